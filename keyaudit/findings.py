@@ -1,0 +1,181 @@
+"""The finding model and everything that keeps a secret out of a report.
+
+A finding is built once, by the scanner, from a rule match; reporters only read it. The full
+secret travels inside the finding (so that ``--show-secrets`` and dedupe can work) but every
+serialisation goes through :meth:`Finding.to_dict`, which shows the redacted form unless asked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
+CONFIDENCES: tuple[str, ...] = ("low", "medium", "high")
+ELLIPSIS = "…"
+
+
+def severity_rank(severity: str) -> int:
+    """Order severities so that ``--fail-on`` can compare them."""
+    return SEVERITIES.index(severity)
+
+
+def redact(secret: str, prefix: str = "") -> str:
+    """Show at most a quarter of ``secret`` and never more than 8 of its characters.
+
+    ``prefix`` is a non-secret part (``$aact_prod_000``) that may stay visible in front; it is
+    not counted against the budget because it identifies the kind of key, not the key.
+    """
+    budget = min(8, len(secret) // 4)
+    head = (budget + 1) // 2
+    tail = budget - head
+    shown = secret[:head] + ELLIPSIS + (secret[len(secret) - tail :] if tail else "")
+    return prefix + shown
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding is, as the user sees the file (decompressed text, 1-based)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    pointer: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "pointer": self.pointer,
+        }
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A credential value with the forms a report may show.
+
+    ``canonical`` is the value the digest and fingerprint are built from: the same key written
+    as ``$aact_…``, ``%24aact_…`` or PHP-mangled has one canonical form, so it is one secret.
+    """
+
+    canonical: str
+    visible_prefix: str = ""
+
+    @property
+    def redacted(self) -> str:
+        return redact(self.canonical, self.visible_prefix)
+
+    @property
+    def length(self) -> int:
+        return len(self.visible_prefix) + len(self.canonical)
+
+    def digest(self, key: bytes | None = None) -> str:
+        """A correlatable digest; keyed (HMAC) when the user supplies a digest key."""
+        data = self.canonical.encode("utf-8", "surrogateescape")
+        if key:
+            return "hmac-sha256:" + hmac.new(key, data, hashlib.sha256).hexdigest()
+        return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Finding:
+    """One reportable problem at one place."""
+
+    rule_id: str
+    category: str
+    severity: str
+    confidence: str
+    provider: str
+    title: str
+    message: str
+    location: Location
+    secret: Secret | None
+    environment: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable when lines move, different when the secret changes (DESIGN.md contract)."""
+        if self.secret is not None:
+            basis = self.secret.canonical
+        else:
+            basis = "|".join(
+                str(self.context.get(k) or "") for k in ("method", "scheme", "host", "path")
+            ) or self.message
+        material = "\0".join((self.rule_id, self.location.path, basis))
+        return hashlib.sha256(material.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+    def sort_key(self) -> tuple[Any, ...]:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule_id, loc.pointer or "")
+
+    def to_dict(self, *, show_secrets: bool = False, digest_key: bytes | None = None) -> dict[str, Any]:
+        """The JSON contract of DESIGN.md; the raw secret only with ``show_secrets``."""
+        secret: dict[str, Any] | None = None
+        if self.secret is not None:
+            secret = {
+                "redacted": self.secret.redacted,
+                "length": self.secret.length,
+                "digest": self.secret.digest(digest_key),
+            }
+            if show_secrets:
+                secret["value"] = self.secret.visible_prefix + self.secret.canonical
+        context = {"har_entry": None, "method": None, "url": None}
+        context.update(self.context)
+        return {
+            "rule_id": self.rule_id,
+            "category": self.category,
+            "severity": self.severity,
+            "confidence": self.confidence,
+            "provider": self.provider,
+            "environment": self.environment,
+            "title": self.title,
+            "message": self.message,
+            "location": self.location.to_dict(),
+            "secret": secret,
+            "fingerprint": self.fingerprint,
+            "context": context,
+        }
+
+
+def _strength(finding: Finding) -> tuple[int, int]:
+    return (severity_rank(finding.severity), CONFIDENCES.index(finding.confidence))
+
+
+def merge_same_spot(findings: Iterable[Finding]) -> list[Finding]:
+    """Collapse the same secret found by several rules on one spot into one finding.
+
+    Two findings are the same spot when they carry the same canonical secret and their
+    locations in the same file overlap; the strongest rule (severity, then confidence) wins.
+    """
+    kept: list[Finding] = []
+    by_secret: dict[tuple[str, str, str | None], list[int]] = {}
+    for finding in sorted(findings, key=lambda f: (f.sort_key(), [-x for x in _strength(f)])):
+        if finding.secret is None:
+            kept.append(finding)
+            continue
+        key = (finding.location.path, finding.secret.canonical, finding.location.pointer)
+        for index in by_secret.get(key, []):
+            if _overlaps(kept[index].location, finding.location):
+                if _strength(finding) > _strength(kept[index]):
+                    kept[index] = finding
+                break
+        else:
+            by_secret.setdefault(key, []).append(len(kept))
+            kept.append(finding)
+    kept.sort(key=Finding.sort_key)
+    return kept
+
+
+def _overlaps(a: Location, b: Location) -> bool:
+    return (a.line, a.column) <= (b.end_line, b.end_column) and (b.line, b.column) <= (
+        a.end_line,
+        a.end_column,
+    )

@@ -1,0 +1,44 @@
+"""The JSON report: the published contract (DESIGN.md, ``schemas/report.schema.json``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from keyaudit.report import ReportOptions
+from keyaudit.scan import ScanResult
+
+SCHEMA_VERSION = "1"
+
+
+def _timestamp(value: Any) -> str | None:
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
+
+
+def scan_block(result: ScanResult) -> dict[str, Any]:
+    """Statistics a SIEM or a nightly job can trend: what was read, skipped, and how."""
+    return {
+        "started_at": _timestamp(result.started_at),
+        "finished_at": _timestamp(result.finished_at),
+        "targets": result.targets,
+        "files_scanned": result.files_scanned,
+        "bytes_scanned": result.bytes_scanned,
+        "rules_loaded": result.rules_loaded,
+        "engine": result.engine,
+        "skipped": dict(sorted(result.skipped.items())),
+    }
+
+
+def finding_dicts(result: ScanResult, options: ReportOptions) -> list[dict[str, Any]]:
+    return [f.to_dict(show_secrets=options.show_secrets, digest_key=options.digest_key) for f in result.findings]
+
+
+def render(result: ScanResult, options: ReportOptions) -> str:
+    report = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "keyaudit", "version": result.tool_version},
+        "scan": scan_block(result),
+        "findings": finding_dicts(result, options),
+        "errors": [{"path": e.path, "message": e.message} for e in result.errors],
+    }
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,129 @@
+"""SARIF 2.1.0 for code-scanning UIs (GitHub, Azure DevOps, VS Code SARIF viewer).
+
+Only redacted values reach a message; rules carry their help text and a numeric
+``security-severity`` so GitHub ranks alerts; ``partialFingerprints`` carries our line-independent
+fingerprint so an alert survives code moving.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import quote
+
+from keyaudit.findings import Finding
+from keyaudit.report import ReportOptions
+from keyaudit.rules import Rule
+from keyaudit.scan import ScanResult
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "info": "0.0"}
+LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note", "info": "note"}
+PRECISION = {"high": "high", "medium": "medium", "low": "low"}
+
+
+def _rule_name(rule_id: str) -> str:
+    return "".join(part.capitalize() for part in rule_id.split("-"))
+
+
+def _rule_descriptor(rule: Rule) -> dict[str, Any]:
+    help_text = rule.description or rule.title
+    descriptor: dict[str, Any] = {
+        "id": rule.id,
+        "name": _rule_name(rule.id),
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": help_text},
+        "help": {"text": help_text, "markdown": f"**{rule.title}**\n\n{help_text}"},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {
+            "security-severity": SECURITY_SEVERITY[rule.severity],
+            "precision": PRECISION[rule.confidence],
+            "tags": ["security", rule.category, rule.provider],
+        },
+    }
+    if rule.references:
+        descriptor["helpUri"] = rule.references[0]
+    return descriptor
+
+
+def _uri(path: str) -> dict[str, str]:
+    posix = path.replace("\\", "/")
+    if PurePosixPath(posix).is_absolute():
+        return {"uri": "file://" + quote(posix)}
+    return {"uri": quote(posix), "uriBaseId": "%SRCROOT%"}
+
+
+def _result(finding: Finding, rule_index: int, options: ReportOptions) -> dict[str, Any]:
+    loc = finding.location
+    text = finding.message
+    if finding.secret is not None:
+        shown = finding.secret.visible_prefix + finding.secret.canonical if options.show_secrets else finding.secret.redacted
+        text = f"{text}: {shown}"
+    elif finding.context.get("url"):
+        text = f"{text}: {finding.context['url']}"
+    physical: dict[str, Any] = {
+        "artifactLocation": _uri(loc.path),
+        "region": {
+            "startLine": loc.line,
+            "startColumn": loc.column,
+            "endLine": loc.end_line,
+            "endColumn": loc.end_column,
+        },
+    }
+    properties: dict[str, Any] = {
+        "category": finding.category,
+        "provider": finding.provider,
+        "severity": finding.severity,
+        "confidence": finding.confidence,
+    }
+    if finding.environment:
+        properties["environment"] = finding.environment
+    if finding.secret is not None:
+        properties["secretDigest"] = finding.secret.digest(options.digest_key)
+    if loc.pointer:
+        properties["pointer"] = loc.pointer
+    return {
+        "ruleId": finding.rule_id,
+        "ruleIndex": rule_index,
+        "level": LEVEL[finding.severity],
+        "message": {"text": text},
+        "locations": [{"physicalLocation": physical}],
+        "partialFingerprints": {"keyaudit/v1": finding.fingerprint},
+        "properties": properties,
+    }
+
+
+def render(result: ScanResult, options: ReportOptions) -> str:
+    index = {rule.id: position for position, rule in enumerate(result.rules)}
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": error.message},
+            "locations": [{"physicalLocation": {"artifactLocation": _uri(error.path)}}],
+        }
+        for error in result.errors
+    ]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "keyaudit",
+                "version": result.tool_version,
+                "semanticVersion": result.tool_version,
+                "rules": [_rule_descriptor(rule) for rule in result.rules],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory keyaudit was run from."}}},
+        "invocations": [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": notifications,
+                "properties": {"engine": result.engine, "filesScanned": result.files_scanned,
+                               "bytesScanned": result.bytes_scanned},
+            }
+        ],
+        "results": [_result(f, index[f.rule_id], options) for f in result.findings],
+    }
+    sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,234 @@
+"""Rules as data: the model, loading from YAML with one-line errors, and the example checks.
+
+A rule file is YAML with a top-level ``rules:`` list. Every mistake a rule author can make
+(YAML syntax, unknown field, bad pattern, no ``secret`` group, no keyword) is reported as one
+:class:`RuleError` line naming file, rule and problem, because rule packs are written by users
+who should not have to read a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import regex
+import yaml
+
+from keyaudit.findings import CONFIDENCES, SEVERITIES
+from keyaudit.validators import VALIDATORS
+
+CATEGORIES: tuple[str, ...] = (
+    "access-token",
+    "basic-auth",
+    "plaintext-http",
+    "unsigned-transfer",
+    "bad-signature",
+    "environment-mismatch",
+)
+_REQUIRED = ("id", "title", "provider", "category", "severity", "keywords", "pattern")
+_OPTIONAL = (
+    "confidence",
+    "description",
+    "validator",
+    "context",
+    "captures_secret",
+    "examples",
+    "negative_examples",
+    "references",
+)
+_CONTEXT_FIELDS = ("pattern", "window")
+DEFAULT_CONTEXT_WINDOW = 256
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used; ``str()`` is the one line the user sees."""
+
+    def __init__(self, path: str, rule_id: str | None, problem: str) -> None:
+        self.path, self.rule_id, self.problem = path, rule_id, problem
+        where = f"{path}: rule {rule_id!r}" if rule_id else path
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class ContextRequirement:
+    """Text that must appear near a hit for it to count (e.g. ``iugu`` near a bare hex token)."""
+
+    pattern: regex.Pattern[bytes]
+    window: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One detection rule. ``pattern`` is compiled for bytes: input is never decoded to scan."""
+
+    id: str
+    title: str
+    provider: str
+    category: str
+    severity: str
+    confidence: str
+    keywords: tuple[str, ...]
+    pattern_text: str
+    pattern: regex.Pattern[bytes]
+    source: str
+    description: str = ""
+    validator: str | None = None
+    context: ContextRequirement | None = None
+    captures_secret: bool = True
+    examples: tuple[str, ...] = ()
+    negative_examples: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+
+
+@dataclass
+class RuleSet:
+    """The rules in force for one scan, in a stable order."""
+
+    rules: list[Rule] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def by_id(self, rule_id: str) -> Rule:
+        return next(rule for rule in self.rules if rule.id == rule_id)
+
+    def without(self, rule_ids: Iterable[str]) -> "RuleSet":
+        dropped = set(rule_ids)
+        return RuleSet([rule for rule in self.rules if rule.id not in dropped])
+
+
+def shipped_rules_dir() -> Path:
+    """The shipped rule pack: ``keyaudit/rules`` in a wheel, the repository's ``rules/`` otherwise."""
+    packaged = importlib.resources.files("keyaudit") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _rule_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    if path.is_file():
+        return [path]
+    raise RuleError(str(path), None, "no such rule file or folder")
+
+
+def _string_list(value: Any, path: str, rule_id: str, name: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(path, rule_id, f"'{name}' must be a list of strings")
+    return tuple(value)
+
+
+def _compile(text: Any, path: str, rule_id: str, what: str) -> regex.Pattern[bytes]:
+    if not isinstance(text, str) or not text:
+        raise RuleError(path, rule_id, f"'{what}' must be a non-empty string")
+    try:
+        return regex.compile(text.encode("utf-8"))
+    except regex.error as exc:
+        raise RuleError(path, rule_id, f"{what} does not compile: {exc}") from None
+
+
+def _choice(raw: dict[str, Any], name: str, allowed: tuple[str, ...], path: str, rule_id: str) -> str:
+    value = raw[name]
+    if value not in allowed:
+        raise RuleError(path, rule_id, f"'{name}' is {value!r}; expected one of {', '.join(allowed)}")
+    return value
+
+
+def parse_rule(raw: Any, path: str) -> Rule:
+    """Build a :class:`Rule` from one YAML mapping, or raise a :class:`RuleError`."""
+    if not isinstance(raw, dict):
+        raise RuleError(path, None, "each entry under 'rules' must be a mapping")
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not rule_id:
+        raise RuleError(path, None, "a rule has no 'id'")
+    unknown = sorted(set(raw) - set(_REQUIRED) - set(_OPTIONAL))
+    if unknown:
+        raise RuleError(path, rule_id, f"unknown field {unknown[0]!r}")
+    missing = [name for name in _REQUIRED if name not in raw]
+    if missing:
+        raise RuleError(path, rule_id, f"missing field {missing[0]!r}")
+    raw = {"confidence": "medium", **raw}
+    keywords = _string_list(raw["keywords"], path, rule_id, "keywords")
+    if not keywords or not all(k.strip() for k in keywords):
+        raise RuleError(path, rule_id, "needs at least one literal keyword (the prefilter)")
+    pattern = _compile(raw["pattern"], path, rule_id, "pattern")
+    if "secret" not in pattern.groupindex:
+        raise RuleError(path, rule_id, "pattern has no named group 'secret'")
+    validator = raw.get("validator")
+    if validator is not None and validator not in VALIDATORS:
+        raise RuleError(path, rule_id, f"unknown validator {validator!r}; known: {', '.join(VALIDATORS)}")
+    return Rule(
+        id=rule_id,
+        title=str(raw["title"]),
+        provider=str(raw["provider"]),
+        category=_choice(raw, "category", CATEGORIES, path, rule_id),
+        severity=_choice(raw, "severity", SEVERITIES, path, rule_id),
+        confidence=_choice(raw, "confidence", CONFIDENCES, path, rule_id),
+        keywords=tuple(k.lower() for k in keywords),
+        pattern_text=raw["pattern"],
+        pattern=pattern,
+        source=path,
+        description=str(raw.get("description", "")).strip(),
+        validator=validator,
+        context=_parse_context(raw.get("context"), path, rule_id),
+        captures_secret=bool(raw.get("captures_secret", True)),
+        examples=_string_list(raw.get("examples", []), path, rule_id, "examples"),
+        negative_examples=_string_list(raw.get("negative_examples", []), path, rule_id, "negative_examples"),
+        references=_string_list(raw.get("references", []), path, rule_id, "references"),
+    )
+
+
+def _parse_context(raw: Any, path: str, rule_id: str) -> ContextRequirement | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or "pattern" not in raw:
+        raise RuleError(path, rule_id, "'context' must be a mapping with a 'pattern'")
+    unknown = sorted(set(raw) - set(_CONTEXT_FIELDS))
+    if unknown:
+        raise RuleError(path, rule_id, f"unknown field 'context.{unknown[0]}'")
+    window = raw.get("window", DEFAULT_CONTEXT_WINDOW)
+    if not isinstance(window, int) or window <= 0:
+        raise RuleError(path, rule_id, "'context.window' must be a positive number of bytes")
+    return ContextRequirement(_compile(raw["pattern"], path, rule_id, "context.pattern"), window)
+
+
+def load_file(path: Path) -> list[Rule]:
+    """Load one YAML rule file."""
+    name = str(path)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(name, None, f"YAML error{where}: {problem}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(name, None, f"cannot read: {exc}") from None
+    if not isinstance(document, dict) or not isinstance(document.get("rules"), list):
+        raise RuleError(name, None, "expected a mapping with a 'rules' list")
+    rules = [parse_rule(raw, name) for raw in document["rules"]]
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleError(name, rule.id, "duplicate rule id in one file")
+        seen.add(rule.id)
+    return rules
+
+
+def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
+    """Shipped rules, then user rules; a user rule with a shipped id replaces it in place."""
+    ordered: dict[str, Rule] = {}
+    sources = ([shipped_rules_dir()] if include_shipped else []) + list(extra)
+    for source in sources:
+        for path in _rule_files(source):
+            for rule in load_file(path):
+                ordered[rule.id] = rule
+    return RuleSet(list(ordered.values()))

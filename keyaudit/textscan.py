@@ -1,0 +1,153 @@
+"""Stream a byte source through the matcher in bounded chunks with exact line and column.
+
+Memory stays flat whatever the file or line length: at most one chunk plus a small overlap is
+held. Each chunk ends on a newline when one is near, otherwise on a character boundary; the
+overlap is rescanned with the next chunk so that a match crossing the cut is found whole, and a
+per-rule high-water mark keeps it from being reported twice. Columns count characters (one per
+undecodable byte), the way an editor shows the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import BinaryIO, Iterator
+
+from keyaudit.engine import Matcher, MatchTimeout, RawMatch
+
+CHUNK_BYTES = 1 << 20
+OVERLAP_BYTES = 4096  # longer than any match a shipped rule can make
+BINARY_SNIFF_BYTES = 8192
+_TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
+
+
+def _characters(data: bytes) -> int:
+    return len(data.decode("utf-8", "surrogateescape"))
+
+
+def _char_boundary(buffer: bytes, position: int) -> int:
+    """Move ``position`` back so that it does not split a UTF-8 sequence."""
+    floor = max(0, position - 3)
+    while position > floor and 0x80 <= buffer[position] < 0xC0:
+        position -= 1
+    return position
+
+
+def looks_binary(head: bytes) -> bool:
+    """A NUL byte among many control bytes: an executable, image or archive, not a log."""
+    sample = head[:BINARY_SNIFF_BYTES]
+    if b"\0" not in sample:
+        return False
+    control = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROL)
+    return control * 10 > len(sample)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A raw match placed in the file: 1-based line/column of the secret group (end exclusive)."""
+
+    match: RawMatch
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    secret: bytes
+    window: bytes  # the text around the match, for context requirements
+
+
+class _Cursor:
+    """Line and column bookkeeping for one buffer, walked forward through sorted offsets."""
+
+    def __init__(self, buffer: bytes, line: int, column_base: int) -> None:
+        self.buffer, self.offset, self.line = buffer, 0, line
+        self.line_start = 0
+        self.column_base = column_base  # characters of the current line before buffer[0]
+
+    def place(self, offset: int) -> tuple[int, int]:
+        if offset < self.offset:  # hits are sorted by start, but an end may precede a later start
+            return self._fresh(offset)
+        newlines = self.buffer.count(b"\n", self.offset, offset)
+        if newlines:
+            self.line += newlines
+            self.line_start = self.buffer.rfind(b"\n", self.offset, offset) + 1
+        self.offset = offset
+        return self.line, self._column(offset, self.line_start)
+
+    def _fresh(self, offset: int) -> tuple[int, int]:
+        line = self.line - self.buffer.count(b"\n", offset, self.offset)
+        start = self.buffer.rfind(b"\n", 0, offset) + 1
+        return line, self._column(offset, start)
+
+    def _column(self, offset: int, line_start: int) -> int:
+        base = self.column_base if line_start == 0 else 0
+        return base + _characters(self.buffer[line_start:offset]) + 1
+
+
+class StreamScan:
+    """Scan one stream; iterate for hits, then read ``bytes_scanned`` and ``binary``."""
+
+    def __init__(self, stream: BinaryIO, matcher: Matcher, context_window: int = 256) -> None:
+        self._stream, self._matcher = stream, matcher
+        self._window = context_window
+        self.bytes_scanned = 0
+        self.binary = False
+        self.timed_out: set[str] = set()
+
+    def __iter__(self) -> Iterator[Hit]:
+        carry = b""
+        line, column_base, absolute = 1, 0, 0  # state at buffer[0]
+        resume: dict[int, int] = {}  # rule index -> absolute end of its last accepted match
+        first = True
+        while True:
+            data = self._stream.read(CHUNK_BYTES)
+            if first:
+                first = False
+                if looks_binary(data):
+                    self.binary = True
+                    return
+            self.bytes_scanned += len(data)
+            buffer = carry + data
+            if not buffer:
+                return
+            final = not data
+            cut = len(buffer) if final else self._cut(buffer)
+            if cut == 0:
+                carry = buffer
+                continue
+            cursor = _Cursor(buffer, line, column_base)
+            for raw in self._accepted(buffer):
+                if raw.match_start >= cut or absolute + raw.match_start < resume.get(raw.rule_index, 0):
+                    continue
+                resume[raw.rule_index] = absolute + raw.match_end
+                line_no, column = cursor.place(raw.start)
+                end_line, end_column = cursor.place(raw.end)
+                window = buffer[max(0, raw.match_start - self._window) : raw.match_end + self._window]
+                yield Hit(raw, line_no, column, end_line, end_column, buffer[raw.start : raw.end], window)
+            consumed = buffer[:cut]
+            newlines = consumed.count(b"\n")
+            if newlines:
+                line += newlines
+                column_base = _characters(consumed[consumed.rfind(b"\n") + 1 :])
+            else:
+                column_base += _characters(consumed)
+            absolute += cut
+            carry = buffer[cut:]
+            if final:
+                return
+
+    def _accepted(self, buffer: bytes) -> list[RawMatch]:
+        hits: list[RawMatch] = []
+        try:
+            for raw in self._matcher.matches(buffer):
+                hits.append(raw)
+        except MatchTimeout as exc:
+            self.timed_out.add(exc.rule_id)
+        return hits
+
+    @staticmethod
+    def _cut(buffer: bytes) -> int:
+        """Where this chunk's accepted region ends: leave at least the overlap for next time."""
+        limit = len(buffer) - OVERLAP_BYTES
+        if limit <= 0:
+            return 0
+        newline = buffer.rfind(b"\n", 0, limit)
+        return newline + 1 if newline >= 0 else _char_boundary(buffer, limit)

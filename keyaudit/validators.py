@@ -1,0 +1,139 @@
+"""Named structural checks that turn a pattern hit into a credential (or reject it).
+
+Patterns find candidates cheaply; a validator decides whether the candidate really is a key by
+looking at its structure (an Asaas key decodes to ``<hex>::<id>::$aach_<uuid>``, a Basic value
+decodes to ``user:password``), which is what removes placeholders, hashes and masked values.
+Rules name a validator by the key of :data:`VALIDATORS`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import unquote
+
+IUGU_TOKEN = re.compile(r"[0-9a-f]{32}|[0-9A-F]{32}|[0-9A-F]{64}")
+_ASAAS_PAYLOAD = re.compile(
+    r"[0-9a-fA-F]{32}::[0-9A-Za-z-]{1,64}::\$aach_[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"
+)
+_ASAAS_PREFIX = re.compile(r"^(?:\$\$|\\\$|\\u0024|%24|\$)?aact_(?:(prod|hmlg)_)?", re.IGNORECASE)
+_PLACEHOLDER_WORDS = frozenset(
+    "password pass passwd secret changeme change_me example test token user username "
+    "xxx xxxx xxxxxx null none undefined redacted masked hidden foo bar".split()
+)
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What a validator learned: the canonical secret and facts the finding carries."""
+
+    canonical: str
+    visible_prefix: str = ""
+    environment: str | None = None
+    provider: str | None = None
+    note: str | None = None
+
+
+Validator = Callable[[str], "Validation | None"]
+
+
+def _b64decode(text: str) -> bytes | None:
+    """Decode standard or URL-safe base64, tolerating missing padding; None if it is not base64."""
+    cleaned = text.replace("\\/", "/").rstrip("=")
+    cleaned = cleaned.replace("-", "+").replace("_", "/")
+    cleaned += "=" * (-len(cleaned) % 4)
+    try:
+        return base64.b64decode(cleaned, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def asaas_key(secret: str) -> Validation | None:
+    """An Asaas key in any of its written forms, checked by decoding its payload offline."""
+    text = unquote(secret) if "%" in secret else secret
+    prefix_match = _ASAAS_PREFIX.match(text)
+    environment_code = prefix_match.group(1) if prefix_match else None
+    rest = text[prefix_match.end() :] if prefix_match else text
+    for marker in ("000", ""):
+        if marker and not rest.startswith(marker):
+            continue
+        payload = rest[len(marker) :]
+        decoded = _b64decode(payload)
+        if decoded is None:
+            continue
+        try:
+            plain = decoded.decode("ascii")
+        except UnicodeDecodeError:
+            continue
+        if _ASAAS_PAYLOAD.fullmatch(plain):
+            environment = {"prod": "production", "hmlg": "sandbox"}.get(
+                (environment_code or "").lower()
+            )
+            shown = text[: len(text) - len(payload)] if prefix_match or marker else ""
+            return Validation(
+                canonical=payload.rstrip("="),
+                visible_prefix=shown,
+                environment=environment,
+                provider="asaas",
+            )
+    return None
+
+
+def _looks_random(value: str) -> bool:
+    """Reject values a human typed as a stand-in: one repeated character, runs, low entropy."""
+    if len(set(value.lower())) < 6:
+        return False
+    counts = Counter(value.lower())
+    entropy = -sum(c / len(value) * math.log2(c / len(value)) for c in counts.values())
+    return entropy >= 3.0
+
+
+def hex_token(secret: str) -> Validation | None:
+    """An iugu API token: 32 hex in one case or 64 upper hex, and not a typed placeholder."""
+    if not IUGU_TOKEN.fullmatch(secret) or not _looks_random(secret):
+        return None
+    if not any(c.isdigit() for c in secret) or not any(c.isalpha() for c in secret):
+        return None
+    return Validation(canonical=secret, provider="iugu")
+
+
+def _credential_is_real(user: str, password: str) -> bool:
+    if not user or not password or len(password) < 6:
+        return False
+    if password.lower() in _PLACEHOLDER_WORDS or user.lower() == password.lower():
+        return False
+    if any(mark in password for mark in ("${", "{{", "<", "%s", "***", "...")):
+        return False
+    return len(set(password)) >= 4
+
+
+def basic_credential(secret: str) -> Validation | None:
+    """A Basic/Bearer value whose base64 decodes to ``token:`` (iugu) or a real ``user:password``."""
+    decoded = _b64decode(secret)
+    if decoded is None:
+        return None
+    try:
+        plain = decoded.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if ":" not in plain or not plain.isprintable():
+        return None
+    user, _, password = plain.partition(":")
+    token = hex_token(user)
+    if token is not None and password == "":
+        return Validation(canonical=user, provider="iugu", note="decodes to an iugu API token")
+    if any(c in user for c in " {}\"'<>") or not _credential_is_real(user, password):
+        return None
+    return Validation(canonical=plain, provider="generic", note="decodes to a user name and password")
+
+
+VALIDATORS: dict[str, Validator] = {
+    "asaas_key": asaas_key,
+    "hex_token": hex_token,
+    "basic_credential": basic_credential,
+}
