@@ -41,8 +41,29 @@ class Matcher(Protocol):
         ...
 
 
-def create_matcher(rules: RuleSet) -> Matcher:
-    """The engine for this scan."""
+ENGINES: tuple[str, ...] = ("auto", "hyperscan", "regex")
+
+
+class EngineUnavailable(Exception):
+    """The engine asked for by name cannot run here."""
+
+
+def hyperscan_available() -> bool:
+    try:
+        import hyperscan  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def create_matcher(rules: RuleSet, engine: str = "auto") -> Matcher:
+    """The engine for this scan: Hyperscan where its wheel installed, else the regex engine."""
+    if engine == "hyperscan" or (engine == "auto" and hyperscan_available()):
+        if not hyperscan_available():
+            raise EngineUnavailable("the hyperscan engine needs the 'hyperscan' package, which is not installed")
+        from keyaudit.engine.hyperscan_engine import HyperscanMatcher
+
+        return HyperscanMatcher(rules)
     from keyaudit.engine.regex_engine import RegexMatcher
 
     return RegexMatcher(rules)

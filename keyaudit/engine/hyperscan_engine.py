@@ -1,0 +1,160 @@
+"""The fast engine: every rule in one Hyperscan database, each hit confirmed by ``regex``.
+
+Hyperscan finds where any rule might match in one pass over the buffer, at several GB/s. Our
+patterns use lookarounds and a named group, which Hyperscan cannot run exactly, so they are
+compiled in prefilter mode (a superset of the real matches) and every hit is confirmed by the
+rule's own ``regex`` pattern on the lines around it. Findings are therefore the regex engine's,
+only found sooner. A rule Hyperscan cannot compile at all is run by the regex path instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Iterator
+
+import hyperscan
+import regex
+
+from keyaudit.engine import MatchTimeout, RawMatch
+from keyaudit.engine.regex_engine import PATTERN_TIMEOUT_SECONDS
+from keyaudit.rules import Rule, RuleSet
+from keyaudit.textscan import OVERLAP_BYTES
+
+_NAMED_GROUP = regex.compile(rb"\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>")
+_CACHE_FORMAT = "1"
+
+
+def _hyperscan_pattern(rule: Rule) -> bytes:
+    """The rule's pattern with group names dropped (Hyperscan rejects repeated names)."""
+    return _NAMED_GROUP.sub(rb"(?:", rule.pattern_text.encode("utf-8"))
+
+
+PATTERN_FLAGS = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
+KEYWORD_FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH
+
+
+def _compile(expressions: list[bytes], ids: list[int], flags: list[int]) -> hyperscan.Database:
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    database.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=flags)
+    return database
+
+
+def _compiles(expression: bytes) -> bool:
+    try:
+        _compile([expression], [0], [PATTERN_FLAGS])
+    except hyperscan.error:
+        return False
+    return True
+
+
+def cache_dir() -> Path:
+    """Where compiled databases are kept between runs (a pre-commit hook must not recompile)."""
+    base = os.environ.get("KEYAUDIT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "keyaudit"
+
+
+def _cache_key(expressions: list[bytes], ids: list[int], flags: list[int]) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{_CACHE_FORMAT}|{getattr(hyperscan, '__version__', '?')}|".encode())
+    for expression, identifier, flag in zip(expressions, ids, flags):
+        digest.update(b"%d|%d|%s\0" % (identifier, flag, expression))
+    return digest.hexdigest()[:32]
+
+
+def _load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int]) -> hyperscan.Database:
+    """A database for ``expressions``, from the disk cache when it is intact, else compiled."""
+    path = cache_dir() / f"hs-{_cache_key(expressions, ids, flags)}.db"
+    try:
+        database = hyperscan.loadb(path.read_bytes(), mode=hyperscan.HS_MODE_BLOCK)
+        database.scratch = hyperscan.Scratch(database)
+        return database
+    except (OSError, hyperscan.error, TypeError, ValueError):
+        pass  # missing, corrupt or from another library build: never trusted, rebuilt below
+    database = _compile(expressions, ids, flags)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(hyperscan.dumpb(database))
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only home only costs the next run a compile
+    return database
+
+
+class HyperscanMatcher:
+    """Rules and their keywords in one database; each rule that hits is confirmed by ``regex``.
+
+    Keywords are in the database too (caseless literals), so one pass gives both the keyword
+    prefilter of the regex engine and the pattern hits: a rule counts only where one of its
+    keywords is in the buffer, exactly as in the regex engine.
+    """
+
+    name = "hyperscan"
+
+    def __init__(self, rules: RuleSet) -> None:
+        self._rules = list(rules)
+        keywords = sorted({keyword for rule in self._rules for keyword in rule.keywords})
+        self._keyword_ids = {keyword: len(self._rules) + i for i, keyword in enumerate(keywords)}
+        patterns = [_hyperscan_pattern(rule) for rule in self._rules]
+        self._fallback: list[int] = []
+        try:
+            self._database = self._build(patterns, list(range(len(patterns))))
+        except hyperscan.error:
+            # Some user rule uses what Hyperscan cannot approximate: find it, run it by regex.
+            self._fallback = [i for i, pattern in enumerate(patterns) if not _compiles(pattern)]
+            kept = [i for i in range(len(patterns)) if i not in self._fallback]
+            self._database = self._build([patterns[i] for i in kept], kept)
+
+    def _build(self, patterns: list[bytes], ids: list[int]) -> hyperscan.Database:
+        literals = [re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids]
+        return _load_or_compile(
+            patterns + literals,
+            ids + list(self._keyword_ids.values()),
+            [PATTERN_FLAGS] * len(patterns) + [KEYWORD_FLAGS] * len(literals),
+        )
+
+    def _scan(self, buffer: bytes) -> tuple[dict[int, int], set[int]]:
+        """The first hit end per rule index, and the ids of keywords present."""
+        ends: dict[int, int] = {}
+        keywords_seen: set[int] = set()
+        rule_count = len(self._rules)
+
+        def on_match(identifier: int, _start: int, end: int, _flags: int, _context: object) -> None:
+            if identifier >= rule_count:
+                keywords_seen.add(identifier)
+            else:
+                ends.setdefault(identifier, end)
+
+        if buffer:
+            self._database.scan(buffer, match_event_handler=on_match)
+        return ends, keywords_seen
+
+    def _has_keyword(self, rule: Rule, keywords_seen: set[int]) -> bool:
+        return any(self._keyword_ids[keyword] in keywords_seen for keyword in rule.keywords)
+
+    def matches(self, buffer: bytes) -> Iterator[RawMatch]:
+        ends, keywords_seen = self._scan(buffer)
+        for index in self._fallback:
+            ends[index] = 0
+        hits: list[RawMatch] = []
+        timed_out: str | None = None
+        for index, first_end in ends.items():
+            rule = self._rules[index]
+            if not self._has_keyword(rule, keywords_seen):
+                continue
+            # No real match ends before the first prefilter hit, and none is longer than the
+            # overlap, so confirmation can start on the line where such a match could begin.
+            start = buffer.rfind(b"\n", 0, max(0, first_end - OVERLAP_BYTES)) + 1
+            try:
+                for match in rule.pattern.finditer(buffer, start, timeout=PATTERN_TIMEOUT_SECONDS):
+                    secret_start, secret_end = match.span("secret")
+                    if secret_start >= 0:
+                        hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))
+            except TimeoutError:
+                timed_out = timed_out or rule.id
+        yield from sorted(hits, key=lambda hit: (hit.start, hit.rule_index))
+        if timed_out:
+            raise MatchTimeout(timed_out)
