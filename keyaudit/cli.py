@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from keyaudit import __version__
+from keyaudit.engine import ENGINES, EngineUnavailable, create_matcher
 from keyaudit.findings import SEVERITIES, severity_rank
 from keyaudit.rules import RuleError, RuleSet, load_rules
 
@@ -27,9 +28,9 @@ def _load(rule_paths: tuple[Path, ...]) -> RuleSet:
 
 
 def _engine_name() -> str:
-    from keyaudit.engine import create_matcher
+    from keyaudit.engine import hyperscan_available
 
-    return create_matcher(RuleSet()).name
+    return "hyperscan" if hyperscan_available() else "regex"
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -63,8 +64,10 @@ RULES_OPTION = click.option(
 @click.option("--strict", is_flag=True, help="Exit 2 when any input could not be read.")
 @click.option("--group-by", type=click.Choice(["file", "rule"]), default="file", show_default=True,
               help="Grouping of the text view.")
+@click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
+              help="Matching engine: hyperscan where installed (auto), or the portable regex engine.")
 def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule_paths: tuple[Path, ...],
-         fail_on: str, show_secrets: bool, strict: bool, group_by: str) -> None:
+         fail_on: str, show_secrets: bool, strict: bool, group_by: str, engine: str) -> None:
     """Scan files, folders (walked, ignore files honoured) or - (stdin). Default: the current folder."""
     from keyaudit.output import write_atomically, write_stdout
     from keyaudit.report import ReportOptions, reporter
@@ -74,7 +77,11 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     if show_secrets:
         click.echo("keyaudit: warning: --show-secrets prints full secret values; this report is now a leak "
                    "itself: do not share or store it.", err=True)
-    result = Scanner(rules).scan(list(targets) or ["."])
+    try:
+        matcher = create_matcher(rules, engine)
+    except EngineUnavailable as exc:
+        raise _fail(str(exc)) from None
+    result = Scanner(rules, matcher).scan(list(targets) or ["."])
     for error in result.errors:
         click.echo(f"keyaudit: error: {error}", err=True)
     to_terminal = output is None and sys.stdout.isatty()

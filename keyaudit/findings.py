@@ -11,9 +11,18 @@ import hashlib
 import hmac
 from dataclasses import dataclass, field
 from typing import Any, Iterable
+from urllib.parse import urlsplit
 
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
 CONFIDENCES: tuple[str, ...] = ("low", "medium", "high")
+CATEGORIES: tuple[str, ...] = (
+    "access-token",
+    "basic-auth",
+    "plaintext-http",
+    "unsigned-transfer",
+    "bad-signature",
+    "environment-mismatch",
+)
 ELLIPSIS = "…"
 
 
@@ -106,9 +115,9 @@ class Finding:
         if self.secret is not None:
             basis = self.secret.canonical
         else:
-            basis = "|".join(
-                str(self.context.get(k) or "") for k in ("method", "scheme", "host", "path")
-            ) or self.message
+            url = urlsplit(str(self.context.get("url") or ""))
+            basis = "|".join((str(self.context.get("method") or ""), url.scheme.lower(),
+                              (url.hostname or "").lower(), url.path))
         material = "\0".join((self.rule_id, self.location.path, basis))
         return hashlib.sha256(material.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
@@ -152,16 +161,18 @@ def _strength(finding: Finding) -> tuple[int, int]:
 def merge_same_spot(findings: Iterable[Finding]) -> list[Finding]:
     """Collapse the same secret found by several rules on one spot into one finding.
 
-    Two findings are the same spot when they carry the same canonical secret and their
-    locations in the same file overlap; the strongest rule (severity, then confidence) wins.
+    Two findings are the same spot when they are of one category, carry the same canonical
+    secret and their locations in the same file overlap; the strongest rule (severity, then
+    confidence) wins. Different categories say different things (a leaked key, and a key used
+    against the wrong environment) and are both kept.
     """
     kept: list[Finding] = []
-    by_secret: dict[tuple[str, str, str | None], list[int]] = {}
+    by_secret: dict[tuple[str, str, str, str | None], list[int]] = {}
     for finding in sorted(findings, key=lambda f: (f.sort_key(), [-x for x in _strength(f)])):
         if finding.secret is None:
             kept.append(finding)
             continue
-        key = (finding.location.path, finding.secret.canonical, finding.location.pointer)
+        key = (finding.category, finding.location.path, finding.secret.canonical, finding.location.pointer)
         for index in by_secret.get(key, []):
             if _overlaps(kept[index].location, finding.location):
                 if _strength(finding) > _strength(kept[index]):

@@ -10,7 +10,7 @@ import io
 from dataclasses import dataclass
 
 from keyaudit.rules import Rule, RuleSet
-from keyaudit.scan import Scanner
+from keyaudit.detect import SecretScanner
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class ExampleFailure:
         return f"{self.rule.source}: rule {self.rule.id!r}: {self.kind} {self.index + 1} {self.problem}"
 
 
-def _found_by(scanner: Scanner, rule: Rule, text: str) -> bool:
+def _found_by(scanner: SecretScanner, rule: Rule, text: str) -> bool:
     findings: list = []
     scanner.findings_in(io.BytesIO(text.encode("utf-8")), "<example>", findings)
     return any(finding.rule_id == rule.id for finding in findings)
@@ -36,7 +36,7 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
     """All failures across ``rules``; an empty list means every example behaves."""
     failures: list[ExampleFailure] = []
     for rule in rules:
-        scanner = Scanner(RuleSet([rule]))
+        scanner = SecretScanner(RuleSet([rule]))
         if not rule.examples:
             failures.append(ExampleFailure(rule, "example", -1, "missing: a rule needs at least one"))
         for index, text in enumerate(rule.examples):

@@ -16,17 +16,11 @@ from typing import Any, Iterable, Iterator
 import regex
 import yaml
 
-from keyaudit.findings import CONFIDENCES, SEVERITIES
+from keyaudit.errors import RuleError
+from keyaudit.findings import CATEGORIES, CONFIDENCES, SEVERITIES
+from keyaudit.request_rules import RequestRule, parse_request_rule
 from keyaudit.validators import VALIDATORS
 
-CATEGORIES: tuple[str, ...] = (
-    "access-token",
-    "basic-auth",
-    "plaintext-http",
-    "unsigned-transfer",
-    "bad-signature",
-    "environment-mismatch",
-)
 _REQUIRED = ("id", "title", "provider", "category", "severity", "keywords", "pattern")
 _OPTIONAL = (
     "confidence",
@@ -40,15 +34,6 @@ _OPTIONAL = (
 )
 _CONTEXT_FIELDS = ("pattern", "window")
 DEFAULT_CONTEXT_WINDOW = 256
-
-
-class RuleError(Exception):
-    """A rule file that cannot be used; ``str()`` is the one line the user sees."""
-
-    def __init__(self, path: str, rule_id: str | None, problem: str) -> None:
-        self.path, self.rule_id, self.problem = path, rule_id, problem
-        where = f"{path}: rule {rule_id!r}" if rule_id else path
-        super().__init__(f"{where}: {problem}")
 
 
 @dataclass(frozen=True)
@@ -84,9 +69,10 @@ class Rule:
 
 @dataclass
 class RuleSet:
-    """The rules in force for one scan, in a stable order."""
+    """The rules in force for one scan, in a stable order: secret rules and request rules."""
 
     rules: list[Rule] = field(default_factory=list)
+    requests: list[RequestRule] = field(default_factory=list)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -94,12 +80,10 @@ class RuleSet:
     def __len__(self) -> int:
         return len(self.rules)
 
-    def by_id(self, rule_id: str) -> Rule:
-        return next(rule for rule in self.rules if rule.id == rule_id)
-
     def without(self, rule_ids: Iterable[str]) -> "RuleSet":
         dropped = set(rule_ids)
-        return RuleSet([rule for rule in self.rules if rule.id not in dropped])
+        return RuleSet([r for r in self.rules if r.id not in dropped],
+                       [r for r in self.requests if r.id not in dropped])
 
 
 def shipped_rules_dir() -> Path:
@@ -200,8 +184,8 @@ def _parse_context(raw: Any, path: str, rule_id: str) -> ContextRequirement | No
     return ContextRequirement(_compile(raw["pattern"], path, rule_id, "context.pattern"), window)
 
 
-def load_file(path: Path) -> list[Rule]:
-    """Load one YAML rule file."""
+def load_file(path: Path) -> tuple[list[Rule], list[RequestRule]]:
+    """Load one YAML rule file: its secret rules and its request rules."""
     name = str(path)
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -212,23 +196,32 @@ def load_file(path: Path) -> list[Rule]:
         raise RuleError(name, None, f"YAML error{where}: {problem}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(name, None, f"cannot read: {exc}") from None
-    if not isinstance(document, dict) or not isinstance(document.get("rules"), list):
-        raise RuleError(name, None, "expected a mapping with a 'rules' list")
-    rules = [parse_rule(raw, name) for raw in document["rules"]]
+    if not isinstance(document, dict) or not (set(document) & {"rules", "request_rules"}):
+        raise RuleError(name, None, "expected a mapping with a 'rules' or 'request_rules' list")
+    unknown = sorted(set(document) - {"rules", "request_rules"})
+    if unknown:
+        raise RuleError(name, None, f"unknown top-level key {unknown[0]!r}")
+    for key in ("rules", "request_rules"):
+        if not isinstance(document.get(key, []), list):
+            raise RuleError(name, None, f"'{key}' must be a list")
+    rules = [parse_rule(raw, name) for raw in document.get("rules", [])]
+    requests = [parse_request_rule(raw, name) for raw in document.get("request_rules", [])]
     seen: set[str] = set()
-    for rule in rules:
+    for rule in [*rules, *requests]:
         if rule.id in seen:
             raise RuleError(name, rule.id, "duplicate rule id in one file")
         seen.add(rule.id)
-    return rules
+    return rules, requests
 
 
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
     """Shipped rules, then user rules; a user rule with a shipped id replaces it in place."""
-    ordered: dict[str, Rule] = {}
+    secret_rules: dict[str, Rule] = {}
+    request_rules: dict[str, RequestRule] = {}
     sources = ([shipped_rules_dir()] if include_shipped else []) + list(extra)
     for source in sources:
         for path in _rule_files(source):
-            for rule in load_file(path):
-                ordered[rule.id] = rule
-    return RuleSet(list(ordered.values()))
+            rules, requests = load_file(path)
+            secret_rules.update((rule.id, rule) for rule in rules)
+            request_rules.update((rule.id, rule) for rule in requests)
+    return RuleSet(list(secret_rules.values()), list(request_rules.values()))

@@ -23,7 +23,9 @@ STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan
 
 def _shown(finding: Finding, options: ReportOptions) -> str:
     if finding.secret is None:
-        return str(finding.context.get("url") or "")
+        method = finding.context.get("method")
+        url = str(finding.context.get("url") or "")
+        return f"{method} {url}" if method else url
     if options.show_secrets:
         return finding.secret.visible_prefix + finding.secret.canonical
     return finding.secret.redacted

@@ -1,0 +1,73 @@
+"""Detection: from bytes to validated secret findings, with exact locations.
+
+Used on whole files and on single values alike (a HAR header, a request rebuilt as text, a rule
+example), so that every input is judged by the same rules in the same way.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from keyaudit.engine import Matcher, create_matcher
+from keyaudit.findings import Finding, Location, Secret
+from keyaudit.rules import Rule, RuleSet
+from keyaudit.textscan import Hit, StreamScan
+from keyaudit.validators import VALIDATORS
+
+
+def finding_from_hit(rule: Rule, hit: Hit, path: str) -> Finding | None:
+    """Confirm a hit with the rule's validator and context; None when it is not a finding."""
+    if rule.context is not None and not rule.context.pattern.search(hit.window):
+        return None
+    text = hit.secret.decode("utf-8", "surrogateescape")
+    secret: Secret | None = None
+    provider, environment, note = rule.provider, None, None
+    if rule.validator is not None:
+        validation = VALIDATORS[rule.validator](text)
+        if validation is None:
+            return None
+        provider = validation.provider or provider
+        environment, note = validation.environment, validation.note
+        if rule.captures_secret:
+            secret = Secret(validation.canonical, validation.visible_prefix)
+    elif rule.captures_secret:
+        secret = Secret(text)
+    title = rule.title
+    message = f"{title}: {note}" if note else title
+    context: dict[str, object] = {}
+    if not rule.captures_secret:
+        context["url"] = text
+    return Finding(
+        rule_id=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        confidence=rule.confidence,
+        provider=provider,
+        title=title,
+        message=message,
+        location=Location(path, hit.line, hit.column, hit.end_line, hit.end_column),
+        secret=secret,
+        environment=environment,
+        context=context,
+    )
+
+
+class SecretScanner:
+    """The secret rules and their engine, applied to one byte stream at a time."""
+
+    def __init__(self, rules: RuleSet, matcher: Matcher | None = None) -> None:
+        self.rules = rules
+        self._rule_list = list(rules)
+        self.matcher = matcher or create_matcher(rules)
+
+    def findings_in(self, stream: BinaryIO, path: str, into: list[Finding]) -> StreamScan:
+        """Append the findings of one plain (already decompressed) stream to ``into``.
+
+        Appending as it goes keeps what was found before a read error in the middle.
+        """
+        scan = StreamScan(stream, self.matcher)
+        for hit in scan:
+            finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path)
+            if finding is not None:
+                into.append(finding)
+        return scan
