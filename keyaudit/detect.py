@@ -17,7 +17,7 @@ from keyaudit.validators import VALIDATORS
 
 def finding_from_hit(rule: Rule, hit: Hit, path: str) -> Finding | None:
     """Confirm a hit with the rule's validator and context; None when it is not a finding."""
-    if rule.context is not None and not rule.context.pattern.search(hit.window):
+    if rule.context is not None and not rule.context.pattern.search(hit.around(rule.context.window)):
         return None
     text = hit.secret.decode("utf-8", "surrogateescape")
     secret: Secret | None = None

@@ -34,6 +34,7 @@ _OPTIONAL = (
 )
 _CONTEXT_FIELDS = ("pattern", "window")
 DEFAULT_CONTEXT_WINDOW = 256
+MAX_CONTEXT_WINDOW = 4096  # the overlap kept between chunks: context beyond it is not seen
 
 
 @dataclass(frozen=True)
@@ -179,8 +180,8 @@ def _parse_context(raw: Any, path: str, rule_id: str) -> ContextRequirement | No
     if unknown:
         raise RuleError(path, rule_id, f"unknown field 'context.{unknown[0]}'")
     window = raw.get("window", DEFAULT_CONTEXT_WINDOW)
-    if not isinstance(window, int) or window <= 0:
-        raise RuleError(path, rule_id, "'context.window' must be a positive number of bytes")
+    if not isinstance(window, int) or not 0 < window <= MAX_CONTEXT_WINDOW:
+        raise RuleError(path, rule_id, f"'context.window' must be a number of bytes from 1 to {MAX_CONTEXT_WINDOW}")
     return ContextRequirement(_compile(raw["pattern"], path, rule_id, "context.pattern"), window)
 
 

@@ -50,8 +50,15 @@ class Hit:
     column: int
     end_line: int
     end_column: int
-    secret: bytes
-    window: bytes  # the text around the match, for context requirements
+    buffer: bytes  # the chunk the match is in, for context requirements around it
+
+    @property
+    def secret(self) -> bytes:
+        return self.buffer[self.match.start : self.match.end]
+
+    def around(self, window: int) -> bytes:
+        """The match with up to ``window`` bytes on each side (within this chunk)."""
+        return self.buffer[max(0, self.match.match_start - window) : self.match.match_end + window]
 
 
 class _Cursor:
@@ -85,9 +92,8 @@ class _Cursor:
 class StreamScan:
     """Scan one stream; iterate for hits, then read ``bytes_scanned`` and ``binary``."""
 
-    def __init__(self, stream: BinaryIO, matcher: Matcher, context_window: int = 256) -> None:
+    def __init__(self, stream: BinaryIO, matcher: Matcher) -> None:
         self._stream, self._matcher = stream, matcher
-        self._window = context_window
         self.bytes_scanned = 0
         self.binary = False
         self.timed_out: set[str] = set()
@@ -120,8 +126,7 @@ class StreamScan:
                 resume[raw.rule_index] = absolute + raw.match_end
                 line_no, column = cursor.place(raw.start)
                 end_line, end_column = cursor.place(raw.end)
-                window = buffer[max(0, raw.match_start - self._window) : raw.match_end + self._window]
-                yield Hit(raw, line_no, column, end_line, end_column, buffer[raw.start : raw.end], window)
+                yield Hit(raw, line_no, column, end_line, end_column, buffer)
             consumed = buffer[:cut]
             newlines = consumed.count(b"\n")
             if newlines:
