@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -66,10 +67,13 @@ RULES_OPTION = click.option(
               help="Grouping of the text view.")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
               help="Matching engine: hyperscan where installed (auto), or the portable regex engine.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes to scan with [default: all cores].")
 def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule_paths: tuple[Path, ...],
-         fail_on: str, show_secrets: bool, strict: bool, group_by: str, engine: str) -> None:
+         fail_on: str, show_secrets: bool, strict: bool, group_by: str, engine: str, jobs: int | None) -> None:
     """Scan files, folders (walked, ignore files honoured) or - (stdin). Default: the current folder."""
     from keyaudit.output import write_atomically, write_stdout
+    from keyaudit.parallel import default_jobs
     from keyaudit.report import ReportOptions, reporter
     from keyaudit.scan import Scanner
 
@@ -81,7 +85,7 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
         matcher = create_matcher(rules, engine)
     except EngineUnavailable as exc:
         raise _fail(str(exc)) from None
-    result = Scanner(rules, matcher).scan(list(targets) or ["."])
+    result = Scanner(rules, matcher).scan(list(targets) or ["."], jobs=jobs or default_jobs())
     for error in result.errors:
         click.echo(f"keyaudit: error: {error}", err=True)
     to_terminal = output is None and sys.stdout.isatty()
@@ -136,3 +140,9 @@ def run() -> None:
     except KeyboardInterrupt:
         click.echo("keyaudit: interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a traceback could quote input, and so a secret
+        if os.environ.get("KEYAUDIT_DEBUG"):
+            raise
+        click.echo(f"keyaudit: internal error ({type(exc).__name__}); set KEYAUDIT_DEBUG=1 for details",
+                   err=True)
+        sys.exit(EXIT_ERROR)

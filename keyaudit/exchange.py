@@ -33,11 +33,16 @@ class Exchange:
     body: bytes | None = None
     time: str | None = None
     origin: Origin = field(default_factory=lambda: Origin("-", 1))
+    headers_known: bool = True  # False where the capture logs no headers (urllib3, access logs)
 
     def header(self, name: str) -> str | None:
         """The first header of that name, case-insensitively (HTTP/2 lower-cases names)."""
         wanted = name.lower()
         return next((value for key, value in self.headers if key.lower() == wanted), None)
+
+    def with_default_header(self, name: str, value: str) -> None:
+        if self.header(name) is None:
+            self.headers.append((name, value))
 
     @property
     def scheme(self) -> str:

@@ -154,32 +154,53 @@ class Finding:
         }
 
 
-def _strength(finding: Finding) -> tuple[int, int]:
-    return (severity_rank(finding.severity), CONFIDENCES.index(finding.confidence))
+REQUEST_SPAN_LINES = 50  # a captured request (curl with continuations, a wire dump) fits in this
+
+
+def _strength(finding: Finding) -> tuple[int, int, int]:
+    # At equal severity and confidence, a request rule's finding (it knows the method) wins.
+    return (severity_rank(finding.severity), CONFIDENCES.index(finding.confidence),
+            int(bool(finding.context.get("method"))))
+
+
+def _same_spot(a: Finding, b: Finding) -> bool:
+    if a.secret is not None:
+        return _overlaps(a.location, b.location)
+    # The text rule sees the URL, the request rule sees the request around it: same request
+    # when they name the same endpoint a few lines apart.
+    return abs(a.location.line - b.location.line) <= REQUEST_SPAN_LINES
+
+
+def _spot_key(finding: Finding) -> tuple[str, ...]:
+    loc = finding.location
+    if finding.secret is not None:
+        return (finding.category, loc.path, str(loc.pointer), finding.secret.canonical)
+    url = urlsplit(str(finding.context.get("url") or ""))
+    endpoint = f"{url.scheme.lower()}://{(url.hostname or '').lower()}{url.path.rstrip('/')}"
+    entry = str(finding.context.get("har_entry"))
+    return (finding.category, loc.path, entry, endpoint)
 
 
 def merge_same_spot(findings: Iterable[Finding]) -> list[Finding]:
-    """Collapse the same secret found by several rules on one spot into one finding.
+    """Collapse what several rules found about one thing in one place into one finding.
 
-    Two findings are the same spot when they are of one category, carry the same canonical
-    secret and their locations in the same file overlap; the strongest rule (severity, then
-    confidence) wins. Different categories say different things (a leaked key, and a key used
-    against the wrong environment) and are both kept.
+    A secret: the same canonical secret, in the same category, at overlapping locations. A
+    request finding without a secret: the same category and endpoint, in the same file (and HAR
+    entry), within a request's span of lines. The strongest rule (severity, then confidence)
+    wins. Different categories say different things (a leaked key, and a key used against the
+    wrong environment) and are all kept.
     """
     kept: list[Finding] = []
-    by_secret: dict[tuple[str, str, str, str | None], list[int]] = {}
+    by_spot: dict[tuple[str, ...], list[int]] = {}
     for finding in sorted(findings, key=lambda f: (f.sort_key(), [-x for x in _strength(f)])):
-        if finding.secret is None:
-            kept.append(finding)
-            continue
-        key = (finding.category, finding.location.path, finding.secret.canonical, finding.location.pointer)
-        for index in by_secret.get(key, []):
-            if _overlaps(kept[index].location, finding.location):
+        key = _spot_key(finding)
+        for index in by_spot.get(key, []):
+            if _same_spot(kept[index], finding):
                 if _strength(finding) > _strength(kept[index]):
                     kept[index] = finding
                 break
         else:
-            by_secret.setdefault(key, []).append(len(kept))
+            by_spot.setdefault(key, []).append(len(kept))
             kept.append(finding)
     kept.sort(key=Finding.sort_key)
     return kept

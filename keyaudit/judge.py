@@ -8,6 +8,7 @@ knowledge. Nothing here knows which capture format the exchange came from.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
@@ -42,7 +43,6 @@ class ExchangeJudge:
     secrets: SecretScanner
     rules: list[RequestRule]
     checks: dict[str, RequestCheck] = field(default_factory=dict)
-    statistics: dict[str, int] = field(default_factory=dict)
 
     def credentials(self, exchange: Exchange) -> list[Credential]:
         data = request_text(exchange)
@@ -70,10 +70,10 @@ class ExchangeJudge:
             url = urlunsplit(parts._replace(netloc=netloc))
         return url
 
-    def judge(self, exchange: Exchange) -> list[Finding]:
-        """Findings of the request rules for one exchange."""
-        self.statistics["requests"] = self.statistics.get("requests", 0) + 1
-        context = RequestContext(self.credentials(exchange), self.checks, self.statistics)
+    def judge(self, exchange: Exchange, statistics: Counter[str]) -> list[Finding]:
+        """Findings of the request rules for one exchange; ``statistics`` counts what was judged."""
+        statistics["requests_judged"] += 1
+        context = RequestContext(self.credentials(exchange), self.checks, statistics)
         strongest: dict[str, Finding] = {}
         for rule in self.rules:
             judgement = rule.judge(exchange, context)

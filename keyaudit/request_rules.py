@@ -9,6 +9,7 @@ that matches ``when`` and fails ``require`` — or matches ``when`` of a rule wi
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -47,7 +48,7 @@ class RequestContext:
 
     credentials: list[Credential]
     checks: dict[str, "RequestCheck"]
-    statistics: dict[str, int] = field(default_factory=dict)
+    statistics: Counter[str] = field(default_factory=Counter)
 
 
 RequestCheck = Callable[[Exchange, RequestContext], "str | None"]
@@ -97,6 +98,8 @@ class RequestRule:
         """A judgement when the exchange breaks this rule, else None."""
         if not self.applies(exchange, context.credentials):
             return None
+        if (self.required_headers or self.has_headers) and not exchange.headers_known:
+            return None  # a capture without headers cannot show that one is missing
         missing = [name for name in self.required_headers if not (exchange.header(name) or "").strip()]
         if missing:
             return Judgement(f"no {' or '.join(missing)} header")

@@ -1,18 +1,24 @@
 """The scan: targets in, findings, statistics and errors out.
 
-Each target is opened (decompressed by magic), recognised as a HAR capture or treated as text,
-and handed to detection (secret rules) and judging (request rules). Sources before it only
-supply bytes; filters and reporters after it only read findings.
+Targets are planned into work units (a file, or a line-aligned byte range of a big plain file);
+each unit is opened (decompressed by magic), recognised as a HAR capture or treated as text, and
+handed to detection (secret rules) and judging (request rules). Units may run in other
+processes; their tallies are merged in plan order, so the report does not depend on ``--jobs``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import shutil
 import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import BinaryIO, Iterable
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from keyaudit import __version__
 from keyaudit.detect import SecretScanner
@@ -22,10 +28,14 @@ from keyaudit.findings import Finding, Location, merge_same_spot
 from keyaudit.judge import ExchangeJudge
 from keyaudit.request_rules import RequestCheck, RequestRule
 from keyaudit.rules import Rule, RuleSet
-from keyaudit.sources.compression import DECOMPRESSION_ERRORS, open_decompressed
-from keyaudit.sources.files import Discovery, Target, discover
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS
+from keyaudit.sources.files import Discovery, Target
 from keyaudit.sources.har import SNIFF_CHARS, HarDocument, HarError, HarField, looks_like_har
+from keyaudit.sources.opening import Opener, numbered_lines, opener_for
 from keyaudit.textscan import looks_binary
+
+CAPTURE_MARKERS: tuple[bytes, ...] = (b"iugu.com", b"IUGU.COM", b"asaas.com", b"ASAAS.COM", b"ignature")
+STDIN_SPOOL_BYTES = 16 << 20
 
 
 @dataclass(frozen=True)
@@ -39,35 +49,71 @@ class ScanError:
         return f"{self.path}: {self.message}"
 
 
-@dataclass
-class ScanResult:
-    """Everything a reporter needs."""
+@dataclass(frozen=True)
+class WorkUnit:
+    """One piece of work: a whole target, or the lines starting in a byte range of one."""
 
-    targets: list[str]
-    engine: str
-    rules: list[Rule]
-    started_at: datetime
-    finished_at: datetime | None = None
+    target: Target
+    byte_range: tuple[int, int] | None = None
+
+    @property
+    def first(self) -> bool:
+        """The unit that counts its file (the only one, or the first range)."""
+        return self.byte_range is None or self.byte_range[0] == 0
+
+
+@dataclass
+class Tally:
+    """What one unit (or a whole scan) found and counted."""
+
     findings: list[Finding] = field(default_factory=list)
     errors: list[ScanError] = field(default_factory=list)
     files_scanned: int = 0
     bytes_scanned: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    statistics: Counter[str] = field(default_factory=Counter)
+    lines: int = 0  # lines read by a range unit, to place the next range's findings
+
+    def add(self, other: "Tally") -> None:
+        self.findings.extend(other.findings)
+        self.errors.extend(other.errors)
+        self.files_scanned += other.files_scanned
+        self.bytes_scanned += other.bytes_scanned
+        self.skipped.update(other.skipped)
+        self.statistics.update(other.statistics)
+
+
+@dataclass
+class ScanResult(Tally):
+    """Everything a reporter needs: the merged tally and what the scan ran with."""
+
+    targets: list[str] = field(default_factory=list)
+    engine: str = ""
+    rules: list[Rule] = field(default_factory=list)
     request_rules: list[RequestRule] = field(default_factory=list)
-    statistics: dict[str, int] = field(default_factory=dict)
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
     tool_version: str = __version__
 
     @property
     def rules_loaded(self) -> int:
-        return len(self.rules)
+        return len(self.rules) + len(self.request_rules)
 
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
+def shift_lines(findings: list[Finding], lines: int) -> list[Finding]:
+    """Findings of a byte range placed in the whole file: ``lines`` earlier lines come first."""
+    if not lines:
+        return findings
+    return [replace(f, location=replace(f.location, line=f.location.line + lines,
+                                        end_line=f.location.end_line + lines)) for f in findings]
+
+
 class Scanner:
-    """One run's rules, engine and keys; scans whole target lists into a :class:`ScanResult`."""
+    """One run's rules, engine and checks; scans work units into tallies."""
 
     def __init__(self, rules: RuleSet, matcher: Matcher | None = None,
                  checks: dict[str, RequestCheck] | None = None) -> None:
@@ -75,7 +121,7 @@ class Scanner:
         self.secrets = SecretScanner(rules, matcher)
         self.judge = ExchangeJudge(self.secrets, list(rules.requests), dict(checks or {}))
 
-    def _scan_har(self, document: HarDocument, path: str, result: ScanResult) -> None:
+    def _scan_har(self, document: HarDocument, path: str, tally: Tally) -> None:
         entries = {e.origin.har_entry: e for e in document.exchanges(path)}
         seen: set[tuple[int | None, str, str]] = set()
         for har_field in document.fields():
@@ -89,68 +135,113 @@ class Scanner:
                     continue  # the same key in an entry's URL and its queryString is one leak
                 seen.add(key)
                 exchange = entries.get(har_field.entry)
-                result.findings.append(_placed_in_har(finding, har_field, document, exchange,
-                                                      self.judge.redact_url(exchange.url) if exchange else None))
+                tally.findings.append(_placed_in_har(finding, har_field, document, exchange,
+                                                     self.judge.redact_url(exchange.url) if exchange else None))
         for exchange in entries.values():
-            result.findings.extend(self.judge.judge(exchange))
+            tally.findings.extend(self.judge.judge(exchange, tally.statistics))
 
-    def scan_target(self, target: Target, result: ScanResult) -> None:
-        """Scan one file or stdin into ``result``; a damaged input becomes an error entry."""
-        try:
-            raw: BinaryIO = open(target.path, "rb") if target.path else sys.stdin.buffer
-        except OSError as exc:
-            result.errors.append(ScanError(target.display, f"cannot open: {exc.strerror or exc}"))
-            return
+    def _scan_captures(self, opener: Opener, path: str, tally: Tally) -> None:
+        """Second pass over a text file that mentions a provider: requests written as curl
+        commands, wire dumps or JSON request logs, judged like HAR entries."""
+        for parser in capture_parsers():
+            with opener() as stream:
+                for exchange in parser(numbered_lines(stream), path):
+                    tally.findings.extend(self.judge.judge(exchange, tally.statistics))
+
+    def _scan_text(self, stream: BinaryIO, unit: WorkUnit, tally: Tally, opener: Opener) -> None:
         found: list[Finding] = []
         try:
-            stream, _compression = open_decompressed(raw)
-            head = stream.peek(SNIFF_CHARS)[:SNIFF_CHARS]
-            if looks_like_har(target.display, head) and not looks_binary(head):
-                data = stream.read()
-                result.bytes_scanned += len(data)
-                try:
-                    document = HarDocument.from_bytes(data)
-                except HarError as exc:
-                    result.errors.append(ScanError(target.display, f"{exc}; scanned as plain text"))
-                    stream = io.BytesIO(data)
-                else:
-                    result.files_scanned += 1
-                    self._scan_har(document, target.display, result)
-                    return
-                scan = self.secrets.findings_in(stream, target.display, found)
-            else:
-                scan = self.secrets.findings_in(stream, target.display, found)
-                result.bytes_scanned += scan.bytes_scanned
-        except DECOMPRESSION_ERRORS as exc:
-            detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-            result.errors.append(ScanError(target.display, f"read failed, scanned up to the damage: {detail}"))
-            result.findings.extend(found)
-            return
+            scan = self.secrets.findings_in(stream, unit.target.display, found, CAPTURE_MARKERS,
+                                            sniff_binary=unit.first)
         finally:
-            if target.path:
-                raw.close()
+            tally.findings.extend(found)  # what was found before a damaged stream ended is kept
         if scan.binary:
-            result.skipped["binary"] += 1
+            tally.skipped["binary"] += 1
             return
+        tally.files_scanned += int(unit.first)
+        tally.bytes_scanned += scan.bytes_scanned
+        tally.lines = scan.lines
         for rule_id in sorted(scan.timed_out):
-            result.errors.append(ScanError(target.display, f"rule {rule_id!r} timed out; the rest was scanned"))
-        result.files_scanned += 1
-        result.findings.extend(found)
+            tally.errors.append(ScanError(unit.target.display, f"rule {rule_id!r} timed out; the rest was scanned"))
+        if scan.markers_seen or found:
+            self._scan_captures(opener, unit.target.display, tally)
 
-    def scan(self, targets: Iterable[str]) -> ScanResult:
-        """Scan every target; findings come back merged and in file order."""
+    def _scan_opened(self, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
+        with opener() as stream:
+            head = stream.peek(SNIFF_CHARS)[:SNIFF_CHARS]
+            if unit.byte_range is not None or not looks_like_har(unit.target.display, head) or looks_binary(head):
+                self._scan_text(stream, unit, tally, opener)
+                return
+            data = stream.read()
+        try:
+            document = HarDocument.from_bytes(data)
+        except HarError as exc:
+            tally.errors.append(ScanError(unit.target.display, f"{exc}; scanned as plain text"))
+            in_memory = opener_for(io.BytesIO(data))
+            with in_memory() as stream:
+                self._scan_text(stream, unit, tally, in_memory)
+            return
+        tally.files_scanned += 1
+        tally.bytes_scanned += len(data)
+        self._scan_har(document, unit.target.display, tally)
+
+    def scan_unit(self, unit: WorkUnit) -> Tally:
+        """Scan one unit; a damaged or unreadable input becomes an error entry, never an exception."""
+        tally = Tally()
+        display = unit.target.display
+        with contextlib.ExitStack() as stack:
+            if unit.target.path is None:  # stdin is read once into a spool, so it can be read twice
+                spool = stack.enter_context(tempfile.SpooledTemporaryFile(STDIN_SPOOL_BYTES))
+                shutil.copyfileobj(sys.stdin.buffer, spool)
+                opener = opener_for(spool)
+            else:
+                opener = opener_for(unit.target.path, unit.byte_range)
+            try:
+                self._scan_opened(unit, opener, tally)
+            except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+                tally.errors.append(ScanError(display, f"cannot open: {exc.strerror or exc}"))
+            except DECOMPRESSION_ERRORS as exc:
+                detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+                tally.errors.append(ScanError(display, f"read failed, scanned up to the damage: {detail}"))
+            except Exception as exc:  # noqa: BLE001 - one bad input must not end the scan
+                # Only the type: an exception's text may quote the input, and so a secret.
+                tally.errors.append(ScanError(display, f"internal error ({type(exc).__name__}); "
+                                                       "the rest of the scan went on"))
+                if os.environ.get("KEYAUDIT_DEBUG"):
+                    raise
+        return tally
+
+    def scan(self, targets: Iterable[str], jobs: int = 1, range_bytes: int | None = None) -> ScanResult:
+        """Scan every target; findings come back merged and in file order whatever ``jobs`` is.
+
+        ``range_bytes`` sets the size of the byte ranges big plain files are cut into.
+        """
+        from keyaudit.parallel import RANGE_BYTES, plan_units, run_units
+
         target_list = list(targets)
-        result = ScanResult(target_list, self.secrets.matcher.name, list(self.rules), utc_now())
-        result.request_rules = list(self.rules.requests)
+        result = ScanResult(targets=target_list, engine=self.secrets.matcher.name, rules=list(self.rules),
+                            request_rules=list(self.rules.requests), started_at=utc_now())
         discovery = Discovery()
-        for target in discover(target_list, discovery):
-            self.scan_target(target, result)
+        units = plan_units(target_list, discovery, range_bytes or RANGE_BYTES)
+        previous_lines: dict[str, int] = {}
+        for unit, tally in run_units(units, self, jobs):
+            if unit.byte_range is not None:
+                offset = 0 if unit.first else previous_lines.get(unit.target.display, 0)
+                tally.findings = shift_lines(tally.findings, offset)
+                previous_lines[unit.target.display] = offset + tally.lines
+            result.add(tally)
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
         result.skipped.update(discovery.skipped)
         result.findings = merge_same_spot(result.findings)
-        result.statistics.update(self.judge.statistics)
         result.finished_at = utc_now()
         return result
+
+
+def capture_parsers() -> list[Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]]:
+    """The readers of requests written as text, imported only when a file needs them."""
+    from keyaudit.sources import curl, httpdump, jsonlog
+
+    return [curl.exchanges, *httpdump.READERS, jsonlog.exchanges]
 
 
 def _placed_in_har(finding: Finding, har_field: HarField, document: HarDocument,

@@ -92,8 +92,13 @@ class _Cursor:
 class StreamScan:
     """Scan one stream; iterate for hits, then read ``bytes_scanned`` and ``binary``."""
 
-    def __init__(self, stream: BinaryIO, matcher: Matcher) -> None:
+    def __init__(self, stream: BinaryIO, matcher: Matcher, markers: tuple[bytes, ...] = (),
+                 sniff_binary: bool = True) -> None:
         self._stream, self._matcher = stream, matcher
+        self._markers = markers
+        self._sniff_binary = sniff_binary
+        self.lines = 0  # newlines read, once the scan is complete
+        self.markers_seen = False  # whether any marker occurs: a cheap "worth a second look"
         self.bytes_scanned = 0
         self.binary = False
         self.timed_out: set[str] = set()
@@ -107,11 +112,13 @@ class StreamScan:
             data = self._stream.read(CHUNK_BYTES)
             if first:
                 first = False
-                if looks_binary(data):
+                if self._sniff_binary and looks_binary(data):
                     self.binary = True
                     return
             self.bytes_scanned += len(data)
             buffer = carry + data
+            if not self.markers_seen and self._markers:
+                self.markers_seen = any(marker in buffer for marker in self._markers)
             if not buffer:
                 return
             final = not data
@@ -137,6 +144,7 @@ class StreamScan:
             absolute += cut
             carry = buffer[cut:]
             if final:
+                self.lines = line - 1
                 return
 
     def _accepted(self, buffer: bytes) -> list[RawMatch]:

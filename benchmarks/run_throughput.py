@@ -1,0 +1,123 @@
+"""Throughput and memory of keyaudit against same-run baselines (cat, ripgrep).
+
+Each command runs as its own process, several rounds in alternating order; the table shows
+medians, MB/s of (decompressed) input, peak RSS, and each time as a ratio to ``rg -f patterns``
+on the same input from the same run. Run by hand, not in CI:
+
+    python benchmarks/generate_logs.py /tmp/bench --megabytes 300
+    python benchmarks/run_throughput.py /tmp/bench [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from keyaudit.rules import load_rules
+
+_LOOKAROUND = re.compile(r"\(\?<?[!=](?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)")
+
+
+def ripgrep_pattern(pattern: str) -> str:
+    """The rule pattern without lookarounds and group names: what ripgrep's engine accepts."""
+    return re.sub(r"\(\?P<[a-z_]+>", "(", _LOOKAROUND.sub("", pattern))
+
+
+def write_pattern_files(folder: Path) -> tuple[Path, Path]:
+    rules = load_rules()
+    keywords = folder / "keywords.txt"
+    patterns = folder / "patterns.txt"
+    keywords.write_text("\n".join(sorted({k for r in rules for k in r.keywords})) + "\n")
+    patterns.write_text("\n".join(ripgrep_pattern(r.pattern_text) for r in rules) + "\n")
+    return keywords, patterns
+
+
+def run_once(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one process (and its children, for --jobs).
+
+    GNU time reports the peak RSS: measuring from this process would count the pages a fork
+    shares with this interpreter before the command replaces it.
+    """
+    start = time.perf_counter()
+    process = subprocess.run(["/usr/bin/time", "-f", "%M", *command], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if process.returncode not in (0, 1):  # 1: findings (keyaudit) or no match (rg)
+        raise SystemExit(f"{' '.join(command)} exited {process.returncode}: {process.stderr[-500:]}")
+    return elapsed, int(process.stderr.strip().splitlines()[-1])
+
+
+def decompressed_size(path: Path) -> int:
+    if path.suffix != ".gz":
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
+    with gzip.open(path, "rb") as handle:
+        return sum(len(chunk) for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
+def scenarios(bench: Path, keywords: Path, patterns: Path, cores: int) -> dict[str, list[tuple[str, list[str]]]]:
+    keyaudit = [sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--output", os.devnull]
+    plain, packed, many = bench / "mixed.log", bench / "mixed.log.gz", bench / "many"
+    rg = shutil.which("rg") or "rg"
+
+    def ours(target: Path) -> list[tuple[str, list[str]]]:
+        return [
+            ("keyaudit hyperscan -j1", keyaudit + ["--engine", "hyperscan", "--jobs", "1", str(target)]),
+            ("keyaudit regex -j1", keyaudit + ["--engine", "regex", "--jobs", "1", str(target)]),
+            (f"keyaudit hyperscan -j{cores}", keyaudit + ["--engine", "hyperscan", "--jobs", str(cores), str(target)]),
+        ]
+
+    return {
+        str(plain): [("cat", ["cat", str(plain)]),
+                     ("rg -F -f keywords", [rg, "-c", "-i", "-F", "-f", str(keywords), str(plain)]),
+                     ("rg -f patterns", [rg, "-c", "-f", str(patterns), str(plain)])] + ours(plain),
+        str(packed): [("zcat", ["zcat", str(packed)]),
+                      ("rg -f patterns", [rg, "-z", "-c", "-f", str(patterns), str(packed)])] + ours(packed),
+        str(many): [("rg -f patterns", [rg, "-c", "-f", str(patterns), str(many)])] + ours(many),
+    }
+
+
+def split_into_many(plain: Path, folder: Path, parts: int = 24) -> None:
+    if folder.is_dir():
+        return
+    folder.mkdir()
+    size = plain.stat().st_size // parts
+    with plain.open("rb") as source:
+        for index in range(parts):
+            data = source.read(size) + (source.readline() if index < parts - 1 else source.read())
+            (folder / f"app-{index:02d}.log").write_bytes(data)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bench", type=Path, help="folder written by generate_logs.py")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    cores = len(os.sched_getaffinity(0))
+    split_into_many(args.bench / "mixed.log", args.bench / "many")
+    keywords, patterns = write_pattern_files(args.bench)
+    for target, commands in scenarios(args.bench, keywords, patterns, cores).items():
+        megabytes = decompressed_size(Path(target)) / 1e6
+        timings: dict[str, list[tuple[float, int]]] = {name: [] for name, _ in commands}
+        for round_index in range(args.rounds):
+            order = commands if round_index % 2 == 0 else list(reversed(commands))
+            for name, command in order:
+                timings[name].append(run_once(command))
+        baseline = statistics.median(t for t, _ in timings["rg -f patterns"])
+        print(f"\n{target}: {megabytes:.0f} MB of text, {args.rounds} rounds, {cores} cores")
+        print(f"{'command':<26} {'median s':>9} {'MB/s':>8} {'peak RSS MB':>12} {'vs rg -f patterns':>18}")
+        for name, runs in timings.items():
+            median = statistics.median(t for t, _ in runs)
+            rss = max(r for _, r in runs) / 1024
+            print(f"{name:<26} {median:>9.3f} {megabytes / median:>8.0f} {rss:>12.1f} {median / baseline:>18.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Spread work units over processes, and plan them so that big files can be spread too.
+
+Units are a whole file, or — for a big plain file — the lines starting in one byte range of it,
+so one large log keeps every core busy. Worker processes are forked from the scanning process
+and inherit its rules and compiled engine, so nothing is rebuilt or pickled per unit; results
+come back in plan order, which is what makes the report independent of ``--jobs``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING, Iterator
+
+from keyaudit.sources.compression import sniff_compression
+from keyaudit.sources.files import Discovery, Target, discover
+from keyaudit.sources.har import SNIFF_CHARS, looks_like_har
+from keyaudit.sources.opening import file_size
+from keyaudit.textscan import looks_binary
+
+if TYPE_CHECKING:
+    from keyaudit.scan import Scanner, Tally, WorkUnit
+
+RANGE_BYTES = 64 << 20  # a plain file over twice this is split into ranges of this size
+SERIAL_BELOW_BYTES = 8 << 20  # below this much input, starting processes costs more than it saves
+
+_worker_scanner: "Scanner | None" = None
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _splittable(target: Target) -> bool:
+    """Only plain text can be cut at newlines: not compressed data, not a JSON capture."""
+    try:
+        with open(target.path, "rb") as handle:  # type: ignore[arg-type]
+            head = handle.read(SNIFF_CHARS)
+    except OSError:
+        return False
+    return not (sniff_compression(head) or looks_like_har(target.display, head) or looks_binary(head))
+
+
+def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES) -> list["WorkUnit"]:
+    """The units of a scan, in report order."""
+    from keyaudit.scan import WorkUnit
+
+    units: list[WorkUnit] = []
+    for target in discover(targets, discovery):
+        size = file_size(target.path) if target.path is not None else 0
+        if size > 2 * range_bytes and _splittable(target):
+            units.extend(WorkUnit(target, (start, min(start + range_bytes, size)))
+                         for start in range(0, size, range_bytes))
+        else:
+            units.append(WorkUnit(target))
+    return units
+
+
+def _run_in_worker(unit: "WorkUnit") -> "Tally":
+    assert _worker_scanner is not None, "worker started without a scanner"
+    return _worker_scanner.scan_unit(unit)
+
+
+def run_units(units: list["WorkUnit"], scanner: "Scanner", jobs: int) -> Iterator[tuple["WorkUnit", "Tally"]]:
+    """Each unit with its tally, in plan order; in ``jobs`` processes when that pays."""
+    global _worker_scanner
+    total = sum(file_size(u.target.path) for u in units if u.target.path is not None)
+    parallel = (jobs > 1 and len(units) > 1 and total >= SERIAL_BELOW_BYTES
+                and "fork" in multiprocessing.get_all_start_methods())
+    if not parallel:
+        for unit in units:
+            yield unit, scanner.scan_unit(unit)
+        return
+    local = [u for u in units if u.target.path is None]  # stdin can only be read here
+    remote = [u for u in units if u.target.path is not None]
+    for unit in local:
+        yield unit, scanner.scan_unit(unit)
+    _worker_scanner = scanner
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(remote)), mp_context=context) as pool:
+            yield from zip(remote, pool.map(_run_in_worker, remote))
+    finally:
+        _worker_scanner = None

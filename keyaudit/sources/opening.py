@@ -1,0 +1,109 @@
+"""Reading a target as often as a scan needs: whole files, stdin spooled, byte ranges of big files.
+
+A text file may be read twice (secrets, then captured requests), and a big plain file may be cut
+into line-aligned byte ranges scanned by different processes; an :data:`Opener` hides which.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+from pathlib import Path
+from typing import IO, BinaryIO, Callable, ContextManager, Iterator
+
+from keyaudit.sources.compression import open_decompressed
+
+Opener = Callable[[], ContextManager[BinaryIO]]
+MAX_CAPTURE_LINE = 1 << 20  # longer lines reach the capture parsers cut (the text scan saw them whole)
+
+
+class _Unclosed(io.RawIOBase):
+    """A view of a spool that a reader may close without closing the spool."""
+
+    def __init__(self, inner: IO[bytes]) -> None:
+        self._inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        data = self._inner.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+class LineRange(io.RawIOBase):
+    """The lines of a file that start within ``[start, end)``: each range ends by finishing the
+    line that crosses its end, and the next range skips that line, so every line is read once."""
+
+    def __init__(self, raw: BinaryIO, start: int, end: int) -> None:
+        self._raw, self._end = raw, end
+        self._done = False
+        if start > 0:
+            raw.seek(start - 1)
+            if raw.read(1) != b"\n":
+                raw.readline()  # the line in progress belongs to the previous range
+        self._position = raw.tell()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        if self._done:
+            return 0
+        if self._position < self._end:
+            data = self._raw.read(min(len(buffer), self._end - self._position))
+        else:
+            data = self._raw.readline(len(buffer))  # finish the line that crosses the end
+            self._done = not data or data.endswith(b"\n")
+        if not data:
+            self._done = True
+            return 0
+        if self._position < self._end and self._position + len(data) == self._end and data.endswith(b"\n"):
+            self._done = True
+        self._position += len(data)
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def opener_for(source: "Path | IO[bytes]", byte_range: tuple[int, int] | None = None) -> Opener:
+    """A way to read ``source`` from its start (decompressed), or one line-aligned range of it."""
+
+    @contextlib.contextmanager
+    def opened() -> Iterator[BinaryIO]:
+        if isinstance(source, Path):
+            raw: BinaryIO = open(source, "rb")
+        else:
+            source.seek(0)
+            raw = io.BufferedReader(_Unclosed(source))  # type: ignore[arg-type]
+        try:
+            if byte_range is not None:
+                yield io.BufferedReader(LineRange(raw, *byte_range))  # type: ignore[arg-type]
+            else:
+                yield open_decompressed(raw)[0]
+        finally:
+            raw.close()
+
+    return opened
+
+
+def numbered_lines(stream: BinaryIO) -> Iterator[tuple[int, str]]:
+    """(1-based number, text without its line ending) for each line, each of bounded size."""
+    number = 0
+    while True:
+        line = stream.readline(MAX_CAPTURE_LINE)
+        if not line:
+            return
+        number += 1
+        if not line.endswith(b"\n"):
+            while (rest := stream.readline(MAX_CAPTURE_LINE)) and not rest.endswith(b"\n"):
+                pass
+        yield number, line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")
+
+
+def file_size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
