@@ -67,10 +67,13 @@ RULES_OPTION = click.option(
               help="Grouping of the text view.")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
               help="Matching engine: hyperscan where installed (auto), or the portable regex engine.")
+@click.option("--public-key", "public_keys", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="iugu client public key (PEM) or folder of them, to verify request signatures (repeatable).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes to scan with [default: all cores].")
 def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule_paths: tuple[Path, ...],
-         fail_on: str, show_secrets: bool, strict: bool, group_by: str, engine: str, jobs: int | None) -> None:
+         fail_on: str, show_secrets: bool, strict: bool, group_by: str, engine: str,
+         public_keys: tuple[Path, ...], jobs: int | None) -> None:
     """Scan files, folders (walked, ignore files honoured) or - (stdin). Default: the current folder."""
     from keyaudit.output import write_atomically, write_stdout
     from keyaudit.parallel import default_jobs
@@ -85,7 +88,13 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
         matcher = create_matcher(rules, engine)
     except EngineUnavailable as exc:
         raise _fail(str(exc)) from None
-    result = Scanner(rules, matcher).scan(list(targets) or ["."], jobs=jobs or default_jobs())
+    from keyaudit.signature import SignatureKeyError, load_public_keys, signature_check
+
+    try:
+        checks = {"iugu_signature": signature_check(load_public_keys(list(public_keys)))}
+    except SignatureKeyError as exc:
+        raise _fail(str(exc)) from None
+    result = Scanner(rules, matcher, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs())
     for error in result.errors:
         click.echo(f"keyaudit: error: {error}", err=True)
     to_terminal = output is None and sys.stdout.isatty()

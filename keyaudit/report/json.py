@@ -26,6 +26,7 @@ def scan_block(result: ScanResult) -> dict[str, Any]:
         "rules_loaded": result.rules_loaded,
         "engine": result.engine,
         "skipped": dict(sorted(result.skipped.items())),
+        "requests": dict(sorted(result.statistics.items())),
     }
 
 

@@ -69,6 +69,9 @@ def summary(result: ScanResult) -> str:
     if result.skipped:
         reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(result.skipped.items()))
         parts.append(f"skipped: {reasons}")
+    unverified = result.statistics.get("signatures_unverified", 0)
+    if unverified:
+        parts.append(f"{unverified} signature{'s' if unverified != 1 else ''} not verified (no --public-key)")
     parts.append(f"engine: {result.engine}")
     return "; ".join(parts)
 
