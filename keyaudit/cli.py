@@ -123,7 +123,8 @@ def rules() -> None:
 @RULES_OPTION
 def rules_list(rule_paths: tuple[Path, ...]) -> None:
     """Print every rule in force: id, severity, category, provider, title."""
-    for rule in _load(rule_paths):
+    ruleset = _load(rule_paths)
+    for rule in [*ruleset.rules, *ruleset.requests]:
         click.echo(f"{rule.id:<28} {rule.severity:<9} {rule.category:<21} {rule.provider:<8} {rule.title}")
 
 
@@ -137,8 +138,9 @@ def rules_test(paths: tuple[Path, ...]) -> None:
     failures = check_examples(ruleset)
     for failure in failures:
         click.echo(f"FAIL {failure}")
-    examples = sum(len(r.examples) + len(r.negative_examples) for r in ruleset)
-    click.echo(f"{len(ruleset)} rules, {examples} examples, {len(failures)} failures")
+    every = [*ruleset.rules, *ruleset.requests]
+    examples = sum(len(r.examples) + len(r.negative_examples) for r in every)
+    click.echo(f"{len(every)} rules, {examples} examples, {len(failures)} failures")
     raise click.exceptions.Exit(EXIT_FINDINGS if failures else EXIT_CLEAN)
 
 

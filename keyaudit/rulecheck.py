@@ -1,23 +1,33 @@
 """``keyaudit rules test``: every rule must find its examples and stay quiet on its negatives.
 
-Examples run through the real scanner (prefilter, pattern, validator, context), so a rule that
-only works because of an accident of the regex engine is caught here, not in production.
+Examples run through the real pipeline: secret-rule examples through prefilter, pattern,
+validator and context; request-rule examples (raw HTTP requests) through the wire-dump reader
+and the exchange judge, with the shipped secret rules deciding what counts as a credential.
 """
 
 from __future__ import annotations
 
 import io
+from collections import Counter
 from dataclasses import dataclass
+from typing import Union
 
-from keyaudit.rules import Rule, RuleSet
 from keyaudit.detect import SecretScanner
+from keyaudit.findings import Finding
+from keyaudit.judge import ExchangeJudge
+from keyaudit.request_rules import RequestRule
+from keyaudit.rules import Rule, RuleSet
+from keyaudit.signature import signature_check
+from keyaudit.sources import httpdump
+
+AnyRule = Union[Rule, RequestRule]
 
 
 @dataclass(frozen=True)
 class ExampleFailure:
     """One example that did not behave; ``str()`` is the line ``rules test`` prints."""
 
-    rule: Rule
+    rule: AnyRule
     kind: str  # "example" or "negative example"
     index: int
     problem: str
@@ -26,23 +36,33 @@ class ExampleFailure:
         return f"{self.rule.source}: rule {self.rule.id!r}: {self.kind} {self.index + 1} {self.problem}"
 
 
-def _found_by(scanner: SecretScanner, rule: Rule, text: str) -> bool:
-    findings: list = []
-    scanner.findings_in(io.BytesIO(text.encode("utf-8")), "<example>", findings)
-    return any(finding.rule_id == rule.id for finding in findings)
+def _secret_findings(rule: Rule, text: str) -> list[Finding]:
+    findings: list[Finding] = []
+    SecretScanner(RuleSet([rule])).findings_in(io.BytesIO(text.encode("utf-8")), "<example>", findings)
+    return findings
+
+
+def _request_findings(rule: RequestRule, text: str, secrets: SecretScanner) -> list[Finding]:
+    judge = ExchangeJudge(secrets, [rule], {"iugu_signature": signature_check([])})
+    lines = list(enumerate(text.split("\n"), start=1))
+    return [f for exchange in httpdump.exchanges(lines, "<example>") for f in judge.judge(exchange, Counter())]
 
 
 def check_examples(rules: RuleSet) -> list[ExampleFailure]:
     """All failures across ``rules``; an empty list means every example behaves."""
+    secrets = SecretScanner(RuleSet(list(rules.rules)))
     failures: list[ExampleFailure] = []
-    for rule in rules:
-        scanner = SecretScanner(RuleSet([rule]))
+    checked: list[tuple[AnyRule, object]] = [
+        *((rule, lambda text, rule=rule: _secret_findings(rule, text)) for rule in rules.rules),
+        *((rule, lambda text, rule=rule: _request_findings(rule, text, secrets)) for rule in rules.requests),
+    ]
+    for rule, find in checked:
         if not rule.examples:
             failures.append(ExampleFailure(rule, "example", -1, "missing: a rule needs at least one"))
         for index, text in enumerate(rule.examples):
-            if not _found_by(scanner, rule, text):
+            if not any(f.rule_id == rule.id for f in find(text)):  # type: ignore[operator]
                 failures.append(ExampleFailure(rule, "example", index, "was not found"))
         for index, text in enumerate(rule.negative_examples):
-            if _found_by(scanner, rule, text):
+            if any(f.rule_id == rule.id for f in find(text)):  # type: ignore[operator]
                 failures.append(ExampleFailure(rule, "negative example", index, "was reported"))
     return failures
