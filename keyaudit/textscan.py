@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine import Matcher, MatchTimeout, RawMatch
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 
 CHUNK_BYTES = 1 << 20
+READ_BYTES = 64 << 10
 OVERLAP_BYTES = 4096  # longer than any match a shipped rule can make
 BINARY_SNIFF_BYTES = 8192
 _TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
@@ -109,7 +111,7 @@ class StreamScan:
         resume: dict[int, int] = {}  # rule index -> absolute end of its last accepted match
         first = True
         while True:
-            data = self._stream.read(CHUNK_BYTES)
+            data, damage = self._read()
             if first:
                 first = False
                 if self._sniff_binary and looks_binary(data):
@@ -121,7 +123,7 @@ class StreamScan:
                 self.markers_seen = any(marker in buffer for marker in self._markers)
             if not buffer:
                 return
-            final = not data
+            final = not data or damage is not None
             cut = len(buffer) if final else self._cut(buffer)
             if cut == 0:
                 carry = buffer
@@ -145,7 +147,25 @@ class StreamScan:
             carry = buffer[cut:]
             if final:
                 self.lines = line - 1
+                if damage is not None:
+                    raise damage  # after the text before the damage was scanned
                 return
+
+    def _read(self) -> tuple[bytes, BaseException | None]:
+        """Up to a chunk, in smaller reads, so that a damaged compressed stream still yields
+        everything before the damage (one large read would lose it with the exception)."""
+        pieces: list[bytes] = []
+        size = 0
+        try:
+            while size < CHUNK_BYTES:
+                piece = self._stream.read(min(READ_BYTES, CHUNK_BYTES - size))
+                if not piece:
+                    break
+                pieces.append(piece)
+                size += len(piece)
+        except DECOMPRESSION_ERRORS as exc:
+            return b"".join(pieces), exc
+        return b"".join(pieces), None
 
     def _accepted(self, buffer: bytes) -> list[RawMatch]:
         hits: list[RawMatch] = []

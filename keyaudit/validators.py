@@ -86,7 +86,14 @@ def asaas_key(secret: str) -> Validation | None:
 
 def _looks_random(value: str) -> bool:
     """Reject values a human typed as a stand-in: one repeated character, runs, low entropy."""
-    if len(set(value.lower())) < 6:
+    lowered = value.lower()
+    if len(set(lowered)) < 6:
+        return False
+    # A short unit repeated (`0123456789abcdef` twice) or mostly ascending runs (`abcdef0123…`).
+    if any(lowered == lowered[:n] * (len(lowered) // n) for n in range(1, len(lowered) // 2 + 1)):
+        return False
+    steps = sum(ord(b) - ord(a) == 1 for a, b in zip(lowered, lowered[1:]))
+    if steps * 2 > len(lowered) - 1:
         return False
     counts = Counter(value.lower())
     entropy = -sum(c / len(value) * math.log2(c / len(value)) for c in counts.values())
@@ -102,10 +109,21 @@ def hex_token(secret: str) -> Validation | None:
     return Validation(canonical=secret, provider="iugu")
 
 
+# Documentation stand-ins: `password123`, `your_password`, `client_secret`, `YOUR_API_KEY`.
+_PLACEHOLDER_PASSWORD = re.compile(
+    r"(?:(?:your|my|the)[_-]?)?(?:[a-z]+[_-])*(?:password|passwd|pass|pwd|secret|token|key|apikey|changeme|test|example)"
+    r"[_-]?\d{0,4}",
+    re.IGNORECASE,
+)
+_DOCUMENTED_CREDENTIALS = frozenset({("aladdin", "open sesame")})  # RFC 7617's own example
+
+
 def _credential_is_real(user: str, password: str) -> bool:
     if not user or not password or len(password) < 6:
         return False
     if password.lower() in _PLACEHOLDER_WORDS or user.lower() == password.lower():
+        return False
+    if _PLACEHOLDER_PASSWORD.fullmatch(password) or (user.lower(), password.lower()) in _DOCUMENTED_CREDENTIALS:
         return False
     if any(mark in password for mark in ("${", "{{", "<", "%s", "***", "...")):
         return False

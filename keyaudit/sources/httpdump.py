@@ -20,11 +20,10 @@ _REQUEST_LINE = re.compile(rf"^\s*({METHODS}) (\S+) HTTP/[0-9.]+\s*$")
 _HEADER = re.compile(r"^([A-Za-z0-9!#$%&'*+.^_`|~-]+):\s?(.*)$")
 _OKHTTP_START = re.compile(rf"--> ({METHODS}) (\S+)(?: (?:h2|http/[0-9.]+))?(?: \(\d+-byte body\))?\s*$")
 _OKHTTP_END = re.compile(rf"--> END ({METHODS})\b")
-_WIRE = re.compile(r"(?:(http-outgoing-\d+|[\w.-]+) )?>> \"(.*)\"\s*$")
-_WIRE_IN = re.compile(r"(?:(http-outgoing-\d+|[\w.-]+) )?<< \"")
+_OUTGOING, _INCOMING = '>> "', '<< "'
 _WIRE_ESCAPE = re.compile(r"\[\\r\]|\[\\n\]|\[\\t\]|\[0x([0-9a-fA-F]{1,2})\]")
 _SEND = re.compile(r"send: (b'.*'|b\".*\")\s*$")
-_URLLIB3 = re.compile(rf"(https?://[^\s\"]+?)(?::(\d+))? \"({METHODS}) (\S+) HTTP/[0-9.]+\"")
+_URLLIB3 = re.compile(rf" \"({METHODS}) (\S+) HTTP/[0-9.]+\"")
 MAX_BODY_LINES = 10_000
 
 
@@ -123,7 +122,7 @@ def _okhttp(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
     in_body = False
     body: list[str] = []
     for number, raw in lines:
-        start = _OKHTTP_START.search(raw)
+        start = _OKHTTP_START.search(raw) if "--> " in raw else None
         if start and not _OKHTTP_END.search(raw):
             if current is not None:
                 yield current
@@ -135,7 +134,7 @@ def _okhttp(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
         if current is None:
             continue
         text = _strip_prefix(prefix, raw)
-        if _OKHTTP_END.search(text):
+        if "--> END" in text and _OKHTTP_END.search(text):
             current.body = "\n".join(body).encode("utf-8", "surrogateescape") if body else None
             yield current
             current = None
@@ -162,24 +161,31 @@ def _unescape_wire(text: str) -> bytes:
     return _WIRE_ESCAPE.sub(replace, text).encode("latin-1", "replace")
 
 
+def _connection(text: str, marker_at: int) -> str:
+    """The connection id before a wire marker (``http-outgoing-3``), or "" when none is logged."""
+    before = text[:marker_at].rstrip().rsplit(" ", 1)[-1]
+    return before if before.startswith("http-outgoing") else ""
+
+
 def _wire_streams(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
     """Apache HttpClient (4 and 5) wire logs and Python http.client ``send:`` lines."""
     pending: dict[str, tuple[int, bytes, str]] = {}  # connection -> (first line, bytes, capture)
     for number, text in lines:
-        wire = _WIRE.search(text)
-        send = _SEND.search(text) if wire is None else None
-        if wire is not None:
-            connection, capture, data = wire.group(1) or "", "httpclient", _unescape_wire(wire.group(2))
-        elif send is not None:
+        # Substring tests first: a regex search over a megabyte line would cost quadratic time.
+        outgoing, stripped = text.find(_OUTGOING), text.rstrip()
+        if outgoing >= 0 and stripped.endswith('"') and len(stripped) > outgoing + len(_OUTGOING):
+            connection, capture = _connection(text, outgoing), "httpclient"
+            data = _unescape_wire(stripped[outgoing + len(_OUTGOING) : -1])
+        elif "send: b" in text and (send := _SEND.search(text)) is not None:
             try:
                 data = ast.literal_eval(send.group(1))
             except (ValueError, SyntaxError):
                 continue
             connection, capture = "http.client", "http.client"
         else:
-            incoming = _WIRE_IN.search(text)
-            if incoming is not None:  # the response starts: what was sent is complete
-                yield from _flush(pending.pop(incoming.group(1) or "", None), path)
+            incoming = text.find(_INCOMING)
+            if incoming >= 0:  # the response starts: what was sent is complete
+                yield from _flush(pending.pop(_connection(text, incoming), None), path)
             continue
         first, buffered, _ = pending.get(connection, (number, b"", capture))
         buffered += data
@@ -219,11 +225,19 @@ def _urllib3(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
         if "connectionpool" not in text:
             continue
         match = _URLLIB3.search(text)
-        if match:
-            base, _port, method, target = match.groups()
-            exchange = Exchange(method, base.rstrip("/") + target, origin=Origin(path, number, capture="urllib3"))
-            exchange.headers_known = False
-            yield exchange
+        if not match:
+            continue
+        # "https://api.iugu.com:443" stands right before the quoted request line.
+        base = text[: match.start()].rsplit(" ", 1)[-1].split("connectionpool:")[-1]
+        if not base.startswith(("http://", "https://")):
+            continue
+        host, _, port = base.rpartition(":") if base.count(":") == 2 else (base, "", "")
+        default = "443" if base.startswith("https") else "80"
+        netloc = host if port in ("", default) else f"{host}:{port}"
+        method, target = match.groups()
+        exchange = Exchange(method, netloc + target, origin=Origin(path, number, capture="urllib3"))
+        exchange.headers_known = False
+        yield exchange
 
 
 READERS = (_raw_requests, _okhttp, _wire_streams, _urllib3)
