@@ -122,6 +122,8 @@ class StreamScan:
             if not self.markers_seen and self._markers:
                 self.markers_seen = any(marker in buffer for marker in self._markers)
             if not buffer:
+                if damage is not None:
+                    raise damage
                 return
             final = not data or damage is not None
             cut = len(buffer) if final else self._cut(buffer)
