@@ -126,7 +126,7 @@ class Scanner:
         seen: set[tuple[int | None, str, str]] = set()
         for har_field in document.fields():
             found: list[Finding] = []
-            self.secrets.findings_in(io.BytesIO(har_field.text.encode("utf-8", "surrogateescape")), path, found)
+            self.secrets.findings_in(io.BytesIO(har_field.scanned.encode("utf-8", "surrogateescape")), path, found)
             for finding in found:
                 if finding.secret is None and har_field.pointer == f"/log/entries/{har_field.entry}/request/url":
                     continue  # the request rules judge the entry's own URL, scheme included
@@ -252,11 +252,12 @@ def _placed_in_har(finding: Finding, har_field: HarField, document: HarDocument,
         line, column = source.line_column(har_field.literal_start)
         end_line, end_column = line, column + 1
     else:
-        starts = [0] + [i + 1 for i, ch in enumerate(har_field.text) if ch == "\n"]
+        scanned = har_field.scanned
+        starts = [0] + [i + 1 for i, ch in enumerate(scanned) if ch == "\n"]
         loc = finding.location
 
         def place(rel_line: int, rel_column: int) -> tuple[int, int]:
-            offset = starts[rel_line - 1] + rel_column - 1
+            offset = max(0, starts[rel_line - 1] + rel_column - 1 - len(har_field.prefix))
             return source.line_column(source.source_offset(har_field.literal_start, offset))
 
         (line, column), (end_line, end_column) = place(loc.line, loc.column), place(loc.end_line, loc.end_column)

@@ -34,6 +34,12 @@ class HarField:
     literal_start: int
     entry: int | None
     decoded_from_base64: bool = False
+    prefix: str = ""  # "Name: " or "name=" before a header or parameter value, for context
+
+    @property
+    def scanned(self) -> str:
+        """What the rules see: the value, after the name it belongs to."""
+        return self.prefix + self.text
 
 
 def looks_like_har(name: str, head: bytes) -> bool:
@@ -67,9 +73,9 @@ class HarDocument:
 
     def fields(self) -> Iterator[HarField]:
         """Every string in the document, plus base64 bodies decoded, in document order."""
-        for pointer, value in walk_strings(self.root):
+        for pointer, value, parent in walk_strings(self.root):
             entry = _entry_index(pointer)
-            yield HarField(pointer, str(value), value.offset, entry)
+            yield HarField(pointer, str(value), value.offset, entry, prefix=_name_prefix(pointer, parent))
             if pointer.endswith("/content/text"):
                 decoded = _decoded_content(self.root, pointer, value)
                 if decoded is not None:
@@ -100,6 +106,14 @@ class HarDocument:
                 time=str(started) if started else None,
                 origin=Origin(path, line, column, f"/log/entries/{index}/request", index, "har"),
             )
+
+
+def _name_prefix(pointer: str, parent: object) -> str:
+    """A name/value pair's value is read after its name: ``Authorization: Basic …`` and
+    ``api_token=…`` are what rules recognise, not the bare value."""
+    if not pointer.endswith("/value") or not isinstance(parent, dict) or not isinstance(parent.get("name"), str):
+        return ""
+    return f"{parent['name']}: " if "/headers/" in pointer else f"{parent['name']}="
 
 
 def _entry_index(pointer: str) -> int | None:

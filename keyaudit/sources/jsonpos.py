@@ -47,16 +47,17 @@ def escape_pointer_token(token: str | int) -> str:
     return str(token).replace("~", "~0").replace("/", "~1")
 
 
-def walk_strings(node: Any, pointer: str = "") -> Iterator[tuple[str, PositionedStr]]:
-    """Every string value in the document with its RFC 6901 pointer, in document order."""
+def walk_strings(node: Any, pointer: str = "", parent: Any = None) -> Iterator[tuple[str, PositionedStr, Any]]:
+    """Every string value in the document with its RFC 6901 pointer and the container holding
+    it, in document order."""
     if isinstance(node, PositionedStr):
-        yield pointer, node
+        yield pointer, node, parent
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from walk_strings(value, f"{pointer}/{escape_pointer_token(key)}")
+            yield from walk_strings(value, f"{pointer}/{escape_pointer_token(key)}", node)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from walk_strings(value, f"{pointer}/{index}")
+            yield from walk_strings(value, f"{pointer}/{index}", node)
 
 
 class SourceText:

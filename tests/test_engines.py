@@ -1,0 +1,59 @@
+"""Both engines give the same findings: on the real corpus, on planted keys, on generated text."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import CORPUS, asaas_key, basic, iugu_token
+from keyaudit.detect import SecretScanner
+from keyaudit.engine import create_matcher
+from keyaudit.rules import load_rules
+from keyaudit.scan import Scanner
+
+RULES = load_rules()
+ENGINES = {name: create_matcher(RULES, name) for name in ("regex", "hyperscan")}
+
+
+def report_key(result) -> list[tuple]:
+    return [(f.rule_id, f.location.path, f.location.line, f.location.column, f.location.end_column,
+             f.location.pointer, f.fingerprint) for f in result.findings]
+
+
+def test_the_engines_are_the_ones_asked_for() -> None:
+    assert ENGINES["regex"].name == "regex" and ENGINES["hyperscan"].name == "hyperscan"
+
+
+def test_same_findings_on_the_corpus_and_planted_keys(tmp_path) -> None:
+    planted = tmp_path / "planted.log"
+    planted.write_text("\n".join([
+        f"GET /v1/x?api_token={iugu_token()} HTTP/1.1", f"access_token: {asaas_key()}",
+        f"Authorization: Basic {basic(iugu_token('upper'))}", "url=http://api.iugu.com/v1",
+        f"ASAAS_URL=https://api.asaas.com/v3 KEY={asaas_key('hmlg')}", f"Iugu.api_key = \"{iugu_token()}\"",
+    ]) + "\n")
+    results = {name: Scanner(RULES, matcher).scan([str(CORPUS), str(planted)]) for name, matcher in ENGINES.items()}
+    assert report_key(results["regex"]) == report_key(results["hyperscan"])
+    assert len(results["regex"].findings) == 7
+    assert {r.engine for r in results.values()} == {"regex", "hyperscan"}
+
+
+_pieces = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["api_token=", "Authorization: Basic ", "http://api.iugu.com/", "aact_", "$aact_prod_000",
+                     "iugu_token: ", "\n", " ", '"', "OjokYWFjaF", "live_token=", "curl -u "]),
+    st.builds(lambda: iugu_token()), st.builds(lambda: asaas_key()), st.builds(lambda: basic(iugu_token())),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_pieces, max_size=25))
+def test_same_findings_on_generated_text(pieces: list[str]) -> None:
+    data = "".join(pieces).encode("utf-8", "surrogatepass")
+    found = {}
+    for name, matcher in ENGINES.items():
+        findings: list = []
+        SecretScanner(RULES, matcher).findings_in(io.BytesIO(data), "x", findings)
+        found[name] = [(f.rule_id, f.location.line, f.location.column, f.fingerprint) for f in findings]
+    assert found["regex"] == found["hyperscan"]

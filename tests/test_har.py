@@ -1,0 +1,138 @@
+"""HAR captures read as HTTP: findings carry entry, pointer and line; request rules judge entries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, absent, asaas_key, basic, iugu_token, scan_json
+
+
+def har(entries: list[dict], **log: object) -> dict:
+    return {"log": {"version": "1.2", "creator": {"name": "test", "version": "1"}, **log, "entries": entries}}
+
+
+def entry(method: str, url: str, headers: dict[str, str] | None = None, body: str | None = None,
+          response_text: str | None = None, encoding: str | None = None) -> dict:
+    request: dict = {"method": method, "url": url, "httpVersion": "HTTP/1.1",
+                     "headers": [{"name": k, "value": v} for k, v in (headers or {}).items()],
+                     "queryString": [], "cookies": []}
+    if body is not None:
+        request["postData"] = {"mimeType": "application/json", "text": body}
+    content: dict = {"size": 0, "mimeType": "application/json"}
+    if response_text is not None:
+        content["text"] = response_text
+        if encoding:
+            content["encoding"] = encoding
+    return {"startedDateTime": "2026-11-22T10:00:00.000Z", "time": 1, "request": request,
+            "response": {"status": 200, "headers": [], "content": content}}
+
+
+def line_of(path: Path, needle: str) -> int:
+    text = path.read_text(encoding="utf-8-sig")
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def by_rule(report: dict) -> dict[str, dict]:
+    return {f["rule_id"]: f for f in report["findings"]}
+
+
+def test_a_key_in_a_header_is_found_once_with_entry_pointer_and_line(write) -> None:
+    key = asaas_key("prod")
+    path = write("capture.har", json.dumps(har([
+        entry("GET", "https://api.asaas.com/v3/customers"),
+        entry("GET", "https://api.asaas.com/v3/payments", {"User-Agent": "shop", "access_token": key}),
+    ]), indent=2))
+    report, _ = scan_json(str(path))
+    finding = by_rule(report)["asaas-api-key"]
+    assert len(report["findings"]) == 1
+    assert finding["location"]["pointer"] == "/log/entries/1/request/headers/1/value"
+    assert finding["context"]["har_entry"] == 1
+    assert finding["context"]["method"] == "GET" and finding["context"]["url"] == "https://api.asaas.com/v3/payments"
+    assert finding["location"]["line"] == line_of(path, key)
+
+
+def test_token_in_url_and_query_string_is_one_finding_and_the_url_is_redacted(write) -> None:
+    token = iugu_token()
+    record = entry("GET", f"https://api.iugu.com/v1/invoices?api_token={token}")
+    record["request"]["queryString"] = [{"name": "api_token", "value": token}]
+    report, run = scan_json(str(write("q.har", json.dumps(har([record])))))
+    assert [f["rule_id"] for f in report["findings"]] == ["iugu-api-token"]
+    assert report["findings"][0]["location"]["pointer"] == "/log/entries/0/request/url"
+    assert absent(token, run.stdout, run.stderr), "the token leaked into the report"
+
+
+def test_transfer_without_signature_over_plain_http_and_environment_mismatch(write) -> None:
+    token, sandbox = iugu_token(), asaas_key("hmlg")
+    report, run = scan_json(str(write("flows.har", json.dumps(har([
+        entry("POST", "http://api.iugu.com/v1/transfer_requests", {"Content-Type": "application/json"},
+              json.dumps({"api_token": token, "amount_cents": 1000, "transfer_type": "pix"})),
+        entry("GET", "https://api.iugu.com/v1/transfer_requests", {"Authorization": f"Basic {basic(token)}"}),
+        entry("GET", "https://api.asaas.com/v3/customers", {"access_token": sandbox}),
+    ])))))
+    rules = sorted((f["rule_id"], f["context"]["har_entry"]) for f in report["findings"])
+    assert ("iugu-unsigned-transfer", 0) in rules
+    assert ("credential-over-plaintext-http", 0) in rules
+    assert ("asaas-sandbox-key-to-production", 2) in rules
+    assert not any(rule == "iugu-unsigned-transfer" and index == 1 for rule, index in rules)  # a GET listing
+    unsigned = by_rule(report)["iugu-unsigned-transfer"]
+    assert unsigned["location"]["pointer"] == "/log/entries/0/request" and unsigned["secret"] is None
+    assert "POST http://api.iugu.com/v1/transfer_requests" in run_text(write, report)
+    assert absent(token, run.stdout, run.stderr) and absent(sandbox, run.stdout), "a secret leaked"
+
+
+def run_text(write, report: dict) -> str:
+    from conftest import run_cli
+
+    return run_cli("scan", "--jobs", "1", report["scan"]["targets"][0]).stdout
+
+
+def test_base64_response_bodies_websocket_messages_and_lowercase_http2_headers(write) -> None:
+    import base64
+
+    token, key = iugu_token(), asaas_key()
+    record = entry("POST", "https://api.example/graphql", {":authority": "api.example", "authorization": f"Bearer {basic(token)}"},
+                   response_text=base64.b64encode(json.dumps({"live_token": iugu_token()}).encode()).decode(),
+                   encoding="base64")
+    record["_webSocketMessages"] = [{"type": "send", "time": 1.0, "opcode": 1, "data": json.dumps({"access_token": key})}]
+    report, _ = scan_json(str(write("mixed.har", json.dumps(har([record])))))
+    pointers = sorted(f["location"]["pointer"] for f in report["findings"])
+    assert pointers == ["/log/entries/0/_webSocketMessages/0/data", "/log/entries/0/request/headers/1/value",
+                        "/log/entries/0/response/content/text"]
+
+
+def test_minified_bom_and_non_conformant_hars(write) -> None:
+    key = asaas_key()
+    document = {"log": {"entries": [entry("GET", "https://api.asaas.com/v3/x", {"access_token": key})], "extra": 1}}
+    path = write("min.har", "\ufeff" + json.dumps(document, separators=(",", ":")))
+    report, _ = scan_json(str(path))
+    finding = by_rule(report)["asaas-api-key"]
+    assert finding["location"]["line"] == 1
+    raw = path.read_text(encoding="utf-8-sig")
+    assert finding["location"]["column"] == raw.index(key) + 1
+
+
+def test_a_json_file_with_log_entries_is_a_har_whatever_its_name(write) -> None:
+    key = asaas_key()
+    report, _ = scan_json(str(write("export.json", json.dumps(har([entry("GET", "https://x", {"access_token": key})])))))
+    assert report["findings"][0]["location"]["pointer"] == "/log/entries/0/request/headers/0/value"
+
+
+def test_malformed_har_is_reported_with_its_position_and_scanned_as_text(write, tmp_path: Path) -> None:
+    token = iugu_token()
+    write("caps/broken.har", '{"log": {"entries": [\n  {"request": {"url": "https://x/?api_token=%s"\n  ,,]}}' % token)
+    write("caps/fine.log", f"api_token={iugu_token()}\n")
+    report, run = scan_json(str(tmp_path / "caps"))
+    assert len(report["findings"]) == 2
+    [error] = report["errors"]
+    assert error["path"].endswith("broken.har") and "not valid JSON at line 3, column" in error["message"]
+    assert "broken.har" in run.stderr
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.har")))
+def test_exporter_hars_parse_as_http(name: str) -> None:
+    report, _ = scan_json(str(CORPUS / name))
+    assert report["errors"] == [] and report["findings"] == []
+    assert report["scan"]["requests"]["requests_judged"] >= 1
