@@ -18,7 +18,7 @@ from keyaudit.judge import ExchangeJudge
 from keyaudit.request_rules import RequestRule
 from keyaudit.rules import Rule, RuleSet
 from keyaudit.signature import signature_check
-from keyaudit.sources import httpdump
+from keyaudit.sources.captures import httpdump
 
 AnyRule = Union[Rule, RequestRule]
 

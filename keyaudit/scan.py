@@ -18,12 +18,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator
 
 from keyaudit import __version__
 from keyaudit.detect import SecretScanner
 from keyaudit.engine import Matcher
 from keyaudit.exchange import Exchange
+from keyaudit.filters import FindingFilter
 from keyaudit.findings import Finding, Location, merge_same_spot
 from keyaudit.judge import ExchangeJudge
 from keyaudit.request_rules import RequestCheck, RequestRule
@@ -33,6 +34,9 @@ from keyaudit.sources.files import Discovery, Target
 from keyaudit.sources.har import SNIFF_CHARS, HarDocument, HarError, HarField, looks_like_har
 from keyaudit.sources.opening import Opener, numbered_lines, opener_for
 from keyaudit.textscan import looks_binary
+
+if TYPE_CHECKING:
+    from keyaudit.sources.git import StagedFiles
 
 CAPTURE_MARKERS: tuple[bytes, ...] = (b"iugu.com", b"IUGU.COM", b"asaas.com", b"ASAAS.COM", b"ignature")
 STDIN_SPOOL_BYTES = 16 << 20
@@ -93,6 +97,7 @@ class ScanResult(Tally):
     request_rules: list[RequestRule] = field(default_factory=list)
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    suppressed: Counter[str] = field(default_factory=Counter)
     tool_version: str = __version__
 
     @property
@@ -190,9 +195,10 @@ class Scanner:
         tally = Tally()
         display = unit.target.display
         with contextlib.ExitStack() as stack:
-            if unit.target.path is None:  # stdin is read once into a spool, so it can be read twice
+            if unit.target.path is None:  # stdin or a git blob: read once into a spool, read twice
                 spool = stack.enter_context(tempfile.SpooledTemporaryFile(STDIN_SPOOL_BYTES))
-                shutil.copyfileobj(sys.stdin.buffer, spool)
+                source = stack.enter_context(unit.target.reader()) if unit.target.reader else sys.stdin.buffer
+                shutil.copyfileobj(source, spool)
                 opener = opener_for(spool)
             else:
                 opener = opener_for(unit.target.path, unit.byte_range)
@@ -211,10 +217,13 @@ class Scanner:
                     raise
         return tally
 
-    def scan(self, targets: Iterable[str], jobs: int = 1, range_bytes: int | None = None) -> ScanResult:
+    def scan(self, targets: Iterable[str], jobs: int = 1, range_bytes: int | None = None,
+             finding_filter: FindingFilter | None = None, staged: "StagedFiles | None" = None) -> ScanResult:
         """Scan every target; findings come back merged and in file order whatever ``jobs`` is.
 
-        ``range_bytes`` sets the size of the byte ranges big plain files are cut into.
+        ``range_bytes`` sets the size of the byte ranges big plain files are cut into; findings
+        that ``finding_filter`` (or an inline marker) suppresses are counted, not reported.
+        ``staged`` replaces the targets with the files staged in a git repository.
         """
         from keyaudit.parallel import RANGE_BYTES, plan_units, run_units
 
@@ -222,7 +231,10 @@ class Scanner:
         result = ScanResult(targets=target_list, engine=self.secrets.matcher.name, rules=list(self.rules),
                             request_rules=list(self.rules.requests), started_at=utc_now())
         discovery = Discovery()
-        units = plan_units(target_list, discovery, range_bytes or RANGE_BYTES)
+        if staged is not None:
+            units = [WorkUnit(target) for target in staged.targets()]
+        else:
+            units = plan_units(target_list, discovery, range_bytes or RANGE_BYTES)
         previous_lines: dict[str, int] = {}
         for unit, tally in run_units(units, self, jobs):
             if unit.byte_range is not None:
@@ -232,16 +244,16 @@ class Scanner:
             result.add(tally)
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
         result.skipped.update(discovery.skipped)
-        result.findings = merge_same_spot(result.findings)
+        result.findings, result.suppressed = (finding_filter or FindingFilter()).apply(merge_same_spot(result.findings))
         result.finished_at = utc_now()
         return result
 
 
 def capture_parsers() -> list[Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]]:
     """The readers of requests written as text, imported only when a file needs them."""
-    from keyaudit.sources import curl, httpdump, jsonlog
+    from keyaudit.sources.captures import curl, httpdump, jsonlog
 
-    return [curl.exchanges, *httpdump.READERS, jsonlog.exchanges]
+    return [curl.exchanges, httpdump.exchanges, jsonlog.exchanges]
 
 
 def _placed_in_har(finding: Finding, har_field: HarField, document: HarDocument,
