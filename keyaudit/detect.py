@@ -6,6 +6,7 @@ example), so that every input is judged by the same rules in the same way.
 
 from __future__ import annotations
 
+import re
 from typing import BinaryIO
 
 from keyaudit.engine import Matcher, create_matcher
@@ -15,8 +16,29 @@ from keyaudit.textscan import Hit, StreamScan
 from keyaudit.validators import VALIDATORS
 
 
+ALLOW_SAME_LINE = re.compile(rb"keyaudit:allow(?!-next-line)")
+ALLOW_NEXT_LINE = b"keyaudit:allow-next-line"
+
+
+def allowed_inline(hit: Hit) -> bool:
+    """``keyaudit:allow`` on the finding's line, or ``keyaudit:allow-next-line`` on the line
+    before (either may carry a reason after it), as gitleaks and bandit users expect."""
+    buffer, start = hit.buffer, hit.match.match_start
+    line_start = buffer.rfind(b"\n", 0, start) + 1
+    line_end = buffer.find(b"\n", hit.match.match_end)
+    if ALLOW_SAME_LINE.search(buffer, line_start, len(buffer) if line_end < 0 else line_end):
+        return True
+    if line_start == 0:
+        return False
+    previous_start = buffer.rfind(b"\n", 0, line_start - 1) + 1
+    return buffer.find(ALLOW_NEXT_LINE, previous_start, line_start) >= 0
+
+
 def finding_from_hit(rule: Rule, hit: Hit, path: str) -> Finding | None:
-    """Confirm a hit with the rule's validator and context; None when it is not a finding."""
+    """Confirm a hit with the rule's validator and context; None when it is not a finding.
+
+    A finding the line allows is returned marked ``suppressed``, to be counted, not reported.
+    """
     if rule.context is not None and not rule.context.pattern.search(hit.around(rule.context.window)):
         return None
     text = hit.secret.decode("utf-8", "surrogateescape")
@@ -38,6 +60,7 @@ def finding_from_hit(rule: Rule, hit: Hit, path: str) -> Finding | None:
     if not rule.captures_secret:
         context["url"] = text
     return Finding(
+        suppressed="inline" if allowed_inline(hit) else None,
         rule_id=rule.id,
         category=rule.category,
         severity=rule.severity,

@@ -108,6 +108,7 @@ class Finding:
     secret: Secret | None
     environment: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
+    suppressed: str | None = None  # why it is not reported: inline, baseline, allowlist
 
     @property
     def fingerprint(self) -> str:

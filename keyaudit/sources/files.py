@@ -10,7 +10,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Callable, ContextManager, Iterator
 
 import pathspec
 
@@ -24,7 +24,8 @@ class Target:
     """One file to scan: the path shown in reports and where to read it from."""
 
     display: str
-    path: Path | None  # None for standard input
+    path: Path | None  # None for standard input, or content that ``reader`` gives
+    reader: Callable[[], ContextManager[BinaryIO]] | None = None
 
 
 @dataclass
