@@ -5,13 +5,18 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from keyaudit import __version__
 from keyaudit.engine import ENGINES, EngineUnavailable, create_matcher
 from keyaudit.findings import SEVERITIES, severity_rank
+from keyaudit.report import FORMATS
 from keyaudit.rules import RuleError, RuleSet, load_rules
+
+if TYPE_CHECKING:
+    from keyaudit.config import Settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -52,16 +57,47 @@ RULES_OPTION = click.option(
     help="Extra rule file or folder (repeatable); a rule with a shipped id replaces it.")
 
 
+DIGEST_KEY_VARIABLE = "KEYAUDIT_DIGEST_KEY"
+BASELINE_HINT = ".keyaudit-baseline.json"
+
+
+def _settings(config: Path | None, overrides: dict[str, object]) -> "Settings":
+    from keyaudit.config import ConfigError, load_settings
+
+    try:
+        return load_settings(config, Path.cwd(), overrides)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _blocked_message(findings: int) -> str:
+    return (f"\nkeyaudit: commit blocked: {findings} finding{'s' if findings != 1 else ''} in staged files. Ways out:\n"
+            "  1. remove the secret from the file (and rotate it: it may already be in history);\n"
+            "  2. if it is not a secret, mark the line with a comment containing 'keyaudit:allow <reason>'\n"
+            "     (or 'keyaudit:allow-next-line <reason>' on the line before);\n"
+            f"  3. accept it knowingly: keyaudit scan --staged --write-baseline {BASELINE_HINT}, commit that file,\n"
+            "     and set 'baseline' in .keyaudit.yaml (or pass --baseline).\n")
+
+
 @main.command()
 @click.argument("targets", nargs=-1)
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "jsonl", "sarif"]),
-              default="text", show_default=True, help="Report format.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format (ecs: JSON Lines in the Elastic Common Schema).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file (atomically) instead of stdout.")
 @RULES_OPTION
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="low", show_default=True,
-              help="Exit 1 when a finding has at least this severity.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Configuration file [default: .keyaudit.yaml or [tool.keyaudit] found upwards].")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding has at least this severity [default: low].")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Hide findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record the findings of this scan as a baseline file, then exit 0.")
+@click.option("--staged", is_flag=True, help="Scan the files staged for commit (the git index), not TARGETS.")
 @click.option("--show-secrets", is_flag=True, help="Print full secret values (a report then leaks them).")
+@click.option("--digest-key", envvar=DIGEST_KEY_VARIABLE, show_envvar=True,
+              help="Key for HMAC-SHA256 secret digests, so reports correlate without being brute-forceable.")
 @click.option("--strict", is_flag=True, help="Exit 2 when any input could not be read.")
 @click.option("--group-by", type=click.Choice(["file", "rule"]), default="file", show_default=True,
               help="Grouping of the text view.")
@@ -72,33 +108,49 @@ RULES_OPTION = click.option(
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes to scan with [default: all cores].")
 def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule_paths: tuple[Path, ...],
-         fail_on: str, show_secrets: bool, strict: bool, group_by: str, engine: str,
+         config_path: Path | None, fail_on: str | None, baseline: Path | None, write_baseline: Path | None,
+         staged: bool, show_secrets: bool, digest_key: str | None, strict: bool, group_by: str, engine: str,
          public_keys: tuple[Path, ...], jobs: int | None) -> None:
     """Scan files, folders (walked, ignore files honoured) or - (stdin). Default: the current folder."""
+    import pathspec
+
+    from keyaudit.filters import BaselineError, FindingFilter, baseline_text, load_baseline
     from keyaudit.output import write_atomically, write_stdout
     from keyaudit.parallel import default_jobs
     from keyaudit.report import ReportOptions, reporter
     from keyaudit.scan import Scanner
+    from keyaudit.signature import SignatureKeyError, load_public_keys, signature_check
+    from keyaudit.sources.files import Discovery
+    from keyaudit.sources.git import GitError, StagedFiles, repository_root
 
-    rules = _load(rule_paths)
+    settings = _settings(config_path, {"rules": tuple(map(str, rule_paths)), "fail_on": fail_on,
+                                       "baseline": str(baseline) if baseline else None})
+    rules = _load(tuple(settings.path_list("rules"))).without(settings.values["disable"])
     if show_secrets:
         click.echo("keyaudit: warning: --show-secrets prints full secret values; this report is now a leak "
                    "itself: do not share or store it.", err=True)
     try:
         matcher = create_matcher(rules, engine)
-    except EngineUnavailable as exc:
-        raise _fail(str(exc)) from None
-    from keyaudit.signature import SignatureKeyError, load_public_keys, signature_check
-
-    try:
         checks = {"iugu_signature": signature_check(load_public_keys(list(public_keys)))}
-    except SignatureKeyError as exc:
+        fingerprints = load_baseline(settings.path("baseline")) if settings.path("baseline") else frozenset()
+        staged_files = StagedFiles(repository_root(Path.cwd())) if staged else None
+    except (EngineUnavailable, SignatureKeyError, BaselineError, GitError) as exc:
         raise _fail(str(exc)) from None
-    result = Scanner(rules, matcher, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs())
+    key = digest_key.encode() if digest_key else None
+    discovery = Discovery(exclude=pathspec.GitIgnoreSpec.from_lines(settings.values["exclude"]),
+                          exclude_base=settings.base)
+    finding_filter = FindingFilter(fingerprints, settings.allowed_digests, key)
+    result = Scanner(rules, matcher, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs(),
+                                                  finding_filter=finding_filter, staged=staged_files,
+                                                  discovery=discovery)
     for error in result.errors:
         click.echo(f"keyaudit: error: {error}", err=True)
+    if write_baseline is not None:
+        write_atomically(write_baseline, baseline_text(result.findings))
+        click.echo(f"keyaudit: wrote {len(result.findings)} findings to the baseline {write_baseline}", err=True)
+        raise click.exceptions.Exit(EXIT_CLEAN)
     to_terminal = output is None and sys.stdout.isatty()
-    options = ReportOptions(show_secrets=show_secrets, group_by=group_by, color=to_terminal)
+    options = ReportOptions(show_secrets=show_secrets, group_by=group_by, color=to_terminal, digest_key=key)
     text = reporter(output_format)(result, options)
     if output is not None:
         try:
@@ -109,9 +161,43 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
         write_stdout(text)
     if strict and result.errors:
         raise click.exceptions.Exit(EXIT_ERROR)
-    threshold = severity_rank(fail_on)
-    failing = any(severity_rank(f.severity) >= threshold for f in result.findings)
+    threshold = severity_rank(settings.values["fail_on"])
+    failing = [f for f in result.findings if severity_rank(f.severity) >= threshold]
+    if failing and staged and output_format == "text":
+        click.echo(_blocked_message(len(failing)), err=True)
     raise click.exceptions.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@main.command("config")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Configuration file [default: found from the current folder upwards].")
+def config_command(config_path: Path | None) -> None:
+    """Print the effective configuration and where each value came from."""
+    from keyaudit.config import describe
+
+    click.echo(describe(_settings(config_path, {})), nl=False)
+
+
+HOOK_MARKER = "# installed by keyaudit install-hook"
+
+
+@main.command("install-hook")
+@click.option("--force", is_flag=True, help="Replace an existing pre-commit hook that keyaudit did not write.")
+def install_hook(force: bool) -> None:
+    """Write .git/hooks/pre-commit to run 'keyaudit scan --staged' before every commit."""
+    from keyaudit.sources.git import GitError, git_dir
+
+    try:
+        hooks = git_dir(Path.cwd()) / "hooks"
+    except GitError as exc:
+        raise _fail(str(exc)) from None
+    hook = hooks / "pre-commit"
+    if hook.exists() and HOOK_MARKER not in hook.read_text(errors="replace") and not force:
+        raise _fail(f"{hook} exists and was not written by keyaudit; use --force to replace it")
+    hooks.mkdir(parents=True, exist_ok=True)
+    hook.write_text(f"#!/bin/sh\n{HOOK_MARKER}\nexec \"{sys.executable}\" -m keyaudit scan --staged \"$@\"\n")
+    hook.chmod(0o755)
+    click.echo(f"keyaudit: installed {hook}")
 
 
 @main.group()

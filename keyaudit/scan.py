@@ -218,21 +218,23 @@ class Scanner:
         return tally
 
     def scan(self, targets: Iterable[str], jobs: int = 1, range_bytes: int | None = None,
-             finding_filter: FindingFilter | None = None, staged: "StagedFiles | None" = None) -> ScanResult:
+             finding_filter: FindingFilter | None = None, staged: "StagedFiles | None" = None,
+             discovery: Discovery | None = None) -> ScanResult:
         """Scan every target; findings come back merged and in file order whatever ``jobs`` is.
 
         ``range_bytes`` sets the size of the byte ranges big plain files are cut into; findings
         that ``finding_filter`` (or an inline marker) suppresses are counted, not reported.
-        ``staged`` replaces the targets with the files staged in a git repository.
+        ``staged`` replaces the targets with the files staged in a git repository; ``discovery``
+        carries configured excludes and collects what was skipped.
         """
         from keyaudit.parallel import RANGE_BYTES, plan_units, run_units
 
         target_list = list(targets)
         result = ScanResult(targets=target_list, engine=self.secrets.matcher.name, rules=list(self.rules),
                             request_rules=list(self.rules.requests), started_at=utc_now())
-        discovery = Discovery()
+        discovery = discovery or Discovery()
         if staged is not None:
-            units = [WorkUnit(target) for target in staged.targets()]
+            units = [WorkUnit(t) for t in staged.targets() if not discovery.excluded(staged.root / t.display)]
         else:
             units = plan_units(target_list, discovery, range_bytes or RANGE_BYTES)
         previous_lines: dict[str, int] = {}

@@ -7,9 +7,10 @@ A reporter reads findings and never sees a raw secret unless the user passed
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from keyaudit.scan import ScanResult
+if TYPE_CHECKING:
+    from keyaudit.scan import ScanResult
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class ReportOptions:
     digest_key: bytes | None = None
 
 
-Reporter = Callable[[ScanResult, ReportOptions], str]
+Reporter = Callable[["ScanResult", ReportOptions], str]
 
 
 def reporter(name: str) -> Reporter:
@@ -35,9 +36,11 @@ def reporter(name: str) -> Reporter:
         from keyaudit.report.sarif import render
     elif name == "text":
         from keyaudit.report.text import render
+    elif name == "ecs":
+        from keyaudit.report.ecs import render
     else:
         raise ValueError(f"unknown format {name!r}")
     return render
 
 
-FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "sarif")
+FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "sarif", "ecs")

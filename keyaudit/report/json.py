@@ -27,6 +27,7 @@ def scan_block(result: ScanResult) -> dict[str, Any]:
         "engine": result.engine,
         "skipped": dict(sorted(result.skipped.items())),
         "requests": dict(sorted(result.statistics.items())),
+        "suppressed": dict(sorted(result.suppressed.items())),
     }
 
 

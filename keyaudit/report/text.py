@@ -69,6 +69,8 @@ def summary(result: ScanResult) -> str:
     if result.skipped:
         reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(result.skipped.items()))
         parts.append(f"skipped: {reasons}")
+    if result.suppressed:
+        parts.append("suppressed: " + ", ".join(f"{n} {why}" for why, n in sorted(result.suppressed.items())))
     unverified = result.statistics.get("signatures_unverified", 0)
     if unverified:
         parts.append(f"{unverified} signature{'s' if unverified != 1 else ''} not verified (no --public-key)")

@@ -34,6 +34,20 @@ class Discovery:
 
     skipped: Counter[str] = field(default_factory=Counter)
     missing: list[tuple[str, str]] = field(default_factory=list)
+    exclude: pathspec.PathSpec | None = None  # configured path ignores (gitignore syntax)
+    exclude_base: Path = field(default_factory=Path.cwd)  # what the exclude patterns are relative to
+
+    def excluded(self, path: str | Path) -> bool:
+        """Whether configuration excludes this file (counted as skipped when it does)."""
+        if self.exclude is None:
+            return False
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(self.exclude_base))
+        if relative.startswith(".."):
+            relative = str(path)
+        if self.exclude.match_file(relative.replace(os.sep, "/")):
+            self.skipped["excluded"] += 1
+            return True
+        return False
 
 
 @dataclass
@@ -96,6 +110,8 @@ def walk(root: Path, display_root: str, discovery: Discovery) -> Iterator[Target
                 if _ignored(levels, child, False):
                     discovery.skipped["ignored"] += 1
                     continue
+                if discovery.excluded(entry.path):
+                    continue
                 yield Target(_join(display_root, child), Path(entry.path))
             else:
                 discovery.skipped["not a regular file"] += 1
@@ -113,6 +129,7 @@ def discover(targets: list[str], discovery: Discovery) -> Iterator[Target]:
         if path.is_dir():
             yield from walk(path, raw, discovery)
         elif path.exists():
-            yield Target(raw, path)
+            if not discovery.excluded(path):
+                yield Target(raw, path)
         else:
             discovery.missing.append((raw, "no such file or directory"))

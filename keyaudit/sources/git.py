@@ -30,6 +30,12 @@ def _git(root: Path, *args: str) -> bytes:
     return process.stdout
 
 
+def git_dir(start: Path) -> Path:
+    """The repository's git directory (``.git``, or where a worktree keeps it)."""
+    path = Path(_git(start, "rev-parse", "--git-dir").decode().strip())
+    return path if path.is_absolute() else start / path
+
+
 def repository_root(start: Path) -> Path:
     """The top of the work tree containing ``start``."""
     return Path(_git(start, "rev-parse", "--show-toplevel").decode().strip())
