@@ -98,6 +98,8 @@ def _blocked_message(findings: int) -> str:
 @click.option("--show-secrets", is_flag=True, help="Print full secret values (a report then leaks them).")
 @click.option("--digest-key", envvar=DIGEST_KEY_VARIABLE, show_envvar=True,
               help="Key for HMAC-SHA256 secret digests, so reports correlate without being brute-forceable.")
+@click.option("--no-dedupe", is_flag=True,
+              help="List every occurrence as its own finding instead of one finding per secret.")
 @click.option("--strict", is_flag=True, help="Exit 2 when any input could not be read.")
 @click.option("--group-by", type=click.Choice(["file", "rule"]), default="file", show_default=True,
               help="Grouping of the text view.")
@@ -109,7 +111,8 @@ def _blocked_message(findings: int) -> str:
               help="Processes to scan with [default: all cores].")
 def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule_paths: tuple[Path, ...],
          config_path: Path | None, fail_on: str | None, baseline: Path | None, write_baseline: Path | None,
-         staged: bool, show_secrets: bool, digest_key: str | None, strict: bool, group_by: str, engine: str,
+         staged: bool, show_secrets: bool, digest_key: str | None, no_dedupe: bool, strict: bool, group_by: str,
+         engine: str,
          public_keys: tuple[Path, ...], jobs: int | None) -> None:
     """Scan files, folders (walked, ignore files honoured) or - (stdin). Default: the current folder."""
     import pathspec
@@ -142,12 +145,12 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     finding_filter = FindingFilter(fingerprints, settings.allowed_digests, key)
     result = Scanner(rules, matcher, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs(),
                                                   finding_filter=finding_filter, staged=staged_files,
-                                                  discovery=discovery)
+                                                  discovery=discovery, dedupe_findings=not no_dedupe)
     for error in result.errors:
         click.echo(f"keyaudit: error: {error}", err=True)
     if write_baseline is not None:
-        write_atomically(write_baseline, baseline_text(result.findings))
-        click.echo(f"keyaudit: wrote {len(result.findings)} findings to the baseline {write_baseline}", err=True)
+        write_atomically(write_baseline, baseline_text(result.occurrences))
+        click.echo(f"keyaudit: wrote {len(result.occurrences)} findings to the baseline {write_baseline}", err=True)
         raise click.exceptions.Exit(EXIT_CLEAN)
     to_terminal = output is None and sys.stdout.isatty()
     options = ReportOptions(show_secrets=show_secrets, group_by=group_by, color=to_terminal, digest_key=key)

@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 from keyaudit.engine import Matcher, create_matcher
 from keyaudit.findings import Finding, Location, Secret
+from keyaudit.logcontext import record_context
 from keyaudit.rules import Rule, RuleSet
 from keyaudit.textscan import Hit, StreamScan
 from keyaudit.validators import VALIDATORS
@@ -56,7 +57,7 @@ def finding_from_hit(rule: Rule, hit: Hit, path: str) -> Finding | None:
         secret = Secret(text)
     title = rule.title
     message = f"{title}: {note}" if note else title
-    context: dict[str, object] = {}
+    context: dict[str, object] = record_context(hit.line_text())
     if not rule.captures_secret:
         context["url"] = text
     return Finding(

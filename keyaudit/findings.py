@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
@@ -109,6 +110,7 @@ class Finding:
     environment: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
     suppressed: str | None = None  # why it is not reported: inline, baseline, allowlist
+    occurrences: "Occurrences | None" = None  # set when the same thing seen elsewhere is folded in
 
     @property
     def fingerprint(self) -> str:
@@ -139,6 +141,7 @@ class Finding:
                 secret["value"] = self.secret.visible_prefix + self.secret.canonical
         context = {"har_entry": None, "method": None, "url": None}
         context.update(self.context)
+        extra = {"occurrences": self.occurrences.to_dict()} if self.occurrences else {}
         return {
             "rule_id": self.rule_id,
             "category": self.category,
@@ -152,10 +155,75 @@ class Finding:
             "secret": secret,
             "fingerprint": self.fingerprint,
             "context": context,
+            **extra,
         }
 
 
 REQUEST_SPAN_LINES = 50  # a captured request (curl with continuations, a wire dump) fits in this
+
+
+@dataclass
+class Occurrences:
+    """Every place one secret (or one kind of request) was seen, up to a cap."""
+
+    count: int = 0
+    first_seen: str | None = None  # log-record timestamps, where the records have them
+    last_seen: str | None = None
+    locations: list[Location] = field(default_factory=list)
+    cap: int = 20
+
+    def add(self, finding: Finding) -> None:
+        self.count += 1
+        if len(self.locations) < self.cap:
+            self.locations.append(finding.location)
+        stamp = finding.context.get("log_timestamp")
+        if isinstance(stamp, str):
+            self.first_seen = min(filter(None, (self.first_seen, stamp)), key=_instant)
+            self.last_seen = max(filter(None, (self.last_seen, stamp)), key=_instant)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "locations": [{"path": l.path, "line": l.line, "column": l.column, "pointer": l.pointer}
+                          for l in self.locations],
+            "locations_truncated": self.count > len(self.locations),
+        }
+
+
+def _instant(stamp: str) -> tuple[float, str]:
+    """Order log timestamps by the instant they name (offsets differ between sources);
+    ones that do not parse sort by their text, after the ones that do."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return (float("inf"), stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return (moment.timestamp(), stamp)
+
+
+def _dedupe_key(finding: Finding) -> tuple[str, ...]:
+    if finding.secret is not None:
+        return ("secret", finding.category, finding.secret.canonical)
+    url = urlsplit(str(finding.context.get("url") or ""))
+    return ("request", finding.rule_id, str(finding.context.get("method") or ""), url.scheme.lower(),
+            (url.hostname or "").lower(), url.path)
+
+
+def dedupe(findings: list[Finding], cap: int = 20) -> list[Finding]:
+    """One finding per secret (or per rule and endpoint), at its first place, with every place
+    it was seen: a key logged on every request of a night is one problem, not a million."""
+    first: dict[tuple[str, ...], Finding] = {}
+    for finding in findings:  # already in report order
+        key = _dedupe_key(finding)
+        kept = first.get(key)
+        if kept is None:
+            kept = first[key] = replace(finding, occurrences=Occurrences(cap=cap))
+        assert kept.occurrences is not None
+        kept.occurrences.add(finding)
+    return list(first.values())
 
 
 def _strength(finding: Finding) -> tuple[int, int, int]:

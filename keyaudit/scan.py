@@ -25,7 +25,7 @@ from keyaudit.detect import SecretScanner
 from keyaudit.engine import Matcher
 from keyaudit.exchange import Exchange
 from keyaudit.filters import FindingFilter
-from keyaudit.findings import Finding, Location, merge_same_spot
+from keyaudit.findings import Finding, Location, dedupe, merge_same_spot
 from keyaudit.judge import ExchangeJudge
 from keyaudit.request_rules import RequestCheck, RequestRule
 from keyaudit.rules import Rule, RuleSet
@@ -98,6 +98,7 @@ class ScanResult(Tally):
     started_at: datetime | None = None
     finished_at: datetime | None = None
     suppressed: Counter[str] = field(default_factory=Counter)
+    occurrences: list[Finding] = field(default_factory=list)  # every finding, before dedupe
     tool_version: str = __version__
 
     @property
@@ -219,13 +220,14 @@ class Scanner:
 
     def scan(self, targets: Iterable[str], jobs: int = 1, range_bytes: int | None = None,
              finding_filter: FindingFilter | None = None, staged: "StagedFiles | None" = None,
-             discovery: Discovery | None = None) -> ScanResult:
+             discovery: Discovery | None = None, dedupe_findings: bool = False) -> ScanResult:
         """Scan every target; findings come back merged and in file order whatever ``jobs`` is.
 
         ``range_bytes`` sets the size of the byte ranges big plain files are cut into; findings
         that ``finding_filter`` (or an inline marker) suppresses are counted, not reported.
         ``staged`` replaces the targets with the files staged in a git repository; ``discovery``
-        carries configured excludes and collects what was skipped.
+        carries configured excludes and collects what was skipped. With ``dedupe_findings``,
+        each secret is reported once with its occurrences; ``result.occurrences`` keeps every one.
         """
         from keyaudit.parallel import RANGE_BYTES, plan_units, run_units
 
@@ -247,6 +249,9 @@ class Scanner:
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
         result.skipped.update(discovery.skipped)
         result.findings, result.suppressed = (finding_filter or FindingFilter()).apply(merge_same_spot(result.findings))
+        result.occurrences = list(result.findings)
+        if dedupe_findings:
+            result.findings = dedupe(result.findings)
         result.finished_at = utc_now()
         return result
 

@@ -58,6 +58,12 @@ class Hit:
     def secret(self) -> bytes:
         return self.buffer[self.match.start : self.match.end]
 
+    def line_text(self) -> bytes:
+        """The line the match starts on, without its line ending (within this chunk)."""
+        start = self.buffer.rfind(b"\n", 0, self.match.match_start) + 1
+        end = self.buffer.find(b"\n", self.match.match_start)
+        return self.buffer[start : len(self.buffer) if end < 0 else end].rstrip(b"\r")
+
     def around(self, window: int) -> bytes:
         """The match with up to ``window`` bytes on each side (within this chunk)."""
         return self.buffer[max(0, self.match.match_start - window) : self.match.match_end + window]
