@@ -58,6 +58,7 @@ RULES_OPTION = click.option(
 
 
 DIGEST_KEY_VARIABLE = "KEYAUDIT_DIGEST_KEY"
+STATE_WAIT_VARIABLE = "KEYAUDIT_STATE_WAIT"  # seconds to wait for another run holding --state
 BASELINE_HINT = ".keyaudit-baseline.json"
 
 
@@ -95,6 +96,8 @@ def _blocked_message(findings: int) -> str:
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Record the findings of this scan as a baseline file, then exit 0.")
 @click.option("--staged", is_flag=True, help="Scan the files staged for commit (the git index), not TARGETS.")
+@click.option("--state", "state_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="SQLite file recording what was scanned: later runs scan only new content (nightly jobs).")
 @click.option("--show-secrets", is_flag=True, help="Print full secret values (a report then leaks them).")
 @click.option("--digest-key", envvar=DIGEST_KEY_VARIABLE, show_envvar=True,
               help="Key for HMAC-SHA256 secret digests, so reports correlate without being brute-forceable.")
@@ -111,7 +114,7 @@ def _blocked_message(findings: int) -> str:
               help="Processes to scan with [default: all cores].")
 def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule_paths: tuple[Path, ...],
          config_path: Path | None, fail_on: str | None, baseline: Path | None, write_baseline: Path | None,
-         staged: bool, show_secrets: bool, digest_key: str | None, no_dedupe: bool, strict: bool, group_by: str,
+         staged: bool, state_path: Path | None, show_secrets: bool, digest_key: str | None, no_dedupe: bool, strict: bool, group_by: str,
          engine: str,
          public_keys: tuple[Path, ...], jobs: int | None) -> None:
     """Scan files, folders (walked, ignore files honoured) or - (stdin). Default: the current folder."""
@@ -125,6 +128,7 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     from keyaudit.signature import SignatureKeyError, load_public_keys, signature_check
     from keyaudit.sources.files import Discovery
     from keyaudit.sources.git import GitError, StagedFiles, repository_root
+    from keyaudit.state import LOCK_WAIT_SECONDS, ScanState, StateError
 
     settings = _settings(config_path, {"rules": tuple(map(str, rule_paths)), "fail_on": fail_on,
                                        "baseline": str(baseline) if baseline else None})
@@ -137,15 +141,20 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
         checks = {"iugu_signature": signature_check(load_public_keys(list(public_keys)))}
         fingerprints = load_baseline(settings.path("baseline")) if settings.path("baseline") else frozenset()
         staged_files = StagedFiles(repository_root(Path.cwd())) if staged else None
-    except (EngineUnavailable, SignatureKeyError, BaselineError, GitError) as exc:
+        wait = float(os.environ.get(STATE_WAIT_VARIABLE, LOCK_WAIT_SECONDS))
+        state = ScanState(state_path, wait) if state_path else None
+    except (EngineUnavailable, SignatureKeyError, BaselineError, GitError, StateError) as exc:
         raise _fail(str(exc)) from None
+    if state is not None:
+        click.get_current_context().call_on_close(state.close)
     key = digest_key.encode() if digest_key else None
     discovery = Discovery(exclude=pathspec.GitIgnoreSpec.from_lines(settings.values["exclude"]),
                           exclude_base=settings.base)
     finding_filter = FindingFilter(fingerprints, settings.allowed_digests, key)
     result = Scanner(rules, matcher, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs(),
                                                   finding_filter=finding_filter, staged=staged_files,
-                                                  discovery=discovery, dedupe_findings=not no_dedupe)
+                                                  discovery=discovery, dedupe_findings=not no_dedupe,
+                                                  state=state)
     for error in result.errors:
         click.echo(f"keyaudit: error: {error}", err=True)
     if write_baseline is not None:
@@ -162,6 +171,8 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
             raise _fail(f"{output}: cannot write the report: {exc.strerror or exc}") from None
     else:
         write_stdout(text)
+    if state is not None:
+        state.commit()  # only now: a run killed before this point is redone whole by the next one
     if strict and result.errors:
         raise click.exceptions.Exit(EXIT_ERROR)
     threshold = severity_rank(settings.values["fail_on"])

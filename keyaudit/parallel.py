@@ -46,14 +46,15 @@ def _splittable(target: Target) -> bool:
     return not (sniff_compression(head) or looks_like_har(target.display, head) or looks_binary(head))
 
 
-def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES) -> list["WorkUnit"]:
-    """The units of a scan, in report order."""
+def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES,
+               split: bool = True) -> list["WorkUnit"]:
+    """The units of a scan, in report order; big plain files in byte ranges when ``split``."""
     from keyaudit.scan import WorkUnit
 
     units: list[WorkUnit] = []
     for target in discover(targets, discovery):
         size = file_size(target.path) if target.path is not None else 0
-        if size > 2 * range_bytes and _splittable(target):
+        if split and size > 2 * range_bytes and _splittable(target):
             units.extend(WorkUnit(target, (start, min(start + range_bytes, size)))
                          for start in range(0, size, range_bytes))
         else:

@@ -33,6 +33,7 @@ from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 from keyaudit.sources.files import Discovery, Target
 from keyaudit.sources.har import SNIFF_CHARS, HarDocument, HarError, HarField, looks_like_har
 from keyaudit.sources.opening import Opener, numbered_lines, opener_for
+from keyaudit.state import HEAD_BYTES, TAIL_BYTES, Progress, Resume, ScanState, TailKeeper, digest
 from keyaudit.textscan import looks_binary
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ class WorkUnit:
 
     target: Target
     byte_range: tuple[int, int] | None = None
+    resume: Resume | None = None  # with --state: where an earlier run stopped in this content
+    head: bytes | None = None  # with --state: the content's first bytes, its identity
 
     @property
     def first(self) -> bool:
@@ -77,6 +80,7 @@ class Tally:
     skipped: Counter[str] = field(default_factory=Counter)
     statistics: Counter[str] = field(default_factory=Counter)
     lines: int = 0  # lines read by a range unit, to place the next range's findings
+    progress: Progress | None = None  # with --state: how far this unit's content was scanned
 
     def add(self, other: "Tally") -> None:
         self.findings.extend(other.findings)
@@ -154,13 +158,33 @@ class Scanner:
                 for exchange in parser(numbered_lines(stream), path):
                     tally.findings.extend(self.judge.judge(exchange, tally.statistics))
 
+    def _resume(self, stream: BinaryIO, unit: WorkUnit, opener: Opener,
+                stack: contextlib.ExitStack) -> tuple[TailKeeper, Resume | None]:
+        """The stream positioned where the last run stopped, when the content there is the same;
+        otherwise a fresh stream from the start."""
+        keeper = TailKeeper(stream)
+        resume = unit.resume
+        if resume is None or resume.offset == 0:
+            return keeper, None
+        if keeper.skip(resume.offset) and digest(keeper.tail) == resume.tail_hash:
+            return keeper, resume
+        return TailKeeper(stack.enter_context(opener())), None  # truncated or replaced: from the start
+
     def _scan_text(self, stream: BinaryIO, unit: WorkUnit, tally: Tally, opener: Opener) -> None:
         found: list[Finding] = []
-        try:
-            scan = self.secrets.findings_in(stream, unit.target.display, found, CAPTURE_MARKERS,
-                                            sniff_binary=unit.first)
-        finally:
-            tally.findings.extend(found)  # what was found before a damaged stream ended is kept
+        with contextlib.ExitStack() as stack:
+            keeper, resume = self._resume(stream, unit, opener, stack)
+            start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
+            try:
+                scan = self.secrets.findings_in(keeper, unit.target.display, found, CAPTURE_MARKERS,  # type: ignore[arg-type]
+                                                sniff_binary=unit.first and resume is None, start=start)
+            finally:
+                tally.findings.extend(found)  # what was found before a damaged stream ended is kept
+        if unit.head is not None and not scan.binary:
+            tally.progress = Progress(unit.head, keeper.count, start[0] - 1 + scan.lines, scan.end_column,
+                                      keeper.tail, resume.record_id if resume else None)
+            if resume:
+                tally.statistics["files_resumed"] += 1
         if scan.binary:
             tally.skipped["binary"] += 1
             return
@@ -170,7 +194,11 @@ class Scanner:
         for rule_id in sorted(scan.timed_out):
             tally.errors.append(ScanError(unit.target.display, f"rule {rule_id!r} timed out; the rest was scanned"))
         if scan.markers_seen or found:
-            self._scan_captures(opener, unit.target.display, tally)
+            captured = Tally()
+            self._scan_captures(opener, unit.target.display, captured)
+            earlier = resume.lines if resume else 0  # requests an earlier run already judged
+            tally.findings.extend(f for f in captured.findings if f.location.line > earlier)
+            tally.statistics.update(captured.statistics)
 
     def _scan_opened(self, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
         with opener() as stream:
@@ -188,6 +216,13 @@ class Scanner:
                 self._scan_text(stream, unit, tally, in_memory)
             return
         tally.files_scanned += 1
+        if unit.head is not None:
+            tally.progress = Progress(unit.head, len(data), data.count(b"\n"), 0, data[-TAIL_BYTES:],
+                                      unit.resume.record_id if unit.resume else None)
+            resume = unit.resume
+            if resume and resume.offset == len(data) and resume.tail_hash == digest(data[-TAIL_BYTES:]):
+                tally.statistics["files_unchanged"] += 1
+                return  # the same capture, already judged whole
         tally.bytes_scanned += len(data)
         self._scan_har(document, unit.target.display, tally)
 
@@ -220,7 +255,8 @@ class Scanner:
 
     def scan(self, targets: Iterable[str], jobs: int = 1, range_bytes: int | None = None,
              finding_filter: FindingFilter | None = None, staged: "StagedFiles | None" = None,
-             discovery: Discovery | None = None, dedupe_findings: bool = False) -> ScanResult:
+             discovery: Discovery | None = None, dedupe_findings: bool = False,
+             state: ScanState | None = None) -> ScanResult:
         """Scan every target; findings come back merged and in file order whatever ``jobs`` is.
 
         ``range_bytes`` sets the size of the byte ranges big plain files are cut into; findings
@@ -228,6 +264,8 @@ class Scanner:
         ``staged`` replaces the targets with the files staged in a git repository; ``discovery``
         carries configured excludes and collects what was skipped. With ``dedupe_findings``,
         each secret is reported once with its occurrences; ``result.occurrences`` keeps every one.
+        With ``state``, files continue where an earlier run stopped; their progress is handed to
+        the state, for the caller to commit once the report is out.
         """
         from keyaudit.parallel import RANGE_BYTES, plan_units, run_units
 
@@ -238,7 +276,10 @@ class Scanner:
         if staged is not None:
             units = [WorkUnit(t) for t in staged.targets() if not discovery.excluded(staged.root / t.display)]
         else:
-            units = plan_units(target_list, discovery, range_bytes or RANGE_BYTES)
+            whole_files = state is not None  # a resumed file is read from where it stopped, in one piece
+            units = plan_units(target_list, discovery, range_bytes or RANGE_BYTES, split=not whole_files)
+        if state is not None:
+            units = [_with_resume(unit, state) for unit in units]
         previous_lines: dict[str, int] = {}
         for unit, tally in run_units(units, self, jobs):
             if unit.byte_range is not None:
@@ -246,6 +287,8 @@ class Scanner:
                 tally.findings = shift_lines(tally.findings, offset)
                 previous_lines[unit.target.display] = offset + tally.lines
             result.add(tally)
+            if state is not None and tally.progress is not None:
+                state.remember(tally.progress, unit.target.display)
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
         result.skipped.update(discovery.skipped)
         result.findings, result.suppressed = (finding_filter or FindingFilter()).apply(merge_same_spot(result.findings))
@@ -254,6 +297,18 @@ class Scanner:
             result.findings = dedupe(result.findings)
         result.finished_at = utc_now()
         return result
+
+
+def _with_resume(unit: WorkUnit, state: ScanState) -> WorkUnit:
+    """The unit with its content's identity and where an earlier run left it."""
+    if unit.target.path is None:
+        return unit  # stdin and staged blobs are not tracked
+    try:
+        with opener_for(unit.target.path)() as stream:
+            head = stream.read(HEAD_BYTES)
+    except (OSError, *DECOMPRESSION_ERRORS):
+        return unit  # the scan itself will report what is wrong with it
+    return replace(unit, head=head, resume=state.resume_for(head))
 
 
 def capture_parsers() -> list[Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]]:

@@ -101,11 +101,13 @@ class StreamScan:
     """Scan one stream; iterate for hits, then read ``bytes_scanned`` and ``binary``."""
 
     def __init__(self, stream: BinaryIO, matcher: Matcher, markers: tuple[bytes, ...] = (),
-                 sniff_binary: bool = True) -> None:
+                 sniff_binary: bool = True, start: tuple[int, int] = (1, 0)) -> None:
         self._stream, self._matcher = stream, matcher
         self._markers = markers
         self._sniff_binary = sniff_binary
+        self._start = start  # (line, characters already on it) where the stream begins: a resumed scan
         self.lines = 0  # newlines read, once the scan is complete
+        self.end_column = start[1]  # characters after the last newline, once the scan is complete
         self.markers_seen = False  # whether any marker occurs: a cheap "worth a second look"
         self.bytes_scanned = 0
         self.binary = False
@@ -113,7 +115,7 @@ class StreamScan:
 
     def __iter__(self) -> Iterator[Hit]:
         carry = b""
-        line, column_base, absolute = 1, 0, 0  # state at buffer[0]
+        (line, column_base), absolute = self._start, 0  # state at buffer[0]
         resume: dict[int, int] = {}  # rule index -> absolute end of its last accepted match
         first = True
         while True:
@@ -154,7 +156,7 @@ class StreamScan:
             absolute += cut
             carry = buffer[cut:]
             if final:
-                self.lines = line - 1
+                self.lines, self.end_column = line - self._start[0], column_base
                 if damage is not None:
                     raise damage  # after the text before the damage was scanned
                 return

@@ -1,0 +1,176 @@
+"""The resumable scan: a SQLite record of how far each file's content has been scanned.
+
+A file is known by its content, not its name: the hash of its first bytes (decompressed) finds
+the record, and the hash of the bytes just before the recorded end proves the content up to
+there is the same. So logrotate's renames and compression are recognised as already scanned,
+appended data is scanned from where the last run stopped with the right line numbers, and a
+truncated or replaced file is scanned from the start.
+
+Progress is committed in one transaction after the report is written: a run killed at any
+point commits nothing, so the next run reports everything the killed one would have, once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+HEAD_BYTES = 4096
+TAIL_BYTES = 4096
+LOCK_WAIT_SECONDS = 30.0
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    head_len INTEGER NOT NULL,
+    head_hash TEXT NOT NULL,
+    offset INTEGER NOT NULL,      -- bytes of (decompressed) content scanned
+    lines INTEGER NOT NULL,       -- newlines before offset
+    end_column INTEGER NOT NULL,  -- characters after the last of them
+    tail_hash TEXT NOT NULL,      -- sha256 of the TAIL_BYTES before offset
+    last_path TEXT NOT NULL,
+    updated_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS files_head ON files (head_len, head_hash);
+"""
+
+
+class StateError(Exception):
+    """The state file cannot be used; ``str()`` is one line naming it."""
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Resume:
+    """Where to pick a file up: skip ``offset`` bytes if the ones before it hash to ``tail_hash``."""
+
+    record_id: int
+    offset: int
+    lines: int
+    end_column: int
+    tail_hash: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a unit scanned one file's content, to be recorded."""
+
+    head: bytes
+    offset: int
+    lines: int
+    end_column: int
+    tail: bytes
+    resumed_from: int | None  # record id the scan continued, or None for a fresh record
+
+
+class TailKeeper:
+    """A reader that remembers how many bytes passed and the last ``TAIL_BYTES`` of them."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.count = 0
+        self.tail = b""
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self.count += len(data)
+        self.tail = (self.tail + data)[-TAIL_BYTES:]
+        return data
+
+    def skip(self, count: int) -> bool:
+        """Read and drop ``count`` bytes; False when the content is shorter."""
+        while self.count < count:
+            if not self.read(min(1 << 20, count - self.count)):
+                return False
+        return True
+
+
+class ScanState:
+    """The state database of one run, held under an exclusive lock for the run's duration."""
+
+    def __init__(self, path: Path, wait_seconds: float = LOCK_WAIT_SECONDS) -> None:
+        self.path = path
+        try:
+            self._lock = open(f"{path}.lock", "a+")
+        except OSError as exc:
+            raise StateError(f"{path}: cannot open the lock file: {exc.strerror or exc}") from None
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    self._lock.close()
+                    raise StateError(f"{path}: another keyaudit run is using this state file "
+                                     f"(waited {wait_seconds:.0f} s)") from None
+                time.sleep(0.2)
+        try:
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            self.close()
+            raise StateError(f"{path}: not a usable keyaudit state database: {exc}") from None
+        self._pending: list[tuple[Progress, str]] = []
+
+    def resume_for(self, head: bytes) -> Resume | None:
+        """The record whose content starts like ``head``, longest recorded head first."""
+        lengths = [row[0] for row in self._db.execute(
+            "SELECT DISTINCT head_len FROM files WHERE head_len <= ? ORDER BY head_len DESC", (len(head),))]
+        for length in lengths:
+            row = self._db.execute(
+                "SELECT id, offset, lines, end_column, tail_hash FROM files WHERE head_len = ? AND head_hash = ? "
+                "ORDER BY offset DESC LIMIT 1", (length, digest(head[:length]))).fetchone()
+            if row:
+                return Resume(*row)
+        return None
+
+    def remember(self, progress: Progress, path: str) -> None:
+        """Keep a unit's progress until :meth:`commit` (so a killed run records nothing)."""
+        self._pending.append((progress, path))
+
+    def commit(self) -> None:
+        """Record every pending progress in one transaction."""
+        now = time.time()
+        with contextlib.closing(self._db.cursor()) as cursor:
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                for progress, path in self._pending:
+                    values = (len(progress.head), digest(progress.head), progress.offset, progress.lines,
+                              progress.end_column, digest(progress.tail), path, now)
+                    if progress.resumed_from is not None:
+                        cursor.execute("UPDATE files SET head_len=?, head_hash=?, offset=?, lines=?, end_column=?, "
+                                       "tail_hash=?, last_path=?, updated_at=? WHERE id=?",
+                                       (*values, progress.resumed_from))
+                    else:
+                        cursor.execute("INSERT INTO files (head_len, head_hash, offset, lines, end_column, tail_hash, "
+                                       "last_path, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+        self._pending.clear()
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._db.close()
+        with contextlib.suppress(Exception):
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            self._lock.close()
+
+
+def state_path_ok(path: Path) -> None:
+    """Fail early, with one line, when the state file's folder does not exist."""
+    if not path.parent.exists() and str(path.parent) not in ("", "."):
+        raise StateError(f"{path}: folder {path.parent} does not exist")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StateError(f"{path}: not writable")

@@ -1,0 +1,93 @@
+"""The nightly job: --state resumes across logrotate, growth, truncation, kills and rivals."""
+
+from __future__ import annotations
+
+import fcntl
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import iugu_token
+
+
+def keyaudit(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "keyaudit", "scan", "--format", "jsonl", *args],
+                          cwd=cwd, capture_output=True, text=True, env={**os.environ, **env})
+
+
+def findings(run: subprocess.CompletedProcess[str]) -> list[dict]:
+    return [json.loads(line) for line in run.stdout.splitlines()]
+
+
+def places(run: subprocess.CompletedProcess[str]) -> list[tuple[str, int]]:
+    return sorted((f["location"]["path"], f["location"]["line"]) for f in findings(run))
+
+
+def log_lines(count: int, token_every: int = 0) -> str:
+    return "".join(f"2026-11-22 10:00:{i % 60:02d} INFO request {i} api_token={iugu_token()}\n"
+                   if token_every and i % token_every == 0 else f"2026-11-22 10:00:{i % 60:02d} INFO request {i}\n"
+                   for i in range(count))
+
+
+def test_logrotate_growth_truncation_and_replacement(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    state = str(tmp_path / "state.db")
+    (logs / "app.log").write_text(log_lines(10, token_every=5))
+    assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 1), ("app.log", 6)]
+    assert places(keyaudit(logs, ".", "--state", state)) == []  # nothing new
+    with (logs / "app.log").open("a") as handle:
+        handle.write(log_lines(3, token_every=2))  # lines 11..13, tokens on 11 and 13
+    assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 11), ("app.log", 13)]
+    data = (logs / "app.log").read_bytes()  # logrotate: rename, compress, start a new file
+    (logs / "app.log").unlink()
+    (logs / "app.log.1.gz").write_bytes(gzip.compress(data))
+    (logs / "app.log").write_text(log_lines(4, token_every=3))
+    assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 1), ("app.log", 4)]
+    (logs / "app.log").write_text(log_lines(2, token_every=1))  # truncated and rewritten
+    assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 1), ("app.log", 2)]
+
+
+def test_a_run_killed_at_any_moment_then_rerun_reports_exactly_one_uninterrupted_run(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    for index in range(24):
+        text = log_lines(6000, token_every=997)
+        (logs / f"app-{index:02d}.log").write_text(text) if index % 3 else \
+            (logs / f"app-{index:02d}.log.gz").write_bytes(gzip.compress(text.encode()))
+    reference = places(keyaudit(logs, ".", "--state", str(tmp_path / "reference.db"), "--jobs", "1"))
+    assert len(reference) == 24 * 7
+    state = str(tmp_path / "killed.db")
+    reported: list[tuple[str, int]] = []
+    for delay in (0.05, 0.2, 0.4, 0.7, 1.0, 1.5):
+        process = subprocess.Popen([sys.executable, "-m", "keyaudit", "scan", ".", "--format", "jsonl", "--jobs", "2",
+                                    "--state", state, "--output", "report.jsonl"], cwd=logs,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(delay)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        if process.returncode in (0, 1):  # finished before the kill: its report counts
+            reported += [(f["location"]["path"], f["location"]["line"])
+                         for f in map(json.loads, (logs / "report.jsonl").read_text().splitlines())]
+            break
+    final = keyaudit(logs, ".", "--state", state, "--jobs", "2")
+    reported += places(final)
+    assert sorted(reported) == reference  # none lost, none twice
+    assert places(keyaudit(logs, ".", "--state", state)) == []
+
+
+def test_a_second_run_on_the_same_state_waits_then_fails_clearly(tmp_path: Path) -> None:
+    (tmp_path / "a.log").write_text("hello\n")
+    state = tmp_path / "state.db"
+    with open(f"{state}.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        run = keyaudit(tmp_path, "a.log", "--state", str(state), KEYAUDIT_STATE_WAIT="0.5")
+    assert run.returncode == 2
+    assert "another keyaudit run is using this state file" in run.stderr and "Traceback" not in run.stderr
+    assert keyaudit(tmp_path, "a.log", "--state", str(state)).returncode == 0
