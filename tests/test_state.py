@@ -60,23 +60,27 @@ def test_a_run_killed_at_any_moment_then_rerun_reports_exactly_one_uninterrupted
         text = log_lines(6000, token_every=997)
         (logs / f"app-{index:02d}.log").write_text(text) if index % 3 else \
             (logs / f"app-{index:02d}.log.gz").write_bytes(gzip.compress(text.encode()))
-    reference = places(keyaudit(logs, ".", "--state", str(tmp_path / "reference.db"), "--jobs", "1"))
+    reference = places(keyaudit(logs, ".", "--state", str(tmp_path / "reference.db"), "--jobs", "1", "--no-dedupe"))
     assert len(reference) == 24 * 7
     state = str(tmp_path / "killed.db")
     reported: list[tuple[str, int]] = []
+    report = logs / "report.jsonl"
     for delay in (0.05, 0.2, 0.4, 0.7, 1.0, 1.5):
+        report.unlink(missing_ok=True)
         process = subprocess.Popen([sys.executable, "-m", "keyaudit", "scan", ".", "--format", "jsonl", "--jobs", "2",
-                                    "--state", state, "--output", "report.jsonl"], cwd=logs,
+                                    "--state", state, "--no-dedupe", "--output", "report.jsonl"], cwd=logs,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         time.sleep(delay)
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        if process.returncode in (0, 1):  # finished before the kill: its report counts
+        if report.exists():  # written (atomically) before the kill: it was delivered, it counts
             reported += [(f["location"]["path"], f["location"]["line"])
-                         for f in map(json.loads, (logs / "report.jsonl").read_text().splitlines())]
-            break
-    final = keyaudit(logs, ".", "--state", state, "--jobs", "2")
+                         for f in map(json.loads, report.read_text().splitlines())]
+            report.unlink()
+            if process.returncode in (0, 1):
+                break
+    final = keyaudit(logs, ".", "--state", state, "--jobs", "2", "--no-dedupe")
     reported += places(final)
     assert sorted(reported) == reference  # none lost, none twice
     assert places(keyaudit(logs, ".", "--state", state)) == []

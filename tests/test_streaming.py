@@ -127,7 +127,7 @@ def test_walk_honours_ignore_files_and_counts_skips(write, tmp_path: Path) -> No
     write("repo/image.png", b"\x89PNG\r\n\x1a\n" + b"\x00\x01\x02\x03" * 500)
     write("repo/nul-inside.log", b"text with a \x00 nul byte\n" + line.encode())
     os.symlink(tmp_path / "repo/app.log", tmp_path / "repo/link.log")
-    report, _ = scan_json(str(tmp_path / "repo"))
+    report, _ = scan_json(str(tmp_path / "repo"), "--no-dedupe")
     paths = sorted(f["location"]["path"].split("repo/")[1] for f in report["findings"])
     assert paths == ["app.log", "keep.tmp", "nul-inside.log", "sub/real.log"]
     assert report["scan"]["skipped"] == {"binary": 1, "ignored": 3, "symlink": 1}
