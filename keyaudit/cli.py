@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import click
 
@@ -17,6 +18,7 @@ from keyaudit.rules import RuleError, RuleSet, load_rules
 
 if TYPE_CHECKING:
     from keyaudit.config import Settings
+    from keyaudit.progress import ScanProgress
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -104,6 +106,7 @@ def _blocked_message(findings: int) -> str:
 @click.option("--no-dedupe", is_flag=True,
               help="List every occurrence as its own finding instead of one finding per secret.")
 @click.option("--strict", is_flag=True, help="Exit 2 when any input could not be read.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
 @click.option("--group-by", type=click.Choice(["file", "rule"]), default="file", show_default=True,
               help="Grouping of the text view.")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
@@ -114,9 +117,9 @@ def _blocked_message(findings: int) -> str:
               help="Processes to scan with [default: all cores].")
 def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule_paths: tuple[Path, ...],
          config_path: Path | None, fail_on: str | None, baseline: Path | None, write_baseline: Path | None,
-         staged: bool, state_path: Path | None, show_secrets: bool, digest_key: str | None, no_dedupe: bool, strict: bool, group_by: str,
-         engine: str,
-         public_keys: tuple[Path, ...], jobs: int | None) -> None:
+         staged: bool, state_path: Path | None, show_secrets: bool, digest_key: str | None, no_dedupe: bool,
+         strict: bool, quiet: bool, group_by: str, engine: str, public_keys: tuple[Path, ...],
+         jobs: int | None) -> None:
     """Scan files, folders (walked, ignore files honoured) or - (stdin). Default: the current folder."""
     import pathspec
 
@@ -154,7 +157,7 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     result = Scanner(rules, matcher, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs(),
                                                   finding_filter=finding_filter, staged=staged_files,
                                                   discovery=discovery, dedupe_findings=not no_dedupe,
-                                                  state=state)
+                                                  state=state, on_progress=_progress_display(quiet))
     for error in result.errors:
         click.echo(f"keyaudit: error: {error}", err=True)
     if write_baseline is not None:
@@ -180,6 +183,24 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     if failing and staged and output_format == "text":
         click.echo(_blocked_message(len(failing)), err=True)
     raise click.exceptions.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _progress_display(quiet: bool):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr when it is a terminal and not --quiet; otherwise none."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from keyaudit.progress import ScanProgress
+
+    def start(total_bytes: int, total_units: int):  # type: ignore[no-untyped-def]
+        return _advancing(ScanProgress(total_bytes, total_units))
+
+    return start
+
+
+@contextlib.contextmanager
+def _advancing(progress: "ScanProgress") -> Iterator[Callable[[int, int], None]]:
+    with progress:
+        yield progress.advance
 
 
 @main.command("config")

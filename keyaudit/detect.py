@@ -84,12 +84,13 @@ class SecretScanner:
         self._rule_list = list(rules)
         self.matcher = matcher or create_matcher(rules)
 
-    def findings_in(self, stream: BinaryIO, path: str, into: list[Finding], markers: tuple[bytes, ...] = (),
+    def findings_in(self, stream: BinaryIO, path: str, into: list[Finding],
+                    markers: dict[str, tuple[bytes, ...]] | None = None,
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0)) -> StreamScan:
         """Append the findings of one plain (already decompressed) stream to ``into``.
 
         Appending as it goes keeps what was found before a read error in the middle. The
-        returned scan tells whether any of ``markers`` occurred.
+        returned scan tells which groups of ``markers`` occurred.
         """
         scan = StreamScan(stream, self.matcher, markers, sniff_binary, start)
         for hit in scan:

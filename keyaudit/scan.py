@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Callable, ContextManager, Iterable, Iterator
 
 from keyaudit import __version__
 from keyaudit.detect import SecretScanner
@@ -32,14 +32,21 @@ from keyaudit.rules import Rule, RuleSet
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 from keyaudit.sources.files import Discovery, Target
 from keyaudit.sources.har import SNIFF_CHARS, HarDocument, HarError, HarField, looks_like_har
-from keyaudit.sources.opening import Opener, numbered_lines, opener_for
+from keyaudit.sources.opening import Opener, file_size, numbered_lines, opener_for
 from keyaudit.state import HEAD_BYTES, TAIL_BYTES, Progress, Resume, ScanState, TailKeeper, digest
 from keyaudit.textscan import looks_binary
 
 if TYPE_CHECKING:
     from keyaudit.sources.git import StagedFiles
 
-CAPTURE_MARKERS: tuple[bytes, ...] = (b"iugu.com", b"IUGU.COM", b"asaas.com", b"ASAAS.COM", b"ignature")
+# A second pass for captured requests is worth it only where requests are written out (curl,
+# wire dumps, JSON request logs) and something makes them interesting: a provider host, a
+# signature header, or a credential the first pass found.
+CAPTURE_MARKERS: dict[str, tuple[bytes, ...]] = {
+    "provider": (b"iugu.com", b"IUGU.COM", b"asaas.com", b"ASAAS.COM", b"ignature"),
+    "request": (b"curl", b"--> ", b'>> "', b"send: b", b"connectionpool", b'"method"', b'"request"',
+                b"_method", b"\nGET ", b"\nPOST ", b"\nPUT ", b"\nPATCH ", b"\nDELETE "),
+}
 STDIN_SPOOL_BYTES = 16 << 20
 
 
@@ -193,7 +200,7 @@ class Scanner:
         tally.lines = scan.lines
         for rule_id in sorted(scan.timed_out):
             tally.errors.append(ScanError(unit.target.display, f"rule {rule_id!r} timed out; the rest was scanned"))
-        if scan.markers_seen or found:
+        if "request" in scan.markers_seen and ("provider" in scan.markers_seen or found):
             captured = Tally()
             self._scan_captures(opener, unit.target.display, captured)
             earlier = resume.lines if resume else 0  # requests an earlier run already judged
@@ -256,7 +263,9 @@ class Scanner:
     def scan(self, targets: Iterable[str], jobs: int = 1, range_bytes: int | None = None,
              finding_filter: FindingFilter | None = None, staged: "StagedFiles | None" = None,
              discovery: Discovery | None = None, dedupe_findings: bool = False,
-             state: ScanState | None = None) -> ScanResult:
+             state: ScanState | None = None,
+             on_progress: Callable[[int, int], "ContextManager[Callable[[int, int], None]]"] | None = None,
+             ) -> ScanResult:
         """Scan every target; findings come back merged and in file order whatever ``jobs`` is.
 
         ``range_bytes`` sets the size of the byte ranges big plain files are cut into; findings
@@ -265,7 +274,8 @@ class Scanner:
         carries configured excludes and collects what was skipped. With ``dedupe_findings``,
         each secret is reported once with its occurrences; ``result.occurrences`` keeps every one.
         With ``state``, files continue where an earlier run stopped; their progress is handed to
-        the state, for the caller to commit once the report is out.
+        the state, for the caller to commit once the report is out. ``on_progress(total bytes,
+        total units)`` gives a context whose callable is told (bytes, findings) per finished unit.
         """
         from keyaudit.parallel import RANGE_BYTES, plan_units, run_units
 
@@ -281,14 +291,10 @@ class Scanner:
         if state is not None:
             units = [_with_resume(unit, state) for unit in units]
         previous_lines: dict[str, int] = {}
-        for unit, tally in run_units(units, self, jobs):
-            if unit.byte_range is not None:
-                offset = 0 if unit.first else previous_lines.get(unit.target.display, 0)
-                tally.findings = shift_lines(tally.findings, offset)
-                previous_lines[unit.target.display] = offset + tally.lines
-            result.add(tally)
-            if state is not None and tally.progress is not None:
-                state.remember(tally.progress, unit.target.display)
+        with (on_progress or _no_progress)(sum(map(_unit_size, units)), len(units)) as advance:
+            for unit, tally in run_units(units, self, jobs):
+                self._merge_unit(unit, tally, result, previous_lines, state)
+                advance(_unit_size(unit), len(tally.findings))
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
         result.skipped.update(discovery.skipped)
         result.findings, result.suppressed = (finding_filter or FindingFilter()).apply(merge_same_spot(result.findings))
@@ -297,6 +303,30 @@ class Scanner:
             result.findings = dedupe(result.findings)
         result.finished_at = utc_now()
         return result
+
+
+    @staticmethod
+    def _merge_unit(unit: WorkUnit, tally: Tally, result: ScanResult, previous_lines: dict[str, int],
+                    state: ScanState | None) -> None:
+        """Fold one unit into the result: a byte range's findings move down by the lines before it."""
+        if unit.byte_range is not None:
+            offset = 0 if unit.first else previous_lines.get(unit.target.display, 0)
+            tally.findings = shift_lines(tally.findings, offset)
+            previous_lines[unit.target.display] = offset + tally.lines
+        result.add(tally)
+        if state is not None and tally.progress is not None:
+            state.remember(tally.progress, unit.target.display)
+
+
+def _unit_size(unit: WorkUnit) -> int:
+    if unit.byte_range is not None:
+        return unit.byte_range[1] - unit.byte_range[0]
+    return file_size(unit.target.path) if unit.target.path is not None else 0
+
+
+@contextlib.contextmanager
+def _no_progress(_total_bytes: int, _total_units: int) -> Iterator[Callable[[int, int], None]]:
+    yield lambda _size, _findings: None
 
 
 def _with_resume(unit: WorkUnit, state: ScanState) -> WorkUnit:

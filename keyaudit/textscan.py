@@ -100,15 +100,15 @@ class _Cursor:
 class StreamScan:
     """Scan one stream; iterate for hits, then read ``bytes_scanned`` and ``binary``."""
 
-    def __init__(self, stream: BinaryIO, matcher: Matcher, markers: tuple[bytes, ...] = (),
+    def __init__(self, stream: BinaryIO, matcher: Matcher, markers: dict[str, tuple[bytes, ...]] | None = None,
                  sniff_binary: bool = True, start: tuple[int, int] = (1, 0)) -> None:
         self._stream, self._matcher = stream, matcher
-        self._markers = markers
+        self._markers = dict(markers or {})
         self._sniff_binary = sniff_binary
         self._start = start  # (line, characters already on it) where the stream begins: a resumed scan
         self.lines = 0  # newlines read, once the scan is complete
         self.end_column = start[1]  # characters after the last newline, once the scan is complete
-        self.markers_seen = False  # whether any marker occurs: a cheap "worth a second look"
+        self.markers_seen: set[str] = set()  # groups with a marker in the text: cheap "worth a second look"
         self.bytes_scanned = 0
         self.binary = False
         self.timed_out: set[str] = set()
@@ -127,8 +127,9 @@ class StreamScan:
                     return
             self.bytes_scanned += len(data)
             buffer = carry + data
-            if not self.markers_seen and self._markers:
-                self.markers_seen = any(marker in buffer for marker in self._markers)
+            for group, markers in self._markers.items():
+                if group not in self.markers_seen and any(marker in buffer for marker in markers):
+                    self.markers_seen.add(group)
             if not buffer:
                 if damage is not None:
                     raise damage

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from keyaudit.findings import Finding
 from keyaudit.report import ReportOptions
+from keyaudit.request_rules import RequestRule
 from keyaudit.rules import Rule
 from keyaudit.scan import ScanResult
 
@@ -27,7 +28,7 @@ def _rule_name(rule_id: str) -> str:
     return "".join(part.capitalize() for part in rule_id.split("-"))
 
 
-def _rule_descriptor(rule: Rule) -> dict[str, Any]:
+def _rule_descriptor(rule: "Rule | RequestRule") -> dict[str, Any]:
     help_text = rule.description or rule.title
     descriptor: dict[str, Any] = {
         "id": rule.id,
@@ -95,7 +96,8 @@ def _result(finding: Finding, rule_index: int, options: ReportOptions) -> dict[s
 
 
 def render(result: ScanResult, options: ReportOptions) -> str:
-    index = {rule.id: position for position, rule in enumerate(result.rules)}
+    every_rule = [*result.rules, *result.request_rules]  # request-rule findings need their rule too
+    index = {rule.id: position for position, rule in enumerate(every_rule)}
     notifications = [
         {
             "level": "error",
@@ -110,7 +112,7 @@ def render(result: ScanResult, options: ReportOptions) -> str:
                 "name": "keyaudit",
                 "version": result.tool_version,
                 "semanticVersion": result.tool_version,
-                "rules": [_rule_descriptor(rule) for rule in result.rules],
+                "rules": [_rule_descriptor(rule) for rule in every_rule],
             }
         },
         "columnKind": "unicodeCodePoints",
