@@ -42,9 +42,10 @@ if TYPE_CHECKING:
 # A second pass for captured requests is worth it only where requests are written out (curl,
 # wire dumps, JSON request logs) and something makes them interesting: a provider host, a
 # signature header, or a credential the first pass found.
+REQUEST_SPAN_LINES = 50  # how far a written-out request may reach from its credential
 CAPTURE_MARKERS: dict[str, tuple[bytes, ...]] = {
     "provider": (b"iugu.com", b"IUGU.COM", b"asaas.com", b"ASAAS.COM", b"ignature"),
-    "request": (b"curl", b"--> ", b'>> "', b"send: b", b"connectionpool", b'"method"', b'"request"',
+    "request": (b"curl -", b"curl h", b"curl '", b'curl "', b"curl $", b"--> ", b'>> "', b"send: b", b"connectionpool", b'"method"', b'"request"',
                 b"_method", b"\nGET ", b"\nPOST ", b"\nPUT ", b"\nPATCH ", b"\nDELETE "),
 }
 STDIN_SPOOL_BYTES = 16 << 20
@@ -157,12 +158,16 @@ class Scanner:
         for exchange in entries.values():
             tally.findings.extend(self.judge.judge(exchange, tally.statistics))
 
-    def _scan_captures(self, opener: Opener, path: str, tally: Tally) -> None:
-        """Second pass over a text file that mentions a provider: requests written as curl
-        commands, wire dumps or JSON request logs, judged like HAR entries."""
+    def _scan_captures(self, opener: Opener, path: str, tally: Tally, near: list[int] | None = None) -> None:
+        """Second pass over a text file: requests written as curl commands, wire dumps or JSON
+        request logs, judged like HAR entries. With ``near``, only the lines around those line
+        numbers are read as requests (where the first pass found credentials)."""
         for parser in capture_parsers():
             with opener() as stream:
-                for exchange in parser(numbered_lines(stream), path):
+                lines = numbered_lines(stream)
+                if near is not None:
+                    lines = _near(lines, near)
+                for exchange in parser(lines, path):
                     tally.findings.extend(self.judge.judge(exchange, tally.statistics))
 
     def _resume(self, stream: BinaryIO, unit: WorkUnit, opener: Opener,
@@ -202,7 +207,9 @@ class Scanner:
             tally.errors.append(ScanError(unit.target.display, f"rule {rule_id!r} timed out; the rest was scanned"))
         if "request" in scan.markers_seen and ("provider" in scan.markers_seen or found):
             captured = Tally()
-            self._scan_captures(opener, unit.target.display, captured)
+            # Without a provider host, only requests carrying a found credential can matter.
+            near = None if "provider" in scan.markers_seen else sorted({f.location.line for f in found})
+            self._scan_captures(opener, unit.target.display, captured, near)
             earlier = resume.lines if resume else 0  # requests an earlier run already judged
             tally.findings.extend(f for f in captured.findings if f.location.line > earlier)
             tally.statistics.update(captured.statistics)
@@ -316,6 +323,18 @@ class Scanner:
         result.add(tally)
         if state is not None and tally.progress is not None:
             state.remember(tally.progress, unit.target.display)
+
+
+def _near(lines: Iterator[tuple[int, str]], wanted: list[int]) -> Iterator[tuple[int, str]]:
+    """The lines within ``REQUEST_SPAN_LINES`` of any of the sorted ``wanted`` line numbers."""
+    index = 0
+    for number, text in lines:
+        while index < len(wanted) and wanted[index] + REQUEST_SPAN_LINES < number:
+            index += 1
+        if index == len(wanted):
+            return
+        if wanted[index] - REQUEST_SPAN_LINES <= number:
+            yield number, text
 
 
 def _unit_size(unit: WorkUnit) -> int:
