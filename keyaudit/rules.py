@@ -185,16 +185,30 @@ def _parse_context(raw: Any, path: str, rule_id: str) -> ContextRequirement | No
     return ContextRequirement(_compile(raw["pattern"], path, rule_id, "context.pattern"), window)
 
 
+_ID_LINE = regex.compile(r"""^\s*(?:-\s+)?id\s*:\s*["']?([^"'\s#]+)""")
+
+
+def _rule_above(text: str, line: int) -> str | None:
+    """The id of the rule a YAML error is in: the last ``id:`` at or above 0-based ``line``."""
+    for candidate in reversed(text.splitlines()[: line + 1]):
+        found = _ID_LINE.match(candidate)
+        if found:
+            return found.group(1)
+    return None
+
+
 def load_file(path: Path) -> tuple[list[Rule], list[RequestRule]]:
     """Load one YAML rule file: its secret rules and its request rules."""
     name = str(path)
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        document = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise RuleError(name, None, f"YAML error{where}: {problem}") from None
+        rule_id = _rule_above(text, mark.line) if mark else None
+        raise RuleError(name, rule_id, f"YAML error{where}: {problem}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(name, None, f"cannot read: {exc}") from None
     if not isinstance(document, dict) or not (set(document) & {"rules", "request_rules"}):
