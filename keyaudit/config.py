@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from keyaudit.findings import SEVERITIES
+from keyaudit.rules import YAML_LOADER
 
 CONFIG_NAMES: tuple[str, ...] = (".keyaudit.yaml", ".keyaudit.yml", "pyproject.toml")
 DEFAULTS: dict[str, Any] = {"rules": [], "disable": [], "fail_on": "low", "exclude": [], "allow": [],
@@ -80,7 +81,7 @@ def _read(path: Path) -> dict[str, Any]:
         if path.name == "pyproject.toml":
             document = tomllib.loads(text).get("tool", {}).get("keyaudit", {})
         else:
-            document = yaml.safe_load(text) or {}
+            document = yaml.load(text, Loader=YAML_LOADER) or {}
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:

@@ -8,9 +8,7 @@ come back in plan order, which is what makes the report independent of ``--jobs`
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Iterator
 
 from keyaudit.sources.compression import sniff_compression
@@ -71,12 +69,15 @@ def run_units(units: list["WorkUnit"], scanner: "Scanner", jobs: int) -> Iterato
     """Each unit with its tally, in plan order; in ``jobs`` processes when that pays."""
     global _worker_scanner
     total = sum(file_size(u.target.path) for u in units if u.target.path is not None)
-    parallel = (jobs > 1 and len(units) > 1 and total >= SERIAL_BELOW_BYTES
-                and "fork" in multiprocessing.get_all_start_methods())
-    if not parallel:
-        for unit in units:
-            yield unit, scanner.scan_unit(unit)
+    # Imported only when needed: a pre-commit run of a few files starts faster without them.
+    import multiprocessing
+
+    if not (jobs > 1 and len(units) > 1 and total >= SERIAL_BELOW_BYTES
+            and "fork" in multiprocessing.get_all_start_methods()):
+        yield from ((unit, scanner.scan_unit(unit)) for unit in units)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     local = [u for u in units if u.target.path is None]  # stdin can only be read here
     remote = [u for u in units if u.target.path is not None]
     for unit in local:

@@ -21,6 +21,8 @@ from keyaudit.findings import CATEGORIES, CONFIDENCES, SEVERITIES
 from keyaudit.request_rules import RequestRule, parse_request_rule
 from keyaudit.validators import VALIDATORS
 
+# libyaml's loader when PyYAML has it: rules load on every run, pre-commit included.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _REQUIRED = ("id", "title", "provider", "category", "severity", "keywords", "pattern")
 _OPTIONAL = (
     "confidence",
@@ -202,7 +204,7 @@ def load_file(path: Path) -> tuple[list[Rule], list[RequestRule]]:
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        document = yaml.safe_load(text)
+        document = yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -122,9 +122,11 @@ def _key_from_pem(data: bytes, path: Path) -> "rsa.RSAPublicKey":
 
 def load_public_keys(paths: list[Path]) -> list[PublicKey]:
     """Keys from PEM files, or every key file in a folder."""
+    keys: list[PublicKey] = []
+    if not paths:
+        return keys
     from cryptography.hazmat.primitives import serialization
 
-    keys: list[PublicKey] = []
     for path in paths:
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in KEY_SUFFIXES) if path.is_dir() else [path]
         if path.is_dir() and not files:
