@@ -269,3 +269,12 @@ def test_a_single_rule_file_replaces_a_shipped_rule_for_rules_test(tmp_path: Pat
     examples = sum(len(r.examples) + len(r.negative_examples) for r in every)
     examples += 1 - len(replaced.examples) - len(replaced.negative_examples)  # the override has one
     assert run.stdout.splitlines()[-1] == f"{len(every)} rules, {examples} examples, 0 failures"
+
+
+def test_every_shipped_pattern_compiles_with_its_secret_group() -> None:
+    """Shipped rules are loaded without compiling (for start-up time): this is their check."""
+    from keyaudit.rules import load_file, shipped_rules_dir
+
+    for path in sorted(shipped_rules_dir().glob("*.yaml")):
+        rules, _ = load_file(path, verify=True)
+        assert all("secret" in rule.pattern.groupindex for rule in rules)
