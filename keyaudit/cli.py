@@ -121,15 +121,13 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
          strict: bool, quiet: bool, group_by: str, engine: str, public_keys: tuple[Path, ...],
          jobs: int | None) -> None:
     """Scan files, folders (walked, ignore files honoured) or - (stdin). Default: the current folder."""
-    import pathspec
-
     from keyaudit.filters import BaselineError, FindingFilter, baseline_text, load_baseline
     from keyaudit.output import write_atomically, write_stdout
     from keyaudit.parallel import default_jobs
     from keyaudit.report import ReportOptions, reporter
     from keyaudit.scan import Scanner
     from keyaudit.signature import SignatureKeyError, load_public_keys, signature_check
-    from keyaudit.sources.files import Discovery
+    from keyaudit.sources.files import Discovery, gitignore_spec
     from keyaudit.sources.git import GitError, StagedFiles, repository_root
     from keyaudit.state import LOCK_WAIT_SECONDS, ScanState, StateError
 
@@ -151,7 +149,8 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     if state is not None:
         click.get_current_context().call_on_close(state.close)
     key = digest_key.encode() if digest_key else None
-    discovery = Discovery(exclude=pathspec.GitIgnoreSpec.from_lines(settings.values["exclude"]),
+    excludes = settings.values["exclude"]
+    discovery = Discovery(exclude=gitignore_spec(excludes) if excludes else None,
                           exclude_base=settings.base)
     finding_filter = FindingFilter(fingerprints, settings.allowed_digests, key)
     result = Scanner(rules, matcher, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs(),

@@ -10,9 +10,11 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, ContextManager, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Callable, ContextManager, Iterator
 
-import pathspec
+if TYPE_CHECKING:  # imported where an ignore file or pattern exists: plain file lists start faster
+    import pathspec
+
 
 IGNORE_FILES: tuple[str, ...] = (".gitignore", ".keyauditignore")
 ALWAYS_SKIPPED_DIRS: frozenset[str] = frozenset({".git", ".hg", ".svn"})
@@ -34,7 +36,7 @@ class Discovery:
 
     skipped: Counter[str] = field(default_factory=Counter)
     missing: list[tuple[str, str]] = field(default_factory=list)
-    exclude: pathspec.PathSpec | None = None  # configured path ignores (gitignore syntax)
+    exclude: "pathspec.PathSpec | None" = None  # configured path ignores (gitignore syntax)
     exclude_base: Path = field(default_factory=Path.cwd)  # what the exclude patterns are relative to
 
     def excluded(self, path: str | Path) -> bool:
@@ -53,7 +55,7 @@ class Discovery:
 @dataclass
 class _IgnoreLevel:
     base: str  # directory of the ignore file, relative to the walk root ("" for the root)
-    spec: pathspec.PathSpec
+    spec: "pathspec.PathSpec"
 
 
 def _load_ignores(directory: Path, relative: str) -> list[_IgnoreLevel]:
@@ -65,8 +67,15 @@ def _load_ignores(directory: Path, relative: str) -> list[_IgnoreLevel]:
                 lines = candidate.read_text(encoding="utf-8", errors="replace").splitlines()
             except OSError:
                 continue
-            levels.append(_IgnoreLevel(relative, pathspec.GitIgnoreSpec.from_lines(lines)))
+            levels.append(_IgnoreLevel(relative, gitignore_spec(lines)))
     return levels
+
+
+def gitignore_spec(lines: list[str]) -> "pathspec.PathSpec":
+    """Patterns with git's own matching rules (negation, anchoring, directory-only)."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _ignored(levels: list[_IgnoreLevel], relative: str, is_dir: bool) -> bool:
