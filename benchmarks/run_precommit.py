@@ -1,0 +1,120 @@
+"""Pre-commit latency: ``keyaudit scan --staged`` on 10 staged files against detect-secrets-hook
+on the same files, and a scan of a mixed ~5 MB tree of ~70 files (logs, code, HAR).
+
+Whole processes, timed in alternating order over several rounds; medians and ratios printed.
+Run by hand, not in CI (detect-secrets is not a dependency: install it to compare):
+
+    python benchmarks/run_precommit.py [--rounds 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SOURCE = '''import os
+import requests
+
+API = "https://api.iugu.com/v1"
+
+
+def charge(customer_id: str, cents: int) -> dict:
+    """Create an invoice for a customer."""
+    token = os.environ["IUGU_API_TOKEN"]
+    response = requests.post(f"{API}/invoices", auth=(token, ""), json={"customer_id": customer_id,
+                             "items": [{"description": "plan", "quantity": 1, "price_cents": cents}]})
+    response.raise_for_status()
+    return response.json()
+'''
+
+
+def make_repo(folder: Path, rng: random.Random) -> list[str]:
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    names = []
+    for index in range(10):
+        name = f"src/module_{index}.py" if index % 3 else f"config/settings_{index}.yaml"
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = SOURCE * rng.randint(3, 12) if name.endswith(".py") else "".join(
+            f"key_{i}: value_{rng.getrandbits(64):x}\n" for i in range(200))
+        path.write_text(body)
+        names.append(name)
+    subprocess.run(["git", "-C", str(folder), "add", "-A"], check=True)
+    return names
+
+
+def make_tree(folder: Path, rng: random.Random) -> None:
+    """~70 files, ~5 MB: logs, code and HAR captures."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from generate_logs import access_line, json_line, plain_line
+
+    for index in range(40):
+        lines = [rng.choice((access_line, json_line))(rng, None) if i % 3 else plain_line(rng) for i in range(500)]
+        (folder / f"logs/app-{index}.log").parent.mkdir(parents=True, exist_ok=True)
+        (folder / f"logs/app-{index}.log").write_text("\n".join(lines) + "\n")
+    for index in range(20):
+        (folder / f"src/m{index}.py").parent.mkdir(parents=True, exist_ok=True)
+        (folder / f"src/m{index}.py").write_text(SOURCE * 40)
+    for index in range(10):
+        entries = [{"startedDateTime": "2026-11-22T10:00:00Z", "time": 1,
+                    "request": {"method": "GET", "url": f"https://shop.example/api/{i}", "httpVersion": "HTTP/1.1",
+                                "headers": [{"name": "accept", "value": "application/json"}], "queryString": [],
+                                "cookies": []},
+                    "response": {"status": 200, "headers": [], "content": {
+                        "size": 100, "mimeType": "application/json", "encoding": "base64",
+                        "text": base64.b64encode(rng.randbytes(600)).decode()}}} for i in range(60)]
+        (folder / f"captures/c{index}.har").parent.mkdir(parents=True, exist_ok=True)
+        (folder / f"captures/c{index}.har").write_text(json.dumps({"log": {"version": "1.2", "entries": entries}}, indent=2))
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    rng = random.Random(11)
+    keyaudit = [sys.executable, "-m", "keyaudit"]
+    hook = shutil.which("detect-secrets-hook") or str(Path(sys.executable).with_name("detect-secrets-hook"))
+    with tempfile.TemporaryDirectory() as scratch:
+        repo, tree = Path(scratch) / "repo", Path(scratch) / "tree"
+        names = make_repo(repo, rng)
+        make_tree(tree, rng)
+        size = sum(p.stat().st_size for p in tree.rglob("*") if p.is_file())
+        commands = {
+            "keyaudit scan --staged": (keyaudit + ["scan", "--staged", "-q"], repo),
+            "keyaudit scan FILES (pre-commit framework)": (keyaudit + ["scan", "-q", *names], repo),
+            "detect-secrets-hook FILES": ([hook, *names], repo),
+            f"keyaudit scan tree ({size / 1e6:.1f} MB, {sum(1 for p in tree.rglob('*') if p.is_file())} files)":
+                (keyaudit + ["scan", "-q", "."], tree),
+        }
+        if not os.path.exists(hook):
+            del commands["detect-secrets-hook FILES"]
+        runs: dict[str, list[float]] = {name: [] for name in commands}
+        for round_index in range(args.rounds):
+            order = list(commands.items()) if round_index % 2 == 0 else list(reversed(commands.items()))
+            for name, (command, cwd) in order:
+                runs[name].append(timed(command, cwd))
+    baseline = statistics.median(runs.get("detect-secrets-hook FILES", [float("nan")]))
+    print(f"{'command':<48} {'median ms':>10} {'vs detect-secrets-hook':>24}")
+    for name, values in runs.items():
+        median = statistics.median(values)
+        print(f"{name:<48} {median * 1000:>10.0f} {median / baseline:>24.2f}")
+
+
+if __name__ == "__main__":
+    main()
