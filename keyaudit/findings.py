@@ -27,6 +27,24 @@ CATEGORIES: tuple[str, ...] = (
 ELLIPSIS = "…"
 
 
+@dataclass(frozen=True, kw_only=True)
+class RuleInfo:
+    """What every rule says about itself, secret rule or request rule alike: the finding's
+    vocabulary and the rule's own examples."""
+
+    id: str
+    title: str
+    provider: str
+    category: str
+    severity: str
+    confidence: str
+    source: str  # the rule file, for messages
+    description: str = ""
+    examples: tuple[str, ...] = ()
+    negative_examples: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+
+
 def severity_rank(severity: str) -> int:
     """Order severities so that ``--fail-on`` can compare them."""
     return SEVERITIES.index(severity)

@@ -17,7 +17,7 @@ import regex
 
 from keyaudit.exchange import Exchange
 from keyaudit.errors import RuleError
-from keyaudit.findings import CATEGORIES, CONFIDENCES, SEVERITIES
+from keyaudit.findings import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
 
 CREDENTIAL_CONDITIONS = ("any", "production", "sandbox")
 _WHEN_FIELDS = ("schemes", "hosts", "methods", "path", "has_headers", "carries_credential")
@@ -54,16 +54,10 @@ class RequestContext:
 RequestCheck = Callable[[Exchange, RequestContext], "str | None"]
 
 
-@dataclass(frozen=True)
-class RequestRule:
-    id: str
-    title: str
-    provider: str
-    category: str
-    severity: str
-    confidence: str
-    source: str
-    description: str = ""
+@dataclass(frozen=True, kw_only=True)
+class RequestRule(RuleInfo):
+    """A request rule: which exchanges it looks at (``when``) and what must hold (``require``)."""
+
     schemes: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
@@ -72,9 +66,6 @@ class RequestRule:
     carries_credential: str | None = None
     required_headers: tuple[str, ...] = ()
     check: str | None = None
-    examples: tuple[str, ...] = ()
-    negative_examples: tuple[str, ...] = ()
-    references: tuple[str, ...] = ()
 
     def applies(self, exchange: Exchange, credentials: list[Credential]) -> bool:
         """Whether ``when`` holds for this exchange."""

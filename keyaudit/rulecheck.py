@@ -10,24 +10,20 @@ from __future__ import annotations
 import io
 from collections import Counter
 from dataclasses import dataclass
-from typing import Union
 
 from keyaudit.detect import SecretScanner
-from keyaudit.findings import Finding
+from keyaudit.findings import Finding, RuleInfo
 from keyaudit.judge import ExchangeJudge
 from keyaudit.request_rules import RequestRule
 from keyaudit.rules import Rule, RuleSet
 from keyaudit.signature import signature_check
 from keyaudit.sources.captures import httpdump
 
-AnyRule = Union[Rule, RequestRule]
-
-
 @dataclass(frozen=True)
 class ExampleFailure:
     """One example that did not behave; ``str()`` is the line ``rules test`` prints."""
 
-    rule: AnyRule
+    rule: RuleInfo
     kind: str  # "example" or "negative example"
     index: int
     problem: str
@@ -52,7 +48,7 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
     """All failures across ``rules``; an empty list means every example behaves."""
     secrets = SecretScanner(RuleSet(list(rules.rules)))
     failures: list[ExampleFailure] = []
-    checked: list[tuple[AnyRule, object]] = [
+    checked: list[tuple[RuleInfo, object]] = [
         *((rule, lambda text, rule=rule: _secret_findings(rule, text)) for rule in rules.rules),
         *((rule, lambda text, rule=rule: _request_findings(rule, text, secrets)) for rule in rules.requests),
     ]

@@ -18,7 +18,7 @@ import regex
 import yaml
 
 from keyaudit.errors import RuleError
-from keyaudit.findings import CATEGORIES, CONFIDENCES, SEVERITIES
+from keyaudit.findings import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
 from keyaudit.request_rules import RequestRule, parse_request_rule
 from keyaudit.validators import VALIDATORS
 
@@ -48,30 +48,19 @@ class ContextRequirement:
     window: int
 
 
-@dataclass(frozen=True)
-class Rule:
-    """One detection rule. ``pattern`` is compiled for bytes: input is never decoded to scan.
+@dataclass(frozen=True, kw_only=True)
+class Rule(RuleInfo):
+    """One secret rule. ``pattern`` is compiled for bytes: input is never decoded to scan.
 
     Compiled on first use: most rules never get past the prefilter in a pre-commit run, and
     compiling every pattern up front costs more than scanning a handful of files.
     """
 
-    id: str
-    title: str
-    provider: str
-    category: str
-    severity: str
-    confidence: str
     keywords: tuple[str, ...]
     pattern_text: str
-    source: str
-    description: str = ""
     validator: str | None = None
     context: ContextRequirement | None = None
     captures_secret: bool = True
-    examples: tuple[str, ...] = ()
-    negative_examples: tuple[str, ...] = ()
-    references: tuple[str, ...] = ()
 
     @functools.cached_property
     def pattern(self) -> regex.Pattern[bytes]:
