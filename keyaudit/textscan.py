@@ -53,6 +53,7 @@ class Hit:
     end_line: int
     end_column: int
     buffer: bytes  # the chunk the match is in, for context requirements around it
+    before: bytes = b""  # the text just before ``buffer`` (already scanned), so context can reach back
 
     @property
     def secret(self) -> bytes:
@@ -65,8 +66,10 @@ class Hit:
         return self.buffer[start : len(self.buffer) if end < 0 else end].rstrip(b"\r")
 
     def around(self, window: int) -> bytes:
-        """The match with up to ``window`` bytes on each side (within this chunk)."""
-        return self.buffer[max(0, self.match.match_start - window) : self.match.match_end + window]
+        """The match with up to ``window`` bytes on each side (reaching back before this chunk)."""
+        start = self.match.match_start - window
+        reach_back = self.before[max(0, len(self.before) + start) :] if start < 0 else b""
+        return reach_back + self.buffer[max(0, start) : self.match.match_end + window]
 
 
 class _Cursor:
@@ -114,7 +117,7 @@ class StreamScan:
         self.timed_out: set[str] = set()
 
     def __iter__(self) -> Iterator[Hit]:
-        carry = b""
+        carry, before = b"", b""  # before: the tail of the text already consumed, for context
         (line, column_base), absolute = self._start, 0  # state at buffer[0]
         resume: dict[int, int] = {}  # rule index -> absolute end of its last accepted match
         first = True
@@ -146,8 +149,9 @@ class StreamScan:
                 resume[raw.rule_index] = absolute + raw.match_end
                 line_no, column = cursor.place(raw.start)
                 end_line, end_column = cursor.place(raw.end)
-                yield Hit(raw, line_no, column, end_line, end_column, buffer)
+                yield Hit(raw, line_no, column, end_line, end_column, buffer, before)
             consumed = buffer[:cut]
+            before = (before + consumed[-OVERLAP_BYTES:])[-OVERLAP_BYTES:]
             newlines = consumed.count(b"\n")
             if newlines:
                 line += newlines
