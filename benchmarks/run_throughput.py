@@ -23,12 +23,44 @@ from pathlib import Path
 
 from keyaudit.rules import load_rules
 
-_LOOKAROUND = re.compile(r"\(\?<?[!=](?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)")
+def _group_end(pattern: str, start: int) -> int:
+    """Index just past the group opening at ``start``, honouring escapes and character classes."""
+    depth, index, in_class = 0, start, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return len(pattern)
 
 
 def ripgrep_pattern(pattern: str) -> str:
-    """The rule pattern without lookarounds and group names: what ripgrep's engine accepts."""
-    return re.sub(r"\(\?P<[a-z_]+>", "(", _LOOKAROUND.sub("", pattern))
+    """The rule pattern without lookarounds and group names: what ripgrep's engine accepts
+    (a superset of the rule's matches, as Hyperscan's prefilter mode is)."""
+    out, index = [], 0
+    while index < len(pattern):
+        if pattern[index] == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), index):
+            index = _group_end(pattern, index)
+        else:
+            out.append(pattern[index])
+            index += 1
+    return re.sub(r"\(\?P<[a-z_]+>", "(", "".join(out))
 
 
 def write_pattern_files(folder: Path) -> tuple[Path, Path]:
