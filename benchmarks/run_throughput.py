@@ -68,7 +68,9 @@ def write_pattern_files(folder: Path) -> tuple[Path, Path]:
     keywords = folder / "keywords.txt"
     patterns = folder / "patterns.txt"
     keywords.write_text("\n".join(sorted({k for r in rules for k in r.keywords})) + "\n")
-    patterns.write_text("\n".join(ripgrep_pattern(r.pattern_text) for r in rules) + "\n")
+    # ripgrep matches line by line: rules that span lines (a YAML block) are left out of its set.
+    line_rules = [r for r in rules if "\\n" not in r.pattern_text]
+    patterns.write_text("\n".join(ripgrep_pattern(r.pattern_text) for r in line_rules) + "\n")
     return keywords, patterns
 
 
