@@ -250,14 +250,20 @@ def rules_list(rule_paths: tuple[Path, ...]) -> None:
 
 @rules.command("test")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def rules_test(paths: tuple[Path, ...]) -> None:
+@click.option("--timing", is_flag=True, help="Also show what each rule's pattern costs per MiB of text.")
+def rules_test(paths: tuple[Path, ...], timing: bool) -> None:
     """Check the examples of the shipped rules and of the rule files or folders given."""
-    from keyaudit.rulecheck import check_examples
+    from keyaudit.rulecheck import check_examples, timing_sample, timings, unanchored
 
     ruleset = _load(paths)
     failures = check_examples(ruleset)
     for failure in failures:
         click.echo(f"FAIL {failure}")
+    for warning in unanchored(ruleset):
+        click.echo(f"WARN {warning}")
+    if timing:
+        for rule, seconds in timings(ruleset, timing_sample(ruleset)):
+            click.echo(f"{rule.id:<40} {seconds * 1000:8.1f} ms/MiB")
     every = [*ruleset.rules, *ruleset.requests]
     examples = sum(len(r.examples) + len(r.negative_examples) for r in every)
     click.echo(f"{len(every)} rules, {examples} examples, {len(failures)} failures")

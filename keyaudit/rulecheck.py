@@ -8,6 +8,8 @@ and the exchange judge, with the shipped secret rules deciding what counts as a 
 from __future__ import annotations
 
 import io
+import random
+import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -62,3 +64,56 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
             if any(f.rule_id == rule.id for f in find(text)):  # type: ignore[operator]
                 failures.append(ExampleFailure(rule, "negative example", index, "was reported"))
     return failures
+
+
+def unanchored(rules: RuleSet) -> list[str]:
+    """Warnings for secret rules whose example matches hold none of the rule's keywords.
+
+    The keyword prefilter lets a rule run on a buffer only where a keyword is; a match that does
+    not itself contain one is found only by the accident of a keyword elsewhere nearby, and
+    costs a full regex pass wherever the keyword is common.
+    """
+    warnings = []
+    for rule in rules.rules:
+        for index, text in enumerate(rule.examples):
+            data = text.encode("utf-8")
+            spans = [data[m.start() : m.end()].lower() for m in rule.pattern.finditer(data)]
+            if spans and not any(keyword.encode() in span for span in spans for keyword in rule.keywords):
+                warnings.append(f"{rule.source}: rule {rule.id!r}: example {index + 1} matches text without any "
+                                "of its keywords: the prefilter cannot anchor this pattern")
+    return warnings
+
+
+def timings(rules: RuleSet, sample: bytes, rounds: int = 3) -> list[tuple[RuleInfo, float]]:
+    """Seconds per MiB each secret rule's pattern takes over ``sample`` (no prefilter: the cost
+    where its keywords are common), slowest first."""
+    results = []
+    mebibytes = len(sample) / (1 << 20)
+    for rule in rules.rules:
+        best = min(_timed(rule, sample) for _ in range(rounds))
+        results.append((rule, best / mebibytes))
+    return sorted(results, key=lambda item: -item[1])
+
+
+def _timed(rule: Rule, sample: bytes) -> float:
+    start = time.perf_counter()
+    for _ in rule.pattern.finditer(sample):
+        pass
+    return time.perf_counter() - start
+
+
+def timing_sample(rules: RuleSet, size: int = 1 << 20, seed: int = 5) -> bytes:
+    """About ``size`` bytes of log-like lines with every rule's examples and keywords mixed in."""
+    rng = random.Random(seed)
+    pieces = [text.encode() for rule in rules.rules for text in (*rule.examples, *rule.negative_examples)]
+    pieces += [keyword.encode() for rule in rules.rules for keyword in rule.keywords]
+    lines, total = [], 0
+    while total < size:
+        words = [rng.choice((b"GET", b"POST", b"user", b"order", b"INFO", b"id=" + rng.randbytes(8).hex().encode()))
+                 for _ in range(12)]
+        if rng.random() < 0.2:
+            words.append(rng.choice(pieces))
+        line = b" ".join(words)
+        lines.append(line)
+        total += len(line) + 1
+    return b"\n".join(lines) + b"\n"

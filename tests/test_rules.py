@@ -278,3 +278,14 @@ def test_every_shipped_pattern_compiles_with_its_secret_group() -> None:
     for path in sorted(shipped_rules_dir().glob("*.yaml")):
         rules, _ = load_file(path, verify=True)
         assert all("secret" in rule.pattern.groupindex for rule in rules)
+
+
+def test_rules_test_warns_about_unanchored_patterns_and_times_rules(tmp_path: Path) -> None:
+    pack = tmp_path / "loose.yaml"
+    pack.write_text(GOOD_RULE.replace("keywords: [acme_]", "keywords: [key]"))
+    run = run_cli("rules", "test", "--timing", str(pack))
+    assert run.exit_code == 0
+    assert "WARN" in run.stdout and "'acme-key'" in run.stdout and "cannot anchor" in run.stdout
+    timed = [line for line in run.stdout.splitlines() if line.endswith("ms/MiB")]
+    assert any(line.startswith("acme-key") for line in timed) and len(timed) >= 10
+    assert "WARN" not in run_cli("rules", "test").stdout  # shipped rules are all anchored
