@@ -64,6 +64,9 @@ def summary(result: ScanResult) -> str:
     head = f"{total} finding{'s' if total != 1 else ''}" + (f" ({by_severity})" if by_severity else "")
     parts = [f"{head} in {result.files_scanned} file{'s' if result.files_scanned != 1 else ''}",
              f"{_size(result.bytes_scanned)} scanned"]
+    if total:
+        categories = Counter(f.category for f in result.findings)
+        parts.append("by category: " + ", ".join(f"{n} {c}" for c, n in sorted(categories.items())))
     if result.errors:
         parts.append(f"{len(result.errors)} error{'s' if len(result.errors) != 1 else ''}")
     if result.skipped:
@@ -75,6 +78,8 @@ def summary(result: ScanResult) -> str:
     if unverified:
         parts.append(f"{unverified} signature{'s' if unverified != 1 else ''} not verified (no --public-key)")
     parts.append(f"engine: {result.engine}")
+    if result.started_at and result.finished_at:
+        parts.append(f"{(result.finished_at - result.started_at).total_seconds():.0f} s")
     return "; ".join(parts)
 
 
