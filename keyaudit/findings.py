@@ -253,9 +253,18 @@ def _strength(finding: Finding) -> tuple[int, int, int]:
 def _same_spot(a: Finding, b: Finding) -> bool:
     if a.secret is not None:
         return _overlaps(a.location, b.location)
-    # The text rule sees the URL, the request rule sees the request around it: same request
-    # when they name the same endpoint a few lines apart.
-    return abs(a.location.line - b.location.line) <= REQUEST_SPAN_LINES
+    # The text rule sees a URL, the request rule sees the request around it: the same request
+    # when they name the same host a few lines apart. Two requests both judged as requests are
+    # the same only if they also share method and path.
+    if abs(a.location.line - b.location.line) > REQUEST_SPAN_LINES:
+        return False
+    if a.context.get("method") and b.context.get("method"):
+        return (a.context["method"], _url_path(a)) == (b.context["method"], _url_path(b))
+    return True
+
+
+def _url_path(finding: Finding) -> str:
+    return urlsplit(str(finding.context.get("url") or "")).path.rstrip("/")
 
 
 def _spot_key(finding: Finding) -> tuple[str, ...]:
@@ -263,7 +272,7 @@ def _spot_key(finding: Finding) -> tuple[str, ...]:
     if finding.secret is not None:
         return (finding.category, loc.path, str(loc.pointer), finding.secret.canonical)
     url = urlsplit(str(finding.context.get("url") or ""))
-    endpoint = f"{url.scheme.lower()}://{(url.hostname or '').lower()}{url.path.rstrip('/')}"
+    endpoint = f"{url.scheme.lower()}://{(url.hostname or '').lower()}"
     entry = str(finding.context.get("har_entry"))
     return (finding.category, loc.path, entry, endpoint)
 
@@ -272,8 +281,9 @@ def merge_same_spot(findings: Iterable[Finding]) -> list[Finding]:
     """Collapse what several rules found about one thing in one place into one finding.
 
     A secret: the same canonical secret, in the same category, at overlapping locations. A
-    request finding without a secret: the same category and endpoint, in the same file (and HAR
-    entry), within a request's span of lines. The strongest rule (severity, then confidence)
+    request finding without a secret: the same category, scheme and host, in the same file (and
+    HAR entry), within a request's span of lines (and the same method and path when both are
+    request-rule findings). The strongest rule (severity, then confidence)
     wins. Different categories say different things (a leaked key, and a key used against the
     wrong environment) and are all kept.
     """

@@ -25,7 +25,7 @@ from keyaudit.detect import SecretScanner
 from keyaudit.engine import Matcher
 from keyaudit.exchange import Exchange
 from keyaudit.filters import FindingFilter
-from keyaudit.findings import Finding, Location, dedupe, merge_same_spot
+from keyaudit.findings import REQUEST_SPAN_LINES, Finding, Location, dedupe, merge_same_spot
 from keyaudit.judge import ExchangeJudge
 from keyaudit.request_rules import RequestCheck, RequestRule
 from keyaudit.rules import Rule, RuleSet
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 # A second pass for captured requests is worth it only where requests are written out (curl,
 # wire dumps, JSON request logs) and something makes them interesting: a provider host, a
 # signature header, or a credential the first pass found.
-REQUEST_SPAN_LINES = 50  # how far a written-out request may reach from its credential
 CAPTURE_MARKERS: dict[str, tuple[bytes, ...]] = {
     "provider": (b"iugu.com", b"IUGU.COM", b"asaas.com", b"ASAAS.COM", b"ignature"),
     "request": (b"curl -", b"curl h", b"curl '", b'curl "', b"curl $", b"--> ", b'>> "', b"send: b", b"connectionpool", b'"method"', b'"request"',

@@ -136,3 +136,43 @@ def test_exporter_hars_parse_as_http(name: str) -> None:
     report, _ = scan_json(str(CORPUS / name))
     assert report["errors"] == [] and report["findings"] == []
     assert report["scan"]["requests"]["requests_judged"] >= 1
+
+
+def capture_forms(token: str) -> dict[str, str]:
+    body = json.dumps({"api_token": token, "amount_cents": 500, "transfer_type": "pix"}, separators=(",", ":"))
+    length = len(body.encode())
+    return {
+        "deploy.sh": f"#!/bin/sh\ncurl -X POST http://api.iugu.com/v1/transfer_requests \\\n"
+                     f"  -H 'Content-Type: application/json' \\\n  -d '{body}'\n",
+        "okhttp.log": "\n".join(f"2026-11-22 10:00:01.1{i} D/OkHttp: {line}" for i, line in enumerate([
+            "--> POST http://api.iugu.com/v1/transfer_requests", "Content-Type: application/json",
+            f"Content-Length: {length}", "", body, f"--> END POST ({length}-byte body)"])) + "\n",
+        "httpclient.log": "\n".join(f'DEBUG org.apache.http.wire - http-outgoing-0 >> "{part}"' for part in [
+            "POST /v1/transfer_requests HTTP/1.1[\\r][\\n]", "Host: api.iugu.com:80[\\r][\\n]",
+            "Content-Type: application/json[\\r][\\n]", f"Content-Length: {length}[\\r][\\n]", "[\\r][\\n]", body])
+            + '\nDEBUG org.apache.http.wire - http-outgoing-0 << "HTTP/1.1 200 OK[\\r][\\n]"\n',
+        "requests.log": "DEBUG:urllib3.connectionpool:Starting new HTTP connection (1): api.iugu.com:80\n"
+                        f"send: b'POST /v1/transfer_requests HTTP/1.1\\r\\nHost: api.iugu.com\\r\\n"
+                        f"Content-Type: application/json\\r\\nContent-Length: {length}\\r\\n\\r\\n'\n"
+                        f"send: b'{body}'\n"
+                        'DEBUG:urllib3.connectionpool:http://api.iugu.com:80 "POST /v1/transfer_requests HTTP/1.1" 200 2\n',
+        "requests.jsonl": json.dumps({"time": "2026-11-22T10:00:01Z", "method": "POST",
+                                      "url": "http://api.iugu.com/v1/transfer_requests",
+                                      "headers": {"Content-Type": "application/json"}, "body": body}) + "\n",
+        "capture.har": json.dumps(har([entry("POST", "http://api.iugu.com/v1/transfer_requests",
+                                             {"Content-Type": "application/json"}, body)])),
+    }
+
+
+def test_every_capture_format_of_the_same_request_gives_the_same_request_findings(write, tmp_path: Path) -> None:
+    token = iugu_token()
+    for name, text in capture_forms(token).items():
+        write(f"caps/{name}", text)
+    report, run = scan_json(str(tmp_path / "caps"), "--no-dedupe")
+    request_rules: dict[str, set[str]] = {}
+    for finding in report["findings"]:
+        if finding["secret"] is None:
+            request_rules.setdefault(Path(finding["location"]["path"]).name, set()).add(finding["rule_id"])
+    expected = {"iugu-unsigned-transfer", "credential-over-plaintext-http"}
+    assert request_rules == {name: expected for name in capture_forms(token)}, request_rules
+    assert absent(token, run.stdout, run.stderr), "the token leaked"
