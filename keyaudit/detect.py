@@ -10,6 +10,7 @@ import re
 from typing import BinaryIO
 
 from keyaudit.engine import Matcher, create_matcher
+from keyaudit.engine.markers import MarkerSet
 from keyaudit.findings import Finding, Location, Secret
 from keyaudit.logcontext import record_context
 from keyaudit.rules import Rule, RuleSet
@@ -85,7 +86,7 @@ class SecretScanner:
         self.matcher = matcher or create_matcher(rules)
 
     def findings_in(self, stream: BinaryIO, path: str, into: list[Finding],
-                    markers: dict[str, tuple[bytes, ...]] | None = None,
+                    markers: MarkerSet | None = None,
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0)) -> StreamScan:
         """Append the findings of one plain (already decompressed) stream to ``into``.
 

@@ -258,8 +258,11 @@ def _same_spot(a: Finding, b: Finding) -> bool:
     # the same only if they also share method and path.
     if abs(a.location.line - b.location.line) > REQUEST_SPAN_LINES:
         return False
-    if a.context.get("method") and b.context.get("method"):
+    judged = bool(a.context.get("method")), bool(b.context.get("method"))
+    if all(judged):
         return (a.context["method"], _url_path(a)) == (b.context["method"], _url_path(b))
+    if not any(judged):  # two URLs the text rules saw: the same spot only where they overlap
+        return _overlaps(a.location, b.location)
     return True
 
 

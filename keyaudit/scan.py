@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, ContextManager, Iterable, 
 from keyaudit import __version__
 from keyaudit.detect import SecretScanner
 from keyaudit.engine import Matcher
+from keyaudit.engine.markers import MarkerSet
 from keyaudit.exchange import Exchange
 from keyaudit.filters import FindingFilter
 from keyaudit.findings import REQUEST_SPAN_LINES, Finding, Location, dedupe, merge_same_spot
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 # A second pass for captured requests is worth it only where requests are written out (curl,
 # wire dumps, JSON request logs) and something makes them interesting: a provider host, a
 # signature header, or a credential the first pass found.
-CAPTURE_MARKERS: dict[str, tuple[bytes, ...]] = {
+CAPTURE_MARKER_GROUPS: dict[str, tuple[bytes, ...]] = {
     "provider": (b"iugu.com", b"IUGU.COM", b"asaas.com", b"ASAAS.COM", b"ignature"),
     "request": (b"curl -", b"curl h", b"curl '", b'curl "', b"curl $", b"--> ", b'>> "', b"send: b", b"connectionpool", b'"method"', b'"request"',
                 b"_method", b"\nGET ", b"\nPOST ", b"\nPUT ", b"\nPATCH ", b"\nDELETE "),
@@ -137,6 +138,7 @@ class Scanner:
         self.rules = rules
         self.secrets = SecretScanner(rules, matcher)
         self.judge = ExchangeJudge(self.secrets, list(rules.requests), dict(checks or {}))
+        self.capture_markers = MarkerSet(CAPTURE_MARKER_GROUPS)
 
     def _scan_har(self, document: HarDocument, path: str, tally: Tally) -> None:
         entries = {e.origin.har_entry: e for e in document.exchanges(path)}
@@ -187,7 +189,7 @@ class Scanner:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
             try:
-                scan = self.secrets.findings_in(keeper, unit.target.display, found, CAPTURE_MARKERS,  # type: ignore[arg-type]
+                scan = self.secrets.findings_in(keeper, unit.target.display, found, self.capture_markers,  # type: ignore[arg-type]
                                                 sniff_binary=unit.first and resume is None, start=start)
             finally:
                 tally.findings.extend(found)  # what was found before a damaged stream ended is kept

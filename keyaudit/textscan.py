@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine import Matcher, MatchTimeout, RawMatch
+from keyaudit.engine.markers import MarkerSet
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 
 CHUNK_BYTES = 1 << 20
@@ -103,10 +104,10 @@ class _Cursor:
 class StreamScan:
     """Scan one stream; iterate for hits, then read ``bytes_scanned`` and ``binary``."""
 
-    def __init__(self, stream: BinaryIO, matcher: Matcher, markers: dict[str, tuple[bytes, ...]] | None = None,
+    def __init__(self, stream: BinaryIO, matcher: Matcher, markers: MarkerSet | None = None,
                  sniff_binary: bool = True, start: tuple[int, int] = (1, 0)) -> None:
         self._stream, self._matcher = stream, matcher
-        self._markers = dict(markers or {})
+        self._markers = markers
         self._sniff_binary = sniff_binary
         self._start = start  # (line, characters already on it) where the stream begins: a resumed scan
         self.lines = 0  # newlines read, once the scan is complete
@@ -130,9 +131,8 @@ class StreamScan:
                     return
             self.bytes_scanned += len(data)
             buffer = carry + data
-            for group, markers in self._markers.items():
-                if group not in self.markers_seen and any(marker in buffer for marker in markers):
-                    self.markers_seen.add(group)
+            if self._markers is not None:
+                self.markers_seen |= self._markers.seen(buffer, self.markers_seen)
             if not buffer:
                 if damage is not None:
                     raise damage
