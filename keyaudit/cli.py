@@ -173,12 +173,12 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
             raise _fail(f"{output}: cannot write the report: {exc.strerror or exc}") from None
     else:
         write_stdout(text)
+    if state is not None:
+        state.commit()  # right after the report: a run killed before this point is redone whole
     if not quiet and (output_format != "text" or output is not None):
         from keyaudit.report.text import summary
 
         click.echo(f"keyaudit: {summary(result)}", err=True)  # the report went elsewhere: say what it holds
-    if state is not None:
-        state.commit()  # only now: a run killed before this point is redone whole by the next one
     if strict and result.errors:
         raise click.exceptions.Exit(EXIT_ERROR)
     threshold = severity_rank(settings.values["fail_on"])
