@@ -240,3 +240,17 @@ def test_python_dash_m_keyaudit_runs(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "keyaudit", "--version"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.startswith("keyaudit ")
+
+
+def test_the_shipped_samples_show_every_category_and_nothing_else() -> None:
+    """The README's first command scans sample_logs/: it must show each category, and the clean
+    lines around the planted keys must stay clean."""
+    from conftest import run_cli
+
+    samples = Path(__file__).resolve().parent.parent / "sample_logs"
+    run = run_cli("scan", "--format", "json", "--jobs", "1", str(samples))
+    report = json.loads(run.stdout)
+    assert run.exit_code == 1 and report["errors"] == []
+    assert {f["category"] for f in report["findings"]} == {
+        "access-token", "basic-auth", "plaintext-http", "unsigned-transfer", "bad-signature", "environment-mismatch"}
+    assert len(report["findings"]) == 17
