@@ -14,8 +14,8 @@ import binascii
 import hashlib
 import json
 import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
@@ -37,6 +37,8 @@ class SignatureKeyError(Exception):
     """A ``--public-key`` file that cannot be used; ``str()`` is one line naming it."""
 
     def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
         super().__init__(f"{path}: {problem}")
 
 
@@ -50,7 +52,10 @@ class PublicKey:
 
 @dataclass(frozen=True)
 class ParsedSignature:
-    signature: bytes
+    """A decoded ``Signature`` header. The signature bytes stay out of ``repr``: reports and
+    tracebacks are read by people, and a whole signature is not theirs to copy."""
+
+    signature: bytes = field(repr=False)
     algorithm: str | None = None
     key_version: str | None = None
 
@@ -168,34 +173,59 @@ def _verifies(key: PublicKey, signature: bytes, message: bytes) -> bool:
 
 
 def _body_variants(body: bytes) -> Iterator[tuple[str, bytes]]:
-    """The body as a client may have signed it before it changed on the way."""
-    yield "with a newline after the body", body + b"\n"
-    stripped = body.strip()
-    if stripped != body:
-        yield "without the whitespace around the body", stripped
+    """The body as a client may have signed it before it changed on the way.
+
+    Clients sign one serialisation and their HTTP library, proxy or logger sends another: the
+    JSON re-dumped compactly or indented, non-ASCII escaped or not, a newline added by an editor
+    or ``echo``. Each distinct candidate is yielded once, the plainest explanation first.
+    """
+    seen = {body}
+
+    def fresh(candidate: bytes) -> bool:
+        if candidate in seen:
+            return False
+        seen.add(candidate)
+        return True
+
+    for label, candidate in (("the body with a newline after it", body + b"\n"),
+                             ("the body without the whitespace around it", body.strip())):
+        if fresh(candidate):
+            yield label, candidate
     try:
         document = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return
     for label, text in (
         ("the body re-serialised compactly", json.dumps(document, separators=(",", ":"), ensure_ascii=False)),
         ("the body re-serialised compactly (ASCII escapes)", json.dumps(document, separators=(",", ":"))),
         ("the body re-serialised with spaces", json.dumps(document, ensure_ascii=False)),
+        ("the body re-serialised with spaces (ASCII escapes)", json.dumps(document)),
         ("the body pretty-printed", json.dumps(document, indent=2, ensure_ascii=False)),
+        ("the body pretty-printed (ASCII escapes)", json.dumps(document, indent=2)),
         ("the body pretty-printed (4 spaces)", json.dumps(document, indent=4, ensure_ascii=False)),
     ):
-        if text.encode() != body:
-            yield label, text.encode()
+        for suffix, ending in (("", ""), (" with a trailing newline", "\n")):
+            candidate = (text + ending).encode()
+            if fresh(candidate):
+                yield label + suffix, candidate
 
 
 def _time_variants(time: str) -> list[str]:
-    """The same instant written the other ways clients write it."""
+    """The same instant written the other ways clients write it.
+
+    A client may sign one rendering of the time and send another: in UTC with ``Z`` or
+    ``+00:00`` instead of its local offset, without the offset, without fractional seconds,
+    or with ``-0300`` instead of ``-03:00``.
+    """
     parsed = parse_request_time(time)
     if parsed is None:
         return []
-    iso = parsed.isoformat()
-    forms = {iso, iso.replace("+00:00", "Z"), re.sub(r"([+-]\d{2}):(\d{2})$", r"\1\2", iso),
-             parsed.replace(microsecond=0).isoformat(), parsed.strftime("%Y-%m-%dT%H:%M:%S")}
+    forms: set[str] = set()
+    for moment in (parsed, parsed.astimezone(timezone.utc)):
+        for instant in (moment, moment.replace(microsecond=0)):
+            iso = instant.isoformat()
+            forms |= {iso, iso.replace("+00:00", "Z"), re.sub(r"([+-]\d{2}):(\d{2})$", r"\1\2", iso),
+                      instant.strftime("%Y-%m-%dT%H:%M:%S")}
     return sorted(form for form in forms if form != time)
 
 
