@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 import click
 
 from keyaudit import __version__
-from keyaudit.engine import ENGINES, EngineUnavailable, create_matcher
+from keyaudit.engine import ENGINES, EngineUnavailable, hyperscan_available
 from keyaudit.findings import SEVERITIES, severity_rank
 from keyaudit.report import FORMATS
 from keyaudit.rules import RuleError, RuleSet, load_rules
@@ -36,8 +36,6 @@ def _load(rule_paths: tuple[Path, ...]) -> RuleSet:
 
 
 def _engine_name() -> str:
-    from keyaudit.engine import hyperscan_available
-
     return "hyperscan" if hyperscan_available() else "regex"
 
 
@@ -138,7 +136,8 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
         click.echo("keyaudit: warning: --show-secrets prints full secret values; this report is now a leak "
                    "itself: do not share or store it.", err=True)
     try:
-        matcher = create_matcher(rules, engine)
+        if engine == "hyperscan" and not hyperscan_available():
+            raise EngineUnavailable("the hyperscan engine needs the 'hyperscan' package, which is not installed")
         checks = {"iugu_signature": signature_check(load_public_keys(list(public_keys)))}
         fingerprints = load_baseline(settings.path("baseline")) if settings.path("baseline") else frozenset()
         staged_files = StagedFiles(repository_root(Path.cwd())) if staged else None
@@ -153,7 +152,7 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     discovery = Discovery(exclude=gitignore_spec(excludes) if excludes else None,
                           exclude_base=settings.base)
     finding_filter = FindingFilter(fingerprints, settings.allowed_digests, key)
-    result = Scanner(rules, matcher, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs(),
+    result = Scanner(rules, engine, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs(),
                                                   finding_filter=finding_filter, staged=staged_files,
                                                   discovery=discovery, dedupe_findings=not no_dedupe,
                                                   state=state, on_progress=_progress_display(quiet))

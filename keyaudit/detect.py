@@ -10,7 +10,6 @@ import re
 from typing import BinaryIO
 
 from keyaudit.engine import Matcher, create_matcher
-from keyaudit.engine.markers import MarkerSet
 from keyaudit.findings import Finding, Location, Secret
 from keyaudit.logcontext import record_context
 from keyaudit.rules import Rule, RuleSet
@@ -86,14 +85,13 @@ class SecretScanner:
         self.matcher = matcher or create_matcher(rules)
 
     def findings_in(self, stream: BinaryIO, path: str, into: list[Finding],
-                    markers: MarkerSet | None = None,
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0)) -> StreamScan:
         """Append the findings of one plain (already decompressed) stream to ``into``.
 
         Appending as it goes keeps what was found before a read error in the middle. The
-        returned scan tells which groups of ``markers`` occurred.
+        returned scan tells which of the matcher's literal groups occurred.
         """
-        scan = StreamScan(stream, self.matcher, markers, sniff_binary, start)
+        scan = StreamScan(stream, self.matcher, sniff_binary, start)
         for hit in scan:
             finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path)
             if finding is not None:

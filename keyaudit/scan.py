@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, ContextManager, Iterable, 
 
 from keyaudit import __version__
 from keyaudit.detect import SecretScanner
-from keyaudit.engine import Matcher
-from keyaudit.engine.markers import MarkerSet
+from keyaudit.engine import create_matcher
 from keyaudit.exchange import Exchange
 from keyaudit.filters import FindingFilter
 from keyaudit.findings import REQUEST_SPAN_LINES, Finding, Location, dedupe, merge_same_spot
@@ -133,12 +132,11 @@ def shift_lines(findings: list[Finding], lines: int) -> list[Finding]:
 class Scanner:
     """One run's rules, engine and checks; scans work units into tallies."""
 
-    def __init__(self, rules: RuleSet, matcher: Matcher | None = None,
-                 checks: dict[str, RequestCheck] | None = None) -> None:
+    def __init__(self, rules: RuleSet, engine: str = "auto", checks: dict[str, RequestCheck] | None = None) -> None:
         self.rules = rules
-        self.secrets = SecretScanner(rules, matcher)
+        # The capture markers ride along in the rules' pass over each chunk.
+        self.secrets = SecretScanner(rules, create_matcher(rules, engine, CAPTURE_MARKER_GROUPS))
         self.judge = ExchangeJudge(self.secrets, list(rules.requests), dict(checks or {}))
-        self.capture_markers = MarkerSet(CAPTURE_MARKER_GROUPS)
 
     def _scan_har(self, document: HarDocument, path: str, tally: Tally) -> None:
         entries = {e.origin.har_entry: e for e in document.exchanges(path)}
@@ -189,7 +187,7 @@ class Scanner:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
             try:
-                scan = self.secrets.findings_in(keeper, unit.target.display, found, self.capture_markers,  # type: ignore[arg-type]
+                scan = self.secrets.findings_in(keeper, unit.target.display, found,  # type: ignore[arg-type]
                                                 sniff_binary=unit.first and resume is None, start=start)
             finally:
                 tally.findings.extend(found)  # what was found before a damaged stream ended is kept

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
-from keyaudit.engine import Matcher, MatchTimeout, RawMatch
-from keyaudit.engine.markers import MarkerSet
+from keyaudit.engine import Matcher, RawMatch
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 
 CHUNK_BYTES = 1 << 20
@@ -104,15 +103,14 @@ class _Cursor:
 class StreamScan:
     """Scan one stream; iterate for hits, then read ``bytes_scanned`` and ``binary``."""
 
-    def __init__(self, stream: BinaryIO, matcher: Matcher, markers: MarkerSet | None = None,
-                 sniff_binary: bool = True, start: tuple[int, int] = (1, 0)) -> None:
+    def __init__(self, stream: BinaryIO, matcher: Matcher, sniff_binary: bool = True,
+                 start: tuple[int, int] = (1, 0)) -> None:
         self._stream, self._matcher = stream, matcher
-        self._markers = markers
         self._sniff_binary = sniff_binary
         self._start = start  # (line, characters already on it) where the stream begins: a resumed scan
         self.lines = 0  # newlines read, once the scan is complete
         self.end_column = start[1]  # characters after the last newline, once the scan is complete
-        self.markers_seen: set[str] = set()  # groups with a marker in the text: cheap "worth a second look"
+        self.markers_seen: set[str] = set()  # the matcher's literal groups found in the text
         self.bytes_scanned = 0
         self.binary = False
         self.timed_out: set[str] = set()
@@ -131,8 +129,6 @@ class StreamScan:
                     return
             self.bytes_scanned += len(data)
             buffer = carry + data
-            if self._markers is not None:
-                self.markers_seen |= self._markers.seen(buffer, self.markers_seen)
             if not buffer:
                 if damage is not None:
                     raise damage
@@ -143,7 +139,7 @@ class StreamScan:
                 carry = buffer
                 continue
             cursor = _Cursor(buffer, line, column_base)
-            for raw in self._accepted(buffer):
+            for raw in self._pass(buffer):
                 if raw.match_start >= cut or absolute + raw.match_start < resume.get(raw.rule_index, 0):
                     continue
                 resume[raw.rule_index] = absolute + raw.match_end
@@ -182,14 +178,12 @@ class StreamScan:
             return b"".join(pieces), exc
         return b"".join(pieces), None
 
-    def _accepted(self, buffer: bytes) -> list[RawMatch]:
-        hits: list[RawMatch] = []
-        try:
-            for raw in self._matcher.matches(buffer):
-                hits.append(raw)
-        except MatchTimeout as exc:
-            self.timed_out.add(exc.rule_id)
-        return hits
+    def _pass(self, buffer: bytes) -> list[RawMatch]:
+        found = self._matcher.scan(buffer, self.markers_seen)
+        self.markers_seen |= found.groups
+        if found.timed_out:
+            self.timed_out.add(found.timed_out)
+        return found.hits
 
     @staticmethod
     def _cut(buffer: bytes) -> int:

@@ -7,7 +7,7 @@ each rule's ``secret`` group matched. That is all a second engine has to impleme
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from keyaudit.rules import RuleSet
 
@@ -23,21 +23,26 @@ class RawMatch:
     end: int
 
 
-class MatchTimeout(Exception):
-    """A rule pattern ran past its time budget on one buffer (a pathological input)."""
+LiteralGroups = dict[str, tuple[bytes, ...]]
 
-    def __init__(self, rule_id: str) -> None:
-        super().__init__(f"rule {rule_id!r} timed out on this input; the rest of it was still scanned")
-        self.rule_id = rule_id
+
+@dataclass
+class BufferScan:
+    """What one pass over a buffer found: rule hits in order of position, the literal groups
+    present (markers asked for when the engine was built), and a rule that ran out of time."""
+
+    hits: list[RawMatch]
+    groups: set[str]
+    timed_out: str | None = None
 
 
 class Matcher(Protocol):
-    """Finds rule hits in a buffer, in order of position."""
+    """Finds rule hits (and marker literals) in a buffer, in one pass where the engine can."""
 
     name: str
 
-    def matches(self, buffer: bytes) -> Iterator[RawMatch]:
-        """Yield hits; raise :class:`MatchTimeout` after yielding what was found before it."""
+    def scan(self, buffer: bytes, known_groups: set[str]) -> BufferScan:
+        """Hits in ``buffer``; literal groups other than ``known_groups`` that occur in it."""
         ...
 
 
@@ -56,14 +61,18 @@ def hyperscan_available() -> bool:
     return True
 
 
-def create_matcher(rules: RuleSet, engine: str = "auto") -> Matcher:
-    """The engine for this scan: Hyperscan where its wheel installed, else the regex engine."""
+def create_matcher(rules: RuleSet, engine: str = "auto", literal_groups: LiteralGroups | None = None) -> Matcher:
+    """The engine for this scan: Hyperscan where its wheel installed, else the regex engine.
+
+    ``literal_groups`` are markers the caller wants to know about in every buffer; the
+    Hyperscan engine finds them in the same pass as the rules.
+    """
     if engine == "hyperscan" or (engine == "auto" and hyperscan_available()):
         if not hyperscan_available():
             raise EngineUnavailable("the hyperscan engine needs the 'hyperscan' package, which is not installed")
         from keyaudit.engine.hyperscan_engine import HyperscanMatcher
 
-        return HyperscanMatcher(rules)
+        return HyperscanMatcher(rules, literal_groups or {})
     from keyaudit.engine.regex_engine import RegexMatcher
 
-    return RegexMatcher(rules)
+    return RegexMatcher(rules, literal_groups or {})

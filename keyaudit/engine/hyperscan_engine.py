@@ -13,12 +13,11 @@ import hashlib
 import os
 import re
 from pathlib import Path
-from typing import Iterator
 
 import hyperscan
 import regex
 
-from keyaudit.engine import MatchTimeout, RawMatch
+from keyaudit.engine import BufferScan, LiteralGroups, RawMatch
 from keyaudit.engine.regex_engine import PATTERN_TIMEOUT_SECONDS
 from keyaudit.rules import Rule, RuleSet
 from keyaudit.textscan import OVERLAP_BYTES
@@ -34,6 +33,7 @@ def _hyperscan_pattern(rule: Rule) -> bytes:
 
 PATTERN_FLAGS = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
 KEYWORD_FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH
+LITERAL_FLAGS = hyperscan.HS_FLAG_SINGLEMATCH  # markers are matched as written
 
 
 def _compile(expressions: list[bytes], ids: list[int], flags: list[int]) -> hyperscan.Database:
@@ -85,19 +85,24 @@ def _load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int])
 
 
 class HyperscanMatcher:
-    """Rules and their keywords in one database; each rule that hits is confirmed by ``regex``.
+    """Rules, their keywords and the caller's marker literals in one database, scanned once per
+    buffer; each rule that hits is confirmed by its ``regex`` pattern.
 
-    Keywords are in the database too (caseless literals), so one pass gives both the keyword
+    Keywords are caseless literals in the same database, so one pass gives both the keyword
     prefilter of the regex engine and the pattern hits: a rule counts only where one of its
     keywords is in the buffer, exactly as in the regex engine.
     """
 
     name = "hyperscan"
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, literal_groups: LiteralGroups | None = None) -> None:
         self._rules = list(rules)
         keywords = sorted({keyword for rule in self._rules for keyword in rule.keywords})
         self._keyword_ids = {keyword: len(self._rules) + i for i, keyword in enumerate(keywords)}
+        first_literal = len(self._rules) + len(keywords)
+        self._literals = [(group, literal) for group, literals in (literal_groups or {}).items()
+                          for literal in literals]
+        self._literal_ids = list(range(first_literal, first_literal + len(self._literals)))
         patterns = [_hyperscan_pattern(rule) for rule in self._rules]
         self._fallback: list[int] = []
         try:
@@ -109,41 +114,42 @@ class HyperscanMatcher:
             self._database = self._build([patterns[i] for i in kept], kept)
 
     def _build(self, patterns: list[bytes], ids: list[int]) -> hyperscan.Database:
-        literals = [re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids]
+        keywords = [re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids]
+        literals = [re.escape(literal.decode("latin-1")).encode("latin-1") for _, literal in self._literals]
         return _load_or_compile(
-            patterns + literals,
-            ids + list(self._keyword_ids.values()),
-            [PATTERN_FLAGS] * len(patterns) + [KEYWORD_FLAGS] * len(literals),
+            patterns + keywords + literals,
+            ids + list(self._keyword_ids.values()) + self._literal_ids,
+            [PATTERN_FLAGS] * len(patterns) + [KEYWORD_FLAGS] * len(keywords) + [LITERAL_FLAGS] * len(literals),
         )
 
-    def _scan(self, buffer: bytes) -> tuple[dict[int, int], set[int]]:
-        """The first hit end per rule index, and the ids of keywords present."""
+    def _pass(self, buffer: bytes) -> tuple[dict[int, int], set[int]]:
+        """The first hit end per rule index, and the ids of keywords and literals present."""
         ends: dict[int, int] = {}
-        keywords_seen: set[int] = set()
+        present: set[int] = set()
         rule_count = len(self._rules)
 
         def on_match(identifier: int, _start: int, end: int, _flags: int, _context: object) -> None:
             if identifier >= rule_count:
-                keywords_seen.add(identifier)
+                present.add(identifier)
             else:
                 ends.setdefault(identifier, end)
 
         if buffer:
             self._database.scan(buffer, match_event_handler=on_match)
-        return ends, keywords_seen
+        return ends, present
 
-    def _has_keyword(self, rule: Rule, keywords_seen: set[int]) -> bool:
-        return any(self._keyword_ids[keyword] in keywords_seen for keyword in rule.keywords)
+    def _has_keyword(self, rule: Rule, present: set[int]) -> bool:
+        return any(self._keyword_ids[keyword] in present for keyword in rule.keywords)
 
-    def matches(self, buffer: bytes) -> Iterator[RawMatch]:
-        ends, keywords_seen = self._scan(buffer)
+    def scan(self, buffer: bytes, known_groups: set[str]) -> BufferScan:
+        ends, present = self._pass(buffer)
+        groups = {group for (group, _), identifier in zip(self._literals, self._literal_ids) if identifier in present}
+        result = BufferScan([], groups - known_groups)
         for index in self._fallback:
             ends[index] = 0
-        hits: list[RawMatch] = []
-        timed_out: str | None = None
         for index, first_end in ends.items():
             rule = self._rules[index]
-            if not self._has_keyword(rule, keywords_seen):
+            if not self._has_keyword(rule, present):
                 continue
             # No real match ends before the first prefilter hit, and none is longer than the
             # overlap, so confirmation can start on the line where such a match could begin.
@@ -152,9 +158,8 @@ class HyperscanMatcher:
                 for match in rule.pattern.finditer(buffer, start, timeout=PATTERN_TIMEOUT_SECONDS):
                     secret_start, secret_end = match.span("secret")
                     if secret_start >= 0:
-                        hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))
+                        result.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))
             except TimeoutError:
-                timed_out = timed_out or rule.id
-        yield from sorted(hits, key=lambda hit: (hit.start, hit.rule_index))
-        if timed_out:
-            raise MatchTimeout(timed_out)
+                result.timed_out = result.timed_out or rule.id
+        result.hits.sort(key=lambda hit: (hit.start, hit.rule_index))
+        return result

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
-from keyaudit.engine import MatchTimeout, RawMatch
+from keyaudit.engine import BufferScan, LiteralGroups, RawMatch
 from keyaudit.engine.prefilter import KeywordPrefilter
 from keyaudit.rules import RuleSet
 
@@ -16,24 +14,22 @@ class RegexMatcher:
 
     name = "regex"
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, literal_groups: LiteralGroups | None = None) -> None:
         self._rules = list(rules)
         self._prefilter = KeywordPrefilter(rules)
+        self._groups = dict(literal_groups or {})
 
-    def matches(self, buffer: bytes) -> Iterator[RawMatch]:
-        hits: list[RawMatch] = []
-        timed_out: str | None = None
+    def scan(self, buffer: bytes, known_groups: set[str]) -> BufferScan:
+        result = BufferScan([], {group for group, literals in self._groups.items()
+                                 if group not in known_groups and any(literal in buffer for literal in literals)})
         for index in self._prefilter.candidates(buffer):
             rule = self._rules[index]
             try:
                 for match in rule.pattern.finditer(buffer, timeout=PATTERN_TIMEOUT_SECONDS):
                     start, end = match.span("secret")
-                    if start < 0:
-                        continue
-                    hits.append(RawMatch(index, match.start(), match.end(), start, end))
+                    if start >= 0:
+                        result.hits.append(RawMatch(index, match.start(), match.end(), start, end))
             except TimeoutError:
-                timed_out = timed_out or rule.id
-        hits.sort(key=lambda hit: (hit.start, hit.rule_index))
-        yield from hits
-        if timed_out:
-            raise MatchTimeout(timed_out)
+                result.timed_out = result.timed_out or rule.id
+        result.hits.sort(key=lambda hit: (hit.start, hit.rule_index))
+        return result
