@@ -40,10 +40,6 @@ class Exchange:
         wanted = name.lower()
         return next((value for key, value in self.headers if key.lower() == wanted), None)
 
-    def with_default_header(self, name: str, value: str) -> None:
-        if self.header(name) is None:
-            self.headers.append((name, value))
-
     @property
     def scheme(self) -> str:
         return urlsplit(self.url).scheme.lower()

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import os
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -166,11 +165,3 @@ class ScanState:
         with contextlib.suppress(Exception):
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
-
-
-def state_path_ok(path: Path) -> None:
-    """Fail early, with one line, when the state file's folder does not exist."""
-    if not path.parent.exists() and str(path.parent) not in ("", "."):
-        raise StateError(f"{path}: folder {path.parent} does not exist")
-    if path.exists() and not os.access(path, os.W_OK):
-        raise StateError(f"{path}: not writable")
