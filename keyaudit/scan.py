@@ -240,31 +240,44 @@ class Scanner:
         self._scan_har(document, unit.target.display, tally)
 
     def scan_unit(self, unit: WorkUnit) -> Tally:
-        """Scan one unit; a damaged or unreadable input becomes an error entry, never an exception."""
-        tally = Tally()
-        display = unit.target.display
+        """Scan one unit; a damaged or unreadable input becomes an error entry, never an exception.
+
+        gzip is first read with decompression in its own thread; a damaged stream is read again
+        unthreaded, which hands over everything before the damage (the first try's findings
+        are dropped, the second finds them again).
+        """
         with contextlib.ExitStack() as stack:
             if unit.target.path is None:  # stdin or a git blob: read once into a spool, read twice
                 spool = stack.enter_context(tempfile.SpooledTemporaryFile(STDIN_SPOOL_BYTES))
                 source = stack.enter_context(unit.target.reader()) if unit.target.reader else sys.stdin.buffer
                 shutil.copyfileobj(source, spool)
-                opener = opener_for(spool)
-            else:
-                opener = opener_for(unit.target.path, unit.byte_range)
-            try:
-                self._scan_opened(unit, opener, tally)
-            except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
-                tally.errors.append(ScanError(display, f"cannot open: {exc.strerror or exc}"))
-            except DECOMPRESSION_ERRORS as exc:
-                detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-                tally.errors.append(ScanError(display, f"read failed, scanned up to the damage: {detail}"))
-            except Exception as exc:  # noqa: BLE001 - one bad input must not end the scan
-                # Only the type: an exception's text may quote the input, and so a secret.
-                tally.errors.append(ScanError(display, f"internal error ({type(exc).__name__}); "
-                                                       "the rest of the scan went on"))
-                if os.environ.get("KEYAUDIT_DEBUG"):
-                    raise
+            for threaded in (True, False):
+                tally = Tally()
+                location = spool if unit.target.path is None else unit.target.path
+                opener = opener_for(location, unit.byte_range, threaded)
+                if self._scan_guarded(unit, opener, tally, last_try=not threaded):
+                    break
         return tally
+
+    def _scan_guarded(self, unit: WorkUnit, opener: Opener, tally: Tally, last_try: bool) -> bool:
+        """Scan into ``tally``, turning failures into error entries; False to ask for a retry."""
+        display = unit.target.display
+        try:
+            self._scan_opened(unit, opener, tally)
+        except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+            tally.errors.append(ScanError(display, f"cannot open: {exc.strerror or exc}"))
+        except DECOMPRESSION_ERRORS as exc:
+            if not last_try:
+                return False
+            detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            tally.errors.append(ScanError(display, f"read failed, scanned up to the damage: {detail}"))
+        except Exception as exc:  # noqa: BLE001 - one bad input must not end the scan
+            # Only the type: an exception's text may quote the input, and so a secret.
+            tally.errors.append(ScanError(display, f"internal error ({type(exc).__name__}); "
+                                                   "the rest of the scan went on"))
+            if os.environ.get("KEYAUDIT_DEBUG"):
+                raise
+        return True
 
     def scan(self, targets: Iterable[str], jobs: int = 1, range_bytes: int | None = None,
              finding_filter: FindingFilter | None = None, staged: "StagedFiles | None" = None,

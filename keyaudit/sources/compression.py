@@ -14,8 +14,11 @@ from typing import BinaryIO, Callable
 
 try:
     from isal import igzip as _gzip_module
+    from isal import igzip_threaded
 except ImportError:  # pragma: no cover - exercised only where isal has no wheel
     import gzip as _gzip_module
+
+    igzip_threaded = None
 
 GZIP_MAGIC = b"\x1f\x8b"
 BZ2_MAGIC = b"BZh"
@@ -38,10 +41,17 @@ def sniff_compression(head: bytes) -> str | None:
     return next((name for magic, name, _ in _OPENERS if head.startswith(magic)), None)
 
 
-def open_decompressed(raw: BinaryIO) -> tuple[BinaryIO, str | None]:
-    """Wrap ``raw`` so that reads return decompressed bytes; also say which format it was."""
+def open_decompressed(raw: BinaryIO, threaded: bool = False) -> tuple[BinaryIO, str | None]:
+    """Wrap ``raw`` so that reads return decompressed bytes; also say which format it was.
+
+    ``threaded`` decompresses gzip in isal's own thread, overlapping with the scan. Its
+    read-ahead reports damage before handing over the text in front of it, so a caller that
+    meets a damaged stream reads it again unthreaded to keep what comes before the damage.
+    """
     buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
     head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
+    if threaded and igzip_threaded is not None and head.startswith(GZIP_MAGIC):
+        return igzip_threaded.open(buffered, "rb", threads=1), "gzip"  # type: ignore[return-value]
     for magic, name, opener in _OPENERS:
         if head.startswith(magic):
             return opener(buffered), name

@@ -67,8 +67,10 @@ class LineRange(io.RawIOBase):
         return len(data)
 
 
-def opener_for(source: "Path | IO[bytes]", byte_range: tuple[int, int] | None = None) -> Opener:
-    """A way to read ``source`` from its start (decompressed), or one line-aligned range of it."""
+def opener_for(source: "Path | IO[bytes]", byte_range: tuple[int, int] | None = None,
+               threaded: bool = False) -> Opener:
+    """A way to read ``source`` from its start (decompressed, gzip in a thread when
+    ``threaded``), or one line-aligned range of it."""
 
     @contextlib.contextmanager
     def opened() -> Iterator[BinaryIO]:
@@ -81,7 +83,7 @@ def opener_for(source: "Path | IO[bytes]", byte_range: tuple[int, int] | None = 
             if byte_range is not None:
                 yield io.BufferedReader(LineRange(raw, *byte_range))  # type: ignore[arg-type]
             else:
-                yield open_decompressed(raw)[0]
+                yield open_decompressed(raw, threaded)[0]
         finally:
             raw.close()
 
