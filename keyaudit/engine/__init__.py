@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from keyaudit.rules import RuleSet
+from keyaudit.rules import Rule, RuleSet
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class RawMatch:
 
 
 LiteralGroups = dict[str, tuple[bytes, ...]]
+PATTERN_TIMEOUT_SECONDS = 10.0  # per rule and buffer: a pathological input cannot stall a scan
 
 
 @dataclass
@@ -34,6 +35,21 @@ class BufferScan:
     hits: list[RawMatch]
     groups: set[str]
     timed_out: str | None = None
+
+    def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0) -> None:
+        """Run rule ``index``'s own pattern from ``start``: every match with a ``secret`` group
+        is a hit; a pattern that runs out of time is remembered, and the buffer goes on."""
+        try:
+            for match in rule.pattern.finditer(buffer, start, timeout=PATTERN_TIMEOUT_SECONDS):
+                secret_start, secret_end = match.span("secret")
+                if secret_start >= 0:
+                    self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))
+        except TimeoutError:
+            self.timed_out = self.timed_out or rule.id
+
+    def in_order(self) -> "BufferScan":
+        self.hits.sort(key=lambda hit: (hit.start, hit.rule_index))
+        return self
 
 
 class Matcher(Protocol):

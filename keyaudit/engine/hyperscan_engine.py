@@ -17,8 +17,7 @@ from pathlib import Path
 import hyperscan
 import regex
 
-from keyaudit.engine import BufferScan, LiteralGroups, RawMatch
-from keyaudit.engine.regex_engine import PATTERN_TIMEOUT_SECONDS
+from keyaudit.engine import BufferScan, LiteralGroups
 from keyaudit.rules import Rule, RuleSet
 from keyaudit.textscan import OVERLAP_BYTES
 
@@ -153,13 +152,5 @@ class HyperscanMatcher:
                 continue
             # No real match ends before the first prefilter hit, and none is longer than the
             # overlap, so confirmation can start on the line where such a match could begin.
-            start = buffer.rfind(b"\n", 0, max(0, first_end - OVERLAP_BYTES)) + 1
-            try:
-                for match in rule.pattern.finditer(buffer, start, timeout=PATTERN_TIMEOUT_SECONDS):
-                    secret_start, secret_end = match.span("secret")
-                    if secret_start >= 0:
-                        result.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))
-            except TimeoutError:
-                result.timed_out = result.timed_out or rule.id
-        result.hits.sort(key=lambda hit: (hit.start, hit.rule_index))
-        return result
+            result.confirm(index, rule, buffer, buffer.rfind(b"\n", 0, max(0, first_end - OVERLAP_BYTES)) + 1)
+        return result.in_order()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from keyaudit.engine import BufferScan, LiteralGroups, RawMatch
+from keyaudit.engine import BufferScan, LiteralGroups
 from keyaudit.engine.prefilter import KeywordPrefilter
 from keyaudit.rules import RuleSet
-
-PATTERN_TIMEOUT_SECONDS = 10.0
 
 
 class RegexMatcher:
@@ -23,13 +21,5 @@ class RegexMatcher:
         result = BufferScan([], {group for group, literals in self._groups.items()
                                  if group not in known_groups and any(literal in buffer for literal in literals)})
         for index in self._prefilter.candidates(buffer):
-            rule = self._rules[index]
-            try:
-                for match in rule.pattern.finditer(buffer, timeout=PATTERN_TIMEOUT_SECONDS):
-                    start, end = match.span("secret")
-                    if start >= 0:
-                        result.hits.append(RawMatch(index, match.start(), match.end(), start, end))
-            except TimeoutError:
-                result.timed_out = result.timed_out or rule.id
-        result.hits.sort(key=lambda hit: (hit.start, hit.rule_index))
-        return result
+            result.confirm(index, self._rules[index], buffer)
+        return result.in_order()
