@@ -62,11 +62,15 @@ STATE_WAIT_VARIABLE = "KEYAUDIT_STATE_WAIT"  # seconds to wait for another run h
 BASELINE_HINT = ".keyaudit-baseline.json"
 
 
-def _settings(config: Path | None, overrides: dict[str, object]) -> "Settings":
+def _settings(config: Path | None, overrides: dict[str, object], targets: tuple[str, ...] = ()) -> "Settings":
+    """The configuration, searched for from the first target upwards (the current folder for
+    stdin, --staged or no target)."""
     from keyaudit.config import ConfigError, load_settings
 
+    first = Path(targets[0]) if targets and targets[0] != "-" else Path.cwd()
+    start = first if first.is_dir() else first.parent
     try:
-        return load_settings(config, Path.cwd(), overrides)
+        return load_settings(config, start.resolve(), overrides)
     except ConfigError as exc:
         raise _fail(str(exc)) from None
 
@@ -130,7 +134,8 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     from keyaudit.state import LOCK_WAIT_SECONDS, ScanState, StateError
 
     settings = _settings(config_path, {"rules": tuple(map(str, rule_paths)), "fail_on": fail_on,
-                                       "baseline": str(baseline) if baseline else None})
+                                       "baseline": str(baseline) if baseline else None},
+                         () if staged else targets)
     rules = _load(tuple(settings.path_list("rules"))).without(settings.values["disable"])
     if show_secrets:
         click.echo("keyaudit: warning: --show-secrets prints full secret values; this report is now a leak "

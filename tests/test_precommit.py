@@ -164,3 +164,16 @@ def test_pre_commit_framework_runs_the_hook_from_this_checkout(repo: Path, tmp_p
                          cwd=repo, capture_output=True, text=True, env=env)
     assert run.returncode == 1, run.stdout[-2000:]
     assert "leak.env" in run.stdout
+
+
+def test_configuration_is_found_from_the_target_upwards(repo: Path, tmp_path: Path) -> None:
+    service = repo / "services" / "billing"
+    service.mkdir(parents=True)
+    (service / ".keyaudit.yaml").write_text("disable: [iugu-plaintext-http, iugu-plaintext-request]\n")
+    (service / "app.env").write_text("IUGU_BASE=http://api.iugu.com/v1\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    assert keyaudit(elsewhere, "scan", str(service), "--jobs", "1").returncode == 0
+    assert keyaudit(elsewhere, "scan", str(service / "app.env"), "--jobs", "1").returncode == 0
+    (service / ".keyaudit.yaml").unlink()
+    assert keyaudit(elsewhere, "scan", str(service), "--jobs", "1").returncode == 1
