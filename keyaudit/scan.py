@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable, ContextManager, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, BinaryIO, Callable, ContextManager, Iterable, Iterator
 
 from keyaudit import __version__
 from keyaudit.detect import SecretScanner
@@ -32,7 +32,7 @@ from keyaudit.rules import Rule, RuleSet
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 from keyaudit.sources.files import Discovery, Target
 from keyaudit.sources.har import SNIFF_CHARS, HarDocument, HarError, HarField, looks_like_har
-from keyaudit.sources.opening import Opener, file_size, numbered_lines, opener_for
+from keyaudit.sources.opening import Opener, Reader, file_size, numbered_lines, opener_for
 from keyaudit.state import HEAD_BYTES, TAIL_BYTES, Progress, Resume, ScanState, TailKeeper, digest
 from keyaudit.textscan import looks_binary
 
@@ -247,13 +247,16 @@ class Scanner:
         are dropped, the second finds them again).
         """
         with contextlib.ExitStack() as stack:
-            if unit.target.path is None:  # stdin or a git blob: read once into a spool, read twice
-                spool = stack.enter_context(tempfile.SpooledTemporaryFile(STDIN_SPOOL_BYTES))
-                source = stack.enter_context(unit.target.reader()) if unit.target.reader else sys.stdin.buffer
-                shutil.copyfileobj(source, spool)
+            location: Path | IO[bytes] | Reader
+            if unit.target.path is not None:
+                location = unit.target.path
+            elif unit.target.reader is not None:  # a git blob or a stored object: opened afresh
+                location = unit.target.reader
+            else:  # stdin can be read once: into a spool, to be read as often as needed
+                location = stack.enter_context(tempfile.SpooledTemporaryFile(STDIN_SPOOL_BYTES))
+                shutil.copyfileobj(sys.stdin.buffer, location)
             for threaded in (True, False):
                 tally = Tally()
-                location = spool if unit.target.path is None else unit.target.path
                 opener = opener_for(location, unit.byte_range, threaded)
                 if self._scan_guarded(unit, opener, tally, last_try=not threaded):
                     break

@@ -67,25 +67,29 @@ class LineRange(io.RawIOBase):
         return len(data)
 
 
-def opener_for(source: "Path | IO[bytes]", byte_range: tuple[int, int] | None = None,
+Reader = Callable[[], ContextManager[BinaryIO]]
+
+
+def opener_for(source: "Path | IO[bytes] | Reader", byte_range: tuple[int, int] | None = None,
                threaded: bool = False) -> Opener:
     """A way to read ``source`` from its start (decompressed, gzip in a thread when
-    ``threaded``), or one line-aligned range of it."""
+    ``threaded``), or one line-aligned range of it. ``source`` is a local path, a seekable
+    spool, or a reader that opens the content afresh (a git blob, an object in a store)."""
 
     @contextlib.contextmanager
     def opened() -> Iterator[BinaryIO]:
-        if isinstance(source, Path):
-            raw: BinaryIO = open(source, "rb")
-        else:
-            source.seek(0)
-            raw = io.BufferedReader(_Unclosed(source))  # type: ignore[arg-type]
-        try:
+        with contextlib.ExitStack() as stack:
+            if isinstance(source, Path):
+                raw: BinaryIO = stack.enter_context(open(source, "rb"))
+            elif callable(source):
+                raw = stack.enter_context(source())
+            else:
+                source.seek(0)
+                raw = stack.enter_context(io.BufferedReader(_Unclosed(source)))  # type: ignore[arg-type]
             if byte_range is not None:
                 yield io.BufferedReader(LineRange(raw, *byte_range))  # type: ignore[arg-type]
             else:
                 yield open_decompressed(raw, threaded)[0]
-        finally:
-            raw.close()
 
     return opened
 
