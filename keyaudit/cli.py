@@ -115,13 +115,15 @@ def _blocked_message(findings: int) -> str:
               help="Matching engine: hyperscan where installed (auto), or the portable regex engine.")
 @click.option("--public-key", "public_keys", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="iugu client public key (PEM) or folder of them, to verify request signatures (repeatable).")
+@click.option("--storage-option", "storage_options", multiple=True, metavar="KEY=VALUE",
+              help="Option for the object store of URL targets (s3://, gs://, az://; repeatable).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes to scan with [default: all cores].")
 def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule_paths: tuple[Path, ...],
          config_path: Path | None, fail_on: str | None, baseline: Path | None, write_baseline: Path | None,
          staged: bool, state_path: Path | None, show_secrets: bool, digest_key: str | None, no_dedupe: bool,
          strict: bool, quiet: bool, group_by: str, engine: str, public_keys: tuple[Path, ...],
-         jobs: int | None) -> None:
+         storage_options: tuple[str, ...], jobs: int | None) -> None:
     """Scan files, folders (walked, ignore files honoured) or - (stdin). Default: the current folder."""
     from keyaudit.filters import BaselineError, FindingFilter, baseline_text, load_baseline
     from keyaudit.output import write_atomically, write_stdout
@@ -154,8 +156,18 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
         click.get_current_context().call_on_close(state.close)
     key = digest_key.encode() if digest_key else None
     excludes = settings.values["exclude"]
-    discovery = Discovery(exclude=gitignore_spec(excludes) if excludes else None,
-                          exclude_base=settings.base)
+    bad_options = [option for option in storage_options if "=" not in option]
+    if bad_options:
+        raise _fail(f"--storage-option {bad_options[0]!r}: expected KEY=VALUE")
+    discovery = Discovery(exclude=gitignore_spec(excludes) if excludes else None, exclude_base=settings.base,
+                          storage_options=dict(option.split("=", 1) for option in storage_options))
+    from keyaudit.sources.remote import RemoteError, filesystem_for, is_url
+
+    try:
+        for target in filter(is_url, targets):
+            filesystem_for(target, discovery.storage_options)  # a missing extra is a usage error
+    except RemoteError as exc:
+        raise _fail(str(exc)) from None
     finding_filter = FindingFilter(fingerprints, settings.allowed_digests, key)
     result = Scanner(rules, engine, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs(),
                                                   finding_filter=finding_filter, staged=staged_files,

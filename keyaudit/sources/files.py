@@ -38,6 +38,7 @@ class Discovery:
     missing: list[tuple[str, str]] = field(default_factory=list)
     exclude: "pathspec.PathSpec | None" = None  # configured path ignores (gitignore syntax)
     exclude_base: Path = field(default_factory=Path.cwd)  # what the exclude patterns are relative to
+    storage_options: dict[str, str] = field(default_factory=dict)  # for URL targets (fsspec)
 
     def excluded(self, path: str | Path) -> bool:
         """Whether configuration excludes this file (counted as skipped when it does)."""
@@ -133,6 +134,11 @@ def discover(targets: list[str], discovery: Discovery) -> Iterator[Target]:
     for raw in targets:
         if raw == STDIN:
             yield Target(STDIN, None)
+            continue
+        from keyaudit.sources.remote import discover_remote, is_url  # fsspec only where URLs are given
+
+        if is_url(raw):
+            yield from discover_remote(raw, discovery, discovery.storage_options)
             continue
         path = Path(raw)
         if path.is_dir():

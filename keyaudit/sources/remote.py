@@ -1,0 +1,64 @@
+"""Targets in object stores and over HTTP, through fsspec: ``s3://bucket/logs/``, ``gs://``,
+``az://``, ``https://``, ``file://`` and any other protocol fsspec knows.
+
+Listing and reading go through the store's own client, with credentials from its usual places
+(environment, profiles) plus ``--storage-option key=value``; reports keep the URL as the path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any, BinaryIO, Iterator
+
+from keyaudit.sources.files import Discovery, Target
+
+CLOUD_EXTRA = "pip install 'keyaudit[cloud]'"
+
+
+class RemoteError(Exception):
+    """A URL target that cannot be used; ``str()`` is one line."""
+
+
+def is_url(target: str) -> bool:
+    """``scheme://…`` other than a Windows drive (``C:\\``)."""
+    scheme, separator, _ = target.partition("://")
+    return bool(separator) and len(scheme) > 1 and scheme.replace("+", "").replace("-", "").isalnum()
+
+
+def filesystem_for(url: str, options: dict[str, str]) -> tuple[Any, str]:
+    """The fsspec filesystem for ``url`` and the path within it; a missing package is a RemoteError."""
+    try:
+        import fsspec
+    except ImportError:
+        raise RemoteError(f"{url}: scanning URLs needs fsspec: {CLOUD_EXTRA}") from None
+    try:
+        return fsspec.core.url_to_fs(url, **options)
+    except ImportError as exc:  # the protocol's own package (s3fs, gcsfs, adlfs) is missing
+        raise RemoteError(f"{url}: {exc.msg.splitlines()[0]} ({CLOUD_EXTRA})") from None
+    except ValueError as exc:
+        raise RemoteError(f"{url}: {exc}") from None
+
+
+def discover_remote(url: str, discovery: Discovery, options: dict[str, str]) -> Iterator[Target]:
+    """The objects under ``url`` (or the one it names), in sorted order, as targets."""
+    filesystem, root = filesystem_for(url, options)
+    protocol = url.partition("://")[0]
+    try:
+        paths = sorted(filesystem.find(root)) if filesystem.isdir(root) else [root]
+    except (OSError, ValueError) as exc:
+        discovery.missing.append((url, f"cannot list: {exc}"))
+        return
+    for path in paths:
+        display = path if "://" in path else f"{protocol}://{path.lstrip('/') if protocol != 'file' else path}"
+        if discovery.excluded(display):
+            continue
+        yield Target(display, None, _reader(filesystem, path))
+
+
+def _reader(filesystem: Any, path: str):  # type: ignore[no-untyped-def]
+    @contextlib.contextmanager
+    def read() -> Iterator[BinaryIO]:
+        with filesystem.open(path, "rb") as handle:
+            yield handle
+
+    return read

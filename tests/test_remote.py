@@ -1,0 +1,66 @@
+"""URL targets through fsspec: a store's objects scan like the same files on disk, paths stay URLs."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import uuid
+from pathlib import Path
+
+import fsspec
+import pytest
+
+from conftest import CORPUS, iugu_token, run_cli, scan_json
+
+
+@pytest.fixture
+def bucket() -> str:
+    """A fresh bucket in fsspec's in-memory store."""
+    name = f"bucket-{uuid.uuid4().hex[:8]}"
+    yield name
+    fsspec.filesystem("memory").rm(f"/{name}", recursive=True)
+
+
+def layout(token: str) -> dict[str, bytes]:
+    har = (CORPUS / "mitmproxy-insomnia.har").read_text()
+    return {
+        "logs/app.log": f"start\nGET /v1/x?api_token={token} HTTP/1.1\n".encode(),
+        "logs/2026/11/app.log.1.gz": gzip.compress(f"a\nb\napi_token={token}\n".encode()),
+        "captures/insomnia.har": har.encode(),
+    }
+
+
+def test_a_bucket_gives_the_findings_of_the_same_files_on_disk(bucket: str, tmp_path: Path) -> None:
+    token = iugu_token()
+    store = fsspec.filesystem("memory")
+    for name, data in layout(token).items():
+        store.pipe(f"/{bucket}/{name}", data)
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    remote, _ = scan_json(f"memory://{bucket}/", "--no-dedupe")
+    local, _ = scan_json(str(tmp_path), "--no-dedupe")
+
+    def places(report: dict, prefix: str) -> list[tuple]:
+        return sorted((f["rule_id"], f["location"]["path"].removeprefix(prefix), f["location"]["line"],
+                       f["location"]["column"]) for f in report["findings"])
+
+    assert places(remote, f"memory://{bucket}/") == places(local, f"{tmp_path}/")
+    assert all(f["location"]["path"].startswith(f"memory://{bucket}/") for f in remote["findings"])
+    assert remote["scan"]["files_scanned"] == local["scan"]["files_scanned"] == 3
+    assert remote["scan"]["requests"]["requests_judged"] == local["scan"]["requests"]["requests_judged"]
+
+
+def test_a_single_object_and_bad_storage_options(bucket: str) -> None:
+    token = iugu_token()
+    fsspec.filesystem("memory").pipe(f"/{bucket}/one.log", f"api_token={token}\n".encode())
+    report, _ = scan_json(f"memory://{bucket}/one.log")
+    assert [f["location"]["path"] for f in report["findings"]] == [f"memory://{bucket}/one.log"]
+    run = run_cli("scan", "--storage-option", "no-equals-sign", f"memory://{bucket}/")
+    assert run.exit_code == 2 and "KEY=VALUE" in run.stderr
+
+
+@pytest.mark.skipif(importlib.util.find_spec("s3fs") is not None, reason="s3fs is installed here")
+def test_a_store_without_its_package_names_the_extra_to_install() -> None:
+    run = run_cli("scan", "s3://some-bucket/logs/")
+    assert run.exit_code == 2
+    assert run.stderr.strip().count("\n") == 0 and "keyaudit[cloud]" in run.stderr and "s3://some-bucket/logs/" in run.stderr
