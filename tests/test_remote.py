@@ -59,8 +59,46 @@ def test_a_single_object_and_bad_storage_options(bucket: str) -> None:
     assert run.exit_code == 2 and "KEY=VALUE" in run.stderr
 
 
-@pytest.mark.skipif(importlib.util.find_spec("s3fs") is not None, reason="s3fs is installed here")
+@pytest.mark.skipif(importlib.util.find_spec("gcsfs") is not None, reason="gcsfs is installed here")
 def test_a_store_without_its_package_names_the_extra_to_install() -> None:
-    run = run_cli("scan", "s3://some-bucket/logs/")
+    run = run_cli("scan", "gs://some-bucket/logs/")
     assert run.exit_code == 2
-    assert run.stderr.strip().count("\n") == 0 and "keyaudit[cloud]" in run.stderr and "s3://some-bucket/logs/" in run.stderr
+    assert run.stderr.strip().count("\n") == 0 and "keyaudit[cloud]" in run.stderr and "gs://some-bucket/logs/" in run.stderr
+
+
+@pytest.fixture
+def s3_endpoint(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A real S3-compatible server (moto) on loopback, for s3fs to talk to."""
+    server_module = pytest.importorskip("moto.server")
+    pytest.importorskip("s3fs")
+    import socket
+
+    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
+                        ("AWS_DEFAULT_REGION", "us-east-1")):
+        monkeypatch.setenv(name, value)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = server_module.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+def test_an_s3_bucket_through_a_real_s3_server(s3_endpoint: str, tmp_path: Path) -> None:
+    import s3fs
+
+    token = iugu_token()
+    store = s3fs.S3FileSystem(endpoint_url=s3_endpoint)
+    store.mkdir("night-logs")
+    for name, data in layout(token).items():
+        store.pipe(f"night-logs/{name}", data)
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    remote, run = scan_json("s3://night-logs/", "--no-dedupe", "--storage-option", f"endpoint_url={s3_endpoint}")
+    local, _ = scan_json(str(tmp_path), "--no-dedupe")
+    strip = lambda report, prefix: sorted(  # noqa: E731
+        (f["rule_id"], f["location"]["path"].removeprefix(prefix), f["location"]["line"]) for f in report["findings"])
+    assert strip(remote, "s3://night-logs/") == strip(local, f"{tmp_path}/") and remote["findings"]
+    assert all(f["location"]["path"].startswith("s3://night-logs/") for f in remote["findings"])
+    assert "testing" not in run.stdout + run.stderr  # credentials are never printed
