@@ -117,13 +117,15 @@ def _blocked_message(findings: int) -> str:
               help="iugu client public key (PEM) or folder of them, to verify request signatures (repeatable).")
 @click.option("--storage-option", "storage_options", multiple=True, metavar="KEY=VALUE",
               help="Option for the object store of URL targets (s3://, gs://, az://; repeatable).")
+@click.option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS", show_envvar=True,
+              help="Scan on a Dask cluster: tcp://host:8786, or local:N for a local cluster of N workers.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes to scan with [default: all cores].")
 def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule_paths: tuple[Path, ...],
          config_path: Path | None, fail_on: str | None, baseline: Path | None, write_baseline: Path | None,
          staged: bool, state_path: Path | None, show_secrets: bool, digest_key: str | None, no_dedupe: bool,
          strict: bool, quiet: bool, group_by: str, engine: str, public_keys: tuple[Path, ...],
-         storage_options: tuple[str, ...], jobs: int | None) -> None:
+         storage_options: tuple[str, ...], scheduler: str | None, jobs: int | None) -> None:
     """Scan files, folders (walked, ignore files honoured) or - (stdin). Default: the current folder."""
     from keyaudit.filters import BaselineError, FindingFilter, baseline_text, load_baseline
     from keyaudit.output import write_atomically, write_stdout
@@ -169,10 +171,25 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     except RemoteError as exc:
         raise _fail(str(exc)) from None
     finding_filter = FindingFilter(fingerprints, settings.allowed_digests, key)
-    result = Scanner(rules, engine, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs(),
-                                                  finding_filter=finding_filter, staged=staged_files,
-                                                  discovery=discovery, dedupe_findings=not no_dedupe,
-                                                  state=state, on_progress=_progress_display(quiet))
+    from keyaudit.cluster import DASK_EXTRA, ClusterError, ScannerSpec
+
+    cluster = None
+    if scheduler:
+        try:
+            import distributed  # noqa: F401 - checked here so a missing extra is a usage error
+        except ImportError:
+            raise _fail(f"--scheduler needs Dask distributed: {DASK_EXTRA}") from None
+        spec = ScannerSpec(tuple(map(str, settings.path_list("rules"))), tuple(settings.values["disable"]),
+                           engine, tuple(map(str, public_keys)))
+        cluster = (spec, scheduler)
+    try:
+        result = Scanner(rules, engine, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs(),
+                                                      finding_filter=finding_filter, staged=staged_files,
+                                                      discovery=discovery, dedupe_findings=not no_dedupe,
+                                                      state=state, on_progress=_progress_display(quiet),
+                                                      cluster=cluster)
+    except ClusterError as exc:
+        raise _fail(str(exc)) from None
     for error in result.errors:
         click.echo(f"keyaudit: error: {error}", err=True)
     if write_baseline is not None:

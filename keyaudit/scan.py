@@ -37,6 +37,7 @@ from keyaudit.state import HEAD_BYTES, TAIL_BYTES, Progress, Resume, ScanState, 
 from keyaudit.textscan import looks_binary
 
 if TYPE_CHECKING:
+    from keyaudit.cluster import ScannerSpec
     from keyaudit.sources.git import StagedFiles
 
 # A second pass for captured requests is worth it only where requests are written out (curl,
@@ -287,7 +288,7 @@ class Scanner:
              discovery: Discovery | None = None, dedupe_findings: bool = False,
              state: ScanState | None = None,
              on_progress: Callable[[int, int], "ContextManager[Callable[[int, int], None]]"] | None = None,
-             ) -> ScanResult:
+             cluster: "tuple[ScannerSpec, str] | None" = None) -> ScanResult:
         """Scan every target; findings come back merged and in file order whatever ``jobs`` is.
 
         ``range_bytes`` sets the size of the byte ranges big plain files are cut into; findings
@@ -298,6 +299,7 @@ class Scanner:
         With ``state``, files continue where an earlier run stopped; their progress is handed to
         the state, for the caller to commit once the report is out. ``on_progress(total bytes,
         total units)`` gives a context whose callable is told (bytes, findings) per finished unit.
+        ``cluster`` (a scanner spec and a Dask scheduler address) sends the units to Dask workers.
         """
         from keyaudit.parallel import RANGE_BYTES, plan_units, run_units
 
@@ -314,7 +316,13 @@ class Scanner:
             units = [_with_resume(unit, state) for unit in units]
         previous_lines: dict[str, int] = {}
         with (on_progress or _no_progress)(sum(map(_unit_size, units)), len(units)) as advance:
-            for unit, tally in run_units(units, self, jobs):
+            if cluster is not None:
+                from keyaudit.cluster import run_on_cluster
+
+                finished = run_on_cluster(units, self, *cluster)
+            else:
+                finished = run_units(units, self, jobs)
+            for unit, tally in finished:
                 self._merge_unit(unit, tally, result, previous_lines, state)
                 advance(_unit_size(unit), len(tally.findings))
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)

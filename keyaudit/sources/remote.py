@@ -8,6 +8,7 @@ Listing and reading go through the store's own client, with credentials from its
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterator
 
 from keyaudit.sources.files import Discovery, Target
@@ -52,13 +53,18 @@ def discover_remote(url: str, discovery: Discovery, options: dict[str, str]) -> 
         display = path if "://" in path else f"{protocol}://{path.lstrip('/') if protocol != 'file' else path}"
         if discovery.excluded(display):
             continue
-        yield Target(display, None, _reader(filesystem, path))
+        yield Target(display, None, ObjectReader(filesystem, path))
 
 
-def _reader(filesystem: Any, path: str):  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class ObjectReader:
+    """Opens one stored object; picklable (fsspec filesystems are), so a Dask worker can read
+    the object itself instead of the client streaming it."""
+
+    filesystem: Any
+    path: str
+
     @contextlib.contextmanager
-    def read() -> Iterator[BinaryIO]:
-        with filesystem.open(path, "rb") as handle:
+    def __call__(self) -> Iterator[BinaryIO]:
+        with self.filesystem.open(self.path, "rb") as handle:
             yield handle
-
-    return read

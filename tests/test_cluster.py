@@ -1,0 +1,84 @@
+"""Dask execution: the same units on a real LocalCluster give the same findings as one process,
+also when a worker dies in the middle of the scan."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, asaas_key, iugu_token
+
+distributed = pytest.importorskip("distributed")
+
+from keyaudit.cluster import ScannerSpec  # noqa: E402
+from keyaudit.rules import load_rules  # noqa: E402
+from keyaudit.scan import Scanner  # noqa: E402
+
+
+KILL_AFTER_SECONDS = 0.5
+
+
+def report_key(result) -> list[tuple]:
+    return [(f.rule_id, f.location.path, f.location.line, f.location.column, f.fingerprint) for f in result.findings]
+
+
+def planted_logs(folder: Path, files: int, lines: int) -> list[str]:
+    tokens = []
+    for index in range(files):
+        token = iugu_token()
+        tokens.append(token)
+        body = [f"2026-11-22 10:00:{i % 60:02d} INFO worker handled job {i} in {i % 97} ms" for i in range(lines)]
+        body[lines // 2] = f"GET /v1/invoices?api_token={token} HTTP/1.1"
+        (folder / f"app-{index:02d}.log").write_text("\n".join(body) + "\n")
+    return tokens
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    local = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                     silence_logs=40)
+    client = distributed.Client(local)
+    yield local, client
+    client.close()
+    local.close()
+
+
+def test_a_cluster_gives_the_findings_of_one_process(cluster, tmp_path: Path) -> None:
+    local, _ = cluster
+    planted_logs(tmp_path, files=6, lines=200)
+    (tmp_path / "keys.env").write_text(f"ASAAS_API_KEY={asaas_key()}\n")
+    targets = [str(CORPUS), str(tmp_path)]
+    rules = load_rules()
+    alone = Scanner(rules).scan(targets, jobs=1)
+    spread = Scanner(rules).scan(targets, jobs=1, cluster=(ScannerSpec(), local.scheduler_address))
+    assert report_key(spread) == report_key(alone) and len(alone.findings) == 7
+    assert (spread.files_scanned, spread.bytes_scanned) == (alone.files_scanned, alone.bytes_scanned)
+
+
+def test_a_worker_killed_mid_scan_loses_nothing_and_repeats_nothing(cluster, tmp_path: Path) -> None:
+    local, client = cluster
+    tokens = planted_logs(tmp_path, files=16, lines=60_000)
+    rules = load_rules()
+    alone = Scanner(rules, "regex").scan([str(tmp_path)], jobs=1)
+    pids = client.run(os.getpid)
+
+    def kill_one_worker() -> None:
+        time.sleep(KILL_AFTER_SECONDS)
+        os.kill(sorted(pids.values())[0], signal.SIGKILL)
+
+    killer = threading.Thread(target=kill_one_worker)
+    started = time.monotonic()
+    killer.start()
+    spread = Scanner(rules, "regex").scan([str(tmp_path)], jobs=1,
+                                          cluster=(ScannerSpec(engine="regex"), local.scheduler_address))
+    elapsed = time.monotonic() - started
+    killer.join()
+    assert elapsed > KILL_AFTER_SECONDS, "the scan ended before the worker was killed: the test proves nothing"
+    assert report_key(spread) == report_key(alone) and len(spread.findings) == len(tokens)
+    logs = str(client.get_worker_logs()) + str(client.get_scheduler_logs())
+    assert all(token not in logs for token in tokens), "a secret reached the cluster logs"
