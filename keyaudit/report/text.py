@@ -9,10 +9,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from itertools import groupby
-
-from rich.console import Console
-from rich.markup import escape
-from rich.text import Text
+from typing import Iterator
 
 from keyaudit.findings import SEVERITIES, Finding
 from keyaudit.report import ReportOptions
@@ -31,20 +28,19 @@ def _shown(finding: Finding, options: ReportOptions) -> str:
     return finding.secret.redacted
 
 
-def _line(finding: Finding, where: str, options: ReportOptions) -> Text:
-    text = Text("  ")
-    text.append(f"{where:<9}", style="bold")
-    text.append("  ")
-    text.append(f"{finding.severity:<8}", style=STYLE[finding.severity])
-    text.append(f" {finding.rule_id}  ")
-    text.append(finding.message)
+Segments = list[tuple[str, str | None]]  # text and its rich style (None: plain)
+
+
+def _line(finding: Finding, where: str, options: ReportOptions) -> Segments:
+    segments: Segments = [("  ", None), (f"{where:<9}", "bold"), ("  ", None),
+                          (f"{finding.severity:<8}", STYLE[finding.severity]),
+                          (f" {finding.rule_id}  {finding.message}", None)]
     shown = _shown(finding, options)
     if shown:
-        text.append("  ")
-        text.append(shown, style="magenta")
+        segments += [("  ", None), (shown, "magenta")]
     if finding.environment:
-        text.append(f"  [{finding.environment}]", style="dim")
-    return text
+        segments.append((f"  [{finding.environment}]", "dim"))
+    return segments
 
 
 def _size(count: int) -> str:
@@ -83,24 +79,36 @@ def summary(result: ScanResult) -> str:
     return "; ".join(parts)
 
 
-def render(result: ScanResult, options: ReportOptions) -> str:
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=options.color, no_color=not options.color,
-                      width=200, highlight=False, soft_wrap=True)
+def _lines(result: ScanResult, options: ReportOptions) -> Iterator[Segments]:
+    """The view as lines of styled segments; an empty list is a blank line."""
     findings = result.findings
     if options.group_by == "rule":
         ordered = sorted(findings, key=lambda f: (-SEVERITIES.index(f.severity), f.rule_id, f.sort_key()))
         for rule_id, group in groupby(ordered, key=lambda f: f.rule_id):
             items = list(group)
-            console.print(Text(f"{rule_id}  {items[0].title}  ({len(items)})", style="bold underline"))
+            yield [(f"{rule_id}  {items[0].title}  ({len(items)})", "bold underline")]
             for f in items:
-                console.print(_line(f, f"{f.location.path}:{f.location.line}:{f.location.column}", options))
-            console.print()
+                yield _line(f, f"{f.location.path}:{f.location.line}:{f.location.column}", options)
+            yield []
     else:
         for path, group in groupby(findings, key=lambda f: f.location.path):
-            console.print(Text(path, style="bold underline"))
+            yield [(path, "bold underline")]
             for f in group:
-                console.print(_line(f, f"{f.location.line}:{f.location.column}", options))
-            console.print()
-    console.print(escape(summary(result)), style="bold" if findings else "green")
+                yield _line(f, f"{f.location.line}:{f.location.column}", options)
+            yield []
+    yield [(summary(result), "bold" if findings else "green")]
+
+
+def render(result: ScanResult, options: ReportOptions) -> str:
+    """Styled through rich on a terminal; plain text otherwise, without importing rich (a
+    pre-commit hook's output is usually captured, and every millisecond of start-up shows)."""
+    if not options.color:
+        return "".join("".join(text for text, _ in line) + "\n" for line in _lines(result, options))
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=200, highlight=False, soft_wrap=True)
+    for line in _lines(result, options):
+        console.print(Text.assemble(*line) if line else "")
     return buffer.getvalue()
