@@ -18,7 +18,7 @@ Opener = Callable[[], ContextManager[BinaryIO]]
 MAX_CAPTURE_LINE = 1 << 20  # longer lines reach the capture parsers cut (the text scan saw them whole)
 
 
-class _Unclosed(io.RawIOBase):
+class Unclosed(io.RawIOBase):
     """A view of a spool that a reader may close without closing the spool."""
 
     def __init__(self, inner: IO[bytes]) -> None:
@@ -85,7 +85,7 @@ def opener_for(source: "Path | IO[bytes] | Reader", byte_range: tuple[int, int] 
                 raw = stack.enter_context(source())
             else:
                 source.seek(0)
-                raw = stack.enter_context(io.BufferedReader(_Unclosed(source)))  # type: ignore[arg-type]
+                raw = stack.enter_context(io.BufferedReader(Unclosed(source)))  # type: ignore[arg-type]
             if byte_range is not None:
                 yield io.BufferedReader(LineRange(raw, *byte_range))  # type: ignore[arg-type]
             else:
