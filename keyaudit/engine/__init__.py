@@ -36,11 +36,13 @@ class BufferScan:
     groups: set[str]
     timed_out: str | None = None
 
-    def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0) -> None:
-        """Run rule ``index``'s own pattern from ``start``: every match with a ``secret`` group
-        is a hit; a pattern that runs out of time is remembered, and the buffer goes on."""
+    def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
+        """Run rule ``index``'s own pattern over ``buffer[start:stop]``: every match with a
+        ``secret`` group is a hit; a pattern that runs out of time is remembered, and the buffer
+        goes on."""
         try:
-            for match in rule.pattern.finditer(buffer, start, timeout=PATTERN_TIMEOUT_SECONDS):
+            end = len(buffer) if stop is None else stop
+            for match in rule.pattern.finditer(buffer, start, end, timeout=PATTERN_TIMEOUT_SECONDS):
                 secret_start, secret_end = match.span("secret")
                 if secret_start >= 0:
                     self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))

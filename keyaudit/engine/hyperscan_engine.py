@@ -30,7 +30,7 @@ def _hyperscan_pattern(rule: Rule) -> bytes:
     return _NAMED_GROUP.sub(rb"(?:", rule.pattern_text.encode("utf-8"))
 
 
-PATTERN_FLAGS = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
+PATTERN_FLAGS = hyperscan.HS_FLAG_PREFILTER
 KEYWORD_FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH
 LITERAL_FLAGS = hyperscan.HS_FLAG_SINGLEMATCH  # markers are matched as written
 
@@ -121,9 +121,9 @@ class HyperscanMatcher:
             [PATTERN_FLAGS] * len(patterns) + [KEYWORD_FLAGS] * len(keywords) + [LITERAL_FLAGS] * len(literals),
         )
 
-    def _pass(self, buffer: bytes) -> tuple[dict[int, int], set[int]]:
-        """The first hit end per rule index, and the ids of keywords and literals present."""
-        ends: dict[int, int] = {}
+    def _pass(self, buffer: bytes) -> tuple[dict[int, list[int]], set[int]]:
+        """The hit ends per rule index, and the ids of keywords and literals present."""
+        ends: dict[int, list[int]] = {}
         present: set[int] = set()
         rule_count = len(self._rules)
 
@@ -131,7 +131,7 @@ class HyperscanMatcher:
             if identifier >= rule_count:
                 present.add(identifier)
             else:
-                ends.setdefault(identifier, end)
+                ends.setdefault(identifier, []).append(end)
 
         if buffer:
             self._database.scan(buffer, match_event_handler=on_match)
@@ -145,12 +145,29 @@ class HyperscanMatcher:
         groups = {group for (group, _), identifier in zip(self._literals, self._literal_ids) if identifier in present}
         result = BufferScan([], groups - known_groups)
         for index in self._fallback:
-            ends[index] = 0
-        for index, first_end in ends.items():
+            ends[index] = [len(buffer)]
+        for index, hit_ends in ends.items():
             rule = self._rules[index]
             if not self._has_keyword(rule, present):
                 continue
-            # No real match ends before the first prefilter hit, and none is longer than the
-            # overlap, so confirmation can start on the line where such a match could begin.
-            result.confirm(index, rule, buffer, buffer.rfind(b"\n", 0, max(0, first_end - OVERLAP_BYTES)) + 1)
+            for start, stop in ([(0, len(buffer))] if index in self._fallback else _regions(buffer, hit_ends)):
+                result.confirm(index, rule, buffer, start, stop)
         return result.in_order()
+
+
+def _regions(buffer: bytes, ends: list[int]) -> list[tuple[int, int]]:
+    """Where real matches can be: every real match ends where the prefilter reported one and is
+    no longer than the overlap, so the lines from ``OVERLAP_BYTES`` before each end to the end of
+    its line hold them all; overlapping regions are merged."""
+    regions: list[tuple[int, int]] = []
+    for end in sorted(ends):
+        if regions and end <= regions[-1][1]:
+            continue
+        start = buffer.rfind(b"\n", 0, max(0, end - OVERLAP_BYTES)) + 1
+        stop = buffer.find(b"\n", end)
+        stop = len(buffer) if stop < 0 else stop
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], stop)
+        else:
+            regions.append((start, stop))
+    return regions
