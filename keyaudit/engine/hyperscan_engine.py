@@ -30,8 +30,11 @@ def _hyperscan_pattern(rule: Rule) -> bytes:
     return _NAMED_GROUP.sub(rb"(?:", rule.pattern_text.encode("utf-8"))
 
 
-PATTERN_FLAGS = hyperscan.HS_FLAG_PREFILTER
-KEYWORD_FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH
+# A pattern only gates its rule (one report per buffer): in prefilter mode a pattern with a long
+# repeated tail reports every end position, a callback storm on lines that repeat it. Keywords
+# report every occurrence: a real match contains one, so the lines around them hold every match.
+PATTERN_FLAGS = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
+KEYWORD_FLAGS = hyperscan.HS_FLAG_CASELESS
 LITERAL_FLAGS = hyperscan.HS_FLAG_SINGLEMATCH  # markers are matched as written
 
 
@@ -85,10 +88,11 @@ def _load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int])
 
 class HyperscanMatcher:
     """Rules, their keywords and the caller's marker literals in one database, scanned once per
-    buffer; each rule that hits is confirmed by its ``regex`` pattern.
+    buffer; each rule whose prefilter matched is confirmed by its ``regex`` pattern around its
+    keywords.
 
     Keywords are caseless literals in the same database, so one pass gives both the keyword
-    prefilter of the regex engine and the pattern hits: a rule counts only where one of its
+    prefilter of the regex engine and the pattern gate: a rule runs only where one of its
     keywords is in the buffer, exactly as in the regex engine.
     """
 
@@ -121,53 +125,47 @@ class HyperscanMatcher:
             [PATTERN_FLAGS] * len(patterns) + [KEYWORD_FLAGS] * len(keywords) + [LITERAL_FLAGS] * len(literals),
         )
 
-    def _pass(self, buffer: bytes) -> tuple[dict[int, list[int]], set[int]]:
-        """The hit ends per rule index, and the ids of keywords and literals present."""
-        ends: dict[int, list[int]] = {}
-        present: set[int] = set()
+    def _pass(self, buffer: bytes) -> tuple[set[int], dict[int, list[int]]]:
+        """The rules whose prefilter matched, and where each keyword or literal ends."""
+        gated: set[int] = set()
+        positions: dict[int, list[int]] = {}
         rule_count = len(self._rules)
 
         def on_match(identifier: int, _start: int, end: int, _flags: int, _context: object) -> None:
-            if identifier >= rule_count:
-                present.add(identifier)
+            if identifier < rule_count:
+                gated.add(identifier)
             else:
-                ends.setdefault(identifier, []).append(end)
+                positions.setdefault(identifier, []).append(end)
 
         if buffer:
             self._database.scan(buffer, match_event_handler=on_match)
-        return ends, present
-
-    def _has_keyword(self, rule: Rule, present: set[int]) -> bool:
-        return any(self._keyword_ids[keyword] in present for keyword in rule.keywords)
+        return gated, positions
 
     def scan(self, buffer: bytes, known_groups: set[str]) -> BufferScan:
-        ends, present = self._pass(buffer)
-        groups = {group for (group, _), identifier in zip(self._literals, self._literal_ids) if identifier in present}
+        gated, positions = self._pass(buffer)
+        groups = {group for (group, _), identifier in zip(self._literals, self._literal_ids) if identifier in positions}
         result = BufferScan([], groups - known_groups)
-        for index in self._fallback:
-            ends[index] = [len(buffer)]
-        for index, hit_ends in ends.items():
+        for index in sorted(gated | set(self._fallback)):
             rule = self._rules[index]
-            if not self._has_keyword(rule, present):
-                continue
-            for start, stop in ([(0, len(buffer))] if index in self._fallback else _regions(buffer, hit_ends)):
+            anchors = [end for keyword in rule.keywords for end in positions.get(self._keyword_ids[keyword], ())]
+            if not anchors:
+                continue  # no keyword in the buffer: the regex engine would not run the rule either
+            for start, stop in ([(0, len(buffer))] if index in self._fallback else _regions(buffer, anchors)):
                 result.confirm(index, rule, buffer, start, stop)
         return result.in_order()
 
 
-def _regions(buffer: bytes, ends: list[int]) -> list[tuple[int, int]]:
-    """Where real matches can be: every real match ends where the prefilter reported one and is
-    no longer than the overlap, so the lines from ``OVERLAP_BYTES`` before each end to the end of
-    its line hold them all; overlapping regions are merged."""
+def _regions(buffer: bytes, anchors: list[int]) -> list[tuple[int, int]]:
+    """Where real matches can be: a real match contains a keyword and is no longer than the
+    overlap, so the whole lines within ``OVERLAP_BYTES`` on either side of each keyword hold
+    them all; overlapping regions are merged."""
     regions: list[tuple[int, int]] = []
-    for end in sorted(ends):
-        if regions and end <= regions[-1][1]:
-            continue
-        start = buffer.rfind(b"\n", 0, max(0, end - OVERLAP_BYTES)) + 1
-        stop = buffer.find(b"\n", end)
+    for anchor in sorted(anchors):
+        start = buffer.rfind(b"\n", 0, max(0, anchor - OVERLAP_BYTES)) + 1
+        stop = buffer.find(b"\n", min(len(buffer), anchor + OVERLAP_BYTES))
         stop = len(buffer) if stop < 0 else stop
         if regions and start <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], stop)
+            regions[-1] = (regions[-1][0], max(regions[-1][1], stop))
         else:
             regions.append((start, stop))
     return regions
