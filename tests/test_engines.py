@@ -57,3 +57,26 @@ def test_same_findings_on_generated_text(pieces: list[str]) -> None:
         SecretScanner(RULES, matcher).findings_in(io.BytesIO(data), "x", findings)
         found[name] = [(f.rule_id, f.location.line, f.location.column, f.fingerprint) for f in findings]
     assert found["regex"] == found["hyperscan"]
+
+
+def test_a_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_findings(tmp_path) -> None:
+    from keyaudit.engine.hyperscan_engine import _compiles, _hyperscan_pattern
+
+    pack = tmp_path / "nested.yaml"
+    pack.write_text("""
+rules:
+  - id: nested-key
+    title: Nested key
+    provider: acme
+    category: access-token
+    severity: high
+    keywords: [nkey]
+    pattern: 'nkey=(?P<secret>(\\\\((?:[^()]|(?2))*\\\\)))'
+    examples: ['nkey=(ab(cd)ef)']
+""")
+    rules = load_rules([pack])
+    assert not _compiles(_hyperscan_pattern(rules.rules[-1]))  # recursion: beyond Hyperscan
+    target = tmp_path / "t.log"
+    target.write_text("x nkey=(ab(cd)ef) y\nnothing\nnkey=(1)\n")
+    found = {name: report_key(Scanner(rules, name).scan([str(target)])) for name in ENGINES}
+    assert found["regex"] == found["hyperscan"] and len(found["regex"]) == 2
