@@ -71,7 +71,7 @@ rules:
     category: access-token
     severity: high
     keywords: [nkey]
-    pattern: 'nkey=(?P<secret>(\\\\((?:[^()]|(?2))*\\\\)))'
+    pattern: 'nkey=(?P<secret>(\\((?:[^()]|(?2))*\\)))'
     examples: ['nkey=(ab(cd)ef)']
 """)
     rules = load_rules([pack])
