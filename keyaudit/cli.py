@@ -131,8 +131,7 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     from keyaudit.output import write_atomically, write_stdout
     from keyaudit.parallel import default_jobs
     from keyaudit.report import ReportOptions, reporter
-    from keyaudit.scan import Scanner
-    from keyaudit.signature import SignatureKeyError, load_public_keys, signature_check
+    from keyaudit.signature import SignatureKeyError
     from keyaudit.sources.files import Discovery, gitignore_spec
     from keyaudit.sources.git import GitError, StagedFiles, repository_root
     from keyaudit.state import LOCK_WAIT_SECONDS, ScanState, StateError
@@ -140,19 +139,21 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     settings = _settings(config_path, {"rules": tuple(map(str, rule_paths)), "fail_on": fail_on,
                                        "baseline": str(baseline) if baseline else None},
                          () if staged else targets)
-    rules = _load(tuple(settings.path_list("rules"))).without(settings.values["disable"])
+    from keyaudit.cluster import DASK_EXTRA, ClusterError, ScannerSpec
+
+    # One recipe builds the scanner here and, from the same spec, on Dask workers.
+    spec = ScannerSpec(tuple(map(str, settings.path_list("rules"))), tuple(settings.values["disable"]),
+                       engine, tuple(map(str, public_keys)))
     if show_secrets:
         click.echo("keyaudit: warning: --show-secrets prints full secret values; this report is now a leak "
                    "itself: do not share or store it.", err=True)
     try:
-        if engine == "hyperscan" and not hyperscan_available():
-            raise EngineUnavailable("the hyperscan engine needs the 'hyperscan' package, which is not installed")
-        checks = {"iugu_signature": signature_check(load_public_keys(list(public_keys)))}
+        scanner = spec.build()
         fingerprints = load_baseline(settings.path("baseline")) if settings.path("baseline") else frozenset()
         staged_files = StagedFiles(repository_root(Path.cwd())) if staged else None
         wait = float(os.environ.get(STATE_WAIT_VARIABLE, LOCK_WAIT_SECONDS))
         state = ScanState(state_path, wait) if state_path else None
-    except (EngineUnavailable, SignatureKeyError, BaselineError, GitError, StateError) as exc:
+    except (RuleError, EngineUnavailable, SignatureKeyError, BaselineError, GitError, StateError) as exc:
         raise _fail(str(exc)) from None
     if state is not None:
         click.get_current_context().call_on_close(state.close)
@@ -171,23 +172,17 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     except RemoteError as exc:
         raise _fail(str(exc)) from None
     finding_filter = FindingFilter(fingerprints, settings.allowed_digests, key)
-    from keyaudit.cluster import DASK_EXTRA, ClusterError, ScannerSpec
-
     cluster = None
     if scheduler:
         try:
             import distributed  # noqa: F401 - checked here so a missing extra is a usage error
         except ImportError:
             raise _fail(f"--scheduler needs Dask distributed: {DASK_EXTRA}") from None
-        spec = ScannerSpec(tuple(map(str, settings.path_list("rules"))), tuple(settings.values["disable"]),
-                           engine, tuple(map(str, public_keys)))
         cluster = (spec, scheduler)
     try:
-        result = Scanner(rules, engine, checks).scan(list(targets) or ["."], jobs=jobs or default_jobs(),
-                                                      finding_filter=finding_filter, staged=staged_files,
-                                                      discovery=discovery, dedupe_findings=not no_dedupe,
-                                                      state=state, on_progress=_progress_display(quiet),
-                                                      cluster=cluster)
+        result = scanner.scan(list(targets) or ["."], jobs=jobs or default_jobs(), finding_filter=finding_filter,
+                              staged=staged_files, discovery=discovery, dedupe_findings=not no_dedupe,
+                              state=state, on_progress=_progress_display(quiet), cluster=cluster)
     except ClusterError as exc:
         raise _fail(str(exc)) from None
     for error in result.errors:
