@@ -32,7 +32,7 @@ from keyaudit.rules import Rule, RuleSet
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 from keyaudit.sources.files import Discovery, Target
 from keyaudit.sources.har import SNIFF_CHARS, HarDocument, HarError, HarField, looks_like_har
-from keyaudit.sources.opening import Opener, Reader, file_size, numbered_lines, opener_for
+from keyaudit.sources.opening import SPOOL_BYTES, Opener, Reader, file_size, numbered_lines, opener_for
 from keyaudit.state import HEAD_BYTES, TAIL_BYTES, Progress, Resume, ScanState, TailKeeper, digest
 from keyaudit.textscan import looks_binary
 
@@ -48,7 +48,6 @@ CAPTURE_MARKER_GROUPS: dict[str, tuple[bytes, ...]] = {
     "request": (b"curl -", b"curl h", b"curl '", b'curl "', b"curl $", b"--> ", b'>> "', b"send: b", b"connectionpool", b'"method"', b'"request"',
                 b"_method", b"\nGET ", b"\nPOST ", b"\nPUT ", b"\nPATCH ", b"\nDELETE "),
 }
-STDIN_SPOOL_BYTES = 16 << 20
 
 
 @dataclass(frozen=True)
@@ -254,7 +253,7 @@ class Scanner:
             elif unit.target.reader is not None:  # a git blob or a stored object: opened afresh
                 location = unit.target.reader
             else:  # stdin can be read once: into a spool, to be read as often as needed
-                location = stack.enter_context(tempfile.SpooledTemporaryFile(STDIN_SPOOL_BYTES))
+                location = stack.enter_context(tempfile.SpooledTemporaryFile(SPOOL_BYTES))
                 shutil.copyfileobj(sys.stdin.buffer, location)
             for threaded in (True, False):
                 tally = Tally()

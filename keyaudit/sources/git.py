@@ -7,7 +7,6 @@ would be committed, and unstaged edits are not part of the commit.
 from __future__ import annotations
 
 import contextlib
-import io
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
 from keyaudit.sources.files import Target
-from keyaudit.sources.opening import Unclosed
+from keyaudit.sources.opening import SPOOL_BYTES, reread
 
 
 class GitError(Exception):
@@ -95,9 +94,6 @@ class StagedFiles:
             process.wait()
 
 
-SPOOL_BYTES = 16 << 20  # staged files are held in memory up to this size each, on disk beyond
-
-
 @dataclass(frozen=True)
 class _SpooledBlob:
     """Re-readable staged content (the scan reads a file twice when it holds requests)."""
@@ -106,5 +102,4 @@ class _SpooledBlob:
 
     @contextlib.contextmanager
     def __call__(self) -> Iterator[BinaryIO]:
-        self.spool.seek(0)
-        yield io.BufferedReader(Unclosed(self.spool))  # type: ignore[arg-type]
+        yield reread(self.spool)

@@ -68,6 +68,13 @@ class LineRange(io.RawIOBase):
 
 
 Reader = Callable[[], ContextManager[BinaryIO]]
+SPOOL_BYTES = 16 << 20  # content read once (stdin, staged blobs) is kept in memory up to this, on disk beyond
+
+
+def reread(spool: IO[bytes]) -> BinaryIO:
+    """The spooled content from its start, as a reader whose closing leaves the spool open."""
+    spool.seek(0)
+    return io.BufferedReader(Unclosed(spool))  # type: ignore[arg-type]
 
 
 def opener_for(source: "Path | IO[bytes] | Reader", byte_range: tuple[int, int] | None = None,
@@ -84,8 +91,7 @@ def opener_for(source: "Path | IO[bytes] | Reader", byte_range: tuple[int, int] 
             elif callable(source):
                 raw = stack.enter_context(source())
             else:
-                source.seek(0)
-                raw = stack.enter_context(io.BufferedReader(Unclosed(source)))  # type: ignore[arg-type]
+                raw = stack.enter_context(reread(source))
             if byte_range is not None:
                 yield io.BufferedReader(LineRange(raw, *byte_range))  # type: ignore[arg-type]
             else:
