@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from keyaudit.allocator import keep_freed_buffers
+
 if TYPE_CHECKING:
     from keyaudit.scan import Scanner, Tally, WorkUnit
 
@@ -61,6 +63,7 @@ _built: dict[str, "Scanner"] = {}  # per worker process: spec key -> scanner
 def _scan_on_worker(spec: ScannerSpec, key: str, unit: "WorkUnit") -> "Tally":
     scanner = _built.get(key)
     if scanner is None:
+        keep_freed_buffers()  # this worker process streams chunks as the local scan does
         scanner = _built[key] = spec.build()
     return scanner.scan_unit(unit)
 

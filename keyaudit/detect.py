@@ -13,7 +13,7 @@ from keyaudit.engine import Matcher, create_matcher
 from keyaudit.findings import Finding, Location, Secret
 from keyaudit.logcontext import record_context
 from keyaudit.rules import Rule, RuleSet
-from keyaudit.textscan import Hit, StreamScan
+from keyaudit.textscan import CHUNK_BYTES, Hit, StreamScan
 from keyaudit.validators import VALIDATORS
 
 
@@ -85,13 +85,14 @@ class SecretScanner:
         self.matcher = matcher or create_matcher(rules)
 
     def findings_in(self, stream: BinaryIO, path: str, into: list[Finding],
-                    sniff_binary: bool = True, start: tuple[int, int] = (1, 0)) -> StreamScan:
+                    sniff_binary: bool = True, start: tuple[int, int] = (1, 0),
+                    read_bytes: int = CHUNK_BYTES) -> StreamScan:
         """Append the findings of one plain (already decompressed) stream to ``into``.
 
         Appending as it goes keeps what was found before a read error in the middle. The
         returned scan tells which of the matcher's literal groups occurred.
         """
-        scan = StreamScan(stream, self.matcher, sniff_binary, start)
+        scan = StreamScan(stream, self.matcher, sniff_binary, start, read_bytes)
         for hit in scan:
             finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path)
             if finding is not None:

@@ -34,7 +34,7 @@ from keyaudit.sources.files import Discovery, Target
 from keyaudit.sources.har import SNIFF_CHARS, HarDocument, HarError, HarField, looks_like_har
 from keyaudit.sources.opening import SPOOL_BYTES, Opener, Reader, file_size, numbered_lines, opener_for
 from keyaudit.state import HEAD_BYTES, TAIL_BYTES, Progress, Resume, ScanState, TailKeeper, digest
-from keyaudit.textscan import looks_binary
+from keyaudit.textscan import looks_binary, read_size
 
 if TYPE_CHECKING:
     from keyaudit.cluster import ScannerSpec
@@ -188,7 +188,8 @@ class Scanner:
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
             try:
                 scan = self.secrets.findings_in(keeper, unit.target.display, found,  # type: ignore[arg-type]
-                                                sniff_binary=unit.first and resume is None, start=start)
+                                                sniff_binary=unit.first and resume is None, start=start,
+                                                read_bytes=read_size(stream))
             finally:
                 tally.findings.extend(found)  # what was found before a damaged stream ended is kept
         if unit.head is not None and not scan.binary:

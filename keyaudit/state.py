@@ -82,7 +82,7 @@ class TailKeeper:
     def read(self, size: int = -1) -> bytes:
         data = self._stream.read(size)
         self.count += len(data)
-        self.tail = (self.tail + data)[-TAIL_BYTES:]
+        self.tail = (self.tail + data[-TAIL_BYTES:])[-TAIL_BYTES:]
         return data
 
     def skip(self, count: int) -> bool:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine import Matcher, RawMatch
-from keyaudit.sources.compression import DECOMPRESSION_ERRORS
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
 
 CHUNK_BYTES = 1 << 20
-READ_BYTES = 64 << 10
+SALVAGE_READ_BYTES = 64 << 10  # read size for decompressed streams, which lose a failing read whole
 OVERLAP_BYTES = 4096  # longer than any match a shipped rule can make
 BINARY_SNIFF_BYTES = 8192
 _TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
@@ -41,6 +41,12 @@ def looks_binary(head: bytes) -> bool:
         return False
     control = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROL)
     return control * 10 > len(sample)
+
+
+def read_size(stream: BinaryIO) -> int:
+    """Whole chunks from plain data; smaller reads from a decompressor, whose failing read
+    takes the text it decoded with it, so that damage loses little of what precedes it."""
+    return SALVAGE_READ_BYTES if is_decompressing(stream) else CHUNK_BYTES
 
 
 @dataclass(frozen=True)
@@ -104,8 +110,9 @@ class StreamScan:
     """Scan one stream; iterate for hits, then read ``bytes_scanned`` and ``binary``."""
 
     def __init__(self, stream: BinaryIO, matcher: Matcher, sniff_binary: bool = True,
-                 start: tuple[int, int] = (1, 0)) -> None:
+                 start: tuple[int, int] = (1, 0), read_bytes: int = CHUNK_BYTES) -> None:
         self._stream, self._matcher = stream, matcher
+        self._read_bytes = read_bytes  # smaller for a decompressor: what precedes damage is kept
         self._sniff_binary = sniff_binary
         self._start = start  # (line, characters already on it) where the stream begins: a resumed scan
         self.lines = 0  # newlines read, once the scan is complete
@@ -146,14 +153,13 @@ class StreamScan:
                 line_no, column = cursor.place(raw.start)
                 end_line, end_column = cursor.place(raw.end)
                 yield Hit(raw, line_no, column, end_line, end_column, buffer, before)
-            consumed = buffer[:cut]
-            before = (before + consumed[-OVERLAP_BYTES:])[-OVERLAP_BYTES:]
-            newlines = consumed.count(b"\n")
+            before = (before + buffer[max(0, cut - OVERLAP_BYTES) : cut])[-OVERLAP_BYTES:]
+            newlines = buffer.count(b"\n", 0, cut)
             if newlines:
                 line += newlines
-                column_base = _characters(consumed[consumed.rfind(b"\n") + 1 :])
+                column_base = _characters(buffer[buffer.rfind(b"\n", 0, cut) + 1 : cut])
             else:
-                column_base += _characters(consumed)
+                column_base += _characters(buffer[:cut])
             absolute += cut
             carry = buffer[cut:]
             if final:
@@ -163,13 +169,13 @@ class StreamScan:
                 return
 
     def _read(self) -> tuple[bytes, BaseException | None]:
-        """Up to a chunk, in smaller reads, so that a damaged compressed stream still yields
-        everything before the damage (one large read would lose it with the exception)."""
+        """Up to a chunk, in reads of ``read_bytes``, so that a damaged compressed stream still
+        yields everything before the damage (one large read would lose it with the exception)."""
         pieces: list[bytes] = []
         size = 0
         try:
             while size < CHUNK_BYTES:
-                piece = self._stream.read(min(READ_BYTES, CHUNK_BYTES - size))
+                piece = self._stream.read(min(self._read_bytes, CHUNK_BYTES - size))
                 if not piece:
                     break
                 pieces.append(piece)

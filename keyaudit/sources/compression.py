@@ -32,8 +32,16 @@ _OPENERS: tuple[tuple[bytes, str, Opener], ...] = (
     (XZ_MAGIC, "xz", lambda raw: lzma.LZMAFile(raw, mode="rb")),
 )
 
+_DECOMPRESSORS: tuple[type, ...] = (_gzip_module.GzipFile, bz2.BZ2File, lzma.LZMAFile) + (
+    (igzip_threaded._ThreadedGzipReader,) if igzip_threaded is not None else ())
+
 # What a damaged compressed stream raises, across zlib, isal, bz2 and lzma.
 DECOMPRESSION_ERRORS: tuple[type[BaseException], ...] = (EOFError, OSError, lzma.LZMAError, ValueError)
+
+
+def is_decompressing(stream: BinaryIO) -> bool:
+    """Whether ``stream`` decodes compressed data (and so loses a failing read whole)."""
+    return isinstance(getattr(stream, "raw", stream), _DECOMPRESSORS)
 
 
 def sniff_compression(head: bytes) -> str | None:

@@ -53,18 +53,20 @@ class LineRange(io.RawIOBase):
         if self._done:
             return 0
         if self._position < self._end:
-            data = self._raw.read(min(len(buffer), self._end - self._position))
+            view = memoryview(buffer)[: min(len(buffer), self._end - self._position)]
+            size = self._raw.readinto(view)  # straight into the caller's buffer: no copy
+            if size and self._position + size == self._end and view[size - 1] == ord("\n"):
+                self._done = True  # the range ends exactly at a line end: nothing to finish
         else:
             data = self._raw.readline(len(buffer))  # finish the line that crosses the end
             self._done = not data or data.endswith(b"\n")
-        if not data:
+            size = len(data)
+            buffer[:size] = data
+        if not size:
             self._done = True
             return 0
-        if self._position < self._end and self._position + len(data) == self._end and data.endswith(b"\n"):
-            self._done = True
-        self._position += len(data)
-        buffer[: len(data)] = data
-        return len(data)
+        self._position += size
+        return size
 
 
 Reader = Callable[[], ContextManager[BinaryIO]]

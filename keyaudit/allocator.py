@@ -1,0 +1,26 @@
+"""Keep the chunk buffers a scan frees in the process heap instead of handing them back.
+
+Streaming allocates fresh 1 MiB objects for every chunk. glibc serves blocks that size with
+``mmap`` (or trims them off the heap top when freed), so each chunk costs a few hundred page
+faults: a quarter of the run time on logs already in the page cache. Raising the two
+thresholds lets freed blocks be reused. Only glibc has ``mallopt``; elsewhere nothing changes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+_M_TRIM_THRESHOLD = -1
+_M_MMAP_THRESHOLD = -3
+MMAP_THRESHOLD_BYTES = 16 << 20  # above a chunk plus its carry; glibc's ceiling is 32 MiB
+TRIM_THRESHOLD_BYTES = 64 << 20  # what the heap may keep free before returning memory
+
+
+def keep_freed_buffers() -> None:
+    """Tune the allocator of this process for streaming (glibc only; a no-op elsewhere)."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)
+    mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES)
