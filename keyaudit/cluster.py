@@ -9,6 +9,7 @@ functions of their unit: a unit on a lost worker is simply run again elsewhere.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import TYPE_CHECKING, Iterator
 from keyaudit.allocator import keep_freed_buffers
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from keyaudit.scan import Scanner, Tally, WorkUnit
 
 DASK_EXTRA = "pip install 'keyaudit[dask]'"
@@ -68,45 +71,50 @@ def _scan_on_worker(spec: ScannerSpec, key: str, unit: "WorkUnit") -> "Tally":
     return scanner.scan_unit(unit)
 
 
-def connect(scheduler: str):  # type: ignore[no-untyped-def]
-    """A Dask client: ``local:N`` starts a LocalCluster of N worker processes."""
+@contextlib.contextmanager
+def connect(scheduler: str) -> Iterator["Client"]:
+    """A Dask client for the scan's duration: ``local:N`` starts (and stops) a LocalCluster of N
+    worker processes, forked from this one so that they start with keyaudit already imported."""
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise ClusterError(f"--scheduler needs Dask distributed: {DASK_EXTRA}") from None
-    try:
-        if scheduler.startswith("local:"):
-            workers = int(scheduler.removeprefix("local:") or "1")
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=40)
-            return Client(cluster)
-        return Client(scheduler, timeout="30s")
-    except (OSError, ValueError, TimeoutError) as exc:
-        raise ClusterError(f"--scheduler {scheduler}: cannot connect: {exc}") from None
+    with contextlib.ExitStack() as stack:
+        try:
+            if scheduler.startswith("local:"):
+                workers = int(scheduler.removeprefix("local:") or "1")
+                # Read again whenever a lost worker is restarted, so it holds for the whole scan.
+                stack.enter_context(dask.config.set({"distributed.worker.multiprocessing-method": "fork"}))
+                cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                           dashboard_address=None, silence_logs=40))
+                client = stack.enter_context(Client(cluster))
+            else:
+                client = stack.enter_context(Client(scheduler, timeout="30s"))
+        except (OSError, ValueError, TimeoutError) as exc:
+            raise ClusterError(f"--scheduler {scheduler}: cannot connect: {exc}") from None
+        yield client
 
 
 def run_on_cluster(units: list["WorkUnit"], scanner: "Scanner", spec: ScannerSpec,
-                   scheduler: str) -> Iterator[tuple["WorkUnit", "Tally"]]:
-    """Each unit with its tally, in plan order; units only this process can read run here."""
-    local = [u for u in units if u.target.path is None and not _travels(u)]
-    distant = [u for u in units if u not in local]
-    for unit in local:
-        yield unit, scanner.scan_unit(unit)
+                   scheduler: str) -> Iterator[tuple[int, "Tally"]]:
+    """Each unit's tally with its position in ``units``, as units finish; units only this
+    process can read run here."""
+    for position, unit in enumerate(units):
+        if unit.target.path is None and not _travels(unit):
+            yield position, scanner.scan_unit(unit)
+    distant = [position for position, unit in enumerate(units) if unit.target.path is not None or _travels(unit)]
     if not distant:
         return
-    client = connect(scheduler)
-    try:
+    from distributed import as_completed
+
+    with connect(scheduler) as client:
         [spec_future] = client.scatter([spec], broadcast=True)
         key = spec.key
-        futures = [client.submit(_scan_on_worker, spec_future, key, unit, pure=False, retries=UNIT_RETRIES)
-                   for unit in distant]
-        for unit, future in zip(distant, futures):
-            yield unit, future.result()
-    finally:
-        cluster = getattr(client, "cluster", None)
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        futures = {client.submit(_scan_on_worker, spec_future, key, units[position], pure=False,
+                                 retries=UNIT_RETRIES): position for position in distant}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
 
 
 def _travels(unit: "WorkUnit") -> bool:

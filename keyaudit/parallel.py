@@ -3,7 +3,8 @@
 Units are a whole file, or — for a big plain file — the lines starting in one byte range of it,
 so one large log keeps every core busy. Worker processes are forked from the scanning process
 and inherit its rules and compiled engine, so nothing is rebuilt or pickled per unit; results
-come back in plan order, which is what makes the report independent of ``--jobs``.
+come back as units finish, tagged with their place in the plan, and the scan merges them in plan
+order, which is what makes the report independent of ``--jobs``.
 """
 
 from __future__ import annotations
@@ -65,8 +66,9 @@ def _run_in_worker(unit: "WorkUnit") -> "Tally":
     return _worker_scanner.scan_unit(unit)
 
 
-def run_units(units: list["WorkUnit"], scanner: "Scanner", jobs: int) -> Iterator[tuple["WorkUnit", "Tally"]]:
-    """Each unit with its tally, in plan order; in ``jobs`` processes when that pays."""
+def run_units(units: list["WorkUnit"], scanner: "Scanner", jobs: int) -> Iterator[tuple[int, "Tally"]]:
+    """Each unit's tally with its position in ``units``, as units finish; in ``jobs`` processes
+    when that pays."""
     global _worker_scanner
     total = sum(file_size(u.target.path) for u in units if u.target.path is not None)
     # Imported only when needed: a pre-commit run of a few files starts faster without them.
@@ -74,18 +76,20 @@ def run_units(units: list["WorkUnit"], scanner: "Scanner", jobs: int) -> Iterato
 
     if not (jobs > 1 and len(units) > 1 and total >= SERIAL_BELOW_BYTES
             and "fork" in multiprocessing.get_all_start_methods()):
-        yield from ((unit, scanner.scan_unit(unit)) for unit in units)
+        yield from ((position, scanner.scan_unit(unit)) for position, unit in enumerate(units))
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    local = [u for u in units if u.target.path is None]  # stdin can only be read here
-    remote = [u for u in units if u.target.path is not None]
-    for unit in local:
-        yield unit, scanner.scan_unit(unit)
+    for position, unit in enumerate(units):
+        if unit.target.path is None:  # stdin can only be read here
+            yield position, scanner.scan_unit(unit)
     _worker_scanner = scanner
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(remote)), mp_context=context) as pool:
-            yield from zip(remote, pool.map(_run_in_worker, remote))
+        with ProcessPoolExecutor(max_workers=min(jobs, len(units)), mp_context=context) as pool:
+            futures = {pool.submit(_run_in_worker, unit): position for position, unit in enumerate(units)
+                       if unit.target.path is not None}
+            for future in as_completed(futures):
+                yield futures[future], future.result()
     finally:
         _worker_scanner = None

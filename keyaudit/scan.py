@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import shutil
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, BinaryIO, Callable, ContextManager, Iterable, Iterator
@@ -75,6 +76,18 @@ class WorkUnit:
         """The unit that counts its file (the only one, or the first range)."""
         return self.byte_range is None or self.byte_range[0] == 0
 
+    def checkpoint_key(self) -> str | None:
+        """What a finished unit is known by in the state: path, size and mtime (an unchanged
+        file), content head and starting offset (the same piece of it); None when untracked."""
+        if self.head is None or self.target.path is None or self.byte_range is not None:
+            return None
+        try:
+            stat = os.stat(self.target.path)
+        except OSError:
+            return None
+        return json.dumps([self.target.display, stat.st_size, stat.st_mtime_ns, digest(self.head),
+                           self.resume.offset if self.resume else 0])
+
 
 @dataclass
 class Tally:
@@ -88,6 +101,22 @@ class Tally:
     statistics: Counter[str] = field(default_factory=Counter)
     lines: int = 0  # lines read by a range unit, to place the next range's findings
     progress: Progress | None = None  # with --state: how far this unit's content was scanned
+
+    def summary(self) -> str | None:
+        """The counts and progress of a unit that found nothing, as JSON; None for a unit with
+        findings or errors, which is scanned again rather than have them written to disk."""
+        if self.findings or self.errors or self.progress is None:
+            return None
+        return json.dumps({"files_scanned": self.files_scanned, "bytes_scanned": self.bytes_scanned,
+                           "skipped": self.skipped, "statistics": self.statistics, "lines": self.lines,
+                           "progress": asdict(self.progress)})
+
+    @classmethod
+    def from_summary(cls, summary: str) -> "Tally":
+        values = json.loads(summary)
+        return cls(files_scanned=values["files_scanned"], bytes_scanned=values["bytes_scanned"],
+                   skipped=Counter(values["skipped"]), statistics=Counter(values["statistics"]),
+                   lines=values["lines"], progress=Progress(**values["progress"]))
 
     def add(self, other: "Tally") -> None:
         self.findings.extend(other.findings)
@@ -193,8 +222,8 @@ class Scanner:
             finally:
                 tally.findings.extend(found)  # what was found before a damaged stream ended is kept
         if unit.head is not None and not scan.binary:
-            tally.progress = Progress(unit.head, keeper.count, start[0] - 1 + scan.lines, scan.end_column,
-                                      keeper.tail, resume.record_id if resume else None)
+            tally.progress = Progress.of(unit.head, keeper.count, start[0] - 1 + scan.lines, scan.end_column,
+                                         keeper.tail, resume.record_id if resume else None)
             if resume:
                 tally.statistics["files_resumed"] += 1
         if scan.binary:
@@ -231,8 +260,8 @@ class Scanner:
             return
         tally.files_scanned += 1
         if unit.head is not None:
-            tally.progress = Progress(unit.head, len(data), data.count(b"\n"), 0, data[-TAIL_BYTES:],
-                                      unit.resume.record_id if unit.resume else None)
+            tally.progress = Progress.of(unit.head, len(data), data.count(b"\n"), 0, data[-TAIL_BYTES:],
+                                         unit.resume.record_id if unit.resume else None)
             resume = unit.resume
             if resume and resume.offset == len(data) and resume.tail_hash == digest(data[-TAIL_BYTES:]):
                 tally.statistics["files_unchanged"] += 1
@@ -314,17 +343,29 @@ class Scanner:
             units = plan_units(target_list, discovery, range_bytes or RANGE_BYTES, split=not whole_files)
         if state is not None:
             units = [_with_resume(unit, state) for unit in units]
-        previous_lines: dict[str, int] = {}
+        keys = [unit.checkpoint_key() if state is not None else None for unit in units]
+        tallies = _restored(keys, state) if state is not None else {}
+        pending = [position for position in range(len(units)) if position not in tallies]
         with (on_progress or _no_progress)(sum(map(_unit_size, units)), len(units)) as advance:
+            for position in tallies:
+                advance(_unit_size(units[position]), 0)
+            to_run = [units[position] for position in pending]
             if cluster is not None:
                 from keyaudit.cluster import run_on_cluster
 
-                finished = run_on_cluster(units, self, *cluster)
+                finished = run_on_cluster(to_run, self, *cluster)
             else:
-                finished = run_units(units, self, jobs)
-            for unit, tally in finished:
-                self._merge_unit(unit, tally, result, previous_lines, state)
-                advance(_unit_size(unit), len(tally.findings))
+                finished = run_units(to_run, self, jobs)
+            for index, tally in finished:  # as units finish, in any order
+                position = pending[index]
+                tallies[position] = tally
+                advance(_unit_size(units[position]), len(tally.findings))
+                summary = tally.summary() if state is not None and keys[position] else None
+                if summary is not None:
+                    state.checkpoint(keys[position], summary)  # type: ignore[union-attr,arg-type]
+        previous_lines: dict[str, int] = {}
+        for position, unit in enumerate(units):  # merged in plan order: the report never depends on timing
+            self._merge_unit(unit, tallies[position], result, previous_lines, state)
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
         result.skipped.update(discovery.skipped)
         result.findings, result.suppressed = (finding_filter or FindingFilter()).apply(merge_same_spot(result.findings))
@@ -358,6 +399,17 @@ def _near(lines: Iterator[tuple[int, str]], wanted: list[int]) -> Iterator[tuple
             return
         if wanted[index] - REQUEST_SPAN_LINES <= number:
             yield number, text
+
+
+def _restored(keys: list[str | None], state: ScanState) -> dict[int, Tally]:
+    """The units an interrupted run finished with nothing to report, by position, from the state."""
+    tallies: dict[int, Tally] = {}
+    for position, key in enumerate(keys):
+        summary = state.finished(key) if key else None
+        if summary is not None:
+            tallies[position] = Tally.from_summary(summary)
+            tallies[position].statistics["files_restored"] += 1
+    return tallies
 
 
 def _unit_size(unit: WorkUnit) -> int:

@@ -8,6 +8,9 @@ truncated or replaced file is scanned from the start.
 
 Progress is committed in one transaction after the report is written: a run killed at any
 point commits nothing, so the next run reports everything the killed one would have, once.
+Meanwhile each finished unit that found nothing is checkpointed at once (its counts, never
+findings, which hold secrets): a killed run's successor takes those from the state instead of
+scanning them again, and its report is the one an uninterrupted run would have written.
 """
 
 from __future__ import annotations
@@ -37,6 +40,10 @@ CREATE TABLE IF NOT EXISTS files (
     updated_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS files_head ON files (head_len, head_hash);
+CREATE TABLE IF NOT EXISTS finished_units (  -- units of the current, unreported run
+    unit_key TEXT PRIMARY KEY,  -- path, size and mtime, content head, starting offset
+    summary TEXT NOT NULL       -- the unit's counts and progress as JSON; never findings
+);
 """
 
 
@@ -61,14 +68,20 @@ class Resume:
 
 @dataclass(frozen=True)
 class Progress:
-    """How far a unit scanned one file's content, to be recorded."""
+    """How far a unit scanned one file's content, to be recorded (digests only, no content)."""
 
-    head: bytes
+    head_len: int
+    head_hash: str
     offset: int
     lines: int
     end_column: int
-    tail: bytes
+    tail_hash: str
     resumed_from: int | None  # record id the scan continued, or None for a fresh record
+
+    @classmethod
+    def of(cls, head: bytes, offset: int, lines: int, end_column: int, tail: bytes,
+           resumed_from: int | None) -> "Progress":
+        return cls(len(head), digest(head), offset, lines, end_column, digest(tail), resumed_from)
 
 
 class TailKeeper:
@@ -137,6 +150,16 @@ class ScanState:
         """Keep a unit's progress until :meth:`commit` (so a killed run records nothing)."""
         self._pending.append((progress, path))
 
+    def checkpoint(self, unit_key: str, summary: str) -> None:
+        """Record at once that a unit finished with nothing to report (committed on its own)."""
+        self._db.execute("INSERT OR REPLACE INTO finished_units (unit_key, summary) VALUES (?, ?)",
+                         (unit_key, summary))
+
+    def finished(self, unit_key: str) -> str | None:
+        """The summary an interrupted run checkpointed for this unit, if any."""
+        row = self._db.execute("SELECT summary FROM finished_units WHERE unit_key = ?", (unit_key,)).fetchone()
+        return row[0] if row else None
+
     def commit(self) -> None:
         """Record every pending progress in one transaction."""
         now = time.time()
@@ -144,8 +167,8 @@ class ScanState:
             cursor.execute("BEGIN IMMEDIATE")
             try:
                 for progress, path in self._pending:
-                    values = (len(progress.head), digest(progress.head), progress.offset, progress.lines,
-                              progress.end_column, digest(progress.tail), path, now)
+                    values = (progress.head_len, progress.head_hash, progress.offset, progress.lines,
+                              progress.end_column, progress.tail_hash, path, now)
                     if progress.resumed_from is not None:
                         cursor.execute("UPDATE files SET head_len=?, head_hash=?, offset=?, lines=?, end_column=?, "
                                        "tail_hash=?, last_path=?, updated_at=? WHERE id=?",
@@ -153,6 +176,7 @@ class ScanState:
                     else:
                         cursor.execute("INSERT INTO files (head_len, head_hash, offset, lines, end_column, tail_hash, "
                                        "last_path, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
+                cursor.execute("DELETE FROM finished_units")  # reported now: no longer a run to resume
                 cursor.execute("COMMIT")
             except BaseException:
                 cursor.execute("ROLLBACK")

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import fcntl
 import gzip
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from conftest import iugu_token
 
@@ -95,3 +100,52 @@ def test_a_second_run_on_the_same_state_waits_then_fails_clearly(tmp_path: Path)
     assert run.returncode == 2
     assert "another keyaudit run is using this state file" in run.stderr and "Traceback" not in run.stderr
     assert keyaudit(tmp_path, "a.log", "--state", str(state)).returncode == 0
+
+
+def slow_log(lines: int) -> str:
+    """Lines every rule engine has to confirm and validate: a unit that takes seconds."""
+    return "".join(f"2026-11-22 10:00:00 DEBUG Authorization: Basic {base64.b64encode(os.urandom(30)).decode()}\n"
+                   for _ in range(lines))
+
+
+def checkpointed(state: Path) -> int:
+    try:
+        with contextlib.closing(sqlite3.connect(state, timeout=5)) as db:
+            return db.execute("SELECT count(*) FROM finished_units").fetchone()[0]
+    except sqlite3.Error:  # not created yet
+        return 0
+
+
+@pytest.mark.parametrize("spread", [["--jobs", "2"], ["--scheduler", "local:2"]], ids=["processes", "dask"])
+def test_a_killed_run_is_taken_up_without_scanning_again_what_it_finished(tmp_path: Path, spread: list[str]) -> None:
+    if spread[0] == "--scheduler":
+        pytest.importorskip("distributed")
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "00-slow.log").write_text(slow_log(200_000))  # planned first: one worker is busy with it
+    clean = 20
+    for index in range(clean):
+        (logs / f"app-{index:02d}.log").write_text(log_lines(3000))
+    for index in range(2):  # units with findings are never checkpointed: the report must carry them
+        (logs / f"tokens-{index}.log").write_text(log_lines(3000, token_every=1000))
+    reference = findings(keyaudit(logs, ".", "--state", str(tmp_path / "reference.db"), *spread))
+    state = tmp_path / "killed.db"
+    process = subprocess.Popen([sys.executable, "-m", "keyaudit", "scan", ".", "--format", "jsonl", "--state",
+                                str(state), *spread], cwd=logs, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while checkpointed(state) < clean and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert process.poll() is None, "the run ended before it could be killed: the test proves nothing"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert checkpointed(state) >= clean
+    again = keyaudit(logs, ".", "--state", str(state), *spread, "--format", "json")
+    report = json.loads(again.stdout)
+    assert report["scan"]["requests"].get("files_restored", 0) >= clean  # taken from the state, not rescanned
+    assert [f["fingerprint"] for f in report["findings"]] == [f["fingerprint"] for f in reference]
+    assert len(reference) == 6
+    uninterrupted = json.loads(keyaudit(logs, ".", *spread, "--format", "json").stdout)["scan"]
+    assert report["scan"]["bytes_scanned"] == uninterrupted["bytes_scanned"]
+    assert report["scan"]["files_scanned"] == uninterrupted["files_scanned"]
+    assert checkpointed(state) == 0  # reported and committed: nothing left to take up
