@@ -69,7 +69,7 @@ def finding_from_hit(rule: Rule, hit: Hit, path: str) -> Finding | None:
         provider=provider,
         title=title,
         message=message,
-        location=Location(path, hit.line, hit.column, hit.end_line, hit.end_column),
+        location=Location(path, *hit.place),
         secret=secret,
         environment=environment,
         context=context,

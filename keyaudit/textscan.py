@@ -9,7 +9,8 @@ undecodable byte), the way an editor shows the line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine import Matcher, RawMatch
@@ -51,15 +52,18 @@ def read_size(stream: BinaryIO) -> int:
 
 @dataclass(frozen=True)
 class Hit:
-    """A raw match placed in the file: 1-based line/column of the secret group (end exclusive)."""
+    """A raw match in a chunk; its 1-based line/column (of the secret group, end exclusive) are
+    worked out only when asked, since most hits of a dense log fail validation first."""
 
     match: RawMatch
-    line: int
-    column: int
-    end_line: int
-    end_column: int
     buffer: bytes  # the chunk the match is in, for context requirements around it
-    before: bytes = b""  # the text just before ``buffer`` (already scanned), so context can reach back
+    before: bytes  # the text just before ``buffer`` (already scanned), so context can reach back
+    cursor: "_Cursor" = field(repr=False, compare=False)
+
+    @cached_property
+    def place(self) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column) of the secret group."""
+        return (*self.cursor.place(self.match.start), *self.cursor.place(self.match.end))
 
     @property
     def secret(self) -> bytes:
@@ -79,7 +83,8 @@ class Hit:
 
 
 class _Cursor:
-    """Line and column bookkeeping for one buffer, walked forward through sorted offsets."""
+    """Line and column bookkeeping for one buffer, walked forward through sorted offsets (an
+    offset behind the last one asked for is worked out afresh)."""
 
     def __init__(self, buffer: bytes, line: int, column_base: int) -> None:
         self.buffer, self.offset, self.line = buffer, 0, line
@@ -150,9 +155,7 @@ class StreamScan:
                 if raw.match_start >= cut or absolute + raw.match_start < resume.get(raw.rule_index, 0):
                     continue
                 resume[raw.rule_index] = absolute + raw.match_end
-                line_no, column = cursor.place(raw.start)
-                end_line, end_column = cursor.place(raw.end)
-                yield Hit(raw, line_no, column, end_line, end_column, buffer, before)
+                yield Hit(raw, buffer, before, cursor)
             before = (before + buffer[max(0, cut - OVERLAP_BYTES) : cut])[-OVERLAP_BYTES:]
             newlines = buffer.count(b"\n", 0, cut)
             if newlines:

@@ -158,14 +158,25 @@ class HyperscanMatcher:
 def _regions(buffer: bytes, anchors: list[int]) -> list[tuple[int, int]]:
     """Where real matches can be: a real match contains a keyword and is no longer than the
     overlap, so the whole lines within ``OVERLAP_BYTES`` on either side of each keyword hold
-    them all; overlapping regions are merged."""
+    them all. Anchors closer than twice the overlap share one region (a log with a keyword on
+    every line is one region, found without a search per anchor); regions that touch merge."""
     regions: list[tuple[int, int]] = []
-    for anchor in sorted(anchors):
-        start = buffer.rfind(b"\n", 0, max(0, anchor - OVERLAP_BYTES)) + 1
-        stop = buffer.find(b"\n", min(len(buffer), anchor + OVERLAP_BYTES))
+
+    def close(first: int, last: int) -> None:
+        start = buffer.rfind(b"\n", 0, max(0, first - OVERLAP_BYTES)) + 1
+        stop = buffer.find(b"\n", min(len(buffer), last + OVERLAP_BYTES))
         stop = len(buffer) if stop < 0 else stop
         if regions and start <= regions[-1][1]:
             regions[-1] = (regions[-1][0], max(regions[-1][1], stop))
         else:
             regions.append((start, stop))
+
+    ordered = sorted(anchors)
+    first = last = ordered[0]
+    for anchor in ordered[1:]:
+        if anchor - last > 2 * OVERLAP_BYTES:
+            close(first, last)
+            first = anchor
+        last = anchor
+    close(first, last)
     return regions
