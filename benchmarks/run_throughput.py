@@ -5,7 +5,7 @@ medians, MB/s of (decompressed) input, peak RSS, and each time as a ratio to ``r
 on the same input from the same run. Run by hand, not in CI:
 
     python benchmarks/generate_logs.py /tmp/bench --megabytes 300
-    python benchmarks/run_throughput.py /tmp/bench [--rounds 3]
+    python benchmarks/run_throughput.py /tmp/bench [--rounds 3] [--large 10]
 """
 
 from __future__ import annotations
@@ -96,26 +96,43 @@ def decompressed_size(path: Path) -> int:
         return sum(len(chunk) for chunk in iter(lambda: handle.read(1 << 20), b""))
 
 
-def scenarios(bench: Path, keywords: Path, patterns: Path, cores: int) -> dict[str, list[tuple[str, list[str]]]]:
+Scenario = tuple[list[tuple[str, list[str]]], str]  # commands, and the name of the baseline among them
+
+
+def scenarios(bench: Path, keywords: Path, patterns: Path, cores: int,
+              large: Path | None) -> dict[str, Scenario]:
     keyaudit = [sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--output", os.devnull]
     plain, packed, many = bench / "mixed.log", bench / "mixed.log.gz", bench / "many"
     rg = shutil.which("rg") or "rg"
 
-    def ours(target: Path) -> list[tuple[str, list[str]]]:
-        return [
-            ("keyaudit hyperscan -j1", keyaudit + ["--engine", "hyperscan", "--jobs", "1", str(target)]),
-            ("keyaudit regex -j1", keyaudit + ["--engine", "regex", "--jobs", "1", str(target)]),
-            (f"keyaudit hyperscan -j{cores}", keyaudit + ["--engine", "hyperscan", "--jobs", str(cores), str(target)]),
-        ]
+    def ours(target: Path, engines: tuple[str, ...] = ("hyperscan", "regex")) -> list[tuple[str, list[str]]]:
+        return [(f"keyaudit {engine} -j1", keyaudit + ["--engine", engine, "--jobs", "1", str(target)])
+                for engine in engines] + [
+            (f"keyaudit hyperscan -j{cores}", keyaudit + ["--engine", "hyperscan", "--jobs", str(cores), str(target)])]
 
-    return {
-        str(plain): [("cat", ["cat", str(plain)]),
-                     ("rg -F -f keywords", [rg, "-c", "-i", "-F", "-f", str(keywords), str(plain)]),
-                     ("rg -f patterns", [rg, "-c", "-f", str(patterns), str(plain)])] + ours(plain),
-        str(packed): [("zcat", ["zcat", str(packed)]),
-                      ("rg -f patterns", [rg, "-z", "-c", "-f", str(patterns), str(packed)])] + ours(packed),
-        str(many): [("rg -f patterns", [rg, "-c", "-f", str(patterns), str(many)])] + ours(many),
+    chosen = {
+        str(plain): ([("cat", ["cat", str(plain)]),
+                      ("rg -F -f keywords", [rg, "-c", "-i", "-F", "-f", str(keywords), str(plain)]),
+                      ("rg -f patterns", [rg, "-c", "-f", str(patterns), str(plain)])] + ours(plain), "rg -f patterns"),
+        str(packed): ([("zcat", ["zcat", str(packed)]),
+                       ("rg -f patterns", [rg, "-z", "-c", "-f", str(patterns), str(packed)])] + ours(packed),
+                      "rg -f patterns"),
+        str(many): ([("rg -f patterns", [rg, "-c", "-f", str(patterns), str(many)])] + ours(many), "rg -f patterns"),
     }
+    if large is not None:  # rg -f patterns would take minutes a round here: cat is the baseline
+        chosen[str(large)] = ([("cat", ["cat", str(large)])] + ours(large, ("hyperscan",)), "cat")
+    return chosen
+
+
+def build_large(plain: Path, copies: int) -> Path:
+    """``copies`` of the plain log end to end (~3 GB for 10), to show memory stays flat."""
+    large = plain.with_name(f"mixed-x{copies}.log")
+    if not large.exists():
+        with large.open("wb") as out:
+            for _ in range(copies):
+                with plain.open("rb") as source:
+                    shutil.copyfileobj(source, out, 1 << 24)
+    return large
 
 
 def split_into_many(plain: Path, folder: Path, parts: int = 24) -> None:
@@ -133,24 +150,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bench", type=Path, help="folder written by generate_logs.py")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--large", type=int, default=0, metavar="COPIES",
+                        help="also scan COPIES of the log end to end (10 gives ~3 GB): peak RSS must not grow")
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0))
     split_into_many(args.bench / "mixed.log", args.bench / "many")
     keywords, patterns = write_pattern_files(args.bench)
-    for target, commands in scenarios(args.bench, keywords, patterns, cores).items():
+    large = build_large(args.bench / "mixed.log", args.large) if args.large else None
+    for target, (commands, baseline_name) in scenarios(args.bench, keywords, patterns, cores, large).items():
         megabytes = decompressed_size(Path(target)) / 1e6
         timings: dict[str, list[tuple[float, int]]] = {name: [] for name, _ in commands}
         for round_index in range(args.rounds):
             order = commands if round_index % 2 == 0 else list(reversed(commands))
             for name, command in order:
                 timings[name].append(run_once(command))
-        baseline = statistics.median(t for t, _ in timings["rg -f patterns"])
+        medians = {name: statistics.median(t for t, _ in runs) for name, runs in timings.items()}
+        baseline = medians[baseline_name]
         print(f"\n{target}: {megabytes:.0f} MB of text, {args.rounds} rounds, {cores} cores")
-        print(f"{'command':<26} {'median s':>9} {'MB/s':>8} {'peak RSS MB':>12} {'vs rg -f patterns':>18}")
+        print(f"{'command':<26} {'median s':>9} {'MB/s':>8} {'peak RSS MB':>12} {'vs ' + baseline_name:>18}")
         for name, runs in timings.items():
-            median = statistics.median(t for t, _ in runs)
             rss = max(r for _, r in runs) / 1024
-            print(f"{name:<26} {median:>9.3f} {megabytes / median:>8.0f} {rss:>12.1f} {median / baseline:>18.2f}")
+            print(f"{name:<26} {medians[name]:>9.3f} {megabytes / medians[name]:>8.0f} {rss:>12.1f} "
+                  f"{medians[name] / baseline:>18.2f}")
+        one, all_cores = medians["keyaudit hyperscan -j1"], medians[f"keyaudit hyperscan -j{cores}"]
+        print(f"{cores} cores vs 1: {one / all_cores:.2f}x")
 
 
 if __name__ == "__main__":
