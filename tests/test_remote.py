@@ -50,6 +50,24 @@ def test_a_bucket_gives_the_findings_of_the_same_files_on_disk(bucket: str, tmp_
     assert remote["scan"]["requests"]["requests_judged"] == local["scan"]["requests"]["requests_judged"]
 
 
+def test_ignore_files_in_a_bucket_exclude_as_on_disk(bucket: str, tmp_path: Path) -> None:
+    token = iugu_token()
+    tree = {**layout(token), ".keyauditignore": b"archive/\n", "archive/old.log": f"api_token={token}\n".encode(),
+            "logs/.gitignore": b"*.tmp\n!keep.tmp\n", "logs/scratch.tmp": f"api_token={token}\n".encode(),
+            "logs/keep.tmp": f"api_token={token}\n".encode()}
+    store = fsspec.filesystem("memory")
+    for name, data in tree.items():
+        store.pipe(f"/{bucket}/{name}", data)
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    remote, _ = scan_json(f"memory://{bucket}/", "--no-dedupe")
+    local, _ = scan_json(str(tmp_path), "--no-dedupe")
+    paths = sorted({f["location"]["path"].removeprefix(f"memory://{bucket}/") for f in remote["findings"]})
+    assert paths == sorted({f["location"]["path"].removeprefix(f"{tmp_path}/") for f in local["findings"]})
+    assert "logs/keep.tmp" in paths and not {"archive/old.log", "logs/scratch.tmp"} & set(paths)
+    assert remote["scan"]["skipped"] == local["scan"]["skipped"]
+
+
 def test_a_single_object_and_bad_storage_options(bucket: str) -> None:
     token = iugu_token()
     fsspec.filesystem("memory").pipe(f"/{bucket}/one.log", f"api_token={token}\n".encode())

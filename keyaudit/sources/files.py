@@ -87,6 +87,22 @@ def _ignored(levels: list[_IgnoreLevel], relative: str, is_dir: bool) -> bool:
     return False
 
 
+def listing_ignored(relatives: list[str], read: Callable[[str], str]) -> set[str]:
+    """The entries of a flat listing (an object store's keys, relative to the target) that its
+    ignore files exclude, as the walk excludes them on disk; ignore files and VCS folders too.
+    ``read`` gives an ignore file's text."""
+    levels = [_IgnoreLevel(directory, gitignore_spec(read(relative).splitlines()))
+              for relative in relatives
+              for directory, _, name in [relative.rpartition("/")] if name in IGNORE_FILES]
+    ignored = set()
+    for relative in relatives:
+        *folders, name = relative.split("/")
+        applying = [level for level in levels if not level.base or relative.startswith(level.base + "/")]
+        if name in IGNORE_FILES or ALWAYS_SKIPPED_DIRS.intersection(folders) or _ignored(applying, relative, False):
+            ignored.add(relative)
+    return ignored
+
+
 def _join(display_root: str, relative: str) -> str:
     if display_root in ("", "."):
         return relative

@@ -11,7 +11,7 @@ import contextlib
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterator
 
-from keyaudit.sources.files import Discovery, Target
+from keyaudit.sources.files import IGNORE_FILES, Discovery, Target, listing_ignored
 
 CLOUD_EXTRA = "pip install 'keyaudit[cloud]'"
 
@@ -49,11 +49,24 @@ def discover_remote(url: str, discovery: Discovery, options: dict[str, str]) -> 
     except (OSError, ValueError) as exc:
         discovery.missing.append((url, f"cannot list: {exc}"))
         return
+    relatives = {path: path[len(root):].lstrip("/") if path != root else path.rpartition("/")[2] for path in paths}
+    ignored = listing_ignored(list(relatives.values()), lambda relative: _read_text(filesystem, f"{root}/{relative}"))
     for path in paths:
+        if relatives[path] in ignored:
+            if relatives[path].rpartition("/")[2] not in IGNORE_FILES:  # an ignore file is not content
+                discovery.skipped["ignored"] += 1
+            continue
         display = path if "://" in path else f"{protocol}://{path.lstrip('/') if protocol != 'file' else path}"
         if discovery.excluded(display):
             continue
         yield Target(display, None, ObjectReader(filesystem, path))
+
+
+def _read_text(filesystem: Any, path: str) -> str:
+    try:
+        return filesystem.cat_file(path).decode("utf-8", "replace")
+    except (OSError, ValueError):
+        return ""  # an unreadable ignore file ignores nothing; the listing already worked
 
 
 @dataclass(frozen=True)
