@@ -33,7 +33,7 @@ from keyaudit.rules import Rule, RuleSet
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 from keyaudit.sources.files import Discovery, Target
 from keyaudit.sources.har import SNIFF_CHARS, HarDocument, HarError, HarField, looks_like_har
-from keyaudit.sources.opening import SPOOL_BYTES, Opener, Reader, file_size, numbered_lines, opener_for
+from keyaudit.sources.opening import SPOOL_BYTES, Opener, Reader, file_size, file_stamp, numbered_lines, opener_for
 from keyaudit.state import HEAD_BYTES, TAIL_BYTES, Progress, Resume, ScanState, TailKeeper, digest
 from keyaudit.textscan import looks_binary, read_size
 
@@ -70,6 +70,7 @@ class WorkUnit:
     byte_range: tuple[int, int] | None = None
     resume: Resume | None = None  # with --state: where an earlier run stopped in this content
     head: bytes | None = None  # with --state: the content's first bytes, its identity
+    stamp: str | None = None  # with --state: the file's size and mtime when the scan was planned
 
     @property
     def first(self) -> bool:
@@ -79,14 +80,16 @@ class WorkUnit:
     def checkpoint_key(self) -> str | None:
         """What a finished unit is known by in the state: path, size and mtime (an unchanged
         file), content head and starting offset (the same piece of it); None when untracked."""
-        if self.head is None or self.target.path is None or self.byte_range is not None:
+        if self.head is None or self.stamp is None or self.byte_range is not None:
             return None
-        try:
-            stat = os.stat(self.target.path)
-        except OSError:
+        return json.dumps([self.target.display, self.stamp, digest(self.head), self.resume.offset if self.resume else 0])
+
+    def unchanged_progress(self) -> Progress | None:
+        """The earlier record, kept as it is, when the file is the one an earlier run scanned to
+        its end (same stamp): nothing to read, not even to check its tail."""
+        if self.head is None or self.resume is None or self.stamp is None or self.resume.stamp != self.stamp:
             return None
-        return json.dumps([self.target.display, stat.st_size, stat.st_mtime_ns, digest(self.head),
-                           self.resume.offset if self.resume else 0])
+        return Progress.unchanged(self.head, self.resume, self.stamp)
 
 
 @dataclass
@@ -223,7 +226,7 @@ class Scanner:
                 tally.findings.extend(found)  # what was found before a damaged stream ended is kept
         if unit.head is not None and not scan.binary:
             tally.progress = Progress.of(unit.head, keeper.count, start[0] - 1 + scan.lines, scan.end_column,
-                                         keeper.tail, resume.record_id if resume else None)
+                                         keeper.tail, resume.record_id if resume else None, unit.stamp)
             if resume:
                 tally.statistics["files_resumed"] += 1
         if scan.binary:
@@ -261,7 +264,7 @@ class Scanner:
         tally.files_scanned += 1
         if unit.head is not None:
             tally.progress = Progress.of(unit.head, len(data), data.count(b"\n"), 0, data[-TAIL_BYTES:],
-                                         unit.resume.record_id if unit.resume else None)
+                                         unit.resume.record_id if unit.resume else None, unit.stamp)
             resume = unit.resume
             if resume and resume.offset == len(data) and resume.tail_hash == digest(data[-TAIL_BYTES:]):
                 tally.statistics["files_unchanged"] += 1
@@ -276,6 +279,11 @@ class Scanner:
         unthreaded, which hands over everything before the damage (the first try's findings
         are dropped, the second finds them again).
         """
+        kept = unit.unchanged_progress()
+        if kept is not None:
+            tally = Tally(files_scanned=1, progress=kept)
+            tally.statistics["files_unchanged"] += 1
+            return tally
         with contextlib.ExitStack() as stack:
             location: Path | IO[bytes] | Reader
             if unit.target.path is not None:
@@ -432,7 +440,7 @@ def _with_resume(unit: WorkUnit, state: ScanState) -> WorkUnit:
             head = stream.read(HEAD_BYTES)
     except (OSError, *DECOMPRESSION_ERRORS):
         return unit  # the scan itself will report what is wrong with it
-    return replace(unit, head=head, resume=state.resume_for(head))
+    return replace(unit, head=head, resume=state.resume_for(head), stamp=file_stamp(unit.target.path))
 
 
 def capture_parsers() -> list[Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]]:

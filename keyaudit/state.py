@@ -4,7 +4,9 @@ A file is known by its content, not its name: the hash of its first bytes (decom
 the record, and the hash of the bytes just before the recorded end proves the content up to
 there is the same. So logrotate's renames and compression are recognised as already scanned,
 appended data is scanned from where the last run stopped with the right line numbers, and a
-truncated or replaced file is scanned from the start.
+truncated or replaced file is scanned from the start. A file whose size and mtime are those it
+had when it was scanned to its end is not read again at all (last night's rotated .gz files),
+and a grown plain file is checked by seeking to the recorded end, not by reading up to it.
 
 Progress is committed in one transaction after the report is written: a run killed at any
 point commits nothing, so the next run reports everything the killed one would have, once.
@@ -24,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from keyaudit.sources.compression import is_decompressing
+
 HEAD_BYTES = 4096
 TAIL_BYTES = 4096
 LOCK_WAIT_SECONDS = 30.0
@@ -36,6 +40,7 @@ CREATE TABLE IF NOT EXISTS files (
     lines INTEGER NOT NULL,       -- newlines before offset
     end_column INTEGER NOT NULL,  -- characters after the last of them
     tail_hash TEXT NOT NULL,      -- sha256 of the TAIL_BYTES before offset
+    stamp TEXT,                   -- size and mtime of the file as scanned: unchanged means nothing new
     last_path TEXT NOT NULL,
     updated_at REAL NOT NULL
 );
@@ -64,6 +69,7 @@ class Resume:
     lines: int
     end_column: int
     tail_hash: str
+    stamp: str | None  # the file's size and mtime when it was scanned up to ``offset``
 
 
 @dataclass(frozen=True)
@@ -77,11 +83,18 @@ class Progress:
     end_column: int
     tail_hash: str
     resumed_from: int | None  # record id the scan continued, or None for a fresh record
+    stamp: str | None = None  # the file's size and mtime before it was read
 
     @classmethod
     def of(cls, head: bytes, offset: int, lines: int, end_column: int, tail: bytes,
-           resumed_from: int | None) -> "Progress":
-        return cls(len(head), digest(head), offset, lines, end_column, digest(tail), resumed_from)
+           resumed_from: int | None, stamp: str | None) -> "Progress":
+        return cls(len(head), digest(head), offset, lines, end_column, digest(tail), resumed_from, stamp)
+
+    @classmethod
+    def unchanged(cls, head: bytes, resume: Resume, stamp: str) -> "Progress":
+        """The record kept as it is: the file is the one already scanned to its end."""
+        return cls(len(head), digest(head), resume.offset, resume.lines, resume.end_column, resume.tail_hash,
+                   resume.record_id, stamp)
 
 
 class TailKeeper:
@@ -99,7 +112,10 @@ class TailKeeper:
         return data
 
     def skip(self, count: int) -> bool:
-        """Read and drop ``count`` bytes; False when the content is shorter."""
+        """Move past ``count`` bytes, reading only the tail before them where the stream can
+        seek (plain files), else reading through; False when the content is shorter."""
+        if self._stream.seekable() and not is_decompressing(self._stream):
+            self.count = self._stream.seek(max(0, count - TAIL_BYTES))
         while self.count < count:
             if not self.read(min(1 << 20, count - self.count)):
                 return False
@@ -129,6 +145,8 @@ class ScanState:
         try:
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.executescript(SCHEMA)
+            if "stamp" not in {row[1] for row in self._db.execute("PRAGMA table_info(files)")}:
+                self._db.execute("ALTER TABLE files ADD COLUMN stamp TEXT")  # a state from before stamps
         except sqlite3.Error as exc:
             self.close()
             raise StateError(f"{path}: not a usable keyaudit state database: {exc}") from None
@@ -140,7 +158,7 @@ class ScanState:
             "SELECT DISTINCT head_len FROM files WHERE head_len <= ? ORDER BY head_len DESC", (len(head),))]
         for length in lengths:
             row = self._db.execute(
-                "SELECT id, offset, lines, end_column, tail_hash FROM files WHERE head_len = ? AND head_hash = ? "
+                "SELECT id, offset, lines, end_column, tail_hash, stamp FROM files WHERE head_len = ? AND head_hash = ? "
                 "ORDER BY offset DESC LIMIT 1", (length, digest(head[:length]))).fetchone()
             if row:
                 return Resume(*row)
@@ -168,14 +186,14 @@ class ScanState:
             try:
                 for progress, path in self._pending:
                     values = (progress.head_len, progress.head_hash, progress.offset, progress.lines,
-                              progress.end_column, progress.tail_hash, path, now)
+                              progress.end_column, progress.tail_hash, progress.stamp, path, now)
                     if progress.resumed_from is not None:
                         cursor.execute("UPDATE files SET head_len=?, head_hash=?, offset=?, lines=?, end_column=?, "
-                                       "tail_hash=?, last_path=?, updated_at=? WHERE id=?",
+                                       "tail_hash=?, stamp=?, last_path=?, updated_at=? WHERE id=?",
                                        (*values, progress.resumed_from))
                     else:
                         cursor.execute("INSERT INTO files (head_len, head_hash, offset, lines, end_column, tail_hash, "
-                                       "last_path, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
+                                       "stamp, last_path, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
                 cursor.execute("DELETE FROM finished_units")  # reported now: no longer a run to resume
                 cursor.execute("COMMIT")
             except BaseException:

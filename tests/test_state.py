@@ -149,3 +149,41 @@ def test_a_killed_run_is_taken_up_without_scanning_again_what_it_finished(tmp_pa
     assert report["scan"]["bytes_scanned"] == uninterrupted["bytes_scanned"]
     assert report["scan"]["files_scanned"] == uninterrupted["files_scanned"]
     assert checkpointed(state) == 0  # reported and committed: nothing left to take up
+
+
+def test_an_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    rotated = logs / "app.log.1.gz"
+    rotated.write_bytes(gzip.compress(log_lines(5000, token_every=1000).encode()))
+    state = str(tmp_path / "state.db")
+    assert len(places(keyaudit(logs, ".", "--state", state))) == 5
+    # Damage the compressed data behind the head but keep size and mtime: only a file that is
+    # read again can notice.
+    stat = rotated.stat()
+    data = bytearray(rotated.read_bytes())
+    data[-200:-8] = bytes(192)
+    rotated.write_bytes(bytes(data))
+    os.utime(rotated, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = keyaudit(logs, ".", "--state", state, "--format", "json")
+    report = json.loads(again.stdout)
+    assert again.returncode == 0 and report["errors"] == [] and report["findings"] == []
+    assert report["scan"]["requests"]["files_unchanged"] == 1
+    os.utime(rotated)  # touched: read again, and the damage is found
+    touched = json.loads(keyaudit(logs, ".", "--state", state, "--format", "json").stdout)
+    assert touched["errors"] and "app.log.1.gz" in touched["errors"][0]["path"]
+
+
+def test_a_state_written_before_stamps_is_upgraded_in_place(tmp_path: Path) -> None:
+    state = tmp_path / "state.db"
+    with contextlib.closing(sqlite3.connect(state)) as db:
+        db.executescript("""
+            CREATE TABLE files (id INTEGER PRIMARY KEY, head_len INTEGER NOT NULL, head_hash TEXT NOT NULL,
+                offset INTEGER NOT NULL, lines INTEGER NOT NULL, end_column INTEGER NOT NULL,
+                tail_hash TEXT NOT NULL, last_path TEXT NOT NULL, updated_at REAL NOT NULL);
+        """)
+    (tmp_path / "app.log").write_text(log_lines(10, token_every=5))
+    assert places(keyaudit(tmp_path, "app.log", "--state", str(state))) == [("app.log", 1), ("app.log", 6)]
+    with (tmp_path / "app.log").open("a") as handle:
+        handle.write(log_lines(3, token_every=2))
+    assert places(keyaudit(tmp_path, "app.log", "--state", str(state))) == [("app.log", 11), ("app.log", 13)]

@@ -121,3 +121,12 @@ def file_size(path: Path) -> int:
         return os.stat(path).st_size
     except OSError:
         return 0
+
+
+def file_stamp(path: Path) -> str | None:
+    """Size and modification time: a file whose stamp is unchanged has not been written to."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
