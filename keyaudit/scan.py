@@ -423,7 +423,9 @@ def _restored(keys: list[str | None], state: ScanState) -> dict[int, Tally]:
 def _unit_size(unit: WorkUnit) -> int:
     if unit.byte_range is not None:
         return unit.byte_range[1] - unit.byte_range[0]
-    return file_size(unit.target.path) if unit.target.path is not None else 0
+    if unit.target.path is not None:
+        return file_size(unit.target.path)
+    return getattr(unit.target.reader, "size", 0)  # an object's size from its listing
 
 
 @contextlib.contextmanager
@@ -433,6 +435,14 @@ def _no_progress(_total_bytes: int, _total_units: int) -> Iterator[Callable[[int
 
 def _with_resume(unit: WorkUnit, state: ScanState) -> WorkUnit:
     """The unit with its content's identity and where an earlier run left it."""
+    from keyaudit.sources.remote import ObjectReader
+
+    reader = unit.target.reader
+    if isinstance(reader, ObjectReader) and reader.stamp is not None:
+        # An object is replaced whole, never appended to, so it is known by its URL and version
+        # without a read: the same version is skipped, a new one is scanned from its start.
+        head = f"object:{unit.target.display}\0{reader.stamp}".encode()
+        return replace(unit, head=head, resume=state.resume_for(head), stamp=reader.stamp)
     if unit.target.path is None:
         return unit  # stdin and staged blobs are not tracked
     try:

@@ -120,3 +120,29 @@ def test_an_s3_bucket_through_a_real_s3_server(s3_endpoint: str, tmp_path: Path)
     assert strip(remote, "s3://night-logs/") == strip(local, f"{tmp_path}/") and remote["findings"]
     assert all(f["location"]["path"].startswith("s3://night-logs/") for f in remote["findings"])
     assert "testing" not in run.stdout + run.stderr  # credentials are never printed
+
+
+def test_a_nightly_state_over_a_bucket_scans_only_new_objects(s3_endpoint: str, tmp_path: Path) -> None:
+    import s3fs
+
+    store = s3fs.S3FileSystem(endpoint_url=s3_endpoint)
+    store.mkdir("rotated")
+    tokens = [iugu_token() for _ in range(3)]
+    for index, token in enumerate(tokens[:2]):
+        store.pipe(f"rotated/app.log.{index}.gz", gzip.compress(f"start\napi_token={token}\n".encode()))
+    state = str(tmp_path / "state.db")
+
+    def night() -> dict:
+        return scan_json("s3://rotated/", "--state", state, "--storage-option", f"endpoint_url={s3_endpoint}")[0]
+
+    first = night()
+    assert len(first["findings"]) == 2
+    second = night()  # nothing new: no object is read
+    assert second["findings"] == [] and second["scan"]["bytes_scanned"] == 0
+    assert second["scan"]["requests"]["files_unchanged"] == 2
+    store.pipe("rotated/app.log.1.gz", gzip.compress(f"replaced\n\napi_token={tokens[2]}\n".encode()))
+    store.pipe("rotated/app.log.2.gz", gzip.compress(f"new\napi_token={tokens[0]}\n".encode()))
+    third = night()  # the replaced object and the new one, from their starts
+    assert sorted((f["location"]["path"], f["location"]["line"]) for f in third["findings"]) == [
+        ("s3://rotated/app.log.1.gz", 3), ("s3://rotated/app.log.2.gz", 2)]
+    assert third["scan"]["requests"]["files_unchanged"] == 1

@@ -45,10 +45,11 @@ def discover_remote(url: str, discovery: Discovery, options: dict[str, str]) -> 
     filesystem, root = filesystem_for(url, options)
     protocol = url.partition("://")[0]
     try:
-        paths = sorted(filesystem.find(root)) if filesystem.isdir(root) else [root]
+        listing = filesystem.find(root, detail=True) if filesystem.isdir(root) else {root: filesystem.info(root)}
     except (OSError, ValueError) as exc:
         discovery.missing.append((url, f"cannot list: {exc}"))
         return
+    paths = sorted(listing)
     relatives = {path: path[len(root):].lstrip("/") if path != root else path.rpartition("/")[2] for path in paths}
     ignored = listing_ignored(list(relatives.values()), lambda relative: _read_text(filesystem, f"{root}/{relative}"))
     for path in paths:
@@ -59,7 +60,16 @@ def discover_remote(url: str, discovery: Discovery, options: dict[str, str]) -> 
         display = path if "://" in path else f"{protocol}://{path.lstrip('/') if protocol != 'file' else path}"
         if discovery.excluded(display):
             continue
-        yield Target(display, None, ObjectReader(filesystem, path))
+        info = listing[path]
+        yield Target(display, None, ObjectReader(filesystem, path, info.get("size") or 0, _stamp(info)))
+
+
+def _stamp(info: dict[str, Any]) -> str | None:
+    """Size and version of an object from its listing: objects are replaced, never appended to,
+    so a new stamp is new content. None when the store gives no version or time."""
+    version = next((info[key] for key in ("ETag", "etag", "generation", "mtime", "LastModified", "last_modified",
+                                          "created") if info.get(key)), None)
+    return None if version is None else f"{info.get('size')}:{version}"
 
 
 def _read_text(filesystem: Any, path: str) -> str:
@@ -76,6 +86,8 @@ class ObjectReader:
 
     filesystem: Any
     path: str
+    size: int = 0
+    stamp: str | None = None  # size and version (ETag, generation or time) when listed
 
     @contextlib.contextmanager
     def __call__(self) -> Iterator[BinaryIO]:
