@@ -1,8 +1,9 @@
 """The scan: targets in, findings, statistics and errors out.
 
-Targets are planned into work units (a file, or a line-aligned byte range of a big plain file);
-each unit is opened (decompressed by magic), recognised as a HAR capture or treated as text, and
-handed to detection (secret rules) and judging (request rules). Units may run in other
+Targets are planned into work units (a file, a line-aligned byte range of a big plain file, or a
+member of a zip or uncompressed tar); each unit is opened (decompressed by magic), recognised as
+an archive (whose members are scanned as files), a HAR capture or text, and handed to detection
+(secret rules) and judging (request rules). Units may run in other
 processes; their tallies are merged in plan order, so the report does not depend on ``--jobs``.
 """
 
@@ -29,6 +30,7 @@ from keyaudit.findings import REQUEST_SPAN_LINES, Finding, Location, dedupe, mer
 from keyaudit.judge import ExchangeJudge
 from keyaudit.request_rules import RequestCheck, RequestRule
 from keyaudit.rules import Rule, RuleSet
+from keyaudit.sources.archives import MAX_ARCHIVE_DEPTH, PlannedMember, Skipped, archive_kind, member_path, read_members
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 from keyaudit.sources.files import Discovery, Target
 from keyaudit.sources.har import SNIFF_CHARS, HarDocument, HarError, HarField, looks_like_har
@@ -69,11 +71,22 @@ class WorkUnit:
     byte_range: tuple[int, int] | None = None
     resume: Resume | None = None  # with --state: where an earlier run stopped in this content
     head: bytes | None = None  # with --state: the content's first bytes, its identity
+    depth: int = 0  # archives enclosing the content (a member of a tar is 1 deep)
 
     @property
     def first(self) -> bool:
         """The unit that counts its file (the only one, or the first range)."""
         return self.byte_range is None or self.byte_range[0] == 0
+
+    @property
+    def size(self) -> int:
+        """Bytes to read, as far as is known before reading (for progress and for deciding
+        whether processes pay): 0 for stdin, staged blobs and objects in a store."""
+        if self.byte_range is not None:
+            return self.byte_range[1] - self.byte_range[0]
+        if self.target.path is not None:
+            return file_size(self.target.path)
+        return self.target.reader.size if isinstance(self.target.reader, PlannedMember) else 0
 
 
 @dataclass
@@ -213,9 +226,49 @@ class Scanner:
             tally.findings.extend(f for f in captured.findings if f.location.line > earlier)
             tally.statistics.update(captured.statistics)
 
+    def _scan_archive(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
+        """Scan each member of an archive read here as a file of its own (a compressed tar, an
+        archive inside an archive, one given on stdin or scanned with --state)."""
+        if unit.depth >= MAX_ARCHIVE_DEPTH:
+            tally.skipped["nested archive"] += 1
+            return
+        if unit.head is not None and self._unchanged_archive(unit, opener, tally):
+            return
+        for entry in read_members(kind, stream):
+            if isinstance(entry, Skipped):
+                tally.skipped[entry.reason] += 1
+                continue
+            display = member_path(unit.target.display, entry.name)
+            tally.add(self.scan_unit(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))
+            if entry.note:
+                tally.errors.append(ScanError(display, entry.note))
+
+    @staticmethod
+    def _unchanged_archive(unit: WorkUnit, opener: Opener, tally: Tally) -> bool:
+        """With --state an archive is recorded whole, by its (decompressed) length and last
+        bytes, as a compressed log is: archives are not appended to, so there is no middle to
+        resume from. True when the state holds this very content: nothing new to report."""
+        try:
+            with opener() as probe:
+                keeper = TailKeeper(probe)
+                keeper.skip(1 << 62)  # to the end: the length and the last bytes
+        except DECOMPRESSION_ERRORS:
+            return False  # scanned up to the damage and not recorded, so tried again next run
+        resume = unit.resume
+        tally.progress = Progress(unit.head or b"", keeper.count, 0, 0, keeper.tail,
+                                  resume.record_id if resume else None)
+        if resume and resume.offset == keeper.count and resume.tail_hash == digest(keeper.tail):
+            tally.statistics["files_unchanged"] += 1
+            return True
+        return False
+
     def _scan_opened(self, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
         with opener() as stream:
             head = stream.peek(SNIFF_CHARS)[:SNIFF_CHARS]
+            kind = archive_kind(head) if unit.byte_range is None else None
+            if kind is not None:
+                self._scan_archive(kind, stream, unit, opener, tally)
+                return
             if unit.byte_range is not None or not looks_like_har(unit.target.display, head) or looks_binary(head):
                 self._scan_text(stream, unit, tally, opener)
                 return
@@ -314,7 +367,7 @@ class Scanner:
         if state is not None:
             units = [_with_resume(unit, state) for unit in units]
         previous_lines: dict[str, int] = {}
-        with (on_progress or _no_progress)(sum(map(_unit_size, units)), len(units)) as advance:
+        with (on_progress or _no_progress)(sum(unit.size for unit in units), len(units)) as advance:
             if cluster is not None:
                 from keyaudit.cluster import run_on_cluster
 
@@ -323,7 +376,7 @@ class Scanner:
                 finished = run_units(units, self, jobs)
             for unit, tally in finished:
                 self._merge_unit(unit, tally, result, previous_lines, state)
-                advance(_unit_size(unit), len(tally.findings))
+                advance(unit.size, len(tally.findings))
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
         result.skipped.update(discovery.skipped)
         result.findings, result.suppressed = (finding_filter or FindingFilter()).apply(merge_same_spot(result.findings))
@@ -357,12 +410,6 @@ def _near(lines: Iterator[tuple[int, str]], wanted: list[int]) -> Iterator[tuple
             return
         if wanted[index] - REQUEST_SPAN_LINES <= number:
             yield number, text
-
-
-def _unit_size(unit: WorkUnit) -> int:
-    if unit.byte_range is not None:
-        return unit.byte_range[1] - unit.byte_range[0]
-    return file_size(unit.target.path) if unit.target.path is not None else 0
 
 
 @contextlib.contextmanager

@@ -10,6 +10,9 @@ from __future__ import annotations
 import bz2
 import io
 import lzma
+import tarfile
+import zipfile
+import zlib
 from typing import BinaryIO, Callable
 
 try:
@@ -32,8 +35,10 @@ _OPENERS: tuple[tuple[bytes, str, Opener], ...] = (
     (XZ_MAGIC, "xz", lambda raw: lzma.LZMAFile(raw, mode="rb")),
 )
 
-# What a damaged compressed stream raises, across zlib, isal, bz2 and lzma.
-DECOMPRESSION_ERRORS: tuple[type[BaseException], ...] = (EOFError, OSError, lzma.LZMAError, ValueError)
+# What a damaged compressed stream raises, across zlib, isal, bz2 and lzma, and what a damaged
+# archive raises (a zip member's bad CRC or data, a tar cut short): all mean "read up to here".
+DECOMPRESSION_ERRORS: tuple[type[BaseException], ...] = (EOFError, OSError, lzma.LZMAError, ValueError, zlib.error,
+                                                         zipfile.BadZipFile, tarfile.TarError)
 
 
 def sniff_compression(head: bytes) -> str | None:
