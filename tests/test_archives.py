@@ -266,3 +266,12 @@ def test_members_of_an_archive_in_a_store() -> None:
         store.rm(f"/{bucket}", recursive=True)
     assert places(report) == [(f"memory://{bucket}/logs.tgz!app.log", 3), (f"memory://{bucket}/logs.zip!app.log", 3),
                               (f"memory://{bucket}/logs.zip!b/other.log", 2)]
+
+
+def test_a_zip_replaced_after_planning_is_an_error_not_another_archive_s_text(tmp_path: Path) -> None:
+    (tmp_path / "logs.zip").write_bytes(zip_bytes({"a.log": b"first\n", "b.log": b"second\n"}))
+    units = plan_units(["logs.zip"], Discovery())
+    (tmp_path / "logs.zip").write_bytes(zip_bytes({"b.log": b"other\n" * 10, "a.log": b"x\n"}))
+    tally = Scanner(load_rules()).scan_unit(units[0])
+    assert [(e.path, e.message.endswith("the archive changed while it was being scanned")) for e in tally.errors] \
+        == [("logs.zip!a.log", True)]

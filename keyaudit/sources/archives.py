@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import os
 import stat
 import tarfile
 import tempfile
@@ -203,12 +204,37 @@ class PlannedMember:
 @dataclass(frozen=True)
 class ZipMember(PlannedMember):
     index: int  # position in the central directory (names may repeat)
+    header_offset: int  # with the CRC: proof that a directory read earlier is still this archive's
+    crc: int
 
     @contextlib.contextmanager
     def __call__(self) -> Iterator[BinaryIO]:
-        with _open_container(self.container) as raw, zipfile.ZipFile(raw) as archive:
-            with archive.open(archive.infolist()[self.index]) as member:
-                yield member  # type: ignore[misc]
+        for fresh in (False, True):
+            entries = (archive := _open_zip(self.container, fresh)).infolist()
+            info = entries[self.index] if self.index < len(entries) else None
+            if info is not None and (info.header_offset, info.CRC) == (self.header_offset, self.crc):
+                with archive.open(info) as member:
+                    yield member  # type: ignore[misc]
+                return
+        raise zipfile.BadZipFile("the archive changed while it was being scanned")
+
+
+# The zip whose members this process reads, kept open: its members come one after another, and
+# reading its central directory again for each would cost time in the square of their number.
+_open_zips: list[tuple[Path | ObjectReader, contextlib.ExitStack, zipfile.ZipFile]] = []
+os.register_at_fork(after_in_child=_open_zips.clear)  # a forked worker must not share the parent's file offset
+
+
+def _open_zip(container: Path | ObjectReader, fresh: bool) -> zipfile.ZipFile:
+    """The zip at ``container``, its directory read once per process (again when ``fresh``)."""
+    if _open_zips and _open_zips[0][0] == container and not fresh:
+        return _open_zips[0][2]
+    while _open_zips:
+        _open_zips.pop()[1].close()
+    with contextlib.ExitStack() as stack:
+        archive = stack.enter_context(zipfile.ZipFile(stack.enter_context(_open_container(container))))
+        _open_zips.append((container, stack.pop_all(), archive))
+    return archive
 
 
 @dataclass(frozen=True)
@@ -268,7 +294,8 @@ def member_targets(target: Target, skipped: Counter[str]) -> list[Target] | None
                             skips[reason] += 1
                         else:
                             found.append(Target(member_path(target.display, info.filename), None,
-                                                ZipMember(container, info.file_size, index)))
+                                                ZipMember(container, info.file_size, index, info.header_offset,
+                                                          info.CRC)))
             else:
                 with tarfile.open(fileobj=raw, mode="r:") as tar:
                     for tar_info, reason in _tar_entries(tar):
