@@ -275,3 +275,17 @@ def test_a_zip_replaced_after_planning_is_an_error_not_another_archive_s_text(tm
     tally = Scanner(load_rules()).scan_unit(units[0])
     assert [(e.path, e.message.endswith("the archive changed while it was being scanned")) for e in tally.errors] \
         == [("logs.zip!a.log", True)]
+
+
+def test_a_member_of_a_compressed_tar_past_the_spool_limit_is_cut_with_an_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyaudit.sources.archives
+
+    monkeypatch.setattr(keyaudit.sources.archives, "MEMBER_SPOOL_LIMIT", 4096)  # a stand-in for 8 GiB
+    early, late = iugu_token(), iugu_token()
+    body = log_with(early) + b"filler line\n" * 1000 + log_with(late, 0)
+    (tmp_path / "bomb.tar.gz").write_bytes(tar_bytes({"huge.log": body, "next.log": log_with(iugu_token())}, "gz"))
+    report, _ = scan_json("bomb.tar.gz")
+    assert places(report) == [("bomb.tar.gz!huge.log", 3), ("bomb.tar.gz!next.log", 3)]
+    assert [e["path"] for e in report["errors"]] == ["bomb.tar.gz!huge.log"]
+    assert "only its start was scanned" in report["errors"][0]["message"]
