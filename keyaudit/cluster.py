@@ -118,7 +118,9 @@ def run_on_cluster(units: list["WorkUnit"], scanner: "Scanner", spec: ScannerSpe
 
 
 def _travels(unit: "WorkUnit") -> bool:
-    """Whether a worker can read the unit itself: a path, or an object in a store."""
+    """Whether a worker can read the unit itself: a path, an object in a store, or a member of
+    an archive that is either."""
+    from keyaudit.sources.archives import PlannedMember
     from keyaudit.sources.remote import ObjectReader
 
-    return isinstance(unit.target.reader, ObjectReader)
+    return isinstance(unit.target.reader, (ObjectReader, PlannedMember))

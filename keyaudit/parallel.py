@@ -1,7 +1,8 @@
 """Spread work units over processes, and plan them so that big files can be spread too.
 
 Units are a whole file, or — for a big plain file — the lines starting in one byte range of it,
-so one large log keeps every core busy. Worker processes are forked from the scanning process
+so one large log keeps every core busy, or one member of a zip or uncompressed tar, so one big
+log archive does too. Worker processes are forked from the scanning process
 and inherit its rules and compiled engine, so nothing is rebuilt or pickled per unit; results
 come back as units finish, tagged with their place in the plan, and the scan merges them in plan
 order, which is what makes the report independent of ``--jobs``.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Iterator
 
+from keyaudit.sources.archives import PlannedMember, member_targets
 from keyaudit.sources.compression import sniff_compression
 from keyaudit.sources.files import Discovery, Target, discover
 from keyaudit.sources.har import SNIFF_CHARS, looks_like_har
@@ -47,11 +49,16 @@ def _splittable(target: Target) -> bool:
 
 def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES,
                split: bool = True) -> list["WorkUnit"]:
-    """The units of a scan, in report order; big plain files in byte ranges when ``split``."""
+    """The units of a scan, in report order; when ``split``, big plain files in byte ranges and
+    zips and uncompressed tars member by member (members not scanned are counted here)."""
     from keyaudit.scan import WorkUnit
 
     units: list[WorkUnit] = []
     for target in discover(targets, discovery):
+        members = member_targets(target, discovery.skipped) if split else None
+        if members is not None:
+            units.extend(WorkUnit(member, depth=1) for member in members)
+            continue
         size = file_size(target.path) if target.path is not None else 0
         if split and size > 2 * range_bytes and _splittable(target):
             units.extend(WorkUnit(target, (start, min(start + range_bytes, size)))
@@ -66,11 +73,18 @@ def _run_in_worker(unit: "WorkUnit") -> "Tally":
     return _worker_scanner.scan_unit(unit)
 
 
+def _forkable(unit: "WorkUnit") -> bool:
+    """Whether a forked worker reads the unit itself: a local file or a member of one (stdin,
+    staged blobs and objects in a store are read by this process)."""
+    reader = unit.target.reader
+    return unit.target.path is not None or (isinstance(reader, PlannedMember) and reader.local)
+
+
 def run_units(units: list["WorkUnit"], scanner: "Scanner", jobs: int) -> Iterator[tuple[int, "Tally"]]:
     """Each unit's tally with its position in ``units``, as units finish; in ``jobs`` processes
     when that pays."""
     global _worker_scanner
-    total = sum(file_size(u.target.path) for u in units if u.target.path is not None)
+    total = sum(unit.size for unit in units)
     # Imported only when needed: a pre-commit run of a few files starts faster without them.
     import multiprocessing
 
@@ -81,14 +95,14 @@ def run_units(units: list["WorkUnit"], scanner: "Scanner", jobs: int) -> Iterato
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     for position, unit in enumerate(units):
-        if unit.target.path is None:  # stdin can only be read here
+        if not _forkable(unit):  # stdin, staged blobs, objects in a store: read here
             yield position, scanner.scan_unit(unit)
     _worker_scanner = scanner
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(jobs, len(units)), mp_context=context) as pool:
             futures = {pool.submit(_run_in_worker, unit): position for position, unit in enumerate(units)
-                       if unit.target.path is not None}
+                       if _forkable(unit)}
             for future in as_completed(futures):
                 yield futures[future], future.result()
     finally:

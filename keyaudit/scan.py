@@ -1,8 +1,9 @@
 """The scan: targets in, findings, statistics and errors out.
 
-Targets are planned into work units (a file, or a line-aligned byte range of a big plain file);
-each unit is opened (decompressed by magic), recognised as a HAR capture or treated as text, and
-handed to detection (secret rules) and judging (request rules). Units may run in other
+Targets are planned into work units (a file, a line-aligned byte range of a big plain file, or a
+member of a zip or uncompressed tar); each unit is opened (decompressed by magic), recognised as
+an archive (whose members are scanned as files), a HAR capture or text, and handed to detection
+(secret rules) and judging (request rules). Units may run in other
 processes; their tallies are merged in plan order, so the report does not depend on ``--jobs``.
 """
 
@@ -30,6 +31,7 @@ from keyaudit.findings import REQUEST_SPAN_LINES, Finding, Location, dedupe, mer
 from keyaudit.judge import ExchangeJudge
 from keyaudit.request_rules import RequestCheck, RequestRule
 from keyaudit.rules import Rule, RuleSet
+from keyaudit.sources.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, member_path, read_members
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 from keyaudit.sources.files import Discovery, Target
 from keyaudit.sources.har import SNIFF_CHARS, HarDocument, HarError, HarField, looks_like_har
@@ -71,6 +73,7 @@ class WorkUnit:
     resume: Resume | None = None  # with --state: where an earlier run stopped in this content
     head: bytes | None = None  # with --state: the content's first bytes, its identity
     stamp: str | None = None  # with --state: the file's size and mtime when the scan was planned
+    depth: int = 0  # archives enclosing the content (a member of a tar is 1 deep)
 
     @property
     def first(self) -> bool:
@@ -90,6 +93,16 @@ class WorkUnit:
         if self.head is None or self.resume is None or self.stamp is None or self.resume.stamp != self.stamp:
             return None
         return Progress.unchanged(self.head, self.resume, self.stamp)
+
+    @property
+    def size(self) -> int:
+        """Bytes to read, as far as is known before reading (for progress and for deciding
+        whether processes pay): 0 for stdin and staged blobs."""
+        if self.byte_range is not None:
+            return self.byte_range[1] - self.byte_range[0]
+        if self.target.path is not None:
+            return file_size(self.target.path)
+        return getattr(self.target.reader, "size", 0)  # a member's or an object's size from its listing
 
 
 @dataclass
@@ -246,9 +259,49 @@ class Scanner:
             tally.findings.extend(f for f in captured.findings if f.location.line > earlier)
             tally.statistics.update(captured.statistics)
 
+    def _scan_archive(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
+        """Scan each member of an archive read here as a file of its own (a compressed tar, an
+        archive inside an archive, one given on stdin or scanned with --state)."""
+        if unit.depth >= MAX_ARCHIVE_DEPTH:
+            tally.skipped["nested archive"] += 1
+            return
+        if unit.head is not None and self._unchanged_archive(unit, opener, tally):
+            return
+        for entry in read_members(kind, stream):
+            if isinstance(entry, Skipped):
+                tally.skipped[entry.reason] += 1
+                continue
+            display = member_path(unit.target.display, entry.name)
+            tally.add(self.scan_unit(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))
+            if entry.note:
+                tally.errors.append(ScanError(display, entry.note))
+
+    @staticmethod
+    def _unchanged_archive(unit: WorkUnit, opener: Opener, tally: Tally) -> bool:
+        """With --state an archive is recorded whole, by its (decompressed) length and last
+        bytes, as a compressed log is: archives are not appended to, so there is no middle to
+        resume from. True when the state holds this very content: nothing new to report."""
+        try:
+            with opener() as probe:
+                keeper = TailKeeper(probe)
+                keeper.skip(1 << 62)  # to the end: the length and the last bytes
+        except DECOMPRESSION_ERRORS:
+            return False  # scanned up to the damage and not recorded, so tried again next run
+        resume = unit.resume
+        tally.progress = Progress.of(unit.head or b"", keeper.count, 0, 0, keeper.tail,
+                                     resume.record_id if resume else None, unit.stamp)
+        if resume and resume.offset == keeper.count and resume.tail_hash == digest(keeper.tail):
+            tally.statistics["files_unchanged"] += 1
+            return True
+        return False
+
     def _scan_opened(self, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
         with opener() as stream:
             head = stream.peek(SNIFF_CHARS)[:SNIFF_CHARS]
+            kind = archive_kind(head) if unit.byte_range is None else None
+            if kind is not None:
+                self._scan_archive(kind, stream, unit, opener, tally)
+                return
             if unit.byte_range is not None or not looks_like_har(unit.target.display, head) or looks_binary(head):
                 self._scan_text(stream, unit, tally, opener)
                 return
@@ -354,9 +407,9 @@ class Scanner:
         keys = [unit.checkpoint_key() if state is not None else None for unit in units]
         tallies = _restored(keys, state) if state is not None else {}
         pending = [position for position in range(len(units)) if position not in tallies]
-        with (on_progress or _no_progress)(sum(map(_unit_size, units)), len(units)) as advance:
+        with (on_progress or _no_progress)(sum(unit.size for unit in units), len(units)) as advance:
             for position in tallies:
-                advance(_unit_size(units[position]), 0)
+                advance(units[position].size, 0)
             to_run = [units[position] for position in pending]
             if cluster is not None:
                 from keyaudit.cluster import run_on_cluster
@@ -367,7 +420,7 @@ class Scanner:
             for index, tally in finished:  # as units finish, in any order
                 position = pending[index]
                 tallies[position] = tally
-                advance(_unit_size(units[position]), len(tally.findings))
+                advance(units[position].size, len(tally.findings))
                 summary = tally.summary() if state is not None and keys[position] else None
                 if summary is not None:
                     state.checkpoint(keys[position], summary)  # type: ignore[union-attr,arg-type]
@@ -418,14 +471,6 @@ def _restored(keys: list[str | None], state: ScanState) -> dict[int, Tally]:
             tallies[position] = Tally.from_summary(summary)
             tallies[position].statistics["files_restored"] += 1
     return tallies
-
-
-def _unit_size(unit: WorkUnit) -> int:
-    if unit.byte_range is not None:
-        return unit.byte_range[1] - unit.byte_range[0]
-    if unit.target.path is not None:
-        return file_size(unit.target.path)
-    return getattr(unit.target.reader, "size", 0)  # an object's size from its listing
 
 
 @contextlib.contextmanager

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import os
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -115,7 +116,8 @@ class TailKeeper:
         """Move past ``count`` bytes, reading only the tail before them where the stream can
         seek (plain files), else reading through; False when the content is shorter."""
         if self._stream.seekable() and not is_decompressing(self._stream):
-            self.count = self._stream.seek(max(0, count - TAIL_BYTES))
+            end = self._stream.seek(0, os.SEEK_END)
+            self.count = self._stream.seek(max(0, min(count, end) - TAIL_BYTES))
         while self.count < count:
             if not self.read(min(1 << 20, count - self.count)):
                 return False

@@ -7,6 +7,7 @@ import os
 import signal
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -52,11 +53,15 @@ def test_a_cluster_gives_the_findings_of_one_process(cluster, tmp_path: Path) ->
     local, _ = cluster
     planted_logs(tmp_path, files=6, lines=200)
     (tmp_path / "keys.env").write_text(f"ASAAS_API_KEY={asaas_key()}\n")
+    with zipfile.ZipFile(tmp_path / "rotated.zip", "w", zipfile.ZIP_DEFLATED) as archive:  # a unit per member
+        for index in range(2):
+            archive.writestr(f"app.log.{index}", f"start\nGET /v1/x?api_token={iugu_token()} HTTP/1.1\n")
     targets = [str(CORPUS), str(tmp_path)]
     rules = load_rules()
     alone = Scanner(rules).scan(targets, jobs=1)
     spread = Scanner(rules).scan(targets, jobs=1, cluster=(ScannerSpec(), local.scheduler_address))
-    assert report_key(spread) == report_key(alone) and len(alone.findings) == 7
+    assert report_key(spread) == report_key(alone) and len(alone.findings) == 9
+    assert sum("rotated.zip!app.log." in f.location.path for f in spread.findings) == 2
     assert (spread.files_scanned, spread.bytes_scanned) == (alone.files_scanned, alone.bytes_scanned)
 
 

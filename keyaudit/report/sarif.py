@@ -17,6 +17,7 @@ from keyaudit.report import ReportOptions
 from keyaudit.request_rules import RequestRule
 from keyaudit.rules import Rule
 from keyaudit.scan import ScanResult
+from keyaudit.sources.archives import SEPARATOR
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "info": "0.0"}
@@ -48,11 +49,22 @@ def _rule_descriptor(rule: "Rule | RequestRule") -> dict[str, Any]:
     return descriptor
 
 
+def _uri_path(posix: str) -> str:
+    """``posix`` quoted as a URI path. ``!`` (before an archive member) is legal there and kept;
+    in the member's name ``.`` and ``..`` segments are escaped, so that a member called
+    ``x/../../src/app.py`` cannot resolve to the repository's own ``src/app.py``."""
+    archive, separator, member = quote(posix, safe="/" + SEPARATOR).partition(SEPARATOR)
+    if not separator:
+        return archive
+    segments = ("%2E" * len(part) if part in (".", "..") else part for part in member.split("/"))
+    return archive + separator + "/".join(segments)
+
+
 def _uri(path: str) -> dict[str, str]:
     posix = path.replace("\\", "/")
     if PurePosixPath(posix).is_absolute():
-        return {"uri": "file://" + quote(posix)}
-    return {"uri": quote(posix), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + _uri_path(posix)}
+    return {"uri": _uri_path(posix), "uriBaseId": "%SRCROOT%"}
 
 
 def _result(finding: Finding, rule_index: int, options: ReportOptions) -> dict[str, Any]:

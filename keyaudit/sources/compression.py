@@ -10,6 +10,9 @@ from __future__ import annotations
 import bz2
 import io
 import lzma
+import tarfile
+import zipfile
+import zlib
 from typing import BinaryIO, Callable
 
 try:
@@ -32,11 +35,13 @@ _OPENERS: tuple[tuple[bytes, str, Opener], ...] = (
     (XZ_MAGIC, "xz", lambda raw: lzma.LZMAFile(raw, mode="rb")),
 )
 
-_DECOMPRESSORS: tuple[type, ...] = (_gzip_module.GzipFile, bz2.BZ2File, lzma.LZMAFile) + (
+_DECOMPRESSORS: tuple[type, ...] = (_gzip_module.GzipFile, bz2.BZ2File, lzma.LZMAFile, zipfile.ZipExtFile) + (
     (igzip_threaded._ThreadedGzipReader,) if igzip_threaded is not None else ())
 
-# What a damaged compressed stream raises, across zlib, isal, bz2 and lzma.
-DECOMPRESSION_ERRORS: tuple[type[BaseException], ...] = (EOFError, OSError, lzma.LZMAError, ValueError)
+# What a damaged compressed stream raises, across zlib, isal, bz2 and lzma, and what a damaged
+# archive raises (a zip member's bad CRC or data, a tar cut short): all mean "read up to here".
+DECOMPRESSION_ERRORS: tuple[type[BaseException], ...] = (EOFError, OSError, lzma.LZMAError, ValueError, zlib.error,
+                                                         zipfile.BadZipFile, tarfile.TarError)
 
 
 def is_decompressing(stream: BinaryIO) -> bool:

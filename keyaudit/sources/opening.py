@@ -19,13 +19,23 @@ MAX_CAPTURE_LINE = 1 << 20  # longer lines reach the capture parsers cut (the te
 
 
 class Unclosed(io.RawIOBase):
-    """A view of a spool that a reader may close without closing the spool."""
+    """A view of a spool that a reader may close without closing the spool; seekable, because
+    a zip read from a spool (a member of a compressed tar) is read from its end first."""
 
     def __init__(self, inner: IO[bytes]) -> None:
         self._inner = inner
 
     def readable(self) -> bool:
         return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._inner.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._inner.tell()
 
     def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
         data = self._inner.read(len(buffer))
