@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import iugu_token, scan_json
+import keyaudit.parallel
 from keyaudit.rules import load_rules
 from keyaudit.scan import Scanner
 from keyaudit.textscan import CHUNK_BYTES, OVERLAP_BYTES
@@ -140,7 +141,8 @@ def test_stdin_and_missing_paths(write, tmp_path: Path) -> None:
     assert report["errors"] == [{"path": str(tmp_path / "missing.log"), "message": "no such file or directory"}]
 
 
-def test_byte_ranges_and_processes_give_the_same_report(write) -> None:
+def test_byte_ranges_and_processes_give_the_same_report(write, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keyaudit.parallel, "SERIAL_BELOW_BYTES", 0)  # a real pool, even for 3 MB
     data, tokens = build(b"2026-11-22 10:00:00 INFO worker processed job without incident", 
                          [i * 150_000 + 77 for i in range(20)])
     path = write("ranges.log", data)
