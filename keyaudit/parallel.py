@@ -23,7 +23,9 @@ from keyaudit.textscan import looks_binary
 if TYPE_CHECKING:
     from keyaudit.scan import Scanner, Tally, WorkUnit
 
-RANGE_BYTES = 64 << 20  # a plain file over twice this is split into ranges of this size
+RANGE_BYTES = 64 << 20  # the largest range a big plain file is cut into
+MIN_RANGE_BYTES = 16 << 20  # smaller ranges cost more in start-up than balancing gains
+RANGES_PER_WORKER = 4
 SERIAL_BELOW_BYTES = 8 << 20  # below this much input, starting processes costs more than it saves
 
 _worker_scanner: "Scanner | None" = None
@@ -48,9 +50,13 @@ def _splittable(target: Target) -> bool:
 
 
 def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES,
-               split: bool = True) -> list["WorkUnit"]:
+               split: bool = True, workers: int = 1) -> list["WorkUnit"]:
     """The units of a scan, in report order; when ``split``, big plain files in byte ranges and
-    zips and uncompressed tars member by member (members not scanned are counted here)."""
+    zips and uncompressed tars member by member (members not scanned are counted here).
+
+    A file is cut into at least ``RANGES_PER_WORKER`` ranges per worker (of ``MIN_RANGE_BYTES``
+    or more, and at most ``range_bytes``): with a few 64 MiB ranges one worker gets the odd one
+    out and the others wait for it."""
     from keyaudit.scan import WorkUnit
 
     units: list[WorkUnit] = []
@@ -60,9 +66,9 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
             units.extend(WorkUnit(member, depth=1) for member in members)
             continue
         size = file_size(target.path) if target.path is not None else 0
-        if split and size > 2 * range_bytes and _splittable(target):
-            units.extend(WorkUnit(target, (start, min(start + range_bytes, size)))
-                         for start in range(0, size, range_bytes))
+        piece = min(range_bytes, max(MIN_RANGE_BYTES, size // (RANGES_PER_WORKER * workers)))
+        if split and size > 2 * piece and _splittable(target):
+            units.extend(WorkUnit(target, (start, min(start + piece, size))) for start in range(0, size, piece))
         else:
             units.append(WorkUnit(target))
     return units

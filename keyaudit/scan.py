@@ -401,7 +401,8 @@ class Scanner:
             units = [WorkUnit(t) for t in staged.targets() if not discovery.excluded(staged.root / t.display)]
         else:
             whole_files = state is not None  # a resumed file is read from where it stopped, in one piece
-            units = plan_units(target_list, discovery, range_bytes or RANGE_BYTES, split=not whole_files)
+            units = plan_units(target_list, discovery, range_bytes or RANGE_BYTES, split=not whole_files,
+                               workers=jobs if cluster is None else 1)  # Dask: fewer, 64 MiB units
         if state is not None:
             units = [_with_resume(unit, state) for unit in units]
         keys = [unit.checkpoint_key() if state is not None else None for unit in units]
