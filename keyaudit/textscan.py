@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import BinaryIO, Iterator
 
-from keyaudit.engine import Matcher, RawMatch
+from keyaudit.engine import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
 
 CHUNK_BYTES = 1 << 20
 SALVAGE_READ_BYTES = 64 << 10  # read size for decompressed streams, which lose a failing read whole
-OVERLAP_BYTES = 4096  # longer than any match a shipped rule can make
 BINARY_SNIFF_BYTES = 8192
 _TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
 

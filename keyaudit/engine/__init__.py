@@ -11,6 +11,8 @@ from typing import Protocol
 
 from keyaudit.rules import Rule, RuleSet
 
+OVERLAP_BYTES = 4096  # longer than any match a shipped rule can make; chunks overlap by this much
+
 
 @dataclass(frozen=True)
 class RawMatch:
@@ -52,6 +54,33 @@ class BufferScan:
     def in_order(self) -> "BufferScan":
         self.hits.sort(key=lambda hit: (hit.start, hit.rule_index))
         return self
+
+
+def keyword_regions(buffer: bytes, anchors: list[int]) -> list[tuple[int, int]]:
+    """Where real matches can be: a real match contains a keyword and is no longer than the
+    overlap, so the whole lines within ``OVERLAP_BYTES`` on either side of each keyword hold
+    them all. Anchors closer than twice the overlap share one region (a log with a keyword on
+    every line is one region, found without a search per anchor); regions that touch merge."""
+    regions: list[tuple[int, int]] = []
+
+    def close(first: int, last: int) -> None:
+        start = buffer.rfind(b"\n", 0, max(0, first - OVERLAP_BYTES)) + 1
+        stop = buffer.find(b"\n", min(len(buffer), last + OVERLAP_BYTES))
+        stop = len(buffer) if stop < 0 else stop
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], stop))
+        else:
+            regions.append((start, stop))
+
+    ordered = sorted(anchors)
+    first = last = ordered[0]
+    for anchor in ordered[1:]:
+        if anchor - last > 2 * OVERLAP_BYTES:
+            close(first, last)
+            first = anchor
+        last = anchor
+    close(first, last)
+    return regions
 
 
 class Matcher(Protocol):

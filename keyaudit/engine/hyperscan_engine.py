@@ -17,9 +17,8 @@ from pathlib import Path
 import hyperscan
 import regex
 
-from keyaudit.engine import BufferScan, LiteralGroups
+from keyaudit.engine import BufferScan, LiteralGroups, keyword_regions
 from keyaudit.rules import Rule, RuleSet
-from keyaudit.textscan import OVERLAP_BYTES
 
 _NAMED_GROUP = regex.compile(rb"\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>")
 _CACHE_FORMAT = "1"
@@ -150,33 +149,6 @@ class HyperscanMatcher:
             anchors = [end for keyword in rule.keywords for end in positions.get(self._keyword_ids[keyword], ())]
             if not anchors:
                 continue  # no keyword in the buffer: the regex engine would not run the rule either
-            for start, stop in ([(0, len(buffer))] if index in self._fallback else _regions(buffer, anchors)):
+            for start, stop in ([(0, len(buffer))] if index in self._fallback else keyword_regions(buffer, anchors)):
                 result.confirm(index, rule, buffer, start, stop)
         return result.in_order()
-
-
-def _regions(buffer: bytes, anchors: list[int]) -> list[tuple[int, int]]:
-    """Where real matches can be: a real match contains a keyword and is no longer than the
-    overlap, so the whole lines within ``OVERLAP_BYTES`` on either side of each keyword hold
-    them all. Anchors closer than twice the overlap share one region (a log with a keyword on
-    every line is one region, found without a search per anchor); regions that touch merge."""
-    regions: list[tuple[int, int]] = []
-
-    def close(first: int, last: int) -> None:
-        start = buffer.rfind(b"\n", 0, max(0, first - OVERLAP_BYTES)) + 1
-        stop = buffer.find(b"\n", min(len(buffer), last + OVERLAP_BYTES))
-        stop = len(buffer) if stop < 0 else stop
-        if regions and start <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], max(regions[-1][1], stop))
-        else:
-            regions.append((start, stop))
-
-    ordered = sorted(anchors)
-    first = last = ordered[0]
-    for anchor in ordered[1:]:
-        if anchor - last > 2 * OVERLAP_BYTES:
-            close(first, last)
-            first = anchor
-        last = anchor
-    close(first, last)
-    return regions
