@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from keyaudit.findings import SEVERITIES
-from keyaudit.rules import YAML_LOADER
+from keyaudit.rules import load_yaml
 
 CONFIG_NAMES: tuple[str, ...] = (".keyaudit.yaml", ".keyaudit.yml", "pyproject.toml")
 DEFAULTS: dict[str, Any] = {"rules": [], "disable": [], "fail_on": "low", "exclude": [], "allow": [],
@@ -78,15 +77,19 @@ def _has_tool_section(path: Path) -> bool:
 def _read(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
-        if path.name == "pyproject.toml":
-            document = tomllib.loads(text).get("tool", {}).get("keyaudit", {})
-        else:
-            document = yaml.load(text, Loader=YAML_LOADER) or {}
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid {'TOML' if path.suffix == '.toml' else 'YAML'}: "
-                          f"{str(exc).splitlines()[0]}") from None
+    if path.name == "pyproject.toml":
+        syntax, errors = "TOML", (tomllib.TOMLDecodeError,)
+    else:
+        import yaml  # only when there is a YAML file to read
+
+        syntax, errors = "YAML", (yaml.YAMLError,)
+    try:
+        document = (tomllib.loads(text).get("tool", {}).get("keyaudit", {}) if syntax == "TOML"
+                    else load_yaml(text) or {})
+    except errors as exc:
+        raise ConfigError(f"{path}: not valid {syntax}: {str(exc).splitlines()[0]}") from None
     if not isinstance(document, dict):
         raise ConfigError(f"{path}: expected a mapping of settings")
     return document
@@ -133,10 +136,12 @@ def load_settings(config: Path | None, start: Path, overrides: dict[str, Any]) -
 
 def describe(settings: Settings) -> str:
     """The effective configuration as YAML-ish lines, each with where it came from."""
+    from yaml import safe_dump
+
     lines = []
     for key in DEFAULTS:
         value = settings.values[key]
-        shown = yaml.safe_dump(value, default_flow_style=True, width=1000).strip().removesuffix("...").strip()
+        shown = safe_dump(value, default_flow_style=True, width=1000).strip().removesuffix("...").strip()
         source = settings.sources[key]
         lines.append(f"{key}: {shown}    # {settings.file if source == 'file' else source}")
     header = f"# configuration file: {settings.file or 'none found'}"

@@ -91,13 +91,11 @@ def run_units(units: list["WorkUnit"], scanner: "Scanner", jobs: int) -> Iterato
     when that pays."""
     global _worker_scanner
     total = sum(unit.size for unit in units)
-    # Imported only when needed: a pre-commit run of a few files starts faster without them.
-    import multiprocessing
-
-    if not (jobs > 1 and len(units) > 1 and total >= SERIAL_BELOW_BYTES
-            and "fork" in multiprocessing.get_all_start_methods()):
+    if not (jobs > 1 and len(units) > 1 and total >= SERIAL_BELOW_BYTES and hasattr(os, "fork")):
         yield from ((position, scanner.scan_unit(unit)) for position, unit in enumerate(units))
         return
+    # Imported only when needed: a pre-commit run of a few files starts faster without them.
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     for position, unit in enumerate(units):

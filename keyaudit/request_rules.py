@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable
+import functools
+from typing import TYPE_CHECKING, Any, Callable
 
-import regex
 
 from keyaudit.exchange import Exchange
 from keyaudit.errors import RuleError
 from keyaudit.findings import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
+
+if TYPE_CHECKING:
+    import regex
 
 CREDENTIAL_CONDITIONS = ("any", "production", "sandbox")
 _WHEN_FIELDS = ("schemes", "hosts", "methods", "path", "has_headers", "carries_credential")
@@ -61,11 +64,17 @@ class RequestRule(RuleInfo):
     schemes: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
-    path: regex.Pattern[str] | None = None
+    path_text: str | None = None  # a regular expression the request path must match
     has_headers: tuple[str, ...] = ()
     carries_credential: str | None = None
     required_headers: tuple[str, ...] = ()
     check: str | None = None
+
+    @functools.cached_property
+    def path(self) -> "regex.Pattern[str] | None":
+        import regex  # compiled on first use, like the secret rules' patterns
+
+        return None if self.path_text is None else regex.compile(self.path_text)
 
     def applies(self, exchange: Exchange, credentials: list[Credential]) -> bool:
         """Whether ``when`` holds for this exchange."""
@@ -105,7 +114,8 @@ class RequestRule(RuleInfo):
 REQUEST_CHECKS: tuple[str, ...] = ("iugu_signature",)
 
 
-def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQUEST_CHECKS) -> RequestRule:
+def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQUEST_CHECKS,
+                       verify: bool = True) -> RequestRule:
     """Build a :class:`RequestRule` from one YAML mapping, or raise a :class:`RuleError`."""
     if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
         raise RuleError(path, None, "each entry under 'request_rules' must be a mapping with an 'id'")
@@ -134,10 +144,16 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQU
     check = require.get("check")
     if check is not None and check not in known_checks:
         raise RuleError(path, rule_id, f"unknown check {check!r}; known: {', '.join(known_checks)}")
-    try:
-        path_pattern = regex.compile(when["path"]) if "path" in when else None
-    except (regex.error, TypeError) as exc:
-        raise RuleError(path, rule_id, f"when.path does not compile: {exc}") from None
+    path_text = when.get("path")
+    if path_text is not None and not isinstance(path_text, str):
+        raise RuleError(path, rule_id, "'when.path' must be a string")
+    if verify and path_text is not None:
+        import regex
+
+        try:
+            regex.compile(path_text)
+        except regex.error as exc:
+            raise RuleError(path, rule_id, f"when.path does not compile: {exc}") from None
 
     def strings(value: Any, lower: bool = False, upper: bool = False) -> tuple[str, ...]:
         items = [value] if isinstance(value, str) else list(value or [])
@@ -155,7 +171,7 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQU
         schemes=strings(when.get("schemes"), lower=True),
         hosts=strings(when.get("hosts"), lower=True),
         methods=strings(when.get("methods"), upper=True),
-        path=path_pattern,
+        path_text=path_text,
         has_headers=strings(when.get("has_headers")),
         carries_credential=credential,
         required_headers=strings(require.get("headers")),

@@ -9,21 +9,25 @@ who should not have to read a traceback.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.resources
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-import regex
-import yaml
 
+from keyaudit.cache import read_entry, write_entry
 from keyaudit.errors import RuleError
 from keyaudit.findings import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
 from keyaudit.request_rules import RequestRule, parse_request_rule
 from keyaudit.validators import VALIDATORS
 
-# libyaml's loader when PyYAML has it: rules load on every run, pre-commit included.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # compiled on first use: a clean pre-commit run never needs the regex module
+    import regex
+
+_PARSED_FORMAT = "1"  # bump when what is cached for a rule file changes
 _REQUIRED = ("id", "title", "provider", "category", "severity", "keywords", "pattern")
 _OPTIONAL = (
     "confidence",
@@ -44,8 +48,12 @@ MAX_CONTEXT_WINDOW = 4096  # the overlap kept between chunks: context beyond it 
 class ContextRequirement:
     """Text that must appear near a hit for it to count (e.g. ``iugu`` near a bare hex token)."""
 
-    pattern: regex.Pattern[bytes]
+    pattern_text: str
     window: int
+
+    @functools.cached_property
+    def pattern(self) -> "regex.Pattern[bytes]":
+        return compile_pattern(self.pattern_text)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,8 +71,8 @@ class Rule(RuleInfo):
     captures_secret: bool = True
 
     @functools.cached_property
-    def pattern(self) -> regex.Pattern[bytes]:
-        return regex.compile(self.pattern_text.encode("utf-8"))
+    def pattern(self) -> "regex.Pattern[bytes]":
+        return compile_pattern(self.pattern_text)
 
 
 @dataclass
@@ -110,13 +118,25 @@ def _string_list(value: Any, path: str, rule_id: str, name: str) -> tuple[str, .
     return tuple(value)
 
 
-def _compile(text: Any, path: str, rule_id: str, what: str) -> regex.Pattern[bytes]:
+def compile_pattern(text: str) -> "regex.Pattern[bytes]":
+    """A rule pattern compiled for bytes (input is never decoded to scan)."""
+    import regex
+
+    return regex.compile(text.encode("utf-8"))
+
+
+def _checked_pattern(text: Any, path: str, rule_id: str, what: str, verify: bool) -> str:
+    """``text`` once it is a non-empty string and, with ``verify``, compiles."""
     if not isinstance(text, str) or not text:
         raise RuleError(path, rule_id, f"'{what}' must be a non-empty string")
-    try:
-        return regex.compile(text.encode("utf-8"))
-    except regex.error as exc:
-        raise RuleError(path, rule_id, f"{what} does not compile: {exc}") from None
+    if verify:
+        import regex
+
+        try:
+            compile_pattern(text)
+        except regex.error as exc:
+            raise RuleError(path, rule_id, f"{what} does not compile: {exc}") from None
+    return text
 
 
 def _choice(raw: dict[str, Any], name: str, allowed: tuple[str, ...], path: str, rule_id: str) -> str:
@@ -143,10 +163,9 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
     keywords = _string_list(raw["keywords"], path, rule_id, "keywords")
     if not keywords or not all(k.strip() for k in keywords):
         raise RuleError(path, rule_id, "needs at least one literal keyword (the prefilter)")
-    if verify or not isinstance(raw["pattern"], str):  # shipped patterns are verified by the test suite
-        pattern = _compile(raw["pattern"], path, rule_id, "pattern")
-        if "secret" not in pattern.groupindex:
-            raise RuleError(path, rule_id, "pattern has no named group 'secret'")
+    _checked_pattern(raw["pattern"], path, rule_id, "pattern", verify)  # shipped ones: by the test suite
+    if verify and "secret" not in compile_pattern(raw["pattern"]).groupindex:
+        raise RuleError(path, rule_id, "pattern has no named group 'secret'")
     validator = raw.get("validator")
     if validator is not None and validator not in VALIDATORS:
         raise RuleError(path, rule_id, f"unknown validator {validator!r}; known: {', '.join(VALIDATORS)}")
@@ -162,7 +181,7 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
         source=path,
         description=str(raw.get("description", "")).strip(),
         validator=validator,
-        context=_parse_context(raw.get("context"), path, rule_id),
+        context=_parse_context(raw.get("context"), path, rule_id, verify),
         captures_secret=bool(raw.get("captures_secret", True)),
         examples=_string_list(raw.get("examples", []), path, rule_id, "examples"),
         negative_examples=_string_list(raw.get("negative_examples", []), path, rule_id, "negative_examples"),
@@ -170,7 +189,7 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
     )
 
 
-def _parse_context(raw: Any, path: str, rule_id: str) -> ContextRequirement | None:
+def _parse_context(raw: Any, path: str, rule_id: str, verify: bool) -> ContextRequirement | None:
     if raw is None:
         return None
     if not isinstance(raw, dict) or "pattern" not in raw:
@@ -181,10 +200,10 @@ def _parse_context(raw: Any, path: str, rule_id: str) -> ContextRequirement | No
     window = raw.get("window", DEFAULT_CONTEXT_WINDOW)
     if not isinstance(window, int) or not 0 < window <= MAX_CONTEXT_WINDOW:
         raise RuleError(path, rule_id, f"'context.window' must be a number of bytes from 1 to {MAX_CONTEXT_WINDOW}")
-    return ContextRequirement(_compile(raw["pattern"], path, rule_id, "context.pattern"), window)
+    return ContextRequirement(_checked_pattern(raw["pattern"], path, rule_id, "context.pattern", verify), window)
 
 
-_ID_LINE = regex.compile(r"""^\s*(?:-\s+)?id\s*:\s*["']?([^"'\s#]+)""")
+_ID_LINE = re.compile(r"""^\s*(?:-\s+)?id\s*:\s*["']?([^"'\s#]+)""")
 
 
 def _rule_above(text: str, line: int) -> str | None:
@@ -196,6 +215,46 @@ def _rule_above(text: str, line: int) -> str | None:
     return None
 
 
+def load_yaml(text: str) -> Any:
+    """Safe YAML, through libyaml when PyYAML has it. Imported on first use: a run whose rule
+    files are cached and that has no YAML configuration needs no YAML parser at all."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _parsed(text: str, name: str) -> Any:
+    """The YAML document of a rule file, from the cache when this very text was parsed before.
+
+    Kept as JSON (a parser in the standard library, and no pickle to trust): rules load on every
+    run, and YAML parsing was a fifth of a pre-commit run's start-up.
+    """
+    entry = f"rules-{_PARSED_FORMAT}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}.json"
+    cached = read_entry(entry)
+    if cached is not None:
+        try:
+            return json.loads(cached)
+        except ValueError:
+            pass  # damaged: parsed again below
+    import yaml
+
+    try:
+        document = load_yaml(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        rule_id = _rule_above(text, mark.line) if mark else None
+        raise RuleError(name, rule_id, f"YAML error{where}: {problem}") from None
+    try:
+        encoded = json.dumps(document)
+    except (TypeError, ValueError):
+        return document  # YAML-only values (dates, sets): not cached, the checks below report them
+    if json.loads(encoded) == document:
+        write_entry(entry, encoded.encode("utf-8"))
+    return document
+
+
 def load_file(path: Path, verify: bool = True) -> tuple[list[Rule], list[RequestRule]]:
     """Load one YAML rule file: its secret rules and its request rules.
 
@@ -204,15 +263,9 @@ def load_file(path: Path, verify: bool = True) -> tuple[list[Rule], list[Request
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        document = yaml.load(text, Loader=YAML_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        rule_id = _rule_above(text, mark.line) if mark else None
-        raise RuleError(name, rule_id, f"YAML error{where}: {problem}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(name, None, f"cannot read: {exc}") from None
+    document = _parsed(text, name)
     if not isinstance(document, dict) or not (set(document) & {"rules", "request_rules"}):
         raise RuleError(name, None, "expected a mapping with a 'rules' or 'request_rules' list")
     unknown = sorted(set(document) - {"rules", "request_rules"})
@@ -222,7 +275,7 @@ def load_file(path: Path, verify: bool = True) -> tuple[list[Rule], list[Request
         if not isinstance(document.get(key, []), list):
             raise RuleError(name, None, f"'{key}' must be a list")
     rules = [parse_rule(raw, name, verify) for raw in document.get("rules", [])]
-    requests = [parse_request_rule(raw, name) for raw in document.get("request_rules", [])]
+    requests = [parse_request_rule(raw, name, verify=verify) for raw in document.get("request_rules", [])]
     seen: set[str] = set()
     for rule in [*rules, *requests]:
         if rule.id in seen:

@@ -289,3 +289,40 @@ def test_rules_test_warns_about_unanchored_patterns_and_times_rules(tmp_path: Pa
     timed = [line for line in run.stdout.splitlines() if line.endswith("ms/MiB")]
     assert any(line.startswith("acme-key") for line in timed) and len(timed) >= 10
     assert "WARN" not in run_cli("rules", "test").stdout  # shipped rules are all anchored
+
+
+USER_RULE = """rules:
+  - id: acme-key
+    title: ACME key
+    provider: acme
+    category: access-token
+    severity: {severity}
+    keywords: [acme_key]
+    pattern: 'acme_key=(?P<secret>[A-Za-z0-9]{{24}})'
+    examples: ['acme_key=Zq8LmN3pR7sT1vW4xY6aB9cD']
+    negative_examples: ['acme_key=short']
+"""
+
+
+def test_parsed_rule_files_are_cached_and_a_damaged_or_stale_entry_is_not_trusted(tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KEYAUDIT_CACHE_DIR", str(cache))
+    rule_file = tmp_path / "acme.yaml"
+    rule_file.write_text(USER_RULE.format(severity="low"))
+    (tmp_path / "app.log").write_text("acme_key=Zq8LmN3pR7sT1vW4xY6aB9cD\n")
+
+    def severities() -> list[str]:
+        run = run_cli("scan", "--format", "json", "--rules", str(rule_file), str(tmp_path / "app.log"))
+        assert run.exit_code in (0, 1), run.stderr
+        return [f["severity"] for f in json.loads(run.stdout)["findings"]]
+
+    assert severities() == ["low"]
+    entries = sorted((cache / "keyaudit").glob("rules-*.json"))
+    assert len(entries) == len(list((Path(__file__).parent.parent / "rules").glob("*.yaml"))) + 1
+    for entry in entries:
+        entry.write_text("{damaged")
+    assert severities() == ["low"]  # parsed again, not read from the damaged entries
+    assert all(json.loads(entry.read_text()) for entry in entries)  # and stored again whole
+    rule_file.write_text(USER_RULE.format(severity="high"))
+    assert severities() == ["high"]  # an edited file is a new entry, never the old document

@@ -10,17 +10,15 @@ only found sooner. A rule Hyperscan cannot compile at all is run by the regex pa
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-from pathlib import Path
 
 import hyperscan
-import regex
 
+from keyaudit.cache import read_entry, write_entry
 from keyaudit.engine import BufferScan, LiteralGroups, keyword_regions
 from keyaudit.rules import Rule, RuleSet
 
-_NAMED_GROUP = regex.compile(rb"\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>")
+_NAMED_GROUP = re.compile(rb"\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>")
 _CACHE_FORMAT = "1"
 
 
@@ -51,12 +49,6 @@ def _compiles(expression: bytes) -> bool:
     return True
 
 
-def cache_dir() -> Path:
-    """Where compiled databases are kept between runs (a pre-commit hook must not recompile)."""
-    base = os.environ.get("KEYAUDIT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "keyaudit"
-
-
 def _cache_key(expressions: list[bytes], ids: list[int], flags: list[int]) -> str:
     digest = hashlib.sha256()
     digest.update(f"{_CACHE_FORMAT}|{getattr(hyperscan, '__version__', '?')}|".encode())
@@ -67,21 +59,17 @@ def _cache_key(expressions: list[bytes], ids: list[int], flags: list[int]) -> st
 
 def _load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int]) -> hyperscan.Database:
     """A database for ``expressions``, from the disk cache when it is intact, else compiled."""
-    path = cache_dir() / f"hs-{_cache_key(expressions, ids, flags)}.db"
-    try:
-        database = hyperscan.loadb(path.read_bytes(), mode=hyperscan.HS_MODE_BLOCK)
-        database.scratch = hyperscan.Scratch(database)
-        return database
-    except (OSError, hyperscan.error, TypeError, ValueError):
-        pass  # missing, corrupt or from another library build: never trusted, rebuilt below
+    name = f"hs-{_cache_key(expressions, ids, flags)}.db"
+    cached = read_entry(name)
+    if cached is not None:
+        try:
+            database = hyperscan.loadb(cached, mode=hyperscan.HS_MODE_BLOCK)
+            database.scratch = hyperscan.Scratch(database)
+            return database
+        except (hyperscan.error, TypeError, ValueError):
+            pass  # corrupt or from another library build: never trusted, rebuilt below
     database = _compile(expressions, ids, flags)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(hyperscan.dumpb(database))
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a read-only home only costs the next run a compile
+    write_entry(name, hyperscan.dumpb(database))
     return database
 
 
