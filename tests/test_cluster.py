@@ -3,6 +3,8 @@ also when a worker dies in the middle of the scan."""
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import os
 import signal
 import threading
@@ -28,12 +30,16 @@ def report_key(result) -> list[tuple]:
     return [(f.rule_id, f.location.path, f.location.line, f.location.column, f.fingerprint) for f in result.findings]
 
 
-def planted_logs(folder: Path, files: int, lines: int) -> list[str]:
+def planted_logs(folder: Path, files: int, lines: int, slow: bool = False) -> list[str]:
+    """Logs with one token each; ``slow`` ones have a credential-shaped value on every line,
+    which every engine must confirm and validate (seconds of work, for the kill test)."""
     tokens = []
     for index in range(files):
         token = iugu_token()
         tokens.append(token)
-        body = [f"2026-11-22 10:00:{i % 60:02d} INFO worker handled job {i} in {i % 97} ms" for i in range(lines)]
+        body = [f"2026-11-22 10:00:{i % 60:02d} DEBUG Authorization: Basic {base64.b64encode(os.urandom(30)).decode()}"
+                if slow else f"2026-11-22 10:00:{i % 60:02d} INFO worker handled job {i} in {i % 97} ms"
+                for i in range(lines)]
         body[lines // 2] = f"GET /v1/invoices?api_token={token} HTTP/1.1"
         (folder / f"app-{index:02d}.log").write_text("\n".join(body) + "\n")
     return tokens
@@ -67,7 +73,7 @@ def test_a_cluster_gives_the_findings_of_one_process(cluster, tmp_path: Path) ->
 
 def test_a_worker_killed_mid_scan_loses_nothing_and_repeats_nothing(cluster, tmp_path: Path) -> None:
     local, client = cluster
-    tokens = planted_logs(tmp_path, files=16, lines=60_000)
+    tokens = planted_logs(tmp_path, files=16, lines=20_000, slow=True)
     rules = load_rules()
     alone = Scanner(rules, "regex").scan([str(tmp_path)], jobs=1)
     pids = client.run(os.getpid)
@@ -87,3 +93,21 @@ def test_a_worker_killed_mid_scan_loses_nothing_and_repeats_nothing(cluster, tmp
     assert report_key(spread) == report_key(alone) and len(spread.findings) == len(tokens)
     logs = str(client.get_worker_logs()) + str(client.get_scheduler_logs())
     assert all(token not in logs for token in tokens), "a secret reached the cluster logs"
+
+
+def test_progress_comes_from_the_cluster_as_units_finish(cluster, tmp_path: Path) -> None:
+    local, _ = cluster
+    planted_logs(tmp_path, files=5, lines=300)
+    seen: dict[str, object] = {"advances": []}
+
+    @contextlib.contextmanager
+    def progress(total_bytes: int, total_units: int):
+        seen.update(total_bytes=total_bytes, total_units=total_units)
+        yield lambda size, findings: seen["advances"].append((size, findings))
+
+    result = Scanner(load_rules()).scan([str(tmp_path)], on_progress=progress,
+                                        cluster=(ScannerSpec(), local.scheduler_address))
+    advances = seen["advances"]
+    assert seen["total_units"] == len(advances) == 5
+    assert sum(size for size, _ in advances) == seen["total_bytes"] == result.bytes_scanned
+    assert sum(found for _, found in advances) == len(result.findings) == 5
