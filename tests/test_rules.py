@@ -291,26 +291,13 @@ def test_rules_test_warns_about_unanchored_patterns_and_times_rules(tmp_path: Pa
     assert "WARN" not in run_cli("rules", "test").stdout  # shipped rules are all anchored
 
 
-USER_RULE = """rules:
-  - id: acme-key
-    title: ACME key
-    provider: acme
-    category: access-token
-    severity: {severity}
-    keywords: [acme_key]
-    pattern: 'acme_key=(?P<secret>[A-Za-z0-9]{{24}})'
-    examples: ['acme_key=Zq8LmN3pR7sT1vW4xY6aB9cD']
-    negative_examples: ['acme_key=short']
-"""
-
-
 def test_parsed_rule_files_are_cached_and_a_damaged_or_stale_entry_is_not_trusted(tmp_path: Path,
                                                                                    monkeypatch) -> None:
     cache = tmp_path / "cache"
     monkeypatch.setenv("KEYAUDIT_CACHE_DIR", str(cache))
     rule_file = tmp_path / "acme.yaml"
-    rule_file.write_text(USER_RULE.format(severity="low"))
-    (tmp_path / "app.log").write_text("acme_key=Zq8LmN3pR7sT1vW4xY6aB9cD\n")
+    rule_file.write_text(one_change("severity: high", "severity: low"))
+    (tmp_path / "app.log").write_text("key=acme_q8lmn3pr7st1vw4xy6ab9cdz\n")
 
     def severities() -> list[str]:
         run = run_cli("scan", "--format", "json", "--rules", str(rule_file), str(tmp_path / "app.log"))
@@ -324,5 +311,5 @@ def test_parsed_rule_files_are_cached_and_a_damaged_or_stale_entry_is_not_truste
         entry.write_text("{damaged")
     assert severities() == ["low"]  # parsed again, not read from the damaged entries
     assert all(json.loads(entry.read_text()) for entry in entries)  # and stored again whole
-    rule_file.write_text(USER_RULE.format(severity="high"))
+    rule_file.write_text(GOOD_RULE)
     assert severities() == ["high"]  # an edited file is a new entry, never the old document
