@@ -261,13 +261,25 @@ class Scanner:
 
     def _scan_archive(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
         """Scan each member of an archive read here as a file of its own (a compressed tar, an
-        archive inside an archive, one given on stdin or scanned with --state)."""
+        archive inside an archive, one given on stdin or scanned with --state).
+
+        With --state an archive is recorded whole, by the length and last bytes of its
+        (decompressed) content, as a compressed log is: archives are not appended to, so there is
+        no middle to resume from. A tar is measured on the way through; a zip, read by seeking,
+        by a probe of its own; a recorded one is probed first, and skipped when it is the same."""
         if unit.depth >= MAX_ARCHIVE_DEPTH:
             tally.skipped["nested archive"] += 1
             return
-        if unit.head is not None and self._unchanged_archive(unit, opener, tally):
-            return
-        for entry in read_members(kind, stream):
+        progress = None
+        if unit.head is not None and (unit.resume is not None or kind == "zip"):
+            progress = self._archive_progress(unit, opener)
+            if progress is not None and unit.resume is not None and \
+                    (progress.offset, progress.tail_hash) == (unit.resume.offset, unit.resume.tail_hash):
+                tally.progress = progress
+                tally.statistics["files_unchanged"] += 1
+                return
+        keeper = TailKeeper(stream)
+        for entry in read_members(kind, keeper if kind == "tar" else stream):
             if isinstance(entry, Skipped):
                 tally.skipped[entry.reason] += 1
                 continue
@@ -275,25 +287,24 @@ class Scanner:
             tally.add(self.scan_unit(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))
             if entry.note:
                 tally.errors.append(ScanError(display, entry.note))
+        if unit.head is not None:
+            if progress is None:  # a tar, measured as it was read
+                keeper.skip(1 << 62)
+                progress = Progress.of(unit.head, keeper.count, 0, 0, keeper.tail, None, unit.stamp)
+            tally.progress = progress
 
     @staticmethod
-    def _unchanged_archive(unit: WorkUnit, opener: Opener, tally: Tally) -> bool:
-        """With --state an archive is recorded whole, by its (decompressed) length and last
-        bytes, as a compressed log is: archives are not appended to, so there is no middle to
-        resume from. True when the state holds this very content: nothing new to report."""
+    def _archive_progress(unit: WorkUnit, opener: Opener) -> Progress | None:
+        """An archive's record, from a read of its own; None when it is damaged (then it is not
+        recorded, and is tried again next run)."""
         try:
             with opener() as probe:
                 keeper = TailKeeper(probe)
                 keeper.skip(1 << 62)  # to the end: the length and the last bytes
         except DECOMPRESSION_ERRORS:
-            return False  # scanned up to the damage and not recorded, so tried again next run
-        resume = unit.resume
-        tally.progress = Progress.of(unit.head or b"", keeper.count, 0, 0, keeper.tail,
-                                     resume.record_id if resume else None, unit.stamp)
-        if resume and resume.offset == keeper.count and resume.tail_hash == digest(keeper.tail):
-            tally.statistics["files_unchanged"] += 1
-            return True
-        return False
+            return None
+        return Progress.of(unit.head or b"", keeper.count, 0, 0, keeper.tail,
+                           unit.resume.record_id if unit.resume else None, unit.stamp)
 
     def _scan_opened(self, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
         with opener() as stream:
