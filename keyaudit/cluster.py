@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterator
 from keyaudit.allocator import keep_freed_buffers
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, Future
 
     from keyaudit.scan import Scanner, Tally, WorkUnit
 
@@ -114,7 +114,21 @@ def run_on_cluster(units: list["WorkUnit"], scanner: "Scanner", spec: ScannerSpe
         futures = {client.submit(_scan_on_worker, spec_future, key, units[position], pure=False,
                                  retries=UNIT_RETRIES): position for position in distant}
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            yield futures[future], _outcome(future, units[futures[future]])
+
+
+def _outcome(future: "Future", unit: "WorkUnit") -> "Tally":
+    """The unit's tally; a unit the cluster could not run (a worker that cannot build the
+    scanner, workers lost past the retries) is an error entry, as an unreadable file is, and the
+    scan goes on. Only the exception's type is kept: its text crossed from a worker and could
+    quote the input."""
+    from keyaudit.scan import ScanError, Tally
+
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - whatever the cluster raised, the other units stand
+        return Tally(errors=[ScanError(unit.target.display, f"not scanned: the cluster failed to run it "
+                                                            f"({type(exc).__name__})")])
 
 
 def _travels(unit: "WorkUnit") -> bool:

@@ -111,3 +111,16 @@ def test_progress_comes_from_the_cluster_as_units_finish(cluster, tmp_path: Path
     assert seen["total_units"] == len(advances) == 5
     assert sum(size for size, _ in advances) == seen["total_bytes"] == result.bytes_scanned
     assert sum(found for _, found in advances) == len(result.findings) == 5
+
+
+def test_a_unit_the_cluster_cannot_run_is_an_error_entry(cluster, tmp_path: Path, monkeypatch) -> None:
+    local, _ = cluster
+    planted_logs(tmp_path, files=2, lines=50)
+    (tmp_path / "acme.yaml").write_text("rules: []\n")
+    monkeypatch.chdir(tmp_path)  # a relative rule path: found here, not where the workers run
+    spec = ScannerSpec(rule_paths=("acme.yaml",))
+    result = Scanner(load_rules()).scan([str(tmp_path / "app-00.log"), str(tmp_path / "app-01.log")],
+                                        cluster=(spec, local.scheduler_address))
+    assert result.findings == []
+    assert [(e.path.rsplit("/", 1)[-1], e.message) for e in result.errors] == [
+        (f"app-0{i}.log", "not scanned: the cluster failed to run it (RuleError)") for i in range(2)]
