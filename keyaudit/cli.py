@@ -156,6 +156,8 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
         state = ScanState(state_path, wait) if state_path else None
     except (RuleError, EngineUnavailable, SignatureKeyError, BaselineError, GitError, StateError) as exc:
         raise _fail(str(exc)) from None
+    for warning in scanner.rules.warnings:
+        click.echo(f"keyaudit: warning: {warning}", err=True)
     if state is not None:
         click.get_current_context().call_on_close(state.close)
     key = digest_key.encode() if digest_key else None

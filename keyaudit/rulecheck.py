@@ -17,7 +17,7 @@ from keyaudit.detect import SecretScanner
 from keyaudit.findings import Finding, RuleInfo
 from keyaudit.judge import ExchangeJudge
 from keyaudit.request_rules import RequestRule
-from keyaudit.rules import Rule, RuleSet
+from keyaudit.rules import Rule, RuleSet, anchoring_warnings
 from keyaudit.signature import signature_check
 from keyaudit.sources.captures import httpdump
 
@@ -67,21 +67,8 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
 
 
 def unanchored(rules: RuleSet) -> list[str]:
-    """Warnings for secret rules whose example matches hold none of the rule's keywords.
-
-    The keyword prefilter lets a rule run on a buffer only where a keyword is; a match that does
-    not itself contain one is found only by the accident of a keyword elsewhere nearby, and
-    costs a full regex pass wherever the keyword is common.
-    """
-    warnings = []
-    for rule in rules.rules:
-        for index, text in enumerate(rule.examples):
-            data = text.encode("utf-8")
-            spans = [data[m.start() : m.end()].lower() for m in rule.pattern.finditer(data)]
-            if spans and not any(keyword.encode() in span for span in spans for keyword in rule.keywords):
-                warnings.append(f"{rule.source}: rule {rule.id!r}: example {index + 1} matches text without any "
-                                "of its keywords: the prefilter cannot anchor this pattern")
-    return warnings
+    """Anchoring warnings for every secret rule, shipped ones included."""
+    return [warning for rule in rules.rules for warning in anchoring_warnings(rule)]
 
 
 def timings(rules: RuleSet, sample: bytes, rounds: int = 3) -> list[tuple[RuleInfo, float]]:

@@ -81,6 +81,7 @@ class RuleSet:
 
     rules: list[Rule] = field(default_factory=list)
     requests: list[RequestRule] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # about user rules, one line each, for the user
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -91,7 +92,24 @@ class RuleSet:
     def without(self, rule_ids: Iterable[str]) -> "RuleSet":
         dropped = set(rule_ids)
         return RuleSet([r for r in self.rules if r.id not in dropped],
-                       [r for r in self.requests if r.id not in dropped])
+                       [r for r in self.requests if r.id not in dropped], self.warnings)
+
+
+def anchoring_warnings(rule: Rule) -> list[str]:
+    """A warning for each example a rule matches without any of its keywords in the match.
+
+    Engines run a rule only around its keywords; a match that does not itself contain one is
+    found only by the accident of a keyword nearby, and costs a regex pass wherever the keyword
+    is common.
+    """
+    warnings = []
+    for index, text in enumerate(rule.examples):
+        data = text.encode("utf-8")
+        spans = [data[m.start() : m.end()].lower() for m in rule.pattern.finditer(data)]
+        if spans and not any(keyword.encode() in span for span in spans for keyword in rule.keywords):
+            warnings.append(f"{rule.source}: rule {rule.id!r}: example {index + 1} matches text without any "
+                            "of its keywords: the prefilter cannot anchor this pattern")
+    return warnings
 
 
 def shipped_rules_dir() -> Path:
@@ -288,10 +306,13 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     """Shipped rules, then user rules; a user rule with a shipped id replaces it in place."""
     secret_rules: dict[str, Rule] = {}
     request_rules: dict[str, RequestRule] = {}
+    warnings: list[str] = []
     shipped = [shipped_rules_dir()] if include_shipped else []
     for source in shipped + list(extra):
         for path in _rule_files(source):
             rules, requests = load_file(path, verify=source not in shipped)
             secret_rules.update((rule.id, rule) for rule in rules)
             request_rules.update((rule.id, rule) for rule in requests)
-    return RuleSet(list(secret_rules.values()), list(request_rules.values()))
+            if source not in shipped:  # shipped rules are checked by the test suite, not at every start
+                warnings.extend(warning for rule in rules for warning in anchoring_warnings(rule))
+    return RuleSet(list(secret_rules.values()), list(request_rules.values()), warnings)

@@ -291,6 +291,19 @@ def test_rules_test_warns_about_unanchored_patterns_and_times_rules(tmp_path: Pa
     assert "WARN" not in run_cli("rules", "test").stdout  # shipped rules are all anchored
 
 
+def test_a_scan_with_an_unanchored_user_rule_warns_once_and_goes_on(tmp_path: Path) -> None:
+    pack = tmp_path / "loose.yaml"
+    pack.write_text(GOOD_RULE.replace("keywords: [acme_]", "keywords: [key]"))
+    (tmp_path / "app.log").write_text("key=acme_q8lmn3pr7st1vw4xy6ab9cdz\n")
+    run = run_cli("scan", "--rules", str(pack), "--format", "json", str(tmp_path / "app.log"))
+    warnings = [line for line in run.stderr.splitlines() if line.startswith("keyaudit: warning:")]
+    assert run.exit_code == 1 and len(json.loads(run.stdout)["findings"]) == 1
+    assert warnings == [f"keyaudit: warning: {pack}: rule 'acme-key': example 1 matches text without any of its "
+                        "keywords: the prefilter cannot anchor this pattern"]
+    clean = run_cli("scan", "--format", "json", str(tmp_path / "app.log"))
+    assert "warning" not in clean.stderr  # the shipped rules are not checked at every start
+
+
 def test_parsed_rule_files_are_cached_and_a_damaged_or_stale_entry_is_not_trusted(tmp_path: Path,
                                                                                    monkeypatch) -> None:
     cache = tmp_path / "cache"
