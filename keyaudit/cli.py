@@ -186,7 +186,8 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     try:
         result = scanner.scan(list(targets) or ["."], jobs=jobs or default_jobs(), finding_filter=finding_filter,
                               staged=staged_files, discovery=discovery, dedupe_findings=not no_dedupe,
-                              state=state, on_progress=_progress_display(quiet), cluster=cluster)
+                              state=state, on_progress=_progress_display(quiet), cluster=cluster,
+                              needs_values=show_secrets or key is not None)
     except ClusterError as exc:
         raise _fail(str(exc)) from None
     for error in result.errors:

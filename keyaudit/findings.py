@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, timezone
 from typing import Any, Iterable
 from urllib.parse import urlsplit
@@ -104,12 +104,49 @@ class Secret:
     def length(self) -> int:
         return len(self.visible_prefix) + len(self.canonical)
 
+    @property
+    def identity(self) -> str:
+        """The SHA-256 of the canonical value: what tells two secrets apart without the value."""
+        return hashlib.sha256(self.canonical.encode("utf-8", "surrogateescape")).hexdigest()
+
     def digest(self, key: bytes | None = None) -> str:
         """A correlatable digest; keyed (HMAC) when the user supplies a digest key."""
-        data = self.canonical.encode("utf-8", "surrogateescape")
         if key:
+            data = self.canonical.encode("utf-8", "surrogateescape")
             return "hmac-sha256:" + hmac.new(key, data, hashlib.sha256).hexdigest()
-        return "sha256:" + hashlib.sha256(data).hexdigest()
+        return "sha256:" + self.identity
+
+    def shown(self, show_value: bool) -> str:
+        """What a report prints: the redacted form, or the whole value with ``--show-secrets``."""
+        return self.visible_prefix + self.canonical if show_value else self.redacted
+
+    def sealed(self, fingerprint: str) -> "SealedSecret":
+        return SealedSecret(self.redacted, self.length, self.identity, fingerprint)
+
+
+@dataclass(frozen=True)
+class SealedSecret:
+    """A secret as a checkpoint keeps it: what a report shows of it, never its value.
+
+    A finding of a unit an interrupted run finished comes back from the state this way, so the
+    state file never holds a credential. Runs that need the value (``--show-secrets``, a digest
+    key) scan such units again instead.
+    """
+
+    redacted: str
+    length: int
+    identity: str
+    fingerprint: str  # of the finding it belonged to: built from the value, so kept, not rebuilt
+
+    def digest(self, key: bytes | None = None) -> str:
+        if key:
+            raise ValueError("a sealed secret has no value to key a digest with")
+        return "sha256:" + self.identity
+
+    def shown(self, show_value: bool) -> str:
+        if show_value:
+            raise ValueError("a sealed secret has no value to show")
+        return self.redacted
 
 
 @dataclass
@@ -124,7 +161,7 @@ class Finding:
     title: str
     message: str
     location: Location
-    secret: Secret | None
+    secret: Secret | SealedSecret | None
     environment: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
     suppressed: str | None = None  # why it is not reported: inline, baseline, allowlist
@@ -133,6 +170,8 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         """Stable when lines move, different when the secret changes (DESIGN.md contract)."""
+        if isinstance(self.secret, SealedSecret):
+            return self.secret.fingerprint
         if self.secret is not None:
             basis = self.secret.canonical
         else:
@@ -141,6 +180,19 @@ class Finding:
                               (url.hostname or "").lower(), url.path))
         material = "\0".join((self.rule_id, self.location.path, basis))
         return hashlib.sha256(material.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+    def to_checkpoint(self) -> dict[str, Any]:
+        """Every field, as JSON values, with the secret sealed: what a checkpoint may keep."""
+        assert self.occurrences is None, "checkpoints hold findings before they are deduplicated"
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("location", "secret")}
+        secret = self.secret.sealed(self.fingerprint) if isinstance(self.secret, Secret) else self.secret
+        return {**values, "location": asdict(self.location), "secret": asdict(secret) if secret else None}
+
+    @classmethod
+    def from_checkpoint(cls, values: dict[str, Any]) -> "Finding":
+        secret = values["secret"]
+        return cls(**{**values, "location": Location(**values["location"]),
+                      "secret": SealedSecret(**secret) if secret else None})
 
     def sort_key(self) -> tuple[Any, ...]:
         loc = self.location
@@ -156,7 +208,7 @@ class Finding:
                 "digest": self.secret.digest(digest_key),
             }
             if show_secrets:
-                secret["value"] = self.secret.visible_prefix + self.secret.canonical
+                secret["value"] = self.secret.shown(True)
         context = {"har_entry": None, "method": None, "url": None}
         context.update(self.context)
         extra = {"occurrences": self.occurrences.to_dict()} if self.occurrences else {}
@@ -224,7 +276,7 @@ def _instant(stamp: str) -> tuple[float, str]:
 
 def _dedupe_key(finding: Finding) -> tuple[str, ...]:
     if finding.secret is not None:
-        return ("secret", finding.category, finding.secret.canonical)
+        return ("secret", finding.category, finding.secret.identity)
     url = urlsplit(str(finding.context.get("url") or ""))
     return ("request", finding.rule_id, str(finding.context.get("method") or ""), url.scheme.lower(),
             (url.hostname or "").lower(), url.path)
@@ -273,7 +325,7 @@ def _url_path(finding: Finding) -> str:
 def _spot_key(finding: Finding) -> tuple[str, ...]:
     loc = finding.location
     if finding.secret is not None:
-        return (finding.category, loc.path, str(loc.pointer), finding.secret.canonical)
+        return (finding.category, loc.path, str(loc.pointer), finding.secret.identity)
     url = urlsplit(str(finding.context.get("url") or ""))
     endpoint = f"{url.scheme.lower()}://{(url.hostname or '').lower()}"
     entry = str(finding.context.get("har_entry"))

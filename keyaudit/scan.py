@@ -118,19 +118,22 @@ class Tally:
     lines: int = 0  # lines read by a range unit, to place the next range's findings
     progress: Progress | None = None  # with --state: how far this unit's content was scanned
 
-    def summary(self) -> str | None:
-        """The counts and progress of a unit that found nothing, as JSON; None for a unit with
-        findings or errors, which is scanned again rather than have them written to disk."""
-        if self.findings or self.errors or self.progress is None:
+    def summary(self, with_findings: bool) -> str | None:
+        """A finished unit as its checkpoint keeps it, as JSON: counts, progress and findings with
+        their secrets sealed (never a value). None when it must be scanned again instead: it
+        had errors, or findings and ``with_findings`` is off."""
+        if self.errors or self.progress is None or (self.findings and not with_findings):
             return None
         return json.dumps({"files_scanned": self.files_scanned, "bytes_scanned": self.bytes_scanned,
                            "skipped": self.skipped, "statistics": self.statistics, "lines": self.lines,
-                           "progress": asdict(self.progress)})
+                           "progress": asdict(self.progress),
+                           "findings": [finding.to_checkpoint() for finding in self.findings]})
 
     @classmethod
     def from_summary(cls, summary: str) -> "Tally":
         values = json.loads(summary)
-        return cls(files_scanned=values["files_scanned"], bytes_scanned=values["bytes_scanned"],
+        return cls(findings=[Finding.from_checkpoint(finding) for finding in values["findings"]],
+                   files_scanned=values["files_scanned"], bytes_scanned=values["bytes_scanned"],
                    skipped=Counter(values["skipped"]), statistics=Counter(values["statistics"]),
                    lines=values["lines"], progress=Progress(**values["progress"]))
 
@@ -389,7 +392,7 @@ class Scanner:
              discovery: Discovery | None = None, dedupe_findings: bool = False,
              state: ScanState | None = None,
              on_progress: Callable[[int, int], "ContextManager[Callable[[int, int], None]]"] | None = None,
-             cluster: "tuple[ScannerSpec, str] | None" = None) -> ScanResult:
+             cluster: "tuple[ScannerSpec, str] | None" = None, needs_values: bool = False) -> ScanResult:
         """Scan every target; findings come back merged and in file order whatever ``jobs`` is.
 
         ``range_bytes`` sets the size of the byte ranges big plain files are cut into; findings
@@ -398,7 +401,10 @@ class Scanner:
         carries configured excludes and collects what was skipped. With ``dedupe_findings``,
         each secret is reported once with its occurrences; ``result.occurrences`` keeps every one.
         With ``state``, files continue where an earlier run stopped; their progress is handed to
-        the state, for the caller to commit once the report is out. ``on_progress(total bytes,
+        the state, for the caller to commit once the report is out, and each finished unit is
+        checkpointed at once (findings sealed) for a successor of a killed run to take up;
+        ``needs_values`` (the report shows secrets or keys their digests) keeps units with
+        findings out of checkpoints, both ways. ``on_progress(total bytes,
         total units)`` gives a context whose callable is told (bytes, findings) per finished unit.
         ``cluster`` (a scanner spec and a Dask scheduler address) sends the units to Dask workers.
         """
@@ -417,7 +423,7 @@ class Scanner:
         if state is not None:
             units = [_with_resume(unit, state) for unit in units]
         keys = [unit.checkpoint_key() if state is not None else None for unit in units]
-        tallies = _restored(keys, state) if state is not None else {}
+        tallies = _restored(keys, state, with_findings=not needs_values) if state is not None else {}
         pending = [position for position in range(len(units)) if position not in tallies]
         with (on_progress or _no_progress)(sum(unit.size for unit in units), len(units)) as advance:
             for position in tallies:
@@ -433,9 +439,10 @@ class Scanner:
                 position = pending[index]
                 tallies[position] = tally
                 advance(units[position].size, len(tally.findings))
-                summary = tally.summary() if state is not None and keys[position] else None
+                key = keys[position]
+                summary = tally.summary(with_findings=not needs_values) if state is not None and key else None
                 if summary is not None:
-                    state.checkpoint(keys[position], summary)  # type: ignore[union-attr,arg-type]
+                    state.checkpoint(key, summary)  # type: ignore[union-attr,arg-type]
         previous_lines: dict[str, int] = {}
         for position, unit in enumerate(units):  # merged in plan order: the report never depends on timing
             self._merge_unit(unit, tallies[position], result, previous_lines, state)
@@ -474,14 +481,16 @@ def _near(lines: Iterator[tuple[int, str]], wanted: list[int]) -> Iterator[tuple
             yield number, text
 
 
-def _restored(keys: list[str | None], state: ScanState) -> dict[int, Tally]:
-    """The units an interrupted run finished with nothing to report, by position, from the state."""
+def _restored(keys: list[str | None], state: ScanState, with_findings: bool) -> dict[int, Tally]:
+    """The units an interrupted run finished, by position, from the state (those with findings
+    only ``with_findings``: their secrets come back sealed)."""
     tallies: dict[int, Tally] = {}
     for position, key in enumerate(keys):
         summary = state.finished(key) if key else None
-        if summary is not None:
-            tallies[position] = Tally.from_summary(summary)
-            tallies[position].statistics["files_restored"] += 1
+        tally = Tally.from_summary(summary) if summary is not None else None
+        if tally is not None and (with_findings or not tally.findings):
+            tally.statistics["files_restored"] += 1
+            tallies[position] = tally
     return tallies
 
 

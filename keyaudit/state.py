@@ -10,9 +10,10 @@ and a grown plain file is checked by seeking to the recorded end, not by reading
 
 Progress is committed in one transaction after the report is written: a run killed at any
 point commits nothing, so the next run reports everything the killed one would have, once.
-Meanwhile each finished unit that found nothing is checkpointed at once (its counts, never
-findings, which hold secrets): a killed run's successor takes those from the state instead of
-scanning them again, and its report is the one an uninterrupted run would have written.
+Meanwhile each finished unit is checkpointed at once (its counts, and its findings with their
+secrets sealed: redacted form, length and digest, never the value): a killed run's successor
+takes those from the state instead of scanning them again, and its report is the one an
+uninterrupted run would have written.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE INDEX IF NOT EXISTS files_head ON files (head_len, head_hash);
 CREATE TABLE IF NOT EXISTS finished_units (  -- units of the current, unreported run
     unit_key TEXT PRIMARY KEY,  -- path, size and mtime, content head, starting offset
-    summary TEXT NOT NULL       -- the unit's counts and progress as JSON; never findings
+    summary TEXT NOT NULL       -- the unit's counts, progress and sealed findings as JSON
 );
 """
 

@@ -8,6 +8,7 @@ import fcntl
 import gzip
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -18,6 +19,9 @@ from pathlib import Path
 import pytest
 
 from conftest import iugu_token
+from keyaudit.rules import load_rules
+from keyaudit.scan import Scanner
+from keyaudit.state import ScanState
 
 
 def keyaudit(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -122,33 +126,64 @@ def test_a_killed_run_is_taken_up_without_scanning_again_what_it_finished(tmp_pa
         pytest.importorskip("distributed")
     logs = tmp_path / "logs"
     logs.mkdir()
-    (logs / "00-slow.log").write_text(slow_log(200_000))  # planned first: one worker is busy with it
+    (logs / "00-slow.log").write_text(slow_log(400_000))  # planned first: one worker is busy with it
     clean = 20
     for index in range(clean):
         (logs / f"app-{index:02d}.log").write_text(log_lines(3000))
-    for index in range(2):  # units with findings are never checkpointed: the report must carry them
+    for index in range(2):  # their findings are checkpointed sealed and come back in the report
         (logs / f"tokens-{index}.log").write_text(log_lines(3000, token_every=1000))
+    finished = clean + 2  # all but the slow one
     reference = findings(keyaudit(logs, ".", "--state", str(tmp_path / "reference.db"), *spread))
     state = tmp_path / "killed.db"
     process = subprocess.Popen([sys.executable, "-m", "keyaudit", "scan", ".", "--format", "jsonl", "--state",
                                 str(state), *spread], cwd=logs, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
-    while checkpointed(state) < clean and process.poll() is None and time.monotonic() < deadline:
+    while checkpointed(state) < finished and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     assert process.poll() is None, "the run ended before it could be killed: the test proves nothing"
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
-    assert checkpointed(state) >= clean
+    done = checkpointed(state)
+    assert done >= finished
+    assert_absent_from_state(tmp_path, logs)
     again = keyaudit(logs, ".", "--state", str(state), *spread, "--format", "json")
     report = json.loads(again.stdout)
-    assert report["scan"]["requests"].get("files_restored", 0) >= clean  # taken from the state, not rescanned
-    assert [f["fingerprint"] for f in report["findings"]] == [f["fingerprint"] for f in reference]
+    assert report["scan"]["requests"]["files_restored"] == done  # taken from the state, not rescanned
+    assert [(f["fingerprint"], f["secret"], f["location"]) for f in report["findings"]] == \
+        [(f["fingerprint"], f["secret"], f["location"]) for f in reference]
     assert len(reference) == 6
     uninterrupted = json.loads(keyaudit(logs, ".", *spread, "--format", "json").stdout)["scan"]
     assert report["scan"]["bytes_scanned"] == uninterrupted["bytes_scanned"]
     assert report["scan"]["files_scanned"] == uninterrupted["files_scanned"]
     assert checkpointed(state) == 0  # reported and committed: nothing left to take up
+
+
+def assert_absent_from_state(tmp_path: Path, logs: Path) -> None:
+    """No token of the logs is in any state file: checkpoints keep findings sealed."""
+    tokens = {token for path in logs.iterdir() for token in re.findall(r"api_token=([0-9a-f]{32})", path.read_text())}
+    assert tokens
+    for path in tmp_path.glob("*.db*"):
+        data = path.read_bytes()
+        assert not [token for token in tokens if token.encode() in data], f"a token is in {path.name}"
+
+
+def test_a_run_that_shows_values_scans_again_what_a_killed_run_found(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "clean.log").write_text(log_lines(300))
+    (logs / "tokens.log").write_text(log_lines(300, token_every=100))
+    state_path = tmp_path / "state.db"
+    interrupted = ScanState(state_path)  # a run that checkpointed its units and never reported
+    Scanner(load_rules()).scan([str(logs)], state=interrupted)
+    interrupted.close()
+    assert checkpointed(state_path) == 2
+    assert_absent_from_state(tmp_path, logs)
+    keyed = json.loads(keyaudit(tmp_path, str(logs), "--state", str(state_path), "--format", "json",
+                                "--digest-key", "k").stdout)
+    assert keyed["scan"]["requests"]["files_restored"] == 1  # the clean file only: values are needed
+    assert len(keyed["findings"]) == 3 and all(f["secret"]["digest"].startswith("hmac-sha256:")
+                                               for f in keyed["findings"])
 
 
 def test_an_unchanged_file_is_not_read_again(tmp_path: Path) -> None:

@@ -71,8 +71,7 @@ def _result(finding: Finding, rule_index: int, options: ReportOptions) -> dict[s
     loc = finding.location
     text = finding.message
     if finding.secret is not None:
-        shown = finding.secret.visible_prefix + finding.secret.canonical if options.show_secrets else finding.secret.redacted
-        text = f"{text}: {shown}"
+        text = f"{text}: {finding.secret.shown(options.show_secrets)}"
     elif finding.context.get("url"):
         text = f"{text}: {finding.context['url']}"
     physical: dict[str, Any] = {

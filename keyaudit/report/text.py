@@ -23,9 +23,7 @@ def _shown(finding: Finding, options: ReportOptions) -> str:
         method = finding.context.get("method")
         url = str(finding.context.get("url") or "")
         return f"{method} {url}" if method else url
-    if options.show_secrets:
-        return finding.secret.visible_prefix + finding.secret.canonical
-    return finding.secret.redacted
+    return finding.secret.shown(options.show_secrets)
 
 
 Segments = list[tuple[str, str | None]]  # text and its rich style (None: plain)
