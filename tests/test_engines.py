@@ -10,11 +10,13 @@ from hypothesis import strategies as st
 from conftest import CORPUS, asaas_key, basic, iugu_token
 from keyaudit.detect import SecretScanner
 from keyaudit.engine import create_matcher
+from keyaudit.engine.regex_engine import RegexMatcher, automaton_search, substring_search
 from keyaudit.rules import load_rules
-from keyaudit.scan import Scanner
+from keyaudit.scan import CAPTURE_MARKER_GROUPS, Scanner
 
 RULES = load_rules()
 ENGINES = {name: create_matcher(RULES, name) for name in ("regex", "hyperscan")}
+PORTABLE = RegexMatcher(RULES, search=substring_search)  # the regex engine without ahocorasick-rs
 
 
 def report_key(result) -> list[tuple]:
@@ -52,11 +54,20 @@ _pieces = st.one_of(
 def test_same_findings_on_generated_text(pieces: list[str]) -> None:
     data = "".join(pieces).encode("utf-8", "surrogatepass")
     found = {}
-    for name, matcher in ENGINES.items():
+    for name, matcher in {**ENGINES, "portable": PORTABLE}.items():
         findings: list = []
         SecretScanner(RULES, matcher).findings_in(io.BytesIO(data), "x", findings)
         found[name] = [(f.rule_id, f.location.line, f.location.column, f.fingerprint) for f in findings]
-    assert found["regex"] == found["hyperscan"]
+    assert found["regex"] == found["hyperscan"] == found["portable"]
+
+
+def test_both_keyword_searches_find_the_same_occurrences() -> None:
+    needles = sorted({k.encode() for rule in RULES for k in rule.keywords} |
+                     {literal.lower() for literals in CAPTURE_MARKER_GROUPS.values() for literal in literals})
+    for path in sorted(CORPUS.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes().lower()
+            assert sorted(automaton_search(needles)(data)) == sorted(substring_search(needles)(data)), path.name
 
 
 def test_a_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_findings(tmp_path) -> None:
