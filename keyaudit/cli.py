@@ -19,6 +19,7 @@ from keyaudit.rules import RuleError, RuleSet, load_rules
 if TYPE_CHECKING:
     from keyaudit.config import Settings
     from keyaudit.progress import ScanProgress
+    from keyaudit.sources.git import StagedFiles
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -134,7 +135,6 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     from keyaudit.report import ReportOptions, reporter
     from keyaudit.signature import SignatureKeyError
     from keyaudit.sources.files import Discovery, gitignore_spec
-    from keyaudit.sources.git import GitError, StagedFiles, repository_root
     from keyaudit.state import LOCK_WAIT_SECONDS, ScanState, StateError
 
     settings = _settings(config_path, {"rules": tuple(map(str, rule_paths)), "fail_on": fail_on,
@@ -151,10 +151,10 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     try:
         scanner = spec.build()
         fingerprints = load_baseline(settings.path("baseline")) if settings.path("baseline") else frozenset()
-        staged_files = StagedFiles(repository_root(Path.cwd())) if staged else None
+        staged_files = _staged_files() if staged else None
         wait = float(os.environ.get(STATE_WAIT_VARIABLE, LOCK_WAIT_SECONDS))
         state = ScanState(state_path, wait) if state_path else None
-    except (RuleError, EngineUnavailable, SignatureKeyError, BaselineError, GitError, StateError) as exc:
+    except (RuleError, EngineUnavailable, SignatureKeyError, BaselineError, StateError) as exc:
         raise _fail(str(exc)) from None
     for warning in scanner.rules.warnings:
         click.echo(f"keyaudit: warning: {warning}", err=True)
@@ -218,6 +218,17 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     if failing and staged and output_format == "text":
         click.echo(_blocked_message(len(failing)), err=True)
     raise click.exceptions.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _staged_files() -> "StagedFiles":
+    """The files staged in the repository around the current folder. git is imported here, not
+    for every scan: a scan of named files starts without ``subprocess``."""
+    from keyaudit.sources.git import GitError, StagedFiles, repository_root
+
+    try:
+        return StagedFiles(repository_root(Path.cwd()))
+    except GitError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _progress_display(quiet: bool):  # type: ignore[no-untyped-def]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.resources
 import json
 import re
 from dataclasses import dataclass, field
@@ -113,10 +112,14 @@ def anchoring_warnings(rule: Rule) -> list[str]:
 
 
 def shipped_rules_dir() -> Path:
-    """The shipped rule pack: ``keyaudit/rules`` in a wheel, the repository's ``rules/`` otherwise."""
-    packaged = importlib.resources.files("keyaudit") / "rules"
+    """The shipped rule pack: ``keyaudit/rules`` in a wheel, the repository's ``rules/`` otherwise.
+
+    Found beside this module, which is where ``importlib.resources`` would look for a package on
+    disk, without importing it (and ``tempfile`` and ``shutil`` with it) on every start.
+    """
+    packaged = Path(__file__).parent / "rules"
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parent.parent / "rules"
 
 

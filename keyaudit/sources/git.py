@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
 from keyaudit.sources.files import Target
-from keyaudit.sources.opening import SPOOL_BYTES, reread
+from keyaudit.sources.opening import new_spool, reread
 
 
 class GitError(Exception):
@@ -77,7 +76,7 @@ class StagedFiles:
                 process.stdin.flush()
                 header = process.stdout.readline().split()
                 size = int(header[2]) if len(header) == 3 else 0
-                spool = tempfile.SpooledTemporaryFile(SPOOL_BYTES)
+                spool = new_spool()
                 remaining = size
                 while remaining:
                     chunk = process.stdout.read(min(remaining, 1 << 20))
