@@ -128,12 +128,11 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
          strict: bool, quiet: bool, group_by: str, engine: str, public_keys: tuple[Path, ...],
          storage_options: tuple[str, ...], scheduler: str | None, jobs: int | None) -> None:
     """Scan files, folders (walked, ignore files honoured) or - (stdin). Default: the current folder."""
-    from keyaudit.allocator import keep_freed_buffers
     from keyaudit.filters import BaselineError, FindingFilter, baseline_text, load_baseline
     from keyaudit.output import write_atomically, write_stdout
     from keyaudit.parallel import default_jobs
     from keyaudit.report import ReportOptions, reporter
-    from keyaudit.signature import SignatureKeyError
+    from keyaudit.errors import SignatureKeyError
     from keyaudit.sources.files import Discovery, gitignore_spec
     from keyaudit.state import LOCK_WAIT_SECONDS, ScanState, StateError
 
@@ -182,7 +181,6 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
         except ImportError:
             raise _fail(f"--scheduler needs Dask distributed: {DASK_EXTRA}") from None
         cluster = (spec, scheduler)
-    keep_freed_buffers()
     try:
         result = scanner.scan(list(targets) or ["."], jobs=jobs or default_jobs(), finding_filter=finding_filter,
                               staged=staged_files, discovery=discovery, dedupe_findings=not no_dedupe,
