@@ -19,6 +19,7 @@ from keyaudit.rules import RuleError, RuleSet, load_rules
 if TYPE_CHECKING:
     from keyaudit.config import Settings
     from keyaudit.progress import ScanProgress
+    from keyaudit.sources.git import StagedFiles
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -127,14 +128,12 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
          strict: bool, quiet: bool, group_by: str, engine: str, public_keys: tuple[Path, ...],
          storage_options: tuple[str, ...], scheduler: str | None, jobs: int | None) -> None:
     """Scan files, folders (walked, ignore files honoured) or - (stdin). Default: the current folder."""
-    from keyaudit.allocator import keep_freed_buffers
     from keyaudit.filters import BaselineError, FindingFilter, baseline_text, load_baseline
     from keyaudit.output import write_atomically, write_stdout
     from keyaudit.parallel import default_jobs
     from keyaudit.report import ReportOptions, reporter
-    from keyaudit.signature import SignatureKeyError
+    from keyaudit.errors import SignatureKeyError
     from keyaudit.sources.files import Discovery, gitignore_spec
-    from keyaudit.sources.git import GitError, StagedFiles, repository_root
     from keyaudit.state import LOCK_WAIT_SECONDS, ScanState, StateError
 
     settings = _settings(config_path, {"rules": tuple(map(str, rule_paths)), "fail_on": fail_on,
@@ -151,10 +150,10 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     try:
         scanner = spec.build()
         fingerprints = load_baseline(settings.path("baseline")) if settings.path("baseline") else frozenset()
-        staged_files = StagedFiles(repository_root(Path.cwd())) if staged else None
+        staged_files = _staged_files() if staged else None
         wait = float(os.environ.get(STATE_WAIT_VARIABLE, LOCK_WAIT_SECONDS))
         state = ScanState(state_path, wait) if state_path else None
-    except (RuleError, EngineUnavailable, SignatureKeyError, BaselineError, GitError, StateError) as exc:
+    except (RuleError, EngineUnavailable, SignatureKeyError, BaselineError, StateError) as exc:
         raise _fail(str(exc)) from None
     for warning in scanner.rules.warnings:
         click.echo(f"keyaudit: warning: {warning}", err=True)
@@ -182,7 +181,6 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
         except ImportError:
             raise _fail(f"--scheduler needs Dask distributed: {DASK_EXTRA}") from None
         cluster = (spec, scheduler)
-    keep_freed_buffers()
     try:
         result = scanner.scan(list(targets) or ["."], jobs=jobs or default_jobs(), finding_filter=finding_filter,
                               staged=staged_files, discovery=discovery, dedupe_findings=not no_dedupe,
@@ -219,6 +217,17 @@ def scan(targets: tuple[str, ...], output_format: str, output: Path | None, rule
     if failing and staged and output_format == "text":
         click.echo(_blocked_message(len(failing)), err=True)
     raise click.exceptions.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _staged_files() -> "StagedFiles":
+    """The files staged in the repository around the current folder. git is imported here, not
+    for every scan: a scan of named files starts without ``subprocess``."""
+    from keyaudit.sources.git import GitError, StagedFiles, repository_root
+
+    try:
+        return StagedFiles(repository_root(Path.cwd()))
+    except GitError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _progress_display(quiet: bool):  # type: ignore[no-untyped-def]

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from keyaudit.allocator import keep_freed_buffers
-
 if TYPE_CHECKING:
     from distributed import Client, Future
 
+    from keyaudit.exchange import Exchange
+    from keyaudit.request_rules import RequestCheck, RequestContext
     from keyaudit.scan import Scanner, Tally, WorkUnit
 
 DASK_EXTRA = "pip install 'keyaudit[dask]'"
@@ -53,11 +53,27 @@ class ScannerSpec:
     def build(self) -> "Scanner":
         from keyaudit.rules import load_rules
         from keyaudit.scan import Scanner
-        from keyaudit.signature import load_public_keys, signature_check
 
         rules = load_rules([Path(p) for p in self.rule_paths]).without(self.disabled)
-        checks = {"iugu_signature": signature_check(load_public_keys([Path(p) for p in self.public_keys]))}
+        checks = {"iugu_signature": _signature_check([Path(p) for p in self.public_keys])}
         return Scanner(rules, self.engine, checks)
+
+
+def _signature_check(key_paths: list[Path]) -> "RequestCheck":
+    """The ``iugu_signature`` request check. Keys given are loaded now, so that a bad key file
+    stops the run before it scans; without keys the signature module is imported by the first
+    request judged, and a scan that judges none (code, most logs) starts without it."""
+    if key_paths:
+        from keyaudit.signature import load_public_keys, signature_check
+
+        return signature_check(load_public_keys(key_paths))
+
+    def check_without_keys(exchange: "Exchange", context: "RequestContext") -> str | None:
+        from keyaudit.signature import signature_check
+
+        return signature_check([])(exchange, context)
+
+    return check_without_keys
 
 
 _built: dict[str, "Scanner"] = {}  # per worker process: spec key -> scanner
@@ -66,7 +82,6 @@ _built: dict[str, "Scanner"] = {}  # per worker process: spec key -> scanner
 def _scan_on_worker(spec: ScannerSpec, key: str, unit: "WorkUnit") -> "Tally":
     scanner = _built.get(key)
     if scanner is None:
-        keep_freed_buffers()  # this worker process streams chunks as the local scan does
         scanner = _built[key] = spec.build()
     return scanner.scan_unit(unit)
 

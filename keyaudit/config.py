@@ -7,7 +7,6 @@ can say why the scan behaves as it does.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,9 +67,20 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_section(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` has ``[tool.keyaudit]``. Most repositories have a
+    pyproject.toml and no such section; a file that never names keyaudit is not parsed, and the
+    TOML parser is only imported for one that does."""
     try:
-        return "keyaudit" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "keyaudit" not in text:
+        return False
+    import tomllib
+
+    try:
+        return "keyaudit" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
         return False
 
 
@@ -80,6 +90,8 @@ def _read(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if path.name == "pyproject.toml":
+        import tomllib  # only when there is a TOML file to read
+
         syntax, errors = "TOML", (tomllib.TOMLDecodeError,)
     else:
         import yaml  # only when there is a YAML file to read

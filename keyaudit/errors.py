@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 class RuleError(Exception):
     """A rule file that cannot be used; ``str()`` is the one line the user sees."""
@@ -10,3 +15,12 @@ class RuleError(Exception):
         self.path, self.rule_id, self.problem = path, rule_id, problem
         where = f"{path}: rule {rule_id!r}" if rule_id else path
         super().__init__(f"{where}: {problem}")
+
+
+class SignatureKeyError(Exception):
+    """A ``--public-key`` file that cannot be used; ``str()`` is one line naming it."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")

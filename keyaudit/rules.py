@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.resources
 import json
 import re
 from dataclasses import dataclass, field
@@ -95,28 +94,36 @@ class RuleSet:
                        [r for r in self.requests if r.id not in dropped], self.warnings)
 
 
-def anchoring_warnings(rule: Rule) -> list[str]:
-    """A warning for each example a rule matches without any of its keywords in the match.
+def anchoring_warning(rule: Rule) -> str | None:
+    """One line naming the examples a rule matches without any of its keywords in the match, or
+    None when every match holds one.
 
     Engines run a rule only around its keywords; a match that does not itself contain one is
     found only by the accident of a keyword nearby, and costs a regex pass wherever the keyword
     is common.
     """
-    warnings = []
+    loose = []
     for index, text in enumerate(rule.examples):
         data = text.encode("utf-8")
         spans = [data[m.start() : m.end()].lower() for m in rule.pattern.finditer(data)]
         if spans and not any(keyword.encode() in span for span in spans for keyword in rule.keywords):
-            warnings.append(f"{rule.source}: rule {rule.id!r}: example {index + 1} matches text without any "
-                            "of its keywords: the prefilter cannot anchor this pattern")
-    return warnings
+            loose.append(str(index + 1))
+    if not loose:
+        return None
+    examples = f"example {loose[0]} matches" if len(loose) == 1 else f"examples {', '.join(loose)} match"
+    return (f"{rule.source}: rule {rule.id!r}: {examples} text without any of its keywords: "
+            "the prefilter cannot anchor this pattern")
 
 
 def shipped_rules_dir() -> Path:
-    """The shipped rule pack: ``keyaudit/rules`` in a wheel, the repository's ``rules/`` otherwise."""
-    packaged = importlib.resources.files("keyaudit") / "rules"
+    """The shipped rule pack: ``keyaudit/rules`` in a wheel, the repository's ``rules/`` otherwise.
+
+    Found beside this module, which is where ``importlib.resources`` would look for a package on
+    disk, without importing it (and ``tempfile`` and ``shutil`` with it) on every start.
+    """
+    packaged = Path(__file__).parent / "rules"
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parent.parent / "rules"
 
 
@@ -303,16 +310,23 @@ def load_file(path: Path, verify: bool = True) -> tuple[list[Rule], list[Request
 
 
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
-    """Shipped rules, then user rules; a user rule with a shipped id replaces it in place."""
+    """Shipped rules, then user rules; a user rule with a shipped id replaces it in place.
+
+    The set's ``warnings`` has one line for each user rule in force whose examples match without
+    any of its keywords (see :func:`anchoring_warning`), however many files loaded it.
+    """
     secret_rules: dict[str, Rule] = {}
     request_rules: dict[str, RequestRule] = {}
-    warnings: list[str] = []
+    user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
     for source in shipped + list(extra):
         for path in _rule_files(source):
             rules, requests = load_file(path, verify=source not in shipped)
             secret_rules.update((rule.id, rule) for rule in rules)
             request_rules.update((rule.id, rule) for rule in requests)
-            if source not in shipped:  # shipped rules are checked by the test suite, not at every start
-                warnings.extend(warning for rule in rules for warning in anchoring_warnings(rule))
+            if source not in shipped:
+                user_ids.update(rule.id for rule in rules)
+    # Once per user rule in force; shipped rules are checked by the test suite, not at every start.
+    warnings = [warning for rule in secret_rules.values()
+                if rule.id in user_ids and (warning := anchoring_warning(rule)) is not None]
     return RuleSet(list(secret_rules.values()), list(request_rules.values()), warnings)

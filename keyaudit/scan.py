@@ -13,9 +13,7 @@ import contextlib
 import io
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
@@ -35,7 +33,7 @@ from keyaudit.sources.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, 
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 from keyaudit.sources.files import Discovery, Target
 from keyaudit.sources.har import SNIFF_CHARS, HarDocument, HarError, HarField, looks_like_har
-from keyaudit.sources.opening import SPOOL_BYTES, Opener, Reader, file_size, file_stamp, numbered_lines, opener_for
+from keyaudit.sources.opening import Opener, Reader, file_size, file_stamp, new_spool, numbered_lines, opener_for
 from keyaudit.state import HEAD_BYTES, TAIL_BYTES, Progress, Resume, ScanState, TailKeeper, digest
 from keyaudit.textscan import looks_binary, read_size
 
@@ -358,7 +356,9 @@ class Scanner:
             elif unit.target.reader is not None:  # a git blob or a stored object: opened afresh
                 location = unit.target.reader
             else:  # stdin can be read once: into a spool, to be read as often as needed
-                location = stack.enter_context(tempfile.SpooledTemporaryFile(SPOOL_BYTES))
+                import shutil
+
+                location = stack.enter_context(new_spool())
                 shutil.copyfileobj(sys.stdin.buffer, location)
             for threaded in (True, False):
                 tally = Tally()

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
+from keyaudit.errors import SignatureKeyError
 from keyaudit.exchange import Exchange
 
 if TYPE_CHECKING:  # cryptography is imported where keys are used: a scan without keys starts faster
@@ -31,15 +32,6 @@ KEY_SUFFIXES = (".pem", ".pub", ".crt", ".cer", ".key")
 _PAIR = re.compile(r"\s*([A-Za-z]+)\s*=\s*([^,]*)\s*")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})")
-
-
-class SignatureKeyError(Exception):
-    """A ``--public-key`` file that cannot be used; ``str()`` is one line naming it."""
-
-    def __init__(self, path: Path, problem: str) -> None:
-        self.path = path
-        self.problem = problem
-        super().__init__(f"{path}: {problem}")
 
 
 @dataclass(frozen=True)

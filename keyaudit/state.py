@@ -22,7 +22,6 @@ import contextlib
 import fcntl
 import hashlib
 import os
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,6 +144,8 @@ class ScanState:
                     raise StateError(f"{path}: another keyaudit run is using this state file "
                                      f"(waited {wait_seconds:.0f} s)") from None
                 time.sleep(0.2)
+        import sqlite3  # only a run with --state opens a database
+
         try:
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.executescript(SCHEMA)

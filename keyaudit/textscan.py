@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import BinaryIO, Iterator
 
+from keyaudit.allocator import keep_freed_buffers
 from keyaudit.engine import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
 
@@ -138,6 +139,8 @@ class StreamScan:
                 if self._sniff_binary and looks_binary(data):
                     self.binary = True
                     return
+                if len(data) == CHUNK_BYTES:
+                    keep_freed_buffers()  # a stream of whole chunks: keep their buffers for reuse
             self.bytes_scanned += len(data)
             buffer = carry + data
             if not buffer:

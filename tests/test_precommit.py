@@ -177,3 +177,22 @@ def test_configuration_is_found_from_the_target_upwards(repo: Path, tmp_path: Pa
     assert keyaudit(elsewhere, "scan", str(service / "app.env"), "--jobs", "1").returncode == 0
     (service / ".keyaudit.yaml").unlink()
     assert keyaudit(elsewhere, "scan", str(service), "--jobs", "1").returncode == 1
+
+
+# What only other paths need: --state, --staged, --output, stdin, --public-key, a [tool.keyaudit]
+# section, a cold rule cache, a hit to confirm, a progress bar. A hook's run is mostly start-up,
+# so a scan of clean files imports none of them.
+NOT_FOR_CLEAN_FILES = ("ctypes", "cryptography", "importlib.resources", "keyaudit.signature", "keyaudit.sources.git",
+                       "regex", "rich", "sqlite3", "subprocess", "tempfile", "tomllib", "yaml")
+
+
+def test_a_scan_of_clean_files_imports_only_what_it_uses(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text("print('hello')\n")
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")  # no keyaudit section
+    code = ("import sys\nfrom keyaudit.cli import main\n"
+            "try:\n    main(['scan', '-q', 'app.py'])\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+            "print(*sorted(sys.modules), file=sys.stderr)")
+    for _ in range(2):  # the first run may fill the rule cache; the second is the one every commit pays
+        done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr[-2000:]
+    assert sorted(set(done.stderr.split()) & set(NOT_FOR_CLEAN_FILES)) == []

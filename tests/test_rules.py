@@ -304,6 +304,24 @@ def test_a_scan_with_an_unanchored_user_rule_warns_once_and_goes_on(tmp_path: Pa
     assert "warning" not in clean.stderr  # the shipped rules are not checked at every start
 
 
+def test_an_unanchored_user_rule_warns_once_however_often_it_is_loaded_and_not_once_replaced(
+        tmp_path: Path) -> None:
+    loose = tmp_path / "loose.yaml"
+    loose.write_text(one_change("examples: ['key=acme_abcdefghijklmnopqrstuvwx']",
+                                "examples: ['key=acme_abcdefghijklmnopqrstuvwx', 'acme_q8lmn3pr7st1vw4xy6ab9cdz']")
+                     .replace("keywords: [acme_]", "keywords: [key]"))
+    anchored = tmp_path / "anchored.yaml"
+    anchored.write_text(GOOD_RULE)
+    (tmp_path / "app.log").write_text("nothing to see\n")
+    run = run_cli("scan", "--rules", str(loose), "--rules", str(loose), str(tmp_path / "app.log"))
+    assert run.exit_code == 0
+    assert [line for line in run.stderr.splitlines() if "warning" in line] == [
+        f"keyaudit: warning: {loose}: rule 'acme-key': examples 1, 2 match text without any of its keywords: "
+        "the prefilter cannot anchor this pattern"]
+    replaced = run_cli("scan", "--rules", str(loose), "--rules", str(anchored), str(tmp_path / "app.log"))
+    assert replaced.exit_code == 0 and "warning" not in replaced.stderr  # the rule in force is anchored
+
+
 def test_parsed_rule_files_are_cached_and_a_damaged_or_stale_entry_is_not_trusted(tmp_path: Path,
                                                                                    monkeypatch) -> None:
     cache = tmp_path / "cache"

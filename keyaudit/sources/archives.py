@@ -19,7 +19,6 @@ import io
 import os
 import stat
 import tarfile
-import tempfile
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from typing import IO, BinaryIO, Iterator
 
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 from keyaudit.sources.files import Target
-from keyaudit.sources.opening import SPOOL_BYTES, Reader, reread
+from keyaudit.sources.opening import Reader, new_spool, reread
 from keyaudit.sources.remote import ObjectReader
 
 SEPARATOR = "!"
@@ -130,7 +129,7 @@ def read_members(kind: str, stream: BinaryIO) -> Iterator[Member | Skipped]:
 def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
     with contextlib.ExitStack() as stack:
         if not stream.seekable():  # zip's directory is at its end (a zip inside gzip, say)
-            spool = stack.enter_context(tempfile.SpooledTemporaryFile(SPOOL_BYTES))
+            spool = stack.enter_context(new_spool())
             damage, _ = _spool(stream, spool)
             if damage is not None:
                 raise damage
@@ -149,7 +148,7 @@ def _tar_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
             if reason:
                 yield Skipped(reason)
                 continue
-            with tempfile.SpooledTemporaryFile(SPOOL_BYTES) as spool:
+            with new_spool() as spool:
                 damage, cut = _spool(archive.extractfile(info), spool)  # type: ignore[arg-type]
                 note = f"larger than {MEMBER_SPOOL_LIMIT >> 30} GiB: only its start was scanned" if cut else None
                 yield Member(info.name, functools.partial(reread, spool), note)

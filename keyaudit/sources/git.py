@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
 from keyaudit.sources.files import Target
-from keyaudit.sources.opening import SPOOL_BYTES, reread
+from keyaudit.sources.opening import new_spool, reread
 
 
 class GitError(Exception):
@@ -49,22 +48,24 @@ class StagedFiles:
 
     root: Path
 
-    def paths(self) -> list[str]:
-        listing = _git(self.root, "diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z")
-        return sorted(name.decode("utf-8", "surrogateescape") for name in listing.split(b"\0") if name)
+    def blobs(self) -> dict[str, bytes]:
+        """Each staged path and the id of its content in the index, from one git process: the
+        raw diff names the new blob, so the index need not be listed a second time."""
+        fields = _git(self.root, "diff", "--cached", "--raw", "--no-abbrev", "--diff-filter=ACMR", "-z").split(b"\0")
+        blobs = {}
+        position = 0
+        while position < len(fields) and fields[position]:
+            _, _, _, blob, status = fields[position].split()  # ":old_mode new_mode old_blob new_blob status"
+            position += 2 if status[:1] in b"RC" else 1  # a rename or copy names its source first
+            blobs[fields[position].decode("utf-8", "surrogateescape")] = blob
+            position += 1
+        return blobs
 
     def targets(self) -> list[Target]:
         """One target per staged file, its content read from the index in a single git process
         (a process per file would cost more than scanning a handful of small files)."""
-        paths = self.paths()
-        if not paths:
-            return []
-        listing = _git(self.root, "ls-files", "--stage", "-z", "--", *paths)
-        blobs = {}
-        for entry in listing.split(b"\0"):
-            if entry:
-                meta, _, name = entry.partition(b"\t")
-                blobs[name.decode("utf-8", "surrogateescape")] = meta.split()[1]
+        blobs = self.blobs()
+        paths = sorted(blobs)
         return [Target(path, None, _SpooledBlob(spool)) for path, spool in zip(paths, self._read(paths, blobs))]
 
     def _read(self, paths: list[str], blobs: dict[str, bytes]) -> Iterator[IO[bytes]]:
@@ -77,7 +78,7 @@ class StagedFiles:
                 process.stdin.flush()
                 header = process.stdout.readline().split()
                 size = int(header[2]) if len(header) == 3 else 0
-                spool = tempfile.SpooledTemporaryFile(SPOOL_BYTES)
+                spool = new_spool()
                 remaining = size
                 while remaining:
                     chunk = process.stdout.read(min(remaining, 1 << 20))

@@ -83,6 +83,16 @@ Reader = Callable[[], ContextManager[BinaryIO]]
 SPOOL_BYTES = 16 << 20  # content read once (stdin, staged blobs) is kept in memory up to this, on disk beyond
 
 
+def new_spool() -> IO[bytes]:
+    """An empty spool for content read once: in memory up to ``SPOOL_BYTES``, on disk beyond.
+
+    ``tempfile`` is imported on the first spool: a scan of files on disk needs none.
+    """
+    import tempfile
+
+    return tempfile.SpooledTemporaryFile(SPOOL_BYTES)
+
+
 def reread(spool: IO[bytes]) -> BinaryIO:
     """The spooled content from its start, as a reader whose closing leaves the spool open."""
     spool.seek(0)
