@@ -9,11 +9,10 @@ that matches ``when`` and fails ``require`` — or matches ``when`` of a rule wi
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
-import functools
 from typing import TYPE_CHECKING, Any, Callable
-
 
 from keyaudit.exchange import Exchange
 from keyaudit.errors import RuleError

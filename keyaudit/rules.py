@@ -150,18 +150,19 @@ def compile_pattern(text: str) -> "regex.Pattern[bytes]":
     return regex.compile(text.encode("utf-8"))
 
 
-def _checked_pattern(text: Any, path: str, rule_id: str, what: str, verify: bool) -> str:
-    """``text`` once it is a non-empty string and, with ``verify``, compiles."""
+def _checked_pattern(text: Any, path: str, rule_id: str, what: str, verify: bool) -> "regex.Pattern[bytes] | None":
+    """Check that ``text`` is a non-empty string and, with ``verify``, compile it (the compiled
+    pattern is returned for further checks; without ``verify``, None: compiled on first use)."""
     if not isinstance(text, str) or not text:
         raise RuleError(path, rule_id, f"'{what}' must be a non-empty string")
-    if verify:
-        import regex
+    if not verify:
+        return None
+    import regex
 
-        try:
-            compile_pattern(text)
-        except regex.error as exc:
-            raise RuleError(path, rule_id, f"{what} does not compile: {exc}") from None
-    return text
+    try:
+        return compile_pattern(text)
+    except regex.error as exc:
+        raise RuleError(path, rule_id, f"{what} does not compile: {exc}") from None
 
 
 def _choice(raw: dict[str, Any], name: str, allowed: tuple[str, ...], path: str, rule_id: str) -> str:
@@ -188,8 +189,8 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
     keywords = _string_list(raw["keywords"], path, rule_id, "keywords")
     if not keywords or not all(k.strip() for k in keywords):
         raise RuleError(path, rule_id, "needs at least one literal keyword (the prefilter)")
-    _checked_pattern(raw["pattern"], path, rule_id, "pattern", verify)  # shipped ones: by the test suite
-    if verify and "secret" not in compile_pattern(raw["pattern"]).groupindex:
+    pattern = _checked_pattern(raw["pattern"], path, rule_id, "pattern", verify)  # shipped: by the test suite
+    if pattern is not None and "secret" not in pattern.groupindex:
         raise RuleError(path, rule_id, "pattern has no named group 'secret'")
     validator = raw.get("validator")
     if validator is not None and validator not in VALIDATORS:
@@ -225,7 +226,8 @@ def _parse_context(raw: Any, path: str, rule_id: str, verify: bool) -> ContextRe
     window = raw.get("window", DEFAULT_CONTEXT_WINDOW)
     if not isinstance(window, int) or not 0 < window <= MAX_CONTEXT_WINDOW:
         raise RuleError(path, rule_id, f"'context.window' must be a number of bytes from 1 to {MAX_CONTEXT_WINDOW}")
-    return ContextRequirement(_checked_pattern(raw["pattern"], path, rule_id, "context.pattern", verify), window)
+    _checked_pattern(raw["pattern"], path, rule_id, "context.pattern", verify)
+    return ContextRequirement(raw["pattern"], window)
 
 
 _ID_LINE = re.compile(r"""^\s*(?:-\s+)?id\s*:\s*["']?([^"'\s#]+)""")

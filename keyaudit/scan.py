@@ -425,9 +425,10 @@ class Scanner:
         keys = [unit.checkpoint_key() if state is not None else None for unit in units]
         tallies = _restored(keys, state, with_findings=not needs_values) if state is not None else {}
         pending = [position for position in range(len(units)) if position not in tallies]
-        with (on_progress or _no_progress)(sum(unit.size for unit in units), len(units)) as advance:
+        sizes = [unit.size for unit in units]  # once: a file growing during the scan keeps the bar whole
+        with (on_progress or _no_progress)(sum(sizes), len(units)) as advance:
             for position in tallies:
-                advance(units[position].size, 0)
+                advance(sizes[position], 0)
             to_run = [units[position] for position in pending]
             if cluster is not None:
                 from keyaudit.cluster import run_on_cluster
@@ -438,7 +439,7 @@ class Scanner:
             for index, tally in finished:  # as units finish, in any order
                 position = pending[index]
                 tallies[position] = tally
-                advance(units[position].size, len(tally.findings))
+                advance(sizes[position], len(tally.findings))
                 key = keys[position]
                 summary = tally.summary(with_findings=not needs_values) if state is not None and key else None
                 if summary is not None:

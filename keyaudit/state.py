@@ -173,7 +173,8 @@ class ScanState:
         self._pending.append((progress, path))
 
     def checkpoint(self, unit_key: str, summary: str) -> None:
-        """Record at once that a unit finished with nothing to report (committed on its own)."""
+        """Record at once that a unit finished, with its summary (committed on its own, so a
+        kill a moment later keeps it)."""
         self._db.execute("INSERT OR REPLACE INTO finished_units (unit_key, summary) VALUES (?, ?)",
                          (unit_key, summary))
 

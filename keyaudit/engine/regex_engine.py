@@ -55,10 +55,12 @@ class RegexMatcher:
     def __init__(self, rules: RuleSet, literal_groups: LiteralGroups | None = None,
                  search: Callable[[list[bytes]], Occurrences] = best_search) -> None:
         self._rules = list(rules)
-        keywords = sorted({keyword.lower().encode("utf-8") for rule in self._rules for keyword in rule.keywords})
-        self._keyword_rules = [[index for index, rule in enumerate(self._rules)
-                                if keyword in {k.lower().encode("utf-8") for k in rule.keywords}]
-                               for keyword in keywords]
+        rules_by_keyword: dict[bytes, list[int]] = {}
+        for index, rule in enumerate(self._rules):
+            for keyword in sorted({k.lower().encode("utf-8") for k in rule.keywords}):
+                rules_by_keyword.setdefault(keyword, []).append(index)
+        keywords = sorted(rules_by_keyword)
+        self._keyword_rules = [rules_by_keyword[keyword] for keyword in keywords]
         # Markers are matched as written: found in the lower-cased pass, then checked in place.
         self._literals = [(group, literal) for group, literals in (literal_groups or {}).items()
                           for literal in literals]
