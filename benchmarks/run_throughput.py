@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from keyaudit.rules import load_rules
+from keyaudit.rulebook.loader import load_rules
 
 def _group_end(pattern: str, start: int) -> int:
     """Index just past the group opening at ``start``, honouring escapes and character classes."""

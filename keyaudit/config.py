@@ -1,57 +1,128 @@
-"""Configuration: defaults < ``.keyaudit.yaml`` or ``[tool.keyaudit]`` < the command line.
+"""The configuration of a scan: every option, from defaults < ``.keyaudit.yaml`` /
+``[tool.keyaudit]`` < the command line, in one frozen :class:`Config`.
 
-The file is found from the current folder upwards, stopping at the repository root, the way
-pre-commit tools find theirs. Every value remembers where it came from, so ``keyaudit config``
-can say why the scan behaves as it does.
+The file is found from the first target's folder upwards, stopping at the repository root, the
+way pre-commit tools find theirs. Every value remembers where it came from, so ``keyaudit config``
+can say why the scan behaves as it does. Three options are refused in files, on purpose:
+``show_secrets`` (printing values must be asked for where the report is made), ``digest_key``
+(a secret has no place in a committed file; ``KEYAUDIT_DIGEST_KEY`` carries it) and ``targets``
+(the file is found from them).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
 
-
-from keyaudit.findings import SEVERITIES
-from keyaudit.rules import load_yaml
+from keyaudit.engine import ENGINES
+from keyaudit.model.vocabulary import SEVERITIES
+from keyaudit.report import FORMATS
 
 CONFIG_NAMES: tuple[str, ...] = (".keyaudit.yaml", ".keyaudit.yml", "pyproject.toml")
-DEFAULTS: dict[str, Any] = {"rules": [], "disable": [], "fail_on": "low", "exclude": [], "allow": [],
-                            "baseline": None}
+COMMAND_LINE_ONLY = {"show_secrets": "it prints full secret values: pass --show-secrets",
+                     "digest_key": "a secret has no place in a file: set KEYAUDIT_DIGEST_KEY",
+                     "targets": "name what to scan on the command line (the file is found from there)"}
+GROUPINGS: tuple[str, ...] = ("file", "rule")
 
 
 class ConfigError(Exception):
     """A configuration file that cannot be used; ``str()`` is one line naming file and key."""
 
 
-@dataclass
-class Settings:
-    """The effective configuration and the source of each value."""
+@dataclass(frozen=True)
+class Config:
+    """Every option of a scan. Paths are resolved: a file's relative to the file's folder, the
+    command line's relative to the working folder."""
 
-    values: dict[str, Any] = field(default_factory=lambda: dict(DEFAULTS))
-    sources: dict[str, str] = field(default_factory=lambda: {key: "default" for key in DEFAULTS})
-    base: Path = field(default_factory=Path.cwd)  # relative paths in the file are relative to here
+    targets: tuple[str, ...] = (".",)
+    format: str = "text"
+    output: Path | None = None
+    rules: tuple[Path, ...] = ()
+    disable: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    allow: tuple[tuple[str, str], ...] = ()  # (digest, reason): findings of these secrets are accepted
+    fail_on: str = "low"
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    staged: bool = False
+    state: Path | None = None
+    show_secrets: bool = False
+    digest_key: str | None = field(default=None, repr=False)
+    no_dedupe: bool = False
+    strict: bool = False
+    quiet: bool = False
+    group_by: str = "file"
+    engine: str = "auto"
+    public_keys: tuple[Path, ...] = ()
+    storage_options: tuple[tuple[str, str], ...] = ()
+    scheduler: str | None = None
+    jobs: int | None = None
+    # Where each value came from ("default", "file", "command line"), and the file and its folder.
+    sources: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     file: Path | None = None
-
-    def set(self, key: str, value: Any, source: str) -> None:
-        self.values[key] = value
-        self.sources[key] = source
+    base: Path = field(default_factory=Path.cwd)
 
     @property
     def allowed_digests(self) -> dict[str, str]:
-        return {entry["digest"]: entry["reason"] for entry in self.values["allow"]}
+        return dict(self.allow)
 
-    def path_list(self, key: str) -> list[Path]:
-        return [self._resolve(key, p) for p in self.values[key]]
 
-    def path(self, key: str) -> Path | None:
-        value = self.values[key]
-        return None if value is None else self._resolve(key, value)
+OPTIONS: tuple[str, ...] = tuple(f.name for f in fields(Config) if f.name not in ("sources", "file", "base"))
+_PATH_OPTIONS = frozenset({"output", "baseline", "write_baseline", "state"})
+_PATH_LIST_OPTIONS = frozenset({"rules", "public_keys"})
+_STRING_LISTS = frozenset({"targets", "disable", "exclude"})
+_FLAGS = frozenset({"staged", "show_secrets", "no_dedupe", "strict", "quiet"})
+_CHOICES: dict[str, tuple[str, ...]] = {"format": FORMATS, "fail_on": SEVERITIES, "group_by": GROUPINGS,
+                                        "engine": ENGINES}
 
-    def _resolve(self, key: str, value: str) -> Path:
-        """Paths from the file are relative to the file; from the command line, to the cwd."""
-        path = Path(value)
-        return path if path.is_absolute() or self.sources[key] != "file" else self.base / path
+
+def _is_strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _problem(key: str, value: Any) -> str | None:
+    """What is wrong with a file's value for ``key``, or None."""
+    checks: dict[str, tuple[Callable[[Any], bool], str]] = {
+        "allow": (lambda v: isinstance(v, list) and all(
+            isinstance(e, dict) and isinstance(e.get("digest"), str) and isinstance(e.get("reason"), str)
+            and set(e) <= {"digest", "reason"} for e in v),
+            "must be a list of {digest, reason} entries (a reason is required)"),
+        "storage_options": (lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v),
+                            "must be a mapping of option names to values"),
+        "jobs": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "must be a whole number >= 1"),
+        "scheduler": (lambda v: isinstance(v, str) and bool(v), "must be a scheduler address"),
+    }
+    if key in COMMAND_LINE_ONLY:
+        return f"is refused in a configuration file: {COMMAND_LINE_ONLY[key]}"
+    if key in _CHOICES:
+        return None if value in _CHOICES[key] else f"must be one of {', '.join(_CHOICES[key])}"
+    if key in _FLAGS:
+        return None if isinstance(value, bool) else "must be true or false"
+    if key in _PATH_OPTIONS:
+        return None if isinstance(value, str) and value else "must be a file path"
+    if key in _PATH_LIST_OPTIONS or key in _STRING_LISTS:
+        return None if _is_strings(value) else "must be a list of strings"
+    if key in checks:
+        check, problem = checks[key]
+        return None if check(value) else problem
+    return f"unknown key; known: {', '.join(k for k in OPTIONS if k not in COMMAND_LINE_ONLY)}"
+
+
+def _typed(key: str, value: Any, base: Path) -> Any:
+    """A checked value in the form :class:`Config` holds, paths resolved against ``base``."""
+    if key in _PATH_OPTIONS:
+        return None if value is None else base / Path(value)
+    if key in _PATH_LIST_OPTIONS:
+        return tuple(base / Path(v) for v in value)
+    if key in _STRING_LISTS:
+        return tuple(value)
+    if key == "allow":
+        return tuple((entry["digest"], entry["reason"]) for entry in value)
+    if key == "storage_options":
+        return tuple((str(k), str(v)) for k, v in dict(value).items())
+    return value
 
 
 def find_config(start: Path) -> Path | None:
@@ -96,6 +167,8 @@ def _read(path: Path) -> dict[str, Any]:
     else:
         import yaml  # only when there is a YAML file to read
 
+        from keyaudit.rulebook.loader import load_yaml
+
         syntax, errors = "YAML", (yaml.YAMLError,)
     try:
         document = (tomllib.loads(text).get("tool", {}).get("keyaudit", {}) if syntax == "TOML"
@@ -107,54 +180,48 @@ def _read(path: Path) -> dict[str, Any]:
     return document
 
 
-def _check(path: Path, key: str, value: Any) -> Any:
-    problem = None
-    if key in ("rules", "disable", "exclude"):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            problem = "must be a list of strings"
-    elif key == "fail_on":
-        if value not in SEVERITIES:
-            problem = f"must be one of {', '.join(SEVERITIES)}"
-    elif key == "baseline":
-        if not isinstance(value, str):
-            problem = "must be a file path"
-    elif key == "allow":
-        if not isinstance(value, list) or not all(
-            isinstance(v, dict) and isinstance(v.get("digest"), str) and isinstance(v.get("reason"), str)
-            and set(v) <= {"digest", "reason"} for v in value
-        ):
-            problem = "must be a list of {digest, reason} entries (a reason is required)"
-    else:
-        problem = f"unknown key; known: {', '.join(DEFAULTS)}"
-    if problem:
-        raise ConfigError(f"{path}: '{key}' {problem}")
-    return value
+def load_config(config_file: Path | None, start: Path, command_line: Mapping[str, Any]) -> Config:
+    """Defaults, then the file (given, or found from ``start``), then the command line.
 
-
-def load_settings(config: Path | None, start: Path, overrides: dict[str, Any]) -> Settings:
-    """Defaults, then the file (given, or found from ``start``), then command-line overrides."""
-    settings = Settings(base=start)
-    path = config or find_config(start)
+    ``command_line`` holds the options the user gave, already typed (``None`` or an empty tuple
+    means not given); a file's values are checked here, one line naming file and key when not.
+    """
+    values: dict[str, Any] = {}
+    sources = {key: "default" for key in OPTIONS}
+    path = config_file or find_config(start)
+    base = start
     if path is not None:
-        settings.base, settings.file = path.parent, path
-        for key, value in _read(path).items():
-            key = key.replace("-", "_")
-            settings.set(key, _check(path, key, value), "file")
-    for key, value in overrides.items():
-        if value not in (None, (), []):
-            settings.set(key, list(value) if isinstance(value, tuple) else value, "command line")
-    return settings
+        base = path.parent
+        for raw_key, value in _read(path).items():
+            key = str(raw_key).replace("-", "_")
+            problem = _problem(key, value)
+            if problem:
+                raise ConfigError(f"{path}: '{raw_key}' {problem}")
+            values[key], sources[key] = _typed(key, value, base), "file"
+    for key, value in command_line.items():
+        if key not in OPTIONS:
+            raise ValueError(f"not an option: {key!r}")
+        if value is not None and value != ():
+            values[key], sources[key] = value, "command line"
+    return Config(**values, sources=MappingProxyType(sources), file=path, base=base)
 
 
-def describe(settings: Settings) -> str:
-    """The effective configuration as YAML-ish lines, each with where it came from."""
+def describe(config: Config) -> str:
+    """The effective configuration as YAML-ish lines, each with where it came from; the digest
+    key is never shown."""
     from yaml import safe_dump
 
     lines = []
-    for key in DEFAULTS:
-        value = settings.values[key]
+    for key in OPTIONS:
+        value = getattr(config, key)
+        if key == "digest_key" and value is not None:
+            value = "(set)"
+        elif isinstance(value, tuple):
+            value = [list(v) if isinstance(v, tuple) else str(v) if isinstance(v, Path) else v for v in value]
+        elif isinstance(value, Path):
+            value = str(value)
         shown = safe_dump(value, default_flow_style=True, width=1000).strip().removesuffix("...").strip()
-        source = settings.sources[key]
-        lines.append(f"{key}: {shown}    # {settings.file if source == 'file' else source}")
-    header = f"# configuration file: {settings.file or 'none found'}"
+        source = config.sources.get(key, "default")
+        lines.append(f"{key}: {shown}    # {config.file if source == 'file' else source}")
+    header = f"# configuration file: {config.file or 'none found'}"
     return "\n".join([header, *lines]) + "\n"

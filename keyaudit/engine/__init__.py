@@ -1,97 +1,13 @@
-"""The matcher interface: everything between a buffer of bytes and the rule hits in it.
+"""The engines: which one runs here, built for a scan's rules.
 
-Sources hand buffers in, the scanner turns hits into findings; an engine only has to say where
-each rule's ``secret`` group matched. That is all a second engine has to implement.
+Hyperscan where its wheel installed, else the portable regex engine; both implement
+:class:`~keyaudit.engine.matcher.Matcher` and give the same hits.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
-
-from keyaudit.rules import Rule, RuleSet
-
-OVERLAP_BYTES = 4096  # longer than any match a shipped rule can make; chunks overlap by this much
-
-
-@dataclass(frozen=True)
-class RawMatch:
-    """A rule hit in a buffer: the whole match and the span of its ``secret`` group."""
-
-    rule_index: int
-    match_start: int
-    match_end: int
-    start: int
-    end: int
-
-
-LiteralGroups = dict[str, tuple[bytes, ...]]
-PATTERN_TIMEOUT_SECONDS = 10.0  # per rule and buffer: a pathological input cannot stall a scan
-
-
-@dataclass
-class BufferScan:
-    """What one pass over a buffer found: rule hits in order of position, the literal groups
-    present (markers asked for when the engine was built), and a rule that ran out of time."""
-
-    hits: list[RawMatch]
-    groups: set[str]
-    timed_out: str | None = None
-
-    def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
-        """Run rule ``index``'s own pattern over ``buffer[start:stop]``: every match with a
-        ``secret`` group is a hit; a pattern that runs out of time is remembered, and the buffer
-        goes on."""
-        try:
-            end = len(buffer) if stop is None else stop
-            for match in rule.pattern.finditer(buffer, start, end, timeout=PATTERN_TIMEOUT_SECONDS):
-                secret_start, secret_end = match.span("secret")
-                if secret_start >= 0:
-                    self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))
-        except TimeoutError:
-            self.timed_out = self.timed_out or rule.id
-
-    def in_order(self) -> "BufferScan":
-        self.hits.sort(key=lambda hit: (hit.start, hit.rule_index))
-        return self
-
-
-def keyword_regions(buffer: bytes, anchors: list[int]) -> list[tuple[int, int]]:
-    """Where real matches can be: a real match contains a keyword and is no longer than the
-    overlap, so the whole lines within ``OVERLAP_BYTES`` on either side of each keyword hold
-    them all. Anchors closer than twice the overlap share one region (a log with a keyword on
-    every line is one region, found without a search per anchor); regions that touch merge."""
-    regions: list[tuple[int, int]] = []
-
-    def close(first: int, last: int) -> None:
-        start = buffer.rfind(b"\n", 0, max(0, first - OVERLAP_BYTES)) + 1
-        stop = buffer.find(b"\n", min(len(buffer), last + OVERLAP_BYTES))
-        stop = len(buffer) if stop < 0 else stop
-        if regions and start <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], max(regions[-1][1], stop))
-        else:
-            regions.append((start, stop))
-
-    ordered = sorted(anchors)
-    first = last = ordered[0]
-    for anchor in ordered[1:]:
-        if anchor - last > 2 * OVERLAP_BYTES:
-            close(first, last)
-            first = anchor
-        last = anchor
-    close(first, last)
-    return regions
-
-
-class Matcher(Protocol):
-    """Finds rule hits (and marker literals) in a buffer, in one pass where the engine can."""
-
-    name: str
-
-    def scan(self, buffer: bytes, known_groups: set[str]) -> BufferScan:
-        """Hits in ``buffer``; literal groups other than ``known_groups`` that occur in it."""
-        ...
-
+from keyaudit.engine.matcher import LiteralGroups, Matcher
+from keyaudit.rulebook.rules import RuleSet
 
 ENGINES: tuple[str, ...] = ("auto", "hyperscan", "regex")
 

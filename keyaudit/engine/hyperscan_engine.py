@@ -14,9 +14,9 @@ import re
 
 import hyperscan
 
-from keyaudit.cache import read_entry, write_entry
-from keyaudit.engine import BufferScan, LiteralGroups, keyword_regions
-from keyaudit.rules import Rule, RuleSet
+from keyaudit.rulebook.cache import read_entry, write_entry
+from keyaudit.engine.matcher import BufferHits, LiteralGroups, keyword_regions
+from keyaudit.rulebook.rules import Rule, RuleSet
 
 _NAMED_GROUP = re.compile(rb"\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>")
 _CACHE_FORMAT = "1"
@@ -128,10 +128,10 @@ class HyperscanMatcher:
             self._database.scan(buffer, match_event_handler=on_match)
         return gated, positions
 
-    def scan(self, buffer: bytes, known_groups: set[str]) -> BufferScan:
+    def match(self, buffer: bytes, known_groups: set[str]) -> BufferHits:
         gated, positions = self._pass(buffer)
         groups = {group for (group, _), identifier in zip(self._literals, self._literal_ids) if identifier in positions}
-        result = BufferScan([], groups - known_groups)
+        result = BufferHits([], groups - known_groups)
         for index in sorted(gated | set(self._fallback)):
             rule = self._rules[index]
             anchors = [end for keyword in rule.keywords for end in positions.get(self._keyword_ids[keyword], ())]

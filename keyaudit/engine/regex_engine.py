@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from keyaudit.engine import BufferScan, LiteralGroups, keyword_regions
-from keyaudit.rules import RuleSet
+from keyaudit.engine.matcher import BufferHits, LiteralGroups, keyword_regions
+from keyaudit.rulebook.rules import RuleSet
 
 Occurrences = Callable[[bytes], Iterable[tuple[int, int, int]]]  # haystack -> (needle index, start, end)
 
@@ -66,7 +66,7 @@ class RegexMatcher:
                           for literal in literals]
         self._search = search(keywords + [literal.lower() for _, literal in self._literals])
 
-    def scan(self, buffer: bytes, known_groups: set[str]) -> BufferScan:
+    def match(self, buffer: bytes, known_groups: set[str]) -> BufferHits:
         anchors: dict[int, list[int]] = {}  # rule index -> where its keywords end
         groups: set[str] = set()
         keyword_count = len(self._keyword_rules)
@@ -78,7 +78,7 @@ class RegexMatcher:
                 group, literal = self._literals[needle - keyword_count]
                 if group not in known_groups and buffer[start:end] == literal:
                     groups.add(group)
-        result = BufferScan([], groups)
+        result = BufferHits([], groups)
         for index in sorted(anchors):
             for start, stop in keyword_regions(buffer, anchors[index]):
                 result.confirm(index, self._rules[index], buffer, start, stop)

@@ -1,46 +1,55 @@
-"""Reporters: each turns a :class:`~keyaudit.scan.ScanResult` into one output format.
+"""Reporters: each turns a :class:`~keyaudit.model.result.ScanResult` into one output format.
 
-A reporter reads findings and never sees a raw secret unless the user passed
-``--show-secrets``; they are registered by name so that a new format is one module.
+A reporter reads the model only and never sees a raw secret unless the user passed
+``--show-secrets``. :data:`FORMATS` is the single list of formats: the command line's choices,
+the configuration's check and the tests all read it, so a new format is one module and one entry.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
-if TYPE_CHECKING:
-    from keyaudit.scan import ScanResult
+from keyaudit.report.options import Reporter
 
 
-@dataclass(frozen=True)
-class ReportOptions:
-    """What the user asked for that changes how findings are shown, not which."""
+def _text() -> Reporter:
+    from keyaudit.report.text import render
 
-    show_secrets: bool = False
-    group_by: str = "file"
-    color: bool = False
-    digest_key: bytes | None = None
-
-
-Reporter = Callable[["ScanResult", ReportOptions], str]
-
-
-def reporter(name: str) -> Reporter:
-    """The reporter for a ``--format`` name (imported lazily: the text view needs rich)."""
-    if name == "json":
-        from keyaudit.report.json import render
-    elif name == "jsonl":
-        from keyaudit.report.jsonl import render
-    elif name == "sarif":
-        from keyaudit.report.sarif import render
-    elif name == "text":
-        from keyaudit.report.text import render
-    elif name == "ecs":
-        from keyaudit.report.ecs import render
-    else:
-        raise ValueError(f"unknown format {name!r}")
     return render
 
 
-FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "sarif", "ecs")
+def _json() -> Reporter:
+    from keyaudit.report.json import render
+
+    return render
+
+
+def _jsonl() -> Reporter:
+    from keyaudit.report.jsonl import render
+
+    return render
+
+
+def _sarif() -> Reporter:
+    from keyaudit.report.sarif import render
+
+    return render
+
+
+def _ecs() -> Reporter:
+    from keyaudit.report.ecs import render
+
+    return render
+
+
+# Format name -> its reporter, imported on first use (the text view's colours need rich).
+FORMATS: dict[str, Callable[[], Reporter]] = {"text": _text, "json": _json, "jsonl": _jsonl, "sarif": _sarif,
+                                              "ecs": _ecs}
+
+
+def reporter(name: str) -> Reporter:
+    """The reporter for a ``--format`` name."""
+    try:
+        return FORMATS[name]()
+    except KeyError:
+        raise ValueError(f"unknown format {name!r}") from None

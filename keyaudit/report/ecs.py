@@ -11,10 +11,10 @@ import socket
 from typing import Any
 from urllib.parse import urlsplit
 
-from keyaudit.findings import Finding
-from keyaudit.report import ReportOptions
+from keyaudit.model.findings import Finding
+from keyaudit.report.options import ReportOptions
 from keyaudit.report.json import SCHEMA_VERSION
-from keyaudit.scan import ScanResult
+from keyaudit.model.result import ScanResult
 
 ECS_VERSION = "8.11.0"
 ECS_SEVERITY = {"info": 1, "low": 21, "medium": 47, "high": 73, "critical": 99}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from keyaudit.report import ReportOptions
-from keyaudit.scan import ScanResult
+from keyaudit.report.options import ReportOptions
+from keyaudit.model.result import ScanResult
 
 SCHEMA_VERSION = "1"
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 
-from keyaudit.report import ReportOptions
+from keyaudit.report.options import ReportOptions
 from keyaudit.report.json import finding_dicts
-from keyaudit.scan import ScanResult
+from keyaudit.model.result import ScanResult
 
 
 def render(result: ScanResult, options: ReportOptions) -> str:

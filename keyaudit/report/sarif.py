@@ -12,12 +12,10 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from keyaudit.findings import Finding
-from keyaudit.report import ReportOptions
-from keyaudit.request_rules import RequestRule
-from keyaudit.rules import Rule
-from keyaudit.scan import ScanResult
-from keyaudit.sources.archives import SEPARATOR
+from keyaudit.model.findings import MEMBER_SEPARATOR, Finding
+from keyaudit.model.result import ScanResult
+from keyaudit.model.vocabulary import RuleInfo
+from keyaudit.report.options import ReportOptions
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "info": "0.0"}
@@ -29,7 +27,7 @@ def _rule_name(rule_id: str) -> str:
     return "".join(part.capitalize() for part in rule_id.split("-"))
 
 
-def _rule_descriptor(rule: "Rule | RequestRule") -> dict[str, Any]:
+def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
     help_text = rule.description or rule.title
     descriptor: dict[str, Any] = {
         "id": rule.id,
@@ -53,7 +51,7 @@ def _uri_path(posix: str) -> str:
     """``posix`` quoted as a URI path. ``!`` (before an archive member) is legal there and kept;
     in the member's name ``.`` and ``..`` segments are escaped, so that a member called
     ``x/../../src/app.py`` cannot resolve to the repository's own ``src/app.py``."""
-    archive, separator, member = quote(posix, safe="/" + SEPARATOR).partition(SEPARATOR)
+    archive, separator, member = quote(posix, safe="/" + MEMBER_SEPARATOR).partition(MEMBER_SEPARATOR)
     if not separator:
         return archive
     segments = ("%2E" * len(part) if part in (".", "..") else part for part in member.split("/"))
@@ -107,7 +105,7 @@ def _result(finding: Finding, rule_index: int, options: ReportOptions) -> dict[s
 
 
 def render(result: ScanResult, options: ReportOptions) -> str:
-    every_rule = [*result.rules, *result.request_rules]  # request-rule findings need their rule too
+    every_rule = result.rules  # secret and request rules: request-rule findings need their rule too
     index = {rule.id: position for position, rule in enumerate(every_rule)}
     notifications = [
         {

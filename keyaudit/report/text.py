@@ -11,9 +11,10 @@ from collections import Counter
 from itertools import groupby
 from typing import Iterator
 
-from keyaudit.findings import SEVERITIES, Finding
-from keyaudit.report import ReportOptions
-from keyaudit.scan import ScanResult
+from keyaudit.model.vocabulary import SEVERITIES
+from keyaudit.model.findings import Finding
+from keyaudit.report.options import ReportOptions
+from keyaudit.model.result import ScanResult
 
 STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
 

@@ -28,8 +28,8 @@ BZ2_MAGIC = b"BZh"
 XZ_MAGIC = b"\xfd7zXZ\x00"
 _SNIFF_BYTES = 6
 
-Opener = Callable[[BinaryIO], BinaryIO]
-_OPENERS: tuple[tuple[bytes, str, Opener], ...] = (
+Decompressor = Callable[[BinaryIO], BinaryIO]
+_DECOMPRESSORS_BY_MAGIC: tuple[tuple[bytes, str, Decompressor], ...] = (
     (GZIP_MAGIC, "gzip", lambda raw: _gzip_module.GzipFile(fileobj=raw, mode="rb")),
     (BZ2_MAGIC, "bz2", lambda raw: bz2.BZ2File(raw, mode="rb")),
     (XZ_MAGIC, "xz", lambda raw: lzma.LZMAFile(raw, mode="rb")),
@@ -51,7 +51,7 @@ def is_decompressing(stream: BinaryIO) -> bool:
 
 def sniff_compression(head: bytes) -> str | None:
     """The compression named by the first bytes, or None for plain data."""
-    return next((name for magic, name, _ in _OPENERS if head.startswith(magic)), None)
+    return next((name for magic, name, _ in _DECOMPRESSORS_BY_MAGIC if head.startswith(magic)), None)
 
 
 def open_decompressed(raw: BinaryIO, threaded: bool = False) -> tuple[BinaryIO, str | None]:
@@ -65,7 +65,7 @@ def open_decompressed(raw: BinaryIO, threaded: bool = False) -> tuple[BinaryIO, 
     head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
     if threaded and igzip_threaded is not None and head.startswith(GZIP_MAGIC):
         return igzip_threaded.open(buffered, "rb", threads=1), "gzip"  # type: ignore[return-value]
-    for magic, name, opener in _OPENERS:
+    for magic, name, decompressor in _DECOMPRESSORS_BY_MAGIC:
         if head.startswith(magic):
-            return opener(buffered), name
+            return decompressor(buffered), name
     return buffered, None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
-from keyaudit.sources.files import Target
+from keyaudit.sources.targets import Target
 from keyaudit.sources.opening import new_spool, reread
 
 

@@ -14,8 +14,8 @@ from typing import IO, BinaryIO, Callable, ContextManager, Iterator
 
 from keyaudit.sources.compression import open_decompressed
 
+# A way to read content from its start, as often as needed: a file, a spool, a blob, an object.
 Opener = Callable[[], ContextManager[BinaryIO]]
-MAX_CAPTURE_LINE = 1 << 20  # longer lines reach the capture parsers cut (the text scan saw them whole)
 
 
 class Unclosed(io.RawIOBase):
@@ -79,7 +79,6 @@ class LineRange(io.RawIOBase):
         return size
 
 
-Reader = Callable[[], ContextManager[BinaryIO]]
 SPOOL_BYTES = 16 << 20  # content read once (stdin, staged blobs) is kept in memory up to this, on disk beyond
 
 
@@ -99,7 +98,7 @@ def reread(spool: IO[bytes]) -> BinaryIO:
     return io.BufferedReader(Unclosed(spool))  # type: ignore[arg-type]
 
 
-def opener_for(source: "Path | IO[bytes] | Reader", byte_range: tuple[int, int] | None = None,
+def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] | None = None,
                threaded: bool = False) -> Opener:
     """A way to read ``source`` from its start (decompressed, gzip in a thread when
     ``threaded``), or one line-aligned range of it. ``source`` is a local path, a seekable
@@ -120,20 +119,6 @@ def opener_for(source: "Path | IO[bytes] | Reader", byte_range: tuple[int, int] 
                 yield open_decompressed(raw, threaded)[0]
 
     return opened
-
-
-def numbered_lines(stream: BinaryIO) -> Iterator[tuple[int, str]]:
-    """(1-based number, text without its line ending) for each line, each of bounded size."""
-    number = 0
-    while True:
-        line = stream.readline(MAX_CAPTURE_LINE)
-        if not line:
-            return
-        number += 1
-        if not line.endswith(b"\n"):
-            while (rest := stream.readline(MAX_CAPTURE_LINE)) and not rest.endswith(b"\n"):
-                pass
-        yield number, line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")
 
 
 def file_size(path: Path) -> int:

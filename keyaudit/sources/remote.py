@@ -11,7 +11,8 @@ import contextlib
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterator
 
-from keyaudit.sources.files import IGNORE_FILES, Discovery, Target, listing_ignored
+from keyaudit.sources.ignore import IGNORE_FILES, listing_ignored
+from keyaudit.sources.targets import Discovery, Target
 
 CLOUD_EXTRA = "pip install 'keyaudit[cloud]'"
 

@@ -1,0 +1,48 @@
+"""The command line: the ``keyaudit`` group, its version flag, and the entry point that keeps
+tracebacks away from users. Each command lives in a module of its own."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from keyaudit import __version__
+from keyaudit.cli.exit_codes import EXIT_ERROR
+from keyaudit.cli.rules import rules
+from keyaudit.cli.scan import scan
+from keyaudit.cli.setup import config_command, install_hook
+from keyaudit.engine import hyperscan_available
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"keyaudit {__version__} (engine: {'hyperscan' if hyperscan_available() else 'regex'})")
+        ctx.exit()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version and the matching engine, then exit.")
+def main() -> None:
+    """Find leaked and misused payment-API credentials (Asaas, iugu) in logs, code and captures."""
+
+
+for _command in (scan, rules, config_command, install_hook):
+    main.add_command(_command)
+
+
+def run() -> None:
+    """Entry point that keeps tracebacks away from users (a traceback could quote input)."""
+    try:
+        main(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("keyaudit: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a traceback could quote input, and so a secret
+        if os.environ.get("KEYAUDIT_DEBUG"):
+            raise
+        click.echo(f"keyaudit: internal error ({type(exc).__name__}); set KEYAUDIT_DEBUG=1 for details",
+                   err=True)
+        sys.exit(EXIT_ERROR)

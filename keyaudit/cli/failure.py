@@ -1,0 +1,13 @@
+"""How a command stops on a usage, configuration or rule error: one line on stderr, exit 2."""
+
+from __future__ import annotations
+
+import click
+
+from keyaudit.cli.exit_codes import EXIT_ERROR
+
+
+def fail(message: str) -> click.exceptions.Exit:
+    """Print ``keyaudit: error: message`` and return the exit to raise."""
+    click.echo(f"keyaudit: error: {message}", err=True)
+    return click.exceptions.Exit(EXIT_ERROR)

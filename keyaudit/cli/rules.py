@@ -1,0 +1,60 @@
+"""``keyaudit rules list`` and ``keyaudit rules test``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from keyaudit.cli.exit_codes import EXIT_CLEAN, EXIT_FINDINGS
+from keyaudit.cli.failure import fail
+from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.loader import load_rules
+from keyaudit.rulebook.rules import RuleSet
+
+RULES_OPTION = click.option(
+    "--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
+    help="Extra rule file or folder (repeatable); a rule with a shipped id replaces it.")
+
+
+def _load(rule_paths: tuple[Path, ...]) -> RuleSet:
+    try:
+        return load_rules(rule_paths)
+    except RuleError as exc:
+        raise fail(str(exc)) from None
+
+
+@click.group()
+def rules() -> None:
+    """List the rules, or check that every rule finds its examples."""
+
+
+@rules.command("list")
+@RULES_OPTION
+def rules_list(rule_paths: tuple[Path, ...]) -> None:
+    """Print every rule in force: id, severity, category, provider, title."""
+    ruleset = _load(rule_paths)
+    for rule in [*ruleset.rules, *ruleset.requests]:
+        click.echo(f"{rule.id:<28} {rule.severity:<9} {rule.category:<21} {rule.provider:<8} {rule.title}")
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--timing", is_flag=True, help="Also show what each rule's pattern costs per MiB of text.")
+def rules_test(paths: tuple[Path, ...], timing: bool) -> None:
+    """Check the examples of the shipped rules and of the rule files or folders given."""
+    from keyaudit.run.examples import check_examples, timing_sample, timings, unanchored
+
+    ruleset = _load(paths)
+    failures = check_examples(ruleset)
+    for failure in failures:
+        click.echo(f"FAIL {failure}")
+    for warning in unanchored(ruleset):
+        click.echo(f"WARN {warning}")
+    if timing:
+        for rule, seconds in timings(ruleset, timing_sample(ruleset)):
+            click.echo(f"{rule.id:<40} {seconds * 1000:8.1f} ms/MiB")
+    every = [*ruleset.rules, *ruleset.requests]
+    examples = sum(len(r.examples) + len(r.negative_examples) for r in every)
+    click.echo(f"{len(every)} rules, {examples} examples, {len(failures)} failures")
+    raise click.exceptions.Exit(EXIT_FINDINGS if failures else EXIT_CLEAN)

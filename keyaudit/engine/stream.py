@@ -1,0 +1,200 @@
+"""Stream a byte source through the matcher in bounded chunks with exact line and column.
+
+Memory stays flat whatever the file or line length: at most one chunk plus a small overlap is
+held. Each chunk ends on a newline when one is near, otherwise on a character boundary; the
+overlap is rescanned with the next chunk so that a match crossing the cut is found whole, and a
+per-rule high-water mark keeps it from being reported twice. Columns count characters (one per
+undecodable byte), the way an editor shows the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import BinaryIO, Iterator
+
+from keyaudit.engine.allocator import keep_freed_buffers
+from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
+
+CHUNK_BYTES = 1 << 20
+BINARY_SNIFF_BYTES = 8192
+_TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
+
+
+def _characters(data: bytes) -> int:
+    return len(data.decode("utf-8", "surrogateescape"))
+
+
+def _char_boundary(buffer: bytes, position: int) -> int:
+    """Move ``position`` back so that it does not split a UTF-8 sequence."""
+    floor = max(0, position - 3)
+    while position > floor and 0x80 <= buffer[position] < 0xC0:
+        position -= 1
+    return position
+
+
+def looks_binary(head: bytes) -> bool:
+    """A NUL byte among many control bytes: an executable, image or archive, not a log."""
+    sample = head[:BINARY_SNIFF_BYTES]
+    if b"\0" not in sample:
+        return False
+    control = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROL)
+    return control * 10 > len(sample)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A raw match in a chunk; its 1-based line/column (of the secret group, end exclusive) are
+    worked out only when asked, since most hits of a dense log fail validation first."""
+
+    match: RawMatch
+    buffer: bytes  # the chunk the match is in, for context requirements around it
+    before: bytes  # the text just before ``buffer`` (already scanned), so context can reach back
+    cursor: "_Cursor" = field(repr=False, compare=False)
+
+    @cached_property
+    def place(self) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column) of the secret group."""
+        return (*self.cursor.place(self.match.start), *self.cursor.place(self.match.end))
+
+    @property
+    def secret(self) -> bytes:
+        return self.buffer[self.match.start : self.match.end]
+
+    def line_text(self) -> bytes:
+        """The line the match starts on, without its line ending (within this chunk)."""
+        start = self.buffer.rfind(b"\n", 0, self.match.match_start) + 1
+        end = self.buffer.find(b"\n", self.match.match_start)
+        return self.buffer[start : len(self.buffer) if end < 0 else end].rstrip(b"\r")
+
+    def around(self, window: int) -> bytes:
+        """The match with up to ``window`` bytes on each side (reaching back before this chunk)."""
+        start = self.match.match_start - window
+        reach_back = self.before[max(0, len(self.before) + start) :] if start < 0 else b""
+        return reach_back + self.buffer[max(0, start) : self.match.match_end + window]
+
+
+class _Cursor:
+    """Line and column bookkeeping for one buffer, walked forward through sorted offsets (an
+    offset behind the last one asked for is worked out afresh)."""
+
+    def __init__(self, buffer: bytes, line: int, column_base: int) -> None:
+        self.buffer, self.offset, self.line = buffer, 0, line
+        self.line_start = 0
+        self.column_base = column_base  # characters of the current line before buffer[0]
+
+    def place(self, offset: int) -> tuple[int, int]:
+        if offset < self.offset:  # hits are sorted by start, but an end may precede a later start
+            return self._fresh(offset)
+        newlines = self.buffer.count(b"\n", self.offset, offset)
+        if newlines:
+            self.line += newlines
+            self.line_start = self.buffer.rfind(b"\n", self.offset, offset) + 1
+        self.offset = offset
+        return self.line, self._column(offset, self.line_start)
+
+    def _fresh(self, offset: int) -> tuple[int, int]:
+        line = self.line - self.buffer.count(b"\n", offset, self.offset)
+        start = self.buffer.rfind(b"\n", 0, offset) + 1
+        return line, self._column(offset, start)
+
+    def _column(self, offset: int, line_start: int) -> int:
+        base = self.column_base if line_start == 0 else 0
+        return base + _characters(self.buffer[line_start:offset]) + 1
+
+
+class ChunkedPass:
+    """Scan one stream; iterate for hits, then read ``bytes_scanned`` and ``binary``."""
+
+    def __init__(self, stream: BinaryIO, matcher: Matcher, sniff_binary: bool = True,
+                 start: tuple[int, int] = (1, 0), read_bytes: int = CHUNK_BYTES) -> None:
+        self._stream, self._matcher = stream, matcher
+        self._read_bytes = read_bytes  # smaller for a decompressor: what precedes damage is kept
+        self._sniff_binary = sniff_binary
+        self._start = start  # (line, characters already on it) where the stream begins: a resumed scan
+        self.lines = 0  # newlines read, once the scan is complete
+        self.end_column = start[1]  # characters after the last newline, once the scan is complete
+        self.markers_seen: set[str] = set()  # the matcher's literal groups found in the text
+        self.bytes_scanned = 0
+        self.binary = False
+        self.timed_out: set[str] = set()
+
+    def __iter__(self) -> Iterator[Hit]:
+        carry, before = b"", b""  # before: the tail of the text already consumed, for context
+        (line, column_base), absolute = self._start, 0  # state at buffer[0]
+        resume: dict[int, int] = {}  # rule index -> absolute end of its last accepted match
+        first = True
+        while True:
+            data, damage = self._read()
+            if first:
+                first = False
+                if self._sniff_binary and looks_binary(data):
+                    self.binary = True
+                    return
+                if len(data) == CHUNK_BYTES:
+                    keep_freed_buffers()  # a stream of whole chunks: keep their buffers for reuse
+            self.bytes_scanned += len(data)
+            buffer = carry + data
+            if not buffer:
+                if damage is not None:
+                    raise damage
+                return
+            final = not data or damage is not None
+            cut = len(buffer) if final else self._cut(buffer)
+            if cut == 0:
+                carry = buffer
+                continue
+            cursor = _Cursor(buffer, line, column_base)
+            for raw in self._pass(buffer):
+                if raw.match_start >= cut or absolute + raw.match_start < resume.get(raw.rule_index, 0):
+                    continue
+                resume[raw.rule_index] = absolute + raw.match_end
+                yield Hit(raw, buffer, before, cursor)
+            before = (before + buffer[max(0, cut - OVERLAP_BYTES) : cut])[-OVERLAP_BYTES:]
+            newlines = buffer.count(b"\n", 0, cut)
+            if newlines:
+                line += newlines
+                column_base = _characters(buffer[buffer.rfind(b"\n", 0, cut) + 1 : cut])
+            else:
+                column_base += _characters(buffer[:cut])
+            absolute += cut
+            carry = buffer[cut:]
+            if final:
+                self.lines, self.end_column = line - self._start[0], column_base
+                if damage is not None:
+                    raise damage  # after the text before the damage was scanned
+                return
+
+    def _read(self) -> tuple[bytes, Exception | None]:
+        """Up to a chunk, in reads of ``read_bytes``, so that a damaged compressed stream still
+        yields everything before the damage (one large read would lose it with the exception).
+        A failing read is handed back, to be raised once the text before it is scanned: what it
+        means (damage, a lost file) is for the caller to say, not the engine."""
+        pieces: list[bytes] = []
+        size = 0
+        try:
+            while size < CHUNK_BYTES:
+                piece = self._stream.read(min(self._read_bytes, CHUNK_BYTES - size))
+                if not piece:
+                    break
+                pieces.append(piece)
+                size += len(piece)
+        except Exception as exc:  # noqa: BLE001 - re-raised by the iteration after what came before
+            return b"".join(pieces), exc
+        return b"".join(pieces), None
+
+    def _pass(self, buffer: bytes) -> list[RawMatch]:
+        found = self._matcher.match(buffer, self.markers_seen)
+        self.markers_seen |= found.groups
+        if found.timed_out:
+            self.timed_out.add(found.timed_out)
+        return found.hits
+
+    @staticmethod
+    def _cut(buffer: bytes) -> int:
+        """Where this chunk's accepted region ends: leave at least the overlap for next time."""
+        limit = len(buffer) - OVERLAP_BYTES
+        if limit <= 0:
+            return 0
+        newline = buffer.rfind(b"\n", 0, limit)
+        return newline + 1 if newline >= 0 else _char_boundary(buffer, limit)

@@ -1,0 +1,304 @@
+"""Log archives read member by member: tar (plain, or inside gzip, bz2 or xz) and zip.
+
+Each regular member is scanned as a file of its own and named ``<archive>!<member>`` (the form
+gitleaks prints), so a finding points at the log inside the archive rather than at the archive.
+Archives are recognised by content, never by name: a zip by its magic bytes, a tar by a valid
+ustar/GNU header in its first (decompressed) block. Nothing is extracted to disk under a
+member's name: an absolute or ``..`` name is only a name.
+
+A zip or an uncompressed tar can be read at any member, so each member becomes its own work
+unit (:func:`member_targets`); a compressed tar can only be read from its start, so it is one
+unit whose members are read in one streaming pass (:func:`read_members`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import os
+import stat
+import tarfile
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, BinaryIO, Iterator
+
+from keyaudit.model.findings import member_path
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS
+from keyaudit.sources.targets import Target
+from keyaudit.sources.opening import Opener, new_spool, reread
+from keyaudit.sources.remote import ObjectReader
+
+# Archives enclosing a member, at most: an archive inside an archive is opened, one inside that
+# is skipped and counted, so a crafted archive cannot make the scan recurse without end.
+MAX_ARCHIVE_DEPTH = 2
+# A member of a compressed tar is spooled (to disk beyond SPOOL_BYTES) to be read more than
+# once; past this much it is cut, so a decompression bomb cannot fill the disk.
+MEMBER_SPOOL_LIMIT = 8 << 30
+TAR_BLOCK = 512
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header, or the end record of an empty zip
+# Objects in a store are probed for members only when their name says archive: a probe is a
+# request, too dear for every object (any other archive there is still read whole, by content).
+REMOTE_ARCHIVE_SUFFIXES = (".zip", ".tar")
+_ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
+_COPY_BYTES = 1 << 20
+
+
+def archive_kind(head: bytes) -> str | None:
+    """``"zip"`` or ``"tar"`` when the first (decompressed) bytes start an archive, else None."""
+    if head.startswith(ZIP_MAGICS):
+        return "zip"
+    if len(head) >= TAR_BLOCK and head[257:262] == b"ustar":  # POSIX "ustar\0" and GNU "ustar "
+        try:
+            tarfile.TarInfo.frombuf(head[:TAR_BLOCK], "utf-8", "surrogateescape")  # checks the checksum
+        except tarfile.HeaderError:
+            return None
+        return "tar"
+    return None
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member to scan: its name in the archive, a reader of its bytes, and a note when only
+    part of it could be read."""
+
+    name: str
+    reader: Opener
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A member that is not scanned, and why (counted in the report's ``skipped`` block)."""
+
+    reason: str
+
+
+def _zip_skip(info: zipfile.ZipInfo) -> str | None:
+    if info.flag_bits & 0x1:
+        return "encrypted"
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return "symlink"
+    if info.compress_type not in _ZIP_METHODS:
+        return "unsupported compression"
+    return None
+
+
+def _tar_skip(info: tarfile.TarInfo) -> str | None:
+    if info.issym():
+        return "symlink"
+    if not info.isreg() or info.issparse():  # hard links, devices, FIFOs; sparse data is not contiguous
+        return "not a regular file"
+    return None
+
+
+def _zip_entries(archive: zipfile.ZipFile) -> Iterator[tuple[int, zipfile.ZipInfo, str | None]]:
+    """Position, entry and skip reason (None: scan it) of every member that is not a folder."""
+    for index, info in enumerate(archive.infolist()):
+        if not info.is_dir():
+            yield index, info, _zip_skip(info)
+
+
+def _tar_entries(archive: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, str | None]]:
+    """Entry and skip reason (None: scan it) of every member that is not a folder."""
+    for info in archive:
+        if not info.isdir():
+            yield info, _tar_skip(info)
+
+
+# --- members read where the archive is scanned (compressed tars, nested archives, stdin) --------
+
+
+def read_members(kind: str, stream: BinaryIO) -> Iterator[Member | Skipped]:
+    """Every member of the archive ``stream`` holds, in archive order, each readable until the
+    next is asked for. A damaged archive raises after the members before the damage (and the
+    part of the damaged one that could be read) were handed out."""
+    if kind == "zip":
+        yield from _zip_members(stream)
+    else:
+        yield from _tar_members(stream)
+
+
+def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
+    with contextlib.ExitStack() as stack:
+        if not stream.seekable():  # zip's directory is at its end (a zip inside gzip, say)
+            spool = stack.enter_context(new_spool())
+            damage, _ = _spool(stream, spool)
+            if damage is not None:
+                raise damage
+            stream = reread(spool)
+        try:
+            archive = stack.enter_context(zipfile.ZipFile(stream))
+        except zipfile.BadZipFile as exc:  # "File is not a zip file" says too little of a zip cut short
+            raise zipfile.BadZipFile(f"the zip's central directory cannot be read ({exc})") from None
+        for _, info, reason in _zip_entries(archive):
+            yield Skipped(reason) if reason else Member(info.filename, functools.partial(archive.open, info))
+
+
+def _tar_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
+    with tarfile.open(fileobj=stream, mode="r|") as archive:
+        for info, reason in _tar_entries(archive):
+            if reason:
+                yield Skipped(reason)
+                continue
+            with new_spool() as spool:
+                damage, cut = _spool(archive.extractfile(info), spool)  # type: ignore[arg-type]
+                note = f"larger than {MEMBER_SPOOL_LIMIT >> 30} GiB: only its start was scanned" if cut else None
+                yield Member(info.name, functools.partial(reread, spool), note)
+            if damage is not None:
+                raise damage
+
+
+def _spool(source: BinaryIO, spool: IO[bytes]) -> tuple[BaseException | None, bool]:
+    """Copy ``source`` into ``spool`` up to the limit; the damage that stopped the copy is
+    returned rather than raised, so that what came before it is still scanned. Also says whether
+    the limit cut the copy short."""
+    copied = 0
+    try:
+        while piece := source.read(_COPY_BYTES):
+            if copied + len(piece) > MEMBER_SPOOL_LIMIT:
+                spool.write(piece[: MEMBER_SPOOL_LIMIT - copied])
+                return None, True
+            spool.write(piece)
+            copied += len(piece)
+    except DECOMPRESSION_ERRORS as exc:
+        return exc, False
+    return None, False
+
+
+# --- members as work units of their own (zip, uncompressed tar) ---------------------------------
+
+
+@contextlib.contextmanager
+def _open_container(container: Path | Opener) -> Iterator[BinaryIO]:
+    if isinstance(container, Path):
+        with open(container, "rb") as handle:
+            yield handle
+    else:
+        with container() as handle:
+            yield handle
+
+
+@dataclass(frozen=True)
+class PlannedMember:
+    """Opens one member of an archive file afresh; picklable, so that a worker process or a
+    Dask worker reads the member itself, straight from the archive."""
+
+    container: Path | ObjectReader
+    size: int
+
+    @property
+    def local(self) -> bool:
+        """Whether the archive is a local file (a forked worker can read it)."""
+        return isinstance(self.container, Path)
+
+
+@dataclass(frozen=True)
+class ZipMember(PlannedMember):
+    index: int  # position in the central directory (names may repeat)
+    header_offset: int  # with the CRC: proof that a directory read earlier is still this archive's
+    crc: int
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[BinaryIO]:
+        for fresh in (False, True):
+            entries = (archive := _open_zip(self.container, fresh)).infolist()
+            info = entries[self.index] if self.index < len(entries) else None
+            if info is not None and (info.header_offset, info.CRC) == (self.header_offset, self.crc):
+                with archive.open(info) as member:
+                    yield member  # type: ignore[misc]
+                return
+        raise zipfile.BadZipFile("the archive changed while it was being scanned")
+
+
+# The zip whose members this process reads, kept open: its members come one after another, and
+# reading its central directory again for each would cost time in the square of their number.
+_open_zips: list[tuple[Path | ObjectReader, contextlib.ExitStack, zipfile.ZipFile]] = []
+os.register_at_fork(after_in_child=_open_zips.clear)  # a forked worker must not share the parent's file offset
+
+
+def _open_zip(container: Path | ObjectReader, fresh: bool) -> zipfile.ZipFile:
+    """The zip at ``container``, its directory read once per process (again when ``fresh``)."""
+    if _open_zips and _open_zips[0][0] == container and not fresh:
+        return _open_zips[0][2]
+    while _open_zips:
+        _open_zips.pop()[1].close()
+    with contextlib.ExitStack() as stack:
+        archive = stack.enter_context(zipfile.ZipFile(stack.enter_context(_open_container(container))))
+        _open_zips.append((container, stack.pop_all(), archive))
+    return archive
+
+
+@dataclass(frozen=True)
+class TarMember(PlannedMember):
+    offset: int  # where the member's data starts in the tar
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[BinaryIO]:
+        with _open_container(self.container) as raw:
+            raw.seek(self.offset)
+            yield io.BufferedReader(_Window(raw, self.size))  # type: ignore[arg-type]
+
+
+class _Window(io.RawIOBase):
+    """``size`` bytes from where ``raw`` stands; an archive that ends sooner is damaged."""
+
+    def __init__(self, raw: BinaryIO, size: int) -> None:
+        self._raw, self._left = raw, size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        if self._left == 0:
+            return 0
+        data = self._raw.read(min(len(buffer), self._left))
+        if not data:
+            raise EOFError("the archive ends inside this member")
+        self._left -= len(data)
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def member_targets(target: Target, skipped: Counter[str]) -> list[Target] | None:
+    """The members of a zip or uncompressed tar, each a target of its own read straight from the
+    archive, with the members not scanned counted in ``skipped``. None when the target is not
+    such an archive, or cannot be listed: it is then scanned whole, which reports the damage."""
+    container: Path | ObjectReader
+    if target.path is not None:
+        container = target.path
+    elif isinstance(target.reader, ObjectReader) and target.display.lower().endswith(REMOTE_ARCHIVE_SUFFIXES):
+        container = target.reader
+    else:
+        return None
+    found: list[Target] = []
+    skips: Counter[str] = Counter()
+    try:
+        with _open_container(container) as raw:
+            kind = archive_kind(raw.read(TAR_BLOCK))
+            if kind is None:
+                return None
+            raw.seek(0)
+            if kind == "zip":
+                with zipfile.ZipFile(raw) as archive:
+                    for index, info, reason in _zip_entries(archive):
+                        if reason:
+                            skips[reason] += 1
+                        else:
+                            found.append(Target(member_path(target.display, info.filename), None,
+                                                ZipMember(container, info.file_size, index, info.header_offset,
+                                                          info.CRC)))
+            else:
+                with tarfile.open(fileobj=raw, mode="r:") as tar:
+                    for tar_info, reason in _tar_entries(tar):
+                        if reason:
+                            skips[reason] += 1
+                        else:
+                            found.append(Target(member_path(target.display, tar_info.name), None,
+                                                TarMember(container, tar_info.size, tar_info.offset_data)))
+    except DECOMPRESSION_ERRORS:
+        return None
+    skipped.update(skips)
+    return found

@@ -1,0 +1,193 @@
+"""What the capture readers share: HTTP syntax checks, URL assembly, body bytes, limits.
+
+The readers see text lines that the opener decoded with ``surrogateescape``, so encoding back
+the same way restores the bytes of the file; a body signed byte for byte must survive that trip.
+Every reader builds its exchanges through :func:`make_exchange`, which refuses what is not an
+HTTP request to a plausible host, so request rules never meet a URL they cannot split.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import BinaryIO, Iterable, Iterator
+from urllib.parse import urlsplit
+
+from keyaudit.model.exchange import Exchange, Origin
+
+MAX_CAPTURE_LINE = 1 << 20  # longer lines reach the capture readers cut (the text scan saw them whole)
+MAX_BODY_BYTES = 1 << 20  # a longer body is not kept (its secrets are still found by the text scan)
+MAX_HEADERS = 256
+HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"})
+
+_TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # RFC 9110 token: header names and methods
+_HEADER = re.compile(rf"({_TOKEN}):[ \t]*(.*?)[ \t]*")
+_REQUEST_LINE = re.compile(r"([A-Z]+) (\S+) HTTP/(\d(?:\.\d)?)")
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_HOSTNAME = re.compile(r"[A-Za-z0-9_.-]+|[0-9A-Fa-f:.]+")
+_METHOD = re.compile(r"[A-Za-z]{1,24}")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def to_bytes(text: str) -> bytes:
+    """UTF-8 bytes, with ``surrogateescape`` undoing the opener's decoding of non-UTF-8 bytes.
+
+    Lone surrogates that did not come from that decoding (``$'\\ud800'`` in a shell command)
+    fall back to ``surrogatepass`` instead of raising: readers must never fail on their input.
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+
+
+def split_header(text: str) -> tuple[str, str] | None:
+    """``Name: value`` as a pair, or None when the line is not a header field."""
+    match = _HEADER.fullmatch(text)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def split_request_line(text: str) -> tuple[str, str] | None:
+    """(method, request target) of an HTTP/1.x request line, or None."""
+    match = _REQUEST_LINE.fullmatch(text)
+    if match is None or match.group(1) not in HTTP_METHODS:
+        return None
+    return match.group(1), match.group(2)
+
+
+def header_value(headers: Iterable[tuple[str, str]], name: str) -> str | None:
+    """The first value of a header, names compared case-insensitively."""
+    wanted = name.lower()
+    return next((value for key, value in headers if key.lower() == wanted), None)
+
+
+def content_length(headers: Iterable[tuple[str, str]]) -> int | None:
+    """The declared body length, or None when absent or not a plain decimal number."""
+    value = (header_value(headers, "Content-Length") or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
+
+
+def has_scheme(url: str) -> bool:
+    return _ABSOLUTE.match(url) is not None
+
+
+def absolute_url(target: str, host: str | None, scheme: str | None = None) -> str | None:
+    """The URL a request target reached: absolute-form as written, origin-form joined to Host.
+
+    Captures rarely say the scheme. HTTPS is assumed (both APIs only serve HTTPS), except that a
+    Host naming port 80 says plain HTTP; a capture that knows better passes ``scheme``.
+    """
+    if has_scheme(target):
+        return target
+    if not host or not target.startswith("/"):
+        return None
+    host = host.strip()
+    if scheme is None:
+        scheme = "http" if host.endswith(":80") else "https"
+    return f"{scheme.lower()}://{host}{target}"
+
+
+def checked_url(url: str) -> str | None:
+    """The URL when it is HTTP(S) to a host that can be named, else None.
+
+    Placeholders such as ``$API_URL`` or ``{{host}}`` fail here, which keeps a documentation
+    snippet from becoming a request to a host called ``$api_url``.
+    """
+    if _CONTROL.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return None
+    host = parts.hostname
+    if parts.scheme.lower() not in _DEFAULT_PORTS or not host or not _HOSTNAME.fullmatch(host):
+        return None
+    return url
+
+
+def without_default_port(url: str) -> str:
+    """``https://h:443/p`` as ``https://h/p``, so one request logged two ways has one URL."""
+    parts = urlsplit(url)
+    if parts.port is not None and _DEFAULT_PORTS.get(parts.scheme.lower()) == parts.port:
+        return parts._replace(netloc=parts.netloc.rsplit(":", 1)[0]).geturl()
+    return url
+
+
+def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], body: bytes | None,
+                  origin: Origin, *, time: str | None = None, headers_known: bool = True) -> Exchange | None:
+    """An Exchange, or None when the method or URL cannot be an HTTP request.
+
+    The one gate every reader uses, so a parser that misread a fragment yields nothing rather
+    than an exchange that would send request rules after a host that does not exist.
+    """
+    url = checked_url(url) if url else None
+    if url is None or not _METHOD.fullmatch(method):
+        return None
+    if body is not None and len(body) > MAX_BODY_BYTES:
+        body = None
+    return Exchange(method.upper(), url, headers[:MAX_HEADERS], body, time, origin,
+                    headers_known=headers_known)
+
+
+class BodyLines:
+    """A body logged over several text lines, put back together as the bytes that were sent.
+
+    The lines lost their endings, so which separator joined them is a guess: a declared
+    length settles it (CRLF when that sum matches, else LF). When a declared length matches
+    neither, the log does not show the exact bytes, and :meth:`value` says so with None — a
+    signature checked over guessed bytes would report a forgery that never happened.
+    """
+
+    def __init__(self, expected: int | None = None) -> None:
+        self.expected = expected
+        self._parts: list[bytes] = []
+        self._size = 0
+        self.lines = 0
+
+    def add(self, text: str) -> None:
+        data = to_bytes(text)
+        self._size += len(data)
+        self.lines += 1
+        if self.overflow:
+            self._parts.clear()  # too long to keep; only the sizes are still counted
+        else:
+            self._parts.append(data)
+
+    @property
+    def overflow(self) -> bool:
+        return self._size > MAX_BODY_BYTES
+
+    def _joined_size(self, separator: int) -> int:
+        return self._size + separator * max(self.lines - 1, 0)
+
+    @property
+    def complete(self) -> bool:
+        """Whether the declared length has been reached (never, without a declared length)."""
+        if self.expected is None:
+            return False
+        return self._joined_size(1) >= self.expected or self._joined_size(2) == self.expected
+
+    def value(self) -> bytes | None:
+        if self.overflow or (not self.lines and self.expected != 0):
+            return None
+        if self.expected is None:
+            return b"\n".join(self._parts)
+        for separator in (b"\r\n", b"\n"):
+            if self._joined_size(len(separator)) == self.expected:
+                return separator.join(self._parts)
+        return None
+
+
+def numbered_lines(stream: BinaryIO) -> Iterator[tuple[int, str]]:
+    """(1-based number, text without its line ending) for each line, each of bounded size."""
+    number = 0
+    while True:
+        line = stream.readline(MAX_CAPTURE_LINE)
+        if not line:
+            return
+        number += 1
+        if not line.endswith(b"\n"):
+            while (rest := stream.readline(MAX_CAPTURE_LINE)) and not rest.endswith(b"\n"):
+                pass
+        yield number, line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")

@@ -1,0 +1,170 @@
+"""The finding: one reportable problem at one place, built once by the engine and only read after.
+
+Every serialisation goes through :meth:`Finding.to_dict`, which shows the redacted secret unless
+asked, so no reporter can print a value by accident.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+from keyaudit.model.secrets import SealedSecret, Secret
+
+MEMBER_SEPARATOR = "!"
+
+
+def member_path(archive: str, name: str) -> str:
+    """How reports name a member of an archive: ``logs/2026-11-25.tar.gz!var/log/app.log`` (the
+    form gitleaks prints)."""
+    return f"{archive}{MEMBER_SEPARATOR}{name}"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding is, as the user sees the file (decompressed text, 1-based)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    pointer: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "pointer": self.pointer,
+        }
+
+
+
+@dataclass
+class Finding:
+    """One reportable problem at one place."""
+
+    rule_id: str
+    category: str
+    severity: str
+    confidence: str
+    provider: str
+    title: str
+    message: str
+    location: Location
+    secret: Secret | SealedSecret | None
+    environment: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    suppressed: str | None = None  # why it is not reported: inline, baseline, allowlist
+    occurrences: "Occurrences | None" = None  # set when the same thing seen elsewhere is folded in
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable when lines move, different when the secret changes (DESIGN.md contract)."""
+        if isinstance(self.secret, SealedSecret):
+            return self.secret.fingerprint
+        if self.secret is not None:
+            basis = self.secret.canonical
+        else:
+            url = urlsplit(str(self.context.get("url") or ""))
+            basis = "|".join((str(self.context.get("method") or ""), url.scheme.lower(),
+                              (url.hostname or "").lower(), url.path))
+        material = "\0".join((self.rule_id, self.location.path, basis))
+        return hashlib.sha256(material.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+    def to_checkpoint(self) -> dict[str, Any]:
+        """Every field, as JSON values, with the secret sealed: what a checkpoint may keep."""
+        assert self.occurrences is None, "checkpoints hold findings before they are deduplicated"
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("location", "secret")}
+        secret = self.secret.sealed(self.fingerprint) if isinstance(self.secret, Secret) else self.secret
+        return {**values, "location": asdict(self.location), "secret": asdict(secret) if secret else None}
+
+    @classmethod
+    def from_checkpoint(cls, values: dict[str, Any]) -> "Finding":
+        secret = values["secret"]
+        return cls(**{**values, "location": Location(**values["location"]),
+                      "secret": SealedSecret(**secret) if secret else None})
+
+    def sort_key(self) -> tuple[Any, ...]:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule_id, loc.pointer or "")
+
+    def to_dict(self, *, show_secrets: bool = False, digest_key: bytes | None = None) -> dict[str, Any]:
+        """The JSON contract of DESIGN.md; the raw secret only with ``show_secrets``."""
+        secret: dict[str, Any] | None = None
+        if self.secret is not None:
+            secret = {
+                "redacted": self.secret.redacted,
+                "length": self.secret.length,
+                "digest": self.secret.digest(digest_key),
+            }
+            if show_secrets:
+                secret["value"] = self.secret.shown(True)
+        context = {"har_entry": None, "method": None, "url": None}
+        context.update(self.context)
+        extra = {"occurrences": self.occurrences.to_dict()} if self.occurrences else {}
+        return {
+            "rule_id": self.rule_id,
+            "category": self.category,
+            "severity": self.severity,
+            "confidence": self.confidence,
+            "provider": self.provider,
+            "environment": self.environment,
+            "title": self.title,
+            "message": self.message,
+            "location": self.location.to_dict(),
+            "secret": secret,
+            "fingerprint": self.fingerprint,
+            "context": context,
+            **extra,
+        }
+
+
+
+@dataclass
+class Occurrences:
+    """Every place one secret (or one kind of request) was seen, up to a cap."""
+
+    count: int = 0
+    first_seen: str | None = None  # log-record timestamps, where the records have them
+    last_seen: str | None = None
+    locations: list[Location] = field(default_factory=list)
+    cap: int = 20
+
+    def add(self, finding: Finding) -> None:
+        self.count += 1
+        if len(self.locations) < self.cap:
+            self.locations.append(finding.location)
+        stamp = finding.context.get("log_timestamp")
+        if isinstance(stamp, str):
+            self.first_seen = min(filter(None, (self.first_seen, stamp)), key=_instant)
+            self.last_seen = max(filter(None, (self.last_seen, stamp)), key=_instant)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "locations": [{"path": l.path, "line": l.line, "column": l.column, "pointer": l.pointer}
+                          for l in self.locations],
+            "locations_truncated": self.count > len(self.locations),
+        }
+
+
+def _instant(stamp: str) -> tuple[float, str]:
+    """Order log timestamps by the instant they name (offsets differ between sources);
+    ones that do not parse sort by their text, after the ones that do."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return (float("inf"), stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return (moment.timestamp(), stamp)
+

@@ -1,0 +1,83 @@
+"""What a scan hands its reporters: findings, errors, counts and what it ran with.
+
+Counts are their own value (:class:`Counts`), shared by a work unit's outcome and the whole
+scan's result by composition, so a reporter sees statistics, not the run's checkpoint machinery.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from keyaudit import __version__
+from keyaudit.model.findings import Finding
+from keyaudit.model.vocabulary import RuleInfo
+
+
+@dataclass(frozen=True)
+class ScanError:
+    """An input that could not be read (fully); the scan went on without it."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class Counts:
+    """What was read, skipped and judged: added up unit by unit."""
+
+    files_scanned: int = 0
+    bytes_scanned: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    statistics: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: "Counts") -> None:
+        self.files_scanned += other.files_scanned
+        self.bytes_scanned += other.bytes_scanned
+        self.skipped.update(other.skipped)
+        self.statistics.update(other.statistics)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+@dataclass
+class ScanResult:
+    """Everything a reporter needs: findings, errors and counts, and what the scan ran with."""
+
+    targets: list[str] = field(default_factory=list)
+    engine: str = ""
+    rules: list[RuleInfo] = field(default_factory=list)  # secret rules, then request rules
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[ScanError] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+    suppressed: Counter[str] = field(default_factory=Counter)
+    occurrences: list[Finding] = field(default_factory=list)  # every finding, before dedupe
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    tool_version: str = __version__
+
+    @property
+    def rules_loaded(self) -> int:
+        return len(self.rules)
+
+    @property
+    def files_scanned(self) -> int:
+        return self.counts.files_scanned
+
+    @property
+    def bytes_scanned(self) -> int:
+        return self.counts.bytes_scanned
+
+    @property
+    def skipped(self) -> Counter[str]:
+        return self.counts.skipped
+
+    @property
+    def statistics(self) -> Counter[str]:
+        return self.counts.statistics

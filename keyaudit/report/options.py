@@ -1,0 +1,22 @@
+"""What every reporter is given besides the result, and the one signature they all share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from keyaudit.model.result import ScanResult
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What the user asked for that changes how findings are shown, not which."""
+
+    show_secrets: bool = False
+    group_by: str = "file"
+    color: bool = False
+    digest_key: bytes | None = None
+
+
+Reporter = Callable[["ScanResult", ReportOptions], str]

@@ -1,0 +1,146 @@
+"""Loading rule packs: the shipped rules, then the user's, from YAML files with one-line errors.
+
+A rule file is YAML with top-level ``rules:`` and ``request_rules:`` lists. Parsed files are
+cached as JSON under the hash of their text, so a pre-commit run on unchanged rules needs no
+YAML parser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterable
+
+from keyaudit.rulebook.cache import read_entry, write_entry
+from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.requests import RequestRule, parse_request_rule
+from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning, parse_rule
+
+_PARSED_FORMAT = "1"  # bump when what is cached for a rule file changes
+
+
+def shipped_rules_dir() -> Path:
+    """The shipped rule pack: ``keyaudit/rules`` in a wheel, the repository's ``rules/`` otherwise.
+
+    Found beside this module, which is where ``importlib.resources`` would look for a package on
+    disk, without importing it (and ``tempfile`` and ``shutil`` with it) on every start.
+    """
+    packaged = Path(__file__).parent.parent / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / "rules"
+
+
+def _rule_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    if path.is_file():
+        return [path]
+    raise RuleError(str(path), None, "no such rule file or folder")
+
+
+
+_ID_LINE = re.compile(r"""^\s*(?:-\s+)?id\s*:\s*["']?([^"'\s#]+)""")
+
+
+def _rule_above(text: str, line: int) -> str | None:
+    """The id of the rule a YAML error is in: the last ``id:`` at or above 0-based ``line``."""
+    for candidate in reversed(text.splitlines()[: line + 1]):
+        found = _ID_LINE.match(candidate)
+        if found:
+            return found.group(1)
+    return None
+
+
+def load_yaml(text: str) -> Any:
+    """Safe YAML, through libyaml when PyYAML has it. Imported on first use: a run whose rule
+    files are cached and that has no YAML configuration needs no YAML parser at all."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _parsed(text: str, name: str) -> Any:
+    """The YAML document of a rule file, from the cache when this very text was parsed before.
+
+    Kept as JSON (a parser in the standard library, and no pickle to trust): rules load on every
+    run, and YAML parsing was a fifth of a pre-commit run's start-up.
+    """
+    entry = f"rules-{_PARSED_FORMAT}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}.json"
+    cached = read_entry(entry)
+    if cached is not None:
+        try:
+            return json.loads(cached)
+        except ValueError:
+            pass  # damaged: parsed again below
+    import yaml
+
+    try:
+        document = load_yaml(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        rule_id = _rule_above(text, mark.line) if mark else None
+        raise RuleError(name, rule_id, f"YAML error{where}: {problem}") from None
+    try:
+        encoded = json.dumps(document)
+    except (TypeError, ValueError):
+        return document  # YAML-only values (dates, sets): not cached, the checks below report them
+    if json.loads(encoded) == document:
+        write_entry(entry, encoded.encode("utf-8"))
+    return document
+
+
+def load_file(path: Path, verify: bool = True) -> tuple[list[Rule], list[RequestRule]]:
+    """Load one YAML rule file: its secret rules and its request rules.
+
+    ``verify`` compiles every pattern now, to report a broken one as a rule error.
+    """
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(name, None, f"cannot read: {exc}") from None
+    document = _parsed(text, name)
+    if not isinstance(document, dict) or not (set(document) & {"rules", "request_rules"}):
+        raise RuleError(name, None, "expected a mapping with a 'rules' or 'request_rules' list")
+    unknown = sorted(set(document) - {"rules", "request_rules"})
+    if unknown:
+        raise RuleError(name, None, f"unknown top-level key {unknown[0]!r}")
+    for key in ("rules", "request_rules"):
+        if not isinstance(document.get(key, []), list):
+            raise RuleError(name, None, f"'{key}' must be a list")
+    rules = [parse_rule(raw, name, verify) for raw in document.get("rules", [])]
+    requests = [parse_request_rule(raw, name, verify=verify) for raw in document.get("request_rules", [])]
+    seen: set[str] = set()
+    for rule in [*rules, *requests]:
+        if rule.id in seen:
+            raise RuleError(name, rule.id, "duplicate rule id in one file")
+        seen.add(rule.id)
+    return rules, requests
+
+
+def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
+    """Shipped rules, then user rules; a user rule with a shipped id replaces it in place.
+
+    The set's ``warnings`` has one line for each user rule in force whose examples match without
+    any of its keywords (see :func:`anchoring_warning`), however many files loaded it.
+    """
+    secret_rules: dict[str, Rule] = {}
+    request_rules: dict[str, RequestRule] = {}
+    user_ids: set[str] = set()
+    shipped = [shipped_rules_dir()] if include_shipped else []
+    for source in shipped + list(extra):
+        for path in _rule_files(source):
+            rules, requests = load_file(path, verify=source not in shipped)
+            secret_rules.update((rule.id, rule) for rule in rules)
+            request_rules.update((rule.id, rule) for rule in requests)
+            if source not in shipped:
+                user_ids.update(rule.id for rule in rules)
+    # Once per user rule in force; shipped rules are checked by the test suite, not at every start.
+    warnings = [warning for rule in secret_rules.values()
+                if rule.id in user_ids and (warning := anchoring_warning(rule)) is not None]
+    return RuleSet(list(secret_rules.values()), list(request_rules.values()), warnings)

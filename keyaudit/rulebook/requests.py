@@ -1,0 +1,181 @@
+"""Request rules: judge a captured HTTP request the way the providers' own rules do.
+
+A request rule is data like a secret rule: ``when`` says which exchanges it looks at (scheme,
+host, method, path, headers present, a credential carried), ``require`` says what must hold for
+them (headers present and non-empty, a named check such as the iugu signature). An exchange
+that matches ``when`` and fails ``require`` — or matches ``when`` of a rule with no ``require``
+— is a finding.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+from keyaudit.model.exchange import Exchange
+from keyaudit.rulebook.errors import RuleError
+from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
+
+if TYPE_CHECKING:
+    import regex
+
+CREDENTIAL_CONDITIONS = ("any", "production", "sandbox")
+_WHEN_FIELDS = ("schemes", "hosts", "methods", "path", "has_headers", "carries_credential")
+_REQUIRE_FIELDS = ("headers", "check")
+_FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "when",
+           "require", "examples", "negative_examples", "references")
+
+
+@dataclass(frozen=True)
+class Credential:
+    """A credential an exchange carries, as the secret rules found it."""
+
+    provider: str
+    environment: str | None
+    raw: str  # the text as it stands in the request, so a URL can be redacted
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What a request rule concluded about one exchange."""
+
+    reason: str
+
+
+@dataclass
+class RequestContext:
+    """What checks may need beyond the exchange: credentials found in it, keys, statistics."""
+
+    credentials: list[Credential]
+    checks: dict[str, "RequestCheck"]
+    statistics: Counter[str] = field(default_factory=Counter)
+
+
+RequestCheck = Callable[[Exchange, RequestContext], "str | None"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestRule(RuleInfo):
+    """A request rule: which exchanges it looks at (``when``) and what must hold (``require``)."""
+
+    schemes: tuple[str, ...] = ()
+    hosts: tuple[str, ...] = ()
+    methods: tuple[str, ...] = ()
+    path_text: str | None = None  # a regular expression the request path must match
+    has_headers: tuple[str, ...] = ()
+    carries_credential: str | None = None
+    required_headers: tuple[str, ...] = ()
+    check: str | None = None
+
+    @functools.cached_property
+    def path(self) -> "regex.Pattern[str] | None":
+        import regex  # compiled on first use, like the secret rules' patterns
+
+        return None if self.path_text is None else regex.compile(self.path_text)
+
+    def applies(self, exchange: Exchange, credentials: list[Credential]) -> bool:
+        """Whether ``when`` holds for this exchange."""
+        if self.schemes and exchange.scheme not in self.schemes:
+            return False
+        if self.hosts and exchange.host not in self.hosts:
+            return False
+        if self.methods and exchange.method.upper() not in self.methods:
+            return False
+        if self.path is not None and not self.path.search(exchange.path):
+            return False
+        if any(not exchange.header(name) for name in self.has_headers):
+            return False
+        if self.carries_credential is not None:
+            wanted = self.carries_credential
+            if not any(wanted == "any" or c.environment == wanted for c in credentials):
+                return False
+        return True
+
+    def judge(self, exchange: Exchange, context: RequestContext) -> Judgement | None:
+        """A judgement when the exchange breaks this rule, else None."""
+        if not self.applies(exchange, context.credentials):
+            return None
+        if (self.required_headers or self.has_headers) and not exchange.headers_known:
+            return None  # a capture without headers cannot show that one is missing
+        missing = [name for name in self.required_headers if not (exchange.header(name) or "").strip()]
+        if missing:
+            return Judgement(f"no {' or '.join(missing)} header")
+        if self.check is not None:
+            problem = context.checks[self.check](exchange, context)
+            return Judgement(problem) if problem else None
+        if self.required_headers:
+            return None
+        return Judgement(self.title)
+
+
+REQUEST_CHECKS: tuple[str, ...] = ("iugu_signature",)
+
+
+def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQUEST_CHECKS,
+                       verify: bool = True) -> RequestRule:
+    """Build a :class:`RequestRule` from one YAML mapping, or raise a :class:`RuleError`."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+        raise RuleError(path, None, "each entry under 'request_rules' must be a mapping with an 'id'")
+    rule_id = raw["id"]
+    unknown = sorted(set(raw) - set(_FIELDS))
+    if unknown:
+        raise RuleError(path, rule_id, f"unknown field {unknown[0]!r}")
+    for name in ("title", "provider", "category", "severity", "when"):
+        if name not in raw:
+            raise RuleError(path, rule_id, f"missing field {name!r}")
+    when, require = raw["when"], raw.get("require") or {}
+    if not isinstance(when, dict) or not isinstance(require, dict):
+        raise RuleError(path, rule_id, "'when' and 'require' must be mappings")
+    for name, allowed in (("when", _WHEN_FIELDS), ("require", _REQUIRE_FIELDS)):
+        extra = sorted(set(raw.get(name) or {}) - set(allowed))
+        if extra:
+            raise RuleError(path, rule_id, f"unknown field '{name}.{extra[0]}'")
+    for name, allowed in (("category", CATEGORIES), ("severity", SEVERITIES),
+                          ("confidence", CONFIDENCES)):
+        value = raw.get(name, "medium" if name == "confidence" else None)
+        if value not in allowed:
+            raise RuleError(path, rule_id, f"'{name}' is {value!r}; expected one of {', '.join(allowed)}")
+    credential = when.get("carries_credential")
+    if credential is not None and credential not in CREDENTIAL_CONDITIONS:
+        raise RuleError(path, rule_id, f"'when.carries_credential' must be one of {', '.join(CREDENTIAL_CONDITIONS)}")
+    check = require.get("check")
+    if check is not None and check not in known_checks:
+        raise RuleError(path, rule_id, f"unknown check {check!r}; known: {', '.join(known_checks)}")
+    path_text = when.get("path")
+    if path_text is not None and not isinstance(path_text, str):
+        raise RuleError(path, rule_id, "'when.path' must be a string")
+    if verify and path_text is not None:
+        import regex
+
+        try:
+            regex.compile(path_text)
+        except regex.error as exc:
+            raise RuleError(path, rule_id, f"when.path does not compile: {exc}") from None
+
+    def strings(value: Any, lower: bool = False, upper: bool = False) -> tuple[str, ...]:
+        items = [value] if isinstance(value, str) else list(value or [])
+        return tuple(s.lower() if lower else s.upper() if upper else s for s in map(str, items))
+
+    return RequestRule(
+        id=rule_id,
+        title=str(raw["title"]),
+        provider=str(raw["provider"]),
+        category=raw["category"],
+        severity=raw["severity"],
+        confidence=raw.get("confidence", "medium"),
+        source=path,
+        description=str(raw.get("description", "")).strip(),
+        schemes=strings(when.get("schemes"), lower=True),
+        hosts=strings(when.get("hosts"), lower=True),
+        methods=strings(when.get("methods"), upper=True),
+        path_text=path_text,
+        has_headers=strings(when.get("has_headers")),
+        carries_credential=credential,
+        required_headers=strings(require.get("headers")),
+        check=check,
+        examples=strings(raw.get("examples")),
+        negative_examples=strings(raw.get("negative_examples")),
+        references=strings(raw.get("references")),
+    )

@@ -1,0 +1,204 @@
+"""The secret rule: its model, its parsing from one YAML mapping, and its anchoring check.
+
+Every mistake a rule author can make in one rule (unknown field, bad pattern, no ``secret``
+group, no keyword) is one :class:`RuleError` line naming file, rule and problem, because rule
+packs are written by users who should not have to read a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
+from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.requests import RequestRule
+from keyaudit.rulebook.validators import VALIDATORS
+
+if TYPE_CHECKING:  # compiled on first use: a clean pre-commit run never needs the regex module
+    import regex
+
+_REQUIRED = ("id", "title", "provider", "category", "severity", "keywords", "pattern")
+_OPTIONAL = (
+    "confidence",
+    "description",
+    "validator",
+    "context",
+    "captures_secret",
+    "examples",
+    "negative_examples",
+    "references",
+)
+_CONTEXT_FIELDS = ("pattern", "window")
+DEFAULT_CONTEXT_WINDOW = 256
+MAX_CONTEXT_WINDOW = 4096  # the overlap kept between chunks: context beyond it is not seen
+
+
+@dataclass(frozen=True)
+class ContextRequirement:
+    """Text that must appear near a hit for it to count (e.g. ``iugu`` near a bare hex token)."""
+
+    pattern_text: str
+    window: int
+
+    @functools.cached_property
+    def pattern(self) -> "regex.Pattern[bytes]":
+        return compile_pattern(self.pattern_text)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule(RuleInfo):
+    """One secret rule. ``pattern`` is compiled for bytes: input is never decoded to scan.
+
+    Compiled on first use: most rules never get past the prefilter in a pre-commit run, and
+    compiling every pattern up front costs more than scanning a handful of files.
+    """
+
+    keywords: tuple[str, ...]
+    pattern_text: str
+    validator: str | None = None
+    context: ContextRequirement | None = None
+    captures_secret: bool = True
+
+    @functools.cached_property
+    def pattern(self) -> "regex.Pattern[bytes]":
+        return compile_pattern(self.pattern_text)
+
+
+@dataclass
+class RuleSet:
+    """The rules in force for one scan, in a stable order: secret rules and request rules."""
+
+    rules: list[Rule] = field(default_factory=list)
+    requests: list[RequestRule] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # about user rules, one line each, for the user
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def without(self, rule_ids: Iterable[str]) -> "RuleSet":
+        dropped = set(rule_ids)
+        return RuleSet([r for r in self.rules if r.id not in dropped],
+                       [r for r in self.requests if r.id not in dropped], self.warnings)
+
+
+def anchoring_warning(rule: Rule) -> str | None:
+    """One line naming the examples a rule matches without any of its keywords in the match, or
+    None when every match holds one.
+
+    Engines run a rule only around its keywords; a match that does not itself contain one is
+    found only by the accident of a keyword nearby, and costs a regex pass wherever the keyword
+    is common.
+    """
+    loose = []
+    for index, text in enumerate(rule.examples):
+        data = text.encode("utf-8")
+        spans = [data[m.start() : m.end()].lower() for m in rule.pattern.finditer(data)]
+        if spans and not any(keyword.encode() in span for span in spans for keyword in rule.keywords):
+            loose.append(str(index + 1))
+    if not loose:
+        return None
+    examples = f"example {loose[0]} matches" if len(loose) == 1 else f"examples {', '.join(loose)} match"
+    return (f"{rule.source}: rule {rule.id!r}: {examples} text without any of its keywords: "
+            "the prefilter cannot anchor this pattern")
+
+
+
+def _string_list(value: Any, path: str, rule_id: str, name: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(path, rule_id, f"'{name}' must be a list of strings")
+    return tuple(value)
+
+
+def compile_pattern(text: str) -> "regex.Pattern[bytes]":
+    """A rule pattern compiled for bytes (input is never decoded to scan)."""
+    import regex
+
+    return regex.compile(text.encode("utf-8"))
+
+
+def _checked_pattern(text: Any, path: str, rule_id: str, what: str, verify: bool) -> "regex.Pattern[bytes] | None":
+    """Check that ``text`` is a non-empty string and, with ``verify``, compile it (the compiled
+    pattern is returned for further checks; without ``verify``, None: compiled on first use)."""
+    if not isinstance(text, str) or not text:
+        raise RuleError(path, rule_id, f"'{what}' must be a non-empty string")
+    if not verify:
+        return None
+    import regex
+
+    try:
+        return compile_pattern(text)
+    except regex.error as exc:
+        raise RuleError(path, rule_id, f"{what} does not compile: {exc}") from None
+
+
+def _choice(raw: dict[str, Any], name: str, allowed: tuple[str, ...], path: str, rule_id: str) -> str:
+    value = raw[name]
+    if value not in allowed:
+        raise RuleError(path, rule_id, f"'{name}' is {value!r}; expected one of {', '.join(allowed)}")
+    return value
+
+
+def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
+    """Build a :class:`Rule` from one YAML mapping, or raise a :class:`RuleError`."""
+    if not isinstance(raw, dict):
+        raise RuleError(path, None, "each entry under 'rules' must be a mapping")
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not rule_id:
+        raise RuleError(path, None, "a rule has no 'id'")
+    unknown = sorted(set(raw) - set(_REQUIRED) - set(_OPTIONAL))
+    if unknown:
+        raise RuleError(path, rule_id, f"unknown field {unknown[0]!r}")
+    missing = [name for name in _REQUIRED if name not in raw]
+    if missing:
+        raise RuleError(path, rule_id, f"missing field {missing[0]!r}")
+    raw = {"confidence": "medium", **raw}
+    keywords = _string_list(raw["keywords"], path, rule_id, "keywords")
+    if not keywords or not all(k.strip() for k in keywords):
+        raise RuleError(path, rule_id, "needs at least one literal keyword (the prefilter)")
+    pattern = _checked_pattern(raw["pattern"], path, rule_id, "pattern", verify)  # shipped: by the test suite
+    if pattern is not None and "secret" not in pattern.groupindex:
+        raise RuleError(path, rule_id, "pattern has no named group 'secret'")
+    validator = raw.get("validator")
+    if validator is not None and validator not in VALIDATORS:
+        raise RuleError(path, rule_id, f"unknown validator {validator!r}; known: {', '.join(VALIDATORS)}")
+    return Rule(
+        id=rule_id,
+        title=str(raw["title"]),
+        provider=str(raw["provider"]),
+        category=_choice(raw, "category", CATEGORIES, path, rule_id),
+        severity=_choice(raw, "severity", SEVERITIES, path, rule_id),
+        confidence=_choice(raw, "confidence", CONFIDENCES, path, rule_id),
+        keywords=tuple(k.lower() for k in keywords),
+        pattern_text=raw["pattern"],
+        source=path,
+        description=str(raw.get("description", "")).strip(),
+        validator=validator,
+        context=_parse_context(raw.get("context"), path, rule_id, verify),
+        captures_secret=bool(raw.get("captures_secret", True)),
+        examples=_string_list(raw.get("examples", []), path, rule_id, "examples"),
+        negative_examples=_string_list(raw.get("negative_examples", []), path, rule_id, "negative_examples"),
+        references=_string_list(raw.get("references", []), path, rule_id, "references"),
+    )
+
+
+def _parse_context(raw: Any, path: str, rule_id: str, verify: bool) -> ContextRequirement | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or "pattern" not in raw:
+        raise RuleError(path, rule_id, "'context' must be a mapping with a 'pattern'")
+    unknown = sorted(set(raw) - set(_CONTEXT_FIELDS))
+    if unknown:
+        raise RuleError(path, rule_id, f"unknown field 'context.{unknown[0]}'")
+    window = raw.get("window", DEFAULT_CONTEXT_WINDOW)
+    if not isinstance(window, int) or not 0 < window <= MAX_CONTEXT_WINDOW:
+        raise RuleError(path, rule_id, f"'context.window' must be a number of bytes from 1 to {MAX_CONTEXT_WINDOW}")
+    _checked_pattern(raw["pattern"], path, rule_id, "context.pattern", verify)
+    return ContextRequirement(raw["pattern"], window)
+

@@ -1,0 +1,64 @@
+"""One recipe for the scanner: a spec in, a :class:`UnitScanner` out — here and on Dask workers.
+
+The spec names rule files, disabled rules, the engine and public keys, and nothing secret; it is
+small enough to travel to every worker once per scan, and its key (a hash of the files' content)
+tells a worker when a scanner it built earlier is still the right one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from keyaudit.rulebook.loader import load_rules
+from keyaudit.run.unit_scanner import UnitScanner
+
+if TYPE_CHECKING:
+    from keyaudit.model.exchange import Exchange
+    from keyaudit.rulebook.requests import RequestCheck, RequestContext
+
+
+@dataclass(frozen=True)
+class ScannerSpec:
+    """Everything needed to build the same scanner on another machine, and nothing secret."""
+
+    rule_paths: tuple[str, ...] = ()
+    disabled: tuple[str, ...] = ()
+    engine: str = "auto"
+    public_keys: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Content hash of the rule files and keys, so a changed file is a different scanner."""
+        digest = hashlib.sha256(repr((self.disabled, self.engine)).encode())
+        for name in (*self.rule_paths, *self.public_keys):
+            path = Path(name)
+            files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+            for file in files:
+                digest.update(file.name.encode() + b"\0" + file.read_bytes())
+        return digest.hexdigest()
+
+    def build(self) -> UnitScanner:
+        """The scanner; a rule, engine or key problem raises its own one-line error."""
+        rules = load_rules([Path(p) for p in self.rule_paths]).without(self.disabled)
+        checks = {"iugu_signature": _signature_check([Path(p) for p in self.public_keys])}
+        return UnitScanner(rules, self.engine, checks)
+
+
+def _signature_check(key_paths: list[Path]) -> "RequestCheck":
+    """The ``iugu_signature`` request check. Keys given are loaded now, so that a bad key file
+    stops the run before it scans; without keys the signature module is imported by the first
+    request judged, and a scan that judges none (code, most logs) starts without it."""
+    if key_paths:
+        from keyaudit.rulebook.signature import load_public_keys, signature_check
+
+        return signature_check(load_public_keys(key_paths))
+
+    def check_without_keys(exchange: "Exchange", context: "RequestContext") -> str | None:
+        from keyaudit.rulebook.signature import signature_check
+
+        return signature_check([])(exchange, context)
+
+    return check_without_keys

@@ -1,0 +1,111 @@
+"""Units on a Dask cluster: the same units the local executors run, scanned by workers.
+
+Workers read their units themselves (local paths they can see, objects in a store through
+fsspec), so the client never streams the data. What a worker needs to scan travels once per scan
+as a small :class:`~keyaudit.run.builder.ScannerSpec` scattered to every worker, which builds its
+scanner once and keeps it for every unit. Tasks are pure functions of their unit: a unit on a
+lost worker is simply run again elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Iterator
+
+from keyaudit.model.result import ScanError
+from keyaudit.run.executors import Finished
+from keyaudit.run.tally import Tally
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+    from keyaudit.run.builder import ScannerSpec
+    from keyaudit.run.unit_scanner import UnitScanner
+    from keyaudit.run.units import WorkUnit
+
+DASK_EXTRA = "pip install 'keyaudit[dask]'"
+UNIT_RETRIES = 3
+
+
+class ClusterError(Exception):
+    """The cluster cannot be used; ``str()`` is one line."""
+
+
+def dask_installed() -> bool:
+    """Whether Dask distributed can be imported (checked before a scan: a missing extra is a
+    usage error, not a failure of every unit)."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+_built: dict[str, "UnitScanner"] = {}  # per worker process: spec key -> scanner
+
+
+def _scan_on_worker(spec: "ScannerSpec", key: str, unit: "WorkUnit") -> Tally:
+    scanner = _built.get(key)
+    if scanner is None:
+        scanner = _built[key] = spec.build()
+    return scanner.scan(unit)
+
+
+@contextlib.contextmanager
+def connect(scheduler: str) -> Iterator["Client"]:
+    """A Dask client for the scan's duration: ``local:N`` starts (and stops) a LocalCluster of N
+    worker processes, forked from this one so that they start with keyaudit already imported."""
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ClusterError(f"--scheduler needs Dask distributed: {DASK_EXTRA}") from None
+    with contextlib.ExitStack() as stack:
+        try:
+            if scheduler.startswith("local:"):
+                workers = int(scheduler.removeprefix("local:") or "1")
+                # Read again whenever a lost worker is restarted, so it holds for the whole scan.
+                stack.enter_context(dask.config.set({"distributed.worker.multiprocessing-method": "fork"}))
+                cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                           dashboard_address=None, silence_logs=40))
+                client = stack.enter_context(Client(cluster))
+            else:
+                client = stack.enter_context(Client(scheduler, timeout="30s"))
+        except (OSError, ValueError, TimeoutError) as exc:
+            raise ClusterError(f"--scheduler {scheduler}: cannot connect: {exc}") from None
+        yield client
+
+
+class ClusterExecutor:
+    """Runs units on the Dask cluster at ``scheduler`` (``local:N`` starts one for the scan)."""
+
+    def __init__(self, spec: "ScannerSpec", scheduler: str) -> None:
+        self._spec, self._scheduler = spec, scheduler
+
+    def reaches(self, unit: "WorkUnit") -> bool:
+        return unit.portable
+
+    def run(self, units: list["WorkUnit"]) -> Finished:
+        if not units:
+            return
+        from distributed import as_completed
+
+        with connect(self._scheduler) as client:
+            [spec_future] = client.scatter([self._spec], broadcast=True)
+            key = self._spec.key
+            futures = {client.submit(_scan_on_worker, spec_future, key, unit, pure=False, retries=UNIT_RETRIES):
+                       position for position, unit in enumerate(units)}
+            for future in as_completed(futures):
+                yield futures[future], _outcome(future, units[futures[future]])
+
+
+def _outcome(future: "Future", unit: "WorkUnit") -> Tally:
+    """The unit's tally; a unit the cluster could not run (a worker that cannot build the
+    scanner, workers lost past the retries) is an error entry, as an unreadable file is, and the
+    scan goes on. Only the exception's type is kept: its text crossed from a worker and could
+    quote the input."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - whatever the cluster raised, the other units stand
+        return Tally(errors=[ScanError(unit.target.display, f"not scanned: the cluster failed to run it "
+                                                            f"({type(exc).__name__})")])

@@ -1,0 +1,214 @@
+"""A session: one scan from a :class:`~keyaudit.config.Config` to a :class:`ScanResult`.
+
+Set-up builds what the scan needs — the scanner (from the same spec Dask workers build theirs
+from), the baseline filter, the state, the staged files, the executor — and turns every way that
+can fail into one :class:`SetupError` line. A run plans the units, takes those an interrupted
+run finished from the state, executes the rest, merges every tally in plan order (so the report
+never depends on timing), then filters and folds the findings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Callable, ContextManager, Iterator
+
+from keyaudit.config import Config
+from keyaudit.engine import EngineUnavailable
+from keyaudit.model.findings import Finding
+from keyaudit.model.result import ScanError, ScanResult, utc_now
+from keyaudit.rulebook.errors import RuleError, SignatureKeyError
+from keyaudit.run.builder import ScannerSpec
+from keyaudit.run.executors import Executor, Finished
+from keyaudit.run.executors.cluster import DASK_EXTRA, ClusterError, ClusterExecutor, dask_installed
+from keyaudit.run.executors.forked import ForkedExecutor, default_jobs
+from keyaudit.run.executors.serial import SerialExecutor
+from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
+from keyaudit.run.fold import dedupe, merge_same_spot
+from keyaudit.run.state import ScanState, StateError
+from keyaudit.run.tally import Tally
+from keyaudit.run.units import RANGE_BYTES, WorkUnit, plan_units, with_resume
+from keyaudit.sources.ignore import gitignore_spec
+from keyaudit.sources.remote import RemoteError, filesystem_for, is_url
+from keyaudit.sources.targets import Discovery
+
+if TYPE_CHECKING:
+    from keyaudit.sources.git import StagedFiles
+
+# on_progress(total bytes, total units) gives a context whose callable hears (bytes, findings)
+# of each finished unit.
+ProgressDisplay = Callable[[int, int], ContextManager[Callable[[int, int], None]]]
+
+
+class SetupError(Exception):
+    """The scan cannot start (rules, engine, keys, baseline, state, git, URLs, cluster); ``str()``
+    is the one line the user sees."""
+
+
+class Session:
+    """One scan's resources and its run; close it (or use ``with``) to release the state."""
+
+    def __init__(self, config: Config, *, range_bytes: int = RANGE_BYTES) -> None:
+        self.config = config
+        self._range_bytes = range_bytes
+        self.spec = ScannerSpec(tuple(map(str, config.rules)), config.disable, config.engine,
+                                tuple(map(str, config.public_keys)))
+        self.digest_key = config.digest_key.encode() if config.digest_key else None
+        self.state: ScanState | None = None
+        try:
+            self.scanner = self.spec.build()
+            baseline = load_baseline(config.baseline) if config.baseline else frozenset()
+            self._staged = _staged_files() if config.staged else None
+            for target in filter(is_url, config.targets):
+                filesystem_for(target, dict(config.storage_options))  # a missing extra is a usage error
+            if config.scheduler and not dask_installed():
+                raise SetupError(f"--scheduler needs Dask distributed: {DASK_EXTRA}")
+            self.state = ScanState(config.state) if config.state else None
+        except (RuleError, EngineUnavailable, SignatureKeyError, BaselineError, StateError, RemoteError) as exc:
+            raise SetupError(str(exc)) from None
+        self.filter = FindingFilter(baseline, config.allowed_digests, self.digest_key)
+
+    @property
+    def warnings(self) -> list[str]:
+        """One line for each user rule that cannot anchor on its keywords."""
+        return self.scanner.rules.warnings
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.state is not None:
+            self.state.close()
+
+    def commit(self) -> None:
+        """Record the scanned progress in the state: call it once the report is out, so a run
+        killed before that point is redone whole."""
+        if self.state is not None:
+            self.state.commit()
+
+    def _plan(self, discovery: Discovery) -> list[WorkUnit]:
+        config, state = self.config, self.state
+        if self._staged is not None:
+            staged = self._staged
+            units = [WorkUnit(t) for t in staged.targets() if not discovery.excluded(staged.root / t.display)]
+        else:  # with --state a resumed file is read from where it stopped, in one piece
+            workers = 1 if config.scheduler else (config.jobs or default_jobs())  # Dask: fewer, 64 MiB units
+            units = plan_units(list(config.targets), discovery, self._range_bytes, split=state is None,
+                               workers=workers)
+        return [with_resume(unit, state) for unit in units] if state is not None else units
+
+    def _executor(self) -> Executor:
+        if self.config.scheduler:
+            return ClusterExecutor(self.spec, self.config.scheduler)
+        return ForkedExecutor(self.scanner, self.config.jobs or default_jobs())
+
+    def _execute(self, units: list[WorkUnit]) -> Finished:
+        """Each unit's tally by position, as units finish: what the executor's workers cannot
+        read (stdin, staged blobs) is scanned here first."""
+        executor = self._executor()
+        here = [position for position, unit in enumerate(units) if not executor.reaches(unit)]
+        there = [position for position, unit in enumerate(units) if executor.reaches(unit)]
+        for index, tally in SerialExecutor(self.scanner).run([units[position] for position in here]):
+            yield here[index], tally
+        try:
+            for index, tally in executor.run([units[position] for position in there]):
+                yield there[index], tally
+        except ClusterError as exc:  # the cluster cannot be reached: nothing could have run
+            raise SetupError(str(exc)) from None
+
+    def run(self, on_progress: ProgressDisplay | None = None) -> ScanResult:
+        """Scan every target; findings come back merged and in file order whatever runs them.
+
+        With a state, each finished unit is checkpointed at once (findings sealed) for the
+        successor of a killed run to take up; a report that shows secrets or keys their digests
+        keeps units with findings out of checkpoints, both ways, since those need the values.
+        """
+        config, state = self.config, self.state
+        rules = self.scanner.rules
+        result = ScanResult(targets=list(config.targets), engine=self.scanner.engine,
+                            rules=[*rules.rules, *rules.requests], started_at=utc_now())
+        discovery = Discovery(exclude=gitignore_spec(list(config.exclude)) if config.exclude else None,
+                              exclude_base=config.base, storage_options=dict(config.storage_options))
+        units = self._plan(discovery)
+        with_findings = not (config.show_secrets or self.digest_key)
+        keys = [unit.checkpoint_key() if state is not None else None for unit in units]
+        tallies = _restored(keys, state, with_findings) if state is not None else {}
+        pending = [position for position in range(len(units)) if position not in tallies]
+        sizes = [unit.size for unit in units]  # once: a file growing during the scan keeps the bar whole
+        with (on_progress or _no_progress)(sum(sizes), len(units)) as advance:
+            for position in tallies:
+                advance(sizes[position], 0)
+            for index, tally in self._execute([units[position] for position in pending]):
+                position = pending[index]
+                tallies[position] = tally
+                advance(sizes[position], len(tally.findings))
+                summary = tally.summary(with_findings) if state is not None and keys[position] else None
+                if summary is not None:
+                    state.checkpoint(keys[position], summary)  # type: ignore[union-attr,arg-type]
+        previous_lines: dict[str, int] = {}
+        for position, unit in enumerate(units):  # in plan order: the report never depends on timing
+            self._merge(unit, tallies[position], result, previous_lines)
+        result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
+        result.counts.skipped.update(discovery.skipped)
+        result.findings, result.suppressed = self.filter.apply(merge_same_spot(result.findings))
+        result.occurrences = list(result.findings)
+        if not config.no_dedupe:
+            result.findings = dedupe(result.findings)
+        result.finished_at = utc_now()
+        return result
+
+    def _merge(self, unit: WorkUnit, tally: Tally, result: ScanResult, previous_lines: dict[str, int]) -> None:
+        """Fold one unit into the result: a byte range's findings move down by the lines before it."""
+        findings = tally.findings
+        if unit.byte_range is not None:
+            offset = 0 if unit.first else previous_lines.get(unit.target.display, 0)
+            findings = shift_lines(findings, offset)
+            previous_lines[unit.target.display] = offset + tally.lines
+        result.findings.extend(findings)
+        result.errors.extend(tally.errors)
+        result.counts.add(tally.counts)
+        if self.state is not None and tally.progress is not None:
+            self.state.remember(tally.progress, unit.target.display)
+
+
+def shift_lines(findings: list[Finding], lines: int) -> list[Finding]:
+    """Findings of a byte range placed in the whole file: ``lines`` earlier lines come first."""
+    if not lines:
+        return findings
+    return [replace(f, location=replace(f.location, line=f.location.line + lines,
+                                        end_line=f.location.end_line + lines)) for f in findings]
+
+
+def _restored(keys: list[str | None], state: ScanState, with_findings: bool) -> dict[int, Tally]:
+    """The units an interrupted run finished, by position, from the state (those with findings
+    only ``with_findings``: their secrets come back sealed)."""
+    tallies: dict[int, Tally] = {}
+    for position, key in enumerate(keys):
+        summary = state.finished(key) if key else None
+        tally = Tally.from_summary(summary) if summary is not None else None
+        if tally is not None and (with_findings or not tally.findings):
+            tally.counts.statistics["files_restored"] += 1
+            tallies[position] = tally
+    return tallies
+
+
+@contextlib.contextmanager
+def _no_progress(_total_bytes: int, _total_units: int) -> Iterator[Callable[[int, int], None]]:
+    yield lambda _size, _findings: None
+
+
+def _staged_files() -> "StagedFiles":
+    """The files staged in the repository around the current folder. git is imported here, not
+    for every scan: a scan of named files starts without ``subprocess``."""
+    from keyaudit.sources.git import GitError, StagedFiles, repository_root
+
+    try:
+        return StagedFiles(repository_root(Path.cwd()))
+    except GitError as exc:
+        raise SetupError(str(exc)) from None

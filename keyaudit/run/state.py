@@ -1,0 +1,217 @@
+"""The resumable scan: a SQLite record of how far each file's content has been scanned.
+
+A file is known by its content, not its name: the hash of its first bytes (decompressed) finds
+the record, and the hash of the bytes just before the recorded end proves the content up to
+there is the same. So logrotate's renames and compression are recognised as already scanned,
+appended data is scanned from where the last run stopped with the right line numbers, and a
+truncated or replaced file is scanned from the start. A file whose size and mtime are those it
+had when it was scanned to its end is not read again at all (last night's rotated .gz files),
+and a grown plain file is checked by seeking to the recorded end, not by reading up to it.
+
+Progress is committed in one transaction after the report is written: a run killed at any
+point commits nothing, so the next run reports everything the killed one would have, once.
+Meanwhile each finished unit is checkpointed at once (its counts, and its findings with their
+secrets sealed: redacted form, length and digest, never the value): a killed run's successor
+takes those from the state instead of scanning them again, and its report is the one an
+uninterrupted run would have written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from keyaudit.sources.compression import is_decompressing
+
+HEAD_BYTES = 4096
+TAIL_BYTES = 4096
+LOCK_WAIT_SECONDS = 30.0
+LOCK_WAIT_VARIABLE = "KEYAUDIT_STATE_WAIT"  # seconds to wait for another run holding the state
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    head_len INTEGER NOT NULL,
+    head_hash TEXT NOT NULL,
+    offset INTEGER NOT NULL,      -- bytes of (decompressed) content scanned
+    lines INTEGER NOT NULL,       -- newlines before offset
+    end_column INTEGER NOT NULL,  -- characters after the last of them
+    tail_hash TEXT NOT NULL,      -- sha256 of the TAIL_BYTES before offset
+    stamp TEXT,                   -- size and mtime of the file as scanned: unchanged means nothing new
+    last_path TEXT NOT NULL,
+    updated_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS files_head ON files (head_len, head_hash);
+CREATE TABLE IF NOT EXISTS finished_units (  -- units of the current, unreported run
+    unit_key TEXT PRIMARY KEY,  -- path, size and mtime, content head, starting offset
+    summary TEXT NOT NULL       -- the unit's counts, progress and sealed findings as JSON
+);
+"""
+
+
+class StateError(Exception):
+    """The state file cannot be used; ``str()`` is one line naming it."""
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Resume:
+    """Where to pick a file up: skip ``offset`` bytes if the ones before it hash to ``tail_hash``."""
+
+    record_id: int
+    offset: int
+    lines: int
+    end_column: int
+    tail_hash: str
+    stamp: str | None  # the file's size and mtime when it was scanned up to ``offset``
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a unit scanned one file's content, to be recorded (digests only, no content)."""
+
+    head_len: int
+    head_hash: str
+    offset: int
+    lines: int
+    end_column: int
+    tail_hash: str
+    resumed_from: int | None  # record id the scan continued, or None for a fresh record
+    stamp: str | None = None  # the file's size and mtime before it was read
+
+    @classmethod
+    def of(cls, head: bytes, offset: int, lines: int, end_column: int, tail: bytes,
+           resumed_from: int | None, stamp: str | None) -> "Progress":
+        return cls(len(head), digest(head), offset, lines, end_column, digest(tail), resumed_from, stamp)
+
+    @classmethod
+    def unchanged(cls, head: bytes, resume: Resume, stamp: str) -> "Progress":
+        """The record kept as it is: the file is the one already scanned to its end."""
+        return cls(len(head), digest(head), resume.offset, resume.lines, resume.end_column, resume.tail_hash,
+                   resume.record_id, stamp)
+
+
+class TailKeeper:
+    """A reader that remembers how many bytes passed and the last ``TAIL_BYTES`` of them."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.count = 0
+        self.tail = b""
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self.count += len(data)
+        self.tail = (self.tail + data[-TAIL_BYTES:])[-TAIL_BYTES:]
+        return data
+
+    def skip(self, count: int) -> bool:
+        """Move past ``count`` bytes, reading only the tail before them where the stream can
+        seek (plain files), else reading through; False when the content is shorter."""
+        if self._stream.seekable() and not is_decompressing(self._stream):
+            end = self._stream.seek(0, os.SEEK_END)
+            self.count = self._stream.seek(max(0, min(count, end) - TAIL_BYTES))
+        while self.count < count:
+            if not self.read(min(1 << 20, count - self.count)):
+                return False
+        return True
+
+
+class ScanState:
+    """The state database of one run, held under an exclusive lock for the run's duration."""
+
+    def __init__(self, path: Path, wait_seconds: float | None = None) -> None:
+        self.path = path
+        if wait_seconds is None:
+            wait_seconds = float(os.environ.get(LOCK_WAIT_VARIABLE, LOCK_WAIT_SECONDS))
+        try:
+            self._lock = open(f"{path}.lock", "a+")
+        except OSError as exc:
+            raise StateError(f"{path}: cannot open the lock file: {exc.strerror or exc}") from None
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    self._lock.close()
+                    raise StateError(f"{path}: another keyaudit run is using this state file "
+                                     f"(waited {wait_seconds:.0f} s)") from None
+                time.sleep(0.2)
+        import sqlite3  # only a run with --state opens a database
+
+        try:
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.executescript(SCHEMA)
+            if "stamp" not in {row[1] for row in self._db.execute("PRAGMA table_info(files)")}:
+                self._db.execute("ALTER TABLE files ADD COLUMN stamp TEXT")  # a state from before stamps
+        except sqlite3.Error as exc:
+            self.close()
+            raise StateError(f"{path}: not a usable keyaudit state database: {exc}") from None
+        self._pending: list[tuple[Progress, str]] = []
+
+    def resume_for(self, head: bytes) -> Resume | None:
+        """The record whose content starts like ``head``, longest recorded head first."""
+        lengths = [row[0] for row in self._db.execute(
+            "SELECT DISTINCT head_len FROM files WHERE head_len <= ? ORDER BY head_len DESC", (len(head),))]
+        for length in lengths:
+            row = self._db.execute(
+                "SELECT id, offset, lines, end_column, tail_hash, stamp FROM files WHERE head_len = ? AND head_hash = ? "
+                "ORDER BY offset DESC LIMIT 1", (length, digest(head[:length]))).fetchone()
+            if row:
+                return Resume(*row)
+        return None
+
+    def remember(self, progress: Progress, path: str) -> None:
+        """Keep a unit's progress until :meth:`commit` (so a killed run records nothing)."""
+        self._pending.append((progress, path))
+
+    def checkpoint(self, unit_key: str, summary: str) -> None:
+        """Record at once that a unit finished, with its summary (committed on its own, so a
+        kill a moment later keeps it)."""
+        self._db.execute("INSERT OR REPLACE INTO finished_units (unit_key, summary) VALUES (?, ?)",
+                         (unit_key, summary))
+
+    def finished(self, unit_key: str) -> str | None:
+        """The summary an interrupted run checkpointed for this unit, if any."""
+        row = self._db.execute("SELECT summary FROM finished_units WHERE unit_key = ?", (unit_key,)).fetchone()
+        return row[0] if row else None
+
+    def commit(self) -> None:
+        """Record every pending progress in one transaction."""
+        now = time.time()
+        with contextlib.closing(self._db.cursor()) as cursor:
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                for progress, path in self._pending:
+                    values = (progress.head_len, progress.head_hash, progress.offset, progress.lines,
+                              progress.end_column, progress.tail_hash, progress.stamp, path, now)
+                    if progress.resumed_from is not None:
+                        cursor.execute("UPDATE files SET head_len=?, head_hash=?, offset=?, lines=?, end_column=?, "
+                                       "tail_hash=?, stamp=?, last_path=?, updated_at=? WHERE id=?",
+                                       (*values, progress.resumed_from))
+                    else:
+                        cursor.execute("INSERT INTO files (head_len, head_hash, offset, lines, end_column, tail_hash, "
+                                       "stamp, last_path, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+                cursor.execute("DELETE FROM finished_units")  # reported now: no longer a run to resume
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+        self._pending.clear()
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._db.close()
+        with contextlib.suppress(Exception):
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            self._lock.close()

@@ -1,0 +1,52 @@
+"""A unit's outcome, and the checkpoint form it takes in the state while a run is unreported.
+
+A checkpoint keeps counts, progress and findings with their secrets sealed (redacted form,
+length and digest — never the value), so that a killed run's successor can take the unit as it
+was instead of scanning it again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from keyaudit.model.findings import Finding
+from keyaudit.model.result import Counts, ScanError
+from keyaudit.run.state import Progress
+
+
+@dataclass
+class Tally:
+    """What one unit found and counted."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[ScanError] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+    lines: int = 0  # lines read by a range unit, to place the next range's findings
+    progress: Progress | None = None  # with --state: how far this unit's content was scanned
+
+    def add(self, other: "Tally") -> None:
+        """Fold a member's outcome into its archive's."""
+        self.findings.extend(other.findings)
+        self.errors.extend(other.errors)
+        self.counts.add(other.counts)
+
+    def summary(self, with_findings: bool) -> str | None:
+        """The unit as its checkpoint keeps it, as JSON. None when it must be scanned again
+        instead: it had errors, or findings and ``with_findings`` is off."""
+        if self.errors or self.progress is None or (self.findings and not with_findings):
+            return None
+        counts = self.counts
+        return json.dumps({"files_scanned": counts.files_scanned, "bytes_scanned": counts.bytes_scanned,
+                           "skipped": counts.skipped, "statistics": counts.statistics, "lines": self.lines,
+                           "progress": asdict(self.progress),
+                           "findings": [finding.to_checkpoint() for finding in self.findings]})
+
+    @classmethod
+    def from_summary(cls, summary: str) -> "Tally":
+        values = json.loads(summary)
+        counts = Counts(values["files_scanned"], values["bytes_scanned"], Counter(values["skipped"]),
+                        Counter(values["statistics"]))
+        return cls(findings=[Finding.from_checkpoint(finding) for finding in values["findings"]], counts=counts,
+                   lines=values["lines"], progress=Progress(**values["progress"]))

@@ -1,0 +1,236 @@
+"""The unit scanner: one work unit in, its tally out — never an exception.
+
+A unit is opened (decompressed by magic) and recognised as an archive (whose members are scanned
+as files of their own), a HAR capture or text; text goes through the secret rules and, where the
+engine saw requests worth reading, through the capture readers and request rules. With
+``--state`` a unit picks its content up where an earlier run stopped. The scanner calls no
+executor: serial, forked and Dask executors all call it, one unit at a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+from pathlib import Path
+from typing import IO, BinaryIO
+
+from keyaudit.engine import create_matcher
+from keyaudit.engine.detect import SecretDetector
+from keyaudit.engine.judge import ExchangeJudge
+from keyaudit.engine.stream import CHUNK_BYTES, looks_binary
+from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
+from keyaudit.inputs.har import SNIFF_CHARS, HarDocument, HarError, looks_like_har
+from keyaudit.inputs.har_findings import findings_in_har
+from keyaudit.inputs.text_requests import CAPTURE_MARKER_GROUPS, exchanges_in_text, worth_reading
+from keyaudit.model.findings import Finding, member_path
+from keyaudit.model.result import ScanError
+from keyaudit.rulebook.requests import RequestCheck
+from keyaudit.rulebook.rules import RuleSet
+from keyaudit.run.state import TAIL_BYTES, Progress, Resume, TailKeeper, digest
+from keyaudit.run.tally import Tally
+from keyaudit.run.units import WorkUnit
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
+from keyaudit.sources.opening import Opener, new_spool, opener_for
+from keyaudit.sources.targets import Target
+
+SALVAGE_READ_BYTES = 64 << 10  # read size for decompressed streams, which lose a failing read whole
+
+
+def read_size(stream: BinaryIO) -> int:
+    """Whole chunks from plain data; smaller reads from a decompressor, whose failing read
+    takes the text it decoded with it, so that damage loses little of what precedes it."""
+    return SALVAGE_READ_BYTES if is_decompressing(stream) else CHUNK_BYTES
+
+
+class UnitScanner:
+    """One run's rules, engine and checks; scans work units into tallies."""
+
+    def __init__(self, rules: RuleSet, engine: str = "auto", checks: dict[str, RequestCheck] | None = None) -> None:
+        self.rules = rules
+        # The capture markers ride along in the rules' pass over each chunk.
+        self.detector = SecretDetector(rules, create_matcher(rules, engine, CAPTURE_MARKER_GROUPS))
+        self.judge = ExchangeJudge(self.detector, list(rules.requests), dict(checks or {}))
+
+    @property
+    def engine(self) -> str:
+        return self.detector.matcher.name
+
+    def scan(self, unit: WorkUnit) -> Tally:
+        """Scan one unit; a damaged or unreadable input becomes an error entry, never an exception.
+
+        gzip is first read with decompression in its own thread; a damaged stream is read again
+        unthreaded, which hands over everything before the damage (the first try's findings
+        are dropped, the second finds them again).
+        """
+        kept = unit.unchanged_progress()
+        if kept is not None:
+            tally = Tally(progress=kept)
+            tally.counts.files_scanned = 1
+            tally.counts.statistics["files_unchanged"] += 1
+            return tally
+        with contextlib.ExitStack() as stack:
+            location: Path | IO[bytes] | Opener
+            if unit.target.path is not None:
+                location = unit.target.path
+            elif unit.target.reader is not None:  # a git blob or a stored object: opened afresh
+                location = unit.target.reader
+            else:  # stdin can be read once: into a spool, to be read as often as needed
+                import shutil
+
+                location = stack.enter_context(new_spool())
+                shutil.copyfileobj(sys.stdin.buffer, location)
+            for threaded in (True, False):
+                tally = Tally()
+                opener = opener_for(location, unit.byte_range, threaded)
+                if self._scan_guarded(unit, opener, tally, last_try=not threaded):
+                    break
+        return tally
+
+    def _scan_guarded(self, unit: WorkUnit, opener: Opener, tally: Tally, last_try: bool) -> bool:
+        """Scan into ``tally``, turning failures into error entries; False to ask for a retry."""
+        display = unit.target.display
+        try:
+            self._scan_opened(unit, opener, tally)
+        except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+            tally.errors.append(ScanError(display, f"cannot open: {exc.strerror or exc}"))
+        except DECOMPRESSION_ERRORS as exc:
+            if not last_try:
+                return False
+            detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            tally.errors.append(ScanError(display, f"read failed, scanned up to the damage: {detail}"))
+        except Exception as exc:  # noqa: BLE001 - one bad input must not end the scan
+            # Only the type: an exception's text may quote the input, and so a secret.
+            tally.errors.append(ScanError(display, f"internal error ({type(exc).__name__}); "
+                                                   "the rest of the scan went on"))
+            if os.environ.get("KEYAUDIT_DEBUG"):
+                raise
+        return True
+
+    def _scan_opened(self, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
+        with opener() as stream:
+            head = stream.peek(SNIFF_CHARS)[:SNIFF_CHARS]
+            kind = archive_kind(head) if unit.byte_range is None else None
+            if kind is not None:
+                self._scan_archive(kind, stream, unit, opener, tally)
+                return
+            if unit.byte_range is not None or not looks_like_har(unit.target.display, head) or looks_binary(head):
+                self._scan_text(stream, unit, tally, opener)
+                return
+            data = stream.read()
+        self._scan_har(data, unit, tally)
+
+    def _scan_har(self, data: bytes, unit: WorkUnit, tally: Tally) -> None:
+        try:
+            document = HarDocument.from_bytes(data)
+        except HarError as exc:
+            tally.errors.append(ScanError(unit.target.display, f"{exc}; scanned as plain text"))
+            in_memory = opener_for(io.BytesIO(data))
+            with in_memory() as stream:
+                self._scan_text(stream, unit, tally, in_memory)
+            return
+        tally.counts.files_scanned += 1
+        if unit.head is not None:
+            tally.progress = Progress.of(unit.head, len(data), data.count(b"\n"), 0, data[-TAIL_BYTES:],
+                                         unit.resume.record_id if unit.resume else None, unit.stamp)
+            resume = unit.resume
+            if resume and resume.offset == len(data) and resume.tail_hash == digest(data[-TAIL_BYTES:]):
+                tally.counts.statistics["files_unchanged"] += 1
+                return  # the same capture, already judged whole
+        tally.counts.bytes_scanned += len(data)
+        tally.findings.extend(findings_in_har(document, unit.target.display, self.detector, self.judge,
+                                              tally.counts.statistics))
+
+    @staticmethod
+    def _resume(stream: BinaryIO, unit: WorkUnit, opener: Opener,
+                stack: contextlib.ExitStack) -> tuple[TailKeeper, Resume | None]:
+        """The stream positioned where the last run stopped, when the content there is the same;
+        otherwise a fresh stream from the start."""
+        keeper = TailKeeper(stream)
+        resume = unit.resume
+        if resume is None or resume.offset == 0:
+            return keeper, None
+        if keeper.skip(resume.offset) and digest(keeper.tail) == resume.tail_hash:
+            return keeper, resume
+        return TailKeeper(stack.enter_context(opener())), None  # truncated or replaced: from the start
+
+    def _scan_text(self, stream: BinaryIO, unit: WorkUnit, tally: Tally, opener: Opener) -> None:
+        found: list[Finding] = []
+        counts = tally.counts
+        with contextlib.ExitStack() as stack:
+            keeper, resume = self._resume(stream, unit, opener, stack)
+            start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
+            try:
+                scan = self.detector.findings_in(keeper, unit.target.display, found,  # type: ignore[arg-type]
+                                                 sniff_binary=unit.first and resume is None, start=start,
+                                                 read_bytes=read_size(stream))
+            finally:
+                tally.findings.extend(found)  # what was found before a damaged stream ended is kept
+        if unit.head is not None and not scan.binary:
+            tally.progress = Progress.of(unit.head, keeper.count, start[0] - 1 + scan.lines, scan.end_column,
+                                         keeper.tail, resume.record_id if resume else None, unit.stamp)
+            if resume:
+                counts.statistics["files_resumed"] += 1
+        if scan.binary:
+            counts.skipped["binary"] += 1
+            return
+        counts.files_scanned += int(unit.first)
+        counts.bytes_scanned += scan.bytes_scanned
+        tally.lines = scan.lines
+        for rule_id in sorted(scan.timed_out):
+            tally.errors.append(ScanError(unit.target.display, f"rule {rule_id!r} timed out; the rest was scanned"))
+        if worth_reading(scan.markers_seen, bool(found)):
+            # Without a provider host, only requests carrying a found credential can matter.
+            near = None if "provider" in scan.markers_seen else sorted({f.location.line for f in found})
+            earlier = resume.lines if resume else 0  # requests an earlier run already judged
+            for exchange in exchanges_in_text(opener, unit.target.display, near):
+                judged = self.judge.judge(exchange, counts.statistics)
+                tally.findings.extend(f for f in judged if f.location.line > earlier)
+
+    def _scan_archive(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
+        """Scan each member of an archive read here as a file of its own (a compressed tar, an
+        archive inside an archive, one given on stdin or scanned with --state).
+
+        With --state an archive is recorded whole, by the length and last bytes of its
+        (decompressed) content, as a compressed log is: archives are not appended to, so there is
+        no middle to resume from. A tar is measured on the way through; a zip, read by seeking,
+        by a probe of its own; a recorded one is probed first, and skipped when it is the same."""
+        if unit.depth >= MAX_ARCHIVE_DEPTH:
+            tally.counts.skipped["nested archive"] += 1
+            return
+        progress = None
+        if unit.head is not None and (unit.resume is not None or kind == "zip"):
+            progress = self._archive_progress(unit, opener)
+            if progress is not None and unit.resume is not None and \
+                    (progress.offset, progress.tail_hash) == (unit.resume.offset, unit.resume.tail_hash):
+                tally.progress = progress
+                tally.counts.statistics["files_unchanged"] += 1
+                return
+        keeper = TailKeeper(stream)
+        for entry in read_members(kind, keeper if kind == "tar" else stream):
+            if isinstance(entry, Skipped):
+                tally.counts.skipped[entry.reason] += 1
+                continue
+            display = member_path(unit.target.display, entry.name)
+            tally.add(self.scan(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))
+            if entry.note:
+                tally.errors.append(ScanError(display, entry.note))
+        if unit.head is not None:
+            if progress is None:  # a tar, measured as it was read
+                keeper.skip(1 << 62)
+                progress = Progress.of(unit.head, keeper.count, 0, 0, keeper.tail, None, unit.stamp)
+            tally.progress = progress
+
+    @staticmethod
+    def _archive_progress(unit: WorkUnit, opener: Opener) -> Progress | None:
+        """An archive's record, from a read of its own; None when it is damaged (then it is not
+        recorded, and is tried again next run)."""
+        try:
+            with opener() as probe:
+                keeper = TailKeeper(probe)
+                keeper.skip(1 << 62)  # to the end: the length and the last bytes
+        except DECOMPRESSION_ERRORS:
+            return None
+        return Progress.of(unit.head or b"", keeper.count, 0, 0, keeper.tail,
+                           unit.resume.record_id if unit.resume else None, unit.stamp)

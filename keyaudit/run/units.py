@@ -1,0 +1,131 @@
+"""Work units and the plan that makes them: what one worker scans at a time.
+
+A unit is a whole file, or — for a big plain file — the lines starting in one byte range of it, so
+one large log keeps every core busy, or one member of a zip or uncompressed tar, so one big log
+archive does too. The plan is in report order; whoever runs the units, the session merges their
+outcomes in that order, which is what makes the report independent of ``--jobs`` and of Dask.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+
+from keyaudit.engine.stream import looks_binary
+from keyaudit.inputs.archives import PlannedMember, member_targets
+from keyaudit.inputs.har import SNIFF_CHARS, looks_like_har
+from keyaudit.run.state import HEAD_BYTES, Progress, Resume, ScanState, digest
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS, sniff_compression
+from keyaudit.sources.discover import discover
+from keyaudit.sources.opening import file_size, file_stamp, opener_for
+from keyaudit.sources.remote import ObjectReader
+from keyaudit.sources.targets import Discovery, Target
+
+RANGE_BYTES = 64 << 20  # the largest range a big plain file is cut into
+MIN_RANGE_BYTES = 16 << 20  # smaller ranges cost more in start-up than balancing gains
+RANGES_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class WorkUnit:
+    """One piece of work: a whole target, or the lines starting in a byte range of one."""
+
+    target: Target
+    byte_range: tuple[int, int] | None = None
+    resume: Resume | None = None  # with --state: where an earlier run stopped in this content
+    head: bytes | None = None  # with --state: the content's first bytes, its identity
+    stamp: str | None = None  # with --state: the file's size and mtime when the scan was planned
+    depth: int = 0  # archives enclosing the content (a member of a tar is 1 deep)
+
+    @property
+    def first(self) -> bool:
+        """The unit that counts its file (the only one, or the first range)."""
+        return self.byte_range is None or self.byte_range[0] == 0
+
+    @property
+    def local(self) -> bool:
+        """Whether another process on this machine can read the unit itself: a local file or a
+        member of one (stdin and staged blobs are read by this process only)."""
+        reader = self.target.reader
+        return self.target.path is not None or (isinstance(reader, PlannedMember) and reader.local)
+
+    @property
+    def portable(self) -> bool:
+        """Whether a worker elsewhere can read the unit itself: a path it may see, an object in
+        a store, or a member of an archive that is either."""
+        return self.target.path is not None or isinstance(self.target.reader, (ObjectReader, PlannedMember))
+
+    def checkpoint_key(self) -> str | None:
+        """What a finished unit is known by in the state: path, size and mtime (an unchanged
+        file), content head and starting offset (the same piece of it); None when untracked."""
+        if self.head is None or self.stamp is None or self.byte_range is not None:
+            return None
+        return json.dumps([self.target.display, self.stamp, digest(self.head), self.resume.offset if self.resume else 0])
+
+    def unchanged_progress(self) -> Progress | None:
+        """The earlier record, kept as it is, when the file is the one an earlier run scanned to
+        its end (same stamp): nothing to read, not even to check its tail."""
+        if self.head is None or self.resume is None or self.stamp is None or self.resume.stamp != self.stamp:
+            return None
+        return Progress.unchanged(self.head, self.resume, self.stamp)
+
+    @property
+    def size(self) -> int:
+        """Bytes to read, as far as is known before reading (for progress and for deciding
+        whether processes pay): 0 for stdin and staged blobs."""
+        if self.byte_range is not None:
+            return self.byte_range[1] - self.byte_range[0]
+        if self.target.path is not None:
+            return file_size(self.target.path)
+        return getattr(self.target.reader, "size", 0)  # a member's or an object's size from its listing
+
+
+def _splittable(target: Target) -> bool:
+    """Only plain text can be cut at newlines: not compressed data, not a JSON capture."""
+    try:
+        with open(target.path, "rb") as handle:  # type: ignore[arg-type]
+            head = handle.read(SNIFF_CHARS)
+    except OSError:
+        return False
+    return not (sniff_compression(head) or looks_like_har(target.display, head) or looks_binary(head))
+
+
+def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES,
+               split: bool = True, workers: int = 1) -> list[WorkUnit]:
+    """The units of a scan, in report order; when ``split``, big plain files in byte ranges and
+    zips and uncompressed tars member by member (members not scanned are counted here).
+
+    A file is cut into at least ``RANGES_PER_WORKER`` ranges per worker (of ``MIN_RANGE_BYTES``
+    or more, and at most ``range_bytes``): with a few 64 MiB ranges one worker gets the odd one
+    out and the others wait for it."""
+    units: list[WorkUnit] = []
+    for target in discover(targets, discovery):
+        members = member_targets(target, discovery.skipped) if split else None
+        if members is not None:
+            units.extend(WorkUnit(member, depth=1) for member in members)
+            continue
+        size = file_size(target.path) if target.path is not None else 0
+        piece = min(range_bytes, max(MIN_RANGE_BYTES, size // (RANGES_PER_WORKER * workers)))
+        if split and size > 2 * piece and _splittable(target):
+            units.extend(WorkUnit(target, (start, min(start + piece, size))) for start in range(0, size, piece))
+        else:
+            units.append(WorkUnit(target))
+    return units
+
+
+def with_resume(unit: WorkUnit, state: ScanState) -> WorkUnit:
+    """The unit with its content's identity and where an earlier run left it."""
+    reader = unit.target.reader
+    if isinstance(reader, ObjectReader) and reader.stamp is not None:
+        # An object is replaced whole, never appended to, so it is known by its URL and version
+        # without a read: the same version is skipped, a new one is scanned from its start.
+        head = f"object:{unit.target.display}\0{reader.stamp}".encode()
+        return replace(unit, head=head, resume=state.resume_for(head), stamp=reader.stamp)
+    if unit.target.path is None:
+        return unit  # stdin and staged blobs are not tracked
+    try:
+        with opener_for(unit.target.path)() as stream:
+            head = stream.read(HEAD_BYTES)
+    except (OSError, *DECOMPRESSION_ERRORS):
+        return unit  # the scan itself will report what is wrong with it
+    return replace(unit, head=head, resume=state.resume_for(head), stamp=file_stamp(unit.target.path))

@@ -1,0 +1,200 @@
+"""The pre-commit user: staged content in real git repositories, the hook, allow markers, baseline."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import iugu_token
+from helpers.data import REPO
+from helpers.secrecy import absent
+
+ROOT = REPO
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=check, env=env)
+
+
+def keyaudit(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KEYAUDIT_DIGEST_KEY": ""}
+    return subprocess.run([sys.executable, "-m", "keyaudit", *args], cwd=repo, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    path = tmp_path / "repo"
+    path.mkdir()
+    git(path, "init", "-q", "-b", "main")
+    (path / "README.md").write_text("hello\n")
+    git(path, "add", "README.md")
+    git(path, "commit", "-q", "-m", "init")
+    return path
+
+
+def stage(repo: Path, name: str, text: str) -> None:
+    (repo / name).parent.mkdir(parents=True, exist_ok=True)
+    (repo / name).write_text(text)
+    git(repo, "add", name)
+
+
+def test_a_staged_key_blocks_with_file_line_rule_and_the_ways_out(repo: Path) -> None:
+    token = iugu_token()
+    stage(repo, "app/settings.py", f"DEBUG = True\nIUGU_API_TOKEN = '{token}'\n")
+    run = keyaudit(repo, "scan", "--staged")
+    assert run.returncode == 1
+    assert "app/settings.py" in run.stdout and "2:" in run.stdout and "iugu" in run.stdout
+    assert "commit blocked" in run.stderr and "keyaudit:allow" in run.stderr and "--write-baseline" in run.stderr
+    assert absent(token, run.stdout, run.stderr), "the token was printed"
+
+
+def test_the_index_is_scanned_not_the_working_tree(repo: Path) -> None:
+    token = iugu_token()
+    stage(repo, "clean.env", "A=1\n")
+    (repo / "clean.env").write_text(f"IUGU_API_TOKEN={token}\n")  # unstaged: not in the commit
+    assert keyaudit(repo, "scan", "--staged").returncode == 0
+    stage(repo, "leak.env", f"IUGU_API_TOKEN={token}\n")
+    (repo / "leak.env").write_text("A=1\n")  # removed from the work tree, still staged
+    run = keyaudit(repo, "scan", "--staged")
+    assert run.returncode == 1 and "leak.env" in run.stdout
+
+
+def test_renamed_and_deleted_files(repo: Path) -> None:
+    token = iugu_token()
+    stage(repo, "old.env", "A=1\n")
+    git(repo, "commit", "-q", "-m", "add")
+    git(repo, "mv", "old.env", "new.env")
+    git(repo, "rm", "-q", "README.md")
+    assert keyaudit(repo, "scan", "--staged").returncode == 0
+    stage(repo, "new.env", f"IUGU_API_TOKEN={token}\n")
+    run = keyaudit(repo, "scan", "--staged", "--format", "json")
+    assert [f["location"]["path"] for f in json.loads(run.stdout)["findings"]] == ["new.env"]
+
+
+def test_allow_markers_on_the_line_or_the_line_before(repo: Path) -> None:
+    stage(repo, "a.py", f"IUGU_TOKEN = '{iugu_token()}'  # keyaudit:allow test fixture, revoked\n")
+    stage(repo, "b.py", f"# keyaudit:allow-next-line documented sample\nIUGU_TOKEN = '{iugu_token()}'\n")
+    run = keyaudit(repo, "scan", "--staged", "--format", "json")
+    report = json.loads(run.stdout)
+    assert run.returncode == 0 and report["findings"] == []
+    assert report["scan"]["suppressed"] == {"inline": 2}
+    stage(repo, "c.py", f"# keyaudit:allow-next-line\nA = 1\nIUGU_TOKEN = '{iugu_token()}'\n")
+    assert keyaudit(repo, "scan", "--staged").returncode == 1  # the marker covers one line only
+
+
+def test_baseline_hides_known_findings_only_and_holds_no_secret(repo: Path) -> None:
+    token = iugu_token()
+    stage(repo, "conf.env", f"IUGU_API_TOKEN={token}\n")
+    written = keyaudit(repo, "scan", "--staged", "--write-baseline", ".keyaudit-baseline.json")
+    assert written.returncode == 0
+    baseline = (repo / ".keyaudit-baseline.json").read_text()
+    assert absent(token, baseline) and absent(token[:8], baseline), "the baseline holds the secret"
+    assert keyaudit(repo, "scan", "--staged", "--baseline", ".keyaudit-baseline.json").returncode == 0
+    stage(repo, "conf.env", f"# moved down\n\n\nIUGU_API_TOKEN={token}\n")  # lines moved: still hidden
+    assert keyaudit(repo, "scan", "--staged", "--baseline", ".keyaudit-baseline.json").returncode == 0
+    stage(repo, "conf.env", f"IUGU_API_TOKEN={iugu_token()}\n")  # another secret, same line: reported
+    assert keyaudit(repo, "scan", "--staged", "--baseline", ".keyaudit-baseline.json").returncode == 1
+    again = keyaudit(repo, "scan", "--staged", "--write-baseline", "second.json")
+    assert again.returncode == 0
+    first = json.loads(baseline)["findings"]
+    assert sorted(first, key=json.dumps) == first or len(first) == 1
+
+
+def test_configuration_file_with_sources_and_errors(repo: Path) -> None:
+    token = iugu_token()
+    (repo / ".keyaudit.yaml").write_text(
+        "fail_on: critical\ndisable: [iugu-plaintext-http]\nexclude: ['fixtures/']\n"
+        f"allow:\n  - digest: 'sha256:{__import__('hashlib').sha256(token.encode()).hexdigest()}'\n"
+        "    reason: revoked test token\n")
+    (repo / "fixtures").mkdir()
+    (repo / "fixtures" / "x.env").write_text(f"IUGU_API_TOKEN={iugu_token()}\n")
+    (repo / "a.env").write_text(f"IUGU_API_TOKEN={token}\nURL=http://api.iugu.com/v1\n")
+    run = keyaudit(repo, "scan", ".", "--format", "json", "--jobs", "1")
+    report = json.loads(run.stdout)
+    assert run.returncode == 0 and report["findings"] == []
+    assert report["scan"]["suppressed"] == {"allowlist": 1} and report["scan"]["skipped"]["excluded"] == 1
+    shown = keyaudit(repo, "config").stdout
+    assert "fail_on: critical" in shown and str(repo / ".keyaudit.yaml") in shown and "default" in shown
+    override = keyaudit(repo, "scan", ".", "--fail-on", "low", "--jobs", "1")
+    assert override.returncode == 0  # nothing left to fail on: the only token is allowed
+    (repo / ".keyaudit.yaml").write_text("fail_on: urgent\n")
+    bad = keyaudit(repo, "scan", ".")
+    assert bad.returncode == 2 and "'fail_on' must be one of" in bad.stderr and ".keyaudit.yaml" in bad.stderr
+    (repo / ".keyaudit.yaml").unlink()
+    (repo / "pyproject.toml").write_text("[tool.keyaudit]\ncolour = 'red'\n")
+    bad = keyaudit(repo, "scan", ".")
+    assert bad.returncode == 2 and "'colour' unknown key" in bad.stderr
+
+
+def test_install_hook_blocks_a_commit_and_refuses_to_clobber(repo: Path) -> None:
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\nexit 0\n")
+    refused = keyaudit(repo, "install-hook")
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert keyaudit(repo, "install-hook", "--force").returncode == 0
+    stage(repo, "leak.env", f"IUGU_API_TOKEN={iugu_token()}\n")
+    blocked = git(repo, "commit", "-q", "-m", "leak", check=False)
+    assert blocked.returncode != 0 and "commit blocked" in blocked.stderr
+    stage(repo, "leak.env", "IUGU_API_TOKEN=${IUGU_API_TOKEN}\n")
+    assert git(repo, "commit", "-q", "-m", "clean", check=False).returncode == 0
+
+
+@pytest.mark.skipif(shutil.which("pre-commit") is None and not Path(sys.executable).with_name("pre-commit").exists(),
+                    reason="the pre-commit framework is not installed")
+def test_pre_commit_framework_runs_the_hook_from_this_checkout(repo: Path, tmp_path: Path) -> None:
+    checkout = tmp_path / "hook-repo"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(checkout)], check=True)
+    for name in (".pre-commit-hooks.yaml", "pyproject.toml", "README.md", "LICENSE"):  # the tree as it is now
+        shutil.copy(ROOT / name, checkout / name)
+    for folder in ("keyaudit", "rules", "schemas"):
+        shutil.rmtree(checkout / folder, ignore_errors=True)
+        shutil.copytree(ROOT / folder, checkout / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    git(checkout, "add", "-A")
+    git(checkout, "commit", "-q", "--allow-empty", "-m", "work tree under test")
+    stage(repo, "leak.env", f"IUGU_API_TOKEN={iugu_token()}\n")
+    pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-cache")}
+    run = subprocess.run([pre_commit, "try-repo", str(checkout), "keyaudit", "--files", "leak.env"],
+                         cwd=repo, capture_output=True, text=True, env=env)
+    assert run.returncode == 1, run.stdout[-2000:]
+    assert "leak.env" in run.stdout
+
+
+def test_configuration_is_found_from_the_target_upwards(repo: Path, tmp_path: Path) -> None:
+    service = repo / "services" / "billing"
+    service.mkdir(parents=True)
+    (service / ".keyaudit.yaml").write_text("disable: [iugu-plaintext-http, iugu-plaintext-request]\n")
+    (service / "app.env").write_text("IUGU_BASE=http://api.iugu.com/v1\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    assert keyaudit(elsewhere, "scan", str(service), "--jobs", "1").returncode == 0
+    assert keyaudit(elsewhere, "scan", str(service / "app.env"), "--jobs", "1").returncode == 0
+    (service / ".keyaudit.yaml").unlink()
+    assert keyaudit(elsewhere, "scan", str(service), "--jobs", "1").returncode == 1
+
+
+# What only other paths need: --state, --staged, --output, stdin, --public-key, a [tool.keyaudit]
+# section, a cold rule cache, a hit to confirm, a progress bar. A hook's run is mostly start-up,
+# so a scan of clean files imports none of them.
+NOT_FOR_CLEAN_FILES = ("ctypes", "cryptography", "importlib.resources", "keyaudit.rulebook.signature", "keyaudit.sources.git",
+                       "regex", "rich", "sqlite3", "subprocess", "tempfile", "tomllib", "yaml")
+
+
+def test_a_scan_of_clean_files_imports_only_what_it_uses(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text("print('hello')\n")
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")  # no keyaudit section
+    code = ("import sys\nfrom keyaudit.cli import main\n"
+            "try:\n    main(['scan', '-q', 'app.py'])\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+            "print(*sorted(sys.modules), file=sys.stderr)")
+    for _ in range(2):  # the first run may fill the rule cache; the second is the one every commit pays
+        done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr[-2000:]
+    assert sorted(set(done.stderr.split()) & set(NOT_FOR_CLEAN_FILES)) == []

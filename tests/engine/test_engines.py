@@ -1,0 +1,95 @@
+"""Both engines give the same findings: on the real corpus, on planted keys, on generated text."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.running import run_scan
+from helpers.credentials import asaas_key, basic, iugu_token
+from helpers.data import CORPUS
+from keyaudit.engine.detect import SecretDetector
+from keyaudit.engine import create_matcher
+from keyaudit.engine.regex_engine import RegexMatcher, automaton_search, substring_search
+from keyaudit.rulebook.loader import load_rules
+from keyaudit.inputs.text_requests import CAPTURE_MARKER_GROUPS
+
+RULES = load_rules()
+ENGINES = {name: create_matcher(RULES, name) for name in ("regex", "hyperscan")}
+PORTABLE = RegexMatcher(RULES, search=substring_search)  # the regex engine without ahocorasick-rs
+
+
+def report_key(result) -> list[tuple]:
+    return [(f.rule_id, f.location.path, f.location.line, f.location.column, f.location.end_column,
+             f.location.pointer, f.fingerprint) for f in result.findings]
+
+
+def test_the_engines_are_the_ones_asked_for() -> None:
+    assert ENGINES["regex"].name == "regex" and ENGINES["hyperscan"].name == "hyperscan"
+
+
+def test_same_findings_on_the_corpus_and_planted_keys(tmp_path) -> None:
+    planted = tmp_path / "planted.log"
+    planted.write_text("\n".join([
+        f"GET /v1/x?api_token={iugu_token()} HTTP/1.1", f"access_token: {asaas_key()}",
+        f"Authorization: Basic {basic(iugu_token('upper'))}", "url=http://api.iugu.com/v1",
+        f"ASAAS_URL=https://api.asaas.com/v3 KEY={asaas_key('hmlg')}", f"Iugu.api_key = \"{iugu_token()}\"",
+    ]) + "\n")
+    results = {name: run_scan(str(CORPUS), str(planted), engine=name) for name in ENGINES}
+    assert report_key(results["regex"]) == report_key(results["hyperscan"])
+    assert len(results["regex"].findings) == 7
+    assert {r.engine for r in results.values()} == {"regex", "hyperscan"}
+
+
+_pieces = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["api_token=", "Authorization: Basic ", "http://api.iugu.com/", "aact_", "$aact_prod_000",
+                     "iugu_token: ", "\n", " ", '"', "OjokYWFjaF", "live_token=", "curl -u "]),
+    st.builds(lambda: iugu_token()), st.builds(lambda: asaas_key()), st.builds(lambda: basic(iugu_token())),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_pieces, max_size=25))
+def test_same_findings_on_generated_text(pieces: list[str]) -> None:
+    data = "".join(pieces).encode("utf-8", "surrogatepass")
+    found = {}
+    for name, matcher in {**ENGINES, "portable": PORTABLE}.items():
+        findings: list = []
+        SecretDetector(RULES, matcher).findings_in(io.BytesIO(data), "x", findings)
+        found[name] = [(f.rule_id, f.location.line, f.location.column, f.fingerprint) for f in findings]
+    assert found["regex"] == found["hyperscan"] == found["portable"]
+
+
+def test_both_keyword_searches_find_the_same_occurrences() -> None:
+    needles = sorted({k.encode() for rule in RULES for k in rule.keywords} |
+                     {literal.lower() for literals in CAPTURE_MARKER_GROUPS.values() for literal in literals})
+    for path in sorted(CORPUS.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes().lower()
+            assert sorted(automaton_search(needles)(data)) == sorted(substring_search(needles)(data)), path.name
+
+
+def test_a_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_findings(tmp_path) -> None:
+    from keyaudit.engine.hyperscan_engine import _compiles, _hyperscan_pattern
+
+    pack = tmp_path / "nested.yaml"
+    pack.write_text("""
+rules:
+  - id: nested-key
+    title: Nested key
+    provider: acme
+    category: access-token
+    severity: high
+    keywords: [nkey]
+    pattern: 'nkey=(?P<secret>(\\((?:[^()]|(?2))*\\)))'
+    examples: ['nkey=(ab(cd)ef)']
+""")
+    rules = load_rules([pack])
+    assert not _compiles(_hyperscan_pattern(rules.rules[-1]))  # recursion: beyond Hyperscan
+    target = tmp_path / "t.log"
+    target.write_text("x nkey=(ab(cd)ef) y\nnothing\nnkey=(1)\n")
+    found = {name: report_key(run_scan(str(target), rules=(pack,), engine=name)) for name in ENGINES}
+    assert found["regex"] == found["hyperscan"] and len(found["regex"]) == 2

@@ -1,0 +1,70 @@
+"""Generated fake credentials with the structure real ones have, so validators accept them and
+nothing that looks like a real credential is committed.
+
+Every generator takes an optional ``rng`` (a ``random.Random``) so that property tests can build
+keys from a drawn seed: Hypothesis then reports the seed, never the key.
+"""
+
+from __future__ import annotations
+
+import base64
+import random
+import secrets
+import uuid
+
+_SYSTEM = secrets.SystemRandom()
+
+
+def _hex(nbytes: int, rng: random.Random | None) -> str:
+    return (rng or _SYSTEM).getrandbits(8 * nbytes).to_bytes(nbytes, "big").hex()
+
+
+def _uuid(rng: random.Random | None) -> uuid.UUID:
+    return uuid.UUID(int=(rng or _SYSTEM).getrandbits(128), version=4)
+
+
+def asaas_payload(middle: str, rng: random.Random | None = None) -> str:
+    """The base64 body of an Asaas key: base64(``<32 hex>::<middle>::$aach_<uuid>``)."""
+    plain = f"{_hex(16, rng)}::{middle}::$aach_{_uuid(rng)}"
+    return base64.b64encode(plain.encode()).decode()
+
+
+def asaas_key(environment: str = "prod", rng: random.Random | None = None) -> str:
+    """A structurally valid Asaas key: `$aact_<env>_000` + base64(`<hex>::<uuid>::$aach_<uuid>`)."""
+    return f"$aact_{environment}_000" + asaas_payload(str(_uuid(rng)), rng)
+
+
+def old_asaas_key(rng: random.Random | None = None) -> str:
+    """The older form: `$aact_` + base64(`<hex>::<19 digits>::$aach_<uuid>`), padded."""
+    digits = "".join((rng or _SYSTEM).choice("0123456789") for _ in range(19))
+    return "$aact_" + asaas_payload(digits, rng)
+
+
+def iugu_token(kind: str = "lower", rng: random.Random | None = None) -> str:
+    """32 lower hex, 32 upper hex, or 64 upper hex, as iugu issues them; with a digit and a
+    letter, as the validator (rightly) rejects all-digit or all-letter strings."""
+    while True:
+        token = _hex(32, rng).upper() if kind == "long" else _hex(16, rng)
+        if kind == "upper":
+            token = token.upper()
+        if any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
+            return token
+
+
+def basic(user: str, password: str = "") -> str:
+    """The value of an ``Authorization: Basic`` header for ``user:password``."""
+    return base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+def user_password() -> tuple[str, str]:
+    """A service user and a random password that does not look like a placeholder."""
+    return f"svc-{secrets.token_hex(3)}", "Pw" + secrets.token_urlsafe(12).replace("-", "k").replace("_", "q") + "9!"
+
+
+def iugu_line(token: str) -> str:
+    """An access-log request line that leaks ``token`` in its query string."""
+    return f"GET /v1/invoices?api_token={token} HTTP/1.1"
+
+
+IUGU_LEAD = "GET /v1/invoices?api_token="  # what comes before the token in :func:`iugu_line`
+IUGU_TAIL = " HTTP/1.1"

@@ -1,0 +1,65 @@
+"""Running keyaudit three ways: the command line in-process (click's runner), as a real
+``python -m keyaudit`` process, and a session from the Python API."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from helpers.secrecy import scrub
+from keyaudit.cli import main
+from keyaudit.config import Config
+from keyaudit.model.result import ScanResult
+from keyaudit.run.session import ProgressDisplay, Session
+from keyaudit.run.units import RANGE_BYTES
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def cli(*args: str, input: str | bytes | None = None) -> Run:
+    """``keyaudit ARGS`` in-process through click's runner, stdout and stderr kept apart."""
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def scan_json(*args: str, input: str | bytes | None = None) -> tuple[dict, Run]:
+    """``keyaudit scan --format json --jobs 1 ARGS`` in-process; the parsed report and the run."""
+    run = cli("scan", "--format", "json", "--jobs", "1", *args, input=input)
+    code = run.exit_code
+    assert code in (0, 1), scrub(run.stderr)
+    return json.loads(run.stdout), run
+
+
+def subprocess_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("KEYAUDIT_DEBUG", None)
+    env.pop("KEYAUDIT_DIGEST_KEY", None)
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+def proc(*args: str, cwd: Path, input: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """``python -m keyaudit ARGS`` as a real process, output as bytes, stdout a pipe (not a tty)."""
+    return subprocess.run([sys.executable, "-m", "keyaudit", *args], cwd=cwd, input=input,
+                          capture_output=True, timeout=timeout, env=subprocess_env())
+
+
+def run_scan(*targets: str, range_bytes: int = RANGE_BYTES, on_progress: ProgressDisplay | None = None,
+             **options: Any) -> ScanResult:
+    """A scan through the Python API: a :class:`Config` of ``options``, one session, its result;
+    every occurrence is its own finding unless ``no_dedupe=False`` is asked for."""
+    options.setdefault("no_dedupe", True)
+    with Session(Config(targets=targets, **options), range_bytes=range_bytes) as session:
+        return session.run(on_progress)

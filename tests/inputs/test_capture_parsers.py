@@ -1,0 +1,465 @@
+"""Capture parsers: the same request written by curl, a raw dump, OkHttp, HttpClient, http.client
+and a JSON request log must become the same Exchange, and no input may make a parser raise.
+
+Tokens are generated per run and never appear in an assertion message: bodies are compared by
+digest and credential checks are computed into booleans before they are asserted.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import json
+import secrets
+from typing import Callable, Iterable, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from keyaudit.model.exchange import Exchange
+from keyaudit.inputs.captures import curl, httpdump, jsonlog
+
+Parser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
+PARSERS: dict[str, Parser] = {"curl": curl.exchanges, "httpdump": httpdump.exchanges, "jsonlog": jsonlog.exchanges}
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+REQUEST_TIME = "2026-11-22T10:00:01-03:00"
+OKHTTP_PREFIX = "2026-11-22 10:00:01.123 D/OkHttp: "
+WIRE4 = "10:00:01.123 [main] DEBUG org.apache.http.wire - http-outgoing-0 >> "
+WIRE5 = "2026-11-22 10:00:01,123 DEBUG org.apache.hc.client5.http.wire - http-outgoing-3 >> "
+NOISE = ["2026-11-22 10:00:00 INFO starting transfer batch", "", "see https://dev.iugu.com for the docs"]
+
+
+class Signed:
+    """One signed iugu transfer request with a fresh token; its body has non-ASCII text and
+    spaces so any re-encoding or re-spacing shows."""
+
+    def __init__(self, token: str | None = None) -> None:
+        self.token = token or secrets.token_hex(16)
+        self.signature = "signature=" + base64.b64encode(secrets.token_bytes(256)).decode()
+        self.body = json.dumps({"api_token": self.token, "transfer_type": "pix", "amount_cents": 1050,
+                                "description": "transferência mensal"}, ensure_ascii=False).encode()
+        self.headers = [("Content-Type", "application/json"), ("Request-Time", REQUEST_TIME),
+                        ("Signature", self.signature)]
+
+    def head(self) -> list[str]:
+        """Request line and headers as an HTTP/1.1 client sends them."""
+        return ["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com",
+                *(f"{name}: {value}" for name, value in self.headers), f"Content-Length: {len(self.body)}"]
+
+
+def as_curl(r: Signed) -> list[str]:
+    return ["$ curl -sS -X POST https://api.iugu.com/v1/transfer_requests \\",
+            *(f"    -H \"{name}: {value}\" \\" for name, value in r.headers),
+            f"    --data-raw '{r.body.decode()}'"]
+
+
+def as_raw(r: Signed) -> list[str]:
+    return [*r.head(), "", r.body.decode()]
+
+
+def as_okhttp(r: Signed) -> list[str]:
+    lines = [f"--> POST {URL}", "Content-Type: application/json; charset=utf-8",
+             f"Content-Length: {len(r.body)}", f"Request-Time: {REQUEST_TIME}", f"Signature: {r.signature}",
+             "", r.body.decode(), f"--> END POST ({len(r.body)}-byte body)"]
+    return [OKHTTP_PREFIX + line if line else OKHTTP_PREFIX.rstrip() for line in lines]
+
+
+def _wire_escaped(data: bytes) -> str:
+    """Bytes the way HttpClient's Wire logger writes them."""
+    out = []
+    for byte in data:
+        out.append({13: "[\\r]", 10: "[\\n]"}.get(byte) or (chr(byte) if 32 <= byte < 127 else f"[0x{byte:x}]"))
+    return "".join(out)
+
+
+def _as_wire(prefix: str) -> Callable[[Signed], list[str]]:
+    def write(r: Signed) -> list[str]:
+        head = [f'{prefix}"{_wire_escaped((line + chr(13) + chr(10)).encode())}"' for line in [*r.head(), ""]]
+        half = len(r.body) // 2  # a body split over two >> lines, even inside a UTF-8 sequence
+        body = [f'{prefix}"{_wire_escaped(part)}"' for part in (r.body[:half], r.body[half:])]
+        return [*head, *body, prefix.replace(">>", "<<") + '"HTTP/1.1 200 OK[\\r][\\n]"']
+
+    return write
+
+
+def as_http_client(r: Signed) -> list[str]:
+    head = ("\r\n".join(r.head()) + "\r\n\r\n").encode()
+    return [f"send: {head!r}", f"send: {r.body!r}", "reply: 'HTTP/1.1 200 OK\\r\\n'",
+            "header: Content-Type: application/json"]
+
+
+def as_jsonlog(r: Signed) -> list[str]:
+    record = {"@timestamp": "2026-11-22T13:00:01Z", "http": {"request": {"method": "POST"}},
+              "url": {"full": URL}, "request": {"headers": dict(r.headers), "body": r.body.decode()}}
+    return [json.dumps(record, ensure_ascii=False)]
+
+
+FORMS: dict[str, tuple[Callable[[Signed], list[str]], str, str]] = {
+    # form: (writer, parser, capture)
+    "curl": (as_curl, "curl", "curl"),
+    "raw-http": (as_raw, "httpdump", "wire"),
+    "okhttp": (as_okhttp, "httpdump", "okhttp"),
+    "httpclient4": (_as_wire(WIRE4), "httpdump", "httpclient"),
+    "httpclient5": (_as_wire(WIRE5), "httpdump", "httpclient"),
+    "http.client": (as_http_client, "httpdump", "http.client"),
+    "jsonlog": (as_jsonlog, "jsonlog", "jsonlog"),
+}
+
+
+def numbered(lines: Iterable[str], first: int = 1) -> Iterator[tuple[int, str]]:
+    return zip(itertools.count(first), lines)
+
+
+def parse(parser: str, lines: list[str]) -> list[Exchange]:
+    return list(PARSERS[parser](numbered(lines), "capture.log"))
+
+
+def digest(data: bytes | None) -> str:
+    return "none" if data is None else hashlib.sha256(data).hexdigest()[:16]
+
+
+def only(found: list[Exchange]) -> Exchange:
+    assert len(found) == 1, f"{len(found)} exchanges: {[(e.method, e.origin.capture) for e in found]}"
+    return found[0]
+
+
+# --- the same request, every capture -----------------------------------------------------------
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_capture_of_one_request_gives_the_same_exchange(form: str) -> None:
+    writer, parser, capture = FORMS[form]
+    request = Signed()
+    exchange = only(parse(parser, NOISE + writer(request)))
+    assert (exchange.method, exchange.url, exchange.origin.capture) == ("POST", URL, capture)
+    assert exchange.header("signature") == request.signature
+    assert exchange.header("REQUEST-TIME") == REQUEST_TIME
+    got, want = digest(exchange.body), digest(request.body)
+    assert got == want, "body bytes differ from the bytes sent"
+    assert exchange.origin.line == len(NOISE) + 1, "origin is the line where the request starts"
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_parsers_stream(form: str) -> None:
+    """A request is reported without reading to the end of an endless input."""
+    writer, parser, _ = FORMS[form]
+    endless = itertools.chain(writer(Signed()), itertools.repeat("unrelated line"))
+    exchange = next(iter(PARSERS[parser](numbered(endless), "-")), None)
+    assert exchange is not None and exchange.method == "POST"
+
+
+def test_one_pass_and_per_format_readers_agree() -> None:
+    lines = list(itertools.chain.from_iterable(writer(Signed()) for writer, parser, _ in FORMS.values()
+                                               if parser == "httpdump"))
+    together = sorted((e.origin.line, e.origin.capture) for e in httpdump.exchanges(numbered(lines), "-"))
+    apart = sorted((e.origin.line, e.origin.capture) for reader in httpdump.READERS
+                   for e in reader(numbered(lines), "-"))
+    assert together == apart and len(together) == 5
+
+
+# --- curl --------------------------------------------------------------------------------------
+
+def test_curl_user_option_becomes_basic_authorization() -> None:
+    token = secrets.token_hex(32).upper()
+    exchange = only(parse("curl", [f"curl -u {token}: https://api.iugu.com/v1/accounts"]))
+    expected = "Basic " + base64.b64encode(f"{token}:".encode()).decode()
+    carries_token = exchange.header("Authorization") == expected
+    assert carries_token, "-u TOKEN: must become Authorization: Basic base64(TOKEN:)"
+    assert exchange.method == "GET"
+
+
+def test_curl_user_option_attached_and_long_forms() -> None:
+    token = secrets.token_hex(16)
+    found = parse("curl", [f"curl -u{token}: https://a.example.com/", f"curl --user {token} https://b.example.com/",
+                           f"curl --digest -u {token}: https://c.example.com/"])
+    expected = "Basic " + base64.b64encode(f"{token}:".encode()).decode()
+    basic = [exchange.header("Authorization") == expected for exchange in found]
+    assert basic == [True, True, False]
+
+
+def test_curl_header_authorization_replaces_the_user_option() -> None:
+    token = secrets.token_hex(16)
+    exchange = only(parse("curl", [f"curl -u {token}: -H 'Authorization: Bearer x' https://api.iugu.com/v1/a"]))
+    only_given = [value for name, value in exchange.headers if name == "Authorization"] == ["Bearer x"]
+    assert only_given, "curl sends the -H Authorization header instead of the one -u would build"
+
+
+def test_curl_without_scheme_is_plain_http() -> None:
+    found = parse("curl", ["curl api.iugu.com/v1/transfers?api_token=x", "curl -s localhost:8080/health",
+                           "curl --proto-default https api.asaas.com/v3/transfers"])
+    assert [(e.scheme, e.host) for e in found] == [("http", "api.iugu.com"), ("http", "localhost"),
+                                                  ("https", "api.asaas.com")]
+
+
+def test_curl_get_with_data_puts_the_data_in_the_query() -> None:
+    exchange = only(parse("curl", ["curl -G -d api_token=abc -d limit=10 'https://api.iugu.com/v1/invoices?x=1'"]))
+    assert (exchange.method, exchange.url, exchange.body) == (
+        "GET", "https://api.iugu.com/v1/invoices?x=1&api_token=abc&limit=10", None)
+
+
+def test_curl_data_options() -> None:
+    found = parse("curl", [
+        "curl -d a=1 --data b=2 https://h.example.com/form",
+        "curl --data-urlencode 'q=a b&c' --data-urlencode =x/y https://h.example.com/u",
+        "curl -X PUT --data-binary @payload.json https://h.example.com/file",
+        "curl --json '{\"a\": 1}' https://h.example.com/j",
+        "curl -F file=@x.png https://h.example.com/upload",
+        "curl -I https://h.example.com/head",
+    ])
+    summary = [(e.method, e.body, e.header("Content-Type")) for e in found]
+    assert summary == [
+        ("POST", b"a=1&b=2", "application/x-www-form-urlencoded"),
+        ("POST", b"q=a+b%26c&x%2Fy", "application/x-www-form-urlencoded"),
+        ("PUT", None, None),
+        ("POST", b'{"a": 1}', "application/json"),
+        ("POST", None, None),
+        ("HEAD", None, None),
+    ]
+    assert found[3].header("Accept") == "application/json"
+
+
+def test_curl_header_forms_query_and_bearer() -> None:
+    exchange = only(parse("curl", [
+        "curl -H 'X-Empty;' -H 'Content-Type:' -H @headers.txt --oauth2-bearer abc -A 'agent/1' "
+        "--url-query 'q=a b' --url-query +pre%20encoded -d x=1 --expand-data '{{v}}' https://h.example.com/p",
+    ]))
+    assert exchange.headers == [("X-Empty", ""), ("User-Agent", "agent/1"), ("Authorization", "Bearer abc")]
+    assert (exchange.method, exchange.url, exchange.body) == (
+        "POST", "https://h.example.com/p?q=a+b&pre%20encoded", None)
+
+
+def test_curl_quoting() -> None:
+    exchange = only(parse("curl", [
+        r"""curl -H "X-A: say \"hi\" \$HOME" -H $'X-B: tab\there\x21\u00e7' -H 'X-C: it'\''s' """
+        r"""-H X-D:\ spaced -d $'\xff\x00' https://h.example.com/""",
+    ]))
+    assert exchange.headers[:4] == [("X-A", 'say "hi" $HOME'), ("X-B", "tab\there!ç"), ("X-C", "it's"),
+                                    ("X-D", "spaced")]
+    assert exchange.body == b"\xff\x00"
+
+
+def test_curl_continuations_and_multiline_quotes() -> None:
+    lines = [
+        "curl https://api.iugu.com/v1/a ^",
+        "  -H \"X-Shell: cmd\"",
+        "curl.exe https://api.iugu.com/v1/b `",
+        "  -H 'X-Shell: powershell'",
+        "curl -X POST https://api.iugu.com/v1/c \\   ",
+        "  -H 'X-Shell: sh' \\",
+        "  -d '{",
+        '    "api_token": "t",',
+        '    "amount": 1',
+        "  }'",
+        "echo done",
+    ]
+    found = parse("curl", lines)
+    assert [(e.origin.line, e.url.rsplit("/", 1)[1], e.header("X-Shell")) for e in found] == [
+        (1, "a", "cmd"), (3, "b", "powershell"), (5, "c", "sh")]
+    assert found[2].body == b'{\n    "api_token": "t",\n    "amount": 1\n  }'
+
+
+def test_curl_in_shells_logs_and_pipelines() -> None:
+    lines = [
+        "2026-11-22T10:00:00.0000000Z + curl -s https://api.asaas.com/v3/a | jq .",
+        "$ sudo curl https://api.asaas.com/v3/b && curl https://api.asaas.com/v3/c > out.json 2>&1",
+        "RESULT=$(curl -s https://api.asaas.com/v3/d)",
+        "Run `curl https://api.asaas.com/v3/e` to check.",
+        "curl https://api.asaas.com/v3/f # a comment https://ignored.example.com",
+    ]
+    found = parse("curl", lines)
+    assert [(e.origin.line, e.url.rsplit("/", 1)[1]) for e in found] == [
+        (1, "a"), (2, "b"), (2, "c"), (3, "d"), (4, "e"), (5, "f")]
+    assert found[2].origin.column == lines[1].index("curl https://api.asaas.com/v3/c") + 1
+
+
+def test_curl_prose_placeholders_and_broken_quotes() -> None:
+    lines = [
+        "Use curl to call the API, or curl's cousin wget.",
+        "curl -H 'Authorization: Basic ...' $IUGU_URL/v1/transfers",
+        "curl {{base_url}}/v3/payments",
+        "curl -d 'never closed https://api.iugu.com/v1/x",
+        "some text",
+        "curl https://api.iugu.com/v1/after",
+    ]
+    found = parse("curl", lines)
+    assert [(e.origin.line, e.url) for e in found] == [(6, "https://api.iugu.com/v1/after")]
+
+
+def test_curl_unclosed_quote_at_end_of_input_rereads_lines() -> None:
+    found = parse("curl", ["curl -d 'open https://x.example.com/", "curl https://api.iugu.com/v1/found"])
+    assert [e.url for e in found] == ["https://api.iugu.com/v1/found"]
+
+
+def test_curl_next_starts_another_request_and_options_after_url_count() -> None:
+    exchange = only(parse("curl", ["curl https://h.example.com/a -X DELETE --next https://h.example.com/b"]))
+    assert (exchange.method, exchange.url) == ("DELETE", "https://h.example.com/a")
+
+
+# --- HTTP dumps --------------------------------------------------------------------------------
+
+def test_raw_dump_scheme_from_absolute_form_or_port_80() -> None:
+    found = parse("httpdump", ["POST http://api.iugu.com/v1/transfers HTTP/1.1", "Host: api.iugu.com", "",
+                               "GET /v1/customers HTTP/1.1", "Host: api.iugu.com:80", "",
+                               "GET /v3/customers HTTP/1.0", "Host: api.asaas.com"])
+    assert [e.url for e in found] == ["http://api.iugu.com/v1/transfers", "http://api.iugu.com:80/v1/customers",
+                                      "https://api.asaas.com/v3/customers"]
+
+
+def test_raw_dump_body_without_length_ends_at_blank_line_and_with_crlf_by_length() -> None:
+    found = parse("httpdump", [
+        "POST /a HTTP/1.1", "Host: h.example.com", "", "line one", "line two", "", "prose after",
+        "> POST /b HTTP/1.1", "> Host: h.example.com", "> Content-Length: 7", ">", "> ab", "> cde", "after",
+        "POST /c HTTP/1.1", "Host: h.example.com", "Content-Length: 99", "", "short",
+    ])
+    assert [(e.path, e.body) for e in found] == [("/a", b"line one\nline two"), ("/b", b"ab\r\ncde"), ("/c", None)]
+
+
+def test_curl_verbose_output_is_a_raw_dump_without_body() -> None:
+    lines = ["* Connected to api.iugu.com (1.2.3.4) port 443", "> POST /v1/transfers HTTP/2",
+             "> Host: api.iugu.com", "> user-agent: curl/8.5.0", "> content-length: 20", ">",
+             "} [20 bytes data]", "< HTTP/2 200"]
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.origin.line, exchange.url, exchange.header("user-agent"), exchange.body) == (
+        2, "https://api.iugu.com/v1/transfers", "curl/8.5.0", None)
+
+
+def test_http_client_head_and_body_in_one_send() -> None:
+    data = b"PUT /v3/customers/1 HTTP/1.1\r\nHost: api.asaas.com\r\nContent-Length: 10\r\n\r\n{\"a\":\"\xc3\xa7\"}"
+    exchange = only(parse("httpdump", [f"send: {data!r}"]))
+    assert (exchange.method, exchange.url, exchange.body) == (
+        "PUT", "https://api.asaas.com/v3/customers/1", '{"a":"ç"}'.encode())
+
+
+def test_okhttp_bodies_that_are_not_shown() -> None:
+    lines = [f"I/okhttp.OkHttpClient: {line}" for line in [
+        "--> POST https://api.iugu.com/v1/a (23-byte body)", "Content-Type: application/json", "--> END POST",
+        "--> POST https://api.iugu.com/v1/b http/1.1", "Content-Encoding: gzip", "",
+        "--> END POST (encoded body omitted)",
+        "--> GET https://api.iugu.com/v1/c", "Accept: */*",
+        "<-- 200 OK https://api.iugu.com/v1/c (12ms)",
+    ]]
+    found = parse("httpdump", lines)
+    assert [(e.url.rsplit("/", 1)[1], e.method, e.body, e.headers_known) for e in found] == [
+        ("a", "POST", None, True), ("b", "POST", None, True), ("c", "GET", None, False)]
+    assert found[2].header("Accept") == "*/*"
+
+
+def test_okhttp_logcat_prefix_with_interleaved_lines_and_indented_body() -> None:
+    body = '{\n  "a": 1\n}'
+    lines = ["11-22 10:00:01.123  4321  4350 D OkHttp  : --> PUT https://api.asaas.com/v3/customers/1",
+             "11-22 10:00:01.124  4321  4350 D OkHttp  : Content-Type: application/json",
+             "11-22 10:00:01.124  4321  4399 I Choreographer: Skipped 30 frames!",
+             "11-22 10:00:01.124  4321  4350 D OkHttp  :",
+             *(f"11-22 10:00:01.125  4321  4350 D OkHttp  : {line}" for line in body.split("\n")),
+             f"11-22 10:00:01.125  4321  4350 D OkHttp  : --> END PUT ({len(body)}-byte body)"]
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.method, exchange.header("content-type"), exchange.body) == ("PUT", "application/json",
+                                                                                body.encode())
+
+
+def test_httpclient_interleaved_connections_and_chunked_body() -> None:
+    w0 = "DEBUG org.apache.http.wire - http-outgoing-0 >> "
+    w1 = "DEBUG org.apache.http.wire - http-outgoing-1 >> "
+    lines = [w0 + '"POST /v1/a HTTP/1.1[\\r][\\n]"', w1 + '"POST /v1/b HTTP/1.1[\\r][\\n]"',
+             w1 + '"Host: api.iugu.com[\\r][\\n]"', w0 + '"Host: api.iugu.com[\\r][\\n]"',
+             w0 + '"Transfer-Encoding: chunked[\\r][\\n]"', w1 + '"Content-Length: 2[\\r][\\n]"',
+             w0 + '"[\\r][\\n]"', w1 + '"[\\r][\\n]"', w1 + '"{}"',
+             w0 + '"3[\\r][\\n]"', w0 + '"abc[\\r][\\n]"', w0 + '"2;x=y[\\r][\\n]"', w0 + '"[0x0][0xff][\\r][\\n]"',
+             w0 + '"0[\\r][\\n]"', w0 + '"[\\r][\\n]"']
+    found = parse("httpdump", lines)
+    assert [(e.origin.line, e.path, e.body) for e in found] == [(2, "/v1/b", b"{}"), (1, "/v1/a", b"abc\x00\xff")]
+
+
+def test_http_client_and_urllib3_lines_of_one_request_are_one_exchange() -> None:
+    lines = ["DEBUG:urllib3.connectionpool:Starting new HTTP connection (1): api.iugu.com:80",
+             "send: b'GET /v1/customers?limit=1 HTTP/1.1\\r\\nHost: api.iugu.com\\r\\nAccept: */*\\r\\n\\r\\n'",
+             "reply: 'HTTP/1.1 200 OK\\r\\n'",
+             'DEBUG:urllib3.connectionpool:http://api.iugu.com:80 "GET /v1/customers?limit=1 HTTP/1.1" 200 51',
+             'DEBUG:urllib3.connectionpool:https://api.asaas.com:443 "POST /v3/transfers HTTP/1.1" 200 None']
+    found = parse("httpdump", lines)
+    assert [(e.origin.capture, e.method, e.url, e.headers_known) for e in found] == [
+        ("http.client", "GET", "http://api.iugu.com/v1/customers?limit=1", True),
+        ("urllib3", "POST", "https://api.asaas.com/v3/transfers", False)]
+    assert found[0].header("accept") == "*/*"
+
+
+# --- JSON request logs -------------------------------------------------------------------------
+
+def test_jsonlog_headers_as_a_list_and_path_plus_host() -> None:
+    record = {"time": "2026-11-22T10:00:01Z", "http_method": "post", "path": "/v1/transfer_requests",
+              "query_string": "a=1", "server_name": "api.iugu.com", "scheme": "http",
+              "headers": [{"name": "Signature", "value": "signature=abc"}, {"name": "Request-Time", "value": "t"},
+                          {"name": "Accept", "value": "a"}, {"name": "Accept", "value": "b"}]}
+    exchange = only(parse("jsonlog", [json.dumps(record)]))
+    assert (exchange.method, exchange.url, exchange.time) == (
+        "POST", "http://api.iugu.com/v1/transfer_requests?a=1", "2026-11-22T10:00:01Z")
+    assert (exchange.header("signature"), exchange.header("request-time")) == ("signature=abc", "t")
+    assert [value for name, value in exchange.headers if name == "Accept"] == ["a", "b"]
+
+
+def test_jsonlog_nginx_access_log() -> None:
+    token = secrets.token_hex(16)
+    basic = base64.b64encode(f"{token}:".encode()).decode()
+    body = r"{\x22amount_cents\x22:100,\x22n\x22:\x22\xC3\xA7\x22}"  # nginx escape=default
+    line = ('{"time_iso8601": "2026-11-22T10:00:01-03:00", "request": "POST /v1/transfers?x=1 HTTP/1.1", '
+            f'"host": "api.iugu.com", "http_authorization": "Basic {basic}", "http_signature": "-", '
+            f'"http_user_agent": "okhttp/4.12", "request_body": "{body}"}}')
+    exchange = only(parse("jsonlog", [line]))
+    carries = exchange.header("Authorization") == f"Basic {basic}"
+    assert carries, "http_authorization must become the Authorization header"
+    assert (exchange.method, exchange.url, exchange.header("signature"), exchange.headers_known) == (
+        "POST", "https://api.iugu.com/v1/transfers?x=1", None, True)
+    assert exchange.body == '{"amount_cents":100,"n":"ç"}'.encode()
+    assert exchange.header("user-agent") == "okhttp/4.12"
+
+
+def test_jsonlog_body_object_and_prefixed_lines() -> None:
+    lines = ['2026-11-22T10:00:01Z stdout F {"req": {"method": "POST", "url": "/v3/transfers", '
+             '"headers": {"host": "api.asaas.com"}, "body": {"value": 10.5, "pixAddressKey": "x"}}}',
+             "not json {", '["a", "list"]', '{"method": "GET"}', '{"message": "no request here"}']
+    exchange = only(parse("jsonlog", lines))
+    assert (exchange.url, exchange.body) == ("https://api.asaas.com/v3/transfers",
+                                             b'{"value":10.5,"pixAddressKey":"x"}')
+
+
+def test_jsonlog_nginx_uri_is_a_path_and_the_request_line_keeps_the_query() -> None:
+    found = parse("jsonlog", [
+        '{"request": "GET /v1/invoices?api_token=t HTTP/1.1", "uri": "/v1/invoices", "host": "api.iugu.com"}',
+        '{"request_method": "GET", "uri": "/v1/invoices", "args": "api_token=t", "host": "api.iugu.com"}'])
+    assert [e.url for e in found] == ["https://api.iugu.com/v1/invoices?api_token=t"] * 2
+
+
+def test_jsonlog_without_headers_says_headers_are_unknown() -> None:
+    exchange = only(parse("jsonlog", ['{"request": "POST /v1/transfer_requests HTTP/1.1", "host": "api.iugu.com"}']))
+    assert exchange.headers_known is False
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+def _fragments() -> list[str]:
+    """Lines of real captures, so random mixes reach deep parser states (with a placeholder
+    token: hypothesis prints the lines of a failing example)."""
+    request = Signed(token="not-a-token")
+    lines = [line for writer, _, _ in FORMS.values() for line in writer(request)]
+    return [*lines, "curl -d 'x", "curl $'\\u", "curl \"a\\", "--> END POST (5-byte body)", "-->",
+                    "send: b'\\x'", "0[\\r][\\n]", "Transfer-Encoding: chunked", "Content-Length: -1",
+                    "Content-Length: 99999999999999999999", "POST http://[::1 HTTP/1.1", "Host: [",
+                    '{"request": "GET http://[x HTTP/1.1"}', '{"url": {"full": 1}, "method": []}', "{" * 3000]
+
+
+_LINE = st.one_of(st.text(max_size=200), st.sampled_from(_fragments()),
+                  st.builds(lambda line, cut: line[:cut], st.sampled_from(_fragments()), st.integers(0, 120)))
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(_LINE, max_size=40))
+def test_parsers_never_raise(parser: str, lines: list[str]) -> None:
+    for exchange in PARSERS[parser](numbered(lines), "fuzz"):
+        parts = urlsplit(exchange.url)  # request rules can always split what a parser yields
+        assert parts.scheme in ("http", "https") and parts.hostname and exchange.method.isupper()
+        assert exchange.body is None or isinstance(exchange.body, bytes)
+        assert 1 <= exchange.origin.line <= len(lines)

@@ -1,0 +1,179 @@
+"""HAR captures read as HTTP: findings carry entry, pointer and line; request rules judge entries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import asaas_key, basic, iugu_token
+from helpers.data import CORPUS
+from helpers.running import cli, scan_json
+from helpers.secrecy import absent
+
+
+def har(entries: list[dict], **log: object) -> dict:
+    return {"log": {"version": "1.2", "creator": {"name": "test", "version": "1"}, **log, "entries": entries}}
+
+
+def entry(method: str, url: str, headers: dict[str, str] | None = None, body: str | None = None,
+          response_text: str | None = None, encoding: str | None = None) -> dict:
+    request: dict = {"method": method, "url": url, "httpVersion": "HTTP/1.1",
+                     "headers": [{"name": k, "value": v} for k, v in (headers or {}).items()],
+                     "queryString": [], "cookies": []}
+    if body is not None:
+        request["postData"] = {"mimeType": "application/json", "text": body}
+    content: dict = {"size": 0, "mimeType": "application/json"}
+    if response_text is not None:
+        content["text"] = response_text
+        if encoding:
+            content["encoding"] = encoding
+    return {"startedDateTime": "2026-11-22T10:00:00.000Z", "time": 1, "request": request,
+            "response": {"status": 200, "headers": [], "content": content}}
+
+
+def line_of(path: Path, needle: str) -> int:
+    text = path.read_text(encoding="utf-8-sig")
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def by_rule(report: dict) -> dict[str, dict]:
+    return {f["rule_id"]: f for f in report["findings"]}
+
+
+def test_a_key_in_a_header_is_found_once_with_entry_pointer_and_line(write) -> None:
+    key = asaas_key("prod")
+    path = write("capture.har", json.dumps(har([
+        entry("GET", "https://api.asaas.com/v3/customers"),
+        entry("GET", "https://api.asaas.com/v3/payments", {"User-Agent": "shop", "access_token": key}),
+    ]), indent=2))
+    report, _ = scan_json(str(path))
+    finding = by_rule(report)["asaas-api-key"]
+    assert len(report["findings"]) == 1
+    assert finding["location"]["pointer"] == "/log/entries/1/request/headers/1/value"
+    assert finding["context"]["har_entry"] == 1
+    assert finding["context"]["method"] == "GET" and finding["context"]["url"] == "https://api.asaas.com/v3/payments"
+    assert finding["location"]["line"] == line_of(path, key)
+
+
+def test_token_in_url_and_query_string_is_one_finding_and_the_url_is_redacted(write) -> None:
+    token = iugu_token()
+    record = entry("GET", f"https://api.iugu.com/v1/invoices?api_token={token}")
+    record["request"]["queryString"] = [{"name": "api_token", "value": token}]
+    report, run = scan_json(str(write("q.har", json.dumps(har([record])))))
+    assert [f["rule_id"] for f in report["findings"]] == ["iugu-api-token"]
+    assert report["findings"][0]["location"]["pointer"] == "/log/entries/0/request/url"
+    assert absent(token, run.stdout, run.stderr), "the token leaked into the report"
+
+
+def test_transfer_without_signature_over_plain_http_and_environment_mismatch(write) -> None:
+    token, sandbox = iugu_token(), asaas_key("hmlg")
+    report, run = scan_json(str(write("flows.har", json.dumps(har([
+        entry("POST", "http://api.iugu.com/v1/transfer_requests", {"Content-Type": "application/json"},
+              json.dumps({"api_token": token, "amount_cents": 1000, "transfer_type": "pix"})),
+        entry("GET", "https://api.iugu.com/v1/transfer_requests", {"Authorization": f"Basic {basic(token)}"}),
+        entry("GET", "https://api.asaas.com/v3/customers", {"access_token": sandbox}),
+    ])))))
+    rules = sorted((f["rule_id"], f["context"]["har_entry"]) for f in report["findings"])
+    assert ("iugu-unsigned-transfer", 0) in rules
+    assert ("credential-over-plaintext-http", 0) in rules
+    assert ("asaas-sandbox-key-to-production", 2) in rules
+    assert not any(rule == "iugu-unsigned-transfer" and index == 1 for rule, index in rules)  # a GET listing
+    unsigned = by_rule(report)["iugu-unsigned-transfer"]
+    assert unsigned["location"]["pointer"] == "/log/entries/0/request" and unsigned["secret"] is None
+    assert "POST http://api.iugu.com/v1/transfer_requests" in run_text(write, report)
+    assert absent(token, run.stdout, run.stderr) and absent(sandbox, run.stdout), "a secret leaked"
+
+
+def run_text(write, report: dict) -> str:
+    return cli("scan", "--jobs", "1", report["scan"]["targets"][0]).stdout
+
+
+def test_base64_response_bodies_websocket_messages_and_lowercase_http2_headers(write) -> None:
+    import base64
+
+    token, key = iugu_token(), asaas_key()
+    record = entry("POST", "https://api.example/graphql", {":authority": "api.example", "authorization": f"Bearer {basic(token)}"},
+                   response_text=base64.b64encode(json.dumps({"live_token": iugu_token()}).encode()).decode(),
+                   encoding="base64")
+    record["_webSocketMessages"] = [{"type": "send", "time": 1.0, "opcode": 1, "data": json.dumps({"access_token": key})}]
+    report, _ = scan_json(str(write("mixed.har", json.dumps(har([record])))))
+    pointers = sorted(f["location"]["pointer"] for f in report["findings"])
+    assert pointers == ["/log/entries/0/_webSocketMessages/0/data", "/log/entries/0/request/headers/1/value",
+                        "/log/entries/0/response/content/text"]
+
+
+def test_minified_bom_and_non_conformant_hars(write) -> None:
+    key = asaas_key()
+    document = {"log": {"entries": [entry("GET", "https://api.asaas.com/v3/x", {"access_token": key})], "extra": 1}}
+    path = write("min.har", "\ufeff" + json.dumps(document, separators=(",", ":")))
+    report, _ = scan_json(str(path))
+    finding = by_rule(report)["asaas-api-key"]
+    assert finding["location"]["line"] == 1
+    raw = path.read_text(encoding="utf-8-sig")
+    assert finding["location"]["column"] == raw.index(key) + 1
+
+
+def test_a_json_file_with_log_entries_is_a_har_whatever_its_name(write) -> None:
+    key = asaas_key()
+    report, _ = scan_json(str(write("export.json", json.dumps(har([entry("GET", "https://x", {"access_token": key})])))))
+    assert report["findings"][0]["location"]["pointer"] == "/log/entries/0/request/headers/0/value"
+
+
+def test_malformed_har_is_reported_with_its_position_and_scanned_as_text(write, tmp_path: Path) -> None:
+    token = iugu_token()
+    write("caps/broken.har", '{"log": {"entries": [\n  {"request": {"url": "https://x/?api_token=%s"\n  ,,]}}' % token)
+    write("caps/fine.log", f"api_token={iugu_token()}\n")
+    report, run = scan_json(str(tmp_path / "caps"))
+    assert len(report["findings"]) == 2
+    [error] = report["errors"]
+    assert error["path"].endswith("broken.har") and "not valid JSON at line 3, column" in error["message"]
+    assert "broken.har" in run.stderr
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.har")))
+def test_exporter_hars_parse_as_http(name: str) -> None:
+    report, _ = scan_json(str(CORPUS / name))
+    assert report["errors"] == [] and report["findings"] == []
+    assert report["scan"]["requests"]["requests_judged"] >= 1
+
+
+def capture_forms(token: str) -> dict[str, str]:
+    body = json.dumps({"api_token": token, "amount_cents": 500, "transfer_type": "pix"}, separators=(",", ":"))
+    length = len(body.encode())
+    return {
+        "deploy.sh": f"#!/bin/sh\ncurl -X POST http://api.iugu.com/v1/transfer_requests \\\n"
+                     f"  -H 'Content-Type: application/json' \\\n  -d '{body}'\n",
+        "okhttp.log": "\n".join(f"2026-11-22 10:00:01.1{i} D/OkHttp: {line}" for i, line in enumerate([
+            "--> POST http://api.iugu.com/v1/transfer_requests", "Content-Type: application/json",
+            f"Content-Length: {length}", "", body, f"--> END POST ({length}-byte body)"])) + "\n",
+        "httpclient.log": "\n".join(f'DEBUG org.apache.http.wire - http-outgoing-0 >> "{part}"' for part in [
+            "POST /v1/transfer_requests HTTP/1.1[\\r][\\n]", "Host: api.iugu.com:80[\\r][\\n]",
+            "Content-Type: application/json[\\r][\\n]", f"Content-Length: {length}[\\r][\\n]", "[\\r][\\n]", body])
+            + '\nDEBUG org.apache.http.wire - http-outgoing-0 << "HTTP/1.1 200 OK[\\r][\\n]"\n',
+        "requests.log": "DEBUG:urllib3.connectionpool:Starting new HTTP connection (1): api.iugu.com:80\n"
+                        f"send: b'POST /v1/transfer_requests HTTP/1.1\\r\\nHost: api.iugu.com\\r\\n"
+                        f"Content-Type: application/json\\r\\nContent-Length: {length}\\r\\n\\r\\n'\n"
+                        f"send: b'{body}'\n"
+                        'DEBUG:urllib3.connectionpool:http://api.iugu.com:80 "POST /v1/transfer_requests HTTP/1.1" 200 2\n',
+        "requests.jsonl": json.dumps({"time": "2026-11-22T10:00:01Z", "method": "POST",
+                                      "url": "http://api.iugu.com/v1/transfer_requests",
+                                      "headers": {"Content-Type": "application/json"}, "body": body}) + "\n",
+        "capture.har": json.dumps(har([entry("POST", "http://api.iugu.com/v1/transfer_requests",
+                                             {"Content-Type": "application/json"}, body)])),
+    }
+
+
+def test_every_capture_format_of_the_same_request_gives_the_same_request_findings(write, tmp_path: Path) -> None:
+    token = iugu_token()
+    for name, text in capture_forms(token).items():
+        write(f"caps/{name}", text)
+    report, run = scan_json(str(tmp_path / "caps"), "--no-dedupe")
+    request_rules: dict[str, set[str]] = {}
+    for finding in report["findings"]:
+        if finding["secret"] is None:
+            request_rules.setdefault(Path(finding["location"]["path"]).name, set()).add(finding["rule_id"])
+    expected = {"iugu-unsigned-transfer", "credential-over-plaintext-http"}
+    assert request_rules == {name: expected for name in capture_forms(token)}, request_rules
+    assert absent(token, run.stdout, run.stderr), "the token leaked"

@@ -1,0 +1,349 @@
+"""Rules as data: shipped examples hold, user packs add and replace rules, and every mistake in a
+rule file ends the run with exit 2 and one stderr line naming the file, the rule and the problem."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import iugu_token
+from helpers.running import cli
+from helpers.secrecy import assert_absent
+from helpers.data import REPO
+from keyaudit.model.vocabulary import SEVERITIES
+from keyaudit.rulebook.loader import load_rules
+
+
+@pytest.fixture(autouse=True)
+def _neutral_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from an empty folder: a .keyaudit.yaml or [tool.keyaudit] of the repository running
+    the tests must not change what these tests see."""
+    monkeypatch.chdir(tmp_path)
+
+
+# A valid user rule; the tests derive broken variants from it by one textual change each.
+GOOD_RULE = """\
+rules:
+  - id: acme-key
+    title: ACME key
+    provider: acme
+    category: access-token
+    severity: high
+    keywords: [acme_]
+    pattern: '(?<![a-z0-9])acme_(?P<secret>[a-z0-9]{24})(?![a-z0-9])'
+    examples: ['key=acme_abcdefghijklmnopqrstuvwx']
+    negative_examples: ['key=acme_short']
+"""
+
+
+def one_change(old: str, new: str) -> str:
+    assert GOOD_RULE.count(old) == 1, f"test set-up: {old!r} is not in GOOD_RULE exactly once"
+    return GOOD_RULE.replace(old, new)
+
+
+def listed_ids(stdout: str) -> list[str]:
+    return [line.split()[0] for line in stdout.splitlines() if line.strip()]
+
+
+# --- rules test ---------------------------------------------------------------------------------
+
+
+def test_shipped_rules_pass_their_examples() -> None:
+    run = cli("rules", "test")
+    assert run.exit_code == 0, run.stdout
+    shipped = load_rules()
+    examples = sum(len(r.examples) + len(r.negative_examples) for r in [*shipped.rules, *shipped.requests])
+    count = len(shipped.rules) + len(shipped.requests)
+    assert run.stdout.splitlines()[-1] == f"{count} rules, {examples} examples, 0 failures"
+    assert "FAIL" not in run.stdout
+
+
+def test_every_shipped_secret_rule_has_examples_and_traps() -> None:
+    rules = load_rules().rules
+    assert rules, "no shipped rules were loaded"
+    without = [r.id for r in rules if not r.examples or not r.negative_examples]
+    assert without == [], "every secret rule needs examples and negative examples"
+
+
+def test_a_passing_user_rule_file_is_counted_and_passes(tmp_path: Path) -> None:
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(GOOD_RULE)
+    shipped = cli("rules", "test")
+    run = cli("rules", "test", str(pack))
+    assert run.exit_code == 0, run.stdout
+    rules_before = int(shipped.stdout.splitlines()[-1].split()[0])
+    assert run.stdout.splitlines()[-1].startswith(f"{rules_before + 1} rules, ")
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        (("key=acme_abcdefghijklmnopqrstuvwx", "key=acme_ABCDEFGHIJKLMNOPQRSTUVWX"), "example 1 was not found"),
+        (("key=acme_short", "key=acme_abcdefghijklmnopqrstuvwy"), "negative example 1 was reported"),
+        (("    examples: ['key=acme_abcdefghijklmnopqrstuvwx']\n", ""), "missing: a rule needs at least one"),
+    ],
+    ids=["example-not-found", "negative-reported", "no-example"],
+)
+def test_a_user_rule_with_a_failing_example_fails_rules_test(tmp_path: Path, change: tuple[str, str],
+                                                             complaint: str) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(one_change(*change))
+    run = cli("rules", "test", str(pack))
+    assert run.exit_code == 1, run.stdout
+    failures = [line for line in run.stdout.splitlines() if line.startswith("FAIL")]
+    assert len(failures) == 1, run.stdout
+    assert str(pack) in failures[0] and "'acme-key'" in failures[0] and complaint in failures[0], failures[0]
+    assert run.stdout.splitlines()[-1].endswith(", 1 failures")
+
+
+# --- rule file errors -----------------------------------------------------------------------------
+
+REQUEST_RULE = """\
+request_rules:
+  - id: acme-request
+    title: t
+    provider: acme
+    category: plaintext-http
+    severity: high
+    when: {schemes: [http], colour: red}
+"""
+
+BAD_RULE_FILES = {
+    # name: (file text, rule named in the message or None for a file-level problem, problem text)
+    "yaml-syntax": (one_change("title: ACME key", "title: [ACME key"), "acme-key", "YAML error at line"),
+    "yaml-tab-indent": ("rules:\n\t- id: x\n", None, "YAML error at line 2"),
+    "unknown-field": (one_change("    severity: high\n", "    severity: high\n    colour: red\n"), "acme-key",
+                      "unknown field 'colour'"),
+    "pattern-does-not-compile": (one_change("[a-z0-9]{24})(?!", "[a-z0-9]{24}(?!"), "acme-key",
+                                 "pattern does not compile"),
+    "no-secret-group": (one_change("(?P<secret>[a-z0-9]{24})", "([a-z0-9]{24})"), "acme-key",
+                        "pattern has no named group 'secret'"),
+    "empty-keywords": (one_change("keywords: [acme_]", "keywords: []"), "acme-key", "at least one literal keyword"),
+    "blank-keyword": (one_change("keywords: [acme_]", "keywords: ['  ']"), "acme-key", "at least one literal keyword"),
+    "missing-keywords": (one_change("    keywords: [acme_]\n", ""), "acme-key", "missing field 'keywords'"),
+    "keywords-not-strings": (one_change("keywords: [acme_]", "keywords: [1, 2]"), "acme-key",
+                             "'keywords' must be a list of strings"),
+    "unknown-validator": (one_change("    keywords:", "    validator: luhn\n    keywords:"), "acme-key",
+                          "unknown validator 'luhn'"),
+    "unknown-category": (one_change("category: access-token", "category: leaks"), "acme-key",
+                         "'category' is 'leaks'"),
+    "unknown-severity": (one_change("severity: high", "severity: urgent"), "acme-key", "'severity' is 'urgent'"),
+    "unknown-confidence": (one_change("    severity: high\n", "    severity: high\n    confidence: sure\n"),
+                           "acme-key", "'confidence' is 'sure'"),
+    "bad-context-pattern": (one_change("    keywords:", "    context: {pattern: '(acme'}\n    keywords:"),
+                            "acme-key", "context.pattern does not compile"),
+    "duplicate-id": (GOOD_RULE + GOOD_RULE.split("rules:\n", 1)[1], "acme-key", "duplicate rule id"),
+    "rules-not-a-list": ("rules: 5\n", None, "'rules' must be a list"),
+    "not-a-rule-file": ("just: text\n", None, "expected a mapping with a 'rules' or 'request_rules' list"),
+    "request-rule-unknown-field": (REQUEST_RULE, "acme-request", "unknown field 'when.colour'"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_RULE_FILES))
+def test_bad_rule_files_exit_2_with_one_line(tmp_path: Path, case: str) -> None:
+    text, rule_id, problem = BAD_RULE_FILES[case]
+    pack = tmp_path / "bad.yaml"
+    pack.write_text(text)
+    target = tmp_path / "x.log"
+    target.write_text(f"GET /x?api_token={iugu_token()}\n")
+    run = cli("scan", "--rules", str(pack), str(target))
+    assert run.exit_code == 2, (run.exit_code, run.stderr)
+    assert run.stdout == "", "no report may be written when the rules cannot be loaded"
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1, run.stderr
+    line = lines[0]
+    assert line.startswith(f"keyaudit: error: {pack}: "), line
+    if rule_id is not None:
+        assert f"rule '{rule_id}'" in line, line
+    assert problem in line, line
+    assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("command", [["rules", "list", "--rules"], ["rules", "test"]])
+def test_rules_commands_reject_a_bad_file_the_same_way(tmp_path: Path, command: list[str]) -> None:
+    pack = tmp_path / "bad.yaml"
+    pack.write_text(one_change("severity: high", "severity: urgent"))
+    run = cli(*command, str(pack))
+    assert run.exit_code == 2
+    assert run.stderr.splitlines() == [f"keyaudit: error: {pack}: rule 'acme-key': 'severity' is 'urgent'; "
+                                       f"expected one of {', '.join(SEVERITIES)}"]
+
+
+def test_missing_rule_file_is_a_usage_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    run = cli("scan", "--rules", str(missing), str(tmp_path))
+    assert run.exit_code == 2
+    assert run.stderr.splitlines() == [f"keyaudit: error: {missing}: no such rule file or folder"]
+
+
+def test_the_installed_command_prints_no_traceback_for_a_bad_rule_file(tmp_path: Path) -> None:
+    pack = tmp_path / "bad.yaml"
+    pack.write_text(one_change("(?P<secret>[a-z0-9]{24})", "(?P<secret>[a-z0-9]{24}"))
+    target = tmp_path / "x.log"
+    target.write_text("hello\n")
+    done = subprocess.run([sys.executable, "-m", "keyaudit", "scan", "--rules", str(pack), str(target)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert str(pack) in lines[0] and "rule 'acme-key'" in lines[0] and "does not compile" in lines[0], lines[0]
+
+
+# --- user rule packs ------------------------------------------------------------------------------
+
+
+def override_rule(token: str) -> str:
+    return f"""\
+rules:
+  - id: iugu-api-token
+    title: Replaced iugu rule
+    provider: iugu
+    category: access-token
+    severity: low
+    keywords: [api_token]
+    pattern: 'api_token=(?P<secret>[0-9a-f]{{32}})'
+    validator: hex_token
+    examples: ['api_token={token}']
+"""
+
+
+def test_a_user_rule_is_added_to_the_shipped_ones(tmp_path: Path) -> None:
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(GOOD_RULE)
+    target = tmp_path / "app.log"
+    target.write_text("starting\nkey=acme_q8w7e6r5t4y3u2i1o0p9a8s7 ok\n")
+    without = cli("scan", "--format", "json", "--jobs", "1", str(target))
+    assert without.exit_code == 0 and json.loads(without.stdout)["findings"] == []
+    run = cli("scan", "--format", "json", "--jobs", "1", "--rules", str(pack), str(target))
+    assert run.exit_code == 1, run.stderr
+    report = json.loads(run.stdout)
+    [finding] = report["findings"]
+    assert (finding["rule_id"], finding["provider"], finding["title"]) == ("acme-key", "acme", "ACME key")
+    assert (finding["location"]["line"], finding["location"]["column"]) == (2, 10)
+    assert report["scan"]["rules_loaded"] == json.loads(without.stdout)["scan"]["rules_loaded"] + 1
+
+
+def test_a_user_rule_with_a_shipped_id_replaces_it_in_place(tmp_path: Path) -> None:
+    pack = tmp_path / "rules"
+    pack.mkdir()
+    (pack / "acme.yaml").write_text(GOOD_RULE)
+    (pack / "override.yaml").write_text(override_rule(iugu_token()))
+    token = iugu_token()
+    target = tmp_path / "app.log"
+    target.write_text(f"key=acme_q8w7e6r5t4y3u2i1o0p9a8s7\nGET /x?api_token={token}\n")
+
+    shipped_run = cli("scan", "--format", "json", "--jobs", "1", str(target))
+    shipped = [f for f in json.loads(shipped_run.stdout)["findings"] if f["rule_id"] == "iugu-api-token"]
+    assert [f["title"] for f in shipped] == ["iugu API token in an api_token parameter"]
+
+    run = cli("scan", "--format", "json", "--jobs", "1", "--rules", str(pack), str(target))
+    report = json.loads(run.stdout)
+    by_rule = {f["rule_id"]: f for f in report["findings"]}
+    assert set(by_rule) == {"acme-key", "iugu-api-token"}
+    assert (by_rule["iugu-api-token"]["title"], by_rule["iugu-api-token"]["severity"]) == ("Replaced iugu rule", "low")
+    assert by_rule["iugu-api-token"]["location"]["line"] == 2
+    assert_absent(token, run.stdout, what="the token")
+    # Replacing does not add a rule: one more (acme-key), not two.
+    assert report["scan"]["rules_loaded"] == json.loads(shipped_run.stdout)["scan"]["rules_loaded"] + 1
+
+    listing = cli("rules", "list", "--rules", str(pack))
+    assert listing.exit_code == 0
+    ids = listed_ids(listing.stdout)
+    shipped_ids = listed_ids(cli("rules", "list").stdout)
+    assert ids.count("iugu-api-token") == 1
+    assert ids.index("iugu-api-token") == shipped_ids.index("iugu-api-token")  # same place as the shipped one
+    assert "acme-key" in ids and "Replaced iugu rule" in listing.stdout
+    assert "iugu API token in an api_token parameter" not in listing.stdout
+
+
+def test_a_single_rule_file_replaces_a_shipped_rule_for_rules_test(tmp_path: Path) -> None:
+    pack = tmp_path / "override.yaml"
+    pack.write_text(override_rule(iugu_token()))
+    run = cli("rules", "test", str(pack))
+    assert run.exit_code == 0, run.stdout
+    shipped = load_rules()
+    every = [*shipped.rules, *shipped.requests]
+    replaced = next(r for r in shipped.rules if r.id == "iugu-api-token")
+    examples = sum(len(r.examples) + len(r.negative_examples) for r in every)
+    examples += 1 - len(replaced.examples) - len(replaced.negative_examples)  # the override has one
+    assert run.stdout.splitlines()[-1] == f"{len(every)} rules, {examples} examples, 0 failures"
+
+
+def test_every_shipped_pattern_compiles_with_its_secret_group() -> None:
+    """Shipped rules are loaded without compiling (for start-up time): this is their check."""
+    from keyaudit.rulebook.loader import load_file, shipped_rules_dir
+
+    for path in sorted(shipped_rules_dir().glob("*.yaml")):
+        rules, _ = load_file(path, verify=True)
+        assert all("secret" in rule.pattern.groupindex for rule in rules)
+
+
+def test_rules_test_warns_about_unanchored_patterns_and_times_rules(tmp_path: Path) -> None:
+    pack = tmp_path / "loose.yaml"
+    pack.write_text(GOOD_RULE.replace("keywords: [acme_]", "keywords: [key]"))
+    run = cli("rules", "test", "--timing", str(pack))
+    assert run.exit_code == 0
+    assert "WARN" in run.stdout and "'acme-key'" in run.stdout and "cannot anchor" in run.stdout
+    timed = [line for line in run.stdout.splitlines() if line.endswith("ms/MiB")]
+    assert any(line.startswith("acme-key") for line in timed) and len(timed) >= 10
+    assert "WARN" not in cli("rules", "test").stdout  # shipped rules are all anchored
+
+
+def test_a_scan_with_an_unanchored_user_rule_warns_once_and_goes_on(tmp_path: Path) -> None:
+    pack = tmp_path / "loose.yaml"
+    pack.write_text(GOOD_RULE.replace("keywords: [acme_]", "keywords: [key]"))
+    (tmp_path / "app.log").write_text("key=acme_q8lmn3pr7st1vw4xy6ab9cdz\n")
+    run = cli("scan", "--rules", str(pack), "--format", "json", str(tmp_path / "app.log"))
+    warnings = [line for line in run.stderr.splitlines() if line.startswith("keyaudit: warning:")]
+    assert run.exit_code == 1 and len(json.loads(run.stdout)["findings"]) == 1
+    assert warnings == [f"keyaudit: warning: {pack}: rule 'acme-key': example 1 matches text without any of its "
+                        "keywords: the prefilter cannot anchor this pattern"]
+    clean = cli("scan", "--format", "json", str(tmp_path / "app.log"))
+    assert "warning" not in clean.stderr  # the shipped rules are not checked at every start
+
+
+def test_an_unanchored_user_rule_warns_once_however_often_it_is_loaded_and_not_once_replaced(
+        tmp_path: Path) -> None:
+    loose = tmp_path / "loose.yaml"
+    loose.write_text(one_change("examples: ['key=acme_abcdefghijklmnopqrstuvwx']",
+                                "examples: ['key=acme_abcdefghijklmnopqrstuvwx', 'acme_q8lmn3pr7st1vw4xy6ab9cdz']")
+                     .replace("keywords: [acme_]", "keywords: [key]"))
+    anchored = tmp_path / "anchored.yaml"
+    anchored.write_text(GOOD_RULE)
+    (tmp_path / "app.log").write_text("nothing to see\n")
+    run = cli("scan", "--rules", str(loose), "--rules", str(loose), str(tmp_path / "app.log"))
+    assert run.exit_code == 0
+    assert [line for line in run.stderr.splitlines() if "warning" in line] == [
+        f"keyaudit: warning: {loose}: rule 'acme-key': examples 1, 2 match text without any of its keywords: "
+        "the prefilter cannot anchor this pattern"]
+    replaced = cli("scan", "--rules", str(loose), "--rules", str(anchored), str(tmp_path / "app.log"))
+    assert replaced.exit_code == 0 and "warning" not in replaced.stderr  # the rule in force is anchored
+
+
+def test_parsed_rule_files_are_cached_and_a_damaged_or_stale_entry_is_not_trusted(tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KEYAUDIT_CACHE_DIR", str(cache))
+    rule_file = tmp_path / "acme.yaml"
+    rule_file.write_text(one_change("severity: high", "severity: low"))
+    (tmp_path / "app.log").write_text("key=acme_q8lmn3pr7st1vw4xy6ab9cdz\n")
+
+    def severities() -> list[str]:
+        run = cli("scan", "--format", "json", "--rules", str(rule_file), str(tmp_path / "app.log"))
+        assert run.exit_code in (0, 1), run.stderr
+        return [f["severity"] for f in json.loads(run.stdout)["findings"]]
+
+    assert severities() == ["low"]
+    entries = sorted((cache / "keyaudit").glob("rules-*.json"))
+    assert len(entries) == len(list((REPO / "rules").glob("*.yaml"))) + 1
+    for entry in entries:
+        entry.write_text("{damaged")
+    assert severities() == ["low"]  # parsed again, not read from the damaged entries
+    assert all(json.loads(entry.read_text()) for entry in entries)  # and stored again whole
+    rule_file.write_text(GOOD_RULE)
+    assert severities() == ["high"]  # an edited file is a new entry, never the old document

@@ -1,0 +1,120 @@
+"""Dask execution: the same units on a real LocalCluster give the same findings as one process,
+also when a worker dies in the middle of the scan."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import os
+import signal
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from helpers.running import run_scan
+from helpers.credentials import asaas_key, iugu_token
+from helpers.data import CORPUS
+
+distributed = pytest.importorskip("distributed")
+
+
+
+KILL_AFTER_SECONDS = 0.5
+
+
+def report_key(result) -> list[tuple]:
+    return [(f.rule_id, f.location.path, f.location.line, f.location.column, f.fingerprint) for f in result.findings]
+
+
+def planted_logs(folder: Path, files: int, lines: int, slow: bool = False) -> list[str]:
+    """Logs with one token each; ``slow`` ones have a credential-shaped value on every line,
+    which every engine must confirm and validate (seconds of work, for the kill test)."""
+    tokens = []
+    for index in range(files):
+        token = iugu_token()
+        tokens.append(token)
+        body = [f"2026-11-22 10:00:{i % 60:02d} DEBUG Authorization: Basic {base64.b64encode(os.urandom(30)).decode()}"
+                if slow else f"2026-11-22 10:00:{i % 60:02d} INFO worker handled job {i} in {i % 97} ms"
+                for i in range(lines)]
+        body[lines // 2] = f"GET /v1/invoices?api_token={token} HTTP/1.1"
+        (folder / f"app-{index:02d}.log").write_text("\n".join(body) + "\n")
+    return tokens
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    local = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                     silence_logs=40)
+    client = distributed.Client(local)
+    yield local, client
+    client.close()
+    local.close()
+
+
+def test_a_cluster_gives_the_findings_of_one_process(cluster, tmp_path: Path) -> None:
+    local, _ = cluster
+    planted_logs(tmp_path, files=6, lines=200)
+    (tmp_path / "keys.env").write_text(f"ASAAS_API_KEY={asaas_key()}\n")
+    with zipfile.ZipFile(tmp_path / "rotated.zip", "w", zipfile.ZIP_DEFLATED) as archive:  # a unit per member
+        for index in range(2):
+            archive.writestr(f"app.log.{index}", f"start\nGET /v1/x?api_token={iugu_token()} HTTP/1.1\n")
+    targets = [str(CORPUS), str(tmp_path)]
+    alone = run_scan(*targets, jobs=1)
+    spread = run_scan(*targets, jobs=1, scheduler=local.scheduler_address)
+    assert report_key(spread) == report_key(alone) and len(alone.findings) == 9
+    assert sum("rotated.zip!app.log." in f.location.path for f in spread.findings) == 2
+    assert (spread.files_scanned, spread.bytes_scanned) == (alone.files_scanned, alone.bytes_scanned)
+
+
+def test_a_worker_killed_mid_scan_loses_nothing_and_repeats_nothing(cluster, tmp_path: Path) -> None:
+    local, client = cluster
+    tokens = planted_logs(tmp_path, files=16, lines=20_000, slow=True)
+    alone = run_scan(str(tmp_path), jobs=1, engine="regex")
+    pids = client.run(os.getpid)
+
+    def kill_one_worker() -> None:
+        time.sleep(KILL_AFTER_SECONDS)
+        os.kill(sorted(pids.values())[0], signal.SIGKILL)
+
+    killer = threading.Thread(target=kill_one_worker)
+    started = time.monotonic()
+    killer.start()
+    spread = run_scan(str(tmp_path), jobs=1, engine="regex", scheduler=local.scheduler_address)
+    elapsed = time.monotonic() - started
+    killer.join()
+    assert elapsed > KILL_AFTER_SECONDS, "the scan ended before the worker was killed: the test proves nothing"
+    assert report_key(spread) == report_key(alone) and len(spread.findings) == len(tokens)
+    logs = str(client.get_worker_logs()) + str(client.get_scheduler_logs())
+    assert all(token not in logs for token in tokens), "a secret reached the cluster logs"
+
+
+def test_progress_comes_from_the_cluster_as_units_finish(cluster, tmp_path: Path) -> None:
+    local, _ = cluster
+    planted_logs(tmp_path, files=5, lines=300)
+    seen: dict[str, object] = {"advances": []}
+
+    @contextlib.contextmanager
+    def progress(total_bytes: int, total_units: int):
+        seen.update(total_bytes=total_bytes, total_units=total_units)
+        yield lambda size, findings: seen["advances"].append((size, findings))
+
+    result = run_scan(str(tmp_path), on_progress=progress, scheduler=local.scheduler_address)
+    advances = seen["advances"]
+    assert seen["total_units"] == len(advances) == 5
+    assert sum(size for size, _ in advances) == seen["total_bytes"] == result.bytes_scanned
+    assert sum(found for _, found in advances) == len(result.findings) == 5
+
+
+def test_a_unit_the_cluster_cannot_run_is_an_error_entry(cluster, tmp_path: Path, monkeypatch) -> None:
+    local, _ = cluster
+    planted_logs(tmp_path, files=2, lines=50)
+    (tmp_path / "acme.yaml").write_text("rules: []\n")
+    monkeypatch.chdir(tmp_path)  # a relative rule path: found here, not where the workers run
+    result = run_scan(str(tmp_path / "app-00.log"), str(tmp_path / "app-01.log"), rules=(Path("acme.yaml"),),
+                      scheduler=local.scheduler_address)
+    assert result.findings == []
+    assert [(e.path.rsplit("/", 1)[-1], e.message) for e in result.errors] == [
+        (f"app-0{i}.log", "not scanned: the cluster failed to run it (RuleError)") for i in range(2)]

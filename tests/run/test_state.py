@@ -1,0 +1,224 @@
+"""The nightly job: --state resumes across logrotate, growth, truncation, kills and rivals."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import fcntl
+import gzip
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import iugu_token
+from keyaudit.rulebook.loader import load_rules
+from keyaudit.config import Config
+from keyaudit.run.session import Session
+from keyaudit.run.state import ScanState
+
+
+def keyaudit(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "keyaudit", "scan", "--format", "jsonl", *args],
+                          cwd=cwd, capture_output=True, text=True, env={**os.environ, **env})
+
+
+def findings(run: subprocess.CompletedProcess[str]) -> list[dict]:
+    return [json.loads(line) for line in run.stdout.splitlines()]
+
+
+def places(run: subprocess.CompletedProcess[str]) -> list[tuple[str, int]]:
+    return sorted((f["location"]["path"], f["location"]["line"]) for f in findings(run))
+
+
+def log_lines(count: int, token_every: int = 0) -> str:
+    return "".join(f"2026-11-22 10:00:{i % 60:02d} INFO request {i} api_token={iugu_token()}\n"
+                   if token_every and i % token_every == 0 else f"2026-11-22 10:00:{i % 60:02d} INFO request {i}\n"
+                   for i in range(count))
+
+
+def test_logrotate_growth_truncation_and_replacement(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    state = str(tmp_path / "state.db")
+    (logs / "app.log").write_text(log_lines(10, token_every=5))
+    assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 1), ("app.log", 6)]
+    assert places(keyaudit(logs, ".", "--state", state)) == []  # nothing new
+    with (logs / "app.log").open("a") as handle:
+        handle.write(log_lines(3, token_every=2))  # lines 11..13, tokens on 11 and 13
+    assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 11), ("app.log", 13)]
+    data = (logs / "app.log").read_bytes()  # logrotate: rename, compress, start a new file
+    (logs / "app.log").unlink()
+    (logs / "app.log.1.gz").write_bytes(gzip.compress(data))
+    (logs / "app.log").write_text(log_lines(4, token_every=3))
+    assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 1), ("app.log", 4)]
+    (logs / "app.log").write_text(log_lines(2, token_every=1))  # truncated and rewritten
+    assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 1), ("app.log", 2)]
+
+
+def test_a_run_killed_at_any_moment_then_rerun_reports_exactly_one_uninterrupted_run(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    for index in range(24):
+        text = log_lines(6000, token_every=997)
+        (logs / f"app-{index:02d}.log").write_text(text) if index % 3 else \
+            (logs / f"app-{index:02d}.log.gz").write_bytes(gzip.compress(text.encode()))
+    reference = places(keyaudit(logs, ".", "--state", str(tmp_path / "reference.db"), "--jobs", "1", "--no-dedupe"))
+    assert len(reference) == 24 * 7
+    state = str(tmp_path / "killed.db")
+    reported: list[tuple[str, int]] = []
+    report = logs / "report.jsonl"
+    for delay in (0.05, 0.2, 0.4, 0.7, 1.0, 1.5):
+        report.unlink(missing_ok=True)
+        process = subprocess.Popen([sys.executable, "-m", "keyaudit", "scan", ".", "--format", "jsonl", "--jobs", "2",
+                                    "--state", state, "--no-dedupe", "--output", "report.jsonl"], cwd=logs,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(delay)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        if report.exists():  # written (atomically) before the kill: it was delivered, it counts
+            reported += [(f["location"]["path"], f["location"]["line"])
+                         for f in map(json.loads, report.read_text().splitlines())]
+            report.unlink()
+            if process.returncode in (0, 1):
+                break
+    final = keyaudit(logs, ".", "--state", state, "--jobs", "2", "--no-dedupe")
+    reported += places(final)
+    assert sorted(reported) == reference  # none lost, none twice
+    assert places(keyaudit(logs, ".", "--state", state)) == []
+
+
+def test_a_second_run_on_the_same_state_waits_then_fails_clearly(tmp_path: Path) -> None:
+    (tmp_path / "a.log").write_text("hello\n")
+    state = tmp_path / "state.db"
+    with open(f"{state}.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        run = keyaudit(tmp_path, "a.log", "--state", str(state), KEYAUDIT_STATE_WAIT="0.5")
+    assert run.returncode == 2
+    assert "another keyaudit run is using this state file" in run.stderr and "Traceback" not in run.stderr
+    assert keyaudit(tmp_path, "a.log", "--state", str(state)).returncode == 0
+
+
+def slow_log(lines: int) -> str:
+    """Lines every rule engine has to confirm and validate: a unit that takes seconds."""
+    return "".join(f"2026-11-22 10:00:00 DEBUG Authorization: Basic {base64.b64encode(os.urandom(30)).decode()}\n"
+                   for _ in range(lines))
+
+
+def checkpointed(state: Path) -> int:
+    try:
+        with contextlib.closing(sqlite3.connect(state, timeout=5)) as db:
+            return db.execute("SELECT count(*) FROM finished_units").fetchone()[0]
+    except sqlite3.Error:  # not created yet
+        return 0
+
+
+@pytest.mark.parametrize("spread", [["--jobs", "2"], ["--scheduler", "local:2"]], ids=["processes", "dask"])
+def test_a_killed_run_is_taken_up_without_scanning_again_what_it_finished(tmp_path: Path, spread: list[str]) -> None:
+    if spread[0] == "--scheduler":
+        pytest.importorskip("distributed")
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "00-slow.log").write_text(slow_log(400_000))  # planned first: one worker is busy with it
+    clean = 20
+    for index in range(clean):
+        (logs / f"app-{index:02d}.log").write_text(log_lines(3000))
+    for index in range(2):  # their findings are checkpointed sealed and come back in the report
+        (logs / f"tokens-{index}.log").write_text(log_lines(3000, token_every=1000))
+    finished = clean + 2  # all but the slow one
+    reference = findings(keyaudit(logs, ".", "--state", str(tmp_path / "reference.db"), *spread))
+    state = tmp_path / "killed.db"
+    process = subprocess.Popen([sys.executable, "-m", "keyaudit", "scan", ".", "--format", "jsonl", "--state",
+                                str(state), *spread], cwd=logs, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while checkpointed(state) < finished and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert process.poll() is None, "the run ended before it could be killed: the test proves nothing"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    done = checkpointed(state)
+    assert done >= finished
+    assert_absent_from_state(tmp_path, logs)
+    again = keyaudit(logs, ".", "--state", str(state), *spread, "--format", "json")
+    report = json.loads(again.stdout)
+    assert report["scan"]["requests"]["files_restored"] == done  # taken from the state, not rescanned
+    assert [(f["fingerprint"], f["secret"], f["location"]) for f in report["findings"]] == \
+        [(f["fingerprint"], f["secret"], f["location"]) for f in reference]
+    assert len(reference) == 6
+    uninterrupted = json.loads(keyaudit(logs, ".", *spread, "--format", "json").stdout)["scan"]
+    assert report["scan"]["bytes_scanned"] == uninterrupted["bytes_scanned"]
+    assert report["scan"]["files_scanned"] == uninterrupted["files_scanned"]
+    assert checkpointed(state) == 0  # reported and committed: nothing left to take up
+
+
+def assert_absent_from_state(tmp_path: Path, logs: Path) -> None:
+    """No token of the logs is in any state file: checkpoints keep findings sealed."""
+    tokens = {token for path in logs.iterdir() for token in re.findall(r"api_token=([0-9a-f]{32})", path.read_text())}
+    assert tokens
+    for path in tmp_path.glob("*.db*"):
+        data = path.read_bytes()
+        assert not [token for token in tokens if token.encode() in data], f"a token is in {path.name}"
+
+
+def test_a_run_that_shows_values_scans_again_what_a_killed_run_found(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "clean.log").write_text(log_lines(300))
+    (logs / "tokens.log").write_text(log_lines(300, token_every=100))
+    state_path = tmp_path / "state.db"
+    with Session(Config(targets=(str(logs),), state=state_path)) as interrupted:  # checkpointed, never reported
+        interrupted.run()
+    assert checkpointed(state_path) == 2
+    assert_absent_from_state(tmp_path, logs)
+    keyed = json.loads(keyaudit(tmp_path, str(logs), "--state", str(state_path), "--format", "json",
+                                "--digest-key", "k").stdout)
+    assert keyed["scan"]["requests"]["files_restored"] == 1  # the clean file only: values are needed
+    assert len(keyed["findings"]) == 3 and all(f["secret"]["digest"].startswith("hmac-sha256:")
+                                               for f in keyed["findings"])
+
+
+def test_an_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    rotated = logs / "app.log.1.gz"
+    rotated.write_bytes(gzip.compress(log_lines(5000, token_every=1000).encode()))
+    state = str(tmp_path / "state.db")
+    assert len(places(keyaudit(logs, ".", "--state", state))) == 5
+    # Damage the compressed data behind the head but keep size and mtime: only a file that is
+    # read again can notice.
+    stat = rotated.stat()
+    data = bytearray(rotated.read_bytes())
+    data[-200:-8] = bytes(192)
+    rotated.write_bytes(bytes(data))
+    os.utime(rotated, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = keyaudit(logs, ".", "--state", state, "--format", "json")
+    report = json.loads(again.stdout)
+    assert again.returncode == 0 and report["errors"] == [] and report["findings"] == []
+    assert report["scan"]["requests"]["files_unchanged"] == 1
+    os.utime(rotated)  # touched: read again, and the damage is found
+    touched = json.loads(keyaudit(logs, ".", "--state", state, "--format", "json").stdout)
+    assert touched["errors"] and "app.log.1.gz" in touched["errors"][0]["path"]
+
+
+def test_a_state_written_before_stamps_is_upgraded_in_place(tmp_path: Path) -> None:
+    state = tmp_path / "state.db"
+    with contextlib.closing(sqlite3.connect(state)) as db:
+        db.executescript("""
+            CREATE TABLE files (id INTEGER PRIMARY KEY, head_len INTEGER NOT NULL, head_hash TEXT NOT NULL,
+                offset INTEGER NOT NULL, lines INTEGER NOT NULL, end_column INTEGER NOT NULL,
+                tail_hash TEXT NOT NULL, last_path TEXT NOT NULL, updated_at REAL NOT NULL);
+        """)
+    (tmp_path / "app.log").write_text(log_lines(10, token_every=5))
+    assert places(keyaudit(tmp_path, "app.log", "--state", str(state))) == [("app.log", 1), ("app.log", 6)]
+    with (tmp_path / "app.log").open("a") as handle:
+        handle.write(log_lines(3, token_every=2))
+    assert places(keyaudit(tmp_path, "app.log", "--state", str(state))) == [("app.log", 11), ("app.log", 13)]
