@@ -216,8 +216,12 @@ def describe(config: Config) -> str:
         value = getattr(config, key)
         if key == "digest_key" and value is not None:
             value = "(set)"
+        elif key == "allow":
+            value = [{"digest": digest, "reason": reason} for digest, reason in value]
+        elif key == "storage_options":
+            value = dict(value)
         elif isinstance(value, tuple):
-            value = [list(v) if isinstance(v, tuple) else str(v) if isinstance(v, Path) else v for v in value]
+            value = [str(v) if isinstance(v, Path) else v for v in value]
         elif isinstance(value, Path):
             value = str(value)
         shown = safe_dump(value, default_flow_style=True, width=1000).strip().removesuffix("...").strip()

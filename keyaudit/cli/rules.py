@@ -8,13 +8,11 @@ import click
 
 from keyaudit.cli.exit_codes import EXIT_CLEAN, EXIT_FINDINGS
 from keyaudit.cli.failure import fail
+from keyaudit.cli.options import RULES_OPTION
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.loader import load_rules
 from keyaudit.rulebook.rules import RuleSet
 
-RULES_OPTION = click.option(
-    "--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
-    help="Extra rule file or folder (repeatable); a rule with a shipped id replaces it.")
 
 
 def _load(rule_paths: tuple[Path, ...]) -> RuleSet:

@@ -4,38 +4,25 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import click
 
 from keyaudit.cli.failure import fail
-from keyaudit.config import Config, ConfigError, load_config
+from keyaudit.cli.options import command_line, configuration, scan_options
 
 HOOK_MARKER = "# installed by keyaudit install-hook"
-CONFIG_OPTION = click.option(
-    "--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Configuration file [default: .keyaudit.yaml or [tool.keyaudit] found upwards].")
-
-
-def configuration(config_path: Path | None, command_line: Mapping[str, Any],
-                  targets: tuple[str, ...] = ()) -> Config:
-    """The configuration, searched for from the first target upwards (the current folder for
-    stdin, --staged or no target); a bad file is a usage error."""
-    first = Path(targets[0]) if targets and targets[0] != "-" else Path.cwd()
-    start = first if first.is_dir() else first.parent
-    try:
-        return load_config(config_path, start.resolve(), command_line)
-    except ConfigError as exc:
-        raise fail(str(exc)) from None
 
 
 @click.command("config")
-@CONFIG_OPTION
-def config_command(config_path: Path | None) -> None:
-    """Print the effective configuration and where each value came from."""
+@scan_options
+def config_command(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> None:
+    """Print the effective configuration of a scan with these options and targets, and where
+    each value came from (default, the configuration file, or the command line)."""
     from keyaudit.config import describe
 
-    click.echo(describe(configuration(config_path, {})), nl=False)
+    staged = options["staged"]
+    click.echo(describe(configuration(config_path, command_line(targets, options), () if staged else targets)), nl=False)
 
 
 @click.command("install-hook")

@@ -27,7 +27,6 @@ from helpers.running import scan_json, run_scan
 from helpers.secrecy import assert_absent
 from keyaudit.engine import hyperscan_available
 from keyaudit.model.secrets import ELLIPSIS, Secret, redact
-from keyaudit.rulebook.loader import load_rules
 
 
 @pytest.fixture(autouse=True)
@@ -450,7 +449,6 @@ def test_secure_urls_provider_websites_and_lookalikes_are_not_plaintext_findings
 
 def test_one_secret_found_by_two_rules_on_one_spot_is_one_finding(write) -> None:
     path = write(".env", f"IUGU_API_TOKEN={iugu_token()}\n")
-    rules = load_rules()
     # Each of the two rules finds it on its own ...
     for rule_id, other in (("iugu-api-token", "iugu-config-api-token"), ("iugu-config-api-token", "iugu-api-token")):
         alone = run_scan(str(path), jobs=1, disable=(other,)).findings

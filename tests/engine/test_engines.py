@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 
 from hypothesis import given, settings
@@ -10,15 +11,23 @@ from hypothesis import strategies as st
 from helpers.running import run_scan
 from helpers.credentials import asaas_key, basic, iugu_token
 from helpers.data import CORPUS
+from helpers.engines import needs_hyperscan
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine import create_matcher
+from keyaudit.engine.matcher import Matcher
 from keyaudit.engine.regex_engine import RegexMatcher, automaton_search, substring_search
 from keyaudit.rulebook.loader import load_rules
 from keyaudit.inputs.text_requests import CAPTURE_MARKER_GROUPS
 
 RULES = load_rules()
-ENGINES = {name: create_matcher(RULES, name) for name in ("regex", "hyperscan")}
+ENGINE_NAMES = ("regex", "hyperscan")
 PORTABLE = RegexMatcher(RULES, search=substring_search)  # the regex engine without ahocorasick-rs
+
+
+@functools.cache
+def engines() -> dict[str, Matcher]:
+    """Both engines, built once (only by tests that run where Hyperscan is installed)."""
+    return {name: create_matcher(RULES, name) for name in ENGINE_NAMES}
 
 
 def report_key(result) -> list[tuple]:
@@ -26,10 +35,12 @@ def report_key(result) -> list[tuple]:
              f.location.pointer, f.fingerprint) for f in result.findings]
 
 
+@needs_hyperscan
 def test_the_engines_are_the_ones_asked_for() -> None:
-    assert ENGINES["regex"].name == "regex" and ENGINES["hyperscan"].name == "hyperscan"
+    assert [matcher.name for matcher in engines().values()] == ["regex", "hyperscan"]
 
 
+@needs_hyperscan
 def test_same_findings_on_the_corpus_and_planted_keys(tmp_path) -> None:
     planted = tmp_path / "planted.log"
     planted.write_text("\n".join([
@@ -37,7 +48,7 @@ def test_same_findings_on_the_corpus_and_planted_keys(tmp_path) -> None:
         f"Authorization: Basic {basic(iugu_token('upper'))}", "url=http://api.iugu.com/v1",
         f"ASAAS_URL=https://api.asaas.com/v3 KEY={asaas_key('hmlg')}", f"Iugu.api_key = \"{iugu_token()}\"",
     ]) + "\n")
-    results = {name: run_scan(str(CORPUS), str(planted), engine=name) for name in ENGINES}
+    results = {name: run_scan(str(CORPUS), str(planted), engine=name) for name in ENGINE_NAMES}
     assert report_key(results["regex"]) == report_key(results["hyperscan"])
     assert len(results["regex"].findings) == 7
     assert {r.engine for r in results.values()} == {"regex", "hyperscan"}
@@ -51,12 +62,13 @@ _pieces = st.one_of(
 )
 
 
+@needs_hyperscan
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_pieces, max_size=25))
 def test_same_findings_on_generated_text(pieces: list[str]) -> None:
     data = "".join(pieces).encode("utf-8", "surrogatepass")
     found = {}
-    for name, matcher in {**ENGINES, "portable": PORTABLE}.items():
+    for name, matcher in {**engines(), "portable": PORTABLE}.items():
         findings: list = []
         SecretDetector(RULES, matcher).findings_in(io.BytesIO(data), "x", findings)
         found[name] = [(f.rule_id, f.location.line, f.location.column, f.fingerprint) for f in findings]
@@ -72,6 +84,7 @@ def test_both_keyword_searches_find_the_same_occurrences() -> None:
             assert sorted(automaton_search(needles)(data)) == sorted(substring_search(needles)(data)), path.name
 
 
+@needs_hyperscan
 def test_a_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_findings(tmp_path) -> None:
     from keyaudit.engine.hyperscan_engine import _compiles, _hyperscan_pattern
 
@@ -91,5 +104,5 @@ rules:
     assert not _compiles(_hyperscan_pattern(rules.rules[-1]))  # recursion: beyond Hyperscan
     target = tmp_path / "t.log"
     target.write_text("x nkey=(ab(cd)ef) y\nnothing\nnkey=(1)\n")
-    found = {name: report_key(run_scan(str(target), rules=(pack,), engine=name)) for name in ENGINES}
+    found = {name: report_key(run_scan(str(target), rules=(pack,), engine=name)) for name in ENGINE_NAMES}
     assert found["regex"] == found["hyperscan"] and len(found["regex"]) == 2

@@ -13,7 +13,6 @@ import pytest
 from helpers.credentials import iugu_token
 from helpers.running import scan_json, run_scan
 import keyaudit.run.executors.forked
-from keyaudit.rulebook.loader import load_rules
 from keyaudit.engine.stream import CHUNK_BYTES
 from keyaudit.engine.matcher import OVERLAP_BYTES
 

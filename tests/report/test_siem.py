@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from helpers.credentials import iugu_token
+from helpers.engines import needs_hyperscan
 from helpers.running import cli, scan_json
 
 
@@ -48,6 +49,7 @@ def test_ecs_events_and_keyed_digests(write) -> None:
     assert plain["url"]["scheme"] == "http" and plain["url"]["domain"] == "api.iugu.com"
 
 
+@needs_hyperscan
 def test_a_corrupt_engine_cache_is_rebuilt_not_trusted(write, tmp_path: Path, monkeypatch) -> None:
     cache = tmp_path / "cache"
     monkeypatch.setenv("KEYAUDIT_CACHE_DIR", str(cache))

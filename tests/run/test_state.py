@@ -19,10 +19,8 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
-from keyaudit.rulebook.loader import load_rules
 from keyaudit.config import Config
 from keyaudit.run.session import Session
-from keyaudit.run.state import ScanState
 
 
 def keyaudit(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:

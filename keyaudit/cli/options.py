@@ -1,0 +1,96 @@
+"""The options of ``keyaudit scan`` (shared with ``keyaudit config``), typed into a
+:class:`~keyaudit.config.Config`: defaults < configuration file < command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Mapping, TypeVar
+
+import click
+
+from keyaudit.cli.failure import fail
+from keyaudit.config import GROUPINGS, Config, ConfigError, load_config
+from keyaudit.engine import ENGINES
+from keyaudit.model.vocabulary import SEVERITIES
+from keyaudit.report import FORMATS
+
+DIGEST_KEY_VARIABLE = "KEYAUDIT_DIGEST_KEY"
+RULES_OPTION = click.option(
+    "--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
+    help="Extra rule file or folder (repeatable); a rule with a shipped id replaces it.")
+CONFIG_OPTION = click.option(
+    "--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Configuration file [default: .keyaudit.yaml or [tool.keyaudit] found upwards].")
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+_OPTIONS = [
+    RULES_OPTION,
+    CONFIG_OPTION,
+    click.option("--format", type=click.Choice(tuple(FORMATS)), default=None,
+                 help="Report format (ecs: JSON Lines in the Elastic Common Schema) [default: text]."),
+    click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Write the report to this file (atomically) instead of stdout."),
+    click.option("--disable", multiple=True, metavar="RULE", help="Turn a rule off by id (repeatable)."),
+    click.option("--exclude", multiple=True, metavar="PATTERN",
+                 help="Skip paths matching this gitignore-style pattern (repeatable)."),
+    click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+                 help="Exit 1 when a finding has at least this severity [default: low]."),
+    click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Hide findings recorded in this baseline file."),
+    click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Record the findings of this scan as a baseline file, then exit 0."),
+    click.option("--staged", is_flag=True, default=None,
+                 help="Scan the files staged for commit (the git index), not TARGETS."),
+    click.option("--state", type=click.Path(dir_okay=False, path_type=Path),
+                 help="SQLite file recording what was scanned: later runs scan only new content (nightly jobs)."),
+    click.option("--show-secrets", is_flag=True, default=None, help="Print full secret values (a report then leaks them)."),
+    click.option("--digest-key", envvar=DIGEST_KEY_VARIABLE, show_envvar=True,
+                 help="Key for HMAC-SHA256 secret digests, so reports correlate without being brute-forceable."),
+    click.option("--no-dedupe", is_flag=True, default=None,
+                 help="List every occurrence as its own finding instead of one finding per secret."),
+    click.option("--strict", is_flag=True, default=None, help="Exit 2 when any input could not be read."),
+    click.option("--quiet", "-q", is_flag=True, default=None, help="No progress bar and no summary on stderr."),
+    click.option("--group-by", type=click.Choice(GROUPINGS), default=None,
+                 help="Grouping of the text view [default: file]."),
+    click.option("--engine", type=click.Choice(ENGINES), default=None,
+                 help="Matching engine: hyperscan where installed (auto), or the portable regex engine [default: auto]."),
+    click.option("--public-key", "public_keys", multiple=True, type=click.Path(exists=True, path_type=Path),
+                 help="iugu client public key (PEM) or folder of them, to verify request signatures (repeatable)."),
+    click.option("--storage-option", "storage_options", multiple=True, metavar="KEY=VALUE",
+                 help="Option for the object store of URL targets (s3://, gs://, az://; repeatable)."),
+    click.option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS", show_envvar=True,
+                 help="Scan on a Dask cluster: tcp://host:8786, or local:N for a local cluster of N workers."),
+    click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                 help="Processes to scan with [default: all cores]."),
+]
+
+
+def scan_options(command: Command) -> Command:
+    """Every option of a scan, in the order ``--help`` lists them, and the targets."""
+    for option in reversed(_OPTIONS):
+        command = option(command)
+    return click.argument("targets", nargs=-1)(command)
+
+
+def command_line(targets: tuple[str, ...], options: dict[str, Any]) -> dict[str, Any]:
+    """The options the user gave, typed as :class:`Config` holds them (None: not given)."""
+    given = dict(options)
+    pairs = given.pop("storage_options")
+    bad = [option for option in pairs if "=" not in option]
+    if bad:
+        raise fail(f"--storage-option {bad[0]!r}: expected KEY=VALUE")
+    given["storage_options"] = tuple(tuple(option.split("=", 1)) for option in pairs)
+    given["rules"] = given.pop("rule_paths")
+    given["targets"] = targets
+    return given
+
+
+def configuration(config_path: Path | None, given: Mapping[str, Any], targets: tuple[str, ...] = ()) -> Config:
+    """The configuration, searched for from the first target upwards (the current folder for
+    stdin, --staged or no target); a bad file is a usage error."""
+    first = Path(targets[0]) if targets and targets[0] != "-" else Path.cwd()
+    start = first if first.is_dir() else first.parent
+    try:
+        return load_config(config_path, start.resolve(), given)
+    except ConfigError as exc:
+        raise fail(str(exc)) from None

@@ -1,0 +1,123 @@
+"""Every scan option in ``.keyaudit.yaml`` / ``[tool.keyaudit]``, and ``keyaudit config`` naming
+where each value came from: default < file < command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import iugu_token
+from helpers.running import cli
+from helpers.secrecy import scrub
+from keyaudit.config import COMMAND_LINE_ONLY, OPTIONS
+
+# A value for every option a file may set (a new option fails the first test until it is here).
+IN_FILE = {
+    "format": "json", "output": "reports/out.json", "rules": ["packs/"], "disable": ["iugu-plaintext-http"],
+    "exclude": ["fixtures/"], "allow": [{"digest": "sha256:" + "0" * 64, "reason": "revoked test token"}],
+    "fail_on": "high", "baseline": "baseline.json", "write_baseline": "new-baseline.json", "staged": False,
+    "state": "state.db", "no_dedupe": True, "strict": True, "quiet": True, "group_by": "rule", "engine": "regex",
+    "public_keys": ["keys/"], "storage_options": {"anon": "true"}, "scheduler": "tcp://127.0.0.1:8786", "jobs": 2,
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / ".git").mkdir()  # the search for a configuration file stops here
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def shown(output: str) -> dict[str, tuple[str, str]]:
+    """``keyaudit config``'s lines as key -> (value, source)."""
+    lines = [line for line in output.splitlines() if not line.startswith("#")]
+    return {key: tuple(rest.split("    # ", 1)) for key, _, rest in (line.partition(": ") for line in lines)}
+
+
+def test_every_option_can_be_set_in_the_file_and_config_names_the_file(project: Path) -> None:
+    assert set(IN_FILE) == set(OPTIONS) - set(COMMAND_LINE_ONLY)
+    (project / ".keyaudit.yaml").write_text(json.dumps(IN_FILE))  # JSON is YAML
+    run = cli("config")
+    assert run.exit_code == 0, run.stderr
+    settings = shown(run.stdout)
+    config_file = str(project / ".keyaudit.yaml")
+    assert {key: source for key, (_, source) in settings.items() if key in IN_FILE} == dict.fromkeys(IN_FILE, config_file)
+    assert {key: source for key, (_, source) in settings.items() if key not in IN_FILE} == dict.fromkeys(
+        COMMAND_LINE_ONLY, "default")
+    assert settings["output"][0] == str(project / "reports" / "out.json")  # relative to the file's folder
+    assert settings["rules"][0] == f"[{project / 'packs'}]"
+    assert settings["storage_options"][0] == "{anon: 'true'}" and settings["jobs"][0] == "2"
+
+
+def test_the_command_line_beats_the_file_and_config_says_so(project: Path) -> None:
+    (project / ".keyaudit.yaml").write_text("format: json\nfail_on: high\njobs: 2\n")
+    settings = shown(cli("config", "--format", "sarif", "-j", "3", "--digest-key", "k", "logs").stdout)
+    assert settings["format"] == ("sarif", "command line") and settings["jobs"] == ("3", "command line")
+    assert settings["fail_on"] == ("high", str(project / ".keyaudit.yaml"))
+    assert settings["targets"] == ("[logs]", "command line") and settings["group_by"] == ("file", "default")
+    assert settings["digest_key"] == ("(set)", "command line")  # the key itself is never printed
+
+
+@pytest.mark.parametrize("key", sorted(COMMAND_LINE_ONLY))
+def test_options_that_print_or_are_secrets_are_refused_in_a_file(project: Path, key: str) -> None:
+    (project / ".keyaudit.yaml").write_text(json.dumps({key: ["x"] if key == "targets" else True}))
+    run = cli("scan", ".")
+    assert run.exit_code == 2 and f"'{key}' is refused in a configuration file" in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("jobs: 0\n", "'jobs' must be a whole number >= 1"),
+    ("format: xml\n", "'format' must be one of text, json, jsonl, sarif, ecs"),
+    ("engine: fast\n", "'engine' must be one of auto, hyperscan, regex"),
+    ("quiet: 'yes'\n", "'quiet' must be true or false"),
+    ("storage_options: [anon]\n", "'storage_options' must be a mapping"),
+    ("public_keys: keys.pem\n", "'public_keys' must be a list of strings"),
+])
+def test_a_bad_value_in_the_file_is_one_line_naming_file_and_key(project: Path, text: str, problem: str) -> None:
+    (project / ".keyaudit.yaml").write_text(text)
+    run = cli("scan", ".")
+    assert run.exit_code == 2 and problem in run.stderr and ".keyaudit.yaml" in run.stderr, run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_options_from_the_file_drive_the_scan(project: Path) -> None:
+    token = iugu_token()
+    (project / "a.log").write_text(f"GET /v1/x?api_token={token} HTTP/1.1\nGET /v1/y?api_token={token} HTTP/1.1\n")
+    (project / "packs").mkdir()
+    (project / "packs" / "acme.yaml").write_text("""
+rules:
+  - id: acme-key
+    title: ACME key
+    provider: acme
+    category: access-token
+    severity: low
+    keywords: [acme_key]
+    pattern: 'acme_key=(?P<secret>[a-z]{12})'
+    examples: ['acme_key=abcdefghijkl']
+""")
+    (project / "b.env").write_text("acme_key=qwertyuiopas\n")
+    (project / ".keyaudit.yaml").write_text(
+        "format: json\nengine: regex\nno_dedupe: true\nquiet: true\nfail_on: critical\n"
+        "rules: [packs/]\noutput: reports/out.json\n")
+    (project / "reports").mkdir()
+    run = cli("scan", ".")
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr == "", scrub(run.stderr)  # quiet; report in output
+    report = json.loads((project / "reports" / "out.json").read_text())
+    assert report["scan"]["engine"] == "regex"
+    assert [(f["location"]["path"], f["rule_id"]) for f in report["findings"]] == [
+        ("a.log", "iugu-api-token"), ("a.log", "iugu-api-token"), ("b.env", "acme-key"),
+        ("packs/acme.yaml", "acme-key")]  # the rule's own example, in the scanned tree
+    assert "occurrences" not in report["findings"][0]  # no_dedupe: every occurrence is its own finding
+    (project / ".keyaudit.yaml").write_text("fail_on: critical\ndisable: [iugu-api-token]\n")
+    assert cli("scan", "--jobs", "1", "a.log").exit_code == 0  # nothing left at or above critical
+
+
+def test_a_pyproject_section_sets_options_too(project: Path) -> None:
+    (project / "pyproject.toml").write_text("[project]\nname = 'app'\n\n[tool.keyaudit]\nformat = 'jsonl'\n"
+                                            "group-by = 'rule'\n")
+    (project / "a.log").write_text(f"GET /v1/x?api_token={iugu_token()} HTTP/1.1\n")
+    run = cli("scan", "--jobs", "1", "a.log")
+    assert run.exit_code == 1 and json.loads(run.stdout.splitlines()[0])["rule_id"] == "iugu-api-token"
+    assert shown(cli("config").stdout)["group_by"] == ("rule", str(project / "pyproject.toml"))
