@@ -1,5 +1,6 @@
-"""Streaming readers that turn requests written as text into :class:`~keyaudit.exchange.Exchange`.
+"""Streaming readers that turn requests written as text into :class:`~keyaudit.model.exchange.Exchange`.
 
-Every module offers ``exchanges(lines, path)`` over ``(line number, text)`` pairs and keeps only
-the request being read in memory, so a multi-gigabyte debug log streams through.
+Each of :mod:`.curl`, :mod:`.httpdump` and :mod:`.jsonlog` offers ``exchanges(lines, path)`` over
+``(line number, text)`` pairs and keeps only the request being read in memory, so a
+multi-gigabyte debug log streams through; the other modules are the parts they are built from.
 """

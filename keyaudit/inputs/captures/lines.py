@@ -67,6 +67,16 @@ def content_length(headers: Iterable[tuple[str, str]]) -> int | None:
     return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
 
 
+def parsed_head(lines: list[str]) -> tuple[str, str, list[tuple[str, str]]] | None:
+    """(method, target, headers) from a request line and header lines; None if the first line
+    is not a request line. Header lines that are not ``Name: value`` are left out."""
+    request = split_request_line(lines[0]) if lines else None
+    if request is None:
+        return None
+    headers = [pair for pair in map(split_header, lines[1 : MAX_HEADERS + 1]) if pair is not None]
+    return request[0], request[1], headers
+
+
 def has_scheme(url: str) -> bool:
     return _ABSOLUTE.match(url) is not None
 

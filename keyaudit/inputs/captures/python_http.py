@@ -1,0 +1,102 @@
+"""Python ``http.client`` debug output and urllib3's connection-pool lines, as the requests sent.
+
+``send:`` lines hold the bytes sent, put back together by :class:`~.wire_stream.WireStream`;
+a urllib3 line names the scheme and host that http.client leaves out.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import deque
+from dataclasses import dataclass
+from typing import Iterator
+
+from keyaudit.model.exchange import Exchange, Origin
+
+from .lines import make_exchange, without_default_port
+from .wire_stream import WireStream
+
+MERGE_WINDOW_LINES = 200  # how far a urllib3 line may follow the http.client send it describes
+
+
+_SEND = re.compile(r"(?:^|\s)send: (b(['\"]).*\2)\s*")
+_REPLY = re.compile(r"(?:^|\s)reply: ['\"]HTTP/")
+_URLLIB3 = re.compile(r"(https?://[^\s\"/]+) \"([A-Z]+) (\S+) HTTP/\d(?:\.\d)?\" (?:\d{3}|None)")
+
+
+def python_bytes(literal: str) -> bytes | None:
+    """The value of a ``b'…'`` literal as ``repr`` printed it, or None."""
+    try:
+        value = ast.literal_eval(literal)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, bytes) else None
+
+
+@dataclass
+class _Held:
+    exchange: Exchange
+    line: int
+
+
+class PythonReader:
+    """``http.client`` debug output (``send: b'POST … HTTP/1.1\\r\\nHost: …'``, the body in the
+    same or following ``send:`` lines) and urllib3's ``https://host:443 "POST /path HTTP/1.1" 200``.
+
+    One request logged by both (requests with ``debuglevel=1``) is one exchange: the http.client
+    one is held until its urllib3 line arrives, which adds the scheme http.client never prints.
+    A urllib3 line alone gives an exchange whose headers are unknown.
+    """
+
+    capture = "http.client"
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._stream = WireStream(path, self.capture)
+        self._held: deque[_Held] = deque()
+
+    def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        yield from self._expired(number)
+        if "send:" in text and (send := _SEND.search(text)) is not None:
+            data = python_bytes(send.group(1))
+            if data is not None:
+                self._hold(self._stream.feed(data, number), number)
+        elif "reply:" in text and _REPLY.search(text):
+            self._hold(self._stream.flush(), number)
+        elif "urllib3" in text and (pool := _URLLIB3.search(text)) is not None:
+            yield from self._pool_line(number, *pool.groups())
+
+    def close(self) -> Iterator[Exchange]:
+        self._hold(self._stream.flush(), 0)
+        while self._held:
+            yield self._held.popleft().exchange
+
+    def _hold(self, found: Iterator[Exchange], number: int) -> None:
+        self._held.extend(_Held(exchange, number) for exchange in found)
+
+    def _expired(self, number: int) -> Iterator[Exchange]:
+        while self._held and (number - self._held[0].line > MERGE_WINDOW_LINES or len(self._held) > 16):
+            yield self._held.popleft().exchange
+
+    def _pool_line(self, number: int, base: str, method: str, target: str) -> Iterator[Exchange]:
+        url = without_default_port(base + target) if target.startswith("/") else None
+        pool = make_exchange(method, url, [], None, Origin(self.path, number, capture="urllib3"),
+                             headers_known=False)
+        if pool is None:
+            return
+        for index, held in enumerate(self._held):
+            sent = held.exchange
+            if (sent.method, sent.host, _target(sent.url)) == (pool.method, pool.host, target):
+                sent.url = pool.url
+                for _ in range(index + 1):
+                    yield self._held.popleft().exchange
+                return
+        yield pool
+
+
+def _target(url: str) -> str:
+    """Path and query of an absolute URL, as a request line names them."""
+    after_scheme = url.split("://", 1)[-1]
+    slash = after_scheme.find("/")
+    return after_scheme[slash:] if slash >= 0 else "/"

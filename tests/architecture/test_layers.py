@@ -1,0 +1,160 @@
+"""The package's shape: no import circles and no import that climbs the layer order.
+
+Imports are read from the source (every ``import`` statement, also those inside functions and
+under ``TYPE_CHECKING``, which hide a dependency without removing it), so the check holds for
+code paths no other test runs. The checker is tried on a small synthetic package first, to show
+it does fail on a circle and on a climbing import.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from helpers.data import REPO
+
+# Bottom to top. A module may import its own unit and the units of lower layers; units that share
+# a layer never import each other. The package root holds only the version and imports nothing.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("model",),
+    ("rulebook",),
+    ("engine",),
+    ("sources",),
+    ("inputs", "report"),
+    ("config",),
+    ("run",),
+    ("cli",),
+    ("__main__",),
+)
+
+
+def modules(package: Path) -> dict[str, Path]:
+    """Dotted module name -> file, for every module of the package at ``package``."""
+    found = {}
+    for path in package.rglob("*.py"):
+        parts = list(path.relative_to(package.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
+    return found
+
+
+def imports(package: Path) -> dict[str, set[str]]:
+    """Each module's imports of other modules of the same package, wherever they are written."""
+    known = modules(package)
+
+    def resolve(name: str) -> str | None:
+        while name and name not in known:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    edges: dict[str, set[str]] = {name: set() for name in known}
+    for name, path in known.items():
+        here = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                wanted = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parts = here.split(".")
+                    base = ".".join(parts[: len(parts) - node.level + 1] + ([node.module] if node.module else []))
+                wanted = [base] + [f"{base}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            for target in filter(None, map(resolve, wanted)):
+                if target != name and not name.startswith(target + "."):  # a parent package runs first anyway
+                    edges[name].add(target)
+    return edges
+
+
+def circles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Every set of modules that import each other, directly or round about (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(edges[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def climbing(edges: dict[str, set[str]], layers: tuple[tuple[str, ...], ...]) -> list[str]:
+    """Every import that goes up the layer order or sideways between units of one layer."""
+    rank = {unit: level for level, units in enumerate(layers) for unit in units}
+
+    def unit(module: str) -> str | None:
+        parts = module.split(".")
+        return parts[1] if len(parts) > 1 else None  # None: the package root
+
+    problems = []
+    for source, targets in sorted(edges.items()):
+        for target in sorted(targets):
+            here, there = unit(source), unit(target)
+            if here is None:
+                problems.append(f"{source} imports {target}: the package root imports nothing")
+            elif here not in rank:
+                problems.append(f"{source}: '{here}' is in no layer")
+            elif there is not None and there != here and rank.get(there, len(layers)) >= rank[here]:
+                problems.append(f"{source} imports {target}: '{there}' is not below '{here}'")
+    return problems
+
+
+def test_the_checker_finds_a_circle_and_a_climbing_import(tmp_path: Path) -> None:
+    package = tmp_path / "toy"
+    for folder in ("model", "run"):
+        (package / folder).mkdir(parents=True)
+        (package / folder / "__init__.py").write_text("")
+    (package / "__init__.py").write_text("")
+    (package / "model" / "finding.py").write_text("def late():\n    from toy.run import session\n")
+    (package / "run" / "session.py").write_text("from . import units\n")
+    (package / "run" / "units.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from toy.run.session import Session\n")
+    edges = imports(package)
+    assert circles(edges) == [["toy.run.session", "toy.run.units"]]
+    assert climbing(edges, (("model",), ("run",))) == [
+        "toy.model.finding imports toy.run: 'run' is not below 'model'",
+        "toy.model.finding imports toy.run.session: 'run' is not below 'model'"]
+    (package / "model" / "finding.py").write_text("from toy.model import other\n")
+    (package / "model" / "other.py").write_text("")
+    (package / "run" / "units.py").write_text("from toy.model.finding import late\n")
+    edges = imports(package)
+    assert circles(edges) == [] and climbing(edges, (("model",), ("run",))) == []
+
+
+def test_keyaudit_has_no_import_circle() -> None:
+    assert circles(imports(REPO / "keyaudit")) == []
+
+
+def test_keyaudit_imports_only_down_the_layers() -> None:
+    package = REPO / "keyaudit"
+    every_unit = {name.split(".")[1] for name in modules(package) if name.count(".") >= 1}
+    assert every_unit <= {unit for units in LAYERS for unit in units}, "a new package needs a layer"
+    assert climbing(imports(package), LAYERS) == []
+
+
+def test_no_module_is_longer_than_350_lines() -> None:
+    longest = {name: len(path.read_text(encoding="utf-8").splitlines())
+               for name, path in modules(REPO / "keyaudit").items()}
+    assert {name: lines for name, lines in longest.items() if lines > 350} == {}
