@@ -14,7 +14,6 @@ from keyaudit.rulebook.loader import load_rules
 from keyaudit.rulebook.rules import RuleSet
 
 
-
 def _load(rule_paths: tuple[Path, ...]) -> RuleSet:
     try:
         return load_rules(rule_paths)

@@ -3,9 +3,9 @@ pass over a text file, and only where the first pass says they can matter."""
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from typing import Iterator
 
-from keyaudit.inputs.captures.lines import numbered_lines
+from keyaudit.inputs.captures.lines import CaptureParser, numbered_lines
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
 from keyaudit.sources.opening import Opener
 
@@ -18,15 +18,13 @@ CAPTURE_MARKER_GROUPS: dict[str, tuple[bytes, ...]] = {
                 b"_method", b"\nGET ", b"\nPOST ", b"\nPUT ", b"\nPATCH ", b"\nDELETE "),
 }
 
-CaptureReader = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
-
 
 def worth_reading(markers_seen: set[str], found_credentials: bool) -> bool:
     """Whether a text file can hold requests that matter."""
     return "request" in markers_seen and ("provider" in markers_seen or found_credentials)
 
 
-def capture_readers() -> list[CaptureReader]:
+def capture_readers() -> list[CaptureParser]:
     """The readers of requests written as text, imported only when a file needs them."""
     from keyaudit.inputs.captures import curl, httpdump, jsonlog
 

@@ -45,7 +45,6 @@ class Location:
         }
 
 
-
 @dataclass
 class Finding:
     """One reportable problem at one place."""
@@ -124,7 +123,6 @@ class Finding:
             "context": context,
             **extra,
         }
-
 
 
 @dataclass

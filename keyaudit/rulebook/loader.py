@@ -41,7 +41,6 @@ def _rule_files(path: Path) -> list[Path]:
     raise RuleError(str(path), None, "no such rule file or folder")
 
 
-
 _ID_LINE = re.compile(r"""^\s*(?:-\s+)?id\s*:\s*["']?([^"'\s#]+)""")
 
 

@@ -107,7 +107,6 @@ def anchoring_warning(rule: Rule) -> str | None:
             "the prefilter cannot anchor this pattern")
 
 
-
 def _string_list(value: Any, path: str, rule_id: str, name: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]

@@ -22,6 +22,7 @@ from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning
 from keyaudit.rulebook.signature import signature_check
 from keyaudit.inputs.captures import httpdump
 
+
 @dataclass(frozen=True)
 class ExampleFailure:
     """One example that did not behave; ``str()`` is the line ``rules test`` prints."""

@@ -162,27 +162,27 @@ class UnitScanner:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
             try:
-                scan = self.detector.findings_in(keeper, unit.target.display, found,  # type: ignore[arg-type]
+                chunks = self.detector.findings_in(keeper, unit.target.display, found,  # type: ignore[arg-type]
                                                  sniff_binary=unit.first and resume is None, start=start,
                                                  read_bytes=read_size(stream))
             finally:
                 tally.findings.extend(found)  # what was found before a damaged stream ended is kept
-        if unit.head is not None and not scan.binary:
-            tally.progress = Progress.of(unit.head, keeper.count, start[0] - 1 + scan.lines, scan.end_column,
+        if unit.head is not None and not chunks.binary:
+            tally.progress = Progress.of(unit.head, keeper.count, start[0] - 1 + chunks.lines, chunks.end_column,
                                          keeper.tail, resume.record_id if resume else None, unit.stamp)
             if resume:
                 counts.statistics["files_resumed"] += 1
-        if scan.binary:
+        if chunks.binary:
             counts.skipped["binary"] += 1
             return
         counts.files_scanned += int(unit.first)
-        counts.bytes_scanned += scan.bytes_scanned
-        tally.lines = scan.lines
-        for rule_id in sorted(scan.timed_out):
+        counts.bytes_scanned += chunks.bytes_scanned
+        tally.lines = chunks.lines
+        for rule_id in sorted(chunks.timed_out):
             tally.errors.append(ScanError(unit.target.display, f"rule {rule_id!r} timed out; the rest was scanned"))
-        if worth_reading(scan.markers_seen, bool(found)):
+        if worth_reading(chunks.markers_seen, bool(found)):
             # Without a provider host, only requests carrying a found credential can matter.
-            near = None if "provider" in scan.markers_seen else sorted({f.location.line for f in found})
+            near = None if "provider" in chunks.markers_seen else sorted({f.location.line for f in found})
             earlier = resume.lines if resume else 0  # requests an earlier run already judged
             for exchange in exchanges_in_text(opener, unit.target.display, near):
                 judged = self.judge.judge(exchange, counts.statistics)

@@ -158,3 +158,10 @@ def test_no_module_is_longer_than_350_lines() -> None:
     longest = {name: len(path.read_text(encoding="utf-8").splitlines())
                for name, path in modules(REPO / "keyaudit").items()}
     assert {name: lines for name, lines in longest.items() if lines > 350} == {}
+
+
+def test_reporters_read_only_the_model() -> None:
+    edges = imports(REPO / "keyaudit")
+    reached = {target for source, targets in edges.items() if source.startswith("keyaudit.report")
+               for target in targets}
+    assert {target for target in reached if not target.startswith(("keyaudit.report", "keyaudit.model"))} == set()

@@ -31,6 +31,7 @@ from keyaudit.rulebook.loader import load_rules
 from keyaudit.run.unit_scanner import UnitScanner
 from keyaudit.sources.targets import Discovery
 
+
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run from an empty folder: no configuration file of the repository applies."""

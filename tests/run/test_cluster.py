@@ -21,7 +21,6 @@ from helpers.data import CORPUS
 distributed = pytest.importorskip("distributed")
 
 
-
 KILL_AFTER_SECONDS = 0.5
 
 

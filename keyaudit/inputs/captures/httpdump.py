@@ -13,11 +13,12 @@ The formats live in their own modules (:mod:`.raw_http`, :mod:`.okhttp`, :mod:`.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, Protocol
+from typing import Iterable, Iterator, Protocol
 
 from keyaudit.model.exchange import Exchange
 
 from .httpclient import HttpClientReader
+from .lines import CaptureParser
 from .okhttp import OkHttpReader
 from .python_http import PythonReader
 from .raw_http import RawReader
@@ -35,7 +36,6 @@ class Reader(Protocol):
     def close(self) -> Iterator[Exchange]: ...
 
 
-CaptureParser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
 READER_TYPES: tuple[type[RawReader] | type[OkHttpReader] | type[HttpClientReader] | type[PythonReader], ...] = (
     RawReader, OkHttpReader, HttpClientReader, PythonReader)
 

@@ -9,11 +9,13 @@ HTTP request to a plausible host, so request rules never meet a URL they cannot 
 from __future__ import annotations
 
 import re
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from keyaudit.model.exchange import Exchange, Origin
 
+# A reader of requests written as text: (line number, text) pairs and the path in, exchanges out.
+CaptureParser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
 MAX_CAPTURE_LINE = 1 << 20  # longer lines reach the capture readers cut (the text scan saw them whole)
 MAX_BODY_BYTES = 1 << 20  # a longer body is not kept (its secrets are still found by the text scan)
 MAX_HEADERS = 256
