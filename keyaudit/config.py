@@ -19,12 +19,12 @@ from typing import Any, Callable, Mapping
 from keyaudit.engine import ENGINES
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.report import FORMATS
+from keyaudit.report.options import GROUPINGS
 
 CONFIG_NAMES: tuple[str, ...] = (".keyaudit.yaml", ".keyaudit.yml", "pyproject.toml")
 COMMAND_LINE_ONLY = {"show_secrets": "it prints full secret values: pass --show-secrets",
                      "digest_key": "a secret has no place in a file: set KEYAUDIT_DIGEST_KEY",
                      "targets": "name what to scan on the command line (the file is found from there)"}
-GROUPINGS: tuple[str, ...] = ("file", "rule")
 
 
 class ConfigError(Exception):

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
 
 import click
 
 from keyaudit.cli.failure import fail
-from keyaudit.config import GROUPINGS, Config, ConfigError, load_config
 from keyaudit.engine import ENGINES
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.report import FORMATS
+from keyaudit.report.options import GROUPINGS
+
+if TYPE_CHECKING:
+    from keyaudit.config import Config
 
 DIGEST_KEY_VARIABLE = "KEYAUDIT_DIGEST_KEY"
 RULES_OPTION = click.option(
@@ -85,9 +88,11 @@ def command_line(targets: tuple[str, ...], options: dict[str, Any]) -> dict[str,
     return given
 
 
-def configuration(config_path: Path | None, given: Mapping[str, Any], targets: tuple[str, ...] = ()) -> Config:
+def configuration(config_path: Path | None, given: Mapping[str, Any], targets: tuple[str, ...] = ()) -> "Config":
     """The configuration, searched for from the first target upwards (the current folder for
     stdin, --staged or no target); a bad file is a usage error."""
+    from keyaudit.config import ConfigError, load_config
+
     first = Path(targets[0]) if targets and targets[0] != "-" else Path.cwd()
     start = first if first.is_dir() else first.parent
     try:

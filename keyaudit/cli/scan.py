@@ -4,15 +4,17 @@ an exit code. Nothing here decides what is found."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from keyaudit.cli.exit_codes import EXIT_CLEAN, EXIT_FINDINGS, failing, scan_exit_code
 from keyaudit.cli.failure import fail
 from keyaudit.cli.options import command_line, configuration, scan_options
-from keyaudit.config import Config
-from keyaudit.model.result import ScanResult
+
+if TYPE_CHECKING:
+    from keyaudit.config import Config
+    from keyaudit.model.result import ScanResult
 
 BASELINE_HINT = ".keyaudit-baseline.json"
 
@@ -64,7 +66,7 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
     raise click.exceptions.Exit(code)
 
 
-def _write_baseline(path: Path, result: ScanResult) -> None:
+def _write_baseline(path: Path, result: "ScanResult") -> None:
     from keyaudit.cli.output import write_atomically
     from keyaudit.run.filters import baseline_text
 
@@ -72,7 +74,7 @@ def _write_baseline(path: Path, result: ScanResult) -> None:
     click.echo(f"keyaudit: wrote {len(result.occurrences)} findings to the baseline {path}", err=True)
 
 
-def _report(config: Config, result: ScanResult, digest_key: bytes | None) -> None:
+def _report(config: "Config", result: "ScanResult", digest_key: bytes | None) -> None:
     """The report, to the output file or stdout; and, when it went elsewhere, a summary line."""
     import sys
 

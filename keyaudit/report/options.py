@@ -9,6 +9,9 @@ if TYPE_CHECKING:
     from keyaudit.model.result import ScanResult
 
 
+GROUPINGS: tuple[str, ...] = ("file", "rule")  # how the text view groups findings
+
+
 @dataclass(frozen=True)
 class ReportOptions:
     """What the user asked for that changes how findings are shown, not which."""
