@@ -2,9 +2,17 @@
 
 Writes nginx and Apache access lines (query strings, request ids), JSON app records (UUIDs,
 trace ids, sha256 hashes, base64 blobs), plain application lines and Java stack traces, with a
-handful of planted fake keys, to a plain file and the same content gzip-compressed.
+handful of planted fake keys, and — as production logs of a payment integration have them —
+``--provider-percent`` of records that are outbound calls to the Asaas and iugu APIs, written in
+the shapes other systems log them (JSON request records flat and nested, container-log envelopes,
+curl commands, OkHttp and wire dumps), some of them transfers, signed and not. Outputs:
 
-    python benchmarks/generate_logs.py OUT_DIR --megabytes 300 [--seed 7]
+- ``mixed.log`` and the same content as ``mixed.log.gz``;
+- ``provider-dense.log``: every record a provider call (a sixth of the size);
+- ``basic-dense.log``: every line an ``Authorization: Basic`` header with a random value that is
+  not a credential (a sixth of the size): the engine's worst case for confirming candidates.
+
+    python benchmarks/generate_logs.py OUT_DIR --megabytes 300 [--seed 7] [--provider-percent 3]
 """
 
 from __future__ import annotations
@@ -17,6 +25,9 @@ import json
 import random
 import uuid
 from pathlib import Path
+from typing import Callable
+
+from provider_traffic import provider_call
 
 PATHS = ["/v1/invoices", "/api/orders", "/static/app.js", "/v3/payments", "/health", "/search", "/login"]
 AGENTS = ["Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36",
@@ -70,33 +81,50 @@ def stack_trace(rng: random.Random) -> str:
     return f"java.lang.IllegalStateException: {rng.choice(WORDS)} failed\n{frames}"
 
 
-def generate(out: Path, megabytes: int, seed: int) -> tuple[Path, Path, int]:
-    """Write ``mixed.log`` and ``mixed.log.gz`` under ``out``; return their paths and planted count."""
+def mixed_record(rng: random.Random, provider_share: float) -> tuple[str, bool]:
+    """One record of a mixed production log, and whether a key was planted in it."""
+    if rng.random() < provider_share:
+        return provider_call(rng), False
+    roll = rng.random()
+    plant = roll < 0.8 and rng.random() < 0.00002  # access and JSON lines carry keys
+    if roll < 0.45:
+        return access_line(rng, _hex(rng, 32) if plant else None), plant
+    if roll < 0.8:
+        return json_line(rng, fake_asaas_key(rng) if plant else None), plant
+    if roll < 0.97:
+        return plain_line(rng), False
+    return stack_trace(rng), False
+
+
+def write_records(path: Path, megabytes: int, record: Callable[[], tuple[str, bool]]) -> int:
+    """Records from ``record`` to ``path`` until it holds ``megabytes``; the planted count."""
+    target, written, planted = megabytes << 20, 0, 0
+    with path.open("w", encoding="utf-8") as handle:
+        while written < target:
+            records = [record() for _ in range(1000)]
+            planted += sum(plant for _, plant in records)
+            block = "\n".join(text for text, _ in records) + "\n"
+            handle.write(block)
+            written += len(block)
+    return planted
+
+
+def basic_line(rng: random.Random) -> str:
+    value = base64.b64encode(rng.randbytes(rng.randint(18, 60))).decode()
+    return f"2026-11-22T10:00:{rng.randint(0, 59):02d}Z DEBUG outbound Authorization: Basic {value}"
+
+
+def generate(out: Path, megabytes: int, seed: int, provider_percent: float = 3.0) -> tuple[Path, Path, int]:
+    """Write the logs under ``out``; return the mixed log's paths (plain, gzip) and planted count."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     plain, packed = out / "mixed.log", out / "mixed.log.gz"
-    target, written, planted = megabytes << 20, 0, 0
-    with plain.open("w", encoding="utf-8") as handle:
-        while written < target:
-            lines = []
-            for _ in range(1000):
-                roll = rng.random()
-                plant = roll < 0.8 and rng.random() < 0.00002  # access and JSON lines carry keys
-                planted += plant
-                if roll < 0.45:
-                    lines.append(access_line(rng, _hex(rng, 32) if plant else None))
-                elif roll < 0.8:
-                    lines.append(json_line(rng, fake_asaas_key(rng) if plant else None))
-                elif roll < 0.97:
-                    lines.append(plain_line(rng))
-                else:
-                    lines.append(stack_trace(rng))
-            block = "\n".join(lines) + "\n"
-            handle.write(block)
-            written += len(block)
+    planted = write_records(plain, megabytes, lambda: mixed_record(rng, provider_percent / 100))
     with plain.open("rb") as source, gzip.open(packed, "wb", compresslevel=6) as sink:
         while chunk := source.read(1 << 20):
             sink.write(chunk)
+    write_records(out / "provider-dense.log", max(1, megabytes // 6), lambda: (provider_call(rng), False))
+    write_records(out / "basic-dense.log", max(1, megabytes // 6), lambda: (basic_line(rng), False))
     return plain, packed, planted
 
 
@@ -105,8 +133,10 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--megabytes", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--provider-percent", type=float, default=3.0,
+                        help="share of records that are calls to the providers' APIs")
     args = parser.parse_args()
-    plain, packed, planted = generate(args.out, args.megabytes, args.seed)
+    plain, packed, planted = generate(args.out, args.megabytes, args.seed, args.provider_percent)
     print(f"{plain} ({plain.stat().st_size >> 20} MiB), {packed} ({packed.stat().st_size >> 20} MiB), "
           f"{planted} planted keys")
 

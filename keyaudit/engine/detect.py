@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from typing import BinaryIO
 
-from keyaudit.engine.matcher import Matcher
 from keyaudit.engine import create_matcher
+from keyaudit.engine.logcontext import record_context
+from keyaudit.engine.matcher import Matcher
+from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, Hit
+from keyaudit.engine.windows import WindowCollector
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
-from keyaudit.engine.logcontext import record_context
 from keyaudit.rulebook.rules import Rule, RuleSet
-from keyaudit.engine.stream import CHUNK_BYTES, Hit, ChunkedPass
 from keyaudit.rulebook.validators import VALIDATORS
 
 
@@ -88,15 +89,17 @@ class SecretDetector:
 
     def findings_in(self, stream: BinaryIO, path: str, into: list[Finding],
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0),
-                    read_bytes: int = CHUNK_BYTES) -> ChunkedPass:
+                    read_bytes: int = CHUNK_BYTES, windows: WindowCollector | None = None) -> ChunkedPass:
         """Append the findings of one plain (already decompressed) stream to ``into``.
 
         Appending as it goes keeps what was found before a read error in the middle. The
-        returned scan tells which of the matcher's literal groups occurred.
+        returned pass tells whether request markers and anchors occurred; ``windows`` collects
+        the lines around anchors and around every finding, where requests are worth reading.
         """
-        scan = ChunkedPass(stream, self.matcher, sniff_binary, start, read_bytes)
-        for hit in scan:
+        chunks = ChunkedPass(stream, self.matcher, sniff_binary, start, read_bytes, windows)
+        for hit in chunks:
             finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path)
             if finding is not None:
                 into.append(finding)
-        return scan
+                chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset, chunks.windows.request)
+        return chunks

@@ -15,7 +15,7 @@ import re
 import hyperscan
 
 from keyaudit.rulebook.cache import read_entry, write_entry
-from keyaudit.engine.matcher import BufferHits, LiteralGroups, keyword_regions
+from keyaudit.engine.matcher import BufferHits, keyword_regions
 from keyaudit.rulebook.rules import Rule, RuleSet
 
 _NAMED_GROUP = re.compile(rb"\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>")
@@ -32,7 +32,8 @@ def _hyperscan_pattern(rule: Rule) -> bytes:
 # report every occurrence: a real match contains one, so the lines around them hold every match.
 PATTERN_FLAGS = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
 KEYWORD_FLAGS = hyperscan.HS_FLAG_CASELESS
-LITERAL_FLAGS = hyperscan.HS_FLAG_SINGLEMATCH  # markers are matched as written
+MARKER_FLAGS = hyperscan.HS_FLAG_SINGLEMATCH  # markers are matched as written; once a buffer is enough
+ANCHOR_FLAGS = 0  # anchors are matched as written, every occurrence: each one places a request
 
 
 def _compile(expressions: list[bytes], ids: list[int], flags: list[int]) -> hyperscan.Database:
@@ -74,7 +75,7 @@ def _load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int])
 
 
 class HyperscanMatcher:
-    """Rules, their keywords and the caller's marker literals in one database, scanned once per
+    """Rules, their keywords and the request markers and anchors in one database, scanned once per
     buffer; each rule whose prefilter matched is confirmed by its ``regex`` pattern around its
     keywords.
 
@@ -85,14 +86,16 @@ class HyperscanMatcher:
 
     name = "hyperscan"
 
-    def __init__(self, rules: RuleSet, literal_groups: LiteralGroups | None = None) -> None:
+    def __init__(self, rules: RuleSet) -> None:
         self._rules = list(rules)
         keywords = sorted({keyword for rule in self._rules for keyword in rule.keywords})
         self._keyword_ids = {keyword: len(self._rules) + i for i, keyword in enumerate(keywords)}
-        first_literal = len(self._rules) + len(keywords)
-        self._literals = [(group, literal) for group, literals in (literal_groups or {}).items()
-                          for literal in literals]
-        self._literal_ids = list(range(first_literal, first_literal + len(self._literals)))
+        self._markers = [marker.encode("utf-8") for marker in rules.request_markers]
+        # Request anchors, then record anchors: where each occurs is reported, by its start.
+        self._anchors = [anchor.encode("utf-8") for anchor in (*rules.request_anchors, *rules.record_anchors)]
+        self._request_anchors = len(rules.request_anchors)
+        self._first_marker = len(self._rules) + len(keywords)
+        self._first_anchor = self._first_marker + len(self._markers)
         patterns = [_hyperscan_pattern(rule) for rule in self._rules]
         self._fallback: list[int] = []
         try:
@@ -105,11 +108,12 @@ class HyperscanMatcher:
 
     def _build(self, patterns: list[bytes], ids: list[int]) -> hyperscan.Database:
         keywords = [re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids]
-        literals = [re.escape(literal.decode("latin-1")).encode("latin-1") for _, literal in self._literals]
+        literals = [re.escape(literal.decode("latin-1")).encode("latin-1") for literal in self._markers + self._anchors]
         return _load_or_compile(
             patterns + keywords + literals,
-            ids + list(self._keyword_ids.values()) + self._literal_ids,
-            [PATTERN_FLAGS] * len(patterns) + [KEYWORD_FLAGS] * len(keywords) + [LITERAL_FLAGS] * len(literals),
+            ids + list(self._keyword_ids.values()) + list(range(self._first_marker, self._first_marker + len(literals))),
+            [PATTERN_FLAGS] * len(patterns) + [KEYWORD_FLAGS] * len(keywords) + [MARKER_FLAGS] * len(self._markers)
+            + [ANCHOR_FLAGS] * len(self._anchors),
         )
 
     def _pass(self, buffer: bytes) -> tuple[set[int], dict[int, list[int]]]:
@@ -128,10 +132,15 @@ class HyperscanMatcher:
             self._database.scan(buffer, match_event_handler=on_match)
         return gated, positions
 
-    def match(self, buffer: bytes, known_groups: set[str]) -> BufferHits:
+    def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         gated, positions = self._pass(buffer)
-        groups = {group for (group, _), identifier in zip(self._literals, self._literal_ids) if identifier in positions}
-        result = BufferHits([], groups - known_groups)
+        markers = range(self._first_marker, self._first_anchor)
+        result = BufferHits([], markers_seen=want_markers and any(i in positions for i in markers))
+        for index, anchor in enumerate(self._anchors):
+            starts = [end - len(anchor) for end in positions.get(self._first_anchor + index, ())]
+            (result.anchors if index < self._request_anchors else result.record_anchors).extend(starts)
+        result.anchors.sort()
+        result.record_anchors.sort()
         for index in sorted(gated | set(self._fallback)):
             rule = self._rules[index]
             anchors = [end for keyword in rule.keywords for end in positions.get(self._keyword_ids[keyword], ())]

@@ -6,7 +6,7 @@ each rule's ``secret`` group matched. That is all a second engine has to impleme
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from keyaudit.rulebook.rules import Rule
@@ -25,17 +25,19 @@ class RawMatch:
     end: int
 
 
-LiteralGroups = dict[str, tuple[bytes, ...]]
 PATTERN_TIMEOUT_SECONDS = 10.0  # per rule and buffer: a pathological input cannot stall a scan
 
 
 @dataclass
 class BufferHits:
-    """What one pass over a buffer found: rule hits in order of position, the literal groups
-    present (markers asked for when the engine was built), and a rule that ran out of time."""
+    """What one pass over a buffer found: rule hits in order of position, whether a request
+    marker occurs, where request and record anchors start (sorted), and a rule that ran out of
+    time."""
 
     hits: list[RawMatch]
-    groups: set[str]
+    markers_seen: bool = False
+    anchors: list[int] = field(default_factory=list)
+    record_anchors: list[int] = field(default_factory=list)
     timed_out: str | None = None
 
     def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
@@ -88,6 +90,7 @@ class Matcher(Protocol):
 
     name: str
 
-    def match(self, buffer: bytes, known_groups: set[str]) -> BufferHits:
-        """Hits in ``buffer``; literal groups other than ``known_groups`` that occur in it."""
+    def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
+        """Hits in ``buffer``, where its request anchors are, and (when ``want_markers``)
+        whether a request marker occurs in it."""
         ...

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from keyaudit.engine.matcher import BufferHits, LiteralGroups, keyword_regions
+from keyaudit.engine.matcher import BufferHits, keyword_regions
 from keyaudit.rulebook.rules import RuleSet
 
 Occurrences = Callable[[bytes], Iterable[tuple[int, int, int]]]  # haystack -> (needle index, start, end)
@@ -52,8 +52,7 @@ class RegexMatcher:
 
     name = "regex"
 
-    def __init__(self, rules: RuleSet, literal_groups: LiteralGroups | None = None,
-                 search: Callable[[list[bytes]], Occurrences] = best_search) -> None:
+    def __init__(self, rules: RuleSet, search: Callable[[list[bytes]], Occurrences] = best_search) -> None:
         self._rules = list(rules)
         rules_by_keyword: dict[bytes, list[int]] = {}
         for index, rule in enumerate(self._rules):
@@ -61,25 +60,31 @@ class RegexMatcher:
                 rules_by_keyword.setdefault(keyword, []).append(index)
         keywords = sorted(rules_by_keyword)
         self._keyword_rules = [rules_by_keyword[keyword] for keyword in keywords]
-        # Markers are matched as written: found in the lower-cased pass, then checked in place.
-        self._literals = [(group, literal) for group, literals in (literal_groups or {}).items()
-                          for literal in literals]
-        self._search = search(keywords + [literal.lower() for _, literal in self._literals])
+        # Request markers and anchors are matched as written: found in the lower-cased pass, then
+        # checked in place.
+        self._markers = [marker.encode("utf-8") for marker in rules.request_markers]
+        self._literals = self._markers + [anchor.encode("utf-8") for anchor in (*rules.request_anchors,
+                                                                               *rules.record_anchors)]
+        self._first_record_anchor = len(self._markers) + len(rules.request_anchors)
+        self._search = search(keywords + [literal.lower() for literal in self._literals])
 
-    def match(self, buffer: bytes, known_groups: set[str]) -> BufferHits:
-        anchors: dict[int, list[int]] = {}  # rule index -> where its keywords end
-        groups: set[str] = set()
-        keyword_count = len(self._keyword_rules)
+    def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
+        keyword_ends: dict[int, list[int]] = {}  # rule index -> where its keywords end
+        result = BufferHits([])
+        keyword_count, first_anchor = len(self._keyword_rules), len(self._keyword_rules) + len(self._markers)
         for needle, start, end in self._search(buffer.lower()):
             if needle < keyword_count:
                 for index in self._keyword_rules[needle]:
-                    anchors.setdefault(index, []).append(end)
-            else:
-                group, literal = self._literals[needle - keyword_count]
-                if group not in known_groups and buffer[start:end] == literal:
-                    groups.add(group)
-        result = BufferHits([], groups)
-        for index in sorted(anchors):
-            for start, stop in keyword_regions(buffer, anchors[index]):
+                    keyword_ends.setdefault(index, []).append(end)
+            elif needle >= first_anchor:
+                literal = needle - keyword_count
+                if buffer[start:end] == self._literals[literal]:
+                    (result.anchors if literal < self._first_record_anchor else result.record_anchors).append(start)
+            elif want_markers and not result.markers_seen:
+                result.markers_seen = buffer[start:end] == self._literals[needle - keyword_count]
+        result.anchors.sort()
+        result.record_anchors.sort()
+        for index in sorted(keyword_ends):
+            for start, stop in keyword_regions(buffer, keyword_ends[index]):
                 result.confirm(index, self._rules[index], buffer, start, stop)
         return result.in_order()

@@ -15,6 +15,7 @@ from typing import BinaryIO, Iterator
 
 from keyaudit.engine.allocator import keep_freed_buffers
 from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
+from keyaudit.engine.windows import WindowCollector
 
 CHUNK_BYTES = 1 << 20
 BINARY_SNIFF_BYTES = 8192
@@ -51,6 +52,7 @@ class Hit:
     buffer: bytes  # the chunk the match is in, for context requirements around it
     before: bytes  # the text just before ``buffer`` (already scanned), so context can reach back
     cursor: "_Cursor" = field(repr=False, compare=False)
+    offset: int = 0  # where ``buffer`` starts in the stream
 
     @cached_property
     def place(self) -> tuple[int, int, int, int]:
@@ -107,14 +109,19 @@ class ChunkedPass:
     """Scan one stream; iterate for hits, then read ``bytes_scanned`` and ``binary``."""
 
     def __init__(self, stream: BinaryIO, matcher: Matcher, sniff_binary: bool = True,
-                 start: tuple[int, int] = (1, 0), read_bytes: int = CHUNK_BYTES) -> None:
+                 start: tuple[int, int] = (1, 0), read_bytes: int = CHUNK_BYTES,
+                 windows: WindowCollector | None = None) -> None:
         self._stream, self._matcher = stream, matcher
         self._read_bytes = read_bytes  # smaller for a decompressor: what precedes damage is kept
         self._sniff_binary = sniff_binary
         self._start = start  # (line, characters already on it) where the stream begins: a resumed scan
         self.lines = 0  # newlines read, once the scan is complete
         self.end_column = start[1]  # characters after the last newline, once the scan is complete
-        self.markers_seen: set[str] = set()  # the matcher's literal groups found in the text
+        self.markers_seen = False  # whether a request marker occurs in the text
+        self.anchors_seen = False  # whether a request anchor does
+        # Where the lines worth reading as requests are: around anchors, and around credentials
+        # the caller confirms (``windows.add`` with a hit's place).
+        self.windows = windows or WindowCollector()
         self.bytes_scanned = 0
         self.binary = False
         self.timed_out: set[str] = set()
@@ -145,11 +152,11 @@ class ChunkedPass:
                 carry = buffer
                 continue
             cursor = _Cursor(buffer, line, column_base)
-            for raw in self._pass(buffer):
+            for raw in self._pass(buffer, cut, line, absolute):
                 if raw.match_start >= cut or absolute + raw.match_start < resume.get(raw.rule_index, 0):
                     continue
                 resume[raw.rule_index] = absolute + raw.match_end
-                yield Hit(raw, buffer, before, cursor)
+                yield Hit(raw, buffer, before, cursor, absolute)
             before = (before + buffer[max(0, cut - OVERLAP_BYTES) : cut])[-OVERLAP_BYTES:]
             newlines = buffer.count(b"\n", 0, cut)
             if newlines:
@@ -183,9 +190,16 @@ class ChunkedPass:
             return b"".join(pieces), exc
         return b"".join(pieces), None
 
-    def _pass(self, buffer: bytes) -> list[RawMatch]:
-        found = self._matcher.match(buffer, self.markers_seen)
-        self.markers_seen |= found.groups
+    def _pass(self, buffer: bytes, cut: int, line: int, offset: int) -> list[RawMatch]:
+        """The rule hits of one buffer; its markers and the windows around its anchors are noted
+        (anchors past ``cut`` belong to the next buffer, which starts there)."""
+        found = self._matcher.match(buffer, want_markers=not self.markers_seen)
+        self.markers_seen |= found.markers_seen
+        for anchors, reach in ((found.anchors, self.windows.request), (found.record_anchors, self.windows.record)):
+            accepted = [start for start in anchors if start < cut]
+            if accepted:
+                self.anchors_seen = True
+                self.windows.add_all(buffer, accepted, line, offset, reach)
         if found.timed_out:
             self.timed_out.add(found.timed_out)
         return found.hits

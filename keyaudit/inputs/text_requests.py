@@ -1,54 +1,102 @@
 """Requests written as text — curl commands, wire dumps, JSON request records — read in a second
-pass over a text file, and only where the first pass says they can matter."""
+pass over a text file, and only in the windows of lines the first pass marked.
+
+The engine's pass notes where request anchors (provider hosts, signature headers: data in the
+rule files) and confirmed credentials are; the readers then run on the lines around them only,
+each window from its first line, reached by a seek where the stream allows one. A file that
+holds no request marker at all (no curl, no wire dump, no JSON request field) is not read again.
+"""
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
-from keyaudit.inputs.captures.lines import CaptureParser, numbered_lines
+from keyaudit.engine.windows import Reach, Window, WindowCollector
+from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, CaptureParser
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
+from keyaudit.sources.compression import is_decompressing
 from keyaudit.sources.opening import Opener
 
-# A second pass is worth it only where requests are written out (curl, wire dumps, JSON request
-# logs) and something makes them interesting: a provider host, a signature header, or a
-# credential the first pass found. The engine finds these markers in its pass over each chunk.
-CAPTURE_MARKER_GROUPS: dict[str, tuple[bytes, ...]] = {
-    "provider": (b"iugu.com", b"IUGU.COM", b"asaas.com", b"ASAAS.COM", b"ignature"),
-    "request": (b"curl -", b"curl h", b"curl '", b'curl "', b"curl $", b"--> ", b'>> "', b"send: b", b"connectionpool", b'"method"', b'"request"',
-                b"_method", b"\nGET ", b"\nPOST ", b"\nPUT ", b"\nPATCH ", b"\nDELETE "),
-}
+# A request starts at most this many lines before its anchor (a wire dump's request line before
+# its Signature header) and ends at most this many after it (headers, then a body over many lines).
+REQUEST_REACH = Reach(REQUEST_SPAN_LINES // 2, 2 * REQUEST_SPAN_LINES)
+# A record naming a provider host: a JSON line, a curl command, a request line and its Host header.
+RECORD_REACH = Reach(2, 3)
+MAX_WINDOW_BYTES = 16 << 20  # a window of huge lines is read this far, not further
+_SKIP_BYTES = 1 << 20
 
 
-def worth_reading(markers_seen: set[str], found_credentials: bool) -> bool:
-    """Whether a text file can hold requests that matter."""
-    return "request" in markers_seen and ("provider" in markers_seen or found_credentials)
+def window_collector(stream_offset: int) -> WindowCollector:
+    """Windows for a stream that starts at ``stream_offset`` of its content (a resumed file)."""
+    return WindowCollector(stream_offset, request=REQUEST_REACH, record=RECORD_REACH)
 
 
-def capture_readers() -> list[CaptureParser]:
-    """The readers of requests written as text, imported only when a file needs them."""
+def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: bool) -> bool:
+    """Whether a text file can hold requests that matter: it writes requests out, and mentions a
+    provider or a signature header, or holds a credential."""
+    return markers_seen and (anchors_seen or found_credentials)
+
+
+def capture_readers() -> list[tuple[CaptureParser, bool]]:
+    """The readers of requests written as text, imported only when a file needs them, each with
+    whether it reads a request from one line (then only the anchored lines of a window matter)."""
     from keyaudit.inputs.captures import curl, httpdump, jsonlog
 
-    return [curl.exchanges, httpdump.exchanges, jsonlog.exchanges]
+    return [(curl.exchanges, False), (httpdump.exchanges, False), (jsonlog.exchanges, True)]
 
 
-def exchanges_in_text(opener: Opener, path: str, near: list[int] | None = None) -> Iterator[Exchange]:
-    """Every request written in the text ``opener`` gives, reader by reader. With ``near``, only
-    the lines around those (sorted) line numbers are read: where credentials were found."""
-    for reader in capture_readers():
-        with opener() as stream:
-            lines = numbered_lines(stream)
-            if near is not None:
-                lines = _near(lines, near)
-            yield from reader(lines, path)
+def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Iterator[Exchange]:
+    """Every request written in the ``windows`` (in stream order, not overlapping) of the text
+    ``opener`` gives; each window is read alone, by every reader."""
+    readers = capture_readers()
+    with opener() as stream:
+        position = 0
+        for window in windows:
+            position = _advance(stream, position, window.offset)
+            lines, position = _window_lines(stream, window, position)
+            anchored = set(window.anchored)
+            for reader, one_line in readers:
+                yield from reader([line for line in lines if line[0] in anchored] if one_line else lines, path)
 
 
-def _near(lines: Iterator[tuple[int, str]], wanted: list[int]) -> Iterator[tuple[int, str]]:
-    """The lines within ``REQUEST_SPAN_LINES`` of any of the sorted ``wanted`` line numbers."""
-    index = 0
-    for number, text in lines:
-        while index < len(wanted) and wanted[index] + REQUEST_SPAN_LINES < number:
-            index += 1
-        if index == len(wanted):
-            return
-        if wanted[index] - REQUEST_SPAN_LINES <= number:
-            yield number, text
+def _advance(stream: BinaryIO, position: int, offset: int) -> int:
+    """Move ``stream`` from ``position`` to ``offset``: a seek for plain data, reading through a
+    decompressor. Windows come in order, so the stream only moves forward."""
+    if offset <= position:
+        return position
+    if stream.seekable() and not is_decompressing(stream):
+        stream.seek(offset)
+        return offset
+    while position < offset:
+        skipped = len(stream.read(min(_SKIP_BYTES, offset - position)))
+        if not skipped:
+            break
+        position += skipped
+    return position
+
+
+def _window_lines(stream: BinaryIO, window: Window, position: int) -> tuple[list[tuple[int, str]], int]:
+    """The window's lines as (number, text without its line ending), each cut at
+    ``MAX_CAPTURE_LINE``; and the stream position after them."""
+    lines: list[tuple[int, str]] = []
+    number, start = window.first_line, position
+    while number <= window.last_line and position - start < MAX_WINDOW_BYTES:
+        line = stream.readline(MAX_CAPTURE_LINE)
+        if not line:
+            break
+        position += len(line)
+        if not line.endswith(b"\n"):
+            position += _rest_of_line(stream)
+        lines.append((number, line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")))
+        number += 1
+    return lines, position
+
+
+def _rest_of_line(stream: BinaryIO) -> int:
+    """Pass over the rest of an over-long line; how many bytes that was."""
+    skipped = 0
+    while rest := stream.readline(MAX_CAPTURE_LINE):
+        skipped += len(rest)
+        if rest.endswith(b"\n"):
+            break
+    return skipped

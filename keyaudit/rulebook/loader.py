@@ -93,8 +93,11 @@ def _parsed(text: str, name: str) -> Any:
     return document
 
 
-def load_file(path: Path, verify: bool = True) -> tuple[list[Rule], list[RequestRule]]:
-    """Load one YAML rule file: its secret rules and its request rules.
+RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers")
+
+
+def load_file(path: Path, verify: bool = True) -> RuleSet:
+    """Load one YAML rule file: its secret rules, request rules, request anchors and markers.
 
     ``verify`` compiles every pattern now, to report a broken one as a rule error.
     """
@@ -104,14 +107,18 @@ def load_file(path: Path, verify: bool = True) -> tuple[list[Rule], list[Request
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(name, None, f"cannot read: {exc}") from None
     document = _parsed(text, name)
-    if not isinstance(document, dict) or not (set(document) & {"rules", "request_rules"}):
+    if not isinstance(document, dict) or not (set(document) & set(RULE_LISTS)):
         raise RuleError(name, None, "expected a mapping with a 'rules' or 'request_rules' list")
-    unknown = sorted(set(document) - {"rules", "request_rules"})
+    unknown = sorted(set(document) - set(RULE_LISTS))
     if unknown:
         raise RuleError(name, None, f"unknown top-level key {unknown[0]!r}")
-    for key in ("rules", "request_rules"):
+    for key in RULE_LISTS:
         if not isinstance(document.get(key, []), list):
             raise RuleError(name, None, f"'{key}' must be a list")
+    literals = {key: tuple(document.get(key, [])) for key in RULE_LISTS[2:]}
+    for key, values in literals.items():
+        if not all(isinstance(value, str) and value.strip() for value in values):
+            raise RuleError(name, None, f"'{key}' must be a list of non-empty strings")
     rules = [parse_rule(raw, name, verify) for raw in document.get("rules", [])]
     requests = [parse_request_rule(raw, name, verify=verify) for raw in document.get("request_rules", [])]
     seen: set[str] = set()
@@ -119,7 +126,7 @@ def load_file(path: Path, verify: bool = True) -> tuple[list[Rule], list[Request
         if rule.id in seen:
             raise RuleError(name, rule.id, "duplicate rule id in one file")
         seen.add(rule.id)
-    return rules, requests
+    return RuleSet(rules, requests, **literals)
 
 
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
@@ -130,16 +137,20 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     """
     secret_rules: dict[str, Rule] = {}
     request_rules: dict[str, RequestRule] = {}
+    literals: dict[str, dict[str, None]] = {key: {} for key in RULE_LISTS[2:]}  # in order, once each
     user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
     for source in shipped + list(extra):
         for path in _rule_files(source):
-            rules, requests = load_file(path, verify=source not in shipped)
-            secret_rules.update((rule.id, rule) for rule in rules)
-            request_rules.update((rule.id, rule) for rule in requests)
+            loaded = load_file(path, verify=source not in shipped)
+            secret_rules.update((rule.id, rule) for rule in loaded.rules)
+            request_rules.update((rule.id, rule) for rule in loaded.requests)
+            for key, found in literals.items():
+                found.update(dict.fromkeys(getattr(loaded, key)))
             if source not in shipped:
-                user_ids.update(rule.id for rule in rules)
+                user_ids.update(rule.id for rule in loaded.rules)
     # Once per user rule in force; shipped rules are checked by the test suite, not at every start.
     warnings = [warning for rule in secret_rules.values()
                 if rule.id in user_ids and (warning := anchoring_warning(rule)) is not None]
-    return RuleSet(list(secret_rules.values()), list(request_rules.values()), warnings)
+    return RuleSet(list(secret_rules.values()), list(request_rules.values()), warnings,
+                   **{key: tuple(found) for key, found in literals.items()})

@@ -73,6 +73,13 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     requests: list[RequestRule] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # about user rules, one line each, for the user
+    # Literals the engine reports where they occur: the lines around them are read as requests —
+    # a whole request around a request anchor (a transfer path, a signature header), the record's
+    # own lines around a record anchor (a provider host).
+    request_anchors: tuple[str, ...] = ()
+    record_anchors: tuple[str, ...] = ()
+    # Literals whose presence says a file writes requests out at all (curl, wire dumps, …).
+    request_markers: tuple[str, ...] = ()
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -83,7 +90,8 @@ class RuleSet:
     def without(self, rule_ids: Iterable[str]) -> "RuleSet":
         dropped = set(rule_ids)
         return RuleSet([r for r in self.rules if r.id not in dropped],
-                       [r for r in self.requests if r.id not in dropped], self.warnings)
+                       [r for r in self.requests if r.id not in dropped], self.warnings,
+                       self.request_anchors, self.record_anchors, self.request_markers)
 
 
 def anchoring_warning(rule: Rule) -> str | None:

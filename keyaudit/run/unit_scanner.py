@@ -23,7 +23,7 @@ from keyaudit.engine.stream import CHUNK_BYTES, looks_binary
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
 from keyaudit.inputs.har import SNIFF_CHARS, HarDocument, HarError, looks_like_har
 from keyaudit.inputs.har_findings import findings_in_har
-from keyaudit.inputs.text_requests import CAPTURE_MARKER_GROUPS, exchanges_in_text, worth_reading
+from keyaudit.inputs.text_requests import exchanges_in_text, window_collector, worth_reading
 from keyaudit.model.findings import Finding, member_path
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import RequestCheck
@@ -49,8 +49,8 @@ class UnitScanner:
 
     def __init__(self, rules: RuleSet, engine: str = "auto", checks: dict[str, RequestCheck] | None = None) -> None:
         self.rules = rules
-        # The capture markers ride along in the rules' pass over each chunk.
-        self.detector = SecretDetector(rules, create_matcher(rules, engine, CAPTURE_MARKER_GROUPS))
+        # The request anchors and markers ride along in the rules' pass over each chunk.
+        self.detector = SecretDetector(rules, create_matcher(rules, engine))
         self.judge = ExchangeJudge(self.detector, list(rules.requests), dict(checks or {}))
 
     @property
@@ -161,10 +161,11 @@ class UnitScanner:
         with contextlib.ExitStack() as stack:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
+            windows = window_collector(resume.offset if resume else 0)
             try:
                 chunks = self.detector.findings_in(keeper, unit.target.display, found,  # type: ignore[arg-type]
-                                                 sniff_binary=unit.first and resume is None, start=start,
-                                                 read_bytes=read_size(stream))
+                                                   sniff_binary=unit.first and resume is None, start=start,
+                                                   read_bytes=read_size(stream), windows=windows)
             finally:
                 tally.findings.extend(found)  # what was found before a damaged stream ended is kept
         if unit.head is not None and not chunks.binary:
@@ -180,11 +181,9 @@ class UnitScanner:
         tally.lines = chunks.lines
         for rule_id in sorted(chunks.timed_out):
             tally.errors.append(ScanError(unit.target.display, f"rule {rule_id!r} timed out; the rest was scanned"))
-        if worth_reading(chunks.markers_seen, bool(found)):
-            # Without a provider host, only requests carrying a found credential can matter.
-            near = None if "provider" in chunks.markers_seen else sorted({f.location.line for f in found})
+        if worth_reading(chunks.markers_seen, chunks.anchors_seen, bool(found)):
             earlier = resume.lines if resume else 0  # requests an earlier run already judged
-            for exchange in exchanges_in_text(opener, unit.target.display, near):
+            for exchange in exchanges_in_text(opener, unit.target.display, windows.windows()):
                 judged = self.judge.judge(exchange, counts.statistics)
                 tally.findings.extend(f for f in judged if f.location.line > earlier)
 

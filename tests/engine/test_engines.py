@@ -17,7 +17,6 @@ from keyaudit.engine import create_matcher
 from keyaudit.engine.matcher import Matcher
 from keyaudit.engine.regex_engine import RegexMatcher, automaton_search, substring_search
 from keyaudit.rulebook.loader import load_rules
-from keyaudit.inputs.text_requests import CAPTURE_MARKER_GROUPS
 
 RULES = load_rules()
 ENGINE_NAMES = ("regex", "hyperscan")
@@ -77,7 +76,7 @@ def test_same_findings_on_generated_text(pieces: list[str]) -> None:
 
 def test_both_keyword_searches_find_the_same_occurrences() -> None:
     needles = sorted({k.encode() for rule in RULES for k in rule.keywords} |
-                     {literal.lower() for literals in CAPTURE_MARKER_GROUPS.values() for literal in literals})
+                     {literal.lower().encode() for literal in (*RULES.request_markers, *RULES.request_anchors)})
     for path in sorted(CORPUS.rglob("*")):
         if path.is_file():
             data = path.read_bytes().lower()

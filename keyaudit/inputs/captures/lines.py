@@ -9,7 +9,7 @@ HTTP request to a plausible host, so request rules never meet a URL they cannot 
 from __future__ import annotations
 
 import re
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from keyaudit.model.exchange import Exchange, Origin
@@ -189,17 +189,3 @@ class BodyLines:
             if self._joined_size(len(separator)) == self.expected:
                 return separator.join(self._parts)
         return None
-
-
-def numbered_lines(stream: BinaryIO) -> Iterator[tuple[int, str]]:
-    """(1-based number, text without its line ending) for each line, each of bounded size."""
-    number = 0
-    while True:
-        line = stream.readline(MAX_CAPTURE_LINE)
-        if not line:
-            return
-        number += 1
-        if not line.endswith(b"\n"):
-            while (rest := stream.readline(MAX_CAPTURE_LINE)) and not rest.endswith(b"\n"):
-                pass
-        yield number, line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")

@@ -1,0 +1,66 @@
+"""Requests in text read only where the engine's pass points: around anchors and credentials,
+wherever they are in a large log, compressed or resumed — with the same findings and line numbers
+a reading of the whole file gives."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from helpers.running import scan_json
+
+TRANSFER = json.dumps({"ts": "2026-11-22T10:00:00Z", "method": "POST",
+                       "url": "https://api.iugu.com/v1/transfer_requests",
+                       "headers": {"Content-Type": "application/json"}, "body": "{\"amount_cents\": 100}"})
+SIGNED_DUMP = ["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com", "Content-Type: application/json",
+               "Accept: */*", "User-Agent: payouts/1.0", "Request-Time: 2026-11-22T10:00:00-03:00",
+               "Signature: signature=c2lnbmF0dXJl", "Content-Length: 2", "", "{}"]
+
+
+def filler(count: int, start: int = 0) -> list[str]:
+    return [f'10.0.0.{n % 250} - - [22/Nov/2026:10:00:00 -0300] "GET /health?n={start + n} HTTP/1.1" 200 2'
+            for n in range(count)]
+
+
+def requests(report: dict) -> list[tuple[str, int]]:
+    return [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")]
+
+
+def test_a_request_deep_in_a_large_log_is_found_at_its_line(tmp_path: Path) -> None:
+    lines = filler(30_000) + [TRANSFER] + filler(30_000, 30_000)
+    (tmp_path / "app.log").write_text("\n".join(lines) + "\n")
+    (tmp_path / "app.log.gz").write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+    for name in ("app.log", "app.log.gz"):
+        report, _ = scan_json(str(tmp_path / name))
+        assert requests(report) == [("iugu-unsigned-transfer", 30_001)], name
+        assert report["scan"]["requests"]["requests_judged"] == 1
+
+
+def test_a_request_read_around_its_anchor_keeps_every_header_of_it(tmp_path: Path) -> None:
+    unsigned = [line for line in SIGNED_DUMP if not line.startswith(("Signature", "Request-Time"))]
+    path = tmp_path / "wire.log"
+    path.write_text("\n".join(filler(500) + SIGNED_DUMP + filler(500) + unsigned + filler(500)) + "\n")
+    report, _ = scan_json(str(path))
+    # The signed one was read with its Signature header, five lines after its anchor: not reported
+    # as unsigned, counted as a signature nobody could verify (no --public-key).
+    assert requests(report) == [("iugu-unsigned-transfer", 500 + len(SIGNED_DUMP) + 500 + 1)]
+    assert report["scan"]["requests"]["signatures_unverified"] == 1
+
+
+def test_a_resumed_log_reads_the_requests_of_its_new_part_only(tmp_path: Path) -> None:
+    path, state = tmp_path / "app.log", str(tmp_path / "state.db")
+    path.write_text("\n".join(filler(2000) + [TRANSFER] + filler(2000)) + "\n")
+    first, _ = scan_json(str(path), "--state", state)
+    assert requests(first) == [("iugu-unsigned-transfer", 2001)]
+    with path.open("a") as handle:
+        handle.write("\n".join(filler(3000, 2000) + [TRANSFER]) + "\n")
+    second, _ = scan_json(str(path), "--state", state)
+    assert requests(second) == [("iugu-unsigned-transfer", 4001 + 3000 + 1)]
+
+
+def test_a_log_that_writes_no_request_out_is_not_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "notes.log"
+    path.write_text("\n".join(filler(100) + ["calling https://api.iugu.com/v1/transfer_requests next"]) + "\n")
+    report, _ = scan_json(str(path))
+    assert report["scan"]["requests"].get("requests_judged", 0) == 0
