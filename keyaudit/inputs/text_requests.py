@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine.windows import Reach, Window, WindowCollector
+from keyaudit.inputs.captures.envelopes import unwrapped
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, CaptureParser
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
 from keyaudit.sources.compression import is_decompressing
@@ -56,7 +57,8 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Itera
             lines, position = _window_lines(stream, window, position)
             anchored = set(window.anchored)
             for reader, one_line in readers:
-                yield from reader([line for line in lines if line[0] in anchored] if one_line else lines, path)
+                yield from reader([line for line in lines if line[0] in anchored] if one_line else unwrapped(lines),
+                                  path)
 
 
 def _advance(stream: BinaryIO, position: int, offset: int) -> int:

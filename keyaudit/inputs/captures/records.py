@@ -1,0 +1,256 @@
+"""One generic reconstructor: the HTTP request a structured log record describes, whatever
+product wrote it.
+
+Producers name the same things differently and nest them differently — ``method``,
+``http_method``, ``requestMethod``, ``:method``; ``url``, ``uri``, ``request_uri``, ``url.full``;
+headers as an object, a list of pairs, a list of ``{name, value}`` or a text block; the body as a
+string, an object, ``{"content": …}`` or base64 — and wrap records in envelopes (a container
+runtime's ``{"log": "<escaped JSON>"}``, a cloud export's ``jsonPayload``, an error tracker's
+``request``). Rather than a list of field names per product, the record is read by roles:
+
+- keys are compared by their letters and digits only, case-insensitively (``request-body`` and
+  ``requestBody`` are ``requestbody``);
+- the request node is the shallowest object with a key in the method role whose value is an
+  HTTP method;
+- every other part is looked for in that node first, then in the nodes around it, nearest first
+  (ECS puts the method in ``http.request`` and the URL in a top-level ``url`` object);
+- a string value that is itself a JSON object is read as a nested record (bounded depth).
+
+A record that names no method and absolute URL (or host and path) describes no request (a
+request dumped as text in its message is for the readers of dumps, which read envelopes' text).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from typing import Any, Iterator
+from urllib.parse import urlencode
+
+from keyaudit.model.exchange import Exchange, Origin
+
+from .lines import HTTP_METHODS, absolute_url, has_scheme, header_value, make_exchange, split_request_line, to_bytes
+
+MAX_DEPTH = 8  # objects nested deeper than this are not searched
+MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
+_KEY = re.compile(r"[^0-9a-z]")
+METHOD = frozenset({"method", "httpmethod", "requestmethod", "reqmethod", "verb"})
+URL = frozenset({"url", "fullurl", "requesturl", "requesturi", "href", "originalurl", "endpoint"})
+URL_OBJECT = frozenset({"full", "original"})  # inside an ECS-style ``url`` object
+HOST = frozenset({"host", "hostname", "domain", "authority", "servername", "httphost", "serverhost"})
+SCHEME = frozenset({"scheme"})
+PATH = frozenset({"path", "pathname", "requestpath", "rawpath", "uri"})  # nginx $uri: a path, no query
+QUERY = frozenset({"query", "querystring", "args", "params", "queryparams", "search"})
+HEADERS = frozenset({"headers", "requestheaders", "reqheaders", "httpheaders"})
+BODY = frozenset({"body", "requestbody", "reqbody", "data", "payload", "postdata", "rawbody"})
+BODY_TEXT = frozenset({"content", "text", "raw", "value", "bytes"})  # a body object's own text
+REQUEST_LINE = frozenset({"request", "requestline"})  # nginx $request: "POST /v1/x?y=1 HTTP/1.1"
+TIME = frozenset({"time", "timestamp", "ts", "timelocal", "timeiso8601", "datetime", "date"})
+_ABSENT = ("", "-")  # nginx and Apache log an unset variable as "-"
+# nginx $http_<name> variables are request headers; these http_ fields are something else.
+_NOT_HEADERS = frozenset({"http_method", "http_host", "http_version", "http_status", "http_code",
+                          "http_protocol", "http_status_code"})
+_DECODER = json.JSONDecoder()
+
+
+def role(key: object) -> str:
+    """A key as its letters and digits, lower-cased: what two producers' spellings share."""
+    return _KEY.sub("", str(key).lower())
+
+
+def _embedded(value: str, depth: int) -> Any:
+    """The JSON object a string holds (a container log's ``log`` field), or None."""
+    text = value.strip()
+    if depth >= MAX_EMBEDDED or not text.startswith("{") or not text.endswith("}"):
+        return None
+    try:
+        found = _DECODER.decode(text)
+    except (ValueError, RecursionError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, ...]]]:
+    """Every object of the record with its path of child positions, breadth first; JSON records
+    held in strings count as children."""
+    queue: list[tuple[dict[str, Any], tuple[int, ...], int]] = [(record, (), 0)]
+    while queue:
+        node, place, embedded = queue.pop(0)
+        yield node, place
+        if len(place) >= MAX_DEPTH:
+            continue
+        for index, value in enumerate(node.values()):
+            child, depth = value, embedded
+            if isinstance(value, str):
+                child, depth = _embedded(value, embedded), embedded + 1
+            elif isinstance(value, list):
+                child = next((item for item in value if isinstance(item, dict)), None)
+            if isinstance(child, dict):
+                queue.append((child, (*place, index), depth))
+
+
+def _method(node: dict[str, Any]) -> str | None:
+    for key, value in node.items():
+        if role(key) in METHOD and isinstance(value, str) and value.upper() in HTTP_METHODS:
+            return value.upper()
+    return None
+
+
+def _near(nodes: list[tuple[dict[str, Any], tuple[int, ...]]], place: tuple[int, ...]) -> list[dict[str, Any]]:
+    """The record's objects, nearest to the one at ``place`` first: it and what it holds, then
+    each enclosing object and what that holds."""
+    def distance(other: tuple[int, ...]) -> tuple[int, int]:
+        shared = 0
+        while shared < min(len(other), len(place)) and other[shared] == place[shared]:
+            shared += 1
+        return (len(place) - shared, len(other) - shared)
+
+    return [node for node, other in sorted(nodes, key=lambda item: distance(item[1]))]
+
+
+def _first(nodes: list[dict[str, Any]], roles: frozenset[str], kinds: tuple[type, ...] = (str,)) -> Any:
+    for node in nodes:
+        for key, value in node.items():
+            if role(key) in roles and isinstance(value, kinds) and value not in _ABSENT:
+                return value
+    return None
+
+
+def _url(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
+    """The request's absolute URL: a URL field, an ECS ``url`` object, or host and path."""
+    target = _first(nodes, URL, (str, dict))
+    if isinstance(target, dict):  # ECS: {"full": …} or {"domain", "path", "scheme", "query"}
+        full = _first([target], URL_OBJECT)
+        target = full if full is not None else _from_parts([target], headers)
+    if target is None:
+        target = _from_parts(nodes, headers)
+    elif not has_scheme(target):
+        target = _absolute(target, nodes, headers)
+    return target
+
+
+def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
+    path = _first(nodes, PATH)
+    if path is None:
+        return None
+    query = _first(nodes, QUERY, (str, dict))
+    if isinstance(query, dict):
+        query = urlencode({str(key): value if isinstance(value, str) else _compact(value)
+                           for key, value in query.items()})
+    return _absolute(f"{path}?{query.removeprefix('?')}" if query else path, nodes, headers)
+
+
+def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
+    host = _first(nodes, HOST) or header_value(headers, "Host") or header_value(headers, ":authority")
+    scheme = _first(nodes, SCHEME) or header_value(headers, ":scheme")
+    return absolute_url(target if target.startswith("/") else "/" + target, host, scheme)
+
+
+def _headers(value: Any) -> list[tuple[str, str]] | None:
+    """Headers logged as a mapping (values may be lists), a list of pairs or of {name, value},
+    or a block of ``Name: value`` lines."""
+    if isinstance(value, dict):
+        return [(str(name), _text(item)) for name, items in value.items()
+                for item in (items if isinstance(items, list) else [items]) if item is not None]
+    if isinstance(value, list):
+        pairs = []
+        for item in value:
+            if isinstance(item, dict) and ("name" in item or "key" in item):
+                pairs.append((_text(item.get("name", item.get("key"))), _text(item.get("value", ""))))
+            elif isinstance(item, list) and len(item) == 2:
+                pairs.append((_text(item[0]), _text(item[1])))
+        return pairs
+    if isinstance(value, str):
+        return [(name.strip(), rest.strip()) for line in value.splitlines()
+                for name, colon, rest in [line.partition(":")] if colon and name.strip()]
+    return None
+
+
+def _nginx_headers(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """nginx ``$http_x_name`` fields as ``x-name`` headers (the names nginx lower-cased)."""
+    return [(key[5:].replace("_", "-"), value) for key, value in record.items()
+            if isinstance(key, str) and key.startswith("http_") and key not in _NOT_HEADERS
+            and isinstance(value, str) and value not in _ABSENT]
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else _compact(value)
+
+
+def _compact(value: Any) -> str:
+    """A parsed JSON value written back as compact JSON (what JSON.stringify and most clients
+    produce); "" for a value nested too deeply to write back."""
+    try:
+        return json.dumps(value, separators=(",", ":"))
+    except (ValueError, RecursionError):
+        return ""
+
+
+def _body(nodes: list[dict[str, Any]], latin1: bool) -> bytes | None:
+    """The body bytes: a logged string as sent (base64 decoded where the record says so); an
+    object as compact JSON, since the exact bytes are unknown and compact JSON is what most
+    clients send; ``{"content": …}`` and ``{"text": …}`` wrappers are opened."""
+    value = _first(nodes, BODY, (str, bytes, dict, list))
+    if isinstance(value, dict) and (inner := _first([value], BODY_TEXT)) is not None:
+        encoding = _first([value], frozenset({"encoding"}))
+        value = _base64(inner) if isinstance(encoding, str) and encoding.lower() == "base64" else inner
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        if latin1:
+            try:
+                return value.encode("latin-1")  # nginx \xHH escapes are bytes
+            except UnicodeEncodeError:
+                pass
+        return to_bytes(value)
+    return _compact(value).encode("utf-8")
+
+
+def _base64(text: str) -> bytes | str:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return text
+
+
+def _time(record: dict[str, Any]) -> str | None:
+    value = _first([record], TIME, (str, int, float))
+    return None if value is None or isinstance(value, bool) else str(value)
+
+
+def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False) -> Exchange | None:
+    """The request one structured record describes, or None when it names no method and URL.
+
+    ``headers_known`` is False when no headers field was found and the record logs none of the
+    signing headers either: such a log cannot show that a header was missing.
+    """
+    nodes = list(_nodes(record))
+    for node, place in nodes:
+        method, line = _method(node), _request_line(node)
+        if method is None and line is None:
+            continue
+        near = _near(nodes, place)
+        logged = _headers(_first(near, HEADERS, (str, dict, list)))
+        headers = (logged or []) + _nginx_headers(record)
+        if line is not None and _first(near, URL, (str, dict)) is None:
+            # nginx $request: the whole request line, query included, beats a path field
+            method = method or line[0]
+            url = line[1] if has_scheme(line[1]) else _absolute(line[1], near, headers)
+        else:
+            url = _url(near, headers)
+        if url is None:
+            return None
+        known = logged is not None or "http_signature" in record or "http_request_time" in record
+        return make_exchange(method or "GET", url, headers, _body(near, latin1), origin, time=_time(record),
+                             headers_known=known)
+    return None
+
+
+def _request_line(node: dict[str, Any]) -> tuple[str, str] | None:
+    """(method, target) of a request line logged whole (nginx ``$request``), or None."""
+    line = _first([node], REQUEST_LINE)
+    return split_request_line(line.strip()) if line else None
