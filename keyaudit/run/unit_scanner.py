@@ -100,6 +100,7 @@ class UnitScanner:
                 return False
             detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
             tally.errors.append(ScanError(display, f"read failed, scanned up to the damage: {detail}"))
+            tally.progress = None  # not recorded: read again next run, its damage named again
         except Exception as exc:  # noqa: BLE001 - one bad input must not end the scan
             # Only the type: an exception's text may quote the input, and so a secret.
             tally.errors.append(ScanError(display, f"internal error ({type(exc).__name__}); "
@@ -216,9 +217,10 @@ class UnitScanner:
             tally.add(self.scan(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))
             if entry.note:
                 tally.errors.append(ScanError(display, entry.note))
+        if kind == "tar":  # read to the end: damage past the end-of-archive blocks is damage too
+            keeper.skip(1 << 62)
         if unit.head is not None:
             if progress is None:  # a tar, measured as it was read
-                keeper.skip(1 << 62)
                 progress = Progress.of(unit.head, keeper.count, 0, 0, keeper.tail, None, unit.stamp)
             tally.progress = progress
 

@@ -1,0 +1,53 @@
+"""Inputs whose findings were once lost without a word: damaged gzip and tgz that ``zcat`` and
+``tar`` still read.
+
+Each damaged case puts a key just before the damage, so that a reader losing its last read (as
+library readers do when the damage raises out of it) misses it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from pathlib import Path
+
+from helpers.archives import tar_bytes
+from helpers.bad_inputs import BadInput
+from helpers.credentials import iugu_line, iugu_token
+
+
+def _filler(kilobytes: int) -> bytes:
+    """Incompressible log lines: compressed, they are about as long, so cuts land in them."""
+    return b"".join(b"2026-11-25 10:00:00 INFO request " + os.urandom(32).hex().encode() + b"\n"
+                    for _ in range(kilobytes * 1024 // 98))
+
+
+def _leak() -> bytes:
+    return (iugu_line(iugu_token()) + "\n").encode()
+
+
+def _trailing_junk(folder: Path) -> str:
+    text = _leak() + _filler(300) + _leak()  # the second key ends the member, right before the junk
+    junk = b"\x07crash" + os.urandom(4096)
+    (folder / "trailing-junk.log.gz").write_bytes(gzip.compress(text) + junk)
+    return "trailing-junk.log.gz"
+
+
+def _short_trailer(folder: Path) -> str:
+    packed = gzip.compress(tar_bytes({"a.log": _leak() + _filler(200), "b.log": _filler(200) + _leak()}))
+    (folder / "short-trailer.tgz").write_bytes(packed[:-4])  # as tar recovers it: every member whole
+    return "short-trailer.tgz"
+
+
+def _cut_member(folder: Path) -> str:
+    late = _filler(300) + _leak()  # beyond the cut: cannot be read
+    packed = gzip.compress(tar_bytes({"a.log": _leak(), "b.log": _leak() + late}))
+    (folder / "cut-member.tgz").write_bytes(packed[: len(packed) // 2])  # a.log, and b.log's start
+    return "cut-member.tgz"
+
+
+CASES = [
+    BadInput("a gzip with junk after its last member", _trailing_junk, error="scanned up to the damage", findings=2),
+    BadInput("a tgz short by a few bytes", _short_trailer, error="scanned up to the damage", findings=2),
+    BadInput("a tgz cut inside its last member", _cut_member, error="scanned up to the damage", findings=2),
+]
