@@ -1,8 +1,9 @@
 """Inputs whose findings were once lost without a word: damaged gzip and tgz that ``zcat`` and
-``tar`` still read.
+``tar`` still read, a log behind copytruncate's NULs.
 
 Each damaged case puts a key just before the damage, so that a reader losing its last read (as
-library readers do when the damage raises out of it) misses it.
+library readers do when the damage raises out of it) misses it; each readable case is read
+without complaint.
 """
 
 from __future__ import annotations
@@ -46,8 +47,14 @@ def _cut_member(folder: Path) -> str:
     return "cut-member.tgz"
 
 
+def _copytruncated(folder: Path) -> str:
+    (folder / "copytruncated.log").write_bytes(bytes(4096) + b"2026-11-25 10:00:00 INFO after rotation\n" + _leak())
+    return "copytruncated.log"
+
+
 CASES = [
     BadInput("a gzip with junk after its last member", _trailing_junk, error="scanned up to the damage", findings=2),
     BadInput("a tgz short by a few bytes", _short_trailer, error="scanned up to the damage", findings=2),
     BadInput("a tgz cut inside its last member", _cut_member, error="scanned up to the damage", findings=2),
+    BadInput("a log that starts with the NULs copytruncate leaves", _copytruncated, error=None, findings=1),
 ]
