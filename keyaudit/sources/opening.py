@@ -14,6 +14,7 @@ from typing import IO, BinaryIO, Callable, ContextManager, Iterator
 
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, open_decompressed
 from keyaudit.sources.salvage import damage_of
+from keyaudit.sources.transcode import as_utf8
 
 # A way to read content from its start, as often as needed: a file, a spool, a blob, an object.
 Opener = Callable[[], ContextManager[BinaryIO]]
@@ -102,10 +103,10 @@ def reread(spool: IO[bytes]) -> BinaryIO:
 def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] | None = None,
                threaded: bool = False) -> Opener:
     """A way to read ``source`` from its start (decompressed, gzip in a thread when
-    ``threaded``), or one line-aligned range of it. ``source`` is a local path, a seekable
-    spool, or a reader that opens the content afresh (a git blob, an object in a store).
-    Damage a salvaging reader met is raised as the reader is closed, once the text before it
-    has been read."""
+    ``threaded``; UTF-16 and UTF-32 as UTF-8), or one line-aligned range of it. ``source`` is a
+    local path, a seekable spool, or a reader that opens the content afresh (a git blob, an
+    object in a store). Damage a salvaging reader met is raised as the reader is closed, once
+    the text before it has been read."""
 
     @contextlib.contextmanager
     def opened() -> Iterator[BinaryIO]:
@@ -121,7 +122,7 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
                 return
             decompressed = open_decompressed(raw, threaded)[0]
             try:
-                yield decompressed
+                yield as_utf8(decompressed)
             except DECOMPRESSION_ERRORS:
                 # A reader above (a tar cut short) failed because the text ended early: what
                 # ended it, when a salvaging reader met damage underneath, is what to report.

@@ -1,5 +1,5 @@
 """Inputs whose findings were once lost without a word: damaged gzip and tgz that ``zcat`` and
-``tar`` still read, a log behind copytruncate's NULs.
+``tar`` still read, a log behind copytruncate's NULs, logs in UTF-16 and UTF-32.
 
 Each damaged case puts a key just before the damage, so that a reader losing its last read (as
 library readers do when the damage raises out of it) misses it; each readable case is read
@@ -52,9 +52,27 @@ def _copytruncated(folder: Path) -> str:
     return "copytruncated.log"
 
 
+def _encoded(name: str, codec: str, mark: bytes = b"") -> BadInput:
+    def make(folder: Path) -> str:
+        text = "2026-11-25 10:00:00 INFO serviço iniciado\r\n" + _leak().decode()
+        (folder / name).write_bytes(mark + text.encode(codec))
+        return name
+
+    return BadInput(f"a {codec} log{' with' if mark else ' without'} a byte-order mark", make, error=None, findings=1)
+
+
+def _gzipped_utf16(folder: Path) -> str:
+    (folder / "utf16.log.gz").write_bytes(gzip.compress(("ok\n" + _leak().decode()).encode("utf-16")))
+    return "utf16.log.gz"
+
+
 CASES = [
     BadInput("a gzip with junk after its last member", _trailing_junk, error="scanned up to the damage", findings=2),
     BadInput("a tgz short by a few bytes", _short_trailer, error="scanned up to the damage", findings=2),
     BadInput("a tgz cut inside its last member", _cut_member, error="scanned up to the damage", findings=2),
     BadInput("a log that starts with the NULs copytruncate leaves", _copytruncated, error=None, findings=1),
+    _encoded("windows-utf16le.log", "utf-16-le", b"\xff\xfe"),
+    _encoded("windows-utf16be.log", "utf-16-be"),
+    _encoded("service-utf32.log", "utf-32-le"),
+    BadInput("a UTF-16 log in gzip", _gzipped_utf16, error=None, findings=1),
 ]
