@@ -9,6 +9,7 @@ undecodable byte), the way an editor shows the line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import BinaryIO, Iterator
@@ -20,6 +21,7 @@ from keyaudit.engine.windows import WindowCollector
 CHUNK_BYTES = 1 << 20
 BINARY_SNIFF_BYTES = 8192
 _TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
+_LEADING_NULS = re.compile(b"\0*")
 
 
 def _characters(data: bytes) -> int:
@@ -35,8 +37,14 @@ def _char_boundary(buffer: bytes, position: int) -> int:
 
 
 def looks_binary(head: bytes) -> bool:
-    """A NUL byte among many control bytes: an executable, image or archive, not a log."""
-    sample = head[:BINARY_SNIFF_BYTES]
+    """A NUL byte among many control bytes: an executable, image or archive, not a log.
+
+    NULs at the very start are passed over and the bytes after them judged: a log truncated by
+    ``copytruncate`` while its writer kept its offset starts with a run of NULs as long as what
+    was cut (a hole, often), and is text after it. An executable or an image starts with its
+    magic and has NULs among its control bytes further on; all NULs says nothing either way."""
+    start = _LEADING_NULS.match(head).end()  # type: ignore[union-attr]
+    sample = head[start : start + BINARY_SNIFF_BYTES]
     if b"\0" not in sample:
         return False
     control = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROL)

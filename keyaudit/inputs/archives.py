@@ -144,11 +144,19 @@ def _tar_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
                 yield Skipped(reason)
                 continue
             with new_spool() as spool:
-                damage, cut = _spool(archive.extractfile(info), spool)  # type: ignore[arg-type]
+                damage, cut = _spool(_stream_data(archive, info), spool)
                 note = f"larger than {MEMBER_SPOOL_LIMIT >> 30} GiB: only its start was scanned" if cut else None
                 yield Member(info.name, functools.partial(reread, spool), note)
             if damage is not None:
                 raise damage
+
+
+def _stream_data(archive: tarfile.TarFile, info: tarfile.TarInfo) -> BinaryIO:
+    """A member's data read straight from a streamed tar: where the archive is cut short, its
+    reader hands out what there is and then raises (tarfile's own reader raises at once and
+    takes a whole read of the member's data with it)."""
+    archive.fileobj.seek(info.offset_data)  # type: ignore[union-attr] - forward only: already there
+    return _Window(archive.fileobj, info.size)  # type: ignore[arg-type,return-value]
 
 
 def _spool(source: BinaryIO, spool: IO[bytes]) -> tuple[BaseException | None, bool]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import sys
 from pathlib import Path
 from typing import IO, BinaryIO
 
@@ -33,6 +32,7 @@ from keyaudit.run.tally import Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
 from keyaudit.sources.opening import Opener, new_spool, opener_for
+from keyaudit.sources.pipes import spool_once
 from keyaudit.sources.targets import Target
 
 SALVAGE_READ_BYTES = 64 << 10  # read size for decompressed streams, which lose a failing read whole
@@ -76,11 +76,12 @@ class UnitScanner:
                 location = unit.target.path
             elif unit.target.reader is not None:  # a git blob or a stored object: opened afresh
                 location = unit.target.reader
-            else:  # stdin can be read once: into a spool, to be read as often as needed
-                import shutil
-
+            else:  # stdin and pipes can be read once: into a spool, to be read as often as needed
                 location = stack.enter_context(new_spool())
-                shutil.copyfileobj(sys.stdin.buffer, location)
+                try:
+                    spool_once(unit.target.pipe, location)
+                except OSError as exc:
+                    return Tally(errors=[ScanError(unit.target.display, f"cannot read: {exc.strerror or exc}")])
             for threaded in (True, False):
                 tally = Tally()
                 opener = opener_for(location, unit.byte_range, threaded)
@@ -100,6 +101,7 @@ class UnitScanner:
                 return False
             detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
             tally.errors.append(ScanError(display, f"read failed, scanned up to the damage: {detail}"))
+            tally.progress = None  # not recorded: read again next run, its damage named again
         except Exception as exc:  # noqa: BLE001 - one bad input must not end the scan
             # Only the type: an exception's text may quote the input, and so a secret.
             tally.errors.append(ScanError(display, f"internal error ({type(exc).__name__}); "
@@ -215,9 +217,10 @@ class UnitScanner:
             tally.add(self.scan(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))
             if entry.note:
                 tally.errors.append(ScanError(display, entry.note))
+        if kind == "tar":  # read to the end: damage past the end-of-archive blocks is damage too
+            keeper.skip(1 << 62)
         if unit.head is not None:
             if progress is None:  # a tar, measured as it was read
-                keeper.skip(1 << 62)
                 progress = Progress.of(unit.head, keeper.count, 0, 0, keeper.tail, None, unit.stamp)
             tally.progress = progress
 

@@ -20,6 +20,7 @@ from keyaudit.sources.discover import discover
 from keyaudit.sources.opening import file_size, file_stamp, opener_for
 from keyaudit.sources.remote import ObjectReader
 from keyaudit.sources.targets import Discovery, Target
+from keyaudit.sources.transcode import sniff_encoding
 
 RANGE_BYTES = 64 << 20  # the largest range a big plain file is cut into
 MIN_RANGE_BYTES = 16 << 20  # smaller ranges cost more in start-up than balancing gains
@@ -81,13 +82,15 @@ class WorkUnit:
 
 
 def _splittable(target: Target) -> bool:
-    """Only plain text can be cut at newlines: not compressed data, not a JSON capture."""
+    """Only plain 8-bit text can be cut at newlines: not compressed data, not a JSON capture,
+    not UTF-16 (whose newline is two bytes, read decoded from the start)."""
     try:
         with open(target.path, "rb") as handle:  # type: ignore[arg-type]
             head = handle.read(SNIFF_CHARS)
     except OSError:
         return False
-    return not (sniff_compression(head) or looks_like_har(target.display, head) or looks_binary(head))
+    return not (sniff_compression(head) or looks_like_har(target.display, head) or looks_binary(head)
+                or sniff_encoding(head))
 
 
 def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES,

@@ -1,8 +1,9 @@
 """Open a byte stream as the text it holds, decompressing by magic bytes rather than by name.
 
 Rotated logs are renamed and recompressed by tools that do not care about suffixes, so the
-first bytes decide. gzip goes through ``isal`` when it is installed (several times faster than
-zlib), and both readers handle multi-member files as logrotate writes them.
+first bytes decide. gzip is read in a thread of ``isal`` when it is installed (several times
+faster than zlib); unthreaded — after damage, or without isal — by :class:`GzipSalvage`, which
+keeps every byte before the damage. Both handle multi-member files as logrotate writes them.
 """
 
 from __future__ import annotations
@@ -15,27 +16,25 @@ import zipfile
 import zlib
 from typing import BinaryIO, Callable
 
+from keyaudit.sources.salvage import GZIP_MAGIC, GzipSalvage
+
 try:
-    from isal import igzip as _gzip_module
     from isal import igzip_threaded
 except ImportError:  # pragma: no cover - exercised only where isal has no wheel
-    import gzip as _gzip_module
-
     igzip_threaded = None
 
-GZIP_MAGIC = b"\x1f\x8b"
 BZ2_MAGIC = b"BZh"
 XZ_MAGIC = b"\xfd7zXZ\x00"
 _SNIFF_BYTES = 6
 
 Decompressor = Callable[[BinaryIO], BinaryIO]
 _DECOMPRESSORS_BY_MAGIC: tuple[tuple[bytes, str, Decompressor], ...] = (
-    (GZIP_MAGIC, "gzip", lambda raw: _gzip_module.GzipFile(fileobj=raw, mode="rb")),
+    (GZIP_MAGIC, "gzip", lambda raw: io.BufferedReader(GzipSalvage(raw))),  # type: ignore[arg-type]
     (BZ2_MAGIC, "bz2", lambda raw: bz2.BZ2File(raw, mode="rb")),
     (XZ_MAGIC, "xz", lambda raw: lzma.LZMAFile(raw, mode="rb")),
 )
 
-_DECOMPRESSORS: tuple[type, ...] = (_gzip_module.GzipFile, bz2.BZ2File, lzma.LZMAFile, zipfile.ZipExtFile) + (
+_DECOMPRESSORS: tuple[type, ...] = (bz2.BZ2File, lzma.LZMAFile, zipfile.ZipExtFile) + (
     (igzip_threaded._ThreadedGzipReader,) if igzip_threaded is not None else ())
 
 # What a damaged compressed stream raises, across zlib, isal, bz2 and lzma, and what a damaged

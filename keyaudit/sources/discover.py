@@ -1,4 +1,4 @@
-"""Expand the command-line targets into files: stdin, URLs of object stores, folders, files."""
+"""Expand the command-line targets into files: stdin, URLs of object stores, folders, files, pipes."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 from keyaudit.sources.files import walk
+from keyaudit.sources.pipes import is_pipe
 from keyaudit.sources.remote import discover_remote, is_url
 from keyaudit.sources.targets import STDIN, Discovery, Target
 
@@ -24,6 +25,6 @@ def discover(targets: list[str], discovery: Discovery) -> Iterator[Target]:
             yield from walk(path, raw, discovery)
         elif path.exists():
             if not discovery.excluded(path):
-                yield Target(raw, path)
+                yield Target(raw, None, pipe=path) if is_pipe(path) else Target(raw, path)
         else:
             discovery.missing.append((raw, "no such file or directory"))

@@ -12,7 +12,9 @@ import os
 from pathlib import Path
 from typing import IO, BinaryIO, Callable, ContextManager, Iterator
 
-from keyaudit.sources.compression import open_decompressed
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS, open_decompressed
+from keyaudit.sources.salvage import damage_of
+from keyaudit.sources.transcode import as_utf8
 
 # A way to read content from its start, as often as needed: a file, a spool, a blob, an object.
 Opener = Callable[[], ContextManager[BinaryIO]]
@@ -101,8 +103,10 @@ def reread(spool: IO[bytes]) -> BinaryIO:
 def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] | None = None,
                threaded: bool = False) -> Opener:
     """A way to read ``source`` from its start (decompressed, gzip in a thread when
-    ``threaded``), or one line-aligned range of it. ``source`` is a local path, a seekable
-    spool, or a reader that opens the content afresh (a git blob, an object in a store)."""
+    ``threaded``; UTF-16 and UTF-32 as UTF-8), or one line-aligned range of it. ``source`` is a
+    local path, a seekable spool, or a reader that opens the content afresh (a git blob, an
+    object in a store). Damage a salvaging reader met is raised as the reader is closed, once
+    the text before it has been read."""
 
     @contextlib.contextmanager
     def opened() -> Iterator[BinaryIO]:
@@ -115,8 +119,20 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
                 raw = stack.enter_context(reread(source))
             if byte_range is not None:
                 yield io.BufferedReader(LineRange(raw, *byte_range))  # type: ignore[arg-type]
-            else:
-                yield open_decompressed(raw, threaded)[0]
+                return
+            decompressed = open_decompressed(raw, threaded)[0]
+            try:
+                yield as_utf8(decompressed)
+            except DECOMPRESSION_ERRORS:
+                # A reader above (a tar cut short) failed because the text ended early: what
+                # ended it, when a salvaging reader met damage underneath, is what to report.
+                damage = damage_of(decompressed)
+                if damage is None:
+                    raise
+                raise damage from None
+            damage = damage_of(decompressed)
+            if damage is not None:
+                raise damage  # only now: everything before it has been read
 
     return opened
 

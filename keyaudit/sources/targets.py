@@ -1,5 +1,5 @@
-"""What a scan reads: targets (a file, stdin, an object, a staged blob, an archive member) and
-the discovery that counts every entry it does not scan.
+"""What a scan reads: targets (a file, stdin, a pipe, an object, a staged blob, an archive
+member) and the discovery that counts every entry it does not scan.
 
 Paths are reported as reached from the target the user typed (``logs/`` + ``app/x.log`` gives
 ``logs/app/x.log``), so a report reads the same wherever it was produced.
@@ -26,8 +26,9 @@ class Target:
     """One file to scan: the path shown in reports and where to read it from."""
 
     display: str
-    path: Path | None  # None for standard input, or content that ``reader`` gives
+    path: Path | None  # None for standard input, a pipe, or content that ``reader`` gives
     reader: Opener | None = None
+    pipe: Path | None = None  # a pipe or FIFO named as a path: read once, like standard input
 
 
 @dataclass

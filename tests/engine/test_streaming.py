@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers.binaries import executable, png, sqlite_database
 from helpers.credentials import iugu_token
 from helpers.running import scan_json, run_scan
 import keyaudit.run.executors.forked
-from keyaudit.engine.stream import CHUNK_BYTES
+from keyaudit.engine.stream import CHUNK_BYTES, looks_binary
 from keyaudit.engine.matcher import OVERLAP_BYTES
 
 
@@ -111,6 +112,38 @@ def test_truncated_gzip_reports_the_damage_keeps_earlier_findings_and_goes_on(wr
     assert [e["path"] for e in report["errors"]] == [f"{tmp_path}/logs/broken.gz"]
     assert "broken.gz" in run.stderr and "Traceback" not in run.stderr
     assert run.exit_code == 1
+
+
+@pytest.mark.parametrize("gap", [1, 4096, CHUNK_BYTES + 123], ids=["one NUL", "4 KiB", "past the first chunk"])
+def test_a_log_behind_the_nuls_copytruncate_leaves_is_scanned_with_exact_places(write, gap: int) -> None:
+    first, second = iugu_token(), iugu_token()
+    data = bytes(gap) + f"resumed GET /?api_token={first}\nnext\nGET /?api_token={second}\n".encode()
+    report, _ = scan_json(str(write("app.log", data)))
+    assert found_places(report) == planted([first, second], data)  # the NULs are characters of line 1
+    assert report["scan"]["skipped"] == {} and report["scan"]["bytes_scanned"] == len(data)
+
+
+def binaries(folder: Path) -> dict[str, bytes]:
+    """Real binary files, by name: an executable, an image, a database, and a disk image whose
+    first 32 KiB are NULs (as an ISO 9660 image's are)."""
+    return {"tool": executable(), "photo.png": png(), "app.db": sqlite_database(folder / "made.db", ["hello"] * 100),
+            "disk.img": bytes(32 << 10) + executable()}
+
+
+def test_real_binaries_are_still_binary(tmp_path: Path) -> None:
+    for name, data in binaries(tmp_path).items():
+        assert looks_binary(data), name
+
+
+def test_real_binaries_with_a_key_inside_are_skipped_and_counted(write, tmp_path: Path) -> None:
+    token = iugu_token()
+    leak = f"\nGET /?api_token={token}\n".encode()
+    for name, data in binaries(tmp_path).items():
+        write(f"tree/{name}", data[:2000] + leak + data[2000:])
+    write("tree/app.log", bytes(4096) + leak)
+    report, _ = scan_json(str(tmp_path / "tree"))
+    assert [f["location"]["path"] for f in report["findings"]] == [f"{tmp_path}/tree/app.log"]
+    assert report["scan"]["skipped"] == {"binary": 4} and report["scan"]["files_scanned"] == 1
 
 
 def test_walk_honours_ignore_files_and_counts_skips(write, tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ import fsspec
 import pytest
 from jsonschema import Draft4Validator, Draft202012Validator
 
+from helpers.archives import tar_bytes, zip_bytes
 from helpers.credentials import IUGU_LEAD, iugu_line, iugu_token
 from helpers.data import SARIF_SCHEMA_PATH, load_schema
 from helpers.running import cli, proc, scan_json, run_scan
@@ -42,24 +43,6 @@ def log_with(token: str, before: int = 2) -> bytes:
     """A log whose line ``before + 1`` leaks ``token``."""
     return "".join(f"2026-11-25 10:00:0{i} INFO ok\n" for i in range(before)).encode() + \
         (iugu_line(token) + "\n").encode()
-
-
-def tar_bytes(members: dict[str, bytes], compression: str = "") -> bytes:
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode=f"w:{compression}") as archive:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
-
-
-def zip_bytes(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def har_leaking(token: str) -> bytes:
@@ -178,6 +161,44 @@ def test_a_truncated_tar_gz_reports_the_damage_and_keeps_what_came_before(tmp_pa
     assert [e["path"] for e in report["errors"]] == ["broken.tar.gz"]
     error_lines = [line for line in run.stderr.splitlines() if "broken.tar.gz" in line]
     assert len(error_lines) == 1 and "Traceback" not in run.stderr, scrub(run.stderr)
+
+
+def one_error_naming(run_stderr: str, path: str, problem: str) -> bool:
+    lines = [line for line in run_stderr.splitlines() if line.startswith(f"keyaudit: error: {path}")]
+    return len(lines) == 1 and problem in lines[0]
+
+
+@pytest.mark.parametrize("short_by", [1, 4, 8])
+def test_a_tgz_short_by_a_few_bytes_gives_every_member_as_tar_does(tmp_path: Path, short_by: int) -> None:
+    first, last = iugu_token(), iugu_token()
+    filler = uuid.uuid4().hex.encode() * 5000
+    packed = tar_bytes({"a.log": log_with(first), "b.log": filler + b"\n" + log_with(last)}, "gz")
+    (tmp_path / "rotated.tgz").write_bytes(packed[:-short_by])  # the gzip trailer, or part of it, is missing
+    report, run = scan_json("rotated.tgz")
+    assert places(report) == [("rotated.tgz!a.log", 3), ("rotated.tgz!b.log", 4)]
+    assert [e["path"] for e in report["errors"]] == ["rotated.tgz"]
+    assert one_error_naming(run.stderr, "rotated.tgz", "cut short"), scrub(run.stderr)
+
+
+@pytest.mark.parametrize("compression", ["gz", ""], ids=["tgz", "tar"])
+def test_the_readable_part_of_the_member_a_tar_is_cut_in_is_scanned(tmp_path: Path, compression: str) -> None:
+    first, early, late = iugu_token(), iugu_token(), iugu_token()
+    filler = b"".join(b"%d %s\n" % (n, uuid.uuid4().hex.encode()) for n in range(20_000))
+    archive = tar_bytes({"a.log": log_with(first), "b.log": log_with(early, before=5) + filler + log_with(late)},
+                        compression)
+    (tmp_path / "cut.tar.x").write_bytes(archive[: len(archive) // 2])  # cut in b.log's filler
+    report, run = scan_json("cut.tar.x")
+    assert places(report) == [("cut.tar.x!a.log", 3), ("cut.tar.x!b.log", 6)]  # early's line is b.log's 6th
+    assert [e["path"] for e in report["errors"]] == ["cut.tar.x"]
+    assert one_error_naming(run.stderr, "cut.tar.x", "scanned up to the damage"), scrub(run.stderr)
+
+
+def test_junk_after_an_intact_tgz_is_named(tmp_path: Path) -> None:
+    token = iugu_token()
+    (tmp_path / "logs.tgz").write_bytes(tar_bytes({"a.log": log_with(token)}, "gz") + b"\x07junk after a crash")
+    report, run = scan_json("logs.tgz")
+    assert places(report) == [("logs.tgz!a.log", 3)]
+    assert one_error_naming(run.stderr, "logs.tgz", "trailing garbage"), scrub(run.stderr)
 
 
 def test_a_damaged_zip_member_or_directory_is_one_error_and_the_scan_goes_on(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import codecs
 import contextlib
 import fcntl
 import gzip
@@ -59,6 +60,23 @@ def test_logrotate_growth_truncation_and_replacement(tmp_path: Path) -> None:
     assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 1), ("app.log", 4)]
     (logs / "app.log").write_text(log_lines(2, token_every=1))  # truncated and rewritten
     assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 1), ("app.log", 2)]
+
+
+def test_a_utf16_log_is_resumed_by_its_decoded_offset(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    state = str(tmp_path / "state.db")
+    log = logs / "service.log"  # as a Windows service writes it: UTF-16LE after a byte-order mark
+    log.write_bytes(codecs.BOM_UTF16_LE + log_lines(10, token_every=5).encode("utf-16-le"))
+    assert places(keyaudit(logs, ".", "--state", state)) == [("service.log", 1), ("service.log", 6)]
+    assert places(keyaudit(logs, ".", "--state", state)) == []
+    with log.open("ab") as handle:
+        handle.write(log_lines(3, token_every=2).encode("utf-16-le"))  # lines 11..13, tokens on 11 and 13
+    assert places(keyaudit(logs, ".", "--state", state)) == [("service.log", 11), ("service.log", 13)]
+    data = log.read_bytes()  # rotated and compressed: the same decoded text, already scanned
+    log.unlink()
+    (logs / "service.log.1.gz").write_bytes(gzip.compress(data))
+    assert places(keyaudit(logs, ".", "--state", state)) == []
 
 
 def test_a_run_killed_at_any_moment_then_rerun_reports_exactly_one_uninterrupted_run(tmp_path: Path) -> None:

@@ -1,0 +1,113 @@
+"""gzip read the way ``zcat`` reads it: every byte that decodes before the damage is handed out.
+
+A log rotated while the machine crashed ends in junk (a member cut short, or garbage after the
+last member); ``zcat`` prints all it can decode and then complains. A library gzip reader raises
+out of the read that meets the damage and takes the text that read decoded with it — and text
+readers above it (tar, a buffered reader) lose whole buffers more. This reader never raises for
+damage: it hands out everything before it, then reports end of file and keeps the damage in
+:attr:`GzipSalvage.damage` for whoever opened it to raise once the text has been read
+(:func:`keyaudit.sources.opening.opener_for` does).
+
+It decodes member by member with ``zlib`` (whose decoder state can be copied: when a piece of
+input turns out corrupt, the piece is decoded again byte by byte from the copy to keep the
+output up to the bad byte). NUL padding after a member is skipped, as gzip itself does. It is
+the unthreaded gzip reader, used after a fast threaded read met damage; intact files go to isal.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from typing import BinaryIO
+
+GZIP_MAGIC = b"\x1f\x8b"
+_GZIP_WBITS = 31  # zlib reads the gzip header and checks the trailer's CRC and length
+INPUT_BYTES = 64 << 10
+OUTPUT_BYTES = 256 << 10  # at most this much decoded per step: a small input cannot blow up memory
+
+
+class GzipSalvage(io.RawIOBase):
+    """The decoded text of a gzip stream up to its end or its damage, damage kept, never raised."""
+
+    def __init__(self, raw: io.BufferedIOBase) -> None:
+        self._raw = raw  # read by read1, one read of the file at a time: a failing one loses nothing
+        self._decoder = zlib.decompressobj(_GZIP_WBITS)
+        self._input = b""  # compressed bytes read but not yet decoded
+        self._between = False  # a member ended: what follows must be another member or padding
+        self._output = memoryview(b"")
+        self._ended = False
+        self.damage: Exception | None = None  # what stopped the decoding, if not the end of a last member
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        while not self._output and not self._ended:
+            self._step()
+        size = min(len(buffer), len(self._output))
+        buffer[:size] = self._output[:size]
+        self._output = self._output[size:]
+        return size
+
+    def _more(self) -> bool:
+        """Read more compressed input; False at the end of the file or when reading fails (the
+        failure is kept as the damage)."""
+        try:
+            piece = self._raw.read1(INPUT_BYTES)
+        except OSError as exc:
+            self._stop(exc)
+            return False
+        self._input += piece
+        return bool(piece)
+
+    def _stop(self, damage: Exception | None) -> None:
+        """No more output; the first damage met is the one kept."""
+        if not self._ended:
+            self._ended, self.damage = True, damage
+
+    def _step(self) -> None:
+        """Decode the next piece: a member's data, or what follows a member's end."""
+        if self._between:
+            self._input = self._input.lstrip(b"\0")
+            while len(self._input) < len(GZIP_MAGIC) and self._more():
+                self._input = self._input.lstrip(b"\0")
+            if not self._input:
+                self._stop(None)  # the last member ended, with or without padding: intact
+            elif not self._input.startswith(GZIP_MAGIC):
+                self._stop(OSError("data after the last gzip member is not gzip (trailing garbage)"))
+            else:
+                self._between, self._decoder = False, zlib.decompressobj(_GZIP_WBITS)
+            return
+        if not self._input and not self._more():
+            self._stop(EOFError("the gzip data ends inside a member: the file was cut short"))
+            return
+        saved = self._decoder.copy()
+        try:
+            output = self._decoder.decompress(self._input, OUTPUT_BYTES)
+        except zlib.error as exc:
+            self._output = memoryview(self._up_to_damage(saved, self._input))
+            self._stop(exc)
+            return
+        self._output = memoryview(output)
+        if self._decoder.eof:
+            self._input, self._between = self._decoder.unused_data, True
+        else:
+            self._input = self._decoder.unconsumed_tail
+
+    @staticmethod
+    def _up_to_damage(decoder: "zlib._Decompress", data: bytes) -> bytes:
+        """What ``data`` decodes to before its bad byte, fed one byte at a time from a copy of
+        the decoder taken before it (the failing call handed out nothing)."""
+        pieces: list[bytes] = []
+        for index in range(len(data)):
+            try:
+                pieces.append(decoder.decompress(data[index : index + 1]))
+            except zlib.error:
+                break
+        return b"".join(pieces)
+
+
+def damage_of(stream: BinaryIO) -> Exception | None:
+    """The damage a salvaging reader under ``stream`` (itself, or the raw reader of a buffered
+    one) met, or None."""
+    return getattr(getattr(stream, "raw", stream), "damage", None)
