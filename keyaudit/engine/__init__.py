@@ -6,6 +6,7 @@ Hyperscan where its wheel installed, else the portable regex engine; both implem
 
 from __future__ import annotations
 
+from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.matcher import LiteralGroups, Matcher
 from keyaudit.rulebook.rules import RuleSet
 
@@ -24,18 +25,20 @@ def hyperscan_available() -> bool:
     return True
 
 
-def create_matcher(rules: RuleSet, engine: str = "auto", literal_groups: LiteralGroups | None = None) -> Matcher:
+def create_matcher(rules: RuleSet, engine: str = "auto", literal_groups: LiteralGroups | None = None,
+                   budget: RuleBudget | None = None) -> Matcher:
     """The engine for this scan: Hyperscan where its wheel installed, else the regex engine.
 
     ``literal_groups`` are markers the caller wants to know about in every buffer; the
-    Hyperscan engine finds them in the same pass as the rules.
+    Hyperscan engine finds them in the same pass as the rules. ``budget`` bounds the time of
+    rule patterns (a default one when not given).
     """
     if engine == "hyperscan" or (engine == "auto" and hyperscan_available()):
         if not hyperscan_available():
             raise EngineUnavailable("the hyperscan engine needs the 'hyperscan' package, which is not installed")
         from keyaudit.engine.hyperscan_engine import HyperscanMatcher
 
-        return HyperscanMatcher(rules, literal_groups or {})
+        return HyperscanMatcher(rules, literal_groups or {}, budget)
     from keyaudit.engine.regex_engine import RegexMatcher
 
-    return RegexMatcher(rules, literal_groups or {})
+    return RegexMatcher(rules, literal_groups or {}, budget=budget)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import BinaryIO
 
+from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.matcher import Matcher
 from keyaudit.engine import create_matcher
 from keyaudit.model.findings import Finding, Location
@@ -37,13 +38,16 @@ def allowed_inline(hit: Hit) -> bool:
     return buffer.find(ALLOW_NEXT_LINE, previous_start, line_start) >= 0
 
 
-def finding_from_hit(rule: Rule, hit: Hit, path: str) -> Finding | None:
+def finding_from_hit(rule: Rule, hit: Hit, path: str, budget: RuleBudget) -> Finding | None:
     """Confirm a hit with the rule's validator and context; None when it is not a finding.
 
     A finding the line allows is returned marked ``suppressed``, to be counted, not reported.
+    The context pattern is the rule author's too, so it runs on the rule's time ``budget``.
     """
-    if rule.context is not None and not rule.context.pattern.search(hit.around(rule.context.window)):
-        return None
+    if rule.context is not None:
+        context, around = rule.context.pattern, hit.around(rule.context.window)
+        if not budget.run(rule.id, len(around), lambda timeout: context.search(around, timeout=timeout)):
+            return None
     text = hit.secret.decode("utf-8", "surrogateescape")
     secret: Secret | None = None
     provider, environment, note = rule.provider, None, None
@@ -96,7 +100,7 @@ class SecretDetector:
         """
         scan = ChunkedPass(stream, self.matcher, sniff_binary, start, read_bytes)
         for hit in scan:
-            finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path)
+            finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path, self.matcher.budget)
             if finding is not None:
                 into.append(finding)
         return scan

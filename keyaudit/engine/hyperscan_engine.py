@@ -15,6 +15,7 @@ import re
 import hyperscan
 
 from keyaudit.rulebook.cache import read_entry, write_entry
+from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.matcher import BufferHits, LiteralGroups, keyword_regions
 from keyaudit.rulebook.rules import Rule, RuleSet
 
@@ -85,8 +86,10 @@ class HyperscanMatcher:
 
     name = "hyperscan"
 
-    def __init__(self, rules: RuleSet, literal_groups: LiteralGroups | None = None) -> None:
+    def __init__(self, rules: RuleSet, literal_groups: LiteralGroups | None = None,
+                 budget: RuleBudget | None = None) -> None:
         self._rules = list(rules)
+        self.budget = budget or RuleBudget()
         keywords = sorted({keyword for rule in self._rules for keyword in rule.keywords})
         self._keyword_ids = {keyword: len(self._rules) + i for i, keyword in enumerate(keywords)}
         first_literal = len(self._rules) + len(keywords)
@@ -131,7 +134,7 @@ class HyperscanMatcher:
     def match(self, buffer: bytes, known_groups: set[str]) -> BufferHits:
         gated, positions = self._pass(buffer)
         groups = {group for (group, _), identifier in zip(self._literals, self._literal_ids) if identifier in positions}
-        result = BufferHits([], groups - known_groups)
+        result = BufferHits([], groups - known_groups, self.budget)
         for index in sorted(gated | set(self._fallback)):
             rule = self._rules[index]
             anchors = [end for keyword in rule.keywords for end in positions.get(self._keyword_ids[keyword], ())]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from keyaudit.engine.budget import RuleBudget
 from keyaudit.rulebook.rules import Rule
 
 OVERLAP_BYTES = 4096  # longer than any match a shipped rule can make; chunks overlap by this much
@@ -26,30 +27,30 @@ class RawMatch:
 
 
 LiteralGroups = dict[str, tuple[bytes, ...]]
-PATTERN_TIMEOUT_SECONDS = 10.0  # per rule and buffer: a pathological input cannot stall a scan
 
 
 @dataclass
 class BufferHits:
-    """What one pass over a buffer found: rule hits in order of position, the literal groups
-    present (markers asked for when the engine was built), and a rule that ran out of time."""
+    """What one pass over a buffer found: rule hits in order of position and the literal groups
+    present (markers asked for when the engine was built); rule time is charged to ``budget``."""
 
     hits: list[RawMatch]
     groups: set[str]
-    timed_out: str | None = None
+    budget: RuleBudget
 
     def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
         """Run rule ``index``'s own pattern over ``buffer[start:stop]``: every match with a
-        ``secret`` group is a hit; a pattern that runs out of time is remembered, and the buffer
-        goes on."""
-        try:
-            end = len(buffer) if stop is None else stop
-            for match in rule.pattern.finditer(buffer, start, end, timeout=PATTERN_TIMEOUT_SECONDS):
+        ``secret`` group is a hit. The rule's time budget bounds it: a rule out of time is not
+        run, and one that runs out keeps the hits found before, and the buffer goes on."""
+        end = len(buffer) if stop is None else stop
+
+        def find(timeout: float) -> None:
+            for match in rule.pattern.finditer(buffer, start, end, timeout=timeout):
                 secret_start, secret_end = match.span("secret")
                 if secret_start >= 0:
                     self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))
-        except TimeoutError:
-            self.timed_out = self.timed_out or rule.id
+
+        self.budget.run(rule.id, end - start, find)
 
     def in_order(self) -> "BufferHits":
         self.hits.sort(key=lambda hit: (hit.start, hit.rule_index))
@@ -87,6 +88,7 @@ class Matcher(Protocol):
     """Finds rule hits (and marker literals) in a buffer, in one pass where the engine can."""
 
     name: str
+    budget: RuleBudget  # what each rule's patterns may cost a file and a scan
 
     def match(self, buffer: bytes, known_groups: set[str]) -> BufferHits:
         """Hits in ``buffer``; literal groups other than ``known_groups`` that occur in it."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.matcher import BufferHits, LiteralGroups, keyword_regions
 from keyaudit.rulebook.rules import RuleSet
 
@@ -53,8 +54,9 @@ class RegexMatcher:
     name = "regex"
 
     def __init__(self, rules: RuleSet, literal_groups: LiteralGroups | None = None,
-                 search: Callable[[list[bytes]], Occurrences] = best_search) -> None:
+                 search: Callable[[list[bytes]], Occurrences] = best_search, budget: RuleBudget | None = None) -> None:
         self._rules = list(rules)
+        self.budget = budget or RuleBudget()
         rules_by_keyword: dict[bytes, list[int]] = {}
         for index, rule in enumerate(self._rules):
             for keyword in sorted({k.lower().encode("utf-8") for k in rule.keywords}):
@@ -78,7 +80,7 @@ class RegexMatcher:
                 group, literal = self._literals[needle - keyword_count]
                 if group not in known_groups and buffer[start:end] == literal:
                     groups.add(group)
-        result = BufferHits([], groups)
+        result = BufferHits([], groups, self.budget)
         for index in sorted(anchors):
             for start, stop in keyword_regions(buffer, anchors[index]):
                 result.confirm(index, self._rules[index], buffer, start, stop)

@@ -117,7 +117,6 @@ class ChunkedPass:
         self.markers_seen: set[str] = set()  # the matcher's literal groups found in the text
         self.bytes_scanned = 0
         self.binary = False
-        self.timed_out: set[str] = set()
 
     def __iter__(self) -> Iterator[Hit]:
         carry, before = b"", b""  # before: the tail of the text already consumed, for context
@@ -186,8 +185,6 @@ class ChunkedPass:
     def _pass(self, buffer: bytes) -> list[RawMatch]:
         found = self._matcher.match(buffer, self.markers_seen)
         self.markers_seen |= found.groups
-        if found.timed_out:
-            self.timed_out.add(found.timed_out)
         return found.hits
 
     @staticmethod

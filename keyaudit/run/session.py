@@ -54,7 +54,7 @@ class Session:
         self.config = config
         self._range_bytes = range_bytes
         self.spec = ScannerSpec(tuple(map(str, config.rules)), config.disable, config.engine,
-                                tuple(map(str, config.public_keys)))
+                                tuple(map(str, config.public_keys)), config.rule_time)
         self.digest_key = config.digest_key.encode() if config.digest_key else None
         self.state: ScanState | None = None
         try:
