@@ -40,13 +40,13 @@ def rules_list(rule_paths: tuple[Path, ...]) -> None:
 @click.option("--timing", is_flag=True, help="Also show what each rule's pattern costs per MiB of text.")
 def rules_test(paths: tuple[Path, ...], timing: bool) -> None:
     """Check the examples of the shipped rules and of the rule files or folders given."""
-    from keyaudit.run.examples import check_examples, timing_sample, timings, unanchored
+    from keyaudit.run.examples import check_examples, rule_warnings, timing_sample, timings
 
     ruleset = _load(paths)
     failures = check_examples(ruleset)
     for failure in failures:
         click.echo(f"FAIL {failure}")
-    for warning in unanchored(ruleset):
+    for warning in rule_warnings(ruleset):
         click.echo(f"WARN {warning}")
     if timing:
         for rule, seconds in timings(ruleset, timing_sample(ruleset)):
