@@ -9,6 +9,7 @@ import click
 from keyaudit.cli.exit_codes import EXIT_CLEAN, EXIT_FINDINGS
 from keyaudit.cli.failure import fail
 from keyaudit.cli.options import RULES_OPTION
+from keyaudit.rulebook.cache import refusal as cache_refusal
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.loader import load_rules
 from keyaudit.rulebook.rules import RuleSet
@@ -16,9 +17,13 @@ from keyaudit.rulebook.rules import RuleSet
 
 def _load(rule_paths: tuple[Path, ...]) -> RuleSet:
     try:
-        return load_rules(rule_paths)
+        ruleset = load_rules(rule_paths)
     except RuleError as exc:
         raise fail(str(exc)) from None
+    refused = cache_refusal()
+    if refused:
+        click.echo(f"keyaudit: warning: {refused}", err=True)
+    return ruleset
 
 
 @click.group()
