@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
 from keyaudit.engine import ENGINES
+from keyaudit.engine.budget import SECONDS_PER_FILE
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.report import FORMATS
 from keyaudit.report.options import GROUPINGS
@@ -59,6 +60,7 @@ class Config:
     storage_options: tuple[tuple[str, str], ...] = ()
     scheduler: str | None = None
     jobs: int | None = None
+    rule_time: float = SECONDS_PER_FILE  # CPU seconds a rule may spend on a file (plus some per MiB)
     # Where each value came from ("default", "file", "command line"), and the file and its folder.
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     file: Path | None = None
@@ -93,6 +95,8 @@ def _problem(key: str, value: Any) -> str | None:
                             "must be a mapping of option names to values"),
         "jobs": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "must be a whole number >= 1"),
         "scheduler": (lambda v: isinstance(v, str) and bool(v), "must be a scheduler address"),
+        "rule_time": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0,
+                      "must be a number of seconds > 0"),
     }
     if key in COMMAND_LINE_ONLY:
         return f"is refused in a configuration file: {COMMAND_LINE_ONLY[key]}"

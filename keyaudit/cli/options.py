@@ -10,6 +10,7 @@ import click
 
 from keyaudit.cli.failure import fail
 from keyaudit.engine import ENGINES
+from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.report import FORMATS
 from keyaudit.report.options import GROUPINGS
@@ -65,6 +66,10 @@ _OPTIONS = [
                  help="Scan on a Dask cluster: tcp://host:8786, or local:N for a local cluster of N workers."),
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                  help="Processes to scan with [default: all cores]."),
+    click.option("--rule-time", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+                 help=f"CPU seconds a rule may spend on one file, plus {SECONDS_PER_MIB:g} s per MiB it reads; "
+                      "a rule out of time is stopped there and named [default: "
+                      f"{SECONDS_PER_FILE:g}]."),
 ]
 
 

@@ -9,6 +9,7 @@ import click
 from keyaudit.cli.exit_codes import EXIT_CLEAN, EXIT_FINDINGS
 from keyaudit.cli.failure import fail
 from keyaudit.cli.options import RULES_OPTION
+from keyaudit.rulebook.cache import refusal as cache_refusal
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.loader import load_rules
 from keyaudit.rulebook.rules import RuleSet
@@ -16,9 +17,13 @@ from keyaudit.rulebook.rules import RuleSet
 
 def _load(rule_paths: tuple[Path, ...]) -> RuleSet:
     try:
-        return load_rules(rule_paths)
+        ruleset = load_rules(rule_paths)
     except RuleError as exc:
         raise fail(str(exc)) from None
+    refused = cache_refusal()
+    if refused:
+        click.echo(f"keyaudit: warning: {refused}", err=True)
+    return ruleset
 
 
 @click.group()
@@ -40,13 +45,13 @@ def rules_list(rule_paths: tuple[Path, ...]) -> None:
 @click.option("--timing", is_flag=True, help="Also show what each rule's pattern costs per MiB of text.")
 def rules_test(paths: tuple[Path, ...], timing: bool) -> None:
     """Check the examples of the shipped rules and of the rule files or folders given."""
-    from keyaudit.run.examples import check_examples, timing_sample, timings, unanchored
+    from keyaudit.run.examples import check_examples, rule_warnings, timing_sample, timings
 
     ruleset = _load(paths)
     failures = check_examples(ruleset)
     for failure in failures:
         click.echo(f"FAIL {failure}")
-    for warning in unanchored(ruleset):
+    for warning in rule_warnings(ruleset):
         click.echo(f"WARN {warning}")
     if timing:
         for rule, seconds in timings(ruleset, timing_sample(ruleset)):

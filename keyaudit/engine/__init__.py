@@ -6,6 +6,7 @@ Hyperscan where its wheel installed, else the portable regex engine; both implem
 
 from __future__ import annotations
 
+from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.matcher import Matcher
 from keyaudit.rulebook.rules import RuleSet
 
@@ -24,17 +25,18 @@ def hyperscan_available() -> bool:
     return True
 
 
-def create_matcher(rules: RuleSet, engine: str = "auto") -> Matcher:
+def create_matcher(rules: RuleSet, engine: str = "auto", budget: RuleBudget | None = None) -> Matcher:
     """The engine for this scan: Hyperscan where its wheel installed, else the regex engine.
 
     Both find the rules' request anchors and markers in the same pass as the rules' keywords.
+    ``budget`` bounds the time of rule patterns (a default one when not given).
     """
     if engine == "hyperscan" or (engine == "auto" and hyperscan_available()):
         if not hyperscan_available():
             raise EngineUnavailable("the hyperscan engine needs the 'hyperscan' package, which is not installed")
         from keyaudit.engine.hyperscan_engine import HyperscanMatcher
 
-        return HyperscanMatcher(rules)
+        return HyperscanMatcher(rules, budget)
     from keyaudit.engine.regex_engine import RegexMatcher
 
-    return RegexMatcher(rules)
+    return RegexMatcher(rules, budget=budget)

@@ -10,6 +10,7 @@ import re
 from typing import BinaryIO
 
 from keyaudit.engine import create_matcher
+from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.logcontext import record_context
 from keyaudit.engine.matcher import Matcher
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, Hit
@@ -38,13 +39,16 @@ def allowed_inline(hit: Hit) -> bool:
     return buffer.find(ALLOW_NEXT_LINE, previous_start, line_start) >= 0
 
 
-def finding_from_hit(rule: Rule, hit: Hit, path: str) -> Finding | None:
+def finding_from_hit(rule: Rule, hit: Hit, path: str, budget: RuleBudget) -> Finding | None:
     """Confirm a hit with the rule's validator and context; None when it is not a finding.
 
     A finding the line allows is returned marked ``suppressed``, to be counted, not reported.
+    The context pattern is the rule author's too, so it runs on the rule's time ``budget``.
     """
-    if rule.context is not None and not rule.context.pattern.search(hit.around(rule.context.window)):
-        return None
+    if rule.context is not None:
+        context, around = rule.context.pattern, hit.around(rule.context.window)
+        if not budget.run(rule.id, len(around), lambda timeout: context.search(around, timeout=timeout)):
+            return None
     text = hit.secret.decode("utf-8", "surrogateescape")
     secret: Secret | None = None
     provider, environment, note = rule.provider, None, None
@@ -98,7 +102,7 @@ class SecretDetector:
         """
         chunks = ChunkedPass(stream, self.matcher, sniff_binary, start, read_bytes, windows)
         for hit in chunks:
-            finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path)
+            finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path, self.matcher.budget)
             if finding is not None:
                 into.append(finding)
                 chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset, chunks.windows.request)

@@ -15,6 +15,7 @@ import re
 import hyperscan
 
 from keyaudit.rulebook.cache import read_entry, write_entry
+from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.matcher import BufferHits, keyword_regions
 from keyaudit.rulebook.rules import Rule, RuleSet
 
@@ -86,8 +87,9 @@ class HyperscanMatcher:
 
     name = "hyperscan"
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, budget: RuleBudget | None = None) -> None:
         self._rules = list(rules)
+        self.budget = budget or RuleBudget()
         keywords = sorted({keyword for rule in self._rules for keyword in rule.keywords})
         self._keyword_ids = {keyword: len(self._rules) + i for i, keyword in enumerate(keywords)}
         self._markers = [marker.encode("utf-8") for marker in rules.request_markers]
@@ -135,7 +137,7 @@ class HyperscanMatcher:
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         gated, positions = self._pass(buffer)
         markers = range(self._first_marker, self._first_anchor)
-        result = BufferHits([], markers_seen=want_markers and any(i in positions for i in markers))
+        result = BufferHits([], self.budget, markers_seen=want_markers and any(i in positions for i in markers))
         for index, anchor in enumerate(self._anchors):
             starts = [end - len(anchor) for end in positions.get(self._first_anchor + index, ())]
             (result.anchors if index < self._request_anchors else result.record_anchors).extend(starts)

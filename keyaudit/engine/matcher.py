@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from keyaudit.engine.budget import RuleBudget
 from keyaudit.rulebook.rules import Rule
 
 OVERLAP_BYTES = 4096  # longer than any match a shipped rule can make; chunks overlap by this much
@@ -25,33 +26,33 @@ class RawMatch:
     end: int
 
 
-PATTERN_TIMEOUT_SECONDS = 10.0  # per rule and buffer: a pathological input cannot stall a scan
 
 
 @dataclass
 class BufferHits:
     """What one pass over a buffer found: rule hits in order of position, whether a request
-    marker occurs, where request and record anchors start (sorted), and a rule that ran out of
-    time."""
+    marker occurs, and where request and record anchors start (sorted); rule time is charged to
+    ``budget``."""
 
     hits: list[RawMatch]
+    budget: RuleBudget
     markers_seen: bool = False
     anchors: list[int] = field(default_factory=list)
     record_anchors: list[int] = field(default_factory=list)
-    timed_out: str | None = None
 
     def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
         """Run rule ``index``'s own pattern over ``buffer[start:stop]``: every match with a
-        ``secret`` group is a hit; a pattern that runs out of time is remembered, and the buffer
-        goes on."""
-        try:
-            end = len(buffer) if stop is None else stop
-            for match in rule.pattern.finditer(buffer, start, end, timeout=PATTERN_TIMEOUT_SECONDS):
+        ``secret`` group is a hit. The rule's time budget bounds it: a rule out of time is not
+        run, and one that runs out keeps the hits found before, and the buffer goes on."""
+        end = len(buffer) if stop is None else stop
+
+        def find(timeout: float) -> None:
+            for match in rule.pattern.finditer(buffer, start, end, timeout=timeout):
                 secret_start, secret_end = match.span("secret")
                 if secret_start >= 0:
                     self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))
-        except TimeoutError:
-            self.timed_out = self.timed_out or rule.id
+
+        self.budget.run(rule.id, end - start, find)
 
     def in_order(self) -> "BufferHits":
         self.hits.sort(key=lambda hit: (hit.start, hit.rule_index))
@@ -89,6 +90,7 @@ class Matcher(Protocol):
     """Finds rule hits (and marker literals) in a buffer, in one pass where the engine can."""
 
     name: str
+    budget: RuleBudget  # what each rule's patterns may cost a file and a scan
 
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         """Hits in ``buffer``, where its request anchors are, and (when ``want_markers``)

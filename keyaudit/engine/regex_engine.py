@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.matcher import BufferHits, keyword_regions
 from keyaudit.rulebook.rules import RuleSet
 
@@ -52,8 +53,10 @@ class RegexMatcher:
 
     name = "regex"
 
-    def __init__(self, rules: RuleSet, search: Callable[[list[bytes]], Occurrences] = best_search) -> None:
+    def __init__(self, rules: RuleSet, search: Callable[[list[bytes]], Occurrences] = best_search,
+                 budget: RuleBudget | None = None) -> None:
         self._rules = list(rules)
+        self.budget = budget or RuleBudget()
         rules_by_keyword: dict[bytes, list[int]] = {}
         for index, rule in enumerate(self._rules):
             for keyword in sorted({k.lower().encode("utf-8") for k in rule.keywords}):
@@ -70,7 +73,7 @@ class RegexMatcher:
 
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         keyword_ends: dict[int, list[int]] = {}  # rule index -> where its keywords end
-        result = BufferHits([])
+        result = BufferHits([], self.budget)
         keyword_count, first_anchor = len(self._keyword_rules), len(self._keyword_rules) + len(self._markers)
         for needle, start, end in self._search(buffer.lower()):
             if needle < keyword_count:

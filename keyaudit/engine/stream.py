@@ -132,7 +132,6 @@ class ChunkedPass:
         self.windows = windows or WindowCollector()
         self.bytes_scanned = 0
         self.binary = False
-        self.timed_out: set[str] = set()
 
     def __iter__(self) -> Iterator[Hit]:
         carry, before = b"", b""  # before: the tail of the text already consumed, for context
@@ -208,8 +207,6 @@ class ChunkedPass:
             if accepted:
                 self.anchors_seen = True
                 self.windows.add_all(buffer, accepted, line, offset, reach)
-        if found.timed_out:
-            self.timed_out.add(found.timed_out)
         return found.hits
 
     @staticmethod

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
+from keyaudit.rulebook.backtracking import backtracking_warnings
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.requests import RequestRule, parse_request_rule
@@ -133,7 +134,8 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     """Shipped rules, then user rules; a user rule with a shipped id replaces it in place.
 
     The set's ``warnings`` has one line for each user rule in force whose examples match without
-    any of its keywords (see :func:`anchoring_warning`), however many files loaded it.
+    any of its keywords (see :func:`anchoring_warning`), and for each of its patterns that can
+    backtrack exponentially (see :func:`backtracking_warnings`), however many files loaded it.
     """
     secret_rules: dict[str, Rule] = {}
     request_rules: dict[str, RequestRule] = {}
@@ -148,9 +150,11 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
             for key, found in literals.items():
                 found.update(dict.fromkeys(getattr(loaded, key)))
             if source not in shipped:
-                user_ids.update(rule.id for rule in loaded.rules)
+                user_ids.update(rule.id for rule in [*loaded.rules, *loaded.requests])
     # Once per user rule in force; shipped rules are checked by the test suite, not at every start.
     warnings = [warning for rule in secret_rules.values()
                 if rule.id in user_ids and (warning := anchoring_warning(rule)) is not None]
+    warnings += [warning for rule in [*secret_rules.values(), *request_rules.values()] if rule.id in user_ids
+                 for warning in backtracking_warnings(rule)]
     return RuleSet(list(secret_rules.values()), list(request_rules.values()), warnings,
                    **{key: tuple(found) for key, found in literals.items()})

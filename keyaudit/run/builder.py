@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from keyaudit.engine.budget import SECONDS_PER_FILE
 from keyaudit.rulebook.loader import load_rules
 from keyaudit.run.unit_scanner import UnitScanner
 
@@ -28,11 +29,12 @@ class ScannerSpec:
     disabled: tuple[str, ...] = ()
     engine: str = "auto"
     public_keys: tuple[str, ...] = ()
+    rule_time: float = SECONDS_PER_FILE
 
     @property
     def key(self) -> str:
         """Content hash of the rule files and keys, so a changed file is a different scanner."""
-        digest = hashlib.sha256(repr((self.disabled, self.engine)).encode())
+        digest = hashlib.sha256(repr((self.disabled, self.engine, self.rule_time)).encode())
         for name in (*self.rule_paths, *self.public_keys):
             path = Path(name)
             files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
@@ -44,7 +46,7 @@ class ScannerSpec:
         """The scanner; a rule, engine or key problem raises its own one-line error."""
         rules = load_rules([Path(p) for p in self.rule_paths]).without(self.disabled)
         checks = {"iugu_signature": _signature_check([Path(p) for p in self.public_keys])}
-        return UnitScanner(rules, self.engine, checks)
+        return UnitScanner(rules, self.engine, checks, self.rule_time)
 
 
 def _signature_check(key_paths: list[Path]) -> "RequestCheck":

@@ -17,6 +17,7 @@ from keyaudit.engine.detect import SecretDetector
 from keyaudit.model.findings import Finding
 from keyaudit.model.vocabulary import RuleInfo
 from keyaudit.engine.judge import ExchangeJudge
+from keyaudit.rulebook.backtracking import backtracking_warnings
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning
 from keyaudit.rulebook.signature import signature_check
@@ -68,9 +69,12 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
     return failures
 
 
-def unanchored(rules: RuleSet) -> list[str]:
-    """The anchoring warning of every secret rule that has one, shipped ones included."""
-    return [warning for rule in rules.rules if (warning := anchoring_warning(rule)) is not None]
+def rule_warnings(rules: RuleSet) -> list[str]:
+    """Every rule's warnings, shipped ones included: secret rules that cannot anchor on their
+    keywords, and patterns that can backtrack exponentially."""
+    unanchored = [warning for rule in rules.rules if (warning := anchoring_warning(rule)) is not None]
+    every = [*rules.rules, *rules.requests]
+    return unanchored + [warning for rule in every for warning in backtracking_warnings(rule)]
 
 
 def timings(rules: RuleSet, sample: bytes, rounds: int = 3) -> list[tuple[RuleInfo, float]]:

@@ -19,6 +19,7 @@ from keyaudit.config import Config
 from keyaudit.engine import EngineUnavailable
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import ScanError, ScanResult, utc_now
+from keyaudit.rulebook.cache import refusal as cache_refusal
 from keyaudit.rulebook.errors import RuleError, SignatureKeyError
 from keyaudit.run.builder import ScannerSpec
 from keyaudit.run.executors import Executor, Finished
@@ -54,7 +55,7 @@ class Session:
         self.config = config
         self._range_bytes = range_bytes
         self.spec = ScannerSpec(tuple(map(str, config.rules)), config.disable, config.engine,
-                                tuple(map(str, config.public_keys)))
+                                tuple(map(str, config.public_keys)), config.rule_time)
         self.digest_key = config.digest_key.encode() if config.digest_key else None
         self.state: ScanState | None = None
         try:
@@ -72,8 +73,10 @@ class Session:
 
     @property
     def warnings(self) -> list[str]:
-        """One line for each user rule that cannot anchor on its keywords."""
-        return self.scanner.rules.warnings
+        """One line for each user rule that cannot anchor on its keywords or can backtrack
+        exponentially, and one for a cache folder that is not safe to use."""
+        refused = cache_refusal()
+        return self.scanner.rules.warnings + ([refused] if refused else [])
 
     def __enter__(self) -> "Session":
         return self

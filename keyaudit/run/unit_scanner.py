@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, BinaryIO
 
 from keyaudit.engine import create_matcher
+from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB, FileAccount, RuleBudget
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.stream import CHUNK_BYTES, looks_binary
@@ -47,10 +48,12 @@ def read_size(stream: BinaryIO) -> int:
 class UnitScanner:
     """One run's rules, engine and checks; scans work units into tallies."""
 
-    def __init__(self, rules: RuleSet, engine: str = "auto", checks: dict[str, RequestCheck] | None = None) -> None:
+    def __init__(self, rules: RuleSet, engine: str = "auto", checks: dict[str, RequestCheck] | None = None,
+                 rule_time: float = SECONDS_PER_FILE) -> None:
         self.rules = rules
+        self.budget = RuleBudget(rule_time)
         # The request anchors and markers ride along in the rules' pass over each chunk.
-        self.detector = SecretDetector(rules, create_matcher(rules, engine))
+        self.detector = SecretDetector(rules, create_matcher(rules, engine, self.budget))
         self.judge = ExchangeJudge(self.detector, list(rules.requests), dict(checks or {}))
 
     @property
@@ -85,9 +88,24 @@ class UnitScanner:
             for threaded in (True, False):
                 tally = Tally()
                 opener = opener_for(location, unit.byte_range, threaded)
-                if self._scan_guarded(unit, opener, tally, last_try=not threaded):
+                with self.budget.file() as account:
+                    done = self._scan_guarded(unit, opener, tally, last_try=not threaded)
+                tally.errors.extend(self._rules_lost(unit.target.display, account))
+                if done:
                     break
         return tally
+
+    def _rules_lost(self, display: str, account: FileAccount) -> list[ScanError]:
+        """One line for each rule the file lost to the time budget: it is never lost silently."""
+        budget = self.budget
+        return [
+            *(ScanError(display, f"rule {rule_id!r} ran out of time on this file (rule_time {budget.seconds:g} s + "
+                                 f"{SECONDS_PER_MIB:g} s per MiB) and was stopped there; the other rules scanned "
+                                 "all of it") for rule_id in account.ran_out),
+            *(ScanError(display, f"rule {rule_id!r} was not run on this file: it ran out of time on earlier files "
+                                 f"({budget.per_scan:g} s in all) and is off for the rest of the scan")
+              for rule_id in account.not_run),
+        ]
 
     def _scan_guarded(self, unit: WorkUnit, opener: Opener, tally: Tally, last_try: bool) -> bool:
         """Scan into ``tally``, turning failures into error entries; False to ask for a retry."""
@@ -181,8 +199,6 @@ class UnitScanner:
         counts.files_scanned += int(unit.first)
         counts.bytes_scanned += chunks.bytes_scanned
         tally.lines = chunks.lines
-        for rule_id in sorted(chunks.timed_out):
-            tally.errors.append(ScanError(unit.target.display, f"rule {rule_id!r} timed out; the rest was scanned"))
         if worth_reading(chunks.markers_seen, chunks.anchors_seen, bool(found)):
             earlier = resume.lines if resume else 0  # requests an earlier run already judged
             for exchange in exchanges_in_text(opener, unit.target.display, windows.windows()):

@@ -16,6 +16,8 @@ from keyaudit.sources.compression import DECOMPRESSION_ERRORS, open_decompressed
 from keyaudit.sources.salvage import damage_of
 from keyaudit.sources.transcode import as_utf8
 
+SKIP_PIECE_BYTES = 1 << 20  # what a range holds at once while it skips the line it starts in
+
 # A way to read content from its start, as often as needed: a file, a spool, a blob, an object.
 Opener = Callable[[], ContextManager[BinaryIO]]
 
@@ -51,12 +53,11 @@ class LineRange(io.RawIOBase):
 
     def __init__(self, raw: BinaryIO, start: int, end: int) -> None:
         self._raw, self._end = raw, end
-        self._done = False
-        if start > 0:
-            raw.seek(start - 1)
-            if raw.read(1) != b"\n":
-                raw.readline()  # the line in progress belongs to the previous range
         self._position = raw.tell()
+        if start > 0:  # the line in progress at the start belongs to the previous range
+            raw.seek(start - 1)
+            self._position = start if raw.read(1) == b"\n" else _past_line(raw, start, end)
+        self._done = self._position >= end  # a line as long as the range: no line starts in it
 
     def readable(self) -> bool:
         return True
@@ -79,6 +80,18 @@ class LineRange(io.RawIOBase):
             return 0
         self._position += size
         return size
+
+
+def _past_line(raw: BinaryIO, position: int, end: int) -> int:
+    """Where the line in progress at ``position`` ends, read a bounded piece at a time and no
+    further than ``end``: a line hundreds of megabytes long is skipped, never held, and a range
+    it covers whole is not read to the line's end for nothing."""
+    while position < end:
+        piece = raw.readline(min(SKIP_PIECE_BYTES, end - position))
+        position += len(piece)
+        if not piece or piece.endswith(b"\n"):
+            break
+    return position
 
 
 SPOOL_BYTES = 16 << 20  # content read once (stdin, staged blobs) is kept in memory up to this, on disk beyond

@@ -20,6 +20,7 @@ IN_FILE = {
     "fail_on": "high", "baseline": "baseline.json", "write_baseline": "new-baseline.json", "staged": False,
     "state": "state.db", "no_dedupe": True, "strict": True, "quiet": True, "group_by": "rule", "engine": "regex",
     "public_keys": ["keys/"], "storage_options": {"anon": "true"}, "scheduler": "tcp://127.0.0.1:8786", "jobs": 2,
+    "rule_time": 2.5,
 }
 
 

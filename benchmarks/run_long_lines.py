@@ -1,0 +1,92 @@
+"""Peak memory against line length: one line of N MB beside N MB of ordinary short lines.
+
+For each size, two files with the same planted key are scanned as whole processes
+(``keyaudit scan -q --jobs 1``): one single line of that size with the key in its middle, and the
+baseline, the same bytes cut into 200-byte lines. The table shows seconds and peak RSS of each and
+the single line's RSS as a ratio to the baseline's from the same run; memory is flat when the
+ratio stays near 1 whatever the size. Each report is checked: the key found once, at its column.
+
+    python benchmarks/run_long_lines.py /tmp/long-lines [--sizes 10 100 200] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import statistics
+import sys
+import uuid
+from pathlib import Path
+
+from run_throughput import run_once
+
+SHORT_LINE_BYTES = 200
+
+
+def fake_key() -> str:
+    payload = f"{os.urandom(16).hex()}::{uuid.uuid4()}::$aach_{uuid.uuid4()}"
+    return "$aact_prod_000" + base64.b64encode(payload.encode()).decode()
+
+
+def write_inputs(folder: Path, megabytes: int) -> tuple[Path, Path, str]:
+    """The single-line file and its short-line baseline, both ``megabytes`` MB with one key."""
+    key = fake_key()
+    planted = f" ASAAS_API_KEY={key} ".encode()
+    half = megabytes * 500_000 - len(planted) // 2
+    long_path, short_path = folder / f"line-{megabytes}mb.log", folder / f"short-{megabytes}mb.log"
+    with long_path.open("wb") as out:
+        out.write(b"q" * half + planted + b"q" * half + b"\n")
+    filler = b"q" * (SHORT_LINE_BYTES - 1) + b"\n"
+    with short_path.open("wb") as out:
+        for _ in range(half // SHORT_LINE_BYTES):
+            out.write(filler)
+        out.write(planted + b"\n")
+        for _ in range(half // SHORT_LINE_BYTES):
+            out.write(filler)
+    return long_path, short_path, key
+
+
+def expected_column(path: Path, key: str) -> tuple[int, int]:
+    """(line, column) of ``key`` in ``path``: every byte before it is one ASCII character."""
+    data = path.read_bytes()
+    offset = data.index(key.encode())
+    return data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+
+
+def scan(path: Path, key: str) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of one scan, after checking its report places the key."""
+    report = path.with_suffix(".json")
+    seconds, rss = run_once([sys.executable, "-m", "keyaudit", "scan", "-q", "--jobs", "1", "--format", "json",
+                             "--output", str(report), str(path)])
+    places = [(f["location"]["line"], f["location"]["column"]) for f in json.loads(report.read_text())["findings"]]
+    if places != [expected_column(path, key)]:
+        raise SystemExit(f"{path}: the key was reported at {places}, not at {expected_column(path, key)}")
+    return seconds, rss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="where the inputs are written (a few hundred MB)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 200], metavar="MB")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    args.folder.mkdir(parents=True, exist_ok=True)
+    print(f"{'line MB':>8} {'one line s':>11} {'RSS MB':>8} {'short lines s':>14} {'RSS MB':>8} {'RSS ratio':>10}")
+    for megabytes in args.sizes:
+        long_path, short_path, key = write_inputs(args.folder, megabytes)
+        runs: dict[Path, list[tuple[float, int]]] = {long_path: [], short_path: []}
+        for round_index in range(args.rounds):
+            for path in (long_path, short_path) if round_index % 2 == 0 else (short_path, long_path):
+                runs[path].append(scan(path, key))
+        seconds = {path: statistics.median(s for s, _ in results) for path, results in runs.items()}
+        rss = {path: max(r for _, r in results) / 1024 for path, results in runs.items()}
+        print(f"{megabytes:>8} {seconds[long_path]:>11.2f} {rss[long_path]:>8.1f} {seconds[short_path]:>14.2f} "
+              f"{rss[short_path]:>8.1f} {rss[long_path] / rss[short_path]:>10.2f}")
+        long_path.unlink()
+        short_path.unlink()
+
+
+if __name__ == "__main__":
+    main()

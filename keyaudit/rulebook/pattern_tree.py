@@ -1,0 +1,240 @@
+"""A rule pattern as a tree of what it matches: enough of `regex` syntax to judge ambiguity.
+
+Characters become byte sets (one bit per byte; a character outside ASCII stands for all high
+bytes, since one byte of its UTF-8 form is all a set can say); lookarounds and anchors match
+nothing, a backreference, a property or a recursion anything; an atomic group or a possessive
+repetition gives nothing back, so it is one opaque set. Lazy repetitions are repetitions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_ALL = (1 << 256) - 1
+_DIGIT = sum(1 << c for c in range(0x30, 0x3A))
+_LOWER, _UPPER = sum(1 << c for c in range(0x61, 0x7B)), sum(1 << c for c in range(0x41, 0x5B))
+_WORD = _DIGIT | _LOWER | _UPPER | 1 << 0x5F
+_SPACE = sum(1 << c for c in b" \t\n\r\f\v")
+_HIGH = sum(1 << c for c in range(0x80, 0x100))  # any non-ASCII character: one of its UTF-8 bytes
+_CLASS_ESCAPES = {"d": _DIGIT, "w": _WORD, "s": _SPACE, "D": _ALL & ~_DIGIT, "W": _ALL & ~_WORD, "S": _ALL & ~_SPACE,
+                  "h": 1 << 0x20 | 1 << 0x09}
+_CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b", "0": "\0"}
+_ANCHOR_ESCAPES = frozenset("bBAZzGKmM")
+_POSIX = {"alpha": _LOWER | _UPPER, "digit": _DIGIT, "alnum": _LOWER | _UPPER | _DIGIT, "space": _SPACE,
+          "upper": _UPPER, "lower": _LOWER, "word": _WORD,
+          "xdigit": _DIGIT | sum(1 << c for c in b"abcdefABCDEF")}
+_QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+_INLINE_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-[a-zA-Z]*)?[:)]")
+
+
+@dataclass
+class Node:
+    """One piece of a pattern: a set of bytes, a sequence, alternatives, a repetition (with the
+    span it is written at, to name it) or nothing (an anchor, a lookaround)."""
+
+    kind: str  # "atom", "seq", "alt", "repeat", "empty"
+    mask: int = 0  # atom: the bytes it matches
+    items: list["Node"] = field(default_factory=list)  # seq, alt; repeat: its body
+    low: int = 1
+    high: int | None = 1  # repeat: None is unbounded
+    span: tuple[int, int] = (0, 0)  # repeat: where it is written
+
+
+def _char_mask(char: str) -> int:
+    return 1 << ord(char) if ord(char) < 0x80 else _HIGH
+
+
+class _Parser:
+    """A recursive-descent reader of `regex` syntax, as much of it as decides ambiguity:
+    ``_Parser(text).alternation()`` is the tree of the whole pattern."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.at = text, 0
+        self.verbose = any("x" in flags for flags in _INLINE_FLAGS.findall(text))
+
+    def peek(self, size: int = 1) -> str:
+        return self.text[self.at : self.at + size]
+
+    def alternation(self) -> Node:
+        branches = [self.sequence()]
+        while self.peek() == "|":
+            self.at += 1
+            branches.append(self.sequence())
+        return branches[0] if len(branches) == 1 else Node("alt", items=branches)
+
+    def sequence(self) -> Node:
+        items: list[Node] = []
+        while self.skip_verbose() < len(self.text) and self.peek() not in "|)":
+            start = self.at
+            items.append(self.quantified(self.atom(), start))
+        return Node("seq", items=items)
+
+    def skip_verbose(self) -> int:
+        """In verbose mode, past white space and comments; the position either way."""
+        while self.verbose and self.peek() and self.peek() in " \t\r\n#":
+            self.at = (self.text.find("\n", self.at) + 1 or len(self.text)) if self.peek() == "#" else self.at + 1
+        return self.at
+
+    def quantified(self, node: Node, start: int) -> Node:
+        while True:
+            self.skip_verbose()
+            char, low, high = self.peek(), 0, None
+            if char in ("*", "+", "?"):
+                low, high = (0, None) if char == "*" else (1, None) if char == "+" else (0, 1)
+                self.at += 1
+            elif char == "{" and (found := _QUANTIFIER.match(self.text, self.at)) and (found[1] or found[3]):
+                low = int(found[1] or 0)
+                high = None if found[2] and not found[3] else int(found[3] or found[1])
+                self.at = found.end()
+            else:
+                return node
+            if self.peek() == "?":
+                self.at += 1  # lazy: tries the same ways in another order
+            possessive = self.peek() == "+"
+            self.at += possessive
+            if possessive:  # gives nothing back: one opaque position
+                node = Node("atom", mask=_mask_of(node))
+                node = node if low else Node("repeat", items=[node], low=0, high=1)
+            else:
+                node = Node("repeat", items=[node], low=low, high=high, span=(start, self.at))
+
+    def atom(self) -> Node:
+        char = self.peek()
+        self.at += 1
+        if char == "(":
+            return self.group()
+        if char == "[":
+            return Node("atom", mask=self.char_class())
+        if char == "\\":
+            return self.escape()
+        if char == ".":
+            return Node("atom", mask=_ALL)
+        if char in "^$":
+            return Node("empty")
+        return Node("atom", mask=_char_mask(char))
+
+    def group(self) -> Node:
+        lookaround = opaque = False
+        if self.peek() == "?":
+            self.at += 1
+            head = self.peek()
+            if head == "#":
+                self.at = self.text.find(")", self.at) + 1 or len(self.text)
+                return Node("empty")
+            if head in "=!" or self.peek(2) in ("<=", "<!"):
+                lookaround = True
+                self.at += 1 if head in "=!" else 2
+            elif head == ">":
+                opaque = True
+                self.at += 1
+            elif head in ":|":
+                self.at += 1
+            elif head in "P<'" and self.peek(2) not in ("P=", "P>"):
+                self.at = self.text.find(">" if head != "'" else "'", self.at + 1) + 1  # a named group
+            elif head == "(":  # a conditional: its condition matches nothing
+                self.at = self.text.find(")", self.at) + 1
+            else:  # flags, a backreference or a recursion by name or number
+                end = _INLINE_FLAGS.match(self.text, self.at - 2)
+                if end is None or end.group().endswith(")"):
+                    self.at = self.text.find(")", self.at) + 1 or len(self.text)
+                    return Node("empty") if end is not None else Node("atom", mask=_ALL)
+                self.at = end.end()
+        body = self.alternation()
+        self.at += self.peek() == ")"
+        if lookaround:
+            return Node("empty")
+        return Node("atom", mask=_mask_of(body)) if opaque else body
+
+    def escape(self) -> Node:
+        char = self.peek()
+        self.at += 1
+        if char in _ANCHOR_ESCAPES:
+            return Node("empty")
+        if char.isdigit() and char != "0" or char in "gpPNXxuU":
+            return Node("atom", mask=self.code_point(char)[0])
+        return Node("atom", mask=_CLASS_ESCAPES.get(char) or _char_mask(_CHAR_ESCAPES.get(char, char)))
+
+    def code_point(self, char: str) -> tuple[int, str | None]:
+        """``\\xhh``, ``\\uhhhh``, ``\\Uhhhhhhhh`` as their bytes and character; a backreference,
+        a property or a named character as anything (and no one character)."""
+        widths = {"x": 2, "u": 4, "U": 8}
+        if char in widths:
+            digits = self.text[self.at : self.at + widths[char]]
+            self.at += len(digits)
+            try:
+                return _char_mask(chr(int(digits, 16))), chr(int(digits, 16))
+            except ValueError:
+                return _ALL, None
+        if self.peek() in "{<":
+            self.at = self.text.find("}" if self.peek() == "{" else ">", self.at) + 1 or len(self.text)
+        return _ALL, None
+
+    def char_class(self) -> int:
+        negated = self.peek() == "^"
+        self.at += negated
+        mask, first = 0, True
+        while self.at < len(self.text) and (first or self.peek() != "]"):
+            first = False
+            if self.peek(2) == "[:":
+                end = self.text.find(":]", self.at)
+                mask |= _POSIX.get(self.text[self.at + 2 : end], _ALL)
+                self.at = end + 2
+                continue
+            if self.peek() == "[":  # a set operation of regex's version 1: anything
+                return _ALL
+            bits, low = self.class_item()
+            if low is not None and self.peek() == "-" and self.peek(2) != "-]":
+                self.at += 1
+                high_bits, high = self.class_item()
+                bits = _range_mask(low, high) if high is not None else bits | high_bits | _char_mask("-")
+            mask |= bits
+        self.at += 1  # the closing bracket
+        # Negated, what is not ASCII stays possible: one byte stands for many characters here.
+        return (_ALL & ~mask) | (mask & _HIGH) if negated else mask
+
+    def class_item(self) -> tuple[int, str | None]:
+        """One member of a character class: its bytes, and its character when it is one (a
+        range can start or end there)."""
+        char = self.peek()
+        self.at += 1
+        if char != "\\":
+            return _char_mask(char), char
+        escaped = self.peek()
+        self.at += 1
+        if escaped in _CLASS_ESCAPES:
+            return _CLASS_ESCAPES[escaped], None
+        if escaped in "xuUpPN":
+            return self.code_point(escaped)
+        char = _CHAR_ESCAPES.get(escaped, escaped)
+        return _char_mask(char), char
+
+
+def _range_mask(low: str, high: str) -> int:
+    """The bytes of the characters ``low`` to ``high``: ASCII ones each, any other as _HIGH."""
+    mask = sum(1 << c for c in range(ord(low), min(ord(high), 0x7F) + 1))
+    return mask | (_HIGH if ord(high) >= 0x80 else 0)
+
+
+def _mask_of(node: Node) -> int:
+    """Every byte ``node`` can match somewhere."""
+    mask = node.mask
+    for item in node.items:
+        mask |= _mask_of(item)
+    return mask
+
+
+def _fold_case(node: Node) -> None:
+    if node.kind == "atom" and node.mask & (_LOWER | _UPPER):
+        node.mask |= (node.mask & _LOWER) >> 32 | (node.mask & _UPPER) << 32  # a-z <-> A-Z
+    for item in node.items:
+        _fold_case(item)
+
+
+def parse(pattern: str) -> Node:
+    """The tree of ``pattern``; its letters match both cases where any part of it ignores case.
+    Raises IndexError, ValueError or TypeError on syntax this reader cannot follow."""
+    tree = _Parser(pattern).alternation()
+    if any("i" in flags for flags in _INLINE_FLAGS.findall(pattern)):
+        _fold_case(tree)
+    return tree

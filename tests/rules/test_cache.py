@@ -1,0 +1,120 @@
+"""The rule cache is not trusted blindly: an entry edited after it was written is rebuilt, and a
+cache folder someone else can write to is not used (one warning line a run).
+
+Reproduces issue 13's case: editing a cached parsed rule file silently turned a rule off (0
+findings, exit 0), and a cache in a shared CI folder let anyone decide what a scan looks for.
+Real folders, real permissions, real processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import asaas_key
+from helpers.engines import needs_hyperscan
+from helpers.running import proc
+from helpers.secrecy import scrub
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="owners and mode bits are POSIX")
+EXTRA_RULE = """rules:
+  - {id: other-key, title: Other key, provider: other, category: access-token, severity: low,
+     keywords: [otherkey_], pattern: 'otherkey_(?P<secret>[0-9]{12})'}
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with one Asaas key to find, and a cache of this test's own."""
+    monkeypatch.setenv("KEYAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "app.log").write_text(f"ASAAS_API_KEY={asaas_key()}\n")
+    (tmp_path / "extra.yaml").write_text(EXTRA_RULE)
+    return tmp_path
+
+
+def scan(project: Path, *args: str) -> tuple[list[str], list[str]]:
+    """The rule ids found in app.log by a real process, and its warning lines."""
+    run = proc("scan", "--format", "json", "--jobs", "1", *args, "app.log", cwd=project)
+    stderr = run.stderr.decode("utf-8", "replace")
+    assert run.returncode in (0, 1) and "Traceback" not in stderr, scrub(stderr)
+    rule_ids = [finding["rule_id"] for finding in json.loads(run.stdout)["findings"]]
+    return rule_ids, [line for line in stderr.splitlines() if line.startswith("keyaudit: warning:")]
+
+
+def entries(project: Path, pattern: str) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in sorted((project / "cache" / "keyaudit").glob(pattern))}
+
+
+def verifies(path: Path) -> bool:
+    """Whether an entry's bytes match the digest in its name (``<name>.<sha256>.<suffix>``)."""
+    return path.name.split(".")[-2] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_an_edited_parsed_rule_file_is_rebuilt_not_trusted(project: Path) -> None:
+    assert scan(project) == (["asaas-api-key"], [])
+    cached = entries(project, "rules-*.json")
+    asaas = [path for path, data in cached.items() if b"asaas-api-key" in data]
+    assert len(asaas) == 1
+    for path in asaas:  # the rule quietly taken out of the parsed file
+        document = json.loads(cached[path])
+        document["rules"] = [rule for rule in document["rules"] if rule["id"] != "asaas-api-key"]
+        path.write_text(json.dumps(document))
+    assert scan(project) == (["asaas-api-key"], [])
+    assert all(path.exists() and verifies(path) and path.read_bytes() == cached[path] for path in asaas)
+
+
+@needs_hyperscan
+def test_a_database_swapped_for_another_rule_sets_is_rebuilt_not_trusted(project: Path) -> None:
+    """A valid Hyperscan database, but of other rules (their ids shifted by one more rule): read
+    as it is, the Asaas rule would never be gated, and nothing would be found."""
+    assert scan(project, "--engine", "hyperscan") == (["asaas-api-key"], [])
+    own = entries(project, "hs-*.db")
+    scan(project, "--engine", "hyperscan", "--rules", "extra.yaml")
+    other = [data for path, data in entries(project, "hs-*.db").items() if path not in own]
+    assert len(own) == 1 and len(other) == 1
+    [path] = own
+    path.write_bytes(other[0])
+    assert scan(project, "--engine", "hyperscan") == (["asaas-api-key"], [])
+    assert path.read_bytes() == own[path] and verifies(path)
+
+
+@posix_only
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o722])
+def test_a_cache_folder_others_can_write_to_is_not_used(project: Path, mode: int) -> None:
+    folder = project / "cache" / "keyaudit"
+    folder.mkdir(parents=True)
+    folder.chmod(mode)
+    found, warnings = scan(project)
+    assert found == ["asaas-api-key"]
+    assert warnings == [f"keyaudit: warning: cache folder {folder} is writable by other users (mode {mode:03o}): "
+                        "not used, rules are parsed and compiled afresh; make it yours with mode 700, or set "
+                        "KEYAUDIT_CACHE_DIR to a private folder"]
+    assert list(folder.iterdir()) == []  # nothing written into it either
+
+
+@posix_only
+@pytest.mark.skipif(os.name == "posix" and os.geteuid() != 0, reason="only root can give a folder to another user")
+def test_a_cache_folder_of_another_user_is_not_used(project: Path) -> None:
+    folder = project / "cache" / "keyaudit"
+    folder.mkdir(parents=True, mode=0o700)
+    os.chown(folder, 65534, 65534)
+    found, warnings = scan(project)
+    assert found == ["asaas-api-key"] and len(warnings) == 1
+    assert f"cache folder {folder} belongs to another user (uid 65534): not used" in warnings[0]
+    assert list(folder.iterdir()) == []
+
+
+@posix_only
+def test_a_new_cache_folder_is_made_private_and_rules_commands_warn_too(project: Path) -> None:
+    assert scan(project) == (["asaas-api-key"], [])
+    folder = project / "cache" / "keyaudit"
+    assert folder.stat().st_mode & 0o777 == 0o700
+    folder.chmod(0o775)
+    for command in (["rules", "list"], ["rules", "test"]):
+        run = proc(*command, cwd=project)
+        warnings = [line for line in run.stderr.decode().splitlines() if line.startswith("keyaudit: warning:")]
+        assert run.returncode == 0 and len(warnings) == 1 and "is writable by other users" in warnings[0], warnings
