@@ -25,6 +25,6 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def write_stdout(text: str) -> None:
-    """Write to stdout as UTF-8 whatever the locale, so a finding never fails to print."""
-    sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
+    """Write to stdout as UTF-8 whatever the locale (reporters hand over printable text)."""
+    sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()

@@ -6,14 +6,13 @@ Standard fields where ECS has them (``event.*``, ``rule.*``, ``file.*``, ``url.*
 
 from __future__ import annotations
 
-import json
 import socket
 from typing import Any
 from urllib.parse import urlsplit
 
 from keyaudit.model.findings import Finding
 from keyaudit.report.options import ReportOptions
-from keyaudit.report.json import SCHEMA_VERSION
+from keyaudit.report.json import SCHEMA_VERSION, dumps
 from keyaudit.model.result import ScanResult
 
 ECS_VERSION = "8.11.0"
@@ -56,5 +55,4 @@ def event(finding: Finding, result: ScanResult, options: ReportOptions, host: st
 
 def render(result: ScanResult, options: ReportOptions) -> str:
     host = socket.gethostname()
-    return "".join(json.dumps(event(f, result, options, host), ensure_ascii=False, separators=(",", ":")) + "\n"
-                   for f in result.findings)
+    return "".join(dumps(event(f, result, options, host), compact=True) + "\n" for f in result.findings)
