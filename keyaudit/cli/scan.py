@@ -66,11 +66,11 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
 
 
 def _write_baseline(path: Path, result: ScanResult) -> None:
-    from keyaudit.cli.output import write_atomically
+    from keyaudit.cli.output import write_report
     from keyaudit.run.filters import baseline_text
 
     try:
-        write_atomically(path, baseline_text(result.occurrences))
+        write_report(path, baseline_text(result.occurrences))
     except OSError as exc:
         raise fail(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
     say(f"wrote {len(result.occurrences)} findings to the baseline {path}")
@@ -80,22 +80,19 @@ def _report(config: Config, result: ScanResult, digest_key: bytes | None) -> Non
     """The report, to the output file or stdout; and, when it went elsewhere, a summary line."""
     import sys
 
-    from keyaudit.cli.output import write_atomically, write_stdout
+    from keyaudit.cli.output import to_stdout, write_report
     from keyaudit.report import reporter
     from keyaudit.report.options import ReportOptions
 
-    to_terminal = config.output is None and sys.stdout.isatty()
-    options = ReportOptions(show_secrets=config.show_secrets, group_by=config.group_by, color=to_terminal,
-                            digest_key=digest_key)
+    on_stdout = to_stdout(config.output)
+    options = ReportOptions(show_secrets=config.show_secrets, group_by=config.group_by,
+                            color=on_stdout and sys.stdout.isatty(), digest_key=digest_key)
     text = reporter(config.format)(result, options)
-    if config.output is not None:
-        try:
-            write_atomically(config.output, text)
-        except OSError as exc:
-            raise fail(f"{config.output}: cannot write the report: {exc.strerror or exc}") from None
-    else:
-        write_stdout(text)
-    if not config.quiet and (config.format != "text" or config.output is not None):
+    try:
+        write_report(config.output, text)
+    except OSError as exc:
+        raise fail(f"{config.output}: cannot write the report: {exc.strerror or exc}") from None
+    if not config.quiet and (config.format != "text" or not on_stdout):
         from keyaudit.report.text import summary
 
         say(summary(result))  # the report went elsewhere: say what it holds
