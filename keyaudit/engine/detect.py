@@ -7,12 +7,14 @@ example), so that every input is judged by the same rules in the same way.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import BinaryIO
 
 from keyaudit.engine.matcher import Matcher
 from keyaudit.engine import create_matcher
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
+from keyaudit.model.urls import redact_url
 from keyaudit.engine.logcontext import record_context
 from keyaudit.rulebook.rules import Rule, RuleSet
 from keyaudit.engine.stream import CHUNK_BYTES, Hit, ChunkedPass
@@ -94,9 +96,28 @@ class SecretDetector:
         Appending as it goes keeps what was found before a read error in the middle. The
         returned scan tells which of the matcher's literal groups occurred.
         """
+        first = len(into)
         scan = ChunkedPass(stream, self.matcher, sniff_binary, start, read_bytes)
-        for hit in scan:
-            finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path)
-            if finding is not None:
-                into.append(finding)
+        try:
+            for hit in scan:
+                finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path)
+                if finding is not None:
+                    into.append(finding)
+        finally:
+            hide_secrets_in_urls(into[first:])
         return scan
+
+
+def hide_secrets_in_urls(findings: list[Finding]) -> None:
+    """Redact the URLs rules captured (``context.url``) with the secrets found on their lines: a
+    token in a URL's path is found by its own rule, and must not be printed in full by another."""
+    secrets: dict[int, list[Secret]] = defaultdict(list)
+    for finding in findings:
+        if isinstance(finding.secret, Secret):
+            for line in range(finding.location.line, finding.location.end_line + 1):
+                secrets[line].append(finding.secret)
+    for finding in findings:
+        url = finding.context.get("url")
+        if isinstance(url, str):
+            lines = range(finding.location.line, finding.location.end_line + 1)
+            finding.context["url"] = redact_url(url, [s for line in lines for s in secrets.get(line, ())])
