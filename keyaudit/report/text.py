@@ -103,14 +103,13 @@ def _lines(result: ScanResult, options: ReportOptions) -> Iterator[Segments]:
 def render(result: ScanResult, options: ReportOptions) -> str:
     """Styled through rich on a terminal; plain text otherwise, without importing rich (a
     pre-commit hook's output is usually captured, and every millisecond of start-up shows)."""
-    lines = [[(printable(text), style) for text, style in line] for line in _lines(result, options)]
     if not options.color:
-        return "".join("".join(text for text, _ in line) + "\n" for line in lines)
+        return "".join(printable("".join(text for text, _ in line)) + "\n" for line in _lines(result, options))
     from rich.console import Console
     from rich.text import Text
 
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=200, highlight=False, soft_wrap=True)
-    for line in lines:
-        console.print(Text.assemble(*line) if line else "")
+    for line in _lines(result, options):
+        console.print(Text.assemble(*((printable(text), style) for text, style in line)) if line else "")
     return buffer.getvalue()
