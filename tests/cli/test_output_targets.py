@@ -76,6 +76,16 @@ def test_dash_is_stdout(leaky: Path, tmp_path: Path, fmt: str) -> None:
     assert sorted(os.listdir(tmp_path)) == ["dirty.log"]
 
 
+def test_dash_in_the_configuration_file_is_stdout_too(leaky: Path, tmp_path: Path) -> None:
+    """Paths in the file are resolved against its folder, but ``-`` is not a path."""
+    (tmp_path / ".git").mkdir()  # the search for a configuration file stops here
+    (tmp_path / ".keyaudit.yaml").write_text('format: json\noutput: "-"\n')
+    run = cli("scan", "--jobs", "1", "dirty.log")
+    assert run.exit_code == 1, scrub(run.stderr)
+    assert len(json.loads(run.stdout)["findings"]) == 1
+    assert sorted(os.listdir(tmp_path)) == [".git", ".keyaudit.yaml", "dirty.log"]
+
+
 def test_a_symlink_to_a_report_stays_a_symlink(leaky: Path, tmp_path: Path) -> None:
     """The file it points to is replaced atomically; the link is kept."""
     (tmp_path / "reports").mkdir()
