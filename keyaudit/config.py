@@ -116,8 +116,8 @@ def _problem(key: str, value: Any) -> str | None:
 
 def _typed(key: str, value: Any, base: Path) -> Any:
     """A checked value in the form :class:`Config` holds, paths resolved against ``base``."""
-    if key in _PATH_OPTIONS:
-        return None if value is None else base / Path(value)
+    if key in _PATH_OPTIONS:  # "-" (stdout, for output and write_baseline) is not a path to resolve
+        return None if value is None else Path(value) if value == "-" else base / Path(value)
     if key in _PATH_LIST_OPTIONS:
         return tuple(base / Path(v) for v in value)
     if key in _STRING_LISTS:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 
 from keyaudit.cli.exit_codes import EXIT_ERROR
+from keyaudit.cli.stderr import say
 
 
 def fail(message: str) -> click.exceptions.Exit:
     """Print ``keyaudit: error: message`` and return the exit to raise."""
-    click.echo(f"keyaudit: error: {message}", err=True)
+    say(f"error: {message}")
     return click.exceptions.Exit(EXIT_ERROR)

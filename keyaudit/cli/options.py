@@ -33,7 +33,8 @@ _OPTIONS = [
     click.option("--format", type=click.Choice(tuple(FORMATS)), default=None,
                  help="Report format (ecs: JSON Lines in the Elastic Common Schema) [default: text]."),
     click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Write the report to this file (atomically) instead of stdout."),
+                 help="Write the report to this file (atomically) instead of stdout; a device or FIFO is written "
+                      "into as it is, - is stdout."),
     click.option("--disable", multiple=True, metavar="RULE", help="Turn a rule off by id (repeatable)."),
     click.option("--exclude", multiple=True, metavar="PATTERN",
                  help="Skip paths matching this gitignore-style pattern (repeatable)."),

@@ -1,10 +1,38 @@
-"""Writing a report: to stdout, or atomically to a file so a reader never sees half a report."""
+"""Writing a report: to stdout, atomically to a file so a reader never sees half a report, or
+straight into whatever else the user named (a device, a FIFO)."""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
+
+STDOUT = Path("-")  # ``--output -``: the report goes to stdout, as without --output
+
+
+def to_stdout(path: Path | None) -> bool:
+    """Whether a report for ``path`` (an ``--output`` value) goes to stdout."""
+    return path is None or path == STDOUT
+
+
+def write_report(path: Path | None, text: str) -> None:
+    """Write ``text`` where ``path`` says: stdout for none or ``-``; a regular file or a new path
+    is replaced atomically (through its symlinks, which stay); anything else — ``/dev/null``, a
+    FIFO another program reads — is written into as it is, never renamed over."""
+    if to_stdout(path):
+        write_stdout(text)
+        return
+    assert path is not None
+    try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except FileNotFoundError:
+        regular = True  # a new file (or a symlink to one that does not exist yet)
+    if regular:
+        write_atomically(Path(os.path.realpath(path)), text)
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -25,6 +53,6 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def write_stdout(text: str) -> None:
-    """Write to stdout as UTF-8 whatever the locale, so a finding never fails to print."""
-    sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
+    """Write to stdout as UTF-8 whatever the locale (reporters hand over printable text)."""
+    sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()

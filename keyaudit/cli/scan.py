@@ -11,6 +11,7 @@ import click
 from keyaudit.cli.exit_codes import EXIT_CLEAN, EXIT_FINDINGS, failing, scan_exit_code
 from keyaudit.cli.failure import fail
 from keyaudit.cli.options import command_line, configuration, scan_options
+from keyaudit.cli.stderr import say
 
 if TYPE_CHECKING:
     from keyaudit.config import Config
@@ -40,21 +41,21 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
 
     config = configuration(config_path, command_line(targets, options), () if options["staged"] else targets)
     if config.show_secrets:
-        click.echo("keyaudit: warning: --show-secrets prints full secret values; this report is now a leak "
-                   "itself: do not share or store it.", err=True)
+        say("warning: --show-secrets prints full secret values; this report is now a leak itself: do not share "
+            "or store it.")
     try:
         session = Session(config)
     except SetupError as exc:
         raise fail(str(exc)) from None
     click.get_current_context().call_on_close(session.close)
     for warning in session.warnings:
-        click.echo(f"keyaudit: warning: {warning}", err=True)
+        say(f"warning: {warning}")
     try:
         result = session.run(_progress_display(config.quiet))
     except SetupError as exc:
         raise fail(str(exc)) from None
     for error in result.errors:
-        click.echo(f"keyaudit: error: {error}", err=True)
+        say(f"error: {error}")
     if config.write_baseline is not None:
         _write_baseline(config.write_baseline, result)
         raise click.exceptions.Exit(EXIT_CLEAN)
@@ -67,36 +68,36 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
 
 
 def _write_baseline(path: Path, result: "ScanResult") -> None:
-    from keyaudit.cli.output import write_atomically
+    from keyaudit.cli.output import write_report
     from keyaudit.run.filters import baseline_text
 
-    write_atomically(path, baseline_text(result.occurrences))
-    click.echo(f"keyaudit: wrote {len(result.occurrences)} findings to the baseline {path}", err=True)
+    try:
+        write_report(path, baseline_text(result.occurrences))
+    except OSError as exc:
+        raise fail(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
+    say(f"wrote {len(result.occurrences)} findings to the baseline {path}")
 
 
 def _report(config: "Config", result: "ScanResult", digest_key: bytes | None) -> None:
     """The report, to the output file or stdout; and, when it went elsewhere, a summary line."""
     import sys
 
-    from keyaudit.cli.output import write_atomically, write_stdout
+    from keyaudit.cli.output import to_stdout, write_report
     from keyaudit.report import reporter
     from keyaudit.report.options import ReportOptions
 
-    to_terminal = config.output is None and sys.stdout.isatty()
-    options = ReportOptions(show_secrets=config.show_secrets, group_by=config.group_by, color=to_terminal,
-                            digest_key=digest_key)
+    on_stdout = to_stdout(config.output)
+    options = ReportOptions(show_secrets=config.show_secrets, group_by=config.group_by,
+                            color=on_stdout and sys.stdout.isatty(), digest_key=digest_key)
     text = reporter(config.format)(result, options)
-    if config.output is not None:
-        try:
-            write_atomically(config.output, text)
-        except OSError as exc:
-            raise fail(f"{config.output}: cannot write the report: {exc.strerror or exc}") from None
-    else:
-        write_stdout(text)
-    if not config.quiet and (config.format != "text" or config.output is not None):
+    try:
+        write_report(config.output, text)
+    except OSError as exc:
+        raise fail(f"{config.output}: cannot write the report: {exc.strerror or exc}") from None
+    if not config.quiet and (config.format != "text" or not on_stdout):
         from keyaudit.report.text import summary
 
-        click.echo(f"keyaudit: {summary(result)}", err=True)  # the report went elsewhere: say what it holds
+        say(summary(result))  # the report went elsewhere: say what it holds
 
 
 def _progress_display(quiet: bool):  # type: ignore[no-untyped-def]

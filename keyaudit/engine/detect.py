@@ -7,6 +7,7 @@ example), so that every input is judged by the same rules in the same way.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import BinaryIO
 
 from keyaudit.engine import create_matcher
@@ -17,6 +18,7 @@ from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, Hit
 from keyaudit.engine.windows import WindowCollector
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
+from keyaudit.model.urls import redact_url
 from keyaudit.rulebook.rules import Rule, RuleSet
 from keyaudit.rulebook.validators import VALIDATORS
 
@@ -100,10 +102,30 @@ class SecretDetector:
         returned pass tells whether request markers and anchors occurred; ``windows`` collects
         the lines around anchors and around every finding, where requests are worth reading.
         """
+        first = len(into)
         chunks = ChunkedPass(stream, self.matcher, sniff_binary, start, read_bytes, windows)
-        for hit in chunks:
-            finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path, self.matcher.budget)
-            if finding is not None:
-                into.append(finding)
-                chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset, chunks.windows.request)
+        try:
+            for hit in chunks:
+                finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path, self.matcher.budget)
+                if finding is not None:
+                    into.append(finding)
+                    chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
+                                       chunks.windows.request)
+        finally:
+            hide_secrets_in_urls(into[first:])
         return chunks
+
+
+def hide_secrets_in_urls(findings: list[Finding]) -> None:
+    """Redact the URLs rules captured (``context.url``) with the secrets found on their lines: a
+    token in a URL's path is found by its own rule, and must not be printed in full by another."""
+    secrets: dict[int, list[Secret]] = defaultdict(list)
+    for finding in findings:
+        if isinstance(finding.secret, Secret):
+            for line in range(finding.location.line, finding.location.end_line + 1):
+                secrets[line].append(finding.secret)
+    for finding in findings:
+        url = finding.context.get("url")
+        if isinstance(url, str):
+            lines = range(finding.location.line, finding.location.end_line + 1)
+            finding.context["url"] = redact_url(url, [s for line in lines for s in secrets.get(line, ())])

@@ -10,10 +10,11 @@ from __future__ import annotations
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit, urlunsplit
 
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import Finding, Location
+from keyaudit.model.secrets import Secret
+from keyaudit.model.urls import redact_url
 from keyaudit.model.vocabulary import severity_rank
 from keyaudit.rulebook.requests import Credential, RequestCheck, RequestContext, RequestRule
 from keyaudit.engine.detect import SecretDetector
@@ -29,14 +30,6 @@ def request_text(exchange: Exchange) -> bytes:
     return text + (exchange.body or b"")
 
 
-def _span_text(text: str, finding: Finding) -> str:
-    lines = text.split("\n")
-    loc = finding.location
-    if loc.line != loc.end_line:
-        return lines[loc.line - 1][loc.column - 1 :]
-    return lines[loc.line - 1][loc.column - 1 : loc.end_column - 1]
-
-
 @dataclass
 class ExchangeJudge:
     """Judges exchanges for one scan: holds the secret scanner, request rules and checks."""
@@ -46,42 +39,29 @@ class ExchangeJudge:
     checks: dict[str, RequestCheck] = field(default_factory=dict)
 
     def credentials(self, exchange: Exchange) -> list[Credential]:
-        data = request_text(exchange)
+        """The credentials the request carries anywhere (URL, headers, body), as the secret
+        rules find them in its text."""
         found: list[Finding] = []
-        self.secrets.findings_in(io.BytesIO(data), "-", found)
-        text = data.decode("utf-8", "surrogateescape")
-        return [
-            Credential(f.provider, f.environment, _span_text(text, f))
-            for f in found
-            if f.category in SECRET_CATEGORIES
-        ]
+        self.secrets.findings_in(io.BytesIO(request_text(exchange)), "-", found)
+        return [Credential(f.provider, f.environment, f.secret) for f in found
+                if f.category in SECRET_CATEGORIES and isinstance(f.secret, Secret)]
 
-    def redact_url(self, url: str) -> str:
-        """The URL with every secret in it replaced by its redacted form, and no password."""
-        found: list[Finding] = []
-        self.secrets.findings_in(io.BytesIO(url.encode("utf-8", "surrogateescape")), "-", found)
-        spans = sorted({(f.location.column - 1, f.location.end_column - 1, f.secret.redacted)
-                        for f in found if f.secret is not None and f.location.line == 1}, reverse=True)
-        for start, end, shown in spans:
-            url = url[:start] + shown + url[end:]
-        parts = urlsplit(url)
-        if parts.password:
-            host = parts.hostname or ""
-            netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
-            url = urlunsplit(parts._replace(netloc=netloc))
-        return url
+    def shown_url(self, exchange: Exchange, *also: Secret) -> str:
+        """The exchange's URL as a report shows it: without user information, and with every
+        credential the request carries (and ``also``) redacted wherever the URL repeats it."""
+        return redact_url(exchange.url, [*(c.secret for c in self.credentials(exchange)), *also])
 
     def judge(self, exchange: Exchange, statistics: Counter[str]) -> list[Finding]:
         """Findings of the request rules for one exchange; ``statistics`` counts what was judged."""
         statistics["requests_judged"] += 1
         context = RequestContext(self.credentials(exchange), self.checks, statistics)
+        url = redact_url(exchange.url, [c.secret for c in context.credentials])  # one request, one URL
         strongest: dict[str, Finding] = {}
         for rule in self.rules:
             judgement = rule.judge(exchange, context)
             if judgement is None:
                 continue
             origin = exchange.origin
-            url = self.redact_url(exchange.url)
             message = rule.title if judgement.reason == rule.title else f"{rule.title}: {judgement.reason}"
             finding = Finding(
                 rule_id=rule.id,

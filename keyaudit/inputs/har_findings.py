@@ -12,6 +12,7 @@ from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.inputs.har import HarDocument, HarField
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import Finding, Location
+from keyaudit.model.secrets import Secret
 
 
 def findings_in_har(document: HarDocument, path: str, detector: SecretDetector, judge: ExchangeJudge,
@@ -31,8 +32,9 @@ def findings_in_har(document: HarDocument, path: str, detector: SecretDetector, 
                 continue  # the same key in an entry's URL and its queryString is one leak
             seen.add(key)
             exchange = entries.get(har_field.entry)
-            findings.append(_placed_in_har(finding, har_field, document, exchange,
-                                           judge.redact_url(exchange.url) if exchange else None))
+            own = [finding.secret] if isinstance(finding.secret, Secret) else []
+            url = judge.shown_url(exchange, *own) if exchange else None
+            findings.append(_placed_in_har(finding, har_field, document, exchange, url))
     for exchange in entries.values():
         findings.extend(judge.judge(exchange, statistics))
     return findings

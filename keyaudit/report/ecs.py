@@ -6,14 +6,13 @@ Standard fields where ECS has them (``event.*``, ``rule.*``, ``file.*``, ``url.*
 
 from __future__ import annotations
 
-import json
 import socket
 from typing import Any
-from urllib.parse import urlsplit
 
 from keyaudit.model.findings import Finding
+from keyaudit.model.urls import split_url
 from keyaudit.report.options import ReportOptions
-from keyaudit.report.json import SCHEMA_VERSION
+from keyaudit.report.json import SCHEMA_VERSION, dumps
 from keyaudit.model.result import ScanResult
 
 ECS_VERSION = "8.11.0"
@@ -23,10 +22,11 @@ ECS_SEVERITY = {"info": 1, "low": 21, "medium": 47, "high": 73, "critical": 99}
 def _url(raw: str | None) -> dict[str, Any] | None:
     if not raw:
         return None
-    parts = urlsplit(raw)
-    url: dict[str, Any] = {"original": raw, "scheme": parts.scheme, "domain": parts.hostname, "path": parts.path}
-    if parts.port:
-        url["port"] = parts.port
+    parts = split_url(raw)  # a captured URL may hold anything (a port of 99999): never raises
+    url: dict[str, Any] = {"original": raw, "scheme": parts.scheme or "", "domain": (parts.host or "").lower() or None,
+                           "path": parts.path}
+    if parts.port_number:
+        url["port"] = parts.port_number
     return url
 
 
@@ -56,5 +56,4 @@ def event(finding: Finding, result: ScanResult, options: ReportOptions, host: st
 
 def render(result: ScanResult, options: ReportOptions) -> str:
     host = socket.gethostname()
-    return "".join(json.dumps(event(f, result, options, host), ensure_ascii=False, separators=(",", ":")) + "\n"
-                   for f in result.findings)
+    return "".join(dumps(event(f, result, options, host), compact=True) + "\n" for f in result.findings)

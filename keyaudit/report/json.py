@@ -1,14 +1,27 @@
-"""The JSON report: the published contract (DESIGN.md, ``schemas/report.schema.json``)."""
+"""The JSON report: the published contract (DESIGN.md, ``schemas/report.schema.json``); and
+:func:`dumps`, how every JSON format writes a document."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from keyaudit.model.printable import printable_values
 from keyaudit.report.options import ReportOptions
 from keyaudit.model.result import ScanResult
 
 SCHEMA_VERSION = "1"
+
+
+def dumps(document: Any, *, compact: bool = False) -> str:
+    """``document`` as JSON text with every string made printable: a path or a captured value
+    with bytes that are not UTF-8 is written escaped (``bad\\xff.log``), as in every other
+    format, instead of failing the report or making it invalid UTF-8. Other non-ASCII text stays
+    readable."""
+    values = printable_values(document)
+    if compact:
+        return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(values, ensure_ascii=False, indent=2)
 
 
 def _timestamp(value: Any) -> str | None:
@@ -43,4 +56,4 @@ def render(result: ScanResult, options: ReportOptions) -> str:
         "findings": finding_dicts(result, options),
         "errors": [{"path": e.path, "message": e.message} for e in result.errors],
     }
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    return dumps(report) + "\n"

@@ -5,15 +5,10 @@ Log shippers (Filebeat, Vector, Fluent Bit) read one event per line and need not
 
 from __future__ import annotations
 
-import json
-
 from keyaudit.report.options import ReportOptions
-from keyaudit.report.json import finding_dicts
+from keyaudit.report.json import dumps, finding_dicts
 from keyaudit.model.result import ScanResult
 
 
 def render(result: ScanResult, options: ReportOptions) -> str:
-    return "".join(
-        json.dumps(finding, ensure_ascii=False, separators=(",", ":")) + "\n"
-        for finding in finding_dicts(result, options)
-    )
+    return "".join(dumps(finding, compact=True) + "\n" for finding in finding_dicts(result, options))

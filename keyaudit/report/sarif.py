@@ -7,7 +7,6 @@ fingerprint so an alert survives code moving.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -15,6 +14,7 @@ from urllib.parse import quote
 from keyaudit.model.findings import MEMBER_SEPARATOR, Finding
 from keyaudit.model.result import ScanResult
 from keyaudit.model.vocabulary import RuleInfo
+from keyaudit.report.json import dumps
 from keyaudit.report.options import ReportOptions
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -50,8 +50,11 @@ def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
 def _uri_path(posix: str) -> str:
     """``posix`` quoted as a URI path. ``!`` (before an archive member) is legal there and kept;
     in the member's name ``.`` and ``..`` segments are escaped, so that a member called
-    ``x/../../src/app.py`` cannot resolve to the repository's own ``src/app.py``."""
-    archive, separator, member = quote(posix, safe="/" + MEMBER_SEPARATOR).partition(MEMBER_SEPARATOR)
+    ``x/../../src/app.py`` cannot resolve to the repository's own ``src/app.py``. The bytes
+    quoted are the name's own, so a byte that is not UTF-8 is ``%FF``: the URI names the file
+    on disk (the report's texts show the name :func:`~keyaudit.model.printable.printable`)."""
+    quoted = quote(posix.encode("utf-8", "surrogateescape"), safe="/" + MEMBER_SEPARATOR)
+    archive, separator, member = quoted.partition(MEMBER_SEPARATOR)
     if not separator:
         return archive
     segments = ("%2E" * len(part) if part in (".", "..") else part for part in member.split("/"))
@@ -137,4 +140,4 @@ def render(result: ScanResult, options: ReportOptions) -> str:
         "results": [_result(f, index[f.rule_id], options) for f in result.findings],
     }
     sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+    return dumps(sarif) + "\n"

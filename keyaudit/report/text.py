@@ -11,6 +11,7 @@ from collections import Counter
 from itertools import groupby
 from typing import Iterator
 
+from keyaudit.model.printable import printable
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.model.findings import Finding
 from keyaudit.report.options import ReportOptions
@@ -79,7 +80,8 @@ def summary(result: ScanResult) -> str:
 
 
 def _lines(result: ScanResult, options: ReportOptions) -> Iterator[Segments]:
-    """The view as lines of styled segments; an empty list is a blank line."""
+    """The view as lines of styled segments; an empty list is a blank line. Paths and values are
+    written as they come: :func:`render` makes every segment printable."""
     findings = result.findings
     if options.group_by == "rule":
         ordered = sorted(findings, key=lambda f: (-SEVERITIES.index(f.severity), f.rule_id, f.sort_key()))
@@ -102,12 +104,12 @@ def render(result: ScanResult, options: ReportOptions) -> str:
     """Styled through rich on a terminal; plain text otherwise, without importing rich (a
     pre-commit hook's output is usually captured, and every millisecond of start-up shows)."""
     if not options.color:
-        return "".join("".join(text for text, _ in line) + "\n" for line in _lines(result, options))
+        return "".join(printable("".join(text for text, _ in line)) + "\n" for line in _lines(result, options))
     from rich.console import Console
     from rich.text import Text
 
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=200, highlight=False, soft_wrap=True)
     for line in _lines(result, options):
-        console.print(Text.assemble(*line) if line else "")
+        console.print(Text.assemble(*((printable(text), style) for text, style in line)) if line else "")
     return buffer.getvalue()

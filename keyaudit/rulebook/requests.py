@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from keyaudit.model.exchange import Exchange
+from keyaudit.model.secrets import Secret
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
 
@@ -34,7 +35,7 @@ class Credential:
 
     provider: str
     environment: str | None
-    raw: str  # the text as it stands in the request, so a URL can be redacted
+    secret: Secret  # so that the request's URL can be shown without it
 
 
 @dataclass(frozen=True)

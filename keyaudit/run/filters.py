@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from keyaudit.model.findings import Finding
+from keyaudit.model.printable import printable
 
 BASELINE_VERSION = 1
 
@@ -67,7 +68,7 @@ def load_baseline(path: Path) -> frozenset[str]:
 def baseline_text(findings: list[Finding]) -> str:
     """A baseline for ``findings``: sorted and stable, so it diffs well under version control."""
     entries = sorted(
-        {(f.rule_id, f.location.path, f.fingerprint) for f in findings},
+        {(f.rule_id, printable(f.location.path), f.fingerprint) for f in findings},
         key=lambda entry: (entry[1], entry[0], entry[2]),
     )
     document = {

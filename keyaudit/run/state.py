@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from keyaudit.model.printable import printable
 from keyaudit.sources.compression import is_decompressing
 
 HEAD_BYTES = 4096
@@ -194,7 +195,7 @@ class ScanState:
             try:
                 for progress, path in self._pending:
                     values = (progress.head_len, progress.head_hash, progress.offset, progress.lines,
-                              progress.end_column, progress.tail_hash, progress.stamp, path, now)
+                              progress.end_column, progress.tail_hash, progress.stamp, printable(path), now)
                     if progress.resumed_from is not None:
                         cursor.execute("UPDATE files SET head_len=?, head_hash=?, offset=?, lines=?, end_column=?, "
                                        "tail_hash=?, stamp=?, last_path=?, updated_at=? WHERE id=?",

@@ -49,6 +49,21 @@ def test_ecs_events_and_keyed_digests(write) -> None:
     assert plain["url"]["scheme"] == "http" and plain["url"]["domain"] == "api.iugu.com"
 
 
+
+def test_ecs_takes_urls_as_logs_write_them(write) -> None:
+    """A logged URL with a port no connection could use is still an event (the URL is kept in
+    ``url.original``, without a port field), not an internal error that loses the report."""
+    path = write("app.log", "GET http://api.iugu.com:99999/v1/invoices\nGET http://API.IUGU.COM:8080/v1/x\n")
+    run = cli("scan", "--format", "ecs", "--jobs", "1", "--no-dedupe", str(path))
+    assert run.exit_code == 1, run.stderr
+    urls = [json.loads(line)["url"] for line in run.stdout.splitlines()]
+    assert urls == [
+        {"original": "http://api.iugu.com:99999/v1/invoices", "scheme": "http", "domain": "api.iugu.com",
+         "path": "/v1/invoices"},
+        {"original": "http://API.IUGU.COM:8080/v1/x", "scheme": "http", "domain": "api.iugu.com", "port": 8080,
+         "path": "/v1/x"},
+    ]
+
 @needs_hyperscan
 def test_a_corrupt_engine_cache_is_rebuilt_not_trusted(write, tmp_path: Path, monkeypatch) -> None:
     cache = tmp_path / "cache"

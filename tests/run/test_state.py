@@ -238,3 +238,19 @@ def test_a_state_written_before_stamps_is_upgraded_in_place(tmp_path: Path) -> N
     with (tmp_path / "app.log").open("a") as handle:
         handle.write(log_lines(3, token_every=2))
     assert places(keyaudit(tmp_path, "app.log", "--state", str(state))) == [("app.log", 11), ("app.log", 13)]
+
+
+def test_a_file_named_with_a_byte_that_is_not_utf8_is_remembered(tmp_path: Path) -> None:
+    """The state names it as the reports do; recording it must not fail the run after its report."""
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    state = tmp_path / "state.db"
+    with open(os.path.join(os.fsencode(logs), b"bad\xff.log"), "w") as handle:
+        handle.write(log_lines(3, token_every=2))
+    first = keyaudit(logs, ".", "--state", str(state))
+    assert first.returncode == 1 and "internal error" not in first.stderr, first.stderr
+    assert places(first) == [("bad\\xff.log", 1), ("bad\\xff.log", 3)]
+    again = keyaudit(logs, ".", "--state", str(state))
+    assert again.returncode == 0 and places(again) == []
+    with contextlib.closing(sqlite3.connect(state)) as db:
+        assert db.execute("SELECT last_path FROM files").fetchall() == [("bad\\xff.log",)]

@@ -1,0 +1,107 @@
+"""Where ``--output`` (and ``--write-baseline``) write: a regular file or a new path is replaced
+atomically; a device or a FIFO is written into and stays what it was; ``-`` is stdout."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import iugu_line, iugu_token
+from helpers.running import cli, proc, subprocess_env
+from helpers.secrecy import scrub
+
+
+@pytest.fixture
+def leaky(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "dirty.log"
+    path.write_text(iugu_line(iugu_token()) + "\n")
+    return path
+
+
+def null_device(folder: Path) -> Path:
+    """A character device that discards what is written to it. As root, a node of the null device
+    (1, 3) made in ``folder``, so that a broken build replaces that node and not the machine's own
+    /dev/null; anyone else cannot replace /dev/null, so it is used as it is."""
+    if os.geteuid() != 0:
+        return Path("/dev/null")
+    device = folder / "null"
+    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    return device
+
+
+@pytest.mark.parametrize("option", ["--output", "--write-baseline"])
+def test_a_device_is_written_into_and_stays_a_device(leaky: Path, tmp_path: Path, option: str) -> None:
+    device = null_device(tmp_path)
+    before = sorted(os.listdir(device.parent))
+    run = cli("scan", "--format", "json", "--jobs", "1", option, str(device), str(leaky))
+    assert run.exit_code == (1 if option == "--output" else 0) and run.stdout == "", scrub(run.stderr)
+    assert stat.S_ISCHR(os.stat(device).st_mode), f"{device} is no longer a character device"
+    assert os.stat(device).st_rdev == os.makedev(1, 3)
+    assert sorted(os.listdir(device.parent)) == before  # no temporary file left beside it
+
+
+def test_a_fifo_is_written_into_for_the_program_reading_it(leaky: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdout.buffer.write(open(sys.argv[1], 'rb').read())",
+                               str(fifo)], stdout=subprocess.PIPE, env=subprocess_env())
+    try:
+        done = proc("scan", "--format", "jsonl", "--jobs", "1", "--output", str(fifo), str(leaky), cwd=tmp_path,
+                    timeout=60)
+        received, _ = reader.communicate(timeout=30)
+    finally:
+        reader.kill()
+        reader.wait()
+    assert done.returncode == 1 and done.stdout == b"", scrub(done.stderr)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode), "the FIFO was replaced by a file"
+    [finding] = [json.loads(line) for line in received.decode("utf-8").splitlines()]
+    assert finding["location"]["path"] == str(leaky)
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_dash_is_stdout(leaky: Path, tmp_path: Path, fmt: str) -> None:
+    run = cli("scan", "--format", fmt, "--jobs", "1", "-o", "-", "dirty.log")
+    assert run.exit_code == 1, scrub(run.stderr)
+    if fmt == "json":
+        assert len(json.loads(run.stdout)["findings"]) == 1
+    else:
+        assert run.stdout.startswith("dirty.log\n") and "keyaudit:" not in run.stderr  # the summary is in the view
+    assert sorted(os.listdir(tmp_path)) == ["dirty.log"]
+
+
+def test_dash_in_the_configuration_file_is_stdout_too(leaky: Path, tmp_path: Path) -> None:
+    """Paths in the file are resolved against its folder, but ``-`` is not a path."""
+    (tmp_path / ".git").mkdir()  # the search for a configuration file stops here
+    (tmp_path / ".keyaudit.yaml").write_text('format: json\noutput: "-"\n')
+    run = cli("scan", "--jobs", "1", "dirty.log")
+    assert run.exit_code == 1, scrub(run.stderr)
+    assert len(json.loads(run.stdout)["findings"]) == 1
+    assert sorted(os.listdir(tmp_path)) == [".git", ".keyaudit.yaml", "dirty.log"]
+
+
+def test_a_symlink_to_a_report_stays_a_symlink(leaky: Path, tmp_path: Path) -> None:
+    """The file it points to is replaced atomically; the link is kept."""
+    (tmp_path / "reports").mkdir()
+    real = tmp_path / "reports" / "2026-11-30.json"
+    real.write_text("{}\n")
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    run = cli("scan", "--format", "json", "--jobs", "1", "--output", "latest.json", "dirty.log")
+    assert run.exit_code == 1, scrub(run.stderr)
+    assert link.is_symlink() and link.resolve() == real
+    assert len(json.loads(real.read_text(encoding="utf-8"))["findings"]) == 1
+    assert sorted(os.listdir(tmp_path / "reports")) == ["2026-11-30.json"]
+
+
+def test_a_baseline_that_cannot_be_written_is_an_error_line(leaky: Path, tmp_path: Path) -> None:
+    run = cli("scan", "--jobs", "1", "--write-baseline", "nowhere/baseline.json", "dirty.log")
+    assert run.exit_code == 2
+    named = run.stderr.startswith("keyaudit: error: nowhere/baseline.json: cannot write the baseline")
+    assert named, scrub(run.stderr)
