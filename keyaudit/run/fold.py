@@ -6,6 +6,7 @@ Pure functions of the findings, run by the session after the units are merged in
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import Iterable
 from urllib.parse import urlsplit
@@ -84,16 +85,22 @@ def merge_same_spot(findings: Iterable[Finding]) -> list[Finding]:
     wrong environment) and are all kept.
     """
     kept: list[Finding] = []
-    by_spot: dict[tuple[str, ...], list[int]] = {}
+    # Per spot key, the first lines and places in ``kept`` of its findings, in line order: a
+    # finding is compared only with those that start within a request's span of lines before it
+    # (what it can be the same spot as), so a log with a hundred thousand findings about one host
+    # costs a bisect each, not a comparison with every earlier one.
+    by_spot: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
     for finding in sorted(findings, key=lambda f: (f.sort_key(), [-x for x in _strength(f)])):
-        key = _spot_key(finding)
-        for index in by_spot.get(key, []):
+        lines, places = by_spot.setdefault(_spot_key(finding), ([], []))
+        start = bisect.bisect_left(lines, finding.location.line - REQUEST_SPAN_LINES)
+        for index in places[start:]:
             if _same_spot(kept[index], finding):
                 if _strength(finding) > _strength(kept[index]):
                     kept[index] = finding
                 break
         else:
-            by_spot.setdefault(key, []).append(len(kept))
+            lines.append(finding.location.line)
+            places.append(len(kept))
             kept.append(finding)
     kept.sort(key=Finding.sort_key)
     return kept
