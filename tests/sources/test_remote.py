@@ -86,25 +86,6 @@ def test_a_store_without_its_package_names_the_extra_to_install() -> None:
     assert run.stderr.strip().count("\n") == 0 and "keyaudit[cloud]" in run.stderr and "gs://some-bucket/logs/" in run.stderr
 
 
-@pytest.fixture
-def s3_endpoint(monkeypatch: pytest.MonkeyPatch) -> str:
-    """A real S3-compatible server (moto) on loopback, for s3fs to talk to."""
-    server_module = pytest.importorskip("moto.server")
-    pytest.importorskip("s3fs")
-    import socket
-
-    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
-                        ("AWS_DEFAULT_REGION", "us-east-1")):
-        monkeypatch.setenv(name, value)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = server_module.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
-
-
 def test_an_s3_bucket_through_a_real_s3_server(s3_endpoint: str, tmp_path: Path) -> None:
     import s3fs
 
