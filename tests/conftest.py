@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import pytest
+
+from helpers.privileges import remove_tree
 
 
 @pytest.fixture
@@ -21,6 +26,16 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def readable_tmp_path() -> Iterator[Path]:
+    """A temporary folder every user can reach (``tmp_path``'s parents are its owner's alone), for
+    scans run unprivileged; removed afterwards, also when a test locked folders in it."""
+    folder = tempfile.mkdtemp(prefix="keyaudit-test-")
+    os.chmod(folder, 0o755)
+    yield Path(folder)
+    remove_tree(folder)
 
 
 @pytest.fixture(autouse=True)

@@ -70,6 +70,17 @@ def test_ignore_files_in_a_bucket_exclude_as_on_disk(bucket: str, tmp_path: Path
     assert remote["scan"]["skipped"] == local["scan"]["skipped"]
 
 
+def test_an_ignore_object_with_invalid_lines_is_named_and_its_valid_lines_apply(bucket: str) -> None:
+    store = fsspec.filesystem("memory")
+    store.pipe(f"/{bucket}/logs/.gitignore", b"*.tmp\n!\n")
+    for name in ("scratch.tmp", "app.log"):
+        store.pipe(f"/{bucket}/logs/{name}", f"api_token={iugu_token()}\n".encode())
+    report, _ = scan_json(f"memory://{bucket}/")
+    assert [f["location"]["path"] for f in report["findings"]] == [f"memory://{bucket}/logs/app.log"]
+    assert report["errors"] == [{"path": f"memory://{bucket}/logs/.gitignore",
+                                 "message": "line 2: not a valid ignore pattern; the other lines apply"}]
+
+
 def test_a_single_object_and_bad_storage_options(bucket: str) -> None:
     token = iugu_token()
     fsspec.filesystem("memory").pipe(f"/{bucket}/one.log", f"api_token={token}\n".encode())
