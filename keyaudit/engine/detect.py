@@ -95,8 +95,13 @@ class SecretDetector:
         returned scan tells which of the matcher's literal groups occurred.
         """
         scan = ChunkedPass(stream, self.matcher, sniff_binary, start, read_bytes)
+        self.collect(scan, path, into)
+        return scan
+
+    def collect(self, scan: ChunkedPass, path: str, into: list[Finding]) -> None:
+        """Run ``scan``, appending its findings to ``into``. A caller that builds the pass itself
+        still has it when a read fails: its lines and bytes say how far the text was scanned."""
         for hit in scan:
             finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path)
             if finding is not None:
                 into.append(finding)
-        return scan

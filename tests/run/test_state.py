@@ -207,6 +207,30 @@ def test_an_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
     assert touched["errors"] and "app.log.1.gz" in touched["errors"][0]["path"]
 
 
+def test_a_damaged_file_reports_its_findings_once(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    whole = gzip.compress(log_lines(20_000, token_every=1000).encode())
+    rotated = logs / "app.log.1.gz"
+    rotated.write_bytes(whole[: len(whole) // 2])  # cut short: logrotate still compressing, a full disk
+    state = str(tmp_path / "state.db")
+    first = keyaudit(logs, ".", "--state", state, "--no-dedupe")
+    before_damage = places(first)
+    assert 0 < len(before_damage) < 20 and "app.log.1.gz: read failed" in first.stderr
+    unchanged = keyaudit(logs, ".", "--state", state, "--format", "json")
+    report = json.loads(unchanged.stdout)
+    assert (unchanged.returncode, report["findings"], report["errors"]) == (0, [], [])
+    assert report["scan"]["requests"]["files_unchanged"] == 1
+    os.utime(rotated)  # the same damaged content, touched: read again up to the damage, nothing new
+    touched = keyaudit(logs, ".", "--state", state)
+    assert places(touched) == [] and "read failed" in touched.stderr
+    assert json.loads(keyaudit(logs, ".", "--state", state, "--format", "json").stdout)["errors"] == []
+    rotated.write_bytes(whole)  # complete now: what lies behind the damage, once, at its own lines
+    completed = keyaudit(logs, ".", "--state", state, "--no-dedupe")
+    everything = places(keyaudit(logs, ".", "--no-dedupe"))
+    assert sorted(before_damage + places(completed)) == everything and len(everything) == 20
+
+
 def test_a_state_written_before_stamps_is_upgraded_in_place(tmp_path: Path) -> None:
     state = tmp_path / "state.db"
     with contextlib.closing(sqlite3.connect(state)) as db:
