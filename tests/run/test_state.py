@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
+from helpers.processes import children, has_proc, running
 from keyaudit.config import Config
 from keyaudit.run.session import Session
 
@@ -229,6 +230,35 @@ def test_a_damaged_file_reports_its_findings_once(tmp_path: Path) -> None:
     completed = keyaudit(logs, ".", "--state", state, "--no-dedupe")
     everything = places(keyaudit(logs, ".", "--no-dedupe"))
     assert sorted(before_damage + places(completed)) == everything and len(everything) == 20
+
+
+@pytest.mark.skipif(not has_proc(), reason="finds the run's workers in /proc")
+def test_workers_die_with_a_run_killed_by_sigkill_and_free_the_state(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    for index in range(12):  # ~40 MB of lines every engine must validate: seconds of work for 2 workers
+        (logs / f"app-{index:02d}.log").write_text(slow_log(40_000))
+    state = tmp_path / "state.db"
+    process = subprocess.Popen([sys.executable, "-m", "keyaudit", "scan", ".", "--format", "jsonl", "--jobs", "2",
+                                "--state", str(state)], cwd=logs, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while (len(workers) < 2 or not checkpointed(state)) and process.poll() is None and time.monotonic() < deadline:
+        workers = children(process.pid)
+        time.sleep(0.02)
+    mid_scan = process.poll() is None and len(workers) == 2
+    os.kill(process.pid, signal.SIGKILL)  # the parent only, as the OOM killer does
+    process.wait()
+    assert mid_scan, "the run ended before it could be killed mid-scan: the test proves nothing"
+    deadline = time.monotonic() + 10
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = [pid for pid in workers if running(pid)]
+    for pid in survivors:  # leave nothing behind, also when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == [], "forked workers outlived their parent"
+    again = keyaudit(logs, ".", "--state", str(state), KEYAUDIT_STATE_WAIT="5")
+    assert again.returncode == 0 and "another keyaudit run" not in again.stderr, again.stderr
 
 
 def test_a_state_written_before_stamps_is_upgraded_in_place(tmp_path: Path) -> None:
