@@ -132,12 +132,15 @@ def _typed(key: str, value: Any, base: Path) -> Any:
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file from ``start`` up to the repository root."""
     for folder in [start, *start.parents]:
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
-                return candidate
-        if (folder / ".git").exists():
-            return None
+        try:
+            for name in CONFIG_NAMES:
+                candidate = folder / name
+                if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
+                    return candidate
+            if (folder / ".git").exists():
+                return None
+        except OSError:  # a folder that cannot be searched: the scan names it, the search goes up
+            continue
     return None
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import pytest
+
+from helpers.privileges import remove_tree
 
 
 @pytest.fixture
@@ -23,7 +28,37 @@ def write(tmp_path: Path):
     return _write
 
 
+@pytest.fixture
+def readable_tmp_path() -> Iterator[Path]:
+    """A temporary folder every user can reach (``tmp_path``'s parents are its owner's alone), for
+    scans run unprivileged; removed afterwards, also when a test locked folders in it."""
+    folder = tempfile.mkdtemp(prefix="keyaudit-test-")
+    os.chmod(folder, 0o755)
+    yield Path(folder)
+    remove_tree(folder)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Compiled engine databases go to a per-session folder, never the user's cache."""
     monkeypatch.setenv("KEYAUDIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture
+def s3_endpoint(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A real S3-compatible server (moto) on loopback, for s3fs to talk to; this process (not
+    processes started before it, such as Dask workers) gets credentials for it."""
+    server_module = pytest.importorskip("moto.server")
+    pytest.importorskip("s3fs")
+    import socket
+
+    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
+                        ("AWS_DEFAULT_REGION", "us-east-1")):
+        monkeypatch.setenv(name, value)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = server_module.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()

@@ -1,7 +1,9 @@
 """The exit code of a scan, decided in one place (DESIGN.md's contract).
 
 ``0`` nothing at or above the failing severity, ``1`` findings at or above it, ``2`` usage,
-configuration or rule error — and, with ``--strict``, an input that could not be read.
+configuration or rule error — and an input that could not be read, with ``--strict``, or when no
+input could be read at all: "0 findings" from a scan that read nothing (paths a remote worker
+cannot see, a store without credentials) must not pass for a clean result.
 """
 
 from __future__ import annotations
@@ -23,8 +25,13 @@ def failing(findings: "list[Finding]", fail_on: str) -> "list[Finding]":
     return [f for f in findings if severity_rank(f.severity) >= threshold]
 
 
+def every_input_failed(result: "ScanResult") -> bool:
+    """Inputs failed and not one file was scanned (files restored from ``--state`` count as scanned)."""
+    return bool(result.errors) and result.files_scanned == 0
+
+
 def scan_exit_code(result: "ScanResult", fail_on: str, strict: bool) -> int:
     """What ``keyaudit scan`` exits with for this result."""
-    if strict and result.errors:
+    if result.errors and (strict or every_input_failed(result)):
         return EXIT_ERROR
     return EXIT_FINDINGS if failing(result.findings, fail_on) else EXIT_CLEAN

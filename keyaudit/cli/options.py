@@ -100,7 +100,10 @@ def configuration(config_path: Path | None, given: Mapping[str, Any], targets: t
     from keyaudit.config import ConfigError, load_config
 
     first = Path(targets[0]) if targets and targets[0] != "-" else Path.cwd()
-    start = first if first.is_dir() else first.parent
+    try:
+        start = first if first.is_dir() else first.parent
+    except OSError:  # inside a folder that cannot be entered: the scan names it
+        start = first.parent
     try:
         return load_config(config_path, start.resolve(), given)
     except ConfigError as exc:

@@ -102,8 +102,15 @@ class SecretDetector:
         returned pass tells whether request markers and anchors occurred; ``windows`` collects
         the lines around anchors and around every finding, where requests are worth reading.
         """
-        first = len(into)
         chunks = ChunkedPass(stream, self.matcher, sniff_binary, start, read_bytes, windows)
+        self.collect(chunks, path, into)
+        return chunks
+
+    def collect(self, chunks: ChunkedPass, path: str, into: list[Finding]) -> None:
+        """Run ``chunks``, appending its findings to ``into`` and a window around each to the
+        pass's windows. A caller that builds the pass itself still has it when a read fails: its
+        lines and bytes say how far the text was scanned."""
+        first = len(into)
         try:
             for hit in chunks:
                 finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path, self.matcher.budget)
@@ -113,7 +120,6 @@ class SecretDetector:
                                        chunks.windows.request)
         finally:
             hide_secrets_in_urls(into[first:])
-        return chunks
 
 
 def hide_secrets_in_urls(findings: list[Finding]) -> None:

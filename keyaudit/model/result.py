@@ -67,6 +67,11 @@ class ScanResult:
         return len(self.rules)
 
     @property
+    def inputs_failed(self) -> int:
+        """How many inputs could not be read (fully): the distinct paths errors name."""
+        return len({error.path for error in self.errors})
+
+    @property
     def files_scanned(self) -> int:
         return self.counts.files_scanned
 

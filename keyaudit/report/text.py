@@ -63,8 +63,8 @@ def summary(result: ScanResult) -> str:
     if total:
         categories = Counter(f.category for f in result.findings)
         parts.append("by category: " + ", ".join(f"{n} {c}" for c, n in sorted(categories.items())))
-    if result.errors:
-        parts.append(f"{len(result.errors)} error{'s' if len(result.errors) != 1 else ''}")
+    failed = result.inputs_failed  # always said: "0 findings" means nothing when every input failed
+    parts.append(f"{failed} input{'s' if failed != 1 else ''} failed")
     if result.skipped:
         reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(result.skipped.items()))
         parts.append(f"skipped: {reasons}")

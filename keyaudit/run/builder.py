@@ -8,7 +8,8 @@ tells a worker when a scanner it built earlier is still the right one.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,11 @@ class ScannerSpec:
             for file in files:
                 digest.update(file.name.encode() + b"\0" + file.read_bytes())
         return digest.hexdigest()
+
+    def absolute(self) -> "ScannerSpec":
+        """The spec with absolute paths, for a worker whose working folder is not this one's."""
+        return replace(self, rule_paths=tuple(map(os.path.abspath, self.rule_paths)),
+                       public_keys=tuple(map(os.path.abspath, self.public_keys)))
 
     def build(self) -> UnitScanner:
         """The scanner; a rule, engine or key problem raises its own one-line error."""

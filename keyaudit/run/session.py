@@ -70,6 +70,11 @@ class Session:
         except (RuleError, EngineUnavailable, SignatureKeyError, BaselineError, StateError, RemoteError) as exc:
             raise SetupError(str(exc)) from None
         self.filter = FindingFilter(baseline, config.allowed_digests, self.digest_key)
+        try:
+            self._exclude = gitignore_spec(list(config.exclude)) if config.exclude else None
+        except ValueError as exc:
+            self.close()
+            raise SetupError(f"exclude: {exc}") from None
 
     @property
     def warnings(self) -> list[str]:
@@ -136,8 +141,8 @@ class Session:
         rules = self.scanner.rules
         result = ScanResult(targets=list(config.targets), engine=self.scanner.engine,
                             rules=[*rules.rules, *rules.requests], started_at=utc_now())
-        discovery = Discovery(exclude=gitignore_spec(list(config.exclude)) if config.exclude else None,
-                              exclude_base=config.base, storage_options=dict(config.storage_options))
+        discovery = Discovery(exclude=self._exclude, exclude_base=config.base,
+                              storage_options=dict(config.storage_options))
         units = self._plan(discovery)
         with_findings = not (config.show_secrets or self.digest_key)
         keys = [unit.checkpoint_key() if state is not None else None for unit in units]

@@ -114,14 +114,16 @@ class TailKeeper:
         self.tail = (self.tail + data[-TAIL_BYTES:])[-TAIL_BYTES:]
         return data
 
-    def skip(self, count: int) -> bool:
+    def skip(self, count: int, read_bytes: int = 1 << 20) -> bool:
         """Move past ``count`` bytes, reading only the tail before them where the stream can
-        seek (plain files), else reading through; False when the content is shorter."""
+        seek (plain files), else reading through in reads of ``read_bytes`` (those the scan made:
+        a damaged stream then yields exactly what it yielded to the scan); False when the content
+        is shorter."""
         if self._stream.seekable() and not is_decompressing(self._stream):
             end = self._stream.seek(0, os.SEEK_END)
             self.count = self._stream.seek(max(0, min(count, end) - TAIL_BYTES))
         while self.count < count:
-            if not self.read(min(1 << 20, count - self.count)):
+            if not self.read(min(read_bytes, count - self.count)):
                 return False
         return True
 

@@ -19,7 +19,7 @@ from keyaudit.engine import create_matcher
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB, FileAccount, RuleBudget
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge
-from keyaudit.engine.stream import CHUNK_BYTES, looks_binary
+from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
 from keyaudit.inputs.har import SNIFF_CHARS, HarDocument, HarError, looks_like_har
 from keyaudit.inputs.har_findings import findings_in_har
@@ -119,7 +119,6 @@ class UnitScanner:
                 return False
             detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
             tally.errors.append(ScanError(display, f"read failed, scanned up to the damage: {detail}"))
-            tally.progress = None  # not recorded: read again next run, its damage named again
         except Exception as exc:  # noqa: BLE001 - one bad input must not end the scan
             # Only the type: an exception's text may quote the input, and so a secret.
             tally.errors.append(ScanError(display, f"internal error ({type(exc).__name__}); "
@@ -171,39 +170,56 @@ class UnitScanner:
         resume = unit.resume
         if resume is None or resume.offset == 0:
             return keeper, None
-        if keeper.skip(resume.offset) and digest(keeper.tail) == resume.tail_hash:
+        if keeper.skip(resume.offset, read_size(stream)) and digest(keeper.tail) == resume.tail_hash:
             return keeper, resume
         return TailKeeper(stack.enter_context(opener())), None  # truncated or replaced: from the start
 
     def _scan_text(self, stream: BinaryIO, unit: WorkUnit, tally: Tally, opener: Opener) -> None:
         found: list[Finding] = []
-        counts = tally.counts
         with contextlib.ExitStack() as stack:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
             windows = window_collector(resume.offset if resume else 0)
+            chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
+                                 sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
+                                 windows=windows)
             try:
-                chunks = self.detector.findings_in(keeper, unit.target.display, found,  # type: ignore[arg-type]
-                                                   sniff_binary=unit.first and resume is None, start=start,
-                                                   read_bytes=read_size(stream), windows=windows)
+                self.detector.collect(chunks, unit.target.display, found)
+            except DECOMPRESSION_ERRORS:
+                # The text before the damage was scanned: counted, and recorded with --state, so
+                # that a damaged file left as it is does not report its findings again next run.
+                if chunks.bytes_scanned or resume:
+                    self._account(chunks, keeper, resume, unit, tally)
+                raise
             finally:
                 tally.findings.extend(found)  # what was found before a damaged stream ended is kept
-        if unit.head is not None and not chunks.binary:
-            tally.progress = Progress.of(unit.head, keeper.count, start[0] - 1 + chunks.lines, chunks.end_column,
-                                         keeper.tail, resume.record_id if resume else None, unit.stamp)
-            if resume:
-                counts.statistics["files_resumed"] += 1
-        if chunks.binary:
-            counts.skipped["binary"] += 1
+        if not self._account(chunks, keeper, resume, unit, tally):
             return
-        counts.files_scanned += int(unit.first)
-        counts.bytes_scanned += chunks.bytes_scanned
-        tally.lines = chunks.lines
         if worth_reading(chunks.markers_seen, chunks.anchors_seen, bool(found)):
             earlier = resume.lines if resume else 0  # requests an earlier run already judged
             for exchange in exchanges_in_text(opener, unit.target.display, windows.windows()):
-                judged = self.judge.judge(exchange, counts.statistics)
+                judged = self.judge.judge(exchange, tally.counts.statistics)
                 tally.findings.extend(f for f in judged if f.location.line > earlier)
+
+    @staticmethod
+    def _account(chunks: ChunkedPass, keeper: TailKeeper, resume: Resume | None, unit: WorkUnit,
+                 tally: Tally) -> bool:
+        """Count what a pass over text read and, with --state, how far it got; False for binary
+        content (skipped, not scanned)."""
+        counts = tally.counts
+        if chunks.binary:
+            counts.skipped["binary"] += 1
+            return False
+        if unit.head is not None:
+            tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
+                                         chunks.end_column, keeper.tail, resume.record_id if resume else None,
+                                         unit.stamp)
+            if resume:
+                counts.statistics["files_resumed"] += 1
+        counts.files_scanned += int(unit.first)
+        counts.bytes_scanned += chunks.bytes_scanned
+        tally.lines = chunks.lines
+        return True
 
     def _scan_archive(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
         """Scan each member of an archive read here as a file of its own (a compressed tar, an

@@ -1,7 +1,13 @@
-"""Expand the command-line targets into files: stdin, URLs of object stores, folders, files, pipes."""
+"""Expand the command-line targets into files: stdin, URLs of object stores, folders, files, pipes.
+
+A local target's path is made absolute here, once, while the display keeps the form the user
+typed: a unit then means the same file to every process that reads it, also a Dask worker whose
+working folder is elsewhere."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Iterator
 
@@ -20,11 +26,16 @@ def discover(targets: list[str], discovery: Discovery) -> Iterator[Target]:
         if is_url(raw):
             yield from discover_remote(raw, discovery, discovery.storage_options)
             continue
-        path = Path(raw)
-        if path.is_dir():
-            yield from walk(path, raw, discovery)
-        elif path.exists():
-            if not discovery.excluded(path):
-                yield Target(raw, None, pipe=path) if is_pipe(path) else Target(raw, path)
-        else:
+        path = Path(raw).absolute()
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
             discovery.missing.append((raw, "no such file or directory"))
+            continue
+        except OSError as exc:  # in a folder that cannot be entered, a dangling link loop, …
+            discovery.missing.append((raw, f"cannot open: {exc.strerror or exc}"))
+            continue
+        if stat.S_ISDIR(mode):
+            yield from walk(path, raw, discovery)
+        elif not discovery.excluded(raw):
+            yield Target(raw, None, pipe=path) if is_pipe(path) else Target(raw, path)

@@ -1,4 +1,9 @@
-"""Walk local folders: files in a stable (sorted) order, ignore files honoured, every skip counted."""
+"""Walk local folders: files in a stable (sorted) order, ignore files honoured, every skip counted.
+
+A folder that cannot be listed, an entry that cannot be looked at, an ignore file that cannot be
+read: each is one error naming it, and the walk goes on with its siblings. The walk keeps its own
+stack of open folders instead of recursing, so a tree nested thousands deep costs memory, not
+Python's recursion limit."""
 
 from __future__ import annotations
 
@@ -8,6 +13,10 @@ from typing import Iterator
 
 from keyaudit.sources.ignore import ALWAYS_SKIPPED_DIRS, IGNORE_FILES, IgnoreLevel, ignored, load_ignores
 from keyaudit.sources.targets import Discovery, Target
+
+# A folder being walked: its path relative to the walk root, its entries still to visit, and the
+# ignore files that apply in it.
+Open = tuple[str, Iterator[os.DirEntry[str]], list[IgnoreLevel]]
 
 
 def _join(display_root: str, relative: str) -> str:
@@ -19,34 +28,51 @@ def _join(display_root: str, relative: str) -> str:
 def walk(root: Path, display_root: str, discovery: Discovery) -> Iterator[Target]:
     """Files under ``root`` in a stable (sorted) order, minus ignored entries and links."""
 
-    def visit(directory: Path, relative: str, levels: list[IgnoreLevel]) -> Iterator[Target]:
-        levels = levels + load_ignores(directory, relative)
+    def shown(relative: str) -> str:
+        return _join(display_root, relative) or display_root
+
+    def opened(directory: Path, relative: str, levels: list[IgnoreLevel]) -> list[Open]:
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
-            discovery.missing.append((_join(display_root, relative) or display_root, f"cannot list: {exc.strerror}"))
-            return
-        for entry in entries:
-            child = f"{relative}/{entry.name}" if relative else entry.name
-            if entry.is_symlink():
-                discovery.skipped["symlink"] += 1
-            elif entry.is_dir():
-                if entry.name in ALWAYS_SKIPPED_DIRS:
-                    continue
-                if ignored(levels, child, True):
-                    discovery.skipped["ignored"] += 1
-                    continue
-                yield from visit(Path(entry.path), child, levels)
-            elif entry.is_file():
-                if entry.name in IGNORE_FILES:
-                    continue
-                if ignored(levels, child, False):
-                    discovery.skipped["ignored"] += 1
-                    continue
-                if discovery.excluded(entry.path):
-                    continue
-                yield Target(_join(display_root, child), Path(entry.path))
-            else:
-                discovery.skipped["not a regular file"] += 1
+            discovery.missing.append((shown(relative), f"cannot list: {exc.strerror or exc}"))
+            return []
+        found, problems = load_ignores(relative, entries)
+        discovery.missing.extend((shown(where), problem) for where, problem in problems)
+        return [(relative, iter(entries), levels + found)]
 
-    yield from visit(root, "", [])
+    stack = opened(root, "", [])
+    while stack:
+        relative, entries, levels = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        child = f"{relative}/{entry.name}" if relative else entry.name
+        try:
+            kind = _kind(entry)
+        except OSError as exc:  # a folder that can be listed but not entered
+            discovery.missing.append((shown(child), f"cannot open: {exc.strerror or exc}"))
+            continue
+        if kind in ("dir", "file") and ignored(levels, child, kind == "dir"):
+            discovery.skipped["ignored"] += 1
+        elif kind == "dir":
+            stack += opened(Path(entry.path), child, levels)
+        elif kind == "file":
+            if not discovery.excluded(entry.path):
+                yield Target(shown(child), Path(entry.path))
+        elif kind:
+            discovery.skipped[kind] += 1
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    """``dir`` or ``file`` to visit, the reason an entry is skipped, or "" for one passed over
+    without a count (VCS folders, ignore files); raises OSError when it cannot be looked at (the
+    listing's file type is used where the system gives one: no lookup)."""
+    if entry.is_symlink():
+        return "symlink"
+    if entry.is_dir():
+        return "" if entry.name in ALWAYS_SKIPPED_DIRS else "dir"
+    if entry.is_file():
+        return "" if entry.name in IGNORE_FILES else "file"
+    return "not a regular file"

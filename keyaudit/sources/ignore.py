@@ -1,8 +1,15 @@
 """Ignore files (``.gitignore``, ``.keyauditignore``) with git's own matching rules, for a walk on
-disk and for a flat listing of an object store alike."""
+disk and for a flat listing of an object store alike.
+
+An ignore file is input like any other: one that cannot be read, or that holds lines which are
+not patterns, is named in an error and costs only itself (its valid lines still apply, as git
+skips invalid ones), never the walk."""
 
 from __future__ import annotations
 
+import os
+import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -12,6 +19,7 @@ if TYPE_CHECKING:  # imported where an ignore file or pattern exists: plain file
 
 IGNORE_FILES: tuple[str, ...] = (".gitignore", ".keyauditignore")
 ALWAYS_SKIPPED_DIRS: frozenset[str] = frozenset({".git", ".hg", ".svn"})
+Problem = tuple[str, str]  # (an ignore file, relative to the walk root; what is wrong with it)
 
 
 @dataclass
@@ -22,25 +30,81 @@ class IgnoreLevel:
     spec: "pathspec.PathSpec"
 
 
-def load_ignores(directory: Path, relative: str) -> list[IgnoreLevel]:
-    """The ignore files of one folder on disk."""
-    levels = []
-    for name in IGNORE_FILES:
-        candidate = directory / name
-        if candidate.is_file():
-            try:
-                lines = candidate.read_text(encoding="utf-8", errors="replace").splitlines()
-            except OSError:
-                continue
-            levels.append(IgnoreLevel(relative, gitignore_spec(lines)))
-    return levels
+def _joined(relative: str, name: str) -> str:
+    return f"{relative}/{name}" if relative else name
+
+
+def load_ignores(relative: str, entries: list[os.DirEntry[str]]) -> tuple[list[IgnoreLevel], list[Problem]]:
+    """The ignore files among the ``entries`` of one folder (its listing, so nothing is looked up
+    in a folder that may not be searchable), and what is wrong with any of them."""
+    levels: list[IgnoreLevel] = []
+    problems: list[Problem] = []
+    for entry in entries:
+        if entry.name in IGNORE_FILES and _regular(entry):
+            path = Path(entry.path)
+            level = read_level(relative, _joined(relative, entry.name),
+                               lambda: path.read_text(encoding="utf-8", errors="replace"), problems)
+            levels += [level] if level is not None else []
+    return levels, problems
+
+
+def _regular(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return True  # reading it will say what is wrong
+
+
+def read_level(base: str, where: str, read: Callable[[], str], problems: list[Problem]) -> IgnoreLevel | None:
+    """One ignore file (``where``, read by ``read``) as patterns that apply in ``base``; None when
+    it cannot be read. What is wrong with it is added to ``problems``."""
+    try:
+        text = read()
+    except (OSError, ValueError) as exc:
+        detail = getattr(exc, "strerror", None) or exc
+        problems.append((where, f"cannot read this ignore file: {detail}; nothing in it applies"))
+        return None
+    spec, invalid = tolerant_spec(text.splitlines())
+    if invalid:
+        problems.append((where, invalid_lines_message(invalid)))
+    return IgnoreLevel(base, spec)
+
+
+def invalid_lines_message(numbers: list[int]) -> str:
+    """What an error says of an ignore file's invalid lines (by number: a line is not quoted)."""
+    shown = ", ".join(map(str, numbers[:10])) + (", …" if len(numbers) > 10 else "")
+    return f"line{'s' if len(numbers) > 1 else ''} {shown}: not a valid ignore pattern; the other lines apply"
 
 
 def gitignore_spec(lines: list[str]) -> "pathspec.PathSpec":
-    """Patterns with git's own matching rules (negation, anchoring, directory-only)."""
+    """Patterns with git's own matching rules (negation, anchoring, directory-only); raises
+    ``ValueError`` naming the first line that is not a valid pattern."""
+    spec, invalid = tolerant_spec(lines)
+    if invalid:
+        raise ValueError(f"{lines[invalid[0] - 1]!r} is not a valid gitignore pattern")
+    return spec
+
+
+def tolerant_spec(lines: list[str]) -> tuple["pathspec.PathSpec", list[int]]:
+    """The spec of every valid line, and the 1-based numbers of the lines that are not patterns
+    (a lone ``!``, a trailing backslash, a bad character range)."""
     import pathspec
 
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # re's FutureWarning about a set in a pattern is noise here
+        try:
+            return pathspec.GitIgnoreSpec.from_lines(lines), []
+        except (ValueError, re.error):
+            pass  # find the culprits one line at a time (only for a broken file)
+        invalid = []
+        for number, line in enumerate(lines, 1):
+            try:
+                pathspec.GitIgnoreSpec.from_lines([line])
+            except (ValueError, re.error):
+                invalid.append(number)
+        skipped = set(invalid)
+        valid = [line for number, line in enumerate(lines, 1) if number not in skipped]
+        return pathspec.GitIgnoreSpec.from_lines(valid), invalid
 
 
 def ignored(levels: list[IgnoreLevel], relative: str, is_dir: bool) -> bool:
@@ -51,13 +115,16 @@ def ignored(levels: list[IgnoreLevel], relative: str, is_dir: bool) -> bool:
     return False
 
 
-def listing_ignored(relatives: list[str], read: Callable[[str], str]) -> set[str]:
+def listing_ignored(relatives: list[str], read: Callable[[str], str], problems: list[Problem]) -> set[str]:
     """The entries of a flat listing (an object store's keys, relative to the target) that its
     ignore files exclude, as the walk excludes them on disk; ignore files and VCS folders too.
-    ``read`` gives an ignore file's text."""
-    levels = [IgnoreLevel(directory, gitignore_spec(read(relative).splitlines()))
-              for relative in relatives
-              for directory, _, name in [relative.rpartition("/")] if name in IGNORE_FILES]
+    ``read`` gives an ignore file's text; what is wrong with one is added to ``problems``."""
+    levels = []
+    for relative in relatives:
+        directory, _, name = relative.rpartition("/")
+        if name in IGNORE_FILES:
+            level = read_level(directory, relative, lambda: read(relative), problems)
+            levels += [level] if level is not None else []
     found = set()
     for relative in relatives:
         *folders, name = relative.split("/")

@@ -52,17 +52,26 @@ def discover_remote(url: str, discovery: Discovery, options: dict[str, str]) -> 
         return
     paths = sorted(listing)
     relatives = {path: path[len(root):].lstrip("/") if path != root else path.rpartition("/")[2] for path in paths}
-    ignored = listing_ignored(list(relatives.values()), lambda relative: _read_text(filesystem, f"{root}/{relative}"))
+    problems: list[tuple[str, str]] = []
+    ignored = listing_ignored(list(relatives.values()), lambda relative: _read_text(filesystem, f"{root}/{relative}"),
+                              problems)
+    by_relative = {relative: path for path, relative in relatives.items()}
+    discovery.missing.extend((_display(by_relative[relative], protocol), problem) for relative, problem in problems)
     for path in paths:
         if relatives[path] in ignored:
             if relatives[path].rpartition("/")[2] not in IGNORE_FILES:  # an ignore file is not content
                 discovery.skipped["ignored"] += 1
             continue
-        display = path if "://" in path else f"{protocol}://{path.lstrip('/') if protocol != 'file' else path}"
+        display = _display(path, protocol)
         if discovery.excluded(display):
             continue
         info = listing[path]
         yield Target(display, None, ObjectReader(filesystem, path, info.get("size") or 0, _stamp(info)))
+
+
+def _display(path: str, protocol: str) -> str:
+    """An object's path as reports show it: a URL."""
+    return path if "://" in path else f"{protocol}://{path.lstrip('/') if protocol != 'file' else path}"
 
 
 def _stamp(info: dict[str, Any]) -> str | None:
@@ -74,10 +83,7 @@ def _stamp(info: dict[str, Any]) -> str | None:
 
 
 def _read_text(filesystem: Any, path: str) -> str:
-    try:
-        return filesystem.cat_file(path).decode("utf-8", "replace")
-    except (OSError, ValueError):
-        return ""  # an unreadable ignore file ignores nothing; the listing already worked
+    return filesystem.cat_file(path).decode("utf-8", "replace")
 
 
 @dataclass(frozen=True)

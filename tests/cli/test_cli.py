@@ -148,6 +148,23 @@ def test_fail_on_sets_the_threshold(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert cli("scan", "--jobs", "1", "--fail-on", "critical", "high.log", "critical.log").exit_code == 1
 
 
+def test_a_run_in_which_every_input_failed_exits_2_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "clean.log").write_text("nothing here\n")
+    nightly = ("scan", "--format", "jsonl", "--output", "report.jsonl")  # the summary goes to stderr
+
+    def summary(run: subprocess.CompletedProcess) -> str:
+        return run.stderr.decode().splitlines()[-1]
+
+    failed = proc(*nightly, "gone-1.log", "gone-2.log", cwd=tmp_path)
+    assert failed.returncode == 2, scrub(failed.stderr)  # not "0 findings" and a clean exit
+    assert summary(failed).startswith("keyaudit: 0 findings in 0 files;") and "; 2 inputs failed;" in summary(failed)
+    partly = proc(*nightly, "gone-1.log", "clean.log", cwd=tmp_path)
+    assert partly.returncode == 0 and "; 1 input failed;" in summary(partly), scrub(partly.stderr)
+    assert proc(*nightly, "--strict", "gone-1.log", "clean.log", cwd=tmp_path).returncode == 2
+    fine = proc(*nightly, "clean.log", cwd=tmp_path)
+    assert fine.returncode == 0 and "; 0 inputs failed;" in summary(fine), scrub(fine.stderr)
+
+
 def test_exit_2_for_bad_usage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "dirty.log").write_text(iugu_line(iugu_token()) + "\n")

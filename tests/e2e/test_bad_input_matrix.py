@@ -21,7 +21,8 @@ def scan_folder(folder: Path, cases: list[BadInput]) -> None:
     """Plant the cases and one good file in ``folder``, scan it as a real process, check it all."""
     (folder / "good.env").write_text(f"ASAAS_API_KEY={asaas_key()}\n")
     names = {case.name: case.make(folder) for case in cases}
-    run = proc("scan", "--format", "json", "--jobs", "1", ".", cwd=folder)
+    run = proc("scan", "--format", "json", "--jobs", "1", ".", cwd=folder,
+               unprivileged=any(case.unprivileged for case in cases))
     stderr = run.stderr.decode("utf-8", "replace")
     assert run.returncode == 1 and "Traceback" not in stderr, scrub(stderr)
     report = json.loads(run.stdout)
@@ -39,11 +40,11 @@ def scan_folder(folder: Path, cases: list[BadInput]) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_one_bad_input_costs_at_most_that_input(case: BadInput, tmp_path: Path) -> None:
+def test_one_bad_input_costs_at_most_that_input(case: BadInput, readable_tmp_path: Path) -> None:
     if not case.runs_here():
         pytest.skip(f"{case.name}: cannot be made here")
-    scan_folder(tmp_path, [case])
+    scan_folder(readable_tmp_path, [case])
 
 
-def test_all_bad_inputs_together_cost_only_themselves(tmp_path: Path) -> None:
-    scan_folder(tmp_path, [case for case in CASES if case.runs_here()])
+def test_all_bad_inputs_together_cost_only_themselves(readable_tmp_path: Path) -> None:
+    scan_folder(readable_tmp_path, [case for case in CASES if case.runs_here()])

@@ -400,7 +400,9 @@ def test_a_missing_path_is_an_error_and_the_scan_goes_on(tmp_path: Path) -> None
     assert [f["location"]["path"] for f in report["findings"]] == ["there.log"]
     named = any(line.startswith("keyaudit: error: not-there.log") for line in run.stderr.splitlines())
     assert named, scrub(run.stderr)
-    clean = cli("scan", "--jobs", "1", "not-there.log")
-    assert clean.exit_code == 0  # nothing found; the missing input alone does not fail the run
-    assert cli("scan", "--jobs", "1", "--strict", "not-there.log").exit_code == 2
+    (tmp_path / "clean.log").write_text("nothing to see\n")
+    assert cli("scan", "--jobs", "1", "not-there.log", "clean.log").exit_code == 0  # the rest was read: clean
+    assert cli("scan", "--jobs", "1", "--strict", "not-there.log", "clean.log").exit_code == 2
+    alone = cli("scan", "--jobs", "1", "not-there.log")
+    assert alone.exit_code == 2  # nothing could be read: its "0 findings" would be a false all-clear
 

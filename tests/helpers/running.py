@@ -13,6 +13,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from helpers import privileges
 from helpers.secrecy import scrub
 from keyaudit.cli import main
 from keyaudit.config import Config
@@ -50,9 +51,14 @@ def subprocess_env() -> dict[str, str]:
     return env
 
 
-def proc(*args: str, cwd: Path, input: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    """``python -m keyaudit ARGS`` as a real process, output as bytes, stdout a pipe (not a tty)."""
-    return subprocess.run([sys.executable, "-m", "keyaudit", *args], cwd=cwd, input=input,
+def proc(*args: str, cwd: Path, input: bytes | None = None, timeout: float = 120,
+         unprivileged: bool = False) -> subprocess.CompletedProcess:
+    """``python -m keyaudit ARGS`` as a real process, output as bytes, stdout a pipe (not a tty);
+    ``unprivileged``: as a user file permissions apply to (see :mod:`helpers.privileges`)."""
+    prefix = privileges.unprivileged_prefix() if unprivileged else ()
+    if prefix is None:
+        raise RuntimeError("this process cannot run keyaudit unprivileged: check can_run_unprivileged() first")
+    return subprocess.run([*prefix, sys.executable, "-m", "keyaudit", *args], cwd=cwd, input=input,
                           capture_output=True, timeout=timeout, env=subprocess_env())
 
 

@@ -163,7 +163,7 @@ def test_text_report_through_a_pipe_has_no_colour_and_ends_with_a_summary(tree: 
     for severity, count in by_severity.items():
         assert int(count) == sum(f["severity"] == severity for f in report["findings"])
     summary_line = lines[-1]
-    assert "1 error" in summary_line, scrub(summary_line)
+    assert "; 1 input failed;" in summary_line, scrub(summary_line)
     # grouped by file: each file with findings is a heading, each finding a "line:column" row
     headings_missing = sorted({f["location"]["path"] for f in report["findings"]} - set(lines))
     assert headings_missing == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import json
 import os
 import signal
 import threading
@@ -14,9 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers.running import run_scan
+from helpers.running import cli, run_scan
 from helpers.credentials import asaas_key, iugu_token
 from helpers.data import CORPUS
+from helpers.secrecy import scrub
+from keyaudit.config import Config
+from keyaudit.run.session import Session
 
 distributed = pytest.importorskip("distributed")
 
@@ -107,13 +111,63 @@ def test_progress_comes_from_the_cluster_as_units_finish(cluster, tmp_path: Path
     assert sum(found for _, found in advances) == len(result.findings) == 5
 
 
-def test_a_unit_the_cluster_cannot_run_is_an_error_entry(cluster, tmp_path: Path, monkeypatch) -> None:
+ACME_RULE = """rules:
+  - id: acme-api-key
+    title: ACME API key
+    provider: acme
+    category: access-token
+    severity: critical
+    confidence: high
+    keywords: [acme_]
+    pattern: 'acme_(?P<secret>[0-9a-f]{32})'
+"""
+
+
+def test_relative_paths_reach_workers_that_run_in_another_folder(cluster, tmp_path: Path, monkeypatch) -> None:
+    local, client = cluster
+    (tmp_path / "logs").mkdir()
+    planted_logs(tmp_path / "logs", files=3, lines=50)
+    (tmp_path / "logs" / "keys.env").write_text(f"ACME_KEY=acme_{os.urandom(16).hex()}\n")
+    (tmp_path / "acme.yaml").write_text(ACME_RULE)
+    monkeypatch.chdir(tmp_path)  # targets and rules relative to here; the workers started elsewhere
+    assert str(tmp_path) not in client.run(os.getcwd).values()  # the premise
+    alone = run_scan("logs", jobs=1, rules=(Path("acme.yaml"),))
+    spread = run_scan("logs", jobs=1, rules=(Path("acme.yaml"),), scheduler=local.scheduler_address)
+    assert spread.errors == [] and spread.files_scanned == 4
+    assert report_key(spread) == report_key(alone) and len(alone.findings) == 4
+    assert sorted({f.location.path for f in spread.findings}) == [  # shown as the user gave them
+        "logs/app-00.log", "logs/app-01.log", "logs/app-02.log", "logs/keys.env"]
+    assert "acme-api-key" in {f.rule_id for f in spread.findings}
+
+
+def test_workers_without_the_stores_credentials_fail_the_run(cluster, s3_endpoint: str) -> None:
+    import s3fs
+
+    local, _ = cluster  # started before s3_endpoint gave this process (only) its credentials
+    store = s3fs.S3FileSystem(endpoint_url=s3_endpoint)
+    store.mkdir("nightly")
+    for index in range(3):
+        store.pipe(f"nightly/app.log.{index}", f"start\nGET /v1/x?api_token={iugu_token()} HTTP/1.1\n".encode())
+    run = cli("scan", "--format", "json", "--scheduler", local.scheduler_address, "s3://nightly/",
+              "--storage-option", f"endpoint_url={s3_endpoint}")
+    assert run.exit_code == 2, scrub(run.stderr)  # not "0 findings", exit 0
+    errors = [line for line in run.stderr.splitlines() if line.startswith("keyaudit: error: ")]
+    assert [line.split(": ")[2] for line in errors] == [f"s3://nightly/app.log.{index}" for index in range(3)]
+    assert run.stderr.splitlines()[-1].startswith("keyaudit: 0 findings in 0 files;")
+    assert "; 3 inputs failed;" in run.stderr.splitlines()[-1], scrub(run.stderr)
+    assert json.loads(run.stdout)["findings"] == []
+
+
+def test_a_unit_the_cluster_cannot_run_is_an_error_entry(cluster, tmp_path: Path) -> None:
     local, _ = cluster
     planted_logs(tmp_path, files=2, lines=50)
-    (tmp_path / "acme.yaml").write_text("rules: []\n")
-    monkeypatch.chdir(tmp_path)  # a relative rule path: found here, not where the workers run
-    result = run_scan(str(tmp_path / "app-00.log"), str(tmp_path / "app-01.log"), rules=(Path("acme.yaml"),),
-                      scheduler=local.scheduler_address)
+    rules = tmp_path / "acme.yaml"
+    rules.write_text(ACME_RULE)
+    config = Config(targets=(str(tmp_path / "app-00.log"), str(tmp_path / "app-01.log")), rules=(rules,),
+                    scheduler=local.scheduler_address)
+    with Session(config) as session:
+        rules.write_text("rules: [")  # changed under the scan: the workers cannot build a scanner from it
+        result = session.run()
     assert result.findings == []
     assert [(e.path.rsplit("/", 1)[-1], e.message) for e in result.errors] == [
         (f"app-0{i}.log", "not scanned: the cluster failed to run it (RuleError)") for i in range(2)]

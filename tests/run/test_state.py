@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
+from helpers.processes import children, has_proc, running
 from keyaudit.config import Config
 from keyaudit.run.session import Session
 
@@ -223,6 +224,59 @@ def test_an_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
     os.utime(rotated)  # touched: read again, and the damage is found
     touched = json.loads(keyaudit(logs, ".", "--state", state, "--format", "json").stdout)
     assert touched["errors"] and "app.log.1.gz" in touched["errors"][0]["path"]
+
+
+def test_a_damaged_file_reports_its_findings_once(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    whole = gzip.compress(log_lines(20_000, token_every=1000).encode())
+    rotated = logs / "app.log.1.gz"
+    rotated.write_bytes(whole[: len(whole) // 2])  # cut short: logrotate still compressing, a full disk
+    state = str(tmp_path / "state.db")
+    first = keyaudit(logs, ".", "--state", state, "--no-dedupe")
+    before_damage = places(first)
+    assert 0 < len(before_damage) < 20 and "app.log.1.gz: read failed" in first.stderr
+    unchanged = keyaudit(logs, ".", "--state", state, "--format", "json")
+    report = json.loads(unchanged.stdout)
+    assert (unchanged.returncode, report["findings"], report["errors"]) == (0, [], [])
+    assert report["scan"]["requests"]["files_unchanged"] == 1
+    os.utime(rotated)  # the same damaged content, touched: read again up to the damage, nothing new
+    touched = keyaudit(logs, ".", "--state", state)
+    assert places(touched) == [] and "read failed" in touched.stderr
+    assert json.loads(keyaudit(logs, ".", "--state", state, "--format", "json").stdout)["errors"] == []
+    rotated.write_bytes(whole)  # complete now: what lies behind the damage, once, at its own lines
+    completed = keyaudit(logs, ".", "--state", state, "--no-dedupe")
+    everything = places(keyaudit(logs, ".", "--no-dedupe"))
+    assert sorted(before_damage + places(completed)) == everything and len(everything) == 20
+
+
+@pytest.mark.skipif(not has_proc(), reason="finds the run's workers in /proc")
+def test_workers_die_with_a_run_killed_by_sigkill_and_free_the_state(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    for index in range(12):  # ~40 MB of lines every engine must validate: seconds of work for 2 workers
+        (logs / f"app-{index:02d}.log").write_text(slow_log(40_000))
+    state = tmp_path / "state.db"
+    process = subprocess.Popen([sys.executable, "-m", "keyaudit", "scan", ".", "--format", "jsonl", "--jobs", "2",
+                                "--state", str(state)], cwd=logs, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while (len(workers) < 2 or not checkpointed(state)) and process.poll() is None and time.monotonic() < deadline:
+        workers = children(process.pid)
+        time.sleep(0.02)
+    mid_scan = process.poll() is None and len(workers) == 2
+    os.kill(process.pid, signal.SIGKILL)  # the parent only, as the OOM killer does
+    process.wait()
+    assert mid_scan, "the run ended before it could be killed mid-scan: the test proves nothing"
+    deadline = time.monotonic() + 10
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = [pid for pid in workers if running(pid)]
+    for pid in survivors:  # leave nothing behind, also when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == [], "forked workers outlived their parent"
+    again = keyaudit(logs, ".", "--state", str(state), KEYAUDIT_STATE_WAIT="5")
+    assert again.returncode == 0 and "another keyaudit run" not in again.stderr, again.stderr
 
 
 def test_a_state_written_before_stamps_is_upgraded_in_place(tmp_path: Path) -> None:

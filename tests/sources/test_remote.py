@@ -70,6 +70,17 @@ def test_ignore_files_in_a_bucket_exclude_as_on_disk(bucket: str, tmp_path: Path
     assert remote["scan"]["skipped"] == local["scan"]["skipped"]
 
 
+def test_an_ignore_object_with_invalid_lines_is_named_and_its_valid_lines_apply(bucket: str) -> None:
+    store = fsspec.filesystem("memory")
+    store.pipe(f"/{bucket}/logs/.gitignore", b"*.tmp\n!\n")
+    for name in ("scratch.tmp", "app.log"):
+        store.pipe(f"/{bucket}/logs/{name}", f"api_token={iugu_token()}\n".encode())
+    report, _ = scan_json(f"memory://{bucket}/")
+    assert [f["location"]["path"] for f in report["findings"]] == [f"memory://{bucket}/logs/app.log"]
+    assert report["errors"] == [{"path": f"memory://{bucket}/logs/.gitignore",
+                                 "message": "line 2: not a valid ignore pattern; the other lines apply"}]
+
+
 def test_a_single_object_and_bad_storage_options(bucket: str) -> None:
     token = iugu_token()
     fsspec.filesystem("memory").pipe(f"/{bucket}/one.log", f"api_token={token}\n".encode())
@@ -84,25 +95,6 @@ def test_a_store_without_its_package_names_the_extra_to_install() -> None:
     run = cli("scan", "gs://some-bucket/logs/")
     assert run.exit_code == 2
     assert run.stderr.strip().count("\n") == 0 and "keyaudit[cloud]" in run.stderr and "gs://some-bucket/logs/" in run.stderr
-
-
-@pytest.fixture
-def s3_endpoint(monkeypatch: pytest.MonkeyPatch) -> str:
-    """A real S3-compatible server (moto) on loopback, for s3fs to talk to."""
-    server_module = pytest.importorskip("moto.server")
-    pytest.importorskip("s3fs")
-    import socket
-
-    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
-                        ("AWS_DEFAULT_REGION", "us-east-1")):
-        monkeypatch.setenv(name, value)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = server_module.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
 
 
 def test_an_s3_bucket_through_a_real_s3_server(s3_endpoint: str, tmp_path: Path) -> None:

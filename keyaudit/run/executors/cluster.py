@@ -80,7 +80,9 @@ class ClusterExecutor:
     """Runs units on the Dask cluster at ``scheduler`` (``local:N`` starts one for the scan)."""
 
     def __init__(self, spec: "ScannerSpec", scheduler: str) -> None:
-        self._spec, self._scheduler = spec, scheduler
+        # Units carry absolute paths from discovery on; the spec's are made so here, before they
+        # leave for workers that may run in another folder (or on another host sharing the files).
+        self._spec, self._scheduler = spec.absolute(), scheduler
 
     def reaches(self, unit: "WorkUnit") -> bool:
         return unit.portable

@@ -2,12 +2,15 @@
 
 Workers inherit the scanner — rules and compiled engine — with the process, so nothing is
 rebuilt or pickled per unit; tallies come back as units finish. Below a few megabytes of input
-starting processes costs more than it saves, and the units run here instead.
+starting processes costs more than it saves, and the units run here instead. Workers end with
+the process that forked them, however it ends.
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import time
 from typing import TYPE_CHECKING
 
 from keyaudit.run.executors import Finished
@@ -19,6 +22,8 @@ if TYPE_CHECKING:
     from keyaudit.run.units import WorkUnit
 
 SERIAL_BELOW_BYTES = 8 << 20  # below this much input, starting processes costs more than it saves
+PR_SET_PDEATHSIG = 1  # linux/prctl.h: the signal a process gets when its parent ends
+PARENT_POLL_SECONDS = 0.5  # where there is no such signal: how often a worker checks its parent
 
 _worker_scanner: "UnitScanner | None" = None
 
@@ -29,6 +34,32 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the process that forked it ends, even by
+    ``kill -9`` (the OOM killer), so that no orphan keeps scanning — or holds the ``--state``
+    lock it inherited, failing every later run. Linux sends SIGKILL on the parent's death;
+    elsewhere a thread watches for the worker being handed to another parent."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):  # no prctl: not Linux
+        armed = False
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="keyaudit-parent-watch").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 def _run_in_worker(unit: "WorkUnit") -> "Tally":
@@ -58,7 +89,8 @@ class ForkedExecutor:
         _worker_scanner = self._scanner
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=min(self._jobs, len(units)), mp_context=context) as pool:
+            with ProcessPoolExecutor(max_workers=min(self._jobs, len(units)), mp_context=context,
+                                     initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
                 futures = {pool.submit(_run_in_worker, unit): position for position, unit in enumerate(units)}
                 for future in as_completed(futures):
                     yield futures[future], future.result()

@@ -23,7 +23,8 @@ class BadInput:
     to the folder); ``error`` is a piece of the one ``keyaudit: error:`` line that must name it, or
     None where the input must be read without complaint (a NUL gap, UTF-16); ``findings`` is how
     many findings its intact parts must still give; ``runs_here`` says whether this machine and
-    user can make it (a chmod 000 folder means nothing to root).
+    user can make it; ``unprivileged`` that the scan must run as a user permissions apply to (a
+    chmod 000 folder means nothing to root).
     """
 
     name: str
@@ -31,6 +32,7 @@ class BadInput:
     error: str | None
     findings: int = 0
     runs_here: Callable[[], bool] = field(default=lambda: True)
+    unprivileged: bool = False
 
 
 def every_case() -> list[BadInput]:

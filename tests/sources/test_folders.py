@@ -1,0 +1,54 @@
+"""Walking folders: ignore files that are broken cost only their bad lines, and paths that cannot
+be reached are named, never the end of the scan (the folder-shaped cases are in the bad-input
+matrix, ``helpers/bad_inputs/folders.py``; these are the ones shaped like a command line)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import iugu_line, iugu_token
+from helpers.privileges import can_run_unprivileged
+from helpers.running import cli, proc, scan_json
+from helpers.secrecy import scrub
+
+
+def test_an_ignore_file_with_invalid_lines_still_applies_its_valid_ones(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / ".gitignore").write_text("*.tmp\n!\n!keep.tmp\nsecret\\\n")  # lines 2 and 4 are not patterns
+    for name in ("scratch.tmp", "keep.tmp", "app.log"):
+        (tmp_path / "logs" / name).write_text(iugu_line(iugu_token()) + "\n")
+    report, run = scan_json("logs")
+    assert sorted(f["location"]["path"] for f in report["findings"]) == ["logs/app.log", "logs/keep.tmp"]
+    assert report["errors"] == [{"path": "logs/.gitignore",
+                                 "message": "lines 2, 4: not a valid ignore pattern; the other lines apply"}]
+    assert run.stderr.count("keyaudit: error:") == 1 and "secret\\" not in run.stderr  # lines named, not quoted
+
+
+def test_an_invalid_exclude_pattern_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "app.log").write_text("hello\n")
+    run = cli("scan", "--exclude", "logs\\", "app.log")
+    assert run.exit_code == 2 and run.stderr.count("\n") == 1, scrub(run.stderr)
+    assert run.stderr.startswith("keyaudit: error: exclude: 'logs\\\\' is not a valid gitignore pattern")
+
+
+@pytest.mark.skipif(not can_run_unprivileged(), reason="needs a user file permissions apply to")
+def test_a_target_inside_a_folder_that_cannot_be_entered(readable_tmp_path: Path) -> None:
+    locked = readable_tmp_path / "locked"
+    locked.mkdir()
+    (locked / "app.log").write_text(iugu_line(iugu_token()) + "\n")
+    (readable_tmp_path / "open.log").write_text(iugu_line(iugu_token()) + "\n")
+    locked.chmod(0o000)
+    alone = proc("scan", "--format", "json", "locked/app.log", cwd=readable_tmp_path, unprivileged=True)
+    stderr = alone.stderr.decode()
+    assert alone.returncode == 2 and "Traceback" not in stderr, scrub(stderr)  # every input failed
+    assert stderr.splitlines()[0] == "keyaudit: error: locked/app.log: cannot open: Permission denied"
+    beside = proc("scan", "--format", "json", "locked/app.log", "open.log", cwd=readable_tmp_path, unprivileged=True)
+    report = json.loads(beside.stdout)
+    assert beside.returncode == 1 and [f["location"]["path"] for f in report["findings"]] == ["open.log"]
+    assert report["errors"] == [{"path": "locked/app.log", "message": "cannot open: Permission denied"}]
