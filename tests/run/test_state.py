@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
+from helpers.har import entry, har
 from keyaudit.config import Config
 from keyaudit.run.session import Session
 
@@ -59,6 +60,29 @@ def test_logrotate_growth_truncation_and_replacement(tmp_path: Path) -> None:
     assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 1), ("app.log", 4)]
     (logs / "app.log").write_text(log_lines(2, token_every=1))  # truncated and rewritten
     assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 1), ("app.log", 2)]
+
+
+def test_a_har_capture_is_recorded_whole_and_judged_again_only_when_it_changed(tmp_path: Path) -> None:
+    captures = tmp_path / "captures"
+    captures.mkdir()
+    state = str(tmp_path / "state.db")
+    tokens = [iugu_token() for _ in range(2)]
+    calls = [entry("GET", f"https://api.iugu.com/v1/invoices?api_token={token}") for token in tokens]
+
+    def line_of(text: str, token: str) -> int:
+        return text[: text.index(token)].count("\n") + 1
+
+    first = json.dumps(har(calls[:1]), indent=2)
+    (captures / "session.har").write_text(first)
+    assert places(keyaudit(captures, ".", "--state", state)) == [("session.har", line_of(first, tokens[0]))]
+    assert places(keyaudit(captures, ".", "--state", state)) == []  # the same file
+    (captures / "copy.har").write_bytes((captures / "session.har").read_bytes())
+    (captures / "session.har").unlink()
+    report = json.loads(keyaudit(captures, ".", "--state", state, "--format", "json").stdout)
+    assert report["findings"] == [] and report["scan"]["requests"]["files_unchanged"] == 1  # the same content
+    both = json.dumps(har(calls), indent=2)
+    (captures / "copy.har").write_text(both)  # exported again, one call more
+    assert places(keyaudit(captures, ".", "--state", state)) == [("copy.har", line_of(both, token)) for token in tokens]
 
 
 def test_a_run_killed_at_any_moment_then_rerun_reports_exactly_one_uninterrupted_run(tmp_path: Path) -> None:
