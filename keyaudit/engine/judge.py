@@ -74,7 +74,7 @@ class ExchangeJudge:
     def judge(self, exchange: Exchange, statistics: Counter[str]) -> list[Finding]:
         """Findings of the request rules for one exchange; ``statistics`` counts what was judged."""
         statistics["requests_judged"] += 1
-        context = RequestContext(self.credentials(exchange), self.checks, statistics)
+        context = RequestContext(lambda: self.credentials(exchange), self.checks, statistics)
         strongest: dict[str, Finding] = {}
         for rule in self.rules:
             judgement = rule.judge(exchange, context)
