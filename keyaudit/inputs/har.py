@@ -141,25 +141,23 @@ class HarValue:
         """Line and column in the file of a character of the string literal at ``literal_start``."""
         return self._source.line_column(self._source.source_offset(literal_start, decoded_offset))
 
-    def request(self, path: str) -> tuple[Exchange | None, list[str]]:
+    def request(self, path: str) -> tuple[Exchange | None, str | None]:
         """The entry's request as an Exchange (None when it has none, or none that can be
-        judged), and what about it could not be read. Its origin is where the entry starts;
+        judged), and what about it could not be read, if anything. Its origin is where the entry starts;
         request findings belong at its URL (:meth:`url_place`), found only for those."""
         entry = self.root
         request = entry.get("request") if isinstance(entry, dict) and self.entry is not None else None
         if not isinstance(request, dict) or not isinstance(request.get("url"), str):
-            return None, []
+            return None, None
         url = well_formed(request["url"])
         try:
             urlsplit(url).port  # noqa: B018 - raises ValueError for a URL that cannot be split
         except ValueError:
-            return None, [f"{self.pointer}/request/url is not a URL that can be read; "
-                          "the entry was not judged as a request"]
-        problems: list[str] = []
+            return None, f"{self.pointer}/request/url is not a URL that can be read; the entry was not judged as a request"
+        problem = None
         listed = request.get("headers")
         if listed is not None and not isinstance(listed, list):
-            problems.append(f"{self.pointer}/request/headers is not a list; the request was judged "
-                            "without its headers")
+            problem = f"{self.pointer}/request/headers is not a list; the request was judged without its headers"
         headers = [(_text(h.get("name", "")), _text(h.get("value", "")))
                    for h in (listed if isinstance(listed, list) else []) if isinstance(h, dict)]
         post = request.get("postData") if isinstance(request.get("postData"), dict) else {}
@@ -173,7 +171,7 @@ class HarValue:
             time=_text(started) if started else None,
             origin=Origin(path, self.place.line, self.place.column, f"{self.pointer}/request", self.entry, "har"),
             headers_known=listed is None or isinstance(listed, list),
-        ), problems
+        ), problem
 
     def url_place(self) -> tuple[int, int]:
         """Line and column of the request URL's literal: where request findings point."""
@@ -244,8 +242,10 @@ def _decoded_base64(value: str) -> bytes | None:
 
 @dataclass(frozen=True)
 class Unreadable:
-    """Part of a capture that could not be read as HAR: why, and its text, to be read as plain text."""
+    """Part of a capture that could not be read as HAR: which (a pointer, or where the document
+    broke), why, and its text, to be read as plain text."""
 
+    part: str
     message: str
     data: BinaryIO
     line: int
@@ -264,13 +264,14 @@ def read_har(stream: BinaryIO) -> Iterator[HarValue | Unreadable]:
         if isinstance(item, Broken):
             if not values.opened:
                 raise HarError(item.message)
-            yield Unreadable(f"{item.message}; read as plain text from line {item.place.line} on",
+            yield Unreadable(f"line {item.place.line} on",
+                             f"{item.message}; read as plain text from line {item.place.line} on",
                              item.rest, item.place.line, item.place.column)
             return
         try:
             value: HarValue | Unreadable = HarValue(item)
         except UnreadableValue as exc:
-            value = Unreadable(f"{exc}; read as plain text", io.BytesIO(scannable(item.text)),
+            value = Unreadable(item.pointer, f"{exc}; read as plain text", io.BytesIO(scannable(item.text)),
                                item.place.line, item.place.column)
         yield value
     if not values.opened:

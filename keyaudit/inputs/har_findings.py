@@ -33,7 +33,7 @@ BATCH_BYTES = 1 << 20  # entries are tried together in a pass of about this size
 def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge: ExchangeJudge,
                     statistics: Counter[str]) -> Iterator[Finding | ScanError]:
     """The secrets in every field of the capture and the request rules' findings of its entries,
-    and an error for each part that could not be read as HAR (that part is read as text).
+    then one error naming what could not be read as HAR, if anything (that was read as text).
 
     Raises :class:`~keyaudit.inputs.har.HarError` when the input is not a HAR at all."""
     scan = _HarScan(path, detector, judge, statistics)
@@ -51,6 +51,21 @@ def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge
         if joint is None:  # what could not be read as HAR, in its place in the order
             yield from scan.as_text(item)
     yield from scan.batch(batch)
+    if scan.problems:
+        yield ScanError(path, _summary(scan.problems))
+
+
+MAX_NAMED_PARTS = 5
+
+
+def _summary(problems: list[tuple[str, str]]) -> str:
+    """One line for all that could not be read in a capture: the first problem in full, the
+    parts of the others."""
+    (_, first), others = problems[0], [part for part, _ in problems[1:]]
+    if not others:
+        return first
+    named = ", ".join(others[:MAX_NAMED_PARTS]) + (", …" if len(others) > MAX_NAMED_PARTS else "")
+    return f"{first}; and {len(others)} more part{'s' if len(others) > 1 else ''} not read as HAR: {named}"
 
 
 def text_findings(data: BinaryIO, path: str, detector: SecretDetector, line: int, column: int) -> list[Finding]:
@@ -66,6 +81,7 @@ class _HarScan:
     def __init__(self, path: str, detector: SecretDetector, judge: ExchangeJudge, statistics: Counter[str]) -> None:
         self.path, self.detector, self.judge, self.statistics = path, detector, judge, statistics
         self.seen: _Seen = set()
+        self.problems: list[tuple[str, str]] = []  # (the part, what about it could not be read)
 
     def joint_text(self, value: HarValue) -> bytes | None:
         """What the rules see in the value's fields, one a line; None when the value is nested
@@ -75,15 +91,15 @@ class _HarScan:
         except RecursionError:
             return None
 
-    def as_text(self, item: HarValue | Unreadable) -> list[Finding | ScanError]:
-        """A part that could not be read as HAR: an error naming it, and its text's findings."""
+    def as_text(self, item: HarValue | Unreadable) -> list[Finding]:
+        """A part that could not be read as HAR, noted as a problem: its text's findings."""
         if isinstance(item, HarValue):
-            item = Unreadable(f"{item.pointer}: JSON nested too deeply to read; read as plain text",
+            item = Unreadable(item.pointer, f"{item.pointer}: JSON nested too deeply to read; read as plain text",
                               io.BytesIO(scannable(item.text)), item.place.line, item.place.column)
-        return [ScanError(self.path, item.message),
-                *text_findings(item.data, self.path, self.detector, item.line, item.column)]
+        self.problems.append((item.part, item.message))
+        return text_findings(item.data, self.path, self.detector, item.line, item.column)
 
-    def batch(self, batch: list[tuple[HarValue, bytes]]) -> Iterator[Finding | ScanError]:
+    def batch(self, batch: list[tuple[HarValue, bytes]]) -> Iterator[Finding]:
         """The findings of the values of a batch, in order. Their joint texts go through the
         rules in one pass, so that values without a hit cost no pass of their own."""
         if not batch:
@@ -101,10 +117,10 @@ class _HarScan:
             except RecursionError:  # too deep for the decoder that keeps places
                 yield from self.as_text(value)
 
-    def _value_findings(self, value: HarValue, hits: list[tuple[int, int]]) -> Iterator[Finding | ScanError]:
-        exchange, problems = value.request(self.path)
-        for problem in problems:
-            yield ScanError(self.path, problem)
+    def _value_findings(self, value: HarValue, hits: list[tuple[int, int]]) -> Iterator[Finding]:
+        exchange, problem = value.request(self.path)
+        if problem is not None:
+            self.problems.append((f"{value.pointer}/request", problem))
         if hits:
             yield from self._field_findings(value, exchange, hits)
         if exchange is not None:

@@ -231,6 +231,9 @@ class ValueStream:
         position = self._skip(position)
         index = 0
         while self._char(position) != "]":
+            if self._char(position) == ",":  # an empty element (",,"): nothing in it to lose
+                position = self._skip(position + 1)
+                continue
             position = self._skip((yield from self._value(position, f"{pointer}/{index}")))
             index += 1
             following = self._char(position)

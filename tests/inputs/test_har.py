@@ -237,3 +237,19 @@ def test_places_are_exact_in_a_capture_read_in_many_pieces(write) -> None:
     assert found_spans(report, "asaas-api-key") == expected_spans(data, keys)
     pointers = sorted(f["location"]["pointer"] for f in report["findings"] if f["rule_id"] == "asaas-api-key")
     assert pointers == sorted(f"/log/entries/{index}/request/headers/1/value" for index in range(len(keys)))
+
+
+def test_many_bad_entries_make_one_error_line_that_names_them(write) -> None:
+    tokens = [iugu_token() for _ in range(9)]
+    entries = [entry_text("GET", f"https://api.iugu.com/v1/invoices?api_token={token}") for token in tokens]
+    bad = [1, 3, 4, 5, 6, 7, 8]
+    for index in bad:
+        entries[index] = entries[index][:-1] + ', "x": tru}'
+    report, run = scan_json(str(write("many.har", capture_text(entries))), "--no-dedupe")
+    assert sorted((f["location"]["line"], f["location"]["pointer"]) for f in report["findings"]) == [
+        (index + 2, None if index in bad else f"/log/entries/{index}/request/url") for index in range(9)]
+    [error] = report["errors"]
+    assert error["message"].startswith("/log/entries/1: not valid JSON at line 3, column")
+    assert error["message"].endswith("; read as plain text; and 6 more parts not read as HAR: /log/entries/3, "
+                                     "/log/entries/4, /log/entries/5, /log/entries/6, /log/entries/7, …")
+    assert run.stderr.count("keyaudit: error:") == 1

@@ -100,6 +100,12 @@ def test_damage_inside_a_value_costs_that_value_and_damage_between_values_the_re
     assert broken.rest.read() == b'{"c": [1, 2}, {"d": "x"}]}}'
 
 
+def test_an_empty_element_costs_nothing() -> None:
+    values = read(b'{"log": {"entries": [, {"a": 1},, {"b": 2},]}}', 3)
+    assert [(value.pointer, value.parsed) for value in values] == [  # type: ignore[union-attr]
+        ("/log/entries/0", {"a": 1}), ("/log/entries/1", {"b": 2})]
+
+
 def test_what_is_not_a_document_with_the_path_is_said() -> None:
     cases = {b"[1, 2]": "the document does not start with '{'", b"nonsense": "does not start with '{'",
              b'{"log": {"entries": [1], x': "expected a key in double quotes",
