@@ -182,50 +182,52 @@ class HarValue:
 class _Walk:
     """What a walk over a value found: every string as the rules see it (``texts``), the bytes
     of base64 bodies (``bodies``), and — when ``places`` is asked for — where each came from,
-    in document order, each body right after its text."""
+    in document order, each body right after its text.
+
+    A name/value pair's value is read after its name: ``Authorization: Basic …`` and
+    ``api_token=…`` are what rules recognise, not the bare value."""
 
     def __init__(self, root: Any, pointer: str | None, in_headers: bool) -> None:
         self.texts: list[str] = []
         self.bodies: list[bytes] = []
         self.places: list[_Found] | None = None if pointer is None else []
         if isinstance(root, str):
-            self._string(root, pointer, None, None, False)
+            self.texts.append(root)
+            if self.places is not None:
+                self.places.append((pointer, root, "", None))
         elif isinstance(root, (dict, list)):
             self._strings(root, pointer, in_headers, None)
 
     def _strings(self, node: dict[str, Any] | list[Any], pointer: str | None, in_headers: bool, key: object) -> None:
-        """The strings under ``node`` (the value of ``key``). Pointers are built only when asked
-        for: most entries need only what the rules see, and building pointers would triple the
-        cost of this walk, the hottest loop of a HAR scan."""
+        """The strings under ``node`` (the value of ``key``). This is the hottest loop of a HAR
+        scan, written flat: pointers are built only when asked for (most entries need only what
+        the rules see), and a base64 body, which few strings are, is the only call out."""
         is_dict = isinstance(node, dict)
+        texts, places = self.texts, self.places
         for name, value in node.items() if is_dict else enumerate(node):  # type: ignore[union-attr]
-            inner = None if pointer is None else f"{pointer}/{escape_pointer_token(name) if is_dict else name}"
+            inner = None if places is None else f"{pointer}/{escape_pointer_token(name) if is_dict else name}"
             if isinstance(value, str):
-                if self.places is None and name != "value" and name != "text":
-                    self.texts.append(value)  # the common case, inline: a string as it is
-                else:
-                    self._string(value, inner, name, node if is_dict else None, in_headers, key)
+                prefix = ""
+                if name == "value" and is_dict:
+                    label = node.get("name")  # type: ignore[union-attr]
+                    if isinstance(label, str):
+                        prefix = label + (": " if in_headers else "=")
+                texts.append(prefix + value if prefix else value)
+                if places is not None:
+                    places.append((inner, value, prefix, None))
+                if name == "text" and key == "content" and is_dict and \
+                        str(node.get("encoding", "")).lower() == "base64":  # type: ignore[union-attr]
+                    self._body(value, inner)
             elif isinstance(value, (dict, list)):
                 self._strings(value, inner, in_headers or name == "headers", name)
 
-    def _string(self, value: str, pointer: str | None, name: object, parent: dict[str, Any] | None,
-                in_headers: bool, key: object = None) -> None:
-        """One string, read after its name when it is the value of a name/value pair
-        (``Authorization: Basic …`` and ``api_token=…`` are what rules recognise, not the bare
-        value), and a base64 body decoded after its text."""
-        prefix = ""
-        if name == "value" and parent is not None and isinstance(parent.get("name"), str):
-            prefix = parent["name"] + (": " if in_headers else "=")
-        self.texts.append(prefix + value if prefix else value)
-        if self.places is not None:
-            self.places.append((pointer, value, prefix, None))
-        if name == "text" and key == "content" and parent is not None and \
-                str(parent.get("encoding", "")).lower() == "base64":
-            decoded = _decoded_base64(value)
-            if decoded is not None:
-                self.bodies.append(decoded)
-                if self.places is not None:
-                    self.places.append((pointer, value, "", decoded))
+    def _body(self, text: str, pointer: str | None) -> None:
+        """A base64 body, decoded after its text."""
+        decoded = _decoded_base64(text)
+        if decoded is not None:
+            self.bodies.append(decoded)
+            if self.places is not None:
+                self.places.append((pointer, text, "", decoded))
 
 
 def _text(value: object) -> str:
