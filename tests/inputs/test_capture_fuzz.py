@@ -13,6 +13,7 @@ leaves what follows to the text scan: there the last credential is still found, 
 from __future__ import annotations
 
 import json
+from typing import Callable
 
 import pytest
 from hypothesis import given
@@ -38,20 +39,48 @@ def json_record(token: str) -> bytes:
                        "body": body}).encode()
 
 
+def _body(token: str) -> bytes:
+    return json.dumps({"api_token": token, "amount_cents": 100}).encode()
+
+
 def raw_http(token: str) -> bytes:
-    body = json.dumps({"api_token": token, "amount_cents": 100}).encode()
+    body = _body(token)
     return b"POST /v1/transfer_requests HTTP/1.1\nHost: api.iugu.com:80\nContent-Type: application/json\n" \
            b"Content-Length: %d\n\n%s\n" % (len(body), body)
 
 
-FORMS = {"deploy.sh": (curl, True), "requests.jsonl": (json_record, True), "wire.log": (raw_http, False)}
+def okhttp(token: str) -> bytes:
+    body = _body(token)
+    lines = [b"--> POST " + URL.encode(), b"Content-Type: application/json", b"Content-Length: %d" % len(body), b"",
+             body, b"--> END POST (%d-byte body)" % len(body)]
+    return b"\n".join(b"2026-11-22 10:00:01.123 D/OkHttp: " + line for line in lines)
 
 
-def around(request: bytes, fuzz: bytes) -> tuple[bytes, Planted, Planted]:
+def httpclient(token: str) -> bytes:
+    body = _body(token)
+    parts = [b"POST /v1/transfer_requests HTTP/1.1[\\r][\\n]", b"Host: api.iugu.com:80[\\r][\\n]",
+             b"Content-Type: application/json[\\r][\\n]", b"Content-Length: %d[\\r][\\n]" % len(body), b"[\\r][\\n]", body]
+    return b"\n".join(b'DEBUG org.apache.http.wire - http-outgoing-0 >> "' + part + b'"' for part in parts)
+
+
+def http_client(token: str) -> bytes:
+    body = _body(token)
+    head = b"POST /v1/transfer_requests HTTP/1.1\r\nHost: api.iugu.com\r\nContent-Type: application/json\r\n" \
+           b"Content-Length: %d\r\n\r\n" % len(body)
+    return b"send: %s\nsend: %s\n" % (repr(head).encode(), repr(body).encode()) + \
+        b'DEBUG:urllib3.connectionpool:http://api.iugu.com:80 "POST /v1/transfer_requests HTTP/1.1" 200 2'
+
+
+# name: (how the format writes the request, whether fuzzed bytes before a request can never run into it)
+FORMS = {"deploy.sh": (curl, True), "requests.jsonl": (json_record, True), "wire.log": (raw_http, False),
+         "okhttp.log": (okhttp, False), "httpclient.log": (httpclient, False), "requests.log": (http_client, False)}
+
+
+def around(write: Callable[[str], bytes], fuzz: bytes) -> tuple[bytes, Planted, Planted]:
     """The file: the known request, the fuzzed bytes, a blank line, the known request again."""
     first, last = iugu_token(), iugu_token()
-    head = HEADER + request.replace(b"TOKEN", first.encode()) + b"\n" + fuzz + b"\n\n"
-    data = head + request.replace(b"TOKEN", last.encode()) + b"\n"
+    head = HEADER + write(first) + b"\n" + fuzz + b"\n\n"
+    data = head + write(last) + b"\n"
     return data, Planted.in_file(data, len(HEADER), first), Planted.in_file(data, len(head), last)
 
 
@@ -60,8 +89,7 @@ def around(request: bytes, fuzz: bytes) -> tuple[bytes, Planted, Planted]:
 @given(data=st.data())
 def test_fuzzed_bytes_between_requests_cost_neither(name: str, data: st.DataObject) -> None:
     write, last_judged = FORMS[name]
-    request = write("TOKEN")
-    content, first, last = around(request, data.draw(hostile(request)))  # no credential in what is printed
+    content, first, last = around(write, data.draw(hostile(write("TOKEN"))))  # no credential in what is printed
     tally = scan_bytes(content, name)
     assert tally.errors == [], [error.message for error in tally.errors]
     found = secret_found(tally.findings, first), secret_found(tally.findings, last)

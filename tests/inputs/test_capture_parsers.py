@@ -342,6 +342,12 @@ def test_http_client_line_with_an_escape_repr_never_writes_is_read_without_a_war
     assert exchange.url == "https://api.iugu.com/v1/invoices?q=\\s"
 
 
+def test_urllib3_line_whose_port_cannot_be_read_is_no_request() -> None:
+    lines = ['DEBUG:urllib3.connectionpool:http://api.iugu.com:\x0080 "POST /v1/transfers HTTP/1.1" 200 2',
+             'DEBUG:urllib3.connectionpool:http://api.iugu.com:80 "GET /v1/invoices HTTP/1.1" 200 2']
+    assert [exchange.url for exchange in parse("httpdump", lines)] == ["http://api.iugu.com/v1/invoices"]
+
+
 def test_okhttp_bodies_that_are_not_shown() -> None:
     lines = [f"I/okhttp.OkHttpClient: {line}" for line in [
         "--> POST https://api.iugu.com/v1/a (23-byte body)", "Content-Type: application/json", "--> END POST",

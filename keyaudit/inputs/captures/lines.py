@@ -127,9 +127,14 @@ def checked_url(url: str) -> str | None:
 
 
 def without_default_port(url: str) -> str:
-    """``https://h:443/p`` as ``https://h/p``, so one request logged two ways has one URL."""
-    parts = urlsplit(url)
-    if parts.port is not None and _DEFAULT_PORTS.get(parts.scheme.lower()) == parts.port:
+    """``https://h:443/p`` as ``https://h/p``, so one request logged two ways has one URL; a URL
+    whose port cannot be read is left as it is, for :func:`make_exchange` to refuse."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    if port is not None and _DEFAULT_PORTS.get(parts.scheme.lower()) == port:
         return parts._replace(netloc=parts.netloc.rsplit(":", 1)[0]).geturl()
     return url
 

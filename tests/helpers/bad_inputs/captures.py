@@ -52,6 +52,13 @@ def _json_log_with_lone_surrogates(folder: Path) -> str:
     return "requests.jsonl"
 
 
+def _urllib3_port(folder: Path) -> str:
+    (folder / "client.log").write_text(
+        'DEBUG:urllib3.connectionpool:http://api.iugu.com:\x0080 "POST /v1/transfers HTTP/1.1" 200 2\n'
+        f'DEBUG:urllib3.connectionpool:http://api.iugu.com:80 "GET /v1/invoices?api_token={iugu_token()} HTTP/1.1" 200 2\n')
+    return "client.log"
+
+
 def _deep_json_record(folder: Path) -> str:
     (folder / "deep.jsonl").write_text('{"a": %s"api_token=%s"%s}\n' % ("[" * 5000, iugu_token(), "]" * 5000))
     return "deep.jsonl"
@@ -82,4 +89,5 @@ CASES = [
     BadInput("a curl command with a lone surrogate", _curl_with_lone_surrogate, error=None, findings=4),
     BadInput("a JSON request log with lone surrogates", _json_log_with_lone_surrogates, error=None, findings=4),
     BadInput("a JSON log record nested 5,000 deep", _deep_json_record, error=None, findings=1),
+    BadInput("a urllib3 line whose port cannot be read", _urllib3_port, error=None, findings=2),
 ]
