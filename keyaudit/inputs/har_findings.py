@@ -40,16 +40,17 @@ def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge
     batch: list[tuple[HarValue, bytes]] = []
     size = 0
     for item in read_har(stream):
-        joint = scan.joint_text(item) if isinstance(item, HarValue) else None
-        if joint is not None:
-            batch.append((item, joint))  # type: ignore[arg-type]
+        unread: HarValue | Unreadable | None = item  # what could not be read as HAR
+        if isinstance(item, HarValue) and (joint := scan.joint_text(item)) is not None:
+            batch.append((item, joint))
             size += len(joint)
             if size < BATCH_BYTES:
                 continue
+            unread = None  # the batch is full
         yield from scan.batch(batch)
         batch, size = [], 0
-        if joint is None:  # what could not be read as HAR, in its place in the order
-            yield from scan.as_text(item)
+        if unread is not None:  # in its place in the order
+            yield from scan.as_text(unread)
     yield from scan.batch(batch)
     if scan.problems:
         yield ScanError(path, _summary(scan.problems))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import IO, BinaryIO
 
@@ -28,7 +27,7 @@ from keyaudit.model.findings import Finding, member_path
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
-from keyaudit.run.state import TAIL_BYTES, Progress, Resume, TailKeeper, digest
+from keyaudit.run.state import Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing

@@ -206,6 +206,7 @@ def test_a_capture_cut_short_keeps_its_entries_and_reads_the_rest_as_text(write)
     report, run = scan_json(str(path), "--no-dedupe")
     found = sorted((f["location"]["line"], f["location"]["pointer"]) for f in report["findings"])
     assert found == [(2, "/log/entries/0/request/url"), (3, "/log/entries/1/request/url"), (4, None)]
+    assert all(absent(token, run.stdout, run.stderr) for token in tokens), "a token leaked"
     [error] = report["errors"]
     assert error["message"].startswith("not valid JSON at line 4, column") and \
         error["message"].endswith("read as plain text from line 4 on")
