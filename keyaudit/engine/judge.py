@@ -54,13 +54,15 @@ class ExchangeJudge:
     def judge(self, exchange: Exchange, statistics: Counter[str]) -> list[Finding]:
         """Findings of the request rules for one exchange; ``statistics`` counts what was judged."""
         statistics["requests_judged"] += 1
-        context = RequestContext(self.credentials(exchange), self.checks, statistics)
-        url = redact_url(exchange.url, [c.secret for c in context.credentials])  # one request, one URL
+        context = RequestContext(lambda: self.credentials(exchange), self.checks, statistics)
         strongest: dict[str, Finding] = {}
+        url: str | None = None  # one request, one URL: redacted once a rule has something to say
         for rule in self.rules:
             judgement = rule.judge(exchange, context)
             if judgement is None:
                 continue
+            if url is None:
+                url = redact_url(exchange.url, [c.secret for c in context.credentials])
             origin = exchange.origin
             message = rule.title if judgement.reason == rule.title else f"{rule.title}: {judgement.reason}"
             finding = Finding(

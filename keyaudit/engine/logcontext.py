@@ -35,7 +35,7 @@ def _access_time(value: bytes) -> str:
 def _from_json(line: bytes) -> dict[str, Any]:
     try:
         record = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder goes
         return {}
     if not isinstance(record, dict):
         return {}

@@ -1,45 +1,68 @@
-"""HAR 1.2 captures read as HTTP: every string field with its pointer, and one Exchange per entry.
+"""HAR 1.2 captures read as HTTP, one entry at a time: every string of an entry, and its request.
 
 Exporters disagree (Chrome, Firefox, Safari, Charles, Insomnia, mitmproxy; some omit
 ``version`` or ``creator``, some add ``_private`` keys), so only ``log.entries`` is required and
 everything else is read when present. Response bodies marked ``encoding: base64`` are decoded
 before scanning, since a key in a JSON response is as leaked as one in a request.
+
+A capture is streamed (:mod:`.jsonstream`): each entry, and each other member of ``log`` and of
+the root, is parsed on its own, so a capture of any size is read in the memory of its largest
+entry, and an entry that cannot be read costs that entry only. Where a string stands in the
+file is worked out only for the strings a finding is in.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import json
+import io
 from dataclasses import dataclass
-from typing import Any, Iterator
+from functools import cached_property
+from typing import Any, BinaryIO, Iterator
+from urllib.parse import urlsplit
 
+from keyaudit.inputs.captures.lines import well_formed
+from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, loads, loads_positioned
+from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
 from keyaudit.model.exchange import Exchange, Origin
-from keyaudit.inputs.jsonpos import PositionedStr, SourceText, loads_positioned, walk_strings
 
 HAR_SUFFIX = ".har"
 SNIFF_CHARS = 4096
+ENTRIES = ("log", "entries")
+_ENTRY_POINTER = "/log/entries/"
 
 
 class HarError(Exception):
     """The document is not a readable HAR; ``str()`` says where and why."""
 
 
+class UnreadableValue(Exception):
+    """An entry (or other member) that is not valid JSON; ``str()`` says where and why."""
+
+
+# What the walk finds: (pointer or None, the string as parsed, the name before it, the bytes of
+# a base64 body or None). A plain tuple: a walk makes hundreds of thousands of them.
+_Found = tuple[str | None, str, str, bytes | None]
+
+
 @dataclass(frozen=True)
 class HarField:
-    """A string to scan: its text, pointer, and where its literal starts in the source."""
+    """A string to scan: its pointer, its text, and where its literal starts in its value's text."""
 
     pointer: str
     text: str
     literal_start: int
-    entry: int | None
-    decoded_from_base64: bool = False
     prefix: str = ""  # "Name: " or "name=" before a header or parameter value, for context
+    decoded: bytes | None = None  # a base64 body's bytes, scanned instead of its text
 
     @property
-    def scanned(self) -> str:
-        """What the rules see: the value, after the name it belongs to."""
-        return self.prefix + self.text
+    def decoded_from_base64(self) -> bool:
+        return self.decoded is not None
+
+    @property
+    def scanned(self) -> bytes:
+        """What the rules see: the value after the name it belongs to, or a body's bytes."""
+        return self.decoded if self.decoded is not None else scannable(self.prefix + self.text)
 
 
 def looks_like_har(name: str, head: bytes) -> bool:
@@ -50,86 +73,208 @@ def looks_like_har(name: str, head: bytes) -> bool:
     return start.startswith(b"{") and b'"log"' in head and b'"entries"' in head
 
 
-class HarDocument:
-    """A parsed HAR file."""
-
-    def __init__(self, text: str) -> None:
-        self.source = SourceText(text)
-        try:
-            self.root = loads_positioned(text)
-        except json.JSONDecodeError as exc:
-            raise HarError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-        except RecursionError:
-            raise HarError("JSON nested too deeply to read") from None
-        log = self.root.get("log") if isinstance(self.root, dict) else None
-        entries = log.get("entries") if isinstance(log, dict) else None
-        if not isinstance(entries, list):
-            raise HarError("not a HAR document: no log.entries list")
-        self.entries: list[Any] = entries
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> "HarDocument":
-        return cls(data.decode("utf-8-sig", "surrogateescape"))
-
-    def fields(self) -> Iterator[HarField]:
-        """Every string in the document, plus base64 bodies decoded, in document order."""
-        for pointer, value, parent in walk_strings(self.root):
-            entry = _entry_index(pointer)
-            yield HarField(pointer, str(value), value.offset, entry, prefix=_name_prefix(pointer, parent))
-            if pointer.endswith("/content/text"):
-                decoded = _decoded_content(self.root, pointer, value)
-                if decoded is not None:
-                    yield HarField(pointer, decoded, value.offset, entry, decoded_from_base64=True)
-
-    def exchanges(self, path: str) -> Iterator[Exchange]:
-        """One Exchange per entry with a request (entries without one are skipped)."""
-        for index, entry in enumerate(self.entries):
-            request = entry.get("request") if isinstance(entry, dict) else None
-            if not isinstance(request, dict) or not isinstance(request.get("url"), str):
-                continue
-            url = request["url"]
-            line, column = self.source.line_column(url.offset if isinstance(url, PositionedStr) else 0)
-            headers = [
-                (str(h.get("name", "")), str(h.get("value", "")))
-                for h in request.get("headers") or []
-                if isinstance(h, dict)
-            ]
-            post = request.get("postData") if isinstance(request.get("postData"), dict) else {}
-            text = post.get("text")
-            body = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else None
-            started = entry.get("startedDateTime")
-            yield Exchange(
-                method=str(request.get("method") or "GET").upper(),
-                url=str(url),
-                headers=headers,
-                body=body,
-                time=str(started) if started else None,
-                origin=Origin(path, line, column, f"/log/entries/{index}/request", index, "har"),
-            )
-
-
-def _name_prefix(pointer: str, parent: object) -> str:
-    """A name/value pair's value is read after its name: ``Authorization: Basic …`` and
-    ``api_token=…`` are what rules recognise, not the bare value."""
-    if not pointer.endswith("/value") or not isinstance(parent, dict) or not isinstance(parent.get("name"), str):
-        return ""
-    return f"{parent['name']}: " if "/headers/" in pointer else f"{parent['name']}="
+def scannable(text: str) -> bytes:
+    """The UTF-8 bytes the rules scan: the file's own bytes back (``surrogateescape``), and a
+    lone surrogate from a ``\\ud800`` escape, which stands for no character, as U+FFFD."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return well_formed(text).encode("utf-8", "surrogateescape")
 
 
 def _entry_index(pointer: str) -> int | None:
-    parts = pointer.split("/")
-    if len(parts) > 3 and parts[1] == "log" and parts[2] == "entries" and parts[3].isdigit():
-        return int(parts[3])
-    return None
+    index = pointer[len(_ENTRY_POINTER):] if pointer.startswith(_ENTRY_POINTER) else ""
+    return int(index) if index.isdigit() else None
 
 
-def _decoded_content(root: Any, pointer: str, value: str) -> str | None:
-    node = root
-    for token in pointer.split("/")[1:-1]:
-        node = node[int(token)] if isinstance(node, list) else node.get(token.replace("~1", "/").replace("~0", "~"))
-    if not isinstance(node, dict) or str(node.get("encoding", "")).lower() != "base64":
-        return None
+class HarValue:
+    """One entry of ``log.entries``, or another member of the document, parsed on its own."""
+
+    def __init__(self, value: Value) -> None:
+        self.pointer = value.pointer
+        self.entry = _entry_index(value.pointer)
+        self.text, self.place = value.text, value.place
+        self.root = value.parsed if value.parsed is not UNPARSED else self._parsed()
+        self._in_headers = "/headers/" in self.pointer + "/"  # a value under a "headers" member
+
+    @cached_property
+    def _source(self) -> SourceText:
+        """Lines and columns of the value's text, for the few values with something to place."""
+        return SourceText(self.text, self.place.line, self.place.column)
+
+    def _parsed(self) -> Any:
+        try:
+            return loads(self.text)
+        except ValueError as exc:
+            where = self._source.line_column(getattr(exc, "pos", 0) or 0)
+            why = getattr(exc, "msg", "a value the JSON decoder refuses")
+            raise UnreadableValue(f"{self.pointer}: not valid JSON at line {where[0]}, column {where[1]}: {why}") \
+                from None
+        except RecursionError:
+            raise UnreadableValue(f"{self.pointer}: JSON nested too deeply to read") from None
+
+    def joint_text(self) -> bytes:
+        """What the rules see in every field, one field a line (bodies decoded from base64
+        last): the cheap way, without pointers, to learn whether any field can hold a finding."""
+        walk = _Walk(self.root, None, self._in_headers)
+        return b"\n".join([scannable("\n".join(walk.texts)), *walk.bodies])
+
+    @staticmethod
+    def joint_spans(fields: list[HarField]) -> list[tuple[int, int]]:
+        """Where each of ``fields`` stands in :meth:`joint_text`: strings first, bodies after."""
+        spans: dict[int, tuple[int, int]] = {}
+        position = 0
+        for field in sorted(fields, key=lambda field: field.decoded is not None):  # stable: order kept
+            size = len(field.scanned)
+            spans[id(field)] = (position, position + size)
+            position += size + 1
+        return [spans[id(field)] for field in fields]
+
+    @cached_property
+    def fields(self) -> list[HarField]:
+        """Every string with its pointer and the place of its literal, plus base64 bodies
+        decoded, in document order (the value is parsed again, by the decoder that keeps places)."""
+        places = _Walk(loads_positioned(self.text), self.pointer, self._in_headers).places or []
+        return [HarField(pointer or "", text, text.offset, prefix, decoded) for pointer, text, prefix, decoded in places]
+
+    def line_column(self, literal_start: int, decoded_offset: int = 0) -> tuple[int, int]:
+        """Line and column in the file of a character of the string literal at ``literal_start``."""
+        return self._source.line_column(self._source.source_offset(literal_start, decoded_offset))
+
+    def request(self, path: str) -> tuple[Exchange | None, str | None]:
+        """The entry's request as an Exchange (None when it has none, or none that can be
+        judged), and what about it could not be read, if anything. Its origin is where the entry starts;
+        request findings belong at its URL (:meth:`url_place`), found only for those."""
+        entry = self.root
+        request = entry.get("request") if isinstance(entry, dict) and self.entry is not None else None
+        if not isinstance(request, dict) or not isinstance(request.get("url"), str):
+            return None, None
+        url = well_formed(request["url"])
+        try:
+            urlsplit(url).port  # noqa: B018 - raises ValueError for a URL that cannot be split
+        except ValueError:
+            return None, f"{self.pointer}/request/url is not a URL that can be read; the entry was not judged as a request"
+        problem = None
+        listed = request.get("headers")
+        if listed is not None and not isinstance(listed, list):
+            problem = f"{self.pointer}/request/headers is not a list; the request was judged without its headers"
+        headers = [(_text(h.get("name", "")), _text(h.get("value", "")))
+                   for h in (listed if isinstance(listed, list) else []) if isinstance(h, dict)]
+        post = request.get("postData") if isinstance(request.get("postData"), dict) else {}
+        text = post.get("text")
+        started = entry.get("startedDateTime")
+        return Exchange(
+            method=_text(request.get("method") or "GET").upper(),
+            url=url,
+            headers=headers,
+            body=scannable(text) if isinstance(text, str) else None,
+            time=_text(started) if started else None,
+            origin=Origin(path, self.place.line, self.place.column, f"{self.pointer}/request", self.entry, "har"),
+            headers_known=listed is None or isinstance(listed, list),
+        ), problem
+
+    def url_place(self) -> tuple[int, int]:
+        """Line and column of the request URL's literal: where request findings point."""
+        url = next(f for f in self.fields if f.pointer == f"{self.pointer}/request/url" and not f.decoded_from_base64)
+        return self.line_column(url.literal_start)
+
+
+class _Walk:
+    """What a walk over a value found: every string as the rules see it (``texts``), the bytes
+    of base64 bodies (``bodies``), and — when ``places`` is asked for — where each came from,
+    in document order, each body right after its text.
+
+    A name/value pair's value is read after its name: ``Authorization: Basic …`` and
+    ``api_token=…`` are what rules recognise, not the bare value."""
+
+    def __init__(self, root: Any, pointer: str | None, in_headers: bool) -> None:
+        self.texts: list[str] = []
+        self.bodies: list[bytes] = []
+        self.places: list[_Found] | None = None if pointer is None else []
+        if isinstance(root, str):
+            self.texts.append(root)
+            if self.places is not None:
+                self.places.append((pointer, root, "", None))
+        elif isinstance(root, (dict, list)):
+            self._strings(root, pointer, in_headers, None)
+
+    def _strings(self, node: dict[str, Any] | list[Any], pointer: str | None, in_headers: bool, key: object) -> None:
+        """The strings under ``node`` (the value of ``key``). This is the hottest loop of a HAR
+        scan, written flat: pointers are built only when asked for (most entries need only what
+        the rules see), and a base64 body, which few strings are, is the only call out."""
+        is_dict = isinstance(node, dict)
+        texts, places = self.texts, self.places
+        for name, value in node.items() if is_dict else enumerate(node):  # type: ignore[union-attr]
+            inner = None if places is None else f"{pointer}/{escape_pointer_token(name) if is_dict else name}"
+            if isinstance(value, str):
+                prefix = ""
+                if name == "value" and is_dict:
+                    label = node.get("name")  # type: ignore[union-attr]
+                    if isinstance(label, str):
+                        prefix = label + (": " if in_headers else "=")
+                texts.append(prefix + value if prefix else value)
+                if places is not None:
+                    places.append((inner, value, prefix, None))
+                if name == "text" and key == "content" and is_dict and \
+                        str(node.get("encoding", "")).lower() == "base64":  # type: ignore[union-attr]
+                    self._body(value, inner)
+            elif isinstance(value, (dict, list)):
+                self._strings(value, inner, in_headers or name == "headers", name)
+
+    def _body(self, text: str, pointer: str | None) -> None:
+        """A base64 body, decoded after its text."""
+        decoded = _decoded_base64(text)
+        if decoded is not None:
+            self.bodies.append(decoded)
+            if self.places is not None:
+                self.places.append((pointer, text, "", decoded))
+
+
+def _text(value: object) -> str:
+    """A request's part as text, whatever JSON type the exporter gave it."""
+    return value if isinstance(value, str) and value.isascii() else well_formed(str(value))
+
+
+def _decoded_base64(value: str) -> bytes | None:
     try:
-        return base64.b64decode(value, validate=False).decode("utf-8", "surrogateescape")
+        return base64.b64decode(value, validate=False)
     except (binascii.Error, ValueError):
         return None
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """Part of a capture that could not be read as HAR: which (a pointer, or where the document
+    broke), why, and its text, to be read as plain text."""
+
+    part: str
+    message: str
+    data: BinaryIO
+    line: int
+    column: int
+
+
+def read_har(stream: BinaryIO) -> Iterator[HarValue | Unreadable]:
+    """The values of a HAR capture, entry by entry, and the parts that could not be read.
+
+    Raises :class:`HarError` when the input is not a HAR at all — not JSON, or no
+    ``log.entries`` list — so that the caller reads it as text; this can come after values
+    were handed over (a capture whose entries list never comes).
+    """
+    values = ValueStream(stream, ENTRIES)
+    for item in values:
+        if isinstance(item, Broken):
+            if not values.opened:
+                raise HarError(item.message)
+            yield Unreadable(f"line {item.place.line} on",
+                             f"{item.message}; read as plain text from line {item.place.line} on",
+                             item.rest, item.place.line, item.place.column)
+            return
+        try:
+            value: HarValue | Unreadable = HarValue(item)
+        except UnreadableValue as exc:
+            value = Unreadable(item.pointer, f"{exc}; read as plain text", io.BytesIO(scannable(item.text)),
+                               item.place.line, item.place.column)
+        yield value
+    if not values.opened:
+        raise HarError("not a HAR document: no log.entries list")

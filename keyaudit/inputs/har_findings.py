@@ -1,64 +1,181 @@
-"""Findings in a HAR capture: every string field run through the secret rules and placed back in
-the file (line, column and JSON pointer), and every entry judged as a request."""
+"""Findings in a HAR capture, entry by entry: every string field run through the secret rules and
+placed back in the file (line, column and JSON pointer), and every entry judged as a request.
+
+Most entries hold no secret, and running the rules over each of their strings alone would cost a
+pass per string (hundreds of thousands in a large capture). So an entry's strings are first
+scanned together, one per line, in one pass: a field can give a finding on its own only if that
+pass has a hit overlapping it (the rules' patterns stop at line ends or are anchored at them, and
+a hit is found where a keyword is), and only those fields are scanned again alone, exactly as
+before. Parts of the file that cannot be read as HAR are scanned as plain text and named in an
+error.
+"""
 
 from __future__ import annotations
 
+import bisect
 import io
+import itertools
 from collections import Counter
 from dataclasses import replace
+from typing import BinaryIO, Iterator
 
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge
-from keyaudit.inputs.har import HarDocument, HarField
+from keyaudit.inputs.har import HarField, HarValue, Unreadable, read_har, scannable
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
+from keyaudit.model.result import ScanError
+
+_Seen = set[tuple[int | None, str, str]]
+BATCH_BYTES = 1 << 20  # entries are tried together in a pass of about this size
 
 
-def findings_in_har(document: HarDocument, path: str, detector: SecretDetector, judge: ExchangeJudge,
-                    statistics: Counter[str]) -> list[Finding]:
-    """The secrets in every field of ``document`` and the request rules' findings of its entries."""
-    findings: list[Finding] = []
-    entries = {e.origin.har_entry: e for e in document.exchanges(path)}
-    seen: set[tuple[int | None, str, str]] = set()
-    for har_field in document.fields():
-        found: list[Finding] = []
-        detector.findings_in(io.BytesIO(har_field.scanned.encode("utf-8", "surrogateescape")), path, found)
-        for finding in found:
-            if finding.secret is None and har_field.pointer == f"/log/entries/{har_field.entry}/request/url":
-                continue  # the request rules judge the entry's own URL, scheme included
-            key = (har_field.entry, finding.rule_id, finding.secret.canonical if finding.secret else "")
-            if key in seen:
-                continue  # the same key in an entry's URL and its queryString is one leak
-            seen.add(key)
-            exchange = entries.get(har_field.entry)
-            own = [finding.secret] if isinstance(finding.secret, Secret) else []
-            url = judge.shown_url(exchange, *own) if exchange else None
-            findings.append(_placed_in_har(finding, har_field, document, exchange, url))
-    for exchange in entries.values():
-        findings.extend(judge.judge(exchange, statistics))
-    return findings
+def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge: ExchangeJudge,
+                    statistics: Counter[str]) -> Iterator[Finding | ScanError]:
+    """The secrets in every field of the capture and the request rules' findings of its entries,
+    then one error naming what could not be read as HAR, if anything (that was read as text).
+
+    Raises :class:`~keyaudit.inputs.har.HarError` when the input is not a HAR at all."""
+    scan = _HarScan(path, detector, judge, statistics)
+    batch: list[tuple[HarValue, bytes]] = []
+    size = 0
+    for item in read_har(stream):
+        unread: HarValue | Unreadable | None = item  # what could not be read as HAR
+        if isinstance(item, HarValue) and (joint := scan.joint_text(item)) is not None:
+            batch.append((item, joint))
+            size += len(joint)
+            if size < BATCH_BYTES:
+                continue
+            unread = None  # the batch is full
+        yield from scan.batch(batch)
+        batch, size = [], 0
+        if unread is not None:  # in its place in the order
+            yield from scan.as_text(unread)
+    yield from scan.batch(batch)
+    if scan.problems:
+        yield ScanError(path, _summary(scan.problems))
 
 
-def _placed_in_har(finding: Finding, har_field: HarField, document: HarDocument,
+MAX_NAMED_PARTS = 5
+
+
+def _summary(problems: list[tuple[str, str]]) -> str:
+    """One line for all that could not be read in a capture: the first problem in full, the
+    parts of the others."""
+    (_, first), others = problems[0], [part for part, _ in problems[1:]]
+    if not others:
+        return first
+    named = ", ".join(others[:MAX_NAMED_PARTS]) + (", …" if len(others) > MAX_NAMED_PARTS else "")
+    return f"{first}; and {len(others)} more part{'s' if len(others) > 1 else ''} not read as HAR: {named}"
+
+
+def text_findings(data: BinaryIO, path: str, detector: SecretDetector, line: int, column: int) -> list[Finding]:
+    """The secret rules' findings in text that starts at ``line`` and ``column`` of the file."""
+    found: list[Finding] = []
+    detector.findings_in(data, path, found, sniff_binary=False, start=(line, column - 1))
+    return found
+
+
+class _HarScan:
+    """The findings of one capture's values, a batch at a time."""
+
+    def __init__(self, path: str, detector: SecretDetector, judge: ExchangeJudge, statistics: Counter[str]) -> None:
+        self.path, self.detector, self.judge, self.statistics = path, detector, judge, statistics
+        self.seen: _Seen = set()
+        self.problems: list[tuple[str, str]] = []  # (the part, what about it could not be read)
+
+    def joint_text(self, value: HarValue) -> bytes | None:
+        """What the rules see in the value's fields, one a line; None when the value is nested
+        too deeply to walk, though the C decoder could parse it."""
+        try:
+            return value.joint_text()
+        except RecursionError:
+            return None
+
+    def as_text(self, item: HarValue | Unreadable) -> list[Finding]:
+        """A part that could not be read as HAR, noted as a problem: its text's findings."""
+        if isinstance(item, HarValue):
+            item = Unreadable(item.pointer, f"{item.pointer}: JSON nested too deeply to read; read as plain text",
+                              io.BytesIO(scannable(item.text)), item.place.line, item.place.column)
+        self.problems.append((item.part, item.message))
+        return text_findings(item.data, self.path, self.detector, item.line, item.column)
+
+    def batch(self, batch: list[tuple[HarValue, bytes]]) -> Iterator[Finding]:
+        """The findings of the values of a batch, in order. Their joint texts go through the
+        rules in one pass, so that values without a hit cost no pass of their own."""
+        if not batch:
+            return
+        hits = self.detector.matcher.match(b"\n".join(joint for _, joint in batch), False).hits
+        starts = list(itertools.accumulate((len(joint) + 1 for _, joint in batch), initial=0))
+        spans: list[list[tuple[int, int]]] = [[] for _ in batch]
+        for hit in hits:  # each hit, in the coordinates of every value it overlaps
+            first = bisect.bisect_right(starts, hit.match_start) - 1
+            for index in range(first, max(first + 1, bisect.bisect_left(starts, hit.match_end))):
+                spans[index].append((hit.match_start - starts[index], hit.match_end - starts[index]))
+        for (value, _), value_hits in zip(batch, spans):
+            try:
+                yield from list(self._value_findings(value, value_hits))
+            except RecursionError:  # too deep for the decoder that keeps places
+                yield from self.as_text(value)
+
+    def _value_findings(self, value: HarValue, hits: list[tuple[int, int]]) -> Iterator[Finding]:
+        exchange, problem = value.request(self.path)
+        if problem is not None:
+            self.problems.append((f"{value.pointer}/request", problem))
+        if hits:
+            yield from self._field_findings(value, exchange, hits)
+        if exchange is not None:
+            judged = self.judge.judge(exchange, self.statistics)
+            if judged:
+                line, column = value.url_place()
+                yield from (_moved(finding, line, column) for finding in judged)
+
+    def _field_findings(self, value: HarValue, exchange: Exchange | None,
+                        hits: list[tuple[int, int]]) -> Iterator[Finding]:
+        """The findings of each field that a hit of the joint pass overlaps, scanned alone."""
+        fields = value.fields
+        for har_field, (start, end) in zip(fields, value.joint_spans(fields)):
+            if any(hit_start <= end and hit_end >= start for hit_start, hit_end in hits):
+                found: list[Finding] = []
+                self.detector.findings_in(io.BytesIO(har_field.scanned), self.path, found)
+                for finding in found:
+                    if finding.secret is None and har_field.pointer == f"{value.pointer}/request/url":
+                        continue  # the request rules judge the entry's own URL, scheme included
+                    key = (value.entry, finding.rule_id, finding.secret.canonical if finding.secret else "")
+                    if key in self.seen:
+                        continue  # the same key in an entry's URL and its queryString is one leak
+                    self.seen.add(key)
+                    own = [finding.secret] if isinstance(finding.secret, Secret) else []
+                    url = self.judge.shown_url(exchange, *own) if exchange else None
+                    yield _placed_in_har(finding, har_field, value, exchange, url)
+
+
+def _moved(finding: Finding, line: int, column: int) -> Finding:
+    """A request finding moved from the entry's start to the place of its URL literal."""
+    loc = finding.location
+    return replace(finding, location=Location(loc.path, line, column, line + loc.end_line - loc.line,
+                                              column + loc.end_column - loc.column, loc.pointer))
+
+
+def _placed_in_har(finding: Finding, har_field: HarField, value: HarValue,
                    exchange: Exchange | None, url: str | None) -> Finding:
     """Move a finding from value coordinates to file coordinates, with pointer and entry."""
-    source = document.source
     if har_field.decoded_from_base64:
-        line, column = source.line_column(har_field.literal_start)
+        line, column = value.line_column(har_field.literal_start)
         end_line, end_column = line, column + 1
     else:
-        scanned = har_field.scanned
+        scanned = har_field.prefix + har_field.text
         starts = [0] + [i + 1 for i, ch in enumerate(scanned) if ch == "\n"]
         loc = finding.location
 
         def place(rel_line: int, rel_column: int) -> tuple[int, int]:
             offset = max(0, starts[rel_line - 1] + rel_column - 1 - len(har_field.prefix))
-            return source.line_column(source.source_offset(har_field.literal_start, offset))
+            return value.line_column(har_field.literal_start, offset)
 
         (line, column), (end_line, end_column) = place(loc.line, loc.column), place(loc.end_line, loc.end_column)
     context = dict(finding.context)
-    context.update({"har_entry": har_field.entry,
+    context.update({"har_entry": value.entry,
                     "method": exchange.method if exchange else None,
                     "url": url if exchange else context.get("url")})
     if har_field.decoded_from_base64:

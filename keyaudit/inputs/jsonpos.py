@@ -3,7 +3,7 @@
 A HAR finding must say both where in the document it is (an RFC 6901 pointer) and on which
 line of the file, so a person can open the file at the spot. The standard decoder forgets
 positions; its pure-Python scanner lets us keep them by returning strings that carry their
-offset.
+offset. That scanner is slow, so it is run only on the few values a finding needs placed.
 """
 
 from __future__ import annotations
@@ -26,9 +26,23 @@ class PositionedStr(str):
         return instance
 
 
+MAX_INT_DIGITS = 4000  # below Python's limit on converting digits to an int (4300 by default)
+
+
+def integer(digits: str) -> int | float:
+    """A JSON integer; one too long to convert (Python refuses 4300+ digits) becomes a float
+    (usually infinity), so that a number nobody scans cannot cost the strings around it."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else float(digits)
+
+
+def loads(text: str) -> Any:
+    """:func:`json.loads` that takes integers of any length (see :func:`integer`)."""
+    return json.loads(text, parse_int=integer)
+
+
 class _Decoder(json.JSONDecoder):
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(parse_int=integer)
 
         def parse_string(source: str, index: int, strict: bool) -> tuple[str, int]:
             value, end = json.decoder.scanstring(source, index, strict)
@@ -62,10 +76,14 @@ def walk_strings(node: Any, pointer: str = "", parent: Any = None) -> Iterator[t
 
 class SourceText:
     """Maps character offsets in a decoded JSON source to lines and columns, and decoded
-    offsets inside a string literal back to the source (escapes make them differ)."""
+    offsets inside a string literal back to the source (escapes make them differ).
 
-    def __init__(self, text: str) -> None:
+    The source may be one value cut from a larger file: ``line`` and ``column`` say where its
+    first character stands there, and lines and columns are the file's."""
+
+    def __init__(self, text: str, line: int = 1, column: int = 1) -> None:
         self.text = text
+        self._first_line, self._first_column = line, column
         self._line_starts = [0]
         position = text.find("\n")
         while position >= 0:
@@ -74,7 +92,10 @@ class SourceText:
 
     def line_column(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        column = offset - self._line_starts[line - 1] + 1
+        if line == 1:
+            column += self._first_column - 1
+        return line + self._first_line - 1, column
 
     def source_offset(self, literal_start: int, decoded_offset: int) -> int:
         """The source offset of the ``decoded_offset``-th character of the literal at ``literal_start``."""

@@ -47,11 +47,19 @@ class Judgement:
 
 @dataclass
 class RequestContext:
-    """What checks may need beyond the exchange: credentials found in it, keys, statistics."""
+    """What checks may need beyond the exchange: credentials found in it, keys, statistics.
 
-    credentials: list[Credential]
+    The credentials are looked for on first use: finding them is a pass of the secret rules
+    over the request, and most requests (in a browser capture, nearly all) meet no rule that
+    asks, as they go to neither provider."""
+
+    find_credentials: Callable[[], list[Credential]]
     checks: dict[str, "RequestCheck"]
     statistics: Counter[str] = field(default_factory=Counter)
+
+    @functools.cached_property
+    def credentials(self) -> list[Credential]:
+        return self.find_credentials()
 
 
 RequestCheck = Callable[[Exchange, RequestContext], "str | None"]
@@ -76,8 +84,8 @@ class RequestRule(RuleInfo):
 
         return None if self.path_text is None else regex.compile(self.path_text)
 
-    def applies(self, exchange: Exchange, credentials: list[Credential]) -> bool:
-        """Whether ``when`` holds for this exchange."""
+    def applies(self, exchange: Exchange, context: RequestContext) -> bool:
+        """Whether ``when`` holds for this exchange (the credentials it carries asked last)."""
         if self.schemes and exchange.scheme not in self.schemes:
             return False
         if self.hosts and exchange.host not in self.hosts:
@@ -90,13 +98,13 @@ class RequestRule(RuleInfo):
             return False
         if self.carries_credential is not None:
             wanted = self.carries_credential
-            if not any(wanted == "any" or c.environment == wanted for c in credentials):
+            if not any(wanted == "any" or c.environment == wanted for c in context.credentials):
                 return False
         return True
 
     def judge(self, exchange: Exchange, context: RequestContext) -> Judgement | None:
         """A judgement when the exchange breaks this rule, else None."""
-        if not self.applies(exchange, context.credentials):
+        if not self.applies(exchange, context):
             return None
         if (self.required_headers or self.has_headers) and not exchange.headers_known:
             return None  # a capture without headers cannot show that one is missing

@@ -94,23 +94,25 @@ class Progress:
         return cls(len(head), digest(head), offset, lines, end_column, digest(tail), resumed_from, stamp)
 
     @classmethod
-    def unchanged(cls, head: bytes, resume: Resume, stamp: str) -> "Progress":
+    def unchanged(cls, head: bytes, resume: Resume, stamp: str | None) -> "Progress":
         """The record kept as it is: the file is the one already scanned to its end."""
         return cls(len(head), digest(head), resume.offset, resume.lines, resume.end_column, resume.tail_hash,
                    resume.record_id, stamp)
 
 
 class TailKeeper:
-    """A reader that remembers how many bytes passed and the last ``TAIL_BYTES`` of them."""
+    """A reader that remembers how many bytes (and newlines) passed and the last ``TAIL_BYTES`` of them."""
 
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
         self.count = 0
+        self.newlines = 0  # in what was read (not in what a seek skipped)
         self.tail = b""
 
     def read(self, size: int = -1) -> bytes:
         data = self._stream.read(size)
         self.count += len(data)
+        self.newlines += data.count(b"\n")
         self.tail = (self.tail + data[-TAIL_BYTES:])[-TAIL_BYTES:]
         return data
 

@@ -10,7 +10,6 @@ executor: serial, forked and Dask executors all call it, one unit at a time.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 from pathlib import Path
 from typing import IO, BinaryIO
@@ -21,14 +20,14 @@ from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
-from keyaudit.inputs.har import SNIFF_CHARS, HarDocument, HarError, looks_like_har
+from keyaudit.inputs.har import SNIFF_CHARS, HarError, looks_like_har
 from keyaudit.inputs.har_findings import findings_in_har
 from keyaudit.inputs.text_requests import exchanges_in_text, window_collector, worth_reading
 from keyaudit.model.findings import Finding, member_path
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
-from keyaudit.run.state import TAIL_BYTES, Progress, Resume, TailKeeper, digest
+from keyaudit.run.state import Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
@@ -137,29 +136,46 @@ class UnitScanner:
             if unit.byte_range is not None or not looks_like_har(unit.target.display, head) or looks_binary(head):
                 self._scan_text(stream, unit, tally, opener)
                 return
-            data = stream.read()
-        self._scan_har(data, unit, tally)
+            if self._scan_har(stream, unit, opener, tally):
+                return
+        with opener() as stream:  # not a HAR after all
+            self._scan_text(stream, unit, tally, opener)
 
-    def _scan_har(self, data: bytes, unit: WorkUnit, tally: Tally) -> None:
-        try:
-            document = HarDocument.from_bytes(data)
-        except HarError as exc:
-            tally.errors.append(ScanError(unit.target.display, f"{exc}; scanned as plain text"))
-            in_memory = opener_for(io.BytesIO(data))
-            with in_memory() as stream:
-                self._scan_text(stream, unit, tally, in_memory)
-            return
-        tally.counts.files_scanned += 1
-        if unit.head is not None:
-            tally.progress = Progress.of(unit.head, len(data), data.count(b"\n"), 0, data[-TAIL_BYTES:],
-                                         unit.resume.record_id if unit.resume else None, unit.stamp)
-            resume = unit.resume
-            if resume and resume.offset == len(data) and resume.tail_hash == digest(data[-TAIL_BYTES:]):
+    def _scan_har(self, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> bool:
+        """Scan a HAR capture entry by entry, as it is read; False (with an error saying why)
+        when it is not a HAR after all, to be read as text.
+
+        With --state a capture is recorded whole, like an archive: a capture is rewritten, not
+        appended to, so one with the same length and last bytes is the one already judged."""
+        if unit.head is not None and unit.resume is not None:
+            probe = self._whole_progress(unit, opener)
+            if probe is not None and (probe.offset, probe.tail_hash) == (unit.resume.offset, unit.resume.tail_hash):
+                tally.progress = Progress.unchanged(unit.head, unit.resume, unit.stamp)
+                tally.counts.files_scanned += 1
                 tally.counts.statistics["files_unchanged"] += 1
-                return  # the same capture, already judged whole
-        tally.counts.bytes_scanned += len(data)
-        tally.findings.extend(findings_in_har(document, unit.target.display, self.detector, self.judge,
-                                              tally.counts.statistics))
+                return True
+        display, keeper = unit.target.display, TailKeeper(stream)
+        har = Tally()
+        try:
+            for item in findings_in_har(keeper, display, self.detector, self.judge,  # type: ignore[arg-type]
+                                        har.counts.statistics):
+                if isinstance(item, ScanError):
+                    har.errors.append(item)
+                else:
+                    har.findings.append(item)
+        except HarError as exc:
+            tally.errors.append(ScanError(display, f"{exc}; scanned as plain text"))
+            return False
+        except Exception:
+            tally.add(har)  # what was found before the stream broke is kept
+            raise
+        tally.add(har)
+        tally.counts.files_scanned += 1
+        tally.counts.bytes_scanned += keeper.count
+        if unit.head is not None:
+            tally.progress = Progress.of(unit.head, keeper.count, keeper.newlines, 0, keeper.tail,
+                                         unit.resume.record_id if unit.resume else None, unit.stamp)
+        return True
 
     @staticmethod
     def _resume(stream: BinaryIO, unit: WorkUnit, opener: Opener,
@@ -234,7 +250,7 @@ class UnitScanner:
             return
         progress = None
         if unit.head is not None and (unit.resume is not None or kind == "zip"):
-            progress = self._archive_progress(unit, opener)
+            progress = self._whole_progress(unit, opener)
             if progress is not None and unit.resume is not None and \
                     (progress.offset, progress.tail_hash) == (unit.resume.offset, unit.resume.tail_hash):
                 tally.progress = progress
@@ -257,9 +273,9 @@ class UnitScanner:
             tally.progress = progress
 
     @staticmethod
-    def _archive_progress(unit: WorkUnit, opener: Opener) -> Progress | None:
-        """An archive's record, from a read of its own; None when it is damaged (then it is not
-        recorded, and is tried again next run)."""
+    def _whole_progress(unit: WorkUnit, opener: Opener) -> Progress | None:
+        """The record of content recorded whole (an archive, a HAR), from a read of its own;
+        None when it is damaged (then it is not recorded, and is tried again next run)."""
         try:
             with opener() as probe:
                 keeper = TailKeeper(probe)

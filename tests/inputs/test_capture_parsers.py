@@ -12,6 +12,7 @@ import hashlib
 import itertools
 import json
 import secrets
+import warnings
 from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
@@ -331,6 +332,20 @@ def test_http_client_head_and_body_in_one_send() -> None:
     exchange = only(parse("httpdump", [f"send: {data!r}"]))
     assert (exchange.method, exchange.url, exchange.body) == (
         "PUT", "https://api.asaas.com/v3/customers/1", '{"a":"ç"}'.encode())
+
+
+def test_http_client_line_with_an_escape_repr_never_writes_is_read_without_a_warning() -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")  # as Python 3.12 shows SyntaxWarning: printed to stderr
+        exchange = only(parse("httpdump", ["send: b'GET /v1/invoices?q=\\s HTTP/1.1\\r\\nHost: api.iugu.com\\r\\n\\r\\n'"]))
+    assert [str(warning.message) for warning in caught] == []
+    assert exchange.url == "https://api.iugu.com/v1/invoices?q=\\s"
+
+
+def test_urllib3_line_whose_port_cannot_be_read_is_no_request() -> None:
+    lines = ['DEBUG:urllib3.connectionpool:http://api.iugu.com:\x0080 "POST /v1/transfers HTTP/1.1" 200 2',
+             'DEBUG:urllib3.connectionpool:http://api.iugu.com:80 "GET /v1/invoices HTTP/1.1" 200 2']
+    assert [exchange.url for exchange in parse("httpdump", lines)] == ["http://api.iugu.com/v1/invoices"]
 
 
 def test_okhttp_bodies_that_are_not_shown() -> None:

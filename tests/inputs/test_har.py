@@ -9,28 +9,10 @@ import pytest
 
 from helpers.credentials import asaas_key, basic, iugu_token
 from helpers.data import CORPUS
+from helpers.har import capture_text, entry, entry_text, har
+from helpers.places import expected_spans, found_spans
 from helpers.running import cli, scan_json
 from helpers.secrecy import absent
-
-
-def har(entries: list[dict], **log: object) -> dict:
-    return {"log": {"version": "1.2", "creator": {"name": "test", "version": "1"}, **log, "entries": entries}}
-
-
-def entry(method: str, url: str, headers: dict[str, str] | None = None, body: str | None = None,
-          response_text: str | None = None, encoding: str | None = None) -> dict:
-    request: dict = {"method": method, "url": url, "httpVersion": "HTTP/1.1",
-                     "headers": [{"name": k, "value": v} for k, v in (headers or {}).items()],
-                     "queryString": [], "cookies": []}
-    if body is not None:
-        request["postData"] = {"mimeType": "application/json", "text": body}
-    content: dict = {"size": 0, "mimeType": "application/json"}
-    if response_text is not None:
-        content["text"] = response_text
-        if encoding:
-            content["encoding"] = encoding
-    return {"startedDateTime": "2026-11-22T10:00:00.000Z", "time": 1, "request": request,
-            "response": {"status": 200, "headers": [], "content": content}}
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -177,3 +159,98 @@ def test_every_capture_format_of_the_same_request_gives_the_same_request_finding
     expected = {"iugu-unsigned-transfer", "credential-over-plaintext-http"}
     assert request_rules == {name: expected for name in capture_forms(token)}, request_rules
     assert absent(token, run.stdout, run.stderr), "the token leaked"
+
+
+# --- damage costs the damaged entry only ---------------------------------------------------------
+
+_SPLIT = "https://api.asaas.com/v3/payments"
+BAD_ENTRIES = {  # the bad entry (its token goes in for %s), the error it gets, whether it stays HAR
+    "headers not a list": ('{"request": {"method": "GET", "url": "%s?api_token=%%s", "headers": true}}' % _SPLIT,
+                           "/log/entries/1/request/headers is not a list", True),
+    "URL that cannot be split": ('{"request": {"method": "GET", "url": "http://[::1/?api_token=%s"}}',
+                                 "/log/entries/1/request/url is not a URL", True),
+    "lone surrogate escape": ('{"request": {"method": "GET", "url": "%s/\\ud800?api_token=%%s"}}' % _SPLIT, None, True),
+    "integer of 5,000 digits": ('{"time": %s, "request": {"method": "GET", "url": "%s?api_token=%%s"}}'
+                                % ("9" * 5000, _SPLIT), None, True),
+    "not valid JSON": ('{"request": {"method": "GET", "url": "%s?api_token=%%s", "x": tru}}' % _SPLIT,
+                       "/log/entries/1: not valid JSON at line 3, column", False),
+    "nested too deeply": ('{"request": {"url": "%s?api_token=%%s"}, "deep": %s%s}' % (_SPLIT, "[" * 5000, "]" * 5000),
+                          "/log/entries/1: JSON nested too deeply to read", False),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_ENTRIES)
+def test_one_bad_entry_costs_that_entry_only(kind: str, write) -> None:
+    bad, error, stays_har = BAD_ENTRIES[kind]
+    key, token, own = asaas_key(), iugu_token(), iugu_token()
+    path = write("capture.har", capture_text([
+        entry_text("GET", "https://api.asaas.com/v3/customers", {"access_token": key}), bad % own,
+        entry_text("POST", f"http://api.iugu.com/v1/transfer_requests?api_token={token}")]))
+    report, run = scan_json(str(path), "--no-dedupe")
+    found = {(f["rule_id"], f["location"]["line"], f["location"]["pointer"]) for f in report["findings"]}
+    assert ("asaas-api-key", 2, "/log/entries/0/request/headers/0/value") in found
+    assert {("iugu-api-token", 4, "/log/entries/2/request/url"), ("iugu-unsigned-transfer", 4, "/log/entries/2/request"),
+            ("credential-over-plaintext-http", 4, "/log/entries/2/request")} <= found
+    # the bad entry's own token: still found on its line, as HAR when the entry could be read
+    assert ("iugu-api-token", 3, "/log/entries/1/request/url" if stays_har else None) in found
+    assert [e["message"] for e in report["errors"] if error and error in e["message"]] == \
+        [e["message"] for e in report["errors"]] and len(report["errors"]) == (1 if error else 0)
+    assert run.stderr.count("keyaudit: error:") == len(report["errors"]) and "Traceback" not in run.stderr
+    assert absent(own, run.stdout, run.stderr) and absent(token, run.stdout, run.stderr), "a token leaked"
+
+
+def test_a_capture_cut_short_keeps_its_entries_and_reads_the_rest_as_text(write) -> None:
+    tokens = [iugu_token() for _ in range(3)]
+    text = capture_text([entry_text("GET", f"https://api.iugu.com/v1/invoices?api_token={token}") for token in tokens])
+    path = write("cut.har", text[: text.index(tokens[2]) + len(tokens[2]) + 5])
+    report, run = scan_json(str(path), "--no-dedupe")
+    found = sorted((f["location"]["line"], f["location"]["pointer"]) for f in report["findings"])
+    assert found == [(2, "/log/entries/0/request/url"), (3, "/log/entries/1/request/url"), (4, None)]
+    assert all(absent(token, run.stdout, run.stderr) for token in tokens), "a token leaked"
+    [error] = report["errors"]
+    assert error["message"].startswith("not valid JSON at line 4, column") and \
+        error["message"].endswith("read as plain text from line 4 on")
+
+
+def test_damage_between_entries_reads_the_rest_as_text_at_its_lines(write) -> None:
+    tokens = [iugu_token() for _ in range(3)]
+    entries = [entry_text("GET", f"https://api.iugu.com/v1/invoices?api_token={token}") for token in tokens]
+    entries[1] += " garbage"
+    report, _ = scan_json(str(write("garbage.har", capture_text(entries))), "--no-dedupe")
+    found = sorted((f["location"]["line"], f["location"]["column"], f["location"]["pointer"]) for f in report["findings"])
+    columns = [entries[index].index(tokens[index]) + 3 for index in range(3)]  # each entry from column 3
+    assert found == [(2, columns[0], "/log/entries/0/request/url"), (3, columns[1], "/log/entries/1/request/url"),
+                     (4, columns[2], None)]
+    assert report["errors"][0]["message"] == \
+        f"not valid JSON at line 3, column {len(entries[1]) - 4}: expected ',' or ']' after an element; " \
+        "read as plain text from line 3 on"
+
+
+def test_places_are_exact_in_a_capture_read_in_many_pieces(write) -> None:
+    """A capture several reads long, CRLF line ends, multibyte text before each key: every
+    finding at the line and column an editor shows."""
+    keys = [asaas_key() for _ in range(24)]
+    records = [entry("GET", "https://shop.example/é", {"x-note": "ünïcødé " * index, "access_token": key},
+                     response_text="z" * 150_000) for index, key in enumerate(keys)]
+    data = json.dumps(har(records), indent=2, ensure_ascii=False).replace("\n", "\r\n").encode()
+    assert len(data) > 3 * (1 << 20)
+    report, _ = scan_json(str(write("big.har", data)), "--no-dedupe")
+    assert found_spans(report, "asaas-api-key") == expected_spans(data, keys)
+    pointers = sorted(f["location"]["pointer"] for f in report["findings"] if f["rule_id"] == "asaas-api-key")
+    assert pointers == sorted(f"/log/entries/{index}/request/headers/1/value" for index in range(len(keys)))
+
+
+def test_many_bad_entries_make_one_error_line_that_names_them(write) -> None:
+    tokens = [iugu_token() for _ in range(9)]
+    entries = [entry_text("GET", f"https://api.iugu.com/v1/invoices?api_token={token}") for token in tokens]
+    bad = [1, 3, 4, 5, 6, 7, 8]
+    for index in bad:
+        entries[index] = entries[index][:-1] + ', "x": tru}'
+    report, run = scan_json(str(write("many.har", capture_text(entries))), "--no-dedupe")
+    assert sorted((f["location"]["line"], f["location"]["pointer"]) for f in report["findings"]) == [
+        (index + 2, None if index in bad else f"/log/entries/{index}/request/url") for index in range(9)]
+    [error] = report["errors"]
+    assert error["message"].startswith("/log/entries/1: not valid JSON at line 3, column")
+    assert error["message"].endswith("; read as plain text; and 6 more parts not read as HAR: /log/entries/3, "
+                                     "/log/entries/4, /log/entries/5, /log/entries/6, /log/entries/7, …")
+    assert run.stderr.count("keyaudit: error:") == 1

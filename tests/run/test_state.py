@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
+from helpers.har import entry, har
 from helpers.processes import children, has_proc, running
 from keyaudit.config import Config
 from keyaudit.run.session import Session
@@ -78,6 +79,29 @@ def test_a_utf16_log_is_resumed_by_its_decoded_offset(tmp_path: Path) -> None:
     log.unlink()
     (logs / "service.log.1.gz").write_bytes(gzip.compress(data))
     assert places(keyaudit(logs, ".", "--state", state)) == []
+
+
+def test_a_har_capture_is_recorded_whole_and_judged_again_only_when_it_changed(tmp_path: Path) -> None:
+    captures = tmp_path / "captures"
+    captures.mkdir()
+    state = str(tmp_path / "state.db")
+    tokens = [iugu_token() for _ in range(2)]
+    calls = [entry("GET", f"https://api.iugu.com/v1/invoices?api_token={token}") for token in tokens]
+
+    def line_of(text: str, token: str) -> int:
+        return text[: text.index(token)].count("\n") + 1
+
+    first = json.dumps(har(calls[:1]), indent=2)
+    (captures / "session.har").write_text(first)
+    assert places(keyaudit(captures, ".", "--state", state)) == [("session.har", line_of(first, tokens[0]))]
+    assert places(keyaudit(captures, ".", "--state", state)) == []  # the same file
+    (captures / "copy.har").write_bytes((captures / "session.har").read_bytes())
+    (captures / "session.har").unlink()
+    report = json.loads(keyaudit(captures, ".", "--state", state, "--format", "json").stdout)
+    assert report["findings"] == [] and report["scan"]["requests"]["files_unchanged"] == 1  # the same content
+    both = json.dumps(har(calls), indent=2)
+    (captures / "copy.har").write_text(both)  # exported again, one call more
+    assert places(keyaudit(captures, ".", "--state", state)) == [("copy.har", line_of(both, token)) for token in tokens]
 
 
 def test_a_run_killed_at_any_moment_then_rerun_reports_exactly_one_uninterrupted_run(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _HOSTNAME = re.compile(r"[A-Za-z0-9_.-]+|[0-9A-Fa-f:.]+")
 _METHOD = re.compile(r"[A-Za-z]{1,24}")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
+_LONE_SURROGATE = re.compile("[\ud800-\udc7f\udd00-\udfff]")  # not one of surrogateescape's bytes
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -41,6 +42,13 @@ def to_bytes(text: str) -> bytes:
         return text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:
         return text.encode("utf-8", "surrogatepass")
+
+
+def well_formed(text: str) -> str:
+    """``text`` with each lone surrogate as U+FFFD, except those standing for undecodable bytes
+    of the file (``surrogateescape``'s U+DC80–U+DCFF). A ``\\ud800`` escape in JSON or
+    ``$'\\ud800'`` in a shell stands for no character, and would make the text unencodable."""
+    return text if text.isascii() else _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def split_header(text: str) -> tuple[str, str] | None:
@@ -119,9 +127,14 @@ def checked_url(url: str) -> str | None:
 
 
 def without_default_port(url: str) -> str:
-    """``https://h:443/p`` as ``https://h/p``, so one request logged two ways has one URL."""
-    parts = urlsplit(url)
-    if parts.port is not None and _DEFAULT_PORTS.get(parts.scheme.lower()) == parts.port:
+    """``https://h:443/p`` as ``https://h/p``, so one request logged two ways has one URL; a URL
+    whose port cannot be read is left as it is, for :func:`make_exchange` to refuse."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    if port is not None and _DEFAULT_PORTS.get(parts.scheme.lower()) == port:
         return parts._replace(netloc=parts.netloc.rsplit(":", 1)[0]).geturl()
     return url
 
@@ -133,12 +146,13 @@ def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], 
     The one gate every reader uses, so a parser that misread a fragment yields nothing rather
     than an exchange that would send request rules after a host that does not exist.
     """
-    url = checked_url(url) if url else None
+    url = checked_url(well_formed(url)) if url else None
     if url is None or not _METHOD.fullmatch(method):
         return None
     if body is not None and len(body) > MAX_BODY_BYTES:
         body = None
-    return Exchange(method.upper(), url, headers[:MAX_HEADERS], body, time, origin,
+    headers = [(well_formed(name), well_formed(value)) for name, value in headers[:MAX_HEADERS]]
+    return Exchange(method.upper(), url, headers, body, time and well_formed(time), origin,
                     headers_known=headers_known)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from collections import deque
 from dataclasses import dataclass
 from typing import Iterator
@@ -26,9 +27,15 @@ _URLLIB3 = re.compile(r"(https?://[^\s\"/]+) \"([A-Z]+) (\S+) HTTP/\d(?:\.\d)?\"
 
 
 def python_bytes(literal: str) -> bytes | None:
-    """The value of a ``b'…'`` literal as ``repr`` printed it, or None."""
+    """The value of a ``b'…'`` literal as ``repr`` printed it, or None.
+
+    An escape ``repr`` never writes (``\\s`` in a hand-edited or damaged line) makes the compiler
+    warn, which Python 3.12 prints to stderr by default: the warning is silenced, the escape
+    read as Python reads it (a backslash and the letter)."""
     try:
-        value = ast.literal_eval(literal)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = ast.literal_eval(literal)
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return None
     return value if isinstance(value, bytes) else None

@@ -1,0 +1,175 @@
+"""A large HAR capture: keyaudit's wall time and peak RSS against ``json.load`` of the same file.
+
+Generates (seeded) a browser-style HAR 1.2 export of about ``--megabytes`` MB, pretty-printed as
+Chrome and Firefox write it: page loads with many headers and cookies, HTML and script bodies,
+base64 images and fonts, and calls to api.iugu.com and api.asaas.com carrying credentials
+(Basic auth, ``access_token`` headers, ``api_token`` query parameters and JSON bodies). Then runs,
+as separate processes in alternating order, ``python -c 'json.load(…)'`` (the floor any HAR
+reader has to pay: parsing the document) and ``keyaudit scan`` on it, and prints medians of wall
+and CPU seconds, peak RSS and keyaudit's ratios to the baseline from the same run (CPU seconds
+say more than wall seconds on a machine shared with other work). Run by hand, not in CI:
+
+    python benchmarks/run_har.py /tmp/harbench [--megabytes 50] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+from generate_logs import AGENTS, WORDS, _hex, fake_asaas_key
+
+SITE = "https://shop.example.com.br"
+ASSETS = ["/static/app.js", "/static/vendor.js", "/static/main.css", "/img/banner.png", "/img/logo.webp",
+          "/fonts/inter.woff2", "/", "/checkout", "/cart", "/api/session"]
+
+
+def _pairs(items: dict[str, str]) -> list[dict[str, str]]:
+    return [{"name": name, "value": value} for name, value in items.items()]
+
+
+def _words(rng: random.Random, count: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(count))
+
+
+def _headers(rng: random.Random, host: str) -> dict[str, str]:
+    return {":authority": host, "accept": "*/*", "accept-encoding": "gzip, deflate, br",
+            "accept-language": "pt-BR,pt;q=0.9,en;q=0.8", "user-agent": rng.choice(AGENTS),
+            "cookie": "; ".join(f"{rng.choice(WORDS)}_{i}={_hex(rng, 24)}" for i in range(rng.randint(3, 9))),
+            "referer": f"{SITE}/{rng.choice(WORDS)}", "sec-ch-ua-platform": '"Linux"',
+            "sec-fetch-mode": rng.choice(["cors", "navigate", "no-cors"]), "x-request-id": str(uuid.UUID(int=rng.getrandbits(128)))}
+
+
+def _content(rng: random.Random, path: str) -> dict[str, object]:
+    """A response body as exporters write it: text as is, binary as base64."""
+    if path.endswith((".png", ".webp", ".woff2")):
+        data = base64.b64encode(rng.randbytes(rng.randint(300, 12_000))).decode()
+        return {"size": len(data) * 3 // 4, "mimeType": "image/png", "text": data, "encoding": "base64"}
+    text = "\n".join(f"<p class=\"{rng.choice(WORDS)}\">{_words(rng, 12)}</p>" for _ in range(rng.randint(1, 30)))
+    return {"size": len(text), "mimeType": "text/html; charset=utf-8", "text": text}
+
+
+def _api_call(rng: random.Random, keys: list[str], tokens: list[str]) -> tuple[str, str, dict[str, str], str | None]:
+    """(method, url, headers, body) of a call to one of the payment APIs, with its credential."""
+    body = json.dumps({"customer": str(uuid.UUID(int=rng.getrandbits(128))), "value": rng.randint(100, 99_999) / 100,
+                       "description": _words(rng, 6)})
+    roll = rng.random()
+    if roll < 0.4:
+        return "POST", "https://api.asaas.com/v3/payments", {"access_token": rng.choice(keys)}, body
+    if roll < 0.7:
+        token = base64.b64encode(f"{rng.choice(tokens)}:".encode()).decode()
+        return "GET", f"https://api.iugu.com/v1/invoices?limit={rng.randint(1, 100)}", {"authorization": f"Basic {token}"}, None
+    if roll < 0.9:
+        return "GET", f"https://api.iugu.com/v1/customers?api_token={rng.choice(tokens)}", {}, None
+    return "POST", "https://api.iugu.com/v1/charge", {}, json.dumps({"api_token": rng.choice(tokens), "items": []})
+
+
+def har_entry(rng: random.Random, keys: list[str], tokens: list[str]) -> dict[str, object]:
+    if rng.random() < 0.05:
+        method, url, extra, body = _api_call(rng, keys, tokens)
+        content: dict[str, object] = {"size": 120, "mimeType": "application/json",
+                                      "text": json.dumps({"id": _hex(rng, 32), "status": "PENDING"})}
+    else:
+        path = rng.choice(ASSETS)
+        method, url, extra, body = "GET", f"{SITE}{path}?v={_hex(rng, 8)}", {}, None
+        content = _content(rng, path)
+    host = url.split("/")[2].split("?")[0]
+    request: dict[str, object] = {
+        "method": method, "url": url, "httpVersion": "HTTP/2",
+        "headers": _pairs({**_headers(rng, host), **extra}), "queryString": [],
+        "cookies": [{"name": rng.choice(WORDS), "value": _hex(rng, 24)} for _ in range(rng.randint(0, 4))],
+        "headersSize": -1, "bodySize": len(body or "")}
+    if body is not None:
+        request["postData"] = {"mimeType": "application/json", "text": body}
+    return {
+        "_initiator": {"type": "script", "url": f"{SITE}/static/app.js", "lineNumber": rng.randint(1, 9000)},
+        "_priority": "High", "_resourceType": rng.choice(["document", "script", "fetch", "image"]),
+        "cache": {}, "connection": str(rng.randint(1000, 99999)), "pageref": "page_1",
+        "request": request,
+        "response": {"status": 200, "statusText": "", "httpVersion": "HTTP/2",
+                     "headers": _pairs({"content-type": str(content["mimeType"]), "server": "nginx",
+                                        "date": "Sun, 22 Nov 2026 10:00:00 GMT", "etag": f'"{_hex(rng, 32)}"',
+                                        "cache-control": "max-age=3600", "x-amz-cf-id": _hex(rng, 40)}),
+                     "cookies": [], "content": content, "redirectURL": "", "headersSize": -1,
+                     "bodySize": -1, "_transferSize": rng.randint(200, 90_000), "_error": None},
+        "serverIPAddress": f"10.0.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
+        "startedDateTime": f"2026-11-22T10:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}.{rng.randint(0, 999):03d}Z",
+        "time": rng.random() * 900,
+        "timings": {"blocked": rng.random(), "dns": -1, "ssl": -1, "connect": -1, "send": rng.random(),
+                    "wait": rng.random() * 500, "receive": rng.random() * 40, "_blocked_queueing": rng.random()},
+    }
+
+
+def generate(path: Path, megabytes: int, seed: int) -> int:
+    """Write a HAR of about ``megabytes`` MB to ``path``; return its number of entries."""
+    rng = random.Random(seed)
+    keys = [fake_asaas_key(rng) for _ in range(4)]
+    tokens = [_hex(rng, 32) for _ in range(4)]
+    entries, size = [], 0
+    while size < megabytes * 1_000_000:
+        entry = har_entry(rng, keys, tokens)
+        size += len(json.dumps(entry, indent=2)) + 4 * 40  # roughly what the nesting indents add
+        entries.append(entry)
+    document = {"log": {"version": "1.2", "creator": {"name": "WebInspector", "version": "537.36"},
+                        "pages": [{"startedDateTime": "2026-11-22T10:00:00.000Z", "id": "page_1",
+                                   "title": SITE, "pageTimings": {"onContentLoad": 812, "onLoad": 1430}}],
+                        "entries": entries}}
+    path.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    return len(entries)
+
+
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS in MB of one process, from the
+    kernel's accounting of that child alone."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: keyaudit found something
+        raise SystemExit(f"{' '.join(command)} exited {process.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="folder for the generated capture")
+    parser.add_argument("--megabytes", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=11)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    capture = args.out / f"capture-{args.megabytes}mb.har"
+    if not capture.exists():
+        print(f"{capture}: {generate(capture, args.megabytes, args.seed)} entries")
+    commands = {
+        "json.load": [sys.executable, "-c", "import json, sys; json.load(open(sys.argv[1], 'rb'))", str(capture)],
+        "keyaudit scan -j1": [sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--output", os.devnull,
+                              "--jobs", "1", str(capture)],
+    }
+    runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
+    for round_index in range(args.rounds):
+        for name in (list(commands) if round_index % 2 == 0 else list(reversed(commands))):
+            runs[name].append(measure(commands[name]))
+    wall = {name: statistics.median(run[0] for run in taken) for name, taken in runs.items()}
+    cpu = {name: statistics.median(run[1] for run in taken) for name, taken in runs.items()}
+    megabytes = capture.stat().st_size / 1e6
+    print(f"\n{capture}: {megabytes:.1f} MB, {args.rounds} rounds, medians")
+    print(f"{'command':<20} {'wall s':>7} {'cpu s':>7} {'MB/s':>7} {'peak RSS MB':>12} {'wall ×':>7} {'cpu ×':>7}")
+    for name, taken in runs.items():
+        print(f"{name:<20} {wall[name]:>7.2f} {cpu[name]:>7.2f} {megabytes / wall[name]:>7.1f} "
+              f"{max(run[2] for run in taken):>12.1f} {wall[name] / wall['json.load']:>7.2f} "
+              f"{cpu[name] / cpu['json.load']:>7.2f}")
+
+
+if __name__ == "__main__":
+    main()
