@@ -26,8 +26,6 @@ from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, loads, loa
 from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
 from keyaudit.model.exchange import Exchange, Origin
 
-HAR_SUFFIX = ".har"
-SNIFF_CHARS = 4096
 ENTRIES = ("log", "entries")
 _ENTRY_POINTER = "/log/entries/"
 
@@ -63,14 +61,6 @@ class HarField:
     def scanned(self) -> bytes:
         """What the rules see: the value after the name it belongs to, or a body's bytes."""
         return self.decoded if self.decoded is not None else scannable(self.prefix + self.text)
-
-
-def looks_like_har(name: str, head: bytes) -> bool:
-    """A ``.har`` file, or any JSON document whose start mentions ``"log"`` and ``"entries"``."""
-    if name.lower().endswith(HAR_SUFFIX):
-        return True
-    start = head[:SNIFF_CHARS].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return start.startswith(b"{") and b'"log"' in head and b'"entries"' in head
 
 
 def scannable(text: str) -> bytes:

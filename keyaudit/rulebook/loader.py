@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
-from keyaudit.rulebook.backtracking import backtracking_warnings
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.requests import RequestRule, parse_request_rule
@@ -135,7 +134,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
 
     The set's ``warnings`` has one line for each user rule in force whose examples match without
     any of its keywords (see :func:`anchoring_warning`), and for each of its patterns that can
-    backtrack exponentially (see :func:`backtracking_warnings`), however many files loaded it.
+    backtrack exponentially (see :func:`~keyaudit.rulebook.backtracking.backtracking_warnings`), however many files loaded it.
     """
     secret_rules: dict[str, Rule] = {}
     request_rules: dict[str, RequestRule] = {}
@@ -154,7 +153,10 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     # Once per user rule in force; shipped rules are checked by the test suite, not at every start.
     warnings = [warning for rule in secret_rules.values()
                 if rule.id in user_ids and (warning := anchoring_warning(rule)) is not None]
-    warnings += [warning for rule in [*secret_rules.values(), *request_rules.values()] if rule.id in user_ids
-                 for warning in backtracking_warnings(rule)]
+    if user_ids:  # the pattern reader is loaded only for user rules: shipped ones are checked by the tests
+        from keyaudit.rulebook.backtracking import backtracking_warnings
+
+        warnings += [warning for rule in [*secret_rules.values(), *request_rules.values()] if rule.id in user_ids
+                     for warning in backtracking_warnings(rule)]
     return RuleSet(list(secret_rules.values()), list(request_rules.values()), warnings,
                    **{key: tuple(found) for key, found in literals.items()})

@@ -101,18 +101,22 @@ class Progress:
 
 
 class TailKeeper:
-    """A reader that remembers how many bytes (and newlines) passed and the last ``TAIL_BYTES`` of them."""
+    """A reader that remembers how many bytes passed and the last ``TAIL_BYTES`` of them, and,
+    when asked (``count_lines``), how many newlines: text gets its line count from the engine's
+    pass, which counts them anyway, so only content read whole elsewhere (a HAR) pays for it."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, count_lines: bool = False) -> None:
         self._stream = stream
+        self._count_lines = count_lines
         self.count = 0
-        self.newlines = 0  # in what was read (not in what a seek skipped)
+        self.newlines = 0  # in what was read (not in what a seek skipped), with ``count_lines``
         self.tail = b""
 
     def read(self, size: int = -1) -> bytes:
         data = self._stream.read(size)
         self.count += len(data)
-        self.newlines += data.count(b"\n")
+        if self._count_lines:
+            self.newlines += data.count(b"\n")
         self.tail = (self.tail + data[-TAIL_BYTES:])[-TAIL_BYTES:]
         return data
 

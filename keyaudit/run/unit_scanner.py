@@ -20,8 +20,7 @@ from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
-from keyaudit.inputs.har import SNIFF_CHARS, HarError, looks_like_har
-from keyaudit.inputs.har_findings import findings_in_har
+from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.text_requests import exchanges_in_text, window_collector, worth_reading
 from keyaudit.model.findings import Finding, member_path
 from keyaudit.model.result import ScanError
@@ -154,7 +153,11 @@ class UnitScanner:
                 tally.counts.files_scanned += 1
                 tally.counts.statistics["files_unchanged"] += 1
                 return True
-        display, keeper = unit.target.display, TailKeeper(stream)
+        # The HAR reader is loaded by the first capture: most scans (a commit's files) have none.
+        from keyaudit.inputs.har import HarError
+        from keyaudit.inputs.har_findings import findings_in_har
+
+        display, keeper = unit.target.display, TailKeeper(stream, count_lines=True)
         har = Tally()
         try:
             for item in findings_in_har(keeper, display, self.detector, self.judge,  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from keyaudit.engine.stream import looks_binary
 from keyaudit.inputs.archives import PlannedMember, member_targets
-from keyaudit.inputs.har import SNIFF_CHARS, looks_like_har
+from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.run.state import HEAD_BYTES, Progress, Resume, ScanState, digest
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, sniff_compression
 from keyaudit.sources.discover import discover
