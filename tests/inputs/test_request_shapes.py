@@ -53,6 +53,11 @@ def pairs(headers: Headers) -> list[str]:
                         "request_headers": [[name, value] for name, value in headers], "request_body": BODY})]
 
 
+def uri_holds_the_url(headers: Headers) -> list[str]:
+    return [json.dumps({"request": {"method": "POST", "uri": URL}, "request_headers": dict(headers),
+                        "request_body": BODY})]
+
+
 def docker(headers: Headers) -> list[str]:
     return [json.dumps({"log": flat(headers)[0] + "\n", "stream": "stdout", "time": "2026-11-22T13:00:00.1Z"})]
 
@@ -104,7 +109,7 @@ def curl_verbose(headers: Headers) -> list[str]:
 
 
 SHAPES: dict[str, Callable[[Headers], list[str]]] = {shape.__name__: shape for shape in (
-    flat, nested_http, ecs, pairs, docker, cri, gcp, cloudwatch, error_tracker, har_style, dump_in_message,
+    flat, nested_http, ecs, pairs, uri_holds_the_url, docker, cri, gcp, cloudwatch, error_tracker, har_style, dump_in_message,
     python_repr, okhttp_in_docker, curl_verbose)}
 
 

@@ -135,6 +135,8 @@ def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> 
     path = _first(nodes, PATH)
     if path is None:
         return None
+    if has_scheme(path):  # a "uri" or "path" field that holds the whole URL
+        return path
     query = _first(nodes, QUERY, (str, dict))
     if isinstance(query, dict):
         query = urlencode({str(key): value if isinstance(value, str) else _compact(value)
