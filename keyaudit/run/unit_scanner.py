@@ -32,6 +32,7 @@ from keyaudit.run.state import TAIL_BYTES, Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
+from keyaudit.sources.frames import CodecMissing
 from keyaudit.sources.opening import Opener, new_spool, opener_for
 from keyaudit.sources.targets import Target
 
@@ -95,6 +96,8 @@ class UnitScanner:
             self._scan_opened(unit, opener, tally)
         except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
             tally.errors.append(ScanError(display, f"cannot open: {exc.strerror or exc}"))
+        except CodecMissing as exc:  # not damage, not binary: a format this install cannot read
+            tally.counts.skipped[str(exc)] += 1
         except DECOMPRESSION_ERRORS as exc:
             if not last_try:
                 return False

@@ -17,6 +17,7 @@ from keyaudit.inputs.har import SNIFF_CHARS, looks_like_har
 from keyaudit.run.state import HEAD_BYTES, Progress, Resume, ScanState, digest
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, sniff_compression
 from keyaudit.sources.discover import discover
+from keyaudit.sources.frames import CodecMissing
 from keyaudit.sources.opening import file_size, file_stamp, opener_for
 from keyaudit.sources.remote import ObjectReader
 from keyaudit.sources.targets import Discovery, Target
@@ -126,6 +127,6 @@ def with_resume(unit: WorkUnit, state: ScanState) -> WorkUnit:
     try:
         with opener_for(unit.target.path)() as stream:
             head = stream.read(HEAD_BYTES)
-    except (OSError, *DECOMPRESSION_ERRORS):
+    except (OSError, CodecMissing, *DECOMPRESSION_ERRORS):
         return unit  # the scan itself will report what is wrong with it
     return replace(unit, head=head, resume=state.resume_for(head), stamp=file_stamp(unit.target.path))
