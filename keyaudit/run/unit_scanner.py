@@ -84,8 +84,8 @@ class UnitScanner:
                 shutil.copyfileobj(sys.stdin.buffer, location)
             for threaded in (True, False):
                 tally = Tally()
-                opener = opener_for(location, unit.byte_range, threaded)
-                if self._scan_guarded(unit, opener, tally, last_try=not threaded):
+                opener = opener_for(location, unit.byte_range, threaded, unit.members)
+                if self._scan_guarded(unit, opener, tally, last_try=not threaded or unit.members):
                     break
         return tally
 
@@ -99,6 +99,9 @@ class UnitScanner:
         except CodecMissing as exc:  # not damage, not binary: a format this install cannot read
             tally.counts.skipped[str(exc)] += 1
         except DECOMPRESSION_ERRORS as exc:
+            if unit.members:  # a misjudged member boundary, or damage: the session reads the file whole
+                tally.rescan_whole = True
+                return True
             if not last_try:
                 return False
             detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
