@@ -100,7 +100,7 @@ class Session:
         else:  # with --state a resumed file is read from where it stopped, in one piece
             workers = 1 if config.scheduler else (config.jobs or default_jobs())  # Dask: fewer, 64 MiB units
             units = plan_units(list(config.targets), discovery, self._range_bytes, split=state is None,
-                               workers=workers)
+                               workers=workers, cut_gzip=bool(config.scheduler) or workers > 1)
         return [with_resume(unit, state) for unit in units] if state is not None else units
 
     def _executor(self) -> Executor:

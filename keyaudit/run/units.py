@@ -101,12 +101,12 @@ def _split_kind(target: Target) -> str | None:
     return kind or "plain"
 
 
-def _ranges(target: Target, size: int, piece: int) -> list[WorkUnit]:
+def _ranges(target: Target, size: int, piece: int, cut_gzip: bool) -> list[WorkUnit]:
     """The byte ranges of a big file, one unit each; one unit when it cannot be cut."""
     kind = _split_kind(target)
     if kind == "plain":
         return [WorkUnit(target, (start, min(start + piece, size))) for start in range(0, size, piece)]
-    if kind == "gzip":
+    if kind == "gzip" and cut_gzip:
         with open(target.path, "rb") as raw:  # type: ignore[arg-type]
             cuts = [0, *member_starts(raw, list(range(piece, size, piece)), size), size]
         if len(cuts) > 2:
@@ -115,9 +115,13 @@ def _ranges(target: Target, size: int, piece: int) -> list[WorkUnit]:
 
 
 def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES,
-               split: bool = True, workers: int = 1) -> list[WorkUnit]:
-    """The units of a scan, in report order; when ``split``, big plain files in byte ranges and
-    zips and uncompressed tars member by member (members not scanned are counted here).
+               split: bool = True, workers: int = 1, cut_gzip: bool = True) -> list[WorkUnit]:
+    """The units of a scan, in report order; when ``split``, big plain files in byte ranges, big
+    multi-member gzip files too when ``cut_gzip``, and zips and uncompressed tars member by
+    member (members not scanned are counted here).
+
+    A gzip file is cut only for other processes to share: one process reads it faster whole,
+    with isal decompressing in a thread beside the scan, than in pieces one after another.
 
     A file is cut into at least ``RANGES_PER_WORKER`` ranges per worker (of ``MIN_RANGE_BYTES``
     or more, and at most ``range_bytes``): with a few 64 MiB ranges one worker gets the odd one
@@ -130,7 +134,7 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
             continue
         size = file_size(target.path) if target.path is not None else 0
         piece = min(range_bytes, max(MIN_RANGE_BYTES, size // (RANGES_PER_WORKER * workers)))
-        units.extend(_ranges(target, size, piece) if split and size > 2 * piece else [WorkUnit(target)])
+        units.extend(_ranges(target, size, piece, cut_gzip) if split and size > 2 * piece else [WorkUnit(target)])
     return units
 
 

@@ -15,7 +15,6 @@ from typing import IO, BinaryIO, Callable, ContextManager, Iterator
 
 from keyaudit.sources.compression import open_decompressed
 from keyaudit.sources.gzip_members import MemberRange
-from keyaudit.sources.readahead import ReadAhead
 
 # A way to read content from its start, as often as needed: a file, a spool, a blob, an object.
 Opener = Callable[[], ContextManager[BinaryIO]]
@@ -117,11 +116,9 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
                 raw = stack.enter_context(source())
             else:
                 raw = stack.enter_context(reread(source))
-            if byte_range is not None and members:  # decoded here: in a thread of its own when threaded
-                ranged = MemberRange(raw, *byte_range)
-                yield io.BufferedReader(ReadAhead(ranged) if threaded else ranged)  # type: ignore[arg-type]
-            elif byte_range is not None:
-                yield io.BufferedReader(LineRange(raw, *byte_range))  # type: ignore[arg-type]
+            if byte_range is not None:  # pieces share the cores with other pieces: no read-ahead thread
+                ranged = MemberRange(raw, *byte_range) if members else LineRange(raw, *byte_range)
+                yield io.BufferedReader(ranged)  # type: ignore[arg-type]
             else:
                 yield open_decompressed(raw, threaded)[0]
 

@@ -58,7 +58,7 @@ def planned(path: Path, workers: int = 2) -> list[tuple[int, int] | None]:
             if unit.members or unit.byte_range is None]
 
 
-@pytest.mark.parametrize("spread", [{"jobs": 2}, {"jobs": 1}, {"scheduler": "local:2"}], ids=["processes", "here", "dask"])
+@pytest.mark.parametrize("spread", [{"jobs": 2}, {"scheduler": "local:2"}], ids=["processes", "dask"])
 def test_pieces_give_the_report_of_one_unit(tmp_path: Path, spread: dict) -> None:
     text, tokens = log_text()
     path = tmp_path / "access.log.1.gz"
@@ -67,6 +67,18 @@ def test_pieces_give_the_report_of_one_unit(tmp_path: Path, spread: dict) -> Non
     assert len(pieces) > 3 and None not in pieces  # really cut, at member starts only
     result = run_scan(str(path), range_bytes=RANGE, **spread)
     assert result.errors == []
+    assert spans(result) == expected_spans(text, tokens)
+    assert (result.files_scanned, result.bytes_scanned) == (1, len(text))
+
+
+def test_one_process_reads_a_multi_member_file_whole(tmp_path: Path) -> None:
+    text, tokens = log_text()
+    path = tmp_path / "access.log.1.gz"
+    path.write_bytes(gzip_members(text, 60))
+    assert len(planned(path)) > 3
+    one = [unit.byte_range for unit in plan_units([str(path)], Discovery(), RANGE, cut_gzip=False)]
+    assert one == [None]
+    result = run_scan(str(path), range_bytes=RANGE, jobs=1)
     assert spans(result) == expected_spans(text, tokens)
     assert (result.files_scanned, result.bytes_scanned) == (1, len(text))
 
