@@ -1,4 +1,4 @@
-"""Log archives read member by member: tar (plain, or inside gzip, bz2 or xz) and zip.
+"""Log archives read member by member: tar (plain, or inside gzip, bz2, xz, zstd or lz4) and zip.
 
 Each regular member is scanned as a file of its own and named ``<archive>!<member>`` (the form
 gitleaks prints), so a finding points at the log inside the archive rather than at the archive.

@@ -108,7 +108,7 @@ class Session:
         else:  # with --state a resumed file is read from where it stopped, in one piece
             workers = 1 if config.scheduler else (config.jobs or default_jobs())  # Dask: fewer, 64 MiB units
             units = plan_units(list(config.targets), discovery, self._range_bytes, split=state is None,
-                               workers=workers)
+                               workers=workers, cut_gzip=bool(config.scheduler) or workers > 1)
         return [with_resume(unit, state) for unit in units] if state is not None else units
 
     def _executor(self) -> Executor:
@@ -160,8 +160,13 @@ class Session:
                 if summary is not None:
                     state.checkpoint(keys[position], summary)  # type: ignore[union-attr,arg-type]
         previous_lines: dict[str, int] = {}
+        wholes = self._rescan_whole(units, tallies)
         for position, unit in enumerate(units):  # in plan order: the report never depends on timing
-            self._merge(unit, tallies[position], result, previous_lines)
+            whole = wholes.get(unit.target.display)
+            if whole is None:
+                self._merge(unit, tallies[position], result, previous_lines)
+            elif unit.first:
+                self._merge(*whole, result, previous_lines)
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
         result.counts.skipped.update(discovery.skipped)
         result.findings, result.suppressed = self.filter.apply(merge_same_spot(result.findings))
@@ -170,6 +175,17 @@ class Session:
             result.findings = dedupe(result.findings)
         result.finished_at = utc_now()
         return result
+
+    def _rescan_whole(self, units: list[WorkUnit], tallies: dict[int, Tally]) -> dict[str, tuple[WorkUnit, Tally]]:
+        """Files a piece of which could not be read alone (a member boundary misjudged, or
+        damage), each scanned again as one unit, by display path: their pieces' tallies are
+        dropped, so a damaged gzip file reads the same however it was planned."""
+        again = {unit.target.display: WorkUnit(unit.target) for position, unit in enumerate(units)
+                 if tallies[position].rescan_whole}
+        rescans = list(again.values())
+        if not rescans:
+            return {}
+        return {rescans[index].target.display: (rescans[index], tally) for index, tally in self._execute(rescans)}
 
     def _merge(self, unit: WorkUnit, tally: Tally, result: ScanResult, previous_lines: dict[str, int]) -> None:
         """Fold one unit into the result: a byte range's findings move down by the lines before it."""

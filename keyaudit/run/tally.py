@@ -25,6 +25,7 @@ class Tally:
     counts: Counts = field(default_factory=Counts)
     lines: int = 0  # lines read by a range unit, to place the next range's findings
     progress: Progress | None = None  # with --state: how far this unit's content was scanned
+    rescan_whole: bool = False  # a piece of a gzip file that could not be read alone: scan the file whole
 
     def add(self, other: "Tally") -> None:
         """Fold a member's outcome into its archive's."""
@@ -35,7 +36,7 @@ class Tally:
     def summary(self, with_findings: bool) -> str | None:
         """The unit as its checkpoint keeps it, as JSON. None when it must be scanned again
         instead: it had errors, or findings and ``with_findings`` is off."""
-        if self.errors or self.progress is None or (self.findings and not with_findings):
+        if self.errors or self.rescan_whole or self.progress is None or (self.findings and not with_findings):
             return None
         counts = self.counts
         return json.dumps({"files_scanned": counts.files_scanned, "bytes_scanned": counts.bytes_scanned,

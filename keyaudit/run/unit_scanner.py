@@ -30,6 +30,7 @@ from keyaudit.run.state import Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
+from keyaudit.sources.frames import CodecMissing
 from keyaudit.sources.opening import Opener, new_spool, opener_for
 from keyaudit.sources.pipes import spool_once
 from keyaudit.sources.targets import Target
@@ -85,9 +86,9 @@ class UnitScanner:
                     return Tally(errors=[ScanError(unit.target.display, f"cannot read: {exc.strerror or exc}")])
             for threaded in (True, False):
                 tally = Tally()
-                opener = opener_for(location, unit.byte_range, threaded)
+                opener = opener_for(location, unit.byte_range, threaded, unit.members)
                 with self.budget.file() as account:
-                    done = self._scan_guarded(unit, opener, tally, last_try=not threaded)
+                    done = self._scan_guarded(unit, opener, tally, last_try=not threaded or unit.members)
                 tally.errors.extend(self._rules_lost(unit.target.display, account))
                 if done:
                     break
@@ -112,7 +113,12 @@ class UnitScanner:
             self._scan_opened(unit, opener, tally)
         except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
             tally.errors.append(ScanError(display, f"cannot open: {exc.strerror or exc}"))
+        except CodecMissing as exc:  # not damage, not binary: a format this install cannot read
+            tally.counts.skipped[str(exc)] += 1
         except DECOMPRESSION_ERRORS as exc:
+            if unit.members:  # a misjudged member boundary, or damage: the session reads the file whole
+                tally.rescan_whole = True
+                return True
             if not last_try:
                 return False
             detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

@@ -1,9 +1,10 @@
 """Work units and the plan that makes them: what one worker scans at a time.
 
 A unit is a whole file, or — for a big plain file — the lines starting in one byte range of it, so
-one large log keeps every core busy, or one member of a zip or uncompressed tar, so one big log
-archive does too. The plan is in report order; whoever runs the units, the session merges their
-outcomes in that order, which is what makes the report independent of ``--jobs`` and of Dask.
+one large log keeps every core busy (a big gzip file of many members likewise, cut where members
+start), or one member of a zip or uncompressed tar, so one big log archive does too. The plan is
+in report order; whoever runs the units, the session merges their outcomes in that order, which
+is what makes the report independent of ``--jobs`` and of Dask.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import json
 from dataclasses import dataclass, replace
 
 from keyaudit.engine.stream import looks_binary
-from keyaudit.inputs.archives import PlannedMember, member_targets
+from keyaudit.inputs.archives import PlannedMember, archive_kind, member_targets
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.run.state import HEAD_BYTES, Progress, Resume, ScanState, digest
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, sniff_compression
 from keyaudit.sources.discover import discover
+from keyaudit.sources.frames import CodecMissing
+from keyaudit.sources.gzip_members import member_starts
 from keyaudit.sources.opening import file_size, file_stamp, opener_for
 from keyaudit.sources.remote import ObjectReader
 from keyaudit.sources.targets import Discovery, Target
@@ -33,6 +36,7 @@ class WorkUnit:
 
     target: Target
     byte_range: tuple[int, int] | None = None
+    members: bool = False  # the range counts bytes of a gzip file, cut where members start
     resume: Resume | None = None  # with --state: where an earlier run stopped in this content
     head: bytes | None = None  # with --state: the content's first bytes, its identity
     stamp: str | None = None  # with --state: the file's size and mtime when the scan was planned
@@ -81,22 +85,46 @@ class WorkUnit:
         return getattr(self.target.reader, "size", 0)  # a member's or an object's size from its listing
 
 
-def _splittable(target: Target) -> bool:
-    """Only plain 8-bit text can be cut at newlines: not compressed data, not a JSON capture,
-    not UTF-16 (whose newline is two bytes, read decoded from the start)."""
+def _split_kind(target: Target) -> str | None:
+    """How a big file can be cut: ``"plain"`` 8-bit text at newlines, ``"gzip"`` text where
+    members start; None for anything else (other compression, a JSON capture, an archive,
+    binary, UTF-16 whose newline is two bytes and is read decoded from the start)."""
     try:
         with open(target.path, "rb") as handle:  # type: ignore[arg-type]
             head = handle.read(SNIFF_CHARS)
-    except OSError:
-        return False
-    return not (sniff_compression(head) or looks_like_har(target.display, head) or looks_binary(head)
-                or sniff_encoding(head))
+        kind = sniff_compression(head)
+        if kind == "gzip":
+            with opener_for(target.path)() as stream:  # type: ignore[arg-type]
+                head = stream.read(SNIFF_CHARS)
+    except (OSError, *DECOMPRESSION_ERRORS):
+        return None
+    if kind not in (None, "gzip") or archive_kind(head) or looks_like_har(target.display, head) \
+            or looks_binary(head) or sniff_encoding(head):
+        return None
+    return kind or "plain"
+
+
+def _ranges(target: Target, size: int, piece: int, cut_gzip: bool) -> list[WorkUnit]:
+    """The byte ranges of a big file, one unit each; one unit when it cannot be cut."""
+    kind = _split_kind(target)
+    if kind == "plain":
+        return [WorkUnit(target, (start, min(start + piece, size))) for start in range(0, size, piece)]
+    if kind == "gzip" and cut_gzip:
+        with open(target.path, "rb") as raw:  # type: ignore[arg-type]
+            cuts = [0, *member_starts(raw, list(range(piece, size, piece)), size), size]
+        if len(cuts) > 2:
+            return [WorkUnit(target, (start, end), members=True) for start, end in zip(cuts, cuts[1:])]
+    return [WorkUnit(target)]
 
 
 def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES,
-               split: bool = True, workers: int = 1) -> list[WorkUnit]:
-    """The units of a scan, in report order; when ``split``, big plain files in byte ranges and
-    zips and uncompressed tars member by member (members not scanned are counted here).
+               split: bool = True, workers: int = 1, cut_gzip: bool = True) -> list[WorkUnit]:
+    """The units of a scan, in report order; when ``split``, big plain files in byte ranges, big
+    multi-member gzip files too when ``cut_gzip``, and zips and uncompressed tars member by
+    member (members not scanned are counted here).
+
+    A gzip file is cut only for other processes to share: one process reads it faster whole,
+    with isal decompressing in a thread beside the scan, than in pieces one after another.
 
     A file is cut into at least ``RANGES_PER_WORKER`` ranges per worker (of ``MIN_RANGE_BYTES``
     or more, and at most ``range_bytes``): with a few 64 MiB ranges one worker gets the odd one
@@ -109,10 +137,7 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
             continue
         size = file_size(target.path) if target.path is not None else 0
         piece = min(range_bytes, max(MIN_RANGE_BYTES, size // (RANGES_PER_WORKER * workers)))
-        if split and size > 2 * piece and _splittable(target):
-            units.extend(WorkUnit(target, (start, min(start + piece, size))) for start in range(0, size, piece))
-        else:
-            units.append(WorkUnit(target))
+        units.extend(_ranges(target, size, piece, cut_gzip) if split and size > 2 * piece else [WorkUnit(target)])
     return units
 
 
@@ -129,6 +154,6 @@ def with_resume(unit: WorkUnit, state: ScanState) -> WorkUnit:
     try:
         with opener_for(unit.target.path)() as stream:
             head = stream.read(HEAD_BYTES)
-    except (OSError, *DECOMPRESSION_ERRORS):
+    except (OSError, CodecMissing, *DECOMPRESSION_ERRORS):
         return unit  # the scan itself will report what is wrong with it
     return replace(unit, head=head, resume=state.resume_for(head), stamp=file_stamp(unit.target.path))

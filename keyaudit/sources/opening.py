@@ -1,7 +1,8 @@
 """Reading a target as often as a scan needs: whole files, stdin spooled, byte ranges of big files.
 
 A text file may be read twice (secrets, then captured requests), and a big plain file may be cut
-into line-aligned byte ranges scanned by different processes; an :data:`Opener` hides which.
+into line-aligned byte ranges scanned by different processes — a big multi-member gzip file too,
+at member boundaries; an :data:`Opener` hides which.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import IO, BinaryIO, Callable, ContextManager, Iterator
 
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, open_decompressed
+from keyaudit.sources.gzip_members import MemberRange
 from keyaudit.sources.salvage import damage_of
 from keyaudit.sources.transcode import as_utf8
 
@@ -114,12 +116,13 @@ def reread(spool: IO[bytes]) -> BinaryIO:
 
 
 def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] | None = None,
-               threaded: bool = False) -> Opener:
-    """A way to read ``source`` from its start (decompressed, gzip in a thread when
-    ``threaded``; UTF-16 and UTF-32 as UTF-8), or one line-aligned range of it. ``source`` is a
-    local path, a seekable spool, or a reader that opens the content afresh (a git blob, an
-    object in a store). Damage a salvaging reader met is raised as the reader is closed, once
-    the text before it has been read."""
+               threaded: bool = False, members: bool = False) -> Opener:
+    """A way to read ``source`` from its start (decompressed, in a thread when ``threaded``;
+    UTF-16 and UTF-32 as UTF-8), or one line-aligned range of it: of its bytes, or with
+    ``members`` of the text of the gzip members that start in the range. ``source`` is a local
+    path, a seekable spool, or a reader that opens the content afresh (a git blob, an object in
+    a store). Damage a salvaging reader met is raised as the reader is closed, once the text
+    before it has been read."""
 
     @contextlib.contextmanager
     def opened() -> Iterator[BinaryIO]:
@@ -130,8 +133,9 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
                 raw = stack.enter_context(source())
             else:
                 raw = stack.enter_context(reread(source))
-            if byte_range is not None:
-                yield io.BufferedReader(LineRange(raw, *byte_range))  # type: ignore[arg-type]
+            if byte_range is not None:  # pieces share the cores with other pieces: no read-ahead thread
+                ranged = MemberRange(raw, *byte_range) if members else LineRange(raw, *byte_range)
+                yield io.BufferedReader(ranged)  # type: ignore[arg-type]
                 return
             decompressed = open_decompressed(raw, threaded)[0]
             try:

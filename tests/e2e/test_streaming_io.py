@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import IUGU_LEAD, IUGU_TAIL, asaas_key, iugu_line, iugu_token
+from helpers.packing import LZ4_INSTALLED, lz4_frames, zstd_frames
 from helpers.places import expected_spans, found_spans
 from helpers.running import cli, proc, scan_json
 from helpers.secrecy import same_secrets, scrub
@@ -231,19 +232,25 @@ def test_context_rules_see_their_context_across_the_cut(tmp_path: Path, host_fir
 
 # --- compression by magic bytes -----------------------------------------------------------------
 
-COMPRESSORS = {"gzip": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress}
+COMPRESSORS = {"gzip": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress, "zstd": zstd_frames,
+               "lz4": lz4_frames}
 # names that say nothing, or say the wrong thing
 NAMES = {"gzip": ["app.log.1", "noext", "looks.bz2"], "bz2": ["access.log.gz", "messages"],
-         "xz": ["data.bz2", "rotated"]}
+         "xz": ["data.bz2", "rotated"], "zstd": ["app.log.1.zst", "syslog.2.gz"], "lz4": ["app.log.1.lz4", "rotated"]}
+needs_lz4 = pytest.mark.skipif(not LZ4_INSTALLED, reason="lz4 is an extra: pip install 'keyaudit[lz4]'")
 
 
-@pytest.mark.parametrize("kind,name", [(k, n) for k, names in NAMES.items() for n in names])
+def _kind(*values: str) -> object:
+    return pytest.param(*values, marks=needs_lz4) if values[0] == "lz4" else values if len(values) > 1 else values[0]
+
+
+@pytest.mark.parametrize("kind,name", [_kind(k, n) for k, names in NAMES.items() for n in names])
 def test_compression_is_sniffed_by_magic_not_by_name(tmp_path: Path, kind: str, name: str) -> None:
     token = iugu_token()
     plain = ("line one\nlinha dois ação\n" * 200 + "\tindented " + iugu_line(token) + "\nlast\n").encode()
     packed = COMPRESSORS[kind](plain)
-    stored_in_clear = token.encode() in packed
-    assert not stored_in_clear, "the test file must really be compressed"
+    stored_in_clear = token.encode() in packed and kind != "lz4"  # lz4 stores literals as they are
+    assert not stored_in_clear and len(packed) * 2 < len(plain), "the test file must really be compressed"
     (tmp_path / name).write_bytes(packed)
     report, run = scan_json(name)
     assert run.exit_code == 1 and report["errors"] == []
@@ -298,8 +305,8 @@ def test_truncated_gzip_is_an_error_and_the_scan_goes_on(tmp_path: Path) -> None
     assert [e["path"] for e in json.loads(strict.stdout)["errors"]] == ["logs/a-broken.log.gz"]
 
 
-@pytest.mark.parametrize("kind", ["bz2", "xz"])
-def test_truncated_bz2_and_xz_are_errors_too(tmp_path: Path, kind: str) -> None:
+@pytest.mark.parametrize("kind", ["bz2", "xz", "zstd", _kind("lz4")])
+def test_truncated_bz2_xz_zstd_and_lz4_are_errors_too(tmp_path: Path, kind: str) -> None:
     other = iugu_token()
     packed = COMPRESSORS[kind](os.urandom(200_000).hex().encode())
     (tmp_path / "broken").write_bytes(packed[: len(packed) // 2])

@@ -25,6 +25,7 @@ from jsonschema import Draft4Validator, Draft202012Validator
 from helpers.archives import tar_bytes, zip_bytes
 from helpers.credentials import IUGU_LEAD, iugu_line, iugu_token
 from helpers.data import SARIF_SCHEMA_PATH, load_schema
+from helpers.packing import LZ4_INSTALLED, lz4_frames, zstd_frames
 from helpers.running import cli, proc, scan_json, run_scan
 from helpers.secrecy import scrub
 from keyaudit.run.units import plan_units
@@ -69,10 +70,13 @@ ARCHIVES = {
     "2026-11-25.tar.gz": lambda m: tar_bytes(m, "gz"),
     "logs.tar.bz2": lambda m: tar_bytes(m, "bz2"),
     "logs-archive": lambda m: lzma.compress(tar_bytes(m)),  # tar in xz, no telling name
+    "logs.tar.zst": lambda m: zstd_frames(tar_bytes(m)),
+    "logs.tar.lz4": lambda m: lz4_frames(tar_bytes(m)),
 }
+NEEDS = {"logs.tar.lz4": pytest.mark.skipif(not LZ4_INSTALLED, reason="lz4 is an extra: pip install 'keyaudit[lz4]'")}
 
 
-@pytest.mark.parametrize("name", list(ARCHIVES))
+@pytest.mark.parametrize("name", [pytest.param(name, marks=NEEDS.get(name, ())) for name in ARCHIVES])
 def test_each_member_is_scanned_as_a_file_with_exact_lines(tmp_path: Path, name: str) -> None:
     first, second = iugu_token(), iugu_token()
     members = {"var/log/app.log": log_with(first, 4), "var/log/other.log": log_with(second, 0),

@@ -22,6 +22,7 @@ import pytest
 from helpers.credentials import iugu_token
 from helpers.har import entry, har
 from helpers.processes import children, has_proc, running
+from helpers.packing import zstd_frames
 from keyaudit.config import Config
 from keyaudit.run.session import Session
 
@@ -102,6 +103,24 @@ def test_a_har_capture_is_recorded_whole_and_judged_again_only_when_it_changed(t
     both = json.dumps(har(calls), indent=2)
     (captures / "copy.har").write_text(both)  # exported again, one call more
     assert places(keyaudit(captures, ".", "--state", state)) == [("copy.har", line_of(both, token)) for token in tokens]
+
+
+def test_logrotate_with_zstd_is_recognised_as_already_scanned(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    state = str(tmp_path / "state.db")
+    (logs / "app.log").write_text(log_lines(3000, token_every=1000))
+    assert places(keyaudit(logs, ".", "--state", state)) == [("app.log", 1), ("app.log", 1001), ("app.log", 2001)]
+    with (logs / "app.log").open("a") as handle:
+        handle.write(log_lines(4, token_every=2))  # lines 3001..3004, tokens on 3001 and 3003
+    data = (logs / "app.log").read_bytes()  # compresscmd zstd: renamed, compressed, a new file started
+    (logs / "app.log").unlink()
+    (logs / "app.log.1.zst").write_bytes(zstd_frames(data))
+    (logs / "app.log").write_text(log_lines(2, token_every=1))
+    # the rotated file is known by its decompressed content: only what it gained is new
+    assert places(keyaudit(logs, ".", "--state", state)) == [
+        ("app.log", 1), ("app.log", 2), ("app.log.1.zst", 3001), ("app.log.1.zst", 3003)]
+    assert places(keyaudit(logs, ".", "--state", state)) == []
 
 
 def test_a_run_killed_at_any_moment_then_rerun_reports_exactly_one_uninterrupted_run(tmp_path: Path) -> None:
