@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine.windows import Reach, Window, WindowCollector
-from keyaudit.inputs.captures.envelopes import unwrapped
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, CaptureParser
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
 from keyaudit.sources.compression import is_decompressing
@@ -49,6 +48,8 @@ def capture_readers() -> list[tuple[CaptureParser, bool]]:
 def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Iterator[Exchange]:
     """Every request written in the ``windows`` (in stream order, not overlapping) of the text
     ``opener`` gives; each window is read alone, by every reader."""
+    from keyaudit.inputs.captures.envelopes import unwrapped  # only a file with requests needs it
+
     readers = capture_readers()
     with opener() as stream:
         position = 0
