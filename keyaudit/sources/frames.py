@@ -1,7 +1,7 @@
 """zstd and lz4 frames: how logs are rotated today, read like gzip, bz2 and xz.
 
-``logrotate`` with ``compresscmd zstd`` (the default on several distributions) writes ``.zst``
-files, and ``compresscmd lz4`` writes lz4 frames where speed matters more. Both are read with
+``logrotate`` with ``compresscmd zstd`` writes ``.zst`` files, and ``compresscmd lz4`` writes lz4
+frames where speed matters more. Both are read with
 bounded memory, frame after frame, and a damaged or truncated stream raises after handing over
 the text before the damage, as a damaged gzip does.
 
