@@ -60,9 +60,25 @@ class LineRange(io.RawIOBase):
             raw.seek(start - 1)
             self._position = start if raw.read(1) == b"\n" else _past_line(raw, start, end)
         self._done = self._position >= end  # a line as long as the range: no line starts in it
+        self._origin = self._position  # where the range's text starts: its offset 0
 
     def readable(self) -> bool:
         return True
+
+    def seekable(self) -> bool:
+        return self._raw.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        """Move to ``offset`` bytes after the range's first line start (a second pass reading
+        windows of a range seeks to them instead of reading through)."""
+        if whence != io.SEEK_SET:
+            raise io.UnsupportedOperation("a line range seeks from its start only")
+        self._raw.seek(self._origin + offset)
+        self._position, self._done = self._origin + offset, False
+        return offset
+
+    def tell(self) -> int:
+        return self._position - self._origin
 
     def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
         if self._done:
