@@ -46,10 +46,12 @@ class ExchangeJudge:
         return [Credential(f.provider, f.environment, f.secret) for f in found
                 if f.category in SECRET_CATEGORIES and isinstance(f.secret, Secret)]
 
-    def shown_url(self, exchange: Exchange, *also: Secret) -> str:
+    def shown_url(self, exchange: Exchange, *also: Secret, carried: list[Credential] | None = None) -> str:
         """The exchange's URL as a report shows it: without user information, and with every
-        credential the request carries (and ``also``) redacted wherever the URL repeats it."""
-        return redact_url(exchange.url, [*(c.secret for c in self.credentials(exchange)), *also])
+        credential the request carries (``carried``, when the caller found them already) and
+        ``also`` redacted wherever the URL repeats it."""
+        carried = self.credentials(exchange) if carried is None else carried
+        return redact_url(exchange.url, [*(c.secret for c in carried), *also])
 
     def judge(self, exchange: Exchange, statistics: Counter[str]) -> list[Finding]:
         """Findings of the request rules for one exchange; ``statistics`` counts what was judged."""
@@ -62,7 +64,7 @@ class ExchangeJudge:
             if judgement is None:
                 continue
             if url is None:
-                url = redact_url(exchange.url, [c.secret for c in context.credentials])
+                url = self.shown_url(exchange, carried=context.credentials)
             origin = exchange.origin
             message = rule.title if judgement.reason == rule.title else f"{rule.title}: {judgement.reason}"
             finding = Finding(

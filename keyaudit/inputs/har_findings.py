@@ -26,6 +26,7 @@ from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
 from keyaudit.model.result import ScanError
+from keyaudit.rulebook.requests import Credential
 
 _Seen = set[tuple[int | None, str, str]]
 BATCH_BYTES = 1 << 20  # entries are tried together in a pass of about this size
@@ -135,6 +136,7 @@ class _HarScan:
                         hits: list[tuple[int, int]]) -> Iterator[Finding]:
         """The findings of each field that a hit of the joint pass overlaps, scanned alone."""
         fields = value.fields
+        carried: list[Credential] | None = None  # the entry's credentials, found once for all its findings
         for har_field, (start, end) in zip(fields, value.joint_spans(fields)):
             if any(hit_start <= end and hit_end >= start for hit_start, hit_end in hits):
                 found: list[Finding] = []
@@ -147,7 +149,10 @@ class _HarScan:
                         continue  # the same key in an entry's URL and its queryString is one leak
                     self.seen.add(key)
                     own = [finding.secret] if isinstance(finding.secret, Secret) else []
-                    url = self.judge.shown_url(exchange, *own) if exchange else None
+                    url = None
+                    if exchange is not None:
+                        carried = self.judge.credentials(exchange) if carried is None else carried
+                        url = self.judge.shown_url(exchange, *own, carried=carried)
                     yield _placed_in_har(finding, har_field, value, exchange, url)
 
 
