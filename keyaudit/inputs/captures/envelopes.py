@@ -8,15 +8,13 @@ each line keeping the number of the envelope line it came from.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Iterable, Iterator
 
-from .records import role
+from .records import json_object, role
 
 MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
 _CRI = re.compile(r"\S+ (?:stdout|stderr) [FP] ")
-_DECODER = json.JSONDecoder()
 
 
 def unwrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
@@ -34,13 +32,7 @@ def _message(text: str) -> str | None:
     cri = _CRI.match(text)
     if cri is not None:
         return text[cri.end():]
-    stripped = text.lstrip()
-    if not stripped.startswith("{") or not stripped.endswith("}"):
-        return None
-    try:
-        record = _DECODER.decode(stripped)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(record, dict):
+    record = json_object(text)
+    if record is None:
         return None
     return next((value for key, value in record.items() if role(key) in MESSAGE and isinstance(value, str)), None)

@@ -60,10 +60,10 @@ def role(key: object) -> str:
     return _KEY.sub("", str(key).lower())
 
 
-def _embedded(value: str, depth: int) -> Any:
-    """The JSON object a string holds (a container log's ``log`` field), or None."""
+def json_object(value: str) -> dict[str, Any] | None:
+    """The JSON object a string holds whole (a container log's line, its ``log`` field), or None."""
     text = value.strip()
-    if depth >= MAX_EMBEDDED or not text.startswith("{") or not text.endswith("}"):
+    if not text.startswith("{") or not text.endswith("}"):
         return None
     try:
         found = _DECODER.decode(text)
@@ -84,7 +84,7 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
         for index, value in enumerate(node.values()):
             child, depth = value, embedded
             if isinstance(value, str):
-                child, depth = _embedded(value, embedded), embedded + 1
+                child, depth = json_object(value) if embedded < MAX_EMBEDDED else None, embedded + 1
             elif isinstance(value, list):
                 child = next((item for item in value if isinstance(item, dict)), None)
             if isinstance(child, dict):
