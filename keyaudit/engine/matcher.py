@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from keyaudit.engine.budget import RuleBudget
+from keyaudit.engine.tables import table_hits
 from keyaudit.rulebook.rules import Rule
 
 OVERLAP_BYTES = 4096  # longer than any match a shipped rule can make; chunks overlap by this much
@@ -24,6 +25,9 @@ class RawMatch:
     match_end: int
     start: int
     end: int
+    # Whole however the buffer was cut: a table row read to its end (its header may not be in
+    # the next buffer, so a row past the cut is taken from this one).
+    whole: bool = False
 
 
 
@@ -42,12 +46,16 @@ class BufferHits:
 
     def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
         """Run rule ``index``'s own pattern over ``buffer[start:stop]``: every match with a
-        ``secret`` group is a hit. The rule's time budget bounds it: a rule out of time is not
+        ``secret`` group is a hit (for a table rule, every value under its column in the rows
+        after a matched header, read on past ``stop``). The rule's time budget bounds it: a rule out of time is not
         run, and one that runs out keeps the hits found before, and the buffer goes on."""
         end = len(buffer) if stop is None else stop
 
         def find(timeout: float) -> None:
             for match in rule.pattern.finditer(buffer, start, end, timeout=timeout):
+                if rule.table is not None:  # the match is a table's header: its rows hold the values
+                    self.hits.extend(RawMatch(index, a, b, a, b, whole) for a, b, whole in table_hits(rule, buffer, match))
+                    continue
                 secret_start, secret_end = match.span("secret")
                 if secret_start >= 0:
                     self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))

@@ -160,7 +160,7 @@ class ChunkedPass:
                 continue
             cursor = _Cursor(buffer, line, column_base)
             for raw in self._pass(buffer, cut, line, absolute):
-                if raw.match_start >= cut or absolute + raw.match_start < resume.get(raw.rule_index, 0):
+                if (raw.match_start >= cut and not raw.whole) or absolute + raw.match_start < resume.get(raw.rule_index, 0):
                     continue
                 resume[raw.rule_index] = absolute + raw.match_end
                 yield Hit(raw, buffer, before, cursor, absolute)
