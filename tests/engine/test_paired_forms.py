@@ -1,6 +1,6 @@
 """Tokens whose name and value are on different lines (issue 15, "tabular and paired forms"):
-``.netrc`` entries, and name/value pairs in Postman and Insomnia exports, Terraform and
-Kubernetes manifests, written as those tools write them.
+``.netrc`` entries, and name/value pairs in Postman and Insomnia exports, Terraform,
+Kubernetes manifests and Spring XML, written as those tools write them.
 
 Every token is generated; through the real CLI on real files, with both engines. Failure messages
 show rule, line and column, never a token.
@@ -65,7 +65,14 @@ def kubernetes(token: str) -> str:
             f"            - name: IUGU_TOKEN\n              value: \"{token}\"\n")
 
 
-FORMS = {".netrc": (netrc, "iugu-netrc-token"), "postman.json": (postman, "iugu-paired-api-token"),
+def spring_xml(token: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<beans xmlns="http://www.springframework.org/schema/beans">\n'
+            '  <bean id="iuguClient" class="br.com.loja.pagamentos.IuguClient">\n'
+            '    <property name="baseUrl" value="https://api.iugu.com/v1"/>\n'
+            f'    <property name="apiToken"\n              value="{token}"/>\n  </bean>\n</beans>\n')
+
+
+FORMS = {".netrc": (netrc, "iugu-netrc-token"), "billing-context.xml": (spring_xml, "iugu-paired-api-token"), "postman.json": (postman, "iugu-paired-api-token"),
          "insomnia.json": (insomnia, "iugu-paired-api-token"), "main.tf": (terraform, "iugu-paired-api-token"),
          "deployment.yaml": (kubernetes, "iugu-paired-api-token")}
 

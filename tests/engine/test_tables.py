@@ -45,12 +45,19 @@ def insert_statement(tokens: list[str]) -> str:
             + f";\nINSERT INTO `events` (`id`, `ref`) VALUES (1, '{iugu_token()}');\n")
 
 
+def iugu_table_copy(tokens: list[str]) -> str:
+    """A dump of a table named for iugu, its tokens under a plain ``token`` column."""
+    rows = "".join(f"{n}\tsub-{n}\t{token}\tt\n" for n, token in enumerate(tokens, 1))
+    return f"COPY billing.iugu_subaccounts (id, name, token, active) FROM stdin;\n{rows}\\.\n"
+
+
 FORMS = {
     "export.csv": (csv_export, "iugu-api-token-csv-column"),
     "export-ptbr.csv": (lambda tokens: csv_export(tokens, ";"), "iugu-api-token-csv-column"),
     "export.tsv": (lambda tokens: csv_export(tokens, "\t"), "iugu-api-token-csv-column"),
     "dump.sql": (copy_block, "iugu-api-token-sql-copy"),
     "seed.sql": (insert_statement, "iugu-api-token-sql-insert"),
+    "iugu.sql": (iugu_table_copy, "iugu-table-token-sql-copy"),
 }
 
 
@@ -78,6 +85,7 @@ NOT_TABLES = {
     "another column's value": lambda t: f"request_id,api_token,status\n{t},,200\n",
     "a COPY block that ended": lambda t: f"COPY public.accounts (id, api_token) FROM stdin;\n\\.\n\n1\t{t}\n",
     "a bound parameter": lambda t: f"INSERT INTO accounts (id, api_token, ref) VALUES (1, :api_token, '{t}');\n",
+    "a token column of another table": lambda t: f"COPY public.sessions (id, token) FROM stdin;\n1\t{t}\n\\.\n",
     "python parameters": lambda t: f"def connect(self, api_token, timeout):\n    return call(self, '{t}', 30)\n",
 }
 
