@@ -17,6 +17,7 @@ from helpers.engines import BOTH_ENGINES
 from helpers.places import expected_spans
 from helpers.running import engine_findings, rule_places
 from helpers.secrecy import assert_absent, report_digest
+from keyaudit.engine.stream import CHUNK_BYTES
 
 pytestmark = pytest.mark.usefixtures("neutral_folder")
 
@@ -96,3 +97,30 @@ def test_values_outside_a_token_column_are_not_reported(write, engine: str) -> N
     findings, _ = engine_findings(engine, *paths)
     labels = list(NOT_TABLES)
     assert findings == [], [labels[int(Path(f["location"]["path"]).stem)] for f in findings]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("header_before_end", [6000, 2000, 100])
+def test_a_table_across_the_read_boundary_gives_every_row_once(write, engine: str, header_before_end: int) -> None:
+    """The header before the cut, in the overlap both reads see, or just before a read ends:
+    rows on both sides are found, none twice, none cut in half."""
+    filler = "".join(f"2026-11-29T10:{n % 60:02d}:00Z INFO worker heartbeat ok seq={n:08d}\n" for n in range(40_000))
+    head = filler[: CHUNK_BYTES - header_before_end]
+    head = head[: head.rfind("\n") + 1]
+    tokens = [iugu_token() for _ in range(150)]
+    text = head + csv_export(tokens)
+    spans = expected_spans(text.encode(), tokens)
+    findings, _ = engine_findings(engine, write("mixed.log", text))
+    assert sorted((f["location"]["line"], f["location"]["column"], f["location"]["end_line"], f["location"]["end_column"])
+                  for f in findings) == spans
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_dump_several_reads_long_gives_every_row(write, engine: str) -> None:
+    tokens = [iugu_token() for _ in range(30_000)]  # about 3 MiB of rows after one header
+    text = copy_block(tokens)
+    assert len(text) > 2 * CHUNK_BYTES, "test set-up: the dump must span several reads"
+    digests = sorted(report_digest(token) for token in tokens)
+    findings, _ = engine_findings(engine, write("dump.sql", text))
+    assert len(findings) == len(tokens)
+    assert sorted(f["secret"]["digest"] for f in findings) == digests
