@@ -49,8 +49,8 @@ class BufferHits:
         """Run rule ``index``'s own pattern over ``buffer[start:stop]``: every match with a
         ``secret`` group is a hit (for a table rule, every value under its column in the rows
         after a matched header, read on past ``stop``; a table still open at the end of the
-        buffer is kept in ``tables``). The rule's time budget bounds it: a rule out of time is not
-        run, and one that runs out keeps the hits found before, and the buffer goes on."""
+        buffer is kept in ``tables``). The rule's time budget bounds it: a rule out of time is
+        not run, and one that runs out keeps the hits found before, and the buffer goes on."""
         end = len(buffer) if stop is None else stop
 
         def find(timeout: float) -> None:

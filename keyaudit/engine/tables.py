@@ -47,6 +47,7 @@ class Table:
     width: int
     wanted: tuple[int, ...]
     separator: int
+    by_lines: bool  # rows of lines (else SQL tuples)
     start: int  # where its header starts in the buffer it was found in (0: read on from before)
 
 
@@ -67,7 +68,7 @@ def table_at(rule_index: int, rule: Rule, buffer: bytes, header: "regex.Match[by
     if not wanted or not all(_NAME.fullmatch(text) for text in texts):
         return None
     return Table(rule_index, rule, len(texts), wanted, ord(spec.separator) if spec.separator else separator,
-                 header.start())
+                 spec.rows == "lines", header.start())
 
 
 def table_rows(table: Table, buffer: bytes, position: int, at_row: bool) -> tuple[list[tuple[int, int, bool]], bool]:
@@ -75,8 +76,7 @@ def table_rows(table: Table, buffer: bytes, position: int, at_row: bool) -> tupl
     there when ``at_row``, else the one after its line), each with whether its row is whole; and
     whether the rows ran on to the end of ``buffer``, so that the table may go on in the next
     one (rows of lines only: a buffer is cut between lines, not inside a SQL tuple)."""
-    lines = table.rule.table is not None and table.rule.table.rows == "lines"
-    rows = _lines(buffer, position, table.separator, at_row) if lines else _tuples(buffer, position)
+    rows = _lines(buffer, position, table.separator, at_row) if table.by_lines else _tuples(buffer, position)
     values: list[tuple[int, int, bool]] = []
     for count, (cells, whole) in enumerate(rows):
         if count == MAX_ROWS:
@@ -84,7 +84,7 @@ def table_rows(table: Table, buffer: bytes, position: int, at_row: bool) -> tupl
         if len(cells) != table.width:  # the table ends, unless the row is only cut by the buffer's end
             return values, not whole
         values.extend((*cells[index], whole) for index in table.wanted if cells[index][0] < cells[index][1])
-    return values, lines
+    return values, table.by_lines
 
 
 def _lines(buffer: bytes, position: int, separator: int, at_row: bool) -> Iterator[Row]:

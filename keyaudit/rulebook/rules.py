@@ -53,8 +53,8 @@ class ContextRequirement:
 @dataclass(frozen=True)
 class TableSpec:
     """A table rule: its pattern matches a table's header, whose group ``columns`` lists the
-    column names (split on tabs, ``;``, ``|`` or ``,``, whichever the list uses); the secret is in the
-    rows after it, in the column whose name ``column`` matches whole.
+    column names (split on tabs, ``;``, ``|`` or ``,``, whichever the list uses); the secret is
+    in the rows after it, in the column whose name ``column`` matches whole.
 
     One mechanism for every form that names a value in one place and gives it in another by
     position: a CSV or TSV header and its lines, ``COPY t (…) FROM stdin`` and its tab-separated
@@ -238,7 +238,6 @@ def _parse_context(raw: Any, path: str, rule_id: str, verify: bool) -> ContextRe
         raise RuleError(path, rule_id, f"'context.window' must be a number of bytes from 1 to {MAX_CONTEXT_WINDOW}")
     _checked_pattern(raw["pattern"], path, rule_id, "context.pattern", verify)
     return ContextRequirement(raw["pattern"], window)
-
 
 
 def _parse_table(raw: Any, path: str, rule_id: str, verify: bool) -> TableSpec | None:

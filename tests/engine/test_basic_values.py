@@ -67,7 +67,8 @@ def test_a_value_decoding_to_an_iugu_token_is_found_wherever_it_is_written(write
     value = basic(token)
     text = PLACES[place].format(v=written(place, "Basic", value))
     expected = report_digest(token)
-    line = next(n for n, text_line in enumerate(text.splitlines(), 1) if value[:12] in text_line or quote(value)[:12] in text_line)
+    line = next(n for n, text_line in enumerate(text.splitlines(), 1)
+                if value[:12] in text_line or quote(value)[:12] in text_line)
     findings, out = scan(engine, write("capture.txt", text + "\n"))
     header = findings
     assert [(f["rule_id"], f["category"], f["provider"]) for f in header] == [

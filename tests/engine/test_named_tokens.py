@@ -50,7 +50,8 @@ def create_account_response(token: str) -> str:
 IUGU_CONTEXTS = {
     "yaml block": ("config/iugu.yml", lambda t: f"production:\n  iugu:\n    account_id: main\n    user_token: {t}\n"),
     "marketplace answer": ("marketplace.log", create_account_response),
-    "iugu url": ("admin.sh", lambda t: f'curl -X POST "https://api.iugu.com/v1/accounts/{iugu_token()}/request_verification?user_token={t}"\n'),
+    "iugu url": ("admin.sh", lambda t: f'curl -X POST "https://api.iugu.com/v1/accounts/{iugu_token()}'
+                                       f'/request_verification?user_token={t}"\n'),
 }
 
 

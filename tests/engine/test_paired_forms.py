@@ -23,7 +23,8 @@ pytestmark = pytest.mark.usefixtures("neutral_folder")
 
 
 def netrc(token: str) -> str:
-    return f"machine github.com\n  login octocat\n  password hunter22-not-here\n\nmachine api.iugu.com\n  login {token}\n  password \"\"\n"
+    return ("machine github.com\n  login octocat\n  password hunter22-not-here\n\n"
+            f"machine api.iugu.com\n  login {token}\n  password \"\"\n")
 
 
 def postman(token: str) -> str:
@@ -72,7 +73,8 @@ def spring_xml(token: str) -> str:
             f'    <property name="apiToken"\n              value="{token}"/>\n  </bean>\n</beans>\n')
 
 
-FORMS = {".netrc": (netrc, "iugu-netrc-token"), "billing-context.xml": (spring_xml, "iugu-paired-api-token"), "postman.json": (postman, "iugu-paired-api-token"),
+FORMS = {".netrc": (netrc, "iugu-netrc-token"), "billing-context.xml": (spring_xml, "iugu-paired-api-token"),
+         "postman.json": (postman, "iugu-paired-api-token"),
          "insomnia.json": (insomnia, "iugu-paired-api-token"), "main.tf": (terraform, "iugu-paired-api-token"),
          "deployment.yaml": (kubernetes, "iugu-paired-api-token")}
 

@@ -41,7 +41,8 @@ def copy_block(tokens: list[str]) -> str:
 
 
 def insert_statement(tokens: list[str]) -> str:
-    tuples = ",\n".join(f"  ({n}, 'Loja d''{n}, Centro', '{token}', COALESCE(NOW(), '2026-01-05'))" for n, token in enumerate(tokens, 1))
+    tuples = ",\n".join(f"  ({n}, 'Loja d''{n}, Centro', '{token}', COALESCE(NOW(), '2026-01-05'))"
+                         for n, token in enumerate(tokens, 1))
     return ("-- seed\nINSERT INTO `accounts` (`id`, `name`, `api_token`, `created_at`)\nVALUES\n" + tuples
             + f";\nINSERT INTO `events` (`id`, `ref`) VALUES (1, '{iugu_token()}');\n")
 
