@@ -36,18 +36,21 @@ PLACES = {
     "single-quoted, python": "session.headers['X-Upstream-Auth'] = '{v}'",
     "ruby regex literal": "stub_request(:get, url).with(headers: {{'Authorization' => /{v}/}})",
     "yaml folded value": "headers:\n  - name: Authorization\n    value: >-\n      {v}\n",
+    "java concatenation": 'conn.setRequestProperty("Authorization", {v});',
 }
 
 
 def written(place: str, scheme: str, value: str) -> str:
     """The value as ``place`` writes it: form-encoded where it is a form or a query, as two
-    arguments for the C# constructor, else ``Scheme value``."""
+    arguments for the C# constructor, concatenated in Java, else ``Scheme value``."""
     if place == "form body, plus":
         return f"{scheme}+{quote(value, safe='')}"
     if place == "query, %20":
         return quote(f"{scheme} {value}", safe="")
     if place == "c# header constructor":
         return f'"{scheme}", "{value}"'
+    if place == "java concatenation":
+        return f'"{scheme} " + "{value}"'
     return f"{scheme} {value}"
 
 
