@@ -50,6 +50,7 @@ def create_account_response(token: str) -> str:
 IUGU_CONTEXTS = {
     "yaml block": ("config/iugu.yml", lambda t: f"production:\n  iugu:\n    account_id: main\n    user_token: {t}\n"),
     "marketplace answer": ("marketplace.log", create_account_response),
+    "client class": ("admin.py", lambda t: f"from billing.gateways import IuguClient\n\nclient = IuguClient(user_token='{t}')\n"),
     "iugu url": ("admin.sh", lambda t: f'curl -X POST "https://api.iugu.com/v1/accounts/{iugu_token()}'
                                        f'/request_verification?user_token={t}"\n'),
 }
