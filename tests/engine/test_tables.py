@@ -118,10 +118,10 @@ def test_a_table_across_the_read_boundary_gives_every_row_once(write, engine: st
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
 def test_a_dump_several_reads_long_gives_every_row(write, engine: str) -> None:
-    tokens = [iugu_token() for _ in range(30_000)]  # about 3 MiB of rows after one header
-    text = copy_block(tokens)
+    tokens = [iugu_token() for _ in range(3_000)]
+    notes = "nota " * 150  # rows of ~800 bytes: the dump spans several reads with few tokens
+    text = copy_block(tokens).replace("\t2026-", f"\t{notes}2026-")
     assert len(text) > 2 * CHUNK_BYTES, "test set-up: the dump must span several reads"
     digests = sorted(report_digest(token) for token in tokens)
     findings, _ = engine_findings(engine, write("dump.sql", text))
-    assert len(findings) == len(tokens)
     assert sorted(f["secret"]["digest"] for f in findings) == digests
