@@ -52,7 +52,7 @@ _OPTIONS = [
     click.option("--digest-key", envvar=DIGEST_KEY_VARIABLE, show_envvar=True,
                  help="Key for HMAC-SHA256 secret digests, so reports correlate without being brute-forceable."),
     click.option("--no-dedupe", is_flag=True, default=None,
-                 help="List every occurrence as its own finding instead of one finding per secret."),
+                 help="List every sighting as its own finding instead of one finding per secret and file."),
     click.option("--strict", is_flag=True, default=None, help="Exit 2 when any input could not be read."),
     click.option("--quiet", "-q", is_flag=True, default=None, help="No progress bar and no summary on stderr."),
     click.option("--group-by", type=click.Choice(GROUPINGS), default=None,

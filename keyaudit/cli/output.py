@@ -7,6 +7,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import Iterable, TextIO
 
 STDOUT = Path("-")  # ``--output -``: the report goes to stdout, as without --output
 
@@ -16,10 +17,11 @@ def to_stdout(path: Path | None) -> bool:
     return path is None or path == STDOUT
 
 
-def write_report(path: Path | None, text: str) -> None:
-    """Write ``text`` where ``path`` says: stdout for none or ``-``; a regular file or a new path
-    is replaced atomically (through its symlinks, which stay); anything else — ``/dev/null``, a
-    FIFO another program reads — is written into as it is, never renamed over."""
+def write_report(path: Path | None, text: Iterable[str]) -> None:
+    """Write ``text`` (a string, or a report's pieces as they come) where ``path`` says: stdout
+    for none or ``-``; a regular file or a new path is replaced atomically (through its symlinks,
+    which stay); anything else — ``/dev/null``, a FIFO another program reads — is written into as
+    it is, never renamed over."""
     if to_stdout(path):
         write_stdout(text)
         return
@@ -32,10 +34,10 @@ def write_report(path: Path | None, text: str) -> None:
         write_atomically(Path(os.path.realpath(path)), text)
     else:
         with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            _write(handle, text)
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: Iterable[str]) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
     import tempfile  # only a report written to a file needs it
 
@@ -43,7 +45,7 @@ def write_atomically(path: Path, text: str) -> None:
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            _write(handle, text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
@@ -52,7 +54,15 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def write_stdout(text: str) -> None:
+def _write(handle: TextIO, text: Iterable[str]) -> None:
+    if isinstance(text, str):
+        handle.write(text)
+    else:
+        handle.writelines(text)
+
+
+def write_stdout(text: Iterable[str]) -> None:
     """Write to stdout as UTF-8 whatever the locale (reporters hand over printable text)."""
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    for piece in [text] if isinstance(text, str) else text:
+        sys.stdout.buffer.write(piece.encode("utf-8"))
     sys.stdout.buffer.flush()

@@ -63,7 +63,7 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
     session.commit()  # right after the report: a run killed before this point is redone whole
     code = scan_exit_code(result, config.fail_on, config.strict)
     if code == EXIT_FINDINGS and config.staged and config.format == "text":
-        click.echo(_blocked_message(len(failing(result.findings, config.fail_on))), err=True)
+        click.echo(_blocked_message(sum(1 for _ in failing(result.findings, config.fail_on))), err=True)
     raise click.exceptions.Exit(code)
 
 
@@ -72,10 +72,10 @@ def _write_baseline(path: Path, result: "ScanResult") -> None:
     from keyaudit.run.filters import baseline_text
 
     try:
-        write_report(path, baseline_text(result.occurrences))
+        write_report(path, baseline_text(result.findings))
     except OSError as exc:
         raise fail(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
-    say(f"wrote {len(result.occurrences)} findings to the baseline {path}")
+    say(f"wrote {len(result.findings)} findings to the baseline {path}")
 
 
 def _report(config: "Config", result: "ScanResult", digest_key: bytes | None) -> None:

@@ -7,6 +7,7 @@ scan's result by composition, so a reporter sees statistics, not the run's check
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -53,11 +54,12 @@ class ScanResult:
     targets: list[str] = field(default_factory=list)
     engine: str = ""
     rules: list[RuleInfo] = field(default_factory=list)  # secret rules, then request rules
-    findings: list[Finding] = field(default_factory=list)
+    # In report order. A scan's are spooled (on disk once they are many): iterate them, and
+    # count them with len(), rather than copying them into a list.
+    findings: Sequence[Finding] = field(default_factory=list)
     errors: list[ScanError] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     suppressed: Counter[str] = field(default_factory=Counter)
-    occurrences: list[Finding] = field(default_factory=list)  # every finding, before dedupe
     started_at: datetime | None = None
     finished_at: datetime | None = None
     tool_version: str = __version__

@@ -7,7 +7,7 @@ Standard fields where ECS has them (``event.*``, ``rule.*``, ``file.*``, ``url.*
 from __future__ import annotations
 
 import socket
-from typing import Any
+from typing import Any, Iterator
 
 from keyaudit.model.findings import Finding
 from keyaudit.model.urls import split_url
@@ -54,6 +54,6 @@ def event(finding: Finding, result: ScanResult, options: ReportOptions, host: st
     return document
 
 
-def render(result: ScanResult, options: ReportOptions) -> str:
+def render(result: ScanResult, options: ReportOptions) -> Iterator[str]:
     host = socket.gethostname()
-    return "".join(dumps(event(f, result, options, host), compact=True) + "\n" for f in result.findings)
+    return (dumps(event(f, result, options, host), compact=True) + "\n" for f in result.findings)

@@ -5,10 +5,12 @@ Log shippers (Filebeat, Vector, Fluent Bit) read one event per line and need not
 
 from __future__ import annotations
 
-from keyaudit.report.options import ReportOptions
-from keyaudit.report.json import dumps, finding_dicts
+from typing import Iterator
+
 from keyaudit.model.result import ScanResult
+from keyaudit.report.json import dumps, finding_dicts
+from keyaudit.report.options import ReportOptions
 
 
-def render(result: ScanResult, options: ReportOptions) -> str:
-    return "".join(dumps(finding, compact=True) + "\n" for finding in finding_dicts(result, options))
+def render(result: ScanResult, options: ReportOptions) -> Iterator[str]:
+    return (dumps(finding, compact=True) + "\n" for finding in finding_dicts(result, options))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
     from keyaudit.model.result import ScanResult
@@ -22,4 +22,5 @@ class ReportOptions:
     digest_key: bytes | None = None
 
 
-Reporter = Callable[["ScanResult", ReportOptions], str]
+# A report comes in pieces, written as they come: a million findings never make one string.
+Reporter = Callable[["ScanResult", ReportOptions], Iterable[str]]

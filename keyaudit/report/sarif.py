@@ -8,13 +8,13 @@ fingerprint so an alert survives code moving.
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import quote
 
 from keyaudit.model.findings import MEMBER_SEPARATOR, Finding
 from keyaudit.model.result import ScanResult
 from keyaudit.model.vocabulary import RuleInfo
-from keyaudit.report.json import dumps
+from keyaudit.report.json import STREAMED, stream_document
 from keyaudit.report.options import ReportOptions
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -107,7 +107,7 @@ def _result(finding: Finding, rule_index: int, options: ReportOptions) -> dict[s
     }
 
 
-def render(result: ScanResult, options: ReportOptions) -> str:
+def render(result: ScanResult, options: ReportOptions) -> Iterator[str]:
     every_rule = result.rules  # secret and request rules: request-rule findings need their rule too
     index = {rule.id: position for position, rule in enumerate(every_rule)}
     notifications = [
@@ -137,7 +137,7 @@ def render(result: ScanResult, options: ReportOptions) -> str:
                                "bytesScanned": result.bytes_scanned},
             }
         ],
-        "results": [_result(f, index[f.rule_id], options) for f in result.findings],
+        "results": STREAMED,
     }
     sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return dumps(sarif) + "\n"
+    return stream_document(sarif, (_result(f, index[f.rule_id], options) for f in result.findings))

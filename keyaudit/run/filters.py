@@ -9,9 +9,9 @@ later appears on the same line.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from keyaudit.model.findings import Finding
 from keyaudit.model.printable import printable
@@ -40,18 +40,6 @@ class FindingFilter:
             return "allowlist"
         return None
 
-    def apply(self, findings: list[Finding]) -> tuple[list[Finding], Counter[str]]:
-        """The findings to report, and how many were suppressed for each reason."""
-        kept: list[Finding] = []
-        suppressed: Counter[str] = Counter()
-        for finding in findings:
-            reason = self.reason(finding)
-            if reason is None:
-                kept.append(finding)
-            else:
-                suppressed[reason] += 1
-        return kept, suppressed
-
 
 def load_baseline(path: Path) -> frozenset[str]:
     """The fingerprints of a baseline file written by ``--write-baseline``."""
@@ -65,7 +53,7 @@ def load_baseline(path: Path) -> frozenset[str]:
         raise BaselineError(f"{path}: not a keyaudit baseline ({type(exc).__name__}: {exc})") from None
 
 
-def baseline_text(findings: list[Finding]) -> str:
+def baseline_text(findings: Iterable[Finding]) -> str:
     """A baseline for ``findings``: sorted and stable, so it diffs well under version control."""
     entries = sorted(
         {(f.rule_id, printable(f.location.path), f.fingerprint) for f in findings},

@@ -4,7 +4,7 @@ Set-up builds what the scan needs — the scanner (from the same spec Dask worke
 from), the baseline filter, the state, the staged files, the executor — and turns every way that
 can fail into one :class:`SetupError` line. A run plans the units, takes those an interrupted
 run finished from the state, executes the rest, merges every tally in plan order (so the report
-never depends on timing), then filters and folds the findings.
+never depends on timing) into a spool, then filters and folds the findings there.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from keyaudit.run.executors.cluster import DASK_EXTRA, ClusterError, ClusterExec
 from keyaudit.run.executors.forked import ForkedExecutor, default_jobs
 from keyaudit.run.executors.serial import SerialExecutor
 from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
-from keyaudit.run.fold import dedupe, merge_same_spot
+from keyaudit.run.fold import merge_same_spot
+from keyaudit.run.spool import SPILL_AT, FindingSpool
 from keyaudit.run.state import ScanState, StateError
 from keyaudit.run.tally import Tally
 from keyaudit.run.units import RANGE_BYTES, WorkUnit, plan_units, with_resume
@@ -51,9 +52,10 @@ class SetupError(Exception):
 class Session:
     """One scan's resources and its run; close it (or use ``with``) to release the state."""
 
-    def __init__(self, config: Config, *, range_bytes: int = RANGE_BYTES) -> None:
+    def __init__(self, config: Config, *, range_bytes: int = RANGE_BYTES, spill_at: int = SPILL_AT) -> None:
         self.config = config
         self._range_bytes = range_bytes
+        self._spill_at = spill_at
         self.spec = ScannerSpec(tuple(map(str, config.rules)), config.disable, config.engine,
                                 tuple(map(str, config.public_keys)), config.rule_time)
         self.digest_key = config.digest_key.encode() if config.digest_key else None
@@ -159,20 +161,18 @@ class Session:
                 summary = tally.summary(with_findings) if state is not None and keys[position] else None
                 if summary is not None:
                     state.checkpoint(keys[position], summary)  # type: ignore[union-attr,arg-type]
+        spool = FindingSpool(digest_key=self.digest_key, show_secrets=config.show_secrets, spill_at=self._spill_at)
         previous_lines: dict[str, int] = {}
         wholes = self._rescan_whole(units, tallies)
         for position, unit in enumerate(units):  # in plan order: the report never depends on timing
             whole = wholes.get(unit.target.display)
             if whole is None:
-                self._merge(unit, tallies[position], result, previous_lines)
+                self._merge(unit, tallies.pop(position), result, spool, previous_lines)
             elif unit.first:
-                self._merge(*whole, result, previous_lines)
+                self._merge(*whole, result, spool, previous_lines)
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
         result.counts.skipped.update(discovery.skipped)
-        result.findings, result.suppressed = self.filter.apply(merge_same_spot(result.findings))
-        result.occurrences = list(result.findings)
-        if not config.no_dedupe:
-            result.findings = dedupe(result.findings)
+        result.findings = spool.fold(self.filter.reason, dedupe=not config.no_dedupe, suppressed=result.suppressed)
         result.finished_at = utc_now()
         return result
 
@@ -187,14 +187,16 @@ class Session:
             return {}
         return {rescans[index].target.display: (rescans[index], tally) for index, tally in self._execute(rescans)}
 
-    def _merge(self, unit: WorkUnit, tally: Tally, result: ScanResult, previous_lines: dict[str, int]) -> None:
-        """Fold one unit into the result: a byte range's findings move down by the lines before it."""
+    def _merge(self, unit: WorkUnit, tally: Tally, result: ScanResult, spool: FindingSpool,
+               previous_lines: dict[str, int]) -> None:
+        """Fold one unit into the result and its findings into the spool: a byte range's
+        findings move down by the lines before it."""
         findings = tally.findings
         if unit.byte_range is not None:
             offset = 0 if unit.first else previous_lines.get(unit.target.display, 0)
             findings = shift_lines(findings, offset)
             previous_lines[unit.target.display] = offset + tally.lines
-        result.findings.extend(findings)
+        spool.add(merge_same_spot(findings))
         result.errors.extend(tally.errors)
         result.counts.add(tally.counts)
         if self.state is not None and tally.progress is not None:

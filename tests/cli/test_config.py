@@ -110,7 +110,7 @@ rules:
     assert [(f["location"]["path"], f["rule_id"]) for f in report["findings"]] == [
         ("a.log", "iugu-api-token"), ("a.log", "iugu-api-token"), ("b.env", "acme-key"),
         ("packs/acme.yaml", "acme-key")]  # the rule's own example, in the scanned tree
-    assert "occurrences" not in report["findings"][0]  # no_dedupe: every occurrence is its own finding
+    assert report["findings"][0]["occurrences"]["count"] == 1  # no_dedupe: every occurrence is its own finding
     (project / ".keyaudit.yaml").write_text("fail_on: critical\ndisable: [iugu-api-token]\n")
     assert cli("scan", "--jobs", "1", "a.log").exit_code == 0  # nothing left at or above critical
 

@@ -19,6 +19,7 @@ from keyaudit.cli import main
 from keyaudit.config import Config
 from keyaudit.model.result import ScanResult
 from keyaudit.run.session import ProgressDisplay, Session
+from keyaudit.run.spool import SPILL_AT
 from keyaudit.run.units import RANGE_BYTES
 
 
@@ -62,10 +63,10 @@ def proc(*args: str, cwd: Path, input: bytes | None = None, timeout: float = 120
                           capture_output=True, timeout=timeout, env=subprocess_env())
 
 
-def run_scan(*targets: str, range_bytes: int = RANGE_BYTES, on_progress: ProgressDisplay | None = None,
-             **options: Any) -> ScanResult:
+def run_scan(*targets: str, range_bytes: int = RANGE_BYTES, spill_at: int = SPILL_AT,
+             on_progress: ProgressDisplay | None = None, **options: Any) -> ScanResult:
     """A scan through the Python API: a :class:`Config` of ``options``, one session, its result;
     every occurrence is its own finding unless ``no_dedupe=False`` is asked for."""
     options.setdefault("no_dedupe", True)
-    with Session(Config(targets=targets, **options), range_bytes=range_bytes) as session:
+    with Session(Config(targets=targets, **options), range_bytes=range_bytes, spill_at=spill_at) as session:
         return session.run(on_progress)
