@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import heapq
 import pickle
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from itertools import islice
@@ -68,6 +67,8 @@ class _Sorted:
 
     @staticmethod
     def _write(rows: Iterable[Row]) -> IO[bytes]:
+        import tempfile  # only a scan with many findings spills: a hook's start-up does not pay for it
+
         run = tempfile.TemporaryFile(prefix="keyaudit-")
         iterator = iter(rows)
         while batch := list(islice(iterator, _BATCH)):
