@@ -28,6 +28,7 @@ from keyaudit.run.executors.forked import ForkedExecutor, default_jobs
 from keyaudit.run.executors.serial import SerialExecutor
 from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
 from keyaudit.run.fold import merge_same_spot
+from keyaudit.run.ordering import PlanOrder
 from keyaudit.run.spool import SPILL_AT, FindingSpool
 from keyaudit.run.state import ScanState, StateError
 from keyaudit.run.tally import Tally
@@ -151,41 +152,34 @@ class Session:
         tallies = _restored(keys, state, with_findings) if state is not None else {}
         pending = [position for position in range(len(units)) if position not in tallies]
         sizes = [unit.size for unit in units]  # once: a file growing during the scan keeps the bar whole
+        previous_lines: dict[str, int] = {}
+        spool = FindingSpool(digest_key=self.digest_key, show_secrets=config.show_secrets, spill_at=self._spill_at)
+        order = PlanOrder(units, lambda unit, tally: self._merge(unit, tally, result, spool, previous_lines))
         with (on_progress or _no_progress)(sum(sizes), len(units)) as advance:
-            for position in tallies:
+            for position, tally in tallies.items():
                 advance(sizes[position], 0)
+                order.arrive(position, tally)
             for index, tally in self._execute([units[position] for position in pending]):
                 position = pending[index]
-                tallies[position] = tally
                 advance(sizes[position], len(tally.findings))
                 summary = tally.summary(with_findings) if state is not None and keys[position] else None
                 if summary is not None:
                     state.checkpoint(keys[position], summary)  # type: ignore[union-attr,arg-type]
-        spool = FindingSpool(digest_key=self.digest_key, show_secrets=config.show_secrets, spill_at=self._spill_at)
-        previous_lines: dict[str, int] = {}
-        wholes = self._rescan_whole(units, tallies)
-        for position, unit in enumerate(units):  # in plan order: the report never depends on timing
-            whole = wholes.get(unit.target.display)
-            if whole is None:
-                self._merge(unit, tallies.pop(position), result, spool, previous_lines)
-            elif unit.first:
-                self._merge(*whole, result, spool, previous_lines)
+                order.arrive(position, tally)  # merged at once when it is next in plan order
+        for unit, tally in self._execute_whole(order.whole):
+            self._merge(unit, tally, result, spool, previous_lines)
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
         result.counts.skipped.update(discovery.skipped)
         result.findings = spool.fold(self.filter.reason, dedupe=not config.no_dedupe, suppressed=result.suppressed)
         result.finished_at = utc_now()
         return result
 
-    def _rescan_whole(self, units: list[WorkUnit], tallies: dict[int, Tally]) -> dict[str, tuple[WorkUnit, Tally]]:
+    def _execute_whole(self, files: list[WorkUnit]) -> list[tuple[WorkUnit, Tally]]:
         """Files a piece of which could not be read alone (a member boundary misjudged, or
-        damage), each scanned again as one unit, by display path: their pieces' tallies are
+        damage), each scanned again as one unit, in plan order: their pieces' tallies were
         dropped, so a damaged gzip file reads the same however it was planned."""
-        again = {unit.target.display: WorkUnit(unit.target) for position, unit in enumerate(units)
-                 if tallies[position].rescan_whole}
-        rescans = list(again.values())
-        if not rescans:
-            return {}
-        return {rescans[index].target.display: (rescans[index], tally) for index, tally in self._execute(rescans)}
+        tallies = dict(self._execute(files))
+        return [(unit, tallies[position]) for position, unit in enumerate(files)]
 
     def _merge(self, unit: WorkUnit, tally: Tally, result: ScanResult, spool: FindingSpool,
                previous_lines: dict[str, int]) -> None:
