@@ -27,6 +27,7 @@ from keyaudit.run.executors.cluster import DASK_EXTRA, ClusterError, ClusterExec
 from keyaudit.run.executors.forked import ForkedExecutor, default_jobs
 from keyaudit.run.executors.serial import SerialExecutor
 from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
+from keyaudit.run.scope import scope
 from keyaudit.run.fold import dedupe, merge_same_spot
 from keyaudit.run.state import ScanState, StateError
 from keyaudit.run.tally import Tally
@@ -139,8 +140,10 @@ class Session:
         """
         config, state = self.config, self.state
         rules = self.scanner.rules
+        root, kind = scope(config.targets, self._staged.root if self._staged is not None else None)
         result = ScanResult(targets=list(config.targets), engine=self.scanner.engine,
-                            rules=[*rules.rules, *rules.requests], started_at=utc_now())
+                            rules=[*rules.rules, *rules.requests], started_at=utc_now(),
+                            source_root=root, target_kind=kind)
         discovery = Discovery(exclude=self._exclude, exclude_base=config.base,
                               storage_options=dict(config.storage_options))
         units = self._plan(discovery)
