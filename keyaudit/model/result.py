@@ -43,6 +43,17 @@ class Counts:
         self.statistics.update(other.statistics)
 
 
+@dataclass(frozen=True)
+class SourceRoot:
+    """The folder a report's paths are made relative to for tools that resolve them in a checkout
+    (SARIF's ``%SRCROOT%``): the top of the git work tree the targets are in, or, outside one,
+    the folder that holds them. Found by the run from the targets, so a reporter needs no disk."""
+
+    path: str  # absolute
+    repository: bool  # the top of a git work tree (else the targets' own folder)
+    base: str  # absolute folder the findings' relative paths start from (the working folder, or the root)
+
+
 def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
@@ -63,6 +74,8 @@ class ScanResult:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     tool_version: str = __version__
+    source_root: SourceRoot | None = None  # None: no local target (stdin, URLs only)
+    target_kind: str = ""  # what was scanned, for reports that tell scans apart: "source", "logs+har", …
 
     @property
     def rules_loaded(self) -> int:

@@ -20,6 +20,9 @@ class ReportOptions:
     group_by: str = "file"
     color: bool = False
     digest_key: bytes | None = None
+    # Hears one line for each thing a report had to leave out to stay within its consumer's limits
+    # (SARIF: GitHub's upload limits); the command line prints it on stderr as a warning.
+    warn: Callable[[str], None] | None = None
 
 
 # A report comes in pieces, written as they come: a million findings never make one string.

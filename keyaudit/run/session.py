@@ -29,6 +29,7 @@ from keyaudit.run.executors.serial import SerialExecutor
 from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
 from keyaudit.run.fold import merge_same_spot
 from keyaudit.run.ordering import PlanOrder
+from keyaudit.run.scope import scope
 from keyaudit.run.spool import SPILL_AT, FindingSpool
 from keyaudit.run.state import ScanState, StateError
 from keyaudit.run.tally import Tally
@@ -142,8 +143,10 @@ class Session:
         """
         config, state = self.config, self.state
         rules = self.scanner.rules
+        root, kind = scope(config.targets, self._staged.root if self._staged is not None else None)
         result = ScanResult(targets=list(config.targets), engine=self.scanner.engine,
-                            rules=[*rules.rules, *rules.requests], started_at=utc_now())
+                            rules=[*rules.rules, *rules.requests], started_at=utc_now(),
+                            source_root=root, target_kind=kind)
         discovery = Discovery(exclude=self._exclude, exclude_base=config.base,
                               storage_options=dict(config.storage_options))
         units = self._plan(discovery)

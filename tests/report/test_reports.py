@@ -221,15 +221,3 @@ def test_paths_are_relative_to_the_target_as_given(tmp_path: Path, target: str, 
     report = json.loads(done.stdout)
     assert [f["location"]["path"] for f in report["findings"]] == [expected]
     assert report["scan"]["targets"] == [target]
-
-
-def test_sarif_uris_relative_and_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "logs").mkdir()
-    (tmp_path / "logs" / "a b.log").write_text(iugu_line(iugu_token()) + "\n")
-    relative = json.loads(cli("scan", "--format", "sarif", "--jobs", "1", "logs").stdout)
-    location = relative["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert location == {"uri": "logs/a%20b.log", "uriBaseId": "%SRCROOT%"}
-    absolute = json.loads(cli("scan", "--format", "sarif", "--jobs", "1", str(tmp_path / "logs")).stdout)
-    location = absolute["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert location["uri"] == (tmp_path / "logs" / "a b.log").as_uri() and "uriBaseId" not in location

@@ -1,0 +1,28 @@
+"""Real git repositories for tests: made with the git command, as a user's would be."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+_IDENTITY = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+             "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+
+
+def git(repo: Path, *args: str) -> str:
+    """``git -C repo ARGS``; its stdout. Fails the test when git does."""
+    env = {**os.environ, **_IDENTITY, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, f"git {args[0]}: {done.stderr.strip()}"
+    return done.stdout
+
+
+def init_repo(repo: Path, commit: bool = True) -> Path:
+    """A git repository at ``repo`` (made if needed), with what is already there committed."""
+    repo.mkdir(parents=True, exist_ok=True)
+    git(repo, "init", "-q")
+    if commit:
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "--allow-empty", "-m", "initial")
+    return repo
