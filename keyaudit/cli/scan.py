@@ -88,7 +88,8 @@ def _report(config: "Config", result: "ScanResult", digest_key: bytes | None) ->
 
     on_stdout = to_stdout(config.output)
     options = ReportOptions(show_secrets=config.show_secrets, group_by=config.group_by,
-                            color=on_stdout and sys.stdout.isatty(), digest_key=digest_key)
+                            color=on_stdout and sys.stdout.isatty(), digest_key=digest_key,
+                            log_timezone=config.log_timezone)
     text = reporter(config.format)(result, options)
     try:
         write_report(config.output, text)

@@ -20,6 +20,7 @@ class ReportOptions:
     group_by: str = "file"
     color: bool = False
     digest_key: bytes | None = None
+    log_timezone: str = "UTC"  # the zone of log timestamps written without an offset (model.logtime.time_zone)
 
 
 Reporter = Callable[["ScanResult", ReportOptions], str]
