@@ -6,6 +6,7 @@ scan's result by composition, so a reporter sees statistics, not the run's check
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -61,6 +62,9 @@ class ScanResult:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     tool_version: str = __version__
+    # One id per run, made when the session creates its result at the start of the run: every
+    # line of a JSON Lines or ECS report names it, so a SIEM can group one run's findings.
+    scan_id: str = field(default_factory=lambda: str(uuid.uuid4()))
 
     @property
     def rules_loaded(self) -> int:
