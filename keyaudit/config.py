@@ -18,6 +18,7 @@ from typing import Any, Callable, Mapping
 
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE
+from keyaudit.model.logtime import ZONE_HELP, time_zone
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.report import FORMATS
 from keyaudit.report.options import GROUPINGS
@@ -61,6 +62,7 @@ class Config:
     scheduler: str | None = None
     jobs: int | None = None
     rule_time: float = SECONDS_PER_FILE  # CPU seconds a rule may spend on a file (plus some per MiB)
+    log_timezone: str = "UTC"  # the zone of log timestamps written without an offset
     # Where each value came from ("default", "file", "command line"), and the file and its folder.
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     file: Path | None = None
@@ -84,6 +86,14 @@ def _is_strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
+def _is_time_zone(value: Any) -> bool:
+    """Whether ``value`` names a zone :func:`~keyaudit.model.logtime.time_zone` can read."""
+    try:
+        return isinstance(value, str) and time_zone(value) is not None
+    except ValueError:
+        return False
+
+
 def _problem(key: str, value: Any) -> str | None:
     """What is wrong with a file's value for ``key``, or None."""
     checks: dict[str, tuple[Callable[[Any], bool], str]] = {
@@ -97,6 +107,7 @@ def _problem(key: str, value: Any) -> str | None:
         "scheduler": (lambda v: isinstance(v, str) and bool(v), "must be a scheduler address"),
         "rule_time": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0,
                       "must be a number of seconds > 0"),
+        "log_timezone": (_is_time_zone, f"must be a time zone: {ZONE_HELP}"),
     }
     if key in COMMAND_LINE_ONLY:
         return f"is refused in a configuration file: {COMMAND_LINE_ONLY[key]}"

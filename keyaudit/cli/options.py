@@ -11,6 +11,7 @@ import click
 from keyaudit.cli.failure import fail
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB
+from keyaudit.model.logtime import time_zone
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.report import FORMATS
 from keyaudit.report.options import GROUPINGS
@@ -27,6 +28,18 @@ CONFIG_OPTION = click.option(
     help="Configuration file [default: .keyaudit.yaml or [tool.keyaudit] found upwards].")
 
 Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def _zone(_context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
+    """A zone name the scan can read, checked where it is typed (a wrong one is a usage error)."""
+    if value is not None:
+        try:
+            time_zone(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return value
+
+
 _OPTIONS = [
     RULES_OPTION,
     CONFIG_OPTION,
@@ -71,6 +84,9 @@ _OPTIONS = [
                  help=f"CPU seconds a rule may spend on one file, plus {SECONDS_PER_MIB:g} s per MiB it reads; "
                       "a rule out of time is stopped there and named [default: "
                       f"{SECONDS_PER_FILE:g}]."),
+    click.option("--log-timezone", metavar="ZONE", callback=_zone,
+                 help="Zone of log timestamps written without an offset, for the ECS report's event.start/end: UTC, "
+                      "an offset (-03:00) or an IANA name (America/Sao_Paulo) [default: UTC]."),
 ]
 
 

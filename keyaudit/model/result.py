@@ -6,6 +6,7 @@ scan's result by composition, so a reporter sees statistics, not the run's check
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -76,6 +77,9 @@ class ScanResult:
     tool_version: str = __version__
     source_root: SourceRoot | None = None  # None: no local target (stdin, URLs only)
     target_kind: str = ""  # what was scanned, for reports that tell scans apart: "source", "logs+har", …
+    # One id per run, made when the session creates its result at the start of the run: every
+    # line of a JSON Lines or ECS report names it, so a SIEM can group one run's findings.
+    scan_id: str = field(default_factory=lambda: str(uuid.uuid4()))
 
     @property
     def rules_loaded(self) -> int:

@@ -52,15 +52,26 @@ def stream_document(document: Any, items: Iterable[Any]) -> Iterator[str]:
     yield ("]" if separator == "\n" else "\n" + indent + "]") + tail + "\n"
 
 
-def _timestamp(value: Any) -> str | None:
+def utc_timestamp(value: Any) -> str | None:
+    """A scan time as the reports write it: UTC, to the second, with ``Z``."""
     return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
-def scan_block(result: ScanResult) -> dict[str, Any]:
+def tool_block(result: ScanResult) -> dict[str, str]:
+    return {"name": "keyaudit", "version": result.tool_version}
+
+
+def scan_identity(result: ScanResult, host: str) -> dict[str, Any]:
+    """Which run a finding comes from: its id, the host it ran on, when it started. A JSON Lines
+    line carries it whole, so each line stands alone in a SIEM; the JSON report's ``scan`` too."""
+    return {"id": result.scan_id, "host": host, "started_at": utc_timestamp(result.started_at)}
+
+
+def scan_block(result: ScanResult, host: str) -> dict[str, Any]:
     """Statistics a SIEM or a nightly job can trend: what was read, skipped, and how."""
     return {
-        "started_at": _timestamp(result.started_at),
-        "finished_at": _timestamp(result.finished_at),
+        **scan_identity(result, host),
+        "finished_at": utc_timestamp(result.finished_at),
         "targets": result.targets,
         "files_scanned": result.files_scanned,
         "bytes_scanned": result.bytes_scanned,
@@ -101,10 +112,12 @@ def secrets_block(findings: Iterable[Finding], options: ReportOptions) -> list[d
 
 
 def render(result: ScanResult, options: ReportOptions) -> Iterator[str]:
+    import socket
+
     report = {
         "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "keyaudit", "version": result.tool_version},
-        "scan": scan_block(result),
+        "tool": tool_block(result),
+        "scan": scan_block(result, socket.gethostname()),
         "findings": STREAMED,
         "secrets": secrets_block(result.findings, options),
         "errors": [{"path": e.path, "message": e.message} for e in result.errors],

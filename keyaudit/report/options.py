@@ -23,6 +23,7 @@ class ReportOptions:
     # Hears one line for each thing a report had to leave out to stay within its consumer's limits
     # (SARIF: GitHub's upload limits); the command line prints it on stderr as a warning.
     warn: Callable[[str], None] | None = None
+    log_timezone: str = "UTC"  # the zone of log timestamps written without an offset (model.logtime.time_zone)
 
 
 # A report comes in pieces, written as they come: a million findings never make one string.

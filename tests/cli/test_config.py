@@ -20,7 +20,7 @@ IN_FILE = {
     "fail_on": "high", "baseline": "baseline.json", "write_baseline": "new-baseline.json", "staged": False,
     "state": "state.db", "no_dedupe": True, "strict": True, "quiet": True, "group_by": "rule", "engine": "regex",
     "public_keys": ["keys/"], "storage_options": {"anon": "true"}, "scheduler": "tcp://127.0.0.1:8786", "jobs": 2,
-    "rule_time": 2.5,
+    "rule_time": 2.5, "log_timezone": "America/Sao_Paulo",
 }
 
 
@@ -75,6 +75,8 @@ def test_options_that_print_or_are_secrets_are_refused_in_a_file(project: Path, 
     ("quiet: 'yes'\n", "'quiet' must be true or false"),
     ("storage_options: [anon]\n", "'storage_options' must be a mapping"),
     ("public_keys: keys.pem\n", "'public_keys' must be a list of strings"),
+    ("log_timezone: Mars/Olympus\n", "'log_timezone' must be a time zone: UTC, an offset such as -03:00, or an IANA"),
+    ("log_timezone: -3\n", "'log_timezone' must be a time zone"),
 ])
 def test_a_bad_value_in_the_file_is_one_line_naming_file_and_key(project: Path, text: str, problem: str) -> None:
     (project / ".keyaudit.yaml").write_text(text)
@@ -122,3 +124,19 @@ def test_a_pyproject_section_sets_options_too(project: Path) -> None:
     run = cli("scan", "--jobs", "1", "a.log")
     assert run.exit_code == 1 and json.loads(run.stdout.splitlines()[0])["rule_id"] == "iugu-api-token"
     assert shown(cli("config").stdout)["group_by"] == ("rule", str(project / "pyproject.toml"))
+
+
+def test_the_log_timezone_from_the_file_or_the_command_line_reads_the_ecs_log_times(project: Path) -> None:
+    (project / "a.log").write_text(f"2026-11-22 13:00:03 INFO api_token={iugu_token()}\n")
+    (project / ".keyaudit.yaml").write_text("log_timezone: America/Sao_Paulo\nformat: ecs\n")
+    starts = {}
+    for given in ((), ("--log-timezone", "+05:30")):
+        run = cli("scan", "--jobs", "1", *given, "a.log")
+        assert run.exit_code == 1, scrub(run.stderr)
+        [event] = [json.loads(line)["event"] for line in run.stdout.splitlines()]
+        starts[given] = (event["start"], event["timezone"])
+    assert starts == {(): ("2026-11-22T13:00:03-03:00", "America/Sao_Paulo"),
+                      ("--log-timezone", "+05:30"): ("2026-11-22T13:00:03+05:30", "+05:30")}
+    refused = cli("scan", "--log-timezone", "Mars/Olympus", "a.log")
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert "Invalid value for '--log-timezone': unknown time zone 'Mars/Olympus'" in refused.stderr

@@ -50,6 +50,8 @@ def test_the_built_wheel_installs_and_scans_with_its_own_rules(tmp_path: Path) -
         assert "keyaudit/schemas/report.schema.json" in names
         schema = (REPO / "schemas" / "report.schema.json").read_bytes()
         assert wheel.read("keyaudit/schemas/report.schema.json") == schema
+        for shipped in ("ecs-index-template.json", "siem/filebeat.yml", "siem/vector.toml"):  # for SIEM set-ups
+            assert wheel.read(f"keyaudit/schemas/{shipped}") == (REPO / "schemas" / shipped).read_bytes()
         assert "keyaudit/cli/__init__.py" in names
         assert not any(n.startswith(("tests/", "rules/")) for n in names)
 

@@ -34,9 +34,10 @@ def schema_problems(validator, instance) -> list[str]:
     return [f"{error.json_path}: {error.validator}" for error in validator.iter_errors(instance)]
 
 
-def finding_validator() -> Draft202012Validator:
+def line_validator() -> Draft202012Validator:
+    """The schema of one JSON Lines line: a finding with its tool and run."""
     schema = load_schema()
-    return Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/finding"})
+    return Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/jsonl_line"})
 
 
 def canonical_digests(secrets: dict[str, str]) -> set[str]:
@@ -80,19 +81,20 @@ def test_json_report_validates_against_the_published_schema(tree: dict[str, str]
     assert schema_problems(validator, broken)
 
 
-def test_each_jsonl_line_is_a_finding_of_the_schema(tree: dict[str, str]) -> None:
+def test_each_jsonl_line_is_a_finding_of_the_schema_with_its_run(tree: dict[str, str]) -> None:
     report, _ = scan_json("logs", "src")
     run = cli("scan", "--format", "jsonl", "--jobs", "1", "logs", "src")
     assert run.exit_code == 1
     lines = run.stdout.splitlines()
     one_per_line = run.stdout.endswith("\n") and all(line.strip() for line in lines)
     assert one_per_line, "blank or unterminated lines"
-    validator = finding_validator()
+    validator = line_validator()
     findings = [json.loads(line) for line in lines]
     for finding in findings:
         assert schema_problems(validator, finding) == []
     assert [f["fingerprint"] for f in findings] == [f["fingerprint"] for f in report["findings"]]
     assert schema_problems(validator, {**findings[0], "fingerprint": "not-hex"})
+    assert schema_problems(validator, {k: v for k, v in findings[0].items() if k != "scan"})
 
 
 def test_sarif_validates_and_carries_what_code_scanning_needs(tree: dict[str, str]) -> None:
