@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
 import click
 
 from keyaudit.cli.failure import fail
+from keyaudit.config import SCHEDULER_VARIABLE
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB
 from keyaudit.model.logtime import time_zone
@@ -43,14 +44,15 @@ def _zone(_context: click.Context, _parameter: click.Parameter, value: str | Non
 _OPTIONS = [
     RULES_OPTION,
     CONFIG_OPTION,
-    click.option("--format", type=click.Choice(tuple(FORMATS)), default=None,
+    click.option("--format", "-f", type=click.Choice(tuple(FORMATS)), default=None,
                  help="Report format (ecs: JSON Lines in the Elastic Common Schema) [default: text]."),
     click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
                  help="Write the report to this file (atomically) instead of stdout; a device or FIFO is written "
                       "into as it is, - is stdout."),
     click.option("--disable", multiple=True, metavar="RULE", help="Turn a rule off by id (repeatable)."),
     click.option("--exclude", multiple=True, metavar="PATTERN",
-                 help="Skip paths matching this gitignore-style pattern (repeatable)."),
+                 help="Skip paths matching this gitignore-style pattern (repeatable; added to the configuration "
+                      "file's)."),
     click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
                  help="Exit 1 when a finding has at least this severity [default: low]."),
     click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
@@ -68,6 +70,8 @@ _OPTIONS = [
                  help="List every sighting as its own finding instead of one finding per secret and file."),
     click.option("--strict", is_flag=True, default=None, help="Exit 2 when any input could not be read."),
     click.option("--quiet", "-q", is_flag=True, default=None, help="No progress bar and no summary on stderr."),
+    click.option("--verbose", "-v", is_flag=True, default=None,
+                 help="Name every input not scanned (binary, ignored, excluded, …) on stderr, with the reason."),
     click.option("--group-by", type=click.Choice(GROUPINGS), default=None,
                  help="Grouping of the text view [default: file]."),
     click.option("--engine", type=click.Choice(ENGINES), default=None,
@@ -76,8 +80,9 @@ _OPTIONS = [
                  help="iugu client public key (PEM) or folder of them, to verify request signatures (repeatable)."),
     click.option("--storage-option", "storage_options", multiple=True, metavar="KEY=VALUE",
                  help="Option for the object store of URL targets (s3://, gs://, az://; repeatable)."),
-    click.option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS", show_envvar=True,
-                 help="Scan on a Dask cluster: tcp://host:8786, or local:N for a local cluster of N workers."),
+    click.option("--scheduler",
+                 help=f"Scan on a Dask cluster: tcp://host:8786, or local:N for a local cluster of N workers "
+                      f"[env var: {SCHEDULER_VARIABLE}, not used with --staged]."),
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                  help="Processes to scan with [default: all cores]."),
     click.option("--rule-time", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",

@@ -56,6 +56,8 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
         raise fail(str(exc)) from None
     for error in result.errors:
         say(f"error: {error}")
+    if config.verbose:
+        _name_skipped(result)
     if config.write_baseline is not None:
         _write_baseline(config.write_baseline, result)
         raise click.exceptions.Exit(EXIT_CLEAN)
@@ -65,6 +67,16 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
     if code == EXIT_FINDINGS and config.staged and config.format == "text":
         click.echo(_blocked_message(sum(1 for _ in failing(result.findings, config.fail_on))), err=True)
     raise click.exceptions.Exit(code)
+
+
+def _name_skipped(result: "ScanResult") -> None:
+    """``-v``: each input not scanned, with the reason (as many as the result names; the count of
+    the rest, which the summary's totals include)."""
+    for path, reason in result.skipped_inputs:
+        say(f"skipped: {path} ({reason})")
+    unnamed = sum(result.skipped.values()) - len(result.skipped_inputs)
+    if unnamed > 0:
+        say(f"skipped: {unnamed} more inputs, not named (only the first {len(result.skipped_inputs)} are)")
 
 
 def _write_baseline(path: Path, result: "ScanResult") -> None:

@@ -16,6 +16,8 @@ from keyaudit import __version__
 from keyaudit.model.findings import Finding
 from keyaudit.model.vocabulary import RuleInfo
 
+SKIPPED_NAMED = 1000  # skipped inputs named one by one (``-v``); the counts stay exact beyond
+
 
 @dataclass(frozen=True)
 class ScanError:
@@ -30,18 +32,30 @@ class ScanError:
 
 @dataclass
 class Counts:
-    """What was read, skipped and judged: added up unit by unit."""
+    """What was read, skipped and judged: added up unit by unit.
+
+    Skipped inputs are counted by reason, and the first :data:`SKIPPED_NAMED` of them are also
+    named (path and reason), for ``-v``: a walk over millions of binary files keeps exact counts
+    without holding a path for each."""
 
     files_scanned: int = 0
     bytes_scanned: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     statistics: Counter[str] = field(default_factory=Counter)
+    skipped_inputs: list[tuple[str, str]] = field(default_factory=list)  # (path, reason), the first ones
+
+    def skip(self, path: str, reason: str) -> None:
+        """Count an input that is not scanned, and name it while there is room."""
+        self.skipped[reason] += 1
+        if len(self.skipped_inputs) < SKIPPED_NAMED:
+            self.skipped_inputs.append((path, reason))
 
     def add(self, other: "Counts") -> None:
         self.files_scanned += other.files_scanned
         self.bytes_scanned += other.bytes_scanned
         self.skipped.update(other.skipped)
         self.statistics.update(other.statistics)
+        self.skipped_inputs.extend(other.skipped_inputs[: max(0, SKIPPED_NAMED - len(self.skipped_inputs))])
 
 
 @dataclass(frozen=True)
@@ -105,3 +119,9 @@ class ScanResult:
     @property
     def statistics(self) -> Counter[str]:
         return self.counts.statistics
+
+    @property
+    def skipped_inputs(self) -> list[tuple[str, str]]:
+        """(path, reason) of the first :data:`SKIPPED_NAMED` inputs not scanned; ``skipped``
+        counts them all."""
+        return self.counts.skipped_inputs

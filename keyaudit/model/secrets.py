@@ -27,7 +27,7 @@ def redact(secret: str, prefix: str = "") -> str:
     return prefix + shown
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Secret:
     """A credential value with the forms a report may show.
 
@@ -37,6 +37,11 @@ class Secret:
 
     canonical: str
     visible_prefix: str = ""
+
+    def __repr__(self) -> str:
+        """The redacted form: a finding printed from Python (a log line, a debugger, a failing
+        assertion) must not print the value either."""
+        return f"Secret(redacted={self.redacted!r}, length={self.length})"
 
     @property
     def redacted(self) -> str:

@@ -13,7 +13,7 @@ import contextlib
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Callable, ContextManager, Iterator
+from typing import TYPE_CHECKING, Callable, ContextManager, Iterator, Sequence
 
 from keyaudit.config import Config
 from keyaudit.engine import EngineUnavailable
@@ -36,7 +36,7 @@ from keyaudit.run.tally import Tally
 from keyaudit.run.units import RANGE_BYTES, WorkUnit, plan_units, with_resume
 from keyaudit.sources.ignore import gitignore_spec
 from keyaudit.sources.remote import RemoteError, filesystem_for, is_url
-from keyaudit.sources.targets import Discovery
+from keyaudit.sources.targets import Discovery, Target
 
 if TYPE_CHECKING:
     from keyaudit.sources.git import StagedFiles
@@ -52,12 +52,17 @@ class SetupError(Exception):
 
 
 class Session:
-    """One scan's resources and its run; close it (or use ``with``) to release the state."""
+    """One scan's resources and its run; close it (or use ``with``) to release the state.
 
-    def __init__(self, config: Config, *, range_bytes: int = RANGE_BYTES, spill_at: int = SPILL_AT) -> None:
+    ``held`` is content this process holds (the Python API's text and bytes), scanned instead of
+    ``config.targets``, as staged blobs are with ``staged``."""
+
+    def __init__(self, config: Config, *, range_bytes: int = RANGE_BYTES, spill_at: int = SPILL_AT,
+                 held: Sequence[Target] | None = None) -> None:
         self.config = config
         self._range_bytes = range_bytes
         self._spill_at = spill_at
+        self._held = held
         self.spec = ScannerSpec(tuple(map(str, config.rules)), config.disable, config.engine,
                                 tuple(map(str, config.public_keys)), config.rule_time)
         self.digest_key = config.digest_key.encode() if config.digest_key else None
@@ -104,11 +109,21 @@ class Session:
         if self.state is not None:
             self.state.commit()
 
+    def _given(self) -> tuple[list[Target], Path] | None:
+        """Targets read by this process rather than discovered — staged blobs, held content — and
+        the folder their names are relative to; None to discover ``config.targets``."""
+        if self._staged is not None:
+            return self._staged.targets(), self._staged.root
+        if self._held is not None:
+            return list(self._held), self.config.base
+        return None
+
     def _plan(self, discovery: Discovery) -> list[WorkUnit]:
         config, state = self.config, self.state
-        if self._staged is not None:
-            staged = self._staged
-            units = [WorkUnit(t) for t in staged.targets() if not discovery.excluded(staged.root / t.display)]
+        given = self._given()
+        if given is not None:
+            targets, root = given
+            units = [WorkUnit(t) for t in targets if not discovery.excluded(root / t.display, t.display)]
         else:  # with --state a resumed file is read from where it stopped, in one piece
             workers = 1 if config.scheduler else (config.jobs or default_jobs())  # Dask: fewer, 64 MiB units
             units = plan_units(list(config.targets), discovery, self._range_bytes, split=state is None,
@@ -172,7 +187,7 @@ class Session:
         for unit, tally in self._execute_whole(order.whole):
             self._merge(unit, tally, result, spool, previous_lines)
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
-        result.counts.skipped.update(discovery.skipped)
+        result.counts.add(discovery.counts)
         result.findings = spool.fold(self.filter.reason, dedupe=not config.no_dedupe, suppressed=result.suppressed)
         result.finished_at = utc_now()
         return result

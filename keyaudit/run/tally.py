@@ -40,7 +40,8 @@ class Tally:
             return None
         counts = self.counts
         return json.dumps({"files_scanned": counts.files_scanned, "bytes_scanned": counts.bytes_scanned,
-                           "skipped": counts.skipped, "statistics": counts.statistics, "lines": self.lines,
+                           "skipped": counts.skipped, "skipped_inputs": counts.skipped_inputs,
+                           "statistics": counts.statistics, "lines": self.lines,
                            "progress": asdict(self.progress),
                            "findings": [finding.to_checkpoint() for finding in self.findings]})
 
@@ -48,6 +49,7 @@ class Tally:
     def from_summary(cls, summary: str) -> "Tally":
         values = json.loads(summary)
         counts = Counts(values["files_scanned"], values["bytes_scanned"], Counter(values["skipped"]),
-                        Counter(values["statistics"]))
+                        Counter(values["statistics"]),
+                        [(path, reason) for path, reason in values.get("skipped_inputs", [])])
         return cls(findings=[Finding.from_checkpoint(finding) for finding in values["findings"]], counts=counts,
                    lines=values["lines"], progress=Progress(**values["progress"]))

@@ -114,7 +114,7 @@ class UnitScanner:
         except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
             tally.errors.append(ScanError(display, f"cannot open: {exc.strerror or exc}"))
         except CodecMissing as exc:  # not damage, not binary: a format this install cannot read
-            tally.counts.skipped[str(exc)] += 1
+            tally.counts.skip(display, str(exc))
         except DECOMPRESSION_ERRORS as exc:
             if unit.members:  # a misjudged member boundary, or damage: the session reads the file whole
                 tally.rescan_whole = True
@@ -233,7 +233,7 @@ class UnitScanner:
         content (skipped, not scanned)."""
         counts = tally.counts
         if chunks.binary:
-            counts.skipped["binary"] += 1
+            counts.skip(unit.target.display, "binary")
             return False
         if unit.head is not None:
             tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
@@ -255,7 +255,7 @@ class UnitScanner:
         no middle to resume from. A tar is measured on the way through; a zip, read by seeking,
         by a probe of its own; a recorded one is probed first, and skipped when it is the same."""
         if unit.depth >= MAX_ARCHIVE_DEPTH:
-            tally.counts.skipped["nested archive"] += 1
+            tally.counts.skip(unit.target.display, "nested archive")
             return
         progress = None
         if unit.head is not None and (unit.resume is not None or kind == "zip"):
@@ -268,7 +268,7 @@ class UnitScanner:
         keeper = TailKeeper(stream)
         for entry in read_members(kind, keeper if kind == "tar" else stream):
             if isinstance(entry, Skipped):
-                tally.counts.skipped[entry.reason] += 1
+                tally.counts.skip(member_path(unit.target.display, entry.name), entry.reason)
                 continue
             display = member_path(unit.target.display, entry.name)
             tally.add(self.scan(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))

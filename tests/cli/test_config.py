@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
+from helpers.packs import ACME_PACK
 from helpers.running import cli
 from helpers.secrecy import scrub
 from keyaudit.config import COMMAND_LINE_ONLY, OPTIONS
@@ -18,9 +19,9 @@ IN_FILE = {
     "format": "json", "output": "reports/out.json", "rules": ["packs/"], "disable": ["iugu-plaintext-http"],
     "exclude": ["fixtures/"], "allow": [{"digest": "sha256:" + "0" * 64, "reason": "revoked test token"}],
     "fail_on": "high", "baseline": "baseline.json", "write_baseline": "new-baseline.json", "staged": False,
-    "state": "state.db", "no_dedupe": True, "strict": True, "quiet": True, "group_by": "rule", "engine": "regex",
-    "public_keys": ["keys/"], "storage_options": {"anon": "true"}, "scheduler": "tcp://127.0.0.1:8786", "jobs": 2,
-    "rule_time": 2.5, "log_timezone": "America/Sao_Paulo",
+    "state": "state.db", "no_dedupe": True, "strict": True, "quiet": True, "verbose": True, "group_by": "rule",
+    "engine": "regex", "public_keys": ["keys/"], "storage_options": {"anon": "true"},
+    "scheduler": "tcp://127.0.0.1:8786", "jobs": 2, "rule_time": 2.5, "log_timezone": "America/Sao_Paulo",
 }
 
 
@@ -89,17 +90,7 @@ def test_options_from_the_file_drive_the_scan(project: Path) -> None:
     token = iugu_token()
     (project / "a.log").write_text(f"GET /v1/x?api_token={token} HTTP/1.1\nGET /v1/y?api_token={token} HTTP/1.1\n")
     (project / "packs").mkdir()
-    (project / "packs" / "acme.yaml").write_text("""
-rules:
-  - id: acme-key
-    title: ACME key
-    provider: acme
-    category: access-token
-    severity: low
-    keywords: [acme_key]
-    pattern: 'acme_key=(?P<secret>[a-z]{12})'
-    examples: ['acme_key=abcdefghijkl']
-""")
+    (project / "packs" / "acme.yaml").write_text(ACME_PACK)
     (project / "b.env").write_text("acme_key=qwertyuiopas\n")
     (project / ".keyaudit.yaml").write_text(
         "format: json\nengine: regex\nno_dedupe: true\nquiet: true\nfail_on: critical\n"

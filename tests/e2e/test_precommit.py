@@ -13,15 +13,10 @@ import pytest
 
 from helpers.credentials import iugu_token
 from helpers.data import REPO
+from helpers.repos import git, new_repo
 from helpers.secrecy import absent
 
 ROOT = REPO
-
-
-def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=check, env=env)
 
 
 def keyaudit(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -31,13 +26,7 @@ def keyaudit(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    path = tmp_path / "repo"
-    path.mkdir()
-    git(path, "init", "-q", "-b", "main")
-    (path / "README.md").write_text("hello\n")
-    git(path, "add", "README.md")
-    git(path, "commit", "-q", "-m", "init")
-    return path
+    return new_repo(tmp_path / "repo")
 
 
 def stage(repo: Path, name: str, text: str) -> None:
@@ -184,7 +173,8 @@ def test_configuration_is_found_from_the_target_upwards(repo: Path, tmp_path: Pa
 # What only other paths need: --state, --staged, --output, stdin, --public-key, a [tool.keyaudit]
 # section, a cold rule cache, a hit to confirm, a progress bar. A hook's run is mostly start-up,
 # so a scan of clean files imports none of them.
-NOT_FOR_CLEAN_FILES = ("ctypes", "cryptography", "importlib.resources", "keyaudit.rulebook.signature", "keyaudit.sources.git",
+NOT_FOR_CLEAN_FILES = ("ctypes", "cryptography", "importlib.resources", "keyaudit.api", "keyaudit.rulebook.signature",
+                       "keyaudit.sources.git",
                        "keyaudit.inputs.har", "keyaudit.inputs.jsonstream", "keyaudit.rulebook.backtracking",
                        "regex", "rich", "sqlite3", "subprocess", "tempfile", "tomllib", "yaml")
 

@@ -53,14 +53,15 @@ def subprocess_env() -> dict[str, str]:
 
 
 def proc(*args: str, cwd: Path, input: bytes | None = None, timeout: float = 120,
-         unprivileged: bool = False) -> subprocess.CompletedProcess:
+         unprivileged: bool = False, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """``python -m keyaudit ARGS`` as a real process, output as bytes, stdout a pipe (not a tty);
-    ``unprivileged``: as a user file permissions apply to (see :mod:`helpers.privileges`)."""
+    ``unprivileged``: as a user file permissions apply to (see :mod:`helpers.privileges`); ``env``:
+    its whole environment (default :func:`subprocess_env`)."""
     prefix = privileges.unprivileged_prefix() if unprivileged else ()
     if prefix is None:
         raise RuntimeError("this process cannot run keyaudit unprivileged: check can_run_unprivileged() first")
     return subprocess.run([*prefix, sys.executable, "-m", "keyaudit", *args], cwd=cwd, input=input,
-                          capture_output=True, timeout=timeout, env=subprocess_env())
+                          capture_output=True, timeout=timeout, env=env or subprocess_env())
 
 
 def run_scan(*targets: str, range_bytes: int = RANGE_BYTES, spill_at: int = SPILL_AT,
