@@ -7,6 +7,10 @@ can say why the scan behaves as it does. Three options are refused in files, on 
 ``show_secrets`` (printing values must be asked for where the report is made), ``digest_key``
 (a secret has no place in a committed file; ``KEYAUDIT_DIGEST_KEY`` carries it) and ``targets``
 (the file is found from them).
+
+A baseline needs no setting: ``.keyaudit-baseline.json`` at the root of the repository (the git
+work tree of the first target, or of the current folder) is read when it exists and no
+``baseline`` is set, and ``--write-baseline`` without a file writes it there.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE
@@ -23,6 +27,8 @@ from keyaudit.report import FORMATS
 from keyaudit.report.options import GROUPINGS
 
 CONFIG_NAMES: tuple[str, ...] = (".keyaudit.yaml", ".keyaudit.yml", "pyproject.toml")
+DEFAULT_BASELINE = ".keyaudit-baseline.json"
+FOUND_AT_ROOT = "found at the repository root"  # the source of a baseline nobody configured
 COMMAND_LINE_ONLY = {"show_secrets": "it prints full secret values: pass --show-secrets",
                      "digest_key": "a secret has no place in a file: set KEYAUDIT_DIGEST_KEY",
                      "targets": "name what to scan on the command line (the file is found from there)"}
@@ -129,16 +135,39 @@ def _typed(key: str, value: Any, base: Path) -> Any:
     return value
 
 
+def _up_to_root(start: Path) -> Iterator[tuple[Path, bool]]:
+    """``start`` and the folders above it, each with whether it is the root of a git work tree
+    (it holds ``.git``: a folder, or the file a linked worktree or submodule has), ending there.
+    Read from the file system: a hook's start-up would pay for a git process."""
+    for folder in [start, *start.parents]:
+        try:
+            root = (folder / ".git").exists()
+        except OSError:  # a folder that cannot be searched: the scan names it, the search goes up
+            root = False
+        yield folder, root
+        if root:
+            return
+
+
+def repository_root(start: Path) -> Path | None:
+    """The root of the git work tree holding ``start``, or None outside one."""
+    return next((folder for folder, root in _up_to_root(start) if root), None)
+
+
+def default_baseline(start: Path) -> Path:
+    """Where the baseline nobody configured lives: at the repository root, or in ``start``
+    outside a repository."""
+    return (repository_root(start) or start) / DEFAULT_BASELINE
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file from ``start`` up to the repository root."""
-    for folder in [start, *start.parents]:
+    for folder, _ in _up_to_root(start):
         try:
             for name in CONFIG_NAMES:
                 candidate = folder / name
                 if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
                     return candidate
-            if (folder / ".git").exists():
-                return None
         except OSError:  # a folder that cannot be searched: the scan names it, the search goes up
             continue
     return None
@@ -188,7 +217,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def load_config(config_file: Path | None, start: Path, command_line: Mapping[str, Any]) -> Config:
-    """Defaults, then the file (given, or found from ``start``), then the command line.
+    """Defaults, then the file (given, or found from ``start``), then the command line; then,
+    when none of them set a baseline, the one at the repository root if it exists.
 
     ``command_line`` holds the options the user gave, already typed (``None`` or an empty tuple
     means not given); a file's values are checked here, one line naming file and key when not.
@@ -210,7 +240,18 @@ def load_config(config_file: Path | None, start: Path, command_line: Mapping[str
             raise ValueError(f"not an option: {key!r}")
         if value is not None and value != ():
             values[key], sources[key] = value, "command line"
+    if "baseline" not in values:
+        found = default_baseline(start)
+        if _is_file(found):
+            values["baseline"], sources["baseline"] = found, FOUND_AT_ROOT
     return Config(**values, sources=MappingProxyType(sources), file=path, base=base)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def describe(config: Config) -> str:

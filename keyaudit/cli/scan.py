@@ -3,6 +3,7 @@ an exit code. Nothing here decides what is found."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,16 +18,13 @@ if TYPE_CHECKING:
     from keyaudit.config import Config
     from keyaudit.model.result import ScanResult
 
-BASELINE_HINT = ".keyaudit-baseline.json"
-
-
 def _blocked_message(findings: int) -> str:
     return (f"\nkeyaudit: commit blocked: {findings} finding{'s' if findings != 1 else ''} in staged files. Ways out:\n"
             "  1. remove the secret from the file (and rotate it: it may already be in history);\n"
             "  2. if it is not a secret, mark the line with a comment containing 'keyaudit:allow <reason>'\n"
             "     (or 'keyaudit:allow-next-line <reason>' on the line before);\n"
-            f"  3. accept it knowingly: keyaudit scan --staged --write-baseline {BASELINE_HINT}, commit that file,\n"
-            "     and set 'baseline' in .keyaudit.yaml (or pass --baseline).\n")
+            "  3. accept it knowingly: keyaudit scan --staged --write-baseline (it writes .keyaudit-baseline.json at\n"
+            "     the repository root, which scans read by themselves), and commit that file.\n")
 
 
 @click.command()
@@ -40,6 +38,8 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
     from keyaudit.run.session import Session, SetupError
 
     config = configuration(config_path, command_line(targets, options), () if options["staged"] else targets)
+    if config.write_baseline is not None:  # every finding is recorded, not only those the old baseline lets through
+        config = replace(config, baseline=None)
     if config.show_secrets:
         say("warning: --show-secrets prints full secret values; this report is now a leak itself: do not share "
             "or store it.")
@@ -57,7 +57,7 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
     for error in result.errors:
         say(f"error: {error}")
     if config.write_baseline is not None:
-        _write_baseline(config.write_baseline, result)
+        _write_baseline(config.write_baseline, result, session.paths_read)
         raise click.exceptions.Exit(EXIT_CLEAN)
     _report(config, result, session.digest_key)
     session.commit()  # right after the report: a run killed before this point is redone whole
@@ -67,15 +67,20 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
     raise click.exceptions.Exit(code)
 
 
-def _write_baseline(path: Path, result: "ScanResult") -> None:
+def _write_baseline(path: Path, result: "ScanResult", paths_read: frozenset[str]) -> None:
+    """Record this scan's findings, keeping what an earlier baseline there holds for files the
+    scan did not read (a commit's staged files are not the whole repository)."""
     from keyaudit.cli.output import write_report
-    from keyaudit.run.filters import baseline_text
+    from keyaudit.run.filters import baseline_text, entries_not_read, new_baseline
 
+    kept = entries_not_read(path, paths_read)
+    entries = new_baseline(result.occurrences, kept)
     try:
-        write_report(path, baseline_text(result.occurrences))
+        write_report(path, baseline_text(entries))
     except OSError as exc:
         raise fail(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
-    say(f"wrote {len(result.occurrences)} findings to the baseline {path}")
+    others = f", {len(kept)} of them kept for files this scan did not read" if kept else ""
+    say(f"wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to the baseline {path}{others}")
 
 
 def _report(config: "Config", result: "ScanResult", digest_key: bytes | None) -> None:
