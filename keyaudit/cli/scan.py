@@ -18,15 +18,6 @@ if TYPE_CHECKING:
     from keyaudit.config import Config
     from keyaudit.model.result import ScanResult
 
-def _blocked_message(findings: int) -> str:
-    return (f"\nkeyaudit: commit blocked: {findings} finding{'s' if findings != 1 else ''} in staged files. Ways out:\n"
-            "  1. remove the secret from the file (and rotate it: it may already be in history);\n"
-            "  2. if it is not a secret, mark the line with a comment containing 'keyaudit:allow <reason>'\n"
-            "     (or 'keyaudit:allow-next-line <reason>' on the line before);\n"
-            "  3. accept it knowingly: keyaudit scan --staged --write-baseline (it writes .keyaudit-baseline.json at\n"
-            "     the repository root, which scans read by themselves), and commit that file.\n")
-
-
 @click.command()
 @scan_options
 def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> None:
@@ -62,9 +53,17 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
     _report(config, result, session.digest_key)
     session.commit()  # right after the report: a run killed before this point is redone whole
     code = scan_exit_code(result, config.fail_on, config.strict)
-    if code == EXIT_FINDINGS and config.staged and config.format == "text":
-        click.echo(_blocked_message(len(failing(result.findings, config.fail_on))), err=True)
+    if code == EXIT_FINDINGS:
+        _say_if_blocked(config, result)
     raise click.exceptions.Exit(code)
+
+
+def _say_if_blocked(config: "Config", result: "ScanResult") -> None:
+    """In a commit hook, whatever the format: every file to fix and the ways out, on stderr."""
+    from keyaudit.cli.hook import blocked_message, in_hook
+
+    if in_hook(config.staged):
+        click.echo(blocked_message(failing(result.findings, config.fail_on), config.staged), err=True, nl=False)
 
 
 def _write_baseline(path: Path, result: "ScanResult", paths_read: frozenset[str]) -> None:
