@@ -32,7 +32,7 @@ def in_hook(staged: bool) -> bool:
     return staged or bool(os.environ.get(FRAMEWORK_VARIABLE))
 
 
-class _Places:
+class _FilePlaces:
     """The lines of one file's blocking findings, and how many places the report left out."""
 
     def __init__(self) -> None:
@@ -46,13 +46,13 @@ class _Places:
         return f"line{'s' if len(lines) > 1 else ''} {shown}" + (f" and {more} more" if more else "")
 
 
-def files_to_fix(blocking: Iterable["Finding"]) -> tuple[int, dict[str, _Places]]:
+def _files_to_fix(blocking: Iterable["Finding"]) -> tuple[int, dict[str, _FilePlaces]]:
     """The number of findings that block, and the lines they are on, by file.
 
     Every place a finding was seen counts (its occurrences): a secret folded from several files
     names each of them, so that one commit attempt is enough to fix them all.
     """
-    files: dict[str, _Places] = defaultdict(_Places)
+    files: dict[str, _FilePlaces] = defaultdict(_FilePlaces)
     count = 0
     for finding in blocking:  # once, in order: findings may be streamed from disk
         count += 1
@@ -79,7 +79,7 @@ def program() -> str:
 def blocked_message(blocking: Iterable["Finding"], staged: bool) -> str:
     """The message for the findings that block: what was found where, then the ways out (the
     third says the exact command that writes the baseline every scan finds by itself)."""
-    count, files = files_to_fix(blocking)
+    count, files = _files_to_fix(blocking)
     head = (f"keyaudit: {'commit ' if staged else ''}blocked: {count} finding{'s' if count != 1 else ''} in "
             f"{len(files)} file{'s' if len(files) != 1 else ''}:")
     where = [f"  {printable(path)}: {places}" for path, places in sorted(files.items())]
