@@ -13,6 +13,10 @@ A cluster is used only when asked for by name — ``--scheduler``, the file, or
 its own command line: a variable exported for nightly jobs, or a file shared with them, must not
 send every commit to a cluster. The Python API builds its configuration with
 :func:`given_config`: the same checks, no file, no environment.
+
+A baseline needs no setting: ``.keyaudit-baseline.json`` at the root of the repository (the git
+work tree of the first target, or of the current folder) is read when it exists and no
+``baseline`` is set, and ``--write-baseline`` without a file writes it there.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE
@@ -32,6 +36,8 @@ from keyaudit.report.options import GROUPINGS
 
 CONFIG_NAMES: tuple[str, ...] = (".keyaudit.yaml", ".keyaudit.yml", "pyproject.toml")
 SCHEDULER_VARIABLE = "KEYAUDIT_SCHEDULER"
+DEFAULT_BASELINE = ".keyaudit-baseline.json"
+FOUND_AT_ROOT = "found at the repository root"  # the source of a baseline nobody configured
 COMMAND_LINE_ONLY = {"show_secrets": "it prints full secret values: pass --show-secrets",
                      "digest_key": "a secret has no place in a file: set KEYAUDIT_DIGEST_KEY",
                      "targets": "name what to scan on the command line (the file is found from there)"}
@@ -157,16 +163,39 @@ def _typed(key: str, value: Any, base: Path) -> Any:
     return value
 
 
+def _up_to_root(start: Path) -> Iterator[tuple[Path, bool]]:
+    """``start`` and the folders above it, each with whether it is the root of a git work tree
+    (it holds ``.git``: a folder, or the file a linked worktree or submodule has), ending there.
+    Read from the file system: a hook's start-up would pay for a git process."""
+    for folder in [start, *start.parents]:
+        try:
+            root = (folder / ".git").exists()
+        except OSError:  # a folder that cannot be searched: the scan names it, the search goes up
+            root = False
+        yield folder, root
+        if root:
+            return
+
+
+def repository_root(start: Path) -> Path | None:
+    """The root of the git work tree holding ``start``, or None outside one."""
+    return next((folder for folder, root in _up_to_root(start) if root), None)
+
+
+def default_baseline(start: Path) -> Path:
+    """Where the baseline nobody configured lives: at the repository root, or in ``start``
+    outside a repository."""
+    return (repository_root(start) or start) / DEFAULT_BASELINE
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file from ``start`` up to the repository root."""
-    for folder in [start, *start.parents]:
+    for folder, _ in _up_to_root(start):
         try:
             for name in CONFIG_NAMES:
                 candidate = folder / name
                 if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
                     return candidate
-            if (folder / ".git").exists():
-                return None
         except OSError:  # a folder that cannot be searched: the scan names it, the search goes up
             continue
     return None
@@ -217,7 +246,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 def load_config(config_file: Path | None, start: Path, command_line: Mapping[str, Any]) -> Config:
     """Defaults, then the file (given, or found from ``start``), then ``KEYAUDIT_SCHEDULER``, then
-    the command line, whose exclude patterns join the file's.
+    the command line, whose exclude patterns join the file's; then, when none of them set a
+    baseline, the one at the repository root if it exists.
 
     ``command_line`` holds the options the user gave, already typed (``None`` or an empty tuple
     means not given); a file's values are checked here, one line naming file and key when not.
@@ -250,6 +280,10 @@ def load_config(config_file: Path | None, start: Path, command_line: Mapping[str
     if values.get("staged") and sources["scheduler"] not in ("default", "command line"):
         del values["scheduler"]  # a commit is checked here unless its own command line says otherwise
         sources["scheduler"] = f"default: --staged ignores the scheduler of {sources['scheduler']}"
+    if "baseline" not in values:
+        found = default_baseline(start)
+        if _is_file(found):
+            values["baseline"], sources["baseline"] = found, FOUND_AT_ROOT
     return Config(**values, sources=MappingProxyType(sources), file=path, base=base)
 
 
@@ -270,6 +304,13 @@ def given_config(options: Mapping[str, Any], base: Path, source: str) -> Config:
             raise ConfigError(f"option '{key}' {problem}")
         values[key], sources[key] = _typed(key, value, base), source
     return Config(**values, sources=MappingProxyType(sources), base=base)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def describe(config: Config) -> str:

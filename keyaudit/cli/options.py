@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
 import click
 
 from keyaudit.cli.failure import fail
-from keyaudit.config import SCHEDULER_VARIABLE
+from keyaudit.config import DEFAULT_BASELINE, SCHEDULER_VARIABLE
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB
 from keyaudit.model.logtime import time_zone
@@ -41,6 +41,14 @@ def _zone(_context: click.Context, _parameter: click.Parameter, value: str | Non
     return value
 
 
+class _FileOrDefault(click.Path):
+    """A file path, or "" for an option given without one: the default place, known only once
+    the targets are (see :func:`configuration`)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return value if value == "" else super().convert(value, param, ctx)
+
+
 _OPTIONS = [
     RULES_OPTION,
     CONFIG_OPTION,
@@ -56,9 +64,12 @@ _OPTIONS = [
     click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
                  help="Exit 1 when a finding has at least this severity [default: low]."),
     click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Hide findings recorded in this baseline file."),
-    click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Record the findings of this scan as a baseline file, then exit 0."),
+                 help=f"Hide findings recorded in this baseline file [default: {DEFAULT_BASELINE} at the repository "
+                      "root, when it exists]."),
+    click.option("--write-baseline", type=_FileOrDefault(dir_okay=False, path_type=Path), is_flag=False,
+                 flag_value="", metavar="[FILE]",
+                 help="Record the findings of this scan as a baseline file, then exit 0 [default FILE: "
+                      f"{DEFAULT_BASELINE} at the repository root, which later scans read by themselves]."),
     click.option("--staged", is_flag=True, default=None,
                  help="Scan the files staged for commit (the git index), not TARGETS."),
     click.option("--state", type=click.Path(dir_okay=False, path_type=Path),
@@ -117,15 +128,19 @@ def command_line(targets: tuple[str, ...], options: dict[str, Any]) -> dict[str,
 
 def configuration(config_path: Path | None, given: Mapping[str, Any], targets: tuple[str, ...] = ()) -> "Config":
     """The configuration, searched for from the first target upwards (the current folder for
-    stdin, --staged or no target); a bad file is a usage error."""
-    from keyaudit.config import ConfigError, load_config
+    stdin, --staged or no target); a bad file is a usage error. ``--write-baseline`` without a
+    file writes the default baseline of the repository found from there."""
+    from keyaudit.config import ConfigError, default_baseline, load_config
 
     first = Path(targets[0]) if targets and targets[0] != "-" else Path.cwd()
     try:
         start = first if first.is_dir() else first.parent
     except OSError:  # inside a folder that cannot be entered: the scan names it
         start = first.parent
+    start = start.resolve()
+    if given.get("write_baseline") == "":
+        given = {**given, "write_baseline": default_baseline(start)}
     try:
-        return load_config(config_path, start.resolve(), given)
+        return load_config(config_path, start, given)
     except ConfigError as exc:
         raise fail(str(exc)) from None

@@ -23,13 +23,18 @@ from keyaudit.rulebook.rules import Rule, RuleSet
 from keyaudit.rulebook.validators import VALIDATORS
 
 
-ALLOW_SAME_LINE = re.compile(rb"keyaudit:allow(?!-next-line)")
-ALLOW_NEXT_LINE = b"keyaudit:allow-next-line"
+# A marker counts only with a reason after it on its line: a letter or a digit (any non-ASCII
+# byte counts), not just a comment closer. The shipped rule keyaudit-allow-without-reason reports
+# the markers that have none; its examples are these patterns' negatives (a test holds them together).
+_REASON = rb"(?![\w-])[^0-9A-Za-z\x80-\xff\n]*[0-9A-Za-z\x80-\xff]"
+ALLOW_SAME_LINE = re.compile(rb"keyaudit:allow" + _REASON)
+ALLOW_NEXT_LINE = re.compile(rb"keyaudit:allow-next-line" + _REASON)
 
 
 def allowed_inline(hit: Hit) -> bool:
-    """``keyaudit:allow`` on the finding's line, or ``keyaudit:allow-next-line`` on the line
-    before (either may carry a reason after it), as gitleaks and bandit users expect."""
+    """``keyaudit:allow <reason>`` on the finding's line, or ``keyaudit:allow-next-line <reason>``
+    on the line before, as gitleaks and bandit users expect. A marker without a reason allows
+    nothing: every accepted finding carries a reason a reviewer can judge."""
     buffer, start = hit.buffer, hit.match.match_start
     line_start = buffer.rfind(b"\n", 0, start) + 1
     line_end = buffer.find(b"\n", hit.match.match_end)
@@ -38,7 +43,7 @@ def allowed_inline(hit: Hit) -> bool:
     if line_start == 0:
         return False
     previous_start = buffer.rfind(b"\n", 0, line_start - 1) + 1
-    return buffer.find(ALLOW_NEXT_LINE, previous_start, line_start) >= 0
+    return ALLOW_NEXT_LINE.search(buffer, previous_start, line_start - 1) is not None
 
 
 def finding_from_hit(rule: Rule, hit: Hit, path: str, budget: RuleBudget) -> Finding | None:
@@ -67,7 +72,7 @@ def finding_from_hit(rule: Rule, hit: Hit, path: str, budget: RuleBudget) -> Fin
     title = rule.title
     message = f"{title}: {note}" if note else title
     context: dict[str, object] = record_context(hit.line_text())
-    if not rule.captures_secret:
+    if not rule.captures_secret and text:  # a rule that captures nothing (a bare marker) names no URL
         context["url"] = text
     return Finding(
         suppressed="inline" if allowed_inline(hit) else None,

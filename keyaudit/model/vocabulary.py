@@ -17,6 +17,7 @@ CATEGORIES: tuple[str, ...] = (
     "unsigned-transfer",
     "bad-signature",
     "environment-mismatch",
+    "suppression",  # a way of hiding findings that is not used as it must be (an allow marker without a reason)
 )
 
 

@@ -67,6 +67,7 @@ class Session:
                                 tuple(map(str, config.public_keys)), config.rule_time)
         self.digest_key = config.digest_key.encode() if config.digest_key else None
         self.state: ScanState | None = None
+        self.paths_read: frozenset[str] = frozenset()  # the files the last run planned, as reports name them
         try:
             self.scanner = self.spec.build()
             baseline = load_baseline(config.baseline) if config.baseline else frozenset()
@@ -165,6 +166,7 @@ class Session:
         discovery = Discovery(exclude=self._exclude, exclude_base=config.base,
                               storage_options=dict(config.storage_options))
         units = self._plan(discovery)
+        self.paths_read = frozenset(unit.target.display for unit in units)
         with_findings = not (config.show_secrets or self.digest_key)
         keys = [unit.checkpoint_key() if state is not None else None for unit in units]
         tallies = _restored(keys, state, with_findings) if state is not None else {}

@@ -131,3 +131,28 @@ def test_the_log_timezone_from_the_file_or_the_command_line_reads_the_ecs_log_ti
     refused = cli("scan", "--log-timezone", "Mars/Olympus", "a.log")
     assert refused.exit_code == 2 and refused.stdout == ""
     assert "Invalid value for '--log-timezone': unknown time zone 'Mars/Olympus'" in refused.stderr
+
+
+def test_the_baseline_at_the_repository_root_is_found_unless_one_is_set(project: Path) -> None:
+    (project / "services" / "billing").mkdir(parents=True)
+    assert shown(cli("config", "services/billing").stdout)["baseline"] == ("null", "default")
+    root_baseline = project / ".keyaudit-baseline.json"
+    root_baseline.write_text('{"version": 1, "tool": "keyaudit", "findings": []}\n')
+    for targets in ((), ("services/billing",), (str(project / "services" / "billing"),), ("--staged",)):
+        assert shown(cli("config", *targets).stdout)["baseline"] == (str(root_baseline), "found at the repository root")
+    (project / ".keyaudit.yaml").write_text("baseline: audit/baseline.json\n")
+    assert shown(cli("config").stdout)["baseline"] == (str(project / "audit" / "baseline.json"),
+                                                       str(project / ".keyaudit.yaml"))
+    assert shown(cli("config", "--baseline", "b.json").stdout)["baseline"] == ("b.json", "command line")
+
+
+def test_write_baseline_without_a_file_names_the_repository_root_or_the_folder_outside_one(
+        project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    (project / "src").mkdir()
+    shown_here = shown(cli("config", "src", "--write-baseline").stdout)
+    assert shown_here["write_baseline"] == (str(project / ".keyaudit-baseline.json"), "command line")
+    assert shown(cli("config", "--write-baseline=mine.json").stdout)["write_baseline"] == ("mine.json", "command line")
+    outside = tmp_path_factory.mktemp("not-a-repository")
+    written = shown(cli("config", str(outside), "--write-baseline").stdout)["write_baseline"]
+    assert written == (str(outside / ".keyaudit-baseline.json"), "command line")
+    assert cli("config", "--write-baseline", "src").exit_code == 2  # a folder is not a file to write

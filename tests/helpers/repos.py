@@ -11,9 +11,11 @@ _IDENTITY = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
              "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
 
 
-def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    """``git -C repo ARGS``; with ``check`` it fails the test when git does."""
-    env = {**os.environ, **_IDENTITY, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+def git(repo: Path, *args: str, check: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``git -C repo ARGS``; with ``check`` it fails the test when git does; ``env`` replaces the
+    environment (the identity and the empty configuration stay)."""
+    env = {**(env if env is not None else os.environ), **_IDENTITY, "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_CONFIG_NOSYSTEM": "1"}
     done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, check=False)
     assert not check or done.returncode == 0, f"git {args[0]}: {done.stderr.strip()}"
     return done
@@ -37,3 +39,10 @@ def new_repo(path: Path) -> Path:
     git(path, "add", "README.md")
     git(path, "commit", "-q", "-m", "init")
     return path
+
+
+def stage(repo: Path, name: str, text: str) -> None:
+    """Write ``name`` (folders made) and stage it."""
+    (repo / name).parent.mkdir(parents=True, exist_ok=True)
+    (repo / name).write_text(text)
+    git(repo, "add", name)
