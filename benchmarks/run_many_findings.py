@@ -3,7 +3,7 @@ case for folding: nothing folds), scanned to every format as a real process; pea
 format, and per finding, against the same run of a baseline checkout (an earlier commit) when given.
 
     git worktree add /tmp/keyaudit-base <earlier commit>
-    python benchmarks/run_many_findings.py [--mb 48] [--jobs 2] [--baseline /tmp/keyaudit-base]
+    python benchmarks/run_many_findings.py [--mb 48] [--jobs 2] [--formats jsonl,json] [--baseline /tmp/keyaudit-base]
 
 Run by hand, not in CI. Memory must stay flat as findings grow: compare --mb 12 with --mb 48.
 """
@@ -54,6 +54,7 @@ def main() -> None:
     parser.add_argument("--mb", type=int, default=48, help="size of the generated log")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--baseline", type=Path, help="an earlier checkout to compare with, in the same run")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated formats [default: all]")
     args = parser.parse_args()
     here = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as folder:
@@ -62,7 +63,7 @@ def main() -> None:
         print(f"{args.mb} MiB log, {findings} findings (a distinct token per line), --jobs {args.jobs}")
         print(f"{'format':<7} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'KiB/finding':>12}"
               + (f" {'cpu vs base':>12} {'peak vs base':>13}" if args.baseline else ""))
-        for output_format in FORMATS:
+        for output_format in args.formats.split(","):
             wall, cpu, peak = measure(here, log, output_format, args.jobs, Path(folder) / f"report.{output_format}")
             row = f"{output_format:<7} {wall:8.2f} {cpu:8.2f} {peak:9.1f} {peak * 1024 / findings:12.2f}"
             if args.baseline:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import BinaryIO
+from typing import BinaryIO, Iterable, Protocol
 
 from keyaudit.engine import create_matcher
 from keyaudit.engine.budget import RuleBudget
@@ -21,6 +21,12 @@ from keyaudit.model.secrets import Secret
 from keyaudit.model.urls import redact_url
 from keyaudit.rulebook.rules import Rule, RuleSet
 from keyaudit.rulebook.validators import VALIDATORS
+
+
+class FindingSink(Protocol):
+    """Where findings go as a pass finds them: a list, or a unit's packed findings."""
+
+    def extend(self, findings: Iterable[Finding], /) -> None: ...
 
 
 # A marker counts only with a reason after it on its line: a letter or a digit (any non-ASCII
@@ -98,7 +104,7 @@ class SecretDetector:
         self._rule_list = list(rules)
         self.matcher = matcher or create_matcher(rules)
 
-    def findings_in(self, stream: BinaryIO, path: str, into: list[Finding],
+    def findings_in(self, stream: BinaryIO, path: str, into: FindingSink,
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0),
                     read_bytes: int = CHUNK_BYTES, windows: WindowCollector | None = None) -> ChunkedPass:
         """Append the findings of one plain (already decompressed) stream to ``into``.
@@ -111,20 +117,29 @@ class SecretDetector:
         self.collect(chunks, path, into)
         return chunks
 
-    def collect(self, chunks: ChunkedPass, path: str, into: list[Finding]) -> None:
-        """Run ``chunks``, appending its findings to ``into`` and a window around each to the
+    def collect(self, chunks: ChunkedPass, path: str, into: FindingSink) -> None:
+        """Run ``chunks``, extending ``into`` with its findings chunk by chunk (a unit with a
+        finding on every line hands them on as it goes) and adding a window around each to the
         pass's windows. A caller that builds the pass itself still has it when a read fails: its
         lines and bytes say how far the text was scanned."""
-        first = len(into)
+        pending: list[Finding] = []
+        chunk = -1
         try:
             for hit in chunks:
+                # A new chunk starting past the last finding's line: that line is whole.
+                if hit.offset != chunk and pending and hit.place[0] > pending[-1].location.end_line:
+                    hide_secrets_in_urls(pending)
+                    into.extend(pending)
+                    pending = []
+                chunk = hit.offset
                 finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path, self.matcher.budget)
                 if finding is not None:
-                    into.append(finding)
+                    pending.append(finding)
                     chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
                                        chunks.windows.request)
         finally:
-            hide_secrets_in_urls(into[first:])
+            hide_secrets_in_urls(pending)
+            into.extend(pending)
 
 
 def hide_secrets_in_urls(findings: list[Finding]) -> None:

@@ -23,7 +23,7 @@ def member_path(archive: str, name: str) -> str:
     return f"{archive}{MEMBER_SEPARATOR}{name}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a finding is, as the user sees the file (decompressed text, 1-based)."""
 
@@ -45,7 +45,7 @@ class Location:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     """One reportable problem at one place."""
 
@@ -125,7 +125,7 @@ class Finding:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Occurrences:
     """Every sighting of one secret in one file, up to a cap of locations (the count stays exact)."""
 

@@ -1,9 +1,9 @@
 """Folding findings: what several rules found about one thing in one place becomes one finding,
 and every sighting of one secret in one file becomes one finding with its occurrences.
 
-Merging runs on each unit's findings as the unit arrives (a unit is bounded in size). Folding is a
-streaming pass over findings in :func:`place_order`, holding one finding at a time: the spool
-(:mod:`keyaudit.run.spool`) sorts, this folds, so a night of logs with a million findings folds in
+Both are streaming passes over findings in a given order (:func:`spot_order`, :func:`place_order`),
+holding only a request's span of lines of one spot, or one finding, at a time: the spool
+(:mod:`keyaudit.run.spool`) sorts, these fold, so a night of logs with a million findings folds in
 bounded memory.
 """
 
@@ -50,7 +50,7 @@ def _spot_key(finding: Finding) -> bytes:
     return b"\0".join(map(_raw, parts))
 
 
-def _spot_order(finding: Finding) -> SortKey:
+def spot_order(finding: Finding) -> SortKey:
     """The order :func:`merge_same_spot` works in: by spot, then report order, strongest first."""
     severity, confidence, judged = _strength(finding)
     return (_spot_key(finding), *report_order(finding), -severity, -confidence, -judged)
@@ -78,24 +78,23 @@ def _url_path(finding: Finding) -> str:
     return urlsplit(str(finding.context.get("url") or "")).path.rstrip("/")
 
 
-def merge_same_spot(findings: Iterable[Finding]) -> list[Finding]:
-    """Collapse what several rules found about one thing in one place into one finding.
+def merge_same_spot(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Collapse what several rules found about one thing in one place into one finding;
+    ``findings`` come in :func:`spot_order`.
 
     A secret: the same canonical secret, in the same category, at overlapping locations. A
     request finding without a secret: the same category, scheme and host, in the same file (and
     HAR entry), within a request's span of lines (and the same method and path when both are
     request-rule findings). The strongest rule (severity, then confidence) wins. Different
     categories say different things (a leaked key, and a key used against the wrong
-    environment) and are all kept. Run on each unit's findings as it arrives; a finding is
-    compared only with the findings of its spot that start within a request's span of lines
-    before it, so a unit with a hundred thousand findings about one host folds in one pass.
+    environment) and are all kept. Only the findings of one spot that start within a request's
+    span of lines are held: those are all a finding can be the same spot as.
     """
-    kept: list[Finding] = []
-    for _spot, group in groupby(sorted(findings, key=_spot_order), key=_spot_key):
+    for _spot, group in groupby(findings, key=_spot_key):
         window: deque[tuple[int, Finding]] = deque()  # (first line, kept finding), in line order
         for finding in group:
             while window and window[0][0] < finding.location.line - REQUEST_SPAN_LINES:
-                kept.append(window.popleft()[1])
+                yield window.popleft()[1]
             for index, (line, held) in enumerate(window):
                 if _same_spot(held, finding):
                     if _strength(finding) > _strength(held):
@@ -103,8 +102,7 @@ def merge_same_spot(findings: Iterable[Finding]) -> list[Finding]:
                     break
             else:
                 window.append((finding.location.line, finding))
-        kept.extend(held for _line, held in window)
-    return kept
+        yield from (held for _line, held in window)
 
 
 def place_key(finding: Finding) -> bytes:

@@ -13,7 +13,7 @@ import contextlib
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Callable, ContextManager, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, ContextManager, Iterable, Iterator, Sequence
 
 from keyaudit.config import Config
 from keyaudit.engine import EngineUnavailable
@@ -27,7 +27,6 @@ from keyaudit.run.executors.cluster import DASK_EXTRA, ClusterError, ClusterExec
 from keyaudit.run.executors.forked import ForkedExecutor, default_jobs
 from keyaudit.run.executors.serial import SerialExecutor
 from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
-from keyaudit.run.fold import merge_same_spot
 from keyaudit.run.ordering import PlanOrder
 from keyaudit.run.scope import scope
 from keyaudit.run.spool import SPILL_AT, FindingSpool
@@ -205,24 +204,24 @@ class Session:
                previous_lines: dict[str, int]) -> None:
         """Fold one unit into the result and its findings into the spool: a byte range's
         findings move down by the lines before it."""
-        findings = tally.findings
+        findings: Iterable[Finding] = tally.findings
         if unit.byte_range is not None:
             offset = 0 if unit.first else previous_lines.get(unit.target.display, 0)
             findings = shift_lines(findings, offset)
             previous_lines[unit.target.display] = offset + tally.lines
-        spool.add(merge_same_spot(findings))
+        spool.add(findings)
         result.errors.extend(tally.errors)
         result.counts.add(tally.counts)
         if self.state is not None and tally.progress is not None:
             self.state.remember(tally.progress, unit.target.display)
 
 
-def shift_lines(findings: list[Finding], lines: int) -> list[Finding]:
+def shift_lines(findings: Iterable[Finding], lines: int) -> Iterable[Finding]:
     """Findings of a byte range placed in the whole file: ``lines`` earlier lines come first."""
     if not lines:
         return findings
-    return [replace(f, location=replace(f.location, line=f.location.line + lines,
-                                        end_line=f.location.end_line + lines)) for f in findings]
+    return (replace(f, location=replace(f.location, line=f.location.line + lines,
+                                        end_line=f.location.end_line + lines)) for f in findings)
 
 
 def _restored(keys: list[str | None], state: ScanState, with_findings: bool) -> dict[int, Tally]:

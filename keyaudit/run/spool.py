@@ -1,4 +1,4 @@
-"""The findings of a scan on their way to the report: sorted and folded in bounded memory.
+"""The findings of a scan on their way to the report: sorted, merged and folded in bounded memory.
 
 A night of logs can hold a million findings (a distinct token on every request). The spool keeps
 findings in memory while they are few; beyond that it writes them in sorted runs to temporary files
@@ -20,7 +20,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, overload
 
 from keyaudit.model.findings import Finding
 from keyaudit.model.secrets import Secret
-from keyaudit.run.fold import SortKey, fold_places, place_order, report_order
+from keyaudit.run.fold import SortKey, fold_places, merge_same_spot, place_order, report_order, spot_order
 
 SPILL_AT = 20_000  # findings held in memory before they go to a run on disk
 RUNS = 32  # runs on disk before they are merged into one: each one read holds a batch in memory
@@ -145,22 +145,22 @@ class FindingSpool:
 
     def add(self, findings: Iterable[Finding]) -> None:
         for finding in findings:
-            self._raw.add(place_order(finding), finding)
+            self._raw.add(spot_order(finding), finding)
 
     def fold(self, reason: Callable[[Finding], str | None], *, dedupe: bool,
              suppressed: Counter[str]) -> SpooledFindings:
-        """The findings to report: those ``reason`` names suppressed (counted in ``suppressed``
-        by reason), the rest, with ``dedupe``, one per secret and file."""
-        final = self._table()
-        for finding in fold_places(self._kept(reason, suppressed), fold=dedupe):
-            final.add(report_order(finding), finding)
-        self._raw = self._table()
-        return SpooledFindings(final)
-
-    def _kept(self, reason: Callable[[Finding], str | None], suppressed: Counter[str]) -> Iterator[Finding]:
-        for finding in self._raw.ordered():
+        """The findings to report: those about one spot merged, those ``reason`` names
+        suppressed (counted in ``suppressed`` by reason), the rest, with ``dedupe``, one per
+        secret and file."""
+        kept = self._table()
+        for finding in merge_same_spot(self._raw.ordered()):
             why = reason(finding)
             if why is None:
-                yield finding
+                kept.add(place_order(finding), finding)
             else:
                 suppressed[why] += 1
+        self._raw = self._table()
+        final = self._table()
+        for finding in fold_places(kept.ordered(), fold=dedupe):
+            final.add(report_order(finding), finding)
+        return SpooledFindings(final)

@@ -200,7 +200,7 @@ class UnitScanner:
         return TailKeeper(stack.enter_context(opener())), None  # truncated or replaced: from the start
 
     def _scan_text(self, stream: BinaryIO, unit: WorkUnit, tally: Tally, opener: Opener) -> None:
-        found: list[Finding] = []
+        before = len(tally.findings)
         with contextlib.ExitStack() as stack:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
@@ -208,19 +208,17 @@ class UnitScanner:
             chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
                                  windows=windows)
-            try:
-                self.detector.collect(chunks, unit.target.display, found)
+            try:  # findings go to the tally as they come: what came before a damaged stream ended is kept
+                self.detector.collect(chunks, unit.target.display, tally.findings)
             except DECOMPRESSION_ERRORS:
                 # The text before the damage was scanned: counted, and recorded with --state, so
                 # that a damaged file left as it is does not report its findings again next run.
                 if chunks.bytes_scanned or resume:
                     self._account(chunks, keeper, resume, unit, tally)
                 raise
-            finally:
-                tally.findings.extend(found)  # what was found before a damaged stream ended is kept
         if not self._account(chunks, keeper, resume, unit, tally):
             return
-        if worth_reading(chunks.markers_seen, chunks.anchors_seen, bool(found)):
+        if worth_reading(chunks.markers_seen, chunks.anchors_seen, len(tally.findings) > before):
             earlier = resume.lines if resume else 0  # requests an earlier run already judged
             for exchange in exchanges_in_text(opener, unit.target.display, windows.windows()):
                 judged = self.judge.judge(exchange, tally.counts.statistics)
