@@ -9,6 +9,7 @@ import gzip
 import json
 import os
 import random
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -218,7 +219,7 @@ def test_related_locations_are_capped_and_the_rest_counted(tmp_path: Path) -> No
     finding = result.findings[0]
     finding.occurrences = Occurrences(cap=200)
     for line in range(1, 151):
-        finding.occurrences.add(Finding(**{**vars(finding), "location": Location("app.log", line, 1, line, 20)}))
+        finding.occurrences.add(replace(finding, location=Location("app.log", line, 1, line, 20)))
     sarif, document, warnings = collected(result)
     assert code_scanning_problems(sarif, document) == []
     entry = sarif["runs"][0]["results"][0]

@@ -12,6 +12,7 @@ from helpers.credentials import asaas_key, iugu_line, iugu_token
 from helpers.running import run_scan
 from keyaudit.model.secrets import SealedSecret, Secret
 from keyaudit.run.spool import FindingSpool
+from keyaudit.run.tally import PACK_AT
 
 
 def plant(root: Path) -> str:
@@ -92,3 +93,12 @@ def test_suppressed_findings_are_counted_by_reason_not_reported(tmp_path: Path) 
     assert folded[0] == finding and folded[-1] == finding and folded[:] == [finding]
     with pytest.raises(IndexError):
         folded[1]
+
+
+def test_a_unit_with_more_findings_than_it_holds_as_objects_loses_none(tmp_path: Path) -> None:
+    tokens = [iugu_token() for _ in range(PACK_AT * 2 + 7)]  # three packed batches and a loose tail
+    (tmp_path / "dense.log").write_text("".join(f"{iugu_line(token)}\n" for token in tokens))
+    result = run_scan(str(tmp_path / "dense.log"), jobs=1, spill_at=1_000)
+    assert [f.location.line for f in result.findings] == list(range(1, len(tokens) + 1))
+    assert {f.to_dict()["secret"]["digest"] for f in result.findings} == {
+        "sha256:" + Secret(token).identity for token in tokens}
