@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
@@ -52,8 +52,9 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
     if config.write_baseline is not None:
         _write_baseline(config.write_baseline, result, session.paths_read)
         raise click.exceptions.Exit(EXIT_CLEAN)
-    _report(config, result, session.digest_key)
-    session.commit()  # right after the report: a run killed before this point is redone whole
+    # The state is committed the moment the report is out (before anything else is said): a run
+    # killed before that point is redone whole, and the moment is as short as it can be.
+    _report(config, result, session.digest_key, delivered=session.commit)
     code = scan_exit_code(result, config.fail_on, config.strict)
     if code == EXIT_FINDINGS:
         _say_if_blocked(config, result)
@@ -94,8 +95,9 @@ def _write_baseline(path: Path, result: "ScanResult", paths_read: frozenset[str]
     say(f"wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to the baseline {path}{others}")
 
 
-def _report(config: "Config", result: "ScanResult", digest_key: bytes | None) -> None:
-    """The report, to the output file or stdout; and, when it went elsewhere, a summary line."""
+def _report(config: "Config", result: "ScanResult", digest_key: bytes | None, delivered: Callable[[], None]) -> None:
+    """The report, to the output file or stdout, then ``delivered``; and, when the report went
+    elsewhere, a summary line."""
     import sys
 
     from keyaudit.cli.output import to_stdout, write_report
@@ -111,6 +113,7 @@ def _report(config: "Config", result: "ScanResult", digest_key: bytes | None) ->
         write_report(config.output, text)
     except OSError as exc:
         raise fail(f"{config.output}: cannot write the report: {exc.strerror or exc}") from None
+    delivered()
     if not config.quiet and (config.format != "text" or not on_stdout):
         from keyaudit.report.text import summary
 

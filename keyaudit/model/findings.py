@@ -23,7 +23,7 @@ def member_path(archive: str, name: str) -> str:
     return f"{archive}{MEMBER_SEPARATOR}{name}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Location:
     """Where a finding is, as the user sees the file (decompressed text, 1-based)."""
 
@@ -45,7 +45,7 @@ class Location:
         }
 
 
-@dataclass(slots=True)
+@dataclass
 class Finding:
     """One reportable problem at one place."""
 
@@ -125,7 +125,7 @@ class Finding:
         }
 
 
-@dataclass(slots=True)
+@dataclass
 class Occurrences:
     """Every sighting of one secret in one file, up to a cap of locations (the count stays exact)."""
 

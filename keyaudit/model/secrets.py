@@ -27,7 +27,7 @@ def redact(secret: str, prefix: str = "") -> str:
     return prefix + shown
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, repr=False)
 class Secret:
     """A credential value with the forms a report may show.
 
@@ -74,7 +74,7 @@ class Secret:
         return SealedSecret(self.redacted, self.length, self.identity, fingerprint, keyed)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SealedSecret:
     """A secret as a checkpoint keeps it: what a report shows of it, never its value.
 
