@@ -17,6 +17,8 @@ CATEGORIES: tuple[str, ...] = (
     "unsigned-transfer",
     "bad-signature",
     "environment-mismatch",
+    "weak-transport",
+    "private-key",
 )
 
 

@@ -19,6 +19,8 @@ from keyaudit.model.vocabulary import CONFIDENCES, severity_rank
 def _dedupe_key(finding: Finding) -> tuple[str, ...]:
     if finding.secret is not None:
         return ("secret", finding.category, finding.secret.identity)
+    if "setting" in finding.context:  # a setting (verify=False) is judged by its own file's provider host
+        return ("setting", finding.rule_id, finding.location.path)
     url = urlsplit(str(finding.context.get("url") or ""))
     return ("request", finding.rule_id, str(finding.context.get("method") or ""), url.scheme.lower(),
             (url.hostname or "").lower(), url.path)
