@@ -140,7 +140,9 @@ class SecretDetector:
         lines and bytes say how far the text was scanned.
 
         A hit of a file-scope rule waits for its evidence (a provider host) until the end of the
-        text read, or until a read fails: what was read by then is the file it is judged in.
+        text read, or until a read fails: what was read by then is the file it is judged in. One
+        that waited gets no window (its buffer is gone; a setting is no credential to read
+        requests around).
         """
         first = len(into)
         evidence = FileEvidence(self._file_contexts)

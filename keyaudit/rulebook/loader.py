@@ -164,6 +164,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
 
         warnings += [warning for rule in [*secret_rules.values(), *request_rules.values()] if rule.id in user_ids
                      for warning in backtracking_warnings(rule)]
-    literals["record_anchors"].update(dict.fromkeys(uncovered_hosts(provider_hosts, tuple(literals["record_anchors"]))))
+    anchors = literals["record_anchors"]
+    anchors.update(dict.fromkeys(uncovered_hosts(provider_hosts, tuple(anchors))))
     return RuleSet(bind_provider_hosts(list(secret_rules.values()), provider_hosts), list(request_rules.values()),
                    warnings, **{key: tuple(found) for key, found in literals.items()}, provider_hosts=provider_hosts)

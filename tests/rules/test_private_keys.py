@@ -76,7 +76,8 @@ def test_stand_ins_public_keys_and_other_key_types_are_not_reported(tmp_path: Pa
     ec_key = ec.generate_private_key(ec.SECP256R1()).private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
     texts = {
-        "placeholder.env": 'KEY="-----BEGIN RSA PRIVATE KEY-----\\nMIIEpAIBAAKCAQEA...\\n-----END RSA PRIVATE KEY-----"\n',
+        "placeholder.env": 'KEY="-----BEGIN RSA PRIVATE KEY-----\\nMIIEpAIBAAKCAQEA...'
+                           '\\n-----END RSA PRIVATE KEY-----"\n',
         "truncated.pem": "\n".join(pkcs1[:6] + pkcs1[-1:]) + "\n",
         "mismatched.pem": "\n".join(pkcs1[:-1] + ["-----END PRIVATE KEY-----"]) + "\n",
         "public.pem": public_pem(rsa_private_key(2048)).decode(),
