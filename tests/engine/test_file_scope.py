@@ -14,17 +14,17 @@ from helpers.running import cli, scan_json
 
 # (file name, a line that weakens TLS, the rule it is reported by)
 WEAKENED = [
-    ("client.py", "requests.post(url, json=body, verify=False)", "tls-verification-disabled"),
-    ("client.js", "const agent = new https.Agent({ rejectUnauthorized: false });", "tls-verification-disabled"),
-    ("client.go", "cfg := &tls.Config{InsecureSkipVerify: true}", "tls-verification-disabled"),
-    ("client.php", "curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);", "tls-verification-disabled"),
-    ("client2.php", "curl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 0);", "tls-verification-disabled"),
-    ("payout.sh", 'curl -k -X POST "$URL" -H "access_token: $KEY"', "tls-verification-disabled-cli"),
-    ("payout2.sh", 'curl --insecure -u "$TOKEN:" "$URL"', "tls-verification-disabled-cli"),
+    ("client.py", "requests.post(url, json=body, verify=False)", "tls-verification-off"),
+    ("client.js", "const agent = new https.Agent({ rejectUnauthorized: false });", "tls-verification-off"),
+    ("client.go", "cfg := &tls.Config{InsecureSkipVerify: true}", "tls-verification-off"),
+    ("client.php", "curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);", "tls-verification-off"),
+    ("client2.php", "curl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 0);", "tls-verification-off"),
+    ("payout.sh", 'curl -k -X POST "$URL" -H "access_token: $KEY"', "tls-verification-off-cli"),
+    ("payout2.sh", 'curl --insecure -u "$TOKEN:" "$URL"', "tls-verification-off-cli"),
     ("Client.cs", "ServicePointManager.ServerCertificateValidationCallback += (s, c, ch, e) => true;",
-     "tls-validation-callback-accepts-all"),
+     "tls-accept-any-certificate"),
     ("Client.java", "public void checkServerTrusted(X509Certificate[] c, String a) throws CertificateException {}",
-     "tls-validation-callback-accepts-all"),
+     "tls-accept-any-certificate"),
     ("legacy.py", "context = ssl.SSLContext(ssl.PROTOCOL_TLSv1)", "tls-legacy-protocol"),
     ("Legacy.cs", "ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls11;", "tls-legacy-protocol"),
     ("legacy.go", "cfg := &tls.Config{MaxVersion: tls.VersionTLS10}", "tls-legacy-protocol"),
@@ -64,7 +64,7 @@ def test_the_host_counts_anywhere_in_the_file_chunks_away(tmp_path: Path, host_f
     path = _write(tmp_path, "sync.py", *(lines if host_first else lines[::-1]))
     report, _ = scan_json(str(path))
     [finding] = report["findings"]
-    assert finding["rule_id"] == "tls-verification-disabled" and finding["provider"] == "asaas"
+    assert finding["rule_id"] == "tls-verification-off" and finding["provider"] == "asaas"
     assert finding["location"]["line"] == (len(lines) if host_first else 1)
     assert finding["message"].endswith("(in a file that calls api.asaas.com)")
 
