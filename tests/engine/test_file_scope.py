@@ -147,3 +147,15 @@ def test_other_hosts_of_the_provider_are_not_its_api(tmp_path: Path) -> None:
     path = _write(tmp_path, "notes.py", *lines, "requests.get(DOCS, verify=False)")
     report, run = scan_json(str(path))
     assert report["findings"] == [] and run.exit_code == 0
+
+
+@pytest.mark.parametrize(("hosts", "problem"), [
+    ("[api.acme.example]", "'provider_hosts' must map each provider to a list of host names"),
+    ("{acme: [https://api.acme.example/v1]}", "is not a lower-case host name"),
+])
+def test_bad_provider_hosts_are_one_line(tmp_path: Path, hosts: str, problem: str) -> None:
+    pack = tmp_path / "hosts.yaml"
+    pack.write_text(f"provider_hosts: {hosts}\nrules: []\n", encoding="utf-8")
+    run = cli("scan", "--rules", str(pack), str(tmp_path))
+    assert run.exit_code == 2 and problem in run.stderr and str(pack) in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
