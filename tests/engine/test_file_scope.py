@@ -28,7 +28,7 @@ WEAKENED = [
     ("legacy.py", "context = ssl.SSLContext(ssl.PROTOCOL_TLSv1)", "tls-legacy-protocol"),
     ("Legacy.cs", "ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls11;", "tls-legacy-protocol"),
     ("legacy.go", "cfg := &tls.Config{MaxVersion: tls.VersionTLS10}", "tls-legacy-protocol"),
-    ("legacy.sh", 'curl --tlsv1.0 --tls-max 1.0 "$URL"', "tls-legacy-protocol"),
+    ("legacy.sh", 'curl --tls-max 1.1 "$URL"', "tls-legacy-protocol"),
 ]
 HOSTS = {"asaas": "https://api.asaas.com/v3", "iugu": "https://api.iugu.com/v1"}
 
