@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from keyaudit.engine.budget import SECONDS_PER_FILE
+from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS, request_time_check
 from keyaudit.rulebook.loader import load_rules
 from keyaudit.run.unit_scanner import UnitScanner
 
@@ -31,11 +32,12 @@ class ScannerSpec:
     engine: str = "auto"
     public_keys: tuple[str, ...] = ()
     rule_time: float = SECONDS_PER_FILE
+    request_time_window: float = DEFAULT_WINDOW_SECONDS
 
     @property
     def key(self) -> str:
         """Content hash of the rule files and keys, so a changed file is a different scanner."""
-        digest = hashlib.sha256(repr((self.disabled, self.engine, self.rule_time)).encode())
+        digest = hashlib.sha256(repr((self.disabled, self.engine, self.rule_time, self.request_time_window)).encode())
         for name in (*self.rule_paths, *self.public_keys):
             path = Path(name)
             files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
@@ -51,7 +53,8 @@ class ScannerSpec:
     def build(self) -> UnitScanner:
         """The scanner; a rule, engine or key problem raises its own one-line error."""
         rules = load_rules([Path(p) for p in self.rule_paths]).without(self.disabled)
-        checks = {"iugu_signature": _signature_check([Path(p) for p in self.public_keys])}
+        checks = {"iugu_signature": _signature_check([Path(p) for p in self.public_keys]),
+                  "request_time_window": request_time_check(self.request_time_window)}
         return UnitScanner(rules, self.engine, checks, self.rule_time)
 
 

@@ -21,8 +21,9 @@ from keyaudit.rulebook.backtracking import backtracking_warnings
 from keyaudit.rulebook.metadata import missing_metadata
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning
+from keyaudit.rulebook.clock import request_time_check
 from keyaudit.rulebook.signature import signature_check
-from keyaudit.inputs.captures import httpdump
+from keyaudit.inputs.text_requests import capture_readers
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,13 @@ def _secret_findings(rule: Rule, text: str) -> list[Finding]:
 
 
 def _request_findings(rule: RequestRule, text: str, secrets: SecretDetector) -> list[Finding]:
-    judge = ExchangeJudge(secrets, [rule], {"iugu_signature": signature_check([])})
+    """A request rule's findings in one example: a raw HTTP request, a curl command or a JSON
+    request record (the one that can carry a log time)."""
+    judge = ExchangeJudge(secrets, [rule], {"iugu_signature": signature_check([]),
+                                            "request_time_window": request_time_check()})
     lines = list(enumerate(text.split("\n"), start=1))
-    return [f for exchange in httpdump.exchanges(lines, "<example>") for f in judge.judge(exchange, Counter())]
+    return [f for reader, _one_line in capture_readers() for exchange in reader(lines, "<example>")
+            for f in judge.judge(exchange, Counter())]
 
 
 def check_examples(rules: RuleSet) -> list[ExampleFailure]:

@@ -63,7 +63,8 @@ class Session:
         self._spill_at = spill_at
         self._held = held
         self.spec = ScannerSpec(tuple(map(str, config.rules)), config.disable, config.engine,
-                                tuple(map(str, config.public_keys)), config.rule_time)
+                                tuple(map(str, config.public_keys)), config.rule_time,
+                                config.request_time_window)
         self.digest_key = config.digest_key.encode() if config.digest_key else None
         self.state: ScanState | None = None
         self.paths_read: frozenset[str] = frozenset()  # the files the last run planned, as reports name them
