@@ -47,9 +47,12 @@ class Credential:
 
 @dataclass(frozen=True)
 class Judgement:
-    """What a request rule concluded about one exchange."""
+    """What a request rule concluded about one exchange. ``evidence`` (name, value pairs, never
+    a secret) goes into the finding's context; a finding with evidence is a candidate the scan
+    confirms once it has seen every request (a signature seen twice)."""
 
     reason: str
+    evidence: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -69,7 +72,8 @@ class RequestContext:
         return self.find_credentials()
 
 
-RequestCheck = Callable[[Exchange, RequestContext], "str | None"]
+# A check says what is wrong (a reason, or a judgement with evidence), or None.
+RequestCheck = Callable[[Exchange, RequestContext], "str | Judgement | None"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -124,7 +128,7 @@ class RequestRule(RuleInfo):
             return Judgement(misplaced)
         if self.check is not None:
             problem = context.checks[self.check](exchange, context)
-            return Judgement(problem) if problem else None
+            return Judgement(problem) if isinstance(problem, str) and problem else problem or None
         if self.required_headers or self.forbidden_places:
             return None
         return Judgement(self.title)
@@ -163,7 +167,7 @@ def _place_of(exchange: Exchange, value: str, place: str) -> str | None:
     return "the Authorization header" if value in header or value in decoded else None
 
 
-REQUEST_CHECKS: tuple[str, ...] = ("iugu_signature", "request_time_window")
+REQUEST_CHECKS: tuple[str, ...] = ("iugu_signature", "request_time_window", "signature_seen")
 
 
 def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQUEST_CHECKS,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from keyaudit.engine.budget import SECONDS_PER_FILE
 from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS, request_time_check
 from keyaudit.rulebook.loader import load_rules
+from keyaudit.rulebook.replay import signature_seen
 from keyaudit.run.unit_scanner import UnitScanner
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ class ScannerSpec:
         """The scanner; a rule, engine or key problem raises its own one-line error."""
         rules = load_rules([Path(p) for p in self.rule_paths]).without(self.disabled)
         checks = {"iugu_signature": _signature_check([Path(p) for p in self.public_keys]),
-                  "request_time_window": request_time_check(self.request_time_window)}
+                  "request_time_window": request_time_check(self.request_time_window),
+                  "signature_seen": signature_seen}
         return UnitScanner(rules, self.engine, checks, self.rule_time)
 
 

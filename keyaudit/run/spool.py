@@ -15,12 +15,13 @@ import heapq
 import pickle
 from collections import Counter
 from collections.abc import Sequence
-from itertools import islice
+from itertools import chain, islice
 from typing import IO, Any, Callable, Iterable, Iterator, overload
 
 from keyaudit.model.findings import Finding
 from keyaudit.model.secrets import Secret
-from keyaudit.run.fold import SortKey, fold_places, merge_same_spot, place_order, report_order, spot_order
+from keyaudit.run.fold import (SortKey, confirm_replays, fold_places, is_candidate, merge_same_spot, place_order,
+                               replay_order, report_order, spot_order)
 
 SPILL_AT = 20_000  # findings held in memory before they go to a run on disk
 RUNS = 32  # runs on disk before they are merged into one: each one read holds a batch in memory
@@ -136,16 +137,21 @@ class SpooledFindings(Sequence[Finding]):
 
 
 class FindingSpool:
-    """Every finding of a scan as units deliver them; :meth:`fold` gives the report's findings."""
+    """Every finding of a scan as units deliver them; :meth:`fold` gives the report's findings.
+    Replay candidates (signed requests) wait apart, sorted by signature, until every unit is in."""
 
     def __init__(self, *, digest_key: bytes | None = None, show_secrets: bool = False,
                  spill_at: int = SPILL_AT) -> None:
         self._table = functools.partial(_Sorted, digest_key, show_secrets, spill_at)
         self._raw = self._table()
+        self._candidates = self._table()  # signed requests, compared by signature once all are in
 
     def add(self, findings: Iterable[Finding]) -> None:
         for finding in findings:
-            self._raw.add(spot_order(finding), finding)
+            if is_candidate(finding):
+                self._candidates.add(replay_order(finding), finding)
+            else:
+                self._raw.add(spot_order(finding), finding)
 
     def fold(self, reason: Callable[[Finding], str | None], *, dedupe: bool,
              suppressed: Counter[str]) -> SpooledFindings:
@@ -153,13 +159,13 @@ class FindingSpool:
         suppressed (counted in ``suppressed`` by reason), the rest, with ``dedupe``, one per
         secret and file."""
         kept = self._table()
-        for finding in merge_same_spot(self._raw.ordered()):
+        for finding in chain(merge_same_spot(self._raw.ordered()), confirm_replays(self._candidates.ordered())):
             why = reason(finding)
             if why is None:
                 kept.add(place_order(finding), finding)
             else:
                 suppressed[why] += 1
-        self._raw = self._table()
+        self._raw, self._candidates = self._table(), self._table()
         final = self._table()
         for finding in fold_places(kept.ordered(), fold=dedupe):
             final.add(report_order(finding), finding)

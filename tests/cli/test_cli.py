@@ -272,4 +272,4 @@ def test_the_shipped_samples_show_every_category_and_nothing_else() -> None:
     assert {f["category"] for f in report["findings"]} == {
         "access-token", "basic-auth", "plaintext-http", "unsigned-transfer", "bad-signature", "environment-mismatch",
         "misuse", "replay", "suppression"}
-    assert len(report["findings"]) == 26 and report["scan"]["suppressed"] == {"inline": 1}
+    assert len(report["findings"]) == 28 and report["scan"]["suppressed"] == {"inline": 1}

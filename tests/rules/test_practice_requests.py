@@ -126,3 +126,49 @@ def test_the_window_from_the_command_line_and_the_configuration_file(signed_log:
     config.write_text("request_time_window: soon\n")
     run = cli("scan", "--config", str(config), str(log))
     assert run.exit_code == 2 and "'request_time_window' must be a number of seconds > 0" in run.stderr
+
+
+def test_the_same_signature_on_two_requests_in_two_captures_is_a_replay(tmp_path: Path) -> None:
+    """A signed transfer captured in a HAR and sent again (a JSON log of another system): one
+    replay, at the second, naming the first; requests signed once each are not replays, whichever
+    process scanned which file."""
+    private, public = key_pair(tmp_path)
+    token = iugu_token()
+    path, time = "/v1/transfer_requests", "2026-11-22T10:00:00-03:00"
+    body = json.dumps({"api_token": token, "amount_cents": 990000, "transfer_type": "pix"}, separators=(",", ":"))
+    signature = signature_header(private, "POST", path, token, time, body.encode())
+    other = signature_header(private, "POST", path, token, "2026-11-22T10:01:00-03:00", body.encode())
+    headers = {"Content-Type": "application/json", "Request-Time": time, "Signature": signature}
+    (tmp_path / "a-browser.har").write_text(json.dumps(har([
+        entry("POST", f"https://api.iugu.com{path}", headers, body),
+        entry("POST", f"https://api.iugu.com{path}", {**headers, "Request-Time": "2026-11-22T10:01:00-03:00",
+                                                       "Signature": other}, body),
+    ]), indent=1))
+    (tmp_path / "b-gateway.jsonl").write_text(json.dumps(
+        {"time": "2026-11-22T13:00:40Z", "method": "POST", "url": f"https://api.iugu.com{path}",
+         "headers": headers, "body": body}) + "\n")
+    for jobs in ("1", "2"):
+        run = cli("scan", "--format", "json", "--jobs", jobs, "--public-key", str(public), str(tmp_path))
+        report = json.loads(run.stdout)
+        replays = [f for f in report["findings"] if f["rule_id"] == "iugu-signature-replay"]
+        assert [(Path(f["location"]["path"]).name, f["location"]["line"]) for f in replays] == [("b-gateway.jsonl", 1)]
+        [replay] = replays
+        assert replay["category"] == "replay" and replay["severity"] == "high"
+        first = tmp_path / "a-browser.har"
+        assert replay["context"]["replay_of"] == f"{first}:{_line_of(first, URL_FIELD)}"
+        assert replay["context"]["signature_digest"].startswith("sha256:") and \
+            replay["context"]["signature_digest"] in replay["message"]
+        assert not [f for f in report["findings"] if f["category"] == "bad-signature"], "the signatures verify"
+        value = signature.removeprefix("signature=")
+        assert_absent(value, run.stdout, run.stderr, what="the signature")
+        assert_absent(token, run.stdout, run.stderr, what="the iugu token")
+    assert not [f for f in scan_json(str(tmp_path / "a-browser.har"))[0]["findings"]
+                if f["rule_id"] == "iugu-signature-replay"], "two signatures, two requests: no replay"
+
+
+URL_FIELD = '"url"'
+
+
+def _line_of(path: Path, text: str) -> int:
+    """The first line holding ``text`` (a request finding in a HAR is at its entry's URL)."""
+    return next(number for number, line in enumerate(path.read_text().splitlines(), start=1) if text in line)
