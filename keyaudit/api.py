@@ -50,6 +50,7 @@ class ContentOptions(TypedDict, total=False):
     engine: str  # "auto", "hyperscan" or "regex"
     public_keys: Sequence[PathName]  # iugu client public keys (PEM files or folders) to verify signatures
     rule_time: float  # CPU seconds a rule may spend on one input (plus some per MiB)
+    request_time_window: float  # seconds a signed request's Request-Time may be from its log time
 
 
 class ScanOptions(ContentOptions, total=False):

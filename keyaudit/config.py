@@ -31,6 +31,7 @@ from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE
 from keyaudit.model.logtime import ZONE_HELP, time_zone
 from keyaudit.model.vocabulary import SEVERITIES
+from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS
 from keyaudit.report import FORMATS
 from keyaudit.report.options import GROUPINGS
 
@@ -78,6 +79,7 @@ class Config:
     jobs: int | None = None
     rule_time: float = SECONDS_PER_FILE  # CPU seconds a rule may spend on a file (plus some per MiB)
     log_timezone: str = "UTC"  # the zone of log timestamps written without an offset
+    request_time_window: float = DEFAULT_WINDOW_SECONDS  # seconds a Request-Time may be from its log time
     # Where each value came from ("default", the file's path, "environment (…)", "command line",
     # or two of them joined by " + "), and the file and the folder exclude patterns are relative to.
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -131,6 +133,8 @@ def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
         "rule_time": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0,
                       "must be a number of seconds > 0"),
         "log_timezone": (_is_time_zone, f"must be a time zone: {ZONE_HELP}"),
+        "request_time_window": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0,
+                                "must be a number of seconds > 0"),
     }
     if in_file and key in COMMAND_LINE_ONLY:
         return f"is refused in a configuration file: {COMMAND_LINE_ONLY[key]}"

@@ -16,6 +16,7 @@ from keyaudit.model.logtime import time_zone
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.report import FORMATS
 from keyaudit.report.options import GROUPINGS
+from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS
 
 if TYPE_CHECKING:
     from keyaudit.config import Config
@@ -100,6 +101,9 @@ _OPTIONS = [
                  help=f"CPU seconds a rule may spend on one file, plus {SECONDS_PER_MIB:g} s per MiB it reads; "
                       "a rule out of time is stopped there and named [default: "
                       f"{SECONDS_PER_FILE:g}]."),
+    click.option("--request-time-window", type=click.FloatRange(min=0, min_open=True), default=None,
+                 metavar="SECONDS", help="How far a signed request's Request-Time may be from its record's log time "
+                                         f"before it is reported [default: {DEFAULT_WINDOW_SECONDS:g}]."),
     click.option("--log-timezone", metavar="ZONE", callback=_zone,
                  help="Zone of log timestamps written without an offset, for the ECS report's event.start/end: UTC, "
                       "an offset (-03:00) or an IANA name (America/Sao_Paulo) [default: UTC]."),

@@ -57,7 +57,7 @@ class ExchangeJudge:
         """Findings of the request rules for one exchange; ``statistics`` counts what was judged."""
         statistics["requests_judged"] += 1
         context = RequestContext(lambda: self.credentials(exchange), self.checks, statistics)
-        strongest: dict[str, Finding] = {}
+        strongest: dict[tuple[str, bool], Finding] = {}
         url: str | None = None  # one request, one URL: redacted once a rule has something to say
         for rule in self.rules:
             judgement = rule.judge(exchange, context)
@@ -80,11 +80,13 @@ class ExchangeJudge:
                 secret=None,
                 environment=next((c.environment for c in context.credentials if c.environment), None),
                 context={"har_entry": origin.har_entry, "method": exchange.method, "url": url,
-                         "capture": origin.capture},
+                         "capture": origin.capture, **dict(judgement.evidence)},
             )
             # One request, one finding per category: "plain HTTP to iugu" and "a token over plain
-            # HTTP" describe the same request; the more severe says it.
-            current = strongest.get(rule.category)
+            # HTTP" describe the same request; the more severe says it. A candidate (a finding with
+            # evidence, which the scan may still drop) stands for nothing but itself.
+            key = (rule.category, bool(judgement.evidence))
+            current = strongest.get(key)
             if current is None or severity_rank(finding.severity) > severity_rank(current.severity):
-                strongest[rule.category] = finding
+                strongest[key] = finding
         return list(strongest.values())

@@ -9,10 +9,13 @@ that matches ``when`` and fails ``require`` — or matches ``when`` of a rule wi
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
+from urllib.parse import parse_qsl, urlsplit
 
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.secrets import Secret
@@ -24,8 +27,11 @@ if TYPE_CHECKING:
     import regex
 
 CREDENTIAL_CONDITIONS = ("any", "production", "sandbox")
+# Where a credential may be forbidden to travel (``require.credential_not_in``): the URL's query
+# string (kept by every access log and proxy on the way) or the Authorization header.
+CREDENTIAL_PLACES = ("query", "authorization")
 _WHEN_FIELDS = ("schemes", "hosts", "methods", "path", "has_headers", "carries_credential")
-_REQUIRE_FIELDS = ("headers", "check")
+_REQUIRE_FIELDS = ("headers", "check", "credential_not_in")
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "when",
            "require", "examples", "negative_examples", "references", "remediation")
 
@@ -41,9 +47,12 @@ class Credential:
 
 @dataclass(frozen=True)
 class Judgement:
-    """What a request rule concluded about one exchange."""
+    """What a request rule concluded about one exchange. ``evidence`` (name, value pairs, never
+    a secret) goes into the finding's context; a finding with evidence is a candidate the scan
+    confirms once it has seen every request (a signature seen twice)."""
 
     reason: str
+    evidence: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -63,7 +72,8 @@ class RequestContext:
         return self.find_credentials()
 
 
-RequestCheck = Callable[[Exchange, RequestContext], "str | None"]
+# A check says what is wrong (a reason, or a judgement with evidence), or None.
+RequestCheck = Callable[[Exchange, RequestContext], "str | Judgement | None"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,6 +87,7 @@ class RequestRule(RuleInfo):
     has_headers: tuple[str, ...] = ()
     carries_credential: str | None = None
     required_headers: tuple[str, ...] = ()
+    forbidden_places: tuple[str, ...] = ()  # where the rule's provider's credential must not be
     check: str | None = None
 
     @functools.cached_property
@@ -112,15 +123,51 @@ class RequestRule(RuleInfo):
         missing = [name for name in self.required_headers if not (exchange.header(name) or "").strip()]
         if missing:
             return Judgement(f"no {' or '.join(missing)} header")
+        misplaced = self._misplaced(exchange, context)
+        if misplaced:
+            return Judgement(misplaced)
         if self.check is not None:
             problem = context.checks[self.check](exchange, context)
-            return Judgement(problem) if problem else None
-        if self.required_headers:
+            return Judgement(problem) if isinstance(problem, str) and problem else problem or None
+        if self.required_headers or self.forbidden_places:
             return None
         return Judgement(self.title)
 
 
-REQUEST_CHECKS: tuple[str, ...] = ("iugu_signature",)
+    def _misplaced(self, exchange: Exchange, context: RequestContext) -> str | None:
+        """Where a credential of the rule's provider travels that ``credential_not_in`` forbids."""
+        if not self.forbidden_places:
+            return None
+        for credential in context.credentials:
+            if self.provider not in ("generic", credential.provider):
+                continue
+            for place in self.forbidden_places:
+                where = _place_of(exchange, credential.secret.canonical, place)
+                if where:
+                    return f"the credential is sent in {where}"
+        return None
+
+
+def _place_of(exchange: Exchange, value: str, place: str) -> str | None:
+    """How to name ``place`` of the exchange when ``value`` is there, else None: the query
+    parameter that holds it, or the Authorization header (as is, or Basic/Bearer-encoded)."""
+    if place == "query":
+        for name, text in parse_qsl(urlsplit(exchange.url).query, keep_blank_values=True):
+            if value in text:
+                return f"the URL query parameter {name!r}"
+        return None
+    header = exchange.header("Authorization") or ""
+    scheme, _, rest = header.strip().partition(" ")
+    decoded = ""
+    if scheme.lower() in ("basic", "bearer"):
+        try:
+            decoded = base64.b64decode(rest.strip() + "==", validate=False).decode("utf-8", "replace")
+        except (binascii.Error, ValueError):
+            decoded = ""
+    return "the Authorization header" if value in header or value in decoded else None
+
+
+REQUEST_CHECKS: tuple[str, ...] = ("iugu_signature", "request_time_window", "signature_seen")
 
 
 def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQUEST_CHECKS,
@@ -150,6 +197,10 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQU
     credential = when.get("carries_credential")
     if credential is not None and credential not in CREDENTIAL_CONDITIONS:
         raise RuleError(path, rule_id, f"'when.carries_credential' must be one of {', '.join(CREDENTIAL_CONDITIONS)}")
+    places = require.get("credential_not_in")
+    places = [places] if isinstance(places, str) else list(places or [])
+    if any(place not in CREDENTIAL_PLACES for place in places):
+        raise RuleError(path, rule_id, f"'require.credential_not_in' must list {', '.join(CREDENTIAL_PLACES)}")
     check = require.get("check")
     if check is not None and check not in known_checks:
         raise RuleError(path, rule_id, f"unknown check {check!r}; known: {', '.join(known_checks)}")
@@ -184,6 +235,7 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQU
         has_headers=strings(when.get("has_headers")),
         carries_credential=credential,
         required_headers=strings(require.get("headers")),
+        forbidden_places=tuple(places),
         check=check,
         examples=strings(raw.get("examples")),
         negative_examples=strings(raw.get("negative_examples")),

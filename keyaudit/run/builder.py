@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from keyaudit.engine.budget import SECONDS_PER_FILE
+from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS, request_time_check
 from keyaudit.rulebook.loader import load_rules
+from keyaudit.rulebook.replay import signature_seen
 from keyaudit.run.unit_scanner import UnitScanner
 
 if TYPE_CHECKING:
     from keyaudit.model.exchange import Exchange
-    from keyaudit.rulebook.requests import RequestContext
+    from keyaudit.rulebook.requests import RequestCheck, RequestContext
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,12 @@ class ScannerSpec:
     engine: str = "auto"
     public_keys: tuple[str, ...] = ()
     rule_time: float = SECONDS_PER_FILE
+    request_time_window: float = DEFAULT_WINDOW_SECONDS
 
     @property
     def key(self) -> str:
         """Content hash of the rule files and keys, so a changed file is a different scanner."""
-        digest = hashlib.sha256(repr((self.disabled, self.engine, self.rule_time)).encode())
+        digest = hashlib.sha256(repr((self.disabled, self.engine, self.rule_time, self.request_time_window)).encode())
         for name in (*self.rule_paths, *self.public_keys):
             path = Path(name)
             files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
@@ -57,12 +60,14 @@ class ScannerSpec:
         judges none (code, most logs) starts without it.
         """
         rules = load_rules([Path(p) for p in self.rule_paths]).without(self.disabled)
+        checks: dict[str, "RequestCheck"] = {"request_time_window": request_time_check(self.request_time_window),
+                                             "signature_seen": signature_seen}
         if not self.public_keys:
-            return UnitScanner(rules, self.engine, {"iugu_signature": _check_without_keys}, self.rule_time)
+            return UnitScanner(rules, self.engine, {"iugu_signature": _check_without_keys, **checks}, self.rule_time)
         from keyaudit.rulebook.signature import load_public_keys, short_key_warnings, signature_check
 
         keys = load_public_keys([Path(p) for p in self.public_keys])
-        return UnitScanner(rules, self.engine, {"iugu_signature": signature_check(keys)}, self.rule_time,
+        return UnitScanner(rules, self.engine, {"iugu_signature": signature_check(keys), **checks}, self.rule_time,
                            signing_keys={key.digest: key.key_id for key in keys},
                            key_warnings=short_key_warnings(keys))
 

@@ -21,8 +21,11 @@ from keyaudit.rulebook.backtracking import backtracking_warnings
 from keyaudit.rulebook.metadata import missing_metadata
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning
+from keyaudit.rulebook.clock import request_time_check
+from keyaudit.rulebook.replay import signature_seen
 from keyaudit.rulebook.signature import signature_check
-from keyaudit.inputs.captures import httpdump
+from keyaudit.run.fold import confirm_replays, is_candidate, replay_order
+from keyaudit.inputs.text_requests import capture_readers
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,16 @@ def _secret_findings(rule: Rule, text: str, rules: RuleSet) -> list[Finding]:
 
 
 def _request_findings(rule: RequestRule, text: str, secrets: SecretDetector) -> list[Finding]:
-    judge = ExchangeJudge(secrets, [rule], {"iugu_signature": signature_check([])})
+    """A request rule's findings in one example: a raw HTTP request, a curl command or a JSON
+    request record (the one that can carry a log time)."""
+    judge = ExchangeJudge(secrets, [rule], {"iugu_signature": signature_check([]),
+                                            "request_time_window": request_time_check(),
+                                            "signature_seen": signature_seen})
     lines = list(enumerate(text.split("\n"), start=1))
-    return [f for exchange in httpdump.exchanges(lines, "<example>") for f in judge.judge(exchange, Counter())]
+    found = [f for reader, _one_line in capture_readers() for exchange in reader(lines, "<example>")
+             for f in judge.judge(exchange, Counter())]
+    candidates = sorted(filter(is_candidate, found), key=replay_order)  # the scan's last step, on one example
+    return [f for f in found if not is_candidate(f)] + list(confirm_replays(candidates))
 
 
 def check_examples(rules: RuleSet) -> list[ExampleFailure]:

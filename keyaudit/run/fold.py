@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from keyaudit.model.exchange import REQUEST_SPAN_LINES
 from keyaudit.model.findings import Finding, Location, Occurrences
 from keyaudit.model.vocabulary import CONFIDENCES, severity_rank
+from keyaudit.rulebook.replay import EVIDENCE
 
 # A key as the spool sorts it: bytes (names with bytes that were not UTF-8 included) and numbers,
 # which order the same in Python and in SQLite.
@@ -130,6 +131,35 @@ def fold_places(findings: Iterable[Finding], *, fold: bool = True, cap: int = 20
             continue
         first = next(group)
         yield _with_occurrences(first, chain([first], group), cap)  # the sightings streamed, never listed
+
+
+def is_candidate(finding: Finding) -> bool:
+    """Whether the finding waits for the whole scan: a signed request that is a replay only if
+    another request carried its signature."""
+    return EVIDENCE in finding.context
+
+
+def replay_order(finding: Finding) -> SortKey:
+    """The order :func:`confirm_replays` reads: by signature digest, then report order."""
+    return (_raw(finding.context[EVIDENCE]), *report_order(finding))
+
+
+def confirm_replays(candidates: Iterable[Finding]) -> Iterator[Finding]:
+    """The replays among the candidates (in :func:`replay_order`): every request after the first
+    that carried the same signature, in another place, each naming where the first was. Only the
+    first of each signature is held."""
+    for digest, group in groupby(candidates, key=lambda f: f.context[EVIDENCE]):
+        first = next(group)
+        where = f"{first.location.path}:{first.location.line}"
+        seen = (first.location.path, first.location.line, first.location.pointer)
+        for finding in group:
+            place = (finding.location.path, finding.location.line, finding.location.pointer)
+            if place == seen:
+                continue  # one request read twice, not a second request
+            seen = place
+            finding.message = f"{finding.title}: the same Signature ({digest}) as the request at {where}"
+            finding.context["replay_of"] = where
+            yield finding
 
 
 def _with_occurrences(finding: Finding, sightings: Iterable[Finding], cap: int) -> Finding:

@@ -23,12 +23,7 @@ from keyaudit.rulebook.cache import refusal as cache_refusal
 from keyaudit.rulebook.errors import RuleError, SignatureKeyError
 from keyaudit.run.builder import ScannerSpec
 from keyaudit.run.executors import Executor, Finished
-from keyaudit.run.executors.cluster import (
-    DASK_EXTRA,
-    ClusterError,
-    ClusterExecutor,
-    dask_installed,
-)
+from keyaudit.run.executors.cluster import DASK_EXTRA, ClusterError, ClusterExecutor, dask_installed
 from keyaudit.run.executors.forked import ForkedExecutor, default_jobs
 from keyaudit.run.executors.serial import SerialExecutor
 from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
@@ -68,7 +63,8 @@ class Session:
         self._spill_at = spill_at
         self._held = held
         self.spec = ScannerSpec(tuple(map(str, config.rules)), config.disable, config.engine,
-                                tuple(map(str, config.public_keys)), config.rule_time)
+                                tuple(map(str, config.public_keys)), config.rule_time,
+                                config.request_time_window)
         self.digest_key = config.digest_key.encode() if config.digest_key else None
         self.state: ScanState | None = None
         self.paths_read: frozenset[str] = frozenset()  # the files the last run planned, as reports name them

@@ -16,28 +16,12 @@ import pickle
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain, groupby, islice
-from typing import (
-    IO,
-    Any,
-    Callable,
-    Generic,
-    Iterable,
-    Iterator,
-    Protocol,
-    TypeVar,
-    overload,
-)
+from typing import IO, Any, Callable, Generic, Iterable, Iterator, Protocol, TypeVar, overload
 
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import LeakedSecret
-from keyaudit.run.fold import (
-    SortKey,
-    fold_places,
-    merge_same_spot,
-    place_order,
-    report_order,
-    spot_order,
-)
+from keyaudit.run.fold import (SortKey, confirm_replays, fold_places, is_candidate, merge_same_spot, place_order,
+                               replay_order, report_order, spot_order)
 
 SPILL_AT = 20_000  # findings held in memory before they go to a run on disk
 RUNS = 32  # runs on disk before they are merged into one: each one read holds a batch in memory
@@ -159,16 +143,21 @@ class Spooled(Sequence[Item]):
 
 
 class FindingSpool:
-    """Every finding of a scan as units deliver them; :meth:`fold` gives the report's findings."""
+    """Every finding of a scan as units deliver them; :meth:`fold` gives the report's findings.
+    Replay candidates (signed requests) wait apart, sorted by signature, until every unit is in."""
 
     def __init__(self, *, digest_key: bytes | None = None, show_secrets: bool = False,
                  spill_at: int = SPILL_AT) -> None:
         self._table = functools.partial(_Sorted, digest_key, show_secrets, spill_at)
         self._raw = self._table()
+        self._candidates = self._table()  # signed requests, compared by signature once all are in
 
     def add(self, findings: Iterable[Finding]) -> None:
         for finding in findings:
-            self._raw.add(spot_order(finding), finding)
+            if is_candidate(finding):
+                self._candidates.add(replay_order(finding), finding)
+            else:
+                self._raw.add(spot_order(finding), finding)
 
     def fold(self, reason: Callable[[Finding], str | None], *, dedupe: bool,
              suppressed: Counter[str]) -> tuple[Spooled[Finding], Spooled[LeakedSecret]]:
@@ -176,13 +165,13 @@ class FindingSpool:
         suppressed (counted in ``suppressed`` by reason), the rest, with ``dedupe``, one per
         secret and file; and each distinct secret among them once, in report order."""
         kept: _Sorted[Finding] = self._table()
-        for finding in merge_same_spot(self._raw.ordered()):
+        for finding in chain(merge_same_spot(self._raw.ordered()), confirm_replays(self._candidates.ordered())):
             why = reason(finding)
             if why is None:
                 kept.add(place_order(finding), finding)
             else:
                 suppressed[why] += 1
-        self._raw = self._table()
+        self._raw, self._candidates = self._table(), self._table()
         final: _Sorted[Finding] = self._table()
         by_secret: _Sorted[Finding] = self._table()
         for finding in fold_places(kept.ordered(), fold=dedupe):

@@ -22,6 +22,7 @@ IN_FILE = {
     "state": "state.db", "no_dedupe": True, "strict": True, "quiet": True, "verbose": True, "group_by": "rule",
     "engine": "regex", "public_keys": ["keys/"], "storage_options": {"anon": "true"},
     "scheduler": "tcp://127.0.0.1:8786", "jobs": 2, "rule_time": 2.5, "log_timezone": "America/Sao_Paulo",
+    "request_time_window": 600,
 }
 
 

@@ -208,6 +208,7 @@ def test_iugu_tokens_in_context_are_found(write, template: str) -> None:
     tokens = [iugu_token(kind) for kind in ("lower", "upper", "long")]
     blocks = [IUGU_TEMPLATES[template].format(t=token) for token in tokens]
     findings, out = scan_files(write, {f"{n}.txt": block + "\n" for n, block in enumerate(blocks)})
+    findings = [f for f in findings if f["category"] != "misuse"]  # a request line may also send it in its URL
     assert len(findings) == 3, where(findings)
     for n, (token, block) in enumerate(zip(tokens, blocks)):
         finding = only([f for f in findings if f["location"]["path"].endswith(f"{n}.txt")])

@@ -72,7 +72,7 @@ def gcp(headers: Headers) -> list[str]:
 
 
 def cloudwatch(headers: Headers) -> list[str]:
-    return [json.dumps({"timestamp": 1795525200000, "message": flat(headers)[0], "logStream": "payouts/1"})]
+    return [json.dumps({"timestamp": 1795352400000, "message": flat(headers)[0], "logStream": "payouts/1"})]
 
 
 def error_tracker(headers: Headers) -> list[str]:

@@ -109,3 +109,27 @@ def test_a_unit_with_more_findings_than_it_holds_as_objects_loses_none(tmp_path:
     assert [f.location.line for f in result.findings] == list(range(1, len(tokens) + 1))
     assert {f.to_dict()["secret"]["digest"] for f in result.findings} == {
         "sha256:" + Secret(token).identity for token in tokens}
+
+
+@pytest.mark.parametrize("spill_at", [4, 100_000])
+def test_a_repeated_signature_is_found_across_units_and_runs_on_disk(tmp_path: Path, spill_at: int) -> None:
+    """Forty signed transfers in a log split into several units, two of them with one signature:
+    one replay, at the second, whether the candidates stay in memory or go to runs on disk."""
+    import json
+
+    from helpers.signing import key_pair, signature_header
+
+    private, _public = key_pair(tmp_path)
+    token, lines = iugu_token(), []
+    for n in range(40):
+        time = f"2026-11-30T01:{(5 if n == 36 else n) % 60:02d}:00-03:00"  # record 37 sends record 6 again
+        body = json.dumps({"api_token": token, "amount_cents": 100 + (5 if n == 36 else n)})
+        headers = {"Request-Time": time, "Signature": signature_header(private, "POST", "/v1/transfer_requests",
+                                                                       token, time, body.encode())}
+        lines.append(json.dumps({"time": f"2026-11-30T04:{n % 60:02d}:10Z", "method": "POST",
+                                 "url": "https://api.iugu.com/v1/transfer_requests", "headers": headers,
+                                 "body": body, "pad": "x" * 600}))
+    (tmp_path / "payouts.jsonl").write_text("\n".join(lines) + "\n")
+    result = run_scan(str(tmp_path / "payouts.jsonl"), range_bytes=8 << 10, spill_at=spill_at, jobs=2)
+    replays = [f for f in result.findings if f.rule_id == "iugu-signature-replay"]
+    assert [(f.location.line, f.context["replay_of"]) for f in replays] == [(37, f"{tmp_path / 'payouts.jsonl'}:6")]

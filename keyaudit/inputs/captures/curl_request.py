@@ -208,6 +208,7 @@ def _headers(request: _Request) -> list[tuple[str, str]]:
         defaults.append(("Authorization", "Basic " + base64.b64encode(to_bytes(user)).decode("ascii")))
     elif request.bearer:
         defaults.append(("Authorization", f"Bearer {request.bearer}"))
+    defaults.append(("User-Agent", "curl"))  # curl names itself unless told otherwise (-A, -H 'User-Agent:')
     if request.json:
         defaults += [("Content-Type", "application/json"), ("Accept", "application/json")]
     elif request.data and not request.get:

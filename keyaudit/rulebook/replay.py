@@ -1,0 +1,41 @@
+"""The ``signature_seen`` request check: every signed request is a candidate, named by a digest
+of its signature, and the scan keeps those whose signature another request carried too.
+
+One request cannot show a replay; the scan's requests together can, across files, units and
+processes. So the check says nothing about the request itself: it hands on a short digest of the
+signature (never the signature), and the scan compares digests once every unit is merged
+(:func:`keyaudit.run.fold.confirm_replays`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import TYPE_CHECKING
+
+from keyaudit.model.exchange import Exchange
+from keyaudit.rulebook.requests import Judgement
+
+if TYPE_CHECKING:
+    from keyaudit.rulebook.requests import RequestContext
+
+EVIDENCE = "signature_digest"  # the context field the candidates carry
+_VALUE = re.compile(r"(?i)(?:^|[\s,;])signature\s*=\s*([A-Za-z0-9+/_-]+=*)")
+
+
+def signature_digest(header: str) -> str | None:
+    """A short digest of the signature itself: the long (``algorithm=…, signature=…``) and the
+    short (``signature=…``) forms of one signature give the same digest."""
+    match = _VALUE.search(header)
+    value = match.group(1) if match else header.strip()
+    if len(value) < 16:  # too short to be a signature: a placeholder repeats without any replay
+        return None
+    return "sha256:" + hashlib.sha256(value.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def signature_seen(exchange: Exchange, context: "RequestContext") -> Judgement | None:
+    """A candidate for every request with a signature; the scan keeps the repeated ones."""
+    digest = signature_digest(exchange.header("Signature") or "")
+    if digest is None:
+        return None
+    return Judgement(f"the same Signature ({digest}) was sent before", ((EVIDENCE, digest),))
