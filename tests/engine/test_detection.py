@@ -255,7 +255,8 @@ def iugu_traps() -> dict[str, str]:
         "api_token counting upper": "api_token=ABCDEF0123456789ABCDEF0123456789",
         "api_token deadbeef": "api_token=" + "deadbeef" * 4,
         "api_token sha256": f"api_token={hashlib.sha256(data).hexdigest()}",
-        "api_token mixed case": "api_token=" + hexes(8).upper() + hexes(8),
+        # A letter in each half, so that neither half can come out all digits (one case after all).
+        "api_token mixed case": "api_token=AB" + hexes(7).upper() + "cd" + hexes(7),
         "api_token too long": f"api_token={hexes(20)}",
         "api_token_id": f"api_token_id={hexes(16)}",
         "sdk with a password": f'new HttpBasicAuthenticator("{hexes(16)}", "s3cr3t-pass")',
