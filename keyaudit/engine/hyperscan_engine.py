@@ -21,7 +21,7 @@ import hyperscan
 
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.engine.budget import RuleBudget
-from keyaudit.engine.matcher import OVERLAP_BYTES, BufferHits, Reach, end_regions, keyword_regions
+from keyaudit.engine.matcher import OVERLAP_BYTES, BufferHits, EndReach, end_regions, keyword_regions
 from keyaudit.rulebook.pattern_tree import max_width, parse, spans_lines
 from keyaudit.rulebook.rules import Rule, RuleSet
 
@@ -52,7 +52,7 @@ def _pinned_end(pattern: bytes) -> bytes | None:
     return pattern[: found.start()] + b"(?:" + complement + rb"|\z)"
 
 
-def _reach(rule: Rule) -> Reach | None:
+def _reach(rule: Rule) -> EndReach | None:
     """How far before a reported end a rule's match can start, when its end is pinned and its
     length bounded within the chunk overlap; else None (it is confirmed around keywords)."""
     if _pinned_end(rule.pattern_text.encode("utf-8")) is None:
@@ -62,7 +62,7 @@ def _reach(rule: Rule) -> Reach | None:
     except (IndexError, ValueError, TypeError):
         return None
     width = max_width(tree)
-    return Reach(width + 1, spans_lines(tree)) if width is not None and width < OVERLAP_BYTES else None
+    return EndReach(width + 1, spans_lines(tree)) if width is not None and width < OVERLAP_BYTES else None
 
 
 def _hyperscan_pattern(rule: Rule) -> bytes:
@@ -181,11 +181,15 @@ class HyperscanMatcher:
 
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         gated, positions = self._pass(buffer)
-        markers = range(self._first_marker, self._first_anchor)
-        result = BufferHits([], self.budget, markers_seen=want_markers and any(i in positions for i in markers))
-        for index, anchor in enumerate(self._anchors):
-            starts = [end - len(anchor) for end in positions.get(self._first_anchor + index, ())]
-            (result.anchors if index < self._request_anchors else result.record_anchors).extend(starts)
+        # What occurred is a few identifiers (a request's text is scanned on its own): walk those.
+        result = BufferHits([], self.budget, markers_seen=want_markers and any(
+            self._first_marker <= identifier < self._first_anchor for identifier in positions))
+        for identifier, ends in positions.items():
+            index = identifier - self._first_anchor
+            if index >= 0:
+                length = len(self._anchors[index])
+                (result.anchors if index < self._request_anchors else result.record_anchors).extend(
+                    end - length for end in ends)
         result.anchors.sort()
         result.record_anchors.sort()
         for index in sorted(gated | set(self._fallback)):

@@ -86,7 +86,7 @@ def keyword_regions(buffer: bytes, anchors: list[int]) -> list[tuple[int, int]]:
     return regions
 
 
-class Reach(NamedTuple):
+class EndReach(NamedTuple):
     """How far before a place an engine saw a match end (at most one byte past its real end) the
     match can start: ``bytes``, and whether it can hold a line break (if not, it is on the line of
     its last byte)."""
@@ -95,7 +95,7 @@ class Reach(NamedTuple):
     spans_lines: bool
 
 
-def end_regions(buffer: bytes, ends: list[int], reach: Reach, within: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def end_regions(buffer: bytes, ends: list[int], reach: EndReach, within: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Where the real matches of a rule can be, given where an engine saw one end (``ends``) and
     how far before such an end a match can start: the whole lines from there through the line of
     the end, within the keyword regions ``within``. Every match the keyword regions hold is in
