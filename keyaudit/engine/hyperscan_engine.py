@@ -29,8 +29,7 @@ _NAMED_GROUP = re.compile(rb"\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>")
 _CACHE_FORMAT = "1"
 
 
-# A trailing negative lookahead over one character class (not a negated one that could hold a
-# line break): ``(?![a-z0-9])``.
+# A trailing negative lookahead over one character class: ``(?![a-z0-9])``.
 _PINNED_END = re.compile(rb"(?<!\\)\(\?!\[(\^?)((?:\\.|[^\]\\])+)\]\)$")
 
 
@@ -162,8 +161,8 @@ class HyperscanMatcher:
         return _load_or_compile(
             patterns + keywords + literals,
             ids + list(self._keyword_ids.values()) + list(range(self._first_marker, self._first_marker + len(literals))),
-            [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in ids] + [KEYWORD_FLAGS] * len(keywords) + [MARKER_FLAGS] * len(self._markers)
-            + [ANCHOR_FLAGS] * len(self._anchors),
+            [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in ids] + [KEYWORD_FLAGS] * len(keywords)
+            + [MARKER_FLAGS] * len(self._markers) + [ANCHOR_FLAGS] * len(self._anchors),
         )
 
     def _pass(self, buffer: bytes) -> tuple[set[int], dict[int, list[int]]]:

@@ -95,7 +95,8 @@ class EndReach(NamedTuple):
     spans_lines: bool
 
 
-def end_regions(buffer: bytes, ends: list[int], reach: EndReach, within: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def end_regions(buffer: bytes, ends: list[int], reach: EndReach,
+                within: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Where the real matches of a rule can be, given where an engine saw one end (``ends``) and
     how far before such an end a match can start: the whole lines from there through the line of
     the end, within the keyword regions ``within``. Every match the keyword regions hold is in

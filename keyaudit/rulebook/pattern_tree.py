@@ -156,7 +156,7 @@ class _Parser:
         self.at += 1
         if char in _ANCHOR_ESCAPES:
             return Node("empty")
-        if char.isdigit() and char != "0" or char in "gpPNXxuU":  # a backreference, \\g or \\X: any length
+        if char.isdigit() and char != "0" or char in "gpPNXxuU":  # a backreference, \g<name> or \X: any length
             return Node("atom", mask=self.code_point(char)[0], width=_ESCAPE_WIDTHS.get(char))
         return Node("atom", mask=_CLASS_ESCAPES.get(char) or _char_mask(_CHAR_ESCAPES.get(char, char)),
                     width=1 if char in _CLASS_ESCAPES else len(_CHAR_ESCAPES.get(char, char).encode("utf-8")))
