@@ -38,7 +38,7 @@ def sample(findings: int) -> ScanResult:
             f'{secrets.token_hex(16)} HTTP/1.1" 200 5\n' for _ in range(LINES)))
         with Session(Config(targets=(str(log),), jobs=1, no_dedupe=True)) as session:
             result = session.run()
-    result.findings = (result.findings * (findings // len(result.findings) + 1))[:findings]
+    result.findings = (list(result.findings) * (findings // len(result.findings) + 1))[:findings]
     return result
 
 
@@ -57,7 +57,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     result, options = sample(args.findings), ReportOptions()
-    dicts = finding_dicts(result, options)
+    dicts = list(finding_dicts(result, options))
     baseline = median_seconds(lambda: json.dumps(dicts, ensure_ascii=False, indent=2), args.rounds)
     printable = median_seconds(lambda: printable_values(dicts), args.rounds)
     print(f"{len(result.findings)} findings, median of {args.rounds} rounds")
@@ -66,7 +66,7 @@ def main() -> None:
     print(f"{'printable_values':<28} {printable:8.2f} {printable / baseline:9.2f}")
     for name in FORMATS:
         render = reporter(name)
-        seconds = median_seconds(lambda: render(result, options), args.rounds)
+        seconds = median_seconds(lambda: "".join(render(result, options)), args.rounds)
         print(f"{'--format ' + name:<28} {seconds:8.2f} {seconds / baseline:9.2f}")
 
 

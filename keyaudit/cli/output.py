@@ -7,7 +7,10 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import Iterable, TextIO
 
+# A new file, never an existing one; not inherited by child processes; bytes as written (Windows).
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 STDOUT = Path("-")  # ``--output -``: the report goes to stdout, as without --output
 
 
@@ -16,10 +19,11 @@ def to_stdout(path: Path | None) -> bool:
     return path is None or path == STDOUT
 
 
-def write_report(path: Path | None, text: str) -> None:
-    """Write ``text`` where ``path`` says: stdout for none or ``-``; a regular file or a new path
-    is replaced atomically (through its symlinks, which stay); anything else — ``/dev/null``, a
-    FIFO another program reads — is written into as it is, never renamed over."""
+def write_report(path: Path | None, text: Iterable[str]) -> None:
+    """Write ``text`` (a string, or a report's pieces as they come) where ``path`` says: stdout
+    for none or ``-``; a regular file or a new path is replaced atomically (through its symlinks,
+    which stay); anything else — ``/dev/null``, a FIFO another program reads — is written into as
+    it is, never renamed over."""
     if to_stdout(path):
         write_stdout(text)
         return
@@ -32,18 +36,26 @@ def write_report(path: Path | None, text: str) -> None:
         write_atomically(Path(os.path.realpath(path)), text)
     else:
         with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            _write(handle, text)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
-    import tempfile  # only a report written to a file needs it
+def write_atomically(path: Path, text: Iterable[str]) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
 
+    The file gets the mode a plain write would give it: an existing file keeps its permission
+    bits, a new one is created 0666 less the umask (a log shipper running as another user reads
+    a report the umask lets it read; a temporary file's 0600 would shut it out)."""
     directory = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        kept: int | None = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        kept = None
+    fd, temporary = _new_file(directory, path.name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            if kept is not None:
+                os.fchmod(handle.fileno(), kept)
+            _write(handle, text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
@@ -52,7 +64,27 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def write_stdout(text: str) -> None:
+def _write(handle: TextIO, text: Iterable[str]) -> None:
+    if isinstance(text, str):
+        handle.write(text)
+    else:
+        handle.writelines(text)
+
+
+def _new_file(directory: Path, name: str) -> tuple[int, Path]:
+    """A new file beside ``name``, open for writing, created 0666 so the umask decides its mode."""
+    import secrets  # only a report written to a file needs it
+
+    while True:
+        temporary = directory / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(temporary, _CREATE, 0o666), temporary
+        except FileExistsError:  # another writer's temporary file: draw another name
+            continue
+
+
+def write_stdout(text: Iterable[str]) -> None:
     """Write to stdout as UTF-8 whatever the locale (reporters hand over printable text)."""
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    for piece in [text] if isinstance(text, str) else text:
+        sys.stdout.buffer.write(piece.encode("utf-8"))
     sys.stdout.buffer.flush()

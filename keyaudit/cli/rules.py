@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,6 +16,9 @@ from keyaudit.rulebook.cache import refusal as cache_refusal
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.loader import load_rules
 from keyaudit.rulebook.rules import RuleSet
+
+if TYPE_CHECKING:
+    from keyaudit.model.vocabulary import RuleInfo
 
 
 def _load(rule_paths: tuple[Path, ...]) -> RuleSet:
@@ -33,11 +39,26 @@ def rules() -> None:
 
 @rules.command("list")
 @RULES_OPTION
-def rules_list(rule_paths: tuple[Path, ...]) -> None:
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also print each rule's description, remediation and references, indented under it.")
+def rules_list(rule_paths: tuple[Path, ...], verbose: bool) -> None:
     """Print every rule in force: id, severity, category, provider, title."""
     ruleset = _load(rule_paths)
     for rule in [*ruleset.rules, *ruleset.requests]:
         click.echo(f"{rule.id:<28} {rule.severity:<9} {rule.category:<21} {rule.provider:<8} {rule.title}")
+        if verbose:
+            click.echo(_details(rule))
+
+
+def _details(rule: RuleInfo) -> str:
+    """What a rule says for its readers, indented under its line: why it matters, what to do,
+    where to read more (what SARIF shows as the rule's help)."""
+    parts = [("", rule.description), ("remediation: ", rule.remediation),
+             *(("reference: ", url) for url in rule.references)]
+    width = max(40, shutil.get_terminal_size().columns - 4)
+    return "".join(textwrap.fill(text, width, initial_indent="    " + label, subsequent_indent="      ",
+                                 break_long_words=False, break_on_hyphens=False) + "\n"
+                   for label, text in parts if text)
 
 
 @rules.command("test")

@@ -3,8 +3,9 @@ an exit code. Nothing here decides what is found."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
@@ -17,18 +18,6 @@ if TYPE_CHECKING:
     from keyaudit.config import Config
     from keyaudit.model.result import ScanResult
 
-BASELINE_HINT = ".keyaudit-baseline.json"
-
-
-def _blocked_message(findings: int) -> str:
-    return (f"\nkeyaudit: commit blocked: {findings} finding{'s' if findings != 1 else ''} in staged files. Ways out:\n"
-            "  1. remove the secret from the file (and rotate it: it may already be in history);\n"
-            "  2. if it is not a secret, mark the line with a comment containing 'keyaudit:allow <reason>'\n"
-            "     (or 'keyaudit:allow-next-line <reason>' on the line before);\n"
-            f"  3. accept it knowingly: keyaudit scan --staged --write-baseline {BASELINE_HINT}, commit that file,\n"
-            "     and set 'baseline' in .keyaudit.yaml (or pass --baseline).\n")
-
-
 @click.command()
 @scan_options
 def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> None:
@@ -40,6 +29,8 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
     from keyaudit.run.session import Session, SetupError
 
     config = configuration(config_path, command_line(targets, options), () if options["staged"] else targets)
+    if config.write_baseline is not None:  # every finding is recorded, not only those the old baseline lets through
+        config = replace(config, baseline=None)
     if config.show_secrets:
         say("warning: --show-secrets prints full secret values; this report is now a leak itself: do not share "
             "or store it.")
@@ -56,30 +47,57 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
         raise fail(str(exc)) from None
     for error in result.errors:
         say(f"error: {error}")
+    if config.verbose:
+        _name_skipped(result)
     if config.write_baseline is not None:
-        _write_baseline(config.write_baseline, result)
+        _write_baseline(config.write_baseline, result, session.paths_read)
         raise click.exceptions.Exit(EXIT_CLEAN)
-    _report(config, result, session.digest_key)
-    session.commit()  # right after the report: a run killed before this point is redone whole
+    # The state is committed the moment the report is out (before anything else is said): a run
+    # killed before that point is redone whole, and the moment is as short as it can be.
+    _report(config, result, session.digest_key, delivered=session.commit)
     code = scan_exit_code(result, config.fail_on, config.strict)
-    if code == EXIT_FINDINGS and config.staged and config.format == "text":
-        click.echo(_blocked_message(len(failing(result.findings, config.fail_on))), err=True)
+    if code == EXIT_FINDINGS:
+        _say_if_blocked(config, result)
     raise click.exceptions.Exit(code)
 
 
-def _write_baseline(path: Path, result: "ScanResult") -> None:
-    from keyaudit.cli.output import write_report
-    from keyaudit.run.filters import baseline_text
+def _name_skipped(result: "ScanResult") -> None:
+    """``-v``: each input not scanned, with the reason (as many as the result names; the count of
+    the rest, which the summary's totals include)."""
+    for path, reason in result.skipped_inputs:
+        say(f"skipped: {path} ({reason})")
+    unnamed = sum(result.skipped.values()) - len(result.skipped_inputs)
+    if unnamed > 0:
+        say(f"skipped: {unnamed} more inputs, not named (only the first {len(result.skipped_inputs)} are)")
 
+
+def _say_if_blocked(config: "Config", result: "ScanResult") -> None:
+    """In a commit hook, whatever the format: every file to fix and the ways out, on stderr."""
+    from keyaudit.cli.hook import blocked_message, in_hook
+
+    if in_hook(config.staged):
+        click.echo(blocked_message(failing(result.findings, config.fail_on), config.staged), err=True, nl=False)
+
+
+def _write_baseline(path: Path, result: "ScanResult", paths_read: frozenset[str]) -> None:
+    """Record this scan's findings, keeping what an earlier baseline there holds for files the
+    scan did not read (a commit's staged files are not the whole repository)."""
+    from keyaudit.cli.output import write_report
+    from keyaudit.run.filters import baseline_text, entries_not_read, new_baseline
+
+    kept = entries_not_read(path, paths_read)
+    entries = new_baseline(result.findings, kept)
     try:
-        write_report(path, baseline_text(result.occurrences))
+        write_report(path, baseline_text(entries))
     except OSError as exc:
         raise fail(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
-    say(f"wrote {len(result.occurrences)} findings to the baseline {path}")
+    others = f", {len(kept)} of them kept for files this scan did not read" if kept else ""
+    say(f"wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to the baseline {path}{others}")
 
 
-def _report(config: "Config", result: "ScanResult", digest_key: bytes | None) -> None:
-    """The report, to the output file or stdout; and, when it went elsewhere, a summary line."""
+def _report(config: "Config", result: "ScanResult", digest_key: bytes | None, delivered: Callable[[], None]) -> None:
+    """The report, to the output file or stdout, then ``delivered``; and, when the report went
+    elsewhere, a summary line."""
     import sys
 
     from keyaudit.cli.output import to_stdout, write_report
@@ -88,12 +106,14 @@ def _report(config: "Config", result: "ScanResult", digest_key: bytes | None) ->
 
     on_stdout = to_stdout(config.output)
     options = ReportOptions(show_secrets=config.show_secrets, group_by=config.group_by,
-                            color=on_stdout and sys.stdout.isatty(), digest_key=digest_key)
+                            color=on_stdout and sys.stdout.isatty(), digest_key=digest_key,
+                            warn=lambda message: say(f"warning: {message}"), log_timezone=config.log_timezone)
     text = reporter(config.format)(result, options)
     try:
         write_report(config.output, text)
     except OSError as exc:
         raise fail(f"{config.output}: cannot write the report: {exc.strerror or exc}") from None
+    delivered()
     if not config.quiet and (config.format != "text" or not on_stdout):
         from keyaudit.report.text import summary
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import BinaryIO
+from typing import BinaryIO, Iterable, Protocol
 
 from keyaudit.engine import create_matcher
 from keyaudit.engine.budget import RuleBudget
@@ -23,13 +23,24 @@ from keyaudit.rulebook.rules import Rule, RuleSet
 from keyaudit.rulebook.validators import VALIDATORS
 
 
-ALLOW_SAME_LINE = re.compile(rb"keyaudit:allow(?!-next-line)")
-ALLOW_NEXT_LINE = b"keyaudit:allow-next-line"
+class FindingSink(Protocol):
+    """Where findings go as a pass finds them: a list, or a unit's packed findings."""
+
+    def extend(self, findings: Iterable[Finding], /) -> None: ...
+
+
+# A marker counts only with a reason after it on its line: a letter or a digit (any non-ASCII
+# byte counts), not just a comment closer. The shipped rule keyaudit-allow-without-reason reports
+# the markers that have none; its examples are these patterns' negatives (a test holds them together).
+_REASON = rb"(?![\w-])[^0-9A-Za-z\x80-\xff\n]*[0-9A-Za-z\x80-\xff]"
+ALLOW_SAME_LINE = re.compile(rb"keyaudit:allow" + _REASON)
+ALLOW_NEXT_LINE = re.compile(rb"keyaudit:allow-next-line" + _REASON)
 
 
 def allowed_inline(hit: Hit) -> bool:
-    """``keyaudit:allow`` on the finding's line, or ``keyaudit:allow-next-line`` on the line
-    before (either may carry a reason after it), as gitleaks and bandit users expect."""
+    """``keyaudit:allow <reason>`` on the finding's line, or ``keyaudit:allow-next-line <reason>``
+    on the line before, as gitleaks and bandit users expect. A marker without a reason allows
+    nothing: every accepted finding carries a reason a reviewer can judge."""
     buffer, start = hit.buffer, hit.match.match_start
     line_start = buffer.rfind(b"\n", 0, start) + 1
     line_end = buffer.find(b"\n", hit.match.match_end)
@@ -38,7 +49,7 @@ def allowed_inline(hit: Hit) -> bool:
     if line_start == 0:
         return False
     previous_start = buffer.rfind(b"\n", 0, line_start - 1) + 1
-    return buffer.find(ALLOW_NEXT_LINE, previous_start, line_start) >= 0
+    return ALLOW_NEXT_LINE.search(buffer, previous_start, line_start - 1) is not None
 
 
 def finding_from_hit(rule: Rule, hit: Hit, path: str, budget: RuleBudget) -> Finding | None:
@@ -67,7 +78,7 @@ def finding_from_hit(rule: Rule, hit: Hit, path: str, budget: RuleBudget) -> Fin
     title = rule.title
     message = f"{title}: {note}" if note else title
     context: dict[str, object] = record_context(hit.line_text())
-    if not rule.captures_secret:
+    if not rule.captures_secret and text:  # a rule that captures nothing (a bare marker) names no URL
         context["url"] = text
     return Finding(
         suppressed="inline" if allowed_inline(hit) else None,
@@ -93,7 +104,7 @@ class SecretDetector:
         self._rule_list = list(rules)
         self.matcher = matcher or create_matcher(rules)
 
-    def findings_in(self, stream: BinaryIO, path: str, into: list[Finding],
+    def findings_in(self, stream: BinaryIO, path: str, into: FindingSink,
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0),
                     read_bytes: int = CHUNK_BYTES, windows: WindowCollector | None = None) -> ChunkedPass:
         """Append the findings of one plain (already decompressed) stream to ``into``.
@@ -106,20 +117,29 @@ class SecretDetector:
         self.collect(chunks, path, into)
         return chunks
 
-    def collect(self, chunks: ChunkedPass, path: str, into: list[Finding]) -> None:
-        """Run ``chunks``, appending its findings to ``into`` and a window around each to the
+    def collect(self, chunks: ChunkedPass, path: str, into: FindingSink) -> None:
+        """Run ``chunks``, extending ``into`` with its findings chunk by chunk (a unit with a
+        finding on every line hands them on as it goes) and adding a window around each to the
         pass's windows. A caller that builds the pass itself still has it when a read fails: its
         lines and bytes say how far the text was scanned."""
-        first = len(into)
+        pending: list[Finding] = []
+        chunk = -1
         try:
             for hit in chunks:
+                # A new chunk starting past the last finding's line: that line is whole.
+                if hit.offset != chunk and pending and hit.place[0] > pending[-1].location.end_line:
+                    hide_secrets_in_urls(pending)
+                    into.extend(pending)
+                    pending = []
+                chunk = hit.offset
                 finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path, self.matcher.budget)
                 if finding is not None:
-                    into.append(finding)
+                    pending.append(finding)
                     chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
                                        chunks.windows.request)
         finally:
-            hide_secrets_in_urls(into[first:])
+            hide_secrets_in_urls(pending)
+            into.extend(pending)
 
 
 def hide_secrets_in_urls(findings: list[Finding]) -> None:

@@ -20,12 +20,12 @@ import os
 import stat
 import tarfile
 import zipfile
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
 from keyaudit.model.findings import member_path
+from keyaudit.model.result import Counts
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 from keyaudit.sources.targets import Target
 from keyaudit.sources.opening import Opener, new_spool, reread
@@ -73,6 +73,7 @@ class Member:
 class Skipped:
     """A member that is not scanned, and why (counted in the report's ``skipped`` block)."""
 
+    name: str
     reason: str
 
 
@@ -134,14 +135,17 @@ def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
         except zipfile.BadZipFile as exc:  # "File is not a zip file" says too little of a zip cut short
             raise zipfile.BadZipFile(f"the zip's central directory cannot be read ({exc})") from None
         for _, info, reason in _zip_entries(archive):
-            yield Skipped(reason) if reason else Member(info.filename, functools.partial(archive.open, info))
+            if reason:
+                yield Skipped(info.filename, reason)
+            else:
+                yield Member(info.filename, functools.partial(archive.open, info))
 
 
 def _tar_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
     with tarfile.open(fileobj=stream, mode="r|") as archive:
         for info, reason in _tar_entries(archive):
             if reason:
-                yield Skipped(reason)
+                yield Skipped(info.name, reason)
                 continue
             with new_spool() as spool:
                 damage, cut = _spool(_stream_data(archive, info), spool)
@@ -270,9 +274,9 @@ class _Window(io.RawIOBase):
         return len(data)
 
 
-def member_targets(target: Target, skipped: Counter[str]) -> list[Target] | None:
+def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
     """The members of a zip or uncompressed tar, each a target of its own read straight from the
-    archive, with the members not scanned counted in ``skipped``. None when the target is not
+    archive, with the members not scanned counted (and named) in ``skipped``. None when the target is not
     such an archive, or cannot be listed: it is then scanned whole, which reports the damage."""
     container: Path | ObjectReader
     if target.path is not None:
@@ -282,7 +286,7 @@ def member_targets(target: Target, skipped: Counter[str]) -> list[Target] | None
     else:
         return None
     found: list[Target] = []
-    skips: Counter[str] = Counter()
+    skips: list[tuple[str, str]] = []  # counted once the archive is known to list whole
     try:
         with _open_container(container) as raw:
             kind = archive_kind(raw.read(TAR_BLOCK))
@@ -293,7 +297,7 @@ def member_targets(target: Target, skipped: Counter[str]) -> list[Target] | None
                 with zipfile.ZipFile(raw) as archive:
                     for index, info, reason in _zip_entries(archive):
                         if reason:
-                            skips[reason] += 1
+                            skips.append((member_path(target.display, info.filename), reason))
                         else:
                             found.append(Target(member_path(target.display, info.filename), None,
                                                 ZipMember(container, info.file_size, index, info.header_offset,
@@ -302,11 +306,12 @@ def member_targets(target: Target, skipped: Counter[str]) -> list[Target] | None
                 with tarfile.open(fileobj=raw, mode="r:") as tar:
                     for tar_info, reason in _tar_entries(tar):
                         if reason:
-                            skips[reason] += 1
+                            skips.append((member_path(target.display, tar_info.name), reason))
                         else:
                             found.append(Target(member_path(target.display, tar_info.name), None,
                                                 TarMember(container, tar_info.size, tar_info.offset_data)))
     except DECOMPRESSION_ERRORS:
         return None
-    skipped.update(skips)
+    for path, reason in skips:
+        skipped.skip(path, reason)
     return found

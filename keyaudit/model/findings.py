@@ -61,7 +61,7 @@ class Finding:
     environment: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
     suppressed: str | None = None  # why it is not reported: inline, baseline, allowlist
-    occurrences: "Occurrences | None" = None  # set when the same thing seen elsewhere is folded in
+    occurrences: "Occurrences | None" = None  # every sighting folded into this one; None: only itself
 
     @property
     def fingerprint(self) -> str:
@@ -107,7 +107,7 @@ class Finding:
                 secret["value"] = self.secret.shown(True)
         context = {"har_entry": None, "method": None, "url": None}
         context.update(self.context)
-        extra = {"occurrences": self.occurrences.to_dict()} if self.occurrences else {}
+        occurrences = self.occurrences or Occurrences.of(self)
         return {
             "rule_id": self.rule_id,
             "category": self.category,
@@ -121,13 +121,13 @@ class Finding:
             "secret": secret,
             "fingerprint": self.fingerprint,
             "context": context,
-            **extra,
+            "occurrences": occurrences.to_dict(),
         }
 
 
 @dataclass
 class Occurrences:
-    """Every place one secret (or one kind of request) was seen, up to a cap."""
+    """Every sighting of one secret in one file, up to a cap of locations (the count stays exact)."""
 
     count: int = 0
     first_seen: str | None = None  # log-record timestamps, where the records have them
@@ -135,14 +135,23 @@ class Occurrences:
     locations: list[Location] = field(default_factory=list)
     cap: int = 20
 
+    @classmethod
+    def of(cls, finding: Finding, cap: int = 20) -> "Occurrences":
+        """The one sighting of a finding nothing was folded into."""
+        occurrences = cls(cap=cap)
+        occurrences.add(finding)
+        return occurrences
+
     def add(self, finding: Finding) -> None:
         self.count += 1
         if len(self.locations) < self.cap:
             self.locations.append(finding.location)
         stamp = finding.context.get("log_timestamp")
-        if isinstance(stamp, str):
-            self.first_seen = min(filter(None, (self.first_seen, stamp)), key=_instant)
-            self.last_seen = max(filter(None, (self.last_seen, stamp)), key=_instant)
+        if isinstance(stamp, str) and self.first_seen is None:
+            self.first_seen = self.last_seen = stamp
+        elif isinstance(stamp, str):
+            self.first_seen = min(self.first_seen, stamp, key=_instant)
+            self.last_seen = max(self.last_seen or stamp, stamp, key=_instant)
 
     def to_dict(self) -> dict[str, Any]:
         return {

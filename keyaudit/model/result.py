@@ -6,13 +6,17 @@ scan's result by composition, so a reporter sees statistics, not the run's check
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from keyaudit import __version__
 from keyaudit.model.findings import Finding
 from keyaudit.model.vocabulary import RuleInfo
+
+SKIPPED_NAMED = 1000  # skipped inputs named one by one (``-v``); the counts stay exact beyond
 
 
 @dataclass(frozen=True)
@@ -28,18 +32,41 @@ class ScanError:
 
 @dataclass
 class Counts:
-    """What was read, skipped and judged: added up unit by unit."""
+    """What was read, skipped and judged: added up unit by unit.
+
+    Skipped inputs are counted by reason, and the first :data:`SKIPPED_NAMED` of them are also
+    named (path and reason), for ``-v``: a walk over millions of binary files keeps exact counts
+    without holding a path for each."""
 
     files_scanned: int = 0
     bytes_scanned: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     statistics: Counter[str] = field(default_factory=Counter)
+    skipped_inputs: list[tuple[str, str]] = field(default_factory=list)  # (path, reason), the first ones
+
+    def skip(self, path: str, reason: str) -> None:
+        """Count an input that is not scanned, and name it while there is room."""
+        self.skipped[reason] += 1
+        if len(self.skipped_inputs) < SKIPPED_NAMED:
+            self.skipped_inputs.append((path, reason))
 
     def add(self, other: "Counts") -> None:
         self.files_scanned += other.files_scanned
         self.bytes_scanned += other.bytes_scanned
         self.skipped.update(other.skipped)
         self.statistics.update(other.statistics)
+        self.skipped_inputs.extend(other.skipped_inputs[: max(0, SKIPPED_NAMED - len(self.skipped_inputs))])
+
+
+@dataclass(frozen=True)
+class SourceRoot:
+    """The folder a report's paths are made relative to for tools that resolve them in a checkout
+    (SARIF's ``%SRCROOT%``): the top of the git work tree the targets are in, or, outside one,
+    the folder that holds them. Found by the run from the targets, so a reporter needs no disk."""
+
+    path: str  # absolute
+    repository: bool  # the top of a git work tree (else the targets' own folder)
+    base: str  # absolute folder the findings' relative paths start from (the working folder, or the root)
 
 
 def utc_now() -> datetime:
@@ -53,14 +80,20 @@ class ScanResult:
     targets: list[str] = field(default_factory=list)
     engine: str = ""
     rules: list[RuleInfo] = field(default_factory=list)  # secret rules, then request rules
-    findings: list[Finding] = field(default_factory=list)
+    # In report order. A scan's are spooled (on disk once they are many): iterate them, and
+    # count them with len(), rather than copying them into a list.
+    findings: Sequence[Finding] = field(default_factory=list)
     errors: list[ScanError] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     suppressed: Counter[str] = field(default_factory=Counter)
-    occurrences: list[Finding] = field(default_factory=list)  # every finding, before dedupe
     started_at: datetime | None = None
     finished_at: datetime | None = None
     tool_version: str = __version__
+    source_root: SourceRoot | None = None  # None: no local target (stdin, URLs only)
+    target_kind: str = ""  # what was scanned, for reports that tell scans apart: "source", "logs+har", …
+    # One id per run, made when the session creates its result at the start of the run: every
+    # line of a JSON Lines or ECS report names it, so a SIEM can group one run's findings.
+    scan_id: str = field(default_factory=lambda: str(uuid.uuid4()))
 
     @property
     def rules_loaded(self) -> int:
@@ -86,3 +119,9 @@ class ScanResult:
     @property
     def statistics(self) -> Counter[str]:
         return self.counts.statistics
+
+    @property
+    def skipped_inputs(self) -> list[tuple[str, str]]:
+        """(path, reason) of the first :data:`SKIPPED_NAMED` inputs not scanned; ``skipped``
+        counts them all."""
+        return self.counts.skipped_inputs

@@ -27,7 +27,7 @@ def redact(secret: str, prefix: str = "") -> str:
     return prefix + shown
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Secret:
     """A credential value with the forms a report may show.
 
@@ -37,6 +37,11 @@ class Secret:
 
     canonical: str
     visible_prefix: str = ""
+
+    def __repr__(self) -> str:
+        """The redacted form: a finding printed from Python (a log line, a debugger, a failing
+        assertion) must not print the value either."""
+        return f"Secret(redacted={self.redacted!r}, length={self.length})"
 
     @property
     def redacted(self) -> str:
@@ -62,8 +67,11 @@ class Secret:
         """What a report prints: the redacted form, or the whole value with ``--show-secrets``."""
         return self.visible_prefix + self.canonical if show_value else self.redacted
 
-    def sealed(self, fingerprint: str) -> "SealedSecret":
-        return SealedSecret(self.redacted, self.length, self.identity, fingerprint)
+    def sealed(self, fingerprint: str, digest_key: bytes | None = None) -> "SealedSecret":
+        """The secret without its value; with ``digest_key`` it keeps the keyed digest, the one
+        thing a report needs of the value besides what is shown."""
+        keyed = self.digest(digest_key) if digest_key else None
+        return SealedSecret(self.redacted, self.length, self.identity, fingerprint, keyed)
 
 
 @dataclass(frozen=True)
@@ -72,17 +80,21 @@ class SealedSecret:
 
     A finding of a unit an interrupted run finished comes back from the state this way, so the
     state file never holds a credential. Runs that need the value (``--show-secrets``, a digest
-    key) scan such units again instead.
+    key) scan such units again instead. A report's findings spilled to disk are sealed too, with
+    the keyed digest made before sealing when the run has a digest key.
     """
 
     redacted: str
     length: int
     identity: str
     fingerprint: str  # of the finding it belonged to: built from the value, so kept, not rebuilt
+    keyed_digest: str | None = None  # the digest under the run's digest key, made while the value was known
 
     def digest(self, key: bytes | None = None) -> str:
         if key:
-            raise ValueError("a sealed secret has no value to key a digest with")
+            if self.keyed_digest is None:
+                raise ValueError("a sealed secret has no value to key a digest with")
+            return self.keyed_digest
         return "sha256:" + self.identity
 
     def shown(self, show_value: bool) -> str:

@@ -17,13 +17,15 @@ CATEGORIES: tuple[str, ...] = (
     "unsigned-transfer",
     "bad-signature",
     "environment-mismatch",
+    "suppression",  # a way of hiding findings that is not used as it must be (an allow marker without a reason)
 )
 
 
 @dataclass(frozen=True, kw_only=True)
 class RuleInfo:
     """What every rule says about itself, secret rule or request rule alike: the finding's
-    vocabulary and the rule's own examples."""
+    vocabulary, the rule's own examples, and, for the people reading its findings, where to read
+    more and what to do (reports show ``references[0]`` and ``remediation``)."""
 
     id: str
     title: str
@@ -35,7 +37,8 @@ class RuleInfo:
     description: str = ""
     examples: tuple[str, ...] = ()
     negative_examples: tuple[str, ...] = ()
-    references: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()  # documentation URLs, the provider's own page first
+    remediation: str = ""  # what to do about a finding: rotate, re-sign, switch to https
 
 
 def severity_rank(severity: str) -> int:

@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterable, Iterator
 
+from keyaudit.model.findings import Finding
 from keyaudit.model.printable import printable_values
-from keyaudit.report.options import ReportOptions
 from keyaudit.model.result import ScanResult
+from keyaudit.report.options import ReportOptions
 
 SCHEMA_VERSION = "1"
+STREAMED = "@@keyaudit:streamed@@"  # stands, in a document, for the one list written item by item
+PATHS_PER_SECRET = 20
 
 
 def dumps(document: Any, *, compact: bool = False) -> str:
@@ -18,21 +21,57 @@ def dumps(document: Any, *, compact: bool = False) -> str:
     with bytes that are not UTF-8 is written escaped (``bad\\xff.log``), as in every other
     format, instead of failing the report or making it invalid UTF-8. Other non-ASCII text stays
     readable."""
-    values = printable_values(document)
+    text = _json(document, compact)
+    # The common document has nothing printable() would change: no control character (JSON
+    # would have written one with a backslash) and nothing else isprintable() refuses (C1
+    # controls, lone surrogates, separators, bidi controls). Only the others are walked value
+    # by value.
+    if "\\" not in text and (text if compact else text.replace("\n", "")).isprintable():
+        return text
+    return _json(printable_values(document), compact)
+
+
+def _json(document: Any, compact: bool) -> str:
     if compact:
-        return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(values, ensure_ascii=False, indent=2)
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def _timestamp(value: Any) -> str | None:
+def stream_document(document: Any, items: Iterable[Any]) -> Iterator[str]:
+    """``document`` as indented JSON, in pieces, with the list that :data:`STREAMED` stands for
+    written one item at a time: a report of a million findings never exists as one string."""
+    head, tail = dumps(document).split(json.dumps(STREAMED), 1)
+    line = head[head.rfind("\n") + 1:]
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    inner = indent + "  "
+    yield head + "["
+    separator = "\n"
+    for item in items:
+        yield separator + inner + dumps(item).replace("\n", "\n" + inner)
+        separator = ",\n"
+    yield ("]" if separator == "\n" else "\n" + indent + "]") + tail + "\n"
+
+
+def utc_timestamp(value: Any) -> str | None:
+    """A scan time as the reports write it: UTC, to the second, with ``Z``."""
     return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
-def scan_block(result: ScanResult) -> dict[str, Any]:
+def tool_block(result: ScanResult) -> dict[str, str]:
+    return {"name": "keyaudit", "version": result.tool_version}
+
+
+def scan_identity(result: ScanResult, host: str) -> dict[str, Any]:
+    """Which run a finding comes from: its id, the host it ran on, when it started. A JSON Lines
+    line carries it whole, so each line stands alone in a SIEM; the JSON report's ``scan`` too."""
+    return {"id": result.scan_id, "host": host, "started_at": utc_timestamp(result.started_at)}
+
+
+def scan_block(result: ScanResult, host: str) -> dict[str, Any]:
     """Statistics a SIEM or a nightly job can trend: what was read, skipped, and how."""
     return {
-        "started_at": _timestamp(result.started_at),
-        "finished_at": _timestamp(result.finished_at),
+        **scan_identity(result, host),
+        "finished_at": utc_timestamp(result.finished_at),
         "targets": result.targets,
         "files_scanned": result.files_scanned,
         "bytes_scanned": result.bytes_scanned,
@@ -44,16 +83,43 @@ def scan_block(result: ScanResult) -> dict[str, Any]:
     }
 
 
-def finding_dicts(result: ScanResult, options: ReportOptions) -> list[dict[str, Any]]:
-    return [f.to_dict(show_secrets=options.show_secrets, digest_key=options.digest_key) for f in result.findings]
+def finding_dicts(result: ScanResult, options: ReportOptions) -> Iterator[dict[str, Any]]:
+    return (f.to_dict(show_secrets=options.show_secrets, digest_key=options.digest_key) for f in result.findings)
 
 
-def render(result: ScanResult, options: ReportOptions) -> str:
+def secrets_block(findings: Iterable[Finding], options: ReportOptions) -> list[dict[str, Any]]:
+    """Which secrets leaked, each once: the files it is in (up to a cap), and how often it was
+    seen — for the nightly job and the SIEM, which ask "which keys" before "where"."""
+    secrets: dict[str, dict[str, Any]] = {}
+    for finding in findings:
+        if finding.secret is None:
+            continue
+        entry = secrets.get(finding.secret.identity)
+        if entry is None:
+            entry = secrets[finding.secret.identity] = {
+                "digest": finding.secret.digest(options.digest_key), "redacted": finding.secret.redacted,
+                "provider": finding.provider, "environment": finding.environment, "files": 0, "occurrences": 0,
+                "paths": [], "categories": []}
+        path, count = finding.location.path, finding.occurrences.count if finding.occurrences else 1
+        entry["occurrences"] += count
+        if path not in entry["paths"]:
+            entry["files"] += 1
+            if len(entry["paths"]) < PATHS_PER_SECRET:
+                entry["paths"].append(path)
+        if finding.category not in entry["categories"]:
+            entry["categories"].append(finding.category)
+    return [{**entry, "paths_truncated": entry["files"] > len(entry["paths"])} for entry in secrets.values()]
+
+
+def render(result: ScanResult, options: ReportOptions) -> Iterator[str]:
+    import socket
+
     report = {
         "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "keyaudit", "version": result.tool_version},
-        "scan": scan_block(result),
-        "findings": finding_dicts(result, options),
+        "tool": tool_block(result),
+        "scan": scan_block(result, socket.gethostname()),
+        "findings": STREAMED,
+        "secrets": secrets_block(result.findings, options),
         "errors": [{"path": e.path, "message": e.message} for e in result.errors],
     }
-    return dumps(report) + "\n"
+    return stream_document(report, finding_dicts(result, options))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
     from keyaudit.model.result import ScanResult
@@ -20,6 +20,11 @@ class ReportOptions:
     group_by: str = "file"
     color: bool = False
     digest_key: bytes | None = None
+    # Hears one line for each thing a report had to leave out to stay within its consumer's limits
+    # (SARIF: GitHub's upload limits); the command line prints it on stderr as a warning.
+    warn: Callable[[str], None] | None = None
+    log_timezone: str = "UTC"  # the zone of log timestamps written without an offset (model.logtime.time_zone)
 
 
-Reporter = Callable[["ScanResult", ReportOptions], str]
+# A report comes in pieces, written as they come: a million findings never make one string.
+Reporter = Callable[["ScanResult", ReportOptions], Iterable[str]]

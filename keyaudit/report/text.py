@@ -40,6 +40,11 @@ def _line(finding: Finding, where: str, options: ReportOptions) -> Segments:
         segments += [("  ", None), (shown, "magenta")]
     if finding.environment:
         segments.append((f"  [{finding.environment}]", "dim"))
+    occurrences = finding.occurrences
+    if occurrences is not None and occurrences.count > 1:  # the same secret again in this file
+        lines = ", ".join(str(location.line) for location in occurrences.locations[1:])
+        more = "…" if occurrences.count > len(occurrences.locations) else ""
+        segments.append((f"  (+{occurrences.count - 1} more in this file: line {lines}{more})", "dim"))
     return segments
 
 
@@ -54,14 +59,17 @@ def _size(count: int) -> str:
 
 def summary(result: ScanResult) -> str:
     """One line a person can read at the end of a long scan."""
-    counts = Counter(f.severity for f in result.findings)
+    counts: Counter[str] = Counter()
+    categories: Counter[str] = Counter()
+    for finding in result.findings:  # one pass: a scan's findings may be on disk
+        counts[finding.severity] += 1
+        categories[finding.category] += 1
     total = len(result.findings)
     by_severity = ", ".join(f"{counts[s]} {s}" for s in reversed(SEVERITIES) if counts[s])
     head = f"{total} finding{'s' if total != 1 else ''}" + (f" ({by_severity})" if by_severity else "")
     parts = [f"{head} in {result.files_scanned} file{'s' if result.files_scanned != 1 else ''}",
              f"{_size(result.bytes_scanned)} scanned"]
     if total:
-        categories = Counter(f.category for f in result.findings)
         parts.append("by category: " + ", ".join(f"{n} {c}" for c, n in sorted(categories.items())))
     failed = result.inputs_failed  # always said: "0 findings" means nothing when every input failed
     parts.append(f"{failed} input{'s' if failed != 1 else ''} failed")
@@ -97,14 +105,16 @@ def _lines(result: ScanResult, options: ReportOptions) -> Iterator[Segments]:
             for f in group:
                 yield _line(f, f"{f.location.line}:{f.location.column}", options)
             yield []
-    yield [(summary(result), "bold" if findings else "green")]
+    yield [(summary(result), "bold" if len(findings) else "green")]
 
 
-def render(result: ScanResult, options: ReportOptions) -> str:
+def render(result: ScanResult, options: ReportOptions) -> Iterator[str]:
     """Styled through rich on a terminal; plain text otherwise, without importing rich (a
-    pre-commit hook's output is usually captured, and every millisecond of start-up shows)."""
+    pre-commit hook's output is usually captured, and every millisecond of start-up shows).
+    Line by line either way."""
     if not options.color:
-        return "".join(printable("".join(text for text, _ in line)) + "\n" for line in _lines(result, options))
+        yield from (printable("".join(text for text, _ in line)) + "\n" for line in _lines(result, options))
+        return
     from rich.console import Console
     from rich.text import Text
 
@@ -112,4 +122,6 @@ def render(result: ScanResult, options: ReportOptions) -> str:
     console = Console(file=buffer, force_terminal=True, width=200, highlight=False, soft_wrap=True)
     for line in _lines(result, options):
         console.print(Text.assemble(*((printable(text), style) for text, style in line)) if line else "")
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.secrets import Secret
 from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.metadata import parse_references, parse_remediation
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ CREDENTIAL_CONDITIONS = ("any", "production", "sandbox")
 _WHEN_FIELDS = ("schemes", "hosts", "methods", "path", "has_headers", "carries_credential")
 _REQUIRE_FIELDS = ("headers", "check")
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "when",
-           "require", "examples", "negative_examples", "references")
+           "require", "examples", "negative_examples", "references", "remediation")
 
 
 @dataclass(frozen=True)
@@ -186,5 +187,6 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQU
         check=check,
         examples=strings(raw.get("examples")),
         negative_examples=strings(raw.get("negative_examples")),
-        references=strings(raw.get("references")),
+        references=parse_references(raw.get("references"), path, rule_id),
+        remediation=parse_remediation(raw.get("remediation"), path, rule_id),
     )

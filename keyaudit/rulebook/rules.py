@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
 from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.metadata import parse_references, parse_remediation
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.validators import VALIDATORS
 
@@ -29,6 +30,7 @@ _OPTIONAL = (
     "examples",
     "negative_examples",
     "references",
+    "remediation",
 )
 _CONTEXT_FIELDS = ("pattern", "window")
 DEFAULT_CONTEXT_WINDOW = 256
@@ -191,7 +193,8 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
         captures_secret=bool(raw.get("captures_secret", True)),
         examples=_string_list(raw.get("examples", []), path, rule_id, "examples"),
         negative_examples=_string_list(raw.get("negative_examples", []), path, rule_id, "negative_examples"),
-        references=_string_list(raw.get("references", []), path, rule_id, "references"),
+        references=parse_references(raw.get("references"), path, rule_id),
+        remediation=parse_remediation(raw.get("remediation"), path, rule_id),
     )
 
 

@@ -18,6 +18,7 @@ from keyaudit.model.findings import Finding
 from keyaudit.model.vocabulary import RuleInfo
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.rulebook.backtracking import backtracking_warnings
+from keyaudit.rulebook.metadata import missing_metadata
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning
 from keyaudit.rulebook.signature import signature_check
@@ -71,10 +72,12 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
 
 def rule_warnings(rules: RuleSet) -> list[str]:
     """Every rule's warnings, shipped ones included: secret rules that cannot anchor on their
-    keywords, and patterns that can backtrack exponentially."""
+    keywords, patterns that can backtrack exponentially, and rules whose findings cannot say what
+    to do (no references or no remediation)."""
     unanchored = [warning for rule in rules.rules if (warning := anchoring_warning(rule)) is not None]
     every = [*rules.rules, *rules.requests]
-    return unanchored + [warning for rule in every for warning in backtracking_warnings(rule)]
+    undocumented = [warning for rule in every if (warning := missing_metadata(rule)) is not None]
+    return unanchored + [warning for rule in every for warning in backtracking_warnings(rule)] + undocumented
 
 
 def timings(rules: RuleSet, sample: bytes, rounds: int = 3) -> list[tuple[RuleInfo, float]]:

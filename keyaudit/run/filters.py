@@ -3,17 +3,18 @@
 Suppressed findings are counted by reason in the report, never silently dropped. A baseline
 holds fingerprints only — rule, path and a hash of the secret — so it can be committed: it
 reveals no secret, does not change when code moves, and does not hide another secret that
-later appears on the same line.
+later appears on the same line. Written again, it keeps its entries for the files that scan did
+not read (a commit's staged files are not the whole repository).
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
-from keyaudit.model.findings import Finding
+from keyaudit.model.findings import MEMBER_SEPARATOR, Finding
 from keyaudit.model.printable import printable
 
 BASELINE_VERSION = 1
@@ -40,37 +41,49 @@ class FindingFilter:
             return "allowlist"
         return None
 
-    def apply(self, findings: list[Finding]) -> tuple[list[Finding], Counter[str]]:
-        """The findings to report, and how many were suppressed for each reason."""
-        kept: list[Finding] = []
-        suppressed: Counter[str] = Counter()
-        for finding in findings:
-            reason = self.reason(finding)
-            if reason is None:
-                kept.append(finding)
-            else:
-                suppressed[reason] += 1
-        return kept, suppressed
+
+Entry = tuple[str, str, str]  # rule id, path (printable), fingerprint: one line of a baseline
 
 
-def load_baseline(path: Path) -> frozenset[str]:
-    """The fingerprints of a baseline file written by ``--write-baseline``."""
+def baseline_entries(path: Path) -> list[Entry]:
+    """The entries of a baseline file written by ``--write-baseline``."""
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
-        entries = document["findings"]
-        return frozenset(str(entry["fingerprint"]) for entry in entries)
+        return [(str(entry["rule_id"]), str(entry["path"]), str(entry["fingerprint"]))
+                for entry in document["findings"]]
     except OSError as exc:
         raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
     except (ValueError, KeyError, TypeError) as exc:
         raise BaselineError(f"{path}: not a keyaudit baseline ({type(exc).__name__}: {exc})") from None
 
 
-def baseline_text(findings: list[Finding]) -> str:
-    """A baseline for ``findings``: sorted and stable, so it diffs well under version control."""
-    entries = sorted(
-        {(f.rule_id, printable(f.location.path), f.fingerprint) for f in findings},
-        key=lambda entry: (entry[1], entry[0], entry[2]),
-    )
+def load_baseline(path: Path) -> frozenset[str]:
+    """The fingerprints of a baseline file: the findings it hides."""
+    return frozenset(fingerprint for _, _, fingerprint in baseline_entries(path))
+
+
+def entries_not_read(path: Path, paths_read: Iterable[str]) -> list[Entry]:
+    """The entries of the baseline at ``path`` (none when there is none yet, or it is something
+    else) for files a scan did not read, to keep when the scan writes the baseline again: a
+    commit's ``--staged --write-baseline`` sees its staged files only, and must not drop what
+    was accepted in the others. An archive read covers its members."""
+    try:
+        previous = baseline_entries(path)
+    except BaselineError:
+        return []
+    read = {printable(name) for name in paths_read}
+    return [entry for entry in previous if entry[1] not in read and entry[1].partition(MEMBER_SEPARATOR)[0] not in read]
+
+
+def new_baseline(findings: Iterable[Finding], kept: Iterable[Entry] = ()) -> list[Entry]:
+    """The entries of a baseline for ``findings`` and the ``kept`` entries of an earlier one:
+    sorted by path, so that it is stable and diffs well under version control."""
+    return sorted({*kept, *((f.rule_id, printable(f.location.path), f.fingerprint) for f in findings)},
+                  key=lambda entry: (entry[1], entry[0], entry[2]))
+
+
+def baseline_text(entries: Iterable[Entry]) -> str:
+    """A baseline file holding ``entries``."""
     document = {
         "version": BASELINE_VERSION,
         "tool": "keyaudit",

@@ -1,41 +1,36 @@
 """Folding findings: what several rules found about one thing in one place becomes one finding,
-and, on request, every sighting of one secret becomes one finding with its occurrences.
+and every sighting of one secret in one file becomes one finding with its occurrences.
 
-Pure functions of the findings, run by the session after the units are merged in plan order.
+Both are streaming passes over findings in a given order (:func:`spot_order`, :func:`place_order`),
+holding only a request's span of lines of one spot, or one finding, at a time: the spool
+(:mod:`keyaudit.run.spool`) sorts, these fold, so a night of logs with a million findings folds in
+bounded memory.
 """
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import replace
-from typing import Iterable
+from collections import deque
+from itertools import chain, groupby
+from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES
 from keyaudit.model.findings import Finding, Location, Occurrences
 from keyaudit.model.vocabulary import CONFIDENCES, severity_rank
 
-
-def _dedupe_key(finding: Finding) -> tuple[str, ...]:
-    if finding.secret is not None:
-        return ("secret", finding.category, finding.secret.identity)
-    url = urlsplit(str(finding.context.get("url") or ""))
-    return ("request", finding.rule_id, str(finding.context.get("method") or ""), url.scheme.lower(),
-            (url.hostname or "").lower(), url.path)
+# A key as the spool sorts it: bytes (names with bytes that were not UTF-8 included) and numbers,
+# which order the same in Python and in SQLite.
+SortKey = tuple[bytes | int, ...]
 
 
-def dedupe(findings: list[Finding], cap: int = 20) -> list[Finding]:
-    """One finding per secret (or per rule and endpoint), at its first place, with every place
-    it was seen: a key logged on every request of a night is one problem, not a million."""
-    first: dict[tuple[str, ...], Finding] = {}
-    for finding in findings:  # already in report order
-        key = _dedupe_key(finding)
-        kept = first.get(key)
-        if kept is None:
-            kept = first[key] = replace(finding, occurrences=Occurrences(cap=cap))
-        assert kept.occurrences is not None
-        kept.occurrences.add(finding)
-    return list(first.values())
+def _raw(text: object) -> bytes:
+    return str(text).encode("utf-8", "surrogateescape")
+
+
+def report_order(finding: Finding) -> SortKey:
+    """The order of a report: path, line, column, rule, pointer."""
+    loc = finding.location
+    return (_raw(loc.path), loc.line, loc.column, _raw(finding.rule_id), _raw(loc.pointer or ""))
 
 
 def _strength(finding: Finding) -> tuple[int, int, int]:
@@ -44,17 +39,36 @@ def _strength(finding: Finding) -> tuple[int, int, int]:
             int(bool(finding.context.get("method"))))
 
 
+def _spot_key(finding: Finding) -> bytes:
+    loc = finding.location
+    if finding.secret is not None:
+        parts: tuple[object, ...] = (finding.category, loc.path, loc.pointer, finding.secret.identity)
+    else:
+        url = urlsplit(str(finding.context.get("url") or ""))
+        endpoint = f"{url.scheme.lower()}://{(url.hostname or '').lower()}"
+        parts = (finding.category, loc.path, finding.context.get("har_entry"), endpoint)
+    return b"\0".join(map(_raw, parts))
+
+
+def spot_order(finding: Finding) -> SortKey:
+    """The order :func:`merge_same_spot` works in: by spot, then report order, strongest first."""
+    severity, confidence, judged = _strength(finding)
+    return (_spot_key(finding), *report_order(finding), -severity, -confidence, -judged)
+
+
 def _same_spot(a: Finding, b: Finding) -> bool:
     if a.secret is not None:
         return _overlaps(a.location, b.location)
     # The text rule sees a URL, the request rule sees the request around it: the same request
-    # when they name the same host a few lines apart. Two requests both judged as requests are
-    # the same only if they also share method and path.
+    # when they name the same host a few lines apart. Two findings both judged as requests are
+    # about one request only where it starts on the same line with the same method and path:
+    # three identical calls in a script are three incidents.
     if abs(a.location.line - b.location.line) > REQUEST_SPAN_LINES:
         return False
     judged = bool(a.context.get("method")), bool(b.context.get("method"))
     if all(judged):
-        return (a.context["method"], _url_path(a)) == (b.context["method"], _url_path(b))
+        return (a.location.line, a.context["method"], _url_path(a)) == (
+            b.location.line, b.context["method"], _url_path(b))
     if not any(judged):  # two URLs the text rules saw: the same spot only where they overlap
         return _overlaps(a.location, b.location)
     return True
@@ -64,46 +78,66 @@ def _url_path(finding: Finding) -> str:
     return urlsplit(str(finding.context.get("url") or "")).path.rstrip("/")
 
 
-def _spot_key(finding: Finding) -> tuple[str, ...]:
-    loc = finding.location
-    if finding.secret is not None:
-        return (finding.category, loc.path, str(loc.pointer), finding.secret.identity)
-    url = urlsplit(str(finding.context.get("url") or ""))
-    endpoint = f"{url.scheme.lower()}://{(url.hostname or '').lower()}"
-    entry = str(finding.context.get("har_entry"))
-    return (finding.category, loc.path, entry, endpoint)
-
-
-def merge_same_spot(findings: Iterable[Finding]) -> list[Finding]:
-    """Collapse what several rules found about one thing in one place into one finding.
+def merge_same_spot(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Collapse what several rules found about one thing in one place into one finding;
+    ``findings`` come in :func:`spot_order`.
 
     A secret: the same canonical secret, in the same category, at overlapping locations. A
     request finding without a secret: the same category, scheme and host, in the same file (and
     HAR entry), within a request's span of lines (and the same method and path when both are
-    request-rule findings). The strongest rule (severity, then confidence)
-    wins. Different categories say different things (a leaked key, and a key used against the
-    wrong environment) and are all kept.
+    request-rule findings). The strongest rule (severity, then confidence) wins. Different
+    categories say different things (a leaked key, and a key used against the wrong
+    environment) and are all kept. Only the findings of one spot that start within a request's
+    span of lines are held: those are all a finding can be the same spot as.
     """
-    kept: list[Finding] = []
-    # Per spot key, the first lines and places in ``kept`` of its findings, in line order: a
-    # finding is compared only with those that start within a request's span of lines before it
-    # (what it can be the same spot as), so a log with a hundred thousand findings about one host
-    # costs a bisect each, not a comparison with every earlier one.
-    by_spot: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
-    for finding in sorted(findings, key=lambda f: (f.sort_key(), [-x for x in _strength(f)])):
-        lines, places = by_spot.setdefault(_spot_key(finding), ([], []))
-        start = bisect.bisect_left(lines, finding.location.line - REQUEST_SPAN_LINES)
-        for index in places[start:]:
-            if _same_spot(kept[index], finding):
-                if _strength(finding) > _strength(kept[index]):
-                    kept[index] = finding
-                break
-        else:
-            lines.append(finding.location.line)
-            places.append(len(kept))
-            kept.append(finding)
-    kept.sort(key=Finding.sort_key)
-    return kept
+    for _spot, group in groupby(findings, key=_spot_key):
+        window: deque[tuple[int, Finding]] = deque()  # (first line, kept finding), in line order
+        for finding in group:
+            while window and window[0][0] < finding.location.line - REQUEST_SPAN_LINES:
+                yield window.popleft()[1]
+            for index, (line, held) in enumerate(window):
+                if _same_spot(held, finding):
+                    if _strength(finding) > _strength(held):
+                        window[index] = (line, finding)
+                    break
+            else:
+                window.append((finding.location.line, finding))
+        yield from (held for _line, held in window)
+
+
+def place_key(finding: Finding) -> bytes:
+    """What makes sightings one finding: the same secret, in the same category, in the same
+    file. A finding without a secret (a request, a plaintext call) is its own incident: empty."""
+    if finding.secret is None:
+        return b""
+    return b"\0".join(map(_raw, (finding.location.path, finding.category, finding.secret.identity)))
+
+
+def place_order(finding: Finding) -> SortKey:
+    """The order :func:`fold_places` reads: by place, then report order."""
+    return (place_key(finding), *report_order(finding))
+
+
+def fold_places(findings: Iterable[Finding], *, fold: bool = True, cap: int = 20) -> Iterator[Finding]:
+    """One finding per secret and file, at its first place there, with every sighting in that
+    file counted (and up to ``cap`` of their locations and their log times); ``findings`` come in
+    :func:`place_order`. Without ``fold`` (``--no-dedupe``), or without a secret, every finding
+    stands alone with its one occurrence. Another file's sighting is another finding: the user
+    sees every file to fix, and fixing one leaves the others' fingerprints as they were."""
+    for key, group in groupby(findings, key=place_key):
+        if not fold or not key:
+            yield from (_with_occurrences(finding, [finding], cap) for finding in group)
+            continue
+        first = next(group)
+        yield _with_occurrences(first, chain([first], group), cap)  # the sightings streamed, never listed
+
+
+def _with_occurrences(finding: Finding, sightings: Iterable[Finding], cap: int) -> Finding:
+    occurrences = Occurrences(cap=cap)
+    for sighting in sightings:
+        occurrences.add(sighting)
+    finding.occurrences = occurrences
+    return finding
 
 
 def _overlaps(a: Location, b: Location) -> bool:

@@ -4,7 +4,7 @@ Set-up builds what the scan needs — the scanner (from the same spec Dask worke
 from), the baseline filter, the state, the staged files, the executor — and turns every way that
 can fail into one :class:`SetupError` line. A run plans the units, takes those an interrupted
 run finished from the state, executes the rest, merges every tally in plan order (so the report
-never depends on timing), then filters and folds the findings.
+never depends on timing) into a spool, then filters and folds the findings there.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import contextlib
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Callable, ContextManager, Iterator
+from typing import TYPE_CHECKING, Callable, ContextManager, Iterable, Iterator, Sequence
 
 from keyaudit.config import Config
 from keyaudit.engine import EngineUnavailable
@@ -27,13 +27,15 @@ from keyaudit.run.executors.cluster import DASK_EXTRA, ClusterError, ClusterExec
 from keyaudit.run.executors.forked import ForkedExecutor, default_jobs
 from keyaudit.run.executors.serial import SerialExecutor
 from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
-from keyaudit.run.fold import dedupe, merge_same_spot
+from keyaudit.run.ordering import PlanOrder
+from keyaudit.run.scope import scope
+from keyaudit.run.spool import SPILL_AT, FindingSpool
 from keyaudit.run.state import ScanState, StateError
 from keyaudit.run.tally import Tally
 from keyaudit.run.units import RANGE_BYTES, WorkUnit, plan_units, with_resume
 from keyaudit.sources.ignore import gitignore_spec
 from keyaudit.sources.remote import RemoteError, filesystem_for, is_url
-from keyaudit.sources.targets import Discovery
+from keyaudit.sources.targets import Discovery, Target
 
 if TYPE_CHECKING:
     from keyaudit.sources.git import StagedFiles
@@ -49,15 +51,22 @@ class SetupError(Exception):
 
 
 class Session:
-    """One scan's resources and its run; close it (or use ``with``) to release the state."""
+    """One scan's resources and its run; close it (or use ``with``) to release the state.
 
-    def __init__(self, config: Config, *, range_bytes: int = RANGE_BYTES) -> None:
+    ``held`` is content this process holds (the Python API's text and bytes), scanned instead of
+    ``config.targets``, as staged blobs are with ``staged``."""
+
+    def __init__(self, config: Config, *, range_bytes: int = RANGE_BYTES, spill_at: int = SPILL_AT,
+                 held: Sequence[Target] | None = None) -> None:
         self.config = config
         self._range_bytes = range_bytes
+        self._spill_at = spill_at
+        self._held = held
         self.spec = ScannerSpec(tuple(map(str, config.rules)), config.disable, config.engine,
                                 tuple(map(str, config.public_keys)), config.rule_time)
         self.digest_key = config.digest_key.encode() if config.digest_key else None
         self.state: ScanState | None = None
+        self.paths_read: frozenset[str] = frozenset()  # the files the last run planned, as reports name them
         try:
             self.scanner = self.spec.build()
             baseline = load_baseline(config.baseline) if config.baseline else frozenset()
@@ -100,11 +109,21 @@ class Session:
         if self.state is not None:
             self.state.commit()
 
+    def _given(self) -> tuple[list[Target], Path] | None:
+        """Targets read by this process rather than discovered — staged blobs, held content — and
+        the folder their names are relative to; None to discover ``config.targets``."""
+        if self._staged is not None:
+            return self._staged.targets(), self._staged.root
+        if self._held is not None:
+            return list(self._held), self.config.base
+        return None
+
     def _plan(self, discovery: Discovery) -> list[WorkUnit]:
         config, state = self.config, self.state
-        if self._staged is not None:
-            staged = self._staged
-            units = [WorkUnit(t) for t in staged.targets() if not discovery.excluded(staged.root / t.display)]
+        given = self._given()
+        if given is not None:
+            targets, root = given
+            units = [WorkUnit(t) for t in targets if not discovery.excluded(root / t.display, t.display)]
         else:  # with --state a resumed file is read from where it stopped, in one piece
             workers = 1 if config.scheduler else (config.jobs or default_jobs())  # Dask: fewer, 64 MiB units
             units = plan_units(list(config.targets), discovery, self._range_bytes, split=state is None,
@@ -139,74 +158,70 @@ class Session:
         """
         config, state = self.config, self.state
         rules = self.scanner.rules
+        root, kind = scope(config.targets, self._staged.root if self._staged is not None else None)
         result = ScanResult(targets=list(config.targets), engine=self.scanner.engine,
-                            rules=[*rules.rules, *rules.requests], started_at=utc_now())
+                            rules=[*rules.rules, *rules.requests], started_at=utc_now(),
+                            source_root=root, target_kind=kind)
         discovery = Discovery(exclude=self._exclude, exclude_base=config.base,
                               storage_options=dict(config.storage_options))
         units = self._plan(discovery)
+        self.paths_read = frozenset(unit.target.display for unit in units)
         with_findings = not (config.show_secrets or self.digest_key)
         keys = [unit.checkpoint_key() if state is not None else None for unit in units]
         tallies = _restored(keys, state, with_findings) if state is not None else {}
         pending = [position for position in range(len(units)) if position not in tallies]
         sizes = [unit.size for unit in units]  # once: a file growing during the scan keeps the bar whole
+        previous_lines: dict[str, int] = {}
+        spool = FindingSpool(digest_key=self.digest_key, show_secrets=config.show_secrets, spill_at=self._spill_at)
+        order = PlanOrder(units, lambda unit, tally: self._merge(unit, tally, result, spool, previous_lines))
         with (on_progress or _no_progress)(sum(sizes), len(units)) as advance:
-            for position in tallies:
+            for position, tally in tallies.items():
                 advance(sizes[position], 0)
+                order.arrive(position, tally)
             for index, tally in self._execute([units[position] for position in pending]):
                 position = pending[index]
-                tallies[position] = tally
                 advance(sizes[position], len(tally.findings))
                 summary = tally.summary(with_findings) if state is not None and keys[position] else None
                 if summary is not None:
                     state.checkpoint(keys[position], summary)  # type: ignore[union-attr,arg-type]
-        previous_lines: dict[str, int] = {}
-        wholes = self._rescan_whole(units, tallies)
-        for position, unit in enumerate(units):  # in plan order: the report never depends on timing
-            whole = wholes.get(unit.target.display)
-            if whole is None:
-                self._merge(unit, tallies[position], result, previous_lines)
-            elif unit.first:
-                self._merge(*whole, result, previous_lines)
+                order.arrive(position, tally)  # merged at once when it is next in plan order
+        for unit, tally in self._execute_whole(order.whole):
+            self._merge(unit, tally, result, spool, previous_lines)
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
-        result.counts.skipped.update(discovery.skipped)
-        result.findings, result.suppressed = self.filter.apply(merge_same_spot(result.findings))
-        result.occurrences = list(result.findings)
-        if not config.no_dedupe:
-            result.findings = dedupe(result.findings)
+        result.counts.add(discovery.counts)
+        result.findings = spool.fold(self.filter.reason, dedupe=not config.no_dedupe, suppressed=result.suppressed)
         result.finished_at = utc_now()
         return result
 
-    def _rescan_whole(self, units: list[WorkUnit], tallies: dict[int, Tally]) -> dict[str, tuple[WorkUnit, Tally]]:
+    def _execute_whole(self, files: list[WorkUnit]) -> list[tuple[WorkUnit, Tally]]:
         """Files a piece of which could not be read alone (a member boundary misjudged, or
-        damage), each scanned again as one unit, by display path: their pieces' tallies are
+        damage), each scanned again as one unit, in plan order: their pieces' tallies were
         dropped, so a damaged gzip file reads the same however it was planned."""
-        again = {unit.target.display: WorkUnit(unit.target) for position, unit in enumerate(units)
-                 if tallies[position].rescan_whole}
-        rescans = list(again.values())
-        if not rescans:
-            return {}
-        return {rescans[index].target.display: (rescans[index], tally) for index, tally in self._execute(rescans)}
+        tallies = dict(self._execute(files))
+        return [(unit, tallies[position]) for position, unit in enumerate(files)]
 
-    def _merge(self, unit: WorkUnit, tally: Tally, result: ScanResult, previous_lines: dict[str, int]) -> None:
-        """Fold one unit into the result: a byte range's findings move down by the lines before it."""
-        findings = tally.findings
+    def _merge(self, unit: WorkUnit, tally: Tally, result: ScanResult, spool: FindingSpool,
+               previous_lines: dict[str, int]) -> None:
+        """Fold one unit into the result and its findings into the spool: a byte range's
+        findings move down by the lines before it."""
+        findings: Iterable[Finding] = tally.findings
         if unit.byte_range is not None:
             offset = 0 if unit.first else previous_lines.get(unit.target.display, 0)
             findings = shift_lines(findings, offset)
             previous_lines[unit.target.display] = offset + tally.lines
-        result.findings.extend(findings)
+        spool.add(findings)
         result.errors.extend(tally.errors)
         result.counts.add(tally.counts)
         if self.state is not None and tally.progress is not None:
             self.state.remember(tally.progress, unit.target.display)
 
 
-def shift_lines(findings: list[Finding], lines: int) -> list[Finding]:
+def shift_lines(findings: Iterable[Finding], lines: int) -> Iterable[Finding]:
     """Findings of a byte range placed in the whole file: ``lines`` earlier lines come first."""
     if not lines:
         return findings
-    return [replace(f, location=replace(f.location, line=f.location.line + lines,
-                                        end_line=f.location.end_line + lines)) for f in findings]
+    return (replace(f, location=replace(f.location, line=f.location.line + lines,
+                                        end_line=f.location.end_line + lines)) for f in findings)
 
 
 def _restored(keys: list[str | None], state: ScanState, with_findings: bool) -> dict[int, Tally]:

@@ -114,7 +114,7 @@ class UnitScanner:
         except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
             tally.errors.append(ScanError(display, f"cannot open: {exc.strerror or exc}"))
         except CodecMissing as exc:  # not damage, not binary: a format this install cannot read
-            tally.counts.skipped[str(exc)] += 1
+            tally.counts.skip(display, str(exc))
         except DECOMPRESSION_ERRORS as exc:
             if unit.members:  # a misjudged member boundary, or damage: the session reads the file whole
                 tally.rescan_whole = True
@@ -200,7 +200,7 @@ class UnitScanner:
         return TailKeeper(stack.enter_context(opener())), None  # truncated or replaced: from the start
 
     def _scan_text(self, stream: BinaryIO, unit: WorkUnit, tally: Tally, opener: Opener) -> None:
-        found: list[Finding] = []
+        before = len(tally.findings)
         with contextlib.ExitStack() as stack:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
@@ -208,19 +208,17 @@ class UnitScanner:
             chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
                                  windows=windows)
-            try:
-                self.detector.collect(chunks, unit.target.display, found)
+            try:  # findings go to the tally as they come: what came before a damaged stream ended is kept
+                self.detector.collect(chunks, unit.target.display, tally.findings)
             except DECOMPRESSION_ERRORS:
                 # The text before the damage was scanned: counted, and recorded with --state, so
                 # that a damaged file left as it is does not report its findings again next run.
                 if chunks.bytes_scanned or resume:
                     self._account(chunks, keeper, resume, unit, tally)
                 raise
-            finally:
-                tally.findings.extend(found)  # what was found before a damaged stream ended is kept
         if not self._account(chunks, keeper, resume, unit, tally):
             return
-        if worth_reading(chunks.markers_seen, chunks.anchors_seen, bool(found)):
+        if worth_reading(chunks.markers_seen, chunks.anchors_seen, len(tally.findings) > before):
             earlier = resume.lines if resume else 0  # requests an earlier run already judged
             for exchange in exchanges_in_text(opener, unit.target.display, windows.windows()):
                 judged = self.judge.judge(exchange, tally.counts.statistics)
@@ -233,7 +231,7 @@ class UnitScanner:
         content (skipped, not scanned)."""
         counts = tally.counts
         if chunks.binary:
-            counts.skipped["binary"] += 1
+            counts.skip(unit.target.display, "binary")
             return False
         if unit.head is not None:
             tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
@@ -255,7 +253,7 @@ class UnitScanner:
         no middle to resume from. A tar is measured on the way through; a zip, read by seeking,
         by a probe of its own; a recorded one is probed first, and skipped when it is the same."""
         if unit.depth >= MAX_ARCHIVE_DEPTH:
-            tally.counts.skipped["nested archive"] += 1
+            tally.counts.skip(unit.target.display, "nested archive")
             return
         progress = None
         if unit.head is not None and (unit.resume is not None or kind == "zip"):
@@ -268,7 +266,7 @@ class UnitScanner:
         keeper = TailKeeper(stream)
         for entry in read_members(kind, keeper if kind == "tar" else stream):
             if isinstance(entry, Skipped):
-                tally.counts.skipped[entry.reason] += 1
+                tally.counts.skip(member_path(unit.target.display, entry.name), entry.reason)
                 continue
             display = member_path(unit.target.display, entry.name)
             tally.add(self.scan(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))

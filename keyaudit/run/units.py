@@ -131,7 +131,7 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
     out and the others wait for it."""
     units: list[WorkUnit] = []
     for target in discover(targets, discovery):
-        members = member_targets(target, discovery.skipped) if split else None
+        members = member_targets(target, discovery.counts) if split else None
         if members is not None:
             units.extend(WorkUnit(member, depth=1) for member in members)
             continue

@@ -55,14 +55,14 @@ def walk(root: Path, display_root: str, discovery: Discovery) -> Iterator[Target
             discovery.missing.append((shown(child), f"cannot open: {exc.strerror or exc}"))
             continue
         if kind in ("dir", "file") and ignored(levels, child, kind == "dir"):
-            discovery.skipped["ignored"] += 1
+            discovery.skip(shown(child), "ignored")
         elif kind == "dir":
             stack += opened(Path(entry.path), child, levels)
         elif kind == "file":
-            if not discovery.excluded(entry.path):
+            if not discovery.excluded(entry.path, shown(child)):
                 yield Target(shown(child), Path(entry.path))
         elif kind:
-            discovery.skipped[kind] += 1
+            discovery.skip(shown(child), kind)
 
 
 def _kind(entry: os.DirEntry[str]) -> str:

@@ -6,14 +6,13 @@ would be committed, and unstaged edits are not part of the commit.
 
 from __future__ import annotations
 
-import contextlib
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, BinaryIO, Iterator
+from typing import IO, Iterator
 
 from keyaudit.sources.targets import Target
-from keyaudit.sources.opening import new_spool, reread
+from keyaudit.sources.opening import Held, new_spool
 
 
 class GitError(Exception):
@@ -66,7 +65,7 @@ class StagedFiles:
         (a process per file would cost more than scanning a handful of small files)."""
         blobs = self.blobs()
         paths = sorted(blobs)
-        return [Target(path, None, _SpooledBlob(spool)) for path, spool in zip(paths, self._read(paths, blobs))]
+        return [Target(path, None, Held(spool)) for path, spool in zip(paths, self._read(paths, blobs))]
 
     def _read(self, paths: list[str], blobs: dict[str, bytes]) -> Iterator[IO[bytes]]:
         process = subprocess.Popen(["git", "-C", str(self.root), "cat-file", "--batch"],
@@ -93,14 +92,3 @@ class StagedFiles:
             process.stdin.close()
             process.stdout.close()
             process.wait()
-
-
-@dataclass(frozen=True)
-class _SpooledBlob:
-    """Re-readable staged content (the scan reads a file twice when it holds requests)."""
-
-    spool: IO[bytes]
-
-    @contextlib.contextmanager
-    def __call__(self) -> Iterator[BinaryIO]:
-        yield reread(self.spool)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO, Callable, ContextManager, Iterator
 
@@ -129,6 +130,19 @@ def reread(spool: IO[bytes]) -> BinaryIO:
     """The spooled content from its start, as a reader whose closing leaves the spool open."""
     spool.seek(0)
     return io.BufferedReader(Unclosed(spool))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Held:
+    """Content this process holds — a staged blob spooled from git, bytes handed to the Python
+    API — as an :data:`Opener`: read from its start as often as the scan needs (a file is read
+    twice when it holds requests). Other processes cannot read it: it is scanned here."""
+
+    spool: IO[bytes]
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[BinaryIO]:
+        yield reread(self.spool)
 
 
 def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] | None = None,

@@ -58,11 +58,11 @@ def discover_remote(url: str, discovery: Discovery, options: dict[str, str]) -> 
     by_relative = {relative: path for path, relative in relatives.items()}
     discovery.missing.extend((_display(by_relative[relative], protocol), problem) for relative, problem in problems)
     for path in paths:
+        display = _display(path, protocol)
         if relatives[path] in ignored:
             if relatives[path].rpartition("/")[2] not in IGNORE_FILES:  # an ignore file is not content
-                discovery.skipped["ignored"] += 1
+                discovery.skip(display, "ignored")
             continue
-        display = _display(path, protocol)
         if discovery.excluded(display):
             continue
         info = listing[path]

@@ -3,18 +3,20 @@
 Imports are read from the source (every ``import`` statement, also those inside functions and
 under ``TYPE_CHECKING``, which hide a dependency without removing it), so the check holds for
 code paths no other test runs. The checker is tried on a small synthetic package first, to show
-it does fail on a circle and on a climbing import.
+it does fail on a circle, on a climbing import and on a root that loads more than itself.
 """
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 from helpers.data import REPO
 
 # Bottom to top. A module may import its own unit and the units of lower layers; units that share
-# a layer never import each other. The package root holds only the version and imports nothing.
+# a layer never import each other: the command line and the Python API are two front ends of run.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("model",),
     ("rulebook",),
@@ -23,9 +25,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("inputs", "report"),
     ("config",),
     ("run",),
-    ("cli",),
+    ("cli", "api"),
     ("__main__",),
 )
+# The package root holds the version and is the API's front door: it names the API's unit, and
+# nothing else, and only lazily (PEP 562 ``__getattr__``, or for type checkers), so that
+# ``import keyaudit`` — the command line's first import — loads no other module.
+ROOT_FRONT = "api"
 
 
 def modules(package: Path) -> dict[str, Path]:
@@ -100,8 +106,36 @@ def circles(edges: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def climbing(edges: dict[str, set[str]], layers: tuple[tuple[str, ...], ...]) -> list[str]:
-    """Every import that goes up the layer order or sideways between units of one layer."""
+def eager_imports(package: Path) -> list[str]:
+    """The package's own modules its root imports as it is imported: statements run at import
+    time (not in a function, not under ``if TYPE_CHECKING:``), as written."""
+    name = package.name
+    found: list[str] = []
+
+    def visit(statements: list[ast.stmt]) -> None:
+        for node in statements:
+            if isinstance(node, ast.Import):
+                found.extend(alias.name for alias in node.names if alias.name.split(".")[0] == name)
+            elif isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] == name):
+                found.append("." * node.level + (node.module or ""))
+            elif isinstance(node, ast.If):
+                if not (isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"):
+                    visit(node.body)
+                visit(node.orelse)
+            elif isinstance(node, (ast.Try, ast.With)):
+                visit(node.body)
+                for handler in getattr(node, "handlers", []):
+                    visit(handler.body)
+                visit(getattr(node, "orelse", []))
+                visit(getattr(node, "finalbody", []))
+
+    visit(ast.parse((package / "__init__.py").read_text(encoding="utf-8")).body)
+    return found
+
+
+def climbing(edges: dict[str, set[str]], layers: tuple[tuple[str, ...], ...], front: str | None = None) -> list[str]:
+    """Every import that goes up the layer order or sideways between units of one layer, and every
+    import of the package root but of its ``front`` unit."""
     rank = {unit: level for level, units in enumerate(layers) for unit in units}
 
     def unit(module: str) -> str | None:
@@ -113,7 +147,8 @@ def climbing(edges: dict[str, set[str]], layers: tuple[tuple[str, ...], ...]) ->
         for target in sorted(targets):
             here, there = unit(source), unit(target)
             if here is None:
-                problems.append(f"{source} imports {target}: the package root imports nothing")
+                if there is None or there != front:
+                    problems.append(f"{source} imports {target}: the package root imports only its front, {front}")
             elif here not in rank:
                 problems.append(f"{source}: '{here}' is in no layer")
             elif there is not None and there != here and rank.get(there, len(layers)) >= rank[here]:
@@ -126,21 +161,25 @@ def test_the_checker_finds_a_circle_and_a_climbing_import(tmp_path: Path) -> Non
     for folder in ("model", "run"):
         (package / folder).mkdir(parents=True)
         (package / folder / "__init__.py").write_text("")
-    (package / "__init__.py").write_text("")
+    (package / "__init__.py").write_text("from toy import model\n\ndef __getattr__(name):\n    from toy.run import units\n")
     (package / "model" / "finding.py").write_text("def late():\n    from toy.run import session\n")
     (package / "run" / "session.py").write_text("from . import units\n")
     (package / "run" / "units.py").write_text(
         "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from toy.run.session import Session\n")
     edges = imports(package)
     assert circles(edges) == [["toy.run.session", "toy.run.units"]]
-    assert climbing(edges, (("model",), ("run",))) == [
+    assert climbing(edges, (("model",), ("run",)), front="run") == [
+        "toy imports toy.model: the package root imports only its front, run",
         "toy.model.finding imports toy.run: 'run' is not below 'model'",
         "toy.model.finding imports toy.run.session: 'run' is not below 'model'"]
+    assert eager_imports(package) == ["toy"]  # the function's import waits for its first call
     (package / "model" / "finding.py").write_text("from toy.model import other\n")
     (package / "model" / "other.py").write_text("")
     (package / "run" / "units.py").write_text("from toy.model.finding import late\n")
+    (package / "__init__.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from toy.run import units\n")
     edges = imports(package)
-    assert circles(edges) == [] and climbing(edges, (("model",), ("run",))) == []
+    assert circles(edges) == [] and climbing(edges, (("model",), ("run",)), front="run") == []
+    assert eager_imports(package) == []
 
 
 def test_keyaudit_has_no_import_circle() -> None:
@@ -151,7 +190,18 @@ def test_keyaudit_imports_only_down_the_layers() -> None:
     package = REPO / "keyaudit"
     every_unit = {name.split(".")[1] for name in modules(package) if name.count(".") >= 1}
     assert every_unit <= {unit for units in LAYERS for unit in units}, "a new package needs a layer"
-    assert climbing(imports(package), LAYERS) == []
+    assert climbing(imports(package), LAYERS, ROOT_FRONT) == []
+
+
+def test_importing_keyaudit_loads_only_the_root() -> None:
+    """What the source says, and what a fresh interpreter does: the API's names are there, and
+    loaded (with the session they run) only when one is used."""
+    assert eager_imports(REPO / "keyaudit") == []
+    code = ("import sys, keyaudit\nbefore = sorted(m for m in sys.modules if m.startswith('keyaudit'))\n"
+            "keyaudit.scan_text\nprint(before, 'keyaudit.api' in sys.modules, 'keyaudit.run.session' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["['keyaudit']", "True", "True"]
 
 
 def test_no_module_is_longer_than_350_lines() -> None:

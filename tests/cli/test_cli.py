@@ -270,5 +270,6 @@ def test_the_shipped_samples_show_every_category_and_nothing_else() -> None:
     report = json.loads(run.stdout)
     assert run.exit_code == 1 and report["errors"] == []
     assert {f["category"] for f in report["findings"]} == {
-        "access-token", "basic-auth", "plaintext-http", "unsigned-transfer", "bad-signature", "environment-mismatch"}
-    assert len(report["findings"]) == 17
+        "access-token", "basic-auth", "plaintext-http", "unsigned-transfer", "bad-signature", "environment-mismatch",
+        "suppression"}
+    assert len(report["findings"]) == 19 and report["scan"]["suppressed"] == {"inline": 1}

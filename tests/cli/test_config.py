@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
+from helpers.packs import ACME_PACK
 from helpers.running import cli
 from helpers.secrecy import scrub
 from keyaudit.config import COMMAND_LINE_ONLY, OPTIONS
@@ -18,9 +19,9 @@ IN_FILE = {
     "format": "json", "output": "reports/out.json", "rules": ["packs/"], "disable": ["iugu-plaintext-http"],
     "exclude": ["fixtures/"], "allow": [{"digest": "sha256:" + "0" * 64, "reason": "revoked test token"}],
     "fail_on": "high", "baseline": "baseline.json", "write_baseline": "new-baseline.json", "staged": False,
-    "state": "state.db", "no_dedupe": True, "strict": True, "quiet": True, "group_by": "rule", "engine": "regex",
-    "public_keys": ["keys/"], "storage_options": {"anon": "true"}, "scheduler": "tcp://127.0.0.1:8786", "jobs": 2,
-    "rule_time": 2.5,
+    "state": "state.db", "no_dedupe": True, "strict": True, "quiet": True, "verbose": True, "group_by": "rule",
+    "engine": "regex", "public_keys": ["keys/"], "storage_options": {"anon": "true"},
+    "scheduler": "tcp://127.0.0.1:8786", "jobs": 2, "rule_time": 2.5, "log_timezone": "America/Sao_Paulo",
 }
 
 
@@ -75,6 +76,8 @@ def test_options_that_print_or_are_secrets_are_refused_in_a_file(project: Path, 
     ("quiet: 'yes'\n", "'quiet' must be true or false"),
     ("storage_options: [anon]\n", "'storage_options' must be a mapping"),
     ("public_keys: keys.pem\n", "'public_keys' must be a list of strings"),
+    ("log_timezone: Mars/Olympus\n", "'log_timezone' must be a time zone: UTC, an offset such as -03:00, or an IANA"),
+    ("log_timezone: -3\n", "'log_timezone' must be a time zone"),
 ])
 def test_a_bad_value_in_the_file_is_one_line_naming_file_and_key(project: Path, text: str, problem: str) -> None:
     (project / ".keyaudit.yaml").write_text(text)
@@ -87,17 +90,7 @@ def test_options_from_the_file_drive_the_scan(project: Path) -> None:
     token = iugu_token()
     (project / "a.log").write_text(f"GET /v1/x?api_token={token} HTTP/1.1\nGET /v1/y?api_token={token} HTTP/1.1\n")
     (project / "packs").mkdir()
-    (project / "packs" / "acme.yaml").write_text("""
-rules:
-  - id: acme-key
-    title: ACME key
-    provider: acme
-    category: access-token
-    severity: low
-    keywords: [acme_key]
-    pattern: 'acme_key=(?P<secret>[a-z]{12})'
-    examples: ['acme_key=abcdefghijkl']
-""")
+    (project / "packs" / "acme.yaml").write_text(ACME_PACK)
     (project / "b.env").write_text("acme_key=qwertyuiopas\n")
     (project / ".keyaudit.yaml").write_text(
         "format: json\nengine: regex\nno_dedupe: true\nquiet: true\nfail_on: critical\n"
@@ -110,7 +103,7 @@ rules:
     assert [(f["location"]["path"], f["rule_id"]) for f in report["findings"]] == [
         ("a.log", "iugu-api-token"), ("a.log", "iugu-api-token"), ("b.env", "acme-key"),
         ("packs/acme.yaml", "acme-key")]  # the rule's own example, in the scanned tree
-    assert "occurrences" not in report["findings"][0]  # no_dedupe: every occurrence is its own finding
+    assert report["findings"][0]["occurrences"]["count"] == 1  # no_dedupe: every occurrence is its own finding
     (project / ".keyaudit.yaml").write_text("fail_on: critical\ndisable: [iugu-api-token]\n")
     assert cli("scan", "--jobs", "1", "a.log").exit_code == 0  # nothing left at or above critical
 
@@ -122,3 +115,44 @@ def test_a_pyproject_section_sets_options_too(project: Path) -> None:
     run = cli("scan", "--jobs", "1", "a.log")
     assert run.exit_code == 1 and json.loads(run.stdout.splitlines()[0])["rule_id"] == "iugu-api-token"
     assert shown(cli("config").stdout)["group_by"] == ("rule", str(project / "pyproject.toml"))
+
+
+def test_the_log_timezone_from_the_file_or_the_command_line_reads_the_ecs_log_times(project: Path) -> None:
+    (project / "a.log").write_text(f"2026-11-22 13:00:03 INFO api_token={iugu_token()}\n")
+    (project / ".keyaudit.yaml").write_text("log_timezone: America/Sao_Paulo\nformat: ecs\n")
+    starts = {}
+    for given in ((), ("--log-timezone", "+05:30")):
+        run = cli("scan", "--jobs", "1", *given, "a.log")
+        assert run.exit_code == 1, scrub(run.stderr)
+        [event] = [json.loads(line)["event"] for line in run.stdout.splitlines()]
+        starts[given] = (event["start"], event["timezone"])
+    assert starts == {(): ("2026-11-22T13:00:03-03:00", "America/Sao_Paulo"),
+                      ("--log-timezone", "+05:30"): ("2026-11-22T13:00:03+05:30", "+05:30")}
+    refused = cli("scan", "--log-timezone", "Mars/Olympus", "a.log")
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert "Invalid value for '--log-timezone': unknown time zone 'Mars/Olympus'" in refused.stderr
+
+
+def test_the_baseline_at_the_repository_root_is_found_unless_one_is_set(project: Path) -> None:
+    (project / "services" / "billing").mkdir(parents=True)
+    assert shown(cli("config", "services/billing").stdout)["baseline"] == ("null", "default")
+    root_baseline = project / ".keyaudit-baseline.json"
+    root_baseline.write_text('{"version": 1, "tool": "keyaudit", "findings": []}\n')
+    for targets in ((), ("services/billing",), (str(project / "services" / "billing"),), ("--staged",)):
+        assert shown(cli("config", *targets).stdout)["baseline"] == (str(root_baseline), "found at the repository root")
+    (project / ".keyaudit.yaml").write_text("baseline: audit/baseline.json\n")
+    assert shown(cli("config").stdout)["baseline"] == (str(project / "audit" / "baseline.json"),
+                                                       str(project / ".keyaudit.yaml"))
+    assert shown(cli("config", "--baseline", "b.json").stdout)["baseline"] == ("b.json", "command line")
+
+
+def test_write_baseline_without_a_file_names_the_repository_root_or_the_folder_outside_one(
+        project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    (project / "src").mkdir()
+    shown_here = shown(cli("config", "src", "--write-baseline").stdout)
+    assert shown_here["write_baseline"] == (str(project / ".keyaudit-baseline.json"), "command line")
+    assert shown(cli("config", "--write-baseline=mine.json").stdout)["write_baseline"] == ("mine.json", "command line")
+    outside = tmp_path_factory.mktemp("not-a-repository")
+    written = shown(cli("config", str(outside), "--write-baseline").stdout)["write_baseline"]
+    assert written == (str(outside / ".keyaudit-baseline.json"), "command line")
+    assert cli("config", "--write-baseline", "src").exit_code == 2  # a folder is not a file to write

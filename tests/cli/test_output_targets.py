@@ -1,5 +1,6 @@
 """Where ``--output`` (and ``--write-baseline``) write: a regular file or a new path is replaced
-atomically; a device or a FIFO is written into and stays what it was; ``-`` is stdout."""
+atomically; a device or a FIFO is written into and stays what it was; ``-`` is stdout. A new file
+gets the mode the umask allows, an existing one keeps its own, as a plain write would."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import privileges
 from helpers.credentials import iugu_line, iugu_token
 from helpers.running import cli, proc, subprocess_env
 from helpers.secrecy import scrub
@@ -105,3 +107,50 @@ def test_a_baseline_that_cannot_be_written_is_an_error_line(leaky: Path, tmp_pat
     assert run.exit_code == 2
     named = run.stderr.startswith("keyaudit: error: nowhere/baseline.json: cannot write the baseline")
     assert named, scrub(run.stderr)
+
+
+# --- the mode of what --output and --write-baseline write ------------------------------------------
+
+
+def under_umask(mask: int, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """``python -m keyaudit ARGS`` as a real process started by a shell whose umask is ``mask``."""
+    return subprocess.run(["sh", "-c", f'umask {mask:03o} && exec "$0" "$@"', sys.executable, "-m", "keyaudit", *args],
+                          cwd=cwd, capture_output=True, timeout=120, env=subprocess_env())
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o027, 0o077], ids=["022", "027", "077"])
+def test_a_new_report_or_baseline_gets_the_mode_the_umask_allows(leaky: Path, tmp_path: Path, mask: int) -> None:
+    for args, code in ((["--format", "jsonl", "--output", "report.jsonl"], 1),
+                       (["--write-baseline", "baseline.json"], 0)):
+        done = under_umask(mask, "scan", "--jobs", "1", *args, str(leaky), cwd=tmp_path)
+        assert done.returncode == code, scrub(done.stderr.decode())
+    for name in ("report.jsonl", "baseline.json"):
+        assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == 0o666 & ~mask, name
+    assert sorted(os.listdir(tmp_path)) == ["baseline.json", "dirty.log", "report.jsonl"]  # no temporary file left
+
+
+@pytest.mark.parametrize(("mode", "mask"), [(0o600, 0o022), (0o640, 0o077)], ids=["600-under-022", "640-under-077"])
+def test_a_report_written_over_a_file_keeps_its_mode(leaky: Path, tmp_path: Path, mode: int, mask: int) -> None:
+    """As a plain write into an existing file would: a report made private stays private."""
+    report = tmp_path / "report.json"
+    report.write_text("{}\n")
+    report.chmod(mode)
+    done = under_umask(mask, "scan", "--format", "json", "--jobs", "1", "--output", "report.json", str(leaky),
+                       cwd=tmp_path)
+    assert done.returncode == 1, scrub(done.stderr.decode())
+    assert stat.S_IMODE(report.stat().st_mode) == mode and json.loads(report.read_text())["findings"]
+
+
+def test_a_shipper_running_as_another_user_reads_the_report(readable_tmp_path: Path) -> None:
+    prefix = privileges.unprivileged_prefix()
+    if not prefix:  # not root, or root that cannot become another user: no other user to read as
+        pytest.skip("needs root able to run a command as another user")
+    (readable_tmp_path / "dirty.log").write_text(iugu_line(iugu_token()) + "\n")
+    for mask, readable in ((0o022, True), (0o077, False)):
+        name = f"events-{mask:03o}.ecs.jsonl"
+        done = under_umask(mask, "scan", "--format", "ecs", "--jobs", "1", "--output", name, "dirty.log",
+                           cwd=readable_tmp_path)
+        assert done.returncode == 1, scrub(done.stderr.decode())
+        shipper = subprocess.run([*prefix, "cat", name], cwd=readable_tmp_path, capture_output=True, timeout=60)
+        assert (shipper.returncode == 0) is readable, f"umask {mask:03o}"
+        assert not readable or json.loads(shipper.stdout.decode().splitlines()[0])["event"]["kind"] == "alert"

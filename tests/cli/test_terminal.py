@@ -93,4 +93,4 @@ def test_the_baseline_written_is_named_escaped(folder: Path, tmp_path: Path) -> 
     written = tmp_path / "base\x1b[2Jline.json"
     run = cli("scan", "--jobs", "1", "--write-baseline", str(written), str(folder / CLEAR))
     assert run.exit_code == 0 and written.exists()
-    assert run.stderr == f"keyaudit: wrote 1 findings to the baseline {tmp_path}/base\\x1b[2Jline.json\n"
+    assert run.stderr == f"keyaudit: wrote 1 finding to the baseline {tmp_path}/base\\x1b[2Jline.json\n"

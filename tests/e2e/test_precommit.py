@@ -1,10 +1,10 @@
-"""The pre-commit user: staged content in real git repositories, the hook, allow markers, baseline."""
+"""The pre-commit user: staged content in real git repositories, the plain git hook, allow markers,
+the baseline. The pre-commit framework's own runs are in test_precommit_framework.py."""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,38 +12,19 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
-from helpers.data import REPO
+from helpers.repos import git, new_repo, stage
 from helpers.secrecy import absent
-
-ROOT = REPO
-
-
-def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=check, env=env)
 
 
 def keyaudit(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "KEYAUDIT_DIGEST_KEY": ""}
+    env.pop("PRE_COMMIT", None)
     return subprocess.run([sys.executable, "-m", "keyaudit", *args], cwd=repo, capture_output=True, text=True, env=env)
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    path = tmp_path / "repo"
-    path.mkdir()
-    git(path, "init", "-q", "-b", "main")
-    (path / "README.md").write_text("hello\n")
-    git(path, "add", "README.md")
-    git(path, "commit", "-q", "-m", "init")
-    return path
-
-
-def stage(repo: Path, name: str, text: str) -> None:
-    (repo / name).parent.mkdir(parents=True, exist_ok=True)
-    (repo / name).write_text(text)
-    git(repo, "add", name)
+    return new_repo(tmp_path / "repo")
 
 
 def test_a_staged_key_blocks_with_file_line_rule_and_the_ways_out(repo: Path) -> None:
@@ -52,8 +33,24 @@ def test_a_staged_key_blocks_with_file_line_rule_and_the_ways_out(repo: Path) ->
     run = keyaudit(repo, "scan", "--staged")
     assert run.returncode == 1
     assert "app/settings.py" in run.stdout and "2:" in run.stdout and "iugu" in run.stdout
-    assert "commit blocked" in run.stderr and "keyaudit:allow" in run.stderr and "--write-baseline" in run.stderr
+    assert "commit blocked: 1 finding in 1 file:\n  app/settings.py: line 2\n" in run.stderr
+    assert "keyaudit:allow <reason>" in run.stderr
+    assert f"{sys.executable} -m keyaudit scan --staged --write-baseline\n" in run.stderr  # as the hook runs it
     assert absent(token, run.stdout, run.stderr), "the token was printed"
+
+
+def test_the_ways_out_print_in_every_format_and_name_every_file(repo: Path) -> None:
+    token = iugu_token()
+    stage(repo, "a.env", f"IUGU_API_TOKEN={token}\n")
+    stage(repo, "deploy/b.py", f"# settings\nIUGU_API_TOKEN = '{token}'\n\n\nBACKUP = {{'api_token': '{token}'}}\n")
+    stage(repo, "docs/c.md", f"Set `IUGU_API_TOKEN={token}` in the shell.\n")
+    run = keyaudit(repo, "scan", "--staged", "--format", "sarif")
+    assert run.returncode == 1 and json.loads(run.stdout)["runs"]
+    assert "  a.env: line 1\n  deploy/b.py: lines 2, 5\n  docs/c.md: line 1\n" in run.stderr
+    assert "Ways out" in run.stderr and absent(token, run.stdout, run.stderr)
+    clean = keyaudit(repo, "scan", "--staged", "--fail-on", "critical", "--disable", "iugu-api-token",
+                     "--disable", "iugu-config-api-token")
+    assert clean.returncode == 0 and "Ways out" not in clean.stderr
 
 
 def test_the_index_is_scanned_not_the_working_tree(repo: Path) -> None:
@@ -108,6 +105,31 @@ def test_baseline_hides_known_findings_only_and_holds_no_secret(repo: Path) -> N
     assert sorted(first, key=json.dumps) == first or len(first) == 1
 
 
+def test_the_default_baseline_is_written_at_the_root_and_read_without_configuration(repo: Path) -> None:
+    first, second = iugu_token(), iugu_token()
+    stage(repo, "app/a.env", f"IUGU_API_TOKEN={first}\n")
+    written = keyaudit(repo / "app", "scan", "--staged", "--write-baseline")  # from a folder below the root
+    assert written.returncode == 0, written.stderr
+    assert "wrote 1 finding to the baseline " + str(repo / ".keyaudit-baseline.json") in written.stderr
+    assert not (repo / "app" / ".keyaudit-baseline.json").exists()
+    assert keyaudit(repo, "scan", "--staged").returncode == 0
+    assert "# found at the repository root" in keyaudit(repo / "app", "config").stdout
+    git(repo, "add", ".keyaudit-baseline.json")
+    git(repo, "commit", "-q", "-m", "a, accepted")
+    stage(repo, "b.env", f"IUGU_API_TOKEN={second}\n")  # the next commit stages b.env only
+    blocked = keyaudit(repo, "scan", "--staged")
+    assert blocked.returncode == 1 and "b.env: line 1" in blocked.stderr and "a.env" not in blocked.stderr
+    again = keyaudit(repo, "scan", "--staged", "--write-baseline")
+    assert "wrote 2 findings" in again.stderr and "1 of them kept for files this scan did not read" in again.stderr
+    entries = json.loads((repo / ".keyaudit-baseline.json").read_text())["findings"]
+    assert [entry["path"] for entry in entries] == ["app/a.env", "b.env"]
+    assert keyaudit(repo, "scan", "--jobs", "1").returncode == 0  # the whole tree: both accepted
+    (repo / "app" / "a.env").write_text("IUGU_API_TOKEN=${IUGU_API_TOKEN}\n")  # fixed: a full rewrite drops it
+    assert "wrote 1 finding" in keyaudit(repo, "scan", "--jobs", "1", "--write-baseline").stderr
+    entries = json.loads((repo / ".keyaudit-baseline.json").read_text())["findings"]
+    assert [entry["path"] for entry in entries] == ["b.env"]
+
+
 def test_configuration_file_with_sources_and_errors(repo: Path) -> None:
     token = iugu_token()
     (repo / ".keyaudit.yaml").write_text(
@@ -147,27 +169,6 @@ def test_install_hook_blocks_a_commit_and_refuses_to_clobber(repo: Path) -> None
     assert git(repo, "commit", "-q", "-m", "clean", check=False).returncode == 0
 
 
-@pytest.mark.skipif(shutil.which("pre-commit") is None and not Path(sys.executable).with_name("pre-commit").exists(),
-                    reason="the pre-commit framework is not installed")
-def test_pre_commit_framework_runs_the_hook_from_this_checkout(repo: Path, tmp_path: Path) -> None:
-    checkout = tmp_path / "hook-repo"
-    subprocess.run(["git", "clone", "-q", str(ROOT), str(checkout)], check=True)
-    for name in (".pre-commit-hooks.yaml", "pyproject.toml", "README.md", "LICENSE"):  # the tree as it is now
-        shutil.copy(ROOT / name, checkout / name)
-    for folder in ("keyaudit", "rules", "schemas"):
-        shutil.rmtree(checkout / folder, ignore_errors=True)
-        shutil.copytree(ROOT / folder, checkout / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    git(checkout, "add", "-A")
-    git(checkout, "commit", "-q", "--allow-empty", "-m", "work tree under test")
-    stage(repo, "leak.env", f"IUGU_API_TOKEN={iugu_token()}\n")
-    pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-cache")}
-    run = subprocess.run([pre_commit, "try-repo", str(checkout), "keyaudit", "--files", "leak.env"],
-                         cwd=repo, capture_output=True, text=True, env=env)
-    assert run.returncode == 1, run.stdout[-2000:]
-    assert "leak.env" in run.stdout
-
-
 def test_configuration_is_found_from_the_target_upwards(repo: Path, tmp_path: Path) -> None:
     service = repo / "services" / "billing"
     service.mkdir(parents=True)
@@ -184,7 +185,8 @@ def test_configuration_is_found_from_the_target_upwards(repo: Path, tmp_path: Pa
 # What only other paths need: --state, --staged, --output, stdin, --public-key, a [tool.keyaudit]
 # section, a cold rule cache, a hit to confirm, a progress bar. A hook's run is mostly start-up,
 # so a scan of clean files imports none of them.
-NOT_FOR_CLEAN_FILES = ("ctypes", "cryptography", "importlib.resources", "keyaudit.rulebook.signature", "keyaudit.sources.git",
+NOT_FOR_CLEAN_FILES = ("ctypes", "cryptography", "importlib.resources", "keyaudit.api", "keyaudit.rulebook.signature",
+                       "keyaudit.sources.git",
                        "keyaudit.inputs.har", "keyaudit.inputs.jsonstream", "keyaudit.rulebook.backtracking",
                        "regex", "rich", "sqlite3", "subprocess", "tempfile", "tomllib", "yaml")
 

@@ -1,14 +1,13 @@
-"""The installed wheel, not the source tree: build it, install it into a fresh virtual environment,
-and run that environment's ``keyaudit`` from a folder far from the repository, so the rules and
-the schema can only come from inside the wheel."""
+"""The installed wheel, not the source tree: built once and installed into a fresh virtual
+environment (the ``installed_wheel`` fixture), then that environment's ``keyaudit`` command and
+Python API run from a folder far from the repository, so the rules and the schema can only come
+from inside the wheel."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
+import textwrap
 import zipfile
 from pathlib import Path
 
@@ -17,13 +16,8 @@ from jsonschema import Draft202012Validator
 
 from helpers.credentials import asaas_key, iugu_line, iugu_token
 from helpers.data import REPO
-from helpers.secrecy import scrub
-
-
-def run(args: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
-    env.pop("KEYAUDIT_DEBUG", None)
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+from helpers.secrecy import assert_none_leaked, scrub
+from helpers.wheel import Installed, isolated as run
 
 
 def shipped_rule_ids() -> set[str]:
@@ -34,15 +28,9 @@ def shipped_rule_ids() -> set[str]:
     return ids
 
 
-def test_the_built_wheel_installs_and_scans_with_its_own_rules(tmp_path: Path) -> None:
-    dist = tmp_path / "dist"
-    built = run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)], cwd=tmp_path)
-    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
-    wheels = list(dist.glob("keyaudit-*.whl"))
-    assert len(wheels) == 1
-
+def test_the_built_wheel_installs_and_scans_with_its_own_rules(installed_wheel: Installed, tmp_path: Path) -> None:
     # the wheel carries the rules and the schema, as files of the package
-    with zipfile.ZipFile(wheels[0]) as wheel:
+    with zipfile.ZipFile(installed_wheel.wheel) as wheel:
         names = set(wheel.namelist())
         packaged_rules = {n.removeprefix("keyaudit/rules/") for n in names
                           if n.startswith("keyaudit/rules/") and n.endswith(".yaml")}
@@ -50,17 +38,12 @@ def test_the_built_wheel_installs_and_scans_with_its_own_rules(tmp_path: Path) -
         assert "keyaudit/schemas/report.schema.json" in names
         schema = (REPO / "schemas" / "report.schema.json").read_bytes()
         assert wheel.read("keyaudit/schemas/report.schema.json") == schema
-        assert "keyaudit/cli/__init__.py" in names
+        for shipped in ("ecs-index-template.json", "siem/filebeat.yml", "siem/vector.toml"):  # for SIEM set-ups
+            assert wheel.read(f"keyaudit/schemas/{shipped}") == (REPO / "schemas" / shipped).read_bytes()
+        assert {"keyaudit/cli/__init__.py", "keyaudit/api.py"} <= names
         assert not any(n.startswith(("tests/", "rules/")) for n in names)
 
-    venv = tmp_path / "venv"
-    created = run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path)
-    assert created.returncode == 0, created.stderr
-    python, keyaudit = venv / "bin" / "python", venv / "bin" / "keyaudit"
-    installed = run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheels[0])],
-                    cwd=tmp_path)
-    assert installed.returncode == 0, installed.stdout[-3000:] + installed.stderr[-3000:]
-
+    python, keyaudit, venv = installed_wheel.python, installed_wheel.keyaudit, installed_wheel.venv
     work = tmp_path / "work"  # far from the repository: nothing there to fall back on
     work.mkdir()
     where = run([str(python), "-c", "import keyaudit, keyaudit.rulebook.loader as r; print(keyaudit.__file__); "
@@ -93,3 +76,52 @@ def test_the_built_wheel_installs_and_scans_with_its_own_rules(tmp_path: Path) -
         [("app.log", 2), ("app.log", 3)]
     schema = json.loads((package_file.parent / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
     assert [e.json_path for e in Draft202012Validator(schema).iter_errors(report)] == []
+
+
+API_PROGRAM = textwrap.dedent("""
+    import gzip, json, sys
+
+    import keyaudit
+
+    loaded = sorted(name for name in sys.modules if name.startswith("keyaudit"))
+    text = sys.stdin.read()
+
+
+    def rows(result):
+        return [[f.location.path, f.location.line, f.rule_id, f.secret.digest() if f.secret else None]
+                for f in result.findings]
+
+
+    try:
+        keyaudit.scan("settings.env", jobs=0)
+    except keyaudit.OptionError as error:
+        problem = str(error)
+    print(json.dumps({"file": keyaudit.__file__, "loaded": loaded, "problem": problem,
+                      "text": rows(keyaudit.scan_text(text, name="settings.env")),
+                      "bytes": rows(keyaudit.scan_bytes(gzip.compress(text.encode()), name="settings.env")),
+                      "path": rows(keyaudit.scan(["settings.env"], jobs=1))}))
+""")
+
+
+def test_the_installed_wheel_serves_the_python_api(installed_wheel: Installed, tmp_path: Path) -> None:
+    """A program far from the repository imports the installed package: text, compressed bytes and
+    a file give the same findings, request rules included, from the wheel's own rules."""
+    key, token = asaas_key(), iugu_token()
+    text = (f"ASAAS_API_KEY={key}\n{iugu_line(token)}\n"
+            "curl -X POST http://api.asaas.com/v3/transfers -d '{\"value\": 10}'\n")
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "settings.env").write_text(text)
+    (work / "program.py").write_text(API_PROGRAM)
+    ran = run([str(installed_wheel.python), "program.py"], cwd=work, input=text)
+    assert ran.returncode == 0, scrub(ran.stderr[-3000:])
+    assert_none_leaked({"asaas": key, "iugu": token}, stdout=ran.stdout, stderr=ran.stderr)
+    out = json.loads(ran.stdout)
+    assert Path(out["file"]).resolve().is_relative_to(installed_wheel.venv.resolve())
+    assert out["loaded"] == ["keyaudit"]  # the API is loaded when first used, not by the import
+    assert out["problem"] == "option 'jobs' must be a whole number >= 1"
+    key_digest, token_digest = ("sha256:" + hashlib.sha256(value.encode()).hexdigest()
+                                for value in (key[len("$aact_prod_000"):], token))
+    expected = [["settings.env", 1, "asaas-api-key", key_digest], ["settings.env", 2, "iugu-api-token", token_digest],
+                ["settings.env", 3, "asaas-plaintext-request", None], ["settings.env", 3, "asaas-unsigned-transfer", None]]
+    assert out["text"] == out["bytes"] == out["path"] == expected

@@ -458,7 +458,7 @@ def test_one_secret_found_by_two_rules_on_one_spot_is_one_finding(write) -> None
     assert (finding["rule_id"], finding["confidence"]) == ("iugu-api-token", "high")
 
 
-def test_the_same_key_in_two_places_is_two_occurrences_not_two_spots(write) -> None:
+def test_the_same_key_in_two_files_is_a_finding_per_file_with_its_occurrences(write) -> None:
     key = asaas_key()
     files = {"a.log": f"first {key}\nsecond {key}\n", "b.log": f"x\n{key}\n"}
     apart, _ = scan_files(write, files, "--no-dedupe")
@@ -466,9 +466,11 @@ def test_the_same_key_in_two_places_is_two_occurrences_not_two_spots(write) -> N
         ("a.log", 1), ("a.log", 2), ("b.log", 2)]
     assert len({f["secret"]["digest"] for f in apart}) == 1
     assert apart[0]["fingerprint"] == apart[1]["fingerprint"] != apart[2]["fingerprint"]  # path is in it
-    [folded], _ = scan_files(write, files)
-    assert (Path(folded["location"]["path"]).name, folded["location"]["line"]) == ("a.log", 1)
-    assert folded["occurrences"]["count"] == 3
+    folded, _ = scan_files(write, files)  # one finding per file: every file to fix is named
+    assert [(Path(f["location"]["path"]).name, f["location"]["line"], f["occurrences"]["count"],
+             [place["line"] for place in f["occurrences"]["locations"]]) for f in folded] == [
+        ("a.log", 1, 2, [1, 2]), ("b.log", 2, 1, [2])]
+    assert [f["fingerprint"] for f in folded] == [apart[0]["fingerprint"], apart[2]["fingerprint"]]
 
 
 # --- engines and real data ------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from keyaudit.cli import main
 from keyaudit.config import Config
 from keyaudit.model.result import ScanResult
 from keyaudit.run.session import ProgressDisplay, Session
+from keyaudit.run.spool import SPILL_AT
 from keyaudit.run.units import RANGE_BYTES
 
 
@@ -52,20 +53,21 @@ def subprocess_env() -> dict[str, str]:
 
 
 def proc(*args: str, cwd: Path, input: bytes | None = None, timeout: float = 120,
-         unprivileged: bool = False) -> subprocess.CompletedProcess:
+         unprivileged: bool = False, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """``python -m keyaudit ARGS`` as a real process, output as bytes, stdout a pipe (not a tty);
-    ``unprivileged``: as a user file permissions apply to (see :mod:`helpers.privileges`)."""
+    ``unprivileged``: as a user file permissions apply to (see :mod:`helpers.privileges`); ``env``:
+    its whole environment (default :func:`subprocess_env`)."""
     prefix = privileges.unprivileged_prefix() if unprivileged else ()
     if prefix is None:
         raise RuntimeError("this process cannot run keyaudit unprivileged: check can_run_unprivileged() first")
     return subprocess.run([*prefix, sys.executable, "-m", "keyaudit", *args], cwd=cwd, input=input,
-                          capture_output=True, timeout=timeout, env=subprocess_env())
+                          capture_output=True, timeout=timeout, env=env or subprocess_env())
 
 
-def run_scan(*targets: str, range_bytes: int = RANGE_BYTES, on_progress: ProgressDisplay | None = None,
-             **options: Any) -> ScanResult:
+def run_scan(*targets: str, range_bytes: int = RANGE_BYTES, spill_at: int = SPILL_AT,
+             on_progress: ProgressDisplay | None = None, **options: Any) -> ScanResult:
     """A scan through the Python API: a :class:`Config` of ``options``, one session, its result;
     every occurrence is its own finding unless ``no_dedupe=False`` is asked for."""
     options.setdefault("no_dedupe", True)
-    with Session(Config(targets=targets, **options), range_bytes=range_bytes) as session:
+    with Session(Config(targets=targets, **options), range_bytes=range_bytes, spill_at=spill_at) as session:
         return session.run(on_progress)

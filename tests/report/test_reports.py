@@ -34,9 +34,10 @@ def schema_problems(validator, instance) -> list[str]:
     return [f"{error.json_path}: {error.validator}" for error in validator.iter_errors(instance)]
 
 
-def finding_validator() -> Draft202012Validator:
+def line_validator() -> Draft202012Validator:
+    """The schema of one JSON Lines line: a finding with its tool and run."""
     schema = load_schema()
-    return Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/finding"})
+    return Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/jsonl_line"})
 
 
 def canonical_digests(secrets: dict[str, str]) -> set[str]:
@@ -80,19 +81,20 @@ def test_json_report_validates_against_the_published_schema(tree: dict[str, str]
     assert schema_problems(validator, broken)
 
 
-def test_each_jsonl_line_is_a_finding_of_the_schema(tree: dict[str, str]) -> None:
+def test_each_jsonl_line_is_a_finding_of_the_schema_with_its_run(tree: dict[str, str]) -> None:
     report, _ = scan_json("logs", "src")
     run = cli("scan", "--format", "jsonl", "--jobs", "1", "logs", "src")
     assert run.exit_code == 1
     lines = run.stdout.splitlines()
     one_per_line = run.stdout.endswith("\n") and all(line.strip() for line in lines)
     assert one_per_line, "blank or unterminated lines"
-    validator = finding_validator()
+    validator = line_validator()
     findings = [json.loads(line) for line in lines]
     for finding in findings:
         assert schema_problems(validator, finding) == []
     assert [f["fingerprint"] for f in findings] == [f["fingerprint"] for f in report["findings"]]
     assert schema_problems(validator, {**findings[0], "fingerprint": "not-hex"})
+    assert schema_problems(validator, {k: v for k, v in findings[0].items() if k != "scan"})
 
 
 def test_sarif_validates_and_carries_what_code_scanning_needs(tree: dict[str, str]) -> None:
@@ -221,15 +223,3 @@ def test_paths_are_relative_to_the_target_as_given(tmp_path: Path, target: str, 
     report = json.loads(done.stdout)
     assert [f["location"]["path"] for f in report["findings"]] == [expected]
     assert report["scan"]["targets"] == [target]
-
-
-def test_sarif_uris_relative_and_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "logs").mkdir()
-    (tmp_path / "logs" / "a b.log").write_text(iugu_line(iugu_token()) + "\n")
-    relative = json.loads(cli("scan", "--format", "sarif", "--jobs", "1", "logs").stdout)
-    location = relative["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert location == {"uri": "logs/a%20b.log", "uriBaseId": "%SRCROOT%"}
-    absolute = json.loads(cli("scan", "--format", "sarif", "--jobs", "1", str(tmp_path / "logs")).stdout)
-    location = absolute["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert location["uri"] == (tmp_path / "logs" / "a b.log").as_uri() and "uriBaseId" not in location

@@ -69,6 +69,34 @@ def test_every_shipped_secret_rule_has_examples_and_traps() -> None:
     assert without == [], "every secret rule needs examples and negative examples"
 
 
+def test_every_shipped_rule_says_where_to_read_more_and_what_to_do() -> None:
+    """Reports show ``references[0]`` (SARIF's helpUri, ECS's rule.reference) and the remediation."""
+    shipped = load_rules()
+    every = [*shipped.rules, *shipped.requests]
+    assert len(every) >= 20
+    assert [r.id for r in every if not r.references or not r.references[0].startswith("https://")] == []
+    assert [r.id for r in every if len(r.remediation) < 80] == []  # a sentence or more, not a placeholder
+    assert "WARN" not in cli("rules", "test").stdout
+
+
+def test_rules_test_flags_a_rule_that_cannot_say_what_to_do(tmp_path: Path) -> None:
+    bare, documented = tmp_path / "bare.yaml", tmp_path / "documented.yaml"
+    bare.write_text(GOOD_RULE)
+    documented.write_text(one_change("    keywords:", "    references: [https://acme.example/keys]\n"
+                                     "    remediation: Revoke the key in the ACME console and issue a new one.\n"
+                                     "    keywords:"))
+    run = cli("rules", "test", str(bare))
+    assert run.exit_code == 0, run.stdout  # a user's pack still works without them
+    assert [line for line in run.stdout.splitlines() if line.startswith("WARN")] == [
+        f"WARN {bare}: rule 'acme-key': no references and no remediation: its findings cannot say what to do"]
+    run = cli("rules", "test", str(documented))
+    assert run.exit_code == 0 and "WARN" not in run.stdout, run.stdout
+    listing = cli("rules", "list", "--verbose", "--rules", str(documented)).stdout
+    assert "    remediation: Revoke the key in the ACME console" in listing
+    assert "    reference: https://acme.example/keys" in listing
+    assert "remediation:" not in cli("rules", "list", "--rules", str(documented)).stdout
+
+
 def test_a_passing_user_rule_file_is_counted_and_passes(tmp_path: Path) -> None:
     pack = tmp_path / "acme.yaml"
     pack.write_text(GOOD_RULE)
@@ -140,6 +168,13 @@ BAD_RULE_FILES = {
     "rules-not-a-list": ("rules: 5\n", None, "'rules' must be a list"),
     "not-a-rule-file": ("just: text\n", None, "expected a mapping with a 'rules' or 'request_rules' list"),
     "request-rule-unknown-field": (REQUEST_RULE, "acme-request", "unknown field 'when.colour'"),
+    "reference-not-a-url": (one_change("    keywords:", "    references: [docs/keys.md]\n    keywords:"), "acme-key",
+                            "reference 'docs/keys.md' is not an absolute http(s) URL"),
+    "remediation-not-text": (one_change("    keywords:", "    remediation: [rotate, it]\n    keywords:"), "acme-key",
+                             "'remediation' must be text"),
+    "request-rule-reference": (REQUEST_RULE.replace("    when: {schemes: [http], colour: red}",
+                                                    "    references: ['ftp://acme.example/docs']\n    when: {}"),
+                               "acme-request", "reference 'ftp://acme.example/docs' is not an absolute http(s) URL"),
 }
 
 

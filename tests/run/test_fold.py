@@ -4,7 +4,7 @@ findings, not with their square."""
 from __future__ import annotations
 
 from keyaudit.model.findings import Finding, Location
-from keyaudit.run.fold import merge_same_spot
+from keyaudit.run.fold import merge_same_spot, spot_order
 
 
 def request_finding(line: int, rule: str = "iugu-plaintext-http", method: str | None = None,
@@ -14,13 +14,18 @@ def request_finding(line: int, rule: str = "iugu-plaintext-http", method: str | 
                    context={"url": f"http://api.iugu.com{path}", "method": method})
 
 
+def merged_of(findings: list[Finding]) -> list[Finding]:
+    """What the spool hands the merge: the findings in spot order."""
+    return list(merge_same_spot(sorted(findings, key=spot_order)))
+
+
 def test_what_a_text_rule_and_a_request_rule_saw_of_one_request_is_one_finding() -> None:
-    merged = merge_same_spot([request_finding(10), request_finding(12, "iugu-plaintext-request", "POST")])
+    merged = merged_of([request_finding(10), request_finding(12, "iugu-plaintext-request", "POST")])
     assert [(f.rule_id, f.location.line) for f in merged] == [("iugu-plaintext-request", 12)]
 
 
 def test_requests_far_apart_or_to_other_paths_stay_apart() -> None:
-    merged = merge_same_spot([request_finding(10, "iugu-plaintext-request", "POST"),
+    merged = merged_of([request_finding(10, "iugu-plaintext-request", "POST"),
                               request_finding(11, "iugu-plaintext-request", "POST", "/v1/invoices"),
                               request_finding(500, "iugu-plaintext-request", "POST")])
     assert [f.location.line for f in merged] == [10, 11, 500]
@@ -30,5 +35,5 @@ def test_twenty_thousand_findings_about_one_host_fold_in_one_pass() -> None:
     # Quadratic folding took minutes here; with the span bisect it is a fraction of a second.
     findings = [request_finding(line, "iugu-plaintext-request", "POST", f"/v1/x{line % 7}")
                 for line in range(1, 1_200_001, 60)]
-    merged = merge_same_spot(findings)
+    merged = merged_of(findings)
     assert len(merged) == len(findings)

@@ -1,0 +1,166 @@
+"""The findings of a scan on their way to the report: sorted, merged and folded in bounded memory.
+
+A night of logs can hold a million findings (a distinct token on every request). The spool keeps
+findings in memory while they are few; beyond that it writes them in sorted runs to temporary files
+(unlinked as they are made, so nothing is left behind) and reads them back merged, an external
+merge sort: memory stays bounded whatever their number. Findings that leave memory are sealed
+(no secret value; the keyed digest kept when the run has a digest key) unless the report is to
+show secrets. A pre-commit run with a handful of findings never touches a file.
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import pickle
+from collections import Counter
+from collections.abc import Sequence
+from itertools import islice
+from typing import IO, Any, Callable, Iterable, Iterator, overload
+
+from keyaudit.model.findings import Finding
+from keyaudit.model.secrets import Secret
+from keyaudit.run.fold import SortKey, fold_places, merge_same_spot, place_order, report_order, spot_order
+
+SPILL_AT = 20_000  # findings held in memory before they go to a run on disk
+RUNS = 32  # runs on disk before they are merged into one: each one read holds a batch in memory
+_BATCH = 500  # rows pickled together (shared strings once) and read back together
+
+Row = tuple[SortKey, int, Finding]  # key, then arrival: rows never compare their findings
+
+
+class _Sorted:
+    """Findings with their sort keys, read back (as often as asked) in key order, then in the
+    order they came in."""
+
+    def __init__(self, seal_key: bytes | None, keep_values: bool, spill_at: int) -> None:
+        self._seal_key = seal_key
+        self._keep_values = keep_values
+        self._spill_at = spill_at
+        self._rows: list[Row] = []
+        self._runs: list[IO[bytes]] = []
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def add(self, key: SortKey, finding: Finding) -> None:
+        self._rows.append((key, self._count, finding))
+        self._count += 1
+        if len(self._rows) >= self._spill_at:
+            self._rows.sort()
+            self._runs.append(self._write(self._sealed(self._rows)))
+            self._rows = []
+            if len(self._runs) > RUNS:
+                merged = self._write(heapq.merge(*map(_read, self._runs)))
+                self._close()
+                self._runs = [merged]
+
+    def _sealed(self, rows: list[Row]) -> list[Row]:
+        """``rows`` with their secrets sealed, unless the report shows values: a run on disk
+        never holds a credential the report will not print."""
+        if not self._keep_values:
+            for _key, _seq, finding in rows:
+                if isinstance(finding.secret, Secret):
+                    finding.secret = finding.secret.sealed(finding.fingerprint, self._seal_key)
+        return rows
+
+    @staticmethod
+    def _write(rows: Iterable[Row]) -> IO[bytes]:
+        import tempfile  # only a scan with many findings spills: a hook's start-up does not pay for it
+
+        run = tempfile.TemporaryFile(prefix="keyaudit-")
+        iterator = iter(rows)
+        while batch := list(islice(iterator, _BATCH)):
+            pickle.dump(batch, run, protocol=pickle.HIGHEST_PROTOCOL)
+        return run
+
+    def ordered(self, start: int = 0) -> Iterator[Finding]:
+        self._rows.sort()
+        rows = heapq.merge(*map(_read, self._runs), self._rows) if self._runs else iter(self._rows)
+        return (finding for _key, _seq, finding in islice(rows, start, None))
+
+    def _close(self) -> None:
+        for run in self._runs:
+            run.close()
+
+    def __del__(self) -> None:
+        self._close()
+
+
+def _read(run: IO[bytes]) -> Iterator[Row]:
+    """A run's rows in order, from its start (a run is read again for every pass)."""
+    run.seek(0)
+    position = 0
+    while True:
+        run.seek(position)
+        try:
+            batch = pickle.load(run)
+        except EOFError:
+            return
+        position = run.tell()
+        yield from batch
+
+
+class SpooledFindings(Sequence[Finding]):
+    """A scan's findings in report order: re-iterable, countable, indexable, and held on disk
+    once they are many, so a reporter can write a million of them in bounded memory."""
+
+    def __init__(self, table: _Sorted) -> None:
+        self._table = table
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return self._table.ordered()
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Finding]: ...
+
+    def __getitem__(self, index: int | slice) -> Finding | list[Finding]:
+        if isinstance(index, slice):
+            return list(self)[index]
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError("finding index out of range")
+        return next(self._table.ordered(position))
+
+    def __eq__(self, other: Any) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} findings>"
+
+
+class FindingSpool:
+    """Every finding of a scan as units deliver them; :meth:`fold` gives the report's findings."""
+
+    def __init__(self, *, digest_key: bytes | None = None, show_secrets: bool = False,
+                 spill_at: int = SPILL_AT) -> None:
+        self._table = functools.partial(_Sorted, digest_key, show_secrets, spill_at)
+        self._raw = self._table()
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        for finding in findings:
+            self._raw.add(spot_order(finding), finding)
+
+    def fold(self, reason: Callable[[Finding], str | None], *, dedupe: bool,
+             suppressed: Counter[str]) -> SpooledFindings:
+        """The findings to report: those about one spot merged, those ``reason`` names
+        suppressed (counted in ``suppressed`` by reason), the rest, with ``dedupe``, one per
+        secret and file."""
+        kept = self._table()
+        for finding in merge_same_spot(self._raw.ordered()):
+            why = reason(finding)
+            if why is None:
+                kept.add(place_order(finding), finding)
+            else:
+                suppressed[why] += 1
+        self._raw = self._table()
+        final = self._table()
+        for finding in fold_places(kept.ordered(), fold=dedupe):
+            final.add(report_order(finding), finding)
+        return SpooledFindings(final)
