@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine.allocator import keep_freed_buffers
+from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.engine.windows import WindowCollector
 
@@ -130,8 +131,13 @@ class ChunkedPass:
         # Where the lines worth reading as requests are: around anchors, and around credentials
         # the caller confirms (``windows.add`` with a hit's place).
         self.windows = windows or WindowCollector()
+        self.evidence = FileEvidence()  # provider hosts seen, for file-scope contexts (see ``watch``)
         self.bytes_scanned = 0
         self.binary = False
+
+    def watch(self, evidence: FileEvidence) -> None:
+        """Note in ``evidence`` the provider hosts of every buffer, before its hits are yielded."""
+        self.evidence = evidence
 
     def __iter__(self) -> Iterator[Hit]:
         carry, before = b"", b""  # before: the tail of the text already consumed, for context
@@ -202,6 +208,7 @@ class ChunkedPass:
         (anchors past ``cut`` belong to the next buffer, which starts there)."""
         found = self._matcher.match(buffer, want_markers=not self.markers_seen)
         self.markers_seen |= found.markers_seen
+        self.evidence.observe(buffer, found.record_anchors)
         for anchors, reach in ((found.anchors, self.windows.request), (found.record_anchors, self.windows.record)):
             accepted = [start for start in anchors if start < cut]
             if accepted:

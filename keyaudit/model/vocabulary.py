@@ -18,6 +18,8 @@ CATEGORIES: tuple[str, ...] = (
     "bad-signature",
     "environment-mismatch",
     "suppression",  # a way of hiding findings that is not used as it must be (an allow marker without a reason)
+    "weak-transport",
+    "private-key",
 )
 
 
