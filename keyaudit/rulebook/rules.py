@@ -32,10 +32,13 @@ _OPTIONAL = (
     "references",
     "remediation",
     "signing_key_severity",
+    "table",
 )
 _CONTEXT_FIELDS = ("pattern", "window", "provider_host")
 # Where a provider host must occur for a ``provider_host`` context: only the whole file, so far.
 PROVIDER_HOST_SCOPES = ("file",)
+_TABLE_FIELDS = ("column", "rows", "separator")
+TABLE_ROWS = ("lines", "tuples")  # each following line a row (CSV, TSV, COPY); SQL ``(…), (…)``
 DEFAULT_CONTEXT_WINDOW = 256
 MAX_CONTEXT_WINDOW = 4096  # the overlap kept between chunks: context beyond it is not seen
 
@@ -59,6 +62,29 @@ class ContextRequirement:
         return compile_pattern(self.pattern_text)
 
 
+@dataclass(frozen=True)
+class TableSpec:
+    """A table rule: its pattern matches a table's header, whose group ``columns`` lists the
+    column names (split on tabs, ``;``, ``|`` or ``,``, whichever the list uses); the secret is
+    in the rows after it, in the column whose name ``column`` matches whole.
+
+    One mechanism for every form that names a value in one place and gives it in another by
+    position: a CSV or TSV header and its lines, ``COPY t (…) FROM stdin`` and its tab-separated
+    lines, ``INSERT INTO t (…) VALUES`` and its tuples. A row with another number of cells ends
+    the table, which is what keeps a line of prose with commas from being read as one.
+    """
+
+    column_text: str
+    rows: str  # one of TABLE_ROWS
+    separator: str | None = None  # rows of lines: the cell separator; None: the header's
+
+    @functools.cached_property
+    def column(self) -> "regex.Pattern[str]":
+        import regex
+
+        return regex.compile(self.column_text)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Rule(RuleInfo):
     """One secret rule. ``pattern`` is compiled for bytes: input is never decoded to scan.
@@ -74,6 +100,7 @@ class Rule(RuleInfo):
     captures_secret: bool = True
     # The severity of a finding whose private key is the private half of a ``--public-key``.
     signing_key_severity: str | None = None
+    table: TableSpec | None = None
 
     @functools.cached_property
     def pattern(self) -> "regex.Pattern[bytes]":
@@ -186,8 +213,10 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
     if not keywords or not all(k.strip() for k in keywords):
         raise RuleError(path, rule_id, "needs at least one literal keyword (the prefilter)")
     pattern = _checked_pattern(raw["pattern"], path, rule_id, "pattern", verify)  # shipped: by the test suite
-    if pattern is not None and "secret" not in pattern.groupindex:
-        raise RuleError(path, rule_id, "pattern has no named group 'secret'")
+    table = _parse_table(raw.get("table"), path, rule_id, verify)
+    group = "secret" if table is None else "columns"
+    if pattern is not None and group not in pattern.groupindex:
+        raise RuleError(path, rule_id, f"pattern has no named group {group!r}")
     signing_key_severity = raw.get("signing_key_severity")
     if signing_key_severity is not None:
         signing_key_severity = _choice(raw, "signing_key_severity", SEVERITIES, path, rule_id)
@@ -209,6 +238,7 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
         context=_parse_context(raw.get("context"), path, rule_id, verify),
         captures_secret=bool(raw.get("captures_secret", True)),
         signing_key_severity=signing_key_severity,
+        table=table,
         examples=_string_list(raw.get("examples", []), path, rule_id, "examples"),
         negative_examples=_string_list(raw.get("negative_examples", []), path, rule_id, "negative_examples"),
         references=parse_references(raw.get("references"), path, rule_id),
@@ -236,3 +266,27 @@ def _parse_context(raw: Any, path: str, rule_id: str, verify: bool) -> ContextRe
     _checked_pattern(raw["pattern"], path, rule_id, "context.pattern", verify)
     return ContextRequirement(raw["pattern"], window)
 
+
+def _parse_table(raw: Any, path: str, rule_id: str, verify: bool) -> TableSpec | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or "column" not in raw or "rows" not in raw:
+        raise RuleError(path, rule_id, "'table' must be a mapping with a 'column' and 'rows'")
+    unknown = sorted(set(raw) - set(_TABLE_FIELDS))
+    if unknown:
+        raise RuleError(path, rule_id, f"unknown field 'table.{unknown[0]}'")
+    if raw["rows"] not in TABLE_ROWS:
+        raise RuleError(path, rule_id, f"'table.rows' is {raw['rows']!r}; expected one of {', '.join(TABLE_ROWS)}")
+    separator = raw.get("separator")
+    if separator is not None and (not isinstance(separator, str) or len(separator) != 1 or raw["rows"] != "lines"):
+        raise RuleError(path, rule_id, "'table.separator' must be one character, for rows of lines")
+    if not isinstance(raw["column"], str) or not raw["column"]:
+        raise RuleError(path, rule_id, "'table.column' must be a non-empty string")
+    if verify:
+        import regex
+
+        try:
+            regex.compile(raw["column"])
+        except regex.error as exc:
+            raise RuleError(path, rule_id, f"table.column does not compile: {exc}") from None
+    return TableSpec(raw["column"], raw["rows"], separator)

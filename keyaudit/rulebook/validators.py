@@ -132,8 +132,21 @@ def _credential_is_real(user: str, password: str) -> bool:
 
 
 def basic_credential(secret: str) -> Validation | None:
-    """A Basic/Bearer value whose base64 decodes to ``token:`` (iugu) or a real ``user:password``."""
-    decoded = _b64decode(secret)
+    """A Basic/Bearer value whose base64 decodes to ``token:`` (iugu) or a real ``user:password``.
+
+    The value may come percent-encoded (a form body's ``Basic%20…%3D``): it is decoded first. A
+    last ``/`` that keeps the rest from decoding closes a regular expression (``/Basic …/`` in
+    a Ruby or JavaScript test stub), since ``/`` is also a base64 character.
+    """
+    text = unquote(secret) if "%" in secret else secret
+    found = _decoded_credential(text)
+    if found is None and text.endswith("/"):
+        found = _decoded_credential(text[:-1])
+    return found
+
+
+def _decoded_credential(value: str) -> Validation | None:
+    decoded = _b64decode(value)
     if decoded is None:
         return None
     try:

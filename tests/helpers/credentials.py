@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import base64
 import functools
+import math
 import random
 import secrets
 import uuid
+from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -47,13 +49,20 @@ def old_asaas_key(rng: random.Random | None = None) -> str:
 
 def iugu_token(kind: str = "lower", rng: random.Random | None = None) -> str:
     """32 lower hex, 32 upper hex, or 64 upper hex, as iugu issues them; with a digit and a
-    letter, as the validator (rightly) rejects all-digit or all-letter strings."""
+    letter, as the validator (rightly) rejects all-digit or all-letter strings, and not one of
+    the rare draws (about one in 100,000) too repetitive for it (`85ff4ff74fff3438ffffb2b4…`):
+    a test that plants thousands of tokens must not fail by chance."""
     while True:
         token = _hex(32, rng).upper() if kind == "long" else _hex(16, rng)
         if kind == "upper":
             token = token.upper()
-        if any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
+        if any(c.isdigit() for c in token) and any(c.isalpha() for c in token) and _entropy(token) >= 3.0:
             return token
+
+
+def _entropy(text: str) -> float:
+    """Shannon entropy of ``text`` in bits a character."""
+    return -sum(n / len(text) * math.log2(n / len(text)) for n in Counter(text).values())
 
 
 def basic(user: str, password: str = "") -> str:
