@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from helpers.credentials import basic, iugu_token
 from helpers.engines import needs_hyperscan
+from helpers.packs import ACME_PACK
 from keyaudit.engine import create_matcher
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.matcher import Matcher
@@ -74,17 +75,8 @@ def test_a_basic_value_is_found_exactly_where_it_decodes_to_a_credential(seed: i
     assert [line for line, _ in found["regex"]] == expected, (seed, kinds)
 
 
-PINNED_PACK = """
-rules:
-  - id: acme-key
-    title: ACME key
-    provider: acme
-    category: access-token
-    severity: high
-    keywords: [acme_key]
-    pattern: 'acme_key=(?P<secret>[0-9a-f]{32})(?![0-9a-z])'
-    examples: ['acme_key=5d0e8a3c91f74b26e1c9a07f3b8d4e62']
-"""
+# The helpers' ACME rule with its end pinned: twelve letters, then no letter or digit.
+PINNED_PACK = ACME_PACK.replace("'acme_key=(?P<secret>[a-z]{12})'", "'acme_key=(?P<secret>[a-z]{12})(?![a-z0-9])'")
 
 
 @needs_hyperscan
@@ -95,7 +87,7 @@ def test_hyperscan_confirms_a_pinned_rule_only_on_the_lines_of_its_candidates(tm
     rng = random.Random(14)
     lines = [f"2026-11-22T10:00:{i % 60:02d}Z DEBUG acme_key={rng.randbytes(16).hex()}zz" for i in range(20_000)]
     for place in range(500, 20_000, 5_000):
-        lines[place] = f"2026-11-22T10:00:00Z DEBUG acme_key={rng.randbytes(16).hex()}"
+        lines[place] = "2026-11-22T10:00:00Z DEBUG acme_key=" + "".join(rng.choices("ghijklmnopqrstuvwxyz", k=12))
     data = ("\n".join(lines) + "\n").encode()
     run_over, found = {}, {}
     for name in ("hyperscan", "regex"):
