@@ -10,6 +10,11 @@ and CPU seconds, peak RSS and keyaudit's ratios to the baseline from the same ru
 say more than wall seconds on a machine shared with other work). Run by hand, not in CI:
 
     python benchmarks/run_har.py /tmp/harbench [--megabytes 50] [--rounds 3]
+
+Measured (54.6 MB, 7,550 entries, a 2-core machine shared with other work, medians of paired
+runs): keyaudit 1.09 CPU-s and 40 MB peak RSS against ``json.load``'s 0.31 s and 212 MB, 3.7x its
+time (wall and CPU alike; issue 14's target is 2x) and within the 150 MB target. The time is the
+walk over every string field with its pointer and the judging of each entry, not the engine.
 """
 
 from __future__ import annotations

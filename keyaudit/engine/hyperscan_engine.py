@@ -5,6 +5,11 @@ patterns use lookarounds and a named group, which Hyperscan cannot run exactly, 
 compiled in prefilter mode (a superset of the real matches) and every hit is confirmed by the
 rule's own ``regex`` pattern on the lines around it. Findings are therefore the regex engine's,
 only found sooner. A rule Hyperscan cannot compile at all is run by the regex path instead.
+
+Where a rule's matches are bounded in length and its pattern ends in a negative lookahead over one
+character class (``(?![a-z0-9+/=._-])``, the end of a token), Hyperscan reports each place such a
+match can end, and the rule is confirmed on the lines just before those places only: a log with
+the rule's keyword on every line but few candidates costs one pass, not a regex over every line.
 """
 
 from __future__ import annotations
@@ -16,22 +21,62 @@ import hyperscan
 
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.engine.budget import RuleBudget
-from keyaudit.engine.matcher import BufferHits, keyword_regions
+from keyaudit.engine.matcher import OVERLAP_BYTES, BufferHits, EndReach, end_regions, keyword_regions
+from keyaudit.rulebook.pattern_tree import max_width, parse, spans_lines
 from keyaudit.rulebook.rules import Rule, RuleSet
 
 _NAMED_GROUP = re.compile(rb"\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>")
 _CACHE_FORMAT = "1"
 
 
+# A trailing negative lookahead over one character class: ``(?![a-z0-9])``.
+_PINNED_END = re.compile(rb"(?<!\\)\(\?!\[(\^?)((?:\\.|[^\]\\])+)\]\)$")
+
+
+def _pinned_end(pattern: bytes) -> bytes | None:
+    """``pattern`` with its trailing negative lookahead read as "then a byte outside the class, or
+    the end of the buffer", or None when it has none. Hyperscan drops lookarounds in prefilter
+    mode, and a token's pattern would then end at each of its bytes; this way it ends once per
+    token, at most one byte past where the real match ends. A class that holds a line break is
+    left alone (a line's end and a region's end would then differ)."""
+    found = _PINNED_END.search(pattern)
+    if found is None:
+        return None
+    try:
+        if re.fullmatch(b"[" + found[1] + found[2] + b"]", b"\n"):
+            return None
+    except re.error:
+        return None
+    complement = b"[" + (b"" if found[1] else b"^") + found[2] + b"]"
+    return pattern[: found.start()] + b"(?:" + complement + rb"|\z)"
+
+
+def _reach(rule: Rule) -> EndReach | None:
+    """How far before a reported end a rule's match can start, when its end is pinned and its
+    length bounded within the chunk overlap; else None (it is confirmed around keywords)."""
+    if _pinned_end(rule.pattern_text.encode("utf-8")) is None:
+        return None
+    try:
+        tree = parse(rule.pattern_text)
+    except (IndexError, ValueError, TypeError):
+        return None
+    width = max_width(tree)
+    return EndReach(width + 1, spans_lines(tree)) if width is not None and width < OVERLAP_BYTES else None
+
+
 def _hyperscan_pattern(rule: Rule) -> bytes:
-    """The rule's pattern with group names dropped (Hyperscan rejects repeated names)."""
-    return _NAMED_GROUP.sub(rb"(?:", rule.pattern_text.encode("utf-8"))
+    """The rule's pattern with group names dropped (Hyperscan rejects repeated names), and its end
+    pinned where the rule is confirmed around its ends."""
+    pattern = _NAMED_GROUP.sub(rb"(?:", rule.pattern_text.encode("utf-8"))
+    return (_pinned_end(pattern) or pattern) if _reach(rule) is not None else pattern
 
 
 # A pattern only gates its rule (one report per buffer): in prefilter mode a pattern with a long
 # repeated tail reports every end position, a callback storm on lines that repeat it. Keywords
 # report every occurrence: a real match contains one, so the lines around them hold every match.
+# A pinned pattern reports every end: each places candidates, and there is one per token.
 PATTERN_FLAGS = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
+PINNED_FLAGS = hyperscan.HS_FLAG_PREFILTER
 KEYWORD_FLAGS = hyperscan.HS_FLAG_CASELESS
 MARKER_FLAGS = hyperscan.HS_FLAG_SINGLEMATCH  # markers are matched as written; once a buffer is enough
 ANCHOR_FLAGS = 0  # anchors are matched as written, every occurrence: each one places a request
@@ -78,7 +123,7 @@ def _load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int])
 class HyperscanMatcher:
     """Rules, their keywords and the request markers and anchors in one database, scanned once per
     buffer; each rule whose prefilter matched is confirmed by its ``regex`` pattern around its
-    keywords.
+    keywords, or, where its end is pinned and its length bounded, just before its reported ends.
 
     Keywords are caseless literals in the same database, so one pass gives both the keyword
     prefilter of the regex engine and the pattern gate: a rule runs only where one of its
@@ -98,6 +143,8 @@ class HyperscanMatcher:
         self._request_anchors = len(rules.request_anchors)
         self._first_marker = len(self._rules) + len(keywords)
         self._first_anchor = self._first_marker + len(self._markers)
+        # Rules confirmed before their reported ends: how far before an end a match can start.
+        self._reach = {index: reach for index, rule in enumerate(self._rules) if (reach := _reach(rule)) is not None}
         patterns = [_hyperscan_pattern(rule) for rule in self._rules]
         self._fallback: list[int] = []
         try:
@@ -114,33 +161,34 @@ class HyperscanMatcher:
         return _load_or_compile(
             patterns + keywords + literals,
             ids + list(self._keyword_ids.values()) + list(range(self._first_marker, self._first_marker + len(literals))),
-            [PATTERN_FLAGS] * len(patterns) + [KEYWORD_FLAGS] * len(keywords) + [MARKER_FLAGS] * len(self._markers)
-            + [ANCHOR_FLAGS] * len(self._anchors),
+            [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in ids] + [KEYWORD_FLAGS] * len(keywords)
+            + [MARKER_FLAGS] * len(self._markers) + [ANCHOR_FLAGS] * len(self._anchors),
         )
 
     def _pass(self, buffer: bytes) -> tuple[set[int], dict[int, list[int]]]:
-        """The rules whose prefilter matched, and where each keyword or literal ends."""
-        gated: set[int] = set()
+        """The rules whose prefilter matched, and where each rule's prefilter, keyword or literal
+        ends (a gating rule's once, a pinned rule's every time)."""
         positions: dict[int, list[int]] = {}
-        rule_count = len(self._rules)
 
         def on_match(identifier: int, _start: int, end: int, _flags: int, _context: object) -> None:
-            if identifier < rule_count:
-                gated.add(identifier)
-            else:
-                positions.setdefault(identifier, []).append(end)
+            positions.setdefault(identifier, []).append(end)
 
         if buffer:
             self._database.scan(buffer, match_event_handler=on_match)
-        return gated, positions
+        rule_count = len(self._rules)
+        return {identifier for identifier in positions if identifier < rule_count}, positions
 
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         gated, positions = self._pass(buffer)
-        markers = range(self._first_marker, self._first_anchor)
-        result = BufferHits([], self.budget, markers_seen=want_markers and any(i in positions for i in markers))
-        for index, anchor in enumerate(self._anchors):
-            starts = [end - len(anchor) for end in positions.get(self._first_anchor + index, ())]
-            (result.anchors if index < self._request_anchors else result.record_anchors).extend(starts)
+        # What occurred is a few identifiers (a request's text is scanned on its own): walk those.
+        result = BufferHits([], self.budget, markers_seen=want_markers and any(
+            self._first_marker <= identifier < self._first_anchor for identifier in positions))
+        for identifier, ends in positions.items():
+            index = identifier - self._first_anchor
+            if index >= 0:
+                length = len(self._anchors[index])
+                (result.anchors if index < self._request_anchors else result.record_anchors).extend(
+                    end - length for end in ends)
         result.anchors.sort()
         result.record_anchors.sort()
         for index in sorted(gated | set(self._fallback)):
@@ -148,6 +196,12 @@ class HyperscanMatcher:
             anchors = [end for keyword in rule.keywords for end in positions.get(self._keyword_ids[keyword], ())]
             if not anchors:
                 continue  # no keyword in the buffer: the regex engine would not run the rule either
-            for start, stop in ([(0, len(buffer))] if index in self._fallback else keyword_regions(buffer, anchors)):
+            if index in self._fallback:
+                regions = [(0, len(buffer))]
+            elif index in self._reach:
+                regions = end_regions(buffer, positions[index], self._reach[index], keyword_regions(buffer, anchors))
+            else:
+                regions = keyword_regions(buffer, anchors)
+            for start, stop in regions:
                 result.confirm(index, rule, buffer, start, stop)
         return result.in_order()

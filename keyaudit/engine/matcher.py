@@ -7,7 +7,7 @@ each rule's ``secret`` group matched. That is all a second engine has to impleme
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.tables import Table, table_at, table_rows
@@ -111,6 +111,51 @@ def keyword_regions(buffer: bytes, anchors: list[int]) -> list[tuple[int, int]]:
         last = anchor
     close(first, last)
     return regions
+
+
+class EndReach(NamedTuple):
+    """How far before a place an engine saw a match end (at most one byte past its real end) the
+    match can start: ``bytes``, and whether it can hold a line break (if not, it is on the line of
+    its last byte)."""
+
+    bytes: int
+    spans_lines: bool
+
+
+def end_regions(buffer: bytes, ends: list[int], reach: EndReach,
+                within: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the real matches of a rule can be, given where an engine saw one end (``ends``) and
+    how far before such an end a match can start: the whole lines from there through the line of
+    the end, within the keyword regions ``within``. Every match the keyword regions hold is in
+    one of these, so both engines confirm the same matches, the fast one over less text; regions
+    that touch merge."""
+    regions: list[tuple[int, int]] = []
+    for end in sorted(ends):
+        start = buffer.rfind(b"\n", 0, max(0, end - reach.bytes)) + 1
+        if not reach.spans_lines:  # the line of the byte before the end
+            start = max(start, buffer.rfind(b"\n", start, max(start, end - 1)) + 1)
+        stop = buffer.find(b"\n", max(0, end - 1))  # the byte past the real end may be the line break
+        stop = len(buffer) if stop < 0 else stop
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], stop))
+        else:
+            regions.append((start, stop))
+    return _intersection(regions, within)
+
+
+def _intersection(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans both sorted lists of disjoint spans cover."""
+    common: list[tuple[int, int]] = []
+    i = j = 0
+    while i < len(first) and j < len(second):
+        start, stop = max(first[i][0], second[j][0]), min(first[i][1], second[j][1])
+        if start < stop:
+            common.append((start, stop))
+        if first[i][1] < second[j][1]:
+            i += 1
+        else:
+            j += 1
+    return common
 
 
 class Matcher(Protocol):

@@ -57,9 +57,9 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Itera
             position = _advance(stream, position, window.offset)
             lines, position = _window_lines(stream, window, position)
             anchored = set(window.anchored)
+            texts = list(unwrapped(lines))  # unwrapped once for all the readers of dumps
             for reader, one_line in readers:
-                yield from reader([line for line in lines if line[0] in anchored] if one_line else unwrapped(lines),
-                                  path)
+                yield from reader([line for line in lines if line[0] in anchored] if one_line else texts, path)
 
 
 def _advance(stream: BinaryIO, position: int, offset: int) -> int:

@@ -24,6 +24,7 @@ _ANCHOR_ESCAPES = frozenset("bBAZzGKmM")
 _POSIX = {"alpha": _LOWER | _UPPER, "digit": _DIGIT, "alnum": _LOWER | _UPPER | _DIGIT, "space": _SPACE,
           "upper": _UPPER, "lower": _LOWER, "word": _WORD,
           "xdigit": _DIGIT | sum(1 << c for c in b"abcdefABCDEF")}
+_ESCAPE_WIDTHS = {"x": 1, "p": 1, "P": 1, "u": 4, "U": 4, "N": 4}  # bytes at most, in a bytes pattern
 _QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 _INLINE_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-[a-zA-Z]*)?[:)]")
 
@@ -31,7 +32,9 @@ _INLINE_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-[a-zA-Z]*)?[:)]")
 @dataclass
 class Node:
     """One piece of a pattern: a set of bytes, a sequence, alternatives, a repetition (with the
-    span it is written at, to name it) or nothing (an anchor, a lookaround)."""
+    span it is written at, to name it) or nothing (an anchor, a lookaround). An atom also knows how
+    many bytes it matches at most: one for a byte set, a character's UTF-8 length for a character
+    outside ASCII, None for what can match any length (a backreference, a recursion, ``\\X``)."""
 
     kind: str  # "atom", "seq", "alt", "repeat", "empty"
     mask: int = 0  # atom: the bytes it matches
@@ -39,6 +42,7 @@ class Node:
     low: int = 1
     high: int | None = 1  # repeat: None is unbounded
     span: tuple[int, int] = (0, 0)  # repeat: where it is written
+    width: int | None = 1  # atom: the most bytes it matches; None: unknown
 
 
 def _char_mask(char: str) -> int:
@@ -94,7 +98,8 @@ class _Parser:
             possessive = self.peek() == "+"
             self.at += possessive
             if possessive:  # gives nothing back: one opaque position
-                node = Node("atom", mask=_mask_of(node))
+                repeated = max_width(Node("repeat", items=[node], low=low, high=high))
+                node = Node("atom", mask=_mask_of(node), width=repeated)
                 node = node if low else Node("repeat", items=[node], low=0, high=1)
             else:
                 node = Node("repeat", items=[node], low=low, high=high, span=(start, self.at))
@@ -112,7 +117,7 @@ class _Parser:
             return Node("atom", mask=_ALL)
         if char in "^$":
             return Node("empty")
-        return Node("atom", mask=_char_mask(char))
+        return Node("atom", mask=_char_mask(char), width=len(char.encode("utf-8")))
 
     def group(self) -> Node:
         lookaround = opaque = False
@@ -138,22 +143,23 @@ class _Parser:
                 end = _INLINE_FLAGS.match(self.text, self.at - 2)
                 if end is None or end.group().endswith(")"):
                     self.at = self.text.find(")", self.at) + 1 or len(self.text)
-                    return Node("empty") if end is not None else Node("atom", mask=_ALL)
+                    return Node("empty") if end is not None else Node("atom", mask=_ALL, width=None)
                 self.at = end.end()
         body = self.alternation()
         self.at += self.peek() == ")"
         if lookaround:
             return Node("empty")
-        return Node("atom", mask=_mask_of(body)) if opaque else body
+        return Node("atom", mask=_mask_of(body), width=max_width(body)) if opaque else body
 
     def escape(self) -> Node:
         char = self.peek()
         self.at += 1
         if char in _ANCHOR_ESCAPES:
             return Node("empty")
-        if char.isdigit() and char != "0" or char in "gpPNXxuU":
-            return Node("atom", mask=self.code_point(char)[0])
-        return Node("atom", mask=_CLASS_ESCAPES.get(char) or _char_mask(_CHAR_ESCAPES.get(char, char)))
+        if char.isdigit() and char != "0" or char in "gpPNXxuU":  # a backreference, \g<name> or \X: any length
+            return Node("atom", mask=self.code_point(char)[0], width=_ESCAPE_WIDTHS.get(char))
+        return Node("atom", mask=_CLASS_ESCAPES.get(char) or _char_mask(_CHAR_ESCAPES.get(char, char)),
+                    width=1 if char in _CLASS_ESCAPES else len(_CHAR_ESCAPES.get(char, char).encode("utf-8")))
 
     def code_point(self, char: str) -> tuple[int, str | None]:
         """``\\xhh``, ``\\uhhhh``, ``\\Uhhhhhhhh`` as their bytes and character; a backreference,
@@ -222,6 +228,27 @@ def _mask_of(node: Node) -> int:
     for item in node.items:
         mask |= _mask_of(item)
     return mask
+
+
+def max_width(node: Node) -> int | None:
+    """The most bytes ``node`` can match (lookarounds read but do not match); None when that is
+    unbounded or unknown. Engines use it to bound where a match can start before its end."""
+    if node.kind in ("atom", "empty"):
+        return node.width if node.kind == "atom" else 0
+    widths = [max_width(item) for item in node.items]
+    if None in widths:
+        return None
+    known = [width for width in widths if width is not None]
+    if node.kind == "seq":
+        return sum(known)
+    if node.kind == "alt":
+        return max(known, default=0)
+    return None if node.high is None else node.high * known[0]
+
+
+def spans_lines(node: Node) -> bool:
+    """Whether a match of ``node`` can hold a line break (what lookarounds read is not held)."""
+    return bool(_mask_of(node) >> ord("\n") & 1)
 
 
 def _fold_case(node: Node) -> None:

@@ -34,12 +34,14 @@ def report_key(result) -> list[tuple]:
 
 def planted_logs(folder: Path, files: int, lines: int, slow: bool = False) -> list[str]:
     """Logs with one token each; ``slow`` ones have a credential-shaped value on every line,
-    which every engine must confirm and validate (seconds of work, for the kill test)."""
+    which every engine must confirm and validate (seconds of work, for the kill test): text
+    without a colon, base64-encoded, which the rule's pattern cannot reject as random bytes."""
     tokens = []
     for index in range(files):
         token = iugu_token()
         tokens.append(token)
-        body = [f"2026-11-22 10:00:{i % 60:02d} DEBUG Authorization: Basic {base64.b64encode(os.urandom(30)).decode()}"
+        body = [f"2026-11-22 10:00:{i % 60:02d} DEBUG Authorization: Basic "
+                f"{base64.b64encode(os.urandom(15).hex().encode()).decode()}"
                 if slow else f"2026-11-22 10:00:{i % 60:02d} INFO worker handled job {i} in {i % 97} ms"
                 for i in range(lines)]
         body[lines // 2] = f"GET /v1/invoices?api_token={token} HTTP/1.1"
