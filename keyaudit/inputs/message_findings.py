@@ -1,0 +1,89 @@
+"""Findings in messages: every piece of an e-mail run through the secret rules and placed back in
+the file, and the findings of a chat export named by the message they are in.
+
+A finding in a message is the secret rule's own finding (the key is what leaked, and its rule's
+severity and remediation hold: replace it); ``location.pointer`` names the message and part,
+``context.decoded`` how its text was decoded when it was.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import json
+from dataclasses import replace
+from typing import BinaryIO, Iterable, Iterator
+
+from keyaudit.engine.detect import SecretDetector
+from keyaudit.inputs.messages import Piece, Problem, pieces_in_mail
+from keyaudit.model.findings import Finding, Location
+from keyaudit.model.result import ScanError
+
+MAX_NAMED = 3
+MAX_CHAT_BYTES = 64 << 20  # a chat export's day file larger than this is scanned, not named by message
+
+
+def findings_in_mail(stream: BinaryIO, path: str, detector: SecretDetector, mbox: bool) -> Iterator[Finding | ScanError]:
+    """The findings of every message's pieces, then one error naming what could not be read whole."""
+    problems: list[Problem] = []
+    for piece in pieces_in_mail(stream, mbox):
+        if isinstance(piece, Problem):
+            problems.append(piece)
+            continue
+        found: list[Finding] = []
+        start = (piece.line, piece.column) if piece.decoded is None else (1, 0)
+        detector.findings_in(io.BytesIO(piece.text), path, found, sniff_binary=False, start=start)
+        yield from (_placed(finding, piece) for finding in found)
+    if problems:
+        first, others = problems[0], problems[1:]
+        more = f"; and {len(others)} more: " + ", ".join(p.pointer for p in others[:MAX_NAMED]) if others else ""
+        yield ScanError(path, f"{first.pointer}: {first.message}{more}{', …' if len(others) > MAX_NAMED else ''}")
+
+
+def _placed(finding: Finding, piece: Piece) -> Finding:
+    """A finding with its message named and, for decoded text, placed on the encoded part's line."""
+    loc = finding.location
+    if piece.decoded is None:
+        return replace(finding, location=replace(loc, pointer=piece.pointer))
+    context = {**finding.context, "decoded": piece.decoded, "decoded_line": loc.line}
+    return replace(finding, context=context,
+                   location=Location(loc.path, piece.line, 1, piece.line, 2, piece.pointer))
+
+
+def slack_messages(data: bytes) -> list[tuple[int, str]]:
+    """(offset where it starts, name) of each message of a Slack export's day file (a JSON array
+    of messages with ``ts`` and ``user``), in order; empty when it is not one."""
+    if len(data) > MAX_CHAT_BYTES:
+        return []
+    text = data.decode("utf-8", "surrogateescape")
+    decoder, at = json.JSONDecoder(), text.find("[") + 1
+    found: list[tuple[int, str]] = []
+    while at > 0:
+        while at < len(text) and text[at] in " \t\r\n,":
+            at += 1
+        if at >= len(text) or text[at] == "]":
+            break
+        try:
+            message, end = decoder.raw_decode(text, at)
+        except ValueError:
+            break
+        if isinstance(message, dict):
+            name = f"ts {message.get('ts')}" + (f" user {message['user']}" if "user" in message else "")
+            found.append((len(text[:at].encode("utf-8", "surrogateescape")), name))
+        at = end
+    return found
+
+
+def named_by_message(findings: Iterable[Finding], data: bytes, channel: str) -> Iterator[Finding]:
+    """Findings of a Slack day file with ``location.pointer`` naming the channel and the message."""
+    messages = slack_messages(data)
+    starts = [offset for offset, _ in messages]
+    line_starts = [0] + [index + 1 for index, byte in enumerate(data) if byte == 0x0A]
+    for finding in findings:
+        loc = finding.location
+        offset = line_starts[min(loc.line, len(line_starts)) - 1] + loc.column - 1 if loc.line else 0
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0:
+            yield finding
+            continue
+        yield replace(finding, location=replace(loc, pointer=f"#{channel} {messages[index][1]}"))

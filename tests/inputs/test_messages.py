@@ -1,0 +1,139 @@
+"""E-mail files, mailboxes and chat exports through the CLI: keys pasted into messages are found
+in decoded MIME parts, placed on the file's lines and named by their message."""
+
+from __future__ import annotations
+
+import mailbox
+from email.message import EmailMessage
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from helpers.credentials import asaas_key
+from helpers.data import load_schema
+from helpers.messages import body_line, line_of, message_bytes, new_keys, slack_export, support_request
+from helpers.running import cli, scan_json
+from helpers.secrecy import assert_none_leaked
+
+FORMS = ("subject", "base64", "qp", "latin1", "attachment", "plain")
+ENGINES = ["auto", "regex"]
+
+
+@pytest.fixture(autouse=True)
+def _neutral_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+def found(report: dict, keys: dict[str, str]) -> dict[str, tuple[int, int, str | None, str | None]]:
+    """Each key's finding by the key's name: (line, column, pointer, how it was decoded)."""
+    names = {value: name for name, value in keys.items()}
+    places = {}
+    for finding in report["findings"]:
+        loc = finding["location"]
+        places[names.get(finding["secret"]["value"], "?")] = (loc["line"], loc["column"], loc["pointer"],
+                                                              finding["context"].get("decoded"))
+    return places
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_key_in_every_mime_form_is_found_on_its_part_line_with_the_message_named(tmp_path: Path,
+                                                                                   engine: str) -> None:
+    keys = new_keys(*FORMS)
+    data = message_bytes(support_request(keys))
+    path = tmp_path / "ticket.eml"
+    path.write_bytes(data)
+    report, run = scan_json("--engine", engine, "--show-secrets", str(path))
+    jsonschema.validate(report, load_schema())
+    assert report["errors"] == []
+    places = found(report, keys)
+    plain_line = line_of(data, b"Resposta: a chave")
+    assert places == {
+        "subject": (line_of(data, b"Subject:"), 1, "message <ticket-1@example.com>", "encoded-word"),
+        "base64": (body_line(data, b"base64"), 1, "message <ticket-1@example.com> part 1.1", "base64"),
+        "qp": (body_line(data, b"quoted-printable"), 1, "message <ticket-1@example.com> part 1.2",
+               "quoted-printable"),
+        "latin1": (body_line(data, b"iso-8859-1"), 1, "message <ticket-1@example.com> part 2.1",
+                   "charset iso-8859-1"),
+        "attachment": (body_line(data, b"env.txt"), 1, "message <ticket-1@example.com> part 3", "base64"),
+        # written as it is read: the exact column
+        "plain": (plain_line, len("Resposta: a chave ") + 1, "message <ticket-1@example.com> part 4.1", None),
+    }
+    text = cli("scan", "--engine", engine, str(path))
+    assert_none_leaked(keys, stdout=text.stdout, stderr=text.stderr, json_stderr=run.stderr)
+
+
+def mailbox_of(path: Path, messages: list[EmailMessage]) -> bytes:
+    box = mailbox.mbox(str(path))
+    for message in messages:
+        box.add(message)
+    box.close()
+    return path.read_bytes()
+
+
+def short_message(number: int, body: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = f"user{number}@example.com"
+    message["To"] = "suporte@example.com"
+    message["Subject"] = f"pedido {number}"
+    message["Message-ID"] = f"<m{number}@example.com>"
+    message.set_content(body, cte="base64")
+    return message
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_mailbox_is_read_message_by_message_and_attached_messages_too(tmp_path: Path, engine: str) -> None:
+    keys = new_keys("second", "forwarded")
+    forward = short_message(3, "segue o e-mail abaixo\n")
+    forward.add_attachment(short_message(9, f"ASAAS_API_KEY={keys['forwarded']}\n"))
+    path = tmp_path / "Support"  # no suffix: known by its first line
+    data = mailbox_of(path, [short_message(1, "nada aqui\n"), short_message(2, f"chave {keys['second']}\n"), forward])
+    report, _ = scan_json("--engine", engine, "--show-secrets", str(path))
+    assert report["errors"] == []
+    second = data.index(b"<m2@example.com>")
+    forwarded = data.index(b"<m9@example.com>")
+    assert found(report, keys) == {
+        "second": (body_line(data, b"base64", second), 1, "message 2 <m2@example.com>", "base64"),
+        "forwarded": (body_line(data, b"base64", forwarded), 1, "message 3 <m3@example.com> part 2.1", "base64"),
+    }
+
+
+def test_mail_is_known_by_its_headers_and_an_http_dump_is_not(tmp_path: Path) -> None:
+    keys = new_keys("mail", "dump")
+    (tmp_path / "ticket.txt").write_bytes(message_bytes(short_message(1, f"chave {keys['mail']}\n")))
+    dump = f"POST /v3/payments HTTP/1.1\nHost: api.asaas.com\naccess_token: {keys['dump']}\n\n{{}}\n"
+    (tmp_path / "wire.log").write_text(dump, encoding="utf-8")
+    report, _ = scan_json("--show-secrets", str(tmp_path))
+    places = {name: (place[2], place[3]) for name, place in found(report, keys).items()}
+    assert places == {"mail": ("message <m1@example.com>", "base64"), "dump": (None, None)}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_slack_export_names_the_channel_and_message_of_a_key(tmp_path: Path, engine: str) -> None:
+    key = asaas_key()
+    messages = [{"type": "message", "user": "U01", "text": "bom dia", "ts": "1700000000.000100"},
+                {"type": "message", "user": "U02", "text": f"usa essa: {key}", "ts": "1700000050.000200"}]
+    path = slack_export(tmp_path / "export", "financeiro", "2026-11-02", messages)
+    report, _ = scan_json("--engine", engine, "--show-secrets", str(tmp_path / "export"))
+    assert report["errors"] == []
+    assert found(report, {"key": key}) == {
+        "key": (line_of(path.read_bytes(), key.encode()), len('        "text": "usa essa: ') + 1,
+                "#financeiro ts 1700000050.000200 user U02", None)}
+
+
+def test_a_truncated_mailbox_and_broken_mime_cost_one_error_line_each(tmp_path: Path) -> None:
+    keys = new_keys("before", "cut", "good", "broken")
+    cut = support_request(new_keys(*FORMS) | {"base64": keys["cut"]}, "<cut@example.com>")
+    data = mailbox_of(tmp_path / "box.mbox", [short_message(1, f"chave {keys['before']}\n"), cut])
+    (tmp_path / "box.mbox").write_bytes(data[: data.index(b"quoted-printable")])  # cut in the second message
+    (tmp_path / "broken.eml").write_bytes(
+        b"From: a@example.com\nTo: b@example.com\nSubject: x\nContent-Type: multipart/mixed\n\n"
+        + f"no boundary at all {keys['broken']}\n".encode())
+    (tmp_path / "good.eml").write_bytes(message_bytes(short_message(5, f"chave {keys['good']}\n")))
+    report, run = scan_json("--show-secrets", str(tmp_path))
+    errors = {Path(error["path"]).name: error["message"] for error in report["errors"]}
+    assert sorted(errors) == ["box.mbox", "broken.eml"]
+    assert "closing boundary" in errors["box.mbox"] and "message 2 <cut@example.com>" in errors["box.mbox"]
+    assert "without a boundary" in errors["broken.eml"]
+    assert set(found(report, keys)) >= {"before", "cut", "good", "broken"}
+    assert run.exit_code == 1
