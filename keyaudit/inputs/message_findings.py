@@ -1,9 +1,9 @@
 """Findings in messages: every piece of an e-mail run through the secret rules and placed back in
 the file, and the findings of a chat export named by the message they are in.
 
-A finding in a message is the secret rule's own finding (the key is what leaked, and its rule's
-severity and remediation hold: replace it); ``location.pointer`` names the message and part,
-``context.decoded`` how its text was decoded when it was.
+A secret rule's finding in a message becomes the finding of the message rule that takes it over
+(:mod:`keyaudit.rulebook.messages`), with ``context.secret_rule`` naming the secret rule;
+``location.pointer`` names the message and part, ``context.decoded`` how its text was decoded.
 """
 
 from __future__ import annotations
@@ -12,18 +12,21 @@ import bisect
 import io
 import json
 from dataclasses import replace
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, Sequence
 
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.inputs.messages import Piece, Problem, pieces_in_mail
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.result import ScanError
+from keyaudit.model.vocabulary import CONFIDENCES, SEVERITIES
+from keyaudit.rulebook.messages import MessageRule, rule_for
 
 MAX_NAMED = 3
 MAX_CHAT_BYTES = 64 << 20  # a chat export's day file larger than this is scanned, not named by message
 
 
-def findings_in_mail(stream: BinaryIO, path: str, detector: SecretDetector, mbox: bool) -> Iterator[Finding | ScanError]:
+def findings_in_mail(stream: BinaryIO, path: str, detector: SecretDetector, mbox: bool,
+                     rules: Sequence[MessageRule]) -> Iterator[Finding | ScanError]:
     """The findings of every message's pieces, then one error naming what could not be read whole."""
     problems: list[Problem] = []
     for piece in pieces_in_mail(stream, mbox):
@@ -33,7 +36,7 @@ def findings_in_mail(stream: BinaryIO, path: str, detector: SecretDetector, mbox
         found: list[Finding] = []
         start = (piece.line, piece.column) if piece.decoded is None else (1, 0)
         detector.findings_in(io.BytesIO(piece.text), path, found, sniff_binary=False, start=start)
-        yield from (_placed(finding, piece) for finding in found)
+        yield from (shared(_placed(finding, piece), rules) for finding in found)
     if problems:
         first, others = problems[0], problems[1:]
         more = f"; and {len(others)} more: " + ", ".join(p.pointer for p in others[:MAX_NAMED]) if others else ""
@@ -48,6 +51,19 @@ def _placed(finding: Finding, piece: Piece) -> Finding:
     context = {**finding.context, "decoded": piece.decoded, "decoded_line": loc.line}
     return replace(finding, context=context,
                    location=Location(loc.path, piece.line, 1, piece.line, 2, piece.pointer))
+
+
+def shared(finding: Finding, rules: Sequence[MessageRule]) -> Finding:
+    """A secret finding in a message as the finding of the message rule that takes it over; the
+    rule's severity is a floor (a production key stays critical), the confidence the lower one."""
+    rule = rule_for(rules, finding.provider, finding.category)
+    if rule is None or finding.secret is None:
+        return finding
+    return replace(finding, rule_id=rule.id, category=rule.category, title=rule.title,
+                   severity=max(rule.severity, finding.severity, key=SEVERITIES.index),
+                   confidence=min(rule.confidence, finding.confidence, key=CONFIDENCES.index),
+                   message=f"{rule.title}: {finding.message}",
+                   context={**finding.context, "secret_rule": finding.rule_id})
 
 
 def slack_messages(data: bytes) -> list[tuple[int, str]]:
@@ -74,8 +90,10 @@ def slack_messages(data: bytes) -> list[tuple[int, str]]:
     return found
 
 
-def named_by_message(findings: Iterable[Finding], data: bytes, channel: str) -> Iterator[Finding]:
-    """Findings of a Slack day file with ``location.pointer`` naming the channel and the message."""
+def named_by_message(findings: Iterable[Finding], data: bytes, channel: str,
+                     rules: Sequence[MessageRule]) -> Iterator[Finding]:
+    """Findings of a Slack day file named by channel and message (``location.pointer``), those in
+    a message taken over by the message rules."""
     messages = slack_messages(data)
     starts = [offset for offset, _ in messages]
     line_starts = [0] + [index + 1 for index, byte in enumerate(data) if byte == 0x0A]
@@ -86,4 +104,4 @@ def named_by_message(findings: Iterable[Finding], data: bytes, channel: str) -> 
         if index < 0:
             yield finding
             continue
-        yield replace(finding, location=replace(loc, pointer=f"#{channel} {messages[index][1]}"))
+        yield shared(replace(finding, location=replace(loc, pointer=f"#{channel} {messages[index][1]}")), rules)

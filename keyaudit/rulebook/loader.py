@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.messages import MessageRule, parse_message_rule
 from keyaudit.rulebook.requests import RequestRule, parse_request_rule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning, parse_rule
 
@@ -93,7 +94,7 @@ def _parsed(text: str, name: str) -> Any:
     return document
 
 
-RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers")
+RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "message_rules")
 
 
 def load_file(path: Path, verify: bool = True) -> RuleSet:
@@ -115,18 +116,19 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
     for key in RULE_LISTS:
         if not isinstance(document.get(key, []), list):
             raise RuleError(name, None, f"'{key}' must be a list")
-    literals = {key: tuple(document.get(key, [])) for key in RULE_LISTS[2:]}
+    literals = {key: tuple(document.get(key, [])) for key in RULE_LISTS[2:5]}
     for key, values in literals.items():
         if not all(isinstance(value, str) and value.strip() for value in values):
             raise RuleError(name, None, f"'{key}' must be a list of non-empty strings")
     rules = [parse_rule(raw, name, verify) for raw in document.get("rules", [])]
     requests = [parse_request_rule(raw, name, verify=verify) for raw in document.get("request_rules", [])]
+    messages = [parse_message_rule(raw, name) for raw in document.get("message_rules", [])]
     seen: set[str] = set()
-    for rule in [*rules, *requests]:
+    for rule in [*rules, *requests, *messages]:
         if rule.id in seen:
             raise RuleError(name, rule.id, "duplicate rule id in one file")
         seen.add(rule.id)
-    return RuleSet(rules, requests, **literals)
+    return RuleSet(rules, requests, messages=messages, **literals)
 
 
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
@@ -138,7 +140,8 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     """
     secret_rules: dict[str, Rule] = {}
     request_rules: dict[str, RequestRule] = {}
-    literals: dict[str, dict[str, None]] = {key: {} for key in RULE_LISTS[2:]}  # in order, once each
+    message_rules: dict[str, MessageRule] = {}
+    literals: dict[str, dict[str, None]] = {key: {} for key in RULE_LISTS[2:5]}  # in order, once each
     user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
     for source in shipped + list(extra):
@@ -146,10 +149,11 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
             loaded = load_file(path, verify=source not in shipped)
             secret_rules.update((rule.id, rule) for rule in loaded.rules)
             request_rules.update((rule.id, rule) for rule in loaded.requests)
+            message_rules.update((rule.id, rule) for rule in loaded.messages)
             for key, found in literals.items():
                 found.update(dict.fromkeys(getattr(loaded, key)))
             if source not in shipped:
-                user_ids.update(rule.id for rule in [*loaded.rules, *loaded.requests])
+                user_ids.update(rule.id for rule in loaded.every)
     # Once per user rule in force; shipped rules are checked by the test suite, not at every start.
     warnings = [warning for rule in secret_rules.values()
                 if rule.id in user_ids and (warning := anchoring_warning(rule)) is not None]
@@ -159,4 +163,4 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
         warnings += [warning for rule in [*secret_rules.values(), *request_rules.values()] if rule.id in user_ids
                      for warning in backtracking_warnings(rule)]
     return RuleSet(list(secret_rules.values()), list(request_rules.values()), warnings,
-                   **{key: tuple(found) for key, found in literals.items()})
+                   messages=list(message_rules.values()), **{key: tuple(found) for key, found in literals.items()})

@@ -203,11 +203,12 @@ class UnitScanner:
             with opener() as again:
                 data = again.read(MAX_CHAT_BYTES + 1)
             channel = PurePath(display.rpartition("!")[2]).parent.name
-            found.findings = Found(named_by_message(found.findings, data, channel))
+            found.findings = Found(named_by_message(found.findings, data, channel, self.rules.messages))
             tally.add(found)
             return
         keeper = TailKeeper(stream, count_lines=True)
-        for item in findings_in_mail(keeper, display, self.detector, kind == "mbox"):  # type: ignore[arg-type]
+        for item in findings_in_mail(keeper, display, self.detector, kind == "mbox",  # type: ignore[arg-type]
+                                     self.rules.messages):
             if isinstance(item, ScanError):
                 tally.errors.append(item)
             else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email.policy
 import json
+import mailbox
 import re
 from email.message import EmailMessage
 from pathlib import Path
@@ -37,6 +38,24 @@ def support_request(keys: dict[str, str], message_id: str = "<ticket-1@example.c
 
 def message_bytes(message: EmailMessage) -> bytes:
     return message.as_bytes(policy=email.policy.SMTP)
+
+
+def mailbox_of(path: Path, messages: list[EmailMessage]) -> bytes:
+    box = mailbox.mbox(str(path))
+    for message in messages:
+        box.add(message)
+    box.close()
+    return path.read_bytes()
+
+
+def short_message(number: int, body: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = f"user{number}@example.com"
+    message["To"] = "suporte@example.com"
+    message["Subject"] = f"pedido {number}"
+    message["Message-ID"] = f"<m{number}@example.com>"
+    message.set_content(body, cte="base64")
+    return message
 
 
 def new_keys(*names: str) -> dict[str, str]:

@@ -3,8 +3,6 @@ in decoded MIME parts, placed on the file's lines and named by their message."""
 
 from __future__ import annotations
 
-import mailbox
-from email.message import EmailMessage
 from pathlib import Path
 
 import jsonschema
@@ -12,7 +10,8 @@ import pytest
 
 from helpers.credentials import asaas_key
 from helpers.data import load_schema
-from helpers.messages import body_line, line_of, message_bytes, new_keys, slack_export, support_request
+from helpers.messages import (body_line, line_of, mailbox_of, message_bytes, new_keys, short_message, slack_export,
+                              support_request)
 from helpers.running import cli, scan_json
 from helpers.secrecy import assert_none_leaked
 
@@ -61,24 +60,6 @@ def test_a_key_in_every_mime_form_is_found_on_its_part_line_with_the_message_nam
     }
     text = cli("scan", "--engine", engine, str(path))
     assert_none_leaked(keys, stdout=text.stdout, stderr=text.stderr, json_stderr=run.stderr)
-
-
-def mailbox_of(path: Path, messages: list[EmailMessage]) -> bytes:
-    box = mailbox.mbox(str(path))
-    for message in messages:
-        box.add(message)
-    box.close()
-    return path.read_bytes()
-
-
-def short_message(number: int, body: str) -> EmailMessage:
-    message = EmailMessage()
-    message["From"] = f"user{number}@example.com"
-    message["To"] = "suporte@example.com"
-    message["Subject"] = f"pedido {number}"
-    message["Message-ID"] = f"<m{number}@example.com>"
-    message.set_content(body, cte="base64")
-    return message
 
 
 @pytest.mark.parametrize("engine", ENGINES)
