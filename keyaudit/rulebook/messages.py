@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
+from keyaudit.model.vocabulary import CATEGORIES, RuleInfo
+from keyaudit.rulebook.entries import checked_entry, described
 from keyaudit.rulebook.errors import RuleError
-from keyaudit.rulebook.metadata import parse_references, parse_remediation
 
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "takes_over",
            "examples", "negative_examples", "references", "remediation")
@@ -36,19 +36,8 @@ def rule_for(rules: Iterable[MessageRule], provider: str, category: str) -> Mess
 
 def parse_message_rule(raw: Any, path: str) -> MessageRule:
     """Build a :class:`MessageRule` from one YAML mapping, or raise a :class:`RuleError`."""
-    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-        raise RuleError(path, None, "each entry under 'message_rules' must be a mapping with an 'id'")
-    rule_id = raw["id"]
-    unknown = sorted(set(raw) - set(_FIELDS))
-    if unknown:
-        raise RuleError(path, rule_id, f"unknown field {unknown[0]!r}")
-    for name in ("title", "provider", "category", "severity", "takes_over"):
-        if name not in raw:
-            raise RuleError(path, rule_id, f"missing field {name!r}")
-    for name, allowed in (("category", CATEGORIES), ("severity", SEVERITIES), ("confidence", CONFIDENCES)):
-        value = raw.get(name, "high" if name == "confidence" else None)
-        if value not in allowed:
-            raise RuleError(path, rule_id, f"'{name}' is {value!r}; expected one of {', '.join(allowed)}")
+    rule_id = checked_entry(raw, path, "message_rules", _FIELDS,
+                            ("title", "provider", "category", "severity", "takes_over"), "high")
     taken = raw["takes_over"]
     if not isinstance(taken, list) or not taken or any(value not in CATEGORIES for value in taken):
         raise RuleError(path, rule_id, f"'takes_over' must be a list of categories: {', '.join(CATEGORIES)}")
@@ -56,18 +45,5 @@ def parse_message_rule(raw: Any, path: str) -> MessageRule:
     for name, values in examples.items():
         if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
             raise RuleError(path, rule_id, f"'{name}' must be a list of strings")
-    return MessageRule(
-        id=rule_id,
-        title=str(raw["title"]),
-        provider=str(raw["provider"]),
-        category=raw["category"],
-        severity=raw["severity"],
-        confidence=raw.get("confidence", "high"),
-        source=path,
-        description=str(raw.get("description", "")).strip(),
-        examples=tuple(examples["examples"]),
-        negative_examples=tuple(examples["negative_examples"]),
-        references=parse_references(raw.get("references"), path, rule_id),
-        remediation=parse_remediation(raw.get("remediation"), path, rule_id),
-        takes_over=tuple(taken),
-    )
+    return MessageRule(**described(raw, path, rule_id, "high"), examples=tuple(examples["examples"]),
+                       negative_examples=tuple(examples["negative_examples"]), takes_over=tuple(taken))

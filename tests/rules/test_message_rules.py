@@ -47,8 +47,8 @@ def test_message_rules_are_listed_and_their_examples_checked(tmp_path: Path) -> 
     takes_over: [access-token]
     references: [https://acme.example/keys]
     remediation: Replace the key.
-    examples: ["From: a@example.com\\nTo: b@example.com\\nSubject: x\\n\\nASAAS_API_KEY=%s\\n"]
-""" % asaas_key(), encoding="utf-8")
+    examples: ["From: a@example.com\\nTo: b@example.com\\nSubject: x\\n\\nASAAS_API_KEY={}\\n"]
+""".format(asaas_key()), encoding="utf-8")
     run = cli("rules", "test", str(pack))
     assert run.exit_code == 1
     assert "rule 'asaas-key-in-message': example 1 was not found" in run.stdout
