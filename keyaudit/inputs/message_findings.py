@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import io
 import json
+import re
 from dataclasses import replace
-from typing import BinaryIO, Iterable, Iterator, Sequence
+from typing import Any, BinaryIO, Iterable, Iterator, Sequence
 
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.inputs.messages import Piece, Problem, pieces_in_mail
@@ -66,13 +67,32 @@ def shared(finding: Finding, rules: Sequence[MessageRule]) -> Finding:
                    context={**finding.context, "secret_rule": finding.rule_id})
 
 
-def slack_messages(data: bytes) -> list[tuple[int, str]]:
-    """(offset where it starts, name) of each message of a Slack export's day file (a JSON array
-    of messages with ``ts`` and ``user``), in order; empty when it is not one."""
-    if len(data) > MAX_CHAT_BYTES:
-        return []
+def _slack_name(message: dict[str, Any], channel: str) -> str:
+    return f"#{channel} ts {message.get('ts')}" + (f" user {message['user']}" if "user" in message else "")
+
+
+def _teams_name(message: dict[str, Any], _: str) -> str:
+    """A Graph chatMessage: its channel (or chat) and id, and the sender's user id."""
+    channel = message.get("channelIdentity") or {}
+    place = f"#{channel['channelId']}" if isinstance(channel, dict) and channel.get("channelId") else \
+        f"chat {message.get('chatId')}"
+    sender = (message.get("from") or {}).get("user") or {}
+    return f"{place} message {message.get('id')}" + (f" user {sender['id']}" if sender.get("id") else "")
+
+
+_ARRAYS = {"slack": (re.compile(r"\["), _slack_name), "teams": (re.compile(r'"value"\s*:\s*\['), _teams_name)}
+
+
+def chat_messages(data: bytes, kind: str, channel: str) -> list[tuple[int, str]]:
+    """(offset where it starts, name) of each message of a chat export, in order: a Slack day file
+    (a JSON array of messages with ``ts`` and ``user``) or a Teams export (Microsoft Graph
+    chatMessage resources under ``value``); empty when it is not one."""
+    array, namer = _ARRAYS[kind]
     text = data.decode("utf-8", "surrogateescape")
-    decoder, at = json.JSONDecoder(), text.find("[") + 1
+    start = array.search(text) if len(data) <= MAX_CHAT_BYTES else None
+    if start is None:
+        return []
+    decoder, at = json.JSONDecoder(), start.end()
     found: list[tuple[int, str]] = []
     while at > 0:
         while at < len(text) and text[at] in " \t\r\n,":
@@ -84,17 +104,16 @@ def slack_messages(data: bytes) -> list[tuple[int, str]]:
         except ValueError:
             break
         if isinstance(message, dict):
-            name = f"ts {message.get('ts')}" + (f" user {message['user']}" if "user" in message else "")
-            found.append((len(text[:at].encode("utf-8", "surrogateescape")), name))
+            found.append((len(text[:at].encode("utf-8", "surrogateescape")), namer(message, channel)))
         at = end
     return found
 
 
-def named_by_message(findings: Iterable[Finding], data: bytes, channel: str,
+def named_by_message(findings: Iterable[Finding], data: bytes, kind: str, channel: str,
                      rules: Sequence[MessageRule]) -> Iterator[Finding]:
-    """Findings of a Slack day file named by channel and message (``location.pointer``), those in
+    """Findings of a chat export named by the message they are in (``location.pointer``), those in
     a message taken over by the message rules."""
-    messages = slack_messages(data)
+    messages = chat_messages(data, kind, channel)
     starts = [offset for offset, _ in messages]
     line_starts = [0] + [index + 1 for index, byte in enumerate(data) if byte == 0x0A]
     for finding in findings:
@@ -104,4 +123,4 @@ def named_by_message(findings: Iterable[Finding], data: bytes, channel: str,
         if index < 0:
             yield finding
             continue
-        yield shared(replace(finding, location=replace(loc, pointer=f"#{channel} {messages[index][1]}")), rules)
+        yield shared(replace(finding, location=replace(loc, pointer=messages[index][1])), rules)

@@ -15,15 +15,18 @@ _NEEDED = ({b"from"}, {b"subject", b"message-id"}, {b"to", b"date", b"cc"})
 
 
 def message_kind(name: str, head: bytes) -> str | None:
-    """``"mbox"``, ``"eml"`` or ``"slack"`` for a mailbox, one message or a Slack export's day
-    file; None for anything else."""
+    """``"mbox"``, ``"eml"``, ``"slack"`` or ``"teams"`` for a mailbox, one message, a Slack
+    export's day file or a Teams export; None for anything else."""
     start = head.lstrip(b"\xef\xbb\xbf")
     if start.startswith(b"From ") and _HEADER.match(start.partition(b"\n")[2]):
         return "mbox"
     if name.lower().endswith(MAIL_SUFFIXES) or _looks_like_headers(start):
         return "eml"
-    if _SLACK_DAY.search(name) and start.lstrip(b" \t\r\n").startswith(b"["):
+    start = start.lstrip(b" \t\r\n")
+    if _SLACK_DAY.search(name) and start.startswith(b"["):
         return "slack"
+    if start.startswith(b"{") and b'"value"' in start and (b"chatMessage" in start or b'"messageType"' in start):
+        return "teams"  # Microsoft Graph chatMessage resources, as the Teams export APIs return them
     return None
 
 

@@ -193,17 +193,17 @@ class UnitScanner:
 
     def _scan_messages(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
         """A mailbox or a message with its MIME parts decoded; a chat export scanned as text, its
-        findings named by the message they are in. With --state, mail is recorded whole, like a HAR."""
+        findings named by the message they are in (a Slack or Teams export). With --state, mail is recorded whole, like a HAR."""
         from keyaudit.inputs.message_findings import MAX_CHAT_BYTES, findings_in_mail, named_by_message
 
         display = unit.target.display
-        if kind == "slack":
+        if kind in ("slack", "teams"):
             found = Tally()
             self._scan_text(stream, unit, found, opener)
             with opener() as again:
                 data = again.read(MAX_CHAT_BYTES + 1)
             channel = PurePath(display.rpartition("!")[2]).parent.name
-            found.findings = Found(named_by_message(found.findings, data, channel, self.rules.messages))
+            found.findings = Found(named_by_message(found.findings, data, kind, channel, self.rules.messages))
             tally.add(found)
             return
         keeper = TailKeeper(stream, count_lines=True)

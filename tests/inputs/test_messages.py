@@ -3,6 +3,7 @@ in decoded MIME parts, placed on the file's lines and named by their message."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jsonschema
@@ -12,7 +13,7 @@ from helpers.credentials import asaas_key
 from helpers.data import load_schema
 from helpers.messages import (body_line, line_of, mailbox_of, message_bytes, new_keys, short_message, slack_export,
                               support_request)
-from helpers.running import cli, scan_json
+from helpers.running import cli, run_scan, scan_json
 from helpers.secrecy import assert_none_leaked
 
 FORMS = ("subject", "base64", "qp", "latin1", "attachment", "plain")
@@ -118,3 +119,44 @@ def test_a_truncated_mailbox_and_broken_mime_cost_one_error_line_each(tmp_path: 
     assert "without a boundary" in errors["broken.eml"]
     assert set(found(report, keys)) >= {"before", "cut", "good", "broken"}
     assert run.exit_code == 1
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_teams_export_names_the_chat_and_message_of_a_key(tmp_path: Path, engine: str) -> None:
+    """The shape of Microsoft Graph chatMessage resources, as the Teams export APIs return them."""
+    key = asaas_key()
+    user = {"@odata.type": "#microsoft.graph.teamworkUserIdentity", "id": "8ea0e38b-0000-4757-924a-5f94061cf8c2",
+            "displayName": "Dev", "userIdentityType": "aadUser"}
+
+    def message(number: str, content: str) -> dict:
+        return {"@odata.type": "#microsoft.graph.chatMessage", "id": number, "replyToId": None,
+                "messageType": "message", "createdDateTime": "2026-11-23T10:00:00Z", "chatId": "19:abc@thread.v2",
+                "from": {"application": None, "device": None, "user": user}, "channelIdentity": None,
+                "body": {"contentType": "html", "content": content}, "attachments": []}
+
+    export = {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(chatMessage)",
+              "value": [message("1616965872395", "<p>bom dia</p>"),
+                        message("1616965872396", f"<p>a chave: {key}</p>")]}
+    path = tmp_path / "teams-export.json"
+    path.write_text(json.dumps(export, indent=2), encoding="utf-8")
+    report, _ = scan_json("--engine", engine, "--show-secrets", str(path))
+    assert report["errors"] == []
+    line = line_of(path.read_bytes(), key.encode())
+    assert found(report, {"key": key}) == {
+        "key": (line, len('        "content": "<p>a chave: ') + 1,
+                "chat 19:abc@thread.v2 message 1616965872396 user 8ea0e38b-0000-4757-924a-5f94061cf8c2", None)}
+    assert report["findings"][0]["rule_id"] == "asaas-key-in-message"
+
+
+def test_a_big_mailbox_is_not_cut_into_ranges_and_with_state_is_not_reported_again(tmp_path: Path) -> None:
+    key = asaas_key()
+    messages = [short_message(n, f"chave {key}\n" if n == 40 else f"mensagem {n}\n" * 20) for n in range(1, 51)]
+    path = tmp_path / "big.mbox"
+    mailbox_of(path, messages)
+    result = run_scan(str(path), range_bytes=1024, jobs=2)
+    assert [(f.location.pointer, f.rule_id) for f in result.findings] == [
+        ("message 40 <m40@example.com>", "asaas-key-in-message")]
+    state = str(tmp_path / "state.db")
+    assert len(scan_json("--state", state, str(path))[0]["findings"]) == 1
+    again, _ = scan_json("--state", state, str(path))
+    assert again["findings"] == [] and again["scan"]["requests"]["files_unchanged"] == 1
