@@ -14,3 +14,6 @@ curl -X POST http://api.asaas.com/v3/transfers \
 # 3. list recent transfer requests
 curl -s https://api.iugu.com/v1/transfer_requests \
   -H "Authorization: Bearer MUU2RjA0NjQ1NUM4REQyQzk1QjU4RUZEOUU1QUZFMzg6"
+
+# 4. confirm it (from the jump host, whose clock and CA bundle are both wrong)
+curl -sk "https://api.asaas.com/v3/transfers/$TRANSFER_ID" -H "access_token: $ASAAS_API_KEY"

@@ -62,3 +62,10 @@ def s3_endpoint(monkeypatch: pytest.MonkeyPatch) -> str:
     server.start()
     yield f"http://127.0.0.1:{port}"
     server.stop()
+
+
+@pytest.fixture
+def neutral_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from an empty folder: a .keyaudit.yaml or [tool.keyaudit] of the repository running
+    the tests must not change what a test sees (``pytestmark = pytest.mark.usefixtures(…)``)."""
+    monkeypatch.chdir(tmp_path)

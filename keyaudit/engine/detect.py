@@ -12,6 +12,7 @@ from typing import BinaryIO, Iterable, Protocol
 
 from keyaudit.engine import create_matcher
 from keyaudit.engine.budget import RuleBudget
+from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.logcontext import record_context
 from keyaudit.engine.matcher import Matcher
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, Hit
@@ -19,7 +20,7 @@ from keyaudit.engine.windows import WindowCollector
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
 from keyaudit.model.urls import redact_url
-from keyaudit.rulebook.rules import Rule, RuleSet
+from keyaudit.rulebook.rules import ContextRequirement, Rule, RuleSet
 from keyaudit.rulebook.validators import VALIDATORS
 
 
@@ -52,25 +53,35 @@ def allowed_inline(hit: Hit) -> bool:
     return ALLOW_NEXT_LINE.search(buffer, previous_start, line_start - 1) is not None
 
 
-def finding_from_hit(rule: Rule, hit: Hit, path: str, budget: RuleBudget) -> Finding | None:
-    """Confirm a hit with the rule's validator and context; None when it is not a finding.
+def finding_from_hit(rule: Rule, hit: Hit, path: str, budget: RuleBudget,
+                     signing_keys: dict[str, str] | None = None) -> Finding | None:
+    """Confirm a hit with the rule's validator and window context; None when it is not a finding
+    (a file-scope context is the caller's to judge, once it knows the file).
 
     A finding the line allows is returned marked ``suppressed``, to be counted, not reported.
     The context pattern is the rule author's too, so it runs on the rule's time ``budget``.
+    ``signing_keys`` (public key digest -> its ``--public-key`` name) raise a private key that
+    is the other half of one to the rule's ``signing_key_severity``.
     """
-    if rule.context is not None:
+    if rule.context is not None and rule.context.scope == "window":
         context, around = rule.context.pattern, hit.around(rule.context.window)
         if not budget.run(rule.id, len(around), lambda timeout: context.search(around, timeout=timeout)):
             return None
     text = hit.secret.decode("utf-8", "surrogateescape")
     secret: Secret | None = None
     provider, environment, note = rule.provider, None, None
+    severity = rule.severity
     if rule.validator is not None:
         validation = VALIDATORS[rule.validator](text)
         if validation is None:
             return None
         provider = validation.provider or provider
         environment, note = validation.environment, validation.note
+        signed_by = (signing_keys or {}).get(validation.key_digest or "")
+        if signed_by is not None and rule.signing_key_severity is not None:
+            severity = rule.signing_key_severity
+            note = f"{note}; the private half of --public-key {signed_by}" if note else \
+                f"the private half of --public-key {signed_by}"
         if rule.captures_secret:
             secret = Secret(validation.canonical, validation.visible_prefix)
     elif rule.captures_secret:
@@ -78,13 +89,15 @@ def finding_from_hit(rule: Rule, hit: Hit, path: str, budget: RuleBudget) -> Fin
     title = rule.title
     message = f"{title}: {note}" if note else title
     context: dict[str, object] = record_context(hit.line_text())
-    if not rule.captures_secret and text:  # a rule that captures nothing (a bare marker) names no URL
-        context["url"] = text
+    # What a finding without a secret is about: a URL, or a setting (``verify=False``); a rule that
+    # captures nothing (a bare marker) names neither.
+    if not rule.captures_secret and text:
+        context["url" if "://" in text else "setting"] = text
     return Finding(
         suppressed="inline" if allowed_inline(hit) else None,
         rule_id=rule.id,
         category=rule.category,
-        severity=rule.severity,
+        severity=severity,
         confidence=rule.confidence,
         provider=provider,
         title=title,
@@ -96,13 +109,30 @@ def finding_from_hit(rule: Rule, hit: Hit, path: str, budget: RuleBudget) -> Fin
     )
 
 
-class SecretDetector:
-    """The secret rules and their engine, applied to one byte stream at a time."""
+def near_host(finding: Finding, host: str, provider: str) -> Finding:
+    """``finding``, judged by a file-scope context: it names the provider host of its file."""
+    finding.message = f"{finding.message} (in a file that calls {host})"
+    finding.context["provider_host"] = host
+    if finding.provider == "generic":
+        finding.provider = provider
+    return finding
 
-    def __init__(self, rules: RuleSet, matcher: Matcher | None = None) -> None:
+
+class SecretDetector:
+    """The secret rules and their engine, applied to one byte stream at a time.
+
+    ``signing_keys`` maps the digest of each ``--public-key`` to its name (see
+    :func:`finding_from_hit`).
+    """
+
+    def __init__(self, rules: RuleSet, matcher: Matcher | None = None,
+                 signing_keys: dict[str, str] | None = None) -> None:
         self.rules = rules
         self._rule_list = list(rules)
         self.matcher = matcher or create_matcher(rules)
+        self.signing_keys = dict(signing_keys or {})
+        self._file_contexts = list({rule.context.pattern_text: rule.context for rule in self._rule_list
+                                    if rule.context is not None and rule.context.scope == "file"}.values())
 
     def findings_in(self, stream: BinaryIO, path: str, into: FindingSink,
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0),
@@ -121,8 +151,17 @@ class SecretDetector:
         """Run ``chunks``, extending ``into`` with its findings chunk by chunk (a unit with a
         finding on every line hands them on as it goes) and adding a window around each to the
         pass's windows. A caller that builds the pass itself still has it when a read fails: its
-        lines and bytes say how far the text was scanned."""
+        lines and bytes say how far the text was scanned.
+
+        A hit of a file-scope rule waits for its evidence (a provider host) until the end of the
+        text read, or until a read fails: what was read by then is the file it is judged in. One
+        that waited gets no window (its buffer is gone; a setting is no credential to read
+        requests around).
+        """
         pending: list[Finding] = []
+        waiting: list[tuple[ContextRequirement, Finding]] = []
+        evidence = FileEvidence(self._file_contexts)
+        chunks.watch(evidence)
         chunk = -1
         try:
             for hit in chunks:
@@ -132,12 +171,22 @@ class SecretDetector:
                     into.extend(pending)
                     pending = []
                 chunk = hit.offset
-                finding = finding_from_hit(self._rule_list[hit.match.rule_index], hit, path, self.matcher.budget)
-                if finding is not None:
-                    pending.append(finding)
-                    chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
-                                       chunks.windows.request)
+                rule = self._rule_list[hit.match.rule_index]
+                finding = finding_from_hit(rule, hit, path, self.matcher.budget, self.signing_keys)
+                if finding is None:
+                    continue
+                if rule.context is not None and rule.context.scope == "file":
+                    host = evidence.host(rule.context, hit.line_text())
+                    if host is None:
+                        waiting.append((rule.context, finding))
+                        continue
+                    near_host(finding, *host)
+                pending.append(finding)
+                chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
+                                   chunks.windows.request)
         finally:
+            pending += [near_host(finding, *host) for requirement, finding in waiting
+                        if (host := evidence.host(requirement)) is not None]
             hide_secrets_in_urls(pending)
             into.extend(pending)
 

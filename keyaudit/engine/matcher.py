@@ -6,10 +6,11 @@ each rule's ``secret`` group matched. That is all a second engine has to impleme
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from keyaudit.engine.budget import RuleBudget
+from keyaudit.engine.tables import Table, table_at, table_rows
 from keyaudit.rulebook.rules import Rule
 
 OVERLAP_BYTES = 4096  # longer than any match a shipped rule can make; chunks overlap by this much
@@ -24,6 +25,9 @@ class RawMatch:
     match_end: int
     start: int
     end: int
+    # Whole however the buffer was cut: a table row read to its end (its header may not be in
+    # the next buffer, so a row past the cut is taken from this one).
+    whole: bool = False
 
 
 
@@ -39,20 +43,43 @@ class BufferHits:
     markers_seen: bool = False
     anchors: list[int] = field(default_factory=list)
     record_anchors: list[int] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # tables whose rows run on past the buffer
 
     def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
         """Run rule ``index``'s own pattern over ``buffer[start:stop]``: every match with a
-        ``secret`` group is a hit. The rule's time budget bounds it: a rule out of time is not
-        run, and one that runs out keeps the hits found before, and the buffer goes on."""
+        ``secret`` group is a hit (for a table rule, every value under its column in the rows
+        after a matched header, read on past ``stop``; a table still open at the end of the
+        buffer is kept in ``tables``). The rule's time budget bounds it: a rule out of time is
+        not run, and one that runs out keeps the hits found before, and the buffer goes on."""
         end = len(buffer) if stop is None else stop
 
         def find(timeout: float) -> None:
             for match in rule.pattern.finditer(buffer, start, end, timeout=timeout):
+                if rule.table is not None:  # the match is a table's header: its rows hold the values
+                    table = table_at(index, rule, buffer, match)
+                    if table is not None:
+                        self._rows(table, buffer, match.end(), False)
+                    continue
                 secret_start, secret_end = match.span("secret")
                 if secret_start >= 0:
                     self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))
 
         self.budget.run(rule.id, end - start, find)
+
+    def read_on(self, tables: list[Table], buffer: bytes) -> None:
+        """Read on the rows of ``tables`` (left open by the buffer before) from the start of
+        ``buffer``, on their rules' time; rows the buffer before already gave are given again,
+        for the stream to drop, as it does a match in the overlap."""
+        for table in tables:
+            self.budget.run(table.rule.id, len(buffer),
+                            lambda _timeout, table=table: self._rows(replace(table, start=0), buffer, 0, True))
+        self.in_order()
+
+    def _rows(self, table: Table, buffer: bytes, position: int, at_row: bool) -> None:
+        values, still_open = table_rows(table, buffer, position, at_row)
+        self.hits.extend(RawMatch(table.rule_index, a, b, a, b, whole) for a, b, whole in values)
+        if still_open:
+            self.tables.append(table)
 
     def in_order(self) -> "BufferHits":
         self.hits.sort(key=lambda hit: (hit.start, hit.rule_index))

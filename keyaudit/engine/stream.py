@@ -15,7 +15,9 @@ from functools import cached_property
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine.allocator import keep_freed_buffers
+from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
+from keyaudit.engine.tables import Table
 from keyaudit.engine.windows import WindowCollector
 
 CHUNK_BYTES = 1 << 20
@@ -126,12 +128,18 @@ class ChunkedPass:
         self.lines = 0  # newlines read, once the scan is complete
         self.end_column = start[1]  # characters after the last newline, once the scan is complete
         self.markers_seen = False  # whether a request marker occurs in the text
+        self._tables: list[Table] = []  # tables whose rows ran on past the last buffer
         self.anchors_seen = False  # whether a request anchor does
         # Where the lines worth reading as requests are: around anchors, and around credentials
         # the caller confirms (``windows.add`` with a hit's place).
         self.windows = windows or WindowCollector()
+        self.evidence = FileEvidence()  # provider hosts seen, for file-scope contexts (see ``watch``)
         self.bytes_scanned = 0
         self.binary = False
+
+    def watch(self, evidence: FileEvidence) -> None:
+        """Note in ``evidence`` the provider hosts of every buffer, before its hits are yielded."""
+        self.evidence = evidence
 
     def __iter__(self) -> Iterator[Hit]:
         carry, before = b"", b""  # before: the tail of the text already consumed, for context
@@ -160,7 +168,7 @@ class ChunkedPass:
                 continue
             cursor = _Cursor(buffer, line, column_base)
             for raw in self._pass(buffer, cut, line, absolute):
-                if raw.match_start >= cut or absolute + raw.match_start < resume.get(raw.rule_index, 0):
+                if (raw.match_start >= cut and not raw.whole) or absolute + raw.match_start < resume.get(raw.rule_index, 0):
                     continue
                 resume[raw.rule_index] = absolute + raw.match_end
                 yield Hit(raw, buffer, before, cursor, absolute)
@@ -201,7 +209,13 @@ class ChunkedPass:
         """The rule hits of one buffer; its markers and the windows around its anchors are noted
         (anchors past ``cut`` belong to the next buffer, which starts there)."""
         found = self._matcher.match(buffer, want_markers=not self.markers_seen)
+        if self._tables:
+            found.read_on(self._tables, buffer)
+        # Tables whose rows run on past this buffer are read on in the next, unless their header
+        # is past the cut: the next buffer starts there, and finds it again.
+        self._tables = [table for table in found.tables if table.start < cut]
         self.markers_seen |= found.markers_seen
+        self.evidence.observe(buffer, found.record_anchors)
         for anchors, reach in ((found.anchors, self.windows.request), (found.record_anchors, self.windows.record)):
             accepted = [start for start in anchors if start < cut]
             if accepted:

@@ -19,6 +19,8 @@ CATEGORIES: tuple[str, ...] = (
     "environment-mismatch",
     "shared-in-message",  # a credential pasted into an e-mail or a chat message: it has left your control
     "suppression",  # a way of hiding findings that is not used as it must be (an allow marker without a reason)
+    "weak-transport",
+    "private-key",
 )
 
 

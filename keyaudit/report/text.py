@@ -23,7 +23,7 @@ STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan
 def _shown(finding: Finding, options: ReportOptions) -> str:
     if finding.secret is None:
         method = finding.context.get("method")
-        url = str(finding.context.get("url") or "")
+        url = str(finding.context.get("url") or finding.context.get("setting") or "")  # a setting: verify=False
         return f"{method} {url}" if method else url
     return finding.secret.shown(options.show_secrets)
 

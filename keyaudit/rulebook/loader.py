@@ -18,6 +18,7 @@ from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.messages import MessageRule, parse_message_rule
 from keyaudit.rulebook.requests import RequestRule, parse_request_rule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning, parse_rule
+from keyaudit.rulebook.scopes import bind_provider_hosts, parse_provider_hosts, uncovered_hosts
 
 _PARSED_FORMAT = "1"  # bump when what is cached for a rule file changes
 
@@ -95,6 +96,7 @@ def _parsed(text: str, name: str) -> Any:
 
 
 RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "message_rules")
+TOP_LEVEL = (*RULE_LISTS, "provider_hosts")
 
 
 def load_file(path: Path, verify: bool = True) -> RuleSet:
@@ -110,7 +112,7 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
     document = _parsed(text, name)
     if not isinstance(document, dict) or not (set(document) & set(RULE_LISTS)):
         raise RuleError(name, None, "expected a mapping with a 'rules' or 'request_rules' list")
-    unknown = sorted(set(document) - set(RULE_LISTS))
+    unknown = sorted(set(document) - set(TOP_LEVEL))
     if unknown:
         raise RuleError(name, None, f"unknown top-level key {unknown[0]!r}")
     for key in RULE_LISTS:
@@ -128,7 +130,8 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
         if rule.id in seen:
             raise RuleError(name, rule.id, "duplicate rule id in one file")
         seen.add(rule.id)
-    return RuleSet(rules, requests, messages=messages, **literals)
+    hosts = parse_provider_hosts(document["provider_hosts"], name) if "provider_hosts" in document else {}
+    return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages)
 
 
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
@@ -142,6 +145,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     request_rules: dict[str, RequestRule] = {}
     message_rules: dict[str, MessageRule] = {}
     literals: dict[str, dict[str, None]] = {key: {} for key in RULE_LISTS[2:5]}  # in order, once each
+    provider_hosts: dict[str, tuple[str, ...]] = {}
     user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
     for source in shipped + list(extra):
@@ -152,6 +156,8 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
             message_rules.update((rule.id, rule) for rule in loaded.messages)
             for key, found in literals.items():
                 found.update(dict.fromkeys(getattr(loaded, key)))
+            for provider, hosts in loaded.provider_hosts.items():
+                provider_hosts[provider] = tuple(dict.fromkeys((*provider_hosts.get(provider, ()), *hosts)))
             if source not in shipped:
                 user_ids.update(rule.id for rule in loaded.every)
     # Once per user rule in force; shipped rules are checked by the test suite, not at every start.
@@ -162,5 +168,8 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
 
         warnings += [warning for rule in [*secret_rules.values(), *request_rules.values()] if rule.id in user_ids
                      for warning in backtracking_warnings(rule)]
-    return RuleSet(list(secret_rules.values()), list(request_rules.values()), warnings,
-                   messages=list(message_rules.values()), **{key: tuple(found) for key, found in literals.items()})
+    anchors = literals["record_anchors"]
+    anchors.update(dict.fromkeys(uncovered_hosts(provider_hosts, tuple(anchors))))
+    return RuleSet(bind_provider_hosts(list(secret_rules.values()), provider_hosts), list(request_rules.values()),
+                   warnings, **{key: tuple(found) for key, found in literals.items()}, provider_hosts=provider_hosts,
+                   messages=list(message_rules.values()))

@@ -32,22 +32,58 @@ _OPTIONAL = (
     "negative_examples",
     "references",
     "remediation",
+    "signing_key_severity",
+    "table",
 )
-_CONTEXT_FIELDS = ("pattern", "window")
+_CONTEXT_FIELDS = ("pattern", "window", "provider_host")
+# Where a provider host must occur for a ``provider_host`` context: only the whole file, so far.
+PROVIDER_HOST_SCOPES = ("file",)
+_TABLE_FIELDS = ("column", "rows", "separator")
+TABLE_ROWS = ("lines", "tuples")  # each following line a row (CSV, TSV, COPY); SQL ``(…), (…)``
 DEFAULT_CONTEXT_WINDOW = 256
 MAX_CONTEXT_WINDOW = 4096  # the overlap kept between chunks: context beyond it is not seen
 
 
 @dataclass(frozen=True)
 class ContextRequirement:
-    """Text that must appear near a hit for it to count (e.g. ``iugu`` near a bare hex token)."""
+    """Text that must appear near a hit for it to count (e.g. ``iugu`` near a bare hex token).
+
+    With ``scope`` ``"file"`` the text is a provider API host anywhere in the same file: the
+    loader writes ``pattern_text`` from the rule files' ``provider_hosts`` (host knowledge is
+    data), and ``hosts`` tells which provider each host belongs to.
+    """
 
     pattern_text: str
     window: int
+    scope: str = "window"
+    hosts: tuple[tuple[str, str], ...] = ()  # (host, provider), for a file-scope requirement
 
     @functools.cached_property
     def pattern(self) -> "regex.Pattern[bytes]":
         return compile_pattern(self.pattern_text)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A table rule: its pattern matches a table's header, whose group ``columns`` lists the
+    column names (split on tabs, ``;``, ``|`` or ``,``, whichever the list uses); the secret is
+    in the rows after it, in the column whose name ``column`` matches whole.
+
+    One mechanism for every form that names a value in one place and gives it in another by
+    position: a CSV or TSV header and its lines, ``COPY t (…) FROM stdin`` and its tab-separated
+    lines, ``INSERT INTO t (…) VALUES`` and its tuples. A row with another number of cells ends
+    the table, which is what keeps a line of prose with commas from being read as one.
+    """
+
+    column_text: str
+    rows: str  # one of TABLE_ROWS
+    separator: str | None = None  # rows of lines: the cell separator; None: the header's
+
+    @functools.cached_property
+    def column(self) -> "regex.Pattern[str]":
+        import regex
+
+        return regex.compile(self.column_text)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,6 +99,9 @@ class Rule(RuleInfo):
     validator: str | None = None
     context: ContextRequirement | None = None
     captures_secret: bool = True
+    # The severity of a finding whose private key is the private half of a ``--public-key``.
+    signing_key_severity: str | None = None
+    table: TableSpec | None = None
 
     @functools.cached_property
     def pattern(self) -> "regex.Pattern[bytes]":
@@ -84,6 +123,8 @@ class RuleSet:
     record_anchors: tuple[str, ...] = ()
     # Literals whose presence says a file writes requests out at all (curl, wire dumps, …).
     request_markers: tuple[str, ...] = ()
+    # The providers' API hosts, by provider: the evidence of ``provider_host`` contexts.
+    provider_hosts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     messages: list[MessageRule] = field(default_factory=list)
 
     @property
@@ -101,7 +142,7 @@ class RuleSet:
         dropped = set(rule_ids)
         return RuleSet([r for r in self.rules if r.id not in dropped],
                        [r for r in self.requests if r.id not in dropped], self.warnings,
-                       self.request_anchors, self.record_anchors, self.request_markers,
+                       self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts,
                        [r for r in self.messages if r.id not in dropped])
 
 
@@ -181,8 +222,13 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
     if not keywords or not all(k.strip() for k in keywords):
         raise RuleError(path, rule_id, "needs at least one literal keyword (the prefilter)")
     pattern = _checked_pattern(raw["pattern"], path, rule_id, "pattern", verify)  # shipped: by the test suite
-    if pattern is not None and "secret" not in pattern.groupindex:
-        raise RuleError(path, rule_id, "pattern has no named group 'secret'")
+    table = _parse_table(raw.get("table"), path, rule_id, verify)
+    group = "secret" if table is None else "columns"
+    if pattern is not None and group not in pattern.groupindex:
+        raise RuleError(path, rule_id, f"pattern has no named group {group!r}")
+    signing_key_severity = raw.get("signing_key_severity")
+    if signing_key_severity is not None:
+        signing_key_severity = _choice(raw, "signing_key_severity", SEVERITIES, path, rule_id)
     validator = raw.get("validator")
     if validator is not None and validator not in VALIDATORS:
         raise RuleError(path, rule_id, f"unknown validator {validator!r}; known: {', '.join(VALIDATORS)}")
@@ -200,6 +246,8 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
         validator=validator,
         context=_parse_context(raw.get("context"), path, rule_id, verify),
         captures_secret=bool(raw.get("captures_secret", True)),
+        signing_key_severity=signing_key_severity,
+        table=table,
         examples=_string_list(raw.get("examples", []), path, rule_id, "examples"),
         negative_examples=_string_list(raw.get("negative_examples", []), path, rule_id, "negative_examples"),
         references=parse_references(raw.get("references"), path, rule_id),
@@ -210,14 +258,44 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
 def _parse_context(raw: Any, path: str, rule_id: str, verify: bool) -> ContextRequirement | None:
     if raw is None:
         return None
-    if not isinstance(raw, dict) or "pattern" not in raw:
-        raise RuleError(path, rule_id, "'context' must be a mapping with a 'pattern'")
+    if not isinstance(raw, dict) or not ("pattern" in raw or "provider_host" in raw):
+        raise RuleError(path, rule_id, "'context' must be a mapping with a 'pattern' or a 'provider_host'")
     unknown = sorted(set(raw) - set(_CONTEXT_FIELDS))
     if unknown:
         raise RuleError(path, rule_id, f"unknown field 'context.{unknown[0]}'")
+    if "provider_host" in raw:
+        scope = raw["provider_host"]
+        if scope not in PROVIDER_HOST_SCOPES or set(raw) != {"provider_host"}:
+            raise RuleError(path, rule_id, f"'context.provider_host' must be one of {', '.join(PROVIDER_HOST_SCOPES)}, "
+                                           "and stands alone (the hosts come from the rule files' provider_hosts)")
+        return ContextRequirement("", 0, scope)
     window = raw.get("window", DEFAULT_CONTEXT_WINDOW)
     if not isinstance(window, int) or not 0 < window <= MAX_CONTEXT_WINDOW:
         raise RuleError(path, rule_id, f"'context.window' must be a number of bytes from 1 to {MAX_CONTEXT_WINDOW}")
     _checked_pattern(raw["pattern"], path, rule_id, "context.pattern", verify)
     return ContextRequirement(raw["pattern"], window)
 
+
+def _parse_table(raw: Any, path: str, rule_id: str, verify: bool) -> TableSpec | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or "column" not in raw or "rows" not in raw:
+        raise RuleError(path, rule_id, "'table' must be a mapping with a 'column' and 'rows'")
+    unknown = sorted(set(raw) - set(_TABLE_FIELDS))
+    if unknown:
+        raise RuleError(path, rule_id, f"unknown field 'table.{unknown[0]}'")
+    if raw["rows"] not in TABLE_ROWS:
+        raise RuleError(path, rule_id, f"'table.rows' is {raw['rows']!r}; expected one of {', '.join(TABLE_ROWS)}")
+    separator = raw.get("separator")
+    if separator is not None and (not isinstance(separator, str) or len(separator) != 1 or raw["rows"] != "lines"):
+        raise RuleError(path, rule_id, "'table.separator' must be one character, for rows of lines")
+    if not isinstance(raw["column"], str) or not raw["column"]:
+        raise RuleError(path, rule_id, "'table.column' must be a non-empty string")
+    if verify:
+        import regex
+
+        try:
+            regex.compile(raw["column"])
+        except regex.error as exc:
+            raise RuleError(path, rule_id, f"table.column does not compile: {exc}") from None
+    return TableSpec(raw["column"], raw["rows"], separator)

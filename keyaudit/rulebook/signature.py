@@ -34,12 +34,40 @@ _BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})")
 
 
+MIN_KEY_BITS = 2048  # iugu's instructions generate 2048-bit keys; shorter RSA keys can be factored
+
+
 @dataclass(frozen=True)
 class PublicKey:
     """An RSA public key and a short id to name it in messages (file and fingerprint)."""
 
     key_id: str
     key: "rsa.RSAPublicKey"
+
+    @property
+    def digest(self) -> str:
+        return key_digest(self.key)
+
+
+def key_digest(key: "rsa.RSAPublicKey") -> str:
+    """``sha256:<hex>`` of the key's SubjectPublicKeyInfo: the same for a public key file and the
+    public half of its private key, whatever PEM form either was written in."""
+    from cryptography.hazmat.primitives import serialization
+
+    der = key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return "sha256:" + hashlib.sha256(der).hexdigest()
+
+
+def short_key_warnings(keys: list[PublicKey]) -> list[str]:
+    """One line for each key shorter than :data:`MIN_KEY_BITS`.
+
+    A warning, not a finding: the key file is the user's configuration, not part of what is
+    scanned (it has no place in the scanned tree, and often lives outside it), and the person
+    who passed it is the one reading the warning.
+    """
+    return [f"--public-key {key.key_id} is a {key.key.key_size}-bit RSA key: below {MIN_KEY_BITS} bits it can be "
+            "factored and its signatures forged; generate a 2048-bit (or longer) pair and register the new "
+            "public key with a new iugu API token" for key in keys if key.key.key_size < MIN_KEY_BITS]
 
 
 @dataclass(frozen=True)
@@ -122,8 +150,6 @@ def load_public_keys(paths: list[Path]) -> list[PublicKey]:
     keys: list[PublicKey] = []
     if not paths:
         return keys
-    from cryptography.hazmat.primitives import serialization
-
     for path in paths:
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in KEY_SUFFIXES) if path.is_dir() else [path]
         if path.is_dir() and not files:
@@ -134,8 +160,7 @@ def load_public_keys(paths: list[Path]) -> list[PublicKey]:
             except OSError as exc:
                 raise SignatureKeyError(file, f"cannot read: {exc.strerror or exc}") from None
             key = _key_from_pem(data, file)
-            der = key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-            keys.append(PublicKey(f"{file.name} (sha256:{hashlib.sha256(der).hexdigest()[:12]})", key))
+            keys.append(PublicKey(f"{file.name} ({key_digest(key)[:19]})", key))
     return keys
 
 

@@ -37,6 +37,7 @@ class Validation:
     environment: str | None = None
     provider: str | None = None
     note: str | None = None
+    key_digest: str | None = None  # of a private key's public half: tells a signing key apart
 
 
 Validator = Callable[[str], "Validation | None"]
@@ -131,8 +132,21 @@ def _credential_is_real(user: str, password: str) -> bool:
 
 
 def basic_credential(secret: str) -> Validation | None:
-    """A Basic/Bearer value whose base64 decodes to ``token:`` (iugu) or a real ``user:password``."""
-    decoded = _b64decode(secret)
+    """A Basic/Bearer value whose base64 decodes to ``token:`` (iugu) or a real ``user:password``.
+
+    The value may come percent-encoded (a form body's ``Basic%20…%3D``): it is decoded first. A
+    last ``/`` that keeps the rest from decoding closes a regular expression (``/Basic …/`` in
+    a Ruby or JavaScript test stub), since ``/`` is also a base64 character.
+    """
+    text = unquote(secret) if "%" in secret else secret
+    found = _decoded_credential(text)
+    if found is None and text.endswith("/"):
+        found = _decoded_credential(text[:-1])
+    return found
+
+
+def _decoded_credential(value: str) -> Validation | None:
+    decoded = _b64decode(value)
     if decoded is None:
         return None
     try:
@@ -150,8 +164,80 @@ def basic_credential(secret: str) -> Validation | None:
     return Validation(canonical=plain, provider="generic", note="decodes to a user name and password")
 
 
+_PEM = re.compile(r"-----BEGIN (RSA |ENCRYPTED |)PRIVATE KEY-----(.+?)-----END \1PRIVATE KEY-----", re.DOTALL)
+_ESCAPED_BREAK = re.compile(r"(?:\\+[rn])+")  # `\n` in JSON, `.env` and YAML strings, escaped to any depth
+MIN_KEY_DER = 128  # a DER private key shorter than this is a stub or an example, not a usable key
+
+
+@dataclass(frozen=True)
+class _Pem:
+    """A private-key PEM block as written: its base64 body, the DER it decodes to, and whether
+    a passphrase encrypts it (PKCS#8 ``ENCRYPTED PRIVATE KEY`` or a ``Proc-Type`` header)."""
+
+    body: str
+    der: bytes
+    encrypted: bool
+
+
+def _private_pem(secret: str) -> _Pem | None:
+    """The PEM block of ``secret``, also written with ``\\n`` escapes (JSON, ``.env``, YAML
+    strings) or indented in a YAML block; None when its body is not DER (``MIIE...`` stand-ins,
+    truncated pastes, mismatched BEGIN and END lines)."""
+    text = _ESCAPED_BREAK.sub("\n", secret).replace("\r", "")
+    found = _PEM.fullmatch(text.strip())
+    if found is None:
+        return None
+    lines = [line.strip() for line in found.group(2).split("\n")]
+    headers = [line for line in lines if ":" in line]
+    body = "".join(line for line in lines if line and ":" not in line)
+    try:
+        der = base64.b64decode(body, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    # PKCS#1 encrypted under ``Proc-Type``/``DEK-Info`` headers is bare ciphertext: whole cipher blocks.
+    encrypted_pkcs1 = any("ENCRYPTED" in header for header in headers)
+    if len(der) < MIN_KEY_DER or (len(der) % 8 if encrypted_pkcs1 else der[0] != 0x30):
+        return None
+    return _Pem(body, der, found.group(1) == "ENCRYPTED " or encrypted_pkcs1)
+
+
+def rsa_private_key(secret: str) -> Validation | None:
+    """An unencrypted RSA private key (PKCS#1 or PKCS#8 PEM) that loads as one.
+
+    The canonical form is the key re-encoded as PKCS#8, so the same key in PEM and in a JSON
+    string is one secret; ``key_digest`` is the digest of its public half.
+    """
+    pem = _private_pem(secret)
+    if pem is None or pem.encrypted:
+        return None
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from keyaudit.rulebook.signature import key_digest
+
+    try:
+        key = serialization.load_der_private_key(pem.der, password=None, unsafe_skip_rsa_key_validation=True)
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(key, rsa.RSAPrivateKey):
+        return None
+    pkcs8 = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                              serialization.NoEncryption())
+    return Validation(canonical=base64.b64encode(pkcs8).decode("ascii"), note=f"{key.key_size}-bit",
+                      key_digest=key_digest(key.public_key()))
+
+
+def encrypted_private_key(secret: str) -> Validation | None:
+    """A passphrase-encrypted private key: only its structure can be checked without the
+    passphrase (its body decodes to DER), and that is what tells it from a stand-in."""
+    pem = _private_pem(secret)
+    return Validation(canonical=pem.body) if pem is not None and pem.encrypted else None
+
+
 VALIDATORS: dict[str, Validator] = {
     "asaas_key": asaas_key,
     "hex_token": hex_token,
     "basic_credential": basic_credential,
+    "rsa_private_key": rsa_private_key,
+    "encrypted_private_key": encrypted_private_key,
 }

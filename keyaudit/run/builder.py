@@ -19,7 +19,7 @@ from keyaudit.run.unit_scanner import UnitScanner
 
 if TYPE_CHECKING:
     from keyaudit.model.exchange import Exchange
-    from keyaudit.rulebook.requests import RequestCheck, RequestContext
+    from keyaudit.rulebook.requests import RequestContext
 
 
 @dataclass(frozen=True)
@@ -49,24 +49,26 @@ class ScannerSpec:
                        public_keys=tuple(map(os.path.abspath, self.public_keys)))
 
     def build(self) -> UnitScanner:
-        """The scanner; a rule, engine or key problem raises its own one-line error."""
+        """The scanner; a rule, engine or key problem raises its own one-line error.
+
+        Keys given are loaded now, so that a bad key file stops the run before it scans; they
+        verify signatures, and tell a leaked private key that signs with one of them. Without
+        keys the signature module is imported by the first request judged, and a scan that
+        judges none (code, most logs) starts without it.
+        """
         rules = load_rules([Path(p) for p in self.rule_paths]).without(self.disabled)
-        checks = {"iugu_signature": _signature_check([Path(p) for p in self.public_keys])}
-        return UnitScanner(rules, self.engine, checks, self.rule_time)
+        if not self.public_keys:
+            return UnitScanner(rules, self.engine, {"iugu_signature": _check_without_keys}, self.rule_time)
+        from keyaudit.rulebook.signature import load_public_keys, short_key_warnings, signature_check
+
+        keys = load_public_keys([Path(p) for p in self.public_keys])
+        return UnitScanner(rules, self.engine, {"iugu_signature": signature_check(keys)}, self.rule_time,
+                           signing_keys={key.digest: key.key_id for key in keys},
+                           key_warnings=short_key_warnings(keys))
 
 
-def _signature_check(key_paths: list[Path]) -> "RequestCheck":
-    """The ``iugu_signature`` request check. Keys given are loaded now, so that a bad key file
-    stops the run before it scans; without keys the signature module is imported by the first
-    request judged, and a scan that judges none (code, most logs) starts without it."""
-    if key_paths:
-        from keyaudit.rulebook.signature import load_public_keys, signature_check
+def _check_without_keys(exchange: "Exchange", context: "RequestContext") -> str | None:
+    """The ``iugu_signature`` request check of a scan without ``--public-key``."""
+    from keyaudit.rulebook.signature import signature_check
 
-        return signature_check(load_public_keys(key_paths))
-
-    def check_without_keys(exchange: "Exchange", context: "RequestContext") -> str | None:
-        from keyaudit.rulebook.signature import signature_check
-
-        return signature_check([])(exchange, context)
-
-    return check_without_keys
+    return signature_check([])(exchange, context)

@@ -41,9 +41,12 @@ class ExampleFailure:
         return f"{self.rule.source}: rule {self.rule.id!r}: {self.kind} {self.index + 1} {self.problem}"
 
 
-def _secret_findings(rule: Rule, text: str) -> list[Finding]:
+def _secret_findings(rule: Rule, text: str, rules: RuleSet) -> list[Finding]:
+    """The findings of ``rule`` alone in ``text``, with the record anchors of ``rules`` (where
+    file-scope contexts look for provider hosts)."""
     findings: list[Finding] = []
-    SecretDetector(RuleSet([rule])).findings_in(io.BytesIO(text.encode("utf-8")), "<example>", findings)
+    alone = RuleSet([rule], record_anchors=rules.record_anchors, provider_hosts=rules.provider_hosts)
+    SecretDetector(alone).findings_in(io.BytesIO(text.encode("utf-8")), "<example>", findings)
     return findings
 
 
@@ -63,7 +66,7 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
     secrets = SecretDetector(RuleSet(list(rules.rules)))
     failures: list[ExampleFailure] = []
     checked: list[tuple[RuleInfo, object]] = [
-        *((rule, lambda text, rule=rule: _secret_findings(rule, text)) for rule in rules.rules),
+        *((rule, lambda text, rule=rule: _secret_findings(rule, text, rules)) for rule in rules.rules),
         *((rule, lambda text, rule=rule: _request_findings(rule, text, secrets)) for rule in rules.requests),
         *((rule, lambda text, rule=rule: _message_findings(rule, text, secrets)) for rule in rules.messages),
     ]

@@ -88,9 +88,10 @@ class Session:
     @property
     def warnings(self) -> list[str]:
         """One line for each user rule that cannot anchor on its keywords or can backtrack
-        exponentially, and one for a cache folder that is not safe to use."""
+        exponentially, one for each --public-key too short to trust, and one for a cache folder
+        that is not safe to use."""
         refused = cache_refusal()
-        return self.scanner.rules.warnings + ([refused] if refused else [])
+        return self.scanner.rules.warnings + self.scanner.key_warnings + ([refused] if refused else [])
 
     def __enter__(self) -> "Session":
         return self

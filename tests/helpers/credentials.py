@@ -8,9 +8,16 @@ keys from a drawn seed: Hypothesis then reports the seed, never the key.
 from __future__ import annotations
 
 import base64
+import functools
+import math
 import random
 import secrets
 import uuid
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
 _SYSTEM = secrets.SystemRandom()
 
@@ -42,13 +49,20 @@ def old_asaas_key(rng: random.Random | None = None) -> str:
 
 def iugu_token(kind: str = "lower", rng: random.Random | None = None) -> str:
     """32 lower hex, 32 upper hex, or 64 upper hex, as iugu issues them; with a digit and a
-    letter, as the validator (rightly) rejects all-digit or all-letter strings."""
+    letter, as the validator (rightly) rejects all-digit or all-letter strings, and not one of
+    the rare draws (about one in 100,000) too repetitive for it (`85ff4ff74fff3438ffffb2b4…`):
+    a test that plants thousands of tokens must not fail by chance."""
     while True:
         token = _hex(32, rng).upper() if kind == "long" else _hex(16, rng)
         if kind == "upper":
             token = token.upper()
-        if any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
+        if any(c.isdigit() for c in token) and any(c.isalpha() for c in token) and _entropy(token) >= 3.0:
             return token
+
+
+def _entropy(text: str) -> float:
+    """Shannon entropy of ``text`` in bits a character."""
+    return -sum(n / len(text) * math.log2(n / len(text)) for n in Counter(text).values())
 
 
 def basic(user: str, password: str = "") -> str:
@@ -68,3 +82,30 @@ def iugu_line(token: str) -> str:
 
 IUGU_LEAD = "GET /v1/invoices?api_token="  # what comes before the token in :func:`iugu_line`
 IUGU_TAIL = " HTTP/1.1"
+
+
+@functools.lru_cache(maxsize=None)
+def rsa_private_key(bits: int = 2048, name: str = "signer") -> "rsa.RSAPrivateKey":
+    """A throwaway RSA key generated for this test run (one per ``bits`` and ``name``: key
+    generation costs tens of milliseconds); it signs nothing outside the tests."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    return rsa.generate_private_key(public_exponent=65537, key_size=bits)
+
+
+def private_pem(key: "rsa.RSAPrivateKey", form: str = "pkcs1", passphrase: bytes | None = None) -> str:
+    """``key`` as PEM: ``pkcs1`` (``BEGIN RSA PRIVATE KEY``) or ``pkcs8`` (``BEGIN PRIVATE KEY``),
+    encrypted under ``passphrase`` when given."""
+    from cryptography.hazmat.primitives import serialization
+
+    kind = serialization.PrivateFormat.TraditionalOpenSSL if form == "pkcs1" else serialization.PrivateFormat.PKCS8
+    encryption = (serialization.BestAvailableEncryption(passphrase) if passphrase
+                  else serialization.NoEncryption())
+    return key.private_bytes(serialization.Encoding.PEM, kind, encryption).decode("ascii")
+
+
+def public_pem(key: "rsa.RSAPrivateKey") -> bytes:
+    """The public half of ``key``, as the ``BEGIN PUBLIC KEY`` file iugu's panel is given."""
+    from cryptography.hazmat.primitives import serialization
+
+    return key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)

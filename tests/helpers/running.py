@@ -71,3 +71,16 @@ def run_scan(*targets: str, range_bytes: int = RANGE_BYTES, spill_at: int = SPIL
     options.setdefault("no_dedupe", True)
     with Session(Config(targets=targets, **options), range_bytes=range_bytes, spill_at=spill_at) as session:
         return session.run(on_progress)
+
+
+def engine_findings(engine: str, *paths: Path) -> tuple[list[dict], str]:
+    """The findings of ``keyaudit scan --engine ENGINE PATHS`` (which must read without errors)
+    and the raw JSON report, to check that no secret leaked into it."""
+    report, run = scan_json("--engine", engine, *map(str, paths))
+    assert report["errors"] == [], report["errors"]
+    return report["findings"], run.stdout
+
+
+def rule_places(findings: list[dict]) -> list[tuple[str, int, int]]:
+    """What a failure message may show of findings: rule, line and column, never a secret."""
+    return [(f["rule_id"], f["location"]["line"], f["location"]["column"]) for f in findings]

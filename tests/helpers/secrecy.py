@@ -8,6 +8,7 @@ from a secret (its digest, its length, its column) into a local *before* the ``a
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
@@ -72,3 +73,9 @@ def scrub(text: str | bytes) -> str:
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
     return _SECRET_LIKE.sub("<masked>", text)
+
+
+def report_digest(canonical: str) -> str:
+    """The digest a report gives a canonical secret when no digest key is configured: how a test
+    tells which secret a finding holds without the report quoting it."""
+    return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()

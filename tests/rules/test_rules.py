@@ -45,6 +45,11 @@ def one_change(old: str, new: str) -> str:
     return GOOD_RULE.replace(old, new)
 
 
+def with_table(spec: str) -> str:
+    """GOOD_RULE made a table rule by ``table: SPEC`` (its pattern has no ``columns`` group)."""
+    return one_change("    keywords:", f"    table: {spec}\n    keywords:")
+
+
 def listed_ids(stdout: str) -> list[str]:
     return [line.split()[0] for line in stdout.splitlines() if line.strip()]
 
@@ -164,6 +169,12 @@ BAD_RULE_FILES = {
                            "acme-key", "'confidence' is 'sure'"),
     "bad-context-pattern": (one_change("    keywords:", "    context: {pattern: '(acme'}\n    keywords:"),
                             "acme-key", "context.pattern does not compile"),
+    "table-without-columns-group": (with_table("{column: token, rows: lines}"), "acme-key",
+                                    "pattern has no named group 'columns'"),
+    "table-unknown-rows": (with_table("{column: token, rows: cells}"), "acme-key", "'table.rows' is 'cells'"),
+    "table-bad-column": (with_table("{column: '(token', rows: lines}"), "acme-key", "table.column does not compile"),
+    "table-separator-for-tuples": (with_table("{column: t, rows: tuples, separator: ';'}"), "acme-key",
+                                   "'table.separator' must be one character, for rows of lines"),
     "duplicate-id": (GOOD_RULE + GOOD_RULE.split("rules:\n", 1)[1], "acme-key", "duplicate rule id"),
     "rules-not-a-list": ("rules: 5\n", None, "'rules' must be a list"),
     "not-a-rule-file": ("just: text\n", None, "expected a mapping with a 'rules' or 'request_rules' list"),
@@ -309,13 +320,13 @@ def test_a_single_rule_file_replaces_a_shipped_rule_for_rules_test(tmp_path: Pat
     assert run.stdout.splitlines()[-1] == f"{len(every)} rules, {examples} examples, 0 failures"
 
 
-def test_every_shipped_pattern_compiles_with_its_secret_group() -> None:
+def test_every_shipped_pattern_compiles_with_its_secret_or_columns_group() -> None:
     """Shipped rules are loaded without compiling (for start-up time): this is their check."""
     from keyaudit.rulebook.loader import load_file, shipped_rules_dir
 
     for path in sorted(shipped_rules_dir().glob("*.yaml")):
         rules = load_file(path, verify=True).rules
-        assert all("secret" in rule.pattern.groupindex for rule in rules)
+        assert all(("secret" if rule.table is None else "columns") in rule.pattern.groupindex for rule in rules)
 
 
 def test_rules_test_warns_about_unanchored_patterns_and_times_rules(tmp_path: Path) -> None:
@@ -382,3 +393,29 @@ def test_parsed_rule_files_are_cached_and_a_damaged_or_stale_entry_is_not_truste
     assert all(json.loads(entry.read_text()) for entry in entries)  # and stored again whole
     rule_file.write_text(GOOD_RULE)
     assert severities() == ["high"]  # an edited file is a new entry, never the old document
+
+
+TABLE_RULE = """\
+rules:
+  - id: acme-key-column
+    title: ACME key in a table column
+    provider: acme
+    category: access-token
+    severity: high
+    keywords: [acme_key]
+    pattern: '(?im)^(?P<columns>[^\\n]*acme_key[^\\n]*?)\\r?$'
+    table: {column: '(?i)acme_key', rows: lines}
+    examples: ["host|acme_key\\nweb-1|k3y-0123456789abcdef\\n"]
+    negative_examples: ["host|acme_key\\nweb-1\\n"]
+"""
+
+
+def test_a_user_rule_declares_a_table_and_finds_every_row(tmp_path: Path) -> None:
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(TABLE_RULE)
+    assert cli("rules", "test", str(pack)).exit_code == 0
+    table = tmp_path / "hosts.psv"
+    table.write_text("host|acme_key|owner\n" + "".join(f"web-{n}|k3y-{n:016x}|ops\n" for n in range(1, 40)))
+    run = cli("scan", "--format", "json", "--rules", str(pack), str(table))
+    lines = [f["location"]["line"] for f in json.loads(run.stdout)["findings"] if f["rule_id"] == "acme-key-column"]
+    assert sorted(lines) == list(range(2, 41))

@@ -1,0 +1,165 @@
+"""Reading a table's rows after the header a table rule matched: the value in the named column.
+
+A token in a CSV export, a ``COPY … FROM stdin`` block or an ``INSERT … VALUES`` list is named
+only by its column, lines away; the rule's pattern finds the header (see
+:class:`~keyaudit.rulebook.rules.TableSpec`) and this module walks the rows that follow, cell by
+cell, with the quoting those formats share (``"…"`` and ``'…'``, a doubled quote or a backslash
+inside). Each value under the column becomes a hit of its own, placed on the value, so the
+finding points at the row. A row with another number of cells ends the table; rows of lines
+that run on past the buffer are read on in the next one (see :class:`Table`), at most
+:data:`MAX_ROWS` a buffer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from keyaudit.rulebook.rules import Rule
+
+if TYPE_CHECKING:
+    import regex
+
+MAX_ROWS = 50_000  # rows read in one buffer (1 MiB): more are short rows of no token; the table ends
+_QUOTES = b"\"'`"
+_SPACE = b" \r"
+_HEADER_SEPARATORS = b"\t;|,"  # a header's names are split on the first of these it holds
+# What a column name looks like (or an empty header cell): a line of code or prose split on its
+# commas has cells like `def f(self` or `x):`, and is no header.
+_NAME = re.compile(r"(?:\w[\w .$/-]*)?")
+# The characters a header of names can hold: checked first, since a log line holding a keyword
+# and a comma is a header candidate on every line, and most fail here at once.
+_HEADER_TEXT = re.compile(rb"[\w .$/\-\t;|,\"'`\x80-\xff]*")
+
+Span = tuple[int, int]
+Row = tuple[list[Span], bool]  # a row's cells, and whether it is whole (ended in this buffer)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table a rule's pattern found the header of: how wide its rows are, which cells hold the
+    secret, how they are separated. Kept by the stream when its rows run on past the end of a
+    buffer, to be read on in the next one: its header is not there."""
+
+    rule_index: int
+    rule: Rule
+    width: int
+    wanted: tuple[int, ...]
+    separator: int
+    by_lines: bool  # rows of lines (else SQL tuples)
+    start: int  # where its header starts in the buffer it was found in (0: read on from before)
+
+
+def table_at(rule_index: int, rule: Rule, buffer: bytes, header: "regex.Match[bytes]") -> Table | None:
+    """The table ``header`` (a match of ``rule``'s pattern) starts, or None when its names are
+    not a header or name no column the rule wants."""
+    spec = rule.table
+    assert spec is not None, "only table rules have rows"
+    start, end = header.span("columns")
+    if not _HEADER_TEXT.fullmatch(buffer, start, end):
+        return None
+    separator = next((byte for byte in _HEADER_SEPARATORS if byte in buffer[start:end]), ord(","))
+    names = _cells(buffer, start, end, separator, None)
+    if names is None:
+        return None
+    texts = [buffer[a:b].decode("utf-8", "replace") for a, b in names[0]]
+    wanted = tuple(i for i, text in enumerate(texts) if spec.column.fullmatch(text))
+    if not wanted or not all(_NAME.fullmatch(text) for text in texts):
+        return None
+    return Table(rule_index, rule, len(texts), wanted, ord(spec.separator) if spec.separator else separator,
+                 spec.rows == "lines", header.start())
+
+
+def table_rows(table: Table, buffer: bytes, position: int, at_row: bool) -> tuple[list[tuple[int, int, bool]], bool]:
+    """The spans of the values under the table's column in its rows from ``position`` (the row
+    there when ``at_row``, else the one after its line), each with whether its row is whole; and
+    whether the rows ran on to the end of ``buffer``, so that the table may go on in the next
+    one (rows of lines only: a buffer is cut between lines, not inside a SQL tuple)."""
+    rows = _lines(buffer, position, table.separator, at_row) if table.by_lines else _tuples(buffer, position)
+    values: list[tuple[int, int, bool]] = []
+    for count, (cells, whole) in enumerate(rows):
+        if count == MAX_ROWS:
+            return values, False
+        if len(cells) != table.width:  # the table ends, unless the row is only cut by the buffer's end
+            return values, not whole
+        values.extend((*cells[index], whole) for index in table.wanted if cells[index][0] < cells[index][1])
+    return values, table.by_lines
+
+
+def _lines(buffer: bytes, position: int, separator: int, at_row: bool) -> Iterator[Row]:
+    """Rows of lines from ``position`` (or the line after it) to the end of the buffer, the last
+    one not whole when the buffer ends inside it. A blank line, a ``\\.`` line (the end of a
+    ``COPY`` block) or a quote left open ends the table: it is given as a row of no cells."""
+    newline = buffer.find(b"\n", position)
+    start = position if at_row else len(buffer) if newline < 0 else newline + 1
+    while start < len(buffer):
+        end = buffer.find(b"\n", start)
+        stop = len(buffer) if end < 0 else end
+        row = _cells(buffer, start, stop, separator, None)
+        if end < 0:
+            if row is not None and buffer[start:stop].strip():
+                yield row[0], False
+            return
+        yield ([], True) if row is None or buffer[start:stop].strip() in (b"", b"\\.") else (row[0], True)
+        start = end + 1
+
+
+def _tuples(buffer: bytes, position: int) -> Iterator[Row]:
+    """SQL rows ``(…), (…)`` from ``position``, up to anything that is not the next tuple."""
+    while True:
+        while position < len(buffer) and buffer[position] in b" \t\r\n":
+            position += 1
+        if position >= len(buffer) or buffer[position] != ord("("):
+            return
+        row = _cells(buffer, position + 1, len(buffer), ord(","), ord(")"))
+        if row is None:
+            return
+        yield row[0], True
+        position = row[1] + 1
+        while position < len(buffer) and buffer[position] in b" \t\r\n":
+            position += 1
+        if position >= len(buffer) or buffer[position] != ord(","):
+            return
+        position += 1
+
+
+def _cells(buffer: bytes, position: int, stop: int, separator: int, closer: int | None) -> tuple[list[Span], int] | None:
+    """The cells from ``position`` to ``stop`` (or to ``closer`` outside quotes), each without its
+    spaces and quotes, and where they ended; None when a quote or the row is not closed."""
+    cells: list[Span] = []
+    start, quote, depth = position, 0, 0  # depth: parentheses open in a cell (`NOW()`)
+    while position < stop:
+        byte = buffer[position]
+        if quote:
+            if byte == ord("\\"):
+                position += 1
+            elif byte == quote:
+                if position + 1 < stop and buffer[position + 1] == quote:
+                    position += 1
+                else:
+                    quote = 0
+        elif byte in _QUOTES and not buffer[start:position].strip(_SPACE):
+            quote = byte
+        elif closer is not None and byte in b"()" and (byte == ord("(") or depth):
+            depth += 1 if byte == ord("(") else -1
+        elif not depth and (byte == separator or byte == closer):
+            cells.append(_trimmed(buffer, start, position))
+            if byte == closer:
+                return cells, position
+            start = position + 1
+        position += 1
+    if quote or closer is not None:
+        return None
+    cells.append(_trimmed(buffer, start, stop))
+    return cells, stop
+
+
+def _trimmed(buffer: bytes, start: int, end: int) -> Span:
+    while start < end and buffer[start] in _SPACE:
+        start += 1
+    while end > start and buffer[end - 1] in _SPACE:
+        end -= 1
+    if end - start >= 2 and buffer[start] in _QUOTES and buffer[end - 1] == buffer[start]:
+        return start + 1, end - 1
+    return start, end

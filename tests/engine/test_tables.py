@@ -1,0 +1,127 @@
+"""Tokens named by their column (issue 15, "tabular forms"): CSV and TSV exports, PostgreSQL
+``COPY … FROM stdin`` blocks and ``INSERT … (columns) VALUES`` tuples, every row's value found
+and placed on its row.
+
+Every token is generated; through the real CLI on real files, with both engines. Failure messages
+show rule, line and column, never a token.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import iugu_token
+from helpers.engines import BOTH_ENGINES
+from helpers.places import expected_spans
+from helpers.running import engine_findings, rule_places
+from helpers.secrecy import assert_absent, report_digest
+from keyaudit.engine.stream import CHUNK_BYTES
+
+pytestmark = pytest.mark.usefixtures("neutral_folder")
+
+
+def csv_export(tokens: list[str], separator: str = ",") -> str:
+    """A spreadsheet export of sub-accounts: quoted names holding the separator, an empty token."""
+    rows = [separator.join(["account_id", "name", "iugu_api_token", "active"])]
+    for n, token in enumerate(tokens):
+        rows.append(separator.join([iugu_token("upper"), f'"Loja {n}{separator} Centro"', token, "true"]))
+    rows.append(separator.join([iugu_token("upper"), '"Loja sem token"', "", "false"]))
+    return "\r\n".join(rows) + "\r\n"
+
+
+def copy_block(tokens: list[str]) -> str:
+    lines = ["--", "-- PostgreSQL database dump", "--", "SET client_encoding = 'UTF8';", "",
+             "COPY public.accounts (id, name, api_token, created_at) FROM stdin;"]
+    lines += [f"{n}\tLoja {n}\t{token}\t2026-0{1 + n % 9}-05 10:00:00-03" for n, token in enumerate(tokens, 1)]
+    lines += ["99\tLoja sem token\t\\N\t2026-01-05 10:00:00-03", "\\.", "", "COPY public.audit (id, event) FROM stdin;",
+              f"1\t{iugu_token()}", "\\."]
+    return "\n".join(lines) + "\n"
+
+
+def insert_statement(tokens: list[str]) -> str:
+    tuples = ",\n".join(f"  ({n}, 'Loja d''{n}, Centro', '{token}', COALESCE(NOW(), '2026-01-05'))"
+                         for n, token in enumerate(tokens, 1))
+    return ("-- seed\nINSERT INTO `accounts` (`id`, `name`, `api_token`, `created_at`)\nVALUES\n" + tuples
+            + f";\nINSERT INTO `events` (`id`, `ref`) VALUES (1, '{iugu_token()}');\n")
+
+
+def iugu_table_copy(tokens: list[str]) -> str:
+    """A dump of a table named for iugu, its tokens under a plain ``token`` column."""
+    rows = "".join(f"{n}\tsub-{n}\t{token}\tt\n" for n, token in enumerate(tokens, 1))
+    return f"COPY billing.iugu_subaccounts (id, name, token, active) FROM stdin;\n{rows}\\.\n"
+
+
+FORMS = {
+    "export.csv": (csv_export, "iugu-api-token-csv-column"),
+    "export-ptbr.csv": (lambda tokens: csv_export(tokens, ";"), "iugu-api-token-csv-column"),
+    "export.tsv": (lambda tokens: csv_export(tokens, "\t"), "iugu-api-token-csv-column"),
+    "dump.sql": (copy_block, "iugu-api-token-sql-copy"),
+    "seed.sql": (insert_statement, "iugu-api-token-sql-insert"),
+    "iugu.sql": (iugu_table_copy, "iugu-table-token-sql-copy"),
+}
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("name", list(FORMS))
+def test_every_row_s_token_is_found_on_its_row(write, engine: str, name: str) -> None:
+    tokens = [iugu_token(kind) for kind in ("lower", "upper", "long") * 20]
+    render, rule = FORMS[name]
+    text = render(tokens)
+    spans = expected_spans(text.encode(), tokens)
+    digests = sorted(report_digest(token) for token in tokens)
+    findings, out = engine_findings(engine, write(name, text))
+    assert {f["rule_id"] for f in findings} == {rule}, rule_places(findings)
+    assert sorted(f["secret"]["digest"] for f in findings) == digests
+    assert sorted((f["location"]["line"], f["location"]["column"], f["location"]["end_line"], f["location"]["end_column"])
+                  for f in findings) == spans
+    for token in tokens[:3]:
+        assert_absent(token, out, what="a token")
+
+
+NOT_TABLES = {
+    "prose with commas": lambda t: f"We rotated the api_token, the webhook secret, and the keys.\nids: {t}, 42, ok\n",
+    "a row of another width": lambda t: f"name,api_token,notes\nLoja,{t}\n",
+    "the token's digest column": lambda t: f"id,api_token_sha256\n7,{t}\n",
+    "another column's value": lambda t: f"request_id,api_token,status\n{t},,200\n",
+    "a COPY block that ended": lambda t: f"COPY public.accounts (id, api_token) FROM stdin;\n\\.\n\n1\t{t}\n",
+    "a bound parameter": lambda t: f"INSERT INTO accounts (id, api_token, ref) VALUES (1, :api_token, '{t}');\n",
+    "a token column of another table": lambda t: f"COPY public.sessions (id, token) FROM stdin;\n1\t{t}\n\\.\n",
+    "python parameters": lambda t: f"def connect(self, api_token, timeout):\n    return call(self, '{t}', 30)\n",
+}
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_values_outside_a_token_column_are_not_reported(write, engine: str) -> None:
+    paths = [write(f"{n}.txt", make(iugu_token())) for n, make in enumerate(NOT_TABLES.values())]
+    findings, _ = engine_findings(engine, *paths)
+    labels = list(NOT_TABLES)
+    assert findings == [], [labels[int(Path(f["location"]["path"]).stem)] for f in findings]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("header_before_end", [6000, 2000, 100])
+def test_a_table_across_the_read_boundary_gives_every_row_once(write, engine: str, header_before_end: int) -> None:
+    """The header before the cut, in the overlap both reads see, or just before a read ends:
+    rows on both sides are found, none twice, none cut in half."""
+    filler = "".join(f"2026-11-29T10:{n % 60:02d}:00Z INFO worker heartbeat ok seq={n:08d}\n" for n in range(40_000))
+    head = filler[: CHUNK_BYTES - header_before_end]
+    head = head[: head.rfind("\n") + 1]
+    tokens = [iugu_token() for _ in range(150)]
+    text = head + csv_export(tokens)
+    spans = expected_spans(text.encode(), tokens)
+    findings, _ = engine_findings(engine, write("mixed.log", text))
+    assert sorted((f["location"]["line"], f["location"]["column"], f["location"]["end_line"], f["location"]["end_column"])
+                  for f in findings) == spans
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_dump_several_reads_long_gives_every_row(write, engine: str) -> None:
+    tokens = [iugu_token() for _ in range(3_000)]
+    notes = "nota " * 150  # rows of ~800 bytes: the dump spans several reads with few tokens
+    text = copy_block(tokens).replace("\t2026-", f"\t{notes}2026-")
+    assert len(text) > 2 * CHUNK_BYTES, "test set-up: the dump must span several reads"
+    digests = sorted(report_digest(token) for token in tokens)
+    findings, _ = engine_findings(engine, write("dump.sql", text))
+    assert sorted(f["secret"]["digest"] for f in findings) == digests
