@@ -77,6 +77,11 @@ class Finding:
         material = "\0".join((self.rule_id, self.location.path, basis))
         return hashlib.sha256(material.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
+    def seal(self, digest_key: bytes | None) -> None:
+        """Drop the secret's value (keeping the keyed digest): the finding is about to leave memory."""
+        if isinstance(self.secret, Secret):
+            self.secret = self.secret.sealed(self.fingerprint, digest_key)
+
     def to_checkpoint(self) -> dict[str, Any]:
         """Every field, as JSON values, with the secret sealed: what a checkpoint may keep."""
         assert self.occurrences is None, "checkpoints hold findings before they are deduplicated"

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Any
 
 from keyaudit import __version__
 from keyaudit.model.findings import Finding
+from keyaudit.model.secrets import SealedSecret, Secret
 from keyaudit.model.vocabulary import RuleInfo
 
 SKIPPED_NAMED = 1000  # skipped inputs named one by one (``-v``); the counts stay exact beyond
@@ -69,6 +71,52 @@ class SourceRoot:
     base: str  # absolute folder the findings' relative paths start from (the working folder, or the root)
 
 
+@dataclass
+class LeakedSecret:
+    """One distinct secret of a scan, once: the files it is in (up to :attr:`PATHS` of them) and
+    how often it was seen — "which keys leaked", before "where", for the nightly job and the SIEM."""
+
+    secret: Secret | SealedSecret
+    provider: str
+    environment: str | None
+    files: int = 0
+    occurrences: int = 0
+    paths: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+
+    PATHS = 20
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> "LeakedSecret":
+        """The summary of one secret's findings, given in report order."""
+        leaked: LeakedSecret | None = None
+        last_path = None  # a file's findings come together: a new path is a new file
+        for finding in findings:
+            assert finding.secret is not None, "a finding without a secret is no leaked secret"
+            if leaked is None:
+                leaked = cls(finding.secret, finding.provider, finding.environment)
+            if finding.location.path != last_path:
+                last_path = finding.location.path
+                leaked.files += 1
+                if len(leaked.paths) < cls.PATHS:
+                    leaked.paths.append(last_path)
+            leaked.occurrences += finding.occurrences.count if finding.occurrences else 1
+            if finding.category not in leaked.categories:
+                leaked.categories.append(finding.category)
+        assert leaked is not None, "a leaked secret has findings"
+        return leaked
+
+    def seal(self, digest_key: bytes | None) -> None:
+        """Drop the value (keeping the keyed digest): the summary is about to leave memory."""
+        if isinstance(self.secret, Secret):
+            self.secret = self.secret.sealed("", digest_key)
+
+    def to_dict(self, digest_key: bytes | None = None) -> dict[str, Any]:
+        return {"digest": self.secret.digest(digest_key), "redacted": self.secret.redacted, "provider": self.provider,
+                "environment": self.environment, "files": self.files, "occurrences": self.occurrences,
+                "paths": self.paths, "paths_truncated": self.files > len(self.paths), "categories": self.categories}
+
+
 def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
@@ -83,6 +131,7 @@ class ScanResult:
     # In report order. A scan's are spooled (on disk once they are many): iterate them, and
     # count them with len(), rather than copying them into a list.
     findings: Sequence[Finding] = field(default_factory=list)
+    secrets: Sequence[LeakedSecret] = field(default_factory=list)  # each distinct secret once, in report order
     errors: list[ScanError] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     suppressed: Counter[str] = field(default_factory=Counter)

@@ -6,14 +6,12 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Iterator
 
-from keyaudit.model.findings import Finding
 from keyaudit.model.printable import printable_values
 from keyaudit.model.result import ScanResult
 from keyaudit.report.options import ReportOptions
 
 SCHEMA_VERSION = "1"
-STREAMED = "@@keyaudit:streamed@@"  # stands, in a document, for the one list written item by item
-PATHS_PER_SECRET = 20
+STREAMED = "@@keyaudit:streamed:{}@@"  # stands, in a document, for a list written item by item
 
 
 def dumps(document: Any, *, compact: bool = False) -> str:
@@ -37,19 +35,27 @@ def _json(document: Any, compact: bool) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def stream_document(document: Any, items: Iterable[Any]) -> Iterator[str]:
-    """``document`` as indented JSON, in pieces, with the list that :data:`STREAMED` stands for
+def streamed(name: str) -> str:
+    """What stands in a document for the list ``name`` that :func:`stream_document` writes."""
+    return STREAMED.format(name)
+
+
+def stream_document(document: Any, lists: dict[str, Iterable[Any]]) -> Iterator[str]:
+    """``document`` as indented JSON, in pieces, with each list that :func:`streamed` stands for
     written one item at a time: a report of a million findings never exists as one string."""
-    head, tail = dumps(document).split(json.dumps(STREAMED), 1)
-    line = head[head.rfind("\n") + 1:]
-    indent = line[: len(line) - len(line.lstrip(" "))]
-    inner = indent + "  "
-    yield head + "["
-    separator = "\n"
-    for item in items:
-        yield separator + inner + dumps(item).replace("\n", "\n" + inner)
-        separator = ",\n"
-    yield ("]" if separator == "\n" else "\n" + indent + "]") + tail + "\n"
+    rest = dumps(document)
+    for name, items in lists.items():
+        head, rest = rest.split(json.dumps(streamed(name)), 1)
+        line = head[head.rfind("\n") + 1:]
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        inner = indent + "  "
+        yield head + "["
+        separator = "\n"
+        for item in items:
+            yield separator + inner + dumps(item).replace("\n", "\n" + inner)
+            separator = ",\n"
+        yield "]" if separator == "\n" else "\n" + indent + "]"
+    yield rest + "\n"
 
 
 def utc_timestamp(value: Any) -> str | None:
@@ -87,30 +93,6 @@ def finding_dicts(result: ScanResult, options: ReportOptions) -> Iterator[dict[s
     return (f.to_dict(show_secrets=options.show_secrets, digest_key=options.digest_key) for f in result.findings)
 
 
-def secrets_block(findings: Iterable[Finding], options: ReportOptions) -> list[dict[str, Any]]:
-    """Which secrets leaked, each once: the files it is in (up to a cap), and how often it was
-    seen — for the nightly job and the SIEM, which ask "which keys" before "where"."""
-    secrets: dict[str, dict[str, Any]] = {}
-    for finding in findings:
-        if finding.secret is None:
-            continue
-        entry = secrets.get(finding.secret.identity)
-        if entry is None:
-            entry = secrets[finding.secret.identity] = {
-                "digest": finding.secret.digest(options.digest_key), "redacted": finding.secret.redacted,
-                "provider": finding.provider, "environment": finding.environment, "files": 0, "occurrences": 0,
-                "paths": [], "categories": []}
-        path, count = finding.location.path, finding.occurrences.count if finding.occurrences else 1
-        entry["occurrences"] += count
-        if path not in entry["paths"]:
-            entry["files"] += 1
-            if len(entry["paths"]) < PATHS_PER_SECRET:
-                entry["paths"].append(path)
-        if finding.category not in entry["categories"]:
-            entry["categories"].append(finding.category)
-    return [{**entry, "paths_truncated": entry["files"] > len(entry["paths"])} for entry in secrets.values()]
-
-
 def render(result: ScanResult, options: ReportOptions) -> Iterator[str]:
     import socket
 
@@ -118,8 +100,9 @@ def render(result: ScanResult, options: ReportOptions) -> Iterator[str]:
         "schema_version": SCHEMA_VERSION,
         "tool": tool_block(result),
         "scan": scan_block(result, socket.gethostname()),
-        "findings": STREAMED,
-        "secrets": secrets_block(result.findings, options),
+        "findings": streamed("findings"),
+        "secrets": streamed("secrets"),
         "errors": [{"path": e.path, "message": e.message} for e in result.errors],
     }
-    return stream_document(report, finding_dicts(result, options))
+    secrets = (leaked.to_dict(options.digest_key) for leaked in result.secrets)
+    return stream_document(report, {"findings": finding_dicts(result, options), "secrets": secrets})

@@ -23,7 +23,12 @@ from keyaudit.rulebook.cache import refusal as cache_refusal
 from keyaudit.rulebook.errors import RuleError, SignatureKeyError
 from keyaudit.run.builder import ScannerSpec
 from keyaudit.run.executors import Executor, Finished
-from keyaudit.run.executors.cluster import DASK_EXTRA, ClusterError, ClusterExecutor, dask_installed
+from keyaudit.run.executors.cluster import (
+    DASK_EXTRA,
+    ClusterError,
+    ClusterExecutor,
+    dask_installed,
+)
 from keyaudit.run.executors.forked import ForkedExecutor, default_jobs
 from keyaudit.run.executors.serial import SerialExecutor
 from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
@@ -190,7 +195,8 @@ class Session:
             self._merge(unit, tally, result, spool, previous_lines)
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
         result.counts.add(discovery.counts)
-        result.findings = spool.fold(self.filter.reason, dedupe=not config.no_dedupe, suppressed=result.suppressed)
+        result.findings, result.secrets = spool.fold(self.filter.reason, dedupe=not config.no_dedupe,
+                                                     suppressed=result.suppressed)
         result.finished_at = utc_now()
         return result
 

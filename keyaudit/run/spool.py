@@ -15,23 +15,47 @@ import heapq
 import pickle
 from collections import Counter
 from collections.abc import Sequence
-from itertools import islice
-from typing import IO, Any, Callable, Iterable, Iterator, overload
+from itertools import chain, groupby, islice
+from typing import (
+    IO,
+    Any,
+    Callable,
+    Generic,
+    Iterable,
+    Iterator,
+    Protocol,
+    TypeVar,
+    overload,
+)
 
 from keyaudit.model.findings import Finding
-from keyaudit.model.secrets import Secret
-from keyaudit.run.fold import SortKey, fold_places, merge_same_spot, place_order, report_order, spot_order
+from keyaudit.model.result import LeakedSecret
+from keyaudit.run.fold import (
+    SortKey,
+    fold_places,
+    merge_same_spot,
+    place_order,
+    report_order,
+    spot_order,
+)
 
 SPILL_AT = 20_000  # findings held in memory before they go to a run on disk
 RUNS = 32  # runs on disk before they are merged into one: each one read holds a batch in memory
 _BATCH = 500  # rows pickled together (shared strings once) and read back together
 
-Row = tuple[SortKey, int, Finding]  # key, then arrival: rows never compare their findings
 
 
-class _Sorted:
-    """Findings with their sort keys, read back (as often as asked) in key order, then in the
-    order they came in."""
+class Sealable(Protocol):
+    def seal(self, digest_key: bytes | None) -> None: ...
+
+
+Item = TypeVar("Item", bound=Sealable)
+Row = tuple[SortKey, int, Any]  # key, then arrival, then the item: rows never compare their items
+
+
+class _Sorted(Generic[Item]):
+    """Items (findings, summaries) with their sort keys, read back (as often as asked) in key
+    order, then in the order they came in."""
 
     def __init__(self, seal_key: bytes | None, keep_values: bool, spill_at: int) -> None:
         self._seal_key = seal_key
@@ -44,8 +68,8 @@ class _Sorted:
     def __len__(self) -> int:
         return self._count
 
-    def add(self, key: SortKey, finding: Finding) -> None:
-        self._rows.append((key, self._count, finding))
+    def add(self, key: SortKey, item: Item) -> None:
+        self._rows.append((key, self._count, item))
         self._count += 1
         if len(self._rows) >= self._spill_at:
             self._rows.sort()
@@ -60,9 +84,8 @@ class _Sorted:
         """``rows`` with their secrets sealed, unless the report shows values: a run on disk
         never holds a credential the report will not print."""
         if not self._keep_values:
-            for _key, _seq, finding in rows:
-                if isinstance(finding.secret, Secret):
-                    finding.secret = finding.secret.sealed(finding.fingerprint, self._seal_key)
+            for _key, _seq, item in rows:
+                item.seal(self._seal_key)
         return rows
 
     @staticmethod
@@ -75,10 +98,10 @@ class _Sorted:
             pickle.dump(batch, run, protocol=pickle.HIGHEST_PROTOCOL)
         return run
 
-    def ordered(self, start: int = 0) -> Iterator[Finding]:
+    def ordered(self, start: int = 0) -> Iterator[Item]:
         self._rows.sort()
         rows = heapq.merge(*map(_read, self._runs), self._rows) if self._runs else iter(self._rows)
-        return (finding for _key, _seq, finding in islice(rows, start, None))
+        return (item for _key, _seq, item in islice(rows, start, None))
 
     def _close(self) -> None:
         for run in self._runs:
@@ -102,37 +125,37 @@ def _read(run: IO[bytes]) -> Iterator[Row]:
         yield from batch
 
 
-class SpooledFindings(Sequence[Finding]):
-    """A scan's findings in report order: re-iterable, countable, indexable, and held on disk
-    once they are many, so a reporter can write a million of them in bounded memory."""
+class Spooled(Sequence[Item]):
+    """A scan's findings (or secrets) in report order: re-iterable, countable, indexable, and held
+    on disk once they are many, so a reporter can write a million of them in bounded memory."""
 
-    def __init__(self, table: _Sorted) -> None:
+    def __init__(self, table: _Sorted[Item]) -> None:
         self._table = table
 
     def __len__(self) -> int:
         return len(self._table)
 
-    def __iter__(self) -> Iterator[Finding]:
+    def __iter__(self) -> Iterator[Item]:
         return self._table.ordered()
 
     @overload
-    def __getitem__(self, index: int) -> Finding: ...
+    def __getitem__(self, index: int) -> Item: ...
     @overload
-    def __getitem__(self, index: slice) -> list[Finding]: ...
+    def __getitem__(self, index: slice) -> list[Item]: ...
 
-    def __getitem__(self, index: int | slice) -> Finding | list[Finding]:
+    def __getitem__(self, index: int | slice) -> Item | list[Item]:
         if isinstance(index, slice):
             return list(self)[index]
         position = index + len(self) if index < 0 else index
         if not 0 <= position < len(self):
-            raise IndexError("finding index out of range")
+            raise IndexError("index out of range")
         return next(self._table.ordered(position))
 
     def __eq__(self, other: Any) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
 
     def __repr__(self) -> str:
-        return f"<{len(self)} findings>"
+        return f"<{len(self)} spooled>"
 
 
 class FindingSpool:
@@ -148,11 +171,11 @@ class FindingSpool:
             self._raw.add(spot_order(finding), finding)
 
     def fold(self, reason: Callable[[Finding], str | None], *, dedupe: bool,
-             suppressed: Counter[str]) -> SpooledFindings:
+             suppressed: Counter[str]) -> tuple[Spooled[Finding], Spooled[LeakedSecret]]:
         """The findings to report: those about one spot merged, those ``reason`` names
         suppressed (counted in ``suppressed`` by reason), the rest, with ``dedupe``, one per
-        secret and file."""
-        kept = self._table()
+        secret and file; and each distinct secret among them once, in report order."""
+        kept: _Sorted[Finding] = self._table()
         for finding in merge_same_spot(self._raw.ordered()):
             why = reason(finding)
             if why is None:
@@ -160,7 +183,17 @@ class FindingSpool:
             else:
                 suppressed[why] += 1
         self._raw = self._table()
-        final = self._table()
+        final: _Sorted[Finding] = self._table()
+        by_secret: _Sorted[Finding] = self._table()
         for finding in fold_places(kept.ordered(), fold=dedupe):
             final.add(report_order(finding), finding)
-        return SpooledFindings(final)
+            if finding.secret is not None:
+                by_secret.add((finding.secret.identity.encode(), *report_order(finding)), finding)
+        return Spooled(final), self._secrets(by_secret)
+
+    def _secrets(self, by_secret: _Sorted[Finding]) -> Spooled[LeakedSecret]:
+        leaked: _Sorted[LeakedSecret] = self._table()
+        for _identity, findings in groupby(by_secret.ordered(), key=lambda finding: finding.secret.identity):
+            first = next(findings)
+            leaked.add(report_order(first), LeakedSecret.of(chain([first], findings)))
+        return Spooled(leaked)

@@ -40,6 +40,11 @@ def test_findings_read_the_same_from_disk_as_from_memory(tmp_path: Path, options
     on_disk = reported(tmp_path, spill_at=7, **options)  # every table spills, in many runs
     assert on_disk == in_memory
     assert len(in_memory) >= 60 + 3 + 6
+    key = b"k" if options.get("digest_key") else None
+    secrets = [run_scan(str(tmp_path), jobs=1, spill_at=spill_at, **{"no_dedupe": False, **options}).secrets
+               for spill_at in (7, 10_000)]
+    assert [s.to_dict(key) for s in secrets[0]] == [s.to_dict(key) for s in secrets[1]]
+    assert len(secrets[0]) == 61 and secrets[0][0].files == 3  # the shared key first: a.env comes first
 
 
 def test_a_secret_in_three_files_is_one_finding_per_file_with_its_sightings_there(tmp_path: Path) -> None:
@@ -85,14 +90,16 @@ def test_suppressed_findings_are_counted_by_reason_not_reported(tmp_path: Path) 
     spool = FindingSpool(spill_at=4)
     spool.add(run_scan(str(tmp_path), jobs=1).findings)
     suppressed: Counter[str] = Counter()
-    folded = spool.fold(lambda finding: "baseline" if finding.location.line % 2 else None, dedupe=True,
-                        suppressed=suppressed)
+    folded, secrets = spool.fold(lambda finding: "baseline" if finding.location.line % 2 else None, dedupe=True,
+                                 suppressed=suppressed)
     assert suppressed == Counter({"baseline": 15})
     [finding] = folded
     assert (finding.location.line, finding.occurrences.count) == (2, 15)
     assert folded[0] == finding and folded[-1] == finding and folded[:] == [finding]
     with pytest.raises(IndexError):
         folded[1]
+    [leaked] = secrets
+    assert (leaked.files, leaked.occurrences, leaked.paths) == (1, 15, [str(tmp_path / "a.env")])
 
 
 def test_a_unit_with_more_findings_than_it_holds_as_objects_loses_none(tmp_path: Path) -> None:
