@@ -44,7 +44,7 @@ def rules() -> None:
 def rules_list(rule_paths: tuple[Path, ...], verbose: bool) -> None:
     """Print every rule in force: id, severity, category, provider, title."""
     ruleset = _load(rule_paths)
-    for rule in [*ruleset.rules, *ruleset.requests]:
+    for rule in ruleset.every:
         click.echo(f"{rule.id:<28} {rule.severity:<9} {rule.category:<21} {rule.provider:<8} {rule.title}")
         if verbose:
             click.echo(_details(rule))
@@ -77,7 +77,7 @@ def rules_test(paths: tuple[Path, ...], timing: bool) -> None:
     if timing:
         for rule, seconds in timings(ruleset, timing_sample(ruleset)):
             click.echo(f"{rule.id:<40} {seconds * 1000:8.1f} ms/MiB")
-    every = [*ruleset.rules, *ruleset.requests]
+    every = ruleset.every
     examples = sum(len(r.examples) + len(r.negative_examples) for r in every)
     click.echo(f"{len(every)} rules, {examples} examples, {len(failures)} failures")
     raise click.exceptions.Exit(EXIT_FINDINGS if failures else EXIT_CLEAN)

@@ -19,6 +19,7 @@ CATEGORIES: tuple[str, ...] = (
     "environment-mismatch",
     "misuse",  # a credential sent where the provider says not to (a query string, the wrong header), or a request missing what the provider requires
     "replay",  # a signed request that can be, or was, sent again: a Request-Time far from its log time, a signature seen twice
+    "shared-in-message",  # a credential pasted into an e-mail or a chat message: it has left your control
     "suppression",  # a way of hiding findings that is not used as it must be (an allow marker without a reason)
     "weak-transport",
     "private-key",

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.messages import MessageRule, parse_message_rule
 from keyaudit.rulebook.requests import RequestRule, parse_request_rule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning, parse_rule
 from keyaudit.rulebook.scopes import bind_provider_hosts, parse_provider_hosts, uncovered_hosts
@@ -94,7 +95,7 @@ def _parsed(text: str, name: str) -> Any:
     return document
 
 
-RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers")
+RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "message_rules")
 TOP_LEVEL = (*RULE_LISTS, "provider_hosts")
 
 
@@ -117,19 +118,20 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
     for key in RULE_LISTS:
         if not isinstance(document.get(key, []), list):
             raise RuleError(name, None, f"'{key}' must be a list")
-    literals = {key: tuple(document.get(key, [])) for key in RULE_LISTS[2:]}
+    literals = {key: tuple(document.get(key, [])) for key in RULE_LISTS[2:5]}
     for key, values in literals.items():
         if not all(isinstance(value, str) and value.strip() for value in values):
             raise RuleError(name, None, f"'{key}' must be a list of non-empty strings")
     rules = [parse_rule(raw, name, verify) for raw in document.get("rules", [])]
     requests = [parse_request_rule(raw, name, verify=verify) for raw in document.get("request_rules", [])]
+    messages = [parse_message_rule(raw, name) for raw in document.get("message_rules", [])]
     seen: set[str] = set()
-    for rule in [*rules, *requests]:
+    for rule in [*rules, *requests, *messages]:
         if rule.id in seen:
             raise RuleError(name, rule.id, "duplicate rule id in one file")
         seen.add(rule.id)
     hosts = parse_provider_hosts(document["provider_hosts"], name) if "provider_hosts" in document else {}
-    return RuleSet(rules, requests, **literals, provider_hosts=hosts)
+    return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages)
 
 
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
@@ -141,7 +143,8 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     """
     secret_rules: dict[str, Rule] = {}
     request_rules: dict[str, RequestRule] = {}
-    literals: dict[str, dict[str, None]] = {key: {} for key in RULE_LISTS[2:]}  # in order, once each
+    message_rules: dict[str, MessageRule] = {}
+    literals: dict[str, dict[str, None]] = {key: {} for key in RULE_LISTS[2:5]}  # in order, once each
     provider_hosts: dict[str, tuple[str, ...]] = {}
     user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
@@ -150,12 +153,13 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
             loaded = load_file(path, verify=source not in shipped)
             secret_rules.update((rule.id, rule) for rule in loaded.rules)
             request_rules.update((rule.id, rule) for rule in loaded.requests)
+            message_rules.update((rule.id, rule) for rule in loaded.messages)
             for key, found in literals.items():
                 found.update(dict.fromkeys(getattr(loaded, key)))
             for provider, hosts in loaded.provider_hosts.items():
                 provider_hosts[provider] = tuple(dict.fromkeys((*provider_hosts.get(provider, ()), *hosts)))
             if source not in shipped:
-                user_ids.update(rule.id for rule in [*loaded.rules, *loaded.requests])
+                user_ids.update(rule.id for rule in loaded.every)
     # Once per user rule in force; shipped rules are checked by the test suite, not at every start.
     warnings = [warning for rule in secret_rules.values()
                 if rule.id in user_ids and (warning := anchoring_warning(rule)) is not None]
@@ -167,4 +171,5 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     anchors = literals["record_anchors"]
     anchors.update(dict.fromkeys(uncovered_hosts(provider_hosts, tuple(anchors))))
     return RuleSet(bind_provider_hosts(list(secret_rules.values()), provider_hosts), list(request_rules.values()),
-                   warnings, **{key: tuple(found) for key, found in literals.items()}, provider_hosts=provider_hosts)
+                   warnings, **{key: tuple(found) for key, found in literals.items()}, provider_hosts=provider_hosts,
+                   messages=list(message_rules.values()))

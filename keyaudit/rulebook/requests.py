@@ -19,9 +19,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.secrets import Secret
+from keyaudit.rulebook.entries import checked_entry, described
 from keyaudit.rulebook.errors import RuleError
-from keyaudit.rulebook.metadata import parse_references, parse_remediation
-from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
+from keyaudit.model.vocabulary import RuleInfo
 
 if TYPE_CHECKING:
     import regex
@@ -173,15 +173,8 @@ REQUEST_CHECKS: tuple[str, ...] = ("iugu_signature", "request_time_window", "sig
 def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQUEST_CHECKS,
                        verify: bool = True) -> RequestRule:
     """Build a :class:`RequestRule` from one YAML mapping, or raise a :class:`RuleError`."""
-    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-        raise RuleError(path, None, "each entry under 'request_rules' must be a mapping with an 'id'")
-    rule_id = raw["id"]
-    unknown = sorted(set(raw) - set(_FIELDS))
-    if unknown:
-        raise RuleError(path, rule_id, f"unknown field {unknown[0]!r}")
-    for name in ("title", "provider", "category", "severity", "when"):
-        if name not in raw:
-            raise RuleError(path, rule_id, f"missing field {name!r}")
+    rule_id = checked_entry(raw, path, "request_rules", _FIELDS, ("title", "provider", "category", "severity", "when"),
+                            "medium")
     when, require = raw["when"], raw.get("require") or {}
     if not isinstance(when, dict) or not isinstance(require, dict):
         raise RuleError(path, rule_id, "'when' and 'require' must be mappings")
@@ -189,11 +182,6 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQU
         extra = sorted(set(raw.get(name) or {}) - set(allowed))
         if extra:
             raise RuleError(path, rule_id, f"unknown field '{name}.{extra[0]}'")
-    for name, allowed in (("category", CATEGORIES), ("severity", SEVERITIES),
-                          ("confidence", CONFIDENCES)):
-        value = raw.get(name, "medium" if name == "confidence" else None)
-        if value not in allowed:
-            raise RuleError(path, rule_id, f"'{name}' is {value!r}; expected one of {', '.join(allowed)}")
     credential = when.get("carries_credential")
     if credential is not None and credential not in CREDENTIAL_CONDITIONS:
         raise RuleError(path, rule_id, f"'when.carries_credential' must be one of {', '.join(CREDENTIAL_CONDITIONS)}")
@@ -220,14 +208,7 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQU
         return tuple(s.lower() if lower else s.upper() if upper else s for s in map(str, items))
 
     return RequestRule(
-        id=rule_id,
-        title=str(raw["title"]),
-        provider=str(raw["provider"]),
-        category=raw["category"],
-        severity=raw["severity"],
-        confidence=raw.get("confidence", "medium"),
-        source=path,
-        description=str(raw.get("description", "")).strip(),
+        **described(raw, path, rule_id, "medium"),
         schemes=strings(when.get("schemes"), lower=True),
         hosts=strings(when.get("hosts"), lower=True),
         methods=strings(when.get("methods"), upper=True),
@@ -239,6 +220,4 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQU
         check=check,
         examples=strings(raw.get("examples")),
         negative_examples=strings(raw.get("negative_examples")),
-        references=parse_references(raw.get("references"), path, rule_id),
-        remediation=parse_remediation(raw.get("remediation"), path, rule_id),
     )

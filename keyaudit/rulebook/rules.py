@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
 from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.metadata import parse_references, parse_remediation
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.validators import VALIDATORS
@@ -109,7 +110,8 @@ class Rule(RuleInfo):
 
 @dataclass
 class RuleSet:
-    """The rules in force for one scan, in a stable order: secret rules and request rules."""
+    """The rules in force for one scan, in a stable order: secret rules, request rules, and the
+    message rules that secret findings in e-mail and chat messages become."""
 
     rules: list[Rule] = field(default_factory=list)
     requests: list[RequestRule] = field(default_factory=list)
@@ -123,6 +125,12 @@ class RuleSet:
     request_markers: tuple[str, ...] = ()
     # The providers' API hosts, by provider: the evidence of ``provider_host`` contexts.
     provider_hosts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    messages: list[MessageRule] = field(default_factory=list)
+
+    @property
+    def every(self) -> list[RuleInfo]:
+        """Every rule of every kind: what ``rules list`` prints and reports describe."""
+        return [*self.rules, *self.requests, *self.messages]
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -134,7 +142,8 @@ class RuleSet:
         dropped = set(rule_ids)
         return RuleSet([r for r in self.rules if r.id not in dropped],
                        [r for r in self.requests if r.id not in dropped], self.warnings,
-                       self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts)
+                       self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts,
+                       [r for r in self.messages if r.id not in dropped])
 
 
 def anchoring_warning(rule: Rule) -> str | None:

@@ -2,7 +2,8 @@
 
 Examples run through the real pipeline: secret-rule examples through prefilter, pattern,
 validator and context; request-rule examples (raw HTTP requests) through the wire-dump reader
-and the exchange judge, with the shipped secret rules deciding what counts as a credential.
+and the exchange judge, message-rule examples (raw e-mails) through the mail reader, with the
+secret rules deciding what counts as a credential.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from keyaudit.rulebook.replay import signature_seen
 from keyaudit.rulebook.signature import signature_check
 from keyaudit.run.fold import confirm_replays, is_candidate, replay_order
 from keyaudit.inputs.text_requests import capture_readers
+from keyaudit.inputs.captures import httpdump
+from keyaudit.inputs.message_findings import findings_in_mail
+from keyaudit.rulebook.messages import MessageRule
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,11 @@ def _request_findings(rule: RequestRule, text: str, secrets: SecretDetector) -> 
     return [f for f in found if not is_candidate(f)] + list(confirm_replays(candidates))
 
 
+def _message_findings(rule: MessageRule, text: str, secrets: SecretDetector) -> list[Finding]:
+    found = findings_in_mail(io.BytesIO(text.encode("utf-8")), "<example>", secrets, False, [rule])
+    return [finding for finding in found if isinstance(finding, Finding)]
+
+
 def check_examples(rules: RuleSet) -> list[ExampleFailure]:
     """All failures across ``rules``; an empty list means every example behaves."""
     secrets = SecretDetector(RuleSet(list(rules.rules)))
@@ -70,6 +79,7 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
     checked: list[tuple[RuleInfo, object]] = [
         *((rule, lambda text, rule=rule: _secret_findings(rule, text, rules)) for rule in rules.rules),
         *((rule, lambda text, rule=rule: _request_findings(rule, text, secrets)) for rule in rules.requests),
+        *((rule, lambda text, rule=rule: _message_findings(rule, text, secrets)) for rule in rules.messages),
     ]
     for rule, find in checked:
         if not rule.examples:
@@ -88,9 +98,10 @@ def rule_warnings(rules: RuleSet) -> list[str]:
     keywords, patterns that can backtrack exponentially, and rules whose findings cannot say what
     to do (no references or no remediation)."""
     unanchored = [warning for rule in rules.rules if (warning := anchoring_warning(rule)) is not None]
-    every = [*rules.rules, *rules.requests]
+    every = rules.every
     undocumented = [warning for rule in every if (warning := missing_metadata(rule)) is not None]
-    return unanchored + [warning for rule in every for warning in backtracking_warnings(rule)] + undocumented
+    patterned = [*rules.rules, *rules.requests]
+    return unanchored + [warning for rule in patterned for warning in backtracking_warnings(rule)] + undocumented
 
 
 def timings(rules: RuleSet, sample: bytes, rounds: int = 3) -> list[tuple[RuleInfo, float]]:

@@ -162,7 +162,7 @@ class Session:
         rules = self.scanner.rules
         root, kind = scope(config.targets, self._staged.root if self._staged is not None else None)
         result = ScanResult(targets=list(config.targets), engine=self.scanner.engine,
-                            rules=[*rules.rules, *rules.requests], started_at=utc_now(),
+                            rules=rules.every, started_at=utc_now(),
                             source_root=root, target_kind=kind)
         discovery = Discovery(exclude=self._exclude, exclude_base=config.base,
                               storage_options=dict(config.storage_options))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO, BinaryIO
 
 from keyaudit.engine import create_matcher
@@ -21,13 +21,14 @@ from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
+from keyaudit.inputs.message_sniff import message_kind
 from keyaudit.inputs.text_requests import exchanges_in_text, window_collector, worth_reading
 from keyaudit.model.findings import Finding, member_path
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
 from keyaudit.run.state import Progress, Resume, TailKeeper, digest
-from keyaudit.run.tally import Tally
+from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
 from keyaudit.sources.frames import CodecMissing
@@ -140,6 +141,10 @@ class UnitScanner:
             if kind is not None:
                 self._scan_archive(kind, stream, unit, opener, tally)
                 return
+            messages = message_kind(unit.target.display, head) if unit.byte_range is None else None
+            if messages is not None and not looks_binary(head):
+                self._scan_messages(messages, stream, unit, opener, tally)
+                return
             if unit.byte_range is not None or not looks_like_har(unit.target.display, head) or looks_binary(head):
                 self._scan_text(stream, unit, tally, opener)
                 return
@@ -187,6 +192,33 @@ class UnitScanner:
             tally.progress = Progress.of(unit.head, keeper.count, keeper.newlines, 0, keeper.tail,
                                          unit.resume.record_id if unit.resume else None, unit.stamp)
         return True
+
+    def _scan_messages(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
+        """A mailbox or a message with its MIME parts decoded; a chat export scanned as text, its
+        findings named by the message they are in (a Slack or Teams export). With --state, mail is recorded whole, like a HAR."""
+        from keyaudit.inputs.message_findings import MAX_CHAT_BYTES, findings_in_mail, named_by_message
+
+        display = unit.target.display
+        if kind in ("slack", "teams"):
+            found = Tally()
+            self._scan_text(stream, unit, found, opener)
+            with opener() as again:
+                data = again.read(MAX_CHAT_BYTES + 1)
+            channel = PurePath(display.rpartition("!")[2]).parent.name
+            found.findings = Found(named_by_message(found.findings, data, kind, channel, self.rules.messages))
+            tally.add(found)
+            return
+        keeper = TailKeeper(stream, count_lines=True)
+        for item in findings_in_mail(keeper, display, self.detector, kind == "mbox",  # type: ignore[arg-type]
+                                     self.rules.messages):
+            if isinstance(item, ScanError):
+                tally.errors.append(item)
+            else:
+                tally.findings.append(item)
+        tally.counts.files_scanned += 1
+        tally.counts.bytes_scanned += keeper.count
+        if unit.head is not None:
+            tally.progress = Progress.of(unit.head, keeper.count, keeper.newlines, 0, keeper.tail, None, unit.stamp)
 
     @staticmethod
     def _resume(stream: BinaryIO, unit: WorkUnit, opener: Opener,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from keyaudit.engine.stream import looks_binary
 from keyaudit.inputs.archives import PlannedMember, archive_kind, member_targets
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
+from keyaudit.inputs.message_sniff import message_kind
 from keyaudit.run.state import HEAD_BYTES, Progress, Resume, ScanState, digest
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, sniff_compression
 from keyaudit.sources.discover import discover
@@ -99,6 +100,7 @@ def _split_kind(target: Target) -> str | None:
     except (OSError, *DECOMPRESSION_ERRORS):
         return None
     if kind not in (None, "gzip") or archive_kind(head) or looks_like_har(target.display, head) \
+            or message_kind(target.display, head) \
             or looks_binary(head) or sniff_encoding(head):
         return None
     return kind or "plain"

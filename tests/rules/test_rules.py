@@ -61,8 +61,8 @@ def test_shipped_rules_pass_their_examples() -> None:
     run = cli("rules", "test")
     assert run.exit_code == 0, run.stdout
     shipped = load_rules()
-    examples = sum(len(r.examples) + len(r.negative_examples) for r in [*shipped.rules, *shipped.requests])
-    count = len(shipped.rules) + len(shipped.requests)
+    examples = sum(len(r.examples) + len(r.negative_examples) for r in shipped.every)
+    count = len(shipped.every)
     assert run.stdout.splitlines()[-1] == f"{count} rules, {examples} examples, 0 failures"
     assert "FAIL" not in run.stdout
 
@@ -77,7 +77,7 @@ def test_every_shipped_secret_rule_has_examples_and_traps() -> None:
 def test_every_shipped_rule_says_where_to_read_more_and_what_to_do() -> None:
     """Reports show ``references[0]`` (SARIF's helpUri, ECS's rule.reference) and the remediation."""
     shipped = load_rules()
-    every = [*shipped.rules, *shipped.requests]
+    every = shipped.every
     assert len(every) >= 20
     assert [r.id for r in every if not r.references or not r.references[0].startswith("https://")] == []
     assert [r.id for r in every if len(r.remediation) < 80] == []  # a sentence or more, not a placeholder
@@ -313,7 +313,7 @@ def test_a_single_rule_file_replaces_a_shipped_rule_for_rules_test(tmp_path: Pat
     run = cli("rules", "test", str(pack))
     assert run.exit_code == 0, run.stdout
     shipped = load_rules()
-    every = [*shipped.rules, *shipped.requests]
+    every = shipped.every
     replaced = next(r for r in shipped.rules if r.id == "iugu-api-token")
     examples = sum(len(r.examples) + len(r.negative_examples) for r in every)
     examples += 1 - len(replaced.examples) - len(replaced.negative_examples)  # the override has one

@@ -1,0 +1,231 @@
+"""E-mail read as its reader sees it: a mailbox message by message, each message's MIME parts
+decoded (base64, quoted-printable, charsets, RFC 2047 encoded words, text attachments, attached
+messages), so that a key pasted into a support request is found where a person would see it.
+
+Each piece of text comes with where it stands. Text that is in the file as it is read (headers,
+7-bit and 8-bit parts in UTF-8) keeps exact lines and columns; decoded text cannot be pointed at
+inside the file, so its findings are placed on the first line of the encoded part (or of the
+header holding the encoded words), and say how it was decoded and on which of its own lines.
+
+Headers are parsed with the ``compat32`` policy: the ``default`` policy's header objects made
+reading a mailbox five times slower, and only the structure (content type, boundary, charset,
+transfer encoding) and the Message-ID are read from them; encoded words are decoded here.
+
+A mailbox is read one message at a time (memory is bounded by the largest message, and a message
+larger than MAX_MESSAGE_BYTES is read as plain text): ``mailbox.mbox`` would want a seekable file
+and a table of contents, and inputs here are also decompressed streams and archive members.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from email import errors
+from email.header import decode_header, make_header
+from email.message import Message
+from email.parser import BytesHeaderParser, BytesParser
+from email.policy import compat32
+from typing import BinaryIO, Iterator
+
+MAX_MESSAGE_BYTES = 32 << 20
+MAX_ID_CHARS = 200
+READ_BYTES = 1 << 16
+_PLAIN_CHARSETS = (None, "us-ascii", "ascii", "utf-8", "utf8")
+_DAMAGE = (errors.CloseBoundaryNotFoundDefect, errors.StartBoundaryNotFoundDefect,
+           errors.InvalidBase64CharactersDefect, errors.InvalidBase64PaddingDefect,
+           errors.InvalidBase64LengthDefect, errors.NoBoundaryInMultipartDefect)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text to scan and where it stands: ``line`` and ``column`` (characters before it on that
+    line) in the file when ``decoded`` is None; otherwise the line findings are placed on."""
+
+    text: bytes
+    line: int
+    column: int
+    pointer: str  # the message (and part) it belongs to
+    decoded: str | None = None  # how the text was decoded from the file's bytes
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A message or part that could not be read whole (it was read as far as it goes)."""
+
+    pointer: str
+    message: str
+
+
+def pieces_in_mail(stream: BinaryIO, mbox: bool) -> Iterator[Piece | Problem]:
+    """The pieces of every message of a mailbox (``mbox``) or of one message file."""
+    for number, line, raw, whole in _messages(stream, mbox):
+        name = f"message {number}" if mbox else "message"
+        if not whole:
+            yield Problem(name, f"larger than {MAX_MESSAGE_BYTES >> 20} MiB: read as plain text")
+            yield Piece(raw, line, 0, name)
+            continue
+        identity = BytesHeaderParser(policy=compat32).parsebytes(raw[:_header_end(raw)]).get("message-id")
+        if identity:
+            name = f"{name} {' '.join(str(identity).split())[:MAX_ID_CHARS]}"
+        yield from _entity(raw, line, name, ())
+
+
+def _messages(stream: BinaryIO, mbox: bool) -> Iterator[tuple[int, int, bytes, bool]]:
+    """(number, first line, bytes, whole) of each message; the ``From`` line that starts a message
+    in a mailbox is not part of it. A message past the size bound is handed on in slices."""
+    number, line_number, start, size = 0, 0, 1, 0
+    held: list[bytes] = []
+    previous_blank, whole = True, True
+    for line in _lines(stream):
+        line_number += 1
+        if mbox and previous_blank and line.startswith(b"From "):
+            if number:
+                yield number, start, b"".join(held), whole
+            number, start, held, size, whole = number + 1, line_number + 1, [], 0, True
+            previous_blank = False
+            continue
+        previous_blank = not line.strip()
+        held.append(line)
+        size += len(line)
+        if size > MAX_MESSAGE_BYTES:
+            yield number or 1, start, b"".join(held), False
+            start, held, size, whole = line_number + 1, [], 0, False
+    if held or number:
+        yield number or 1, start, b"".join(held), whole
+
+
+def _lines(stream: BinaryIO) -> Iterator[bytes]:
+    rest = b""
+    while chunk := stream.read(READ_BYTES):
+        rest += chunk
+        lines = rest.split(b"\n")
+        rest = lines.pop()
+        yield from (line + b"\n" for line in lines)
+    if rest:
+        yield rest
+
+
+def _header_end(raw: bytes) -> int:
+    """Where the body starts: after the first empty line, or the end when there is none."""
+    if raw.startswith((b"\n", b"\r\n")):
+        return raw.index(b"\n") + 1
+    ends = [at + len(blank) for blank in (b"\n\n", b"\n\r\n") if (at := raw.find(blank)) >= 0]
+    return min(ends) if ends else len(raw)
+
+
+def _entity(raw: bytes, line: int, name: str, numbers: tuple[int, ...]) -> Iterator[Piece | Problem]:
+    """The pieces of one message or MIME part that starts at ``line`` of the file."""
+    pointer = f"{name} part {'.'.join(map(str, numbers))}" if numbers else name
+    head_end = _header_end(raw)
+    head = raw[:head_end]
+    yield Piece(head, line, 0, pointer)
+    yield from _encoded_words(head, line, pointer)
+    headers = BytesHeaderParser(policy=compat32).parsebytes(head)
+    body, body_line = raw[head_end:], line + head.count(b"\n")
+    kind = headers.get_content_type()
+    if headers.get_content_maintype() == "multipart":
+        yield from _multipart(headers, body, body_line, name, numbers, pointer)
+    elif kind == "message/rfc822" and _transfer_encoding(headers) not in ("base64", "quoted-printable"):
+        yield from _entity(body, body_line, name, (*numbers, 1))
+    else:
+        yield from _leaf(raw, headers, body, body_line, pointer)
+
+
+def _transfer_encoding(headers: Message) -> str:
+    return str(headers.get("content-transfer-encoding", "")).strip().lower()
+
+
+def _encoded_words(head: bytes, line: int, pointer: str) -> Iterator[Piece | Problem]:
+    """Each header holding RFC 2047 encoded words, decoded, on the line where the header starts."""
+    fields: list[tuple[int, bytes]] = []
+    for index, text in enumerate(head.split(b"\n")):
+        if text[:1] in (b" ", b"\t") and fields:
+            fields[-1] = (fields[-1][0], fields[-1][1] + b" " + text.strip())
+        elif text.strip():
+            fields.append((line + index, text.rstrip(b"\r")))
+    for field_line, text in fields:
+        if b"=?" not in text:
+            continue
+        label, _, value = text.partition(b":")
+        try:
+            shown = str(make_header(decode_header(value.decode("ascii", "replace").strip())))
+        except (errors.HeaderParseError, LookupError, UnicodeError, ValueError):
+            yield Problem(pointer, f"header {label.decode('ascii', 'replace')[:60]!r}: encoded words that do "
+                                   "not decode; read as written")
+            continue
+        yield Piece(label + b": " + shown.encode("utf-8", "surrogateescape"), field_line, 0, pointer, "encoded-word")
+
+
+def _multipart(headers: Message, body: bytes, line: int, name: str, numbers: tuple[int, ...],
+               pointer: str) -> Iterator[Piece | Problem]:
+    """Each part between the boundary lines, at its own line; text outside them read as written."""
+    boundary = headers.get_boundary()
+    if not boundary:
+        yield Problem(pointer, "multipart without a boundary: its body read as written")
+        yield Piece(body, line, 0, pointer)
+        return
+    delimiter, closing = f"--{boundary}".encode(), f"--{boundary}--".encode()
+    part: list[bytes] | None = None
+    part_line, count, closed, offset = line, 0, False, line
+    outside: list[bytes] = []
+    for index, text in enumerate(body.splitlines(keepends=True)):
+        marker = text.rstrip()
+        if marker in (delimiter, closing):
+            if part is not None:
+                count += 1
+                yield from _entity(_without_last_newline(b"".join(part)), part_line, name, (*numbers, count))
+            elif outside:
+                yield Piece(b"".join(outside), offset, 0, pointer)
+            part, part_line = ([], line + index + 1) if marker == delimiter else (None, line + index + 1)
+            closed = marker == closing
+            outside, offset = [], line + index + 1
+        elif part is not None:
+            part.append(text)
+        else:
+            outside.append(text)
+    if part is not None:
+        count += 1
+        yield from _entity(b"".join(part), part_line, name, (*numbers, count))
+    if outside:
+        yield Piece(b"".join(outside), offset, 0, pointer)
+    if not closed:
+        yield Problem(pointer, "multipart without its closing boundary (truncated?): its parts read as far as "
+                               "they go")
+
+
+def _without_last_newline(part: bytes) -> bytes:
+    """A part without the line end that belongs to the boundary line after it (RFC 2046)."""
+    return part[:-2] if part.endswith(b"\r\n") else part[:-1] if part.endswith(b"\n") else part
+
+
+def _leaf(raw: bytes, headers: Message, body: bytes, line: int, pointer: str) -> Iterator[Piece | Problem]:
+    """A part's content: as written when it is plain UTF-8 text, otherwise decoded (text parts and
+    attachments that are text); binary content is left out."""
+    encoding = _transfer_encoding(headers)
+    charset = headers.get_content_charset()
+    if encoding not in ("base64", "quoted-printable") and charset in _PLAIN_CHARSETS:
+        yield Piece(body, line, 0, pointer)
+        return
+    part = BytesParser(policy=compat32).parsebytes(raw)
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes):
+        return
+    damage = sorted({type(defect).__name__ for defect in part.defects if isinstance(defect, _DAMAGE)})
+    if damage:
+        yield Problem(pointer, f"damaged {encoding or 'part'} ({', '.join(damage)}): decoded as far as it goes")
+    if part.get_content_maintype() == "text" or charset not in _PLAIN_CHARSETS:
+        text = _decode_charset(data, charset)
+    else:
+        text = data if b"\0" not in data[:8192] else None  # an attachment: scanned when it is text
+    if text is None:
+        return
+    how = " ".join(word for word in (encoding if encoding in ("base64", "quoted-printable") else "",
+                                     f"charset {charset}" if charset not in _PLAIN_CHARSETS else "") if word)
+    yield Piece(text, line, 0, pointer, how or None)
+
+
+def _decode_charset(data: bytes, charset: str | None) -> bytes:
+    """Text in UTF-8, from the part's charset (UTF-8, with damage replaced, when it is unknown)."""
+    try:
+        return data.decode(charset or "utf-8", "replace").encode("utf-8")
+    except LookupError:
+        return data.decode("utf-8", "replace").encode("utf-8")
