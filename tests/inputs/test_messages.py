@@ -26,10 +26,13 @@ def _neutral_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def found(report: dict, keys: dict[str, str]) -> dict[str, tuple[int, int, str | None, str | None]]:
-    """Each key's finding by the key's name: (line, column, pointer, how it was decoded)."""
+    """Each key's finding by the key's name: (line, column, pointer, how it was decoded). Findings
+    without a secret (how a captured request was sent, say) are not keys."""
     names = {value: name for name, value in keys.items()}
     places = {}
     for finding in report["findings"]:
+        if finding["secret"] is None:
+            continue
         loc = finding["location"]
         places[names.get(finding["secret"]["value"], "?")] = (loc["line"], loc["column"], loc["pointer"],
                                                               finding["context"].get("decoded"))
