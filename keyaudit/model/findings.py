@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from keyaudit.model.secrets import SealedSecret, Secret
@@ -112,7 +112,7 @@ class Finding:
                 secret["value"] = self.secret.shown(True)
         context = {"har_entry": None, "method": None, "url": None}
         context.update(self.context)
-        occurrences = self.occurrences or Occurrences.of(self)
+        occurrences = self.occurrences or Occurrences.of((self,))
         return {
             "rule_id": self.rule_id,
             "category": self.category,
@@ -141,10 +141,12 @@ class Occurrences:
     cap: int = 20
 
     @classmethod
-    def of(cls, finding: Finding, cap: int = 20) -> "Occurrences":
-        """The one sighting of a finding nothing was folded into."""
+    def of(cls, sightings: Iterable[Finding], cap: int = 20) -> "Occurrences":
+        """The sightings of one secret in one file (or the one sighting of a finding nothing was
+        folded into), taken as they come: never held as a list."""
         occurrences = cls(cap=cap)
-        occurrences.add(finding)
+        for sighting in sightings:
+            occurrences.add(sighting)
         return occurrences
 
     def add(self, finding: Finding) -> None:

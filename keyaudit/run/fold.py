@@ -19,8 +19,8 @@ from keyaudit.model.findings import Finding, Location, Occurrences
 from keyaudit.model.vocabulary import CONFIDENCES, severity_rank
 from keyaudit.rulebook.replay import EVIDENCE
 
-# A key as the spool sorts it: bytes (names with bytes that were not UTF-8 included) and numbers,
-# which order the same in Python and in SQLite.
+# A key as the spool sorts it: bytes (names with bytes that were not UTF-8 included, compared as
+# the bytes they were) and numbers.
 SortKey = tuple[bytes | int, ...]
 
 
@@ -127,10 +127,13 @@ def fold_places(findings: Iterable[Finding], *, fold: bool = True, cap: int = 20
     sees every file to fix, and fixing one leaves the others' fingerprints as they were."""
     for key, group in groupby(findings, key=place_key):
         if not fold or not key:
-            yield from (_with_occurrences(finding, [finding], cap) for finding in group)
+            for finding in group:
+                finding.occurrences = Occurrences.of((finding,), cap)
+                yield finding
             continue
         first = next(group)
-        yield _with_occurrences(first, chain([first], group), cap)  # the sightings streamed, never listed
+        first.occurrences = Occurrences.of(chain([first], group), cap)
+        yield first
 
 
 def is_candidate(finding: Finding) -> bool:
@@ -160,14 +163,6 @@ def confirm_replays(candidates: Iterable[Finding]) -> Iterator[Finding]:
             finding.message = f"{finding.title}: the same Signature ({digest}) as the request at {where}"
             finding.context["replay_of"] = where
             yield finding
-
-
-def _with_occurrences(finding: Finding, sightings: Iterable[Finding], cap: int) -> Finding:
-    occurrences = Occurrences(cap=cap)
-    for sighting in sightings:
-        occurrences.add(sighting)
-    finding.occurrences = occurrences
-    return finding
 
 
 def _overlaps(a: Location, b: Location) -> bool:

@@ -41,6 +41,6 @@ class PlanOrder:
             if any(piece.rescan_whole for piece in pieces):
                 self.whole.append(WorkUnit(self._units[positions[0]].target))
             else:
-                for position_, piece in zip(positions, pieces):
-                    self._merge(self._units[position_], piece)
+                for piece_position, piece in zip(positions, pieces):
+                    self._merge(self._units[piece_position], piece)
             self._next += 1

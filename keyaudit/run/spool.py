@@ -28,8 +28,9 @@ RUNS = 32  # runs on disk before they are merged into one: each one read holds a
 _BATCH = 500  # rows pickled together (shared strings once) and read back together
 
 
-
 class Sealable(Protocol):
+    """What the spool holds: something whose secret can be sealed before it goes to disk."""
+
     def seal(self, digest_key: bytes | None) -> None: ...
 
 
@@ -97,7 +98,6 @@ class _Sorted(Generic[Item]):
 
 def _read(run: IO[bytes]) -> Iterator[Row]:
     """A run's rows in order, from its start (a run is read again for every pass)."""
-    run.seek(0)
     position = 0
     while True:
         run.seek(position)
