@@ -15,6 +15,8 @@ from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleI
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.metadata import parse_references, parse_remediation
+from keyaudit.rulebook.place_rules import PlaceRule
+from keyaudit.rulebook.places import Place, Sender
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.validators import VALIDATORS
 
@@ -126,11 +128,16 @@ class RuleSet:
     # The providers' API hosts, by provider: the evidence of ``provider_host`` contexts.
     provider_hosts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     messages: list[MessageRule] = field(default_factory=list)
+    # Where files and hosts end up (``places:``), who sends requests (``senders:``), and the place
+    # rules that secret findings in a place's files become.
+    places: dict[str, Place] = field(default_factory=dict)
+    senders: dict[str, Sender] = field(default_factory=dict)
+    place_rules: list[PlaceRule] = field(default_factory=list)
 
     @property
     def every(self) -> list[RuleInfo]:
         """Every rule of every kind: what ``rules list`` prints and reports describe."""
-        return [*self.rules, *self.requests, *self.messages]
+        return [*self.rules, *self.requests, *self.messages, *self.place_rules]
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -143,7 +150,8 @@ class RuleSet:
         return RuleSet([r for r in self.rules if r.id not in dropped],
                        [r for r in self.requests if r.id not in dropped], self.warnings,
                        self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts,
-                       [r for r in self.messages if r.id not in dropped])
+                       [r for r in self.messages if r.id not in dropped], self.places, self.senders,
+                       [r for r in self.place_rules if r.id not in dropped])
 
 
 def anchoring_warning(rule: Rule) -> str | None:

@@ -27,6 +27,7 @@ from keyaudit.model.findings import Finding, member_path
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
+from keyaudit.run.placing import Placer
 from keyaudit.run.state import Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
@@ -57,6 +58,7 @@ class UnitScanner:
         # The request anchors and markers ride along in the rules' pass over each chunk.
         self.detector = SecretDetector(rules, create_matcher(rules, engine, self.budget), signing_keys)
         self.judge = ExchangeJudge(self.detector, list(rules.requests), dict(checks or {}))
+        self.placer = Placer(rules)
 
     @property
     def engine(self) -> str:
@@ -95,6 +97,9 @@ class UnitScanner:
                 tally.errors.extend(self._rules_lost(unit.target.display, account))
                 if done:
                     break
+            if unit.depth == 0 and self.placer.rules and tally.findings:  # members are placed by their own paths
+                tally.findings = Found(self.placer.placed(tally.findings, unit.target.display, unit.target.path,
+                                                          opener if unit.byte_range is None else None))
         return tally
 
     def _rules_lost(self, display: str, account: FileAccount) -> list[ScanError]:
