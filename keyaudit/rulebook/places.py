@@ -32,7 +32,7 @@ MAX_MANIFEST_BYTES = 1 << 20  # a manifest larger than this is not read
 def _spec(patterns: tuple[str, ...]) -> "pathspec.PathSpec":
     import pathspec
 
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def matched_path(path: str) -> str:

@@ -97,7 +97,7 @@ class UnitScanner:
                 tally.errors.extend(self._rules_lost(unit.target.display, account))
                 if done:
                     break
-            if unit.depth == 0 and self.placer.rules and tally.findings:  # members are placed by their own paths
+            if self.placer.rules and tally.findings:  # an archive's findings again: taken ones are not taken twice
                 tally.findings = Found(self.placer.placed(tally.findings, unit.target.display, unit.target.path,
                                                           opener if unit.byte_range is None else None))
         return tally
