@@ -33,6 +33,7 @@ from keyaudit.inputs.message_findings import findings_in_mail
 from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.place_rules import PlaceRule, example_file
 from keyaudit.run.placing import Placer
+from keyaudit.run.tally import Found
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def _place_findings(rule: PlaceRule, example: str, places: RuleSet, secrets: Sec
     found: list[Finding] = []
     secrets.findings_in(io.BytesIO(data), path, found)
     placer = Placer(RuleSet(places=places.places, place_rules=[rule]))
-    return list(placer.placed(found, path, None, lambda: io.BytesIO(data)))
+    return list(placer.placed(Found(found), path, None, lambda: io.BytesIO(data), len(data)))
 
 
 def check_examples(rules: RuleSet) -> list[ExampleFailure]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Collection, Iterator
 
 from keyaudit.model.findings import Finding
 from keyaudit.rulebook.place_rules import PlaceRule, rule_in_place
 from keyaudit.rulebook.places import MAX_MANIFEST_BYTES, Place, matched_path
 from keyaudit.rulebook.rules import RuleSet
 from keyaudit.rulebook.takeover import take_over
+from keyaudit.run.tally import Found
 from keyaudit.sources.manifests import Manifests
 from keyaudit.sources.opening import Opener
 
@@ -36,32 +36,36 @@ class Placer:
         self.manifests = Manifests(manifests, MAX_MANIFEST_BYTES)
         self.by_line = any(place.names_text for place in self.places)
 
-    def placed(self, findings: Collection[Finding], display: str, file: Path | None,
-               opener: Opener | None) -> Iterator[Finding]:
-        """``findings`` of the unit reported as ``display`` (read from ``file`` when on disk; its
-        lines from ``opener`` when it is read whole), those in a place taken over. Read twice
-        (a unit's packed findings are unpacked as they are iterated, never all at once)."""
-        wanted = {f.location.line for f in findings if f.location.path == display and self._takeable(f)}
-        if not wanted and not any(self._takeable(f) for f in findings):
-            yield from findings
-            return
-        by_path: dict[str, tuple[str, ...]] = {}
-        lines = self._lines(opener, wanted) if self.by_line and opener is not None and wanted else {}
-        for finding in findings:
-            path = finding.location.path
-            if path not in by_path:
-                by_path[path] = self._file_places(path, file if path == display else None)
-            places = by_path[path]
-            line = lines.get(finding.location.line) if path == display else None
-            if line is not None:
-                places += tuple(place.id for place in self.places if place.holds_line(line))
-            rule = rule_in_place(self.rules, finding, places) if places else None
-            if rule is None:
-                yield finding
-                continue
-            taken = take_over(finding, rule)
-            taken.context["place"] = next(place for place in places if place in rule.places)
-            yield taken
+    def placed(self, found: Found, display: str, file: Path | None, opener: Opener | None, size: int) -> Found:
+        """The findings of the unit reported as ``display`` (read from ``file`` when on disk, its
+        lines from ``opener`` when it is read whole and ``size`` is small), those in a place taken
+        over; ``found`` itself when none is (most units: no iteration, no repacking).
+
+        Only the unit's own findings are placed: an archive's members were placed by the scans of
+        the members, with their own paths, lines and manifests."""
+        own = self._file_places(display, file)
+        read_lines = self.by_line and opener is not None and size <= MAX_LINES_BYTES
+        if not own and not read_lines:
+            return found
+        wanted = {f.location.line for f in found if f.location.path == display and self._takeable(f)}
+        if not wanted:
+            return found
+        lines = self._lines(opener, wanted) if read_lines and opener is not None else {}
+        by_line = {number: tuple(place.id for place in self.places if place.holds_line(text))
+                   for number, text in lines.items()}
+        if not own and not any(by_line.values()):
+            return found
+        return Found(self._placed(finding, own + by_line.get(finding.location.line, ()))
+                     if finding.location.path == display else finding for finding in found)
+
+    def _placed(self, finding: Finding, places: tuple[str, ...]) -> Finding:
+        """``finding`` taken over by the first place rule that takes it in ``places``, if any."""
+        rule = rule_in_place(self.rules, finding, places) if places else None
+        if rule is None:
+            return finding
+        taken = take_over(finding, rule)
+        taken.context["place"] = next(place for place in places if place in rule.places)
+        return taken
 
     def _takeable(self, finding: Finding) -> bool:
         return any(rule.takes(finding) for rule in self.rules)

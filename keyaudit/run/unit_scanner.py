@@ -97,9 +97,10 @@ class UnitScanner:
                 tally.errors.extend(self._rules_lost(unit.target.display, account))
                 if done:
                     break
-            if self.placer.rules and tally.findings:  # an archive's findings again: taken ones are not taken twice
-                tally.findings = Found(self.placer.placed(tally.findings, unit.target.display, unit.target.path,
-                                                          opener if unit.byte_range is None else None))
+            if self.placer.rules and tally.findings:
+                tally.findings = self.placer.placed(tally.findings, unit.target.display, unit.target.path,
+                                                    opener if unit.byte_range is None else None,
+                                                    tally.counts.bytes_scanned)
         return tally
 
     def _rules_lost(self, display: str, account: FileAccount) -> list[ScanError]:
