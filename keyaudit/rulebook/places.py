@@ -37,8 +37,9 @@ def _spec(patterns: tuple[str, ...]) -> "pathspec.PathSpec":
 
 def matched_path(path: str) -> str:
     """A reported path as place patterns see it: an archive member below its archive, no
-    leading ``./`` or ``/`` (patterns without a slash in their middle match at any depth)."""
-    path = path.replace(MEMBER_SEPARATOR, "/")
+    leading ``./`` or ``/`` (patterns without a slash in their middle match at any depth), a
+    byte that is not UTF-8 in a file name as U+FFFD (matchers take text that encodes)."""
+    path = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace(MEMBER_SEPARATOR, "/")
     while path.startswith(("./", "/")):
         path = path[2:] if path.startswith("./") else path[1:]
     return path

@@ -97,10 +97,6 @@ class UnitScanner:
                 tally.errors.extend(self._rules_lost(unit.target.display, account))
                 if done:
                     break
-            if self.placer.rules and tally.findings:
-                tally.findings = self.placer.placed(tally.findings, unit.target.display, unit.target.path,
-                                                    opener if unit.byte_range is None else None,
-                                                    tally.counts.bytes_scanned)
         return tally
 
     def _rules_lost(self, display: str, account: FileAccount) -> list[ScanError]:
@@ -120,6 +116,10 @@ class UnitScanner:
         display = unit.target.display
         try:
             self._scan_opened(unit, opener, tally)
+            if self.placer.rules and tally.findings:
+                tally.findings = self.placer.placed(tally.findings, unit.target.display, unit.target.path,
+                                                    opener if unit.byte_range is None else None,
+                                                    tally.counts.bytes_scanned)
         except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
             tally.errors.append(ScanError(display, f"cannot open: {exc.strerror or exc}"))
         except CodecMissing as exc:  # not damage, not binary: a format this install cannot read
