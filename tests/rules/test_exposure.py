@@ -237,3 +237,23 @@ def test_a_user_place_rule_reuses_the_shipped_places(tmp_path: Path) -> None:
     run = cli("rules", "test", str(tmp_path / "mine.yaml"))
     assert run.exit_code == 1
     assert "rule 'iugu-token-in-client-code': example 1 was not found" in run.stdout
+
+
+def test_mobile_apps_are_known_by_their_manifests(tmp_path: Path) -> None:
+    """React Native compiles the app's .env in (react-native-config) and Flutter bundles its
+    assets; the same files in a server project are the server's."""
+    prod, token = asaas_key(), iugu_token("long")
+    write(tmp_path, "rn/package.json", '{"dependencies": {"react-native": "0.76.0", "react-native-config": "^1.5"}}')
+    write(tmp_path, "rn/.env", f"ASAAS_API_KEY={prod}\n")
+    write(tmp_path, "flutter_app/pubspec.yaml", "name: loja\ndependencies:\n  flutter:\n    sdk: flutter\n")
+    write(tmp_path, "flutter_app/lib/payments.dart", f"const iuguApiToken = '{token}'; // api.iugu.com\n")
+    write(tmp_path, "ios/Loja/Info.plist", f"<dict><key>AsaasKey</key><string>{prod}</string></dict>\n")
+    write(tmp_path, "server/package.json", '{"dependencies": {"express": "^4"}}')
+    write(tmp_path, "server/.env", f"ASAAS_API_KEY={prod}\n")
+    report, _ = scan_json(".")
+    assert {path: [rule for rule, _, _ in found] for path, found in by_file(report).items()} == {
+        "rn/.env": ["asaas-key-in-client-code"],
+        "flutter_app/lib/payments.dart": ["iugu-token-in-client-code"],
+        "ios/Loja/Info.plist": ["asaas-key-in-client-code"],
+        "server/.env": ["asaas-api-key"],
+    }
