@@ -173,3 +173,18 @@ def test_a_unit_the_cluster_cannot_run_is_an_error_entry(cluster, tmp_path: Path
     assert result.findings == []
     assert [(e.path.rsplit("/", 1)[-1], e.message) for e in result.errors] == [
         (f"app-0{i}.log", "not scanned: the cluster failed to run it (RuleError)") for i in range(2)]
+
+
+def test_workers_running_several_threads_scan_units_side_by_side(tmp_path: Path) -> None:
+    """``dask worker`` runs as many tasks at once as it has threads (one per core by default):
+    each thread needs a scanner of its own, since a Hyperscan scratch serves one scan at a time."""
+    tokens = planted_logs(tmp_path, files=32, lines=20_000)
+    local = distributed.LocalCluster(n_workers=1, threads_per_worker=4, processes=True, dashboard_address=None,
+                                     silence_logs=40)
+    try:
+        alone = run_scan(str(tmp_path), jobs=1)
+        spread = run_scan(str(tmp_path), jobs=1, scheduler=local.scheduler_address)
+    finally:
+        local.close()
+    assert [e.message for e in spread.errors] == []
+    assert report_key(spread) == report_key(alone) and len(spread.findings) == len(tokens)
