@@ -154,7 +154,9 @@ def test_workers_without_the_stores_credentials_fail_the_run(cluster, s3_endpoin
               "--storage-option", f"endpoint_url={s3_endpoint}")
     assert run.exit_code == 2, scrub(run.stderr)  # not "0 findings", exit 0
     errors = [line for line in run.stderr.splitlines() if line.startswith("keyaudit: error: ")]
-    assert [line.split(": ")[2] for line in errors] == [f"s3://nightly/app.log.{index}" for index in range(3)]
+    assert [line.split(": ", 3)[2:] for line in errors] == [
+        [f"s3://nightly/app.log.{index}", "cannot open: the store's client refused it (NoCredentialsError)"]
+        for index in range(3)]
     assert run.stderr.splitlines()[-1].startswith("keyaudit: 0 findings in 0 files;")
     assert "; 3 inputs failed;" in run.stderr.splitlines()[-1], scrub(run.stderr)
     assert json.loads(run.stdout)["findings"] == []
