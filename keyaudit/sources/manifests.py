@@ -22,16 +22,11 @@ class Manifests:
 
         The nearest folder holding any of the names decides (a monorepo's package, not its root);
         an unreadable or oversized manifest counts as none there."""
-        if not self.names:
-            return None
-        for folder in Path(file).absolute().parents:
-            found = self._in(folder)
-            if found is not None:
-                return found
-        return None
+        return self._above(file.absolute().parent) if self.names else None
 
     @functools.lru_cache(maxsize=4096)
-    def _in(self, folder: Path) -> tuple[Path, str, str] | None:
+    def _above(self, folder: Path) -> tuple[Path, str, str] | None:
+        """The manifest in ``folder`` or nearest above it: each folder is looked into once."""
         for name in self.names:
             manifest = folder / name
             try:
@@ -39,4 +34,4 @@ class Manifests:
                     return folder, name, manifest.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 continue
-        return None
+        return None if folder.parent == folder else self._above(folder.parent)
