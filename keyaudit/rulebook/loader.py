@@ -136,8 +136,8 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
             raise RuleError(name, rule.id, "duplicate rule id in one file")
         seen.add(rule.id)
     hosts = parse_provider_hosts(document["provider_hosts"], name) if "provider_hosts" in document else {}
-    places = {place.id: place for place in (parse_place(raw, name) for raw in document.get("places", []))}
-    senders = {sender.id: sender for sender in (parse_sender(raw, name) for raw in document.get("senders", []))}
+    places = {place.id: place for place in (parse_place(raw, name, verify) for raw in document.get("places", []))}
+    senders = {sender.id: sender for sender in (parse_sender(raw, name, verify) for raw in document.get("senders", []))}
     return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages, places=places,
                    senders=senders, place_rules=placed)
 

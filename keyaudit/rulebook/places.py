@@ -154,9 +154,13 @@ def _strings(value: Any, path: str, entry: str, name: str) -> tuple[str, ...]:
     return tuple(items)
 
 
-def _compiled(text: Any, path: str, entry: str, name: str) -> str:
+def _compiled(text: Any, path: str, entry: str, name: str, verify: bool = True) -> str:
+    """``text``, a regular expression; with ``verify`` compiled now, to report a broken one as a
+    rule error (shipped files are checked by the test suite, not on every start)."""
     if not isinstance(text, str) or not text:
         raise RuleError(path, entry, f"'{name}' must be a regular expression")
+    if not verify:
+        return text
     try:
         re.compile(text)
     except re.error as exc:
@@ -173,24 +177,24 @@ def _entry(raw: Any, path: str, section: str, fields: tuple[str, ...]) -> str:
     return raw["id"]
 
 
-def parse_place(raw: Any, path: str) -> Place:
+def parse_place(raw: Any, path: str, verify: bool = True) -> Place:
     """One entry of ``places:``, or a :class:`RuleError`."""
     place_id = _entry(raw, path, "places", _PLACE_FIELDS)
     apps = []
     for app in raw.get("apps") or []:
         if not isinstance(app, dict) or set(app) != set(_APP_FIELDS):
             raise RuleError(path, place_id, "each of 'apps' must have exactly a 'manifest', a 'marker' and 'paths'")
-        apps.append(App(str(app["manifest"]), _compiled(app["marker"], path, place_id, "apps.marker"),
+        apps.append(App(str(app["manifest"]), _compiled(app["marker"], path, place_id, "apps.marker", verify),
                         _strings(app["paths"], path, place_id, "apps.paths")))
     names = raw.get("names")
     return Place(place_id, str(raw.get("description", "")).strip(), _strings(raw.get("paths"), path, place_id, "paths"),
                  _strings(raw.get("except"), path, place_id, "except"),
-                 None if names is None else _compiled(names, path, place_id, "names"), tuple(apps),
-                 tuple(_compiled(text, path, place_id, "hosts") for text in _strings(raw.get("hosts"), path, place_id,
-                                                                                        "hosts")))
+                 None if names is None else _compiled(names, path, place_id, "names", verify), tuple(apps),
+                 tuple(_compiled(text, path, place_id, "hosts", verify)
+                       for text in _strings(raw.get("hosts"), path, place_id, "hosts")))
 
 
-def parse_sender(raw: Any, path: str) -> Sender:
+def parse_sender(raw: Any, path: str, verify: bool = True) -> Sender:
     """One entry of ``senders:``, or a :class:`RuleError`."""
     sender_id = _entry(raw, path, "senders", _SENDER_FIELDS)
 
@@ -198,7 +202,7 @@ def parse_sender(raw: Any, path: str) -> Sender:
         value = raw.get(name) or {}
         if not isinstance(value, dict) or not all(isinstance(key, str) for key in value):
             raise RuleError(path, sender_id, f"'{name}' must map header names to regular expressions")
-        return tuple((key, _compiled(text, path, sender_id, f"{name}.{key}")) for key, text in value.items())
+        return tuple((key, _compiled(text, path, sender_id, f"{name}.{key}", verify)) for key, text in value.items())
 
     marks = headers("headers")
     if not marks:
