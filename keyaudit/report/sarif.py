@@ -73,6 +73,10 @@ def _result(finding: Finding, rule_index: int, places: Places, options: ReportOp
         properties["secretDigest"] = finding.secret.digest(options.digest_key)
     if finding.location.pointer:
         properties["pointer"] = finding.location.pointer
+    if finding.verification is not None:  # --verify: what the provider said of the key
+        properties["verification"] = finding.verification.status
+        if finding.verification.reason:
+            properties["verificationReason"] = finding.verification.reason
     result: dict[str, Any] = {
         "ruleId": finding.rule_id,
         "ruleIndex": rule_index,
