@@ -63,7 +63,7 @@ class _Connection(http.client.HTTPSConnection):
     """An HTTPS connection to ``host`` (name, SNI and certificate) opened to ``address``."""
 
     def __init__(self, host: str, address: tuple[str, int], context: ssl.SSLContext, timeout: float) -> None:
-        super().__init__(host, address[1], context=context, timeout=timeout)
+        super().__init__(host, 443, context=context, timeout=timeout)  # the Host header names no port
         self._address, self._tls = address, context
 
     def connect(self) -> None:
