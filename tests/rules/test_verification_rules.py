@@ -1,0 +1,57 @@
+"""The ``verification`` sections of rule files: what the shipped ones say, and what a section may
+not say (the parser refuses anything but a read-only GET to a plain https:// URL)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.loader import load_file, load_rules
+from keyaudit.rulebook.verification import parse_verification
+
+VALID = {"provider": "acme", "method": "GET", "endpoints": {"production": "https://api.acme.example/v1/me"},
+         "credential": {"header": "x-api-key"}, "value_pattern": "[a-z]{12}"}
+
+
+def test_the_shipped_rules_route_each_environment_to_its_documented_host() -> None:
+    specs = load_rules().verifications
+    asaas, iugu = specs["asaas"], specs["iugu"]
+    assert asaas.endpoint("production") == "https://api.asaas.com/v3/customers?limit=1"
+    assert asaas.endpoint("sandbox") == "https://api-sandbox.asaas.com/v3/customers?limit=1"
+    assert asaas.endpoint(None) is None  # a key of unknown environment is sent nowhere
+    assert iugu.endpoint(None) == iugu.endpoint("production") == "https://api.iugu.com/v1/customers?limit=1"
+    assert asaas.credential == ("header", "access_token") and iugu.credential == ("basic", "user")
+    assert asaas.inactive == iugu.inactive == (401,)
+
+
+def test_only_values_in_the_providers_key_format_may_be_sent() -> None:
+    specs = load_rules().verifications
+    assert not specs["asaas"].accepts("000YTg2Y2NlZDMzMWQyNTgzNmQ2ZDYyYTY3YzgyMDQy")  # prefix lost
+    assert not specs["iugu"].accepts("-----BEGIN RSA PRIVATE KEY-----")
+    assert not specs["iugu"].accepts("6c03c21bb00fa9ea3fe546dae72c165")  # 31 hex
+    assert specs["iugu"].accepts("6C03C21BB00FA9EA3FE546DAE72C1651")
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    ({"method": "POST"}, "'method' must be GET"),
+    ({"endpoints": {"production": "http://api.acme.example/v1/me"}}, "must be an https:// URL"),
+    ({"endpoints": {"production": "https://user@api.acme.example/v1/me"}}, "must be an https:// URL"),
+    ({"endpoints": {"production": "https://api.acme.example:8443/v1/me"}}, "must be an https:// URL"),
+    ({"credential": {"cookie": "session"}}, "'credential' must be {header: <name>} or {basic: user}"),
+    ({"credential": {"basic": "password"}}, "sends the value as the user"),
+    ({"value_pattern": "("}, "value_pattern does not compile"),
+    ({"active": ["200"]}, "'active' must be a list of HTTP status codes"),
+    ({"follow": True}, "unknown field 'follow'"),
+])
+def test_a_section_that_could_do_more_than_read_is_refused(change: dict, problem: str) -> None:
+    with pytest.raises(RuleError, match=problem.replace("{", r"\{").replace("}", r"\}").replace("(", r"\(")):
+        parse_verification({**VALID, **change}, "pack.yaml")
+
+
+def test_a_file_with_a_valid_section_loads_it(tmp_path: Path) -> None:
+    pack = tmp_path / "acme.yaml"
+    pack.write_text("rules: []\nverification:\n  provider: acme\n  endpoints: {production: 'https://api.acme.example/me'}\n"
+                    "  credential: {header: x-api-key}\n  value_pattern: '[a-z]{12}'\n")
+    assert load_file(pack).verifications["acme"].endpoint("production") == "https://api.acme.example/me"
