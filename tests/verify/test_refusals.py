@@ -77,6 +77,13 @@ def test_a_rule_pack_cannot_say_where_keys_are_sent(tmp_path: Path, leak: Path) 
                                   "a rule pack must not choose where found keys are sent")
 
 
+def test_the_python_api_does_not_send_keys() -> None:
+    import keyaudit
+
+    with pytest.raises(TypeError, match="it sends found credentials to their providers, which only the command line"):
+        keyaudit.scan_text("nothing\n", verify=True)  # type: ignore[call-arg]
+
+
 # Run in a process of its own: an audit hook records every socket the scan would open, and which
 # modules it loaded; the scan finds credentials (and reads a capture of provider calls) but has no --verify.
 _WATCHED = """
