@@ -55,3 +55,20 @@ def test_a_file_with_a_valid_section_loads_it(tmp_path: Path) -> None:
     pack.write_text("rules: []\nverification:\n  provider: acme\n  endpoints: {production: 'https://api.acme.example/me'}\n"
                     "  credential: {header: x-api-key}\n  value_pattern: '[a-z]{12}'\n")
     assert load_file(pack).verifications["acme"].endpoint("production") == "https://api.acme.example/me"
+
+
+# What every rule that reports an Asaas key or an iugu token tells its reader (issue: remediation
+# on every credential finding): where the key is disabled and deleted or the token removed (panel
+# and API), that a new one replaces it, and how often to rotate.
+MUST_SAY = {"asaas": ("Integrations", "disable", "delete", "cannot"),
+            "iugu": ("Integração via API", "Remove API Token endpoint", "30 days")}
+CREDENTIAL_CATEGORIES = ("access-token", "basic-auth", "shared-in-message")
+
+
+def test_every_credential_rule_says_where_to_revoke_and_how_to_rotate() -> None:
+    rules = [rule for rule in load_rules().every
+             if rule.provider in MUST_SAY and rule.category in CREDENTIAL_CATEGORIES]
+    assert len(rules) > 15
+    missing = {rule.id: [words for words in MUST_SAY[rule.provider] if words not in rule.remediation]
+               for rule in rules}
+    assert {rule_id: words for rule_id, words in missing.items() if words} == {}
