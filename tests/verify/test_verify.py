@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from helpers.credentials import asaas_key, iugu_token
-from helpers.data import load_schema
+from helpers.data import ECS_TEMPLATE_PATH, load_schema
 from helpers.fake_providers import HANG, REDIRECT, FakeProviders, serve
 from helpers.running import Run
 from helpers.secrecy import assert_none_leaked
@@ -33,6 +33,7 @@ LIVE_ASAAS, DEAD_SANDBOX, LIVE_IUGU, LIMITED_IUGU, SLOW_ASAAS, MOVED_IUGU = (
 ANSWERS = {LIVE_ASAAS: 200, LIVE_IUGU: 200, LIMITED_IUGU: 429, SLOW_ASAAS: HANG, MOVED_IUGU: REDIRECT}
 KEYS = {"live asaas": LIVE_ASAAS, "dead sandbox": DEAD_SANDBOX, "live iugu": LIVE_IUGU,
         "rate-limited iugu": LIMITED_IUGU, "hanging asaas": SLOW_ASAAS, "redirected iugu": MOVED_IUGU}
+KEY_COUNT = len(KEYS)  # asserted on instead of KEYS: a failing assertion prints what it compares
 EXPECTED = {LIVE_ASAAS: ("active", None), DEAD_SANDBOX: ("inactive", None), LIVE_IUGU: ("active", None),
             LIMITED_IUGU: ("unknown", "rate limited (HTTP 429)"), SLOW_ASAAS: ("unknown", "timeout"),
             MOVED_IUGU: ("unknown", "redirect not followed (HTTP 302)")}
@@ -86,7 +87,8 @@ def test_one_read_only_request_per_distinct_key_shaped_as_the_provider_documents
     run = verify(providers, "--format", "json", str(leaks))
     document = report(run)
     seen = providers.by_credential()
-    assert sorted(map(len, seen.values())) == [1] * len(KEYS) and len(seen) == len(KEYS), "one request per key"
+    requests_per_key = sorted(map(len, seen.values()))
+    assert requests_per_key == [1] * KEY_COUNT, "one request per key"
     for key, [request] in seen.items():
         asaas = key is not None and key.startswith("$aact_")
         assert request.method == "GET" and request.body == b""
@@ -104,13 +106,13 @@ def test_each_finding_carries_its_keys_verdict(providers: FakeProviders, leaks: 
     document = report(verify(providers, "--format", "json", str(leaks)))
     expected = {digest(key): status for key, status in EXPECTED.items()}
     credentials = [f for f in document["findings"] if f["secret"] is not None]
-    assert len(credentials) >= len(KEYS) + 2  # the live keys are in two files each
+    assert len(credentials) >= KEY_COUNT + 2  # the live keys are in two files each
     for finding in credentials:
         verdict = finding["verification"]
         assert (verdict["status"], verdict["reason"]) == expected[finding["secret"]["digest"]], finding["rule_id"]
     assert {s["digest"]: (s["verification"]["status"], s["verification"]["reason"])
             for s in document["secrets"]} == expected
-    assert document["scan"]["requests"]["verification_requests"] == len(KEYS)
+    assert document["scan"]["requests"]["verification_requests"] == KEY_COUNT
     hosts = {f["secret"]["digest"]: f["verification"]["host"] for f in credentials}
     assert hosts[digest(DEAD_SANDBOX)] == "api-sandbox.asaas.com" and hosts[digest(LIVE_IUGU)] == "api.iugu.com"
 
@@ -180,3 +182,28 @@ def test_every_format_shows_the_verdict(providers: FakeProviders, leaks: Path, f
     lines = [json.loads(line) for line in run.stdout.splitlines()]
     verdicts = [(line if form == "jsonl" else line["keyaudit"]).get("verification") for line in lines]
     assert {v["status"] for v in verdicts if v} == {"active", "inactive", "unknown"}
+    if form == "jsonl":
+        schema = load_schema()
+        line_schema = Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"],
+                                            "$ref": "#/$defs/jsonl_line"})
+        for line in lines:
+            line_schema.validate(line)
+        return
+    template = json.loads(ECS_TEMPLATE_PATH.read_text(encoding="utf-8"))
+    mapped = template["template"]["mappings"]["properties"]["keyaudit"]["properties"]["verification"]["properties"]
+    assert set(mapped) == {"status", "reason", "host"} and {m["type"] for m in mapped.values()} == {"keyword"}
+    assert all(set(v) == set(mapped) and all(isinstance(x, (str, type(None))) for x in v.values())
+               for v in verdicts if v)
+
+
+def test_a_run_taken_up_after_a_kill_verifies_the_keys_it_checkpointed(providers: FakeProviders, leaks: Path,
+                                                                      tmp_path: Path) -> None:
+    """Checkpoints hold no values to send: the run after a killed one scans files with findings
+    again instead of restoring them sealed, and asks about every key."""
+    state = tmp_path / "state.db"
+    with Session(Config(targets=(str(leaks),), state=state, jobs=1)) as killed:
+        killed.run()  # every file checkpointed; never committed, as when the report was not written
+    document = report(verify(providers, "--state", str(state), "--format", "json", str(leaks)))
+    reasons = {f["verification"]["reason"] for f in document["findings"] if f["secret"]}
+    assert reasons == {reason for _status, reason in EXPECTED.values()}
+    assert len(providers.seen) == KEY_COUNT
