@@ -17,6 +17,7 @@ from keyaudit.cli.stderr import say
 if TYPE_CHECKING:
     from keyaudit.config import Config
     from keyaudit.model.result import ScanResult
+    from keyaudit.verify import Transport
 
 @click.command()
 @scan_options
@@ -61,7 +62,7 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
     raise click.exceptions.Exit(code)
 
 
-def _transport():  # type: ignore[no-untyped-def]
+def _transport() -> "Transport | None":
     """How --verify reaches the providers: as they are, unless the code that invoked this command
     in its own process handed a transport over as click's context object (the test suite, with
     loopback stand-ins for the providers). No option, variable or file can: nothing a repository

@@ -126,7 +126,7 @@ def send(candidate: Candidate, transport: Transport, context: ssl.SSLContext, ti
         response = connection.getresponse()
         response.close()  # the body is never read: the status is the answer
         return _verdict(candidate.spec, response.status, host)
-    except (OSError, http.client.HTTPException) as exc:
+    except (OSError, http.client.HTTPException, ValueError) as exc:  # ValueError: a header http.client refused
         return Verification(UNKNOWN, _failure(exc), host)
     finally:
         connection.close()

@@ -207,3 +207,15 @@ def test_a_run_taken_up_after_a_kill_verifies_the_keys_it_checkpointed(providers
     reasons = {f["verification"]["reason"] for f in document["findings"] if f["secret"]}
     assert reasons == {reason for _status, reason in EXPECTED.values()}
     assert len(providers.seen) == KEY_COUNT
+
+
+def test_findings_spilled_to_disk_get_their_keys_verdict_too(providers: FakeProviders, leaks: Path) -> None:
+    """Past the spool's bound findings are sealed on disk before the verdicts come: the keys were
+    collected on their way in, and the verdicts find them by their digests."""
+    config = Config(targets=(str(leaks),), verify=True, verify_timeout=0.5, jobs=1)
+    with Session(config, spill_at=2, transport=providers.transport()) as session:
+        result = session.run()
+    expected = {digest(key): status for key, status in EXPECTED.items()}
+    verdicts = {f.secret.digest(): (f.verification.status, f.verification.reason)
+                for f in result.findings if f.secret is not None and f.verification is not None}
+    assert verdicts == expected and len(providers.seen) == KEY_COUNT
