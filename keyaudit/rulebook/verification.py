@@ -4,8 +4,10 @@ Where a key may be sent is the most dangerous thing a rule file could say, so it
 than the rest: a ``verification`` section is refused in any rule pack but the shipped one (a
 repository's configuration can name rule packs, and a hostile one must not be able to send keys
 to its own server), the request is a ``GET`` (read-only) to an ``https://`` URL without user,
-port or fragment, and a value is sent only when it has the provider's key format, so a private
-key or a password that a rule of the provider found is never mistaken for an API key.
+port or fragment, and a value is sent only when it has the provider's key format — the format of
+the endpoint's own environment, where keys say theirs — so a private key or a password that a
+rule of the provider found is never mistaken for an API key, and a sandbox key never reaches a
+production host, whatever environment a finding was given.
 """
 
 from __future__ import annotations
@@ -28,9 +30,9 @@ class VerificationSpec:
     """One provider's documented read-only request, by environment, and how its answer reads."""
 
     provider: str
-    endpoints: tuple[tuple[str, str], ...]  # (environment or "any", https URL), in the file's order
+    # (environment or "any", https URL, what a value must match whole to go there), in the file's order
+    endpoints: tuple[tuple[str, str, str], ...]
     credential: tuple[str, str]  # ("header", name) or ("basic", "user")
-    value_pattern: str  # what a value must match whole to be sent
     active: tuple[int, ...] = (200,)  # statuses that say the key works
     inactive: tuple[int, ...] = (401,)  # statuses that say the key is refused
     method: str = "GET"
@@ -39,14 +41,18 @@ class VerificationSpec:
     def endpoint(self, environment: str | None) -> str | None:
         """The URL for a key of ``environment``; None when the rules name none for it (a key whose
         environment is not known is sent nowhere: a sandbox key must reach sandbox hosts only)."""
-        for name, url in self.endpoints:
-            if name == ANY_ENVIRONMENT or (environment is not None and name == environment):
-                return url
-        return None
+        found = self._endpoint(environment)
+        return found[1] if found else None
 
-    def accepts(self, value: str) -> bool:
-        """Whether ``value`` has the provider's key format (and so may be sent)."""
-        return re.fullmatch(self.value_pattern, value) is not None
+    def accepts(self, value: str, environment: str | None) -> bool:
+        """Whether ``value`` has the key format of ``environment``'s endpoint (and so may go there)."""
+        found = self._endpoint(environment)
+        return found is not None and re.fullmatch(found[2], value) is not None
+
+    def _endpoint(self, environment: str | None) -> tuple[str, str, str] | None:
+        return next((endpoint for endpoint in self.endpoints
+                     if endpoint[0] == ANY_ENVIRONMENT or (environment is not None and endpoint[0] == environment)),
+                    None)
 
 
 def _statuses(value: Any, name: str, path: str) -> tuple[int, ...]:
@@ -56,15 +62,30 @@ def _statuses(value: Any, name: str, path: str) -> tuple[int, ...]:
     return tuple(value)
 
 
-def _endpoint(environment: Any, url: Any, path: str) -> tuple[str, str]:
-    if not isinstance(environment, str) or not isinstance(url, str):
-        raise RuleError(path, _WHERE, "'endpoints' must map environment names to URLs")
+def _pattern(value: Any, path: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise RuleError(path, _WHERE, "'value_pattern' must be a regular expression")
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise RuleError(path, _WHERE, f"value_pattern does not compile: {exc}") from None
+    return value
+
+
+def _endpoint(environment: Any, given: Any, default_pattern: Any, path: str) -> tuple[str, str, str]:
+    """One endpoint: ``environment: URL``, or ``environment: {url: URL, value_pattern: …}`` for the
+    keys of that environment alone."""
+    url, pattern = (given.get("url"), given.get("value_pattern", default_pattern)) if isinstance(given, dict) else (
+        given, default_pattern)
+    if not isinstance(environment, str) or not isinstance(url, str) or (
+            isinstance(given, dict) and set(given) - {"url", "value_pattern"}):
+        raise RuleError(path, _WHERE, "'endpoints' must map environment names to URLs or {url, value_pattern}")
     parts = urlsplit(url)
     if (parts.scheme != "https" or not parts.hostname or parts.username is not None or parts.port is not None
             or parts.fragment or any(c.isspace() for c in url)):
         raise RuleError(path, _WHERE, f"endpoint {url!r} must be an https:// URL with a host, and no user, port "
                                       "or fragment")
-    return environment, url
+    return environment, url, _pattern(pattern, path)
 
 
 def parse_verification(raw: Any, path: str) -> VerificationSpec:
@@ -90,12 +111,6 @@ def parse_verification(raw: Any, path: str) -> VerificationSpec:
     if form == "basic" and name != "user":
         raise RuleError(path, _WHERE, "'credential' {basic: …} sends the value as the user: write {basic: user}")
     pattern = raw.get("value_pattern")
-    try:
-        re.compile(pattern) if isinstance(pattern, str) and pattern else None
-    except re.error as exc:
-        raise RuleError(path, _WHERE, f"value_pattern does not compile: {exc}") from None
-    if not isinstance(pattern, str) or not pattern:
-        raise RuleError(path, _WHERE, "'value_pattern' must be a regular expression")
-    return VerificationSpec(provider, tuple(_endpoint(env, url, path) for env, url in endpoints.items()),
-                            (form, name), pattern, _statuses(raw.get("active", [200]), "active", path),
+    return VerificationSpec(provider, tuple(_endpoint(env, given, pattern, path) for env, given in endpoints.items()),
+                            (form, name), _statuses(raw.get("active", [200]), "active", path),
                             _statuses(raw.get("inactive", [401]), "inactive", path), source=path)

@@ -19,7 +19,7 @@ from keyaudit.rulebook.verification import VerificationSpec
 MAX_REQUESTS = 500  # distinct credentials asked about in one run; the rest are unknown, and said so
 OVER_LIMIT = f"not sent: more than {MAX_REQUESTS} distinct credentials in one run"
 NO_ENVIRONMENT = "not sent: the key's environment is not known"
-NOT_A_KEY = "not sent: not in the provider's key format"
+NOT_A_KEY = "not sent: not in the key format of the provider's endpoint for it"
 
 
 @dataclass(frozen=True, repr=False)
@@ -62,7 +62,7 @@ class Candidates:
         value = secret.shown(True)
         if url is None:
             self.not_sent[identity] = Verification(UNKNOWN, NO_ENVIRONMENT)
-        elif not spec.accepts(value):
+        elif not spec.accepts(value, finding.environment):
             self.not_sent[identity] = Verification(UNKNOWN, NOT_A_KEY)
         elif len(self.planned) >= self._limit:
             self.over_limit += 1  # not remembered: their verdict is the default of Verdicts

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.credentials import asaas_key
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.loader import load_file, load_rules
 from keyaudit.rulebook.verification import parse_verification
@@ -26,12 +27,17 @@ def test_the_shipped_rules_route_each_environment_to_its_documented_host() -> No
     assert asaas.inactive == iugu.inactive == (401,)
 
 
-def test_only_values_in_the_providers_key_format_may_be_sent() -> None:
+def test_only_values_in_the_key_format_of_the_endpoints_environment_may_be_sent() -> None:
     specs = load_rules().verifications
-    assert not specs["asaas"].accepts("000YTg2Y2NlZDMzMWQyNTgzNmQ2ZDYyYTY3YzgyMDQy")  # prefix lost
-    assert not specs["iugu"].accepts("-----BEGIN RSA PRIVATE KEY-----")
-    assert not specs["iugu"].accepts("6c03c21bb00fa9ea3fe546dae72c165")  # 31 hex
-    assert specs["iugu"].accepts("6C03C21BB00FA9EA3FE546DAE72C1651")
+    asaas, iugu = specs["asaas"], specs["iugu"]
+    production, sandbox = asaas_key("prod"), asaas_key("hmlg")
+    assert asaas.accepts(production, "production") and asaas.accepts(sandbox, "sandbox")
+    # A finding labelled with the wrong environment cannot send a sandbox key to production, or back.
+    assert not asaas.accepts(sandbox, "production") and not asaas.accepts(production, "sandbox")
+    assert not asaas.accepts(production.removeprefix("$aact_prod_"), "production")  # prefix lost
+    assert not iugu.accepts("-----BEGIN RSA PRIVATE KEY-----", None)
+    assert not iugu.accepts("6c03c21bb00fa9ea3fe546dae72c165", None)  # 31 hex
+    assert iugu.accepts("6C03C21BB00FA9EA3FE546DAE72C1651", None)
 
 
 @pytest.mark.parametrize(("change", "problem"), [
@@ -44,6 +50,8 @@ def test_only_values_in_the_providers_key_format_may_be_sent() -> None:
     ({"value_pattern": "("}, "value_pattern does not compile"),
     ({"active": ["200"]}, "'active' must be a list of HTTP status codes"),
     ({"follow": True}, "unknown field 'follow'"),
+    ({"endpoints": {"production": {"url": "https://api.acme.example/me", "method": "POST"}}},
+     "'endpoints' must map environment names to URLs or {url, value_pattern}"),
 ])
 def test_a_section_that_could_do_more_than_read_is_refused(change: dict, problem: str) -> None:
     with pytest.raises(RuleError, match=problem.replace("{", r"\{").replace("}", r"\}").replace("(", r"\(")):
