@@ -178,6 +178,7 @@ def test_every_format_shows_the_verdict(providers: FakeProviders, leaks: Path, f
         verdicts = [r["properties"].get("verification") for r in results if "secretDigest" in r["properties"]]
         assert set(verdicts) == {"active", "inactive", "unknown"}
         assert {r["properties"].get("verificationReason") for r in results} >= {"timeout", "rate limited (HTTP 429)"}
+        assert sum("(--verify: active)" in r["message"]["text"] for r in results) == 4  # each live key is in two files
         return
     lines = [json.loads(line) for line in run.stdout.splitlines()]
     verdicts = [(line if form == "jsonl" else line["keyaudit"]).get("verification") for line in lines]
