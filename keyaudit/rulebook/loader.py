@@ -21,6 +21,7 @@ from keyaudit.rulebook.places import Place, Sender, parse_place, parse_sender
 from keyaudit.rulebook.requests import RequestRule, bind_places, parse_request_rule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning, parse_rule
 from keyaudit.rulebook.scopes import bind_provider_hosts, parse_provider_hosts, uncovered_hosts
+from keyaudit.rulebook.verification import VerificationSpec, parse_verification
 
 _PARSED_FORMAT = "1"  # bump when what is cached for a rule file changes
 
@@ -99,7 +100,7 @@ def _parsed(text: str, name: str) -> Any:
 
 RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "message_rules",
               "place_rules", "places", "senders")
-TOP_LEVEL = (*RULE_LISTS, "provider_hosts")
+TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification")
 
 
 def load_file(path: Path, verify: bool = True) -> RuleSet:
@@ -138,8 +139,10 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
     hosts = parse_provider_hosts(document["provider_hosts"], name) if "provider_hosts" in document else {}
     places = {place.id: place for place in (parse_place(raw, name, verify) for raw in document.get("places", []))}
     senders = {sender.id: sender for sender in (parse_sender(raw, name, verify) for raw in document.get("senders", []))}
+    verification = parse_verification(document["verification"], name) if "verification" in document else None
     return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages, places=places,
-                   senders=senders, place_rules=placed)
+                   senders=senders, place_rules=placed,
+                   verifications={verification.provider: verification} if verification else {})
 
 
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
@@ -157,6 +160,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     senders: dict[str, Sender] = {}
     literals: dict[str, dict[str, None]] = {key: {} for key in RULE_LISTS[2:5]}  # in order, once each
     provider_hosts: dict[str, tuple[str, ...]] = {}
+    verifications: dict[str, VerificationSpec] = {}
     user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
     for source in shipped + list(extra):
@@ -174,6 +178,10 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
                 provider_hosts[provider] = tuple(dict.fromkeys((*provider_hosts.get(provider, ()), *hosts)))
             if source not in shipped:
                 user_ids.update(rule.id for rule in loaded.every)
+                if loaded.verifications:  # a repository's configuration can name rule packs
+                    raise RuleError(str(path), None, "'verification' is read from the shipped rules only: a rule "
+                                                     "pack must not choose where found keys are sent")
+            verifications.update(loaded.verifications)
     # Once per user rule in force; shipped rules are checked by the test suite, not at every start.
     warnings = [warning for rule in secret_rules.values()
                 if rule.id in user_ids and (warning := anchoring_warning(rule)) is not None]
@@ -192,4 +200,4 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
                    bind_places(list(request_rules.values()), places, senders),
                    warnings, **{key: tuple(found) for key, found in literals.items()}, provider_hosts=provider_hosts,
                    messages=list(message_rules.values()), places=places, senders=senders,
-                   place_rules=list(place_rules.values()))
+                   place_rules=list(place_rules.values()), verifications=verifications)

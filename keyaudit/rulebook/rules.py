@@ -19,6 +19,7 @@ from keyaudit.rulebook.place_rules import PlaceRule
 from keyaudit.rulebook.places import Place, Sender
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.validators import VALIDATORS
+from keyaudit.rulebook.verification import VerificationSpec
 
 if TYPE_CHECKING:  # compiled on first use: a clean pre-commit run never needs the regex module
     import regex
@@ -133,6 +134,8 @@ class RuleSet:
     places: dict[str, Place] = field(default_factory=dict)
     senders: dict[str, Sender] = field(default_factory=dict)
     place_rules: list[PlaceRule] = field(default_factory=list)
+    # How each provider is asked whether a key works (``--verify``), by provider: shipped rules only.
+    verifications: dict[str, VerificationSpec] = field(default_factory=dict)
 
     @property
     def every(self) -> list[RuleInfo]:
@@ -150,8 +153,9 @@ class RuleSet:
         return RuleSet([r for r in self.rules if r.id not in dropped],
                        [r for r in self.requests if r.id not in dropped], self.warnings,
                        self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts,
-                       [r for r in self.messages if r.id not in dropped], self.places, self.senders,
-                       [r for r in self.place_rules if r.id not in dropped])
+                       [r for r in self.messages if r.id not in dropped], places=self.places, senders=self.senders,
+                       place_rules=[r for r in self.place_rules if r.id not in dropped],
+                       verifications=self.verifications)
 
 
 def anchoring_warning(rule: Rule) -> str | None:
