@@ -71,9 +71,14 @@ def _place(finding: dict) -> tuple[str, int, int]:
     return path, location["line"], location["column"]
 
 
-def _nearest(labels: list[Label], column: int) -> Label:
-    return min(labels, key=lambda l: 0 if l.start <= column < max(l.end, l.start + 1)
-               else min(abs(column - l.start), abs(column - l.end)))
+def _match(labels: list[Label], kind: str, column: int) -> Label | None:
+    """The label a finding at ``column`` is about: the one whose value holds the column (a trap
+    too: a finding on it is false), else the nearest that expects ``kind``, else the nearest."""
+    holding = [l for l in labels if l.start <= column < max(l.end, l.start + 1)]
+    if holding:
+        return holding[0]
+    candidates = [l for l in labels if kind in l.expect] or labels
+    return min(candidates, key=lambda l: min(abs(column - l.start), abs(column - l.end)), default=None)
 
 
 def score(labels: list[Label], findings: list[dict], prefix: str = "") -> Score:
@@ -92,13 +97,13 @@ def score(labels: list[Label], findings: list[dict], prefix: str = "") -> Score:
             continue
         path, line, column = _place(finding)
         path = path[len(prefix):] if prefix and path.startswith(prefix) else path
-        candidates = [l for l in by_line.get((path, line), []) if kind in l.expect] or by_line.get((path, line), [])
-        if candidates and kind in (label := _nearest(candidates, column)).expect:
-            hits.add((label.id, kind))
-        elif candidates:
-            wrong.add(f"{label.id} {kind} ({finding['rule_id']})|{label.group}|{kind}")
-        else:
+        label = _match(by_line.get((path, line), []), kind, column)
+        if label is None:
             wrong.add(f"{path}:{line} {kind} ({finding['rule_id']})|{path.split('/')[0]}|{kind}")
+        elif kind in label.expect:
+            hits.add((label.id, kind))
+        else:
+            wrong.add(f"{label.id} {kind} ({finding['rule_id']})|{label.group}|{kind}")
     for kind in KINDS:
         result.by_kind[kind] = Tally()
     for label in labels:
