@@ -18,10 +18,10 @@ from helpers.secrecy import assert_none_leaked
 from keyaudit.rulebook.validators import asaas_key, basic_credential, hex_token, legacy_asaas_key
 
 # What the shipped rules reach on the corpus (benchmarks/run_recall.py prints the detail).
-CREDENTIAL_RECALL = 0.89
-CREDENTIAL_PRECISION = 1.0
+CREDENTIAL_RECALL = 0.88
+CREDENTIAL_PRECISION = 0.99
 PLAINTEXT_RECALL = 1.0
-ALL_PRECISION = 0.94
+ALL_PRECISION = 0.93
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
 VALIDATOR_OF = (("asaas-legacy", legacy_asaas_key), ("asaas-prod-base64", lambda value: asaas_key(b64decode(value).decode())),

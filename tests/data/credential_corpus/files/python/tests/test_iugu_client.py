@@ -19,6 +19,13 @@ def _token(monkeypatch):
 
 
 @responses.activate
+def test_charge_with_card_token():
+    responses.post("https://api.iugu.com/v1/charge", json={"success": True})
+    iugu_client.legacy_charge("⟦py.fixture-card-payment-token⟧")
+    assert b'"token"' in responses.calls[0].request.body
+
+
+@responses.activate
 def test_create_invoice():
     responses.post("https://api.iugu.com/v1/invoices", json={"id": "⟦py.fixture-invoice-id⟧", "status": "pending"})
     invoice = iugu_client.create_invoice("cliente@example.com", [], "2026-12-01")
