@@ -110,6 +110,7 @@ class Rendered:
     values: dict[str, str]  # label id -> generated value (literal labels are not here)
 
     def write(self, folder: Path) -> None:
+        """Write every rendered file under ``folder`` (created as needed)."""
         for relative, text in self.files.items():
             target = folder / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -117,6 +118,7 @@ class Rendered:
 
 
 def load_manifest() -> dict:
+    """``labels.yaml``: ``groups`` (folder -> language or format) and ``labels`` (id -> entry)."""
     return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
 
 
@@ -124,8 +126,9 @@ def _rng(label: str) -> random.Random:
     return random.Random(int.from_bytes(hashlib.sha256(f"{SEED}:{label}".encode()).digest(), "big"))
 
 
-def _expected(raw: object) -> tuple[str, ...]:
-    kinds = () if raw in (None, "none") else (raw,) if isinstance(raw, str) else tuple(raw)  # type: ignore[arg-type]
+def _expected(raw: str | list[str] | None) -> tuple[str, ...]:
+    """A label's ``expect``: one kind, a list of kinds, or ``none`` (a trap)."""
+    kinds = () if raw in (None, "none") else (raw,) if isinstance(raw, str) else tuple(raw or ())
     unknown = [kind for kind in kinds if kind not in KINDS]
     if unknown:
         raise ValueError(f"labels.yaml: unknown kind {unknown[0]!r}")
@@ -146,6 +149,7 @@ def render() -> Rendered:
     files: dict[str, str] = {}
     labels: list[Label] = []
     values: dict[str, str] = {}
+    seen: set[str] = set()
     for relative, text in templates():
         out: list[str] = []
         line, column, last = 1, 1, 0
@@ -154,8 +158,9 @@ def render() -> Rendered:
             out.append(before)
             line, column = _advance(line, column, before)
             label_id = mark["id"]
-            if label_id not in entries or label_id in values or any(l.id == label_id for l in labels):
+            if label_id not in entries or label_id in seen:
                 raise ValueError(f"{relative}: mark {label_id!r} is unknown or used twice")
+            seen.add(label_id)
             entry = entries[label_id]
             if mark["text"] is not None:
                 value = mark["text"]
@@ -170,13 +175,14 @@ def render() -> Rendered:
             last = mark.end()
         out.append(text[last:])
         files[relative] = "".join(out)
-    unused = sorted(set(entries) - {label.id for label in labels})
+    unused = sorted(set(entries) - seen)
     if unused:
         raise ValueError(f"labels.yaml: labels with no mark in any file: {unused}")
     return Rendered(files, labels, values)
 
 
 def _advance(line: int, column: int, text: str) -> tuple[int, int]:
+    """The line and column just after ``text`` written from ``line``, ``column``."""
     breaks = text.count("\n")
     if breaks:
         return line + breaks, len(text) - text.rfind("\n")
