@@ -13,6 +13,15 @@ def _token():
     return os.environ.get("IUGU_API_TOKEN", "⟦py.environ-get-default⟧")
 
 
+def _account():
+    return os.environ.get("IUGU_ACCOUNT_ID", "⟦py.environ-get-account-default⟧")
+
+
+def _token_fingerprint():
+    # compared with the panel's fingerprint after a rotation
+    return os.environ.get("IUGU_TOKEN_SHA1", "⟦py.environ-get-token-sha1⟧")
+
+
 def create_invoice(email, items, due_date):
     payload = {"email": email, "due_date": due_date, "items": items}
     resp = requests.post(f"{API}/invoices", json=payload, auth=(TOKEN, ""), timeout=30)
