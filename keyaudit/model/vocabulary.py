@@ -23,6 +23,8 @@ CATEGORIES: tuple[str, ...] = (
     "suppression",  # a way of hiding findings that is not used as it must be (an allow marker without a reason)
     "weak-transport",
     "private-key",
+    "browser-exposure",  # a credential in code or resources delivered to browsers and phones, or sent to the API by a browser
+    "production-key-outside-production",  # a production key in development, test or staging configuration, or sent to a non-production host
 )
 
 

@@ -13,7 +13,7 @@ import base64
 import binascii
 import functools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import parse_qsl, urlsplit
 
@@ -21,6 +21,7 @@ from keyaudit.model.exchange import Exchange
 from keyaudit.model.secrets import Secret
 from keyaudit.rulebook.entries import checked_entry, described
 from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.places import Place, Sender
 from keyaudit.model.vocabulary import RuleInfo
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ CREDENTIAL_CONDITIONS = ("any", "production", "sandbox")
 # Where a credential may be forbidden to travel (``require.credential_not_in``): the URL's query
 # string (kept by every access log and proxy on the way) or the Authorization header.
 CREDENTIAL_PLACES = ("query", "authorization")
-_WHEN_FIELDS = ("schemes", "hosts", "methods", "path", "has_headers", "carries_credential")
+# ``sent_by`` names entries of the rule files' ``senders:``, ``host_in`` entries of their ``places:``
+# (bound when every file is loaded: see :func:`bind_places`).
+_WHEN_FIELDS = ("schemes", "hosts", "methods", "path", "has_headers", "carries_credential", "sent_by", "host_in")
 _REQUIRE_FIELDS = ("headers", "check", "credential_not_in")
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "when",
            "require", "examples", "negative_examples", "references", "remediation")
@@ -89,6 +92,10 @@ class RequestRule(RuleInfo):
     required_headers: tuple[str, ...] = ()
     forbidden_places: tuple[str, ...] = ()  # where the rule's provider's credential must not be
     check: str | None = None
+    sent_by: tuple[str, ...] = ()  # sender ids; ``senders`` holds them once bound
+    host_in: tuple[str, ...] = ()  # place ids; ``host_places`` holds them once bound
+    senders: tuple[Sender, ...] = ()
+    host_places: tuple[Place, ...] = ()
 
     @functools.cached_property
     def path(self) -> "regex.Pattern[str] | None":
@@ -107,6 +114,10 @@ class RequestRule(RuleInfo):
         if self.path is not None and not self.path.search(exchange.path):
             return False
         if any(not exchange.header(name) for name in self.has_headers):
+            return False
+        if self.senders and not any(sender.evidence(exchange) for sender in self.senders):
+            return False
+        if self.host_places and not any(place.holds_host(exchange.host) for place in self.host_places):
             return False
         if self.carries_credential is not None:
             wanted = self.carries_credential
@@ -131,7 +142,14 @@ class RequestRule(RuleInfo):
             return Judgement(problem) if isinstance(problem, str) and problem else problem or None
         if self.required_headers or self.forbidden_places:
             return None
-        return Judgement(self.title)
+        return Judgement(self._where(exchange) or self.title)
+
+    def _where(self, exchange: Exchange) -> str | None:
+        """What put the exchange under a rule that asks for a sender or a place of hosts: the
+        header that marks the sender, the host (never a secret)."""
+        marks = [f"sent by a {sender.id} ({mark})" for sender in self.senders if (mark := sender.evidence(exchange))]
+        marks += [f"to {exchange.host} ({place.id})" for place in self.host_places if place.holds_host(exchange.host)]
+        return "; ".join(marks) or None
 
 
     def _misplaced(self, exchange: Exchange, context: RequestContext) -> str | None:
@@ -218,6 +236,24 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQU
         required_headers=strings(require.get("headers")),
         forbidden_places=tuple(places),
         check=check,
+        sent_by=strings(when.get("sent_by")),
+        host_in=strings(when.get("host_in")),
         examples=strings(raw.get("examples")),
         negative_examples=strings(raw.get("negative_examples")),
     )
+
+
+def bind_places(rules: list[RequestRule], places: dict[str, Place], senders: dict[str, Sender]) -> list[RequestRule]:
+    """``rules`` with the places and senders their ``host_in`` and ``sent_by`` name; a name no
+    loaded rule file defines is a :class:`RuleError`."""
+    bound = []
+    for rule in rules:
+        for names, known, what in ((rule.host_in, places, "places"), (rule.sent_by, senders, "senders")):
+            unknown = [name for name in names if name not in known]
+            if unknown:
+                raise RuleError(rule.source, rule.id, f"names {unknown[0]!r}, which no rule file's '{what}:' defines")
+        if rule.host_in or rule.sent_by:
+            rule = replace(rule, host_places=tuple(places[name] for name in rule.host_in),
+                           senders=tuple(senders[name] for name in rule.sent_by))
+        bound.append(rule)
+    return bound

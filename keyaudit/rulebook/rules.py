@@ -15,6 +15,8 @@ from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleI
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.metadata import parse_references, parse_remediation
+from keyaudit.rulebook.place_rules import PlaceRule
+from keyaudit.rulebook.places import Place, Sender
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.validators import VALIDATORS
 from keyaudit.rulebook.verification import VerificationSpec
@@ -127,13 +129,18 @@ class RuleSet:
     # The providers' API hosts, by provider: the evidence of ``provider_host`` contexts.
     provider_hosts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     messages: list[MessageRule] = field(default_factory=list)
+    # Where files and hosts end up (``places:``), who sends requests (``senders:``), and the place
+    # rules that secret findings in a place's files become.
+    places: dict[str, Place] = field(default_factory=dict)
+    senders: dict[str, Sender] = field(default_factory=dict)
+    place_rules: list[PlaceRule] = field(default_factory=list)
     # How each provider is asked whether a key works (``--verify``), by provider: shipped rules only.
     verifications: dict[str, VerificationSpec] = field(default_factory=dict)
 
     @property
     def every(self) -> list[RuleInfo]:
         """Every rule of every kind: what ``rules list`` prints and reports describe."""
-        return [*self.rules, *self.requests, *self.messages]
+        return [*self.rules, *self.requests, *self.messages, *self.place_rules]
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -146,7 +153,9 @@ class RuleSet:
         return RuleSet([r for r in self.rules if r.id not in dropped],
                        [r for r in self.requests if r.id not in dropped], self.warnings,
                        self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts,
-                       [r for r in self.messages if r.id not in dropped], self.verifications)
+                       [r for r in self.messages if r.id not in dropped], places=self.places, senders=self.senders,
+                       place_rules=[r for r in self.place_rules if r.id not in dropped],
+                       verifications=self.verifications)
 
 
 def anchoring_warning(rule: Rule) -> str | None:

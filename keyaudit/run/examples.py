@@ -2,8 +2,9 @@
 
 Examples run through the real pipeline: secret-rule examples through prefilter, pattern,
 validator and context; request-rule examples (raw HTTP requests) through the wire-dump reader
-and the exchange judge, message-rule examples (raw e-mails) through the mail reader, with the
-secret rules deciding what counts as a credential.
+and the exchange judge, message-rule examples (raw e-mails) through the mail reader, place-rule
+examples (a path and a text) through the placing of a unit's findings, with the secret rules
+deciding what counts as a credential.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from keyaudit.inputs.text_requests import capture_readers
 from keyaudit.inputs.captures import httpdump
 from keyaudit.inputs.message_findings import findings_in_mail
 from keyaudit.rulebook.messages import MessageRule
+from keyaudit.rulebook.place_rules import PlaceRule, example_file
+from keyaudit.run.placing import Placer
+from keyaudit.run.tally import Found
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,17 @@ def _message_findings(rule: MessageRule, text: str, secrets: SecretDetector) -> 
     return [finding for finding in found if isinstance(finding, Finding)]
 
 
+def _place_findings(rule: PlaceRule, example: str, places: RuleSet, secrets: SecretDetector) -> list[Finding]:
+    """A place rule's findings in one example: a file (its path and text) scanned by the secret
+    rules, then placed by its path and lines with the places of ``places``."""
+    path, text = example_file(example)
+    data = text.encode("utf-8")
+    found: list[Finding] = []
+    secrets.findings_in(io.BytesIO(data), path, found)
+    placer = Placer(RuleSet(places=places.places, place_rules=[rule]))
+    return list(placer.placed(Found(found), path, None, lambda: io.BytesIO(data), len(data)))
+
+
 def check_examples(rules: RuleSet) -> list[ExampleFailure]:
     """All failures across ``rules``; an empty list means every example behaves."""
     secrets = SecretDetector(RuleSet(list(rules.rules)))
@@ -80,6 +95,7 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
         *((rule, lambda text, rule=rule: _secret_findings(rule, text, rules)) for rule in rules.rules),
         *((rule, lambda text, rule=rule: _request_findings(rule, text, secrets)) for rule in rules.requests),
         *((rule, lambda text, rule=rule: _message_findings(rule, text, secrets)) for rule in rules.messages),
+        *((rule, lambda text, rule=rule: _place_findings(rule, text, rules, secrets)) for rule in rules.place_rules),
     ]
     for rule, find in checked:
         if not rule.examples:
