@@ -1,7 +1,9 @@
 """Placing a unit's findings: secret findings in a file (or on a line) of a place — code shipped to
 browsers and phones, development and test configuration — become the place rules' findings.
 
-A file's places come from its reported path, from the manifest of the app it belongs to (for a
+A file's places come from its path below what was scanned (the git work tree holding it, else the
+folder named on the command line: ``/home/ci/test/app/.env`` is no test configuration because a CI checkout
+sits under a folder named ``test``), from the manifest of the app it belongs to (for a
 file on disk: the nearest ``package.json`` or ``pubspec.yaml`` above it), and, for the lines that
 hold a finding, from the names on them (``NEXT_PUBLIC_…=``). Lines are read again only for a whole
 file of at most :data:`MAX_LINES_BYTES` with a finding a place rule could take: the files that set
@@ -11,6 +13,7 @@ variables (code, ``.env``, configuration) are small, and a large log is no front
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from keyaudit.model.findings import Finding
@@ -18,17 +21,33 @@ from keyaudit.rulebook.place_rules import PlaceRule, rule_in_place
 from keyaudit.rulebook.places import MAX_MANIFEST_BYTES, Place, matched_path
 from keyaudit.rulebook.rules import RuleSet
 from keyaudit.rulebook.takeover import take_over
+from keyaudit.run.scope import work_tree
 from keyaudit.run.tally import Found
 from keyaudit.sources.manifests import Manifests
 from keyaudit.sources.opening import Opener
+from keyaudit.sources.remote import is_url
+from keyaudit.sources.targets import STDIN
 
 MAX_LINES_BYTES = 2 << 20
+
+
+@dataclass(frozen=True)
+class ScanFrame:
+    """What a scan's reported paths are below: ``base``, the folder relative paths start from,
+    and ``roots``, the folders of the local targets (a folder named, or the folder of a file
+    named). Reported paths as typed are matched whole when there is no frame (staged files,
+    whose paths start at the repository's top)."""
+
+    base: str
+    roots: tuple[str, ...]
 
 
 class Placer:
     """The place rules of one scan, and the places they name, applied to units' findings."""
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, frame: ScanFrame | None = None) -> None:
+        self.frame = frame
+        self._trees: dict[str, str | None] = {}  # folder -> the git work tree holding it
         self.rules: list[PlaceRule] = list(rules.place_rules)
         named = dict.fromkeys(place for rule in self.rules for place in rule.places)
         self.places: list[Place] = [rules.places[name] for name in named if name in rules.places]
@@ -72,7 +91,8 @@ class Placer:
 
     def _file_places(self, path: str, file: Path | None) -> tuple[str, ...]:
         """The places a file is in by its path and, on disk, by the app it belongs to."""
-        places = [place.id for place in self.places if place.holds_path(path)]
+        below = self._below(path, file)
+        places = [place.id for place in self.places if place.holds_path(below)]
         manifest = self.manifests.nearest(file) if file is not None else None
         if manifest is not None:
             folder, name, text = manifest
@@ -80,6 +100,23 @@ class Placer:
             places += [place.id for place in self.places if place.id not in places
                        and place.holds_in_app(name, text, relative, path)]
         return tuple(places)
+
+    def _below(self, path: str, file: Path | None) -> str:
+        """``path`` (as reported) below what was scanned: the git work tree holding the file,
+        else the innermost target folder holding it; as reported where none does."""
+        frame = self.frame
+        if frame is None or path == STDIN or is_url(path):
+            return path
+        absolute = str(file) if file is not None else os.path.join(frame.base, path)  # an archive's member
+        folder = os.path.dirname(absolute)
+        if folder not in self._trees:
+            self._trees[folder] = work_tree(folder)
+        tops = [self._trees[folder]] if self._trees[folder] is not None else sorted(frame.roots, key=len, reverse=True)
+        for top in tops:
+            prefix = top.rstrip(os.sep) + os.sep
+            if absolute.startswith(prefix):
+                return absolute[len(prefix):].replace(os.sep, "/")
+        return path
 
     @staticmethod
     def _lines(opener: Opener, wanted: set[int]) -> dict[int, str]:

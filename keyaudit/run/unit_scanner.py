@@ -27,7 +27,7 @@ from keyaudit.model.findings import Finding, member_path
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
-from keyaudit.run.placing import Placer
+from keyaudit.run.placing import Placer, ScanFrame
 from keyaudit.run.state import Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
@@ -51,14 +51,14 @@ class UnitScanner:
 
     def __init__(self, rules: RuleSet, engine: str = "auto", checks: dict[str, RequestCheck] | None = None,
                  rule_time: float = SECONDS_PER_FILE, signing_keys: dict[str, str] | None = None,
-                 key_warnings: list[str] | None = None) -> None:
+                 key_warnings: list[str] | None = None, frame: ScanFrame | None = None) -> None:
         self.rules = rules
         self.budget = RuleBudget(rule_time)
         self.key_warnings = list(key_warnings or [])  # about the --public-key files, for the user
         # The request anchors and markers ride along in the rules' pass over each chunk.
         self.detector = SecretDetector(rules, create_matcher(rules, engine, self.budget), signing_keys)
         self.judge = ExchangeJudge(self.detector, list(rules.requests), dict(checks or {}))
-        self.placer = Placer(rules)
+        self.placer = Placer(rules, frame)
 
     @property
     def engine(self) -> str:

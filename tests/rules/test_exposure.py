@@ -6,6 +6,7 @@ configuration or sent to such hosts (production-key-outside-production) — and 
 from __future__ import annotations
 
 import json
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -126,6 +127,26 @@ def test_production_keys_in_development_test_and_staging_configuration(tmp_path:
     assert {f["context"]["place"] for f in outside} == {"non-production"}
     assert all(f["environment"] == "production" for f in outside)
     assert_absent(prod, run.stdout, run.stderr, what="the production key")
+
+
+def test_only_folders_below_what_was_scanned_place_a_file(tmp_path: Path) -> None:
+    """A CI checkout under /builds/test/…, a server's /var/www/…: the folders above a scanned
+    folder say nothing about its files; the folders below it, and a git work tree's own folders
+    (scanned from inside one of them), do."""
+    prod = asaas_key()
+    for checkout in ("builds/test/shop", "var/www/shop"):
+        write(tmp_path, f"{checkout}/config/settings.py", f'ASAAS_API_KEY = "{prod}"\n')
+        write(tmp_path, f"{checkout}/test/settings.py", f'ASAAS_API_KEY = "{prod}"\n')
+    report, _ = scan_json(str(tmp_path / "builds/test/shop"), str(tmp_path / "var/www/shop"))
+    assert {Path(path).relative_to(tmp_path).as_posix(): rules for path, rules in by_file(report).items()} == {
+        f"{checkout}/{place}/settings.py": [rule]
+        for checkout in ("builds/test/shop", "var/www/shop")
+        for place, rule in (("config", ("asaas-api-key", "access-token", "critical")),
+                            ("test", ("asaas-production-key-outside-production", "production-key-outside-production",
+                                      "critical")))}
+    subprocess.run(["git", "init", "-q", str(tmp_path / "var/www/shop")], check=True)
+    report, _ = scan_json(str(tmp_path / "var/www/shop/test"))  # below the work tree's top: test/settings.py
+    assert [f["category"] for f in report["findings"]] == ["production-key-outside-production"]
 
 
 def test_a_har_with_a_browser_calling_the_providers_is_browser_exposure(tmp_path: Path) -> None:
