@@ -21,7 +21,7 @@ from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
 from keyaudit.model.urls import redact_url
 from keyaudit.rulebook.rules import ContextRequirement, Rule, RuleSet
-from keyaudit.rulebook.validators import VALIDATORS
+from keyaudit.rulebook.registry import VALIDATORS
 
 
 class FindingSink(Protocol):

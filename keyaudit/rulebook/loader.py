@@ -16,6 +16,7 @@ from typing import Any, Iterable
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.messages import MessageRule, parse_message_rule
+from keyaudit.rulebook.registry import REQUEST_CHECK_NAMES
 from keyaudit.rulebook.requests import RequestRule, parse_request_rule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning, parse_rule
 from keyaudit.rulebook.scopes import bind_provider_hosts, parse_provider_hosts, uncovered_hosts
@@ -123,7 +124,7 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
         if not all(isinstance(value, str) and value.strip() for value in values):
             raise RuleError(name, None, f"'{key}' must be a list of non-empty strings")
     rules = [parse_rule(raw, name, verify) for raw in document.get("rules", [])]
-    requests = [parse_request_rule(raw, name, verify=verify) for raw in document.get("request_rules", [])]
+    requests = [parse_request_rule(raw, name, REQUEST_CHECK_NAMES, verify) for raw in document.get("request_rules", [])]
     messages = [parse_message_rule(raw, name) for raw in document.get("message_rules", [])]
     seen: set[str] = set()
     for rule in [*rules, *requests, *messages]:

@@ -167,12 +167,9 @@ def _place_of(exchange: Exchange, value: str, place: str) -> str | None:
     return "the Authorization header" if value in header or value in decoded else None
 
 
-REQUEST_CHECKS: tuple[str, ...] = ("iugu_signature", "request_time_window", "signature_seen")
-
-
-def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQUEST_CHECKS,
-                       verify: bool = True) -> RequestRule:
-    """Build a :class:`RequestRule` from one YAML mapping, or raise a :class:`RuleError`."""
+def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verify: bool = True) -> RequestRule:
+    """Build a :class:`RequestRule` from one YAML mapping, or raise a :class:`RuleError`;
+    ``require.check`` must be one of ``known_checks`` (the registry's)."""
     rule_id = checked_entry(raw, path, "request_rules", _FIELDS, ("title", "provider", "category", "severity", "when"),
                             "medium")
     when, require = raw["when"], raw.get("require") or {}

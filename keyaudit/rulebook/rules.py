@@ -16,7 +16,7 @@ from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.metadata import parse_references, parse_remediation
 from keyaudit.rulebook.requests import RequestRule
-from keyaudit.rulebook.validators import VALIDATORS
+from keyaudit.rulebook.registry import VALIDATORS
 
 if TYPE_CHECKING:  # compiled on first use: a clean pre-commit run never needs the regex module
     import regex

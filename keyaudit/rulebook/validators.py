@@ -3,7 +3,7 @@
 Patterns find candidates cheaply; a validator decides whether the candidate really is a key by
 looking at its structure (an Asaas key decodes to ``<hex>::<id>::$aach_<uuid>``, a Basic value
 decodes to ``user:password``), which is what removes placeholders, hashes and masked values.
-Rules name a validator by the key of :data:`VALIDATORS`.
+Rules name a validator by its name in :data:`keyaudit.rulebook.registry.VALIDATORS`.
 """
 
 from __future__ import annotations
@@ -233,11 +233,3 @@ def encrypted_private_key(secret: str) -> Validation | None:
     pem = _private_pem(secret)
     return Validation(canonical=pem.body) if pem is not None and pem.encrypted else None
 
-
-VALIDATORS: dict[str, Validator] = {
-    "asaas_key": asaas_key,
-    "hex_token": hex_token,
-    "basic_credential": basic_credential,
-    "rsa_private_key": rsa_private_key,
-    "encrypted_private_key": encrypted_private_key,
-}
