@@ -15,11 +15,12 @@ from typing import Any, Iterable
 
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.hostgroups import HostGroups, bind_host_groups, merge_groups, parse_hosts
 from keyaudit.rulebook.messages import MessageRule, parse_message_rule
 from keyaudit.rulebook.registry import REQUEST_CHECK_NAMES
 from keyaudit.rulebook.requests import RequestRule, parse_request_rule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning, parse_rule
-from keyaudit.rulebook.scopes import bind_provider_hosts, parse_provider_hosts, uncovered_hosts
+from keyaudit.rulebook.scopes import bind_provider_hosts, uncovered_hosts
 
 _PARSED_FORMAT = "1"  # bump when what is cached for a rule file changes
 
@@ -131,8 +132,8 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
         if rule.id in seen:
             raise RuleError(name, rule.id, "duplicate rule id in one file")
         seen.add(rule.id)
-    hosts = parse_provider_hosts(document["provider_hosts"], name) if "provider_hosts" in document else {}
-    return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages)
+    hosts, groups = parse_hosts(document["provider_hosts"], name) if "provider_hosts" in document else ({}, {})
+    return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages, host_groups=groups)
 
 
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
@@ -147,6 +148,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     message_rules: dict[str, MessageRule] = {}
     literals: dict[str, dict[str, None]] = {key: {} for key in RULE_LISTS[2:5]}  # in order, once each
     provider_hosts: dict[str, tuple[str, ...]] = {}
+    host_groups: HostGroups = {}
     user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
     for source in shipped + list(extra):
@@ -159,6 +161,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
                 found.update(dict.fromkeys(getattr(loaded, key)))
             for provider, hosts in loaded.provider_hosts.items():
                 provider_hosts[provider] = tuple(dict.fromkeys((*provider_hosts.get(provider, ()), *hosts)))
+            merge_groups(host_groups, loaded.host_groups)
             if source not in shipped:
                 user_ids.update(rule.id for rule in loaded.every)
     # Once per user rule in force; shipped rules are checked by the test suite, not at every start.
@@ -171,6 +174,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
                      for warning in backtracking_warnings(rule)]
     anchors = literals["record_anchors"]
     anchors.update(dict.fromkeys(uncovered_hosts(provider_hosts, tuple(anchors))))
-    return RuleSet(bind_provider_hosts(list(secret_rules.values()), provider_hosts), list(request_rules.values()),
+    return RuleSet(bind_provider_hosts(list(secret_rules.values()), provider_hosts),
+                   bind_host_groups(list(request_rules.values()), host_groups),
                    warnings, **{key: tuple(found) for key, found in literals.items()}, provider_hosts=provider_hosts,
-                   messages=list(message_rules.values()))
+                   messages=list(message_rules.values()), host_groups=host_groups)

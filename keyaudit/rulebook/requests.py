@@ -21,12 +21,12 @@ from keyaudit.model.exchange import Exchange
 from keyaudit.model.secrets import Secret
 from keyaudit.rulebook.entries import checked_entry, described
 from keyaudit.rulebook.errors import RuleError
-from keyaudit.model.vocabulary import RuleInfo
+from keyaudit.model.vocabulary import ENVIRONMENTS, RuleInfo
 
 if TYPE_CHECKING:
     import regex
 
-CREDENTIAL_CONDITIONS = ("any", "production", "sandbox")
+CREDENTIAL_CONDITIONS = ("any", *ENVIRONMENTS)
 # Where a credential may be forbidden to travel (``require.credential_not_in``): the URL's query
 # string (kept by every access log and proxy on the way) or the Authorization header.
 CREDENTIAL_PLACES = ("query", "authorization")
@@ -97,7 +97,11 @@ class RequestRule(RuleInfo):
         return None if self.path_text is None else regex.compile(self.path_text)
 
     def applies(self, exchange: Exchange, context: RequestContext) -> bool:
-        """Whether ``when`` holds for this exchange (the credentials it carries asked last)."""
+        """Whether ``when`` holds for this exchange (the credentials it carries asked last).
+
+        ``carries_credential`` counts the credentials of the rule's own provider (any provider's
+        for a ``generic`` rule): with two providers whose keys have environments, one's sandbox
+        key sent to the other's API is no environment mismatch of the other."""
         if self.schemes and exchange.scheme not in self.schemes:
             return False
         if self.hosts and exchange.host not in self.hosts:
@@ -110,7 +114,8 @@ class RequestRule(RuleInfo):
             return False
         if self.carries_credential is not None:
             wanted = self.carries_credential
-            if not any(wanted == "any" or c.environment == wanted for c in context.credentials):
+            if not any((wanted == "any" or c.environment == wanted) and self.provider in ("generic", c.provider)
+                       for c in context.credentials):
                 return False
         return True
 

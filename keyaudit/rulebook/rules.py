@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
+from keyaudit.rulebook.environments import KeyEnvironment, parse_environment
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.metadata import parse_references, parse_remediation
@@ -34,6 +35,7 @@ _OPTIONAL = (
     "remediation",
     "signing_key_severity",
     "table",
+    "environment",
 )
 _CONTEXT_FIELDS = ("pattern", "window", "provider_host")
 # Where a provider host must occur for a ``provider_host`` context: only the whole file, so far.
@@ -102,6 +104,7 @@ class Rule(RuleInfo):
     # The severity of a finding whose private key is the private half of a ``--public-key``.
     signing_key_severity: str | None = None
     table: TableSpec | None = None
+    environment: KeyEnvironment | None = None  # which environment its keys are of (rule data)
 
     @functools.cached_property
     def pattern(self) -> "regex.Pattern[bytes]":
@@ -126,6 +129,8 @@ class RuleSet:
     # The providers' API hosts, by provider: the evidence of ``provider_host`` contexts.
     provider_hosts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     messages: list[MessageRule] = field(default_factory=list)
+    # The same hosts in the named groups (environments) rule files give them: provider -> group -> hosts.
+    host_groups: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def every(self) -> list[RuleInfo]:
@@ -143,7 +148,7 @@ class RuleSet:
         return RuleSet([r for r in self.rules if r.id not in dropped],
                        [r for r in self.requests if r.id not in dropped], self.warnings,
                        self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts,
-                       [r for r in self.messages if r.id not in dropped])
+                       [r for r in self.messages if r.id not in dropped], self.host_groups)
 
 
 def anchoring_warning(rule: Rule) -> str | None:
@@ -248,6 +253,7 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
         captures_secret=bool(raw.get("captures_secret", True)),
         signing_key_severity=signing_key_severity,
         table=table,
+        environment=parse_environment(raw.get("environment"), path, rule_id, pattern),
         examples=_string_list(raw.get("examples", []), path, rule_id, "examples"),
         negative_examples=_string_list(raw.get("negative_examples", []), path, rule_id, "negative_examples"),
         references=parse_references(raw.get("references"), path, rule_id),

@@ -21,7 +21,8 @@ IUGU_TOKEN = re.compile(r"[0-9a-f]{32}|[0-9A-F]{32}|[0-9A-F]{64}")
 _ASAAS_PAYLOAD = re.compile(
     r"[0-9a-fA-F]{32}::[0-9A-Za-z-]{1,64}::\$aach_[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"
 )
-_ASAAS_PREFIX = re.compile(r"^(?:\$\$|\\\$|\\u0024|%24|\$)?aact_(?:(prod|hmlg)_)?", re.IGNORECASE)
+# How the key is written before its payload (its environment is the rule's to say: rule data).
+_ASAAS_PREFIX = re.compile(r"^(?:\$\$|\\\$|\\u0024|%24|\$)?aact_(?:(?:prod|hmlg)_)?", re.IGNORECASE)
 _PLACEHOLDER_WORDS = frozenset(
     "password pass passwd secret changeme change_me example test token user username "
     "xxx xxxx xxxxxx null none undefined redacted masked hidden foo bar".split()
@@ -34,7 +35,6 @@ class Validation:
 
     canonical: str
     visible_prefix: str = ""
-    environment: str | None = None
     provider: str | None = None
     note: str | None = None
     key_digest: str | None = None  # of a private key's public half: tells a signing key apart
@@ -58,7 +58,6 @@ def asaas_key(secret: str) -> Validation | None:
     """An Asaas key in any of its written forms, checked by decoding its payload offline."""
     text = unquote(secret) if "%" in secret else secret
     prefix_match = _ASAAS_PREFIX.match(text)
-    environment_code = prefix_match.group(1) if prefix_match else None
     rest = text[prefix_match.end() :] if prefix_match else text
     for marker in ("000", ""):
         if marker and not rest.startswith(marker):
@@ -72,15 +71,10 @@ def asaas_key(secret: str) -> Validation | None:
         except UnicodeDecodeError:
             continue
         if _ASAAS_PAYLOAD.fullmatch(plain):
-            environment = {"prod": "production", "hmlg": "sandbox"}.get(
-                (environment_code or "").lower()
-            )
             shown = text[: len(text) - len(payload)] if prefix_match or marker else ""
             return Validation(
                 canonical=payload.rstrip("="),
                 visible_prefix=shown,
-                environment=environment,
-                provider="asaas",
             )
     return None
 
@@ -102,12 +96,12 @@ def _looks_random(value: str) -> bool:
 
 
 def hex_token(secret: str) -> Validation | None:
-    """An iugu API token: 32 hex in one case or 64 upper hex, and not a typed placeholder."""
+    """A hex API token (iugu's shape: 32 hex in one case or 64 upper hex), not a typed placeholder."""
     if not IUGU_TOKEN.fullmatch(secret) or not _looks_random(secret):
         return None
     if not any(c.isdigit() for c in secret) or not any(c.isalpha() for c in secret):
         return None
-    return Validation(canonical=secret, provider="iugu")
+    return Validation(canonical=secret)
 
 
 # Documentation stand-ins: `password123`, `your_password`, `client_secret`, `YOUR_API_KEY`.
