@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable
 from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS, request_time_check
 from keyaudit.rulebook.replay import signature_seen
 from keyaudit.rulebook.validators import (Validator, asaas_key, basic_credential, encrypted_private_key, hex_token,
-                                          rsa_private_key)
+                                          random_token, rsa_private_key)
 
 if TYPE_CHECKING:
     from keyaudit.model.exchange import Exchange
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 VALIDATORS: dict[str, Validator] = {
     "asaas_key": asaas_key,
     "hex_token": hex_token,
+    "random_token": random_token,
     "basic_credential": basic_credential,
     "rsa_private_key": rsa_private_key,
     "encrypted_private_key": encrypted_private_key,

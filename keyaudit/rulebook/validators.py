@@ -104,6 +104,21 @@ def hex_token(secret: str) -> Validation | None:
     return Validation(canonical=secret)
 
 
+_ALPHANUMERIC_RUN = re.compile(r"[0-9A-Za-z]+")
+MIN_RANDOM_BODY = 16  # characters: shorter runs are ids and dates, not what makes a key secret
+
+
+def random_token(secret: str) -> Validation | None:
+    """A key written as fixed parts around a random body (``TEST-<digits>-<32 hex>-<digits>``,
+    ``sk_test_<body>``), for any provider: its pattern says the format, and this rejects what a
+    person typed in its place — the body (the longest run of letters and digits) must be long
+    and look random (not ``0000…``, ``abcdef…`` or one character repeated)."""
+    body = max(_ALPHANUMERIC_RUN.findall(secret), key=len, default="")
+    if len(body) < MIN_RANDOM_BODY or not _looks_random(body):
+        return None
+    return Validation(canonical=secret)
+
+
 # Documentation stand-ins: `password123`, `your_password`, `client_secret`, `YOUR_API_KEY`.
 _PLACEHOLDER_PASSWORD = re.compile(
     r"(?:(?:your|my|the)[_-]?)?(?:[a-z]+[_-])*(?:password|passwd|pass|pwd|secret|token|key|apikey|changeme|test|example)"
