@@ -12,47 +12,32 @@ import pytest
 
 from helpers.running import cli, scan_json
 
+def _mismatch_rule(rule_id: str, sent_to: str, carried: str, kind: str, other: str) -> str:
+    """A request rule: a key of environment ``carried`` sent to the host group ``sent_to``; its
+    example sends an ``acme_<kind>_`` key to ``sent_to``'s host, its negative to ``other``'s."""
+    request = "GET https://{}.acme.example/v1/orders HTTP/1.1\\nAuthorization: Bearer acme_%s_5d0e8a3c91f74b26e1c9a07f3b8d4e62\\n\\n" % kind
+    hosts = {"production": "api", "sandbox": "sandbox"}
+    return (f"  - {{id: {rule_id}, title: ACME key sent to the wrong API, provider: acme, category: environment-mismatch,\n"
+            f"     severity: medium, when: {{hosts: [{sent_to}], carries_credential: {carried}}},\n"
+            f'     examples: ["{request.format(hosts[sent_to])}"], negative_examples: ["{request.format(hosts[other])}"],\n'
+            f"     references: [https://acme.example/docs/environments], remediation: Pair each key with its host.}}\n")
+
+
 PACK = """\
 provider_hosts:
   acme:
     production: [api.acme.example]
     sandbox: [sandbox.acme.example]
 rules:
-  - id: acme-key
-    title: ACME key
-    provider: acme
-    category: access-token
-    severity: high
-    keywords: [acme_]
-    pattern: '(?P<secret>acme_(?P<kind>live|test)_[0-9a-f]{32})(?![0-9a-f])'
-    validator: random_token
-    environment: {group: kind, values: {live: production, test: sandbox}}
-    examples: ['ACME_KEY=acme_live_5d0e8a3c91f74b26e1c9a07f3b8d4e62']
-    negative_examples: ['ACME_KEY=acme_live_00000000000000000000000000000000']
-    references: [https://acme.example/docs/keys]
-    remediation: Replace the key.
+  - {id: acme-key, title: ACME key, provider: acme, category: access-token, severity: high, keywords: [acme_],
+     pattern: '(?P<secret>acme_(?P<kind>live|test)_[0-9a-f]{32})(?![0-9a-f])', validator: random_token,
+     environment: {group: kind, values: {live: production, test: sandbox}},
+     examples: ['ACME_KEY=acme_live_5d0e8a3c91f74b26e1c9a07f3b8d4e62'],
+     negative_examples: ['ACME_KEY=acme_live_00000000000000000000000000000000'],
+     references: [https://acme.example/docs/keys], remediation: Replace the key.}
 request_rules:
-  - id: acme-test-key-to-production
-    title: ACME test key sent to the production API
-    provider: acme
-    category: environment-mismatch
-    severity: medium
-    when: {hosts: [production], carries_credential: sandbox}
-    examples: ["GET https://api.acme.example/v1/orders HTTP/1.1\\nAuthorization: Bearer acme_test_5d0e8a3c91f74b26e1c9a07f3b8d4e62\\n\\n"]
-    negative_examples: ["GET https://sandbox.acme.example/v1/orders HTTP/1.1\\nAuthorization: Bearer acme_test_5d0e8a3c91f74b26e1c9a07f3b8d4e62\\n\\n"]
-    references: [https://acme.example/docs/environments]
-    remediation: Pair each key with the host of its environment.
-  - id: acme-live-key-to-sandbox
-    title: ACME live key sent to the sandbox API
-    provider: acme
-    category: environment-mismatch
-    severity: high
-    when: {hosts: [sandbox], carries_credential: production}
-    examples: ["GET https://sandbox.acme.example/v1/orders HTTP/1.1\\nAuthorization: Bearer acme_live_5d0e8a3c91f74b26e1c9a07f3b8d4e62\\n\\n"]
-    negative_examples: ["GET https://api.acme.example/v1/orders HTTP/1.1\\nAuthorization: Bearer acme_live_5d0e8a3c91f74b26e1c9a07f3b8d4e62\\n\\n"]
-    references: [https://acme.example/docs/environments]
-    remediation: Move the live key to production and replace it.
-"""
+""" + _mismatch_rule("acme-test-key-to-production", "production", "sandbox", "test", "sandbox") \
+    + _mismatch_rule("acme-live-key-to-sandbox", "sandbox", "production", "live", "production")
 
 
 @pytest.fixture
