@@ -10,9 +10,10 @@ groups, one per environment (and any other group a rule may want, such as legacy
         legacy: [www.asaas.com, homolog.asaas.com]
 
 Every host, whatever its group, is evidence that a file calls the provider (``provider_host``
-contexts). A request rule's ``when.hosts`` may name a group of its own provider instead of
-hosts (``hosts: [sandbox]``): which host is which environment is then said once, where the
-provider is described, and a rule file of another provider is judged the same way.
+contexts). A request rule's ``when.host_groups`` names groups of its own provider, whose hosts
+join its ``when.hosts`` (``host_groups: [sandbox]``): which host is which environment is then
+said once, where the provider is described, and a rule file of another provider is judged the
+same way.
 """
 
 from __future__ import annotations
@@ -54,23 +55,18 @@ def merge_groups(into: HostGroups, more: HostGroups) -> None:
             mine[name] = tuple(dict.fromkeys((*mine.get(name, ()), *hosts)))
 
 
-def is_group(entry: str) -> bool:
-    """A ``when.hosts`` entry names a group when it is no host name (it has no dot)."""
-    return "." not in entry
-
-
 def bind_host_groups(rules: list[RequestRule], groups: HostGroups) -> list[RequestRule]:
-    """``rules`` with every group named in ``when.hosts`` replaced by its provider's hosts."""
+    """``rules`` with the hosts of the groups their ``when.host_groups`` name added to their hosts."""
     bound = []
     for rule in rules:
-        if any(is_group(entry) for entry in rule.hosts):
+        if rule.host_groups:
             named = groups.get(rule.provider, {})
-            unknown = [entry for entry in rule.hosts if is_group(entry) and entry not in named]
+            unknown = [group for group in rule.host_groups if group not in named]
             if unknown:
                 known = ", ".join(named) or "none"
-                raise RuleError(rule.source, rule.id, f"'when.hosts' names {unknown[0]!r}, which is no host group of "
-                                                      f"provider {rule.provider!r} (its groups: {known})")
-            hosts = [host for entry in rule.hosts for host in (named[entry] if is_group(entry) else (entry,))]
+                raise RuleError(rule.source, rule.id, f"'when.host_groups' names {unknown[0]!r}, which is no host group "
+                                                      f"of provider {rule.provider!r} (its groups: {known})")
+            hosts = [*rule.hosts, *(host for group in rule.host_groups for host in named[group])]
             rule = replace(rule, hosts=tuple(dict.fromkeys(hosts)))
         bound.append(rule)
     return bound

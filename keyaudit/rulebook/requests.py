@@ -30,7 +30,7 @@ CREDENTIAL_CONDITIONS = ("any", *ENVIRONMENTS)
 # Where a credential may be forbidden to travel (``require.credential_not_in``): the URL's query
 # string (kept by every access log and proxy on the way) or the Authorization header.
 CREDENTIAL_PLACES = ("query", "authorization")
-_WHEN_FIELDS = ("schemes", "hosts", "methods", "path", "has_headers", "carries_credential")
+_WHEN_FIELDS = ("schemes", "hosts", "host_groups", "methods", "path", "has_headers", "carries_credential")
 _REQUIRE_FIELDS = ("headers", "check", "credential_not_in")
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "when",
            "require", "examples", "negative_examples", "references", "remediation")
@@ -82,6 +82,8 @@ class RequestRule(RuleInfo):
 
     schemes: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
+    # Named groups of the provider's hosts (``production``), added to ``hosts`` by the loader.
+    host_groups: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
     path_text: str | None = None  # a regular expression the request path must match
     has_headers: tuple[str, ...] = ()
@@ -213,6 +215,7 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verif
         **described(raw, path, rule_id, "medium"),
         schemes=strings(when.get("schemes"), lower=True),
         hosts=strings(when.get("hosts"), lower=True),
+        host_groups=strings(when.get("host_groups")),
         methods=strings(when.get("methods"), upper=True),
         path_text=path_text,
         has_headers=strings(when.get("has_headers")),

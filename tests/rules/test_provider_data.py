@@ -18,7 +18,7 @@ def _mismatch_rule(rule_id: str, sent_to: str, carried: str, kind: str, other: s
     request = "GET https://{}.acme.example/v1/orders HTTP/1.1\\nAuthorization: Bearer acme_%s_5d0e8a3c91f74b26e1c9a07f3b8d4e62\\n\\n" % kind
     hosts = {"production": "api", "sandbox": "sandbox"}
     return (f"  - {{id: {rule_id}, title: ACME key sent to the wrong API, provider: acme, category: environment-mismatch,\n"
-            f"     severity: medium, when: {{hosts: [{sent_to}], carries_credential: {carried}}},\n"
+            f"     severity: medium, when: {{host_groups: [{sent_to}], carries_credential: {carried}}},\n"
             f'     examples: ["{request.format(hosts[sent_to])}"], negative_examples: ["{request.format(hosts[other])}"],\n'
             f"     references: [https://acme.example/docs/environments], remediation: Pair each key with its host.}}\n")
 
@@ -77,7 +77,7 @@ def test_rules_test_passes_with_the_groups_bound(pack: Path) -> None:
 
 
 @pytest.mark.parametrize("edit, problem", [
-    (("hosts: [sandbox]", "hosts: [staging]"), "names 'staging', which is no host group of provider 'acme'"),
+    (("host_groups: [sandbox]", "host_groups: [staging]"), "names 'staging', which is no host group of provider 'acme'"),
     (("    sandbox: [sandbox.acme.example]\n", "    sandbox: sandbox.acme.example\n"), "'provider_hosts.acme' must map"),
     (("values: {live: production, test: sandbox}", "values: {live: production, test: qa}"), "maps to 'qa'"),
 ])
