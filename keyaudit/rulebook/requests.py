@@ -208,7 +208,9 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verif
             raise RuleError(path, rule_id, f"when.path does not compile: {exc}") from None
 
     def strings(value: Any, lower: bool = False, upper: bool = False) -> tuple[str, ...]:
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else value or []
+        if not isinstance(items, list) or not all(isinstance(item, (str, int, float)) for item in items):
+            raise RuleError(path, rule_id, f"a field that takes a list of strings has a value of type {type(value).__name__}")
         return tuple(s.lower() if lower else s.upper() if upper else s for s in map(str, items))
 
     return RequestRule(

@@ -80,6 +80,7 @@ def test_rules_test_passes_with_the_groups_bound(pack: Path) -> None:
     (("host_groups: [sandbox]", "host_groups: [staging]"), "names 'staging', which is no host group of provider 'acme'"),
     (("    sandbox: [sandbox.acme.example]\n", "    sandbox: sandbox.acme.example\n"), "'provider_hosts.acme' must map"),
     (("values: {live: production, test: sandbox}", "values: {live: production, test: qa}"), "maps to 'qa'"),
+    (("host_groups: [sandbox]", "host_groups: 5"), "a field that takes a list of strings has a value of type int"),
 ])
 def test_a_wrong_host_group_or_environment_is_one_line(tmp_path: Path, pack: Path, edit: tuple[str, str],
                                                         problem: str) -> None:
