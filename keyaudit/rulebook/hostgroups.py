@@ -37,10 +37,11 @@ def parse_hosts(value: Any, path: str) -> tuple[dict[str, tuple[str, ...]], Host
     flat: dict[str, Any] = {}
     for provider, hosts in value.items():
         if isinstance(hosts, dict):
-            if not hosts or not all(isinstance(name, str) and "." not in name and isinstance(listed, list)
+            # An empty group would leave a rule that names it with no hosts: a rule for every host.
+            if not hosts or not all(isinstance(name, str) and "." not in name and isinstance(listed, list) and listed
                                     for name, listed in hosts.items()):
                 raise RuleError(path, None, f"'provider_hosts.{provider}' must map group names (without dots) "
-                                            "to lists of host names")
+                                            "to non-empty lists of host names")
             groups[str(provider)] = {name: tuple(listed) for name, listed in hosts.items()}
             hosts = [host for listed in hosts.values() for host in listed]
         flat[provider] = hosts

@@ -79,6 +79,7 @@ def test_rules_test_passes_with_the_groups_bound(pack: Path) -> None:
 @pytest.mark.parametrize("edit, problem", [
     (("host_groups: [sandbox]", "host_groups: [staging]"), "names 'staging', which is no host group of provider 'acme'"),
     (("    sandbox: [sandbox.acme.example]\n", "    sandbox: sandbox.acme.example\n"), "'provider_hosts.acme' must map"),
+    (("    sandbox: [sandbox.acme.example]\n", "    sandbox: []\n"), "'provider_hosts.acme' must map"),
     (("values: {live: production, test: sandbox}", "values: {live: production, test: qa}"), "maps to 'qa'"),
     (("host_groups: [sandbox]", "host_groups: 5"), "a field that takes a list of strings has a value of type int"),
 ])
