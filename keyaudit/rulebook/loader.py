@@ -21,6 +21,7 @@ from keyaudit.rulebook.registry import REQUEST_CHECK_NAMES
 from keyaudit.rulebook.requests import RequestRule, parse_request_rule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning, parse_rule
 from keyaudit.rulebook.scopes import bind_provider_hosts, uncovered_hosts
+from keyaudit.rulebook.verification import VerificationSpec, parse_verification
 
 _PARSED_FORMAT = "1"  # bump when what is cached for a rule file changes
 
@@ -98,7 +99,7 @@ def _parsed(text: str, name: str) -> Any:
 
 
 RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "message_rules")
-TOP_LEVEL = (*RULE_LISTS, "provider_hosts")
+TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification")
 
 
 def load_file(path: Path, verify: bool = True) -> RuleSet:
@@ -133,7 +134,9 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
             raise RuleError(name, rule.id, "duplicate rule id in one file")
         seen.add(rule.id)
     hosts, groups = parse_hosts(document["provider_hosts"], name) if "provider_hosts" in document else ({}, {})
-    return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages, host_groups=groups)
+    verification = parse_verification(document["verification"], name) if "verification" in document else None
+    return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages,
+                   verifications={verification.provider: verification} if verification else {}, host_groups=groups)
 
 
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
@@ -149,6 +152,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     literals: dict[str, dict[str, None]] = {key: {} for key in RULE_LISTS[2:5]}  # in order, once each
     provider_hosts: dict[str, tuple[str, ...]] = {}
     host_groups: HostGroups = {}
+    verifications: dict[str, VerificationSpec] = {}
     user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
     for source in shipped + list(extra):
@@ -164,6 +168,10 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
             merge_groups(host_groups, loaded.host_groups)
             if source not in shipped:
                 user_ids.update(rule.id for rule in loaded.every)
+                if loaded.verifications:  # a repository's configuration can name rule packs
+                    raise RuleError(str(path), None, "'verification' is read from the shipped rules only: a rule "
+                                                     "pack must not choose where found keys are sent")
+            verifications.update(loaded.verifications)
     # Once per user rule in force; shipped rules are checked by the test suite, not at every start.
     warnings = [warning for rule in secret_rules.values()
                 if rule.id in user_ids and (warning := anchoring_warning(rule)) is not None]
@@ -177,4 +185,4 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     return RuleSet(bind_provider_hosts(list(secret_rules.values()), provider_hosts),
                    bind_host_groups(list(request_rules.values()), host_groups),
                    warnings, **{key: tuple(found) for key, found in literals.items()}, provider_hosts=provider_hosts,
-                   messages=list(message_rules.values()), host_groups=host_groups)
+                   messages=list(message_rules.values()), verifications=verifications, host_groups=host_groups)

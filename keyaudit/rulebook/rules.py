@@ -18,6 +18,7 @@ from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.metadata import parse_references, parse_remediation
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.registry import VALIDATORS
+from keyaudit.rulebook.verification import VerificationSpec
 
 if TYPE_CHECKING:  # compiled on first use: a clean pre-commit run never needs the regex module
     import regex
@@ -129,6 +130,8 @@ class RuleSet:
     # The providers' API hosts, by provider: the evidence of ``provider_host`` contexts.
     provider_hosts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     messages: list[MessageRule] = field(default_factory=list)
+    # How each provider is asked whether a key works (``--verify``), by provider: shipped rules only.
+    verifications: dict[str, VerificationSpec] = field(default_factory=dict)
     # The same hosts in the named groups (environments) rule files give them: provider -> group -> hosts.
     host_groups: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
@@ -148,7 +151,7 @@ class RuleSet:
         return RuleSet([r for r in self.rules if r.id not in dropped],
                        [r for r in self.requests if r.id not in dropped], self.warnings,
                        self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts,
-                       [r for r in self.messages if r.id not in dropped], self.host_groups)
+                       [r for r in self.messages if r.id not in dropped], self.verifications, self.host_groups)
 
 
 def anchoring_warning(rule: Rule) -> str | None:
