@@ -28,6 +28,8 @@ class RawMatch:
     # Whole however the buffer was cut: a table row read to its end (its header may not be in
     # the next buffer, so a row past the cut is taken from this one).
     whole: bool = False
+    # The text of the group the rule's ``environment`` names (``prod``, ``hmlg``), when it has one.
+    environment_code: bytes | None = None
 
 
 
@@ -52,6 +54,7 @@ class BufferHits:
         buffer is kept in ``tables``). The rule's time budget bounds it: a rule out of time is
         not run, and one that runs out keeps the hits found before, and the buffer goes on."""
         end = len(buffer) if stop is None else stop
+        code_group = rule.environment.group if rule.environment is not None else None
 
         def find(timeout: float) -> None:
             for match in rule.pattern.finditer(buffer, start, end, timeout=timeout):
@@ -62,7 +65,9 @@ class BufferHits:
                     continue
                 secret_start, secret_end = match.span("secret")
                 if secret_start >= 0:
-                    self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))
+                    code = match.group(code_group) if code_group is not None else None
+                    self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end,
+                                              environment_code=code))
 
         self.budget.run(rule.id, end - start, find)
 

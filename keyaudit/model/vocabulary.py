@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
 CONFIDENCES: tuple[str, ...] = ("low", "medium", "high")
+# The environments a credential or an API host can belong to (the report's ``environment``).
+ENVIRONMENTS: tuple[str, ...] = ("production", "sandbox")
 CATEGORIES: tuple[str, ...] = (
     "access-token",
     "basic-auth",

@@ -21,19 +21,20 @@ from keyaudit.model.exchange import Exchange
 from keyaudit.model.secrets import Secret
 from keyaudit.rulebook.entries import checked_entry, described
 from keyaudit.rulebook.errors import RuleError
+from keyaudit.model.vocabulary import ENVIRONMENTS, RuleInfo
 from keyaudit.rulebook.places import Place, Sender
-from keyaudit.model.vocabulary import RuleInfo
 
 if TYPE_CHECKING:
     import regex
 
-CREDENTIAL_CONDITIONS = ("any", "production", "sandbox")
+CREDENTIAL_CONDITIONS = ("any", *ENVIRONMENTS)
 # Where a credential may be forbidden to travel (``require.credential_not_in``): the URL's query
 # string (kept by every access log and proxy on the way) or the Authorization header.
 CREDENTIAL_PLACES = ("query", "authorization")
 # ``sent_by`` names entries of the rule files' ``senders:``, ``host_in`` entries of their ``places:``
 # (bound when every file is loaded: see :func:`bind_places`).
-_WHEN_FIELDS = ("schemes", "hosts", "methods", "path", "has_headers", "carries_credential", "sent_by", "host_in")
+_WHEN_FIELDS = ("schemes", "hosts", "host_groups", "methods", "path", "has_headers", "carries_credential", "sent_by",
+                "host_in")
 _REQUIRE_FIELDS = ("headers", "check", "credential_not_in")
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "when",
            "require", "examples", "negative_examples", "references", "remediation")
@@ -85,6 +86,8 @@ class RequestRule(RuleInfo):
 
     schemes: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
+    # Named groups of the provider's hosts (``production``), added to ``hosts`` by the loader.
+    host_groups: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
     path_text: str | None = None  # a regular expression the request path must match
     has_headers: tuple[str, ...] = ()
@@ -104,7 +107,11 @@ class RequestRule(RuleInfo):
         return None if self.path_text is None else regex.compile(self.path_text)
 
     def applies(self, exchange: Exchange, context: RequestContext) -> bool:
-        """Whether ``when`` holds for this exchange (the credentials it carries asked last)."""
+        """Whether ``when`` holds for this exchange (the credentials it carries asked last).
+
+        ``carries_credential`` counts the credentials of the rule's own provider (any provider's
+        for a ``generic`` rule): with two providers whose keys have environments, one's sandbox
+        key sent to the other's API is no environment mismatch of the other."""
         if self.schemes and exchange.scheme not in self.schemes:
             return False
         if self.hosts and exchange.host not in self.hosts:
@@ -121,7 +128,8 @@ class RequestRule(RuleInfo):
             return False
         if self.carries_credential is not None:
             wanted = self.carries_credential
-            if not any(wanted == "any" or c.environment == wanted for c in context.credentials):
+            if not any((wanted == "any" or c.environment == wanted) and self.provider in ("generic", c.provider)
+                       for c in context.credentials):
                 return False
         return True
 
@@ -185,12 +193,9 @@ def _place_of(exchange: Exchange, value: str, place: str) -> str | None:
     return "the Authorization header" if value in header or value in decoded else None
 
 
-REQUEST_CHECKS: tuple[str, ...] = ("iugu_signature", "request_time_window", "signature_seen")
-
-
-def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQUEST_CHECKS,
-                       verify: bool = True) -> RequestRule:
-    """Build a :class:`RequestRule` from one YAML mapping, or raise a :class:`RuleError`."""
+def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verify: bool = True) -> RequestRule:
+    """Build a :class:`RequestRule` from one YAML mapping, or raise a :class:`RuleError`;
+    ``require.check`` must be one of ``known_checks`` (the registry's)."""
     rule_id = checked_entry(raw, path, "request_rules", _FIELDS, ("title", "provider", "category", "severity", "when"),
                             "medium")
     when, require = raw["when"], raw.get("require") or {}
@@ -222,13 +227,16 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQU
             raise RuleError(path, rule_id, f"when.path does not compile: {exc}") from None
 
     def strings(value: Any, lower: bool = False, upper: bool = False) -> tuple[str, ...]:
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else value or []
+        if not isinstance(items, list) or not all(isinstance(item, (str, int, float)) for item in items):
+            raise RuleError(path, rule_id, f"a field that takes a list of strings has a value of type {type(value).__name__}")
         return tuple(s.lower() if lower else s.upper() if upper else s for s in map(str, items))
 
     return RequestRule(
         **described(raw, path, rule_id, "medium"),
         schemes=strings(when.get("schemes"), lower=True),
         hosts=strings(when.get("hosts"), lower=True),
+        host_groups=strings(when.get("host_groups")),
         methods=strings(when.get("methods"), upper=True),
         path_text=path_text,
         has_headers=strings(when.get("has_headers")),

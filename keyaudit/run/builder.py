@@ -11,18 +11,13 @@ import hashlib
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from keyaudit.engine.budget import SECONDS_PER_FILE
-from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS, request_time_check
+from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS
 from keyaudit.rulebook.loader import load_rules
-from keyaudit.rulebook.replay import signature_seen
+from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.run.placing import ScanFrame
 from keyaudit.run.unit_scanner import UnitScanner
-
-if TYPE_CHECKING:
-    from keyaudit.model.exchange import Exchange
-    from keyaudit.rulebook.requests import RequestCheck, RequestContext
 
 
 @dataclass(frozen=True)
@@ -63,21 +58,13 @@ class ScannerSpec:
         judges none (code, most logs) starts without it.
         """
         rules = load_rules([Path(p) for p in self.rule_paths]).without(self.disabled)
-        checks: dict[str, "RequestCheck"] = {"request_time_window": request_time_check(self.request_time_window),
-                                             "signature_seen": signature_seen}
         if not self.public_keys:
-            return UnitScanner(rules, self.engine, {"iugu_signature": _check_without_keys, **checks}, self.rule_time,
-                               frame=self.frame)
-        from keyaudit.rulebook.signature import load_public_keys, short_key_warnings, signature_check
+            checks = request_checks(CheckInputs(request_time_window=self.request_time_window))
+            return UnitScanner(rules, self.engine, checks, self.rule_time, frame=self.frame)
+        from keyaudit.rulebook.signature import load_public_keys, short_key_warnings
 
         keys = load_public_keys([Path(p) for p in self.public_keys])
-        return UnitScanner(rules, self.engine, {"iugu_signature": signature_check(keys), **checks}, self.rule_time,
+        checks = request_checks(CheckInputs(tuple(keys), self.request_time_window))
+        return UnitScanner(rules, self.engine, checks, self.rule_time,
                            signing_keys={key.digest: key.key_id for key in keys},
                            key_warnings=short_key_warnings(keys), frame=self.frame)
-
-
-def _check_without_keys(exchange: "Exchange", context: "RequestContext") -> str | None:
-    """The ``iugu_signature`` request check of a scan without ``--public-key``."""
-    from keyaudit.rulebook.signature import signature_check
-
-    return signature_check([])(exchange, context)

@@ -23,9 +23,7 @@ from keyaudit.rulebook.backtracking import backtracking_warnings
 from keyaudit.rulebook.metadata import missing_metadata
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning
-from keyaudit.rulebook.clock import request_time_check
-from keyaudit.rulebook.replay import signature_seen
-from keyaudit.rulebook.signature import signature_check
+from keyaudit.rulebook.registry import request_checks
 from keyaudit.run.fold import confirm_replays, is_candidate, replay_order
 from keyaudit.inputs.text_requests import capture_readers
 from keyaudit.inputs.captures import httpdump
@@ -61,9 +59,7 @@ def _secret_findings(rule: Rule, text: str, rules: RuleSet) -> list[Finding]:
 def _request_findings(rule: RequestRule, text: str, secrets: SecretDetector) -> list[Finding]:
     """A request rule's findings in one example: a raw HTTP request, a curl command or a JSON
     request record (the one that can carry a log time)."""
-    judge = ExchangeJudge(secrets, [rule], {"iugu_signature": signature_check([]),
-                                            "request_time_window": request_time_check(),
-                                            "signature_seen": signature_seen})
+    judge = ExchangeJudge(secrets, [rule], request_checks())
     lines = list(enumerate(text.split("\n"), start=1))
     found = [f for reader, _one_line in capture_readers() for exchange in reader(lines, "<example>")
              for f in judge.judge(exchange, Counter())]
