@@ -34,10 +34,7 @@ def _spec(patterns: tuple[str, ...]) -> "pathspec.PathSpec":
     second to build each spec, more than a pre-commit scan takes in all."""
     import pathspec
 
-    try:
-        return pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")
-    except TypeError:  # pathspec before 1.0 has only the plain backend, and no such argument
-        return pathspec.GitIgnoreSpec.from_lines(patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")
 
 
 def matched_path(path: str) -> str:
