@@ -183,8 +183,9 @@ class SecretDetector:
                         continue
                     near_host(finding, *host)
                 pending.append(finding)
-                chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
-                                   chunks.windows.request)
+                if chunks.windows is not None:
+                    chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
+                                       chunks.windows.request)
         finally:
             pending += [near_host(finding, *host) for requirement, finding in waiting
                         if (host := evidence.host(requirement)) is not None]

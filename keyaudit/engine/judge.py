@@ -7,6 +7,7 @@ knowledge. Nothing here knows which capture format the exchange came from.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from keyaudit.model.secrets import Secret
 from keyaudit.model.urls import redact_url
 from keyaudit.model.vocabulary import severity_rank
 from keyaudit.rulebook.requests import Credential, RequestCheck, RequestContext, RequestRule
+from keyaudit.rulebook.rules import RuleSet
+from keyaudit.engine import create_matcher
 from keyaudit.engine.detect import SecretDetector
 
 SECRET_CATEGORIES = ("access-token", "basic-auth")
@@ -38,13 +41,25 @@ class ExchangeJudge:
     rules: list[RequestRule]
     checks: dict[str, RequestCheck] = field(default_factory=dict)
 
+    @functools.cached_property
+    def _carriers(self) -> SecretDetector:
+        """The secret rules whose findings are credentials, on an engine of their own: a request's
+        text is judged on its own, once per request, so rules that find no credential (TLS
+        settings, private keys, plain-HTTP URLs) and their file-scope evidence only cost there.
+        Rules are independent of each other, so these find what the whole set finds of them."""
+        rules = self.secrets.rules
+        carriers = RuleSet([rule for rule in rules if rule.category in SECRET_CATEGORIES],
+                           record_anchors=rules.record_anchors, provider_hosts=rules.provider_hosts)
+        matcher = self.secrets.matcher
+        return SecretDetector(carriers, create_matcher(carriers, matcher.name, matcher.budget),
+                              self.secrets.signing_keys)
+
     def credentials(self, exchange: Exchange) -> list[Credential]:
         """The credentials the request carries anywhere (URL, headers, body), as the secret
         rules find them in its text."""
         found: list[Finding] = []
-        self.secrets.findings_in(io.BytesIO(request_text(exchange)), "-", found)
-        return [Credential(f.provider, f.environment, f.secret) for f in found
-                if f.category in SECRET_CATEGORIES and isinstance(f.secret, Secret)]
+        self._carriers.findings_in(io.BytesIO(request_text(exchange)), "-", found)
+        return [Credential(f.provider, f.environment, f.secret) for f in found if isinstance(f.secret, Secret)]
 
     def shown_url(self, exchange: Exchange, *also: Secret, carried: list[Credential] | None = None) -> str:
         """The exchange's URL as a report shows it: without user information, and with every

@@ -120,11 +120,11 @@ def keyword_regions(buffer: bytes, anchors: list[int]) -> list[tuple[int, int]]:
 
 class EndReach(NamedTuple):
     """How far before a place an engine saw a match end (at most one byte past its real end) the
-    match can start: ``bytes``, and whether it can hold a line break (if not, it is on the line of
-    its last byte)."""
+    match can start: ``bytes``, and at most ``breaks`` bytes before the line of its last byte
+    (how far into a match a line break can be; 0 when it cannot hold one)."""
 
     bytes: int
-    spans_lines: bool
+    breaks: int
 
 
 def end_regions(buffer: bytes, ends: list[int], reach: EndReach,
@@ -136,9 +136,8 @@ def end_regions(buffer: bytes, ends: list[int], reach: EndReach,
     that touch merge."""
     regions: list[tuple[int, int]] = []
     for end in sorted(ends):
-        start = buffer.rfind(b"\n", 0, max(0, end - reach.bytes)) + 1
-        if not reach.spans_lines:  # the line of the byte before the end
-            start = max(start, buffer.rfind(b"\n", start, max(start, end - 1)) + 1)
+        line = buffer.rfind(b"\n", 0, max(0, end - 1)) + 1  # the line of the byte before the end
+        start = buffer.rfind(b"\n", 0, max(0, end - reach.bytes, line - reach.breaks)) + 1
         stop = buffer.find(b"\n", max(0, end - 1))  # the byte past the real end may be the line break
         stop = len(buffer) if stop < 0 else stop
         if regions and start <= regions[-1][1]:

@@ -131,8 +131,9 @@ class ChunkedPass:
         self._tables: list[Table] = []  # tables whose rows ran on past the last buffer
         self.anchors_seen = False  # whether a request anchor does
         # Where the lines worth reading as requests are: around anchors, and around credentials
-        # the caller confirms (``windows.add`` with a hit's place).
-        self.windows = windows or WindowCollector()
+        # the caller confirms (``windows.add`` with a hit's place); None when no one will read
+        # them (the text of one request, judged on its own).
+        self.windows = windows
         self.evidence = FileEvidence()  # provider hosts seen, for file-scope contexts (see ``watch``)
         self.bytes_scanned = 0
         self.binary = False
@@ -216,11 +217,13 @@ class ChunkedPass:
         self._tables = [table for table in found.tables if table.start < cut]
         self.markers_seen |= found.markers_seen
         self.evidence.observe(buffer, found.record_anchors)
-        for anchors, reach in ((found.anchors, self.windows.request), (found.record_anchors, self.windows.record)):
+        for anchors, record in ((found.anchors, False), (found.record_anchors, True)):
             accepted = [start for start in anchors if start < cut]
             if accepted:
                 self.anchors_seen = True
-                self.windows.add_all(buffer, accepted, line, offset, reach)
+                if self.windows is not None:
+                    reach = self.windows.record if record else self.windows.request
+                    self.windows.add_all(buffer, accepted, line, offset, reach)
         return found.hits
 
     @staticmethod

@@ -251,6 +251,17 @@ def spans_lines(node: Node) -> bool:
     return bool(_mask_of(node) >> ord("\n") & 1)
 
 
+def break_reach(node: Node) -> int | None:
+    """How far into a match of ``node`` a line break can be: the most bytes of its pieces up to
+    the last one that can hold a break (0: none can; None: unknown). A pattern whose breaks can
+    only be in a short lead (the white space after ``Basic``) then says its match starts at most
+    that far before the line its last byte is on, however long the rest is."""
+    pieces = node.items if node.kind == "seq" else [node]
+    last = max((i for i, piece in enumerate(pieces) if spans_lines(piece)), default=-1)
+    widths = [max_width(piece) for piece in pieces[: last + 1]]
+    return None if None in widths else sum(width for width in widths if width is not None)
+
+
 def _fold_case(node: Node) -> None:
     if node.kind == "atom" and node.mask & (_LOWER | _UPPER):
         node.mask |= (node.mask & _LOWER) >> 32 | (node.mask & _UPPER) << 32  # a-z <-> A-Z

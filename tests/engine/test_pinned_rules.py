@@ -9,6 +9,7 @@ import base64
 import functools
 import io
 import random
+from urllib.parse import quote
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,6 +25,7 @@ from keyaudit.rulebook.loader import load_rules
 from keyaudit.rulebook.validators import basic_credential
 
 RULES = load_rules()
+BASIC = next(rule for rule in RULES if rule.id == "http-basic-credential")
 _TEXT = [chr(c) for c in range(0x20, 0x7F)] + ["é", "ç", "€", "中", "\t", "\x7f", "\x85"]
 
 
@@ -75,6 +77,33 @@ def test_a_basic_value_is_found_exactly_where_it_decodes_to_a_credential(seed: i
     assert [line for line, _ in found["regex"]] == expected, (seed, kinds)
 
 
+# How a Basic value is written: after the header name, form-encoded (its `+`, `/` and `=`
+# percent-escaped), in a JSON string (its `/` escaped); each with the value as the line holds it.
+SPELLINGS = {
+    "header": lambda value: (f"Authorization: Basic {value}", value),
+    "form": lambda value: (f"grant_type=x&authorization=Basic+{quote(value, safe='')}&scope=read", quote(value, safe="")),
+    "json": lambda value: ('{"auth": "Basic ' + value.replace("/", "\\/") + '"}', value.replace("/", "\\/")),
+}
+_MOSTLY_TEXT = st.lists(st.integers(0x20, 0xFF), min_size=6, max_size=380)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MOSTLY_TEXT, st.lists(st.integers(0, 0x1F), max_size=2), st.integers(0, 2**16),
+       st.sampled_from(sorted(SPELLINGS)), st.booleans())
+def test_the_basic_pattern_takes_a_value_exactly_when_its_base64_decodes_to_text(
+        text: list[int], controls: list[int], place: int, spelling: str, padded: bool) -> None:
+    # The cheap rejection: a value whose base64 holds a byte below 0x20 cannot decode to the
+    # printable `user:password` the validator wants, so the pattern itself refuses it, in every
+    # spelling, and neither engine confirms or decodes it.
+    raw = bytearray(text)
+    for control in controls:
+        raw.insert(place % (len(raw) + 1), control)
+    value = base64.b64encode(bytes(raw)).decode()
+    line, written = SPELLINGS[spelling](value if padded else value.rstrip("="))
+    found = BASIC.pattern.search(line.encode())
+    assert (found["secret"].decode() if found else None) == (written if not controls else None), (spelling, len(raw))
+
+
 # The helpers' ACME rule with its end pinned: twelve letters, then no letter or digit.
 PINNED_PACK = ACME_PACK.replace("'acme_key=(?P<secret>[a-z]{12})'", "'acme_key=(?P<secret>[a-z]{12})(?![a-z0-9])'")
 
@@ -100,3 +129,22 @@ def test_hyperscan_confirms_a_pinned_rule_only_on_the_lines_of_its_candidates(tm
     assert found["hyperscan"] == found["regex"] == [501, 5501, 10501, 15501]
     assert run_over["regex"] >= len(data) * 0.99  # the keyword is on every line: all of it
     assert run_over["hyperscan"] < len(data) * 0.05, run_over  # the lines where a match can end
+
+
+@needs_hyperscan
+def test_hyperscan_confirms_the_basic_rule_only_around_values_that_decode_to_text() -> None:
+    rng = random.Random(15)
+    lines = [f"2026-11-22T10:00:{i % 60:02d}Z DEBUG outbound Authorization: Basic "
+             f"{base64.b64encode(rng.randbytes(rng.randint(18, 60))).decode()}" for i in range(20_000)]
+    for place in range(700, 20_000, 4_000):
+        lines[place] = f"2026-11-22T10:00:00Z DEBUG outbound Authorization: Basic {basic(iugu_token(rng=rng))}"
+    data = ("\n".join(lines) + "\n").encode()
+    run_over, found = {}, {}
+    for name, matcher in engines().items():
+        with matcher.budget.file() as account:
+            found[name] = found_lines(matcher, data)
+        run_over[name] = account.run_over["http-basic-credential"]
+    assert found["hyperscan"] == found["regex"] == found["portable"]
+    assert [line for line, _ in found["regex"]] == list(range(701, 20_000, 4_000))
+    assert run_over["regex"] >= len(data) * 0.99  # the keyword is on every line: all of it
+    assert run_over["hyperscan"] < len(data) * 0.1, run_over  # random values rarely decode to text

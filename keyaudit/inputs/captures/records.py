@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import re
 from typing import Any, Iterator
@@ -55,8 +56,11 @@ _NOT_HEADERS = frozenset({"http_method", "http_host", "http_version", "http_stat
 _DECODER = json.JSONDecoder()
 
 
+@functools.lru_cache(maxsize=4096)
 def role(key: object) -> str:
-    """A key as its letters and digits, lower-cased: what two producers' spellings share."""
+    """A key as its letters and digits, lower-cased: what two producers' spellings share.
+    Remembered: a log repeats the same few dozen keys on every record, and every key of every
+    record around an anchor is asked for."""
     return _KEY.sub("", str(key).lower())
 
 
