@@ -30,7 +30,7 @@ from keyaudit.rulebook.rules import RuleSet
 from keyaudit.run.state import Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
-from keyaudit.sources.compression import DECOMPRESSION_ERRORS, loses_failing_read
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing, loses_failing_read
 from keyaudit.sources.frames import CodecMissing
 from keyaudit.sources.opening import Opener, new_spool, opener_for
 from keyaudit.sources.pipes import spool_once
@@ -239,7 +239,10 @@ class UnitScanner:
         with contextlib.ExitStack() as stack:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
-            windows = window_collector(resume.offset if resume else 0)
+            # A stream that cannot seek (decompressed text) keeps the windows' lines as it goes:
+            # reading them again would decode it all again.
+            windows = window_collector(resume.offset if resume else 0,
+                                       keep_text=is_decompressing(stream) or not stream.seekable())
             chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
                                  windows=windows)
