@@ -17,6 +17,7 @@ from keyaudit.cli.stderr import say
 if TYPE_CHECKING:
     from keyaudit.config import Config
     from keyaudit.model.result import ScanResult
+    from keyaudit.verify import Transport
 
 @click.command()
 @scan_options
@@ -35,7 +36,7 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
         say("warning: --show-secrets prints full secret values; this report is now a leak itself: do not share "
             "or store it.")
     try:
-        session = Session(config)
+        session = Session(config, say=say, transport=_transport() if config.verify else None)
     except SetupError as exc:
         raise fail(str(exc)) from None
     click.get_current_context().call_on_close(session.close)
@@ -54,11 +55,22 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
         raise click.exceptions.Exit(EXIT_CLEAN)
     # The state is committed the moment the report is out (before anything else is said): a run
     # killed before that point is redone whole, and the moment is as short as it can be.
-    _report(config, result, session.digest_key, delivered=session.commit)
+    _report(config, result, session.digest_key, delivering=session.stage, delivered=session.commit)
     code = scan_exit_code(result, config.fail_on, config.strict)
     if code == EXIT_FINDINGS:
         _say_if_blocked(config, result)
     raise click.exceptions.Exit(code)
+
+
+def _transport() -> "Transport | None":
+    """How --verify reaches the providers: as they are, unless the code that invoked this command
+    in its own process handed a transport over as click's context object (the test suite, with
+    loopback stand-ins for the providers). No option, variable or file can: nothing a repository
+    holds or a shell exports decides where keys are sent."""
+    from keyaudit.verify import Transport
+
+    handed = click.get_current_context().find_root().obj
+    return handed if isinstance(handed, Transport) else None
 
 
 def _name_skipped(result: "ScanResult") -> None:
@@ -95,9 +107,11 @@ def _write_baseline(path: Path, result: "ScanResult", paths_read: frozenset[str]
     say(f"wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to the baseline {path}{others}")
 
 
-def _report(config: "Config", result: "ScanResult", digest_key: bytes | None, delivered: Callable[[], None]) -> None:
+def _report(config: "Config", result: "ScanResult", digest_key: bytes | None,
+            delivering: Callable[[Path], None], delivered: Callable[[], None]) -> None:
     """The report, to the output file or stdout, then ``delivered``; and, when the report went
-    elsewhere, a summary line."""
+    elsewhere, a summary line. A report file is renamed into place: ``delivering`` is told the
+    temporary file's name just before."""
     import sys
 
     from keyaudit.cli.output import to_stdout, write_report
@@ -110,7 +124,7 @@ def _report(config: "Config", result: "ScanResult", digest_key: bytes | None, de
                             warn=lambda message: say(f"warning: {message}"), log_timezone=config.log_timezone)
     text = reporter(config.format)(result, options)
     try:
-        write_report(config.output, text)
+        write_report(config.output, text, before_rename=delivering)
     except OSError as exc:
         raise fail(f"{config.output}: cannot write the report: {exc.strerror or exc}") from None
     delivered()
