@@ -6,6 +6,12 @@ provider in a few dozen of its lines. So the engine's pass, which sees every byt
 where those lines are — the byte offset and number of the first line of each window, and its
 last line — and the request readers later read only those lines. Work grows with anchors, not
 with bytes.
+
+Plain files are read again at each window's offset; a stream that cannot seek (decompressed
+text) would have to be decoded again up to its last window, which costs as much as the first
+pass. So for such a stream the collector keeps the windows' lines as the pass goes by
+(:meth:`WindowCollector.keep`), up to a bound on memory past which it drops them and the
+readers read the stream again.
 """
 
 from __future__ import annotations
@@ -31,6 +37,30 @@ class Window:
     first_line: int
     last_line: int
     anchored: list[int] = field(default_factory=list)
+    # The window's lines as the first pass read them — (number, bytes with the line ending, cut
+    # at the collector's ``line_bytes``) — when the collector keeps text; else None.
+    lines: list[tuple[int, bytes]] | None = None
+
+
+@dataclass(frozen=True)
+class KeepText:
+    """How much text a collector keeps: each line up to ``line_bytes``, each window up to
+    ``window_bytes`` of its lines (whole lengths counted), all windows up to ``total_bytes``."""
+
+    line_bytes: int
+    window_bytes: int
+    total_bytes: int
+
+
+@dataclass
+class _Kept:
+    """What a collector has kept of one window so far."""
+
+    at: int  # the offset in the stream of the next byte to keep
+    next_line: int  # the line it is on
+    lines: dict[int, bytes] = field(default_factory=dict)
+    partial: bytes = b""  # the start of a line the last region ended in
+    size: int = 0  # bytes of the window's lines passed, whole lengths
 
 
 class WindowCollector:
@@ -41,11 +71,16 @@ class WindowCollector:
     bounded; an anchor in the first lines of a buffer simply gets a shorter window before it.
     """
 
-    def __init__(self, stream_offset: int = 0, request: Reach = Reach(0, 0), record: Reach = Reach(0, 0)) -> None:
+    def __init__(self, stream_offset: int = 0, request: Reach = Reach(0, 0), record: Reach = Reach(0, 0),
+                 keep_text: KeepText | None = None) -> None:
         self._stream_offset = stream_offset  # where the stream the engine reads starts in the content
         self.request = request  # around request anchors and credentials: a whole request, body included
         self.record = record  # around record anchors (a provider host): the record's own lines
         self._windows: list[Window] = []
+        self._keep_text = keep_text
+        self._kept: list[_Kept] = []  # one per window, while text is kept
+        self._open = 0  # windows before this one have all their lines kept
+        self._kept_bytes = 0
 
     def add(self, buffer: bytes, position: int, line: int, buffer_offset: int, reach: Reach) -> None:
         """A window around ``buffer[position]``, which is on line ``line``; ``buffer`` starts at
@@ -70,15 +105,63 @@ class WindowCollector:
             counted = position
             self.add(buffer, position, line, buffer_offset, reach)
 
+    def keep(self, buffer: bytes, cut: int, line: int, buffer_offset: int, final: bool) -> None:
+        """Keep the lines of every window that lie in ``buffer[:cut]``, which starts on line
+        ``line`` at ``buffer_offset`` of the stream (the pass's regions follow one another);
+        ``final`` for the stream's last region, whose last line may have no line ending."""
+        if self._keep_text is None:
+            return
+        start_of = self._stream_offset + buffer_offset
+        self._kept += [_Kept(window.offset, window.first_line) for window in self._windows[len(self._kept) :]]
+        for index in range(self._open, len(self._windows)):
+            window, kept = self._windows[index], self._kept[index]
+            if kept.at - start_of < cut:
+                self._keep_lines(window, kept, buffer, kept.at - start_of, cut, final)
+                kept.at = max(kept.at, start_of + cut)
+            cut_short = kept.next_line <= window.last_line and kept.size >= self._keep_text.window_bytes
+            if cut_short or self._kept_bytes > self._keep_text.total_bytes:
+                # Too much to hold, or a window of huge lines that a merged window would read
+                # further: none is kept, and the readers read the stream again.
+                self._keep_text, self._kept = None, []
+                return
+            if index == self._open and kept.next_line > window.last_line:
+                self._open += 1
+
+    def _keep_lines(self, window: Window, kept: _Kept, buffer: bytes, position: int, cut: int, final: bool) -> None:
+        limits = self._keep_text
+        assert limits is not None
+        while kept.next_line <= window.last_line and kept.size < limits.window_bytes and position < cut:
+            end = buffer.find(b"\n", position, cut)
+            if end < 0 and not final:  # the line goes on in the next region
+                kept.partial += buffer[position : min(cut, position + max(0, limits.line_bytes - len(kept.partial)))]
+                kept.size += cut - position
+                return
+            end = cut if end < 0 else end + 1
+            text = kept.partial + buffer[position : min(end, position + limits.line_bytes - len(kept.partial))]
+            kept.lines[kept.next_line], kept.partial = text, b""
+            kept.size += end - position
+            self._kept_bytes += len(text)
+            kept.next_line, position = kept.next_line + 1, end
+        if final and kept.partial:
+            kept.lines[kept.next_line], kept.partial = kept.partial, b""
+            kept.next_line += 1
+
     def windows(self) -> list[Window]:
-        """Every window, in stream order, those that touch or overlap merged into one."""
+        """Every window, in stream order, those that touch or overlap merged into one (with their
+        lines, when the text of every window was kept)."""
         merged: list[Window] = []
-        for window in sorted(self._windows, key=lambda w: (w.first_line, w.offset)):
+        kept: list[dict[int, bytes]] = []
+        texts = [k.lines for k in self._kept] if self._keep_text is not None else [{} for _ in self._windows]
+        for window, lines in sorted(zip(self._windows, texts), key=lambda pair: (pair[0].first_line, pair[0].offset)):
             if merged and window.first_line <= merged[-1].last_line + 1:
                 merged[-1].last_line = max(merged[-1].last_line, window.last_line)
                 merged[-1].anchored.extend(window.anchored)
+                kept[-1].update(lines)
             else:
                 merged.append(Window(window.offset, window.first_line, window.last_line, list(window.anchored)))
-        for window in merged:
+                kept.append(dict(lines))
+        for window, lines in zip(merged, kept):
             window.anchored = sorted(set(window.anchored))
+            if self._keep_text is not None:
+                window.lines = sorted(lines.items())
         return merged

@@ -3,15 +3,18 @@ pass over a text file, and only in the windows of lines the first pass marked.
 
 The engine's pass notes where request anchors (provider hosts, signature headers: data in the
 rule files) and confirmed credentials are; the readers then run on the lines around them only,
-each window from its first line, reached by a seek where the stream allows one. A file that
-holds no request marker at all (no curl, no wire dump, no JSON request field) is not read again.
+each window from its first line, reached by a seek where the stream allows one; where it does
+not (decompressed text), the first pass keeps the windows' lines instead, so that the file is
+not decoded twice. A file that holds no request marker at all (no curl, no wire dump, no JSON
+request field) is not read again.
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import BinaryIO, Iterator
 
-from keyaudit.engine.windows import Reach, Window, WindowCollector
+from keyaudit.engine.windows import KeepText, Reach, Window, WindowCollector
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, CaptureParser
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
 from keyaudit.sources.compression import is_decompressing
@@ -23,12 +26,15 @@ REQUEST_REACH = Reach(REQUEST_SPAN_LINES // 2, 2 * REQUEST_SPAN_LINES)
 # A record naming a provider host: a JSON line, a curl command, a request line and its Host header.
 RECORD_REACH = Reach(2, 3)
 MAX_WINDOW_BYTES = 16 << 20  # a window of huge lines is read this far, not further
+MAX_KEPT_BYTES = 32 << 20  # the windows' lines kept from a stream that cannot seek; past it, read again
 _SKIP_BYTES = 1 << 20
 
 
-def window_collector(stream_offset: int) -> WindowCollector:
-    """Windows for a stream that starts at ``stream_offset`` of its content (a resumed file)."""
-    return WindowCollector(stream_offset, request=REQUEST_REACH, record=RECORD_REACH)
+def window_collector(stream_offset: int, keep_text: bool = False) -> WindowCollector:
+    """Windows for a stream that starts at ``stream_offset`` of its content (a resumed file);
+    with ``keep_text`` (a stream that cannot seek) they keep their lines as the pass reads them."""
+    keep = KeepText(MAX_CAPTURE_LINE, MAX_WINDOW_BYTES, MAX_KEPT_BYTES) if keep_text else None
+    return WindowCollector(stream_offset, request=REQUEST_REACH, record=RECORD_REACH, keep_text=keep)
 
 
 def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: bool) -> bool:
@@ -51,11 +57,16 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Itera
     from keyaudit.inputs.captures.envelopes import unwrapped  # only a file with requests needs it
 
     readers = capture_readers()
-    with opener() as stream:
+    kept = all(window.lines is not None for window in windows)
+    with contextlib.nullcontext() if kept else opener() as stream:
         position = 0
         for window in windows:
-            position = _advance(stream, position, window.offset)
-            lines, position = _window_lines(stream, window, position)
+            if window.lines is not None:
+                lines = [(number, text.rstrip(b"\r\n").decode("utf-8", "surrogateescape"))
+                         for number, text in window.lines]
+            else:
+                position = _advance(stream, position, window.offset)  # type: ignore[arg-type]
+                lines, position = _window_lines(stream, window, position)  # type: ignore[arg-type]
             anchored = set(window.anchored)
             texts = list(unwrapped(lines))  # unwrapped once for all the readers of dumps
             for reader, one_line in readers:

@@ -31,19 +31,20 @@ from keyaudit.run.placing import Placer, ScanFrame
 from keyaudit.run.state import Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
-from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing, loses_failing_read
 from keyaudit.sources.frames import CodecMissing
 from keyaudit.sources.opening import Opener, new_spool, opener_for
 from keyaudit.sources.pipes import spool_once
 from keyaudit.sources.targets import Target
 
-SALVAGE_READ_BYTES = 64 << 10  # read size for decompressed streams, which lose a failing read whole
+SALVAGE_READ_BYTES = 64 << 10  # read size for a reader that loses a failing read whole
 
 
 def read_size(stream: BinaryIO) -> int:
-    """Whole chunks from plain data; smaller reads from a decompressor, whose failing read
-    takes the text it decoded with it, so that damage loses little of what precedes it."""
-    return SALVAGE_READ_BYTES if is_decompressing(stream) else CHUNK_BYTES
+    """Whole chunks, from plain data and from the decoders (which end the text at damage and
+    raise it later); smaller reads from a reader whose failing read takes the text it decoded
+    with it (a zip member), so that damage loses little of what precedes it."""
+    return SALVAGE_READ_BYTES if loses_failing_read(stream) else CHUNK_BYTES
 
 
 class UnitScanner:
@@ -244,7 +245,10 @@ class UnitScanner:
         with contextlib.ExitStack() as stack:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
-            windows = window_collector(resume.offset if resume else 0)
+            # A stream that cannot seek (decompressed text) keeps the windows' lines as it goes:
+            # reading them again would decode it all again.
+            windows = window_collector(resume.offset if resume else 0,
+                                       keep_text=is_decompressing(stream) or not stream.seekable())
             chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
                                  windows=windows)

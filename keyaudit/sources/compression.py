@@ -1,10 +1,12 @@
 """Open a byte stream as the text it holds, decompressing by magic bytes rather than by name.
 
 Rotated logs are renamed and recompressed by tools that do not care about suffixes, so the
-first bytes decide. gzip is read in a thread of ``isal`` when it is installed (several times
-faster than zlib); unthreaded — after damage, or without isal — by :class:`GzipSalvage`, which
-keeps every byte before the damage. Both handle multi-member files as logrotate writes them; zstd
-and lz4 frames are read beside them (:mod:`keyaudit.sources.frames`).
+first bytes decide. Every format is decoded by one loop (:class:`Decoded`) that hands out the
+text before any damage and keeps the damage for the opener to raise; gzip by isal's
+decompressor when it is installed (several times faster than zlib), and — after damage, or
+without isal — by :class:`GzipSalvage`, which finds the very byte the damage is at. With
+``threaded`` the decoding runs in a :class:`ReadAhead` thread: every decompressor here lets go
+of the GIL while it decodes, so decoding overlaps the scan.
 """
 
 from __future__ import annotations
@@ -15,64 +17,76 @@ import lzma
 import tarfile
 import zipfile
 import zlib
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
-from keyaudit.sources.frames import FRAME_ERRORS, FRAME_READERS, FRAMED
+from keyaudit.sources.decoders import Codec, Damaged, Decoded
+from keyaudit.sources.frames import FRAME_CODECS
 from keyaudit.sources.readahead import ReadAhead
 from keyaudit.sources.salvage import GZIP_MAGIC, GzipSalvage
 
 try:
-    from isal import igzip_threaded
+    from isal import igzip_lib
 except ImportError:  # pragma: no cover - exercised only where isal has no wheel
-    igzip_threaded = None
+    igzip_lib = None
 
 BZ2_MAGIC = b"BZh"
 XZ_MAGIC = b"\xfd7zXZ\x00"
 _SNIFF_BYTES = 6
 
-Decompressor = Callable[[BinaryIO], BinaryIO]
-_DECOMPRESSORS_BY_MAGIC: tuple[tuple[bytes, str, Decompressor], ...] = (
-    (GZIP_MAGIC, "gzip", lambda raw: io.BufferedReader(GzipSalvage(raw))),  # type: ignore[arg-type]
-    (BZ2_MAGIC, "bz2", lambda raw: bz2.BZ2File(raw, mode="rb")),
-    (XZ_MAGIC, "xz", lambda raw: lzma.LZMAFile(raw, mode="rb")),
-) + FRAMED
+_ISAL_GZIP = None if igzip_lib is None else Codec(
+    "gzip", GZIP_MAGIC, lambda: igzip_lib.IgzipDecompressor(flag=igzip_lib.DECOMP_GZIP),  # type: ignore[union-attr]
+    (igzip_lib.IsalError,), padding=b"\0")
+CODECS: tuple[Codec, ...] = (
+    Codec("bz2", BZ2_MAGIC, bz2.BZ2Decompressor, (OSError,)),
+    Codec("xz", XZ_MAGIC, lambda: lzma.LZMADecompressor(lzma.FORMAT_XZ), (lzma.LZMAError,), padding=b"\0"),
+    *FRAME_CODECS,
+)
+_NAMES = (("gzip", GZIP_MAGIC), *((codec.name, codec.magic) for codec in CODECS))
 
-_DECOMPRESSORS: tuple[type, ...] = (bz2.BZ2File, lzma.LZMAFile, zipfile.ZipExtFile) + (
-    (igzip_threaded._ThreadedGzipReader,) if igzip_threaded is not None else ()) + FRAME_READERS + (ReadAhead,)
-_READ_AHEAD = frozenset(name for _, name, _ in FRAMED)  # decoders as fast as the scan: overlap them
-
-# What a damaged compressed stream raises, across zlib, isal, bz2 and lzma, and what a damaged
-# archive raises (a zip member's bad CRC or data, a tar cut short): all mean "read up to here".
-DECOMPRESSION_ERRORS: tuple[type[BaseException], ...] = (EOFError, OSError, lzma.LZMAError, ValueError, zlib.error,
-                                                         zipfile.BadZipFile, tarfile.TarError) + FRAME_ERRORS
+# What means "the content cannot be read past here": damage a decoder kept (and a piece of a
+# big gzip that does not start or end at a member), a failing read of the file (OSError), and
+# what the readers that do not go through a decoder raise for bad data — a zip member (zlib,
+# bz2, lzma inside zipfile; a bad CRC), a tar cut short. Nothing wider: a ValueError or any
+# other bug must not pass for damage and be retried.
+DECOMPRESSION_ERRORS: tuple[type[BaseException], ...] = (Damaged, OSError, EOFError, zlib.error, lzma.LZMAError,
+                                                         zipfile.BadZipFile, tarfile.TarError)
 
 
 def is_decompressing(stream: BinaryIO) -> bool:
-    """Whether ``stream`` decodes compressed data (and so loses a failing read whole)."""
-    return isinstance(getattr(stream, "raw", stream), _DECOMPRESSORS)
+    """Whether ``stream`` decodes compressed data: it can only be read forward (a seek would
+    decode again from the start)."""
+    return isinstance(getattr(stream, "raw", stream), (Decoded, GzipSalvage, ReadAhead, zipfile.ZipExtFile))
+
+
+def loses_failing_read(stream: BinaryIO) -> bool:
+    """Whether a read of ``stream`` that meets damage takes the text it decoded with it (a zip
+    member's reader raises out of the read that meets a bad CRC); the decoders here never do."""
+    return isinstance(getattr(stream, "raw", stream), zipfile.ZipExtFile)
 
 
 def sniff_compression(head: bytes) -> str | None:
     """The compression named by the first bytes, or None for plain data."""
-    return next((name for magic, name, _ in _DECOMPRESSORS_BY_MAGIC if head.startswith(magic)), None)
+    return next((name for name, magic in _NAMES if head.startswith(magic)), None)
 
 
 def open_decompressed(raw: BinaryIO, threaded: bool = False) -> tuple[BinaryIO, str | None]:
     """Wrap ``raw`` so that reads return decompressed bytes; also say which format it was.
 
-    ``threaded`` decompresses gzip in isal's own thread, overlapping with the scan. Its
-    read-ahead reports damage before handing over the text in front of it, so a caller that
-    meets a damaged stream reads it again unthreaded to keep what comes before the damage.
-    zstd and lz4 are decoded in a :class:`ReadAhead` thread then.
-    """
+    ``threaded`` decodes in a :class:`ReadAhead` thread, a few pieces ahead of the scan, and
+    gzip with isal, whose damage is placed within the bytes last given to it; unthreaded, gzip
+    goes to :class:`GzipSalvage`, exact to the byte (a caller that met damage reads again that
+    way). The caller closes what it gets: closing stops the thread."""
     buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
     head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
-    if threaded and igzip_threaded is not None and head.startswith(GZIP_MAGIC):
-        return igzip_threaded.open(buffered, "rb", threads=1), "gzip"  # type: ignore[return-value]
-    for magic, name, decompressor in _DECOMPRESSORS_BY_MAGIC:
-        if head.startswith(magic):
-            stream = decompressor(buffered)
-            if threaded and name in _READ_AHEAD:
-                return io.BufferedReader(ReadAhead(stream)), name  # type: ignore[arg-type]
-            return stream, name
-    return buffered, None
+    if head.startswith(GZIP_MAGIC):
+        fast = threaded and _ISAL_GZIP is not None
+        decoder: io.RawIOBase = Decoded(buffered, _ISAL_GZIP) if fast else GzipSalvage(buffered)  # type: ignore[arg-type]
+        name = "gzip"
+    else:
+        codec = next((codec for codec in CODECS if head.startswith(codec.magic)), None)
+        if codec is None:
+            return buffered, None
+        decoder, name = Decoded(buffered, codec), codec.name
+    if threaded:
+        decoder = ReadAhead(decoder)  # type: ignore[arg-type]
+    return io.BufferedReader(decoder, 1 << 16), name  # type: ignore[arg-type]

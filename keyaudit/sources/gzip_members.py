@@ -26,8 +26,9 @@ try:
 except ImportError:  # pragma: no cover - exercised only where isal has no wheel
     import zlib as _zlib  # type: ignore[no-redef]
 
-from keyaudit.sources.compression import GZIP_MAGIC
+from keyaudit.sources.decoders import Damaged
 from keyaudit.sources.pieces import Pieces
+from keyaudit.sources.salvage import GZIP_MAGIC
 
 SEARCH_BYTES = 4 << 20  # how far past a cut point to look for a member header
 _FLAG_RESERVED = 0xE0
@@ -36,7 +37,7 @@ _READ_BYTES = 256 << 10  # compressed bytes read at a time
 _PIECE_BYTES = 1 << 20  # decompressed bytes handed over at a time
 
 
-class MemberBoundaryError(ValueError):
+class MemberBoundaryError(Damaged):
     """A piece does not begin or end at a member boundary: the plan misjudged one (or the file
     is damaged); the caller scans the file whole instead."""
 
@@ -95,7 +96,10 @@ def _members(raw: BinaryIO, position: int) -> Iterator[tuple[bytes, int | None]]
             data = data or raw.read(_READ_BYTES)
             if not data:
                 raise EOFError("the file ends inside a gzip member")
-            piece = member.decompress(data, _PIECE_BYTES)
+            try:
+                piece = member.decompress(data, _PIECE_BYTES)
+            except _zlib.error as exc:  # the file is read whole after this, which says where
+                raise Damaged(f"gzip damaged after byte {position}: {exc}") from None
             position += len(data) - len(member.unconsumed_tail) - len(member.unused_data)
             data = member.unconsumed_tail or member.unused_data
             yield piece, position if member.eof else None

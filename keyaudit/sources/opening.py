@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import IO, BinaryIO, Callable, ContextManager, Iterator
 
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, open_decompressed
+from keyaudit.sources.decoders import damage_of
 from keyaudit.sources.gzip_members import MemberRange
-from keyaudit.sources.salvage import damage_of
 from keyaudit.sources.transcode import as_utf8
 
 SKIP_PIECE_BYTES = 1 << 20  # what a range holds at once while it skips the line it starts in
@@ -151,8 +151,9 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
     UTF-16 and UTF-32 as UTF-8), or one line-aligned range of it: of its bytes, or with
     ``members`` of the text of the gzip members that start in the range. ``source`` is a local
     path, a seekable spool, or a reader that opens the content afresh (a git blob, an object in
-    a store). Damage a salvaging reader met is raised as the reader is closed, once the text
-    before it has been read."""
+    a store). Damage a decoder met is raised as the reader is closed, once the text before it
+    has been read; the decoder (and its thread) is closed on the way out, also when the reader
+    raised."""
 
     @contextlib.contextmanager
     def opened() -> Iterator[BinaryIO]:

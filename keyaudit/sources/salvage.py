@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import io
 import zlib
-from typing import BinaryIO
+
+from keyaudit.sources.decoders import damaged
 
 GZIP_MAGIC = b"\x1f\x8b"
 _GZIP_WBITS = 31  # zlib reads the gzip header and checks the trailer's CRC and length
@@ -31,12 +32,15 @@ class GzipSalvage(io.RawIOBase):
 
     def __init__(self, raw: io.BufferedIOBase) -> None:
         self._raw = raw  # read by read1, one read of the file at a time: a failing one loses nothing
+        self._read = 0  # compressed bytes read from ``raw``
         self._decoder = zlib.decompressobj(_GZIP_WBITS)
         self._input = b""  # compressed bytes read but not yet decoded
         self._between = False  # a member ended: what follows must be another member or padding
         self._output = memoryview(b"")
         self._ended = False
-        self.damage: Exception | None = None  # what stopped the decoding, if not the end of a last member
+        # What stopped the decoding, if not the end of a last member: Damaged (at a byte of the
+        # file), or the OSError of a failing read of the file.
+        self.damage: Exception | None = None
 
     def readable(self) -> bool:
         return True
@@ -58,6 +62,7 @@ class GzipSalvage(io.RawIOBase):
             self._stop(exc)
             return False
         self._input += piece
+        self._read += len(piece)
         return bool(piece)
 
     def _stop(self, damage: Exception | None) -> None:
@@ -74,19 +79,22 @@ class GzipSalvage(io.RawIOBase):
             if not self._input:
                 self._stop(None)  # the last member ended, with or without padding: intact
             elif not self._input.startswith(GZIP_MAGIC):
-                self._stop(OSError("data after the last gzip member is not gzip (trailing garbage)"))
+                self._stop(damaged("gzip", self._offset(), 0, "what follows the last gzip member is not gzip data "
+                                                            "(trailing garbage)"))
             else:
                 self._between, self._decoder = False, zlib.decompressobj(_GZIP_WBITS)
             return
         if not self._input and not self._more():
-            self._stop(EOFError("the gzip data ends inside a member: the file was cut short"))
+            self._stop(damaged("gzip", self._read, self._read,
+                               "the gzip data ends inside a member: the file was cut short"))
             return
         saved = self._decoder.copy()
         try:
             output = self._decoder.decompress(self._input, OUTPUT_BYTES)
         except zlib.error as exc:
-            self._output = memoryview(self._up_to_damage(saved, self._input))
-            self._stop(exc)
+            output, bad = self._up_to_damage(saved, self._input)
+            self._output = memoryview(output)
+            self._stop(damaged("gzip", self._offset() + bad, 0, str(exc)))
             return
         self._output = memoryview(output)
         if self._decoder.eof:
@@ -94,20 +102,19 @@ class GzipSalvage(io.RawIOBase):
         else:
             self._input = self._decoder.unconsumed_tail
 
+    def _offset(self) -> int:
+        """Where the undecoded input starts in the file."""
+        return self._read - len(self._input)
+
     @staticmethod
-    def _up_to_damage(decoder: "zlib._Decompress", data: bytes) -> bytes:
+    def _up_to_damage(decoder: "zlib._Decompress", data: bytes) -> tuple[bytes, int]:
         """What ``data`` decodes to before its bad byte, fed one byte at a time from a copy of
-        the decoder taken before it (the failing call handed out nothing)."""
+        the decoder taken before it (the failing call handed out nothing), and where in ``data``
+        the bad byte is."""
         pieces: list[bytes] = []
         for index in range(len(data)):
             try:
                 pieces.append(decoder.decompress(data[index : index + 1]))
             except zlib.error:
-                break
-        return b"".join(pieces)
-
-
-def damage_of(stream: BinaryIO) -> Exception | None:
-    """The damage a salvaging reader under ``stream`` (itself, or the raw reader of a buffered
-    one) met, or None."""
-    return getattr(getattr(stream, "raw", stream), "damage", None)
+                return b"".join(pieces), index
+        return b"".join(pieces), len(data)

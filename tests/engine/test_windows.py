@@ -11,8 +11,8 @@ import pytest
 from helpers.data import CORPUS
 from helpers.engines import needs_hyperscan
 from keyaudit.engine import create_matcher
-from keyaudit.engine.stream import ChunkedPass
-from keyaudit.engine.windows import Reach, Window, WindowCollector
+from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass
+from keyaudit.engine.windows import KeepText, Reach, Window, WindowCollector
 from keyaudit.rulebook.loader import load_rules
 
 RULES = load_rules()
@@ -66,3 +66,40 @@ def test_a_window_starts_on_the_right_byte_in_a_resumed_stream() -> None:
 def test_both_engines_mark_the_same_windows(path: str) -> None:
     text = (CORPUS / path).read_bytes()
     assert windows_of(text, "regex") == windows_of(text, "hyperscan")
+
+
+def kept_windows(text: bytes, keep: KeepText) -> list[Window]:
+    collector = WindowCollector(request=Reach(2, 3), record=Reach(1, 1), keep_text=keep)
+    for _ in ChunkedPass(io.BytesIO(text), create_matcher(RULES, "regex"), windows=collector):
+        pass
+    return collector.windows()
+
+
+def lines_of(text: bytes, window: Window, line_bytes: int) -> list[tuple[int, bytes]]:
+    """The window's lines as a second reading of ``text`` gives them: each with its line
+    ending, cut at ``line_bytes``."""
+    lines = text.splitlines(keepends=True)
+    return [(n, lines[n - 1][:line_bytes]) for n in range(window.first_line, min(window.last_line, len(lines)) + 1)]
+
+
+def test_windows_of_a_stream_that_cannot_seek_keep_the_lines_a_second_reading_would_give() -> None:
+    """Anchors on both sides of the pass's mebibyte chunks, in lines longer than a chunk, and on
+    the last line of a text without a final line ending: every window's kept lines are the lines
+    of the text, cut as the request readers cut them."""
+    host = '{"url": "https://api.iugu.com/v1/customers"}'
+    long_line = "x" * (CHUNK_BYTES + 5000)
+    special = {3: host, 4: long_line, 5: host, 400: long_line + host, 401: host}
+    text = numbered(25_000, special) + (host + " " + long_line).encode()  # no final line ending
+    text = text.replace(b"line 12000 nothing", host.encode())  # near the end of the first chunk
+    keep = KeepText(line_bytes=300, window_bytes=64 << 20, total_bytes=64 << 20)
+    windows = kept_windows(text, keep)
+    assert len(windows) >= 4 and windows[-1].last_line > 25_000
+    for window in windows:
+        assert window.lines == lines_of(text, window, keep.line_bytes), window.first_line
+
+
+def test_past_its_bound_a_collector_keeps_no_lines_and_the_stream_is_read_again() -> None:
+    text = numbered(2000, {n: '{"url": "https://api.iugu.com/v1/customers"}' for n in range(10, 2000, 7)})
+    windows = kept_windows(text, KeepText(line_bytes=300, window_bytes=64 << 20, total_bytes=10_000))
+    assert windows and all(window.lines is None for window in windows)
+    assert [w.first_line for w in windows] == [w.first_line for w in windows_of(text)]

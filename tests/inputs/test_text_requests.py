@@ -8,6 +8,7 @@ import gzip
 import json
 from pathlib import Path
 
+from helpers.packing import zstd_frames
 from helpers.running import scan_json
 
 TRANSFER = json.dumps({"ts": "2026-11-22T10:00:00Z", "method": "POST",
@@ -35,6 +36,25 @@ def test_a_request_deep_in_a_large_log_is_found_at_its_line(tmp_path: Path) -> N
         report, _ = scan_json(str(tmp_path / name))
         assert requests(report) == [("iugu-unsigned-transfer", 30_001)], name
         assert report["scan"]["requests"]["requests_judged"] == 1
+
+
+def test_compressed_logs_give_the_requests_of_the_plain_one_from_the_lines_kept_in_one_pass(tmp_path: Path) -> None:
+    """A decompressed stream cannot seek, so its windows' lines are kept as the first pass reads
+    them instead of being decoded again: requests on both sides of the pass's chunks, in wire
+    dumps across a chunk's end and as JSON records, give what the plain file gives."""
+    unsigned = [line for line in SIGNED_DUMP if not line.startswith(("Signature", "Request-Time"))]
+    lines = filler(12_000) + [TRANSFER] + filler(2000) + SIGNED_DUMP + filler(3400) + unsigned + filler(20_000)
+    lines += [json.dumps({"pad": "y" * 900_000})] + [TRANSFER] + unsigned
+    text = ("\n".join(lines) + "\n").encode()
+    (tmp_path / "app.log").write_bytes(text)
+    (tmp_path / "app.log.gz").write_bytes(gzip.compress(text, 1))
+    (tmp_path / "app.log.zst").write_bytes(zstd_frames(text))
+    plain, _ = scan_json(str(tmp_path / "app.log"))
+    assert len(requests(plain)) == 4
+    for name in ("app.log.gz", "app.log.zst"):
+        report, _ = scan_json(str(tmp_path / name))
+        assert requests(report) == requests(plain), name
+        assert report["scan"]["requests"] == plain["scan"]["requests"], name
 
 
 def test_a_request_read_around_its_anchor_keeps_every_header_of_it(tmp_path: Path) -> None:

@@ -1,56 +1,133 @@
-"""zstd and lz4 beside gzip: frames decoded in a read-ahead thread that hands damage over in
-order, and a format whose library is missing counted by name, never as binary."""
+"""Every compressed format read by one decoding loop: members (frames, streams) one after
+another, the text before damage handed out whole and the damage kept — never raised out of a
+read — with the byte of the file it is at; in-line or in a read-ahead thread that the opener
+stops; a format whose library is missing counted by name, never as binary."""
 
 from __future__ import annotations
 
+import bz2
+import contextlib
+import gzip
 import io
 import json
+import lzma
 import os
+import re
+import struct
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
 from helpers.credentials import iugu_line, iugu_token
-from helpers.packing import LZ4_INSTALLED, lz4_frames, zstd_frames
+from helpers.packing import LZ4_INSTALLED, gzip_members, lz4_frames, zstd_frames
 from helpers.running import subprocess_env
 from helpers.secrecy import scrub
-from keyaudit.sources.compression import DECOMPRESSION_ERRORS, open_decompressed, sniff_compression
-from keyaudit.sources.readahead import PIECE_BYTES, PIECES_AHEAD
+from keyaudit.rulebook.loader import load_rules
+from keyaudit.run.unit_scanner import UnitScanner
+from keyaudit.run.units import WorkUnit
+from keyaudit.sources.compression import open_decompressed, sniff_compression
+from keyaudit.sources.decoders import PIECE_BYTES, Damaged, damage_of
+from keyaudit.sources.opening import opener_for
+from keyaudit.sources.readahead import PIECES_AHEAD
+from keyaudit.sources.targets import Target
 
 needs_lz4 = pytest.mark.skipif(not LZ4_INSTALLED, reason="lz4 is an extra: pip install 'keyaudit[lz4]'")
-PACKERS = {"zstd": zstd_frames, "lz4": pytest.param(lz4_frames, marks=needs_lz4)}
 
 
-def drain(stream: io.BufferedIOBase, size: int = 1 << 16) -> tuple[bytes, BaseException | None]:
-    """Everything ``stream`` hands over, and the error that ended it (None at a clean end)."""
+def _two(compress: Callable[[bytes], bytes]) -> Callable[[bytes], bytes]:
+    """Two members, a third of the text and the rest, as an append to a rotated file leaves them."""
+    return lambda data: compress(data[: len(data) // 3]) + compress(data[len(data) // 3 :])
+
+
+PACKERS = {"gzip": lambda data: gzip_members(data, 2), "bz2": _two(bz2.compress), "xz": _two(lzma.compress),
+           "zstd": zstd_frames, "lz4": pytest.param(lz4_frames, marks=needs_lz4)}
+THREADED = pytest.mark.parametrize("threaded", [False, True], ids=["in-line", "read-ahead"])
+
+
+def log(lines: int = 200_000) -> bytes:
+    return b"".join(b"2026-11-30 05:00:%02d INFO request %d done\n" % (i % 60, i) for i in range(lines))
+
+
+def drain(stream: io.BufferedIOBase, size: int = 1 << 20) -> tuple[bytes, Exception | None]:
+    """Everything ``stream`` hands over in reads of ``size`` (a read never raises for damage),
+    and the damage its decoder kept."""
     out = bytearray()
-    try:
-        while piece := stream.read(size):
-            out += piece
-    except DECOMPRESSION_ERRORS as exc:
-        return bytes(out), exc
-    return bytes(out), None
+    while piece := stream.read(size):
+        out += piece
+    return bytes(out), damage_of(stream)
+
+
+def place(damage: Exception | None) -> int:
+    """The byte of the file a damage is said to be at (or to start at)."""
+    assert isinstance(damage, Damaged), damage
+    found = re.search(r"damaged (?:at byte|between bytes) (\d+)", str(damage))
+    assert found, str(damage)
+    return int(found.group(1))
 
 
 @pytest.mark.parametrize("pack", PACKERS.values(), ids=list(PACKERS))
-@pytest.mark.parametrize("threaded", [False, True], ids=["in-line", "read-ahead"])
-def test_frames_are_read_whole_and_a_cut_keeps_what_came_before(pack, threaded: bool) -> None:
-    text = b"".join(b"2026-11-30 05:00:%02d INFO request %d done\n" % (i % 60, i) for i in range(200_000))
+@THREADED
+def test_members_are_read_whole_and_a_cut_keeps_what_came_before(pack, threaded: bool) -> None:
+    text = log()
     packed = pack(text)
-    stream, kind = open_decompressed(io.BytesIO(packed), threaded)
-    assert kind == sniff_compression(packed) and kind in ("zstd", "lz4")
-    assert drain(stream) == (text, None)  # both frames, in order
-    stream.close()
+    with contextlib.closing(open_decompressed(io.BytesIO(packed), threaded)[0]) as stream:
+        assert drain(stream) == (text, None)  # both members, in order
+    cut = packed[: len(packed) * 3 // 4]
+    with contextlib.closing(open_decompressed(io.BytesIO(cut), threaded)[0]) as stream:
+        kept, damage = drain(stream)
+    assert place(damage) == len(cut) and "cut short" in str(damage)
+    # the whole first member and (but for bzip2's blocks) most of the second, unchanged
+    assert len(text) // 3 <= len(kept) < len(text) and text.startswith(kept)
 
-    stream, _ = open_decompressed(io.BytesIO(packed[: len(packed) * 3 // 4]), threaded)
-    kept, error = drain(stream)
-    stream.close()
-    assert isinstance(error, EOFError)
-    # the whole first frame and most of the second came through before the error, unchanged
-    assert len(text) // 2 < len(kept) < len(text) and text.startswith(kept)
+
+@pytest.mark.parametrize("name", ["gzip", "xz"])
+@THREADED
+def test_nul_padding_is_no_damage_and_junk_after_the_last_member_is(name: str, threaded: bool) -> None:
+    text, compress = log(20_000), {"gzip": gzip.compress, "xz": lzma.compress}[name]
+    packed = compress(text[:1000]) + bytes(512) + compress(text[1000:]) + bytes(64)
+    with contextlib.closing(open_decompressed(io.BytesIO(packed), threaded)[0]) as stream:
+        assert drain(stream) == (text, None)
+    with contextlib.closing(open_decompressed(io.BytesIO(packed + b"\x07junk"), threaded)[0]) as stream:
+        kept, damage = drain(stream)
+    assert kept == text and place(damage) == len(packed) and "not " + name in str(damage)
+
+
+@THREADED
+def test_skippable_zstd_frames_are_passed_over(threaded: bool) -> None:
+    text = log(20_000)
+    packed = zstd_frames(text)
+    skippable = struct.pack("<II", 0x184D2A53, 5) + b"notes"  # what some writers put between frames
+    with contextlib.closing(open_decompressed(io.BytesIO(skippable.join([packed, packed])), threaded)[0]) as stream:
+        assert drain(stream) == (text + text, None)
+
+
+@THREADED
+def test_a_big_read_of_a_small_damaged_file_still_gets_its_text(threaded: bool) -> None:
+    """The scan reads a megabyte at a time: the decoder ends the text at the damage instead of
+    raising out of the read, which would take the whole small file with it."""
+    text = log(2000)
+    cut = lzma.compress(text)[:-100]
+    with contextlib.closing(open_decompressed(io.BytesIO(cut), threaded)[0]) as stream:
+        kept, damage = drain(stream, 8 << 20)
+    assert kept == lzma.LZMADecompressor().decompress(cut) and len(kept) > len(text) // 2
+    assert place(damage) == len(cut)
+
+
+@pytest.mark.parametrize("pack", PACKERS.values(), ids=list(PACKERS))
+def test_corrupt_data_loses_at_most_a_piece_before_it(pack) -> None:
+    text = log()
+    packed = bytearray(pack(text))
+    packed[-len(packed) // 8] ^= 0xFF  # in the second member, well after its start
+    with contextlib.closing(open_decompressed(io.BytesIO(bytes(packed)), threaded=True)[0]) as stream:
+        kept, damage = drain(stream)
+    # all the text before the bytes around the damage (a piece, one of the format's blocks),
+    # unchanged; what the damaged bytes decoded to before the format noticed may follow
+    intact = len(text) * 7 // 8 - 2 * PIECE_BYTES - (900 << 10)
+    assert isinstance(damage, Damaged) and len(kept) >= intact and kept[:intact] == text[:intact]
 
 
 def test_closing_a_read_ahead_early_stops_its_thread() -> None:
@@ -60,6 +137,39 @@ def test_closing_a_read_ahead_early_stops_its_thread() -> None:
     assert stream.read(100) == text[:100]
     stream.close()
     assert threading.active_count() == before
+
+
+@pytest.mark.parametrize("name", ["log.gz", "log.zst"])
+def test_the_opener_stops_the_decoding_thread_itself(tmp_path: Path, name: str) -> None:
+    """Left to the garbage collector, a decoding thread is stopped from whatever thread collects,
+    possibly inside the interpreter's own locks (a hang seen once): the opener closes it, on a
+    normal exit, on an early one and when the reader raised."""
+    path = tmp_path / name
+    text = os.urandom(PIECE_BYTES * PIECES_AHEAD).hex().encode()
+    path.write_bytes(gzip.compress(text, 1) if name.endswith(".gz") else zstd_frames(text))
+    before = set(threading.enumerate())
+    opener = opener_for(path, threaded=True)
+    with opener() as stream:
+        assert stream.read(100) == text[:100]
+    assert set(threading.enumerate()) == before
+    with pytest.raises(KeyError), opener() as stream:
+        stream.read(100)
+        raise KeyError("a bug in the reader above")
+    assert set(threading.enumerate()) == before
+
+
+def test_a_bug_in_a_reader_is_an_internal_error_not_damage() -> None:
+    """Only the libraries' errors mean damage: a ValueError (here: reading a closed file) is a
+    bug, reported by its type alone (its text could quote the input), not retried as damage."""
+    @contextlib.contextmanager
+    def closed() -> object:
+        stream = io.BufferedReader(io.BytesIO(b"log line\n"))  # type: ignore[arg-type]
+        stream.close()
+        yield stream
+
+    tally = UnitScanner(load_rules()).scan(WorkUnit(Target("app.log", None, closed)))
+    assert [error.message for error in tally.errors] == [
+        "internal error (ValueError); the rest of the scan went on"]
 
 
 BLOCK_LZ4 = 'raise ModuleNotFoundError("No module named \'lz4\' (made unavailable for this run)", name="lz4")\n'
