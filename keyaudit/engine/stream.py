@@ -173,7 +173,8 @@ class ChunkedPass:
                     continue
                 resume[raw.rule_index] = absolute + raw.match_end
                 yield Hit(raw, buffer, before, cursor, absolute)
-            self.windows.keep(buffer, cut, line, absolute, final)  # the windows' lines, where kept
+            if self.windows is not None:
+                self.windows.keep(buffer, cut, line, absolute, final)  # the windows' lines, where kept
             before = (before + buffer[max(0, cut - OVERLAP_BYTES) : cut])[-OVERLAP_BYTES:]
             newlines = buffer.count(b"\n", 0, cut)
             if newlines:
