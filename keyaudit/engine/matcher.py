@@ -28,6 +28,7 @@ class RawMatch:
     # Whole however the buffer was cut: a table row read to its end (its header may not be in
     # the next buffer, so a row past the cut is taken from this one).
     whole: bool = False
+    name: tuple[int, int] | None = None  # the span of the ``name`` group, for the rule's context
 
 
 
@@ -44,12 +45,14 @@ class BufferHits:
     anchors: list[int] = field(default_factory=list)
     record_anchors: list[int] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)  # tables whose rows run on past the buffer
+    gates: dict[tuple[bytes, ...], bool] = field(default_factory=dict)  # rule gates open in this buffer
 
     def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
         """Run rule ``index``'s own pattern over ``buffer[start:stop]``: every match with a
         ``secret`` group is a hit (for a table rule, every value under its column in the rows
         after a matched header, read on past ``stop``; a table still open at the end of the
-        buffer is kept in ``tables``). The rule's time budget bounds it: a rule out of time is
+        buffer is kept in ``tables``). A rule whose context has a gate runs only on a buffer
+        holding one of its literals. The rule's time budget bounds it: a rule out of time is
         not run, and one that runs out keeps the hits found before, and the buffer goes on."""
         end = len(buffer) if stop is None else stop
 
@@ -62,9 +65,19 @@ class BufferHits:
                     continue
                 secret_start, secret_end = match.span("secret")
                 if secret_start >= 0:
-                    self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end))
+                    name = match.span("name") if named and match.start("name") >= 0 else None
+                    self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end, name=name))
 
+        if rule.context is not None and rule.context.gate and not self._gate_open(rule.context.gate_literals, buffer):
+            return
+        named = "name" in rule.pattern.groupindex
         self.budget.run(rule.id, end - start, find)
+
+    def _gate_open(self, literals: tuple[bytes, ...], buffer: bytes) -> bool:
+        """Whether one of a rule's gate literals is in ``buffer`` (asked once a buffer)."""
+        if literals not in self.gates:
+            self.gates[literals] = any(literal in buffer for literal in literals)
+        return self.gates[literals]
 
     def read_on(self, tables: list[Table], buffer: bytes) -> None:
         """Read on the rows of ``tables`` (left open by the buffer before) from the start of
