@@ -73,6 +73,8 @@ def _result(finding: Finding, rule_index: int, places: Places, options: ReportOp
         properties["secretDigest"] = finding.secret.digest(options.digest_key)
     if finding.location.pointer:
         properties["pointer"] = finding.location.pointer
+    if finding.context.get("evidence"):
+        properties["evidence"] = finding.context["evidence"]
     result: dict[str, Any] = {
         "ruleId": finding.rule_id,
         "ruleIndex": rule_index,
