@@ -4,7 +4,8 @@ be found, and how much each piece weighs.
 A 32-hex iugu token looks like any hash, so whether a hit counts depends on what surrounds it:
 an SDK call in the same file says more than the provider's name in the file's path. A rule's
 ``context`` lists pieces of evidence, each a pattern (or the provider hosts of the rule files)
-looked for in one scope, with a strength; a hit becomes a finding when the pieces found add up
+looked for in one scope (``provider_host: true`` for any provider's, or a provider's name),
+with a strength; a hit becomes a finding when the pieces found add up
 to ``requires``, and no piece of ``against`` (evidence that the hit is something else: a host of
 its own environment, a name that says hash) is found. The scopes:
 
@@ -45,6 +46,7 @@ MAX_CONTEXT_WINDOW = 4096  # the overlap kept between chunks: context beyond it 
 MAX_CONTEXT_LINES = 50
 MAX_STRENGTH = 10
 NAME_PLACEHOLDER = "{name}"
+ANY_PROVIDER = "*"
 _EVIDENCE_FIELDS = ("name", "scope", "strength", "pattern", "provider_host", "lines", "bytes")
 _CONTEXT_FIELDS = ("requires", "gate", "evidence", "against")
 _LEGACY_FIELDS = ("pattern", "window", "provider_host")
@@ -70,7 +72,7 @@ class Evidence:
     scope: str
     strength: int = 1
     pattern_text: str = ""
-    provider_host: bool = False
+    provider_host: str | None = None  # whose hosts: a provider's, or ANY_PROVIDER's; None: a pattern
     reach: int = 0  # lines (scope ``lines``) or bytes (scope ``window``) on each side of the hit
     hosts: tuple[tuple[str, str], ...] = ()
 
@@ -143,11 +145,13 @@ def _parse_evidence(raw: Any, where: str, path: str, rule_id: str, verify: bool)
         raise RuleError(path, rule_id, f"every piece of '{where}' needs a 'name' (reported on findings)")
     if scope not in SCOPES:
         raise RuleError(path, rule_id, f"'{where}.scope' of {name!r} is {scope!r}; expected one of {', '.join(SCOPES)}")
-    has_pattern, host = "pattern" in raw, raw.get("provider_host", False)
-    if host is not False and (host is not True or scope in ("path", "name")):
-        raise RuleError(path, rule_id, f"'{where}.provider_host' of {name!r} must be true, in a scope of text")
-    if has_pattern == bool(host):
-        raise RuleError(path, rule_id, f"{where} {name!r} needs either a 'pattern' or 'provider_host: true'")
+    has_pattern, host = "pattern" in raw, raw.get("provider_host")
+    if host is not None and (host is False or not isinstance(host, (bool, str)) or not host
+                             or scope in ("path", "name")):
+        raise RuleError(path, rule_id, f"'{where}.provider_host' of {name!r} must be true (any provider's hosts) "
+                                       "or a provider's name, in a scope of text")
+    if has_pattern == (host is not None):
+        raise RuleError(path, rule_id, f"{where} {name!r} needs either a 'pattern' or a 'provider_host'")
     pattern = raw.get("pattern", "")
     if has_pattern:
         if not isinstance(pattern, str) or not pattern:
@@ -161,7 +165,7 @@ def _parse_evidence(raw: Any, where: str, path: str, rule_id: str, verify: bool)
     if ("lines" in raw and scope != "lines") or ("bytes" in raw and scope != "window"):
         raise RuleError(path, rule_id, f"{where} {name!r}: 'lines' is for scope lines, 'bytes' for scope window")
     strength = _int(raw, "strength", 1, MAX_STRENGTH, 1, where, path, rule_id)
-    return Evidence(name, scope, strength, pattern, bool(host), reach)
+    return Evidence(name, scope, strength, pattern, ANY_PROVIDER if host is True else host, reach)
 
 
 def _legacy(raw: dict[str, Any], path: str, rule_id: str, verify: bool) -> ContextSpec:
@@ -174,7 +178,7 @@ def _legacy(raw: dict[str, Any], path: str, rule_id: str, verify: bool) -> Conte
             raise RuleError(path, rule_id, "'context.provider_host' must be one of "
                                            f"{', '.join(LEGACY_PROVIDER_HOST_SCOPES)}, and stands alone (the hosts "
                                            "come from the rule files' provider_hosts)")
-        return ContextSpec((Evidence("provider-host", "file", provider_host=True),))
+        return ContextSpec((Evidence("provider-host", "file", provider_host=ANY_PROVIDER),))
     window = raw.get("window", DEFAULT_CONTEXT_WINDOW)
     if not isinstance(window, int) or not 0 < window <= MAX_CONTEXT_WINDOW:
         raise RuleError(path, rule_id, f"'context.window' must be a number of bytes from 1 to {MAX_CONTEXT_WINDOW}")

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from keyaudit.rulebook.context import Evidence
+from keyaudit.rulebook.context import ANY_PROVIDER, Evidence
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.rules import Rule
 
@@ -40,24 +40,26 @@ def host_pattern(hosts: list[str]) -> str:
 
 
 def bind_provider_hosts(rules: list[Rule], provider_hosts: dict[str, tuple[str, ...]]) -> list[Rule]:
-    """``rules`` with each ``provider_host`` piece of their contexts given the pattern of every
-    provider host."""
+    """``rules`` with each ``provider_host`` piece of their contexts given the pattern of its
+    provider's hosts (every provider's, for ``provider_host: true``)."""
     pairs = tuple((host, provider) for provider, hosts in provider_hosts.items() for host in hosts)
     bound = []
     for rule in rules:
         context = rule.context
         if context is not None and any(piece.provider_host for piece in context.pieces):
-            if not pairs:
-                raise RuleError(rule.source, rule.id, "its context asks for a provider host, and no rule file "
-                                                      "loaded has 'provider_hosts'")
-            pattern = host_pattern([host for host, _ in pairs])
 
-            def bind(pieces: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
-                return tuple(replace(piece, pattern_text=pattern, hosts=pairs) if piece.provider_host else piece
-                             for piece in pieces)
+            def bind(piece: Evidence, rule: Rule = rule) -> Evidence:
+                if piece.provider_host is None:
+                    return piece
+                hosts = tuple(pair for pair in pairs if piece.provider_host in (ANY_PROVIDER, pair[1]))
+                if not hosts:
+                    raise RuleError(rule.source, rule.id, f"its context asks for a provider host of "
+                                    f"{'any provider' if piece.provider_host == ANY_PROVIDER else piece.provider_host}"
+                                    ", and no rule file loaded has them in 'provider_hosts'")
+                return replace(piece, pattern_text=host_pattern([host for host, _ in hosts]), hosts=hosts)
 
-            rule = replace(rule, context=replace(context, evidence=bind(context.evidence),
-                                                 against=bind(context.against)))
+            rule = replace(rule, context=replace(context, evidence=tuple(map(bind, context.evidence)),
+                                                 against=tuple(map(bind, context.against))))
         bound.append(rule)
     return bound
 
