@@ -4,7 +4,8 @@ record it is in.
 A key and a host belong together when they are in the same call, the same configuration object
 or section, the same log record — not when they are two constants that happen to be near. The
 record is read from the text's own structure, cheaply and without parsing a language: a line
-that is a whole JSON object is a record (a JSON log); else the call or object whose brackets
+that is a whole JSON object is a record (a JSON log), and so is a line that starts like a log
+record, with the indented lines after it (a stack trace); else the call or object whose brackets
 enclose the hit (and, for an object or list, the one enclosing that: the headers of a request
 belong with its URL); else the block the hit's line is in (an indented block with the line that
 opens it, an INI or TOML section, or a paragraph of lines at the left margin). Brackets are
@@ -20,6 +21,9 @@ Span = tuple[int, int]
 _BRACKETS = re.compile(rb"[()\[\]{}]")
 _CLOSER = {ord("("): ord(")"), ord("["): ord("]"), ord("{"): ord("}")}
 _SECTION = re.compile(rb"\[[^\]\n]+\]\s*")  # an INI or TOML section header, the whole line
+# The start of a log record: a date and time (ISO 8601, syslog) or an access log's client and time.
+_LOG_RECORD = re.compile(rb"(?:<\d+>)?\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}"
+                         rb"|\S+ \S+ \S+ \[\d{2}/[A-Z][a-z]{2}/\d{4}:)")
 
 
 def line_span(text: bytes, start: int, end: int) -> Span:
@@ -118,6 +122,11 @@ def record_span(text: bytes, start: int, end: int) -> Span:
     line = text[first:last].strip()
     if line[:1] == b"{" and line[-1:] == b"}":
         return first, last  # a JSON record of one line: the log record itself
+    if _LOG_RECORD.match(line):  # a log record: its line, and the indented lines that go on with it
+        while last < len(text) and text[last + 1 : last + 2] in (b" ", b"\t"):
+            following = text.find(b"\n", last + 1)
+            last = len(text) if following < 0 else following
+        return first, last
     group = _group(text, start, end)
     if group is None:
         return _block(text, first, last)
@@ -126,4 +135,7 @@ def record_span(text: bytes, start: int, end: int) -> Span:
         outer = _group(text, opener, closer + 1)
         if outer is not None:
             opener, closer = outer
-    return line_span(text, opener, closer + 1)
+    first, last = line_span(text, opener, closer + 1)
+    if not text[first:opener].strip() and first > 0:  # a brace on a line of its own: what it opens is above
+        first = text.rfind(b"\n", 0, first - 1) + 1
+    return first, last
