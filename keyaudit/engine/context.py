@@ -23,6 +23,10 @@ from keyaudit.rulebook.context import ContextSpec, Evidence, name_parts
 from keyaudit.rulebook.rules import Rule
 
 
+MAX_NAME_BYTES = 100
+_NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$@.-")
+
+
 @dataclass
 class Verdict:
     """What a rule's context found for one hit: the pieces (with the line each is on, None where
@@ -90,6 +94,20 @@ class _Around:
         return self._spans[key]
 
 
+def whole_name(buffer: bytes, start: int, end: int) -> bytes:
+    """The name ``buffer[start:end]`` (a rule's group ``name``) is part of: widened over the
+    characters names are written with (letters, digits, ``_ $ @ . -``), at most
+    :data:`MAX_NAME_BYTES` each way. A pattern may then mark only a name's telling part (its
+    keyword), and need not try every word start to find the whole name."""
+    first = start
+    while first > max(0, start - MAX_NAME_BYTES) and buffer[first - 1] in _NAME_BYTES:
+        first -= 1
+    last = end
+    while last < min(len(buffer), end + MAX_NAME_BYTES) and buffer[last] in _NAME_BYTES:
+        last += 1
+    return buffer[first:last]
+
+
 def _line_of(text: bytes, origin: int, line: int, position: int) -> int:
     """The line of ``text[position]``, given that ``text[origin]`` is on ``line``."""
     if position >= origin:
@@ -114,7 +132,7 @@ class ContextJudge:
         assert spec is not None, "only rules with a context are judged by it"
         if hit.offset != self._buffer_offset:
             self._buffer_offset, self._in_buffer = hit.offset, {}
-        name = hit.buffer[hit.match.name[0] : hit.match.name[1]].decode("utf-8", "replace") if hit.match.name else ""
+        name = whole_name(hit.buffer, *hit.match.name).decode("utf-8", "replace") if hit.match.name else ""
         around = _Around(hit)
         verdict = Verdict()
         for against, pieces in ((True, spec.against), (False, spec.evidence)):

@@ -12,7 +12,7 @@ from typing import BinaryIO, Iterable, Protocol
 
 from keyaudit.engine import create_matcher
 from keyaudit.engine.context import ContextJudge, Verdict
-from keyaudit.engine.evidence import FileEvidence
+from keyaudit.engine.evidence import FileEvidence, HostSet
 from keyaudit.engine.logcontext import record_context
 from keyaudit.engine.matcher import Matcher
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, Hit
@@ -131,9 +131,8 @@ class SecretDetector:
         self._rule_list = list(rules)
         self.matcher = matcher or create_matcher(rules)
         self.signing_keys = dict(signing_keys or {})
-        self._file_hosts = list({piece.pattern_text: piece for rule in self._rule_list if rule.context is not None
-                                 for piece in rule.context.pieces
-                                 if piece.provider_host and piece.scope == "file"}.values())
+        self._file_hosts = HostSet.of([piece for rule in self._rule_list if rule.context is not None
+                                       for piece in rule.context.pieces if piece.provider_host and piece.scope == "file"])
 
     def findings_in(self, stream: BinaryIO, path: str, into: FindingSink,
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0),

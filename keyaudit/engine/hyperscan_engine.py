@@ -21,7 +21,8 @@ import hyperscan
 
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.engine.budget import RuleBudget
-from keyaudit.engine.matcher import OVERLAP_BYTES, BufferHits, EndReach, end_regions, keyword_regions
+from keyaudit.engine.matcher import (OVERLAP_BYTES, BufferHits, EndReach, end_regions, keyword_reach,
+                                     keyword_regions)
 from keyaudit.rulebook.pattern_tree import max_width, parse, spans_lines
 from keyaudit.rulebook.rules import Rule, RuleSet
 
@@ -145,6 +146,7 @@ class HyperscanMatcher:
         self._first_anchor = self._first_marker + len(self._markers)
         # Rules confirmed before their reported ends: how far before an end a match can start.
         self._reach = {index: reach for index, rule in enumerate(self._rules) if (reach := _reach(rule)) is not None}
+        self._keyword_reach = [keyword_reach(rule) for rule in self._rules]  # as the regex engine reads them
         patterns = [_hyperscan_pattern(rule) for rule in self._rules]
         self._fallback: list[int] = []
         try:
@@ -199,9 +201,10 @@ class HyperscanMatcher:
             if index in self._fallback:
                 regions = [(0, len(buffer))]
             elif index in self._reach:
-                regions = end_regions(buffer, positions[index], self._reach[index], keyword_regions(buffer, anchors))
+                regions = end_regions(buffer, positions[index], self._reach[index],
+                                      keyword_regions(buffer, anchors, self._keyword_reach[index]))
             else:
-                regions = keyword_regions(buffer, anchors)
+                regions = keyword_regions(buffer, anchors, self._keyword_reach[index])
             for start, stop in regions:
                 result.confirm(index, rule, buffer, start, stop)
         return result.in_order()

@@ -11,6 +11,7 @@ from typing import NamedTuple, Protocol
 
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.tables import Table, table_at, table_rows
+from keyaudit.rulebook.pattern_tree import max_width, parse
 from keyaudit.rulebook.rules import Rule
 
 OVERLAP_BYTES = 4096  # longer than any match a shipped rule can make; chunks overlap by this much
@@ -99,16 +100,27 @@ class BufferHits:
         return self
 
 
-def keyword_regions(buffer: bytes, anchors: list[int]) -> list[tuple[int, int]]:
-    """Where real matches can be: a real match contains a keyword and is no longer than the
-    overlap, so the whole lines within ``OVERLAP_BYTES`` on either side of each keyword hold
-    them all. Anchors closer than twice the overlap share one region (a log with a keyword on
-    every line is one region, found without a search per anchor); regions that touch merge."""
+def keyword_reach(rule: Rule) -> int:
+    """How far from a keyword a rule's match can reach: its longest match, when its pattern says
+    and it is shorter than the overlap; else the overlap (no shipped match is longer)."""
+    try:
+        width = max_width(parse(rule.pattern_text))
+    except (IndexError, ValueError, TypeError):
+        return OVERLAP_BYTES
+    return OVERLAP_BYTES if width is None or width >= OVERLAP_BYTES else width
+
+
+def keyword_regions(buffer: bytes, anchors: list[int], reach: int = OVERLAP_BYTES) -> list[tuple[int, int]]:
+    """Where real matches can be: a real match contains a keyword and is no longer than
+    ``reach`` (the rule's :func:`keyword_reach`), so the whole lines within ``reach`` on either
+    side of each keyword hold them all. Anchors closer than twice that share one region (a log
+    with a keyword on every line is one region, found without a search per anchor); regions
+    that touch merge."""
     regions: list[tuple[int, int]] = []
 
     def close(first: int, last: int) -> None:
-        start = buffer.rfind(b"\n", 0, max(0, first - OVERLAP_BYTES)) + 1
-        stop = buffer.find(b"\n", min(len(buffer), last + OVERLAP_BYTES))
+        start = buffer.rfind(b"\n", 0, max(0, first - reach)) + 1
+        stop = buffer.find(b"\n", min(len(buffer), last + reach))
         stop = len(buffer) if stop < 0 else stop
         if regions and start <= regions[-1][1]:
             regions[-1] = (regions[-1][0], max(regions[-1][1], stop))
@@ -118,7 +130,7 @@ def keyword_regions(buffer: bytes, anchors: list[int]) -> list[tuple[int, int]]:
     ordered = sorted(anchors)
     first = last = ordered[0]
     for anchor in ordered[1:]:
-        if anchor - last > 2 * OVERLAP_BYTES:
+        if anchor - last > 2 * reach:
             close(first, last)
             first = anchor
         last = anchor

@@ -18,7 +18,8 @@ its own environment, a name that says hash) is found. The scopes:
 ``file``    the text one work unit reads: provider hosts anywhere in it, chunks away; a pattern
             in the mebibyte buffer the hit is in (the whole file, up to a mebibyte);
 ``path``    the path of the file, as reported;
-``name``    the name the rule's pattern captured in its group ``name``, split into its parts
+``name``    the name the rule's group ``name`` is part of (the group may mark only its
+            keyword: the engine widens it over name characters), split into its parts
             (``apiToken``, ``API_TOKEN``, ``api-token`` are all ``_api_token_``).
 
 A pattern holding ``{name}`` is a flow: it is looked for with the captured name in its place
