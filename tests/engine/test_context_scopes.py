@@ -13,29 +13,21 @@ import pytest
 
 from helpers.code_scanning import schema_problems
 from helpers.data import load_schema
+from helpers.packs import acme_token_pack
 from helpers.running import cli, scan_json
 
 # An ACME token: `acme_token`-like names, twelve lower-case letters. What makes it ACME's is
 # the rule's context, one scope at a time.
-PACK = """\
-provider_hosts:
-  acme: [api.acme.example]
-rules:
-  - id: acme-token
-    title: ACME token
-    provider: acme
-    category: access-token
-    severity: high
-    keywords: [token]
-    pattern: '(?i)(?<![\\w.])(?P<name>[\\w.]*token)\\s*[=:]\\s*["'']?(?P<secret>[a-z]{{12}})\\b'
-    context:
-{context}
-"""
+PATTERN = """'(?i)(?<![\\w.])(?P<name>[\\w.]*token)\\s*[=:]\\s*["'']?(?P<secret>[a-z]{12})\\b'"""
+
+
+def _pack(context: str) -> str:
+    return acme_token_pack("[token]", PATTERN, "\n" + context)
 
 
 def _scan(tmp_path: Path, context: str, files: dict[str, str], *args: str) -> list[tuple[str, list[dict]]]:
     pack = tmp_path / "acme.yaml"
-    pack.write_text(PACK.format(context=context), encoding="utf-8")
+    pack.write_text(_pack(context), encoding="utf-8")
     root = tmp_path / "src"
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -137,7 +129,7 @@ def test_a_gate_keeps_the_rule_off_text_that_never_names_it(tmp_path: Path) -> N
 
 def test_evidence_is_in_sarif_and_in_the_verbose_text_view(tmp_path: Path) -> None:
     pack = tmp_path / "acme.yaml"
-    pack.write_text(PACK.format(context="""\
+    pack.write_text(_pack("""\
       evidence:
         - {name: acme-in-record, scope: record, pattern: 'acme'}
         - {name: in-path, scope: path, pattern: 'src'}"""), encoding="utf-8")

@@ -8,29 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from helpers.packs import acme_token_pack
 from helpers.running import cli, scan_json
 from keyaudit.rulebook.context import ANY_PROVIDER, name_parts
 from keyaudit.rulebook.loader import load_file, load_rules
 
-RULE = """\
-provider_hosts:
-  acme: [api.acme.example]
-rules:
-  - id: acme-token
-    title: ACME token
-    provider: acme
-    category: access-token
-    severity: high
-    keywords: [acme_token]
-    pattern: '(?P<name>acme_token)=(?P<secret>[a-z]{{12}})'
-    context: {context}
-    examples: [{example!r}]
-"""
+PATTERN = "'(?P<name>acme_token)=(?P<secret>[a-z]{12})'"
 
 
 def _pack(tmp_path: Path, context: str, example: str = "acme_token=qwertyuiopas api.acme.example") -> Path:
     pack = tmp_path / "acme.yaml"
-    pack.write_text(RULE.format(context=context, example=example), encoding="utf-8")
+    pack.write_text(acme_token_pack("[acme_token]", PATTERN, context, example), encoding="utf-8")
     return pack
 
 
@@ -115,8 +103,8 @@ def test_a_bad_context_is_one_line(tmp_path: Path, context: str, problem: str) -
 
 def test_a_name_piece_needs_a_name_group(tmp_path: Path) -> None:
     pack = tmp_path / "acme.yaml"
-    pack.write_text(RULE.format(context="{evidence: [{name: x, scope: name, pattern: _token_}]}",
-                                example="acme_token=qwertyuiopas").replace("(?P<name>acme_token)", "acme_token"),
+    pack.write_text(acme_token_pack("[acme_token]", PATTERN.replace("(?P<name>acme_token)", "acme_token"),
+                                    "{evidence: [{name: x, scope: name, pattern: _token_}]}", "acme_token=qwertyuiopas"),
                     encoding="utf-8")
     run = cli("rules", "test", str(pack))
     assert run.exit_code == 2 and "needs a group 'name'" in run.stderr
