@@ -53,13 +53,14 @@ _CONTEXT_FIELDS = ("requires", "gate", "evidence", "against")
 _LEGACY_FIELDS = ("pattern", "window", "provider_host")
 # Where a provider host must occur for the first form's ``provider_host`` context: only the file.
 LEGACY_PROVIDER_HOST_SCOPES = ("file",)
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_WORD = re.compile(r"[A-Z]+[0-9]*(?![a-z])|[A-Z]?[a-z]+[0-9]*|[0-9]+")  # digits stay with their word: md5, sha256
 
 
 def name_parts(name: str) -> str:
     """``name`` as its parts, lower case, each between underscores: ``_api_token_`` for
     ``apiToken``, ``API_TOKEN``, ``api-token``, ``ApiToken`` and ``api.token`` alike, so a
-    pattern names parts (``_token_``) instead of spellings."""
+    pattern names parts (``_token_``) instead of spellings. Digits stay with the word they
+    follow (``_md5_``, ``_sha256_``)."""
     return "_" + "_".join(word.lower() for word in _WORD.findall(name)) + "_"
 
 

@@ -114,7 +114,8 @@ def test_a_name_piece_needs_a_name_group(tmp_path: Path) -> None:
     ("apiToken", "_api_token_"), ("API_TOKEN", "_api_token_"), ("ApiToken", "_api_token_"),
     ("api-token", "_api_token_"), ("api.token", "_api_token_"), ("APIToken", "_api_token_"),
     ("TokenApi", "_token_api_"), ("$iuguToken", "_iugu_token_"), ("self.token", "_self_token_"),
-    ("IUGU_API_TOKEN2", "_iugu_api_token_2_"),
+    ("IUGU_API_TOKEN2", "_iugu_api_token2_"), ("api_key_md5", "_api_key_md5_"), ("tokenSHA256", "_token_sha256_"),
+    ("2fa_token", "_2_fa_token_"),
 ])
 def test_names_are_compared_by_their_parts(name: str, parts: str) -> None:
     assert name_parts(name) == parts
