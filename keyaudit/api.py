@@ -19,7 +19,7 @@ import warnings
 from pathlib import Path
 from typing import Any, Mapping, Sequence, TypedDict, Unpack
 
-from keyaudit.config import OPTIONS, REPORTING, Config, ConfigError, given_config
+from keyaudit.config import NETWORK, OPTIONS, REPORTING, Config, ConfigError, given_config
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.result import ScanError, ScanResult
 from keyaudit.run.session import Session, SetupError
@@ -120,6 +120,8 @@ def _config(caller: str, targets: list[str], options: Mapping[str, Any], accepte
 def _why_not(key: str, accepted: type) -> str:
     if key in REPORTING:
         return ": it shapes a report, and the API returns the result itself"
+    if key in NETWORK:
+        return ": it sends found credentials to their providers, which only the command line does"
     if key in OPTIONS and key != "targets":
         return ": it says how targets are read, and is an option of scan() only"
     return f"; options: {', '.join(accepted.__annotations__)}"

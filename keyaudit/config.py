@@ -3,10 +3,11 @@
 
 The file is found from the first target's folder upwards, stopping at the repository root, the
 way pre-commit tools find theirs. Every value remembers where it came from, so ``keyaudit config``
-can say why the scan behaves as it does. Three options are refused in files, on purpose:
+can say why the scan behaves as it does. Some options are refused in files, on purpose:
 ``show_secrets`` (printing values must be asked for where the report is made), ``digest_key``
-(a secret has no place in a committed file; ``KEYAUDIT_DIGEST_KEY`` carries it) and ``targets``
-(the file is found from them).
+(a secret has no place in a committed file; ``KEYAUDIT_DIGEST_KEY`` carries it), ``targets``
+(the file is found from them), and ``verify`` with its companions: a repository being scanned
+must not be able to send the keys it holds to the network.
 
 A cluster is used only when asked for by name — ``--scheduler``, the file, or
 ``KEYAUDIT_SCHEDULER`` — and a pre-commit scan (``staged``) stays here unless ``--scheduler`` is on
@@ -39,7 +40,10 @@ CONFIG_NAMES: tuple[str, ...] = (".keyaudit.yaml", ".keyaudit.yml", "pyproject.t
 SCHEDULER_VARIABLE = "KEYAUDIT_SCHEDULER"
 DEFAULT_BASELINE = ".keyaudit-baseline.json"
 FOUND_AT_ROOT = "found at the repository root"  # the source of a baseline nobody configured
+VERIFY_TIMEOUT, MAX_VERIFY_TIMEOUT = 5.0, 60.0  # seconds for each step of a verification request
+_SENDS = "it sends the credentials found to their providers: pass --verify on the command line"
 COMMAND_LINE_ONLY = {"show_secrets": "it prints full secret values: pass --show-secrets",
+                     "verify": _SENDS, "verify_staged": _SENDS, "only_verified": "it goes with --verify, which a file cannot turn on",
                      "digest_key": "a secret has no place in a file: set KEYAUDIT_DIGEST_KEY",
                      "targets": "name what to scan on the command line (the file is found from there)"}
 
@@ -80,6 +84,12 @@ class Config:
     rule_time: float = SECONDS_PER_FILE  # CPU seconds a rule may spend on a file (plus some per MiB)
     log_timezone: str = "UTC"  # the zone of log timestamps written without an offset
     request_time_window: float = DEFAULT_WINDOW_SECONDS  # seconds a Request-Time may be from its log time
+    # --verify: one read-only request per distinct credential to its provider (never from a file);
+    # with --staged only when --verify-staged says so; --only-verified reports the active ones only.
+    verify: bool = False
+    verify_staged: bool = False
+    only_verified: bool = False
+    verify_timeout: float = VERIFY_TIMEOUT  # seconds for each step of one verification request
     # Where each value came from ("default", the file's path, "environment (…)", "command line",
     # or two of them joined by " + "), and the file and the folder exclude patterns are relative to.
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -95,7 +105,10 @@ OPTIONS: tuple[str, ...] = tuple(f.name for f in fields(Config) if f.name not in
 _PATH_OPTIONS = frozenset({"output", "baseline", "write_baseline", "state"})
 _PATH_LIST_OPTIONS = frozenset({"rules", "public_keys"})
 _STRING_LISTS = frozenset({"targets", "disable", "exclude"})
-_FLAGS = frozenset({"staged", "show_secrets", "no_dedupe", "strict", "quiet", "verbose"})
+_FLAGS = frozenset({"staged", "show_secrets", "no_dedupe", "strict", "quiet", "verbose", "verify", "verify_staged",
+                    "only_verified"})
+# What sends found credentials over the network: the command line's alone, not the Python API's (yet).
+NETWORK: tuple[str, ...] = ("verify", "verify_staged", "only_verified", "verify_timeout")
 _ADDED_TO = frozenset({"exclude"})  # the command line's patterns join the file's instead of replacing them
 # How a result is reported and what exit code it gives, not what is found: the Python API, which
 # hands back the result itself, takes every other option.
@@ -135,6 +148,8 @@ def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
         "log_timezone": (_is_time_zone, f"must be a time zone: {ZONE_HELP}"),
         "request_time_window": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0,
                                 "must be a number of seconds > 0"),
+        "verify_timeout": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+                           and 0 < v <= MAX_VERIFY_TIMEOUT, f"must be a number of seconds > 0 and <= {MAX_VERIFY_TIMEOUT:g}"),
     }
     if in_file and key in COMMAND_LINE_ONLY:
         return f"is refused in a configuration file: {COMMAND_LINE_ONLY[key]}"
@@ -284,11 +299,27 @@ def load_config(config_file: Path | None, start: Path, command_line: Mapping[str
     if values.get("staged") and sources["scheduler"] not in ("default", "command line"):
         del values["scheduler"]  # a commit is checked here unless its own command line says otherwise
         sources["scheduler"] = f"default: --staged ignores the scheduler of {sources['scheduler']}"
+    problem = _verification_problem(values)
+    if problem:
+        raise ConfigError(problem)
     if "baseline" not in values:
         found = default_baseline(start)
         if _is_file(found):
             values["baseline"], sources["baseline"] = found, FOUND_AT_ROOT
     return Config(**values, sources=MappingProxyType(sources), file=path, base=base)
+
+
+def _verification_problem(values: Mapping[str, Any]) -> str | None:
+    """Why the verification options given cannot run together, or None. A pre-commit hook that
+    sends every staged key to the network is a surprise, so --staged needs --verify-staged."""
+    if values.get("verify") and values.get("staged") and not values.get("verify_staged"):
+        return ("--verify with --staged would send the keys of every commit to their providers: add "
+                "--verify-staged to mean it")
+    if values.get("verify_staged") and not (values.get("verify") and values.get("staged")):
+        return "--verify-staged only allows --verify together with --staged: give all three"
+    if values.get("only_verified") and not values.get("verify"):
+        return "--only-verified reports the keys --verify found active: give --verify too"
+    return None
 
 
 def given_config(options: Mapping[str, Any], base: Path, source: str) -> Config:
@@ -315,27 +346,3 @@ def _is_file(path: Path) -> bool:
         return path.is_file()
     except OSError:
         return False
-
-
-def describe(config: Config) -> str:
-    """The effective configuration as YAML-ish lines, each with where it came from; the digest
-    key is never shown."""
-    from yaml import safe_dump
-
-    lines = []
-    for key in OPTIONS:
-        value = getattr(config, key)
-        if key == "digest_key" and value is not None:
-            value = "(set)"
-        elif key == "allow":
-            value = [{"digest": digest, "reason": reason} for digest, reason in value]
-        elif key == "storage_options":
-            value = dict(value)
-        elif isinstance(value, tuple):
-            value = [str(v) if isinstance(v, Path) else v for v in value]
-        elif isinstance(value, Path):
-            value = str(value)
-        shown = safe_dump(value, default_flow_style=True, width=1000).strip().removesuffix("...").strip()
-        lines.append(f"{key}: {shown}    # {config.sources.get(key, 'default')}")
-    header = f"# configuration file: {config.file or 'none found'}"
-    return "\n".join([header, *lines]) + "\n"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
 import click
 
 from keyaudit.cli.failure import fail
-from keyaudit.config import DEFAULT_BASELINE, SCHEDULER_VARIABLE
+from keyaudit.config import DEFAULT_BASELINE, MAX_VERIFY_TIMEOUT, SCHEDULER_VARIABLE, VERIFY_TIMEOUT
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB
 from keyaudit.model.logtime import time_zone
@@ -105,6 +105,15 @@ _OPTIONS = [
     click.option("--request-time-window", type=click.FloatRange(min=0, min_open=True), default=None,
                  metavar="SECONDS", help="How far a signed request's Request-Time may be from its record's log time "
                                          f"before it is reported [default: {DEFAULT_WINDOW_SECONDS:g}]."),
+    click.option("--verify", is_flag=True, default=None,
+                 help="Ask each provider whether the keys found still work: one read-only HTTPS request per "
+                      "distinct key, to its environment's documented host (never from a configuration file)."),
+    click.option("--verify-staged", is_flag=True, default=None,
+                 help="Allow --verify together with --staged (a commit hook that sends the staged keys)."),
+    click.option("--only-verified", is_flag=True, default=None,
+                 help="Report only the findings whose key --verify found active (the others are counted as suppressed)."),
+    click.option("--verify-timeout", type=click.FloatRange(min=0, min_open=True, max=MAX_VERIFY_TIMEOUT), default=None,
+                 metavar="SECONDS", help=f"Timeout of each step of a verification request [default: {VERIFY_TIMEOUT:g}]."),
     click.option("--log-timezone", metavar="ZONE", callback=_zone,
                  help="Zone of log timestamps written without an offset, for the ECS report's event.start/end: UTC, "
                       "an offset (-03:00) or an IANA name (America/Sao_Paulo) [default: UTC]."),

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from keyaudit.cli.failure import fail
 from keyaudit.cli.options import command_line, configuration, scan_options
+
+if TYPE_CHECKING:
+    from keyaudit.config import Config
 
 HOOK_MARKER = "# installed by keyaudit install-hook"
 
@@ -19,10 +22,34 @@ HOOK_MARKER = "# installed by keyaudit install-hook"
 def config_command(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> None:
     """Print the effective configuration of a scan with these options and targets, and where
     each value came from (default, the configuration file, or the command line)."""
-    from keyaudit.config import describe
-
     staged = options["staged"]
     click.echo(describe(configuration(config_path, command_line(targets, options), () if staged else targets)), nl=False)
+
+
+def describe(config: "Config") -> str:
+    """The effective configuration as YAML-ish lines, each with where it came from; the digest
+    key is never shown."""
+    from yaml import safe_dump
+
+    from keyaudit.config import OPTIONS
+
+    lines = []
+    for key in OPTIONS:
+        value = getattr(config, key)
+        if key == "digest_key" and value is not None:
+            value = "(set)"
+        elif key == "allow":
+            value = [{"digest": digest, "reason": reason} for digest, reason in value]
+        elif key == "storage_options":
+            value = dict(value)
+        elif isinstance(value, tuple):
+            value = [str(v) if isinstance(v, Path) else v for v in value]
+        elif isinstance(value, Path):
+            value = str(value)
+        shown = safe_dump(value, default_flow_style=True, width=1000).strip().removesuffix("...").strip()
+        lines.append(f"{key}: {shown}    # {config.sources.get(key, 'default')}")
+    header = f"# configuration file: {config.file or 'none found'}"
+    return "\n".join([header, *lines]) + "\n"
 
 
 @click.command("install-hook")

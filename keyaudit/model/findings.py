@@ -13,6 +13,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from keyaudit.model.secrets import SealedSecret, Secret
+from keyaudit.model.verification import Verification
 
 MEMBER_SEPARATOR = "!"
 
@@ -62,6 +63,7 @@ class Finding:
     context: dict[str, Any] = field(default_factory=dict)
     suppressed: str | None = None  # why it is not reported: inline, baseline, allowlist
     occurrences: "Occurrences | None" = None  # every sighting folded into this one; None: only itself
+    verification: Verification | None = None  # what the provider said of the secret (--verify); None: not asked
 
     @property
     def fingerprint(self) -> str:
@@ -85,7 +87,7 @@ class Finding:
     def to_checkpoint(self) -> dict[str, Any]:
         """Every field, as JSON values, with the secret sealed: what a checkpoint may keep."""
         assert self.occurrences is None, "checkpoints hold findings before they are deduplicated"
-        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("location", "secret")}
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("location", "secret", "verification")}
         secret = self.secret.sealed(self.fingerprint) if isinstance(self.secret, Secret) else self.secret
         return {**values, "location": asdict(self.location), "secret": asdict(secret) if secret else None}
 
@@ -127,6 +129,7 @@ class Finding:
             "fingerprint": self.fingerprint,
             "context": context,
             "occurrences": occurrences.to_dict(),
+            **({"verification": self.verification.to_dict()} if self.verification is not None else {}),
         }
 
 

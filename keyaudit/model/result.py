@@ -16,6 +16,7 @@ from typing import Any
 from keyaudit import __version__
 from keyaudit.model.findings import Finding
 from keyaudit.model.secrets import SealedSecret, Secret
+from keyaudit.model.verification import Verification
 from keyaudit.model.vocabulary import RuleInfo
 
 SKIPPED_NAMED = 1000  # skipped inputs named one by one (``-v``); the counts stay exact beyond
@@ -83,6 +84,7 @@ class LeakedSecret:
     occurrences: int = 0
     paths: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    verification: Verification | None = None  # what the provider said of it (--verify); None: not asked
 
     PATHS = 20
 
@@ -94,7 +96,8 @@ class LeakedSecret:
         for finding in findings:
             assert finding.secret is not None, "a finding without a secret is no leaked secret"
             if leaked is None:
-                leaked = cls(finding.secret, finding.provider, finding.environment)
+                leaked = cls(finding.secret, finding.provider, finding.environment,
+                             verification=finding.verification)
             if finding.location.path != last_path:
                 last_path = finding.location.path
                 leaked.files += 1
@@ -114,7 +117,8 @@ class LeakedSecret:
     def to_dict(self, digest_key: bytes | None = None) -> dict[str, Any]:
         return {"digest": self.secret.digest(digest_key), "redacted": self.secret.redacted, "provider": self.provider,
                 "environment": self.environment, "files": self.files, "occurrences": self.occurrences,
-                "paths": self.paths, "paths_truncated": self.files > len(self.paths), "categories": self.categories}
+                "paths": self.paths, "paths_truncated": self.files > len(self.paths), "categories": self.categories,
+                **({"verification": self.verification.to_dict()} if self.verification is not None else {})}
 
 
 def utc_now() -> datetime:

@@ -51,6 +51,8 @@ def _message(finding: Finding, options: ReportOptions, related: list[dict[str, A
         text = f"{text}: {finding.secret.shown(options.show_secrets)}"
     elif finding.context.get("url"):
         text = f"{text}: {finding.context['url']}"
+    if finding.verification is not None:  # the alert's reader sees first whether the key still works
+        text = f"{text} (--verify: {finding.verification.label()})"
     links = [f"[{place['physicalLocation']['region']['startLine']}]({place['id']})"
              for place in related[:LINKED_IN_MESSAGE]]
     unlinked = len(related) - len(links) + hidden
@@ -75,6 +77,10 @@ def _result(finding: Finding, rule_index: int, places: Places, options: ReportOp
         properties["pointer"] = finding.location.pointer
     if finding.context.get("evidence"):
         properties["evidence"] = finding.context["evidence"]
+    if finding.verification is not None:  # --verify: what the provider said of the key
+        properties["verification"] = finding.verification.status
+        if finding.verification.reason:
+            properties["verificationReason"] = finding.verification.reason
     result: dict[str, Any] = {
         "ruleId": finding.rule_id,
         "ruleIndex": rule_index,

@@ -12,6 +12,7 @@ from itertools import groupby
 from typing import Iterator
 
 from keyaudit.model.printable import printable
+from keyaudit.model.verification import STATUSES
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.model.findings import Finding
 from keyaudit.report.options import ReportOptions
@@ -40,6 +41,8 @@ def _line(finding: Finding, where: str, options: ReportOptions) -> Segments:
         segments += [("  ", None), (shown, "magenta")]
     if finding.environment:
         segments.append((f"  [{finding.environment}]", "dim"))
+    if finding.verification is not None:  # --verify: a key that still works is the one to act on first
+        segments.append((f"  [{finding.verification.label()}]", "bold red" if finding.verification.active else "dim"))
     occurrences = finding.occurrences
     if occurrences is not None and occurrences.count > 1:  # the same secret again in this file
         lines = ", ".join(str(location.line) for location in occurrences.locations[1:])
@@ -88,6 +91,9 @@ def summary(result: ScanResult) -> str:
         parts.append(f"skipped: {reasons}")
     if result.suppressed:
         parts.append("suppressed: " + ", ".join(f"{n} {why}" for why, n in sorted(result.suppressed.items())))
+    verified = Counter(leaked.verification.status for leaked in result.secrets if leaked.verification is not None)
+    if verified:
+        parts.append("--verify: " + ", ".join(f"{verified[status]} {status}" for status in STATUSES if verified[status]))
     unverified = result.statistics.get("signatures_unverified", 0)
     if unverified:
         parts.append(f"{unverified} signature{'s' if unverified != 1 else ''} not verified (no --public-key)")

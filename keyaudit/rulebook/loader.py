@@ -19,6 +19,7 @@ from keyaudit.rulebook.messages import MessageRule, parse_message_rule
 from keyaudit.rulebook.requests import RequestRule, parse_request_rule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning, parse_rule
 from keyaudit.rulebook.scopes import bind_provider_hosts, parse_provider_hosts, uncovered_hosts
+from keyaudit.rulebook.verification import VerificationSpec, parse_verification
 
 _PARSED_FORMAT = "1"  # bump when what is cached for a rule file changes
 
@@ -96,7 +97,7 @@ def _parsed(text: str, name: str) -> Any:
 
 
 RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "message_rules")
-TOP_LEVEL = (*RULE_LISTS, "provider_hosts")
+TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification")
 
 
 def load_file(path: Path, verify: bool = True) -> RuleSet:
@@ -131,7 +132,9 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
             raise RuleError(name, rule.id, "duplicate rule id in one file")
         seen.add(rule.id)
     hosts = parse_provider_hosts(document["provider_hosts"], name) if "provider_hosts" in document else {}
-    return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages)
+    verification = parse_verification(document["verification"], name) if "verification" in document else None
+    return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages,
+                   verifications={verification.provider: verification} if verification else {})
 
 
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
@@ -146,6 +149,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     message_rules: dict[str, MessageRule] = {}
     literals: dict[str, dict[str, None]] = {key: {} for key in RULE_LISTS[2:5]}  # in order, once each
     provider_hosts: dict[str, tuple[str, ...]] = {}
+    verifications: dict[str, VerificationSpec] = {}
     user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
     for source in shipped + list(extra):
@@ -160,6 +164,10 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
                 provider_hosts[provider] = tuple(dict.fromkeys((*provider_hosts.get(provider, ()), *hosts)))
             if source not in shipped:
                 user_ids.update(rule.id for rule in loaded.every)
+                if loaded.verifications:  # a repository's configuration can name rule packs
+                    raise RuleError(str(path), None, "'verification' is read from the shipped rules only: a rule "
+                                                     "pack must not choose where found keys are sent")
+            verifications.update(loaded.verifications)
     # Once per user rule in force; shipped rules are checked by the test suite, not at every start.
     warnings = [warning for rule in secret_rules.values()
                 if rule.id in user_ids and (warning := anchoring_warning(rule)) is not None]
@@ -172,4 +180,4 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     anchors.update(dict.fromkeys(uncovered_hosts(provider_hosts, tuple(anchors))))
     return RuleSet(bind_provider_hosts(list(secret_rules.values()), provider_hosts), list(request_rules.values()),
                    warnings, **{key: tuple(found) for key, found in literals.items()}, provider_hosts=provider_hosts,
-                   messages=list(message_rules.values()))
+                   messages=list(message_rules.values()), verifications=verifications)

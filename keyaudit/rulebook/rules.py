@@ -19,6 +19,7 @@ from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.metadata import parse_references, parse_remediation
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.validators import VALIDATORS
+from keyaudit.rulebook.verification import VerificationSpec
 
 if TYPE_CHECKING:  # compiled on first use: a clean pre-commit run never needs the regex module
     import regex
@@ -105,6 +106,8 @@ class RuleSet:
     # The providers' API hosts, by provider: the evidence of ``provider_host`` contexts.
     provider_hosts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     messages: list[MessageRule] = field(default_factory=list)
+    # How each provider is asked whether a key works (``--verify``), by provider: shipped rules only.
+    verifications: dict[str, VerificationSpec] = field(default_factory=dict)
 
     @property
     def every(self) -> list[RuleInfo]:
@@ -122,7 +125,7 @@ class RuleSet:
         return RuleSet([r for r in self.rules if r.id not in dropped],
                        [r for r in self.requests if r.id not in dropped], self.warnings,
                        self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts,
-                       [r for r in self.messages if r.id not in dropped])
+                       [r for r in self.messages if r.id not in dropped], self.verifications)
 
 
 def anchoring_warning(rule: Rule) -> str | None:

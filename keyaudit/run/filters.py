@@ -1,4 +1,5 @@
-"""What is found but not reported: inline allow markers, a baseline, an allowlist of digests.
+"""What is found but not reported: inline allow markers, a baseline, an allowlist of digests, and
+with ``--only-verified`` every finding whose key the provider did not confirm as working.
 
 Suppressed findings are counted by reason in the report, never silently dropped. A baseline
 holds fingerprints only — rule, path and a hash of the secret — so it can be committed: it
@@ -18,6 +19,7 @@ from keyaudit.model.findings import MEMBER_SEPARATOR, Finding
 from keyaudit.model.printable import printable
 
 BASELINE_VERSION = 1
+NOT_VERIFIED = "not verified active"  # the reason --only-verified gives
 
 
 class BaselineError(Exception):
@@ -31,10 +33,13 @@ class FindingFilter:
     baseline: frozenset[str] = frozenset()
     allowed_digests: dict[str, str] = field(default_factory=dict)
     digest_key: bytes | None = None
+    only_verified: bool = False  # --only-verified: what --verify did not find active is not reported
 
     def reason(self, finding: Finding) -> str | None:
         if finding.suppressed:
             return finding.suppressed
+        if self.only_verified and (finding.verification is None or not finding.verification.active):
+            return NOT_VERIFIED
         if finding.fingerprint in self.baseline:
             return "baseline"
         if finding.secret is not None and finding.secret.digest(self.digest_key) in self.allowed_digests:

@@ -38,7 +38,9 @@ from keyaudit.sources.remote import RemoteError, filesystem_for, is_url
 from keyaudit.sources.targets import Discovery, Target
 
 if TYPE_CHECKING:
+    from keyaudit.model.verification import Verification
     from keyaudit.sources.git import StagedFiles
+    from keyaudit.verify import Candidates, Transport
 
 # on_progress(total bytes, total units) gives a context whose callable hears (bytes, findings)
 # of each finished unit.
@@ -54,11 +56,16 @@ class Session:
     """One scan's resources and its run; close it (or use ``with``) to release the state.
 
     ``held`` is content this process holds (the Python API's text and bytes), scanned instead of
-    ``config.targets``, as staged blobs are with ``staged``."""
+    ``config.targets``, as staged blobs are with ``staged``. With ``config.verify``, ``say``
+    hears the line that tells how many requests go to which hosts before they are sent, and
+    ``transport`` (tests: a trusted certificate, loopback stand-ins for the providers) carries them."""
 
     def __init__(self, config: Config, *, range_bytes: int = RANGE_BYTES, spill_at: int = SPILL_AT,
-                 held: Sequence[Target] | None = None) -> None:
+                 held: Sequence[Target] | None = None, say: Callable[[str], None] = lambda _line: None,
+                 transport: "Transport | None" = None) -> None:
         self.config = config
+        self._say, self._transport = say, transport
+        self._collecting: Candidates | None = None
         self._range_bytes = range_bytes
         self._spill_at = spill_at
         self._held = held
@@ -79,7 +86,7 @@ class Session:
             self.state = ScanState(config.state) if config.state else None
         except (RuleError, EngineUnavailable, SignatureKeyError, BaselineError, StateError, RemoteError) as exc:
             raise SetupError(str(exc)) from None
-        self.filter = FindingFilter(baseline, config.allowed_digests, self.digest_key)
+        self.filter = FindingFilter(baseline, config.allowed_digests, self.digest_key, config.only_verified)
         try:
             self._exclude = gitignore_spec(list(config.exclude)) if config.exclude else None
         except ValueError as exc:
@@ -155,8 +162,9 @@ class Session:
         """Scan every target; findings come back merged and in file order whatever runs them.
 
         With a state, each finished unit is checkpointed at once (findings sealed) for the
-        successor of a killed run to take up; a report that shows secrets or keys their digests
-        keeps units with findings out of checkpoints, both ways, since those need the values.
+        successor of a killed run to take up; a report that shows secrets or keys their digests,
+        and a run that verifies them, keeps units with findings out of checkpoints, both ways,
+        since those need the values.
         """
         config, state = self.config, self.state
         rules = self.scanner.rules
@@ -168,7 +176,8 @@ class Session:
                               storage_options=dict(config.storage_options))
         units = self._plan(discovery)
         self.paths_read = frozenset(unit.target.display for unit in units)
-        with_findings = not (config.show_secrets or self.digest_key)
+        with_findings = not (config.show_secrets or self.digest_key or config.verify)
+        self._collecting = self._candidates()
         keys = [unit.checkpoint_key() if state is not None else None for unit in units]
         tallies = _restored(keys, state, with_findings) if state is not None else {}
         pending = [position for position in range(len(units)) if position not in tallies]
@@ -191,10 +200,31 @@ class Session:
             self._merge(unit, tally, result, spool, previous_lines)
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
         result.counts.add(discovery.counts)
+        verdict = self._verify(result)
         result.findings, result.secrets = spool.fold(self.filter.reason, dedupe=not config.no_dedupe,
-                                                     suppressed=result.suppressed)
+                                                     suppressed=result.suppressed, verdict=verdict)
         result.finished_at = utc_now()
         return result
+
+    def _candidates(self) -> "Candidates | None":
+        """With --verify, what collects the distinct credentials as units are merged (the network
+        code is loaded only then: a run without --verify never imports it)."""
+        if not self.config.verify:
+            return None
+        from keyaudit.verify import Candidates
+
+        return Candidates(self.scanner.rules.verifications)
+
+    def _verify(self, result: ScanResult) -> "Callable[[Finding], Verification | None] | None":
+        """Ask the providers about the credentials collected; what gives each finding its verdict."""
+        if self._collecting is None:
+            return None
+        from keyaudit.verify import verify
+
+        verdicts = verify(self._collecting, self.scanner.rules.verifications, say=self._say,
+                          timeout=self.config.verify_timeout, transport=self._transport)
+        result.counts.statistics["verification_requests"] += len(self._collecting.planned)
+        return verdicts.of
 
     def _execute_whole(self, files: list[WorkUnit]) -> list[tuple[WorkUnit, Tally]]:
         """Files a piece of which could not be read alone (a member boundary misjudged, or
@@ -212,7 +242,7 @@ class Session:
             offset = 0 if unit.first else previous_lines.get(unit.target.display, 0)
             findings = shift_lines(findings, offset)
             previous_lines[unit.target.display] = offset + tally.lines
-        spool.add(findings)
+        spool.add(self._collecting.collect(findings) if self._collecting is not None else findings)
         result.errors.extend(tally.errors)
         result.counts.add(tally.counts)
         if self.state is not None and tally.progress is not None:

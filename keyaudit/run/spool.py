@@ -20,6 +20,7 @@ from typing import IO, Any, Callable, Generic, Iterable, Iterator, Protocol, Typ
 
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import LeakedSecret
+from keyaudit.model.verification import Verification
 from keyaudit.run.fold import (SortKey, confirm_replays, fold_places, is_candidate, merge_same_spot, place_order,
                                replay_order, report_order, spot_order)
 
@@ -159,13 +160,17 @@ class FindingSpool:
             else:
                 self._raw.add(spot_order(finding), finding)
 
-    def fold(self, reason: Callable[[Finding], str | None], *, dedupe: bool,
-             suppressed: Counter[str]) -> tuple[Spooled[Finding], Spooled[LeakedSecret]]:
-        """The findings to report: those about one spot merged, those ``reason`` names
-        suppressed (counted in ``suppressed`` by reason), the rest, with ``dedupe``, one per
-        secret and file; and each distinct secret among them once, in report order."""
+    def fold(self, reason: Callable[[Finding], str | None], *, dedupe: bool, suppressed: Counter[str],
+             verdict: Callable[[Finding], Verification | None] | None = None,
+             ) -> tuple[Spooled[Finding], Spooled[LeakedSecret]]:
+        """The findings to report: each given its ``verdict`` (``--verify``) first, those about
+        one spot merged, those ``reason`` names suppressed (counted in ``suppressed`` by reason),
+        the rest, with ``dedupe``, one per secret and file; and each distinct secret among them
+        once, in report order."""
         kept: _Sorted[Finding] = self._table()
         for finding in chain(merge_same_spot(self._raw.ordered()), confirm_replays(self._candidates.ordered())):
+            if verdict is not None:
+                finding.verification = verdict(finding)
             why = reason(finding)
             if why is None:
                 kept.add(place_order(finding), finding)

@@ -37,5 +37,21 @@ def discover(targets: list[str], discovery: Discovery) -> Iterator[Target]:
             continue
         if stat.S_ISDIR(mode):
             yield from walk(path, raw, discovery)
+        elif device := _device_kind(mode):
+            # /dev/zero or a terminal never ends, a disk is rarely meant: named, it is refused
+            # rather than read forever; whoever means it can pipe it in.
+            discovery.missing.append((raw, f"{device}, not a file: not read (to scan it, pipe it in: "
+                                           "keyaudit scan - < PATH)"))
         elif not discovery.excluded(raw):
             yield Target(raw, None, pipe=path) if is_pipe(path) else Target(raw, path)
+
+
+def _device_kind(mode: int) -> str:
+    """What a special file named as a target is ("" for files, folders and pipes, which are read)."""
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return ""

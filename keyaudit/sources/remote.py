@@ -8,6 +8,7 @@ Listing and reading go through the store's own client, with credentials from its
 from __future__ import annotations
 
 import contextlib
+import errno
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterator
 
@@ -98,5 +99,13 @@ class ObjectReader:
 
     @contextlib.contextmanager
     def __call__(self) -> Iterator[BinaryIO]:
-        with self.filesystem.open(self.path, "rb") as handle:
+        try:
+            handle = self.filesystem.open(self.path, "rb")
+        except OSError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the store's client refused before any I/O
+            # (botocore's NoCredentialsError is no OSError): the object cannot be opened, which is
+            # what the user must read, not an internal error. Only the type: the text may hold a URL.
+            raise PermissionError(errno.EACCES, f"the store's client refused it ({type(exc).__name__})") from None
+        with handle:
             yield handle

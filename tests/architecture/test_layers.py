@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("rulebook",),
     ("engine",),
     ("sources",),
-    ("inputs", "report"),
+    ("inputs", "report", "verify"),  # verify: model and the rules' verification data; run calls it
     ("config",),
     ("run",),
     ("cli", "api"),

@@ -22,7 +22,7 @@ IN_FILE = {
     "state": "state.db", "no_dedupe": True, "strict": True, "quiet": True, "verbose": True, "group_by": "rule",
     "engine": "regex", "public_keys": ["keys/"], "storage_options": {"anon": "true"},
     "scheduler": "tcp://127.0.0.1:8786", "jobs": 2, "rule_time": 2.5, "log_timezone": "America/Sao_Paulo",
-    "request_time_window": 600,
+    "request_time_window": 600, "verify_timeout": 3,
 }
 
 
@@ -79,6 +79,7 @@ def test_options_that_print_or_are_secrets_are_refused_in_a_file(project: Path, 
     ("public_keys: keys.pem\n", "'public_keys' must be a list of strings"),
     ("log_timezone: Mars/Olympus\n", "'log_timezone' must be a time zone: UTC, an offset such as -03:00, or an IANA"),
     ("log_timezone: -3\n", "'log_timezone' must be a time zone"),
+    ("verify_timeout: 600\n", "'verify_timeout' must be a number of seconds > 0 and <= 60"),
 ])
 def test_a_bad_value_in_the_file_is_one_line_naming_file_and_key(project: Path, text: str, problem: str) -> None:
     (project / ".keyaudit.yaml").write_text(text)

@@ -188,7 +188,8 @@ def test_configuration_is_found_from_the_target_upwards(repo: Path, tmp_path: Pa
 NOT_FOR_CLEAN_FILES = ("ctypes", "cryptography", "importlib.resources", "keyaudit.api", "keyaudit.rulebook.signature",
                        "keyaudit.sources.git",
                        "keyaudit.inputs.har", "keyaudit.inputs.jsonstream", "keyaudit.rulebook.backtracking",
-                       "regex", "rich", "sqlite3", "subprocess", "tempfile", "tomllib", "yaml")
+                       "regex", "rich", "sqlite3", "subprocess", "tempfile", "tomllib", "yaml",
+                       "keyaudit.verify", "http.client", "ssl")  # the network: --verify only
 
 
 def test_a_scan_of_clean_files_imports_only_what_it_uses(tmp_path: Path) -> None:

@@ -154,7 +154,9 @@ def test_workers_without_the_stores_credentials_fail_the_run(cluster, s3_endpoin
               "--storage-option", f"endpoint_url={s3_endpoint}")
     assert run.exit_code == 2, scrub(run.stderr)  # not "0 findings", exit 0
     errors = [line for line in run.stderr.splitlines() if line.startswith("keyaudit: error: ")]
-    assert [line.split(": ")[2] for line in errors] == [f"s3://nightly/app.log.{index}" for index in range(3)]
+    assert [line.split(": ", 3)[2:] for line in errors] == [
+        [f"s3://nightly/app.log.{index}", "cannot open: the store's client refused it (NoCredentialsError)"]
+        for index in range(3)]
     assert run.stderr.splitlines()[-1].startswith("keyaudit: 0 findings in 0 files;")
     assert "; 3 inputs failed;" in run.stderr.splitlines()[-1], scrub(run.stderr)
     assert json.loads(run.stdout)["findings"] == []
@@ -173,3 +175,18 @@ def test_a_unit_the_cluster_cannot_run_is_an_error_entry(cluster, tmp_path: Path
     assert result.findings == []
     assert [(e.path.rsplit("/", 1)[-1], e.message) for e in result.errors] == [
         (f"app-0{i}.log", "not scanned: the cluster failed to run it (RuleError)") for i in range(2)]
+
+
+def test_workers_running_several_threads_scan_units_side_by_side(tmp_path: Path) -> None:
+    """``dask worker`` runs as many tasks at once as it has threads (one per core by default):
+    each thread needs a scanner of its own, since a Hyperscan scratch serves one scan at a time."""
+    tokens = planted_logs(tmp_path, files=32, lines=20_000)
+    local = distributed.LocalCluster(n_workers=1, threads_per_worker=4, processes=True, dashboard_address=None,
+                                     silence_logs=40)
+    try:
+        alone = run_scan(str(tmp_path), jobs=1)
+        spread = run_scan(str(tmp_path), jobs=1, scheduler=local.scheduler_address)
+    finally:
+        local.close()
+    assert [e.message for e in spread.errors] == []
+    assert report_key(spread) == report_key(alone) and len(spread.findings) == len(tokens)

@@ -10,6 +10,7 @@ lost worker is simply run again elsewhere.
 from __future__ import annotations
 
 import contextlib
+import threading
 from typing import TYPE_CHECKING, Iterator
 
 from keyaudit.model.result import ScanError
@@ -41,13 +42,23 @@ def dask_installed() -> bool:
     return True
 
 
-_built: dict[str, "UnitScanner"] = {}  # per worker process: spec key -> scanner
+class _Scanners(threading.local):
+    """The scanners built in one worker thread, by spec key. A worker runs as many tasks at once
+    as it has threads (``dask worker`` starts one per core), and a scanner serves one unit at a
+    time: its Hyperscan scratch space cannot be shared by two scans in flight."""
+
+    def __init__(self) -> None:
+        self.built: dict[str, "UnitScanner"] = {}
+
+
+_scanners = _Scanners()
 
 
 def _scan_on_worker(spec: "ScannerSpec", key: str, unit: "WorkUnit") -> Tally:
-    scanner = _built.get(key)
+    built = _scanners.built
+    scanner = built.get(key)
     if scanner is None:
-        scanner = _built[key] = spec.build()
+        scanner = built[key] = spec.build()
     return scanner.scan(unit)
 
 
