@@ -143,7 +143,7 @@ class ContextJudge:
                     if host is None:
                         (verdict.waiting_against if against else verdict.waiting).append(piece)
                         continue
-                    verdict.host = verdict.host if against else verdict.host or host
+                    verdict.host = verdict.host or host
                 else:
                     line = self._locate(rule, piece, hit, around, name)
                     if line is False:

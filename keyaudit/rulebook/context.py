@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     import regex
 
 SCOPES = ("line", "lines", "window", "record", "file", "path", "name")
-TEXT_SCOPES = ("line", "lines", "window", "record")  # looked for around the hit
 DEFAULT_CONTEXT_WINDOW = 256
 MAX_CONTEXT_WINDOW = 4096  # the overlap kept between chunks: context beyond it is not seen
 MAX_CONTEXT_LINES = 50
