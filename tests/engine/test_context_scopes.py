@@ -38,47 +38,46 @@ def _scan(tmp_path: Path, context: str, files: dict[str, str], *args: str) -> li
             for f in report["findings"] if f["rule_id"] == "acme-token"]
 
 
-def test_line_record_and_lines_reach_as_far_as_they_say(tmp_path: Path) -> None:
-    context = """\
+# (context, files, the evidence each reported file gets): what a scope reaches, what pieces weigh.
+REACH = {
+    "line-record-and-lines-reach-as-far-as-they-say": ("""\
       evidence:
         - {name: acme-on-line, scope: line, pattern: '(?i)acme'}
         - {name: acme-in-record, scope: record, pattern: '(?i)acme'}
-        - {name: acme-near, scope: lines, lines: 2, pattern: '(?i)acme'}"""
-    files = {
+        - {name: acme-near, scope: lines, lines: 2, pattern: '(?i)acme'}""", {
         "line.py": "x = 1\n\n\n\nclient = Acme(token='qwertyuiopas')\n",
         "record.py": "client = Client(\n    url='https://acme.example',\n    token='qwertyuiopas',\n)\n",
         "near.env": "# acme\n\nTOKEN=qwertyuiopas\n",
         "far.env": "# acme\n\n\nTOKEN=qwertyuiopas\n",
-    }
-    found = dict(_scan(tmp_path, context, files))
-    assert found == {
+    }, {
         "line.py": [{"name": "acme-on-line", "scope": "line", "line": 5},
                     {"name": "acme-in-record", "scope": "record", "line": 5},
                     {"name": "acme-near", "scope": "lines", "line": 5}],
         "record.py": [{"name": "acme-in-record", "scope": "record", "line": 2},
                       {"name": "acme-near", "scope": "lines", "line": 2}],
         "near.env": [{"name": "acme-near", "scope": "lines", "line": 1}],
-    }
-
-
-def test_pieces_add_up_to_what_the_rule_requires(tmp_path: Path) -> None:
-    context = """\
+    }),
+    "pieces-add-up-to-what-the-rule-requires": ("""\
       requires: 3
       evidence:
         - {name: sdk, scope: file, strength: 3, pattern: 'import acme'}
         - {name: host, scope: file, strength: 2, provider_host: acme}
-        - {name: in-path, scope: path, strength: 1, pattern: 'acme'}"""
-    files = {
+        - {name: in-path, scope: path, strength: 1, pattern: 'acme'}""", {
         "sdk.py": "import acme\nTOKEN = 'qwertyuiopas'\n",
         "host.py": "TOKEN = 'qwertyuiopas'\nURL = 'https://api.acme.example/v1'\n",
         "acme/host.py": "TOKEN = 'qwertyuiopas'\nURL = 'https://api.acme.example/v1'\n",
         "acme/plain.py": "TOKEN = 'qwertyuiopas'\n",
-    }
-    found = dict(_scan(tmp_path, context, files))
-    assert found == {
+    }, {
         "sdk.py": [{"name": "sdk", "scope": "file", "line": 1}],
         "acme/host.py": [{"name": "host", "scope": "file"}, {"name": "in-path", "scope": "path"}],
-    }
+    }),
+}
+
+
+@pytest.mark.parametrize("case", list(REACH))
+def test_scopes_reach_and_pieces_weigh(tmp_path: Path, case: str) -> None:
+    context, files, expected = REACH[case]
+    assert dict(_scan(tmp_path, context, files)) == expected
 
 
 def test_a_host_anywhere_in_the_file_counts_chunks_away(tmp_path: Path) -> None:
