@@ -13,6 +13,7 @@ import pytest
 
 from helpers.code_scanning import schema_problems
 from helpers.data import load_schema
+from helpers.engines import BOTH_ENGINES
 from helpers.packs import acme_token_pack
 from helpers.running import cli, scan_json
 
@@ -146,7 +147,7 @@ def test_evidence_is_in_sarif_and_in_the_verbose_text_view(tmp_path: Path) -> No
     assert "qwertyuiopas" not in verbose
 
 
-@pytest.mark.parametrize("engine", ["hyperscan", "regex"])
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
 def test_both_engines_judge_context_alike(tmp_path: Path, engine: str) -> None:
     context = """\
       gate: [acme]
