@@ -11,6 +11,10 @@ import pytest
 
 from helpers.privileges import remove_tree
 
+# Test data is read by tests, never collected as tests: the credential corpus holds templates of
+# other projects' files, their test modules among them.
+collect_ignore = ["data"]
+
 
 @pytest.fixture
 def write(tmp_path: Path):

@@ -7,7 +7,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import Callable, Iterable, TextIO
 
 # A new file, never an existing one; not inherited by child processes; bytes as written (Windows).
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
@@ -19,11 +19,13 @@ def to_stdout(path: Path | None) -> bool:
     return path is None or path == STDOUT
 
 
-def write_report(path: Path | None, text: Iterable[str]) -> None:
+def write_report(path: Path | None, text: Iterable[str],
+                 before_rename: Callable[[Path], None] | None = None) -> None:
     """Write ``text`` (a string, or a report's pieces as they come) where ``path`` says: stdout
     for none or ``-``; a regular file or a new path is replaced atomically (through its symlinks,
-    which stay); anything else — ``/dev/null``, a FIFO another program reads — is written into as
-    it is, never renamed over."""
+    which stay), ``before_rename`` told the temporary file's name just before it is renamed into
+    place; anything else — ``/dev/null``, a FIFO another program reads — is written into as it is,
+    never renamed over."""
     if to_stdout(path):
         write_stdout(text)
         return
@@ -33,13 +35,13 @@ def write_report(path: Path | None, text: Iterable[str]) -> None:
     except FileNotFoundError:
         regular = True  # a new file (or a symlink to one that does not exist yet)
     if regular:
-        write_atomically(Path(os.path.realpath(path)), text)
+        write_atomically(Path(os.path.realpath(path)), text, before_rename)
     else:
         with open(path, "w", encoding="utf-8", newline="") as handle:
             _write(handle, text)
 
 
-def write_atomically(path: Path, text: Iterable[str]) -> None:
+def write_atomically(path: Path, text: Iterable[str], before_rename: Callable[[Path], None] | None = None) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
 
     The file gets the mode a plain write would give it: an existing file keeps its permission
@@ -58,6 +60,8 @@ def write_atomically(path: Path, text: Iterable[str]) -> None:
             _write(handle, text)
             handle.flush()
             os.fsync(handle.fileno())
+        if before_rename is not None:
+            before_rename(Path(os.path.abspath(temporary)))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -55,7 +55,7 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
         raise click.exceptions.Exit(EXIT_CLEAN)
     # The state is committed the moment the report is out (before anything else is said): a run
     # killed before that point is redone whole, and the moment is as short as it can be.
-    _report(config, result, session.digest_key, delivered=session.commit)
+    _report(config, result, session.digest_key, delivering=session.stage, delivered=session.commit)
     code = scan_exit_code(result, config.fail_on, config.strict)
     if code == EXIT_FINDINGS:
         _say_if_blocked(config, result)
@@ -107,9 +107,11 @@ def _write_baseline(path: Path, result: "ScanResult", paths_read: frozenset[str]
     say(f"wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to the baseline {path}{others}")
 
 
-def _report(config: "Config", result: "ScanResult", digest_key: bytes | None, delivered: Callable[[], None]) -> None:
+def _report(config: "Config", result: "ScanResult", digest_key: bytes | None,
+            delivering: Callable[[Path], None], delivered: Callable[[], None]) -> None:
     """The report, to the output file or stdout, then ``delivered``; and, when the report went
-    elsewhere, a summary line."""
+    elsewhere, a summary line. A report file is renamed into place: ``delivering`` is told the
+    temporary file's name just before."""
     import sys
 
     from keyaudit.cli.output import to_stdout, write_report
@@ -123,7 +125,7 @@ def _report(config: "Config", result: "ScanResult", digest_key: bytes | None, de
                             verbose=config.verbose)
     text = reporter(config.format)(result, options)
     try:
-        write_report(config.output, text)
+        write_report(config.output, text, before_rename=delivering)
     except OSError as exc:
         raise fail(f"{config.output}: cannot write the report: {exc.strerror or exc}") from None
     delivered()

@@ -18,6 +18,7 @@ from typing import Callable
 from urllib.parse import unquote
 
 IUGU_TOKEN = re.compile(r"[0-9a-f]{32}|[0-9A-F]{32}|[0-9A-F]{64}")
+_LEGACY_ASAAS_KEY = re.compile(r"[0-9a-f]{64}|[0-9A-F]{64}")
 _ASAAS_PAYLOAD = re.compile(
     r"[0-9a-fA-F]{32}::[0-9A-Za-z-]{1,64}::\$aach_[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"
 )
@@ -101,13 +102,23 @@ def _looks_random(value: str) -> bool:
     return entropy >= 2.8  # random 32-hex tokens fall below 3.0 about once in 10,000; below 2.8, never seen
 
 
+def _random_hex(secret: str, shape: re.Pattern[str]) -> bool:
+    """``secret`` has ``shape``, digits and letters both, and is not a typed placeholder."""
+    return (shape.fullmatch(secret) is not None and _looks_random(secret)
+            and any(c.isdigit() for c in secret) and any(c.isalpha() for c in secret))
+
+
 def hex_token(secret: str) -> Validation | None:
     """An iugu API token: 32 hex in one case or 64 upper hex, and not a typed placeholder."""
-    if not IUGU_TOKEN.fullmatch(secret) or not _looks_random(secret):
+    return Validation(canonical=secret, provider="iugu") if _random_hex(secret, IUGU_TOKEN) else None
+
+
+def legacy_asaas_key(secret: str) -> Validation | None:
+    """A v2-era Asaas key: 64 hex of one case, and not a typed placeholder. Its shape is a
+    SHA-256 digest's, so what makes it a key is the rule's context (an Asaas host or name)."""
+    if not _random_hex(secret, _LEGACY_ASAAS_KEY):
         return None
-    if not any(c.isdigit() for c in secret) or not any(c.isalpha() for c in secret):
-        return None
-    return Validation(canonical=secret, provider="iugu")
+    return Validation(canonical=secret, provider="asaas", note="legacy 64-hex format")
 
 
 # Documentation stand-ins: `password123`, `your_password`, `client_secret`, `YOUR_API_KEY`.
@@ -237,6 +248,7 @@ def encrypted_private_key(secret: str) -> Validation | None:
 VALIDATORS: dict[str, Validator] = {
     "asaas_key": asaas_key,
     "hex_token": hex_token,
+    "legacy_asaas_key": legacy_asaas_key,
     "basic_credential": basic_credential,
     "rsa_private_key": rsa_private_key,
     "encrypted_private_key": encrypted_private_key,

@@ -112,6 +112,13 @@ class Session:
         if self.state is not None:
             self.state.close()
 
+    def stage(self, delivery: Path) -> None:
+        """Keep the scanned progress in the state under ``delivery``, the temporary file the
+        report is about to be renamed from (so a run killed on either side of the rename is
+        settled by the next one: reported exactly once)."""
+        if self.state is not None:
+            self.state.stage(delivery)
+
     def commit(self) -> None:
         """Record the scanned progress in the state: call it once the report is out, so a run
         killed before that point is redone whole."""

@@ -9,7 +9,11 @@ had when it was scanned to its end is not read again at all (last night's rotate
 and a grown plain file is checked by seeking to the recorded end, not by reading up to it.
 
 Progress is committed in one transaction after the report is written: a run killed at any
-point commits nothing, so the next run reports everything the killed one would have, once.
+point commits nothing, so the next run reports everything the killed one would have, once. A
+report written to a file is delivered by renaming it into place, and the state knows which side
+of that rename a killed run stopped on: the progress is staged with the temporary file's name
+just before the rename, and the next run applies it if the temporary file is gone (the report
+went out) or drops it, with the file, if it is still there (the report never did).
 Meanwhile each finished unit is checkpointed at once (its counts, and its findings with their
 secrets sealed: redacted form, length and digest, never the value): a killed run's successor
 takes those from the state instead of scanning them again, and its report is the one an
@@ -25,10 +29,13 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Iterator
 
 from keyaudit.model.printable import printable
 from keyaudit.sources.compression import is_decompressing
+
+if TYPE_CHECKING:
+    import sqlite3
 
 HEAD_BYTES = 4096
 TAIL_BYTES = 4096
@@ -48,6 +55,12 @@ CREATE TABLE IF NOT EXISTS files (
     updated_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS files_head ON files (head_len, head_hash);
+CREATE TABLE IF NOT EXISTS staged (  -- progress of a report about to be renamed into place
+    delivery TEXT NOT NULL,      -- the report's temporary file: gone once the report is out
+    head_len INTEGER NOT NULL, head_hash TEXT NOT NULL, offset INTEGER NOT NULL, lines INTEGER NOT NULL,
+    end_column INTEGER NOT NULL, tail_hash TEXT NOT NULL, stamp TEXT, last_path TEXT NOT NULL,
+    resumed_from INTEGER        -- the files row it moves on, or NULL for a new one
+);
 CREATE TABLE IF NOT EXISTS finished_units (  -- units of the current, unreported run
     unit_key TEXT PRIMARY KEY,  -- path, size and mtime, content head, starting offset
     summary TEXT NOT NULL       -- the unit's counts, progress and sealed findings as JSON
@@ -167,6 +180,8 @@ class ScanState:
             self.close()
             raise StateError(f"{path}: not a usable keyaudit state database: {exc}") from None
         self._pending: list[tuple[Progress, str]] = []
+        self._delivery: str | None = None  # the report's temporary file, once the progress is staged
+        self._settle_killed_delivery()
 
     def resume_for(self, head: bytes) -> Resume | None:
         """The record whose content starts like ``head``, longest recorded head first."""
@@ -195,30 +210,85 @@ class ScanState:
         row = self._db.execute("SELECT summary FROM finished_units WHERE unit_key = ?", (unit_key,)).fetchone()
         return row[0] if row else None
 
+    def stage(self, delivery: Path) -> None:
+        """Keep the pending progress in the database under ``delivery``, the temporary file a
+        report is about to be renamed from: should the run be killed before :meth:`commit`, the
+        next one can tell whether the report got out (see :meth:`_settle_killed_delivery`)."""
+        rows = [(str(delivery), progress.head_len, progress.head_hash, progress.offset, progress.lines,
+                 progress.end_column, progress.tail_hash, progress.stamp, printable(path), progress.resumed_from)
+                for progress, path in self._pending]
+        with self._transaction() as cursor:
+            cursor.execute("DELETE FROM staged")
+            cursor.executemany("INSERT INTO staged (delivery, head_len, head_hash, offset, lines, end_column, "
+                               "tail_hash, stamp, last_path, resumed_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               rows)
+        self._pending.clear()
+        self._delivery = str(delivery)
+
     def commit(self) -> None:
-        """Record every pending progress in one transaction."""
-        now = time.time()
+        """Record every pending (or staged) progress in one transaction: the report is out."""
+        with self._transaction() as cursor:
+            if self._delivery is not None:
+                self._apply_staged(cursor)
+            for progress, path in self._pending:
+                self._apply(cursor, (progress.head_len, progress.head_hash, progress.offset, progress.lines,
+                                     progress.end_column, progress.tail_hash, progress.stamp, printable(path)),
+                            progress.resumed_from)
+            cursor.execute("DELETE FROM finished_units")  # reported now: no longer a run to resume
+        self._pending.clear()
+        self._delivery = None
+
+    def _settle_killed_delivery(self) -> None:
+        """Finish what a run killed around its report's rename left staged: its progress holds if
+        the report went out (its temporary file is gone), and is dropped with the file if not —
+        then the checkpointed units are taken up again and reported, once."""
+        row = self._db.execute("SELECT delivery FROM staged LIMIT 1").fetchone()
+        if row is None:
+            return
+        temporary = Path(row[0])
+        with self._transaction() as cursor:
+            if temporary.exists():
+                cursor.execute("DELETE FROM staged")
+            else:
+                self._apply_staged(cursor)
+                cursor.execute("DELETE FROM finished_units")
+        temporary.unlink(missing_ok=True)
+
+    def _apply_staged(self, cursor: "sqlite3.Cursor") -> None:
+        staged = cursor.execute("SELECT head_len, head_hash, offset, lines, end_column, tail_hash, stamp, last_path, "
+                                "resumed_from FROM staged").fetchall()
+        for *values, resumed_from in staged:
+            self._apply(cursor, tuple(values), resumed_from)
+        cursor.execute("DELETE FROM staged")
+
+    @staticmethod
+    def _apply(cursor: "sqlite3.Cursor", values: tuple, resumed_from: int | None) -> None:
+        """One file's progress: its record moved on, or a new record."""
+        values = (*values, time.time())
+        if resumed_from is not None:
+            cursor.execute("UPDATE files SET head_len=?, head_hash=?, offset=?, lines=?, end_column=?, "
+                           "tail_hash=?, stamp=?, last_path=?, updated_at=? WHERE id=?", (*values, resumed_from))
+        else:
+            cursor.execute("INSERT INTO files (head_len, head_hash, offset, lines, end_column, tail_hash, "
+                           "stamp, last_path, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator["sqlite3.Cursor"]:
         with contextlib.closing(self._db.cursor()) as cursor:
             cursor.execute("BEGIN IMMEDIATE")
             try:
-                for progress, path in self._pending:
-                    values = (progress.head_len, progress.head_hash, progress.offset, progress.lines,
-                              progress.end_column, progress.tail_hash, progress.stamp, printable(path), now)
-                    if progress.resumed_from is not None:
-                        cursor.execute("UPDATE files SET head_len=?, head_hash=?, offset=?, lines=?, end_column=?, "
-                                       "tail_hash=?, stamp=?, last_path=?, updated_at=? WHERE id=?",
-                                       (*values, progress.resumed_from))
-                    else:
-                        cursor.execute("INSERT INTO files (head_len, head_hash, offset, lines, end_column, tail_hash, "
-                                       "stamp, last_path, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
-                cursor.execute("DELETE FROM finished_units")  # reported now: no longer a run to resume
+                yield cursor
                 cursor.execute("COMMIT")
             except BaseException:
                 cursor.execute("ROLLBACK")
                 raise
-        self._pending.clear()
 
     def close(self) -> None:
+        """Release the state; progress staged for a report that was not renamed into place (the
+        rename failed: this process lives to say so) is dropped, as it was never reported."""
+        if self._delivery is not None:
+            with contextlib.suppress(Exception), self._transaction() as cursor:
+                cursor.execute("DELETE FROM staged")
         with contextlib.suppress(Exception):
             self._db.close()
         with contextlib.suppress(Exception):

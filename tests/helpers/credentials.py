@@ -47,6 +47,28 @@ def old_asaas_key(rng: random.Random | None = None) -> str:
     return "$aact_" + asaas_payload(digits, rng)
 
 
+def legacy_asaas_key(rng: random.Random | None = None) -> str:
+    """The v2-era Asaas key: 64 lowercase hex, no prefix (DOMAIN.md); only context tells it from
+    a SHA-256 digest, which is what the corpus's traps put beside it."""
+    return _hex(32, rng)
+
+
+def hex_digest(nbytes: int, rng: random.Random | None = None) -> str:
+    """Lowercase hex of ``nbytes`` random bytes: an MD5 (16), a commit SHA (20), a SHA-256 (32)."""
+    return _hex(nbytes, rng)
+
+
+def random_uuid(rng: random.Random | None = None) -> str:
+    """A version-4 UUID (request ids, idempotency keys)."""
+    return str(_uuid(rng))
+
+
+def alnum(length: int, rng: random.Random | None = None) -> str:
+    """Random letters and digits: the body of other products' tokens (``sk_live_``, ``ghp_``)."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    return "".join((rng or _SYSTEM).choice(alphabet) for _ in range(length))
+
+
 def iugu_token(kind: str = "lower", rng: random.Random | None = None) -> str:
     """32 lower hex, 32 upper hex, or 64 upper hex, as iugu issues them; with a digit and a
     letter, as the validator (rightly) rejects all-digit or all-letter strings, and not one of

@@ -159,6 +159,48 @@ def test_a_run_killed_at_any_moment_then_rerun_reports_exactly_one_uninterrupted
     assert places(keyaudit(logs, ".", "--state", state)) == []
 
 
+# A run that dies at an exact point of its delivery: the real session and report writer, and
+# os._exit (no cleanup, as SIGKILL) either just before the report is renamed into place
+# ("staged") or just after it, before the state is committed ("renamed").
+DIE_AT = """
+import os, sys
+from pathlib import Path
+from keyaudit.cli.output import write_report
+from keyaudit.config import Config
+from keyaudit.report import reporter
+from keyaudit.report.options import ReportOptions
+point, state = sys.argv[1], Path(sys.argv[2])
+with Session(Config(targets=(".",), state=state, no_dedupe=True)) as session:
+    result = session.run()
+    def staged(temporary):
+        session.stage(temporary)
+        if point == "staged":
+            os._exit(9)
+    write_report(Path("report.jsonl"), reporter("jsonl")(result, ReportOptions()), before_rename=staged)
+    os._exit(9)
+""".replace("import os, sys", "import os, sys\nfrom keyaudit.run.session import Session")
+
+
+@pytest.mark.parametrize("point", ["staged", "renamed"])
+def test_a_run_killed_either_side_of_its_reports_rename_is_reported_exactly_once(tmp_path: Path,
+                                                                                  point: str) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    for index in range(3):
+        (logs / f"app-{index}.log").write_text(log_lines(400, token_every=97))
+    state = str(tmp_path / "state.db")
+    died = subprocess.run([sys.executable, "-c", DIE_AT, point, state], cwd=logs, capture_output=True, text=True)
+    assert died.returncode == 9, died.stderr[-2000:]
+    report = logs / "report.jsonl"
+    delivered = [(f["location"]["path"], f["location"]["line"]) for f in map(json.loads, report.read_text().splitlines())
+                 ] if report.exists() else []
+    assert bool(delivered) == (point == "renamed")
+    rerun = keyaudit(logs, ".", "--state", state, "--no-dedupe", "--exclude", "report.jsonl")
+    assert sorted(delivered + places(rerun)) == [(f"app-{i}.log", line) for i in range(3) for line in (1, 98, 195, 292, 389)]
+    assert sorted(p.name for p in logs.iterdir()) == ["app-0.log", "app-1.log", "app-2.log"] + (
+        ["report.jsonl"] if delivered else [])  # no temporary report left behind
+
+
 def test_a_second_run_on_the_same_state_waits_then_fails_clearly(tmp_path: Path) -> None:
     (tmp_path / "a.log").write_text("hello\n")
     state = tmp_path / "state.db"

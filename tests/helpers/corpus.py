@@ -1,0 +1,189 @@
+"""The labelled credential corpus: templates of real-world files under
+``tests/data/credential_corpus/files`` rendered with fake credentials, and the labels that say
+what a scan of them must report and must not.
+
+A template is a file as its authors write it, with each labelled value replaced by a mark:
+``⟦id⟧`` is filled with a value of the kind ``labels.yaml`` gives for ``id`` (fresh for every
+label, yet the same on every run: the random generator is seeded with the label's id), and
+``⟦id|text⟧`` labels ``text`` as it is written (a URL, a placeholder). Rendering drops the marks
+and records where each labelled value ends up (line and columns), so a label's place is exact
+by construction and survives edits to the lines around it.
+
+Credentials are generated, never committed: what the files hold is structure, and the
+validators accept the values because they are built with the structure real keys have.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+import yaml
+
+from helpers import credentials as fake
+from helpers.data import DATA
+
+CORPUS_DIR = DATA / "credential_corpus"
+TEMPLATES = CORPUS_DIR / "files"
+LABELS = CORPUS_DIR / "labels.yaml"
+SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
+MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
+KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
+
+
+def _asaas(environment: str, lose: str = "", wrap: Callable[[str], str] = str) -> Callable[[random.Random], str]:
+    """An Asaas key of ``environment`` with the leading ``lose`` cut off, then ``wrap``-ped."""
+
+    def make(rng: random.Random) -> str:
+        key = fake.asaas_key(environment, rng)
+        return wrap(key[len(lose):] if key.startswith(lose) else key)
+
+    return make
+
+
+def _basic(rng: random.Random) -> str:
+    return fake.basic(fake.iugu_token(rng.choice(("lower", "upper")), rng))
+
+
+def _user_password(rng: random.Random) -> str:
+    return fake.basic(f"svc-{fake.hex_digest(3, rng)}", "Pw" + fake.alnum(14, rng) + "9!")
+
+
+VALUES: dict[str, Callable[[random.Random], str]] = {
+    "asaas-prod": _asaas("prod"),
+    "asaas-hmlg": _asaas("hmlg"),
+    "asaas-old": fake.old_asaas_key,
+    "asaas-prod-no-dollar": _asaas("prod", "$"),  # a shell or a CLI ate the `$`
+    "asaas-prod-unprefixed": _asaas("prod", "$aact_prod_"),  # PHP interpolated `$aact_prod_` away
+    "asaas-prod-json-escaped": _asaas("prod", "$", lambda key: "\\u0024" + key),
+    "asaas-prod-url-encoded": _asaas("prod", "$", lambda key: "%24" + key),
+    "asaas-prod-compose-escaped": _asaas("prod", wrap=lambda key: "$" + key),  # `$$aact_…`
+    "asaas-prod-base64": _asaas("prod", wrap=lambda key: base64.b64encode(key.encode()).decode()),
+    "asaas-legacy": fake.legacy_asaas_key,
+    "iugu32": lambda rng: fake.iugu_token("lower", rng),
+    "iugu32u": lambda rng: fake.iugu_token("upper", rng),
+    "iugu64": lambda rng: fake.iugu_token("long", rng),
+    "basic-iugu": _basic,
+    "basic-user": _user_password,
+    "md5": lambda rng: fake.hex_digest(16, rng),
+    "sha1": lambda rng: fake.hex_digest(20, rng),
+    "sha256": lambda rng: fake.hex_digest(32, rng),
+    "sha256u": lambda rng: fake.hex_digest(32, rng).upper(),
+    "uuid": fake.random_uuid,
+    "stripe": lambda rng: "sk_live_" + fake.alnum(24, rng),
+    "github": lambda rng: "ghp_" + fake.alnum(36, rng),
+}
+
+
+@dataclass(frozen=True)
+class Label:
+    """What one labelled value is and what a scan must say about it.
+
+    ``expect`` lists the kinds (of :data:`KINDS`) a finding there must have; an empty list is a
+    trap: any finding there is a false positive. ``leave`` names the work a miss is left to.
+    """
+
+    id: str
+    group: str
+    path: str
+    line: int
+    start: int  # 1-based column of the value's first character
+    end: int  # 1-based column just after it
+    expect: tuple[str, ...]
+    provider: str
+    shape: str
+    value_kind: str
+    leave: str = ""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered corpus: the files' texts by relative path, the labels, the generated values."""
+
+    files: dict[str, str]
+    labels: list[Label]
+    values: dict[str, str]  # label id -> generated value (literal labels are not here)
+
+    def write(self, folder: Path) -> None:
+        """Write every rendered file under ``folder`` (created as needed)."""
+        for relative, text in self.files.items():
+            target = folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+
+
+def load_manifest() -> dict:
+    """``labels.yaml``: ``groups`` (folder -> language or format) and ``labels`` (id -> entry)."""
+    return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+
+
+def _rng(label: str) -> random.Random:
+    return random.Random(int.from_bytes(hashlib.sha256(f"{SEED}:{label}".encode()).digest(), "big"))
+
+
+def _expected(raw: str | list[str] | None) -> tuple[str, ...]:
+    """A label's ``expect``: one kind, a list of kinds, or ``none`` (a trap)."""
+    kinds = () if raw in (None, "none") else (raw,) if isinstance(raw, str) else tuple(raw or ())
+    unknown = [kind for kind in kinds if kind not in KINDS]
+    if unknown:
+        raise ValueError(f"labels.yaml: unknown kind {unknown[0]!r}")
+    return kinds
+
+
+def templates() -> Iterator[tuple[str, str]]:
+    """Every template as (path relative to ``files/``, text), in path order."""
+    for path in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
+        yield path.relative_to(TEMPLATES).as_posix(), path.read_text(encoding="utf-8")
+
+
+def render() -> Rendered:
+    """The corpus with every mark replaced; raises ValueError on a mark without a label, a
+    label used twice or never, or a value kind that does not exist."""
+    manifest = load_manifest()
+    entries: dict[str, dict] = manifest["labels"]
+    files: dict[str, str] = {}
+    labels: list[Label] = []
+    values: dict[str, str] = {}
+    seen: set[str] = set()
+    for relative, text in templates():
+        out: list[str] = []
+        line, column, last = 1, 1, 0
+        for mark in MARK.finditer(text):
+            before = text[last:mark.start()]
+            out.append(before)
+            line, column = _advance(line, column, before)
+            label_id = mark["id"]
+            if label_id not in entries or label_id in seen:
+                raise ValueError(f"{relative}: mark {label_id!r} is unknown or used twice")
+            seen.add(label_id)
+            entry = entries[label_id]
+            if mark["text"] is not None:
+                value = mark["text"]
+            else:
+                value = VALUES[entry["value"]](_rng(label_id))
+                values[label_id] = value
+            out.append(value)
+            labels.append(Label(label_id, relative.split("/")[0], relative, line, column, column + len(value),
+                                _expected(entry.get("expect")), entry.get("provider", "none"), entry["shape"],
+                                entry.get("value", "text"), entry.get("leave", "")))
+            line, column = _advance(line, column, value)
+            last = mark.end()
+        out.append(text[last:])
+        files[relative] = "".join(out)
+    unused = sorted(set(entries) - seen)
+    if unused:
+        raise ValueError(f"labels.yaml: labels with no mark in any file: {unused}")
+    return Rendered(files, labels, values)
+
+
+def _advance(line: int, column: int, text: str) -> tuple[int, int]:
+    """The line and column just after ``text`` written from ``line``, ``column``."""
+    breaks = text.count("\n")
+    if breaks:
+        return line + breaks, len(text) - text.rfind("\n")
+    return line, column + len(text)
