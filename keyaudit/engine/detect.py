@@ -21,8 +21,8 @@ from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
 from keyaudit.model.urls import redact_url
 from keyaudit.rulebook.context import ContextSpec
+from keyaudit.rulebook.registry import VALIDATORS
 from keyaudit.rulebook.rules import Rule, RuleSet
-from keyaudit.rulebook.validators import VALIDATORS
 
 
 class FindingSink(Protocol):
@@ -65,14 +65,15 @@ def finding_from_hit(rule: Rule, hit: Hit, path: str,
     """
     text = hit.secret.decode("utf-8", "surrogateescape")
     secret: Secret | None = None
-    provider, environment, note = rule.provider, None, None
+    provider, note = rule.provider, None
+    environment = rule.environment.of(hit.match.environment_code) if rule.environment is not None else None
     severity = rule.severity
     if rule.validator is not None:
         validation = VALIDATORS[rule.validator](text)
         if validation is None:
             return None
         provider = validation.provider or provider
-        environment, note = validation.environment, validation.note
+        note = validation.note
         signed_by = (signing_keys or {}).get(validation.key_digest or "")
         if signed_by is not None and rule.signing_key_severity is not None:
             severity = rule.signing_key_severity

@@ -29,6 +29,8 @@ class RawMatch:
     # Whole however the buffer was cut: a table row read to its end (its header may not be in
     # the next buffer, so a row past the cut is taken from this one).
     whole: bool = False
+    # The text of the group the rule's ``environment`` names (``prod``, ``hmlg``), when it has one.
+    environment_code: bytes | None = None
     name: tuple[int, int] | None = None  # the span of the ``name`` group, for the rule's context
 
 
@@ -56,6 +58,7 @@ class BufferHits:
         holding one of its literals. The rule's time budget bounds it: a rule out of time is
         not run, and one that runs out keeps the hits found before, and the buffer goes on."""
         end = len(buffer) if stop is None else stop
+        code_group = rule.environment.group if rule.environment is not None else None
 
         def find(timeout: float) -> None:
             for match in rule.pattern.finditer(buffer, start, end, timeout=timeout):
@@ -66,8 +69,10 @@ class BufferHits:
                     continue
                 secret_start, secret_end = match.span("secret")
                 if secret_start >= 0:
+                    code = match.group(code_group) if code_group is not None else None
                     name = match.span("name") if named and match.start("name") >= 0 else None
-                    self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end, name=name))
+                    self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end,
+                                              environment_code=code, name=name))
 
         if rule.context is not None and rule.context.gate and not self._gate_open(rule.context.gate_literals, buffer):
             return

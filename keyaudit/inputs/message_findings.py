@@ -19,8 +19,8 @@ from keyaudit.engine.detect import SecretDetector
 from keyaudit.inputs.messages import Piece, Problem, pieces_in_mail
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.result import ScanError
-from keyaudit.model.vocabulary import CONFIDENCES, SEVERITIES
 from keyaudit.rulebook.messages import MessageRule, rule_for
+from keyaudit.rulebook.takeover import take_over
 
 MAX_NAMED = 3
 MAX_CHAT_BYTES = 64 << 20  # a chat export's day file larger than this is scanned, not named by message
@@ -57,14 +57,8 @@ def _placed(finding: Finding, piece: Piece) -> Finding:
 def shared(finding: Finding, rules: Sequence[MessageRule]) -> Finding:
     """A secret finding in a message as the finding of the message rule that takes it over; the
     rule's severity is a floor (a production key stays critical), the confidence the lower one."""
-    rule = rule_for(rules, finding.provider, finding.category)
-    if rule is None or finding.secret is None:
-        return finding
-    return replace(finding, rule_id=rule.id, category=rule.category, title=rule.title,
-                   severity=max(rule.severity, finding.severity, key=SEVERITIES.index),
-                   confidence=min(rule.confidence, finding.confidence, key=CONFIDENCES.index),
-                   message=f"{rule.title}: {finding.message}",
-                   context={**finding.context, "secret_rule": finding.rule_id})
+    rule = rule_for(rules, finding)
+    return finding if rule is None else take_over(finding, rule)
 
 
 def _slack_name(message: dict[str, Any], channel: str) -> str:

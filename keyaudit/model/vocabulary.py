@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
 CONFIDENCES: tuple[str, ...] = ("low", "medium", "high")
+# The environments a credential or an API host can belong to (the report's ``environment``).
+ENVIRONMENTS: tuple[str, ...] = ("production", "sandbox")
 CATEGORIES: tuple[str, ...] = (
     "access-token",
     "basic-auth",
@@ -23,6 +25,8 @@ CATEGORIES: tuple[str, ...] = (
     "suppression",  # a way of hiding findings that is not used as it must be (an allow marker without a reason)
     "weak-transport",
     "private-key",
+    "browser-exposure",  # a credential in code or resources delivered to browsers and phones, or sent to the API by a browser
+    "production-key-outside-production",  # a production key in development, test or staging configuration, or sent to a non-production host
 )
 
 

@@ -15,10 +15,14 @@ from typing import Any, Iterable
 
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.hostgroups import HostGroups, bind_host_groups, merge_groups, parse_hosts
 from keyaudit.rulebook.messages import MessageRule, parse_message_rule
-from keyaudit.rulebook.requests import RequestRule, parse_request_rule
+from keyaudit.rulebook.place_rules import PlaceRule, parse_place_rule
+from keyaudit.rulebook.places import Place, Sender, parse_place, parse_sender
+from keyaudit.rulebook.registry import REQUEST_CHECK_NAMES
+from keyaudit.rulebook.requests import RequestRule, bind_places, parse_request_rule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning, parse_rule
-from keyaudit.rulebook.scopes import bind_provider_hosts, parse_provider_hosts, uncovered_hosts
+from keyaudit.rulebook.scopes import bind_provider_hosts, uncovered_hosts
 from keyaudit.rulebook.verification import VerificationSpec, parse_verification
 
 _PARSED_FORMAT = "1"  # bump when what is cached for a rule file changes
@@ -96,12 +100,14 @@ def _parsed(text: str, name: str) -> Any:
     return document
 
 
-RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "message_rules")
+RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "message_rules",
+              "place_rules", "places", "senders")
 TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification")
 
 
 def load_file(path: Path, verify: bool = True) -> RuleSet:
-    """Load one YAML rule file: its secret rules, request rules, request anchors and markers.
+    """Load one YAML rule file: its secret, request, message and place rules, request anchors and
+    markers, provider hosts, places and senders.
 
     ``verify`` compiles every pattern now, to report a broken one as a rule error.
     """
@@ -124,17 +130,21 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
         if not all(isinstance(value, str) and value.strip() for value in values):
             raise RuleError(name, None, f"'{key}' must be a list of non-empty strings")
     rules = [parse_rule(raw, name, verify) for raw in document.get("rules", [])]
-    requests = [parse_request_rule(raw, name, verify=verify) for raw in document.get("request_rules", [])]
+    requests = [parse_request_rule(raw, name, REQUEST_CHECK_NAMES, verify) for raw in document.get("request_rules", [])]
     messages = [parse_message_rule(raw, name) for raw in document.get("message_rules", [])]
+    placed = [parse_place_rule(raw, name) for raw in document.get("place_rules", [])]
     seen: set[str] = set()
-    for rule in [*rules, *requests, *messages]:
+    for rule in [*rules, *requests, *messages, *placed]:
         if rule.id in seen:
             raise RuleError(name, rule.id, "duplicate rule id in one file")
         seen.add(rule.id)
-    hosts = parse_provider_hosts(document["provider_hosts"], name) if "provider_hosts" in document else {}
+    hosts, groups = parse_hosts(document["provider_hosts"], name) if "provider_hosts" in document else ({}, {})
+    places = {place.id: place for place in (parse_place(raw, name, verify) for raw in document.get("places", []))}
+    senders = {sender.id: sender for sender in (parse_sender(raw, name, verify) for raw in document.get("senders", []))}
     verification = parse_verification(document["verification"], name) if "verification" in document else None
-    return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages,
-                   verifications={verification.provider: verification} if verification else {})
+    return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages, places=places,
+                   senders=senders, place_rules=placed,
+                   verifications={verification.provider: verification} if verification else {}, host_groups=groups)
 
 
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
@@ -147,8 +157,12 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     secret_rules: dict[str, Rule] = {}
     request_rules: dict[str, RequestRule] = {}
     message_rules: dict[str, MessageRule] = {}
+    place_rules: dict[str, PlaceRule] = {}
+    places: dict[str, Place] = {}
+    senders: dict[str, Sender] = {}
     literals: dict[str, dict[str, None]] = {key: {} for key in RULE_LISTS[2:5]}  # in order, once each
     provider_hosts: dict[str, tuple[str, ...]] = {}
+    host_groups: HostGroups = {}
     verifications: dict[str, VerificationSpec] = {}
     user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
@@ -158,10 +172,14 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
             secret_rules.update((rule.id, rule) for rule in loaded.rules)
             request_rules.update((rule.id, rule) for rule in loaded.requests)
             message_rules.update((rule.id, rule) for rule in loaded.messages)
+            place_rules.update((rule.id, rule) for rule in loaded.place_rules)
+            places.update(loaded.places)
+            senders.update(loaded.senders)
             for key, found in literals.items():
                 found.update(dict.fromkeys(getattr(loaded, key)))
             for provider, hosts in loaded.provider_hosts.items():
                 provider_hosts[provider] = tuple(dict.fromkeys((*provider_hosts.get(provider, ()), *hosts)))
+            merge_groups(host_groups, loaded.host_groups)
             if source not in shipped:
                 user_ids.update(rule.id for rule in loaded.every)
                 if loaded.verifications:  # a repository's configuration can name rule packs
@@ -178,6 +196,12 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
                      for warning in backtracking_warnings(rule)]
     anchors = literals["record_anchors"]
     anchors.update(dict.fromkeys(uncovered_hosts(provider_hosts, tuple(anchors))))
-    return RuleSet(bind_provider_hosts(list(secret_rules.values()), provider_hosts), list(request_rules.values()),
+    for rule in place_rules.values():
+        unknown = [place for place in rule.places if place not in places]
+        if unknown:
+            raise RuleError(rule.source, rule.id, f"names {unknown[0]!r}, which no rule file's 'places:' defines")
+    return RuleSet(bind_provider_hosts(list(secret_rules.values()), provider_hosts),
+                   bind_places(bind_host_groups(list(request_rules.values()), host_groups), places, senders),
                    warnings, **{key: tuple(found) for key, found in literals.items()}, provider_hosts=provider_hosts,
-                   messages=list(message_rules.values()), verifications=verifications)
+                   messages=list(message_rules.values()), places=places, senders=senders,
+                   place_rules=list(place_rules.values()), verifications=verifications, host_groups=host_groups)

@@ -13,37 +13,34 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from keyaudit.model.vocabulary import CATEGORIES, RuleInfo
+from keyaudit.model.findings import Finding
 from keyaudit.rulebook.entries import checked_entry, described
 from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.takeover import TakeoverRule, parse_takes_over
 
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "takes_over",
            "examples", "negative_examples", "references", "remediation")
 
 
 @dataclass(frozen=True, kw_only=True)
-class MessageRule(RuleInfo):
+class MessageRule(TakeoverRule):
     """A message rule: the secret findings (of ``provider``, of one of ``takes_over``'s
     categories) that, found in a message, become its findings. Examples are raw e-mails."""
 
-    takes_over: tuple[str, ...]
 
-
-def rule_for(rules: Iterable[MessageRule], provider: str, category: str) -> MessageRule | None:
-    """The first message rule that takes over a secret finding of this provider and category."""
-    return next((rule for rule in rules if rule.provider == provider and category in rule.takes_over), None)
+def rule_for(rules: Iterable[MessageRule], finding: Finding) -> MessageRule | None:
+    """The first message rule that takes over this secret finding."""
+    return next((rule for rule in rules if rule.takes(finding)), None)
 
 
 def parse_message_rule(raw: Any, path: str) -> MessageRule:
     """Build a :class:`MessageRule` from one YAML mapping, or raise a :class:`RuleError`."""
     rule_id = checked_entry(raw, path, "message_rules", _FIELDS,
                             ("title", "provider", "category", "severity", "takes_over"), "high")
-    taken = raw["takes_over"]
-    if not isinstance(taken, list) or not taken or any(value not in CATEGORIES for value in taken):
-        raise RuleError(path, rule_id, f"'takes_over' must be a list of categories: {', '.join(CATEGORIES)}")
+    taken = parse_takes_over(raw, path, rule_id)
     examples = {name: raw.get(name) or [] for name in ("examples", "negative_examples")}
     for name, values in examples.items():
         if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
             raise RuleError(path, rule_id, f"'{name}' must be a list of strings")
     return MessageRule(**described(raw, path, rule_id, "high"), examples=tuple(examples["examples"]),
-                       negative_examples=tuple(examples["negative_examples"]), takes_over=tuple(taken))
+                       negative_examples=tuple(examples["negative_examples"]), takes_over=taken)

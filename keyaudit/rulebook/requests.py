@@ -13,7 +13,7 @@ import base64
 import binascii
 import functools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import parse_qsl, urlsplit
 
@@ -21,16 +21,20 @@ from keyaudit.model.exchange import Exchange
 from keyaudit.model.secrets import Secret
 from keyaudit.rulebook.entries import checked_entry, described
 from keyaudit.rulebook.errors import RuleError
-from keyaudit.model.vocabulary import RuleInfo
+from keyaudit.model.vocabulary import ENVIRONMENTS, RuleInfo
+from keyaudit.rulebook.places import Place, Sender
 
 if TYPE_CHECKING:
     import regex
 
-CREDENTIAL_CONDITIONS = ("any", "production", "sandbox")
+CREDENTIAL_CONDITIONS = ("any", *ENVIRONMENTS)
 # Where a credential may be forbidden to travel (``require.credential_not_in``): the URL's query
 # string (kept by every access log and proxy on the way) or the Authorization header.
 CREDENTIAL_PLACES = ("query", "authorization")
-_WHEN_FIELDS = ("schemes", "hosts", "methods", "path", "has_headers", "carries_credential")
+# ``sent_by`` names entries of the rule files' ``senders:``, ``host_in`` entries of their ``places:``
+# (bound when every file is loaded: see :func:`bind_places`).
+_WHEN_FIELDS = ("schemes", "hosts", "host_groups", "methods", "path", "has_headers", "carries_credential", "sent_by",
+                "host_in")
 _REQUIRE_FIELDS = ("headers", "check", "credential_not_in")
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "when",
            "require", "examples", "negative_examples", "references", "remediation")
@@ -82,6 +86,8 @@ class RequestRule(RuleInfo):
 
     schemes: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
+    # Named groups of the provider's hosts (``production``), added to ``hosts`` by the loader.
+    host_groups: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
     path_text: str | None = None  # a regular expression the request path must match
     has_headers: tuple[str, ...] = ()
@@ -89,6 +95,10 @@ class RequestRule(RuleInfo):
     required_headers: tuple[str, ...] = ()
     forbidden_places: tuple[str, ...] = ()  # where the rule's provider's credential must not be
     check: str | None = None
+    sent_by: tuple[str, ...] = ()  # sender ids; ``senders`` holds them once bound
+    host_in: tuple[str, ...] = ()  # place ids; ``host_places`` holds them once bound
+    senders: tuple[Sender, ...] = ()
+    host_places: tuple[Place, ...] = ()
 
     @functools.cached_property
     def path(self) -> "regex.Pattern[str] | None":
@@ -97,7 +107,11 @@ class RequestRule(RuleInfo):
         return None if self.path_text is None else regex.compile(self.path_text)
 
     def applies(self, exchange: Exchange, context: RequestContext) -> bool:
-        """Whether ``when`` holds for this exchange (the credentials it carries asked last)."""
+        """Whether ``when`` holds for this exchange (the credentials it carries asked last).
+
+        ``carries_credential`` counts the credentials of the rule's own provider (any provider's
+        for a ``generic`` rule): with two providers whose keys have environments, one's sandbox
+        key sent to the other's API is no environment mismatch of the other."""
         if self.schemes and exchange.scheme not in self.schemes:
             return False
         if self.hosts and exchange.host not in self.hosts:
@@ -108,9 +122,14 @@ class RequestRule(RuleInfo):
             return False
         if any(not exchange.header(name) for name in self.has_headers):
             return False
+        if self.senders and not any(sender.evidence(exchange) for sender in self.senders):
+            return False
+        if self.host_places and not any(place.holds_host(exchange.host) for place in self.host_places):
+            return False
         if self.carries_credential is not None:
             wanted = self.carries_credential
-            if not any(wanted == "any" or c.environment == wanted for c in context.credentials):
+            if not any((wanted == "any" or c.environment == wanted) and self.provider in ("generic", c.provider)
+                       for c in context.credentials):
                 return False
         return True
 
@@ -131,7 +150,14 @@ class RequestRule(RuleInfo):
             return Judgement(problem) if isinstance(problem, str) and problem else problem or None
         if self.required_headers or self.forbidden_places:
             return None
-        return Judgement(self.title)
+        return Judgement(self._where(exchange) or self.title)
+
+    def _where(self, exchange: Exchange) -> str | None:
+        """What put the exchange under a rule that asks for a sender or a place of hosts: the
+        header that marks the sender, the host (never a secret)."""
+        marks = [f"sent by a {sender.id} ({mark})" for sender in self.senders if (mark := sender.evidence(exchange))]
+        marks += [f"to {exchange.host} ({place.id})" for place in self.host_places if place.holds_host(exchange.host)]
+        return "; ".join(marks) or None
 
 
     def _misplaced(self, exchange: Exchange, context: RequestContext) -> str | None:
@@ -167,12 +193,9 @@ def _place_of(exchange: Exchange, value: str, place: str) -> str | None:
     return "the Authorization header" if value in header or value in decoded else None
 
 
-REQUEST_CHECKS: tuple[str, ...] = ("iugu_signature", "request_time_window", "signature_seen")
-
-
-def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQUEST_CHECKS,
-                       verify: bool = True) -> RequestRule:
-    """Build a :class:`RequestRule` from one YAML mapping, or raise a :class:`RuleError`."""
+def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verify: bool = True) -> RequestRule:
+    """Build a :class:`RequestRule` from one YAML mapping, or raise a :class:`RuleError`;
+    ``require.check`` must be one of ``known_checks`` (the registry's)."""
     rule_id = checked_entry(raw, path, "request_rules", _FIELDS, ("title", "provider", "category", "severity", "when"),
                             "medium")
     when, require = raw["when"], raw.get("require") or {}
@@ -204,13 +227,16 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQU
             raise RuleError(path, rule_id, f"when.path does not compile: {exc}") from None
 
     def strings(value: Any, lower: bool = False, upper: bool = False) -> tuple[str, ...]:
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else value or []
+        if not isinstance(items, list) or not all(isinstance(item, (str, int, float)) for item in items):
+            raise RuleError(path, rule_id, f"a field that takes a list of strings has a value of type {type(value).__name__}")
         return tuple(s.lower() if lower else s.upper() if upper else s for s in map(str, items))
 
     return RequestRule(
         **described(raw, path, rule_id, "medium"),
         schemes=strings(when.get("schemes"), lower=True),
         hosts=strings(when.get("hosts"), lower=True),
+        host_groups=strings(when.get("host_groups")),
         methods=strings(when.get("methods"), upper=True),
         path_text=path_text,
         has_headers=strings(when.get("has_headers")),
@@ -218,6 +244,24 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...] = REQU
         required_headers=strings(require.get("headers")),
         forbidden_places=tuple(places),
         check=check,
+        sent_by=strings(when.get("sent_by")),
+        host_in=strings(when.get("host_in")),
         examples=strings(raw.get("examples")),
         negative_examples=strings(raw.get("negative_examples")),
     )
+
+
+def bind_places(rules: list[RequestRule], places: dict[str, Place], senders: dict[str, Sender]) -> list[RequestRule]:
+    """``rules`` with the places and senders their ``host_in`` and ``sent_by`` name; a name no
+    loaded rule file defines is a :class:`RuleError`."""
+    bound = []
+    for rule in rules:
+        for names, known, what in ((rule.host_in, places, "places"), (rule.sent_by, senders, "senders")):
+            unknown = [name for name in names if name not in known]
+            if unknown:
+                raise RuleError(rule.source, rule.id, f"names {unknown[0]!r}, which no rule file's '{what}:' defines")
+        if rule.host_in or rule.sent_by:
+            rule = replace(rule, host_places=tuple(places[name] for name in rule.host_in),
+                           senders=tuple(senders[name] for name in rule.sent_by))
+        bound.append(rule)
+    return bound

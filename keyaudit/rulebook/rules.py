@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
 from keyaudit.rulebook.context import ContextSpec, parse_context
+from keyaudit.rulebook.environments import KeyEnvironment, parse_environment
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.metadata import parse_references, parse_remediation
+from keyaudit.rulebook.place_rules import PlaceRule
+from keyaudit.rulebook.places import Place, Sender
 from keyaudit.rulebook.requests import RequestRule
-from keyaudit.rulebook.validators import VALIDATORS
+from keyaudit.rulebook.registry import VALIDATORS
 from keyaudit.rulebook.verification import VerificationSpec
 
 if TYPE_CHECKING:  # compiled on first use: a clean pre-commit run never needs the regex module
@@ -37,6 +40,7 @@ _OPTIONAL = (
     "remediation",
     "signing_key_severity",
     "table",
+    "environment",
 )
 _TABLE_FIELDS = ("column", "rows", "separator")
 _NAME_GROUP = re.compile(r"\(\?P<name>")  # the name a ``name`` or flow piece of context reads
@@ -82,6 +86,7 @@ class Rule(RuleInfo):
     # The severity of a finding whose private key is the private half of a ``--public-key``.
     signing_key_severity: str | None = None
     table: TableSpec | None = None
+    environment: KeyEnvironment | None = None  # which environment its keys are of (rule data)
 
     @functools.cached_property
     def pattern(self) -> "regex.Pattern[bytes]":
@@ -106,13 +111,20 @@ class RuleSet:
     # The providers' API hosts, by provider: the evidence of ``provider_host`` contexts.
     provider_hosts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     messages: list[MessageRule] = field(default_factory=list)
+    # Where files and hosts end up (``places:``), who sends requests (``senders:``), and the place
+    # rules that secret findings in a place's files become.
+    places: dict[str, Place] = field(default_factory=dict)
+    senders: dict[str, Sender] = field(default_factory=dict)
+    place_rules: list[PlaceRule] = field(default_factory=list)
     # How each provider is asked whether a key works (``--verify``), by provider: shipped rules only.
     verifications: dict[str, VerificationSpec] = field(default_factory=dict)
+    # The same hosts in the named groups (environments) rule files give them: provider -> group -> hosts.
+    host_groups: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def every(self) -> list[RuleInfo]:
         """Every rule of every kind: what ``rules list`` prints and reports describe."""
-        return [*self.rules, *self.requests, *self.messages]
+        return [*self.rules, *self.requests, *self.messages, *self.place_rules]
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -125,7 +137,9 @@ class RuleSet:
         return RuleSet([r for r in self.rules if r.id not in dropped],
                        [r for r in self.requests if r.id not in dropped], self.warnings,
                        self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts,
-                       [r for r in self.messages if r.id not in dropped], self.verifications)
+                       [r for r in self.messages if r.id not in dropped], places=self.places, senders=self.senders,
+                       place_rules=[r for r in self.place_rules if r.id not in dropped],
+                       verifications=self.verifications, host_groups=self.host_groups)
 
 
 def anchoring_warning(rule: Rule) -> str | None:
@@ -230,6 +244,7 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
         captures_secret=bool(raw.get("captures_secret", True)),
         signing_key_severity=signing_key_severity,
         table=table,
+        environment=parse_environment(raw.get("environment"), path, rule_id, pattern),
         examples=_string_list(raw.get("examples", []), path, rule_id, "examples"),
         negative_examples=_string_list(raw.get("negative_examples", []), path, rule_id, "negative_examples"),
         references=parse_references(raw.get("references"), path, rule_id),

@@ -3,7 +3,7 @@
 Patterns find candidates cheaply; a validator decides whether the candidate really is a key by
 looking at its structure (an Asaas key decodes to ``<hex>::<id>::$aach_<uuid>``, a Basic value
 decodes to ``user:password``), which is what removes placeholders, hashes and masked values.
-Rules name a validator by the key of :data:`VALIDATORS`.
+Rules name a validator by its name in :data:`keyaudit.rulebook.registry.VALIDATORS`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ _LEGACY_ASAAS_KEY = re.compile(r"[0-9a-f]{64}|[0-9A-F]{64}")
 _ASAAS_PAYLOAD = re.compile(
     r"[0-9a-fA-F]{32}::[0-9A-Za-z-]{1,64}::\$aach_[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"
 )
-_ASAAS_PREFIX = re.compile(r"^(?:\$\$|\\\$|\\u0024|%24|\$)?aact_(?:(prod|hmlg)_)?", re.IGNORECASE)
+# How the key is written before its payload (its environment is the rule's to say: rule data).
+_ASAAS_PREFIX = re.compile(r"^(?:\$\$|\\\$|\\u0024|%24|\$)?aact_(?:(?:prod|hmlg)_)?", re.IGNORECASE)
 _PLACEHOLDER_WORDS = frozenset(
     "password pass passwd secret changeme change_me example test token user username "
     "xxx xxxx xxxxxx null none undefined redacted masked hidden foo bar".split()
@@ -35,7 +36,6 @@ class Validation:
 
     canonical: str
     visible_prefix: str = ""
-    environment: str | None = None
     provider: str | None = None
     note: str | None = None
     key_digest: str | None = None  # of a private key's public half: tells a signing key apart
@@ -59,7 +59,6 @@ def asaas_key(secret: str) -> Validation | None:
     """An Asaas key in any of its written forms, checked by decoding its payload offline."""
     text = unquote(secret) if "%" in secret else secret
     prefix_match = _ASAAS_PREFIX.match(text)
-    environment_code = prefix_match.group(1) if prefix_match else None
     rest = text[prefix_match.end() :] if prefix_match else text
     for marker in ("000", ""):
         if marker and not rest.startswith(marker):
@@ -73,15 +72,10 @@ def asaas_key(secret: str) -> Validation | None:
         except UnicodeDecodeError:
             continue
         if _ASAAS_PAYLOAD.fullmatch(plain):
-            environment = {"prod": "production", "hmlg": "sandbox"}.get(
-                (environment_code or "").lower()
-            )
             shown = text[: len(text) - len(payload)] if prefix_match or marker else ""
             return Validation(
                 canonical=payload.rstrip("="),
                 visible_prefix=shown,
-                environment=environment,
-                provider="asaas",
             )
     return None
 
@@ -109,8 +103,8 @@ def _random_hex(secret: str, shape: re.Pattern[str]) -> bool:
 
 
 def hex_token(secret: str) -> Validation | None:
-    """An iugu API token: 32 hex in one case or 64 upper hex, and not a typed placeholder."""
-    return Validation(canonical=secret, provider="iugu") if _random_hex(secret, IUGU_TOKEN) else None
+    """A hex API token (iugu's shape: 32 hex in one case or 64 upper hex), not a typed placeholder."""
+    return Validation(canonical=secret) if _random_hex(secret, IUGU_TOKEN) else None
 
 
 def legacy_asaas_key(secret: str) -> Validation | None:
@@ -118,7 +112,22 @@ def legacy_asaas_key(secret: str) -> Validation | None:
     SHA-256 digest's, so what makes it a key is the rule's context (an Asaas host or name)."""
     if not _random_hex(secret, _LEGACY_ASAAS_KEY):
         return None
-    return Validation(canonical=secret, provider="asaas", note="legacy 64-hex format")
+    return Validation(canonical=secret, note="legacy 64-hex format")
+
+
+_ALPHANUMERIC_RUN = re.compile(r"[0-9A-Za-z]+")
+MIN_RANDOM_BODY = 16  # characters: shorter runs are ids and dates, not what makes a key secret
+
+
+def random_token(secret: str) -> Validation | None:
+    """A key written as fixed parts around a random body (``TEST-<digits>-<32 hex>-<digits>``,
+    ``sk_test_<body>``), for any provider: its pattern says the format, and this rejects what a
+    person typed in its place — the body (the longest run of letters and digits) must be long
+    and look random (not ``0000…``, ``abcdef…`` or one character repeated)."""
+    body = max(_ALPHANUMERIC_RUN.findall(secret), key=len, default="")
+    if len(body) < MIN_RANDOM_BODY or not _looks_random(body):
+        return None
+    return Validation(canonical=secret)
 
 
 # Documentation stand-ins: `password123`, `your_password`, `client_secret`, `YOUR_API_KEY`.
@@ -244,12 +253,3 @@ def encrypted_private_key(secret: str) -> Validation | None:
     pem = _private_pem(secret)
     return Validation(canonical=pem.body) if pem is not None and pem.encrypted else None
 
-
-VALIDATORS: dict[str, Validator] = {
-    "asaas_key": asaas_key,
-    "hex_token": hex_token,
-    "legacy_asaas_key": legacy_asaas_key,
-    "basic_credential": basic_credential,
-    "rsa_private_key": rsa_private_key,
-    "encrypted_private_key": encrypted_private_key,
-}

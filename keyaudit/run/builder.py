@@ -11,17 +11,13 @@ import hashlib
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from keyaudit.engine.budget import SECONDS_PER_FILE
-from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS, request_time_check
+from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS
 from keyaudit.rulebook.loader import load_rules
-from keyaudit.rulebook.replay import signature_seen
+from keyaudit.rulebook.registry import CheckInputs, request_checks
+from keyaudit.run.placing import ScanFrame
 from keyaudit.run.unit_scanner import UnitScanner
-
-if TYPE_CHECKING:
-    from keyaudit.model.exchange import Exchange
-    from keyaudit.rulebook.requests import RequestCheck, RequestContext
 
 
 @dataclass(frozen=True)
@@ -34,11 +30,13 @@ class ScannerSpec:
     public_keys: tuple[str, ...] = ()
     rule_time: float = SECONDS_PER_FILE
     request_time_window: float = DEFAULT_WINDOW_SECONDS
+    frame: ScanFrame | None = None  # what reported paths are below, for the place rules
 
     @property
     def key(self) -> str:
         """Content hash of the rule files and keys, so a changed file is a different scanner."""
-        digest = hashlib.sha256(repr((self.disabled, self.engine, self.rule_time, self.request_time_window)).encode())
+        digest = hashlib.sha256(repr((self.disabled, self.engine, self.rule_time, self.request_time_window,
+                                      self.frame)).encode())
         for name in (*self.rule_paths, *self.public_keys):
             path = Path(name)
             files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
@@ -60,20 +58,13 @@ class ScannerSpec:
         judges none (code, most logs) starts without it.
         """
         rules = load_rules([Path(p) for p in self.rule_paths]).without(self.disabled)
-        checks: dict[str, "RequestCheck"] = {"request_time_window": request_time_check(self.request_time_window),
-                                             "signature_seen": signature_seen}
         if not self.public_keys:
-            return UnitScanner(rules, self.engine, {"iugu_signature": _check_without_keys, **checks}, self.rule_time)
-        from keyaudit.rulebook.signature import load_public_keys, short_key_warnings, signature_check
+            checks = request_checks(CheckInputs(request_time_window=self.request_time_window))
+            return UnitScanner(rules, self.engine, checks, self.rule_time, frame=self.frame)
+        from keyaudit.rulebook.signature import load_public_keys, short_key_warnings
 
         keys = load_public_keys([Path(p) for p in self.public_keys])
-        return UnitScanner(rules, self.engine, {"iugu_signature": signature_check(keys), **checks}, self.rule_time,
+        checks = request_checks(CheckInputs(tuple(keys), self.request_time_window))
+        return UnitScanner(rules, self.engine, checks, self.rule_time,
                            signing_keys={key.digest: key.key_id for key in keys},
-                           key_warnings=short_key_warnings(keys))
-
-
-def _check_without_keys(exchange: "Exchange", context: "RequestContext") -> str | None:
-    """The ``iugu_signature`` request check of a scan without ``--public-key``."""
-    from keyaudit.rulebook.signature import signature_check
-
-    return signature_check([])(exchange, context)
+                           key_warnings=short_key_warnings(keys), frame=self.frame)

@@ -2,8 +2,9 @@
 
 Examples run through the real pipeline: secret-rule examples through prefilter, pattern,
 validator and context; request-rule examples (raw HTTP requests) through the wire-dump reader
-and the exchange judge, message-rule examples (raw e-mails) through the mail reader, with the
-secret rules deciding what counts as a credential.
+and the exchange judge, message-rule examples (raw e-mails) through the mail reader, place-rule
+examples (a path and a text) through the placing of a unit's findings, with the secret rules
+deciding what counts as a credential.
 """
 
 from __future__ import annotations
@@ -22,14 +23,15 @@ from keyaudit.rulebook.backtracking import backtracking_warnings
 from keyaudit.rulebook.metadata import missing_metadata
 from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning
-from keyaudit.rulebook.clock import request_time_check
-from keyaudit.rulebook.replay import signature_seen
-from keyaudit.rulebook.signature import signature_check
+from keyaudit.rulebook.registry import request_checks
 from keyaudit.run.fold import confirm_replays, is_candidate, replay_order
 from keyaudit.inputs.text_requests import capture_readers
 from keyaudit.inputs.captures import httpdump
 from keyaudit.inputs.message_findings import findings_in_mail
 from keyaudit.rulebook.messages import MessageRule
+from keyaudit.rulebook.place_rules import PlaceRule, example_file
+from keyaudit.run.placing import Placer
+from keyaudit.run.tally import Found
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,7 @@ def _secret_findings(rule: Rule, text: str, rules: RuleSet) -> list[Finding]:
 def _request_findings(rule: RequestRule, text: str, secrets: SecretDetector) -> list[Finding]:
     """A request rule's findings in one example: a raw HTTP request, a curl command or a JSON
     request record (the one that can carry a log time)."""
-    judge = ExchangeJudge(secrets, [rule], {"iugu_signature": signature_check([]),
-                                            "request_time_window": request_time_check(),
-                                            "signature_seen": signature_seen})
+    judge = ExchangeJudge(secrets, [rule], request_checks())
     lines = list(enumerate(text.split("\n"), start=1))
     found = [f for reader, _one_line in capture_readers() for exchange in reader(lines, "<example>")
              for f in judge.judge(exchange, Counter())]
@@ -72,6 +72,17 @@ def _message_findings(rule: MessageRule, text: str, secrets: SecretDetector) -> 
     return [finding for finding in found if isinstance(finding, Finding)]
 
 
+def _place_findings(rule: PlaceRule, example: str, places: RuleSet, secrets: SecretDetector) -> list[Finding]:
+    """A place rule's findings in one example: a file (its path and text) scanned by the secret
+    rules, then placed by its path and lines with the places of ``places``."""
+    path, text = example_file(example)
+    data = text.encode("utf-8")
+    found: list[Finding] = []
+    secrets.findings_in(io.BytesIO(data), path, found)
+    placer = Placer(RuleSet(places=places.places, place_rules=[rule]))
+    return list(placer.placed(Found(found), path, None, lambda: io.BytesIO(data), len(data)))
+
+
 def check_examples(rules: RuleSet) -> list[ExampleFailure]:
     """All failures across ``rules``; an empty list means every example behaves."""
     secrets = SecretDetector(RuleSet(list(rules.rules)))
@@ -80,6 +91,7 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
         *((rule, lambda text, rule=rule: _secret_findings(rule, text, rules)) for rule in rules.rules),
         *((rule, lambda text, rule=rule: _request_findings(rule, text, secrets)) for rule in rules.requests),
         *((rule, lambda text, rule=rule: _message_findings(rule, text, secrets)) for rule in rules.messages),
+        *((rule, lambda text, rule=rule: _place_findings(rule, text, rules, secrets)) for rule in rules.place_rules),
     ]
     for rule, find in checked:
         if not rule.examples:

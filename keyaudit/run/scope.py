@@ -74,5 +74,10 @@ def scope(targets: Sequence[str], staged_root: Path | None = None) -> tuple[Sour
         return SourceRoot(tree, True, base), kind
     if not local:
         return None, kind
-    common = os.path.commonpath([_folder(target) for target in local])
+    common = os.path.commonpath(target_folders(local))
     return (None if os.path.dirname(common) == common else SourceRoot(common, False, base)), kind
+
+
+def target_folders(targets: Sequence[str]) -> tuple[str, ...]:
+    """Each local target's folder (itself, or the folder of a file), absolute."""
+    return tuple(_folder(target) for target in targets if target != STDIN and not is_url(target))

@@ -28,7 +28,8 @@ from keyaudit.run.executors.forked import ForkedExecutor, default_jobs
 from keyaudit.run.executors.serial import SerialExecutor
 from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
 from keyaudit.run.ordering import PlanOrder
-from keyaudit.run.scope import scope
+from keyaudit.run.placing import ScanFrame
+from keyaudit.run.scope import scope, target_folders
 from keyaudit.run.spool import SPILL_AT, FindingSpool
 from keyaudit.run.state import ScanState, StateError
 from keyaudit.run.tally import Tally
@@ -71,7 +72,8 @@ class Session:
         self._held = held
         self.spec = ScannerSpec(tuple(map(str, config.rules)), config.disable, config.engine,
                                 tuple(map(str, config.public_keys)), config.rule_time,
-                                config.request_time_window)
+                                config.request_time_window,
+                                None if config.staged else ScanFrame(str(config.base), target_folders(config.targets)))
         self.digest_key = config.digest_key.encode() if config.digest_key else None
         self.state: ScanState | None = None
         self.paths_read: frozenset[str] = frozenset()  # the files the last run planned, as reports name them

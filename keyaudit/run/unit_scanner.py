@@ -27,6 +27,7 @@ from keyaudit.model.findings import Finding, member_path
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
+from keyaudit.run.placing import Placer, ScanFrame
 from keyaudit.run.state import Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
@@ -50,13 +51,14 @@ class UnitScanner:
 
     def __init__(self, rules: RuleSet, engine: str = "auto", checks: dict[str, RequestCheck] | None = None,
                  rule_time: float = SECONDS_PER_FILE, signing_keys: dict[str, str] | None = None,
-                 key_warnings: list[str] | None = None) -> None:
+                 key_warnings: list[str] | None = None, frame: ScanFrame | None = None) -> None:
         self.rules = rules
         self.budget = RuleBudget(rule_time)
         self.key_warnings = list(key_warnings or [])  # about the --public-key files, for the user
         # The request anchors and markers ride along in the rules' pass over each chunk.
         self.detector = SecretDetector(rules, create_matcher(rules, engine, self.budget), signing_keys)
         self.judge = ExchangeJudge(self.detector, list(rules.requests), dict(checks or {}))
+        self.placer = Placer(rules, frame)
 
     @property
     def engine(self) -> str:
@@ -114,6 +116,10 @@ class UnitScanner:
         display = unit.target.display
         try:
             self._scan_opened(unit, opener, tally)
+            if self.placer.rules and tally.findings:
+                tally.findings = self.placer.placed(tally.findings, unit.target.display, unit.target.path,
+                                                    opener if unit.byte_range is None else None,
+                                                    tally.counts.bytes_scanned)
         except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
             tally.errors.append(ScanError(display, f"cannot open: {exc.strerror or exc}"))
         except CodecMissing as exc:  # not damage, not binary: a format this install cannot read

@@ -167,7 +167,9 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
                 ranged = MemberRange(raw, *byte_range) if members else LineRange(raw, *byte_range)
                 yield io.BufferedReader(ranged)  # type: ignore[arg-type]
                 return
-            decompressed = open_decompressed(raw, threaded)[0]
+            # Closed here, in this thread, whatever happens: a decoding thread left for the
+            # garbage collector to stop could be joined from inside the interpreter's own locks.
+            decompressed = stack.enter_context(open_decompressed(raw, threaded)[0])
             try:
                 yield as_utf8(decompressed)
             except DECOMPRESSION_ERRORS:

@@ -271,5 +271,6 @@ def test_the_shipped_samples_show_every_category_and_nothing_else() -> None:
     assert run.exit_code == 1 and report["errors"] == []
     assert {f["category"] for f in report["findings"]} == {
         "access-token", "basic-auth", "plaintext-http", "unsigned-transfer", "bad-signature", "environment-mismatch",
-        "misuse", "replay", "suppression", "weak-transport", "private-key", "shared-in-message"}
-    assert len(report["findings"]) == 34 and report["scan"]["suppressed"] == {"inline": 1}
+        "misuse", "replay", "suppression", "weak-transport", "private-key", "shared-in-message", "browser-exposure",
+        "production-key-outside-production"}
+    assert len(report["findings"]) == 39 and report["scan"]["suppressed"] == {"inline": 1}

@@ -82,6 +82,19 @@ def iugu_token(kind: str = "lower", rng: random.Random | None = None) -> str:
             return token
 
 
+def mercadopago_token(environment: str = "production", rng: random.Random | None = None) -> str:
+    """A Mercado Pago access token's shape: ``APP_USR-`` (production) or ``TEST-`` (test), the
+    application id, a six-digit date, 32 hex and the user id (the digits after the last dash)."""
+    draw = rng or _SYSTEM
+    prefix = "APP_USR" if environment == "production" else "TEST"
+    while True:
+        body = _hex(16, rng)
+        if _entropy(body) >= 3.0:
+            break
+    digits = "".join(draw.choice("0123456789") for _ in range(16))
+    return f"{prefix}-{digits}-{draw.randint(10, 12):02d}{draw.randint(10, 28)}{draw.randint(10, 23)}-{body}-{draw.randint(10**8, 10**9 - 1)}"
+
+
 def _entropy(text: str) -> float:
     """Shannon entropy of ``text`` in bits a character."""
     return -sum(n / len(text) * math.log2(n / len(text)) for n in Counter(text).values())

@@ -1,0 +1,74 @@
+"""The named checks rule files may ask for, registered once: validators and request checks.
+
+A rule names a check (``validator: asaas_key``, ``require: {check: iugu_signature}``); the loader
+accepts only names registered here, and the scan and ``keyaudit rules test`` build their checks
+from this one table, so a check cannot be known to one and missing from the other. What a check
+needs from the run (the ``--public-key`` keys, the ``--request-time-window``) is injected through
+:class:`CheckInputs` when the checks are built, not looked up by the check.
+
+Validators are pure functions of the candidate text. Request checks are built per scan, since
+some hold configuration; the signature module (and ``cryptography`` with it) is imported by the
+first request judged, so a scan that judges none starts without it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS, request_time_check
+from keyaudit.rulebook.replay import signature_seen
+from keyaudit.rulebook.validators import (Validator, asaas_key, basic_credential, encrypted_private_key, hex_token,
+                                          legacy_asaas_key, random_token, rsa_private_key)
+
+if TYPE_CHECKING:
+    from keyaudit.model.exchange import Exchange
+    from keyaudit.rulebook.requests import RequestCheck, RequestContext
+    from keyaudit.rulebook.signature import PublicKey
+
+VALIDATORS: dict[str, Validator] = {
+    "asaas_key": asaas_key,
+    "hex_token": hex_token,
+    "legacy_asaas_key": legacy_asaas_key,
+    "random_token": random_token,
+    "basic_credential": basic_credential,
+    "rsa_private_key": rsa_private_key,
+    "encrypted_private_key": encrypted_private_key,
+}
+
+
+@dataclass(frozen=True)
+class CheckInputs:
+    """What the run gives request checks: the client public keys that verify signatures, and how
+    far a signed request's ``Request-Time`` may be from its log time."""
+
+    public_keys: tuple["PublicKey", ...] = ()
+    request_time_window: float = DEFAULT_WINDOW_SECONDS
+
+
+def _iugu_signature(inputs: CheckInputs) -> "RequestCheck":
+    if inputs.public_keys:
+        from keyaudit.rulebook.signature import signature_check
+
+        return signature_check(list(inputs.public_keys))
+
+    def check(exchange: "Exchange", context: "RequestContext") -> str | None:
+        from keyaudit.rulebook.signature import signature_check
+
+        return signature_check([])(exchange, context)
+
+    return check
+
+
+_REQUEST_CHECKS: dict[str, Callable[[CheckInputs], "RequestCheck"]] = {
+    "iugu_signature": _iugu_signature,
+    "request_time_window": lambda inputs: request_time_check(inputs.request_time_window),
+    "signature_seen": lambda _inputs: signature_seen,
+}
+
+REQUEST_CHECK_NAMES: tuple[str, ...] = tuple(_REQUEST_CHECKS)
+
+
+def request_checks(inputs: CheckInputs = CheckInputs()) -> dict[str, "RequestCheck"]:
+    """Every registered request check, built with ``inputs``: what a judge of exchanges is given."""
+    return {name: build(inputs) for name, build in _REQUEST_CHECKS.items()}

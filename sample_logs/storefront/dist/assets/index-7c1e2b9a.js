@@ -1,0 +1,2 @@
+import{c as d}from"./vendor-3b8f1e.js";const P="https://api.asaas.com/v3",K="$aact_prod_000NTk2NmViNDRlMGM2Nzc0NDU1MTEzZGMzMGU5YThkZjU6OmY3NjgwNjRmLTk1ODUtNDdhZC1hMzllLWVkMjRjMmMwNjNmZTo6JGFhY2hfYjljNDhjYjAtMTcyMC00MDBlLThjYTgtMjk4NGZjYjA0MmQ5";async function m(t){const e=await fetch(P+"/payments",{method:"POST",headers:{"Content-Type":"application/json",access_token:K},body:JSON.stringify(t)});return e.json()}d("#pay").addEventListener("click",()=>m({customer:"cus_000005219613",billingType:"PIX",value:129.9}));
+//# sourceMappingURL=index-7c1e2b9a.js.map
