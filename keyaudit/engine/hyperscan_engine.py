@@ -146,7 +146,6 @@ class HyperscanMatcher:
         self._first_anchor = self._first_marker + len(self._markers)
         # Rules confirmed before their reported ends: how far before an end a match can start.
         self._reach = {index: reach for index, rule in enumerate(self._rules) if (reach := _reach(rule)) is not None}
-        self._keyword_reach = [keyword_reach(rule) for rule in self._rules]  # as the regex engine reads them
         patterns = [_hyperscan_pattern(rule) for rule in self._rules]
         self._fallback: list[int] = []
         try:
@@ -202,9 +201,9 @@ class HyperscanMatcher:
                 regions = [(0, len(buffer))]
             elif index in self._reach:
                 regions = end_regions(buffer, positions[index], self._reach[index],
-                                      keyword_regions(buffer, anchors, self._keyword_reach[index]))
+                                      keyword_regions(buffer, anchors, keyword_reach(rule)))
             else:
-                regions = keyword_regions(buffer, anchors, self._keyword_reach[index])
+                regions = keyword_regions(buffer, anchors, keyword_reach(rule))
             for start, stop in regions:
                 result.confirm(index, rule, buffer, start, stop)
         return result.in_order()

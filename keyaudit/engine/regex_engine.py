@@ -57,7 +57,6 @@ class RegexMatcher:
                  budget: RuleBudget | None = None) -> None:
         self._rules = list(rules)
         self.budget = budget or RuleBudget()
-        self._reach = [keyword_reach(rule) for rule in self._rules]  # how far from its keywords a match goes
         rules_by_keyword: dict[bytes, list[int]] = {}
         for index, rule in enumerate(self._rules):
             for keyword in sorted({k.lower().encode("utf-8") for k in rule.keywords}):
@@ -89,6 +88,6 @@ class RegexMatcher:
         result.anchors.sort()
         result.record_anchors.sort()
         for index in sorted(keyword_ends):
-            for start, stop in keyword_regions(buffer, keyword_ends[index], self._reach[index]):
+            for start, stop in keyword_regions(buffer, keyword_ends[index], keyword_reach(self._rules[index])):
                 result.confirm(index, self._rules[index], buffer, start, stop)
         return result.in_order()
