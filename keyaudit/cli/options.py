@@ -83,7 +83,8 @@ _OPTIONS = [
     click.option("--strict", is_flag=True, default=None, help="Exit 2 when any input could not be read."),
     click.option("--quiet", "-q", is_flag=True, default=None, help="No progress bar and no summary on stderr."),
     click.option("--verbose", "-v", is_flag=True, default=None,
-                 help="Name every input not scanned (binary, ignored, excluded, …) on stderr, with the reason."),
+                 help="Name every input not scanned (binary, ignored, excluded, …) on stderr, with the reason; "
+                      "the text view shows the evidence of each finding a rule's context confirmed."),
     click.option("--group-by", type=click.Choice(GROUPINGS), default=None,
                  help="Grouping of the text view [default: file]."),
     click.option("--engine", type=click.Choice(ENGINES), default=None,

@@ -121,7 +121,8 @@ def _report(config: "Config", result: "ScanResult", digest_key: bytes | None,
     on_stdout = to_stdout(config.output)
     options = ReportOptions(show_secrets=config.show_secrets, group_by=config.group_by,
                             color=on_stdout and sys.stdout.isatty(), digest_key=digest_key,
-                            warn=lambda message: say(f"warning: {message}"), log_timezone=config.log_timezone)
+                            warn=lambda message: say(f"warning: {message}"), log_timezone=config.log_timezone,
+                            verbose=config.verbose)
     text = reporter(config.format)(result, options)
     try:
         write_report(config.output, text, before_rename=delivering)

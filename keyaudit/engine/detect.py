@@ -11,8 +11,8 @@ from collections import defaultdict
 from typing import BinaryIO, Iterable, Protocol
 
 from keyaudit.engine import create_matcher
-from keyaudit.engine.budget import RuleBudget
-from keyaudit.engine.evidence import FileEvidence
+from keyaudit.engine.context import ContextJudge, Verdict
+from keyaudit.engine.evidence import FileEvidence, HostSet
 from keyaudit.engine.logcontext import record_context
 from keyaudit.engine.matcher import Matcher
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, Hit
@@ -20,8 +20,9 @@ from keyaudit.engine.windows import WindowCollector
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
 from keyaudit.model.urls import redact_url
-from keyaudit.rulebook.rules import ContextRequirement, Rule, RuleSet
+from keyaudit.rulebook.context import ContextSpec
 from keyaudit.rulebook.registry import VALIDATORS
+from keyaudit.rulebook.rules import Rule, RuleSet
 
 
 class FindingSink(Protocol):
@@ -53,20 +54,15 @@ def allowed_inline(hit: Hit) -> bool:
     return ALLOW_NEXT_LINE.search(buffer, previous_start, line_start - 1) is not None
 
 
-def finding_from_hit(rule: Rule, hit: Hit, path: str, budget: RuleBudget,
+def finding_from_hit(rule: Rule, hit: Hit, path: str,
                      signing_keys: dict[str, str] | None = None) -> Finding | None:
-    """Confirm a hit with the rule's validator and window context; None when it is not a finding
-    (a file-scope context is the caller's to judge, once it knows the file).
+    """Confirm a hit with the rule's validator; None when it is not a finding (the rule's
+    context is the caller's to judge: it knows the file).
 
     A finding the line allows is returned marked ``suppressed``, to be counted, not reported.
-    The context pattern is the rule author's too, so it runs on the rule's time ``budget``.
     ``signing_keys`` (public key digest -> its ``--public-key`` name) raise a private key that
     is the other half of one to the rule's ``signing_key_severity``.
     """
-    if rule.context is not None and rule.context.scope == "window":
-        context, around = rule.context.pattern, hit.around(rule.context.window)
-        if not budget.run(rule.id, len(around), lambda timeout: context.search(around, timeout=timeout)):
-            return None
     text = hit.secret.decode("utf-8", "surrogateescape")
     secret: Secret | None = None
     provider, note = rule.provider, None
@@ -110,12 +106,16 @@ def finding_from_hit(rule: Rule, hit: Hit, path: str, budget: RuleBudget,
     )
 
 
-def near_host(finding: Finding, host: str, provider: str) -> Finding:
-    """``finding``, judged by a file-scope context: it names the provider host of its file."""
-    finding.message = f"{finding.message} (in a file that calls {host})"
-    finding.context["provider_host"] = host
-    if finding.provider == "generic":
-        finding.provider = provider
+def with_context(finding: Finding, verdict: Verdict) -> Finding:
+    """``finding``, with the evidence its rule's context found; one that a provider host
+    anywhere in its file confirmed names that host, and takes its provider when it has none."""
+    finding.context["evidence"] = verdict.report()
+    if verdict.host is not None:
+        host, provider = verdict.host
+        finding.message = f"{finding.message} (in a file that calls {host})"
+        finding.context["provider_host"] = host
+        if finding.provider == "generic":
+            finding.provider = provider
     return finding
 
 
@@ -132,8 +132,8 @@ class SecretDetector:
         self._rule_list = list(rules)
         self.matcher = matcher or create_matcher(rules)
         self.signing_keys = dict(signing_keys or {})
-        self._file_contexts = list({rule.context.pattern_text: rule.context for rule in self._rule_list
-                                    if rule.context is not None and rule.context.scope == "file"}.values())
+        self._file_hosts = HostSet.of([piece for rule in self._rule_list if rule.context is not None
+                                       for piece in rule.context.pieces if piece.provider_host and piece.scope == "file"])
 
     def findings_in(self, stream: BinaryIO, path: str, into: FindingSink,
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0),
@@ -154,15 +154,16 @@ class SecretDetector:
         pass's windows. A caller that builds the pass itself still has it when a read fails: its
         lines and bytes say how far the text was scanned.
 
-        A hit of a file-scope rule waits for its evidence (a provider host) until the end of the
-        text read, or until a read fails: what was read by then is the file it is judged in. One
-        that waited gets no window (its buffer is gone; a setting is no credential to read
-        requests around).
+        A hit of a rule with a context is judged by it (see :class:`ContextJudge`); one that needs
+        a provider host anywhere in the file waits for it until the end of the text read, or until
+        a read fails: what was read by then is the file it is judged in. One that waited gets no
+        window (its buffer is gone; a setting is no credential to read requests around).
         """
         pending: list[Finding] = []
-        waiting: list[tuple[ContextRequirement, Finding]] = []
-        evidence = FileEvidence(self._file_contexts)
+        waiting: list[tuple[ContextSpec, Verdict, Finding]] = []
+        evidence = FileEvidence(self._file_hosts)
         chunks.watch(evidence)
+        judge = ContextJudge(path, evidence, self.matcher.budget)
         chunk = -1
         try:
             for hit in chunks:
@@ -173,22 +174,25 @@ class SecretDetector:
                     pending = []
                 chunk = hit.offset
                 rule = self._rule_list[hit.match.rule_index]
-                finding = finding_from_hit(rule, hit, path, self.matcher.budget, self.signing_keys)
+                finding = finding_from_hit(rule, hit, path, self.signing_keys)
                 if finding is None:
                     continue
-                if rule.context is not None and rule.context.scope == "file":
-                    host = evidence.host(rule.context, hit.line_text())
-                    if host is None:
-                        waiting.append((rule.context, finding))
+                if rule.context is not None:
+                    verdict = judge.judge(rule, hit)
+                    if not verdict.holds(rule.context):
+                        if verdict.may_hold(rule.context):
+                            waiting.append((rule.context, verdict, finding))
                         continue
-                    near_host(finding, *host)
+                    with_context(finding, verdict)
                 pending.append(finding)
                 if chunks.windows is not None:
                     chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
                                        chunks.windows.request)
         finally:
-            pending += [near_host(finding, *host) for requirement, finding in waiting
-                        if (host := evidence.host(requirement)) is not None]
+            for spec, verdict, finding in waiting:
+                verdict.settle(evidence)
+                if verdict.holds(spec):
+                    pending.append(with_context(finding, verdict))
             hide_secrets_in_urls(pending)
             into.extend(pending)
 

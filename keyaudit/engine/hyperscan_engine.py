@@ -21,7 +21,8 @@ import hyperscan
 
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.engine.budget import RuleBudget
-from keyaudit.engine.matcher import OVERLAP_BYTES, BufferHits, EndReach, end_regions, keyword_regions
+from keyaudit.engine.matcher import (OVERLAP_BYTES, BufferHits, EndReach, end_regions, keyword_reach,
+                                     keyword_regions)
 from keyaudit.rulebook.pattern_tree import break_reach, max_width, parse
 from keyaudit.rulebook.rules import Rule, RuleSet
 
@@ -221,9 +222,10 @@ class HyperscanMatcher:
             if index in self._fallback:
                 regions = [(0, len(buffer))]
             elif index in self._reach:
-                regions = end_regions(buffer, positions[index], self._reach[index], keyword_regions(buffer, anchors))
+                regions = end_regions(buffer, positions[index], self._reach[index],
+                                      keyword_regions(buffer, anchors, keyword_reach(rule)))
             else:
-                regions = keyword_regions(buffer, anchors)
+                regions = keyword_regions(buffer, anchors, keyword_reach(rule))
             for start, stop in regions:
                 result.confirm(index, rule, buffer, start, stop)
         return result.in_order()

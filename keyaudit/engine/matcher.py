@@ -6,11 +6,13 @@ each rule's ``secret`` group matched. That is all a second engine has to impleme
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Protocol
 
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.tables import Table, table_at, table_rows
+from keyaudit.rulebook.pattern_tree import max_width, parse
 from keyaudit.rulebook.rules import Rule
 
 OVERLAP_BYTES = 4096  # longer than any match a shipped rule can make; chunks overlap by this much
@@ -30,6 +32,7 @@ class RawMatch:
     whole: bool = False
     # The text of the group the rule's ``environment`` names (``prod``, ``hmlg``), when it has one.
     environment_code: bytes | None = None
+    name: tuple[int, int] | None = None  # the span of the ``name`` group, for the rule's context
 
 
 
@@ -46,12 +49,14 @@ class BufferHits:
     anchors: list[int] = field(default_factory=list)
     record_anchors: list[int] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)  # tables whose rows run on past the buffer
+    gates: dict[tuple[bytes, ...], bool] = field(default_factory=dict)  # rule gates open in this buffer
 
     def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
         """Run rule ``index``'s own pattern over ``buffer[start:stop]``: every match with a
         ``secret`` group is a hit (for a table rule, every value under its column in the rows
         after a matched header, read on past ``stop``; a table still open at the end of the
-        buffer is kept in ``tables``). The rule's time budget bounds it: a rule out of time is
+        buffer is kept in ``tables``). A rule whose context has a gate runs only on a buffer
+        holding one of its literals. The rule's time budget bounds it: a rule out of time is
         not run, and one that runs out keeps the hits found before, and the buffer goes on."""
         end = len(buffer) if stop is None else stop
         code_group = rule.environment.group if rule.environment is not None else None
@@ -66,10 +71,20 @@ class BufferHits:
                 secret_start, secret_end = match.span("secret")
                 if secret_start >= 0:
                     code = match.group(code_group) if code_group is not None else None
+                    name = match.span("name") if named and match.start("name") >= 0 else None
                     self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end,
-                                              environment_code=code))
+                                              environment_code=code, name=name))
 
+        if rule.context is not None and rule.context.gate and not self._gate_open(rule.context.gate_literals, buffer):
+            return
+        named = "name" in rule.pattern.groupindex
         self.budget.run(rule.id, end - start, find)
+
+    def _gate_open(self, literals: tuple[bytes, ...], buffer: bytes) -> bool:
+        """Whether one of a rule's gate literals is in ``buffer`` (asked once a buffer)."""
+        if literals not in self.gates:
+            self.gates[literals] = any(literal in buffer for literal in literals)
+        return self.gates[literals]
 
     def read_on(self, tables: list[Table], buffer: bytes) -> None:
         """Read on the rows of ``tables`` (left open by the buffer before) from the start of
@@ -91,16 +106,34 @@ class BufferHits:
         return self
 
 
-def keyword_regions(buffer: bytes, anchors: list[int]) -> list[tuple[int, int]]:
-    """Where real matches can be: a real match contains a keyword and is no longer than the
-    overlap, so the whole lines within ``OVERLAP_BYTES`` on either side of each keyword hold
-    them all. Anchors closer than twice the overlap share one region (a log with a keyword on
-    every line is one region, found without a search per anchor); regions that touch merge."""
+def keyword_reach(rule: Rule) -> int:
+    """How far from a keyword a rule's match can reach: its longest match, when its pattern says
+    and it is shorter than the overlap; else the overlap (no shipped match is longer). Worked
+    out the first time a rule is confirmed, not at start-up: most rules of a pre-commit run
+    never get past the prefilter."""
+    return _pattern_reach(rule.pattern_text)
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern_reach(pattern: str) -> int:
+    try:
+        width = max_width(parse(pattern))
+    except (IndexError, ValueError, TypeError):
+        return OVERLAP_BYTES
+    return OVERLAP_BYTES if width is None or width >= OVERLAP_BYTES else width
+
+
+def keyword_regions(buffer: bytes, anchors: list[int], reach: int = OVERLAP_BYTES) -> list[tuple[int, int]]:
+    """Where real matches can be: a real match contains a keyword and is no longer than
+    ``reach`` (the rule's :func:`keyword_reach`), so the whole lines within ``reach`` on either
+    side of each keyword hold them all. Anchors closer than twice that share one region (a log
+    with a keyword on every line is one region, found without a search per anchor); regions
+    that touch merge."""
     regions: list[tuple[int, int]] = []
 
     def close(first: int, last: int) -> None:
-        start = buffer.rfind(b"\n", 0, max(0, first - OVERLAP_BYTES)) + 1
-        stop = buffer.find(b"\n", min(len(buffer), last + OVERLAP_BYTES))
+        start = buffer.rfind(b"\n", 0, max(0, first - reach)) + 1
+        stop = buffer.find(b"\n", min(len(buffer), last + reach))
         stop = len(buffer) if stop < 0 else stop
         if regions and start <= regions[-1][1]:
             regions[-1] = (regions[-1][0], max(regions[-1][1], stop))
@@ -110,7 +143,7 @@ def keyword_regions(buffer: bytes, anchors: list[int]) -> list[tuple[int, int]]:
     ordered = sorted(anchors)
     first = last = ordered[0]
     for anchor in ordered[1:]:
-        if anchor - last > 2 * OVERLAP_BYTES:
+        if anchor - last > 2 * reach:
             close(first, last)
             first = anchor
         last = anchor

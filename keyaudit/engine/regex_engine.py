@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from keyaudit.engine.budget import RuleBudget
-from keyaudit.engine.matcher import BufferHits, keyword_regions
+from keyaudit.engine.matcher import BufferHits, keyword_reach, keyword_regions
 from keyaudit.rulebook.rules import RuleSet
 
 Occurrences = Callable[[bytes], Iterable[tuple[int, int, int]]]  # haystack -> (needle index, start, end)
@@ -88,6 +88,6 @@ class RegexMatcher:
         result.anchors.sort()
         result.record_anchors.sort()
         for index in sorted(keyword_ends):
-            for start, stop in keyword_regions(buffer, keyword_ends[index]):
+            for start, stop in keyword_regions(buffer, keyword_ends[index], keyword_reach(self._rules[index])):
                 result.confirm(index, self._rules[index], buffer, start, stop)
         return result.in_order()

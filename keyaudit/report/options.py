@@ -24,6 +24,7 @@ class ReportOptions:
     # (SARIF: GitHub's upload limits); the command line prints it on stderr as a warning.
     warn: Callable[[str], None] | None = None
     log_timezone: str = "UTC"  # the zone of log timestamps written without an offset (model.logtime.time_zone)
+    verbose: bool = False  # the text view: the evidence of each finding, on a line under it
 
 
 # A report comes in pieces, written as they come: a million findings never make one string.

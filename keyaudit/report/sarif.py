@@ -75,6 +75,8 @@ def _result(finding: Finding, rule_index: int, places: Places, options: ReportOp
         properties["secretDigest"] = finding.secret.digest(options.digest_key)
     if finding.location.pointer:
         properties["pointer"] = finding.location.pointer
+    if finding.context.get("evidence"):
+        properties["evidence"] = finding.context["evidence"]
     if finding.verification is not None:  # --verify: what the provider said of the key
         properties["verification"] = finding.verification.status
         if finding.verification.reason:

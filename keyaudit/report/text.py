@@ -51,6 +51,16 @@ def _line(finding: Finding, where: str, options: ReportOptions) -> Segments:
     return segments
 
 
+def _entry(finding: Finding, where: str, options: ReportOptions) -> Iterator[Segments]:
+    """A finding's line and, verbose, the line under it that says which evidence its rule's
+    context found: which piece, in which scope, on which line."""
+    yield _line(finding, where, options)
+    pieces = [f"{piece['name']} ({piece['scope']}" + (f", line {piece['line']})" if "line" in piece else ")")
+              for piece in finding.context.get("evidence") or ()]
+    if options.verbose and pieces:
+        yield [(" " * 13 + "evidence: " + ", ".join(pieces), "dim")]
+
+
 def _size(count: int) -> str:
     value = float(count)
     for unit in ("B", "KB", "MB", "GB"):
@@ -103,13 +113,13 @@ def _lines(result: ScanResult, options: ReportOptions) -> Iterator[Segments]:
             items = list(group)
             yield [(f"{rule_id}  {items[0].title}  ({len(items)})", "bold underline")]
             for f in items:
-                yield _line(f, f"{f.location.path}:{f.location.line}:{f.location.column}", options)
+                yield from _entry(f, f"{f.location.path}:{f.location.line}:{f.location.column}", options)
             yield []
     else:
         for path, group in groupby(findings, key=lambda f: f.location.path):
             yield [(path, "bold underline")]
             for f in group:
-                yield _line(f, f"{f.location.line}:{f.location.column}", options)
+                yield from _entry(f, f"{f.location.line}:{f.location.column}", options)
             yield []
     yield [(summary(result), "bold" if len(findings) else "green")]
 

@@ -145,8 +145,10 @@ def backtracking_warnings(rule: Rule | RequestRule) -> list[str]:
     """One line for each of ``rule``'s patterns with a repetition that can backtrack
     exponentially, naming file, rule, pattern field and construct."""
     if isinstance(rule, Rule):
-        fields = [("pattern", rule.pattern_text)] + ([("context.pattern", rule.context.pattern_text)]
-                                                     if rule.context else [])
+        pieces = [piece for piece in rule.context.pieces if not piece.provider_host] if rule.context else []
+        fields = [("pattern", rule.pattern_text)] + [
+            ("context.pattern" if piece.name == "context" else f"context evidence {piece.name!r}", piece.pattern_text)
+            for piece in pieces]
     else:
         fields = [("when.path", rule.path_text)] if rule.path_text else []
     return [f"{rule.source}: rule {rule.id!r}: {name} has a nested quantifier, {', '.join(constructs)}: it can "

@@ -8,10 +8,12 @@ packs are written by users who should not have to read a traceback.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
+from keyaudit.rulebook.context import ContextSpec, parse_context
 from keyaudit.rulebook.environments import KeyEnvironment, parse_environment
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.messages import MessageRule
@@ -40,32 +42,9 @@ _OPTIONAL = (
     "table",
     "environment",
 )
-_CONTEXT_FIELDS = ("pattern", "window", "provider_host")
-# Where a provider host must occur for a ``provider_host`` context: only the whole file, so far.
-PROVIDER_HOST_SCOPES = ("file",)
 _TABLE_FIELDS = ("column", "rows", "separator")
+_NAME_GROUP = re.compile(r"\(\?P<name>")  # the name a ``name`` or flow piece of context reads
 TABLE_ROWS = ("lines", "tuples")  # each following line a row (CSV, TSV, COPY); SQL ``(…), (…)``
-DEFAULT_CONTEXT_WINDOW = 256
-MAX_CONTEXT_WINDOW = 4096  # the overlap kept between chunks: context beyond it is not seen
-
-
-@dataclass(frozen=True)
-class ContextRequirement:
-    """Text that must appear near a hit for it to count (e.g. ``iugu`` near a bare hex token).
-
-    With ``scope`` ``"file"`` the text is a provider API host anywhere in the same file: the
-    loader writes ``pattern_text`` from the rule files' ``provider_hosts`` (host knowledge is
-    data), and ``hosts`` tells which provider each host belongs to.
-    """
-
-    pattern_text: str
-    window: int
-    scope: str = "window"
-    hosts: tuple[tuple[str, str], ...] = ()  # (host, provider), for a file-scope requirement
-
-    @functools.cached_property
-    def pattern(self) -> "regex.Pattern[bytes]":
-        return compile_pattern(self.pattern_text)
 
 
 @dataclass(frozen=True)
@@ -102,7 +81,7 @@ class Rule(RuleInfo):
     keywords: tuple[str, ...]
     pattern_text: str
     validator: str | None = None
-    context: ContextRequirement | None = None
+    context: ContextSpec | None = None
     captures_secret: bool = True
     # The severity of a finding whose private key is the private half of a ``--public-key``.
     signing_key_severity: str | None = None
@@ -261,7 +240,7 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
         source=path,
         description=str(raw.get("description", "")).strip(),
         validator=validator,
-        context=_parse_context(raw.get("context"), path, rule_id, verify),
+        context=parse_context(raw.get("context"), path, rule_id, verify, bool(_NAME_GROUP.search(raw["pattern"]))),
         captures_secret=bool(raw.get("captures_secret", True)),
         signing_key_severity=signing_key_severity,
         table=table,
@@ -271,27 +250,6 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
         references=parse_references(raw.get("references"), path, rule_id),
         remediation=parse_remediation(raw.get("remediation"), path, rule_id),
     )
-
-
-def _parse_context(raw: Any, path: str, rule_id: str, verify: bool) -> ContextRequirement | None:
-    if raw is None:
-        return None
-    if not isinstance(raw, dict) or not ("pattern" in raw or "provider_host" in raw):
-        raise RuleError(path, rule_id, "'context' must be a mapping with a 'pattern' or a 'provider_host'")
-    unknown = sorted(set(raw) - set(_CONTEXT_FIELDS))
-    if unknown:
-        raise RuleError(path, rule_id, f"unknown field 'context.{unknown[0]}'")
-    if "provider_host" in raw:
-        scope = raw["provider_host"]
-        if scope not in PROVIDER_HOST_SCOPES or set(raw) != {"provider_host"}:
-            raise RuleError(path, rule_id, f"'context.provider_host' must be one of {', '.join(PROVIDER_HOST_SCOPES)}, "
-                                           "and stands alone (the hosts come from the rule files' provider_hosts)")
-        return ContextRequirement("", 0, scope)
-    window = raw.get("window", DEFAULT_CONTEXT_WINDOW)
-    if not isinstance(window, int) or not 0 < window <= MAX_CONTEXT_WINDOW:
-        raise RuleError(path, rule_id, f"'context.window' must be a number of bytes from 1 to {MAX_CONTEXT_WINDOW}")
-    _checked_pattern(raw["pattern"], path, rule_id, "context.pattern", verify)
-    return ContextRequirement(raw["pattern"], window)
 
 
 def _parse_table(raw: Any, path: str, rule_id: str, verify: bool) -> TableSpec | None:

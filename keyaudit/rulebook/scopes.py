@@ -1,4 +1,4 @@
-"""Provider-host contexts: the evidence a rule asks for with ``context: {provider_host: file}``.
+"""Provider-host evidence: the pieces of context a rule asks for with ``provider_host: true``.
 
 Some problems matter only near a payment API: certificate checks turned off are everywhere in
 test code, and worth a finding where the same file calls Asaas or iugu. Which hosts those are is
@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from keyaudit.rulebook.context import ANY_PROVIDER, Evidence
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.rules import Rule
 
@@ -39,17 +40,26 @@ def host_pattern(hosts: list[str]) -> str:
 
 
 def bind_provider_hosts(rules: list[Rule], provider_hosts: dict[str, tuple[str, ...]]) -> list[Rule]:
-    """``rules`` with each ``provider_host`` context given the pattern of every provider host."""
+    """``rules`` with each ``provider_host`` piece of their contexts given the pattern of its
+    provider's hosts (every provider's, for ``provider_host: true``)."""
     pairs = tuple((host, provider) for provider, hosts in provider_hosts.items() for host in hosts)
     bound = []
     for rule in rules:
         context = rule.context
-        if context is not None and context.scope != "window":
-            if not pairs:
-                raise RuleError(rule.source, rule.id, "its context asks for a provider host, and no rule file "
-                                                      "loaded has 'provider_hosts'")
-            rule = replace(rule, context=replace(context, pattern_text=host_pattern([h for h, _ in pairs]),
-                                                 hosts=pairs))
+        if context is not None and any(piece.provider_host for piece in context.pieces):
+
+            def bind(piece: Evidence, rule: Rule = rule) -> Evidence:
+                if piece.provider_host is None:
+                    return piece
+                hosts = tuple(pair for pair in pairs if piece.provider_host in (ANY_PROVIDER, pair[1]))
+                if not hosts:
+                    raise RuleError(rule.source, rule.id, f"its context asks for a provider host of "
+                                    f"{'any provider' if piece.provider_host == ANY_PROVIDER else piece.provider_host}"
+                                    ", and no rule file loaded has them in 'provider_hosts'")
+                return replace(piece, pattern_text=host_pattern([host for host, _ in hosts]), hosts=hosts)
+
+            rule = replace(rule, context=replace(context, evidence=tuple(map(bind, context.evidence)),
+                                                 against=tuple(map(bind, context.against))))
         bound.append(rule)
     return bound
 

@@ -49,7 +49,7 @@ def test_the_ways_out_print_in_every_format_and_name_every_file(repo: Path) -> N
     assert "  a.env: line 1\n  deploy/b.py: lines 2, 5\n  docs/c.md: line 1\n" in run.stderr
     assert "Ways out" in run.stderr and absent(token, run.stdout, run.stderr)
     clean = keyaudit(repo, "scan", "--staged", "--fail-on", "critical", "--disable", "iugu-api-token",
-                     "--disable", "iugu-config-api-token")
+                     "--disable", "iugu-config-api-token", "--disable", "iugu-named-credential")
     assert clean.returncode == 0 and "Ways out" not in clean.stderr
 
 

@@ -1,0 +1,189 @@
+"""Judging a hit by its rule's context: which pieces of evidence are where, and whether they
+weigh enough.
+
+Only hits that passed their rule's pattern and validator get here, so the work is per
+candidate, not per byte: the text scopes are read from the hit and the overlap around it, a
+pattern of file scope is looked for once per buffer, and provider hosts file-wide come from the
+stream's :class:`~keyaudit.engine.evidence.FileEvidence`, which only reads buffers the engine saw
+a record anchor in. What was found is reported on the finding (``context.evidence``: which
+piece, which scope, which line; never the text, which may hold the secret).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from keyaudit.engine.budget import RuleBudget
+from keyaudit.engine.evidence import FileEvidence
+from keyaudit.engine.matcher import OVERLAP_BYTES
+from keyaudit.engine.records import Span, line_span, lines_span, record_span
+from keyaudit.engine.stream import Hit
+from keyaudit.rulebook.context import ContextSpec, Evidence, name_parts
+from keyaudit.rulebook.rules import Rule
+
+
+MAX_NAME_BYTES = 100
+_NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$@.-")
+
+
+@dataclass
+class Verdict:
+    """What a rule's context found for one hit: the pieces (with the line each is on, None where
+    it has none), whether a piece against it was found, the file-wide host pieces not seen yet
+    (for it and against it), and the provider host that a file-wide piece found."""
+
+    found: list[tuple[Evidence, int | None]] = field(default_factory=list)
+    against: bool = False
+    waiting: list[Evidence] = field(default_factory=list)
+    waiting_against: list[Evidence] = field(default_factory=list)
+    host: tuple[str, str] | None = None  # (host as written, its provider)
+
+    def strength(self) -> int:
+        return sum(piece.strength for piece, _ in self.found)
+
+    def holds(self, spec: ContextSpec) -> bool:
+        """Enough evidence, none against, and no host against it still to come."""
+        return not self.against and not self.waiting_against and self.strength() >= spec.requires
+
+    def may_hold(self, spec: ContextSpec) -> bool:
+        """Whether the rest of the file could make it hold (a host it waits for)."""
+        return not self.against and self.strength() + sum(p.strength for p in self.waiting) >= spec.requires
+
+    def settle(self, evidence: FileEvidence) -> None:
+        """At the end of the text: the waiting pieces, judged by the hosts the file turned out to
+        have."""
+        for piece in self.waiting:
+            host = evidence.host(piece)
+            if host is not None:
+                self.found.append((piece, None))
+                self.host = self.host or host
+        self.against = self.against or any(evidence.host(piece) is not None for piece in self.waiting_against)
+        self.waiting, self.waiting_against = [], []
+
+    def report(self) -> list[dict[str, Any]]:
+        """``context.evidence``: each piece found, its scope and its line."""
+        return [{"name": piece.name, "scope": piece.scope, **({"line": line} if line is not None else {})}
+                for piece, line in self.found]
+
+
+class _Around:
+    """The text around one hit (the overlap's worth each side) and the spans its scopes cover."""
+
+    def __init__(self, hit: Hit) -> None:
+        self.text = hit.around(OVERLAP_BYTES)
+        reach_back = hit.match.match_start - OVERLAP_BYTES
+        origin = OVERLAP_BYTES if reach_back >= 0 else min(len(hit.before), -reach_back) + hit.match.match_start
+        self.secret = (origin + hit.match.start - hit.match.match_start, origin + hit.match.end - hit.match.match_start)
+        self.origin, self.end = origin, origin + hit.match.match_end - hit.match.match_start
+        self.line = hit.place[0]
+        self._spans: dict[tuple[str, int], Span] = {}
+
+    def span(self, piece: Evidence) -> Span:
+        key = (piece.scope, piece.reach)
+        if key not in self._spans:
+            start, end = self.secret
+            if piece.scope == "line":
+                self._spans[key] = line_span(self.text, start, end)
+            elif piece.scope == "lines":
+                self._spans[key] = lines_span(self.text, start, end, piece.reach)
+            elif piece.scope == "window":
+                self._spans[key] = (max(0, self.origin - piece.reach), min(len(self.text), self.end + piece.reach))
+            else:
+                self._spans[key] = record_span(self.text, start, end)
+        return self._spans[key]
+
+
+def whole_name(buffer: bytes, start: int, end: int) -> bytes:
+    """The name ``buffer[start:end]`` (a rule's group ``name``) is part of: widened over the
+    characters names are written with (letters, digits, ``_ $ @ . -``), at most
+    :data:`MAX_NAME_BYTES` each way. A pattern may then mark only a name's telling part (its
+    keyword), and need not try every word start to find the whole name."""
+    first = start
+    while first > max(0, start - MAX_NAME_BYTES) and buffer[first - 1] in _NAME_BYTES:
+        first -= 1
+    last = end
+    while last < min(len(buffer), end + MAX_NAME_BYTES) and buffer[last] in _NAME_BYTES:
+        last += 1
+    return buffer[first:last]
+
+
+def _line_of(text: bytes, origin: int, line: int, position: int) -> int:
+    """The line of ``text[position]``, given that ``text[origin]`` is on ``line``."""
+    if position >= origin:
+        return line + text.count(b"\n", origin, position)
+    return line - text.count(b"\n", position, origin)
+
+
+class ContextJudge:
+    """Judges the hits of one stream by their rules' contexts; patterns of file scope are looked
+    for once per buffer (and per captured name, for flows)."""
+
+    def __init__(self, path: str, evidence: FileEvidence, budget: RuleBudget) -> None:
+        self.path = path
+        self.evidence = evidence
+        self.budget = budget
+        self._buffer_offset = -1
+        self._in_buffer: dict[tuple[int, str], int | None] = {}  # (piece id, name) -> position in the buffer
+
+    def judge(self, rule: Rule, hit: Hit) -> Verdict:
+        """The verdict of ``rule``'s context on ``hit``."""
+        spec = rule.context
+        assert spec is not None, "only rules with a context are judged by it"
+        if hit.offset != self._buffer_offset:
+            self._buffer_offset, self._in_buffer = hit.offset, {}
+        name = whole_name(hit.buffer, *hit.match.name).decode("utf-8", "replace") if hit.match.name else ""
+        around = _Around(hit)
+        verdict = Verdict()
+        for against, pieces in ((True, spec.against), (False, spec.evidence)):
+            for piece in pieces:
+                line: int | bool = True
+                if piece.provider_host and piece.scope == "file":
+                    host = self.evidence.host(piece, hit.line_text())
+                    if host is None:
+                        (verdict.waiting_against if against else verdict.waiting).append(piece)
+                        continue
+                    verdict.host = verdict.host or host
+                else:
+                    line = self._locate(rule, piece, hit, around, name)
+                    if line is False:
+                        continue
+                if against:
+                    verdict.against = True
+                    return verdict
+                verdict.found.append((piece, None if line is True else line))
+        return verdict
+
+    def _search(self, rule: Rule, piece: Evidence, name: str) -> Callable[[bytes, int, int], int | None]:
+        pattern = piece.pattern_for(name) if piece.flows else piece.pattern
+
+        def search(text: bytes, start: int, end: int) -> int | None:
+            found = self.budget.run(rule.id, end - start, lambda timeout: pattern.search(text, start, end,
+                                                                                         timeout=timeout))
+            return None if found is None else found.start()
+
+        return search
+
+    def _locate(self, rule: Rule, piece: Evidence, hit: Hit, around: _Around, name: str) -> int | bool:
+        """The line ``piece`` is found on, True where it has no line (a path, a name), or False
+        when it is not found."""
+        search = self._search(rule, piece, name)
+        if piece.scope == "path":
+            text = self.path.encode("utf-8", "surrogateescape")
+            return search(text, 0, len(text)) is not None
+        if piece.scope == "name":
+            text = name_parts(name).encode("utf-8")
+            return bool(name) and search(text, 0, len(text)) is not None
+        if piece.scope == "file":
+            key = (id(piece), name if piece.flows else "")
+            if key not in self._in_buffer:
+                self._in_buffer[key] = search(hit.buffer, 0, len(hit.buffer))
+            position = self._in_buffer[key]
+            if position is None:
+                return False
+            return _line_of(hit.buffer, hit.match.start, hit.place[0], position)
+        start, end = around.span(piece)
+        position = search(around.text, start, end)
+        if position is None:
+            return False
+        return _line_of(around.text, around.secret[0], around.line, position)

@@ -1,0 +1,61 @@
+"""The record around a secret, read from the text's structure: a one-line JSON record, a log
+record with its continuation lines, the call or object around it (and the object around an
+object), an indented block with the line that opens it, an INI/TOML section, a paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from keyaudit.engine.records import lines_span, record_span
+
+SECRET = "S3CR3T"
+
+CASES = {
+    "json-log-line": ('{"t": 1}\n{"a": 1, "h": {"k": "S3CR3T"}, "url": "u"}\n{"t": 2}',
+                      '{"a": 1, "h": {"k": "S3CR3T"}, "url": "u"}'),
+    "log-record-with-trace": ("2026-11-30T10:00:00Z GET x key=S3CR3T\n  at a\n  at b\n2026-11-30T10:00:01Z next",
+                              "2026-11-30T10:00:00Z GET x key=S3CR3T\n  at a\n  at b"),
+    "access-log-line": ('1.2.3.4 - - [30/Nov/2026:10:00:00 +0000] "GET /?k=S3CR3T"\n'
+                        '1.2.3.4 - - [30/Nov/2026:10:00:01 +0000] "GET /"',
+                        '1.2.3.4 - - [30/Nov/2026:10:00:00 +0000] "GET /?k=S3CR3T"'),
+    "call-over-lines": ("a = 1\nclient = Client(\n    key='S3CR3T',\n    url='u',\n)\nb = 2",
+                        "client = Client(\n    key='S3CR3T',\n    url='u',\n)"),
+    "call-on-one-line": ("x = 1\nClient(url='u', key='S3CR3T')\ny = Client(url='v')",
+                         "Client(url='u', key='S3CR3T')"),
+    "headers-in-a-request-config": ("const c = create({\n  baseURL: 'u',\n  headers: { k: 'S3CR3T' },\n});\nz()",
+                                    "const c = create({\n  baseURL: 'u',\n  headers: { k: 'S3CR3T' },\n});"),
+    "brace-on-its-own-line": ("using X;\npublic class Service\n{\n    const string K = \"S3CR3T\";\n}\n",
+                              "public class Service\n{\n    const string K = \"S3CR3T\";\n}"),
+    "yaml-block": ("x: 1\nasaas:\n  url: u\n  key: S3CR3T\nother:\n  k: v",
+                   "asaas:\n  url: u\n  key: S3CR3T"),
+    "yaml-nested-block": ("asaas:\n  sandbox:\n    url: s\n    key: S3CR3T\n  production:\n    url: p",
+                          "  sandbox:\n    url: s\n    key: S3CR3T"),
+    "yaml-blank-line-inside": ("svc:\n  url: u\n\n  key: S3CR3T\nnext: 1", "svc:\n  url: u\n\n  key: S3CR3T"),
+    "ini-section": ("[a]\nk=1\n[asaas]\nurl=u\nkey=S3CR3T\n[b]\nz=1", "[asaas]\nurl=u\nkey=S3CR3T"),
+    "paragraph": ("A=1\nB=S3CR3T\n\nC=2", "A=1\nB=S3CR3T"),
+    "a-bracket-closes-before": ("f(a)\nK=S3CR3T\nURL=u", "f(a)\nK=S3CR3T\nURL=u"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_record_around_a_secret(case: str) -> None:
+    text, record = CASES[case]
+    data = text.encode()
+    start = data.index(SECRET.encode())
+    first, last = record_span(data, start, start + len(SECRET))
+    assert data[first:last].decode() == record
+
+
+def test_unbalanced_brackets_fall_back_to_the_block() -> None:
+    data = b"x = [1, 2\nK = 'S3CR3T'\nU = 'u'\n\nother = 1"
+    start = data.index(b"S3CR3T")
+    first, last = record_span(data, start, start + 6)
+    assert data[first:last] == b"x = [1, 2\nK = 'S3CR3T'\nU = 'u'"
+
+
+@pytest.mark.parametrize(("reach", "lines"), [(0, "c S3CR3T"), (1, "b\nc S3CR3T\nd"), (9, "a\nb\nc S3CR3T\nd\ne")])
+def test_lines_around_a_secret(reach: int, lines: str) -> None:
+    data = b"a\nb\nc S3CR3T\nd\ne"
+    start = data.index(b"S3CR3T")
+    first, last = lines_span(data, start, start + 6, reach)
+    assert data[first:last].decode() == lines

@@ -1,0 +1,121 @@
+"""Context declared in rule files: the evidence form loads with its scopes, strengths, gate and
+pieces against; the two first forms (a byte window, a provider host in the file) still load and
+judge as before; every mistake is one line naming file, rule and problem (exit 2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.packs import acme_token_pack
+from helpers.running import cli, scan_json
+from keyaudit.rulebook.context import ANY_PROVIDER, name_parts
+from keyaudit.rulebook.loader import load_file, load_rules
+
+PATTERN = "'(?P<name>acme_token)=(?P<secret>[a-z]{12})'"
+
+
+def _pack(tmp_path: Path, context: str, example: str = "acme_token=qwertyuiopas api.acme.example") -> Path:
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(acme_token_pack("[acme_token]", PATTERN, context, example), encoding="utf-8")
+    return pack
+
+
+def test_the_evidence_form_loads_every_field(tmp_path: Path) -> None:
+    pack = _pack(tmp_path, """
+      requires: 3
+      gate: [acme]
+      evidence:
+        - {name: host-in-record, scope: record, provider_host: acme, strength: 2}
+        - {name: near, scope: lines, lines: 4, pattern: 'acme', strength: 1}
+        - {name: bytes-around, scope: window, bytes: 64, pattern: 'acme'}
+        - {name: in-path, scope: path, pattern: 'acme'}
+        - {name: sdk, scope: file, pattern: 'AcmeClient\\({name}\\)', strength: 3}
+      against:
+        - {name: hash-name, scope: name, pattern: '_hash_'}""")
+    rule = load_file(pack).rules[0]
+    context = rule.context
+    assert context is not None and context.requires == 3 and context.gate == ("acme",)
+    assert context.gate_literals == (b"acme", b"ACME", b"Acme")
+    assert [(p.name, p.scope, p.strength, p.reach) for p in context.evidence] == [
+        ("host-in-record", "record", 2, 0), ("near", "lines", 1, 4), ("bytes-around", "window", 1, 64),
+        ("in-path", "path", 1, 0), ("sdk", "file", 3, 0)]
+    assert context.evidence[0].provider_host == "acme" and context.evidence[4].flows
+    assert [(p.name, p.scope) for p in context.against] == [("hash-name", "name")]
+
+
+@pytest.mark.parametrize(("old", "expected"), [
+    ("{pattern: 'acme', window: 64}", [("context", "window", 64, None)]),
+    ("{pattern: 'acme'}", [("context", "window", 256, None)]),
+    ("{provider_host: file}", [("provider-host", "file", 0, ANY_PROVIDER)]),
+])
+def test_the_first_forms_load_as_one_piece_of_evidence(tmp_path: Path, old: str,
+                                                       expected: list[tuple[str, str, int, str | None]]) -> None:
+    rule = next(r for r in load_rules([_pack(tmp_path, old)]).rules if r.id == "acme-token")
+    assert rule.context is not None and rule.context.requires == 1
+    assert [(p.name, p.scope, p.reach, p.provider_host) for p in rule.context.evidence] == expected
+
+
+@pytest.mark.parametrize("old", ["{pattern: 'acme\\.example', window: 40}", "{provider_host: file}"])
+def test_a_user_rule_of_a_first_form_still_finds_and_names_its_evidence(tmp_path: Path, old: str) -> None:
+    pack = _pack(tmp_path, old)
+    near = tmp_path / "src" / "near.env"
+    near.parent.mkdir()
+    near.write_text("ACME_URL=https://api.acme.example\nacme_token=qwertyuiopas\n", encoding="utf-8")
+    (tmp_path / "src" / "alone.env").write_text("acme_token=qwertyuiopas\n", encoding="utf-8")
+    report, _ = scan_json("--rules", str(pack), str(tmp_path / "src"))
+    found = [(f["location"]["path"], f["context"]["evidence"]) for f in report["findings"]]
+    scope = "window" if "window" in old else "file"
+    line = {"line": 1} if scope == "window" else {}
+    assert found == [(str(near), [{"name": "context" if scope == "window" else "provider-host", "scope": scope,
+                                   **line}])]
+
+
+@pytest.mark.parametrize(("context", "problem"), [
+    ("{evidence: []}", "'context.evidence' must be a list of at least one piece"),
+    ("{evidence: [{name: x, scope: paragraph, pattern: a}]}", "'context.evidence.scope' of 'x' is 'paragraph'"),
+    ("{evidence: [{scope: line, pattern: a}]}", "every piece of 'context.evidence' needs a 'name'"),
+    ("{evidence: [{name: x, scope: line}]}", "context.evidence 'x' needs either a 'pattern' or a 'provider_host'"),
+    ("{evidence: [{name: x, scope: line, pattern: a, provider_host: true}]}", "needs either a 'pattern' or"),
+    ("{evidence: [{name: x, scope: path, provider_host: true}]}", "must be true (any provider's hosts)"),
+    ("{evidence: [{name: x, scope: line, pattern: '(a'}]}", "context.evidence 'x' does not compile"),
+    ("{evidence: [{name: x, scope: line, pattern: a, strength: 0}]}", "'context.evidence.strength' must be"),
+    ("{evidence: [{name: x, scope: line, pattern: a, lines: 3}]}", "'lines' is for scope lines"),
+    ("{evidence: [{name: x, scope: lines, pattern: a, lines: 99}]}", "'context.evidence.lines' must be"),
+    ("{evidence: [{name: x, scope: line, pattern: a, colour: red}]}", "unknown field 'context.evidence.colour'"),
+    ("{requires: 3, evidence: [{name: x, scope: line, pattern: a}]}", "more than all its evidence weighs (1)"),
+    ("{gate: acme, evidence: [{name: x, scope: line, pattern: a}]}", "'context.gate' must be a list"),
+    ("{evidence: [{name: x, scope: line, pattern: a}], colour: red}", "unknown field 'context.colour'"),
+    ("{evidence: [{name: x, scope: file, provider_host: nobody}]}", "a provider host of nobody"),
+    ("{pattern: 'a', window: 99999}", "'context.window' must be a number of bytes"),
+    ("{provider_host: line}", "'context.provider_host' must be one of file"),
+    ("[acme]", "'context' must be a mapping with 'evidence'"),
+])
+def test_a_bad_context_is_one_line(tmp_path: Path, context: str, problem: str) -> None:
+    pack = _pack(tmp_path, context)
+    run = cli("rules", "test", str(pack))
+    assert run.exit_code == 2, run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(pack) in lines[0] and "acme-token" in lines[0], run.stderr
+    assert problem in lines[0], lines[0]
+
+
+def test_a_name_piece_needs_a_name_group(tmp_path: Path) -> None:
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(acme_token_pack("[acme_token]", PATTERN.replace("(?P<name>acme_token)", "acme_token"),
+                                    "{evidence: [{name: x, scope: name, pattern: _token_}]}", "acme_token=qwertyuiopas"),
+                    encoding="utf-8")
+    run = cli("rules", "test", str(pack))
+    assert run.exit_code == 2 and "needs a group 'name'" in run.stderr
+
+
+@pytest.mark.parametrize(("name", "parts"), [
+    ("apiToken", "_api_token_"), ("API_TOKEN", "_api_token_"), ("ApiToken", "_api_token_"),
+    ("api-token", "_api_token_"), ("api.token", "_api_token_"), ("APIToken", "_api_token_"),
+    ("TokenApi", "_token_api_"), ("$iuguToken", "_iugu_token_"), ("self.token", "_self_token_"),
+    ("IUGU_API_TOKEN2", "_iugu_api_token2_"), ("api_key_md5", "_api_key_md5_"), ("tokenSHA256", "_token_sha256_"),
+    ("2fa_token", "_2_fa_token_"),
+])
+def test_names_are_compared_by_their_parts(name: str, parts: str) -> None:
+    assert name_parts(name) == parts
