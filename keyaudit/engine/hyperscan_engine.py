@@ -15,7 +15,9 @@ the rule's keyword on every line but few candidates costs one pass, not a regex 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from pathlib import Path
 
 import hyperscan
 
@@ -86,12 +88,43 @@ def _group_repeats_widened(pattern: bytes) -> bytes:
     return b"".join(pieces)
 
 
-def _hyperscan_pattern(rule: Rule) -> bytes:
+def _hyperscan_pattern(rule: Rule, reach: EndReach | None) -> bytes:
     """The rule's pattern with group names dropped (Hyperscan rejects repeated names), and, where
-    the rule is confirmed around its ends, its end pinned and its group repeats unbounded."""
+    the rule is confirmed around its ends (it has a ``reach``), its end pinned and its group
+    repeats unbounded."""
     pattern = _NAMED_GROUP.sub(rb"(?:", rule.pattern_text.encode("utf-8"))
-    pinned = _pinned_end(pattern) if _reach(rule) is not None else None
+    pinned = _pinned_end(pattern) if reach is not None else None
     return pattern if pinned is None else _group_repeats_widened(pinned)
+
+
+def _prepare(rules: list[Rule]) -> list[tuple[EndReach | None, bytes]]:
+    return [(reach, _hyperscan_pattern(rule, reach)) for rule in rules for reach in (_reach(rule),)]
+
+
+# The code that prepares patterns: a cached preparation is used only by the code that made it.
+_PREPARING = (__file__, parse.__code__.co_filename)
+
+
+def _prepared(rules: list[Rule]) -> list[tuple[EndReach | None, bytes]]:
+    """Each rule's reach and Hyperscan pattern, from the disk cache when the same patterns were
+    prepared by the same code before: parsing every pattern's tree costs ~25 ms at each start,
+    which a pre-commit hook feels."""
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}|{OVERLAP_BYTES}|".encode())
+    try:
+        for source in _PREPARING:
+            digest.update(Path(source).read_bytes())
+    except OSError:  # installed without its sources: nothing to tell a stale preparation by
+        return _prepare(rules)
+    for rule in rules:
+        digest.update(rule.pattern_text.encode("utf-8") + b"\0")
+    name = f"hs-prepared-{digest.hexdigest()[:32]}.json"
+    cached = read_entry(name)  # checked against the digest in its name: what this code wrote
+    if cached is not None:
+        return [(EndReach(*reach) if reach else None, pattern.encode("latin-1")) for reach, pattern in json.loads(cached)]
+    prepared = _prepare(rules)
+    write_entry(name, json.dumps([(list(reach) if reach else None, pattern.decode("latin-1"))
+                                  for reach, pattern in prepared]).encode())
+    return prepared
 
 
 # A pattern only gates its rule (one report per buffer): in prefilter mode a pattern with a long
@@ -167,8 +200,9 @@ class HyperscanMatcher:
         self._first_marker = len(self._rules) + len(keywords)
         self._first_anchor = self._first_marker + len(self._markers)
         # Rules confirmed before their reported ends: how far before an end a match can start.
-        self._reach = {index: reach for index, rule in enumerate(self._rules) if (reach := _reach(rule)) is not None}
-        patterns = [_hyperscan_pattern(rule) for rule in self._rules]
+        prepared = _prepared(self._rules)
+        self._reach = {index: reach for index, (reach, _) in enumerate(prepared) if reach is not None}
+        patterns = [pattern for _, pattern in prepared]
         self._fallback: list[int] = []
         try:
             self._database = self._build(patterns, list(range(len(patterns))))

@@ -85,7 +85,7 @@ def test_both_keyword_searches_find_the_same_occurrences() -> None:
 
 @needs_hyperscan
 def test_a_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_findings(tmp_path) -> None:
-    from keyaudit.engine.hyperscan_engine import _compiles, _hyperscan_pattern
+    from keyaudit.engine.hyperscan_engine import _compiles, _hyperscan_pattern, _reach
 
     pack = tmp_path / "nested.yaml"
     pack.write_text("""
@@ -100,8 +100,27 @@ rules:
     examples: ['nkey=(ab(cd)ef)']
 """)
     rules = load_rules([pack])
-    assert not _compiles(_hyperscan_pattern(rules.rules[-1]))  # recursion: beyond Hyperscan
+    rule = rules.rules[-1]
+    assert not _compiles(_hyperscan_pattern(rule, _reach(rule)))  # recursion: beyond Hyperscan
     target = tmp_path / "t.log"
     target.write_text("x nkey=(ab(cd)ef) y\nnothing\nnkey=(1)\n")
     found = {name: report_key(run_scan(str(target), rules=(pack,), engine=name)) for name in ENGINE_NAMES}
     assert found["regex"] == found["hyperscan"] and len(found["regex"]) == 2
+
+
+@needs_hyperscan
+def test_a_cached_preparation_of_the_patterns_is_the_one_made_afresh(tmp_path, monkeypatch) -> None:
+    """Each start takes the rules' Hyperscan patterns and reaches from the cache; what it takes
+    is what preparing them again gives, and a damaged entry is prepared again."""
+    from keyaudit.engine.hyperscan_engine import _prepare, _prepared
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KEYAUDIT_CACHE_DIR", str(cache))
+    rules = list(load_rules())
+    fresh = _prepare(rules)
+    assert _prepared(rules) == fresh  # written to the cache
+    [entry] = cache.rglob("hs-prepared-*")
+    assert _prepared(rules) == fresh  # read from it
+    assert any(reach is not None for reach, _ in fresh)  # the pinned rules' reaches survive the round trip
+    entry.write_bytes(b"[not json")
+    assert _prepared(rules) == fresh
