@@ -43,9 +43,13 @@ def rules() -> None:
               help="Also print each rule's description, remediation and references, indented under it.")
 def rules_list(rule_paths: tuple[Path, ...], verbose: bool) -> None:
     """Print every rule in force: id, severity, category, provider, title."""
-    ruleset = _load(rule_paths)
-    for rule in ruleset.every:
-        click.echo(f"{rule.id:<28} {rule.severity:<9} {rule.category:<21} {rule.provider:<8} {rule.title}")
+    every = _load(rule_paths).every
+    # Columns as wide as their longest entry: ids and categories grow with the rule files.
+    widths = [max((len(value) for value in column), default=0) for column in
+              zip(*((rule.id, rule.severity, rule.category, rule.provider) for rule in every))]
+    for rule in every:
+        cells = (rule.id, rule.severity, rule.category, rule.provider)
+        click.echo(" ".join(cell.ljust(width) for cell, width in zip(cells, widths)) + f" {rule.title}")
         if verbose:
             click.echo(_details(rule))
 

@@ -35,6 +35,8 @@ CREDENTIAL_PLACES = ("query", "authorization")
 # (bound when every file is loaded: see :func:`bind_places`).
 _WHEN_FIELDS = ("schemes", "hosts", "host_groups", "methods", "path", "has_headers", "carries_credential", "sent_by",
                 "host_in")
+# The ``when`` lists that narrow which exchanges a rule judges (each left out: any).
+_NARROWING = ("schemes", "hosts", "host_groups", "methods", "has_headers", "sent_by", "host_in")
 _REQUIRE_FIELDS = ("headers", "check", "credential_not_in")
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "when",
            "require", "examples", "negative_examples", "references", "remediation")
@@ -205,6 +207,9 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verif
         extra = sorted(set(raw.get(name) or {}) - set(allowed))
         if extra:
             raise RuleError(path, rule_id, f"unknown field '{name}.{extra[0]}'")
+    empty = [name for name in _NARROWING if name in when and when[name] in ([], "", None)]
+    if empty:  # left out, the field would mean every exchange: written empty, it is a slip
+        raise RuleError(path, rule_id, f"'when.{empty[0]}' is empty; leave it out to judge every exchange")
     credential = when.get("carries_credential")
     if credential is not None and credential not in CREDENTIAL_CONDITIONS:
         raise RuleError(path, rule_id, f"'when.carries_credential' must be one of {', '.join(CREDENTIAL_CONDITIONS)}")

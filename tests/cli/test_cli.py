@@ -211,6 +211,8 @@ def test_rules_list_prints_every_shipped_rule(tmp_path: Path) -> None:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         shipped |= {rule["id"] for key in ("rules", "request_rules") for rule in document.get(key) or []}
     assert shipped and shipped <= listed
+    titles = {line.index(line.split(maxsplit=4)[4]) for line in done.stdout.decode().splitlines() if line.strip()}
+    assert len(titles) == 1  # one column for the titles, however long an id or a category is
 
 
 # --- --output -----------------------------------------------------------------------------------

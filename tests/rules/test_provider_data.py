@@ -82,6 +82,7 @@ def test_rules_test_passes_with_the_groups_bound(pack: Path) -> None:
     (("    sandbox: [sandbox.acme.example]\n", "    sandbox: []\n"), "'provider_hosts.acme' must map"),
     (("values: {live: production, test: sandbox}", "values: {live: production, test: qa}"), "maps to 'qa'"),
     (("host_groups: [sandbox]", "host_groups: 5"), "a field that takes a list of strings has a value of type int"),
+    (("host_groups: [sandbox]", "hosts: []"), "'when.hosts' is empty; leave it out to judge every exchange"),
 ])
 def test_a_wrong_host_group_or_environment_is_one_line(tmp_path: Path, pack: Path, edit: tuple[str, str],
                                                         problem: str) -> None:
