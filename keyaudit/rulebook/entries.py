@@ -15,12 +15,7 @@ def checked_entry(raw: Any, path: str, section: str, fields: tuple[str, ...], re
                   confidence: str) -> str:
     """The entry's id, once its fields are known, the required ones present and its category,
     severity and confidence (``confidence`` when it has none) are words of the vocabulary."""
-    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-        raise RuleError(path, None, f"each entry under '{section}' must be a mapping with an 'id'")
-    rule_id: str = raw["id"]
-    unknown = sorted(set(raw) - set(fields))
-    if unknown:
-        raise RuleError(path, rule_id, f"unknown field {unknown[0]!r}")
+    rule_id = known_entry(raw, path, section, fields)
     for name in required:
         if name not in raw:
             raise RuleError(path, rule_id, f"missing field {name!r}")
@@ -29,6 +24,16 @@ def checked_entry(raw: Any, path: str, section: str, fields: tuple[str, ...], re
         if value not in allowed:
             raise RuleError(path, rule_id, f"'{name}' is {value!r}; expected one of {', '.join(allowed)}")
     return rule_id
+
+
+def known_entry(raw: Any, path: str, section: str, fields: tuple[str, ...]) -> str:
+    """The id of an entry under ``section``: a mapping with an ``id`` and no field but ``fields``."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+        raise RuleError(path, None, f"each entry under '{section}' must be a mapping with an 'id'")
+    unknown = sorted(set(raw) - set(fields))
+    if unknown:
+        raise RuleError(path, raw["id"], f"unknown field {unknown[0]!r}")
+    return raw["id"]
 
 
 def described(raw: dict[str, Any], path: str, rule_id: str, confidence: str) -> dict[str, Any]:

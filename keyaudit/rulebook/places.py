@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import MEMBER_SEPARATOR
+from keyaudit.rulebook.entries import known_entry
 from keyaudit.rulebook.errors import RuleError
 
 if TYPE_CHECKING:  # loaded when a place is first asked about a path
@@ -166,12 +167,10 @@ def _compiled(text: Any, path: str, entry: str, name: str, verify: bool = True) 
 
 
 def _entry(raw: Any, path: str, section: str, fields: tuple[str, ...]) -> str:
-    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"]:
+    """A place's or sender's id: a rule entry's, and not empty (rules name places by it)."""
+    if isinstance(raw, dict) and raw.get("id") == "":
         raise RuleError(path, None, f"each entry under '{section}' must be a mapping with an 'id'")
-    unknown = sorted(set(raw) - set(fields))
-    if unknown:
-        raise RuleError(path, raw["id"], f"unknown field {unknown[0]!r}")
-    return raw["id"]
+    return known_entry(raw, path, section, fields)
 
 
 def parse_place(raw: Any, path: str, verify: bool = True) -> Place:

@@ -47,6 +47,8 @@ class Placer:
 
     def __init__(self, rules: RuleSet, frame: ScanFrame | None = None) -> None:
         self.frame = frame
+        # The targets' folders, innermost first: a file is placed below the deepest that holds it.
+        self._roots = sorted(frame.roots, key=len, reverse=True) if frame is not None else []
         self._trees: dict[str, str | None] = {}  # folder -> the git work tree holding it
         self.rules: list[PlaceRule] = list(rules.place_rules)
         named = dict.fromkeys(place for rule in self.rules for place in rule.places)
@@ -111,7 +113,7 @@ class Placer:
         folder = os.path.dirname(absolute)
         if folder not in self._trees:
             self._trees[folder] = work_tree(folder)
-        tops = [self._trees[folder]] if self._trees[folder] is not None else sorted(frame.roots, key=len, reverse=True)
+        tops = [self._trees[folder]] if self._trees[folder] is not None else self._roots
         for top in tops:
             prefix = top.rstrip(os.sep) + os.sep
             if absolute.startswith(prefix):
