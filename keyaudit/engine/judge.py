@@ -23,6 +23,7 @@ from keyaudit.engine import create_matcher
 from keyaudit.engine.detect import SecretDetector
 
 SECRET_CATEGORIES = ("access-token", "basic-auth")
+_MAX_HOSTS_KEPT = 4096  # hosts whose rule lists are kept (a browser capture meets hundreds)
 
 
 def request_text(exchange: Exchange) -> bytes:
@@ -40,6 +41,7 @@ class ExchangeJudge:
     secrets: SecretDetector
     rules: list[RequestRule]
     checks: dict[str, RequestCheck] = field(default_factory=dict)
+    _by_host: dict[str, list[RequestRule]] = field(default_factory=dict, init=False, repr=False)
 
     @functools.cached_property
     def _carriers(self) -> SecretDetector:
@@ -53,6 +55,16 @@ class ExchangeJudge:
         matcher = self.secrets.matcher
         return SecretDetector(carriers, create_matcher(carriers, matcher.name, matcher.budget),
                               self.secrets.signing_keys)
+
+    def _rules_for(self, host: str) -> list[RequestRule]:
+        """The rules an exchange to ``host`` can break, in their order: most rules name their
+        provider's hosts, and a request to any other host need not be asked by each of them."""
+        chosen = self._by_host.get(host)
+        if chosen is None:
+            if len(self._by_host) >= _MAX_HOSTS_KEPT:
+                self._by_host.clear()
+            chosen = self._by_host[host] = [rule for rule in self.rules if not rule.hosts or host in rule.hosts]
+        return chosen
 
     def credentials(self, exchange: Exchange) -> list[Credential]:
         """The credentials the request carries anywhere (URL, headers, body), as the secret
@@ -74,7 +86,7 @@ class ExchangeJudge:
         context = RequestContext(lambda: self.credentials(exchange), self.checks, statistics)
         strongest: dict[tuple[str, bool], Finding] = {}
         url: str | None = None  # one request, one URL: redacted once a rule has something to say
-        for rule in self.rules:
+        for rule in self._rules_for(exchange.host):
             judgement = rule.judge(exchange, context)
             if judgement is None:
                 continue

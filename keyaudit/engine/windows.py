@@ -17,6 +17,7 @@ readers read the stream again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,18 @@ class WindowCollector:
     A window never reaches back past the start of the buffer its anchor is in (the engine's
     buffers start on a line, and are a mebibyte long), which is what keeps the work per anchor
     bounded; an anchor in the first lines of a buffer simply gets a shorter window before it.
+
+    A request anchor on a line that ``whole`` says holds a whole request (a one-line JSON request
+    record) needs no lines around it but its record's: it gets the record reach, so that a log
+    of such records is read a few lines per anchor, not a request's span.
     """
 
     def __init__(self, stream_offset: int = 0, request: Reach = Reach(0, 0), record: Reach = Reach(0, 0),
-                 keep_text: KeepText | None = None) -> None:
+                 keep_text: KeepText | None = None, whole: Callable[[bytes], bool] | None = None) -> None:
         self._stream_offset = stream_offset  # where the stream the engine reads starts in the content
         self.request = request  # around request anchors and credentials: a whole request, body included
         self.record = record  # around record anchors (a provider host): the record's own lines
+        self._whole = whole
         self._windows: list[Window] = []
         self._keep_text = keep_text
         self._kept: list[_Kept] = []  # one per window, while text is kept
@@ -92,6 +98,10 @@ class WindowCollector:
                 last.anchored.append(line)
             return
         start, first = buffer.rfind(b"\n", 0, position) + 1, line
+        if reach is self.request and self._whole is not None:
+            end = buffer.find(b"\n", position)
+            if end >= 0 and self._whole(buffer[start:end]):
+                reach = self.record
         while first > line - reach.before and start > 0:
             start = buffer.rfind(b"\n", 0, start - 1) + 1
             first -= 1

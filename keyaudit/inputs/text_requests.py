@@ -12,6 +12,7 @@ request field) is not read again.
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine.windows import KeepText, Reach, Window, WindowCollector
@@ -25,6 +26,11 @@ from keyaudit.sources.opening import Opener
 REQUEST_REACH = Reach(REQUEST_SPAN_LINES // 2, 2 * REQUEST_SPAN_LINES)
 # A record naming a provider host: a JSON line, a curl command, a request line and its Host header.
 RECORD_REACH = Reach(2, 3)
+# A method field holding an HTTP method (``"method": "POST"``, ``'httpMethod': 'get'``, ``":method"``,
+# ``"verb"``), its quotes escaped to any depth: what a structured request record is known by.
+_METHOD_FIELD = re.compile(rb"""(?:ethod|erb)[\\]*["']?\s*[:=]>?\s*[\\]*["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[\\]*["']""",
+                           re.IGNORECASE)
+_CONTINUATIONS = (b"\\", b"^", b"`")  # a shell command goes on: POSIX shells, cmd.exe, PowerShell
 MAX_WINDOW_BYTES = 16 << 20  # a window of huge lines is read this far, not further
 MAX_KEPT_BYTES = 32 << 20  # the windows' lines kept from a stream that cannot seek; past it, read again
 _SKIP_BYTES = 1 << 20
@@ -34,7 +40,22 @@ def window_collector(stream_offset: int, keep_text: bool = False) -> WindowColle
     """Windows for a stream that starts at ``stream_offset`` of its content (a resumed file);
     with ``keep_text`` (a stream that cannot seek) they keep their lines as the pass reads them."""
     keep = KeepText(MAX_CAPTURE_LINE, MAX_WINDOW_BYTES, MAX_KEPT_BYTES) if keep_text else None
-    return WindowCollector(stream_offset, request=REQUEST_REACH, record=RECORD_REACH, keep_text=keep)
+    return WindowCollector(stream_offset, request=REQUEST_REACH, record=RECORD_REACH, keep_text=keep,
+                           whole=holds_whole_request)
+
+
+def holds_whole_request(line: bytes) -> bool:
+    """Whether ``line`` holds a whole request, so that no line before or after it belongs to it:
+    a JSON object on one line with a method field (a JSON request log, also inside a container
+    log's string), or a curl command that does not go on to the next line (no continuation
+    character at its end, its quotes closed). A request dumped as text is not one, even where
+    each of its lines is a JSON envelope (holding one line of the dump, its method in no field).
+    """
+    text = line.strip()
+    if text[:1] == b"{" and text[-1:] == b"}":
+        return _METHOD_FIELD.search(text) is not None
+    return (b"curl " in text and text[-1:] not in _CONTINUATIONS
+            and text.count(b"'") % 2 == 0 and text.count(b'"') % 2 == 0)
 
 
 def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: bool) -> bool:

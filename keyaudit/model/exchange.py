@@ -7,6 +7,7 @@ written once and judge every capture alike.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -36,21 +37,41 @@ class Exchange:
     time: str | None = None
     origin: Origin = field(default_factory=lambda: Origin("-", 1))
     headers_known: bool = True  # False where the capture logs no headers (urllib3, access logs)
+    # The first value of each header by lower-cased name, and how many headers it was made of.
+    _names: tuple[int, dict[str, str]] = field(default=(-1, {}), init=False, repr=False, compare=False)
 
     def header(self, name: str) -> str | None:
-        """The first header of that name, case-insensitively (HTTP/2 lower-cases names)."""
-        wanted = name.lower()
-        return next((value for key, value in self.headers if key.lower() == wanted), None)
+        """The first header of that name, case-insensitively (HTTP/2 lower-cases names).
+
+        Request rules ask a dozen names of every request; the names are indexed once (again when
+        a reader has added headers since: readers only append).
+        """
+        count, names = self._names
+        if count != len(self.headers):
+            names = {}
+            for key, value in self.headers:
+                names.setdefault(key.lower(), value)
+            self._names = (len(self.headers), names)
+        return names.get(name.lower())
 
     @property
     def scheme(self) -> str:
-        return urlsplit(self.url).scheme.lower()
+        return _url_parts(self.url)[0]
 
     @property
     def host(self) -> str:
-        return (urlsplit(self.url).hostname or "").lower()
+        return _url_parts(self.url)[1]
 
     @property
     def path(self) -> str:
         """The path without the query string: what the iugu signature covers."""
-        return urlsplit(self.url).path or "/"
+        return _url_parts(self.url)[2]
+
+
+@functools.lru_cache(maxsize=1024)
+def _url_parts(url: str) -> tuple[str, str, str]:
+    """(scheme, host, path) of a URL, lower-cased where case does not matter. Every request rule
+    asks for them, so each URL is split once, not once per rule (a reader may still replace an
+    exchange's URL: the cache is keyed by the URL, not the exchange)."""
+    parts = urlsplit(url)
+    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.path or "/"

@@ -5,6 +5,7 @@ and byte offsets — the same from both engines."""
 from __future__ import annotations
 
 import io
+from typing import Callable
 
 import pytest
 
@@ -18,8 +19,8 @@ from keyaudit.rulebook.loader import load_rules
 RULES = load_rules()
 
 
-def windows_of(text: bytes, engine: str = "regex") -> list[Window]:
-    collector = WindowCollector(request=Reach(2, 3), record=Reach(1, 1))
+def windows_of(text: bytes, engine: str = "regex", whole: Callable[[bytes], bool] | None = None) -> list[Window]:
+    collector = WindowCollector(request=Reach(2, 3), record=Reach(1, 1), whole=whole)
     chunks = ChunkedPass(io.BytesIO(text), create_matcher(RULES, engine), windows=collector)
     for _ in chunks:
         pass
@@ -37,6 +38,14 @@ def test_a_record_anchor_marks_its_own_lines_and_a_request_anchor_a_whole_reques
     assert [(w.first_line, w.last_line, w.anchored) for w in found] == [(9, 11, [10]), (28, 33, [30])]
     for window in found:  # each window starts at its first line's first byte
         assert text[window.offset:].startswith(f"line {window.first_line} ".encode())
+
+
+def test_a_request_anchor_on_a_line_holding_a_whole_request_marks_that_record_only() -> None:
+    """What holds a whole request is the caller's to say (the engine knows no capture format):
+    there, a request anchor needs the record's lines only, elsewhere a request's."""
+    text = numbered(40, {10: "WHOLE POST /v1/transfer_requests", 30: "POST /v1/transfer_requests HTTP/1.1"})
+    found = windows_of(text, whole=lambda line: line.startswith(b"WHOLE "))
+    assert [(w.first_line, w.last_line, w.anchored) for w in found] == [(9, 11, [10]), (28, 33, [30])]
 
 
 def test_windows_that_touch_are_merged_and_keep_their_anchored_lines() -> None:

@@ -8,8 +8,11 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from helpers.packing import zstd_frames
 from helpers.running import scan_json
+from keyaudit.inputs.text_requests import holds_whole_request
 
 TRANSFER = json.dumps({"ts": "2026-11-22T10:00:00Z", "method": "POST",
                        "url": "https://api.iugu.com/v1/transfer_requests",
@@ -84,3 +87,41 @@ def test_a_log_that_writes_no_request_out_is_not_read_again(tmp_path: Path) -> N
     path.write_text("\n".join(filler(100) + ["calling https://api.iugu.com/v1/transfer_requests next"]) + "\n")
     report, _ = scan_json(str(path))
     assert report["scan"]["requests"].get("requests_judged", 0) == 0
+
+
+@pytest.mark.parametrize("line", [
+    TRANSFER,
+    json.dumps({"log": TRANSFER + "\n", "stream": "stdout"}),  # escaped inside a container envelope
+    json.dumps({"http": {"request": {"method": "post"}}, "url": {"full": "https://api.iugu.com/v1/transfers"}}),
+    "{'verb': 'PUT', 'uri': 'https://api.asaas.com/v3/transfers/1'}",
+    "curl -X POST 'https://api.iugu.com/v1/transfer_requests' -H 'Signature: signature=c2ln' -d '{}'",
+    '2026-11-22 10:00:00 INFO running curl -s "https://api.asaas.com/v3/transfers" -H "access_token: ***"',
+])
+def test_a_one_line_record_or_command_holds_its_whole_request(line: str) -> None:
+    assert holds_whole_request(line.encode())
+
+
+@pytest.mark.parametrize("line", [
+    json.dumps({"log": "--> POST https://api.iugu.com/v1/transfer_requests\n"}),  # one line of a dump
+    json.dumps({"amount_cents": 100, "method": "pix", "api_token": "…"}),  # a body: no HTTP method
+    "curl -X POST 'https://api.iugu.com/v1/transfer_requests' \\",  # goes on to the next line
+    "curl -X POST https://api.iugu.com/v1/transfer_requests -d '{",  # a quoted body over lines
+    "Signature: signature=c2lnbmF0dXJl",
+    "POST /v1/transfer_requests HTTP/1.1",
+])
+def test_a_line_of_a_longer_request_does_not(line: str) -> None:
+    assert not holds_whole_request(line.encode())
+
+
+def test_a_command_over_several_lines_is_read_whole_among_one_line_records(tmp_path: Path) -> None:
+    """One-line records get narrow windows; a curl command continued over lines, whose Signature
+    header is three lines below its start, is still read from its first line."""
+    command = ["curl -X POST https://api.iugu.com/v1/transfer_requests \\", "  -H 'Content-Type: application/json' \\",
+               "  -H 'Request-Time: 2026-11-22T10:00:00-03:00' \\", "  -H 'Signature: signature=c2lnbmF0dXJl' \\",
+               "  -d '{}'"]
+    lines = filler(200) + [TRANSFER] * 3 + filler(200) + command + filler(200)
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json(str(path))
+    assert requests(report) == [("iugu-unsigned-transfer", line) for line in (201, 202, 203)]
+    assert report["scan"]["requests"]["signatures_unverified"] == 1
