@@ -71,17 +71,18 @@ class WindowCollector:
     buffers start on a line, and are a mebibyte long), which is what keeps the work per anchor
     bounded; an anchor in the first lines of a buffer simply gets a shorter window before it.
 
-    A request anchor on a line that ``whole`` says holds a whole request (a one-line JSON request
-    record) needs no lines around it but its record's: it gets the record reach, so that a log
-    of such records is read a few lines per anchor, not a request's span.
+    Where an anchor's line tells how far its request can reach, ``reach_of`` says so: a line
+    holding a whole request (a one-line JSON request record) needs no line around it, a
+    request's first line none before it. A log of such lines is read a line or a request per
+    anchor, not a request's span both ways.
     """
 
     def __init__(self, stream_offset: int = 0, request: Reach = Reach(0, 0), record: Reach = Reach(0, 0),
-                 keep_text: KeepText | None = None, whole: Callable[[bytes], bool] | None = None) -> None:
+                 keep_text: KeepText | None = None, reach_of: Callable[[bytes, Reach], Reach] | None = None) -> None:
         self._stream_offset = stream_offset  # where the stream the engine reads starts in the content
         self.request = request  # around request anchors and credentials: a whole request, body included
         self.record = record  # around record anchors (a provider host): the record's own lines
-        self._whole = whole
+        self._reach_of = reach_of  # (an anchor's line, the reach of its kind) -> the reach it gets
         self._windows: list[Window] = []
         self._keep_text = keep_text
         self._kept: list[_Kept] = []  # one per window, while text is kept
@@ -98,10 +99,10 @@ class WindowCollector:
                 last.anchored.append(line)
             return
         start, first = buffer.rfind(b"\n", 0, position) + 1, line
-        if reach is self.request and self._whole is not None:
+        if self._reach_of is not None:
             end = buffer.find(b"\n", position)
-            if end >= 0 and self._whole(buffer[start:end]):
-                reach = self.record
+            if end >= 0:
+                reach = self._reach_of(buffer[start:end], reach)
         while first > line - reach.before and start > 0:
             start = buffer.rfind(b"\n", 0, start - 1) + 1
             first -= 1

@@ -19,8 +19,9 @@ from keyaudit.rulebook.loader import load_rules
 RULES = load_rules()
 
 
-def windows_of(text: bytes, engine: str = "regex", whole: Callable[[bytes], bool] | None = None) -> list[Window]:
-    collector = WindowCollector(request=Reach(2, 3), record=Reach(1, 1), whole=whole)
+def windows_of(text: bytes, engine: str = "regex", reach_of: Callable[[bytes, Reach], Reach] | None = None
+               ) -> list[Window]:
+    collector = WindowCollector(request=Reach(2, 3), record=Reach(1, 1), reach_of=reach_of)
     chunks = ChunkedPass(io.BytesIO(text), create_matcher(RULES, engine), windows=collector)
     for _ in chunks:
         pass
@@ -40,12 +41,16 @@ def test_a_record_anchor_marks_its_own_lines_and_a_request_anchor_a_whole_reques
         assert text[window.offset:].startswith(f"line {window.first_line} ".encode())
 
 
-def test_a_request_anchor_on_a_line_holding_a_whole_request_marks_that_record_only() -> None:
-    """What holds a whole request is the caller's to say (the engine knows no capture format):
-    there, a request anchor needs the record's lines only, elsewhere a request's."""
-    text = numbered(40, {10: "WHOLE POST /v1/transfer_requests", 30: "POST /v1/transfer_requests HTTP/1.1"})
-    found = windows_of(text, whole=lambda line: line.startswith(b"WHOLE "))
-    assert [(w.first_line, w.last_line, w.anchored) for w in found] == [(9, 11, [10]), (28, 33, [30])]
+def test_a_request_anchor_reaches_as_far_as_its_line_says() -> None:
+    """How far a request reaches from its anchor's line is the caller's to say (the engine knows
+    no capture format): a line holding a whole request, its record; a first line, only after it;
+    any other line, a request's span both ways."""
+    text = numbered(80, {10: "WHOLE POST /v1/transfer_requests", 30: "FIRST POST /v1/transfer_requests",
+                         50: "POST /v1/transfer_requests HTTP/1.1", 70: 'WHOLE {"url": "https://api.iugu.com/v1"}'})
+    reaches = {b"WHOLE": Reach(0, 0), b"FIRST": Reach(0, 4)}
+    found = windows_of(text, reach_of=lambda line, reach: reaches.get(line[:5], reach))
+    assert [(w.first_line, w.last_line, w.anchored) for w in found] == [(10, 10, [10]), (30, 34, [30]), (48, 53, [50]),
+                                                                        (70, 70, [70])]
 
 
 def test_windows_that_touch_are_merged_and_keep_their_anchored_lines() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from helpers.packing import zstd_frames
 from helpers.running import scan_json
-from keyaudit.inputs.text_requests import holds_whole_request
+from keyaudit.inputs.text_requests import holds_whole_request, starts_request
 
 TRANSFER = json.dumps({"ts": "2026-11-22T10:00:00Z", "method": "POST",
                        "url": "https://api.iugu.com/v1/transfer_requests",
@@ -113,10 +113,26 @@ def test_a_line_of_a_longer_request_does_not(line: str) -> None:
     assert not holds_whole_request(line.encode())
 
 
+@pytest.mark.parametrize("line, starts", [
+    ("POST /v1/transfer_requests HTTP/1.1", True),
+    ("> POST /v1/transfer_requests HTTP/1.1", True),  # curl -v
+    ("12:00:01 I/okhttp.OkHttpClient: --> POST https://api.iugu.com/v1/transfer_requests", True),
+    ("send: b'POST /v1/transfer_requests HTTP/1.1\\r\\nHost: api.iugu.com\\r\\n'", True),
+    ("curl -X POST https://api.iugu.com/v1/transfer_requests \\", True),
+    ("  -X POST https://api.iugu.com/v1/transfer_requests \\", False),  # the command began a line before
+    ("  --request POST https://api.iugu.com/v1/transfer_requests", False),
+    ("Signature: signature=c2lnbmF0dXJl", False),
+    ('  "url": "https://api.iugu.com/v1/transfer_requests",', False),
+])
+def test_a_request_line_starts_a_request_and_other_lines_do_not(line: str, starts: bool) -> None:
+    assert starts_request(line.encode()) is starts
+
+
 def test_a_command_over_several_lines_is_read_whole_among_one_line_records(tmp_path: Path) -> None:
-    """One-line records get narrow windows; a curl command continued over lines, whose Signature
-    header is three lines below its start, is still read from its first line."""
-    command = ["curl -X POST https://api.iugu.com/v1/transfer_requests \\", "  -H 'Content-Type: application/json' \\",
+    """One-line records get narrow windows; a curl command continued over lines, whose transfer
+    path is on its second line and Signature header four lines below its start, is still read
+    from its first line."""
+    command = ["curl -s \\", "  -X POST https://api.iugu.com/v1/transfer_requests \\", "  -H 'Content-Type: application/json' \\",
                "  -H 'Request-Time: 2026-11-22T10:00:00-03:00' \\", "  -H 'Signature: signature=c2lnbmF0dXJl' \\",
                "  -d '{}'"]
     lines = filler(200) + [TRANSFER] * 3 + filler(200) + command + filler(200)
