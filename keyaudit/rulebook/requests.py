@@ -109,7 +109,9 @@ class RequestRule(RuleInfo):
         return None if self.path_text is None else regex.compile(self.path_text)
 
     def applies(self, exchange: Exchange, context: RequestContext) -> bool:
-        """Whether ``when`` holds for this exchange (the credentials it carries asked last).
+        """Whether ``when`` holds for this exchange: what the request says first, then the
+        credentials it carries (found once per request, and asked of every request by the rules
+        that forbid places), then its sender (header patterns, rule by rule).
 
         ``carries_credential`` counts the credentials of the rule's own provider (any provider's
         for a ``generic`` rule): with two providers whose keys have environments, one's sandbox
@@ -124,16 +126,14 @@ class RequestRule(RuleInfo):
             return False
         if any(not exchange.header(name) for name in self.has_headers):
             return False
-        if self.senders and not any(sender.evidence(exchange) for sender in self.senders):
-            return False
-        if self.host_places and not any(place.holds_host(exchange.host) for place in self.host_places):
-            return False
         if self.carries_credential is not None:
             wanted = self.carries_credential
             if not any((wanted == "any" or c.environment == wanted) and self.provider in ("generic", c.provider)
                        for c in context.credentials):
                 return False
-        return True
+        if self.host_places and not any(place.holds_host(exchange.host) for place in self.host_places):
+            return False
+        return not self.senders or any(sender.evidence(exchange) for sender in self.senders)
 
     def judge(self, exchange: Exchange, context: RequestContext) -> Judgement | None:
         """A judgement when the exchange breaks this rule, else None."""
