@@ -21,7 +21,8 @@ from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
 from keyaudit.model.urls import redact_url
 from keyaudit.rulebook.context import ContextSpec
-from keyaudit.rulebook.registry import VALIDATORS
+from keyaudit.rulebook.registry import bound_validators
+from keyaudit.rulebook.validators import Validator
 from keyaudit.rulebook.rules import Rule, RuleSet
 
 
@@ -54,10 +55,10 @@ def allowed_inline(hit: Hit) -> bool:
     return ALLOW_NEXT_LINE.search(buffer, previous_start, line_start - 1) is not None
 
 
-def finding_from_hit(rule: Rule, hit: Hit, path: str,
+def finding_from_hit(rule: Rule, hit: Hit, path: str, validators: dict[str, Validator],
                      signing_keys: dict[str, str] | None = None) -> Finding | None:
-    """Confirm a hit with the rule's validator; None when it is not a finding (the rule's
-    context is the caller's to judge: it knows the file).
+    """Confirm a hit with the rule's validator (of ``validators``: bound to the rule set's data);
+    None when it is not a finding (the rule's context is the caller's to judge: it knows the file).
 
     A finding the line allows is returned marked ``suppressed``, to be counted, not reported.
     ``signing_keys`` (public key digest -> its ``--public-key`` name) raise a private key that
@@ -69,7 +70,7 @@ def finding_from_hit(rule: Rule, hit: Hit, path: str,
     environment = rule.environment.of(hit.match.environment_code) if rule.environment is not None else None
     severity = rule.severity
     if rule.validator is not None:
-        validation = VALIDATORS[rule.validator](text)
+        validation = validators[rule.validator](text)
         if validation is None:
             return None
         provider = validation.provider or provider
@@ -132,6 +133,7 @@ class SecretDetector:
         self._rule_list = list(rules)
         self.matcher = matcher or create_matcher(rules)
         self.signing_keys = dict(signing_keys or {})
+        self._validators = bound_validators(rules.basic_users)
         self._file_hosts = HostSet.of([piece for rule in self._rule_list if rule.context is not None
                                        for piece in rule.context.pieces if piece.provider_host and piece.scope == "file"])
 
@@ -174,7 +176,7 @@ class SecretDetector:
                     pending = []
                 chunk = hit.offset
                 rule = self._rule_list[hit.match.rule_index]
-                finding = finding_from_hit(rule, hit, path, self.signing_keys)
+                finding = finding_from_hit(rule, hit, path, self._validators, self.signing_keys)
                 if finding is None:
                     continue
                 if rule.context is not None:

@@ -51,7 +51,8 @@ class ExchangeJudge:
         Rules are independent of each other, so these find what the whole set finds of them."""
         rules = self.secrets.rules
         carriers = RuleSet([rule for rule in rules if rule.category in SECRET_CATEGORIES],
-                           record_anchors=rules.record_anchors, provider_hosts=rules.provider_hosts)
+                           record_anchors=rules.record_anchors, provider_hosts=rules.provider_hosts,
+                           basic_users=rules.basic_users)
         matcher = self.secrets.matcher
         return SecretDetector(carriers, create_matcher(carriers, matcher.name, matcher.budget),
                               self.secrets.signing_keys)

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
+from keyaudit.rulebook.basic_users import BasicUser, parse_basic_auth
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.hostgroups import HostGroups, bind_host_groups, merge_groups, parse_hosts
@@ -102,12 +103,12 @@ def _parsed(text: str, name: str) -> Any:
 
 RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "message_rules",
               "place_rules", "places", "senders")
-TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification")
+TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification", "basic_auth")
 
 
 def load_file(path: Path, verify: bool = True) -> RuleSet:
     """Load one YAML rule file: its secret, request, message and place rules, request anchors and
-    markers, provider hosts, places and senders.
+    markers, provider hosts, places, senders and the tokens that travel as Basic user names.
 
     ``verify`` compiles every pattern now, to report a broken one as a rule error.
     """
@@ -142,9 +143,11 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
     places = {place.id: place for place in (parse_place(raw, name, verify) for raw in document.get("places", []))}
     senders = {sender.id: sender for sender in (parse_sender(raw, name, verify) for raw in document.get("senders", []))}
     verification = parse_verification(document["verification"], name) if "verification" in document else None
+    basic_users = parse_basic_auth(document["basic_auth"], name) if "basic_auth" in document else ()
     return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages, places=places,
                    senders=senders, place_rules=placed,
-                   verifications={verification.provider: verification} if verification else {}, host_groups=groups)
+                   verifications={verification.provider: verification} if verification else {}, host_groups=groups,
+                   basic_users=basic_users)
 
 
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
@@ -164,6 +167,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     provider_hosts: dict[str, tuple[str, ...]] = {}
     host_groups: HostGroups = {}
     verifications: dict[str, VerificationSpec] = {}
+    basic_users: dict[str, BasicUser] = {}  # by provider: a later file's replaces an earlier one's
     user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
     for source in shipped + list(extra):
@@ -180,6 +184,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
             for provider, hosts in loaded.provider_hosts.items():
                 provider_hosts[provider] = tuple(dict.fromkeys((*provider_hosts.get(provider, ()), *hosts)))
             merge_groups(host_groups, loaded.host_groups)
+            basic_users.update((user.provider, user) for user in loaded.basic_users)
             if source not in shipped:
                 user_ids.update(rule.id for rule in loaded.every)
                 if loaded.verifications:  # a repository's configuration can name rule packs
@@ -204,4 +209,5 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
                    bind_places(bind_host_groups(list(request_rules.values()), host_groups), places, senders),
                    warnings, **{key: tuple(found) for key, found in literals.items()}, provider_hosts=provider_hosts,
                    messages=list(message_rules.values()), places=places, senders=senders,
-                   place_rules=list(place_rules.values()), verifications=verifications, host_groups=host_groups)
+                   place_rules=list(place_rules.values()), verifications=verifications, host_groups=host_groups,
+                   basic_users=tuple(basic_users.values()))

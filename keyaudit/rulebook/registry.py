@@ -6,16 +6,19 @@ from this one table, so a check cannot be known to one and missing from the othe
 needs from the run (the ``--public-key`` keys, the ``--request-time-window``) is injected through
 :class:`CheckInputs` when the checks are built, not looked up by the check.
 
-Validators are pure functions of the candidate text. Request checks are built per scan, since
+Validators are pure functions of the candidate text (and of rule data bound once per rule set,
+:func:`bound_validators`). Request checks are built per scan, since
 some hold configuration; the signature module (and ``cryptography`` with it) is imported by the
 first request judged, so a scan that judges none starts without it.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
+from keyaudit.rulebook.basic_users import BasicUser
 from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS, request_time_check
 from keyaudit.rulebook.replay import signature_seen
 from keyaudit.rulebook.validators import (Validator, asaas_key, basic_credential, encrypted_private_key, hex_token,
@@ -35,6 +38,12 @@ VALIDATORS: dict[str, Validator] = {
     "rsa_private_key": rsa_private_key,
     "encrypted_private_key": encrypted_private_key,
 }
+
+
+def bound_validators(basic_users: Sequence[BasicUser]) -> dict[str, Validator]:
+    """The validators, with what the rule files tell them: which providers' tokens travel as
+    Basic user names (``basic_auth``), so that a Basic value decoding to one is that provider's."""
+    return {**VALIDATORS, "basic_credential": functools.partial(basic_credential, users=tuple(basic_users))}
 
 
 @dataclass(frozen=True)

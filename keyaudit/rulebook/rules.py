@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
+from keyaudit.rulebook.basic_users import BasicUser
 from keyaudit.rulebook.context import ContextSpec, parse_context
 from keyaudit.rulebook.environments import KeyEnvironment, parse_environment
 from keyaudit.rulebook.errors import RuleError
@@ -120,6 +121,8 @@ class RuleSet:
     verifications: dict[str, VerificationSpec] = field(default_factory=dict)
     # The same hosts in the named groups (environments) rule files give them: provider -> group -> hosts.
     host_groups: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # Providers whose tokens travel as HTTP Basic user names (``basic_auth``).
+    basic_users: tuple[BasicUser, ...] = ()
 
     @property
     def every(self) -> list[RuleInfo]:
@@ -139,7 +142,7 @@ class RuleSet:
                        self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts,
                        [r for r in self.messages if r.id not in dropped], places=self.places, senders=self.senders,
                        place_rules=[r for r in self.place_rules if r.id not in dropped],
-                       verifications=self.verifications, host_groups=self.host_groups)
+                       verifications=self.verifications, host_groups=self.host_groups, basic_users=self.basic_users)
 
 
 def anchoring_warning(rule: Rule) -> str | None:

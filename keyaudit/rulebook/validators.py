@@ -14,8 +14,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 from urllib.parse import unquote
+
+from keyaudit.rulebook.basic_users import BasicUser
 
 IUGU_TOKEN = re.compile(r"[0-9a-f]{32}|[0-9A-F]{32}|[0-9A-F]{64}")
 _LEGACY_ASAAS_KEY = re.compile(r"[0-9a-f]{64}|[0-9A-F]{64}")
@@ -151,21 +153,22 @@ def _credential_is_real(user: str, password: str) -> bool:
     return len(set(password)) >= 4
 
 
-def basic_credential(secret: str) -> Validation | None:
-    """A Basic/Bearer value whose base64 decodes to ``token:`` (iugu) or a real ``user:password``.
+def basic_credential(secret: str, users: Sequence[BasicUser] = ()) -> Validation | None:
+    """A Basic/Bearer value whose base64 decodes to a provider's token as ``users`` describe it
+    (iugu's ``token:``) or to a real ``user:password``.
 
     The value may come percent-encoded (a form body's ``Basic%20…%3D``): it is decoded first. A
     last ``/`` that keeps the rest from decoding closes a regular expression (``/Basic …/`` in
     a Ruby or JavaScript test stub), since ``/`` is also a base64 character.
     """
     text = unquote(secret) if "%" in secret else secret
-    found = _decoded_credential(text)
+    found = _decoded_credential(text, users)
     if found is None and text.endswith("/"):
-        found = _decoded_credential(text[:-1])
+        found = _decoded_credential(text[:-1], users)
     return found
 
 
-def _decoded_credential(value: str) -> Validation | None:
+def _decoded_credential(value: str, users: Sequence[BasicUser]) -> Validation | None:
     decoded = _b64decode(value)
     if decoded is None:
         return None
@@ -176,9 +179,9 @@ def _decoded_credential(value: str) -> Validation | None:
     if ":" not in plain or not plain.isprintable():
         return None
     user, _, password = plain.partition(":")
-    token = hex_token(user)
-    if token is not None and password == "":
-        return Validation(canonical=user, provider="iugu", note="decodes to an iugu API token")
+    for known in users:
+        if password == known.password and _random_hex(user, known.user):
+            return Validation(canonical=user, provider=known.provider, note=known.note)
     if any(c in user for c in " {}\"'<>") or not _credential_is_real(user, password):
         return None
     return Validation(canonical=plain, provider="generic", note="decodes to a user name and password")

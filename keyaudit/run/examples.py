@@ -49,9 +49,10 @@ class ExampleFailure:
 
 def _secret_findings(rule: Rule, text: str, rules: RuleSet) -> list[Finding]:
     """The findings of ``rule`` alone in ``text``, with the record anchors of ``rules`` (where
-    file-scope contexts look for provider hosts)."""
+    file-scope contexts look for provider hosts) and the tokens that travel as Basic user names."""
     findings: list[Finding] = []
-    alone = RuleSet([rule], record_anchors=rules.record_anchors, provider_hosts=rules.provider_hosts)
+    alone = RuleSet([rule], record_anchors=rules.record_anchors, provider_hosts=rules.provider_hosts,
+                    basic_users=rules.basic_users)
     SecretDetector(alone).findings_in(io.BytesIO(text.encode("utf-8")), "<example>", findings)
     return findings
 
@@ -85,7 +86,7 @@ def _place_findings(rule: PlaceRule, example: str, places: RuleSet, secrets: Sec
 
 def check_examples(rules: RuleSet) -> list[ExampleFailure]:
     """All failures across ``rules``; an empty list means every example behaves."""
-    secrets = SecretDetector(RuleSet(list(rules.rules)))
+    secrets = SecretDetector(RuleSet(list(rules.rules), basic_users=rules.basic_users))
     failures: list[ExampleFailure] = []
     checked: list[tuple[RuleInfo, object]] = [
         *((rule, lambda text, rule=rule: _secret_findings(rule, text, rules)) for rule in rules.rules),

@@ -15,7 +15,9 @@ from helpers.corpus import KINDS, Label, load_manifest, render
 from helpers.recall import score
 from helpers.running import scan_json
 from helpers.secrecy import assert_none_leaked
-from keyaudit.rulebook.validators import asaas_key, basic_credential, hex_token, legacy_asaas_key
+from keyaudit.rulebook.loader import load_rules
+from keyaudit.rulebook.registry import bound_validators
+from keyaudit.rulebook.validators import asaas_key, hex_token, legacy_asaas_key
 
 # What the shipped rules reach on the corpus (benchmarks/run_recall.py prints the detail).
 CREDENTIAL_RECALL = 0.98
@@ -26,7 +28,7 @@ ALL_PRECISION = 1.0
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
 VALIDATOR_OF = (("asaas-legacy", legacy_asaas_key), ("asaas-prod-base64", lambda value: asaas_key(b64decode(value).decode())),
-                ("asaas", asaas_key), ("iugu", hex_token), ("basic", basic_credential))
+                ("asaas", asaas_key), ("iugu", hex_token), ("basic", bound_validators(load_rules().basic_users)["basic_credential"]))
 
 
 @pytest.fixture(scope="module")

@@ -22,10 +22,11 @@ from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.matcher import Matcher
 from keyaudit.engine.regex_engine import RegexMatcher, substring_search
 from keyaudit.rulebook.loader import load_rules
-from keyaudit.rulebook.validators import basic_credential
+from keyaudit.rulebook.registry import bound_validators
 
 RULES = load_rules()
 BASIC = next(rule for rule in RULES if rule.id == "http-basic-credential")
+basic_credential = bound_validators(RULES.basic_users)["basic_credential"]  # as the scan validates
 _TEXT = [chr(c) for c in range(0x20, 0x7F)] + ["é", "ç", "€", "中", "\t", "\x7f", "\x85"]
 
 

@@ -5,6 +5,7 @@ for a real provider's facts)."""
 
 from __future__ import annotations
 
+import base64
 import secrets
 from pathlib import Path
 
@@ -24,6 +25,8 @@ def _mismatch_rule(rule_id: str, sent_to: str, carried: str, kind: str, other: s
 
 
 PACK = """\
+basic_auth:
+  acme: {user: 'acme_(?:live|test)_[0-9a-f]{32}', password: '', note: decodes to an ACME key}
 provider_hosts:
   acme:
     production: [api.acme.example]
@@ -71,6 +74,27 @@ def test_a_key_sent_to_a_host_of_the_other_environment_is_a_mismatch(tmp_path: P
     assert mismatches == [("acme-test-key-to-production", 1, "sandbox"), ("acme-live-key-to-sandbox", 3, "production")]
 
 
+def basic(user: str, password: str = "") -> str:
+    return base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+def test_a_basic_value_decoding_to_a_providers_token_is_that_providers(tmp_path: Path, pack: Path) -> None:
+    """A provider's file says its token travels as a Basic user name (``basic_auth``): the generic
+    Basic rule then reports a value that decodes so under that provider, with the token as the
+    secret; with another password, or a token that is no random value, it is not the token."""
+    token = key("live")
+    (tmp_path / "calls.log").write_text(f"Authorization: Basic {basic(token)}\n"
+                                        f"Authorization: Basic {basic(token, 'x')}\n"
+                                        f"Authorization: Basic {basic('acme_live_' + '0' * 32)}\n")
+    report, _run = scan_json("--rules", str(pack), "--show-secrets", str(tmp_path / "calls.log"))
+    found = [(f["rule_id"], f["location"]["line"], f["provider"], f["secret"]["value"], f["message"])
+             for f in report["findings"]]
+    assert found == [("http-basic-credential", 1, "acme", token,
+                      "Credential in an Authorization header: decodes to an ACME key")]
+    without, _run = scan_json("--show-secrets", str(tmp_path / "calls.log"))
+    assert [f["provider"] for f in without["findings"]] == [], "without the pack the value is no credential"
+
+
 def test_rules_test_passes_with_the_groups_bound(pack: Path) -> None:
     run = cli("rules", "test", str(pack))
     assert run.exit_code == 0, run.stdout + run.stderr
@@ -83,6 +107,8 @@ def test_rules_test_passes_with_the_groups_bound(pack: Path) -> None:
     (("values: {live: production, test: sandbox}", "values: {live: production, test: qa}"), "maps to 'qa'"),
     (("host_groups: [sandbox]", "host_groups: 5"), "a field that takes a list of strings has a value of type int"),
     (("host_groups: [sandbox]", "hosts: []"), "'when.hosts' is empty; leave it out to judge every exchange"),
+    (("password: '', note", "note"), "'basic_auth.acme' must have exactly user, password, note"),
+    (("user: 'acme_(?:live|test)_", "user: 'acme_(?:live|test_"), "'basic_auth.acme'.user is not a regular expression"),
 ])
 def test_a_wrong_host_group_or_environment_is_one_line(tmp_path: Path, pack: Path, edit: tuple[str, str],
                                                         problem: str) -> None:
