@@ -6,7 +6,7 @@ The shapes follow the formats' public documentation: JSON request records flat a
 CloudWatch's ``message``), an error tracker's ``request`` interface (headers as pairs, body as
 ``data``), a HAR-style request object, a header dump inside a message string, a Python dict repr,
 an OkHttp dump inside container envelopes, curl ``-v`` output, and the debug output of HTTP client
-libraries (Guzzle, PHP's cURL, Faraday, Feign, .NET's ``HttpClient``, Go's ``DumpRequestOut``,
+libraries (an axios error as Node prints it, Guzzle, PHP's cURL, Faraday, Feign, .NET's ``HttpClient``, Go's ``DumpRequestOut``,
 Python ``requests`` with ``http.client`` debugging), each also inside a container runtime's
 ``json-file`` envelope. Every shape carries an unsigned
 transfer, a signed one and one with a malformed signature: each shape must report the unsigned
@@ -195,7 +195,26 @@ def python_requests_debug(headers: Headers) -> list[str]:
             'DEBUG:urllib3.connectionpool:https://api.iugu.com:443 "POST /v1/transfer_requests HTTP/1.1" 200 2']
 
 
-CLIENT_SHAPES = (guzzle_message_formatter, php_curl_verbose, faraday_logger, feign_full, dotnet_http_client,
+def axios_error(headers: Headers) -> list[str]:
+    # console.error(error) of an AxiosError (axios 1.x): Node's util.inspect prints the error's
+    # stack, then its properties, among them `config` (the request config: headers as an
+    # AxiosHeaders object, `method` lower-case, `url`, `data` the body as sent), two levels deep.
+    quoted = [f"      {n if n.isidentifier() else repr(n)}: {v!r}," for n, v in headers]
+    return ["AxiosError: Request failed with status code 422",
+            "    at settle (/app/node_modules/axios/dist/node/axios.cjs:2019:12)",
+            "    at Axios.request (/app/node_modules/axios/dist/node/axios.cjs:4224:41) {",
+            "  code: 'ERR_BAD_REQUEST',", "  config: {", "    transitional: {", "      silentJSONParsing: true,",
+            "      clarifyTimeoutError: false", "    },", "    adapter: [ 'xhr', 'http', 'fetch' ],",
+            "    transformRequest: [ [Function: transformRequest] ],", "    timeout: 0,",
+            "    env: { FormData: [Function [FormData]], Blob: [class Blob] },",
+            "    validateStatus: [Function: validateStatus],", "    headers: Object [AxiosHeaders] {",
+            "      Accept: 'application/json, text/plain, */*',", *quoted, f"      'Content-Length': '{len(BODY)}',",
+            "      'Accept-Encoding': 'gzip, compress, deflate, br'", "    },", "    baseURL: 'https://api.iugu.com/v1',",
+            "    method: 'post',", "    url: '/transfer_requests',", f"    data: {BODY!r}", "  },",
+            "  request: <ref *1> ClientRequest {", "    _events: [Object: null prototype] {", "    },", "  }", "}"]
+
+
+CLIENT_SHAPES = (axios_error, guzzle_message_formatter, php_curl_verbose, faraday_logger, feign_full, dotnet_http_client,
                  go_dump_request_out, python_requests_debug)
 SHAPES: dict[str, Callable[[Headers], list[str]]] = {shape.__name__: shape for shape in (
     flat, nested_http, ecs, pairs, uri_holds_the_url, docker, cri, gcp, cloudwatch, error_tracker, har_style, dump_in_message,

@@ -2,7 +2,8 @@
 table knows (:mod:`.dumps`: raw HTTP/1.1, curl ``-v``, OkHttp, Feign, Faraday, .NET, …), and the
 two logs of the bytes on the wire, put back together per connection: Apache HttpClient 4/5 wire
 logs (:mod:`.httpclient`) and Python ``http.client`` debug output with urllib3's pool lines
-(:mod:`.python_http`).
+(:mod:`.python_http`); and the request config of an axios error as Node's ``util.inspect``
+prints it (:mod:`.inspected`).
 
 Each reader holds only the request it is reading, so a debug log of any size streams through
 once (:func:`exchanges` drives them together); wire logs' bodies are exactly what was sent, text
@@ -17,6 +18,7 @@ from keyaudit.model.exchange import Exchange
 
 from .dumps import DumpReader
 from .httpclient import HttpClientReader
+from .inspected import InspectReader
 from .lines import CaptureParser
 from .python_http import PythonReader
 
@@ -33,8 +35,8 @@ class Reader(Protocol):
     def close(self) -> Iterator[Exchange]: ...
 
 
-READER_TYPES: tuple[type[DumpReader] | type[HttpClientReader] | type[PythonReader], ...] = (
-    DumpReader, HttpClientReader, PythonReader)
+READER_TYPES: tuple[type[DumpReader] | type[HttpClientReader] | type[PythonReader] | type[InspectReader], ...] = (
+    DumpReader, HttpClientReader, PythonReader, InspectReader)
 
 
 def _run(readers: list[Reader], lines: Iterable[tuple[int, str]]) -> Iterator[Exchange]:
