@@ -5,10 +5,10 @@ The shapes follow the formats' public documentation: JSON request records flat a
 ``json-file`` envelope and the CRI line prefix, cloud log exports (Google's ``jsonPayload``, AWS
 CloudWatch's ``message``), an error tracker's ``request`` interface (headers as pairs, body as
 ``data``), a HAR-style request object, a header dump inside a message string, a Python dict repr,
-an OkHttp dump inside container envelopes, curl ``-v`` output, and the debug output of HTTP client
-libraries (an axios error as Node prints it, Guzzle, PHP's cURL, Faraday, Feign, .NET's ``HttpClient``, Go's ``DumpRequestOut``,
-Python ``requests`` with ``http.client`` debugging), each also inside a container runtime's
-``json-file`` envelope. Every shape carries an unsigned
+an OkHttp dump inside container envelopes, curl ``-v`` output, and the debug output of HTTP
+client libraries (an axios error as Node prints it, Guzzle, PHP's cURL, Faraday, Feign, .NET's
+``HttpClient``, Go's ``DumpRequestOut``, Python ``requests`` with ``http.client`` debugging), each
+also inside a container runtime's ``json-file`` envelope. Every shape carries an unsigned
 transfer, a signed one and one with a malformed signature: each shape must report the unsigned
 one as unsigned, the malformed one as a bad signature, and count the signed one as a signature
 it could not verify (no ``--public-key``).

@@ -72,7 +72,8 @@ class _Prefix:
     (timestamps, thread ids), the words and punctuation do not.
 
     Blank runs inside the prefix may vary, but its trailing blanks are matched exactly (and may
-    be missing on an empty line), so an indented body keeps its indentation.
+    be missing on an empty line), so an indented body keeps its indentation. ``blank``: the
+    prefix is nothing or blanks only (every line could carry it).
     """
 
     def __init__(self, prefix: str) -> None:
@@ -81,11 +82,7 @@ class _Prefix:
         parts = [r"\d+" if part.isdigit() else r"\s+" if part.isspace() else re.escape(part)
                  for part in re.split(r"(\d+|\s+)", stem) if part]
         self.pattern = re.compile("".join(parts)) if parts else None
-
-    @property
-    def blank(self) -> bool:
-        """Whether the prefix is nothing or blanks only (every line could carry it)."""
-        return self.pattern is None
+        self.blank = self.pattern is None
 
     def rest(self, text: str) -> str | None:
         """The line after the prefix, or None when the line does not carry it."""
@@ -97,6 +94,20 @@ class _Prefix:
         if text.startswith(self.tail):
             return text[len(self.tail):]
         return "" if not text.strip() else None
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+@functools.lru_cache(maxsize=256)
+def _learned(prefix: str) -> _Prefix:
+    return _Prefix(prefix)
+
+
+def _prefix(prefix: str) -> _Prefix:
+    """The prefix's pattern, shared by every prefix that differs from it in digits only (the
+    lines of one log, whose timestamps differ)."""
+    return _learned(_DIGITS.sub("0", prefix) if prefix else prefix)
 
 
 @dataclass
@@ -147,7 +158,7 @@ class DumpReader:
                     continue
                 groups = match.groupdict()
                 return _Request(shape, number, match.group("method"), groups.get("url"), groups.get("target") or "",
-                                _Prefix(text[: match.start()]))
+                                _prefix(text[: match.start()]))
         return None
 
     def _next_line(self, current: _Request, text: str) -> Iterator[Exchange]:
@@ -177,9 +188,9 @@ class DumpReader:
     @staticmethod
     def _bare_line_belongs(current: _Request, text: str) -> bool:
         """Whether a line without the prefix is the request's: the request is one multi-line
-        message (decided by the first line after the start: a bare header or blank line), or the
-        line is a header of a header block logged as one message, or a line of a body that an
-        end line bounds."""
+        message, or the line is a header of a header block logged as one message, or a line of a
+        body that an end line bounds. The first line after the start decides, for the rest of the
+        request, whether it is one message: it is when that line is a bare header or blank line."""
         if current.message:
             return True
         in_head = current.body is None
@@ -219,9 +230,10 @@ class DumpReader:
         if not line.strip():
             current.head_closed = True
             expected = content_length(current.headers) if shape.body == "length" else None
-            if shape.body != "none" and expected != 0:
+            if shape.body != "none":
                 current.body = BodyLines(expected)
-                return
+                if expected != 0:  # a declared empty body is complete already
+                    return
         elif shape.body == "rest":  # the body's message follows the headers' without a blank line
             current.body = BodyLines()
             current.body.add(line)
