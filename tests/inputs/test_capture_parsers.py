@@ -386,6 +386,20 @@ def test_faraday_quoted_values_and_the_next_message() -> None:
     assert exchange.headers == [("X-A", 'say "hi" #{x}'), ("X-B", "two")]
 
 
+def test_the_log_level_may_differ_between_the_records_of_one_request() -> None:
+    """Faraday 1 logs the request line at INFO and the headers at DEBUG; Serilog writes .NET's
+    headers at Verbose after the request line at Information."""
+    faraday = ["I, [2026-11-22T10:00:01.000001 #7]  INFO -- request: GET https://api.iugu.com/v1/invoices",
+               'D, [2026-11-22T10:00:01.000002 #7] DEBUG -- request: Accept: "*/*"', 'X-B: "two"',
+               "I, [2026-11-22T10:00:01.300000 #7]  INFO -- response: Status 200"]
+    serilog = ["[10:00:01 INF] Sending HTTP request GET https://api.asaas.com/v3/customers",
+               "[10:00:01 VRB] Request Headers:", "access_token: abc", "User-Agent: app/1",
+               "[10:00:01 INF] Received HTTP response headers after 20.1ms - 200"]
+    found = parse("httpdump", faraday + serilog)
+    assert [(e.origin.capture, e.headers) for e in found] == [
+        ("faraday", [("Accept", "*/*"), ("X-B", "two")]), ("dotnet", [("access_token", "abc"), ("User-Agent", "app/1")])]
+
+
 def test_feign_body_over_several_lines_is_exact_by_the_end_line() -> None:
     body = '{\n  "amount_cents": 1050\n}'
     prefix = "2026-11-22 10:00:01.123 DEBUG 1 --- [main] c.e.IuguClient : [IuguClient#transfer] "

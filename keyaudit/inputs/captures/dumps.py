@@ -67,9 +67,18 @@ def shapes() -> tuple[Shape, ...]:
     return tuple(_shape(entry) for entry in load_yaml(text))
 
 
+# Log levels, which differ between the records of one request (Faraday 1 logs the request line at
+# INFO and its headers at DEBUG, .NET the headers at Trace): any level word stands for any other.
+_LEVELS = frozenset({"trace", "debug", "info", "notice", "warn", "warning", "error", "fatal", "critical", "severe",
+                     "fine", "finer", "finest", "config", "verbose", "trce", "dbug", "fail", "crit", "vrb", "dbg",
+                     "inf", "wrn", "err", "ftl", "eror"})
+_LEVEL = "(?i:" + "|".join(sorted(_LEVELS, key=lambda word: (-len(word), word))) + ")"
+_LETTER_LEVELS = "VDIWEFA"  # Ruby's Logger (`I, [`) and Android's logcat (`D/tag`, `D tag`) write a letter
+
+
 class _Prefix:
     """The log prefix of one request's lines, from the prefix of its start line: digits vary
-    (timestamps, thread ids), the words and punctuation do not.
+    (timestamps, thread ids) and so do log levels, the other words and punctuation do not.
 
     Blank runs inside the prefix may vary, but its trailing blanks are matched exactly (and may
     be missing on an empty line), so an indented body keeps its indentation. ``blank``: the
@@ -79,9 +88,7 @@ class _Prefix:
     def __init__(self, prefix: str) -> None:
         stem = prefix.rstrip()
         self.tail = prefix[len(stem):]
-        parts = [r"\d+" if part.isdigit() else r"\s+" if part.isspace() else re.escape(part)
-                 for part in re.split(r"(\d+|\s+)", stem) if part]
-        self.pattern = re.compile("".join(parts)) if parts else None
+        self.pattern = re.compile("".join(map(_part, re.split(r"(\d+|\s+|[A-Za-z]+)", stem)))) if stem else None
         self.blank = self.pattern is None
 
     def rest(self, text: str) -> str | None:
@@ -94,6 +101,16 @@ class _Prefix:
         if text.startswith(self.tail):
             return text[len(self.tail):]
         return "" if not text.strip() else None
+
+
+def _part(part: str) -> str:
+    if part.isdigit():
+        return r"\d+"
+    if part.isspace():
+        return r"\s+"
+    if part.lower() in _LEVELS:
+        return _LEVEL
+    return f"[{_LETTER_LEVELS}]" if len(part) == 1 and part in _LETTER_LEVELS else re.escape(part)
 
 
 _DIGITS = re.compile(r"\d+")
