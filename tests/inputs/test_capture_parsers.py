@@ -400,6 +400,14 @@ def test_the_log_level_may_differ_between_the_records_of_one_request() -> None:
         ("faraday", [("Accept", "*/*"), ("X-B", "two")]), ("dotnet", [("access_token", "abc"), ("User-Agent", "app/1")])]
 
 
+def test_httpx_request_lines_name_no_headers() -> None:
+    found = parse("httpdump", ['INFO:httpx:HTTP Request: POST http://api.asaas.com/v3/transfers "HTTP/1.1 401 Unauthorized"',
+                               "DEBUG:urllib3:Accept: not a header of it",
+                               '2026-11-22 10:00:01 INFO HTTP Request: GET https://api.iugu.com/v1/x?api_token=t "HTTP/2 200 OK"'])
+    assert [(e.method, e.url, e.headers, e.headers_known) for e in found] == [
+        ("POST", "http://api.asaas.com/v3/transfers", [], False), ("GET", "https://api.iugu.com/v1/x?api_token=t", [], False)]
+
+
 def test_feign_body_over_several_lines_is_exact_by_the_end_line() -> None:
     body = '{\n  "amount_cents": 1050\n}'
     prefix = "2026-11-22 10:00:01.123 DEBUG 1 --- [main] c.e.IuguClient : [IuguClient#transfer] "
@@ -443,7 +451,8 @@ def test_a_request_never_spans_more_than_the_request_span() -> None:
 
 def test_the_dump_table_loads_with_one_capture_name_a_shape() -> None:
     captures = [shape.capture for shape in shapes()]
-    assert len(captures) == len(set(captures)) and {"wire", "okhttp", "feign", "faraday", "dotnet"} <= set(captures)
+    assert len(captures) == len(set(captures))
+    assert {"wire", "okhttp", "feign", "faraday", "dotnet", "httpx"} <= set(captures)
     assert all(shape.needle in shape.start.pattern.replace("\\", "") for shape in shapes())
 
 

@@ -246,6 +246,17 @@ def test_every_shape_gives_the_same_request_findings(shape: str, tmp_path: Path)
     assert report["scan"]["requests"].get("signatures_unverified") == 1, report["scan"]["requests"]
 
 
+def test_a_library_that_logs_no_headers_still_gives_its_urls_findings(tmp_path: Path) -> None:
+    # httpx logs one INFO line a request (httpx/_client.py: 'HTTP Request: %s %s "%s %d %s"'): the
+    # URL's findings hold, and no header is called missing.
+    lines = ['INFO:httpx:HTTP Request: POST http://api.iugu.com/v1/transfer_requests "HTTP/1.1 401 Unauthorized"',
+             "INFO:payouts:retrying"]
+    (tmp_path / "worker.log").write_text("\n".join(lines) + "\n")
+    report, _ = scan_json(str(tmp_path / "worker.log"))
+    found = [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")]
+    assert found == [("iugu-plaintext-request", 1)], found
+
+
 # --- the same request under any naming, nesting and escaping depth -------------------------------
 
 from hypothesis import given, settings  # noqa: E402

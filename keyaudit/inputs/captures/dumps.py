@@ -26,6 +26,7 @@ from .lines import (HTTP_METHODS, MAX_HEADERS, BodyLines, absolute_url, content_
                     make_exchange, split_header)
 
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
+HEADER_KINDS = frozenset({"plain", "quoted", "none"})
 _KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "cut", "body", "others"})
 _QUOTED_HEADER = re.compile(r'([!#$%&\'*+.^_`|~0-9A-Za-z-]+): "(.*)"[ \t]*')
 _RUBY_ESCAPE = re.compile(r"\\(.)")
@@ -42,7 +43,7 @@ class Shape:
     body: str
     skip_others: bool
     lines: str = ""
-    quoted_headers: bool = False
+    headers: str = "plain"
     ignore: re.Pattern[str] | None = None
     end: re.Pattern[str] | None = None
     cut: re.Pattern[str] | None = None
@@ -50,12 +51,14 @@ class Shape:
 
 def _shape(entry: dict[str, str]) -> Shape:
     unknown = set(entry) - _KEYS
-    if unknown or entry.get("body") not in BODY_KINDS or entry.get("others") not in ("skip", "end"):
-        raise ValueError(f"dumps.yaml: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)} "
-                         f"or a body / others value that is not one of {sorted(BODY_KINDS)} / skip, end")
+    if (unknown or entry.get("body") not in BODY_KINDS or entry.get("others") not in ("skip", "end")
+            or entry.get("headers", "plain") not in HEADER_KINDS):
+        raise ValueError(f"dumps.yaml: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)}, or a body, "
+                         f"headers or others value that is not one of {sorted(BODY_KINDS)}, {sorted(HEADER_KINDS)}, "
+                         "skip / end")
     optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "cut") if key in entry}
     return Shape(entry["capture"], entry["needle"], re.compile(entry["start"]), entry["body"],
-                 entry["others"] == "skip", entry.get("lines", ""), entry.get("headers") == "quoted", **optional)
+                 entry["others"] == "skip", entry.get("lines", ""), entry.get("headers", "plain"), **optional)
 
 
 @functools.cache
@@ -158,7 +161,9 @@ class DumpReader:
         if current is not None and (started is not None or number - current.line >= REQUEST_SPAN_LINES):
             self._current = None
             yield from self._finish(current)
-        if started is not None:
+        if started is not None and started.shape.headers == "none":  # the start line is all there is
+            yield from self._finish(started)
+        elif started is not None:
             self._current = started
         elif current is not None and self._current is current:
             yield from self._next_line(current, text)
@@ -281,7 +286,7 @@ class DumpReader:
 
 def _header(shape: Shape, line: str) -> tuple[str, str] | None:
     """A header line as the shape writes it: ``Name: value``, or ``Name: "value"`` unquoted."""
-    if not shape.quoted_headers:
+    if shape.headers != "quoted":
         return split_header(line)
     match = _QUOTED_HEADER.fullmatch(line)
     if match is None:
