@@ -6,9 +6,9 @@ The shapes follow the formats' public documentation: JSON request records flat a
 CloudWatch's ``message``), an error tracker's ``request`` interface (headers as pairs, body as
 ``data``), a HAR-style request object, a header dump inside a message string, a Python dict repr,
 an OkHttp dump inside container envelopes, curl ``-v`` output, and the debug output of HTTP
-client libraries (an axios error as Node prints it, Guzzle, PHP's cURL, Faraday, Feign, .NET's
-``HttpClient``, Go's ``DumpRequestOut``, Python ``requests`` with ``http.client`` debugging), each
-also inside a container runtime's ``json-file`` envelope. Every shape carries an unsigned
+client libraries (an axios error as Node prints it, Spring's WebClient, Guzzle, PHP's cURL,
+Faraday, Feign, .NET's ``HttpClient``, Go's ``DumpRequestOut``, Python ``requests`` with
+``http.client`` debugging), each also inside a container runtime's ``json-file`` envelope. Every shape carries an unsigned
 transfer, a signed one and one with a malformed signature: each shape must report the unsigned
 one as unsigned, the malformed one as a bad signature, and count the signed one as a signature
 it could not verify (no ``--public-key``).
@@ -214,7 +214,17 @@ def axios_error(headers: Headers) -> list[str]:
             "  request: <ref *1> ClientRequest {", "    _events: [Object: null prototype] {", "    },", "  }", "}"]
 
 
-CLIENT_SHAPES = (axios_error, guzzle_message_formatter, php_curl_verbose, faraday_logger, feign_full, dotnet_http_client,
+def spring_webclient_trace(headers: Headers) -> list[str]:
+    # Spring WebFlux ExchangeFunctions.logRequest: logPrefix + "HTTP " + method + " " + url, and at
+    # TRACE with enableLoggingRequestDetails ", headers=" + HttpHeaders.toString() ([Name:"value", …]).
+    listed = ", ".join(f'{n}:"{v}"' for n, v in headers)
+    return ["2026-11-22T13:00:00.123-03:00 TRACE 1 --- [payouts] [ctor-http-nio-3] o.s.w.r.f.client.ExchangeFunctions"
+            f"       : [6d3a1b2c] HTTP POST {URL}, headers=[{listed}]",
+            "2026-11-22T13:00:00.301-03:00 TRACE 1 --- [payouts] [ctor-http-nio-3] o.s.w.r.f.client.ExchangeFunctions"
+            "       : [6d3a1b2c] [9b2e4c1a-1] Response 200 OK"]
+
+
+CLIENT_SHAPES = (axios_error, spring_webclient_trace, guzzle_message_formatter, php_curl_verbose, faraday_logger, feign_full, dotnet_http_client,
                  go_dump_request_out, python_requests_debug)
 SHAPES: dict[str, Callable[[Headers], list[str]]] = {shape.__name__: shape for shape in (
     flat, nested_http, ecs, pairs, uri_holds_the_url, docker, cri, gcp, cloudwatch, error_tracker, har_style, dump_in_message,

@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Iterator
+from typing import Callable, Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
@@ -27,6 +27,8 @@ from .lines import (HTTP_METHODS, MAX_HEADERS, BodyLines, absolute_url, content_
 
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
 HEADER_KINDS = frozenset({"plain", "quoted", "none"})
+# Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
+_INLINE_HEADER = re.compile(r'(?:^\[|, )([!#$%&\'*+.^_`|~0-9A-Za-z-]+):"((?:[^"\\]|\\.)*)"')
 _KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "cut", "body", "others"})
 _QUOTED_HEADER = re.compile(r'([!#$%&\'*+.^_`|~0-9A-Za-z-]+): "(.*)"[ \t]*')
 _RUBY_ESCAPE = re.compile(r"\\(.)")
@@ -77,6 +79,24 @@ _LEVELS = frozenset({"trace", "debug", "info", "notice", "warn", "warning", "err
                      "inf", "wrn", "err", "ftl", "eror"})
 _LEVEL = "(?i:" + "|".join(sorted(_LEVELS, key=lambda word: (-len(word), word))) + ")"
 _LETTER_LEVELS = "VDIWEFA"  # Ruby's Logger (`I, [`) and Android's logcat (`D/tag`, `D tag`) write a letter
+
+
+_Start = tuple[str, Callable[[str], "re.Match[str] | None"], Shape]
+
+
+@functools.cache
+def _gates() -> tuple[tuple[str, tuple[_Start, ...]], ...]:
+    """The shapes in table order, in runs that share a gate: the shortest needle inside each one's
+    needle (`--> ` for Feign's `---> `). A line without the gate is not tried against the run:
+    most lines hold no needle at all, and this looks for fewer."""
+    needles = [shape.needle for shape in shapes()]
+    runs: list[tuple[str, list[_Start]]] = []
+    for shape in shapes():
+        gate = min((needle for needle in needles if needle in shape.needle), key=len)
+        if not runs or runs[-1][0] != gate:
+            runs.append((gate, []))
+        runs[-1][1].append((shape.needle, shape.start.search, shape))
+    return tuple((gate, tuple(starts)) for gate, starts in runs)
 
 
 class _Prefix:
@@ -152,7 +172,7 @@ class DumpReader:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._shapes = shapes()
+        self._gates = _gates()
         self._current: _Request | None = None
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
@@ -174,13 +194,20 @@ class DumpReader:
             yield from self._finish(current)
 
     def _started(self, number: int, text: str) -> _Request | None:
-        for shape in self._shapes:
-            if shape.needle in text and (match := shape.start.search(text)) is not None:
-                if match.group("method") not in HTTP_METHODS:
+        for gate, starts in self._gates:
+            if gate not in text:
+                continue
+            for needle, search, shape in starts:
+                if needle not in text or (match := search(text)) is None or match.group("method") not in HTTP_METHODS:
                     continue
                 groups = match.groupdict()
-                return _Request(shape, number, match.group("method"), groups.get("url"), groups.get("target") or "",
-                                _prefix(text[: match.start()]))
+                started = _Request(shape, number, match.group("method"), groups.get("url"), groups.get("target") or "",
+                                   _prefix(text[: match.start()]))
+                if groups.get("headers"):  # the headers written on the start line itself
+                    started.headers = [(name, value.replace('\\"', '"'))
+                                       for name, value in _INLINE_HEADER.findall(groups["headers"])][:MAX_HEADERS]
+                    started.head_closed = True
+                return started
         return None
 
     def _next_line(self, current: _Request, text: str) -> Iterator[Exchange]:
