@@ -1,15 +1,17 @@
 """One reader for the requests HTTP clients write as text: a start line, header lines, a body.
 
 Raw HTTP/1.1 text, curl ``-v`` and libcurl's verbose output, Go's ``DumpRequestOut``, Guzzle,
-OkHttp, Feign, Faraday and .NET's ``HttpClient`` logging all write a request that way; what
-differs is the start line's mark, what each line begins with, how the block ends and how the
-body's length is told. Those are data (``dumps.yaml``, one entry a library, :class:`Shape`), so a
-client library's debug output is a few lines there, not a parser.
+OkHttp, Feign, Faraday and .NET's ``HttpClient`` logging all write a request that way (httpx and
+Spring write the start line alone, Spring with the headers on it); what differs is the start
+line's mark, what each line begins with, how the block ends and how the body's length is told.
+Those are data (:mod:`.dump_shapes`, one entry a library), so a client library's debug output is
+a few lines there, not a parser.
 
 The log prefix before each line (timestamps, thread ids, logger names) is learned from the start
-line: whatever comes before its match, with digits free to differ (:class:`_Prefix`). Text logs
-lost their line endings, so a body is exact only where a declared length confirms it (see
-:class:`~.lines.BodyLines`). Only the request being read is held, so a log of any size streams.
+line: whatever comes before its match, with digits and log levels free to differ
+(:class:`_Prefix`). Text logs lost their line endings, so a body is exact only where a declared
+length confirms it (see :class:`~.lines.BodyLines`). Only the request being read is held, so a
+log of any size streams.
 """
 
 from __future__ import annotations
@@ -17,27 +19,27 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Callable, Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .lines import (HTTP_METHODS, MAX_HEADERS, BodyLines, absolute_url, content_length, header_value,
+from .dump_shapes import SHAPES
+from .lines import (HTTP_METHODS, MAX_HEADERS, TOKEN, BodyLines, absolute_url, content_length, header_value,
                     make_exchange, split_header)
 
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
 HEADER_KINDS = frozenset({"plain", "quoted", "none"})
 # Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
-_INLINE_HEADER = re.compile(r'(?:^\[|, )([!#$%&\'*+.^_`|~0-9A-Za-z-]+):"((?:[^"\\]|\\.)*)"')
+_INLINE_HEADER = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
 _KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "cut", "body", "others"})
-_QUOTED_HEADER = re.compile(r'([!#$%&\'*+.^_`|~0-9A-Za-z-]+): "(.*)"[ \t]*')
+_QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
 _RUBY_ESCAPE = re.compile(r"\\(.)")
 _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
 
 
 @dataclass(frozen=True)
 class Shape:
-    """How one library writes a request (the keys are described in ``dumps.yaml``)."""
+    """How one library writes a request (the keys are described in :mod:`.dump_shapes`)."""
 
     capture: str
     needle: str
@@ -55,7 +57,7 @@ def _shape(entry: dict[str, str]) -> Shape:
     unknown = set(entry) - _KEYS
     if (unknown or entry.get("body") not in BODY_KINDS or entry.get("others") not in ("skip", "end")
             or entry.get("headers", "plain") not in HEADER_KINDS):
-        raise ValueError(f"dumps.yaml: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)}, or a body, "
+        raise ValueError(f"dump table: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)}, or a body, "
                          f"headers or others value that is not one of {sorted(BODY_KINDS)}, {sorted(HEADER_KINDS)}, "
                          "skip / end")
     optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "cut") if key in entry}
@@ -65,11 +67,8 @@ def _shape(entry: dict[str, str]) -> Shape:
 
 @functools.cache
 def shapes() -> tuple[Shape, ...]:
-    """The shapes of ``dumps.yaml``, in the order their start lines are tried."""
-    from keyaudit.rulebook.loader import load_yaml
-
-    text = resources.files(__package__).joinpath("dumps.yaml").read_text(encoding="utf-8")
-    return tuple(_shape(entry) for entry in load_yaml(text))
+    """The shapes of the table (:mod:`.dump_shapes`), in the order their start lines are tried."""
+    return tuple(_shape(entry) for entry in SHAPES)
 
 
 # Log levels, which differ between the records of one request (Faraday 1 logs the request line at
@@ -165,7 +164,7 @@ class _Request:
 
 
 class DumpReader:
-    """Every shape of ``dumps.yaml`` in one pass: at most one request is read at a time, and a
+    """Every shape of the table in one pass: at most one request is read at a time, and a
     start line of any shape ends the request before it."""
 
     capture = "dump"

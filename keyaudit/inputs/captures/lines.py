@@ -23,8 +23,8 @@ MAX_BODY_BYTES = 1 << 20  # a longer body is not kept (its secrets are still fou
 MAX_HEADERS = 256
 HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"})
 
-_TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # RFC 9110 token: header names and methods
-_HEADER = re.compile(rf"({_TOKEN}):[ \t]*(.*?)[ \t]*")
+TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # RFC 9110 token: header names and methods
+_HEADER = re.compile(rf"({TOKEN}):[ \t]*(.*?)[ \t]*")
 _REQUEST_LINE = re.compile(r"([A-Z]+) (\S+) HTTP/(\d(?:\.\d)?)")
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _HOSTNAME = re.compile(r"[A-Za-z0-9_.-]+|[0-9A-Fa-f:.]+")
