@@ -23,7 +23,8 @@ class Origin:
     column: int = 1
     pointer: str | None = None
     har_entry: int | None = None
-    capture: str = "text"  # har, curl, okhttp, httpclient, http.client, urllib3, jsonlog, wire
+    # har, curl, jsonlog, httpclient, http.client, urllib3, axios, or a dump shape's (wire, okhttp, feign, …)
+    capture: str = "text"
 
 
 @dataclass

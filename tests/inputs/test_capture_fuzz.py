@@ -56,6 +56,20 @@ def okhttp(token: str) -> bytes:
     return b"\n".join(b"2026-11-22 10:00:01.123 D/OkHttp: " + line for line in lines)
 
 
+def feign(token: str) -> bytes:
+    body = _body(token)
+    lines = [b"---> POST " + URL.encode() + b" HTTP/1.1", b"Content-Type: application/json",
+             b"Content-Length: %d" % len(body), b"", body, b"---> END HTTP (%d-byte body)" % len(body)]
+    return b"\n".join(b"2026-11-22 10:00:01.123 DEBUG 1 --- [main] c.e.IuguClient : [IuguClient#transfer] " + line
+                       for line in lines)
+
+
+def faraday(token: str) -> bytes:
+    prefix = b"I, [2026-11-22T10:00:01.000001 #7]  INFO -- request: "
+    return b"\n".join([prefix + b"POST " + URL.encode(), prefix + b'Content-Type: "application/json"',
+                       b'User-Agent: "Faraday v2.9.0"', prefix + _body(token)])
+
+
 def httpclient(token: str) -> bytes:
     body = _body(token)
     parts = [b"POST /v1/transfer_requests HTTP/1.1[\\r][\\n]", b"Host: api.iugu.com:80[\\r][\\n]",
@@ -73,7 +87,8 @@ def http_client(token: str) -> bytes:
 
 # name: (how the format writes the request, whether fuzzed bytes before a request can never run into it)
 FORMS = {"deploy.sh": (curl, True), "requests.jsonl": (json_record, True), "wire.log": (raw_http, False),
-         "okhttp.log": (okhttp, False), "httpclient.log": (httpclient, False), "requests.log": (http_client, False)}
+         "okhttp.log": (okhttp, False), "httpclient.log": (httpclient, False), "requests.log": (http_client, False),
+         "feign.log": (feign, False), "faraday.log": (faraday, False)}
 
 
 def around(write: Callable[[str], bytes], fuzz: bytes) -> tuple[bytes, Planted, Planted]:

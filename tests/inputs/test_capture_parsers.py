@@ -1,5 +1,6 @@
-"""Capture parsers: the same request written by curl, a raw dump, OkHttp, HttpClient, http.client
-and a JSON request log must become the same Exchange, and no input may make a parser raise.
+"""Capture parsers: the same request written by curl, a raw dump, OkHttp, Feign, Faraday, Go's
+DumpRequestOut, an axios error, HttpClient, http.client and a JSON request log must become the
+same Exchange, and no input may make a parser raise.
 
 Tokens are generated per run and never appear in an assertion message: bodies are compared by
 digest and credential checks are computed into booleans before they are asserted.
@@ -20,8 +21,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from keyaudit.model.exchange import Exchange
+from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
 from keyaudit.inputs.captures import curl, httpdump, jsonlog
+from keyaudit.inputs.captures.dumps import shapes
 
 Parser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
 PARSERS: dict[str, Parser] = {"curl": curl.exchanges, "httpdump": httpdump.exchanges, "jsonlog": jsonlog.exchanges}
@@ -99,6 +101,29 @@ def as_jsonlog(r: Signed) -> list[str]:
     return [json.dumps(record, ensure_ascii=False)]
 
 
+def as_feign(r: Signed) -> list[str]:
+    lines = [f"---> POST {URL} HTTP/1.1", *(f"{name}: {value}" for name, value in r.headers),
+             f"Content-Length: {len(r.body)}", "", r.body.decode(), f"---> END HTTP ({len(r.body)}-byte body)"]
+    return [f"10:00:01.{n:03d} DEBUG [main] c.e.IuguClient : [IuguClient#transfer] {line}" for n, line in enumerate(lines)]
+
+
+def as_faraday(r: Signed) -> list[str]:
+    prefix = "I, [2026-11-22T10:00:01.000001 #7]  INFO -- request: "
+    quoted = [f"{name}: {json.dumps(value)}" for name, value in r.headers]
+    return [prefix + f"POST {URL}", prefix + quoted[0], *quoted[1:], prefix + r.body.decode()]
+
+
+def as_go_dump(r: Signed) -> list[str]:
+    """httputil.DumpRequestOut printed by Go's log package: its prefix on the first line only."""
+    return [f"2026/11/22 10:00:01 {r.head()[0]}", *r.head()[1:], "", r.body.decode()]
+
+
+def as_axios(r: Signed) -> list[str]:
+    return ["  config: {", "    headers: Object [AxiosHeaders] {",
+            *(f"      '{name}': {value!r}," for name, value in r.headers), "    },", "    method: 'post',",
+            f"    url: '{URL}',", f"    data: {r.body.decode()!r}", "  },"]
+
+
 FORMS: dict[str, tuple[Callable[[Signed], list[str]], str, str]] = {
     # form: (writer, parser, capture)
     "curl": (as_curl, "curl", "curl"),
@@ -107,6 +132,10 @@ FORMS: dict[str, tuple[Callable[[Signed], list[str]], str, str]] = {
     "httpclient4": (_as_wire(WIRE4), "httpdump", "httpclient"),
     "httpclient5": (_as_wire(WIRE5), "httpdump", "httpclient"),
     "http.client": (as_http_client, "httpdump", "http.client"),
+    "feign": (as_feign, "httpdump", "feign"),
+    "faraday": (as_faraday, "httpdump", "faraday"),
+    "go-dump": (as_go_dump, "httpdump", "wire"),
+    "axios": (as_axios, "httpdump", "axios"),
     "jsonlog": (as_jsonlog, "jsonlog", "jsonlog"),
 }
 
@@ -158,7 +187,7 @@ def test_one_pass_and_per_format_readers_agree() -> None:
     together = sorted((e.origin.line, e.origin.capture) for e in httpdump.exchanges(numbered(lines), "-"))
     apart = sorted((e.origin.line, e.origin.capture) for reader in httpdump.READERS
                    for e in reader(numbered(lines), "-"))
-    assert together == apart and len(together) == 5
+    assert together == apart and len(together) == sum(parser == "httpdump" for _, parser, _ in FORMS.values())
 
 
 # --- curl --------------------------------------------------------------------------------------
@@ -327,6 +356,117 @@ def test_curl_verbose_output_is_a_raw_dump_without_body() -> None:
         2, "https://api.iugu.com/v1/transfers", "curl/8.5.0", None)
 
 
+def test_a_request_line_alone_does_not_say_which_headers_were_sent() -> None:
+    found = parse("httpdump", ["INFO proxy: POST https://api.iugu.com/v1/transfer_requests HTTP/1.1", "INFO done",
+                               "POST /v1/transfers HTTP/1.1", "Host: api.iugu.com"])
+    assert [(e.path, e.headers_known) for e in found] == [("/v1/transfer_requests", False), ("/v1/transfers", True)]
+
+
+def test_a_dump_logged_as_one_message_ends_at_the_next_record_of_its_log() -> None:
+    found = parse("httpdump", ["2026/11/22 10:00:01 GET /v1/customers HTTP/1.1", "Host: api.iugu.com", "Accept: */*",
+                               "", "2026/11/22 10:00:02 Signature: not this request's", "X-Other: 1"])
+    assert [(e.url, e.headers, e.body) for e in found] == [
+        ("https://api.iugu.com/v1/customers", [("Host", "api.iugu.com"), ("Accept", "*/*")], None)]
+
+
+def test_libcurl_verbose_header_block_after_one_prefix() -> None:
+    lines = ["* Connected to api.asaas.com (1.2.3.4) port 443", "> POST /v3/transfers HTTP/1.1\r",
+             "Host: api.asaas.com\r", "Content-Length: 48\r", "\r", "* upload completely sent off: 48 out of 48 bytes",
+             "< HTTP/1.1 200 OK\r"]
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.url, exchange.header("content-length"), exchange.body, exchange.headers_known) == (
+        "https://api.asaas.com/v3/transfers", "48", None, True)
+
+
+def test_faraday_quoted_values_and_the_next_message() -> None:
+    prefix = "D, [2026-11-22T10:00:01.000001 #7] DEBUG -- "
+    lines = [prefix + "request: GET https://api.iugu.com/v1/invoices", prefix + 'request: X-A: "say \\"hi\\" \\#{x}"',
+             'X-B: "two"', prefix + "response: Status 200", prefix + 'response: X-C: "not sent"']
+    exchange = only(parse("httpdump", lines))
+    assert exchange.headers == [("X-A", 'say "hi" #{x}'), ("X-B", "two")]
+
+
+def test_the_log_level_may_differ_between_the_records_of_one_request() -> None:
+    """Faraday 1 logs the request line at INFO and the headers at DEBUG; Serilog writes .NET's
+    headers at Verbose after the request line at Information."""
+    faraday = ["I, [2026-11-22T10:00:01.000001 #7]  INFO -- request: GET https://api.iugu.com/v1/invoices",
+               'D, [2026-11-22T10:00:01.000002 #7] DEBUG -- request: Accept: "*/*"', 'X-B: "two"',
+               "I, [2026-11-22T10:00:01.300000 #7]  INFO -- response: Status 200"]
+    serilog = ["[10:00:01 INF] Sending HTTP request GET https://api.asaas.com/v3/customers",
+               "[10:00:01 VRB] Request Headers:", "access_token: abc", "User-Agent: app/1",
+               "[10:00:01 INF] Received HTTP response headers after 20.1ms - 200"]
+    found = parse("httpdump", faraday + serilog)
+    assert [(e.origin.capture, e.headers) for e in found] == [
+        ("faraday", [("Accept", "*/*"), ("X-B", "two")]), ("dotnet", [("access_token", "abc"), ("User-Agent", "app/1")])]
+
+
+def test_httpx_request_lines_name_no_headers() -> None:
+    found = parse("httpdump", ['INFO:httpx:HTTP Request: POST http://api.asaas.com/v3/transfers "HTTP/1.1 401 Unauthorized"',
+                               "DEBUG:urllib3:Accept: not a header of it",
+                               '2026-11-22 10:00:01 INFO HTTP Request: GET https://api.iugu.com/v1/x?api_token=t "HTTP/2 200 OK"'])
+    assert [(e.method, e.url, e.headers, e.headers_known) for e in found] == [
+        ("POST", "http://api.asaas.com/v3/transfers", [], False), ("GET", "https://api.iugu.com/v1/x?api_token=t", [], False)]
+
+
+def test_feign_body_over_several_lines_is_exact_by_the_end_line() -> None:
+    body = '{\n  "amount_cents": 1050\n}'
+    prefix = "2026-11-22 10:00:01.123 DEBUG 1 --- [main] c.e.IuguClient : [IuguClient#transfer] "
+    lines = [prefix + f"---> POST {URL} HTTP/1.1", prefix + "Content-Type: application/json", prefix,
+             prefix + body.split("\n")[0], *body.split("\n")[1:], prefix + f"---> END HTTP ({len(body)}-byte body)"]
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.origin.capture, exchange.body, exchange.headers_known) == ("feign", body.encode(), True)
+
+
+def test_dotnet_headers_of_the_client_handler_only() -> None:
+    lines = ["info: System.Net.Http.HttpClient.iugu.LogicalHandler[100]",
+             "      Start processing HTTP request GET https://api.iugu.com/v1/customers",
+             "info: System.Net.Http.HttpClient.iugu.ClientHandler[100]",
+             "      Sending HTTP request GET https://api.iugu.com/v1/customers",
+             "info: System.Net.Http.HttpClient.iugu.ClientHandler[101]",
+             "      Received HTTP response headers after 20.1ms - 200",
+             "info: System.Net.Http.HttpClient.iugu.ClientHandler[100]",
+             "      Sending HTTP request GET https://api.iugu.com/v1/invoices",
+             "trce: System.Net.Http.HttpClient.iugu.ClientHandler[102]", "      Request Headers:",
+             "      Authorization: Basic dGVzdDo=", "      Received HTTP response headers after 9.8ms - 200",
+             "      Authorization: not a request header"]
+    found = parse("httpdump", lines)
+    assert [(e.origin.line, e.path, e.headers, e.headers_known) for e in found] == [
+        (4, "/v1/customers", [], False), (8, "/v1/invoices", [("Authorization", "Basic dGVzdDo=")], True)]
+
+
+def test_apache_headers_logger_repeats_the_wire_logger_and_is_read_once() -> None:
+    head = [f"POST /v1/transfers HTTP/1.1", "Host: api.iugu.com", "Content-Length: 0"]
+    lines = [f"DEBUG org.apache.http.headers - http-outgoing-0 >> {line}" for line in head]
+    lines += [f'DEBUG org.apache.http.wire - http-outgoing-0 >> "{line}[\\r][\\n]"' for line in [*head, ""]]
+    assert [e.origin.capture for e in parse("httpdump", lines)] == ["httpclient"]
+
+
+def test_a_request_never_spans_more_than_the_request_span() -> None:
+    lines = [f"I/okhttp.OkHttpClient: --> POST {URL}", "I/okhttp.OkHttpClient: Signature: signature=abc",
+             *(f"I/other: line {n}" for n in range(REQUEST_SPAN_LINES)), "I/okhttp.OkHttpClient: Request-Time: t",
+             "I/okhttp.OkHttpClient: --> END POST"]
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.header("request-time"), exchange.headers_known) == (None, False)
+
+
+def test_the_dump_table_loads_with_one_capture_name_a_shape() -> None:
+    captures = [shape.capture for shape in shapes()]
+    assert len(captures) == len(set(captures))
+    assert {"wire", "okhttp", "feign", "faraday", "dotnet", "httpx"} <= set(captures)
+    assert all(shape.needle in shape.start.pattern.replace("\\", "") for shape in shapes())
+
+
+def test_axios_config_with_a_base_url_and_a_body_split_over_lines() -> None:
+    lines = ["  config: {", "    headers: { 'Content-Type': 'application/json', 'X-N': 3 },",
+             "    baseURL: 'https://api.asaas.com/v3/',", "    method: 'post',", "    url: 'transfers',",
+             "    data: '{\\n' +", "      '  \"value\": 10\\n' +", "      '}'", "  },",
+             "  config: {", "    method: 'get',", "    url: 'https://api.asaas.com/v3/cut-off',"]
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.url, exchange.headers, exchange.body) == (
+        "https://api.asaas.com/v3/transfers", [("Content-Type", "application/json"), ("X-N", "3")],
+        b'{\n  "value": 10\n}')
+
+
 def test_http_client_head_and_body_in_one_send() -> None:
     data = b"PUT /v3/customers/1 HTTP/1.1\r\nHost: api.asaas.com\r\nContent-Length: 10\r\n\r\n{\"a\":\"\xc3\xa7\"}"
     exchange = only(parse("httpdump", [f"send: {data!r}"]))
@@ -462,7 +602,11 @@ def _fragments() -> list[str]:
     return [*lines, "curl -d 'x", "curl $'\\u", "curl \"a\\", "--> END POST (5-byte body)", "-->",
                     "send: b'\\x'", "0[\\r][\\n]", "Transfer-Encoding: chunked", "Content-Length: -1",
                     "Content-Length: 99999999999999999999", "POST http://[::1 HTTP/1.1", "Host: [",
-                    '{"request": "GET http://[x HTTP/1.1"}', '{"url": {"full": 1}, "method": []}', "{" * 3000]
+                    '{"request": "GET http://[x HTTP/1.1"}', '{"url": {"full": 1}, "method": []}', "{" * 3000,
+                    "      Sending HTTP request POST https://api.iugu.com/v1/x", "      Request Headers:",
+                    "trce: System.Net.Http.HttpClient.x.ClientHandler[102]", 'X-A: "open', "request: GET http://[::1/",
+                    "  config: {", "    url: 'https://", "    data: '{' +", "    headers: {", "    },", "  }",
+                    "> GET /v1/a HTTP/1.1", "* upload completely sent off", "---> END HTTP (3-byte body)"]
 
 
 _LINE = st.one_of(st.text(max_size=200), st.sampled_from(_fragments()),

@@ -1,14 +1,13 @@
-"""HTTP requests as HTTP clients log them: raw HTTP/1.1 text, OkHttp's logging interceptor,
-Apache HttpClient 4/5 wire logs, Python ``http.client`` debug output and urllib3 pool lines.
+"""HTTP requests as HTTP clients log them, in one pass: text dumps of every library the dump
+table knows (:mod:`.dumps`: raw HTTP/1.1, curl ``-v``, OkHttp, Feign, Faraday, .NET, …), and the
+two logs of the bytes on the wire, put back together per connection: Apache HttpClient 4/5 wire
+logs (:mod:`.httpclient`) and Python ``http.client`` debug output with urllib3's pool lines
+(:mod:`.python_http`); and the request config of an axios error as Node's ``util.inspect``
+prints it (:mod:`.inspected`).
 
-Each format is a small state machine over lines holding only the request being read, so a debug
-log of any size streams through once (:func:`exchanges` drives them all in one pass). Wire
-formats (HttpClient, http.client) log the bytes on the wire, so their bodies are exactly what was
-sent; text formats (raw dumps, OkHttp) lost the line endings, and their bodies are exact only
-where a declared length confirms the reconstruction (see :class:`~.lines.BodyLines`).
-
-The formats live in their own modules (:mod:`.raw_http`, :mod:`.okhttp`, :mod:`.httpclient`,
-:mod:`.python_http`); this one runs them together, or one by one.
+Each reader holds only the request it is reading, so a debug log of any size streams through
+once (:func:`exchanges` drives them together); wire logs' bodies are exactly what was sent, text
+dumps' bodies only where a declared length confirms them.
 """
 
 from __future__ import annotations
@@ -17,11 +16,11 @@ from typing import Iterable, Iterator, Protocol
 
 from keyaudit.model.exchange import Exchange
 
+from .dumps import DumpReader
 from .httpclient import HttpClientReader
+from .inspected import InspectReader
 from .lines import CaptureParser
-from .okhttp import OkHttpReader
 from .python_http import PythonReader
-from .raw_http import RawReader
 
 
 class Reader(Protocol):
@@ -36,8 +35,8 @@ class Reader(Protocol):
     def close(self) -> Iterator[Exchange]: ...
 
 
-READER_TYPES: tuple[type[RawReader] | type[OkHttpReader] | type[HttpClientReader] | type[PythonReader], ...] = (
-    RawReader, OkHttpReader, HttpClientReader, PythonReader)
+READER_TYPES: tuple[type[DumpReader] | type[HttpClientReader] | type[PythonReader] | type[InspectReader], ...] = (
+    DumpReader, HttpClientReader, PythonReader, InspectReader)
 
 
 def _run(readers: list[Reader], lines: Iterable[tuple[int, str]]) -> Iterator[Exchange]:

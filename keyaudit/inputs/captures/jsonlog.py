@@ -11,13 +11,13 @@ line is read with those escapes taken as the bytes they stand for, so its body i
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 from typing import Any, Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
 
+from .lines import python_literal
 from .records import request_of
 
 _NGINX_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9A-Fa-f]{2})")
@@ -44,12 +44,7 @@ def parse_record(text: str) -> tuple[dict[str, Any], bool] | None:
 def _python_repr(text: str) -> Any:
     """A Python dict repr (``{'method': 'POST', 'body': b'…'}``, as ``logging`` prints a
     ``requests`` call's fields), read as a literal: no code runs."""
-    if len(text) > MAX_REPR_CHARS:
-        return None
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return None
+    return python_literal(text) if len(text) <= MAX_REPR_CHARS else None
 
 
 def _decoded(text: str, start: int) -> Any:

@@ -8,7 +8,9 @@ HTTP request to a plausible host, so request rules never meet a URL they cannot 
 
 from __future__ import annotations
 
+import ast
 import re
+import warnings
 from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
@@ -21,8 +23,8 @@ MAX_BODY_BYTES = 1 << 20  # a longer body is not kept (its secrets are still fou
 MAX_HEADERS = 256
 HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"})
 
-_TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # RFC 9110 token: header names and methods
-_HEADER = re.compile(rf"({_TOKEN}):[ \t]*(.*?)[ \t]*")
+TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # RFC 9110 token: header names and methods
+_HEADER = re.compile(rf"({TOKEN}):[ \t]*(.*?)[ \t]*")
 _REQUEST_LINE = re.compile(r"([A-Z]+) (\S+) HTTP/(\d(?:\.\d)?)")
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _HOSTNAME = re.compile(r"[A-Za-z0-9_.-]+|[0-9A-Fa-f:.]+")
@@ -49,6 +51,21 @@ def well_formed(text: str) -> str:
     of the file (``surrogateescape``'s U+DC80–U+DCFF). A ``\\ud800`` escape in JSON or
     ``$'\\ud800'`` in a shell stands for no character, and would make the text unencodable."""
     return text if text.isascii() else _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def python_literal(literal: str) -> object | None:
+    """The value of a Python literal (a ``repr`` such as ``b'…'``, or a JavaScript string, whose
+    escapes are Python's), or None when it is none; no code runs.
+
+    An escape Python never writes (``\\s`` in a hand-edited or damaged line) makes the compiler
+    warn, which Python 3.12 prints to stderr by default: the warning is silenced, the escape
+    read as Python reads it (a backslash and the letter)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.literal_eval(literal)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
 
 
 def split_header(text: str) -> tuple[str, str] | None:

@@ -6,16 +6,14 @@ a urllib3 line names the scheme and host that http.client leaves out.
 
 from __future__ import annotations
 
-import ast
 import re
-import warnings
 from collections import deque
 from dataclasses import dataclass
 from typing import Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
 
-from .lines import make_exchange, without_default_port
+from .lines import make_exchange, python_literal, without_default_port
 from .wire_stream import WireStream
 
 MERGE_WINDOW_LINES = 200  # how far a urllib3 line may follow the http.client send it describes
@@ -27,17 +25,8 @@ _URLLIB3 = re.compile(r"(https?://[^\s\"/]+) \"([A-Z]+) (\S+) HTTP/\d(?:\.\d)?\"
 
 
 def python_bytes(literal: str) -> bytes | None:
-    """The value of a ``b'…'`` literal as ``repr`` printed it, or None.
-
-    An escape ``repr`` never writes (``\\s`` in a hand-edited or damaged line) makes the compiler
-    warn, which Python 3.12 prints to stderr by default: the warning is silenced, the escape
-    read as Python reads it (a backslash and the letter)."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            value = ast.literal_eval(literal)
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return None
+    """The value of a ``b'…'`` literal as ``repr`` printed it, or None."""
+    value = python_literal(literal)
     return value if isinstance(value, bytes) else None
 
 

@@ -1,0 +1,132 @@
+"""How HTTP clients write the requests they send as text, as data: the table :mod:`.dumps` reads.
+
+Each library writes a start line (a request line, or a method and a URL after the library's
+mark), header lines, then a body; one reader reads them all, and each library is a few lines
+here. Not provider knowledge: no host, key or path. (A data module rather than YAML: reading the
+table needs no YAML parser, which a run whose rules come from the cache never loads.)
+
+Whatever comes before the start line's match is the log prefix (a timestamp, a thread, a logger
+name). The lines after it carry the same prefix (digits may differ), or — when the line right
+after the start is a bare header or blank line — none at all: the request was one multi-line
+log message, and the next line carrying the prefix is the next record. Header lines written
+bare inside a prefixed request are still the request's (a header block logged as one message).
+
+Keys (regexes are Python `re`; `start` is searched in the line, the others matched at the start
+of the line's rest after the log prefix and `lines`):
+  capture   the name a finding's context gives the capture
+  needle    a literal every start line holds (the start pattern is tried only on those lines)
+  start     groups: method, and url (absolute) or target (origin-form, joined to the Host header);
+            headers, when the start line lists them (Spring's [Name:"value", …])
+  lines     what every later line holds right after the log prefix (default: nothing)
+  headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), or none:
+            the start line is all the library writes (its requests' headers are unknown)
+  ignore    lines passed over inside a request (also matched against the whole line)
+  end       the line that closes the request; its group size, when present, is the body's length
+  cut       lines that cut the request short (a response begins, the client's own info lines)
+  body      none: no body is shown (the header block's end ends the request)
+            length: after a blank line, Content-Length bytes; without one, up to a blank line
+            end: after a blank line, up to the end line, whose size settles the line endings
+            rest: the lines after the headers, no blank line between (up to the request's end)
+  others    skip: other loggers' lines may come between (passed over); end: they end the request
+
+A header block is known to be whole (an unsigned request is called unsigned) when a blank line
+or the end line closed it, or — for shapes without an end line — when it showed a header.
+"""
+
+SHAPES: tuple[dict[str, str], ...] = (
+    # Feign's Logger at level FULL (feign-core Logger.logRequest: `log(configKey, "---> %s %s
+    # HTTP/1.1", ...)`, each header `log(configKey, "%s: %s", field, value)`, then `log(configKey,
+    # "")` and the body, then `log(configKey, "---> END HTTP (%s-byte body)", bodyLength)`); each
+    # line carries `[Client#method] ` after the logger's own prefix. Before OkHttp: its `--> ` is in
+    # Feign's `---> `.
+    {"capture": "feign",
+     "needle": "---> ",
+     "start": r"---> (?P<method>[A-Z]+) (?P<url>[A-Za-z][A-Za-z0-9+.-]*://\S+) HTTP/1\.1\s*$",
+     "end": r"---> END HTTP(?: \((?:(?P<size>\d+)-byte body|[^)]*)\))?\s*$",
+     "cut": "<--- |---> RETRYING",
+     "body": "end",
+     "others": "skip",
+    },
+
+    # OkHttp's HttpLoggingInterceptor (okhttp3.logging): `--> POST https://… http/1.1`, headers, a
+    # blank line, the body, `--> END POST (43-byte body)` (or `(encoded body omitted)`); `<-- 200`
+    # starts the response. Android's logcat, Timber and SLF4J put their own prefix on every line.
+    {"capture": "okhttp",
+     "needle": "--> ",
+     "start": r"(?<!-)--> (?P<method>[A-Z]+) (?P<url>[A-Za-z][A-Za-z0-9+.-]*://\S+)"
+              r"(?: (?:h2|h2_prior_knowledge|h3|quic|http/\d\.\d))?(?: \(-?\d+-byte body\))?\s*$",
+     "end": r"--> END [A-Z]+(?: \((?:(?P<size>\d+)-byte body|[^)]*)\))?\s*$",
+     "cut": r"<-- (?:\d{3}|HTTP FAILED)",
+     "body": "end",
+     "others": "skip",
+    },
+
+    # Faraday's logger middleware (faraday/logging/formatter.rb): `request: POST https://…`, then the
+    # headers as one message, `headers.map { |k, v| "#{k}: #{v.inspect}" }.join("\n")` (the first
+    # line carries the logger's prefix, the others are bare), then the body as one message, all with
+    # `request: ` after the Ruby Logger prefix (`I, [2026-11-22T10:00:00.123456 #1]  INFO -- `).
+    {"capture": "faraday",
+     "needle": "request: ",
+     "start": r"request: (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
+     "lines": "request: ",
+     "headers": "quoted",
+     "body": "rest",
+     "others": "end",
+    },
+
+    # .NET IHttpClientFactory logging, the ClientHandler category (LoggingHttpMessageHandler:
+    # "Sending HTTP request {HttpMethod} {Uri}", then at Trace "Request Headers:" and one
+    # `Name: value` line per header; "Received HTTP response headers after {ElapsedMilliseconds}ms -
+    # {StatusCode}" follows). The ClientHandler logs the headers as sent, after the app's own
+    # handlers (a signing handler among them); the LogicalHandler's "Start processing HTTP request"
+    # block, logged before them, is not read, or each request would count twice. The console
+    # formatter writes each record's level and category on a line of their own (passed over) and
+    # indents the message by six blanks.
+    {"capture": "dotnet",
+     "needle": "HTTP request ",
+     "start": r"Sending HTTP request (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
+     "ignore": r"Request Headers:\s*$|(?:trce|dbug|info|warn|fail|crit): \S+\[\d+\]\s*$",
+     "cut": "Received HTTP response|End processing HTTP request",
+     "body": "none",
+     "others": "skip",
+    },
+
+    # httpx's INFO line per request (httpx/_client.py: logger.info('HTTP Request: %s %s "%s %d %s"',
+    # request.method, request.url, response.http_version, response.status_code, ...)): a method and
+    # a URL, never a header.
+    {"capture": "httpx",
+     "needle": "HTTP Request: ",
+     "start": r'HTTP Request: (?P<method>[A-Z]+) (?P<url>https?://\S+) "HTTP/[\d.]+ \d{3}\b',
+     "headers": "none",
+     "body": "none",
+     "others": "end",
+    },
+
+    # Spring's WebClient (ExchangeFunctions: logPrefix + "HTTP " + method + " " + url, and at TRACE
+    # with enableLoggingRequestDetails ", headers=" + HttpHeaders.toString(), `[Name:"value", …]`;
+    # "{masked}" without it) and RestTemplate ("HTTP " + method + " " + url at DEBUG): headers on
+    # the start line or not at all.
+    {"capture": "spring",
+     "needle": "HTTP ",
+     "start": r"(?<![^\s\]])HTTP (?P<method>[A-Z]+) (?P<url>https?://[^\s,]+)(?:, headers=(?:\{masked\}|\{\}|(?P<headers>\[.*\])))?\s*$",
+     "headers": "none",
+     "body": "none",
+     "others": "end",
+    },
+
+    # An HTTP/1.x request as text, wherever the request line is: a request pasted into docs or a
+    # ticket (maybe indented, or quoted with `> ` or `| `); curl -v (`> ` on every line, `* ` info
+    # and `< ` response lines, the body never shown); libcurl's CURLOPT_VERBOSE as PHP's cURL and
+    # Guzzle's `debug` option print it (`> ` on the request line only, the header lines bare); Go's
+    # httputil.DumpRequestOut and Guzzle's MessageFormatter `{request}` printed through a logger
+    # (the logger's prefix on the request line only). Last: the shapes above end their start lines
+    # with a request line too. Apache HttpClient's `headers` logger (`http-outgoing-0 >> POST …`)
+    # repeats what its `wire` logger logs, read byte for byte by httpclient.py: not read here.
+    {"capture": "wire",
+     "needle": " HTTP/",
+     "start": r"(?<![^\s>|])(?<!>> )(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?\s*$",
+     "cut": r"\* |< |[{}] \[|```|~~~",
+     "body": "length",
+     "others": "end",
+    },
+)

@@ -1,0 +1,321 @@
+"""One reader for the requests HTTP clients write as text: a start line, header lines, a body.
+
+Raw HTTP/1.1 text, curl ``-v`` and libcurl's verbose output, Go's ``DumpRequestOut``, Guzzle,
+OkHttp, Feign, Faraday and .NET's ``HttpClient`` logging all write a request that way (httpx and
+Spring write the start line alone, Spring with the headers on it); what differs is the start
+line's mark, what each line begins with, how the block ends and how the body's length is told.
+Those are data (:mod:`.dump_shapes`, one entry a library), so a client library's debug output is
+a few lines there, not a parser.
+
+The log prefix before each line (timestamps, thread ids, logger names) is learned from the start
+line: whatever comes before its match, with digits and log levels free to differ
+(:class:`_Prefix`). Text logs lost their line endings, so a body is exact only where a declared
+length confirms it (see :class:`~.lines.BodyLines`). Only the request being read is held, so a
+log of any size streams.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
+
+from .dump_shapes import SHAPES
+from .lines import (HTTP_METHODS, MAX_HEADERS, TOKEN, BodyLines, absolute_url, content_length, header_value,
+                    make_exchange, split_header)
+
+BODY_KINDS = frozenset({"none", "length", "end", "rest"})
+HEADER_KINDS = frozenset({"plain", "quoted", "none"})
+# Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
+_INLINE_HEADER = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
+_KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "cut", "body", "others"})
+_QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
+_RUBY_ESCAPE = re.compile(r"\\(.)")
+_RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How one library writes a request (the keys are described in :mod:`.dump_shapes`)."""
+
+    capture: str
+    needle: str
+    start: re.Pattern[str]
+    body: str
+    skip_others: bool
+    lines: str = ""
+    headers: str = "plain"
+    ignore: re.Pattern[str] | None = None
+    end: re.Pattern[str] | None = None
+    cut: re.Pattern[str] | None = None
+
+
+def _shape(entry: dict[str, str]) -> Shape:
+    unknown = set(entry) - _KEYS
+    if (unknown or entry.get("body") not in BODY_KINDS or entry.get("others") not in ("skip", "end")
+            or entry.get("headers", "plain") not in HEADER_KINDS):
+        raise ValueError(f"dump table: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)}, or a body, "
+                         f"headers or others value that is not one of {sorted(BODY_KINDS)}, {sorted(HEADER_KINDS)}, "
+                         "skip / end")
+    optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "cut") if key in entry}
+    return Shape(entry["capture"], entry["needle"], re.compile(entry["start"]), entry["body"],
+                 entry["others"] == "skip", entry.get("lines", ""), entry.get("headers", "plain"), **optional)
+
+
+@functools.cache
+def shapes() -> tuple[Shape, ...]:
+    """The shapes of the table (:mod:`.dump_shapes`), in the order their start lines are tried."""
+    return tuple(_shape(entry) for entry in SHAPES)
+
+
+# Log levels, which differ between the records of one request (Faraday 1 logs the request line at
+# INFO and its headers at DEBUG, .NET the headers at Trace): any level word stands for any other.
+_LEVELS = frozenset({"trace", "debug", "info", "notice", "warn", "warning", "error", "fatal", "critical", "severe",
+                     "fine", "finer", "finest", "config", "verbose", "trce", "dbug", "fail", "crit", "vrb", "dbg",
+                     "inf", "wrn", "err", "ftl", "eror"})
+_LEVEL = "(?i:" + "|".join(sorted(_LEVELS, key=lambda word: (-len(word), word))) + ")"
+_LETTER_LEVELS = "VDIWEFA"  # Ruby's Logger (`I, [`) and Android's logcat (`D/tag`, `D tag`) write a letter
+
+
+_Start = tuple[str, Callable[[str], "re.Match[str] | None"], Shape]
+
+
+@functools.cache
+def _gates() -> tuple[tuple[str, tuple[_Start, ...]], ...]:
+    """The shapes in table order, in runs that share a gate: the shortest needle inside each one's
+    needle (`--> ` for Feign's `---> `). A line without the gate is not tried against the run:
+    most lines hold no needle at all, and this looks for fewer."""
+    needles = [shape.needle for shape in shapes()]
+    runs: list[tuple[str, list[_Start]]] = []
+    for shape in shapes():
+        gate = min((needle for needle in needles if needle in shape.needle), key=len)
+        if not runs or runs[-1][0] != gate:
+            runs.append((gate, []))
+        runs[-1][1].append((shape.needle, shape.start.search, shape))
+    return tuple((gate, tuple(starts)) for gate, starts in runs)
+
+
+class _Prefix:
+    """The log prefix of one request's lines, from the prefix of its start line: digits vary
+    (timestamps, thread ids) and so do log levels, the other words and punctuation do not.
+
+    Blank runs inside the prefix may vary, but its trailing blanks are matched exactly (and may
+    be missing on an empty line), so an indented body keeps its indentation. ``blank``: the
+    prefix is nothing or blanks only (every line could carry it).
+    """
+
+    def __init__(self, prefix: str) -> None:
+        stem = prefix.rstrip()
+        self.tail = prefix[len(stem):]
+        self.pattern = re.compile("".join(map(_part, re.split(r"(\d+|\s+|[A-Za-z]+)", stem)))) if stem else None
+        self.blank = self.pattern is None
+
+    def rest(self, text: str) -> str | None:
+        """The line after the prefix, or None when the line does not carry it."""
+        if self.pattern is not None:
+            match = self.pattern.match(text)
+            if match is None:
+                return None
+            text = text[match.end():]
+        if text.startswith(self.tail):
+            return text[len(self.tail):]
+        return "" if not text.strip() else None
+
+
+def _part(part: str) -> str:
+    if part.isdigit():
+        return r"\d+"
+    if part.isspace():
+        return r"\s+"
+    if part.lower() in _LEVELS:
+        return _LEVEL
+    return f"[{_LETTER_LEVELS}]" if len(part) == 1 and part in _LETTER_LEVELS else re.escape(part)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+@functools.lru_cache(maxsize=256)
+def _learned(prefix: str) -> _Prefix:
+    return _Prefix(prefix)
+
+
+def _prefix(prefix: str) -> _Prefix:
+    """The prefix's pattern, shared by every prefix that differs from it in digits only (the
+    lines of one log, whose timestamps differ)."""
+    return _learned(_DIGITS.sub("0", prefix) if prefix else prefix)
+
+
+@dataclass
+class _Request:
+    shape: Shape
+    line: int
+    method: str
+    url: str | None  # absolute, or None: the target joined to the Host header
+    target: str
+    prefix: _Prefix
+    message: bool | None = None  # later lines bare (one multi-line log message); None: not yet known
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    head_closed: bool = False  # a blank line or the end line closed the header block
+    body: BodyLines | None = None
+
+
+class DumpReader:
+    """Every shape of the table in one pass: at most one request is read at a time, and a
+    start line of any shape ends the request before it."""
+
+    capture = "dump"
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._gates = _gates()
+        self._current: _Request | None = None
+
+    def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        started = self._started(number, text)
+        current = self._current
+        if current is not None and (started is not None or number - current.line >= REQUEST_SPAN_LINES):
+            self._current = None
+            yield from self._finish(current)
+        if started is not None and started.shape.headers == "none":  # the start line is all there is
+            yield from self._finish(started)
+        elif started is not None:
+            self._current = started
+        elif current is not None and self._current is current:
+            yield from self._next_line(current, text)
+
+    def close(self) -> Iterator[Exchange]:
+        if self._current is not None:
+            current, self._current = self._current, None
+            yield from self._finish(current)
+
+    def _started(self, number: int, text: str) -> _Request | None:
+        for gate, starts in self._gates:
+            if gate not in text:
+                continue
+            for needle, search, shape in starts:
+                if needle not in text or (match := search(text)) is None or match.group("method") not in HTTP_METHODS:
+                    continue
+                groups = match.groupdict()
+                started = _Request(shape, number, match.group("method"), groups.get("url"), groups.get("target") or "",
+                                   _prefix(text[: match.start()]))
+                if groups.get("headers"):  # the headers written on the start line itself
+                    started.headers = [(name, value.replace('\\"', '"'))
+                                       for name, value in _INLINE_HEADER.findall(groups["headers"])][:MAX_HEADERS]
+                    started.head_closed = True
+                return started
+        return None
+
+    def _next_line(self, current: _Request, text: str) -> Iterator[Exchange]:
+        """Where the line stands to the request: one of its lines (with or without the log
+        prefix), the next record of the same log, or another logger's line."""
+        shape = current.shape
+        if shape.ignore is not None and shape.ignore.match(text):
+            return
+        rest = current.prefix.rest(text)
+        if rest is not None and not current.prefix.blank and current.message:
+            self._current = None  # the multi-line message ended: a new record of the same log
+            yield from self._finish(current)
+            return
+        if rest is not None:
+            current.message = False if not current.prefix.blank else current.message
+            if not rest.startswith(shape.lines):
+                self._current = None
+                yield from self._finish(current)
+                return
+            yield from self._take(current, rest[len(shape.lines):])
+        elif self._bare_line_belongs(current, text):
+            yield from self._take(current, text)
+        elif not shape.skip_others:
+            self._current = None
+            yield from self._finish(current)
+
+    @staticmethod
+    def _bare_line_belongs(current: _Request, text: str) -> bool:
+        """Whether a line without the prefix is the request's: the request is one multi-line
+        message, or the line is a header of a header block logged as one message, or a line of a
+        body that an end line bounds. The first line after the start decides, for the rest of the
+        request, whether it is one message: it is when that line is a bare header or blank line."""
+        if current.message:
+            return True
+        in_head = current.body is None
+        header = in_head and _header(current.shape, text.rstrip("\r")) is not None
+        if current.message is None and (header or (in_head and not text.strip())):
+            current.message = True
+            return True
+        return header or (current.body is not None and current.shape.body == "end")
+
+    def _take(self, current: _Request, line: str) -> Iterator[Exchange]:
+        """One more line of the request, without its prefixes."""
+        shape = current.shape
+        if shape.ignore is not None and shape.ignore.match(line):
+            return
+        end = shape.end.match(line) if shape.end is not None else None
+        if end is not None or (shape.cut is not None and shape.cut.match(line)):
+            self._current = None
+            yield from self._finish(current, end)
+        elif current.body is None:
+            yield from self._head_line(current, line.rstrip("\r"))
+        elif shape.body == "length" and current.body.expected is None and not line.strip():
+            self._current = None
+            yield from self._finish(current)
+        else:
+            current.body.add(line)
+            if shape.body == "length" and (current.body.complete or current.body.overflow):
+                self._current = None
+                yield from self._finish(current)
+
+    def _head_line(self, current: _Request, line: str) -> Iterator[Exchange]:
+        shape = current.shape
+        header = _header(shape, line) if line.strip() else None
+        if header is not None:
+            if len(current.headers) < MAX_HEADERS:
+                current.headers.append(header)
+            return
+        if not line.strip():
+            current.head_closed = True
+            expected = content_length(current.headers) if shape.body == "length" else None
+            if shape.body != "none":
+                current.body = BodyLines(expected)
+                if expected != 0:  # a declared empty body is complete already
+                    return
+        elif shape.body == "rest":  # the body's message follows the headers' without a blank line
+            current.body = BodyLines()
+            current.body.add(line)
+            return
+        elif shape.body == "end":  # another line of the same logger before the block's end: passed over
+            return
+        self._current = None
+        yield from self._finish(current)
+
+    def _finish(self, current: _Request, end: re.Match[str] | None = None) -> Iterator[Exchange]:
+        shape, body = current.shape, None
+        if current.body is not None:
+            size = end.groupdict().get("size") if end is not None else None
+            if shape.body == "end":
+                current.body.expected = int(size) if size else None
+            if shape.body != "end" or size:
+                body = current.body.value()
+        # Only a closed header block, or one that showed a header where the shape has no end line
+        # to close it, says which headers were sent: a request line alone, or an OkHttp block cut
+        # short, does not make a request unsigned.
+        known = current.head_closed or end is not None or (shape.end is None and bool(current.headers))
+        url = current.url or absolute_url(current.target, header_value(current.headers, "Host"))
+        exchange = make_exchange(current.method, url, current.headers, body,
+                                 Origin(self.path, current.line, capture=shape.capture), headers_known=known)
+        if exchange is not None:
+            yield exchange
+
+
+def _header(shape: Shape, line: str) -> tuple[str, str] | None:
+    """A header line as the shape writes it: ``Name: value``, or ``Name: "value"`` unquoted."""
+    if shape.headers != "quoted":
+        return split_header(line)
+    match = _QUOTED_HEADER.fullmatch(line)
+    if match is None:
+        return None
+    value = _RUBY_ESCAPE.sub(lambda escape: _RUBY_CHARS.get(escape.group(1), escape.group(1)), match.group(2))
+    return match.group(1), value
