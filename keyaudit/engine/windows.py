@@ -38,6 +38,8 @@ class Window:
     first_line: int
     last_line: int
     anchored: list[int] = field(default_factory=list)
+    # For each anchored line, how many lines before it its request may start (its reach before).
+    leads: dict[int, int] = field(default_factory=dict)
     # The window's lines as the first pass read them — (number, bytes with the line ending, cut
     # at the collector's ``line_bytes``) — when the collector keeps text; else None.
     lines: list[tuple[int, bytes]] | None = None
@@ -97,6 +99,7 @@ class WindowCollector:
             last.last_line = max(last.last_line, line + reach.after)
             if last.anchored[-1] != line:
                 last.anchored.append(line)
+            last.leads[line] = max(last.leads.get(line, 0), line - max(last.first_line, line - reach.before))
             return
         start, first = buffer.rfind(b"\n", 0, position) + 1, line
         if self._reach_of is not None:
@@ -106,7 +109,8 @@ class WindowCollector:
         while first > line - reach.before and start > 0:
             start = buffer.rfind(b"\n", 0, start - 1) + 1
             first -= 1
-        self._windows.append(Window(self._stream_offset + buffer_offset + start, first, line + reach.after, [line]))
+        self._windows.append(Window(self._stream_offset + buffer_offset + start, first, line + reach.after, [line],
+                                    {line: line - first}))
 
     def add_all(self, buffer: bytes, positions: list[int], line: int, buffer_offset: int, reach: Reach) -> None:
         """Windows around every one of the sorted ``positions``; ``buffer`` starts on line ``line``."""
@@ -167,9 +171,12 @@ class WindowCollector:
             if merged and window.first_line <= merged[-1].last_line + 1:
                 merged[-1].last_line = max(merged[-1].last_line, window.last_line)
                 merged[-1].anchored.extend(window.anchored)
+                for line, lead in window.leads.items():
+                    merged[-1].leads[line] = max(merged[-1].leads.get(line, 0), lead)
                 kept[-1].update(lines)
             else:
-                merged.append(Window(window.offset, window.first_line, window.last_line, list(window.anchored)))
+                merged.append(Window(window.offset, window.first_line, window.last_line, list(window.anchored),
+                                     dict(window.leads)))
                 kept.append(dict(lines))
         for window, lines in zip(merged, kept):
             window.anchored = sorted(set(window.anchored))

@@ -24,7 +24,7 @@ from keyaudit.sources.opening import Opener
 # A request starts at most this many lines before its anchor (a wire dump's request line before
 # its Signature header) and ends at most this many after it: a request fits in REQUEST_SPAN_LINES,
 # so an anchor on its first line (the request line) has the rest within that many.
-REQUEST_REACH = Reach(REQUEST_SPAN_LINES // 2, REQUEST_SPAN_LINES)
+REQUEST_REACH = Reach(REQUEST_SPAN_LINES // 2, 2 * REQUEST_SPAN_LINES)
 # A record naming a provider host: a JSON line, a curl command, a request line and its Host header.
 RECORD_REACH = Reach(2, 3)
 FIRST_LINE_REACH = Reach(0, REQUEST_SPAN_LINES)  # a request anchor on the request's first line
@@ -96,10 +96,14 @@ def capture_readers() -> list[tuple[CaptureParser, bool]]:
 
 def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Iterator[Exchange]:
     """Every request written in the ``windows`` (in stream order, not overlapping) of the text
-    ``opener`` gives; each window is read alone, by every reader."""
-    from keyaudit.inputs.captures.envelopes import unwrapped  # only a file with requests needs it
+    ``opener`` gives; each window is read alone: its anchored lines by the reader of one-line
+    records, the requests around its anchors by the readers of commands and dumps (from as far
+    before each anchor as its request may start, to the first line past it where no reader is in
+    a request)."""
+    from keyaudit.inputs.captures import curl, httpdump, jsonlog  # only a file with requests needs them
+    from keyaudit.inputs.captures.envelopes import unwrapped
+    from keyaudit.inputs.captures.lines import around_anchors, run_readers
 
-    readers = capture_readers()
     kept = all(window.lines is not None for window in windows)
     with contextlib.nullcontext() if kept else opener() as stream:
         position = 0
@@ -111,9 +115,9 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Itera
                 position = _advance(stream, position, window.offset)  # type: ignore[arg-type]
                 lines, position = _window_lines(stream, window, position)  # type: ignore[arg-type]
             anchored = set(window.anchored)
-            texts = list(unwrapped(lines))  # unwrapped once for all the readers of dumps
-            for reader, one_line in readers:
-                yield from reader([line for line in lines if line[0] in anchored] if one_line else texts, path)
+            readers = [curl.CommandReader(path), *httpdump.readers(path)]
+            yield from run_readers(readers, unwrapped(around_anchors(lines, window.leads, readers)))
+            yield from jsonlog.exchanges([line for line in lines if line[0] in anchored], path)
 
 
 def _advance(stream: BinaryIO, position: int, offset: int) -> int:

@@ -15,6 +15,7 @@ from typing import Generator, Iterable, Iterator
 from keyaudit.model.exchange import Exchange, Origin
 
 from .curl_request import command_exchange
+from .lines import run_readers
 from .shellwords import ShellWords
 
 MAX_COMMAND_LINES = 500
@@ -44,26 +45,35 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
     after :data:`MAX_COMMAND_LINES` lines or at the end of input, and the lines it swallowed are
     read again, so a real command among them is still found.
     """
-    return _CommandReader(path).read(lines)
+    return run_readers([CommandReader(path)], lines)
 
 
-class _CommandReader:
+class CommandReader:
     """The line-by-line reading: at most one command in progress, plus lines to read again."""
+
+    capture = "curl"
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.pending: _Pending | None = None
         self.replay: deque[tuple[int, str, int]] = deque()
 
-    def read(self, lines: Iterable[tuple[int, str]]) -> Iterator[Exchange]:
-        for number, text in lines:
-            yield from self._line((number, text, 0))
-            yield from self._replayed()
+    @property
+    def busy(self) -> bool:
+        """Whether a command goes on in the next line (a continuation, an open quote)."""
+        return self.pending is not None
+
+    def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        yield from self._line((number, text, 0))
+        yield from self._replayed()
+
+    def close(self) -> Iterator[Exchange]:
         while self.pending is not None and self.pending.words.in_quote:
             self._give_up()
             yield from self._replayed()
         if self.pending is not None:  # a continuation on the last line: the command ends there
-            yield from _finished(self.pending)
+            pending, self.pending = self.pending, None
+            yield from _finished(pending)
 
     def _replayed(self) -> Iterator[Exchange]:
         while self.replay:

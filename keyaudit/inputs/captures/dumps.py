@@ -187,6 +187,11 @@ class DumpReader:
         elif current is not None and self._current is current:
             yield from self._next_line(current, text)
 
+    @property
+    def busy(self) -> bool:
+        """Whether a request is being read: the lines after it may still belong to it."""
+        return self._current is not None
+
     def close(self) -> Iterator[Exchange]:
         if self._current is not None:
             current, self._current = self._current, None

@@ -64,6 +64,11 @@ class HttpClientReader:
         if len(self._streams) > MAX_CONNECTIONS:
             yield from self._streams.pop(next(iter(self._streams))).flush()
 
+    @property
+    def busy(self) -> bool:
+        """Whether a connection's request is not all logged yet."""
+        return any(stream.busy for stream in self._streams.values())
+
     def close(self) -> Iterator[Exchange]:
         for stream in self._streams.values():
             yield from stream.flush()

@@ -12,39 +12,24 @@ dumps' bodies only where a declared length confirms them.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Protocol
+from typing import Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange
 
 from .dumps import DumpReader
 from .httpclient import HttpClientReader
 from .inspected import InspectReader
-from .lines import CaptureParser
+from .lines import CaptureParser, Reader, run_readers
 from .python_http import PythonReader
-
-
-class Reader(Protocol):
-    """One capture format: fed every line in order, it yields the requests it completes."""
-
-    capture: str
-
-    def __init__(self, path: str) -> None: ...
-
-    def feed(self, number: int, text: str) -> Iterator[Exchange]: ...
-
-    def close(self) -> Iterator[Exchange]: ...
 
 
 READER_TYPES: tuple[type[DumpReader] | type[HttpClientReader] | type[PythonReader] | type[InspectReader], ...] = (
     DumpReader, HttpClientReader, PythonReader, InspectReader)
 
 
-def _run(readers: list[Reader], lines: Iterable[tuple[int, str]]) -> Iterator[Exchange]:
-    for number, text in lines:
-        for reader in readers:
-            yield from reader.feed(number, text)
-    for reader in readers:
-        yield from reader.close()
+def readers(path: str) -> list[Reader]:
+    """One reader of every format, for one pass over the lines of ``path``."""
+    return [reader_type(path) for reader_type in READER_TYPES]
 
 
 def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
@@ -53,12 +38,12 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
     Exchanges come out when their request is complete, which for a held http.client request
     can be a little after later ones; origins say where each started.
     """
-    return _run([reader_type(path) for reader_type in READER_TYPES], lines)
+    return run_readers(readers(path), lines)
 
 
 def _single(reader_type: type[Reader]) -> CaptureParser:
     def read(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
-        return _run([reader_type(path)], lines)
+        return run_readers([reader_type(path)], lines)
 
     read.__name__ = read.__qualname__ = f"{reader_type.__name__.removesuffix('Reader').lower()}_exchanges"
     read.__doc__ = f"Requests in the {reader_type.capture} format of {reader_type.__name__} only."

@@ -66,6 +66,11 @@ class InspectReader:
             return
         self._field(block, text, indent)
 
+    @property
+    def busy(self) -> bool:
+        """Whether a ``config: {`` block is being read."""
+        return self._block is not None
+
     def close(self) -> Iterator[Exchange]:
         self._block = None
         return iter(())

@@ -11,13 +11,66 @@ from __future__ import annotations
 import ast
 import re
 import warnings
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Protocol
 from urllib.parse import urlsplit
 
 from keyaudit.model.exchange import Exchange, Origin
 
 # A reader of requests written as text: (line number, text) pairs and the path in, exchanges out.
 CaptureParser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
+
+
+class Reader(Protocol):
+    """One capture format read line by line: fed every line in order, it yields the requests it
+    completes; ``busy`` while a request it started may still go on in the next lines."""
+
+    capture: str
+
+    def __init__(self, path: str) -> None: ...
+
+    @property
+    def busy(self) -> bool: ...
+
+    def feed(self, number: int, text: str) -> Iterator[Exchange]: ...
+
+    def close(self) -> Iterator[Exchange]: ...
+
+
+def run_readers(readers: list[Reader], lines: Iterable[tuple[int, str]]) -> Iterator[Exchange]:
+    """The requests ``readers`` find in ``lines``, read together in one pass."""
+    for number, text in lines:
+        for reader in readers:
+            yield from reader.feed(number, text)
+    for reader in readers:
+        yield from reader.close()
+
+
+def around_anchors(lines: Iterable[tuple[int, str]], anchors: dict[int, int], readers: list[Reader]
+                   ) -> Iterator[tuple[int, str]]:
+    """The ``lines`` that hold the requests around ``anchors`` (line number -> how many lines
+    before it its request may start), for ``readers`` to read as they are given them: a line is
+    given when it is that close before an anchor still to come, or while a reader is in a
+    request; none past the last anchor once no reader is. The lines between requests are passed
+    over, before anything (an envelope's JSON) is made of them.
+    """
+    ahead = sorted(anchors.items())
+    # Where the reading must have begun for the anchors from the k-th on: a later anchor's
+    # request may start before an earlier one's.
+    starts = [line - lead for line, lead in ahead]
+    for index in range(len(starts) - 2, -1, -1):
+        starts[index] = min(starts[index], starts[index + 1])
+    upcoming = 0
+    for number, text in lines:
+        while upcoming < len(ahead) and ahead[upcoming][0] < number:
+            upcoming += 1
+        if not any(reader.busy for reader in readers):
+            if upcoming == len(ahead):
+                return
+            if number < starts[upcoming]:
+                continue
+        yield number, text
+
+
 MAX_CAPTURE_LINE = 1 << 20  # longer lines reach the capture readers cut (the text scan saw them whole)
 MAX_BODY_BYTES = 1 << 20  # a longer body is not kept (its secrets are still found by the text scan)
 MAX_HEADERS = 256

@@ -63,6 +63,11 @@ class PythonReader:
         elif "urllib3" in text and (pool := _URLLIB3.search(text)) is not None:
             yield from self._pool_line(number, *pool.groups())
 
+    @property
+    def busy(self) -> bool:
+        """Whether a request is not all logged yet, or waits for its urllib3 line."""
+        return self._stream.busy or bool(self._held)
+
     def close(self) -> Iterator[Exchange]:
         self._hold(self._stream.flush(), 0)
         while self._held:

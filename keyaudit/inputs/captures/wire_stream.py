@@ -155,6 +155,11 @@ class WireStream:
         if current.complete or current.failed:
             yield from self.flush()
 
+    @property
+    def busy(self) -> bool:
+        """Whether a request on the connection is not all logged yet."""
+        return self._current is not None
+
     def flush(self) -> Iterator[Exchange]:
         current, self._current = self._current, None
         if current is None or current.head is None:
