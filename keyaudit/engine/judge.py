@@ -68,13 +68,44 @@ class ExchangeJudge:
         carried = self.credentials(exchange) if carried is None else carried
         return redact_url(exchange.url, [*(c.secret for c in carried), *also])
 
-    def judge(self, exchange: Exchange, statistics: Counter[str]) -> list[Finding]:
-        """Findings of the request rules for one exchange; ``statistics`` counts what was judged."""
+    @functools.cached_property
+    def _without_credentials(self) -> tuple[list[RequestRule], frozenset[str] | None, frozenset[str]]:
+        """The rules that can apply to a request carrying no credential, and what one of them
+        needs to apply: a host among the first set, or a header named in the second (lower
+        case); None for the hosts when one of these rules narrows by neither (any request)."""
+        rules = [rule for rule in self.rules if rule.carries_credential is None]
+        hosts: set[str] = set()
+        headers: set[str] = set()
+        for rule in rules:
+            if not rule.hosts and not rule.has_headers:
+                return rules, None, frozenset()
+            hosts.update(rule.hosts)
+            if not rule.hosts:
+                headers.update(name.lower() for name in rule.has_headers)
+        return rules, frozenset(hosts), frozenset(headers)
+
+    def _rules_for(self, exchange: Exchange, carried: list[Credential] | None) -> list[RequestRule]:
+        """The rules worth asking about the exchange: all of them, unless it is known to carry no
+        credential (``carried == []``); then those that ask for none, or none at all when the
+        exchange has neither a host nor a header one of those narrows to."""
+        if carried is None or carried:
+            return self.rules
+        rules, hosts, headers = self._without_credentials
+        if hosts is None or exchange.host in hosts or any(name.lower() in headers for name, _ in exchange.headers):
+            return rules
+        return []
+
+    def judge(self, exchange: Exchange, statistics: Counter[str],
+              carried: list[Credential] | None = None) -> list[Finding]:
+        """Findings of the request rules for one exchange; ``statistics`` counts what was judged.
+        ``carried``: the credentials the request carries, when the caller knows them (an empty
+        list spares the rules that need one, and the pass of the secret rules over the request)."""
         statistics["requests_judged"] += 1
-        context = RequestContext(lambda: self.credentials(exchange), self.checks, statistics)
+        context = RequestContext((lambda: carried) if carried is not None else (lambda: self.credentials(exchange)),
+                                 self.checks, statistics)
         strongest: dict[tuple[str, bool], Finding] = {}
         url: str | None = None  # one request, one URL: redacted once a rule has something to say
-        for rule in self.rules:
+        for rule in self._rules_for(exchange, carried):
             judgement = rule.judge(exchange, context)
             if judgement is None:
                 continue

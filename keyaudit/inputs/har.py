@@ -22,7 +22,7 @@ from typing import Any, BinaryIO, Iterator
 from urllib.parse import urlsplit
 
 from keyaudit.inputs.captures.lines import well_formed
-from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, loads, loads_positioned
+from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, loads, pointer_tokens
 from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
 from keyaudit.model.exchange import Exchange, Origin
 
@@ -45,11 +45,11 @@ _Found = tuple[str | None, str, str, bytes | None]
 
 @dataclass(frozen=True)
 class HarField:
-    """A string to scan: its pointer, its text, and where its literal starts in its value's text."""
+    """A string to scan: its pointer and its text (where its literal stands is asked of its
+    value by the pointer, for the few fields with a finding)."""
 
     pointer: str
     text: str
-    literal_start: int
     prefix: str = ""  # "Name: " or "name=" before a header or parameter value, for context
     decoded: bytes | None = None  # a base64 body's bytes, scanned instead of its text
 
@@ -86,6 +86,7 @@ class HarValue:
         self.text, self.place = value.text, value.place
         self.root = value.parsed if value.parsed is not UNPARSED else self._parsed()
         self._in_headers = "/headers/" in self.pointer + "/"  # a value under a "headers" member
+        self._starts: dict[str, int] = {}  # where the literals asked for start, by pointer
 
     @cached_property
     def _source(self) -> SourceText:
@@ -122,14 +123,16 @@ class HarValue:
 
     @cached_property
     def fields(self) -> list[HarField]:
-        """Every string with its pointer and the place of its literal, plus base64 bodies
-        decoded, in document order (the value is parsed again, by the decoder that keeps places)."""
-        places = _Walk(loads_positioned(self.text), self.pointer, self._in_headers).places or []
-        return [HarField(pointer or "", text, text.offset, prefix, decoded) for pointer, text, prefix, decoded in places]
+        """Every string with its pointer, plus base64 bodies decoded, in document order."""
+        places = _Walk(self.root, self.pointer, self._in_headers).places or []
+        return [HarField(pointer or "", text, prefix, decoded) for pointer, text, prefix, decoded in places]
 
-    def line_column(self, literal_start: int, decoded_offset: int = 0) -> tuple[int, int]:
-        """Line and column in the file of a character of the string literal at ``literal_start``."""
-        return self._source.line_column(self._source.source_offset(literal_start, decoded_offset))
+    def line_column(self, pointer: str, decoded_offset: int = 0) -> tuple[int, int]:
+        """Line and column in the file of a character of the string at ``pointer``."""
+        start = self._starts.get(pointer)
+        if start is None:
+            start = self._starts[pointer] = literal_start(self.text, pointer_tokens(pointer[len(self.pointer):]))
+        return self._source.line_column(self._source.source_offset(start, decoded_offset))
 
     def request(self, path: str) -> tuple[Exchange | None, str | None]:
         """The entry's request as an Exchange (None when it has none, or none that can be
@@ -165,8 +168,7 @@ class HarValue:
 
     def url_place(self) -> tuple[int, int]:
         """Line and column of the request URL's literal: where request findings point."""
-        url = next(f for f in self.fields if f.pointer == f"{self.pointer}/request/url" and not f.decoded_from_base64)
-        return self.line_column(url.literal_start)
+        return self.line_column(f"{self.pointer}/request/url")
 
 
 class _Walk:

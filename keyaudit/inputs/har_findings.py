@@ -16,11 +16,11 @@ import bisect
 import io
 import itertools
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine.detect import SecretDetector
-from keyaudit.engine.judge import ExchangeJudge
+from keyaudit.engine.judge import ExchangeJudge, request_text
 from keyaudit.inputs.har import HarField, HarValue, Unreadable, read_har, scannable
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import Finding, Location
@@ -39,13 +39,13 @@ def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge
 
     Raises :class:`~keyaudit.inputs.har.HarError` when the input is not a HAR at all."""
     scan = _HarScan(path, detector, judge, statistics)
-    batch: list[tuple[HarValue, bytes]] = []
+    batch: list[_Read] = []
     size = 0
     for item in read_har(stream):
         unread: HarValue | Unreadable | None = item  # what could not be read as HAR
-        if isinstance(item, HarValue) and (joint := scan.joint_text(item)) is not None:
-            batch.append((item, joint))
-            size += len(joint)
+        if isinstance(item, HarValue) and (read := scan.read(item)) is not None:
+            batch.append(read)
+            size += len(read.joint)
             if size < BATCH_BYTES:
                 continue
             unread = None  # the batch is full
@@ -86,13 +86,19 @@ class _HarScan:
         self.seen: _Seen = set()
         self.problems: list[tuple[str, str]] = []  # (the part, what about it could not be read)
 
-    def joint_text(self, value: HarValue) -> bytes | None:
-        """What the rules see in the value's fields, one a line; None when the value is nested
-        too deeply to walk, though the C decoder could parse it."""
+    def read(self, value: HarValue) -> "_Read | None":
+        """The value with its request and their joint text; None when the value is nested too
+        deeply to walk, though the C decoder could parse it."""
         try:
-            return value.joint_text()
+            joint = value.joint_text()
         except RecursionError:
             return None
+        exchange, problem = value.request(self.path)
+        if problem is not None:
+            self.problems.append((f"{value.pointer}/request", problem))
+        if exchange is None:
+            return _Read(value, None, joint, len(joint))
+        return _Read(value, exchange, joint + b"\n" + request_text(exchange), len(joint))
 
     def as_text(self, item: HarValue | Unreadable) -> list[Finding]:
         """A part that could not be read as HAR, noted as a problem: its text's findings."""
@@ -102,32 +108,33 @@ class _HarScan:
         self.problems.append((item.part, item.message))
         return text_findings(item.data, self.path, self.detector, item.line, item.column)
 
-    def batch(self, batch: list[tuple[HarValue, bytes]]) -> Iterator[Finding]:
+    def batch(self, batch: list["_Read"]) -> Iterator[Finding]:
         """The findings of the values of a batch, in order. Their joint texts go through the
         rules in one pass, so that values without a hit cost no pass of their own."""
         if not batch:
             return
-        hits = self.detector.matcher.match(b"\n".join(joint for _, joint in batch), False).hits
-        starts = list(itertools.accumulate((len(joint) + 1 for _, joint in batch), initial=0))
+        hits = self.detector.matcher.match(b"\n".join(read.joint for read in batch), False).hits
+        starts = list(itertools.accumulate((len(read.joint) + 1 for read in batch), initial=0))
         spans: list[list[tuple[int, int]]] = [[] for _ in batch]
         for hit in hits:  # each hit, in the coordinates of every value it overlaps
             first = bisect.bisect_right(starts, hit.match_start) - 1
             for index in range(first, max(first + 1, bisect.bisect_left(starts, hit.match_end))):
                 spans[index].append((hit.match_start - starts[index], hit.match_end - starts[index]))
-        for (value, _), value_hits in zip(batch, spans):
+        for read, value_hits in zip(batch, spans):
             try:
-                yield from list(self._value_findings(value, value_hits))
+                yield from list(self._value_findings(read, value_hits))
             except RecursionError:  # too deep for the decoder that keeps places
-                yield from self.as_text(value)
+                yield from self.as_text(read.value)
 
-    def _value_findings(self, value: HarValue, hits: list[tuple[int, int]]) -> Iterator[Finding]:
-        exchange, problem = value.request(self.path)
-        if problem is not None:
-            self.problems.append((f"{value.pointer}/request", problem))
-        if hits:
-            yield from self._field_findings(value, exchange, hits)
+    def _value_findings(self, read: "_Read", hits: list[tuple[int, int]]) -> Iterator[Finding]:
+        value, exchange = read.value, read.exchange
+        field_hits = [hit for hit in hits if hit[0] < read.fields_end]
+        if field_hits:
+            yield from self._field_findings(value, exchange, field_hits)
         if exchange is not None:
-            judged = self.judge.judge(exchange, self.statistics)
+            # No hit in the request's own text: no secret rule finds a credential in it.
+            carried = None if any(end > read.fields_end for _, end in hits) else []
+            judged = self.judge.judge(exchange, self.statistics, carried)
             if judged:
                 line, column = value.url_place()
                 yield from (_moved(finding, line, column) for finding in judged)
@@ -156,6 +163,18 @@ class _HarScan:
                     yield _placed_in_har(finding, har_field, value, exchange, url)
 
 
+@dataclass(frozen=True)
+class _Read:
+    """A value read for the joint pass: its request, if it has one, and the joint text — the
+    value's fields (up to ``fields_end``), then the request as the request rules' credential
+    pass reads it, so that a request without a hit there is known to carry no credential."""
+
+    value: HarValue
+    exchange: Exchange | None
+    joint: bytes
+    fields_end: int
+
+
 def _moved(finding: Finding, line: int, column: int) -> Finding:
     """A request finding moved from the entry's start to the place of its URL literal."""
     loc = finding.location
@@ -167,7 +186,7 @@ def _placed_in_har(finding: Finding, har_field: HarField, value: HarValue,
                    exchange: Exchange | None, url: str | None) -> Finding:
     """Move a finding from value coordinates to file coordinates, with pointer and entry."""
     if har_field.decoded_from_base64:
-        line, column = value.line_column(har_field.literal_start)
+        line, column = value.line_column(har_field.pointer)
         end_line, end_column = line, column + 1
     else:
         scanned = har_field.prefix + har_field.text
@@ -176,7 +195,7 @@ def _placed_in_har(finding: Finding, har_field: HarField, value: HarValue,
 
         def place(rel_line: int, rel_column: int) -> tuple[int, int]:
             offset = max(0, starts[rel_line - 1] + rel_column - 1 - len(har_field.prefix))
-            return value.line_column(har_field.literal_start, offset)
+            return value.line_column(har_field.pointer, offset)
 
         (line, column), (end_line, end_column) = place(loc.line, loc.column), place(loc.end_line, loc.end_column)
     context = dict(finding.context)

@@ -7,6 +7,7 @@ written once and judge every capture alike.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -44,13 +45,21 @@ class Exchange:
 
     @property
     def scheme(self) -> str:
-        return urlsplit(self.url).scheme.lower()
+        return _parts(self.url)[0]
 
     @property
     def host(self) -> str:
-        return (urlsplit(self.url).hostname or "").lower()
+        return _parts(self.url)[1]
 
     @property
     def path(self) -> str:
         """The path without the query string: what the iugu signature covers."""
-        return urlsplit(self.url).path or "/"
+        return _parts(self.url)[2]
+
+
+@functools.lru_cache(maxsize=1024)
+def _parts(url: str) -> tuple[str, str, str]:
+    """Scheme, host and path of a URL, split once: every request rule asks for them (keyed by the
+    URL, not kept on the exchange, whose URL a reader may still set)."""
+    split = urlsplit(url)
+    return split.scheme.lower(), (split.hostname or "").lower(), split.path or "/"
