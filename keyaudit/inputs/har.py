@@ -19,12 +19,11 @@ import io
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, BinaryIO, Iterator
-from urllib.parse import urlsplit
 
 from keyaudit.inputs.captures.lines import well_formed
 from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, loads, pointer_tokens
 from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
-from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.model.exchange import Exchange, Origin, split_url
 
 ENTRIES = ("log", "entries")
 _ENTRY_POINTER = "/log/entries/"
@@ -144,7 +143,7 @@ class HarValue:
             return None, None
         url = well_formed(request["url"])
         try:
-            urlsplit(url).port  # noqa: B018 - raises ValueError for a URL that cannot be split
+            split_url(url).port  # noqa: B018 - raises ValueError for a URL that cannot be split
         except ValueError:
             return None, f"{self.pointer}/request/url is not a URL that can be read; the entry was not judged as a request"
         problem = None
@@ -183,35 +182,47 @@ class _Walk:
         self.texts: list[str] = []
         self.bodies: list[bytes] = []
         self.places: list[_Found] | None = None if pointer is None else []
-        if isinstance(root, str):
+        if type(root) is str:
             self.texts.append(root)
             if self.places is not None:
                 self.places.append((pointer, root, "", None))
-        elif isinstance(root, (dict, list)):
+        elif type(root) is dict or type(root) is list:
             self._strings(root, pointer, in_headers, None)
 
     def _strings(self, node: dict[str, Any] | list[Any], pointer: str | None, in_headers: bool, key: object) -> None:
         """The strings under ``node`` (the value of ``key``). This is the hottest loop of a HAR
-        scan, written flat: pointers are built only when asked for (most entries need only what
-        the rules see), and a base64 body, which few strings are, is the only call out."""
-        is_dict = isinstance(node, dict)
+        scan, written flat: exact type tests (the decoder makes nothing else), pointers built
+        only when asked for (most entries need only what the rules see), and a base64 body,
+        which few strings are, the only call out."""
         texts, places = self.texts, self.places
-        for name, value in node.items() if is_dict else enumerate(node):  # type: ignore[union-attr]
-            inner = None if places is None else f"{pointer}/{escape_pointer_token(name) if is_dict else name}"
-            if isinstance(value, str):
+        if type(node) is list:
+            for index, value in enumerate(node):
+                kind = type(value)
+                if kind is str:
+                    texts.append(value)
+                    if places is not None:
+                        places.append((f"{pointer}/{index}", value, "", None))
+                elif kind is dict or kind is list:
+                    self._strings(value, None if places is None else f"{pointer}/{index}", in_headers, index)
+            return
+        for name, value in node.items():  # type: ignore[union-attr]
+            kind = type(value)
+            if kind is str:
                 prefix = ""
-                if name == "value" and is_dict:
+                if name == "value":
                     label = node.get("name")  # type: ignore[union-attr]
-                    if isinstance(label, str):
+                    if type(label) is str:
                         prefix = label + (": " if in_headers else "=")
                 texts.append(prefix + value if prefix else value)
+                inner = None if places is None else f"{pointer}/{escape_pointer_token(name)}"
                 if places is not None:
                     places.append((inner, value, prefix, None))
-                if name == "text" and key == "content" and is_dict and \
+                if name == "text" and key == "content" and \
                         str(node.get("encoding", "")).lower() == "base64":  # type: ignore[union-attr]
                     self._body(value, inner)
-            elif isinstance(value, (dict, list)):
-                self._strings(value, inner, in_headers or name == "headers", name)
+            elif kind is dict or kind is list:
+                self._strings(value, None if places is None else f"{pointer}/{escape_pointer_token(name)}",
+                              in_headers or name == "headers", name)
 
     def _body(self, text: str, pointer: str | None) -> None:
         """A base64 body, decoded after its text."""

@@ -128,22 +128,22 @@ class _HarScan:
 
     def _value_findings(self, read: "_Read", hits: list[tuple[int, int]]) -> Iterator[Finding]:
         value, exchange = read.value, read.exchange
+        carried: list[Credential] = []  # the request's credentials, found once for all its findings
+        if exchange is not None and any(end > read.fields_end for _, end in hits):
+            carried = self.judge.credentials(exchange)  # else no secret rule finds one in its text
         field_hits = [hit for hit in hits if hit[0] < read.fields_end]
         if field_hits:
-            yield from self._field_findings(value, exchange, field_hits)
+            yield from self._field_findings(value, exchange, carried, field_hits)
         if exchange is not None:
-            # No hit in the request's own text: no secret rule finds a credential in it.
-            carried = None if any(end > read.fields_end for _, end in hits) else []
             judged = self.judge.judge(exchange, self.statistics, carried)
             if judged:
                 line, column = value.url_place()
                 yield from (_moved(finding, line, column) for finding in judged)
 
-    def _field_findings(self, value: HarValue, exchange: Exchange | None,
+    def _field_findings(self, value: HarValue, exchange: Exchange | None, carried: list[Credential],
                         hits: list[tuple[int, int]]) -> Iterator[Finding]:
         """The findings of each field that a hit of the joint pass overlaps, scanned alone."""
         fields = value.fields
-        carried: list[Credential] | None = None  # the entry's credentials, found once for all its findings
         for har_field, (start, end) in zip(fields, value.joint_spans(fields)):
             if any(hit_start <= end and hit_end >= start for hit_start, hit_end in hits):
                 found: list[Finding] = []
@@ -158,7 +158,6 @@ class _HarScan:
                     own = [finding.secret] if isinstance(finding.secret, Secret) else []
                     url = None
                     if exchange is not None:
-                        carried = self.judge.credentials(exchange) if carried is None else carried
                         url = self.judge.shown_url(exchange, *own, carried=carried)
                     yield _placed_in_har(finding, har_field, value, exchange, url)
 

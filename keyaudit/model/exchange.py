@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 REQUEST_SPAN_LINES = 50  # a captured request (curl with continuations, a wire dump) fits in this
 
@@ -58,8 +58,15 @@ class Exchange:
 
 
 @functools.lru_cache(maxsize=1024)
+def split_url(url: str) -> SplitResult:
+    """:func:`urllib.parse.urlsplit`, once per URL: a reader checks the URL it builds an exchange
+    with, and every request rule asks for its scheme, host or path (keyed by the URL, not kept on
+    the exchange, whose URL a reader may still set)."""
+    return urlsplit(url)
+
+
+@functools.lru_cache(maxsize=1024)
 def _parts(url: str) -> tuple[str, str, str]:
-    """Scheme, host and path of a URL, split once: every request rule asks for them (keyed by the
-    URL, not kept on the exchange, whose URL a reader may still set)."""
-    split = urlsplit(url)
+    """Scheme, host and path of a URL, as the request rules compare them."""
+    split = split_url(url)
     return split.scheme.lower(), (split.hostname or "").lower(), split.path or "/"
