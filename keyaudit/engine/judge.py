@@ -27,9 +27,8 @@ SECRET_CATEGORIES = ("access-token", "basic-auth")
 
 def request_text(exchange: Exchange) -> bytes:
     """The request as an HTTP/1.1-style text: what the secret rules are run over."""
-    head = [f"{exchange.method} {exchange.url} HTTP/1.1"]
-    head += [f"{name}: {value}" for name, value in exchange.headers]
-    text = ("\n".join(head) + "\n\n").encode("utf-8", "surrogateescape")
+    head = "\n".join([f"{exchange.method} {exchange.url} HTTP/1.1", *map(": ".join, exchange.headers)])
+    text = (head + "\n\n").encode("utf-8", "surrogateescape")
     return text + (exchange.body or b"")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import itertools
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, BinaryIO, Iterator
@@ -150,8 +151,7 @@ class HarValue:
         listed = request.get("headers")
         if listed is not None and not isinstance(listed, list):
             problem = f"{self.pointer}/request/headers is not a list; the request was judged without its headers"
-        headers = [(_text(h.get("name", "")), _text(h.get("value", "")))
-                   for h in (listed if isinstance(listed, list) else []) if isinstance(h, dict)]
+        headers = _headers(listed) if isinstance(listed, list) else []
         post = request.get("postData") if isinstance(request.get("postData"), dict) else {}
         text = post.get("text")
         started = entry.get("startedDateTime")
@@ -231,6 +231,18 @@ class _Walk:
             self.bodies.append(decoded)
             if self.places is not None:
                 self.places.append((pointer, text, "", decoded))
+
+
+def _headers(listed: list[Any]) -> list[tuple[str, str]]:
+    """A request's headers as (name, value) text, from its list of ``{name, value}`` objects. The
+    common case — every name and value ASCII text — is told by one join, not header by header."""
+    pairs = [(h.get("name", ""), h.get("value", "")) for h in listed if type(h) is dict]
+    try:
+        if "".join(itertools.chain.from_iterable(pairs)).isascii():
+            return pairs
+    except TypeError:  # a name or value that is not text
+        pass
+    return [(_text(name), _text(value)) for name, value in pairs]
 
 
 def _text(value: object) -> str:

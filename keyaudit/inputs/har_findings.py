@@ -29,7 +29,8 @@ from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import Credential
 
 _Seen = set[tuple[int | None, str, str]]
-BATCH_BYTES = 1 << 20  # entries are tried together in a pass of about this size
+BATCH_BYTES = 1 << 18  # entries are tried together in a pass of about this size (kept small: the entries
+# of a batch stay in memory until it is judged, and fewer of them stay in the processor's caches)
 
 
 def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge: ExchangeJudge,

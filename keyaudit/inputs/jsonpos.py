@@ -9,7 +9,6 @@ finding one string costs about a C parse of what comes before it.
 
 from __future__ import annotations
 
-import bisect
 import json
 import json.decoder
 import json.scanner
@@ -113,18 +112,13 @@ class SourceText:
     def __init__(self, text: str, line: int = 1, column: int = 1) -> None:
         self.text = text
         self._first_line, self._first_column = line, column
-        self._line_starts = [0]
-        position = text.find("\n")
-        while position >= 0:
-            self._line_starts.append(position + 1)
-            position = text.find("\n", position + 1)
 
     def line_column(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._line_starts, offset)
-        column = offset - self._line_starts[line - 1] + 1
-        if line == 1:
-            column += self._first_column - 1
-        return line + self._first_line - 1, column
+        """Counted at C speed for each place asked: a value has only the few its findings need."""
+        newlines = self.text.count("\n", 0, offset)
+        if not newlines:
+            return self._first_line, self._first_column + offset
+        return self._first_line + newlines, offset - self.text.rfind("\n", 0, offset)
 
     def source_offset(self, literal_start: int, decoded_offset: int) -> int:
         """The source offset of the ``decoded_offset``-th character of the literal at ``literal_start``."""
