@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -90,7 +91,8 @@ class ExchangeJudge:
         if carried is None or carried:
             return self.rules
         rules, hosts, headers = self._without_credentials
-        if hosts is None or exchange.host in hosts or any(name.lower() in headers for name, _ in exchange.headers):
+        if hosts is None or exchange.host in hosts or \
+                not headers.isdisjoint(map(str.lower, map(operator.itemgetter(0), exchange.headers))):
             return rules
         return []
 
