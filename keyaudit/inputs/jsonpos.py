@@ -30,7 +30,9 @@ def loads(text: str) -> Any:
     return json.loads(text, parse_int=integer)
 
 
-_SCAN = json.scanner.make_scanner(json.JSONDecoder(parse_int=integer))
+# Passes over values whose numbers it keeps as their digits: a place needs no number's value, and
+# the C scanner then converts none (nor refuses one of 4300 digits or more).
+_SCAN = json.scanner.make_scanner(json.JSONDecoder(parse_int=str))
 
 
 def escape_pointer_token(token: str | int) -> str:
