@@ -6,8 +6,11 @@ pass per string (hundreds of thousands in a large capture). So an entry's string
 scanned together, one per line, in one pass: a field can give a finding on its own only if that
 pass has a hit overlapping it (the rules' patterns stop at line ends or are anchored at them, and
 a hit is found where a keyword is), and only those fields are scanned again alone, exactly as
-before. Parts of the file that cannot be read as HAR are scanned as plain text and named in an
-error.
+before. An entry's request, written out as the request rules' credential pass reads it, joins
+that pass too: a request without a hit there carries no credential, so it costs no pass of its
+own, and only the request rules that need none are asked about it (none at all when its host and
+headers interest none of them). Parts of the file that cannot be read as HAR are scanned as plain
+text and named in an error.
 """
 
 from __future__ import annotations
