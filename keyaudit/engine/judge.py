@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,9 +29,8 @@ _MAX_HOSTS_KEPT = 4096  # hosts whose rule lists are kept (a browser capture mee
 
 def request_text(exchange: Exchange) -> bytes:
     """The request as an HTTP/1.1-style text: what the secret rules are run over."""
-    head = [f"{exchange.method} {exchange.url} HTTP/1.1"]
-    head += [f"{name}: {value}" for name, value in exchange.headers]
-    text = ("\n".join(head) + "\n\n").encode("utf-8", "surrogateescape")
+    head = "\n".join([f"{exchange.method} {exchange.url} HTTP/1.1", *map(": ".join, exchange.headers)])
+    text = (head + "\n\n").encode("utf-8", "surrogateescape")
     return text + (exchange.body or b"")
 
 
@@ -57,7 +57,7 @@ class ExchangeJudge:
         return SecretDetector(carriers, create_matcher(carriers, matcher.name, matcher.budget),
                               self.secrets.signing_keys)
 
-    def _rules_for(self, host: str) -> list[RequestRule]:
+    def _rules_to(self, host: str) -> list[RequestRule]:
         """The rules an exchange to ``host`` can break, in their order: most rules name their
         provider's hosts, and a request to any other host need not be asked by each of them."""
         chosen = self._by_host.get(host)
@@ -81,13 +81,45 @@ class ExchangeJudge:
         carried = self.credentials(exchange) if carried is None else carried
         return redact_url(exchange.url, [*(c.secret for c in carried), *also])
 
-    def judge(self, exchange: Exchange, statistics: Counter[str]) -> list[Finding]:
-        """Findings of the request rules for one exchange; ``statistics`` counts what was judged."""
+    @functools.cached_property
+    def _without_credentials(self) -> tuple[list[RequestRule], frozenset[str] | None, frozenset[str]]:
+        """The rules that can apply to a request carrying no credential, and what one of them
+        needs to apply: a host among the first set, or a header named in the second (lower
+        case); None for the hosts when one of these rules narrows by neither (any request)."""
+        rules = [rule for rule in self.rules if rule.carries_credential is None]
+        hosts: set[str] = set()
+        headers: set[str] = set()
+        for rule in rules:
+            if not rule.hosts and not rule.has_headers:
+                return rules, None, frozenset()
+            hosts.update(rule.hosts)
+            if not rule.hosts:
+                headers.update(name.lower() for name in rule.has_headers)
+        return rules, frozenset(hosts), frozenset(headers)
+
+    def _rules_for(self, exchange: Exchange, carried: list[Credential] | None) -> list[RequestRule]:
+        """The rules worth asking about the exchange: all of them, unless it is known to carry no
+        credential (``carried == []``); then those that ask for none, or none at all when the
+        exchange has neither a host nor a header one of those narrows to."""
+        if carried is None or carried:
+            return self._rules_to(exchange.host)
+        rules, hosts, headers = self._without_credentials
+        if hosts is None or exchange.host in hosts or \
+                not headers.isdisjoint(map(str.lower, map(operator.itemgetter(0), exchange.headers))):
+            return rules
+        return []
+
+    def judge(self, exchange: Exchange, statistics: Counter[str],
+              carried: list[Credential] | None = None) -> list[Finding]:
+        """Findings of the request rules for one exchange; ``statistics`` counts what was judged.
+        ``carried``: the credentials the request carries, when the caller knows them (an empty
+        list spares the rules that need one, and the pass of the secret rules over the request)."""
         statistics["requests_judged"] += 1
-        context = RequestContext(lambda: self.credentials(exchange), self.checks, statistics)
+        context = RequestContext((lambda: carried) if carried is not None else (lambda: self.credentials(exchange)),
+                                 self.checks, statistics)
         strongest: dict[tuple[str, bool], Finding] = {}
         url: str | None = None  # one request, one URL: redacted once a rule has something to say
-        for rule in self._rules_for(exchange.host):
+        for rule in self._rules_for(exchange, carried):
             judgement = rule.judge(exchange, context)
             if judgement is None:
                 continue

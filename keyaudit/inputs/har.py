@@ -16,15 +16,15 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import itertools
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, BinaryIO, Iterator
-from urllib.parse import urlsplit
 
 from keyaudit.inputs.captures.lines import well_formed
-from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, loads, loads_positioned
+from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, loads, pointer_tokens
 from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
-from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.model.exchange import Exchange, Origin, split_url
 
 ENTRIES = ("log", "entries")
 _ENTRY_POINTER = "/log/entries/"
@@ -45,11 +45,11 @@ _Found = tuple[str | None, str, str, bytes | None]
 
 @dataclass(frozen=True)
 class HarField:
-    """A string to scan: its pointer, its text, and where its literal starts in its value's text."""
+    """A string to scan: its pointer and its text (where its literal stands is asked of its
+    value by the pointer, for the few fields with a finding)."""
 
     pointer: str
     text: str
-    literal_start: int
     prefix: str = ""  # "Name: " or "name=" before a header or parameter value, for context
     decoded: bytes | None = None  # a base64 body's bytes, scanned instead of its text
 
@@ -86,6 +86,7 @@ class HarValue:
         self.text, self.place = value.text, value.place
         self.root = value.parsed if value.parsed is not UNPARSED else self._parsed()
         self._in_headers = "/headers/" in self.pointer + "/"  # a value under a "headers" member
+        self._starts: dict[str, int] = {}  # where the literals asked for start, by pointer
 
     @cached_property
     def _source(self) -> SourceText:
@@ -122,14 +123,16 @@ class HarValue:
 
     @cached_property
     def fields(self) -> list[HarField]:
-        """Every string with its pointer and the place of its literal, plus base64 bodies
-        decoded, in document order (the value is parsed again, by the decoder that keeps places)."""
-        places = _Walk(loads_positioned(self.text), self.pointer, self._in_headers).places or []
-        return [HarField(pointer or "", text, text.offset, prefix, decoded) for pointer, text, prefix, decoded in places]
+        """Every string with its pointer, plus base64 bodies decoded, in document order."""
+        places = _Walk(self.root, self.pointer, self._in_headers).places or []
+        return [HarField(pointer or "", text, prefix, decoded) for pointer, text, prefix, decoded in places]
 
-    def line_column(self, literal_start: int, decoded_offset: int = 0) -> tuple[int, int]:
-        """Line and column in the file of a character of the string literal at ``literal_start``."""
-        return self._source.line_column(self._source.source_offset(literal_start, decoded_offset))
+    def line_column(self, pointer: str, decoded_offset: int = 0) -> tuple[int, int]:
+        """Line and column in the file of a character of the string at ``pointer``."""
+        start = self._starts.get(pointer)
+        if start is None:
+            start = self._starts[pointer] = literal_start(self.text, pointer_tokens(pointer[len(self.pointer):]))
+        return self._source.line_column(self._source.source_offset(start, decoded_offset))
 
     def request(self, path: str) -> tuple[Exchange | None, str | None]:
         """The entry's request as an Exchange (None when it has none, or none that can be
@@ -141,15 +144,14 @@ class HarValue:
             return None, None
         url = well_formed(request["url"])
         try:
-            urlsplit(url).port  # noqa: B018 - raises ValueError for a URL that cannot be split
+            split_url(url).port  # noqa: B018 - raises ValueError for a URL that cannot be split
         except ValueError:
             return None, f"{self.pointer}/request/url is not a URL that can be read; the entry was not judged as a request"
         problem = None
         listed = request.get("headers")
         if listed is not None and not isinstance(listed, list):
             problem = f"{self.pointer}/request/headers is not a list; the request was judged without its headers"
-        headers = [(_text(h.get("name", "")), _text(h.get("value", "")))
-                   for h in (listed if isinstance(listed, list) else []) if isinstance(h, dict)]
+        headers = _headers(listed) if isinstance(listed, list) else []
         post = request.get("postData") if isinstance(request.get("postData"), dict) else {}
         text = post.get("text")
         started = entry.get("startedDateTime")
@@ -165,8 +167,7 @@ class HarValue:
 
     def url_place(self) -> tuple[int, int]:
         """Line and column of the request URL's literal: where request findings point."""
-        url = next(f for f in self.fields if f.pointer == f"{self.pointer}/request/url" and not f.decoded_from_base64)
-        return self.line_column(url.literal_start)
+        return self.line_column(f"{self.pointer}/request/url")
 
 
 class _Walk:
@@ -181,35 +182,47 @@ class _Walk:
         self.texts: list[str] = []
         self.bodies: list[bytes] = []
         self.places: list[_Found] | None = None if pointer is None else []
-        if isinstance(root, str):
+        if type(root) is str:
             self.texts.append(root)
             if self.places is not None:
                 self.places.append((pointer, root, "", None))
-        elif isinstance(root, (dict, list)):
+        elif type(root) is dict or type(root) is list:
             self._strings(root, pointer, in_headers, None)
 
     def _strings(self, node: dict[str, Any] | list[Any], pointer: str | None, in_headers: bool, key: object) -> None:
         """The strings under ``node`` (the value of ``key``). This is the hottest loop of a HAR
-        scan, written flat: pointers are built only when asked for (most entries need only what
-        the rules see), and a base64 body, which few strings are, is the only call out."""
-        is_dict = isinstance(node, dict)
+        scan, written flat: exact type tests (the decoder makes nothing else), pointers built
+        only when asked for (most entries need only what the rules see), and a base64 body,
+        which few strings are, the only call out."""
         texts, places = self.texts, self.places
-        for name, value in node.items() if is_dict else enumerate(node):  # type: ignore[union-attr]
-            inner = None if places is None else f"{pointer}/{escape_pointer_token(name) if is_dict else name}"
-            if isinstance(value, str):
+        if type(node) is list:
+            for index, value in enumerate(node):
+                kind = type(value)
+                if kind is str:
+                    texts.append(value)
+                    if places is not None:
+                        places.append((f"{pointer}/{index}", value, "", None))
+                elif kind is dict or kind is list:
+                    self._strings(value, None if places is None else f"{pointer}/{index}", in_headers, index)
+            return
+        for name, value in node.items():  # type: ignore[union-attr]
+            kind = type(value)
+            if kind is str:
                 prefix = ""
-                if name == "value" and is_dict:
+                if name == "value":
                     label = node.get("name")  # type: ignore[union-attr]
-                    if isinstance(label, str):
+                    if type(label) is str:
                         prefix = label + (": " if in_headers else "=")
                 texts.append(prefix + value if prefix else value)
+                inner = None if places is None else f"{pointer}/{escape_pointer_token(name)}"
                 if places is not None:
                     places.append((inner, value, prefix, None))
-                if name == "text" and key == "content" and is_dict and \
+                if name == "text" and key == "content" and \
                         str(node.get("encoding", "")).lower() == "base64":  # type: ignore[union-attr]
                     self._body(value, inner)
-            elif isinstance(value, (dict, list)):
-                self._strings(value, inner, in_headers or name == "headers", name)
+            elif kind is dict or kind is list:
+                self._strings(value, None if places is None else f"{pointer}/{escape_pointer_token(name)}",
+                              in_headers or name == "headers", name)
 
     def _body(self, text: str, pointer: str | None) -> None:
         """A base64 body, decoded after its text."""
@@ -218,6 +231,18 @@ class _Walk:
             self.bodies.append(decoded)
             if self.places is not None:
                 self.places.append((pointer, text, "", decoded))
+
+
+def _headers(listed: list[Any]) -> list[tuple[str, str]]:
+    """A request's headers as (name, value) text, from its list of ``{name, value}`` objects. The
+    common case — every name and value ASCII text — is told by one join, not header by header."""
+    pairs = [(h.get("name", ""), h.get("value", "")) for h in listed if type(h) is dict]
+    try:
+        if "".join(itertools.chain.from_iterable(pairs)).isascii():
+            return pairs
+    except TypeError:  # a name or value that is not text
+        pass
+    return [(_text(name), _text(value)) for name, value in pairs]
 
 
 def _text(value: object) -> str:

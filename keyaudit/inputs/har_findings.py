@@ -6,8 +6,11 @@ pass per string (hundreds of thousands in a large capture). So an entry's string
 scanned together, one per line, in one pass: a field can give a finding on its own only if that
 pass has a hit overlapping it (the rules' patterns stop at line ends or are anchored at them, and
 a hit is found where a keyword is), and only those fields are scanned again alone, exactly as
-before. Parts of the file that cannot be read as HAR are scanned as plain text and named in an
-error.
+before. An entry's request, written out as the request rules' credential pass reads it, joins
+that pass too: a request without a hit there carries no credential, so it costs no pass of its
+own, and only the request rules that need none are asked about it (none at all when its host and
+headers interest none of them). Parts of the file that cannot be read as HAR are scanned as plain
+text and named in an error.
 """
 
 from __future__ import annotations
@@ -16,11 +19,11 @@ import bisect
 import io
 import itertools
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine.detect import SecretDetector
-from keyaudit.engine.judge import ExchangeJudge
+from keyaudit.engine.judge import ExchangeJudge, request_text
 from keyaudit.inputs.har import HarField, HarValue, Unreadable, read_har, scannable
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import Finding, Location
@@ -29,7 +32,8 @@ from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import Credential
 
 _Seen = set[tuple[int | None, str, str]]
-BATCH_BYTES = 1 << 20  # entries are tried together in a pass of about this size
+BATCH_BYTES = 1 << 18  # entries are tried together in a pass of about this size (kept small: the entries
+# of a batch stay in memory until it is judged, and fewer of them stay in the processor's caches)
 
 
 def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge: ExchangeJudge,
@@ -39,13 +43,13 @@ def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge
 
     Raises :class:`~keyaudit.inputs.har.HarError` when the input is not a HAR at all."""
     scan = _HarScan(path, detector, judge, statistics)
-    batch: list[tuple[HarValue, bytes]] = []
+    batch: list[_Read] = []
     size = 0
     for item in read_har(stream):
         unread: HarValue | Unreadable | None = item  # what could not be read as HAR
-        if isinstance(item, HarValue) and (joint := scan.joint_text(item)) is not None:
-            batch.append((item, joint))
-            size += len(joint)
+        if isinstance(item, HarValue) and (read := scan.read(item)) is not None:
+            batch.append(read)
+            size += len(read.joint)
             if size < BATCH_BYTES:
                 continue
             unread = None  # the batch is full
@@ -86,13 +90,19 @@ class _HarScan:
         self.seen: _Seen = set()
         self.problems: list[tuple[str, str]] = []  # (the part, what about it could not be read)
 
-    def joint_text(self, value: HarValue) -> bytes | None:
-        """What the rules see in the value's fields, one a line; None when the value is nested
-        too deeply to walk, though the C decoder could parse it."""
+    def read(self, value: HarValue) -> "_Read | None":
+        """The value with its request and their joint text; None when the value is nested too
+        deeply to walk, though the C decoder could parse it."""
         try:
-            return value.joint_text()
+            joint = value.joint_text()
         except RecursionError:
             return None
+        exchange, problem = value.request(self.path)
+        if problem is not None:
+            self.problems.append((f"{value.pointer}/request", problem))
+        if exchange is None:
+            return _Read(value, None, joint, len(joint))
+        return _Read(value, exchange, joint + b"\n" + request_text(exchange), len(joint))
 
     def as_text(self, item: HarValue | Unreadable) -> list[Finding]:
         """A part that could not be read as HAR, noted as a problem: its text's findings."""
@@ -102,41 +112,42 @@ class _HarScan:
         self.problems.append((item.part, item.message))
         return text_findings(item.data, self.path, self.detector, item.line, item.column)
 
-    def batch(self, batch: list[tuple[HarValue, bytes]]) -> Iterator[Finding]:
+    def batch(self, batch: list["_Read"]) -> Iterator[Finding]:
         """The findings of the values of a batch, in order. Their joint texts go through the
         rules in one pass, so that values without a hit cost no pass of their own."""
         if not batch:
             return
-        hits = self.detector.matcher.match(b"\n".join(joint for _, joint in batch), False).hits
-        starts = list(itertools.accumulate((len(joint) + 1 for _, joint in batch), initial=0))
+        hits = self.detector.matcher.match(b"\n".join(read.joint for read in batch), False).hits
+        starts = list(itertools.accumulate((len(read.joint) + 1 for read in batch), initial=0))
         spans: list[list[tuple[int, int]]] = [[] for _ in batch]
         for hit in hits:  # each hit, in the coordinates of every value it overlaps
             first = bisect.bisect_right(starts, hit.match_start) - 1
             for index in range(first, max(first + 1, bisect.bisect_left(starts, hit.match_end))):
                 spans[index].append((hit.match_start - starts[index], hit.match_end - starts[index]))
-        for (value, _), value_hits in zip(batch, spans):
+        for read, value_hits in zip(batch, spans):
             try:
-                yield from list(self._value_findings(value, value_hits))
+                yield from list(self._value_findings(read, value_hits))
             except RecursionError:  # too deep for the decoder that keeps places
-                yield from self.as_text(value)
+                yield from self.as_text(read.value)
 
-    def _value_findings(self, value: HarValue, hits: list[tuple[int, int]]) -> Iterator[Finding]:
-        exchange, problem = value.request(self.path)
-        if problem is not None:
-            self.problems.append((f"{value.pointer}/request", problem))
-        if hits:
-            yield from self._field_findings(value, exchange, hits)
+    def _value_findings(self, read: "_Read", hits: list[tuple[int, int]]) -> Iterator[Finding]:
+        value, exchange = read.value, read.exchange
+        carried: list[Credential] = []  # the request's credentials, found once for all its findings
+        if exchange is not None and any(end > read.fields_end for _, end in hits):
+            carried = self.judge.credentials(exchange)  # else no secret rule finds one in its text
+        field_hits = [hit for hit in hits if hit[0] < read.fields_end]
+        if field_hits:
+            yield from self._field_findings(value, exchange, carried, field_hits)
         if exchange is not None:
-            judged = self.judge.judge(exchange, self.statistics)
+            judged = self.judge.judge(exchange, self.statistics, carried)
             if judged:
                 line, column = value.url_place()
                 yield from (_moved(finding, line, column) for finding in judged)
 
-    def _field_findings(self, value: HarValue, exchange: Exchange | None,
+    def _field_findings(self, value: HarValue, exchange: Exchange | None, carried: list[Credential],
                         hits: list[tuple[int, int]]) -> Iterator[Finding]:
         """The findings of each field that a hit of the joint pass overlaps, scanned alone."""
         fields = value.fields
-        carried: list[Credential] | None = None  # the entry's credentials, found once for all its findings
         for har_field, (start, end) in zip(fields, value.joint_spans(fields)):
             if any(hit_start <= end and hit_end >= start for hit_start, hit_end in hits):
                 found: list[Finding] = []
@@ -151,9 +162,20 @@ class _HarScan:
                     own = [finding.secret] if isinstance(finding.secret, Secret) else []
                     url = None
                     if exchange is not None:
-                        carried = self.judge.credentials(exchange) if carried is None else carried
                         url = self.judge.shown_url(exchange, *own, carried=carried)
                     yield _placed_in_har(finding, har_field, value, exchange, url)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A value read for the joint pass: its request, if it has one, and the joint text — the
+    value's fields (up to ``fields_end``), then the request as the request rules' credential
+    pass reads it, so that a request without a hit there is known to carry no credential."""
+
+    value: HarValue
+    exchange: Exchange | None
+    joint: bytes
+    fields_end: int
 
 
 def _moved(finding: Finding, line: int, column: int) -> Finding:
@@ -167,16 +189,18 @@ def _placed_in_har(finding: Finding, har_field: HarField, value: HarValue,
                    exchange: Exchange | None, url: str | None) -> Finding:
     """Move a finding from value coordinates to file coordinates, with pointer and entry."""
     if har_field.decoded_from_base64:
-        line, column = value.line_column(har_field.literal_start)
+        line, column = value.line_column(har_field.pointer)
         end_line, end_column = line, column + 1
     else:
         scanned = har_field.prefix + har_field.text
-        starts = [0] + [i + 1 for i, ch in enumerate(scanned) if ch == "\n"]
         loc = finding.location
 
         def place(rel_line: int, rel_column: int) -> tuple[int, int]:
-            offset = max(0, starts[rel_line - 1] + rel_column - 1 - len(har_field.prefix))
-            return value.line_column(har_field.literal_start, offset)
+            start = 0  # of the finding's line in what was scanned (most fields are one line)
+            for _ in range(rel_line - 1):
+                start = scanned.index("\n", start) + 1
+            offset = max(0, start + rel_column - 1 - len(har_field.prefix))
+            return value.line_column(har_field.pointer, offset)
 
         (line, column), (end_line, end_column) = place(loc.line, loc.column), place(loc.end_line, loc.end_column)
     context = dict(finding.context)

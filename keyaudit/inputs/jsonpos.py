@@ -1,32 +1,22 @@
-"""JSON parsing that remembers where every string value stood in the file.
+"""Where a string stands in a JSON text, found by its pointer, without parsing the text twice.
 
 A HAR finding must say both where in the document it is (an RFC 6901 pointer) and on which
 line of the file, so a person can open the file at the spot. The standard decoder forgets
-positions; its pure-Python scanner lets us keep them by returning strings that carry their
-offset. That scanner is slow, so it is run only on the few values a finding needs placed.
+positions, so the few strings a finding is in are found again by their pointer: the text is
+walked along the pointer's tokens, each member or element passed over by the C decoder, so
+finding one string costs about a C parse of what comes before it.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import json.decoder
 import json.scanner
-from typing import Any, Iterator
-
-
-class PositionedStr(str):
-    """A decoded JSON string that knows the offset of its first character in the source."""
-
-    offset: int
-
-    def __new__(cls, value: str, offset: int) -> "PositionedStr":
-        instance = super().__new__(cls, value)
-        instance.offset = offset
-        return instance
-
+import re
+from typing import Any, Sequence
 
 MAX_INT_DIGITS = 4000  # below Python's limit on converting digits to an int (4300 by default)
+_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def integer(digits: str) -> int | float:
@@ -40,38 +30,78 @@ def loads(text: str) -> Any:
     return json.loads(text, parse_int=integer)
 
 
-class _Decoder(json.JSONDecoder):
-    def __init__(self) -> None:
-        super().__init__(parse_int=integer)
-
-        def parse_string(source: str, index: int, strict: bool) -> tuple[str, int]:
-            value, end = json.decoder.scanstring(source, index, strict)
-            return PositionedStr(value, index), end
-
-        self.parse_string = parse_string
-        self.scan_once = json.scanner.py_make_scanner(self)
-
-
-def loads_positioned(text: str) -> Any:
-    """Like :func:`json.loads`, but string values are :class:`PositionedStr`."""
-    return _Decoder().decode(text)
+# Passes over values whose numbers it keeps as their digits: a place needs no number's value, and
+# the C scanner then converts none (nor refuses one of 4300 digits or more).
+_SCAN = json.scanner.make_scanner(json.JSONDecoder(parse_int=str))
 
 
 def escape_pointer_token(token: str | int) -> str:
     return str(token).replace("~", "~0").replace("/", "~1")
 
 
-def walk_strings(node: Any, pointer: str = "", parent: Any = None) -> Iterator[tuple[str, PositionedStr, Any]]:
-    """Every string value in the document with its RFC 6901 pointer and the container holding
-    it, in document order."""
-    if isinstance(node, PositionedStr):
-        yield pointer, node, parent
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from walk_strings(value, f"{pointer}/{escape_pointer_token(key)}", node)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from walk_strings(value, f"{pointer}/{index}", node)
+def pointer_tokens(pointer: str) -> list[str]:
+    """The tokens of an RFC 6901 pointer ("" is the root: no token), unescaped."""
+    return [token.replace("~1", "/").replace("~0", "~") for token in pointer.split("/")[1:]] if pointer else []
+
+
+def literal_start(text: str, tokens: Sequence[str]) -> int:
+    """Where the characters of the string that ``tokens`` lead to start in the JSON ``text``
+    (just past its opening quote). A key written twice leads to its last value, as a decoder
+    keeps it. Raises ``ValueError`` when the tokens lead to no string (the text is not the one
+    the pointer was made for)."""
+    position = _SPACE.match(text).end()
+    for token in tokens:
+        opener = text[position : position + 1]
+        if opener == "{":
+            position = _member(text, position + 1, token)
+        elif opener == "[" and token.isdigit():
+            position = _element(text, position + 1, int(token))
+        else:
+            raise ValueError(f"no container at offset {position} for {token!r}")
+    if text[position : position + 1] != '"':
+        raise ValueError(f"no string at offset {position}")
+    return position + 1
+
+
+def _past(text: str, position: int) -> int:
+    """The offset after the value at ``position`` and the blanks that follow it."""
+    try:
+        _, end = _SCAN(text, position)
+    except StopIteration:
+        raise ValueError(f"no JSON value at offset {position}") from None
+    return _SPACE.match(text, end).end()
+
+
+def _member(text: str, position: int, key: str) -> int:
+    """The offset of the last value of ``key`` in the object whose members start at ``position``."""
+    found = None
+    position = _SPACE.match(text, position).end()
+    while text[position : position + 1] == '"':
+        name, position = json.decoder.scanstring(text, position + 1)
+        position = _SPACE.match(text, position).end()
+        if text[position : position + 1] != ":":
+            break
+        position = _SPACE.match(text, position + 1).end()
+        if name == key:
+            found = position
+        position = _past(text, position)
+        if text[position : position + 1] != ",":
+            break
+        position = _SPACE.match(text, position + 1).end()
+    if found is None:
+        raise ValueError(f"no member {key!r}")
+    return found
+
+
+def _element(text: str, position: int, index: int) -> int:
+    """The offset of element ``index`` of the array whose elements start at ``position``."""
+    position = _SPACE.match(text, position).end()
+    for _ in range(index):
+        position = _past(text, position)
+        if text[position : position + 1] != ",":
+            raise ValueError(f"no element {index}")
+        position = _SPACE.match(text, position + 1).end()
+    return position
 
 
 class SourceText:
@@ -84,18 +114,13 @@ class SourceText:
     def __init__(self, text: str, line: int = 1, column: int = 1) -> None:
         self.text = text
         self._first_line, self._first_column = line, column
-        self._line_starts = [0]
-        position = text.find("\n")
-        while position >= 0:
-            self._line_starts.append(position + 1)
-            position = text.find("\n", position + 1)
 
     def line_column(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._line_starts, offset)
-        column = offset - self._line_starts[line - 1] + 1
-        if line == 1:
-            column += self._first_column - 1
-        return line + self._first_line - 1, column
+        """Counted at C speed for each place asked: a value has only the few its findings need."""
+        newlines = self.text.count("\n", 0, offset)
+        if not newlines:
+            return self._first_line, self._first_column + offset
+        return self._first_line + newlines, offset - self.text.rfind("\n", 0, offset)
 
     def source_offset(self, literal_start: int, decoded_offset: int) -> int:
         """The source offset of the ``decoded_offset``-th character of the literal at ``literal_start``."""

@@ -140,6 +140,16 @@ class _Rest(io.RawIOBase):
         return len(data)
 
 
+_NEAR_END = 8  # an escape cut by the window's end (``\u00``) is reported at its start
+
+
+def _cut_short(error: json.JSONDecodeError) -> bool:
+    """Whether the decoder failed because the text ends, not because it is wrong there: a string
+    never closed, or a fault at the very end (reading on then either completes the value or
+    moves the fault inside it)."""
+    return error.msg.startswith("Unterminated string") or error.pos >= len(error.doc) - _NEAR_END
+
+
 def _expected(found: str, what: str) -> str:
     return f"expected {what}" if found else "the input ends inside the document"
 
@@ -245,15 +255,22 @@ class ValueStream:
 
     def _value(self, position: int, pointer: str) -> Steps:
         """Hand over the value at ``position``: parsed on the spot when it is whole in the
-        window (the common case), else found whole by its brackets and left to the reader."""
+        window (the common case; one the window cuts short is parsed again once more is read),
+        else — not valid JSON — found whole by its brackets and left to the reader."""
         window = self._window
         if not self._char(position):
             raise _Stop(position, position, "the input ends where a value should be")
-        index = position - window.base
-        try:
-            parsed, end = self._decoder.raw_decode(window.text, index)
-        except (ValueError, RecursionError):  # not whole in the window, or not valid: found by its brackets
-            parsed, end = UNPARSED, -1
+        while True:
+            index = position - window.base
+            try:
+                parsed, end = self._decoder.raw_decode(window.text, index)
+            except json.JSONDecodeError as exc:
+                if _cut_short(exc) and window.more(position):
+                    continue
+                parsed, end = UNPARSED, -1
+            except (ValueError, RecursionError):
+                parsed, end = UNPARSED, -1
+            break
         if end < 0 or (window.text[index] not in '{["' and not window.eof
                        and window.text[end:end + 1] not in _AFTER_SCALAR):  # a number may go on: "1" of "1.5"
             stop = self._value_end(position)

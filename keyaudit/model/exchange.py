@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 REQUEST_SPAN_LINES = 50  # a captured request (curl with continuations, a wire dump) fits in this
 
@@ -57,22 +57,28 @@ class Exchange:
 
     @property
     def scheme(self) -> str:
-        return _url_parts(self.url)[0]
+        return _parts(self.url)[0]
 
     @property
     def host(self) -> str:
-        return _url_parts(self.url)[1]
+        return _parts(self.url)[1]
 
     @property
     def path(self) -> str:
         """The path without the query string: what the iugu signature covers."""
-        return _url_parts(self.url)[2]
+        return _parts(self.url)[2]
 
 
 @functools.lru_cache(maxsize=1024)
-def _url_parts(url: str) -> tuple[str, str, str]:
-    """(scheme, host, path) of a URL, lower-cased where case does not matter. Every request rule
-    asks for them, so each URL is split once, not once per rule (a reader may still replace an
-    exchange's URL: the cache is keyed by the URL, not the exchange)."""
-    parts = urlsplit(url)
-    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.path or "/"
+def split_url(url: str) -> SplitResult:
+    """:func:`urllib.parse.urlsplit`, once per URL: a reader checks the URL it builds an exchange
+    with, and every request rule asks for its scheme, host or path (keyed by the URL, not kept on
+    the exchange, whose URL a reader may still set)."""
+    return urlsplit(url)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parts(url: str) -> tuple[str, str, str]:
+    """Scheme, host and path of a URL, as the request rules compare them."""
+    split = split_url(url)
+    return split.scheme.lower(), (split.hostname or "").lower(), split.path or "/"

@@ -256,3 +256,49 @@ def test_many_bad_entries_make_one_error_line_that_names_them(write) -> None:
     assert error["message"].endswith("; read as plain text; and 6 more parts not read as HAR: /log/entries/3, "
                                      "/log/entries/4, /log/entries/5, /log/entries/6, /log/entries/7, …")
     assert run.stderr.count("keyaudit: error:") == 1
+
+
+# --- places found again by pointer, requests judged without a credential pass ----------------------
+
+def _nested(depth: int, leaf: object) -> object:
+    for index in range(depth):
+        leaf = {f"k{index}": leaf} if index % 2 else [leaf]
+    return leaf
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_findings_are_placed_exactly_in_pretty_and_minified_captures(indent: int | None, ascii_only: bool,
+                                                                     write) -> None:
+    """Each finding at the line and column an editor shows and at its pointer, whatever escapes
+    stand before it on its line, whatever its member is named, and however deep it lies."""
+    keys = [asaas_key() for _ in range(5)]
+    first = entry("GET", 'https://shop.example/é?q="x"', {"x-note": 'say "hi" — é\\', "access_token": keys[0]},
+                  response_text='{"a": "\\u00e9\\"", "k": "%s"}' % keys[1])
+    first["_a/b~c"] = {"x": keys[2]}
+    first["_twice"] = "nothing"
+    second = entry("GET", "https://shop.example/")
+    second["_deep"] = _nested(300, keys[3])
+    text = json.dumps(har([first, second]), indent=indent, ensure_ascii=ascii_only)
+    text = text.replace('"_twice": "nothing"', '"_twice": "nothing", "_twice": "%s"' % keys[4])  # the one a decoder keeps
+    data = text.encode()
+    report, _ = scan_json(str(write("placed.har", data)), "--no-dedupe")
+    assert found_spans(report, "asaas-api-key") == expected_spans(data, keys)
+    pointers = sorted(f["location"]["pointer"] for f in report["findings"] if f["rule_id"] == "asaas-api-key")
+    assert pointers == sorted(["/log/entries/0/request/headers/1/value", "/log/entries/0/response/content/text",
+                               "/log/entries/0/_a~1b~0c/x", "/log/entries/0/_twice",
+                               "/log/entries/1/_deep" + "".join(f"/{'k%d' % i if i % 2 else 0}" for i in reversed(range(300)))])
+    assert report["errors"] == []
+
+
+def test_credentials_sent_to_any_host_are_judged_and_requests_without_any_are_not(write) -> None:
+    key, token = asaas_key(), iugu_token()
+    report, _ = scan_json(str(write("hosts.har", json.dumps(har([
+        entry("GET", f"https://gateway.example/v3/payments?access_token={key}"),
+        entry("POST", "https://gateway.example/v1/charge", {"Content-Type": "application/json"},
+              json.dumps({"api_token": token})),
+        entry("GET", "https://cdn.example/app.js", {"Origin": "https://shop.example"}),
+    ])))))
+    judged = sorted((f["rule_id"], f["context"]["har_entry"]) for f in report["findings"] if f["secret"] is None)
+    assert judged == [("asaas-key-in-query-string", 0)]
+    assert report["scan"]["requests"]["requests_judged"] == 3

@@ -131,3 +131,28 @@ def test_memory_follows_the_largest_entry_not_the_document() -> None:
         tracemalloc.stop()
     assert handed == count
     assert peak < 2_000_000, f"{peak} bytes at peak for a {len(data)}-byte document"
+
+
+def test_values_the_read_cuts_anywhere_are_parsed_whole_escapes_and_all() -> None:
+    """Entries across read boundaries, whose strings hold escaped quotes, backslashes, brackets
+    and escapes of characters outside the BMP: each is handed over parsed, at its place, whatever
+    the read size (a read may end inside any escape)."""
+    entries = [{"s": 'say "{hi}" \\ [x]', "t": "é\U0001F600\n\t\u0001", "k": {"}{": ["]", "\\\"", 1.5]}},
+               {"n": 12345678901234567890, "u": "\\u00e9 is not an escape here"}]
+    for ascii_only in (True, False):
+        text = json.dumps({"log": {"entries": entries}}, ensure_ascii=ascii_only)
+        source = SourceText(text)
+        for read_bytes in range(1, 48):
+            values = read(text.encode(), read_bytes)
+            assert [value.parsed for value in values] == entries, read_bytes  # type: ignore[union-attr]
+            for value in values:
+                assert_in_place(value, source)  # type: ignore[arg-type]
+
+
+def test_damage_costs_the_same_whatever_the_read_size() -> None:
+    """A value that is not valid JSON is told from one the read cut short, wherever the read ends."""
+    text = b'{"log": {"entries": [{"a": "x\\"y"},\n {"b": tru}, {"c": "\\u00e9"}]}}'
+    expected = [("/log/entries/0", {"a": 'x"y'}), ("/log/entries/1", UNPARSED), ("/log/entries/2", {"c": "é"})]
+    for read_bytes in range(1, len(text) + 1):
+        values = read(text, read_bytes)
+        assert [(value.pointer, value.parsed) for value in values] == expected, read_bytes  # type: ignore[union-attr]

@@ -1,0 +1,65 @@
+"""Strings found again in a JSON text by their pointer: at the literal the decoder kept, however the
+text is written (indented or not, escaped or not), and lines and columns counted from a value's place."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, pointer_tokens
+
+_KEYS = st.text(max_size=6) | st.sampled_from(["a/b", "~", "~1", "0", "", '"', "\\"])
+_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text()
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=4),
+                       max_leaves=16)
+
+
+def strings(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """Every string value under ``node`` with its RFC 6901 pointer."""
+    if isinstance(node, str):
+        yield pointer, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from strings(value, f"{pointer}/{escape_pointer_token(key)}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from strings(value, f"{pointer}/{index}")
+
+
+@settings(max_examples=200, deadline=None)
+@given(_VALUES, st.sampled_from([None, 0, 2]), st.booleans())
+def test_every_string_is_found_at_its_literal_however_the_text_is_written(value: Any, indent: int | None,
+                                                                         ascii_only: bool) -> None:
+    text = json.dumps(value, indent=indent, ensure_ascii=ascii_only)
+    for pointer, expected in strings(value):
+        start = literal_start(text, pointer_tokens(pointer))
+        assert text[start - 1] == '"'
+        assert json.decoder.scanstring(text, start)[0] == expected, pointer
+
+
+def test_a_key_written_twice_leads_to_the_value_the_decoder_keeps() -> None:
+    text = '{"a": "first", "b": ["x", {"a": "inner"}], "a": "last"}'
+    assert json.loads(text)["a"] == "last"
+    assert text[literal_start(text, ["a"]):].startswith('last"')
+    assert text[literal_start(text, ["b", "1", "a"]):].startswith('inner"')
+
+
+@pytest.mark.parametrize("tokens", [["missing"], ["b", "5"], ["b", "x"], ["a", "0"]])
+def test_a_pointer_to_no_string_is_a_value_error(tokens: list[str]) -> None:
+    with pytest.raises(ValueError):
+        literal_start('{"a": "s", "b": [1, 2]}', tokens)
+
+
+def test_pointer_tokens_are_unescaped() -> None:
+    assert pointer_tokens("") == [] and pointer_tokens("/a~1b/~0/0") == ["a/b", "~", "0"]
+
+
+def test_lines_and_columns_count_from_the_value_s_place() -> None:
+    source = SourceText('{\n  "a": "b",\r\n  "c": 1}', line=7, column=5)
+    assert source.line_column(0) == (7, 5)  # the value's first character, where it stands in the file
+    assert source.line_column(4) == (8, 3)
+    assert source.line_column(source.text.index('"c"')) == (9, 3)
