@@ -32,16 +32,18 @@ _NAMED_GROUP = re.compile(rb"\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>")
 _CACHE_FORMAT = "1"
 
 
-# A trailing negative lookahead over one character class: ``(?![a-z0-9])``.
-_PINNED_END = re.compile(rb"(?<!\\)\(\?!\[(\^?)((?:\\.|[^\]\\])+)\]\)$")
+# A trailing negative lookahead over one character class, maybe with literal alternatives after
+# it: ``(?![a-z0-9])``, ``(?![a-z0-9/]|\\/)`` (nor a JSON-escaped slash).
+_PINNED_END = re.compile(rb"(?<!\\)\(\?!\[(\^?)((?:\\.|[^\]\\])+)\](?:\|(?:\\.|[^()|\\\[\]])+)*\)$")
 
 
 def _pinned_end(pattern: bytes) -> bytes | None:
     """``pattern`` with its trailing negative lookahead read as "then a byte outside the class, or
     the end of the buffer", or None when it has none. Hyperscan drops lookarounds in prefilter
     mode, and a token's pattern would then end at each of its bytes; this way it ends once per
-    token, at most one byte past where the real match ends. A class that holds a line break is
-    left alone (a line's end and a region's end would then differ)."""
+    token, at most one byte past where the real match ends. Literal alternatives after the class
+    only refuse more ends: leaving them out reports a few ends more, which confirmation drops. A
+    class that holds a line break is left alone (a line's end and a region's end would then differ)."""
     found = _PINNED_END.search(pattern)
     if found is None:
         return None

@@ -69,9 +69,14 @@ class ExchangeJudge:
 
     def credentials(self, exchange: Exchange) -> list[Credential]:
         """The credentials the request carries anywhere (URL, headers, body), as the secret
-        rules find them in its text."""
+        rules find them in its text. Most requests carry none (a masked header, a token-free
+        call): one pass of the engine over the text says so, before a pass that judges hits."""
+        text = request_text(exchange)
+        found_hits = self._carriers.matcher.match(text, want_markers=False)
+        if not found_hits.hits and not found_hits.tables:
+            return []
         found: list[Finding] = []
-        self._carriers.findings_in(io.BytesIO(request_text(exchange)), "-", found)
+        self._carriers.findings_in(io.BytesIO(text), "-", found)
         return [Credential(f.provider, f.environment, f.secret) for f in found if isinstance(f.secret, Secret)]
 
     def shown_url(self, exchange: Exchange, *also: Secret, carried: list[Credential] | None = None) -> str:

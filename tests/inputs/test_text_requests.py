@@ -7,12 +7,17 @@ from __future__ import annotations
 import gzip
 import json
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
 from helpers.packing import zstd_frames
+from helpers.credentials import iugu_token
 from helpers.running import scan_json
+from helpers.signing import key_pair, signature_header
+from keyaudit.inputs.captures.lines import around_anchors, run_readers
 from keyaudit.inputs.text_requests import holds_whole_request, starts_request
+from keyaudit.model.exchange import Exchange
 
 TRANSFER = json.dumps({"ts": "2026-11-22T10:00:00Z", "method": "POST",
                        "url": "https://api.iugu.com/v1/transfer_requests",
@@ -141,3 +146,52 @@ def test_a_command_over_several_lines_is_read_whole_among_one_line_records(tmp_p
     report, _ = scan_json(str(path))
     assert requests(report) == [("iugu-unsigned-transfer", line) for line in (201, 202, 203)]
     assert report["scan"]["requests"]["signatures_unverified"] == 1
+
+
+class Recording:
+    """A reader that reads nothing: it records the lines it is given, and is in a request from
+    a line ``start`` to a line ``end``."""
+
+    capture = "recording"
+
+    def __init__(self, start: int = 0, end: int = 0) -> None:
+        self.fed: list[int] = []
+        self.start, self.end = start, end
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.fed) and self.start <= self.fed[-1] < self.end
+
+    def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        self.fed.append(number)
+        return iter(())
+
+    def close(self) -> Iterator[Exchange]:
+        return iter(())
+
+
+def test_only_the_lines_around_anchors_are_read_and_a_request_in_progress_to_its_end() -> None:
+    lines = [(number, f"line {number}") for number in range(1, 201)]
+    reader = Recording(start=60, end=90)  # a request from line 60 to 89
+    list(run_readers([reader], around_anchors(lines, {30: 2, 60: 0, 150: 5, 152: 25}, [reader])))
+    # 28-30 before the first anchor, 60-90 (the request, then the line that ends it), 127-152: the
+    # last anchor's request may start 25 lines before it, earlier than the one before it.
+    assert reader.fed == [*range(28, 31), *range(60, 91), *range(127, 153)]
+
+
+def test_a_signed_body_after_its_anchor_is_read_to_its_end_and_verifies(tmp_path: Path) -> None:
+    """The Signature header is the last anchor of a raw dump; its body (pretty-printed JSON over
+    30 lines, the token in it) follows, and the request is read to the body's end: the signature
+    verifies over the exact bytes."""
+    private, public = key_pair(tmp_path)
+    token = iugu_token()
+    body = json.dumps({"api_token": token, "amount_cents": 100, "notes": [f"n{n}" for n in range(24)]}, indent=2)
+    path, when = "/v1/transfer_requests", "2026-11-22T10:00:00-03:00"
+    dump = [f"POST {path} HTTP/1.1", "Host: api.iugu.com", "Content-Type: application/json",
+            f"Request-Time: {when}", f"Signature: {signature_header(private, 'POST', path, token, when, body.encode())}",
+            f"Content-Length: {len(body.encode())}", "", *body.split("\n")]
+    log = tmp_path / "wire.log"
+    log.write_text("\n".join(filler(300) + dump + filler(300)) + "\n")
+    report, _ = scan_json("--public-key", str(public), str(log))
+    assert report["scan"]["requests"]["signatures_valid"] == 1, report["scan"]["requests"]
+    assert not [f for f in report["findings"] if f["category"] in ("bad-signature", "unsigned-transfer")]
