@@ -21,10 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from keyaudit.model.exchange import Exchange
-from keyaudit.inputs.captures import curl, httpdump, jsonlog
+from keyaudit.inputs.captures import curl, httpdump, jsonlog, yaml_records
 
 Parser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
-PARSERS: dict[str, Parser] = {"curl": curl.exchanges, "httpdump": httpdump.exchanges, "jsonlog": jsonlog.exchanges}
+PARSERS: dict[str, Parser] = {"curl": curl.exchanges, "httpdump": httpdump.exchanges, "jsonlog": jsonlog.exchanges,
+                              "yaml": yaml_records.exchanges}
 
 URL = "https://api.iugu.com/v1/transfer_requests"
 REQUEST_TIME = "2026-11-22T10:00:01-03:00"
@@ -99,6 +100,14 @@ def as_jsonlog(r: Signed) -> list[str]:
     return [json.dumps(record, ensure_ascii=False)]
 
 
+def as_cassette(r: Signed) -> list[str]:
+    """A recorded interaction as a VCR cassette's YAML writes it (headers as lists of values)."""
+    lines = ["- method: POST", f"  uri: {URL}", "  body: '" + r.body.decode().replace("'", "''") + "'", "  headers:"]
+    for name, value in r.headers:
+        lines += [f"    {name}:", f"    - '{value}'"]
+    return lines
+
+
 FORMS: dict[str, tuple[Callable[[Signed], list[str]], str, str]] = {
     # form: (writer, parser, capture)
     "curl": (as_curl, "curl", "curl"),
@@ -108,6 +117,7 @@ FORMS: dict[str, tuple[Callable[[Signed], list[str]], str, str]] = {
     "httpclient5": (_as_wire(WIRE5), "httpdump", "httpclient"),
     "http.client": (as_http_client, "httpdump", "http.client"),
     "jsonlog": (as_jsonlog, "jsonlog", "jsonlog"),
+    "vcr-cassette": (as_cassette, "yaml", "yaml"),
 }
 
 

@@ -4,10 +4,11 @@ fixtures — read by the generic reconstructor (:mod:`.records`) like any struct
 The readers see a window of lines, not a document, so the whole file is never parsed: the
 mapping around each ``method:`` key is. It is the run of lines indented at least as deep as that
 key, above and below it (its siblings: ``uri``, ``headers``, ``body``), starting where a
-shallower line or the list item that opens the mapping starts it. A mapping whose start lies
-before the window is left alone: headers above the window would be missing, and a request read
-without them could look unsigned. The mapping is parsed alone by the safe loader (no tags are
-constructed) and the request takes the line of its first key.
+shallower line or the list item that opens the mapping starts it, and ending at the next
+shallower line. A mapping whose start lies before the lines read is left alone: headers above
+them would be missing, and a request read without them could look unsigned. The mapping is
+parsed alone by the safe loader (no tags are constructed) and the request takes the line of its
+first key.
 """
 
 from __future__ import annotations
@@ -27,50 +28,51 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
-    """Every request recorded as a YAML mapping among the lines."""
-    window = list(lines)
-    read_up_to = -1
-    for index, (_, text) in enumerate(window):
-        if index <= read_up_to or "method" not in text:
-            continue
-        match = _METHOD_KEY.match(text)
-        if match is None:
-            continue
-        bounds = _mapping(window, index, len(match.group(1)) + len(match.group(2) or ""))
-        if bounds is None:
-            continue
-        first, last, depth = bounds
-        read_up_to = last
-        texts = [text for _, text in window[first : last + 1]]
-        if _opens(texts[0], depth):  # "- method: POST": the item's dash is not part of the mapping
-            texts[0] = texts[0].replace("-", " ", 1)
-        record = _parsed("\n".join(text[depth:] for text in texts))
-        if record is not None:
-            exchange = request_of(record, Origin(path, window[first][0], capture="yaml"))
-            if exchange is not None:
-                yield exchange
+    """Every request recorded as a YAML mapping among the lines, read as they stream by: only
+    the lines a mapping could still start in are kept."""
+    recent: list[tuple[int, str]] = []
+    reading: tuple[int, int] | None = None  # (index in recent of its first line, depth) of the mapping read
+    for number, text in lines:
+        if reading is not None and text.strip() and _indent(text) < reading[1]:
+            yield from _requests(recent[reading[0] :], reading[1], path)
+            recent, reading = [], None
+        elif reading is not None and len(recent) - reading[0] > MAX_RECORD_LINES:
+            recent, reading = [], None  # too long for a recorded request; read in part, it could mislead
+        recent.append((number, text))
+        if reading is None and "method" in text and (match := _METHOD_KEY.match(text)) is not None:
+            depth = len(match.group(1)) + len(match.group(2) or "")
+            first = _start(recent, depth)
+            reading = None if first is None else (first, depth)
+        if reading is None and len(recent) > MAX_RECORD_LINES:
+            del recent[: len(recent) - MAX_RECORD_LINES]
+    if reading is not None:
+        yield from _requests(recent[reading[0] :], reading[1], path)
 
 
-def _mapping(window: list[tuple[int, str]], index: int, depth: int) -> tuple[int, int, int] | None:
-    """(first, last, depth) of the mapping whose key at ``depth`` is on line ``index``, or None
-    when its start is not in the window (the window starting the file excepted) or it is too long."""
-    first = index
-    while not _opens(window[first][1], depth):
-        if first == 0 and window[0][0] == 1:
-            break
-        if first == 0 or index - first > MAX_RECORD_LINES:
-            return None
-        above = window[first - 1][1]
+def _requests(mapping: list[tuple[int, str]], depth: int, path: str) -> Iterator[Exchange]:
+    texts = [text for _, text in mapping]
+    if _opens(texts[0], depth):  # "- method: POST": the item's dash is not part of the mapping
+        texts[0] = texts[0].replace("-", " ", 1)
+    record = _parsed("\n".join(text[depth:] for text in texts))
+    if record is not None:
+        exchange = request_of(record, Origin(path, mapping[0][0], capture="yaml"))
+        if exchange is not None:
+            yield exchange
+
+
+def _start(recent: list[tuple[int, str]], depth: int) -> int | None:
+    """Where the mapping whose key at ``depth`` is on the last of the ``recent`` lines starts:
+    at the list item that opens it or below a shallower line; None when that is not among the
+    lines (unless they start the file)."""
+    first = len(recent) - 1
+    while not _opens(recent[first][1], depth):
+        if first == 0:
+            return first if recent[0][0] == 1 else None
+        above = recent[first - 1][1]
         if above.strip() and _indent(above) < depth and not _opens(above, depth):
             break
         first -= 1
-    last = index
-    while last + 1 < len(window) and last - first < MAX_RECORD_LINES:
-        below = window[last + 1][1]
-        if below.strip() and _indent(below) < depth:
-            break
-        last += 1
-    return first, last, depth
+    return first
 
 
 def _opens(text: str, depth: int) -> bool:
