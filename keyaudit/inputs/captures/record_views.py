@@ -26,8 +26,12 @@ _LISTS = frozenset({"arrayValue", "kvlistValue"})
 def plain(node: dict[str, Any]) -> dict[str, Any]:
     """``node`` with its dotted keys as nested objects; a key that would collide with a value
     that is not an object stays as written."""
-    if not any(isinstance(key, str) and "." in key for key in node):
-        return node
+    try:
+        if "." not in "".join(node):  # the common case, checked at C speed
+            return node
+    except TypeError:  # a key that is no string (a Python repr's): look at each
+        if not any(isinstance(key, str) and "." in key for key in node):
+            return node
     view: dict[str, Any] = {}
     dotted = []
     for key, value in node.items():

@@ -107,7 +107,7 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
         if len(place) >= MAX_DEPTH:
             continue
         for index, value in enumerate(node.values()):
-            child, depth = typed(value), embedded
+            child, depth = typed(value) if type(value) is dict and len(value) == 1 else value, embedded
             if isinstance(child, str):
                 child, depth = json_object(child) if embedded < MAX_EMBEDDED else None, embedded + 1
             elif isinstance(child, list):
@@ -136,17 +136,10 @@ def _near(nodes: list[tuple[dict[str, Any], tuple[int, ...]]], place: tuple[int,
 
 
 def _first(nodes: list[dict[str, Any]], roles: frozenset[str], kinds: tuple[type, ...] = (str,)) -> Any:
-    found = _found(nodes, roles, kinds)
-    return None if found is None else found[0]
-
-
-def _found(nodes: list[dict[str, Any]], roles: frozenset[str],
-           kinds: tuple[type, ...]) -> tuple[Any, dict[str, Any]] | None:
-    """The first value in one of ``roles``, and the object that holds it."""
     for node in nodes:
         for key, value in node.items():
             if role(key) in roles and isinstance(value, kinds) and value not in _ABSENT:
-                return value, node
+                return value
     return None
 
 
@@ -246,7 +239,7 @@ def _prefixed_headers(node: dict[str, Any]) -> list[tuple[str, str]]:
     """Headers logged one key each beside the request's other fields, ``request_<Name>``
     (Traefik); a record that logs them so logs every header it kept."""
     return [(match.group(1), value) for key, value in node.items()
-            if isinstance(key, str) and isinstance(value, str) and value not in _ABSENT
+            if isinstance(key, str) and key.startswith("request_") and isinstance(value, str) and value not in _ABSENT
             and (match := _PREFIXED_HEADER.fullmatch(key)) is not None]
 
 
@@ -268,13 +261,13 @@ def _body(nodes: list[dict[str, Any]], latin1: bool) -> bytes | None:
     ``encoding`` of base64, or a true flag beside it named for base64, as API Gateway's
     ``isBase64Encoded``); an object as compact JSON, since the exact bytes are unknown and compact
     JSON is what most clients send; ``{"content": …}`` and ``{"text": …}`` wrappers are opened."""
-    found = _found(nodes, BODY, (str, bytes, dict, list))
-    if found is None:
+    value = _first(nodes, BODY, (str, bytes, dict, list))
+    if value is None:
         return None
-    value, holder = found
-    if isinstance(value, dict) and (inner := _first([value], BODY_TEXT)) is not None:
-        holder, value = value, inner
-    if isinstance(value, str) and _says_base64(holder):
+    holder = value if isinstance(value, dict) else None
+    if holder is not None and (inner := _first([holder], BODY_TEXT)) is not None:
+        value = inner
+    if isinstance(value, str) and value[:1] not in "{[<" and _says_base64(holder, value, nodes):
         value = _base64(value)
     if isinstance(value, bytes):
         return value
@@ -288,7 +281,10 @@ def _body(nodes: list[dict[str, Any]], latin1: bool) -> bytes | None:
     return _compact(value).encode("utf-8")
 
 
-def _says_base64(holder: dict[str, Any]) -> bool:
+def _says_base64(holder: dict[str, Any] | None, value: str, nodes: list[dict[str, Any]]) -> bool:
+    """Whether the object holding the body text ``value`` says it is base64."""
+    if holder is None:
+        holder = next((node for node in nodes if any(item is value for item in node.values())), {})
     encoding = _first([holder], frozenset({"encoding"}))
     return (isinstance(encoding, str) and encoding.lower() == "base64") or any(
         value is True and "base64" in role(key) for key, value in holder.items())
