@@ -46,10 +46,10 @@ def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: boo
 def capture_readers() -> list[tuple[CaptureParser, bool]]:
     """The readers of requests written as text, imported only when a file needs them, each with
     whether it reads a request from one line (then only the anchored lines of a window matter)."""
-    from keyaudit.inputs.captures import curl, httpdump, jsonlog, yaml_records
+    from keyaudit.inputs.captures import base64_requests, curl, httpdump, jsonlog, yaml_records
 
     return [(curl.exchanges, False), (httpdump.exchanges, False), (jsonlog.exchanges, True),
-            (yaml_records.exchanges, False)]
+            (yaml_records.exchanges, False), (base64_requests.exchanges, False)]
 
 
 def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Iterator[Exchange]:

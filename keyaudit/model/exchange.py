@@ -22,7 +22,7 @@ class Origin:
     column: int = 1
     pointer: str | None = None
     har_entry: int | None = None
-    capture: str = "text"  # har, curl, okhttp, httpclient, http.client, urllib3, jsonlog, yaml, wire
+    capture: str = "text"  # har, curl, okhttp, httpclient, http.client, urllib3, jsonlog, yaml, base64, wire
 
 
 @dataclass

@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from keyaudit.model.exchange import Exchange
-from keyaudit.inputs.captures import curl, httpdump, jsonlog, yaml_records
+from keyaudit.inputs.captures import base64_requests, curl, httpdump, jsonlog, yaml_records
 
 Parser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
 PARSERS: dict[str, Parser] = {"curl": curl.exchanges, "httpdump": httpdump.exchanges, "jsonlog": jsonlog.exchanges,
-                              "yaml": yaml_records.exchanges}
+                              "yaml": yaml_records.exchanges, "base64": base64_requests.exchanges}
 
 URL = "https://api.iugu.com/v1/transfer_requests"
 REQUEST_TIME = "2026-11-22T10:00:01-03:00"
@@ -108,6 +108,13 @@ def as_cassette(r: Signed) -> list[str]:
     return lines
 
 
+def as_burp_item(r: Signed) -> list[str]:
+    """The request as Burp Suite saves it: the bytes sent, base64, in the item's request element."""
+    raw = "\r\n".join([*r.head(), "", ""]).encode() + r.body
+    return [f'    <request base64="true"><![CDATA[{base64.b64encode(raw).decode()}]]></request>',
+            f'    <response base64="true"><![CDATA[{base64.b64encode(b"HTTP/1.1 200 OK").decode()}]]></response>']
+
+
 FORMS: dict[str, tuple[Callable[[Signed], list[str]], str, str]] = {
     # form: (writer, parser, capture)
     "curl": (as_curl, "curl", "curl"),
@@ -118,6 +125,7 @@ FORMS: dict[str, tuple[Callable[[Signed], list[str]], str, str]] = {
     "http.client": (as_http_client, "httpdump", "http.client"),
     "jsonlog": (as_jsonlog, "jsonlog", "jsonlog"),
     "vcr-cassette": (as_cassette, "yaml", "yaml"),
+    "burp-item": (as_burp_item, "base64", "base64"),
 }
 
 

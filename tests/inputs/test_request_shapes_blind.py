@@ -323,8 +323,7 @@ SHAPES = [pytest.param(shape, "requests.log", id=shape.__name__) for shape in (
                               "request's line is never marked for reading (the signed ones are, by `Signature`)"),
     _xfail(pretty_printed, "a JSON record over several lines: the JSON reader reads one record a line and the "
                            "record around an anchor is not yet found across lines (issue 14, item 2)"),
-    _xfail(burp_xml, "XML exports are not read as records, and the base64 request inside them is not decoded",
-           "history.xml")]
+    pytest.param(burp_xml, "history.xml", id="burp_xml")]
 
 
 @pytest.mark.parametrize(("shape", "name"), SHAPES)
