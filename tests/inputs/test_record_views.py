@@ -66,3 +66,13 @@ def test_a_url_object_by_its_text_or_its_parts() -> None:
 def test_a_protocol_that_is_no_scheme_is_not_taken_for_one() -> None:
     found = request({"method": "POST", "path": "/v1/transfers", "host": "api.iugu.com", "protocol": "HTTP/1.1"})
     assert found is not None and found.url == "https://api.iugu.com/v1/transfers"
+
+
+def test_hostile_nesting_and_query_pairs_cost_only_their_record() -> None:
+    deep: object = {"stringValue": "x"}
+    for _ in range(300):
+        deep = {"arrayValue": {"values": [deep]}}
+    assert isinstance(typed(deep), list)
+    found = request({"method": "POST", "path": "/v1/transfers", "host": "api.iugu.com",
+                     "query": [[["not", "a", "name"], "x"], ["a", {"b": 1}]]})
+    assert found is not None and found.url == "https://api.iugu.com/v1/transfers?a=%7B%22b%22%3A1%7D"

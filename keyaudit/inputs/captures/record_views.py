@@ -21,6 +21,7 @@ from typing import Any
 # protobuf JSON's AnyValue (OTLP): the one key says the type of the value it wraps
 _SCALARS = frozenset({"stringValue", "boolValue", "intValue", "doubleValue", "bytesValue"})
 _LISTS = frozenset({"arrayValue", "kvlistValue"})
+MAX_TYPED_DEPTH = 8  # typed lists inside typed lists, opened at most this deep
 
 
 def plain(node: dict[str, Any]) -> dict[str, Any]:
@@ -61,21 +62,21 @@ def plain(node: dict[str, Any]) -> dict[str, Any]:
     return view
 
 
-def typed(value: Any) -> Any:
-    """A one-key typed wrapper's value (lists and key/value lists opened too); other values as
-    they are."""
+def typed(value: Any, depth: int = 0) -> Any:
+    """A one-key typed wrapper's value (lists and key/value lists opened too, to a bounded
+    depth); other values as they are."""
     if not isinstance(value, dict) or len(value) != 1:
         return value
     kind, inner = next(iter(value.items()))
     if kind in _SCALARS:
         return inner
-    if kind in _LISTS and isinstance(inner, dict) and isinstance(inner.get("values"), list):
+    if kind in _LISTS and depth < MAX_TYPED_DEPTH and isinstance(inner, dict) and isinstance(inner.get("values"), list):
         items = inner["values"]
-        return pairs_object(items) if kind == "kvlistValue" else [typed(item) for item in items]
+        return pairs_object(items, depth + 1) if kind == "kvlistValue" else [typed(item, depth + 1) for item in items]
     return value
 
 
-def pairs_object(items: list[Any]) -> dict[str, Any] | None:
+def pairs_object(items: list[Any], depth: int = 0) -> dict[str, Any] | None:
     """A list of ``{key|name, value}`` objects as one object (values unwrapped), or None when
     the list is anything else."""
     if not items:
@@ -87,5 +88,5 @@ def pairs_object(items: list[Any]) -> dict[str, Any] | None:
         name = item.get("key", item.get("name"))
         if not isinstance(name, str):
             return None
-        found.setdefault(name, typed(item["value"]))
+        found.setdefault(name, typed(item["value"], depth))
     return found

@@ -174,7 +174,8 @@ def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
 def _query(value: Any) -> str | None:
     """A query string logged as text, an object, or a list of pairs or of {key, value}."""
     if isinstance(value, list):
-        value = pairs_object(value) or {item[0]: item[1] for item in value if isinstance(item, list) and len(item) == 2}
+        value = pairs_object(value) or {item[0]: item[1] for item in value
+                                        if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)}
     if isinstance(value, dict):
         return urlencode({str(key): item if isinstance(item, str) else _compact(item) for key, item in value.items()})
     return value if isinstance(value, str) else None
