@@ -60,5 +60,13 @@ def test_text_that_only_looks_like_a_mapping_is_no_request() -> None:
     assert read(broken) == read(prose) == []
 
 
-def test_a_header_that_contains_itself_is_read_as_empty() -> None:
-    assert read(["- method: POST", f"  uri: {URL}", "  headers: &a {Signature: *a}"]) == [(1, "POST", "")]
+def test_a_mapping_that_aliases_make_huge_is_not_walked() -> None:
+    laughs = ["- method: POST", f"  uri: {URL}", "  lol0: &l0 [a, b, c, d, e, f, g, h, i, j]"]
+    laughs += [f"  lol{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]" for n in range(1, 9)]
+    assert read(laughs + ["  headers: {Signature: x}"]) == []
+    assert read(["- method: POST", f"  uri: {URL}", "  headers: &a {Signature: *a}"]) == []  # itself inside
+
+
+def test_a_document_mark_ends_a_top_level_mapping() -> None:
+    lines = ["method: POST", f"uri: {URL}", "headers: {Signature: s1}", "---", "method: GET", f"uri: {URL}"]
+    assert read(lines) == [(1, "POST", "s1"), (5, "GET", None)]

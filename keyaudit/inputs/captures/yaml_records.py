@@ -24,6 +24,8 @@ from .records import request_of
 
 _METHOD_KEY = re.compile(r"( *)(- +)?['\"]?method['\"]?: *['\"]?[A-Za-z]{3,7}['\"]? *$")
 MAX_RECORD_LINES = 400  # a mapping longer than this is not a recorded request
+MAX_VALUES = 20_000  # values in a parsed mapping, aliases counted each time they are used
+_DOCUMENT_MARKS = ("---", "...")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -33,7 +35,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
     recent: list[tuple[int, str]] = []
     reading: tuple[int, int] | None = None  # (index in recent of its first line, depth) of the mapping read
     for number, text in lines:
-        if reading is not None and text.strip() and _indent(text) < reading[1]:
+        if reading is not None and text.strip() and (_indent(text) < reading[1] or text.startswith(_DOCUMENT_MARKS)):
             yield from _requests(recent[reading[0] :], reading[1], path)
             recent, reading = [], None
         elif reading is not None and len(recent) - reading[0] > MAX_RECORD_LINES:
@@ -69,7 +71,7 @@ def _start(recent: list[tuple[int, str]], depth: int) -> int | None:
         if first == 0:
             return first if recent[0][0] == 1 else None
         above = recent[first - 1][1]
-        if above.strip() and _indent(above) < depth and not _opens(above, depth):
+        if above.startswith(_DOCUMENT_MARKS) or above.strip() and _indent(above) < depth and not _opens(above, depth):
             break
         first -= 1
     return first
@@ -86,10 +88,26 @@ def _indent(text: str) -> int:
 
 
 def _parsed(text: str) -> dict[str, Any] | None:
-    """The mapping, or None when the lines are no YAML mapping (or are hostile: aliases nested
-    to blow up, a parser error)."""
+    """The mapping, or None when the lines are no YAML mapping, or one that aliases make huge
+    (a "billion laughs" is small to parse and endless to walk)."""
     try:
         record = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
-    return record if isinstance(record, dict) else None
+    return record if isinstance(record, dict) and _small(record) else None
+
+
+def _small(record: dict[str, Any]) -> bool:
+    """Whether walking the record meets at most ``MAX_VALUES`` values."""
+    pending: list[Any] = [record]
+    seen = 0
+    while pending:
+        value = pending.pop()
+        seen += 1
+        if seen > MAX_VALUES:
+            return False
+        if isinstance(value, dict):
+            pending += value.values()
+        elif isinstance(value, list):
+            pending += value
+    return True
