@@ -16,7 +16,7 @@ import re
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine.windows import KeepText, Reach, Window, WindowCollector
-from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, CaptureParser
+from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
 from keyaudit.sources.compression import is_decompressing
 from keyaudit.sources.opening import Opener
@@ -86,24 +86,9 @@ def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: boo
     return markers_seen and (anchors_seen or found_credentials)
 
 
-def capture_readers() -> list[tuple[CaptureParser, bool]]:
-    """The readers of requests written as text, imported only when a file needs them, each with
-    whether it reads a request from one line (then only the anchored lines of a window matter)."""
-    from keyaudit.inputs.captures import curl, httpdump, jsonlog
-
-    return [(curl.exchanges, False), (httpdump.exchanges, False), (jsonlog.exchanges, True)]
-
-
 def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Iterator[Exchange]:
     """Every request written in the ``windows`` (in stream order, not overlapping) of the text
-    ``opener`` gives; each window is read alone: its anchored lines by the reader of one-line
-    records, the requests around its anchors by the readers of commands and dumps (from as far
-    before each anchor as its request may start, to the first line past it where no reader is in
-    a request)."""
-    from keyaudit.inputs.captures import curl, httpdump, jsonlog  # only a file with requests needs them
-    from keyaudit.inputs.captures.envelopes import unwrapped
-    from keyaudit.inputs.captures.lines import around_anchors, run_readers
-
+    ``opener`` gives; each window is read alone (see :func:`_window_exchanges`)."""
     kept = all(window.lines is not None for window in windows)
     with contextlib.nullcontext() if kept else opener() as stream:
         position = 0
@@ -114,10 +99,30 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Itera
             else:
                 position = _advance(stream, position, window.offset)  # type: ignore[arg-type]
                 lines, position = _window_lines(stream, window, position)  # type: ignore[arg-type]
-            anchored = set(window.anchored)
-            readers = [curl.CommandReader(path), *httpdump.readers(path)]
-            yield from run_readers(readers, unwrapped(around_anchors(lines, window.leads, readers)))
-            yield from jsonlog.exchanges([line for line in lines if line[0] in anchored], path)
+            yield from _window_exchanges(lines, window.leads, path)
+
+
+def exchanges_in_lines(lines: list[tuple[int, str]], path: str) -> Iterator[Exchange]:
+    """Every request written in ``lines``, read as one window whose every line is an anchor:
+    what a request rule's example holds."""
+    return _window_exchanges(lines, {number: 0 for number, _ in lines}, path)
+
+
+def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str) -> Iterator[Exchange]:
+    """The requests of one window, whose anchored lines are ``leads``' keys (each with how many
+    lines before it its request may start): around the anchors, the readers of commands and dumps
+    (until no reader is in a request past the last one); every line, the readers of what a
+    window holds whole (YAML mappings, base64 request elements); the anchored lines, the reader
+    of one-line records. The readers are imported only when a file has requests to read."""
+    from keyaudit.inputs.captures import base64_requests, curl, httpdump, jsonlog, yaml_records
+    from keyaudit.inputs.captures.envelopes import unwrapped
+    from keyaudit.inputs.captures.lines import around_anchors, run_readers
+
+    readers = [curl.CommandReader(path), *httpdump.readers(path)]
+    yield from run_readers(readers, unwrapped(around_anchors(lines, leads, readers)))
+    for read in (yaml_records.exchanges, base64_requests.exchanges):
+        yield from read(lines, path)
+    yield from jsonlog.exchanges([line for line in lines if line[0] in leads], path)
 
 
 def _advance(stream: BinaryIO, position: int, offset: int) -> int:

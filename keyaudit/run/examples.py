@@ -25,8 +25,7 @@ from keyaudit.rulebook.requests import RequestRule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning
 from keyaudit.rulebook.registry import request_checks
 from keyaudit.run.fold import confirm_replays, is_candidate, replay_order
-from keyaudit.inputs.text_requests import capture_readers
-from keyaudit.inputs.captures import httpdump
+from keyaudit.inputs.text_requests import exchanges_in_lines
 from keyaudit.inputs.message_findings import findings_in_mail
 from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.place_rules import PlaceRule, example_file
@@ -62,8 +61,7 @@ def _request_findings(rule: RequestRule, text: str, secrets: SecretDetector) -> 
     request record (the one that can carry a log time)."""
     judge = ExchangeJudge(secrets, [rule], request_checks())
     lines = list(enumerate(text.split("\n"), start=1))
-    found = [f for reader, _one_line in capture_readers() for exchange in reader(lines, "<example>")
-             for f in judge.judge(exchange, Counter())]
+    found = [f for exchange in exchanges_in_lines(lines, "<example>") for f in judge.judge(exchange, Counter())]
     candidates = sorted(filter(is_candidate, found), key=replay_order)  # the scan's last step, on one example
     return [f for f in found if not is_candidate(f)] + list(confirm_replays(candidates))
 

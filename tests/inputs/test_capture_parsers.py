@@ -22,11 +22,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
-from keyaudit.inputs.captures import curl, httpdump, jsonlog
+from keyaudit.inputs.captures import base64_requests, curl, httpdump, jsonlog, yaml_records
 from keyaudit.inputs.captures.dumps import shapes
 
 Parser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
-PARSERS: dict[str, Parser] = {"curl": curl.exchanges, "httpdump": httpdump.exchanges, "jsonlog": jsonlog.exchanges}
+PARSERS: dict[str, Parser] = {"curl": curl.exchanges, "httpdump": httpdump.exchanges, "jsonlog": jsonlog.exchanges,
+                              "yaml": yaml_records.exchanges, "base64": base64_requests.exchanges}
 
 URL = "https://api.iugu.com/v1/transfer_requests"
 REQUEST_TIME = "2026-11-22T10:00:01-03:00"
@@ -124,6 +125,21 @@ def as_axios(r: Signed) -> list[str]:
             f"    url: '{URL}',", f"    data: {r.body.decode()!r}", "  },"]
 
 
+def as_cassette(r: Signed) -> list[str]:
+    """A recorded interaction as a VCR cassette's YAML writes it (headers as lists of values)."""
+    lines = ["- method: POST", f"  uri: {URL}", "  body: '" + r.body.decode().replace("'", "''") + "'", "  headers:"]
+    for name, value in r.headers:
+        lines += [f"    {name}:", f"    - '{value}'"]
+    return lines
+
+
+def as_burp_item(r: Signed) -> list[str]:
+    """The request as Burp Suite saves it: the bytes sent, base64, in the item's request element."""
+    raw = "\r\n".join([*r.head(), "", ""]).encode() + r.body
+    return [f'    <request base64="true"><![CDATA[{base64.b64encode(raw).decode()}]]></request>',
+            f'    <response base64="true"><![CDATA[{base64.b64encode(b"HTTP/1.1 200 OK").decode()}]]></response>']
+
+
 FORMS: dict[str, tuple[Callable[[Signed], list[str]], str, str]] = {
     # form: (writer, parser, capture)
     "curl": (as_curl, "curl", "curl"),
@@ -137,6 +153,8 @@ FORMS: dict[str, tuple[Callable[[Signed], list[str]], str, str]] = {
     "go-dump": (as_go_dump, "httpdump", "wire"),
     "axios": (as_axios, "httpdump", "axios"),
     "jsonlog": (as_jsonlog, "jsonlog", "jsonlog"),
+    "vcr-cassette": (as_cassette, "yaml", "yaml"),
+    "burp-item": (as_burp_item, "base64", "base64"),
 }
 
 

@@ -22,18 +22,9 @@ from typing import Callable
 
 import pytest
 
+from helpers.request_shapes import BODY, REQUESTS, URL, Headers, assert_same_request_findings, write_requests
 from helpers.running import scan_json
 
-URL = "https://api.iugu.com/v1/transfer_requests"
-BODY = '{"amount_cents":1050,"transfer_type":"pix"}'
-BASE = [("Content-Type", "application/json"), ("User-Agent", "payouts/3.1")]
-TIME = ("Request-Time", "2026-11-22T10:00:00-03:00")
-REQUESTS = {  # what each request must give
-    "unsigned": BASE,
-    "signed": BASE + [TIME, ("Signature", "signature=c2lnbmF0dXJlIG9mIHRoZSBib2R5")],
-    "malformed": BASE + [TIME, ("Signature", "rsa-sha256 not base64 !!")],
-}
-Headers = list[tuple[str, str]]
 
 
 def flat(headers: Headers) -> list[str]:
@@ -245,15 +236,7 @@ SHAPES |= {f"{shape.__name__}_in_docker": in_docker(shape) for shape in CLIENT_S
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_every_shape_gives_the_same_request_findings(shape: str, tmp_path: Path) -> None:
-    noise = [f"2026-11-22 13:00:{n:02d} INFO worker heartbeat ok" for n in range(40)]
-    lines: list[str] = []
-    for headers in REQUESTS.values():
-        lines += noise + SHAPES[shape](headers)
-    (tmp_path / "requests.log").write_text("\n".join(lines + noise) + "\n")
-    report, _ = scan_json(str(tmp_path / "requests.log"))
-    found = sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
-    assert found == ["iugu-bad-signature", "iugu-unsigned-transfer"], (shape, found)
-    assert report["scan"]["requests"].get("signatures_unverified") == 1, report["scan"]["requests"]
+    assert_same_request_findings(write_requests(SHAPES[shape], tmp_path), shape)
 
 
 def test_a_library_that_logs_no_headers_still_gives_its_urls_findings(tmp_path: Path) -> None:

@@ -9,7 +9,11 @@ runtime's ``{"log": "<escaped JSON>"}``, a cloud export's ``jsonPayload``, an er
 ``request``). Rather than a list of field names per product, the record is read by roles:
 
 - keys are compared by their letters and digits only, case-insensitively (``request-body`` and
-  ``requestBody`` are ``requestbody``);
+  ``requestBody`` are ``requestbody``), and a role's name may be qualified by what it belongs to
+  (``method``, ``requestMethod``, ``http_method``, ``reqMethod`` are all the method);
+- dotted keys, key/value lists and typed values are read as the nesting they stand for
+  (:mod:`.record_views`: OpenTelemetry's ``http.request.header.<name>`` attributes, in OTLP's
+  ``[{key, value: {stringValue}}]`` too, are a ``header`` object);
 - the request node is the shallowest object with a key in the method role whose value is an
   HTTP method;
 - every other part is looked for in that node first, then in the nodes around it, nearest first
@@ -33,26 +37,41 @@ from urllib.parse import urlencode
 from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import HTTP_METHODS, absolute_url, has_scheme, header_value, make_exchange, split_request_line, to_bytes
+from .record_views import pairs_object, plain, typed
 
 MAX_DEPTH = 8  # objects nested deeper than this are not searched
 MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
 _KEY = re.compile(r"[^0-9a-z]")
-METHOD = frozenset({"method", "httpmethod", "requestmethod", "reqmethod", "verb"})
-URL = frozenset({"url", "fullurl", "requesturl", "requesturi", "href", "originalurl", "endpoint"})
-URL_OBJECT = frozenset({"full", "original"})  # inside an ECS-style ``url`` object
-HOST = frozenset({"host", "hostname", "domain", "authority", "servername", "httphost", "serverhost"})
-SCHEME = frozenset({"scheme"})
-PATH = frozenset({"path", "pathname", "requestpath", "rawpath", "uri"})  # nginx $uri: a path, no query
-QUERY = frozenset({"query", "querystring", "args", "params", "queryparams", "search"})
-HEADERS = frozenset({"headers", "requestheaders", "reqheaders", "httpheaders"})
-BODY = frozenset({"body", "requestbody", "reqbody", "data", "payload", "postdata", "rawbody"})
-BODY_TEXT = frozenset({"content", "text", "raw", "value", "bytes"})  # a body object's own text
+_QUALIFIERS = ("", "request", "req", "http")  # what a role's name may be prefixed with: requestHost
+
+
+def _spellings(*names: str) -> frozenset[str]:
+    """A role's names, each also qualified as belonging to the request (``RequestHost``,
+    ``http_url``, ``req_body``)."""
+    return frozenset(qualifier + name for qualifier in _QUALIFIERS for name in names)
+
+
+METHOD = _spellings("method", "verb")
+URL = _spellings("url", "fullurl", "uri", "href", "originalurl", "absoluteurl", "endpoint") - {"uri"}
+URL_OBJECT = frozenset({"full", "original", "raw", "href"})  # the whole URL inside a ``url`` object
+HOST = _spellings("host", "hostname", "domain", "domainname", "authority", "servername", "serverhost")
+SERVER = frozenset({"server", "destination"})  # OpenTelemetry's server.address, ECS's destination.address
+SERVER_ADDRESS = frozenset({"address", "domain"})
+SCHEME = _spellings("scheme")
+PATH = _spellings("path", "pathname", "rawpath", "uri")  # nginx $uri: a path, no query
+QUERY = _spellings("query", "querystring", "args", "params", "queryparams", "search")
+HEADERS = _spellings("headers", "header")
+BODY = _spellings("body", "data", "payload", "postdata", "rawbody")
+BODY_TEXT = frozenset({"content", "text", "raw", "value", "bytes", "string"})  # a body object's own text
 REQUEST_LINE = frozenset({"request", "requestline"})  # nginx $request: "POST /v1/x?y=1 HTTP/1.1"
 TIME = frozenset({"time", "timestamp", "ts", "timelocal", "timeiso8601", "datetime", "date"})
 _ABSENT = ("", "-")  # nginx and Apache log an unset variable as "-"
 # nginx $http_<name> variables are request headers; these http_ fields are something else.
 _NOT_HEADERS = frozenset({"http_method", "http_host", "http_version", "http_status", "http_code",
                           "http_protocol", "http_status_code"})
+# Traefik's kept request headers: request_<Name>, the name as sent (canonical case or with a dash),
+# which sets them apart from request_time, request_id and the other request_ fields.
+_PREFIXED_HEADER = re.compile(r"request_([A-Z][A-Za-z0-9-]*|[a-z0-9]+(?:-[a-z0-9]+)+)")
 _DECODER = json.JSONDecoder()
 
 
@@ -77,20 +96,22 @@ def json_object(value: str) -> dict[str, Any] | None:
 
 
 def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, ...]]]:
-    """Every object of the record with its path of child positions, breadth first; JSON records
-    held in strings count as children."""
+    """Every object of the record, in its plain view, with its path of child positions, breadth
+    first; JSON records held in strings, a list's first object and a key/value list count as
+    children."""
     queue: list[tuple[dict[str, Any], tuple[int, ...], int]] = [(record, (), 0)]
     while queue:
         node, place, embedded = queue.pop(0)
+        node = plain(node)
         yield node, place
         if len(place) >= MAX_DEPTH:
             continue
         for index, value in enumerate(node.values()):
-            child, depth = value, embedded
-            if isinstance(value, str):
-                child, depth = json_object(value) if embedded < MAX_EMBEDDED else None, embedded + 1
-            elif isinstance(value, list):
-                child = next((item for item in value if isinstance(item, dict)), None)
+            child, depth = typed(value) if type(value) is dict and len(value) == 1 else value, embedded
+            if isinstance(child, str):
+                child, depth = json_object(child) if embedded < MAX_EMBEDDED else None, embedded + 1
+            elif isinstance(child, list):
+                child = pairs_object(child) or next((item for item in child if isinstance(item, dict)), None)
             if isinstance(child, dict):
                 queue.append((child, (*place, index), depth))
 
@@ -123,35 +144,69 @@ def _first(nodes: list[dict[str, Any]], roles: frozenset[str], kinds: tuple[type
 
 
 def _url(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
-    """The request's absolute URL: a URL field, an ECS ``url`` object, or host and path."""
+    """The request's absolute URL: a URL field, a ``url`` object (its whole text, or its parts:
+    ECS's domain and path, Postman's host labels and path segments), or host and path."""
     target = _first(nodes, URL, (str, dict))
-    if isinstance(target, dict):  # ECS: {"full": …} or {"domain", "path", "scheme", "query"}
-        full = _first([target], URL_OBJECT)
-        target = full if full is not None else _from_parts([target], headers)
+    if isinstance(target, dict):
+        whole = _first([target], URL_OBJECT)
+        if whole is not None and has_scheme(whole):
+            return whole
+        parts = _from_parts([target], headers, nodes)
+        return parts if parts is not None or whole is None else _absolute(whole, [target, *nodes], headers)
     if target is None:
-        target = _from_parts(nodes, headers)
-    elif not has_scheme(target):
-        target = _absolute(target, nodes, headers)
-    return target
+        return _from_parts(nodes, headers)
+    return target if has_scheme(target) else _absolute(target, nodes, headers)
 
 
-def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
-    path = _first(nodes, PATH)
+def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
+                around: list[dict[str, Any]] | None = None) -> str | None:
+    """The URL from a path (a string or its segments) and query in ``nodes``, on a host found
+    there or, failing that, ``around`` them."""
+    path = _part(nodes, PATH, "/")
     if path is None:
         return None
     if has_scheme(path):  # a "uri" or "path" field that holds the whole URL
         return path
-    query = _first(nodes, QUERY, (str, dict))
-    if isinstance(query, dict):
-        query = urlencode({str(key): value if isinstance(value, str) else _compact(value)
-                           for key, value in query.items()})
-    return _absolute(f"{path}?{query.removeprefix('?')}" if query else path, nodes, headers)
+    query = _query(_first(nodes, QUERY, (str, dict, list)))
+    return _absolute(f"{path}?{query.removeprefix('?')}" if query else path, nodes + (around or []), headers)
+
+
+def _query(value: Any) -> str | None:
+    """A query string logged as text, an object, or a list of pairs or of {key, value}."""
+    if isinstance(value, list):
+        value = pairs_object(value) or {item[0]: item[1] for item in value
+                                        if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)}
+    if isinstance(value, dict):
+        return urlencode({str(key): item if isinstance(item, str) else _compact(item) for key, item in value.items()})
+    return value if isinstance(value, str) else None
+
+
+def _part(nodes: list[dict[str, Any]], roles: frozenset[str], joiner: str) -> str | None:
+    """A URL part logged as a string or as its pieces (host labels, path segments)."""
+    value = _first(nodes, roles, (str, list))
+    if isinstance(value, list):
+        return joiner.join(value) if value and all(isinstance(item, str) for item in value) else None
+    return value
 
 
 def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
-    host = _first(nodes, HOST) or header_value(headers, "Host") or header_value(headers, ":authority")
-    scheme = _first(nodes, SCHEME) or header_value(headers, ":scheme")
+    host = (_part(nodes, HOST, ".") or _server_address(nodes) or header_value(headers, "Host")
+            or header_value(headers, ":authority"))
+    protocol = _first(nodes, frozenset({"protocol"}))  # Postman's url.protocol; elsewhere often "HTTP/1.1"
+    scheme = (_first(nodes, SCHEME) or header_value(headers, ":scheme")
+              or (protocol if protocol is not None and protocol.lower() in ("http", "https") else None))
     return absolute_url(target if target.startswith("/") else "/" + target, host, scheme)
+
+
+def _server_address(nodes: list[dict[str, Any]]) -> str | None:
+    """The address of a ``server`` (or ``destination``) object: the host a server span names."""
+    for node in nodes:
+        for key, value in node.items():
+            if role(key) in SERVER and isinstance(value, dict):
+                address = _first([value], SERVER_ADDRESS)
+                if address is not None:
+                    return address
+    return None
 
 
 def _headers(value: Any) -> list[tuple[str, str]] | None:
@@ -181,6 +236,14 @@ def _nginx_headers(record: dict[str, Any]) -> list[tuple[str, str]]:
             and isinstance(value, str) and value not in _ABSENT]
 
 
+def _prefixed_headers(node: dict[str, Any]) -> list[tuple[str, str]]:
+    """Headers logged one key each beside the request's other fields, ``request_<Name>``
+    (Traefik); a record that logs them so logs every header it kept."""
+    return [(match.group(1), value) for key, value in node.items()
+            if isinstance(key, str) and key.startswith("request_") and isinstance(value, str) and value not in _ABSENT
+            and (match := _PREFIXED_HEADER.fullmatch(key)) is not None]
+
+
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else _compact(value)
 
@@ -195,15 +258,18 @@ def _compact(value: Any) -> str:
 
 
 def _body(nodes: list[dict[str, Any]], latin1: bool) -> bytes | None:
-    """The body bytes: a logged string as sent (base64 decoded where the record says so); an
-    object as compact JSON, since the exact bytes are unknown and compact JSON is what most
-    clients send; ``{"content": …}`` and ``{"text": …}`` wrappers are opened."""
+    """The body bytes: a logged string as sent (base64 decoded where the record says so: an
+    ``encoding`` of base64, or a true flag beside it named for base64, as API Gateway's
+    ``isBase64Encoded``); an object as compact JSON, since the exact bytes are unknown and compact
+    JSON is what most clients send; ``{"content": …}`` and ``{"text": …}`` wrappers are opened."""
     value = _first(nodes, BODY, (str, bytes, dict, list))
-    if isinstance(value, dict) and (inner := _first([value], BODY_TEXT)) is not None:
-        encoding = _first([value], frozenset({"encoding"}))
-        value = _base64(inner) if isinstance(encoding, str) and encoding.lower() == "base64" else inner
     if value is None:
         return None
+    holder = value if isinstance(value, dict) else None
+    if holder is not None and (inner := _first([holder], BODY_TEXT)) is not None:
+        value = inner
+    if isinstance(value, str) and value[:1] not in "{[<" and _says_base64(holder, value, nodes):
+        value = _base64(value)
     if isinstance(value, bytes):
         return value
     if isinstance(value, str):
@@ -214,6 +280,15 @@ def _body(nodes: list[dict[str, Any]], latin1: bool) -> bytes | None:
                 pass
         return to_bytes(value)
     return _compact(value).encode("utf-8")
+
+
+def _says_base64(holder: dict[str, Any] | None, value: str, nodes: list[dict[str, Any]]) -> bool:
+    """Whether the object holding the body text ``value`` says it is base64."""
+    if holder is None:
+        holder = next((node for node in nodes if any(item is value for item in node.values())), {})
+    encoding = _first([holder], frozenset({"encoding"}))
+    return (isinstance(encoding, str) and encoding.lower() == "base64") or any(
+        value is True and "base64" in role(key) for key, value in holder.items())
 
 
 def _base64(text: str) -> bytes | str:
@@ -241,7 +316,8 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False) -> 
             continue
         near = _near(nodes, place)
         logged = _headers(_first(near, HEADERS, (str, dict, list)))
-        headers = (logged or []) + _nginx_headers(record)
+        prefixed = _prefixed_headers(node)
+        headers = (logged or []) + prefixed + _nginx_headers(record)
         if line is not None and _first(near, URL, (str, dict)) is None:
             # nginx $request: the whole request line, query included, beats a path field
             method = method or line[0]
@@ -250,7 +326,7 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False) -> 
             url = _url(near, headers)
         if url is None:
             return None
-        known = logged is not None or "http_signature" in record or "http_request_time" in record
+        known = logged is not None or bool(prefixed) or "http_signature" in record or "http_request_time" in record
         return make_exchange(method or "GET", url, headers, _body(near, latin1), origin, time=_time(record),
                              headers_known=known)
     return None

@@ -1,0 +1,92 @@
+"""A structured record's objects in one plain notation, whatever notation the producer used.
+
+Three notations say what nesting says, and the reconstructor (:mod:`.records`) reads nesting:
+
+- dotted keys are paths: ``{"http.request.method": "POST"}`` is ``{"http": {"request":
+  {"method": "POST"}}}`` (OpenTelemetry attributes, ECS and Datadog fields as flat keys,
+  structlog's bound names);
+- a list of ``{key, value}`` (or ``{name, value}``) objects is an object (OTLP attributes,
+  Postman's and HAR's header lists);
+- a value wrapped in a one-key typed object is that value (OTLP's ``{"stringValue": …}``,
+  ``{"arrayValue": {"values": […]}}``, ``{"kvlistValue": {"values": […]}}``).
+
+Views are built one object at a time, as the reconstructor walks the record, and an object
+written in none of these notations is returned as it is, uncopied.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# protobuf JSON's AnyValue (OTLP): the one key says the type of the value it wraps
+_SCALARS = frozenset({"stringValue", "boolValue", "intValue", "doubleValue", "bytesValue"})
+_LISTS = frozenset({"arrayValue", "kvlistValue"})
+MAX_TYPED_DEPTH = 8  # typed lists inside typed lists, opened at most this deep
+
+
+def plain(node: dict[str, Any]) -> dict[str, Any]:
+    """``node`` with its dotted keys as nested objects; a key that would collide with a value
+    that is not an object stays as written."""
+    try:
+        if "." not in "".join(node):  # the common case, checked at C speed
+            return node
+    except TypeError:  # a key that is no string (a Python repr's): look at each
+        if not any(isinstance(key, str) and "." in key for key in node):
+            return node
+    view: dict[str, Any] = {}
+    dotted = []
+    for key, value in node.items():
+        if isinstance(key, str) and "." in key:
+            dotted.append((key, value))
+        else:
+            view[key] = value
+    for key, value in dotted:
+        *parents, last = key.split(".")
+        target: dict[str, Any] | None = view
+        for part in parents:
+            child = target.get(part)
+            if child is None:
+                child = target[part] = {}
+            elif isinstance(child, dict):
+                child = target[part] = dict(child)  # never change the record itself
+            else:
+                target = None
+                break
+            target = child
+        if target is None or (last in target and not isinstance(value, dict)):
+            view[key] = value
+        elif isinstance(value, dict) and isinstance(target.get(last), dict):
+            target[last] = {**target[last], **value}
+        else:
+            target[last] = value
+    return view
+
+
+def typed(value: Any, depth: int = 0) -> Any:
+    """A one-key typed wrapper's value (lists and key/value lists opened too, to a bounded
+    depth); other values as they are."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return value
+    kind, inner = next(iter(value.items()))
+    if kind in _SCALARS:
+        return inner
+    if kind in _LISTS and depth < MAX_TYPED_DEPTH and isinstance(inner, dict) and isinstance(inner.get("values"), list):
+        items = inner["values"]
+        return pairs_object(items, depth + 1) if kind == "kvlistValue" else [typed(item, depth + 1) for item in items]
+    return value
+
+
+def pairs_object(items: list[Any], depth: int = 0) -> dict[str, Any] | None:
+    """A list of ``{key|name, value}`` objects as one object (values unwrapped), or None when
+    the list is anything else."""
+    if not items:
+        return None
+    found: dict[str, Any] = {}
+    for item in items:
+        if not isinstance(item, dict) or "value" not in item:
+            return None
+        name = item.get("key", item.get("name"))
+        if not isinstance(name, str):
+            return None
+        found.setdefault(name, typed(item["value"], depth))
+    return found

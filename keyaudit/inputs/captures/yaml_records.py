@@ -1,0 +1,113 @@
+"""Requests recorded in YAML — VCR cassettes (VCR.py, Ruby's vcr, go-vcr), recorded-request
+fixtures — read by the generic reconstructor (:mod:`.records`) like any structured record.
+
+The readers see a window of lines, not a document, so the whole file is never parsed: the
+mapping around each ``method:`` key is. It is the run of lines indented at least as deep as that
+key, above and below it (its siblings: ``uri``, ``headers``, ``body``), starting where a
+shallower line or the list item that opens the mapping starts it, and ending at the next
+shallower line. A mapping whose start lies before the lines read is left alone: headers above
+them would be missing, and a request read without them could look unsigned. The mapping is
+parsed alone by the safe loader (no tags are constructed) and the request takes the line of its
+first key.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Iterator
+
+import yaml
+
+from keyaudit.model.exchange import Exchange, Origin
+
+from .records import request_of
+
+_METHOD_KEY = re.compile(r"( *)(- +)?['\"]?method['\"]?: *['\"]?[A-Za-z]{3,7}['\"]? *$")
+MAX_RECORD_LINES = 400  # a mapping longer than this is not a recorded request
+MAX_VALUES = 20_000  # values in a parsed mapping, aliases counted each time they are used
+_DOCUMENT_MARKS = ("---", "...")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
+    """Every request recorded as a YAML mapping among the lines, read as they stream by: only
+    the lines a mapping could still start in are kept."""
+    recent: list[tuple[int, str]] = []
+    reading: tuple[int, int] | None = None  # (index in recent of its first line, depth) of the mapping read
+    for number, text in lines:
+        if reading is not None and text.strip() and (_indent(text) < reading[1] or text.startswith(_DOCUMENT_MARKS)):
+            yield from _requests(recent[reading[0] :], reading[1], path)
+            recent, reading = [], None
+        elif reading is not None and len(recent) - reading[0] > MAX_RECORD_LINES:
+            recent, reading = [], None  # too long for a recorded request; read in part, it could mislead
+        recent.append((number, text))
+        if reading is None and "method" in text and (match := _METHOD_KEY.match(text)) is not None:
+            depth = len(match.group(1)) + len(match.group(2) or "")
+            first = _start(recent, depth)
+            reading = None if first is None else (first, depth)
+        if reading is None and len(recent) > MAX_RECORD_LINES:
+            del recent[: len(recent) - MAX_RECORD_LINES]
+    if reading is not None:
+        yield from _requests(recent[reading[0] :], reading[1], path)
+
+
+def _requests(mapping: list[tuple[int, str]], depth: int, path: str) -> Iterator[Exchange]:
+    texts = [text for _, text in mapping]
+    if _opens(texts[0], depth):  # "- method: POST": the item's dash is not part of the mapping
+        texts[0] = texts[0].replace("-", " ", 1)
+    record = _parsed("\n".join(text[depth:] for text in texts))
+    if record is not None:
+        exchange = request_of(record, Origin(path, mapping[0][0], capture="yaml"))
+        if exchange is not None:
+            yield exchange
+
+
+def _start(recent: list[tuple[int, str]], depth: int) -> int | None:
+    """Where the mapping whose key at ``depth`` is on the last of the ``recent`` lines starts:
+    at the list item that opens it or below a shallower line; None when that is not among the
+    lines (unless they start the file)."""
+    first = len(recent) - 1
+    while not _opens(recent[first][1], depth):
+        if first == 0:
+            return first if recent[0][0] == 1 else None
+        above = recent[first - 1][1]
+        if above.startswith(_DOCUMENT_MARKS) or above.strip() and _indent(above) < depth and not _opens(above, depth):
+            break
+        first -= 1
+    return first
+
+
+def _opens(text: str, depth: int) -> bool:
+    """Whether ``text`` is the list item (``- key: …``) whose mapping's keys sit at ``depth``."""
+    stripped = text.lstrip(" ")
+    return stripped.startswith("- ") and len(text) - len(stripped[1:].lstrip(" ")) == depth
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _parsed(text: str) -> dict[str, Any] | None:
+    """The mapping, or None when the lines are no YAML mapping, or one that aliases make huge
+    (a "billion laughs" is small to parse and endless to walk)."""
+    try:
+        record = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    return record if isinstance(record, dict) and _small(record) else None
+
+
+def _small(record: dict[str, Any]) -> bool:
+    """Whether walking the record meets at most ``MAX_VALUES`` values."""
+    pending: list[Any] = [record]
+    seen = 0
+    while pending:
+        value = pending.pop()
+        seen += 1
+        if seen > MAX_VALUES:
+            return False
+        if isinstance(value, dict):
+            pending += value.values()
+        elif isinstance(value, list):
+            pending += value
+    return True

@@ -1,0 +1,78 @@
+"""The notations a structured record may be written in — dotted keys, key/value lists, typed
+values — read as the nesting they stand for, and what the reconstructor makes of them."""
+
+from __future__ import annotations
+
+import base64
+
+from keyaudit.inputs.captures.record_views import pairs_object, plain, typed
+from keyaudit.inputs.captures.records import request_of
+from keyaudit.model.exchange import Exchange, Origin
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+
+
+def request(record: dict) -> Exchange | None:
+    return request_of(record, Origin("records.log", 1))
+
+
+def test_dotted_keys_are_paths_and_never_change_the_record() -> None:
+    record = {"http": {"version": "1.1"}, "http.request.method": "POST", "url.full": URL}
+    assert plain(record) == {"http": {"version": "1.1", "request": {"method": "POST"}}, "url": {"full": URL}}
+    assert record == {"http": {"version": "1.1"}, "http.request.method": "POST", "url.full": URL}
+
+
+def test_a_dotted_key_that_collides_with_a_value_stays_as_written() -> None:
+    assert plain({"url": URL, "url.path": "/v1"}) == {"url": URL, "url.path": "/v1"}
+    assert plain({"a.b": 1, "a": {"b": 2}}) == {"a": {"b": 2}, "a.b": 1}
+
+
+def test_typed_values_and_key_value_lists() -> None:
+    attributes = [{"key": "m", "value": {"stringValue": "POST"}},
+                  {"key": "h", "value": {"arrayValue": {"values": [{"stringValue": "a"}, {"intValue": "2"}]}}},
+                  {"key": "kv", "value": {"kvlistValue": {"values": [{"key": "x", "value": {"boolValue": True}}]}}}]
+    assert pairs_object(attributes) == {"m": "POST", "h": ["a", "2"], "kv": {"x": True}}
+    assert pairs_object([]) is None and pairs_object([{"key": 1, "value": 2}]) is None
+    assert pairs_object([["Signature", "x"]]) is None
+    assert typed({"stringValue": "a", "other": 1}) == {"stringValue": "a", "other": 1}
+
+
+def test_role_names_qualified_by_the_request() -> None:
+    found = request({"RequestMethod": "POST", "RequestHost": "api.iugu.com", "RequestPath": "/v1/transfer_requests",
+                     "RequestScheme": "http", "request_Signature": "signature=c2ln", "request_time": "0.004"})
+    assert found is not None and (found.url, found.headers) == ("http://api.iugu.com/v1/transfer_requests",
+                                                                [("Signature", "signature=c2ln")])
+
+
+def test_a_base64_body_is_decoded_only_where_the_record_says_so() -> None:
+    encoded = base64.b64encode(b'{"amount_cents":1}').decode()
+    flagged = request({"httpMethod": "POST", "url": URL, "body": encoded, "isBase64Encoded": True})
+    unflagged = request({"httpMethod": "POST", "url": URL, "body": encoded, "isBase64Encoded": False})
+    assert flagged is not None and flagged.body == b'{"amount_cents":1}'
+    assert unflagged is not None and unflagged.body == encoded.encode()
+
+
+def test_a_url_object_by_its_text_or_its_parts() -> None:
+    raw = request({"method": "POST", "url": {"raw": URL, "host": ["{{host}}"]}})
+    parts = request({"method": "POST", "url": {"protocol": "http", "host": ["api", "iugu", "com"],
+                                               "path": ["v1", "transfers"], "query": [{"key": "a", "value": "1"}]}})
+    server = request({"method": "POST", "url": {"path": "/v1/transfers"}, "server": {"address": "api.iugu.com"},
+                      "client": {"address": "10.0.0.7"}})
+    assert raw is not None and raw.url == URL
+    assert parts is not None and parts.url == "http://api.iugu.com/v1/transfers?a=1"
+    assert server is not None and server.url == "https://api.iugu.com/v1/transfers"
+
+
+def test_a_protocol_that_is_no_scheme_is_not_taken_for_one() -> None:
+    found = request({"method": "POST", "path": "/v1/transfers", "host": "api.iugu.com", "protocol": "HTTP/1.1"})
+    assert found is not None and found.url == "https://api.iugu.com/v1/transfers"
+
+
+def test_hostile_nesting_and_query_pairs_cost_only_their_record() -> None:
+    deep: object = {"stringValue": "x"}
+    for _ in range(300):
+        deep = {"arrayValue": {"values": [deep]}}
+    assert isinstance(typed(deep), list)
+    found = request({"method": "POST", "path": "/v1/transfers", "host": "api.iugu.com",
+                     "query": [[["not", "a", "name"], "x"], ["a", {"b": 1}]]})
+    assert found is not None and found.url == "https://api.iugu.com/v1/transfers?a=%7B%22b%22%3A1%7D"

@@ -1,0 +1,72 @@
+"""Requests recorded in YAML (VCR cassettes and similar fixtures): each interaction's request
+mapping is read alone, where it starts, and only when all of it was read."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from helpers.request_shapes import BODY, URL
+from helpers.running import scan_json
+from keyaudit.inputs.captures import yaml_records
+from keyaudit.inputs.captures.yaml_records import MAX_RECORD_LINES
+
+
+def interaction(method: str = "POST", headers: int = 1) -> list[str]:
+    """One VCR.py interaction: body, headers (``headers`` of them, Signature last), method, uri."""
+    lines = ["- request:", f"    body: '{BODY}'", "    headers:"]
+    for n in range(headers - 1):
+        lines += [f"      X-Trace-{n}:", "      - abc"]
+    lines += ["      Signature:", "      - signature=c2ln"]
+    return lines + [f"    method: {method}", f"    uri: {URL}", "  response:", "    status:", "      code: 201"]
+
+
+def read(lines: list[str], first: int = 1) -> list[tuple[int, str, str | None]]:
+    found = yaml_records.exchanges(zip(itertools.count(first), lines), "cassette.yaml")
+    return [(e.origin.line, e.method, e.header("Signature")) for e in found]
+
+
+def test_a_cassette_request_is_reported_at_the_line_of_its_first_key(tmp_path: Path) -> None:
+    headers = ["      Content-Type:", "      - application/json"]
+    lines = ["interactions:", "- request:", f"    body: '{BODY}'", "    headers:", *headers, "    method: POST",
+             f"    uri: {URL}", "  response:", "    body:", "      string: '{}'", "version: 1"]
+    (tmp_path / "cassette.yaml").write_text("\n".join(lines) + "\n")
+    report, _ = scan_json(str(tmp_path / "cassette.yaml"))
+    found = [(f["rule_id"], f["location"]["line"], f["context"]["capture"]) for f in report["findings"]]
+    assert found == [("iugu-unsigned-transfer", 3, "yaml")]
+
+
+def test_every_interaction_of_a_cassette_is_read_once() -> None:
+    lines = ["interactions:", *interaction(), *interaction("get"), "version: 1"]
+    assert read(lines) == [(3, "POST", "signature=c2ln"), (13, "GET", "signature=c2ln")]
+
+
+def test_a_mapping_whose_start_was_not_read_is_left_alone() -> None:
+    """Lines from the middle of a file, cut inside a request: headers above the cut would be
+    missing, so the request is not read; from the list item on, it is."""
+    lines = interaction(headers=3)
+    assert read(lines[3:], first=40) == []
+    assert read(lines, first=40) == [(41, "POST", "signature=c2ln")]
+    assert read(lines[1:], first=1) == [(1, "POST", "signature=c2ln")]  # the file's first line starts it
+
+
+def test_a_mapping_too_long_for_a_recorded_request_is_not_read() -> None:
+    assert read(interaction(headers=MAX_RECORD_LINES)) == []
+
+
+def test_text_that_only_looks_like_a_mapping_is_no_request() -> None:
+    broken = ["- method: POST", f"  uri: {URL}", "  headers: [unclosed", "  body: 'x"]
+    prose = ["Steps:", "method: POST to the transfers endpoint", "then check the balance"]
+    assert read(broken) == read(prose) == []
+
+
+def test_a_mapping_that_aliases_make_huge_is_not_walked() -> None:
+    laughs = ["- method: POST", f"  uri: {URL}", "  lol0: &l0 [a, b, c, d, e, f, g, h, i, j]"]
+    laughs += [f"  lol{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]" for n in range(1, 9)]
+    assert read(laughs + ["  headers: {Signature: x}"]) == []
+    assert read(["- method: POST", f"  uri: {URL}", "  headers: &a {Signature: *a}"]) == []  # itself inside
+
+
+def test_a_document_mark_ends_a_top_level_mapping() -> None:
+    lines = ["method: POST", f"uri: {URL}", "headers: {Signature: s1}", "---", "method: GET", f"uri: {URL}"]
+    assert read(lines) == [(1, "POST", "s1"), (5, "GET", None)]
