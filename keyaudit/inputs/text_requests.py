@@ -112,9 +112,10 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     """The requests of one window, whose anchored lines are ``leads``' keys (each with how many
     lines before it its request may start): around the anchors, the readers of commands and dumps
     (until no reader is in a request past the last one); every line, the readers of what a
-    window holds whole (YAML mappings, base64 request elements); the anchored lines, the reader
-    of one-line records. The readers are imported only when a file has requests to read."""
-    from keyaudit.inputs.captures import base64_requests, curl, httpdump, jsonlog, yaml_records
+    window holds whole (YAML mappings, base64 request elements); the anchored lines, the readers
+    of JSON records (one a line, or pretty-printed around the anchor). The readers are imported
+    only when a file has requests to read."""
+    from keyaudit.inputs.captures import base64_requests, curl, httpdump, json_blocks, jsonlog, yaml_records
     from keyaudit.inputs.captures.envelopes import unwrapped
     from keyaudit.inputs.captures.lines import around_anchors, run_readers
 
@@ -123,6 +124,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     for read in (yaml_records.exchanges, base64_requests.exchanges):
         yield from read(lines, path)
     yield from jsonlog.exchanges([line for line in lines if line[0] in leads], path)
+    yield from json_blocks.exchanges(lines, leads, path)
 
 
 def _advance(stream: BinaryIO, position: int, offset: int) -> int:

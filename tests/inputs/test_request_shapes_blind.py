@@ -320,7 +320,7 @@ def _xfail(shape: Shape, reason: str, name: str = "requests.log") -> object:
 SHAPES = [pytest.param(shape, "requests.log", id=shape.__name__) for shape in (
     otel_semconv, otel_server_parts, otlp_json, caddy, traefik, kong, api_gateway_proxy,
     cloudwatch_subscription, gcp_http_request, sentry, rollbar, bugsnag, datadog, vector_wrapped, journald,
-    postman, insomnia, mitmproxy, axios_error, structlog_prepared, wiremock_journal)] + [
+    postman, insomnia, mitmproxy, axios_error, structlog_prepared, wiremock_journal, pretty_printed)] + [
     pytest.param(vcrpy, "cassette.yaml", id="vcrpy"), pytest.param(ruby_vcr, "cassette.yml", id="ruby_vcr"),
     pytest.param(go_vcr, "fixture.yaml", id="go_vcr"),
     _xfail(envoy, "headers logged one key each under names the operator chose (`signature` for "
@@ -331,8 +331,6 @@ SHAPES = [pytest.param(shape, "requests.log", id=shape.__name__) for shape in (
                               "request's line is never marked for reading (the signed ones are, by `Signature`)"),
     _xfail(app_insights_dependency, "no field holds the method alone: it is the first word of `Name` "
                                     "(\"POST /v1/…\"), and a record without a method role names no request"),
-    _xfail(pretty_printed, "a JSON record over several lines: the JSON reader reads one record a line and the "
-                           "record around an anchor is not yet found across lines (issue 14, item 2)"),
     pytest.param(burp_xml, "history.xml", id="burp_xml")]
 
 

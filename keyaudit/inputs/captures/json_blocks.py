@@ -1,0 +1,88 @@
+"""JSON request records written over several lines: pretty-printed, as ``jq .``, ``json.dumps(…,
+indent=2)``, exports and fixtures write them.
+
+Around an anchored line that is a member of such an object (``"url": "https://…",``), the objects
+that enclose it are found by their indentation — a pretty-printed object's closing brace sits at
+its opening line's indentation, and no JSON string spans lines — and each, from the outermost
+the window holds, is parsed and read by the generic reconstructor (:mod:`.records`) until one
+names a request. The request takes the line of its object's opening brace. Only the lines of the
+window are looked at, at most :data:`MAX_RECORD_LINES` around the anchor.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Iterator
+
+from keyaudit.model.exchange import Exchange, Origin
+
+from .records import request_of
+
+MAX_RECORD_LINES = 400  # an object longer than this is not a request record
+
+
+def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str) -> Iterator[Exchange]:
+    """The requests of the multi-line JSON objects around the ``anchored`` lines (line numbers)."""
+    position = {number: index for index, (number, _) in enumerate(lines)}
+    tried: set[int] = set()
+    for number in sorted(anchored):
+        index = position.get(number)
+        if index is None or not _member(lines[index][1]):
+            continue
+        for opening in _openings(lines, index):
+            if opening in tried:
+                break  # an object around an earlier anchor: read already
+            tried.add(opening)
+            record = _record(lines, opening)
+            exchange = request_of(record, Origin(path, lines[opening][0], capture="jsonlog")) if record else None
+            if exchange is not None:
+                yield exchange
+                break
+
+
+def _member(text: str) -> bool:
+    """Whether a line is a member of a pretty-printed object: ``"name": value``."""
+    stripped = text.lstrip()
+    return stripped.startswith('"') and '":' in stripped
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t"))
+
+
+def _openings(lines: list[tuple[int, str]], index: int) -> list[int]:
+    """The lines that open the objects enclosing line ``index``, outermost first: each above it,
+    less indented than what it encloses, ending in ``{``."""
+    found: list[int] = []
+    depth = _indent(lines[index][1])
+    for above in range(index - 1, max(-1, index - MAX_RECORD_LINES), -1):
+        text = lines[above][1]
+        stripped = text.strip()
+        if not stripped or _indent(text) >= depth:
+            continue
+        if not stripped.endswith("{"):
+            break  # a shallower line that opens nothing: the object is not pretty-printed JSON
+        found.append(above)
+        depth = _indent(text)
+        if depth == 0:
+            break
+    return found[::-1]
+
+
+def _record(lines: list[tuple[int, str]], opening: int) -> dict[str, Any] | None:
+    """The object that opens on line ``opening``, parsed; None when it does not close, at its
+    opening line's indentation, among the lines, or is no JSON object."""
+    text = lines[opening][1]
+    depth = _indent(text)
+    body = [text[text.rindex("{"):]]
+    for index in range(opening + 1, min(len(lines), opening + MAX_RECORD_LINES)):
+        line = lines[index][1]
+        body.append(line)
+        if _indent(line) == depth and line.strip().startswith("}"):
+            body[-1] = line.strip().rstrip(",")
+            try:
+                found = json.loads("\n".join(body))
+            except (ValueError, RecursionError):
+                return None
+            return found if isinstance(found, dict) else None
+    return None

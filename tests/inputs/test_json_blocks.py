@@ -1,0 +1,69 @@
+"""JSON request records pretty-printed over several lines, found around their anchors by their
+indentation: in an event that nests them, one after another, inside a collection's list; an
+object cut short by the lines read gives nothing."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from keyaudit.inputs.captures import json_blocks
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+
+
+def numbered(text: str, first: int = 1) -> list[tuple[int, str]]:
+    return list(enumerate(text.split("\n"), start=first))
+
+
+def anchored(lines: list[tuple[int, str]]) -> list[int]:
+    return [number for number, text in lines if "iugu.com" in text or "Signature" in text]
+
+
+def found(lines: list[tuple[int, str]]) -> list[tuple[int, str, str | None]]:
+    return [(e.origin.line, e.url, e.header("Signature")) for e in json_blocks.exchanges(lines, anchored(lines), "x")]
+
+
+def test_a_request_nested_in_a_pretty_printed_event_is_read_from_the_events_first_line() -> None:
+    event = {"time": "2026-11-22T13:00:00Z", "event": {"http": {"request": {
+        "method": "POST", "url": URL, "headers": {"Signature": "signature=c2ln", "Request-Time": "x"}, "body": "{}"}}}}
+    lines = numbered("INFO outbound call\n" + json.dumps(event, indent=2) + "\nINFO done", first=10)
+    assert found(lines) == [(11, URL, "signature=c2ln")]
+
+
+def test_records_one_after_another_are_each_read_once() -> None:
+    records = [json.dumps({"method": "POST", "url": URL, "headers": {"Signature": f"signature={n}"}}, indent=4)
+               for n in range(3)]
+    lines = numbered("\n".join(records))
+    assert [signature for _, _, signature in found(lines)] == ["signature=0", "signature=1", "signature=2"]
+    assert [line for line, _, _ in found(lines)] == [1, 1 + len(records[0].split("\n")),
+                                                      1 + 2 * len(records[0].split("\n"))]
+
+
+def test_a_request_inside_a_collections_list_is_read_from_its_item() -> None:
+    collection = {"info": {"name": "payouts"}, "item": [
+        {"name": "transfer", "request": {"method": "POST", "url": {"raw": URL},
+                                         "header": [{"key": "Content-Type", "value": "application/json"}]}}]}
+    lines = numbered(json.dumps(collection, indent="\t"))
+    item_line = next(number for number, text in lines if text.strip() == "{" and number > 1)
+    assert found(lines) == [(item_line, URL, None)]
+
+
+def test_an_object_the_lines_cut_short_or_that_is_no_json_gives_nothing() -> None:
+    text = json.dumps({"method": "POST", "url": URL, "headers": {"Signature": "s"}}, indent=2)
+    assert found(numbered("\n".join(text.split("\n")[:-1]))) == []  # its closing brace is not among the lines
+    assert found(numbered('request: {\n  "url": "' + URL + '",\n  method: POST\n}')) == []
+
+
+_FRAGMENTS = st.sampled_from(['{', '}', '},', '  "url": "' + URL + '",', '  "method": "POST",', '"a": {', '\t"b": [',
+                              ']', '"headers": {"Signature": "s"}', '', '  }', '    "x": 1e999999', '"\\ud800": 1'])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), _FRAGMENTS | st.text(max_size=20)), max_size=40))
+def test_any_lines_are_read_without_raising(pieces: list[tuple[int, str]]) -> None:
+    lines = numbered("\n".join(" " * indent + text for indent, text in pieces))
+    for exchange in json_blocks.exchanges(lines, [number for number, _ in lines], "x"):
+        assert exchange.url
