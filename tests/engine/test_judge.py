@@ -8,7 +8,7 @@ from collections import Counter
 
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge
-from keyaudit.inputs.text_requests import capture_readers
+from keyaudit.inputs.text_requests import exchanges_in_lines
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import Finding
 from keyaudit.rulebook.loader import load_rules
@@ -21,8 +21,8 @@ def shown(findings: list[Finding]) -> list[tuple[str, str, object]]:
 
 
 def exchanges(texts: list[str]) -> list[Exchange]:
-    return [exchange for text in texts for reader, _ in capture_readers()
-            for exchange in reader(list(enumerate(text.split("\n"), start=1)), "<example>")]
+    return [exchange for text in texts
+            for exchange in exchanges_in_lines(list(enumerate(text.split("\n"), start=1)), "<example>")]
 
 
 def test_known_credentials_give_the_findings_the_judge_finds_itself() -> None:
