@@ -2,8 +2,9 @@
 
 Each call is one record in one of the shapes production logs carry: a JSON request record (flat,
 nested ``http.*``, ECS ``url.full``/``http.request``, ``request_headers``/``request_body``,
-headers as a list of pairs), a container-log envelope whose ``log`` string holds such a record, a
-curl command, an OkHttp interceptor dump, or a raw HTTP dump. Some calls are transfers, signed or
+headers as a list of pairs, pretty-printed over several lines), a container-log envelope whose
+``log`` string holds such a record, a curl command, an OkHttp, Feign, Faraday or .NET HttpClient
+debug dump, or a raw HTTP dump. Some calls are transfers, signed or
 not. Credentials are fake (random), with the structure real ones have.
 """
 
@@ -111,8 +112,47 @@ def raw_dump(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+def feign_dump(rng: random.Random) -> str:
+    """Feign's full logger through Spring Boot's console pattern: the prefix on every line."""
+    method, url, headers, body = _call(rng)
+    lines = [f"---> {method} {url} HTTP/1.1"] + [f"{name}: {value}" for name, value in headers]
+    if body:
+        lines += [f"Content-Length: {len(body)}", "", body]
+    lines.append(f"---> END HTTP ({len(body)}-byte body)")
+    prefix = f"2026-11-22 {_stamp(rng)[11:23]} DEBUG 1 --- [nio-8080-exec-{rng.randint(1, 9)}] c.e.p.IuguClient : [IuguClient#call] "
+    return "\n".join(prefix + line for line in lines)
+
+
+def faraday_dump(rng: random.Random) -> str:
+    """Faraday's logger middleware (headers: true, bodies: true): the request line and the
+    first header prefixed, the other headers on their own lines, values quoted."""
+    method, url, headers, body = _call(rng)
+    prefix = f"I, [{_stamp(rng)[:-1]} #{rng.randint(100, 999)}]  INFO -- request: "
+    quoted = [f"{name}: {json.dumps(value)}" for name, value in headers]
+    lines = [prefix + f"{method} {url}", prefix + quoted[0], *quoted[1:]]
+    return "\n".join(lines + ([prefix + body] if body else []))
+
+
+def dotnet_dump(rng: random.Random) -> str:
+    """.NET's HttpClient logging (ClientHandler, Trace): the request line, then its headers."""
+    method, url, headers, body = _call(rng)
+    lines = [f"trce: System.Net.Http.HttpClient.payouts.ClientHandler[102]", f"      Request Headers:"]
+    lines += [f"      {name}: {value}" for name, value in headers]
+    return "\n".join([f"info: System.Net.Http.HttpClient.payouts.ClientHandler[100]",
+                      f"      Sending HTTP request {method} {url}", *lines])
+
+
+def pretty_json(rng: random.Random) -> str:
+    """A request record pretty-printed over several lines (a JSON formatter with indentation on)."""
+    method, url, headers, body = _call(rng)
+    return json.dumps({"ts": _stamp(rng), "level": "DEBUG", "request": {"method": method, "url": url,
+                                                                        "headers": dict(headers), "body": body}},
+                      indent=2)
+
+
 SHAPES: list[Callable[[random.Random], str]] = [flat_json, nested_json, ecs_json, pairs_json, container_envelope,
-                                                curl_command, okhttp_dump, raw_dump]
+                                                curl_command, okhttp_dump, raw_dump, feign_dump, faraday_dump,
+                                                dotnet_dump, pretty_json]
 
 
 def provider_call(rng: random.Random) -> str:

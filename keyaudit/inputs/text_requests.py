@@ -35,6 +35,7 @@ _METHOD_OPTIONS = (b"-X", b"st")  # curl's -X POST and --request POST
 # ``"verb"``), its quotes escaped to any depth: what a structured request record is known by.
 _METHOD_FIELD = re.compile(rb"""(?:ethod|erb)[\\]*["']?\s*[:=]>?\s*[\\]*["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[\\]*["']""",
                            re.IGNORECASE)
+_JSON_MEMBER = re.compile(rb'[ \t]*"[^"\n]*":')  # a member of an object pretty-printed over lines
 _CONTINUATIONS = (b"\\", b"^", b"`")  # a shell command goes on: POSIX shells, cmd.exe, PowerShell
 MAX_WINDOW_BYTES = 16 << 20  # a window of huge lines is read this far, not further
 MAX_KEPT_BYTES = 32 << 20  # the windows' lines kept from a stream that cannot seek; past it, read again
@@ -52,10 +53,14 @@ def window_collector(stream_offset: int, keep_text: bool = False) -> WindowColle
 def reach_of(line: bytes, reach: Reach) -> Reach:
     """How far the request of an anchor on ``line`` reaches, where the line tells: none around a
     line holding a whole request; a request's span after a request's first line, nothing before
-    it. Else ``reach``, what the anchor's kind is given."""
+    it; a request's span both ways around a member of a pretty-printed JSON object, whatever the
+    anchor (the object's first line may be far above a host). Else ``reach``, what the anchor's
+    kind is given."""
     if holds_whole_request(line):
         return WHOLE_LINE_REACH
-    return FIRST_LINE_REACH if reach == REQUEST_REACH and starts_request(line) else reach
+    if reach == REQUEST_REACH:
+        return FIRST_LINE_REACH if starts_request(line) else reach
+    return REQUEST_REACH if _JSON_MEMBER.match(line) else reach
 
 
 def starts_request(line: bytes) -> bool:

@@ -195,3 +195,15 @@ def test_a_signed_body_after_its_anchor_is_read_to_its_end_and_verifies(tmp_path
     report, _ = scan_json("--public-key", str(public), str(log))
     assert report["scan"]["requests"]["signatures_valid"] == 1, report["scan"]["requests"]
     assert not [f for f in report["findings"] if f["category"] in ("bad-signature", "unsigned-transfer")]
+
+
+def test_a_pretty_printed_record_named_by_its_host_alone_is_read_from_its_first_line(tmp_path: Path) -> None:
+    """A plain-HTTP call pretty-printed over lines, with nothing in it but its host to anchor it,
+    several lines below the object's first line: read whole, reported at that line."""
+    record = json.dumps({"ts": "2026-11-22T10:00:00Z", "level": "DEBUG", "service": "billing", "trace": "ab12",
+                         "span": "cd34", "request": {"method": "GET", "url": "http://api.iugu.com/v1/customers"}},
+                        indent=2)
+    log = tmp_path / "app.log"
+    log.write_text("\n".join(filler(200) + record.split("\n") + filler(200)) + "\n")
+    report, _ = scan_json(str(log))
+    assert requests(report) == [("iugu-plaintext-request", 201)]
