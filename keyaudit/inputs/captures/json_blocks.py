@@ -6,7 +6,8 @@ that enclose it are found by their indentation — a pretty-printed object's clo
 its opening line's indentation, and no JSON string spans lines — and each, from the outermost
 the window holds, is parsed and read by the generic reconstructor (:mod:`.records`) until one
 names a request. The request takes the line of its object's opening brace. Only the lines of the
-window are looked at, at most :data:`MAX_RECORD_LINES` around the anchor.
+window are looked at: an object's first line at most a request's span above the anchor, its
+last at most :data:`MAX_RECORD_LINES` below its first.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Iterator
 
-from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .records import request_of
 
@@ -22,18 +23,23 @@ MAX_RECORD_LINES = 400  # an object longer than this is not a request record
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str) -> Iterator[Exchange]:
-    """The requests of the multi-line JSON objects around the ``anchored`` lines (line numbers)."""
+    """The requests of the multi-line JSON objects around the ``anchored`` lines (line numbers).
+    An object is read once, whichever of its lines are anchored: the anchors inside one already
+    read are passed over."""
     position = {number: index for index, (number, _) in enumerate(lines)}
     tried: set[int] = set()
+    read_to = -1  # the last line (index) of the objects read so far
     for number in sorted(anchored):
         index = position.get(number)
-        if index is None or not _member(lines[index][1]):
+        if index is None or index <= read_to or not _member(lines[index][1]):
             continue
         for opening in _openings(lines, index):
             if opening in tried:
-                break  # an object around an earlier anchor: read already
+                break  # an object around an earlier anchor that did not close: tried already
             tried.add(opening)
-            record = _record(lines, opening)
+            record, closing = _record(lines, opening)
+            if closing is not None:
+                read_to = max(read_to, closing)
             exchange = request_of(record, Origin(path, lines[opening][0], capture="jsonlog")) if record else None
             if exchange is not None:
                 yield exchange
@@ -55,7 +61,7 @@ def _openings(lines: list[tuple[int, str]], index: int) -> list[int]:
     less indented than what it encloses, ending in ``{``."""
     found: list[int] = []
     depth = _indent(lines[index][1])
-    for above in range(index - 1, max(-1, index - MAX_RECORD_LINES), -1):
+    for above in range(index - 1, max(-1, index - REQUEST_SPAN_LINES), -1):
         text = lines[above][1]
         stripped = text.strip()
         if not stripped or _indent(text) >= depth:
@@ -69,9 +75,10 @@ def _openings(lines: list[tuple[int, str]], index: int) -> list[int]:
     return found[::-1]
 
 
-def _record(lines: list[tuple[int, str]], opening: int) -> dict[str, Any] | None:
-    """The object that opens on line ``opening``, parsed; None when it does not close, at its
-    opening line's indentation, among the lines, or is no JSON object."""
+def _record(lines: list[tuple[int, str]], opening: int) -> tuple[dict[str, Any] | None, int | None]:
+    """The object that opens on line ``opening``, parsed, and the index of its last line; the
+    object is None when it is no JSON object, and both when it does not close, at its opening
+    line's indentation, among the lines."""
     text = lines[opening][1]
     depth = _indent(text)
     body = [text[text.rindex("{"):]]
@@ -83,6 +90,6 @@ def _record(lines: list[tuple[int, str]], opening: int) -> dict[str, Any] | None
             try:
                 found = json.loads("\n".join(body))
             except (ValueError, RecursionError):
-                return None
-            return found if isinstance(found, dict) else None
-    return None
+                return None, index
+            return (found if isinstance(found, dict) else None), index
+    return None, None
