@@ -27,10 +27,10 @@ from keyaudit.sources.opening import Opener
 REQUEST_REACH = Reach(REQUEST_SPAN_LINES // 2, 2 * REQUEST_SPAN_LINES)
 # A record naming a provider host: a JSON line, a curl command, a request line and its Host header.
 RECORD_REACH = Reach(2, 3)
-FIRST_LINE_REACH = Reach(0, REQUEST_SPAN_LINES)  # a request anchor on the request's first line
+FIRST_LINE_REACH = Reach(0, REQUEST_SPAN_LINES)  # any anchor on a request's first line
 WHOLE_LINE_REACH = Reach(0, 0)  # any anchor on a line holding a whole request
 _REQUEST_START = re.compile(rb"(?<![A-Za-z])(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +(?:[A-Za-z][A-Za-z0-9+.-]*://|/)[^\s]")
-_METHOD_OPTIONS = (b"-X", b"st")  # curl's -X POST and --request POST
+_METHOD_OPTIONS = (b"-X", b"--request")  # curl's -X POST and --request POST
 # A method field holding an HTTP method (``"method": "POST"``, ``'httpMethod': 'get'``, ``":method"``,
 # ``"verb"``), its quotes escaped to any depth: what a structured request record is known by.
 _METHOD_FIELD = re.compile(rb"""(?:ethod|erb)[\\]*["']?\s*[:=]>?\s*[\\]*["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[\\]*["']""",
@@ -51,15 +51,15 @@ def window_collector(stream_offset: int, keep_text: bool = False) -> WindowColle
 
 
 def reach_of(line: bytes, reach: Reach) -> Reach:
-    """How far the request of an anchor on ``line`` reaches, where the line tells: none around a
-    line holding a whole request; a request's span after a request's first line, nothing before
-    it; a request's span both ways around a member of a pretty-printed JSON object, whatever the
-    anchor (the object's first line may be far above a host). Else ``reach``, what the anchor's
-    kind is given."""
+    """How far the request of an anchor on ``line`` reaches, where the line tells, whatever the
+    anchor: none around a line holding a whole request; a request's span after a request's first
+    line (its headers may follow a host on it), nothing before it; a request's span both ways
+    around a member of a pretty-printed JSON object (the object's first line may be far above a
+    host). Else ``reach``, what the anchor's kind is given."""
     if holds_whole_request(line):
         return WHOLE_LINE_REACH
-    if reach == REQUEST_REACH:
-        return FIRST_LINE_REACH if starts_request(line) else reach
+    if starts_request(line):
+        return FIRST_LINE_REACH
     return REQUEST_REACH if _JSON_MEMBER.match(line) else reach
 
 
@@ -68,7 +68,7 @@ def starts_request(line: bytes) -> bool:
     behind whatever prefix a dump or a log puts before it (``> ``, ``--> ``, ``send: b'``,
     ``request: ``). A curl option naming the method starts nothing but in the command's own line."""
     found = _REQUEST_START.search(line)
-    return found is not None and (b"curl" in line or line[: found.start()].rstrip()[-2:] not in _METHOD_OPTIONS)
+    return found is not None and (b"curl" in line or not line[: found.start()].rstrip().endswith(_METHOD_OPTIONS))
 
 
 def holds_whole_request(line: bytes) -> bool:

@@ -126,6 +126,7 @@ def test_a_line_of_a_longer_request_does_not(line: str) -> None:
     ("curl -X POST https://api.iugu.com/v1/transfer_requests \\", True),
     ("  -X POST https://api.iugu.com/v1/transfer_requests \\", False),  # the command began a line before
     ("  --request POST https://api.iugu.com/v1/transfer_requests", False),
+    ("      Sending HTTP request POST https://api.iugu.com/v1/transfer_requests", True),  # .NET's HttpClient
     ("Signature: signature=c2lnbmF0dXJl", False),
     ('  "url": "https://api.iugu.com/v1/transfer_requests",', False),
 ])
@@ -207,3 +208,18 @@ def test_a_pretty_printed_record_named_by_its_host_alone_is_read_from_its_first_
     log.write_text("\n".join(filler(200) + record.split("\n") + filler(200)) + "\n")
     report, _ = scan_json(str(log))
     assert requests(report) == [("iugu-plaintext-request", 201)]
+
+
+def test_a_dump_named_by_its_host_on_its_first_line_is_read_with_all_its_headers(tmp_path: Path) -> None:
+    """.NET's HttpClient logging: the request line names the host, its headers follow two lines
+    down. Read to the end of its headers, the request has its User-Agent."""
+    dump = ["info: System.Net.Http.HttpClient.payouts.ClientHandler[100]",
+            "      Sending HTTP request GET https://api.asaas.com/v3/payments?status=PENDING",
+            "trce: System.Net.Http.HttpClient.payouts.ClientHandler[102]", "      Request Headers:",
+            "      Content-Type: application/json", "      Accept: application/json", "      User-Agent: billing/2.3",
+            "      access_token: ***"]
+    log = tmp_path / "app.log"
+    log.write_text("\n".join(filler(100) + dump + filler(100)) + "\n")
+    report, _ = scan_json(str(log))
+    assert requests(report) == []
+    assert report["scan"]["requests"]["requests_judged"] == 1
