@@ -173,10 +173,11 @@ class ChunkedPass:
                     continue
                 resume[raw.rule_index] = absolute + raw.match_end
                 yield Hit(raw, buffer, before, cursor, absolute)
+            newlines = buffer.count(b"\n", 0, cut)
             if self.windows is not None:
                 self.windows.keep(buffer, cut, line, absolute, final)  # the windows' lines, where kept
+                self.windows.passed(buffer, cut, line + newlines, absolute)  # lines the next buffer's reach
             before = (before + buffer[max(0, cut - OVERLAP_BYTES) : cut])[-OVERLAP_BYTES:]
-            newlines = buffer.count(b"\n", 0, cut)
             if newlines:
                 line += newlines
                 column_base = _characters(buffer[buffer.rfind(b"\n", 0, cut) + 1 : cut])

@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 
+TAIL_BYTES = 64 << 10  # of the lines before a buffer, what its windows may reach back into
+
+
 @dataclass(frozen=True)
 class Reach:
     """How far around an anchor a window goes: lines before it and after it."""
@@ -69,9 +72,10 @@ class _Kept:
 class WindowCollector:
     """The windows of one stream, each reaching some lines before and after its anchor.
 
-    A window never reaches back past the start of the buffer its anchor is in (the engine's
-    buffers start on a line, and are a mebibyte long), which is what keeps the work per anchor
-    bounded; an anchor in the first lines of a buffer simply gets a shorter window before it.
+    A window reaches back past the start of the buffer its anchor is in through the last lines of
+    the buffer before it (:meth:`passed` notes them: as many as a request reaches back, at most
+    :data:`TAIL_BYTES` of them), so that a request split by the engine's buffers (a mebibyte each,
+    starting on a line) is read whole; work per anchor stays bounded.
 
     Where an anchor's line tells how far its request can reach, ``reach_of`` says so: a line
     holding a whole request (a one-line JSON request record) needs no line around it, a
@@ -90,27 +94,53 @@ class WindowCollector:
         self._kept: list[_Kept] = []  # one per window, while text is kept
         self._open = 0  # windows before this one have all their lines kept
         self._kept_bytes = 0
+        # The last lines before the buffer being read: (number, stream offset, text when kept).
+        self._tail: list[tuple[int, int, bytes]] = []
 
     def add(self, buffer: bytes, position: int, line: int, buffer_offset: int, reach: Reach) -> None:
         """A window around ``buffer[position]``, which is on line ``line``; ``buffer`` starts at
         ``buffer_offset`` of the stream."""
-        last = self._windows[-1] if self._windows else None
-        if last is not None and last.first_line <= line <= last.last_line:
-            last.last_line = max(last.last_line, line + reach.after)
-            if last.anchored[-1] != line:
-                last.anchored.append(line)
-            last.leads[line] = max(last.leads.get(line, 0), line - max(last.first_line, line - reach.before))
-            return
         start, first = buffer.rfind(b"\n", 0, position) + 1, line
         if self._reach_of is not None:
             end = buffer.find(b"\n", position)
             if end >= 0:
                 reach = self._reach_of(buffer[start:end], reach)
+        last = self._windows[-1] if self._windows else None
+        if last is not None and last.first_line <= line - reach.before and line <= last.last_line:
+            last.last_line = max(last.last_line, line + reach.after)
+            if last.anchored[-1] != line:
+                last.anchored.append(line)
+            last.leads[line] = max(last.leads.get(line, 0), reach.before)
+            return
+        # A new window, which may overlap the last (it starts earlier): :meth:`windows` merges them.
         while first > line - reach.before and start > 0:
             start = buffer.rfind(b"\n", 0, start - 1) + 1
             first -= 1
-        self._windows.append(Window(self._stream_offset + buffer_offset + start, first, line + reach.after, [line],
-                                    {line: line - first}))
+        offset = self._stream_offset + buffer_offset + start
+        if start == 0:  # on into the lines of the buffer before
+            for number, at, _text in reversed(self._tail):
+                if number < line - reach.before:
+                    break
+                first, offset = number, at
+        self._windows.append(Window(offset, first, line + reach.after, [line], {line: line - first}))
+
+    def passed(self, buffer: bytes, cut: int, next_line: int, buffer_offset: int) -> None:
+        """Note the last lines of ``buffer[:cut]``, read up to line ``next_line`` (``buffer`` starts
+        at ``buffer_offset`` of the stream), for the windows of the next buffer to reach into."""
+        if cut == 0 or buffer[cut - 1 : cut] != b"\n":
+            self._tail = []  # the next buffer starts inside a line: nothing before it to reach
+            return
+        tail: list[tuple[int, int, bytes]] = []
+        end, size = cut, 0
+        while len(tail) < self.request.before and end > 0:
+            start = buffer.rfind(b"\n", 0, end - 1) + 1
+            size += end - start
+            if size > TAIL_BYTES:
+                break
+            text = buffer[start:end] if self._keep_text is not None else b""
+            tail.append((next_line - 1 - len(tail), self._stream_offset + buffer_offset + start, text))
+            end = start
+        self._tail = tail[::-1]
 
     def add_all(self, buffer: bytes, positions: list[int], line: int, buffer_offset: int, reach: Reach) -> None:
         """Windows around every one of the sorted ``positions``; ``buffer`` starts on line ``line``."""
@@ -127,7 +157,7 @@ class WindowCollector:
         if self._keep_text is None:
             return
         start_of = self._stream_offset + buffer_offset
-        self._kept += [_Kept(window.offset, window.first_line) for window in self._windows[len(self._kept) :]]
+        self._kept += [self._started(window, start_of, line) for window in self._windows[len(self._kept) :]]
         for index in range(self._open, len(self._windows)):
             window, kept = self._windows[index], self._kept[index]
             if kept.at - start_of < cut:
@@ -141,6 +171,19 @@ class WindowCollector:
                 return
             if index == self._open and kept.next_line > window.last_line:
                 self._open += 1
+
+    def _started(self, window: Window, start_of: int, line: int) -> _Kept:
+        """What is kept of a new window of the buffer that starts at ``start_of`` on ``line``: its
+        lines of the buffer before, from the tail, when it reaches into them."""
+        if window.offset >= start_of:
+            return _Kept(window.offset, window.first_line)
+        kept = _Kept(start_of, line)
+        for number, _at, text in self._tail:
+            if number >= window.first_line:
+                kept.lines[number] = text
+                kept.size += len(text)
+                self._kept_bytes += len(text)
+        return kept
 
     def _keep_lines(self, window: Window, kept: _Kept, buffer: bytes, position: int, cut: int, final: bool) -> None:
         limits = self._keep_text

@@ -11,9 +11,11 @@ request field) is not read again.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import math
 import re
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from keyaudit.engine.windows import KeepText, Reach, Window, WindowCollector
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE
@@ -37,7 +39,9 @@ _METHOD_FIELD = re.compile(rb"""(?:ethod|erb)[\\]*["']?\s*[:=]>?\s*[\\]*["'](?:G
                            re.IGNORECASE)
 _JSON_MEMBER = re.compile(rb'[ \t]*"[^"\n]*":')  # a member of an object pretty-printed over lines
 _CONTINUATIONS = (b"\\", b"^", b"`")  # a shell command goes on: POSIX shells, cmd.exe, PowerShell
-MAX_WINDOW_BYTES = 16 << 20  # a window of huge lines is read this far, not further
+MAX_WINDOW_BYTES = 16 << 20  # of a window's lines read (or kept) at once
+SLICE_LINES = 8192  # a window's lines read at once, at most
+SLICE_OVERLAP = 2 * REQUEST_SPAN_LINES  # lines a slice reads past its own: a request begun in it ends in them
 MAX_KEPT_BYTES = 32 << 20  # the windows' lines kept from a stream that cannot seek; past it, read again
 _SKIP_BYTES = 1 << 20
 
@@ -93,18 +97,43 @@ def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: boo
 
 def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Iterator[Exchange]:
     """Every request written in the ``windows`` (in stream order, not overlapping) of the text
-    ``opener`` gives; each window is read alone (see :func:`_window_exchanges`)."""
+    ``opener`` gives; each window is read alone (see :func:`_window_exchanges`), in slices of
+    bounded size (see :func:`_slices`): a dense log makes one window of the whole file."""
     kept = all(window.lines is not None for window in windows)
     with contextlib.nullcontext() if kept else opener() as stream:
-        position = 0
+        reading = _Reading(stream)  # type: ignore[arg-type]
         for window in windows:
             if window.lines is not None:
-                lines = [(number, text.rstrip(b"\r\n").decode("utf-8", "surrogateescape"))
-                         for number, text in window.lines]
+                lines: Iterable[tuple[int, str]] = (
+                    (number, text.rstrip(b"\r\n").decode("utf-8", "surrogateescape")) for number, text in window.lines)
             else:
-                position = _advance(stream, position, window.offset)  # type: ignore[arg-type]
-                lines, position = _window_lines(stream, window, position)  # type: ignore[arg-type]
-            yield from _window_exchanges(lines, window.leads, path)
+                lines = reading.lines(window)
+            anchors = sorted(window.leads.items())
+            numbers = [number for number, _ in anchors]
+            for part, (own_first, own_end) in _slices(lines):
+                leads = dict(anchors[bisect.bisect_left(numbers, part[0][0]) : bisect.bisect_right(numbers, part[-1][0])])
+                yield from (exchange for exchange in _window_exchanges(part, leads, path)
+                            if own_first <= exchange.origin.line < own_end)
+
+
+def _slices(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[list[tuple[int, str]], tuple[float, float]]]:
+    """A window's lines in slices of at most :data:`SLICE_LINES` lines and about
+    :data:`MAX_WINDOW_BYTES`, each with the lines its requests start on (first, end): a slice
+    reads :data:`SLICE_OVERLAP` lines on past them, and the next begins that many before them,
+    so that a request begun near a slice's end is read whole, once."""
+    part: list[tuple[int, str]] = []
+    size, own_first = 0, -math.inf
+    for item in lines:
+        part.append(item)
+        size += len(item[1])
+        if len(part) >= SLICE_LINES or size >= MAX_WINDOW_BYTES:
+            carried = part[-2 * SLICE_OVERLAP :] if len(part) > 2 * SLICE_OVERLAP else []
+            own_end = carried[SLICE_OVERLAP][0] if carried else part[-1][0] + 1
+            yield part, (own_first, own_end)
+            part, own_first = carried, own_end
+            size = sum(len(text) for _, text in part)
+    if part:
+        yield part, (own_first, math.inf)
 
 
 def exchanges_in_lines(lines: list[tuple[int, str]], path: str) -> Iterator[Exchange]:
@@ -148,21 +177,25 @@ def _advance(stream: BinaryIO, position: int, offset: int) -> int:
     return position
 
 
-def _window_lines(stream: BinaryIO, window: Window, position: int) -> tuple[list[tuple[int, str]], int]:
-    """The window's lines as (number, text without its line ending), each cut at
-    ``MAX_CAPTURE_LINE``; and the stream position after them."""
-    lines: list[tuple[int, str]] = []
-    number, start = window.first_line, position
-    while number <= window.last_line and position - start < MAX_WINDOW_BYTES:
-        line = stream.readline(MAX_CAPTURE_LINE)
-        if not line:
-            break
-        position += len(line)
-        if not line.endswith(b"\n"):
-            position += _rest_of_line(stream)
-        lines.append((number, line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")))
-        number += 1
-    return lines, position
+class _Reading:
+    """A stream read forward, window after window: where it is, and the lines of each window."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._position = 0
+
+    def lines(self, window: Window) -> Iterator[tuple[int, str]]:
+        """The window's lines as (number, text without its line ending), each cut at
+        ``MAX_CAPTURE_LINE``, read as they are asked for."""
+        self._position = _advance(self._stream, self._position, window.offset)
+        for number in range(window.first_line, window.last_line + 1):
+            line = self._stream.readline(MAX_CAPTURE_LINE)
+            if not line:
+                return
+            self._position += len(line)
+            if not line.endswith(b"\n"):
+                self._position += _rest_of_line(self._stream)
+            yield number, line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")
 
 
 def _rest_of_line(stream: BinaryIO) -> int:

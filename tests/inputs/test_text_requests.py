@@ -16,6 +16,7 @@ from helpers.credentials import iugu_token
 from helpers.running import scan_json
 from helpers.signing import key_pair, signature_header
 from keyaudit.inputs.captures.lines import around_anchors, run_readers
+from keyaudit.engine.stream import CHUNK_BYTES, OVERLAP_BYTES
 from keyaudit.inputs.text_requests import holds_whole_request, starts_request
 from keyaudit.model.exchange import Exchange
 
@@ -223,3 +224,40 @@ def test_a_dump_named_by_its_host_on_its_first_line_is_read_with_all_its_headers
     report, _ = scan_json(str(log))
     assert requests(report) == []
     assert report["scan"]["requests"]["requests_judged"] == 1
+
+
+def okhttp_transfer(n: int) -> list[str]:
+    """An unsigned transfer as OkHttp logs it, over seven lines, its host on the first."""
+    return ["--> POST https://api.iugu.com/v1/transfer_requests", "Content-Type: application/json",
+            f"User-Agent: payouts/{n}", "Accept: */*", "", '{"amount_cents":100}', "--> END POST (20-byte body)"]
+
+
+def test_a_dense_log_is_read_in_slices_and_each_request_once(tmp_path: Path) -> None:
+    """Requests on every line make one window of the whole log; it is read in slices, and a
+    request across a slice's end is read whole, once."""
+    lines = [line for n in range(2000) for line in okhttp_transfer(n)]  # 14,000 lines: more than a slice
+    log = tmp_path / "dense.log"
+    log.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json(str(log))
+    assert requests(report) == [("iugu-unsigned-transfer", 1 + 7 * n) for n in range(2000)]
+    assert report["scan"]["requests"]["requests_judged"] == 2000
+
+
+def test_a_request_across_the_engines_buffers_is_read_whole(tmp_path: Path) -> None:
+    """The engine reads a mebibyte at a time: a request whose first lines are in one buffer and
+    whose Signature header is in the next is read from its first line, from the file and from
+    its gzip alike, wherever the buffers part."""
+    signed = ["POST /v1/charge HTTP/1.1", "Host: api.iugu.com", "Content-Type: application/json", "Accept: */*",
+              "X-Trace: 1", "X-Span: 2", "Request-Time: 2026-11-22T10:00:00-03:00",
+              "Signature: signature=c2lnbmF0dXJl", "", "{}"]
+    before = filler(12_000)
+    limit = CHUNK_BYTES - OVERLAP_BYTES  # the first buffer ends before the line holding this byte
+    for shift in range(1, 8):  # the buffers part before signed[shift]
+        pad = limit - 1 - sum(len(line) + 1 for line in before + signed[:shift]) - 1
+        text = ("\n".join(before + ["x" * pad] + signed + filler(200)) + "\n").encode()  # past a mebibyte
+        assert text.index(signed[shift].encode()) == limit - 1
+        (tmp_path / "wire.log").write_bytes(text)
+        (tmp_path / "wire.log.gz").write_bytes(gzip.compress(text, 1))
+        for name in ("wire.log", "wire.log.gz"):
+            report, _ = scan_json(str(tmp_path / name))
+            assert report["scan"]["requests"].get("signatures_unverified") == 1, (name, shift)
