@@ -28,9 +28,12 @@ from keyaudit.rulebook.rules import RuleSet
 BASE64 = "base64"
 TEXT = "text"
 MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64 to anchor on
-# What an escaping layer leaves on the line it escaped, as written (matched case-sensitively).
-TEXT_MARKERS: tuple[bytes, ...] = (b"%25", b"&#", b"&quot;", b"&amp;", b"&apos;", b"\x1b[", b"\\x", b"\\u00",
-                                   b"\\\\")
+# What an escaping layer leaves on the line it escaped, as written (matched case-sensitively):
+# percent-encoding twice or more (``%25``), or once around a name and its value (quotes, ``:``,
+# ``=``; a key's own ``%24`` and ``%2F`` are in its rule's pattern), HTML entities, an ANSI
+# escape, string-literal escapes (``\x24``, ``\u002F``, a doubled backslash).
+TEXT_MARKERS: tuple[bytes, ...] = (b"%25", b"%22", b"%27", b"%3A", b"%3a", b"%3D", b"%3d", b"&#", b"&quot;",
+                                   b"&amp;", b"&apos;", b"\x1b[", b"\\x", b"\\u00", b"\\\\")
 
 
 @dataclass(frozen=True)
