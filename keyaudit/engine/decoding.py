@@ -53,6 +53,7 @@ class SpotCollector:
         """Keep a spot for each anchor before ``cut`` (one for anchors that share it); ``place``
         gives the line and 1-based column of an offset of ``buffer``."""
         covered = -1
+        line_start, keywords = -1, []  # the keywords of the line the last marker was on
         for position, index in found:
             if position >= cut:
                 break
@@ -66,10 +67,13 @@ class SpotCollector:
                 first = max(buffer.rfind(b"\n", 0, position) + 1, low)
                 last = buffer.find(b"\n", position, high)
                 last = high if last < 0 else last
+                if first != line_start:
+                    line_start, keywords = first, self._anchors.keyword_spans(buffer[first:last])
+                marker = position - first
+                if not any(start - anchor.reach <= marker <= end + anchor.reach for start, end in keywords):
+                    continue  # no keyword near this marker: nothing a rule could find that it did not
             covered = last
             data = buffer[first:last]
-            if anchor.kind != BASE64 and not self._anchors.holds_keyword(data):
-                continue  # a marker on a line without a keyword: nothing a rule could find
             line, column = place(first)
             self.spots.append(Spot(data, offset + first, line, column - 1, anchor.kind == BASE64))
 

@@ -34,6 +34,12 @@ MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64
 # escape, string-literal escapes (``\x24``, ``\u002F``, a doubled backslash).
 TEXT_MARKERS: tuple[bytes, ...] = (b"%25", b"%22", b"%27", b"%3A", b"%3a", b"%3D", b"%3d", b"&#", b"&quot;",
                                    b"&amp;", b"&apos;", b"\x1b[", b"\\x", b"\\u00", b"\\\\")
+# How near a keyword a marker must be for its line to be decoded: an escape changes what is next
+# to a key's name or value (``%2524aact_``, ``api_token\\\":``); a colour code may split a value
+# anywhere along it. A line of escaped JSON whose escapes are all far from its keywords (a request
+# body escaped twice, a header naming ``access_token``) is not decoded.
+MARKER_REACH = 64
+ANSI_REACH = 512
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class Anchor:
     literal: bytes
     kind: str  # BASE64 or TEXT
     phase: int = 0
+    reach: int = MARKER_REACH  # TEXT: the bytes around the marker that must hold a keyword
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,17 @@ class DecodeAnchors:
         """Whether ``text`` holds one of the secret rules' keywords, in any case."""
         lowered = text.lower()
         return any(keyword in lowered for keyword in self.keywords)
+
+    def keyword_spans(self, text: bytes) -> list[tuple[int, int]]:
+        """Where the keywords occur in ``text``, in any case."""
+        lowered = text.lower()
+        spans = []
+        for keyword in self.keywords:
+            start = lowered.find(keyword)
+            while start >= 0:
+                spans.append((start, start + len(keyword)))
+                start = lowered.find(keyword, start + 1)
+        return spans
 
 
 def base64_forms(keyword: bytes) -> list[tuple[bytes, int]]:
@@ -84,7 +102,8 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     """The anchors of the rules that capture secrets (a setting such as ``verify=False`` is not
     worth decoding for), in a stable order both engines share."""
     keywords = sorted({keyword.lower() for rule in rules if rule.captures_secret for keyword in rule.keywords})
-    anchors = [Anchor(marker, TEXT) for marker in TEXT_MARKERS]
+    anchors = [Anchor(marker, TEXT, reach=ANSI_REACH if marker.startswith(b"\x1b") else MARKER_REACH)
+               for marker in TEXT_MARKERS]
     seen = set(TEXT_MARKERS)
     for keyword in keywords:
         for spelling in sorted({keyword, keyword.upper(), keyword.title()}):

@@ -6,6 +6,7 @@ Every key is generated here; a failure shows rule, place and layers, never a val
 from __future__ import annotations
 
 import base64
+import io
 import random
 from pathlib import Path
 from urllib.parse import quote
@@ -15,7 +16,10 @@ import pytest
 from helpers.credentials import asaas_key, iugu_token
 from helpers.engines import BOTH_ENGINES, needs_hyperscan
 from helpers.running import run_scan
-from keyaudit.engine.decoding import MAX_DEPTH
+from keyaudit.engine import create_matcher
+from keyaudit.engine.decoding import MAX_DEPTH, DecodingLayer
+from keyaudit.engine.stream import ChunkedPass
+from keyaudit.rulebook.loader import load_rules
 
 
 def percent(text: str, times: int) -> str:
@@ -111,3 +115,17 @@ def test_both_engines_give_the_same_decoded_findings(tmp_path: Path) -> None:
     regex, hyperscan = (scanned(tmp_path, text, engine) for engine in ("regex", "hyperscan"))
     assert regex == hyperscan
     assert len(regex) == len(CASES) + 1
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_only_a_line_with_an_escape_near_a_keyword_is_decoded(engine: str) -> None:
+    """A request body escaped twice far from the header that names ``access_token`` costs no
+    decode; a name escaped twice right next to its value does."""
+    matcher = create_matcher(load_rules(), engine)
+    far = (b'{"log": "{\\"access_token\\": \\"***\\", ' + b'\\"padding\\": 0, ' * 12
+           + b'\\"body\\": \\"{\\\\\\"v\\\\\\": 1}\\"}"}')
+    near = b'{"log": "{\\"msg\\": \\"{\\\\\\"api_token\\\\\\": 1}\\"}"}'
+    chunks = ChunkedPass(io.BytesIO(far + b"\n" + near + b"\n"), matcher)
+    chunks.spots = DecodingLayer(matcher.decode_anchors).collector()
+    list(chunks)
+    assert [(spot.line, spot.column, spot.data) for spot in chunks.spots.spots] == [(2, 0, near)]
