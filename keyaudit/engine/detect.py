@@ -215,7 +215,8 @@ class SecretDetector:
                         continue
                     with_context(finding, verdict)
                 pending.append(finding)
-                seen.add(_seen_key(finding))
+                if spots is not None and spots.spots:  # a spot waits on this line (or a later one)
+                    seen.add(_seen_key(finding))
                 if chunks.windows is not None:
                     chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
                                        chunks.windows.request)
