@@ -41,7 +41,8 @@ CASES: dict[str, tuple[str, str, str, str]] = {
     "html named": ("<pre>{&quot;api_token&quot;: &quot;", TOKEN, "&quot;}</pre>", "html"),
     "ansi inside the value": ("INFO key=", KEY[:30] + "\x1b[1m" + KEY[30:] + "\x1b[0m", "", "ansi"),
     "python bytes repr": ("body=b'{\"access_token\": \"", "\\x24" + KEY[1:], "\"}'", "json"),
-    "json escaped twice": ('{"log": "{\\"msg\\": \\"{\\\\\\"api_token\\\\\\": \\\\\\"', TOKEN, '\\\\\\"}\\"}"}', "json×2"),
+    "json escaped twice": ('{"log": "{\\"msg\\": \\"{\\\\\\"api_token\\\\\\": \\\\\\"', TOKEN,
+                           '\\\\\\"}\\"}"}', "json×2"),
     "base64 of percent-encoded": ("v: ", base64.b64encode(percent(KEY, 2).encode()).decode(), "", "base64+percent×2"),
 }
 
