@@ -232,6 +232,7 @@ class SecretDetector:
 
 
 def _seen_key(finding: Finding) -> tuple[int, str, str]:
+    """What makes two findings one sighting: their line, rule and secret."""
     secret = finding.secret.canonical if isinstance(finding.secret, Secret) else ""
     return finding.location.line, finding.rule_id, secret
 

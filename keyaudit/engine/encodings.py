@@ -14,8 +14,9 @@ The forms are derived from the secret rules' own ``keywords``, never written per
   a blob of it costs no decode.
 - text escapes: the markers an escaping layer leaves on a line (``%25`` of percent-encoding done
   twice or more, ``&#`` and named HTML entities, an ANSI escape, ``\\x``/``\\u00``, a doubled
-  backslash). Such a line is decoded only when it also holds a keyword as written: escapes leave
-  a keyword's letters alone and change what is around them (``%2524aact_``, ``&#36;aact_``).
+  backslash). Such a line is decoded only when a keyword, as written, is near the marker:
+  escapes leave a keyword's letters alone and change what is around them (``%2524aact_``,
+  ``&#36;aact_``).
 """
 
 from __future__ import annotations
