@@ -3,10 +3,10 @@ scanned by the same detection, and its findings placed back on the original byte
 
 The engine's pass reports where an encoded form of a keyword or an escape marker occurs
 (:mod:`keyaudit.engine.encodings`); :class:`SpotCollector` keeps the text around each place —
-the base64 run, or the line holding both a marker and a keyword — as the pass goes by, and
-:class:`DecodingLayer` decodes it (:mod:`keyaudit.engine.layers`). The detector scans the decoded
-text with the same rules, validators and context, one layer fewer left to spend (a layer can
-reveal another: base64 of a percent-encoded key), and each finding is moved to the line and
+the base64 run, or the line holding a marker near a keyword — as the pass goes by, and
+:class:`DecodingLayer` decodes it (:mod:`keyaudit.engine.unwrap`). The detector scans the
+decoded text with the same rules, validators and context, one layer fewer left to spend (a
+layer can reveal another: base64 of a percent-encoded key), and each finding is moved to the line and
 column of the bytes it was decoded from, naming how (``context.decoded``: ``base64``,
 ``percent×2``, ``ansi+json``). Text without anchors costs nothing here.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from keyaudit.engine.encodings import BASE64, DecodeAnchors
-from keyaudit.engine.layers import Decoded, base64_run, peel, unbase64
+from keyaudit.engine.unwrap import Decoded, base64_run, peel, unbase64
 from keyaudit.model.findings import Finding, Location
 
 MAX_DEPTH = 4  # layers decoded in all, nested ones included (gitleaks' --max-decode-depth)

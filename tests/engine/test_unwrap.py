@@ -7,7 +7,7 @@ import base64
 
 import pytest
 
-from keyaudit.engine.layers import (ansi, backslash, base64_run, html_entities, peel, percent, unbase64)
+from keyaudit.engine.unwrap import (ansi, backslash, base64_run, html_entities, peel, percent, unbase64)
 
 
 def sources(data: bytes, decoded: bytes, origin: list[int]) -> list[bytes]:

@@ -1,4 +1,5 @@
-"""The decoding layers: text escapes and base64, each keeping where every decoded byte came from.
+"""Unwrapping one layer at a time: text escapes and base64, each keeping where every decoded byte
+came from.
 
 A layer turns bytes into bytes and an *origin* list: ``origin[i]`` is the offset in its input of
 the encoded form of decoded byte ``i`` (one more entry, for the end). Layers compose by
