@@ -38,6 +38,16 @@ def test_anchors_come_from_the_keywords_of_the_rules_that_capture_secrets() -> N
     assert b"verify" not in anchors.keywords
     assert not any(form in literals for form, _ in base64_forms(b"verify"))
     assert all(len(a.literal) >= 4 for a in anchors.anchors if a.kind == BASE64)
+    # `api_token` holds `token`: its own forms would add nothing the shorter keyword's do not give.
+    assert not any(form in literals for form, _ in base64_forms(b"api_token"))
+    assert any(form in literals for form, _ in base64_forms(b"token"))
+
+
+@given(st.binary(max_size=3), st.sampled_from([b"api_token", b"access_token", b"aact_prod_", b"basic_auth"]))
+def test_a_keyword_without_forms_of_its_own_is_still_anchored_by_the_one_it_holds(before, keyword) -> None:
+    literals = decode_anchors(RULES).literals
+    encoded = base64.b64encode(before + keyword + b"=")
+    assert any(literal in encoded for literal in literals)
 
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
