@@ -34,6 +34,7 @@ class Spot:
     line: int
     column: int
     base64: bool
+    allowed: bool = False  # an allow marker (with a reason) on its line or the line before
 
 
 def _characters(data: bytes) -> int:
@@ -44,8 +45,9 @@ class SpotCollector:
     """The spots of one pass, taken buffer by buffer (the pass hands over each buffer's anchors
     before its hits), until the detector takes them."""
 
-    def __init__(self, anchors: DecodeAnchors) -> None:
+    def __init__(self, anchors: DecodeAnchors, allowed: Callable[[bytes, int, int], bool]) -> None:
         self._anchors = anchors
+        self._allowed = allowed
         self.spots: list[Spot] = []
 
     def take(self, buffer: bytes, cut: int, place: Callable[[int], tuple[int, int]], offset: int,
@@ -75,7 +77,8 @@ class SpotCollector:
             covered = last
             data = buffer[first:last]
             line, column = place(first)
-            self.spots.append(Spot(data, offset + first, line, column - 1, anchor.kind == BASE64))
+            self.spots.append(Spot(data, offset + first, line, column - 1, anchor.kind == BASE64,
+                                   self._allowed(buffer, first, last)))
 
     def drain(self, before_line: int | None = None) -> list[Spot]:
         """The spots on lines before ``before_line`` (all of them: None), no longer kept."""
@@ -90,11 +93,13 @@ class SpotCollector:
 class DecodingLayer:
     """Decodes spots and places what the detector finds in them back in the original text."""
 
-    def __init__(self, anchors: DecodeAnchors) -> None:
+    def __init__(self, anchors: DecodeAnchors, allowed: Callable[[bytes, int, int], bool]) -> None:
+        """``allowed(buffer, start, end)``: whether allow markers cover the lines of that text."""
         self._anchors = anchors
+        self._allowed = allowed
 
     def collector(self) -> SpotCollector:
-        return SpotCollector(self._anchors)
+        return SpotCollector(self._anchors, self._allowed)
 
     def decode(self, spot: Spot, depth: int) -> Decoded | None:
         """The text of ``spot`` with up to ``depth`` layers removed, when that reveals a keyword;

@@ -45,9 +45,14 @@ def allowed_inline(hit: Hit) -> bool:
     """``keyaudit:allow <reason>`` on the finding's line, or ``keyaudit:allow-next-line <reason>``
     on the line before, as gitleaks and bandit users expect. A marker without a reason allows
     nothing: every accepted finding carries a reason a reviewer can judge."""
-    buffer, start = hit.buffer, hit.match.match_start
+    return allowed_at(hit.buffer, hit.match.match_start, hit.match.match_end)
+
+
+def allowed_at(buffer: bytes, start: int, end: int) -> bool:
+    """Whether the lines of ``buffer[start:end]`` are allowed (see :func:`allowed_inline`); also
+    asked for encoded text, whose decoded findings are on its line."""
     line_start = buffer.rfind(b"\n", 0, start) + 1
-    line_end = buffer.find(b"\n", hit.match.match_end)
+    line_end = buffer.find(b"\n", end)
     if ALLOW_SAME_LINE.search(buffer, line_start, len(buffer) if line_end < 0 else line_end):
         return True
     if line_start == 0:
@@ -136,7 +141,7 @@ class SecretDetector:
         self.signing_keys = dict(signing_keys or {})
         self._file_hosts = HostSet.of([piece for rule in self._rule_list if rule.context is not None
                                        for piece in rule.context.pieces if piece.provider_host and piece.scope == "file"])
-        self._decoding = DecodingLayer(self.matcher.decode_anchors)
+        self._decoding = DecodingLayer(self.matcher.decode_anchors, allowed_at)
 
     def findings_in(self, stream: BinaryIO, path: str, into: FindingSink,
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0),
@@ -165,6 +170,8 @@ class SecretDetector:
                          depth - len(decoded.steps))
             for finding in inner:
                 placed = self._decoding.placed(finding, spot, decoded)
+                if spot.allowed and placed.suppressed is None:
+                    placed.suppressed = "inline"
                 if _seen_key(placed) not in seen:
                     seen.add(_seen_key(placed))
                     found.append(placed)

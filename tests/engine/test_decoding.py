@@ -18,6 +18,7 @@ from helpers.engines import BOTH_ENGINES, needs_hyperscan
 from helpers.running import run_scan
 from keyaudit.engine import create_matcher
 from keyaudit.engine.decoding import MAX_DEPTH, DecodingLayer
+from keyaudit.engine.detect import allowed_at
 from keyaudit.engine.stream import ChunkedPass
 from keyaudit.rulebook.loader import load_rules
 
@@ -127,6 +128,18 @@ def test_only_a_line_with_an_escape_near_a_keyword_is_decoded(engine: str) -> No
            + b'\\"body\\": \\"{\\\\\\"v\\\\\\": 1}\\"}"}')
     near = b'{"log": "{\\"msg\\": \\"{\\\\\\"api_token\\\\\\": 1}\\"}"}'
     chunks = ChunkedPass(io.BytesIO(far + b"\n" + near + b"\n"), matcher)
-    chunks.spots = DecodingLayer(matcher.decode_anchors).collector()
+    chunks.spots = DecodingLayer(matcher.decode_anchors, allowed_at).collector()
     list(chunks)
     assert [(spot.line, spot.column, spot.data) for spot in chunks.spots.spots] == [(2, 0, near)]
+
+
+def test_an_allow_marker_on_the_line_of_encoded_text_allows_what_it_decodes_to(tmp_path: Path) -> None:
+    encoded = base64.b64encode(KEY.encode()).decode()
+    path = tmp_path / "fixture.yaml"
+    path.write_text(f"  api-key: {encoded}  # keyaudit:allow test fixture, never deployed\n"
+                    f"  other: {encoded}  # keyaudit:allow\n", encoding="utf-8")
+    result = run_scan(str(path), engine="regex")
+    # The second marker has no reason: it allows nothing, and is reported itself.
+    assert sorted((f.rule_id, f.location.line, f.context.get("decoded")) for f in result.findings) == [
+        ("asaas-api-key", 2, "base64"), ("keyaudit-allow-without-reason", 2, None)]
+    assert result.suppressed == {"inline": 1}
