@@ -6,12 +6,14 @@ example), so that every input is judged by the same rules in the same way.
 
 from __future__ import annotations
 
+import io
 import re
 from collections import defaultdict
 from typing import BinaryIO, Iterable, Protocol
 
 from keyaudit.engine import create_matcher
 from keyaudit.engine.context import ContextJudge, Verdict
+from keyaudit.engine.decoding import MAX_DEPTH, DecodingLayer, SpotCollector
 from keyaudit.engine.evidence import FileEvidence, HostSet
 from keyaudit.engine.logcontext import record_context
 from keyaudit.engine.matcher import Matcher
@@ -44,9 +46,14 @@ def allowed_inline(hit: Hit) -> bool:
     """``keyaudit:allow <reason>`` on the finding's line, or ``keyaudit:allow-next-line <reason>``
     on the line before, as gitleaks and bandit users expect. A marker without a reason allows
     nothing: every accepted finding carries a reason a reviewer can judge."""
-    buffer, start = hit.buffer, hit.match.match_start
+    return allowed_at(hit.buffer, hit.match.match_start, hit.match.match_end)
+
+
+def allowed_at(buffer: bytes, start: int, end: int) -> bool:
+    """Whether the lines of ``buffer[start:end]`` are allowed (see :func:`allowed_inline`); also
+    asked for encoded text, whose decoded findings are on its line."""
     line_start = buffer.rfind(b"\n", 0, start) + 1
-    line_end = buffer.find(b"\n", hit.match.match_end)
+    line_end = buffer.find(b"\n", end)
     if ALLOW_SAME_LINE.search(buffer, line_start, len(buffer) if line_end < 0 else line_end):
         return True
     if line_start == 0:
@@ -136,6 +143,7 @@ class SecretDetector:
         self._validators = bound_validators(rules.basic_users)
         self._file_hosts = HostSet.of([piece for rule in self._rule_list if rule.context is not None
                                        for piece in rule.context.pieces if piece.provider_host and piece.scope == "file"])
+        self._decoding = DecodingLayer(self.matcher.decode_anchors, allowed_at)
 
     def findings_in(self, stream: BinaryIO, path: str, into: FindingSink,
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0),
@@ -150,7 +158,28 @@ class SecretDetector:
         self.collect(chunks, path, into)
         return chunks
 
-    def collect(self, chunks: ChunkedPass, path: str, into: FindingSink) -> None:
+    def _decoded(self, spots: SpotCollector, before_line: int | None, path: str, depth: int,
+                 seen: set[tuple[int, str, str]]) -> list[Finding]:
+        """The findings in the spots before ``before_line`` (all: None), decoded and placed back;
+        those already found on their line, as written or decoded, are left out."""
+        found: list[Finding] = []
+        for spot in spots.drain(before_line):
+            decoded = self._decoding.decode(spot, depth)
+            if decoded is None:
+                continue
+            inner: list[Finding] = []
+            self.collect(ChunkedPass(io.BytesIO(decoded.text), self.matcher, sniff_binary=False), path, inner,
+                         depth - len(decoded.steps))
+            for finding in inner:
+                placed = self._decoding.placed(finding, spot, decoded)
+                if spot.allowed and placed.suppressed is None:
+                    placed.suppressed = "inline"
+                if _seen_key(placed) not in seen:
+                    seen.add(_seen_key(placed))
+                    found.append(placed)
+        return found
+
+    def collect(self, chunks: ChunkedPass, path: str, into: FindingSink, depth: int = MAX_DEPTH) -> None:
         """Run ``chunks``, extending ``into`` with its findings chunk by chunk (a unit with a
         finding on every line hands them on as it goes) and adding a window around each to the
         pass's windows. A caller that builds the pass itself still has it when a read fails: its
@@ -160,15 +189,23 @@ class SecretDetector:
         a provider host anywhere in the file waits for it until the end of the text read, or until
         a read fails: what was read by then is the file it is judged in. One that waited gets no
         window (its buffer is gone; a setting is no credential to read requests around).
+
+        Encoded text around the pass's decode anchors is decoded (up to ``depth`` layers) and
+        scanned the same way once the lines before it are done, so that a key found both as
+        written and decoded on one line is one finding (see :mod:`keyaudit.engine.decoding`).
         """
         pending: list[Finding] = []
         waiting: list[tuple[ContextSpec, Verdict, Finding]] = []
         evidence = FileEvidence(self._file_hosts)
         chunks.watch(evidence)
         judge = ContextJudge(path, evidence, self.matcher.budget)
+        spots = chunks.spots = self._decoding.collector() if depth > 0 else None
+        seen: set[tuple[int, str, str]] = set()  # (line, rule, secret) of the findings so far
         chunk = -1
         try:
             for hit in chunks:
+                if spots is not None and spots.spots:
+                    pending.extend(self._decoded(spots, hit.place[0], path, depth, seen))
                 # A new chunk starting past the last finding's line: that line is whole.
                 if hit.offset != chunk and pending and hit.place[0] > pending[-1].location.end_line:
                     hide_secrets_in_urls(pending)
@@ -187,9 +224,13 @@ class SecretDetector:
                         continue
                     with_context(finding, verdict)
                 pending.append(finding)
+                if spots is not None and spots.spots:  # a spot waits on this line (or a later one)
+                    seen.add(_seen_key(finding))
                 if chunks.windows is not None:
                     chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
                                        chunks.windows.request)
+            if spots is not None:
+                pending.extend(self._decoded(spots, None, path, depth, seen))
         finally:
             for spec, verdict, finding in waiting:
                 verdict.settle(evidence)
@@ -197,6 +238,12 @@ class SecretDetector:
                     pending.append(with_context(finding, verdict))
             hide_secrets_in_urls(pending)
             into.extend(pending)
+
+
+def _seen_key(finding: Finding) -> tuple[int, str, str]:
+    """What makes two findings one sighting: their line, rule and secret."""
+    secret = finding.secret.canonical if isinstance(finding.secret, Secret) else ""
+    return finding.location.line, finding.rule_id, secret
 
 
 def hide_secrets_in_urls(findings: list[Finding]) -> None:

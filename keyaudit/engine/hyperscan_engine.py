@@ -23,6 +23,7 @@ import hyperscan
 
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.engine.budget import RuleBudget
+from keyaudit.engine.encodings import decode_anchors
 from keyaudit.engine.matcher import (OVERLAP_BYTES, BufferHits, EndReach, end_regions, keyword_reach,
                                      keyword_regions)
 from keyaudit.rulebook.pattern_tree import break_reach, max_width, parse
@@ -201,6 +202,10 @@ class HyperscanMatcher:
         self._request_anchors = len(rules.request_anchors)
         self._first_marker = len(self._rules) + len(keywords)
         self._first_anchor = self._first_marker + len(self._markers)
+        # The decoding layers' literals (every occurrence, as written), after the anchors.
+        self.decode_anchors = decode_anchors(rules)
+        self._decode_literals = self.decode_anchors.literals
+        self._first_decode = self._first_anchor + len(self._anchors)
         # Rules confirmed before their reported ends: how far before an end a match can start.
         prepared = _prepared(self._rules)
         self._reach = {index: reach for index, (reach, _) in enumerate(prepared) if reach is not None}
@@ -216,12 +221,13 @@ class HyperscanMatcher:
 
     def _build(self, patterns: list[bytes], ids: list[int]) -> hyperscan.Database:
         keywords = [re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids]
-        literals = [re.escape(literal.decode("latin-1")).encode("latin-1") for literal in self._markers + self._anchors]
+        literals = [re.escape(literal.decode("latin-1")).encode("latin-1")
+                    for literal in self._markers + self._anchors + self._decode_literals]
         return _load_or_compile(
             patterns + keywords + literals,
             ids + list(self._keyword_ids.values()) + list(range(self._first_marker, self._first_marker + len(literals))),
             [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in ids] + [KEYWORD_FLAGS] * len(keywords)
-            + [MARKER_FLAGS] * len(self._markers) + [ANCHOR_FLAGS] * len(self._anchors),
+            + [MARKER_FLAGS] * len(self._markers) + [ANCHOR_FLAGS] * (len(self._anchors) + len(self._decode_literals)),
         )
 
     def _pass(self, buffer: bytes) -> tuple[set[int], dict[int, list[int]]]:
@@ -244,12 +250,17 @@ class HyperscanMatcher:
             self._first_marker <= identifier < self._first_anchor for identifier in positions))
         for identifier, ends in positions.items():
             index = identifier - self._first_anchor
-            if index >= 0:
+            if identifier >= self._first_decode:
+                index = identifier - self._first_decode
+                length = len(self._decode_literals[index])
+                result.decode_anchors.extend((end - length, index) for end in ends)
+            elif index >= 0:
                 length = len(self._anchors[index])
                 (result.anchors if index < self._request_anchors else result.record_anchors).extend(
                     end - length for end in ends)
         result.anchors.sort()
         result.record_anchors.sort()
+        result.decode_anchors.sort()
         for index in sorted(gated | set(self._fallback)):
             rule = self._rules[index]
             anchors = [end for keyword in rule.keywords for end in positions.get(self._keyword_ids[keyword], ())]

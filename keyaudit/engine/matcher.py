@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Protocol
 
 from keyaudit.engine.budget import RuleBudget
+from keyaudit.engine.encodings import DecodeAnchors
 from keyaudit.engine.tables import Table, table_at, table_rows
 from keyaudit.rulebook.pattern_tree import max_width, parse
 from keyaudit.rulebook.rules import Rule
@@ -50,6 +51,9 @@ class BufferHits:
     record_anchors: list[int] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)  # tables whose rows run on past the buffer
     gates: dict[tuple[bytes, ...], bool] = field(default_factory=dict)  # rule gates open in this buffer
+    # Where an encoded form of a keyword or an escape marker starts, with its index in the
+    # matcher's ``decode_anchors`` (see :mod:`keyaudit.engine.encodings`); sorted.
+    decode_anchors: list[tuple[int, int]] = field(default_factory=list)
 
     def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
         """Run rule ``index``'s own pattern over ``buffer[start:stop]``: every match with a
@@ -200,6 +204,7 @@ class Matcher(Protocol):
 
     name: str
     budget: RuleBudget  # what each rule's patterns may cost a file and a scan
+    decode_anchors: DecodeAnchors  # the literals whose places ``BufferHits.decode_anchors`` gives
 
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         """Hits in ``buffer``, where its request anchors are, and (when ``want_markers``)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from keyaudit.engine.budget import RuleBudget
+from keyaudit.engine.encodings import decode_anchors
 from keyaudit.engine.matcher import BufferHits, keyword_reach, keyword_regions
 from keyaudit.rulebook.rules import RuleSet
 
@@ -69,6 +70,10 @@ class RegexMatcher:
         self._literals = self._markers + [anchor.encode("utf-8") for anchor in (*rules.request_anchors,
                                                                                *rules.record_anchors)]
         self._first_record_anchor = len(self._markers) + len(rules.request_anchors)
+        # Then the decoding layers' literals: base64 forms are case-sensitive, checked in place too.
+        self.decode_anchors = decode_anchors(rules)
+        self._first_decode = len(self._literals)
+        self._literals += self.decode_anchors.literals
         self._search = search(keywords + [literal.lower() for literal in self._literals])
 
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
@@ -81,12 +86,17 @@ class RegexMatcher:
                     keyword_ends.setdefault(index, []).append(end)
             elif needle >= first_anchor:
                 literal = needle - keyword_count
-                if buffer[start:end] == self._literals[literal]:
+                if buffer[start:end] != self._literals[literal]:
+                    continue
+                if literal >= self._first_decode:
+                    result.decode_anchors.append((start, literal - self._first_decode))
+                else:
                     (result.anchors if literal < self._first_record_anchor else result.record_anchors).append(start)
             elif want_markers and not result.markers_seen:
                 result.markers_seen = buffer[start:end] == self._literals[needle - keyword_count]
         result.anchors.sort()
         result.record_anchors.sort()
+        result.decode_anchors.sort()
         for index in sorted(keyword_ends):
             for start, stop in keyword_regions(buffer, keyword_ends[index], keyword_reach(self._rules[index])):
                 result.confirm(index, self._rules[index], buffer, start, stop)

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine.allocator import keep_freed_buffers
+from keyaudit.engine.decoding import SpotCollector
 from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.engine.tables import Table
@@ -135,6 +136,7 @@ class ChunkedPass:
         # them (the text of one request, judged on its own).
         self.windows = windows
         self.evidence = FileEvidence()  # provider hosts seen, for file-scope contexts (see ``watch``)
+        self.spots: SpotCollector | None = None  # the encoded text around decode anchors, when decoded
         self.bytes_scanned = 0
         self.binary = False
 
@@ -168,7 +170,7 @@ class ChunkedPass:
                 carry = buffer
                 continue
             cursor = _Cursor(buffer, line, column_base)
-            for raw in self._pass(buffer, cut, line, absolute):
+            for raw in self._pass(buffer, cut, line, absolute, column_base):
                 if (raw.match_start >= cut and not raw.whole) or absolute + raw.match_start < resume.get(raw.rule_index, 0):
                     continue
                 resume[raw.rule_index] = absolute + raw.match_end
@@ -209,10 +211,13 @@ class ChunkedPass:
             return b"".join(pieces), exc
         return b"".join(pieces), None
 
-    def _pass(self, buffer: bytes, cut: int, line: int, offset: int) -> list[RawMatch]:
-        """The rule hits of one buffer; its markers and the windows around its anchors are noted
-        (anchors past ``cut`` belong to the next buffer, which starts there)."""
+    def _pass(self, buffer: bytes, cut: int, line: int, offset: int, column_base: int) -> list[RawMatch]:
+        """The rule hits of one buffer; its markers, the windows around its anchors and the spots
+        around its decode anchors are noted (anchors past ``cut`` belong to the next buffer,
+        which starts there)."""
         found = self._matcher.match(buffer, want_markers=not self.markers_seen)
+        if self.spots is not None and found.decode_anchors:
+            self.spots.take(buffer, cut, _Cursor(buffer, line, column_base).place, offset, found.decode_anchors)
         if self._tables:
             found.read_on(self._tables, buffer)
         # Tables whose rows run on past this buffer are read on in the next, unless their header

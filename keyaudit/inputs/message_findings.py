@@ -49,7 +49,8 @@ def _placed(finding: Finding, piece: Piece) -> Finding:
     loc = finding.location
     if piece.decoded is None:
         return replace(finding, location=replace(loc, pointer=piece.pointer))
-    context = {**finding.context, "decoded": piece.decoded, "decoded_line": loc.line}
+    inner = finding.context.get("decoded")  # layers the secret was found under inside the part
+    context = {**finding.context, "decoded": piece.decoded + (f"+{inner}" if inner else ""), "decoded_line": loc.line}
     return replace(finding, context=context,
                    location=Location(loc.path, piece.line, 1, piece.line, 2, piece.pointer))
 

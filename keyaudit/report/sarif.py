@@ -77,6 +77,8 @@ def _result(finding: Finding, rule_index: int, places: Places, options: ReportOp
         properties["pointer"] = finding.location.pointer
     if finding.context.get("evidence"):
         properties["evidence"] = finding.context["evidence"]
+    if finding.context.get("decoded"):  # how the secret's text was decoded (base64, percent×2, …)
+        properties["decoded"] = finding.context["decoded"]
     if finding.verification is not None:  # --verify: what the provider said of the key
         properties["verification"] = finding.verification.status
         if finding.verification.reason:

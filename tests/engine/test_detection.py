@@ -162,7 +162,8 @@ def asaas_traps() -> dict[str, str]:
         "tell-tale without a key": "blob: " + b64(os.urandom(40) + b"::$aach_" + os.urandom(40)),
         "key structure with a bad id": "key=$aact_prod_000" + b64(
             f"{secrets.token_hex(16)}::{uuid.uuid4()}::$aach_{'0' * 36}".encode()),
-        "base64 of the whole key": "k=" + b64(key.encode()),
+        # Decoded (a base64 form of `aact_` anchors it) and then validated like any key.
+        "base64 of a truncated key": "k=" + b64(key[:-40].encode()),
     }
 
 

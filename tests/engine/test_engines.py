@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import functools
 import io
+from urllib.parse import quote
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -56,8 +58,12 @@ def test_same_findings_on_the_corpus_and_planted_keys(tmp_path) -> None:
 _pieces = st.one_of(
     st.text(max_size=40),
     st.sampled_from(["api_token=", "Authorization: Basic ", "http://api.iugu.com/", "aact_", "$aact_prod_000",
-                     "iugu_token: ", "\n", " ", '"', "OjokYWFjaF", "live_token=", "curl -u "]),
+                     "iugu_token: ", "\n", " ", '"', "OjokYWFjaF", "live_token=", "curl -u ",
+                     # what the decoding layers anchor on and decode
+                     "%2524", "%25", "&quot;", "&#36;", "\x1b[1m", "\\x24", '\\\\\\"', "YWFjdF9", "JGFhY3Rf"]),
     st.builds(lambda: iugu_token()), st.builds(lambda: asaas_key()), st.builds(lambda: basic(iugu_token())),
+    st.builds(lambda: base64.b64encode(asaas_key().encode()).decode()),
+    st.builds(lambda: quote(quote(f"api_token={iugu_token()}", safe=""), safe="")),
 )
 
 

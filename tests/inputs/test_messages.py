@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import jsonschema
 import pytest
@@ -163,3 +164,16 @@ def test_a_big_mailbox_is_not_cut_into_ranges_and_with_state_is_not_reported_aga
     assert len(scan_json("--state", state, str(path))[0]["findings"]) == 1
     again, _ = scan_json("--state", state, str(path))
     assert again["findings"] == [] and again["scan"]["requests"]["files_unchanged"] == 1
+
+
+def test_a_key_encoded_inside_a_decoded_part_names_both_decodings(tmp_path: Path) -> None:
+    """The part's transfer encoding first, then the layers the key was found under inside it."""
+    keys = new_keys("link")
+    link = quote(quote(keys["link"], safe=""), safe="")
+    path = tmp_path / "ticket.eml"
+    data = message_bytes(short_message(1, f"o link: https://example.com/cb?next={link}\n"))
+    path.write_bytes(data)
+    report, _ = scan_json("--show-secrets", str(path))
+    jsonschema.validate(report, load_schema())
+    assert found(report, keys) == {"link": (body_line(data, b"base64"), 1, "message <m1@example.com>",
+                                            "base64+percent×2")}

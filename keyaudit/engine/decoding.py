@@ -1,0 +1,148 @@
+"""The decoding layer of the secret rules: encoded text around the engine's anchors, decoded,
+scanned by the same detection, and its findings placed back on the original bytes.
+
+The engine's pass reports where an encoded form of a keyword or an escape marker occurs
+(:mod:`keyaudit.engine.encodings`); :class:`SpotCollector` keeps the text around each place —
+the base64 run, or the line holding a marker near a keyword — as the pass goes by, and
+:class:`DecodingLayer` decodes it (:mod:`keyaudit.engine.unwrap`). The detector scans the
+decoded text with the same rules, validators and context, one layer fewer left to spend (a
+layer can reveal another: base64 of a percent-encoded key), and each finding is moved to the line and
+column of the bytes it was decoded from, naming how (``context.decoded``: ``base64``,
+``percent×2``, ``ansi+json``). Text without anchors costs nothing here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from keyaudit.engine.encodings import BASE64, DecodeAnchors
+from keyaudit.engine.unwrap import Decoded, base64_run, peel, unbase64
+from keyaudit.model.findings import Finding, Location
+
+MAX_DEPTH = 4  # layers decoded in all, nested ones included (gitleaks' --max-decode-depth)
+SPOT_BYTES = 16 << 10  # at most this much of a line or a base64 run on either side of an anchor
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Encoded text found around an anchor: ``data`` starts at byte ``offset`` of the stream, on
+    ``line``, after ``column`` characters of it."""
+
+    data: bytes
+    offset: int
+    line: int
+    column: int
+    base64: bool
+    allowed: bool = False  # an allow marker (with a reason) on its line or the line before
+
+
+def _characters(data: bytes) -> int:
+    return len(data.decode("utf-8", "surrogateescape"))
+
+
+class SpotCollector:
+    """The spots of one pass, taken buffer by buffer (the pass hands over each buffer's anchors
+    before its hits), until the detector takes them."""
+
+    def __init__(self, anchors: DecodeAnchors, allowed: Callable[[bytes, int, int], bool]) -> None:
+        self._anchors = anchors
+        self._allowed = allowed
+        self.spots: list[Spot] = []
+
+    def take(self, buffer: bytes, cut: int, place: Callable[[int], tuple[int, int]], offset: int,
+             found: list[tuple[int, int]]) -> None:
+        """Keep a spot for each anchor before ``cut`` (one for anchors that share it); ``place``
+        gives the line and 1-based column of an offset of ``buffer``."""
+        covered = -1
+        line_start, keywords = -1, []  # the keywords of the line the last marker was on
+        for position, index in found:
+            if position >= cut:
+                break
+            if position < covered:
+                continue
+            anchor = self._anchors.anchors[index]
+            low, high = max(0, position - SPOT_BYTES), min(len(buffer), position + SPOT_BYTES)
+            if anchor.kind == BASE64:
+                first, last = base64_run(buffer, position, anchor.phase, low, high)
+            else:
+                first = max(buffer.rfind(b"\n", 0, position) + 1, low)
+                last = buffer.find(b"\n", position, high)
+                last = high if last < 0 else last
+                if first != line_start:
+                    line_start, keywords = first, self._anchors.keyword_spans(buffer[first:last])
+                marker = position - first
+                if not any(start - anchor.reach <= marker <= end + anchor.reach for start, end in keywords):
+                    continue  # no keyword near this marker: nothing a rule could find that it did not
+            covered = last
+            data = buffer[first:last]
+            line, column = place(first)
+            self.spots.append(Spot(data, offset + first, line, column - 1, anchor.kind == BASE64,
+                                   self._allowed(buffer, first, last)))
+
+    def drain(self, before_line: int | None = None) -> list[Spot]:
+        """The spots on lines before ``before_line`` (all of them: None), no longer kept."""
+        if before_line is None:
+            taken, self.spots = self.spots, []
+            return taken
+        taken = [spot for spot in self.spots if spot.line < before_line]
+        self.spots = [spot for spot in self.spots if spot.line >= before_line]
+        return taken
+
+
+class DecodingLayer:
+    """Decodes spots and places what the detector finds in them back in the original text."""
+
+    def __init__(self, anchors: DecodeAnchors, allowed: Callable[[bytes, int, int], bool]) -> None:
+        """``allowed(buffer, start, end)``: whether allow markers cover the lines of that text."""
+        self._anchors = anchors
+        self._allowed = allowed
+
+    def collector(self) -> SpotCollector:
+        return SpotCollector(self._anchors, self._allowed)
+
+    def decode(self, spot: Spot, depth: int) -> Decoded | None:
+        """The text of ``spot`` with up to ``depth`` layers removed, when that reveals a keyword;
+        else None (nothing a rule could find in it that it did not find as written)."""
+        if depth <= 0:
+            return None
+        if spot.base64:
+            result = unbase64(spot.data)
+            decoded = Decoded(*result, [BASE64]) if result is not None else None
+        else:
+            decoded = peel(spot.data, depth)
+        if decoded is None or not self._anchors.holds_keyword(decoded.text):
+            return None
+        return decoded
+
+    @staticmethod
+    def placed(finding: Finding, spot: Spot, decoded: Decoded) -> Finding:
+        """``finding`` (found in ``decoded``) at the original bytes it was decoded from, naming
+        the layers (those it was found under in turn, after them)."""
+        loc = finding.location
+        start = decoded.origin[_offset(decoded.text, loc.line, loc.column)]
+        end = decoded.origin[_offset(decoded.text, loc.end_line, loc.end_column)]
+        line, column = _place(spot, start)
+        end_line, end_column = _place(spot, max(end, start))
+        inner = finding.context.get("decoded")
+        context = {**finding.context, "decoded": decoded.name + (f"+{inner}" if inner else "")}
+        return replace(finding, context=context,
+                       location=Location(loc.path, line, column, end_line, end_column, loc.pointer))
+
+
+def _offset(text: bytes, line: int, column: int) -> int:
+    """The byte offset of 1-based ``line`` and character ``column`` in ``text``."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find(b"\n", start) + 1
+    rest = text[start:].decode("utf-8", "surrogateescape")[: column - 1]
+    return min(len(text), start + len(rest.encode("utf-8", "surrogateescape")))
+
+
+def _place(spot: Spot, offset: int) -> tuple[int, int]:
+    """The line and 1-based column of byte ``offset`` of a spot's data."""
+    before = spot.data[:offset]
+    newlines = before.count(b"\n")
+    if newlines:
+        return spot.line + newlines, _characters(before[before.rfind(b"\n") + 1 :]) + 1
+    return spot.line, spot.column + _characters(before) + 1

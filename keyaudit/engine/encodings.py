@@ -1,0 +1,126 @@
+"""Where an encoded secret may start: the literals the engines report for the decoding layers.
+
+A key that went through base64, percent-encoding twice, HTML entities or a terminal's colour
+codes no longer matches its rule. Decoding every base64 run or every line of a log to look would
+cost every byte; instead the engines report, in the same pass as the rules' keywords, the places
+where an *encoded form* of a keyword occurs, and only the text around those places is decoded
+(:mod:`keyaudit.engine.decoding`).
+
+The forms are derived from the secret rules' own ``keywords``, never written per rule:
+
+- base64: the part of ``base64(keyword)`` that does not depend on the bytes around it, for each
+  of the three alignments a keyword can have in a 3-byte group (lower, upper and title case, the
+  standard and the URL-safe alphabet). Random base64 holds such a run of 4+ characters rarely, so
+  a blob of it costs no decode.
+- text escapes: the markers an escaping layer leaves on a line (``%25`` of percent-encoding done
+  twice or more, ``&#`` and named HTML entities, an ANSI escape, ``\\x``/``\\u00``, a doubled
+  backslash). Such a line is decoded only when a keyword, as written, is near the marker:
+  escapes leave a keyword's letters alone and change what is around them (``%2524aact_``,
+  ``&#36;aact_``).
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+
+from keyaudit.rulebook.rules import RuleSet
+
+BASE64 = "base64"
+TEXT = "text"
+MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64 to anchor on
+# What an escaping layer leaves on the line it escaped, as written (matched case-sensitively):
+# percent-encoding twice or more (``%25``), or once around a name and its value (quotes, ``:``,
+# ``=``; a key's own ``%24`` and ``%2F`` are in its rule's pattern), HTML entities, an ANSI
+# escape, string-literal escapes (``\x24``, ``\u002F``, a doubled backslash).
+TEXT_MARKERS: tuple[bytes, ...] = (b"%25", b"%22", b"%27", b"%3A", b"%3a", b"%3D", b"%3d", b"&#", b"&quot;",
+                                   b"&amp;", b"&apos;", b"\x1b[", b"\\x", b"\\u00", b"\\\\")
+# How near a keyword a marker must be for its line to be decoded: an escape changes what is next
+# to a key's name or value (``%2524aact_``, ``api_token\\\":``); a colour code may split a value
+# anywhere along it. A line of escaped JSON whose escapes are all far from its keywords (a request
+# body escaped twice, a header naming ``access_token``) is not decoded.
+MARKER_REACH = 64
+ANSI_REACH = 512
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One literal the engines report: a text marker, or a base64 form of a keyword whose first
+    character is ``phase`` characters past the start of its 4-character group."""
+
+    literal: bytes
+    kind: str  # BASE64 or TEXT
+    phase: int = 0
+    reach: int = MARKER_REACH  # TEXT: the bytes around the marker that must hold a keyword
+
+
+@dataclass(frozen=True)
+class DecodeAnchors:
+    """The literals of one rule set, and the keywords a decoded text must hold to be scanned."""
+
+    anchors: tuple[Anchor, ...]
+    keywords: tuple[bytes, ...]  # lower-case
+
+    @property
+    def literals(self) -> list[bytes]:
+        return [anchor.literal for anchor in self.anchors]
+
+    def holds_keyword(self, text: bytes) -> bool:
+        """Whether ``text`` holds one of the secret rules' keywords, in any case."""
+        lowered = text.lower()
+        return any(keyword in lowered for keyword in self.keywords)
+
+    def keyword_spans(self, text: bytes) -> list[tuple[int, int]]:
+        """Where the keywords occur in ``text``, in any case."""
+        lowered = text.lower()
+        spans = []
+        for keyword in self.keywords:
+            start = lowered.find(keyword)
+            while start >= 0:
+                spans.append((start, start + len(keyword)))
+                start = lowered.find(keyword, start + 1)
+        return spans
+
+
+def base64_forms(keyword: bytes) -> list[tuple[bytes, int]]:
+    """The fixed characters of ``base64(keyword)`` at each alignment, with their phase.
+
+    With ``a`` unknown bytes before the keyword (``a`` = 0, 1, 2), character ``i`` of the encoding
+    covers bits ``6i`` to ``6i + 6``; it depends on the keyword alone when those bits lie within
+    the keyword's ``8a`` to ``8(a + len)``."""
+    forms = []
+    for before in range(3):
+        encoded = base64.b64encode(b"\0" * before + keyword + b"\0\0")
+        first = -(-8 * before // 6)
+        last = (8 * (before + len(keyword))) // 6  # one past the last whole character
+        form = encoded[first:last]
+        if len(form) >= MIN_BASE64_FORM:
+            forms.append((form, first % 4))
+    return forms
+
+
+def _encoded_keywords(keywords: list[str]) -> list[str]:
+    """The keywords whose base64 forms are searched: a keyword holding a shorter one that has
+    forms (``api_token`` holds ``token``) adds none, since text holding it holds the shorter one,
+    whose forms then occur in its base64 at whatever alignment. Fewer literals keep the portable
+    engine's one search per literal cheap."""
+    with_forms = [keyword for keyword in keywords if base64_forms(keyword.encode("utf-8"))]
+    return [keyword for keyword in with_forms
+            if not any(other != keyword and other in keyword for other in with_forms)]
+
+
+def decode_anchors(rules: RuleSet) -> DecodeAnchors:
+    """The anchors of the rules that capture secrets (a setting such as ``verify=False`` is not
+    worth decoding for), in a stable order both engines share."""
+    keywords = sorted({keyword.lower() for rule in rules if rule.captures_secret for keyword in rule.keywords})
+    anchors = [Anchor(marker, TEXT, reach=ANSI_REACH if marker.startswith(b"\x1b") else MARKER_REACH)
+               for marker in TEXT_MARKERS]
+    seen = set(TEXT_MARKERS)
+    for keyword in _encoded_keywords(keywords):
+        for spelling in sorted({keyword, keyword.upper(), keyword.title()}):
+            for form, phase in base64_forms(spelling.encode("utf-8")):
+                for literal in (form, form.replace(b"+", b"-").replace(b"/", b"_")):
+                    if literal not in seen:
+                        seen.add(literal)
+                        anchors.append(Anchor(literal, BASE64, phase))
+    return DecodeAnchors(tuple(anchors), tuple(keyword.encode("utf-8") for keyword in keywords))

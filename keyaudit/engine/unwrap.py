@@ -1,0 +1,181 @@
+"""Unwrapping one layer at a time: text escapes and base64, each keeping where every decoded byte
+came from.
+
+A layer turns bytes into bytes and an *origin* list: ``origin[i]`` is the offset in its input of
+the encoded form of decoded byte ``i`` (one more entry, for the end). Layers compose by
+composing origins, so a finding in text decoded three times still points at the bytes of the
+original file. Each layer is a plain function; :func:`peel` applies the text layers until none
+changes the text or the depth is spent, and names what it did (``percent×2+html``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import html.entities
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+Origin = list[int]
+Layer = Callable[[bytes], "tuple[bytes, Origin] | None"]
+
+_PERCENT = re.compile(rb"%([0-9A-Fa-f]{2})")
+_ENTITY = re.compile(rb"&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));")
+# CSI (colours, cursor moves), OSC (titles, links: to BEL or ST) and two-byte escapes.
+_ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[@-Z\\-_])")
+# A backslash escape of a string literal (JSON, Python, Go, Java, JavaScript reprs). Line breaks
+# are left escaped: a decoded line stays one line, as the reader sees it.
+_BACKSLASH = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([\\\"'/]))")
+_BASE64_BYTE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_")
+_TEXT_BYTE = frozenset(range(0x20, 0x7F)) | frozenset(b"\t\r\n")
+PRINTABLE_SHARE = 0.9  # of a decoded base64 run's bytes, for it to be text worth scanning
+
+
+def _substitute(data: bytes, pattern: re.Pattern[bytes], replacement: Callable[[re.Match[bytes]], bytes | None]
+                ) -> tuple[bytes, Origin] | None:
+    """``data`` with each match of ``pattern`` replaced (None: left as written), and the origin of
+    every output byte; None when nothing was replaced."""
+    pieces: list[bytes] = []
+    origin: Origin = []
+    position = 0
+    for match in pattern.finditer(data):
+        value = replacement(match)
+        if value is None:
+            continue
+        pieces.append(data[position : match.start()])
+        origin.extend(range(position, match.start()))
+        pieces.append(value)
+        origin.extend([match.start()] * len(value))
+        position = match.end()
+    if not pieces:
+        return None
+    pieces.append(data[position:])
+    origin.extend(range(position, len(data) + 1))
+    return b"".join(pieces), origin
+
+
+def _character(code: int) -> bytes | None:
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return None
+    return chr(code).encode("utf-8")
+
+
+def percent(data: bytes) -> tuple[bytes, Origin] | None:
+    """``%XX`` decoded once (``%2524`` becomes ``%24``: one layer at a time)."""
+    return _substitute(data, _PERCENT, lambda match: bytes([int(match[1], 16)]))
+
+
+def _entity(match: re.Match[bytes]) -> bytes | None:
+    if match[1] is not None:
+        return _character(int(match[1]))
+    if match[2] is not None:
+        return _character(int(match[2], 16))
+    named = html.entities.html5.get(match[3].decode("ascii") + ";")
+    return named.encode("utf-8") if named is not None else None
+
+
+def html_entities(data: bytes) -> tuple[bytes, Origin] | None:
+    """Decimal, hexadecimal and named HTML entities decoded once (``&amp;quot;`` takes two)."""
+    return _substitute(data, _ENTITY, _entity)
+
+
+def ansi(data: bytes) -> tuple[bytes, Origin] | None:
+    """Terminal escape sequences (colours around or inside a value) removed."""
+    return _substitute(data, _ANSI, lambda match: b"")
+
+
+def _unescaped(match: re.Match[bytes]) -> bytes | None:
+    if match[1] is not None:
+        return bytes([int(match[1], 16)])
+    if match[2] is not None:
+        return _character(int(match[2], 16))
+    return match[3]
+
+
+def backslash(data: bytes) -> tuple[bytes, Origin] | None:
+    """One level of string-literal escapes: ``\\xNN``, ``\\uNNNN``, ``\\\\``, ``\\"``, ``\\/``, ``\\'``
+    (JSON escaped twice, ``\\\\\\"``, takes two)."""
+    return _substitute(data, _BACKSLASH, _unescaped)
+
+
+# In the order a round applies them: escapes that wrap others come off first.
+TEXT_LAYERS: tuple[tuple[str, Layer], ...] = (("ansi", ansi), ("html", html_entities), ("json", backslash),
+                                              ("percent", percent))
+
+
+@dataclass
+class Decoded:
+    """Text decoded from ``source``, the origin of each of its bytes there, and the layers applied."""
+
+    text: bytes
+    origin: Origin
+    steps: list[str]
+
+    def then(self, name: str, text: bytes, origin: Origin) -> None:
+        """Apply one more layer, whose ``origin`` points into the current text."""
+        self.origin = [self.origin[index] for index in origin]
+        self.text = text
+        self.steps.append(name)
+
+    @property
+    def name(self) -> str:
+        """The layers as a report names them: runs of one layer counted (``percent×2+html``)."""
+        names: list[str] = []
+        counts: list[int] = []
+        for step in self.steps:
+            if names and names[-1] == step:
+                counts[-1] += 1
+            else:
+                names.append(step)
+                counts.append(1)
+        return "+".join(name if count == 1 else f"{name}×{count}" for name, count in zip(names, counts))
+
+
+def peel(data: bytes, depth: int) -> Decoded | None:
+    """``data`` with text layers removed, one application at a time, until none applies or
+    ``depth`` applications are spent; None when none applied."""
+    decoded = Decoded(data, list(range(len(data) + 1)), [])
+    changed = True
+    while changed and len(decoded.steps) < depth:
+        changed = False
+        for name, layer in TEXT_LAYERS:
+            if len(decoded.steps) >= depth:
+                break
+            result = layer(decoded.text)
+            if result is not None:
+                decoded.then(name, *result)
+                changed = True
+    return decoded if decoded.steps else None
+
+
+def base64_run(buffer: bytes, anchor: int, phase: int, start: int, stop: int) -> tuple[int, int]:
+    """The base64 run around ``anchor`` within ``buffer[start:stop]``, from a 4-character group
+    boundary (the anchor's ``phase`` says where groups start), to its padding."""
+    first = anchor
+    while first > start and buffer[first - 1] in _BASE64_BYTE:
+        first -= 1
+    first += (anchor - phase - first) % 4
+    last = anchor
+    while last < stop and buffer[last] in _BASE64_BYTE:
+        last += 1
+    padding = 0
+    while last < stop and padding < 2 and buffer[last] == ord("="):
+        last, padding = last + 1, padding + 1
+    return first, last
+
+
+def unbase64(run: bytes) -> tuple[bytes, Origin] | None:
+    """``run`` decoded (standard or URL-safe alphabet, padding optional), when it decodes to text;
+    byte ``i`` comes from character ``i // 3 * 4 + i % 3`` of the run (where its bits start)."""
+    body = run.rstrip(b"=").replace(b"-", b"+").replace(b"_", b"/")
+    body = body[: len(body) - len(body) % 4] if len(body) % 4 == 1 else body
+    try:
+        text = base64.b64decode(body + b"=" * (-len(body) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    if not text or sum(byte in _TEXT_BYTE or byte >= 0x80 for byte in text) < PRINTABLE_SHARE * len(text):
+        return None
+    origin = [index // 3 * 4 + index % 3 for index in range(len(text))]
+    origin.append(len(run))
+    return text, origin

@@ -1,0 +1,145 @@
+"""Keys behind decoding layers, found by both engines through a real scan, at the line and column
+of the original bytes, naming how they were decoded.
+
+Every key is generated here; a failure shows rule, place and layers, never a value."""
+
+from __future__ import annotations
+
+import base64
+import io
+import random
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from helpers.credentials import asaas_key, iugu_token
+from helpers.engines import BOTH_ENGINES, needs_hyperscan
+from helpers.running import run_scan
+from keyaudit.engine import create_matcher
+from keyaudit.engine.decoding import MAX_DEPTH, DecodingLayer
+from keyaudit.engine.detect import allowed_at
+from keyaudit.engine.stream import ChunkedPass
+from keyaudit.rulebook.loader import load_rules
+
+
+def percent(text: str, times: int) -> str:
+    for _ in range(times):
+        text = quote(text, safe="")
+    return text
+
+
+KEY = asaas_key()
+TOKEN = iugu_token()
+
+
+# Case -> (text before, the encoded secret as written, text after, layers the report names).
+CASES: dict[str, tuple[str, str, str, str]] = {
+    "percent once": ("payload=%7B%22api_token%22%3A%22", TOKEN, "%22%7D", "percent"),
+    "percent twice": ("GET /cb?next=", percent(KEY, 2), " HTTP/1.1", "percent×2"),
+    "percent three times": ("redirect=", percent(KEY, 3), "&x=1", "percent×3"),
+    "html decimal and hex": ("<td data-k='{&#34;api_token&#34;: &#x22;", TOKEN, "&#x22;}'>", "html"),
+    "html named": ("<pre>{&quot;api_token&quot;: &quot;", TOKEN, "&quot;}</pre>", "html"),
+    "ansi inside the value": ("INFO key=", KEY[:30] + "\x1b[1m" + KEY[30:] + "\x1b[0m", "", "ansi"),
+    "python bytes repr": ("body=b'{\"access_token\": \"", "\\x24" + KEY[1:], "\"}'", "json"),
+    "json escaped twice": ('{"log": "{\\"msg\\": \\"{\\\\\\"api_token\\\\\\": \\\\\\"', TOKEN,
+                           '\\\\\\"}\\"}"}', "json×2"),
+    "base64 of percent-encoded": ("v: ", base64.b64encode(percent(KEY, 2).encode()).decode(), "", "base64+percent×2"),
+}
+
+
+def scanned(tmp_path: Path, text: str, engine: str) -> list[tuple[str, int, int, int, int, str | None]]:
+    path = tmp_path / "decoded.log"
+    path.write_text(text, encoding="utf-8")
+    result = run_scan(str(path), engine=engine)
+    assert result.errors == []
+    return [(f.rule_id, f.location.line, f.location.column, f.location.end_line, f.location.end_column,
+             f.context.get("decoded")) for f in result.findings]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_key_behind_a_layer_is_found_where_its_encoded_form_is(tmp_path: Path, engine: str, case: str) -> None:
+    before, encoded, after, layers = CASES[case]
+    text = "first line\n" + before + encoded + after + "\nlast line\n"
+    found = scanned(tmp_path, text, engine)
+    assert [(line, column, end_line, end_column, decoded) for _, line, column, end_line, end_column, decoded in found] \
+        == [(2, len(before) + 1, 2, len(before) + len(encoded) + 1, layers)], case
+    assert found[0][0] in ("asaas-api-key", "iugu-api-token")
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("before", [0, 1, 2])
+def test_base64_of_a_key_is_found_at_each_alignment(tmp_path: Path, engine: str, before: int) -> None:
+    """A key base64-encoded after 0, 1 or 2 other bytes: its keyword's encoding differs at each."""
+    encoded = base64.b64encode((" " * before + KEY + "\n").encode()).decode()
+    found = scanned(tmp_path, f"data:\n  api-key: {encoded}\n", engine)
+    start = len("  api-key: ") + 1
+    # Decoded byte i starts in character i // 3 * 4 + i % 3 of the run: exact where the key starts
+    # and ends, within the group of four characters that holds the byte.
+    end = before + len(KEY)
+    assert found == [("asaas-api-key", 2, start + before, 2, start + end // 3 * 4 + end % 3, "base64")]
+
+
+def test_the_depth_is_bounded(tmp_path: Path) -> None:
+    deepest = percent(KEY, MAX_DEPTH)
+    too_deep = percent(KEY, MAX_DEPTH + 2)  # MAX_DEPTH decodes leave `%2524aact`: no key
+    found = scanned(tmp_path, f"a={deepest}\nb={too_deep}\n", "regex")
+    assert [(line, decoded) for _, line, _, _, _, decoded in found] == [(1, f"percent×{MAX_DEPTH}")]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_key_found_as_written_and_decoded_on_one_line_is_one_finding(tmp_path: Path, engine: str) -> None:
+    lines = f"key={KEY} again={percent(KEY, 2)}\nhtml=&quot;{KEY}&quot;\n"
+    found = scanned(tmp_path, lines, engine)
+    assert [(rule, line_number, column, decoded) for rule, line_number, column, _, _, decoded in found] \
+        == [("asaas-api-key", 1, 5, None), ("asaas-api-key", 2, 12, None)]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_decoded_text_is_judged_like_any_text(tmp_path: Path, engine: str) -> None:
+    """Validators and context hold after decoding: a truncated key, a token without the context
+    its rule needs, and random base64 beside a keyword give nothing."""
+    lines = [
+        "a=" + percent(KEY[:-40], 2),
+        "b=" + base64.b64encode(("x=" + TOKEN).encode()).decode(),  # a bare hex value: no context
+        "c=" + base64.b64encode(b"aact_" + random.Random(3).randbytes(90)).decode(),
+        "d=&quot;checksum&quot;:&quot;" + TOKEN + "&quot;",
+    ]
+    assert scanned(tmp_path, "\n".join(lines) + "\n", engine) == []
+
+
+@needs_hyperscan
+def test_both_engines_give_the_same_decoded_findings(tmp_path: Path) -> None:
+    text = "".join(f"{before}{encoded}{after}\n" for before, encoded, after, _ in CASES.values())
+    text += "k: " + base64.b64encode(KEY.encode()).decode() + "\n" + "blob: " + base64.b64encode(
+        random.Random(5).randbytes(3000)).decode() + "\n"
+    regex, hyperscan = (scanned(tmp_path, text, engine) for engine in ("regex", "hyperscan"))
+    assert regex == hyperscan
+    assert len(regex) == len(CASES) + 1
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_only_a_line_with_an_escape_near_a_keyword_is_decoded(engine: str) -> None:
+    """A request body escaped twice far from the header that names ``access_token`` costs no
+    decode; a name escaped twice right next to its value does."""
+    matcher = create_matcher(load_rules(), engine)
+    far = (b'{"log": "{\\"access_token\\": \\"***\\", ' + b'\\"padding\\": 0, ' * 12
+           + b'\\"body\\": \\"{\\\\\\"v\\\\\\": 1}\\"}"}')
+    near = b'{"log": "{\\"msg\\": \\"{\\\\\\"api_token\\\\\\": 1}\\"}"}'
+    chunks = ChunkedPass(io.BytesIO(far + b"\n" + near + b"\n"), matcher)
+    chunks.spots = DecodingLayer(matcher.decode_anchors, allowed_at).collector()
+    list(chunks)
+    assert [(spot.line, spot.column, spot.data) for spot in chunks.spots.spots] == [(2, 0, near)]
+
+
+def test_an_allow_marker_on_the_line_of_encoded_text_allows_what_it_decodes_to(tmp_path: Path) -> None:
+    encoded = base64.b64encode(KEY.encode()).decode()
+    path = tmp_path / "fixture.yaml"
+    path.write_text(f"  api-key: {encoded}  # keyaudit:allow test fixture, never deployed\n"
+                    f"  other: {encoded}  # keyaudit:allow\n", encoding="utf-8")
+    result = run_scan(str(path), engine="regex")
+    # The second marker has no reason: it allows nothing, and is reported itself.
+    assert sorted((f.rule_id, f.location.line, f.context.get("decoded")) for f in result.findings) == [
+        ("asaas-api-key", 2, "base64"), ("keyaudit-allow-without-reason", 2, None)]
+    assert result.suppressed == {"inline": 1}

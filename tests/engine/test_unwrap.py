@@ -1,0 +1,81 @@
+"""Each decoding layer on its own: what it decodes, what it leaves, and where every decoded byte
+came from (the origin that places a finding back on the original bytes)."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from keyaudit.engine.unwrap import (ansi, backslash, base64_run, html_entities, peel, percent, unbase64)
+
+
+def sources(data: bytes, decoded: bytes, origin: list[int]) -> list[bytes]:
+    """The original bytes each decoded byte was read from (its encoded form starts there)."""
+    return [data[origin[i] : origin[i] + 1] for i in range(len(decoded))]
+
+
+@pytest.mark.parametrize(("layer", "data", "expected"), [
+    (percent, b"a%2524b%2Fc", b"a%24b/c"),
+    (html_entities, b"&#36;x&#x2F;y&quot;z&amp;quot;", b"$x/y\"z&quot;"),
+    (ansi, b"\x1b[32m$aa\x1b[1;4mct\x1b[0m\x1b]0;title\x07", b"$aact"),
+    (backslash, b"\\x24a\\u002Fb\\\\\\\"c\\/", b"$a/b\\\"c/"),
+])
+def test_a_layer_decodes_one_level_and_maps_each_byte_to_its_encoded_form(layer, data, expected) -> None:
+    decoded, origin = layer(data)
+    assert decoded == expected
+    assert len(origin) == len(decoded) + 1 and origin[-1] == len(data)
+    assert origin == sorted(origin)
+    # Every decoded byte that was written as is comes from the same byte of the input.
+    for index, source in enumerate(sources(data, decoded, origin)):
+        assert source == decoded[index : index + 1] or source in (b"%", b"&", b"\\", b"\x1b")
+
+
+@pytest.mark.parametrize("layer", [percent, html_entities, ansi, backslash])
+def test_a_layer_that_finds_nothing_to_decode_says_so(layer) -> None:
+    assert layer(b"plain text, 100% & more; C:/x") is None
+
+
+def test_unknown_entities_and_bad_code_points_stay_as_written() -> None:
+    decoded, _ = html_entities(b"&nosuch; &#xD800; &#36;")
+    assert decoded == b"&nosuch; &#xD800; $"
+
+
+def test_peel_removes_layers_until_none_applies_and_names_them() -> None:
+    data = b"\x1b[2m" + b"%252524aact" + b"\x1b[0m"
+    decoded = peel(data, depth=8)
+    assert decoded.text == b"$aact"
+    assert decoded.name == "ansi+percent\u00d73"
+    assert data[decoded.origin[0] : decoded.origin[0] + 7] == b"%252524"
+    assert decoded.origin[1] == data.index(b"aact")
+
+
+def test_peel_stops_at_its_depth() -> None:
+    decoded = peel(b"%25252524aact", depth=2)
+    assert decoded.text == b"%2524aact" and decoded.steps == ["percent", "percent"]
+    assert peel(b"no layers here", depth=4) is None
+
+
+def test_base64_decodes_to_text_only_and_maps_bytes_to_their_first_character() -> None:
+    text = b"api_token=0123456789abcdef"
+    run = base64.b64encode(text)
+    decoded, origin = unbase64(run)
+    assert decoded == text
+    for index in range(len(text)):
+        # The character holding the byte's first bits decodes (in its group) to that byte.
+        group = origin[index] // 4 * 4
+        assert base64.b64decode(run[group : group + 4])[index % 3] == text[index]
+    assert unbase64(base64.b64encode(bytes(range(256)))) is None  # binary: not scanned
+    assert unbase64(base64.urlsafe_b64encode(b"\xfb\xff" + text).rstrip(b"=")) is not None
+
+
+@pytest.mark.parametrize("before", [0, 1, 2, 3, 5])
+def test_a_base64_run_starts_on_its_group_boundary(before: int) -> None:
+    encoded = base64.b64encode(b"#" * before + b"$aact_prod_000")
+    line = b"api-key: " + encoded + b"\n"
+    anchor = line.index(encoded) + 4 * (before // 3 + 1)  # somewhere inside, on a group boundary
+    first, last = base64_run(line, anchor, 0, 0, len(line))
+    assert line[first:last] == encoded
+    # An anchor whose form starts two characters into its group still finds the run's start.
+    first, _ = base64_run(line, anchor + 2, 2, 0, len(line))
+    assert line[first:last] == encoded
