@@ -159,7 +159,7 @@ class SecretDetector:
         return chunks
 
     def _decoded(self, spots: SpotCollector, before_line: int | None, path: str, depth: int,
-                 seen: set[tuple[int, str, str]]) -> list[Finding]:
+                 seen: set[tuple[int, str]]) -> list[Finding]:
         """The findings in the spots before ``before_line`` (all: None), decoded and placed back;
         those already found on their line, as written or decoded, are left out."""
         found: list[Finding] = []
@@ -200,7 +200,7 @@ class SecretDetector:
         chunks.watch(evidence)
         judge = ContextJudge(path, evidence, self.matcher.budget)
         spots = chunks.spots = self._decoding.collector() if depth > 0 else None
-        seen: set[tuple[int, str, str]] = set()  # (line, rule, secret) of the findings so far
+        seen: set[tuple[int, str]] = set()  # (line, secret or rule) of the findings so far
         chunk = -1
         try:
             for hit in chunks:
@@ -240,10 +240,13 @@ class SecretDetector:
             into.extend(pending)
 
 
-def _seen_key(finding: Finding) -> tuple[int, str, str]:
-    """What makes two findings one sighting: their line, rule and secret."""
-    secret = finding.secret.canonical if isinstance(finding.secret, Secret) else ""
-    return finding.location.line, finding.rule_id, secret
+def _seen_key(finding: Finding) -> tuple[int, str]:
+    """What makes two findings one sighting: their line and secret, whichever rules found it (a
+    Basic value's token found as written by the Basic rule and decoded by the token's own rule
+    is one key), or their line and rule when they hold no secret."""
+    if isinstance(finding.secret, Secret):
+        return finding.location.line, finding.secret.canonical
+    return finding.location.line, finding.rule_id
 
 
 def hide_secrets_in_urls(findings: list[Finding]) -> None:
