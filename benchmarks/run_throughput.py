@@ -13,15 +13,15 @@ What ripgrep is given: ``patterns.txt``, every shipped rule whose pattern stays 
 ripgrep can run it (see :func:`ripgrep_pattern`), in one ``-f`` file; ``keywords.txt`` the rules'
 keywords (``-F -i``). It counts matching lines; it neither confirms, decodes nor reads requests.
 
-Measured on a 2-core machine shared with other work (``--megabytes 120``, 2 rounds; CPU seconds;
-the targets are those of issue 14):
+Measured on a 2-core machine shared with other work (``--megabytes 120``, twelve request shapes
+in the provider traffic, 2 rounds; CPU seconds; the targets are those of issue 14):
 
 ===========================  =========  ================  ==============  ==========================
 input                        rg CPU s   keyaudit -j1      ratio to rg     target
 ===========================  =========  ================  ==============  ==========================
-basic-dense.log, 21 MB       3.80       0.33 (64 MB/s)    0.09            >= 100 MB/s (50 MB: 98-107)
-mixed.log, 126 MB, 3 %       10.78      3.69 (34 MB/s)    0.34            >= 500 MB/s, <= 0.2 x rg
-provider-dense.log, 21 MB    8.33       6.07 (3.5 MB/s)   0.73            >= 50 MB/s
+basic-dense.log, 21 MB       4.06       0.25 (84 MB/s)    0.06            >= 100 MB/s (50 MB: 98-107)
+mixed.log, 126 MB, 3 %       11.26      2.80 (45 MB/s)    0.25            >= 500 MB/s, <= 0.2 x rg
+provider-dense.log, 21 MB    7.35       5.91 (3.6 MB/s)   0.80            >= 50 MB/s
 ===========================  =========  ================  ==============  ==========================
 
 The MB/s include about 0.16 s of start-up. The mixed and provider-dense logs are bound by reading
