@@ -120,7 +120,8 @@ def _slices(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[list[tuple[int, 
     """A window's lines in slices of at most :data:`SLICE_LINES` lines and about
     :data:`MAX_WINDOW_BYTES`, each with the lines its requests start on (first, end): a slice
     reads :data:`SLICE_OVERLAP` lines on past them, and the next begins that many before them,
-    so that a request begun near a slice's end is read whole, once."""
+    so that a request begun near a slice's end is read whole, once (unless those lines are
+    huge: then the next slice begins after them, and holds no more than its bound)."""
     part: list[tuple[int, str]] = []
     size, own_first = 0, -math.inf
     for item in lines:
@@ -128,10 +129,12 @@ def _slices(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[list[tuple[int, 
         size += len(item[1])
         if len(part) >= SLICE_LINES or size >= MAX_WINDOW_BYTES:
             carried = part[-2 * SLICE_OVERLAP :] if len(part) > 2 * SLICE_OVERLAP else []
+            size = sum(len(text) for _, text in carried)
+            if size > MAX_WINDOW_BYTES // 2:  # huge lines: the next slice starts afresh
+                carried, size = [], 0
             own_end = carried[SLICE_OVERLAP][0] if carried else part[-1][0] + 1
             yield part, (own_first, own_end)
             part, own_first = carried, own_end
-            size = sum(len(text) for _, text in part)
     if part:
         yield part, (own_first, math.inf)
 
