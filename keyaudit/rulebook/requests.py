@@ -34,9 +34,9 @@ CREDENTIAL_PLACES = ("query", "authorization")
 # ``sent_by`` names entries of the rule files' ``senders:``, ``host_in`` entries of their ``places:``
 # (bound when every file is loaded: see :func:`bind_places`).
 _WHEN_FIELDS = ("schemes", "hosts", "host_groups", "methods", "path", "has_headers", "carries_credential", "sent_by",
-                "host_in")
+                "host_in", "captures")
 # The ``when`` lists that narrow which exchanges a rule judges (each left out: any).
-_NARROWING = ("schemes", "hosts", "host_groups", "methods", "has_headers", "sent_by", "host_in")
+_NARROWING = ("schemes", "hosts", "host_groups", "methods", "has_headers", "sent_by", "host_in", "captures")
 _REQUIRE_FIELDS = ("headers", "check", "credential_not_in")
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "when",
            "require", "examples", "negative_examples", "references", "remediation")
@@ -99,6 +99,9 @@ class RequestRule(RuleInfo):
     check: str | None = None
     sent_by: tuple[str, ...] = ()  # sender ids; ``senders`` holds them once bound
     host_in: tuple[str, ...] = ()  # place ids; ``host_places`` holds them once bound
+    # What the request was read from (``har``, ``wire``, ``curl``, a dump shape's name…): a rule
+    # about a header every client adds by itself asks only captures of the bytes sent.
+    captures: tuple[str, ...] = ()
     senders: tuple[Sender, ...] = ()
     host_places: tuple[Place, ...] = ()
 
@@ -121,6 +124,8 @@ class RequestRule(RuleInfo):
         if self.hosts and exchange.host not in self.hosts:
             return False
         if self.methods and exchange.method.upper() not in self.methods:
+            return False
+        if self.captures and exchange.origin.capture not in self.captures:
             return False
         if self.path is not None and not self.path.search(exchange.path):
             return False
@@ -251,6 +256,7 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verif
         check=check,
         sent_by=strings(when.get("sent_by")),
         host_in=strings(when.get("host_in")),
+        captures=strings(when.get("captures"), lower=True),
         examples=strings(raw.get("examples")),
         negative_examples=strings(raw.get("negative_examples")),
     )

@@ -65,17 +65,20 @@ def test_iugu_token_in_api_token_parameter_of_curl_commands_and_user_agent_of_cu
 
 
 def test_asaas_request_without_user_agent_in_a_wire_dump(tmp_path: Path) -> None:
+    """curl -v shows the headers as sent; OkHttp's logging interceptor (an application
+    interceptor, as usually added) shows those the app set, before OkHttp adds its own User-Agent."""
     key = asaas_key()
-    dump = tmp_path / "okhttp.log"
-    dump.write_text("--> GET https://api.asaas.com/v3/payments\n"
-                    f"access_token: {key}\n"
-                    "--> END GET\n"
-                    "--> GET https://api.asaas.com/v3/customers\n"
-                    f"access_token: {key}\n"
-                    "User-Agent: shop-android/3.2\n"
-                    "--> END GET\n")
-    report, _run = scan_json(str(dump))
-    assert practice(report) == [("asaas-request-without-user-agent", 1, "misuse")]
+    dump = tmp_path / "curl-v.log"
+    dump.write_text("> GET /v3/payments HTTP/1.1\n> Host: api.asaas.com\n"
+                    f"> access_token: {key}\n>\n"
+                    "< HTTP/1.1 200 OK\n"
+                    "> GET /v3/customers HTTP/1.1\n> Host: api.asaas.com\n"
+                    f"> access_token: {key}\n> User-Agent: shop/3.2\n>\n")
+    (tmp_path / "okhttp.log").write_text("--> GET https://api.asaas.com/v3/payments\n"
+                                         f"access_token: {key}\n--> END GET\n")
+    report, _run = scan_json(str(tmp_path))
+    assert [(Path(f["location"]["path"]).name, f["rule_id"]) for f in report["findings"]
+            if f["category"] == "misuse"] == [("curl-v.log", "asaas-request-without-user-agent")]
 
 
 def _signed_record(private, token: str, logged: str, request_time: str) -> str:  # type: ignore[no-untyped-def]
@@ -172,3 +175,18 @@ URL_FIELD = '"url"'
 def _line_of(path: Path, text: str) -> int:
     """The first line holding ``text`` (a request finding in a HAR is at its entry's URL)."""
     return next(number for number, line in enumerate(path.read_text().splitlines(), start=1) if text in line)
+
+
+def test_a_request_log_or_collection_without_a_user_agent_is_no_finding(tmp_path: Path) -> None:
+    """The client adds a User-Agent by itself: a JSON request log and a Postman collection hold what
+    the program set, so only a capture of the bytes sent (here a raw dump) shows none went out."""
+    request = {"method": "GET", "url": "https://api.asaas.com/v3/payments", "headers": {"access_token": "***"}}
+    (tmp_path / "requests.log").write_text(json.dumps(request) + "\n")
+    (tmp_path / "shop.postman_collection.json").write_text(json.dumps({"item": [{"name": "payments", "request": {
+        "method": "GET", "header": [{"key": "access_token", "value": "***"}],
+        "url": "https://api.asaas.com/v3/payments"}}]}, indent=2))
+    (tmp_path / "wire.txt").write_text("GET /v3/payments HTTP/1.1\nHost: api.asaas.com\naccess_token: ***\n\n")
+    report, _run = scan_json(str(tmp_path))
+    assert [(Path(f["location"]["path"]).name, f["rule_id"]) for f in report["findings"]] == [
+        ("wire.txt", "asaas-request-without-user-agent")]
+    assert report["scan"]["requests"]["requests_judged"] == 3
