@@ -76,3 +76,15 @@ def test_hostile_nesting_and_query_pairs_cost_only_their_record() -> None:
     found = request({"method": "POST", "path": "/v1/transfers", "host": "api.iugu.com",
                      "query": [[["not", "a", "name"], "x"], ["a", {"b": 1}]]})
     assert found is not None and found.url == "https://api.iugu.com/v1/transfers?a=%7B%22b%22%3A1%7D"
+
+
+def test_a_log_records_own_body_is_not_the_body_of_the_request_it_describes() -> None:
+    """An OpenTelemetry log record's ``body`` is its message: the request in its attributes has
+    no body unless one is named as the request's; a request at the record's top, or an object
+    that holds the request's parts, keeps its own."""
+    attributes = {"http.request.method": "POST", "url.full": URL}
+    assert request({"body": "transfer sent", "attributes": attributes}).body is None
+    assert request({"body": "transfer sent", "attributes": attributes, "request_body": "{}"}).body == b"{}"
+    assert request({"method": "POST", "url": URL, "body": "{}"}).body == b"{}"
+    assert request({"event": "sent", "request": {"body": "{}"}, "http": {"request": {"method": "POST"}},
+                    "url": {"full": URL}}).body == b"{}"

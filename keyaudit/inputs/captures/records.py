@@ -62,6 +62,9 @@ PATH = _spellings("path", "pathname", "rawpath", "uri")  # nginx $uri: a path, n
 QUERY = _spellings("query", "querystring", "args", "params", "queryparams", "search")
 HEADERS = _spellings("headers", "header")
 BODY = _spellings("body", "data", "payload", "postdata", "rawbody")
+# A body named so bare at a record's top, when the request is an object inside it, is the
+# record's own (an OpenTelemetry log record's body is its message): there only a qualified name counts.
+OWN_BODY = BODY - frozenset({"body", "data", "payload"})
 BODY_TEXT = frozenset({"content", "text", "raw", "value", "bytes", "string"})  # a body object's own text
 REQUEST_LINE = frozenset({"request", "requestline"})  # nginx $request: "POST /v1/x?y=1 HTTP/1.1"
 TIME = frozenset({"time", "timestamp", "ts", "timelocal", "timeiso8601", "datetime", "date"})
@@ -257,12 +260,17 @@ def _compact(value: Any) -> str:
         return ""
 
 
-def _body(nodes: list[dict[str, Any]], latin1: bool) -> bytes | None:
-    """The body bytes: a logged string as sent (base64 decoded where the record says so: an
-    ``encoding`` of base64, or a true flag beside it named for base64, as API Gateway's
+def _body(every: list[tuple[dict[str, Any], tuple[int, ...]]], place: tuple[int, ...], latin1: bool) -> bytes | None:
+    """The body bytes of the request whose object is at ``place``, nearest first: under any body
+    name, but in the record itself, when the request is an object inside it, only under a name
+    that says it is the request's (``request_body``). A logged string as sent (base64 decoded where the record says
+    so: an ``encoding`` of base64, or a true flag beside it named for base64, as API Gateway's
     ``isBase64Encoded``); an object as compact JSON, since the exact bytes are unknown and compact
     JSON is what most clients send; ``{"content": …}`` and ``{"text": …}`` wrappers are opened."""
-    value = _first(nodes, BODY, (str, bytes, dict, list))
+    nodes = _near(every, place)
+    root = every[0][0]  # the record itself, first of its objects
+    value = next((found for node in nodes if (found := _first([node], OWN_BODY if node is root and place else BODY,
+                                                                (str, bytes, dict, list))) is not None), None)
     if value is None:
         return None
     holder = value if isinstance(value, dict) else None
@@ -327,7 +335,7 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False) -> 
         if url is None:
             return None
         known = logged is not None or bool(prefixed) or "http_signature" in record or "http_request_time" in record
-        return make_exchange(method or "GET", url, headers, _body(near, latin1), origin, time=_time(record),
+        return make_exchange(method or "GET", url, headers, _body(nodes, place, latin1), origin, time=_time(record),
                              headers_known=known)
     return None
 
