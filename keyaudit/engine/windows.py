@@ -34,18 +34,26 @@ class Reach:
 @dataclass
 class Window:
     """Lines ``first_line`` to ``last_line`` of a stream; ``first_line`` starts at byte ``offset``.
-    ``anchored`` are the lines an anchor or a credential is on: a reader of one-line records
-    (a JSON request log) needs no other line of the window."""
+    ``leads`` holds, for each line an anchor or a credential is on, how many lines before it its
+    request may start (its reach before): a reader of one-line records (a JSON request log)
+    needs no other line of the window, the readers of dumps none far from them."""
 
     offset: int
     first_line: int
     last_line: int
-    anchored: list[int] = field(default_factory=list)
-    # For each anchored line, how many lines before it its request may start (its reach before).
     leads: dict[int, int] = field(default_factory=dict)
     # The window's lines as the first pass read them — (number, bytes with the line ending, cut
     # at the collector's ``line_bytes``) — when the collector keeps text; else None.
     lines: list[tuple[int, bytes]] | None = None
+
+    @property
+    def anchored(self) -> list[int]:
+        """The lines an anchor or a credential is on, in order."""
+        return sorted(self.leads)
+
+    def anchor(self, line: int, lead: int) -> None:
+        """Note an anchor on ``line`` whose request may start ``lead`` lines before it."""
+        self.leads[line] = max(self.leads.get(line, 0), lead)
 
 
 @dataclass(frozen=True)
@@ -108,9 +116,7 @@ class WindowCollector:
         last = self._windows[-1] if self._windows else None
         if last is not None and last.first_line <= line - reach.before and line <= last.last_line:
             last.last_line = max(last.last_line, line + reach.after)
-            if last.anchored[-1] != line:
-                last.anchored.append(line)
-            last.leads[line] = max(last.leads.get(line, 0), reach.before)
+            last.anchor(line, reach.before)
             return
         # A new window, which may overlap the last (it starts earlier): :meth:`windows` merges them.
         while first > line - reach.before and start > 0:
@@ -122,7 +128,7 @@ class WindowCollector:
                 if number < line - reach.before:
                     break
                 first, offset = number, at
-        self._windows.append(Window(offset, first, line + reach.after, [line], {line: line - first}))
+        self._windows.append(Window(offset, first, line + reach.after, {line: line - first}))
 
     def passed(self, buffer: bytes, cut: int, next_line: int, buffer_offset: int) -> None:
         """Note the last lines of ``buffer[:cut]``, read up to line ``next_line`` (``buffer`` starts
@@ -213,16 +219,13 @@ class WindowCollector:
         for window, lines in sorted(zip(self._windows, texts), key=lambda pair: (pair[0].first_line, pair[0].offset)):
             if merged and window.first_line <= merged[-1].last_line + 1:
                 merged[-1].last_line = max(merged[-1].last_line, window.last_line)
-                merged[-1].anchored.extend(window.anchored)
                 for line, lead in window.leads.items():
-                    merged[-1].leads[line] = max(merged[-1].leads.get(line, 0), lead)
+                    merged[-1].anchor(line, lead)
                 kept[-1].update(lines)
             else:
-                merged.append(Window(window.offset, window.first_line, window.last_line, list(window.anchored),
-                                     dict(window.leads)))
+                merged.append(Window(window.offset, window.first_line, window.last_line, dict(window.leads)))
                 kept.append(dict(lines))
         for window, lines in zip(merged, kept):
-            window.anchored = sorted(set(window.anchored))
             if self._keep_text is not None:
                 window.lines = sorted(lines.items())
         return merged
