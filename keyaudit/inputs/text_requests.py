@@ -24,8 +24,8 @@ from keyaudit.sources.compression import is_decompressing
 from keyaudit.sources.opening import Opener
 
 # A request starts at most this many lines before its anchor (a wire dump's request line before
-# its Signature header) and ends at most this many after it: a request fits in REQUEST_SPAN_LINES,
-# so an anchor on its first line (the request line) has the rest within that many.
+# its Signature header) and ends at most this many after it (headers, then a body over many
+# lines; the readers stop at its end, so the lines past it are not read).
 REQUEST_REACH = Reach(REQUEST_SPAN_LINES // 2, 2 * REQUEST_SPAN_LINES)
 # A record naming a provider host: a JSON line, a curl command, a request line and its Host header.
 RECORD_REACH = Reach(2, 3)
