@@ -63,12 +63,11 @@ def around_anchors(lines: Iterable[tuple[int, str]], anchors: dict[int, int], re
     for number, text in lines:
         while upcoming < len(ahead) and ahead[upcoming][0] < number:
             upcoming += 1
-        if not any(reader.busy for reader in readers):
-            if upcoming == len(ahead):
-                return
-            if number < starts[upcoming]:
-                continue
-        yield number, text
+        near = upcoming < len(ahead) and number >= starts[upcoming]
+        if near or any(reader.busy for reader in readers):  # the readers are asked only between requests
+            yield number, text
+        elif upcoming == len(ahead):
+            return
 
 
 MAX_CAPTURE_LINE = 1 << 20  # longer lines reach the capture readers cut (the text scan saw them whole)
