@@ -260,16 +260,14 @@ def _compact(value: Any) -> str:
         return ""
 
 
-def _body(every: list[tuple[dict[str, Any], tuple[int, ...]]], place: tuple[int, ...], latin1: bool) -> bytes | None:
-    """The body bytes of the request whose object is at ``place``, nearest first: under any body
-    name, but in the record itself, when the request is an object inside it, only under a name
-    that says it is the request's (``request_body``). A logged string as sent (base64 decoded where the record says
-    so: an ``encoding`` of base64, or a true flag beside it named for base64, as API Gateway's
+def _body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool) -> bytes | None:
+    """The body bytes, nearest first: under any body name, but in ``outer`` (the record itself,
+    when the request is an object inside it) only under a name that says it is the request's
+    (``request_body``). A logged string as sent (base64 decoded where the record says so: an
+    ``encoding`` of base64, or a true flag beside it named for base64, as API Gateway's
     ``isBase64Encoded``); an object as compact JSON, since the exact bytes are unknown and compact
     JSON is what most clients send; ``{"content": …}`` and ``{"text": …}`` wrappers are opened."""
-    nodes = _near(every, place)
-    root = every[0][0]  # the record itself, first of its objects
-    value = next((found for node in nodes if (found := _first([node], OWN_BODY if node is root and place else BODY,
+    value = next((found for node in nodes if (found := _first([node], OWN_BODY if node is outer else BODY,
                                                                 (str, bytes, dict, list))) is not None), None)
     if value is None:
         return None
@@ -335,8 +333,8 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False) -> 
         if url is None:
             return None
         known = logged is not None or bool(prefixed) or "http_signature" in record or "http_request_time" in record
-        return make_exchange(method or "GET", url, headers, _body(nodes, place, latin1), origin, time=_time(record),
-                             headers_known=known)
+        body = _body(near, nodes[0][0] if place else None, latin1)  # the record's own top: nodes[0]
+        return make_exchange(method or "GET", url, headers, body, origin, time=_time(record), headers_known=known)
     return None
 
 
