@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import io
-import operator
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -109,8 +108,7 @@ class ExchangeJudge:
         if carried is None or carried:
             return self._rules_to(exchange.host)
         rules, hosts, headers = self._without_credentials
-        if hosts is None or exchange.host in hosts or \
-                not headers.isdisjoint(map(str.lower, map(operator.itemgetter(0), exchange.headers))):
+        if hosts is None or exchange.host in hosts or any(exchange.header(name) is not None for name in headers):
             return rules
         return []
 
