@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import BinaryIO, Iterator
+from typing import Any, BinaryIO, Callable, Iterator, TypeVar
 
 from keyaudit.engine.allocator import keep_freed_buffers
 from keyaudit.engine.decoding import SpotCollector
@@ -25,6 +25,7 @@ CHUNK_BYTES = 1 << 20
 BINARY_SNIFF_BYTES = 8192
 _TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
 _LEADING_NULS = re.compile(b"\0*")
+T = TypeVar("T")
 
 
 def _characters(data: bytes) -> int:
@@ -76,9 +77,13 @@ class Hit:
 
     def line_text(self) -> bytes:
         """The line the match starts on, without its line ending (within this chunk)."""
-        start = self.buffer.rfind(b"\n", 0, self.match.match_start) + 1
-        end = self.buffer.find(b"\n", self.match.match_start)
-        return self.buffer[start : len(self.buffer) if end < 0 else end].rstrip(b"\r")
+        return self.on_line("text", lambda start, end: self.buffer[start:end].rstrip(b"\r"))
+
+    def on_line(self, name: str, compute: Callable[[int, int], T]) -> T:
+        """``compute(start, end)`` of the line the match starts on (its bounds in ``buffer``, end
+        at its newline), worked out once per line under ``name``: a long line of many matches
+        (a minified bundle, one log line of a thousand records) is not read again per match."""
+        return self.cursor.on_line(self.match.match_start, name, compute)
 
     def around(self, window: int) -> bytes:
         """The match with up to ``window`` bytes on each side (reaching back before this chunk)."""
@@ -95,6 +100,9 @@ class _Cursor:
         self.buffer, self.offset, self.line = buffer, 0, line
         self.line_start = 0
         self.column_base = column_base  # characters of the current line before buffer[0]
+        self._marks: list[tuple[int, int]] = []  # (offset, column): the last two asked about on this line
+        # The line last asked about by :meth:`on_line`: its start, its end, what was worked out.
+        self._known: tuple[int, int, dict[str, Any]] = (-1, -1, {})
 
     def place(self, offset: int) -> tuple[int, int]:
         if offset < self.offset:  # hits are sorted by start, but an end may precede a later start
@@ -103,10 +111,38 @@ class _Cursor:
         if newlines:
             self.line += newlines
             self.line_start = self.buffer.rfind(b"\n", self.offset, offset) + 1
+            self._marks = []
         self.offset = offset
-        return self.line, self._column(offset, self.line_start)
+        return self.line, self._on_this_line(offset)
+
+    def _on_this_line(self, offset: int) -> int:
+        """The column of ``offset``, on the line the cursor is on: counted on from the nearest of
+        the last two offsets asked about there that is before it and splits no character — a long
+        line's characters are counted once, not from its start for every match on it."""
+        for at, column in reversed(self._marks):
+            if at <= offset and (at == offset or not 0x80 <= self.buffer[at] < 0xC0):
+                found = column + _characters(self.buffer[at:offset])
+                break
+        else:
+            found = self._column(offset, self.line_start)
+        self._marks = [*self._marks[-1:], (offset, found)]
+        return found
+
+    def on_line(self, offset: int, name: str, compute: Callable[[int, int], T]) -> T:
+        """See :meth:`Hit.on_line`."""
+        start, end, known = self._known
+        if not start <= offset < end:
+            start = self.buffer.rfind(b"\n", 0, offset) + 1
+            end = self.buffer.find(b"\n", offset)
+            end = len(self.buffer) if end < 0 else end
+            self._known = (start, end, known := {})
+        if name not in known:
+            known[name] = compute(start, end)
+        return known[name]
 
     def _fresh(self, offset: int) -> tuple[int, int]:
+        if offset >= self.line_start:
+            return self.line, self._on_this_line(offset)
         line = self.line - self.buffer.count(b"\n", offset, self.offset)
         start = self.buffer.rfind(b"\n", 0, offset) + 1
         return line, self._column(offset, start)
