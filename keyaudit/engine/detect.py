@@ -46,7 +46,9 @@ def allowed_inline(hit: Hit) -> bool:
     """``keyaudit:allow <reason>`` on the finding's line, or ``keyaudit:allow-next-line <reason>``
     on the line before, as gitleaks and bandit users expect. A marker without a reason allows
     nothing: every accepted finding carries a reason a reviewer can judge."""
-    return allowed_at(hit.buffer, hit.match.match_start, hit.match.match_end)
+    if hit.on_line("bounds", lambda start, end: end) < hit.match.match_end:  # a match over lines
+        return allowed_at(hit.buffer, hit.match.match_start, hit.match.match_end)
+    return hit.on_line("allowed", lambda start, end: allowed_at(hit.buffer, start, end))
 
 
 def allowed_at(buffer: bytes, start: int, end: int) -> bool:
@@ -93,7 +95,7 @@ def finding_from_hit(rule: Rule, hit: Hit, path: str, validators: dict[str, Vali
         secret = Secret(text)
     title = rule.title
     message = f"{title}: {note}" if note else title
-    context: dict[str, object] = record_context(hit.line_text())
+    context: dict[str, object] = dict(hit.on_line("record", lambda _start, _end: record_context(hit.line_text())))
     # What a finding without a secret is about: a URL, or a setting (``verify=False``); a rule that
     # captures nothing (a bare marker) names neither.
     if not rule.captures_secret and text:

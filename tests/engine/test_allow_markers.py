@@ -77,3 +77,13 @@ def test_a_bare_marker_is_a_low_suppression_finding_that_names_the_fix(tmp_path:
     assert "keyaudit:allow <reason>" in finding["message"]
     assert (finding["location"]["line"], finding["location"]["column"]) == (3, 16)
     assert finding["secret"] is None and finding["context"]["url"] is None
+
+
+def test_a_marker_on_a_long_line_of_many_tokens_hides_each_of_them(tmp_path: Path) -> None:
+    # What a line allows is worked out once for the line, and holds for every match on it.
+    tokens = " ".join(f"api_token={iugu_token()}" for _ in range(200))
+    path = tmp_path / "fixtures.txt"
+    path.write_text(f"{tokens}  # keyaudit:allow fixtures of the test suite\napi_token={iugu_token()}\n")
+    report = scan(path, "auto")
+    assert [f["location"]["line"] for f in report["findings"]] == [2]
+    assert report["scan"]["suppressed"] == {"inline": 200}

@@ -78,6 +78,17 @@ def test_multibyte_characters_before_the_secret_on_the_line(write) -> None:
     assert found_places(report) == planted([token], data)
 
 
+def test_many_secrets_on_one_line_each_at_its_own_column(write) -> None:
+    # The columns of one line are counted on from the match before; a run of bytes that starts
+    # inside a character (a cut UTF-8 sequence) is counted from the line's start instead.
+    tokens = [iugu_token() for _ in range(300)]
+    fillers = [" plain ", "—ação 日本語 ", "\udcbf\udcff ", "🚀 ", "\udcc3 ", "é "]
+    text = "".join(f"api_token={token}{fillers[i % len(fillers)]}" for i, token in enumerate(tokens))
+    data = ("head line\n" + text + "\ntail\n").encode("utf-8", "surrogateescape")
+    report, _ = scan_json(str(write("dense-line.log", data)))
+    assert found_places(report) == sorted(planted(tokens, data))
+
+
 def compressors():
     return {"gzip": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress}
 
