@@ -67,12 +67,23 @@ def _same_spot(a: Finding, b: Finding) -> bool:
     if abs(a.location.line - b.location.line) > REQUEST_SPAN_LINES:
         return False
     judged = bool(a.context.get("method")), bool(b.context.get("method"))
-    if all(judged):
-        return (a.location.line, a.context["method"], _url_path(a)) == (
-            b.location.line, b.context["method"], _url_path(b))
+    if all(judged):  # the path last: splitting URLs is the dear part, and most lines differ
+        return a.location.line == b.location.line and a.context["method"] == b.context["method"] \
+            and _url_path(a) == _url_path(b)
     if not any(judged):  # two URLs the text rules saw: the same spot only where they overlap
         return _overlaps(a.location, b.location)
     return True
+
+
+def _behind(held: Finding, finding: Finding) -> bool:
+    """Whether ``held`` can be the same spot as neither ``finding`` nor any after it (they start
+    no earlier): more than a request's span of lines before it, or — a secret, which is the same
+    spot only where it overlaps — ended before it starts. The second keeps a line of a thousand
+    sightings of one key from being compared pair by pair."""
+    if held.location.line < finding.location.line - REQUEST_SPAN_LINES:
+        return True
+    end, start = held.location, finding.location
+    return held.secret is not None and (end.end_line, end.end_column) < (start.line, start.column)
 
 
 def _url_path(finding: Finding) -> str:
@@ -94,7 +105,7 @@ def merge_same_spot(findings: Iterable[Finding]) -> Iterator[Finding]:
     for _spot, group in groupby(findings, key=_spot_key):
         window: deque[tuple[int, Finding]] = deque()  # (first line, kept finding), in line order
         for finding in group:
-            while window and window[0][0] < finding.location.line - REQUEST_SPAN_LINES:
+            while window and _behind(window[0][1], finding):
                 yield window.popleft()[1]
             for index, (line, held) in enumerate(window):
                 if _same_spot(held, finding):
