@@ -6,7 +6,13 @@ baseline, the same bytes cut into 200-byte lines. The table shows seconds and pe
 the single line's RSS as a ratio to the baseline's from the same run; memory is flat when the
 ratio stays near 1 whatever the size. Each report is checked: the key found once, at its column.
 
+With ``--dense`` the line is the worst case instead: records of provider calls, each with a key
+and a provider URL, joined into one line (a minified page, a logger that never writes a newline),
+against the same records a line each. Work per match must not grow with the line's length: the
+time ratio stays near 1 whatever the size (it grew with the square of the matches on the line).
+
     python benchmarks/run_long_lines.py /tmp/long-lines [--sizes 10 100 200] [--rounds 3]
+    python benchmarks/run_long_lines.py /tmp/long-lines --dense [--sizes 1 4 16]
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from run_throughput import run_once
+from run_throughput import Timing, run_once
 
 SHORT_LINE_BYTES = 200
 
@@ -48,6 +54,53 @@ def write_inputs(folder: Path, megabytes: int) -> tuple[Path, Path, str]:
     return long_path, short_path, key
 
 
+def write_dense(folder: Path, megabytes: int) -> tuple[Path, Path, int]:
+    """One line of provider-call records and the same records a line each; how many keys."""
+    keys = [fake_key() for _ in range(20)]
+    records, size = [], 0
+    while size < megabytes * 1_000_000:
+        records.append(f'{{"method":"GET","url":"https://api.asaas.com/v3/customers?offset={len(records)}",'
+                       f'"access_token":"{keys[len(records) % len(keys)]}"}}')
+        size += len(records[-1]) + 1
+    long_path, short_path = folder / f"dense-line-{megabytes}mb.log", folder / f"dense-short-{megabytes}mb.log"
+    long_path.write_text(" ".join(records) + "\n")
+    short_path.write_text("\n".join(records) + "\n")
+    return long_path, short_path, len(records)
+
+
+def scanned(path: Path) -> tuple[Timing, list[dict]]:
+    """One whole-process scan of ``path`` and the findings of its JSON report."""
+    report = path.with_suffix(".json")
+    timing = run_once([sys.executable, "-m", "keyaudit", "scan", "-q", "--jobs", "1", "--format", "json",
+                       "--output", str(report), str(path)])
+    return timing, json.loads(report.read_text())["findings"]
+
+
+def sightings(path: Path) -> tuple[float, int, int]:
+    """CPU seconds, peak RSS (KiB) and the key sightings a scan of ``path`` reports."""
+    timing, findings = scanned(path)
+    return timing.cpu, timing.rss, sum(f["occurrences"]["count"] for f in findings if f["category"] == "access-token")
+
+
+def dense(folder: Path, sizes: list[int], rounds: int) -> None:
+    print(f"{'line MB':>8} {'keys':>8} {'one line s':>11} {'lines s':>8} {'time ratio':>11} {'RSS ratio':>10}")
+    for megabytes in sizes:
+        long_path, short_path, keys = write_dense(folder, megabytes)
+        runs: dict[Path, list[tuple[float, int, int]]] = {long_path: [], short_path: []}
+        for round_index in range(rounds):
+            for path in (long_path, short_path) if round_index % 2 == 0 else (short_path, long_path):
+                runs[path].append(sightings(path))
+        for path, results in runs.items():
+            if any(found != keys for _, _, found in results):
+                raise SystemExit(f"{path}: {[found for _, _, found in results]} sightings reported, not {keys}")
+        seconds = {path: statistics.median(s for s, _, _ in results) for path, results in runs.items()}
+        rss = {path: max(r for _, r, _ in results) for path, results in runs.items()}
+        print(f"{megabytes:>8} {keys:>8} {seconds[long_path]:>11.2f} {seconds[short_path]:>8.2f} "
+              f"{seconds[long_path] / seconds[short_path]:>11.2f} {rss[long_path] / rss[short_path]:>10.2f}")
+        long_path.unlink()
+        short_path.unlink()
+
+
 def expected_column(path: Path, key: str) -> tuple[int, int]:
     """(line, column) of ``key`` in ``path``: every byte before it is one ASCII character."""
     data = path.read_bytes()
@@ -56,14 +109,12 @@ def expected_column(path: Path, key: str) -> tuple[int, int]:
 
 
 def scan(path: Path, key: str) -> tuple[float, int]:
-    """Seconds and peak RSS (KiB) of one scan, after checking its report places the key."""
-    report = path.with_suffix(".json")
-    seconds, rss = run_once([sys.executable, "-m", "keyaudit", "scan", "-q", "--jobs", "1", "--format", "json",
-                             "--output", str(report), str(path)])
-    places = [(f["location"]["line"], f["location"]["column"]) for f in json.loads(report.read_text())["findings"]]
+    """CPU seconds and peak RSS (KiB) of one scan, after checking its report places the key."""
+    timing, findings = scanned(path)
+    places = [(f["location"]["line"], f["location"]["column"]) for f in findings]
     if places != [expected_column(path, key)]:
         raise SystemExit(f"{path}: the key was reported at {places}, not at {expected_column(path, key)}")
-    return seconds, rss
+    return timing.cpu, timing.rss
 
 
 def main() -> None:
@@ -71,8 +122,12 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="where the inputs are written (a few hundred MB)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 200], metavar="MB")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--dense", action="store_true", help="one line of many keys and provider URLs")
     args = parser.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
+    if args.dense:
+        dense(args.folder, args.sizes, args.rounds)
+        return
     print(f"{'line MB':>8} {'one line s':>11} {'RSS MB':>8} {'short lines s':>14} {'RSS MB':>8} {'RSS ratio':>10}")
     for megabytes in args.sizes:
         long_path, short_path, key = write_inputs(args.folder, megabytes)
