@@ -104,15 +104,17 @@ class HarValue:
         except RecursionError:
             raise UnreadableValue(f"{self.pointer}: JSON nested too deeply to read") from None
 
-    def joint_text(self) -> bytes:
-        """What the rules see in every field, one field a line (bodies decoded from base64
-        last): the cheap way, without pointers, to learn whether any field can hold a finding."""
+    def joint_parts(self) -> list[bytes]:
+        """What the rules see in every field, one field a line, as the parts of a text joined by
+        line breaks (the strings, then each body decoded from base64): the cheap way, without
+        pointers, to learn whether any field can hold a finding. In parts, so that a batch's
+        texts are joined once, not copied again for each value (bodies run to megabytes)."""
         walk = _Walk(self.root, None, self._in_headers)
-        return b"\n".join([scannable("\n".join(walk.texts)), *walk.bodies])
+        return [scannable("\n".join(walk.texts)), *walk.bodies]
 
     @staticmethod
     def joint_spans(fields: list[HarField]) -> list[tuple[int, int]]:
-        """Where each of ``fields`` stands in :meth:`joint_text`: strings first, bodies after."""
+        """Where each of ``fields`` stands in the text of :meth:`joint_parts`: strings first, bodies after."""
         spans: dict[int, tuple[int, int]] = {}
         position = 0
         for field in sorted(fields, key=lambda field: field.decoded is not None):  # stable: order kept
