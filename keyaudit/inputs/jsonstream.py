@@ -170,6 +170,7 @@ class ValueStream:
         self._window = _Window(stream, read_bytes)
         self._path = path
         self._decoder = json.JSONDecoder()
+        self._last_size = 0  # characters of the last value handed over: the next is likely as long
         self.opened = False
 
     def __iter__(self) -> Iterator[Value | Broken]:
@@ -260,6 +261,10 @@ class ValueStream:
         window = self._window
         if not self._char(position):
             raise _Stop(position, position, "the input ends where a value should be")
+        if not window.eof and len(window.text) - (position - window.base) < self._last_size:
+            # Likely cut by the window's end: read on first. A parse the window cuts short costs
+            # what it parsed, and the decoder's error counts the lines of the whole window.
+            window.more(position)
         while True:
             index = position - window.base
             try:
@@ -276,6 +281,7 @@ class ValueStream:
             stop = self._value_end(position)
             index = position - window.base
             parsed, end = self._parsed_whole(index, stop - window.base)
+        self._last_size = end - index
         yield Value(pointer, window.text[index:end], window.place(position), parsed)
         return window.base + end
 
