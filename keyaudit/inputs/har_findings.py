@@ -168,21 +168,19 @@ class _HarScan:
     def _field_findings(self, value: HarValue, exchange: Exchange | None, carried: list[Credential],
                         hits: list[tuple[int, int]]) -> Iterator[Finding]:
         """The findings of each field that a hit of the joint pass overlaps, scanned alone."""
-        fields = value.fields
-        for har_field, (start, end) in zip(fields, value.joint_spans(fields)):
-            if any(hit_start <= end and hit_end >= start for hit_start, hit_end in hits):
-                for finding in self._alone_findings(har_field.scanned):
-                    if finding.secret is None and har_field.pointer == f"{value.pointer}/request/url":
-                        continue  # the request rules judge the entry's own URL, scheme included
-                    key = (value.entry, finding.rule_id, finding.secret.canonical if finding.secret else "")
-                    if key in self.seen:
-                        continue  # the same key in an entry's URL and its queryString is one leak
-                    self.seen.add(key)
-                    own = [finding.secret] if isinstance(finding.secret, Secret) else []
-                    url = None
-                    if exchange is not None:
-                        url = self.judge.shown_url(exchange, *own, carried=carried)
-                    yield _placed_in_har(finding, har_field, value, exchange, url)
+        for har_field in value.fields_hit(hits):
+            for finding in self._alone_findings(har_field.scanned):
+                if finding.secret is None and har_field.pointer == f"{value.pointer}/request/url":
+                    continue  # the request rules judge the entry's own URL, scheme included
+                key = (value.entry, finding.rule_id, finding.secret.canonical if finding.secret else "")
+                if key in self.seen:
+                    continue  # the same key in an entry's URL and its queryString is one leak
+                self.seen.add(key)
+                own = [finding.secret] if isinstance(finding.secret, Secret) else []
+                url = None
+                if exchange is not None:
+                    url = self.judge.shown_url(exchange, *own, carried=carried)
+                yield _placed_in_har(finding, har_field, value, exchange, url)
 
 
 @dataclass(frozen=True)
