@@ -33,7 +33,7 @@ from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import Credential
 
 _Seen = set[tuple[int | None, str, str]]
-TEXTS_KEPT = 4096  # distinct field texts whose findings are kept for the rest of a capture
+TEXTS_KEPT = 1024  # distinct field texts whose findings are kept for the rest of a capture
 TEXT_KEPT_BYTES = 1 << 12  # longer texts (bodies) are rarely sent twice: not kept
 BATCH_BYTES = 1 << 18  # entries are tried together in a pass of about this size (kept small: the entries
 # of a batch stay in memory until it is judged, and fewer of them stay in the processor's caches)
