@@ -13,8 +13,8 @@ file is worked out only for the strings a finding is in.
 
 from __future__ import annotations
 
-import base64
 import binascii
+import bisect
 import io
 import itertools
 from dataclasses import dataclass
@@ -38,9 +38,8 @@ class UnreadableValue(Exception):
     """An entry (or other member) that is not valid JSON; ``str()`` says where and why."""
 
 
-# What the walk finds: (pointer or None, the string as parsed, the name before it, the bytes of
-# a base64 body or None). A plain tuple: a walk makes hundreds of thousands of them.
-_Found = tuple[str | None, str, str, bytes | None]
+# Where a string came from: its pointer, the string as parsed, the name before it.
+_Place = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -87,6 +86,7 @@ class HarValue:
         self.root = value.parsed if value.parsed is not UNPARSED else self._parsed()
         self._in_headers = "/headers/" in self.pointer + "/"  # a value under a "headers" member
         self._starts: dict[str, int] = {}  # where the literals asked for start, by pointer
+        self._walk: _Walk | None = None  # the walk of the joint text, kept to find its fields by
 
     @cached_property
     def _source(self) -> SourceText:
@@ -104,28 +104,39 @@ class HarValue:
         except RecursionError:
             raise UnreadableValue(f"{self.pointer}: JSON nested too deeply to read") from None
 
-    def joint_text(self) -> bytes:
-        """What the rules see in every field, one field a line (bodies decoded from base64
-        last): the cheap way, without pointers, to learn whether any field can hold a finding."""
-        walk = _Walk(self.root, None, self._in_headers)
-        return b"\n".join([scannable("\n".join(walk.texts)), *walk.bodies])
+    def joint_parts(self) -> list[bytes]:
+        """What the rules see in every field, one field a line, as the parts of a text joined by
+        line breaks (the strings, then each body decoded from base64): the cheap way, without
+        pointers, to learn whether any field can hold a finding. In parts, so that a batch's
+        texts are joined once, not copied again for each value (bodies run to megabytes)."""
+        walk = self._walk = _Walk(self.root, self._in_headers)
+        return [scannable("\n".join(walk.texts)), *walk.bodies]
 
-    @staticmethod
-    def joint_spans(fields: list[HarField]) -> list[tuple[int, int]]:
-        """Where each of ``fields`` stands in :meth:`joint_text`: strings first, bodies after."""
-        spans: dict[int, tuple[int, int]] = {}
-        position = 0
-        for field in sorted(fields, key=lambda field: field.decoded is not None):  # stable: order kept
-            size = len(field.scanned)
-            spans[id(field)] = (position, position + size)
-            position += size + 1
-        return [spans[id(field)] for field in fields]
-
-    @cached_property
-    def fields(self) -> list[HarField]:
-        """Every string with its pointer, plus base64 bodies decoded, in document order."""
-        places = _Walk(self.root, self.pointer, self._in_headers).places or []
-        return [HarField(pointer or "", text, prefix, decoded) for pointer, text, prefix, decoded in places]
+    def fields_hit(self, hits: list[tuple[int, int]]) -> list[HarField]:
+        """The fields that ``hits`` (spans, ends included, in the text of :meth:`joint_parts`)
+        overlap, with their pointers, in document order (a body right after its text). Only
+        these are walked to again with pointers: an entry with a hit has few such fields."""
+        walk = self._walk or _Walk(self.root, self._in_headers)
+        sizes = [len(text) if text.isascii() else len(scannable(text)) for text in walk.texts]
+        sizes += map(len, walk.bodies)
+        starts = list(itertools.accumulate((size + 1 for size in sizes), initial=0))
+        parts: set[int] = set()  # texts first, then bodies, as in the joint text
+        for hit_start, hit_end in hits:
+            part = bisect.bisect_right(starts, hit_start, 0, len(sizes)) - 1
+            while 0 <= part < len(sizes) and starts[part] <= hit_end:
+                parts.add(part)
+                part += 1
+        if not parts:
+            return []
+        count = len(walk.texts)
+        text_of = {part: part if part < count else walk.body_texts[part - count] for part in parts}
+        places = _Walk(self.root, self._in_headers, self.pointer, frozenset(text_of.values())).places or {}
+        fields = []
+        for part in sorted(parts, key=lambda part: (text_of[part], part)):  # a body's part comes after its text's
+            pointer, text, prefix = places[text_of[part]]
+            fields.append(HarField(pointer, text, prefix) if part < count else
+                          HarField(pointer, text, "", walk.bodies[part - count]))
+        return fields
 
     def line_column(self, pointer: str, decoded_offset: int = 0) -> tuple[int, int]:
         """Line and column in the file of a character of the string at ``pointer``."""
@@ -171,21 +182,25 @@ class HarValue:
 
 
 class _Walk:
-    """What a walk over a value found: every string as the rules see it (``texts``), the bytes
-    of base64 bodies (``bodies``), and — when ``places`` is asked for — where each came from,
-    in document order, each body right after its text.
+    """What a walk over a value found: every string as the rules see it (``texts``), in document
+    order, the bytes of base64 bodies (``bodies``) with the index in ``texts`` of each one's text
+    (``body_texts``); or, when given a pointer, where the strings of ``wanted`` indices came from
+    (``places``: pointer, the string as parsed, the name before it), bodies not decoded again.
 
     A name/value pair's value is read after its name: ``Authorization: Basic …`` and
     ``api_token=…`` are what rules recognise, not the bare value."""
 
-    def __init__(self, root: Any, pointer: str | None, in_headers: bool) -> None:
+    def __init__(self, root: Any, in_headers: bool, pointer: str | None = None,
+                 wanted: frozenset[int] = frozenset()) -> None:
         self.texts: list[str] = []
         self.bodies: list[bytes] = []
-        self.places: list[_Found] | None = None if pointer is None else []
+        self.body_texts: list[int] = []
+        self.places: dict[int, _Place] | None = None if pointer is None else {}
+        self._wanted = wanted
         if type(root) is str:
             self.texts.append(root)
-            if self.places is not None:
-                self.places.append((pointer, root, "", None))
+            if self.places is not None and 0 in wanted:
+                self.places[0] = (pointer or "", root, "")
         elif type(root) is dict or type(root) is list:
             self._strings(root, pointer, in_headers, None)
 
@@ -199,9 +214,9 @@ class _Walk:
             for index, value in enumerate(node):
                 kind = type(value)
                 if kind is str:
+                    if places is not None and len(texts) in self._wanted:
+                        places[len(texts)] = (f"{pointer}/{index}", value, "")
                     texts.append(value)
-                    if places is not None:
-                        places.append((f"{pointer}/{index}", value, "", None))
                 elif kind is dict or kind is list:
                     self._strings(value, None if places is None else f"{pointer}/{index}", in_headers, index)
             return
@@ -213,24 +228,23 @@ class _Walk:
                     label = node.get("name")  # type: ignore[union-attr]
                     if type(label) is str:
                         prefix = label + (": " if in_headers else "=")
-                texts.append(prefix + value if prefix else value)
-                inner = None if places is None else f"{pointer}/{escape_pointer_token(name)}"
                 if places is not None:
-                    places.append((inner, value, prefix, None))
-                if name == "text" and key == "content" and \
+                    if len(texts) in self._wanted:
+                        places[len(texts)] = (f"{pointer}/{escape_pointer_token(name)}", value, prefix)
+                elif name == "text" and key == "content" and \
                         str(node.get("encoding", "")).lower() == "base64":  # type: ignore[union-attr]
-                    self._body(value, inner)
+                    self._body(value)
+                texts.append(prefix + value if prefix else value)
             elif kind is dict or kind is list:
                 self._strings(value, None if places is None else f"{pointer}/{escape_pointer_token(name)}",
                               in_headers or name == "headers", name)
 
-    def _body(self, text: str, pointer: str | None) -> None:
-        """A base64 body, decoded after its text."""
+    def _body(self, text: str) -> None:
+        """A base64 body, decoded, of the string about to be the walk's next."""
         decoded = _decoded_base64(text)
         if decoded is not None:
             self.bodies.append(decoded)
-            if self.places is not None:
-                self.places.append((pointer, text, "", decoded))
+            self.body_texts.append(len(self.texts))
 
 
 def _headers(listed: list[Any]) -> list[tuple[str, str]]:
@@ -251,8 +265,11 @@ def _text(value: object) -> str:
 
 
 def _decoded_base64(value: str) -> bytes | None:
+    """A body's bytes, as ``base64.b64decode(value, validate=False)`` gives them (characters
+    outside the alphabet skipped), read from the text itself: bodies run to megabytes, and
+    ``b64decode`` first copies a text into bytes. A text that is not ASCII is none."""
     try:
-        return base64.b64decode(value, validate=False)
+        return binascii.a2b_base64(value)
     except (binascii.Error, ValueError):
         return None
 

@@ -16,6 +16,7 @@ text and named in an error.
 from __future__ import annotations
 
 import bisect
+import copy
 import io
 import itertools
 from collections import Counter
@@ -32,6 +33,8 @@ from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import Credential
 
 _Seen = set[tuple[int | None, str, str]]
+TEXTS_KEPT = 1024  # distinct field texts whose findings are kept for the rest of a capture
+TEXT_KEPT_BYTES = 1 << 12  # longer texts (bodies) are rarely sent twice: not kept
 BATCH_BYTES = 1 << 18  # entries are tried together in a pass of about this size (kept small: the entries
 # of a batch stay in memory until it is judged, and fewer of them stay in the processor's caches)
 
@@ -49,7 +52,7 @@ def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge
         unread: HarValue | Unreadable | None = item  # what could not be read as HAR
         if isinstance(item, HarValue) and (read := scan.read(item)) is not None:
             batch.append(read)
-            size += len(read.joint)
+            size += read.size
             if size < BATCH_BYTES:
                 continue
             unread = None  # the batch is full
@@ -88,21 +91,24 @@ class _HarScan:
     def __init__(self, path: str, detector: SecretDetector, judge: ExchangeJudge, statistics: Counter[str]) -> None:
         self.path, self.detector, self.judge, self.statistics = path, detector, judge, statistics
         self.seen: _Seen = set()
+        self._alone: dict[bytes, list[Finding]] = {}  # a field's text -> its findings alone
         self.problems: list[tuple[str, str]] = []  # (the part, what about it could not be read)
 
     def read(self, value: HarValue) -> "_Read | None":
         """The value with its request and their joint text; None when the value is nested too
         deeply to walk, though the C decoder could parse it."""
         try:
-            joint = value.joint_text()
+            parts = value.joint_parts()
         except RecursionError:
             return None
+        fields_end = sum(map(len, parts)) + len(parts) - 1
         exchange, problem = value.request(self.path)
         if problem is not None:
             self.problems.append((f"{value.pointer}/request", problem))
-        if exchange is None:
-            return _Read(value, None, joint, len(joint))
-        return _Read(value, exchange, joint + b"\n" + request_text(exchange), len(joint))
+        if exchange is not None:
+            parts.append(request_text(exchange))
+        return _Read(value, exchange, parts, fields_end, fields_end if exchange is None else
+                     fields_end + 1 + len(parts[-1]))
 
     def as_text(self, item: HarValue | Unreadable) -> list[Finding]:
         """A part that could not be read as HAR, noted as a problem: its text's findings."""
@@ -117,8 +123,8 @@ class _HarScan:
         rules in one pass, so that values without a hit cost no pass of their own."""
         if not batch:
             return
-        hits = self.detector.matcher.match(b"\n".join(read.joint for read in batch), False).hits
-        starts = list(itertools.accumulate((len(read.joint) + 1 for read in batch), initial=0))
+        hits = self.detector.matcher.match(b"\n".join(part for read in batch for part in read.parts), False).hits
+        starts = list(itertools.accumulate((read.size + 1 for read in batch), initial=0))
         spans: list[list[tuple[int, int]]] = [[] for _ in batch]
         for hit in hits:  # each hit, in the coordinates of every value it overlaps
             first = bisect.bisect_right(starts, hit.match_start) - 1
@@ -144,38 +150,51 @@ class _HarScan:
                 line, column = value.url_place()
                 yield from (_moved(finding, line, column) for finding in judged)
 
+    def _alone_findings(self, scanned: bytes) -> list[Finding]:
+        """The secret rules' findings in one field's text scanned alone. A capture sends the same
+        header or URL in entry after entry (one key on every call to its API), and a text's
+        findings are the same wherever it stands, so each short text is scanned once a capture.
+        The findings kept are never handed out: each is placed as a copy."""
+        found = self._alone.get(scanned)
+        if found is None:
+            found = []
+            self.detector.findings_in(io.BytesIO(scanned), self.path, found)
+            if len(scanned) <= TEXT_KEPT_BYTES:
+                if len(self._alone) >= TEXTS_KEPT:
+                    self._alone.clear()
+                self._alone[scanned] = found
+        return found
+
     def _field_findings(self, value: HarValue, exchange: Exchange | None, carried: list[Credential],
                         hits: list[tuple[int, int]]) -> Iterator[Finding]:
         """The findings of each field that a hit of the joint pass overlaps, scanned alone."""
-        fields = value.fields
-        for har_field, (start, end) in zip(fields, value.joint_spans(fields)):
-            if any(hit_start <= end and hit_end >= start for hit_start, hit_end in hits):
-                found: list[Finding] = []
-                self.detector.findings_in(io.BytesIO(har_field.scanned), self.path, found)
-                for finding in found:
-                    if finding.secret is None and har_field.pointer == f"{value.pointer}/request/url":
-                        continue  # the request rules judge the entry's own URL, scheme included
-                    key = (value.entry, finding.rule_id, finding.secret.canonical if finding.secret else "")
-                    if key in self.seen:
-                        continue  # the same key in an entry's URL and its queryString is one leak
-                    self.seen.add(key)
-                    own = [finding.secret] if isinstance(finding.secret, Secret) else []
-                    url = None
-                    if exchange is not None:
-                        url = self.judge.shown_url(exchange, *own, carried=carried)
-                    yield _placed_in_har(finding, har_field, value, exchange, url)
+        for har_field in value.fields_hit(hits):
+            for finding in self._alone_findings(har_field.scanned):
+                if finding.secret is None and har_field.pointer == f"{value.pointer}/request/url":
+                    continue  # the request rules judge the entry's own URL, scheme included
+                key = (value.entry, finding.rule_id, finding.secret.canonical if finding.secret else "")
+                if key in self.seen:
+                    continue  # the same key in an entry's URL and its queryString is one leak
+                self.seen.add(key)
+                own = [finding.secret] if isinstance(finding.secret, Secret) else []
+                url = None
+                if exchange is not None:
+                    url = self.judge.shown_url(exchange, *own, carried=carried)
+                yield _placed_in_har(finding, har_field, value, exchange, url)
 
 
 @dataclass(frozen=True)
 class _Read:
-    """A value read for the joint pass: its request, if it has one, and the joint text — the
-    value's fields (up to ``fields_end``), then the request as the request rules' credential
-    pass reads it, so that a request without a hit there is known to carry no credential."""
+    """A value read for the joint pass: its request, if it has one, and the joint text, in
+    ``parts`` to be joined by line breaks (``size`` bytes then) — the value's fields (up to
+    ``fields_end``), then the request as the request rules' credential pass reads it, so that
+    a request without a hit there is known to carry no credential."""
 
     value: HarValue
     exchange: Exchange | None
-    joint: bytes
+    parts: list[bytes]
     fields_end: int
+    size: int
 
 
 def _moved(finding: Finding, line: int, column: int) -> Finding:
@@ -203,7 +222,7 @@ def _placed_in_har(finding: Finding, har_field: HarField, value: HarValue,
             return value.line_column(har_field.pointer, offset)
 
         (line, column), (end_line, end_column) = place(loc.line, loc.column), place(loc.end_line, loc.end_column)
-    context = dict(finding.context)
+    context = copy.deepcopy(finding.context)  # the finding may be placed again, for the same text elsewhere
     context.update({"har_entry": value.entry,
                     "method": exchange.method if exchange else None,
                     "url": url if exchange else context.get("url")})

@@ -123,19 +123,22 @@ class SourceText:
         return self._first_line + newlines, offset - self.text.rfind("\n", 0, offset)
 
     def source_offset(self, literal_start: int, decoded_offset: int) -> int:
-        """The source offset of the ``decoded_offset``-th character of the literal at ``literal_start``."""
+        """The source offset of the ``decoded_offset``-th character of the literal at ``literal_start``.
+        Characters are counted a run at a time up to the next escape (most literals have none)."""
         position, remaining = literal_start, decoded_offset
         text = self.text
         while remaining > 0 and position < len(text):
-            if text[position] == "\\":
-                if text[position + 1 : position + 2] == "u":
-                    code = int(text[position + 2 : position + 6] or "0", 16)
-                    position += 6
-                    if 0xD800 <= code < 0xDC00 and text[position : position + 2] == "\\u":
-                        position += 6  # a surrogate pair decodes to one character
-                else:
-                    position += 2
+            escape = text.find("\\", position, position + remaining)
+            if escape < 0:
+                return min(len(text), position + remaining)
+            remaining -= escape - position
+            position = escape
+            if text[position + 1 : position + 2] == "u":
+                code = int(text[position + 2 : position + 6] or "0", 16)
+                position += 6
+                if 0xD800 <= code < 0xDC00 and text[position : position + 2] == "\\u":
+                    position += 6  # a surrogate pair decodes to one character
             else:
-                position += 1
+                position += 2
             remaining -= 1
         return position

@@ -12,16 +12,14 @@ text.
 
 from __future__ import annotations
 
-import codecs
-import io
 import json
 import re
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Generator, Iterator
 
 from keyaudit.inputs.jsonpos import escape_pointer_token
+from keyaudit.inputs.textwindow import READ_BYTES, Place, TextWindow
 
-READ_BYTES = 1 << 20
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _STRUCTURE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}"]', re.S)  # a lone '"': a string not closed yet
 _SPACE = re.compile(r"[ \t\r\n]*")
@@ -29,15 +27,6 @@ _SCALAR = re.compile(r"[^ \t\r\n,\]}]*")
 _CLOSERS = {"{": "}", "[": "]"}
 _AFTER_SCALAR = frozenset(" \t\r\n,]}")  # what ends a number or a literal
 UNPARSED = object()  # Value.parsed when the scanner left the parsing to the reader
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a character stands: its offset in the decoded text, its 1-based line and column."""
-
-    offset: int
-    line: int
-    column: int
 
 
 @dataclass(frozen=True)
@@ -75,71 +64,6 @@ class _Stop(Exception):
         self.start, self.at, self.why, self.message = start, at, why, message
 
 
-class _Window:
-    """The decoded text from the oldest offset still needed to what has been read; offsets are
-    absolute (characters from the start of the input, a BOM not counted)."""
-
-    def __init__(self, stream: BinaryIO, read_bytes: int) -> None:
-        self.stream, self.read_bytes = stream, read_bytes
-        self.decoder = codecs.getincrementaldecoder("utf-8-sig")("surrogateescape")
-        self.text = ""
-        self.base = 0  # offset of text[0]
-        self.eof = False
-        self._line, self._column = 1, 1  # place of text[0]
-        self._at, self._at_line, self._at_column = 0, 1, 1  # the last place worked out, as an index
-
-    def more(self, keep: int) -> bool:
-        """Forget the text before offset ``keep`` and read on; False at the end of the input.
-        Reads grow with the text kept, so a value of any size is read in linear time."""
-        if self.eof:
-            return False
-        start = self.place(keep)
-        data = self.stream.read(max(self.read_bytes, len(self.text) - (keep - self.base)))
-        self.eof = not data
-        self.text = self.text[keep - self.base :] + self.decoder.decode(data, final=self.eof)
-        self.base = keep
-        self._line, self._column = start.line, start.column
-        self._at, self._at_line, self._at_column = 0, start.line, start.column
-        return True
-
-    def place(self, offset: int) -> Place:
-        """The line and column of ``offset``, counted on from the last place asked for."""
-        index = offset - self.base
-        if index < self._at:
-            self._at, self._at_line, self._at_column = 0, self._line, self._column
-        newlines = self.text.count("\n", self._at, index)
-        if newlines:
-            line, column = self._at_line + newlines, index - self.text.rfind("\n", self._at, index)
-        else:
-            line, column = self._at_line, self._at_column + index - self._at
-        self._at, self._at_line, self._at_column = index, line, column
-        return Place(offset, line, column)
-
-    def rest(self, offset: int) -> BinaryIO:
-        """The input from ``offset`` on, as bytes: the text held, what the decoder holds, the stream."""
-        held = self.text[offset - self.base :].encode("utf-8", "surrogateescape") + self.decoder.getstate()[0]
-        return io.BufferedReader(_Rest(held, self.stream))
-
-
-class _Rest(io.RawIOBase):
-    """Bytes already read, then the rest of a stream."""
-
-    def __init__(self, held: bytes, stream: BinaryIO) -> None:
-        self._held, self._stream = memoryview(held), stream
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-        if self._held:
-            size = min(len(buffer), len(self._held))
-            buffer[:size], self._held = self._held[:size], self._held[size:]
-            return size
-        data = self._stream.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-
 _NEAR_END = 8  # an escape cut by the window's end (``\u00``) is reported at its start
 
 
@@ -167,9 +91,10 @@ class ValueStream:
     """
 
     def __init__(self, stream: BinaryIO, path: tuple[str, ...], read_bytes: int = READ_BYTES) -> None:
-        self._window = _Window(stream, read_bytes)
+        self._window = TextWindow(stream, read_bytes)
         self._path = path
         self._decoder = json.JSONDecoder()
+        self._last_size = 0  # characters of the last value handed over: the next is likely as long
         self.opened = False
 
     def __iter__(self) -> Iterator[Value | Broken]:
@@ -260,6 +185,10 @@ class ValueStream:
         window = self._window
         if not self._char(position):
             raise _Stop(position, position, "the input ends where a value should be")
+        if not window.eof and len(window.text) - (position - window.base) < self._last_size:
+            # Likely cut by the window's end: read on first. A parse the window cuts short costs
+            # what it parsed, and the decoder's error counts the lines of the whole window.
+            window.more(position)
         while True:
             index = position - window.base
             try:
@@ -276,6 +205,7 @@ class ValueStream:
             stop = self._value_end(position)
             index = position - window.base
             parsed, end = self._parsed_whole(index, stop - window.base)
+        self._last_size = end - index
         yield Value(pointer, window.text[index:end], window.place(position), parsed)
         return window.base + end
 

@@ -10,7 +10,7 @@ import pytest
 from helpers.credentials import asaas_key, basic, iugu_token
 from helpers.data import CORPUS
 from helpers.har import capture_text, entry, entry_text, har
-from helpers.places import expected_spans, found_spans
+from helpers.places import expected_spans, found_spans, place
 from helpers.running import cli, scan_json
 from helpers.secrecy import absent
 
@@ -239,6 +239,29 @@ def test_places_are_exact_in_a_capture_read_in_many_pieces(write) -> None:
     assert found_spans(report, "asaas-api-key") == expected_spans(data, keys)
     pointers = sorted(f["location"]["pointer"] for f in report["findings"] if f["rule_id"] == "asaas-api-key")
     assert pointers == sorted(f"/log/entries/{index}/request/headers/1/value" for index in range(len(keys)))
+
+
+def test_one_key_sent_by_every_entry_is_found_in_each_at_its_own_place(write) -> None:
+    """A client sends its key on every call: each entry's finding stands at that entry's line,
+    column and pointer with its own method and URL, though the header's text is scanned once."""
+    key, token = asaas_key(), iugu_token()
+    methods = ["GET", "POST", "GET", "DELETE", "POST", "GET"]
+    entries = [entry(method, f"https://api.asaas.com/v3/payments/{index}",
+                     {"x-note": "é" * index, "access_token": key, "authorization": f"Basic {basic(token)}"})
+               for index, method in enumerate(methods)]
+    data = json.dumps(har(entries), indent=2, ensure_ascii=False).encode()
+    report, _ = scan_json(str(write("repeated.har", data)), "--no-dedupe")
+    starts = [index for index in range(len(data)) if data.startswith(key.encode(), index)]
+    assert len(starts) == len(methods)
+    assert found_spans(report, "asaas-api-key") == sorted(
+        (*place(data, start), *place(data, start + len(key))) for start in starts)
+    found = [f for f in report["findings"] if f["rule_id"] == "asaas-api-key"]
+    assert sorted((f["context"]["har_entry"], f["context"]["method"], f["context"]["url"], f["location"]["pointer"])
+                  for f in found) == [(index, method, f"https://api.asaas.com/v3/payments/{index}",
+                                       f"/log/entries/{index}/request/headers/1/value")
+                                      for index, method in enumerate(methods)]
+    basic_found = sorted(f["location"]["pointer"] for f in report["findings"] if f["category"] == "basic-auth")
+    assert basic_found == sorted(f"/log/entries/{index}/request/headers/2/value" for index in range(len(methods)))
 
 
 def test_many_bad_entries_make_one_error_line_that_names_them(write) -> None:
