@@ -123,13 +123,14 @@ class _HarScan:
         rules in one pass, so that values without a hit cost no pass of their own."""
         if not batch:
             return
-        hits = self.detector.matcher.match(b"\n".join(part for read in batch for part in read.parts), False).hits
+        matcher = self.detector.matcher
+        found = matcher.match(b"\n".join(part for read in batch for part in read.parts), False)
         starts = list(itertools.accumulate((read.size + 1 for read in batch), initial=0))
         spans: list[list[tuple[int, int]]] = [[] for _ in batch]
-        for hit in hits:  # each hit, in the coordinates of every value it overlaps
-            first = bisect.bisect_right(starts, hit.match_start) - 1
-            for index in range(first, max(first + 1, bisect.bisect_left(starts, hit.match_end))):
-                spans[index].append((hit.match_start - starts[index], hit.match_end - starts[index]))
+        for start, end in found.secret_spans(matcher.decode_anchors):  # in the coordinates of every value it overlaps
+            first = bisect.bisect_right(starts, start) - 1
+            for index in range(first, max(first + 1, bisect.bisect_left(starts, end))):
+                spans[index].append((start - starts[index], end - starts[index]))
         for read, value_hits in zip(batch, spans):
             try:
                 yield from list(self._value_findings(read, value_hits))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -325,3 +326,26 @@ def test_credentials_sent_to_any_host_are_judged_and_requests_without_any_are_no
     judged = sorted((f["rule_id"], f["context"]["har_entry"]) for f in report["findings"] if f["secret"] is None)
     assert judged == [("asaas-key-in-query-string", 0)]
     assert report["scan"]["requests"]["requests_judged"] == 3
+
+
+def test_keys_only_decoding_finds_are_found_in_a_capture_and_judged_with_their_request(write) -> None:
+    # The joint pass over a capture marks a field for a scan of its own where decoding may find
+    # a key (an encoded keyword), not only where a rule hits: before, such a key was found in a
+    # log line and missed in a HAR, and its request was judged as carrying none.
+    from urllib.parse import quote
+
+    header_key, body_key, sandbox_key = asaas_key("prod"), asaas_key("prod"), asaas_key("hmlg")
+    twice = quote(quote(f"access_token={header_key}", safe=""), safe="")
+    in_base64 = base64.b64encode(f'{{"access_token": "{body_key}"}}'.encode()).decode()
+    path = write("encoded.har", json.dumps(har([
+        entry("POST", "https://shop.example/config", {"x-cfg": twice}, body=in_base64),
+        entry("GET", "https://api.asaas.com/v3/customers", {"x-key": quote(quote(sandbox_key, safe=""), safe="")}),
+    ]), indent=2))
+    report, run = scan_json(str(path))
+    keys = {f["location"]["pointer"]: f["context"].get("decoded") for f in report["findings"]
+            if f["category"] == "access-token"}
+    assert keys == {"/log/entries/0/request/headers/0/value": "percent×2",
+                    "/log/entries/0/request/postData/text": "base64",
+                    "/log/entries/1/request/headers/0/value": "percent×2"}
+    assert "asaas-sandbox-key-to-production" in {f["rule_id"] for f in report["findings"]}
+    assert absent(header_key, run.stdout, run.stderr) and absent(body_key, run.stdout, run.stderr)
