@@ -1,0 +1,89 @@
+"""Four money-out requests every shape of the second blind corpus writes in its own shape, and
+the one check they must all pass.
+
+Unlike :mod:`helpers.request_shapes` (whose signature is a placeholder nobody can verify), the
+iugu transfers here are signed with a real RSA key pair, so a shape must keep the body byte for
+byte for the signature to verify with ``--public-key``:
+
+- an unsigned iugu transfer (``iugu-unsigned-transfer``);
+- an iugu transfer signed with the client's key (counted as a valid signature);
+- an iugu transfer signed with another key (``iugu-bad-signature``, counted invalid);
+- an Asaas transfer with its key in the ``access_token`` header (``asaas-unsigned-transfer``:
+  Asaas signs nothing).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from helpers.credentials import asaas_key, iugu_token
+from helpers.running import scan_json
+from helpers.signing import key_pair, signature_header
+
+IUGU_HOST = "api.iugu.com"
+IUGU_PATH = "/v1/transfer_requests"
+ASAAS_HOST = "api.asaas.com"
+ASAAS_PATH = "/v3/transfers"
+TIME = "2026-11-22T10:00:00-03:00"
+EXPECTED = ["asaas-unsigned-transfer", "iugu-bad-signature", "iugu-unsigned-transfer"]
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request as sent: what a shape writes."""
+
+    method: str
+    host: str
+    path: str
+    headers: list[tuple[str, str]]
+    body: str
+
+    @property
+    def url(self) -> str:
+        return f"https://{self.host}{self.path}"
+
+
+Shape = Callable[[Request], list[str]]  # one request in, the lines that record it out
+
+
+def requests(folder: Path) -> tuple[list[Request], Path]:
+    """The four requests, and the client's public key (PEM) that verifies the signed one."""
+    client, public = key_pair(folder, "client")
+    other, _ = key_pair(folder, "other")
+    token = iugu_token()
+    base = [("Content-Type", "application/json"), ("User-Agent", "payouts/3.1")]
+    body = '{\n"api_token":"%s",\n"amount_cents":1050,\n"transfer_type":"pix"\n}' % token  # as iugu's sample
+
+    def signed(private: object) -> Request:
+        value = signature_header(private, "POST", IUGU_PATH, token, TIME, body.encode())  # type: ignore[arg-type]
+        return Request("POST", IUGU_HOST, IUGU_PATH, base + [("Request-Time", TIME), ("Signature", value)], body)
+
+    asaas = Request("POST", ASAAS_HOST, ASAAS_PATH, base + [("access_token", asaas_key())],
+                    json.dumps({"value": 100.5, "pixAddressKey": "payouts@example.com"}, separators=(",", ":")))
+    return [Request("POST", IUGU_HOST, IUGU_PATH, base, body), signed(client), signed(other), asaas], public
+
+
+def write_shape(shape: Shape, folder: Path, name: str = "requests.log") -> tuple[Path, Path]:
+    """The four requests in ``shape``, between heartbeat lines, as one file in ``folder``; the
+    file and the public key that verifies the signed request."""
+    noise = [f"2026-11-22 13:00:{n:02d} INFO worker heartbeat ok" for n in range(40)]
+    lines: list[str] = []
+    found, public = requests(folder)
+    for request in found:
+        lines += noise + shape(request)
+    path = folder / name
+    path.write_bytes(("\n".join(lines + noise) + "\n").encode("utf-8", "surrogateescape"))
+    return path, public
+
+
+def assert_shape_findings(path: Path, public: Path, shape: str) -> None:
+    """The scan of ``path`` with the client's public key judges the four requests as every shape
+    must: each request once (a request logged twice by one client is still one request)."""
+    report, _ = scan_json("--public-key", str(public), str(path))
+    found = sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
+    counts = report["scan"]["requests"]
+    assert found == EXPECTED, (shape, found, counts)
+    assert (counts.get("signatures_valid"), counts.get("signatures_invalid")) == (1, 1), (shape, counts)
