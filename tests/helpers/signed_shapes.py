@@ -79,11 +79,15 @@ def write_shape(shape: Shape, folder: Path, name: str = "requests.log") -> tuple
     return path, public
 
 
-def assert_shape_findings(path: Path, public: Path, shape: str) -> None:
+def assert_shape_findings(path: Path, public: Path, shape: str, body_shown: bool = True) -> None:
     """The scan of ``path`` with the client's public key judges the four requests as every shape
-    must: each request once (a request logged twice by one client is still one request)."""
+    must: each request once (a request logged twice by one client is still one request). Where
+    the shape never shows a body (a client that logs headers only), neither signature can be
+    judged: both count as unverified, and only the unsigned transfers are findings."""
     report, _ = scan_json("--public-key", str(public), str(path))
     found = sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
     counts = report["scan"]["requests"]
-    assert found == EXPECTED, (shape, found, counts)
-    assert (counts.get("signatures_valid"), counts.get("signatures_invalid")) == (1, 1), (shape, counts)
+    expected = EXPECTED if body_shown else [rule for rule in EXPECTED if rule != "iugu-bad-signature"]
+    assert found == expected, (shape, found, counts)
+    signatures = (counts.get("signatures_valid"), counts.get("signatures_invalid"), counts.get("signatures_unverified"))
+    assert signatures == ((1, 1, None) if body_shown else (None, None, 2)), (shape, counts)

@@ -246,11 +246,19 @@ def _xfail(shape: Shape, reason: str, name: str = "requests.log") -> object:
 SHAPES = [pytest.param(shape, "requests.log", id=shape.__name__) for shape in (
     cri_partial, journald_bytes, syslog_rfc5424, fluentd_stdout, fluentd_out_file, fluent_bit_stdout,
     logstash_rubydebug, azure_container_log_v2, elastic_apm, apache_httpclient4, apache_httpclient5,
-    java_net_http, ruby_net_http, python_http_client, go_resty, monolog_guzzle, faraday_bodies, httpie_verbose,
+    ruby_net_http, python_http_client, go_resty, monolog_guzzle, faraday_bodies, httpie_verbose,
     mitmdump_detail, cloudwatch_awslogs)]
+HEADERS_ONLY = [pytest.param(java_net_http, id="java_net_http")]  # shapes that never show a body
 
 
 @pytest.mark.parametrize(("shape", "name"), SHAPES)
 def test_every_documented_shape_gives_the_same_request_findings(shape: Shape, name: str, tmp_path: Path) -> None:
     path, public = write_shape(shape, tmp_path, name)
     assert_shape_findings(path, public, shape.__name__)
+
+
+@pytest.mark.parametrize("shape", HEADERS_ONLY)
+def test_a_shape_without_bodies_reports_the_unsigned_and_leaves_signatures_unjudged(shape: Shape,
+                                                                                     tmp_path: Path) -> None:
+    path, public = write_shape(shape, tmp_path)
+    assert_shape_findings(path, public, shape.__name__, body_shown=False)
