@@ -153,9 +153,10 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     of JSON records (one a line, or pretty-printed around the anchor). The readers are imported
     only when a file has requests to read."""
     from keyaudit.inputs.captures import base64_requests, curl, httpdump, json_blocks, jsonlog, yaml_records
-    from keyaudit.inputs.captures.envelopes import unwrapped
+    from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import around_anchors, run_readers
 
+    lines, leads = joined(lines, leads)
     readers = [curl.CommandReader(path), *httpdump.readers(path)]
     yield from run_readers(readers, unwrapped(around_anchors(lines, leads, readers)))
     for read in (yaml_records.exchanges, base64_requests.exchanges):

@@ -161,6 +161,7 @@ class _Request:
     headers: list[tuple[str, str]] = field(default_factory=list)
     head_closed: bool = False  # a blank line or the end line closed the header block
     body: BodyLines | None = None
+    open_brackets: int = 0  # of a `rest` body read so far: a JSON body not yet closed goes on bare
 
 
 class DumpReader:
@@ -251,7 +252,7 @@ class DumpReader:
         if current.message is None and (header or (in_head and not text.strip())):
             current.message = True
             return True
-        return header or (current.body is not None and current.shape.body == "end")
+        return header or (current.body is not None and (current.shape.body == "end" or current.open_brackets > 0))
 
     def _take(self, current: _Request, line: str) -> Iterator[Exchange]:
         """One more line of the request, without its prefixes."""
@@ -269,6 +270,8 @@ class DumpReader:
             yield from self._finish(current)
         else:
             current.body.add(line)
+            if shape.body == "rest":
+                current.open_brackets = _brackets(line, current.open_brackets)
             if shape.body == "length" and (current.body.complete or current.body.overflow):
                 self._current = None
                 yield from self._finish(current)
@@ -290,6 +293,7 @@ class DumpReader:
         elif shape.body == "rest":  # the body's message follows the headers' without a blank line
             current.body = BodyLines()
             current.body.add(line)
+            current.open_brackets = _brackets(line, 0)
             return
         elif shape.body == "end":  # another line of the same logger before the block's end: passed over
             return
@@ -324,3 +328,19 @@ def _header(shape: Shape, line: str) -> tuple[str, str] | None:
         return None
     value = _RUBY_ESCAPE.sub(lambda escape: _RUBY_CHARS.get(escape.group(1), escape.group(1)), match.group(2))
     return match.group(1), value
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[][{}]')
+
+
+def _brackets(line: str, depth: int) -> int:
+    """How many JSON objects and arrays are open after ``line`` (strings passed over; a JSON
+    string never spans lines): a body written as one log message over several lines, its later
+    lines without the log prefix, goes on while its document is open — and a bare line after it
+    closed is another program's."""
+    for token in _JSON_TOKENS.findall(line):
+        if token in "{[":
+            depth += 1
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+    return depth
