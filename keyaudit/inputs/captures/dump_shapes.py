@@ -121,7 +121,7 @@ SHAPES: tuple[dict[str, str], ...] = (
     # httputil.DumpRequestOut and Guzzle's MessageFormatter `{request}` printed through a logger
     # (the logger's prefix on the request line only). Last: the shapes above end their start lines
     # with a request line too. Apache HttpClient's `headers` logger (`http-outgoing-0 >> POST …`)
-    # repeats what its `wire` logger logs, read byte for byte by httpclient.py: not read here.
+    # repeats what its `wire` logger logs, read byte for byte by wire_logs.py: not read here.
     {"capture": "wire",
      "needle": " HTTP/",
      "start": r"(?<![^\s>|])(?<!>> )(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?\s*$",
