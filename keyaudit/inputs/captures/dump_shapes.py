@@ -17,8 +17,10 @@ of the line's rest after the log prefix and `lines`):
   needle    a literal every start line holds (the start pattern is tried only on those lines)
   start     groups: method, and url (absolute) or target (origin-form, joined to the Host header);
             headers, when the start line lists them (Spring's [Name:"value", …])
-  lines     what every later line holds right after the log prefix (default: nothing)
-  headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), or none:
+  lines     what every later line holds right after the log prefix, or at its start when it carries
+            no prefix (default: nothing)
+  headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), aligned (indented,
+            blanks allowed before the colon: `HOST   : x`, `    Name: value`), or none:
             the start line is all the library writes (its requests' headers are unknown)
   ignore    lines passed over inside a request (also matched against the whole line)
   end       the line that closes the request; its group size, when present, is the body's length
@@ -111,6 +113,34 @@ SHAPES: tuple[dict[str, str], ...] = (
      "start": r"(?<![^\s\]])HTTP (?P<method>[A-Z]+) (?P<url>https?://[^\s,]+)(?:, headers=(?:\{masked\}|\{\}|(?P<headers>\[.*\])))?\s*$",
      "headers": "none",
      "body": "none",
+     "others": "end",
+    },
+
+    # go-resty's debug log (client.SetDebug(true); resty.dev/docs/debug-log/, middleware.go's
+    # requestLogger): `~~~ REQUEST ~~~`, `<METHOD>  <URI>  <proto>` (two blanks), `HOST   : <host>`,
+    # `HEADERS:` then tab-indented `Name: value` lines, `BODY   :` then the body, a rule of dashes.
+    {"capture": "resty",
+     "needle": "  HTTP/",
+     "start": r"^(?P<method>[A-Z]+)  (?P<target>/\S*)  HTTP/\d(?:\.\d)?\s*$",
+     "headers": "aligned",
+     "ignore": r"(?:HEADERS|BODY)\s*:\s*$",
+     "end": r"-{20,}\s*$",
+     "cut": "~~~ RESPONSE",
+     "body": "rest",
+     "others": "end",
+    },
+
+    # mitmdump's flow output (docs.mitmproxy.org/stable/concepts/options/#flow_detail, 2 and up:
+    # headers; 3 and up: the content): `<client address>: <METHOD> <url>` (the HTTP version written
+    # only when it is not HTTP/1.x), then the headers and, after a blank line, the content, each line
+    # indented by four blanks; ` << <status>` starts the response.
+    {"capture": "mitmproxy",
+     "needle": "://",
+     "start": r"(?<=\d: )(?P<method>[A-Z]+) (?P<url>https?://\S+)(?: HTTP/[\d.]+)?\s*$",
+     "lines": "    ",
+     "headers": "aligned",
+     "cut": r"\s*<< ",
+     "body": "length",
      "others": "end",
     },
 

@@ -28,11 +28,12 @@ from .lines import (HTTP_METHODS, MAX_HEADERS, TOKEN, BodyLines, absolute_url, c
                     make_exchange, split_header)
 
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
-HEADER_KINDS = frozenset({"plain", "quoted", "none"})
+HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "none"})
 # Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
 _INLINE_HEADER = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
 _KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "cut", "body", "others"})
 _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
+_ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*?)[ \t]*")
 _RUBY_ESCAPE = re.compile(r"\\(.)")
 _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
 
@@ -221,7 +222,8 @@ class DumpReader:
         shape = current.shape
         if shape.ignore is not None and shape.ignore.match(text):
             return
-        rest = current.prefix.rest(text)
+        # a blank line inside one multi-line message is its own (the header block's end), not the next record
+        rest = current.prefix.rest(text) if text.strip() or not current.message else None
         if rest is not None and not current.prefix.blank and current.message:
             self._current = None  # the multi-line message ended: a new record of the same log
             yield from self._finish(current)
@@ -233,8 +235,8 @@ class DumpReader:
                 yield from self._finish(current)
                 return
             yield from self._take(current, rest[len(shape.lines):])
-        elif self._bare_line_belongs(current, text):
-            yield from self._take(current, text)
+        elif self._bare_line_belongs(current, bare := _after(text, shape.lines)):
+            yield from self._take(current, bare)
         elif not shape.skip_others:
             self._current = None
             yield from self._finish(current)
@@ -319,8 +321,17 @@ class DumpReader:
             yield exchange
 
 
+def _after(text: str, lines: str) -> str:
+    """A line without the prefix every line of the shape holds, where it holds it."""
+    return text[len(lines):] if lines and text.startswith(lines) else text
+
+
 def _header(shape: Shape, line: str) -> tuple[str, str] | None:
-    """A header line as the shape writes it: ``Name: value``, or ``Name: "value"`` unquoted."""
+    """A header line as the shape writes it: ``Name: value``, ``Name: "value"`` unquoted, or
+    aligned (indented, blanks before the colon: a table a printer lined up)."""
+    if shape.headers == "aligned":
+        match = _ALIGNED_HEADER.fullmatch(line)
+        return (match.group(1), match.group(2)) if match else None
     if shape.headers != "quoted":
         return split_header(line)
     match = _QUOTED_HEADER.fullmatch(line)
