@@ -16,7 +16,8 @@ of the line's rest after the log prefix and `lines`):
   capture   the name a finding's context gives the capture
   needle    a literal every start line holds (the start pattern is tried only on those lines)
   start     groups: method, and url (absolute) or target (origin-form, joined to the Host header);
-            headers, when the start line lists them (Spring's [Name:"value", …])
+            headers, when the start line lists them (Spring's [Name:"value", …]); flat, the header
+            fields after a request line on the same line (a request whose line breaks became blanks)
   lines     what every later line holds right after the log prefix, or at its start when it carries
             no prefix (default: nothing)
   headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), aligned (indented,
@@ -141,6 +142,18 @@ SHAPES: tuple[dict[str, str], ...] = (
      "headers": "aligned",
      "cut": r"\s*<< ",
      "body": "length",
+     "others": "end",
+    },
+
+    # A whole request on one line, its line breaks made blanks: Guzzle's MessageFormatter `{request}`
+    # through Monolog's LineFormatter (seldaek/monolog doc/01-usage.md: without allowInlineLineBreaks
+    # every line break becomes a blank), or any logger that flattens a message. The header fields are
+    # read; the body is not the bytes sent.
+    {"capture": "flattened",
+     "needle": " HTTP/",
+     "start": r"(?<![^\s>|])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)? +(?P<flat>[A-Za-z][\w-]*: .*)$",
+     "headers": "none",
+     "body": "none",
      "others": "end",
     },
 

@@ -9,7 +9,7 @@ a few lines there, not a parser.
 
 The log prefix before each line (timestamps, thread ids, logger names) is learned from the start
 line: whatever comes before its match, with digits and log levels free to differ
-(:class:`_Prefix`). Text logs lost their line endings, so a body is exact only where a declared
+(:class:`~.log_prefix.Prefix`). Text logs lost their line endings, so a body is exact only where a declared
 length confirms it (see :class:`~.lines.BodyLines`). Only the request being read is held, so a
 log of any size streams.
 """
@@ -24,6 +24,7 @@ from typing import Callable, Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_shapes import SHAPES
+from .log_prefix import Prefix, learned_prefix
 from .lines import (HTTP_METHODS, MAX_HEADERS, TOKEN, BodyLines, absolute_url, content_length, header_value,
                     make_exchange, split_header)
 
@@ -72,15 +73,6 @@ def shapes() -> tuple[Shape, ...]:
     return tuple(_shape(entry) for entry in SHAPES)
 
 
-# Log levels, which differ between the records of one request (Faraday 1 logs the request line at
-# INFO and its headers at DEBUG, .NET the headers at Trace): any level word stands for any other.
-_LEVELS = frozenset({"trace", "debug", "info", "notice", "warn", "warning", "error", "fatal", "critical", "severe",
-                     "fine", "finer", "finest", "config", "verbose", "trce", "dbug", "fail", "crit", "vrb", "dbg",
-                     "inf", "wrn", "err", "ftl", "eror"})
-_LEVEL = "(?i:" + "|".join(sorted(_LEVELS, key=lambda word: (-len(word), word))) + ")"
-_LETTER_LEVELS = "VDIWEFA"  # Ruby's Logger (`I, [`) and Android's logcat (`D/tag`, `D tag`) write a letter
-
-
 _Start = tuple[str, Callable[[str], "re.Match[str] | None"], Shape]
 
 
@@ -99,57 +91,6 @@ def _gates() -> tuple[tuple[str, tuple[_Start, ...]], ...]:
     return tuple((gate, tuple(starts)) for gate, starts in runs)
 
 
-class _Prefix:
-    """The log prefix of one request's lines, from the prefix of its start line: digits vary
-    (timestamps, thread ids) and so do log levels, the other words and punctuation do not.
-
-    Blank runs inside the prefix may vary, but its trailing blanks are matched exactly (and may
-    be missing on an empty line), so an indented body keeps its indentation. ``blank``: the
-    prefix is nothing or blanks only (every line could carry it).
-    """
-
-    def __init__(self, prefix: str) -> None:
-        stem = prefix.rstrip()
-        self.tail = prefix[len(stem):]
-        self.pattern = re.compile("".join(map(_part, re.split(r"(\d+|\s+|[A-Za-z]+)", stem)))) if stem else None
-        self.blank = self.pattern is None
-
-    def rest(self, text: str) -> str | None:
-        """The line after the prefix, or None when the line does not carry it."""
-        if self.pattern is not None:
-            match = self.pattern.match(text)
-            if match is None:
-                return None
-            text = text[match.end():]
-        if text.startswith(self.tail):
-            return text[len(self.tail):]
-        return "" if not text.strip() else None
-
-
-def _part(part: str) -> str:
-    if part.isdigit():
-        return r"\d+"
-    if part.isspace():
-        return r"\s+"
-    if part.lower() in _LEVELS:
-        return _LEVEL
-    return f"[{_LETTER_LEVELS}]" if len(part) == 1 and part in _LETTER_LEVELS else re.escape(part)
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-@functools.lru_cache(maxsize=256)
-def _learned(prefix: str) -> _Prefix:
-    return _Prefix(prefix)
-
-
-def _prefix(prefix: str) -> _Prefix:
-    """The prefix's pattern, shared by every prefix that differs from it in digits only (the
-    lines of one log, whose timestamps differ)."""
-    return _learned(_DIGITS.sub("0", prefix) if prefix else prefix)
-
-
 @dataclass
 class _Request:
     shape: Shape
@@ -157,7 +98,7 @@ class _Request:
     method: str
     url: str | None  # absolute, or None: the target joined to the Host header
     target: str
-    prefix: _Prefix
+    prefix: Prefix
     message: bool | None = None  # later lines bare (one multi-line log message); None: not yet known
     headers: list[tuple[str, str]] = field(default_factory=list)
     head_closed: bool = False  # a blank line or the end line closed the header block
@@ -208,11 +149,13 @@ class DumpReader:
                     continue
                 groups = match.groupdict()
                 started = _Request(shape, number, match.group("method"), groups.get("url"), groups.get("target") or "",
-                                   _prefix(text[: match.start()]))
+                                   learned_prefix(text[: match.start()]))
                 if groups.get("headers"):  # the headers written on the start line itself
                     started.headers = [(name, value.replace('\\"', '"'))
                                        for name, value in _INLINE_HEADER.findall(groups["headers"])][:MAX_HEADERS]
                     started.head_closed = True
+                elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks
+                    started.headers, started.head_closed = _flat_headers(groups["flat"]), True
                 return started
         return None
 
@@ -319,6 +262,23 @@ class DumpReader:
                                  Origin(self.path, current.line, capture=shape.capture), headers_known=known)
         if exchange is not None:
             yield exchange
+
+
+# A header of a request flattened onto one line: its value runs to the next `Name: ` or to the
+# body (a JSON document after a blank); names are letters, digits, `_` and `-` only, so a value's
+# own colons (a time, a URL) do not split it.
+_FLAT_HEADER = re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [{\[]|\s*$)")
+
+
+def _flat_headers(text: str) -> list[tuple[str, str]]:
+    """The header fields at the start of ``text``, one after another; the body after them is
+    not kept (its line breaks are lost, so it is not the bytes sent)."""
+    headers: list[tuple[str, str]] = []
+    position = 0
+    while len(headers) < MAX_HEADERS and (match := _FLAT_HEADER.match(text, position)) is not None:
+        headers.append((match.group(1), match.group(2)))
+        position = match.end() + 1
+    return headers
 
 
 def _after(text: str, lines: str) -> str:
