@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
 from keyaudit.inputs.captures import base64_requests, curl, httpdump, jsonlog, yaml_records
 from keyaudit.inputs.captures.dumps import shapes
+from keyaudit.inputs.text_requests import exchanges_in_lines
 
 Parser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
 PARSERS: dict[str, Parser] = {"curl": curl.exchanges, "httpdump": httpdump.exchanges, "jsonlog": jsonlog.exchanges,
@@ -453,10 +454,15 @@ def test_dotnet_headers_of_the_client_handler_only() -> None:
 
 
 def test_apache_headers_logger_repeats_the_wire_logger_and_is_read_once() -> None:
-    head = [f"POST /v1/transfers HTTP/1.1", "Host: api.iugu.com", "Content-Length: 0"]
+    """Each logger's reader reads the request; the region's requests hold it once, as the wire
+    logger shows it (its body)."""
+    head = [f"POST /v1/transfers HTTP/1.1", "Host: api.iugu.com", "Content-Length: 2"]
     lines = [f"DEBUG org.apache.http.headers - http-outgoing-0 >> {line}" for line in head]
     lines += [f'DEBUG org.apache.http.wire - http-outgoing-0 >> "{line}[\\r][\\n]"' for line in [*head, ""]]
-    assert [e.origin.capture for e in parse("httpdump", lines)] == ["httpclient"]
+    lines.append('DEBUG org.apache.http.wire - http-outgoing-0 >> "{}"')
+    assert sorted(e.origin.capture for e in parse("httpdump", lines)) == ["httpclient", "wire"]
+    exchange = only(list(exchanges_in_lines(list(numbered(lines)), "capture.log")))
+    assert (exchange.origin.capture, exchange.body) == ("httpclient", b"{}")
 
 
 def test_a_request_never_spans_more_than_the_request_span() -> None:

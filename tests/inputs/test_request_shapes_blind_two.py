@@ -161,6 +161,12 @@ def apache_httpclient5(request: Request) -> list[str]:
     return _apache(request, "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire")
 
 
+def apache_headers_only(request: Request) -> list[str]:
+    # HttpClient 4.x with only its `org.apache.http.headers` logger on (the logging page's "header
+    # logging" configuration): the request line and headers, never the body.
+    return [line for line in apache_httpclient4(request) if "http.headers" in line]
+
+
 def java_net_http(request: Request) -> list[str]:
     # java.net.http's HttpClient with -Djdk.httpclient.HttpClient.log=requests,headers (the
     # java.net.http module summary, docs.oracle.com/en/java/javase/21/docs/api/java.net.http/
@@ -253,8 +259,9 @@ SHAPES = [pytest.param(shape, "requests.log", id=shape.__name__) for shape in (
                            "byte arrays, so the key in it is not found either)"),
     _xfail(cloudwatch_awslogs, "the events are gzip-compressed inside base64: nothing of the request is in the "
                                "text, so no line is marked for reading (the engine's decoding layers open no gzip)")]
-# shapes that never show the body as sent: java.net.http logs none; a flattened line lost its line breaks
-HEADERS_ONLY = [pytest.param(java_net_http, id="java_net_http"), pytest.param(monolog_guzzle, id="monolog_guzzle")]
+# shapes that never show the body as sent: java.net.http and HttpClient's headers logger log none; a
+# flattened line lost its line breaks
+HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (java_net_http, monolog_guzzle, apache_headers_only)]
 
 
 @pytest.mark.parametrize(("shape", "name"), SHAPES)

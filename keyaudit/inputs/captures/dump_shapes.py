@@ -163,11 +163,12 @@ SHAPES: tuple[dict[str, str], ...] = (
     # Guzzle's `debug` option print it (`> ` on the request line only, the header lines bare); Go's
     # httputil.DumpRequestOut and Guzzle's MessageFormatter `{request}` printed through a logger
     # (the logger's prefix on the request line only). Last: the shapes above end their start lines
-    # with a request line too. Apache HttpClient's `headers` logger (`http-outgoing-0 >> POST …`)
-    # repeats what its `wire` logger logs, read byte for byte by wire_logs.py: not read here.
+    # with a request line too. Apache HttpClient's `headers` logger (`http-outgoing-0 >> POST …`, a
+    # header a line, no body) too: where its `wire` logger (wire_logs.py) logs the same request byte
+    # for byte, the two readings are one request (same_request.py).
     {"capture": "wire",
      "needle": " HTTP/",
-     "start": r"(?<![^\s>|])(?<!>> )(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?\s*$",
+     "start": r"(?<![^\s>|])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?\s*$",
      "cut": r"\* |< |[{}] \[|```|~~~",
      "body": "length",
      "others": "end",
