@@ -17,7 +17,8 @@ of the line's rest after the log prefix and `lines`):
   needle    a literal every start line holds (the start pattern is tried only on those lines)
   start     groups: method, and url (absolute) or target (origin-form, joined to the Host header);
             headers, when the start line lists them (Spring's [Name:"value", …]); flat, the header
-            fields after a request line on the same line (a request whose line breaks became blanks)
+            fields after a request line on the same line (a request whose line breaks became blanks);
+            with either, the start line is all there is
   lines     what every later line holds right after the log prefix, or at its start when it carries
             no prefix (default: nothing)
   headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), aligned (indented,
@@ -117,20 +118,6 @@ SHAPES: tuple[dict[str, str], ...] = (
      "others": "end",
     },
 
-    # go-resty's debug log (client.SetDebug(true); resty.dev/docs/debug-log/, middleware.go's
-    # requestLogger): `~~~ REQUEST ~~~`, `<METHOD>  <URI>  <proto>` (two blanks), `HOST   : <host>`,
-    # `HEADERS:` then tab-indented `Name: value` lines, `BODY   :` then the body, a rule of dashes.
-    {"capture": "resty",
-     "needle": "  HTTP/",
-     "start": r"^(?P<method>[A-Z]+)  (?P<target>/\S*)  HTTP/\d(?:\.\d)?\s*$",
-     "headers": "aligned",
-     "ignore": r"(?:HEADERS|BODY)\s*:\s*$",
-     "end": r"-{20,}\s*$",
-     "cut": "~~~ RESPONSE",
-     "body": "rest",
-     "others": "end",
-    },
-
     # mitmdump's flow output (docs.mitmproxy.org/stable/concepts/options/#flow_detail, 2 and up:
     # headers; 3 and up: the content): `<client address>: <METHOD> <url>` (the HTTP version written
     # only when it is not HTTP/1.x), then the headers and, after a blank line, the content, each line
@@ -145,15 +132,17 @@ SHAPES: tuple[dict[str, str], ...] = (
      "others": "end",
     },
 
-    # A whole request on one line, its line breaks made blanks: Guzzle's MessageFormatter `{request}`
-    # through Monolog's LineFormatter (seldaek/monolog doc/01-usage.md: without allowInlineLineBreaks
-    # every line break becomes a blank), or any logger that flattens a message. The header fields are
-    # read; the body is not the bytes sent.
-    {"capture": "flattened",
-     "needle": " HTTP/",
-     "start": r"(?<![^\s>|])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)? +(?P<flat>[A-Za-z][\w-]*: .*)$",
-     "headers": "none",
-     "body": "none",
+    # go-resty's debug log (client.SetDebug(true); resty.dev/docs/debug-log/, middleware.go's
+    # requestLogger): `~~~ REQUEST ~~~`, `<METHOD>  <URI>  <proto>` (two blanks), `HOST   : <host>`,
+    # `HEADERS:` then tab-indented `Name: value` lines, `BODY   :` then the body, a rule of dashes.
+    {"capture": "resty",
+     "needle": "  HTTP/",
+     "start": r"^(?P<method>[A-Z]+)  (?P<target>/\S*)  HTTP/\d(?:\.\d)?\s*$",
+     "headers": "aligned",
+     "ignore": r"(?:HEADERS|BODY)\s*:\s*$",
+     "end": r"-{20,}\s*$",
+     "cut": "~~~ RESPONSE",
+     "body": "rest",
      "others": "end",
     },
 
@@ -165,10 +154,14 @@ SHAPES: tuple[dict[str, str], ...] = (
     # (the logger's prefix on the request line only). Last: the shapes above end their start lines
     # with a request line too. Apache HttpClient's `headers` logger (`http-outgoing-0 >> POST …`, a
     # header a line, no body) too: where its `wire` logger (wire_logs.py) logs the same request byte
-    # for byte, the two readings are one request (same_request.py).
+    # for byte, the two readings are one request (same_request.py). And a whole request on one
+    # line, its line breaks made blanks (`flat`): Guzzle's MessageFormatter `{request}` through
+    # Monolog's LineFormatter (seldaek/monolog doc/01-usage.md: without allowInlineLineBreaks every
+    # line break becomes a blank), or any logger that flattens a message: its header fields are
+    # read, its body is not the bytes sent.
     {"capture": "wire",
      "needle": " HTTP/",
-     "start": r"(?<![^\s>|])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?\s*$",
+     "start": r"(?<![^\s>|])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?(?: +(?P<flat>[A-Za-z][\w-]*: .*))?\s*$",
      "cut": r"\* |< |[{}] \[|```|~~~",
      "body": "length",
      "others": "end",

@@ -123,7 +123,7 @@ class DumpReader:
         if current is not None and (started is not None or number - current.line >= REQUEST_SPAN_LINES):
             self._current = None
             yield from self._finish(current)
-        if started is not None and started.shape.headers == "none":  # the start line is all there is
+        if started is not None and (started.shape.headers == "none" or started.head_closed):  # all on the start line
             yield from self._finish(started)
         elif started is not None:
             self._current = started

@@ -63,11 +63,11 @@ def _unescaped(text: str, escapes: re.Pattern[str], value: Callable[[re.Match[st
 @dataclass(frozen=True)
 class Shape:
     """How one library logs the bytes it sends: ``sent`` finds a piece (group ``data``, its
-    quotes stripped), ``received`` a response line, ``connection`` the connection a line is on
-    (else one connection); every line of either holds ``needle``."""
+    quotes stripped) on a line holding ``sent_mark``, ``received`` a response line on one holding
+    ``received_mark``, ``connection`` the connection a line is on (else one connection)."""
 
     capture: str
-    needle: str
+    marks: tuple[str, str]  # (sent_mark, received_mark): literals, looked for before the patterns
     sent: re.Pattern[str]
     received: re.Pattern[str]
     decode: Callable[[str], bytes]
@@ -77,11 +77,11 @@ class Shape:
 SHAPES = (
     # Apache HttpClient 4 (`org.apache.http.wire`) and 5 (`org.apache.hc.client5.http.wire`),
     # hc.apache.org's "Logging Practices": `>>` bytes sent, `<<` bytes received, per connection.
-    Shape("httpclient", "wire", re.compile(r"wire\b.*?>> \"(?P<data>.*)\"\s*"), re.compile(r"wire\b.*?<< \""),
+    Shape("httpclient", ("wire", "wire"), re.compile(r"wire\b.*?>> \"(?P<data>.*)\"\s*"), re.compile(r"wire\b.*?<< \""),
           wire_bytes, re.compile(r"\b(http-outgoing-\d+)\b")),
     # Ruby's Net::HTTP#set_debug_output (net/protocol.rb): `<- ` and the dump of what is written,
     # `-> ` and the dump of what is read.
-    Shape("net-http", '"', re.compile(r'(?:^|\s)<- "(?P<data>(?:[^"\\]|\\.)*)"\s*$'), re.compile(r'(?:^|\s)-> "'),
+    Shape("net-http", ('<- "', '-> "'), re.compile(r'(?:^|\s)<- "(?P<data>(?:[^"\\]|\\.)*)"\s*$'), re.compile(r'(?:^|\s)-> "'),
           dumped_bytes),
 )
 
@@ -99,10 +99,9 @@ class WireLogReader:
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
         for shape in SHAPES:
-            if shape.needle not in text:
-                continue
-            sent = shape.sent.search(text)
-            if sent is None and shape.received.search(text) is None:
+            sent_mark, received_mark = shape.marks
+            sent = shape.sent.search(text) if sent_mark in text else None
+            if sent is None and (received_mark not in text or shape.received.search(text) is None):
                 continue
             connection = shape.connection.search(text) if shape.connection is not None else None
             key = (shape.capture, connection.group(1) if connection else "")
