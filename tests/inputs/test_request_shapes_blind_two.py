@@ -48,6 +48,12 @@ def cri_partial(request: Request) -> list[str]:
             for n, piece in enumerate(pieces)]
 
 
+def cri_dump(request: Request) -> list[str]:
+    # Go's httputil.DumpRequestOut printed by a container (pkg.go.dev/net/http/httputil#DumpRequestOut),
+    # each line of it a CRI log line of its own (`<time> stdout F <line>`); the body's lines too.
+    return [f"2026-11-22T13:00:00.{n:09d}Z stdout F {line}" for n, line in enumerate(_raw(request).split("\r\n"))]
+
+
 def journald_bytes(request: Request) -> list[str]:
     # `journalctl -o json` (systemd.io/JOURNAL_EXPORT_FORMATS/, "Journal JSON Format"): a field whose
     # value is not printable text (here a raw request with CR LF line ends) is written as an array of
@@ -112,6 +118,31 @@ def cloudwatch_awslogs(request: Request) -> list[str]:
             "logEvents": [{"id": "3" * 56, "timestamp": 1795352400000, "message": json.dumps(_record(request))}]}
     packed = base64.b64encode(gzip.compress(json.dumps(data).encode(), mtime=0)).decode()
     return [json.dumps({"awslogs": {"data": packed}})]
+
+
+def sentry_with_breadcrumb(request: Request) -> list[str]:
+    # A Sentry event (develop.sentry.dev/sdk/data-model/event-payloads/request/ and .../breadcrumbs/):
+    # the Request interface {method, url, headers, data} and, in breadcrumbs.values, the same call
+    # as an `http` breadcrumb {type: "http", category: "httplib", data: {method, url, status_code}}.
+    crumb = {"type": "http", "category": "httplib", "timestamp": 1795352400.0,
+             "data": {"method": request.method, "url": request.url, "status_code": 502}}
+    return [json.dumps({"event_id": "b" * 32, "platform": "python", "level": "error",
+                        "breadcrumbs": {"values": [crumb]},
+                        "request": {"method": request.method, "url": request.url, "headers": dict(request.headers),
+                                    "data": request.body}})]
+
+
+def insomnia_v5(request: Request) -> list[str]:
+    # Insomnia's YAML export, format 5 (docs.insomnia.rest/insomnia/import-export-data; the
+    # `type: collection.insomnia.rest/5.0` file): collection[] of requests {url, name, method,
+    # body {mimeType, text}, headers [{name, value}]}.
+    lines = ["type: collection.insomnia.rest/5.0", "name: payouts", "meta:", "  id: wrk_1", "collection:",
+             f"  - url: {request.url}", "    name: transfer", "    meta:", "      id: req_1",
+             f"    method: {request.method}", "    body:", "      mimeType: application/json",
+             f"      text: {json.dumps(request.body)}", "    headers:"]
+    for name, value in request.headers:
+        lines += [f"      - name: {name}", f"        value: {json.dumps(value)}"]
+    return lines
 
 
 def elastic_apm(request: Request) -> list[str]:
@@ -250,10 +281,10 @@ def _xfail(shape: Shape, reason: str, name: str = "requests.log") -> object:
 
 
 SHAPES = [pytest.param(shape, "requests.log", id=shape.__name__) for shape in (
-    cri_partial, syslog_rfc5424, fluentd_stdout, fluentd_out_file, fluent_bit_stdout,
+    cri_partial, cri_dump, sentry_with_breadcrumb, syslog_rfc5424, fluentd_stdout, fluentd_out_file, fluent_bit_stdout,
     logstash_rubydebug, azure_container_log_v2, elastic_apm, apache_httpclient4, apache_httpclient5,
     ruby_net_http, python_http_client, go_resty, faraday_bodies, httpie_verbose,
-    mitmdump_detail)] + [
+    mitmdump_detail)] + [pytest.param(insomnia_v5, "payouts.yaml", id="insomnia_v5")] + [
     _xfail(journald_bytes, "the message is an array of byte values: neither the provider host nor a signature "
                            "header is in the text, so no line is marked for reading (and the engine decodes no "
                            "byte arrays, so the key in it is not found either)"),
