@@ -17,17 +17,20 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from helpers.credentials import asaas_key, iugu_token
+from helpers.request_shapes import HOST as IUGU_HOST
+from helpers.request_shapes import PATH as IUGU_PATH
+from helpers.request_shapes import TIME as TIME_HEADER
 from helpers.running import scan_json
 from helpers.signing import key_pair, signature_header
 
-IUGU_HOST = "api.iugu.com"
-IUGU_PATH = "/v1/transfer_requests"
-ASAAS_HOST = "api.asaas.com"
-ASAAS_PATH = "/v3/transfers"
-TIME = "2026-11-22T10:00:00-03:00"
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+TIME = TIME_HEADER[1]
+ASAAS_HOST, ASAAS_PATH = "api.asaas.com", "/v3/transfers"
 EXPECTED = ["asaas-unsigned-transfer", "iugu-bad-signature", "iugu-unsigned-transfer"]
 
 
@@ -57,8 +60,8 @@ def requests(folder: Path) -> tuple[list[Request], Path]:
     base = [("Content-Type", "application/json"), ("User-Agent", "payouts/3.1")]
     body = '{\n"api_token":"%s",\n"amount_cents":1050,\n"transfer_type":"pix"\n}' % token  # as iugu's sample
 
-    def signed(private: object) -> Request:
-        value = signature_header(private, "POST", IUGU_PATH, token, TIME, body.encode())  # type: ignore[arg-type]
+    def signed(private: rsa.RSAPrivateKey) -> Request:
+        value = signature_header(private, "POST", IUGU_PATH, token, TIME, body.encode())
         return Request("POST", IUGU_HOST, IUGU_PATH, base + [("Request-Time", TIME), ("Signature", value)], body)
 
     asaas = Request("POST", ASAAS_HOST, ASAAS_PATH, base + [("access_token", asaas_key())],
