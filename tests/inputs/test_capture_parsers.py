@@ -646,3 +646,24 @@ def test_parsers_never_raise(parser: str, lines: list[str]) -> None:
         assert parts.scheme in ("http", "https") and parts.hostname and exchange.method.isupper()
         assert exchange.body is None or isinstance(exchange.body, bytes)
         assert 1 <= exchange.origin.line <= len(lines)
+
+
+def test_a_faraday_body_over_lines_ends_where_its_json_closes() -> None:
+    """The body is one log message: its lines after the first carry no prefix and are read while
+    the JSON document is open (braces inside strings do not count); the bare line after it is
+    another program's."""
+    prefix = "I, [2026-11-22T10:00:00.123456 #1]  INFO -- request: "
+    lines = [f"{prefix}POST {URL}", f'{prefix}Content-Type: "application/json"', f'{prefix}{{', '"note":"a } b",',
+             '"n":1', "}", "worker heartbeat ok"]
+    exchange = only(parse("httpdump", lines))
+    assert exchange.body == b'{\n"note":"a } b",\n"n":1\n}'
+
+
+def test_a_request_flattened_onto_one_line_is_read_by_its_headers_without_its_body() -> None:
+    line = ('[2026-11-22T10:00:00+00:00] app.INFO: POST /v1/transfer_requests HTTP/1.1 Host: api.iugu.com '
+            'Request-Time: 2026-11-22T10:00:00-03:00 Signature: signature=abc= access_token: k '
+            'Content-Length: 9 {"a": "b"} [] []')
+    exchange = only(parse("httpdump", [line]))
+    assert exchange.url == URL and exchange.body is None
+    assert exchange.headers == [("Host", "api.iugu.com"), ("Request-Time", "2026-11-22T10:00:00-03:00"),
+                                ("Signature", "signature=abc="), ("access_token", "k"), ("Content-Length", "9")]
