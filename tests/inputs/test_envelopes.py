@@ -34,3 +34,22 @@ def test_a_request_record_split_by_the_runtime_is_read_whole_at_its_first_piece(
              for n, piece in enumerate(pieces)]
     (exchange,) = exchanges_in_lines(lines, "pod.log")
     assert (exchange.origin.line, exchange.url, exchange.body) == (10, URL, b"{}")
+
+
+def test_a_record_split_into_many_pieces_is_read_whole_from_an_anchor_on_its_first(tmp_path) -> None:
+    """The provider host is the only anchor, on the first piece; the record's pieces reach far
+    past it (a long body): the window around the anchor holds all of them."""
+    from helpers.running import scan_json
+
+    body = json.dumps({"amount_cents": 1050, "notes": ["x" * 90] * 40})
+    record = json.dumps({"method": "POST", "url": "http://api.iugu.com/v1/invoices", "headers": {"Content-Type": "application/json",
+                                                                    "User-Agent": "payouts/3.1"}, "body": body})
+    pieces = [record[start:start + 100] for start in range(0, len(record), 100)]
+    noise = [f"2026-11-22T13:00:00.{n}Z stdout F heartbeat ok" for n in range(30)]
+    lines = noise + [f"2026-11-22T13:00:01.{n}Z stdout {'F' if n == len(pieces) - 1 else 'P'} {piece}"
+                     for n, piece in enumerate(pieces)] + noise
+    log = tmp_path / "pod.log"
+    log.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json(str(log))
+    found = [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")]
+    assert found == [("iugu-plaintext-request", 31)]
