@@ -19,6 +19,7 @@ from typing import BinaryIO, Iterable, Iterator
 
 from keyaudit.engine.windows import KeepText, Reach, Window, WindowCollector
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE
+from keyaudit.inputs.captures.same_request import distinct
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
 from keyaudit.sources.compression import is_decompressing
 from keyaudit.sources.opening import Opener
@@ -112,7 +113,7 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Itera
             numbers = [number for number, _ in anchors]
             for part, (own_first, own_end) in _slices(lines):
                 leads = dict(anchors[bisect.bisect_left(numbers, part[0][0]) : bisect.bisect_right(numbers, part[-1][0])])
-                yield from (exchange for exchange in _window_exchanges(part, leads, path)
+                yield from (exchange for exchange in distinct(_window_exchanges(part, leads, path))
                             if own_first <= exchange.origin.line < own_end)
 
 
@@ -142,7 +143,7 @@ def _slices(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[list[tuple[int, 
 def exchanges_in_lines(lines: list[tuple[int, str]], path: str) -> Iterator[Exchange]:
     """Every request written in ``lines``, read as one window whose every line is an anchor:
     what a request rule's example holds."""
-    return _window_exchanges(lines, {number: 0 for number, _ in lines}, path)
+    return iter(distinct(_window_exchanges(lines, {number: 0 for number, _ in lines}, path)))
 
 
 def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str) -> Iterator[Exchange]:
@@ -153,9 +154,10 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     of JSON records (one a line, or pretty-printed around the anchor). The readers are imported
     only when a file has requests to read."""
     from keyaudit.inputs.captures import base64_requests, curl, httpdump, json_blocks, jsonlog, yaml_records
-    from keyaudit.inputs.captures.envelopes import unwrapped
+    from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import around_anchors, run_readers
 
+    lines, leads = joined(lines, leads)
     readers = [curl.CommandReader(path), *httpdump.readers(path)]
     yield from run_readers(readers, unwrapped(around_anchors(lines, leads, readers)))
     for read in (yaml_records.exchanges, base64_requests.exchanges):

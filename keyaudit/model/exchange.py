@@ -23,7 +23,7 @@ class Origin:
     column: int = 1
     pointer: str | None = None
     har_entry: int | None = None
-    # har, curl, jsonlog, yaml, base64, httpclient, http.client, urllib3, axios, or a dump shape's
+    # har, curl, jsonlog, yaml, base64, httpclient, net-http, http.client, urllib3, axios, or a dump shape's
     # (wire, okhttp, feign, …)
     capture: str = "text"
 

@@ -82,7 +82,7 @@ class ParsedSignature:
 
 @dataclass(frozen=True)
 class SignatureVerdict:
-    """``status``: valid, invalid, malformed, unverified (no key given) or missing."""
+    """``status``: valid, invalid, malformed, unverified (no key given, or no body shown) or missing."""
 
     status: str
     reason: str
@@ -297,7 +297,9 @@ def verify(exchange: Exchange, keys: list[PublicKey]) -> SignatureVerdict:
         return SignatureVerdict("malformed", "Request-Time is not ISO 8601 with a UTC offset")
     if not keys:
         return SignatureVerdict("unverified", "no public key given (--public-key)")
-    body = exchange.body or b""
+    if exchange.body is None:  # the capture does not show it (a client that logs headers only)
+        return SignatureVerdict("unverified", "the capture does not show the body the signature is over")
+    body = exchange.body
     token = api_token_of(body)
     if token is None:
         return SignatureVerdict("invalid", "no api_token in the body, so the signed string cannot be rebuilt")

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
 from keyaudit.inputs.captures import base64_requests, curl, httpdump, jsonlog, yaml_records
 from keyaudit.inputs.captures.dumps import shapes
+from keyaudit.inputs.text_requests import exchanges_in_lines
 
 Parser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
 PARSERS: dict[str, Parser] = {"curl": curl.exchanges, "httpdump": httpdump.exchanges, "jsonlog": jsonlog.exchanges,
@@ -453,10 +454,15 @@ def test_dotnet_headers_of_the_client_handler_only() -> None:
 
 
 def test_apache_headers_logger_repeats_the_wire_logger_and_is_read_once() -> None:
-    head = [f"POST /v1/transfers HTTP/1.1", "Host: api.iugu.com", "Content-Length: 0"]
+    """Each logger's reader reads the request; the region's requests hold it once, as the wire
+    logger shows it (its body)."""
+    head = [f"POST /v1/transfers HTTP/1.1", "Host: api.iugu.com", "Content-Length: 2"]
     lines = [f"DEBUG org.apache.http.headers - http-outgoing-0 >> {line}" for line in head]
     lines += [f'DEBUG org.apache.http.wire - http-outgoing-0 >> "{line}[\\r][\\n]"' for line in [*head, ""]]
-    assert [e.origin.capture for e in parse("httpdump", lines)] == ["httpclient"]
+    lines.append('DEBUG org.apache.http.wire - http-outgoing-0 >> "{}"')
+    assert sorted(e.origin.capture for e in parse("httpdump", lines)) == ["httpclient", "wire"]
+    exchange = only(list(exchanges_in_lines(list(numbered(lines)), "capture.log")))
+    assert (exchange.origin.capture, exchange.body) == ("httpclient", b"{}")
 
 
 def test_a_request_never_spans_more_than_the_request_span() -> None:
@@ -640,3 +646,24 @@ def test_parsers_never_raise(parser: str, lines: list[str]) -> None:
         assert parts.scheme in ("http", "https") and parts.hostname and exchange.method.isupper()
         assert exchange.body is None or isinstance(exchange.body, bytes)
         assert 1 <= exchange.origin.line <= len(lines)
+
+
+def test_a_faraday_body_over_lines_ends_where_its_json_closes() -> None:
+    """The body is one log message: its lines after the first carry no prefix and are read while
+    the JSON document is open (braces inside strings do not count); the bare line after it is
+    another program's."""
+    prefix = "I, [2026-11-22T10:00:00.123456 #1]  INFO -- request: "
+    lines = [f"{prefix}POST {URL}", f'{prefix}Content-Type: "application/json"', f'{prefix}{{', '"note":"a } b",',
+             '"n":1', "}", "worker heartbeat ok"]
+    exchange = only(parse("httpdump", lines))
+    assert exchange.body == b'{\n"note":"a } b",\n"n":1\n}'
+
+
+def test_a_request_flattened_onto_one_line_is_read_by_its_headers_without_its_body() -> None:
+    line = ('[2026-11-22T10:00:00+00:00] app.INFO: POST /v1/transfer_requests HTTP/1.1 Host: api.iugu.com '
+            'Request-Time: 2026-11-22T10:00:00-03:00 Signature: signature=abc= access_token: k '
+            'Content-Length: 9 {"a": "b"} [] []')
+    exchange = only(parse("httpdump", [line]))
+    assert exchange.url == URL and exchange.body is None
+    assert exchange.headers == [("Host", "api.iugu.com"), ("Request-Time", "2026-11-22T10:00:00-03:00"),
+                                ("Signature", "signature=abc="), ("access_token", "k"), ("Content-Length", "9")]

@@ -225,6 +225,21 @@ def test_valid_signatures_verify(keys: Keys, case: str) -> None:
     assert_absent(value[:40], reason, what="the signature")
 
 
+def test_a_signature_over_a_body_the_capture_does_not_show_is_unverified_not_invalid(keys: Keys) -> None:
+    """A client that logs headers only (java.net.http's `headers` log, a length that does not
+    match the lines shown) leaves the body unknown: a signature over it cannot be judged, and
+    calling it invalid would report a forgery that never happened."""
+    token = iugu_token("long")
+    body = compact(transfer(token))
+    value = sign(keys.client, signing_string("POST", PATH, token, TIME, body))
+    status, reason, _ = judge(request(f"signature={value}", body), keys.client_public)
+    assert status == "valid", reason
+    exchange = request(f"signature={value}", body)
+    exchange.body = None
+    status, reason, _ = judge(exchange, keys.client_public)
+    assert (status, reason) == ("unverified", "the capture does not show the body the signature is over")
+
+
 def test_another_supplied_key_that_verifies_is_named(keys: Keys) -> None:
     token = iugu_token()
     body = compact(transfer(token))

@@ -16,9 +16,13 @@ of the line's rest after the log prefix and `lines`):
   capture   the name a finding's context gives the capture
   needle    a literal every start line holds (the start pattern is tried only on those lines)
   start     groups: method, and url (absolute) or target (origin-form, joined to the Host header);
-            headers, when the start line lists them (Spring's [Name:"value", …])
-  lines     what every later line holds right after the log prefix (default: nothing)
-  headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), or none:
+            headers, when the start line lists them (Spring's [Name:"value", …]); flat, the header
+            fields after a request line on the same line (a request whose line breaks became blanks);
+            with either, the start line is all there is
+  lines     what every later line holds right after the log prefix, or at its start when it carries
+            no prefix (default: nothing)
+  headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), aligned (indented,
+            blanks allowed before the colon: `HOST   : x`, `    Name: value`), or none:
             the start line is all the library writes (its requests' headers are unknown)
   ignore    lines passed over inside a request (also matched against the whole line)
   end       the line that closes the request; its group size, when present, is the body's length
@@ -114,17 +118,50 @@ SHAPES: tuple[dict[str, str], ...] = (
      "others": "end",
     },
 
+    # mitmdump's flow output (docs.mitmproxy.org/stable/concepts/options/#flow_detail, 2 and up:
+    # headers; 3 and up: the content): `<client address>: <METHOD> <url>` (the HTTP version written
+    # only when it is not HTTP/1.x), then the headers and, after a blank line, the content, each line
+    # indented by four blanks; ` << <status>` starts the response.
+    {"capture": "mitmproxy",
+     "needle": "://",
+     "start": r"(?<=\d: )(?P<method>[A-Z]+) (?P<url>https?://\S+)(?: HTTP/[\d.]+)?\s*$",
+     "lines": "    ",
+     "headers": "aligned",
+     "cut": r"\s*<< ",
+     "body": "length",
+     "others": "end",
+    },
+
+    # go-resty's debug log (client.SetDebug(true); resty.dev/docs/debug-log/, middleware.go's
+    # requestLogger): `~~~ REQUEST ~~~`, `<METHOD>  <URI>  <proto>` (two blanks), `HOST   : <host>`,
+    # `HEADERS:` then tab-indented `Name: value` lines, `BODY   :` then the body, a rule of dashes.
+    {"capture": "resty",
+     "needle": "  HTTP/",
+     "start": r"^(?P<method>[A-Z]+)  (?P<target>/\S*)  HTTP/\d(?:\.\d)?\s*$",
+     "headers": "aligned",
+     "ignore": r"(?:HEADERS|BODY)\s*:\s*$",
+     "end": r"-{20,}\s*$",
+     "cut": "~~~ RESPONSE",
+     "body": "rest",
+     "others": "end",
+    },
+
     # An HTTP/1.x request as text, wherever the request line is: a request pasted into docs or a
     # ticket (maybe indented, or quoted with `> ` or `| `); curl -v (`> ` on every line, `* ` info
     # and `< ` response lines, the body never shown); libcurl's CURLOPT_VERBOSE as PHP's cURL and
     # Guzzle's `debug` option print it (`> ` on the request line only, the header lines bare); Go's
     # httputil.DumpRequestOut and Guzzle's MessageFormatter `{request}` printed through a logger
     # (the logger's prefix on the request line only). Last: the shapes above end their start lines
-    # with a request line too. Apache HttpClient's `headers` logger (`http-outgoing-0 >> POST …`)
-    # repeats what its `wire` logger logs, read byte for byte by httpclient.py: not read here.
+    # with a request line too. Apache HttpClient's `headers` logger (`http-outgoing-0 >> POST …`, a
+    # header a line, no body) too: where its `wire` logger (wire_logs.py) logs the same request byte
+    # for byte, the two readings are one request (same_request.py). And a whole request on one
+    # line, its line breaks made blanks (`flat`): Guzzle's MessageFormatter `{request}` through
+    # Monolog's LineFormatter (seldaek/monolog doc/01-usage.md: without allowInlineLineBreaks every
+    # line break becomes a blank), or any logger that flattens a message: its header fields are
+    # read, its body is not the bytes sent.
     {"capture": "wire",
      "needle": " HTTP/",
-     "start": r"(?<![^\s>|])(?<!>> )(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?\s*$",
+     "start": r"(?<![^\s>|])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?(?: +(?P<flat>[A-Za-z][\w-]*: .*))?\s*$",
      "cut": r"\* |< |[{}] \[|```|~~~",
      "body": "length",
      "others": "end",

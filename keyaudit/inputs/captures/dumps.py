@@ -9,7 +9,7 @@ a few lines there, not a parser.
 
 The log prefix before each line (timestamps, thread ids, logger names) is learned from the start
 line: whatever comes before its match, with digits and log levels free to differ
-(:class:`_Prefix`). Text logs lost their line endings, so a body is exact only where a declared
+(:class:`~.log_prefix.Prefix`). Text logs lost their line endings, so a body is exact only where a declared
 length confirms it (see :class:`~.lines.BodyLines`). Only the request being read is held, so a
 log of any size streams.
 """
@@ -24,15 +24,17 @@ from typing import Callable, Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_shapes import SHAPES
+from .log_prefix import Prefix, learned_prefix
 from .lines import (HTTP_METHODS, MAX_HEADERS, TOKEN, BodyLines, absolute_url, content_length, header_value,
                     make_exchange, split_header)
 
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
-HEADER_KINDS = frozenset({"plain", "quoted", "none"})
+HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "none"})
 # Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
 _INLINE_HEADER = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
 _KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "cut", "body", "others"})
 _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
+_ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*?)[ \t]*")
 _RUBY_ESCAPE = re.compile(r"\\(.)")
 _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
 
@@ -71,15 +73,6 @@ def shapes() -> tuple[Shape, ...]:
     return tuple(_shape(entry) for entry in SHAPES)
 
 
-# Log levels, which differ between the records of one request (Faraday 1 logs the request line at
-# INFO and its headers at DEBUG, .NET the headers at Trace): any level word stands for any other.
-_LEVELS = frozenset({"trace", "debug", "info", "notice", "warn", "warning", "error", "fatal", "critical", "severe",
-                     "fine", "finer", "finest", "config", "verbose", "trce", "dbug", "fail", "crit", "vrb", "dbg",
-                     "inf", "wrn", "err", "ftl", "eror"})
-_LEVEL = "(?i:" + "|".join(sorted(_LEVELS, key=lambda word: (-len(word), word))) + ")"
-_LETTER_LEVELS = "VDIWEFA"  # Ruby's Logger (`I, [`) and Android's logcat (`D/tag`, `D tag`) write a letter
-
-
 _Start = tuple[str, Callable[[str], "re.Match[str] | None"], Shape]
 
 
@@ -98,57 +91,6 @@ def _gates() -> tuple[tuple[str, tuple[_Start, ...]], ...]:
     return tuple((gate, tuple(starts)) for gate, starts in runs)
 
 
-class _Prefix:
-    """The log prefix of one request's lines, from the prefix of its start line: digits vary
-    (timestamps, thread ids) and so do log levels, the other words and punctuation do not.
-
-    Blank runs inside the prefix may vary, but its trailing blanks are matched exactly (and may
-    be missing on an empty line), so an indented body keeps its indentation. ``blank``: the
-    prefix is nothing or blanks only (every line could carry it).
-    """
-
-    def __init__(self, prefix: str) -> None:
-        stem = prefix.rstrip()
-        self.tail = prefix[len(stem):]
-        self.pattern = re.compile("".join(map(_part, re.split(r"(\d+|\s+|[A-Za-z]+)", stem)))) if stem else None
-        self.blank = self.pattern is None
-
-    def rest(self, text: str) -> str | None:
-        """The line after the prefix, or None when the line does not carry it."""
-        if self.pattern is not None:
-            match = self.pattern.match(text)
-            if match is None:
-                return None
-            text = text[match.end():]
-        if text.startswith(self.tail):
-            return text[len(self.tail):]
-        return "" if not text.strip() else None
-
-
-def _part(part: str) -> str:
-    if part.isdigit():
-        return r"\d+"
-    if part.isspace():
-        return r"\s+"
-    if part.lower() in _LEVELS:
-        return _LEVEL
-    return f"[{_LETTER_LEVELS}]" if len(part) == 1 and part in _LETTER_LEVELS else re.escape(part)
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-@functools.lru_cache(maxsize=256)
-def _learned(prefix: str) -> _Prefix:
-    return _Prefix(prefix)
-
-
-def _prefix(prefix: str) -> _Prefix:
-    """The prefix's pattern, shared by every prefix that differs from it in digits only (the
-    lines of one log, whose timestamps differ)."""
-    return _learned(_DIGITS.sub("0", prefix) if prefix else prefix)
-
-
 @dataclass
 class _Request:
     shape: Shape
@@ -156,11 +98,12 @@ class _Request:
     method: str
     url: str | None  # absolute, or None: the target joined to the Host header
     target: str
-    prefix: _Prefix
+    prefix: Prefix
     message: bool | None = None  # later lines bare (one multi-line log message); None: not yet known
     headers: list[tuple[str, str]] = field(default_factory=list)
     head_closed: bool = False  # a blank line or the end line closed the header block
     body: BodyLines | None = None
+    open_brackets: int = 0  # of a `rest` body read so far: a JSON body not yet closed goes on bare
 
 
 class DumpReader:
@@ -180,7 +123,7 @@ class DumpReader:
         if current is not None and (started is not None or number - current.line >= REQUEST_SPAN_LINES):
             self._current = None
             yield from self._finish(current)
-        if started is not None and started.shape.headers == "none":  # the start line is all there is
+        if started is not None and (started.shape.headers == "none" or started.head_closed):  # all on the start line
             yield from self._finish(started)
         elif started is not None:
             self._current = started
@@ -206,11 +149,13 @@ class DumpReader:
                     continue
                 groups = match.groupdict()
                 started = _Request(shape, number, match.group("method"), groups.get("url"), groups.get("target") or "",
-                                   _prefix(text[: match.start()]))
+                                   learned_prefix(text[: match.start()]))
                 if groups.get("headers"):  # the headers written on the start line itself
                     started.headers = [(name, value.replace('\\"', '"'))
                                        for name, value in _INLINE_HEADER.findall(groups["headers"])][:MAX_HEADERS]
                     started.head_closed = True
+                elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks
+                    started.headers, started.head_closed = _flat_headers(groups["flat"]), True
                 return started
         return None
 
@@ -220,7 +165,8 @@ class DumpReader:
         shape = current.shape
         if shape.ignore is not None and shape.ignore.match(text):
             return
-        rest = current.prefix.rest(text)
+        # a blank line inside one multi-line message is its own (the header block's end), not the next record
+        rest = current.prefix.rest(text) if text.strip() or not current.message else None
         if rest is not None and not current.prefix.blank and current.message:
             self._current = None  # the multi-line message ended: a new record of the same log
             yield from self._finish(current)
@@ -232,8 +178,8 @@ class DumpReader:
                 yield from self._finish(current)
                 return
             yield from self._take(current, rest[len(shape.lines):])
-        elif self._bare_line_belongs(current, text):
-            yield from self._take(current, text)
+        elif self._bare_line_belongs(current, bare := _after(text, shape.lines)):
+            yield from self._take(current, bare)
         elif not shape.skip_others:
             self._current = None
             yield from self._finish(current)
@@ -251,7 +197,7 @@ class DumpReader:
         if current.message is None and (header or (in_head and not text.strip())):
             current.message = True
             return True
-        return header or (current.body is not None and current.shape.body == "end")
+        return header or (current.body is not None and (current.shape.body == "end" or current.open_brackets > 0))
 
     def _take(self, current: _Request, line: str) -> Iterator[Exchange]:
         """One more line of the request, without its prefixes."""
@@ -269,6 +215,8 @@ class DumpReader:
             yield from self._finish(current)
         else:
             current.body.add(line)
+            if shape.body == "rest":
+                current.open_brackets = _brackets(line, current.open_brackets)
             if shape.body == "length" and (current.body.complete or current.body.overflow):
                 self._current = None
                 yield from self._finish(current)
@@ -290,6 +238,7 @@ class DumpReader:
         elif shape.body == "rest":  # the body's message follows the headers' without a blank line
             current.body = BodyLines()
             current.body.add(line)
+            current.open_brackets = _brackets(line, 0)
             return
         elif shape.body == "end":  # another line of the same logger before the block's end: passed over
             return
@@ -315,8 +264,34 @@ class DumpReader:
             yield exchange
 
 
+# A header of a request flattened onto one line: its value runs to the next `Name: ` or to the
+# body (a JSON document after a blank); names are letters, digits, `_` and `-` only, so a value's
+# own colons (a time, a URL) do not split it.
+_FLAT_HEADER = re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [{\[]|\s*$)")
+
+
+def _flat_headers(text: str) -> list[tuple[str, str]]:
+    """The header fields at the start of ``text``, one after another; the body after them is
+    not kept (its line breaks are lost, so it is not the bytes sent)."""
+    headers: list[tuple[str, str]] = []
+    position = 0
+    while len(headers) < MAX_HEADERS and (match := _FLAT_HEADER.match(text, position)) is not None:
+        headers.append((match.group(1), match.group(2)))
+        position = match.end() + 1
+    return headers
+
+
+def _after(text: str, lines: str) -> str:
+    """A line without the prefix every line of the shape holds, where it holds it."""
+    return text[len(lines):] if lines and text.startswith(lines) else text
+
+
 def _header(shape: Shape, line: str) -> tuple[str, str] | None:
-    """A header line as the shape writes it: ``Name: value``, or ``Name: "value"`` unquoted."""
+    """A header line as the shape writes it: ``Name: value``, ``Name: "value"`` unquoted, or
+    aligned (indented, blanks before the colon: a table a printer lined up)."""
+    if shape.headers == "aligned":
+        match = _ALIGNED_HEADER.fullmatch(line)
+        return (match.group(1), match.group(2)) if match else None
     if shape.headers != "quoted":
         return split_header(line)
     match = _QUOTED_HEADER.fullmatch(line)
@@ -324,3 +299,19 @@ def _header(shape: Shape, line: str) -> tuple[str, str] | None:
         return None
     value = _RUBY_ESCAPE.sub(lambda escape: _RUBY_CHARS.get(escape.group(1), escape.group(1)), match.group(2))
     return match.group(1), value
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[][{}]')
+
+
+def _brackets(line: str, depth: int) -> int:
+    """How many JSON objects and arrays are open after ``line`` (strings passed over; a JSON
+    string never spans lines): a body written as one log message over several lines, its later
+    lines without the log prefix, goes on while its document is open — and a bare line after it
+    closed is another program's."""
+    for token in _JSON_TOKENS.findall(line):
+        if token in "{[":
+            depth += 1
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+    return depth

@@ -1,6 +1,7 @@
 """Log lines wrapped by whatever shipped them, unwrapped for the readers of requests written as
 text: a container runtime's JSON line (``{"log": "--> POST https://…\\n", "stream": "stdout"}``),
-a JSON record whose message is the text, and the CRI prefix (``<time> stdout F <text>``).
+a JSON record whose message is the text, and the CRI prefix (``<time> stdout F <text>``), whose
+partial pieces (``P``: the runtime split a long line) are first joined back into the line written.
 
 The readers of curl commands and wire dumps see the text the program wrote, line by line, with
 each line keeping the number of the envelope line it came from.
@@ -15,6 +16,45 @@ from .records import json_object, role
 
 MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
 _CRI = re.compile(r"\S+ (?:stdout|stderr) [FP] ")
+_CRI_PIECE = re.compile(r"\S+ (stdout|stderr) ([FP]) ")
+MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (as any capture line)
+
+
+def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
+    """The lines with the CRI pieces of each written line (``P`` pieces up to the ``F`` one, of
+    the same stream) joined into one line numbered as its first piece, and the anchored lines
+    (``leads``) with an anchor on any piece moved to the joined line. The stdout and stderr
+    pieces may interleave; a piece whose line never ends is given as it is."""
+    lines = list(lines)
+    whole = "\n".join(text for _, text in lines)  # one look at C speed: most windows hold no piece
+    if " stdout P " not in whole and " stderr P " not in whole:
+        return lines, leads
+    out: list[tuple[int, str]] = []
+    moved = dict(leads)
+    pending: dict[str, tuple[int, list[str], int]] = {}  # stream -> (out index, pieces, size)
+    for number, text in lines:
+        piece = _CRI_PIECE.match(text) if "stdout " in text or "stderr " in text else None
+        if piece is None:
+            out.append((number, text))
+            continue
+        stream, partial = piece.group(1), piece.group(2) == "P"
+        held = pending.pop(stream, None)
+        if held is None:
+            if partial:
+                pending[stream] = (len(out), [text], len(text))
+            out.append((number, text))
+            continue
+        index, parts, size = held
+        first = out[index][0]
+        parts.append(text[piece.end():])
+        if number in leads:
+            moved[first] = max(moved.get(first, 0), leads[number])
+        if partial and size < MAX_JOINED_CHARS:
+            pending[stream] = (index, parts, size + len(text))
+        else:
+            whole = "".join(parts)[:MAX_JOINED_CHARS]
+            out[index] = (first, whole if partial else whole.replace(" P ", " F ", 1))
+    return out, moved
 
 
 def unwrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:

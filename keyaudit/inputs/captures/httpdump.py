@@ -1,7 +1,7 @@
 """HTTP requests as HTTP clients log them, in one pass: text dumps of every library the dump
 table knows (:mod:`.dumps`: raw HTTP/1.1, curl ``-v``, OkHttp, Feign, Faraday, .NET, …), and the
 two logs of the bytes on the wire, put back together per connection: Apache HttpClient 4/5 wire
-logs (:mod:`.httpclient`) and Python ``http.client`` debug output with urllib3's pool lines
+logs and Ruby Net::HTTP debug output (:mod:`.wire_logs`) and Python ``http.client`` debug output with urllib3's pool lines
 (:mod:`.python_http`); and the request config of an axios error as Node's ``util.inspect``
 prints it (:mod:`.inspected`).
 
@@ -17,14 +17,14 @@ from typing import Iterable, Iterator
 from keyaudit.model.exchange import Exchange
 
 from .dumps import DumpReader
-from .httpclient import HttpClientReader
+from .wire_logs import WireLogReader
 from .inspected import InspectReader
 from .lines import CaptureParser, Reader, run_readers
 from .python_http import PythonReader
 
 
-READER_TYPES: tuple[type[DumpReader] | type[HttpClientReader] | type[PythonReader] | type[InspectReader], ...] = (
-    DumpReader, HttpClientReader, PythonReader, InspectReader)
+READER_TYPES: tuple[type[DumpReader] | type[WireLogReader] | type[PythonReader] | type[InspectReader], ...] = (
+    DumpReader, WireLogReader, PythonReader, InspectReader)
 
 
 def readers(path: str) -> list[Reader]:

@@ -1,0 +1,67 @@
+"""The log prefix of a request's lines, learned from its first line: what a logger writes before
+each record (a timestamp, a thread, a level, a logger name), so that the reader of text dumps
+(:mod:`.dumps`) tells the lines of one request from the next record of the same log."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# Log levels, which differ between the records of one request (Faraday 1 logs the request line at
+# INFO and its headers at DEBUG, .NET the headers at Trace): any level word stands for any other.
+_LEVELS = frozenset({"trace", "debug", "info", "notice", "warn", "warning", "error", "fatal", "critical", "severe",
+                     "fine", "finer", "finest", "config", "verbose", "trce", "dbug", "fail", "crit", "vrb", "dbg",
+                     "inf", "wrn", "err", "ftl", "eror"})
+_LEVEL = "(?i:" + "|".join(sorted(_LEVELS, key=lambda word: (-len(word), word))) + ")"
+_LETTER_LEVELS = "VDIWEFA"  # Ruby's Logger (`I, [`) and Android's logcat (`D/tag`, `D tag`) write a letter
+
+
+class Prefix:
+    """The log prefix of one request's lines, from the prefix of its start line: digits vary
+    (timestamps, thread ids) and so do log levels, the other words and punctuation do not.
+
+    Blank runs inside the prefix may vary, but its trailing blanks are matched exactly (and may
+    be missing on an empty line), so an indented body keeps its indentation. ``blank``: the
+    prefix is nothing or blanks only (every line could carry it).
+    """
+
+    def __init__(self, prefix: str) -> None:
+        stem = prefix.rstrip()
+        self.tail = prefix[len(stem):]
+        self.pattern = re.compile("".join(map(_part, re.split(r"(\d+|\s+|[A-Za-z]+)", stem)))) if stem else None
+        self.blank = self.pattern is None
+
+    def rest(self, text: str) -> str | None:
+        """The line after the prefix, or None when the line does not carry it."""
+        if self.pattern is not None:
+            match = self.pattern.match(text)
+            if match is None:
+                return None
+            text = text[match.end():]
+        if text.startswith(self.tail):
+            return text[len(self.tail):]
+        return "" if not text.strip() else None
+
+
+def _part(part: str) -> str:
+    if part.isdigit():
+        return r"\d+"
+    if part.isspace():
+        return r"\s+"
+    if part.lower() in _LEVELS:
+        return _LEVEL
+    return f"[{_LETTER_LEVELS}]" if len(part) == 1 and part in _LETTER_LEVELS else re.escape(part)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+@functools.lru_cache(maxsize=256)
+def _learned(prefix: str) -> Prefix:
+    return Prefix(prefix)
+
+
+def learned_prefix(prefix: str) -> Prefix:
+    """The prefix's pattern, shared by every prefix that differs from it in digits only (the
+    lines of one log, whose timestamps differ)."""
+    return _learned(_DIGITS.sub("0", prefix) if prefix else prefix)

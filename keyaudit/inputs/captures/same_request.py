@@ -1,0 +1,90 @@
+"""One request read twice from one region of a log is one request.
+
+Clients log a request more than once, in different shapes: Apache HttpClient's ``headers`` logger
+and its ``wire`` logger, an application's JSON record of a call beside its client's debug dump,
+.NET's two handlers. Each reader reads its own shape, so the same request comes out twice, with
+as much as each shape shows (one without its body, one with it): judged twice it gives duplicate
+findings, or a bad signature beside a valid one.
+
+Two exchanges are the same request when different readers read them (the same reader reading
+two is two requests: a retry is sent again), within :data:`NEAR_LINES` of each other, with the
+same method and URL, no two different log times, the same headers (names compared without case;
+``Host`` and ``Content-Length``, which some shapes leave out, compared only where both show them)
+and the same body. A body one reading does not show agrees only with the ``Content-Length`` it shows: a batch
+of transfers sends many requests with the same headers and bodies that differ. A reading that
+shows no headers (a one-line client log) is the same as no other: in a busy log it could be any
+of its neighbours. The one kept shows the most: its body, then its headers.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
+
+NEAR_LINES = REQUEST_SPAN_LINES  # between the first lines of two readings of one request
+_OPTIONAL = frozenset({"host", "content-length"})  # headers some shapes leave out
+
+_Headers = frozenset[tuple[str, str]]
+
+
+def _headers(exchange: Exchange) -> _Headers:
+    return frozenset((name.lower(), value.strip()) for name, value in exchange.headers
+                     if name.lower() not in _OPTIONAL)
+
+
+def _shows(exchange: Exchange) -> tuple[bool, int]:
+    return exchange.body is not None, len(exchange.headers)
+
+
+def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
+    """The exchanges with each request read by two readers kept once (the fuller reading), in
+    the order read. A kept request takes at most one reading of each other reader: readings pair
+    up, and a run of like requests is not folded into one."""
+    kept: list[Exchange] = []
+    compared: list[_Headers] = []
+    readers: list[set[str]] = []  # the readers each kept request was read by
+    seen: dict[tuple[str, str], list[int]] = {}  # method and URL -> places in `kept`
+    for exchange in exchanges:
+        headers = _headers(exchange)
+        places = seen.setdefault((exchange.method, exchange.url), [])
+        twin = next((place for place in places if exchange.origin.capture not in readers[place]
+                     and _twins(kept[place], compared[place], exchange, headers)), None)
+        if twin is None:
+            places.append(len(kept))
+            kept.append(exchange)
+            compared.append(headers)
+            readers.append({exchange.origin.capture})
+            continue
+        readers[twin].add(exchange.origin.capture)
+        if _shows(exchange) > _shows(kept[twin]):
+            kept[twin], compared[twin] = exchange, headers
+    return kept
+
+
+def _twins(one: Exchange, one_headers: _Headers, other: Exchange, other_headers: _Headers) -> bool:
+    if abs(one.origin.line - other.origin.line) > NEAR_LINES:
+        return False
+    return (one.headers_known == other.headers_known and one_headers == other_headers
+            and (one.time is None or other.time is None or one.time == other.time)
+            and _same_length_header(one, other) and _bodies_agree(one, other))
+
+
+def _same_length_header(one: Exchange, other: Exchange) -> bool:
+    first, second = one.header("Content-Length"), other.header("Content-Length")
+    return first is None or second is None or first.strip() == second.strip()
+
+
+def _bodies_agree(one: Exchange, other: Exchange) -> bool:
+    """Whether the two can carry one body: the same bytes; or, where one does not show its body,
+    as many bytes as its Content-Length says (none said: no body at all)."""
+    if one.body is not None and other.body is not None:
+        return one.body == other.body
+    if one.body is None and other.body is None:
+        return True
+    shown, hidden = (one, other) if one.body is not None else (other, one)
+    assert shown.body is not None
+    declared = hidden.header("Content-Length")
+    if declared is None:
+        return not shown.body
+    return declared.strip().isdigit() and int(declared) == len(shown.body)

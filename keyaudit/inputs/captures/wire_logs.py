@@ -1,0 +1,127 @@
+"""Logs of the bytes a client sent, one escaped piece a line, as the requests sent.
+
+Apache HttpClient 4/5's ``wire`` logger (``http-outgoing-0 >> "POST /v1/… HTTP/1.1[\\r][\\n]"``)
+and Ruby's ``Net::HTTP#set_debug_output`` (``<- "POST /v1/… HTTP/1.1\\r\\nHost: …\\r\\n\\r\\n"``,
+then ``<- "<body>"``) write the same thing: a mark, then a quoted piece of the bytes sent, escaped
+in the library's way; a response mark says the request before it is all sent. What differs is
+data (:data:`SHAPES`); the pieces are put back together per connection by
+:class:`~.wire_stream.WireStream`, bodies exactly as sent. (Python's ``http.client`` has a reader of
+its own, :mod:`.python_http`: its lines are Python literals, and urllib3's lines complete them.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from keyaudit.model.exchange import Exchange
+
+from .lines import to_bytes
+from .wire_stream import WireStream
+
+MAX_CONNECTIONS = 256  # connections followed at once
+
+_BRACKET_ESCAPE = re.compile(r"\[\\r\]|\[\\n\]|\[0x([0-9a-fA-F]{1,2})\]")
+_BRACKET_SIMPLE = {"[\\r]": b"\r", "[\\n]": b"\n"}
+# Ruby's String#dump: backslash escapes, \xNN bytes, \uNNNN and \u{N…} code points
+_DUMP_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|u\{([0-9A-Fa-f]{1,6})\}|(.))", re.DOTALL)
+_DUMP_SIMPLE = {"n": b"\n", "r": b"\r", "t": b"\t", "f": b"\f", "v": b"\v", "b": b"\b", "a": b"\a", "e": b"\x1b",
+                "s": b" ", "0": b"\0"}
+
+
+def wire_bytes(text: str) -> bytes:
+    """The bytes an HttpClient wire line stands for: ``[\\r]``, ``[\\n]`` and ``[0xNN]`` are the
+    bytes HttpClient escaped; everything else is the byte of that (ASCII) character."""
+    return _unescaped(text, _BRACKET_ESCAPE, lambda match: (bytes([int(match.group(1), 16)]) if match.group(1)
+                                                           else _BRACKET_SIMPLE[match.group()]))
+
+
+def dumped_bytes(text: str) -> bytes:
+    """The bytes a Ruby ``String#dump`` literal (quotes stripped) stands for."""
+    def escape(match: re.Match[str]) -> bytes:
+        byte, short, long, other = match.groups()
+        if byte:
+            return bytes([int(byte, 16)])
+        if short or long:
+            return chr(int(short or long, 16)).encode("utf-8", "surrogateescape")
+        return _DUMP_SIMPLE.get(other, to_bytes(other))
+    return _unescaped(text, _DUMP_ESCAPE, escape)
+
+
+def _unescaped(text: str, escapes: re.Pattern[str], value: Callable[[re.Match[str]], bytes]) -> bytes:
+    parts: list[bytes] = []
+    position = 0
+    for match in escapes.finditer(text):
+        parts.append(to_bytes(text[position : match.start()]))
+        parts.append(value(match))
+        position = match.end()
+    parts.append(to_bytes(text[position:]))
+    return b"".join(parts)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How one library logs the bytes it sends: ``sent`` finds a piece (group ``data``, its
+    quotes stripped) on a line holding ``sent_mark``, ``received`` a response line on one holding
+    ``received_mark``, ``connection`` the connection a line is on (else one connection)."""
+
+    capture: str
+    marks: tuple[str, str]  # (sent_mark, received_mark): literals, looked for before the patterns
+    sent: re.Pattern[str]
+    received: re.Pattern[str]
+    decode: Callable[[str], bytes]
+    connection: re.Pattern[str] | None = None
+
+
+SHAPES = (
+    # Apache HttpClient 4 (`org.apache.http.wire`) and 5 (`org.apache.hc.client5.http.wire`),
+    # hc.apache.org's "Logging Practices": `>>` bytes sent, `<<` bytes received, per connection.
+    Shape("httpclient", ("wire", "wire"), re.compile(r"wire\b.*?>> \"(?P<data>.*)\"\s*"), re.compile(r"wire\b.*?<< \""),
+          wire_bytes, re.compile(r"\b(http-outgoing-\d+)\b")),
+    # Ruby's Net::HTTP#set_debug_output (net/protocol.rb): `<- ` and the dump of what is written,
+    # `-> ` and the dump of what is read.
+    Shape("net-http", ('<- "', '-> "'), re.compile(r'(?:^|\s)<- "(?P<data>(?:[^"\\]|\\.)*)"\s*$'), re.compile(r'(?:^|\s)-> "'),
+          dumped_bytes),
+)
+
+
+class WireLogReader:
+    """Every shape of :data:`SHAPES` in one pass: the outgoing bytes of each connection (a pool
+    interleaves them), reassembled into requests; a response line only says that the request
+    before it on that connection is complete."""
+
+    capture = "wire-log"
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._streams: dict[tuple[str, str], WireStream] = {}
+
+    def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        for shape in SHAPES:
+            sent_mark, received_mark = shape.marks
+            sent = shape.sent.search(text) if sent_mark in text else None
+            if sent is None and (received_mark not in text or shape.received.search(text) is None):
+                continue
+            connection = shape.connection.search(text) if shape.connection is not None else None
+            key = (shape.capture, connection.group(1) if connection else "")
+            if sent is None:  # the response started: the request is all sent
+                if key in self._streams:
+                    yield from self._streams[key].flush()
+                return
+            stream = self._streams.pop(key, None) or WireStream(self.path, shape.capture)
+            self._streams[key] = stream  # most recently used last
+            yield from stream.feed(shape.decode(sent.group("data")), number)
+            if len(self._streams) > MAX_CONNECTIONS:
+                yield from self._streams.pop(next(iter(self._streams))).flush()
+            return
+
+    @property
+    def busy(self) -> bool:
+        """Whether a connection's request is not all logged yet."""
+        return any(stream.busy for stream in self._streams.values())
+
+    def close(self) -> Iterator[Exchange]:
+        for stream in self._streams.values():
+            yield from stream.flush()
+        self._streams.clear()

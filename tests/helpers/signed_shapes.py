@@ -1,0 +1,96 @@
+"""Four money-out requests every shape of the second blind corpus writes in its own shape, and
+the one check they must all pass.
+
+Unlike :mod:`helpers.request_shapes` (whose signature is a placeholder nobody can verify), the
+iugu transfers here are signed with a real RSA key pair, so a shape must keep the body byte for
+byte for the signature to verify with ``--public-key``:
+
+- an unsigned iugu transfer (``iugu-unsigned-transfer``);
+- an iugu transfer signed with the client's key (counted as a valid signature);
+- an iugu transfer signed with another key (``iugu-bad-signature``, counted invalid);
+- an Asaas transfer with its key in the ``access_token`` header (``asaas-unsigned-transfer``:
+  Asaas signs nothing).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from helpers.credentials import asaas_key, iugu_token
+from helpers.request_shapes import HOST as IUGU_HOST
+from helpers.request_shapes import PATH as IUGU_PATH
+from helpers.request_shapes import TIME as TIME_HEADER
+from helpers.running import scan_json
+from helpers.signing import key_pair, signature_header
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+TIME = TIME_HEADER[1]
+ASAAS_HOST, ASAAS_PATH = "api.asaas.com", "/v3/transfers"
+EXPECTED = ["asaas-unsigned-transfer", "iugu-bad-signature", "iugu-unsigned-transfer"]
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request as sent: what a shape writes."""
+
+    method: str
+    host: str
+    path: str
+    headers: list[tuple[str, str]]
+    body: str
+
+    @property
+    def url(self) -> str:
+        return f"https://{self.host}{self.path}"
+
+
+Shape = Callable[[Request], list[str]]  # one request in, the lines that record it out
+
+
+def requests(folder: Path) -> tuple[list[Request], Path]:
+    """The four requests, and the client's public key (PEM) that verifies the signed one."""
+    client, public = key_pair(folder, "client")
+    other, _ = key_pair(folder, "other")
+    token = iugu_token()
+    base = [("Content-Type", "application/json"), ("User-Agent", "payouts/3.1")]
+    body = '{\n"api_token":"%s",\n"amount_cents":1050,\n"transfer_type":"pix"\n}' % token  # as iugu's sample
+
+    def signed(private: rsa.RSAPrivateKey) -> Request:
+        value = signature_header(private, "POST", IUGU_PATH, token, TIME, body.encode())
+        return Request("POST", IUGU_HOST, IUGU_PATH, base + [("Request-Time", TIME), ("Signature", value)], body)
+
+    asaas = Request("POST", ASAAS_HOST, ASAAS_PATH, base + [("access_token", asaas_key())],
+                    json.dumps({"value": 100.5, "pixAddressKey": "payouts@example.com"}, separators=(",", ":")))
+    return [Request("POST", IUGU_HOST, IUGU_PATH, base, body), signed(client), signed(other), asaas], public
+
+
+def write_shape(shape: Shape, folder: Path, name: str = "requests.log") -> tuple[Path, Path]:
+    """The four requests in ``shape``, between heartbeat lines, as one file in ``folder``; the
+    file and the public key that verifies the signed request."""
+    noise = [f"2026-11-22 13:00:{n:02d} INFO worker heartbeat ok" for n in range(40)]
+    lines: list[str] = []
+    found, public = requests(folder)
+    for request in found:
+        lines += noise + shape(request)
+    path = folder / name
+    path.write_bytes(("\n".join(lines + noise) + "\n").encode("utf-8", "surrogateescape"))
+    return path, public
+
+
+def assert_shape_findings(path: Path, public: Path, shape: str, body_shown: bool = True) -> None:
+    """The scan of ``path`` with the client's public key judges the four requests as every shape
+    must: each request once (a request logged twice by one client is still one request). Where
+    the shape never shows a body (a client that logs headers only), neither signature can be
+    judged: both count as unverified, and only the unsigned transfers are findings."""
+    report, _ = scan_json("--public-key", str(public), str(path))
+    found = sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
+    counts = report["scan"]["requests"]
+    expected = EXPECTED if body_shown else [rule for rule in EXPECTED if rule != "iugu-bad-signature"]
+    assert found == expected, (shape, found, counts)
+    signatures = (counts.get("signatures_valid"), counts.get("signatures_invalid"), counts.get("signatures_unverified"))
+    assert signatures == ((1, 1, None) if body_shown else (None, None, 2)), (shape, counts)

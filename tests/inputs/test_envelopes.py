@@ -1,0 +1,55 @@
+"""CRI pieces joined back into the line a program wrote, before any reader sees them."""
+
+from __future__ import annotations
+
+import json
+
+from keyaudit.inputs.captures.envelopes import joined
+from keyaudit.inputs.text_requests import exchanges_in_lines
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+
+
+def test_pieces_of_each_stream_are_joined_at_the_first_piece_and_anchors_follow() -> None:
+    """stdout and stderr pieces interleave; each stream's pieces join into one line numbered as
+    its first piece, and an anchor on a later piece moves to it."""
+    lines = [(1, "T stdout P {\"a\":"), (2, "T stderr P warn"), (3, "T stdout P 1,\"b\""), (4, "T stderr F ing"),
+             (5, "T stdout F :2}"), (6, "plain line")]
+    out, leads = joined(lines, {3: 25, 6: 0})
+    assert out == [(1, "T stdout F {\"a\":1,\"b\":2}"), (2, "T stderr F warning"), (6, "plain line")]
+    assert leads == {1: 25, 3: 25, 6: 0}
+
+
+def test_a_window_without_pieces_is_given_as_it_is_and_a_piece_that_never_ends_stays() -> None:
+    lines = [(1, "T stdout F whole"), (2, "other")]
+    assert joined(lines, {1: 0}) == (lines, {1: 0})
+    unfinished = [(1, "T stdout P start of"), (2, "T stdout P more")]
+    assert joined(unfinished, {}) == ([(1, "T stdout P start of")], {})
+
+
+def test_a_request_record_split_by_the_runtime_is_read_whole_at_its_first_piece() -> None:
+    record = json.dumps({"method": "POST", "url": URL, "headers": {"Content-Type": "application/json"}, "body": "{}"})
+    pieces = [record[:30], record[30:70], record[70:]]
+    lines = [(10 + n, f"2026-11-22T13:00:00.{n}Z stdout {'F' if n == 2 else 'P'} {piece}")
+             for n, piece in enumerate(pieces)]
+    (exchange,) = exchanges_in_lines(lines, "pod.log")
+    assert (exchange.origin.line, exchange.url, exchange.body) == (10, URL, b"{}")
+
+
+def test_a_record_split_into_many_pieces_is_read_whole_from_an_anchor_on_its_first(tmp_path) -> None:
+    """The provider host is the only anchor, on the first piece; the record's pieces reach far
+    past it (a long body): the window around the anchor holds all of them."""
+    from helpers.running import scan_json
+
+    body = json.dumps({"amount_cents": 1050, "notes": ["x" * 90] * 40})
+    record = json.dumps({"method": "POST", "url": "http://api.iugu.com/v1/invoices", "headers": {"Content-Type": "application/json",
+                                                                    "User-Agent": "payouts/3.1"}, "body": body})
+    pieces = [record[start:start + 100] for start in range(0, len(record), 100)]
+    noise = [f"2026-11-22T13:00:00.{n}Z stdout F heartbeat ok" for n in range(30)]
+    lines = noise + [f"2026-11-22T13:00:01.{n}Z stdout {'F' if n == len(pieces) - 1 else 'P'} {piece}"
+                     for n, piece in enumerate(pieces)] + noise
+    log = tmp_path / "pod.log"
+    log.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json(str(log))
+    found = [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")]
+    assert found == [("iugu-plaintext-request", 31)]

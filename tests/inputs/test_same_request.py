@@ -1,0 +1,77 @@
+"""A request read twice from one region, by two readers of two shapes, is one request; two
+requests read by one reader stay two."""
+
+from __future__ import annotations
+
+import json
+
+from keyaudit.inputs.captures.same_request import distinct
+from keyaudit.inputs.text_requests import exchanges_in_lines
+from keyaudit.model.exchange import Exchange, Origin
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+HEADERS = [("Content-Type", "application/json"), ("Signature", "signature=abc")]
+
+
+def numbered(lines: list[str]) -> list[tuple[int, str]]:
+    return list(enumerate(lines, 1))
+
+
+def exchange(capture: str, line: int, body: bytes | None = b"{}", headers: list[tuple[str, str]] | None = None,
+             known: bool = True) -> Exchange:
+    return Exchange("POST", URL, list(HEADERS if headers is None else headers), body, origin=Origin("x", line, capture=capture),
+                    headers_known=known)
+
+
+def test_a_json_record_and_the_client_dump_of_the_same_call_are_one_request() -> None:
+    """The application logs its call as a JSON record and the client dumps it as text, Host and
+    Content-Length added: one request, the one that shows its body."""
+    record = json.dumps({"msg": "calling", "method": "POST", "url": URL, "headers": dict(HEADERS), "body": "{}"})
+    dump = ["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com", "Content-Type: application/json",
+            "Signature: signature=abc", "Content-Length: 2", "", "{}"]
+    found = list(exchanges_in_lines(numbered([record, *dump]), "app.log"))
+    assert [(e.origin.capture, e.body) for e in found] == [("wire", b"{}")]
+
+
+def test_one_reader_reading_the_same_request_twice_reads_two_requests() -> None:
+    """A retry is sent again: the same reader's two readings are both requests."""
+    assert len(distinct([exchange("okhttp", 1), exchange("okhttp", 9)])) == 2
+
+
+def test_readings_pair_up_and_a_run_of_like_requests_is_not_folded_into_one() -> None:
+    """Three like calls logged as JSON records, each followed by its client's dump: three requests,
+    each kept once; readings with two log times are two requests."""
+    found = distinct([exchange(capture, line) for line, capture in enumerate(["jsonlog", "wire"] * 3)])
+    assert [e.origin.line for e in found] == [0, 2, 4]
+    timed = [exchange("jsonlog", 1), exchange("okhttp", 2)]
+    timed[0].time, timed[1].time = "2026-11-22T10:00:00Z", "2026-11-22T10:00:05Z"
+    assert len(distinct(timed)) == 2
+
+
+def test_readings_that_differ_are_different_requests() -> None:
+    """Another header value, another body, or far apart: not the same request."""
+    other_header = exchange("wire", 2, headers=[("Content-Type", "application/json"), ("Signature", "signature=x")])
+    assert len(distinct([exchange("jsonlog", 1), other_header])) == 2
+    assert len(distinct([exchange("jsonlog", 1), exchange("wire", 2, body=b"{ }")])) == 2
+    assert len(distinct([exchange("jsonlog", 1), exchange("wire", 1 + 100)])) == 2
+
+
+def test_a_reading_that_shows_no_headers_is_its_own_request() -> None:
+    """A one-line client log (method and URL only) could be any neighbour of the same call in a
+    busy log: it is kept beside them. Header names compare without case, Host is not compared."""
+    bare = exchange("httpx", 5, body=None, headers=[], known=False)
+    full = exchange("wire", 1, headers=[(name.lower(), value) for name, value in HEADERS] + [("Host", "api.iugu.com")])
+    assert distinct([bare, full]) == [bare, full]
+    assert distinct([full, exchange("jsonlog", 1, body=None, headers=[*HEADERS, ("Content-Length", "2")])]) == [full]
+
+
+def test_a_reading_without_its_body_is_another_request_unless_its_length_says_otherwise() -> None:
+    """A batch of transfers: the same headers, bodies that differ. A reading that shows headers but
+    no body (.NET's handler log) is not the JSON record beside it, unless its Content-Length is
+    that body's length."""
+    headers_only = exchange("dotnet", 3, body=None)
+    assert len(distinct([exchange("jsonlog", 1, body=b'{"amount":1}'), headers_only])) == 2
+    assert len(distinct([exchange("jsonlog", 1, body=b""), headers_only])) == 1
+    sized = exchange("dotnet", 3, body=None, headers=[*HEADERS, ("Content-Length", "12")])
+    assert len(distinct([exchange("jsonlog", 1, body=b'{"amount":1}'), sized])) == 1
+    assert len(distinct([exchange("jsonlog", 1, body=b'{"amount":10}'), sized])) == 2

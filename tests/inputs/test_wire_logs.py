@@ -1,0 +1,27 @@
+"""Logs of the bytes sent, as data: Ruby Net::HTTP's debug output beside Apache HttpClient's."""
+
+from __future__ import annotations
+
+import json
+
+from keyaudit.inputs.captures.httpdump import exchanges
+from keyaudit.inputs.captures.wire_logs import dumped_bytes, wire_bytes
+
+
+def test_ruby_dump_escapes_are_the_bytes_they_stand_for() -> None:
+    assert dumped_bytes(r"a\r\n\t\"q\"\\ \e\#{x} \xC3\xA7 \u00E7 \u{1F600}") == (
+        "a\r\n\t\"q\"\\ \x1b#{x} ç ç \U0001F600".encode())
+    assert wire_bytes("POST / HTTP/1.1[\\r][\\n][0x7f]") == b"POST / HTTP/1.1\r\n\x7f"
+
+
+def test_net_http_debug_output_is_read_as_the_request_sent_and_its_response_ends_it() -> None:
+    body = '{\n"value":1\n}'
+    head = "POST /v3/transfers HTTP/1.1\r\nHost: api.asaas.com\r\nUser-Agent: Ruby\r\n" \
+           f"Content-Length: {len(body)}\r\n\r\n"
+    lines = ["opening connection to api.asaas.com:443...", "opened", f"<- {json.dumps(head)}",
+             f"<- {json.dumps(body)}", '-> "HTTP/1.1 200 OK\\r\\n"', f"<- {json.dumps(head)}",
+             '-> "HTTP/1.1 200 OK\\r\\n"']
+    found = list(exchanges(enumerate(lines, 1), "ruby.log"))
+    assert [(e.origin.capture, e.origin.line, e.url, e.body) for e in found] == [
+        ("net-http", 3, "https://api.asaas.com/v3/transfers", body.encode()),
+        ("net-http", 6, "https://api.asaas.com/v3/transfers", None)]
