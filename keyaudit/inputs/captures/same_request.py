@@ -18,6 +18,7 @@ of its neighbours. The one kept shows the most: its body, then its headers.
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Iterable
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
@@ -44,14 +45,19 @@ def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
     kept: list[Exchange] = []
     compared: list[_Headers] = []
     readers: list[set[str]] = []  # the readers each kept request was read by
-    seen: dict[tuple[str, str], list[int]] = {}  # method and URL -> places in `kept`
+    # Method, URL and the stretch of NEAR_LINES lines of the first line -> places in `kept`: a
+    # reading is compared with those of its own and the neighbouring stretches only, not with
+    # every earlier call to one URL (a dense log calls the same few thousands of times).
+    seen: dict[tuple[str, str, int], list[int]] = {}
     for exchange in exchanges:
         headers = _headers(exchange)
-        places = seen.setdefault((exchange.method, exchange.url), [])
-        twin = next((place for place in places if exchange.origin.capture not in readers[place]
+        stretch = exchange.origin.line // NEAR_LINES
+        near = sorted(chain.from_iterable(seen.get((exchange.method, exchange.url, s), ())
+                                          for s in (stretch - 1, stretch, stretch + 1)))
+        twin = next((place for place in near if exchange.origin.capture not in readers[place]
                      and _twins(kept[place], compared[place], exchange, headers)), None)
         if twin is None:
-            places.append(len(kept))
+            seen.setdefault((exchange.method, exchange.url, stretch), []).append(len(kept))
             kept.append(exchange)
             compared.append(headers)
             readers.append({exchange.origin.capture})
