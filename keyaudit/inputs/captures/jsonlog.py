@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator
 from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import python_literal
+from .batches import requests_in
 from .records import json_object, request_of
 
 _NGINX_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9A-Fa-f]{2})")
@@ -26,20 +27,28 @@ MAX_REPR_CHARS = 256 << 10  # a Python repr longer than this is not evaluated
 MAX_INNER_TRIES = 8  # places on a line where a request record may begin, tried when the first is none
 
 
-def parse_record(text: str) -> tuple[dict[str, Any], bool] | None:
-    """The JSON object on a line (after any log prefix), and whether nginx ``\\xHH`` escapes
-    had to be read as bytes; None when the line holds no JSON object."""
+def parse_record(text: str) -> tuple[Any, bool, int] | None:
+    """The JSON value on a line (after any log prefix): its first object, or the array the line
+    is; whether nginx ``\\xHH`` escapes had to be read as bytes; and where it ends in ``text``
+    (-1 when it was read from another form of the line). None when the line holds neither."""
+    stripped = text.lstrip()
+    if stripped.startswith("["):  # an array of records, or a log prefix in brackets: ``[2026-11-30 …] {…}``
+        found = _decoded(text, len(text) - len(stripped))
+        if found is not None and isinstance(found[0], list):
+            return found[0], False, found[1]
     start = text.find("{")
     if start < 0:
         return None
-    record = _decoded(text, start)
-    latin1 = record is None and "\\x" in text
+    found = _decoded(text, start)
+    if found is not None:
+        return found[0], False, found[1]
+    record: Any = None
+    latin1 = "\\x" in text
     if latin1:
-        record = _decoded(_nginx_unescaped(text), start)
+        record = (_decoded(_nginx_unescaped(text), start) or (None,))[0]
     if record is None and "{'" in text:
-        record = _python_repr(text[start:text.rfind("}") + 1])
-        latin1 = False
-    return (record, latin1) if isinstance(record, dict) else None
+        record, latin1 = _python_repr(text[start:text.rfind("}") + 1]), False
+    return (record, latin1, -1) if isinstance(record, (dict, list)) else None
 
 
 def _python_repr(text: str) -> Any:
@@ -48,11 +57,27 @@ def _python_repr(text: str) -> Any:
     return python_literal(text) if len(text) <= MAX_REPR_CHARS else None
 
 
-def _decoded(text: str, start: int) -> Any:
+def _decoded(text: str, start: int) -> tuple[Any, int] | None:
+    """The JSON value that starts at ``text[start]`` and where it ends, or None."""
     try:
-        return _DECODER.raw_decode(text, start)[0]
+        return _DECODER.raw_decode(text, start)
     except (ValueError, RecursionError):
         return None
+
+
+def _following(text: str, end: int) -> Iterator[Any]:
+    """The JSON values written after ``text[:end]`` on a line, one after another (separated by
+    blanks or commas), as a logger that writes no line break leaves them."""
+    while True:
+        while end < len(text) and text[end] in " \t,":
+            end += 1
+        if text[end : end + 1] not in ("{", "["):
+            return
+        found = _decoded(text, end)
+        if found is None:
+            return
+        value, end = found
+        yield value
 
 
 def _nginx_unescaped(text: str) -> str:
@@ -69,26 +94,40 @@ def _inner_records(text: str) -> Iterator[dict[str, Any]]:
         if start < 0:
             return
         if text[start - 1 : start] == '"':  # a string literal holding the record, escaped
-            literal = _decoded(text, start - 1)
+            literal = (_decoded(text, start - 1) or (None,))[0]
             found = json_object(literal) if isinstance(literal, str) else None
             if found is not None:
                 yield found
-        found = _decoded(text, start)
+        found = (_decoded(text, start) or (None,))[0]
         if isinstance(found, dict):
             yield found
         start = text.find("{", start + 1)
 
 
 def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
-    """Every request record among the lines, one JSON object per line: the line's first object,
-    else one after it that names a request."""
+    """Every request record among the lines: each record of the line's JSON (its first object
+    or array, and any written after it on the line; each record of a batch), else one after
+    the first ``{`` that names a request."""
     for number, text in lines:
         if "{" not in text:
             continue
-        parsed = parse_record(text)
         origin = Origin(path, number, capture="jsonlog")
-        exchange = request_of(parsed[0], origin, parsed[1]) if parsed is not None else None
-        if exchange is None:
-            exchange = next(filter(None, (request_of(record, origin, False) for record in _inner_records(text))), None)
-        if exchange is not None:
+        found = False
+        for exchange in _line_requests(text, origin):
+            found = True
             yield exchange
+        if not found:
+            exchange = next(filter(None, (request_of(record, origin, False) for record in _inner_records(text))), None)
+            if exchange is not None:
+                yield exchange
+
+
+def _line_requests(text: str, origin: Origin) -> Iterator[Exchange]:
+    parsed = parse_record(text)
+    if parsed is None:
+        return
+    record, latin1, end = parsed
+    yield from requests_in(record, origin, latin1)
+    if end >= 0:
+        for value in _following(text, end):
+            yield from requests_in(value, origin)
