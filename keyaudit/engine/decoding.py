@@ -8,7 +8,8 @@ the base64 run, or the line holding a marker near a keyword — as the pass goes
 decoded text with the same rules, validators and context, one layer fewer left to spend (a
 layer can reveal another: base64 of a percent-encoded key), and each finding is moved to the line and
 column of the bytes it was decoded from, naming how (``context.decoded``: ``base64``,
-``percent×2``, ``ansi+json``). Text without anchors costs nothing here.
+``percent×2``, ``ansi+json``). Text without anchors costs nothing here. A payload (a compressed
+stream in base64, a byte array: :mod:`keyaudit.engine.payloads`) is opened whatever it holds.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from keyaudit.engine.encodings import BASE64, DecodeAnchors
-from keyaudit.engine.unwrap import Decoded, base64_run, peel, unbase64
+from keyaudit.engine.encodings import BASE64, BYTES, PAYLOAD, PAYLOADS, DecodeAnchors
+from keyaudit.engine.payloads import MAX_PAYLOAD_BYTES, array_end, open_base64, open_byte_array
+from keyaudit.engine.unwrap import Decoded, base64_end, base64_run, peel, starts_base64_run, unbase64
 from keyaudit.model.findings import Finding, Location
 
 MAX_DEPTH = 4  # layers decoded in all, nested ones included (gitleaks' --max-decode-depth)
@@ -33,7 +35,7 @@ class Spot:
     offset: int
     line: int
     column: int
-    base64: bool
+    kind: str  # the anchor's (see :mod:`keyaudit.engine.encodings`)
     allowed: bool = False  # an allow marker (with a reason) on its line or the line before
 
 
@@ -54,16 +56,23 @@ class SpotCollector:
              found: list[tuple[int, int]]) -> None:
         """Keep a spot for each anchor before ``cut`` (one for anchors that share it); ``place``
         gives the line and 1-based column of an offset of ``buffer``."""
-        covered = -1
+        covered = {False: -1, True: -1}  # where the last spot ends: of a payload, of any other
         line_start, keywords = -1, []  # the keywords of the line the last marker was on
         for position, index in found:
             if position >= cut:
                 break
-            if position < covered:
-                continue
             anchor = self._anchors.anchors[index]
+            payload = anchor.kind in PAYLOADS
+            if position < covered[payload]:
+                continue
             low, high = max(0, position - SPOT_BYTES), min(len(buffer), position + SPOT_BYTES)
-            if anchor.kind == BASE64:
+            if anchor.kind == PAYLOAD:  # a value that starts with the magic, not a run through it
+                if not starts_base64_run(buffer, position):
+                    continue
+                first, last = position, base64_end(buffer, position, min(len(buffer), position + MAX_PAYLOAD_BYTES))
+            elif anchor.kind == BYTES:
+                first, last = position, array_end(buffer, position, min(len(buffer), position + MAX_PAYLOAD_BYTES))
+            elif anchor.kind == BASE64:
                 first, last = base64_run(buffer, position, anchor.phase, low, high)
             else:
                 first = max(buffer.rfind(b"\n", 0, position) + 1, low)
@@ -74,10 +83,10 @@ class SpotCollector:
                 marker = position - first
                 if not any(start - anchor.reach <= marker <= end + anchor.reach for start, end in keywords):
                     continue  # no keyword near this marker: nothing a rule could find that it did not
-            covered = last
+            covered[payload] = last
             data = buffer[first:last]
             line, column = place(first)
-            self.spots.append(Spot(data, offset + first, line, column - 1, anchor.kind == BASE64,
+            self.spots.append(Spot(data, offset + first, line, column - 1, anchor.kind,
                                    self._allowed(buffer, first, last)))
 
     def drain(self, before_line: int | None = None) -> list[Spot]:
@@ -98,15 +107,25 @@ class DecodingLayer:
         self._anchors = anchors
         self._allowed = allowed
 
+    def holds_keyword(self, text: bytes) -> bool:
+        """Whether a secret rule could find something in ``text``: it holds one's keyword."""
+        return self._anchors.holds_keyword(text)
+
     def collector(self) -> SpotCollector:
         return SpotCollector(self._anchors, self._allowed)
 
     def decode(self, spot: Spot, depth: int) -> Decoded | None:
         """The text of ``spot`` with up to ``depth`` layers removed, when that reveals a keyword;
-        else None (nothing a rule could find in it that it did not find as written)."""
+        else None (nothing a rule could find in it that it did not find as written). A payload is
+        opened whatever it holds (requests are read in it too), when it is text."""
         if depth <= 0:
             return None
-        if spot.base64:
+        if spot.kind in PAYLOADS:
+            opened = open_base64(spot.data) if spot.kind == PAYLOAD else open_byte_array(spot.data)
+            if opened is None:
+                return None
+            return Decoded(opened.text, opened.origin, opened.steps, opaque=not opened.origin)
+        if spot.kind == BASE64:
             result = unbase64(spot.data)
             decoded = Decoded(*result, [BASE64]) if result is not None else None
         else:
@@ -120,8 +139,11 @@ class DecodingLayer:
         """``finding`` (found in ``decoded``) at the original bytes it was decoded from, naming
         the layers (those it was found under in turn, after them)."""
         loc = finding.location
-        start = decoded.origin[_offset(decoded.text, loc.line, loc.column)]
-        end = decoded.origin[_offset(decoded.text, loc.end_line, loc.end_column)]
+        if decoded.opaque:  # decompressed: no byte has a place of its own, the value is the place
+            start, end = 0, len(spot.data)
+        else:
+            start = decoded.origin[_offset(decoded.text, loc.line, loc.column)]
+            end = decoded.origin[_offset(decoded.text, loc.end_line, loc.end_column)]
         line, column = _place(spot, start)
         end_line, end_column = _place(spot, max(end, start))
         inner = finding.context.get("decoded")

@@ -14,11 +14,12 @@ from typing import BinaryIO, Iterable, Protocol
 from keyaudit.engine import create_matcher
 from keyaudit.engine.context import ContextJudge, Verdict
 from keyaudit.engine.decoding import MAX_DEPTH, DecodingLayer, SpotCollector
+from keyaudit.engine.encodings import PAYLOADS
 from keyaudit.engine.evidence import FileEvidence, HostSet
 from keyaudit.engine.logcontext import record_context
 from keyaudit.engine.matcher import Matcher
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, Hit
-from keyaudit.engine.windows import WindowCollector
+from keyaudit.engine.windows import NestedText, WindowCollector
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
 from keyaudit.model.urls import redact_url
@@ -161,17 +162,25 @@ class SecretDetector:
         return chunks
 
     def _decoded(self, spots: SpotCollector, before_line: int | None, path: str, depth: int,
-                 seen: set[tuple[int, str]]) -> list[Finding]:
+                 seen: set[tuple[int, str]], windows: WindowCollector | None) -> list[Finding]:
         """The findings in the spots before ``before_line`` (all: None), decoded and placed back;
-        those already found on their line, as written or decoded, are left out."""
+        those already found on their line, as written or decoded, are left out. The text of a
+        payload that writes requests out goes to ``windows``' reader of nested text, if any."""
         found: list[Finding] = []
         for spot in spots.drain(before_line):
             decoded = self._decoding.decode(spot, depth)
             if decoded is None:
                 continue
+            reader = windows.on_nested if windows is not None and spot.kind in PAYLOADS else None
+            if reader is None and not self._decoding.holds_keyword(decoded.text):
+                continue
             inner: list[Finding] = []
-            self.collect(ChunkedPass(io.BytesIO(decoded.text), self.matcher, sniff_binary=False), path, inner,
-                         depth - len(decoded.steps))
+            nested = windows.nested() if reader is not None and windows is not None else None
+            chunks = ChunkedPass(io.BytesIO(decoded.text), self.matcher, sniff_binary=False, windows=nested)
+            self.collect(chunks, path, inner, depth - len(decoded.steps))
+            if reader is not None and nested is not None and chunks.markers_seen:
+                reader(NestedText(decoded.text, nested.windows(), spot.line, spot.column, decoded.name,
+                                  chunks.anchors_seen, bool(inner)))
             for finding in inner:
                 placed = self._decoding.placed(finding, spot, decoded)
                 if spot.allowed and placed.suppressed is None:
@@ -207,7 +216,7 @@ class SecretDetector:
         try:
             for hit in chunks:
                 if spots is not None and spots.spots:
-                    pending.extend(self._decoded(spots, hit.place[0], path, depth, seen))
+                    pending.extend(self._decoded(spots, hit.place[0], path, depth, seen, chunks.windows))
                 # A new chunk starting past the last finding's line: that line is whole.
                 if hit.offset != chunk and pending and hit.place[0] > pending[-1].location.end_line:
                     hide_secrets_in_urls(pending)
@@ -232,7 +241,7 @@ class SecretDetector:
                     chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
                                        chunks.windows.request)
             if spots is not None:
-                pending.extend(self._decoded(spots, None, path, depth, seen))
+                pending.extend(self._decoded(spots, None, path, depth, seen, chunks.windows))
         finally:
             for spec, verdict, finding in waiting:
                 verdict.settle(evidence)

@@ -17,6 +17,10 @@ The forms are derived from the secret rules' own ``keywords``, never written per
   backslash). Such a line is decoded only when a keyword, as written, is near the marker:
   escapes leave a keyword's letters alone and change what is around them (``%2524aact_``,
   ``&#36;aact_``).
+- payloads: the base64 of a compression format's magic (``H4sI``: gzip) and the start of a JSON
+  array of byte values — containers whose text shows nothing of itself, not even a keyword's
+  encoded form; each is opened whole (:mod:`keyaudit.engine.payloads`), whatever it holds, since
+  the request readers read it too. The array is the one anchor that is a pattern, not a literal.
 """
 
 from __future__ import annotations
@@ -24,10 +28,14 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
+from keyaudit.engine.payloads import BYTE_ARRAY, magic_forms
 from keyaudit.rulebook.rules import RuleSet
 
 BASE64 = "base64"
 TEXT = "text"
+PAYLOAD = "payload"  # base64 starting with a compression format's magic
+BYTES = "bytes"  # a JSON array of byte values
+PAYLOADS = (PAYLOAD, BYTES)
 MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64 to anchor on
 # What an escaping layer leaves on the line it escaped, as written (matched case-sensitively):
 # percent-encoding twice or more (``%25``), or once around a name and its value (quotes, ``:``,
@@ -52,6 +60,10 @@ class Anchor:
     kind: str  # BASE64 or TEXT
     phase: int = 0
     reach: int = MARKER_REACH  # TEXT: the bytes around the marker that must hold a keyword
+    # A pattern, not a literal (reported at the ``opener`` byte its matches start with: an engine
+    # that reports where a match ends finds its start by that byte).
+    pattern: bool = False
+    opener: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -63,7 +75,13 @@ class DecodeAnchors:
 
     @property
     def literals(self) -> list[bytes]:
-        return [anchor.literal for anchor in self.anchors]
+        """The literal anchors, first in ``anchors``: a literal's index is its anchor's."""
+        return [anchor.literal for anchor in self.anchors if not anchor.pattern]
+
+    @property
+    def patterns(self) -> list[tuple[int, Anchor]]:
+        """The anchors that are patterns, after the literals, with their index."""
+        return [(index, anchor) for index, anchor in enumerate(self.anchors) if anchor.pattern]
 
     def holds_keyword(self, text: bytes) -> bool:
         """Whether ``text`` holds one of the secret rules' keywords, in any case."""
@@ -123,4 +141,6 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
                     if literal not in seen:
                         seen.add(literal)
                         anchors.append(Anchor(literal, BASE64, phase))
+    anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]
+    anchors.append(Anchor(BYTE_ARRAY, BYTES, pattern=True, opener=b"["))
     return DecodeAnchors(tuple(anchors), tuple(keyword.encode("utf-8") for keyword in keywords))

@@ -205,6 +205,7 @@ class HyperscanMatcher:
         # The decoding layers' literals (every occurrence, as written), after the anchors.
         self.decode_anchors = decode_anchors(rules)
         self._decode_literals = self.decode_anchors.literals
+        self._decode_patterns = self.decode_anchors.patterns  # after the literals, by index
         self._first_decode = self._first_anchor + len(self._anchors)
         # Rules confirmed before their reported ends: how far before an end a match can start.
         prepared = _prepared(self._rules)
@@ -223,11 +224,13 @@ class HyperscanMatcher:
         keywords = [re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids]
         literals = [re.escape(literal.decode("latin-1")).encode("latin-1")
                     for literal in self._markers + self._anchors + self._decode_literals]
+        literals += [anchor.literal for _, anchor in self._decode_patterns]
         return _load_or_compile(
             patterns + keywords + literals,
             ids + list(self._keyword_ids.values()) + list(range(self._first_marker, self._first_marker + len(literals))),
             [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in ids] + [KEYWORD_FLAGS] * len(keywords)
-            + [MARKER_FLAGS] * len(self._markers) + [ANCHOR_FLAGS] * (len(self._anchors) + len(self._decode_literals)),
+            + [MARKER_FLAGS] * len(self._markers)
+            + [ANCHOR_FLAGS] * (len(self._anchors) + len(self._decode_literals) + len(self._decode_patterns)),
         )
 
     def _pass(self, buffer: bytes) -> tuple[set[int], dict[int, list[int]]]:
@@ -252,8 +255,13 @@ class HyperscanMatcher:
             index = identifier - self._first_anchor
             if identifier >= self._first_decode:
                 index = identifier - self._first_decode
-                length = len(self._decode_literals[index])
-                result.decode_anchors.extend((end - length, index) for end in ends)
+                if index < len(self._decode_literals):
+                    length = len(self._decode_literals[index])
+                    result.decode_anchors.extend((end - length, index) for end in ends)
+                else:  # a pattern: its matches start at the last ``opener`` before their end (once each)
+                    opener = self.decode_anchors.anchors[index].opener
+                    result.decode_anchors.extend((start, index) for start in sorted({
+                        buffer.rfind(opener, 0, end) for end in ends}))
             elif index >= 0:
                 length = len(self._anchors[index])
                 (result.anchors if index < self._request_anchors else result.record_anchors).extend(

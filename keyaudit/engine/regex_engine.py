@@ -10,6 +10,7 @@ confirms them, so both engines give the same hits.
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
 
 from keyaudit.engine.budget import RuleBudget
@@ -74,6 +75,7 @@ class RegexMatcher:
         self.decode_anchors = decode_anchors(rules)
         self._first_decode = len(self._literals)
         self._literals += self.decode_anchors.literals
+        self._patterns = [(index, re.compile(anchor.literal)) for index, anchor in self.decode_anchors.patterns]
         self._search = search(keywords + [literal.lower() for literal in self._literals])
 
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
@@ -94,6 +96,8 @@ class RegexMatcher:
                     (result.anchors if literal < self._first_record_anchor else result.record_anchors).append(start)
             elif want_markers and not result.markers_seen:
                 result.markers_seen = buffer[start:end] == self._literals[needle - keyword_count]
+        for index, pattern in self._patterns:
+            result.decode_anchors.extend((found.start(), index) for found in pattern.finditer(buffer))
         result.anchors.sort()
         result.record_anchors.sort()
         result.decode_anchors.sort()

@@ -28,6 +28,7 @@ _ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[
 # are left escaped: a decoded line stays one line, as the reader sees it.
 _BACKSLASH = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([\\\"'/]))")
 _BASE64_BYTE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_")
+_BASE64_RUN = re.compile(rb"[A-Za-z0-9+/_-]*={0,2}")
 _TEXT_BYTE = frozenset(range(0x20, 0x7F)) | frozenset(b"\t\r\n")
 PRINTABLE_SHARE = 0.9  # of a decoded base64 run's bytes, for it to be text worth scanning
 
@@ -111,6 +112,7 @@ class Decoded:
     text: bytes
     origin: Origin
     steps: list[str]
+    opaque: bool = False  # decompressed: its bytes have no origin (``origin`` is empty)
 
     def then(self, name: str, text: bytes, origin: Origin) -> None:
         """Apply one more layer, whose ``origin`` points into the current text."""
@@ -156,13 +158,18 @@ def base64_run(buffer: bytes, anchor: int, phase: int, start: int, stop: int) ->
     while first > start and buffer[first - 1] in _BASE64_BYTE:
         first -= 1
     first += (anchor - phase - first) % 4
-    last = anchor
-    while last < stop and buffer[last] in _BASE64_BYTE:
-        last += 1
-    padding = 0
-    while last < stop and padding < 2 and buffer[last] == ord("="):
-        last, padding = last + 1, padding + 1
-    return first, last
+    return first, base64_end(buffer, anchor, stop)
+
+
+def base64_end(buffer: bytes, position: int, stop: int) -> int:
+    """Where the base64 run going on at ``buffer[position]`` ends, its padding included, within
+    ``stop`` (``position`` itself when that byte is no base64)."""
+    return _BASE64_RUN.match(buffer, position, max(position, stop)).end()  # type: ignore[union-attr]
+
+
+def starts_base64_run(buffer: bytes, position: int) -> bool:
+    """Whether a base64 run starts at ``buffer[position]``: the byte before it is none of its."""
+    return position == 0 or buffer[position - 1] not in _BASE64_BYTE
 
 
 def unbase64(run: bytes) -> tuple[bytes, Origin] | None:

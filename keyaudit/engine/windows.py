@@ -57,6 +57,22 @@ class Window:
 
 
 @dataclass(frozen=True)
+class NestedText:
+    """The text a payload in the stream opened to (:mod:`keyaudit.engine.payloads`), to be read
+    as requests: its windows, the line and column (characters before it) of the encoded value in
+    the stream, which every request read in it is placed on, and how it was decoded. Whether it
+    names a provider or a signature header, or holds a credential, is the reader's to weigh."""
+
+    text: bytes
+    windows: list[Window]
+    line: int
+    column: int
+    decoded: str
+    anchors_seen: bool
+    found_credentials: bool
+
+
+@dataclass(frozen=True)
 class KeepText:
     """How much text a collector keeps: each line up to ``line_bytes``, each window up to
     ``window_bytes`` of its lines (whole lengths counted), all windows up to ``total_bytes``."""
@@ -106,6 +122,14 @@ class WindowCollector:
         self._tail: list[tuple[int, int, bytes]] = []
         # The line of the last anchor: ((number, its buffer's offset), start, end, reach by kind).
         self._last_line: tuple[tuple[int, int], int, int, dict[Reach, Reach]] | None = None
+        # Who reads the requests in the text of a payload that writes requests out, as the pass
+        # opens it (the text is not kept after); None: no one.
+        self.on_nested: Callable[[NestedText], None] | None = None
+
+    def nested(self) -> "WindowCollector":
+        """A collector of the same reaches for the text a payload opened to, which is in memory
+        (read again at its windows, not kept line by line)."""
+        return WindowCollector(0, self.request, self.record, reach_of=self._reach_of)
 
     def add(self, buffer: bytes, position: int, line: int, buffer_offset: int, reach: Reach) -> None:
         """A window around ``buffer[position]``, which is on line ``line``; ``buffer`` starts at

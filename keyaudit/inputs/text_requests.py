@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
+import io
 import math
 import re
+from collections import Counter
 from typing import BinaryIO, Iterable, Iterator
 
-from keyaudit.engine.windows import KeepText, Reach, Window, WindowCollector
+from keyaudit.engine.judge import ExchangeJudge
+from keyaudit.engine.windows import KeepText, NestedText, Reach, Window, WindowCollector
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE
 from keyaudit.inputs.captures.same_request import distinct
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
+from keyaudit.model.findings import Finding
 from keyaudit.sources.compression import is_decompressing
 from keyaudit.sources.opening import Opener
 
@@ -115,6 +120,27 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Itera
                 leads = dict(anchors[bisect.bisect_left(numbers, part[0][0]) : bisect.bisect_right(numbers, part[-1][0])])
                 yield from (exchange for exchange in distinct(_window_exchanges(part, leads, path))
                             if own_first <= exchange.origin.line < own_end)
+
+
+def exchanges_in_nested(nested: NestedText, path: str) -> Iterator[Exchange]:
+    """Every request written in the text a payload opened to (a CloudWatch subscription's events,
+    a journald message's bytes), read in its windows as a file's text is, and placed on the
+    encoded value: the only place in the file the request has."""
+    for exchange in exchanges_in_text(lambda: io.BytesIO(nested.text), path, nested.windows):
+        exchange.origin = dataclasses.replace(exchange.origin, line=nested.line, column=nested.column + 1)
+        yield exchange
+
+
+def nested_findings(nested: NestedText, path: str, judge: ExchangeJudge, statistics: Counter[str]) -> Iterator[Finding]:
+    """The findings of the request rules in a payload's text, when it is worth reading (see
+    :func:`worth_reading`: it writes requests out, the pass saw that); each names how the text was
+    decoded, as the secret findings in it do."""
+    if not worth_reading(True, nested.anchors_seen, nested.found_credentials):
+        return
+    for exchange in exchanges_in_nested(nested, path):
+        for finding in judge.judge(exchange, statistics):
+            finding.context["decoded"] = nested.decoded
+            yield finding
 
 
 def _slices(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[list[tuple[int, str]], tuple[float, float]]]:

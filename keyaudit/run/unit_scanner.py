@@ -19,10 +19,11 @@ from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB, FileAccoun
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
+from keyaudit.engine.windows import NestedText
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
-from keyaudit.inputs.text_requests import exchanges_in_text, window_collector, worth_reading
+from keyaudit.inputs.text_requests import exchanges_in_text, nested_findings, window_collector, worth_reading
 from keyaudit.model.findings import Finding, member_path
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import RequestCheck
@@ -249,6 +250,7 @@ class UnitScanner:
             # reading them again would decode it all again.
             windows = window_collector(resume.offset if resume else 0,
                                        keep_text=is_decompressing(stream) or not stream.seekable())
+            windows.on_nested = lambda nested: self._nested_requests(nested, unit.target.display, tally)
             chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
                                  windows=windows)
@@ -267,6 +269,15 @@ class UnitScanner:
             for exchange in exchanges_in_text(opener, unit.target.display, windows.windows()):
                 judged = self.judge.judge(exchange, tally.counts.statistics)
                 tally.findings.extend(f for f in judged if f.location.line > earlier)
+
+    def _nested_requests(self, nested: NestedText, display: str, tally: Tally) -> None:
+        """Judge the requests in a payload's text as the pass opens it; one the readers fail on
+        costs only itself (an error line; the pass goes on)."""
+        try:
+            tally.findings.extend(nested_findings(nested, display, self.judge, tally.counts.statistics))
+        except Exception as exc:  # noqa: BLE001 - one payload must not end the file's scan
+            tally.errors.append(ScanError(display, f"a {nested.decoded} payload on line {nested.line} was not "
+                                                   f"read as requests ({type(exc).__name__})"))
 
     @staticmethod
     def _account(chunks: ChunkedPass, keeper: TailKeeper, resume: Resume | None, unit: WorkUnit,

@@ -1,12 +1,13 @@
 """A second blind corpus: four money-out requests (see :mod:`helpers.signed_shapes`: iugu transfers
 unsigned, signed with the client's real key and with another key, an Asaas transfer) written the way
 log shippers, cloud log exports, APM agents and HTTP clients' debug output write them — none of
-which shaped the readers.
+which shaped the readers. Two write nothing of the request as text: a CloudWatch subscription's
+events gzip-compressed inside base64, and a journald message as an array of its byte values; the
+engine opens such payloads and the readers read the text inside.
 
 Each shape quotes the public documentation it follows. The iugu body is written as iugu's own
 signing sample writes it, over several lines (``{\\n"api_token":"…",\\n…\\n}``), and the signature
-is over those exact bytes: a shape keeps them, or the signature cannot verify. A shape the readers
-cannot take is an expected failure, strict, with the reason.
+is over those exact bytes: a shape keeps them, or the signature cannot verify.
 """
 
 from __future__ import annotations
@@ -276,20 +277,11 @@ def mitmdump_detail(request: Request) -> list[str]:
             "", " << 200 OK 12b", "    content-type: application/json"]
 
 
-def _xfail(shape: Shape, reason: str, name: str = "requests.log") -> object:
-    return pytest.param(shape, name, id=shape.__name__, marks=pytest.mark.xfail(strict=True, reason=reason))
-
-
 SHAPES = [pytest.param(shape, "requests.log", id=shape.__name__) for shape in (
     cri_partial, cri_dump, sentry_with_breadcrumb, syslog_rfc5424, fluentd_stdout, fluentd_out_file, fluent_bit_stdout,
     logstash_rubydebug, azure_container_log_v2, elastic_apm, apache_httpclient4, apache_httpclient5,
     ruby_net_http, python_http_client, go_resty, faraday_bodies, httpie_verbose,
-    mitmdump_detail)] + [pytest.param(insomnia_v5, "payouts.yaml", id="insomnia_v5")] + [
-    _xfail(journald_bytes, "the message is an array of byte values: neither the provider host nor a signature "
-                           "header is in the text, so no line is marked for reading (and the engine decodes no "
-                           "byte arrays, so the key in it is not found either)"),
-    _xfail(cloudwatch_awslogs, "the events are gzip-compressed inside base64: nothing of the request is in the "
-                               "text, so no line is marked for reading (the engine's decoding layers open no gzip)")]
+    mitmdump_detail, journald_bytes, cloudwatch_awslogs)] + [pytest.param(insomnia_v5, "payouts.yaml", id="insomnia_v5")]
 # shapes that never show the body as sent: java.net.http and HttpClient's headers logger log none; a
 # flattened line lost its line breaks
 HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (java_net_http, monolog_guzzle, apache_headers_only)]

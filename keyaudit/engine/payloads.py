@@ -1,0 +1,179 @@
+"""Payloads: values whose bytes are another text — gzip, zlib or zstd inside base64, a JSON array
+of byte values — opened into that text, bounded in size.
+
+A CloudWatch Logs subscription event logs its records as ``base64(gzip(json))``; ``journalctl -o
+json`` writes a message holding a control byte as an array of its byte values. Nothing of the
+text inside is on the line, not even a keyword's encoded form, so the decoding layers' keyword
+anchors never see it. What the line does show is the container: a base64 run that *starts* with
+the encoding of a compression format's magic (``H4sI`` is gzip's), or ``[`` and a run of small
+integers. The engines report those places (:mod:`keyaudit.engine.encodings`), and each is opened
+here once.
+
+Opening is bounded: at most :data:`MAX_PAYLOAD_BYTES` of encoded value are read, at most
+:data:`MAX_OUTPUT_BYTES` of text come out (a zip bomb is cut there), and a damaged stream gives
+the text decoded before the damage. A payload that does not open, or opens to bytes that are
+not text, costs only itself. The text it opens to is read by the secret rules and, where it writes
+requests out, by the request readers (:class:`keyaudit.engine.windows.NestedText`); what they find is placed on the
+encoded value (its bytes say nothing of where inside it a byte was).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import zlib
+from dataclasses import dataclass, field
+from typing import Callable
+
+MAX_PAYLOAD_BYTES = 1 << 20  # of an encoded value read around its anchor (the engine's chunk)
+MAX_OUTPUT_BYTES = 16 << 20  # of text one payload opens to, nested formats included
+MAX_NESTING = 3  # formats opened inside one another (gzip inside a byte array: two)
+_PIECE_BYTES = 64 << 10  # compressed input fed at a time: damage loses at most this much before it
+PRINTABLE_SHARE = 0.9  # of the bytes a payload opens to, for them to be text
+_SAMPLE_BYTES = 64 << 10  # of the opened bytes judged for being text
+
+GZIP_MAGIC = b"\x1f\x8b\x08"
+ZLIB_HEADERS = (b"\x78\x01", b"\x78\x5e", b"\x78\x9c", b"\x78\xda")  # the four compression levels
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+# A JSON array of at least 16 byte values (``[80,79,83,84,…`` or ``[80, 79, …``): shorter ones hold
+# no request and no key. Matched from its ``[``.
+BYTE_ARRAY = rb"\[\s*\d{1,3}(?:\s*,\s*\d{1,3}){15}"
+_ARRAY_BODY = re.compile(rb"[\d,\s]*\]?")
+_NUMBER = re.compile(rb"\d+")
+_TEXT_BYTE = frozenset(range(0x20, 0x7F)) | frozenset(b"\t\r\n")
+
+
+def _zstd_decompressor() -> object | None:
+    try:
+        from compression import zstd  # type: ignore[import-not-found]  # Python 3.14 on
+    except ImportError:
+        try:
+            from backports import zstd  # type: ignore[no-redef]
+        except ImportError:  # pragma: no cover - a dependency where Python is older
+            return None
+    return zstd.ZstdDecompressor()
+
+
+# Each format: its name, the bytes it starts with, and a fresh decompressor for one stream.
+FORMATS: tuple[tuple[str, tuple[bytes, ...], Callable[[], object | None]], ...] = (
+    ("gzip", (GZIP_MAGIC,), lambda: zlib.decompressobj(wbits=31)),
+    ("zlib", ZLIB_HEADERS, lambda: zlib.decompressobj(wbits=15)),
+    ("zstd", (ZSTD_MAGIC,), _zstd_decompressor),
+)
+
+
+def magic_forms() -> list[bytes]:
+    """The base64 characters every value starting with a format's magic starts with (the magic's
+    whole 6-bit groups; a zlib header's two bytes give two, so its third character, which holds
+    four bits of the header, is spelt out in its four possible values)."""
+    forms = []
+    for _name, magics, _opener in FORMATS:
+        for magic in magics:
+            whole = len(magic) * 8 // 6
+            encoded = base64.b64encode(magic + b"\0\0")
+            if len(magic) % 3 == 2:  # two bytes: 16 bits = two characters and four bits of a third
+                forms += [encoded[:whole] + bytes([char]) for char in _third_characters(magic)]
+            else:
+                forms.append(encoded[:whole])
+    return forms
+
+
+def _third_characters(magic: bytes) -> bytes:
+    """The third base64 character of a two-byte ``magic`` followed by any byte: its last four bits
+    and the next byte's first two."""
+    return bytes(base64.b64encode(magic + bytes([high << 6]))[2] for high in range(4))
+
+
+@dataclass
+class Opened:
+    """The text a payload opened to, and the formats it went through (``base64+gzip``)."""
+
+    text: bytes
+    steps: list[str]
+    # For a byte array opened to text, the offset in the value of each byte's number (and its
+    # end); empty when the text came out of a compressed stream, whose bytes have no place.
+    origin: list[int] = field(default_factory=list)
+
+
+def open_base64(run: bytes) -> Opened | None:
+    """A base64 run holding a compressed stream, opened to its text; None when it is not one."""
+    body = run.rstrip(b"=").replace(b"-", b"+").replace(b"_", b"/")
+    body = body[: len(body) - len(body) % 4] if len(body) % 4 == 1 else body
+    try:
+        data = base64.b64decode(body + b"=" * (-len(body) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return _decompressed(data, ["base64"], MAX_NESTING) if _format(data) is not None else None
+
+
+def open_byte_array(value: bytes) -> Opened | None:
+    """A JSON array of byte values (from its ``[``) opened to the bytes it lists, and those opened
+    further when they are compressed; None when a value is not a byte or the bytes are not text.
+    An array cut short (a line cut by its writer) gives the bytes before the cut."""
+    body = _ARRAY_BODY.match(value, 1)
+    assert body is not None  # the pattern matches the empty string
+    data = bytearray()
+    origin: list[int] = []
+    for number in _NUMBER.finditer(value, 1, body.end()):
+        byte = int(number[0])
+        if byte > 255:
+            return None
+        data.append(byte)
+        origin.append(number.start())
+    origin.append(body.end())
+    if _format(bytes(data[:4])) is not None:
+        return _decompressed(bytes(data), ["bytes"], MAX_NESTING)
+    return Opened(bytes(data), ["bytes"], origin) if _is_text(data) else None
+
+
+def _format(data: bytes) -> tuple[str, Callable[[], object | None]] | None:
+    for name, magics, opener in FORMATS:
+        if data.startswith(magics):
+            return name, opener
+    return None
+
+
+def _decompressed(data: bytes, steps: list[str], depth: int) -> Opened | None:
+    """``data`` decompressed while it starts with a format's magic (up to ``depth`` formats), to
+    at most :data:`MAX_OUTPUT_BYTES`; None unless that ends in text."""
+    while depth > 0 and (found := _format(data)) is not None:
+        name, opener = found
+        decompressor = opener()
+        if decompressor is None:
+            return None
+        data = _inflate(decompressor, data)
+        steps.append(name)
+        depth -= 1
+    return Opened(data, steps) if data and _is_text(data) else None
+
+
+def _inflate(decompressor: object, data: bytes) -> bytes:
+    """What ``decompressor`` makes of ``data``, fed in pieces so that damage keeps the output
+    before it; at most :data:`MAX_OUTPUT_BYTES`. Members after the first (a gzip of several) are
+    not read: one stream is one payload."""
+    out: list[bytes] = []
+    size = 0
+    decompress = decompressor.decompress  # type: ignore[attr-defined]
+    for start in range(0, len(data), _PIECE_BYTES):
+        try:
+            piece = decompress(data[start : start + _PIECE_BYTES], MAX_OUTPUT_BYTES - size)
+        except (zlib.error, EOFError, ValueError, RuntimeError, OSError):
+            break  # damage (zstd's ZstdError is a RuntimeError): the text before it stands
+        out.append(piece)
+        size += len(piece)
+        if size >= MAX_OUTPUT_BYTES or getattr(decompressor, "eof", False):
+            break
+    return b"".join(out)
+
+
+def _is_text(data: bytes | bytearray) -> bool:
+    sample = data[:_SAMPLE_BYTES]
+    return sum(byte in _TEXT_BYTE or byte >= 0x80 for byte in sample) >= PRINTABLE_SHARE * len(sample)
+
+
+def array_end(buffer: bytes, start: int, stop: int) -> int:
+    """Where the byte array starting at ``buffer[start]`` (its ``[``) ends, its ``]`` included,
+    within ``stop``: at the first byte that is no digit, comma or space."""
+    found = _ARRAY_BODY.match(buffer, start + 1, stop)
+    return found.end() if found is not None else start + 1
