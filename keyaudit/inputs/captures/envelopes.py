@@ -1,6 +1,7 @@
 """Log lines wrapped by whatever shipped them, unwrapped for the readers of requests written as
 text: a container runtime's JSON line (``{"log": "--> POST https://…\\n", "stream": "stdout"}``),
-a JSON record whose message is the text, and the CRI prefix (``<time> stdout F <text>``), whose
+a JSON record whose message is the text, a batch of such records (a CloudWatch Logs subscription's
+``logEvents``: each event's message a log line), and the CRI prefix (``<time> stdout F <text>``), whose
 partial pieces (``P``: the runtime split a long line) are first joined back into the line written.
 
 The readers of curl commands and wire dumps see the text the program wrote, line by line, with
@@ -68,11 +69,21 @@ def unwrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
 
 
 def _message(text: str) -> str | None:
-    """The text an envelope line wraps, or None when the line is no envelope."""
+    """The text an envelope line wraps, or None when the line is no envelope: a record's message,
+    or the messages of the records a batch lists under one of its members, a line each."""
     cri = _CRI.match(text)
     if cri is not None:
         return text[cri.end():]
     record = json_object(text)
     if record is None:
         return None
+    own = _own_message(record)
+    if own is not None:
+        return own
+    events = [_own_message(item) for value in record.values() if isinstance(value, list)
+              for item in value if isinstance(item, dict)]
+    return "\n".join(event.rstrip("\n") for event in events if event is not None) or None
+
+
+def _own_message(record: dict[str, object]) -> str | None:
     return next((value for key, value in record.items() if role(key) in MESSAGE and isinstance(value, str)), None)

@@ -1,0 +1,209 @@
+"""Payloads — a compressed stream inside base64, a JSON array of byte values — opened to their text
+(bounded, damage costing only the payload) and scanned by both engines, each finding placed on
+the encoded value and naming the formats it went through.
+
+Every key is generated here; a failure shows rule, place and layers, never a value."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import io
+import json
+import os
+import random
+import zlib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.credentials import asaas_key, iugu_token
+from helpers.engines import BOTH_ENGINES, needs_hyperscan
+from helpers.running import run_scan
+from keyaudit.engine import create_matcher
+from keyaudit.engine.decoding import DecodingLayer
+from keyaudit.engine.detect import allowed_at
+from keyaudit.engine.encodings import BYTES, PAYLOAD
+from keyaudit.engine.payloads import MAX_OUTPUT_BYTES, magic_forms, open_base64, open_byte_array
+from keyaudit.engine.stream import ChunkedPass
+from keyaudit.rulebook.loader import load_rules
+
+try:
+    from compression import zstd  # type: ignore[import-not-found]
+except ImportError:
+    from backports import zstd  # type: ignore[no-redef]
+
+KEY = asaas_key()
+TOKEN = iugu_token()
+TEXT = f'{{"msg": "outbound call", "headers": {{"access_token": "{KEY}"}}}}\n'.encode()
+
+COMPRESSORS = {
+    "gzip": lambda data: gzip.compress(data, mtime=0),
+    "zlib": zlib.compress,
+    "zstd": zstd.compress,
+}
+
+
+def packed(name: str, data: bytes = TEXT) -> bytes:
+    return base64.b64encode(COMPRESSORS[name](data))
+
+
+def byte_array(data: bytes, separator: str = ",") -> bytes:
+    return ("[" + separator.join(str(byte) for byte in data) + "]").encode()
+
+
+@pytest.mark.parametrize("level", range(10))
+def test_every_compressed_value_starts_with_one_of_the_forms(level: int) -> None:
+    data = random.Random(level).randbytes(200)
+    for compressed in (gzip.compress(data, level), zlib.compress(data, level), zstd.compress(data, level + 1)):
+        assert base64.b64encode(compressed).startswith(tuple(magic_forms()))
+
+
+@pytest.mark.parametrize(("value", "steps"), [
+    (packed("gzip"), ["base64", "gzip"]), (packed("zlib"), ["base64", "zlib"]), (packed("zstd"), ["base64", "zstd"]),
+    (base64.urlsafe_b64encode(gzip.compress(TEXT)).rstrip(b"="), ["base64", "gzip"]),
+])
+def test_a_compressed_value_in_base64_opens_to_its_text(value: bytes, steps: list[str]) -> None:
+    opened = open_base64(value)
+    assert opened is not None and (opened.text, opened.steps, opened.origin) == (TEXT, steps, [])
+
+
+@pytest.mark.parametrize("separator", [",", ", ", ",\n  "])
+def test_each_byte_of_an_array_comes_from_its_number(separator: str) -> None:
+    value = byte_array(TEXT, separator)
+    opened = open_byte_array(value)
+    assert opened is not None and (opened.text, opened.steps) == (TEXT, ["bytes"])
+    assert [int(value[at : value.index(b"]" if index == len(TEXT) - 1 else b",", at)]) for index, at in
+            enumerate(opened.origin[:-1])] == list(TEXT)
+    assert opened.origin[-1] == len(value)
+
+
+def test_an_array_of_compressed_bytes_opens_through_both() -> None:
+    opened = open_byte_array(byte_array(gzip.compress(TEXT)))
+    assert opened is not None and (opened.text, opened.steps) == (TEXT, ["bytes", "gzip"])
+
+
+@pytest.mark.parametrize("value", [
+    b"[" + b",".join(b"300" for _ in range(20)) + b"]",  # not bytes
+    byte_array(random.Random(1).randbytes(64)),  # bytes, not text
+    byte_array(bytes(range(32)) * 3),  # control bytes
+    base64.b64encode(b"\x1f\x8b\x08" + random.Random(2).randbytes(300)),  # gzip's magic, then noise
+    base64.b64encode(zlib.compress(random.Random(3).randbytes(300))),  # compressed binary
+])
+def test_what_is_not_text_inside_opens_to_nothing(value: bytes) -> None:
+    opened = open_byte_array(value) if value.startswith(b"[") else open_base64(value)
+    assert opened is None
+
+
+@pytest.mark.parametrize("name", list(COMPRESSORS))
+def test_a_damaged_stream_gives_the_text_before_the_damage(name: str) -> None:
+    """Cut short: the text before the cut. Overwritten in the middle: the text before the damage
+    (after it, deflate may make noise of what follows until it fails; zstd checks its blocks)."""
+    text = b"".join(b"line %d of a long payload\n" % n for n in range(20000))
+    compressed = COMPRESSORS[name](text)
+    cut = open_base64(base64.b64encode(compressed[: len(compressed) // 2]))
+    assert cut is not None and 100_000 < len(cut.text) < len(text) and text.startswith(cut.text)
+    broken = bytearray(compressed)
+    broken[len(broken) // 2 : len(broken) // 2 + 64] = bytes(64)
+    damaged = open_base64(base64.b64encode(bytes(broken)))
+    assert damaged is not None and len(os.path.commonprefix([damaged.text, text])) > 100_000
+
+
+def test_a_bomb_opens_to_the_output_bound() -> None:
+    bomb = gzip.compress(b"a" * (MAX_OUTPUT_BYTES * 4), 9)
+    opened = open_base64(base64.b64encode(bomb))
+    assert opened is not None and len(opened.text) == MAX_OUTPUT_BYTES
+
+
+def scanned(tmp_path: Path, lines: list[str], engine: str) -> list[tuple[str, int, int, int, str | None]]:
+    path = tmp_path / "payloads.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_scan(str(path), engine=engine)
+    assert result.errors == []
+    return [(f.rule_id, f.location.line, f.location.column, f.location.end_column, f.context.get("decoded"))
+            for f in result.findings]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_key_in_a_payload_is_found_on_the_encoded_value(tmp_path: Path, engine: str) -> None:
+    cloudwatch = json.dumps({"awslogs": {"data": packed("gzip").decode()}})
+    journald = json.dumps({"PRIORITY": "6", "MESSAGE": list(f"api_token={TOKEN}\r\n".encode())})
+    zstd_line = "blob=" + packed("zstd").decode()
+    found = scanned(tmp_path, ["start", cloudwatch, journald, zstd_line, "end"], engine)
+    value = cloudwatch.index("H4sI") + 1
+    array = journald.index("[") + 1
+    key_number = journald.index(", ".join(str(byte) for byte in TOKEN[:4].encode())) + 1
+    assert found == [
+        ("asaas-api-key", 2, value, value + len(packed("gzip")), "base64+gzip"),
+        # the token's first byte is the number at its column; its end, the number after its last byte
+        ("iugu-api-token", 3, key_number, array + journald[array - 1 :].index(", 13, 10]") + 2, "bytes"),
+        ("asaas-api-key", 4, 6, 6 + len(packed("zstd")), "base64+zstd"),
+    ]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_damaged_payload_costs_only_itself(tmp_path: Path, engine: str) -> None:
+    """A payload cut short, one with noise after its magic and an array cut mid-line cost no
+    error and hide nothing after them; what a cut payload held before the cut is still found."""
+    whole = packed("gzip", TEXT * 400)
+    lines = ["a=" + whole[: len(whole) // 2].decode(), "b=H4sI" + base64.b64encode(random.Random(4).randbytes(900)).decode(),
+             '{"MESSAGE": [' + ", ".join(str(byte) for byte in TEXT[:40]), f"access_token: {KEY}"]
+    found = scanned(tmp_path, lines, engine)
+    assert [(rule, line, decoded) for rule, line, _, _, decoded in found] == [
+        ("asaas-api-key", 1, "base64+gzip"), ("asaas-api-key", 4, None)]
+
+
+def test_a_payload_is_opened_only_where_its_value_starts() -> None:
+    """``H4sI`` inside a base64 run (an image, a certificate) is no value's start: no spot."""
+    matcher = create_matcher(load_rules(), "regex")
+    inside = b"img=" + base64.b64encode(random.Random(6).randbytes(60)) + b"H4sI" + packed("gzip") + b"\n"
+    starts = b"img=" + packed("gzip") + b"\n"
+    kinds = matcher.decode_anchors.anchors
+    for buffer, expected in ((inside, 0), (starts, 1)):
+        found = [start for start, index in matcher.match(buffer, False).decode_anchors if kinds[index].kind == PAYLOAD]
+        chunks = ChunkedPass(io.BytesIO(buffer), matcher)
+        chunks.spots = DecodingLayer(matcher.decode_anchors, allowed_at).collector()
+        list(chunks)
+        assert found and len(chunks.spots.spots) == expected
+
+
+@needs_hyperscan
+def test_both_engines_report_the_same_payload_anchors() -> None:
+    rules = load_rules()
+    buffer = b"\n".join([b"x=" + packed("gzip"), b"y=" + packed("zlib"), byte_array(TEXT), byte_array(TEXT, ", "),
+                         b"[[" + byte_array(TEXT[:20])[1:] + b"]", b"[1, 2, 3]", b"short=[" + b",".join([b"7"] * 15) + b"]"])
+    found = {}
+    for engine in ("regex", "hyperscan"):
+        matcher = create_matcher(rules, engine)
+        kinds = matcher.decode_anchors.anchors
+        found[engine] = [(start, kinds[index].kind) for start, index in matcher.match(buffer, False).decode_anchors
+                         if kinds[index].kind in (PAYLOAD, BYTES)]
+    assert found["regex"] == found["hyperscan"]
+    assert [kind for _, kind in found["regex"]].count(BYTES) == 3
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(["gzip", "zlib", "zstd", "bytes", "bytes+gzip"]), st.text("ab =:{}\"", max_size=30),
+       st.text("xyz \t\"'=:", max_size=20), st.integers(0, 3))
+def test_a_key_in_any_payload_is_placed_on_its_value(tmp_path_factory: pytest.TempPathFactory, kind: str, around: str,
+                                                     before: str, line: int) -> None:
+    text = f"{around} access_token: {KEY} {around}".encode()
+    if kind == "bytes":
+        value = byte_array(text, ", ")
+    elif kind == "bytes+gzip":
+        value = byte_array(gzip.compress(text))
+    else:
+        value = packed(kind, text)
+    lines = ["noise"] * line + [before + "=" + value.decode()]
+    found = scanned(tmp_path_factory.mktemp("payload"), lines, "regex")
+    assert len(found) == 1
+    rule, number, column, end_column, decoded = found[0]
+    start = len(before) + 2
+    assert (rule, number, decoded) == ("asaas-api-key", line + 1, "base64+" + kind if not kind.startswith("bytes")
+                                       else kind)
+    if kind == "bytes":  # each byte has its number: the key starts at the number of its first byte
+        assert column == start + value.index(b", ".join(str(byte).encode() for byte in KEY[:6].encode()))
+    else:
+        assert (column, end_column) == (start, start + len(value))
