@@ -20,11 +20,12 @@ encoded value (its bytes say nothing of where inside it a byte was).
 from __future__ import annotations
 
 import base64
-import binascii
 import re
 import zlib
 from dataclasses import dataclass, field
 from typing import Callable
+
+from keyaudit.engine.unwrap import base64_bytes
 
 MAX_PAYLOAD_BYTES = 1 << 20  # of an encoded value read around its anchor (the engine's chunk)
 MAX_OUTPUT_BYTES = 16 << 20  # of text one payload opens to, nested formats included
@@ -100,13 +101,8 @@ class Opened:
 
 def open_base64(run: bytes) -> Opened | None:
     """A base64 run holding a compressed stream, opened to its text; None when it is not one."""
-    body = run.rstrip(b"=").replace(b"-", b"+").replace(b"_", b"/")
-    body = body[: len(body) - len(body) % 4] if len(body) % 4 == 1 else body
-    try:
-        data = base64.b64decode(body + b"=" * (-len(body) % 4), validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    return _decompressed(data, ["base64"], MAX_NESTING) if _format(data) is not None else None
+    data = base64_bytes(run)
+    return _decompressed(data, ["base64"], MAX_NESTING) if data is not None and _format(data) is not None else None
 
 
 def open_byte_array(value: bytes) -> Opened | None:

@@ -172,16 +172,22 @@ def starts_base64_run(buffer: bytes, position: int) -> bool:
     return position == 0 or buffer[position - 1] not in _BASE64_BYTE
 
 
-def unbase64(run: bytes) -> tuple[bytes, Origin] | None:
-    """``run`` decoded (standard or URL-safe alphabet, padding optional), when it decodes to text;
-    byte ``i`` comes from character ``i // 3 * 4 + i % 3`` of the run (where its bits start)."""
+def base64_bytes(run: bytes) -> bytes | None:
+    """``run`` decoded, standard or URL-safe alphabet, padding optional (a last lone character,
+    which holds no whole byte, dropped); None when it is no base64."""
     body = run.rstrip(b"=").replace(b"-", b"+").replace(b"_", b"/")
     body = body[: len(body) - len(body) % 4] if len(body) % 4 == 1 else body
     try:
-        text = base64.b64decode(body + b"=" * (-len(body) % 4), validate=True)
+        return base64.b64decode(body + b"=" * (-len(body) % 4), validate=True)
     except (binascii.Error, ValueError):
         return None
-    if not text or sum(byte in _TEXT_BYTE or byte >= 0x80 for byte in text) < PRINTABLE_SHARE * len(text):
+
+
+def unbase64(run: bytes) -> tuple[bytes, Origin] | None:
+    """``run`` decoded (see :func:`base64_bytes`), when it decodes to text; byte ``i`` comes from
+    character ``i // 3 * 4 + i % 3`` of the run (where its bits start)."""
+    text = base64_bytes(run)
+    if text is None or not text or sum(byte in _TEXT_BYTE or byte >= 0x80 for byte in text) < PRINTABLE_SHARE * len(text):
         return None
     origin = [index // 3 * 4 + index % 3 for index in range(len(text))]
     origin.append(len(run))
