@@ -2,7 +2,7 @@
 
 A unit is a whole file, or — for a big plain file — the lines starting in one byte range of it, so
 one large log keeps every core busy (a big gzip file of many members likewise, cut where members
-start), or one member of a zip or uncompressed tar, so one big log archive does too. The plan is
+start; a big single-member one at seek points of its text, when that pays), or one member of a zip or uncompressed tar, so one big log archive does too. The plan is
 in report order; whoever runs the units, the session merges their outcomes in that order, which
 is what makes the report independent of ``--jobs`` and of Dask.
 """
@@ -16,10 +16,12 @@ from keyaudit.engine.stream import looks_binary
 from keyaudit.inputs.archives import PlannedMember, archive_kind, member_targets
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
+from keyaudit.run.gzip_cutting import Cutting
 from keyaudit.run.state import HEAD_BYTES, Progress, Resume, ScanState, digest
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, sniff_compression
 from keyaudit.sources.discover import discover
 from keyaudit.sources.frames import CodecMissing
+from keyaudit.sources.gzip_index import SeekPoint
 from keyaudit.sources.gzip_members import member_starts
 from keyaudit.sources.opening import file_size, file_stamp, opener_for
 from keyaudit.sources.remote import ObjectReader
@@ -38,6 +40,7 @@ class WorkUnit:
     target: Target
     byte_range: tuple[int, int] | None = None
     members: bool = False  # the range counts bytes of a gzip file, cut where members start
+    seek_point: SeekPoint | None = None  # the range counts bytes of a gzip file's text, decoded from here
     resume: Resume | None = None  # with --state: where an earlier run stopped in this content
     head: bytes | None = None  # with --state: the content's first bytes, its identity
     stamp: str | None = None  # with --state: the file's size and mtime when the scan was planned
@@ -47,6 +50,12 @@ class WorkUnit:
     def first(self) -> bool:
         """The unit that counts its file (the only one, or the first range)."""
         return self.byte_range is None or self.byte_range[0] == 0
+
+    @property
+    def cut_compressed(self) -> bool:
+        """A piece of a compressed file cut where the plan found a place to start: one that
+        cannot be read alone (damage, a misjudged place) sends the file to be read whole."""
+        return self.members or self.seek_point is not None
 
     @property
     def local(self) -> bool:
@@ -106,7 +115,7 @@ def _split_kind(target: Target) -> str | None:
     return kind or "plain"
 
 
-def _ranges(target: Target, size: int, piece: int, cut_gzip: bool) -> list[WorkUnit]:
+def _ranges(target: Target, size: int, piece: int, cut_gzip: bool, cutting: Cutting | None) -> list[WorkUnit]:
     """The byte ranges of a big file, one unit each; one unit when it cannot be cut."""
     kind = _split_kind(target)
     if kind == "plain":
@@ -116,14 +125,22 @@ def _ranges(target: Target, size: int, piece: int, cut_gzip: bool) -> list[WorkU
             cuts = [0, *member_starts(raw, list(range(piece, size, piece)), size), size]
         if len(cuts) > 2:
             return [WorkUnit(target, (start, end), members=True) for start, end in zip(cuts, cuts[1:])]
+        indexed = cutting.cuts(target, piece, size) if cutting is not None else None
+        if indexed is not None:
+            length, points = indexed
+            points = [SeekPoint(), *points]
+            ends = [point.text for point in points[1:]] + [length]
+            return [WorkUnit(target, (point.text, end), seek_point=point) for point, end in zip(points, ends)]
     return [WorkUnit(target)]
 
 
 def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES,
-               split: bool = True, workers: int = 1, cut_gzip: bool = True) -> list[WorkUnit]:
+               split: bool = True, workers: int = 1, cut_gzip: bool = True,
+               cutting: Cutting | None = None) -> list[WorkUnit]:
     """The units of a scan, in report order; when ``split``, big plain files in byte ranges, big
-    multi-member gzip files too when ``cut_gzip``, and zips and uncompressed tars member by
-    member (members not scanned are counted here).
+    gzip files too when ``cut_gzip`` (multi-member ones where members start; a single member at
+    seek points of its text when ``cutting`` finds that this pays), and zips and uncompressed
+    tars member by member (members not scanned are counted here).
 
     A gzip file is cut only for other processes to share: one process reads it faster whole,
     with isal decompressing in a thread beside the scan, than in pieces one after another.
@@ -139,7 +156,7 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
             continue
         size = file_size(target.path) if target.path is not None else 0
         piece = min(range_bytes, max(MIN_RANGE_BYTES, size // (RANGES_PER_WORKER * workers)))
-        units.extend(_ranges(target, size, piece, cut_gzip) if split and size > 2 * piece else [WorkUnit(target)])
+        units.extend(_ranges(target, size, piece, cut_gzip, cutting) if split and size > 2 * piece else [WorkUnit(target)])
     return units
 
 
