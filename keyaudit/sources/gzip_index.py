@@ -36,7 +36,7 @@ from keyaudit.sources.pieces import Pieces, line_aligned
 WINDOW_BYTES = 32 << 10  # how far deflate's back-references reach
 TRAILER_BYTES = 8  # a member's CRC and length
 RECORD_BYTES = 512 << 10  # text between rapidgzip's block records (more memory and time below; fewer candidates above)
-MIN_RECORD_BYTES = 32 << 10
+MIN_RECORD_BYTES = 8 << 10  # rapidgzip's least
 _TRIAL_BYTES = 4096  # text decoded from a candidate seek point to believe it
 _READ_BYTES = 1 << 20
 
