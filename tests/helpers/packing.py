@@ -49,7 +49,7 @@ def gzip_members(data: bytes, members: int) -> bytes:
     return b"".join(gzip.compress(piece, mtime=0) for piece in pieces(data, members))
 
 
-def token_log(lines: int = 12_000, seed: int = 18) -> tuple[bytes, list[str]]:
+def token_log(lines: int = 2_500, seed: int = 18) -> tuple[bytes, list[str]]:
     """A log whose every line leaks an iugu token, after filler of varied length (so that deflate
     writes ordinary blocks), with two lines longer than a piece of a small test plan: wherever a
     gzip file of it is cut, the cut falls in a line with a key, often inside the key itself."""
@@ -61,7 +61,7 @@ def token_log(lines: int = 12_000, seed: int = 18) -> tuple[bytes, list[str]]:
     for index in range(lines):
         token = iugu_token(rng=rng)
         tokens.append(token)
-        filler = " ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
+        filler = " ".join(rng.choice(words) for _ in range(rng.randint(0, 120)))
         if index in (lines // 3, lines * 2 // 3):
             filler = " ".join(rng.choice(words) for _ in range(90_000))  # ~600 KB: no line starts in a piece
         out.append(f"2026-11-30 05:{index % 60:02d}:00 {filler} 日 {iugu_line(token)}\n")
