@@ -14,9 +14,11 @@ import keyaudit.run.executors.forked
 from helpers.packing import small_blocks_gzip, token_log
 from helpers.places import expected_spans
 from helpers.running import run_scan
+from keyaudit.config import Config
 from keyaudit.model.result import ScanResult
 from keyaudit.run.builder import ScannerSpec
 from keyaudit.run.gzip_cutting import PROBE_BYTES, Costs, Cutting, cut_pays, measured
+from keyaudit.run.session import Session
 from keyaudit.run.units import plan_units
 from keyaudit.sources.targets import Discovery, Target
 
@@ -122,3 +124,18 @@ def test_a_piece_of_a_file_damaged_after_the_plan_asks_for_the_file_whole(logged
     tallies = [scanner.scan(unit) for unit in units]
     assert any(tally.rescan_whole for tally in tallies)
     assert all(tally.errors == [] for tally in tallies)  # the whole file's scan reports it, once
+
+
+def test_with_state_a_single_member_file_is_one_unit_and_is_not_scanned_twice(logged, tmp_path: Path) -> None:
+    """--state reads a file whole from where it stopped: the file is not cut even when cutting
+    would pay, and the next run finds it unchanged."""
+    path, text, tokens = logged
+    config = Config(targets=(str(path),), jobs=2, state=tmp_path / "state.db", no_dedupe=True)
+    results = []
+    for _run in range(2):
+        with Session(config, range_bytes=RANGE, gzip_costs=lambda target: PROVIDER_LOG) as session:
+            results.append(session.run())
+            session.commit()  # as the command line does once the report is out
+    first, again = results
+    assert spans(first) == expected_spans(text, tokens) and first.errors == []
+    assert again.findings == [] and again.counts.statistics["files_unchanged"] == 1
