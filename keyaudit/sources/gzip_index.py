@@ -27,7 +27,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterator
 
 from keyaudit.sources.compression import ISAL_GZIP, igzip_lib
 from keyaudit.sources.decoders import INPUT_BYTES, PIECE_BYTES, Damaged, Decoded
@@ -123,25 +123,42 @@ class IndexedRange(Pieces):
         super().__init__(line_aligned(_text_from(raw, seek_point), skip, end - seek_point.text))
 
 
-def _records(decoded: "object") -> list[tuple[int, int]]:
-    """rapidgzip's block records that start on a byte, inside the text: (file byte, text offset)."""
-    size = decoded.size()  # type: ignore[attr-defined]
-    return sorted((bit // 8, text) for bit, text in decoded.block_offsets().items()  # type: ignore[attr-defined]
-                  if bit % 8 == 0 and 0 < text < size)
+# ``decoded`` below: a rapidgzip.RapidgzipFile read to its end (rapidgzip is imported when needed).
 
 
-def _tried(raw: BinaryIO, decoded: "object", place: tuple[int, int]) -> SeekPoint | None:
+def _tried(raw: BinaryIO, decoded: Any, place: tuple[int, int]) -> SeekPoint | None:
     """The seek point at ``place`` when decoding from it gives the text rapidgzip gave there."""
     compressed, text = place
     start = max(0, text - WINDOW_BYTES)
-    decoded.seek(start)  # type: ignore[attr-defined]
-    known = decoded.read(text - start + _TRIAL_BYTES)  # type: ignore[attr-defined]
+    decoded.seek(start)
+    known = decoded.read(text - start + _TRIAL_BYTES)
     seek_point = SeekPoint(compressed, text, known[: text - start])
     try:
         trial = b"".join(_inflate(raw, seek_point, _TRIAL_BYTES))
     except Damaged:
         return None
     return seek_point if trial and known[text - start :].startswith(trial) else None
+
+
+def _chosen(raw: BinaryIO, decoded: Any, piece: int) -> list[SeekPoint]:
+    """For each multiple of ``piece`` bytes of text, the first of rapidgzip's block records at
+    or after it (and before the next) that starts on a byte and passes :func:`_tried`; none for
+    a stretch without one: the piece before takes it too."""
+    size = decoded.tell()
+    records = sorted((bit // 8, text) for bit, text in decoded.block_offsets().items()
+                     if bit % 8 == 0 and 0 < text < size)
+    cuts: list[SeekPoint] = []
+    at = 0
+    for point in range(piece, size, piece):
+        while at < len(records) and records[at][1] < point:
+            at += 1
+        while at < len(records) and records[at][1] < point + piece:
+            seek_point = _tried(raw, decoded, records[at])
+            at += 1
+            if seek_point is not None:
+                cuts.append(seek_point)
+                break
+    return cuts
 
 
 def index_cuts(path: Path, piece: int, parallelization: int = 1) -> tuple[int, list[SeekPoint]] | None:
@@ -163,18 +180,6 @@ def index_cuts(path: Path, piece: int, parallelization: int = 1) -> tuple[int, l
                 pass
             if decoded.tell_compressed() != 8 * os.fstat(raw.fileno()).st_size:
                 return None  # it stopped short of the end: the file is cut short
-            size = decoded.tell()
-            records, at = _records(decoded), 0
-            cuts: list[SeekPoint] = []
-            for point in range(piece, size, piece):
-                while at < len(records) and records[at][1] < point:
-                    at += 1
-                while at < len(records) and records[at][1] < point + piece:  # none: the piece before takes this one too
-                    seek_point = _tried(raw, decoded, records[at])
-                    at += 1
-                    if seek_point is not None:
-                        cuts.append(seek_point)
-                        break
-            return size, cuts
+            return decoded.tell(), _chosen(raw, decoded, piece)
     except (RuntimeError, ValueError, OSError):  # what rapidgzip raises for damage, and failed reads
         return None
