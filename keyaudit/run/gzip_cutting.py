@@ -16,6 +16,9 @@ and should take ~0.63 of the time; a log without it (``s ≈ d``) is not — one
 keeps both cores busy. On four workers ``s > 4.1 d`` is enough; on a cluster, where ``w`` is taken
 to be the number of pieces, ``s > 2.5 d``.
 
+The rule weighs one file alone; the plan asks it only about a file bigger than a worker's share
+of the whole scan — in a folder of rotated logs the other files keep the workers busy.
+
 ``d`` and ``s`` are measured on the file's first :data:`PROBE_BYTES` of text, which a log's
 traffic, and so the scan's cost, is usually like: isal decodes them, and the session's probe
 scans them (the plan cannot import the scanner, so the session hands it a function).

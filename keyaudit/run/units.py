@@ -116,10 +116,9 @@ def _split_kind(target: Target) -> str | None:
     return kind or "plain"
 
 
-def _ranges(target: Target, size: int, piece: int, cut_gzip: bool, cutting: Cutting | None) -> list[WorkUnit]:
-    """The byte ranges of a big file, one unit each; one unit when it cannot be cut. A gzip
-    member's text is cut about every ``piece`` bytes too (planned from the compressed size, so
-    some three times as many pieces as a plain file of that size: finer, better balanced)."""
+def _ranges(target: Target, size: int, piece: int, cut_gzip: bool) -> list[WorkUnit] | None:
+    """The byte ranges of a big file, one unit each; one unit when it cannot be cut; None for a
+    single-member gzip file, which may be cut once the whole plan is known (:func:`_cut_members`)."""
     kind = _split_kind(target)
     if kind == "plain":
         return [WorkUnit(target, (start, min(start + piece, size))) for start in range(0, size, piece)]
@@ -128,13 +127,28 @@ def _ranges(target: Target, size: int, piece: int, cut_gzip: bool, cutting: Cutt
             cuts = [0, *member_starts(raw, list(range(piece, size, piece)), size), size]
         if len(cuts) > 2:
             return [WorkUnit(target, (start, end), members=True) for start, end in zip(cuts, cuts[1:])]
-        indexed = cutting.cuts(target, piece, size) if cutting is not None else None
+        return None
+    return [WorkUnit(target)]
+
+
+def _cut_members(units: list[WorkUnit], whole: list[tuple[int, int]], cutting: Cutting) -> list[WorkUnit]:
+    """``units`` with each single-member gzip file (at a position in ``whole``, with its piece
+    size) cut at seek points where ``cutting`` finds that it pays — and only a file bigger than
+    a worker's share of the scan (its bytes against all units' bytes): a smaller one ends before
+    the other files do, and its index would be pure cost. On a cluster every such file is
+    weighed. The text is cut about every ``piece`` bytes (planned from the compressed size: some
+    three times as many pieces as a plain file of that size, finer and better balanced)."""
+    share = sum(unit.size for unit in units) / cutting.workers if cutting.workers else 0
+    for position, piece in reversed(whole):
+        target, size = units[position].target, units[position].size
+        indexed = cutting.cuts(target, piece, size) if size > share else None
         if indexed is not None:
             length, points = indexed
             points = [SeekPoint(), *points]
             ends = [point.text for point in points[1:]] + [length]
-            return [WorkUnit(target, (point.text, end), seek_point=point) for point, end in zip(points, ends)]
-    return [WorkUnit(target)]
+            units[position : position + 1] = [WorkUnit(target, (point.text, end), seek_point=point)
+                                              for point, end in zip(points, ends)]
+    return units
 
 
 def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES,
@@ -152,6 +166,7 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
     or more, and at most ``range_bytes``): with a few 64 MiB ranges one worker gets the odd one
     out and the others wait for it."""
     units: list[WorkUnit] = []
+    whole: list[tuple[int, int]] = []  # single-member gzip files: position, piece size
     for target in discover(targets, discovery):
         members = member_targets(target, discovery.counts) if split else None
         if members is not None:
@@ -159,8 +174,11 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
             continue
         size = file_size(target.path) if target.path is not None else 0
         piece = min(range_bytes, max(MIN_RANGE_BYTES, size // (RANGES_PER_WORKER * workers)))
-        units.extend(_ranges(target, size, piece, cut_gzip, cutting) if split and size > 2 * piece else [WorkUnit(target)])
-    return units
+        ranges = _ranges(target, size, piece, cut_gzip) if split and size > 2 * piece else [WorkUnit(target)]
+        if ranges is None:
+            whole.append((len(units), piece))
+        units.extend(ranges or [WorkUnit(target)])
+    return _cut_members(units, whole, cutting) if cutting is not None and whole else units
 
 
 def with_resume(unit: WorkUnit, state: ScanState) -> WorkUnit:

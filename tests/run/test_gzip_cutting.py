@@ -78,6 +78,19 @@ def test_the_plan_cuts_at_seek_points_only_when_it_pays(logged) -> None:
     assert [unit.byte_range for unit in unmeasured] == [None]
 
 
+def test_a_file_that_the_other_files_outweigh_is_not_cut(logged, tmp_path: Path) -> None:
+    """A nightly folder of rotated logs keeps every worker busy with whole files: a big
+    single-member gzip file is cut only when it is more than a worker's share of the scan."""
+    path, text, _tokens = logged
+    packed = path.read_bytes()
+    (tmp_path / "access.log.1.gz").write_bytes(packed)
+    for index in range(3):
+        (tmp_path / f"app.log.{index}").write_bytes(text[: len(packed)])  # as big on disk as the .gz
+    units = plan_units([str(tmp_path)], Discovery(), RANGE, workers=2, cutting=Cutting(2, lambda target: PROVIDER_LOG))
+    assert [unit.byte_range for unit in units if unit.target.display.endswith(".gz")] == [None]
+    assert any(unit.byte_range for unit in units)  # the plain logs are cut: the plan did split
+
+
 @pytest.mark.parametrize("spread", [{"jobs": 2}, {"scheduler": "local:2"}], ids=["processes", "dask"])
 def test_pieces_give_the_report_of_one_unit(logged, spread: dict) -> None:
     path, text, tokens = logged
