@@ -15,7 +15,7 @@ stream in base64, a byte array: :mod:`keyaudit.engine.payloads`) is opened whate
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Iterator
 
 from keyaudit.engine.encodings import BASE64, BYTES, PAYLOAD, PAYLOADS, DecodeAnchors
 from keyaudit.engine.payloads import MAX_PAYLOAD_BYTES, array_end, open_base64, open_byte_array
@@ -56,6 +56,15 @@ class SpotCollector:
              found: list[tuple[int, int]]) -> None:
         """Keep a spot for each anchor before ``cut`` (one for anchors that share it); ``place``
         gives the line and 1-based column of an offset of ``buffer``."""
+        for first, last, kind in self.spans(buffer, cut, found):
+            line, column = place(first)
+            self.spots.append(Spot(buffer[first:last], offset + first, line, column - 1, kind,
+                                   self._allowed(buffer, first, last)))
+
+    def spans(self, buffer: bytes, cut: int, found: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, kind) of each text worth decoding around the anchors ``found`` before
+        ``cut``: what :meth:`take` keeps, and what a caller that scans parts of a joint text alone
+        must scan (a HAR field with an encoded key)."""
         covered = {False: -1, True: -1}  # where the last spot ends: of a payload, of any other
         line_start, keywords = -1, []  # the keywords of the line the last marker was on
         for position, index in found:
@@ -84,10 +93,7 @@ class SpotCollector:
                 if not any(start - anchor.reach <= marker <= end + anchor.reach for start, end in keywords):
                     continue  # no keyword near this marker: nothing a rule could find that it did not
             covered[payload] = last
-            data = buffer[first:last]
-            line, column = place(first)
-            self.spots.append(Spot(data, offset + first, line, column - 1, anchor.kind,
-                                   self._allowed(buffer, first, last)))
+            yield first, last, anchor.kind
 
     def drain(self, before_line: int | None = None) -> list[Spot]:
         """The spots on lines before ``before_line`` (all of them: None), no longer kept."""

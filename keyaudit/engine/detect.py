@@ -17,7 +17,7 @@ from keyaudit.engine.decoding import MAX_DEPTH, DecodingLayer, SpotCollector
 from keyaudit.engine.encodings import PAYLOADS
 from keyaudit.engine.evidence import FileEvidence, HostSet
 from keyaudit.engine.logcontext import record_context
-from keyaudit.engine.matcher import Matcher
+from keyaudit.engine.matcher import BufferHits, Matcher
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, Hit
 from keyaudit.engine.windows import NestedText, WindowCollector
 from keyaudit.model.findings import Finding, Location
@@ -147,6 +147,13 @@ class SecretDetector:
         self._file_hosts = HostSet.of([piece for rule in self._rule_list if rule.context is not None
                                        for piece in rule.context.pieces if piece.provider_host and piece.scope == "file"])
         self._decoding = DecodingLayer(self.matcher.decode_anchors, allowed_at)
+
+    def secret_spans(self, buffer: bytes, found: BufferHits) -> list[tuple[int, int]]:
+        """Where ``buffer`` may hold a secret, as (start, end), given what the matcher ``found``
+        in it: each hit, and each text the decoding layer would decode. A caller that scans only
+        the parts of a joint text these fall in finds what a scan of each part would."""
+        decoded = self._decoding.collector().spans(buffer, len(buffer), found.decode_anchors)
+        return [(hit.match_start, hit.match_end) for hit in found.hits] + [(start, end) for start, end, _ in decoded]
 
     def findings_in(self, stream: BinaryIO, path: str, into: FindingSink,
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0),

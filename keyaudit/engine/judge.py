@@ -72,7 +72,7 @@ class ExchangeJudge:
         call): one pass of the engine over the text says so, before a pass that judges hits."""
         text = request_text(exchange)
         found_hits = self._carriers.matcher.match(text, want_markers=False)
-        if not found_hits.hits and not found_hits.tables and not found_hits.decode_anchors:
+        if not found_hits.tables and not self._carriers.secret_spans(text, found_hits):
             return []
         found: list[Finding] = []
         self._carriers.findings_in(io.BytesIO(text), "-", found)

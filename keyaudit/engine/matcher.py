@@ -55,15 +55,6 @@ class BufferHits:
     # matcher's ``decode_anchors`` (see :mod:`keyaudit.engine.encodings`); sorted.
     decode_anchors: list[tuple[int, int]] = field(default_factory=list)
 
-    def secret_spans(self, anchors: DecodeAnchors) -> list[tuple[int, int]]:
-        """Where the buffer may hold a secret, as (start, end): each hit, and each encoded
-        keyword or escape marker of ``anchors`` (the matcher's), where the decoding layer may find
-        one. A caller that scans only the parts of a joint text these fall in finds what a scan
-        of each part would."""
-        literals = anchors.anchors
-        return [(hit.match_start, hit.match_end) for hit in self.hits] + [
-            (start, start + len(literals[index].literal)) for start, index in self.decode_anchors]
-
     def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
         """Run rule ``index``'s own pattern over ``buffer[start:stop]``: every match with a
         ``secret`` group is a hit (for a table rule, every value under its column in the rows

@@ -123,11 +123,11 @@ class _HarScan:
         rules in one pass, so that values without a hit cost no pass of their own."""
         if not batch:
             return
-        matcher = self.detector.matcher
-        found = matcher.match(b"\n".join(part for read in batch for part in read.parts), False)
+        joint = b"\n".join(part for read in batch for part in read.parts)
+        found = self.detector.matcher.match(joint, False)
         starts = list(itertools.accumulate((read.size + 1 for read in batch), initial=0))
         spans: list[list[tuple[int, int]]] = [[] for _ in batch]
-        for start, end in found.secret_spans(matcher.decode_anchors):  # in the coordinates of every value it overlaps
+        for start, end in self.detector.secret_spans(joint, found):  # in the coordinates of every value it overlaps
             first = bisect.bisect_right(starts, start) - 1
             for index in range(first, max(first + 1, bisect.bisect_left(starts, end))):
                 spans[index].append((start - starts[index], end - starts[index]))
