@@ -27,6 +27,7 @@ NEAR_LINES = REQUEST_SPAN_LINES  # between the first lines of two readings of on
 _OPTIONAL = frozenset({"host", "content-length"})  # headers some shapes leave out
 
 _Headers = frozenset[tuple[str, str]]
+_Key = tuple[str, str, bool, _Headers, int]  # method, URL, headers known, headers, stretch of lines
 
 
 def _headers(exchange: Exchange) -> _Headers:
@@ -43,36 +44,40 @@ def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
     the order read. A kept request takes at most one reading of each other reader: readings pair
     up, and a run of like requests is not folded into one."""
     kept: list[Exchange] = []
-    compared: list[_Headers] = []
-    readers: list[set[str]] = []  # the readers each kept request was read by
-    # Method, URL and the stretch of NEAR_LINES lines of the first line -> places in `kept`: a
-    # reading is compared with those of its own and the neighbouring stretches only, not with
-    # every earlier call to one URL (a dense log calls the same few thousands of times).
-    seen: dict[tuple[str, str, int], list[int]] = {}
+    # A reading is compared only with the kept requests of its own method, URL and headers, whose
+    # first lines are in its own stretch of NEAR_LINES lines or a neighbouring one, and which no
+    # reading of its reader has joined yet: not with every earlier call to one URL (a dense log
+    # calls the same few thousands of times), nor with the other records of its own batch line.
+    seen: dict[_Key, dict[frozenset[str], dict[int, None]]] = {}  # -> the readers of kept ones -> their places
+    filed: list[tuple[_Key, frozenset[str]]] = []  # where each kept one is in `seen`
     for exchange in exchanges:
-        headers = _headers(exchange)
+        capture = exchange.origin.capture
+        like = (exchange.method, exchange.url, exchange.headers_known, _headers(exchange))
         stretch = exchange.origin.line // NEAR_LINES
-        near = sorted(chain.from_iterable(seen.get((exchange.method, exchange.url, s), ())
-                                          for s in (stretch - 1, stretch, stretch + 1)))
-        twin = next((place for place in near if exchange.origin.capture not in readers[place]
-                     and _twins(kept[place], compared[place], exchange, headers)), None)
+        near = sorted(chain.from_iterable(
+            places for near_stretch in (stretch - 1, stretch, stretch + 1)
+            for readers, places in seen.get((*like, near_stretch), {}).items() if capture not in readers))
+        twin = next((place for place in near if _twins(kept[place], exchange)), None)
         if twin is None:
-            seen.setdefault((exchange.method, exchange.url, stretch), []).append(len(kept))
+            key = (*like, stretch)
+            seen.setdefault(key, {}).setdefault(frozenset({capture}), {})[len(kept)] = None
+            filed.append((key, frozenset({capture})))
             kept.append(exchange)
-            compared.append(headers)
-            readers.append({exchange.origin.capture})
             continue
-        readers[twin].add(exchange.origin.capture)
+        key, readers = filed[twin]
+        del seen[key][readers][twin]
+        filed[twin] = (key, readers | {capture})
+        seen[key].setdefault(readers | {capture}, {})[twin] = None
         if _shows(exchange) > _shows(kept[twin]):
-            kept[twin], compared[twin] = exchange, headers
+            kept[twin] = exchange
     return kept
 
 
-def _twins(one: Exchange, one_headers: _Headers, other: Exchange, other_headers: _Headers) -> bool:
+def _twins(one: Exchange, other: Exchange) -> bool:
+    """Whether two readings of the same method, URL and headers are one request."""
     if abs(one.origin.line - other.origin.line) > NEAR_LINES:
         return False
-    return (one.headers_known == other.headers_known and one_headers == other_headers
-            and (one.time is None or other.time is None or one.time == other.time)
+    return ((one.time is None or other.time is None or one.time == other.time)
             and _same_length_header(one, other) and _bodies_agree(one, other))
 
 
