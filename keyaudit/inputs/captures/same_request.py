@@ -9,11 +9,13 @@ findings, or a bad signature beside a valid one.
 Two exchanges are the same request when different readers read them (the same reader reading
 two is two requests: a retry is sent again), within :data:`NEAR_LINES` of each other, with the
 same method and URL, no two different log times, the same headers (names compared without case;
-``Host`` and ``Content-Length``, which some shapes leave out, compared only where both show them)
-and the same body. A body one reading does not show agrees only with the ``Content-Length`` it shows: a batch
-of transfers sends many requests with the same headers and bodies that differ. A reading that
-shows no headers (a one-line client log) is the same as no other: in a busy log it could be any
-of its neighbours. The one kept shows the most: its body, then its headers.
+``Host`` and ``Content-Length``, which some shapes leave out, are not among them: the URL names
+the host, and the length is compared only where both show it) and the same body. A body one
+reading does not show agrees only with the ``Content-Length`` it shows: a batch of transfers
+sends many requests with the same headers and bodies that differ. A reading that shows no
+headers (a one-line client log) is the same as no reading that shows some: in a busy log it could
+be any of its neighbours; two that show none, of one call, carry the same findings. The one kept
+shows the most: its body, then its headers.
 """
 
 from __future__ import annotations
