@@ -7,7 +7,10 @@ the ``lz4`` extra is installed), then times whole ``keyaudit scan`` processes, s
 alternating order, and prints medians and the same-run ratios the targets are stated in:
 
 - one ``.gz`` of many members: ``--jobs N`` against ``--jobs 1``;
-- one single-member ``.gz`` (what ``logrotate`` writes): ``--jobs N`` against ``--jobs 1``;
+- one single-member ``.gz`` (what ``logrotate`` writes): ``--jobs N`` against ``--jobs 1``, wall and
+  CPU — on the generator's log with provider traffic (the scan costs ~20× the decoding: the plan
+  cuts the file at seek points), and with ``--without-traffic`` also on a log written with
+  ``--provider-percent 0`` (the scan costs about what decoding does: the file stays whole);
 - ``.zst`` against the plain text with ``--jobs 1`` (decoded in a second thread), and with both
   pinned to one core (``taskset``), where decoding cannot overlap the scan.
 
@@ -16,7 +19,8 @@ rapidgzip on 1 and N threads), which shows whether a parallel decoder would pay 
 Run by hand, not in CI:
 
     python benchmarks/generate_logs.py /tmp/bench --megabytes 3000
-    python benchmarks/run_compressed.py /tmp/bench [--rounds 3]
+    python benchmarks/generate_logs.py /tmp/quiet --megabytes 3000 --provider-percent 0
+    python benchmarks/run_compressed.py /tmp/bench [--rounds 3] [--without-traffic /tmp/quiet]
 """
 
 from __future__ import annotations
@@ -128,6 +132,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bench", type=Path, help="folder written by generate_logs.py")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--without-traffic", type=Path, metavar="BENCH",
+                        help="folder written by generate_logs.py --provider-percent 0: its single-member .gz too")
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0))
     plain, single = args.bench / "mixed.log", args.bench / "mixed.log.gz"
@@ -145,6 +151,10 @@ def main() -> None:
     }
     if "lz4" in variants:
         commands["lz4 -j1"] = scan + ["--jobs", "1", str(variants["lz4"])]
+    quiet = args.without_traffic / "mixed.log.gz" if args.without_traffic else None
+    if quiet is not None:
+        commands["gz, one member, no traffic -j1"] = scan + ["--jobs", "1", str(quiet)]
+        commands[f"gz, one member, no traffic -j{cores}"] = scan + ["--jobs", str(cores), str(quiet)]
     if pin:
         commands["plain -j1, one core"] = pin + commands["plain -j1"]
         commands["zst -j1, one core"] = pin + commands["zst -j1"]
@@ -159,8 +169,9 @@ def main() -> None:
         print(f"{name:<30} {seconds:>9.2f} {megabytes / seconds:>13.0f} {cpu:>7.2f}")
     print(f"\ngz of many members, -j{cores} vs -j1: "
           f"{took['gz, 1 MiB members -j1'] / took[f'gz, 1 MiB members -j{cores}']:.2f}x faster (target 1.6x)")
-    print(f"gz of one member, -j{cores} vs -j1: "
-          f"{took['gz, one member -j1'] / took[f'gz, one member -j{cores}']:.2f}x faster")
+    for case in ["gz, one member"] + (["gz, one member, no traffic"] if quiet is not None else []):
+        one, many = measured[f"{case} -j1"], measured[f"{case} -j{cores}"]
+        print(f"{case}, -j{cores} vs -j1: {one[0] / many[0]:.2f}x faster, {many[1] / one[1]:.2f}x the CPU")
     print(f"zst vs plain, -j1: {took['zst -j1'] / took['plain -j1']:.2f}x the time (target 1.3x)")
     if pin:
         print(f"zst vs plain, pinned to one core: {took['zst -j1, one core'] / took['plain -j1, one core']:.2f}x")

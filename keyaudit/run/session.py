@@ -27,6 +27,7 @@ from keyaudit.run.executors.cluster import DASK_EXTRA, ClusterError, ClusterExec
 from keyaudit.run.executors.forked import ForkedExecutor, default_jobs
 from keyaudit.run.executors.serial import SerialExecutor
 from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
+from keyaudit.run.gzip_cutting import Costs, Cutting, measured
 from keyaudit.run.ordering import PlanOrder
 from keyaudit.run.placing import ScanFrame
 from keyaudit.run.scope import scope, target_folders
@@ -36,7 +37,7 @@ from keyaudit.run.tally import Tally
 from keyaudit.run.units import RANGE_BYTES, WorkUnit, plan_units, with_resume
 from keyaudit.sources.ignore import gitignore_spec
 from keyaudit.sources.remote import RemoteError, filesystem_for, is_url
-from keyaudit.sources.targets import Discovery, Target
+from keyaudit.sources.targets import Discovery, Target, in_memory
 
 if TYPE_CHECKING:
     from keyaudit.model.verification import Verification
@@ -63,11 +64,14 @@ class Session:
 
     def __init__(self, config: Config, *, range_bytes: int = RANGE_BYTES, spill_at: int = SPILL_AT,
                  held: Sequence[Target] | None = None, say: Callable[[str], None] = lambda _line: None,
-                 transport: "Transport | None" = None) -> None:
+                 transport: "Transport | None" = None, gzip_costs: Callable[[Target], Costs | None] | None = None) -> None:
         self.config = config
         self._say, self._transport = say, transport
         self._collecting: Candidates | None = None
         self._range_bytes = range_bytes
+        # What a big single-member gzip file costs to decode and to scan: measured on its first
+        # text with this session's scanner, unless given (figures a caller already knows).
+        self._gzip_costs = gzip_costs or (lambda target: measured(target, self._probe))
         self._spill_at = spill_at
         self._held = held
         self.spec = ScannerSpec(tuple(map(str, config.rules)), config.disable, config.engine,
@@ -144,9 +148,15 @@ class Session:
             units = [WorkUnit(t) for t in targets if not discovery.excluded(root / t.display, t.display)]
         else:  # with --state a resumed file is read from where it stopped, in one piece
             workers = 1 if config.scheduler else (config.jobs or default_jobs())  # Dask: fewer, 64 MiB units
+            spread = bool(config.scheduler) or workers > 1
+            cutting = Cutting(None if config.scheduler else workers, self._gzip_costs) if spread else None
             units = plan_units(list(config.targets), discovery, self._range_bytes, split=state is None,
-                               workers=workers, cut_gzip=bool(config.scheduler) or workers > 1)
+                               workers=workers, cut_gzip=spread, cutting=cutting)
         return [with_resume(unit, state) for unit in units] if state is not None else units
+
+    def _probe(self, display: str, text: bytes) -> None:
+        """Scan ``text`` as the file ``display`` begins, for its cost only (the plan times it)."""
+        self.scanner.scan(WorkUnit(in_memory(display, text)))
 
     def _executor(self) -> Executor:
         if self.config.scheduler:

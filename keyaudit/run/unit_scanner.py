@@ -92,9 +92,9 @@ class UnitScanner:
                     return Tally(errors=[ScanError(unit.target.display, f"cannot read: {exc.strerror or exc}")])
             for threaded in (True, False):
                 tally = Tally()
-                opener = opener_for(location, unit.byte_range, threaded, unit.members)
+                opener = opener_for(location, unit.byte_range, threaded, unit.members, unit.seek_point)
                 with self.budget.file() as account:
-                    done = self._scan_guarded(unit, opener, tally, last_try=not threaded or unit.members)
+                    done = self._scan_guarded(unit, opener, tally, last_try=not threaded or unit.cut_compressed)
                 tally.errors.extend(self._rules_lost(unit.target.display, account))
                 if done:
                     break
@@ -126,7 +126,7 @@ class UnitScanner:
         except CodecMissing as exc:  # not damage, not binary: a format this install cannot read
             tally.counts.skip(display, str(exc))
         except DECOMPRESSION_ERRORS as exc:
-            if unit.members:  # a misjudged member boundary, or damage: the session reads the file whole
+            if unit.cut_compressed:  # a misjudged place to start, or damage: the session reads the file whole
                 tally.rescan_whole = True
                 return True
             if not last_try:

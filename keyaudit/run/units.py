@@ -2,9 +2,10 @@
 
 A unit is a whole file, or — for a big plain file — the lines starting in one byte range of it, so
 one large log keeps every core busy (a big gzip file of many members likewise, cut where members
-start), or one member of a zip or uncompressed tar, so one big log archive does too. The plan is
-in report order; whoever runs the units, the session merges their outcomes in that order, which
-is what makes the report independent of ``--jobs`` and of Dask.
+start; a big single-member one at seek points of its text, when that pays), or one member of a
+zip or uncompressed tar, so one big log archive does too. The plan is in report order; whoever
+runs the units, the session merges their outcomes in that order, which is what makes the report
+independent of ``--jobs`` and of Dask.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from keyaudit.engine.stream import looks_binary
 from keyaudit.inputs.archives import PlannedMember, archive_kind, member_targets
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
+from keyaudit.run.gzip_cutting import Cutting
 from keyaudit.run.state import HEAD_BYTES, Progress, Resume, ScanState, digest
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, sniff_compression
 from keyaudit.sources.discover import discover
 from keyaudit.sources.frames import CodecMissing
+from keyaudit.sources.gzip_index import SeekPoint
 from keyaudit.sources.gzip_members import member_starts
 from keyaudit.sources.opening import file_size, file_stamp, opener_for
 from keyaudit.sources.remote import ObjectReader
@@ -38,6 +41,7 @@ class WorkUnit:
     target: Target
     byte_range: tuple[int, int] | None = None
     members: bool = False  # the range counts bytes of a gzip file, cut where members start
+    seek_point: SeekPoint | None = None  # the range counts bytes of a gzip file's text, decoded from here
     resume: Resume | None = None  # with --state: where an earlier run stopped in this content
     head: bytes | None = None  # with --state: the content's first bytes, its identity
     stamp: str | None = None  # with --state: the file's size and mtime when the scan was planned
@@ -47,6 +51,12 @@ class WorkUnit:
     def first(self) -> bool:
         """The unit that counts its file (the only one, or the first range)."""
         return self.byte_range is None or self.byte_range[0] == 0
+
+    @property
+    def cut_compressed(self) -> bool:
+        """A piece of a compressed file cut where the plan found a place to start: one that
+        cannot be read alone (damage, a misjudged place) sends the file to be read whole."""
+        return self.members or self.seek_point is not None
 
     @property
     def local(self) -> bool:
@@ -106,8 +116,9 @@ def _split_kind(target: Target) -> str | None:
     return kind or "plain"
 
 
-def _ranges(target: Target, size: int, piece: int, cut_gzip: bool) -> list[WorkUnit]:
-    """The byte ranges of a big file, one unit each; one unit when it cannot be cut."""
+def _ranges(target: Target, size: int, piece: int, cut_gzip: bool) -> list[WorkUnit] | None:
+    """The byte ranges of a big file, one unit each; one unit when it cannot be cut; None for a
+    single-member gzip file, which may be cut once the whole plan is known (:func:`_cut_members`)."""
     kind = _split_kind(target)
     if kind == "plain":
         return [WorkUnit(target, (start, min(start + piece, size))) for start in range(0, size, piece)]
@@ -116,14 +127,37 @@ def _ranges(target: Target, size: int, piece: int, cut_gzip: bool) -> list[WorkU
             cuts = [0, *member_starts(raw, list(range(piece, size, piece)), size), size]
         if len(cuts) > 2:
             return [WorkUnit(target, (start, end), members=True) for start, end in zip(cuts, cuts[1:])]
+        return None
     return [WorkUnit(target)]
 
 
+def _cut_members(units: list[WorkUnit], whole: list[tuple[int, int]], cutting: Cutting) -> list[WorkUnit]:
+    """``units`` with each single-member gzip file (at a position in ``whole``, with its piece
+    size) cut at seek points where ``cutting`` finds that it pays — and only a file bigger than
+    a worker's share of the scan (its bytes against all units' bytes): a smaller one ends before
+    the other files do, and its index would be pure cost. On a cluster every such file is
+    weighed. The text is cut about every ``piece`` bytes (planned from the compressed size: some
+    three times as many pieces as a plain file of that size, finer and better balanced)."""
+    share = sum(unit.size for unit in units) / cutting.workers if cutting.workers else 0
+    for position, piece in reversed(whole):
+        target, size = units[position].target, units[position].size
+        indexed = cutting.cuts(target, piece, size) if size > share else None
+        if indexed is not None:
+            length, points = indexed
+            points = [SeekPoint(), *points]
+            ends = [point.text for point in points[1:]] + [length]
+            units[position : position + 1] = [WorkUnit(target, (point.text, end), seek_point=point)
+                                              for point, end in zip(points, ends)]
+    return units
+
+
 def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES,
-               split: bool = True, workers: int = 1, cut_gzip: bool = True) -> list[WorkUnit]:
+               split: bool = True, workers: int = 1, cut_gzip: bool = True,
+               cutting: Cutting | None = None) -> list[WorkUnit]:
     """The units of a scan, in report order; when ``split``, big plain files in byte ranges, big
-    multi-member gzip files too when ``cut_gzip``, and zips and uncompressed tars member by
-    member (members not scanned are counted here).
+    gzip files too when ``cut_gzip`` (multi-member ones where members start; a single member at
+    seek points of its text when ``cutting`` finds that this pays), and zips and uncompressed
+    tars member by member (members not scanned are counted here).
 
     A gzip file is cut only for other processes to share: one process reads it faster whole,
     with isal decompressing in a thread beside the scan, than in pieces one after another.
@@ -132,6 +166,7 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
     or more, and at most ``range_bytes``): with a few 64 MiB ranges one worker gets the odd one
     out and the others wait for it."""
     units: list[WorkUnit] = []
+    whole: list[tuple[int, int]] = []  # single-member gzip files: position, piece size
     for target in discover(targets, discovery):
         members = member_targets(target, discovery.counts) if split else None
         if members is not None:
@@ -139,8 +174,11 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
             continue
         size = file_size(target.path) if target.path is not None else 0
         piece = min(range_bytes, max(MIN_RANGE_BYTES, size // (RANGES_PER_WORKER * workers)))
-        units.extend(_ranges(target, size, piece, cut_gzip) if split and size > 2 * piece else [WorkUnit(target)])
-    return units
+        ranges = _ranges(target, size, piece, cut_gzip) if split and size > 2 * piece else [WorkUnit(target)]
+        if ranges is None:
+            whole.append((len(units), piece))
+        units.extend(ranges or [WorkUnit(target)])
+    return _cut_members(units, whole, cutting) if cutting is not None and whole else units
 
 
 def with_resume(unit: WorkUnit, state: ScanState) -> WorkUnit:

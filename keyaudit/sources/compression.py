@@ -33,7 +33,8 @@ BZ2_MAGIC = b"BZh"
 XZ_MAGIC = b"\xfd7zXZ\x00"
 _SNIFF_BYTES = 6
 
-_ISAL_GZIP = None if igzip_lib is None else Codec(
+# isal's gzip: the fast reader of whole files, and of the members after a checkpoint's (gzip_index)
+ISAL_GZIP = None if igzip_lib is None else Codec(
     "gzip", GZIP_MAGIC, lambda: igzip_lib.IgzipDecompressor(flag=igzip_lib.DECOMP_GZIP),  # type: ignore[union-attr]
     (igzip_lib.IsalError,), padding=b"\0")
 CODECS: tuple[Codec, ...] = (
@@ -79,8 +80,8 @@ def open_decompressed(raw: BinaryIO, threaded: bool = False) -> tuple[BinaryIO, 
     buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
     head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
     if head.startswith(GZIP_MAGIC):
-        fast = threaded and _ISAL_GZIP is not None
-        decoder: io.RawIOBase = Decoded(buffered, _ISAL_GZIP) if fast else GzipSalvage(buffered)  # type: ignore[arg-type]
+        fast = threaded and ISAL_GZIP is not None
+        decoder: io.RawIOBase = Decoded(buffered, ISAL_GZIP) if fast else GzipSalvage(buffered)  # type: ignore[arg-type]
         name = "gzip"
     else:
         codec = next((codec for codec in CODECS if head.startswith(codec.magic)), None)

@@ -1,8 +1,8 @@
 """Reading a target as often as a scan needs: whole files, stdin spooled, byte ranges of big files.
 
 A text file may be read twice (secrets, then captured requests), and a big plain file may be cut
-into line-aligned byte ranges scanned by different processes — a big multi-member gzip file too,
-at member boundaries; an :data:`Opener` hides which.
+into line-aligned byte ranges scanned by different processes — a big gzip file too, at member
+boundaries or from seek points into its text; an :data:`Opener` hides which.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import IO, BinaryIO, Callable, ContextManager, Iterator
 
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, open_decompressed
 from keyaudit.sources.decoders import damage_of
+from keyaudit.sources.gzip_index import IndexedRange, SeekPoint
 from keyaudit.sources.gzip_members import MemberRange
 from keyaudit.sources.transcode import as_utf8
 
@@ -146,10 +147,11 @@ class Held:
 
 
 def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] | None = None,
-               threaded: bool = False, members: bool = False) -> Opener:
+               threaded: bool = False, members: bool = False, seek_point: SeekPoint | None = None) -> Opener:
     """A way to read ``source`` from its start (decompressed, in a thread when ``threaded``;
-    UTF-16 and UTF-32 as UTF-8), or one line-aligned range of it: of its bytes, or with
-    ``members`` of the text of the gzip members that start in the range. ``source`` is a local
+    UTF-16 and UTF-32 as UTF-8), or one line-aligned range of it: of its bytes, with
+    ``members`` of the text of the gzip members that start in the range, or with ``seek_point``
+    of a gzip file's text (the range starts at the seek point). ``source`` is a local
     path, a seekable spool, or a reader that opens the content afresh (a git blob, an object in
     a store). Damage a decoder met is raised as the reader is closed, once the text before it
     has been read; the decoder (and its thread) is closed on the way out, also when the reader
@@ -165,7 +167,8 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
             else:
                 raw = stack.enter_context(reread(source))
             if byte_range is not None:  # pieces share the cores with other pieces: no read-ahead thread
-                ranged = MemberRange(raw, *byte_range) if members else LineRange(raw, *byte_range)
+                ranged = IndexedRange(raw, seek_point, byte_range[1]) if seek_point is not None \
+                    else MemberRange(raw, *byte_range) if members else LineRange(raw, *byte_range)
                 yield io.BufferedReader(ranged)  # type: ignore[arg-type]
                 return
             # Closed here, in this thread, whatever happens: a decoding thread left for the

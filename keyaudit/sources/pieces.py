@@ -1,4 +1,5 @@
-"""A raw reader over pieces of bytes made one at a time: decoded members, a queue's contents.
+"""A raw reader over pieces of bytes made one at a time (decoded members, a queue's contents), and
+the lines of a range of such text.
 
 Readers that produce their data in pieces (a generator that decodes, a thread that reads ahead)
 hand them on through :class:`Pieces`, so that ``io.BufferedReader`` can wrap them (``peek``,
@@ -51,3 +52,35 @@ class Pieces(io.RawIOBase):
         buffer[:size] = memoryview(self._current)[self._used : self._used + size]
         self._used += size
         return size
+
+
+def line_aligned(pieces: Iterator[bytes], skip: bool, length: int) -> Iterator[bytes]:
+    """The lines that start in the first ``length`` bytes of the text ``pieces`` hand out: without
+    the line in progress at its start when ``skip`` (the range before finishes it), and with the
+    line in progress at its end finished from the text after it — so ranges cut anywhere read
+    every line once. A range that no line starts in gives nothing; text that ends before
+    ``length`` is an :class:`EOFError` (the range was planned on other content)."""
+    left, at_line_start, finishing = length, True, False
+    for piece in pieces:
+        if not finishing:
+            own, piece = piece[:left], piece[left:]  # the whole piece, not a copy, inside the range
+            left -= len(own)
+            if skip:
+                newline = own.find(b"\n")
+                own, skip = (b"", True) if newline < 0 else (own[newline + 1 :], False)
+            if own:
+                yield own
+                at_line_start = own.endswith(b"\n")
+            if left:
+                continue
+            if skip or at_line_start:
+                return
+            finishing = True
+        newline = piece.find(b"\n")
+        if newline >= 0:
+            yield piece[: newline + 1]
+            return
+        if piece:
+            yield piece
+    if left:
+        raise EOFError("the text ends before the range planned in it")

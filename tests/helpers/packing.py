@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import random
 
 try:
     from compression import zstd  # type: ignore[import-not-found]
@@ -46,3 +47,32 @@ def lz4_frames(data: bytes) -> bytes:
 def gzip_members(data: bytes, members: int) -> bytes:
     """``data`` as ``members`` gzip members, as ``bgzip`` or ``cat a.gz b.gz`` leave it."""
     return b"".join(gzip.compress(piece, mtime=0) for piece in pieces(data, members))
+
+
+def token_log(lines: int = 2_500, seed: int = 18) -> tuple[bytes, list[str]]:
+    """A log whose every line leaks an iugu token, after filler of varied length (so that deflate
+    writes ordinary blocks), with two lines longer than a piece of a small test plan: wherever a
+    gzip file of it is cut, the cut falls in a line with a key, often inside the key itself."""
+    from helpers.credentials import iugu_line, iugu_token
+
+    rng = random.Random(seed)
+    words = "order payment customer invoice retry cache queue worker session timeout".split()
+    tokens, out = [], []
+    for index in range(lines):
+        token = iugu_token(rng=rng)
+        tokens.append(token)
+        filler = " ".join(rng.choice(words) for _ in range(rng.randint(0, 120)))
+        if index in (lines // 3, lines * 2 // 3):
+            filler = " ".join(rng.choice(words) for _ in range(90_000))  # ~600 KB: no line starts in a piece
+        out.append(f"2026-11-30 05:{index % 60:02d}:00 {filler} 日 {iugu_line(token)}\n")
+    return "".join(out).encode(), tokens
+
+
+def small_blocks_gzip(data: bytes) -> bytes:
+    """``data`` as one gzip member of small deflate blocks (zlib's least memory level, as a
+    memory-frugal writer leaves it): a file of a few megabytes has as many places to cut as one
+    of gigabytes written by ``gzip -6``, whose blocks are a few hundred times larger."""
+    import zlib
+
+    packer = zlib.compressobj(6, zlib.DEFLATED, 31, memLevel=1)
+    return packer.compress(data) + packer.flush()

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from click.testing import CliRunner
 
@@ -18,9 +18,11 @@ from helpers.secrecy import scrub
 from keyaudit.cli import main
 from keyaudit.config import Config
 from keyaudit.model.result import ScanResult
+from keyaudit.run.gzip_cutting import Costs
 from keyaudit.run.session import ProgressDisplay, Session
 from keyaudit.run.spool import SPILL_AT
 from keyaudit.run.units import RANGE_BYTES
+from keyaudit.sources.targets import Target
 
 
 @dataclass
@@ -65,11 +67,14 @@ def proc(*args: str, cwd: Path, input: bytes | None = None, timeout: float = 120
 
 
 def run_scan(*targets: str, range_bytes: int = RANGE_BYTES, spill_at: int = SPILL_AT,
-             on_progress: ProgressDisplay | None = None, **options: Any) -> ScanResult:
+             on_progress: ProgressDisplay | None = None, gzip_costs: Callable[[Target], Costs | None] | None = None,
+             **options: Any) -> ScanResult:
     """A scan through the Python API: a :class:`Config` of ``options``, one session, its result;
-    every occurrence is its own finding unless ``no_dedupe=False`` is asked for."""
+    every occurrence is its own finding unless ``no_dedupe=False`` is asked for. ``gzip_costs``:
+    what a big single-member gzip file costs to decode and scan, instead of measuring it."""
     options.setdefault("no_dedupe", True)
-    with Session(Config(targets=targets, **options), range_bytes=range_bytes, spill_at=spill_at) as session:
+    with Session(Config(targets=targets, **options), range_bytes=range_bytes, spill_at=spill_at,
+                 gzip_costs=gzip_costs) as session:
         return session.run(on_progress)
 
 
