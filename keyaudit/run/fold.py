@@ -151,23 +151,25 @@ class _Window:
     def take(self, finding: Finding) -> None:
         """Fold ``finding`` into the first held finding of the same spot (the stronger stays),
         or hold it."""
-        number = self._first_same(finding)
+        key = _request_key(finding) if finding.secret is None and _judged(finding) else None
+        number = self._first_same(finding, key)
         if number is None:
             number, self._count = self._count, self._count + 1
-            self._hold(number, finding.location.line, finding)
+            self._hold(number, finding.location.line, finding, key)
         elif _strength(finding) > _strength(held := self._held[number][1]):
-            self._hold(number, self._held[number][0], finding, _judged(held) != _judged(finding))
+            self._hold(number, self._held[number][0], finding, key, _judged(held) != _judged(finding))
 
     def held(self) -> Iterator[Finding]:
         return (held for _line, held in self._held.values())
 
-    def _hold(self, number: int, line: int, finding: Finding, changed: bool = True) -> None:
+    def _hold(self, number: int, line: int, finding: Finding, key: tuple[int, str, str] | None,
+              changed: bool = True) -> None:
         self._held[number] = (line, finding)
         if finding.secret is not None or not changed:
             return
-        if _judged(finding):
+        if key is not None:
             bisect.insort(self._judged, number)
-            bisect.insort(self._requests.setdefault(_request_key(finding), []), number)
+            bisect.insort(self._requests.setdefault(key, []), number)
         else:
             bisect.insort(self._unjudged, number)
             bisect.insort(self._open, number)
@@ -178,12 +180,14 @@ class _Window:
             numbers.pop(0)
         return numbers[0] if numbers else None
 
-    def _first_same(self, finding: Finding) -> int | None:
+    def _first_same(self, finding: Finding, key: tuple[int, str, str] | None) -> int | None:
+        """The number of the first held finding of ``finding``'s spot (``key``: its request key,
+        when a request rule judged it), or None. A candidate the indexes give is compared, so one
+        they still hold by an older state (its key, before it was replaced) costs time only."""
         first: list[int | None] = []
-        if finding.secret is None and _judged(finding):
-            key = _request_key(finding)
+        if key is not None:
             first = [self._first(self._unjudged, lambda kept: not _judged(kept)),
-                     self._first(self._requests.get(key, []), lambda kept: _judged(kept) and _request_key(kept) == key)]
+                     self._first(self._requests.get(key, []), _judged)]
         elif finding.secret is None:
             start = (finding.location.line, finding.location.column)
             first = [self._first(self._judged, _judged), self._first(self._open, lambda kept: not _judged(kept) and (
