@@ -20,7 +20,6 @@ shows the most: its body, then its headers.
 
 from __future__ import annotations
 
-from itertools import chain
 from typing import Iterable
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
@@ -29,7 +28,6 @@ NEAR_LINES = REQUEST_SPAN_LINES  # between the first lines of two readings of on
 _OPTIONAL = frozenset({"host", "content-length"})  # headers some shapes leave out
 
 _Headers = frozenset[tuple[str, str]]
-_Key = tuple[str, str, bool, _Headers, int]  # method, URL, headers known, headers, stretch of lines
 
 
 def _headers(exchange: Exchange) -> _Headers:
@@ -50,26 +48,29 @@ def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
     # first lines are in its own stretch of NEAR_LINES lines or a neighbouring one, and which no
     # reading of its reader has joined yet: not with every earlier call to one URL (a dense log
     # calls the same few thousands of times), nor with the other records of its own batch line.
-    seen: dict[_Key, dict[frozenset[str], dict[int, None]]] = {}  # -> the readers of kept ones -> their places
-    filed: list[tuple[_Key, frozenset[str]]] = []  # where each kept one is in `seen`
+    # method, URL and stretch -> headers known and headers -> the readers of kept ones -> their places
+    seen: dict[tuple[str, str, int], dict[tuple[bool, _Headers], dict[frozenset[str], dict[int, None]]]] = {}
+    filed: list[tuple[tuple[str, str, int], tuple[bool, _Headers], frozenset[str]]] = []  # each kept one's place in `seen`
     for exchange in exchanges:
-        capture = exchange.origin.capture
-        like = (exchange.method, exchange.url, exchange.headers_known, _headers(exchange))
+        capture, method, url = exchange.origin.capture, exchange.method, exchange.url
+        shown = (exchange.headers_known, _headers(exchange))
         stretch = exchange.origin.line // NEAR_LINES
-        near = sorted(chain.from_iterable(
-            places for near_stretch in (stretch - 1, stretch, stretch + 1)
-            for readers, places in seen.get((*like, near_stretch), {}).items() if capture not in readers))
-        twin = next((place for place in near if _twins(kept[place], exchange)), None)
+        near: list[int] = []
+        for near_stretch in (stretch - 1, stretch, stretch + 1):
+            if (likes := seen.get((method, url, near_stretch))) is not None and (groups := likes.get(shown)):
+                near.extend(place for readers, places in groups.items() if capture not in readers for place in places)
+        twin = next((place for place in sorted(near) if _twins(kept[place], exchange)), None) if near else None
         if twin is None:
-            key = (*like, stretch)
-            seen.setdefault(key, {}).setdefault(frozenset({capture}), {})[len(kept)] = None
-            filed.append((key, frozenset({capture})))
+            key, alone = (method, url, stretch), frozenset((capture,))
+            seen.setdefault(key, {}).setdefault(shown, {}).setdefault(alone, {})[len(kept)] = None
+            filed.append((key, shown, alone))
             kept.append(exchange)
             continue
-        key, readers = filed[twin]
-        del seen[key][readers][twin]
-        filed[twin] = (key, readers | {capture})
-        seen[key].setdefault(readers | {capture}, {})[twin] = None
+        key, shown, readers = filed[twin]
+        groups = seen[key][shown]
+        del groups[readers][twin]
+        filed[twin] = (key, shown, readers | {capture})
+        groups.setdefault(readers | {capture}, {})[twin] = None
         if _shows(exchange) > _shows(kept[twin]):
             kept[twin] = exchange
     return kept
