@@ -316,19 +316,16 @@ def _xfail(shape: Shape, reason: str, name: str = "requests.log") -> object:
     return pytest.param(shape, name, id=shape.__name__, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
-
 SHAPES = [pytest.param(shape, "requests.log", id=shape.__name__) for shape in (
     otel_semconv, otel_server_parts, otlp_json, caddy, traefik, kong, api_gateway_proxy,
     cloudwatch_subscription, gcp_http_request, sentry, rollbar, bugsnag, datadog, vector_wrapped, journald,
-    postman, insomnia, mitmproxy, axios_error, structlog_prepared, wiremock_journal, pretty_printed)] + [
+    postman, postman_url_parts, insomnia, mitmproxy, axios_error, structlog_prepared, wiremock_journal,
+    pretty_printed)] + [
     pytest.param(vcrpy, "cassette.yaml", id="vcrpy"), pytest.param(ruby_vcr, "cassette.yml", id="ruby_vcr"),
     pytest.param(go_vcr, "fixture.yaml", id="go_vcr"),
     _xfail(envoy, "headers logged one key each under names the operator chose (`signature` for "
                   "%REQ(SIGNATURE)%, `content-type`) cannot be told from the record's other fields: the record "
                   "reads as one that logs no headers, which cannot show a missing Signature (no finding at all)"),
-    _xfail(postman_url_parts, "the host is written only as labels ([\"api\", \"iugu\", \"com\"]) and the path "
-                              "as segments: no provider-host or transfer-path anchor is in the text, so the unsigned "
-                              "request's line is never marked for reading (the signed ones are, by `Signature`)"),
     _xfail(app_insights_dependency, "no field holds the method alone: it is the first word of `Name` "
                                     "(\"POST /v1/…\"), and a record without a method role names no request"),
     pytest.param(burp_xml, "history.xml", id="burp_xml")]
