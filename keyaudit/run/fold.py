@@ -9,9 +9,10 @@ bounded memory.
 
 from __future__ import annotations
 
-from collections import deque
+import bisect
+from collections import OrderedDict
 from itertools import chain, groupby
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES
@@ -103,18 +104,100 @@ def merge_same_spot(findings: Iterable[Finding]) -> Iterator[Finding]:
     span of lines are held: those are all a finding can be the same spot as.
     """
     for _spot, group in groupby(findings, key=_spot_key):
-        window: deque[tuple[int, Finding]] = deque()  # (first line, kept finding), in line order
+        window = _Window()
         for finding in group:
-            while window and _behind(window[0][1], finding):
-                yield window.popleft()[1]
-            for index, (line, held) in enumerate(window):
-                if _same_spot(held, finding):
-                    if _strength(finding) > _strength(held):
-                        window[index] = (line, finding)
-                    break
-            else:
-                window.append((finding.location.line, finding))
-        yield from (held for _line, held in window)
+            yield from window.behind(finding)
+            window.take(finding)
+        yield from window.held()
+
+
+def _judged(finding: Finding) -> bool:
+    return bool(finding.context.get("method"))
+
+
+def _request_key(finding: Finding) -> tuple[int, str, str]:
+    return finding.location.line, str(finding.context.get("method")), _url_path(finding)
+
+
+class _Window:
+    """The findings of one spot held while a later one can be the same spot as them, numbered in
+    the order held. A finding is folded into the first held one of the same spot (see
+    :func:`_same_spot`), found without comparing it with every held one: a line of thousands of
+    URLs of one host, or a batch of thousands of requests on one line, would be compared pair by pair.
+
+    Without a secret, the first of the same spot can only be one of: for a finding a request rule
+    judged, the first held one no request rule judged, or the first held one judged of the same
+    line, method and path; for one no request rule judged, the first held judged one, or the first
+    held unjudged one it overlaps — the first that reaches it, as every held one starts before it
+    (those that ended before it starts are let go from ``_open`` for good: later ones start later).
+    That one is compared (it may be more than a request's span of lines away); when it is not the
+    same spot, every held one is, in order.
+    """
+
+    def __init__(self) -> None:
+        self._held: OrderedDict[int, tuple[int, Finding]] = OrderedDict()  # number -> (first line, kept)
+        self._count = 0
+        # Numbers, in order, of the held findings as they were when put there (checked when read):
+        self._judged: list[int] = []
+        self._unjudged: list[int] = []
+        self._open: list[int] = []  # unjudged ones that have not ended before the last unjudged finding
+        self._requests: dict[tuple[int, str, str], list[int]] = {}  # judged ones by line, method and path
+
+    def behind(self, finding: Finding) -> Iterator[Finding]:
+        """The held findings that neither ``finding`` nor any after it can be the same spot as."""
+        while self._held and _behind(next(iter(self._held.values()))[1], finding):
+            yield self._held.popitem(last=False)[1][1]
+
+    def take(self, finding: Finding) -> None:
+        """Fold ``finding`` into the first held finding of the same spot (the stronger stays),
+        or hold it."""
+        key = _request_key(finding) if finding.secret is None and _judged(finding) else None
+        number = self._first_same(finding, key)
+        if number is None:
+            number, self._count = self._count, self._count + 1
+            self._hold(number, finding.location.line, finding, key)
+        elif _strength(finding) > _strength(held := self._held[number][1]):
+            self._hold(number, self._held[number][0], finding, key, _judged(held) != _judged(finding))
+
+    def held(self) -> Iterator[Finding]:
+        return (held for _line, held in self._held.values())
+
+    def _hold(self, number: int, line: int, finding: Finding, key: tuple[int, str, str] | None,
+              changed: bool = True) -> None:
+        self._held[number] = (line, finding)
+        if finding.secret is not None or not changed:
+            return
+        if key is not None:
+            bisect.insort(self._judged, number)
+            bisect.insort(self._requests.setdefault(key, []), number)
+        else:
+            bisect.insort(self._unjudged, number)
+            bisect.insort(self._open, number)
+
+    def _first(self, numbers: list[int], valid: Callable[[Finding], bool]) -> int | None:
+        """The first of ``numbers`` still held as ``valid`` says; those before it are let go."""
+        while numbers and ((kept := self._held.get(numbers[0])) is None or not valid(kept[1])):
+            numbers.pop(0)
+        return numbers[0] if numbers else None
+
+    def _first_same(self, finding: Finding, key: tuple[int, str, str] | None) -> int | None:
+        """The number of the first held finding of ``finding``'s spot (``key``: its request key,
+        when a request rule judged it), or None. A candidate the indexes give is compared, so one
+        they still hold by an older state (its key, before it was replaced) costs time only."""
+        first: list[int | None] = []
+        if key is not None:
+            first = [self._first(self._unjudged, lambda kept: not _judged(kept)),
+                     self._first(self._requests.get(key, []), _judged)]
+        elif finding.secret is None:
+            start = (finding.location.line, finding.location.column)
+            first = [self._first(self._judged, _judged), self._first(self._open, lambda kept: not _judged(kept) and (
+                kept.location.end_line, kept.location.end_column) >= start)]
+        candidates = [number for number in first if number is not None]
+        if finding.secret is None and not candidates:
+            return None
+        if candidates and _same_spot(self._held[min(candidates)][1], finding):
+            return min(candidates)
+        return next((number for number, (_line, held) in self._held.items() if _same_spot(held, finding)), None)
 
 
 def place_key(finding: Finding) -> bytes:

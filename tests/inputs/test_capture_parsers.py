@@ -667,3 +667,23 @@ def test_a_request_flattened_onto_one_line_is_read_by_its_headers_without_its_bo
     assert exchange.url == URL and exchange.body is None
     assert exchange.headers == [("Host", "api.iugu.com"), ("Request-Time", "2026-11-22T10:00:00-03:00"),
                                 ("Signature", "signature=abc="), ("access_token", "k"), ("Content-Length", "9")]
+
+
+def test_a_string_left_open_on_a_body_line_opens_no_bracket() -> None:
+    """A quote never closed on its line runs to the line's end (a JSON string never spans lines):
+    a brace after it is the string's, so the body's document closes at its `}` and the bare line
+    after it is another program's."""
+    prefix = "I, [2026-11-22T10:00:00.123456 #1]  INFO -- request: "
+    lines = [f"{prefix}POST {URL}", f'{prefix}Content-Type: "application/json"', f"{prefix}{{", '"note": "a { b',
+             "}", "worker heartbeat ok"]
+    exchange = only(parse("httpdump", lines))
+    assert exchange.body == b'{\n"note": "a { b\n}'
+
+
+def test_header_values_keep_their_inner_blanks_and_lose_their_trailing_ones() -> None:
+    """A flattened request's last header and an aligned (mitmdump) header: blanks inside the
+    value are the value's, blanks after it are the line's."""
+    flat = f"[2026-11-22T10:00:00+00:00] app.INFO: POST /v1/transfer_requests HTTP/1.1 Host: api.iugu.com X-Note: a   b   "
+    assert only(parse("httpdump", [flat])).headers == [("Host", "api.iugu.com"), ("X-Note", "a   b")]
+    aligned = [f"127.0.0.1:50412: POST {URL}", "    X-Note:   a   b   \t ", "    content-length: 0", "", " << 200 OK 0b"]
+    assert ("X-Note", "a   b") in only(parse("httpdump", aligned)).headers

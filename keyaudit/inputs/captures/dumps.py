@@ -34,7 +34,9 @@ HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "none"})
 _INLINE_HEADER = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
 _KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "cut", "body", "others"})
 _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
-_ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*?)[ \t]*")
+# The value's trailing blanks are cut after the match: a lazy value before `[ \t]*` would read a
+# run of blanks again from each of its places.
+_ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*)")
 _RUBY_ESCAPE = re.compile(r"\\(.)")
 _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
 
@@ -266,15 +268,16 @@ class DumpReader:
 
 # A header of a request flattened onto one line: its value runs to the next `Name: ` or to the
 # body (a JSON document after a blank); names are letters, digits, `_` and `-` only, so a value's
-# own colons (a time, a URL) do not split it.
-_FLAT_HEADER = re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [{\[]|\s*$)")
+# own colons (a time, a URL) do not split it. The text's trailing blanks are cut first: a lazy
+# value looking ahead for `\s*$` would read a run of blanks again from each of its places.
+_FLAT_HEADER = re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [{\[]|$)")
 
 
 def _flat_headers(text: str) -> list[tuple[str, str]]:
     """The header fields at the start of ``text``, one after another; the body after them is
     not kept (its line breaks are lost, so it is not the bytes sent)."""
     headers: list[tuple[str, str]] = []
-    position = 0
+    position, text = 0, text.rstrip()
     while len(headers) < MAX_HEADERS and (match := _FLAT_HEADER.match(text, position)) is not None:
         headers.append((match.group(1), match.group(2)))
         position = match.end() + 1
@@ -291,7 +294,7 @@ def _header(shape: Shape, line: str) -> tuple[str, str] | None:
     aligned (indented, blanks before the colon: a table a printer lined up)."""
     if shape.headers == "aligned":
         match = _ALIGNED_HEADER.fullmatch(line)
-        return (match.group(1), match.group(2)) if match else None
+        return (match.group(1), match.group(2).rstrip(" \t")) if match else None
     if shape.headers != "quoted":
         return split_header(line)
     match = _QUOTED_HEADER.fullmatch(line)
@@ -301,7 +304,9 @@ def _header(shape: Shape, line: str) -> tuple[str, str] | None:
     return match.group(1), value
 
 
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[][{}]')
+# A string runs to its closing quote, or to the line's end when it is never closed: a string
+# pattern that had to close would read the rest of the line again from each of its quotes.
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?\Z)|[][{}]')
 
 
 def _brackets(line: str, depth: int) -> int:

@@ -16,8 +16,7 @@ from typing import Iterable, Iterator
 from .records import json_object, role
 
 MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
-_CRI = re.compile(r"\S+ (?:stdout|stderr) [FP] ")
-_CRI_PIECE = re.compile(r"\S+ (stdout|stderr) ([FP]) ")
+_CRI = re.compile(r"\S+ (stdout|stderr) ([FP]) ")  # a CRI line's prefix: time, stream, piece (partial or full)
 MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (as any capture line)
 
 
@@ -27,14 +26,14 @@ def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[lis
     (``leads``) with an anchor on any piece moved to the joined line. The stdout and stderr
     pieces may interleave; a piece whose line never ends is given as it is."""
     lines = list(lines)
-    whole = "\n".join(text for _, text in lines)  # one look at C speed: most windows hold no piece
-    if " stdout P " not in whole and " stderr P " not in whole:
+    every = "\n".join(text for _, text in lines)  # one look at C speed: most windows hold no piece
+    if " stdout P " not in every and " stderr P " not in every:
         return lines, leads
     out: list[tuple[int, str]] = []
     moved = dict(leads)
     pending: dict[str, tuple[int, list[str], int]] = {}  # stream -> (out index, pieces, size)
     for number, text in lines:
-        piece = _CRI_PIECE.match(text) if "stdout " in text or "stderr " in text else None
+        piece = _CRI.match(text) if "stdout " in text or "stderr " in text else None
         if piece is None:
             out.append((number, text))
             continue

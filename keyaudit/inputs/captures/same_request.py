@@ -9,16 +9,17 @@ findings, or a bad signature beside a valid one.
 Two exchanges are the same request when different readers read them (the same reader reading
 two is two requests: a retry is sent again), within :data:`NEAR_LINES` of each other, with the
 same method and URL, no two different log times, the same headers (names compared without case;
-``Host`` and ``Content-Length``, which some shapes leave out, compared only where both show them)
-and the same body. A body one reading does not show agrees only with the ``Content-Length`` it shows: a batch
-of transfers sends many requests with the same headers and bodies that differ. A reading that
-shows no headers (a one-line client log) is the same as no other: in a busy log it could be any
-of its neighbours. The one kept shows the most: its body, then its headers.
+``Host`` and ``Content-Length``, which some shapes leave out, are not among them: the URL names
+the host, and the length is compared only where both show it) and the same body. A body one
+reading does not show agrees only with the ``Content-Length`` it shows: a batch of transfers
+sends many requests with the same headers and bodies that differ. A reading that shows no
+headers (a one-line client log) is the same as no reading that shows some: in a busy log it could
+be any of its neighbours; two that show none, of one call, carry the same findings. The one kept
+shows the most: its body, then its headers.
 """
 
 from __future__ import annotations
 
-from itertools import chain
 from typing import Iterable
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
@@ -43,36 +44,43 @@ def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
     the order read. A kept request takes at most one reading of each other reader: readings pair
     up, and a run of like requests is not folded into one."""
     kept: list[Exchange] = []
-    compared: list[_Headers] = []
-    readers: list[set[str]] = []  # the readers each kept request was read by
-    # Method, URL and the stretch of NEAR_LINES lines of the first line -> places in `kept`: a
-    # reading is compared with those of its own and the neighbouring stretches only, not with
-    # every earlier call to one URL (a dense log calls the same few thousands of times).
-    seen: dict[tuple[str, str, int], list[int]] = {}
+    # A reading is compared only with the kept requests of its own method, URL and headers, whose
+    # first lines are in its own stretch of NEAR_LINES lines or a neighbouring one, and which no
+    # reading of its reader has joined yet: not with every earlier call to one URL (a dense log
+    # calls the same few thousands of times), nor with the other records of its own batch line.
+    # method, URL and stretch -> headers known and headers -> the readers of kept ones -> their places
+    seen: dict[tuple[str, str, int], dict[tuple[bool, _Headers], dict[frozenset[str], dict[int, None]]]] = {}
+    filed: list[tuple[tuple[str, str, int], tuple[bool, _Headers], frozenset[str]]] = []  # each kept one's place in `seen`
     for exchange in exchanges:
-        headers = _headers(exchange)
+        capture, method, url = exchange.origin.capture, exchange.method, exchange.url
+        shown = (exchange.headers_known, _headers(exchange))
         stretch = exchange.origin.line // NEAR_LINES
-        near = sorted(chain.from_iterable(seen.get((exchange.method, exchange.url, s), ())
-                                          for s in (stretch - 1, stretch, stretch + 1)))
-        twin = next((place for place in near if exchange.origin.capture not in readers[place]
-                     and _twins(kept[place], compared[place], exchange, headers)), None)
+        near: list[int] = []
+        for near_stretch in (stretch - 1, stretch, stretch + 1):
+            if (likes := seen.get((method, url, near_stretch))) is not None and (groups := likes.get(shown)):
+                near.extend(place for readers, places in groups.items() if capture not in readers for place in places)
+        twin = next((place for place in sorted(near) if _twins(kept[place], exchange)), None) if near else None
         if twin is None:
-            seen.setdefault((exchange.method, exchange.url, stretch), []).append(len(kept))
+            key, alone = (method, url, stretch), frozenset((capture,))
+            seen.setdefault(key, {}).setdefault(shown, {}).setdefault(alone, {})[len(kept)] = None
+            filed.append((key, shown, alone))
             kept.append(exchange)
-            compared.append(headers)
-            readers.append({exchange.origin.capture})
             continue
-        readers[twin].add(exchange.origin.capture)
+        key, shown, readers = filed[twin]
+        groups = seen[key][shown]
+        del groups[readers][twin]
+        filed[twin] = (key, shown, readers | {capture})
+        groups.setdefault(readers | {capture}, {})[twin] = None
         if _shows(exchange) > _shows(kept[twin]):
-            kept[twin], compared[twin] = exchange, headers
+            kept[twin] = exchange
     return kept
 
 
-def _twins(one: Exchange, one_headers: _Headers, other: Exchange, other_headers: _Headers) -> bool:
+def _twins(one: Exchange, other: Exchange) -> bool:
+    """Whether two readings of the same method, URL and headers are one request."""
     if abs(one.origin.line - other.origin.line) > NEAR_LINES:
         return False
-    return (one.headers_known == other.headers_known and one_headers == other_headers
-            and (one.time is None or other.time is None or one.time == other.time)
+    return ((one.time is None or other.time is None or one.time == other.time)
             and _same_length_header(one, other) and _bodies_agree(one, other))
 
 

@@ -1,0 +1,64 @@
+"""Time against line length for the readers of requests written as text, on hostile lines.
+
+Each case is a line (or a few) built to make one reader's work grow faster than the text: long
+runs of blanks where a header's value may end, a string whose every quote is escaped and never
+closed, thousands of request records written one after another on one line. Every case is read
+(``exchanges_in_lines``, the readers a request rule's example goes through) at a size and at
+``--growth`` times that size in the same run; the table shows the seconds of each and their ratio.
+Work that grows with the text keeps the ratio near ``--growth``; a ratio near its square is work
+that grows with the square of the line (seconds per megabyte line turning into hours), and the
+run exits 1.
+
+    python benchmarks/run_hostile_lines.py [--size 4000] [--growth 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Callable
+
+from keyaudit.inputs.text_requests import exchanges_in_lines
+
+URL = "https://api.asaas.com/v3/payments"
+RECORD = '{"method":"POST","url":"%s","headers":{"access_token":"x"},"body":"{}"}' % URL
+
+CASES: dict[str, Callable[[int], list[str]]] = {
+    "records one after another on a line": lambda n: [" ".join([RECORD] * (n // 10))],
+    "a batch of records (array)": lambda n: ["[" + ",".join([RECORD] * (n // 10)) + "]"],
+    "flattened request, blanks in a header": lambda n: [f"POST {URL} HTTP/1.1 Host: a" + " " * n + "x"],
+    "aligned header, blanks in its value": lambda n: [f"10.0.0.1:5: POST {URL}", "    Accept: x" + " " * n + "y"],
+    "open body, escaped quotes never closed": lambda n: [
+        "GET  /v3/payments  HTTP/1.1", "HOST   : api.asaas.com", "BODY   :", '"' + '\\"' * n],
+    "open body, escaped quotes, lone backslash": lambda n: [
+        "GET  /v3/payments  HTTP/1.1", "HOST   : api.asaas.com", "BODY   :", '"' + '\\"' * n + "\\"],
+}
+
+
+def seconds(lines: list[str]) -> float:
+    start = time.perf_counter()
+    list(exchanges_in_lines([(number, text) for number, text in enumerate(lines, 1)], "hostile.log"))
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=4000, help="characters of the smaller line")
+    parser.add_argument("--growth", type=int, default=4, help="how many times longer the larger line is")
+    args = parser.parse_args()
+    limit = args.growth ** 1.5  # between linear (growth) and quadratic (growth squared)
+    worst = 0.0
+    print(f"{'case':<45} {'small s':>9} {'large s':>9} {'ratio':>7}")
+    for name, build in CASES.items():
+        small = min(seconds(build(args.size)) for _ in range(3))
+        large = min(seconds(build(args.size * args.growth)) for _ in range(3))
+        ratio = large / max(small, 1e-6)
+        worst = max(worst, ratio)
+        print(f"{name:<45} {small:>9.4f} {large:>9.4f} {ratio:>7.1f}{'  superlinear' if ratio > limit else ''}")
+    print(f"\nlinear work keeps the ratio near {args.growth}; above {limit:.0f} it grows faster than the text")
+    sys.exit(1 if worst > limit else 0)
+
+
+if __name__ == "__main__":
+    main()
