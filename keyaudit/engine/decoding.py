@@ -14,6 +14,7 @@ stream in base64, a byte array: :mod:`keyaudit.engine.payloads`) is opened whate
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
@@ -66,7 +67,7 @@ class SpotCollector:
         ``cut``: what :meth:`take` keeps, and what a caller that scans parts of a joint text alone
         must scan (a HAR field with an encoded key)."""
         covered = {False: -1, True: -1}  # where the last spot ends: of a payload, of any other
-        line_start, keywords = -1, []  # the keywords of the line the last marker was on
+        line = _MarkedLine(self._anchors)  # the line the last marker was on, and its keywords
         for position, index in found:
             if position >= cut:
                 break
@@ -84,14 +85,10 @@ class SpotCollector:
             elif anchor.kind == BASE64:
                 first, last = base64_run(buffer, position, anchor.phase, low, high)
             else:
-                first = max(buffer.rfind(b"\n", 0, position) + 1, low)
-                last = buffer.find(b"\n", position, high)
-                last = high if last < 0 else last
-                if first != line_start:
-                    line_start, keywords = first, self._anchors.keyword_spans(buffer[first:last])
-                marker = position - first
-                if not any(start - anchor.reach <= marker <= end + anchor.reach for start, end in keywords):
+                begin, stop = line.around(buffer, position)
+                if not line.keyword_near(position, anchor.reach):
                     continue  # no keyword near this marker: nothing a rule could find that it did not
+                first, last = max(begin, low), min(stop, high)
             covered[payload] = last
             yield first, last, anchor.kind
 
@@ -103,6 +100,37 @@ class SpotCollector:
         taken = [spot for spot in self.spots if spot.line < before_line]
         self.spots = [spot for spot in self.spots if spot.line >= before_line]
         return taken
+
+
+class _MarkedLine:
+    """The line of the text markers being read, its bounds and where its keywords are: worked
+    out once a line, since markers come in order — a long line of thousands of ``%22`` would
+    otherwise be searched for its keywords once a marker."""
+
+    def __init__(self, anchors: DecodeAnchors) -> None:
+        self._anchors = anchors
+        self._longest = max((len(keyword) for keyword in anchors.keywords), default=0)
+        self._begin, self._stop = 0, -1
+        self._starts: list[int] = []  # where its keywords start, in the buffer, in order
+        self._ends: list[int] = []
+
+    def around(self, buffer: bytes, position: int) -> tuple[int, int]:
+        """The bounds of the line holding ``buffer[position]`` (its end at the newline)."""
+        if not self._begin <= position < self._stop:
+            self._begin = buffer.rfind(b"\n", 0, position) + 1
+            stop = buffer.find(b"\n", position)
+            self._stop = len(buffer) if stop < 0 else stop
+            spans = sorted(self._anchors.keyword_spans(buffer[self._begin : self._stop]))
+            self._starts = [self._begin + start for start, _ in spans]
+            self._ends = [self._begin + end for _, end in spans]
+        return self._begin, self._stop
+
+    def keyword_near(self, position: int, reach: int) -> bool:
+        """Whether a keyword of the line is within ``reach`` bytes of ``position``: one that
+        starts at most ``reach`` after it and ends at most ``reach`` before it."""
+        stop = bisect.bisect_right(self._starts, position + reach)
+        start = bisect.bisect_left(self._starts, position - reach - self._longest)
+        return any(self._ends[i] + reach >= position for i in range(start, stop))
 
 
 class DecodingLayer:

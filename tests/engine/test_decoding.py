@@ -143,3 +143,14 @@ def test_an_allow_marker_on_the_line_of_encoded_text_allows_what_it_decodes_to(t
     assert sorted((f.rule_id, f.location.line, f.context.get("decoded")) for f in result.findings) == [
         ("asaas-api-key", 2, "base64"), ("keyaudit-allow-without-reason", 2, None)]
     assert result.suppressed == {"inline": 1}
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_marker_near_a_keyword_is_decoded_among_thousands_on_one_long_line(tmp_path: Path, engine: str) -> None:
+    # A line's keywords are found once for the line, and each marker asks only those within its
+    # reach: the key twice percent-encoded after 20,000 quoted values, one far from any keyword.
+    noise = " ".join("q=%22x%22" for _ in range(20_000))
+    encoded = percent(KEY, 2)
+    found = scanned(tmp_path, f"{noise} k={encoded} {noise}\n", engine)
+    column = len(noise) + len(" k=") + 1
+    assert [(line, start, decoded) for _, line, start, _, _, decoded in found] == [(1, column, "percent×2")]
