@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
 from keyaudit.engine.encodings import BASE64, BYTES, PAYLOAD, PAYLOADS, DecodeAnchors
+from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.payloads import MAX_PAYLOAD_BYTES, array_end, open_base64, open_byte_array
 from keyaudit.engine.unwrap import Decoded, base64_end, base64_run, peel, starts_base64_run, unbase64
 from keyaudit.model.findings import Finding, Location
@@ -67,7 +68,7 @@ class SpotCollector:
         ``cut``: what :meth:`take` keeps, and what a caller that scans parts of a joint text alone
         must scan (a HAR field with an encoded key)."""
         covered = {False: -1, True: -1}  # where the last spot ends: of a payload, of any other
-        line = _MarkedLine(self._anchors)  # the line the last marker was on, and its keywords
+        line = _MarkedLine(self._anchors, buffer)  # the markers' lines, and their keywords
         for position, index in found:
             if position >= cut:
                 break
@@ -85,7 +86,7 @@ class SpotCollector:
             elif anchor.kind == BASE64:
                 first, last = base64_run(buffer, position, anchor.phase, low, high)
             else:
-                begin, stop = line.around(buffer, position)
+                begin, stop = line.around(position)
                 if not line.keyword_near(position, anchor.reach):
                     continue  # no keyword near this marker: nothing a rule could find that it did not
                 first, last = max(begin, low), min(stop, high)
@@ -103,34 +104,30 @@ class SpotCollector:
 
 
 class _MarkedLine:
-    """The line of the text markers being read, its bounds and where its keywords are: worked
-    out once a line, since markers come in order — a long line of thousands of ``%22`` would
-    otherwise be searched for its keywords once a marker."""
+    """The lines of the text markers being read in one buffer, and where each line's keywords
+    are, found once a line (:class:`~keyaudit.engine.line_memo.LineMemo`)."""
 
-    def __init__(self, anchors: DecodeAnchors) -> None:
+    def __init__(self, anchors: DecodeAnchors, buffer: bytes) -> None:
         self._anchors = anchors
         self._longest = max((len(keyword) for keyword in anchors.keywords), default=0)
-        self._begin, self._stop = 0, -1
-        self._starts: list[int] = []  # where its keywords start, in the buffer, in order
-        self._ends: list[int] = []
+        self._lines = LineMemo(buffer)
 
-    def around(self, buffer: bytes, position: int) -> tuple[int, int]:
+    def around(self, position: int) -> tuple[int, int]:
         """The bounds of the line holding ``buffer[position]`` (its end at the newline)."""
-        if not self._begin <= position < self._stop:
-            self._begin = buffer.rfind(b"\n", 0, position) + 1
-            stop = buffer.find(b"\n", position)
-            self._stop = len(buffer) if stop < 0 else stop
-            spans = sorted(self._anchors.keyword_spans(buffer[self._begin : self._stop]))
-            self._starts = [self._begin + start for start, _ in spans]
-            self._ends = [self._begin + end for _, end in spans]
-        return self._begin, self._stop
+        return self._lines.bounds(position)
 
     def keyword_near(self, position: int, reach: int) -> bool:
         """Whether a keyword of the line is within ``reach`` bytes of ``position``: one that
         starts at most ``reach`` after it and ends at most ``reach`` before it."""
-        stop = bisect.bisect_right(self._starts, position + reach)
-        start = bisect.bisect_left(self._starts, position - reach - self._longest)
-        return any(self._ends[i] + reach >= position for i in range(start, stop))
+        starts, ends = self._lines.of(position, "keywords", self._keywords)
+        stop = bisect.bisect_right(starts, position + reach)
+        start = bisect.bisect_left(starts, position - reach - self._longest)
+        return any(ends[i] + reach >= position for i in range(start, stop))
+
+    def _keywords(self, begin: int, stop: int) -> tuple[list[int], list[int]]:
+        """Where the keywords of ``buffer[begin:stop]`` start and end, in the buffer, in order."""
+        spans = sorted(self._anchors.keyword_spans(self._lines.buffer[begin:stop]))
+        return [begin + start for start, _ in spans], [begin + end for _, end in spans]
 
 
 class DecodingLayer:

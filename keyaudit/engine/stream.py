@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, BinaryIO, Callable, Iterator, TypeVar
+from typing import BinaryIO, Callable, Iterator
 
 from keyaudit.engine.allocator import keep_freed_buffers
 from keyaudit.engine.decoding import SpotCollector
+from keyaudit.engine.line_memo import LineMemo, T
 from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.engine.tables import Table
@@ -25,7 +26,6 @@ CHUNK_BYTES = 1 << 20
 BINARY_SNIFF_BYTES = 8192
 _TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
 _LEADING_NULS = re.compile(b"\0*")
-T = TypeVar("T")
 
 
 def _characters(data: bytes) -> int:
@@ -83,7 +83,7 @@ class Hit:
         """``compute(start, end)`` of the line the match starts on (its bounds in ``buffer``, end
         at its newline), worked out once per line under ``name``: a long line of many matches
         (a minified bundle, one log line of a thousand records) is not read again per match."""
-        return self.cursor.on_line(self.match.match_start, name, compute)
+        return self.cursor.lines.of(self.match.match_start, name, compute)
 
     def around(self, window: int) -> bytes:
         """The match with up to ``window`` bytes on each side (reaching back before this chunk)."""
@@ -101,8 +101,7 @@ class _Cursor:
         self.line_start = 0
         self.column_base = column_base  # characters of the current line before buffer[0]
         self._marks: list[tuple[int, int]] = []  # (offset, column): the last two asked about on this line
-        # The line last asked about by :meth:`on_line`: its start, its end, what was worked out.
-        self._known: tuple[int, int, dict[str, Any]] = (-1, -1, {})
+        self.lines = LineMemo(buffer)  # what the hits ask of their lines (:meth:`Hit.on_line`)
 
     def place(self, offset: int) -> tuple[int, int]:
         if offset < self.offset:  # hits are sorted by start, but an end may precede a later start
@@ -127,18 +126,6 @@ class _Cursor:
             found = self._column(offset, self.line_start)
         self._marks = [*self._marks[-1:], (offset, found)]
         return found
-
-    def on_line(self, offset: int, name: str, compute: Callable[[int, int], T]) -> T:
-        """See :meth:`Hit.on_line`."""
-        start, end, known = self._known
-        if not start <= offset < end:
-            start = self.buffer.rfind(b"\n", 0, offset) + 1
-            end = self.buffer.find(b"\n", offset)
-            end = len(self.buffer) if end < 0 else end
-            self._known = (start, end, known := {})
-        if name not in known:
-            known[name] = compute(start, end)
-        return known[name]
 
     def _fresh(self, offset: int) -> tuple[int, int]:
         if offset >= self.line_start:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from keyaudit.engine.line_memo import LineMemo
 
 TAIL_BYTES = 64 << 10  # of the lines before a buffer, what its windows may reach back into
 
@@ -120,8 +121,7 @@ class WindowCollector:
         self._kept_bytes = 0
         # The last lines before the buffer being read: (number, stream offset, text when kept).
         self._tail: list[tuple[int, int, bytes]] = []
-        # The line of the last anchor: ((number, its buffer's offset), start, end, reach by kind).
-        self._last_line: tuple[tuple[int, int], int, int, dict[Reach, Reach]] | None = None
+        self._lines = LineMemo(b"")  # the lines of the buffer being read: their anchors' reaches
         # Who reads the requests in the text of a payload that writes requests out, as the pass
         # opens it (the text is not kept after); None: no one.
         self.on_nested: Callable[[NestedText], None] | None = None
@@ -134,7 +134,7 @@ class WindowCollector:
     def add(self, buffer: bytes, position: int, line: int, buffer_offset: int, reach: Reach) -> None:
         """A window around ``buffer[position]``, which is on line ``line``; ``buffer`` starts at
         ``buffer_offset`` of the stream."""
-        start, reach = self._line_of(buffer, position, line, buffer_offset, reach)
+        start, reach = self._line_of(buffer, position, reach)
         first = line
         last = self._windows[-1] if self._windows else None
         if last is not None and last.first_line <= line - reach.before and line <= last.last_line:
@@ -153,22 +153,17 @@ class WindowCollector:
                 first, offset = number, at
         self._windows.append(Window(offset, first, line + reach.after, {line: line - first}))
 
-    def _line_of(self, buffer: bytes, position: int, line: int, buffer_offset: int, reach: Reach) -> tuple[int, Reach]:
+    def _line_of(self, buffer: bytes, position: int, reach: Reach) -> tuple[int, Reach]:
         """Where the line holding ``buffer[position]`` starts in ``buffer``, and the reach an anchor
-        of ``reach``'s kind gets on it. Remembered for the line of the last anchor: a long line
-        of many anchors (a minified page, a log line of a thousand URLs) is searched once, not
-        once per anchor — which made the work grow with anchors times the line's length."""
-        known = self._last_line
-        if known is None or known[0] != (line, buffer_offset):
-            start = buffer.rfind(b"\n", 0, position) + 1
-            end = buffer.find(b"\n", position)
-            known = self._last_line = ((line, buffer_offset), start, end, {})
-        _key, start, end, reaches = known
-        if self._reach_of is None or end < 0:
+        of ``reach``'s kind gets on it (its line is not weighed where it runs on past the buffer),
+        worked out once a line and kind."""
+        if self._lines.buffer is not buffer:
+            self._lines = LineMemo(buffer)
+        start, end = self._lines.bounds(position)
+        if self._reach_of is None or end == len(buffer):
             return start, reach
-        if reach not in reaches:
-            reaches[reach] = self._reach_of(buffer[start:end], reach)
-        return start, reaches[reach]
+        reach_of = self._reach_of
+        return start, self._lines.of(position, reach, lambda first, last: reach_of(buffer[first:last], reach))
 
     def passed(self, buffer: bytes, cut: int, next_line: int, buffer_offset: int) -> None:
         """Note the last lines of ``buffer[:cut]``, read up to line ``next_line`` (``buffer`` starts

@@ -17,6 +17,7 @@ from .records import METHOD, REQUEST_LINE, request_of, role
 
 MAX_RECORDS = 10_000  # records of one batch read, at most
 MAX_NESTING = 3  # batches inside batches, at most this deep
+_REQUEST_ROLES = METHOD | REQUEST_LINE  # what a record that names a request names at its top
 
 
 def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0) -> Iterator[Exchange]:
@@ -49,4 +50,4 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
 
 def _names_request(record: dict[str, Any]) -> bool:
     """Whether the object names a method or a request line at its own top."""
-    return any(isinstance(item, str) and role(key) in (METHOD | REQUEST_LINE) for key, item in record.items())
+    return any(isinstance(item, str) and role(key) in _REQUEST_ROLES for key, item in record.items())
