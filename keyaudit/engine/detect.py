@@ -151,9 +151,13 @@ class SecretDetector:
     def secret_spans(self, buffer: bytes, found: BufferHits) -> list[tuple[int, int]]:
         """Where ``buffer`` may hold a secret, as (start, end), given what the matcher ``found``
         in it: each hit, and each text the decoding layer would decode. A caller that scans only
-        the parts of a joint text these fall in finds what a scan of each part would."""
+        the parts of a joint text these fall in finds what a scan of each part would. Most texts
+        hold no decode anchor (a request's text is asked once a request): then only the hits."""
+        hits = [(hit.match_start, hit.match_end) for hit in found.hits]
+        if not found.decode_anchors:
+            return hits
         decoded = self._decoding.collector().spans(buffer, len(buffer), found.decode_anchors)
-        return [(hit.match_start, hit.match_end) for hit in found.hits] + [(start, end) for start, end, _ in decoded]
+        return hits + [(start, end) for start, end, _ in decoded]
 
     def findings_in(self, stream: BinaryIO, path: str, into: FindingSink,
                     sniff_binary: bool = True, start: tuple[int, int] = (1, 0),
