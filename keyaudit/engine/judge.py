@@ -24,6 +24,8 @@ from keyaudit.engine.detect import SecretDetector
 
 SECRET_CATEGORIES = ("access-token", "basic-auth")
 _MAX_HOSTS_KEPT = 4096  # hosts whose rule lists are kept (a browser capture meets hundreds)
+# Request texts whose credentials are kept, and the longest kept: at most 8 MiB held.
+_MAX_TEXTS_KEPT, _MAX_TEXT_KEPT = 1024, 8192
 
 
 def request_text(exchange: Exchange) -> bytes:
@@ -41,6 +43,7 @@ class ExchangeJudge:
     rules: list[RequestRule]
     checks: dict[str, RequestCheck] = field(default_factory=dict)
     _by_host: dict[str, list[RequestRule]] = field(default_factory=dict, init=False, repr=False)
+    _carried: dict[bytes, tuple[Credential, ...]] = field(default_factory=dict, init=False, repr=False)
 
     @functools.cached_property
     def _carriers(self) -> SecretDetector:
@@ -69,8 +72,22 @@ class ExchangeJudge:
     def credentials(self, exchange: Exchange) -> list[Credential]:
         """The credentials the request carries anywhere (URL, headers, body), as the secret
         rules find them in its text. Most requests carry none (a masked header, a token-free
-        call): one pass of the engine over the text says so, before a pass that judges hits."""
+        call): one pass of the engine over the text says so, before a pass that judges hits.
+
+        A request's text alone decides what it carries, and a log writes the same request again
+        and again (a poll, a client's retries, the few calls a service makes): each short text is
+        scanned once (a long body is seldom sent twice), its credentials (frozen) handed out again."""
         text = request_text(exchange)
+        if len(text) > _MAX_TEXT_KEPT:
+            return self._scanned_credentials(text)
+        carried = self._carried.get(text)
+        if carried is None:
+            if len(self._carried) >= _MAX_TEXTS_KEPT:
+                self._carried.clear()
+            carried = self._carried[text] = tuple(self._scanned_credentials(text))
+        return list(carried)
+
+    def _scanned_credentials(self, text: bytes) -> list[Credential]:
         found_hits = self._carriers.matcher.match(text, want_markers=False)
         if not found_hits.tables and not self._carriers.secret_spans(text, found_hits):
             return []

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from helpers.credentials import asaas_key
+
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.inputs.text_requests import exchanges_in_lines
@@ -59,3 +61,18 @@ def test_a_request_without_credentials_is_judged_by_its_headers_whatever_its_hos
     [signed] = exchanges(["POST https://gateway.example/transfers HTTP/1.1\nsignature: sig=abc\n\n{}"])
     assert "iugu-bad-signature" in [f.rule_id for f in judge.judge(signed, Counter(), [])]
     assert shown(judge.judge(signed, Counter(), [])) == shown(judge.judge(signed, Counter()))
+
+
+def test_a_request_sent_again_carries_what_it_carried_and_its_neighbour_its_own_key() -> None:
+    """The judge keeps each request text's credentials: asking again gives the same ones, and a
+    request that differs only in its key (or carries none) is never given another's."""
+    rules = load_rules()
+    judge = ExchangeJudge(SecretDetector(rules), list(rules.requests), request_checks())
+    production, sandbox = asaas_key("prod"), asaas_key("hmlg")
+    texts = [f"GET https://api.asaas.com/v3/payments HTTP/1.1\naccess_token: {key}\n\n" for key in (production, sandbox)]
+    first, second, masked = exchanges([*texts, "GET https://api.asaas.com/v3/payments HTTP/1.1\naccess_token: ***\n\n"])
+    for _ in range(2):  # compared by whether each key holds the one found: a failure prints no key
+        assert [(c.environment, c.secret.canonical in production) for c in judge.credentials(first)] == [("production", True)]
+        assert [(c.environment, c.secret.canonical in sandbox) for c in judge.credentials(second)] == [("sandbox", True)]
+        assert judge.credentials(masked) == []
+    assert shown(judge.judge(first, Counter())) == shown(judge.judge(exchanges([texts[0]])[0], Counter()))
