@@ -60,14 +60,20 @@ def around_anchors(lines: Iterable[tuple[int, str]], anchors: dict[int, int], re
     for index in range(len(starts) - 2, -1, -1):
         starts[index] = min(starts[index], starts[index + 1])
     upcoming = 0
+    # A reader's state moves only when it is fed: once none was busy, none is until a line is
+    # given again, so the lines passed over between requests ask no reader.
+    idle = False
     for number, text in lines:
         while upcoming < len(ahead) and ahead[upcoming][0] < number:
             upcoming += 1
         near = upcoming < len(ahead) and number >= starts[upcoming]
-        if near or any(reader.busy for reader in readers):  # the readers are asked only between requests
+        if near or (not idle and any(reader.busy for reader in readers)):  # asked only between requests
+            idle = False
             yield number, text
         elif upcoming == len(ahead):
             return
+        else:
+            idle = True
 
 
 MAX_CAPTURE_LINE = 1 << 20  # longer lines reach the capture readers cut (the text scan saw them whole)
