@@ -10,8 +10,10 @@ with bytes.
 Plain files are read again at each window's offset; a stream that cannot seek (decompressed
 text) would have to be decoded again up to its last window, which costs as much as the first
 pass. So for such a stream the collector keeps the windows' lines as the pass goes by
-(:meth:`WindowCollector.keep`), up to a bound on memory past which it drops them and the
-readers read the stream again.
+(:meth:`WindowCollector.keep`), up to a bound on memory. Past it, the windows the pass has left
+behind for good are handed to the readers there and then (:attr:`WindowCollector.on_full`) and
+their text let go; only when that is not enough (one window of huge lines, or no one to read
+them yet) are all lines dropped, and the readers read the stream again.
 """
 
 from __future__ import annotations
@@ -125,6 +127,10 @@ class WindowCollector:
         # Who reads the requests in the text of a payload that writes requests out, as the pass
         # opens it (the text is not kept after); None: no one.
         self.on_nested: Callable[[NestedText], None] | None = None
+        # Who reads windows that are complete and that no later window can join, when the kept
+        # text outgrows its bound: True when it read them (their text is let go); False, or no
+        # one, and all text is dropped (the readers read the stream again).
+        self.on_full: Callable[[list[Window]], bool] | None = None
 
     def nested(self) -> "WindowCollector":
         """A collector of the same reaches for the text a payload opened to, which is in memory
@@ -204,14 +210,41 @@ class WindowCollector:
             if kept.at - start_of < cut:
                 self._keep_lines(window, kept, buffer, kept.at - start_of, cut, final)
                 kept.at = max(kept.at, start_of + cut)
-            cut_short = kept.next_line <= window.last_line and kept.size >= self._keep_text.window_bytes
-            if cut_short or self._kept_bytes > self._keep_text.total_bytes:
-                # Too much to hold, or a window of huge lines that a merged window would read
-                # further: none is kept, and the readers read the stream again.
+            if kept.next_line <= window.last_line and kept.size >= self._keep_text.window_bytes:
+                # A window of huge lines that a merged window would read further: none is
+                # kept, and the readers read the stream again.
                 self._keep_text, self._kept = None, []
                 return
             if index == self._open and kept.next_line > window.last_line:
                 self._open += 1
+        if self._kept_bytes > self._keep_text.total_bytes and not self._handed_over(line + buffer.count(b"\n", 0, cut)):
+            self._keep_text, self._kept = None, []  # too much to hold: as for huge lines
+
+    def _handed_over(self, line: int) -> bool:
+        """Whether :attr:`on_full` read the windows that are complete and that no later window
+        can join (the pass is on ``line``, and a window to come starts at most a reach before its
+        anchor), and enough of the kept text was let go to be within bounds again."""
+        windows = self._windows
+        # The first line of any window after each position, those to come included.
+        after = [line - max(self.request.before, self.record.before)] * (len(windows) + 1)
+        for index in range(len(windows) - 1, -1, -1):
+            after[index] = min(after[index + 1], windows[index].first_line)
+        # The longest run from the first window, all kept whole, that ends before any window
+        # after it starts: :meth:`windows` would merge none of them with a later one.
+        done, last = 0, 0
+        for index in range(self._open):
+            last = max(last, windows[index].last_line)
+            if last + 1 < after[index + 1]:
+                done = index + 1
+        if not done or self.on_full is None:
+            return False
+        ready = _merged(self._windows[:done], [kept.lines for kept in self._kept[:done]])
+        if not self.on_full(ready):
+            return False
+        self._kept_bytes -= sum(len(text) for kept in self._kept[:done] for text in kept.lines.values())
+        del self._windows[:done], self._kept[:done]
+        self._open -= done
+        return self._kept_bytes <= self._keep_text.total_bytes  # type: ignore[union-attr]
 
     def _started(self, window: Window, start_of: int, line: int) -> _Kept:
         """What is kept of a new window of the buffer that starts at ``start_of`` on ``line``: its
@@ -246,21 +279,27 @@ class WindowCollector:
             kept.next_line += 1
 
     def windows(self) -> list[Window]:
-        """Every window, in stream order, those that touch or overlap merged into one (with their
-        lines, when the text of every window was kept)."""
-        merged: list[Window] = []
-        kept: list[dict[int, bytes]] = []
-        texts = [k.lines for k in self._kept] if self._keep_text is not None else [{} for _ in self._windows]
-        for window, lines in sorted(zip(self._windows, texts), key=lambda pair: (pair[0].first_line, pair[0].offset)):
-            if merged and window.first_line <= merged[-1].last_line + 1:
-                merged[-1].last_line = max(merged[-1].last_line, window.last_line)
-                for line, lead in window.leads.items():
-                    merged[-1].anchor(line, lead)
-                kept[-1].update(lines)
-            else:
-                merged.append(Window(window.offset, window.first_line, window.last_line, dict(window.leads)))
-                kept.append(dict(lines))
+        """Every window not handed over, in stream order, those that touch or overlap merged into
+        one (with their lines, when the text of every window was kept)."""
+        return _merged(self._windows, [kept.lines for kept in self._kept] if self._keep_text is not None else None)
+
+
+def _merged(windows: list[Window], texts: list[dict[int, bytes]] | None) -> list[Window]:
+    """``windows`` in stream order, those that touch or overlap merged into one, with the lines
+    of ``texts`` (one each), when kept."""
+    merged: list[Window] = []
+    kept: list[dict[int, bytes]] = []
+    for window, lines in sorted(zip(windows, texts or [{} for _ in windows]),
+                                key=lambda pair: (pair[0].first_line, pair[0].offset)):
+        if merged and window.first_line <= merged[-1].last_line + 1:
+            merged[-1].last_line = max(merged[-1].last_line, window.last_line)
+            for line, lead in window.leads.items():
+                merged[-1].anchor(line, lead)
+            kept[-1].update(lines)
+        else:
+            merged.append(Window(window.offset, window.first_line, window.last_line, dict(window.leads)))
+            kept.append(dict(lines))
+    if texts is not None:
         for window, lines in zip(merged, kept):
-            if self._keep_text is not None:
-                window.lines = sorted(lines.items())
-        return merged
+            window.lines = sorted(lines.items())
+    return merged
