@@ -93,7 +93,7 @@ class UnitScanner:
                     return Tally(errors=[ScanError(unit.target.display, f"cannot read: {exc.strerror or exc}")])
             for threaded in (True, False):
                 tally = Tally()
-                opener = opener_for(location, unit.byte_range, threaded, unit.members, unit.seek_point)
+                opener = opener_for(location, unit.byte_range, threaded, unit.members, unit.seek_point, unit.to_end)
                 with self.budget.file() as account:
                     done = self._scan_guarded(unit, opener, tally, last_try=not threaded or unit.cut_compressed)
                 tally.errors.extend(self._rules_lost(unit.target.display, account))
