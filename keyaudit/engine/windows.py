@@ -221,29 +221,29 @@ class WindowCollector:
             self._keep_text, self._kept = None, []  # too much to hold: as for huge lines
 
     def _handed_over(self, line: int) -> bool:
-        """Whether :attr:`on_full` read the windows that are complete and that no later window
-        can join (the pass is on ``line``, and a window to come starts at most a reach before its
-        anchor), and enough of the kept text was let go to be within bounds again."""
-        windows = self._windows
-        # The first line of any window after each position, those to come included.
-        after = [line - max(self.request.before, self.record.before)] * (len(windows) + 1)
-        for index in range(len(windows) - 1, -1, -1):
-            after[index] = min(after[index + 1], windows[index].first_line)
-        # The longest run from the first window, all kept whole, that ends before any window
-        # after it starts: :meth:`windows` would merge none of them with a later one.
-        done, last = 0, 0
-        for index in range(self._open):
-            last = max(last, windows[index].last_line)
-            if last + 1 < after[index + 1]:
-                done = index + 1
-        if not done or self.on_full is None:
+        """Whether :attr:`on_full` read the windows that are complete and that no other window
+        can join, and that let go of enough kept text to be within bounds again. The pass is on
+        ``line``, and a window to come starts at most a reach before its anchor: a group of
+        windows that touch one another (what :meth:`windows` merges) is ready when it ends before
+        that and every window in it has all its lines."""
+        if self.on_full is None:
             return False
-        ready = _merged(self._windows[:done], [kept.lines for kept in self._kept[:done]])
-        if not self.on_full(ready):
+        windows, kept = self._windows, self._kept
+        later = line - max(self.request.before, self.record.before)
+        ready: list[int] = []
+        for group in _touching(windows):
+            if max(windows[index].last_line for index in group) + 1 < later \
+                    and all(kept[index].next_line > windows[index].last_line for index in group):
+                ready += group
+        if not ready or not self.on_full(_merged([windows[index] for index in ready],
+                                                 [kept[index].lines for index in ready])):
             return False
-        self._kept_bytes -= sum(len(text) for kept in self._kept[:done] for text in kept.lines.values())
-        del self._windows[:done], self._kept[:done]
-        self._open -= done
+        self._kept_bytes -= sum(len(text) for index in ready for text in kept[index].lines.values())
+        gone = set(ready)
+        self._windows = [window for index, window in enumerate(windows) if index not in gone]
+        self._kept = [entry for index, entry in enumerate(kept) if index not in gone]
+        self._open = next((index for index, (window, entry) in enumerate(zip(self._windows, self._kept))
+                           if entry.next_line <= window.last_line), len(self._windows))
         return self._kept_bytes <= self._keep_text.total_bytes  # type: ignore[union-attr]
 
     def _started(self, window: Window, start_of: int, line: int) -> _Kept:
@@ -284,22 +284,36 @@ class WindowCollector:
         return _merged(self._windows, [kept.lines for kept in self._kept] if self._keep_text is not None else None)
 
 
+def _touching(windows: list[Window]) -> list[list[int]]:
+    """The positions of ``windows`` in groups that touch or overlap (each group one merged
+    window), in stream order."""
+    groups: list[list[int]] = []
+    last = 0
+    for index in sorted(range(len(windows)), key=lambda index: (windows[index].first_line, windows[index].offset)):
+        window = windows[index]
+        if groups and window.first_line <= last + 1:
+            groups[-1].append(index)
+            last = max(last, window.last_line)
+        else:
+            groups.append([index])
+            last = window.last_line
+    return groups
+
+
 def _merged(windows: list[Window], texts: list[dict[int, bytes]] | None) -> list[Window]:
     """``windows`` in stream order, those that touch or overlap merged into one, with the lines
     of ``texts`` (one each), when kept."""
     merged: list[Window] = []
-    kept: list[dict[int, bytes]] = []
-    for window, lines in sorted(zip(windows, texts or [{} for _ in windows]),
-                                key=lambda pair: (pair[0].first_line, pair[0].offset)):
-        if merged and window.first_line <= merged[-1].last_line + 1:
-            merged[-1].last_line = max(merged[-1].last_line, window.last_line)
-            for line, lead in window.leads.items():
-                merged[-1].anchor(line, lead)
-            kept[-1].update(lines)
-        else:
-            merged.append(Window(window.offset, window.first_line, window.last_line, dict(window.leads)))
-            kept.append(dict(lines))
-    if texts is not None:
-        for window, lines in zip(merged, kept):
+    for group in _touching(windows):
+        first = windows[group[0]]
+        window = Window(first.offset, first.first_line, max(windows[index].last_line for index in group))
+        for index in group:
+            for line, lead in windows[index].leads.items():
+                window.anchor(line, lead)
+        if texts is not None:
+            lines: dict[int, bytes] = {}
+            for index in group:
+                lines.update(texts[index])
             window.lines = sorted(lines.items())
+        merged.append(window)
     return merged
