@@ -24,7 +24,7 @@ from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.windows import KeepText, NestedText, Reach, Window, WindowCollector
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE
 from keyaudit.inputs.captures.same_request import distinct
-from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
+from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.model.findings import Finding
 from keyaudit.sources.compression import is_decompressing
 from keyaudit.sources.opening import Opener
@@ -126,6 +126,12 @@ def exchanges_in_nested(nested: NestedText, path: str) -> Iterator[Exchange]:
     """Every request written in the text a payload opened to (a CloudWatch subscription's events,
     a journald message's bytes), read in its windows as a file's text is, and placed on the
     encoded value: the only place in the file the request has."""
+    from keyaudit.inputs.captures.raw_requests import raw_request
+
+    raw = raw_request(nested.text, Origin(path, nested.line, nested.column + 1, capture="raw"))
+    if raw is not None:  # the bytes of one request, kept as sent: its body needs no guessing
+        yield raw
+        return
     for exchange in exchanges_in_text(lambda: io.BytesIO(nested.text), path, nested.windows):
         exchange.origin = dataclasses.replace(exchange.origin, line=nested.line, column=nested.column + 1)
         yield exchange
@@ -176,18 +182,17 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     """The requests of one window, whose anchored lines are ``leads``' keys (each with how many
     lines before it its request may start): around the anchors, the readers of commands and dumps
     (until no reader is in a request past the last one); every line, the readers of what a
-    window holds whole (YAML mappings, base64 request elements); the anchored lines, the readers
+    window holds whole (YAML mappings); the anchored lines, the readers
     of JSON records (one a line, or pretty-printed around the anchor). The readers are imported
     only when a file has requests to read."""
-    from keyaudit.inputs.captures import base64_requests, curl, httpdump, json_blocks, jsonlog, yaml_records
+    from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, yaml_records
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import around_anchors, run_readers
 
     lines, leads = joined(lines, leads)
     readers = [curl.CommandReader(path), *httpdump.readers(path)]
     yield from run_readers(readers, unwrapped(around_anchors(lines, leads, readers)))
-    for read in (yaml_records.exchanges, base64_requests.exchanges):
-        yield from read(lines, path)
+    yield from yaml_records.exchanges(lines, path)
     yield from jsonlog.exchanges([line for line in lines if line[0] in leads], path)
     yield from json_blocks.exchanges(lines, leads, path)
 

@@ -12,6 +12,7 @@ import base64
 import hashlib
 import itertools
 import json
+import re
 import secrets
 import warnings
 from typing import Callable, Iterable, Iterator
@@ -21,14 +22,27 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
-from keyaudit.inputs.captures import base64_requests, curl, httpdump, jsonlog, yaml_records
+from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
+from keyaudit.inputs.captures import curl, httpdump, jsonlog, yaml_records
+from keyaudit.inputs.captures.raw_requests import raw_request
 from keyaudit.inputs.captures.dumps import shapes
 from keyaudit.inputs.text_requests import exchanges_in_lines
 
 Parser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
+
+
+def raw_elements(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
+    """The raw requests of the lines' base64 request elements, as the payload layer opens them
+    (the scan finds the element's base64 by the provider name in it)."""
+    for number, text in lines:
+        for match in re.finditer(r'<request base64="true"><!\[CDATA\[([A-Za-z0-9+/=]*)', text):
+            exchange = raw_request(base64.b64decode(match[1]), Origin(path, number, match.start(1) + 1, capture="raw"))
+            if exchange is not None:
+                yield exchange
+
+
 PARSERS: dict[str, Parser] = {"curl": curl.exchanges, "httpdump": httpdump.exchanges, "jsonlog": jsonlog.exchanges,
-                              "yaml": yaml_records.exchanges, "base64": base64_requests.exchanges}
+                              "yaml": yaml_records.exchanges, "raw": raw_elements}
 
 URL = "https://api.iugu.com/v1/transfer_requests"
 REQUEST_TIME = "2026-11-22T10:00:01-03:00"
@@ -155,7 +169,7 @@ FORMS: dict[str, tuple[Callable[[Signed], list[str]], str, str]] = {
     "axios": (as_axios, "httpdump", "axios"),
     "jsonlog": (as_jsonlog, "jsonlog", "jsonlog"),
     "vcr-cassette": (as_cassette, "yaml", "yaml"),
-    "burp-item": (as_burp_item, "base64", "base64"),
+    "burp-item": (as_burp_item, "raw", "raw"),
 }
 
 
