@@ -266,7 +266,8 @@ class UnitScanner:
             return
         if worth_reading(chunks.markers_seen, chunks.anchors_seen, len(tally.findings) > before):
             earlier = resume.lines if resume else 0  # requests an earlier run already judged
-            for exchange in exchanges_in_text(opener, unit.target.display, windows.windows()):
+            for exchange in exchanges_in_text(opener, unit.target.display, windows.windows(),
+                                              self.rules.record_headers):
                 judged = self.judge.judge(exchange, tally.counts.statistics)
                 tally.findings.extend(f for f in judged if f.location.line > earlier)
 
@@ -274,7 +275,8 @@ class UnitScanner:
         """Judge the requests in a payload's text as the pass opens it; one the readers fail on
         costs only itself (an error line; the pass goes on)."""
         try:
-            tally.findings.extend(nested_findings(nested, display, self.judge, tally.counts.statistics))
+            tally.findings.extend(nested_findings(nested, display, self.judge, tally.counts.statistics,
+                                                  self.rules.record_headers))
         except Exception as exc:  # noqa: BLE001 - one payload must not end the file's scan
             tally.errors.append(ScanError(display, f"a {nested.decoded} payload on line {nested.line} was not "
                                                    f"read as requests ({type(exc).__name__})"))
