@@ -19,6 +19,10 @@ from keyaudit.rulebook.requests import RequestRule
 
 RECORD_CAPTURE = "jsonlog"  # what the readers of structured records name their captures
 _NOT_LETTERS = re.compile(r"[^0-9a-z]")
+# What a field kept for one header is prefixed with, folded (``req_``, ``http_request_header_``);
+# nginx's bare ``http_`` is read by its own rule, which takes every header it names.
+FIELD_PREFIXES = ("", "req", "request", "requestheader", "reqheader", "header", "httprequestheader", "httpheader")
+MAX_FIELDS = 4096  # field names remembered, at most
 
 
 def folded(name: str) -> str:
@@ -35,10 +39,24 @@ class RecordHeaders:
 
     names: dict[str, str] = field(default_factory=dict)
     required: frozenset[str] = frozenset()
+    # Field names already asked about (a log repeats the same few dozen on every record).
+    _fields: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def name(self, key: str) -> str | None:
         """The header a folded field name stands for, or None."""
         return self.names.get(key)
+
+    def field_header(self, key: str) -> str | None:
+        """The header a record's field kept for one stands for (``req_signature``,
+        ``http_request_header_signature``: a common prefix folded), or None."""
+        found = self._fields.get(key, "")
+        if found == "":
+            folded_key = folded(key)
+            found = next((name for prefix in FIELD_PREFIXES if folded_key.startswith(prefix)
+                          and (name := self.names.get(folded_key[len(prefix):])) is not None), None)
+            if len(self._fields) < MAX_FIELDS:
+                self._fields[key] = found
+        return found
 
 
 NO_RECORD_HEADERS = RecordHeaders()  # what a reader knows without the rules: no header by name

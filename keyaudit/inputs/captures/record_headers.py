@@ -35,9 +35,6 @@ _NOT_HEADERS = frozenset({"http_method", "http_host", "http_version", "http_stat
 _PREFIXED_HEADER = re.compile(r"request_([A-Z][A-Za-z0-9-]*|[a-z0-9]+(?:-[a-z0-9]+)+)")
 # A field whose name says it is a request header, whatever header (GELF's ``_http_request_header_user_agent``).
 _SAID_HEADER = re.compile(r"_?(?:http[_-])?(?:req(?:uest)?[_-])?headers?[_-]([A-Za-z0-9][\w-]*)", re.IGNORECASE)
-# What a field kept for one header is prefixed with, folded (``req_``, ``http_request_header_``);
-# nginx's bare ``http_`` is read by its own rule, which takes every header it names.
-_FIELD_PREFIXES = ("", "req", "request", "requestheader", "reqheader", "header", "httprequestheader", "httpheader")
 _HEADER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # as HTTP writes one: User-Agent
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request_time), never a header of ours
 
@@ -88,24 +85,15 @@ def parse(value: Any) -> list[tuple[str, str]] | None:
     return None
 
 
-def _header_name(key: str, known: RecordHeaders) -> str | None:
-    """The header a field kept for one stands for, its common prefix folded, or None."""
-    folded = role(key)
-    for prefix in _FIELD_PREFIXES:
-        if folded.startswith(prefix) and (name := known.name(folded[len(prefix):])) is not None:
-            return name
-    return None
-
-
 def _field_headers(node: dict[str, Any], known: RecordHeaders) -> tuple[list[tuple[str, str]], bool]:
     """The headers the rules know kept one field each in ``node``, and whether one of them is
     required of records (logged, absent or not)."""
     headers, telling = [], False
     for key, value in node.items():
-        if not isinstance(key, str) or not isinstance(value, str) or _NUMBER.fullmatch(value.strip()):
+        if not isinstance(key, str) or not isinstance(value, str):
             continue
-        name = _header_name(key, known)
-        if name is None:
+        name = known.field_header(key)
+        if name is None or _NUMBER.fullmatch(value.strip()):
             continue
         telling = telling or role(name) in known.required
         if value not in ABSENT:
@@ -149,6 +137,8 @@ def _prefixed_headers(node: dict[str, Any]) -> list[tuple[str, str]]:
     for key, value in node.items():
         if not isinstance(key, str) or not isinstance(value, str) or value in ABSENT:
             continue
-        if (match := _PREFIXED_HEADER.fullmatch(key) or _SAID_HEADER.fullmatch(key)) is not None:
+        match = (_PREFIXED_HEADER.fullmatch(key) if key.startswith("request_") else None) or (
+            _SAID_HEADER.fullmatch(key) if "eader" in key or "EADER" in key else None)
+        if match is not None:
             found.append((match.group(1).replace("_", "-"), value))
     return found
