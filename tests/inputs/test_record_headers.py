@@ -72,3 +72,14 @@ def test_a_service_named_origin_is_no_browser(tmp_path: Path) -> None:
     (tmp_path / "calls.log").write_text(line + "\n")
     report, _ = scan_json(str(tmp_path / "calls.log"))
     assert "browser-exposure" not in {f["category"] for f in report["findings"]}, report["findings"]
+
+
+def test_headers_inside_a_headers_object_are_read_to_a_bounded_depth() -> None:
+    charles = request({"method": "POST", "url": URL, "request": {"header": {
+        "firstLine": "POST /v1/transfer_requests HTTP/1.1", "headers": [{"name": "Signature", "value": "s"}]}}})
+    assert charles.header("Signature") == "s"
+    nested: dict = {"Signature": "s"}
+    for _ in range(500):
+        nested = {"headers": nested}
+    deep = request({"method": "POST", "url": URL, "headers": nested})
+    assert deep.header("Signature") is None and deep.headers_known

@@ -26,6 +26,7 @@ from keyaudit.rulebook.header_names import RecordHeaders
 
 from .record_views import ABSENT, role, text
 
+MAX_HEADER_NESTING = 3  # headers objects inside headers objects, opened at most this deep
 HEADER_MEMBERS = frozenset({"headers", "header"})  # what holds the headers inside a headers object
 # nginx $http_<name> variables are request headers; these http_ fields are something else.
 _NOT_HEADERS = frozenset({"http_method", "http_host", "http_version", "http_status", "http_code",
@@ -55,10 +56,10 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
             headers is not None or bool(prefixed) or telling or nginx_telling)
 
 
-def parse(value: Any) -> list[tuple[str, str]] | None:
+def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
     """Headers logged as a mapping (values may be lists), a list of pairs or of {name, value},
     a block of ``Name: value`` lines, a JSON string of one of these, or an object holding one
-    under ``headers``; None for anything else."""
+    under ``headers`` (at most :data:`MAX_HEADER_NESTING` deep); None for anything else."""
     if isinstance(value, str) and value[:1] in ("{", "["):
         try:
             value = json.loads(value)
@@ -67,8 +68,8 @@ def parse(value: Any) -> list[tuple[str, str]] | None:
     if isinstance(value, dict):
         inner = next((item for key, item in value.items() if role(key) in HEADER_MEMBERS
                       and isinstance(item, (dict, list))), None)
-        if inner is not None:
-            return parse(inner)
+        if inner is not None and depth < MAX_HEADER_NESTING:
+            return parse(inner, depth + 1)
         return [(str(name), text(item)) for name, items in value.items()
                 for item in (items if isinstance(items, list) else [items]) if item is not None]
     if isinstance(value, list):
