@@ -211,6 +211,17 @@ def app_requests_named(request: Request) -> list[str]:
                   "Properties": {"request_headers": dict(request.headers), "request_body": request.body}})
 
 
+def cloudflare_logpush(request: Request) -> list[str]:
+    # Cloudflare Logpush's http_requests dataset (developers.cloudflare.com/logs/reference/log-fields/
+    # zone/http_requests/): ClientRequestMethod, ClientRequestScheme, ClientRequestHost, ClientRequestURI,
+    # ClientRequestUserAgent, and RequestHeaders — the headers chosen as custom fields, names lower-cased.
+    return _line({"EdgeStartTimestamp": WHEN, "ClientIP": "203.0.113.7", "ClientRequestMethod": request.method,
+                  "ClientRequestScheme": "https", "ClientRequestHost": request.host, "ClientRequestURI": request.path,
+                  "ClientRequestProtocol": "HTTP/1.1", "ClientRequestUserAgent": "payouts/3.1",
+                  "EdgeResponseStatus": 201, "RayID": "7c5d1e2f3a4b5c6d",
+                  "RequestHeaders": {name.lower(): value for name, value in request.headers}})
+
+
 def _zipkin(request: Request) -> dict[str, object]:
     # Zipkin's v2 span (zipkin.io/zipkin-api/#/default/post_spans, the Span model): {traceId, id,
     # kind, name, timestamp, duration, localEndpoint, remoteEndpoint, tags}; Brave's HTTP client
@@ -262,7 +273,8 @@ SHAPES = [pytest.param(shape, id=shape.__name__) for shape in (
         "a qualifier written twice), the headers are a list of 'Name: value\\r\\n' lines under "
         "http_http_request_line (a request line's name) and the body is file_data: none is a role yet")))]
 # tracers and proxies that log headers but never bodies: the signatures cannot be checked
-HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (datadog_header_tags, envoy_operator_keys)]
+HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (datadog_header_tags, envoy_operator_keys,
+                                                                     cloudflare_logpush)]
 NO_HEADERS = [pytest.param(shape, id=shape.__name__) for shape in (zipkin_v2, xray_segment)]
 
 

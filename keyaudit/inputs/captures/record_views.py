@@ -26,8 +26,9 @@ _SCALARS = frozenset({"stringValue", "boolValue", "intValue", "doubleValue", "by
 _LISTS = frozenset({"arrayValue", "kvlistValue"})
 MAX_TYPED_DEPTH = 8  # typed lists inside typed lists, opened at most this deep
 ABSENT = ("", "-")  # nginx and Apache log an unset variable as "-"
-# What a role's name may be prefixed with, saying it is the request's: requestHost, http_url, req_body.
-QUALIFIERS = ("", "request", "req", "http", "httprequest")
+# What a role's name may be prefixed with, saying it is the request's: requestHost, http_url, req_body,
+# GELF's _http_request_body, Cloudflare's ClientRequestHost (a bare "client" is the client's own: ClientHost).
+QUALIFIERS = ("", "request", "req", "http", "httprequest", "clientrequest")
 _KEY = re.compile(r"[^0-9a-z]")
 
 
@@ -41,7 +42,7 @@ def role(key: object) -> str:
 
 def spellings(*names: str) -> frozenset[str]:
     """A role's names, each also qualified as belonging to the request (``RequestHost``,
-    ``http_url``, ``req_body``, GELF's ``_http_request_body``)."""
+    ``http_url``, ``req_body``, GELF's ``_http_request_body``, ``ClientRequestMethod``)."""
     return frozenset(qualifier + name for qualifier in QUALIFIERS for name in names)
 
 
