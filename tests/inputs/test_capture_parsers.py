@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.inputs.captures import curl, httpdump, jsonlog, yaml_records
+from keyaudit.engine.unwrap import base64_bytes
 from keyaudit.inputs.captures.raw_requests import raw_request
 from keyaudit.inputs.captures.dumps import shapes
 from keyaudit.inputs.text_requests import exchanges_in_lines
@@ -37,7 +38,8 @@ def raw_elements(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchan
     (the scan finds the element's base64 by the provider name in it)."""
     for number, text in lines:
         for match in re.finditer(r'<request base64="true"><!\[CDATA\[([A-Za-z0-9+/=]*)', text):
-            exchange = raw_request(base64.b64decode(match[1]), Origin(path, number, match.start(1) + 1, capture="raw"))
+            data = base64_bytes(match[1].encode())
+            exchange = raw_request(data, Origin(path, number, match.start(1) + 1, capture="raw")) if data else None
             if exchange is not None:
                 yield exchange
 
