@@ -48,6 +48,7 @@ def run() -> None:
     collector, 10 ms now."""
     gc.freeze()
     gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
+    gc.enable()  # off while the program loaded (keyaudit.__main__)
     try:
         main(standalone_mode=True)
     except KeyboardInterrupt:
