@@ -16,6 +16,7 @@ import re
 from typing import Any, Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .lines import python_literal
 from .batches import requests_in
@@ -104,30 +105,31 @@ def _inner_records(text: str) -> Iterator[dict[str, Any]]:
         start = text.find("{", start + 1)
 
 
-def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
+def exchanges(lines: Iterable[tuple[int, str]], path: str,
+              known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """Every request record among the lines: each record of the line's JSON (its first object
     or array, and any written after it on the line; each record of a batch), else one after
-    the first ``{`` that names a request."""
+    the first ``{`` that names a request. ``known``: the header names the rules know."""
     for number, text in lines:
         if "{" not in text:
             continue
         origin = Origin(path, number, capture="jsonlog")
         found = False
-        for exchange in _line_requests(text, origin):
+        for exchange in _line_requests(text, origin, known):
             found = True
             yield exchange
         if not found:
-            exchange = next(filter(None, (request_of(record, origin, False) for record in _inner_records(text))), None)
+            exchange = next(filter(None, (request_of(record, origin, False, known) for record in _inner_records(text))), None)
             if exchange is not None:
                 yield exchange
 
 
-def _line_requests(text: str, origin: Origin) -> Iterator[Exchange]:
+def _line_requests(text: str, origin: Origin, known: RecordHeaders) -> Iterator[Exchange]:
     parsed = parse_record(text)
     if parsed is None:
         return
     record, latin1, end = parsed
-    yield from requests_in(record, origin, latin1)
+    yield from requests_in(record, origin, latin1, known=known)
     if end >= 0:
         for value in _following(text, end):
-            yield from requests_in(value, origin)
+            yield from requests_in(value, origin, known=known)
