@@ -1,0 +1,243 @@
+"""A third blind corpus, of requests written as TEXT: the four money-out requests of
+:mod:`helpers.signed_shapes` (iugu transfers unsigned, signed with the client's real key and with
+another key, an Asaas transfer) as key=value log records, packet-capture text, request files
+(.http, Hurl) and HTTP clients' debug output that none of the readers was shaped by.
+
+Each shape quotes the public documentation (or the source) it follows. Where the shape shows the
+body as sent, the signatures are judged against the client's public key; where it cannot (a
+capture that writes the body's line breaks as dots, a client that logs headers only), only the
+unsigned transfers are findings and both signatures stay unverified. A shape the readers cannot
+take yet is an expected failure, strict, with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers.signed_shapes import Request, Shape, assert_shape_findings, write_shape
+
+_BARE = re.compile(r"[^\s=\"]+")  # a logfmt value written without quotes
+
+
+def _head(request: Request, target: str = "") -> list[str]:
+    """The request line and headers as HTTP/1.1 sends them (Host first, Content-Length last)."""
+    return [f"{request.method} {target or request.path} HTTP/1.1", f"Host: {request.host}",
+            *(f"{name}: {value}" for name, value in request.headers), f"Content-Length: {len(request.body.encode())}"]
+
+
+def _logfmt(value: str) -> str:
+    """A value as Go's log/slog TextHandler and logrus's TextFormatter write it: bare when it
+    needs no quotes, else quoted as strconv.Quote quotes (JSON's escapes, for this text)."""
+    return value if _BARE.fullmatch(value) else json.dumps(value)
+
+
+def slog_text_groups(request: Request) -> list[str]:
+    # Go's log/slog TextHandler (pkg.go.dev/log/slog#TextHandler: "a sequence of key=value pairs
+    # separated by spaces", a group's attributes' keys "qualified by the group name" with a dot;
+    # values quoted with strconv.Quote when they need it): slog.Group("req", "method", …, "url", …,
+    # slog.Group("headers", …), "body", …).
+    pairs = [("time", "2026-11-22T13:00:00.000Z"), ("level", "DEBUG"), ("msg", "outbound call"),
+             ("req.method", request.method), ("req.url", request.url),
+             *((f"req.headers.{name}", value) for name, value in request.headers), ("req.body", request.body)]
+    return [" ".join(f"{key}={_logfmt(value)}" for key, value in pairs)]
+
+
+def slog_text_dump(request: Request) -> list[str]:
+    # The same handler with the request as httputil.DumpRequestOut wrote it (pkg.go.dev/net/http/
+    # httputil#DumpRequestOut) given as one attribute: the CR LF line ends written `\r\n` inside
+    # the quoted value.
+    dump = "\r\n".join(_head(request) + ["", request.body])
+    return [f"time=2026-11-22T13:00:00.000Z level=DEBUG msg=\"outbound request\" dump={_logfmt(dump)}"]
+
+
+def logrus_text(request: Request) -> list[str]:
+    # logrus's TextFormatter without a TTY (github.com/sirupsen/logrus, text_formatter.go: `time=…
+    # level=… msg=…` and the fields sorted by key, each quoted when it holds a character outside
+    # [A-Za-z0-9-._/@^+]) over logrus.WithFields with the headers one field each under `header.`.
+    fields = {"method": request.method, "url": request.url, "body": request.body}
+    fields |= {f"header.{name}": value for name, value in request.headers}
+    return ['time="2026-11-22T13:00:00Z" level=debug msg="outbound call" '
+            + " ".join(f"{key}={_logfmt(fields[key])}" for key in sorted(fields))]
+
+
+def ngrep_byline(request: Request) -> list[str]:
+    # ngrep -W byline (the ngrep(8) manual, github.com/jpr5/ngrep/blob/master/ngrep.8: "-W byline"
+    # honours line feeds in the payload; every other unprintable byte, the CR of a CR LF among them,
+    # is written as `.`): `T <src> -> <dst> [AP] #<n>`, the payload, `##` between packets.
+    head = [f"{line}." for line in _head(request)]
+    return ["####", f"T 10.0.0.7:51234 -> 10.0.5.20:80 [AP] #4", *head, ".", *request.body.split("\n"), "##"]
+
+
+def ngrep_default(request: Request) -> list[str]:
+    # ngrep's default output (the same manual, without -W): the packet's payload on one line indented
+    # by two blanks, every unprintable byte a `.` — CR LF is `..`, and the body's own line feeds are
+    # dots too, so the body is not the bytes sent.
+    payload = "..".join(_head(request) + ["", request.body.replace("\n", ".")])
+    return ["", f"T 10.0.0.7:51234 -> 10.0.5.20:80 [AP] #4", f"  {payload}", ""]
+
+
+def tcpdump_ascii(request: Request) -> list[str]:
+    # tcpdump -A (tcpdump(1), www.tcpdump.org/manpages/tcpdump.1.html: "Print each packet (minus its
+    # link level header) in ASCII"): the summary line, then the IP and TCP headers' bytes as dots and
+    # stray characters, run into the payload's first line; CR LF printed as a line feed.
+    body = len(request.body.encode())
+    summary = (f"13:00:00.123456 IP 10.0.0.7.51234 > 10.0.5.20.80: Flags [P.], seq 1:{300 + body}, ack 1, "
+               f"win 502, length {300 + body}")
+    head = _head(request)
+    return [summary, "E..9..@.@.Y.....", f"...P.....'.....{head[0]}", *head[1:], "", *request.body.split("\n"), ""]
+
+
+def rest_client_http(request: Request) -> list[str]:
+    # A VS Code REST Client request file (github.com/Huachao/vscode-restclient, README "Usage": the
+    # request line `METHOD URL HTTP/1.1`, headers, a blank line, the body; requests in one .http file
+    # separated by `###`; a comment line `# @name …` names a request).
+    return ["###", "# @name transfer", *_head(request, request.url)[:1], *_head(request)[2:-1], "",
+            *request.body.split("\n"), ""]
+
+
+def rest_client_variables(request: Request) -> list[str]:
+    # The same file with file variables (vscode-restclient README, "File Variables": `@name = value`
+    # defined in the file, referenced as `{{name}}` in the request line, headers and body).
+    return ["@baseUrl = " + f"https://{request.host}", "", "###",
+            f"{request.method} {{{{baseUrl}}}}{request.path} HTTP/1.1", *_head(request)[2:-1], "",
+            *request.body.split("\n"), ""]
+
+
+def jetbrains_http(request: Request) -> list[str]:
+    # A JetBrains HTTP Client file (jetbrains.com/help/idea/exploring-http-syntax.html): `###` between
+    # requests, a request line without the HTTP version, headers, a blank line, the body, then a
+    # response handler script `> {% … %}` and a response reference `<> …`.
+    return ["### transfer", f"{request.method} {request.url}", *_head(request)[2:-1], "",
+            *request.body.split("\n"), "", "> {%", '    client.test("ok", () => client.assert(response.status === 200));',
+            "%}", "<> 2026-11-22T130000.200.json", ""]
+
+
+def hurl(request: Request) -> list[str]:
+    # A Hurl file (hurl.dev/docs/request.html, hurl.dev/docs/hurl-file.html): `METHOD URL`, headers
+    # `Name: value`, a body (here a JSON body, sent as written), then the response `HTTP 200`;
+    # comments start with `#`.
+    return [f"# {request.host} transfer", f"{request.method} {request.url}", *_head(request)[2:-1],
+            *request.body.split("\n"), "", "HTTP 200", ""]
+
+
+def toolbelt_dump_all(request: Request) -> list[str]:
+    # requests-toolbelt's dump_all (toolbelt.readthedocs.io/en/latest/dumputils.html; requests_toolbelt/
+    # utils/dump.py _dump_request_data): every request line prefixed `< ` (responses `> `), the prefix
+    # written before the request line, each header, the blank line and the body's start, CR LF after
+    # each; printed with print(data.decode('utf-8')).
+    head = [f"< {line}" for line in _head(request)]
+    body = request.body.split("\n")
+    return [*head, "< ", f"< {body[0]}", *body[1:], "> HTTP/1.1 200 OK", "> Content-Type: application/json", "> ",
+            '> {"id":"t1"}']
+
+
+def tesla_logger(request: Request) -> list[str]:
+    # Elixir Tesla's Tesla.Middleware.Logger with debug on (hexdocs.pm/tesla/Tesla.Middleware.Logger.html;
+    # lib/tesla/middleware/logger.ex): `POST <url> -> 200 (12.345 ms)` at info, then at debug
+    # ">>> REQUEST >>>", the query ("(no query)"), the headers `name: value`, the body right after
+    # them, a blank line and "<<< RESPONSE <<<"; Elixir's Logger writes its prefix on a message's
+    # first line only.
+    return [f"13:00:00.123 [info] {request.method} {request.url} -> 200 (12.345 ms)",
+            "13:00:00.124 [debug] >>> REQUEST >>>", "(no query)", *(f"{name}: {value}" for name, value in request.headers),
+            *request.body.split("\n"), "", "<<< RESPONSE <<<", "content-type: application/json", "", '{"id":"t1"}']
+
+
+def _rust_escape(data: bytes) -> str:
+    """The bytes as reqwest's verbose connection writes them (its Escape: `\\r`, `\\n`, `\\"`,
+    `\\\\` and `\\x..` escapes, printable ASCII as it is)."""
+    named = {13: "\\r", 10: "\\n", 9: "\\t", 34: '\\"', 92: "\\\\"}
+    return "".join(named.get(byte) or (chr(byte) if 32 <= byte < 127 else f"\\x{byte:02x}") for byte in data)
+
+
+def reqwest_verbose(request: Request) -> list[str]:
+    # Rust reqwest with ClientBuilder::connection_verbose(true) (docs.rs/reqwest/latest/reqwest/struct.
+    # ClientBuilder.html#method.connection_verbose: "log TRACE events for read and write operations on
+    # connections"; src/connect.rs verbose: `{:08x} write: b"…"`), through tracing-subscriber's fmt
+    # layer: the head in one write, the body in the next.
+    prefix = "2026-11-22T13:00:00.123456Z TRACE reqwest::connect::verbose: 1a2b3c4d write: "
+    head = "\r\n".join(_head(request)) + "\r\n\r\n"
+    return [f'{prefix}b"{_rust_escape(head.encode())}"', f'{prefix}b"{_rust_escape(request.body.encode())}"',
+            '2026-11-22T13:00:00.301234Z TRACE reqwest::connect::verbose: 1a2b3c4d read: b"HTTP/1.1 200 OK\\r\\n\\r\\n"']
+
+
+def logcat_okhttp(request: Request) -> list[str]:
+    # OkHttp's HttpLoggingInterceptor at Level.BODY (square.github.io/okhttp/features/interceptors/,
+    # okhttp-logging-interceptor) on Android, as `adb logcat -v threadtime` prints it
+    # (developer.android.com/tools/logcat: date, time, PID, TID, priority, tag, message).
+    lines = [f"--> {request.method} {request.url}", *(f"{name}: {value}" for name, value in request.headers),
+             f"Content-Length: {len(request.body.encode())}", "", *request.body.split("\n"),
+             f"--> END {request.method} ({len(request.body.encode())}-byte body)"]
+    return [f"11-22 13:00:00.{n:03d}  4242  4311 I okhttp.OkHttpClient: {line}" for n, line in enumerate(lines)]
+
+
+def wget_debug(request: Request) -> list[str]:
+    # GNU Wget's --debug output (gnu.org/software/wget/manual/wget.html, "-d --debug"; src/http.c):
+    # "---request begin---", the request head as sent, "---request end---", then `[POST data: …]`
+    # holding the body as given.
+    head = _head(request)
+    return ["Setting --post-data (postdata) to ...", "---request begin---", head[0], "User-Agent: Wget/1.21.4",
+            *head[1:], "", "---request end---", f"[POST data: {request.body}]", "",
+            "---response begin---", "HTTP/1.1 200 OK", "---response end---"]
+
+
+def syslog_curl_verbose(request: Request) -> list[str]:
+    # curl -v (curl.se/docs/manpage.html#-v: "> " data sent, "< " received, "* " info) piped through
+    # logger(1) into a BSD syslog file (RFC 3164 section 4.1: `Mmm dd hh:mm:ss HOST TAG[PID]: MSG`).
+    # curl -v never shows the body it sends.
+    lines = ["*   Trying 200.155.0.10:443...", *(f"> {line}" for line in _head(request)), ">",
+             "< HTTP/1.1 200 OK"]
+    return [f"Nov 22 13:00:00 app-1 payouts[4242]: {line}" for line in lines]
+
+
+def markdown_curl(request: Request) -> list[str]:
+    # A curl example in a Markdown document of an internal API (CommonMark 0.31, "Fenced code blocks";
+    # curl.se/docs/manpage.html: -X, -H, --data-raw), its body in single quotes over several lines.
+    headers = [f"  -H '{name}: {value}' \\" for name, value in request.headers]
+    return ["## Paying out", "", "```bash", f"curl -X {request.method} '{request.url}' \\", *headers,
+            f"  --data-raw '{request.body}'", "```", ""]
+
+
+def w3c_extended(request: Request) -> list[str]:
+    # The W3C Extended Log File Format as IIS writes it (w3.org/TR/WD-logfile.html; learn.microsoft.com/
+    # iis/configuration/system.applicationhost/sites/site/logfile/customfields): the `#Fields:`
+    # directive names the columns, `cs(<header>)` a request header (custom fields), blanks in a
+    # value written `+`, `-` for a header absent. Requests as an IIS reverse proxy (ARR) received them:
+    # no body is logged.
+    names = ["Content-Type", "User-Agent", "Request-Time", "Signature", "access_token"]
+    present = dict(request.headers)
+    fields = ("#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port c-ip cs-host "
+              + " ".join(f"cs({name})" for name in names) + " sc-status")
+    values = ["2026-11-22", "13:00:00", "10.0.5.20", request.method, request.path, "-", "443", "10.0.0.7",
+              request.host, *(present.get(name, "-").replace(" ", "+") for name in names), "200"]
+    return ["#Software: Microsoft Internet Information Services 10.0", "#Version: 1.0", "#Date: 2026-11-22 13:00:00",
+            fields, " ".join(values)]
+
+
+def _xfail(shape: Shape, reason: str) -> object:
+    return pytest.param(shape, id=shape.__name__, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+SHAPES = [pytest.param(shape, id=shape.__name__) for shape in (
+    slog_text_groups, slog_text_dump, logrus_text, ngrep_byline, tcpdump_ascii, rest_client_http,
+    rest_client_variables, jetbrains_http, hurl, toolbelt_dump_all, tesla_logger, reqwest_verbose, logcat_okhttp,
+    wget_debug, markdown_curl)]
+# shapes that never show the body as sent: curl -v shows none, IIS logs none, ngrep's default
+# output writes the body's line feeds as dots
+HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (syslog_curl_verbose, w3c_extended, ngrep_default)]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_every_documented_text_shape_gives_the_same_request_findings(shape: Shape, tmp_path: Path) -> None:
+    path, public = write_shape(shape, tmp_path, "README.md" if shape is markdown_curl else "requests.log")
+    assert_shape_findings(path, public, shape.__name__)
+
+
+@pytest.mark.parametrize("shape", HEADERS_ONLY)
+def test_a_text_shape_without_bodies_reports_the_unsigned_and_leaves_signatures_unjudged(shape: Shape,
+                                                                                          tmp_path: Path) -> None:
+    path, public = write_shape(shape, tmp_path)
+    assert_shape_findings(path, public, shape.__name__, body_shown=False)
