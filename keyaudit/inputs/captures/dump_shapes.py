@@ -30,7 +30,8 @@ of the line's rest after the log prefix and `lines`):
   body      none: no body is shown (the header block's end ends the request)
             length: after a blank line, Content-Length bytes; without one, up to a blank line
             end: after a blank line, up to the end line, whose size settles the line endings
-            rest: the lines after the headers, no blank line between (up to the request's end)
+            rest: the lines after the headers, a blank line between or not, up to the request's
+            end (blank lines at its end are the log's, not the body's)
   others    skip: other loggers' lines may come between (passed over); end: they end the request
 
 A header block is known to be whole (an unsigned request is called unsigned) when a blank line
@@ -142,6 +143,33 @@ SHAPES: tuple[dict[str, str], ...] = (
      "ignore": r"(?:HEADERS|BODY)\s*:\s*$",
      "end": r"-{20,}\s*$",
      "cut": "~~~ RESPONSE",
+     "body": "rest",
+     "others": "end",
+    },
+
+    # Elixir Tesla's Tesla.Middleware.Logger with `debug: true` (hexdocs.pm/tesla/Tesla.Middleware.Logger.html):
+    # `POST <url> -> 200 (12.345 ms)` at info, then one debug message: `>>> REQUEST >>>`, the query
+    # (`(no query)` or `Query: k: v` lines), the headers `name: value`, the body right after them, a
+    # blank line and `<<< RESPONSE <<<`. Elixir's Logger prefixes a message's first line only.
+    {"capture": "tesla",
+     "needle": " -> ",
+     "start": r"(?P<method>[A-Z]+) (?P<url>https?://\S+) -> (?:\d{3}|error:.*) \([\d.]+ ms\)\s*$",
+     "ignore": r".*>>> REQUEST >>>\s*$|\(no (?:query|headers)\)\s*$|Query: ",
+     "cut": "<<< RESPONSE",
+     "body": "rest",
+     "others": "end",
+    },
+
+    # A request file: VS Code REST Client's and JetBrains HTTP Client's .http files
+    # (github.com/Huachao/vscode-restclient README; jetbrains.com/help/idea/exploring-http-syntax.html)
+    # and Hurl's (hurl.dev/docs/request.html): `METHOD URL` at the margin (no HTTP version: with one,
+    # the raw request shape below reads it), headers, the body after a blank line or none; `###`
+    # between requests, a response handler (`> {% … %}`, `<> file`), Hurl's response (`HTTP 200`)
+    # and sections (`[Asserts]`) after it.
+    {"capture": "request-file",
+     "needle": "://",
+     "start": r"^(?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
+     "cut": r"###|HTTP(?:/[\d.]+)? \d{3}\b|<?> |\[[A-Za-z]+\]\s*$",
      "body": "rest",
      "others": "end",
     },

@@ -253,6 +253,8 @@ class DumpReader:
             size = end.groupdict().get("size") if end is not None else None
             if shape.body == "end":
                 current.body.expected = int(size) if size else None
+            elif shape.body == "rest":
+                current.body.drop_trailing_blanks()
             if shape.body != "end" or size:
                 body = current.body.value()
         # Only a closed header block, or one that showed a header where the shape has no end line

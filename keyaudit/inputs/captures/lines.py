@@ -253,6 +253,13 @@ class BodyLines:
     def overflow(self) -> bool:
         return self._size > MAX_BODY_BYTES
 
+    def drop_trailing_blanks(self) -> None:
+        """Forget the blank lines at the end: the gap a log leaves before what follows a body
+        that no length or end line bounds, not the body's own."""
+        while self._parts and not self._parts[-1].strip():
+            self._size -= len(self._parts.pop())
+            self.lines -= 1
+
     def _joined_size(self, separator: int) -> int:
         return self._size + separator * max(self.lines - 1, 0)
 
