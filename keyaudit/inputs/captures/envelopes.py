@@ -93,12 +93,14 @@ def _message(text: str) -> str | None:
 
 def _quoted_dump(text: str) -> str | None:
     """The text of the quoted string (JSON's and Go's escapes) that holds a request line whose
-    CR LF is escaped, or None: the string opens at the last quote before that line."""
+    CR LF is escaped, or None: the string opens at the last quote before that line, and is a
+    named value (``key="…"``, ``"key": "…"``). A wire log's quoted chunk (``<- "…"``, ``>> "…"``)
+    is none: its reader puts the chunks of one request together."""
     line = _ESCAPED_REQUEST_LINE.search(text)
     if line is None:
         return None
     quotes = [quote.end() - 1 for quote in _UNESCAPED_QUOTE.finditer(text, 0, line.start())]
-    if not quotes:
+    if not quotes or not text[: quotes[-1]].rstrip().endswith(("=", ":")):
         return None
     try:
         found, _ = _DECODER.raw_decode(text, quotes[-1])
