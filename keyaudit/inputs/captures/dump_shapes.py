@@ -17,8 +17,10 @@ of the line's rest after the log prefix and `lines`):
   needle    a literal every start line holds (the start pattern is tried only on those lines)
   start     groups: method, and url (absolute) or target (origin-form, joined to the Host header);
             headers, when the start line lists them (Spring's [Name:"value", …]); flat, the header
-            fields after a request line on the same line (a request whose line breaks became blanks);
-            with either, the start line is all there is
+            fields after a request line on the same line (a request whose line breaks became blanks,
+            or `..`: the group gap says which); with either, the start line is all there is; eol,
+            the line end written out at the end of every line of the head (CR printed `.`, a
+            literal `\r\n`), taken off each
   lines     what every later line holds right after the log prefix, or at its start when it carries
             no prefix (default: nothing)
   headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), aligned (indented,
@@ -186,10 +188,15 @@ SHAPES: tuple[dict[str, str], ...] = (
     # line, its line breaks made blanks (`flat`): Guzzle's MessageFormatter `{request}` through
     # Monolog's LineFormatter (seldaek/monolog doc/01-usage.md: without allowInlineLineBreaks every
     # line break becomes a blank), or any logger that flattens a message: its header fields are
-    # read, its body is not the bytes sent.
+    # read, its body is not the bytes sent. A packet capture printed as text (tcpdump -A: the IP and
+    # TCP headers' bytes as dots and stray characters, run into the payload's first line) puts dots
+    # right before the method; ngrep writes every unprintable byte as a dot (ngrep(8)): CR LF is
+    # `..` in its default output (the payload on one line: flat), the CR a `.` at the end of each
+    # line with `-W byline` (eol); Wireshark's dissection text ends each line with a literal `\r\n`.
     {"capture": "wire",
      "needle": " HTTP/",
-     "start": r"(?<![^\s>|])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?(?: +(?P<flat>[A-Za-z][\w-]*: .*))?\s*$",
+     "start": r"(?<![^\s>|.])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?"
+              r"(?:(?P<gap> +|\.\.)(?P<flat>[A-Za-z][\w-]*: .*)|(?P<eol>\.|\\r\\n))?\s*$",
      "cut": r"\* |< |[{}] \[|```|~~~",
      "body": "length",
      "others": "end",

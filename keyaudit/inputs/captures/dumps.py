@@ -106,6 +106,7 @@ class _Request:
     head_closed: bool = False  # a blank line or the end line closed the header block
     body: BodyLines | None = None
     open_brackets: int = 0  # of a `rest` body read so far: a JSON body not yet closed goes on bare
+    eol: str = ""  # the line end the head's lines are written with (ngrep's `.`), taken off each
 
 
 class DumpReader:
@@ -156,8 +157,10 @@ class DumpReader:
                     started.headers = [(name, value.replace('\\"', '"'))
                                        for name, value in _INLINE_HEADER.findall(groups["headers"])][:MAX_HEADERS]
                     started.head_closed = True
-                elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks
-                    started.headers, started.head_closed = _flat_headers(groups["flat"]), True
+                elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks (or `..`)
+                    started.headers = _flat_headers(groups["flat"], ".." if groups.get("gap") == ".." else " ")
+                    started.head_closed = True
+                started.eol = groups.get("eol") or ""
                 return started
         return None
 
@@ -211,7 +214,8 @@ class DumpReader:
             self._current = None
             yield from self._finish(current, end)
         elif current.body is None:
-            yield from self._head_line(current, line.rstrip("\r"))
+            line = line.rstrip("\r")
+            yield from self._head_line(current, line.removesuffix(current.eol) if current.eol else line)
         elif shape.body == "length" and current.body.expected is None and not line.strip():
             self._current = None
             yield from self._finish(current)
@@ -269,20 +273,22 @@ class DumpReader:
 
 
 # A header of a request flattened onto one line: its value runs to the next `Name: ` or to the
-# body (a JSON document after a blank); names are letters, digits, `_` and `-` only, so a value's
-# own colons (a time, a URL) do not split it. The text's trailing blanks are cut first: a lazy
-# value looking ahead for `\s*$` would read a run of blanks again from each of its places.
-_FLAT_HEADER = re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [{\[]|$)")
+# body (a JSON document after a blank; after `....`, the blank line's CR LF, where the line breaks
+# became `..`); names are letters, digits, `_` and `-` only, so a value's own colons (a time, a URL)
+# do not split it. The text's trailing blanks are cut first: a lazy value looking ahead for `\s*$`
+# would read a run of blanks again from each of its places.
+_FLAT_HEADER = {" ": re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [{\[]|$)"),
+                "..": re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\.\.[A-Za-z][\w-]*: |\.\.\.\.|(?:\.\.)?$)")}
 
 
-def _flat_headers(text: str) -> list[tuple[str, str]]:
-    """The header fields at the start of ``text``, one after another; the body after them is
-    not kept (its line breaks are lost, so it is not the bytes sent)."""
+def _flat_headers(text: str, gap: str) -> list[tuple[str, str]]:
+    """The header fields at the start of ``text``, one after another, ``gap`` between them; the
+    body after them is not kept (its line breaks are lost, so it is not the bytes sent)."""
     headers: list[tuple[str, str]] = []
-    position, text = 0, text.rstrip()
-    while len(headers) < MAX_HEADERS and (match := _FLAT_HEADER.match(text, position)) is not None:
+    position, text, header = 0, text.rstrip(), _FLAT_HEADER[gap]
+    while len(headers) < MAX_HEADERS and (match := header.match(text, position)) is not None:
         headers.append((match.group(1), match.group(2)))
-        position = match.end() + 1
+        position = match.end() + len(gap)
     return headers
 
 
