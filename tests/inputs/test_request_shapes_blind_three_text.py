@@ -91,6 +91,25 @@ def tcpdump_ascii(request: Request) -> list[str]:
     return [summary, "E..9..@.@.Y.....", f"...P.....'.....{head[0]}", *head[1:], "", *request.body.split("\n"), ""]
 
 
+def wireshark_text(request: Request) -> list[str]:
+    # Wireshark's File > Export Packet Dissections > As Plain Text, details expanded, as `tshark -V`
+    # prints them too (wireshark.org/docs/wsug_html_chunked/ChIOExportSection.html): the HTTP tree,
+    # each line of the head with its `\r\n` written out, the dissector's own fields in brackets or
+    # indented below, the JSON body as a tree of members (not its bytes).
+    head = _head(request)
+    return ["Frame 4: 420 bytes on wire (3360 bits), 420 bytes captured (3360 bits) on interface eth0, id 0",
+            "Transmission Control Protocol, Src Port: 51234, Dst Port: 80, Seq: 1, Ack: 1, Len: 354",
+            "Hypertext Transfer Protocol", f"    {head[0]}\\r\\n",
+            f"        [Expert Info (Chat/Sequence): {head[0]}\\r\\n]", f"            [{head[0]}\\r\\n]",
+            "            [Severity level: Chat]", "            [Group: Sequence]",
+            f"        Request Method: {request.method}", f"        Request URI: {request.path}",
+            "        Request Version: HTTP/1.1", *(f"    {line}\\r\\n" for line in head[1:]),
+            f"        [Content length: {len(request.body.encode())}]", "    \\r\\n",
+            f"    [Full request URI: http://{request.host}{request.path}]", "    [HTTP request 1/1]",
+            f"    File Data: {len(request.body.encode())} bytes", "JavaScript Object Notation: application/json",
+            "    Object", "        Member: amount_cents", "            [Path: /amount_cents]", ""]
+
+
 def rest_client_http(request: Request) -> list[str]:
     # A VS Code REST Client request file (github.com/Huachao/vscode-restclient, README "Usage": the
     # request line `METHOD URL HTTP/1.1`, headers, a blank line, the body; requests in one .http file
@@ -226,8 +245,9 @@ SHAPES = [pytest.param(shape, id=shape.__name__) for shape in (
     rest_client_variables, jetbrains_http, hurl, toolbelt_dump_all, tesla_logger, reqwest_verbose, logcat_okhttp,
     wget_debug, markdown_curl)]
 # shapes that never show the body as sent: curl -v shows none, IIS logs none, ngrep's default
-# output writes the body's line feeds as dots
-HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (syslog_curl_verbose, w3c_extended, ngrep_default)]
+# output writes the body's line feeds as dots, Wireshark dissects a JSON body into a tree
+HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (syslog_curl_verbose, w3c_extended, ngrep_default,
+                                                                     wireshark_text)]
 
 
 @pytest.mark.parametrize("shape", SHAPES)

@@ -39,6 +39,7 @@ _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
 _ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*)")
 _RUBY_ESCAPE = re.compile(r"\\(.)")
 _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
+WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,8 @@ class DumpReader:
             yield from self._finish(current, end)
         elif current.body is None:
             line = line.rstrip("\r")
+            if current.eol and not line.endswith(current.eol):
+                return  # the printer's own annotation between the head's lines (Wireshark's fields)
             yield from self._head_line(current, line.removesuffix(current.eol) if current.eol else line)
         elif shape.body == "length" and current.body.expected is None and not line.strip():
             self._current = None
@@ -237,7 +240,9 @@ class DumpReader:
         if not line.strip():
             current.head_closed = True
             expected = content_length(current.headers) if shape.body == "length" else None
-            if shape.body != "none":
+            # a head whose CR LF is written out (`\r\n`) was rendered by a printer, whose body is
+            # rendered too (Wireshark's JSON tree, its lines ending `\n`): never the bytes sent
+            if shape.body != "none" and current.eol != WRITTEN_CRLF:
                 current.body = BodyLines(expected)
                 if expected != 0:  # a declared empty body is complete already
                     return
