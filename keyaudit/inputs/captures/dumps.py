@@ -194,16 +194,19 @@ class DumpReader:
     def _bare_line_belongs(current: _Request, text: str) -> bool:
         """Whether a line without the prefix is the request's: the request is one multi-line
         message, or the line is a header of a header block logged as one message, or a line of a
-        body that an end line bounds. The first line after the start decides, for the rest of the
-        request, whether it is one message: it is when that line is a bare header or blank line."""
+        body that an end line bounds, or of one whose declared length is not reached yet (a body
+        printed as one write, the prefix on its first line only: requests-toolbelt's dump). The
+        first line after the start decides, for the rest of the request, whether it is one
+        message: it is when that line is a bare header or blank line."""
         if current.message:
             return True
-        in_head = current.body is None
-        header = in_head and _header(current.shape, text.rstrip("\r")) is not None
-        if current.message is None and (header or (in_head and not text.strip())):
+        body = current.body
+        header = body is None and _header(current.shape, text.rstrip("\r")) is not None
+        if current.message is None and (header or (body is None and not text.strip())):
             current.message = True
             return True
-        return header or (current.body is not None and (current.shape.body == "end" or current.open_brackets > 0))
+        return header or (body is not None and (current.shape.body == "end" or current.open_brackets > 0
+                                                or (body.expected is not None and not body.complete)))
 
     def _take(self, current: _Request, line: str) -> Iterator[Exchange]:
         """One more line of the request, without its prefixes."""
