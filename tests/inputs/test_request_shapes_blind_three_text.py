@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers.credentials import asaas_key, iugu_token
+from helpers.running import scan_json
 from helpers.signed_shapes import Request, Shape, assert_shape_findings, write_shape
 
 _BARE = re.compile(r"[^\s=\"]+")  # a logfmt value written without quotes
@@ -270,3 +272,52 @@ def test_a_text_shape_without_bodies_reports_the_unsigned_and_leaves_signatures_
                                                                                           tmp_path: Path) -> None:
     path, public = write_shape(shape, tmp_path)
     assert_shape_findings(path, public, shape.__name__, body_shown=False)
+
+
+# --- text that looks like a request but is none ----------------------------------------------------
+
+def _request_file(asaas: str, iugu: str) -> str:
+    """A REST Client file with an Asaas and an iugu transfer, their credentials as given."""
+    return "\n".join([
+        "### create a transfer", "POST https://api.asaas.com/v3/transfers", "Content-Type: application/json",
+        f"access_token: {asaas}", "", '{"value": 100.5, "pixAddressKey": "payouts@example.com"}', "", "###",
+        "POST https://api.iugu.com/v1/transfer_requests", "Content-Type: application/json", "",
+        '{"api_token":"%s","amount_cents":1050}' % iugu, ""])
+
+
+def _request_findings(path: Path) -> list[str]:
+    report, _ = scan_json(str(path))
+    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
+
+
+def test_a_request_file_with_values_is_read_as_the_requests_it_sends(tmp_path: Path) -> None:
+    (tmp_path / "payouts.http").write_text(_request_file(asaas_key(), iugu_token()))
+    assert _request_findings(tmp_path / "payouts.http") == ["asaas-unsigned-transfer", "iugu-unsigned-transfer"]
+
+
+@pytest.mark.parametrize(("asaas", "iugu"), [("{{asaas_token}}", "{{iugu_token}}"), ("<your Asaas key>", "<API_TOKEN>")],
+                         ids=["template_variables", "angle_placeholders"])
+def test_a_template_or_a_placeholder_is_no_request_sent(asaas: str, iugu: str, tmp_path: Path) -> None:
+    # A request file's `{{variables}}` (vscode-restclient README, "Variables") and an API document's
+    # `<your key>`: what a request holds before anyone sent it.
+    (tmp_path / "payouts.http").write_text(_request_file(asaas, iugu))
+    (tmp_path / "API.md").write_text("```http\n" + _request_file(asaas, iugu) + "```\n")
+    assert _request_findings(tmp_path) == []
+
+
+def test_a_method_and_url_in_prose_are_no_request_file(tmp_path: Path) -> None:
+    path = tmp_path / "NOTES.md"
+    path.write_text("Payouts go out as\n\nPOST https://api.iugu.com/v1/transfer_requests\n"
+                    "which must carry the Signature and Request-Time headers.\n")
+    assert _request_findings(path) == []
+
+
+def test_a_logfmt_line_that_logs_no_headers_cannot_show_a_missing_signature(tmp_path: Path) -> None:
+    # Heroku's router log (devcenter.heroku.com/articles/http-routing#heroku-router-log-format): method,
+    # path and host as pairs, never a header; the request is read (its URL) but not called unsigned.
+    path = tmp_path / "router.log"
+    path.write_text('2026-11-22T13:00:00+00:00 heroku[router]: at=info method=POST path="/v1/transfer_requests" '
+                    'host=api.iugu.com request_id=8601b555 fwd="10.0.0.7" dyno=web.1 connect=0ms service=12ms '
+                    'status=201 bytes=120 protocol=https\n')
+    report, _ = scan_json(str(path))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == []
