@@ -94,3 +94,10 @@ def assert_shape_findings(path: Path, public: Path, shape: str, body_shown: bool
     assert found == expected, (shape, found, counts)
     signatures = (counts.get("signatures_valid"), counts.get("signatures_invalid"), counts.get("signatures_unverified"))
     assert signatures == ((1, 1, None) if body_shown else (None, None, 2)), (shape, counts)
+
+
+def check_shape(shape: Shape, folder: Path, name: str = "requests.log", body_shown: bool = True) -> None:
+    """Write the four requests in ``shape`` (see :func:`write_shape`) and check the scan's
+    judgement of them (see :func:`assert_shape_findings`)."""
+    path, public = write_shape(shape, folder, name)
+    assert_shape_findings(path, public, shape.__name__, body_shown)

@@ -20,7 +20,7 @@ import pytest
 
 from helpers.credentials import asaas_key, iugu_token
 from helpers.running import scan_json
-from helpers.signed_shapes import Request, Shape, assert_shape_findings, write_shape
+from helpers.signed_shapes import Request, Shape, check_shape
 
 _BARE = re.compile(r"[^\s=\"]+")  # a logfmt value written without quotes
 
@@ -263,15 +263,13 @@ HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (syslog_curl
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_every_documented_text_shape_gives_the_same_request_findings(shape: Shape, tmp_path: Path) -> None:
-    path, public = write_shape(shape, tmp_path, "README.md" if shape is markdown_curl else "requests.log")
-    assert_shape_findings(path, public, shape.__name__)
+    check_shape(shape, tmp_path, "README.md" if shape is markdown_curl else "requests.log")
 
 
 @pytest.mark.parametrize("shape", HEADERS_ONLY)
 def test_a_text_shape_without_bodies_reports_the_unsigned_and_leaves_signatures_unjudged(shape: Shape,
                                                                                           tmp_path: Path) -> None:
-    path, public = write_shape(shape, tmp_path)
-    assert_shape_findings(path, public, shape.__name__, body_shown=False)
+    check_shape(shape, tmp_path, body_shown=False)
 
 
 # --- text that looks like a request but is none ----------------------------------------------------

@@ -35,6 +35,8 @@ of the line's rest after the log prefix and `lines`):
             rest: the lines after the headers, a blank line between or not, up to the request's
             end (blank lines at its end are the log's, not the body's)
   others    skip: other loggers' lines may come between (passed over); end: they end the request
+  alone     none: a start line no header line follows is no request (a `METHOD URL` line is also
+            what access logs and prose write)
 
 A header block is known to be whole (an unsigned request is called unsigned) when a blank line
 or the end line closed it, or — for shapes without an end line — when it showed a header.
@@ -174,6 +176,7 @@ SHAPES: tuple[dict[str, str], ...] = (
      "cut": r"###|HTTP(?:/[\d.]+)? \d{3}\b|<?> |\[[A-Za-z]+\]\s*$",
      "body": "rest",
      "others": "end",
+     "alone": "none",
     },
 
     # An HTTP/1.x request as text, wherever the request line is: a request pasted into docs or a

@@ -32,7 +32,7 @@ BODY_KINDS = frozenset({"none", "length", "end", "rest"})
 HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "none"})
 # Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
 _INLINE_HEADER = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
-_KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "cut", "body", "others"})
+_KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "cut", "body", "others", "alone"})
 _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
 # The value's trailing blanks are cut after the match: a lazy value before `[ \t]*` would read a
 # run of blanks again from each of its places.
@@ -53,6 +53,7 @@ class Shape:
     skip_others: bool
     lines: str = ""
     headers: str = "plain"
+    alone: bool = True  # a start line without a header after it is a request (headers unknown)
     ignore: re.Pattern[str] | None = None
     end: re.Pattern[str] | None = None
     cut: re.Pattern[str] | None = None
@@ -61,13 +62,15 @@ class Shape:
 def _shape(entry: dict[str, str]) -> Shape:
     unknown = set(entry) - _KEYS
     if (unknown or entry.get("body") not in BODY_KINDS or entry.get("others") not in ("skip", "end")
-            or entry.get("headers", "plain") not in HEADER_KINDS):
+            or entry.get("headers", "plain") not in HEADER_KINDS
+            or entry.get("alone", "request") not in ("request", "none")):
         raise ValueError(f"dump table: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)}, or a body, "
-                         f"headers or others value that is not one of {sorted(BODY_KINDS)}, {sorted(HEADER_KINDS)}, "
-                         "skip / end")
+                         f"headers, others or alone value that is not one of {sorted(BODY_KINDS)}, "
+                         f"{sorted(HEADER_KINDS)}, skip / end, request / none")
     optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "cut") if key in entry}
     return Shape(entry["capture"], entry["needle"], re.compile(entry["start"]), entry["body"],
-                 entry["others"] == "skip", entry.get("lines", ""), entry.get("headers", "plain"), **optional)
+                 entry["others"] == "skip", entry.get("lines", ""), entry.get("headers", "plain"),
+                 alone=entry.get("alone", "request") == "request", **optional)
 
 
 @functools.cache
@@ -261,6 +264,8 @@ class DumpReader:
 
     def _finish(self, current: _Request, end: re.Match[str] | None = None) -> Iterator[Exchange]:
         shape, body = current.shape, None
+        if not shape.alone and not current.headers:
+            return
         if current.body is not None:
             size = end.groupdict().get("size") if end is not None else None
             if shape.body == "end":

@@ -121,7 +121,8 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
                 found = True
                 yield exchange
             if not found:
-                exchange = next(filter(None, (request_of(record, origin, False) for record in _inner_records(text))), None)
+                records = _inner_records(text)
+                exchange = next(filter(None, (request_of(record, origin, False) for record in records)), None)
                 found = exchange is not None
                 if exchange is not None:
                     yield exchange
