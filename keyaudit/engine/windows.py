@@ -10,8 +10,10 @@ with bytes.
 Plain files are read again at each window's offset; a stream that cannot seek (decompressed
 text) would have to be decoded again up to its last window, which costs as much as the first
 pass. So for such a stream the collector keeps the windows' lines as the pass goes by
-(:meth:`WindowCollector.keep`), up to a bound on memory past which it drops them and the
-readers read the stream again.
+(:meth:`WindowCollector.keep`), up to a bound on memory. Past it, the windows the pass has left
+behind for good are handed to the readers there and then (:attr:`WindowCollector.on_full`) and
+their text let go; only when that is not enough (one window of huge lines, or no one to read
+them yet) are all lines dropped, and the readers read the stream again.
 """
 
 from __future__ import annotations
@@ -125,6 +127,10 @@ class WindowCollector:
         # Who reads the requests in the text of a payload that writes requests out, as the pass
         # opens it (the text is not kept after); None: no one.
         self.on_nested: Callable[[NestedText], None] | None = None
+        # Who reads windows that are complete and that no later window can join, when the kept
+        # text outgrows its bound: True when it read them (their text is let go); False, or no
+        # one, and all text is dropped (the readers read the stream again).
+        self.on_full: Callable[[list[Window]], bool] | None = None
 
     def nested(self) -> "WindowCollector":
         """A collector of the same reaches for the text a payload opened to, which is in memory
@@ -204,14 +210,41 @@ class WindowCollector:
             if kept.at - start_of < cut:
                 self._keep_lines(window, kept, buffer, kept.at - start_of, cut, final)
                 kept.at = max(kept.at, start_of + cut)
-            cut_short = kept.next_line <= window.last_line and kept.size >= self._keep_text.window_bytes
-            if cut_short or self._kept_bytes > self._keep_text.total_bytes:
-                # Too much to hold, or a window of huge lines that a merged window would read
-                # further: none is kept, and the readers read the stream again.
+            if kept.next_line <= window.last_line and kept.size >= self._keep_text.window_bytes:
+                # A window of huge lines that a merged window would read further: none is
+                # kept, and the readers read the stream again.
                 self._keep_text, self._kept = None, []
                 return
             if index == self._open and kept.next_line > window.last_line:
                 self._open += 1
+        if self._kept_bytes > self._keep_text.total_bytes and not self._handed_over(line + buffer.count(b"\n", 0, cut)):
+            self._keep_text, self._kept = None, []  # too much to hold: as for huge lines
+
+    def _handed_over(self, line: int) -> bool:
+        """Whether :attr:`on_full` read the windows that are complete and that no other window
+        can join, and that let go of enough kept text to be within bounds again. The pass is on
+        ``line``, and a window to come starts at most a reach before its anchor: a group of
+        windows that touch one another (what :meth:`windows` merges) is ready when it ends before
+        that and every window in it has all its lines."""
+        if self.on_full is None:
+            return False
+        windows, kept = self._windows, self._kept
+        later = line - max(self.request.before, self.record.before)
+        ready: list[int] = []
+        for group in _touching(windows):
+            if max(windows[index].last_line for index in group) + 1 < later \
+                    and all(kept[index].next_line > windows[index].last_line for index in group):
+                ready += group
+        if not ready or not self.on_full(_merged([windows[index] for index in ready],
+                                                 [kept[index].lines for index in ready])):
+            return False
+        self._kept_bytes -= sum(len(text) for index in ready for text in kept[index].lines.values())
+        gone = set(ready)
+        self._windows = [window for index, window in enumerate(windows) if index not in gone]
+        self._kept = [entry for index, entry in enumerate(kept) if index not in gone]
+        self._open = next((index for index, (window, entry) in enumerate(zip(self._windows, self._kept))
+                           if entry.next_line <= window.last_line), len(self._windows))
+        return self._kept_bytes <= self._keep_text.total_bytes  # type: ignore[union-attr]
 
     def _started(self, window: Window, start_of: int, line: int) -> _Kept:
         """What is kept of a new window of the buffer that starts at ``start_of`` on ``line``: its
@@ -246,21 +279,41 @@ class WindowCollector:
             kept.next_line += 1
 
     def windows(self) -> list[Window]:
-        """Every window, in stream order, those that touch or overlap merged into one (with their
-        lines, when the text of every window was kept)."""
-        merged: list[Window] = []
-        kept: list[dict[int, bytes]] = []
-        texts = [k.lines for k in self._kept] if self._keep_text is not None else [{} for _ in self._windows]
-        for window, lines in sorted(zip(self._windows, texts), key=lambda pair: (pair[0].first_line, pair[0].offset)):
-            if merged and window.first_line <= merged[-1].last_line + 1:
-                merged[-1].last_line = max(merged[-1].last_line, window.last_line)
-                for line, lead in window.leads.items():
-                    merged[-1].anchor(line, lead)
-                kept[-1].update(lines)
-            else:
-                merged.append(Window(window.offset, window.first_line, window.last_line, dict(window.leads)))
-                kept.append(dict(lines))
-        for window, lines in zip(merged, kept):
-            if self._keep_text is not None:
-                window.lines = sorted(lines.items())
-        return merged
+        """Every window not handed over, in stream order, those that touch or overlap merged into
+        one (with their lines, when the text of every window was kept)."""
+        return _merged(self._windows, [kept.lines for kept in self._kept] if self._keep_text is not None else None)
+
+
+def _touching(windows: list[Window]) -> list[list[int]]:
+    """The positions of ``windows`` in groups that touch or overlap (each group one merged
+    window), in stream order."""
+    groups: list[list[int]] = []
+    last = 0
+    for index in sorted(range(len(windows)), key=lambda index: (windows[index].first_line, windows[index].offset)):
+        window = windows[index]
+        if groups and window.first_line <= last + 1:
+            groups[-1].append(index)
+            last = max(last, window.last_line)
+        else:
+            groups.append([index])
+            last = window.last_line
+    return groups
+
+
+def _merged(windows: list[Window], texts: list[dict[int, bytes]] | None) -> list[Window]:
+    """``windows`` in stream order, those that touch or overlap merged into one, with the lines
+    of ``texts`` (one each), when kept."""
+    merged: list[Window] = []
+    for group in _touching(windows):
+        first = windows[group[0]]
+        window = Window(first.offset, first.first_line, max(windows[index].last_line for index in group))
+        for index in group:
+            for line, lead in windows[index].leads.items():
+                window.anchor(line, lead)
+        if texts is not None:
+            lines: dict[int, bytes] = {}
+            for index in group:
+                lines.update(texts[index])
+            window.lines = sorted(lines.items())
+        merged.append(window)
+    return merged

@@ -19,18 +19,18 @@ from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB, FileAccoun
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
-from keyaudit.engine.windows import NestedText
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
-from keyaudit.inputs.text_requests import exchanges_in_text, nested_findings, window_collector, worth_reading
-from keyaudit.model.findings import Finding, member_path
+from keyaudit.inputs.text_requests import window_collector
+from keyaudit.model.findings import member_path
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
 from keyaudit.run.placing import Placer, ScanFrame
 from keyaudit.run.state import Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Found, Tally
+from keyaudit.run.unit_requests import UnitRequests
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing, loses_failing_read
 from keyaudit.sources.frames import CodecMissing
@@ -93,7 +93,7 @@ class UnitScanner:
                     return Tally(errors=[ScanError(unit.target.display, f"cannot read: {exc.strerror or exc}")])
             for threaded in (True, False):
                 tally = Tally()
-                opener = opener_for(location, unit.byte_range, threaded, unit.members, unit.seek_point)
+                opener = opener_for(location, unit.byte_range, threaded, unit.members, unit.seek_point, unit.to_end)
                 with self.budget.file() as account:
                     done = self._scan_guarded(unit, opener, tally, last_try=not threaded or unit.cut_compressed)
                 tally.errors.extend(self._rules_lost(unit.target.display, account))
@@ -242,7 +242,6 @@ class UnitScanner:
         return TailKeeper(stack.enter_context(opener())), None  # truncated or replaced: from the start
 
     def _scan_text(self, stream: BinaryIO, unit: WorkUnit, tally: Tally, opener: Opener) -> None:
-        before = len(tally.findings)
         with contextlib.ExitStack() as stack:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
@@ -250,10 +249,11 @@ class UnitScanner:
             # reading them again would decode it all again.
             windows = window_collector(resume.offset if resume else 0,
                                        keep_text=is_decompressing(stream) or not stream.seekable())
-            windows.on_nested = lambda nested: self._nested_requests(nested, unit.target.display, tally)
             chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
                                  windows=windows)
+            requests = UnitRequests(self.judge, opener, unit.target.display, tally, chunks, resume)
+            windows.on_nested, windows.on_full = requests.read_nested, requests.read_now
             try:  # findings go to the tally as they come: what came before a damaged stream ended is kept
                 self.detector.collect(chunks, unit.target.display, tally.findings)
             except DECOMPRESSION_ERRORS:
@@ -262,22 +262,8 @@ class UnitScanner:
                 if chunks.bytes_scanned or resume:
                     self._account(chunks, keeper, resume, unit, tally)
                 raise
-        if not self._account(chunks, keeper, resume, unit, tally):
-            return
-        if worth_reading(chunks.markers_seen, chunks.anchors_seen, len(tally.findings) > before):
-            earlier = resume.lines if resume else 0  # requests an earlier run already judged
-            for exchange in exchanges_in_text(opener, unit.target.display, windows.windows()):
-                judged = self.judge.judge(exchange, tally.counts.statistics)
-                tally.findings.extend(f for f in judged if f.location.line > earlier)
-
-    def _nested_requests(self, nested: NestedText, display: str, tally: Tally) -> None:
-        """Judge the requests in a payload's text as the pass opens it; one the readers fail on
-        costs only itself (an error line; the pass goes on)."""
-        try:
-            tally.findings.extend(nested_findings(nested, display, self.judge, tally.counts.statistics))
-        except Exception as exc:  # noqa: BLE001 - one payload must not end the file's scan
-            tally.errors.append(ScanError(display, f"a {nested.decoded} payload on line {nested.line} was not "
-                                                   f"read as requests ({type(exc).__name__})"))
+        if self._account(chunks, keeper, resume, unit, tally) and requests.worth_reading():
+            requests.read(windows.windows())
 
     @staticmethod
     def _account(chunks: ChunkedPass, keeper: TailKeeper, resume: Resume | None, unit: WorkUnit,

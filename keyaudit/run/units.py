@@ -2,7 +2,7 @@
 
 A unit is a whole file, or — for a big plain file — the lines starting in one byte range of it, so
 one large log keeps every core busy (a big gzip file of many members likewise, cut where members
-start; a big single-member one at seek points of its text, when that pays), or one member of a
+start; a big single-member one at offsets of its text, when that pays), or one member of a
 zip or uncompressed tar, so one big log archive does too. The plan is in report order; whoever
 runs the units, the session merges their outcomes in that order, which is what makes the report
 independent of ``--jobs`` and of Dask.
@@ -42,6 +42,7 @@ class WorkUnit:
     byte_range: tuple[int, int] | None = None
     members: bool = False  # the range counts bytes of a gzip file, cut where members start
     seek_point: SeekPoint | None = None  # the range counts bytes of a gzip file's text, decoded from here
+    to_end: bool = False  # the last range of a file cut where its length was planned: read to the text's end
     resume: Resume | None = None  # with --state: where an earlier run stopped in this content
     head: bytes | None = None  # with --state: the content's first bytes, its identity
     stamp: str | None = None  # with --state: the file's size and mtime when the scan was planned
@@ -133,21 +134,20 @@ def _ranges(target: Target, size: int, piece: int, cut_gzip: bool) -> list[WorkU
 
 def _cut_members(units: list[WorkUnit], whole: list[tuple[int, int]], cutting: Cutting) -> list[WorkUnit]:
     """``units`` with each single-member gzip file (at a position in ``whole``, with its piece
-    size) cut at seek points where ``cutting`` finds that it pays — and only a file bigger than
-    a worker's share of the scan (its bytes against all units' bytes): a smaller one ends before
-    the other files do, and its index would be pure cost. On a cluster every such file is
-    weighed. The text is cut about every ``piece`` bytes (planned from the compressed size: some
-    three times as many pieces as a plain file of that size, finer and better balanced)."""
+    size) cut where ``cutting`` finds that it pays — and only a file bigger than a worker's share
+    of the scan (its bytes against all units' bytes): a smaller one ends before the other files
+    do, and cutting it would be pure cost. On a cluster every such file is weighed. Indexed, the
+    text is cut about every ``piece`` bytes (planned from the compressed size: some three times
+    as many pieces as a plain file of that size, finer and better balanced)."""
     share = sum(unit.size for unit in units) / cutting.workers if cutting.workers else 0
     for position, piece in reversed(whole):
         target, size = units[position].target, units[position].size
-        indexed = cutting.cuts(target, piece, size) if size > share else None
-        if indexed is not None:
-            length, points = indexed
-            points = [SeekPoint(), *points]
-            ends = [point.text for point in points[1:]] + [length]
-            units[position : position + 1] = [WorkUnit(target, (point.text, end), seek_point=point)
-                                              for point, end in zip(points, ends)]
+        cuts = cutting.cuts(target, piece, size) if size > share else None
+        if cuts is not None:
+            length, starts = cuts
+            ends = [start for _point, start in starts[1:]] + [length]
+            units[position : position + 1] = [WorkUnit(target, (start, end), seek_point=point, to_end=end == length)
+                                              for (point, start), end in zip(starts, ends)]
     return units
 
 

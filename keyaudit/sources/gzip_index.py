@@ -23,6 +23,7 @@ end — and the file is read whole, which reports any damage as before.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sys
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from typing import Any, BinaryIO, Iterator
 
 from keyaudit.sources.compression import ISAL_GZIP, igzip_lib
 from keyaudit.sources.decoders import INPUT_BYTES, PIECE_BYTES, Damaged, Decoded
-from keyaudit.sources.pieces import Pieces, line_aligned
+from keyaudit.sources.pieces import Pieces, dropped, line_aligned
 
 WINDOW_BYTES = 32 << 10  # how far deflate's back-references reach
 TRAILER_BYTES = 8  # a member's CRC and length
@@ -114,13 +115,21 @@ def _text_from(raw: BinaryIO, seek_point: SeekPoint) -> Iterator[bytes]:
 
 
 class IndexedRange(Pieces):
-    """The lines of a gzip file's text that start in ``[seek_point.text, end)``: the line in
-    progress at the seek point is the previous piece's (the window says whether one is), and
-    the line in progress at ``end`` is finished from the text after it."""
+    """The lines of a gzip file's text that start in ``[start, end)`` (to the text's end when
+    ``end`` is None), decoded from ``seek_point``, at or before ``start`` (text between them is
+    decoded and dropped): the line in progress at ``start`` is the previous piece's, and the
+    line in progress at ``end`` is finished from the text after it."""
 
-    def __init__(self, raw: BinaryIO, seek_point: SeekPoint, end: int) -> None:
-        skip = seek_point.text > 0 and not seek_point.window.endswith(b"\n")
-        super().__init__(line_aligned(_text_from(raw, seek_point), skip, end - seek_point.text))
+    def __init__(self, raw: BinaryIO, seek_point: SeekPoint, start: int, end: int | None) -> None:
+        text = _text_from(raw, seek_point)
+        if start == 0:
+            super().__init__(line_aligned(text, False, end))
+            return
+        # From the byte before ``start`` (the window's last, at the seek point itself): the
+        # range's lines are those after the first newline from there on.
+        before = seek_point.window[-1:]
+        text = dropped(itertools.chain([before], text), start - 1 - (seek_point.text - len(before)))
+        super().__init__(line_aligned(text, True, None if end is None else end - start + 1))
 
 
 # ``decoded`` below: a rapidgzip.RapidgzipFile read to its end (rapidgzip is imported when needed).
@@ -183,3 +192,15 @@ def index_cuts(path: Path, piece: int, parallelization: int = 1) -> tuple[int, l
             return decoded.tell(), _chosen(raw, decoded, piece)
     except (RuntimeError, ValueError, OSError):  # what rapidgzip raises for damage, and failed reads
         return None
+
+
+def trailer_length(path: Path) -> int:
+    """The text's length as the file's last four bytes give it (a member's length modulo 2**32),
+    taken as the least such length that is at least the file's size, as the text of a log is.
+    Exact for one member of less than 4 GiB of text; for more, or for several members, only a
+    guess — a plan that cuts by it must read the last piece to the end of the text."""
+    with open(path, "rb") as raw:
+        size = os.fstat(raw.fileno()).st_size
+        raw.seek(max(0, size - 4))
+        modulo = int.from_bytes(raw.read(4).ljust(4, b"\0"), "little")
+    return modulo + max(0, -(-(size - modulo) // (1 << 32))) * (1 << 32)

@@ -147,11 +147,12 @@ class Held:
 
 
 def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] | None = None,
-               threaded: bool = False, members: bool = False, seek_point: SeekPoint | None = None) -> Opener:
+               threaded: bool = False, members: bool = False, seek_point: SeekPoint | None = None,
+               to_end: bool = False) -> Opener:
     """A way to read ``source`` from its start (decompressed, in a thread when ``threaded``;
     UTF-16 and UTF-32 as UTF-8), or one line-aligned range of it: of its bytes, with
     ``members`` of the text of the gzip members that start in the range, or with ``seek_point``
-    of a gzip file's text (the range starts at the seek point). ``source`` is a local
+    of a gzip file's text decoded from there (to the text's end when ``to_end``). ``source`` is a local
     path, a seekable spool, or a reader that opens the content afresh (a git blob, an object in
     a store). Damage a decoder met is raised as the reader is closed, once the text before it
     has been read; the decoder (and its thread) is closed on the way out, also when the reader
@@ -167,7 +168,8 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
             else:
                 raw = stack.enter_context(reread(source))
             if byte_range is not None:  # pieces share the cores with other pieces: no read-ahead thread
-                ranged = IndexedRange(raw, seek_point, byte_range[1]) if seek_point is not None \
+                ranged = IndexedRange(raw, seek_point, byte_range[0], None if to_end else byte_range[1]) \
+                    if seek_point is not None \
                     else MemberRange(raw, *byte_range) if members else LineRange(raw, *byte_range)
                 yield io.BufferedReader(ranged)  # type: ignore[arg-type]
                 return

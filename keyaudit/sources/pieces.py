@@ -10,6 +10,7 @@ the piece itself, not a copy.
 from __future__ import annotations
 
 import io
+import sys
 from typing import Iterator
 
 
@@ -54,13 +55,13 @@ class Pieces(io.RawIOBase):
         return size
 
 
-def line_aligned(pieces: Iterator[bytes], skip: bool, length: int) -> Iterator[bytes]:
-    """The lines that start in the first ``length`` bytes of the text ``pieces`` hand out: without
-    the line in progress at its start when ``skip`` (the range before finishes it), and with the
-    line in progress at its end finished from the text after it — so ranges cut anywhere read
-    every line once. A range that no line starts in gives nothing; text that ends before
-    ``length`` is an :class:`EOFError` (the range was planned on other content)."""
-    left, at_line_start, finishing = length, True, False
+def line_aligned(pieces: Iterator[bytes], skip: bool, length: int | None) -> Iterator[bytes]:
+    """The lines that start in the first ``length`` bytes of the text ``pieces`` hand out (all of
+    them when None): without the line in progress at its start when ``skip`` (the range before
+    finishes it), and with the line in progress at its end finished from the text after it — so
+    ranges cut anywhere read every line once. A range that no line starts in gives nothing; text
+    that ends before ``length`` is an :class:`EOFError` (the range was planned on other content)."""
+    left, at_line_start, finishing = sys.maxsize if length is None else length, True, False
     for piece in pieces:
         if not finishing:
             own, piece = piece[:left], piece[left:]  # the whole piece, not a copy, inside the range
@@ -82,5 +83,20 @@ def line_aligned(pieces: Iterator[bytes], skip: bool, length: int) -> Iterator[b
             return
         if piece:
             yield piece
-    if left:
+    if left and length is not None:
+        raise EOFError("the text ends before the range planned in it")
+
+
+def dropped(pieces: Iterator[bytes], count: int) -> Iterator[bytes]:
+    """The text ``pieces`` hand out after its first ``count`` bytes; :class:`EOFError` when it
+    is shorter (what follows was planned on other content)."""
+    for piece in pieces:
+        if count >= len(piece):
+            count -= len(piece)
+            continue
+        yield piece[count:] if count else piece
+        count = 0
+        yield from pieces
+        return
+    if count:
         raise EOFError("the text ends before the range planned in it")

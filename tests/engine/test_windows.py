@@ -82,9 +82,10 @@ def test_both_engines_mark_the_same_windows(path: str) -> None:
     assert windows_of(text, "regex") == windows_of(text, "hyperscan")
 
 
-def kept_windows(text: bytes, keep: KeepText) -> list[Window]:
+def kept_windows(text: bytes, keep: KeepText, on_full: Callable[[list[Window]], bool] | None = None) -> list[Window]:
     collector = WindowCollector(request=Reach(2, 3), record=Reach(1, 1), keep_text=keep)
-    for _ in ChunkedPass(io.BytesIO(text), create_matcher(RULES, "regex"), windows=collector):
+    collector.on_full = on_full
+    for _ in ChunkedPass(io.BytesIO(text), create_matcher(RULES, "regex"), windows=collector, read_bytes=4096):
         pass
     return collector.windows()
 
@@ -115,5 +116,28 @@ def test_windows_of_a_stream_that_cannot_seek_keep_the_lines_a_second_reading_wo
 def test_past_its_bound_a_collector_keeps_no_lines_and_the_stream_is_read_again() -> None:
     text = numbered(2000, {n: '{"url": "https://api.iugu.com/v1/customers"}' for n in range(10, 2000, 7)})
     windows = kept_windows(text, KeepText(line_bytes=300, window_bytes=64 << 20, total_bytes=10_000))
+    assert windows and all(window.lines is None for window in windows)
+    assert [w.first_line for w in windows] == [w.first_line for w in windows_of(text)]
+
+
+def test_past_its_bound_a_collector_hands_over_the_windows_the_pass_left_behind() -> None:
+    """The windows read as the pass goes, and those left at its end, are the windows an unbounded
+    collector gives, with the same lines: none cut in two, none read twice."""
+    host = '{"url": "https://api.iugu.com/v1/customers"}'
+    special = {n: host for n in range(10, 120_000, 97)}
+    special.update({n: host for n in range(40_740, 40_780)})  # windows that touch, over a chunk's end
+    text = numbered(120_000, special)  # some 3 MB: the pass's regions end three times
+    keep = KeepText(line_bytes=300, window_bytes=64 << 20, total_bytes=64 << 20)
+    handed: list[list[Window]] = []
+    rest = kept_windows(text, KeepText(line_bytes=300, window_bytes=64 << 20, total_bytes=2_000),
+                        lambda ready: handed.append(ready) is None)
+    assert len(handed) >= 2 and all(window.lines for ready in handed for window in ready)
+    assert [window for ready in handed for window in ready] + rest == kept_windows(text, keep)
+
+
+def test_with_no_one_to_read_them_yet_the_windows_lose_their_lines() -> None:
+    text = numbered(2000, {n: '{"url": "https://api.iugu.com/v1/customers"}' for n in range(10, 2000, 7)})
+    windows = kept_windows(text, KeepText(line_bytes=300, window_bytes=64 << 20, total_bytes=10_000),
+                           lambda ready: False)
     assert windows and all(window.lines is None for window in windows)
     assert [w.first_line for w in windows] == [w.first_line for w in windows_of(text)]

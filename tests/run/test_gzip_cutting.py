@@ -1,7 +1,7 @@
-"""One big single-member gzip file over several processes: cut at seek points of its text when
-the scan costs enough more than decoding, and then the report of one unit — lines, columns,
-counts — locally and on Dask; a file that cannot be indexed, or a piece that cannot be read
-alone, gives what reading it whole gives."""
+"""One big single-member gzip file over several processes: cut when the scan costs enough more
+than decoding — each piece decoding from the start on a few workers, at seek points of an index
+on many — and then the report of one unit — lines, columns, counts — locally and on Dask; a file
+that cannot be indexed, or a piece that cannot be read alone, gives what reading it whole gives."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from helpers.running import run_scan
 from keyaudit.config import Config
 from keyaudit.model.result import ScanResult
 from keyaudit.run.builder import ScannerSpec
-from keyaudit.run.gzip_cutting import PROBE_BYTES, Costs, Cutting, cut_pays, measured
+from keyaudit.run.gzip_cutting import FROM_START_PIECES, PROBE_BYTES, Costs, Cutting, from_start, measured, way_to_cut
 from keyaudit.run.session import Session
 from keyaudit.run.units import plan_units
 from keyaudit.sources.targets import Discovery, Target
@@ -48,10 +48,22 @@ def spans(result: ScanResult) -> list[tuple[int, int, int, int]]:
 
 
 def test_the_rule_cuts_where_the_scan_costs_much_more_than_decoding() -> None:
-    assert cut_pays(PROVIDER_LOG, workers=2) and not cut_pays(QUIET_LOG, workers=2)
-    assert not cut_pays(QUIET_LOG, workers=64)  # many cores cannot pay for a decode the scan does not outweigh
-    middling = Costs(decode=1e-9, scan=6e-9)  # too little for two workers, enough for four
-    assert not cut_pays(middling, workers=2) and cut_pays(middling, workers=4)
+    assert way_to_cut(PROVIDER_LOG, workers=2) == "from start" and way_to_cut(QUIET_LOG, workers=2) is None
+    assert way_to_cut(PROVIDER_LOG, workers=64) == "indexed"  # decoding from the start 64 times costs more
+    assert way_to_cut(QUIET_LOG, workers=64) is None  # many cores cannot pay for a decode the scan does not outweigh
+    middling = Costs(decode=1e-9, scan=2.5e-9)  # too little for two workers, enough for four
+    assert way_to_cut(middling, workers=2) is None and way_to_cut(middling, workers=4) == "from start"
+
+
+@pytest.mark.parametrize("pieces", [2, 3, FROM_START_PIECES])
+@pytest.mark.parametrize("costs", [PROVIDER_LOG, QUIET_LOG, Costs(decode=1e-9, scan=2.5e-9)])
+def test_pieces_from_the_start_are_given_what_finishes_them_at_once(costs: Costs, pieces: int) -> None:
+    reached = from_start(costs, pieces)
+    starts, ends = reached[:-1], reached[1:]
+    times = [costs.decode * start + (costs.scan + costs.decode) * (end - start) for start, end in zip(starts, ends)]
+    assert reached == sorted(reached) and max(times) == pytest.approx(min(times))
+    shares = [end - start for start, end in zip(starts, ends)]
+    assert shares == sorted(shares, reverse=True)  # a later piece decodes more text it drops: it scans less
 
 
 def test_the_costs_are_measured_on_the_files_first_text(logged) -> None:
@@ -64,18 +76,30 @@ def test_the_costs_are_measured_on_the_files_first_text(logged) -> None:
     assert 0 < len(head) <= PROBE_BYTES and text.startswith(head)
 
 
-def test_the_plan_cuts_at_seek_points_only_when_it_pays(logged) -> None:
+def test_the_plan_cuts_only_when_it_pays(logged) -> None:
     path, text, _tokens = logged
-    cut = plan_units([str(path)], Discovery(), RANGE, workers=2, cutting=Cutting(2, lambda target: PROVIDER_LOG))
+    from_start = plan_units([str(path)], Discovery(), RANGE, workers=2, cutting=Cutting(2, lambda target: PROVIDER_LOG))
+    (first, cut), (cut_again, end) = [unit.byte_range for unit in from_start]  # type: ignore[misc]
+    assert first == 0 and cut == cut_again and end == len(text)
+    assert len(text) // 2 < cut < len(text) * 0.55  # the second piece decodes the first's text too: it scans less
+    assert all(unit.seek_point is not None and unit.seek_point.compressed == 0 for unit in from_start)
+    assert [unit.to_end for unit in from_start] == [False, True]
+    quiet = plan_units([str(path)], Discovery(), RANGE, workers=2, cutting=Cutting(2, lambda target: QUIET_LOG))
+    assert [unit.byte_range for unit in quiet] == [None]
+    unmeasured = plan_units([str(path)], Discovery(), RANGE, workers=2, cutting=Cutting(2, lambda target: None))
+    assert [unit.byte_range for unit in unmeasured] == [None]
+
+
+def test_on_many_workers_the_plan_cuts_at_seek_points(logged) -> None:
+    path, text, _tokens = logged
+    workers = FROM_START_PIECES + 1
+    cut = plan_units([str(path)], Discovery(), RANGE, workers=workers,
+                     cutting=Cutting(workers, lambda target: PROVIDER_LOG))
     assert len(cut) > 5 and all(unit.seek_point is not None for unit in cut)
     assert [unit.byte_range[0] for unit in cut] == [unit.seek_point.text for unit in cut]  # type: ignore[index,union-attr]
     bounds = [unit.byte_range for unit in cut]
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)  # type: ignore[index]
     assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))  # type: ignore[index]
-    quiet = plan_units([str(path)], Discovery(), RANGE, workers=2, cutting=Cutting(2, lambda target: QUIET_LOG))
-    assert [unit.byte_range for unit in quiet] == [None]
-    unmeasured = plan_units([str(path)], Discovery(), RANGE, workers=2, cutting=Cutting(2, lambda target: None))
-    assert [unit.byte_range for unit in unmeasured] == [None]
 
 
 def test_a_file_that_the_other_files_outweigh_is_not_cut(logged, tmp_path: Path) -> None:
@@ -91,15 +115,18 @@ def test_a_file_that_the_other_files_outweigh_is_not_cut(logged, tmp_path: Path)
     assert any(unit.byte_range for unit in units)  # the plain logs are cut: the plan did split
 
 
-@pytest.mark.parametrize("spread", [{"jobs": 2}, {"scheduler": "local:2"}], ids=["processes", "dask"])
+@pytest.mark.parametrize("spread", [{"jobs": 2}, {"jobs": FROM_START_PIECES + 1}, {"scheduler": "local:2"}],
+                         ids=["from-start", "indexed", "dask"])
 def test_pieces_give_the_report_of_one_unit(logged, spread: dict) -> None:
     path, text, tokens = logged
-    cuts = [unit.seek_point.text for unit in plan_units([str(path)], Discovery(), RANGE, workers=2,  # type: ignore[union-attr]
-                                                        cutting=Cutting(2, lambda target: PROVIDER_LOG))][1:]
-    # Keys right at the cuts: a cut inside a token, and cuts inside a line longer than a piece.
-    token_spans = [match.span(1) for match in re.finditer(rb"api_token=(\w+)", text)]
-    assert any(start < cut < end for cut in cuts for start, end in token_spans)
-    assert any(b"\n" not in text[cut - 100_000 : cut + 100_000] for cut in cuts)
+    workers = spread.get("jobs", FROM_START_PIECES + 1)  # a cluster of a small file: as many pieces as it makes
+    cuts = [unit.byte_range[0] for unit in plan_units([str(path)], Discovery(), RANGE, workers=workers,  # type: ignore[index]
+                                                      cutting=Cutting(workers, lambda target: PROVIDER_LOG))][1:]
+    assert all(text[cut - 1] != ord("\n") for cut in cuts[:1])  # the first cut inside a line
+    if len(cuts) > 2:  # keys right at the cuts: a cut inside a token, and cuts inside a line longer than a piece
+        token_spans = [match.span(1) for match in re.finditer(rb"api_token=(\w+)", text)]
+        assert any(start < cut < end for cut in cuts for start, end in token_spans)
+        assert any(b"\n" not in text[cut - 100_000 : cut + 100_000] for cut in cuts)
     whole = run_scan(str(path), range_bytes=RANGE, jobs=1)
     cut = run_scan(str(path), range_bytes=RANGE, gzip_costs=lambda target: PROVIDER_LOG, **spread)
     assert whole.errors == [] and cut.errors == []
@@ -108,29 +135,34 @@ def test_pieces_give_the_report_of_one_unit(logged, spread: dict) -> None:
 
 
 @pytest.mark.parametrize("spoil", [
-    lambda packed: packed[: len(packed) * 2 // 3],
+    lambda packed: packed[: len(packed) * 5 // 6],
     lambda packed: packed[:-8] + b"\0\0\0\0" + packed[-4:],
 ], ids=["truncated", "bad-crc"])
-def test_a_damaged_file_reports_what_one_unit_reports(logged, tmp_path: Path, spoil) -> None:
+@pytest.mark.parametrize("jobs", [2, FROM_START_PIECES + 1], ids=["from-start", "indexed"])
+def test_a_damaged_file_reports_what_one_unit_reports(logged, tmp_path: Path, spoil, jobs: int) -> None:
+    """Indexed, a damaged file is found out by the plan and read whole; cut from the start, by
+    the pieces, which ask for it whole."""
     path, _text, _tokens = logged
     damaged = tmp_path / "access.log.2.gz"
     damaged.write_bytes(spoil(path.read_bytes()))
-    planned = plan_units([str(damaged)], Discovery(), RANGE, workers=2, cutting=Cutting(2, lambda target: PROVIDER_LOG))
-    assert [unit.byte_range for unit in planned] == [None]  # it cannot be indexed: read whole
+    planned = plan_units([str(damaged)], Discovery(), RANGE, workers=jobs, cutting=Cutting(jobs, lambda target: PROVIDER_LOG))
+    assert jobs <= FROM_START_PIECES or [unit.byte_range for unit in planned] == [None]
     whole = run_scan(str(damaged), range_bytes=RANGE, jobs=1)
-    cut = run_scan(str(damaged), range_bytes=RANGE, jobs=2, gzip_costs=lambda target: PROVIDER_LOG)
+    cut = run_scan(str(damaged), range_bytes=RANGE, jobs=jobs, gzip_costs=lambda target: PROVIDER_LOG)
     assert [(e.path, e.message) for e in cut.errors] == [(e.path, e.message) for e in whole.errors]
     assert len(cut.errors) == 1 and "scanned up to the damage" in cut.errors[0].message
     assert spans(cut) == spans(whole) and cut.findings
 
 
-def test_a_piece_of_a_file_damaged_after_the_plan_asks_for_the_file_whole(logged, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [2, FROM_START_PIECES + 1], ids=["from-start", "indexed"])
+def test_a_piece_of_a_file_damaged_after_the_plan_asks_for_the_file_whole(logged, tmp_path: Path, jobs: int) -> None:
     path, _text, _tokens = logged
     changing = tmp_path / "access.log.3.gz"
     changing.write_bytes(path.read_bytes())
-    units = plan_units([str(changing)], Discovery(), RANGE, workers=2, cutting=Cutting(2, lambda target: PROVIDER_LOG))
+    units = plan_units([str(changing)], Discovery(), RANGE, workers=jobs, cutting=Cutting(jobs, lambda target: PROVIDER_LOG))
+    assert len(units) > 1
     data = bytearray(changing.read_bytes())
-    middle = units[len(units) // 2].seek_point.compressed  # type: ignore[union-attr]
+    middle = len(data) // 2
     data[middle : middle + 64] = bytes(64)
     changing.write_bytes(data)
     scanner = ScannerSpec().build()

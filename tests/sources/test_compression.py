@@ -29,7 +29,7 @@ from helpers.secrecy import scrub
 from keyaudit.rulebook.loader import load_rules
 from keyaudit.run.unit_scanner import UnitScanner
 from keyaudit.run.units import WorkUnit
-from keyaudit.sources.compression import open_decompressed, sniff_compression
+from keyaudit.sources.compression import open_decompressed
 from keyaudit.sources.decoders import PIECE_BYTES, Damaged, damage_of
 from keyaudit.sources.opening import opener_for
 from keyaudit.sources.readahead import PIECES_AHEAD

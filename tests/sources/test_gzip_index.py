@@ -1,7 +1,8 @@
 """Seek points into a single-member gzip file: found once by a full decode, each a place isal
-can decode from alone, and pieces read from them give the text exactly once; a file that cannot
-be indexed (cut short, damaged, junk after it) gives none, and a piece whose file changed under
-it says so instead of reading something else."""
+can decode from alone, and pieces read from them — or from the start, dropping the text before
+them — give the text exactly once; a file that cannot be indexed (cut short, damaged, junk after
+it) gives none, and a piece whose file changed under it says so instead of reading something
+else."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 from helpers.packing import small_blocks_gzip, token_log
 from keyaudit.sources.decoders import Damaged
-from keyaudit.sources.gzip_index import IndexedRange, SeekPoint, index_cuts
+from keyaudit.sources.gzip_index import IndexedRange, SeekPoint, index_cuts, trailer_length
 
 PIECE = 200_000
 
@@ -29,7 +30,7 @@ def pieces(path: Path, length: int, points: list[SeekPoint]) -> list[bytes]:
     starts = [SeekPoint(), *points]
     ends = [point.text for point in points] + [length]
     with path.open("rb") as raw:
-        return [io.BufferedReader(IndexedRange(raw, start, end)).read() for start, end in zip(starts, ends)]
+        return [io.BufferedReader(IndexedRange(raw, start, start.text, end)).read() for start, end in zip(starts, ends)]
 
 
 def test_seek_points_follow_the_planned_points_and_the_pieces_are_the_text_once(packed) -> None:
@@ -54,7 +55,7 @@ def test_a_piece_decodes_no_further_than_the_line_it_must_finish(packed) -> None
     length, points = index_cuts(path, PIECE)  # type: ignore[misc]
     first, second = points[0], points[1]
     with path.open("rb") as raw:
-        piece = io.BufferedReader(IndexedRange(raw, first, second.text)).read()
+        piece = io.BufferedReader(IndexedRange(raw, first, first.text, second.text)).read()
     start = first.text if text[first.text - 1] == ord("\n") else text.index(b"\n", first.text) + 1
     end = second.text if text[second.text - 1] == ord("\n") else text.index(b"\n", second.text) + 1
     assert piece == text[start:end]
@@ -84,3 +85,29 @@ def test_a_piece_of_a_file_changed_since_the_plan_is_damage(packed, tmp_path: Pa
     changed.write_bytes(path.read_bytes()[: points[3].compressed])  # cut short after the plan
     with pytest.raises(Damaged):
         pieces(changed, length, points)
+
+
+@pytest.mark.parametrize("pieces_of", [2, 3, 7])
+def test_pieces_decoded_from_the_start_give_the_text_once(packed, pieces_of: int) -> None:
+    path, text = packed
+    length = trailer_length(path)
+    assert length == len(text)
+    starts = [length * index // pieces_of for index in range(pieces_of)]
+    starts += [text.index(b"\n", starts[1]) + 1]  # a cut just after a newline too
+    starts = sorted(starts)
+    with path.open("rb") as raw:
+        read = [io.BufferedReader(IndexedRange(raw, SeekPoint(), start, end)).read()
+                for start, end in zip(starts, [*starts[1:], None])]
+    assert b"".join(read) == text
+
+
+def test_the_last_piece_reads_to_the_end_of_the_text_whatever_was_planned(packed) -> None:
+    """A length planned from the trailer is a guess past 4 GiB or over several members: the last
+    piece does not stop there, and a piece planned past the text's end is damage, not silence."""
+    path, text = packed
+    start = len(text) // 2
+    with path.open("rb") as raw:
+        rest = io.BufferedReader(IndexedRange(raw, SeekPoint(), start, None)).read()
+        assert rest == text[text.index(b"\n", start - 1) + 1 :]
+        with pytest.raises(EOFError):
+            io.BufferedReader(IndexedRange(raw, SeekPoint(), len(text) + 10, len(text) + 20)).read()

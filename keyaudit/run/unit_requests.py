@@ -1,0 +1,62 @@
+"""The requests of one text unit, judged into its tally: read in the windows the engine's pass
+marked — those it left behind while it goes, when their kept text grows too big, the rest once it
+is done — and in the payloads it opened, as it opens them.
+
+A file is worth reading only when it writes requests out and mentions a provider or a signature
+header, or holds a credential (:func:`keyaudit.inputs.text_requests.worth_reading`); windows
+the pass hands over before that is known are declined, and their text dropped (the readers then
+read the stream again at the end).
+"""
+
+from __future__ import annotations
+
+from keyaudit.engine.judge import ExchangeJudge
+from keyaudit.engine.stream import ChunkedPass
+from keyaudit.engine.windows import NestedText, Window
+from keyaudit.inputs.text_requests import exchanges_in_text, nested_findings, worth_reading
+from keyaudit.model.result import ScanError
+from keyaudit.run.state import Resume
+from keyaudit.run.tally import Tally
+from keyaudit.sources.opening import Opener
+
+
+class UnitRequests:
+    """The requests of the text ``opener`` gives (reported as ``display``), as ``chunks`` reads
+    it into ``tally``; with ``resume``, those on lines an earlier run judged are left out."""
+
+    def __init__(self, judge: ExchangeJudge, opener: Opener, display: str, tally: Tally, chunks: ChunkedPass,
+                 resume: Resume | None) -> None:
+        self._judge, self._opener, self._display = judge, opener, display
+        self._tally, self._chunks = tally, chunks
+        self._earlier = resume.lines if resume else 0
+        self._before = len(tally.findings)  # findings of other passes over the unit
+
+    def worth_reading(self) -> bool:
+        """Whether the text read so far can hold requests that matter."""
+        chunks = self._chunks
+        return worth_reading(chunks.markers_seen, chunks.anchors_seen, len(self._tally.findings) > self._before)
+
+    def read(self, windows: list[Window]) -> None:
+        """Judge the requests in ``windows``."""
+        tally = self._tally
+        for exchange in exchanges_in_text(self._opener, self._display, windows):
+            judged = self._judge.judge(exchange, tally.counts.statistics)
+            tally.findings.extend(f for f in judged if f.location.line > self._earlier)
+
+    def read_now(self, windows: list[Window]) -> bool:
+        """Judge the windows the pass has left behind, when the file is already known to be
+        worth reading; False to decline them."""
+        if not self.worth_reading():
+            return False
+        self.read(windows)
+        return True
+
+    def read_nested(self, nested: NestedText) -> None:
+        """Judge the requests in a payload's text as the pass opens it; one the readers fail on
+        costs only itself (an error line; the pass goes on)."""
+        tally = self._tally
+        try:
+            tally.findings.extend(nested_findings(nested, self._display, self._judge, tally.counts.statistics))
+        except Exception as exc:  # noqa: BLE001 - one payload must not end the file's scan
+            tally.errors.append(ScanError(self._display, f"a {nested.decoded} payload on line {nested.line} was "
+                                                         f"not read as requests ({type(exc).__name__})"))
