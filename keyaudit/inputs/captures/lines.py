@@ -222,8 +222,8 @@ def is_template(url: str, headers: list[tuple[str, str]], body: bytes | None) ->
     brackets. Its findings would be the document's, not the traffic's."""
     if "{{" in url or (body is not None and (b"{{" in body or b'"<' in body) and _BODY_PLACEHOLDER.search(body)):
         return True
-    return any(("{{" in value and _TEMPLATE_VALUE.search(value)) or _PLACEHOLDER.fullmatch(value.strip())
-               for _, value in headers)
+    return any(("{{" in value and _TEMPLATE_VALUE.search(value))
+               or ("<" in value and _PLACEHOLDER.fullmatch(value.strip())) for _, value in headers)
 
 
 def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], body: bytes | None,
