@@ -9,7 +9,8 @@ alternating order, and prints medians and the same-run ratios the targets are st
 - one ``.gz`` of many members: ``--jobs N`` against ``--jobs 1``;
 - one single-member ``.gz`` (what ``logrotate`` writes): ``--jobs N`` against ``--jobs 1``, wall and
   CPU — on the generator's log with provider traffic (the scan costs ~20× the decoding: the plan
-  cuts the file at seek points), and with ``--without-traffic`` also on a log written with
+  cuts the file, each piece decoding from the start on a few cores, at seek points of an index on
+  many), and with ``--without-traffic`` also on a log written with
   ``--provider-percent 0`` (the scan costs about what decoding does: the file stays whole);
 - ``.zst`` against the plain text with ``--jobs 1`` (decoded in a second thread), and with both
   pinned to one core (``taskset``), where decoding cannot overlap the scan.

@@ -14,18 +14,21 @@ Run by hand, not in CI (let Python write its bytecode cache, or every run compil
 
     python benchmarks/run_har.py /tmp/harbench [--megabytes 50] [--rounds 3]
 
-Measured (a 2-core machine shared with other work, load 3, 5 rounds each, medians, CPU seconds):
+Measured (a 2-core machine shared with other work, load 5-6, 5 rounds each, medians, CPU seconds;
+"before" is the previous version's own run of this script just before, under the same load):
 
-| capture | keyaudit | ``json.load`` | ratio | before (same run) | peak RSS |
+| capture | keyaudit | ``json.load`` | ratio | before | peak RSS |
 | --- | --- | --- | --- | --- | --- |
-| ``capture-50mb.har``, 54.2 MB, 6,883 entries | 0.80 s | 0.28 s, 206 MB | 2.9x | 0.90 s, 3.1x | 40 MB |
-| ``bodies-50mb.har``, 50.2 MB, 292 entries | 0.36 s | 0.12 s, 155 MB | 2.9x | 0.40 s, 3.3x | 42 MB |
+| ``capture-50mb.har``, 54.2 MB, 6,883 entries | 0.94 s | 0.31 s, 206 MB | 3.0x | 1.10 s, 3.3x | 40 MB |
+| ``bodies-50mb.har``, 50.2 MB, 292 entries | 0.42 s | 0.14 s, 155 MB | 2.9x | 0.49 s, 3.4x | 42 MB |
 
 Issue 14's target is 2x with at most 150 MB (memory met). Where the rest goes: start-up alone
-(an empty capture) takes 0.13 CPU-s, as much as ``json.load`` of the whole bodies capture, so that
-capture cannot come within 2x while start-up stays; streaming the document and parsing each entry
-(``read_har`` alone) costs 0.67x ``json.load`` on the page loads and 0.92x on the bodies; then, per
-entry, one walk over its strings in Python, its request built and written out for the credential
+(an empty capture) takes 0.13 CPU-s (0.16 s before the cache listing, the collector settings and
+the lazy imports of the same change, paired), as much as ``json.load`` of the whole bodies
+capture, so that capture cannot come within 2x while start-up stays; most of it is imports, a
+third of those the making of some 85 dataclasses. Streaming the document and parsing each entry
+(``read_har`` alone, in one process) costs 0.6x ``json.load`` on the page loads and 0.7x on the
+bodies; then, per entry, one walk over its strings in Python, its request built and written out for the credential
 pass, the rules' pass over both, and for the entries with a provider call (5% here, far more than
 a browser's capture has, and a third of the time) each field with a hit scanned alone (once a
 capture for a text sent again), the request's credentials found and the request rules asked.

@@ -9,7 +9,8 @@ decoded text with the same rules, validators and context, one layer fewer left t
 layer can reveal another: base64 of a percent-encoded key), and each finding is moved to the line and
 column of the bytes it was decoded from, naming how (``context.decoded``: ``base64``,
 ``percent×2``, ``ansi+json``). Text without anchors costs nothing here. A payload (a compressed
-stream in base64, a byte array: :mod:`keyaudit.engine.payloads`) is opened whatever it holds.
+stream in base64, base64 through a provider's name, a byte array: :mod:`keyaudit.engine.payloads`)
+is opened whatever it holds.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
-from keyaudit.engine.encodings import BASE64, BYTES, PAYLOAD, PAYLOADS, DecodeAnchors
+from keyaudit.engine.encodings import BASE64, BYTES, PAYLOAD, PAYLOADS, PROVIDER_PAYLOAD, DecodeAnchors
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.payloads import MAX_PAYLOAD_BYTES, array_end, open_base64, open_byte_array
 from keyaudit.engine.unwrap import Decoded, base64_end, base64_run, peel, starts_base64_run, unbase64
@@ -83,6 +84,9 @@ class SpotCollector:
                 first, last = position, base64_end(buffer, position, min(len(buffer), position + MAX_PAYLOAD_BYTES))
             elif anchor.kind == BYTES:
                 first, last = position, array_end(buffer, position, min(len(buffer), position + MAX_PAYLOAD_BYTES))
+            elif anchor.kind == PROVIDER_PAYLOAD:  # the whole run a provider's name is in
+                first, last = base64_run(buffer, position, anchor.phase, max(0, position - MAX_PAYLOAD_BYTES),
+                                         min(len(buffer), position + MAX_PAYLOAD_BYTES))
             elif anchor.kind == BASE64:
                 first, last = base64_run(buffer, position, anchor.phase, low, high)
             else:
@@ -152,7 +156,7 @@ class DecodingLayer:
         if depth <= 0:
             return None
         if spot.kind in PAYLOADS:
-            opened = open_base64(spot.data) if spot.kind == PAYLOAD else open_byte_array(spot.data)
+            opened = open_byte_array(spot.data) if spot.kind == BYTES else open_base64(spot.data)
             if opened is None:
                 return None
             return Decoded(opened.text, opened.origin, opened.steps, opaque=not opened.origin)

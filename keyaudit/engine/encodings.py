@@ -21,6 +21,10 @@ The forms are derived from the secret rules' own ``keywords``, never written per
   array of byte values — containers whose text shows nothing of itself, not even a keyword's
   encoded form; each is opened whole (:mod:`keyaudit.engine.payloads`), whatever it holds, since
   the request readers read it too. The array is the one anchor that is a pattern, not a literal.
+- provider payloads: the base64 forms of the rules' record anchors (a provider's domain), as of
+  keywords. A base64 run holding one (a Pub/Sub push message's ``data``, a Kinesis record, a queue
+  message kept encoded) is opened whole like a payload: it is the text of a record that names a
+  provider, and a request written in it is read as one.
 """
 
 from __future__ import annotations
@@ -35,7 +39,9 @@ BASE64 = "base64"
 TEXT = "text"
 PAYLOAD = "payload"  # base64 starting with a compression format's magic
 BYTES = "bytes"  # a JSON array of byte values
-PAYLOADS = (PAYLOAD, BYTES)
+PROVIDER_PAYLOAD = "provider payload"  # a base64 run through a form of a provider's record anchor
+PAYLOADS = (PAYLOAD, BYTES, PROVIDER_PAYLOAD)
+MIN_ENCODED_ANCHOR = 8  # bytes of a record anchor whose base64 forms are searched: shorter ones anchor on chance
 MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64 to anchor on
 # What an escaping layer leaves on the line it escaped, as written (matched case-sensitively):
 # percent-encoding twice or more (``%25``), or once around a name and its value (quotes, ``:``,
@@ -141,6 +147,14 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
                     if literal not in seen:
                         seen.add(literal)
                         anchors.append(Anchor(literal, BASE64, phase))
+    for record_anchor in rules.record_anchors:
+        written = record_anchor.encode("utf-8")
+        if len(written) >= MIN_ENCODED_ANCHOR:
+            for form, phase in base64_forms(written):
+                for literal in (form, form.replace(b"+", b"-").replace(b"/", b"_")):
+                    if literal not in seen:
+                        seen.add(literal)
+                        anchors.append(Anchor(literal, PROVIDER_PAYLOAD, phase))
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]
     anchors.append(Anchor(BYTE_ARRAY, BYTES, pattern=True, opener=b"["))
     return DecodeAnchors(tuple(anchors), tuple(keyword.encode("utf-8") for keyword in keywords))

@@ -1,5 +1,5 @@
-"""Payloads: values whose bytes are another text — gzip, zlib or zstd inside base64, a JSON array
-of byte values — opened into that text, bounded in size.
+"""Payloads: values whose bytes are another text — gzip, zlib or zstd inside base64, base64 that
+names a provider, a JSON array of byte values — opened into that text, bounded in size.
 
 A CloudWatch Logs subscription event logs its records as ``base64(gzip(json))``; ``journalctl -o
 json`` writes a message holding a control byte as an array of its byte values. Nothing of the
@@ -25,7 +25,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Callable
 
-from keyaudit.engine.unwrap import base64_bytes
+from keyaudit.engine.unwrap import base64_bytes, base64_origin
 
 MAX_PAYLOAD_BYTES = 1 << 20  # of an encoded value read around its anchor (the engine's chunk)
 MAX_OUTPUT_BYTES = 16 << 20  # of text one payload opens to, nested formats included
@@ -100,9 +100,14 @@ class Opened:
 
 
 def open_base64(run: bytes) -> Opened | None:
-    """A base64 run holding a compressed stream, opened to its text; None when it is not one."""
+    """A base64 run opened to its text: the text of the compressed stream it holds, or the text
+    it encodes (each byte placed on the characters it came from); None when it opens to no text."""
     data = base64_bytes(run)
-    return _decompressed(data, ["base64"], MAX_NESTING) if data is not None and _format(data) is not None else None
+    if data is None:
+        return None
+    if _format(data) is not None:
+        return _decompressed(data, ["base64"], MAX_NESTING)
+    return Opened(data, ["base64"], base64_origin(len(data), len(run))) if data and _is_text(data) else None
 
 
 def open_byte_array(value: bytes) -> Opened | None:

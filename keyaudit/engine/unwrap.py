@@ -189,6 +189,10 @@ def unbase64(run: bytes) -> tuple[bytes, Origin] | None:
     text = base64_bytes(run)
     if text is None or not text or sum(byte in _TEXT_BYTE or byte >= 0x80 for byte in text) < PRINTABLE_SHARE * len(text):
         return None
-    origin = [index // 3 * 4 + index % 3 for index in range(len(text))]
-    origin.append(len(run))
-    return text, origin
+    return text, base64_origin(len(text), len(run))
+
+
+def base64_origin(decoded: int, run: int) -> Origin:
+    """Where each of the ``decoded`` bytes of a base64 run of ``run`` characters comes from:
+    byte ``i`` from character ``i // 3 * 4 + i % 3`` (where its bits start); the run's end last."""
+    return [index // 3 * 4 + index % 3 for index in range(decoded)] + [run]

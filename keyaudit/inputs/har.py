@@ -82,11 +82,17 @@ class HarValue:
     def __init__(self, value: Value) -> None:
         self.pointer = value.pointer
         self.entry = _entry_index(value.pointer)
-        self.text, self.place = value.text, value.place
+        self._value, self.place = value, value.place
         self.root = value.parsed if value.parsed is not UNPARSED else self._parsed()
         self._in_headers = "/headers/" in self.pointer + "/"  # a value under a "headers" member
         self._starts: dict[str, int] = {}  # where the literals asked for start, by pointer
         self._walk: _Walk | None = None  # the walk of the joint text, kept to find its fields by
+
+    @cached_property
+    def text(self) -> str:
+        """The value's JSON text, copied out of what the stream read only for the few values
+        that need it: one with something to place, or to be parsed or read again."""
+        return self._value.text
 
     @cached_property
     def _source(self) -> SourceText:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Generator, Iterator
 
 from keyaudit.inputs.jsonpos import escape_pointer_token
@@ -31,16 +31,25 @@ UNPARSED = object()  # Value.parsed when the scanner left the parsing to the rea
 
 @dataclass(frozen=True)
 class Value:
-    """One value handed over: its RFC 6901 pointer, its JSON text and where that starts.
+    """One value handed over: its RFC 6901 pointer, where its JSON text starts, and that text.
 
     ``parsed`` is the value already parsed when the scanner could do it on the way (it
-    could for almost every value), else :data:`UNPARSED`.
+    could for almost every value), else :data:`UNPARSED`. The text is ``held[start:end]``, the
+    text read when the value was found: copied out only when asked for, as few values need it
+    (a reader places its findings in it, or parses or reads it again), and a capture's bodies
+    run to megabytes.
     """
 
     pointer: str
-    text: str
     place: Place
-    parsed: Any = UNPARSED
+    parsed: Any
+    held: str = field(repr=False)
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.held[self.start:self.end]
 
 
 @dataclass(frozen=True)
@@ -206,7 +215,7 @@ class ValueStream:
             index = position - window.base
             parsed, end = self._parsed_whole(index, stop - window.base)
         self._last_size = end - index
-        yield Value(pointer, window.text[index:end], window.place(position), parsed)
+        yield Value(pointer, window.place(position), parsed, window.text, index, end)
         return window.base + end
 
     def _parsed_whole(self, index: int, end: int) -> tuple[Any, int]:

@@ -24,8 +24,9 @@ from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.windows import KeepText, NestedText, Reach, Window, WindowCollector
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE
 from keyaudit.inputs.captures.same_request import distinct
-from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
+from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.model.findings import Finding
+from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from keyaudit.sources.compression import is_decompressing
 from keyaudit.sources.opening import Opener
 
@@ -101,10 +102,12 @@ def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: boo
     return markers_seen and (anchors_seen or found_credentials)
 
 
-def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Iterator[Exchange]:
+def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
+                      known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """Every request written in the ``windows`` (in stream order, not overlapping) of the text
     ``opener`` gives; each window is read alone (see :func:`_window_exchanges`), in slices of
-    bounded size (see :func:`_slices`): a dense log makes one window of the whole file."""
+    bounded size (see :func:`_slices`): a dense log makes one window of the whole file.
+    ``known``: the header names the rules know, for records that log headers one field each."""
     kept = all(window.lines is not None for window in windows)
     with contextlib.nullcontext() if kept else opener() as stream:
         reading = _Reading(stream)  # type: ignore[arg-type]
@@ -118,26 +121,33 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window]) -> Itera
             numbers = [number for number, _ in anchors]
             for part, (own_first, own_end) in _slices(lines):
                 leads = dict(anchors[bisect.bisect_left(numbers, part[0][0]) : bisect.bisect_right(numbers, part[-1][0])])
-                yield from (exchange for exchange in distinct(_window_exchanges(part, leads, path))
+                yield from (exchange for exchange in distinct(_window_exchanges(part, leads, path, known))
                             if own_first <= exchange.origin.line < own_end)
 
 
-def exchanges_in_nested(nested: NestedText, path: str) -> Iterator[Exchange]:
+def exchanges_in_nested(nested: NestedText, path: str, known: RecordHeaders) -> Iterator[Exchange]:
     """Every request written in the text a payload opened to (a CloudWatch subscription's events,
     a journald message's bytes), read in its windows as a file's text is, and placed on the
     encoded value: the only place in the file the request has."""
-    for exchange in exchanges_in_text(lambda: io.BytesIO(nested.text), path, nested.windows):
+    from keyaudit.inputs.captures.raw_requests import raw_request
+
+    raw = raw_request(nested.text, Origin(path, nested.line, nested.column + 1, capture="raw"))
+    if raw is not None:  # the bytes of one request, kept as sent: its body needs no guessing
+        yield raw
+        return
+    for exchange in exchanges_in_text(lambda: io.BytesIO(nested.text), path, nested.windows, known):
         exchange.origin = dataclasses.replace(exchange.origin, line=nested.line, column=nested.column + 1)
         yield exchange
 
 
-def nested_findings(nested: NestedText, path: str, judge: ExchangeJudge, statistics: Counter[str]) -> Iterator[Finding]:
+def nested_findings(nested: NestedText, path: str, judge: ExchangeJudge, statistics: Counter[str],
+                    known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Finding]:
     """The findings of the request rules in a payload's text, when it is worth reading (see
     :func:`worth_reading`: it writes requests out, the pass saw that); each names how the text was
     decoded, as the secret findings in it do."""
     if not worth_reading(True, nested.anchors_seen, nested.found_credentials):
         return
-    for exchange in exchanges_in_nested(nested, path):
+    for exchange in exchanges_in_nested(nested, path, known):
         for finding in judge.judge(exchange, statistics):
             finding.context["decoded"] = nested.decoded
             yield finding
@@ -166,30 +176,31 @@ def _slices(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[list[tuple[int, 
         yield part, (own_first, math.inf)
 
 
-def exchanges_in_lines(lines: list[tuple[int, str]], path: str) -> Iterator[Exchange]:
+def exchanges_in_lines(lines: list[tuple[int, str]], path: str,
+                       known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """Every request written in ``lines``, read as one window whose every line is an anchor:
     what a request rule's example holds."""
-    return iter(distinct(_window_exchanges(lines, {number: 0 for number, _ in lines}, path)))
+    return iter(distinct(_window_exchanges(lines, {number: 0 for number, _ in lines}, path, known)))
 
 
-def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str) -> Iterator[Exchange]:
+def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str,
+                      known: RecordHeaders) -> Iterator[Exchange]:
     """The requests of one window, whose anchored lines are ``leads``' keys (each with how many
     lines before it its request may start): around the anchors, the readers of commands and dumps
     (until no reader is in a request past the last one); every line, the readers of what a
-    window holds whole (YAML mappings, base64 request elements); the anchored lines, the readers
+    window holds whole (YAML mappings); the anchored lines, the readers
     of JSON records (one a line, or pretty-printed around the anchor). The readers are imported
     only when a file has requests to read."""
-    from keyaudit.inputs.captures import base64_requests, curl, httpdump, json_blocks, jsonlog, yaml_records
+    from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, yaml_records
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import around_anchors, run_readers
 
     lines, leads = joined(lines, leads)
     readers = [curl.CommandReader(path), *httpdump.readers(path)]
     yield from run_readers(readers, unwrapped(around_anchors(lines, leads, readers)))
-    for read in (yaml_records.exchanges, base64_requests.exchanges):
-        yield from read(lines, path)
-    yield from jsonlog.exchanges([line for line in lines if line[0] in leads], path)
-    yield from json_blocks.exchanges(lines, leads, path)
+    yield from yaml_records.exchanges(lines, path)
+    yield from jsonlog.exchanges([line for line in lines if line[0] in leads], path, known)
+    yield from json_blocks.exchanges(lines, leads, path, known)
 
 
 def _advance(stream: BinaryIO, position: int, offset: int) -> int:

@@ -14,7 +14,6 @@ when the event happened — the log time where the records have one, else the sc
 
 from __future__ import annotations
 
-import socket
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -24,7 +23,7 @@ from keyaudit.model.findings import Finding
 from keyaudit.model.logtime import LogTime, read_log_time, time_zone
 from keyaudit.model.result import ScanResult, utc_now
 from keyaudit.model.urls import split_url
-from keyaudit.report.json import SCHEMA_VERSION, dumps, utc_timestamp
+from keyaudit.report.json import SCHEMA_VERSION, dumps, host_name, utc_timestamp
 from keyaudit.report.options import ReportOptions
 
 ECS_VERSION = "8.11.0"
@@ -48,7 +47,7 @@ class Run:
     @classmethod
     def of(cls, result: ScanResult, options: ReportOptions) -> "Run":
         references = {rule.id: rule.references[0] for rule in result.rules if rule.references}
-        return cls(uuid.UUID(result.scan_id), result.started_at or utc_now(), socket.gethostname(),
+        return cls(uuid.UUID(result.scan_id), result.started_at or utc_now(), host_name(),
                    result.tool_version, references, options.log_timezone, time_zone(options.log_timezone), options)
 
 

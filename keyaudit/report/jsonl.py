@@ -8,12 +8,11 @@ can be grouped again in a SIEM.
 
 from __future__ import annotations
 
-import socket
 from typing import Any, Iterator
 
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import ScanResult
-from keyaudit.report.json import dumps, scan_identity, tool_block
+from keyaudit.report.json import dumps, host_name, scan_identity, tool_block
 from keyaudit.report.options import ReportOptions
 
 
@@ -24,5 +23,5 @@ def line(finding: Finding, options: ReportOptions, run: dict[str, Any]) -> str:
 
 
 def render(result: ScanResult, options: ReportOptions) -> Iterator[str]:
-    run = {"tool": tool_block(result), "scan": scan_identity(result, socket.gethostname())}
+    run = {"tool": tool_block(result), "scan": scan_identity(result, host_name())}
     return (line(finding, options, run) for finding in result.findings)

@@ -75,11 +75,11 @@ def read_entry(name: str) -> bytes | None:
         return None
     stem, dot, suffix = name.rpartition(".")
     prefix, ending = (f"{stem}.", f".{suffix}") if dot else (f"{name}.", "")
-    try:
-        candidates = [entry for entry in os.listdir(folder) if entry.startswith(prefix) and entry.endswith(ending)
-                      and len(entry) == len(prefix) + 64 + len(ending)]
-    except OSError:
+    listed = _listing(folder)
+    if listed is None:
         return None
+    candidates = [entry for entry in listed if entry.startswith(prefix) and entry.endswith(ending)
+                  and len(entry) == len(prefix) + 64 + len(ending)]
     for candidate in candidates:
         path = folder / candidate
         try:
@@ -87,9 +87,22 @@ def read_entry(name: str) -> bytes | None:
             if _stored_name(name, data) == candidate:
                 return data
             path.unlink()
+            listed.discard(candidate)
         except OSError:
             continue
     return None
+
+
+@functools.cache  # per folder and process: kept up to date with what this process writes
+def _listing(folder: Path) -> set[str] | None:
+    """The names in the cache folder, listed once a process: a run reads a dozen entries (a
+    parsed rule file each, a database), and the folder keeps every rule version and option set
+    ever used, so listing it for each entry cost a pre-commit run milliseconds for each. An
+    entry another process writes meanwhile is not seen: this run only builds it again."""
+    try:
+        return set(os.listdir(folder))
+    except OSError:
+        return None
 
 
 def write_entry(name: str, data: bytes) -> None:
@@ -103,4 +116,7 @@ def write_entry(name: str, data: bytes) -> None:
         temporary.write_bytes(data)
         os.replace(temporary, path)
     except OSError:
-        pass
+        return
+    listed = _listing(folder)
+    if listed is not None:
+        listed.add(path.name)

@@ -101,14 +101,15 @@ def _parsed(text: str, name: str) -> Any:
     return document
 
 
-RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "message_rules",
-              "place_rules", "places", "senders")
+RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "header_names",
+              "message_rules", "place_rules", "places", "senders")
+_LITERALS = RULE_LISTS[2:6]  # the lists of plain strings, merged across files in order, once each
 TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification", "basic_auth")
 
 
 def load_file(path: Path, verify: bool = True) -> RuleSet:
     """Load one YAML rule file: its secret, request, message and place rules, request anchors and
-    markers, provider hosts, places, senders and the tokens that travel as Basic user names.
+    markers, the header names records may log one field each, provider hosts, places, senders and the tokens that travel as Basic user names.
 
     ``verify`` compiles every pattern now, to report a broken one as a rule error.
     """
@@ -126,7 +127,7 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
     for key in RULE_LISTS:
         if not isinstance(document.get(key, []), list):
             raise RuleError(name, None, f"'{key}' must be a list")
-    literals = {key: tuple(document.get(key, [])) for key in RULE_LISTS[2:5]}
+    literals = {key: tuple(document.get(key, [])) for key in _LITERALS}
     for key, values in literals.items():
         if not all(isinstance(value, str) and value.strip() for value in values):
             raise RuleError(name, None, f"'{key}' must be a list of non-empty strings")
@@ -163,7 +164,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     place_rules: dict[str, PlaceRule] = {}
     places: dict[str, Place] = {}
     senders: dict[str, Sender] = {}
-    literals: dict[str, dict[str, None]] = {key: {} for key in RULE_LISTS[2:5]}  # in order, once each
+    literals: dict[str, dict[str, None]] = {key: {} for key in _LITERALS}  # in order, once each
     provider_hosts: dict[str, tuple[str, ...]] = {}
     host_groups: HostGroups = {}
     verifications: dict[str, VerificationSpec] = {}

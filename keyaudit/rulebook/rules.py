@@ -17,6 +17,7 @@ from keyaudit.rulebook.basic_users import BasicUser
 from keyaudit.rulebook.context import ContextSpec, parse_context
 from keyaudit.rulebook.environments import KeyEnvironment, parse_environment
 from keyaudit.rulebook.errors import RuleError
+from keyaudit.rulebook.header_names import RecordHeaders, record_headers
 from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.metadata import parse_references, parse_remediation
 from keyaudit.rulebook.place_rules import PlaceRule
@@ -123,6 +124,9 @@ class RuleSet:
     host_groups: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # Providers whose tokens travel as HTTP Basic user names (``basic_auth``).
     basic_users: tuple[BasicUser, ...] = ()
+    # Request headers a record may log one field each, beyond those the request rules and senders
+    # name (where a provider's credential travels): see :mod:`~keyaudit.rulebook.header_names`.
+    header_names: tuple[str, ...] = ()
 
     @property
     def every(self) -> list[RuleInfo]:
@@ -142,7 +146,14 @@ class RuleSet:
                        self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts,
                        [r for r in self.messages if r.id not in dropped], places=self.places, senders=self.senders,
                        place_rules=[r for r in self.place_rules if r.id not in dropped],
-                       verifications=self.verifications, host_groups=self.host_groups, basic_users=self.basic_users)
+                       verifications=self.verifications, host_groups=self.host_groups, basic_users=self.basic_users,
+                       header_names=self.header_names)
+
+    @functools.cached_property
+    def record_headers(self) -> RecordHeaders:
+        """The header names a record's own fields are read as (see
+        :mod:`~keyaudit.rulebook.header_names`), worked out once a scan."""
+        return record_headers(self.requests, self.senders.values(), self.header_names)
 
 
 def anchoring_warning(rule: Rule) -> str | None:

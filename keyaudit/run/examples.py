@@ -61,7 +61,7 @@ def _request_findings(rule: RequestRule, text: str, secrets: SecretDetector) -> 
     request record (the one that can carry a log time)."""
     judge = ExchangeJudge(secrets, [rule], request_checks())
     lines = list(enumerate(text.split("\n"), start=1))
-    found = [f for exchange in exchanges_in_lines(lines, "<example>") for f in judge.judge(exchange, Counter())]
+    found = [f for exchange in exchanges_in_lines(lines, "<example>", secrets.rules.record_headers) for f in judge.judge(exchange, Counter())]
     candidates = sorted(filter(is_candidate, found), key=replay_order)  # the scan's last step, on one example
     return [f for f in found if not is_candidate(f)] + list(confirm_replays(candidates))
 

@@ -15,6 +15,7 @@ from keyaudit.engine.stream import ChunkedPass
 from keyaudit.engine.windows import NestedText, Window
 from keyaudit.inputs.text_requests import exchanges_in_text, nested_findings, worth_reading
 from keyaudit.model.result import ScanError
+from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from keyaudit.run.state import Resume
 from keyaudit.run.tally import Tally
 from keyaudit.sources.opening import Opener
@@ -22,11 +23,12 @@ from keyaudit.sources.opening import Opener
 
 class UnitRequests:
     """The requests of the text ``opener`` gives (reported as ``display``), as ``chunks`` reads
-    it into ``tally``; with ``resume``, those on lines an earlier run judged are left out."""
+    it into ``tally``; with ``resume``, those on lines an earlier run judged are left out.
+    ``known``: the header names the rules know, for records that log headers one field each."""
 
     def __init__(self, judge: ExchangeJudge, opener: Opener, display: str, tally: Tally, chunks: ChunkedPass,
-                 resume: Resume | None) -> None:
-        self._judge, self._opener, self._display = judge, opener, display
+                 resume: Resume | None, *, known: RecordHeaders = NO_RECORD_HEADERS) -> None:
+        self._judge, self._opener, self._display, self._known = judge, opener, display, known
         self._tally, self._chunks = tally, chunks
         self._earlier = resume.lines if resume else 0
         self._before = len(tally.findings)  # findings of other passes over the unit
@@ -39,7 +41,7 @@ class UnitRequests:
     def read(self, windows: list[Window]) -> None:
         """Judge the requests in ``windows``."""
         tally = self._tally
-        for exchange in exchanges_in_text(self._opener, self._display, windows):
+        for exchange in exchanges_in_text(self._opener, self._display, windows, self._known):
             judged = self._judge.judge(exchange, tally.counts.statistics)
             tally.findings.extend(f for f in judged if f.location.line > self._earlier)
 
@@ -56,7 +58,8 @@ class UnitRequests:
         costs only itself (an error line; the pass goes on)."""
         tally = self._tally
         try:
-            tally.findings.extend(nested_findings(nested, self._display, self._judge, tally.counts.statistics))
+            tally.findings.extend(nested_findings(nested, self._display, self._judge, tally.counts.statistics,
+                                                  self._known))
         except Exception as exc:  # noqa: BLE001 - one payload must not end the file's scan
             tally.errors.append(ScanError(self._display, f"a {nested.decoded} payload on line {nested.line} was "
                                                          f"not read as requests ({type(exc).__name__})"))

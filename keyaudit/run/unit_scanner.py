@@ -252,7 +252,8 @@ class UnitScanner:
             chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
                                  windows=windows)
-            requests = UnitRequests(self.judge, opener, unit.target.display, tally, chunks, resume)
+            requests = UnitRequests(self.judge, opener, unit.target.display, tally, chunks, resume,
+                                    known=self.rules.record_headers)
             windows.on_nested, windows.on_full = requests.read_nested, requests.read_now
             try:  # findings go to the tally as they come: what came before a damaged stream ended is kept
                 self.detector.collect(chunks, unit.target.display, tally.findings)

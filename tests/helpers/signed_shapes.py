@@ -97,7 +97,7 @@ def assert_shape_findings(path: Path, public: Path, shape: str, body_shown: bool
 
 
 def check_shape(shape: Shape, folder: Path, name: str = "requests.log", body_shown: bool = True) -> None:
-    """Write the four requests in ``shape`` (see :func:`write_shape`) and check the scan's
-    judgement of them (see :func:`assert_shape_findings`)."""
+    """Write the four requests in ``shape`` to ``folder`` and check the scan judges them as
+    every shape must (see :func:`assert_shape_findings`)."""
     path, public = write_shape(shape, folder, name)
     assert_shape_findings(path, public, shape.__name__, body_shown)

@@ -11,6 +11,8 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from helpers.credentials import asaas_key
 from helpers.running import scan_json
 from keyaudit.inputs.captures.envelopes import unwrapped
@@ -78,3 +80,48 @@ def test_a_damaged_payload_costs_only_itself(tmp_path: Path) -> None:
     assert errors == [] and counts["requests_judged"] == 2
     assert [(rule, line, decoded) for rule, line, _, _, decoded in found] == [
         ("asaas-unsigned-transfer", 1, "base64+gzip"), ("asaas-unsigned-transfer", 2, None)]
+
+
+def pubsub_push(record: dict) -> str:
+    """The body a Pub/Sub push subscription posts, as an app logs it: the message's data is the
+    published bytes in base64 (cloud.google.com/pubsub/docs/push#receive_push)."""
+    data = base64.b64encode(json.dumps(record).encode()).decode()
+    return json.dumps({"message": {"data": data, "messageId": "136969346945", "publishTime": "2026-11-22T13:00:00Z",
+                                   "attributes": {"origin": "payouts"}}, "subscription": "projects/p/subscriptions/audit"})
+
+
+def kinesis_event(record: dict) -> str:
+    """A Lambda's Kinesis event as it logs it: each record's data in base64
+    (docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html)."""
+    data = base64.urlsafe_b64encode(json.dumps(record).encode()).decode().rstrip("=")
+    return json.dumps({"Records": [{"kinesis": {"kinesisSchemaVersion": "1.0", "partitionKey": "1",
+                                                "sequenceNumber": "4959", "data": data},
+                                    "eventSource": "aws:kinesis", "eventName": "aws:kinesis:record"}]})
+
+
+@pytest.mark.parametrize("shape", [pubsub_push, kinesis_event], ids=["pubsub", "kinesis"])
+def test_a_request_kept_in_plain_base64_is_read_where_it_names_a_provider(tmp_path: Path, shape) -> None:
+    """Nothing of the request shows on the line — no host, no method — but the base64 of a
+    provider's domain does: the value is opened, its request judged and its key found once, on
+    the value."""
+    key = asaas_key()
+    record = {"method": "POST", "url": URL, "headers": {"access_token": key}, "body": '{"value":10}'}
+    line = shape(record)
+    path = tmp_path / "events.log"
+    path.write_text("INFO consumer started\n" + line + "\n")
+    found, counts, errors = request_findings(path)
+    data = json.loads(line)
+    value = (data["message"]["data"] if "message" in data else data["Records"][0]["kinesis"]["data"])
+    assert errors == [] and counts["requests_judged"] == 1
+    assert found == [("asaas-unsigned-transfer", 2, line.index(value) + 1, "jsonlog", "base64")]
+    report, _ = scan_json(str(path))
+    keys = [f for f in report["findings"] if f["rule_id"].startswith("asaas") and not f["context"].get("method")]
+    assert len(keys) == 1 and keys[0]["context"]["decoded"] == "base64"
+
+
+def test_base64_that_names_a_provider_but_writes_no_request_out_gives_no_request(tmp_path: Path) -> None:
+    path = tmp_path / "events.log"
+    note = base64.b64encode(b"payouts moved to https://api.asaas.com/v3 last week").decode()
+    binary = base64.b64encode(bytes(range(256)) + b"api.asaas.com" + bytes(range(256))).decode()
+    path.write_text(json.dumps({"data": note}) + "\n" + json.dumps({"data": binary}) + "\n")
+    assert request_findings(path) == ([], {}, [])

@@ -312,22 +312,13 @@ def pretty_printed(headers: Headers) -> list[str]:
     return json.dumps({"method": "POST", "url": URL, "headers": dict(headers), "body": BODY}, indent=2).splitlines()
 
 
-def _xfail(shape: Shape, reason: str, name: str = "requests.log") -> object:
-    return pytest.param(shape, name, id=shape.__name__, marks=pytest.mark.xfail(strict=True, reason=reason))
-
-
 SHAPES = [pytest.param(shape, "requests.log", id=shape.__name__) for shape in (
     otel_semconv, otel_server_parts, otlp_json, caddy, traefik, kong, api_gateway_proxy,
     cloudwatch_subscription, gcp_http_request, sentry, rollbar, bugsnag, datadog, vector_wrapped, journald,
     postman, postman_url_parts, insomnia, mitmproxy, axios_error, structlog_prepared, wiremock_journal,
-    pretty_printed)] + [
+    pretty_printed, envoy, app_insights_dependency)] + [
     pytest.param(vcrpy, "cassette.yaml", id="vcrpy"), pytest.param(ruby_vcr, "cassette.yml", id="ruby_vcr"),
     pytest.param(go_vcr, "fixture.yaml", id="go_vcr"),
-    _xfail(envoy, "headers logged one key each under names the operator chose (`signature` for "
-                  "%REQ(SIGNATURE)%, `content-type`) cannot be told from the record's other fields: the record "
-                  "reads as one that logs no headers, which cannot show a missing Signature (no finding at all)"),
-    _xfail(app_insights_dependency, "no field holds the method alone: it is the first word of `Name` "
-                                    "(\"POST /v1/…\"), and a record without a method role names no request"),
     pytest.param(burp_xml, "history.xml", id="burp_xml")]
 
 

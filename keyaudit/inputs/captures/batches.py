@@ -12,25 +12,28 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
-from .records import METHOD, REQUEST_LINE, request_of, role
+from .record_views import role
+from .records import METHOD, REQUEST_LINE, request_of
 
 MAX_RECORDS = 10_000  # records of one batch read, at most
 MAX_NESTING = 3  # batches inside batches, at most this deep
 _REQUEST_ROLES = METHOD | REQUEST_LINE  # what a record that names a request names at its top
 
 
-def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0) -> Iterator[Exchange]:
+def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0, *,
+                known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """Every request ``value`` describes: the request of a record, or each record's of a batch.
 
     An object is a batch only when it names no request at its top and a list member holds
     records (two or more: a list of one is read as the record's own child by
     :func:`~.records.request_of`); a request's own lists (headers as pairs, a list of retries)
-    stay its own."""
+    stay its own. ``known``: the header names the rules know (see :mod:`.record_headers`)."""
     if isinstance(value, list):
         if depth < MAX_NESTING:
             for item in value[:MAX_RECORDS]:
-                yield from requests_in(item, origin, latin1, depth + 1)
+                yield from requests_in(item, origin, latin1, depth + 1, known=known)
         return
     if not isinstance(value, dict):
         return
@@ -38,12 +41,12 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
         found = False
         for member in value.values():
             if isinstance(member, list) and len(member) > 1:
-                for exchange in requests_in(member, origin, latin1, depth + 1):
+                for exchange in requests_in(member, origin, latin1, depth + 1, known=known):
                     found = True
                     yield exchange
         if found:
             return
-    exchange = request_of(value, origin, latin1)
+    exchange = request_of(value, origin, latin1, known)
     if exchange is not None:
         yield exchange
 

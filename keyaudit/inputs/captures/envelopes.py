@@ -16,7 +16,8 @@ import json
 import re
 from typing import Iterable, Iterator
 
-from .records import json_object, role
+from .record_views import role
+from .records import json_object
 
 MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
 _CRI = re.compile(r"\S+ (stdout|stderr) ([FP]) ")  # a CRI line's prefix: time, stream, piece (partial or full)

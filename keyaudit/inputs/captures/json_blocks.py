@@ -16,16 +16,18 @@ import json
 from typing import Any, Iterable, Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
+from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .records import request_of
 
 MAX_RECORD_LINES = 400  # an object longer than this is not a request record
 
 
-def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str) -> Iterator[Exchange]:
+def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
+              known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """The requests of the multi-line JSON objects around the ``anchored`` lines (line numbers).
     An object is read once, whichever of its lines are anchored: the anchors inside one already
-    read are passed over."""
+    read are passed over. ``known``: the header names the rules know."""
     position = {number: index for index, (number, _) in enumerate(lines)}
     tried: set[int] = set()
     read_to = -1  # the last line (index) of the objects read so far
@@ -40,7 +42,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str) 
             record, closing = _record(lines, opening)
             if closing is not None:
                 read_to = max(read_to, closing)
-            exchange = request_of(record, Origin(path, lines[opening][0], capture="jsonlog")) if record else None
+            exchange = request_of(record, Origin(path, lines[opening][0], capture="jsonlog"), known=known) if record else None
             if exchange is not None:
                 yield exchange
                 break

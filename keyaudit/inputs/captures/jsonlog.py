@@ -20,6 +20,7 @@ import re
 from typing import Any, Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .lines import python_literal
 from .batches import requests_in
@@ -109,36 +110,38 @@ def _inner_records(text: str) -> Iterator[dict[str, Any]]:
         start = text.find("{", start + 1)
 
 
-def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
+def exchanges(lines: Iterable[tuple[int, str]], path: str,
+              known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """Every request record among the lines: each record of the line's JSON (its first object
     or array, and any written after it on the line; each record of a batch), else one after
-    the first ``{`` that names a request, else the record of the line's logfmt pairs."""
+    the first ``{`` that names a request, else the record of the line's logfmt pairs. ``known``:
+    the header names the rules know."""
     for number, text in lines:
         origin = Origin(path, number, capture="jsonlog")
         found = False
         if "{" in text:
-            for exchange in _line_requests(text, origin):
+            for exchange in _line_requests(text, origin, known):
                 found = True
                 yield exchange
             if not found:
                 records = _inner_records(text)
-                exchange = next(filter(None, (request_of(record, origin, False) for record in records)), None)
+                exchange = next(filter(None, (request_of(record, origin, False, known) for record in records)), None)
                 found = exchange is not None
                 if exchange is not None:
                     yield exchange
         # a logfmt request names its method (`method=`, `req.method=`, `http_method=`): the marker's test
         if not found and "ethod=" in text and (pairs := logfmt_record(text)) is not None:
-            exchange = request_of(pairs, dataclasses.replace(origin, capture="logfmt"), False)
+            exchange = request_of(pairs, dataclasses.replace(origin, capture="logfmt"), False, known)
             if exchange is not None:
                 yield exchange
 
 
-def _line_requests(text: str, origin: Origin) -> Iterator[Exchange]:
+def _line_requests(text: str, origin: Origin, known: RecordHeaders) -> Iterator[Exchange]:
     parsed = parse_record(text)
     if parsed is None:
         return
     record, latin1, end = parsed
-    yield from requests_in(record, origin, latin1)
+    yield from requests_in(record, origin, latin1, known=known)
     if end >= 0:
         for value in _following(text, end):
-            yield from requests_in(value, origin)
+            yield from requests_in(value, origin, known=known)

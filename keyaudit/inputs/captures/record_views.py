@@ -16,12 +16,58 @@ written in none of these notations is returned as it is, uncopied.
 
 from __future__ import annotations
 
+import functools
+import json
+import re
 from typing import Any
 
 # protobuf JSON's AnyValue (OTLP): the one key says the type of the value it wraps
 _SCALARS = frozenset({"stringValue", "boolValue", "intValue", "doubleValue", "bytesValue"})
 _LISTS = frozenset({"arrayValue", "kvlistValue"})
 MAX_TYPED_DEPTH = 8  # typed lists inside typed lists, opened at most this deep
+ABSENT = ("", "-")  # nginx and Apache log an unset variable as "-"
+# What a role's name may be prefixed with, saying it is the request's: requestHost, http_url, req_body,
+# GELF's _http_request_body, Cloudflare's ClientRequestHost (a bare "client" is the client's own: ClientHost).
+QUALIFIERS = ("", "request", "req", "http", "httprequest", "clientrequest")
+_KEY = re.compile(r"[^0-9a-z]")
+
+
+@functools.lru_cache(maxsize=4096)
+def role(key: object) -> str:
+    """A key as its letters and digits, lower-cased: what two producers' spellings share.
+    Remembered: a log repeats the same few dozen keys on every record, and every key of every
+    record around an anchor is asked for."""
+    return _KEY.sub("", str(key).lower())
+
+
+def spellings(*names: str) -> frozenset[str]:
+    """A role's names, each also qualified as belonging to the request (``RequestHost``,
+    ``http_url``, ``req_body``, GELF's ``_http_request_body``, ``ClientRequestMethod``)."""
+    return frozenset(qualifier + name for qualifier in QUALIFIERS for name in names)
+
+
+def first(nodes: list[dict[str, Any]], roles: frozenset[str], kinds: tuple[type, ...] = (str,),
+          besides: object = None) -> Any:
+    """The first value under one of ``roles`` (of ``kinds``, logged, not ``besides``), nearest first."""
+    for node in nodes:
+        for key, value in node.items():
+            if role(key) in roles and isinstance(value, kinds) and value not in ABSENT and value != besides:
+                return value
+    return None
+
+
+def text(value: Any) -> str:
+    """A logged value as text: a string as it is, anything else as compact JSON."""
+    return value if isinstance(value, str) else compact(value)
+
+
+def compact(value: Any) -> str:
+    """A parsed JSON value written back as compact JSON (what JSON.stringify and most clients
+    produce); "" for a value nested too deeply to write back."""
+    try:
+        return json.dumps(value, separators=(",", ":"))
+    except (ValueError, RecursionError):
+        return ""
 
 
 def plain(node: dict[str, Any]) -> dict[str, Any]:

@@ -15,9 +15,12 @@ runtime's ``{"log": "<escaped JSON>"}``, a cloud export's ``jsonPayload``, an er
   (:mod:`.record_views`: OpenTelemetry's ``http.request.header.<name>`` attributes, in OTLP's
   ``[{key, value: {stringValue}}]`` too, are a ``header`` object);
 - the request node is the shallowest object with a key in the method role whose value is an
-  HTTP method;
+  HTTP method (or a request line); failing that, the shallowest whose name says the request
+  (``"Name": "POST /v1/x"``: Azure's telemetry, a span's name), its URL then in a URL field, on
+  a host field, or in any field of the node that holds an absolute URL with that path;
 - every other part is looked for in that node first, then in the nodes around it, nearest first
-  (ECS puts the method in ``http.request`` and the URL in a top-level ``url`` object);
+  (ECS puts the method in ``http.request`` and the URL in a top-level ``url`` object); headers
+  (also those logged one field each) by :mod:`.record_headers`, the body by :mod:`.record_bodies`;
 - a string value that is itself a JSON object is read as a nested record (bounded depth).
 
 A record that names no method and absolute URL (or host and path) describes no request (a
@@ -26,64 +29,40 @@ request dumped as text in its message is for the readers of dumps, which read en
 
 from __future__ import annotations
 
-import base64
-import binascii
-import functools
 import json
 import re
 from typing import Any, Iterator
 from urllib.parse import urlencode
 
-from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.model.exchange import Exchange, Origin, split_url
+from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
-from .lines import HTTP_METHODS, absolute_url, has_scheme, header_value, make_exchange, split_request_line, to_bytes
-from .record_views import pairs_object, plain, typed
+from .lines import HTTP_METHODS, absolute_url, has_scheme, header_value, make_exchange, split_request_line
+from .record_bodies import BODY, body
+from .record_headers import request_headers
+from .record_views import compact, first, pairs_object, plain, role, spellings, typed
 
 MAX_DEPTH = 8  # objects nested deeper than this are not searched
 MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
-_KEY = re.compile(r"[^0-9a-z]")
-_QUALIFIERS = ("", "request", "req", "http")  # what a role's name may be prefixed with: requestHost
 
 
-def _spellings(*names: str) -> frozenset[str]:
-    """A role's names, each also qualified as belonging to the request (``RequestHost``,
-    ``http_url``, ``req_body``)."""
-    return frozenset(qualifier + name for qualifier in _QUALIFIERS for name in names)
-
-
-METHOD = _spellings("method", "verb")
-URL = _spellings("url", "fullurl", "uri", "href", "originalurl", "absoluteurl", "endpoint") - {"uri"}
+METHOD = spellings("method", "verb")
+URL = spellings("url", "fullurl", "uri", "href", "originalurl", "absoluteurl", "endpoint") - {"uri"}
 URL_OBJECT = frozenset({"full", "original", "raw", "href"})  # the whole URL inside a ``url`` object
-HOST = _spellings("host", "hostname", "domain", "domainname", "authority", "servername", "serverhost")
+HOST = spellings("host", "hostname", "domain", "domainname", "authority", "servername", "serverhost")
 SERVER = frozenset({"server", "destination"})  # OpenTelemetry's server.address, ECS's destination.address
 SERVER_ADDRESS = frozenset({"address", "domain"})
-SCHEME = _spellings("scheme")
-PATH = _spellings("path", "pathname", "rawpath", "uri")  # nginx $uri: a path, no query
-QUERY = _spellings("query", "querystring", "args", "params", "queryparams", "search")
-HEADERS = _spellings("headers", "header")
-BODY = _spellings("body", "data", "payload", "postdata", "rawbody")
-# A body named so bare at a record's top, when the request is an object inside it, is the
-# record's own (an OpenTelemetry log record's body is its message): there only a qualified name counts.
-OWN_BODY = BODY - frozenset({"body", "data", "payload"})
-BODY_TEXT = frozenset({"content", "text", "raw", "value", "bytes", "string"})  # a body object's own text
+SCHEME = spellings("scheme")
+PATH = spellings("path", "pathname", "rawpath", "uri")  # nginx $uri: a path, no query
+QUERY = spellings("query", "querystring", "args", "params", "queryparams", "search")
+HEADERS = spellings("headers", "header")
+# A name (a span's, an operation's, a telemetry item's) that says the request: "POST /v1/x", "GET https://…"
+NAME = frozenset({"name", "operation", "operationname", "spanname", "displayname", "resource", "resourcename",
+                  "transaction", "transactionname"})
+_NAMED = re.compile(r"([A-Za-z]{3,7}) +(/\S*|[A-Za-z][A-Za-z0-9+.-]*://\S+)")
 REQUEST_LINE = frozenset({"request", "requestline"})  # nginx $request: "POST /v1/x?y=1 HTTP/1.1"
 TIME = frozenset({"time", "timestamp", "ts", "timelocal", "timeiso8601", "datetime", "date"})
-_ABSENT = ("", "-")  # nginx and Apache log an unset variable as "-"
-# nginx $http_<name> variables are request headers; these http_ fields are something else.
-_NOT_HEADERS = frozenset({"http_method", "http_host", "http_version", "http_status", "http_code",
-                          "http_protocol", "http_status_code"})
-# Traefik's kept request headers: request_<Name>, the name as sent (canonical case or with a dash),
-# which sets them apart from request_time, request_id and the other request_ fields.
-_PREFIXED_HEADER = re.compile(r"request_([A-Z][A-Za-z0-9-]*|[a-z0-9]+(?:-[a-z0-9]+)+)")
 _DECODER = json.JSONDecoder()
-
-
-@functools.lru_cache(maxsize=4096)
-def role(key: object) -> str:
-    """A key as its letters and digits, lower-cased: what two producers' spellings share.
-    Remembered: a log repeats the same few dozen keys on every record, and every key of every
-    record around an anchor is asked for."""
-    return _KEY.sub("", str(key).lower())
 
 
 def json_object(value: str) -> dict[str, Any] | None:
@@ -138,20 +117,12 @@ def _near(nodes: list[tuple[dict[str, Any], tuple[int, ...]]], place: tuple[int,
     return [node for node, other in sorted(nodes, key=lambda item: distance(item[1]))]
 
 
-def _first(nodes: list[dict[str, Any]], roles: frozenset[str], kinds: tuple[type, ...] = (str,)) -> Any:
-    for node in nodes:
-        for key, value in node.items():
-            if role(key) in roles and isinstance(value, kinds) and value not in _ABSENT:
-                return value
-    return None
-
-
 def _url(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
     """The request's absolute URL: a URL field, a ``url`` object (its whole text, or its parts:
     ECS's domain and path, Postman's host labels and path segments), or host and path."""
-    target = _first(nodes, URL, (str, dict))
+    target = first(nodes, URL, (str, dict))
     if isinstance(target, dict):
-        whole = _first([target], URL_OBJECT)
+        whole = first([target], URL_OBJECT)
         if whole is not None and has_scheme(whole):
             return whole
         parts = _from_parts([target], headers, nodes)
@@ -170,7 +141,7 @@ def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
         return None
     if has_scheme(path):  # a "uri" or "path" field that holds the whole URL
         return path
-    query = _query(_first(nodes, QUERY, (str, dict, list)))
+    query = _query(first(nodes, QUERY, (str, dict, list)))
     return _absolute(f"{path}?{query.removeprefix('?')}" if query else path, nodes + (around or []), headers)
 
 
@@ -180,13 +151,13 @@ def _query(value: Any) -> str | None:
         value = pairs_object(value) or {item[0]: item[1] for item in value
                                         if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)}
     if isinstance(value, dict):
-        return urlencode({str(key): item if isinstance(item, str) else _compact(item) for key, item in value.items()})
+        return urlencode({str(key): item if isinstance(item, str) else compact(item) for key, item in value.items()})
     return value if isinstance(value, str) else None
 
 
 def _part(nodes: list[dict[str, Any]], roles: frozenset[str], joiner: str) -> str | None:
     """A URL part logged as a string or as its pieces (host labels, path segments)."""
-    value = _first(nodes, roles, (str, list))
+    value = first(nodes, roles, (str, list))
     if isinstance(value, list):
         return joiner.join(value) if value and all(isinstance(item, str) for item in value) else None
     return value
@@ -195,8 +166,8 @@ def _part(nodes: list[dict[str, Any]], roles: frozenset[str], joiner: str) -> st
 def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
     host = (_part(nodes, HOST, ".") or _server_address(nodes) or header_value(headers, "Host")
             or header_value(headers, ":authority"))
-    protocol = _first(nodes, frozenset({"protocol"}))  # Postman's url.protocol; elsewhere often "HTTP/1.1"
-    scheme = (_first(nodes, SCHEME) or header_value(headers, ":scheme")
+    protocol = first(nodes, frozenset({"protocol"}))  # Postman's url.protocol; elsewhere often "HTTP/1.1"
+    scheme = (first(nodes, SCHEME) or header_value(headers, ":scheme")
               or (protocol if protocol is not None and protocol.lower() in ("http", "https") else None))
     return absolute_url(target if target.startswith("/") else "/" + target, host, scheme)
 
@@ -206,139 +177,74 @@ def _server_address(nodes: list[dict[str, Any]]) -> str | None:
     for node in nodes:
         for key, value in node.items():
             if role(key) in SERVER and isinstance(value, dict):
-                address = _first([value], SERVER_ADDRESS)
+                address = first([value], SERVER_ADDRESS)
                 if address is not None:
                     return address
     return None
 
 
-def _headers(value: Any) -> list[tuple[str, str]] | None:
-    """Headers logged as a mapping (values may be lists), a list of pairs or of {name, value},
-    or a block of ``Name: value`` lines."""
-    if isinstance(value, dict):
-        return [(str(name), _text(item)) for name, items in value.items()
-                for item in (items if isinstance(items, list) else [items]) if item is not None]
-    if isinstance(value, list):
-        pairs = []
-        for item in value:
-            if isinstance(item, dict) and ("name" in item or "key" in item):
-                pairs.append((_text(item.get("name", item.get("key"))), _text(item.get("value", ""))))
-            elif isinstance(item, list) and len(item) == 2:
-                pairs.append((_text(item[0]), _text(item[1])))
-        return pairs
-    if isinstance(value, str):
-        return [(name.strip(), rest.strip()) for line in value.splitlines()
-                for name, colon, rest in [line.partition(":")] if colon and name.strip()]
-    return None
-
-
-def _nginx_headers(record: dict[str, Any]) -> list[tuple[str, str]]:
-    """nginx ``$http_x_name`` fields as ``x-name`` headers (the names nginx lower-cased)."""
-    return [(key[5:].replace("_", "-"), value) for key, value in record.items()
-            if isinstance(key, str) and key.startswith("http_") and key not in _NOT_HEADERS
-            and isinstance(value, str) and value not in _ABSENT]
-
-
-def _prefixed_headers(node: dict[str, Any]) -> list[tuple[str, str]]:
-    """Headers logged one key each beside the request's other fields, ``request_<Name>``
-    (Traefik); a record that logs them so logs every header it kept."""
-    return [(match.group(1), value) for key, value in node.items()
-            if isinstance(key, str) and key.startswith("request_") and isinstance(value, str) and value not in _ABSENT
-            and (match := _PREFIXED_HEADER.fullmatch(key)) is not None]
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else _compact(value)
-
-
-def _compact(value: Any) -> str:
-    """A parsed JSON value written back as compact JSON (what JSON.stringify and most clients
-    produce); "" for a value nested too deeply to write back."""
-    try:
-        return json.dumps(value, separators=(",", ":"))
-    except (ValueError, RecursionError):
-        return ""
-
-
-def _body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool) -> bytes | None:
-    """The body bytes, nearest first: under any body name, but in ``outer`` (the record itself,
-    when the request is an object inside it) only under a name that says it is the request's
-    (``request_body``). A logged string as sent (base64 decoded where the record says so: an
-    ``encoding`` of base64, or a true flag beside it named for base64, as API Gateway's
-    ``isBase64Encoded``); an object as compact JSON, since the exact bytes are unknown and compact
-    JSON is what most clients send; ``{"content": …}`` and ``{"text": …}`` wrappers are opened."""
-    value = next((found for node in nodes if (found := _first([node], OWN_BODY if node is outer else BODY,
-                                                                (str, bytes, dict, list))) is not None), None)
-    if value is None:
-        return None
-    holder = value if isinstance(value, dict) else None
-    if holder is not None and (inner := _first([holder], BODY_TEXT)) is not None:
-        value = inner
-    if isinstance(value, str) and value[:1] not in "{[<" and _says_base64(holder, value, nodes):
-        value = _base64(value)
-    if isinstance(value, bytes):
-        return value
-    if isinstance(value, str):
-        if latin1:
-            try:
-                return value.encode("latin-1")  # nginx \xHH escapes are bytes
-            except UnicodeEncodeError:
-                pass
-        return to_bytes(value)
-    return _compact(value).encode("utf-8")
-
-
-def _says_base64(holder: dict[str, Any] | None, value: str, nodes: list[dict[str, Any]]) -> bool:
-    """Whether the object holding the body text ``value`` says it is base64."""
-    if holder is None:
-        holder = next((node for node in nodes if any(item is value for item in node.values())), {})
-    encoding = _first([holder], frozenset({"encoding"}))
-    return (isinstance(encoding, str) and encoding.lower() == "base64") or any(
-        value is True and "base64" in role(key) for key, value in holder.items())
-
-
-def _base64(text: str) -> bytes | str:
-    try:
-        return base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError):
-        return text
-
-
 def _time(record: dict[str, Any]) -> str | None:
-    value = _first([record], TIME, (str, int, float))
+    value = first([record], TIME, (str, int, float))
     return None if value is None or isinstance(value, bool) else str(value)
 
 
-def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False) -> Exchange | None:
+def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
+               known: RecordHeaders = NO_RECORD_HEADERS) -> Exchange | None:
     """The request one structured record describes, or None when it names no method and URL.
 
-    ``headers_known`` is False when no headers field was found and the record logs none of the
-    signing headers either: such a log cannot show that a header was missing.
+    The request node is the shallowest object with a method field or a request line; failing
+    that, the shallowest with a name that says the request (``"POST /v1/x"``: Azure's telemetry
+    ``Name``). ``known``: the header names the rules know, for headers logged one field each (see
+    :mod:`.record_headers`); ``headers_known`` is False when the record shows no missing header.
     """
     nodes = list(_nodes(record))
-    for node, place in nodes:
-        method, line = _method(node), _request_line(node)
-        if method is None and line is None:
-            continue
-        near = _near(nodes, place)
-        logged = _headers(_first(near, HEADERS, (str, dict, list)))
-        prefixed = _prefixed_headers(node)
-        headers = (logged or []) + prefixed + _nginx_headers(record)
-        if line is not None and _first(near, URL, (str, dict)) is None:
-            # nginx $request: the whole request line, query included, beats a path field
-            method = method or line[0]
-            url = line[1] if has_scheme(line[1]) else _absolute(line[1], near, headers)
-        else:
-            url = _url(near, headers)
-        if url is None:
-            return None
-        known = logged is not None or bool(prefixed) or "http_signature" in record or "http_request_time" in record
-        body = _body(near, nodes[0][0] if place else None, latin1)  # the record's own top: nodes[0]
-        return make_exchange(method or "GET", url, headers, body, origin, time=_time(record), headers_known=known)
+    found = next(((node, place, said) for read in (_stated, _named) for node, place in nodes
+                  if (said := read(node)) is not None), None)
+    if found is None:
+        return None
+    node, place, (method, target) = found
+    near = _near(nodes, place)
+    headers, headers_known = request_headers(first(near, HEADERS, (str, dict, list)), node, record, known, BODY)
+    if target is not None and first(near, URL, (str, dict)) is None:
+        # a request line or a name, query included, beats a path field (nginx $request)
+        url = target if has_scheme(target) else _absolute(target, near, headers) or _url_with_path(node, target)
+    else:
+        url = _url(near, headers)
+    if url is None:
+        return None
+    body_bytes = body(near, nodes[0][0] if place else None, latin1, url)  # the record's own top: nodes[0]
+    return make_exchange(method, url, headers, body_bytes, origin, time=_time(record), headers_known=headers_known)
+
+
+def _stated(node: dict[str, Any]) -> tuple[str, str | None] | None:
+    """(method, target or None) of a node with a method field or a request line (nginx
+    ``$request``: "POST /v1/x?y=1 HTTP/1.1"), or None."""
+    method, line = _method(node), first([node], REQUEST_LINE)
+    found = split_request_line(line.strip()) if line else None
+    if found is not None:
+        return method or found[0], found[1]
+    return None if method is None else (method, None)
+
+
+def _named(node: dict[str, Any]) -> tuple[str, str] | None:
+    """(method, target) of a node whose name says the request ("POST /v1/x"), or None."""
+    for key, value in node.items():
+        if role(key) in NAME and isinstance(value, str) and (said := _NAMED.fullmatch(value.strip())) is not None:
+            method = said.group(1).upper()
+            if method in HTTP_METHODS:
+                return method, said.group(2)
     return None
 
 
-def _request_line(node: dict[str, Any]) -> tuple[str, str] | None:
-    """(method, target) of a request line logged whole (nginx ``$request``), or None."""
-    line = _first([node], REQUEST_LINE)
-    return split_request_line(line.strip()) if line else None
+def _url_with_path(node: dict[str, Any], target: str) -> str | None:
+    """The absolute URL a field of ``node`` holds whose path is ``target``'s: where a name says
+    the request and another field the URL, under a name of its own (Azure's ``Data``)."""
+    path = target.partition("?")[0]
+    for value in node.values():
+        if isinstance(value, str) and has_scheme(value):
+            try:
+                if split_url(value).path == path:
+                    return value
+            except ValueError:  # not a URL after all (a bracketed host that is no IPv6 address)
+                continue
+    return None

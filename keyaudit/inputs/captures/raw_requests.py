@@ -1,0 +1,30 @@
+"""A text that is one raw HTTP request, exactly as sent: what a payload opens to when a tool kept
+the request's bytes encoded — Burp Suite's saved items (``<request base64="true">…</request>``),
+a queue message or a Pub/Sub push holding the bytes of a call.
+
+The text holds the request exactly as sent, so unlike a dump read from log lines its body needs
+no guessing: the bytes after the blank line are the body. Only a text that starts with an HTTP
+request line is a request (a ``<response>`` beside it is not).
+"""
+
+from __future__ import annotations
+
+import re
+
+from keyaudit.model.exchange import Exchange, Origin
+
+from .lines import MAX_CAPTURE_LINE, absolute_url, header_value, make_exchange, parsed_head
+
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
+
+
+def raw_request(raw: bytes, origin: Origin) -> Exchange | None:
+    """The request ``raw`` is, with its body byte for byte; None when it starts with no request line."""
+    end = _HEAD_END.search(raw, 0, MAX_CAPTURE_LINE)
+    head, body = (raw, None) if end is None else (raw[: end.start()], raw[end.end() :])
+    parsed = parsed_head(head.decode("utf-8", "surrogateescape").splitlines())
+    if parsed is None:
+        return None
+    method, target, headers = parsed
+    url = absolute_url(target, header_value(headers, "Host"))
+    return make_exchange(method, url, headers, body, origin)

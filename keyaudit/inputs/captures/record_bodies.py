@@ -1,0 +1,101 @@
+"""The body a structured record logs for its request, as the bytes sent.
+
+A body is logged under many names (``body``, ``data``, ``payload``, ``postData``,
+``request_body``), as a string (escaped, or base64 where the record says so), as an object (the
+JSON sent) or as an object holding the text (HAR's ``{mimeType, text}``, ECS's ``{content}``,
+Hoppscotch's ``{contentType, body}``). See :func:`body`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from typing import Any
+
+from .lines import to_bytes
+from .record_views import compact, first, role, spellings
+
+BODY = spellings("body", "data", "payload", "postdata", "rawbody")
+# A body named so bare at a record's top, when the request is an object inside it, is the
+# record's own (an OpenTelemetry log record's body is its message): there only a qualified name counts.
+OWN_BODY = BODY - frozenset({"body", "data", "payload"})
+BODY_TEXT = frozenset({"content", "text", "raw", "value", "bytes", "string"})  # a body object's own text
+# A body object's text under its own ``body``, taken when a member beside it says what the text is
+# (Hoppscotch's ``{"contentType": …, "body": …}``): a JSON body may well have a ``body`` of its own.
+BODY_OWN = frozenset({"body"})
+BODY_DESCRIBED = frozenset({"contenttype", "mimetype", "mediatype", "charset", "encoding", "mode", "type"})
+_BASE64_TEXT = re.compile(r"(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+MIN_BASE64_TEXT = 8  # a shorter body is never taken for base64 unless the record says so
+
+
+def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool, url: str) -> bytes | None:
+    """The body bytes, nearest first: under any body name, but in ``outer`` (the record itself,
+    when the request is an object inside it) only under a name that says it is the request's
+    (``request_body``). A logged string as sent (base64 decoded where the record says so: an
+    ``encoding`` of base64, or a true flag beside it named for base64, as API Gateway's
+    ``isBase64Encoded``); an object as compact JSON, since the exact bytes are unknown and compact
+    JSON is what most clients send; ``{"content": …}`` and ``{"text": …}`` wrappers are opened.
+    A field holding the request's own ``url`` is not its body (Azure's ``Data``: for an HTTP
+    call, the URL it called), and a body written wholly in base64 that decodes to text is that
+    text (a network sensor's body field: Suricata's ``http_request_body``)."""
+    value = next((found for node in nodes if (found := first([node], OWN_BODY if node is outer else BODY,
+                                                                (str, bytes, dict, list), url)) is not None), None)
+    if value is None:
+        return None
+    holder = value if isinstance(value, dict) else None
+    if holder is not None and (inner := _body_text(holder)) is not None:
+        value = inner
+    said = _says_base64(holder, value, nodes) if isinstance(value, str) and value[:1] not in "{[<" else False
+    if said:
+        value = _base64(value)
+    elif said is None and len(value) >= MIN_BASE64_TEXT and _BASE64_TEXT.fullmatch(value):
+        value = _base64_text(value)
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        if latin1:
+            try:
+                return value.encode("latin-1")  # nginx \xHH escapes are bytes
+            except UnicodeEncodeError:
+                pass
+        return to_bytes(value)
+    return compact(value).encode("utf-8")
+
+
+def _body_text(holder: dict[str, Any]) -> Any:
+    """A body object's own text: under a text name, or under ``body`` when the object says what
+    that is; None when it holds none (it is the body itself, an object)."""
+    inner = first([holder], BODY_TEXT)
+    if inner is None and any(role(key) in BODY_DESCRIBED for key in holder):
+        inner = first([holder], BODY_OWN, (str,))
+    return inner
+
+
+def _base64_text(value: str) -> str:
+    """``value`` decoded from base64 when it decodes to printable UTF-8 text, else as it is."""
+    decoded = _base64(value)
+    try:
+        found = decoded.decode("utf-8") if isinstance(decoded, bytes) else value
+    except UnicodeDecodeError:
+        return value
+    return found if all(char.isprintable() or char in "\r\n\t" for char in found) else value
+
+
+def _says_base64(holder: dict[str, Any] | None, value: str, nodes: list[dict[str, Any]]) -> bool | None:
+    """Whether the object holding the body text ``value`` says it is base64 (an ``encoding``, a
+    flag named for base64); None when it says nothing either way."""
+    if holder is None:
+        holder = next((node for node in nodes if any(item is value for item in node.values())), {})
+    encoding = first([holder], frozenset({"encoding"}))
+    flags = [flag for key, flag in holder.items() if isinstance(flag, bool) and "base64" in role(key)]
+    if (isinstance(encoding, str) and encoding.lower() == "base64") or any(flags):
+        return True
+    return False if flags or encoding is not None else None
+
+
+def _base64(text: str) -> bytes | str:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return text

@@ -1,0 +1,145 @@
+"""The request headers a structured record logs, and whether it shows which ones the request
+lacked.
+
+Records log headers in one of two ways. Most log them all in one member (``headers``): a
+mapping (values may be lists), a list of pairs or of ``{name, value}``, a block of ``Name: value``
+lines, a JSON string holding any of these, or an object holding them under its own ``headers``
+(Charles's ``{firstLine, headers}``). Such a record shows a missing header by its absence.
+
+Proxies and collectors log instead the headers their operator chose, one field each, beside the
+method and URL: nginx's ``$http_<name>``, Traefik's ``request_<Name>``, Envoy's
+``"req_signature": "%REQ(SIGNATURE)%"``, GELF's ``_http_request_header_<name>``, an application's
+map of headers under their own names (``{"User-Agent": …, "Signature": …}``). A field there is a
+header when its name, with a common prefix folded, is one the rules know (see
+:mod:`keyaudit.rulebook.header_names`); and the record shows a header missing only when it logs a
+field for one the rules require of records (``"-"`` or empty when absent) — a log that never
+kept ``Signature`` cannot show that a request went without one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from keyaudit.rulebook.header_names import RecordHeaders
+
+from .record_views import ABSENT, role, text
+
+MAX_HEADER_NESTING = 3  # headers objects inside headers objects, opened at most this deep
+HEADER_MEMBERS = frozenset({"headers", "header"})  # what holds the headers inside a headers object
+# nginx $http_<name> variables are request headers; these http_ fields are something else.
+_NOT_HEADERS = frozenset({"http_method", "http_host", "http_version", "http_status", "http_code",
+                          "http_protocol", "http_status_code"})
+# Traefik's kept request headers: request_<Name>, the name as sent (canonical case or with a dash),
+# which sets them apart from request_time, request_id and the other request_ fields.
+_PREFIXED_HEADER = re.compile(r"request_([A-Z][A-Za-z0-9-]*|[a-z0-9]+(?:-[a-z0-9]+)+)")
+# A field whose name says it is a request header, whatever header (GELF's ``_http_request_header_user_agent``).
+_SAID_HEADER = re.compile(r"_?(?:http[_-])?(?:req(?:uest)?[_-])?headers?[_-]([A-Za-z0-9][\w-]*)", re.IGNORECASE)
+_HEADER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # as HTTP writes one: User-Agent
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request_time), never a header of ours
+
+
+def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], known: RecordHeaders,
+                    besides: frozenset[str]) -> tuple[list[tuple[str, str]], bool]:
+    """The headers of the request at ``node`` of ``record`` (``logged``: the value of its nearest
+    headers member, or None), and whether the record shows the ones it lacks. ``besides`` are the
+    roles a headers map may hold beside its headers (its body)."""
+    headers = parse(logged)
+    if headers is None:
+        headers = next((parse(child) for child in node.values() if _is_header_map(child, known, besides)), None)
+    fields, telling = _field_headers(node, known)
+    prefixed = _prefixed_headers(node)
+    nginx, nginx_telling = _nginx_headers(record, known)
+    said = {name.lower() for name, _ in prefixed + nginx}  # read once: Traefik's request_Signature is a field too
+    return ((headers or []) + prefixed + nginx + [(name, value) for name, value in fields if name.lower() not in said],
+            headers is not None or bool(prefixed) or telling or nginx_telling)
+
+
+def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
+    """Headers logged as a mapping (values may be lists), a list of pairs or of {name, value},
+    a block of ``Name: value`` lines, a JSON string of one of these, or an object holding one
+    under ``headers`` (at most :data:`MAX_HEADER_NESTING` deep); None for anything else."""
+    if isinstance(value, str) and value[:1] in ("{", "["):
+        try:
+            value = json.loads(value)
+        except (ValueError, RecursionError):
+            pass
+    if isinstance(value, dict):
+        inner = next((item for key, item in value.items() if role(key) in HEADER_MEMBERS
+                      and isinstance(item, (dict, list))), None)
+        if inner is not None and depth < MAX_HEADER_NESTING:
+            return parse(inner, depth + 1)
+        return [(str(name), text(item)) for name, items in value.items()
+                for item in (items if isinstance(items, list) else [items]) if item is not None]
+    if isinstance(value, list):
+        pairs = []
+        for item in value:
+            if isinstance(item, dict) and ("name" in item or "key" in item):
+                pairs.append((text(item.get("name", item.get("key"))), text(item.get("value", ""))))
+            elif isinstance(item, list) and len(item) == 2:
+                pairs.append((text(item[0]), text(item[1])))
+        return pairs
+    if isinstance(value, str):
+        return [(name.strip(), rest.strip()) for line in value.splitlines()
+                for name, colon, rest in [line.partition(":")] if colon and name.strip()]
+    return None
+
+
+def _field_headers(node: dict[str, Any], known: RecordHeaders) -> tuple[list[tuple[str, str]], bool]:
+    """The headers the rules know kept one field each in ``node``, and whether one of them is
+    required of records (logged, absent or not)."""
+    headers, telling = [], False
+    for key, value in node.items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            continue
+        name = known.field_header(key)
+        if name is None or _NUMBER.fullmatch(value.strip()):
+            continue
+        telling = telling or role(name) in known.required
+        if value not in ABSENT:
+            headers.append((name, value))
+    return headers, telling
+
+
+def _is_header_map(value: Any, known: RecordHeaders, besides: frozenset[str]) -> bool:
+    """Whether an object holds headers under their own names: every key written as HTTP writes
+    a header name (one with a dash, or one the rules know) but those of ``besides``, and one with
+    a dash at least (``{"Content-Type": …, "User-Agent": …, "body": …}``)."""
+    if not isinstance(value, dict) or not value:
+        return False
+    dashed = False
+    for key, item in value.items():
+        if not isinstance(key, str) or role(key) in besides:
+            continue
+        if not isinstance(item, (str, list)):
+            return False
+        if _HEADER_NAME.fullmatch(key):
+            dashed = True
+        elif known.name(role(key)) is None:
+            return False
+    return dashed
+
+
+def _nginx_headers(record: dict[str, Any], known: RecordHeaders) -> tuple[list[tuple[str, str]], bool]:
+    """nginx ``$http_x_name`` fields as ``x-name`` headers (the names nginx lower-cased), and
+    whether one of them is required of records (logged, absent or not)."""
+    fields = [(key[5:], value) for key, value in record.items()
+              if isinstance(key, str) and key.startswith("http_") and key not in _NOT_HEADERS and isinstance(value, str)]
+    return ([(name.replace("_", "-"), value) for name, value in fields if value not in ABSENT],
+            any(role(name) in known.required for name, _ in fields))
+
+
+def _prefixed_headers(node: dict[str, Any]) -> list[tuple[str, str]]:
+    """Headers logged one key each beside the request's other fields under a prefix that says
+    so: ``request_<Name>`` (Traefik), ``http_request_header_<name>``; a record that logs them so
+    logs every header it kept."""
+    found = []
+    for key, value in node.items():
+        if not isinstance(key, str) or not isinstance(value, str) or value in ABSENT:
+            continue
+        match = (_PREFIXED_HEADER.fullmatch(key) if key.startswith("request_") else None) or (
+            _SAID_HEADER.fullmatch(key) if "eader" in key or "EADER" in key else None)
+        if match is not None:
+            found.append((match.group(1).replace("_", "-"), value))
+    return found

@@ -1,0 +1,85 @@
+"""Headers a structured record logs one field each: read as headers only under names the rules
+know, and telling a missing header only where the record keeps a field for one the rules
+require of records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import asaas_key
+from helpers.running import scan_json
+from keyaudit.inputs.captures.records import request_of
+from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.rulebook.loader import load_rules
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+KNOWN = load_rules().record_headers
+
+
+def request(record: dict) -> Exchange:
+    found = request_of(record, Origin("records.log", 1), known=KNOWN)
+    assert found is not None, record
+    return found
+
+
+@pytest.mark.parametrize("key", ["signature", "req_signature", "request-signature", "http_request_header_signature",
+                                 "Signature", "header.signature"])
+def test_a_field_named_for_a_header_the_rules_require_is_that_header(key: str) -> None:
+    found = request({"method": "POST", "url": URL, key: "signature=c2ln"})
+    assert (found.header("Signature"), found.headers_known) == ("signature=c2ln", True)
+
+
+def test_a_field_logged_absent_still_shows_the_header_missing() -> None:
+    found = request({"method": "POST", "path": "/v1/transfer_requests", "authority": "api.iugu.com",
+                     "signature": "-", "req_request_time": "-"})
+    assert (found.header("Signature"), found.header("Request-Time"), found.headers_known) == (None, None, True)
+
+
+def test_a_user_agent_alone_shows_no_signing_header_missing() -> None:
+    # Google's httpRequest logs the User-Agent and never the signing headers: it cannot show them missing
+    found = request({"httpRequest": {"requestMethod": "POST", "requestUrl": URL, "userAgent": "payouts/3.1"}})
+    assert (found.header("User-Agent"), found.headers_known) == ("payouts/3.1", False)
+
+
+def test_a_duration_named_like_a_header_is_no_header() -> None:
+    # nginx's $request_time is the seconds a request took
+    found = request({"request": "POST /v1/transfer_requests HTTP/1.1", "host": "api.iugu.com", "request_time": "0.032"})
+    assert (found.header("Request-Time"), found.headers_known) == (None, False)
+
+
+def test_fields_the_rules_do_not_name_stay_fields() -> None:
+    found = request({"method": "POST", "url": URL, "service": "payouts", "trace_id": "abc", "level": "info"})
+    assert (found.headers, found.headers_known) == ([], False)
+
+
+def test_a_name_that_says_the_request_takes_its_url_from_the_field_with_its_path() -> None:
+    found = request({"Name": "POST /v1/transfer_requests", "Data": URL, "Target": "api.iugu.com",
+                     "Properties": {"Content-Type": "application/json", "body": '{"a":1}'}})
+    assert (found.method, found.url, found.body, found.headers_known) == ("POST", URL, b'{"a":1}', True)
+
+
+def test_a_name_that_is_no_request_names_none() -> None:
+    assert request_of({"name": "POST handler", "Data": URL}, Origin("records.log", 1), known=KNOWN) is None
+
+
+def test_a_service_named_origin_is_no_browser(tmp_path: Path) -> None:
+    # an application's own "origin" field (who asked) beside a call to Asaas is not the Origin a browser sends
+    line = json.dumps({"method": "GET", "url": "https://api.asaas.com/v3/payments", "origin": "billing-worker",
+                       "headers": {"access_token": asaas_key()}})
+    (tmp_path / "calls.log").write_text(line + "\n")
+    report, _ = scan_json(str(tmp_path / "calls.log"))
+    assert "browser-exposure" not in {f["category"] for f in report["findings"]}, report["findings"]
+
+
+def test_headers_inside_a_headers_object_are_read_to_a_bounded_depth() -> None:
+    charles = request({"method": "POST", "url": URL, "request": {"header": {
+        "firstLine": "POST /v1/transfer_requests HTTP/1.1", "headers": [{"name": "Signature", "value": "s"}]}}})
+    assert charles.header("Signature") == "s"
+    nested: dict = {"Signature": "s"}
+    for _ in range(500):
+        nested = {"headers": nested}
+    deep = request({"method": "POST", "url": URL, "headers": nested})
+    assert deep.header("Signature") is None and deep.headers_known
