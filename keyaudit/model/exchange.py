@@ -23,8 +23,8 @@ class Origin:
     column: int = 1
     pointer: str | None = None
     har_entry: int | None = None
-    # har, curl, jsonlog, yaml, base64, httpclient, net-http, http.client, urllib3, axios, or a dump shape's
-    # (wire, okhttp, feign, …)
+    # har, curl, jsonlog, logfmt, yaml, base64, httpclient, net-http, http.client, reqwest, urllib3, axios,
+    # or a dump shape's (wire, okhttp, feign, …)
     capture: str = "text"
 
 

@@ -17,8 +17,10 @@ of the line's rest after the log prefix and `lines`):
   needle    a literal every start line holds (the start pattern is tried only on those lines)
   start     groups: method, and url (absolute) or target (origin-form, joined to the Host header);
             headers, when the start line lists them (Spring's [Name:"value", …]); flat, the header
-            fields after a request line on the same line (a request whose line breaks became blanks);
-            with either, the start line is all there is
+            fields after a request line on the same line (a request whose line breaks became blanks,
+            or `..`: the group gap says which); with either, the start line is all there is; eol,
+            the line end written out at the end of every line of the head (CR printed `.`, a
+            literal `\r\n`), taken off each
   lines     what every later line holds right after the log prefix, or at its start when it carries
             no prefix (default: nothing)
   headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), aligned (indented,
@@ -30,8 +32,11 @@ of the line's rest after the log prefix and `lines`):
   body      none: no body is shown (the header block's end ends the request)
             length: after a blank line, Content-Length bytes; without one, up to a blank line
             end: after a blank line, up to the end line, whose size settles the line endings
-            rest: the lines after the headers, no blank line between (up to the request's end)
+            rest: the lines after the headers, a blank line between or not, up to the request's
+            end (blank lines at its end are the log's, not the body's)
   others    skip: other loggers' lines may come between (passed over); end: they end the request
+  alone     none: a start line no header line follows is no request (a `METHOD URL` line is also
+            what access logs and prose write)
 
 A header block is known to be whole (an unsigned request is called unsigned) when a blank line
 or the end line closed it, or — for shapes without an end line — when it showed a header.
@@ -146,6 +151,34 @@ SHAPES: tuple[dict[str, str], ...] = (
      "others": "end",
     },
 
+    # Elixir Tesla's Tesla.Middleware.Logger with `debug: true` (hexdocs.pm/tesla/Tesla.Middleware.Logger.html):
+    # `POST <url> -> 200 (12.345 ms)` at info, then one debug message: `>>> REQUEST >>>`, the query
+    # (`(no query)` or `Query: k: v` lines), the headers `name: value`, the body right after them, a
+    # blank line and `<<< RESPONSE <<<`. Elixir's Logger prefixes a message's first line only.
+    {"capture": "tesla",
+     "needle": " -> ",
+     "start": r"(?P<method>[A-Z]+) (?P<url>https?://\S+) -> (?:\d{3}|error:.*) \([\d.]+ ms\)\s*$",
+     "ignore": r".*>>> REQUEST >>>\s*$|\(no (?:query|headers)\)\s*$|Query: ",
+     "cut": "<<< RESPONSE",
+     "body": "rest",
+     "others": "end",
+    },
+
+    # A request file: VS Code REST Client's and JetBrains HTTP Client's .http files
+    # (github.com/Huachao/vscode-restclient README; jetbrains.com/help/idea/exploring-http-syntax.html)
+    # and Hurl's (hurl.dev/docs/request.html): `METHOD URL` at the margin (no HTTP version: with one,
+    # the raw request shape below reads it), headers, the body after a blank line or none; `###`
+    # between requests, a response handler (`> {% … %}`, `<> file`), Hurl's response (`HTTP 200`)
+    # and sections (`[Asserts]`) after it.
+    {"capture": "request-file",
+     "needle": "://",
+     "start": r"^(?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
+     "cut": r"###|HTTP(?:/[\d.]+)? \d{3}\b|<?> |\[[A-Za-z]+\]\s*$",
+     "body": "rest",
+     "others": "end",
+     "alone": "none",
+    },
+
     # An HTTP/1.x request as text, wherever the request line is: a request pasted into docs or a
     # ticket (maybe indented, or quoted with `> ` or `| `); curl -v (`> ` on every line, `* ` info
     # and `< ` response lines, the body never shown); libcurl's CURLOPT_VERBOSE as PHP's cURL and
@@ -158,10 +191,15 @@ SHAPES: tuple[dict[str, str], ...] = (
     # line, its line breaks made blanks (`flat`): Guzzle's MessageFormatter `{request}` through
     # Monolog's LineFormatter (seldaek/monolog doc/01-usage.md: without allowInlineLineBreaks every
     # line break becomes a blank), or any logger that flattens a message: its header fields are
-    # read, its body is not the bytes sent.
+    # read, its body is not the bytes sent. A packet capture printed as text (tcpdump -A: the IP and
+    # TCP headers' bytes as dots and stray characters, run into the payload's first line) puts dots
+    # right before the method; ngrep writes every unprintable byte as a dot (ngrep(8)): CR LF is
+    # `..` in its default output (the payload on one line: flat), the CR a `.` at the end of each
+    # line with `-W byline` (eol); Wireshark's dissection text ends each line with a literal `\r\n`.
     {"capture": "wire",
      "needle": " HTTP/",
-     "start": r"(?<![^\s>|])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?(?: +(?P<flat>[A-Za-z][\w-]*: .*))?\s*$",
+     "start": r"(?<![^\s>|.])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?"
+              r"(?:(?P<gap> +|\.\.)(?P<flat>[A-Za-z][\w-]*: .*)|(?P<eol>\.|\\r\\n))?\s*$",
      "cut": r"\* |< |[{}] \[|```|~~~",
      "body": "length",
      "others": "end",

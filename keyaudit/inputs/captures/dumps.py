@@ -32,13 +32,14 @@ BODY_KINDS = frozenset({"none", "length", "end", "rest"})
 HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "none"})
 # Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
 _INLINE_HEADER = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
-_KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "cut", "body", "others"})
+_KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "cut", "body", "others", "alone"})
 _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
 # The value's trailing blanks are cut after the match: a lazy value before `[ \t]*` would read a
 # run of blanks again from each of its places.
 _ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*)")
 _RUBY_ESCAPE = re.compile(r"\\(.)")
 _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
+WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Shape:
     skip_others: bool
     lines: str = ""
     headers: str = "plain"
+    alone: bool = True  # a start line without a header after it is a request (headers unknown)
     ignore: re.Pattern[str] | None = None
     end: re.Pattern[str] | None = None
     cut: re.Pattern[str] | None = None
@@ -60,13 +62,15 @@ class Shape:
 def _shape(entry: dict[str, str]) -> Shape:
     unknown = set(entry) - _KEYS
     if (unknown or entry.get("body") not in BODY_KINDS or entry.get("others") not in ("skip", "end")
-            or entry.get("headers", "plain") not in HEADER_KINDS):
+            or entry.get("headers", "plain") not in HEADER_KINDS
+            or entry.get("alone", "request") not in ("request", "none")):
         raise ValueError(f"dump table: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)}, or a body, "
-                         f"headers or others value that is not one of {sorted(BODY_KINDS)}, {sorted(HEADER_KINDS)}, "
-                         "skip / end")
+                         f"headers, others or alone value that is not one of {sorted(BODY_KINDS)}, "
+                         f"{sorted(HEADER_KINDS)}, skip / end, request / none")
     optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "cut") if key in entry}
     return Shape(entry["capture"], entry["needle"], re.compile(entry["start"]), entry["body"],
-                 entry["others"] == "skip", entry.get("lines", ""), entry.get("headers", "plain"), **optional)
+                 entry["others"] == "skip", entry.get("lines", ""), entry.get("headers", "plain"),
+                 alone=entry.get("alone", "request") == "request", **optional)
 
 
 @functools.cache
@@ -106,6 +110,7 @@ class _Request:
     head_closed: bool = False  # a blank line or the end line closed the header block
     body: BodyLines | None = None
     open_brackets: int = 0  # of a `rest` body read so far: a JSON body not yet closed goes on bare
+    eol: str = ""  # the line end the head's lines are written with (ngrep's `.`), taken off each
 
 
 class DumpReader:
@@ -156,8 +161,10 @@ class DumpReader:
                     started.headers = [(name, value.replace('\\"', '"'))
                                        for name, value in _INLINE_HEADER.findall(groups["headers"])][:MAX_HEADERS]
                     started.head_closed = True
-                elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks
-                    started.headers, started.head_closed = _flat_headers(groups["flat"]), True
+                elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks (or `..`)
+                    started.headers = _flat_headers(groups["flat"], ".." if groups.get("gap") == ".." else " ")
+                    started.head_closed = True
+                started.eol = groups.get("eol") or ""
                 return started
         return None
 
@@ -190,16 +197,19 @@ class DumpReader:
     def _bare_line_belongs(current: _Request, text: str) -> bool:
         """Whether a line without the prefix is the request's: the request is one multi-line
         message, or the line is a header of a header block logged as one message, or a line of a
-        body that an end line bounds. The first line after the start decides, for the rest of the
-        request, whether it is one message: it is when that line is a bare header or blank line."""
+        body that an end line bounds, or of one whose declared length is not reached yet (a body
+        printed as one write, the prefix on its first line only: requests-toolbelt's dump). The
+        first line after the start decides, for the rest of the request, whether it is one
+        message: it is when that line is a bare header or blank line."""
         if current.message:
             return True
-        in_head = current.body is None
-        header = in_head and _header(current.shape, text.rstrip("\r")) is not None
-        if current.message is None and (header or (in_head and not text.strip())):
+        body = current.body
+        header = body is None and _header(current.shape, text.rstrip("\r")) is not None
+        if current.message is None and (header or (body is None and not text.strip())):
             current.message = True
             return True
-        return header or (current.body is not None and (current.shape.body == "end" or current.open_brackets > 0))
+        return header or (body is not None and (current.shape.body == "end" or current.open_brackets > 0
+                                                or (body.expected is not None and not body.complete)))
 
     def _take(self, current: _Request, line: str) -> Iterator[Exchange]:
         """One more line of the request, without its prefixes."""
@@ -211,7 +221,10 @@ class DumpReader:
             self._current = None
             yield from self._finish(current, end)
         elif current.body is None:
-            yield from self._head_line(current, line.rstrip("\r"))
+            line = line.rstrip("\r")
+            if current.eol and not line.endswith(current.eol):
+                return  # the printer's own annotation between the head's lines (Wireshark's fields)
+            yield from self._head_line(current, line.removesuffix(current.eol) if current.eol else line)
         elif shape.body == "length" and current.body.expected is None and not line.strip():
             self._current = None
             yield from self._finish(current)
@@ -233,7 +246,9 @@ class DumpReader:
         if not line.strip():
             current.head_closed = True
             expected = content_length(current.headers) if shape.body == "length" else None
-            if shape.body != "none":
+            # a head whose CR LF is written out (`\r\n`) was rendered by a printer, whose body is
+            # rendered too (Wireshark's JSON tree, its lines ending `\n`): never the bytes sent
+            if shape.body != "none" and current.eol != WRITTEN_CRLF:
                 current.body = BodyLines(expected)
                 if expected != 0:  # a declared empty body is complete already
                     return
@@ -249,10 +264,14 @@ class DumpReader:
 
     def _finish(self, current: _Request, end: re.Match[str] | None = None) -> Iterator[Exchange]:
         shape, body = current.shape, None
+        if not shape.alone and not current.headers:
+            return
         if current.body is not None:
             size = end.groupdict().get("size") if end is not None else None
             if shape.body == "end":
                 current.body.expected = int(size) if size else None
+            elif shape.body == "rest":
+                current.body.drop_trailing_blanks()
             if shape.body != "end" or size:
                 body = current.body.value()
         # Only a closed header block, or one that showed a header where the shape has no end line
@@ -267,20 +286,22 @@ class DumpReader:
 
 
 # A header of a request flattened onto one line: its value runs to the next `Name: ` or to the
-# body (a JSON document after a blank); names are letters, digits, `_` and `-` only, so a value's
-# own colons (a time, a URL) do not split it. The text's trailing blanks are cut first: a lazy
-# value looking ahead for `\s*$` would read a run of blanks again from each of its places.
-_FLAT_HEADER = re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [{\[]|$)")
+# body (a JSON document after a blank; after `....`, the blank line's CR LF, where the line breaks
+# became `..`); names are letters, digits, `_` and `-` only, so a value's own colons (a time, a URL)
+# do not split it. The text's trailing blanks are cut first: a lazy value looking ahead for `\s*$`
+# would read a run of blanks again from each of its places.
+_FLAT_HEADER = {" ": re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [{\[]|$)"),
+                "..": re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\.\.[A-Za-z][\w-]*: |\.\.\.\.|(?:\.\.)?$)")}
 
 
-def _flat_headers(text: str) -> list[tuple[str, str]]:
-    """The header fields at the start of ``text``, one after another; the body after them is
-    not kept (its line breaks are lost, so it is not the bytes sent)."""
+def _flat_headers(text: str, gap: str) -> list[tuple[str, str]]:
+    """The header fields at the start of ``text``, one after another, ``gap`` between them; the
+    body after them is not kept (its line breaks are lost, so it is not the bytes sent)."""
     headers: list[tuple[str, str]] = []
-    position, text = 0, text.rstrip()
-    while len(headers) < MAX_HEADERS and (match := _FLAT_HEADER.match(text, position)) is not None:
+    position, text, header = 0, text.rstrip(), _FLAT_HEADER[gap]
+    while len(headers) < MAX_HEADERS and (match := header.match(text, position)) is not None:
         headers.append((match.group(1), match.group(2)))
-        position = match.end() + 1
+        position = match.end() + len(gap)
     return headers
 
 

@@ -1,7 +1,9 @@
 """Log lines wrapped by whatever shipped them, unwrapped for the readers of requests written as
 text: a container runtime's JSON line (``{"log": "--> POST https://…\\n", "stream": "stdout"}``),
 a JSON record whose message is the text, a batch of such records (a CloudWatch Logs subscription's
-``logEvents``: each event's message a log line), and the CRI prefix (``<time> stdout F <text>``), whose
+``logEvents``: each event's message a log line), a request dump written inside a quoted string with
+its line breaks escaped (``dump="POST /v1/… HTTP/1.1\\r\\nHost: …"``, as Go's slog and zap, or any
+logger quoting a value, write one), and the CRI prefix (``<time> stdout F <text>``), whose
 partial pieces (``P``: the runtime split a long line) are first joined back into the line written.
 
 The readers of curl commands and wire dumps see the text the program wrote, line by line, with
@@ -10,6 +12,7 @@ each line keeping the number of the envelope line it came from.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Iterable, Iterator
 
@@ -18,6 +21,10 @@ from .records import json_object
 
 MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
 _CRI = re.compile(r"\S+ (stdout|stderr) ([FP]) ")  # a CRI line's prefix: time, stream, piece (partial or full)
+# a request line whose CR LF is written as the two escapes: a dump inside a quoted string
+_ESCAPED_REQUEST_LINE = re.compile(r"[A-Z]+ \S+ HTTP/\d(?:\.\d)?\\r\\n")
+_UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
+_DECODER = json.JSONDecoder()
 MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (as any capture line)
 
 
@@ -76,13 +83,31 @@ def _message(text: str) -> str | None:
         return text[cri.end():]
     record = json_object(text)
     if record is None:
-        return None
+        return _quoted_dump(text) if "\\r\\n" in text and " HTTP/" in text else None
     own = _own_message(record)
     if own is not None:
         return own
     events = [_own_message(item) for value in record.values() if isinstance(value, list)
               for item in value if isinstance(item, dict)]
     return "\n".join(event.rstrip("\n") for event in events if event is not None) or None
+
+
+def _quoted_dump(text: str) -> str | None:
+    """The text of the quoted string (JSON's and Go's escapes) that holds a request line whose
+    CR LF is escaped, or None: the string opens at the last quote before that line, and is a
+    named value (``key="…"``, ``"key": "…"``). A wire log's quoted chunk (``<- "…"``, ``>> "…"``)
+    is none: its reader puts the chunks of one request together."""
+    line = _ESCAPED_REQUEST_LINE.search(text)
+    if line is None:
+        return None
+    quotes = [quote.end() - 1 for quote in _UNESCAPED_QUOTE.finditer(text, 0, line.start())]
+    if not quotes or not text[: quotes[-1]].rstrip().endswith(("=", ":")):
+        return None
+    try:
+        found, _ = _DECODER.raw_decode(text, quotes[-1])
+    except ValueError:
+        return None
+    return found if isinstance(found, str) else None
 
 
 def _own_message(record: dict[str, object]) -> str | None:

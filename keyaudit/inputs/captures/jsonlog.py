@@ -5,12 +5,16 @@ JSON access logs, container-runtime envelopes and cloud log exports all end here
 record describes is for the generic reconstructor (:mod:`.records`) to say. A line that is not a
 JSON object, or names no method and absolute URL, is not a request record and is skipped.
 
+A line that holds no JSON request but ``key=value`` pairs (logfmt: :mod:`.logfmt`) is read as the
+record those pairs make, by the same reconstructor.
+
 nginx writes ``\\xHH`` escapes into JSON when its ``log_format`` lacks ``escape=json``; such a
 line is read with those escapes taken as the bytes they stand for, so its body is still exact.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from typing import Any, Iterable, Iterator
@@ -20,6 +24,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .lines import python_literal
 from .batches import requests_in
+from .logfmt import logfmt_record
 from .records import json_object, request_of
 
 _NGINX_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9A-Fa-f]{2})")
@@ -109,17 +114,24 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
               known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """Every request record among the lines: each record of the line's JSON (its first object
     or array, and any written after it on the line; each record of a batch), else one after
-    the first ``{`` that names a request. ``known``: the header names the rules know."""
+    the first ``{`` that names a request, else the record of the line's logfmt pairs. ``known``:
+    the header names the rules know."""
     for number, text in lines:
-        if "{" not in text:
-            continue
         origin = Origin(path, number, capture="jsonlog")
         found = False
-        for exchange in _line_requests(text, origin, known):
-            found = True
-            yield exchange
-        if not found:
-            exchange = next(filter(None, (request_of(record, origin, False, known) for record in _inner_records(text))), None)
+        if "{" in text:
+            for exchange in _line_requests(text, origin, known):
+                found = True
+                yield exchange
+            if not found:
+                records = _inner_records(text)
+                exchange = next(filter(None, (request_of(record, origin, False, known) for record in records)), None)
+                found = exchange is not None
+                if exchange is not None:
+                    yield exchange
+        # a logfmt request names its method (`method=`, `req.method=`, `http_method=`): the marker's test
+        if not found and "ethod=" in text and (pairs := logfmt_record(text)) is not None:
+            exchange = request_of(pairs, dataclasses.replace(origin, capture="logfmt"), False, known)
             if exchange is not None:
                 yield exchange
 

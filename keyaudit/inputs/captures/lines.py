@@ -214,6 +214,24 @@ def without_default_port(url: str) -> str:
     return url
 
 
+# A template's variable (`{{token}}`: REST Client, JetBrains, Hurl, Postman, Insomnia, Mustache) or
+# a value that is a placeholder in angle brackets (`<your token>`, `"<API_KEY>"`): what a request file
+# or an API document holds where a request that was sent holds a value.
+_TEMPLATE_VALUE = re.compile(r"\{\{[^{}\n]{1,80}\}\}")
+_PLACEHOLDER = re.compile(r"<[A-Za-z][\w .-]{0,60}>")
+_BODY_PLACEHOLDER = re.compile(rb'"<[A-Za-z][\w .-]{0,60}>"|\{\{[^{}\n]{1,80}\}\}')
+
+
+def is_template(url: str, headers: list[tuple[str, str]], body: bytes | None) -> bool:
+    """Whether a request is a template rather than one sent: a template variable in its URL, a
+    header value or its body, or a header value or JSON string that is a placeholder in angle
+    brackets. Its findings would be the document's, not the traffic's."""
+    if "{{" in url or (body is not None and (b"{{" in body or b'"<' in body) and _BODY_PLACEHOLDER.search(body)):
+        return True
+    return any(("{{" in value and _TEMPLATE_VALUE.search(value))
+               or ("<" in value and _PLACEHOLDER.fullmatch(value.strip())) for _, value in headers)
+
+
 def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], body: bytes | None,
                   origin: Origin, *, time: str | None = None, headers_known: bool = True) -> Exchange | None:
     """An Exchange, or None when the method or URL cannot be an HTTP request.
@@ -222,7 +240,7 @@ def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], 
     than an exchange that would send request rules after a host that does not exist.
     """
     url = checked_url(well_formed(url)) if url else None
-    if url is None or not _METHOD.fullmatch(method):
+    if url is None or not _METHOD.fullmatch(method) or is_template(url, headers, body):
         return None
     if body is not None and len(body) > MAX_BODY_BYTES:
         body = None
@@ -258,6 +276,13 @@ class BodyLines:
     @property
     def overflow(self) -> bool:
         return self._size > MAX_BODY_BYTES
+
+    def drop_trailing_blanks(self) -> None:
+        """Forget the blank lines at the end: the gap a log leaves before what follows a body
+        that no length or end line bounds, not the body's own."""
+        while self._parts and not self._parts[-1].strip():
+            self._size -= len(self._parts.pop())
+            self.lines -= 1
 
     def _joined_size(self, separator: int) -> int:
         return self._size + separator * max(self.lines - 1, 0)

@@ -1,7 +1,10 @@
-"""Python ``http.client`` debug output and urllib3's connection-pool lines, as the requests sent.
+"""Bytes sent written as bytes literals — Python ``http.client`` debug output (with urllib3's
+connection-pool lines) and Rust reqwest's verbose connection log — as the requests sent.
 
-``send:`` lines hold the bytes sent, put back together by :class:`~.wire_stream.WireStream`;
-a urllib3 line names the scheme and host that http.client leaves out.
+``send: b'…'`` (http.client) and ``write: b"…"`` (reqwest's ``connection_verbose``, whose escapes
+``\\r``, ``\\n``, ``\\"``, ``\\xNN`` are Python's) lines hold the bytes sent, put back together by
+:class:`~.wire_stream.WireStream`, one stream a mark; a urllib3 line names the scheme and host
+that http.client leaves out.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from .wire_stream import WireStream
 MERGE_WINDOW_LINES = 200  # how far a urllib3 line may follow the http.client send it describes
 
 
-_SEND = re.compile(r"(?:^|\s)send: (b(['\"]).*\2)\s*")
-_REPLY = re.compile(r"(?:^|\s)reply: ['\"]HTTP/")
+_SEND = re.compile(r"(?:^|\s)(send|write): (b(['\"]).*\3)\s*")
+_REPLY = re.compile(r"(?:^|\s)(?:(reply): ['\"]|(read): b['\"])HTTP/")
+_REPLY_OF = {"reply": "send", "read": "write"}  # a response's mark, and the mark of the request it answers
+CAPTURES = {"send": "http.client", "write": "reqwest"}  # what each mark's bytes are called in a finding
 _URLLIB3 = re.compile(r"(https?://[^\s\"/]+) \"([A-Z]+) (\S+) HTTP/\d(?:\.\d)?\" (?:\d{3}|None)")
 
 
@@ -38,7 +43,9 @@ class _Held:
 
 class PythonReader:
     """``http.client`` debug output (``send: b'POST … HTTP/1.1\\r\\nHost: …'``, the body in the
-    same or following ``send:`` lines) and urllib3's ``https://host:443 "POST /path HTTP/1.1" 200``.
+    same or following ``send:`` lines), reqwest's verbose ``write: b"…"`` lines (the same, in
+    Rust's escapes; ``read: b"HTTP/…`` is the response) and urllib3's
+    ``https://host:443 "POST /path HTTP/1.1" 200``.
 
     One request logged by both (requests with ``debuglevel=1``) is one exchange: the http.client
     one is held until its urllib3 line arrives, which adds the scheme http.client never prints.
@@ -49,27 +56,28 @@ class PythonReader:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._stream = WireStream(path, self.capture)
+        self._streams = {mark: WireStream(path, capture) for mark, capture in CAPTURES.items()}
         self._held: deque[_Held] = deque()
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
         yield from self._expired(number)
-        if "send:" in text and (send := _SEND.search(text)) is not None:
-            data = python_bytes(send.group(1))
+        if ("send:" in text or "write:" in text) and (send := _SEND.search(text)) is not None:
+            data = python_bytes(send.group(2))
             if data is not None:
-                self._hold(self._stream.feed(data, number), number)
-        elif "reply:" in text and _REPLY.search(text):
-            self._hold(self._stream.flush(), number)
+                self._hold(self._streams[send.group(1)].feed(data, number), number)
+        elif ("reply:" in text or "read:" in text) and (reply := _REPLY.search(text)) is not None:
+            self._hold(self._streams[_REPLY_OF[reply.group(1) or reply.group(2)]].flush(), number)
         elif "urllib3" in text and (pool := _URLLIB3.search(text)) is not None:
             yield from self._pool_line(number, *pool.groups())
 
     @property
     def busy(self) -> bool:
         """Whether a request is not all logged yet, or waits for its urllib3 line."""
-        return self._stream.busy or bool(self._held)
+        return any(stream.busy for stream in self._streams.values()) or bool(self._held)
 
     def close(self) -> Iterator[Exchange]:
-        self._hold(self._stream.flush(), 0)
+        for stream in self._streams.values():
+            self._hold(stream.flush(), 0)
         while self._held:
             yield self._held.popleft().exchange
 
