@@ -431,6 +431,16 @@ def test_a_plaintext_request_is_one_finding_however_many_rules_see_it(write, tex
     assert finding["category"] == "plaintext-http" and finding["secret"] is None
 
 
+@pytest.mark.parametrize("url", ["http://api.iugu.com/v1/transfer_requests", "http://api.asaas.com/v3/transfers"])
+def test_a_plaintext_url_in_brackets_ends_before_the_bracket(write, url: str) -> None:
+    """A path holds no ``[`` or ``]`` (RFC 3986): a URL a dissector prints in brackets
+    (Wireshark's ``[Full request URI: …]``) ends where the URL does."""
+    finding = only(findings_for(write, f"    [Full request URI: {url}]\n", "stream.txt"))
+    assert finding["category"] == "plaintext-http" and finding["context"]["url"] == url
+    start = len("    [Full request URI: ") + 1
+    assert (finding["location"]["column"], finding["location"]["end_column"]) == (start, start + len(url))
+
+
 NOT_PLAINTEXT = [
     "https://api.asaas.com/v3", "https://api-sandbox.asaas.com/v3", "https://sandbox.asaas.com/api/v3",
     "https://api.iugu.com/v1", "http://www.asaas.com/", "http://asaas.com/precos", "http://iugu.com/",
