@@ -133,6 +133,16 @@ def _encoded_keywords(keywords: list[str]) -> list[str]:
             if not any(other != keyword and other in keyword for other in with_forms)]
 
 
+def _add_base64_forms(anchors: list[Anchor], seen: set[bytes], written: bytes, kind: str) -> None:
+    """Append an anchor of ``kind`` for each base64 form of ``written`` not yet ``seen``, in the
+    standard and the URL-safe alphabet."""
+    for form, phase in base64_forms(written):
+        for literal in (form, form.replace(b"+", b"-").replace(b"/", b"_")):
+            if literal not in seen:
+                seen.add(literal)
+                anchors.append(Anchor(literal, kind, phase))
+
+
 def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     """The anchors of the rules that capture secrets (a setting such as ``verify=False`` is not
     worth decoding for), in a stable order both engines share."""
@@ -142,19 +152,10 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     seen = set(TEXT_MARKERS)
     for keyword in _encoded_keywords(keywords):
         for spelling in sorted({keyword, keyword.upper(), keyword.title()}):
-            for form, phase in base64_forms(spelling.encode("utf-8")):
-                for literal in (form, form.replace(b"+", b"-").replace(b"/", b"_")):
-                    if literal not in seen:
-                        seen.add(literal)
-                        anchors.append(Anchor(literal, BASE64, phase))
-    for record_anchor in rules.record_anchors:
-        written = record_anchor.encode("utf-8")
+            _add_base64_forms(anchors, seen, spelling.encode("utf-8"), BASE64)
+    for written in (record_anchor.encode("utf-8") for record_anchor in rules.record_anchors):
         if len(written) >= MIN_ENCODED_ANCHOR:
-            for form, phase in base64_forms(written):
-                for literal in (form, form.replace(b"+", b"-").replace(b"/", b"_")):
-                    if literal not in seen:
-                        seen.add(literal)
-                        anchors.append(Anchor(literal, PROVIDER_PAYLOAD, phase))
+            _add_base64_forms(anchors, seen, written, PROVIDER_PAYLOAD)
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]
     anchors.append(Anchor(BYTE_ARRAY, BYTES, pattern=True, opener=b"["))
     return DecodeAnchors(tuple(anchors), tuple(keyword.encode("utf-8") for keyword in keywords))
