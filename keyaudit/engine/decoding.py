@@ -78,15 +78,15 @@ class SpotCollector:
             if position < covered[payload]:
                 continue
             low, high = max(0, position - SPOT_BYTES), min(len(buffer), position + SPOT_BYTES)
+            far = min(len(buffer), position + MAX_PAYLOAD_BYTES)  # a payload's end: read whole, bounded
             if anchor.kind == PAYLOAD:  # a value that starts with the magic, not a run through it
                 if not starts_base64_run(buffer, position):
                     continue
-                first, last = position, base64_end(buffer, position, min(len(buffer), position + MAX_PAYLOAD_BYTES))
+                first, last = position, base64_end(buffer, position, far)
             elif anchor.kind == BYTES:
-                first, last = position, array_end(buffer, position, min(len(buffer), position + MAX_PAYLOAD_BYTES))
+                first, last = position, array_end(buffer, position, far)
             elif anchor.kind == PROVIDER_PAYLOAD:  # the whole run a provider's name is in
-                first, last = base64_run(buffer, position, anchor.phase, max(0, position - MAX_PAYLOAD_BYTES),
-                                         min(len(buffer), position + MAX_PAYLOAD_BYTES))
+                first, last = base64_run(buffer, position, anchor.phase, max(0, position - MAX_PAYLOAD_BYTES), far)
             elif anchor.kind == BASE64:
                 first, last = base64_run(buffer, position, anchor.phase, low, high)
             else:
