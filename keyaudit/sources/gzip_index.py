@@ -32,7 +32,7 @@ from typing import Any, BinaryIO, Iterator
 
 from keyaudit.sources.compression import ISAL_GZIP, igzip_lib
 from keyaudit.sources.decoders import INPUT_BYTES, PIECE_BYTES, Damaged, Decoded
-from keyaudit.sources.pieces import Pieces, dropped, line_aligned
+from keyaudit.sources.pieces import RangePieces, Rest, dropped, line_aligned
 
 WINDOW_BYTES = 32 << 10  # how far deflate's back-references reach
 TRAILER_BYTES = 8  # a member's CRC and length
@@ -114,7 +114,7 @@ def _text_from(raw: BinaryIO, seek_point: SeekPoint) -> Iterator[bytes]:
     yield from _members(raw)
 
 
-class IndexedRange(Pieces):
+class IndexedRange(RangePieces):
     """The lines of a gzip file's text that start in ``[start, end)`` (to the text's end when
     ``end`` is None), decoded from ``seek_point``, at or before ``start`` (text between them is
     decoded and dropped): the line in progress at ``start`` is the previous piece's, and the
@@ -122,14 +122,14 @@ class IndexedRange(Pieces):
 
     def __init__(self, raw: BinaryIO, seek_point: SeekPoint, start: int, end: int | None) -> None:
         text = _text_from(raw, seek_point)
-        if start == 0:
-            super().__init__(line_aligned(text, False, end))
-            return
-        # From the byte before ``start`` (the window's last, at the seek point itself): the
-        # range's lines are those after the first newline from there on.
-        before = seek_point.window[-1:]
-        text = dropped(itertools.chain([before], text), start - 1 - (seek_point.text - len(before)))
-        super().__init__(line_aligned(text, True, None if end is None else end - start + 1))
+        if start > 0:
+            # From the byte before ``start`` (the window's last, at the seek point itself): the
+            # range's lines are those after the first newline from there on.
+            before = seek_point.window[-1:]
+            text = dropped(itertools.chain([before], text), start - 1 - (seek_point.text - len(before)))
+            end = None if end is None else end - start + 1
+        rest = Rest(text, (Damaged,))
+        super().__init__(line_aligned(text, start > 0, end, rest), rest)
 
 
 # ``decoded`` below: a rapidgzip.RapidgzipFile read to its end (rapidgzip is imported when needed).

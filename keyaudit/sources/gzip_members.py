@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - exercised only where isal has no wheel
     import zlib as _zlib  # type: ignore[no-redef]
 
 from keyaudit.sources.decoders import Damaged
-from keyaudit.sources.pieces import Pieces
+from keyaudit.sources.pieces import RangePieces, Rest
 from keyaudit.sources.salvage import GZIP_MAGIC
 
 SEARCH_BYTES = 4 << 20  # how far past a cut point to look for a member header
@@ -105,16 +105,18 @@ def _members(raw: BinaryIO, position: int) -> Iterator[tuple[bytes, int | None]]
             yield piece, position if member.eof else None
 
 
-class MemberRange(Pieces):
+class MemberRange(RangePieces):
     """The lines of a multi-member gzip file that belong to the members starting in
     ``[start, end)``: from the first line that starts in them (none to skip at byte 0) through
     the line that is open where the member ending at ``end`` ends, finished from the next."""
 
     def __init__(self, raw: BinaryIO, start: int, end: int) -> None:
-        super().__init__(self._lines(_members(raw, start), skip=start > 0, end=end))
+        members = _members(raw, start)
+        rest = Rest((piece for piece, _ended_at in members), (Damaged,))
+        super().__init__(self._lines(members, start > 0, end, rest), rest)
 
     @staticmethod
-    def _lines(members: Iterator[tuple[bytes, int | None]], skip: bool, end: int) -> Iterator[bytes]:
+    def _lines(members: Iterator[tuple[bytes, int | None]], skip: bool, end: int, rest: Rest) -> Iterator[bytes]:
         finishing = False
         for piece, ended_at in members:
             if skip or finishing:
@@ -122,6 +124,7 @@ class MemberRange(Pieces):
                 if finishing:
                     yield piece if newline < 0 else piece[: newline + 1]
                     if newline >= 0:
+                        rest.left = piece[newline + 1 :]
                         return
                     continue
                 skip = newline < 0

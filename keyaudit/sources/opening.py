@@ -18,6 +18,7 @@ from keyaudit.sources.compression import DECOMPRESSION_ERRORS, open_decompressed
 from keyaudit.sources.decoders import damage_of
 from keyaudit.sources.gzip_index import IndexedRange, SeekPoint
 from keyaudit.sources.gzip_members import MemberRange
+from keyaudit.sources.pieces import RangePieces
 from keyaudit.sources.transcode import as_utf8
 
 SKIP_PIECE_BYTES = 1 << 20  # what a range holds at once while it skips the line it starts in
@@ -81,6 +82,11 @@ class LineRange(io.RawIOBase):
 
     def tell(self) -> int:
         return self._position - self._origin
+
+    def read_on(self, limit: int) -> None:
+        """Go on past the range's end with the lines that start in the next ``limit`` bytes."""
+        self._end += limit
+        self._done = self._position >= self._end
 
     def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
         if self._done:
@@ -188,6 +194,29 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
             damage = damage_of(decompressed)
             if damage is not None:
                 raise damage  # only now: everything before it has been read
+
+    return opened
+
+
+def read_on(stream: BinaryIO, limit: int) -> bool:
+    """Let ``stream``, a range of a file as :func:`opener_for` opens one, go on past its end with
+    the lines that start in the next ``limit`` bytes, read from the same file handle or decoder
+    (what a request begun in the range needs of the next); False for a stream that is no range."""
+    ranged = getattr(stream, "raw", None)
+    if not isinstance(ranged, (LineRange, RangePieces)):
+        return False
+    ranged.read_on(limit)
+    return True
+
+
+def reading_on(opener: Opener, limit: int) -> Opener:
+    """``opener``, whose range reads on past its end by up to ``limit`` bytes (see :func:`read_on`)."""
+
+    @contextlib.contextmanager
+    def opened() -> Iterator[BinaryIO]:
+        with opener() as stream:
+            read_on(stream, limit)
+            yield stream
 
     return opened
 
