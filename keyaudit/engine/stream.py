@@ -216,6 +216,25 @@ class ChunkedPass:
                     raise damage  # after the text before the damage was scanned
                 return
 
+    def anchor_past_end(self, text: bytes) -> None:
+        """Windows around the request anchors in the first lines of ``text``, which follows the
+        stream (the next range of a file), as far as a request reaches back from its anchor: a
+        request begun in the stream's last lines may name its provider only there. Nothing else
+        of that text is looked at: its secrets and its own requests are the next range's."""
+        windows = self.windows
+        if windows is None or not text:
+            return
+        end = 0
+        for _ in range(max(windows.request.before, windows.record.before)):
+            end = text.find(b"\n", end) + 1
+            if not end:
+                end = len(text)
+                break
+        found = self._matcher.match(text[:end], want_markers=False)
+        line = self._start[0] + self.lines
+        for anchors, reach in ((found.anchors, windows.request), (found.record_anchors, windows.record)):
+            windows.add_all(text[:end], list(anchors), line, self.bytes_scanned, reach)
+
     def _read(self) -> tuple[bytes, Exception | None]:
         """Up to a chunk, in reads of ``read_bytes``, so that a damaged compressed stream still
         yields everything before the damage (one large read would lose it with the exception).

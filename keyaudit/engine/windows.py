@@ -19,7 +19,7 @@ them yet) are all lines dropped, and the readers read the stream again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from keyaudit.engine.line_memo import LineMemo
 
@@ -207,7 +207,7 @@ class WindowCollector:
         self._kept += [self._started(window, start_of, line) for window in self._windows[len(self._kept) :]]
         for index in range(self._open, len(self._windows)):
             window, kept = self._windows[index], self._kept[index]
-            if kept.at - start_of < cut:
+            if kept.at - start_of < cut or final:
                 self._keep_lines(window, kept, buffer, kept.at - start_of, cut, final)
                 kept.at = max(kept.at, start_of + cut)
             if kept.next_line <= window.last_line and kept.size >= self._keep_text.window_bytes:
@@ -219,6 +219,23 @@ class WindowCollector:
                 self._open += 1
         if self._kept_bytes > self._keep_text.total_bytes and not self._handed_over(line + buffer.count(b"\n", 0, cut)):
             self._keep_text, self._kept = None, []  # too much to hold: as for huge lines
+
+    def keep_on(self, pieces: Iterator[bytes], line: int, offset: int) -> None:
+        """Keep, from the text past the stream's end that ``pieces`` give (from ``offset`` of the
+        stream, on line ``line``), the lines of the windows still open there, until none is: the
+        last request of a range of a file, read whole where it begins (its window reaches no
+        further than a window does; the text after that is not asked for)."""
+        for piece in pieces:
+            if not self._open_past(line):
+                return
+            self.keep(piece, len(piece), line, offset, False)
+            line, offset = line + piece.count(b"\n"), offset + len(piece)
+        self.keep(b"", 0, line, offset, True)  # the text's end: its last line may have no line ending
+
+    def _open_past(self, line: int) -> bool:
+        """Whether a window kept so far reaches ``line`` or past it (its text still kept)."""
+        return self._keep_text is not None and any(
+            window.last_line >= line for window in self._windows[self._open :])
 
     def _handed_over(self, line: int) -> bool:
         """Whether :attr:`on_full` read the windows that are complete and that no other window

@@ -49,6 +49,7 @@ _CONTINUATIONS = (b"\\", b"^", b"`")  # a shell command goes on: POSIX shells, c
 MAX_WINDOW_BYTES = 16 << 20  # of a window's lines read (or kept) at once
 SLICE_LINES = 8192  # a window's lines read at once, at most
 SLICE_OVERLAP = 2 * REQUEST_SPAN_LINES  # lines a slice reads past its own: a request begun in it ends in them
+READ_ON_BYTES = MAX_WINDOW_BYTES  # how far past a range's end the requests begun in it are read, at most
 MAX_KEPT_BYTES = 32 << 20  # the windows' lines kept from a stream that cannot seek; past it, read again
 _SKIP_BYTES = 1 << 20
 

@@ -2,6 +2,10 @@
 marked — those it left behind while it goes, when their kept text grows too big, the rest once it
 is done — and in the payloads it opened, as it opens them.
 
+A range of a file owns the requests that begin in it: it reads the last of them on past its end
+(the next range cannot: it does not see their first lines), and leaves those that begin past its
+end to the next range.
+
 A file is worth reading only when it writes requests out and mentions a provider or a signature
 header, or holds a credential (:func:`keyaudit.inputs.text_requests.worth_reading`); windows
 the pass hands over before that is known are declined, and their text dropped (the readers then
@@ -9,6 +13,8 @@ read the stream again at the end).
 """
 
 from __future__ import annotations
+
+import sys
 
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.stream import ChunkedPass
@@ -18,17 +24,20 @@ from keyaudit.model.result import ScanError
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from keyaudit.run.state import Resume
 from keyaudit.run.tally import Tally
-from keyaudit.sources.opening import Opener
+from keyaudit.sources.opening import Opener, reading_on
 
 
 class UnitRequests:
     """The requests of the text ``opener`` gives (reported as ``display``), as ``chunks`` reads
     it into ``tally``; with ``resume``, those on lines an earlier run judged are left out.
-    ``known``: the header names the rules know, for records that log headers one field each."""
+    ``known``: the header names the rules know, for records that log headers one field each.
+    ``read_on``: for a range of a file, how many bytes past its end its requests are read on."""
 
     def __init__(self, judge: ExchangeJudge, opener: Opener, display: str, tally: Tally, chunks: ChunkedPass,
-                 resume: Resume | None, *, known: RecordHeaders = NO_RECORD_HEADERS) -> None:
-        self._judge, self._opener, self._display, self._known = judge, opener, display, known
+                 resume: Resume | None, *, known: RecordHeaders = NO_RECORD_HEADERS, read_on: int = 0) -> None:
+        self._judge, self._display, self._known = judge, display, known
+        self._opener = reading_on(opener, read_on) if read_on else opener
+        self._ranged = read_on > 0
         self._tally, self._chunks = tally, chunks
         self._earlier = resume.lines if resume else 0
         self._before = len(tally.findings)  # findings of other passes over the unit
@@ -40,10 +49,18 @@ class UnitRequests:
 
     def read(self, windows: list[Window]) -> None:
         """Judge the requests in ``windows``."""
-        tally = self._tally
+        tally, last = self._tally, self._last_line()
         for exchange in exchanges_in_text(self._opener, self._display, windows, self._known):
+            if exchange.origin.line > last:
+                continue  # begun past the range's end: the next range's
             judged = self._judge.judge(exchange, tally.counts.statistics)
             tally.findings.extend(f for f in judged if f.location.line > self._earlier)
+
+    def _last_line(self) -> int:
+        """The last line whose requests are the unit's: a range's own last line; any, of a whole
+        text. Known once the pass is done; the windows it hands over before end before it."""
+        chunks = self._chunks
+        return chunks.lines + (chunks.end_column > 0) if self._ranged and chunks.lines else sys.maxsize
 
     def read_now(self, windows: list[Window]) -> bool:
         """Judge the windows the pass has left behind, when the file is already known to be

@@ -10,6 +10,8 @@ executor: serial, forked and Dask executors all call it, one unit at a time.
 from __future__ import annotations
 
 import contextlib
+import functools
+import itertools
 import os
 from pathlib import Path, PurePath
 from typing import IO, BinaryIO
@@ -22,7 +24,7 @@ from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
-from keyaudit.inputs.text_requests import window_collector
+from keyaudit.inputs.text_requests import READ_ON_BYTES, window_collector
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.requests import RequestCheck
@@ -34,11 +36,12 @@ from keyaudit.run.unit_requests import UnitRequests
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing, loses_failing_read
 from keyaudit.sources.frames import CodecMissing
-from keyaudit.sources.opening import Opener, new_spool, opener_for
+from keyaudit.sources.opening import Opener, new_spool, opener_for, read_on
 from keyaudit.sources.pipes import spool_once
 from keyaudit.sources.targets import Target
 
 SALVAGE_READ_BYTES = 64 << 10  # read size for a reader that loses a failing read whole
+READ_ON_PIECE = 64 << 10  # read at a time past a range's end, for the few lines its last requests need
 
 
 def read_size(stream: BinaryIO) -> int:
@@ -253,7 +256,8 @@ class UnitScanner:
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
                                  windows=windows)
             requests = UnitRequests(self.judge, opener, unit.target.display, tally, chunks, resume,
-                                    known=self.rules.record_headers)
+                                    known=self.rules.record_headers,
+                                    read_on=READ_ON_BYTES if unit.byte_range is not None else 0)
             windows.on_nested, windows.on_full = requests.read_nested, requests.read_now
             try:  # findings go to the tally as they come: what came before a damaged stream ended is kept
                 self.detector.collect(chunks, unit.target.display, tally.findings)
@@ -264,6 +268,15 @@ class UnitScanner:
                     self._account(chunks, keeper, resume, unit, tally)
                 raise
         if self._account(chunks, keeper, resume, unit, tally) and requests.worth_reading():
+            if unit.byte_range is not None and read_on(stream, READ_ON_BYTES):
+                # A range owns the requests that begin in it, and reads on past its end for them,
+                # from the same file handle or decoder: for the anchors of those that name their
+                # provider only there, and for their lines, where lines are kept (the next range
+                # scans that text; this one only reads its requests).
+                past = iter(functools.partial(stream.read, READ_ON_PIECE), b"")
+                first = next(past, b"")
+                chunks.anchor_past_end(first)
+                windows.keep_on(itertools.chain([first], past), chunks.lines + 1, chunks.bytes_scanned)
             requests.read(windows.windows())
 
     @staticmethod

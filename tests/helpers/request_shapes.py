@@ -1,10 +1,12 @@
 """The three iugu transfer requests every request-shape corpus writes in its own shape, and the
 one check they must all pass: an unsigned transfer reported as unsigned, a malformed signature as
 a bad signature, and a signed one counted as a signature that could not be verified (no
-``--public-key``)."""
+``--public-key``); and logs of many requests written over several lines, for cutting."""
 
 from __future__ import annotations
 
+import json
+import random
 from pathlib import Path
 from typing import Callable
 
@@ -42,3 +44,35 @@ def assert_same_request_findings(path: Path, shape: str) -> None:
     found = sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
     assert found == ["iugu-bad-signature", "iugu-unsigned-transfer"], (shape, found)
     assert report["scan"]["requests"].get("signatures_unverified") == 1, (shape, report["scan"]["requests"])
+
+
+def dumps_log(count: int) -> bytes:
+    """Nothing but multi-line request dumps (OkHttp's), back to back, each an unsigned transfer
+    with its own amount: wherever a file is cut, the cut is inside or between dumps."""
+    lines: list[str] = []
+    noise = random.Random(7)  # a request id that does not compress: the gzip file is big enough to cut
+    for n in range(count):
+        body = f'{{"amount_cents":{1000 + n},"transfer_type":"pix"}}'
+        lines += [f"2026-11-22 13:00:00.{n % 1000:03d} D/OkHttp: --> POST {URL}",
+                  f"2026-11-22 13:00:00.000 D/OkHttp: X-Request-Id: {noise.getrandbits(1024):0256x}",
+                  "2026-11-22 13:00:00.000 D/OkHttp: Content-Type: application/json",
+                  f"2026-11-22 13:00:00.000 D/OkHttp: Content-Length: {len(body)}",
+                  "2026-11-22 13:00:00.000 D/OkHttp: ",
+                  f"2026-11-22 13:00:00.000 D/OkHttp: {body}",
+                  f"2026-11-22 13:00:00.000 D/OkHttp: --> END POST ({len(body)}-byte body)"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def pretty_log(count: int) -> bytes:
+    """JSON request records pretty-printed over lines, the URL (the only line naming the provider)
+    their eighth: a range that ends between a record's first line and its URL has no anchor for
+    it, the range after no first line."""
+    noise = random.Random(11)
+    lines: list[str] = []
+    for n in range(count):
+        record = {"id": f"{noise.getrandbits(1024):0256x}", "method": "POST", "service": "payouts",
+                  "attempt": 1, "queue": "transfers", "priority": "normal", "url": URL,
+                  "headers": {"Content-Type": "application/json"},
+                  "body": f'{{"amount_cents":{1000 + n},"transfer_type":"pix"}}'}
+        lines += [f"2026-11-22 13:00:00 DEBUG request {n}:", *json.dumps(record, indent=2).splitlines()]
+    return ("\n".join(lines) + "\n").encode()

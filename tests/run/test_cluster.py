@@ -18,6 +18,7 @@ import pytest
 from helpers.running import cli, run_scan
 from helpers.credentials import asaas_key, iugu_token
 from helpers.data import CORPUS
+from helpers.request_shapes import dumps_log
 from helpers.secrecy import scrub
 from keyaudit.config import Config
 from keyaudit.run.session import Session
@@ -94,6 +95,17 @@ def test_a_worker_killed_mid_scan_loses_nothing_and_repeats_nothing(cluster, tmp
     assert report_key(spread) == report_key(alone) and len(spread.findings) == len(tokens)
     logs = str(client.get_worker_logs()) + str(client.get_scheduler_logs())
     assert all(token not in logs for token in tokens), "a secret reached the cluster logs"
+
+
+def test_a_request_a_range_end_cuts_in_two_is_read_whole_on_the_cluster(cluster, tmp_path: Path) -> None:
+    """Workers read ranges as processes do: the range a request begins in reads on past its end."""
+    local, _ = cluster
+    path = tmp_path / "app.log"
+    path.write_bytes(dumps_log(3000))
+    alone = run_scan(str(path), jobs=1)
+    spread = run_scan(str(path), jobs=1, range_bytes=150_000, scheduler=local.scheduler_address)
+    assert spread.errors == [] and report_key(spread) == report_key(alone) and len(alone.findings) == 3000
+    assert spread.counts.statistics["requests_judged"] == 3000
 
 
 def test_progress_comes_from_the_cluster_as_units_finish(cluster, tmp_path: Path) -> None:
