@@ -104,11 +104,13 @@ def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: boo
 
 
 def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
-                      known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
+                      known: RecordHeaders = NO_RECORD_HEADERS, cut: int | None = None) -> Iterator[Exchange]:
     """Every request written in the ``windows`` (in stream order, not overlapping) of the text
     ``opener`` gives; each window is read alone (see :func:`_window_exchanges`), in slices of
     bounded size (see :func:`_slices`): a dense log makes one window of the whole file.
-    ``known``: the header names the rules know, for records that log headers one field each."""
+    ``known``: the header names the rules know, for records that log headers one field each;
+    ``cut``: the text's first line, when the text before it is another range's (what begins
+    there is that range's to read)."""
     kept = all(window.lines is not None for window in windows)
     with contextlib.nullcontext() if kept else opener() as stream:
         reading = _Reading(stream)  # type: ignore[arg-type]
@@ -122,7 +124,7 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
             numbers = [number for number, _ in anchors]
             for part, (own_first, own_end) in _slices(lines):
                 leads = dict(anchors[bisect.bisect_left(numbers, part[0][0]) : bisect.bisect_right(numbers, part[-1][0])])
-                yield from (exchange for exchange in distinct(_window_exchanges(part, leads, path, known))
+                yield from (exchange for exchange in distinct(_window_exchanges(part, leads, path, known, cut))
                             if own_first <= exchange.origin.line < own_end)
 
 
@@ -185,7 +187,7 @@ def exchanges_in_lines(lines: list[tuple[int, str]], path: str,
 
 
 def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str,
-                      known: RecordHeaders) -> Iterator[Exchange]:
+                      known: RecordHeaders, cut: int | None = None) -> Iterator[Exchange]:
     """The requests of one window, whose anchored lines are ``leads``' keys (each with how many
     lines before it its request may start): around the anchors, the readers of commands and dumps
     (until no reader is in a request past the last one); every line, the readers of what a
@@ -201,7 +203,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     yield from run_readers(readers, unwrapped(around_anchors(lines, leads, readers)))
     yield from yaml_records.exchanges(lines, path)
     yield from jsonlog.exchanges([line for line in lines if line[0] in leads], path, known)
-    yield from json_blocks.exchanges(lines, leads, path, known)
+    yield from json_blocks.exchanges(lines, leads, path, known, cut)
 
 
 def _advance(stream: BinaryIO, position: int, offset: int) -> int:

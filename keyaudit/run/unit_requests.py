@@ -31,13 +31,16 @@ class UnitRequests:
     """The requests of the text ``opener`` gives (reported as ``display``), as ``chunks`` reads
     it into ``tally``; with ``resume``, those on lines an earlier run judged are left out.
     ``known``: the header names the rules know, for records that log headers one field each.
-    ``read_on``: for a range of a file, how many bytes past its end its requests are read on."""
+    ``read_on``: for a range of a file, how many bytes past its end its requests are read on;
+    ``cut``: the range is not the file's first (its first line may be inside a request begun
+    before it, which the range before reads)."""
 
     def __init__(self, judge: ExchangeJudge, opener: Opener, display: str, tally: Tally, chunks: ChunkedPass,
-                 resume: Resume | None, *, known: RecordHeaders = NO_RECORD_HEADERS, read_on: int = 0) -> None:
+                 resume: Resume | None, *, known: RecordHeaders = NO_RECORD_HEADERS, read_on: int = 0,
+                 cut: bool = False) -> None:
         self._judge, self._display, self._known = judge, display, known
         self._opener = reading_on(opener, read_on) if read_on else opener
-        self._ranged = read_on > 0
+        self._ranged, self._cut = read_on > 0, 1 if cut else None
         self._tally, self._chunks = tally, chunks
         self._earlier = resume.lines if resume else 0
         self._before = len(tally.findings)  # findings of other passes over the unit
@@ -50,7 +53,7 @@ class UnitRequests:
     def read(self, windows: list[Window]) -> None:
         """Judge the requests in ``windows``."""
         tally, last = self._tally, self._last_line()
-        for exchange in exchanges_in_text(self._opener, self._display, windows, self._known):
+        for exchange in exchanges_in_text(self._opener, self._display, windows, self._known, self._cut):
             if exchange.origin.line > last:
                 continue  # begun past the range's end: the next range's
             judged = self._judge.judge(exchange, tally.counts.statistics)

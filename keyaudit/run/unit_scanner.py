@@ -257,7 +257,7 @@ class UnitScanner:
                                  windows=windows)
             requests = UnitRequests(self.judge, opener, unit.target.display, tally, chunks, resume,
                                     known=self.rules.record_headers,
-                                    read_on=READ_ON_BYTES if unit.byte_range is not None else 0)
+                                    read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first)
             windows.on_nested, windows.on_full = requests.read_nested, requests.read_now
             try:  # findings go to the tally as they come: what came before a damaged stream ended is kept
                 self.detector.collect(chunks, unit.target.display, tally.findings)

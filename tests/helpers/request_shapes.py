@@ -64,15 +64,16 @@ def dumps_log(count: int) -> bytes:
 
 
 def pretty_log(count: int) -> bytes:
-    """JSON request records pretty-printed over lines, the URL (the only line naming the provider)
-    their eighth: a range that ends between a record's first line and its URL has no anchor for
-    it, the range after no first line."""
+    """JSON log records pretty-printed over lines, each holding its request as a member object
+    whose URL (the only line naming the provider) comes last but two: a range that ends between
+    a record's first line and its URL has no anchor for it, and the range after sees the request
+    object, or part of it, without the record around it."""
     noise = random.Random(11)
     lines: list[str] = []
     for n in range(count):
-        record = {"id": f"{noise.getrandbits(1024):0256x}", "method": "POST", "service": "payouts",
-                  "attempt": 1, "queue": "transfers", "priority": "normal", "url": URL,
-                  "headers": {"Content-Type": "application/json"},
-                  "body": f'{{"amount_cents":{1000 + n},"transfer_type":"pix"}}'}
+        request = {"method": "POST", "attempt": 1, "queue": "transfers", "url": URL,
+                   "headers": {"Content-Type": "application/json"},
+                   "body": f'{{"amount_cents":{1000 + n},"transfer_type":"pix"}}'}
+        record = {"id": f"{noise.getrandbits(1024):0256x}", "service": "payouts", "request": request}
         lines += [f"2026-11-22 13:00:00 DEBUG request {n}:", *json.dumps(record, indent=2).splitlines()]
     return ("\n".join(lines) + "\n").encode()

@@ -7,7 +7,9 @@ its opening line's indentation, and no JSON string spans lines — and each, fro
 the window holds, is parsed and read by the generic reconstructor (:mod:`.records`) until one
 names a request. The request takes the line of its object's opening brace. Only the lines of the
 window are looked at: an object's first line at most a request's span above the anchor, its
-last at most :data:`MAX_RECORD_LINES` below its first.
+last at most :data:`MAX_RECORD_LINES` below its first. Where the text's first line is a cut (a
+range of a file after the first), objects still indented up to it may be members of one that
+opens above it, which the range before reads whole: none of them is read as a request.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ MAX_RECORD_LINES = 400  # an object longer than this is not a request record
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
-              known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
+              known: RecordHeaders = NO_RECORD_HEADERS, cut: int | None = None) -> Iterator[Exchange]:
     """The requests of the multi-line JSON objects around the ``anchored`` lines (line numbers).
     An object is read once, whichever of its lines are anchored: the anchors inside one already
-    read are passed over. ``known``: the header names the rules know."""
+    read are passed over. ``known``: the header names the rules know; ``cut``: the text's first
+    line, when the text before it is another range's."""
     position = {number: index for index, (number, _) in enumerate(lines)}
     tried: set[int] = set()
     read_to = -1  # the last line (index) of the objects read so far
@@ -35,7 +38,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
         index = position.get(number)
         if index is None or index <= read_to or not _member(lines[index][1]):
             continue
-        for opening in _openings(lines, index):
+        for opening in _openings(lines, index, cut):
             if opening in tried:
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(opening)
@@ -58,9 +61,10 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" \t"))
 
 
-def _openings(lines: list[tuple[int, str]], index: int) -> list[int]:
+def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) -> list[int]:
     """The lines that open the objects enclosing line ``index``, outermost first: each above it,
-    less indented than what it encloses, ending in ``{``."""
+    less indented than what it encloses, ending in ``{``; none when they run up to the text's
+    first line, still indented, and that line is ``cut`` (the text above is another range's)."""
     found: list[int] = []
     depth = _indent(lines[index][1])
     for above in range(index - 1, max(-1, index - REQUEST_SPAN_LINES), -1):
@@ -74,6 +78,9 @@ def _openings(lines: list[tuple[int, str]], index: int) -> list[int]:
         depth = _indent(text)
         if depth == 0:
             break
+    else:
+        if depth > 0 and index < REQUEST_SPAN_LINES and lines[0][0] == cut:
+            return []  # the outermost object may open above the cut
     return found[::-1]
 
 
