@@ -233,7 +233,7 @@ class ChunkedPass:
         found = self._matcher.match(text[:end], want_markers=False)
         line = self._start[0] + self.lines
         for anchors, reach in ((found.anchors, windows.request), (found.record_anchors, windows.record)):
-            windows.add_all(text[:end], list(anchors), line, self.bytes_scanned, reach)
+            windows.add_all(text[:end], list(anchors), line, self.bytes_scanned, reach, upto=line - 1)
 
     def _read(self) -> tuple[bytes, Exception | None]:
         """Up to a chunk, in reads of ``read_bytes``, so that a damaged compressed stream still

@@ -137,9 +137,11 @@ class WindowCollector:
         (read again at its windows, not kept line by line)."""
         return WindowCollector(0, self.request, self.record, reach_of=self._reach_of)
 
-    def add(self, buffer: bytes, position: int, line: int, buffer_offset: int, reach: Reach) -> None:
+    def add(self, buffer: bytes, position: int, line: int, buffer_offset: int, reach: Reach,
+            upto: int | None = None) -> None:
         """A window around ``buffer[position]``, which is on line ``line``; ``buffer`` starts at
-        ``buffer_offset`` of the stream."""
+        ``buffer_offset`` of the stream. ``upto``: the last line a new window may start on (an
+        anchor past the stream's end opens none wholly past it)."""
         start, reach = self._line_of(buffer, position, reach)
         first = line
         last = self._windows[-1] if self._windows else None
@@ -157,7 +159,8 @@ class WindowCollector:
                 if number < line - reach.before:
                     break
                 first, offset = number, at
-        self._windows.append(Window(offset, first, line + reach.after, {line: line - first}))
+        if upto is None or first <= upto:
+            self._windows.append(Window(offset, first, line + reach.after, {line: line - first}))
 
     def _line_of(self, buffer: bytes, position: int, reach: Reach) -> tuple[int, Reach]:
         """Where the line holding ``buffer[position]`` starts in ``buffer``, and the reach an anchor
@@ -189,13 +192,14 @@ class WindowCollector:
             end = start
         self._tail = tail[::-1]
 
-    def add_all(self, buffer: bytes, positions: list[int], line: int, buffer_offset: int, reach: Reach) -> None:
+    def add_all(self, buffer: bytes, positions: list[int], line: int, buffer_offset: int, reach: Reach,
+                upto: int | None = None) -> None:
         """Windows around every one of the sorted ``positions``; ``buffer`` starts on line ``line``."""
         counted = 0
         for position in positions:
             line += buffer.count(b"\n", counted, position)
             counted = position
-            self.add(buffer, position, line, buffer_offset, reach)
+            self.add(buffer, position, line, buffer_offset, reach, upto)
 
     def keep(self, buffer: bytes, cut: int, line: int, buffer_offset: int, final: bool) -> None:
         """Keep the lines of every window that lie in ``buffer[:cut]``, which starts on line
