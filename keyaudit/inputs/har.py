@@ -119,7 +119,7 @@ class HarValue:
         long string is a part of its own, encoded from itself, not from a copy joined first."""
         walk = self._walk = _Walk(self.root, self._in_headers)
         texts = walk.texts
-        if not any(len(text) >= ALONE_CHARS for text in texts):
+        if sum(map(len, texts)) < ALONE_CHARS:
             return [scannable("\n".join(texts)), *walk.bodies]
         parts, run = [], 0  # a long text (a body) encoded alone: joined with the others, it was copied once more
         for index, text in enumerate(texts):
