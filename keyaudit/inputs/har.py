@@ -221,56 +221,24 @@ class _Walk:
             self.texts.append(root)
             if self.places is not None and 0 in wanted:
                 self.places[0] = (pointer or "", root, "")
-        elif type(root) is not dict and type(root) is not list:
-            pass
-        elif pointer is None:
-            self._strings(root, in_headers, None)
-        else:
-            self._placed(root, pointer, in_headers)
+        elif type(root) is dict or type(root) is list:
+            self._strings(root, pointer, in_headers, None)
 
-    def _strings(self, node: dict[str, Any] | list[Any], in_headers: bool, key: str | None) -> None:
-        """The strings under ``node`` (the value of member ``key``, None for an element). This
-        is the hottest loop of a HAR scan, written flat: exact type tests (the decoder makes
-        nothing else), no pointers (most entries need only what the rules see), and a base64
-        body, which few strings are, the only call out."""
-        append = self.texts.append
-        if type(node) is list:
-            for value in node:
-                kind = type(value)
-                if kind is str:
-                    append(value)
-                elif kind is dict or kind is list:
-                    self._strings(value, in_headers, None)
-            return
-        for name, value in node.items():  # type: ignore[union-attr]
-            kind = type(value)
-            if kind is str:
-                if name == "value":
-                    label = node.get("name")  # type: ignore[union-attr]
-                    if type(label) is str:
-                        append(f"{label}{': ' if in_headers else '='}{value}")
-                        continue
-                elif name == "text" and key == "content" and \
-                        str(node.get("encoding", "")).lower() == "base64":  # type: ignore[union-attr]
-                    self._body(value)
-                append(value)
-            elif kind is dict or kind is list:
-                self._strings(value, in_headers or name == "headers", name)
-
-    def _placed(self, node: dict[str, Any] | list[Any], pointer: str, in_headers: bool) -> None:
-        """The walk of :meth:`_strings` again, with the pointer, string and prefix of each string
-        whose index is wanted (the few fields a hit fell in)."""
-        texts, places, wanted = self.texts, self.places, self._wanted
-        assert places is not None
+    def _strings(self, node: dict[str, Any] | list[Any], pointer: str | None, in_headers: bool, key: object) -> None:
+        """The strings under ``node`` (the value of ``key``). This is the hottest loop of a HAR
+        scan, written flat: exact type tests (the decoder makes nothing else), pointers built
+        only when asked for (most entries need only what the rules see), and a base64 body,
+        which few strings are, the only call out."""
+        texts, places = self.texts, self.places
         if type(node) is list:
             for index, value in enumerate(node):
                 kind = type(value)
                 if kind is str:
-                    if len(texts) in wanted:
+                    if places is not None and len(texts) in self._wanted:
                         places[len(texts)] = (f"{pointer}/{index}", value, "")
                     texts.append(value)
                 elif kind is dict or kind is list:
-                    self._placed(value, f"{pointer}/{index}", in_headers)
+                    self._strings(value, None if places is None else f"{pointer}/{index}", in_headers, index)
             return
         for name, value in node.items():  # type: ignore[union-attr]
             kind = type(value)
@@ -280,11 +248,16 @@ class _Walk:
                     label = node.get("name")  # type: ignore[union-attr]
                     if type(label) is str:
                         prefix = label + (": " if in_headers else "=")
-                if len(texts) in wanted:
-                    places[len(texts)] = (f"{pointer}/{escape_pointer_token(name)}", value, prefix)
+                if places is not None:
+                    if len(texts) in self._wanted:
+                        places[len(texts)] = (f"{pointer}/{escape_pointer_token(name)}", value, prefix)
+                elif name == "text" and key == "content" and \
+                        str(node.get("encoding", "")).lower() == "base64":  # type: ignore[union-attr]
+                    self._body(value)
                 texts.append(prefix + value if prefix else value)
             elif kind is dict or kind is list:
-                self._placed(value, f"{pointer}/{escape_pointer_token(name)}", in_headers or name == "headers")
+                self._strings(value, None if places is None else f"{pointer}/{escape_pointer_token(name)}",
+                              in_headers or name == "headers", name)
 
     def _body(self, text: str) -> None:
         """A base64 body, decoded, of the string about to be the walk's next."""
