@@ -27,7 +27,7 @@ from typing import Callable
 
 from keyaudit.engine.unwrap import base64_bytes, base64_origin
 
-MAX_PAYLOAD_BYTES = 1 << 20  # of an encoded value read around its anchor (the engine's chunk)
+MAX_PAYLOAD_BYTES = 8 << 20  # of an encoded value read, across the engine's buffers
 MAX_OUTPUT_BYTES = 16 << 20  # of text one payload opens to, nested formats included
 MAX_NESTING = 3  # formats opened inside one another (gzip inside a byte array: two)
 _PIECE_BYTES = 4 << 10  # compressed input fed at a time: damage loses at most this much before it
@@ -180,5 +180,10 @@ def _is_text(data: bytes | bytearray) -> bool:
 def array_end(buffer: bytes, start: int, stop: int) -> int:
     """Where the byte array starting at ``buffer[start]`` (its ``[``) ends, its ``]`` included,
     within ``stop``: at the first byte that is no digit, comma or space."""
-    found = _ARRAY_BODY.match(buffer, start + 1, stop)
-    return found.end() if found is not None else start + 1
+    return array_body_end(buffer, start + 1, stop)
+
+
+def array_body_end(buffer: bytes, position: int, stop: int) -> int:
+    """Where the byte array going on at ``buffer[position]`` ends, its ``]`` included, within ``stop``."""
+    found = _ARRAY_BODY.match(buffer, position, max(position, stop))
+    return found.end() if found is not None else position
