@@ -104,16 +104,17 @@ def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: boo
 
 
 def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
-                      known: RecordHeaders = NO_RECORD_HEADERS, cut: int | None = None) -> Iterator[Exchange]:
+                      known: RecordHeaders = NO_RECORD_HEADERS, line_bytes: int = MAX_CAPTURE_LINE,
+                      cut: int | None = None) -> Iterator[Exchange]:
     """Every request written in the ``windows`` (in stream order, not overlapping) of the text
     ``opener`` gives; each window is read alone (see :func:`_window_exchanges`), in slices of
     bounded size (see :func:`_slices`): a dense log makes one window of the whole file.
     ``known``: the header names the rules know, for records that log headers one field each;
-    ``cut``: the text's first line, when the text before it is another range's (what begins
-    there is that range's to read)."""
+    ``line_bytes``: where a longer line is cut; ``cut``: the text's first line, when the text
+    before it is another range's (what begins there is that range's to read)."""
     kept = all(window.lines is not None for window in windows)
     with contextlib.nullcontext() if kept else opener() as stream:
-        reading = _Reading(stream)  # type: ignore[arg-type]
+        reading = _Reading(stream, line_bytes)  # type: ignore[arg-type]
         for window in windows:
             if window.lines is not None:
                 lines: Iterable[tuple[int, str]] = (
@@ -138,7 +139,10 @@ def exchanges_in_nested(nested: NestedText, path: str, known: RecordHeaders) -> 
     if raw is not None:  # the bytes of one request, kept as sent: its body needs no guessing
         yield raw
         return
-    for exchange in exchanges_in_text(lambda: io.BytesIO(nested.text), path, nested.windows, known):
+    # The text is in memory already (bounded by what a payload may open to): a batch of events
+    # on one line of megabytes is read whole.
+    whole_lines = max(MAX_CAPTURE_LINE, len(nested.text))
+    for exchange in exchanges_in_text(lambda: io.BytesIO(nested.text), path, nested.windows, known, whole_lines):
         exchange.origin = dataclasses.replace(exchange.origin, line=nested.line, column=nested.column + 1)
         yield exchange
 
@@ -225,16 +229,17 @@ def _advance(stream: BinaryIO, position: int, offset: int) -> int:
 class _Reading:
     """A stream read forward, window after window: where it is, and the lines of each window."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, line_bytes: int) -> None:
         self._stream = stream
         self._position = 0
+        self._line_bytes = line_bytes
 
     def lines(self, window: Window) -> Iterator[tuple[int, str]]:
-        """The window's lines as (number, text without its line ending), each cut at
-        ``MAX_CAPTURE_LINE``, read as they are asked for."""
+        """The window's lines as (number, text without its line ending), each cut at the
+        reading's line bound, read as they are asked for."""
         self._position = _advance(self._stream, self._position, window.offset)
         for number in range(window.first_line, window.last_line + 1):
-            line = self._stream.readline(MAX_CAPTURE_LINE)
+            line = self._stream.readline(self._line_bytes)
             if not line:
                 return
             self._position += len(line)

@@ -53,7 +53,7 @@ class UnitRequests:
     def read(self, windows: list[Window]) -> None:
         """Judge the requests in ``windows``."""
         tally, last = self._tally, self._last_line()
-        for exchange in exchanges_in_text(self._opener, self._display, windows, self._known, self._cut):
+        for exchange in exchanges_in_text(self._opener, self._display, windows, self._known, cut=self._cut):
             if exchange.origin.line > last:
                 continue  # begun past the range's end: the next range's
             judged = self._judge.judge(exchange, tally.counts.statistics)
