@@ -238,21 +238,15 @@ class WindowCollector:
             self._keep_text, self._kept = None, []  # too much to hold: as for huge lines
 
     def keep_on(self, pieces: Iterator[bytes], line: int, offset: int) -> None:
-        """Keep, from the text past the stream's end that ``pieces`` give (from ``offset`` of the
-        stream, on line ``line``), the lines of the windows still open there, until none is: the
-        last request of a range of a file, read whole where it begins (its window reaches no
-        further than a window does; the text after that is not asked for)."""
+        """Keep, from the text past the stream's end that ``pieces`` give (from ``offset``, on line
+        ``line``), the lines of the windows still open there, until none is: what a range's last
+        requests need of the next range (no further than a window reaches)."""
         for piece in pieces:
-            if not self._open_past(line):
+            if self._keep_text is None or all(window.last_line < line for window in self._windows[self._open :]):
                 return
             self.keep(piece, len(piece), line, offset, False)
             line, offset = line + piece.count(b"\n"), offset + len(piece)
         self.keep(b"", 0, line, offset, True)  # the text's end: its last line may have no line ending
-
-    def _open_past(self, line: int) -> bool:
-        """Whether a window kept so far reaches ``line`` or past it (its text still kept)."""
-        return self._keep_text is not None and any(
-            window.last_line >= line for window in self._windows[self._open :])
 
     def _handed_over(self, line: int) -> bool:
         """Whether :attr:`on_full` read the windows that are complete and that no other window
