@@ -22,7 +22,7 @@ from typing import BinaryIO, Iterable, Iterator
 
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.windows import KeepText, NestedText, Reach, Window, WindowCollector
-from keyaudit.inputs.captures.file_scope import FileScope
+from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, VIA_LINES
 from keyaudit.inputs.captures.same_request import distinct
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
@@ -37,11 +37,13 @@ from keyaudit.sources.opening import Opener
 REQUEST_REACH = Reach(REQUEST_SPAN_LINES // 2, 2 * REQUEST_SPAN_LINES)
 # A record naming a provider host: a JSON line, a curl command, a request line and its Host header.
 RECORD_REACH = Reach(2, 3)
-# any anchor on a request's first line; the lines just before it may say where it went (a packet
-# capture's summary line, curl's `* Connected to … port 80`)
-FIRST_LINE_REACH = Reach(VIA_LINES, REQUEST_SPAN_LINES)
+FIRST_LINE_REACH = Reach(0, REQUEST_SPAN_LINES)  # any anchor on a request's first line
+# the same, for a request line whose target names no scheme: the lines just before it may say where
+# it went (a packet capture's summary line, curl's `* Connected to … port 80`)
+ORIGIN_FORM_REACH = Reach(VIA_LINES, REQUEST_SPAN_LINES)
 WHOLE_LINE_REACH = Reach(0, 0)  # any anchor on a line holding a whole request
-_REQUEST_START = re.compile(rb"(?<![A-Za-z])(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +(?:[A-Za-z][A-Za-z0-9+.-]*://|/)[^\s]")
+_REQUEST_START = re.compile(rb"(?<![A-Za-z])(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +"
+                            rb"(?:(?P<absolute>[A-Za-z][A-Za-z0-9+.-]*://)|/)[^\s]")
 _METHOD_OPTIONS = (b"-X", b"--request")  # curl's -X POST and --request POST
 # A method field holding an HTTP method (``"method": "POST"``, ``'httpMethod': 'get'``, ``":method"``,
 # ``"verb"``), its quotes escaped to any depth: what a structured request record is known by.
@@ -58,6 +60,7 @@ _SKIP_BYTES = 1 << 20
 # its top (a W3C log's columns, a request file's variables: see FileScope); once it defined one,
 # all the text between windows is.
 HEAD_BYTES = 64 << 10
+_DEFINITION_BYTES = tuple(start.encode() for start in DEFINITION_STARTS)
 
 
 def window_collector(stream_offset: int, keep_text: bool = False) -> WindowCollector:
@@ -71,14 +74,14 @@ def window_collector(stream_offset: int, keep_text: bool = False) -> WindowColle
 def reach_of(line: bytes, reach: Reach) -> Reach:
     """How far the request of an anchor on ``line`` reaches, where the line tells, whatever the
     anchor: none around a line holding a whole request; a request's span after a request's first
-    line (its headers may follow a host on it), and the few lines before it that may say where it
-    went (a packet capture's ports); a request's span both ways
+    line (its headers may follow a host on it), nothing before it — but the few lines that may
+    say where it went (a packet capture's ports), where its target names no scheme; a request's span both ways
     around a member of a pretty-printed JSON object (the object's first line may be far above a
     host). Else ``reach``, what the anchor's kind is given."""
     if holds_whole_request(line):
         return WHOLE_LINE_REACH
-    if starts_request(line):
-        return FIRST_LINE_REACH
+    if (found := _request_start(line)) is not None:
+        return FIRST_LINE_REACH if found.group("absolute") else ORIGIN_FORM_REACH
     return REQUEST_REACH if _JSON_MEMBER.match(line) else reach
 
 
@@ -86,8 +89,15 @@ def starts_request(line: bytes) -> bool:
     """Whether a request starts on ``line``: a method and its target (an absolute URL or a path),
     behind whatever prefix a dump or a log puts before it (``> ``, ``--> ``, ``send: b'``,
     ``request: ``). A curl option naming the method starts nothing but in the command's own line."""
+    return _request_start(line) is not None
+
+
+def _request_start(line: bytes) -> re.Match[bytes] | None:
+    """Where a request starts on ``line`` (see :func:`starts_request`), or None."""
     found = _REQUEST_START.search(line)
-    return found is not None and (b"curl" in line or not line[: found.start()].rstrip().endswith(_METHOD_OPTIONS))
+    if found is None or (b"curl" not in line and line[: found.start()].rstrip().endswith(_METHOD_OPTIONS)):
+        return None
+    return found
 
 
 def holds_whole_request(line: bytes) -> bool:
@@ -130,7 +140,11 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
             numbers = [number for number, _ in anchors]
             for part, (own_first, own_end) in _slices(lines):
                 leads = dict(anchors[bisect.bisect_left(numbers, part[0][0]) : bisect.bisect_right(numbers, part[-1][0])])
-                yield from (exchange for exchange in distinct(_window_exchanges(part, leads, path, known, scope))
+                # a line that may define something (kept lines are looked at here; read ones as read)
+                defining = scope.defines or reading.defining or (window.lines is not None and any(
+                    text.startswith(DEFINITION_STARTS) for _, text in part))
+                yield from (exchange for exchange in distinct(_window_exchanges(part, leads, path, known,
+                                                                                scope if defining else None))
                             if own_first <= exchange.origin.line < own_end)
 
 
@@ -193,25 +207,30 @@ def exchanges_in_lines(lines: list[tuple[int, str]], path: str,
 
 
 def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str,
-                      known: RecordHeaders, scope: FileScope) -> Iterator[Exchange]:
+                      known: RecordHeaders, scope: FileScope | None) -> Iterator[Exchange]:
     """The requests of one window, whose anchored lines are ``leads``' keys (each with how many
     lines before it its request may start): around the anchors, the readers of commands, dumps
     and columns (until no reader is in a request past the last one), each line as the file's
-    definitions above it make it (``scope``, which then sees the window's other lines too);
+    definitions above it make it (``scope``, which then sees the window's other lines too; None
+    where neither the file nor the window has defined anything);
     every line, the readers of what a window holds whole (YAML mappings); the anchored lines,
     the readers of JSON records (one a line, or pretty-printed around the anchor). The readers
     are imported only when a file has requests to read."""
     from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, yaml_records
     from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
-    from keyaudit.inputs.captures.lines import around_anchors, run_readers
+    from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
 
     lines, leads = joined(lines, leads)
-    readers = [curl.CommandReader(path), *httpdump.readers(path), ColumnsReader(path, scope, known)]
-    defined = _defined(lines, scope)
-    yield from run_readers(readers, unwrapped(around_anchors(defined, leads, readers)))
-    for _ in defined:  # the lines past the last request: what they define holds for the windows below
-        pass
+    readers: list[Reader] = [curl.CommandReader(path), *httpdump.readers(path)]
+    if scope is None:
+        yield from run_readers(readers, unwrapped(around_anchors(lines, leads, readers)))
+    else:
+        readers.append(ColumnsReader(path, scope, known))
+        defined = _defined(lines, scope)
+        yield from run_readers(readers, unwrapped(around_anchors(defined, leads, readers)))
+        for _ in defined:  # the lines past the last request: what they define holds for the windows below
+            pass
     yield from yaml_records.exchanges(lines, path)
     yield from jsonlog.exchanges([line for line in lines if line[0] in leads], path, known)
     yield from json_blocks.exchanges(lines, leads, path, known)
@@ -221,7 +240,7 @@ def _defined(lines: Iterable[tuple[int, str]], scope: FileScope) -> Iterator[tup
     """``lines`` as the definitions above each make it (a request file's variables in place),
     ``scope`` seeing each before it is given."""
     for number, text in lines:
-        if text[:1] in ("#", "@"):
+        if text.startswith(DEFINITION_STARTS):
             scope.see(text)
         yield number, scope.substituted(text)
 
@@ -234,7 +253,7 @@ class _Reading:
         self._stream = stream
         self._position = 0
         self._scope = scope
-
+        self.defining = False  # whether the file defined something, or a line read may have
     def _advance(self, offset: int) -> None:
         """Move the stream on to ``offset``: windows come in order, so it only moves forward. A
         seek for plain data, once past the file's head without a definition in it; else the text
@@ -254,6 +273,7 @@ class _Reading:
             cut = data.rfind(b"\n") + 1
             if cut:
                 self._scope.scan(partial + data[:cut])
+                self.defining = self.defining or self._scope.defines
                 partial = data[cut:]
             elif len(partial) < MAX_CAPTURE_LINE:
                 partial += data
@@ -271,6 +291,8 @@ class _Reading:
             self._position += len(line)
             if not line.endswith(b"\n"):
                 self._position += _rest_of_line(self._stream)
+            if line.startswith(_DEFINITION_BYTES):
+                self.defining = True
             yield number, line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")
 
 

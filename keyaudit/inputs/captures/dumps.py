@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -127,8 +128,8 @@ class DumpReader:
         self.path = path
         self._gates = _gates()
         self._current: _Request | None = None
-        self._vias = tuple(shape.via.search for shape in shapes() if shape.via is not None)
-        self._via: tuple[int, str | None] = (-VIA_LINES - 1, None)  # the last line saying where a request went
+        # the last lines fed between requests: one may say where the next request went
+        self._between: deque[tuple[int, str]] = deque(maxlen=VIA_LINES)
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
         started = self._started(number, text)
@@ -143,15 +144,17 @@ class DumpReader:
         elif current is not None and self._current is current:
             yield from self._next_line(current, text)
         if started is None and self._current is None:
-            self._note_via(number, text)
+            self._between.append((number, text))
 
-    def _note_via(self, number: int, text: str) -> None:
-        """Remember what a line between requests says of where the next one went (a packet's
-        destination port), for a request starting soon after it."""
-        for search in self._vias:
-            if (found := search(text)) is not None:
-                self._via = (number, _PORT_SCHEMES.get(found.group("port")))
-                return
+    def _scheme(self, shape: Shape, number: int) -> str | None:
+        """The scheme a line fed shortly before the start line ``number`` says the request went
+        by (a packet's destination port), nearest first; None where none says."""
+        if shape.via is None:
+            return None
+        for before, text in reversed(self._between):
+            if number - before <= VIA_LINES and (found := shape.via.search(text)) is not None:
+                return _PORT_SCHEMES.get(found.group("port"))
+        return None
 
     @property
     def busy(self) -> bool:
@@ -181,8 +184,8 @@ class DumpReader:
                     started.headers = flat_headers(groups["flat"], ".." if groups.get("gap") == ".." else " ")
                     started.head_closed = True
                 started.eol = groups.get("eol") or ""
-                if number - self._via[0] <= VIA_LINES:
-                    started.scheme = self._via[1]
+                if started.url is None:
+                    started.scheme = self._scheme(shape, number)
                 return started
         return None
 

@@ -18,8 +18,9 @@ COLUMNS_DIRECTIVE = "#Fields:"  # W3C extended log format (w3.org/TR/WD-logfile.
 # on a line of its own; the value may use the variables defined before it.
 _VARIABLE = re.compile(r"@([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*(.*?)[ \t\r]*")
 _REFERENCE = re.compile(r"\{\{[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]*\}\}")
-# What a definition line starts with, looked for after a line feed in text passed over.
-_STARTS = (b"\n" + COLUMNS_DIRECTIVE.encode(), b"\n@")
+DEFINITION_STARTS = (COLUMNS_DIRECTIVE, "@")  # what a line that may define something starts with
+# the same, looked for after a line feed in text passed over
+_STARTS = tuple(b"\n" + start.encode() for start in DEFINITION_STARTS)
 MAX_VARIABLES = 256
 MAX_COLUMNS = 256
 MAX_VALUE_CHARS = 8192  # a longer variable's value is not kept (no request file writes one)
