@@ -21,7 +21,7 @@ from typing import Callable, Iterator
 
 from keyaudit.engine.encodings import BASE64, BYTES, PAYLOAD, PAYLOADS, PROVIDER_PAYLOAD, DecodeAnchors
 from keyaudit.engine.line_memo import LineMemo
-from keyaudit.engine.payloads import MAX_PAYLOAD_BYTES, array_end, open_base64, open_byte_array
+from keyaudit.engine.payloads import MAX_PAYLOAD_BYTES, array_body_end, array_end, open_base64, open_byte_array
 from keyaudit.engine.unwrap import Decoded, base64_end, base64_run, peel, starts_base64_run, unbase64
 from keyaudit.model.findings import Finding, Location
 
@@ -48,27 +48,50 @@ def _characters(data: bytes) -> int:
 
 class SpotCollector:
     """The spots of one pass, taken buffer by buffer (the pass hands over each buffer's anchors
-    before its hits), until the detector takes them."""
+    before its hits), until the detector takes them. A payload that runs on past its buffer (a
+    subscription event of a megabyte on one line) is read on in the buffers after it, up to
+    :data:`~keyaudit.engine.payloads.MAX_PAYLOAD_BYTES`, and taken once it ends."""
 
     def __init__(self, anchors: DecodeAnchors, allowed: Callable[[bytes, int, int], bool]) -> None:
         self._anchors = anchors
         self._allowed = allowed
         self.spots: list[Spot] = []
+        self.open: list[Spot] = []  # payloads whose run reached the end of the last buffer
 
     def take(self, buffer: bytes, cut: int, place: Callable[[int], tuple[int, int]], offset: int,
-             found: list[tuple[int, int]]) -> None:
+             found: list[tuple[int, int]], final: bool = True) -> None:
         """Keep a spot for each anchor before ``cut`` (one for anchors that share it); ``place``
-        gives the line and 1-based column of an offset of ``buffer``."""
-        for first, last, kind in self.spans(buffer, cut, found):
+        gives the line and 1-based column of an offset of ``buffer``, which starts at ``offset``
+        of the stream and is its last unless ``final`` is False."""
+        continued = self._read_on(buffer, offset, final)
+        for first, last, kind in self.spans(buffer, cut, found, payloads_from=continued):
             line, column = place(first)
-            self.spots.append(Spot(buffer[first:last], offset + first, line, column - 1, kind,
-                                   self._allowed(buffer, first, last)))
+            spot = Spot(buffer[first:last], offset + first, line, column - 1, kind, self._allowed(buffer, first, last))
+            (self.open if kind in PAYLOADS and last == len(buffer) and not final else self.spots).append(spot)
 
-    def spans(self, buffer: bytes, cut: int, found: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    def _read_on(self, buffer: bytes, offset: int, final: bool) -> int:
+        """Read the open payloads on into ``buffer`` (the buffers overlap: each goes on where it
+        stopped), keeping those it ends or fills; where in ``buffer`` the last of them stops."""
+        stop = 0
+        still_open = []
+        for spot in self.open:
+            resume = spot.offset + len(spot.data) - offset
+            limit = min(len(buffer), resume + MAX_PAYLOAD_BYTES - len(spot.data))
+            end = _run_end(spot.kind, buffer, resume, limit)
+            spot = replace(spot, data=spot.data + buffer[resume:end])
+            stop = max(stop, end)
+            (still_open if end == len(buffer) and not final and len(spot.data) < MAX_PAYLOAD_BYTES
+             else self.spots).append(spot)
+        self.open = still_open
+        return stop
+
+    def spans(self, buffer: bytes, cut: int, found: list[tuple[int, int]],
+              payloads_from: int = -1) -> Iterator[tuple[int, int, str]]:
         """(start, end, kind) of each text worth decoding around the anchors ``found`` before
         ``cut``: what :meth:`take` keeps, and what a caller that scans parts of a joint text alone
-        must scan (a HAR field with an encoded key)."""
-        covered = {False: -1, True: -1}  # where the last spot ends: of a payload, of any other
+        must scan (a HAR field with an encoded key). Payload anchors before ``payloads_from`` are
+        in a payload read on from the buffer before."""
+        covered = {False: -1, True: payloads_from}  # where the last spot ends: of a payload, of any other
         line = _MarkedLine(self._anchors, buffer)  # the markers' lines, and their keywords
         for position, index in found:
             if position >= cut:
@@ -98,13 +121,19 @@ class SpotCollector:
             yield first, last, anchor.kind
 
     def drain(self, before_line: int | None = None) -> list[Spot]:
-        """The spots on lines before ``before_line`` (all of them: None), no longer kept."""
+        """The spots on lines before ``before_line`` (all of them: None, the open payloads too, as
+        far as they were read: the text ended, or a read failed), no longer kept."""
         if before_line is None:
-            taken, self.spots = self.spots, []
+            taken, self.spots, self.open = self.spots + self.open, [], []
             return taken
         taken = [spot for spot in self.spots if spot.line < before_line]
         self.spots = [spot for spot in self.spots if spot.line >= before_line]
         return taken
+
+
+def _run_end(kind: str, buffer: bytes, position: int, stop: int) -> int:
+    """Where the payload of ``kind`` going on at ``buffer[position]`` ends, within ``stop``."""
+    return array_body_end(buffer, position, stop) if kind == BYTES else base64_end(buffer, position, stop)
 
 
 class _MarkedLine:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import io
 import re
 from collections import defaultdict
-from typing import BinaryIO, Iterable, Protocol
+from dataclasses import replace
+from typing import BinaryIO, Callable, Iterable, Protocol
 
 from keyaudit.engine import create_matcher
 from keyaudit.engine.context import ContextJudge, Verdict
-from keyaudit.engine.decoding import MAX_DEPTH, DecodingLayer, SpotCollector
+from keyaudit.engine.decoding import MAX_DEPTH, DecodingLayer, Spot, SpotCollector
 from keyaudit.engine.encodings import PAYLOADS
 from keyaudit.engine.evidence import FileEvidence, HostSet
 from keyaudit.engine.logcontext import record_context
@@ -187,6 +188,8 @@ class SecretDetector:
                 continue
             inner: list[Finding] = []
             nested = windows.nested() if reader is not None and windows is not None else None
+            if nested is not None and reader is not None:  # the payloads inside this one's text
+                nested.on_nested = _placed_on(spot, decoded.name, reader)
             chunks = ChunkedPass(io.BytesIO(decoded.text), self.matcher, sniff_binary=False, windows=nested)
             self.collect(chunks, path, inner, depth - len(decoded.steps))
             if reader is not None and nested is not None and chunks.markers_seen:
@@ -260,6 +263,16 @@ class SecretDetector:
                     pending.append(with_context(finding, verdict))
             hide_secrets_in_urls(pending)
             into.extend(pending)
+
+
+def _placed_on(spot: Spot, layers: str, reader: Callable[[NestedText], None]) -> Callable[[NestedText], None]:
+    """A reader of the payloads a payload's text holds (a subscription event logged inside
+    another): their requests have no place in the file but the outer value, and are named by
+    every layer opened to reach them."""
+    def read(inner: NestedText) -> None:
+        reader(replace(inner, line=spot.line, column=spot.column, decoded=f"{layers}+{inner.decoded}"))
+
+    return read
 
 
 def _seen_key(finding: Finding) -> tuple[int, str]:

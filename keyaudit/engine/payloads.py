@@ -22,12 +22,13 @@ from __future__ import annotations
 import base64
 import re
 import zlib
+from array import array
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Sequence
 
-from keyaudit.engine.unwrap import base64_bytes, base64_origin
+from keyaudit.engine.unwrap import Base64Origin, base64_bytes
 
-MAX_PAYLOAD_BYTES = 1 << 20  # of an encoded value read around its anchor (the engine's chunk)
+MAX_PAYLOAD_BYTES = 8 << 20  # of an encoded value read, across the engine's buffers
 MAX_OUTPUT_BYTES = 16 << 20  # of text one payload opens to, nested formats included
 MAX_NESTING = 3  # formats opened inside one another (gzip inside a byte array: two)
 _PIECE_BYTES = 4 << 10  # compressed input fed at a time: damage loses at most this much before it
@@ -94,9 +95,10 @@ class Opened:
 
     text: bytes
     steps: list[str]
-    # For a byte array opened to text, the offset in the value of each byte's number (and its
-    # end); empty when the text came out of a compressed stream, whose bytes have no place.
-    origin: list[int] = field(default_factory=list)
+    # For a byte array or base64 opened to text, the offset in the value of each byte's number or
+    # characters (and its end); empty when the text came out of a compressed stream, whose bytes
+    # have no place.
+    origin: Sequence[int] = field(default_factory=list)
 
 
 def open_base64(run: bytes) -> Opened | None:
@@ -107,27 +109,50 @@ def open_base64(run: bytes) -> Opened | None:
         return None
     if _format(data) is not None:
         return _decompressed(data, ["base64"], MAX_NESTING)
-    return Opened(data, ["base64"], base64_origin(len(data), len(run))) if data and _is_text(data) else None
+    return Opened(data, ["base64"], Base64Origin(len(data), len(run))) if data and _is_text(data) else None
 
 
 def open_byte_array(value: bytes) -> Opened | None:
     """A JSON array of byte values (from its ``[``) opened to the bytes it lists, and those opened
     further when they are compressed; None when a value is not a byte or the bytes are not text.
-    An array cut short (a line cut by its writer) gives the bytes before the cut."""
+    An array cut short (a line cut by its writer) gives the bytes before the cut. The numbers are
+    read a piece at a time, each piece at C speed (an array of megabytes has millions of them)."""
     body = _ARRAY_BODY.match(value, 1)
     assert body is not None  # the pattern matches the empty string
     data = bytearray()
-    origin: list[int] = []
-    for number in _NUMBER.finditer(value, 1, body.end()):
-        byte = int(number[0])
-        if byte > 255:
+    start, end = 1, body.end()
+    while start < end:
+        stop = value.rfind(b",", start, min(end, start + _PIECE_BYTES * 16)) + 1  # a piece ends after a comma
+        stop = stop if stop > start else end
+        try:
+            data += bytes(map(int, _NUMBER.findall(value, start, stop)))
+        except ValueError:  # a number over 255
             return None
-        data.append(byte)
-        origin.append(number.start())
-    origin.append(body.end())
+        start = stop
     if _format(bytes(data[:4])) is not None:
         return _decompressed(bytes(data), ["bytes"], MAX_NESTING)
-    return Opened(bytes(data), ["bytes"], origin) if _is_text(data) else None
+    return Opened(bytes(data), ["bytes"], _ArrayOrigin(value, end, len(data))) if _is_text(data) else None
+
+
+class _ArrayOrigin(Sequence[int]):
+    """The offset in a byte array's text of each byte's number (and the array's end), found
+    when a finding in its text is placed: most arrays hold none, and a long one has millions."""
+
+    def __init__(self, value: bytes, end: int, count: int) -> None:
+        self._value, self._end, self._count = value, end, count
+        self._starts: array[int] | None = None
+
+    def _listed(self) -> "array[int]":
+        if self._starts is None:
+            self._starts = array("q", (number.start() for number in _NUMBER.finditer(self._value, 1, self._end)))
+            self._starts.append(self._end)
+        return self._starts
+
+    def __len__(self) -> int:
+        return self._count + 1
+
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]  # asked by position only
+        return self._listed()[index]
 
 
 def _format(data: bytes) -> tuple[str, Callable[[], object | None]] | None:
@@ -180,5 +205,10 @@ def _is_text(data: bytes | bytearray) -> bool:
 def array_end(buffer: bytes, start: int, stop: int) -> int:
     """Where the byte array starting at ``buffer[start]`` (its ``[``) ends, its ``]`` included,
     within ``stop``: at the first byte that is no digit, comma or space."""
-    found = _ARRAY_BODY.match(buffer, start + 1, stop)
-    return found.end() if found is not None else start + 1
+    return array_body_end(buffer, start + 1, stop)
+
+
+def array_body_end(buffer: bytes, position: int, stop: int) -> int:
+    """Where the byte array going on at ``buffer[position]`` ends, its ``]`` included, within ``stop``."""
+    found = _ARRAY_BODY.match(buffer, position, max(position, stop))
+    return found.end() if found is not None else position

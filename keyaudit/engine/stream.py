@@ -193,7 +193,7 @@ class ChunkedPass:
                 carry = buffer
                 continue
             cursor = _Cursor(buffer, line, column_base)
-            for raw in self._pass(buffer, cut, line, absolute, column_base):
+            for raw in self._pass(buffer, cut, line, absolute, column_base, final):
                 if (raw.match_start >= cut and not raw.whole) or absolute + raw.match_start < resume.get(raw.rule_index, 0):
                     continue
                 resume[raw.rule_index] = absolute + raw.match_end
@@ -234,13 +234,14 @@ class ChunkedPass:
             return b"".join(pieces), exc
         return b"".join(pieces), None
 
-    def _pass(self, buffer: bytes, cut: int, line: int, offset: int, column_base: int) -> list[RawMatch]:
-        """The rule hits of one buffer; its markers, the windows around its anchors and the spots
-        around its decode anchors are noted (anchors past ``cut`` belong to the next buffer,
-        which starts there)."""
+    def _pass(self, buffer: bytes, cut: int, line: int, offset: int, column_base: int, final: bool) -> list[RawMatch]:
+        """The rule hits of one buffer (the stream's last when ``final``); its markers, the
+        windows around its anchors and the spots around its decode anchors are noted (anchors
+        past ``cut`` belong to the next buffer, which starts there)."""
         found = self._matcher.match(buffer, want_markers=not self.markers_seen)
-        if self.spots is not None and found.decode_anchors:
-            self.spots.take(buffer, cut, _Cursor(buffer, line, column_base).place, offset, found.decode_anchors)
+        if self.spots is not None and (found.decode_anchors or self.spots.open):
+            self.spots.take(buffer, cut, _Cursor(buffer, line, column_base).place, offset, found.decode_anchors,
+                            final)
         if self._tables:
             found.read_on(self._tables, buffer)
         # Tables whose rows run on past this buffer are read on in the next, unless their header

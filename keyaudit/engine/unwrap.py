@@ -15,9 +15,9 @@ import binascii
 import html.entities
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
-Origin = list[int]
+Origin = Sequence[int]
 Layer = Callable[[bytes], "tuple[bytes, Origin] | None"]
 
 _PERCENT = re.compile(rb"%([0-9A-Fa-f]{2})")
@@ -189,10 +189,24 @@ def unbase64(run: bytes) -> tuple[bytes, Origin] | None:
     text = base64_bytes(run)
     if text is None or not text or sum(byte in _TEXT_BYTE or byte >= 0x80 for byte in text) < PRINTABLE_SHARE * len(text):
         return None
-    return text, base64_origin(len(text), len(run))
+    return text, Base64Origin(len(text), len(run))
 
 
-def base64_origin(decoded: int, run: int) -> Origin:
+class Base64Origin(Sequence[int]):
     """Where each of the ``decoded`` bytes of a base64 run of ``run`` characters comes from:
-    byte ``i`` from character ``i // 3 * 4 + i % 3`` (where its bits start); the run's end last."""
-    return [index // 3 * 4 + index % 3 for index in range(decoded)] + [run]
+    byte ``i`` from character ``i // 3 * 4 + i % 3`` (where its bits start); the run's end last.
+    Worked out when asked, not listed: a payload of megabytes would list millions of numbers."""
+
+    def __init__(self, decoded: int, run: int) -> None:
+        self._decoded, self._run = decoded, run
+
+    def __len__(self) -> int:
+        return self._decoded + 1
+
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]  # asked by position only
+        if index < 0:
+            index += len(self)
+        if not 0 <= index <= self._decoded:
+            raise IndexError(index)
+        return self._run if index == self._decoded else index // 3 * 4 + index % 3
+

@@ -111,7 +111,8 @@ class WindowCollector:
     """
 
     def __init__(self, stream_offset: int = 0, request: Reach = Reach(0, 0), record: Reach = Reach(0, 0),
-                 keep_text: KeepText | None = None, reach_of: Callable[[bytes, Reach], Reach] | None = None) -> None:
+                 keep_text: KeepText | None = None, reach_of: Callable[[bytes, Reach], Reach] | None = None,
+                 whole_lines: bool = False) -> None:
         self._stream_offset = stream_offset  # where the stream the engine reads starts in the content
         self.request = request  # around request anchors and credentials: a whole request, body included
         self.record = record  # around record anchors (a provider host): the record's own lines
@@ -123,6 +124,12 @@ class WindowCollector:
         self._kept_bytes = 0
         # The last lines before the buffer being read: (number, stream offset, text when kept).
         self._tail: list[tuple[int, int, bytes]] = []
+        # With ``whole_lines`` (a text in memory, whose lines are read whole), the (number, stream
+        # offset) of the line the buffer being read starts inside, if it does: a line longer than
+        # a buffer (a batch of events on one line) is read from its start. A file's lines are read
+        # cut, and a window on a longer line starts where its buffer does.
+        self._whole_lines = whole_lines
+        self._inside: tuple[int, int] | None = None
         self._lines = LineMemo(b"")  # the lines of the buffer being read: their anchors' reaches
         # Who reads the requests in the text of a payload that writes requests out, as the pass
         # opens it (the text is not kept after); None: no one.
@@ -135,7 +142,7 @@ class WindowCollector:
     def nested(self) -> "WindowCollector":
         """A collector of the same reaches for the text a payload opened to, which is in memory
         (read again at its windows, not kept line by line)."""
-        return WindowCollector(0, self.request, self.record, reach_of=self._reach_of)
+        return WindowCollector(0, self.request, self.record, reach_of=self._reach_of, whole_lines=True)
 
     def add(self, buffer: bytes, position: int, line: int, buffer_offset: int, reach: Reach) -> None:
         """A window around ``buffer[position]``, which is on line ``line``; ``buffer`` starts at
@@ -152,7 +159,9 @@ class WindowCollector:
             start = buffer.rfind(b"\n", 0, start - 1) + 1
             first -= 1
         offset = self._stream_offset + buffer_offset + start
-        if start == 0:  # on into the lines of the buffer before
+        if start == 0 and self._inside is not None and self._inside[0] == first:
+            offset = self._inside[1]  # the line began in a buffer before
+        elif start == 0:  # on into the lines of the buffer before
             for number, at, _text in reversed(self._tail):
                 if number < line - reach.before:
                     break
@@ -176,7 +185,11 @@ class WindowCollector:
         at ``buffer_offset`` of the stream), for the windows of the next buffer to reach into."""
         if cut == 0 or buffer[cut - 1 : cut] != b"\n":
             self._tail = []  # the next buffer starts inside a line: nothing before it to reach
+            newline = buffer.rfind(b"\n", 0, cut)
+            if self._whole_lines and (newline >= 0 or self._inside is None):  # else it began further back still
+                self._inside = (next_line, self._stream_offset + buffer_offset + newline + 1)
             return
+        self._inside = None
         tail: list[tuple[int, int, bytes]] = []
         end, size = cut, 0
         while len(tail) < self.request.before and end > 0:

@@ -121,15 +121,16 @@ def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: boo
 
 
 def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
-                      known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
+                      known: RecordHeaders = NO_RECORD_HEADERS, line_bytes: int = MAX_CAPTURE_LINE) -> Iterator[Exchange]:
     """Every request written in the ``windows`` (in stream order, not overlapping) of the text
     ``opener`` gives; each window is read alone (see :func:`_window_exchanges`), in slices of
     bounded size (see :func:`_slices`): a dense log makes one window of the whole file.
-    ``known``: the header names the rules know, for records that log headers one field each."""
+    ``known``: the header names the rules know, for records that log headers one field each;
+    ``line_bytes``: where a longer line is cut."""
     kept = all(window.lines is not None for window in windows)
     scope = FileScope()  # what the file defined above the lines being read (only in the lines kept, if kept)
     with contextlib.nullcontext() if kept else opener() as stream:
-        reading = _Reading(stream, scope)  # type: ignore[arg-type]
+        reading = _Reading(stream, scope, line_bytes)  # type: ignore[arg-type]
         for window in windows:
             if window.lines is not None:
                 lines: Iterable[tuple[int, str]] = (
@@ -158,7 +159,10 @@ def exchanges_in_nested(nested: NestedText, path: str, known: RecordHeaders) -> 
     if raw is not None:  # the bytes of one request, kept as sent: its body needs no guessing
         yield raw
         return
-    for exchange in exchanges_in_text(lambda: io.BytesIO(nested.text), path, nested.windows, known):
+    # The text is in memory already (bounded by what a payload may open to): a batch of events
+    # on one line of megabytes is read whole.
+    whole_lines = max(MAX_CAPTURE_LINE, len(nested.text))
+    for exchange in exchanges_in_text(lambda: io.BytesIO(nested.text), path, nested.windows, known, whole_lines):
         exchange.origin = dataclasses.replace(exchange.origin, line=nested.line, column=nested.column + 1)
         yield exchange
 
@@ -249,11 +253,13 @@ class _Reading:
     """A stream read forward, window after window: where it is, the lines of each window, and
     what the text passed over between them defines (``scope``)."""
 
-    def __init__(self, stream: BinaryIO, scope: FileScope) -> None:
+    def __init__(self, stream: BinaryIO, scope: FileScope, line_bytes: int) -> None:
         self._stream = stream
         self._position = 0
         self._scope = scope
+        self._line_bytes = line_bytes
         self.defining = False  # whether the file defined something, or a line read may have
+
     def _advance(self, offset: int) -> None:
         """Move the stream on to ``offset``: windows come in order, so it only moves forward. A
         seek for plain data, once past the file's head without a definition in it; else the text
@@ -275,17 +281,17 @@ class _Reading:
                 self._scope.scan(partial + data[:cut])
                 self.defining = self.defining or self._scope.defines
                 partial = data[cut:]
-            elif len(partial) < MAX_CAPTURE_LINE:
+            elif len(partial) < self._line_bytes:
                 partial += data
         self._position = position
 
     def lines(self, window: Window) -> Iterator[tuple[int, str]]:
-        """The window's lines as (number, text without its line ending), each cut at
-        ``MAX_CAPTURE_LINE``, read as they are asked for."""
+        """The window's lines as (number, text without its line ending), each cut at the
+        reading's line bound, read as they are asked for."""
         if window.offset > self._position:
             self._advance(window.offset)
         for number in range(window.first_line, window.last_line + 1):
-            line = self._stream.readline(MAX_CAPTURE_LINE)
+            line = self._stream.readline(self._line_bytes)
             if not line:
                 return
             self._position += len(line)

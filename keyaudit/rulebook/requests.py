@@ -129,7 +129,7 @@ class RequestRule(RuleInfo):
             return False
         if self.path is not None and not self.path.search(exchange.path):
             return False
-        if any(not exchange.header(name) for name in self.has_headers):
+        if self.has_headers and any(not exchange.header(name) for name in self.has_headers):
             return False
         if self.carries_credential is not None:
             wanted = self.carries_credential

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,47 @@ def test_base64_that_names_a_provider_but_writes_no_request_out_gives_no_request
     binary = base64.b64encode(bytes(range(256)) + b"api.asaas.com" + bytes(range(256))).decode()
     path.write_text(json.dumps({"data": note}) + "\n" + json.dumps({"data": binary}) + "\n")
     assert request_findings(path) == ([], {}, [])
+
+
+def test_a_request_in_a_payload_of_a_payload_is_read_and_placed_on_the_outer_value(tmp_path: Path) -> None:
+    """A Lambda that logs the subscription event it received, in a log group subscribed in turn:
+    the outer event's message holds the inner event, whose data holds the dump. The request is
+    read, once, on the outer value, the layers named in order; so is its key."""
+    key = asaas_key()
+    dump = [f"--> POST {URL}", f"access_token: {key}", "Content-Type: application/json", "Content-Length: 2", "",
+            "{}", "--> END POST (2-byte body)"]
+    inner = subscription(["payouts worker", *dump])
+    outer = subscription(["START RequestId: 7", inner, "END RequestId: 7"])
+    path = tmp_path / "forwarder.log"
+    path.write_text("INFO forwarder started\n" + outer + "\n")
+    found, counts, errors = request_findings(path)
+    assert errors == [] and counts["requests_judged"] == 1
+    assert found == [("asaas-unsigned-transfer", 2, outer.index("H4sI") + 1, "okhttp", "base64+gzip+base64+gzip")]
+    report, _ = scan_json(str(path))
+    keys = [f for f in report["findings"] if f["rule_id"] == "asaas-api-key"]
+    assert [(f["location"]["line"], f["context"]["decoded"]) for f in keys] == [(2, "base64+gzip+base64+gzip")]
+
+
+@pytest.mark.parametrize("packing", ["gzip", "plain"])
+def test_a_payload_longer_than_the_engines_buffer_is_read_to_its_end(tmp_path: Path, packing: str) -> None:
+    """A payload of more than a megabyte on one line (a subscription event of many messages, a
+    Pub/Sub message with a long record) runs on past the engine's buffer: it is read on into the
+    next one, and the request at its end is judged, on the value."""
+    key = asaas_key()
+    noise = random.Random(5)
+    filler = ["%0512x" % noise.getrandbits(2048) for _ in range(8000)]  # 4 MB that compresses to half
+    if packing == "gzip":
+        dump = [f"--> POST {URL}", f"access_token: {key}", "Content-Type: application/json", "Content-Length: 2", "",
+                "{}", "--> END POST (2-byte body)"]
+        line, capture = subscription([*filler, *dump]), "okhttp"
+    else:
+        line, capture = pubsub_push({"method": "POST", "url": URL, "headers": {"access_token": key}, "body": "{}",
+                                     "trace": filler}), "jsonlog"
+    value = json.loads(line)["awslogs"]["data"] if packing == "gzip" else json.loads(line)["message"]["data"]
+    assert len(value) > 2 << 20  # the engine reads a mebibyte at a time, and on to the end of a line begun
+    path = tmp_path / "events.log"
+    path.write_text("INFO consumer started\n" + line + "\n")
+    found, counts, errors = request_findings(path)
+    assert errors == [] and counts["requests_judged"] == 1
+    assert found == [("asaas-unsigned-transfer", 2, line.index(value) + 1, capture,
+                      "base64+gzip" if packing == "gzip" else "base64")]
