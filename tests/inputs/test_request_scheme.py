@@ -70,3 +70,17 @@ def test_a_record_s_destination_port_says_the_scheme(port: object, scheme: str, 
     report, _ = scan_json(str(path))
     assert {f["context"]["url"] for f in report["findings"] if f["context"].get("method")} == {
         f"{scheme}://api.asaas.com/v3/transfers"}
+
+
+def test_a_record_s_whole_url_beside_its_path_says_the_scheme(tmp_path: Path) -> None:
+    # tshark -T ek of port 80: http.request.uri (the target) and http.request.full_uri (with the
+    # scheme the dissector saw) side by side
+    http = {"http_http_request_method": "POST", "http_http_request_uri": "/v3/transfers",
+            "http_http_host": "api.asaas.com", "http_http_request_full_uri": "http://api.asaas.com/v3/transfers",
+            "http_http_request_line": ["Host: api.asaas.com\r\n", f"access_token: {asaas_key()}\r\n"]}
+    path = tmp_path / "packets.json"
+    path.write_text(json.dumps({"timestamp": "1795352400000", "layers": {"tcp": {"tcp_tcp_dstport": "80"},
+                                                                         "http": http}}) + "\n")
+    report, _ = scan_json(str(path))
+    assert {f["context"]["url"] for f in report["findings"] if f["context"].get("method")} == {
+        "http://api.asaas.com/v3/transfers"}

@@ -127,8 +127,13 @@ def _near(nodes: list[tuple[dict[str, Any], tuple[int, ...]]], place: tuple[int,
 
 def _url(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
     """The request's absolute URL: a URL field, a ``url`` object (its whole text, or its parts:
-    ECS's domain and path, Postman's host labels and path segments), or host and path."""
+    ECS's domain and path, Postman's host labels and path segments), or host and path. A URL
+    field that holds a path only gives way to a URL field beside it with the same path and a
+    scheme (tshark's http.request.uri and http.request.full_uri): that says http or https."""
     target = first(nodes, URL, (str, dict))
+    if isinstance(target, str) and not has_scheme(target):
+        holder = next((node for node in nodes if any(value is target for value in node.values())), {})
+        target = _url_with_path({key: value for key, value in holder.items() if role(key) in URL}, target) or target
     if isinstance(target, dict):
         whole = first([target], URL_OBJECT)
         if whole is not None and has_scheme(whole):
