@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,6 +56,8 @@ def rules_list(rule_paths: tuple[Path, ...], verbose: bool) -> None:
 def _details(rule: RuleInfo) -> str:
     """What a rule says for its readers, indented under its line: why it matters, what to do,
     where to read more (what SARIF shows as the rule's help)."""
+    import textwrap  # here, not at start-up: a scan imports this command's module too
+
     parts = [("", rule.description), ("remediation: ", rule.remediation),
              *(("reference: ", url) for url in rule.references)]
     width = max(40, shutil.get_terminal_size().columns - 4)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import html.entities
 import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -72,6 +71,8 @@ def _entity(match: re.Match[bytes]) -> bytes | None:
         return _character(int(match[1]))
     if match[2] is not None:
         return _character(int(match[2], 16))
+    import html.entities  # a dict of 2,231 names, loaded by the first named entity met, not at start-up
+
     named = html.entities.html5.get(match[3].decode("ascii") + ";")
     return named.encode("utf-8") if named is not None else None
 

@@ -27,6 +27,7 @@ from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
 from keyaudit.model.exchange import Exchange, Origin, split_url
 
 ENTRIES = ("log", "entries")
+ALONE_CHARS = 1 << 16  # a string this long is a part of the joint text of its own
 _ENTRY_POINTER = "/log/entries/"
 
 
@@ -114,9 +115,22 @@ class HarValue:
         """What the rules see in every field, one field a line, as the parts of a text joined by
         line breaks (the strings, then each body decoded from base64): the cheap way, without
         pointers, to learn whether any field can hold a finding. In parts, so that a batch's
-        texts are joined once, not copied again for each value (bodies run to megabytes)."""
+        texts are joined once, not copied again for each value (bodies run to megabytes); a
+        long string is a part of its own, encoded from itself, not from a copy joined first."""
         walk = self._walk = _Walk(self.root, self._in_headers)
-        return [scannable("\n".join(walk.texts)), *walk.bodies]
+        texts = walk.texts
+        if sum(map(len, texts)) < ALONE_CHARS:
+            return [scannable("\n".join(texts)), *walk.bodies]
+        parts, run = [], 0  # a long text (a body) encoded alone: joined with the others, it was copied once more
+        for index, text in enumerate(texts):
+            if len(text) >= ALONE_CHARS:
+                if run < index:
+                    parts.append(scannable("\n".join(texts[run:index])))
+                parts.append(scannable(text))
+                run = index + 1
+        if run < len(texts):
+            parts.append(scannable("\n".join(texts[run:])))
+        return [*parts, *walk.bodies]
 
     def fields_hit(self, hits: list[tuple[int, int]]) -> list[HarField]:
         """The fields that ``hits`` (spans, ends included, in the text of :meth:`joint_parts`)

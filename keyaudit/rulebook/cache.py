@@ -10,7 +10,12 @@ blindly:
   warning line a run), and one that does not exist yet is made private;
 * every entry is named by a hash of what it was built from and by the SHA-256 of its own bytes
   (``hs-<input>.<content>.db``), so an entry edited or damaged after it was written no longer
-  matches its name: it is deleted and rebuilt, never read.
+  matches its name: it is deleted and rebuilt, never read;
+* it does not grow for ever: every rule version and option set ever used leaves entries (837,
+  87 MB, were seen in one folder), so a run that writes an entry prunes the folder
+  (:func:`prune`): entries no run has used for :data:`UNUSED_DAYS` days go, and of each kind
+  only the :data:`KEPT_PER_KIND` used last stay. A run that only reads never prunes: it adds
+  nothing.
 
 A read-only or missing home only costs the next run a rebuild.
 """
@@ -20,8 +25,20 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import stat
+import time
 from pathlib import Path
+
+UNUSED_DAYS = 30  # an entry no run has read or written for this long is deleted
+KEPT_PER_KIND = 100  # entries kept of each kind (databases, prepared patterns, parsed rule files)
+USE_MARK_SECONDS = 86_400  # a read marks an entry used (its mtime) at most once a day
+ABANDONED_SECONDS = 86_400  # a temporary this old belongs to a write that died, not to one under way
+# What this module writes (``<kind>-<input hash>[.<sha256>].<suffix>``; entries of older versions
+# carry no digest) and its temporaries (``.<entry>.<pid>.tmp``): nothing else in the folder is
+# ever deleted.
+_ENTRY = re.compile(r"(?P<kind>[a-z][a-z0-9-]*?)-[0-9a-f]{16,64}(?:\.[0-9a-f]{64})?\.[a-z]+")
+_TEMPORARY = re.compile(r"\..+\.[0-9]+\.tmp")
 
 
 def cache_dir() -> Path:
@@ -85,6 +102,7 @@ def read_entry(name: str) -> bytes | None:
         try:
             data = path.read_bytes()
             if _stored_name(name, data) == candidate:
+                _mark_used(path)
                 return data
             path.unlink()
             listed.discard(candidate)
@@ -120,3 +138,55 @@ def write_entry(name: str, data: bytes) -> None:
     listed = _listing(folder)
     if listed is not None:
         listed.add(path.name)
+        listed.difference_update(prune(folder))
+
+
+def _mark_used(path: Path) -> None:
+    """Note that an entry was read (its modification time, what :func:`prune` goes by), at most
+    once a day an entry: a pre-commit hook reads the same dozen entries many times a day."""
+    try:
+        if time.time() - path.stat().st_mtime > USE_MARK_SECONDS:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def prune(folder: Path, now: float | None = None) -> list[str]:
+    """Delete from the cache ``folder`` the entries unused for :data:`UNUSED_DAYS` days and, of
+    each kind, all but the :data:`KEPT_PER_KIND` used last, and temporaries abandoned by writes
+    that died; return the names deleted.
+
+    Only regular files named as this module names them are looked at (a symlink is never
+    followed nor deleted, nor any file of another name); an entry is replaced whole by
+    ``os.replace``, so deleting one that a run has just listed costs that run a rebuild, never a
+    wrong read; and a temporary is deleted only once no write can still be under way in it."""
+    now = time.time() if now is None else now
+    kinds: dict[str, list[tuple[float, str]]] = {}
+    doomed: list[str] = []
+    try:
+        with os.scandir(folder) as listing:
+            for item in listing:
+                entry, temporary = _ENTRY.fullmatch(item.name), _TEMPORARY.fullmatch(item.name)
+                if (entry is None and temporary is None) or not item.is_file(follow_symlinks=False):
+                    continue
+                modified = item.stat(follow_symlinks=False).st_mtime
+                if temporary is not None:
+                    if now - modified > ABANDONED_SECONDS:
+                        doomed.append(item.name)
+                elif now - modified > UNUSED_DAYS * 86_400:
+                    doomed.append(item.name)
+                else:
+                    kinds.setdefault(entry.group("kind"), []).append((modified, item.name))  # type: ignore[union-attr]
+    except OSError:
+        return []
+    for entries in kinds.values():
+        entries.sort(reverse=True)
+        doomed.extend(name for _, name in entries[KEPT_PER_KIND:])
+    deleted = []
+    for name in doomed:
+        try:
+            os.unlink(folder / name)
+            deleted.append(name)
+        except OSError:
+            continue
+    return deleted

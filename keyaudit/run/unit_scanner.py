@@ -178,7 +178,8 @@ class UnitScanner:
         from keyaudit.inputs.har import HarError
         from keyaudit.inputs.har_findings import findings_in_har
 
-        display, keeper = unit.target.display, TailKeeper(stream, count_lines=True)
+        # Lines are counted only for a --state record (a pass over every byte of the capture).
+        display, keeper = unit.target.display, TailKeeper(stream, count_lines=unit.head is not None)
         har = Tally()
         try:
             for item in findings_in_har(keeper, display, self.detector, self.judge,  # type: ignore[arg-type]

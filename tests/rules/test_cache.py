@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,47 @@ def test_a_new_cache_folder_is_made_private_and_rules_commands_warn_too(project:
         run = proc(*command, cwd=project)
         warnings = [line for line in run.stderr.decode().splitlines() if line.startswith("keyaudit: warning:")]
         assert run.returncode == 0 and len(warnings) == 1 and "is writable by other users" in warnings[0], warnings
+
+
+DAY = 86_400
+
+
+def planted(folder: Path, name: str, age_days: float, data: bytes = b"x") -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    stamp = time.time() - age_days * DAY
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+@posix_only
+def test_a_run_that_writes_prunes_old_and_surplus_entries_and_nothing_else(project: Path) -> None:
+    """Issue 14's cache of 837 entries: a run that adds an entry deletes the entries no run used
+    for 30 days and, of each kind, all but the 100 used last; the entries it read itself (marked
+    used, however old they were), files of other names, symlinks and their targets, and a
+    temporary another run may be writing stay."""
+    assert scan(project) == (["asaas-api-key"], [])  # fills the cache
+    folder = project / "cache" / "keyaudit"
+    own_rules = sorted(folder.glob("rules-*.json"))
+    assert own_rules
+    for path in folder.iterdir():  # everything this first run wrote now looks long unused
+        os.utime(path, (time.time() - 40 * DAY,) * 2)
+    digest = "ab" * 32
+    old = [planted(folder, f"hs-{index:032x}.{digest}.db", 31 + index) for index in range(3)]
+    old.append(planted(folder, f"rules-1-{'c' * 32}.json", 45))  # an older version's, without digest
+    # A kind this run does not write (an older format's parsed rule files), used in the last days.
+    recent = [planted(folder, f"rules-0-{index:032x}.{digest}.json", index / 24) for index in range(105)]
+    outside = planted(project, "elsewhere.db", 90)
+    (folder / f"hs-{'d' * 32}.{digest}.db").symlink_to(outside)
+    foreign = planted(folder, "notes.txt", 90)
+    writing = planted(folder, f".hs-{'e' * 32}.{digest}.db.4242.tmp", 0.01)
+    abandoned = planted(folder, f".hs-{'f' * 32}.{digest}.db.4243.tmp", 2)
+
+    assert scan(project, "--rules", "extra.yaml") == (["asaas-api-key"], [])  # reads, and writes extra.yaml's
+
+    assert not any(path.exists() for path in old) and not abandoned.exists()
+    assert [path.exists() for path in recent] == [True] * 100 + [False] * 5  # the 100 used last
+    assert all(path.exists() for path in own_rules)  # read by the second run: used again
+    assert (folder / f"hs-{'d' * 32}.{digest}.db").is_symlink() and outside.read_bytes() == b"x"
+    assert foreign.exists() and writing.exists()
+    assert scan(project, "--rules", "extra.yaml") == (["asaas-api-key"], [])

@@ -6,6 +6,7 @@ configuration or sent to such hosts (production-key-outside-production) — and 
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import zipfile
 from pathlib import Path
@@ -278,3 +279,29 @@ def test_mobile_apps_are_known_by_their_manifests(tmp_path: Path) -> None:
         "ios/Loja/Info.plist": ["asaas-key-in-client-code"],
         "server/.env": ["asaas-api-key"],
     }
+
+
+def test_places_answer_for_every_path_as_all_their_patterns_compiled_do() -> None:
+    """A place compiles only the patterns whose plain runs stand in a path (the rest cannot
+    match): the shipped places must say of any path what pathspec says with all of them, on
+    paths made of the patterns' own words (the near misses: case, suffixes, depth)."""
+    import pathspec
+
+    from keyaudit.rulebook.loader import load_rules
+
+    places = list(load_rules([]).places.values())
+    words = sorted({word for place in places for pattern in (*place.paths, *place.exceptions)
+                    for word in pattern.replace("*", " ").replace("/", " ").replace("!", " ").split()})
+    rng = random.Random(14)
+    paths = {"/".join(rng.choice(words) + rng.choice(("", ".js", ".html", "x", "-1"))
+                      for _ in range(rng.randint(1, 4))) for _ in range(3000)}
+    paths |= {word.upper() for word in words} | {f"src/{word}" for word in words}
+    answers = 0
+    for place in places:
+        included = pathspec.GitIgnoreSpec.from_lines(place.paths, backend="simple")
+        excepted = pathspec.GitIgnoreSpec.from_lines(place.exceptions, backend="simple")
+        for path in paths:
+            expected = bool(place.paths) and included.match_file(path) and not excepted.match_file(path)
+            assert place.holds_path(path) == expected, (place.id, path)
+            answers += expected
+    assert answers > 100  # the paths reach into the places, not only past them
