@@ -1,9 +1,11 @@
 """What a file defines once for the lines below it — a W3C extended log's ``#Fields:`` columns, a
 request file's ``@name = value`` variables — holds for requests far below the definition, where
-the readers of the lines around an anchor would never see it: read from a plain file (the text
-between the windows read through once the file's head defined something) and from a gzip
-member (read through anyway). A later definition replaces an earlier one from its line on, and
-a definition below a request is not the request's.
+the readers of the lines around an anchor would never see it: in a plain file, the text between
+the windows is read through once the file's head defined something. A gzip member's text is
+kept by the scan around anchors only, so there a definition counts where those lines hold it
+(a directive naming the Signature column, variables naming the provider's host or holding the
+credential: anchors themselves). A later definition replaces an earlier one from its line on,
+and a definition below a request is not the request's.
 """
 
 from __future__ import annotations
