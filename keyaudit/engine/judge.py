@@ -17,6 +17,7 @@ from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
 from keyaudit.model.urls import redact_url
 from keyaudit.model.vocabulary import severity_rank
+from keyaudit.rulebook.registry import request_checks
 from keyaudit.rulebook.requests import Credential, RequestCheck, RequestContext, RequestRule
 from keyaudit.rulebook.rules import RuleSet
 from keyaudit.engine import create_matcher
@@ -41,7 +42,9 @@ class ExchangeJudge:
 
     secrets: SecretDetector
     rules: list[RequestRule]
-    checks: dict[str, RequestCheck] = field(default_factory=dict)
+    # Every registered check, as a run without --public-key builds them: a rule names one only
+    # if it is registered, and a judge without it would fail on the first signed request.
+    checks: dict[str, RequestCheck] = field(default_factory=request_checks)
     _by_host: dict[str, list[RequestRule]] = field(default_factory=dict, init=False, repr=False)
     _carried: dict[bytes, tuple[Credential, ...]] = field(default_factory=dict, init=False, repr=False)
 

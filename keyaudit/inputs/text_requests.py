@@ -22,7 +22,8 @@ from typing import BinaryIO, Iterable, Iterator
 
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.windows import KeepText, NestedText, Reach, Window, WindowCollector
-from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE
+from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
+from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, VIA_LINES
 from keyaudit.inputs.captures.same_request import distinct
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.model.findings import Finding
@@ -37,8 +38,12 @@ REQUEST_REACH = Reach(REQUEST_SPAN_LINES // 2, 2 * REQUEST_SPAN_LINES)
 # A record naming a provider host: a JSON line, a curl command, a request line and its Host header.
 RECORD_REACH = Reach(2, 3)
 FIRST_LINE_REACH = Reach(0, REQUEST_SPAN_LINES)  # any anchor on a request's first line
+# the same, for a request line whose target names no scheme: the lines just before it may say where
+# it went (a packet capture's summary line, curl's `* Connected to … port 80`)
+ORIGIN_FORM_REACH = Reach(VIA_LINES, REQUEST_SPAN_LINES)
 WHOLE_LINE_REACH = Reach(0, 0)  # any anchor on a line holding a whole request
-_REQUEST_START = re.compile(rb"(?<![A-Za-z])(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +(?:[A-Za-z][A-Za-z0-9+.-]*://|/)[^\s]")
+_REQUEST_START = re.compile(rb"(?<![A-Za-z])(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +"
+                            rb"(?:(?P<absolute>[A-Za-z][A-Za-z0-9+.-]*://)|/)[^\s]")
 _METHOD_OPTIONS = (b"-X", b"--request")  # curl's -X POST and --request POST
 # A method field holding an HTTP method (``"method": "POST"``, ``'httpMethod': 'get'``, ``":method"``,
 # ``"verb"``), its quotes escaped to any depth: what a structured request record is known by.
@@ -52,6 +57,11 @@ SLICE_OVERLAP = 2 * REQUEST_SPAN_LINES  # lines a slice reads past its own: a re
 READ_ON_BYTES = MAX_WINDOW_BYTES  # how far past a range's end the requests begun in it are read, at most
 MAX_KEPT_BYTES = 32 << 20  # the windows' lines kept from a stream that cannot seek; past it, read again
 _SKIP_BYTES = 1 << 20
+# The text before the first window read through, not sought past, for what a file defines once at
+# its top (a W3C log's columns, a request file's variables: see FileScope); once it defined one,
+# all the text between windows is.
+HEAD_BYTES = 64 << 10
+_DEFINITION_BYTES = tuple(start.encode() for start in DEFINITION_STARTS)
 
 
 def window_collector(stream_offset: int, keep_text: bool = False) -> WindowCollector:
@@ -65,13 +75,14 @@ def window_collector(stream_offset: int, keep_text: bool = False) -> WindowColle
 def reach_of(line: bytes, reach: Reach) -> Reach:
     """How far the request of an anchor on ``line`` reaches, where the line tells, whatever the
     anchor: none around a line holding a whole request; a request's span after a request's first
-    line (its headers may follow a host on it), nothing before it; a request's span both ways
+    line (its headers may follow a host on it), nothing before it — but the few lines that may
+    say where it went (a packet capture's ports), where its target names no scheme; a request's span both ways
     around a member of a pretty-printed JSON object (the object's first line may be far above a
     host). Else ``reach``, what the anchor's kind is given."""
     if holds_whole_request(line):
         return WHOLE_LINE_REACH
-    if starts_request(line):
-        return FIRST_LINE_REACH
+    if (found := _request_start(line)) is not None:
+        return FIRST_LINE_REACH if found.group("absolute") else ORIGIN_FORM_REACH
     return REQUEST_REACH if _JSON_MEMBER.match(line) else reach
 
 
@@ -79,8 +90,15 @@ def starts_request(line: bytes) -> bool:
     """Whether a request starts on ``line``: a method and its target (an absolute URL or a path),
     behind whatever prefix a dump or a log puts before it (``> ``, ``--> ``, ``send: b'``,
     ``request: ``). A curl option naming the method starts nothing but in the command's own line."""
+    return _request_start(line) is not None
+
+
+def _request_start(line: bytes) -> re.Match[bytes] | None:
+    """Where a request starts on ``line`` (see :func:`starts_request`), or None."""
     found = _REQUEST_START.search(line)
-    return found is not None and (b"curl" in line or not line[: found.start()].rstrip().endswith(_METHOD_OPTIONS))
+    if found is None or (b"curl" not in line and line[: found.start()].rstrip().endswith(_METHOD_OPTIONS)):
+        return None
+    return found
 
 
 def holds_whole_request(line: bytes) -> bool:
@@ -113,8 +131,9 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
     ``line_bytes``: where a longer line is cut; ``cut``: the text's first line, when the text
     before it is another range's (what begins there is that range's to read)."""
     kept = all(window.lines is not None for window in windows)
+    scope = FileScope()  # what the file defined above the lines being read (only in the lines kept, if kept)
     with contextlib.nullcontext() if kept else opener() as stream:
-        reading = _Reading(stream, line_bytes)  # type: ignore[arg-type]
+        reading = _Reading(stream, scope, line_bytes)  # type: ignore[arg-type]
         for window in windows:
             if window.lines is not None:
                 lines: Iterable[tuple[int, str]] = (
@@ -125,7 +144,11 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
             numbers = [number for number, _ in anchors]
             for part, (own_first, own_end) in _slices(lines):
                 leads = dict(anchors[bisect.bisect_left(numbers, part[0][0]) : bisect.bisect_right(numbers, part[-1][0])])
-                yield from (exchange for exchange in distinct(_window_exchanges(part, leads, path, known, cut))
+                # a line that may define something (kept lines are looked at here; read ones as read)
+                defining = scope.defines or reading.defining or (window.lines is not None and any(
+                    text.startswith(DEFINITION_STARTS) for _, text in part))
+                yield from (exchange for exchange in distinct(_window_exchanges(part, leads, path, known,
+                                                                                scope if defining else None, cut))
                             if own_first <= exchange.origin.line < own_end)
 
 
@@ -187,57 +210,89 @@ def exchanges_in_lines(lines: list[tuple[int, str]], path: str,
                        known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """Every request written in ``lines``, read as one window whose every line is an anchor:
     what a request rule's example holds."""
-    return iter(distinct(_window_exchanges(lines, {number: 0 for number, _ in lines}, path, known)))
+    return iter(distinct(_window_exchanges(lines, {number: 0 for number, _ in lines}, path, known, FileScope())))
 
 
 def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str,
-                      known: RecordHeaders, cut: int | None = None) -> Iterator[Exchange]:
+                      known: RecordHeaders, scope: FileScope | None, cut: int | None = None) -> Iterator[Exchange]:
     """The requests of one window, whose anchored lines are ``leads``' keys (each with how many
-    lines before it its request may start): around the anchors, the readers of commands and dumps
-    (until no reader is in a request past the last one); every line, the readers of what a
-    window holds whole (YAML mappings); the anchored lines, the readers
-    of JSON records (one a line, or pretty-printed around the anchor). The readers are imported
-    only when a file has requests to read."""
+    lines before it its request may start): around the anchors, the readers of commands, dumps
+    and columns (until no reader is in a request past the last one), each line as the file's
+    definitions above it make it (``scope``, which then sees the window's other lines too; None
+    where neither the file nor the window has defined anything);
+    every line, the readers of what a window holds whole (YAML mappings); the anchored lines,
+    the readers of JSON records (one a line, or pretty-printed around the anchor). The readers
+    are imported only when a file has requests to read."""
     from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, yaml_records
+    from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
-    from keyaudit.inputs.captures.lines import around_anchors, run_readers
+    from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
 
     lines, leads = joined(lines, leads)
-    readers = [curl.CommandReader(path), *httpdump.readers(path)]
-    yield from run_readers(readers, unwrapped(around_anchors(lines, leads, readers)))
+    readers: list[Reader] = [curl.CommandReader(path), *httpdump.readers(path)]
+    if scope is None:
+        yield from run_readers(readers, unwrapped(around_anchors(lines, leads, readers)))
+    else:
+        readers.append(ColumnsReader(path, scope, known))
+        defined = _defined(lines, scope)
+        yield from run_readers(readers, unwrapped(around_anchors(defined, leads, readers)))
+        for _ in defined:  # the lines past the last request: what they define holds for the windows below
+            pass
     yield from yaml_records.exchanges(lines, path)
     yield from jsonlog.exchanges([line for line in lines if line[0] in leads], path, known)
     yield from json_blocks.exchanges(lines, leads, path, known, cut)
 
 
-def _advance(stream: BinaryIO, position: int, offset: int) -> int:
-    """Move ``stream`` from ``position`` to ``offset``: a seek for plain data, reading through a
-    decompressor. Windows come in order, so the stream only moves forward."""
-    if offset <= position:
-        return position
-    if stream.seekable() and not is_decompressing(stream):
-        stream.seek(offset)
-        return offset
-    while position < offset:
-        skipped = len(stream.read(min(_SKIP_BYTES, offset - position)))
-        if not skipped:
-            break
-        position += skipped
-    return position
+def _defined(lines: Iterable[tuple[int, str]], scope: FileScope) -> Iterator[tuple[int, str]]:
+    """``lines`` as the definitions above each make it (a request file's variables in place),
+    ``scope`` seeing each before it is given."""
+    for number, text in lines:
+        if text.startswith(DEFINITION_STARTS):
+            scope.see(text)
+        yield number, scope.substituted(text)
 
 
 class _Reading:
-    """A stream read forward, window after window: where it is, and the lines of each window."""
+    """A stream read forward, window after window: where it is, the lines of each window, and
+    what the text passed over between them defines (``scope``)."""
 
-    def __init__(self, stream: BinaryIO, line_bytes: int) -> None:
+    def __init__(self, stream: BinaryIO, scope: FileScope, line_bytes: int) -> None:
         self._stream = stream
         self._position = 0
+        self._scope = scope
         self._line_bytes = line_bytes
+        self.defining = False  # whether the file defined something, or a line read may have
+
+    def _advance(self, offset: int) -> None:
+        """Move the stream on to ``offset``: windows come in order, so it only moves forward. A
+        seek for plain data, once past the file's head without a definition in it; else the text
+        is read through (a decompressor's must be), its whole lines shown to the scope."""
+        stream, position = self._stream, self._position
+        seeks = stream.seekable() and not is_decompressing(stream)
+        partial = b""  # the start of a line the last read cut
+        while position < offset:
+            if seeks and position >= HEAD_BYTES and not self._scope.defines:
+                stream.seek(offset)
+                position = offset
+                break
+            data = stream.read(min(_SKIP_BYTES, offset - position))
+            if not data:
+                break
+            position += len(data)
+            cut = data.rfind(b"\n") + 1
+            if cut:
+                self._scope.scan(partial + data[:cut])
+                self.defining = self.defining or self._scope.defines
+                partial = data[cut:]
+            elif len(partial) < self._line_bytes:
+                partial += data
+        self._position = position
 
     def lines(self, window: Window) -> Iterator[tuple[int, str]]:
         """The window's lines as (number, text without its line ending), each cut at the
         reading's line bound, read as they are asked for."""
-        self._position = _advance(self._stream, self._position, window.offset)
+        if window.offset > self._position:
+            self._advance(window.offset)
         for number in range(window.first_line, window.last_line + 1):
             line = self._stream.readline(self._line_bytes)
             if not line:
@@ -245,6 +300,8 @@ class _Reading:
             self._position += len(line)
             if not line.endswith(b"\n"):
                 self._position += _rest_of_line(self._stream)
+            if line.startswith(_DEFINITION_BYTES):
+                self.defining = True
             yield number, line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")
 
 

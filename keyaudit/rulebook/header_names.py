@@ -19,9 +19,9 @@ from keyaudit.rulebook.requests import RequestRule
 
 RECORD_CAPTURE = "jsonlog"  # what the readers of structured records name their captures
 _NOT_LETTERS = re.compile(r"[^0-9a-z]")
-# What a field kept for one header is prefixed with, folded (``req_``, ``http_request_header_``);
-# nginx's bare ``http_`` is read by its own rule, which takes every header it names.
-FIELD_PREFIXES = ("", "req", "request", "requestheader", "reqheader", "header", "httprequestheader", "httpheader")
+# What a field kept for one header is prefixed with, folded (``req_``, ``http_request_header_``, the
+# W3C extended log's ``cs(…)``); nginx's bare ``http_`` is read by its own rule, which takes every header it names.
+FIELD_PREFIXES = ("", "req", "request", "requestheader", "reqheader", "header", "httprequestheader", "httpheader", "cs")
 MAX_FIELDS = 4096  # field names remembered, at most
 
 

@@ -27,6 +27,7 @@ from keyaudit.inputs.message_sniff import message_kind
 from keyaudit.inputs.text_requests import READ_ON_BYTES, window_collector
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import ScanError
+from keyaudit.rulebook.registry import request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
 from keyaudit.run.placing import Placer, ScanFrame
@@ -62,7 +63,7 @@ class UnitScanner:
         self.key_warnings = list(key_warnings or [])  # about the --public-key files, for the user
         # The request anchors and markers ride along in the rules' pass over each chunk.
         self.detector = SecretDetector(rules, create_matcher(rules, engine, self.budget), signing_keys)
-        self.judge = ExchangeJudge(self.detector, list(rules.requests), dict(checks or {}))
+        self.judge = ExchangeJudge(self.detector, list(rules.requests), request_checks() if checks is None else dict(checks))
         self.placer = Placer(rules, frame)
 
     @property

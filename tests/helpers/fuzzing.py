@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from keyaudit.model.findings import Finding
 from keyaudit.rulebook.loader import load_rules
+from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.run.tally import Tally
 from keyaudit.run.unit_scanner import UnitScanner
 from keyaudit.run.units import WorkUnit
@@ -71,7 +72,8 @@ def hostile(request: bytes) -> st.SearchStrategy[bytes]:
 
 @functools.cache
 def _scanner() -> UnitScanner:
-    return UnitScanner(load_rules())
+    """A unit scanner as a run builds one, its request checks (a signature's) included."""
+    return UnitScanner(load_rules(), checks=request_checks(CheckInputs()))
 
 
 def scan_bytes(data: bytes, name: str) -> Tally:

@@ -82,22 +82,35 @@ def write_shape(shape: Shape, folder: Path, name: str = "requests.log") -> tuple
     return path, public
 
 
-def assert_shape_findings(path: Path, public: Path, shape: str, body_shown: bool = True) -> None:
+def plaintext_findings(body_shown: bool) -> list[str]:
+    """What the four requests add when the shape shows they went over plain HTTP (a packet
+    capture on port 80): one finding each, that the credential crossed in clear text where the
+    request shows it (the Asaas key in its header; the iugu token in the body, when the body is
+    the bytes sent), else that a request to the provider's API did."""
+    return ["credential-over-plaintext-http"] * (4 if body_shown else 1) + ([] if body_shown else
+                                                                            ["iugu-plaintext-request"] * 3)
+
+
+def assert_shape_findings(path: Path, public: Path, shape: str, body_shown: bool = True,
+                          plaintext: bool = False) -> None:
     """The scan of ``path`` with the client's public key judges the four requests as every shape
     must: each request once (a request logged twice by one client is still one request). Where
     the shape never shows a body (a client that logs headers only), neither signature can be
-    judged: both count as unverified, and only the unsigned transfers are findings."""
+    judged: both count as unverified, and only the unsigned transfers are findings. Where it
+    shows the requests went over plain HTTP, each is a plaintext finding too."""
     report, _ = scan_json("--public-key", str(public), str(path))
     found = sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
     counts = report["scan"]["requests"]
     expected = EXPECTED if body_shown else [rule for rule in EXPECTED if rule != "iugu-bad-signature"]
+    expected = sorted(expected + (plaintext_findings(body_shown) if plaintext else []))
     assert found == expected, (shape, found, counts)
     signatures = (counts.get("signatures_valid"), counts.get("signatures_invalid"), counts.get("signatures_unverified"))
     assert signatures == ((1, 1, None) if body_shown else (None, None, 2)), (shape, counts)
 
 
-def check_shape(shape: Shape, folder: Path, name: str = "requests.log", body_shown: bool = True) -> None:
+def check_shape(shape: Shape, folder: Path, name: str = "requests.log", body_shown: bool = True,
+                plaintext: bool = False) -> None:
     """Write the four requests in ``shape`` to ``folder`` and check the scan judges them as
     every shape must (see :func:`assert_shape_findings`)."""
     path, public = write_shape(shape, folder, name)
-    assert_shape_findings(path, public, shape.__name__, body_shown)
+    assert_shape_findings(path, public, shape.__name__, body_shown, plaintext)

@@ -85,18 +85,34 @@ def http_client(token: str) -> bytes:
         b'DEBUG:urllib3.connectionpool:http://api.iugu.com:80 "POST /v1/transfer_requests HTTP/1.1" 200 2'
 
 
+def w3c_extended(token: str) -> bytes:
+    return b"2026-11-22 10:00:01 POST /v1/transfer_requests api_token=%s 80 api.iugu.com - 201" % token.encode()
+
+
+def rest_client_variables(token: str) -> bytes:
+    return (b"POST {{base}}/transfer_requests?api_token=%s HTTP/1.1\nContent-Type: application/json\n"
+            b"Content-Length: 2\n\n{}" % token.encode())
+
+
 # name: (how the format writes the request, whether fuzzed bytes before a request can never run into it)
 FORMS = {"deploy.sh": (curl, True), "requests.jsonl": (json_record, True), "wire.log": (raw_http, False),
          "okhttp.log": (okhttp, False), "httpclient.log": (httpclient, False), "requests.log": (http_client, False),
-         "feign.log": (feign, False), "faraday.log": (faraday, False)}
+         "feign.log": (feign, False), "faraday.log": (faraday, False), "u_ex261122.log": (w3c_extended, False),
+         "payouts.http": (rest_client_variables, False)}
+# what a file defines once above its requests (fuzzed bytes may define something else in between)
+DEFINED = {"u_ex261122.log": b"#Fields: date time cs-method cs-uri-stem cs-uri-query s-port cs-host cs(Signature) "
+                             b"sc-status\n",
+           "payouts.http": b"@base = http://api.iugu.com/v1\n"}
 
 
-def around(write: Callable[[str], bytes], fuzz: bytes) -> tuple[bytes, Planted, Planted]:
-    """The file: the known request, the fuzzed bytes, a blank line, the known request again."""
+def around(write: Callable[[str], bytes], fuzz: bytes, defined: bytes = b"") -> tuple[bytes, Planted, Planted]:
+    """The file: what it defines, the known request, the fuzzed bytes, a blank line, the known
+    request again."""
     first, last = iugu_token(), iugu_token()
-    head = HEADER + write(first) + b"\n" + fuzz + b"\n\n"
+    top = HEADER + defined
+    head = top + write(first) + b"\n" + fuzz + b"\n\n"
     data = head + write(last) + b"\n"
-    return data, Planted.in_file(data, len(HEADER), first), Planted.in_file(data, len(head), last)
+    return data, Planted.in_file(data, len(top), first), Planted.in_file(data, len(head), last)
 
 
 @pytest.mark.parametrize("name", FORMS)
@@ -104,7 +120,8 @@ def around(write: Callable[[str], bytes], fuzz: bytes) -> tuple[bytes, Planted, 
 @given(data=st.data())
 def test_fuzzed_bytes_between_requests_cost_neither(name: str, data: st.DataObject) -> None:
     write, last_judged = FORMS[name]
-    content, first, last = around(write, data.draw(hostile(write("TOKEN"))))  # no credential in what is printed
+    fuzz = data.draw(hostile(write("TOKEN")))  # no credential in what is printed
+    content, first, last = around(write, fuzz, DEFINED.get(name, b""))
     tally = scan_bytes(content, name)
     assert tally.errors == [], [error.message for error in tally.errors]
     found = secret_found(tally.findings, first), secret_found(tally.findings, last)

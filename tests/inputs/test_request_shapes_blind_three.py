@@ -264,14 +264,30 @@ def tshark_ek(request: Request) -> list[str]:
                                                                 "http": http}})]
 
 
+def tshark_json(request: Request) -> list[str]:
+    # tshark -T json --no-duplicate-keys (the same manual: "JSON file format"; --no-duplicate-keys
+    # "merge[s] duplicate keys in an object into a single key with as value a JSON array"), printed
+    # over many lines: [{_index, _type, _score, _source: {layers: {…, http: {…}}}}], the fields under
+    # their dotted names, the request line's own fields under the request line's text, and
+    # http.request (a flag, "1") beside http.request.line (the header lines as sent).
+    line = f"{request.method} {request.path} HTTP/1.1\r\n"
+    http = {line: {"_ws.expert": {"http.chat": "", "_ws.expert.message": line, "_ws.expert.severity": "2097152"},
+                   "http.request.method": request.method, "http.request.uri": request.path,
+                   "http.request.version": "HTTP/1.1"},
+            "http.host": request.host,
+            "http.request.line": [f"Host: {request.host}\r\n"] + [f"{name}: {value}\r\n"
+                                                                   for name, value in request.headers],
+            "\r\n": "", "http.request.full_uri": request.url, "http.request": "1", "http.file_data": request.body}
+    packet = {"_index": "packets-2026-11-22", "_type": "doc", "_score": None, "_source": {"layers": {
+        "frame": {"frame.len": "512"}, "tcp": {"tcp.srcport": "51234", "tcp.dstport": "443"},
+        "tls": {"tls.record.content_type": "23"}, "http": http}}}
+    return json.dumps([packet], indent=2).splitlines()
+
+
 SHAPES = [pytest.param(shape, id=shape.__name__) for shape in (
     cdp_request_will_be_sent, chromedriver_performance_log, playwright_trace_network, suricata_eve_http, gelf,
     splunk_export, loki_push, jaeger_otel_tags, charles_session, hoppscotch_collection, nginx_log_format_json,
-    app_requests_named)] + [
-    pytest.param(tshark_ek, id="tshark_ek", marks=pytest.mark.xfail(strict=True, reason=(
-        "field names carry their layer before the protocol's own (http_http_request_method, http_http_host: "
-        "a qualifier written twice), the headers are a list of 'Name: value\\r\\n' lines under "
-        "http_http_request_line (a request line's name) and the body is file_data: none is a role yet")))]
+    app_requests_named, tshark_ek, tshark_json)]
 # tracers and proxies that log headers but never bodies: the signatures cannot be checked
 HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (datadog_header_tags, envoy_operator_keys,
                                                                      cloudflare_logpush)]

@@ -238,38 +238,30 @@ def w3c_extended(request: Request) -> list[str]:
             fields, " ".join(values)]
 
 
-def _xfail(shape: Shape, reason: str) -> object:
-    return pytest.param(shape, id=shape.__name__, marks=pytest.mark.xfail(strict=True, reason=reason))
-
-
-# A request file's variables and a W3C log's columns are defined once for the whole file, maybe far
-# above the request: the readers see the lines around a request's anchors only.
-_FILE_SCOPED = "needs a definition made once for the whole file, which the readers of the lines around an anchor never see: "
 SHAPES = [pytest.param(shape, id=shape.__name__) for shape in (
-    slog_text_groups, slog_text_dump, logrus_text, ngrep_byline, tcpdump_ascii, rest_client_http, jetbrains_http,
-    hurl, toolbelt_dump_all, tesla_logger, reqwest_verbose, logcat_okhttp, markdown_curl)] + [
-    _xfail(rest_client_variables, _FILE_SCOPED + "the URL is `{{baseUrl}}/v1/…` until the file variable `@baseUrl` "
-                                  "is substituted, and a request without an absolute URL names no host"),
-    _xfail(wget_debug, "wget prints the body after its `---request end---` line, inside `[POST data: …]`; the raw "
-                       "request shape reads the lines after the head's blank line as the body, which then does not "
-                       "match Content-Length: both signatures are left unverified (the bad one is not reported)")]
+    slog_text_groups, slog_text_dump, logrus_text, ngrep_byline, tcpdump_ascii, rest_client_http, rest_client_variables,
+    jetbrains_http, hurl, toolbelt_dump_all, tesla_logger, reqwest_verbose, logcat_okhttp, markdown_curl, wget_debug)]
 # shapes that never show the body as sent: curl -v shows none, IIS logs none, ngrep's default
 # output writes the body's line feeds as dots, Wireshark dissects a JSON body into a tree
 HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (syslog_curl_verbose, ngrep_default,
-                                                                     wireshark_text)] + [
-    _xfail(w3c_extended, _FILE_SCOPED + "the `#Fields:` directive names the columns (`cs-method`, `cs(Signature)`); "
-                                        "without it a line is blank-separated values, no request")]
+                                                                     wireshark_text, w3c_extended)]
+
+
+# packet captures of port 80, which each says before the request (tcpdump's and ngrep's summary lines,
+# Wireshark's TCP line): the requests went over plain HTTP, whatever their Host header says
+PLAIN_HTTP = (ngrep_byline, ngrep_default, tcpdump_ascii, wireshark_text)
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_every_documented_text_shape_gives_the_same_request_findings(shape: Shape, tmp_path: Path) -> None:
-    check_shape(shape, tmp_path, "README.md" if shape is markdown_curl else "requests.log")
+    check_shape(shape, tmp_path, "README.md" if shape is markdown_curl else "requests.log",
+                plaintext=shape in PLAIN_HTTP)
 
 
 @pytest.mark.parametrize("shape", HEADERS_ONLY)
 def test_a_text_shape_without_bodies_reports_the_unsigned_and_leaves_signatures_unjudged(shape: Shape,
                                                                                           tmp_path: Path) -> None:
-    check_shape(shape, tmp_path, body_shown=False)
+    check_shape(shape, tmp_path, body_shown=False, plaintext=shape in PLAIN_HTTP)
 
 
 # --- text that looks like a request but is none ----------------------------------------------------

@@ -15,9 +15,11 @@ import pytest
 import keyaudit.inputs.text_requests
 from helpers.request_shapes import BODY, REQUESTS, URL, dumps_log, pretty_log
 from helpers.running import run_scan
+from keyaudit.rulebook.loader import load_rules
 from keyaudit.run.gzip_cutting import Costs, Cutting
-from keyaudit.run.units import plan_units
-from keyaudit.sources.targets import Discovery
+from keyaudit.run.unit_scanner import UnitScanner
+from keyaudit.run.units import WorkUnit, plan_units
+from keyaudit.sources.targets import Discovery, Target
 
 RANGE = 150_000  # bytes a range is planned at, so a file of ~1 MB is cut in several
 PROVIDER_LOG = Costs(decode=1.1e-9, scan=22e-9)  # a log with provider traffic: its gzip is cut
@@ -89,3 +91,15 @@ def test_a_request_cut_by_a_range_end_is_read_whole_by_the_range_it_begins_in(tm
     assert whole.counts.statistics["requests_judged"] == count and whole.errors == [] and cut.errors == []
     assert judged(cut) == judged(whole) and len(judged(whole)) == count
     assert cut.counts.statistics["requests_judged"] == count
+
+
+def test_a_scanner_built_without_checks_judges_signed_requests_with_the_registered_ones(tmp_path: Path) -> None:
+    """A UnitScanner of the rules alone (the Python API's way in, a test's) has every check a rule
+    may name, as a run without --public-key builds them: a signed request is judged, not an
+    internal error."""
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(json.dumps({"method": "POST", "url": URL, "headers": dict(headers), "body": BODY})
+                              for headers in REQUESTS.values()) + "\n")
+    tally = UnitScanner(load_rules()).scan(WorkUnit(Target(str(path), path)))
+    assert tally.errors == [] and tally.counts.statistics["requests_judged"] == 3
+    assert sorted(f.rule_id for f in tally.findings if f.category == "bad-signature") == ["iugu-bad-signature"]

@@ -28,6 +28,14 @@ of the line's rest after the log prefix and `lines`):
             the start line is all the library writes (its requests' headers are unknown)
   ignore    lines passed over inside a request (also matched against the whole line)
   end       the line that closes the request; its group size, when present, is the body's length
+  after     a wrapper the body is printed in right after the end line (wget's `[POST data: …]`): its
+            opening, matched at the line's start; the body is what follows it, over as many lines as
+            it takes, up to `close` at a line's end where the body is whole (Content-Length); an end
+            line the wrapper does not follow ends a request that showed no body
+  close     the text that closes that wrapper
+  via       a line at most a few lines before the start line that says where the request went: its
+            group port, a number or a service's name, says the scheme of an origin-form target
+            (80 or http: plain HTTP; 443 or https) where the Host header names no port
   cut       lines that cut the request short (a response begins, the client's own info lines)
   body      none: no body is shown (the header block's end ends the request)
             length: after a blank line, Content-Length bytes; without one, up to a blank line
@@ -196,10 +204,20 @@ SHAPES: tuple[dict[str, str], ...] = (
     # right before the method; ngrep writes every unprintable byte as a dot (ngrep(8)): CR LF is
     # `..` in its default output (the payload on one line: flat), the CR a `.` at the end of each
     # line with `-W byline` (eol); Wireshark's dissection text ends each line with a literal `\r\n`.
+    # GNU Wget's --debug output (src/http.c) prints the head as sent between `---request begin---`
+    # and `---request end---`, then the body it posts as `[POST data: …]` (`[BODY data: …]` for
+    # --body-data), as given. Where the request went is said before it by tcpdump's summary line
+    # (`IP 10.0.0.7.51234 > 10.0.5.20.80: Flags`, the port a name without -n: `.http:`), ngrep's
+    # (`T 10.0.0.7:51234 -> 10.0.5.20:80 [AP]`), Wireshark's TCP line (`Dst Port: 80`) and curl -v's
+    # info lines (`* Connected to host (addr) port 80`, `*   Trying addr:80...`).
     {"capture": "wire",
      "needle": " HTTP/",
      "start": r"(?<![^\s>|.])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?"
               r"(?:(?P<gap> +|\.\.)(?P<flat>[A-Za-z][\w-]*: .*)|(?P<eol>\.|\\r\\n))?\s*$",
+     "end": r"---request end---\s*$",
+     "after": r"\[(?:POST|BODY) data: ",
+     "close": "]",
+     "via": r"(?:> \S+\.|-> \S+:|Dst Port: |Connected to \S+ \([^)]*\) port |Trying \S+:)(?P<port>\d+|https?)\b",
      "cut": r"\* |< |[{}] \[|```|~~~",
      "body": "length",
      "others": "end",

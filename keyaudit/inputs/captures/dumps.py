@@ -18,27 +18,25 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
+from .dump_lines import brackets, flat_headers, header_line
 from .dump_shapes import SHAPES
 from .log_prefix import Prefix, learned_prefix
-from .lines import (HTTP_METHODS, MAX_HEADERS, TOKEN, BodyLines, absolute_url, content_length, header_value,
-                    make_exchange, split_header)
+from .lines import (HTTP_METHODS, MAX_HEADERS, TOKEN, VIA_LINES, BodyLines, absolute_url, content_length,
+                    header_value, make_exchange)
 
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
 HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "none"})
 # Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
 _INLINE_HEADER = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
-_KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "cut", "body", "others", "alone"})
-_QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
-# The value's trailing blanks are cut after the match: a lazy value before `[ \t]*` would read a
-# run of blanks again from each of its places.
-_ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*)")
-_RUBY_ESCAPE = re.compile(r"\\(.)")
-_RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
+_KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "after", "close", "via", "cut",
+                   "body", "others", "alone"})
+_PORT_SCHEMES = {"80": "http", "http": "http", "443": "https", "https": "https"}
 WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
 
 
@@ -56,6 +54,9 @@ class Shape:
     alone: bool = True  # a start line without a header after it is a request (headers unknown)
     ignore: re.Pattern[str] | None = None
     end: re.Pattern[str] | None = None
+    after: re.Pattern[str] | None = None  # the wrapper the body is printed in after the end line
+    close: str = ""  # what closes that wrapper, at a line's end
+    via: re.Pattern[str] | None = None  # a line before the start that says where the request went
     cut: re.Pattern[str] | None = None
 
 
@@ -63,14 +64,16 @@ def _shape(entry: dict[str, str]) -> Shape:
     unknown = set(entry) - _KEYS
     if (unknown or entry.get("body") not in BODY_KINDS or entry.get("others") not in ("skip", "end")
             or entry.get("headers", "plain") not in HEADER_KINDS
-            or entry.get("alone", "request") not in ("request", "none")):
+            or entry.get("alone", "request") not in ("request", "none")
+            or ("after" in entry) != bool(entry.get("close")) or ("after" in entry and "end" not in entry)):
         raise ValueError(f"dump table: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)}, or a body, "
                          f"headers, others or alone value that is not one of {sorted(BODY_KINDS)}, "
-                         f"{sorted(HEADER_KINDS)}, skip / end, request / none")
-    optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "cut") if key in entry}
+                         f"{sorted(HEADER_KINDS)}, skip / end, request / none; or an after without an end "
+                         f"line and a close")
+    optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "after", "via", "cut") if key in entry}
     return Shape(entry["capture"], entry["needle"], re.compile(entry["start"]), entry["body"],
                  entry["others"] == "skip", entry.get("lines", ""), entry.get("headers", "plain"),
-                 alone=entry.get("alone", "request") == "request", **optional)
+                 alone=entry.get("alone", "request") == "request", close=entry.get("close", ""), **optional)
 
 
 @functools.cache
@@ -111,6 +114,8 @@ class _Request:
     body: BodyLines | None = None
     open_brackets: int = 0  # of a `rest` body read so far: a JSON body not yet closed goes on bare
     eol: str = ""  # the line end the head's lines are written with (ngrep's `.`), taken off each
+    wrapped: list[str] | None = None  # after the end line: the body's lines in its wrapper so far
+    scheme: str | None = None  # of an origin-form target, where a line before the start said it
 
 
 class DumpReader:
@@ -123,6 +128,8 @@ class DumpReader:
         self.path = path
         self._gates = _gates()
         self._current: _Request | None = None
+        # the last lines fed between requests: one may say where the next request went
+        self._between: deque[tuple[int, str]] = deque(maxlen=VIA_LINES)
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
         started = self._started(number, text)
@@ -136,6 +143,18 @@ class DumpReader:
             self._current = started
         elif current is not None and self._current is current:
             yield from self._next_line(current, text)
+        if started is None and self._current is None:
+            self._between.append((number, text))
+
+    def _scheme(self, shape: Shape, number: int) -> str | None:
+        """The scheme a line fed shortly before the start line ``number`` says the request went
+        by (a packet's destination port), nearest first; None where none says."""
+        if shape.via is None:
+            return None
+        for before, text in reversed(self._between):
+            if number - before <= VIA_LINES and (found := shape.via.search(text)) is not None:
+                return _PORT_SCHEMES.get(found.group("port"))
+        return None
 
     @property
     def busy(self) -> bool:
@@ -162,9 +181,11 @@ class DumpReader:
                                        for name, value in _INLINE_HEADER.findall(groups["headers"])][:MAX_HEADERS]
                     started.head_closed = True
                 elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks (or `..`)
-                    started.headers = _flat_headers(groups["flat"], ".." if groups.get("gap") == ".." else " ")
+                    started.headers = flat_headers(groups["flat"], ".." if groups.get("gap") == ".." else " ")
                     started.head_closed = True
                 started.eol = groups.get("eol") or ""
+                if started.url is None:
+                    started.scheme = self._scheme(shape, number)
                 return started
         return None
 
@@ -204,7 +225,7 @@ class DumpReader:
         if current.message:
             return True
         body = current.body
-        header = body is None and _header(current.shape, text.rstrip("\r")) is not None
+        header = body is None and header_line(current.shape.headers, text.rstrip("\r")) is not None
         if current.message is None and (header or (body is None and not text.strip())):
             current.message = True
             return True
@@ -214,10 +235,15 @@ class DumpReader:
     def _take(self, current: _Request, line: str) -> Iterator[Exchange]:
         """One more line of the request, without its prefixes."""
         shape = current.shape
+        if current.wrapped is not None:
+            yield from self._wrapped_line(current, line)
+            return
         if shape.ignore is not None and shape.ignore.match(line):
             return
         end = shape.end.match(line) if shape.end is not None else None
-        if end is not None or (shape.cut is not None and shape.cut.match(line)):
+        if end is not None and shape.after is not None:  # the body, if shown, is in a wrapper after it
+            current.head_closed, current.body, current.wrapped = True, None, []
+        elif end is not None or (shape.cut is not None and shape.cut.match(line)):
             self._current = None
             yield from self._finish(current, end)
         elif current.body is None:
@@ -231,14 +257,39 @@ class DumpReader:
         else:
             current.body.add(line)
             if shape.body == "rest":
-                current.open_brackets = _brackets(line, current.open_brackets)
+                current.open_brackets = brackets(line, current.open_brackets)
             if shape.body == "length" and (current.body.complete or current.body.overflow):
                 self._current = None
                 yield from self._finish(current)
 
+    def _wrapped_line(self, current: _Request, line: str) -> Iterator[Exchange]:
+        """A line after the end line of a shape that prints the body after it in a wrapper
+        (wget's ``[POST data: …]``): the wrapper's opening, or a line of the body it holds, which
+        ends where the wrapper closes at a line's end with the body whole (a body's own line may
+        end in the closing text too); any other line ends a request that showed no body."""
+        shape = current.shape
+        if not current.wrapped:
+            opening = shape.after.match(line) if shape.after is not None else None
+            if opening is None:
+                self._current = None
+                yield from self._finish(current)
+                return
+            line = line[opening.end():]
+        current.wrapped.append(line)
+        if not line.endswith(shape.close):
+            return
+        body = BodyLines(content_length(current.headers))
+        for text in current.wrapped[:-1]:
+            body.add(text)
+        body.add(line[: len(line) - len(shape.close)])
+        if body.expected is None or body.value() is not None:
+            current.body = body
+            self._current = None
+            yield from self._finish(current)
+
     def _head_line(self, current: _Request, line: str) -> Iterator[Exchange]:
         shape = current.shape
-        header = _header(shape, line) if line.strip() else None
+        header = header_line(shape.headers, line) if line.strip() else None
         if header is not None:
             if len(current.headers) < MAX_HEADERS:
                 current.headers.append(header)
@@ -255,7 +306,7 @@ class DumpReader:
         elif shape.body == "rest":  # the body's message follows the headers' without a blank line
             current.body = BodyLines()
             current.body.add(line)
-            current.open_brackets = _brackets(line, 0)
+            current.open_brackets = brackets(line, 0)
             return
         elif shape.body == "end":  # another line of the same logger before the block's end: passed over
             return
@@ -275,69 +326,18 @@ class DumpReader:
             if shape.body != "end" or size:
                 body = current.body.value()
         # Only a closed header block, or one that showed a header where the shape has no end line
-        # to close it, says which headers were sent: a request line alone, or an OkHttp block cut
-        # short, does not make a request unsigned.
-        known = current.head_closed or end is not None or (shape.end is None and bool(current.headers))
-        url = current.url or absolute_url(current.target, header_value(current.headers, "Host"))
+        # to close it (or one only some writers print: wget's, before a wrapper), says which
+        # headers were sent: a request line alone, or an OkHttp block cut short, does not make a
+        # request unsigned.
+        known = (current.head_closed or end is not None
+                 or ((shape.end is None or shape.after is not None) and bool(current.headers)))
+        url = current.url or absolute_url(current.target, header_value(current.headers, "Host"), current.scheme)
         exchange = make_exchange(current.method, url, current.headers, body,
                                  Origin(self.path, current.line, capture=shape.capture), headers_known=known)
         if exchange is not None:
             yield exchange
 
 
-# A header of a request flattened onto one line: its value runs to the next `Name: ` or to the
-# body (a JSON document after a blank; after `....`, the blank line's CR LF, where the line breaks
-# became `..`); names are letters, digits, `_` and `-` only, so a value's own colons (a time, a URL)
-# do not split it. The text's trailing blanks are cut first: a lazy value looking ahead for `\s*$`
-# would read a run of blanks again from each of its places.
-_FLAT_HEADER = {" ": re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [{\[]|$)"),
-                "..": re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\.\.[A-Za-z][\w-]*: |\.\.\.\.|(?:\.\.)?$)")}
-
-
-def _flat_headers(text: str, gap: str) -> list[tuple[str, str]]:
-    """The header fields at the start of ``text``, one after another, ``gap`` between them; the
-    body after them is not kept (its line breaks are lost, so it is not the bytes sent)."""
-    headers: list[tuple[str, str]] = []
-    position, text, header = 0, text.rstrip(), _FLAT_HEADER[gap]
-    while len(headers) < MAX_HEADERS and (match := header.match(text, position)) is not None:
-        headers.append((match.group(1), match.group(2)))
-        position = match.end() + len(gap)
-    return headers
-
-
 def _after(text: str, lines: str) -> str:
     """A line without the prefix every line of the shape holds, where it holds it."""
     return text[len(lines):] if lines and text.startswith(lines) else text
-
-
-def _header(shape: Shape, line: str) -> tuple[str, str] | None:
-    """A header line as the shape writes it: ``Name: value``, ``Name: "value"`` unquoted, or
-    aligned (indented, blanks before the colon: a table a printer lined up)."""
-    if shape.headers == "aligned":
-        match = _ALIGNED_HEADER.fullmatch(line)
-        return (match.group(1), match.group(2).rstrip(" \t")) if match else None
-    if shape.headers != "quoted":
-        return split_header(line)
-    match = _QUOTED_HEADER.fullmatch(line)
-    if match is None:
-        return None
-    value = _RUBY_ESCAPE.sub(lambda escape: _RUBY_CHARS.get(escape.group(1), escape.group(1)), match.group(2))
-    return match.group(1), value
-
-
-# A string runs to its closing quote, or to the line's end when it is never closed: a string
-# pattern that had to close would read the rest of the line again from each of its quotes.
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?\Z)|[][{}]')
-
-
-def _brackets(line: str, depth: int) -> int:
-    """How many JSON objects and arrays are open after ``line`` (strings passed over; a JSON
-    string never spans lines): a body written as one log message over several lines, its later
-    lines without the log prefix, goes on while its document is open — and a bare line after it
-    closed is another program's."""
-    for token in _JSON_TOKENS.findall(line):
-        if token in "{[":
-            depth += 1
-        elif token in "]}":
-            depth = max(depth - 1, 0)
-    return depth

@@ -79,6 +79,7 @@ def around_anchors(lines: Iterable[tuple[int, str]], anchors: dict[int, int], re
 MAX_CAPTURE_LINE = 1 << 20  # longer lines reach the capture readers cut (the text scan saw them whole)
 MAX_BODY_BYTES = 1 << 20  # a longer body is not kept (its secrets are still found by the text scan)
 MAX_HEADERS = 256
+VIA_LINES = 4  # a line that says where a request went (a packet's destination) is at most this many lines before it
 HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"})
 
 TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # RFC 9110 token: header names and methods

@@ -16,7 +16,7 @@ from typing import Any
 from .lines import to_bytes
 from .record_views import compact, first, role, spellings
 
-BODY = spellings("body", "data", "payload", "postdata", "rawbody")
+BODY = spellings("body", "data", "payload", "postdata", "rawbody", "filedata")  # Wireshark: http.file_data
 # A body named so bare at a record's top, when the request is an object inside it, is the
 # record's own (an OpenTelemetry log record's body is its message): there only a qualified name counts.
 OWN_BODY = BODY - frozenset({"body", "data", "payload"})

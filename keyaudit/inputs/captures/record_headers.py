@@ -24,6 +24,7 @@ from typing import Any
 
 from keyaudit.rulebook.header_names import RecordHeaders
 
+from .lines import split_header
 from .record_views import ABSENT, role, text
 
 MAX_HEADER_NESTING = 3  # headers objects inside headers objects, opened at most this deep
@@ -79,6 +80,8 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
                 pairs.append((text(item.get("name", item.get("key"))), text(item.get("value", ""))))
             elif isinstance(item, list) and len(item) == 2:
                 pairs.append((text(item[0]), text(item[1])))
+            elif isinstance(item, str) and (header := split_header(item.rstrip("\r\n"))) is not None:
+                pairs.append(header)  # a header line as sent (Wireshark's http.request.line)
         return pairs
     if isinstance(value, str):
         return [(name.strip(), rest.strip()) for line in value.splitlines()

@@ -27,8 +27,13 @@ _LISTS = frozenset({"arrayValue", "kvlistValue"})
 MAX_TYPED_DEPTH = 8  # typed lists inside typed lists, opened at most this deep
 ABSENT = ("", "-")  # nginx and Apache log an unset variable as "-"
 # What a role's name may be prefixed with, saying it is the request's: requestHost, http_url, req_body,
-# GELF's _http_request_body, Cloudflare's ClientRequestHost (a bare "client" is the client's own: ClientHost).
-QUALIFIERS = ("", "request", "req", "http", "httprequest", "clientrequest")
+# GELF's _http_request_body, Cloudflare's ClientRequestHost (a bare "client" is the client's own: ClientHost),
+# the W3C extended log's cs-method ("client to server").
+QUALIFIERS = ("", "request", "req", "http", "httprequest", "clientrequest", "cs")
+# How many qualifiers may stand before a role's name: a dissector's layer written before the
+# protocol's own qualified field (tshark's -T ek writes http.request.method of the http layer as
+# http_http_request_method) is one more.
+MAX_QUALIFIERS = 2
 _KEY = re.compile(r"[^0-9a-z]")
 
 
@@ -42,8 +47,12 @@ def role(key: object) -> str:
 
 def spellings(*names: str) -> frozenset[str]:
     """A role's names, each also qualified as belonging to the request (``RequestHost``,
-    ``http_url``, ``req_body``, GELF's ``_http_request_body``, ``ClientRequestMethod``)."""
-    return frozenset(qualifier + name for qualifier in QUALIFIERS for name in names)
+    ``http_url``, ``req_body``, GELF's ``_http_request_body``, ``ClientRequestMethod``), by up to
+    :data:`MAX_QUALIFIERS` qualifiers (a layer's name before the protocol's: ``http_http_host``)."""
+    prefixes = {""}
+    for _ in range(MAX_QUALIFIERS):
+        prefixes |= {prefix + qualifier for prefix in prefixes for qualifier in QUALIFIERS}
+    return frozenset(prefix + name for prefix in prefixes for name in names)
 
 
 def first(nodes: list[dict[str, Any]], roles: frozenset[str], kinds: tuple[type, ...] = (str,),

@@ -47,15 +47,23 @@ MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
 
 
 METHOD = spellings("method", "verb")
-URL = spellings("url", "fullurl", "uri", "href", "originalurl", "absoluteurl", "endpoint") - {"uri"}
+URL = spellings("url", "fullurl", "fulluri", "uri", "href", "originalurl", "absoluteurl", "endpoint") - {"uri"}
 URL_OBJECT = frozenset({"full", "original", "raw", "href"})  # the whole URL inside a ``url`` object
 HOST = spellings("host", "hostname", "domain", "domainname", "authority", "servername", "serverhost")
 SERVER = frozenset({"server", "destination"})  # OpenTelemetry's server.address, ECS's destination.address
 SERVER_ADDRESS = frozenset({"address", "domain"})
+PORT_OF_SERVER = frozenset({"port"})
 SCHEME = spellings("scheme")
-PATH = spellings("path", "pathname", "rawpath", "uri")  # nginx $uri: a path, no query
-QUERY = spellings("query", "querystring", "args", "params", "queryparams", "search")
+PATH = spellings("path", "pathname", "rawpath", "uri", "uristem")  # nginx $uri, W3C cs-uri-stem: a path, no query
+QUERY = spellings("query", "querystring", "args", "params", "queryparams", "search", "uriquery")
+# The port the request went to, which says the scheme where nothing else does (80: plain HTTP):
+# a packet's destination (tshark's tcp.dstport), a W3C log's s-port, a server or destination object's port.
+PORT = spellings("dstport", "destport", "destinationport", "serverport", "sport")
+PORT_SCHEMES = {"80": "http", "443": "https"}
 HEADERS = spellings("headers", "header")
+# The head's lines as a list of "Name: value" strings, each kept as a line of the request
+# (Wireshark's http.request.line, one a header): headers, where no headers member says them.
+HEADER_LINES = spellings("line")
 # A name (a span's, an operation's, a telemetry item's) that says the request: "POST /v1/x", "GET https://…"
 NAME = frozenset({"name", "operation", "operationname", "spanname", "displayname", "resource", "resourcename",
                   "transaction", "transactionname"})
@@ -119,8 +127,13 @@ def _near(nodes: list[tuple[dict[str, Any], tuple[int, ...]]], place: tuple[int,
 
 def _url(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
     """The request's absolute URL: a URL field, a ``url`` object (its whole text, or its parts:
-    ECS's domain and path, Postman's host labels and path segments), or host and path."""
+    ECS's domain and path, Postman's host labels and path segments), or host and path. A URL
+    field that holds a path only gives way to a URL field beside it with the same path and a
+    scheme (tshark's http.request.uri and http.request.full_uri): that says http or https."""
     target = first(nodes, URL, (str, dict))
+    if isinstance(target, str) and not has_scheme(target):
+        holder = next((node for node in nodes if any(value is target for value in node.values())), {})
+        target = _url_with_path({key: value for key, value in holder.items() if role(key) in URL}, target) or target
     if isinstance(target, dict):
         whole = first([target], URL_OBJECT)
         if whole is not None and has_scheme(whole):
@@ -164,22 +177,24 @@ def _part(nodes: list[dict[str, Any]], roles: frozenset[str], joiner: str) -> st
 
 
 def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
-    host = (_part(nodes, HOST, ".") or _server_address(nodes) or header_value(headers, "Host")
+    host = (_part(nodes, HOST, ".") or _server_part(nodes, SERVER_ADDRESS) or header_value(headers, "Host")
             or header_value(headers, ":authority"))
     protocol = first(nodes, frozenset({"protocol"}))  # Postman's url.protocol; elsewhere often "HTTP/1.1"
     scheme = (first(nodes, SCHEME) or header_value(headers, ":scheme")
-              or (protocol if protocol is not None and protocol.lower() in ("http", "https") else None))
+              or (protocol if protocol is not None and protocol.lower() in ("http", "https") else None)
+              or PORT_SCHEMES.get(str(first(nodes, PORT, (str, int)) or _server_part(nodes, PORT_OF_SERVER))))
     return absolute_url(target if target.startswith("/") else "/" + target, host, scheme)
 
 
-def _server_address(nodes: list[dict[str, Any]]) -> str | None:
-    """The address of a ``server`` (or ``destination``) object: the host a server span names."""
+def _server_part(nodes: list[dict[str, Any]], roles: frozenset[str]) -> Any:
+    """A part of a ``server`` (or ``destination``) object (its address: the host a server span
+    names; its port), or None."""
     for node in nodes:
         for key, value in node.items():
             if role(key) in SERVER and isinstance(value, dict):
-                address = first([value], SERVER_ADDRESS)
-                if address is not None:
-                    return address
+                found = first([value], roles, (str, int))
+                if found is not None:
+                    return found
     return None
 
 
@@ -204,7 +219,10 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
         return None
     node, place, (method, target) = found
     near = _near(nodes, place)
-    headers, headers_known = request_headers(first(near, HEADERS, (str, dict, list)), node, record, known, BODY)
+    logged = first(near, HEADERS, (str, dict, list))
+    if logged is None:
+        logged = first(near, HEADER_LINES, (list,))
+    headers, headers_known = request_headers(logged, node, record, known, BODY)
     if target is not None and first(near, URL, (str, dict)) is None:
         # a request line or a name, query included, beats a path field (nginx $request)
         url = target if has_scheme(target) else _absolute(target, near, headers) or _url_with_path(node, target)

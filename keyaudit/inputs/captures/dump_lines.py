@@ -1,0 +1,69 @@
+"""The lines of a text dump as client libraries write them (:mod:`.dumps` reads the requests):
+a header line in each of its forms, a request's header fields flattened onto one line, and how
+many JSON brackets a body's line leaves open."""
+
+from __future__ import annotations
+
+import re
+
+from .lines import MAX_HEADERS, TOKEN, split_header
+
+_QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
+# The value's trailing blanks are cut after the match: a lazy value before `[ \t]*` would read a
+# run of blanks again from each of its places.
+_ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*)")
+_RUBY_ESCAPE = re.compile(r"\\(.)")
+_RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
+
+# A header of a request flattened onto one line: its value runs to the next `Name: ` or to the
+# body (a JSON document after a blank; after `....`, the blank line's CR LF, where the line breaks
+# became `..`); names are letters, digits, `_` and `-` only, so a value's own colons (a time, a URL)
+# do not split it. The text's trailing blanks are cut first: a lazy value looking ahead for `\s*$`
+# would read a run of blanks again from each of its places.
+_FLAT_HEADER = {" ": re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [{\[]|$)"),
+                "..": re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\.\.[A-Za-z][\w-]*: |\.\.\.\.|(?:\.\.)?$)")}
+
+
+def flat_headers(text: str, gap: str) -> list[tuple[str, str]]:
+    """The header fields at the start of ``text``, one after another, ``gap`` between them; the
+    body after them is not kept (its line breaks are lost, so it is not the bytes sent)."""
+    headers: list[tuple[str, str]] = []
+    position, text, header = 0, text.rstrip(), _FLAT_HEADER[gap]
+    while len(headers) < MAX_HEADERS and (match := header.match(text, position)) is not None:
+        headers.append((match.group(1), match.group(2)))
+        position = match.end() + len(gap)
+    return headers
+
+
+def header_line(kind: str, line: str) -> tuple[str, str] | None:
+    """A header line as a shape whose headers are of ``kind`` writes it: ``Name: value`` (plain),
+    ``Name: "value"`` unquoted (quoted), or aligned (indented, blanks before the colon: a table a
+    printer lined up)."""
+    if kind == "aligned":
+        match = _ALIGNED_HEADER.fullmatch(line)
+        return (match.group(1), match.group(2).rstrip(" \t")) if match else None
+    if kind != "quoted":
+        return split_header(line)
+    match = _QUOTED_HEADER.fullmatch(line)
+    if match is None:
+        return None
+    value = _RUBY_ESCAPE.sub(lambda escape: _RUBY_CHARS.get(escape.group(1), escape.group(1)), match.group(2))
+    return match.group(1), value
+
+
+# A string runs to its closing quote, or to the line's end when it is never closed: a string
+# pattern that had to close would read the rest of the line again from each of its quotes.
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?\Z)|[][{}]')
+
+
+def brackets(line: str, depth: int) -> int:
+    """How many JSON objects and arrays are open after ``line`` (strings passed over; a JSON
+    string never spans lines): a body written as one log message over several lines, its later
+    lines without the log prefix, goes on while its document is open — and a bare line after it
+    closed is another program's."""
+    for token in _JSON_TOKENS.findall(line):
+        if token in "{[":
+            depth += 1
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+    return depth

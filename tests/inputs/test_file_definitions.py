@@ -1,0 +1,117 @@
+"""What a file defines once for the lines below it — a W3C extended log's ``#Fields:`` columns, a
+request file's ``@name = value`` variables — holds for requests far below the definition, where
+the readers of the lines around an anchor would never see it: in a plain file, the text between
+the windows is read through once the file's head defined something. A gzip member's text is
+kept by the scan around anchors only, so there a definition counts where those lines hold it
+(a directive naming the Signature column, variables naming the provider's host or holding the
+credential: anchors themselves). A later definition replaces an earlier one from its line on,
+and a definition below a request is not the request's.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import asaas_key, iugu_token
+from helpers.running import scan_json
+
+FAR = 3000  # lines of other traffic between a definition and the request: well past the file's head
+ASAAS_FIELDS = "#Fields: date time cs-method cs-uri-stem cs-uri-query s-port cs-host cs(access_token) sc-status"
+
+
+def _write(path: Path, lines: list[str]) -> Path:
+    data = ("\n".join(lines) + "\n").encode()
+    path.write_bytes(gzip.compress(data) if path.suffix == ".gz" else data)
+    return path
+
+
+def _request_findings(path: Path) -> tuple[list[tuple[str, int]], dict[str, int]]:
+    report, _ = scan_json(str(path))
+    found = sorted((f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method"))
+    return found, report["scan"]["requests"]
+
+
+def _iis_get(n: int) -> str:
+    return f"2026-11-22 13:{n // 60 % 60:02d}:{n % 60:02d} GET /status/{n} - 443 shop.example 200"
+
+
+@pytest.mark.parametrize("name", ["u_ex261122.log", "u_ex261122.log.gz"])
+def test_w3c_columns_named_at_the_top_hold_for_a_request_far_below(tmp_path: Path, name: str) -> None:
+    head = ["#Software: Microsoft Internet Information Services 10.0", "#Version: 1.0",
+            "#Fields: date time cs-method cs-uri-stem cs-uri-query s-port cs-host sc-status"]
+    lines = [*head, *(_iis_get(n) for n in range(FAR)),
+             # a restart, and columns that now keep the Asaas key and the Signature header, in another order
+             "#Date: 2026-11-22 14:00:00", ASAAS_FIELDS.replace("sc-status", "cs(Signature) sc-status"),
+             *(_iis_get(n).replace(" 200", " - - 200") for n in range(FAR)),
+             f"2026-11-22 14:30:00 POST /v3/transfers - 443 api.asaas.com {asaas_key()} - 201"]
+    path = _write(tmp_path / name, lines)
+    found, _ = _request_findings(path)
+    # read by the second section's columns (the first's are two fewer: the line would be no record)
+    assert found == [("asaas-unsigned-transfer", len(lines))], found
+
+
+def test_columns_redefined_far_from_any_anchor_hold_from_their_line_on(tmp_path: Path) -> None:
+    # neither directive holds an anchor: both are seen only in the text passed over between windows
+    lines = ["#Fields: date time cs-method cs-uri-stem cs-uri-query s-port cs-host sc-status",
+             *(_iis_get(n) for n in range(FAR)),
+             "#Fields: date time cs-host cs-method cs-uri-stem s-port cs(access_token) sc-status",
+             *(f"2026-11-22 14:00:{n % 60:02d} shop.example GET /status/{n} 443 - 200" for n in range(FAR)),
+             f"2026-11-22 14:30:00 api.asaas.com GET /v3/payments 80 {asaas_key()} 200"]
+    found, _ = _request_findings(_write(tmp_path / "u_ex261122.log", lines))
+    assert found == [("credential-over-plaintext-http", len(lines))], found
+
+
+def test_a_w3c_log_that_never_kept_the_signature_cannot_show_it_missing(tmp_path: Path) -> None:
+    lines = ["#Fields: date time cs-method cs-uri-stem cs-uri-query s-port cs-host cs(User-Agent) sc-status",
+             *(_iis_get(n).replace(" 200", " payouts/3.1 200") for n in range(FAR)),
+             "2026-11-22 14:30:00 POST /v3/transfers - 443 api.asaas.com payouts/3.1 201"]
+    found, counts = _request_findings(_write(tmp_path / "u_ex261122.log", lines))
+    assert found == [] and counts.get("requests_judged", 0) >= 1, (found, counts)
+
+
+def test_a_w3c_request_logged_on_port_80_went_over_plain_http(tmp_path: Path) -> None:
+    lines = [ASAAS_FIELDS, f"2026-11-22 14:30:00 GET /v3/payments - 80 api.asaas.com {asaas_key()} 200",
+             f"2026-11-22 14:30:01 GET /v3/payments - 443 api.asaas.com {asaas_key()} 200"]
+    found, _ = _request_findings(_write(tmp_path / "u_ex261122.log", lines))
+    assert found == [("credential-over-plaintext-http", 2)], found
+
+
+def test_data_lines_without_a_columns_directive_are_no_requests(tmp_path: Path) -> None:
+    lines = [f"2026-11-22 14:30:00 POST /v3/transfers - 443 api.asaas.com {asaas_key()} - 201", "cs-method"]
+    found, counts = _request_findings(_write(tmp_path / "u_ex261122.log", lines))
+    assert found == [] and not counts.get("requests_judged"), (found, counts)
+
+
+def _rest_client_request(url: str, token: str) -> list[str]:
+    return ["###", f"POST {url} HTTP/1.1", "Content-Type: application/json", "",
+            '{"api_token":"%s","amount_cents":1050,"transfer_type":"pix"}' % token, ""]
+
+
+@pytest.mark.parametrize("name", ["payouts.http", "payouts.http.gz"])
+def test_request_file_variables_defined_far_above_are_substituted(tmp_path: Path, name: str) -> None:
+    # vscode-restclient README, "File Variables": a value may use the variables defined before it
+    lines = ["@host = api.iugu.com", "@baseUrl = https://{{host}}/v1", f"@token = {iugu_token()}", ""]
+    for n in range(FAR // 6):  # requests to another service between: none names an iugu anchor
+        lines += ["###", f"GET https://shop.example/orders/{n} HTTP/1.1", "Accept: application/json", ""]
+    lines += _rest_client_request("{{baseUrl}}/transfer_requests", "{{token}}")
+    found, _ = _request_findings(_write(tmp_path / name, lines))
+    assert found == [("iugu-unsigned-transfer", len(lines) - 4)], found
+
+
+def test_a_variable_defined_nowhere_above_leaves_the_request_a_template(tmp_path: Path) -> None:
+    lines = ["@baseUrl = https://api.iugu.com/v1", *_rest_client_request("{{baseUrl}}/transfer_requests", "{{token}}"),
+             *_rest_client_request("{{baseUrl}}/transfers", iugu_token()), f"@token = {iugu_token()}",
+             *_rest_client_request("{{baseUrl}}/transfers", "{{token}}")]
+    found, _ = _request_findings(_write(tmp_path / "payouts.http", lines))
+    # the first request's token is defined below it: a template; the second and third are sent
+    assert found == [("iugu-unsigned-transfer", 9), ("iugu-unsigned-transfer", 16)], found
+
+
+def test_a_later_definition_replaces_an_earlier_one_from_its_line_on(tmp_path: Path) -> None:
+    lines = ["@baseUrl = https://api-sandbox.iugu.example/v1", *_rest_client_request("{{baseUrl}}/transfers", iugu_token()),
+             "@baseUrl = https://api.iugu.com/v1", *_rest_client_request("{{baseUrl}}/transfers", iugu_token())]
+    found, counts = _request_findings(_write(tmp_path / "payouts.http", lines))
+    assert found == [("iugu-unsigned-transfer", 10)] and counts["requests_judged"] == 2, (found, counts)
