@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from keyaudit.engine.stream import looks_binary
 from keyaudit.inputs.archives import PlannedMember, archive_kind, member_targets
+from keyaudit.inputs.captures.file_scope import defines_in
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
 from keyaudit.run.gzip_cutting import Cutting
@@ -100,7 +101,8 @@ class WorkUnit:
 def _split_kind(target: Target) -> str | None:
     """How a big file can be cut: ``"plain"`` 8-bit text at newlines, ``"gzip"`` text where
     members start; None for anything else (other compression, a JSON capture, an archive,
-    binary, UTF-16 whose newline is two bytes and is read decoded from the start)."""
+    binary, UTF-16 whose newline is two bytes and is read decoded from the start, a text whose
+    top defines what its lines mean: a W3C log's ``#Fields:``)."""
     try:
         with open(target.path, "rb") as handle:  # type: ignore[arg-type]
             head = handle.read(SNIFF_CHARS)
@@ -112,7 +114,7 @@ def _split_kind(target: Target) -> str | None:
         return None
     if kind not in (None, "gzip") or archive_kind(head) or looks_like_har(target.display, head) \
             or message_kind(target.display, head) \
-            or looks_binary(head) or sniff_encoding(head):
+            or looks_binary(head) or sniff_encoding(head) or defines_in(head):
         return None
     return kind or "plain"
 

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import asaas_key, iugu_token
-from helpers.running import scan_json
+from helpers.running import run_scan, scan_json
+from keyaudit.run.units import plan_units
+from keyaudit.sources.targets import Discovery
 
 FAR = 3000  # lines of other traffic between a definition and the request: well past the file's head
 ASAAS_FIELDS = "#Fields: date time cs-method cs-uri-stem cs-uri-query s-port cs-host cs(access_token) sc-status"
@@ -115,3 +117,21 @@ def test_a_later_definition_replaces_an_earlier_one_from_its_line_on(tmp_path: P
              "@baseUrl = https://api.iugu.com/v1", *_rest_client_request("{{baseUrl}}/transfers", iugu_token())]
     found, counts = _request_findings(_write(tmp_path / "payouts.http", lines))
     assert found == [("iugu-unsigned-transfer", 10)] and counts["requests_judged"] == 2, (found, counts)
+
+
+def test_a_big_w3c_log_is_read_in_one_piece_on_every_worker_count(tmp_path: Path) -> None:
+    """A range from a W3C log's middle would not know its columns: a file whose top defines what
+    its lines mean is planned as one unit, and every request far below is read with --jobs 2 as
+    with one process."""
+    lines = [ASAAS_FIELDS.replace("sc-status", "cs(Signature) sc-status")]
+    for n in range(6000):
+        lines.append(_iis_get(n).replace(" 200", " - - 200"))
+        if n % 500 == 0:
+            lines.append(f"2026-11-22 14:{n // 100:02d}:00 POST /v3/transfers - 443 api.asaas.com {asaas_key()} - 201")
+    path = _write(tmp_path / "u_ex261122.log", lines)
+    planned = plan_units([str(path)], Discovery(), range_bytes=50_000, workers=2)
+    assert len(planned) == 1 and planned[0].byte_range is None
+    whole, cut = run_scan(str(path), jobs=1), run_scan(str(path), jobs=2, range_bytes=50_000)
+    judged = sorted((f.rule_id, f.location.line) for f in cut.findings if f.context.get("method"))
+    assert judged == sorted((f.rule_id, f.location.line) for f in whole.findings if f.context.get("method"))
+    assert [rule for rule, _ in judged].count("asaas-unsigned-transfer") == 12

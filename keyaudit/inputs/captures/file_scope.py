@@ -26,6 +26,14 @@ MAX_COLUMNS = 256
 MAX_VALUE_CHARS = 8192  # a longer variable's value is not kept (no request file writes one)
 
 
+def defines_in(head: bytes) -> bool:
+    """Whether the first bytes of a file make a definition for the lines below them (a W3C log's
+    columns, a request file's variables): such a file means nothing read from its middle, and
+    is read in one piece, in order."""
+    return any(line.startswith(COLUMNS_DIRECTIVE) or _VARIABLE.fullmatch(line) is not None
+               for line in head.decode("utf-8", "replace").splitlines() if line.startswith(DEFINITION_STARTS))
+
+
 class FileScope:
     """The definitions made so far in one file's text, read in order."""
 
