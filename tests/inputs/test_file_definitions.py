@@ -2,10 +2,10 @@
 request file's ``@name = value`` variables — holds for requests far below the definition, where
 the readers of the lines around an anchor would never see it: in a plain file, the text between
 the windows is read through once the file's head defined something. A gzip member's text is
-kept by the scan around anchors only, so there a definition counts where those lines hold it
-(a directive naming the Signature column, variables naming the provider's host or holding the
-credential: anchors themselves). A later definition replaces an earlier one from its line on,
-and a definition below a request is not the request's.
+kept by the scan around anchors only: a columns directive is an anchor itself, and variables
+count where those lines hold them (naming the provider's host or holding the credential:
+anchors themselves). A later definition replaces an earlier one from its line on, and a
+definition below a request is not the request's.
 """
 
 from __future__ import annotations
@@ -135,3 +135,15 @@ def test_a_big_w3c_log_is_read_in_one_piece_on_every_worker_count(tmp_path: Path
     judged = sorted((f.rule_id, f.location.line) for f in cut.findings if f.context.get("method"))
     assert judged == sorted((f.rule_id, f.location.line) for f in whole.findings if f.context.get("method"))
     assert [rule for rule, _ in judged].count("asaas-unsigned-transfer") == 12
+
+
+def test_columns_named_far_from_any_other_anchor_hold_in_a_compressed_log(tmp_path: Path) -> None:
+    """A rotated IIS log is gzip, whose text the scan keeps only around anchors: a columns
+    directive is an anchor of its own, so that it is kept wherever it is, and the requests far
+    below it are read by its columns (here a key over plain HTTP, on port 80)."""
+    lines = ["#Software: Microsoft Internet Information Services 10.0",
+             "#Fields: date time cs-host cs-method cs-uri-stem s-port cs(access_token) sc-status",
+             *(f"2026-11-22 14:00:{n % 60:02d} shop.example GET /status/{n} 443 - 200" for n in range(FAR)),
+             f"2026-11-22 14:30:00 api.asaas.com GET /v3/payments 80 {asaas_key()} 200"]
+    found, _ = _request_findings(_write(tmp_path / "u_ex261122.log.gz", lines))
+    assert found == [("credential-over-plaintext-http", len(lines))], found
