@@ -17,6 +17,7 @@ import pytest
 
 from helpers.credentials import asaas_key, iugu_token
 from helpers.running import run_scan, scan_json
+from keyaudit.inputs.captures.file_scope import MAX_SUBSTITUTED_CHARS, FileScope
 from keyaudit.run.units import plan_units
 from keyaudit.sources.targets import Discovery
 
@@ -147,3 +148,18 @@ def test_columns_named_far_from_any_other_anchor_hold_in_a_compressed_log(tmp_pa
              f"2026-11-22 14:30:00 api.asaas.com GET /v3/payments 80 {asaas_key()} 200"]
     found, _ = _request_findings(_write(tmp_path / "u_ex261122.log.gz", lines))
     assert found == [("credential-over-plaintext-http", len(lines))], found
+
+
+def test_variables_that_would_make_a_huge_line_leave_it_a_template(tmp_path: Path) -> None:
+    """Variables made of variables, and a line of many references, are bounded as a value written
+    out would be: what would outgrow them is left as written (a template, not read), in bounded
+    memory; a long run of blanks in a value costs a pass, not a pass per blank."""
+    scope = FileScope()
+    scope.see("@a = " + "x" * 8000)
+    scope.see("@b = " + "{{a}}" * 1300)  # 10 MB written out: kept as written, a template
+    scope.see("@c = x" + " " * 200_000 + "y")  # longer than a value may be, and read in one pass
+    assert set(scope.variables) == {"a", "b"} and scope.variables["b"] == "{{a}}" * 1300
+    line = "X-A: " + "{{a}}" * (MAX_SUBSTITUTED_CHARS // len(scope.variables["a"]) + 1)
+    assert scope.substituted(line) == line and scope.substituted("X-A: {{a}}") == "X-A: " + "x" * 8000
+    scope.see("@d = y   \r")
+    assert scope.variables["d"] == "y"

@@ -16,7 +16,9 @@ import re
 COLUMNS_DIRECTIVE = "#Fields:"  # W3C extended log format (w3.org/TR/WD-logfile.html): the columns of the lines below
 # A request file's variable (github.com/Huachao/vscode-restclient, "File Variables"): `@name = value`
 # on a line of its own; the value may use the variables defined before it.
-_VARIABLE = re.compile(r"@([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*(.*?)[ \t\r]*")
+# The value is taken to the line's end and its trailing blanks cut after the match: a lazy value
+# before `[ \t\r]*` would try each blank of a long run again from each of its places.
+_VARIABLE = re.compile(r"@([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*(.*)")
 _REFERENCE = re.compile(r"\{\{[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]*\}\}")
 DEFINITION_STARTS = (COLUMNS_DIRECTIVE, "@")  # what a line that may define something starts with
 # the same, looked for after a line feed in text passed over
@@ -24,6 +26,7 @@ _STARTS = tuple(b"\n" + start.encode() for start in DEFINITION_STARTS)
 MAX_VARIABLES = 256
 MAX_COLUMNS = 256
 MAX_VALUE_CHARS = 8192  # a longer variable's value is not kept (no request file writes one)
+MAX_SUBSTITUTED_CHARS = 1 << 20  # a line its variables would make longer is left as it is (a template)
 
 
 def defines_in(head: bytes) -> bool:
@@ -52,9 +55,11 @@ class FileScope:
             names = text[len(COLUMNS_DIRECTIVE):].split()
             self.columns = tuple(names) if 0 < len(names) <= MAX_COLUMNS else None
         elif text.startswith("@") and (found := _VARIABLE.fullmatch(text)) is not None:
-            name, value = found.groups()
+            name, value = found.group(1), found.group(2).rstrip(" \t\r")
             if len(value) <= MAX_VALUE_CHARS and (name in self.variables or len(self.variables) < MAX_VARIABLES):
-                self.variables[name] = self.substituted(value)
+                value = self.substituted(value)  # a value made of others is bounded as one written out
+                if len(value) <= MAX_VALUE_CHARS:
+                    self.variables[name] = value
 
     def scan(self, data: bytes) -> None:
         """Note the definitions in ``data``, whole lines of the file passed over (not read), in
@@ -76,4 +81,13 @@ class FileScope:
         to none stays, so that the request holding it is still a template."""
         if not self.variables or "{{" not in text:
             return text
-        return _REFERENCE.sub(lambda found: self.variables.get(found.group(1), found.group()), text)
+        pieces: list[str] = []
+        size = at = 0
+        for found in _REFERENCE.finditer(text):
+            value = self.variables.get(found.group(1), found.group())
+            size += found.start() - at + len(value)
+            if size > MAX_SUBSTITUTED_CHARS:
+                return text  # what it would make is no line a request file holds: left a template
+            pieces += [text[at : found.start()], value]
+            at = found.end()
+        return "".join(pieces) + text[at:]
