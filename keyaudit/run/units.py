@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from keyaudit.engine.stream import looks_binary
 from keyaudit.inputs.archives import PlannedMember, archive_kind, member_targets
 from keyaudit.inputs.captures.file_scope import defines_in
+from keyaudit.inputs.text_requests import HEAD_BYTES as DEFINITIONS_HEAD_BYTES
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
 from keyaudit.run.gzip_cutting import Cutting
@@ -105,16 +106,17 @@ def _split_kind(target: Target) -> str | None:
     top defines what its lines mean: a W3C log's ``#Fields:``)."""
     try:
         with open(target.path, "rb") as handle:  # type: ignore[arg-type]
-            head = handle.read(SNIFF_CHARS)
-        kind = sniff_compression(head)
+            text = handle.read(DEFINITIONS_HEAD_BYTES)  # as far as the readers look for definitions
+        kind = sniff_compression(text)
         if kind == "gzip":
             with opener_for(target.path)() as stream:  # type: ignore[arg-type]
-                head = stream.read(SNIFF_CHARS)
+                text = stream.read(DEFINITIONS_HEAD_BYTES)
     except (OSError, *DECOMPRESSION_ERRORS):
         return None
+    head = text[:SNIFF_CHARS]
     if kind not in (None, "gzip") or archive_kind(head) or looks_like_har(target.display, head) \
             or message_kind(target.display, head) \
-            or looks_binary(head) or sniff_encoding(head) or defines_in(head):
+            or looks_binary(head) or sniff_encoding(head) or defines_in(text):
         return None
     return kind or "plain"
 
