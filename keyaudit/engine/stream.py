@@ -216,16 +216,29 @@ class ChunkedPass:
                     raise damage  # after the text before the damage was scanned
                 return
 
-    def anchor_past_end(self, text: bytes) -> None:
-        """Windows around the request anchors in the first lines of ``text``, which follows the
-        stream (the next range of a file), as far as a request reaches back from its anchor: a
-        request begun in the stream's last lines may name its provider only there. Nothing else
-        of that text is looked at: its secrets and its own requests are the next range's."""
+    def anchor_past_end(self, pieces: Iterator[bytes]) -> list[bytes]:
+        """Windows around the request anchors in the first lines of the text ``pieces`` give,
+        which follows the stream (the next range of a file), as far as a request reaches back
+        from its anchor: a request begun in the stream's last lines may name its provider only
+        there. Nothing else of that text is looked at: its secrets and its own requests are the
+        next range's. The pieces read for those lines (however long they are) are handed back,
+        the text's start, for the caller to go on from."""
         windows = self.windows
-        if windows is None or not text:
-            return
+        if windows is None:
+            return []
+        lines = max(windows.request.before, windows.record.before)
+        taken: list[bytes] = []
+        newlines = 0
+        for piece in pieces:
+            taken.append(piece)
+            newlines += piece.count(b"\n")
+            if newlines >= lines:
+                break
+        text = b"".join(taken)
+        if not text:
+            return taken
         end = 0
-        for _ in range(max(windows.request.before, windows.record.before)):
+        for _ in range(lines):
             end = text.find(b"\n", end) + 1
             if not end:
                 end = len(text)
@@ -234,6 +247,7 @@ class ChunkedPass:
         line = self._start[0] + self.lines
         for anchors, reach in ((found.anchors, windows.request), (found.record_anchors, windows.record)):
             windows.add_all(text[:end], list(anchors), line, self.bytes_scanned, reach, upto=line - 1)
+        return taken
 
     def _read(self) -> tuple[bytes, Exception | None]:
         """Up to a chunk, in reads of ``read_bytes``, so that a damaged compressed stream still

@@ -276,9 +276,8 @@ class UnitScanner:
                 # provider only there, and for their lines, where lines are kept (the next range
                 # scans that text; this one only reads its requests).
                 past = iter(functools.partial(stream.read, READ_ON_PIECE), b"")
-                first = next(past, b"")
-                chunks.anchor_past_end(first)
-                windows.keep_on(itertools.chain([first], past), chunks.lines + 1, chunks.bytes_scanned)
+                taken = chunks.anchor_past_end(past)
+                windows.keep_on(itertools.chain(taken, past), chunks.lines + 1, chunks.bytes_scanned)
             requests.read(windows.windows())
 
     @staticmethod

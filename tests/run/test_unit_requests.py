@@ -103,3 +103,22 @@ def test_a_scanner_built_without_checks_judges_signed_requests_with_the_register
     tally = UnitScanner(load_rules()).scan(WorkUnit(Target(str(path), path)))
     assert tally.errors == [] and tally.counts.statistics["requests_judged"] == 3
     assert sorted(f.rule_id for f in tally.findings if f.category == "bad-signature") == ["iugu-bad-signature"]
+
+
+def test_a_request_whose_provider_is_named_past_a_long_line_past_the_range_end_is_read(tmp_path: Path) -> None:
+    """A pretty-printed record whose first line ends a range, and whose only line naming the
+    provider comes after a member longer than one read past the end (64 KiB): the range reads on
+    as far as its lines, however long, and finds the request, as one process does."""
+    lines: list[str] = []
+    for n in range(6):
+        record = {"service": "payouts", "request": {"method": "POST", "note": "x" * 70_000, "url": URL,
+                                                    "headers": {"Content-Type": "application/json"},
+                                                    "body": f'{{"amount_cents":{1000 + n}}}'}}
+        lines += [f"2026-11-22 13:00:00 DEBUG request {n}:", *json.dumps(record, indent=2).splitlines()]
+    text = ("\n".join(lines) + "\n").encode()
+    path = tmp_path / "app.log"
+    path.write_bytes(text)
+    cut_at = text.rfind(b"\n", 0, text.index(b'"method"', text.index(b"request 2"))) + 1  # that line starts a range
+    whole, cut = run_scan(str(path), jobs=1), run_scan(str(path), jobs=2, range_bytes=cut_at)
+    assert len(judged(whole)) == 6
+    assert judged(cut) == judged(whole), sorted(set(judged(whole)) ^ set(judged(cut)))
