@@ -32,6 +32,7 @@ MAX_PAYLOAD_BYTES = 8 << 20  # of an encoded value read, across the engine's buf
 MAX_OUTPUT_BYTES = 16 << 20  # of text one payload opens to, nested formats included
 MAX_NESTING = 3  # formats opened inside one another (gzip inside a byte array: two)
 _PIECE_BYTES = 4 << 10  # compressed input fed at a time: damage loses at most this much before it
+_ARRAY_PIECE_BYTES = 64 << 10  # of a byte array's text read into bytes at once
 NOT_TEXT_SHARE = 0.05  # of a payload's characters, at most, undecodable or control: else it is no text
 _SAMPLE_BYTES = 64 << 10  # of the opened bytes judged for being text
 
@@ -122,7 +123,7 @@ def open_byte_array(value: bytes) -> Opened | None:
     data = bytearray()
     start, end = 1, body.end()
     while start < end:
-        stop = value.rfind(b",", start, min(end, start + _PIECE_BYTES * 16)) + 1  # a piece ends after a comma
+        stop = value.rfind(b",", start, min(end, start + _ARRAY_PIECE_BYTES)) + 1  # a piece ends after a comma
         stop = stop if stop > start else end
         try:
             data += bytes(map(int, _NUMBER.findall(value, start, stop)))
