@@ -24,8 +24,10 @@ from keyaudit.engine.windows import WindowCollector
 
 CHUNK_BYTES = 1 << 20
 BINARY_SNIFF_BYTES = 8192
+HOLE_SNIFF_BYTES = 64 << 10  # how far past holes the bytes judged may lie
 _TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
 _LEADING_NULS = re.compile(b"\0*")
+_NUL_RUN = re.compile(b"\0{64,}")  # a hole: what a crash, a preallocating writer or a truncation leaves
 
 
 def _characters(data: bytes) -> int:
@@ -45,12 +47,16 @@ def looks_binary(head: bytes) -> bool:
 
     NULs at the very start are passed over and the bytes after them judged: a log truncated by
     ``copytruncate`` while its writer kept its offset starts with a run of NULs as long as what
-    was cut (a hole, often), and is text after it. An executable or an image starts with its
-    magic and has NULs among its control bytes further on; all NULs says nothing either way."""
+    was cut (a hole, often), and is text after it. A long run of NULs further on is a hole too
+    (a writer that preallocates its file, a crash before the blocks were written), not what the
+    bytes are: the bytes around it are judged, as far as :data:`HOLE_SNIFF_BYTES`. An executable
+    or an image starts with its magic and has NULs among its control bytes further on; all NULs
+    says nothing either way."""
     start = _LEADING_NULS.match(head).end()  # type: ignore[union-attr]
     sample = head[start : start + BINARY_SNIFF_BYTES]
     if b"\0" not in sample:
         return False
+    sample = _NUL_RUN.sub(b"", head[start : start + HOLE_SNIFF_BYTES])[:BINARY_SNIFF_BYTES]
     control = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROL)
     return control * 10 > len(sample)
 

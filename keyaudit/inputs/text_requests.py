@@ -137,7 +137,7 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
         for window in windows:
             if window.lines is not None:
                 lines: Iterable[tuple[int, str]] = (
-                    (number, text.rstrip(b"\r\n").decode("utf-8", "surrogateescape")) for number, text in window.lines)
+                    (number, _text(line)) for number, line in window.lines)
             else:
                 lines = reading.lines(window)
             anchors = sorted(window.leads.items())
@@ -302,7 +302,17 @@ class _Reading:
                 self._position += _rest_of_line(self._stream)
             if line.startswith(_DEFINITION_BYTES):
                 self.defining = True
-            yield number, line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")
+            yield number, _text(line)
+
+
+def _text(line: bytes) -> str:
+    """A line as the readers see it: without its line ending, decoded so that encoding it back
+    gives its bytes, and the NULs it starts with (a hole: the text a log's writer went on with
+    after ``copytruncate`` cut the file) as blanks, so that what follows starts the line
+    and keeps its column."""
+    if line.startswith(b"\0"):
+        line = b" " * (len(line) - len(stripped := line.lstrip(b"\0"))) + stripped
+    return line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")
 
 
 def _rest_of_line(stream: BinaryIO) -> int:

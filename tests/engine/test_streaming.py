@@ -146,6 +146,22 @@ def test_real_binaries_are_still_binary(tmp_path: Path) -> None:
         assert looks_binary(data), name
 
 
+def test_a_log_with_holes_after_its_lines_is_text(write) -> None:
+    """A writer that preallocates its file (or a crash before its blocks were written) leaves
+    NULs after the lines: the file is still a log, its lines scanned, its requests read."""
+    token = iugu_token()
+    data = f"2026-11-25 10:00:00 GET http://api.iugu.com/v1/customers?api_token={token}\n".encode() + bytes(6000)
+    report, _ = scan_json(str(write("app.log", data + b"next line\n" + bytes(20_000))))
+    assert report["scan"]["skipped"] == {}
+    assert {f["category"] for f in report["findings"]} >= {"plaintext-http"}
+
+
+def test_a_hole_does_not_hide_what_the_bytes_after_it_are(tmp_path: Path) -> None:
+    line = b"2026-11-25 10:00:00 INFO started\n"
+    for name, data in binaries(tmp_path).items():
+        assert looks_binary(line + bytes(6000) + data), name
+
+
 def test_real_binaries_with_a_key_inside_are_skipped_and_counted(write, tmp_path: Path) -> None:
     token = iugu_token()
     leak = f"\nGET /?api_token={token}\n".encode()

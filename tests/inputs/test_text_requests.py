@@ -47,6 +47,23 @@ def test_a_request_deep_in_a_large_log_is_found_at_its_line(tmp_path: Path) -> N
         assert report["scan"]["requests"]["requests_judged"] == 1
 
 
+@pytest.mark.parametrize("shape", ["command", "dump"])
+def test_a_request_written_after_a_hole_of_nuls_is_read_at_its_column(tmp_path: Path, shape: str) -> None:
+    """copytruncate cut the log while its writer kept its offset: the next record the writer
+    wrote starts after a run of NULs on the same line. Its request is read, in plain and
+    compressed logs, and placed where it starts."""
+    unsigned = [line for line in SIGNED_DUMP if not line.startswith(("Signature", "Request-Time"))]
+    written = ["curl -X POST https://api.iugu.com/v1/transfer_requests -d '{}'"] if shape == "command" else unsigned
+    text = bytes(3000) + ("\n".join(written + filler(3)) + "\n").encode()
+    (tmp_path / "app.log").write_bytes(text)
+    (tmp_path / "app.log.gz").write_bytes(gzip.compress(text))
+    for name in ("app.log", "app.log.gz"):
+        report, _ = scan_json(str(tmp_path / name))
+        assert requests(report) == [("iugu-unsigned-transfer", 1)], name
+        if shape == "command":
+            assert report["findings"][0]["location"]["column"] == 3001, name
+
+
 def test_compressed_logs_give_the_requests_of_the_plain_one_from_the_lines_kept_in_one_pass(tmp_path: Path) -> None:
     """A decompressed stream cannot seek, so its windows' lines are kept as the first pass reads
     them instead of being decoded again: requests on both sides of the pass's chunks, in wire
