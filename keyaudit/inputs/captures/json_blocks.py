@@ -15,14 +15,18 @@ opens above it, which the range before reads whole: none of them is read as a re
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterable, Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
+from .literals import literal_record
 from .records import request_of
 
 MAX_RECORD_LINES = 400  # an object longer than this is not a request record
+# a map's entry as JavaScript, Elixir and Ruby print it: a quoted or bare name, or a symbol, then `:` or `=>`
+_LITERAL_MEMBER = re.compile(r"""(?:'[^'\n]*'|"[^"\n]*"|:?[A-Za-z_][\w-]*)\s*(?::(?![:/])|=>)\s""")
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
@@ -42,19 +46,23 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             if opening in tried:
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(opening)
-            record, closing = _record(lines, opening)
+            record, closing, capture = _record(lines, opening)
             if closing is not None:
                 read_to = max(read_to, closing)
-            exchange = request_of(record, Origin(path, lines[opening][0], capture="jsonlog"), known=known) if record else None
+            exchange = request_of(record, Origin(path, lines[opening][0], capture=capture), known=known) if record else None
             if exchange is not None:
                 yield exchange
                 break
 
 
 def _member(text: str) -> bool:
-    """Whether a line is a member of a pretty-printed object: ``"name": value``."""
+    """Whether a line is a member of a pretty-printed object: ``"name": value``, or an entry of
+    a map as another language prints it (``name: 'value'``, ``:name => "value"``, ``"name" => …``).
+    A line at the margin is none: no bracket can enclose it from further left (a dump's headers)."""
     stripped = text.lstrip()
-    return stripped.startswith('"') and '":' in stripped
+    if len(stripped) == len(text):
+        return False
+    return (stripped.startswith('"') and '":' in stripped) or _LITERAL_MEMBER.match(stripped) is not None
 
 
 def _indent(text: str) -> int:
@@ -84,10 +92,11 @@ def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) 
     return found[::-1]
 
 
-def _record(lines: list[tuple[int, str]], opening: int) -> tuple[dict[str, Any] | None, int | None]:
-    """The object that opens on line ``opening``, parsed, and the index of its last line; the
-    object is None when it is no JSON object, and both when it does not close, at its opening
-    line's indentation, among the lines."""
+def _record(lines: list[tuple[int, str]], opening: int) -> tuple[dict[str, Any] | None, int | None, str]:
+    """The object that opens on line ``opening``, parsed, the index of its last line, and what
+    it was read as (``jsonlog``; ``literal``, a map another language printed: the request a line
+    inside it holds, read by another reader, is the same request); the object is None when it is
+    no object, and both when it does not close, at its opening line's indentation, among the lines."""
     text = lines[opening][1]
     depth = _indent(text)
     body = [text[text.rindex("{"):]]
@@ -97,8 +106,8 @@ def _record(lines: list[tuple[int, str]], opening: int) -> tuple[dict[str, Any] 
         if _indent(line) == depth and line.strip().startswith("}"):
             body[-1] = line.strip().rstrip(",")
             try:
-                found = json.loads("\n".join(body))
+                found, capture = json.loads("\n".join(body)), "jsonlog"
             except (ValueError, RecursionError):
-                return None, index
-            return (found if isinstance(found, dict) else None), index
-    return None, None
+                found, capture = literal_record("\n".join(body)), "literal"
+            return (found if isinstance(found, dict) else None), index, capture
+    return None, None, "jsonlog"

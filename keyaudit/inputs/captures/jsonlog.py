@@ -24,6 +24,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .lines import python_literal
 from .batches import requests_in
+from .literals import literal_record
 from .logfmt import logfmt_record
 from .records import json_object, request_of
 
@@ -129,6 +130,11 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
                 found = exchange is not None
                 if exchange is not None:
                     yield exchange
+        if not found and (literal := literal_record(text)) is not None:  # a map another language printed
+            exchange = request_of(literal, dataclasses.replace(origin, capture="literal"), False, known)
+            found = exchange is not None
+            if exchange is not None:
+                yield exchange
         # a logfmt request names its method (`method=`, `req.method=`, `http_method=`): the marker's test
         if not found and "ethod=" in text and (pairs := logfmt_record(text)) is not None:
             exchange = request_of(pairs, dataclasses.replace(origin, capture="logfmt"), False, known)

@@ -1,0 +1,193 @@
+"""Records printed as another language prints its maps: Ruby's ``inspect``
+(``{:method=>:post, "url"=>"…"}``, and Ruby 3.4's ``{method: :post, "url" => "…"}``), Elixir's
+``%{method: :post}``, JavaScript's ``util.inspect`` (``{ method: 'POST', headers: { … } }``), Java
+and Kotlin ``toString`` (``Request{method=POST, url=https://…, headers=[Name:value, …]}``), Go's
+``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``), read into the mappings and
+lists a JSON record gives, for the generic reconstructor (:mod:`.records`).
+
+One tolerant grammar covers them all. A mapping is a bracket of entries: a key (quoted, a
+symbol or a bare word), a separator (``=>``, ``:`` or ``=``) and a value; entries are separated by
+commas or, where a language writes none (Go), by the blanks before the next key. A value is a
+quoted string, its escapes undone so that a body keeps its bytes; a symbol; a mapping or a list
+(whose items may be ``Name:value`` pairs, as Java prints headers); or a bare word, running to the
+end of its entry. Whatever does not parse is no record: a line of prose is never read as one.
+The text read and the depth are bounded, as for a Python ``repr``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+MAX_LITERAL_CHARS = 256 << 10  # a longer literal is not read
+MAX_DEPTH = 32
+MAX_TRIES = 4  # the brackets on a line a record may begin at, tried in turn
+_OPENERS = {"{": "}", "[": "]", "(": ")"}
+# a key and its separator: a quoted name, a symbol (``:method=>``) or a bare word; then ``=>``, ``:``
+# (not ``::``, and not a URL's ``://``) or ``=``
+_NAME = r"""(?:"((?:[^"\\\n]|\\.){0,256})"|'((?:[^'\\\n]|\\.){0,256})'|:?([A-Za-z_][\w.-]{0,255}))"""
+_SEPARATOR = r"(=>|:(?![:/])|=(?!=))"
+_KEY = re.compile(rf"\s*{_NAME}\s*{_SEPARATOR}\s*")
+_NEXT_ENTRY = re.compile(rf"(,)?\s*(?={_NAME}\s*{_SEPARATOR})")
+_BRACKET = re.compile(r"[{(]")  # where a record may begin (a log prefix's `[…]` is none)
+_TYPE_NAME = re.compile(r"[A-Z][\w$.]*\Z")  # a class's name, just before its `(`
+MAX_TYPE_CHARS = 128
+_TYPED_OPEN = re.compile(r"(?:%|&|map|[A-Z][\w$.]*)?([{\[(])")  # `%{`, `&{`, `map[`, `Request{`, `Request(`
+_JOINED = re.compile(r"""\s*\+\s*(?=["'])""")  # `'a' +` and the next string
+_SYMBOL = re.compile(r""":(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_][\w]*[?!]?))""")
+_NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
+_ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))""", re.DOTALL)
+_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "e": "\x1b", "a": "\x07", "b": "\b", "f": "\f", "v": "\v", "s": " "}
+_SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
+
+
+class _NotALiteral(Exception):
+    """The text is not a literal of the grammar."""
+
+
+def literal_record(text: str) -> dict[str, Any] | None:
+    """The first mapping on the line printed as one of the languages above print them, or None."""
+    tries = 0
+    for bracket in _BRACKET.finditer(text):
+        start = bracket.start()
+        if bracket.group() == "(":  # prose in parentheses; `Request(` is Kotlin's data class
+            typed = _TYPE_NAME.search(text, max(0, start - MAX_TYPE_CHARS), start)
+            if typed is None:
+                continue
+            start = typed.start()
+        tries += 1
+        try:
+            value, _ = _Parser(text[start : start + MAX_LITERAL_CHARS]).value(0, "", None, 0)
+        except (_NotALiteral, IndexError):
+            value = None
+        if isinstance(value, dict) and value:
+            return value
+        if tries == MAX_TRIES:
+            break
+    return None
+
+
+def unescaped(body: str) -> str:
+    """A quoted string's content with its backslash escapes undone, as Ruby, Elixir, Go, Java
+    and JavaScript write them: ``\\xHH`` above ASCII is the byte it names (kept as the opener's
+    ``surrogateescape`` keeps an undecodable byte), ``\\uXXXX`` pairs are joined, ``\\#`` (Ruby's
+    guard before ``{``) and any other escaped character stand for that character."""
+    if "\\" not in body:
+        return body
+    text = _ESCAPE.sub(_escape, body)
+    return _SURROGATE_PAIR.sub(lambda pair: (pair.group(1) + pair.group(2)).encode("utf-16", "surrogatepass")
+                               .decode("utf-16"), text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    braced, unit, byte, octal, other = match.groups()
+    if braced or unit:
+        code = int(braced or unit, 16)
+        return chr(code) if code <= 0x10FFFF else "\ufffd"
+    if byte or octal:
+        code = int(byte, 16) if byte else int(octal, 8) & 0xFF
+        return chr(code) if code < 0x80 else chr(0xDC00 + code)
+    return _SIMPLE.get(other, other)
+
+
+class _Parser:
+    """One literal read from its opening bracket on."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def container(self, at: int, depth: int, mapping: bool) -> tuple[dict[str, Any] | list[Any], int]:
+        """The mapping or list whose bracket is at ``at`` (``mapping``: a mapping's bracket, though
+        a list's: Go's ``map[…]``), and where it ends."""
+        if depth > MAX_DEPTH:
+            raise _NotALiteral
+        closer = _OPENERS[self.text[at]]
+        mapping = mapping or closer != "]"  # in a list, `a=b` is an item, not a pair (Go's [signature=…])
+        entries: list[tuple[str | None, Any]] = []
+        at = self._blank(at + 1)
+        commas: bool | None = None  # whether the entries are separated by commas (else by blanks)
+        while self.text[at] != closer:
+            key = _KEY.match(self.text, at)
+            if key is not None and (mapping or key.group(4) != "=") and self.text[key.end()] != closer:
+                name = key.group(3) if key.group(3) is not None else unescaped(key.group(1) or key.group(2) or "")
+                value, at = self.value(key.end(), closer, commas, depth)
+                entries.append((name, value))
+            else:
+                value, at = self.value(at, closer, commas, depth)
+                entries.append((None, value))
+            at = self._blank(at)
+            if self.text[at] == ",":
+                commas, at = True, self._blank(at + 1)
+            elif self.text[at] != closer:
+                if commas:
+                    raise _NotALiteral
+                commas = False
+        return _built(entries, mapping), at + 1
+
+    def value(self, at: int, closer: str, commas: bool | None, depth: int) -> tuple[Any, int]:
+        """The value at ``at`` inside a container that ``closer`` ends, and where it ends."""
+        char = self.text[at]
+        if char in "\"'":
+            return self._string(at)
+        if (typed := _TYPED_OPEN.match(self.text, at)) is not None:
+            return self.container(typed.start(1), depth + 1, typed.group(0).startswith("map"))
+        if char == ":" and (symbol := _SYMBOL.match(self.text, at)) is not None:
+            return unescaped(symbol.group(1)) if symbol.group(1) is not None else symbol.group(2), symbol.end()
+        end = self._bare_end(at, closer, commas)
+        word = self.text[at:end].rstrip()
+        if not word:
+            raise _NotALiteral
+        return (None if word in _NONE else word), end
+
+    def _string(self, at: int) -> tuple[str, int]:
+        """The quoted string at ``at`` and where it ends: with the strings ``+`` joins to it (a
+        long string as JavaScript's ``inspect`` breaks it over lines, ``'{\\n' +``)."""
+        parts = []
+        while True:
+            end = self._quoted_end(at)
+            parts.append(unescaped(self.text[at + 1 : end]))
+            joined = _JOINED.match(self.text, end + 1)
+            if joined is None:
+                return "".join(parts), end + 1
+            at = joined.end()
+
+    def _quoted_end(self, at: int) -> int:
+        quote, index = self.text[at], at + 1
+        while self.text[index] != quote:
+            index += 2 if self.text[index] == "\\" else 1
+        return index
+
+    def _bare_end(self, at: int, closer: str, commas: bool | None) -> int:
+        """Where a bare word from ``at`` ends: at its container's closing bracket (brackets inside
+        it balanced), or before the next entry (after a comma; after blanks too, where the
+        entries are not separated by commas)."""
+        depth, index = 0, at
+        while True:
+            char = self.text[index]
+            if depth == 0 and char == closer:
+                return index
+            if char in _OPENERS:
+                depth += 1
+            elif char in ")]}":
+                depth -= 1
+            elif depth == 0 and (char == "," or (char in " \t\r\n" and commas is not True)):
+                following = _NEXT_ENTRY.match(self.text, index)
+                if following is not None and (char == "," or following.group(1) is None):
+                    return index
+                if char == "," and commas and self.text[index + 1 : index + 2] in (" ", ""):
+                    return index  # a list's next item
+            index += 1
+
+    def _blank(self, at: int) -> int:
+        while self.text[at] in " \t\r\n":
+            at += 1
+        return at
+
+
+def _built(entries: list[tuple[str | None, Any]], mapping: bool) -> dict[str, Any] | list[Any]:
+    """A mapping when the bracket is a mapping's and every entry has a key; else a list (a
+    tuple, an array), whose keyed items are ``[name, value]`` pairs (Java's
+    ``headers=[Name:value, …]``)."""
+    if mapping and entries and all(key is not None for key, _ in entries):
+        return {key: value for key, value in entries}  # type: ignore[misc]
+    return [value if key is None else [key, value] for key, value in entries]

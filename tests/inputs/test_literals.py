@@ -1,0 +1,105 @@
+"""Requests logged as another language prints a map: Ruby's ``inspect`` (before and since 3.4),
+Elixir's ``inspect``, Go's ``%+v``, JavaScript's ``util.inspect`` (on one line, and over lines
+with its long strings joined by ``+``), Java and Kotlin ``toString``. Each shape carries the four
+money-out requests of :mod:`helpers.signed_shapes` and must judge them as every shape does: the
+body kept byte for byte, so that the signature verifies."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers.signed_shapes import Request, check_shape
+from keyaudit.inputs.captures.literals import literal_record, unescaped
+
+PREFIX = "2026-11-22 13:00:00.000 DEBUG payouts.client - sending "
+
+
+def _ruby(text: str) -> str:
+    """A Ruby (or Elixir, or Go) double-quoted string: JSON's escapes are theirs."""
+    return json.dumps(text)
+
+
+def _ruby_hash(request: Request, key: str, arrow: str) -> list[str]:
+    """A Ruby hash as ``inspect`` prints it: symbol keys as ``key`` formats them, string keys
+    before ``arrow``."""
+    headers = ", ".join(f"{_ruby(name)}{arrow}{_ruby(value)}" for name, value in request.headers)
+    fields = [("method", ":post"), ("url", _ruby(request.url)), ("headers", f"{{{headers}}}"), ("body", _ruby(request.body))]
+    return [PREFIX + "{" + ", ".join(key.format(name) + value for name, value in fields) + "}"]
+
+
+def ruby_inspect(request: Request) -> list[str]:
+    return _ruby_hash(request, ":{}=>", "=>")
+
+
+def ruby_34_inspect(request: Request) -> list[str]:
+    return _ruby_hash(request, "{}: ", " => ")
+
+
+def elixir_inspect(request: Request) -> list[str]:
+    headers = ", ".join(f"{{{_ruby(name)}, {_ruby(value)}}}" for name, value in request.headers)
+    return [f"13:00:00.000 [debug] {PREFIX}%{{method: :post, url: {_ruby(request.url)}, headers: [{headers}], "
+            f"body: {_ruby(request.body)}}}"]
+
+
+def go_plus_v(request: Request) -> list[str]:
+    headers = " ".join(f"{name}:[{value}]" for name, value in request.headers)
+    return [f"2026/11/22 13:00:00 {PREFIX}&{{Method:POST URL:{request.url} Header:map[{headers}] "
+            f"Body:{_ruby(request.body)} ContentLength:{len(request.body)}}}"]
+
+
+def _js(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'"
+
+
+def js_inspect_line(request: Request) -> list[str]:
+    headers = ", ".join(f"{_js(name)}: {_js(value)}" for name, value in request.headers)
+    return [f"{PREFIX}{{ method: 'POST', url: {_js(request.url)}, headers: {{ {headers} }}, data: {_js(request.body)} }}"]
+
+
+def js_inspect_lines(request: Request) -> list[str]:
+    """``console.log(options)`` of a long object: a member a line, a string with line breaks
+    broken after each, its pieces joined by ``+``."""
+    pieces = request.body.split("\n")
+    data = " +\n    ".join(_js(piece + "\n") for piece in pieces[:-1]) + (" +\n    " if len(pieces) > 1 else "")
+    return ["{", "  method: 'POST',", f"  url: {_js(request.url)},", "  headers: {",
+            ",\n".join(f"    {_js(name)}: {_js(value)}" for name, value in request.headers), "  },",
+            f"  data: {data}{_js(pieces[-1])}", "}"]
+
+
+@pytest.mark.parametrize("shape", [ruby_inspect, ruby_34_inspect, elixir_inspect, go_plus_v, js_inspect_line,
+                                   js_inspect_lines])
+def test_a_request_printed_as_a_languages_map_is_judged_as_any_shape(shape, tmp_path: Path) -> None:
+    check_shape(shape, tmp_path)
+
+
+def test_java_and_kotlin_to_string_give_the_record_their_bare_words_make() -> None:
+    java = literal_record("sending Request{method=POST, url=https://api.iugu.com/v1/x?a=1, headers=[Content-Type:"
+                          "application/json, Request-Time:2026-11-22T13:00:00-03:00, Signature:signature=ab==]} ok")
+    assert java == {"method": "POST", "url": "https://api.iugu.com/v1/x?a=1",
+                    "headers": [["Content-Type", "application/json"], ["Request-Time", "2026-11-22T13:00:00-03:00"],
+                                ["Signature", "signature=ab=="]]}
+    kotlin = literal_record("Request(method=POST, url=https://api.iugu.com/v1/x, body=null)")
+    assert kotlin == {"method": "POST", "url": "https://api.iugu.com/v1/x", "body": None}
+
+
+def test_escapes_give_the_bytes_the_string_stood_for() -> None:
+    assert unescaped(r"a\"b\\c\n\t\#{x}\u00e9\u{1F600}\uD83D\uDE00") == 'a"b\\c\n\t#{x}é😀😀'
+    assert unescaped(r"\xC3\xA9").encode("utf-8", "surrogateescape") == "é".encode()  # Ruby's bytes, as the file's
+
+
+@pytest.mark.parametrize("prose", ["the {quick} brown fox", "config {a b c} applied", "[INFO] (worker) started {}",
+                                   "{ not: 'closed'", "{'unbalanced\": 1}", "[a, b]"])
+def test_prose_in_brackets_is_no_record(prose: str) -> None:
+    assert literal_record(prose) is None
+
+
+def test_a_deep_or_huge_literal_is_refused_quickly() -> None:
+    started = time.process_time()
+    assert literal_record("{a: " * 5000 + "1" + "}" * 5000) is None
+    assert literal_record("{a: '" + "x, b: " * 40_000 + "'}") is not None
+    assert literal_record("{" + ' "k' * 50_000) is None
+    assert time.process_time() - started < 10  # a bound on a runaway, not a speed measure
