@@ -25,6 +25,7 @@ from keyaudit.engine.windows import WindowCollector
 CHUNK_BYTES = 1 << 20
 BINARY_SNIFF_BYTES = 8192
 HOLE_SNIFF_BYTES = 64 << 10  # how far past holes the bytes judged may lie
+HEAD_BYTES = 64 << 10  # of the stream's start, kept for what a file's top defines (a table's header row)
 _TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
 _LEADING_NULS = re.compile(b"\0*")
 _NUL_RUN = re.compile(b"\0{64,}")  # a hole: what a crash, a preallocating writer or a truncation leaves
@@ -168,6 +169,9 @@ class ChunkedPass:
         self.spots: SpotCollector | None = None  # the encoded text around decode anchors, when decoded
         self.bytes_scanned = 0
         self.binary = False
+        # The stream's first bytes: a table's header row there says how every line below it reads,
+        # and no window need show it.
+        self.head = b""
 
     def watch(self, evidence: FileEvidence) -> None:
         """Note in ``evidence`` the provider hosts of every buffer, before its hits are yielded."""
@@ -182,6 +186,7 @@ class ChunkedPass:
             data, damage = self._read()
             if first:
                 first = False
+                self.head = data[:HEAD_BYTES]
                 if self._sniff_binary and looks_binary(data):
                     self.binary = True
                     return

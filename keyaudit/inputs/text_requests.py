@@ -6,7 +6,8 @@ rule files) and confirmed credentials are; the readers then run on the lines aro
 each window from its first line, reached by a seek where the stream allows one; where it does
 not (decompressed text), the first pass keeps the windows' lines instead, so that the file is
 not decoded twice. A file that holds no request marker at all (no curl, no wire dump, no JSON
-request field) is not read again.
+request field) is not read again, unless its top defines how its lines read (a table's header
+row naming a request's roles: see :mod:`.captures.file_scope`).
 """
 
 from __future__ import annotations
@@ -123,15 +124,18 @@ def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: boo
 
 def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
                       known: RecordHeaders = NO_RECORD_HEADERS, line_bytes: int = MAX_CAPTURE_LINE,
-                      cut: int | None = None) -> Iterator[Exchange]:
+                      cut: int | None = None, head: bytes = b"") -> Iterator[Exchange]:
     """Every request written in the ``windows`` (in stream order, not overlapping) of the text
     ``opener`` gives; each window is read alone (see :func:`_window_exchanges`), in slices of
     bounded size (see :func:`_slices`): a dense log makes one window of the whole file.
     ``known``: the header names the rules know, for records that log headers one field each;
     ``line_bytes``: where a longer line is cut; ``cut``: the text's first line, when the text
-    before it is another range's (what begins there is that range's to read)."""
+    before it is another range's (what begins there is that range's to read); ``head``: the
+    text's first bytes, when it starts at the file's top (a table's header row is there, which
+    no window may show)."""
     kept = all(window.lines is not None for window in windows)
     scope = FileScope()  # what the file defined above the lines being read (only in the lines kept, if kept)
+    scope.see_top(head)
     with contextlib.nullcontext() if kept else opener() as stream:
         reading = _Reading(stream, scope, line_bytes)  # type: ignore[arg-type]
         for window in windows:
@@ -271,7 +275,7 @@ class _Reading:
         seeks = stream.seekable() and not is_decompressing(stream)
         partial = b""  # the start of a line the last read cut
         while position < offset:
-            if seeks and position >= HEAD_BYTES and not self._scope.defines:
+            if seeks and position >= HEAD_BYTES and not self._scope.may_redefine:
                 stream.seek(offset)
                 position = offset
                 break

@@ -6,8 +6,10 @@ A range of a file owns the requests that begin in it: it reads the last of them 
 (the next range cannot: it does not see their first lines), and leaves those that begin past its
 end to the next range.
 
-A file is worth reading only when it writes requests out and mentions a provider or a signature
-header, or holds a credential (:func:`keyaudit.inputs.text_requests.worth_reading`); windows
+A file is worth reading only when it writes requests out (a request marker, or a top that
+defines how its lines read: a table's header row naming a request's roles has no marker) and
+mentions a provider or a signature header, or holds a credential
+(:func:`keyaudit.inputs.text_requests.worth_reading`); windows
 the pass hands over before that is known are declined, and their text dropped (the readers then
 read the stream again at the end).
 """
@@ -19,6 +21,7 @@ import sys
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.stream import ChunkedPass
 from keyaudit.engine.windows import NestedText, Window
+from keyaudit.inputs.captures.file_scope import defines_in
 from keyaudit.inputs.text_requests import exchanges_in_text, nested_findings, worth_reading
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
@@ -44,16 +47,32 @@ class UnitRequests:
         self._tally, self._chunks = tally, chunks
         self._earlier = resume.lines if resume else 0
         self._before = len(tally.findings)  # findings of other passes over the unit
+        self._top = not cut and resume is None  # the text starts at the file's top
+        self._defines: bool | None = None  # whether its top defines how its lines read, once asked
 
     def worth_reading(self) -> bool:
         """Whether the text read so far can hold requests that matter."""
         chunks = self._chunks
-        return worth_reading(chunks.markers_seen, chunks.anchors_seen, len(self._tally.findings) > self._before)
+        found, anchored = len(self._tally.findings) > self._before, chunks.anchors_seen
+        return worth_reading(chunks.markers_seen or ((anchored or found) and self._top_defines()), anchored, found)
+
+    def _top_defines(self) -> bool:
+        """Whether the text's top defines how its lines read (asked only of a text with no
+        request marker that names a provider: its first bytes are looked at once)."""
+        if self._defines is None:
+            self._defines = self._top and defines_in(self._chunks.head)
+        return self._defines
+
+    @property
+    def _head(self) -> bytes:
+        """The text's first bytes, where it starts at the file's top."""
+        return self._chunks.head if self._top else b""
 
     def read(self, windows: list[Window]) -> None:
         """Judge the requests in ``windows``."""
         tally, last = self._tally, self._last_line()
-        for exchange in exchanges_in_text(self._opener, self._display, windows, self._known, cut=self._cut):
+        for exchange in exchanges_in_text(self._opener, self._display, windows, self._known, cut=self._cut,
+                                          head=self._head):
             if exchange.origin.line > last:
                 continue  # begun past the range's end: the next range's
             judged = self._judge.judge(exchange, tally.counts.statistics)

@@ -1,5 +1,6 @@
 """What a file defines once for the lines below it — a W3C extended log's ``#Fields:`` columns, a
-request file's ``@name = value`` variables — holds for requests far below the definition, where
+CSV or TSV export's header row, a request file's ``@name = value`` variables — holds for
+requests far below the definition, where
 the readers of the lines around an anchor would never see it: in a plain file, the text between
 the windows is read through once the file's head defined something. A gzip member's text is
 kept by the scan around anchors only: a columns directive is an anchor itself, and variables
@@ -10,14 +11,17 @@ definition below a request is not the request's.
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
+import json
 from pathlib import Path
 
 import pytest
 
 from helpers.credentials import asaas_key, iugu_token
 from helpers.running import run_scan, scan_json
-from keyaudit.inputs.captures.file_scope import MAX_SUBSTITUTED_CHARS, FileScope
+from keyaudit.inputs.captures.file_scope import MAX_SUBSTITUTED_CHARS, FileScope, table_header
 from keyaudit.run.units import plan_units
 from keyaudit.sources.targets import Discovery
 
@@ -158,3 +162,81 @@ def test_variables_that_would_make_a_huge_line_leave_it_a_template(tmp_path: Pat
     assert scope.substituted(line) == line and scope.substituted("X-A: {{a}}") == "X-A: " + "x" * 8000
     scope.see("@d = y   \r")
     assert scope.variables["d"] == "y"
+
+
+def _table(rows: list[list[object]], separator: str = ",", top: str = "") -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=separator, lineterminator="\n").writerows(rows)
+    return top + out.getvalue()
+
+
+def _asaas_row(url: str = "https://api.asaas.com/v3/transfers") -> list[object]:
+    return ["2026-11-22T13:00:00Z", "POST", url, json.dumps({"access_token": asaas_key()}), '{\n"value": 100\n}', 201]
+
+
+def _order_row(n: int) -> list[object]:
+    """A row of another service's traffic, its body over lines with the separators and quotes in it."""
+    body = '{\n"order": %d,\n"note": "a, b;\tc \\"d\\""\n}' % n
+    return ["2026-11-22T12:00:00Z", "POST", f"https://shop.example/v1/orders/{n}", "{}", body, 200]
+
+
+TABLE_HEAD = ["timestamp", "http_method", "request_url", "request_headers", "payload", "status"]
+
+
+@pytest.mark.parametrize(("name", "separator", "top"), [
+    ("calls.csv", ",", ""), ("calls.tsv", "\t", ""), ("calls.csv.gz", ",", ""),
+    # a BOM, a comment and Excel's separator line above the header row
+    ("calls.csv", ";", "\ufeff# exported 2026-11-22 by a query\n\nsep=;\n")])
+def test_a_table_whose_header_row_names_a_requests_roles_is_read_row_by_row(
+        tmp_path: Path, name: str, separator: str, top: str) -> None:
+    """A CSV or TSV export of a request table has no request marker, and its header row, which
+    says what every row below means, is far above the rows that name the provider (here past
+    the file's first 64 KiB, and in gzip text kept only around anchors); a row's quoted body
+    spans lines, the window around an anchor may begin inside another row's."""
+    rows: list[list[object]] = [TABLE_HEAD, *(_order_row(n) for n in range(FAR // 3)), _asaas_row()]
+    text = _table(rows + [_order_row(n) for n in range(3)], separator, top)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(text.encode()) if name.endswith(".gz") else text.encode())
+    found, counts = _request_findings(path)
+    line = text[: text.index("api.asaas.com")].count("\n") + 1  # the Asaas row's first
+    assert found == [("asaas-unsigned-transfer", line)] and counts["requests_judged"] >= 1, (found, counts)
+
+
+def test_a_table_of_raw_events_reads_the_json_record_of_each(tmp_path: Path) -> None:
+    record = {"method": "POST", "url": "https://api.asaas.com/v3/transfers", "headers": {"access_token": asaas_key()}}
+    path = tmp_path / "splunk_export.csv"
+    path.write_text(_table([["_time", "host", "source", "_raw"], ["2026-11-22T13:00:00Z", "pay-1", "/var/log/app.log",
+                                                                   json.dumps(record)]]))
+    found, _ = _request_findings(path)
+    assert found == [("asaas-unsigned-transfer", 2)], found
+
+
+def test_a_first_line_that_names_no_request_or_is_a_log_line_makes_no_table(tmp_path: Path) -> None:
+    """Only a header row of column names that say a request makes the rows below requests: not a
+    log line with commas, nor a table of other things."""
+    rows = [_asaas_row()]
+    heads = {"calls.csv": TABLE_HEAD, "ledger.csv": ["timestamp", "account", "target", "note", "memo", "status"],
+             "app.log": ["2026-11-22 13:00:00 INFO columns method", "url", "headers", "body", "status"]}
+    for name, head in heads.items():
+        path = tmp_path / name
+        path.write_text(_table([head, *rows]))
+        found, _ = _request_findings(path)
+        assert found == ([("asaas-unsigned-transfer", 2)] if name == "calls.csv" else []), (name, found)
+    assert table_header("\ufeff#c\n\nMethod\tURI\tBody\n") == (("Method", "URI", "Body"), "\t")
+    assert table_header("method,url") is None  # no line yet: the row may go on
+
+
+def test_a_big_table_is_read_in_one_piece_on_every_worker_count(tmp_path: Path) -> None:
+    """A range from a table's middle would not know its columns: a file whose top is a header
+    row naming a request is planned as one unit."""
+    rows: list[list[object]] = [TABLE_HEAD]
+    for n in range(3000):
+        rows.append(_order_row(n))
+        if n % 500 == 0:
+            rows.append(_asaas_row())
+    path = tmp_path / "calls.csv"
+    path.write_text(_table(rows))
+    planned = plan_units([str(path)], Discovery(), range_bytes=50_000, workers=2)
+    assert len(planned) == 1 and planned[0].byte_range is None
+    judged = [f.rule_id for f in run_scan(str(path), jobs=2, range_bytes=50_000).findings if f.context.get("method")]
+    assert judged.count("asaas-unsigned-transfer") == 6, judged

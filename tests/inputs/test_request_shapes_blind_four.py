@@ -428,8 +428,6 @@ def rest_template_debug(request: Request) -> list[str]:
 
 # --- a table, exported ----------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="no request read: a CSV export (header row, one quoted row a request, the "
-                   "headers a JSON column, the body a quoted multi-line field)")
 def test_a_csv_export_of_a_request_table_gives_the_same_request_findings(tmp_path: Path) -> None:
     # A BigQuery table of outbound calls exported as CSV (cloud.google.com/bigquery/docs/exporting-data,
     # "CSV": a header row, fields quoted as RFC 4180 quotes them, a quoted field keeping its line

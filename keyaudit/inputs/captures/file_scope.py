@@ -1,8 +1,11 @@
 """What a file defines once for the lines after it, which the readers of the lines around an
-anchor would never see: a W3C extended log's columns (its ``#Fields:`` directive, written at
-the file's top and again where the server restarted or changed them: a later one redefines
-them) and a request file's variables (VS Code REST Client's ``@name = value``, used as
-``{{name}}`` in the requests below it).
+anchor would never see: the columns of its lines — a W3C extended log's (its ``#Fields:``
+directive, written at the file's top and again where the server restarted or changed them: a
+later one redefines them), a CSV or TSV export's (its header row, the file's first line but for
+a BOM and the comments, blank lines or Excel's ``sep=`` line above it; only a header naming a
+request's roles, see :func:`~.records.names_a_request`, or a column of raw events makes its rows
+records to read) — and a request file's variables (VS Code REST Client's ``@name = value``,
+used as ``{{name}}`` in the requests below it).
 
 The second pass goes through a file in order, so one :class:`FileScope` follows it: it sees the
 lines the readers are given and the text passed over between them (:meth:`FileScope.scan`), and
@@ -11,6 +14,7 @@ what it holds at a line is what the lines above defined.
 
 from __future__ import annotations
 
+import csv
 import re
 
 COLUMNS_DIRECTIVE = "#Fields:"  # W3C extended log format (w3.org/TR/WD-logfile.html): the columns of the lines below
@@ -27,14 +31,60 @@ MAX_VARIABLES = 256
 MAX_COLUMNS = 256
 MAX_VALUE_CHARS = 8192  # a longer variable's value is not kept (no request file writes one)
 MAX_SUBSTITUTED_CHARS = 1 << 20  # a line its variables would make longer is left as it is (a template)
+MAX_TOP_LINES = 16  # comments and blank lines above a table's header row, at most
+TABLE_SEPARATORS = "\t,;|"  # a header row's cells are split on the first of these it holds
+# A column holding each row's whole event as it was logged (Splunk's `_raw`): a JSON record there
+# is read as one nested in the row.
+RAW_EVENT = frozenset({"raw", "rawevent", "rawlog", "rawmessage"})
+# What a column name looks like: a line of a log or of prose split on its commas has cells like
+# `2026-11-22 13:00:00 INFO x` or ` and then`, and is no header row.
+_COLUMN_NAME = re.compile(r"[A-Za-z_@][\w.:@$/-]{0,127}")
 
 
 def defines_in(head: bytes) -> bool:
-    """Whether the first bytes of a file make a definition for the lines below them (a W3C log's
+    """Whether the first bytes of a file make a definition for the lines below them (a table's
     columns, a request file's variables): such a file means nothing read from its middle, and
     is read in one piece, in order."""
-    return any(line.startswith(COLUMNS_DIRECTIVE) or _VARIABLE.fullmatch(line) is not None
-               for line in head.decode("utf-8", "replace").splitlines() if line.startswith(DEFINITION_STARTS))
+    text = head.decode("utf-8", "replace")
+    return table_header(text) is not None or any(
+        line.startswith(COLUMNS_DIRECTIVE) or _VARIABLE.fullmatch(line) is not None
+        for line in text.splitlines() if line.startswith(DEFINITION_STARTS))
+
+
+def table_header(top: str) -> tuple[tuple[str, ...], str] | None:
+    """The columns (and their separator) a CSV or TSV header row at the top of a file's text
+    ``top`` names, when they name a request's roles; else None. Only whole lines count: the
+    row ends with a line feed in ``top``."""
+    at = 1 if top.startswith("\ufeff") else 0  # a BOM, as spreadsheets write one
+    for _ in range(MAX_TOP_LINES):
+        end = top.find("\n", at)
+        if end < 0:
+            return None
+        line = top[at:end].rstrip("\r")
+        if line.strip() and not line.startswith("#") and not line.startswith("sep="):
+            return _header_row(line)
+        at = end + 1
+    return None
+
+
+def _header_row(line: str) -> tuple[tuple[str, ...], str] | None:
+    """The columns of ``line`` as a header row naming a request's roles, and their separator."""
+    separator = next((mark for mark in TABLE_SEPARATORS if mark in line), None)
+    if separator is None:
+        return None
+    try:
+        cells = next(csv.reader([line], delimiter=separator, strict=True))
+    except (csv.Error, StopIteration):
+        return None
+    names = tuple(cell.strip() for cell in cells)
+    if not 1 < len(names) <= MAX_COLUMNS or not all(_COLUMN_NAME.fullmatch(name) for name in names):
+        return None
+    from .record_views import role
+    from .records import names_a_request  # the reconstructor's roles: loaded once a line looks like a header
+
+    if names_a_request(list(names)) or any(role(name) in RAW_EVENT for name in names):
+        return names, separator
+    return None
 
 
 class FileScope:
@@ -42,18 +92,34 @@ class FileScope:
 
     def __init__(self) -> None:
         self.columns: tuple[str, ...] | None = None
+        self.separator: str | None = None  # a table's, between its cells; None: a W3C log's blanks
         self.variables: dict[str, str] = {}
+
+    def see_top(self, head: bytes) -> None:
+        """Note the columns a table's header row at the top of the file (its first bytes,
+        ``head``) names, if it names them."""
+        found = table_header(head.decode("utf-8", "surrogateescape"))
+        if found is not None:
+            self.columns, self.separator = found
 
     @property
     def defines(self) -> bool:
         """Whether the file made a definition yet: then the text between windows is worth a look."""
         return self.columns is not None or bool(self.variables)
 
+    @property
+    def may_redefine(self) -> bool:
+        """Whether the text between windows may change what the file defined: a W3C log's
+        columns or a request file's variables may come again further down, a table's header
+        row only at its top."""
+        return (self.columns is not None and self.separator is None) or bool(self.variables)
+
     def see(self, text: str) -> None:
         """Note a definition on the line ``text``, if it makes one."""
         if text.startswith(COLUMNS_DIRECTIVE):
             names = text[len(COLUMNS_DIRECTIVE):].split()
             self.columns = tuple(names) if 0 < len(names) <= MAX_COLUMNS else None
+            self.separator = None
         elif text.startswith("@") and (found := _VARIABLE.fullmatch(text)) is not None:
             name, value = found.group(1), found.group(2).rstrip(" \t\r")
             if len(value) <= MAX_VALUE_CHARS and (name in self.variables or len(self.variables) < MAX_VARIABLES):

@@ -203,6 +203,13 @@ def _time(record: dict[str, Any]) -> str | None:
     return None if value is None or isinstance(value, bool) else str(value)
 
 
+def names_a_request(names: list[str]) -> bool:
+    """Whether records with these keys can say a request: a method and a URL (or a path) among
+    them, or a request line (a table's header row, whose rows are records only if it names them)."""
+    roles = {role(name) for name in names}
+    return bool(roles & METHOD and roles & (URL | PATH)) or bool(roles & REQUEST_LINE)
+
+
 def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
                known: RecordHeaders = NO_RECORD_HEADERS) -> Exchange | None:
     """The request one structured record describes, or None when it names no method and URL.
