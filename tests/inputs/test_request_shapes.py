@@ -16,6 +16,7 @@ it could not verify (no ``--public-key``).
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import Callable
@@ -232,6 +233,37 @@ def in_docker(shape: Callable[[Headers], list[str]]) -> Callable[[Headers], list
 
 
 SHAPES |= {f"{shape.__name__}_in_docker": in_docker(shape) for shape in CLIENT_SHAPES}
+
+
+def each_line(layer: Callable[[str], str]) -> Callable[[Callable[[Headers], list[str]]], Callable[[Headers], list[str]]]:
+    """A layer put on every line a shape writes, by what carries or shows the log."""
+    def wrap(shape: Callable[[Headers], list[str]]) -> Callable[[Headers], list[str]]:
+        def wrapped(headers: Headers) -> list[str]:
+            return [layer(line) for line in "\n".join(shape(headers)).split("\n")]
+
+        return wrapped
+
+    return wrap
+
+
+# A transport's prefix before every line (a syslog daemon's, RFC 5424's, docker compose's, kubectl's,
+# Heroku's), whatever the program's logger put after it on the first line only; a terminal's
+# colours around each line; a web page's HTML entities.
+TRANSPORTS = {"syslog": "Nov 22 13:00:00 web-1 payouts[312]: ", "syslog_iso": "2026-11-22T13:00:00.123+00:00 web-1 payouts[312]: ",
+              "rfc5424": "<134>1 2026-11-22T13:00:00.1Z web-1 payouts 312 - - ", "compose": "payouts-1  | ",
+              "kubectl": "[pod/payouts-7d9f/app] ", "heroku": "2026-11-22T13:00:00.000000+00:00 app[web.1]: "}
+LAYERS = {**{name: each_line(lambda line, prefix=prefix: prefix + line) for name, prefix in TRANSPORTS.items()},
+          "coloured": each_line(lambda line: f"\x1b[36m{line}\x1b[0m"), "html_escaped": each_line(html.escape)}
+LAYERED = {f"{shape.__name__}_{layer}": LAYERS[layer](shape) for shape in CLIENT_SHAPES for layer in ("syslog", "coloured")}
+LAYERED |= {f"go_dump_request_out_{layer}": LAYERS[layer](go_dump_request_out) for layer in TRANSPORTS}
+LAYERED |= {f"{shape.__name__}_html_escaped": LAYERS["html_escaped"](shape) for shape in (flat, ecs, docker, curl_verbose)}
+LAYERED["okhttp_in_docker_syslog"] = LAYERS["syslog"](okhttp_in_docker)
+
+
+@pytest.mark.parametrize("shape", LAYERED)
+def test_a_shape_under_a_transports_prefix_colours_or_html_gives_the_same_request_findings(shape: str,
+                                                                                           tmp_path: Path) -> None:
+    assert_same_request_findings(write_requests(LAYERED[shape], tmp_path), shape)
 
 
 @pytest.mark.parametrize("shape", SHAPES)

@@ -3,7 +3,8 @@ text: a container runtime's JSON line (``{"log": "--> POST https://…\\n", "str
 a JSON record whose message is the text, a batch of such records (a CloudWatch Logs subscription's
 ``logEvents``: each event's message a log line), a request dump written inside a quoted string with
 its line breaks escaped (``dump="POST /v1/… HTTP/1.1\\r\\nHost: …"``, as Go's slog and zap, or any
-logger quoting a value, write one), and the CRI prefix (``<time> stdout F <text>``), whose
+logger quoting a value, write one), the prefix a transport writes before each line (syslog's,
+docker compose's, kubectl's, Heroku's), and the CRI prefix (``<time> stdout F <text>``), whose
 partial pieces (``P``: the runtime split a long line) are first joined back into the line written.
 
 The readers of curl commands and wire dumps see the text the program wrote, line by line, with
@@ -21,6 +22,14 @@ from .records import json_object
 
 MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
 _CRI = re.compile(r"\S+ (stdout|stderr) ([FP]) ")  # a CRI line's prefix: time, stream, piece (partial or full)
+# The prefix a log's transport writes before every line a program wrote, whatever the program's own
+# logger wrote after it on the first line of a message only: syslog (BSD, with an ISO time as
+# rsyslog and journalctl -o short-iso write it, and RFC 5424), docker compose's `service-1  | `,
+# kubectl logs --prefix's `[pod/name/container] `, Heroku's logplex `app[web.1]: `.
+_TRANSPORT = re.compile(r"(?:\d{4}-\d\d-\d\dT\S+ (?:app|heroku)\[[\w.-]+\]: "
+                        r"|(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*) [^\s:\[\]]+ [\w./@-]+(?:\[\d+\])?: "
+                        r"|<\d{1,3}>1 \S+ \S+ \S+ \S+ \S+ (?:-|\[.*?\]) "
+                        r"|[\w.-]+ +\| |\[pod/[^\]\s]+\] )")
 # a request line whose CR LF is written as the two escapes: a dump inside a quoted string
 _ESCAPED_REQUEST_LINE = re.compile(r"[A-Z]+ \S+ HTTP/\d(?:\.\d)?\\r\\n")
 _UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
@@ -81,6 +90,10 @@ def _message(text: str) -> str | None:
     cri = _CRI.match(text)
     if cri is not None:
         return text[cri.end():]
+    transport = _TRANSPORT.match(text)
+    if transport is not None:  # what a program wrote, itself perhaps an envelope (a container's JSON line)
+        inner = text[transport.end():]
+        return _message(inner) or inner
     record = json_object(text)
     if record is None:
         return _quoted_dump(text) if "\\r\\n" in text and " HTTP/" in text else None
