@@ -20,6 +20,7 @@ from helpers.credentials import asaas_key
 from helpers.engines import needs_hyperscan
 from helpers.running import proc
 from helpers.secrecy import scrub
+from keyaudit.rulebook import cache
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="owners and mode bits are POSIX")
 EXTRA_RULE = """rules:
@@ -119,6 +120,24 @@ def test_a_new_cache_folder_is_made_private_and_rules_commands_warn_too(project:
         run = proc(*command, cwd=project)
         warnings = [line for line in run.stderr.decode().splitlines() if line.startswith("keyaudit: warning:")]
         assert run.returncode == 0 and len(warnings) == 1 and "is writable by other users" in warnings[0], warnings
+
+
+@posix_only
+def test_a_refused_folder_is_never_written_and_a_process_keeps_what_it_built(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """``rules test`` builds the same database for every example: with the folder refused, each
+    was compiled again (a minute and more); the process now keeps its own, the folder untouched."""
+    folder = tmp_path / "keyaudit"
+    folder.mkdir()
+    folder.chmod(0o775)  # writable by others: refused
+    monkeypatch.setenv("KEYAUDIT_CACHE_DIR", str(tmp_path))
+    assert cache.refusal() is not None
+    names = [f"hs-{index:032x}.db" for index in range(cache.MEMORY_ENTRIES + 1)]
+    for index, name in enumerate(names):
+        cache.write_entry(name, b"database %d" % index)
+    assert cache.read_entry(names[-1]) == b"database %d" % (len(names) - 1)
+    assert cache.read_entry(names[0]) is None  # the oldest let go: memory stays bounded
+    assert list(folder.iterdir()) == []
 
 
 DAY = 86_400
