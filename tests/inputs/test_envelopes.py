@@ -53,3 +53,29 @@ def test_a_record_split_into_many_pieces_is_read_whole_from_an_anchor_on_its_fir
     report, _ = scan_json(str(log))
     found = [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")]
     assert found == [("iugu-plaintext-request", 31)]
+
+
+def _signed_scan(tmp_path, write) -> dict:
+    """The scan, with the client's public key, of a log where ``write`` (one request in, its
+    lines out) records the transfer signed with the client's key between heartbeat lines."""
+    from helpers.running import scan_json
+    from helpers.signed_shapes import requests
+
+    found, public = requests(tmp_path)
+    noise = [f"2026-11-22 13:00:{n:02d} INFO worker heartbeat ok" for n in range(5)]
+    log = tmp_path / "requests.log"
+    log.write_text("\n".join(noise + write(found[1]) + noise) + "\n")
+    report, _ = scan_json("--public-key", str(public), str(log))
+    return report["scan"]["requests"]
+
+
+def test_a_dump_in_a_quoted_value_whose_line_ends_are_escaped_lone_line_feeds_is_read_byte_for_byte(tmp_path) -> None:
+    """A client that normalised its dump's CR LF to LF, quoted by a logger (`\\n` escapes): the
+    request is read, and its body with its own line feeds is the bytes signed."""
+    def dump(request) -> list[str]:
+        head = [f"{request.method} {request.path} HTTP/1.1", f"Host: {request.host}",
+                *(f"{name}: {value}" for name, value in request.headers), f"Content-Length: {len(request.body)}"]
+        text = "\n".join(head) + "\n\n" + request.body
+        return [f'time=2026-11-22T13:00:00Z level=DEBUG msg="sent" dump={json.dumps(text)}']
+
+    assert _signed_scan(tmp_path, dump) == {"requests_judged": 1, "signatures_valid": 1}

@@ -458,8 +458,7 @@ SHAPES = [
     _case(zap_messages, "messages.txt"), _case(alamofire_curl, LOG),
     _case(envoy_tap, LOG, missed="the body nested as {as_bytes: base64} (or {as_string}) is not the body judged: "
           "the valid signature is called iugu-bad-signature"),
-    _case(k6_http_debug, LOG, missed="no request read: logfmt msg= holding the dump with LF line ends (k6 turns "
-          "CR LF into LF); the same value with CR LF is read"),
+    _case(k6_http_debug, LOG),
     _case(newman_json_report, "newman-run-report.json", missed="pretty-printed, url only as host/path arrays: the "
           "unsigned iugu and the Asaas transfers are not read (on one line, or with url.raw, they are)"),
     _case(bruno_bru, "transfer.bru", missed="no request read: the .bru blocks `post { url: … }`, `headers { … }`, "

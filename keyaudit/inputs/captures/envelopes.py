@@ -30,8 +30,9 @@ _TRANSPORT = re.compile(r"(?:\d{4}-\d\d-\d\dT\S+ (?:app|heroku)\[[\w.-]+\]: "
                         r"|(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*) [^\s:\[\]]+ [\w./@-]+(?:\[\d+\])?: "
                         r"|<\d{1,3}>1 \S+ \S+ \S+ \S+ \S+ (?:-|\[.*?\]) "
                         r"|[\w.-]+ +\| |\[pod/[^\]\s]+\] )")
-# a request line whose CR LF is written as the two escapes: a dump inside a quoted string
-_ESCAPED_REQUEST_LINE = re.compile(r"[A-Z]+ \S+ HTTP/\d(?:\.\d)?\\r\\n")
+# a request line whose line end is written as its escapes (CR LF as `\r\n`, or a lone LF, as a
+# client that normalised its dump's line ends writes it, as `\n`): a dump inside a quoted string
+_ESCAPED_REQUEST_LINE = re.compile(r"[A-Z]+ \S+ HTTP/\d(?:\.\d)?(?:\\r)?\\n")
 _UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 _DECODER = json.JSONDecoder()
 MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (as any capture line)
@@ -96,7 +97,7 @@ def _message(text: str) -> str | None:
         return _message(inner) or inner
     record = json_object(text)
     if record is None:
-        return _quoted_dump(text) if "\\r\\n" in text and " HTTP/" in text else None
+        return _quoted_dump(text) if "\\n" in text and " HTTP/" in text else None
     own = _own_message(record)
     if own is not None:
         return own
@@ -107,8 +108,8 @@ def _message(text: str) -> str | None:
 
 def _quoted_dump(text: str) -> str | None:
     """The text of the quoted string (JSON's and Go's escapes) that holds a request line whose
-    CR LF is escaped, or None: the string opens at the last quote before that line, and is a
-    named value (``key="…"``, ``"key": "…"``). A wire log's quoted chunk (``<- "…"``, ``>> "…"``)
+    line end (CR LF, or a lone LF) is escaped, or None: the string opens at the last quote before
+    that line, and is a named value (``key="…"``, ``"key": "…"``). A wire log's quoted chunk (``<- "…"``, ``>> "…"``)
     is none: its reader puts the chunks of one request together."""
     line = _ESCAPED_REQUEST_LINE.search(text)
     if line is None:
