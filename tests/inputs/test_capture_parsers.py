@@ -26,7 +26,7 @@ from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.inputs.captures import curl, httpdump, jsonlog, yaml_records
 from keyaudit.engine.unwrap import base64_bytes
 from keyaudit.inputs.captures.raw_requests import raw_request
-from keyaudit.inputs.captures.dumps import shapes
+from keyaudit.inputs.captures.dump_table import shapes
 from keyaudit.inputs.text_requests import exchanges_in_lines
 from keyaudit.rulebook.loader import load_rules
 

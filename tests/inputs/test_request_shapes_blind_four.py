@@ -465,8 +465,7 @@ SHAPES = [
           "`body:json { … }`"),
     _case(restassured_log_all, LOG, missed="no request read: `Request method:`, `Request URI:`, `Headers:` with "
           "tab-indented `Name=value` lines, `Body:`"),
-    _case(insomnia_timeline, LOG, missed="the `| ` data-out lines are not taken as the body: both signatures stay "
-          "unverified, the bad one unreported"),
+    _case(insomnia_timeline, LOG),
     _case(ktor_logging, LOG, missed="no request read: `REQUEST: <url>`, `METHOD: HttpMethod(value=POST)`, "
           "`-> Name: value`, `BODY START` … `BODY END`"),
     _case(logbook_http, LOG, missed="the body runs on into the next timestamped log lines: the valid signature is "

@@ -23,6 +23,9 @@ of the line's rest after the log prefix and `lines`):
             literal `\r\n`), taken off each
   lines     what every later line holds right after the log prefix, or at its start when it carries
             no prefix (default: nothing)
+  data      what each line of the body holds in place of the log prefix of the head's lines, where
+            those carry one (a debug callback's rendering marks the data sent apart from the header
+            lines sent: Insomnia's timeline, `> ` headers and `| ` data), taken off each
   headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), aligned (indented,
             blanks allowed before the colon: `HOST   : x`, `    Name: value`), or none:
             the start line is all the library writes (its requests' headers are unknown)
@@ -209,7 +212,9 @@ SHAPES: tuple[dict[str, str], ...] = (
     # --body-data), as given. Where the request went is said before it by tcpdump's summary line
     # (`IP 10.0.0.7.51234 > 10.0.5.20.80: Flags`, the port a name without -n: `.http:`), ngrep's
     # (`T 10.0.0.7:51234 -> 10.0.5.20:80 [AP]`), Wireshark's TCP line (`Dst Port: 80`) and curl -v's
-    # info lines (`* Connected to host (addr) port 80`, `*   Trying addr:80...`).
+    # info lines (`* Connected to host (addr) port 80`, `*   Trying addr:80...`). Insomnia's
+    # timeline (its ResponseTimelineViewer: libcurl's debug callback, each row marked by its kind)
+    # writes the head as curl -v does and the body sent after `| `.
     {"capture": "wire",
      "needle": " HTTP/",
      "start": r"(?<![^\s>|.])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?"
@@ -217,6 +222,7 @@ SHAPES: tuple[dict[str, str], ...] = (
      "end": r"---request end---\s*$",
      "after": r"\[(?:POST|BODY) data: ",
      "close": "]",
+     "data": "| ",
      "via": r"(?:> \S+\.|-> \S+:|Dst Port: |Connected to \S+ \([^)]*\) port |Trying \S+:)(?P<port>\d+|https?)\b",
      "cut": r"\* |< |[{}] \[|```|~~~",
      "body": "length",

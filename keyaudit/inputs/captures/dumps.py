@@ -16,88 +16,23 @@ log of any size streams.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_lines import brackets, flat_headers, header_line
-from .dump_shapes import SHAPES
+from .dump_table import Shape, gates
 from .log_prefix import Prefix, learned_prefix
 from .lines import (HTTP_METHODS, MAX_HEADERS, TOKEN, VIA_LINES, BodyLines, absolute_url, content_length,
                     header_value, make_exchange)
 
-BODY_KINDS = frozenset({"none", "length", "end", "rest"})
-HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "none"})
 # Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
 _INLINE_HEADER = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
-_KEYS = frozenset({"capture", "needle", "start", "lines", "headers", "ignore", "end", "after", "close", "via", "cut",
-                   "body", "others", "alone"})
 _PORT_SCHEMES = {"80": "http", "http": "http", "443": "https", "https": "https"}
 WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
-
-
-@dataclass(frozen=True)
-class Shape:
-    """How one library writes a request (the keys are described in :mod:`.dump_shapes`)."""
-
-    capture: str
-    needle: str
-    start: re.Pattern[str]
-    body: str
-    skip_others: bool
-    lines: str = ""
-    headers: str = "plain"
-    alone: bool = True  # a start line without a header after it is a request (headers unknown)
-    ignore: re.Pattern[str] | None = None
-    end: re.Pattern[str] | None = None
-    after: re.Pattern[str] | None = None  # the wrapper the body is printed in after the end line
-    close: str = ""  # what closes that wrapper, at a line's end
-    via: re.Pattern[str] | None = None  # a line before the start that says where the request went
-    cut: re.Pattern[str] | None = None
-
-
-def _shape(entry: dict[str, str]) -> Shape:
-    unknown = set(entry) - _KEYS
-    if (unknown or entry.get("body") not in BODY_KINDS or entry.get("others") not in ("skip", "end")
-            or entry.get("headers", "plain") not in HEADER_KINDS
-            or entry.get("alone", "request") not in ("request", "none")
-            or ("after" in entry) != bool(entry.get("close")) or ("after" in entry and "end" not in entry)):
-        raise ValueError(f"dump table: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)}, or a body, "
-                         f"headers, others or alone value that is not one of {sorted(BODY_KINDS)}, "
-                         f"{sorted(HEADER_KINDS)}, skip / end, request / none; or an after without an end "
-                         f"line and a close")
-    optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "after", "via", "cut") if key in entry}
-    return Shape(entry["capture"], entry["needle"], re.compile(entry["start"]), entry["body"],
-                 entry["others"] == "skip", entry.get("lines", ""), entry.get("headers", "plain"),
-                 alone=entry.get("alone", "request") == "request", close=entry.get("close", ""), **optional)
-
-
-@functools.cache
-def shapes() -> tuple[Shape, ...]:
-    """The shapes of the table (:mod:`.dump_shapes`), in the order their start lines are tried."""
-    return tuple(_shape(entry) for entry in SHAPES)
-
-
-_Start = tuple[str, Callable[[str], "re.Match[str] | None"], Shape]
-
-
-@functools.cache
-def _gates() -> tuple[tuple[str, tuple[_Start, ...]], ...]:
-    """The shapes in table order, in runs that share a gate: the shortest needle inside each one's
-    needle (`--> ` for Feign's `---> `). A line without the gate is not tried against the run:
-    most lines hold no needle at all, and this looks for fewer."""
-    needles = [shape.needle for shape in shapes()]
-    runs: list[tuple[str, list[_Start]]] = []
-    for shape in shapes():
-        gate = min((needle for needle in needles if needle in shape.needle), key=len)
-        if not runs or runs[-1][0] != gate:
-            runs.append((gate, []))
-        runs[-1][1].append((shape.needle, shape.start.search, shape))
-    return tuple((gate, tuple(starts)) for gate, starts in runs)
 
 
 @dataclass
@@ -116,6 +51,7 @@ class _Request:
     eol: str = ""  # the line end the head's lines are written with (ngrep's `.`), taken off each
     wrapped: list[str] | None = None  # after the end line: the body's lines in its wrapper so far
     scheme: str | None = None  # of an origin-form target, where a line before the start said it
+    gap: bool = False  # a blank line without the head's mark came last: data must follow
 
 
 class DumpReader:
@@ -126,7 +62,7 @@ class DumpReader:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._gates = _gates()
+        self._gates = gates()
         self._current: _Request | None = None
         # the last lines fed between requests: one may say where the next request went
         self._between: deque[tuple[int, str]] = deque(maxlen=VIA_LINES)
@@ -195,6 +131,10 @@ class DumpReader:
         shape = current.shape
         if shape.ignore is not None and shape.ignore.match(text):
             return
+        if current.gap and not text.startswith(shape.data):
+            self._current = None
+            yield from self._finish(current)
+            return
         # a blank line inside one multi-line message is its own (the header block's end), not the next record
         rest = current.prefix.rest(text) if text.strip() or not current.message else None
         if rest is not None and not current.prefix.blank and current.message:
@@ -208,11 +148,27 @@ class DumpReader:
                 yield from self._finish(current)
                 return
             yield from self._take(current, rest[len(shape.lines):])
+        elif shape.data and current.message is False and (not text.strip() or text.startswith(shape.data)):
+            yield from self._data_line(current, text)
         elif self._bare_line_belongs(current, bare := _after(text, shape.lines)):
             yield from self._take(current, bare)
         elif not shape.skip_others:
             self._current = None
             yield from self._finish(current)
+
+    def _data_line(self, current: _Request, text: str) -> Iterator[Exchange]:
+        """A line without the mark of the head's lines, in a shape that marks the body's lines
+        apart (Insomnia's `| ` after curl's `> `): a blank line is the gap the printer leaves
+        between rows of two kinds when data follows it (else it ended the request, as a blank
+        line without the mark does), and the first line of data closes the head."""
+        current.gap = not text.strip()
+        if current.gap:
+            return
+        if current.body is None:
+            yield from self._head_line(current, "")
+            if self._current is not current:
+                return
+        yield from self._take(current, text[len(current.shape.data):])
 
     @staticmethod
     def _bare_line_belongs(current: _Request, text: str) -> bool:
