@@ -21,8 +21,9 @@ Span = tuple[int, int]
 _BRACKETS = re.compile(rb"[()\[\]{}]")
 _CLOSER = {ord("("): ord(")"), ord("["): ord("]"), ord("{"): ord("}")}
 _SECTION = re.compile(rb"\[[^\]\n]+\]\s*")  # an INI or TOML section header, the whole line
-# The start of a log record: a date and time (ISO 8601, syslog) or an access log's client and time.
-_LOG_RECORD = re.compile(rb"(?:<\d+>)?\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}"
+# The start of a log record: a date and time (ISO 8601, syslog) or an access log's client and time
+# (the readers of requests written as text end an unbounded body there).
+LOG_RECORD = re.compile(rb"(?:<\d+>)?\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}"
                          rb"|\S+ \S+ \S+ \[\d{2}/[A-Z][a-z]{2}/\d{4}:)")
 
 
@@ -122,7 +123,7 @@ def record_span(text: bytes, start: int, end: int) -> Span:
     line = text[first:last].strip()
     if line[:1] == b"{" and line[-1:] == b"}":
         return first, last  # a JSON record of one line: the log record itself
-    if _LOG_RECORD.match(line):  # a log record: its line, and the indented lines that go on with it
+    if LOG_RECORD.match(line):  # a log record: its line, and the indented lines that go on with it
         while last < len(text) and text[last + 1 : last + 2] in (b" ", b"\t"):
             following = text.find(b"\n", last + 1)
             last = len(text) if following < 0 else following

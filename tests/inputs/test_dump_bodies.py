@@ -1,5 +1,6 @@
 """Where the body of a request written as text begins and ends, by rules the dump table's shapes
-share: a body marked apart from the head's lines (a debug callback's rendering of the data sent)."""
+share: a body marked apart from the head's lines (a debug callback's rendering of the data sent)
+and a body that no length bounds, which ends where the log's next record begins."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from helpers.signed_shapes import Request, requests
 from keyaudit.inputs.text_requests import exchanges_in_lines
 
 URL = "https://api.iugu.com/v1/invoices"
+BODY = '{\n  "email": "a@example.com",\n  "due_date": "2026-11-30"\n}'
 
 
 def _scan(folder: Path, lines: list[str], public: Path) -> dict[str, int]:
@@ -38,3 +40,25 @@ def test_a_body_marked_as_data_sent_after_a_marked_head_is_the_body_sent(tmp_pat
              "| {}"]
     (exchange,) = exchanges_in_lines(list(enumerate(lines, 1)), "timeline.txt")
     assert (exchange.url, exchange.header("Note"), exchange.body) == (URL, None, None)
+
+
+def _logged(body: str, length: bool) -> list[str]:
+    """A request written after the first line of its log record, without the log's prefix; the
+    next record, of another logger, right after its body."""
+    head = ["POST https://api.iugu.com/v1/invoices HTTP/1.1", "Content-Type: application/json"]
+    return ["2026-11-22T13:00:00.123Z TRACE 1 --- [main] http.Client : Outgoing Request: 2d66e4bc",
+            *head, *([f"Content-Length: {len(body)}"] if length else []), "", *body.split("\n"),
+            "2026-11-22 13:00:01 INFO worker heartbeat ok", "2026-11-22 13:00:02 INFO worker heartbeat ok"]
+
+
+def test_a_body_no_length_bounds_ends_where_the_logs_next_record_begins() -> None:
+    (exchange,) = exchanges_in_lines(list(enumerate(_logged(BODY, length=False), 1)), "app.log")
+    assert (exchange.url, exchange.body) == (URL, BODY.encode())
+
+
+def test_a_declared_length_keeps_a_body_line_that_begins_like_a_record() -> None:
+    body = BODY + "\n2026-11-22 13:00:00 INFO a line of a log file uploaded"
+    (exchange,) = exchanges_in_lines(list(enumerate(_logged(body, length=True), 1)), "app.log")
+    assert exchange.body == body.encode()
+    (exchange,) = exchanges_in_lines(list(enumerate(_logged(body, length=False), 1)), "app.log")
+    assert exchange.body == BODY.encode()

@@ -25,7 +25,7 @@ from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_lines import brackets, flat_headers, header_line
 from .dump_table import Shape, gates
-from .log_prefix import Prefix, learned_prefix
+from .log_prefix import Prefix, learned_prefix, starts_record
 from .lines import (HTTP_METHODS, MAX_HEADERS, TOKEN, VIA_LINES, BodyLines, absolute_url, content_length,
                     header_value, make_exchange)
 
@@ -131,7 +131,7 @@ class DumpReader:
         shape = current.shape
         if shape.ignore is not None and shape.ignore.match(text):
             return
-        if current.gap and not text.startswith(shape.data):
+        if (current.gap and not text.startswith(shape.data)) or (_unbounded(current) and starts_record(text)):
             self._current = None
             yield from self._finish(current)
             return
@@ -292,6 +292,16 @@ class DumpReader:
                                  Origin(self.path, current.line, capture=shape.capture), headers_known=known)
         if exchange is not None:
             yield exchange
+
+
+def _unbounded(current: _Request) -> bool:
+    """Whether the request's body is being read with nothing to bound it (no declared length, a
+    kind of body no end line closes) after a start line that carried no log prefix, so that every
+    line carries it: the log's next record ends the body (Logbook's HTTP format, written after the
+    first line of its record)."""
+    body = current.body
+    return (body is not None and body.expected is None and current.prefix.blank
+            and current.shape.body in ("length", "rest"))
 
 
 def _after(text: str, lines: str) -> str:

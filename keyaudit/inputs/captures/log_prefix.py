@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
+from keyaudit.engine.records import LOG_RECORD
+
 # Log levels, which differ between the records of one request (Faraday 1 logs the request line at
 # INFO and its headers at DEBUG, .NET the headers at Trace): any level word stands for any other.
 _LEVELS = frozenset({"trace", "debug", "info", "notice", "warn", "warning", "error", "fatal", "critical", "severe",
@@ -54,6 +56,14 @@ def _part(part: str) -> str:
 
 
 _DIGITS = re.compile(r"\d+")
+_RECORD_START = re.compile(LOG_RECORD.pattern.decode())
+
+
+def starts_record(text: str) -> bool:
+    """Whether ``text`` begins a log record (a date and time at its start): where a body that
+    neither a length nor an end line bounds, written after a record's first line without the
+    log's prefix, has ended — the log's next record."""
+    return _RECORD_START.match(text) is not None
 
 
 @functools.lru_cache(maxsize=256)
