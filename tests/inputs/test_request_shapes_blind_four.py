@@ -481,8 +481,7 @@ HEADERS_ONLY = [
           "transfers unreported), and both signatures are judged, invalid, with no body logged"),
     _case(haproxy_captures, missed="no request read: the captured headers `{host|type|agent|time|signature|key}` "
           "before the quoted request line"),
-    _case(curl_trace_ascii, missed="the 64-column wrapping is not undone: Signature and access_token, longer than a "
-          "line, are lost — both signed transfers called unsigned, the Asaas transfer not read"),
+    _case(curl_trace_ascii),
     _case(telescope_client_request, missed="content.payload, the body decoded into an object, is judged as the bytes "
           "sent: both signatures called bad instead of left unverified"),
     _case(dotnet_json_console, missed="the event-102 `Request Headers:` records are not joined to the event-100 "

@@ -224,7 +224,7 @@ SHAPES: tuple[dict[str, str], ...] = (
      "close": "]",
      "data": "| ",
      "via": r"(?:> \S+\.|-> \S+:|Dst Port: |Connected to \S+ \([^)]*\) port |Trying \S+:)(?P<port>\d+|https?)\b",
-     "cut": r"\* |< |[{}] \[|```|~~~",
+     "cut": r"\* |< |[{}] \[|```|~~~|== Info: |<= Recv |=> Send ",
      "body": "length",
      "others": "end",
     },

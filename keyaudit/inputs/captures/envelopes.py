@@ -5,7 +5,8 @@ a JSON record whose message is the text, a batch of such records (a CloudWatch L
 its line breaks escaped (``dump="POST /v1/… HTTP/1.1\\r\\nHost: …"``, as Go's slog and zap, or any
 logger quoting a value, write one), the prefix a transport writes before each line (syslog's,
 docker compose's, kubectl's, Heroku's), and the CRI prefix (``<time> stdout F <text>``), whose
-partial pieces (``P``: the runtime split a long line) are first joined back into the line written.
+partial pieces (``P``: the runtime split a long line) are first joined back into the line written,
+as are the pieces of an offset dump (curl's ``--trace-ascii``: a header cut every 64 bytes).
 
 The readers of curl commands and wire dumps see the text the program wrote, line by line, with
 each line keeping the number of the envelope line it came from.
@@ -17,6 +18,7 @@ import json
 import re
 from typing import Iterable, Iterator
 
+from .offset_dumps import MARK, joined_blocks
 from .record_views import role
 from .records import json_object
 
@@ -41,12 +43,17 @@ MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (
 def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
     """The lines with the CRI pieces of each written line (``P`` pieces up to the ``F`` one, of
     the same stream) joined into one line numbered as its first piece, and the anchored lines
-    (``leads``) with an anchor on any piece moved to the joined line. The stdout and stderr
-    pieces may interleave; a piece whose line never ends is given as it is."""
+    (``leads``) with an anchor on any piece moved to the joined line; then the pieces of each
+    block of bytes an offset dump shows (:mod:`.offset_dumps`) joined into the lines of its text.
+    The stdout and stderr pieces may interleave; a piece whose line never ends is given as it is."""
     lines = list(lines)
     every = "\n".join(text for _, text in lines)  # one look at C speed: most windows hold no piece
-    if " stdout P " not in every and " stderr P " not in every:
-        return lines, leads
+    if " stdout P " in every or " stderr P " in every:
+        lines, leads = _cri_joined(lines, leads)
+    return joined_blocks(lines, leads) if MARK in every else (lines, leads)
+
+
+def _cri_joined(lines: list[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
     out: list[tuple[int, str]] = []
     moved = dict(leads)
     pending: dict[str, tuple[int, list[str], int]] = {}  # stream -> (out index, pieces, size)
