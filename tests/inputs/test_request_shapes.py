@@ -251,13 +251,19 @@ def each_line(layer: Callable[[str], str]) -> Callable[[Callable[[Headers], list
 # colours around each line; a web page's HTML entities.
 TRANSPORTS = {"syslog": "Nov 22 13:00:00 web-1 payouts[312]: ", "syslog_iso": "2026-11-22T13:00:00.123+00:00 web-1 payouts[312]: ",
               "rfc5424": "<134>1 2026-11-22T13:00:00.1Z web-1 payouts 312 - - ", "compose": "payouts-1  | ",
-              "kubectl": "[pod/payouts-7d9f/app] ", "heroku": "2026-11-22T13:00:00.000000+00:00 app[web.1]: "}
+              "kubectl": "[pod/payouts-7d9f/app] ", "heroku": "2026-11-22T13:00:00.000000+00:00 app[web.1]: ",
+              "pm2": "0|payouts  | "}
 LAYERS = {**{name: each_line(lambda line, prefix=prefix: prefix + line) for name, prefix in TRANSPORTS.items()},
           "coloured": each_line(lambda line: f"\x1b[36m{line}\x1b[0m"), "html_escaped": each_line(html.escape)}
 LAYERED = {f"{shape.__name__}_{layer}": LAYERS[layer](shape) for shape in CLIENT_SHAPES for layer in ("syslog", "coloured")}
 LAYERED |= {f"go_dump_request_out_{layer}": LAYERS[layer](go_dump_request_out) for layer in TRANSPORTS}
 LAYERED |= {f"{shape.__name__}_html_escaped": LAYERS["html_escaped"](shape) for shape in (flat, ecs, docker, curl_verbose)}
 LAYERED["okhttp_in_docker_syslog"] = LAYERS["syslog"](okhttp_in_docker)
+# A second logger that writes each line of a dump with its own prefix, the first line keeping the
+# client's prefix after it: the request's other lines carry the outer prefix alone.
+LAYERED |= {f"{shape.__name__}_logged_again": each_line(lambda line: "2026-11-22 13:00:00.123 DEBUG [worker-1] "
+                                                                     "c.e.Client : " + line)(shape)
+            for shape in (go_dump_request_out, php_curl_verbose, spring_webclient_trace, dotnet_http_client, curl_verbose)}
 
 
 @pytest.mark.parametrize("shape", LAYERED)

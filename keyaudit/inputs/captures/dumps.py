@@ -137,6 +137,9 @@ class DumpReader:
             return
         # a blank line inside one multi-line message is its own (the header block's end), not the next record
         rest = current.prefix.rest(text) if text.strip() or not current.message else None
+        if rest is None and current.message is None and (outer := current.prefix.outer(text)) is not None \
+                and header_line(shape.headers, outer[1].removeprefix(shape.lines).rstrip("\r")) is not None:
+            current.prefix, rest = outer  # the message's lines carry the outer part of its first line's prefix
         if rest is not None and not current.prefix.blank and current.message:
             self._current = None  # the multi-line message ended: a new record of the same log
             yield from self._finish(current)

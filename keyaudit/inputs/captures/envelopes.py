@@ -26,12 +26,12 @@ MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  #
 _CRI = re.compile(r"\S+ (stdout|stderr) ([FP]) ")  # a CRI line's prefix: time, stream, piece (partial or full)
 # The prefix a log's transport writes before every line a program wrote, whatever the program's own
 # logger wrote after it on the first line of a message only: syslog (BSD, with an ISO time as
-# rsyslog and journalctl -o short-iso write it, and RFC 5424), docker compose's `service-1  | `,
+# rsyslog and journalctl -o short-iso write it, and RFC 5424), docker compose's `service-1  | `, pm2's `0|app  | `,
 # kubectl logs --prefix's `[pod/name/container] `, Heroku's logplex `app[web.1]: `.
 _TRANSPORT = re.compile(r"(?:\d{4}-\d\d-\d\dT\S+ (?:app|heroku)\[[\w.-]+\]: "
                         r"|(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*) [^\s:\[\]]+ [\w./@-]+(?:\[\d+\])?: "
                         r"|<\d{1,3}>1 \S+ \S+ \S+ \S+ \S+ (?:-|\[.*?\]) "
-                        r"|[\w.-]+ +\| |\[pod/[^\]\s]+\] )")
+                        r"|[\w.-]+ +\| |\d+\|[\w.-]+ +\| |\[pod/[^\]\s]+\] )")
 # a request line whose line end is written as its escapes (CR LF as `\r\n`, or a lone LF, as a
 # client that normalised its dump's line ends writes it, as `\n`): a dump inside a quoted string
 _ESCAPED_REQUEST_LINE = re.compile(r"[A-Z]+ \S+ HTTP/\d(?:\.\d)?(?:\\r)?\\n")

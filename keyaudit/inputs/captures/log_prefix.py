@@ -28,6 +28,7 @@ class Prefix:
     """
 
     def __init__(self, prefix: str) -> None:
+        self.source = prefix
         stem = prefix.rstrip()
         self.tail = prefix[len(stem):]
         self.pattern = re.compile("".join(map(_part, re.split(r"(\d+|\s+|[A-Za-z]+)", stem)))) if stem else None
@@ -43,6 +44,23 @@ class Prefix:
         if text.startswith(self.tail):
             return text[len(self.tail):]
         return "" if not text.strip() else None
+
+
+    def outer(self, text: str) -> tuple["Prefix", str] | None:
+        """The longest leading part of this prefix, up to one of its blanks, that ``text``
+        carries, and the text after it; None when it carries none. Where the lines of a message
+        all carry one logger's prefix and only its first line another's after it (a dump a
+        program logs with its own prefix, which a second logger or a transport writes line by
+        line), this outer part is the prefix of the message's other lines."""
+        stem = self.source.rstrip()
+        for blank in reversed(list(_BLANKS.finditer(stem))):
+            outer = learned_prefix(self.source[: blank.end()])
+            if outer.pattern is not None and (rest := outer.rest(text)) is not None:
+                return outer, rest
+        return None
+
+
+_BLANKS = re.compile(r"\s+")
 
 
 def _part(part: str) -> str:
