@@ -140,11 +140,14 @@ class ExchangeJudge:
         ``carried``: the credentials the request carries, when the caller knows them (an empty
         list spares the rules that need one, and the pass of the secret rules over the request)."""
         statistics["requests_judged"] += 1
+        rules = self._rules_for(exchange, carried)
+        if not rules:  # most requests of a browser's capture: nothing more to set up
+            return []
         context = RequestContext((lambda: carried) if carried is not None else (lambda: self.credentials(exchange)),
                                  self.checks, statistics)
         strongest: dict[tuple[str, bool], Finding] = {}
         url: str | None = None  # one request, one URL: redacted once a rule has something to say
-        for rule in self._rules_for(exchange, carried):
+        for rule in rules:
             judgement = rule.judge(exchange, context)
             if judgement is None:
                 continue
