@@ -14,28 +14,37 @@ Run by hand, not in CI (let Python write its bytecode cache, or every run compil
 
     python benchmarks/run_har.py /tmp/harbench [--megabytes 50] [--rounds 3]
 
-Measured (a 2-core machine shared with other work, load 3-5, 5 rounds each, medians, CPU seconds;
-"before" is the previous version run by this script in the same session, and paired with it, 9
-rounds alternating, in brackets):
+Measured (a 2-core machine shared with other work, load 1-3, medians of 5 rounds, CPU seconds; in
+brackets the whole process against the previous version, paired and alternating, 11 pairs,
+median of the ratios — within the machine's noise, which spans 0.73-1.27 pair to pair):
 
-| capture | keyaudit | ``json.load`` | ratio | before | peak RSS |
+| capture | keyaudit | ``json.load`` | ratio | against before | peak RSS |
 | --- | --- | --- | --- | --- | --- |
-| ``capture-50mb.har``, 54.2 MB, 6,883 entries | 0.78 s | 0.28 s, 206 MB | 2.8x | 0.77 s, 2.9x (0.85 s against 0.86 s) | 40 MB |
-| ``bodies-50mb.har``, 50.2 MB, 292 entries | 0.33 s | 0.12 s, 155 MB | 2.7x | 0.37 s, 3.1x (0.34 s against 0.36 s) | 41 MB |
+| ``capture-50mb.har``, 54.2 MB, 6,883 entries | 0.95 s | 0.33 s, 206 MB | 2.85x | 2.85x before (1.02) | 40 MB |
+| ``bodies-50mb.har``, 50.2 MB, 292 entries | 0.38 s | 0.14 s, 155 MB | 2.79x | 2.81x before (1.02) | 41 MB |
 
-Issue 14's target is 2x with at most 150 MB (memory met; the page loads are the worst case).
-Where the rest goes: start-up alone (an empty capture) takes 0.107 CPU-s, almost as much as
-``json.load`` of the whole bodies capture, so that capture cannot come within 2x while start-up
-stays; most of it is imports (about 85 ms), a third of those the making of 86 dataclasses in
-modules a scan calls, and a capture with a hit also loads ``regex`` (about 11 ms) and compiles
-the patterns it confirms with. Streaming the document and parsing each entry (``read_har``
-alone, in one process) costs about 30 µs an entry on the page loads, what ``json.load`` pays;
-then, per entry, one walk over its strings in Python (about 15 µs), its request built (about
-9 µs) and written out for the credential pass, the rules' pass over both (about 10 µs), the
-request rules (about 6 µs), and for the entries with a provider call (5% here, far more than a
-browser's capture has) each field with a hit scanned alone (once a capture for a text sent
-again), placed by its pointer, the request's credentials found and the request rules asked.
-Entries with nothing for a rule cost no judging (see ``inputs/har_findings.py``).
+Issue 14's target is 2x with at most 150 MB: memory is met, time is not. Where the time goes, in
+CPU seconds of one process on the page loads (each part timed alone): start-up 0.11-0.15 (an
+empty capture; about 35 ms of it the making of 86 dataclasses, 10 ms loading 26 C extensions, 10
+ms compiling 93 ``re`` patterns at import); streaming the document and parsing each entry 0.17
+(what ``json.load`` pays, and less: it builds the whole document); the walk of each entry's
+strings 0.13 (about 100 values an entry, under 0.2 µs each: the loop is as tight as Python
+makes it); its request built 0.07 (half of it ``urlsplit``) and written out 0.04; the rules'
+joint pass 0.14; the request rules 0.05; for the 5% of entries that call a provider, the
+credentials of the request found and each field with a hit scanned alone and placed, 0.10.
+Without start-up and the parse, the 2x budget (0.66 s) leaves 0.38 s for 0.53 s of per-entry work.
+
+Skipping that work for entries that cannot hold a finding, decided from the engine's hits over
+the entry's raw bytes, does not work here: every Chrome entry names ``sec-ch-ua*`` headers, which
+hold ``-u``, a keyword of ``iugu-api-token-curl-user``, so all 6,883 entries of the capture hold
+a keyword in their raw bytes (many more than that one: ``curl`` of a user agent, a doubled
+backslash of a script, a base64 form in an image). Asking the rules' own patterns of
+the raw bytes instead would not be sound: a header's value is read after its name
+(``access_token: …`` is in no string of the file), every HTML and script body carries escapes
+(``\\n``, ``\\"``) that change what a pattern sees, and a rule anchored at ``^`` needs the string
+on a line of its own. The bodies capture cannot come within 2x while start-up stays: 2x is
+0.28 s, and start-up, the parse (0.07), one UTF-8 encoding of every string with base64 bodies
+decoded (0.05) and the engine over 50 MB (0.07, its decoding spans 0.02) already make 0.31 s.
 """
 
 from __future__ import annotations
