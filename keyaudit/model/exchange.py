@@ -39,6 +39,10 @@ class Exchange:
     time: str | None = None
     origin: Origin = field(default_factory=lambda: Origin("-", 1))
     headers_known: bool = True  # False where the capture logs no headers (urllib3, access logs)
+    # False where the capture shows the body, but not as the bytes sent: parsed into an object
+    # (written back as compact JSON, for the credentials it carries) or cut short. A signature is
+    # over the bytes sent: it cannot be judged on these.
+    body_exact: bool = True
     # The first value of each header by lower-cased name, and how many headers it was made of.
     _names: tuple[int, dict[str, str]] = field(default=(-1, {}), init=False, repr=False, compare=False)
 

@@ -299,6 +299,8 @@ def verify(exchange: Exchange, keys: list[PublicKey]) -> SignatureVerdict:
         return SignatureVerdict("unverified", "no public key given (--public-key)")
     if exchange.body is None:  # the capture does not show it (a client that logs headers only)
         return SignatureVerdict("unverified", "the capture does not show the body the signature is over")
+    if not exchange.body_exact:  # parsed (a watcher that stores the JSON decoded) or cut short
+        return SignatureVerdict("unverified", "the capture shows the body, but not as the bytes the signature is over")
     body = exchange.body
     token = api_token_of(body)
     if token is None:

@@ -456,8 +456,7 @@ SHAPES = [
           "request headers: {Name=value, …}`, `Endpoint request body after transformations:` lines"),
     _case(tyk_analytics, LOG), _case(thunder_client, LOG), _case(fiddler_text, "sessions.txt"),
     _case(zap_messages, "messages.txt"), _case(alamofire_curl, LOG),
-    _case(envoy_tap, LOG, missed="the body nested as {as_bytes: base64} (or {as_string}) is not the body judged: "
-          "the valid signature is called iugu-bad-signature"),
+    _case(envoy_tap, LOG),
     _case(k6_http_debug, LOG),
     _case(newman_json_report, "newman-run-report.json", missed="pretty-printed, url only as host/path arrays: the "
           "unsigned iugu and the Asaas transfers are not read (on one line, or with url.raw, they are)"),
@@ -477,13 +476,11 @@ SHAPES = [
 # that writes the body's line feeds as dots, a watcher that stores the body decoded
 HEADERS_ONLY = [
     _case(aws_waf_log),
-    _case(apim_trace, missed="the inbound entry's request is taken for the forwarded one (unsigned iugu and Asaas "
-          "transfers unreported), and both signatures are judged, invalid, with no body logged"),
+    _case(apim_trace),
     _case(haproxy_captures, missed="no request read: the captured headers `{host|type|agent|time|signature|key}` "
           "before the quoted request line"),
     _case(curl_trace_ascii),
-    _case(telescope_client_request, missed="content.payload, the body decoded into an object, is judged as the bytes "
-          "sent: both signatures called bad instead of left unverified"),
+    _case(telescope_client_request),
     _case(dotnet_json_console, missed="the event-102 `Request Headers:` records are not joined to the event-100 "
           "record naming the URL: the unsigned iugu transfer is unreported, 11 requests counted for 4")]
 # a layer-7 flow of a call sent in clear on port 80: the requests went over plain HTTP

@@ -240,6 +240,22 @@ def test_a_signature_over_a_body_the_capture_does_not_show_is_unverified_not_inv
     assert (status, reason) == ("unverified", "the capture does not show the body the signature is over")
 
 
+def test_a_signature_over_a_body_shown_parsed_is_unverified_not_invalid(keys: Keys) -> None:
+    """A capture that shows the body parsed (a watcher that stores the JSON decoded, written
+    back compact) or cut short does not show the bytes signed: the signature over the body as
+    sent (pretty-printed here) cannot be judged on those, valid or not."""
+    token = iugu_token("long")
+    sent, shown = pretty(transfer(token)), compact(transfer(token))
+    for private in (keys.client, keys.other):
+        value = sign(private, signing_string("POST", PATH, token, TIME, sent))
+        exchange = request(f"signature={value}", shown)
+        assert judge(exchange, keys.client_public)[0] == "invalid"
+        exchange.body_exact = False
+        status, reason, _ = judge(exchange, keys.client_public)
+        assert (status, reason) == ("unverified", "the capture shows the body, but not as the bytes the signature "
+                                                  "is over")
+
+
 def test_another_supplied_key_that_verifies_is_named(keys: Keys) -> None:
     token = iugu_token()
     body = compact(transfer(token))

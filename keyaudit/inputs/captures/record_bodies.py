@@ -2,8 +2,9 @@
 
 A body is logged under many names (``body``, ``data``, ``payload``, ``postData``,
 ``request_body``), as a string (escaped, or base64 where the record says so), as an object (the
-JSON sent) or as an object holding the text (HAR's ``{mimeType, text}``, ECS's ``{content}``,
-Hoppscotch's ``{contentType, body}``). See :func:`body`.
+JSON sent, parsed) or as an object holding the text (HAR's ``{mimeType, text}``, ECS's
+``{content}``, Hoppscotch's ``{contentType, body}``) or the bytes (Envoy's tap ``{as_bytes}``,
+``{base64}``). See :func:`body`.
 """
 
 from __future__ import annotations
@@ -11,16 +12,20 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from typing import Any
+from typing import Any, Callable
 
 from .lines import to_bytes
-from .record_views import compact, first, role, spellings
+from .record_views import ABSENT, compact, first, role, spellings
 
 BODY = spellings("body", "data", "payload", "postdata", "rawbody", "filedata")  # Wireshark: http.file_data
 # A body named so bare at a record's top, when the request is an object inside it, is the
 # record's own (an OpenTelemetry log record's body is its message): there only a qualified name counts.
 OWN_BODY = BODY - frozenset({"body", "data", "payload"})
-BODY_TEXT = frozenset({"content", "text", "raw", "value", "bytes", "string"})  # a body object's own text
+BODY_TEXT = frozenset({"content", "text", "raw", "value", "string"})  # a body object's own text
+# A body object's own bytes, in base64 as JSON writes bytes (protobuf's JSON mapping: Envoy's tap
+# ``{as_bytes}``); also with the ``as_`` of a protobuf ``oneof`` naming the form (``as_string``).
+BODY_BYTES = frozenset({"bytes", "base64", "b64"})
+BODY_MEMBER = frozenset(prefix + name for prefix in ("", "as") for name in BODY_TEXT | BODY_BYTES)
 # A body object's text under its own ``body``, taken when a member beside it says what the text is
 # (Hoppscotch's ``{"contentType": …, "body": …}``): a JSON body may well have a ``body`` of its own.
 BODY_OWN = frozenset({"body"})
@@ -29,47 +34,65 @@ _BASE64_TEXT = re.compile(r"(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-
 MIN_BASE64_TEXT = 8  # a shorter body is never taken for base64 unless the record says so
 
 
-def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool, url: str) -> bytes | None:
-    """The body bytes, nearest first: under any body name, but in ``outer`` (the record itself,
-    when the request is an object inside it) only under a name that says it is the request's
-    (``request_body``). A logged string as sent (base64 decoded where the record says so: an
-    ``encoding`` of base64, or a true flag beside it named for base64, as API Gateway's
-    ``isBase64Encoded``); an object as compact JSON, since the exact bytes are unknown and compact
-    JSON is what most clients send; ``{"content": …}`` and ``{"text": …}`` wrappers are opened.
-    A field holding the request's own ``url`` is not its body (Azure's ``Data``: for an HTTP
-    call, the URL it called), and a body written wholly in base64 that decodes to text is that
-    text (a network sensor's body field: Suricata's ``http_request_body``)."""
-    value = next((found for node in nodes if (found := first([node], OWN_BODY if node is outer else BODY,
-                                                                (str, bytes, dict, list), url)) is not None), None)
-    if value is None:
-        return None
+def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool, url: str,
+         holds_request: Callable[[Any], bool]) -> tuple[bytes | None, bool]:
+    """The body bytes, and whether they are the bytes sent; nearest first: under any body name,
+    but in ``outer`` (the record itself, when the request is an object inside it) only under a
+    name that says it is the request's (``request_body``), and never an object that
+    ``holds_request`` (the envelope of the request read, or another request's entry beside it:
+    Azure API Management's ``data``). A logged string as sent (base64 decoded where the record
+    says so: an ``encoding`` of base64, or a true flag beside it named for base64, as API
+    Gateway's ``isBase64Encoded``, or a body object's member named for bytes); ``{"content": …}``
+    and ``{"text": …}`` wrappers are opened. An object is the body parsed (Telescope's
+    ``payload``), written back as compact JSON for the credentials it carries: compact JSON is
+    what most clients send, but the exact bytes are unknown, so they are not said to be the
+    bytes sent; nor is a body the record flags as truncated. A field holding the request's own
+    ``url`` is not its body (Azure's ``Data``: for an HTTP call, the URL it called), and a body
+    written wholly in base64 that decodes to text is that text (a network sensor's body field:
+    Suricata's ``http_request_body``)."""
+    value = None
+    for node in nodes:
+        value = first([node], OWN_BODY if node is outer else BODY, (str, bytes, dict, list), url)
+        if value is not None and not (isinstance(value, (dict, list)) and holds_request(value)):
+            break
+    else:
+        return None, True
     holder = value if isinstance(value, dict) else None
-    if holder is not None and (inner := _body_text(holder)) is not None:
-        value = inner
-    said = _says_base64(holder, value, nodes) if isinstance(value, str) and value[:1] not in "{[<" else False
+    said: bool | None = None
+    if holder is not None and (member := _body_member(holder)) is not None:
+        value, said = member
+    if isinstance(value, str) and value[:1] not in "{[<":
+        said = said or _says_base64(holder, value, nodes)
     if said:
         value = _base64(value)
-    elif said is None and len(value) >= MIN_BASE64_TEXT and _BASE64_TEXT.fullmatch(value):
+    elif said is None and isinstance(value, str) and len(value) >= MIN_BASE64_TEXT and _BASE64_TEXT.fullmatch(value):
         value = _base64_text(value)
+    exact = holder is None or not any(flag is True and "truncated" in role(key) for key, flag in holder.items())
     if isinstance(value, bytes):
-        return value
+        return value, exact
     if isinstance(value, str):
         if latin1:
             try:
-                return value.encode("latin-1")  # nginx \xHH escapes are bytes
+                return value.encode("latin-1"), exact  # nginx \xHH escapes are bytes
             except UnicodeEncodeError:
                 pass
-        return to_bytes(value)
-    return compact(value).encode("utf-8")
+        return to_bytes(value), exact
+    return compact(value).encode("utf-8"), False
 
 
-def _body_text(holder: dict[str, Any]) -> Any:
-    """A body object's own text: under a text name, or under ``body`` when the object says what
-    that is; None when it holds none (it is the body itself, an object)."""
-    inner = first([holder], BODY_TEXT)
-    if inner is None and any(role(key) in BODY_DESCRIBED for key in holder):
+def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
+    """A body object's own text or bytes, and True when the member holding it is named for
+    bytes (base64, then); None when it holds neither (it is the body itself, an object): under a
+    text or bytes name (``as_string``, ``as_bytes``), or under ``body`` when the object says what
+    that is."""
+    for key, value in holder.items():
+        name = role(key)
+        if name in BODY_MEMBER and isinstance(value, str) and value not in ABSENT:
+            return value, (True if name.removeprefix("as") in BODY_BYTES else None)
+    if any(role(key) in BODY_DESCRIBED for key in holder):
         inner = first([holder], BODY_OWN, (str,))
-    return inner
+        return None if inner is None else (inner, None)
+    return None
 
 
 def _base64_text(value: str) -> str:

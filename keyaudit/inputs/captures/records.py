@@ -15,7 +15,9 @@ runtime's ``{"log": "<escaped JSON>"}``, a cloud export's ``jsonPayload``, an er
   (:mod:`.record_views`: OpenTelemetry's ``http.request.header.<name>`` attributes, in OTLP's
   ``[{key, value: {stringValue}}]`` too, are a ``header`` object);
 - the request node is the shallowest object with a key in the method role whose value is an
-  HTTP method (or a request line); failing that, the shallowest whose name says the request
+  HTTP method (or a request line) — but one under a member named for the side a request is
+  passed on to (``backend``, ``upstream``, ``proxyRequest``), where a gateway's record holds the
+  request it received and the one it forwarded; failing that, the shallowest whose name says the request
   (``"Name": "POST /v1/x"``: Azure's telemetry, a span's name), its URL then in a URL field, on
   a host field, or in any field of the node that holds an absolute URL with that path;
 - every other part is looked for in that node first, then in the nodes around it, nearest first
@@ -70,6 +72,10 @@ NAME = frozenset({"name", "operation", "operationname", "spanname", "displayname
 _NAMED = re.compile(r"([A-Za-z]{3,7}) +(/\S*|[A-Za-z][A-Za-z0-9+.-]*://\S+)")
 REQUEST_LINE = frozenset({"request", "requestline"})  # nginx $request: "POST /v1/x?y=1 HTTP/1.1"
 TIME = frozenset({"time", "timestamp", "ts", "timelocal", "timeiso8601", "datetime", "date"})
+# Where a record holds both the request its producer received and the one it passed on (a
+# gateway's trace: Azure API Management's inbound and backend entries, Gravitee's clientRequest
+# and proxyRequest), the provider saw the second: a request under a member whose name starts so.
+ONWARD = ("backend", "upstream", "proxy", "target", "endpoint", "forward", "egress", "outgoing")
 _DECODER = json.JSONDecoder()
 
 
@@ -85,25 +91,26 @@ def json_object(value: str) -> dict[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
-def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, ...]]]:
-    """Every object of the record, in its plain view, with its path of child positions, breadth
-    first; JSON records held in strings, a list's first object and a key/value list count as
-    children."""
-    queue: list[tuple[dict[str, Any], tuple[int, ...], int]] = [(record, (), 0)]
+def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, ...], bool]]:
+    """Every object of the record, in its plain view, with its path of child positions and
+    whether a member on that path is named for the side a request is passed on to (see
+    :data:`ONWARD`), breadth first; JSON records held in strings, a list's first object and a
+    key/value list count as children."""
+    queue: list[tuple[dict[str, Any], tuple[int, ...], int, bool]] = [(record, (), 0, False)]
     while queue:
-        node, place, embedded = queue.pop(0)
+        node, place, embedded, onward = queue.pop(0)
         node = plain(node)
-        yield node, place
+        yield node, place, onward
         if len(place) >= MAX_DEPTH:
             continue
-        for index, value in enumerate(node.values()):
+        for index, (key, value) in enumerate(node.items()):
             child, depth = typed(value) if type(value) is dict and len(value) == 1 else value, embedded
             if isinstance(child, str):
                 child, depth = json_object(child) if embedded < MAX_EMBEDDED else None, embedded + 1
             elif isinstance(child, list):
                 child = pairs_object(child) or next((item for item in child if isinstance(item, dict)), None)
             if isinstance(child, dict):
-                queue.append((child, (*place, index), depth))
+                queue.append((child, (*place, index), depth, onward or role(key).startswith(ONWARD)))
 
 
 def _method(node: dict[str, Any]) -> str | None:
@@ -113,7 +120,7 @@ def _method(node: dict[str, Any]) -> str | None:
     return None
 
 
-def _near(nodes: list[tuple[dict[str, Any], tuple[int, ...]]], place: tuple[int, ...]) -> list[dict[str, Any]]:
+def _near(nodes: list[tuple[dict[str, Any], tuple[int, ...], bool]], place: tuple[int, ...]) -> list[dict[str, Any]]:
     """The record's objects, nearest to the one at ``place`` first: it and what it holds, then
     each enclosing object and what that holds."""
     def distance(other: tuple[int, ...]) -> tuple[int, int]:
@@ -122,7 +129,7 @@ def _near(nodes: list[tuple[dict[str, Any], tuple[int, ...]]], place: tuple[int,
             shared += 1
         return (len(place) - shared, len(other) - shared)
 
-    return [node for node, other in sorted(nodes, key=lambda item: distance(item[1]))]
+    return [node for node, *_ in sorted(nodes, key=lambda item: distance(item[1]))]
 
 
 def _url(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
@@ -220,7 +227,8 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     :mod:`.record_headers`); ``headers_known`` is False when the record shows no missing header.
     """
     nodes = list(_nodes(record))
-    found = next(((node, place, said) for read in (_stated, _named) for node, place in nodes
+    onward = [item for item in nodes if item[2]]
+    found = next(((node, place, said) for read in (_stated, _named) for node, place, _ in onward + nodes
                   if (said := read(node)) is not None), None)
     if found is None:
         return None
@@ -237,8 +245,15 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
         url = _url(near, headers)
     if url is None:
         return None
-    body_bytes = body(near, nodes[0][0] if place else None, latin1, url)  # the record's own top: nodes[0]
-    return make_exchange(method, url, headers, body_bytes, origin, time=_time(record), headers_known=headers_known)
+    body_bytes, exact = body(near, nodes[0][0] if place else None, latin1, url, _holds_request)  # top: nodes[0]
+    return make_exchange(method, url, headers, body_bytes, origin, time=_time(record), headers_known=headers_known,
+                         body_exact=exact)
+
+
+def _holds_request(value: dict[str, Any] | list[Any]) -> bool:
+    """Whether a value holds a request of its own (a method field or a request line): then it is
+    the envelope of a request or an entry of one, no body."""
+    return any(_stated(node) is not None for node, *_ in _nodes(value if isinstance(value, dict) else {"": value}))
 
 
 def _stated(node: dict[str, Any]) -> tuple[str, str | None] | None:

@@ -1,0 +1,81 @@
+"""The body a structured record logs, as the bytes sent: an object holding the bytes under a
+member named for their form is those bytes; a body known only parsed (an object) or cut short
+is shown, but not as the bytes a signature is over; an object that holds a request is no body."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import iugu_token
+from helpers.running import scan_json
+from helpers.signing import key_pair, signature_header
+from keyaudit.inputs.captures.records import request_of
+from keyaudit.model.exchange import Exchange, Origin
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+SENT = b'{\n"amount_cents":1050,\n"transfer_type":"pix"\n}'
+BINARY = bytes(range(256))
+
+
+def request(record: dict) -> Exchange:
+    found = request_of(record, Origin("records.log", 1))
+    assert found is not None, record
+    return found
+
+
+@pytest.mark.parametrize("member", ["as_bytes", "bytes", "base64", "b64", "asBytes"])
+@pytest.mark.parametrize("sent", [SENT, BINARY])
+def test_a_body_object_with_a_member_named_for_bytes_is_those_bytes(member: str, sent: bytes) -> None:
+    # Envoy's tap trace: body {truncated, as_bytes}, bytes in base64 as protobuf's JSON writes them
+    found = request({"method": "POST", "url": URL,
+                     "body": {"truncated": False, member: base64.b64encode(sent).decode()}})
+    assert (found.body, found.body_exact) == (sent, True)
+
+
+@pytest.mark.parametrize("member", ["as_string", "string", "text"])
+def test_a_body_object_with_a_member_named_for_text_is_that_text(member: str) -> None:
+    found = request({"method": "POST", "url": URL, "body": {"truncated": False, member: SENT.decode()}})
+    assert (found.body, found.body_exact) == (SENT, True)
+
+
+@pytest.mark.parametrize("logged", [{"amount_cents": 1050, "transfer_type": "pix"}, [{"amount_cents": 1050}]])
+def test_a_body_logged_parsed_is_shown_but_not_as_the_bytes_sent(logged: object) -> None:
+    found = request({"method": "POST", "uri": URL, "payload": logged})
+    assert (found.body, found.body_exact) == (json.dumps(logged, separators=(",", ":")).encode(), False)
+
+
+def test_a_body_flagged_cut_short_is_not_the_bytes_sent() -> None:
+    found = request({"method": "POST", "url": URL, "body": {"truncated": True, "as_string": SENT.decode()[:10]}})
+    assert (found.body, found.body_exact) == (SENT[:10], False)
+
+
+def test_an_object_holding_a_request_is_no_body() -> None:
+    # Azure API Management's trace: each entry's `data` holds a request; none is a body
+    inbound = {"source": "api-inspector", "data": {"request": {"method": "POST", "url": "https://gw.example.com/x"}}}
+    forwarded = {"source": "forward-request", "data": {"message": "forwarded",
+                                                        "request": {"method": "POST", "url": URL}}}
+    found = request({"traceEntries": {"inbound": [inbound], "backend": [forwarded]}})
+    assert (found.url, found.body) == (URL, None)
+
+
+def test_a_signed_transfer_whose_body_is_logged_parsed_leaves_its_signature_unverified(tmp_path: Path) -> None:
+    """A watcher that stores the JSON body decoded (Laravel Telescope's ``payload``) shows what
+    the body said, not the bytes signed: neither a good nor a bad signature can be told."""
+    client, public = key_pair(tmp_path, "client")
+    other, _ = key_pair(tmp_path, "other")
+    token, when, path = iugu_token(), "2026-11-22T10:00:00-03:00", "/v1/transfer_requests"
+    sent = json.dumps({"api_token": token, "amount_cents": 1050}, indent=1)
+    lines = [json.dumps({"type": "client_request", "content": {
+        "method": "POST", "uri": URL, "payload": json.loads(sent),
+        "headers": {"Request-Time": when,
+                    "Signature": signature_header(key, "POST", path, token, when, sent.encode())}}})
+        for key in (client, other)]
+    log = tmp_path / "telescope.json"
+    log.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json("--public-key", str(public), str(log))
+    assert [f["rule_id"] for f in report["findings"] if f["category"] == "bad-signature"] == []
+    assert report["scan"]["requests"].get("signatures_unverified") == 2, report["scan"]["requests"]

@@ -1,0 +1,45 @@
+"""The request a structured record describes: where a gateway's record holds the request it
+received and the one it passed on, the one passed on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers.running import scan_json
+from keyaudit.inputs.captures.records import request_of
+from keyaudit.model.exchange import Exchange, Origin
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+RECEIVED = {"method": "POST", "url": "https://payouts.gateway.example/transfers", "headers": {"X-Client": "app"}}
+
+
+def request(record: dict) -> Exchange:
+    found = request_of(record, Origin("records.log", 1))
+    assert found is not None, record
+    return found
+
+
+@pytest.mark.parametrize("record", [
+    # Azure API Management's trace: inbound, then the backend's forward-request entry
+    {"traceEntries": {"inbound": [{"data": {"request": RECEIVED}}],
+                      "backend": [{"source": "forward-request", "data": {"request": {"method": "POST", "url": URL}}}]}},
+    # Gravitee's request log: the client's request, then the proxy's
+    {"clientRequest": {"method": "POST", "uri": "/transfers", "headers": {"X-Client": "app"}},
+     "proxyRequest": {"method": "POST", "uri": URL}},
+    {"request": RECEIVED, "upstream_request": {"method": "POST", "url": URL}},
+])
+def test_a_record_of_a_request_received_and_passed_on_describes_the_one_passed_on(record: dict) -> None:
+    assert request(record).url == URL
+
+
+def test_a_gateway_trace_reports_the_unsigned_transfer_it_forwarded(tmp_path: Path) -> None:
+    forwarded = {"source": "forward-request", "data": {"request": {
+        "method": "POST", "url": URL, "headers": [{"name": "Content-Type", "value": "application/json"}]}}}
+    log = tmp_path / "trace.log"
+    log.write_text(json.dumps({"traceEntries": {"inbound": [{"data": {"request": RECEIVED}}],
+                                                "backend": [forwarded]}}) + "\n")
+    report, _ = scan_json(str(log))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == ["iugu-unsigned-transfer"]
