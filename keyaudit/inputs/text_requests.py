@@ -44,6 +44,7 @@ FIRST_LINE_REACH = Reach(0, REQUEST_SPAN_LINES)  # any anchor on a request's fir
 # it went (a packet capture's summary line, curl's `* Connected to … port 80`)
 ORIGIN_FORM_REACH = Reach(VIA_LINES, REQUEST_SPAN_LINES)
 WHOLE_LINE_REACH = Reach(0, 0)  # any anchor on a line holding a whole request
+JSON_MEMBER_REACH = Reach(REQUEST_SPAN_LINES, 2 * REQUEST_SPAN_LINES)  # a member of a pretty-printed object
 _REQUEST_START = re.compile(rb"(?<![A-Za-z])(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +"
                             rb"(?:(?P<absolute>[A-Za-z][A-Za-z0-9+.-]*://)|/)[^\s]")
 _METHOD_OPTIONS = (b"-X", b"--request")  # curl's -X POST and --request POST
@@ -82,14 +83,14 @@ def reach_of(line: bytes, reach: Reach) -> Reach:
     """How far the request of an anchor on ``line`` reaches, where the line tells, whatever the
     anchor: none around a line holding a whole request; a request's span after a request's first
     line (its headers may follow a host on it), nothing before it — but the few lines that may
-    say where it went (a packet capture's ports), where its target names no scheme; a request's span both ways
-    around a member of a pretty-printed JSON object (the object's first line may be far above a
-    host). Else ``reach``, what the anchor's kind is given."""
+    say where it went (a packet capture's ports), where its target names no scheme; a request's span
+    above a member of a pretty-printed JSON object (the objects around it open up to that far above,
+    past a URL in parts and lists of headers), two below. Else ``reach``, what the anchor's kind is given."""
     if holds_whole_request(line):
         return WHOLE_LINE_REACH
     if (found := _request_start(line)) is not None:
         return FIRST_LINE_REACH if found.group("absolute") else ORIGIN_FORM_REACH
-    return REQUEST_REACH if _JSON_MEMBER.match(line) else reach
+    return JSON_MEMBER_REACH if _JSON_MEMBER.match(line) else reach
 
 
 def starts_request(line: bytes) -> bool:
@@ -225,26 +226,27 @@ def exchanges_in_lines(lines: list[tuple[int, str]], path: str,
 def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str,
                       known: RecordHeaders, scope: FileScope | None, cut: int | None = None) -> Iterator[Exchange]:
     """The requests of one window, whose anchored lines are ``leads``' keys (each with how many
-    lines before it its request may start): around the anchors, the readers of commands, dumps
-    and columns (until no reader is in a request past the last one), each line as the file's
+    lines before it its request may start): around the anchors (from REQUEST_REACH above at most;
+    the lines further above a JSON member are for the objects around it), the readers of commands,
+    dumps and columns (until no reader is in a request past the last one), each line as the file's
     definitions above it make it (``scope``, which then sees the window's other lines too; None
-    where neither the file nor the window has defined anything);
-    every line, the readers of what a window holds whole (YAML mappings); the anchored lines,
-    the readers of JSON records (one a line, or pretty-printed around the anchor). The readers
-    are imported only when a file has requests to read."""
+    where neither the file nor the window defined anything); every line, the readers of what a
+    window holds whole (YAML mappings); the anchored lines, the readers of JSON records (one a
+    line, or pretty-printed around the anchor). Readers are imported only for a file with requests."""
     from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, yaml_records
     from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
 
     lines, leads = joined(lines, leads)
+    starts = {number: min(lead, REQUEST_REACH.before) for number, lead in leads.items()}
     readers: list[Reader] = [curl.CommandReader(path), *httpdump.readers(path)]
     if scope is None:
-        yield from run_readers(readers, unwrapped(around_anchors(lines, leads, readers)))
+        yield from run_readers(readers, unwrapped(around_anchors(lines, starts, readers)))
     else:
         readers.append(ColumnsReader(path, scope, known))
         defined = _defined(lines, scope)
-        yield from run_readers(readers, unwrapped(around_anchors(defined, leads, readers)))
+        yield from run_readers(readers, unwrapped(around_anchors(defined, starts, readers)))
         for _ in defined:  # the lines past the last request: what they define holds for the windows below
             pass
     yield from yaml_records.exchanges(lines, path)

@@ -51,6 +51,26 @@ def test_a_request_inside_a_collections_list_is_read_from_its_item() -> None:
     assert found(lines) == [(item_line, URL, None)]
 
 
+def in_parts(signature: str) -> dict:
+    """A request as Postman writes it: its URL in parts, so only the Host header, an item of a
+    list, names the host."""
+    return {"method": "POST", "url": {"protocol": "https", "host": ["api", "iugu", "com"],
+                                      "path": ["v1", "transfer_requests"]},
+            "header": [{"key": "Signature", "value": signature}, {"key": "Host", "value": "api.iugu.com"}]}
+
+
+def test_an_anchor_in_an_item_of_a_list_of_headers_is_read_in_the_request_that_holds_the_list() -> None:
+    lines = numbered(json.dumps(in_parts("signature=c2ln"), indent=2), first=5)
+    assert found(lines) == [(5, URL, "signature=c2ln")]
+
+
+def test_requests_in_a_list_are_each_read_from_their_item_not_the_object_holding_the_list() -> None:
+    # the object around a list of requests would name only the first
+    runs = [{"cursor": {"position": n}, "request": in_parts(f"signature={n}")} for n in range(3)]
+    lines = numbered(json.dumps({"run": {"executions": runs}}, indent=2))
+    assert [signature for _, _, signature in found(lines)] == ["signature=0", "signature=1", "signature=2"]
+
+
 def test_an_object_the_lines_cut_short_or_that_is_no_json_gives_nothing() -> None:
     text = json.dumps({"method": "POST", "url": URL, "headers": {"Signature": "s"}}, indent=2)
     assert found(numbered("\n".join(text.split("\n")[:-1]))) == []  # its closing brace is not among the lines

@@ -1,5 +1,6 @@
 """The request a structured record describes: where a gateway's record holds the request it
-received and the one it passed on, the one passed on."""
+received and the one it passed on, the one passed on; a URL object written as its parts, its
+port included."""
 
 from __future__ import annotations
 
@@ -33,6 +34,19 @@ def request(record: dict) -> Exchange:
 ])
 def test_a_record_of_a_request_received_and_passed_on_describes_the_one_passed_on(record: dict) -> None:
     assert request(record).url == URL
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ({"protocol": "https", "port": "8443", "host": ["api", "iugu", "com"], "path": ["v1", "x"]},
+     "https://api.iugu.com:8443/v1/x"),
+    ({"protocol": "https", "port": "443", "host": ["api", "iugu", "com"], "path": ["v1", "x"]},
+     "https://api.iugu.com/v1/x"),
+    ({"host": "api.iugu.com", "port": 80, "path": "/v1/x"}, "http://api.iugu.com/v1/x"),
+    ({"host": ["api", "iugu", "com"], "port": 8080, "path": ["v1", "x"], "query": [{"key": "a", "value": "1"}]},
+     "https://api.iugu.com:8080/v1/x?a=1"),
+])
+def test_a_url_object_in_parts_is_assembled_with_its_port(url: dict, expected: str) -> None:
+    assert request({"method": "GET", "url": url}).url == expected
 
 
 def test_a_gateway_trace_reports_the_unsigned_transfer_it_forwarded(tmp_path: Path) -> None:

@@ -458,8 +458,7 @@ SHAPES = [
     _case(zap_messages, "messages.txt"), _case(alamofire_curl, LOG),
     _case(envoy_tap, LOG),
     _case(k6_http_debug, LOG),
-    _case(newman_json_report, "newman-run-report.json", missed="pretty-printed, url only as host/path arrays: the "
-          "unsigned iugu and the Asaas transfers are not read (on one line, or with url.raw, they are)"),
+    _case(newman_json_report, "newman-run-report.json"),
     _case(bruno_bru, "transfer.bru", missed="no request read: the .bru blocks `post { url: … }`, `headers { … }`, "
           "`body:json { … }`"),
     _case(restassured_log_all, LOG, missed="no request read: `Request method:`, `Request URI:`, `Headers:` with "

@@ -228,6 +228,22 @@ def test_a_pretty_printed_record_named_by_its_host_alone_is_read_from_its_first_
     assert requests(report) == [("iugu-plaintext-request", 201)]
 
 
+def test_a_pretty_printed_record_is_read_from_a_first_line_a_requests_span_above_its_anchor(tmp_path: Path) -> None:
+    """A request pretty-printed with its URL in parts (one host label, one path segment a line:
+    no anchor) and a list of headers before the one that anchors it, 40 lines below the
+    object's first line: the lines read around the anchor reach that far up."""
+    headers = [{"key": f"X-Trace-{n}", "value": f"t{n}"} for n in range(6)]
+    headers.append({"key": "Host", "value": "api.asaas.com"})
+    record = json.dumps({"method": "POST", "url": {"protocol": "https", "host": ["api", "asaas", "com"],
+                                                   "path": ["v3", "transfers"]}, "header": headers}, indent=2)
+    lines = record.split("\n")
+    assert next(n for n, text in enumerate(lines) if "api.asaas.com" in text) > 35
+    log = tmp_path / "report.json.log"
+    log.write_text("\n".join(filler(200) + lines + filler(200)) + "\n")
+    report, _ = scan_json(str(log))
+    assert requests(report) == [("asaas-unsigned-transfer", 201)]
+
+
 def test_a_dump_named_by_its_host_on_its_first_line_is_read_with_all_its_headers(tmp_path: Path) -> None:
     """.NET's HttpClient logging: the request line names the host, its headers follow two lines
     down. Read to the end of its headers, the request has its User-Agent."""

@@ -4,10 +4,11 @@ indent=2)``, exports and fixtures write them.
 Around an anchored line that is a member of such an object (``"url": "https://…",``), the objects
 that enclose it are found by their indentation — a pretty-printed object's closing brace sits at
 its opening line's indentation, and no JSON string spans lines — and each, from the outermost
-the window holds, is parsed and read by the generic reconstructor (:mod:`.records`) until one
-names a request. The request takes the line of its object's opening brace. Only the lines of the
-window are looked at: an object's first line at most a request's span above the anchor, its
-last at most :data:`MAX_RECORD_LINES` below its first. Where the text's first line is a cut (a
+the window holds inside the innermost list around the anchor (then those around that list), is
+parsed and read by the generic reconstructor (:mod:`.records`) until one names a request. The
+request takes the line of its object's opening brace. Only the lines of the window are looked
+at: an object's first line at most a request's span above the anchor, its last at most
+:data:`MAX_RECORD_LINES` below its first. Where the text's first line is a cut (a
 range of a file after the first), objects still indented up to it may be members of one that
 opens above it, which the range before reads whole: none of them is read as a request.
 """
@@ -70,26 +71,33 @@ def _indent(text: str) -> int:
 
 
 def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) -> list[int]:
-    """The lines that open the objects enclosing line ``index``, outermost first: each above it,
-    less indented than what it encloses, ending in ``{``; none when they run up to the text's
-    first line, still indented, and that line is ``cut`` (the text above is another range's)."""
-    found: list[int] = []
+    """The lines that open the objects enclosing line ``index`` (each above it, less indented
+    than what it encloses, ending in ``{``): those inside the innermost list around it first,
+    outermost first, then those around that list, and so on out — an anchor in an item of a list
+    of headers (``[{"key": "Host", "value": …}]``) is in the request that holds the list, but
+    the object around a list of requests would name only its first. Those that run up to the
+    text's first line, still indented, are left out when that line is ``cut`` (the text above is
+    another range's)."""
+    groups: list[list[int]] = [[]]  # the openings between two lists, innermost first
     depth = _indent(lines[index][1])
     for above in range(index - 1, max(-1, index - REQUEST_SPAN_LINES), -1):
         text = lines[above][1]
         stripped = text.strip()
         if not stripped or _indent(text) >= depth:
             continue
-        if not stripped.endswith("{"):
+        if stripped.endswith("["):
+            groups.append([])
+        elif stripped.endswith("{"):
+            groups[-1].append(above)
+        else:
             break  # a shallower line that opens nothing: the object is not pretty-printed JSON
-        found.append(above)
         depth = _indent(text)
         if depth == 0:
             break
     else:
         if depth > 0 and index < REQUEST_SPAN_LINES and lines[0][0] == cut:
-            return []  # the outermost object may open above the cut
-    return found[::-1]
+            groups.pop()  # the outermost object may open above the cut
+    return [opening for group in groups for opening in group[::-1]]
 
 
 def _record(lines: list[tuple[int, str]], opening: int) -> tuple[dict[str, Any] | None, int | None, str]:

@@ -145,7 +145,7 @@ def _url(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | N
         whole = first([target], URL_OBJECT)
         if whole is not None and has_scheme(whole):
             return whole
-        parts = _from_parts([target], headers, nodes)
+        parts = _from_parts([target], headers, nodes, first([target], PORT_OF_SERVER, (str, int)))
         return parts if parts is not None or whole is None else _absolute(whole, [target, *nodes], headers)
     if target is None:
         return _from_parts(nodes, headers)
@@ -153,16 +153,17 @@ def _url(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | N
 
 
 def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
-                around: list[dict[str, Any]] | None = None) -> str | None:
+                around: list[dict[str, Any]] | None = None, port: str | int | None = None) -> str | None:
     """The URL from a path (a string or its segments) and query in ``nodes``, on a host found
-    there or, failing that, ``around`` them."""
+    there or, failing that, ``around`` them; ``port``, a URL object's own (Postman's
+    ``url.port``), joins the host."""
     path = _part(nodes, PATH, "/")
     if path is None:
         return None
     if has_scheme(path):  # a "uri" or "path" field that holds the whole URL
         return path
     query = _query(first(nodes, QUERY, (str, dict, list)))
-    return _absolute(f"{path}?{query.removeprefix('?')}" if query else path, nodes + (around or []), headers)
+    return _absolute(f"{path}?{query.removeprefix('?')}" if query else path, nodes + (around or []), headers, port)
 
 
 def _query(value: Any) -> str | None:
@@ -183,13 +184,18 @@ def _part(nodes: list[dict[str, Any]], roles: frozenset[str], joiner: str) -> st
     return value
 
 
-def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
+def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
+              port: str | int | None = None) -> str | None:
+    """``target`` on the host the record names; ``port``, the URL's own, joins a host that names
+    none unless it is the scheme's default."""
     host = (_part(nodes, HOST, ".") or _server_part(nodes, SERVER_ADDRESS) or header_value(headers, "Host")
             or header_value(headers, ":authority"))
     protocol = first(nodes, frozenset({"protocol"}))  # Postman's url.protocol; elsewhere often "HTTP/1.1"
     scheme = (first(nodes, SCHEME) or header_value(headers, ":scheme")
               or (protocol if protocol is not None and protocol.lower() in ("http", "https") else None)
-              or PORT_SCHEMES.get(str(first(nodes, PORT, (str, int)) or _server_part(nodes, PORT_OF_SERVER))))
+              or PORT_SCHEMES.get(str(port or first(nodes, PORT, (str, int)) or _server_part(nodes, PORT_OF_SERVER))))
+    if host and port is not None and ":" not in host and PORT_SCHEMES.get(str(port)) != (scheme or "https").lower():
+        host = f"{host}:{port}"
     return absolute_url(target if target.startswith("/") else "/" + target, host, scheme)
 
 
