@@ -51,6 +51,26 @@ def header_line(kind: str, line: str) -> tuple[str, str] | None:
     return match.group(1), value
 
 
+# Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
+_QUOTED_ITEM = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
+# Java's Map.toString(): {Name=value, Other=value} — a value runs to the next `, Name=` or the brace
+_MAP_ITEM = re.compile(rf"(?:^\{{|, )({TOKEN})=")
+
+
+def quoted_list(text: str) -> list[tuple[str, str]]:
+    """The headers of a list as Spring's ``HttpHeaders.toString()`` writes it."""
+    return [(name, value.replace('\\"', '"')) for name, value in _QUOTED_ITEM.findall(text)][:MAX_HEADERS]
+
+
+def map_list(text: str) -> list[tuple[str, str]]:
+    """The headers of a map as Java's ``Map.toString()`` writes it (``{Name=value, …}``): a value
+    holds no ``, Name=`` (a signature's own ``=`` and a list's ``, `` stay in it)."""
+    text = text.rstrip().removesuffix("}")
+    items = list(_MAP_ITEM.finditer(text))[: MAX_HEADERS]
+    return [(item.group(1), text[item.end(): following.start() if following else len(text)])
+            for item, following in zip(items, [*items[1:], None])]
+
+
 # A string runs to its closing quote, or to the line's end when it is never closed: a string
 # pattern that had to close would read the rest of the line again from each of its quotes.
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?\Z)|[][{}]')

@@ -23,14 +23,11 @@ from typing import Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .dump_lines import brackets, flat_headers, header_line
+from .dump_lines import brackets, flat_headers, header_line, quoted_list
 from .dump_table import Shape, gates
 from .log_prefix import Prefix, learned_prefix, starts_record
-from .lines import (HTTP_METHODS, MAX_HEADERS, TOKEN, VIA_LINES, BodyLines, absolute_url, content_length,
+from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
                     header_value, make_exchange)
-
-# Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
-_INLINE_HEADER = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
 _PORT_SCHEMES = {"80": "http", "http": "http", "443": "https", "https": "https"}
 WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
 
@@ -113,8 +110,7 @@ class DumpReader:
                 started = _Request(shape, number, match.group("method"), groups.get("url"), groups.get("target") or "",
                                    learned_prefix(text[: match.start()]))
                 if groups.get("headers"):  # the headers written on the start line itself
-                    started.headers = [(name, value.replace('\\"', '"'))
-                                       for name, value in _INLINE_HEADER.findall(groups["headers"])][:MAX_HEADERS]
+                    started.headers = quoted_list(groups["headers"])
                     started.head_closed = True
                 elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks (or `..`)
                     started.headers = flat_headers(groups["flat"], ".." if groups.get("gap") == ".." else " ")

@@ -3,7 +3,9 @@ table knows (:mod:`.dumps`: raw HTTP/1.1, curl ``-v``, OkHttp, Feign, Faraday, .
 two logs of the bytes on the wire, put back together per connection: Apache HttpClient 4/5 wire
 logs and Ruby Net::HTTP debug output (:mod:`.wire_logs`) and Python ``http.client`` debug output with urllib3's pool lines
 (:mod:`.python_http`); and the request config of an axios error as Node's ``util.inspect``
-prints it (:mod:`.inspected`).
+prints it (:mod:`.inspected`); and requests written as labelled fields (REST Assured, Ktor, API
+Gateway's execution log, Go's HTTP/2 debug log: :mod:`.labelled`, its labels data in
+:mod:`.label_shapes`).
 
 Each reader holds only the request it is reading, so a debug log of any size streams through
 once (:func:`exchanges` drives them together); wire logs' bodies are exactly what was sent, text
@@ -19,12 +21,13 @@ from keyaudit.model.exchange import Exchange
 from .dumps import DumpReader
 from .wire_logs import WireLogReader
 from .inspected import InspectReader
+from .labelled import LabelReader
 from .lines import CaptureParser, Reader, run_readers
 from .python_http import PythonReader
 
 
-READER_TYPES: tuple[type[DumpReader] | type[WireLogReader] | type[PythonReader] | type[InspectReader], ...] = (
-    DumpReader, WireLogReader, PythonReader, InspectReader)
+READER_TYPES: tuple[type[DumpReader] | type[WireLogReader] | type[PythonReader] | type[InspectReader]
+                    | type[LabelReader], ...] = (DumpReader, WireLogReader, PythonReader, InspectReader, LabelReader)
 
 
 def readers(path: str) -> list[Reader]:

@@ -1,0 +1,84 @@
+"""How libraries write a request as labelled fields, as data: the table :mod:`.labelled` reads.
+
+Some loggers do not write a request as HTTP writes it (a start line, header lines, a body: the
+dump table, :mod:`.dump_shapes`) but as fields, each behind a label that names its role — `Request
+method:`, `Request URI:`, `Headers:`, `Body:`; `METHOD:`; `Endpoint request URI:`; an HTTP/2
+field list whose pseudo-headers name the method, path, authority and scheme. One reader reads
+them all; a library is its labels here. Not provider knowledge: no host, key or path.
+
+A shape is a capture name and its labels, each ``needle: field``: ``needle`` a literal every
+line of the label holds, ``field`` the pattern (Python ``re``) searched in those lines only. Its
+groups say what the line gives: method; url (absolute); target (origin-form, joined to host or the
+Host header); host; scheme; name and value (one header; an HTTP/2 pseudo-header, ``:method``,
+``:path``, ``:authority``, ``:scheme``, gives the part it names); headers (a list of headers, see
+``list``); body (the body begins: its first line, or empty when it begins on the next line); data
+(a piece of the body); cut (the piece is not whole: the body is not the bytes sent); end (the
+request ends here). A label with a name or headers group says the headers are known, even where
+it lists none (``<none>``). Optional keys of a shape:
+  list     how its headers groups list them: map (Java's ``Map.toString()``, ``{Name=value, …}``)
+           or quoted (Spring's ``HttpHeaders.toString()``, ``[name:"value", …]``)
+  quoted   yes: its groups hold the inside of a double-quoted string with backslash escapes
+           (Go's ``%q``), undone
+  close    the text that closes the body at a line's end (the bracket of a message that ends
+           with its body, ``…, payload=<body>]``)
+
+A request starts at a label giving one of its parts (method, url, target, host) when none is
+open, or when the open one has that part already; its fields follow, other lines between them
+passed over. The body is the request's last field: it ends at an ``end`` label where the shape has
+one, at ``close``, where its JSON document closes, at a blank line, or where a line carries the
+log prefix of its label's line again (the next record); the request ends with it.
+"""
+
+from .lines import TOKEN
+
+LABEL_SHAPES: tuple[dict[str, object], ...] = (
+    # REST Assured's request logging, `given().log().all()` (github.com/rest-assured/rest-assured/wiki/Usage,
+    # "Logging"; RequestPrinter): `Request method:\tPOST`, `Request URI:\t<url>`, `Headers:` with the
+    # first `Name=value` on its line and the others on lines of their own, indented by tabs, then
+    # `Body:` and the body on the next lines (`Body:\t\t\t<none>` without one).
+    {"capture": "rest-assured", "labels": {
+        "Request method:": r"^Request method:\s+(?P<method>[A-Z]+)\s*$",
+        "Request URI:": r"^Request URI:\s+(?P<url>\S+)\s*$",
+        "Headers:": rf"^Headers:\s+(?:<none>|(?P<name>{TOKEN})=(?P<value>.*))$",
+        "\t\t": rf"^\t{{2,}}(?P<name>{TOKEN})=(?P<value>.*)$", "Body:": r"^Body:(?P<body>)\s*$"}},
+
+    # Ktor client's Logging plugin at LogLevel.ALL (ktor.io/docs/client-logging.html; Logging.kt):
+    # `REQUEST: <url>`, `METHOD: HttpMethod(value=POST)`, `COMMON HEADERS` and `CONTENT HEADERS`
+    # each followed by `-> Name: value` lines, then (often in a message of its own) `BODY START`,
+    # the body, `BODY END`.
+    {"capture": "ktor", "labels": {
+        "REQUEST: ": r"\bREQUEST: (?P<url>https?://\S+)\s*$",
+        "METHOD: ": r"\bMETHOD: (?:HttpMethod\(value=)?(?P<method>[A-Z]+)\)?\s*$",
+        "-> ": rf"(?<![-\w])-> (?P<name>{TOKEN}): (?P<value>.*)$",
+        "BODY START": r"\bBODY START(?P<body>)\s*$", "BODY END": r"\bBODY END(?P<end>)\s*$"}},
+
+    # An Amazon API Gateway execution log with data tracing (docs.aws.amazon.com/apigateway/latest/
+    # developerguide/set-up-logging.html; the test-invoke log's lines), every event after
+    # `(<request id>) `: `HTTP Method: POST, Resource Path: /…`, then what the integration sends,
+    # `Endpoint request URI: <url>`, `Endpoint request headers: {Name=value, …}` and `Endpoint request
+    # body after transformations: <body>` (the body's later lines bare).
+    {"capture": "api-gateway", "list": "map", "labels": {
+        "HTTP Method: ": r"\) HTTP Method: (?P<method>[A-Z]+), Resource Path: ",
+        "Endpoint request URI: ": r"\) Endpoint request URI: (?P<url>\S+)\s*$",
+        "Endpoint request headers: ": r"\) Endpoint request headers: (?P<headers>\{.*\})\s*$",
+        "Endpoint request body after transformations: ": r"\) Endpoint request body after transformations: (?P<body>.*)$"}},
+
+    # Spring's CommonsRequestLoggingFilter (AbstractRequestLoggingFilter.createMessage, with
+    # includeHeaders and includePayload): `After request [POST /path, client=…, session=…, user=…,
+    # headers=[name:"value", …], payload=<body>]`, the payload's later lines bare. Its `Before
+    # request […]` message is not read: it never holds the payload, and would count the request twice.
+    {"capture": "spring-filter", "list": "quoted", "close": "]", "labels": {
+        "After request [": r"After request \[(?P<method>[A-Z]+) (?P<target>/[^\s,\]]*)(?:, client=[^,\]]*)?"
+                           r"(?:, session=[^,\]]*)?(?:, user=[^,\]]*)?"
+                           r'(?:, headers=(?P<headers>\[(?:[^\]"]|"(?:[^"\\]|\\.)*")*\]))?(?:, payload=(?P<body>.*))?'}},
+
+    # Go's HTTP/2 transport with GODEBUG=http2debug=2 (golang.org/x/net/http2, transport.go: `http2:
+    # Transport encoding header %q = %q` for every field sent, the pseudo-headers first; frame.go's
+    # summarizeFrame: `wrote DATA flags=… stream=… len=… data=%q`, the data cut at 256 bytes with
+    # ` (N bytes omitted)` after it).
+    {"capture": "go-http2", "quoted": "yes", "labels": {
+        "Transport encoding header ":
+            r'Transport encoding header "(?P<name>(?:[^"\\]|\\.)*)" = "(?P<value>(?:[^"\\]|\\.)*)"\s*$',
+        "wrote DATA ": r'wrote DATA flags=(?:\S*(?P<end>END_STREAM)\S*|\S*) stream=\d+ len=\d+ '
+                       r'data="(?P<data>(?:[^"\\]|\\.)*)"(?P<cut> \(\d+ bytes omitted\))?\s*$'}},
+)

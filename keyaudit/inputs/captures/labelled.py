@@ -1,0 +1,242 @@
+"""One reader for the requests loggers write as labelled fields: the text sibling of the
+structured-record reconstructor (:mod:`.records`).
+
+A record names a request's parts by its members' names; a line of text can name them by a label
+before the value — ``Request method:``, ``Request URI:``, ``Headers:``, ``Body:`` (REST Assured),
+``METHOD:``, ``-> Name: value``, ``BODY START`` (Ktor), ``Endpoint request URI:`` (API Gateway),
+``"…, headers=[…], payload=…"`` (Spring's request filter), an HTTP/2 field list whose
+pseudo-headers are the method, path and authority (Go's ``http2debug``). What differs between
+libraries is the labels' wording, not what they say, so each library is a few labels in
+:mod:`.label_shapes` and this reader puts the fields together whatever the wording: a request
+begins at a label giving one of its parts, takes the fields that follow (other lines between them
+passed over), and ends with its body — or when another request begins, or past a request's span.
+
+Only the request being read is held, so a log of any size streams; the body is the bytes sent
+where a declared length confirms it or none is declared (see :class:`~.lines.BodyLines`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
+
+from .dump_lines import brackets, map_list, quoted_list
+from .label_shapes import LABEL_SHAPES
+from .lines import BodyLines, absolute_url, content_length, header_value, make_exchange, python_literal, to_bytes
+from .log_prefix import Prefix, learned_prefix
+
+PARTS = ("method", "url", "target", "host", "scheme")
+# HTTP/2 writes the request line's parts as pseudo-header fields (RFC 9113, 8.3.1)
+PSEUDO_PARTS = {":method": "method", ":path": "target", ":authority": "host", ":scheme": "scheme"}
+_LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "quoted": quoted_list}
+_OPENING = frozenset({*PARTS, "name"})
+_KEYS = frozenset({"capture", "labels", "list", "quoted", "close"})
+
+
+@dataclass(frozen=True)
+class Label:
+    """One label of a shape (see :mod:`.label_shapes`)."""
+
+    needle: str
+    field: re.Pattern[str]
+    names_headers: bool  # its line says which headers were sent
+
+
+@dataclass(frozen=True)
+class LabelShape:
+    """How one library labels a request's fields: what the reader needs of a table entry."""
+
+    capture: str
+    labels: tuple[Label, ...]
+    listed: Callable[[str], list[tuple[str, str]]]  # how a headers group lists them
+    quoted: bool  # the groups are the insides of quoted strings
+    close: str  # what closes the body at a line's end
+    ended: bool  # an end label closes the body
+
+
+def _shape(entry: dict[str, object]) -> LabelShape:
+    labels = entry.get("labels")
+    if set(entry) - _KEYS or entry.get("list", "map") not in _LISTS or not isinstance(labels, dict):
+        raise ValueError(f"label table: entry {entry.get('capture')!r}: keys {sorted(entry)} (known: "
+                         f"{sorted(_KEYS)}), labels not a mapping, or a list that is not one of {sorted(_LISTS)}")
+    built = tuple(Label(needle, pattern := re.compile(field), bool({"name", "headers"} & set(pattern.groupindex)))
+                  for needle, field in labels.items())
+    return LabelShape(str(entry["capture"]), built, _LISTS[str(entry.get("list", "map"))], entry.get("quoted") == "yes",
+                      str(entry.get("close", "")), any("end" in label.field.groupindex for label in built))
+
+
+@functools.cache
+def shapes() -> tuple[LabelShape, ...]:
+    """The shapes of the table (:mod:`.label_shapes`)."""
+    return tuple(_shape(entry) for entry in LABEL_SHAPES)
+
+
+_Found = tuple[Label, LabelShape, "re.Match[str]"]
+
+
+def _found(labels: tuple[tuple[Label, LabelShape], ...], text: str) -> _Found | None:
+    """The first of ``labels`` the line holds, with its match."""
+    for label, shape in labels:
+        if label.needle in text and (match := label.field.search(text)) is not None:
+            return label, shape, match
+    return None
+
+
+def _unquoted(text: str, quoted: bool) -> str:
+    """A group's text; where the label quotes it, with its escapes undone (as written, where they
+    cannot be)."""
+    if not quoted or "\\" not in text:
+        return text
+    value = python_literal('"' + text + '"')
+    return value if isinstance(value, str) else text
+
+
+@dataclass
+class _Request:
+    shape: LabelShape
+    line: int
+    parts: dict[str, str] = field(default_factory=dict)
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    headers_known: bool = False
+    body: BodyLines | None = None  # begun: the lines it has so far
+    body_prefix: Prefix | None = None  # of the line the body began on: a line carrying it is the next record
+    document: bool | None = None  # the body is a JSON document; None: no line of it yet
+    depth: int = 0  # the JSON brackets its lines left open
+    data: bytearray | None = None  # the body given in quoted pieces
+    whole: bool = True  # the body shown is all of it
+
+
+def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The parts of the request and the headers a label's line gives."""
+    groups = match.groupdict()
+    parts = {part: groups[part] for part in PARTS if groups.get(part) is not None}
+    headers = shape.listed(groups["headers"]) if groups.get("headers") is not None else []
+    if groups.get("name") is not None:
+        name, value = _unquoted(groups["name"], shape.quoted), _unquoted(groups.get("value") or "", shape.quoted)
+        if name.startswith(":"):
+            if name in PSEUDO_PARTS:
+                parts[PSEUDO_PARTS[name]] = value
+        else:
+            headers.append((name, value))
+    return parts, headers
+
+
+class LabelReader:
+    """Every shape of the label table in one pass; one request read at a time."""
+
+    capture = "labelled"
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        table = shapes()
+        # the labels that can give a part, and so begin a request (a header's name may be a pseudo-header)
+        self._openers = tuple((label, shape) for shape in table for label in shape.labels
+                              if not _OPENING.isdisjoint(label.field.groupindex))
+        self._own = {shape.capture: tuple((label, shape) for label in shape.labels) for shape in table}
+        self._current: _Request | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._current is not None
+
+    def close(self) -> Iterator[Exchange]:
+        yield from self._end()
+
+    def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        current = self._current
+        if current is not None and number - current.line >= REQUEST_SPAN_LINES:
+            yield from self._end()
+            current = None
+        found = _found(self._own[current.shape.capture] if current is not None else self._openers, text)
+        if current is not None and current.body is not None:
+            if found is None and not self._next_record(current, text):
+                yield from self._body_line(current, text)
+                return
+            yield from self._end()  # the body ended before this line (or at it, its end label)
+            if found is None or found[2].groupdict().get("end") is not None:
+                return
+            current = None
+        if found is None:
+            return
+        label, shape, match = found
+        parts, headers = _fields(shape, match)
+        if current is not None and not parts.keys().isdisjoint(current.parts):
+            yield from self._end()  # the next request begins
+            current = None
+        if current is None:
+            if not parts:
+                return
+            current = self._current = _Request(shape, number)
+        current.parts.update(parts)
+        current.headers += headers
+        current.headers_known = current.headers_known or label.names_headers
+        yield from self._pieces(current, match, text)
+
+    def _pieces(self, current: _Request, match: re.Match[str], text: str) -> Iterator[Exchange]:
+        """What a label's line says of the body: it begins (on this line or the next), a piece of
+        it, or the request's end."""
+        groups = match.groupdict()
+        if groups.get("data") is not None:
+            current.data = (current.data or bytearray()) + to_bytes(_unquoted(groups["data"], current.shape.quoted))
+        if groups.get("cut") is not None:
+            current.whole = False
+        if groups.get("end") is not None:
+            yield from self._end()
+        elif groups.get("body") is not None:
+            current.body = BodyLines(content_length(current.headers))
+            current.body_prefix = learned_prefix(text[: match.start()])
+            if groups["body"]:
+                yield from self._body_line(current, groups["body"])
+
+    @staticmethod
+    def _next_record(current: _Request, text: str) -> bool:
+        """Whether a line is the next record of the log the body was written to (it carries the
+        prefix of the body's first line), which ends a body no end label or closing bounds."""
+        prefix = current.body_prefix
+        return prefix is not None and not prefix.blank and prefix.rest(text) is not None
+
+    def _body_line(self, current: _Request, text: str) -> Iterator[Exchange]:
+        """One more line of the body; the request ends where the body does."""
+        body, shape = current.body, current.shape
+        assert body is not None
+        if current.document is None and text.strip():
+            current.document = text.lstrip()[:1] in ("{", "[")
+        stripped = text.rstrip()
+        if shape.close and stripped.endswith(shape.close):
+            inside = stripped[: len(stripped) - len(shape.close)]
+            if not current.document or brackets(inside, current.depth) == 0:
+                body.add(inside)
+                yield from self._end()
+                return
+        if not text.strip() and not current.document and not shape.ended:
+            yield from self._end()  # a blank line ends a body that is no JSON document
+            return
+        body.add(text)
+        current.depth = brackets(text, current.depth)
+        if not shape.ended and ((current.document and current.depth == 0) or body.complete or body.overflow):
+            yield from self._end()
+
+    def _end(self) -> Iterator[Exchange]:
+        """The request being read, done."""
+        current, self._current = self._current, None
+        if current is None or "method" not in current.parts:
+            return
+        parts, headers = current.parts, current.headers
+        url = parts.get("url") or absolute_url(parts.get("target", ""), parts.get("host") or header_value(headers, "Host"),
+                                                parts.get("scheme"))
+        body: bytes | None = None
+        if current.data is not None:
+            expected = content_length(headers)
+            body = bytes(current.data) if expected in (None, len(current.data)) else None
+        elif current.body is not None:
+            current.body.drop_trailing_blanks()
+            body = current.body.value()
+        exchange = make_exchange(parts["method"], url, headers, body if current.whole else None,
+                                 Origin(self.path, current.line, capture=current.shape.capture),
+                                 headers_known=current.headers_known)
+        if exchange is not None:
+            yield exchange

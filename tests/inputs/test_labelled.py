@@ -1,0 +1,83 @@
+"""Requests written as labelled fields: one reader, each library's labels data (label_shapes.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers.credentials import asaas_key
+from helpers.running import scan_json
+from keyaudit.inputs.captures.httpdump import exchanges
+
+NOISE = "2026-11-22 13:00:00 INFO worker heartbeat ok"
+
+
+def _read(lines: list[str]) -> list[tuple[str, str, list[tuple[str, str]], bytes | None, bool]]:
+    return [(e.method, e.url, e.headers, e.body, e.headers_known) for e in exchanges(enumerate(lines, 1), "t.log")]
+
+
+def test_labelled_fields_make_one_request_whatever_lines_lie_between_them(tmp_path: Path) -> None:
+    key = asaas_key("hmlg")
+    path = tmp_path / "api-tests.log"
+    path.write_text("\n".join([NOISE, "Request method:\tGET", NOISE, "Request URI:\thttps://api.asaas.com/v3/customers",
+                               "Proxy:\t\t\t<none>", "Headers:\t\tAccept=*/*", f"\t\t\t\taccess_token={key}",
+                               "Cookies:\t\t<none>", NOISE, NOISE]) + "\n")
+    report, _ = scan_json(str(path))
+    found = [(f["rule_id"], f["context"]["method"], f["context"]["url"]) for f in report["findings"]
+             if f["context"].get("method")]
+    assert found == [("asaas-sandbox-key-to-production", "GET", "https://api.asaas.com/v3/customers")]
+
+
+def test_a_request_ends_where_the_next_one_begins_and_a_repeated_part_begins_it() -> None:
+    first = ["10:00:00 [main] INFO HttpClient - REQUEST: https://api.asaas.com/v3/payments", "METHOD: HttpMethod(value=GET)",
+             "COMMON HEADERS", "-> Accept: application/json"]
+    second = ["10:00:01 [main] INFO HttpClient - REQUEST: https://api.asaas.com/v3/customers", "METHOD: GET",
+              "COMMON HEADERS", "-> User-Agent: shop"]
+    assert _read(first + second) == [
+        ("GET", "https://api.asaas.com/v3/payments", [("Accept", "application/json")], None, True),
+        ("GET", "https://api.asaas.com/v3/customers", [("User-Agent", "shop")], None, True)]
+
+
+def test_a_body_its_declared_length_does_not_confirm_is_not_taken_for_the_bytes_sent() -> None:
+    def logged(length: int) -> list[str]:
+        return ["REQUEST: https://api.iugu.com/v1/transfer_requests", "METHOD: HttpMethod(value=POST)", "CONTENT HEADERS",
+                f"-> Content-Length: {length}", "BODY START", "{", '"a":1', "}", "BODY END"]
+
+    assert [read[3] for read in _read(logged(9) + logged(11))] == [b'{\n"a":1\n}', b'{\r\n"a":1\r\n}']
+    assert [read[3] for read in _read(logged(10) + logged(13))] == [None, None]
+
+
+def test_http2_pseudo_headers_are_the_request_line_and_a_cut_data_frame_leaves_the_body_unknown() -> None:
+    def logged(data: str) -> list[str]:
+        fields = [(":authority", "api.iugu.com"), (":method", "POST"), (":path", "/v1/transfers"), (":scheme", "https"),
+                  ("request-time", "2026-11-22T10:00:00-03:00")]
+        return [*(f"http2: Transport encoding header {json.dumps(n)} = {json.dumps(v)}" for n, v in fields),
+                f"http2: Framer 0xc0: wrote DATA flags=END_STREAM stream=1 len=9 data={data}"]
+
+    assert _read(logged('"{\\"a\\":1}"')) == [
+        ("POST", "https://api.iugu.com/v1/transfers", [("request-time", "2026-11-22T10:00:00-03:00")], b'{"a":1}', True)]
+    assert [read[3] for read in _read(logged('"{\\"a\\"" (3 bytes omitted)'))] == [None]
+
+
+def test_a_java_map_of_headers_keeps_the_commas_and_equals_signs_of_its_values() -> None:
+    lines = ["(r1) HTTP Method: GET, Resource Path: /x", "(r1) Endpoint request URI: https://api.asaas.com/v3/payments",
+             "(r1) Endpoint request headers: {Accept=text/html, application/json, Signature=signature=YWJj==}"]
+    assert _read(lines) == [("GET", "https://api.asaas.com/v3/payments",
+                             [("Accept", "text/html, application/json"), ("Signature", "signature=YWJj==")], None, True)]
+
+
+def test_a_body_the_message_closes_keeps_its_own_closing_brackets() -> None:
+    prefix = "2026-11-22 DEBUG o.s.w.f.CommonsRequestLoggingFilter : "
+    lines = [prefix + 'After request [POST /v1/transfers, client=10.0.0.7, headers=[host:"api.iugu.com"], payload=[',
+             "1,", "[2]]", "]", NOISE]
+    assert _read(lines) == [("POST", "https://api.iugu.com/v1/transfers", [("host", "api.iugu.com")],
+                             b"[\n1,\n[2]]", True)]
+
+
+def test_a_body_that_is_no_json_document_ends_at_a_blank_line_or_the_next_record() -> None:
+    head = ["(r1) HTTP Method: POST, Resource Path: /x", "(r1) Endpoint request URI: https://api.iugu.com/v1/transfers",
+            "(r1) Endpoint request headers: {Content-Type=application/x-www-form-urlencoded}"]
+    assert [read[3] for read in _read(head + ["(r1) Endpoint request body after transformations: a=1&", "b=2",
+                                              "(r1) Sending request to https://api.iugu.com/v1/transfers"])] == [b"a=1&\nb=2"]
+    assert [read[3] for read in _read(head + ["(r1) Endpoint request body after transformations: a=1", "", "b=2"])] == [
+        b"a=1"]
