@@ -81,3 +81,14 @@ def test_a_body_that_is_no_json_document_ends_at_a_blank_line_or_the_next_record
                                               "(r1) Sending request to https://api.iugu.com/v1/transfers"])] == [b"a=1&\nb=2"]
     assert [read[3] for read in _read(head + ["(r1) Endpoint request body after transformations: a=1", "", "b=2"])] == [
         b"a=1"]
+
+
+def test_a_block_s_indentation_is_not_the_body_s_and_a_disabled_or_block_key_is_no_header(tmp_path: Path) -> None:
+    path = tmp_path / "payout.bru"
+    path.write_text("\n".join(["meta {", "  name: payout", "}", "", "post {", "  url: https://api.iugu.com/v1/transfers",
+                               "  body: json", "}", "", "headers {", "  Accept: */*", "  ~Signature: off", "}", "",
+                               "body:json {", "  {", '    "a": 1', "  }", "}", ""]))
+    assert [(e.method, e.url, e.headers, e.body) for e in exchanges(enumerate(path.read_text().split("\n"), 1), "b")] == [
+        ("POST", "https://api.iugu.com/v1/transfers", [("Accept", "*/*")], b'{\n  "a": 1\n}')]
+    report, _ = scan_json(str(path))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == ["iugu-unsigned-transfer"]

@@ -458,8 +458,7 @@ SHAPES = [
     _case(envoy_tap, LOG),
     _case(k6_http_debug, LOG),
     _case(newman_json_report, "newman-run-report.json"),
-    _case(bruno_bru, "transfer.bru", missed="no request read: the .bru blocks `post { url: … }`, `headers { … }`, "
-          "`body:json { … }`"),
+    _case(bruno_bru, "transfer.bru"),
     _case(restassured_log_all, LOG),
     _case(insomnia_timeline, LOG),
     _case(ktor_logging, LOG),

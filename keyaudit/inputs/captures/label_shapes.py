@@ -20,7 +20,8 @@ it lists none (``<none>``). Optional keys of a shape:
   quoted   yes: its groups hold the inside of a double-quoted string with backslash escapes
            (Go's ``%q``), undone
   close    the text that closes the body at a line's end (the bracket of a message that ends
-           with its body, ``…, payload=<body>]``)
+           with its body, ``…, payload=<body>]``; a block's brace)
+  indent   what the file puts before each line of the body, not sent (a block's indentation)
 
 A request starts at a label giving one of its parts (method, url, target, host) when none is
 open, or when the open one has that part already; its fields follow, other lines between them
@@ -81,4 +82,15 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
             r'Transport encoding header "(?P<name>(?:[^"\\]|\\.)*)" = "(?P<value>(?:[^"\\]|\\.)*)"\s*$',
         "wrote DATA ": r'wrote DATA flags=(?:\S*(?P<end>END_STREAM)\S*|\S*) stream=\d+ len=\d+ '
                        r'data="(?P<data>(?:[^"\\]|\\.)*)"(?P<cut> \(\d+ bytes omitted\))?\s*$'}},
+
+    # A Bruno request file (docs.usebruno.com/bru-lang/overview and tag-reference): a block named
+    # after the method holding `url:` (and `body:`, `auth:`: no headers), a `headers { name: value }`
+    # block (a `~` before a name disables it: not sent), and `body:json { … }` (or :text, :xml, …)
+    # whose lines the file indents by two blanks, sent without them.
+    {"capture": "bruno", "close": "}", "indent": "  ", "labels": {
+        " {": r"^(?P<method>get|post|put|patch|delete|options|head) \{\s*$",
+        "  url: ": r"^  url: (?P<url>\S+)\s*$",
+        "headers {": r"^headers \{(?P<headers>)\s*$",
+        ": ": rf"^  (?!(?:url|body|auth):|~)(?P<name>{TOKEN}): (?P<value>.*)$",
+        "body:": r"^body:[a-z-]+ \{(?P<body>)\s*$"}},
 )

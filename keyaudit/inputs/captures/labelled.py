@@ -34,7 +34,7 @@ PARTS = ("method", "url", "target", "host", "scheme")
 PSEUDO_PARTS = {":method": "method", ":path": "target", ":authority": "host", ":scheme": "scheme"}
 _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "quoted": quoted_list}
 _OPENING = frozenset({*PARTS, "name"})
-_KEYS = frozenset({"capture", "labels", "list", "quoted", "close"})
+_KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class LabelShape:
     listed: Callable[[str], list[tuple[str, str]]]  # how a headers group lists them
     quoted: bool  # the groups are the insides of quoted strings
     close: str  # what closes the body at a line's end
+    indent: str  # before each of the body's lines, not sent
     ended: bool  # an end label closes the body
 
 
@@ -65,8 +66,9 @@ def _shape(entry: dict[str, object]) -> LabelShape:
                          f"{sorted(_KEYS)}), labels not a mapping, or a list that is not one of {sorted(_LISTS)}")
     built = tuple(Label(needle, pattern := re.compile(field), bool({"name", "headers"} & set(pattern.groupindex)))
                   for needle, field in labels.items())
-    return LabelShape(str(entry["capture"]), built, _LISTS[str(entry.get("list", "map"))], entry.get("quoted") == "yes",
-                      str(entry.get("close", "")), any("end" in label.field.groupindex for label in built))
+    return LabelShape(str(entry["capture"]), built, _LISTS[str(entry.get("list", "map"))],
+                      entry.get("quoted") == "yes", str(entry.get("close", "")), str(entry.get("indent", "")),
+                      any("end" in label.field.groupindex for label in built))
 
 
 @functools.cache
@@ -209,13 +211,13 @@ class LabelReader:
         if shape.close and stripped.endswith(shape.close):
             inside = stripped[: len(stripped) - len(shape.close)]
             if not current.document or brackets(inside, current.depth) == 0:
-                body.add(inside)
+                body.add(inside.removeprefix(shape.indent))
                 yield from self._end()
                 return
         if not text.strip() and not current.document and not shape.ended:
             yield from self._end()  # a blank line ends a body that is no JSON document
             return
-        body.add(text)
+        body.add(text.removeprefix(shape.indent))
         current.depth = brackets(text, current.depth)
         if not shape.ended and ((current.document and current.depth == 0) or body.complete or body.overflow):
             yield from self._end()
