@@ -9,8 +9,9 @@ them all; a library is its labels here. Not provider knowledge: no host, key or 
 A shape is a capture name and its labels, each ``needle: field``: ``needle`` a literal every
 line of the label holds, ``field`` the pattern (Python ``re``) searched in those lines only. Its
 groups say what the line gives: method; url (absolute); target (origin-form, joined to host or the
-Host header); host; scheme; name and value (one header; an HTTP/2 pseudo-header, ``:method``,
-``:path``, ``:authority``, ``:scheme``, gives the part it names); headers (a list of headers, see
+Host header); host; scheme; name and value (one header); pseudo and value (an HTTP/2
+pseudo-header, its name without the colon: method, path, authority or scheme, the part it names);
+headers (a list of headers, see
 ``list``); body (the body begins: its first line, or empty when it begins on the next line); data
 (a piece of the body); cut (the piece is not whole: the body is not the bytes sent); end (the
 request ends here). A label with a name or headers group says the headers are known, even where
@@ -23,9 +24,10 @@ it lists none (``<none>``). Optional keys of a shape:
            with its body, ``…, payload=<body>]``; a block's brace)
   indent   what the file puts before each line of the body, not sent (a block's indentation)
 
-A request starts at a label giving one of its parts (method, url, target, host) when none is
-open, or when the open one has that part already; its fields follow, other lines between them
-passed over. The body is the request's last field: it ends at an ``end`` label where the shape has
+A request starts at its shape's first label — the field the library writes first, which must give
+one of its parts (method, url, target, host, pseudo) — and at any label giving a part the open
+request has already; its fields follow, other lines between them passed over. (Only the first
+labels are looked for between requests: each needle looked for costs every line read.) The body is the request's last field: it ends at an ``end`` label where the shape has
 one, at ``close``, where its JSON document closes, at a blank line, or where a line carries the
 log prefix of its label's line again (the next record); the request ends with it.
 """
@@ -79,7 +81,8 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # ` (N bytes omitted)` after it).
     {"capture": "go-http2", "quoted": "yes", "labels": {
         "Transport encoding header ":
-            r'Transport encoding header "(?P<name>(?:[^"\\]|\\.)*)" = "(?P<value>(?:[^"\\]|\\.)*)"\s*$',
+            r'Transport encoding header "(?::(?P<pseudo>[a-z]+)|(?P<name>(?:[^"\\]|\\.)*))" = '
+            r'"(?P<value>(?:[^"\\]|\\.)*)"\s*$',
         "wrote DATA ": r'wrote DATA flags=(?:\S*(?P<end>END_STREAM)\S*|\S*) stream=\d+ len=\d+ '
                        r'data="(?P<data>(?:[^"\\]|\\.)*)"(?P<cut> \(\d+ bytes omitted\))?\s*$'}},
 

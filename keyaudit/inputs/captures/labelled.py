@@ -31,9 +31,10 @@ from .log_prefix import Prefix, learned_prefix
 
 PARTS = ("method", "url", "target", "host", "scheme")
 # HTTP/2 writes the request line's parts as pseudo-header fields (RFC 9113, 8.3.1)
-PSEUDO_PARTS = {":method": "method", ":path": "target", ":authority": "host", ":scheme": "scheme"}
+PSEUDO_PARTS = {"method": "method", "path": "target", "authority": "host", "scheme": "scheme"}
 _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "quoted": quoted_list}
-_OPENING = frozenset({*PARTS, "name"})
+_OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
+_NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
 _KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent"})
 
 
@@ -66,6 +67,8 @@ def _shape(entry: dict[str, object]) -> LabelShape:
                          f"{sorted(_KEYS)}), labels not a mapping, or a list that is not one of {sorted(_LISTS)}")
     built = tuple(Label(needle, pattern := re.compile(field), bool({"name", "headers"} & set(pattern.groupindex)))
                   for needle, field in labels.items())
+    if not built or _OPENING.isdisjoint(built[0].field.groupindex):
+        raise ValueError(f"label table: entry {entry.get('capture')!r}: its first label gives no part of a request")
     return LabelShape(str(entry["capture"]), built, _LISTS[str(entry.get("list", "map"))],
                       entry.get("quoted") == "yes", str(entry.get("close", "")), str(entry.get("indent", "")),
                       any("end" in label.field.groupindex for label in built))
@@ -77,10 +80,23 @@ def shapes() -> tuple[LabelShape, ...]:
     return tuple(_shape(entry) for entry in LABEL_SHAPES)
 
 
+_Labels = tuple[tuple[Label, LabelShape], ...]
+
+
+@functools.cache
+def _indexed() -> tuple[tuple[str, ...], _Labels, dict[str, _Labels]]:
+    """The labels that begin a request, each shape's first, and their needles; and every shape's
+    own labels."""
+    table = shapes()
+    openers = tuple((shape.labels[0], shape) for shape in table)
+    needles = tuple(dict.fromkeys(label.needle for label, _ in openers))
+    return needles, openers, {shape.capture: tuple((label, shape) for label in shape.labels) for shape in table}
+
+
 _Found = tuple[Label, LabelShape, "re.Match[str]"]
 
 
-def _found(labels: tuple[tuple[Label, LabelShape], ...], text: str) -> _Found | None:
+def _found(labels: _Labels, text: str) -> _Found | None:
     """The first of ``labels`` the line holds, with its match."""
     for label, shape in labels:
         if label.needle in text and (match := label.field.search(text)) is not None:
@@ -117,13 +133,11 @@ def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], li
     groups = match.groupdict()
     parts = {part: groups[part] for part in PARTS if groups.get(part) is not None}
     headers = shape.listed(groups["headers"]) if groups.get("headers") is not None else []
+    value = _unquoted(groups.get("value") or "", shape.quoted)
     if groups.get("name") is not None:
-        name, value = _unquoted(groups["name"], shape.quoted), _unquoted(groups.get("value") or "", shape.quoted)
-        if name.startswith(":"):
-            if name in PSEUDO_PARTS:
-                parts[PSEUDO_PARTS[name]] = value
-        else:
-            headers.append((name, value))
+        headers.append((_unquoted(groups["name"], shape.quoted), value))
+    elif groups.get("pseudo") in PSEUDO_PARTS:
+        parts[PSEUDO_PARTS[groups["pseudo"]]] = value
     return parts, headers
 
 
@@ -134,11 +148,7 @@ class LabelReader:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        table = shapes()
-        # the labels that can give a part, and so begin a request (a header's name may be a pseudo-header)
-        self._openers = tuple((label, shape) for shape in table for label in shape.labels
-                              if not _OPENING.isdisjoint(label.field.groupindex))
-        self._own = {shape.capture: tuple((label, shape) for label in shape.labels) for shape in table}
+        self._needles, self._openers, self._own = _indexed()
         self._current: _Request | None = None
 
     @property
@@ -149,6 +159,16 @@ class LabelReader:
         yield from self._end()
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        """What a line completes. Most lines fed are read by no label and come while no request
+        is open: they are told apart by the openers' needles alone, before a generator is made."""
+        if self._current is not None:
+            return self._read(number, text)
+        for needle in self._needles:
+            if needle in text:
+                return self._read(number, text)
+        return _NOTHING
+
+    def _read(self, number: int, text: str) -> Iterator[Exchange]:
         current = self._current
         if current is not None and number - current.line >= REQUEST_SPAN_LINES:
             yield from self._end()
