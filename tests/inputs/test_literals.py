@@ -103,3 +103,10 @@ def test_a_deep_or_huge_literal_is_refused_quickly() -> None:
     assert literal_record("{a: '" + "x, b: " * 40_000 + "'}") is not None
     assert literal_record("{" + ' "k' * 50_000) is None
     assert time.process_time() - started < 10  # a bound on a runaway, not a speed measure
+
+
+def test_node_prints_an_instance_with_its_class_and_the_map_inside_is_read() -> None:
+    record = literal_record("config: { headers: Object [AxiosHeaders] { Accept: 'application/json', 'X-Id': 'a' }, "
+                            "agent: Agent { keepAlive: true }, opts: [Object: null prototype] { a: 1 }, method: 'post' }")
+    assert record == {"headers": {"Accept": "application/json", "X-Id": "a"}, "agent": {"keepAlive": "true"},
+                      "opts": {"a": "1"}, "method": "post"}

@@ -57,3 +57,22 @@ def test_a_gateway_trace_reports_the_unsigned_transfer_it_forwarded(tmp_path: Pa
                                                 "backend": [forwarded]}}) + "\n")
     report, _ = scan_json(str(log))
     assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == ["iugu-unsigned-transfer"]
+
+
+@pytest.mark.parametrize("name", ["target", "remote_url", "upstreamUrl", "destination", "location", "address"])
+def test_a_url_under_a_name_none_says_is_the_one_web_url_beside_the_method(name: str) -> None:
+    assert request({"method": "POST", name: URL, "headers": {"Content-Type": "application/json"}}).url == URL
+
+
+def test_two_web_urls_beside_the_method_and_no_name_saying_which_make_no_request() -> None:
+    record = {"method": "POST", "target": URL, "callback": "https://payouts.example/hooks/iugu"}
+    assert request_of(record, Origin("records.log", 1)) is None
+
+
+@pytest.mark.parametrize(("base", "target"), [("https://api.iugu.com/v1", "/transfer_requests"),
+                                              ("https://api.iugu.com/v1/", "transfer_requests"),
+                                              ("https://api.iugu.com", "v1/transfer_requests")])
+def test_a_relative_target_joins_the_clients_base_url(base: str, target: str) -> None:
+    """axios's request config: ``baseURL`` and a ``url`` relative to it, joined as axios joins them."""
+    assert request({"method": "post", "baseURL": base, "url": target}).url == URL
+    assert request({"method": "POST", "base_url": base, "path": target}).url == URL

@@ -32,7 +32,9 @@ _NEXT_ENTRY = re.compile(rf"(,)?\s*(?={_NAME}\s*{_SEPARATOR})")
 _BRACKET = re.compile(r"[{(]")  # where a record may begin (a log prefix's `[…]` is none)
 _TYPE_NAME = re.compile(r"[A-Z][\w$.]*\Z")  # a class's name, just before its `(`
 MAX_TYPE_CHARS = 128
-_TYPED_OPEN = re.compile(r"(?:%|&|map|[A-Z][\w$.]*)?([{\[(])")  # `%{`, `&{`, `map[`, `Request{`, `Request(`
+# `%{`, `&{`, `map[`, `Request{`, `Request(`, and as Node prints an instance: `AxiosHeaders {`,
+# `Object [AxiosHeaders] {`, `[Object: null prototype] {`
+_TYPED_OPEN = re.compile(r"(?:%|&|map|\[Object: null prototype\] |[A-Z][\w$.]*(?: \[[\w$.]+\])? ?)?([{\[(])")
 _JOINED = re.compile(r"""\s*\+\s*(?=["'])""")  # `'a' +` and the next string
 _SYMBOL = re.compile(r""":(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_][\w]*[?!]?))""")
 _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})

@@ -50,13 +50,15 @@ MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
 
 METHOD = spellings("method", "verb")
 URL = spellings("url", "fullurl", "fulluri", "uri", "href", "originalurl", "absoluteurl", "endpoint") - {"uri"}
+BASE_URL = spellings("baseurl", "baseuri", "baseaddress")  # what a client joins a relative target to
+_WEB = ("http://", "https://")
 URL_OBJECT = frozenset({"full", "original", "raw", "href"})  # the whole URL inside a ``url`` object
 HOST = spellings("host", "hostname", "domain", "domainname", "authority", "servername", "serverhost")
 SERVER = frozenset({"server", "destination"})  # OpenTelemetry's server.address, ECS's destination.address
 SERVER_ADDRESS = frozenset({"address", "domain"})
 PORT_OF_SERVER = frozenset({"port"})
 SCHEME = spellings("scheme")
-PATH = spellings("path", "pathname", "rawpath", "uri", "uristem")  # nginx $uri, W3C cs-uri-stem: a path, no query
+PATH = spellings("path", "pathname", "rawpath", "uri", "uristem", "uripath", "urlpath")  # nginx $uri, W3C cs-uri-stem: a path, no query
 QUERY = spellings("query", "querystring", "args", "params", "queryparams", "search", "uriquery")
 # The port the request went to, which says the scheme where nothing else does (80: plain HTTP):
 # a packet's destination (tshark's tcp.dstport), a W3C log's s-port, a server or destination object's port.
@@ -148,8 +150,17 @@ def _url(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | N
         parts = _from_parts([target], headers, nodes, first([target], PORT_OF_SERVER, (str, int)))
         return parts if parts is not None or whole is None else _absolute(whole, [target, *nodes], headers)
     if target is None:
-        return _from_parts(nodes, headers)
+        return _from_parts(nodes, headers) or _url_by_value(nodes[0])
     return target if has_scheme(target) else _absolute(target, nodes, headers)
+
+
+def _url_by_value(node: dict[str, Any]) -> str | None:
+    """The one web URL among the request node's own values, whatever it is named (``target``,
+    ``remote_url``, ``destination``): where no name says the URL, a request with a method and one
+    absolute URL beside it went there. None where it holds none, or several."""
+    found = {value for value in node.values() if isinstance(value, str) and value[:8].lower().startswith(_WEB)
+             and has_scheme(value)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
@@ -188,6 +199,9 @@ def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str,
               port: str | int | None = None) -> str | None:
     """``target`` on the host the record names; ``port``, the URL's own, joins a host that names
     none unless it is the scheme's default."""
+    base = first(nodes, BASE_URL)  # axios's baseURL, a client's base_url: the target joins its path
+    if base is not None and has_scheme(base):
+        return base.rstrip("/") + "/" + target.lstrip("/")
     host = (_part(nodes, HOST, ".") or _server_part(nodes, SERVER_ADDRESS) or header_value(headers, "Host")
             or header_value(headers, ":authority"))
     protocol = first(nodes, frozenset({"protocol"}))  # Postman's url.protocol; elsewhere often "HTTP/1.1"
