@@ -170,6 +170,11 @@ class WindowCollector:
                 first, offset = number, at
         if upto is None or first <= upto:
             self._windows.append(Window(offset, first, line + reach.after, {line: line - first}))
+        elif last is not None and line <= last.last_line:
+            # Past the stream's end, where no window can start (the lines before it were too long
+            # to keep): the window that reaches the anchor's line reads its request, begun in it.
+            last.last_line = max(last.last_line, line + reach.after)
+            last.anchor(line, line - last.first_line)
 
     def _line_of(self, buffer: bytes, position: int, reach: Reach) -> tuple[int, Reach]:
         """Where the line holding ``buffer[position]`` starts in ``buffer``, and the reach an anchor
