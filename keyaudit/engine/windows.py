@@ -170,9 +170,7 @@ class WindowCollector:
                 first, offset = number, at
         if upto is None or first <= upto:
             self._windows.append(Window(offset, first, line + reach.after, {line: line - first}))
-        elif last is not None and line <= last.last_line:
-            # Past the stream's end, where no window can start (the lines before it were too long
-            # to keep): the window that reaches the anchor's line reads its request, begun in it.
+        elif last is not None and line <= last.last_line:  # past the end, no window can start: the one reaching it
             last.last_line = max(last.last_line, line + reach.after)
             last.anchor(line, line - last.first_line)
 

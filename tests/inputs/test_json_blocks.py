@@ -88,3 +88,13 @@ def test_any_lines_are_read_without_raising(pieces: list[tuple[int, str]]) -> No
     lines = numbered("\n".join(" " * indent + text for indent, text in pieces))
     for exchange in json_blocks.exchanges(lines, [number for number, _ in lines], "x"):
         assert exchange.url
+
+
+def test_an_item_of_a_list_that_is_no_request_hides_neither_the_next_items_request_nor_names_it() -> None:
+    """A collection lists a link, then a request (a Postman collection's items): the object
+    around the list is not read for the first item's anchor (its request would be the second
+    item's, placed at the top), and the second item's anchor still finds its own object."""
+    text = json.dumps({"calls": [{"name": "docs", "link": "https://api.iugu.com/v1/docs"},
+                                 {"method": "POST", "url": URL, "headers": {"Content-Type": "application/json"}}]},
+                      indent=2)
+    assert found(numbered(text)) == [(7, URL, None)]

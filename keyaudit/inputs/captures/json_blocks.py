@@ -22,8 +22,9 @@ from typing import Any, Iterable, Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
-from .literals import literal_record
-from .records import request_of
+from .literals import literal_record, printed_in
+from .record_views import first
+from .records import METHOD, request_of
 
 MAX_RECORD_LINES = 400  # an object longer than this is not a request record
 # a map's entry as JavaScript, Elixir and Ruby print it: a quoted or bare name, or a symbol, then `:` or `=>`
@@ -37,21 +38,23 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
     read are passed over. ``known``: the header names the rules know; ``cut``: the text's first
     line, when the text before it is another range's."""
     position = {number: index for index, (number, _) in enumerate(lines)}
+    printed = printed_in(path)  # maps as other languages print them, but in a program's source
     tried: set[int] = set()
     read_to = -1  # the last line (index) of the objects read so far
     for number in sorted(anchored):
         index = position.get(number)
         if index is None or index <= read_to or not _member(lines[index][1]):
             continue
-        for opening in _openings(lines, index, cut):
+        for opening, past_list in _openings(lines, index, cut):
             if opening in tried:
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(opening)
-            record, closing, capture = _record(lines, opening)
-            if closing is not None:
-                read_to = max(read_to, closing)
+            record, closing, capture = _record(lines, opening, printed)
+            if past_list and record is not None and first([record], METHOD) is None:
+                continue  # it holds the list the anchor is in an item of: its request may be another item's
             exchange = request_of(record, Origin(path, lines[opening][0], capture=capture), known=known) if record else None
             if exchange is not None:
+                read_to = max(read_to, closing if closing is not None else index)
                 yield exchange
                 break
 
@@ -70,14 +73,14 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" \t"))
 
 
-def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) -> list[int]:
+def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) -> list[tuple[int, bool]]:
     """The lines that open the objects enclosing line ``index`` (each above it, less indented
     than what it encloses, ending in ``{``): those inside the innermost list around it first,
     outermost first, then those around that list, and so on out — an anchor in an item of a list
     of headers (``[{"key": "Host", "value": …}]``) is in the request that holds the list, but
     the object around a list of requests would name only its first. Those that run up to the
     text's first line, still indented, are left out when that line is ``cut`` (the text above is
-    another range's)."""
+    another range's). Each comes with whether a list lies between it and the line."""
     groups: list[list[int]] = [[]]  # the openings between two lists, innermost first
     depth = _indent(lines[index][1])
     for above in range(index - 1, max(-1, index - REQUEST_SPAN_LINES), -1):
@@ -97,10 +100,11 @@ def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) 
     else:
         if depth > 0 and index < REQUEST_SPAN_LINES and lines[0][0] == cut:
             groups.pop()  # the outermost object may open above the cut
-    return [opening for group in groups for opening in group[::-1]]
+    return [(opening, place > 0) for place, group in enumerate(groups) for opening in group[::-1]]
 
 
-def _record(lines: list[tuple[int, str]], opening: int) -> tuple[dict[str, Any] | None, int | None, str]:
+def _record(lines: list[tuple[int, str]], opening: int, printed: bool = True
+            ) -> tuple[dict[str, Any] | None, int | None, str]:
     """The object that opens on line ``opening``, parsed, the index of its last line, and what
     it was read as (``jsonlog``; ``literal``, a map another language printed: the request a line
     inside it holds, read by another reader, is the same request); the object is None when it is
@@ -116,6 +120,6 @@ def _record(lines: list[tuple[int, str]], opening: int) -> tuple[dict[str, Any] 
             try:
                 found, capture = json.loads("\n".join(body)), "jsonlog"
             except (ValueError, RecursionError):
-                found, capture = literal_record("\n".join(body)), "literal"
+                found, capture = literal_record("\n".join(body)) if printed else None, "literal"
             return (found if isinstance(found, dict) else None), index, capture
     return None, None, "jsonlog"

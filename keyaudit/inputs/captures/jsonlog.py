@@ -24,7 +24,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .lines import python_literal
 from .batches import requests_in
-from .literals import literal_record
+from .literals import literal_record, printed_in
 from .logfmt import logfmt_record
 from .records import json_object, request_of
 
@@ -117,6 +117,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
     or array, and any written after it on the line; each record of a batch), else one after
     the first ``{`` that names a request, else the record of the line's logfmt pairs. ``known``:
     the header names the rules know."""
+    printed = printed_in(path)
     for number, text in lines:
         origin = Origin(path, number, capture="jsonlog")
         found = False
@@ -130,7 +131,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
                 found = exchange is not None
                 if exchange is not None:
                     yield exchange
-        if not found and (literal := literal_record(text)) is not None:  # a map another language printed
+        if not found and printed and (literal := literal_record(text)) is not None:  # a map another language printed
             exchange = request_of(literal, dataclasses.replace(origin, capture="literal"), False, known)
             found = exchange is not None
             if exchange is not None:

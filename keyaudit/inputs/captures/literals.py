@@ -20,6 +20,9 @@ import re
 from typing import Any
 
 MAX_LITERAL_CHARS = 256 << 10  # a longer literal is not read
+# Source files of the languages whose printed maps are read: there the syntax is code, not a value logged.
+CODE_SUFFIXES = (".rb", ".ex", ".exs", ".go", ".js", ".mjs", ".cjs", ".ts", ".jsx", ".tsx", ".java", ".kt", ".kts",
+                 ".scala", ".groovy", ".php", ".py", ".cs", ".swift", ".rs")
 MAX_DEPTH = 32
 MAX_TRIES = 4  # the brackets on a line a record may begin at, tried in turn
 _OPENERS = {"{": "}", "[": "]", "(": ")"}
@@ -28,7 +31,8 @@ _OPENERS = {"{": "}", "[": "]", "(": ")"}
 _NAME = r"""(?:"((?:[^"\\\n]|\\.){0,256})"|'((?:[^'\\\n]|\\.){0,256})'|:?([A-Za-z_][\w.-]{0,255}))"""
 _SEPARATOR = r"(=>|:(?![:/])|=(?!=))"
 _KEY = re.compile(rf"\s*{_NAME}\s*{_SEPARATOR}\s*")
-_NEXT_ENTRY = re.compile(rf"(,)?\s*(?={_NAME}\s*{_SEPARATOR})")
+_KEY_AHEAD = re.compile(rf"{_NAME}[ \t]*{_SEPARATOR}")  # the next entry's key, where a bare word ends
+_BLANK = " \t\r\n"
 _BRACKET = re.compile(r"[{(]")  # where a record may begin (a log prefix's `[…]` is none)
 _TYPE_NAME = re.compile(r"[A-Z][\w$.]*\Z")  # a class's name, just before its `(`
 MAX_TYPE_CHARS = 128
@@ -45,6 +49,12 @@ _SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
 
 class _NotALiteral(Exception):
     """The text is not a literal of the grammar."""
+
+
+def printed_in(path: str) -> bool:
+    """Whether maps in the file at ``path`` may be printed ones: not in a program's source, where
+    the same syntax is code (values that are variables, interpolations, concatenations)."""
+    return not path.lower().endswith(CODE_SUFFIXES)
 
 
 def literal_record(text: str) -> dict[str, Any] | None:
@@ -172,16 +182,19 @@ class _Parser:
                 depth += 1
             elif char in ")]}":
                 depth -= 1
-            elif depth == 0 and (char == "," or (char in " \t\r\n" and commas is not True)):
-                following = _NEXT_ENTRY.match(self.text, index)
-                if following is not None and (char == "," or following.group(1) is None):
+            elif depth == 0 and (char == "," or (char in _BLANK and commas is not True)):
+                after = self._blank(index + 1)  # a run of blanks is passed over once, not at each blank
+                if _KEY_AHEAD.match(self.text, after) is not None:
                     return index
                 if char == "," and commas and self.text[index + 1 : index + 2] in (" ", ""):
                     return index  # a list's next item
+                if char != ",":
+                    index = after
+                    continue
             index += 1
 
     def _blank(self, at: int) -> int:
-        while self.text[at] in " \t\r\n":
+        while self.text[at] in _BLANK:
             at += 1
         return at
 

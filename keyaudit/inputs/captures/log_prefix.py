@@ -52,15 +52,23 @@ class Prefix:
         all carry one logger's prefix and only its first line another's after it (a dump a
         program logs with its own prefix, which a second logger or a transport writes line by
         line), this outer part is the prefix of the message's other lines."""
-        stem = self.source.rstrip()
-        for blank in reversed(list(_BLANKS.finditer(stem))):
-            outer = learned_prefix(self.source[: blank.end()])
-            if outer.pattern is not None and (rest := outer.rest(text)) is not None:
+        for outer in self._outer_parts:
+            if (rest := outer.rest(text)) is not None:
                 return outer, rest
         return None
 
+    @functools.cached_property
+    def _outer_parts(self) -> list["Prefix"]:
+        """The leading parts of the prefix up to each of its last :data:`MAX_OUTER_PARTS` blanks,
+        longest first: made once a prefix (a prefix of a thousand blanks is not a thousand
+        patterns tried on every line)."""
+        blanks = list(_BLANKS.finditer(self.source.rstrip()))[-MAX_OUTER_PARTS:]
+        parts = [learned_prefix(self.source[: blank.end()]) for blank in reversed(blanks)]
+        return [part for part in parts if part.pattern is not None]
+
 
 _BLANKS = re.compile(r"\s+")
+MAX_OUTER_PARTS = 8  # the inner logger's prefix (a time, a level, a name) has a few blanks at most
 
 
 def _part(part: str) -> str:
