@@ -22,11 +22,11 @@ from collections import Counter
 from typing import BinaryIO, Iterable, Iterator
 
 from keyaudit.engine.judge import ExchangeJudge
-from keyaudit.engine.unwrap import ansi, html_entities
 from keyaudit.engine.windows import KeepText, NestedText, Reach, Window, WindowCollector
 from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, VIA_LINES
 from keyaudit.inputs.captures.same_request import distinct
+from keyaudit.inputs.line_layers import reader_text
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.model.findings import Finding
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
@@ -65,10 +65,6 @@ _SKIP_BYTES = 1 << 20
 # all the text between windows is.
 HEAD_BYTES = 64 << 10
 _DEFINITION_BYTES = tuple(start.encode() for start in DEFINITION_STARTS)
-# Characters a web page writes as entities, and the entities: where a line holds one of a kind and
-# no character of it as written, the line was escaped for the page.
-_ESCAPED = (((b"&quot;", b"&#34;", b"&#x22;"), (b'"',)), ((b"&#x27;", b"&#39;", b"&apos;"), (b"'",)),
-            ((b"&gt;", b"&lt;", b"&#62;", b"&#60;"), (b"<", b">")))
 
 
 def window_collector(stream_offset: int, keep_text: bool = False) -> WindowCollector:
@@ -147,7 +143,7 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
         for window in windows:
             if window.lines is not None:
                 lines: Iterable[tuple[int, str]] = (
-                    (number, _text(line)) for number, line in window.lines)
+                    (number, reader_text(line)) for number, line in window.lines)
             else:
                 lines = reading.lines(window)
             anchors = sorted(window.leads.items())
@@ -313,31 +309,7 @@ class _Reading:
                 self._position += _rest_of_line(self._stream)
             if line.startswith(_DEFINITION_BYTES):
                 self.defining = True
-            yield number, _text(line)
-
-
-def _text(line: bytes) -> str:
-    """A line as the readers see it: without its line ending, decoded so that encoding it back
-    gives its bytes, and as it was written before the layers a terminal or a web page put on it:
-    the NULs it starts with (a hole: the text a log's writer went on with after ``copytruncate``
-    cut the file) as blanks, so that what follows starts the line and keeps its column; its
-    terminal escapes (colours) taken out; its HTML entities decoded where every quote or angle
-    bracket of it is one (a log shown in, or saved from, a web page). A request in such a line
-    keeps its line; a column after a colour is counted without it."""
-    if line.startswith(b"\0"):
-        line = b" " * (len(line) - len(stripped := line.lstrip(b"\0"))) + stripped
-    if b"\x1b" in line:
-        line = (ansi(line) or (line,))[0]
-    if b"&" in line and _html_escaped(line):
-        line = (html_entities(line) or (line,))[0]
-    return line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")
-
-
-def _html_escaped(line: bytes) -> bool:
-    """Whether a line's quotes or angle brackets are all written as HTML entities: text escaped
-    for a web page, not a body that happens to hold an entity."""
-    return any(any(entity in line for entity in entities) and not any(raw in line for raw in written)
-               for entities, written in _ESCAPED)
+            yield number, reader_text(line)
 
 
 def _rest_of_line(stream: BinaryIO) -> int:
