@@ -16,6 +16,8 @@ Which lines open a block is data (:data:`BLOCKS`); the other lines are given as 
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from typing import Iterable, Iterator
 
@@ -96,9 +98,10 @@ class _Block:
         out.extend(lines)
         if not lines or lines == self.given:
             return
+        starts = [line for line, _ in lines]  # in order: each text line numbered by where it began
         for number, _ in self.given:
             if number in leads:
-                to = next((line for line, _ in reversed(lines) if line <= number), lines[0][0])
+                to = starts[max(0, bisect.bisect_right(starts, number) - 1)]
                 leads[to] = max(leads.get(to, 0), leads[number])
 
     def lines(self) -> Iterator[tuple[int, str]]:
