@@ -117,9 +117,10 @@ def _record(lines: list[tuple[int, str]], opening: int, printed: bool = True
         body.append(line)
         if _indent(line) == depth and line.strip().startswith("}"):
             body[-1] = line.strip().rstrip(",")
+            written = "\n".join(body)
             try:
-                found, capture = json.loads("\n".join(body)), "jsonlog"
+                found, capture = json.loads(written), "jsonlog"
             except (ValueError, RecursionError):
-                found, capture = literal_record("\n".join(body)) if printed else None, "literal"
+                found, capture = literal_record(written) if printed else None, "literal"
             return (found if isinstance(found, dict) else None), index, capture
     return None, None, "jsonlog"

@@ -45,7 +45,6 @@ class Prefix:
             return text[len(self.tail):]
         return "" if not text.strip() else None
 
-
     def outer(self, text: str) -> tuple["Prefix", str] | None:
         """The longest leading part of this prefix, up to one of its blanks, that ``text``
         carries, and the text after it; None when it carries none. Where the lines of a message
