@@ -158,8 +158,7 @@ def _url_by_value(node: dict[str, Any]) -> str | None:
     """The one web URL among the request node's own values, whatever it is named (``target``,
     ``remote_url``, ``destination``): where no name says the URL, a request with a method and one
     absolute URL beside it went there. None where it holds none, or several."""
-    found = {value for value in node.values() if isinstance(value, str) and value[:8].lower().startswith(_WEB)
-             and has_scheme(value)}
+    found = {value for value in node.values() if isinstance(value, str) and value[:8].lower().startswith(_WEB)}
     return found.pop() if len(found) == 1 else None
 
 
