@@ -21,10 +21,7 @@ import io
 import json
 from pathlib import Path
 
-import pytest
-
-from helpers.running import scan_json
-from helpers.signed_shapes import Request, Shape, assert_shape_findings, check_shape, requests, write_shape
+from helpers.signed_shapes import Request, assert_shape_findings, case, requests
 
 WHEN = "2026-11-22T13:00:00.000Z"
 EPOCH = 1795352400
@@ -443,63 +440,32 @@ def test_a_csv_export_of_a_request_table_gives_the_same_request_findings(tmp_pat
     assert_shape_findings(path, public, "bigquery_csv")
 
 
-def _case(shape: Shape, *more: str, missed: str = "") -> object:
-    """The shape as a test case: ``more`` its other parameters (a file name); ``missed``, when the
-    readers cannot take it yet, what they miss — a strict expected failure."""
-    marks = [pytest.mark.xfail(strict=True, reason=missed)] if missed else []
-    return pytest.param(shape, *more, id=shape.__name__, marks=marks)
-
-
-LOG = "requests.log"
 SHAPES = [
-    _case(api_gateway_execution_log, LOG),
-    _case(tyk_analytics, LOG), _case(thunder_client, LOG), _case(fiddler_text, "sessions.txt"),
-    _case(zap_messages, "messages.txt"), _case(alamofire_curl, LOG),
-    _case(envoy_tap, LOG),
-    _case(k6_http_debug, LOG),
-    _case(newman_json_report, "newman-run-report.json"),
-    _case(bruno_bru, "transfer.bru"),
-    _case(restassured_log_all, LOG),
-    _case(insomnia_timeline, LOG),
-    _case(ktor_logging, LOG),
-    _case(logbook_http, LOG),
-    _case(spring_request_logging_filter, LOG),
-    _case(go_http2_debug, LOG)]
+    case(api_gateway_execution_log),
+    case(tyk_analytics), case(thunder_client), case(fiddler_text, "sessions.txt"),
+    case(zap_messages, "messages.txt"), case(alamofire_curl),
+    case(envoy_tap),
+    case(k6_http_debug),
+    case(newman_json_report, "newman-run-report.json"),
+    case(bruno_bru, "transfer.bru"),
+    case(restassured_log_all),
+    case(insomnia_timeline),
+    case(ktor_logging),
+    case(logbook_http),
+    case(spring_request_logging_filter),
+    case(go_http2_debug)]
 # shapes that never show the body as sent: gateways and firewalls that log headers only, a trace
-# that writes the body's line feeds as dots, a watcher that stores the body decoded
+# that writes the body's line feeds as dots, a watcher that stores the body decoded; a layer-7 flow
+# of a call sent in clear on port 80 (the requests went over plain HTTP)
 HEADERS_ONLY = [
-    _case(aws_waf_log),
-    _case(apim_trace),
-    _case(haproxy_captures, missed="no request read: the captured headers `{host|type|agent|time|signature|key}` "
-          "before the quoted request line"),
-    _case(curl_trace_ascii),
-    _case(telescope_client_request),
-    _case(dotnet_json_console, missed="the event-102 `Request Headers:` records are not joined to the event-100 "
-          "record naming the URL: the unsigned iugu transfer is unreported, 11 requests counted for 4")]
-# a layer-7 flow of a call sent in clear on port 80: the requests went over plain HTTP
-PLAIN_HEADERS_ONLY = [_case(hubble_flow)]
-NO_HEADERS = [_case(shape) for shape in (httpx_info, symfony_http_client, rest_template_debug)]
+    case(aws_waf_log),
+    case(apim_trace),
+    case(haproxy_captures, missed="no request read: the captured headers `{host|type|agent|time|signature|key}` "
+         "before the quoted request line"),
+    case(curl_trace_ascii),
+    case(telescope_client_request),
+    case(hubble_flow, plaintext=True),
+    case(dotnet_json_console, missed="the event-102 `Request Headers:` records are not joined to the event-100 "
+         "record naming the URL: the unsigned iugu transfer is unreported, 11 requests counted for 4")]
+NO_HEADERS = [case(shape) for shape in (httpx_info, symfony_http_client, rest_template_debug)]
 
-
-@pytest.mark.parametrize(("shape", "name"), SHAPES)
-def test_every_documented_shape_gives_the_same_request_findings(shape: Shape, name: str, tmp_path: Path) -> None:
-    check_shape(shape, tmp_path, name)
-
-
-@pytest.mark.parametrize("shape", HEADERS_ONLY)
-def test_a_shape_without_bodies_reports_the_unsigned_and_leaves_signatures_unjudged(shape: Shape,
-                                                                                     tmp_path: Path) -> None:
-    check_shape(shape, tmp_path, body_shown=False)
-
-
-@pytest.mark.parametrize("shape", PLAIN_HEADERS_ONLY)
-def test_a_plain_http_flow_without_bodies_reports_the_clear_text_too(shape: Shape, tmp_path: Path) -> None:
-    check_shape(shape, tmp_path, body_shown=False, plaintext=True)
-
-
-@pytest.mark.parametrize("shape", NO_HEADERS)
-def test_a_shape_without_headers_reads_every_request_and_calls_none_unsigned(shape: Shape, tmp_path: Path) -> None:
-    path, public = write_shape(shape, tmp_path)
-    report, _ = scan_json("--public-key", str(public), str(path))
-    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == [], shape.__name__
-    assert report["scan"]["requests"].get("requests_judged") == 4, report["scan"]["requests"]

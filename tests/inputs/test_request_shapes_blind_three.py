@@ -15,10 +15,7 @@ import base64
 import json
 from pathlib import Path
 
-import pytest
-
-from helpers.running import scan_json
-from helpers.signed_shapes import Request, Shape, check_shape, write_shape
+from helpers.signed_shapes import Request, case
 
 WHEN = "2026-11-22T13:00:00.000Z"
 EPOCH = 1795352400
@@ -284,30 +281,10 @@ def tshark_json(request: Request) -> list[str]:
     return json.dumps([packet], indent=2).splitlines()
 
 
-SHAPES = [pytest.param(shape, id=shape.__name__) for shape in (
+SHAPES = [case(shape) for shape in (
     cdp_request_will_be_sent, chromedriver_performance_log, playwright_trace_network, suricata_eve_http, gelf,
     splunk_export, loki_push, jaeger_otel_tags, charles_session, hoppscotch_collection, nginx_log_format_json,
     app_requests_named, tshark_ek, tshark_json)]
 # tracers and proxies that log headers but never bodies: the signatures cannot be checked
-HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (datadog_header_tags, envoy_operator_keys,
-                                                                     cloudflare_logpush)]
-NO_HEADERS = [pytest.param(shape, id=shape.__name__) for shape in (zipkin_v2, xray_segment)]
-
-
-@pytest.mark.parametrize("shape", SHAPES)
-def test_every_documented_shape_gives_the_same_request_findings(shape: Shape, tmp_path: Path) -> None:
-    check_shape(shape, tmp_path)
-
-
-@pytest.mark.parametrize("shape", HEADERS_ONLY)
-def test_a_shape_without_bodies_reports_the_unsigned_and_leaves_signatures_unjudged(shape: Shape,
-                                                                                     tmp_path: Path) -> None:
-    check_shape(shape, tmp_path, body_shown=False)
-
-
-@pytest.mark.parametrize("shape", NO_HEADERS)
-def test_a_shape_without_headers_reads_every_request_and_calls_none_unsigned(shape: Shape, tmp_path: Path) -> None:
-    path, public = write_shape(shape, tmp_path)
-    report, _ = scan_json("--public-key", str(public), str(path))
-    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == [], shape.__name__
-    assert report["scan"]["requests"].get("requests_judged") == 4, report["scan"]["requests"]
+HEADERS_ONLY = [case(shape) for shape in (datadog_header_tags, envoy_operator_keys, cloudflare_logpush)]
+NO_HEADERS = [case(shape) for shape in (zipkin_v2, xray_segment)]

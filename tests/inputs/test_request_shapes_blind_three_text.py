@@ -20,7 +20,7 @@ import pytest
 
 from helpers.credentials import asaas_key, iugu_token
 from helpers.running import scan_json
-from helpers.signed_shapes import Request, Shape, check_shape
+from helpers.signed_shapes import Request, case
 
 _BARE = re.compile(r"[^\s=\"]+")  # a logfmt value written without quotes
 
@@ -238,30 +238,17 @@ def w3c_extended(request: Request) -> list[str]:
             fields, " ".join(values)]
 
 
-SHAPES = [pytest.param(shape, id=shape.__name__) for shape in (
-    slog_text_groups, slog_text_dump, logrus_text, ngrep_byline, tcpdump_ascii, rest_client_http, rest_client_variables,
-    jetbrains_http, hurl, toolbelt_dump_all, tesla_logger, reqwest_verbose, logcat_okhttp, markdown_curl, wget_debug)]
-# shapes that never show the body as sent: curl -v shows none, IIS logs none, ngrep's default
-# output writes the body's line feeds as dots, Wireshark dissects a JSON body into a tree
-HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (syslog_curl_verbose, ngrep_default,
-                                                                     wireshark_text, w3c_extended)]
-
-
 # packet captures of port 80, which each says before the request (tcpdump's and ngrep's summary lines,
 # Wireshark's TCP line): the requests went over plain HTTP, whatever their Host header says
-PLAIN_HTTP = (ngrep_byline, ngrep_default, tcpdump_ascii, wireshark_text)
-
-
-@pytest.mark.parametrize("shape", SHAPES)
-def test_every_documented_text_shape_gives_the_same_request_findings(shape: Shape, tmp_path: Path) -> None:
-    check_shape(shape, tmp_path, "README.md" if shape is markdown_curl else "requests.log",
-                plaintext=shape in PLAIN_HTTP)
-
-
-@pytest.mark.parametrize("shape", HEADERS_ONLY)
-def test_a_text_shape_without_bodies_reports_the_unsigned_and_leaves_signatures_unjudged(shape: Shape,
-                                                                                          tmp_path: Path) -> None:
-    check_shape(shape, tmp_path, body_shown=False, plaintext=shape in PLAIN_HTTP)
+SHAPES = [case(shape) for shape in (
+    slog_text_groups, slog_text_dump, logrus_text, rest_client_http, rest_client_variables, jetbrains_http, hurl,
+    toolbelt_dump_all, tesla_logger, reqwest_verbose, logcat_okhttp, wget_debug)] + [
+    case(shape, plaintext=True) for shape in (ngrep_byline, tcpdump_ascii)] + [case(markdown_curl, "README.md")]
+# shapes that never show the body as sent: curl -v shows none, IIS logs none, ngrep's default
+# output writes the body's line feeds as dots, Wireshark dissects a JSON body into a tree
+HEADERS_ONLY = [case(syslog_curl_verbose), case(w3c_extended)] + [
+    case(shape, plaintext=True) for shape in (ngrep_default, wireshark_text)]
+NO_HEADERS: list[object] = []
 
 
 # --- text that looks like a request but is none ----------------------------------------------------

@@ -17,9 +17,7 @@ import gzip
 import json
 from pathlib import Path
 
-import pytest
-
-from helpers.signed_shapes import Request, Shape, check_shape
+from helpers.signed_shapes import Request, case
 
 WHEN = "2026-11-22T13:00:00.000Z"
 
@@ -277,22 +275,12 @@ def mitmdump_detail(request: Request) -> list[str]:
             "", " << 200 OK 12b", "    content-type: application/json"]
 
 
-SHAPES = [pytest.param(shape, "requests.log", id=shape.__name__) for shape in (
+SHAPES = [case(shape) for shape in (
     cri_partial, cri_dump, sentry_with_breadcrumb, syslog_rfc5424, fluentd_stdout, fluentd_out_file, fluent_bit_stdout,
     logstash_rubydebug, azure_container_log_v2, elastic_apm, apache_httpclient4, apache_httpclient5,
     ruby_net_http, python_http_client, go_resty, faraday_bodies, httpie_verbose,
-    mitmdump_detail, journald_bytes, cloudwatch_awslogs)] + [pytest.param(insomnia_v5, "payouts.yaml", id="insomnia_v5")]
+    mitmdump_detail, journald_bytes, cloudwatch_awslogs)] + [case(insomnia_v5, "payouts.yaml")]
 # shapes that never show the body as sent: java.net.http and HttpClient's headers logger log none; a
 # flattened line lost its line breaks
-HEADERS_ONLY = [pytest.param(shape, id=shape.__name__) for shape in (java_net_http, monolog_guzzle, apache_headers_only)]
-
-
-@pytest.mark.parametrize(("shape", "name"), SHAPES)
-def test_every_documented_shape_gives_the_same_request_findings(shape: Shape, name: str, tmp_path: Path) -> None:
-    check_shape(shape, tmp_path, name)
-
-
-@pytest.mark.parametrize("shape", HEADERS_ONLY)
-def test_a_shape_without_bodies_reports_the_unsigned_and_leaves_signatures_unjudged(shape: Shape,
-                                                                                     tmp_path: Path) -> None:
-    check_shape(shape, tmp_path, body_shown=False)
+HEADERS_ONLY = [case(shape) for shape in (java_net_http, monolog_guzzle, apache_headers_only)]
+NO_HEADERS: list[object] = []

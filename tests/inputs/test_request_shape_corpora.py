@@ -1,0 +1,45 @@
+"""The checks every blind corpus of request shapes must pass, in one place: each corpus module
+holds only its shapes and three lists of them (made with :func:`helpers.signed_shapes.case`) —
+``SHAPES`` that show the body as sent, ``HEADERS_ONLY`` that never do, ``NO_HEADERS`` that show no
+header at all — and this module runs the lists of all of them, so a new corpus adds shapes, not
+tests. (The first corpus, of :mod:`helpers.request_shapes`' placeholder-signed requests, keeps its
+own check.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import test_request_shapes_blind_four as four
+import test_request_shapes_blind_three as three
+import test_request_shapes_blind_three_text as three_text
+import test_request_shapes_blind_two as two
+
+from helpers.running import scan_json
+from helpers.signed_shapes import Shape, check_shape, write_shape
+
+CORPORA = (two, three, three_text, four)
+ARGUMENTS = ("shape", "name", "plaintext")
+
+
+@pytest.mark.parametrize(ARGUMENTS, [shape for corpus in CORPORA for shape in corpus.SHAPES])
+def test_every_documented_shape_gives_the_same_request_findings(shape: Shape, name: str, plaintext: bool,
+                                                                tmp_path: Path) -> None:
+    check_shape(shape, tmp_path, name, plaintext=plaintext)
+
+
+@pytest.mark.parametrize(ARGUMENTS, [shape for corpus in CORPORA for shape in corpus.HEADERS_ONLY])
+def test_a_shape_without_bodies_reports_the_unsigned_and_leaves_signatures_unjudged(shape: Shape, name: str,
+                                                                                     plaintext: bool,
+                                                                                     tmp_path: Path) -> None:
+    check_shape(shape, tmp_path, name, body_shown=False, plaintext=plaintext)
+
+
+@pytest.mark.parametrize(ARGUMENTS, [shape for corpus in CORPORA for shape in corpus.NO_HEADERS])
+def test_a_shape_without_headers_reads_every_request_and_calls_none_unsigned(shape: Shape, name: str,
+                                                                             plaintext: bool, tmp_path: Path) -> None:
+    path, public = write_shape(shape, tmp_path, name)
+    report, _ = scan_json("--public-key", str(public), str(path))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == [], shape.__name__
+    assert report["scan"]["requests"].get("requests_judged") == 4, report["scan"]["requests"]
