@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import test_request_shapes_blind_five as five
 import test_request_shapes_blind_four as four
 import test_request_shapes_blind_three as three
 import test_request_shapes_blind_three_text as three_text
@@ -19,7 +20,7 @@ import test_request_shapes_blind_two as two
 from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
-CORPORA = (two, three, three_text, four)
+CORPORA = (two, three, three_text, four, five)
 ARGUMENTS = ("shape", "name", "plaintext")
 
 
