@@ -27,8 +27,11 @@ BINARY_SNIFF_BYTES = 8192
 HOLE_SNIFF_BYTES = 64 << 10  # how far past holes the bytes judged may lie
 HEAD_BYTES = 64 << 10  # of the stream's start, kept for what a file's top defines (a table's header row)
 _TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
+# The control bytes text does not hold: counted by deleting them (at C speed, not a loop in Python).
+_BINARY_CONTROL = bytes(byte for byte in range(0x20) if byte not in _TEXT_CONTROL)
 _LEADING_NULS = re.compile(b"\0*")
-_NUL_RUN = re.compile(b"\0{64,}")  # a hole: what a crash, a preallocating writer or a truncation leaves
+_HOLE = bytes(64)
+_NUL_RUN = re.compile(b"\0{%d,}" % len(_HOLE))  # a hole: what a crash, a preallocating writer or a truncation leaves
 
 
 def _characters(data: bytes) -> int:
@@ -57,8 +60,10 @@ def looks_binary(head: bytes) -> bool:
     sample = head[start : start + BINARY_SNIFF_BYTES]
     if b"\0" not in sample:
         return False
-    sample = _NUL_RUN.sub(b"", head[start : start + HOLE_SNIFF_BYTES])[:BINARY_SNIFF_BYTES]
-    control = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROL)
+    window = head[start : start + HOLE_SNIFF_BYTES]
+    if _HOLE in window:  # most binary has no hole: its sample stands as it is
+        sample = _NUL_RUN.sub(b"", window)[:BINARY_SNIFF_BYTES]
+    control = len(sample) - len(sample.translate(None, _BINARY_CONTROL))
     return control * 10 > len(sample)
 
 
