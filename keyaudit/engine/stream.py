@@ -67,6 +67,23 @@ def looks_binary(head: bytes) -> bool:
     return control * 10 > len(sample)
 
 
+def scanned_as_binary(data: bytes) -> bool:
+    """Whether a scan of ``data`` takes it for binary, and so finds nothing in it: the sniff of
+    its first chunk, as :class:`ChunkedPass` makes it."""
+    return looks_binary(data[:CHUNK_BYTES])
+
+
+def binary_by_head(head: bytes) -> bool | None:
+    """What :func:`scanned_as_binary` says of any bytes that start with ``head``; None when
+    ``head`` is too short to tell (the sniff reads past the leading NULs, as far as
+    :data:`HOLE_SNIFF_BYTES`). A reader that would decode megabytes only to scan them (a
+    capture's base64 image) can tell from their start that they would be scanned in vain."""
+    start = _LEADING_NULS.match(head).end()  # type: ignore[union-attr]
+    if start + HOLE_SNIFF_BYTES > min(len(head), CHUNK_BYTES):
+        return None
+    return looks_binary(head)
+
+
 @dataclass(frozen=True)
 class Hit:
     """A raw match in a chunk; its 1-based line/column (of the secret group, end exclusive) are

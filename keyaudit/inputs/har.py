@@ -3,7 +3,8 @@
 Exporters disagree (Chrome, Firefox, Safari, Charles, Insomnia, mitmproxy; some omit
 ``version`` or ``creator``, some add ``_private`` keys), so only ``log.entries`` is required and
 everything else is read when present. Response bodies marked ``encoding: base64`` are decoded
-before scanning, since a key in a JSON response is as leaked as one in a request.
+before scanning, since a key in a JSON response is as leaked as one in a request (not those a
+scan takes for binary, images and fonts: nothing would be found in them).
 
 A capture is streamed (:mod:`.jsonstream`): each entry, and each other member of ``log`` and of
 the root, is parsed on its own, so a capture of any size is read in the memory of its largest
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, BinaryIO, Iterator
 
+from keyaudit.engine.stream import binary_by_head, scanned_as_binary
 from keyaudit.inputs.captures.lines import well_formed
 from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, loads, pointer_tokens
 from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
@@ -28,6 +30,7 @@ from keyaudit.model.exchange import Exchange, Origin, split_url
 
 ENTRIES = ("log", "entries")
 ALONE_CHARS = 1 << 16  # a string this long is a part of the joint text of its own
+BODY_HEAD_CHARS = 1 << 17  # of a long base64 body, decoded first: the binary sniff's window, and more
 _ENTRY_POINTER = "/log/entries/"
 
 
@@ -260,8 +263,9 @@ class _Walk:
                               in_headers or name == "headers", name)
 
     def _body(self, text: str) -> None:
-        """A base64 body, decoded, of the string about to be the walk's next."""
-        decoded = _decoded_base64(text)
+        """A base64 body, decoded, of the string about to be the walk's next, unless it holds
+        nothing to scan."""
+        decoded = _scanned_body(text)
         if decoded is not None:
             self.bodies.append(decoded)
             self.body_texts.append(len(self.texts))
@@ -282,6 +286,20 @@ def _headers(listed: list[Any]) -> list[tuple[str, str]]:
 def _text(value: object) -> str:
     """A request's part as text, whatever JSON type the exporter gave it."""
     return value if isinstance(value, str) and value.isascii() else well_formed(str(value))
+
+
+def _scanned_body(text: str) -> bytes | None:
+    """A base64 body's bytes, when a scan of them could find anything: not when the text is not
+    base64, nor when the scan would take the bytes for binary (an image, a font) and find
+    nothing. That is told from the start of the bytes, decoded alone, when the text is long: the
+    rest of an image's megabytes is then never decoded, nor scanned in the joint pass."""
+    if len(text) > BODY_HEAD_CHARS:
+        head = _decoded_base64(text[:BODY_HEAD_CHARS])
+        # Whole quads (all of them base64 characters) decode to the first bytes of the body.
+        if head is not None and len(head) * 4 == BODY_HEAD_CHARS * 3 and binary_by_head(head):
+            return None
+    decoded = _decoded_base64(text)
+    return None if decoded is None or scanned_as_binary(decoded) else decoded
 
 
 def _decoded_base64(value: str) -> bytes | None:

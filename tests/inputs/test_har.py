@@ -349,3 +349,26 @@ def test_keys_only_decoding_finds_are_found_in_a_capture_and_judged_with_their_r
                     "/log/entries/1/request/headers/0/value": "percent×2"}
     assert "asaas-sandbox-key-to-production" in {f["rule_id"] for f in report["findings"]}
     assert absent(header_key, run.stdout, run.stderr) and absent(body_key, run.stdout, run.stderr)
+
+
+def test_a_base64_body_is_scanned_as_its_bytes_would_be_long_or_short_binary_or_not(write, tmp_path: Path) -> None:
+    # Bodies a scan takes for binary (an image) are told from their first bytes and never decoded
+    # whole: each body's findings must still be those of a scan of its bytes as a file.
+    control = bytes(index % 32 for index in range(200_000))  # NULs among control bytes: binary
+    heads = {"long-text": b"x = 1\n" * 30_000, "long-binary": b"\x89PNG\r\n\x1a\n" + control,
+             "short-binary": b"\x89PNG\r\n\x1a\n" + control[:5_000], "holed-text": bytes(40_000) + b"x = 1\n" * 30_000,
+             "holed-binary": bytes(40_000) + control}
+    bodies = {name: head + f"\naccess_token={asaas_key('prod')}\n".encode() for name, head in heads.items()}
+    path = write("bodies.har", json.dumps(har([
+        entry("GET", f"https://shop.example/{name}", response_text=base64.b64encode(data).decode(), encoding="base64")
+        for name, data in bodies.items()])))
+    report, _ = scan_json(str(path))
+    found = {f["context"]["url"].rsplit("/", 1)[1] for f in report["findings"]
+             if f["location"]["pointer"].endswith("/response/content/text")}
+    alone = set()
+    for name, data in bodies.items():
+        (tmp_path / name).write_bytes(data)
+        if scan_json(str(tmp_path / name))[0]["findings"]:
+            alone.add(name)
+    assert found == alone
+    assert {"long-text", "holed-text"} <= alone and "long-binary" not in alone
