@@ -36,6 +36,18 @@ def request_text(exchange: Exchange) -> bytes:
     return text + (exchange.body or b"")
 
 
+def _to_one_of(exchange: Exchange, hosts: frozenset[str]) -> bool:
+    """Whether the exchange goes to one of ``hosts``. A URL of printable ASCII holds its host
+    as it is lower-cased (nothing is taken out of it when it is split), so one that holds none of
+    them — most requests of a browser's capture — is not split to find out."""
+    url = exchange.url
+    if url.isascii() and url.isprintable():
+        lowered = url.lower()
+        if not any(host in lowered for host in hosts):
+            return False
+    return exchange.host in hosts
+
+
 @dataclass
 class ExchangeJudge:
     """Judges exchanges for one scan: holds the secret scanner, request rules and checks."""
@@ -130,7 +142,7 @@ class ExchangeJudge:
         rules, hosts, headers = self._without_credentials
         # The names asked of every request, lower-cased one by one: most requests are asked
         # nothing more, and indexing them all by name (``Exchange.header``) costs more.
-        if hosts is None or exchange.host in hosts or any(name.lower() in headers for name, _ in exchange.headers):
+        if hosts is None or _to_one_of(exchange, hosts) or any(name.lower() in headers for name, _ in exchange.headers):
             return rules
         return []
 

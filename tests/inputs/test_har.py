@@ -372,3 +372,16 @@ def test_a_base64_body_is_scanned_as_its_bytes_would_be_long_or_short_binary_or_
             alone.add(name)
     assert found == alone
     assert {"long-text", "holed-text"} <= alone and "long-binary" not in alone
+
+
+def test_a_request_to_a_provider_host_is_judged_however_its_url_writes_the_host(write) -> None:
+    # Requests without a credential are asked of the rules only when their host is a provider's;
+    # a URL that does not hold the host as written (a tab inside it, which splitting takes out,
+    # capitals, user information) must still be.
+    urls = ["https://api.iugu.com/v1/transfer_requests", "https://API.IUGU.COM/v1/transfer_requests",
+            "https://api.iu\tgu.com/v1/transfer_requests", "https://user@Api.Iugu.Com:443/v1/transfer_requests",
+            "https://shop.example/v1/transfer_requests"]
+    report, _ = scan_json(str(write("hosts.har", json.dumps(har([
+        entry("POST", url, {"Content-Type": "application/json"}, json.dumps({"amount_cents": 100})) for url in urls])))))
+    judged = sorted(f["context"]["har_entry"] for f in report["findings"] if f["rule_id"] == "iugu-unsigned-transfer")
+    assert judged == [0, 1, 2, 3]
