@@ -23,6 +23,12 @@ median of the ratios — within the machine's noise, which spans 0.73-1.27 pair 
 | ``capture-50mb.har``, 54.2 MB, 6,883 entries | 0.95 s | 0.33 s, 206 MB | 2.85x | 2.85x before (1.02) | 40 MB |
 | ``bodies-50mb.har``, 50.2 MB, 292 entries | 0.38 s | 0.14 s, 155 MB | 2.79x | 2.81x before (1.02) | 41 MB |
 
+Since then (a later session, load 5-21, CPU seconds, 9 rounds paired with the version before,
+median of the pairs' ratios): binary base64 bodies left out of the joint pass and the request
+judge's host test made cheap, ``capture-50mb.har`` 0.99x (3.66x ``json.load`` against 3.70x in
+the same rounds: within the noise); ``bodies-50mb.har`` 0.90x (2.82x against 3.19x). At that
+load every figure is half again what it is on a quiet machine; the ratios hold.
+
 Issue 14's target is 2x with at most 150 MB: memory is met, time is not. Where the time goes, in
 CPU seconds of one process on the page loads (each part timed alone): start-up 0.11-0.15 (an
 empty capture; about 35 ms of it the making of 86 dataclasses, 10 ms loading 26 C extensions, 10
@@ -30,9 +36,19 @@ ms compiling 93 ``re`` patterns at import); streaming the document and parsing e
 (what ``json.load`` pays, and less: it builds the whole document); the walk of each entry's
 strings 0.13 (about 100 values an entry, under 0.2 µs each: the loop is as tight as Python
 makes it); its request built 0.07 (half of it ``urlsplit``) and written out 0.04; the rules'
-joint pass 0.14; the request rules 0.05; for the 5% of entries that call a provider, the
+joint pass 0.14; the request rules 0.05 (less than half since: their host test looks for the
+providers' hosts in the URL before splitting it); for the 5% of entries that call a provider, the
 credentials of the request found and each field with a hit scanned alone and placed, 0.10.
 Without start-up and the parse, the 2x budget (0.66 s) leaves 0.38 s for 0.53 s of per-entry work.
+Start-up, the parse, the walk and the engine's pass alone come to 0.55-0.60 s: no rework of the
+rest can bring one process within 2x. Two ways that were measured and do not pay: finding the
+strings of an entry in its JSON text with one regular expression and decoding them in one
+``json.loads`` (0.65 s for the capture, five times the walk: Python's ``re`` reads a literal at
+about 80 MB/s), and a walk that takes a dict's strings in bulk (no faster). Splitting one capture
+between two forked processes, each parsing the whole document and reading, matching and judging
+the entries of its half, cut each one's CPU seconds to 0.72 against 1.10 for one (loaded
+machine): on two idle cores that would be about 1.9x in wall time (an estimate, not built), at
+some 0.2 s more CPU.
 
 Skipping that work for entries that cannot hold a finding, decided from the engine's hits over
 the entry's raw bytes, does not work here: every Chrome entry names ``sec-ch-ua*`` headers, which
@@ -42,9 +58,14 @@ backslash of a script, a base64 form in an image). Asking the rules' own pattern
 the raw bytes instead would not be sound: a header's value is read after its name
 (``access_token: …`` is in no string of the file), every HTML and script body carries escapes
 (``\\n``, ``\\"``) that change what a pattern sees, and a rule anchored at ``^`` needs the string
-on a line of its own. The bodies capture cannot come within 2x while start-up stays: 2x is
-0.28 s, and start-up, the parse (0.07), one UTF-8 encoding of every string with base64 bodies
-decoded (0.05) and the engine over 50 MB (0.07, its decoding spans 0.02) already make 0.31 s.
+on a line of its own. What is sound is leaving out what a scan could not find anything in: a
+base64 body whose bytes the binary sniff rejects (an image, a font; told from the first 96 KB it
+decodes to, so a long one is never decoded whole) is no longer decoded and scanned in the joint
+pass (64% of the benchmark's random image bodies: the capture's joint text 52 MB -> 40 MB). The
+bodies capture cannot come within 2x while start-up stays: 2x is 0.28 s, and start-up, the parse
+(0.07), one UTF-8 encoding of every string with base64 bodies decoded (0.05, less now that most
+image bodies are not decoded) and the engine over 50 MB (0.07, its decoding spans 0.02) made
+0.31 s.
 """
 
 from __future__ import annotations
