@@ -1,6 +1,7 @@
 """Where the body of a request written as text begins and ends, by rules the dump table's shapes
-share: a body marked apart from the head's lines (a debug callback's rendering of the data sent)
-and a body that no length bounds, which ends where the log's next record begins."""
+share: a body marked apart from the head's lines (a debug callback's rendering of the data sent),
+a body that no length bounds, which ends where the log's next record begins, and a JSON body a
+library appends bare to the message of its marked head lines."""
 
 from __future__ import annotations
 
@@ -62,3 +63,28 @@ def test_a_declared_length_keeps_a_body_line_that_begins_like_a_record() -> None
     assert exchange.body == body.encode()
     (exchange,) = exchanges_in_lines(list(enumerate(_logged(body, length=False), 1)), "app.log")
     assert exchange.body == BODY.encode()
+
+
+def _read(lines: list[str]) -> list[tuple[str, list[tuple[str, str]], bytes | None]]:
+    return [(e.url, e.headers, e.body) for e in exchanges_in_lines(list(enumerate(lines, 1)), "app.log")]
+
+
+def test_a_mark_on_each_head_line_is_learned_with_the_prefix_and_a_json_body_after_it_may_come_bare() -> None:
+    """Jersey's `1 > ` on every head line and its entity appended bare; HTTParty's mark on each
+    line of its message, Ruby's Logger prefix on the first only, the body's later lines bare."""
+    jersey = ["INFO: 1 * Sending client request on thread main", f"1 > POST {URL}", "1 > Content-Type: application/json",
+              *BODY.split("\n"), "", "Nov 22, 2026 1:00:01 PM org.glassfish.jersey.logging.LoggingInterceptor log"]
+    tag = "[HTTParty] [2026-11-22 13:00:00 +0000] > "
+    first, *rest = BODY.split("\n")
+    httparty = [f"I, [2026-11-22T13:00:00.123456 #1]  INFO -- : {tag}POST {URL}", f"{tag}Accept: */*", tag + first,
+                *rest, tag, "[HTTParty] [2026-11-22 13:00:00 +0000] < HTTP/1.1 201"]
+    assert _read(jersey) == [(URL, [("Content-Type", "application/json")], BODY.encode())]
+    assert _read(httparty) == [(URL, [("Accept", "*/*")], BODY.encode())]
+
+
+def test_a_marked_line_no_header_follows_is_no_request_and_a_bare_line_that_opens_no_document_no_body() -> None:
+    breadcrumb = ["Docs > POST https://api.iugu.com/v1/invoices", "creates an invoice; see the guide"]
+    assert _read(breadcrumb) == []
+    # a marked head with no body: the bare line after it is the log's next, not a body
+    lines = [f"1 > POST {URL}", "1 > Content-Type: application/json", "worker heartbeat ok: {retries: 0}", "{}"]
+    assert _read(lines) == [(URL, [("Content-Type", "application/json")], None)]

@@ -48,6 +48,10 @@ of the line's rest after the log prefix and `lines`):
   others    skip: other loggers' lines may come between (passed over); end: they end the request
   alone     none: a start line no header line follows is no request (a `METHOD URL` line is also
             what access logs and prose write)
+  bare      json: the library appends the body to a message as it is, so its lines may come without
+            the prefix the head's lines carry: a line after the headers that opens a JSON document,
+            bare or not, begins the body (which goes on bare while the document is open, and ends
+            where it closes); any other line is the log's next, and ends the request
 
 A header block is known to be whole (an unsigned request is called unsigned) when a blank line
 or the end line closed it, or — for shapes without an end line — when it showed a header.
@@ -173,6 +177,22 @@ SHAPES: tuple[dict[str, str], ...] = (
      "cut": "<<< RESPONSE",
      "body": "rest",
      "others": "end",
+    },
+
+    # A dump whose head lines each carry one mark ending in ` > ` after the log prefix (learned
+    # with it from the start line, `METHOD <url>`), the body after the headers: Jersey's
+    # LoggingFeature (`1 > POST <url>`, `1 > Name: value`, the entity appended bare; the number is
+    # the request's), Karate's request log (the same, through Apache's client), HTTParty's curl
+    # formatter (`[HTTParty] [<time>] > ` on each line of one message, the body's first line
+    # included, its later lines bare; Ruby's Logger prefixes the message's first line only). A
+    # start line no header follows is no request: ` > ` is also a breadcrumb's or a quote's.
+    {"capture": "marked",
+     "needle": " > ",
+     "start": r"(?<= > )(?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
+     "body": "rest",
+     "bare": "json",
+     "others": "end",
+     "alone": "none",
     },
 
     # A request file: VS Code REST Client's and JetBrains HTTP Client's .http files

@@ -15,7 +15,7 @@ from .dump_shapes import SHAPES
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
 HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "none"})
 _KEYS = frozenset({"capture", "needle", "start", "lines", "data", "headers", "ignore", "end", "after", "close", "via",
-                   "cut", "body", "others", "alone"})
+                   "cut", "body", "others", "alone", "bare"})
 
 
 @dataclass(frozen=True)
@@ -37,22 +37,24 @@ class Shape:
     close: str = ""  # what closes that wrapper, at a line's end
     via: re.Pattern[str] | None = None  # a line before the start that says where the request went
     cut: re.Pattern[str] | None = None
+    bare_json: bool = False  # a bare line that opens a JSON document after the headers begins the body
 
 
 def _shape(entry: dict[str, str]) -> Shape:
     unknown = set(entry) - _KEYS
     if (unknown or entry.get("body") not in BODY_KINDS or entry.get("others") not in ("skip", "end")
             or entry.get("headers", "plain") not in HEADER_KINDS
-            or entry.get("alone", "request") not in ("request", "none")
+            or entry.get("alone", "request") not in ("request", "none") or entry.get("bare", "json") != "json"
             or ("after" in entry) != bool(entry.get("close")) or ("after" in entry and "end" not in entry)):
         raise ValueError(f"dump table: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)}, or a body, "
-                         f"headers, others or alone value that is not one of {sorted(BODY_KINDS)}, "
-                         f"{sorted(HEADER_KINDS)}, skip / end, request / none; or an after without an end "
+                         f"headers, others, alone or bare value that is not one of {sorted(BODY_KINDS)}, "
+                         f"{sorted(HEADER_KINDS)}, skip / end, request / none, json; or an after without an end "
                          f"line and a close")
     optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "after", "via", "cut") if key in entry}
     return Shape(entry["capture"], entry["needle"], re.compile(entry["start"]), entry["body"],
                  entry["others"] == "skip", entry.get("lines", ""), entry.get("data", ""),
-                 entry.get("headers", "plain"), alone=entry.get("alone", "request") == "request", close=entry.get("close", ""), **optional)
+                 entry.get("headers", "plain"), alone=entry.get("alone", "request") == "request",
+                 close=entry.get("close", ""), bare_json="bare" in entry, **optional)
 
 
 @functools.cache

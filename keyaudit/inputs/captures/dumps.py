@@ -30,6 +30,7 @@ from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_ur
                     header_value, make_exchange)
 _PORT_SCHEMES = {"80": "http", "http": "http", "443": "https", "https": "https"}
 WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
+_OPENERS = ("{", "[")  # what a JSON document's first line begins with
 
 
 @dataclass
@@ -184,8 +185,10 @@ class DumpReader:
         if current.message is None and (header or (body is None and not text.strip())):
             current.message = True
             return True
-        return header or (body is not None and (current.shape.body == "end" or current.open_brackets > 0
-                                                or (body.expected is not None and not body.complete)))
+        if body is None:  # a body appended bare to the marked head's message (Jersey's entity) opens a JSON document
+            return header or (current.shape.bare_json and bool(current.headers) and text[:1] in _OPENERS)
+        return (current.shape.body == "end" or current.open_brackets > 0
+                or (body.expected is not None and not body.complete))
 
     def _take(self, current: _Request, line: str) -> Iterator[Exchange]:
         """One more line of the request, without its prefixes."""
@@ -258,7 +261,9 @@ class DumpReader:
                 current.body = BodyLines(expected)
                 if expected != 0:  # a declared empty body is complete already
                     return
-        elif shape.body == "rest":  # the body's message follows the headers' without a blank line
+        elif shape.body == "rest" and (not shape.bare_json or line.lstrip()[:1] in _OPENERS):
+            # the body's message follows the headers' without a blank line (where the library appends
+            # it as it is, only a JSON document is known to be its: any other line is the log's next)
             current.body = BodyLines()
             current.body.add(line)
             current.open_brackets = brackets(line, 0)

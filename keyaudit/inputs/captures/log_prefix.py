@@ -46,11 +46,13 @@ class Prefix:
         return "" if not text.strip() else None
 
     def outer(self, text: str) -> tuple["Prefix", str] | None:
-        """The longest leading part of this prefix, up to one of its blanks, that ``text``
-        carries, and the text after it; None when it carries none. Where the lines of a message
-        all carry one logger's prefix and only its first line another's after it (a dump a
-        program logs with its own prefix, which a second logger or a transport writes line by
-        line), this outer part is the prefix of the message's other lines."""
+        """The longest part of this prefix, cut at one of its blanks, that ``text`` carries, and
+        the text after it; None when it carries none. A leading part first: where the lines of a
+        message all carry one logger's prefix and only its first line another's after it (a dump
+        a program logs with its own prefix, which a second logger or a transport writes line by
+        line), this outer part is the prefix of the message's other lines. Then a trailing part:
+        where a program marks each line of its message (HTTParty's `[HTTParty] [<time>] > `) and
+        the logger it writes through prefixes the message's first line only (Ruby's Logger)."""
         for outer in self._outer_parts:
             if (rest := outer.rest(text)) is not None:
                 return outer, rest
@@ -59,15 +61,16 @@ class Prefix:
     @functools.cached_property
     def _outer_parts(self) -> list["Prefix"]:
         """The leading parts of the prefix up to each of its last :data:`MAX_OUTER_PARTS` blanks,
-        longest first: made once a prefix (a prefix of a thousand blanks is not a thousand
-        patterns tried on every line)."""
+        longest first, then its trailing parts from each of them, longest first: made once a
+        prefix (a prefix of a thousand blanks is not a thousand patterns tried on every line)."""
         blanks = list(_BLANKS.finditer(self.source.rstrip()))[-MAX_OUTER_PARTS:]
         parts = [learned_prefix(self.source[: blank.end()]) for blank in reversed(blanks)]
+        parts += [learned_prefix(self.source[blank.end():]) for blank in blanks]
         return [part for part in parts if part.pattern is not None]
 
 
 _BLANKS = re.compile(r"\s+")
-MAX_OUTER_PARTS = 8  # the inner logger's prefix (a time, a level, a name) has a few blanks at most
+MAX_OUTER_PARTS = 8  # the inner logger's prefix (a time, a level, a name), or a mark, has a few blanks at most
 
 
 def _part(part: str) -> str:
