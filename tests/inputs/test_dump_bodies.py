@@ -88,3 +88,17 @@ def test_a_marked_line_no_header_follows_is_no_request_and_a_bare_line_that_open
     # a marked head with no body: the bare line after it is the log's next, not a body
     lines = [f"1 > POST {URL}", "1 > Content-Type: application/json", "worker heartbeat ok: {retries: 0}", "{}"]
     assert _read(lines) == [(URL, [("Content-Type", "application/json")], None)]
+
+
+def test_a_body_the_library_appends_to_a_message_is_a_json_document_and_ends_where_it_closes() -> None:
+    """Micronaut's TRACE lines: headers, `Request Body`, `----`, the body (its later lines bare),
+    `----`. The logger's next message after the document closed is not the body's; at DEBUG (no
+    body logged) its next message is none either."""
+    prefix = "13:00:00.123 [nioEventLoopGroup-1-2] TRACE i.m.h.client.netty.DefaultHttpClient - "
+    start = prefix.replace("TRACE", "DEBUG") + f"Sending HTTP POST to {URL}"
+    body = BODY.split("\n")
+    traced = [start, f"{prefix}Content-Type: application/json", f"{prefix}Request Body", f"{prefix}----",
+              prefix + body[0], *body[1:], f"{prefix}----", f"{prefix}Received response 201 from {URL}"]
+    assert _read(traced) == [(URL, [("Content-Type", "application/json")], BODY.encode())]
+    debug = [start, f"{prefix}Received response 201 from {URL}"]
+    assert _read(debug) == [(URL, [], None)]

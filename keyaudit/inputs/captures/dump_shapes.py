@@ -115,6 +115,19 @@ SHAPES: tuple[dict[str, str], ...] = (
      "others": "skip",
     },
 
+    # Micronaut's HTTP client with `io.micronaut.http.client` at TRACE (docs.micronaut.io, "HTTP
+    # Client Logging"; DefaultHttpClient: "Sending HTTP {} to {}" at DEBUG, each header "{}: {}" at
+    # TRACE, then "Request Body", "----", the body as one message, "----"): every line carries the
+    # logger's prefix, the body's later lines none; a JSON body ends where its document closes.
+    {"capture": "micronaut",
+     "needle": "Sending HTTP ",
+     "start": r"Sending HTTP (?P<method>[A-Z]+) to (?P<url>https?://\S+)\s*$",
+     "ignore": r"Request Body\s*$|----\s*$",
+     "body": "rest",
+     "bare": "json",
+     "others": "end",
+    },
+
     # httpx's INFO line per request (httpx/_client.py: logger.info('HTTP Request: %s %s "%s %d %s"',
     # request.method, request.url, response.http_version, response.status_code, ...)): a method and
     # a URL, never a header.

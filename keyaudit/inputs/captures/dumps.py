@@ -46,6 +46,7 @@ class _Request:
     head_closed: bool = False  # a blank line or the end line closed the header block
     body: BodyLines | None = None
     open_brackets: int = 0  # of a `rest` body read so far: a JSON body not yet closed goes on bare
+    document: bool = False  # the `rest` body opened a JSON document: a line after it closes is not the body's
     eol: str = ""  # the line end the head's lines are written with (ngrep's `.`), taken off each
     wrapped: list[str] | None = None  # after the end line: the body's lines in its wrapper so far
     scheme: str | None = None  # of an origin-form target, where a line before the start said it
@@ -209,8 +210,9 @@ class DumpReader:
             if current.eol and not line.endswith(current.eol):
                 return  # the printer's own annotation between the head's lines (Wireshark's fields)
             yield from self._head_line(current, line.removesuffix(current.eol) if current.eol else line)
-        elif shape.body == "length" and current.body.expected is None and not line.strip():
-            self._current = None
+        elif (shape.body == "length" and current.body.expected is None and not line.strip()) \
+                or (current.document and current.open_brackets == 0 and line.strip()):
+            self._current = None  # a blank line ends a body of no length; a line after its JSON document closed
             yield from self._finish(current)
         else:
             current.body.add(line)
@@ -267,6 +269,7 @@ class DumpReader:
             current.body = BodyLines()
             current.body.add(line)
             current.open_brackets = brackets(line, 0)
+            current.document = line.lstrip()[:1] in _OPENERS
             return
         elif shape.body == "end":  # another line of the same logger before the block's end: passed over
             return
