@@ -66,6 +66,16 @@ def test_a_java_map_of_headers_keeps_the_commas_and_equals_signs_of_its_values()
                              [("Accept", "text/html, application/json"), ("Signature", "signature=YWJj==")], None, True)]
 
 
+def test_headers_joined_by_blanks_keep_their_values_blanks_and_padding_and_an_empty_body_ends_at_its_blank() -> None:
+    """Quarkus's `Headers[name=value name=value]`: a value runs to the next ` name=` whose value
+    begins (a User-Agent's blanks, a base64 value's padding after a blank, are the value's)."""
+    prefix = "2026-11-22 13:00:00,123 DEBUG [org.jbo.res.rea.cli.log.DefaultClientLogger] (vert.x-eventloop-thread-1) "
+    lines = [prefix + "Request: GET https://api.asaas.com/v3/payments Headers[User-Agent=app/1 (Linux; arm64) "
+             "Authorization=Basic YWJj ==  access_token=k], Body:", "", "worker heartbeat ok {}"]
+    assert _read(lines) == [("GET", "https://api.asaas.com/v3/payments", [
+        ("User-Agent", "app/1 (Linux; arm64)"), ("Authorization", "Basic YWJj == "), ("access_token", "k")], None, True)]
+
+
 def test_a_body_the_message_closes_keeps_its_own_closing_brackets() -> None:
     prefix = "2026-11-22 DEBUG o.s.w.f.CommonsRequestLoggingFilter : "
     lines = [prefix + 'After request [POST /v1/transfers, client=10.0.0.7, headers=[host:"api.iugu.com"], payload=[',

@@ -465,8 +465,7 @@ NO_REQUEST = "no request read: "
 SHAPES = [
     case(jersey_logging_feature),
     case(karate_request_log),
-    case(quarkus_rest_client, missed=NO_REQUEST + "`Request: POST <url> Headers[Name=value Name=value …], Body:` "
-         "(headers `name=value` joined by blanks, in brackets), the body on the lines after"),
+    case(quarkus_rest_client),
     case(micronaut_client_trace),
     case(vertx_netty_hex_dump, missed=NO_REQUEST + "Netty's hex dump table (`|00000000| 50 4f 53 54 … |POST /v1/"
          "transfe|`): the request is in the ASCII column cut every 16 bytes, its exact bytes in the hex column"),

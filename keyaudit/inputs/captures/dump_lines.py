@@ -55,6 +55,9 @@ def header_line(kind: str, line: str) -> tuple[str, str] | None:
 _QUOTED_ITEM = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
 # Java's Map.toString(): {Name=value, Other=value} — a value runs to the next `, Name=` or the brace
 _MAP_ITEM = re.compile(rf"(?:^\{{|, )({TOKEN})=")
+# Name=value pairs joined by blanks — a value runs to the next ` Name=` whose value begins (a base64
+# value's padding after a blank, ` abc==`, is no name)
+_BLANK_ITEM = re.compile(rf"(?:^| )({TOKEN})=(?=[^\s=])")
 
 
 def quoted_list(text: str) -> list[tuple[str, str]]:
@@ -65,10 +68,19 @@ def quoted_list(text: str) -> list[tuple[str, str]]:
 def map_list(text: str) -> list[tuple[str, str]]:
     """The headers of a map as Java's ``Map.toString()`` writes it (``{Name=value, …}``): a value
     holds no ``, Name=`` (a signature's own ``=`` and a list's ``, `` stay in it)."""
-    text = text.rstrip().removesuffix("}")
-    items = list(_MAP_ITEM.finditer(text))[: MAX_HEADERS]
-    return [(item.group(1), text[item.end(): following.start() if following else len(text)])
-            for item, following in zip(items, [*items[1:], None])]
+    return _pairs(text.rstrip().removesuffix("}"), _MAP_ITEM)
+
+
+def blank_list(text: str) -> list[tuple[str, str]]:
+    """The headers as ``Name=value`` pairs joined by blanks (Quarkus's REST client logger): a
+    value holds no `` Name=`` (its own blanks and ``=`` stay in it)."""
+    return _pairs(text.rstrip(), _BLANK_ITEM)
+
+
+def _pairs(text: str, item: re.Pattern[str]) -> list[tuple[str, str]]:
+    items = list(item.finditer(text))[: MAX_HEADERS]
+    return [(found.group(1), text[found.end(): following.start() if following else len(text)])
+            for found, following in zip(items, [*items[1:], None])]
 
 
 # A string runs to its closing quote, or to the line's end when it is never closed: a string

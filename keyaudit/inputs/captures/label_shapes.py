@@ -16,8 +16,9 @@ headers (a list of headers, see
 (a piece of the body); cut (the piece is not whole: the body is not the bytes sent); end (the
 request ends here). A label with a name or headers group says the headers are known, even where
 it lists none (``<none>``). Optional keys of a shape:
-  list     how its headers groups list them: map (Java's ``Map.toString()``, ``{Name=value, …}``)
-           or quoted (Spring's ``HttpHeaders.toString()``, ``[name:"value", …]``)
+  list     how its headers groups list them: map (Java's ``Map.toString()``, ``{Name=value, …}``),
+           quoted (Spring's ``HttpHeaders.toString()``, ``[name:"value", …]``) or blanks
+           (``Name=value Name=value``)
   quoted   yes: its groups hold the inside of a double-quoted string with backslash escapes
            (Go's ``%q``), undone
   close    the text that closes the body at a line's end (the bracket of a message that ends
@@ -74,6 +75,13 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "After request [": r"After request \[(?P<method>[A-Z]+) (?P<target>/[^\s,\]]*)(?:, client=[^,\]]*)?"
                            r"(?:, session=[^,\]]*)?(?:, user=[^,\]]*)?"
                            r'(?:, headers=(?P<headers>\[(?:[^\]"]|"(?:[^"\\]|\\.)*")*\]))?(?:, payload=(?P<body>.*))?'}},
+
+    # Quarkus's REST client logging (quarkus.io/guides/rest-client, "Logging traffic":
+    # quarkus.rest-client.logging.scope=request-response; DefaultClientLogger.logRequest:
+    # "Request: %s %s Headers[%s], Body:\n%s", the headers `name=value` joined by blanks), the
+    # body on the lines after, bare.
+    {"capture": "quarkus", "list": "blanks", "labels": {
+        "], Body:": r"\bRequest: (?P<method>[A-Z]+) (?P<url>https?://\S+) Headers\[(?P<headers>.*)\], Body:(?P<body>)\s*$"}},
 
     # Go's HTTP/2 transport with GODEBUG=http2debug=2 (golang.org/x/net/http2, transport.go: `http2:
     # Transport encoding header %q = %q` for every field sent, the pseudo-headers first; frame.go's
