@@ -76,6 +76,18 @@ def test_headers_joined_by_blanks_keep_their_values_blanks_and_padding_and_an_em
         ("User-Agent", "app/1 (Linux; arm64)"), ("Authorization", "Basic YWJj == "), ("access_token", "k")], None, True)]
 
 
+def test_a_value_a_printer_cut_at_its_width_is_joined_from_the_rows_right_after_its_header() -> None:
+    """pretty_dio_logger's box: `╟ name: ` then the value's pieces after `║ `; a `║ ` row that does
+    not follow a header's (the body's box) is no piece, and the response's box ends the request."""
+    key = asaas_key()
+    rows = [f"║ {key[at:at + 90]}" for at in range(0, len(key), 90)]
+    lines = ["╔╣ Request ║ POST ", "║  https://api.asaas.com/v3/transfers", "╚═══", "╔ Headers ", "╟ access_token: ",
+             *rows, "╟ Accept: */*", "╚═══", "╔ Body ", '║ {"value": 1}', "╚═══", "╔╣ Response ║ POST ║ Status: 201",
+             "╟ content-type: application/json"]
+    assert _read(lines) == [("POST", "https://api.asaas.com/v3/transfers", [("access_token", key), ("Accept", "*/*")],
+                             None, True)]
+
+
 def test_a_body_the_message_closes_keeps_its_own_closing_brackets() -> None:
     prefix = "2026-11-22 DEBUG o.s.w.f.CommonsRequestLoggingFilter : "
     lines = [prefix + 'After request [POST /v1/transfers, client=10.0.0.7, headers=[host:"api.iugu.com"], payload=[',

@@ -493,9 +493,7 @@ SHAPES = [
 # into pieces), a tool that keeps the JSON body parsed or re-indented, servers and caches that log
 # the request head
 HEADERS_ONLY = [
-    case(pretty_dio_logger, missed=NO_REQUEST + "the box `╔╣ Request ║ POST ` / `║  <url>` and `╟ name: value` "
-         "rows; values over 90 characters (Signature, the Asaas key) are cut into `║ `-prefixed rows of 90 — the Asaas "
-         "key is not even found as a credential"),
+    case(pretty_dio_logger),
     case(chucker_share_text, missed=NO_REQUEST + "`URL: <url>` / `Method: POST` lines, then the headers `Name: "
          "value` after a `---------- Request ----------` rule"),
     case(pino_http), case(nock_recorder_objects, "transfer.json"), case(mockserver_log),

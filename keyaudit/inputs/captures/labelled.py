@@ -127,6 +127,7 @@ class _Request:
     depth: int = 0  # the JSON brackets its lines left open
     data: bytearray | None = None  # the body given in quoted pieces
     whole: bool = True  # the body shown is all of it
+    wrapped_at: int = -2  # the line of the last header or piece of its value: a piece goes on it only right after
 
 
 def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
@@ -140,6 +141,17 @@ def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], li
     elif groups.get("pseudo") in PSEUDO_PARTS:
         parts[PSEUDO_PARTS[groups["pseudo"]]] = value
     return parts, headers
+
+
+def _wrapped(current: _Request, number: int, headers: list[tuple[str, str]], piece: str | None) -> None:
+    """A piece of the last header's value on a row of its own (a printer cut the value at its
+    width) goes on that value, where the row comes right after the header's or another piece's."""
+    if headers:
+        current.wrapped_at = number
+    elif piece is not None and current.headers and current.wrapped_at == number - 1:
+        name, value = current.headers[-1]
+        current.headers[-1] = (name, value + piece)
+        current.wrapped_at = number
 
 
 class LabelReader:
@@ -196,6 +208,7 @@ class LabelReader:
             current = self._current = _Request(shape, number)
         current.parts.update(parts)
         current.headers += headers
+        _wrapped(current, number, headers, match.groupdict().get("more"))
         current.headers_known = current.headers_known or label.names_headers
         yield from self._pieces(current, match, text)
 
