@@ -102,3 +102,10 @@ def test_a_body_the_library_appends_to_a_message_is_a_json_document_and_ends_whe
     assert _read(traced) == [(URL, [("Content-Type", "application/json")], BODY.encode())]
     debug = [start, f"{prefix}Received response 201 from {URL}"]
     assert _read(debug) == [(URL, [], None)]
+
+
+def test_a_line_that_carries_only_punctuation_of_the_start_lines_prefix_is_not_the_requests() -> None:
+    """A trailing part of the prefix the next line carries is its prefix only where it holds a
+    word (HTTParty's mark): logback's `- ` alone also begins a list item of another program."""
+    lines = [f"13:00:00.123 [main] DEBUG c.e.Client - POST {URL} HTTP/1.1", "- Note: not a header", "more prose"]
+    assert _read(lines) == [(URL, [], None)]

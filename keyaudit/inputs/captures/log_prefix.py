@@ -61,15 +61,18 @@ class Prefix:
     @functools.cached_property
     def _outer_parts(self) -> list["Prefix"]:
         """The leading parts of the prefix up to each of its last :data:`MAX_OUTER_PARTS` blanks,
-        longest first, then its trailing parts from each of them, longest first: made once a
-        prefix (a prefix of a thousand blanks is not a thousand patterns tried on every line)."""
+        longest first, then its trailing parts from each of them, longest first: made once a prefix
+        (a prefix of a thousand blanks is not a thousand patterns tried on every line)."""
         blanks = list(_BLANKS.finditer(self.source.rstrip()))[-MAX_OUTER_PARTS:]
         parts = [learned_prefix(self.source[: blank.end()]) for blank in reversed(blanks)]
-        parts += [learned_prefix(self.source[blank.end():]) for blank in blanks]
+        # a trailing part holds a word or a number: punctuation alone (logback's `- `) also begins
+        # a line of prose or a list
+        parts += [learned_prefix(tail) for blank in blanks if _WORD.search(tail := self.source[blank.end():])]
         return [part for part in parts if part.pattern is not None]
 
 
 _BLANKS = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
 MAX_OUTER_PARTS = 8  # the inner logger's prefix (a time, a level, a name), or a mark, has a few blanks at most
 
 
