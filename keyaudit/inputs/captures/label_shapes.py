@@ -14,9 +14,10 @@ pseudo-header, its name without the colon: method, path, authority or scheme, th
 headers (a list of headers, see
 ``list``); body (the body begins: its first line, or empty when it begins on the next line); data
 (a piece of the body); more (a piece of the last header's value on a row of its own, where a
-printer cut the value at its width: right after the header's row or another piece); cut (the piece is not whole: the body is not the bytes sent); end (the
-request ends here). A label with a name or headers group says the headers are known, even where
-it lists none (``<none>``). Optional keys of a shape:
+printer cut the value at its width: right after the header's row or another piece); cut (the
+piece is not whole: the body is not the bytes sent); end (the request ends here). A label with a
+name or headers group says the headers are known, even where it lists none (``<none>``).
+Optional keys of a shape:
   list     how its headers groups list them: map (Java's ``Map.toString()``, ``{Name=value, …}``),
            quoted (Spring's ``HttpHeaders.toString()``, ``[name:"value", …]``) or blanks
            (``Name=value Name=value``)
@@ -82,12 +83,13 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # "Request: %s %s Headers[%s], Body:\n%s", the headers `name=value` joined by blanks), the
     # body on the lines after, bare.
     {"capture": "quarkus", "list": "blanks", "labels": {
-        "], Body:": r"\bRequest: (?P<method>[A-Z]+) (?P<url>https?://\S+) Headers\[(?P<headers>.*)\], Body:(?P<body>)\s*$"}},
+        "], Body:": r"\bRequest: (?P<method>[A-Z]+) (?P<url>https?://\S+) "
+                    r"Headers\[(?P<headers>.*)\], Body:(?P<body>)\s*$"}},
 
-    # pretty_dio_logger with its defaults (pub.dev/packages/pretty_dio_logger; PrettyDioLogger.onRequest):
-    # a box `╔╣ Request ║ POST `, `║  <uri>`, then `╔ Headers ` and one `╟ name: value` row a header;
-    # a value longer than the width (90) goes on the rows after `╟ name: `, cut every 90 characters,
-    # each piece after `║ `. `╔╣ Response ║` (or `╔╣ DioError ║`) begins the response: the request ends.
+    # pretty_dio_logger with its defaults (pub.dev/packages/pretty_dio_logger; PrettyDioLogger.
+    # onRequest): a box `╔╣ Request ║ POST `, `║  <uri>`, then `╔ Headers ` and one `╟ name: value`
+    # row a header; a value longer than the width (90) goes on the rows after `╟ name: `, cut every
+    # 90 characters, each piece after `║ `. `╔╣ Response ║` (or `╔╣ DioError ║`) begins the response.
     {"capture": "pretty-dio", "labels": {
         "╣ Request ║ ": r"╔╣ Request ║ (?P<method>[A-Z]+)\s*$",
         "║  ": r"║  (?P<url>https?://\S+)\s*$",

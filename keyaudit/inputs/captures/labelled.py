@@ -127,7 +127,7 @@ class _Request:
     depth: int = 0  # the JSON brackets its lines left open
     data: bytearray | None = None  # the body given in quoted pieces
     whole: bool = True  # the body shown is all of it
-    wrapped_at: int = -2  # the line of the last header or piece of its value: a piece goes on it only right after
+    wrapped_at: int = -2  # the line of the last header or of a piece of its value: the next piece's line follows it
 
 
 def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
