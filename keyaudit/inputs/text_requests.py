@@ -49,8 +49,9 @@ _REQUEST_START = re.compile(rb"(?<![A-Za-z])(?:GET|POST|PUT|PATCH|DELETE|HEAD|OP
                             rb"(?:(?P<absolute>[A-Za-z][A-Za-z0-9+.-]*://)|/)[^\s]")
 _METHOD_OPTIONS = (b"-X", b"--request")  # curl's -X POST and --request POST
 # A method field holding an HTTP method (``"method": "POST"``, ``'httpMethod': 'get'``, ``":method"``,
-# ``"verb"``), its quotes escaped to any depth: what a structured request record is known by.
-_METHOD_FIELD = re.compile(rb"""(?:ethod|erb)[\\]*["']?\s*[:=]>?\s*[\\]*["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[\\]*["']""",
+# ``"verb"``, ``"method_name"``, ``"action": "POST"``), its quotes escaped to any depth: what a
+# structured request record is known by.
+_METHOD_FIELD = re.compile(rb"""(?:ethod\w*|erb\w*|ction)[\\]*["']?\s*[:=]>?\s*[\\]*["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[\\]*["']""",
                            re.IGNORECASE)
 _JSON_MEMBER = re.compile(rb'[ \t]*"[^"\n]*":')  # a member of an object pretty-printed over lines
 _CONTINUATIONS = (b"\\", b"^", b"`")  # a shell command goes on: POSIX shells, cmd.exe, PowerShell

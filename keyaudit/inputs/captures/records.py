@@ -48,17 +48,35 @@ MAX_DEPTH = 8  # objects nested deeper than this are not searched
 MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
 
 
-METHOD = spellings("method", "verb")
+# The method under a name that says it, alone or before a word (method_name, methodType, verb_name)
+METHOD = spellings("method", "verb", "methodname", "methodtype", "verbname")
+# a name that may hold any action: a method only where its value is one as HTTP writes it ("action":
+# "POST"; not "action": "login", nor the word "delete")
+ACTION = spellings("action")
 URL = spellings("url", "fullurl", "fulluri", "uri", "href", "originalurl", "absoluteurl", "endpoint") - {"uri"}
 BASE_URL = spellings("baseurl", "baseuri", "baseaddress")  # what a client joins a relative target to
 _WEB = ("http://", "https://")
 URL_OBJECT = frozenset({"full", "original", "raw", "href"})  # the whole URL inside a ``url`` object
-HOST = spellings("host", "hostname", "domain", "domainname", "authority", "servername", "serverhost")
+# Where a record holds both the request its producer received and the one it passed on (a
+# gateway's trace: Azure API Management's inbound and backend entries, Gravitee's clientRequest
+# and proxyRequest), the provider saw the second: a request under a member whose name starts so.
+ONWARD = ("backend", "upstream", "proxy", "target", "endpoint", "forward", "egress", "outgoing")
+# the host, also under a name for the side the request went to (upstream_host, target_host, api_host)
+HOST = spellings("host", "hostname", "domain", "domainname", "authority", "servername", "serverhost",
+                 *(side + "host" for side in (*ONWARD, "destination", "dest", "api", "service")))
 SERVER = frozenset({"server", "destination"})  # OpenTelemetry's server.address, ECS's destination.address
+# A server named as a string: the host only where it is a DNS name (an incoming request's log names
+# its own server "web-01", or the software "nginx/1.25"; a call to a provider names its host)
+SERVER_NAMED = spellings("server", "serveraddress", "destination", "destinationaddress")
+_DNS_NAME = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5})?")
 SERVER_ADDRESS = frozenset({"address", "domain"})
 PORT_OF_SERVER = frozenset({"port"})
 SCHEME = spellings("scheme")
 PATH = spellings("path", "pathname", "rawpath", "uri", "uristem", "uripath", "urlpath")  # nginx $uri, W3C cs-uri-stem: a path, no query
+# a path under a name for the route it took (a framework's route, CGI's PATH_INFO, the request-target):
+# where no path field says it, and only a value that is a path ("target": "production" is none)
+ROUTE = spellings("route", "routepath", "pathinfo", "resourcepath", "endpointpath", "relativeurl", "relativeuri",
+                  "target")
 QUERY = spellings("query", "querystring", "args", "params", "queryparams", "search", "uriquery")
 # The port the request went to, which says the scheme where nothing else does (80: plain HTTP):
 # a packet's destination (tshark's tcp.dstport), a W3C log's s-port, a server or destination object's port.
@@ -74,10 +92,6 @@ NAME = frozenset({"name", "operation", "operationname", "spanname", "displayname
 _NAMED = re.compile(r"([A-Za-z]{3,7}) +(/\S*|[A-Za-z][A-Za-z0-9+.-]*://\S+)")
 REQUEST_LINE = frozenset({"request", "requestline"})  # nginx $request: "POST /v1/x?y=1 HTTP/1.1"
 TIME = frozenset({"time", "timestamp", "ts", "timelocal", "timeiso8601", "datetime", "date"})
-# Where a record holds both the request its producer received and the one it passed on (a
-# gateway's trace: Azure API Management's inbound and backend entries, Gravitee's clientRequest
-# and proxyRequest), the provider saw the second: a request under a member whose name starts so.
-ONWARD = ("backend", "upstream", "proxy", "target", "endpoint", "forward", "egress", "outgoing")
 _DECODER = json.JSONDecoder()
 
 
@@ -117,8 +131,10 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
 
 def _method(node: dict[str, Any]) -> str | None:
     for key, value in node.items():
-        if role(key) in METHOD and isinstance(value, str) and value.upper() in HTTP_METHODS:
-            return value.upper()
+        if isinstance(value, str) and value.upper() in HTTP_METHODS:
+            name = role(key)
+            if name in METHOD or (name in ACTION and value in HTTP_METHODS):
+                return value.upper()
     return None
 
 
@@ -168,6 +184,8 @@ def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
     there or, failing that, ``around`` them; ``port``, a URL object's own (Postman's
     ``url.port``), joins the host."""
     path = _part(nodes, PATH, "/")
+    if path is None and isinstance(route := first(nodes, ROUTE), str) and route.startswith("/"):
+        path = route
     if path is None:
         return None
     if has_scheme(path):  # a "uri" or "path" field that holds the whole URL
@@ -201,8 +219,8 @@ def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str,
     base = first(nodes, BASE_URL)  # axios's baseURL, a client's base_url: the target joins its path
     if base is not None and has_scheme(base):
         return base.rstrip("/") + "/" + target.lstrip("/")
-    host = (_part(nodes, HOST, ".") or _server_part(nodes, SERVER_ADDRESS) or header_value(headers, "Host")
-            or header_value(headers, ":authority"))
+    host = (_part(nodes, HOST, ".") or _server_part(nodes, SERVER_ADDRESS) or _server_named(nodes)
+            or header_value(headers, "Host") or header_value(headers, ":authority"))
     protocol = first(nodes, frozenset({"protocol"}))  # Postman's url.protocol; elsewhere often "HTTP/1.1"
     scheme = (first(nodes, SCHEME) or header_value(headers, ":scheme")
               or (protocol if protocol is not None and protocol.lower() in ("http", "https") else None)
@@ -221,6 +239,15 @@ def _server_part(nodes: list[dict[str, Any]], roles: frozenset[str]) -> Any:
                 found = first([value], roles, (str, int))
                 if found is not None:
                     return found
+    return None
+
+
+def _server_named(nodes: list[dict[str, Any]]) -> str | None:
+    """The server a string names, where it is a DNS name (see :data:`SERVER_NAMED`), or None."""
+    for node in nodes:
+        for key, value in node.items():
+            if isinstance(value, str) and role(key) in SERVER_NAMED and _DNS_NAME.fullmatch(value):
+                return value
     return None
 
 
