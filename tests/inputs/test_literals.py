@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.printed_maps import js_inspect_lines, js_string
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape
 from keyaudit.inputs.captures.literals import literal_record, unescaped
@@ -51,23 +52,9 @@ def go_plus_v(request: Request) -> list[str]:
             f"Body:{_ruby(request.body)} ContentLength:{len(request.body)}}}"]
 
 
-def _js(text: str) -> str:
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'"
-
-
 def js_inspect_line(request: Request) -> list[str]:
-    headers = ", ".join(f"{_js(name)}: {_js(value)}" for name, value in request.headers)
-    return [f"{PREFIX}{{ method: 'POST', url: {_js(request.url)}, headers: {{ {headers} }}, data: {_js(request.body)} }}"]
-
-
-def js_inspect_lines(request: Request) -> list[str]:
-    """``console.log(options)`` of a long object: a member a line, a string with line breaks
-    broken after each, its pieces joined by ``+``."""
-    pieces = request.body.split("\n")
-    data = " +\n    ".join(_js(piece + "\n") for piece in pieces[:-1]) + (" +\n    " if len(pieces) > 1 else "")
-    return ["{", "  method: 'POST',", f"  url: {_js(request.url)},", "  headers: {",
-            ",\n".join(f"    {_js(name)}: {_js(value)}" for name, value in request.headers), "  },",
-            f"  data: {data}{_js(pieces[-1])}", "}"]
+    headers = ", ".join(f"{js_string(name)}: {js_string(value)}" for name, value in request.headers)
+    return [f"{PREFIX}{{ method: 'POST', url: {js_string(request.url)}, headers: {{ {headers} }}, data: {js_string(request.body)} }}"]
 
 
 @pytest.mark.parametrize("shape", [ruby_inspect, ruby_34_inspect, elixir_inspect, go_plus_v, js_inspect_line,

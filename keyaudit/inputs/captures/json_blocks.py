@@ -23,12 +23,15 @@ from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .literals import literal_record, printed_in
+from .log_prefix import carries, digitless, shared_prefix
 from .record_views import first
 from .records import METHOD, request_of
 
 MAX_RECORD_LINES = 400  # an object longer than this is not a request record
 # a map's entry as JavaScript, Elixir and Ruby print it: a quoted or bare name, or a symbol, then `:` or `=>`
 _LITERAL_MEMBER = re.compile(r"""(?:'[^'\n]*'|"[^"\n]*"|:?[A-Za-z_][\w-]*)\s*(?::(?![:/])|=>)\s""")
+# what a member's line holds between its name and a quoted value, looked for at C speed first
+_MEMBER_MARKS = ('": ', "': ", ": '", ': "', "=> ")
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
@@ -39,24 +42,54 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
     line, when the text before it is another range's."""
     position = {number: index for index, (number, _) in enumerate(lines)}
     printed = printed_in(path)  # maps as other languages print them, but in a program's source
-    tried: set[int] = set()
-    read_to = -1  # the last line (index) of the objects read so far
+    tried: set[int] = set()  # the opening lines (numbers) tried
+    read_to = -1  # the last line (number) of the objects read so far
     for number in sorted(anchored):
         index = position.get(number)
-        if index is None or index <= read_to or not _member(lines[index][1]):
+        if index is None or number <= read_to:
             continue
-        for opening, past_list in _openings(lines, index, cut):
-            if opening in tried:
+        view, at = (lines, index) if _member(lines[index][1]) else _unprefixed(lines, index)
+        if not view:
+            continue
+        for opening, past_list in _openings(view, at, cut):
+            if view[opening][0] in tried:
                 break  # an object around an earlier anchor that did not close: tried already
-            tried.add(opening)
-            record, closing, capture = _record(lines, opening, printed)
+            tried.add(view[opening][0])
+            record, closing, capture = _record(view, opening, printed)
             if past_list and record is not None and first([record], METHOD) is None:
                 continue  # it holds the list the anchor is in an item of: its request may be another item's
-            exchange = request_of(record, Origin(path, lines[opening][0], capture=capture), known=known) if record else None
+            exchange = request_of(record, Origin(path, view[opening][0], capture=capture), known=known) if record else None
             if exchange is not None:
-                read_to = max(read_to, closing if closing is not None else index)
+                read_to = max(read_to, view[closing if closing is not None else at][0])
                 yield exchange
                 break
+
+
+def _unprefixed(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[int, str]], int]:
+    """Where the anchored line is a member of an object printed over lines by a logger, or shipped
+    by a transport, that writes its prefix before EACH line (a formatter that prefixes every line of
+    a message, a CI log's times): the lines around it that carry that prefix, without it, and its
+    place among them; else no lines. The prefix is learned from the lines: what the anchored line
+    shares with the lines above it that open an object (digits aside), where the rest of the
+    anchored line is a member indented past the rest of the opening; the outermost such opening's."""
+    text = lines[index][1]
+    if text.endswith("}") or not any(mark in text for mark in _MEMBER_MARKS):  # a record on one line; no member
+        return [], 0
+    length = 0
+    for above in range(index - 1, max(-1, index - REQUEST_SPAN_LINES), -1):
+        opening = lines[above][1]
+        if opening.endswith("{") and (shared := shared_prefix(opening, text)) and (not length or shared < length) \
+                and _member(text[shared:]) and _indent(opening[shared:]) < _indent(text[shared:]):
+            length = shared
+    if not length:
+        return [], 0
+    prefix = digitless(text[:length])
+    first_line, last_line = index, index
+    while first_line > max(0, index - REQUEST_SPAN_LINES) and carries(lines[first_line - 1][1], prefix):
+        first_line -= 1
+    while last_line + 1 < min(len(lines), index + MAX_RECORD_LINES) and carries(lines[last_line + 1][1], prefix):
+        last_line += 1
+    return [(number, line[length:]) for number, line in lines[first_line : last_line + 1]], index - first_line
 
 
 def _member(text: str) -> bool:

@@ -5,6 +5,7 @@ each record (a timestamp, a thread, a level, a logger name), so that the reader 
 from __future__ import annotations
 
 import functools
+import os
 import re
 
 from keyaudit.engine.records import LOG_RECORD
@@ -106,3 +107,29 @@ def learned_prefix(prefix: str) -> Prefix:
     """The prefix's pattern, shared by every prefix that differs from it in digits only (the
     lines of one log, whose timestamps differ)."""
     return _learned(_DIGITS.sub("0", prefix) if prefix else prefix)
+
+
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+MIN_SHARED_CHARS = 4  # a prefix written before each line holds this many characters besides blanks (a time, a level)
+
+
+def shared_prefix(one: str, other: str) -> int:
+    """How many leading characters two lines share, digits aside (timestamps move on), cut back to
+    just after a blank: the prefix a logger or a transport writes before each line of a message,
+    where both carry one; 0 where they share fewer than :data:`MIN_SHARED_CHARS` characters besides blanks."""
+    first = one.translate(_DIGITS_AS_ZERO)
+    common = len(os.path.commonprefix([first, other.translate(_DIGITS_AS_ZERO)]))
+    cut = max(first.rfind(" ", 0, common), first.rfind("\t", 0, common)) + 1
+    return cut if len(first[:cut].replace(" ", "").replace("\t", "")) >= MIN_SHARED_CHARS else 0
+
+
+def carries(text: str, prefix: str) -> bool:
+    """Whether ``text`` starts with ``prefix`` (its digits written as 0s), digits aside; an empty
+    line of the message may carry it without its trailing blanks."""
+    head = text[: len(prefix)].translate(_DIGITS_AS_ZERO)
+    return head == prefix or (len(text) < len(prefix) and head == prefix.rstrip())
+
+
+def digitless(text: str) -> str:
+    """``text`` with its digits written as 0s: what :func:`carries` compares."""
+    return text.translate(_DIGITS_AS_ZERO)
