@@ -108,13 +108,16 @@ def _request_start(line: bytes) -> re.Match[bytes] | None:
 def holds_whole_request(line: bytes) -> bool:
     """Whether ``line`` holds a whole request, so that no line before or after it belongs to it:
     a JSON object (or an array of them) on one line with a method field (a JSON request log, also
-    inside a container log's string), or a curl command that does not go on to the next line (no continuation
-    character at its end, its quotes closed). A request dumped as text is not one, even where
-    each of its lines is a JSON envelope (holding one line of the dump, its method in no field).
+    inside a container log's string), unless it names no headers and its text starts a request (a
+    log record whose message is a client's start line, .NET's "Sending HTTP request POST https://…":
+    the next records of its logger hold the headers); or a curl command that does not go on to the
+    next line (no continuation character at its end, its quotes closed). A request dumped as text
+    is not one, even where each of its lines is a JSON envelope (holding one line of the dump, its
+    method in no field).
     """
     text = line.strip()
     if (text[:1], text[-1:]) in ((b"{", b"}"), (b"[", b"]")):  # an object, or an array of them
-        return _METHOD_FIELD.search(text) is not None
+        return _METHOD_FIELD.search(text) is not None and (b"eader" in text or _request_start(text) is None)
     return (b"curl " in text and text[-1:] not in _CONTINUATIONS
             and text.count(b"'") % 2 == 0 and text.count(b'"') % 2 == 0)
 

@@ -52,6 +52,10 @@ of the line's rest after the log prefix and `lines`):
             the prefix the head's lines carry: a line after the headers that opens a JSON document,
             bare or not, begins the body (which goes on bare while the document is open, and ends
             where it closes); any other line is the log's next, and ends the request
+  outer     a literal that starts the line a handler around the client logs about the same request
+            first, before the handlers between changed it (a signing one among them): no request of
+            its own, nor is the structured log record that holds it (its fields are that line's
+            method and URL); the start line's is the request as sent
 
 A header block is known to be whole (an unsigned request is called unsigned) when a blank line
 or the end line closed it, or — for shapes without an end line — when it showed a header.
@@ -103,11 +107,14 @@ SHAPES: tuple[dict[str, str], ...] = (
     # `Name: value` line per header; "Received HTTP response headers after {ElapsedMilliseconds}ms -
     # {StatusCode}" follows). The ClientHandler logs the headers as sent, after the app's own
     # handlers (a signing handler among them); the LogicalHandler's "Start processing HTTP request"
-    # block, logged before them, is not read, or each request would count twice. The console
+    # block, logged before them, is not read, or each request would count twice (nor is its record
+    # in the JSON console formatter's output, whose State names the method and URL). The console
     # formatter writes each record's level and category on a line of their own (passed over) and
-    # indents the message by six blanks.
+    # indents the message by six blanks; its JSON formatter writes each record as a JSON line, whose
+    # message the envelopes give as these lines.
     {"capture": "dotnet",
      "needle": "HTTP request ",
+     "outer": "Start processing HTTP request ",
      "start": r"Sending HTTP request (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
      "ignore": r"Request Headers:\s*$|(?:trce|dbug|info|warn|fail|crit): \S+\[\d+\]\s*$",
      "cut": "Received HTTP response|End processing HTTP request",

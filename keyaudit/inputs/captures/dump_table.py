@@ -15,7 +15,7 @@ from .dump_shapes import SHAPES
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
 HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "none"})
 _KEYS = frozenset({"capture", "needle", "start", "lines", "data", "headers", "ignore", "end", "after", "close", "via",
-                   "cut", "body", "others", "alone", "bare"})
+                   "cut", "body", "others", "alone", "bare", "outer"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Shape:
     via: re.Pattern[str] | None = None  # a line before the start that says where the request went
     cut: re.Pattern[str] | None = None
     bare_json: bool = False  # a bare line that opens a JSON document after the headers begins the body
+    outer: str = ""  # what starts the line a handler around the client logs about the same request first
 
 
 def _shape(entry: dict[str, str]) -> Shape:
@@ -54,13 +55,21 @@ def _shape(entry: dict[str, str]) -> Shape:
     return Shape(entry["capture"], entry["needle"], re.compile(entry["start"]), entry["body"],
                  entry["others"] == "skip", entry.get("lines", ""), entry.get("data", ""),
                  entry.get("headers", "plain"), alone=entry.get("alone", "request") == "request",
-                 close=entry.get("close", ""), bare_json="bare" in entry, **optional)
+                 close=entry.get("close", ""), bare_json="bare" in entry,
+                 outer=entry.get("outer", ""), **optional)
 
 
 @functools.cache
 def shapes() -> tuple[Shape, ...]:
     """The shapes of the table (:mod:`.dump_shapes`), in the order their start lines are tried."""
     return tuple(_shape(entry) for entry in SHAPES)
+
+
+@functools.cache
+def outer_marks() -> tuple[str, ...]:
+    """What starts the lines a handler around a client logs about a request before the client
+    logs it as sent (see :mod:`.dump_shapes`, ``outer``): a record holding one is no request."""
+    return tuple(shape.outer for shape in shapes() if shape.outer)
 
 
 _Start = tuple[str, Callable[[str], "re.Match[str] | None"], Shape]

@@ -23,6 +23,11 @@ from .record_views import role
 from .records import json_object
 
 MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
+# The logger a record names (.NET's Category, Serilog's SourceContext, Logback's logger_name, Monolog's
+# channel): written before each line of its message, as a text log's prefix is, so that a dump's reader
+# joins the records of one logger (a start line, then the headers in the next record) and passes over
+# the lines of another's between them.
+LOGGER = frozenset({"logger", "loggername", "category", "categoryname", "sourcecontext", "channel"})
 _CRI = re.compile(r"\S+ (stdout|stderr) ([FP]) ")  # a CRI line's prefix: time, stream, piece (partial or full)
 # The prefix a log's transport writes before every line a program wrote, whatever the program's own
 # logger wrote after it on the first line of a message only: syslog (BSD, with an ISO time as
@@ -132,4 +137,9 @@ def _quoted_dump(text: str) -> str | None:
 
 
 def _own_message(record: dict[str, object]) -> str | None:
-    return next((value for key, value in record.items() if role(key) in MESSAGE and isinstance(value, str)), None)
+    """A record's message, each line after the record's logger where it names one (see :data:`LOGGER`)."""
+    message = next((value for key, value in record.items() if role(key) in MESSAGE and isinstance(value, str)), None)
+    logger = next((value for key, value in record.items() if role(key) in LOGGER and isinstance(value, str)), "")
+    if message is None or not logger or "\n" in logger:
+        return message
+    return "\n".join(f"{logger} {line}" for line in message.rstrip("\n").split("\n"))

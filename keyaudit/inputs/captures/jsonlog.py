@@ -24,6 +24,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .lines import python_literal
 from .batches import requests_in
+from .dump_table import outer_marks
 from .literals import literal_record, printed_in
 from .logfmt import logfmt_record
 from .records import json_object, request_of
@@ -118,7 +119,10 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
     the first ``{`` that names a request, else the record of the line's logfmt pairs. ``known``:
     the header names the rules know."""
     printed = printed_in(path)
+    outer = outer_marks()
     for number, text in lines:
+        if any(mark in text for mark in outer):
+            continue  # a record of what a handler around a client logs first: the client's is the request sent
         origin = Origin(path, number, capture="jsonlog")
         found = False
         if "{" in text:

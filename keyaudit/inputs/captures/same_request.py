@@ -14,8 +14,12 @@ the host, and the length is compared only where both show it) and the same body.
 reading does not show agrees only with the ``Content-Length`` it shows: a batch of transfers
 sends many requests with the same headers and bodies that differ. A reading that shows no
 headers (a one-line client log) is the same as no reading that shows some: in a busy log it could
-be any of its neighbours; two that show none, of one call, carry the same findings. The one kept
-shows the most: its body, then its headers.
+be any of its neighbours; two that show none, of one call, carry the same findings — but a
+reading that shows only its method and URL is the same as another reader's that starts on the
+same line with the same method and URL: one record read two ways (a JSON log record's fields, and
+its message that a dump's reader joins to the headers the next records hold). (Two that both show
+more may be two records of a batch on one line.) The one kept shows the most: its body, then its
+headers.
 """
 
 from __future__ import annotations
@@ -51,19 +55,25 @@ def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
     # method, URL and stretch -> headers known and headers -> the readers of kept ones -> their places
     seen: dict[tuple[str, str, int], dict[tuple[bool, _Headers], dict[frozenset[str], dict[int, None]]]] = {}
     filed: list[tuple[tuple[str, str, int], tuple[bool, _Headers], frozenset[str]]] = []  # each kept one's place in `seen`
+    on_line: dict[tuple[str, str, int], int] = {}  # method, URL and first line -> the kept one read there first
     for exchange in exchanges:
         capture, method, url = exchange.origin.capture, exchange.method, exchange.url
         shown = (exchange.headers_known, _headers(exchange))
         stretch = exchange.origin.line // NEAR_LINES
-        near: list[int] = []
-        for near_stretch in (stretch - 1, stretch, stretch + 1):
-            if (likes := seen.get((method, url, near_stretch))) is not None and (groups := likes.get(shown)):
-                near.extend(place for readers, places in groups.items() if capture not in readers for place in places)
-        twin = next((place for place in sorted(near) if _twins(kept[place], exchange)), None) if near else None
+        twin = on_line.get((method, url, exchange.origin.line))
+        if twin is not None and (capture in filed[twin][2] or not (_mention(exchange) or _mention(kept[twin]))):
+            twin = None  # the same reader read it twice, or both show more: two records on one line (a batch)
+        if twin is None:
+            near: list[int] = []
+            for near_stretch in (stretch - 1, stretch, stretch + 1):
+                if (likes := seen.get((method, url, near_stretch))) is not None and (groups := likes.get(shown)):
+                    near.extend(place for readers, places in groups.items() if capture not in readers for place in places)
+            twin = next((place for place in sorted(near) if _twins(kept[place], exchange)), None) if near else None
         if twin is None:
             key, alone = (method, url, stretch), frozenset((capture,))
             seen.setdefault(key, {}).setdefault(shown, {}).setdefault(alone, {})[len(kept)] = None
             filed.append((key, shown, alone))
+            on_line.setdefault((method, url, exchange.origin.line), len(kept))
             kept.append(exchange)
             continue
         key, shown, readers = filed[twin]
@@ -74,6 +84,11 @@ def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
         if _shows(exchange) > _shows(kept[twin]):
             kept[twin] = exchange
     return kept
+
+
+def _mention(exchange: Exchange) -> bool:
+    """Whether a reading shows nothing but its method and URL (no headers known, no body)."""
+    return not exchange.headers_known and not exchange.headers and exchange.body is None
 
 
 def _twins(one: Exchange, other: Exchange) -> bool:
