@@ -79,3 +79,16 @@ def test_a_signed_transfer_whose_body_is_logged_parsed_leaves_its_signature_unve
     report, _ = scan_json("--public-key", str(public), str(log))
     assert [f["rule_id"] for f in report["findings"] if f["category"] == "bad-signature"] == []
     assert report["scan"]["requests"].get("signatures_unverified") == 2, report["scan"]["requests"]
+
+
+@pytest.mark.parametrize("member", ["RawData", "rawBody", "raw_payload"])
+def test_a_body_under_its_raw_name_is_the_bytes_sent(member: str) -> None:
+    # Raygun's Request {HttpMethod, Url, Form, RawData}: RawData is the body as received
+    found = request({"Request": {"HttpMethod": "POST", "Url": URL, "Form": {}, member: SENT.decode()}})
+    assert (found.body, found.body_exact) == (SENT, True)
+
+
+def test_a_raw_name_at_the_top_of_a_record_holding_the_request_is_the_records_own() -> None:
+    # a crash report's own raw data beside the request it describes is not that request's body
+    found = request({"RawData": "worker 7 crashed", "Request": {"HttpMethod": "POST", "Url": URL}})
+    assert found.body is None

@@ -1,7 +1,7 @@
 """The body a structured record logs for its request, as the bytes sent.
 
 A body is logged under many names (``body``, ``data``, ``payload``, ``postData``,
-``request_body``), as a string (escaped, or base64 where the record says so), as an object (the
+``request_body``, ``RawData``), as a string (escaped, or base64 where the record says so), as an object (the
 JSON sent, parsed) or as an object holding the text (HAR's ``{mimeType, text}``, ECS's
 ``{content}``, Hoppscotch's ``{contentType, body}``) or the bytes (Envoy's tap ``{as_bytes}``,
 ``{base64}``). See :func:`body`.
@@ -17,10 +17,13 @@ from typing import Any, Callable
 from .lines import to_bytes
 from .record_views import ABSENT, compact, first, role, spellings
 
-BODY = spellings("body", "data", "payload", "postdata", "rawbody", "filedata")  # Wireshark: http.file_data
-# A body named so bare at a record's top, when the request is an object inside it, is the
+_BARE = ("body", "data", "payload")
+# Each name also in its raw form (Raygun's ``RawData``: the bytes as received, beside the parsed ``Form``).
+_RAW = ("", "raw")
+BODY = spellings(*(raw + name for raw in _RAW for name in (*_BARE, "postdata")), "filedata")  # Wireshark: http.file_data
+# A body named so bare (or bare but raw) at a record's top, when the request is an object inside it, is the
 # record's own (an OpenTelemetry log record's body is its message): there only a qualified name counts.
-OWN_BODY = BODY - frozenset({"body", "data", "payload"})
+OWN_BODY = BODY - frozenset(raw + name for raw in _RAW for name in _BARE)
 BODY_TEXT = frozenset({"content", "text", "raw", "value", "string"})  # a body object's own text
 # A body object's own bytes, in base64 as JSON writes bytes (protobuf's JSON mapping: Envoy's tap
 # ``{as_bytes}``); also with the ``as_`` of a protobuf ``oneof`` naming the form (``as_string``).
