@@ -83,3 +83,18 @@ def test_headers_inside_a_headers_object_are_read_to_a_bounded_depth() -> None:
         nested = {"headers": nested}
     deep = request({"method": "POST", "url": URL, "headers": nested})
     assert deep.header("Signature") is None and deep.headers_known
+
+
+def test_a_cgi_environment_holds_every_header_and_shows_a_missing_one() -> None:
+    # Honeybadger's request.cgi_data, a Rack env: HTTP_<NAME> each header, CONTENT_TYPE unprefixed
+    environ = {"REQUEST_METHOD": "POST", "HTTPS": "on", "SERVER_PORT": "443", "REMOTE_ADDR": "10.0.0.7",
+               "CONTENT_TYPE": "application/json", "HTTP_USER_AGENT": "payouts/3.1", "HTTP_REQUEST_TIME": "-"}
+    found = request({"request": {"url": URL, "cgi_data": environ}})
+    assert (found.headers, found.headers_known) == (
+        [("content-type", "application/json"), ("user-agent", "payouts/3.1")], True)
+
+
+def test_upper_case_http_fields_without_a_request_method_variable_are_no_environment() -> None:
+    # HTTP_-named fields alone are an application's own (a status, a flag): no header, nothing shown missing
+    found = request({"method": "POST", "url": URL, "HTTP_STATUS_LINE": "201 Created", "HTTP_RETRY": "no"})
+    assert (found.headers, found.headers_known) == ([], False)

@@ -496,8 +496,7 @@ HEADERS_ONLY = [
     case(chucker_share_text, missed=NO_REQUEST + "`URL: <url>` / `Method: POST` lines, then the headers `Name: "
          "value` after a `---------- Request ----------` rule"),
     case(pino_http), case(nock_recorder_objects, "transfer.json"), case(mockserver_log),
-    case(honeybadger_notice, missed="request.url and cgi_data.REQUEST_METHOD are read (4 judged), but cgi_data's "
-         "HTTP_<NAME> / CONTENT_TYPE variables are not read as headers: neither unsigned transfer is reported"),
+    case(honeybadger_notice),
     case(varnishlog_backend, missed=NO_REQUEST + "varnishlog tags `-   BereqMethod    POST`, `-   BereqURL       "
          "<path>`, `-   BereqHeader    Name: value` (Host among them)"),
     case(apache_forensic_log, missed=NO_REQUEST + "`+<id>|POST <path> HTTP/1.1|Host:api.iugu.com|Name:value|…` "

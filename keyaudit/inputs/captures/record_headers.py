@@ -6,6 +6,8 @@ mapping (values may be lists), a list of pairs or of ``{name, value}``, a block 
 lines, a JSON string holding any of these, or an object holding them under its own ``headers``
 (Charles's ``{firstLine, headers}``). Such a record shows a missing header by its absence.
 
+A CGI environment (``cgi_data``, Rack's ``env``) holds them all too, one ``HTTP_<NAME>`` variable each.
+
 Proxies and collectors log instead the headers their operator chose, one field each, beside the
 method and URL: nginx's ``$http_<name>``, Traefik's ``request_<Name>``, Envoy's
 ``"req_signature": "%REQ(SIGNATURE)%"``, GELF's ``_http_request_header_<name>``, an application's
@@ -38,6 +40,7 @@ _PREFIXED_HEADER = re.compile(r"request_([A-Z][A-Za-z0-9-]*|[a-z0-9]+(?:-[a-z0-9
 # A field whose name says it is a request header, whatever header (GELF's ``_http_request_header_user_agent``).
 _SAID_HEADER = re.compile(r"_?(?:http[_-])?(?:req(?:uest)?[_-])?headers?[_-]([A-Za-z0-9][\w-]*)", re.IGNORECASE)
 _HEADER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # as HTTP writes one: User-Agent
+_ENVIRON_HEADERS = frozenset({"CONTENT_TYPE", "CONTENT_LENGTH"})  # the two headers a CGI environment names unprefixed
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request_time), never a header of ours
 
 
@@ -52,9 +55,11 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
     fields, telling = _field_headers(node, known)
     prefixed = _prefixed_headers(node)
     nginx, nginx_telling = _nginx_headers(record, known)
-    said = {name.lower() for name, _ in prefixed + nginx}  # read once: Traefik's request_Signature is a field too
-    return ((headers or []) + prefixed + nginx + [(name, value) for name, value in fields if name.lower() not in said],
-            headers is not None or bool(prefixed) or telling or nginx_telling)
+    environ = _environ_headers(node)
+    said = {name.lower() for name, _ in prefixed + nginx + (environ or [])}  # read once: Traefik's request_Signature
+    return ((headers or []) + prefixed + nginx + (environ or [])
+            + [(name, value) for name, value in fields if name.lower() not in said],
+            headers is not None or bool(prefixed) or telling or nginx_telling or environ is not None)
 
 
 def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
@@ -131,6 +136,19 @@ def _nginx_headers(record: dict[str, Any], known: RecordHeaders) -> tuple[list[t
               if isinstance(key, str) and key.startswith("http_") and key not in _NOT_HEADERS and isinstance(value, str)]
     return ([(name.replace("_", "-"), value) for name, value in fields if value not in ABSENT],
             any(role(name) in known.required for name, _ in fields))
+
+
+def _environ_headers(node: dict[str, Any]) -> list[tuple[str, str]] | None:
+    """The headers of a CGI environment (RFC 3875, and WSGI's, Rack's and PHP's ``$_SERVER`` after
+    it: an error tracker's ``cgi_data`` or ``env``), or None when ``node`` is none: one names
+    ``REQUEST_METHOD`` so, upper case, and holds each header the request came with as
+    ``HTTP_<NAME>`` (dashes as underscores) but ``CONTENT_TYPE`` and ``CONTENT_LENGTH``, so it
+    shows a header missing by its absence, as a headers member does."""
+    if "REQUEST_METHOD" not in node:
+        return None
+    return [(key.removeprefix("HTTP_").replace("_", "-").lower(), value) for key, value in node.items()
+            if isinstance(key, str) and isinstance(value, str) and value not in ABSENT
+            and (key.startswith("HTTP_") or key in _ENVIRON_HEADERS)]
 
 
 def _prefixed_headers(node: dict[str, Any]) -> list[tuple[str, str]]:
