@@ -88,3 +88,32 @@ def test_a_log_records_own_body_is_not_the_body_of_the_request_it_describes() ->
     assert request({"method": "POST", "url": URL, "body": "{}"}).body == b"{}"
     assert request({"event": "sent", "request": {"body": "{}"}, "http": {"request": {"method": "POST"}},
                     "url": {"full": URL}}).body == b"{}"
+
+
+def _exact(value: str) -> list[dict[str, str]]:
+    return [{"matcher": "exact", "value": value}]
+
+
+def test_a_value_an_exact_matcher_wraps_is_that_value_and_never_changes_the_record() -> None:
+    # Hoverfly's simulation: each field of a pair's request a list of matchers; WireMock's {"equalTo": …}
+    stub = {"path": _exact("/v1/transfer_requests"), "method": _exact("POST"), "destination": _exact("api.iugu.com"),
+            "scheme": _exact("https"), "body": _exact('{"amount_cents":1050}'),
+            "headers": {"Signature": _exact("signature=c2ln"), "Content-Type": {"equalTo": "application/json"}}}
+    found = request({"data": {"pairs": [{"request": stub, "response": {"status": 201}}]}})
+    assert found is not None
+    assert (found.method, found.url, found.body) == ("POST", URL, b'{"amount_cents":1050}')
+    assert found.headers == [("Signature", "signature=c2ln"), ("Content-Type", "application/json")]
+    assert stub["method"] == _exact("POST")
+
+
+def test_a_matcher_that_matches_more_than_one_value_says_none() -> None:
+    # a regex or a glob is a set of requests, not one: no method, no path read from it
+    assert request({"method": [{"matcher": "regex", "value": "POST|PUT"}], "url": URL}) is None
+    assert request({"method": "POST", "destination": "api.iugu.com",
+                    "path": [{"matcher": "glob", "value": "/v1/*"}]}) is None
+    assert request({"method": _exact("POST"), "url": [_exact(URL)[0], {"matcher": "exact", "value": URL + "2"}]}) is None
+
+
+def test_a_server_named_as_a_product_is_no_host() -> None:
+    # a destination (or server) written as a dotted host name is the host; a product's Server header never
+    assert request({"method": "POST", "path": "/v1/transfer_requests", "server": "nginx/1.25.3"}) is None

@@ -24,9 +24,10 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .literals import literal_record, printed_in
 from .log_prefix import carries, digitless, shared_prefix
-from .record_views import first
+from .record_views import first, matched
 from .records import METHOD, request_of
 
+_LOGGED = (str, list, dict)  # a method as logged: as text, or wrapped in a matcher (Hoverfly's [{"matcher": "exact", …}])
 MAX_RECORD_LINES = 400  # an object longer than this is not a request record
 # a map's entry as JavaScript, Elixir and Ruby print it: a quoted or bare name, or a symbol, then `:` or `=>`
 _LITERAL_MEMBER = re.compile(r"""(?:'[^'\n]*'|"[^"\n]*"|:?[A-Za-z_][\w-]*)\s*(?::(?![:/])|=>)\s""")
@@ -56,7 +57,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(view[opening][0])
             record, closing, capture = _record(view, opening, printed)
-            if past_list and record is not None and first([record], METHOD) is None:
+            if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str):
                 continue  # it holds the list the anchor is in an item of: its request may be another item's
             exchange = request_of(record, Origin(path, view[opening][0], capture=capture), known=known) if record else None
             if exchange is not None:

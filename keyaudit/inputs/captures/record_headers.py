@@ -27,7 +27,7 @@ from typing import Any
 from keyaudit.rulebook.header_names import RecordHeaders
 
 from .lines import split_header
-from .record_views import ABSENT, role, text
+from .record_views import ABSENT, matched, role, text
 
 MAX_HEADER_NESTING = 3  # headers objects inside headers objects, opened at most this deep
 HEADER_MEMBERS = frozenset({"headers", "header"})  # what holds the headers inside a headers object
@@ -77,7 +77,7 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
         if inner is not None and depth < MAX_HEADER_NESTING:
             return parse(inner, depth + 1)
         return [(str(name), text(item)) for name, items in value.items()
-                for item in (items if isinstance(items, list) else [items]) if item is not None]
+                for item in _values(items) if item is not None]
     if isinstance(value, list):
         pairs = []
         for item in value:
@@ -92,6 +92,12 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
         return [(name.strip(), rest.strip()) for line in value.splitlines()
                 for name, colon, rest in [line.partition(":")] if colon and name.strip()]
     return None
+
+
+def _values(logged: Any) -> list[Any]:
+    """A header's values: a list's items, the value an exact matcher wraps, or the one logged."""
+    exact = matched(logged)
+    return [exact] if exact is not None else logged if isinstance(logged, list) else [logged]
 
 
 def _field_headers(node: dict[str, Any], known: RecordHeaders) -> tuple[list[tuple[str, str]], bool]:

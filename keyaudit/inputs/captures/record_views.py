@@ -8,7 +8,11 @@ Three notations say what nesting says, and the reconstructor (:mod:`.records`) r
 - a list of ``{key, value}`` (or ``{name, value}``) objects is an object (OTLP attributes,
   Postman's and HAR's header lists);
 - a value wrapped in a one-key typed object is that value (OTLP's ``{"stringValue": …}``,
-  ``{"arrayValue": {"values": […]}}``, ``{"kvlistValue": {"values": […]}}``).
+  ``{"arrayValue": {"values": […]}}``, ``{"kvlistValue": {"values": […]}}``);
+- a value wrapped in an exact matcher is that value: a mock's or a recorder's request is the
+  requests it matches, and one matched exactly is that request (Hoverfly's ``[{"matcher":
+  "exact", "value": …}]``, WireMock's ``{"equalTo": …}``); any other matcher (a regex, a glob)
+  says no value.
 
 Views are built one object at a time, as the reconstructor walks the record, and an object
 written in none of these notations is returned as it is, uncopied.
@@ -24,6 +28,11 @@ from typing import Any
 # protobuf JSON's AnyValue (OTLP): the one key says the type of the value it wraps
 _SCALARS = frozenset({"stringValue", "boolValue", "intValue", "doubleValue", "bytesValue"})
 _LISTS = frozenset({"arrayValue", "kvlistValue"})
+# What says a matcher's kind (Hoverfly's ``matcher``), and the kinds that match one value exactly;
+# a one-key object under an exact kind is that value (WireMock's ``{"equalTo": …}``).
+MATCHER_KIND = frozenset({"matcher", "matchtype", "match", "operator"})
+EXACT = frozenset({"exact", "equalto", "equals", "exactly"})
+MAX_MATCHER_KEYS = 4  # a matcher holds its kind, its value and a few options (Hoverfly's config, doMatch)
 MAX_TYPED_DEPTH = 8  # typed lists inside typed lists, opened at most this deep
 ABSENT = ("", "-")  # nginx and Apache log an unset variable as "-"
 # What a role's name may be prefixed with, saying it is the request's: requestHost, http_url, req_body,
@@ -145,3 +154,26 @@ def pairs_object(items: list[Any], depth: int = 0) -> dict[str, Any] | None:
             return None
         found.setdefault(name, typed(item["value"], depth))
     return found
+
+
+def matched(value: Any) -> Any:
+    """The value an exact matcher (or a list of one) wraps: ``[{"matcher": "exact", "value": v}]``,
+    ``{"equalTo": v}``; a string as it is; None for anything else (no matcher, or one that
+    matches more than one value). Asked of every list and object of every record read: the
+    common answers come first, at C speed."""
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is list:
+        if len(value) != 1 or type(value[0]) is not dict:
+            return None
+        value = value[0]
+    elif kind is not dict:
+        return None
+    if len(value) == 1:
+        key, inner = next(iter(value.items()))
+        return inner if role(key) in EXACT else None
+    if "value" not in value or len(value) > MAX_MATCHER_KEYS:
+        return None
+    said = next((item for key, item in value.items() if role(key) in MATCHER_KIND), None)
+    return value["value"] if isinstance(said, str) and role(said) in EXACT else None

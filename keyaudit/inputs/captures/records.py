@@ -42,7 +42,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from .lines import HTTP_METHODS, absolute_url, has_scheme, header_value, make_exchange, split_request_line
 from .record_bodies import BODY, body
 from .record_headers import request_headers
-from .record_views import compact, first, pairs_object, plain, role, spellings, typed
+from .record_views import compact, first, matched, pairs_object, plain, role, spellings, typed
 
 MAX_DEPTH = 8  # objects nested deeper than this are not searched
 MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
@@ -70,6 +70,7 @@ SERVER = frozenset({"server", "destination"})  # OpenTelemetry's server.address,
 SERVER_NAMED = spellings("server", "serveraddress", "destination", "destinationaddress")
 _DNS_NAME = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5})?")
 SERVER_ADDRESS = frozenset({"address", "domain"})
+_HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5})?")  # a dotted host name, a port perhaps
 PORT_OF_SERVER = frozenset({"port"})
 SCHEME = spellings("scheme")
 PATH = spellings("path", "pathname", "rawpath", "uri", "uristem", "uripath", "urlpath")  # nginx $uri, W3C cs-uri-stem: a path, no query
@@ -116,10 +117,15 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
     while queue:
         node, place, embedded, onward = queue.pop(0)
         node = plain(node)
-        yield node, place, onward
         if len(place) >= MAX_DEPTH:
+            yield node, place, onward
             continue
+        view = node
         for index, (key, value) in enumerate(node.items()):
+            if type(value) in (list, dict) and (exact := matched(value)) is not None:
+                view = dict(node) if view is node else view  # never change the record itself
+                view[key] = exact
+                continue
             child, depth = typed(value) if type(value) is dict and len(value) == 1 else value, embedded
             if isinstance(child, str):
                 child, depth = json_object(child) if embedded < MAX_EMBEDDED else None, embedded + 1
@@ -127,6 +133,7 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
                 child = pairs_object(child) or next((item for item in child if isinstance(item, dict)), None)
             if isinstance(child, dict):
                 queue.append((child, (*place, index), depth, onward or role(key).startswith(ONWARD)))
+        yield view, place, onward
 
 
 def _method(node: dict[str, Any]) -> str | None:
@@ -232,13 +239,16 @@ def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str,
 
 def _server_part(nodes: list[dict[str, Any]], roles: frozenset[str]) -> Any:
     """A part of a ``server`` (or ``destination``) object (its address: the host a server span
-    names; its port), or None."""
+    names; its port), or None; one written as a host name (``host[:port]``, dotted: never a
+    product's ``Server: nginx/1.25``) is its address."""
     for node in nodes:
         for key, value in node.items():
             if role(key) in SERVER and isinstance(value, dict):
                 found = first([value], roles, (str, int))
                 if found is not None:
                     return found
+            if roles is SERVER_ADDRESS and role(key) in SERVER and isinstance(value, str) and _HOST.fullmatch(value):
+                return value  # the address itself (Hoverfly's destination "api.iugu.com")
     return None
 
 
