@@ -114,3 +114,21 @@ def test_a_block_s_indentation_is_not_the_body_s_and_a_disabled_or_block_key_is_
         ("POST", "https://api.iugu.com/v1/transfers", [("Accept", "*/*")], b'{\n  "a": 1\n}')]
     report, _ = scan_json(str(path))
     assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == ["iugu-unsigned-transfer"]
+
+
+def test_a_body_printed_line_by_line_loses_each_lines_prefix_and_ends_at_a_line_without_it() -> None:
+    # dio's LogInterceptor in `flutter run`'s console: every print behind `I/flutter (<pid>): `
+    def printed(prefix: str, body: list[str]) -> list[str]:
+        return [prefix + line for line in ["*** Request ***", "uri: https://api.iugu.com/v1/transfer_requests",
+                                           "method: POST", "responseType: ResponseType.json", "headers:",
+                                           " Content-Type: text/plain", "data:", *body]]
+
+    flutter = "I/flutter ( 4321): "
+    assert _read(printed(flutter, ["amount=1050", "type=pix", ""]) + printed("", ["{", '"a":1', "}"])) == [
+        ("POST", "https://api.iugu.com/v1/transfer_requests", [("Content-Type", "text/plain")], b"amount=1050\ntype=pix",
+         True),
+        ("POST", "https://api.iugu.com/v1/transfer_requests", [("Content-Type", "text/plain")], b'{\n"a":1\n}', True)]
+    # a line of another process's log (no prefix) ends the body; a `redirect_uri:` or an option is no label
+    assert [read[3] for read in _read(printed(flutter, ["amount=1050"]) + ["D/EGL_emulation( 99): app_time_stats"])] == [
+        b"amount=1050"]
+    assert _read([flutter + "redirect_uri: https://api.iugu.com/v1/x", flutter + "method: POST"]) == []

@@ -473,8 +473,7 @@ SHAPES = [
          "no Host line first), <method>, <java.net.URL>, the body in <queryString>/<samplerData>, XML-escaped "
          "(&quot;); the same with a .log or .xml name"),
     case(vegeta_json_targets, "targets.json"),
-    case(dio_log_interceptor, missed=NO_REQUEST + "dio's `uri: <url>` / `method: POST` / `headers:` + ` name: value` "
-         "/ `data:` + body lines (each behind `I/flutter ( 4321): `; not read without that prefix either)"),
+    case(dio_log_interceptor),
     case(moya_network_logger, missed=NO_REQUEST + "entries `Moya_Logger: [date] Request: <url>`, `… Request Headers: "
          "[\"Name\": \"value\", …]` (a Swift dictionary), `… Request Body: <body>`, "
          "`… HTTP Request Method: POST` (the method after the URL)"),

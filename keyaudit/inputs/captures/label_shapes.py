@@ -26,6 +26,9 @@ Optional keys of a shape:
   close    the text that closes the body at a line's end (the bracket of a message that ends
            with its body, ``…, payload=<body>]``; a block's brace)
   indent   what the file puts before each line of the body, not sent (a block's indentation)
+  lined    yes: each line is a print of its own, so every line of the body carries the log prefix
+           of its label's line (``I/flutter ( 4321): `` as ``flutter run`` shows an app's prints),
+           taken off; a line without it ends the body
 
 A request starts at its shape's first label — the field the library writes first, which must give
 one of its parts (method, url, target, host, pseudo) — and at any label giving a part the open
@@ -106,6 +109,17 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
             r'"(?P<value>(?:[^"\\]|\\.)*)"\s*$',
         "wrote DATA ": r'wrote DATA flags=(?:\S*(?P<end>END_STREAM)\S*|\S*) stream=\d+ len=\d+ '
                        r'data="(?P<data>(?:[^"\\]|\\.)*)"(?P<cut> \(\d+ bytes omitted\))?\s*$'}},
+
+    # dio's LogInterceptor(requestBody: true) (pub.dev/documentation/dio/latest/dio/LogInterceptor-class.html;
+    # lib/src/interceptors/log.dart onRequest): `*** Request ***`, `uri: <url>`, the options as `key: value`
+    # (`method: POST` among them), `headers:` and one ` name: value` a header, `data:` and the body, each
+    # line one print() — in a Flutter app's console each behind `I/flutter (<pid>): ` (Android) or `flutter: `.
+    {"capture": "dio", "lined": "yes", "labels": {
+        "uri: ": r"(?:^|: )uri: (?P<url>https?://\S+)\s*$",
+        "method: ": r"(?:^|: )method: (?P<method>[A-Z]+)\s*$",
+        "headers:": r"(?:^|: )headers:(?P<headers>)\s*$",
+        ": ": rf"(?:^|: ) (?P<name>{TOKEN}): (?P<value>.*)$",
+        "data:": r"(?:^|(?<=: ))data:(?P<body>)\s*$"}},
 
     # A Bruno request file (docs.usebruno.com/bru-lang/overview and tag-reference): a block named
     # after the method holding `url:` (and `body:`, `auth:`: no headers), a `headers { name: value }`

@@ -36,7 +36,7 @@ _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "q
                                                               "blanks": blank_list}
 _OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
 _NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
-_KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent"})
+_KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class LabelShape:
     close: str  # what closes the body at a line's end
     indent: str  # before each of the body's lines, not sent
     ended: bool  # an end label closes the body
+    lined: bool  # each line of the body carries its label line's log prefix
 
 
 def _shape(entry: dict[str, object]) -> LabelShape:
@@ -72,7 +73,7 @@ def _shape(entry: dict[str, object]) -> LabelShape:
         raise ValueError(f"label table: entry {entry.get('capture')!r}: its first label gives no part of a request")
     return LabelShape(str(entry["capture"]), built, _LISTS[str(entry.get("list", "map"))],
                       entry.get("quoted") == "yes", str(entry.get("close", "")), str(entry.get("indent", "")),
-                      any("end" in label.field.groupindex for label in built))
+                      any("end" in label.field.groupindex for label in built), entry.get("lined") == "yes")
 
 
 @functools.cache
@@ -188,8 +189,9 @@ class LabelReader:
             current = None
         found = _found(self._own[current.shape.capture] if current is not None else self._openers, text)
         if current is not None and current.body is not None:
-            if found is None and not self._next_record(current, text):
-                yield from self._body_line(current, text)
+            line = self._body_text(current, text)
+            if found is None and line is not None:
+                yield from self._body_line(current, line)
                 return
             yield from self._end()  # the body ended before this line (or at it, its end label)
             if found is None or found[2].groupdict().get("end") is not None:
@@ -229,11 +231,18 @@ class LabelReader:
                 yield from self._body_line(current, groups["body"])
 
     @staticmethod
-    def _next_record(current: _Request, text: str) -> bool:
-        """Whether a line is the next record of the log the body was written to (it carries the
-        prefix of the body's first line), which ends a body no end label or closing bounds."""
+    def _body_text(current: _Request, text: str) -> str | None:
+        """A line's text as a line of the body, or None where it is the next record of the log
+        the body was written to, which ends a body no end label or closing bounds: a line
+        carrying the prefix of the body label's line — or, where the shape is ``lined`` (each
+        line a print of its own, behind the prefix), a line not carrying it."""
         prefix = current.body_prefix
-        return prefix is not None and not prefix.blank and prefix.rest(text) is not None
+        if prefix is None or prefix.blank:
+            return text
+        rest = prefix.rest(text)
+        if current.shape.lined:
+            return rest
+        return text if rest is None else None
 
     def _body_line(self, current: _Request, text: str) -> Iterator[Exchange]:
         """One more line of the body; the request ends where the body does."""
