@@ -132,3 +132,14 @@ def test_a_body_printed_line_by_line_loses_each_lines_prefix_and_ends_at_a_line_
     assert [read[3] for read in _read(printed(flutter, ["amount=1050"]) + ["D/EGL_emulation( 99): app_time_stats"])] == [
         b"amount=1050"]
     assert _read([flutter + "redirect_uri: https://api.iugu.com/v1/x", flutter + "method: POST"]) == []
+
+
+def test_a_shared_transaction_gives_the_request_headers_not_its_facts_or_the_responses() -> None:
+    # Chucker's "Share as text": the body it shows is re-indented for reading, never taken for the bytes sent
+    shared = ["URL: https://api.iugu.com/v1/transfer_requests", "Method: POST", "Protocol: http/1.1", "Status: Complete",
+              "Response: 201 Created", "SSL: Yes", "", "Duration: 32 ms", "", "---------- Request ----------", "",
+              "Content-Type: application/json", "Request-Time: 2026-11-22T13:00:00-03:00", "", "{", '  "a": 1', "}", "",
+              "---------- Response ----------", "", "content-type: application/json", "", "{}"]
+    assert _read([NOISE, *shared, NOISE]) == [
+        ("POST", "https://api.iugu.com/v1/transfer_requests",
+         [("Content-Type", "application/json"), ("Request-Time", "2026-11-22T13:00:00-03:00")], None, True)]

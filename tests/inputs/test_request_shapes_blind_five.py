@@ -491,8 +491,7 @@ SHAPES = [
 # the request head
 HEADERS_ONLY = [
     case(pretty_dio_logger),
-    case(chucker_share_text, missed=NO_REQUEST + "`URL: <url>` / `Method: POST` lines, then the headers `Name: "
-         "value` after a `---------- Request ----------` rule"),
+    case(chucker_share_text),
     case(pino_http), case(nock_recorder_objects, "transfer.json"), case(mockserver_log),
     case(honeybadger_notice),
     case(varnishlog_backend, missed=NO_REQUEST + "varnishlog tags `-   BereqMethod    POST`, `-   BereqURL       "

@@ -121,6 +121,17 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         ": ": rf"(?:^|: ) (?P<name>{TOKEN}): (?P<value>.*)$",
         "data:": r"(?:^|(?<=: ))data:(?P<body>)\s*$"}},
 
+    # A Chucker transaction shared as text (github.com/ChuckerTeam/chucker, TransactionDetailsSharable):
+    # `URL: <url>`, `Method: POST`, the transaction's facts (`Protocol:`, `Status:`, `Response:`, `SSL:`, times,
+    # sizes), then `---------- Request ----------`, the headers sent `Name: value`, and the body as Chucker
+    # formats it for reading (JSON re-indented: not the bytes sent, so not read), until `---------- Response`.
+    {"capture": "chucker", "labels": {
+        "URL: ": r"^URL: (?P<url>https?://\S+)\s*$",
+        "Method: ": r"^Method: (?P<method>[A-Z]+)\s*$",
+        "---------- Request ----------": r"^-+ Request -+(?P<headers>)\s*$",
+        ": ": rf"^(?!(?:Protocol|Status|Response|SSL|Duration):)(?P<name>{TOKEN}): (?P<value>.*)$",
+        "---------- Response ----------": r"^-+ Response -+(?P<end>)\s*$"}},
+
     # A Bruno request file (docs.usebruno.com/bru-lang/overview and tag-reference): a block named
     # after the method holding `url:` (and `body:`, `auth:`: no headers), a `headers { name: value }`
     # block (a `~` before a name disables it: not sent), and `body:json { … }` (or :text, :xml, …)
