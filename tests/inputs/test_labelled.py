@@ -143,3 +143,19 @@ def test_a_shared_transaction_gives_the_request_headers_not_its_facts_or_the_res
     assert _read([NOISE, *shared, NOISE]) == [
         ("POST", "https://api.iugu.com/v1/transfer_requests",
          [("Content-Type", "application/json"), ("Request-Time", "2026-11-22T13:00:00-03:00")], None, True)]
+
+
+def test_a_method_logged_after_the_body_completes_the_request_and_one_never_logged_makes_none() -> None:
+    # Moya's NetworkLoggerPlugin: `HTTP Request Method` comes after `Request Body`; headers a Swift dictionary
+    def entries(body: list[str], method: list[str]) -> list[str]:
+        tag = "Moya_Logger: [11/22/26, 1:00\u202fPM] "
+        return [tag + "Request: https://api.iugu.com/v1/transfer_requests",
+                tag + 'Request Headers: ["Content-Type": "application/json", "X-Note": "say \\"hi\\""]',
+                tag + "Request Body: " + body[0], *body[1:], *(tag + "HTTP Request Method: " + m for m in method)]
+
+    assert _read(entries(["{", '"a":1', "}"], ["POST"]) + entries(['{"b":2}'], [])
+                 + entries(['{"c":3}'], ["PUT"])) == [
+        ("POST", "https://api.iugu.com/v1/transfer_requests",
+         [("Content-Type", "application/json"), ("X-Note", 'say "hi"')], b'{\n"a":1\n}', True),
+        ("PUT", "https://api.iugu.com/v1/transfer_requests",
+         [("Content-Type", "application/json"), ("X-Note", 'say "hi"')], b'{"c":3}', True)]

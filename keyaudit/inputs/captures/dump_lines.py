@@ -47,8 +47,12 @@ def header_line(kind: str, line: str) -> tuple[str, str] | None:
     match = _QUOTED_HEADER.fullmatch(line)
     if match is None:
         return None
-    value = _RUBY_ESCAPE.sub(lambda escape: _RUBY_CHARS.get(escape.group(1), escape.group(1)), match.group(2))
-    return match.group(1), value
+    return match.group(1), _unescaped(match.group(2))
+
+
+def _unescaped(value: str) -> str:
+    """A quoted string's inside with its backslash escapes undone (``\\n``, ``\\"``, ``\\\\``)."""
+    return _RUBY_ESCAPE.sub(lambda escape: _RUBY_CHARS.get(escape.group(1), escape.group(1)), value)
 
 
 # Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
@@ -58,6 +62,16 @@ _MAP_ITEM = re.compile(rf"(?:^\{{|, )({TOKEN})=")
 # Name=value pairs joined by blanks — a value runs to the next ` Name=` whose value begins (a base64
 # value's padding after a blank, ` abc==`, is no name)
 _BLANK_ITEM = re.compile(rf"(?:^| )({TOKEN})=(?=[^\s=])")
+
+
+# Swift's Dictionary description (and a JSON object) of strings: ["Name": "value", …]
+_DICTIONARY_ITEM = re.compile(rf'(?:^[\[{{]|, )"({TOKEN})": "((?:[^"\\]|\\.)*)"')
+
+
+def dictionary_list(text: str) -> list[tuple[str, str]]:
+    """The headers of a map of quoted names to quoted values, ``["Name": "value", …]`` (Swift's
+    ``Dictionary`` description: Moya's ``Request Headers``), escapes undone."""
+    return [(name, _unescaped(value)) for name, value in _DICTIONARY_ITEM.findall(text)][:MAX_HEADERS]
 
 
 def quoted_list(text: str) -> list[tuple[str, str]]:

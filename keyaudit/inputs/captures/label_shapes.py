@@ -19,8 +19,9 @@ piece is not whole: the body is not the bytes sent); end (the request ends here)
 name or headers group says the headers are known, even where it lists none (``<none>``).
 Optional keys of a shape:
   list     how its headers groups list them: map (Java's ``Map.toString()``, ``{Name=value, …}``),
-           quoted (Spring's ``HttpHeaders.toString()``, ``[name:"value", …]``) or blanks
-           (``Name=value Name=value``)
+           quoted (Spring's ``HttpHeaders.toString()``, ``[name:"value", …]``), blanks
+           (``Name=value Name=value``) or dictionary (Swift's ``Dictionary`` description,
+           ``["Name": "value", …]``)
   quoted   yes: its groups hold the inside of a double-quoted string with backslash escapes
            (Go's ``%q``), undone
   close    the text that closes the body at a line's end (the bracket of a message that ends
@@ -35,7 +36,8 @@ one of its parts (method, url, target, host, pseudo) — and at any label giving
 request has already; its fields follow, other lines between them passed over. (Only the first
 labels are looked for between requests: each needle looked for costs every line read.) The body is the request's last field: it ends at an ``end`` label where the shape has
 one, at ``close``, where its JSON document closes, at a blank line, or where a line carries the
-log prefix of its label's line again (the next record); the request ends with it.
+log prefix of its label's line again (the next record); the request ends with it — or, where its
+method is still to come (a library that logs it last), at the method's label.
 """
 
 from .lines import TOKEN
@@ -131,6 +133,16 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "---------- Request ----------": r"^-+ Request -+(?P<headers>)\s*$",
         ": ": rf"^(?!(?:Protocol|Status|Response|SSL|Duration):)(?P<name>{TOKEN}): (?P<value>.*)$",
         "---------- Response ----------": r"^-+ Response -+(?P<end>)\s*$"}},
+
+    # Moya's NetworkLoggerPlugin, logOptions .verbose (github.com/Moya/Moya, Sources/Moya/Plugins/
+    # NetworkLoggerPlugin.swift): entries `<identifier>: [<date>] <name>: <message>` — `Request: <url>`,
+    # `Request Headers: ["Name": "value", …]` (a Swift dictionary's description), `Request Body: <body>` (its
+    # later lines bare), and `HTTP Request Method: POST` after the body.
+    {"capture": "moya", "list": "dictionary", "labels": {
+        "] Request: ": r"\] Request: (?P<url>https?://\S+)\s*$",
+        "] Request Headers: ": r"\] Request Headers: (?P<headers>\[.*\])\s*$",
+        "] Request Body: ": r"(?<=\] )Request Body: (?P<body>.*)$",
+        "] HTTP Request Method: ": r"\] HTTP Request Method: (?P<method>[A-Z]+)\s*$"}},
 
     # A Bruno request file (docs.usebruno.com/bru-lang/overview and tag-reference): a block named
     # after the method holding `url:` (and `body:`, `auth:`: no headers), a `headers { name: value }`

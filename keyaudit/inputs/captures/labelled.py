@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .dump_lines import blank_list, brackets, map_list, quoted_list
+from .dump_lines import blank_list, brackets, dictionary_list, map_list, quoted_list
 from .label_shapes import LABEL_SHAPES
 from .lines import BodyLines, absolute_url, content_length, header_value, make_exchange, python_literal, to_bytes
 from .log_prefix import Prefix, learned_prefix
@@ -33,7 +33,7 @@ PARTS = ("method", "url", "target", "host", "scheme")
 # HTTP/2 writes the request line's parts as pseudo-header fields (RFC 9113, 8.3.1)
 PSEUDO_PARTS = {"method": "method", "path": "target", "authority": "host", "scheme": "scheme"}
 _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "quoted": quoted_list,
-                                                              "blanks": blank_list}
+                                                              "blanks": blank_list, "dictionary": dictionary_list}
 _OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
 _NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
 _KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined"})
@@ -129,6 +129,7 @@ class _Request:
     data: bytearray | None = None  # the body given in quoted pieces
     whole: bool = True  # the body shown is all of it
     wrapped_at: int = -2  # the line of the last header or of a piece of its value: the next piece's line follows it
+    closed: bool = False  # the body ended before the method came: the request waits for it
 
 
 def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
@@ -188,15 +189,18 @@ class LabelReader:
             yield from self._end()
             current = None
         found = _found(self._own[current.shape.capture] if current is not None else self._openers, text)
-        if current is not None and current.body is not None:
+        if current is not None and current.body is not None and not current.closed:
             line = self._body_text(current, text)
             if found is None and line is not None:
                 yield from self._body_line(current, line)
                 return
-            yield from self._end()  # the body ended before this line (or at it, its end label)
-            if found is None or found[2].groupdict().get("end") is not None:
+            yield from self._body_end(current)  # the body ended before this line (or at it, its end label)
+            if found is None:
                 return
-            current = None
+            if found[2].groupdict().get("end") is not None:
+                yield from self._end()
+                return
+            current = self._current
         if found is None:
             return
         label, shape, match = found
@@ -213,6 +217,8 @@ class LabelReader:
         _wrapped(current, number, headers, match.groupdict().get("more"))
         current.headers_known = current.headers_known or label.names_headers
         yield from self._pieces(current, match, text)
+        if current.closed and "method" in current.parts:
+            yield from self._end()  # the method, the field that was still to come after the body
 
     def _pieces(self, current: _Request, match: re.Match[str], text: str) -> Iterator[Exchange]:
         """What a label's line says of the body: it begins (on this line or the next), a piece of
@@ -255,15 +261,24 @@ class LabelReader:
             inside = stripped[: len(stripped) - len(shape.close)]
             if not current.document or brackets(inside, current.depth) == 0:
                 body.add(inside.removeprefix(shape.indent))
-                yield from self._end()
+                yield from self._body_end(current)
                 return
         if not text.strip() and not current.document and not shape.ended:
-            yield from self._end()  # a blank line ends a body that is no JSON document
+            yield from self._body_end(current)  # a blank line ends a body that is no JSON document
             return
         body.add(text.removeprefix(shape.indent))
         current.depth = brackets(text, current.depth)
         if not shape.ended and ((current.document and current.depth == 0) or body.complete or body.overflow):
+            yield from self._body_end(current)
+
+    def _body_end(self, current: _Request) -> Iterator[Exchange]:
+        """The body is over: so is the request, unless its method is still to come (Moya logs
+        `HTTP Request Method` after the body); then it waits for the method's label, as long
+        as no other request begins and its span lasts."""
+        if "method" in current.parts:
             yield from self._end()
+        else:
+            current.closed = True
 
     def _end(self) -> Iterator[Exchange]:
         """The request being read, done."""
