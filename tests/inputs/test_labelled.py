@@ -159,3 +159,13 @@ def test_a_method_logged_after_the_body_completes_the_request_and_one_never_logg
          [("Content-Type", "application/json"), ("X-Note", 'say "hi"')], b'{\n"a":1\n}', True),
         ("PUT", "https://api.iugu.com/v1/transfer_requests",
          [("Content-Type", "application/json"), ("X-Note", 'say "hi"')], b'{"c":3}', True)]
+
+
+def test_a_call_logged_as_ruby_code_gives_its_url_payload_and_hash_of_headers() -> None:
+    # rest-client's log: `RestClient.post "<url>", "<payload inspected>", "Name"=>"value", …`; a GET has no payload
+    url = "https://api.iugu.com/v1/transfer_requests"
+    assert _read([f'RestClient.post "{url}", "{{\\n\\"a\\":1\\n}}", "Content-Length"=>"9", "X-Note"=>"say \\"hi\\""',
+                  f'RestClient.get "{url}", "Accept" => "*/*"',
+                  'RestClient.post url, payload, headers  # the call in source: no strings, no request']) == [
+        ("POST", url, [("Content-Length", "9"), ("X-Note", 'say "hi"')], b'{\n"a":1\n}', True),
+        ("GET", url, [("Accept", "*/*")], None, True)]

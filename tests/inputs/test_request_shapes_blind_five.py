@@ -475,8 +475,7 @@ SHAPES = [
     case(vegeta_json_targets, "targets.json"),
     case(dio_log_interceptor),
     case(moya_network_logger),
-    case(rest_client_ruby, missed=NO_REQUEST + "`RestClient.post \"<url>\", \"<body, Ruby-inspected>\", "
-         "\"Name\"=>\"value\", …` on one line"),
+    case(rest_client_ruby),
     case(httparty_curl_logger),
     case(zap_header_field),
     case(aspnetcore_http_logging_clef, missed="the four requests are read from the event-1 RequestLog records, but "

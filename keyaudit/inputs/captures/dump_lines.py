@@ -64,13 +64,15 @@ _MAP_ITEM = re.compile(rf"(?:^\{{|, )({TOKEN})=")
 _BLANK_ITEM = re.compile(rf"(?:^| )({TOKEN})=(?=[^\s=])")
 
 
-# Swift's Dictionary description (and a JSON object) of strings: ["Name": "value", …]
-_DICTIONARY_ITEM = re.compile(rf'(?:^[\[{{]|, )"({TOKEN})": "((?:[^"\\]|\\.)*)"')
+# A map of strings as Swift describes it (and JSON writes it), ["Name": "value", …], or as Ruby inspects a
+# hash, {"Name"=>"value", …} (Ruby 3.4: `" => "`), its braces perhaps left out (a call's last argument)
+_DICTIONARY_ITEM = re.compile(rf'(?:^[\[{{]?|, )"({TOKEN})"(?:: | ?=> ?)"((?:[^"\\]|\\.)*)"')
 
 
 def dictionary_list(text: str) -> list[tuple[str, str]]:
     """The headers of a map of quoted names to quoted values, ``["Name": "value", …]`` (Swift's
-    ``Dictionary`` description: Moya's ``Request Headers``), escapes undone."""
+    ``Dictionary`` description: Moya's ``Request Headers``) or ``"Name"=>"value", …`` (a Ruby
+    hash: rest-client's log), escapes undone."""
     return [(name, _unescaped(value)) for name, value in _DICTIONARY_ITEM.findall(text)][:MAX_HEADERS]
 
 

@@ -21,7 +21,7 @@ Optional keys of a shape:
   list     how its headers groups list them: map (Java's ``Map.toString()``, ``{Name=value, …}``),
            quoted (Spring's ``HttpHeaders.toString()``, ``[name:"value", …]``), blanks
            (``Name=value Name=value``) or dictionary (Swift's ``Dictionary`` description,
-           ``["Name": "value", …]``)
+           ``["Name": "value", …]``; a Ruby hash, ``"Name"=>"value", …``)
   quoted   yes: its groups hold the inside of a double-quoted string with backslash escapes
            (Go's ``%q``), undone
   close    the text that closes the body at a line's end (the bracket of a message that ends
@@ -143,6 +143,13 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "] Request Headers: ": r"\] Request Headers: (?P<headers>\[.*\])\s*$",
         "] Request Body: ": r"(?<=\] )Request Body: (?P<body>.*)$",
         "] HTTP Request Method: ": r"\] HTTP Request Method: (?P<method>[A-Z]+)\s*$"}},
+
+    # rest-client's request log, RestClient.log set (github.com/rest-client/rest-client, lib/restclient/
+    # request.rb log_request): the call as Ruby code on one line, `RestClient.post "<url>", "<payload>",
+    # "Name"=>"value", …` — strings Ruby-inspected (escapes as Go's %q), the payload left out without one.
+    {"capture": "rest-client", "list": "dictionary", "quoted": "yes", "labels": {
+        "RestClient.": r'\bRestClient\.(?P<method>get|post|put|patch|delete|head|options) "(?P<url>https?://[^"\s]+)"'
+                       r'(?:, "(?P<data>(?:[^"\\]|\\.)*)"(?!=>| =>))?(?:, (?P<headers>".*))?(?P<end>)\s*$'}},
 
     # A Bruno request file (docs.usebruno.com/bru-lang/overview and tag-reference): a block named
     # after the method holding `url:` (and `body:`, `auth:`: no headers), a `headers { name: value }`
