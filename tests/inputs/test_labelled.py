@@ -169,3 +169,21 @@ def test_a_call_logged_as_ruby_code_gives_its_url_payload_and_hash_of_headers() 
                   'RestClient.post url, payload, headers  # the call in source: no strings, no request']) == [
         ("POST", url, [("Content-Length", "9"), ("X-Note", 'say "hi"')], b'{\n"a":1\n}', True),
         ("GET", url, [("Accept", "*/*")], None, True)]
+
+
+def test_server_logs_of_a_request_head_give_its_headers_and_no_body() -> None:
+    # mod_log_forensic's one line (`:` and `|` inside a field as %xx), varnishlog's backend tags, nginx's debug lines
+    forensic = ["+yQtJf8CoAB4AAFNXBIEA0001|POST /v1/transfer_requests HTTP/1.1|Host:api.iugu.com|"
+                "Request-Time:2026-11-22T10%3a00%3a00-03%3a00|X-Note:a%7cb", "-yQtJf8CoAB4AAFNXBIEA0001"]
+    varnish = ["*   << BeReq    >> 32770", "-   BereqMethod    POST", "-   BereqURL       /v1/transfer_requests",
+               "-   BereqHeader    Host: api.iugu.com", "-   BerespStatus   201", "-   End", "",
+               "*   << Request  >> 32771", "-   ReqMethod      POST", "-   ReqURL         /v1/transfer_requests",
+               "-   ReqHeader      Host: api.iugu.com", "-   End"]
+    nginx = [f"2026/11/22 13:00:00 [debug] 31#31: *7 {line}" for line in [
+        'http request line: "POST /v1/transfer_requests HTTP/1.1"', 'http header: "Host: api.iugu.com"',
+        "http header done", 'http proxy header: "X-Upstream: yes"']]
+    url = "https://api.iugu.com/v1/transfer_requests"
+    assert _read(forensic + varnish + nginx) == [
+        ("POST", url, [("Host", "api.iugu.com"), ("Request-Time", "2026-11-22T10:00:00-03:00"), ("X-Note", "a|b")],
+         None, True),
+        ("POST", url, [("Host", "api.iugu.com")], None, True), ("POST", url, [("Host", "api.iugu.com")], None, True)]

@@ -5,9 +5,11 @@ many JSON brackets a body's line leaves open."""
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from .lines import MAX_HEADERS, TOKEN, split_header
 
+_TOKEN = re.compile(TOKEN)
 _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
 # The value's trailing blanks are cut after the match: a lazy value before `[ \t]*` would read a
 # run of blanks again from each of its places.
@@ -74,6 +76,13 @@ def dictionary_list(text: str) -> list[tuple[str, str]]:
     ``Dictionary`` description: Moya's ``Request Headers``) or ``"Name"=>"value", …`` (a Ruby
     hash: rest-client's log), escapes undone."""
     return [(name, _unescaped(value)) for name, value in _DICTIONARY_ITEM.findall(text)][:MAX_HEADERS]
+
+
+def piped_list(text: str) -> list[tuple[str, str]]:
+    """The headers of a line as Apache's mod_log_forensic writes them: ``Name:value|Name:value``,
+    each ``|``, ``:`` and ``%`` inside a field (and any byte not printable) written ``%xx``."""
+    fields = (field.partition(":") for field in text.split("|", MAX_HEADERS)[:MAX_HEADERS])
+    return [(unquote(name), unquote(value)) for name, colon, value in fields if colon and _TOKEN.fullmatch(name)]
 
 
 def quoted_list(text: str) -> list[tuple[str, str]]:

@@ -21,7 +21,8 @@ Optional keys of a shape:
   list     how its headers groups list them: map (Java's ``Map.toString()``, ``{Name=value, …}``),
            quoted (Spring's ``HttpHeaders.toString()``, ``[name:"value", …]``), blanks
            (``Name=value Name=value``) or dictionary (Swift's ``Dictionary`` description,
-           ``["Name": "value", …]``; a Ruby hash, ``"Name"=>"value", …``)
+           ``["Name": "value", …]``; a Ruby hash, ``"Name"=>"value", …``) or
+           piped (Apache's mod_log_forensic, ``Name:value|Name:value``, ``%xx`` escapes)
   quoted   yes: its groups hold the inside of a double-quoted string with backslash escapes
            (Go's ``%q``), undone
   close    the text that closes the body at a line's end (the bracket of a message that ends
@@ -150,6 +151,31 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     {"capture": "rest-client", "list": "dictionary", "quoted": "yes", "labels": {
         "RestClient.": r'\bRestClient\.(?P<method>get|post|put|patch|delete|head|options) "(?P<url>https?://[^"\s]+)"'
                        r'(?:, "(?P<data>(?:[^"\\]|\\.)*)"(?!=>| =>))?(?:, (?P<headers>".*))?(?P<end>)\s*$'}},
+
+    # nginx's debug log (nginx.org/en/docs/debugging_log.html; ngx_http_request.c): `… *<connection> http request
+    # line: "POST /path HTTP/1.1"`, one `http header: "Name: value"` a header received (Host among them), then
+    # `http header done`. The body is never logged. (Connections interleave in a busy log: one request is read
+    # at a time, so this reads a log of one connection at a time, as a debug log most often is.)
+    {"capture": "nginx-debug", "labels": {
+        "http request line: ": r'\*\d+ http request line: "(?P<method>[A-Z]+) (?P<target>/\S*) HTTP/[\d.]+"\s*$',
+        "http header: ": rf'\*\d+ http header: "(?P<name>{TOKEN}): (?P<value>.*)"\s*$',
+        "http header done": r"\*\d+ http header done(?P<end>)\s*$"}},
+
+    # Apache's mod_log_forensic (httpd.apache.org/docs/2.4/mod/mod_log_forensic.html): `+<id>|<request line>|
+    # Name:value|…` on one line as a request comes in (`-<id>` when it is done), `|`, `:` and `%` in a field
+    # written %xx. No body. Looked for by its Host field (every HTTP/1.1 request has one): a needle as common
+    # as " HTTP/" would send every request line of a dump through this label.
+    {"capture": "apache-forensic", "list": "piped", "labels": {
+        "|Host:": r"^\+[^|\s]+\|(?P<method>[A-Z]+) (?P<target>/[^\s|]*) HTTP/[\d.]+\|(?P<headers>.*?)(?P<end>)\s*$"}},
+
+    # varnishlog's backend request (varnish-cache.org/docs/trunk/reference/vsl.html): in a `<< BeReq >>` group,
+    # one `-   Tag   value` a line — BereqMethod, BereqURL (a path), one BereqHeader `Name: value` a header
+    # (Host among them) — up to `End`. No body.
+    {"capture": "varnishlog", "labels": {
+        "BereqMethod": r"^-+\s+BereqMethod\s+(?P<method>[A-Z]+)\s*$",
+        "BereqURL": r"^-+\s+BereqURL\s+(?P<target>/\S*)\s*$",
+        "BereqHeader": rf"^-+\s+BereqHeader\s+(?P<name>{TOKEN}): (?P<value>.*)$",
+        "End": r"^-+\s+End\s*$(?P<end>)"}},
 
     # A Bruno request file (docs.usebruno.com/bru-lang/overview and tag-reference): a block named
     # after the method holding `url:` (and `body:`, `auth:`: no headers), a `headers { name: value }`

@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .dump_lines import blank_list, brackets, dictionary_list, map_list, quoted_list
+from .dump_lines import blank_list, brackets, dictionary_list, map_list, piped_list, quoted_list
 from .label_shapes import LABEL_SHAPES
 from .lines import BodyLines, absolute_url, content_length, header_value, make_exchange, python_literal, to_bytes
 from .log_prefix import Prefix, learned_prefix
@@ -33,7 +33,8 @@ PARTS = ("method", "url", "target", "host", "scheme")
 # HTTP/2 writes the request line's parts as pseudo-header fields (RFC 9113, 8.3.1)
 PSEUDO_PARTS = {"method": "method", "path": "target", "authority": "host", "scheme": "scheme"}
 _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "quoted": quoted_list,
-                                                              "blanks": blank_list, "dictionary": dictionary_list}
+                                                              "blanks": blank_list, "dictionary": dictionary_list,
+                                                              "piped": piped_list}
 _OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
 _NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
 _KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined"})
