@@ -187,3 +187,14 @@ def test_server_logs_of_a_request_head_give_its_headers_and_no_body() -> None:
         ("POST", url, [("Host", "api.iugu.com"), ("Request-Time", "2026-11-22T10:00:00-03:00"), ("X-Note", "a|b")],
          None, True),
         ("POST", url, [("Host", "api.iugu.com")], None, True), ("POST", url, [("Host", "api.iugu.com")], None, True)]
+
+
+def test_a_line_repeating_a_label_is_read_in_one_place_however_long() -> None:
+    """A field is read where its label first appears, once: a field reaching the line's end
+    (`{…}` then only blanks) tried at every repeat was quadratic (8 s for a line of 990 KB)."""
+    label = "(r1) Endpoint request headers: {Accept=*/*} "
+    lines = ["(r1) HTTP Method: POST, Resource Path: /v3/payments",
+             "(r1) Endpoint request URI: https://api.asaas.com/v3/payments",
+             label * 50_000 + "x", label * 50_000, "(r1) Endpoint request body after transformations: {}"]
+    [(method, url, headers, body, _)] = _read(lines)
+    assert (method, url, [name for name, _ in headers], body) == ("POST", "https://api.asaas.com/v3/payments", ["Accept"], b"{}")

@@ -7,7 +7,10 @@ field list whose pseudo-headers name the method, path, authority and scheme. One
 them all; a library is its labels here. Not provider knowledge: no host, key or path.
 
 A shape is a capture name and its labels, each ``needle: field``: ``needle`` a literal every
-line of the label holds, ``field`` the pattern (Python ``re``) searched in those lines only. Its
+line of the label holds, ``field`` the pattern (Python ``re``) read in those lines only: at the
+line's start where it begins with ``^``, where the needle first appears where it begins with the
+needle (after at most a ``\b`` or a look behind), else searched for (then a field reaching the
+line's end must not fail there: each repeat of the label on a line would be tried). Its
 groups say what the line gives: method; url (absolute); target (origin-form, joined to host or the
 Host header); host; scheme; name and value (one header); pseudo and value (an HTTP/2
 pseudo-header, its name without the colon: method, path, authority or scheme, the part it names);
@@ -70,10 +73,10 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # `Endpoint request URI: <url>`, `Endpoint request headers: {Name=value, …}` and `Endpoint request
     # body after transformations: <body>` (the body's later lines bare).
     {"capture": "api-gateway", "list": "map", "labels": {
-        "HTTP Method: ": r"\) HTTP Method: (?P<method>[A-Z]+), Resource Path: ",
-        "Endpoint request URI: ": r"\) Endpoint request URI: (?P<url>\S+)\s*$",
-        "Endpoint request headers: ": r"\) Endpoint request headers: (?P<headers>\{.*\})\s*$",
-        "Endpoint request body after transformations: ": r"\) Endpoint request body after transformations: (?P<body>.*)$"}},
+        ") HTTP Method: ": r"\) HTTP Method: (?P<method>[A-Z]+), Resource Path: ",
+        ") Endpoint request URI: ": r"\) Endpoint request URI: (?P<url>\S+)\s*$",
+        ") Endpoint request headers: ": r"\) Endpoint request headers: (?P<headers>\{.*\})\s*$",
+        ") Endpoint request body after transformations: ": r"\) Endpoint request body after transformations: (?P<body>.*)$"}},
 
     # Spring's CommonsRequestLoggingFilter (AbstractRequestLoggingFilter.createMessage, with
     # includeHeaders and includePayload): `After request [POST /path, client=…, session=…, user=…,

@@ -38,6 +38,8 @@ _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "q
 _OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
 _NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
 _KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined"})
+_LOOKING_BACK = re.compile(r"^(?:\\b|\(\?<!?[^)]*\))+")  # what a field may check before its needle
+_UNESCAPED = re.compile(r"\\(.)")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,18 @@ class Label:
     needle: str
     field: re.Pattern[str]
     names_headers: bool  # its line says which headers were sent
+    place: str  # where the field is read: "start" (a ^ field), "needle" (one beginning with it), or "search"
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """The field on a line: read in one place where it can be, the line's start or where the
+        needle first appears — a line repeating the label would have a field reaching the line's
+        end (``.*$``) tried once for each, a line of a megabyte taking seconds; searched for only
+        where the field begins before its needle."""
+        if self.needle not in text:
+            return None
+        if self.place == "start":
+            return self.field.match(text)
+        return self.field.match(text, text.find(self.needle)) if self.place == "needle" else self.field.search(text)
 
 
 @dataclass(frozen=True)
@@ -68,13 +82,20 @@ def _shape(entry: dict[str, object]) -> LabelShape:
     if set(entry) - _KEYS or entry.get("list", "map") not in _LISTS or not isinstance(labels, dict):
         raise ValueError(f"label table: entry {entry.get('capture')!r}: keys {sorted(entry)} (known: "
                          f"{sorted(_KEYS)}), labels not a mapping, or a list that is not one of {sorted(_LISTS)}")
-    built = tuple(Label(needle, pattern := re.compile(field), bool({"name", "headers"} & set(pattern.groupindex)))
-                  for needle, field in labels.items())
+    built = tuple(Label(needle, pattern := re.compile(field), bool({"name", "headers"} & set(pattern.groupindex)),
+                        _place(needle, field)) for needle, field in labels.items())
     if not built or _OPENING.isdisjoint(built[0].field.groupindex):
         raise ValueError(f"label table: entry {entry.get('capture')!r}: its first label gives no part of a request")
     return LabelShape(str(entry["capture"]), built, _LISTS[str(entry.get("list", "map"))],
                       entry.get("quoted") == "yes", str(entry.get("close", "")), str(entry.get("indent", "")),
                       any("end" in label.field.groupindex for label in built), entry.get("lined") == "yes")
+
+
+def _place(needle: str, field: str) -> str:
+    """Where a label's field is read on a line (see :class:`Label`)."""
+    if field.startswith("^"):
+        return "start"
+    return "needle" if _UNESCAPED.sub(r"\1", _LOOKING_BACK.sub("", field, 1)).startswith(needle) else "search"
 
 
 @functools.cache
@@ -102,7 +123,7 @@ _Found = tuple[Label, LabelShape, "re.Match[str]"]
 def _found(labels: _Labels, text: str) -> _Found | None:
     """The first of ``labels`` the line holds, with its match."""
     for label, shape in labels:
-        if label.needle in text and (match := label.field.search(text)) is not None:
+        if (match := label.match(text)) is not None:
             return label, shape, match
     return None
 
