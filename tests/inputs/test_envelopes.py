@@ -79,3 +79,12 @@ def test_a_dump_in_a_quoted_value_whose_line_ends_are_escaped_lone_line_feeds_is
         return [f'time=2026-11-22T13:00:00Z level=DEBUG msg="sent" dump={json.dumps(text)}']
 
     assert _signed_scan(tmp_path, dump) == {"requests_judged": 1, "signatures_valid": 1}
+
+
+def test_a_long_run_of_capitals_before_a_quoted_dump_is_passed_over_once() -> None:
+    """The dump's method is looked for where a run of capitals starts: tried from each capital of
+    a run, a run of 300,000 took minutes before the dump behind it was read."""
+    dump = json.dumps("POST /v1/transfers HTTP/1.1\r\nHost: api.iugu.com\r\nContent-Length: 2\r\n\r\n{}")
+    line = f"level=DEBUG note={'A' * 300_000} dump={dump}"
+    assert [(e.method, e.url, e.body) for e in exchanges_in_lines([(1, line)], "t.log")] == [
+        ("POST", "https://api.iugu.com/v1/transfers", b"{}")]

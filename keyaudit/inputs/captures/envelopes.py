@@ -38,8 +38,10 @@ _TRANSPORT = re.compile(r"(?:\d{4}-\d\d-\d\dT\S+ (?:app|heroku)\[[\w.-]+\]: "
                         r"|<\d{1,3}>1 \S+ \S+ \S+ \S+ \S+ (?:-|\[.*?\]) "
                         r"|[\w.-]+ +\| |\d+\|[\w.-]+ +\| |\[pod/[^\]\s]+\] )")
 # a request line whose line end is written as its escapes (CR LF as `\r\n`, or a lone LF, as a
-# client that normalised its dump's line ends writes it, as `\n`): a dump inside a quoted string
-_ESCAPED_REQUEST_LINE = re.compile(r"[A-Z]+ \S+ HTTP/\d(?:\.\d)?(?:\\r)?\\n")
+# client that normalised its dump's line ends writes it, as `\n`): a dump inside a quoted string.
+# The method starts where a run of capitals does: tried from every capital of a run, each try
+# reading to the run's end, a long run cost its length squared (minutes for a line of 400 KB).
+_ESCAPED_REQUEST_LINE = re.compile(r"(?<![A-Z])[A-Z]+ \S+ HTTP/\d(?:\.\d)?(?:\\r)?\\n")
 _UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 _DECODER = json.JSONDecoder()
 MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (as any capture line)
