@@ -131,6 +131,7 @@ class WindowCollector:
         self._whole_lines = whole_lines
         self._inside: tuple[int, int] | None = None
         self._lines = LineMemo(b"")  # the lines of the buffer being read: their anchors' reaches
+        self._opened = (0, 0)  # the line the last window opened on, its reach back: an anchor there reaching no further joins it
         # Who reads the requests in the text of a payload that writes requests out, as the pass
         # opens it (the text is not kept after); None: no one.
         self.on_nested: Callable[[NestedText], None] | None = None
@@ -150,12 +151,13 @@ class WindowCollector:
         ``buffer_offset`` of the stream. ``upto``: the last line a new window may start on (an
         anchor past the stream's end opens none wholly past it)."""
         start, reach = self._line_of(buffer, position, reach)
-        first = line
-        last = self._windows[-1] if self._windows else None
-        if last is not None and last.first_line <= line - reach.before and line <= last.last_line:
+        first, last = line, (self._windows[-1] if self._windows else None)
+        if last is not None and line <= last.last_line and (last.first_line <= line - reach.before or (
+                self._opened[0] == line and self._opened[1] >= reach.before)):
             last.last_line = max(last.last_line, line + reach.after)
-            last.anchor(line, reach.before)
+            last.anchor(line, min(reach.before, line - last.first_line))
             return
+        self._opened = (line, reach.before)
         # A new window, which may overlap the last (it starts earlier): :meth:`windows` merges them.
         while first > line - reach.before and start > 0:
             start = buffer.rfind(b"\n", 0, start - 1) + 1
@@ -322,12 +324,10 @@ def _touching(windows: list[Window]) -> list[list[int]]:
     last = 0
     for index in sorted(range(len(windows)), key=lambda index: (windows[index].first_line, windows[index].offset)):
         window = windows[index]
-        if groups and window.first_line <= last + 1:
-            groups[-1].append(index)
-            last = max(last, window.last_line)
-        else:
-            groups.append([index])
-            last = window.last_line
+        if not groups or window.first_line > last + 1:
+            groups.append([])  # a window starting past the last group's end starts a group
+        groups[-1].append(index)
+        last = max(last, window.last_line)
     return groups
 
 

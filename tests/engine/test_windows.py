@@ -5,6 +5,7 @@ and byte offsets — the same from both engines."""
 from __future__ import annotations
 
 import io
+import tracemalloc
 from typing import Callable
 
 import pytest
@@ -141,3 +142,25 @@ def test_with_no_one_to_read_them_yet_the_windows_lose_their_lines() -> None:
                            lambda ready: False)
     assert windows and all(window.lines is None for window in windows)
     assert [w.first_line for w in windows] == [w.first_line for w in windows_of(text)]
+
+
+def _peak_windows(text: bytes) -> tuple[list[tuple[int, int, list[int]]], int]:
+    tracemalloc.start()
+    try:
+        found = windows_of(text, "hyperscan")
+        return [(w.first_line, w.last_line, w.anchored) for w in found], tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@needs_hyperscan
+def test_a_line_made_of_one_anchor_repeated_is_one_window_in_memory_that_does_not_grow_with_it() -> None:
+    """Every hit on a line the last window already reaches as far back for adds nothing: a line
+    made of an anchor repeated held a window a hit (a 20 MB line of curl's trace mark: 650 MB)."""
+    def line(size: int) -> bytes:
+        return b"before\n" + b"=> Send header, " * (size // 16) + b"\nafter\n"
+
+    small, small_peak = _peak_windows(line(2_000_000))
+    large, large_peak = _peak_windows(line(8_000_000))
+    assert small == large == [(1, 5, [2])]
+    assert large_peak < small_peak + 8_000_000, f"{small_peak} then {large_peak} bytes at peak for lines of 2 and 8 MB"
