@@ -19,14 +19,16 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
-from keyaudit.engine.encodings import BASE64, BYTES, PAYLOAD, PAYLOADS, PROVIDER_PAYLOAD, DecodeAnchors
+from keyaudit.engine.encodings import BASE64, BYTES, DUMP, PAYLOAD, PAYLOADS, PROVIDER_PAYLOAD, DecodeAnchors
 from keyaudit.engine.line_memo import LineMemo
+from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
 from keyaudit.engine.payloads import MAX_PAYLOAD_BYTES, array_body_end, array_end, open_base64, open_byte_array
 from keyaudit.engine.unwrap import Decoded, base64_end, base64_run, peel, starts_base64_run, unbase64
 from keyaudit.model.findings import Finding, Location
 
 MAX_DEPTH = 4  # layers decoded in all, nested ones included (gitleaks' --max-decode-depth)
 SPOT_BYTES = 16 << 10  # at most this much of a line or a base64 run on either side of an anchor
+_DUMP_LINES_BYTES = 5 * MAX_BLOCK_BYTES  # the lines of a block in the hex form: 71 bytes for 16 shown
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,9 @@ class SpotCollector:
                 first, last = base64_run(buffer, position, anchor.phase, max(0, position - MAX_PAYLOAD_BYTES), far)
             elif anchor.kind == BASE64:
                 first, last = base64_run(buffer, position, anchor.phase, low, high)
+            elif anchor.kind == DUMP:  # the block's opening line and its offset lines
+                first = line.around(position)[0]
+                last = block_end(buffer, first, min(len(buffer), first + _DUMP_LINES_BYTES))
             else:
                 begin, stop = line.around(position)
                 if not line.keyword_near(position, anchor.reach):
@@ -192,6 +197,9 @@ class DecodingLayer:
         if spot.kind == BASE64:
             result = unbase64(spot.data)
             decoded = Decoded(*result, [BASE64]) if result is not None else None
+        elif spot.kind == DUMP:
+            shown = shown_bytes(spot.data)
+            decoded = Decoded(*shown, [DUMP]) if shown is not None else None
         else:
             decoded = peel(spot.data, depth)
         if decoded is None or not self._anchors.holds_keyword(decoded.text):

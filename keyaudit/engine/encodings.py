@@ -21,6 +21,9 @@ The forms are derived from the secret rules' own ``keywords``, never written per
   array of byte values — containers whose text shows nothing of itself, not even a keyword's
   encoded form; each is opened whole (:mod:`keyaudit.engine.payloads`), whatever it holds, since
   the request readers read it too. The array is the one anchor that is a pattern, not a literal.
+- offset dumps: the line that opens a block of bytes a trace shows after their offsets (curl's
+  ``=> Send header, …``): a key longer than a trace line is cut in two, so the block's bytes are
+  joined (:mod:`keyaudit.engine.offset_dump`) and scanned, whatever the lines hold.
 - provider payloads: the base64 forms of the rules' record anchors (a provider's domain), as of
   keywords. A base64 run holding one (a Pub/Sub push message's ``data``, a Kinesis record, a queue
   message kept encoded) is opened whole like a payload: it is the text of a record that names a
@@ -32,6 +35,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
+from keyaudit.engine.offset_dump import MARK
 from keyaudit.engine.payloads import BYTE_ARRAY, magic_forms
 from keyaudit.rulebook.rules import RuleSet
 
@@ -40,6 +44,7 @@ TEXT = "text"
 PAYLOAD = "payload"  # base64 starting with a compression format's magic
 BYTES = "bytes"  # a JSON array of byte values
 PROVIDER_PAYLOAD = "provider payload"  # a base64 run through a form of a provider's record anchor
+DUMP = "offset-dump"  # a block of bytes an offset dump shows, cut into lines (keyaudit.engine.offset_dump)
 PAYLOADS = (PAYLOAD, BYTES, PROVIDER_PAYLOAD)
 MIN_ENCODED_ANCHOR = 8  # bytes of a record anchor whose base64 forms are searched: shorter ones anchor on chance
 MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64 to anchor on
@@ -156,6 +161,7 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     for written in (record_anchor.encode("utf-8") for record_anchor in rules.record_anchors):
         if len(written) >= MIN_ENCODED_ANCHOR:
             _add_base64_forms(anchors, seen, written, PROVIDER_PAYLOAD)
+    anchors.append(Anchor(MARK.encode(), DUMP))
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]
     anchors.append(Anchor(BYTE_ARRAY, BYTES, pattern=True, opener=b"["))
     return DecodeAnchors(tuple(anchors), tuple(keyword.encode("utf-8") for keyword in keywords))

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from helpers.credentials import asaas_key
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, requests
 from keyaudit.inputs.text_requests import exchanges_in_lines
@@ -81,3 +84,25 @@ def test_the_hex_form_is_the_bytes_sent_and_a_trace_of_a_head_is_read_whatever_i
     assert report["scan"]["requests"] == {"requests_judged": 3, "signatures_valid": 1, "signatures_invalid": 1}
     assert sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method")) == [
         "iugu-bad-signature", "iugu-unsigned-transfer"]
+
+
+@pytest.mark.parametrize("block", [_ascii, _hex])
+def test_a_key_cut_across_a_traces_lines_is_found_and_placed_on_the_characters_that_show_it(tmp_path: Path, block) -> None:
+    """The secret scan sees a block's bytes joined by their offsets, as the readers do: the key
+    starts on one line and ends lines below, and the finding spans the characters that show it."""
+    key = asaas_key("prod")
+    request = Request("GET", "api.asaas.com", "/v3/customers", [("access_token", key), ("User-Agent", "shop")], "")
+    lines = _trace(request, block)
+    log = tmp_path / "trace.txt"
+    log.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json(str(log))
+    [finding] = [f for f in report["findings"] if f["category"] == "access-token"]
+    place = finding["location"]
+    assert (finding["rule_id"], finding["secret"]["length"], finding["context"]["decoded"]) == (
+        "asaas-api-key", len(key), "offset-dump")
+    assert place["end_line"] > place["line"]
+    width = 6 + (64 if block is _ascii else 48)  # an offset line's data: the text, or the hex pairs
+    rows = [line[6:width] for line in lines[place["line"] - 1: place["end_line"]]]
+    rows[-1] = rows[-1][: place["end_column"] - 7]
+    rows[0] = rows[0][place["column"] - 7:]
+    assert ("".join(rows) if block is _ascii else bytes.fromhex(" ".join(rows)).decode()) == key

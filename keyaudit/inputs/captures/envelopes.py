@@ -18,7 +18,9 @@ import json
 import re
 from typing import Iterable, Iterator
 
-from .offset_dumps import MARK, joined_blocks
+from keyaudit.engine.offset_dump import MARK
+
+from .offset_dumps import joined_blocks
 from .record_views import role
 from .records import json_object
 
