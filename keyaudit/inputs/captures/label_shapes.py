@@ -113,7 +113,7 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "Transport encoding header ":
             r'Transport encoding header "(?::(?P<pseudo>[a-z]+)|(?P<name>(?:[^"\\]|\\.)*))" = '
             r'"(?P<value>(?:[^"\\]|\\.)*)"\s*$',
-        "wrote DATA ": r'wrote DATA flags=(?:\S*(?P<end>END_STREAM)\S*|\S*) stream=\d+ len=\d+ '
+        "wrote DATA ": r'wrote DATA flags=(?:(?=\S*END_STREAM)(?P<end>)|)\S* stream=\d+ len=\d+ '
                        r'data="(?P<data>(?:[^"\\]|\\.)*)"(?P<cut> \(\d+ bytes omitted\))?\s*$'}},
 
     # dio's LogInterceptor(requestBody: true) (pub.dev/documentation/dio/latest/dio/LogInterceptor-class.html;
