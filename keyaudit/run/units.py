@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from keyaudit.engine.stream import looks_binary
 from keyaudit.inputs.archives import PlannedMember, archive_kind, member_targets
-from keyaudit.inputs.captures.file_scope import defines_in
+from keyaudit.inputs.captures.file_scope import defines_below, defines_in
 from keyaudit.inputs.text_requests import HEAD_BYTES as DEFINITIONS_HEAD_BYTES
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
@@ -103,7 +103,8 @@ def _split_kind(target: Target) -> str | None:
     """How a big file can be cut: ``"plain"`` 8-bit text at newlines, ``"gzip"`` text where
     members start; None for anything else (other compression, a JSON capture, an archive,
     binary, UTF-16 whose newline is two bytes and is read decoded from the start, a text whose
-    top defines what its lines mean: a W3C log's ``#Fields:``)."""
+    top defines what its lines mean: a W3C log's ``#Fields:``; a plain one that does so anywhere,
+    which a range past the definition, read alone, would not know: one look through it at C speed)."""
     try:
         with open(target.path, "rb") as handle:  # type: ignore[arg-type]
             text = handle.read(DEFINITIONS_HEAD_BYTES)  # as far as the readers look for definitions
@@ -117,6 +118,13 @@ def _split_kind(target: Target) -> str | None:
     if kind not in (None, "gzip") or archive_kind(head) or looks_like_har(target.display, head) \
             or message_kind(target.display, head) \
             or looks_binary(head) or sniff_encoding(head) or defines_in(text):
+        return None
+    try:
+        if kind is None:
+            with open(target.path, "rb") as handle:  # type: ignore[arg-type]
+                if defines_below(handle):
+                    return None
+    except OSError:
         return None
     return kind or "plain"
 

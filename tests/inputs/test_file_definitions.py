@@ -127,12 +127,13 @@ def test_a_later_definition_replaces_an_earlier_one_from_its_line_on(tmp_path: P
     assert found == [("iugu-unsigned-transfer", 10)] and counts["requests_judged"] == 2, (found, counts)
 
 
-@pytest.mark.parametrize("before", [0, 200])
+@pytest.mark.parametrize("before", [0, 200, 1500])
 def test_a_big_w3c_log_is_read_in_one_piece_on_every_worker_count(tmp_path: Path, before: int) -> None:
-    """A range from a W3C log's middle would not know its columns: a file whose top defines what
-    its lines mean (within the 64 KiB the readers look through: here below an application's
-    lines, as `cat app.log u_ex.log` leaves it) is planned as one unit, and every request far
-    below is read with --jobs 2 as with one process."""
+    """A range from a W3C log's middle would not know its columns: a file that defines what its
+    lines mean (at its top, or below an application's lines, as `cat app.log u_ex.log` leaves it:
+    1,500 of them put the columns past the 64 KiB the readers look through, and its ranges
+    found 2 of the 12 transfers) is planned as one unit, and every request far below is read
+    with --jobs 2 as with one process."""
     prelude = [f"2026-11-22 12:59:{n % 60:02d},000 INFO [main] service starting, step {n} of {before}"
                for n in range(before)]
     lines = [*prelude, ASAAS_FIELDS.replace("sc-status", "cs(Signature) sc-status")]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
+from typing import BinaryIO
 
 COLUMNS_DIRECTIVE = "#Fields:"  # W3C extended log format (w3.org/TR/WD-logfile.html): the columns of the lines below
 # A request file's variable (github.com/Huachao/vscode-restclient, "File Variables"): `@name = value`
@@ -31,6 +32,7 @@ MAX_VARIABLES = 256
 MAX_COLUMNS = 256
 MAX_VALUE_CHARS = 8192  # a longer variable's value is not kept (no request file writes one)
 MAX_SUBSTITUTED_CHARS = 1 << 20  # a line its variables would make longer is left as it is (a template)
+_READ_BYTES = 1 << 20
 MAX_TOP_LINES = 16  # comments and blank lines above a table's header row, at most
 TABLE_SEPARATORS = "\t,;|"  # a header row's cells are split on the first of these it holds
 # A column holding each row's whole event as it was logged (Splunk's `_raw`): a JSON record there
@@ -49,6 +51,23 @@ def defines_in(head: bytes) -> bool:
     return table_header(text) is not None or any(
         line.startswith(COLUMNS_DIRECTIVE) or _VARIABLE.fullmatch(line) is not None
         for line in text.splitlines() if line.startswith(DEFINITION_STARTS))
+
+
+def defines_below(stream: BinaryIO) -> bool:
+    """Whether any line of the text ``stream`` gives makes a definition for the lines below it
+    (a W3C log's ``#Fields:`` past its head, as ``cat app.log u_ex.log`` leaves it; a request
+    file's variable): a range of such a file, read alone, would not know what its lines mean.
+    Looked for at C speed, a read at a time; the rest of an over-long line is no line's start."""
+    scope, carry = FileScope(), b""
+    while data := stream.read(_READ_BYTES):
+        data = carry + data
+        cut = data.rfind(b"\n") + 1
+        scope.scan(data[:cut])
+        if scope.defines:
+            return True
+        carry = data[cut:] if len(data) - cut <= MAX_VALUE_CHARS else b"\0"
+    scope.scan(carry)
+    return scope.defines
 
 
 def table_header(top: str) -> tuple[tuple[str, ...], str] | None:
