@@ -33,6 +33,20 @@ CASES: dict[str, Callable[[int], list[str]]] = {
         "GET  /v3/payments  HTTP/1.1", "HOST   : api.asaas.com", "BODY   :", '"' + '\\"' * n],
     "open body, escaped quotes, lone backslash": lambda n: [
         "GET  /v3/payments  HTTP/1.1", "HOST   : api.asaas.com", "BODY   :", '"' + '\\"' * n + "\\"],
+    "a label repeated on its line (API Gateway)": lambda n: [
+        "(r) HTTP Method: POST, Resource Path: /v3/payments", "(r) Endpoint request headers: {A=b} " * (n // 36) + "x"],
+    "an HTTP/2 frame's flags, END_STREAM repeated": lambda n: [
+        'http2: Transport encoding header ":method" = "POST"', "http2: wrote DATA flags=" + "END_STREAM" * (n // 10) + " x"],
+    "capitals before a quoted dump": lambda n: [
+        "note=" + "A" * n + ' dump="POST /v3/payments HTTP/1.1\\r\\nHost: api.asaas.com\\r\\n\\r\\n"'],
+    "a printed map nested deep, never closed": lambda n: [f"request: {URL} " + "{a: " * (n // 4)],
+    "a printed map, a quote never closed": lambda n: [f"request: {URL} " + "{a: '" + "x, b: " * (n // 6)],
+    "entities and colours repeated": lambda n: [f"{URL} " + "&amp;\x1b[0m" * (n // 9)],
+    "a trace's blocks, tiny and many": lambda n: [
+        line for _ in range(n // 40) for line in ("=> Send header, 2 bytes (0x2)", "0000: ")],
+    "labelled requests, tiny and many": lambda n: [
+        line for k in range(n // 40) for line in (f"REQUEST: {URL}/{k}", "METHOD: GET")],
+    "a table's row, separators only": lambda n: ["#Fields: cs-method cs-uri-stem cs-host", "POST " + "," * n],
 }
 
 
