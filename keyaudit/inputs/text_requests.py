@@ -54,6 +54,7 @@ _METHOD_OPTIONS = (b"-X", b"--request")  # curl's -X POST and --request POST
 _METHOD_FIELD = re.compile(rb"""(?:ethod\w*|erb\w*|ction)[\\]*["']?\s*[:=]>?\s*[\\]*["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[\\]*["']""",
                            re.IGNORECASE)
 _JSON_MEMBER = re.compile(rb'[ \t]*"[^"\n]*":')  # a member of an object pretty-printed over lines
+_JSON_MEMBER_TEXT = re.compile(_JSON_MEMBER.pattern.decode())
 _CONTINUATIONS = (b"\\", b"^", b"`")  # a shell command goes on: POSIX shells, cmd.exe, PowerShell
 MAX_WINDOW_BYTES = 16 << 20  # of a window's lines read (or kept) at once
 SLICE_LINES = 8192  # a window's lines read at once, at most
@@ -239,7 +240,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
 
     lines, leads = joined(lines, leads)
-    starts = {number: min(lead, REQUEST_REACH.before) for number, lead in leads.items()}
+    starts = _line_reader_starts(lines, leads)
     readers: list[Reader] = [curl.CommandReader(path), *httpdump.readers(path)]
     if scope is None:
         yield from run_readers(readers, unwrapped(around_anchors(lines, starts, readers)))
@@ -252,6 +253,17 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     yield from yaml_records.exchanges(lines, path)
     yield from jsonlog.exchanges([line for line in lines if line[0] in leads], path, known)
     yield from json_blocks.exchanges(lines, leads, path, known, cut)
+
+
+def _line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> dict[int, int]:
+    """For each anchored line, how many lines before it the line readers (commands, dumps,
+    labelled fields) must begin: its lead, at most :data:`REQUEST_REACH`'s; only a record's few
+    lines where the anchor is a member of a pretty-printed JSON object, whose long lead is for
+    the objects around it (:mod:`.captures.json_blocks` reads those), not for a dump's start line
+    (a dump whose body holds the member was begun by an anchor of its own head)."""
+    members = {number for number, text in lines if number in leads and _JSON_MEMBER_TEXT.match(text)}
+    return {number: min(lead, (RECORD_REACH if number in members else REQUEST_REACH).before)
+            for number, lead in leads.items()}
 
 
 def _defined(lines: Iterable[tuple[int, str]], scope: FileScope) -> Iterator[tuple[int, str]]:
