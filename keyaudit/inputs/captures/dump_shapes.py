@@ -15,7 +15,9 @@ Keys (regexes are Python `re`; `start` is searched in the line, the others match
 of the line's rest after the log prefix and `lines`):
   capture   the name a finding's context gives the capture
   needle    a literal every start line holds (the start pattern is tried only on those lines)
-  start     groups: method, and url (absolute) or target (origin-form, joined to the Host header);
+  start     (it opens with a literal or a class and looks back, where it must, from after them: a
+            pattern that opens with an assertion is tried at every position of the line)
+            groups: method, and url (absolute) or target (origin-form, joined to the Host header);
             headers, when the start line lists them (Spring's [Name:"value", …]); flat, the header
             fields after a request line on the same line (a request whose line breaks became blanks,
             or `..`: the group gap says which); with either, the start line is all there is; eol,
@@ -81,7 +83,7 @@ SHAPES: tuple[dict[str, str], ...] = (
     # starts the response. Android's logcat, Timber and SLF4J put their own prefix on every line.
     {"capture": "okhttp",
      "needle": "--> ",
-     "start": r"(?<!-)--> (?P<method>[A-Z]+) (?P<url>[A-Za-z][A-Za-z0-9+.-]*://\S+)"
+     "start": r"--> (?<!---> )(?P<method>[A-Z]+) (?P<url>[A-Za-z][A-Za-z0-9+.-]*://\S+)"
               r"(?: (?:h2|h2_prior_knowledge|h3|quic|http/\d\.\d))?(?: \(-?\d+-byte body\))?\s*$",
      "end": r"--> END [A-Z]+(?: \((?:(?P<size>\d+)-byte body|[^)]*)\))?\s*$",
      "cut": r"<-- (?:\d{3}|HTTP FAILED)",
@@ -152,7 +154,7 @@ SHAPES: tuple[dict[str, str], ...] = (
     # the start line or not at all.
     {"capture": "spring",
      "needle": "HTTP ",
-     "start": r"(?<![^\s\]])HTTP (?P<method>[A-Z]+) (?P<url>https?://[^\s,]+)(?:, headers=(?:\{masked\}|\{\}|(?P<headers>\[.*\])))?\s*$",
+     "start": r"HTTP (?<![^\s\]]HTTP )(?P<method>[A-Z]+) (?P<url>https?://[^\s,]+)(?:, headers=(?:\{masked\}|\{\}|(?P<headers>\[.*\])))?\s*$",
      "headers": "none",
      "body": "none",
      "others": "end",
@@ -164,7 +166,7 @@ SHAPES: tuple[dict[str, str], ...] = (
     # indented by four blanks; ` << <status>` starts the response.
     {"capture": "mitmproxy",
      "needle": "://",
-     "start": r"(?<=\d: )(?P<method>[A-Z]+) (?P<url>https?://\S+)(?: HTTP/[\d.]+)?\s*$",
+     "start": r"(?P<method>[A-Z](?<=\d: [A-Z])[A-Z]*) (?P<url>https?://\S+)(?: HTTP/[\d.]+)?\s*$",
      "lines": "    ",
      "headers": "aligned",
      "cut": r"\s*<< ",
@@ -192,7 +194,7 @@ SHAPES: tuple[dict[str, str], ...] = (
     # blank line and `<<< RESPONSE <<<`. Elixir's Logger prefixes a message's first line only.
     {"capture": "tesla",
      "needle": " -> ",
-     "start": r"(?P<method>[A-Z]+) (?P<url>https?://\S+) -> (?:\d{3}|error:.*) \([\d.]+ ms\)\s*$",
+     "start": r"(?P<method>[A-Z][A-Z]*) (?P<url>https?://\S+) -> (?:\d{3}|error:.*) \([\d.]+ ms\)\s*$",
      "ignore": r".*>>> REQUEST >>>\s*$|\(no (?:query|headers)\)\s*$|Query: ",
      "cut": "<<< RESPONSE",
      "body": "rest",
@@ -257,7 +259,7 @@ SHAPES: tuple[dict[str, str], ...] = (
     # writes the head as curl -v does and the body sent after `| `.
     {"capture": "wire",
      "needle": " HTTP/",
-     "start": r"(?<![^\s>|.])(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?"
+     "start": r"(?P<method>[A-Z](?<![^\s>|.][A-Z])[A-Z]*) (?P<target>\S+) HTTP/\d(?:\.\d)?"
               r"(?:(?P<gap> +|\.\.)(?P<flat>[A-Za-z][\w-]*: .*)|(?P<eol>\.|\\r\\n))?\s*$",
      "end": r"---request end---\s*$",
      "after": r"\[(?:POST|BODY) data: ",
