@@ -16,7 +16,7 @@ from typing import BinaryIO, Callable, Iterator
 
 from keyaudit.engine.allocator import keep_freed_buffers
 from keyaudit.engine.decoding import SpotCollector
-from keyaudit.engine.line_memo import LineMemo, T
+from keyaudit.engine.line_memo import LineCounter, LineMemo, T
 from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.engine.tables import Table
@@ -125,8 +125,9 @@ class _Cursor:
     """Line and column bookkeeping for one buffer, walked forward through sorted offsets (an
     offset behind the last one asked for is worked out afresh)."""
 
-    def __init__(self, buffer: bytes, line: int, column_base: int) -> None:
+    def __init__(self, buffer: bytes, line: int, column_base: int, counter: LineCounter) -> None:
         self.buffer, self.offset, self.line = buffer, 0, line
+        self.counter = counter  # shared by the buffer's every cursor and its anchors
         self.line_start = 0
         self.column_base = column_base  # characters of the current line before buffer[0]
         self._marks: list[tuple[int, int]] = []  # (offset, column): the last two asked about on this line
@@ -135,9 +136,9 @@ class _Cursor:
     def place(self, offset: int) -> tuple[int, int]:
         if offset < self.offset:  # hits are sorted by start, but an end may precede a later start
             return self._fresh(offset)
-        newlines = self.buffer.count(b"\n", self.offset, offset)
-        if newlines:
-            self.line += newlines
+        line = self.counter.line(offset, (self.offset, self.line))
+        if line != self.line:
+            self.line = line
             self.line_start = self.buffer.rfind(b"\n", self.offset, offset) + 1
             self._marks = []
         self.offset = offset
@@ -225,13 +226,14 @@ class ChunkedPass:
             if cut == 0:
                 carry = buffer
                 continue
-            cursor = _Cursor(buffer, line, column_base)
-            for raw in self._pass(buffer, cut, line, absolute, column_base, final):
+            counter = LineCounter(buffer, line)
+            cursor = _Cursor(buffer, line, column_base, counter)
+            for raw in self._pass(counter, cut, absolute, column_base, final):
                 if (raw.match_start >= cut and not raw.whole) or absolute + raw.match_start < resume.get(raw.rule_index, 0):
                     continue
                 resume[raw.rule_index] = absolute + raw.match_end
                 yield Hit(raw, buffer, before, cursor, absolute)
-            newlines = buffer.count(b"\n", 0, cut)
+            newlines = counter.line(cut) - line
             if self.windows is not None:
                 self.windows.keep(buffer, cut, line, absolute, final)  # the windows' lines, where kept
                 self.windows.passed(buffer, cut, line + newlines, absolute)  # lines the next buffer's reach
@@ -276,10 +278,12 @@ class ChunkedPass:
             if not end:
                 end = len(text)
                 break
-        found = self._matcher.match(text[:end], want_markers=False)
+        head = text[:end]
+        found = self._matcher.match(head, want_markers=False)
         line = self._start[0] + self.lines
+        lines = LineCounter(head, line)
         for anchors, reach in ((found.anchors, windows.request), (found.record_anchors, windows.record)):
-            windows.add_all(text[:end], list(anchors), line, self.bytes_scanned, reach, upto=line - 1)
+            windows.add_all(lines, list(anchors), self.bytes_scanned, reach, upto=line - 1)
         return taken
 
     def _read(self) -> tuple[bytes, Exception | None]:
@@ -300,14 +304,15 @@ class ChunkedPass:
             return b"".join(pieces), exc
         return b"".join(pieces), None
 
-    def _pass(self, buffer: bytes, cut: int, line: int, offset: int, column_base: int, final: bool) -> list[RawMatch]:
+    def _pass(self, lines: LineCounter, cut: int, offset: int, column_base: int, final: bool) -> list[RawMatch]:
         """The rule hits of one buffer (the stream's last when ``final``); its markers, the
         windows around its anchors and the spots around its decode anchors are noted (anchors
         past ``cut`` belong to the next buffer, which starts there)."""
+        buffer = lines.buffer
         found = self._matcher.match(buffer, want_markers=not self.markers_seen)
         if self.spots is not None and (found.decode_anchors or self.spots.open):
-            self.spots.take(buffer, cut, _Cursor(buffer, line, column_base).place, offset, found.decode_anchors,
-                            final)
+            cursor = _Cursor(buffer, lines.line(0), column_base, lines)
+            self.spots.take(buffer, cut, cursor.place, offset, found.decode_anchors, final)
         if self._tables:
             found.read_on(self._tables, buffer)
         # Tables whose rows run on past this buffer are read on in the next, unless their header
@@ -321,7 +326,7 @@ class ChunkedPass:
                 self.anchors_seen = True
                 if self.windows is not None:
                     reach = self.windows.record if record else self.windows.request
-                    self.windows.add_all(buffer, accepted, line, offset, reach)
+                    self.windows.add_all(lines, accepted, offset, reach)
         return found.hits
 
     @staticmethod

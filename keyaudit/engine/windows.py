@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from keyaudit.engine.line_memo import LineMemo
+from keyaudit.engine.line_memo import LineCounter, LineMemo
 
 TAIL_BYTES = 64 << 10  # of the lines before a buffer, what its windows may reach back into
 
@@ -210,14 +210,13 @@ class WindowCollector:
             end = start
         self._tail = tail[::-1]
 
-    def add_all(self, buffer: bytes, positions: list[int], line: int, buffer_offset: int, reach: Reach,
+    def add_all(self, lines: LineCounter, positions: list[int], buffer_offset: int, reach: Reach,
                 upto: int | None = None) -> None:
-        """Windows around every one of the sorted ``positions``; ``buffer`` starts on line ``line``."""
-        counted = 0
+        """Windows around every one of the sorted ``positions`` of the buffer ``lines`` counts."""
+        last = (0, lines.line(0))
         for position in positions:
-            line += buffer.count(b"\n", counted, position)
-            counted = position
-            self.add(buffer, position, line, buffer_offset, reach, upto)
+            last = (position, lines.line(position, last))
+            self.add(lines.buffer, position, last[1], buffer_offset, reach, upto)
 
     def keep(self, buffer: bytes, cut: int, line: int, buffer_offset: int, final: bool) -> None:
         """Keep the lines of every window that lie in ``buffer[:cut]``, which starts on line
