@@ -26,8 +26,9 @@ COLUMNS_DIRECTIVE = "#Fields:"  # W3C extended log format (w3.org/TR/WD-logfile.
 _VARIABLE = re.compile(r"@([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*(.*)")
 _REFERENCE = re.compile(r"\{\{[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]*\}\}")
 DEFINITION_STARTS = (COLUMNS_DIRECTIVE, "@")  # what a line that may define something starts with
-# the same, looked for after a line feed in text passed over
-_STARTS = tuple(b"\n" + start.encode() for start in DEFINITION_STARTS)
+# the same as bytes, looked for in text passed over by their first byte (one memchr from each to the
+# next: a search for a line feed and the rest stops at every line, at a fifth of the speed)
+_STARTS = tuple(start.encode() for start in DEFINITION_STARTS)
 MAX_VARIABLES = 256
 MAX_COLUMNS = 256
 MAX_VALUE_CHARS = 8192  # a longer variable's value is not kept (no request file writes one)
@@ -151,12 +152,11 @@ class FileScope:
         their order."""
         starts = []
         for start in _STARTS:
-            at = data.find(start)
+            at = data.find(start[:1])
             while at >= 0:
-                starts.append(at + 1)
-                at = data.find(start, at + 1)
-        if data.startswith(tuple(start[1:] for start in _STARTS)):
-            starts.append(0)
+                if (at == 0 or data[at - 1] == 0x0A) and data.startswith(start, at):
+                    starts.append(at)
+                at = data.find(start[:1], at + 1)
         for at in sorted(starts):
             end = data.find(b"\n", at)
             self.see(data[at : len(data) if end < 0 else end].rstrip(b"\r").decode("utf-8", "surrogateescape"))
