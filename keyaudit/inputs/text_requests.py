@@ -23,7 +23,7 @@ from typing import BinaryIO, Iterable, Iterator
 
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.windows import KeepText, NestedText, Reach, Window, WindowCollector
-from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
+from keyaudit.inputs.captures.file_scope import DEFINITION_BYTES, DEFINITION_STARTS, FileScope
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, VIA_LINES
 from keyaudit.inputs.captures.same_request import distinct
 from keyaudit.inputs.line_layers import reader_text
@@ -66,7 +66,6 @@ _SKIP_BYTES = 1 << 20
 # its top (a W3C log's columns, a request file's variables: see FileScope); once it defined one,
 # all the text between windows is.
 HEAD_BYTES = 64 << 10
-_DEFINITION_BYTES = tuple(start.encode() for start in DEFINITION_STARTS)
 
 
 def window_collector(stream_offset: int, keep_text: bool = False) -> WindowCollector:
@@ -323,7 +322,7 @@ class _Reading:
             self._position += len(line)
             if not line.endswith(b"\n"):
                 self._position += _rest_of_line(self._stream)
-            if line.startswith(_DEFINITION_BYTES):
+            if line.startswith(DEFINITION_BYTES):
                 self.defining = True
             yield number, reader_text(line)
 

@@ -28,7 +28,7 @@ _REFERENCE = re.compile(r"\{\{[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]*\}\}")
 DEFINITION_STARTS = (COLUMNS_DIRECTIVE, "@")  # what a line that may define something starts with
 # the same as bytes, looked for in text passed over by their first byte (one memchr from each to the
 # next: a search for a line feed and the rest stops at every line, at a fifth of the speed)
-_STARTS = tuple(start.encode() for start in DEFINITION_STARTS)
+DEFINITION_BYTES = tuple(start.encode() for start in DEFINITION_STARTS)
 MAX_VARIABLES = 256
 MAX_COLUMNS = 256
 MAX_VALUE_CHARS = 8192  # a longer variable's value is not kept (no request file writes one)
@@ -151,7 +151,7 @@ class FileScope:
         """Note the definitions in ``data``, whole lines of the file passed over (not read), in
         their order."""
         starts = []
-        for start in _STARTS:
+        for start in DEFINITION_BYTES:
             at = data.find(start[:1])
             while at >= 0:
                 if (at == 0 or data[at - 1] == 0x0A) and data.startswith(start, at):
