@@ -23,9 +23,10 @@ from typing import BinaryIO, Iterable, Iterator
 
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.windows import KeepText, NestedText, Reach, Window, WindowCollector
-from keyaudit.inputs.captures.file_scope import DEFINITION_BYTES, DEFINITION_STARTS, FileScope
+from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, VIA_LINES
 from keyaudit.inputs.captures.same_request import distinct
+from keyaudit.inputs.line_blocks import LineBlocks
 from keyaudit.inputs.line_layers import reader_text
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.model.findings import Finding
@@ -62,6 +63,7 @@ SLICE_OVERLAP = 2 * REQUEST_SPAN_LINES  # lines a slice reads past its own: a re
 READ_ON_BYTES = MAX_WINDOW_BYTES  # how far past a range's end the requests begun in it are read, at most
 MAX_KEPT_BYTES = 32 << 20  # the windows' lines kept from a stream that cannot seek; past it, read again
 _SKIP_BYTES = 1 << 20
+_LINES_AT_ONCE = 256  # of a window, read and decoded together
 # The text before the first window read through, not sought past, for what a file defines once at
 # its top (a W3C log's columns, a request file's variables: see FileScope); once it defined one,
 # all the text between windows is.
@@ -280,7 +282,7 @@ class _Reading:
 
     def __init__(self, stream: BinaryIO, scope: FileScope, line_bytes: int) -> None:
         self._stream = stream
-        self._position = 0
+        self._blocks = LineBlocks(stream, line_bytes)
         self._scope = scope
         self._line_bytes = line_bytes
         self.defining = False  # whether the file defined something, or a line read may have
@@ -289,18 +291,16 @@ class _Reading:
         """Move the stream on to ``offset``: windows come in order, so it only moves forward. A
         seek for plain data, once past the file's head without a definition in it; else the text
         is read through (a decompressor's must be), its whole lines shown to the scope."""
-        stream, position = self._stream, self._position
+        blocks, stream = self._blocks, self._stream
         seeks = stream.seekable() and not is_decompressing(stream)
         partial = b""  # the start of a line the last read cut
-        while position < offset:
-            if seeks and position >= HEAD_BYTES and not self._scope.may_redefine:
-                stream.seek(offset)
-                position = offset
+        while blocks.position < offset:
+            if seeks and blocks.position >= HEAD_BYTES and not self._scope.may_redefine:
+                blocks.skip(offset)
                 break
-            data = stream.read(min(_SKIP_BYTES, offset - position))
+            data = blocks.read(min(_SKIP_BYTES, offset - blocks.position))
             if not data:
                 break
-            position += len(data)
             cut = data.rfind(b"\n") + 1
             if cut:
                 self._scope.scan(partial + data[:cut])
@@ -308,30 +308,19 @@ class _Reading:
                 partial = data[cut:]
             elif len(partial) < self._line_bytes:
                 partial += data
-        self._position = position
 
     def lines(self, window: Window) -> Iterator[tuple[int, str]]:
         """The window's lines as (number, text without its line ending), each cut at the
-        reading's line bound, read as they are asked for."""
-        if window.offset > self._position:
+        reading's line bound, read a few hundred at a time as they are asked for."""
+        if window.offset > self._blocks.position:
             self._advance(window.offset)
-        for number in range(window.first_line, window.last_line + 1):
-            line = self._stream.readline(self._line_bytes)
-            if not line:
-                return
-            self._position += len(line)
-            if not line.endswith(b"\n"):
-                self._position += _rest_of_line(self._stream)
-            if line.startswith(DEFINITION_BYTES):
+        number = window.first_line
+        while number <= window.last_line:
+            asked = min(_LINES_AT_ONCE, window.last_line + 1 - number)
+            texts = self._blocks.lines(asked)
+            if not self.defining and any(text.startswith(DEFINITION_STARTS) for text in texts):
                 self.defining = True
-            yield number, reader_text(line)
-
-
-def _rest_of_line(stream: BinaryIO) -> int:
-    """Pass over the rest of an over-long line; how many bytes that was."""
-    skipped = 0
-    while rest := stream.readline(MAX_CAPTURE_LINE):
-        skipped += len(rest)
-        if rest.endswith(b"\n"):
-            break
-    return skipped
+            yield from zip(range(number, number + len(texts)), texts)
+            if len(texts) < asked:
+                return
+            number += asked
