@@ -261,10 +261,19 @@ def _line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> 
     labelled fields) must begin: its lead, at most :data:`REQUEST_REACH`'s; only a record's few
     lines where the anchor is a member of a pretty-printed JSON object, whose long lead is for
     the objects around it (:mod:`.captures.json_blocks` reads those), not for a dump's start line
-    (a dump whose body holds the member was begun by an anchor of its own head)."""
-    members = {number for number, text in lines if number in leads and _JSON_MEMBER_TEXT.match(text)}
-    return {number: min(lead, (RECORD_REACH if number in members else REQUEST_REACH).before)
-            for number, lead in leads.items()}
+    (a dump whose body holds the member was begun by an anchor of its own head). Nor above where
+    the reading for an anchored line above it that starts a request begins: a header's request
+    begins on that line or below (a Signature header under its dump's request line)."""
+    text_of = {number: text for number, text in lines if number in leads}
+    starts: dict[int, int] = {}
+    begun = None  # the last anchored line that starts a request
+    for number in sorted(leads):
+        text = text_of.get(number, "")
+        lead = min(leads[number], (RECORD_REACH if _JSON_MEMBER_TEXT.match(text) else REQUEST_REACH).before)
+        starts[number] = lead if begun is None else min(lead, number - begun + starts[begun])
+        if starts_request(text.encode("utf-8", "surrogateescape")):
+            begun = number
+    return starts
 
 
 def _defined(lines: Iterable[tuple[int, str]], scope: FileScope) -> Iterator[tuple[int, str]]:
