@@ -470,6 +470,21 @@ def test_dotnet_headers_of_the_client_handler_only() -> None:
         (4, "/v1/customers", [], False), (8, "/v1/invoices", [("Authorization", "Basic dGVzdDo=")], True)]
 
 
+def test_a_dotnet_request_ends_at_the_first_line_of_another_logger_after_its_headers() -> None:
+    """.NET logs no body: once the headers' record came, the request is whole, even where the log
+    leaves out the response line; a later record's indented line is not one of its headers."""
+    lines = ["info: System.Net.Http.HttpClient.iugu.ClientHandler[100]",
+             "      Sending HTTP request POST https://api.iugu.com/v1/transfer_requests",
+             '10.0.0.1 - - [22/Nov/2026:10:00:00 -0300] "GET /health HTTP/1.1" 200 2',  # between its records: passed over
+             "trce: System.Net.Http.HttpClient.iugu.ClientHandler[102]", "      Request Headers:",
+             "      Content-Type: application/json",
+             '10.0.0.1 - - [22/Nov/2026:10:00:01 -0300] "GET /health HTTP/1.1" 200 2',
+             "info: Payouts.Ledger[0]", "      Signature: none recorded for batch 7"]
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.origin.line, exchange.headers, exchange.headers_known) == (
+        2, [("Content-Type", "application/json")], True)
+
+
 def test_apache_headers_logger_repeats_the_wire_logger_and_is_read_once() -> None:
     """Each logger's reader reads the request; the region's requests hold it once, as the wire
     logger shows it (its body)."""

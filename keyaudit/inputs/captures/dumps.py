@@ -153,7 +153,11 @@ class DumpReader:
             yield from self._data_line(current, text)
         elif self._bare_line_belongs(current, bare := _after(text, shape.lines)):
             yield from self._take(current, bare)
-        elif not shape.skip_others:
+        elif not shape.skip_others or (shape.body == "none" and current.headers):
+            # Another logger's line ends the request, unless the shape's records may come apart
+            # and the request still waits for its headers' record: where no body is shown, the
+            # request is whole once its headers came (a log that leaves out the response line
+            # would keep the reader in it to its bound).
             self._current = None
             yield from self._finish(current)
 
