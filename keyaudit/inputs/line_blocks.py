@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from keyaudit.inputs.line_layers import reader_texts
 
-_BLOCK_BYTES = 1 << 16  # read at once; a line longer than this is read in doubling reads
+_BLOCK_BYTES = 1 << 13  # read at once; a line longer than this is read in doubling reads
 
 
 class LineBlocks:
