@@ -241,7 +241,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
 
     lines, leads = joined(lines, leads)
-    starts = _line_reader_starts(lines, leads)
+    starts = line_reader_starts(lines, leads)
     readers: list[Reader] = [curl.CommandReader(path), *httpdump.readers(path)]
     if scope is None:
         yield from run_readers(readers, unwrapped(around_anchors(lines, starts, readers)))
@@ -256,22 +256,26 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     yield from json_blocks.exchanges(lines, leads, path, known, cut)
 
 
-def _line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> dict[int, int]:
+def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> dict[int, int]:
     """For each anchored line, how many lines before it the line readers (commands, dumps,
     labelled fields) must begin: its lead, at most :data:`REQUEST_REACH`'s; only a record's few
     lines where the anchor is a member of a pretty-printed JSON object, whose long lead is for
     the objects around it (:mod:`.captures.json_blocks` reads those), not for a dump's start line
     (a dump whose body holds the member was begun by an anchor of its own head). Nor above where
     the reading for an anchored line above it that starts a request begins: a header's request
-    begins on that line or below (a Signature header under its dump's request line)."""
+    begins on that line or below (a Signature header under its dump's request line). None for a
+    JSON record on one line that holds a whole request: the readers of JSON records read it."""
     text_of = {number: text for number, text in lines if number in leads}
     starts: dict[int, int] = {}
     begun = None  # the last anchored line that starts a request
     for number in sorted(leads):
         text = text_of.get(number, "")
+        line = text.encode("utf-8", "surrogateescape")
+        if text[:1] in ("{", "[") and holds_whole_request(line):
+            continue
         lead = min(leads[number], (RECORD_REACH if _JSON_MEMBER_TEXT.match(text) else REQUEST_REACH).before)
         starts[number] = lead if begun is None else min(lead, number - begun + starts[begun])
-        if starts_request(text.encode("utf-8", "surrogateescape")):
+        if starts_request(line):
             begun = number
     return starts
 

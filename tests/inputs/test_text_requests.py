@@ -17,7 +17,7 @@ from helpers.running import scan_json
 from helpers.signing import key_pair, signature_header
 from keyaudit.inputs.captures.lines import around_anchors, run_readers
 from keyaudit.engine.stream import CHUNK_BYTES, OVERLAP_BYTES
-from keyaudit.inputs.text_requests import holds_whole_request, starts_request
+from keyaudit.inputs.text_requests import holds_whole_request, line_reader_starts, starts_request
 from keyaudit.model.exchange import Exchange
 
 TRANSFER = json.dumps({"ts": "2026-11-22T10:00:00Z", "method": "POST",
@@ -196,6 +196,19 @@ def test_only_the_lines_around_anchors_are_read_and_a_request_in_progress_to_its
     # 28-30 before the first anchor, 60-90 (the request, then the line that ends it), 127-152: the
     # last anchor's request may start 25 lines before it, earlier than the one before it.
     assert reader.fed == [*range(28, 31), *range(60, 91), *range(127, 153)]
+
+
+def test_the_line_readers_begin_no_higher_than_an_anchored_request_line_above_and_skip_whole_records() -> None:
+    """A header's request begins on the anchored request line above it or below; a JSON record
+    on one line that holds a whole request is the JSON readers' alone."""
+    lines = [(number, f"2026-11-22 10:00:{number:02} INFO line {number}") for number in range(1, 61)]
+    lines[39] = (40, "POST /v1/transfer_requests HTTP/1.1")  # origin-form: the lines above may say where it went
+    lines[40] = (41, "Host: api.iugu.com")
+    lines[44] = (45, "Signature: signature=abc")
+    record = '{"method": "POST", "url": "https://api.iugu.com/v1/transfer_requests", "headers": {"Signature": "s"}}'
+    lines[54] = (55, record)
+    starts = line_reader_starts(lines, {40: 4, 41: 2, 45: 25, 55: 0})
+    assert starts == {40: 4, 41: 2, 45: 9}  # 45 - 9 = 36: where line 40's own reading begins
 
 
 def test_a_signed_body_after_its_anchor_is_read_to_its_end_and_verifies(tmp_path: Path) -> None:
