@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Iterator
 
-import yaml
-
 from keyaudit.model.exchange import Exchange, Origin
 
 from .records import request_of
@@ -26,7 +24,6 @@ _METHOD_KEY = re.compile(r"( *)(- +)?['\"]?method['\"]?: *['\"]?[A-Za-z]{3,7}['\
 MAX_RECORD_LINES = 400  # a mapping longer than this is not a recorded request
 MAX_VALUES = 20_000  # values in a parsed mapping, aliases counted each time they are used
 _DOCUMENT_MARKS = ("---", "...")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
@@ -89,9 +86,12 @@ def _indent(text: str) -> int:
 
 def _parsed(text: str) -> dict[str, Any] | None:
     """The mapping, or None when the lines are no YAML mapping, or one that aliases make huge
-    (a "billion laughs" is small to parse and endless to walk)."""
+    (a "billion laughs" is small to parse and endless to walk). The parser is imported here, for
+    the first mapping: most files whose requests are read hold none (its import is ~6 ms)."""
+    import yaml
+
     try:
-        record = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+        record = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
     return record if isinstance(record, dict) and _small(record) else None
