@@ -46,8 +46,14 @@ FIRST_LINE_REACH = Reach(0, REQUEST_SPAN_LINES)  # any anchor on a request's fir
 ORIGIN_FORM_REACH = Reach(VIA_LINES, REQUEST_SPAN_LINES)
 WHOLE_LINE_REACH = Reach(0, 0)  # any anchor on a line holding a whole request
 JSON_MEMBER_REACH = Reach(REQUEST_SPAN_LINES, 2 * REQUEST_SPAN_LINES)  # a member of a pretty-printed object
-_REQUEST_START = re.compile(rb"(?<![A-Za-z])(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +"
-                            rb"(?:(?P<absolute>[A-Za-z][A-Za-z0-9+.-]*://)|/)[^\s]")
+_METHODS = (b"GET", b"POST", b"PUT", b"PATCH", b"DELETE", b"HEAD", b"OPTIONS")
+# A method that does not end a longer word, then its target. The pattern opens with the methods,
+# and each method's own look-behind, after it, sees the character before it (one method is no
+# other's suffix): re then skips to the letters a method starts with, where a pattern opening
+# with the look-behind was tried at every position of the line (18 µs for a JSON line, now 4).
+_REQUEST_START = re.compile(rb"(?:" + b"|".join(_METHODS) + rb")"
+                            + b"".join(rb"(?<![A-Za-z]" + method + rb")" for method in _METHODS)
+                            + rb" +(?:(?P<absolute>[A-Za-z][A-Za-z0-9+.-]*://)|/)[^\s]")
 _METHOD_OPTIONS = (b"-X", b"--request")  # curl's -X POST and --request POST
 # A method field holding an HTTP method (``"method": "POST"``, ``'httpMethod': 'get'``, ``":method"``,
 # ``"verb"``, ``"method_name"``, ``"action": "POST"``), its quotes escaped to any depth: what a
