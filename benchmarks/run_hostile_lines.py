@@ -47,6 +47,7 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "labelled requests, tiny and many": lambda n: [
         line for k in range(n // 40) for line in (f"REQUEST: {URL}/{k}", "METHOD: GET")],
     "a table's row, separators only": lambda n: ["#Fields: cs-method cs-uri-stem cs-host", "POST " + "," * n],
+    "a forensic log's line, a run of blanks": lambda n: ["+id|POST /v3/payments HTTP/1.1|Host:a" + " " * n + "x"],
 }
 
 

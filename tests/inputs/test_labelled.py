@@ -209,3 +209,15 @@ def test_a_data_frames_flags_are_read_once_however_long() -> None:
              "http2: Framer 0xc0: wrote DATA flags=" + "END_STREAM" * 400_000 + ' stream=1 len=2 data="{}"',
              "http2: Framer 0xc0: wrote DATA flags=" + "END_STREAM" * 400_000 + " x"]
     assert [(r[0], r[1], r[3]) for r in _read(lines)] == [("POST", "https://api.iugu.com/v1/transfers", b"{}")]
+
+
+def test_a_forensic_line_with_long_runs_of_blanks_is_read_once() -> None:
+    """The header list runs to the line's end and its trailing blanks are cut after the match: a
+    lazy list looking ahead for blanks then the end read each run of blanks again from each of its
+    places (an 80 KB run: 21 s; this line's 400 KB would take minutes)."""
+    runs = " " * 400_000
+    line = f"+yQtJf8CoAB4AAFNXBIEA0001|POST /v1/transfer_requests HTTP/1.1|Host:api.iugu.com|X-Note:a{runs}b|Accept:*/*{runs}"
+    [(method, url, headers, body, known)] = _read([line])
+    assert (method, url, body, known) == ("POST", "https://api.iugu.com/v1/transfer_requests", None, True)
+    assert [(name, value[:2], len(value)) for name, value in headers] == [
+        ("Host", "ap", len("api.iugu.com")), ("X-Note", "a ", len(runs) + 2), ("Accept", "*/", 3)]

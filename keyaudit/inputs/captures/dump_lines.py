@@ -80,8 +80,10 @@ def dictionary_list(text: str) -> list[tuple[str, str]]:
 
 def piped_list(text: str) -> list[tuple[str, str]]:
     """The headers of a line as Apache's mod_log_forensic writes them: ``Name:value|Name:value``,
-    each ``|``, ``:`` and ``%`` inside a field (and any byte not printable) written ``%xx``."""
-    fields = (field.partition(":") for field in text.split("|", MAX_HEADERS)[:MAX_HEADERS])
+    each ``|``, ``:`` and ``%`` inside a field (and any byte not printable) written ``%xx``. The
+    line's trailing blanks are cut here, not by the label's field: a lazy list before blanks and the end
+    would read a run of blanks again from each of its places."""
+    fields = (field.partition(":") for field in text.rstrip().split("|", MAX_HEADERS)[:MAX_HEADERS])
     return [(unquote(name), unquote(value)) for name, colon, value in fields if colon and _TOKEN.fullmatch(name)]
 
 

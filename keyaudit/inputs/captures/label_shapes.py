@@ -169,7 +169,7 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # written %xx. No body. Looked for by its Host field (every HTTP/1.1 request has one): a needle as common
     # as " HTTP/" would send every request line of a dump through this label.
     {"capture": "apache-forensic", "list": "piped", "labels": {
-        "|Host:": r"^\+[^|\s]+\|(?P<method>[A-Z]+) (?P<target>/[^\s|]*) HTTP/[\d.]+\|(?P<headers>.*?)(?P<end>)\s*$"}},
+        "|Host:": r"^\+[^|\s]+\|(?P<method>[A-Z]+) (?P<target>/[^\s|]*) HTTP/[\d.]+\|(?P<headers>.*)(?P<end>)$"}},
 
     # varnishlog's backend request (varnish-cache.org/docs/trunk/reference/vsl.html): in a `<< BeReq >>` group,
     # one `-   Tag   value` a line — BereqMethod, BereqURL (a path), one BereqHeader `Name: value` a header
