@@ -47,6 +47,10 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "labelled requests, tiny and many": lambda n: [
         line for k in range(n // 40) for line in (f"REQUEST: {URL}/{k}", "METHOD: GET")],
     "a table's row, separators only": lambda n: ["#Fields: cs-method cs-uri-stem cs-host", "POST " + "," * n],
+    "nginx's header label repeated on its line": lambda n: [
+        '*1 http request line: "POST /v3/payments HTTP/1.1"', "*1 http header: " + '*1 http header: "a: b' * (n // 20)],
+    "Quarkus's request label repeated on its line": lambda n: [
+        "Request: POST https://a Headers[" * (n // 32) + "x], Body: x"],
     "a forensic log's line, a run of blanks": lambda n: ["+id|POST /v3/payments HTTP/1.1|Host:a" + " " * n + "x"],
 }
 

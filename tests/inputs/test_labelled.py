@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from helpers.credentials import asaas_key
 from helpers.running import scan_json
+from keyaudit.inputs.captures import labelled
 from keyaudit.inputs.captures.httpdump import exchanges
 
 NOISE = "2026-11-22 13:00:00 INFO worker heartbeat ok"
@@ -221,3 +224,39 @@ def test_a_forensic_line_with_long_runs_of_blanks_is_read_once() -> None:
     assert (method, url, body, known) == ("POST", "https://api.iugu.com/v1/transfer_requests", None, True)
     assert [(name, value[:2], len(value)) for name, value in headers] == [
         ("Host", "ap", len("api.iugu.com")), ("X-Note", "a ", len(runs) + 2), ("Accept", "*/", 3)]
+
+
+def test_fields_that_look_back_before_their_label_are_read_once_however_often_it_repeats() -> None:
+    """nginx's connection number and Quarkus's `Request: … Headers[`: a field searched for along a
+    line was tried at each repeat of its label, each try reading to the line's end (80 KB: 1.2 s
+    and 0.5 s; the megabyte lines here, minutes). Read where the label first appears, once."""
+    nginx = [f"2026/11/22 13:00:00 [debug] 31#31: *7 {line}" for line in [
+        'http request line: "POST /v1/transfer_requests HTTP/1.1"', 'http header: "Host: api.iugu.com"',
+        'http header: "X-Note: ' + '*7 http header: "a: b' * 50_000 + '"', "http header done"]]
+    url = "https://api.iugu.com/v1/transfer_requests"
+    quarkus = ["10:00:00 DEBUG [DefaultClientLogger] (vert.x-eventloop-thread-1) "
+               + f"Request: POST {url} Headers[" * 20_000 + "x], Body:  y",
+               f"10:00:01 DEBUG [DefaultClientLogger] (vert.x-eventloop-thread-1) Request: POST {url} "
+               "Headers[Host=api.iugu.com Content-Length=2], Body:", "{}"]
+    read = _read(nginx + quarkus)
+    assert [(method, target, [name for name, _ in headers], body) for method, target, headers, body, _ in read] == [
+        ("POST", url, ["Host", "X-Note"], None), ("POST", url, ["Host", "Content-Length"], b"{}")]
+    assert len(read[0][2][1][1]) == len('*7 http header: "a: b' * 50_000)
+
+
+def test_every_label_is_read_in_one_place_and_a_field_to_be_searched_for_is_refused() -> None:
+    """One try of each label's field a line, at the line's start or at its needle: a field that
+    begins before its needle would be searched for, tried at every repeat of the label."""
+    assert all(label.start == label.field.pattern.startswith("^") for shape in labelled.shapes() for label in shape.labels)
+    with pytest.raises(ValueError, match="searched for"):
+        labelled._shape({"capture": "quarkus", "labels": {"], Body:": r"Request: (?P<method>[A-Z]+) .*\], Body:"}})
+
+
+def test_dios_labels_are_read_after_its_prefix_or_at_the_start_and_a_header_row_is_never_one() -> None:
+    # dio's LogInterceptor as `print` writes it (no prefix) and behind Flutter's; a header row is ` name: value`
+    url = "https://api.iugu.com/v1/transfer_requests"
+    for prefix in ("", "I/flutter ( 4321): "):
+        lines = ["*** Request ***", f"uri: {url}", "method: POST", "headers:", f" uri: {url}/other", " content-type: x",
+                 "data:", "{}", ""]
+        assert _read([prefix + line for line in lines]) == [
+            ("POST", url, [("uri", f"{url}/other"), ("content-type", "x")], b"{}", True)], prefix

@@ -7,10 +7,11 @@ field list whose pseudo-headers name the method, path, authority and scheme. One
 them all; a library is its labels here. Not provider knowledge: no host, key or path.
 
 A shape is a capture name and its labels, each ``needle: field``: ``needle`` a literal every
-line of the label holds, ``field`` the pattern (Python ``re``) read in those lines only: at the
-line's start where it begins with ``^``, where the needle first appears where it begins with the
-needle (after at most a ``\b`` or a look behind), else searched for (then a field reaching the
-line's end must not fail there: each repeat of the label on a line would be tried). Its
+line of the label holds, ``field`` the pattern (Python ``re``) read in those lines only, in one
+place: at the line's start where it begins with ``^``, else where the needle first appears — it
+begins with the needle, after at most a ``\b`` or look-behinds (what comes before the needle is
+looked back at: a field searched for along a line would be tried at each repeat of its label,
+each try reading to the line's end; the reader refuses one). Its
 groups say what the line gives: method; url (absolute); target (origin-form, joined to host or the
 Host header); host; scheme; name and value (one header); pseudo and value (an HTTP/2
 pseudo-header, its name without the colon: method, path, authority or scheme, the part it names);
@@ -90,20 +91,21 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # Quarkus's REST client logging (quarkus.io/guides/rest-client, "Logging traffic":
     # quarkus.rest-client.logging.scope=request-response; DefaultClientLogger.logRequest:
     # "Request: %s %s Headers[%s], Body:\n%s", the headers `name=value` joined by blanks), the
-    # body on the lines after, bare.
+    # body on the lines after, bare. Its field begins with its needle: searched for, a line of
+    # repeated `Request: … Headers[` would read the rest of the line from each.
     {"capture": "quarkus", "list": "blanks", "labels": {
-        "], Body:": r"\bRequest: (?P<method>[A-Z]+) (?P<url>https?://\S+) "
-                    r"Headers\[(?P<headers>.*)\], Body:(?P<body>)\s*$"}},
+        "Request: ": r"\bRequest: (?P<method>[A-Z]+) (?P<url>https?://\S+) "
+                     r"Headers\[(?P<headers>.*)\], Body:(?P<body>)\s*$"}},
 
     # pretty_dio_logger with its defaults (pub.dev/packages/pretty_dio_logger; PrettyDioLogger.
     # onRequest): a box `╔╣ Request ║ POST `, `║  <uri>`, then `╔ Headers ` and one `╟ name: value`
     # row a header; a value longer than the width (90) goes on the rows after `╟ name: `, cut every
     # 90 characters, each piece after `║ `. `╔╣ Response ║` (or `╔╣ DioError ║`) begins the response.
     {"capture": "pretty-dio", "labels": {
-        "╣ Request ║ ": r"╔╣ Request ║ (?P<method>[A-Z]+)\s*$",
+        "╔╣ Request ║ ": r"╔╣ Request ║ (?P<method>[A-Z]+)\s*$",
         "║  ": r"║  (?P<url>https?://\S+)\s*$",
         "╟ ": rf"╟ (?P<name>{TOKEN}): (?P<value>.*)$",
-        "╣ ": r"╔╣ (?P<end>)", "║ ": r"║ (?P<more>.*)$"}},
+        "╔╣ ": r"╔╣ (?P<end>)", "║ ": r"║ (?P<more>.*)$"}},
 
     # Go's HTTP/2 transport with GODEBUG=http2debug=2 (golang.org/x/net/http2, transport.go: `http2:
     # Transport encoding header %q = %q` for every field sent, the pseudo-headers first; frame.go's
@@ -120,12 +122,14 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # lib/src/interceptors/log.dart onRequest): `*** Request ***`, `uri: <url>`, the options as `key: value`
     # (`method: POST` among them), `headers:` and one ` name: value` a header, `data:` and the body, each
     # line one print() — in a Flutter app's console each behind `I/flutter (<pid>): ` (Android) or `flutter: `.
+    # Each label at the line's start or after that prefix's `: ` (looked back at: no blank before it but the
+    # prefix's, after its colon); a header's row, ` name: value`, after the prefix's `: ` or at the start.
     {"capture": "dio", "lined": "yes", "labels": {
-        "uri: ": r"(?:^|: )uri: (?P<url>https?://\S+)\s*$",
-        "method: ": r"(?:^|: )method: (?P<method>[A-Z]+)\s*$",
-        "headers:": r"(?:^|: )headers:(?P<headers>)\s*$",
-        ": ": rf"(?:^|: ) (?P<name>{TOKEN}): (?P<value>.*)$",
-        "data:": r"(?:^|(?<=: ))data:(?P<body>)\s*$"}},
+        "uri: ": r"(?<![^ ])(?<![^:] )(?<!^ )uri: (?P<url>https?://\S+)\s*$",
+        "method: ": r"(?<![^ ])(?<![^:] )(?<!^ )method: (?P<method>[A-Z]+)\s*$",
+        "headers:": r"(?<![^ ])(?<![^:] )(?<!^ )headers:(?P<headers>)\s*$",
+        ":  ": rf":  (?P<name>{TOKEN}): (?P<value>.*)$", " ": rf"^ (?P<name>{TOKEN}): (?P<value>.*)$",
+        "data:": r"(?<![^ ])(?<![^:] )(?<!^ )data:(?P<body>)\s*$"}},
 
     # A Chucker transaction shared as text (github.com/ChuckerTeam/chucker, TransactionDetailsSharable):
     # `URL: <url>`, `Method: POST`, the transaction's facts (`Protocol:`, `Status:`, `Response:`, `SSL:`, times,
@@ -145,7 +149,7 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     {"capture": "moya", "list": "dictionary", "labels": {
         "] Request: ": r"\] Request: (?P<url>https?://\S+)\s*$",
         "] Request Headers: ": r"\] Request Headers: (?P<headers>\[.*\])\s*$",
-        "] Request Body: ": r"(?<=\] )Request Body: (?P<body>.*)$",
+        "Request Body: ": r"(?<=\] )Request Body: (?P<body>.*)$",
         "] HTTP Request Method: ": r"\] HTTP Request Method: (?P<method>[A-Z]+)\s*$"}},
 
     # rest-client's request log, RestClient.log set (github.com/rest-client/rest-client, lib/restclient/
@@ -158,11 +162,12 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # nginx's debug log (nginx.org/en/docs/debugging_log.html; ngx_http_request.c): `… *<connection> http request
     # line: "POST /path HTTP/1.1"`, one `http header: "Name: value"` a header received (Host among them), then
     # `http header done`. The body is never logged. (Connections interleave in a busy log: one request is read
-    # at a time, so this reads a log of one connection at a time, as a debug log most often is.)
+    # at a time, so this reads a log of one connection at a time, as a debug log most often is.) The
+    # connection's number is looked back at, so that each field is read where its needle is, once.
     {"capture": "nginx-debug", "labels": {
-        "http request line: ": r'\*\d+ http request line: "(?P<method>[A-Z]+) (?P<target>/\S*) HTTP/[\d.]+"\s*$',
-        "http header: ": rf'\*\d+ http header: "(?P<name>{TOKEN}): (?P<value>.*)"\s*$',
-        "http header done": r"\*\d+ http header done(?P<end>)\s*$"}},
+        "http request line: ": r'(?<=[*\d]\d )http request line: "(?P<method>[A-Z]+) (?P<target>/\S*) HTTP/[\d.]+"\s*$',
+        "http header: ": rf'(?<=[*\d]\d )http header: "(?P<name>{TOKEN}): (?P<value>.*)"\s*$',
+        "http header done": r"(?<=[*\d]\d )http header done(?P<end>)\s*$"}},
 
     # Apache's mod_log_forensic (httpd.apache.org/docs/2.4/mod/mod_log_forensic.html): `+<id>|<request line>|
     # Name:value|…` on one line as a request comes in (`-<id>` when it is done), `|`, `:` and `%` in a field

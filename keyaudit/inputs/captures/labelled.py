@@ -49,18 +49,17 @@ class Label:
     needle: str
     field: re.Pattern[str]
     names_headers: bool  # its line says which headers were sent
-    place: str  # where the field is read: "start" (a ^ field), "needle" (one beginning with it), or "search"
+    start: bool  # the field is read at the line's start (a ^ field), else where the needle first appears
 
     def match(self, text: str) -> re.Match[str] | None:
-        """The field on a line: read in one place where it can be, the line's start or where the
-        needle first appears — a line repeating the label would have a field reaching the line's
-        end (``.*$``) tried once for each, a line of a megabyte taking seconds; searched for only
-        where the field begins before its needle."""
-        if self.needle not in text:
+        """The field on a line, read in one place: the line's start or where the needle first
+        appears. Never searched for along the line: a line repeating the label would have a field
+        reaching the line's end (``.*`` then what must follow it) tried once for each repeat,
+        reading the rest of the line each time — a line of a megabyte taking minutes."""
+        at = text.find(self.needle)
+        if at < 0:
             return None
-        if self.place == "start":
-            return self.field.match(text)
-        return self.field.match(text, text.find(self.needle)) if self.place == "needle" else self.field.search(text)
+        return self.field.match(text) if self.start else self.field.match(text, at)
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,7 @@ def _shape(entry: dict[str, object]) -> LabelShape:
         raise ValueError(f"label table: entry {entry.get('capture')!r}: keys {sorted(entry)} (known: "
                          f"{sorted(_KEYS)}), labels not a mapping, or a list that is not one of {sorted(_LISTS)}")
     built = tuple(Label(needle, pattern := re.compile(field), bool({"name", "headers"} & set(pattern.groupindex)),
-                        _place(needle, field)) for needle, field in labels.items())
+                        _at_start(str(entry.get("capture")), needle, field)) for needle, field in labels.items())
     if not built or _OPENING.isdisjoint(built[0].field.groupindex):
         raise ValueError(f"label table: entry {entry.get('capture')!r}: its first label gives no part of a request")
     return LabelShape(str(entry["capture"]), built, _LISTS[str(entry.get("list", "map"))],
@@ -91,11 +90,16 @@ def _shape(entry: dict[str, object]) -> LabelShape:
                       any("end" in label.field.groupindex for label in built), entry.get("lined") == "yes")
 
 
-def _place(needle: str, field: str) -> str:
-    """Where a label's field is read on a line (see :class:`Label`)."""
+def _at_start(capture: str, needle: str, field: str) -> bool:
+    """Whether a label's field is read at the line's start (a ^ field) rather than where its needle
+    first appears (a field beginning with it, after at most a \\b or look-behinds); a field that
+    would have to be searched for is refused (see :meth:`Label.match`)."""
     if field.startswith("^"):
-        return "start"
-    return "needle" if _UNESCAPED.sub(r"\1", _LOOKING_BACK.sub("", field, 1)).startswith(needle) else "search"
+        return True
+    if _UNESCAPED.sub(r"\1", _LOOKING_BACK.sub("", field, 1)).startswith(needle):
+        return False
+    raise ValueError(f"label table: entry {capture!r}: the field of label {needle!r} neither begins with ^ nor "
+                     f"with its needle (after at most a \\b or look-behinds): it would be searched for along each line")
 
 
 @functools.cache
