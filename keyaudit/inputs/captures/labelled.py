@@ -112,12 +112,13 @@ _Labels = tuple[tuple[Label, LabelShape], ...]
 
 
 @functools.cache
-def _indexed() -> tuple[tuple[str, ...], _Labels, dict[str, _Labels]]:
-    """The labels that begin a request, each shape's first, and their needles; and every shape's
-    own labels."""
+def _indexed() -> tuple[re.Pattern[str], _Labels, dict[str, _Labels]]:
+    """The labels that begin a request, each shape's first, and one search for any of their
+    needles (one pass over a line, not one a needle: most lines hold none); and every shape's own
+    labels."""
     table = shapes()
     openers = tuple((shape.labels[0], shape) for shape in table)
-    needles = tuple(dict.fromkeys(label.needle for label, _ in openers))
+    needles = re.compile("|".join(re.escape(needle) for needle in dict.fromkeys(label.needle for label, _ in openers)))
     return needles, openers, {shape.capture: tuple((label, shape) for label in shape.labels) for shape in table}
 
 
@@ -201,20 +202,23 @@ class LabelReader:
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
         """What a line completes. Most lines fed are read by no label and come while no request
-        is open: they are told apart by the openers' needles alone, before a generator is made."""
-        if self._current is not None:
-            return self._read(number, text)
-        for needle in self._needles:
-            if needle in text:
-                return self._read(number, text)
-        return _NOTHING
+        is open: they are told apart by one search for the openers' needles, before a generator
+        is made."""
+        if self._current is None and self._needles.search(text) is None:
+            return _NOTHING
+        return self._read(number, text)
+
+    def _openers_on(self, text: str) -> _Labels:
+        """The labels that begin a request whose needle the line holds: only they are tried (a
+        line with a common needle, a Bruno block's ` {`, is not tried against every shape)."""
+        return tuple(opener for opener in self._openers if opener[0].needle in text)
 
     def _read(self, number: int, text: str) -> Iterator[Exchange]:
         current = self._current
         if current is not None and number - current.line >= REQUEST_SPAN_LINES:
             yield from self._end()
             current = None
-        found = _found(self._own[current.shape.capture] if current is not None else self._openers, text)
+        found = _found(self._own[current.shape.capture] if current is not None else self._openers_on(text), text)
         if current is not None and current.body is not None and not current.closed:
             line = self._body_text(current, text)
             if found is None and line is not None:
