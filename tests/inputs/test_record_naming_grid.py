@@ -89,3 +89,14 @@ def test_an_incoming_request_log_naming_its_own_server_gives_no_provider_finding
                              for server in ("web-01", "payouts.internal.example")) + "\n")
     report, _ = scan_json(str(log))
     assert [f["rule_id"] for f in report["findings"]] == []
+
+
+def test_a_records_host_header_beats_a_server_it_names_by_a_dotted_name() -> None:
+    """An egress proxy's record of a call it passed on names its own machine under ``server``; the
+    request's Host header says where the call went."""
+    found = request_of({"method": "POST", "server": "egress-1.corp.example", "path": "/v1/transfer_requests",
+                        "headers": [["Host", "api.iugu.com"]]}, Origin("records.log", 1))
+    assert found is not None and found.url == URL
+    alone = request_of({"method": "POST", "destination": "api.iugu.com", "path": "/v1/transfer_requests"},
+                       Origin("records.log", 1))
+    assert alone is not None and alone.url == URL

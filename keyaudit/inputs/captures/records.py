@@ -70,7 +70,6 @@ SERVER = frozenset({"server", "destination"})  # OpenTelemetry's server.address,
 SERVER_NAMED = spellings("server", "serveraddress", "destination", "destinationaddress")
 _DNS_NAME = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5})?")
 SERVER_ADDRESS = frozenset({"address", "domain"})
-_HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5})?")  # a dotted host name, a port perhaps
 PORT_OF_SERVER = frozenset({"port"})
 SCHEME = spellings("scheme")
 PATH = spellings("path", "pathname", "rawpath", "uri", "uristem", "uripath", "urlpath")  # nginx $uri, W3C cs-uri-stem: a path, no query
@@ -226,8 +225,10 @@ def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str,
     base = first(nodes, BASE_URL)  # axios's baseURL, a client's base_url: the target joins its path
     if base is not None and has_scheme(base):
         return base.rstrip("/") + "/" + target.lstrip("/")
-    host = (_part(nodes, HOST, ".") or _server_part(nodes, SERVER_ADDRESS) or _server_named(nodes)
-            or header_value(headers, "Host") or header_value(headers, ":authority"))
+    # a server named by a string last: where the record shows the request's Host, a dotted name
+    # beside it is the machine that logged it (an egress proxy's, a web server's own)
+    host = (_part(nodes, HOST, ".") or _server_part(nodes, SERVER_ADDRESS) or header_value(headers, "Host")
+            or header_value(headers, ":authority") or _server_named(nodes))
     protocol = first(nodes, frozenset({"protocol"}))  # Postman's url.protocol; elsewhere often "HTTP/1.1"
     scheme = (first(nodes, SCHEME) or header_value(headers, ":scheme")
               or (protocol if protocol is not None and protocol.lower() in ("http", "https") else None)
@@ -239,21 +240,19 @@ def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str,
 
 def _server_part(nodes: list[dict[str, Any]], roles: frozenset[str]) -> Any:
     """A part of a ``server`` (or ``destination``) object (its address: the host a server span
-    names; its port), or None; one written as a host name (``host[:port]``, dotted: never a
-    product's ``Server: nginx/1.25``) is its address."""
+    names; its port), or None (one written as a string: :func:`_server_named`)."""
     for node in nodes:
         for key, value in node.items():
             if role(key) in SERVER and isinstance(value, dict):
                 found = first([value], roles, (str, int))
                 if found is not None:
                     return found
-            if roles is SERVER_ADDRESS and role(key) in SERVER and isinstance(value, str) and _HOST.fullmatch(value):
-                return value  # the address itself (Hoverfly's destination "api.iugu.com")
     return None
 
 
 def _server_named(nodes: list[dict[str, Any]]) -> str | None:
-    """The server a string names, where it is a DNS name (see :data:`SERVER_NAMED`), or None."""
+    """The server a string names, where it is a DNS name (see :data:`SERVER_NAMED`; Hoverfly's
+    destination "api.iugu.com"), or None."""
     for node in nodes:
         for key, value in node.items():
             if isinstance(value, str) and role(key) in SERVER_NAMED and _DNS_NAME.fullmatch(value):
