@@ -51,6 +51,8 @@ CASES: dict[str, Callable[[int], list[str]]] = {
         '*1 http request line: "POST /v3/payments HTTP/1.1"', "*1 http header: " + '*1 http header: "a: b' * (n // 20)],
     "Quarkus's request label repeated on its line": lambda n: [
         "Request: POST https://a Headers[" * (n // 32) + "x], Body: x"],
+    "a trace's hex line, its text like hex": lambda n: [
+        "=> Send data, 1000000 bytes (0xf4240)", "0000: " + "61 62 20 " * (n // 12) + "ab " * (n // 12)],
     "a forensic log's line, a run of blanks": lambda n: ["+id|POST /v3/payments HTTP/1.1|Host:a" + " " * n + "x"],
 }
 

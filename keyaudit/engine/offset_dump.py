@@ -140,13 +140,14 @@ def _text_bytes(shown: str) -> bytes | None:
 def _hex_bytes(shown: str) -> bytes | None:
     """The bytes of a line in the hex form (each byte's two digits and a blank, padded with
     blanks to the line's width, then the same bytes as text), or None when it is not one. The
-    text may begin like hex itself: the count whose text is as long as it says wins."""
+    text may begin like hex itself: the count whose text is as long as it says wins. Two counts
+    can: every pair that looks like hex (padded or not), or fewer, where a pair the text begins
+    with stands where padding would, so there is none (the text a quarter of the line). Each
+    count from the most down, tried in turn, read the rest of the line again (quadratic)."""
     pairs = _HEX.match(shown)
-    count = len(pairs.group()) // 3 if pairs is not None else 0
-    while count:
-        rest = shown[3 * count:]
-        padding = len(rest) - count
-        if padding >= 0 and not padding % 3 and not rest[:padding].strip():
+    most = len(pairs.group()) // 3 if pairs is not None else 0
+    for count in (most, len(shown) // 4 if len(shown) % 4 == 0 else 0):
+        padding = len(shown) - 4 * count
+        if 0 < count <= most and padding >= 0 and not padding % 3 and not shown[3 * count: 3 * count + padding].strip():
             return bytes.fromhex(shown[: 3 * count])
-        count -= 1
     return None
