@@ -260,3 +260,19 @@ def test_dios_labels_are_read_after_its_prefix_or_at_the_start_and_a_header_row_
                  "data:", "{}", ""]
         assert _read([prefix + line for line in lines]) == [
             ("POST", url, [("uri", f"{url}/other"), ("content-type", "x")], b"{}", True)], prefix
+
+
+def test_a_printers_other_tables_written_as_headers_are_not_the_requests_headers() -> None:
+    """pretty_dio_logger prints the query parameters, the options' extras and a body that is a map as
+    tables of `╟ name: value` rows, as it prints the headers: only the Headers table's rows are
+    headers, and a request whose only table is its body's map shows none."""
+    url = "https://api.asaas.com/v3/transfers?access_token=placeholder"
+    box = ["╔╣ Request ║ POST ", f"║  {url}", "╚═══"]
+    query = ["╔ Query Parameters ", "╟ access_token: placeholder", "╚═══"]
+    headers = ["╔ Headers ", "╟ Accept: */*", "╟ responseType: ResponseType.json", "╚═══"]
+    extras = ["╔ Extras ", "╟ Signature: cached", "╚═══"]
+    body = ["╔ Body ", "╟ value: 10", "╟ Request-Time: soon", "╚═══"]
+    response = ["╔╣ Response ║ POST ║ Status: 201 Created  ║ Time: 80 ms", f"║  {url}"]
+    assert _read([*box, *query, *headers, *extras, *body, *response, *box, *body, *response]) == [
+        ("POST", url, [("Accept", "*/*"), ("responseType", "ResponseType.json")], None, True),
+        ("POST", url, [], None, False)]

@@ -19,8 +19,10 @@ headers (a list of headers, see
 ``list``); body (the body begins: its first line, or empty when it begins on the next line); data
 (a piece of the body); more (a piece of the last header's value on a row of its own, where a
 printer cut the value at its width: right after the header's row or another piece); cut (the
-piece is not whole: the body is not the bytes sent); end (the request ends here). A label with a
-name or headers group says the headers are known, even where it lists none (``<none>``).
+piece is not whole: the body is not the bytes sent); aside (rows of another table follow, written
+as headers are — a printer's query parameters, options, a body's map: their names are no headers,
+up to the next label with a headers group); end (the request ends here). A label with a name or
+headers group says the headers are known, even where it lists none (``<none>``).
 Optional keys of a shape:
   list     how its headers groups list them: map (Java's ``Map.toString()``, ``{Name=value, …}``),
            quoted (Spring's ``HttpHeaders.toString()``, ``[name:"value", …]``), blanks
@@ -98,12 +100,15 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
                      r"Headers\[(?P<headers>.*)\], Body:(?P<body>)\s*$"}},
 
     # pretty_dio_logger with its defaults (pub.dev/packages/pretty_dio_logger; PrettyDioLogger.
-    # onRequest): a box `╔╣ Request ║ POST `, `║  <uri>`, then `╔ Headers ` and one `╟ name: value`
-    # row a header; a value longer than the width (90) goes on the rows after `╟ name: `, cut every
-    # 90 characters, each piece after `║ `. `╔╣ Response ║` (or `╔╣ DioError ║`) begins the response.
+    # onRequest): a box `╔╣ Request ║ POST `, `║  <uri>`, then tables, each `╔ <title> ` and one
+    # `╟ name: value` row an entry — `Query Parameters`, `Headers` (a header a row), `Extras`, and a
+    # body that is a map, `Body` or `Form data | <boundary>`; a value longer than the width (90) goes
+    # on the rows after `╟ name: `, cut every 90 characters, each piece after `║ `. `╔╣ Response ║`
+    # (or `╔╣ DioError ║`) begins the response.
     {"capture": "pretty-dio", "labels": {
         "╔╣ Request ║ ": r"╔╣ Request ║ (?P<method>[A-Z]+)\s*$",
         "║  ": r"║  (?P<url>https?://\S+)\s*$",
+        "╔ Headers ": r"╔ Headers (?P<headers>)\s*$", "╔ ": r"╔ (?P<aside>)",
         "╟ ": rf"╟ (?P<name>{TOKEN}): (?P<value>.*)$",
         "╔╣ ": r"╔╣ (?P<end>)", "║ ": r"║ (?P<more>.*)$"}},
 

@@ -157,6 +157,7 @@ class _Request:
     whole: bool = True  # the body shown is all of it
     wrapped_at: int = -2  # the line of the last header or of a piece of its value: the next piece's line follows it
     closed: bool = False  # the body ended before the method came: the request waits for it
+    aside: bool = False  # the rows being read are another table's (query, options, a body's map), not headers
 
 
 def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
@@ -170,6 +171,19 @@ def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], li
     elif groups.get("pseudo") in PSEUDO_PARTS:
         parts[PSEUDO_PARTS[groups["pseudo"]]] = value
     return parts, headers
+
+
+def _taken(current: _Request, label: Label, groups: dict[str, str | None],
+           headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The headers a label's line gives the request: none while the rows read are another table's
+    (from a label with an ``aside`` group up to one with a headers group: a printer's query
+    parameters or a body's map, written as its headers are), which say nothing of the headers."""
+    if groups.get("aside") is not None or groups.get("headers") is not None:
+        current.aside = groups.get("aside") is not None
+    if current.aside:
+        return []
+    current.headers_known = current.headers_known or label.names_headers
+    return headers
 
 
 def _wrapped(current: _Request, number: int, headers: list[tuple[str, str]], piece: str | None) -> None:
@@ -243,9 +257,10 @@ class LabelReader:
                 return
             current = self._current = _Request(shape, number)
         current.parts.update(parts)
+        groups = match.groupdict()
+        headers = _taken(current, label, groups, headers)
         current.headers += headers
-        _wrapped(current, number, headers, match.groupdict().get("more"))
-        current.headers_known = current.headers_known or label.names_headers
+        _wrapped(current, number, headers, groups.get("more"))
         yield from self._pieces(current, match, text)
         if current.closed and "method" in current.parts:
             yield from self._end()  # the method, the field that was still to come after the body
