@@ -53,6 +53,8 @@ CASES: dict[str, Callable[[int], list[str]]] = {
         "Request: POST https://a Headers[" * (n // 32) + "x], Body: x"],
     "a trace's hex line, its text like hex": lambda n: [
         "=> Send data, 1000000 bytes (0xf4240)", "0000: " + "61 62 20 " * (n // 12) + "ab " * (n // 12)],
+    "lines that each open an object, each anchored": lambda n: [
+        f"2026-11-22 10:00:{k % 60:02d} app " + "x" * 40 + ' "Signature": "a" {' for k in range(n // 80)],
     "a forensic log's line, a run of blanks": lambda n: ["+id|POST /v3/payments HTTP/1.1|Host:a" + " " * n + "x"],
 }
 

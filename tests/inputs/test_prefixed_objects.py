@@ -52,8 +52,13 @@ def pino_pretty_each_line(request: Request) -> list[str]:
     return _each_line(lambda n: f"[13:00:00.{n:03d}] INFO (payouts/4242): ", js_inspect_lines(request))
 
 
+def non_ascii_prefix_each_line(request: Request) -> list[str]:
+    # a prefix that is not ASCII (a thread named in Portuguese, a separator): compared as text, not bytes
+    return _each_line(lambda n: f"2026-11-22 13:00:00.{n:03d} INFO [serviço-pagamentos] » ", _pretty(request))
+
+
 @pytest.mark.parametrize("shape", [python_logging_each_line, python_logging_message_first, github_actions_log,
-                                   winston_inspect_each_line, pino_pretty_each_line])
+                                   winston_inspect_each_line, pino_pretty_each_line, non_ascii_prefix_each_line])
 def test_a_request_object_with_a_prefix_on_each_line_is_judged_as_any_shape(shape, tmp_path: Path) -> None:
     check_shape(shape, tmp_path)
 

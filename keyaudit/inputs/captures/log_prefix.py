@@ -5,7 +5,6 @@ each record (a timestamp, a thread, a level, a logger name), so that the reader 
 from __future__ import annotations
 
 import functools
-import os
 import re
 
 from keyaudit.engine.records import LOG_RECORD
@@ -110,6 +109,7 @@ def learned_prefix(prefix: str) -> Prefix:
 
 
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+_ASCII_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 MIN_SHARED_CHARS = 4  # a prefix written before each line holds this many characters besides blanks (a time, a level)
 
 
@@ -117,19 +117,38 @@ def shared_prefix(one: str, other: str) -> int:
     """How many leading characters two lines share, digits aside (timestamps move on), cut back to
     just after a blank: the prefix a logger or a transport writes before each line of a message,
     where both carry one; 0 where they share fewer than :data:`MIN_SHARED_CHARS` characters besides blanks."""
-    first = one.translate(_DIGITS_AS_ZERO)
-    common = len(os.path.commonprefix([first, other.translate(_DIGITS_AS_ZERO)]))
+    first = digitless(one)
+    common = _common_length(first, digitless(other))
     cut = max(first.rfind(" ", 0, common), first.rfind("\t", 0, common)) + 1
     return cut if len(first[:cut].replace(" ", "").replace("\t", "")) >= MIN_SHARED_CHARS else 0
+
+
+def _common_length(one: str, other: str) -> int:
+    """How many leading characters two strings share, found by halving, each half compared at C
+    speed: asked of each line above an anchored one that opens an object (a line of such lines
+    asks it dozens of times), where a comparison character by character in Python cost 4 s a
+    megabyte."""
+    low, high = 0, min(len(one), len(other))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if one[low:middle] == other[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def carries(text: str, prefix: str) -> bool:
     """Whether ``text`` starts with ``prefix`` (its digits written as 0s), digits aside; an empty
     line of the message may carry it without its trailing blanks."""
-    head = text[: len(prefix)].translate(_DIGITS_AS_ZERO)
+    head = digitless(text[: len(prefix)])
     return head == prefix or (len(text) < len(prefix) and head == prefix.rstrip())
 
 
 def digitless(text: str) -> str:
-    """``text`` with its digits written as 0s: what :func:`carries` compares."""
+    """``text`` with its digits written as 0s: what :func:`carries` compares. An ASCII line (most
+    are) is translated as bytes, by a table at C speed: a str's translation looks each character
+    up in a mapping, and the lines above each anchored one are translated again for it."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_DIGITS_AS_ZERO).decode("ascii")
     return text.translate(_DIGITS_AS_ZERO)
