@@ -276,3 +276,10 @@ def test_a_printers_other_tables_written_as_headers_are_not_the_requests_headers
     assert _read([*box, *query, *headers, *extras, *body, *response, *box, *body, *response]) == [
         ("POST", url, [("Accept", "*/*"), ("responseType", "ResponseType.json")], None, True),
         ("POST", url, [], None, False)]
+
+
+def test_a_ruby_call_whose_payload_is_logged_by_its_size_gives_its_headers_and_no_body() -> None:
+    # rest-client writes a payload longer than 500 bytes as `1234 byte(s) length` (Payload#short_inspect)
+    url = "https://api.iugu.com/v1/transfer_requests"
+    assert _read([f'RestClient.post "{url}", 1000 byte(s) length, "Content-Length"=>"1000", "User-Agent"=>"rest-client"']) == [
+        ("POST", url, [("Content-Length", "1000"), ("User-Agent", "rest-client")], None, True)]

@@ -159,10 +159,12 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
 
     # rest-client's request log, RestClient.log set (github.com/rest-client/rest-client, lib/restclient/
     # request.rb log_request): the call as Ruby code on one line, `RestClient.post "<url>", "<payload>",
-    # "Name"=>"value", …` — strings Ruby-inspected (escapes as Go's %q), the payload left out without one.
+    # "Name"=>"value", …` — strings Ruby-inspected (escapes as Go's %q), the payload left out without one, and
+    # written as its size, `1234 byte(s) length`, where it is longer than 500 bytes (Payload#short_inspect).
     {"capture": "rest-client", "list": "dictionary", "quoted": "yes", "labels": {
         "RestClient.": r'\bRestClient\.(?P<method>get|post|put|patch|delete|head|options) "(?P<url>https?://[^"\s]+)"'
-                       r'(?:, "(?P<data>(?:[^"\\]|\\.)*)"(?!=>| =>))?(?:, (?P<headers>".*))?(?P<end>)\s*$'}},
+                       r'(?:, "(?P<data>(?:[^"\\]|\\.)*)"(?!=>| =>)|, \d+ byte\(s\) length(?P<cut>))?'
+                       r'(?:, (?P<headers>".*))?(?P<end>)\s*$'}},
 
     # nginx's debug log (nginx.org/en/docs/debugging_log.html; ngx_http_request.c): `… *<connection> http request
     # line: "POST /path HTTP/1.1"`, one `http header: "Name: value"` a header received (Host among them), then
