@@ -58,7 +58,7 @@ class ExchangeJudge:
     # if it is registered, and a judge without it would fail on the first signed request.
     checks: dict[str, RequestCheck] = field(default_factory=request_checks)
     _by_host: dict[str, list[RequestRule]] = field(default_factory=dict, init=False, repr=False)
-    _carried: dict[bytes, tuple[Credential, ...]] = field(default_factory=dict, init=False, repr=False)
+    _carried: dict[bytes, tuple[Finding, ...]] = field(default_factory=dict, init=False, repr=False)
 
     @functools.cached_property
     def _carriers(self) -> SecretDetector:
@@ -86,29 +86,36 @@ class ExchangeJudge:
 
     def credentials(self, exchange: Exchange) -> list[Credential]:
         """The credentials the request carries anywhere (URL, headers, body), as the secret
-        rules find them in its text. Most requests carry none (a masked header, a token-free
-        call): one pass of the engine over the text says so, before a pass that judges hits.
+        rules find them in its text (see :meth:`carried_secrets`)."""
+        return [Credential(f.provider, f.environment, f.secret) for f in self.carried_secrets(exchange)
+                if isinstance(f.secret, Secret)]
+
+    def carried_secrets(self, exchange: Exchange) -> tuple[Finding, ...]:
+        """The secret rules' findings in the request's text, placed in that text (path ``-``):
+        shared between the requests that send the same text, so not to be changed. Most requests
+        carry none (a masked header, a token-free call): one pass of the engine over the text
+        says so, before a pass that judges hits.
 
         A request's text alone decides what it carries, and a log writes the same request again
         and again (a poll, a client's retries, the few calls a service makes): each short text is
-        scanned once (a long body is seldom sent twice), its credentials (frozen) handed out again."""
+        scanned once (a long body is seldom sent twice), its findings handed out again."""
         text = request_text(exchange)
         if len(text) > _MAX_TEXT_KEPT:
-            return self._scanned_credentials(text)
+            return self._scanned(text)
         carried = self._carried.get(text)
         if carried is None:
             if len(self._carried) >= _MAX_TEXTS_KEPT:
                 self._carried.clear()
-            carried = self._carried[text] = tuple(self._scanned_credentials(text))
-        return list(carried)
+            carried = self._carried[text] = self._scanned(text)
+        return carried
 
-    def _scanned_credentials(self, text: bytes) -> list[Credential]:
+    def _scanned(self, text: bytes) -> tuple[Finding, ...]:
         found_hits = self._carriers.matcher.match(text, want_markers=False)
         if not found_hits.tables and not self._carriers.secret_spans(text, found_hits):
-            return []
+            return ()
         found: list[Finding] = []
         self._carriers.findings_in(io.BytesIO(text), "-", found)
-        return [Credential(f.provider, f.environment, f.secret) for f in found if isinstance(f.secret, Secret)]
+        return tuple(found)
 
     def shown_url(self, exchange: Exchange, *also: Secret, carried: list[Credential] | None = None) -> str:
         """The exchange's URL as a report shows it: without user information, and with every

@@ -8,6 +8,7 @@ a unit with a finding on every line holds — and hands its process's parent —
 
 from __future__ import annotations
 
+import bisect
 import json
 import pickle
 from collections import Counter
@@ -29,6 +30,7 @@ class Found:
 
     def __init__(self, findings: Iterable[Finding] = ()) -> None:
         self._packed: list[bytes] = []
+        self._packed_ends: list[int] = []  # how many findings the batches up to each hold
         self._packed_count = 0
         self._loose: list[Finding] = []
         self.extend(findings)
@@ -38,6 +40,7 @@ class Found:
         if len(self._loose) >= PACK_AT:
             self._packed.append(pickle.dumps(self._loose, protocol=pickle.HIGHEST_PROTOCOL))
             self._packed_count += len(self._loose)
+            self._packed_ends.append(self._packed_count)
             self._loose = []
 
     def append(self, finding: Finding) -> None:
@@ -47,9 +50,16 @@ class Found:
         return self._packed_count + len(self._loose)
 
     def __iter__(self) -> Iterator[Finding]:
-        for batch in self._packed:
-            yield from pickle.loads(batch)
-        yield from self._loose
+        return self.since(0)
+
+    def since(self, start: int) -> Iterator[Finding]:
+        """The findings from the ``start``-th on (0-based); the batches wholly before it are not
+        unpacked (a reader that looks at the new ones again and again)."""
+        first = bisect.bisect_right(self._packed_ends, start)
+        for index in range(first, len(self._packed)):
+            begins = self._packed_ends[index - 1] if index else 0
+            yield from pickle.loads(self._packed[index])[max(0, start - begins) :]
+        yield from self._loose[max(0, start - self._packed_count) :]
 
 
 @dataclass

@@ -17,17 +17,23 @@ read the stream again at the end).
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.stream import ChunkedPass
 from keyaudit.engine.windows import NestedText, Window
 from keyaudit.inputs.captures.file_scope import defines_in
 from keyaudit.inputs.text_requests import exchanges_in_text, nested_findings, worth_reading
+from keyaudit.model.exchange import Exchange
+from keyaudit.model.findings import Finding, Location
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from keyaudit.run.state import Resume
 from keyaudit.run.tally import Tally
 from keyaudit.sources.opening import Opener, reading_on
+
+REBUILT = "request"  # how a secret only the request's reader put together was decoded (``context.decoded``)
+GENERIC = "generic"  # the provider of a finding of no provider's key (a user name and password)
 
 
 class UnitRequests:
@@ -49,6 +55,8 @@ class UnitRequests:
         self._before = len(tally.findings)  # findings of other passes over the unit
         self._top = not cut and resume is None  # the text starts at the file's top
         self._defines: bool | None = None  # whether its top defines how its lines read, once asked
+        self._shown: set[str] = set()  # the identities of the secrets the text scan found (see _shown_secrets)
+        self._shown_upto = 0  # the findings looked at for them
 
     def worth_reading(self) -> bool:
         """Whether the text read so far can hold requests that matter."""
@@ -75,8 +83,34 @@ class UnitRequests:
                                           head=self._head):
             if exchange.origin.line > last:
                 continue  # begun past the range's end: the next range's
-            judged = self._judge.judge(exchange, tally.counts.statistics)
+            judged = [*self._judge.judge(exchange, tally.counts.statistics), *self._rebuilt_secrets(exchange)]
             tally.findings.extend(f for f in judged if f.location.line > self._earlier)
+
+    def _rebuilt_secrets(self, exchange: Exchange) -> list[Finding]:
+        """The providers' keys the request carries that the scan of the text did not find in the
+        unit: values only its reader put together (a header a printer cut onto rows of its own,
+        the pieces of a line a runtime split), each a finding on the request's first line,
+        ``decoded: request``. A key the text shows whole is reported where the text shows it. Not
+        the generic rules' credentials: a reader also writes out what a client derives from its
+        options (curl's ``-u user:password`` as a Basic header), which the text rules judged as
+        written."""
+        keys = [(finding, finding.secret.identity) for finding in self._judge.carried_secrets(exchange)
+                if finding.secret is not None and finding.provider != GENERIC]
+        if not keys:  # most requests: a masked header, a token-free call
+            return []
+        shown, origin = self._shown_secrets(), exchange.origin
+        place = Location(self._display, origin.line, origin.column, origin.line, origin.column + 1, origin.pointer)
+        return [replace(finding, location=place, context={**finding.context, "decoded": REBUILT})
+                for finding, identity in keys if identity not in shown]
+
+    def _shown_secrets(self) -> set[str]:
+        """The identities of the secrets the scan of the text found in the unit so far."""
+        findings = self._tally.findings
+        for finding in findings.since(self._shown_upto):
+            if finding.secret is not None and finding.context.get("decoded") != REBUILT:
+                self._shown.add(finding.secret.identity)
+        self._shown_upto = len(findings)
+        return self._shown
 
     def _last_line(self) -> int:
         """The last line whose requests are the unit's: a range's own last line; any, of a whole

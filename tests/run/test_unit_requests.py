@@ -14,7 +14,8 @@ import pytest
 
 import keyaudit.inputs.text_requests
 from helpers.request_shapes import BODY, REQUESTS, URL, dumps_log, pretty_log
-from helpers.running import run_scan
+from helpers.credentials import asaas_key
+from helpers.running import run_scan, scan_json
 from keyaudit.rulebook.loader import load_rules
 from keyaudit.run.gzip_cutting import Costs, Cutting
 from keyaudit.run.unit_scanner import UnitScanner
@@ -122,3 +123,32 @@ def test_a_request_whose_provider_is_named_past_a_long_line_past_the_range_end_i
     whole, cut = run_scan(str(path), jobs=1), run_scan(str(path), jobs=2, range_bytes=cut_at)
     assert len(judged(whole)) == 6
     assert judged(cut) == judged(whole), sorted(set(judged(whole)) ^ set(judged(cut)))
+
+
+def rows_log(key: str) -> str:
+    """A Flutter app's pretty_dio_logger box: a header value longer than the box's width goes on
+    rows of its own, cut every 90 characters: no row shows the key whole."""
+    prefix, width = "I/flutter ( 4321): ", 90
+    rows = [f"║ {key[at:at + width]}" for at in range(0, len(key), width)]
+    lines = ["╔╣ Request ║ POST ", "║  https://api.asaas.com/v3/transfers", "╚" + "═" * width, "╔ Headers ",
+             "╟ Content-Type: application/json", "╟ access_token: ", *rows, "╚" + "═" * width]
+    return "\n".join(["2026-11-22 13:00:00 INFO app started", *(prefix + line for line in lines)]) + "\n"
+
+
+def test_a_key_only_the_request_reader_puts_together_is_reported_on_the_request(tmp_path: Path) -> None:
+    key = asaas_key()
+    (tmp_path / "app.log").write_text(rows_log(key))
+    report, _ = scan_json(str(tmp_path / "app.log"))
+    leaks = [f for f in report["findings"] if f["category"] == "access-token"]
+    assert [(f["rule_id"], f["location"]["line"], f["context"]["decoded"], f["secret"]["length"]) for f in leaks] == [
+        ("asaas-api-key", 2, "request", len(key))]
+    assert key not in json.dumps(report)
+
+
+def test_a_key_the_text_shows_whole_is_reported_where_the_text_shows_it_only(tmp_path: Path) -> None:
+    key = asaas_key()
+    log = rows_log("x" * 10).replace("╟ access_token: \n", f"╟ access_token: {key}\n")
+    (tmp_path / "app.log").write_text(log.replace("I/flutter ( 4321): ║ xxxxxxxxxx\n", ""))
+    report, _ = scan_json(str(tmp_path / "app.log"))
+    leaks = [f for f in report["findings"] if f["category"] == "access-token"]
+    assert [(f["location"]["line"], f["context"].get("decoded")) for f in leaks] == [(7, None)]
