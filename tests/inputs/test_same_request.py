@@ -75,3 +75,13 @@ def test_a_reading_without_its_body_is_another_request_unless_its_length_says_ot
     sized = exchange("dotnet", 3, body=None, headers=[*HEADERS, ("Content-Length", "12")])
     assert len(distinct([exchange("jsonlog", 1, body=b'{"amount":1}'), sized])) == 1
     assert len(distinct([exchange("jsonlog", 1, body=b'{"amount":10}'), sized])) == 2
+
+
+def test_a_fuller_reading_that_replaced_a_bare_one_still_takes_a_third_readers_reading() -> None:
+    """A JSON record's method and URL, its message joined to the headers the next records hold (one
+    record read two ways, on one line), and a client's dump of the same call: one request. The
+    fuller reading that replaced the bare one is found by what it shows, not by the bare one's
+    empty headers."""
+    bare = exchange("jsonlog", 1, body=None, headers=[], known=False)
+    found = distinct([bare, exchange("wire", 1), exchange("okhttp", 3)])
+    assert [(e.origin.capture, e.origin.line) for e in found] == [("wire", 1)]

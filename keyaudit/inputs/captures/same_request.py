@@ -76,13 +76,14 @@ def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
             on_line.setdefault((method, url, exchange.origin.line), len(kept))
             kept.append(exchange)
             continue
-        key, shown, readers = filed[twin]
-        groups = seen[key][shown]
-        del groups[readers][twin]
-        filed[twin] = (key, shown, readers | {capture})
-        groups.setdefault(readers | {capture}, {})[twin] = None
+        key, filed_as, readers = filed[twin]
+        del seen[key][filed_as][readers][twin]
         if _shows(exchange) > _shows(kept[twin]):
-            kept[twin] = exchange
+            # filed again by what it shows: a fuller reading that replaced a bare one (one record read
+            # two ways) is then found by its own headers when a third reader's reading of it comes
+            kept[twin], filed_as = exchange, shown
+        filed[twin] = (key, filed_as, readers | {capture})
+        seen[key].setdefault(filed_as, {}).setdefault(readers | {capture}, {})[twin] = None
     return kept
 
 
