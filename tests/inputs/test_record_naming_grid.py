@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers.running import scan_json
-from helpers.signed_shapes import Request, check_shape
+from helpers.signed_shapes import Request, check_shape, requests
 from keyaudit.inputs.captures.records import request_of
 from keyaudit.model.exchange import Origin
 
@@ -78,6 +78,36 @@ def test_a_path_field_beats_a_route_template() -> None:
     found = request_of({"method": "POST", "host": "api.iugu.com", "route": "/v1/transfer_requests/:id",
                         "path": "/v1/transfer_requests/7"}, Origin("records.log", 1))
     assert found is not None and found.url == URL + "/7"
+
+
+@pytest.mark.parametrize("template", ["/v1/transfer_requests/:id", "/{version}/transfer_requests", "/v1/<kind>",
+                                      "/v1/transfer_requests/<int:id>", "/v1/[kind]", "/v1/*"])
+def test_a_route_template_is_no_path_sent(template: str) -> None:
+    """Express's, OpenAPI's, Flask's, Next.js's templates and a wildcard, under a route's name or in
+    a span's name (``POST /v1/{kind}``): a pattern of the paths a server serves, never sent. With no
+    path beside it the record names no URL; a path field beside the name is the path."""
+    origin = Origin("records.log", 1)
+    assert request_of({"method": "POST", "host": "api.iugu.com", "route": template}, origin) is None
+    assert request_of({"name": f"POST {template}", "host": "api.iugu.com"}, origin) is None
+    found = request_of({"name": f"POST {template}", "host": "api.iugu.com", "path": "/v1/transfer_requests"}, origin)
+    assert found is not None and found.url == URL
+
+
+def test_a_route_template_makes_no_signed_transfer_look_badly_signed(tmp_path: Path) -> None:
+    """A gateway's record of a signed transfer naming only its route: the signature covers the path
+    sent, which the template is not (verified over the template, a valid signature failed). The
+    same record with the path sent: one valid signature."""
+    found, public = requests(tmp_path)
+    signed = found[1]
+
+    def record(**fields: str) -> str:
+        return json.dumps({"method": "POST", "host": signed.host, "route": "/:version/transfer_requests", **fields,
+                           "headers": dict(signed.headers), "body": signed.body})
+    log = tmp_path / "gateway.log"
+    log.write_text(record() + "\n" + record(path=signed.path) + "\n")
+    report, _ = scan_json("--public-key", str(public), str(log))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == []
+    assert report["scan"]["requests"].get("signatures_valid") == 1
 
 
 def test_an_incoming_request_log_naming_its_own_server_gives_no_provider_finding(tmp_path: Path) -> None:

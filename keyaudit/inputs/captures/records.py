@@ -77,6 +77,9 @@ PATH = spellings("path", "pathname", "rawpath", "uri", "uristem", "uripath", "ur
 # where no path field says it, and only a value that is a path ("target": "production" is none)
 ROUTE = spellings("route", "routepath", "pathinfo", "resourcepath", "endpointpath", "relativeurl", "relativeuri",
                   "target")
+# A path as sent, not a route template (Express's `/:id`, OpenAPI's `/{id}`, Flask's `<int:id>`, Next.js's `[id]`, a
+# wildcard): the rules judge the path sent (a transfer's; what a signature covers), and a template was never sent
+_SENT_PATH = re.compile(r"(?:/(?!:)[^/{}<>\[\]*?]*)+(?:\?.*)?", re.S)
 QUERY = spellings("query", "querystring", "args", "params", "queryparams", "search", "uriquery")
 # The port the request went to, which says the scheme where nothing else does (80: plain HTTP):
 # a packet's destination (tshark's tcp.dstport), a W3C log's s-port, a server or destination object's port.
@@ -190,7 +193,7 @@ def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
     there or, failing that, ``around`` them; ``port``, a URL object's own (Postman's
     ``url.port``), joins the host."""
     path = _part(nodes, PATH, "/")
-    if path is None and isinstance(route := first(nodes, ROUTE), str) and route.startswith("/"):
+    if path is None and isinstance(route := first(nodes, ROUTE), str) and _SENT_PATH.fullmatch(route):
         path = route
     if path is None:
         return None
@@ -293,8 +296,8 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     if logged is None:
         logged = first(near, HEADER_LINES, (list,))
     headers, headers_known = request_headers(logged, node, record, known, BODY)
-    if target is not None and first(near, URL, (str, dict)) is None:
-        # a request line or a name, query included, beats a path field (nginx $request)
+    if target is not None and first(near, URL, (str, dict)) is None and (has_scheme(target) or _SENT_PATH.fullmatch(target)):
+        # a request line or a name, query included, beats a path field (nginx $request); a name's route template does not
         url = target if has_scheme(target) else _absolute(target, near, headers) or _url_with_path(node, target)
     else:
         url = _url(near, headers)
