@@ -119,6 +119,36 @@ def test_a_block_s_indentation_is_not_the_body_s_and_a_disabled_or_block_key_is_
     assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == ["iugu-unsigned-transfer"]
 
 
+def test_only_a_bruno_files_headers_block_gives_headers_and_the_auth_mode_it_names_sends_its_credentials(
+        tmp_path: Path) -> None:
+    """A Bruno file writes its other blocks as it writes its headers: the query's, the auth modes',
+    the assertions' and the docs' rows are no headers. Bruno sends `auth:bearer`'s token as
+    `Authorization: Bearer <token>` (`auth:basic`'s user and password as Basic credentials) where the
+    request's block names that mode, in place of an Authorization header of its own; else not."""
+    key = asaas_key()
+
+    def bru(mode: str, method: str = "get") -> list[str]:
+        return ["meta {", "  name: customers", "  type: http", "  seq: 1", "}", "", f"{method} {{",
+                "  url: https://api.asaas.com/v3/customers", f"  auth: {mode}", "}", "", "params:query {",
+                "  limit: 10", "}", "", "headers {", "  access_token: sent", "  Authorization: Bearer old", "}", "",
+                "auth:basic {", "  username: user", "  password: secret", "}", "", "auth:bearer {", f"  token: {key}",
+                "}", "", "assert {", "  res.status: eq 200", "}", "", "docs {", "  Note: lists customers", "}", ""]
+
+    url = "https://api.asaas.com/v3/customers"
+    own = [("access_token", "sent"), ("Authorization", "Bearer old")]
+    read = [(method, at, [(name, value.replace(key, "<key>")) for name, value in headers], body, known)
+            for method, at, headers, body, known in _read(bru("bearer") + bru("none", "post") + bru("basic", "put"))]
+    assert read == [  # (the key not in a failure's message)
+        ("GET", url, [("access_token", "sent"), ("Authorization", "Bearer <key>")], None, True),
+        ("POST", url, own, None, True),
+        ("PUT", url, [("access_token", "sent"), ("Authorization", "Basic dXNlcjpzZWNyZXQ=")], None, True)]
+    for mode, expected in (("bearer", ["asaas-key-in-authorization-header"]), ("inherit", [])):
+        path = tmp_path / f"{mode}.bru"
+        path.write_text("\n".join(bru(mode)))
+        report, _ = scan_json(str(path))
+        assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == expected, mode
+
+
 def test_a_body_printed_line_by_line_loses_each_lines_prefix_and_ends_at_a_line_without_it() -> None:
     # dio's LogInterceptor in `flutter run`'s console: every print behind `I/flutter (<pid>): `
     def printed(prefix: str, body: list[str]) -> list[str]:

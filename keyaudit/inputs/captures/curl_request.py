@@ -8,7 +8,6 @@ whose host is ``$API_URL`` names no host and yields nothing.
 
 from __future__ import annotations
 
-import base64
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -16,6 +15,7 @@ from urllib.parse import quote
 
 from keyaudit.model.exchange import Exchange, Origin
 
+from .authorization import authorization
 from .curl_options import options
 from .lines import has_scheme, header_value, make_exchange, to_bytes
 
@@ -203,11 +203,10 @@ def _headers(request: _Request) -> list[tuple[str, str]]:
     """The headers curl sends that matter here, with the ones it adds on its own."""
     headers = list(request.headers)
     defaults: list[tuple[str, str]] = []
-    if request.user and not request.other_auth:
-        user = request.user if ":" in request.user else request.user + ":"
-        defaults.append(("Authorization", "Basic " + base64.b64encode(to_bytes(user)).decode("ascii")))
-    elif request.bearer:
-        defaults.append(("Authorization", f"Bearer {request.bearer}"))
+    credentials = (("basic", request.user.split(":", 1)) if request.user and not request.other_auth
+                   else ("bearer", [request.bearer] if request.bearer else []))
+    if (sent := authorization(*credentials)) is not None:
+        defaults.append(("Authorization", sent))
     defaults.append(("User-Agent", "curl"))  # curl names itself unless told otherwise (-A, -H 'User-Agent:')
     if request.json:
         defaults += [("Content-Type", "application/json"), ("Accept", "application/json")]

@@ -21,8 +21,12 @@ headers (a list of headers, see
 printer cut the value at its width: right after the header's row or another piece); cut (the
 piece is not whole: the body is not the bytes sent); aside (rows of another table follow, written
 as headers are — a printer's query parameters, options, a body's map: their names are no headers,
-up to the next label with a headers group); end (the request ends here). A label with a name or
-headers group says the headers are known, even where it lists none (``<none>``).
+up to the next label with a headers, aside or credentials group); credentials (the same, the rows
+an authentication scheme's credentials, the scheme the group's text: each row's value in turn, a
+Bearer token, Basic's user and password); auth (the scheme the request authenticates with: the
+client sends the credentials read for it as the Authorization header it makes of them, see
+:mod:`.authorization`; the first label giving it counts); end (the request ends here). A label with
+a name or headers group says the headers are known, even where it lists none (``<none>``).
 Optional keys of a shape:
   list     how its headers groups list them: map (Java's ``Map.toString()``, ``{Name=value, …}``),
            quoted (Spring's ``HttpHeaders.toString()``, ``[name:"value", …]``), blanks
@@ -192,14 +196,21 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "BereqHeader": rf"^-+\s+BereqHeader\s+(?P<name>{TOKEN}): (?P<value>.*)$",
         "End": r"^-+\s+End\s*$(?P<end>)"}},
 
-    # A Bruno request file (docs.usebruno.com/bru-lang/overview and tag-reference): a block named
-    # after the method holding `url:` (and `body:`, `auth:`: no headers), a `headers { name: value }`
-    # block (a `~` before a name disables it: not sent), and `body:json { … }` (or :text, :xml, …)
-    # whose lines the file indents by two blanks, sent without them.
+    # A Bruno request file (docs.usebruno.com/bru-lang/overview and tag-reference; bruno-lang's
+    # jsonToBru writes the blocks in this order): a block named after the method holding `url:`, `body:`
+    # and `auth:` (the auth mode: its rows no headers), `params:query { … }` and `params:path`, a
+    # `headers { name: value }` block (a `~` before a name disables it: not sent), `auth:<mode> { … }`
+    # blocks (Bruno sends `auth:bearer`'s `token:` as `Authorization: Bearer <token>` and `auth:basic`'s
+    # `username:` and `password:` as Basic credentials, where the mode names them), then `body:json { … }`
+    # (or :text, :xml, …) whose lines the file indents by two blanks, sent without them; later blocks
+    # (`assert`, `vars:…`, `script:…`, `tests`, `docs`) are no headers either.
     {"capture": "bruno", "close": "}", "indent": "  ", "labels": {
-        " {": r"^(?P<method>get|post|put|patch|delete|options|head) \{\s*$",
+        " {": r"^(?P<method>get|post|put|patch|delete|options|head) \{(?P<aside>)\s*$",
         "  url: ": r"^  url: (?P<url>\S+)\s*$",
+        "  auth: ": r"^  auth: (?P<auth>\S+)\s*$",
         "headers {": r"^headers \{(?P<headers>)\s*$",
-        ": ": rf"^  (?!(?:url|body|auth):|~)(?P<name>{TOKEN}): (?P<value>.*)$",
-        "body:": r"^body:[a-z-]+ \{(?P<body>)\s*$"}},
+        "auth:": r"^auth:(?P<credentials>[a-z0-9]+) \{\s*$",
+        "body:": r"^body:[a-z-]+ \{(?P<body>)\s*$",
+        "{": r"^[a-z][\w:-]* \{(?P<aside>)\s*$",
+        ": ": rf"^  (?!~)(?P<name>{TOKEN}): (?P<value>.*)$"}},
 )

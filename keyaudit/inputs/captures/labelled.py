@@ -26,6 +26,7 @@ from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_lines import blank_list, brackets, dictionary_list, map_list, piped_list, quoted_list
 from .label_shapes import LABEL_SHAPES
+from .label_tables import Tables
 from .lines import BodyLines, absolute_url, content_length, header_value, make_exchange, python_literal, to_bytes
 from .log_prefix import Prefix, learned_prefix
 
@@ -157,7 +158,7 @@ class _Request:
     whole: bool = True  # the body shown is all of it
     wrapped_at: int = -2  # the line of the last header or of a piece of its value: the next piece's line follows it
     closed: bool = False  # the body ended before the method came: the request waits for it
-    aside: bool = False  # the rows being read are another table's (query, options, a body's map), not headers
+    tables: Tables = field(default_factory=Tables)  # which table the rows being read belong to
 
 
 def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
@@ -171,19 +172,6 @@ def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], li
     elif groups.get("pseudo") in PSEUDO_PARTS:
         parts[PSEUDO_PARTS[groups["pseudo"]]] = value
     return parts, headers
-
-
-def _taken(current: _Request, label: Label, groups: dict[str, str | None],
-           headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The headers a label's line gives the request: none while the rows read are another table's
-    (from a label with an ``aside`` group up to one with a headers group: a printer's query
-    parameters or a body's map, written as its headers are), which say nothing of the headers."""
-    if groups.get("aside") is not None or groups.get("headers") is not None:
-        current.aside = groups.get("aside") is not None
-    if current.aside:
-        return []
-    current.headers_known = current.headers_known or label.names_headers
-    return headers
 
 
 def _wrapped(current: _Request, number: int, headers: list[tuple[str, str]], piece: str | None) -> None:
@@ -258,7 +246,8 @@ class LabelReader:
             current = self._current = _Request(shape, number)
         current.parts.update(parts)
         groups = match.groupdict()
-        headers = _taken(current, label, groups, headers)
+        headers = current.tables.taken(groups, headers)
+        current.headers_known = current.headers_known or (label.names_headers and not current.tables.aside)
         current.headers += headers
         _wrapped(current, number, headers, groups.get("more"))
         yield from self._pieces(current, match, text)
@@ -330,7 +319,7 @@ class LabelReader:
         current, self._current = self._current, None
         if current is None or "method" not in current.parts:
             return
-        parts, headers = current.parts, current.headers
+        parts, headers = current.parts, current.tables.sent(current.headers)
         url = parts.get("url") or absolute_url(parts.get("target", ""), parts.get("host") or header_value(headers, "Host"),
                                                 parts.get("scheme"))
         body: bytes | None = None
