@@ -178,6 +178,18 @@ def test_a_shared_transaction_gives_the_request_headers_not_its_facts_or_the_res
          [("Content-Type", "application/json"), ("Request-Time", "2026-11-22T13:00:00-03:00")], None, True)]
 
 
+def test_a_shared_transactions_headers_end_at_the_blank_line_after_them_and_its_text_body_gives_none() -> None:
+    """Chucker writes the headers sent as an HTTP head: after the Request rule and a blank line, up
+    to a blank line; the body it shows after them (`a: b` lines of a text body) is no header, nor
+    is any fact it writes before the rule, whatever its name (not a list of the names it uses)."""
+    shared = ["URL: https://api.iugu.com/v1/transfer_requests", "Method: POST", "Protocolo: h2", "Status: Complete", "",
+              "---------- Request ----------", "", "Content-Type: text/plain", "Signature: signature=abc", "",
+              "amount: 1050", "transfer_type: pix", "", "---------- Response ----------", "", "content-type: text/plain"]
+    assert _read([NOISE, *shared, NOISE]) == [
+        ("POST", "https://api.iugu.com/v1/transfer_requests",
+         [("Content-Type", "text/plain"), ("Signature", "signature=abc")], None, True)]
+
+
 def test_a_method_logged_after_the_body_completes_the_request_and_one_never_logged_makes_none() -> None:
     # Moya's NetworkLoggerPlugin: `HTTP Request Method` comes after `Request Body`; headers a Swift dictionary
     def entries(body: list[str], method: list[str]) -> list[str]:

@@ -41,6 +41,8 @@ Optional keys of a shape:
   lined    yes: each line is a print of its own, so every line of the body carries the log prefix
            of its label's line (``I/flutter ( 4321): `` as ``flutter run`` shows an app's prints),
            taken off; a line without it ends the body
+  head     yes: its headers are written as an HTTP head's are, so a blank line after them ends them
+           (what follows is the body as the printer shows it: its ``a: b`` lines are no headers)
 
 A request starts at its shape's first label — the field the library writes first, which must give
 one of its parts (method, url, target, host, pseudo) — and at any label giving a part the open
@@ -142,13 +144,14 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
 
     # A Chucker transaction shared as text (github.com/ChuckerTeam/chucker, TransactionDetailsSharable):
     # `URL: <url>`, `Method: POST`, the transaction's facts (`Protocol:`, `Status:`, `Response:`, `SSL:`, times,
-    # sizes), then `---------- Request ----------`, the headers sent `Name: value`, and the body as Chucker
-    # formats it for reading (JSON re-indented: not the bytes sent, so not read), until `---------- Response`.
-    {"capture": "chucker", "labels": {
-        "URL: ": r"^URL: (?P<url>https?://\S+)\s*$",
+    # sizes: rows of another table), then `---------- Request ----------`, a blank line, the headers sent
+    # `Name: value` and a blank line after them, and the body as Chucker formats it for reading (JSON
+    # re-indented: not the bytes sent, so not read; a text body's `a: b` lines no headers), until `---------- Response`.
+    {"capture": "chucker", "head": "yes", "labels": {
+        "URL: ": r"^URL: (?P<url>https?://\S+)(?P<aside>)\s*$",
         "Method: ": r"^Method: (?P<method>[A-Z]+)\s*$",
         "---------- Request ----------": r"^-+ Request -+(?P<headers>)\s*$",
-        ": ": rf"^(?!(?:Protocol|Status|Response|SSL|Duration):)(?P<name>{TOKEN}): (?P<value>.*)$",
+        ": ": rf"^(?P<name>{TOKEN}): (?P<value>.*)$",
         "---------- Response ----------": r"^-+ Response -+(?P<end>)\s*$"}},
 
     # Moya's NetworkLoggerPlugin, logOptions .verbose (github.com/Moya/Moya, Sources/Moya/Plugins/

@@ -27,6 +27,7 @@ class Tables:
     scheme: str = ""  # the rows being read are this authentication scheme's credentials
     auth: str | None = None  # the scheme the request authenticates with: the first label saying it
     credentials: dict[str, list[str]] = field(default_factory=dict)  # each scheme's rows' values, in order
+    rows: int = 0  # the headers read since the table opened
 
     def taken(self, groups: dict[str, str | None], headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """The headers a label's line gives the request: none from the rows of another table,
@@ -34,13 +35,21 @@ class Tables:
         if any(groups.get(group) is not None for group in _OPENERS):
             self.aside = groups.get("headers") is None
             self.scheme = groups.get("credentials") or ""
+            self.rows = 0
         if groups.get("auth") is not None and self.auth is None:
             self.auth = groups["auth"]
         if not self.aside:
+            self.rows += len(headers)
             return headers
         if self.scheme:
             self.credentials.setdefault(self.scheme, []).extend(value for _, value in headers)
         return []
+
+    def blank(self) -> None:
+        """A blank line, in a shape whose headers are written as an HTTP head: after headers, it
+        ends them (what follows, the body as the printer shows it, is no table of headers)."""
+        if self.rows:
+            self.aside = True
 
     def sent(self, headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """The headers sent: where the request uses a scheme whose credentials were read, with

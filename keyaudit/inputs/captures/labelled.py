@@ -38,7 +38,7 @@ _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "q
                                                               "piped": piped_list}
 _OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
 _NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
-_KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined"})
+_KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined", "head"})
 _LOOKING_BACK = re.compile(r"^(?:\\b|\(\?<!?[^)]*\))+")  # what a field may check before its needle
 _UNESCAPED = re.compile(r"\\(.)")
 
@@ -75,6 +75,7 @@ class LabelShape:
     indent: str  # before each of the body's lines, not sent
     ended: bool  # an end label closes the body
     lined: bool  # each line of the body carries its label line's log prefix
+    head: bool  # its headers end as an HTTP head's do: at a blank line after them
 
 
 def _shape(entry: dict[str, object]) -> LabelShape:
@@ -88,7 +89,8 @@ def _shape(entry: dict[str, object]) -> LabelShape:
         raise ValueError(f"label table: entry {entry.get('capture')!r}: its first label gives no part of a request")
     return LabelShape(str(entry["capture"]), built, _LISTS[str(entry.get("list", "map"))],
                       entry.get("quoted") == "yes", str(entry.get("close", "")), str(entry.get("indent", "")),
-                      any("end" in label.field.groupindex for label in built), entry.get("lined") == "yes")
+                      any("end" in label.field.groupindex for label in built), entry.get("lined") == "yes",
+                      entry.get("head") == "yes")
 
 
 def _at_start(capture: str, needle: str, field: str) -> bool:
@@ -234,6 +236,8 @@ class LabelReader:
                 return
             current = self._current
         if found is None:
+            if current is not None and current.shape.head and not text.strip():
+                current.tables.blank()
             return
         label, shape, match = found
         parts, headers = _fields(shape, match)
