@@ -14,6 +14,7 @@ from typing import BinaryIO
 from keyaudit.inputs.line_layers import reader_texts
 
 _BLOCK_BYTES = 1 << 13  # read at once; a line longer than this is read in doubling reads
+_PASS_BYTES = 1 << 20  # read at once of the rest of a line past its cut, which is not kept
 
 
 class LineBlocks:
@@ -80,7 +81,7 @@ class LineBlocks:
         """Pass over what is pending and the rest of its line, to and with its line end."""
         self.position += len(self._pending)
         self._pending = b""
-        while data := self._stream.read(_BLOCK_BYTES):
+        while data := self._stream.read(_PASS_BYTES):
             end = data.find(b"\n")
             if end >= 0:
                 self.position += end + 1
