@@ -149,6 +149,23 @@ def test_only_a_bruno_files_headers_block_gives_headers_and_the_auth_mode_it_nam
         assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == expected, mode
 
 
+def test_a_bruno_api_key_is_sent_under_the_header_its_key_row_names_where_its_placement_says_header(
+        tmp_path: Path) -> None:
+    """Bruno's `auth:apikey { key: …, value: …, placement: header }`: the value under the header its
+    key names (an Asaas sandbox key as `access_token`, to the production API); in the query, no header."""
+    def bru(placement: str) -> list[str]:
+        return ["meta {", "  name: customers", "}", "", "get {", "  url: https://api.asaas.com/v3/customers",
+                "  auth: apikey", "}", "", "headers {",
+                "  User-Agent: shop", "}", "", "auth:apikey {", "  key: access_token", f"  value: {asaas_key('hmlg')}",
+                f"  placement: {placement}", "}", ""]
+
+    for placement, expected in (("header", ["asaas-sandbox-key-to-production"]), ("queryparams", [])):
+        path = tmp_path / f"{placement}.bru"
+        path.write_text("\n".join(bru(placement)))
+        report, _ = scan_json(str(path))
+        assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == expected, placement
+
+
 def test_a_body_printed_line_by_line_loses_each_lines_prefix_and_ends_at_a_line_without_it() -> None:
     # dio's LogInterceptor in `flutter run`'s console: every print behind `I/flutter (<pid>): `
     def printed(prefix: str, body: list[str]) -> list[str]:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from keyaudit.model.exchange import Exchange, Origin
 
-from .authorization import authorization
+from .authorization import credential_header
 from .curl_options import options
 from .lines import has_scheme, header_value, make_exchange, to_bytes
 
@@ -205,8 +205,8 @@ def _headers(request: _Request) -> list[tuple[str, str]]:
     defaults: list[tuple[str, str]] = []
     credentials = (("basic", request.user.split(":", 1)) if request.user and not request.other_auth
                    else ("bearer", [request.bearer] if request.bearer else []))
-    if (sent := authorization(*credentials)) is not None:
-        defaults.append(("Authorization", sent))
+    if (sent := credential_header(*credentials)) is not None:
+        defaults.append(sent)
     defaults.append(("User-Agent", "curl"))  # curl names itself unless told otherwise (-A, -H 'User-Agent:')
     if request.json:
         defaults += [("Content-Type", "application/json"), ("Accept", "application/json")]

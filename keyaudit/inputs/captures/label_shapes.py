@@ -23,9 +23,9 @@ piece is not whole: the body is not the bytes sent); aside (rows of another tabl
 as headers are — a printer's query parameters, options, a body's map: their names are no headers,
 up to the next label with a headers, aside or credentials group); credentials (the same, the rows
 an authentication scheme's credentials, the scheme the group's text: each row's value in turn, a
-Bearer token, Basic's user and password); auth (the scheme the request authenticates with: the
-client sends the credentials read for it as the Authorization header it makes of them, see
-:mod:`.authorization`; the first label giving it counts); end (the request ends here). A label with
+Bearer token, Basic's user and password, an API key's header name, value and placement); auth (the
+scheme the request authenticates with: the client sends the credentials read for it as the header
+it makes of them, see :mod:`.authorization`; the first label giving it counts); end (the request ends here). A label with
 a name or headers group says the headers are known, even where it lists none (``<none>``).
 Optional keys of a shape:
   list     how its headers groups list them: map (Java's ``Map.toString()``, ``{Name=value, …}``),
@@ -203,8 +203,9 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # jsonToBru writes the blocks in this order): a block named after the method holding `url:`, `body:`
     # and `auth:` (the auth mode: its rows no headers), `params:query { … }` and `params:path`, a
     # `headers { name: value }` block (a `~` before a name disables it: not sent), `auth:<mode> { … }`
-    # blocks (Bruno sends `auth:bearer`'s `token:` as `Authorization: Bearer <token>` and `auth:basic`'s
-    # `username:` and `password:` as Basic credentials, where the mode names them), then `body:json { … }`
+    # blocks (Bruno sends `auth:bearer`'s `token:` as `Authorization: Bearer <token>`, `auth:basic`'s
+    # `username:` and `password:` as Basic credentials, and `auth:apikey`'s `value:` as the header its `key:`
+    # names where its `placement:` is `header`, as the mode names them), then `body:json { … }`
     # (or :text, :xml, …) whose lines the file indents by two blanks, sent without them; later blocks
     # (`assert`, `vars:…`, `script:…`, `tests`, `docs`) are no headers either.
     {"capture": "bruno", "close": "}", "indent": "  ", "labels": {

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .authorization import authorization
+from .authorization import credential_header
 
 _OPENERS = ("aside", "headers", "credentials")  # the groups that open a table
 
@@ -42,7 +42,7 @@ class Tables:
             self.rows += len(headers)
             return headers
         if self.scheme:
-            self.credentials.setdefault(self.scheme, []).extend(value for _, value in headers)
+            self.credentials.setdefault(self.scheme, []).extend(value.strip() for _, value in headers)
         return []
 
     def blank(self) -> None:
@@ -53,8 +53,8 @@ class Tables:
 
     def sent(self, headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """The headers sent: where the request uses a scheme whose credentials were read, with
-        the Authorization header the client makes of them in place of any the headers name."""
-        value = authorization(self.auth or "", self.credentials.get(self.auth or "", []))
-        if value is None:
+        the header the client makes of them in place of any of that name the headers give."""
+        made = credential_header(self.auth or "", self.credentials.get(self.auth or "", []))
+        if made is None:
             return headers
-        return [(name, given) for name, given in headers if name.lower() != "authorization"] + [("Authorization", value)]
+        return [(name, value) for name, value in headers if name.lower() != made[0].lower()] + [made]
