@@ -55,6 +55,12 @@ class Request:
 Shape = Callable[[Request], list[str]]  # one request in, the lines that record it out
 
 
+def go_canonical(name: str) -> str:
+    """A header name as Go's textproto.CanonicalMIMEHeaderKey writes it (`access_token` is
+    `Access_token`): Go loggers and dumps show names so, whatever the client set."""
+    return "-".join(part[:1].upper() + part[1:].lower() for part in name.split("-"))
+
+
 def requests(folder: Path) -> tuple[list[Request], Path]:
     """The four requests, and the client's public key (PEM) that verifies the signed one."""
     client, public = key_pair(folder, "client")

@@ -19,7 +19,7 @@ import base64
 import json
 from itertools import count
 
-from helpers.signed_shapes import Request, case
+from helpers.signed_shapes import Request, case, go_canonical
 
 WHEN = "2026-11-22T13:00:00.000Z"
 EPOCH = 1795352400
@@ -40,10 +40,6 @@ def _received(request: Request) -> list[tuple[str, str]]:
     """The headers a server receives: Host first, the client's, Content-Length last."""
     return [("Host", request.host), *request.headers, ("Content-Length", str(len(request.body.encode())))]
 
-
-def _go_canonical(name: str) -> str:
-    """A header name as Go's textproto.CanonicalMIMEHeaderKey writes it (`access_token` is `Access_token`)."""
-    return "-".join(part[:1].upper() + part[1:].lower() for part in name.split("-"))
 
 
 # --- JVM clients and test tools -------------------------------------------------------------------
@@ -245,7 +241,7 @@ def zap_header_field(request: Request) -> list[str]:
     # http.Header, canonical names to lists of values — and zap.String("body", …).
     return _line({"level": "debug", "ts": EPOCH + 0.123456, "caller": "iugu/client.go:88", "msg": "outgoing request",
                   "method": request.method, "url": request.url,
-                  "header": {_go_canonical(name): [value] for name, value in request.headers}, "body": request.body})
+                  "header": {go_canonical(name): [value] for name, value in request.headers}, "body": request.body})
 
 
 def pino_http(request: Request) -> list[str]:

@@ -21,7 +21,7 @@ import io
 import json
 from pathlib import Path
 
-from helpers.signed_shapes import Request, assert_shape_findings, case, requests
+from helpers.signed_shapes import Request, assert_shape_findings, case, go_canonical, requests
 
 WHEN = "2026-11-22T13:00:00.000Z"
 EPOCH = 1795352400
@@ -42,7 +42,7 @@ def _raw(request: Request) -> bytes:
     return ("\r\n".join(_head(request)) + "\r\n\r\n" + request.body).encode()
 
 
-def _go_canonical(name: str) -> str:
+def go_canonical(name: str) -> str:
     """A header name as Go's textproto.CanonicalMIMEHeaderKey writes it (`access_token` is
     `Access_token`)."""
     return "-".join(part[:1].upper() + part[1:].lower() for part in name.split("-"))
@@ -171,7 +171,7 @@ def k6_http_debug(request: Request) -> list[str]:
     # request_id=… scenario=default source=http-debug vu=1`; the dump Go's, header names canonical.
     head = [f"{request.method} {request.path} HTTP/1.1", f"Host: {request.host}", "User-Agent: payouts/3.1",
             f"Content-Length: {len(request.body.encode())}",
-            *sorted(f"{_go_canonical(name)}: {value}" for name, value in request.headers if name != "User-Agent"),
+            *sorted(f"{go_canonical(name)}: {value}" for name, value in request.headers if name != "User-Agent"),
             "Accept-Encoding: gzip"]
     message = "Request:\n" + "\n".join(head) + "\n\n" + request.body + "\n"
     return [f'time="2026-11-22T13:00:00Z" level=info msg={json.dumps(message)} group= iter=0 '
