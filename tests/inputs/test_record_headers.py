@@ -98,3 +98,17 @@ def test_upper_case_http_fields_without_a_request_method_variable_are_no_environ
     # HTTP_-named fields alone are an application's own (a status, a flag): no header, nothing shown missing
     found = request({"method": "POST", "url": URL, "HTTP_STATUS_LINE": "201 Created", "HTTP_RETRY": "no"})
     assert (found.headers, found.headers_known) == ([], False)
+
+
+def test_a_headers_member_of_cgi_variables_only_holds_the_headers_they_name() -> None:
+    # Airbrake's context.headers: the Rack env's HTTP_* and CONTENT_* variables, under a headers member
+    environ = {"CONTENT_TYPE": "application/json", "HTTP_HOST": "api.iugu.com", "HTTP_REQUEST_TIME": "t"}
+    found = request({"context": {"url": URL, "httpMethod": "POST", "headers": environ}})
+    assert (found.headers, found.headers_known) == (
+        [("content-type", "application/json"), ("host", "api.iugu.com"), ("request-time", "t")], True)
+
+
+def test_a_headers_member_with_a_name_of_its_own_keeps_every_name() -> None:
+    # one header that is no CGI variable: the member holds header names, HTTP_-named ones among them
+    found = request({"method": "POST", "url": URL, "headers": {"HTTP_X_TRACE": "1", "Signature": "s"}})
+    assert found.headers == [("HTTP_X_TRACE", "1"), ("Signature", "s")]

@@ -446,9 +446,7 @@ SHAPES = [
     case(finch_telemetry, missed=NO_REQUEST + "an Elixir struct inspected, `%Finch.Request{scheme: :https, host: "
          "\"<host>\", port: 443, method: \"POST\", path: \"<path>\", headers: [{\"Name\", \"value\"}, …], body: "
          "\"<body>\"}` (`key: value` pairs, the URL in parts, the headers a list of 2-tuples)"),
-    case(airbrake_notice, missed="the request is read from context.url and context.httpMethod, but not the Rack "
-         "env names under context.headers (HTTP_SIGNATURE, HTTP_REQUEST_TIME, CONTENT_TYPE) as its headers, nor "
-         "environment.body as its body: the signed iugu transfers are called unsigned"),
+    case(airbrake_notice),
     case(mountebank_recorded_requests, "imposters.json"),
     case(apache_mod_dumpio, missed=NO_REQUEST + "the request line, each header line and the body are each the "
          "data of their own `mod_dumpio:  dumpio_in (data-HEAP): <data>` record (CR LF escaped `\\r\\n`, the "

@@ -6,7 +6,8 @@ mapping (values may be lists), a list of pairs or of ``{name, value}``, a block 
 lines, a JSON string holding any of these, or an object holding them under its own ``headers``
 (Charles's ``{firstLine, headers}``). Such a record shows a missing header by its absence.
 
-A CGI environment (``cgi_data``, Rack's ``env``) holds them all too, one ``HTTP_<NAME>`` variable each.
+A CGI environment (``cgi_data``, Rack's ``env``) holds them all too, one ``HTTP_<NAME>`` variable each;
+and so does a headers member that holds nothing but such variables (Airbrake's ``context.headers``).
 
 Proxies and collectors log instead the headers their operator chose, one field each, beside the
 method and URL: nginx's ``$http_<name>``, Traefik's ``request_<Name>``, Envoy's
@@ -41,6 +42,7 @@ _PREFIXED_HEADER = re.compile(r"request_([A-Z][A-Za-z0-9-]*|[a-z0-9]+(?:-[a-z0-9
 _SAID_HEADER = re.compile(r"_?(?:http[_-])?(?:req(?:uest)?[_-])?headers?[_-]([A-Za-z0-9][\w-]*)", re.IGNORECASE)
 _HEADER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # as HTTP writes one: User-Agent
 _ENVIRON_HEADERS = frozenset({"CONTENT_TYPE", "CONTENT_LENGTH"})  # the two headers a CGI environment names unprefixed
+_ENVIRON_HEADER = re.compile(r"HTTP_[A-Z0-9_]+|CONTENT_TYPE|CONTENT_LENGTH")  # a header as a CGI variable
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request_time), never a header of ours
 
 
@@ -76,8 +78,11 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
                       and isinstance(item, (dict, list))), None)
         if inner is not None and depth < MAX_HEADER_NESTING:
             return parse(inner, depth + 1)
-        return [(str(name), text(item)) for name, items in value.items()
-                for item in _values(items) if item is not None]
+        pairs = [(str(name), text(item)) for name, items in value.items()
+                 for item in _values(items) if item is not None]
+        if pairs and all(_ENVIRON_HEADER.fullmatch(name) for name, _ in pairs):
+            return [(_environ_name(name), item) for name, item in pairs]  # Rack's env headers (Airbrake's)
+        return pairs
     if isinstance(value, list):
         pairs = []
         for item in value:
@@ -152,9 +157,13 @@ def _environ_headers(node: dict[str, Any]) -> list[tuple[str, str]] | None:
     shows a header missing by its absence, as a headers member does."""
     if "REQUEST_METHOD" not in node:
         return None
-    return [(key.removeprefix("HTTP_").replace("_", "-").lower(), value) for key, value in node.items()
-            if isinstance(key, str) and isinstance(value, str) and value not in ABSENT
-            and (key.startswith("HTTP_") or key in _ENVIRON_HEADERS)]
+    return [(_environ_name(key), value) for key, value in node.items()
+            if isinstance(key, str) and isinstance(value, str) and value not in ABSENT and _ENVIRON_HEADER.fullmatch(key)]
+
+
+def _environ_name(variable: str) -> str:
+    """The header a CGI variable holds: ``HTTP_REQUEST_TIME`` is ``request-time``."""
+    return variable.removeprefix("HTTP_").replace("_", "-").lower()
 
 
 def _prefixed_headers(node: dict[str, Any]) -> list[tuple[str, str]]:
