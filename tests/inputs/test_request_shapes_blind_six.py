@@ -466,9 +466,7 @@ NO_HEADERS = [
     case(superagent_debug, missed=NO_REQUEST + "`<ISO date> superagent POST <url>` (the debug package's line)"
          + NOT_SAID_SENT),
     case(retryablehttp_debug, missed=NO_REQUEST + "`2026/11/22 13:00:00 [DEBUG] POST <url>`" + NOT_SAID_SENT),
-    case(aws_alb_access_log, missed=NO_REQUEST + "the quoted request field of an ALB access log line, "
-         "`\"POST https://api.iugu.com:443/v1/… HTTP/1.1\"` (an absolute URL with its port, among unnamed "
-         "space-separated fields)"),
+    case(aws_alb_access_log),
     case(azure_front_door_log),
     case(akamai_datastream),
     case(cloudfront_standard_log)]
