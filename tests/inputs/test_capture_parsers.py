@@ -458,6 +458,17 @@ def test_an_access_log_s_quoted_absolute_request_line_is_a_request_without_heade
         ("access-log", "GET", "https://api.asaas.com/v3/customers", [], False)]
 
 
+def test_a_header_block_logged_as_one_message_carries_the_body_after_its_blank_line() -> None:
+    # http.rb's logging feature: `> POST <url>` at INFO, then one DEBUG message "headers\n\nbody"
+    body = '{\n"amount_cents":1050\n}'
+    lines = [f"I, [2026-11-22T13:00:00.1 #7]  INFO -- : > POST {URL}",
+             "D, [2026-11-22T13:00:00.2 #7] DEBUG -- : Content-Type: application/json", "Host: api.iugu.com", "",
+             *body.split("\n"), "I, [2026-11-22T13:00:00.3 #7]  INFO -- : < 201 Created"]
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.headers, exchange.body, exchange.headers_known) == (
+        [("Content-Type", "application/json"), ("Host", "api.iugu.com")], body.encode(), True)
+
+
 def test_feign_body_over_several_lines_is_exact_by_the_end_line() -> None:
     body = '{\n  "amount_cents": 1050\n}'
     prefix = "2026-11-22 10:00:01.123 DEBUG 1 --- [main] c.e.IuguClient : [IuguClient#transfer] "

@@ -440,8 +440,7 @@ SHAPES = [
          "'POST', url=URL('<url>'), chunk=b'<body>')` (keyword arguments, the body a bytes literal)"),
     case(betamax_cassette, "cassette.json"),
     case(excon_standard_instrumentor),
-    case(http_rb_logging, missed="`> POST <url>` (the INFO record) and the headers of the DEBUG record after it are "
-         "read, but not the body after the headers' blank line: both signatures stay unverified"),
+    case(http_rb_logging),
     case(zerolog_request_dict),
     case(finch_telemetry, missed=NO_REQUEST + "an Elixir struct inspected, `%Finch.Request{scheme: :https, host: "
          "\"<host>\", port: 443, method: \"POST\", path: \"<path>\", headers: [{\"Name\", \"value\"}, …], body: "

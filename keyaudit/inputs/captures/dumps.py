@@ -51,6 +51,7 @@ class _Request:
     wrapped: list[str] | None = None  # after the end line: the body's lines in its wrapper so far
     scheme: str | None = None  # of an origin-form target, where a line before the start said it
     gap: bool = False  # a blank line without the head's mark came last: data must follow
+    bare_head: bool = False  # header lines came without the prefix: a header block logged as one message
 
 
 class DumpReader:
@@ -191,8 +192,13 @@ class DumpReader:
             current.message = True
             return True
         if body is None:  # a body appended bare to the marked head's message (Jersey's entity) opens a JSON document
-            return header or (current.shape.bare_json and bool(current.headers) and text[:1] in _OPENERS)
-        return (current.shape.body == "end" or current.open_brackets > 0
+            current.bare_head = current.bare_head or header
+            return (header or (current.bare_head and not text.strip())
+                    or (current.shape.bare_json and bool(current.headers) and text[:1] in _OPENERS))
+        # a header block logged as one message goes on, after its blank line, with the body (http.rb's
+        # `"#{headers}\n\n#{body}"`): a JSON document's first line begins it
+        opens = current.bare_head and current.shape.bare_json and not body.lines and text[:1] in _OPENERS
+        return (opens or current.shape.body == "end" or current.open_brackets > 0
                 or (body.expected is not None and not body.complete))
 
     def _take(self, current: _Request, line: str) -> Iterator[Exchange]:
@@ -219,6 +225,8 @@ class DumpReader:
             self._current = None  # a blank line ends a body of no length; a line after its JSON document closed
             yield from self._finish(current)
         else:
+            if shape.body == "rest" and not current.body.lines:
+                current.document = line.lstrip()[:1] in _OPENERS
             current.body.add(line)
             if shape.body == "rest":
                 current.open_brackets = brackets(line, current.open_brackets)
