@@ -469,6 +469,14 @@ def test_a_header_block_logged_as_one_message_carries_the_body_after_its_blank_l
         [("Content-Type", "application/json"), ("Host", "api.iugu.com")], body.encode(), True)
 
 
+def test_a_head_with_a_line_passed_over_is_not_known_whole() -> None:
+    # a `--> POST <url>` whose following lines are no header the shape reads (Fuel's `Name : value`,
+    # after its `Body : …`) closed by a blank line: which headers went is unknown, none is missing
+    lines = [f"--> POST {URL}", "Body : {}", "Headers : (1)", "Signature : signature=abc", ""]
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.headers, exchange.headers_known) == ([], False)
+
+
 def test_feign_body_over_several_lines_is_exact_by_the_end_line() -> None:
     body = '{\n  "amount_cents": 1050\n}'
     prefix = "2026-11-22 10:00:01.123 DEBUG 1 --- [main] c.e.IuguClient : [IuguClient#transfer] "

@@ -428,9 +428,9 @@ SHAPES = [
          "Asaas transfer each reported twice"),
     case(gatling_trace, missed=NO_REQUEST + "the `HTTP request:` section of Gatling's dump (`POST <url>`, `headers=` "
          "then `name: value` lines, `stringBody=<body>` over the body's lines), between `>>>>` and `<<<<` rules"),
-    case(fuel_log_request, missed="`--> POST <url>` is read, but neither the `Name : value` lines after "
-         "`Headers : (<n>)` (a blank before the colon) as headers nor `Body : <body>` as the body: the signed "
-         "transfers are called unsigned"),
+    case(fuel_log_request, missed="`--> POST <url>` is read (OkHttp's mark), but neither `Body : <body>` before "
+         "the headers as the body nor the `Name : value` lines after `Headers : (<n>)` (a blank before the colon) "
+         "as headers: the requests are read with no header known and no body, so none is judged"),
     case(request_node_debug),
     case(bun_verbose_fetch, missed=NO_REQUEST + "neither the `[fetch] $ curl --http1.1 \"<url>\" -X POST -H \"Name: "
          "value\" … --data-raw \"<body JSON-escaped>\"` line (a curl command after a `[fetch] $ ` prompt) nor the "

@@ -52,6 +52,7 @@ class _Request:
     scheme: str | None = None  # of an origin-form target, where a line before the start said it
     gap: bool = False  # a blank line without the head's mark came last: data must follow
     bare_head: bool = False  # header lines came without the prefix: a header block logged as one message
+    passed: bool = False  # a line of the head was passed over: the header block is not known whole
 
 
 class DumpReader:
@@ -284,6 +285,7 @@ class DumpReader:
             current.document = line.lstrip()[:1] in _OPENERS
             return
         elif shape.body == "end":  # another line of the same logger before the block's end: passed over
+            current.passed = True
             return
         self._current = None
         yield from self._finish(current)
@@ -302,10 +304,10 @@ class DumpReader:
                 body = current.body.value()
         # Only a closed header block, or one that showed a header where the shape has no end line
         # to close it (or one only some writers print: wget's, before a wrapper), says which
-        # headers were sent: a request line alone, or an OkHttp block cut short, does not make a
-        # request unsigned.
-        known = (current.head_closed or end is not None
-                 or ((shape.end is None or shape.after is not None) and bool(current.headers)))
+        # headers were sent: a request line alone, an OkHttp block cut short, or a head with a line
+        # passed over (a header written in a way not read) does not make a request unsigned.
+        known = not current.passed and (current.head_closed or end is not None
+                                         or ((shape.end is None or shape.after is not None) and bool(current.headers)))
         url = current.url or absolute_url(current.target, header_value(current.headers, "Host"), current.scheme)
         exchange = make_exchange(current.method, url, current.headers, body,
                                  Origin(self.path, current.line, capture=shape.capture), headers_known=known)
