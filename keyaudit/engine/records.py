@@ -21,9 +21,11 @@ Span = tuple[int, int]
 _BRACKETS = re.compile(rb"[()\[\]{}]")
 _CLOSER = {ord("("): ord(")"), ord("["): ord("]"), ord("{"): ord("}")}
 _SECTION = re.compile(rb"\[[^\]\n]+\]\s*")  # an INI or TOML section header, the whole line
-# The start of a log record: a date and time (ISO 8601, syslog) or an access log's client and time
-# (the readers of requests written as text end an unbounded body there).
-LOG_RECORD = re.compile(rb"(?:<\d+>)?\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}"
+# The start of a log record: a date and time (ISO 8601, syslog's, java.util.logging's SimpleFormatter's
+# `Nov 22, 2026 1:00:00 PM`) or an access log's client and time (the readers of requests written as
+# text end an unbounded body there).
+LOG_RECORD = re.compile(rb"(?:<\d+>)?\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"
+                         rb"|[A-Z][a-z]{2} [ \d]\d(?: \d{2}:\d{2}:\d{2}|, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M)"
                          rb"|\S+ \S+ \S+ \[\d{2}/[A-Z][a-z]{2}/\d{4}:)")
 
 

@@ -477,6 +477,18 @@ def test_a_head_with_a_line_passed_over_is_not_known_whole() -> None:
     assert (exchange.headers, exchange.headers_known) == ([], False)
 
 
+def test_a_java_util_logging_record_ends_a_body_no_length_bounds() -> None:
+    # Google's HTTP client for Java at CONFIG through SimpleFormatter: the request's head as a record's
+    # message, its content logged in a later record; the record after the head is no body of it
+    lines = ["Nov 22, 2026 1:00:00 PM com.google.api.client.http.HttpRequest execute",
+             "CONFIG: -------------- REQUEST  --------------", f"POST {URL}", "Content-Type: application/json", "",
+             "Nov 22, 2026 1:00:00 PM com.google.api.client.util.LoggingByteArrayOutputStream close",
+             "CONFIG: Total: 2 bytes"]
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.headers, exchange.body, exchange.headers_known) == ([("Content-Type", "application/json")],
+                                                                         None, True)
+
+
 def test_feign_body_over_several_lines_is_exact_by_the_end_line() -> None:
     body = '{\n  "amount_cents": 1050\n}'
     prefix = "2026-11-22 10:00:01.123 DEBUG 1 --- [main] c.e.IuguClient : [IuguClient#transfer] "

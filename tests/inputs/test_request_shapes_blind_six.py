@@ -421,11 +421,10 @@ def apache_mod_dumpio(request: Request) -> list[str]:
 
 NO_REQUEST = "no request read: "
 SHAPES = [
-    case(google_http_client_config, missed="each request read twice: the `-------------- REQUEST  --------------` "
-         "block as a request whose body (the later `LoggingByteArrayOutputStream close` record after `CONFIG: Total: "
-         "<n> bytes`) is not joined, so its signatures are bad ('no api_token in the body'), and the `curl … -d '@-' "
-         "-- '<url>' << $$$` line as a second request, its signatures taken for replays; the unsigned iugu and the "
-         "Asaas transfer each reported twice"),
+    case(google_http_client_config, missed="each request is read once (its `-------------- REQUEST  "
+         "--------------` block and its `curl … -d '@-'` line are one request), but its body, the content of a "
+         "later `LoggingByteArrayOutputStream close` record after `CONFIG: Total: <n> bytes`, is not joined to it: "
+         "both signatures stay unverified"),
     case(gatling_trace, missed=NO_REQUEST + "the `HTTP request:` section of Gatling's dump (`POST <url>`, `headers=` "
          "then `name: value` lines, `stringBody=<body>` over the body's lines), between `>>>>` and `<<<<` rules"),
     case(fuel_log_request, missed="`--> POST <url>` is read (OkHttp's mark), but neither `Body : <body>` before "
