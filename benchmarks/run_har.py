@@ -232,8 +232,9 @@ def compare(capture: Path, rounds: int) -> None:
     """Run ``json.load`` and ``keyaudit scan`` on ``capture`` in alternating order and print medians."""
     commands = {
         "json.load": [sys.executable, "-c", "import json, sys; json.load(open(sys.argv[1], 'rb'))", str(capture)],
-        "keyaudit scan -j1": [sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--output", os.devnull,
-                              "--jobs", "1", str(capture)],
+        **{f"keyaudit scan -j{jobs}": [sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--output",
+                                       os.devnull, "--jobs", str(jobs), str(capture)]
+           for jobs in sorted({1, len(os.sched_getaffinity(0))})},
     }
     runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
     for round_index in range(rounds):

@@ -14,23 +14,22 @@ file is worked out only for the strings a finding is in.
 
 from __future__ import annotations
 
-import binascii
 import bisect
 import io
 import itertools
+import math
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, BinaryIO, Iterator
 
-from keyaudit.engine.stream import binary_by_head, scanned_as_binary
 from keyaudit.inputs.captures.lines import well_formed
+from keyaudit.inputs.har_bodies import scanned_body
 from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, loads, pointer_tokens
 from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
 from keyaudit.model.exchange import Exchange, Origin, split_url
 
 ENTRIES = ("log", "entries")
 ALONE_CHARS = 1 << 16  # a string this long is a part of the joint text of its own
-BODY_HEAD_CHARS = 1 << 17  # of a long base64 body, decoded first: the binary sniff's window, and more
 _ENTRY_POINTER = "/log/entries/"
 
 
@@ -265,7 +264,7 @@ class _Walk:
     def _body(self, text: str) -> None:
         """A base64 body, decoded, of the string about to be the walk's next, unless it holds
         nothing to scan."""
-        decoded = _scanned_body(text)
+        decoded = scanned_body(text)
         if decoded is not None:
             self.bodies.append(decoded)
             self.body_texts.append(len(self.texts))
@@ -288,30 +287,6 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) and value.isascii() else well_formed(str(value))
 
 
-def _scanned_body(text: str) -> bytes | None:
-    """A base64 body's bytes, when a scan of them could find anything: not when the text is not
-    base64, nor when the scan would take the bytes for binary (an image, a font) and find
-    nothing. That is told from the start of the bytes, decoded alone, when the text is long: the
-    rest of an image's megabytes is then never decoded, nor scanned in the joint pass."""
-    if len(text) > BODY_HEAD_CHARS:
-        head = _decoded_base64(text[:BODY_HEAD_CHARS])
-        # Whole quads (all of them base64 characters) decode to the first bytes of the body.
-        if head is not None and len(head) * 4 == BODY_HEAD_CHARS * 3 and binary_by_head(head):
-            return None
-    decoded = _decoded_base64(text)
-    return None if decoded is None or scanned_as_binary(decoded) else decoded
-
-
-def _decoded_base64(value: str) -> bytes | None:
-    """A body's bytes, as ``base64.b64decode(value, validate=False)`` gives them (characters
-    outside the alphabet skipped), read from the text itself: bodies run to megabytes, and
-    ``b64decode`` first copies a text into bytes. A text that is not ASCII is none."""
-    try:
-        return binascii.a2b_base64(value)
-    except (binascii.Error, ValueError):
-        return None
-
-
 @dataclass(frozen=True)
 class Unreadable:
     """Part of a capture that could not be read as HAR: which (a pointer, or where the document
@@ -324,18 +299,25 @@ class Unreadable:
     column: int
 
 
-def read_har(stream: BinaryIO) -> Iterator[HarValue | Unreadable]:
-    """The values of a HAR capture, entry by entry, and the parts that could not be read.
+def read_har(stream: BinaryIO, share: tuple[int, int] | None = None) -> Iterator[HarValue | Unreadable]:
+    """The values of a HAR capture, entry by entry, and the parts that could not be read; with
+    ``share``, only those that start in that range of its text (the capture is still parsed from
+    its start, for the places and the entries' numbers, and no further than the range).
 
     Raises :class:`HarError` when the input is not a HAR at all — not JSON, or no
     ``log.entries`` list — so that the caller reads it as text; this can come after values
     were handed over (a capture whose entries list never comes).
     """
+    start, end = share or (0, math.inf)
     values = ValueStream(stream, ENTRIES)
     for item in values:
+        if isinstance(item, Broken) and not values.opened:
+            raise HarError(item.message)
+        if not start <= item.place.offset < end:
+            if isinstance(item, Broken) or (values.opened and item.place.offset >= end):
+                return
+            continue
         if isinstance(item, Broken):
-            if not values.opened:
-                raise HarError(item.message)
             yield Unreadable(f"line {item.place.line} on",
                              f"{item.message}; read as plain text from line {item.place.line} on",
                              item.rest, item.place.line, item.place.column)

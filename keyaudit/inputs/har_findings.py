@@ -40,15 +40,16 @@ BATCH_BYTES = 1 << 18  # entries are tried together in a pass of about this size
 
 
 def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge: ExchangeJudge,
-                    statistics: Counter[str]) -> Iterator[Finding | ScanError]:
+                    statistics: Counter[str], share: tuple[int, int] | None = None) -> Iterator[Finding | ScanError]:
     """The secrets in every field of the capture and the request rules' findings of its entries,
-    then one error naming what could not be read as HAR, if anything (that was read as text).
+    then one error naming what could not be read as HAR, if anything (that was read as text);
+    with ``share``, of the values that start in that range of its text only.
 
     Raises :class:`~keyaudit.inputs.har.HarError` when the input is not a HAR at all."""
     scan = _HarScan(path, detector, judge, statistics)
     batch: list[_Read] = []
     size = 0
-    for item in read_har(stream):
+    for item in read_har(stream, share):
         unread: HarValue | Unreadable | None = item  # what could not be read as HAR
         if isinstance(item, HarValue) and (read := scan.read(item)) is not None:
             batch.append(read)

@@ -30,6 +30,7 @@ from keyaudit.model.result import ScanError
 from keyaudit.rulebook.registry import request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
+from keyaudit.run.har_unit import scan_har
 from keyaudit.run.placing import Placer, ScanFrame
 from keyaudit.run.state import Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Found, Tally
@@ -158,6 +159,9 @@ class UnitScanner:
                 self._scan_messages(messages, stream, unit, opener, tally)
                 return
             if unit.byte_range is not None or not looks_like_har(unit.target.display, head) or looks_binary(head):
+                if unit.share is not None:  # not the capture that was planned: the session reads it whole
+                    tally.rescan_whole = True
+                    return
                 self._scan_text(stream, unit, tally, opener)
                 return
             if self._scan_har(stream, unit, opener, tally):
@@ -178,33 +182,7 @@ class UnitScanner:
                 tally.counts.files_scanned += 1
                 tally.counts.statistics["files_unchanged"] += 1
                 return True
-        # The HAR reader is loaded by the first capture: most scans (a commit's files) have none.
-        from keyaudit.inputs.har import HarError
-        from keyaudit.inputs.har_findings import findings_in_har
-
-        # Lines are counted only for a --state record (a pass over every byte of the capture).
-        display, keeper = unit.target.display, TailKeeper(stream, count_lines=unit.head is not None)
-        har = Tally()
-        try:
-            for item in findings_in_har(keeper, display, self.detector, self.judge,  # type: ignore[arg-type]
-                                        har.counts.statistics):
-                if isinstance(item, ScanError):
-                    har.errors.append(item)
-                else:
-                    har.findings.append(item)
-        except HarError as exc:
-            tally.errors.append(ScanError(display, f"{exc}; scanned as plain text"))
-            return False
-        except Exception:
-            tally.add(har)  # what was found before the stream broke is kept
-            raise
-        tally.add(har)
-        tally.counts.files_scanned += 1
-        tally.counts.bytes_scanned += keeper.count
-        if unit.head is not None:
-            tally.progress = Progress.of(unit.head, keeper.count, keeper.newlines, 0, keeper.tail,
-                                         unit.resume.record_id if unit.resume else None, unit.stamp)
-        return True
+        return scan_har(stream, unit, self.detector, self.judge, tally)
 
     def _scan_messages(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
         """A mailbox or a message with its MIME parts decoded; a chat export scanned as text, its

@@ -2,14 +2,15 @@
 
 A unit is a whole file, or — for a big plain file — the lines starting in one byte range of it, so
 one large log keeps every core busy (a big gzip file of many members likewise, cut where members
-start; a big single-member one at offsets of its text, when that pays), or one member of a
-zip or uncompressed tar, so one big log archive does too. The plan is in report order; whoever
-runs the units, the session merges their outcomes in that order, which is what makes the report
-independent of ``--jobs`` and of Dask.
+start; a big single-member one at offsets of its text, when that pays; a big HAR capture in shares
+of its entries), or one member of a zip or uncompressed tar, so one big log archive does too. The
+plan is in report order; whoever runs the units, the session merges their outcomes in that order,
+which is what makes the report independent of ``--jobs`` and of Dask.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, replace
 
@@ -34,6 +35,11 @@ from keyaudit.sources.transcode import sniff_encoding
 RANGE_BYTES = 64 << 20  # the largest range a big plain file is cut into
 MIN_RANGE_BYTES = 16 << 20  # smaller ranges cost more in start-up than balancing gains
 RANGES_PER_WORKER = 4
+HAR_SHARE_BYTES = 8 << 20  # the smallest share of a HAR capture given a process of its own
+# What parsing a capture costs against reading its entries (walk, request, rules: measured on the
+# page loads and the bodies of benchmarks/run_har.py, 0.3-0.45). Every share parses the capture
+# from its start, so later shares are given fewer entries.
+HAR_PARSE_COST = 0.4
 
 
 @dataclass(frozen=True)
@@ -49,11 +55,15 @@ class WorkUnit:
     head: bytes | None = None  # with --state: the content's first bytes, its identity
     stamp: str | None = None  # with --state: the file's size and mtime when the scan was planned
     depth: int = 0  # archives enclosing the content (a member of a tar is 1 deep)
+    # A share of a HAR capture: the values that start in this range of its text (in characters,
+    # placed as the bytes were); the capture is read from its start, its lines need no moving.
+    share: tuple[int, int] | None = None
 
     @property
     def first(self) -> bool:
-        """The unit that counts its file (the only one, or the first range)."""
-        return self.byte_range is None or self.byte_range[0] == 0
+        """The unit that counts its file (the only one, or the first range or share)."""
+        start = self.byte_range or self.share
+        return start is None or start[0] == 0
 
     @property
     def cut_compressed(self) -> bool:
@@ -92,19 +102,22 @@ class WorkUnit:
     def size(self) -> int:
         """Bytes to read, as far as is known before reading (for progress and for deciding
         whether processes pay): 0 for stdin and staged blobs."""
-        if self.byte_range is not None:
-            return self.byte_range[1] - self.byte_range[0]
+        part = self.byte_range or self.share
+        if part is not None:
+            return part[1] - part[0]
         if self.target.path is not None:
             return file_size(self.target.path)
         return getattr(self.target.reader, "size", 0)  # a member's or an object's size from its listing
 
 
-def _split_kind(target: Target) -> str | None:
+def _split_kind(target: Target, text_too: bool) -> str | None:
     """How a big file can be cut: ``"plain"`` 8-bit text at newlines, ``"gzip"`` text where
-    members start; None for anything else (other compression, a JSON capture, an archive,
+    members start, ``"har"`` an uncompressed HAR capture by its entries; None for anything else
+    (other compression, a compressed capture, an archive,
     binary, UTF-16 whose newline is two bytes and is read decoded from the start, a text whose
     top defines what its lines mean: a W3C log's ``#Fields:``; a plain one that does so anywhere,
-    which a range past the definition, read alone, would not know: one look through it at C speed)."""
+    which a range past the definition, read alone, would not know: one look through it at C speed).
+    Only ``"har"`` or None unless ``text_too``: a file too small to cut into ranges."""
     try:
         with open(target.path, "rb") as handle:  # type: ignore[arg-type]
             text = handle.read(DEFINITIONS_HEAD_BYTES)  # as far as the readers look for definitions
@@ -115,9 +128,12 @@ def _split_kind(target: Target) -> str | None:
     except (OSError, *DECOMPRESSION_ERRORS):
         return None
     head = text[:SNIFF_CHARS]
-    if kind not in (None, "gzip") or archive_kind(head) or looks_like_har(target.display, head) \
-            or message_kind(target.display, head) \
-            or looks_binary(head) or sniff_encoding(head) or defines_in(text):
+    if kind not in (None, "gzip") or archive_kind(head) or message_kind(target.display, head) \
+            or looks_binary(head) or sniff_encoding(head):
+        return None
+    if looks_like_har(target.display, head):
+        return "har" if kind is None else None
+    if not text_too or defines_in(text):
         return None
     try:
         if kind is None:
@@ -129,10 +145,10 @@ def _split_kind(target: Target) -> str | None:
     return kind or "plain"
 
 
-def _ranges(target: Target, size: int, piece: int, cut_gzip: bool) -> list[WorkUnit] | None:
-    """The byte ranges of a big file, one unit each; one unit when it cannot be cut; None for a
-    single-member gzip file, which may be cut once the whole plan is known (:func:`_cut_members`)."""
-    kind = _split_kind(target)
+def _ranges(target: Target, kind: str | None, size: int, piece: int, cut_gzip: bool) -> list[WorkUnit] | None:
+    """The byte ranges of a big file of ``kind``, one unit each; one unit when it cannot be cut;
+    None for a single-member gzip file, which may be cut once the whole plan is known
+    (:func:`_cut_members`)."""
     if kind == "plain":
         return [WorkUnit(target, (start, min(start + piece, size))) for start in range(0, size, piece)]
     if kind == "gzip" and cut_gzip:
@@ -142,6 +158,31 @@ def _ranges(target: Target, size: int, piece: int, cut_gzip: bool) -> list[WorkU
             return [WorkUnit(target, (start, end), members=True) for start, end in zip(cuts, cuts[1:])]
         return None
     return [WorkUnit(target)]
+
+
+def har_shares(size: int, shares: int) -> list[tuple[int, int]]:
+    """``size`` characters of a capture cut into ``shares`` ranges of equal cost: a share parses
+    the capture up to its end (at ``HAR_PARSE_COST`` of the reading) and reads its own entries, so
+    each share after the first is smaller than the one before, by a constant ratio."""
+    ratio = 1 / (1 + HAR_PARSE_COST)
+    sums = list(itertools.accumulate(ratio ** power for power in range(1, shares + 1)))
+    ends = [round(size * total / sums[-1]) for total in sums[:-1]] + [size]
+    return list(zip([0, *ends[:-1]], ends))
+
+
+def _share_captures(units: list[WorkUnit], captures: list[tuple[WorkUnit, int]], workers: int) -> list[WorkUnit]:
+    """``units`` with each HAR capture in ``captures`` (with the most shares it may have) cut into
+    shares of its entries — only one bigger than a worker's share of the scan, and into as many
+    as it has workers' shares: every share parses the capture again, which pays only where the
+    other files would leave cores idle."""
+    worker_share = sum(unit.size for unit in units) / workers
+    for capture, most in captures:
+        size = capture.size
+        if size > worker_share:
+            position = next(index for index, unit in enumerate(units) if unit is capture)
+            count = min(most, int(size // worker_share) + 1)
+            units[position : position + 1] = [WorkUnit(capture.target, share=share) for share in har_shares(size, count)]
+    return units
 
 
 def _cut_members(units: list[WorkUnit], whole: list[tuple[int, int]], cutting: Cutting) -> list[WorkUnit]:
@@ -169,7 +210,8 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
     """The units of a scan, in report order; when ``split``, big plain files in byte ranges, big
     gzip files too when ``cut_gzip`` (multi-member ones where members start; a single member at
     seek points of its text when ``cutting`` finds that this pays), and zips and uncompressed
-    tars member by member (members not scanned are counted here).
+    tars member by member (members not scanned are counted here), and a big HAR capture in up to
+    ``workers`` shares of its entries, each of ``HAR_SHARE_BYTES`` or more (:func:`_share_captures`).
 
     A gzip file is cut only for other processes to share: one process reads it faster whole,
     with isal decompressing in a thread beside the scan, than in pieces one after another.
@@ -179,6 +221,7 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
     out and the others wait for it."""
     units: list[WorkUnit] = []
     whole: list[tuple[int, int]] = []  # single-member gzip files: position, piece size
+    captures: list[tuple[WorkUnit, int]] = []  # HAR captures that may be shared: unit, most shares
     for target in discover(targets, discovery):
         members = member_targets(target, discovery.counts) if split else None
         if members is not None:
@@ -186,11 +229,18 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
             continue
         size = file_size(target.path) if target.path is not None else 0
         piece = min(range_bytes, max(MIN_RANGE_BYTES, size // (RANGES_PER_WORKER * workers)))
-        ranges = _ranges(target, size, piece, cut_gzip) if split and size > 2 * piece else [WorkUnit(target)]
+        shares = min(workers, size // min(range_bytes, HAR_SHARE_BYTES)) if split else 1
+        big = split and size > 2 * piece
+        kind = _split_kind(target, text_too=big) if big or shares > 1 else None
+        ranges = _ranges(target, kind, size, piece, cut_gzip) if big else [WorkUnit(target)]
         if ranges is None:
             whole.append((len(units), piece))
+        elif kind == "har" and shares > 1:
+            captures.append((ranges[0], shares))
         units.extend(ranges or [WorkUnit(target)])
-    return _cut_members(units, whole, cutting) if cutting is not None and whole else units
+    if cutting is not None and whole:
+        units = _cut_members(units, whole, cutting)
+    return _share_captures(units, captures, workers) if captures else units
 
 
 def with_resume(unit: WorkUnit, state: ScanState) -> WorkUnit:

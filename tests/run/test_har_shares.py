@@ -72,9 +72,26 @@ def test_a_big_capture_is_planned_in_shares_that_cover_it_once_later_ones_smalle
         assert [unit.first for unit in units] == [True] + [False] * (len(units) - 1)
     assert [unit.share for unit in plan_units([str(capture)], Discovery(), SHARE, workers=1)] == [None]
     assert [unit.share for unit in plan_units([str(capture)], Discovery(), SHARE, workers=2, split=False)] == [None]
-    packed = tmp_path / "capture.har.gz"
+    packed = tmp_path / "packed" / "capture.har.gz"
+    packed.parent.mkdir()
     packed.write_bytes(gzip.compress(capture.read_bytes()))
     assert [unit.share for unit in plan_units([str(packed)], Discovery(), SHARE, workers=2)] == [None]
+
+
+def test_a_capture_is_shared_only_where_the_other_files_would_leave_cores_idle(tmp_path: Path) -> None:
+    """Every share parses the capture again: beside a bigger log, which keeps a core busy for
+    longer, the capture stays one unit; beside a small one it is shared, in as many shares as it
+    is workers' shares of the scan."""
+    capture = tmp_path / "a-capture.har"
+    capture.write_text(json.dumps(har(entries()), indent=2, ensure_ascii=False), encoding="utf-8")
+    size = capture.stat().st_size
+    log = tmp_path / "b-app.log"
+    for log_size, workers, shares in ((2 * size, 2, 1), (size // 10, 2, 2), (size // 2, 4, 3)):
+        log.write_bytes(b"2026-11-30 05:00:00 INFO worker done\n" * (log_size // 37))
+        units = plan_units([str(tmp_path)], Discovery(), SHARE, workers=workers)
+        shared = [unit.share for unit in units if unit.target.display == str(capture)]
+        assert len(shared) == shares and (shared == [None]) == (shares == 1)
+        assert units[len(shared)].target.display == str(log)
 
 
 def test_shares_in_processes_report_what_one_unit_reports(tmp_path: Path) -> None:
