@@ -299,7 +299,7 @@ class Unreadable:
     column: int
 
 
-def read_har(stream: BinaryIO, share: tuple[int, int] | None = None) -> Iterator[HarValue | Unreadable]:
+def read_har(stream: BinaryIO, share: tuple[float, float] | None = None) -> Iterator[HarValue | Unreadable]:
     """The values of a HAR capture, entry by entry, and the parts that could not be read; with
     ``share``, only those that start in that range of its text (the capture is still parsed from
     its start, for the places and the entries' numbers, and no further than the range).

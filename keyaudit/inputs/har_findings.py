@@ -40,7 +40,7 @@ BATCH_BYTES = 1 << 18  # entries are tried together in a pass of about this size
 
 
 def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge: ExchangeJudge,
-                    statistics: Counter[str], share: tuple[int, int] | None = None) -> Iterator[Finding | ScanError]:
+                    statistics: Counter[str], share: tuple[float, float] | None = None) -> Iterator[Finding | ScanError]:
     """The secrets in every field of the capture and the request rules' findings of its entries,
     then one error naming what could not be read as HAR, if anything (that was read as text);
     with ``share``, of the values that start in that range of its text only.

@@ -10,6 +10,7 @@ file whole, so the report (its one error line included) is the same however it w
 
 from __future__ import annotations
 
+import math
 from typing import BinaryIO
 
 from keyaudit.engine.detect import SecretDetector
@@ -30,10 +31,13 @@ def scan_har(stream: BinaryIO, unit: WorkUnit, detector: SecretDetector, judge: 
 
     # Lines are counted only for a --state record (a pass over every byte of the capture).
     display, keeper = unit.target.display, TailKeeper(stream, count_lines=unit.head is not None)
+    share: tuple[float, float] | None = None
+    if unit.share is not None:  # the last share reads on to the end, however much the capture grew
+        share = (unit.share[0], math.inf if unit.to_end else unit.share[1])
     har = Tally()
     try:
         for item in findings_in_har(keeper, display, detector, judge,  # type: ignore[arg-type]
-                                    har.counts.statistics, unit.share):
+                                    har.counts.statistics, share):
             if isinstance(item, ScanError):
                 har.errors.append(item)
             else:
@@ -52,7 +56,8 @@ def scan_har(stream: BinaryIO, unit: WorkUnit, detector: SecretDetector, judge: 
         return True
     tally.add(har)
     tally.counts.files_scanned += int(unit.first)
-    tally.counts.bytes_scanned += keeper.count if unit.share is None else unit.size
+    read = keeper.count - (share[0] if share else 0)  # whole, or a last share: what it read from its start
+    tally.counts.bytes_scanned += int(read if share is None or share[1] == math.inf else unit.size)
     if unit.head is not None:
         tally.progress = Progress.of(unit.head, keeper.count, keeper.newlines, 0, keeper.tail,
                                      unit.resume.record_id if unit.resume else None, unit.stamp)

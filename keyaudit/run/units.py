@@ -50,7 +50,7 @@ class WorkUnit:
     byte_range: tuple[int, int] | None = None
     members: bool = False  # the range counts bytes of a gzip file, cut where members start
     seek_point: SeekPoint | None = None  # the range counts bytes of a gzip file's text, decoded from here
-    to_end: bool = False  # the last range of a file cut where its length was planned: read to the text's end
+    to_end: bool = False  # the last range or share of a file cut where its length was planned: read to its end
     resume: Resume | None = None  # with --state: where an earlier run stopped in this content
     head: bytes | None = None  # with --state: the content's first bytes, its identity
     stamp: str | None = None  # with --state: the file's size and mtime when the scan was planned
@@ -181,7 +181,8 @@ def _share_captures(units: list[WorkUnit], captures: list[tuple[WorkUnit, int]],
         if size > worker_share:
             position = next(index for index, unit in enumerate(units) if unit is capture)
             count = min(most, int(size // worker_share) + 1)
-            units[position : position + 1] = [WorkUnit(capture.target, share=share) for share in har_shares(size, count)]
+            units[position : position + 1] = [WorkUnit(capture.target, share=share, to_end=share[1] == size)
+                                              for share in har_shares(size, count)]
     return units
 
 

@@ -16,6 +16,8 @@ from helpers.har import capture_text, entry, entry_text, har
 from helpers.running import run_scan, scan_json
 from helpers.secrecy import absent
 from keyaudit.model.result import ScanResult
+from keyaudit.rulebook.loader import load_rules
+from keyaudit.run.unit_scanner import UnitScanner
 from keyaudit.run.units import plan_units
 from keyaudit.sources.targets import Discovery
 
@@ -103,6 +105,24 @@ def test_shares_in_processes_report_what_one_unit_reports(tmp_path: Path) -> Non
     assert sorted({f.context["har_entry"] for f in whole.findings if f.rule_id == "asaas-api-key"}) == \
         [index for index in range(60) if index % 7 == 5]
     same_report(shared, whole)
+
+
+def test_a_capture_that_grew_after_the_plan_is_read_to_its_end_by_its_last_share(tmp_path: Path) -> None:
+    """A browser still recording: the shares planned for the capture's old length read every entry
+    of the longer one, each entry once, and count every byte."""
+    capture = tmp_path / "recording.har"
+    recorded = entries()
+    capture.write_text(json.dumps(har(recorded), indent=2), encoding="utf-8")
+    units = plan_units([str(capture)], Discovery(), SHARE, workers=3)
+    assert len(units) == 3 and [unit.to_end for unit in units] == [False, False, True]
+    grown = recorded + [entry("GET", f"https://api.asaas.com/v3/payments/late{index}", {"access_token": asaas_key()})
+                        for index in range(5)]
+    capture.write_text(json.dumps(har(grown), indent=2), encoding="utf-8")
+    scanner = UnitScanner(load_rules())
+    tallies = [scanner.scan(unit) for unit in units]
+    found = [f.context["har_entry"] for tally in tallies for f in tally.findings if f.rule_id == "asaas-api-key"]
+    assert found == [index for index in range(len(grown)) if index % 7 == 5 or index >= len(recorded)]
+    assert sum(tally.counts.bytes_scanned for tally in tallies) == capture.stat().st_size
 
 
 def _damaged_entries(text: str) -> str:
