@@ -19,15 +19,17 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
-from keyaudit.engine.encodings import BASE64, BYTES, DUMP, PAYLOAD, PAYLOADS, PROVIDER_PAYLOAD, DecodeAnchors
+from keyaudit.engine.encodings import BASE64, BYTES, CONCAT, DUMP, PAYLOAD, PAYLOADS, PROVIDER_PAYLOAD, DecodeAnchors
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
 from keyaudit.engine.payloads import MAX_PAYLOAD_BYTES, array_body_end, array_end, open_base64, open_byte_array
-from keyaudit.engine.unwrap import Decoded, base64_end, base64_run, peel, starts_base64_run, unbase64
+from keyaudit.engine.unwrap import (JOINING_LAYERS, TEXT_LAYERS, Decoded, base64_end, base64_run, peel,
+                                   starts_base64_run, unbase64)
 from keyaudit.model.findings import Finding, Location
 
 MAX_DEPTH = 4  # layers decoded in all, nested ones included (gitleaks' --max-decode-depth)
 SPOT_BYTES = 16 << 10  # at most this much of a line or a base64 run on either side of an anchor
+CONCAT_LINES = 3  # lines after a concatenation's own that it may join: a key in four pieces
 _DUMP_LINES_BYTES = 5 * MAX_BLOCK_BYTES  # the lines of a block in the hex form: 71 bytes for 16 shown
 
 
@@ -114,6 +116,10 @@ class SpotCollector:
                 first, last = base64_run(buffer, position, anchor.phase, max(0, position - MAX_PAYLOAD_BYTES), far)
             elif anchor.kind == BASE64:
                 first, last = base64_run(buffer, position, anchor.phase, low, high)
+            elif anchor.kind == CONCAT:  # the line before the marker's to CONCAT_LINES after it
+                first, last = line.joined(position, low, high)
+                if not self._anchors.holds_keyword(buffer[first:last]):
+                    continue
             elif anchor.kind == DUMP:  # the block's opening line and its offset lines
                 first = line.around(position)[0]
                 last = block_end(buffer, first, min(len(buffer), first + _DUMP_LINES_BYTES))
@@ -153,6 +159,19 @@ class _MarkedLine:
     def around(self, position: int) -> tuple[int, int]:
         """The bounds of the line holding ``buffer[position]`` (its end at the newline)."""
         return self._lines.bounds(position)
+
+    def joined(self, position: int, low: int, high: int) -> tuple[int, int]:
+        """The lines a concatenation at ``position`` may join, within ``low`` and ``high``: the
+        line before its own (the first literal, where the ``+`` starts a line) to
+        ``CONCAT_LINES`` after it (a long key cut into several pieces)."""
+        begin, stop = self._lines.bounds(position)
+        if begin > low:
+            begin = self._lines.bounds(begin - 1)[0]
+        for _ in range(CONCAT_LINES):
+            if stop + 1 >= high:
+                break
+            stop = self._lines.bounds(stop + 1)[1]
+        return max(begin, low), min(stop, high)
 
     def keyword_near(self, position: int, reach: int) -> bool:
         """Whether a keyword of the line is within ``reach`` bytes of ``position``: one that
@@ -201,7 +220,7 @@ class DecodingLayer:
             shown = shown_bytes(spot.data)
             decoded = Decoded(*shown, [DUMP]) if shown is not None else None
         else:
-            decoded = peel(spot.data, depth)
+            decoded = peel(spot.data, depth, JOINING_LAYERS if spot.kind == CONCAT else TEXT_LAYERS)
         if decoded is None or not self._anchors.holds_keyword(decoded.text):
             return None
         return decoded

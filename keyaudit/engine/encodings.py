@@ -21,6 +21,8 @@ The forms are derived from the secret rules' own ``keywords``, never written per
   array of byte values — containers whose text shows nothing of itself, not even a keyword's
   encoded form; each is opened whole (:mod:`keyaudit.engine.payloads`), whatever it holds, since
   the request readers read it too. The array is the one anchor that is a pattern, not a literal.
+- concatenations: a string literal joined to the next with ``+`` (``" +``, ``+ "``, either quote):
+  a key split over lines of code. The lines around it are joined when they hold a keyword.
 - offset dumps: the line that opens a block of bytes a trace shows after their offsets (curl's
   ``=> Send header, …``): a key longer than a trace line is cut in two, so the block's bytes are
   joined (:mod:`keyaudit.engine.offset_dump`) and scanned, whatever the lines hold.
@@ -44,6 +46,7 @@ TEXT = "text"
 PAYLOAD = "payload"  # base64 starting with a compression format's magic
 BYTES = "bytes"  # a JSON array of byte values
 PROVIDER_PAYLOAD = "provider payload"  # a base64 run through a form of a provider's record anchor
+CONCAT = "concatenation"  # string literals joined by `+` (keyaudit.engine.unwrap.concatenation)
 DUMP = "offset-dump"  # a block of bytes an offset dump shows, cut into lines (keyaudit.engine.offset_dump)
 PAYLOADS = (PAYLOAD, BYTES, PROVIDER_PAYLOAD)
 MIN_ENCODED_ANCHOR = 8  # bytes of a record anchor whose base64 forms are searched: shorter ones anchor on chance
@@ -60,6 +63,9 @@ TEXT_MARKERS: tuple[bytes, ...] = (b"%25", b"%22", b"%27", b"%3A", b"%3a", b"%3D
 # body escaped twice, a header naming ``access_token``) is not decoded.
 MARKER_REACH = 64
 ANSI_REACH = 512
+# A `+` between two literals, at the end of a line or the start of the next, spaced as code is
+# formatted (`"+` unspaced is the start of many a phone number: `"+5511…"`).
+CONCAT_MARKERS: tuple[bytes, ...] = (b'" +', b"' +", b'+ "', b"+ '")
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ class Anchor:
     character is ``phase`` characters past the start of its 4-character group."""
 
     literal: bytes
-    kind: str  # BASE64 or TEXT
+    kind: str  # BASE64, TEXT, CONCAT, …
     phase: int = 0
     reach: int = MARKER_REACH  # TEXT: the bytes around the marker that must hold a keyword
     # A pattern, not a literal (reported at the ``opener`` byte its matches start with: an engine
@@ -154,7 +160,8 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     keywords = sorted({keyword.lower() for rule in rules if rule.captures_secret for keyword in rule.keywords})
     anchors = [Anchor(marker, TEXT, reach=ANSI_REACH if marker.startswith(b"\x1b") else MARKER_REACH)
                for marker in TEXT_MARKERS]
-    seen = set(TEXT_MARKERS)
+    anchors += [Anchor(marker, CONCAT) for marker in CONCAT_MARKERS]
+    seen = {*TEXT_MARKERS, *CONCAT_MARKERS}
     for keyword in _encoded_keywords(keywords):
         for spelling in sorted({keyword, keyword.upper(), keyword.title()}):
             _add_base64_forms(anchors, seen, spelling.encode("utf-8"), BASE64)

@@ -26,6 +26,10 @@ _ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[
 # A backslash escape of a string literal (JSON, Python, Go, Java, JavaScript reprs). Line breaks
 # are left escaped: a decoded line stays one line, as the reader sees it.
 _BACKSLASH = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([\\\"'/]))")
+# Two string literals joined by ``+`` (at the end of the first's line, or the start of the next's)
+# or written side by side on consecutive lines (Python, C): a long key a formatter or a line
+# length limit cut in two. The quotes must match.
+_CONCATENATION = re.compile(rb"([\"'`])[ \t]*(?:\+[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*\+?[ \t]*)\1")
 _BASE64_BYTE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_")
 _BASE64_RUN = re.compile(rb"[A-Za-z0-9+/_-]*={0,2}")
 _TEXT_BYTE = frozenset(range(0x20, 0x7F)) | frozenset(b"\t\r\n")
@@ -101,9 +105,17 @@ def backslash(data: bytes) -> tuple[bytes, Origin] | None:
     return _substitute(data, _BACKSLASH, _unescaped)
 
 
-# In the order a round applies them: escapes that wrap others come off first.
+def concatenation(data: bytes) -> tuple[bytes, Origin] | None:
+    """String literals joined as the code that wrote them joins them (``"ab" +\n "cd"`` is ``"abcd"``)."""
+    return _substitute(data, _CONCATENATION, lambda match: b"")
+
+
+# In the order a round applies them: escapes that wrap others come off first. Literals are joined
+# only where a concatenation was seen (:data:`JOINING_LAYERS`): a round over every escaped line
+# would try the join at each of its quotes.
 TEXT_LAYERS: tuple[tuple[str, Layer], ...] = (("ansi", ansi), ("html", html_entities), ("json", backslash),
                                               ("percent", percent))
+JOINING_LAYERS: tuple[tuple[str, Layer], ...] = (("concatenation", concatenation), *TEXT_LAYERS)
 
 
 @dataclass
@@ -135,14 +147,14 @@ class Decoded:
         return "+".join(name if count == 1 else f"{name}×{count}" for name, count in zip(names, counts))
 
 
-def peel(data: bytes, depth: int) -> Decoded | None:
-    """``data`` with text layers removed, one application at a time, until none applies or
+def peel(data: bytes, depth: int, layers: tuple[tuple[str, Layer], ...] = TEXT_LAYERS) -> Decoded | None:
+    """``data`` with text ``layers`` removed, one application at a time, until none applies or
     ``depth`` applications are spent; None when none applied."""
     decoded = Decoded(data, list(range(len(data) + 1)), [])
     changed = True
     while changed and len(decoded.steps) < depth:
         changed = False
-        for name, layer in TEXT_LAYERS:
+        for name, layer in layers:
             if len(decoded.steps) >= depth:
                 break
             result = layer(decoded.text)

@@ -48,6 +48,40 @@ CASES: dict[str, tuple[str, str, str, str]] = {
 }
 
 
+# Case -> the lines of code holding a key cut into pieces (KEY's or TOKEN's), as formatters and
+# style guides break a long string: the key is found from its first piece to its last.
+SPLIT_KEYS: dict[str, list[str]] = {
+    "java, + at the line's end": [f'String key = "{KEY[:50]}" +', f'    "{KEY[50:]}";'],
+    "java, + starting the next (Google style), three pieces": [
+        f'String key = "{KEY[:50]}"', f'        + "{KEY[50:110]}"', f'        + "{KEY[110:]}";'],
+    "javascript, four pieces": [f"const key = '{KEY[:40]}' +", f"  '{KEY[40:80]}' +", f"  '{KEY[80:120]}' +",
+                                f"  '{KEY[120:]}';"],
+    "ruby, a token under its name": [f"IUGU_TOKEN = '{TOKEN[:16]}' +", f"  '{TOKEN[16:]}'"],
+}
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("case", list(SPLIT_KEYS))
+def test_a_key_cut_into_concatenated_literals_is_found_from_its_first_piece_to_its_last(
+        tmp_path: Path, engine: str, case: str) -> None:
+    lines = SPLIT_KEYS[case]
+    secret = TOKEN if "token" in case else KEY
+    first = lines[0].index(secret[:10]) + 1
+    last_line = lines[-1]
+    end = last_line.index(secret[-10:]) + 11
+    found = scanned(tmp_path, "// config\n" + "\n".join(lines) + "\n// end\n", engine)
+    assert [(line, column, end_line, end_column, decoded) for _, line, column, end_line, end_column, decoded in found] \
+        == [(2, first, 1 + len(lines), end, "concatenation")], case
+
+
+def test_literals_joined_to_no_key_make_no_finding(tmp_path: Path) -> None:
+    """Pieces that do not make a key (a key's first half and a word), or a `+` between a key and
+    another string: nothing, or the key as written, once."""
+    assert scanned(tmp_path, f'k = "{KEY[:60]}" +\n  "-{"x" * 100}";\n', "auto") == []
+    found = scanned(tmp_path, f'url = "https://api.asaas.com/v3?access_token=" + "{KEY}" + suffix;\n', "auto")
+    assert [(rule, decoded) for rule, *_, decoded in found] == [("asaas-api-key", None)]
+
+
 def scanned(tmp_path: Path, text: str, engine: str) -> list[tuple[str, int, int, int, int, str | None]]:
     path = tmp_path / "decoded.log"
     path.write_text(text, encoding="utf-8")

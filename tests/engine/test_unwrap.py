@@ -7,7 +7,8 @@ import base64
 
 import pytest
 
-from keyaudit.engine.unwrap import (ansi, backslash, base64_run, html_entities, peel, percent, unbase64)
+from keyaudit.engine.unwrap import (ansi, backslash, base64_run, concatenation, html_entities, peel, percent,
+                                    unbase64)
 
 
 def sources(data: bytes, decoded: bytes, origin: list[int]) -> list[bytes]:
@@ -20,6 +21,7 @@ def sources(data: bytes, decoded: bytes, origin: list[int]) -> list[bytes]:
     (html_entities, b"&#36;x&#x2F;y&quot;z&amp;quot;", b"$x/y\"z&quot;"),
     (ansi, b"\x1b[32m$aa\x1b[1;4mct\x1b[0m\x1b]0;title\x07", b"$aact"),
     (backslash, b"\\x24a\\u002Fb\\\\\\\"c\\/", b"$a/b\\\"c/"),
+    (concatenation, b'k = "ab" +\n    "cd"\n  + "ef" + \'g\'\n    \'h\'', b'k = "abcdef" + \'gh\''),
 ])
 def test_a_layer_decodes_one_level_and_maps_each_byte_to_its_encoded_form(layer, data, expected) -> None:
     decoded, origin = layer(data)
@@ -31,9 +33,10 @@ def test_a_layer_decodes_one_level_and_maps_each_byte_to_its_encoded_form(layer,
         assert source == decoded[index : index + 1] or source in (b"%", b"&", b"\\", b"\x1b")
 
 
-@pytest.mark.parametrize("layer", [percent, html_entities, ansi, backslash])
+@pytest.mark.parametrize("layer", [percent, html_entities, ansi, backslash, concatenation])
 def test_a_layer_that_finds_nothing_to_decode_says_so(layer) -> None:
     assert layer(b"plain text, 100% & more; C:/x") is None
+    assert concatenation(b'a = "x" + \'y\'\nb = "z",\n"w"') is None  # other quotes, a comma between
 
 
 def test_unknown_entities_and_bad_code_points_stay_as_written() -> None:
