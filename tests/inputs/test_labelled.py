@@ -342,3 +342,15 @@ def test_a_ruby_call_whose_payload_is_logged_by_its_size_gives_its_headers_and_n
     url = "https://api.iugu.com/v1/transfer_requests"
     assert _read([f'RestClient.post "{url}", 1000 byte(s) length, "Content-Length"=>"1000", "User-Agent"=>"rest-client"']) == [
         ("POST", url, [("Content-Length", "1000"), ("User-Agent", "rest-client")], None, True)]
+
+
+def test_a_span_printed_by_the_collectors_debug_exporter_gives_its_method_url_and_captured_headers() -> None:
+    # otlptext: `     -> key: Type(value)` attributes; the captured headers are string arrays, the first value
+    # read with its JSON escapes undone; the next span ends it, its keys in the older conventions' names
+    first = ["Span #0", "    Name           : POST", "Attributes:", "     -> url.full: Str(https://api.iugu.com/v1/x)",
+             "     -> http.request.method: Str(POST)", '     -> http.request.header.signature: Slice(["a\\u003db", "c"])',
+             "     -> http.response.status_code: Int(201)"]
+    second = ["Span #1", "Attributes:", "     -> http.method: Str(GET)",
+              "     -> http.url: Str(https://api.asaas.com/v3/customers)", "     -> service.name: Str(payouts)"]
+    assert _read(first + second) == [("POST", "https://api.iugu.com/v1/x", [("signature", "a=b")], None, True),
+                                     ("GET", "https://api.asaas.com/v3/customers", [], None, False)]

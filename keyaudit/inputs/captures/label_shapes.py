@@ -199,6 +199,19 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "BereqHeader": rf"^-+\s+BereqHeader\s+(?P<name>{TOKEN}): (?P<value>.*)$",
         "End": r"^-+\s+End\s*$(?P<end>)"}},
 
+    # The OpenTelemetry Collector's debug exporter at `verbosity: detailed` (github.com/open-telemetry/
+    # opentelemetry-collector, exporter/debugexporter; its otlptext marshaler): a span's attributes one a line,
+    # `     -> <key>: <Type>(<value>)` — the method and URL under their semantic conventions' keys
+    # (http.request.method and url.full; http.method and http.url before 1.21), the request headers an
+    # instrumentation was told to capture as http.request.header.<name> string arrays, `Slice(["<value>"])`
+    # (the first value read, JSON-escaped) — up to the next `Span #<n>`, ScopeSpans or ResourceSpans. No body.
+    {"capture": "otel-debug", "quoted": "yes", "labels": {
+        "     -> ": r"     -> (?:http\.(?:request\.)?method: Str\((?P<method>[A-Z]+)\)"
+                    r"|(?:url\.full|http\.url): Str\((?P<url>https?://\S+?)\))\s*$",
+        "     -> http.request.header.": r'     -> http\.request\.header\.(?P<name>[\w.-]+): '
+                                      r'Slice\(\["(?P<value>(?:[^"\\]|\\.)*)"',
+        "Span #": r"^Span #\d+(?P<end>)\s*$", "Spans #": r"Spans #\d+(?P<end>)\s*$"}},
+
     # A Bruno request file (docs.usebruno.com/bru-lang/overview and tag-reference; bruno-lang's
     # jsonToBru writes the blocks in this order): a block named after the method holding `url:`, `body:`
     # and `auth:` (the auth mode: its rows no headers), `params:query { … }` and `params:path`, a
