@@ -124,10 +124,15 @@ def holds_whole_request(line: bytes) -> bool:
     method in no field).
     """
     text = line.strip()
-    if (text[:1], text[-1:]) in ((b"{", b"}"), (b"[", b"]")):  # an object, or an array of them
+    if _bracketed(text):  # an object, or an array of them
         return _METHOD_FIELD.search(text) is not None and (b"eader" in text or _request_start(text) is None)
     return (b"curl " in text and text[-1:] not in _CONTINUATIONS
             and text.count(b"'") % 2 == 0 and text.count(b'"') % 2 == 0)
+
+
+def _bracketed(text: bytes) -> bool:
+    """Whether a stripped line is one JSON object or array, not one a log prefix's ``[<time>] `` begins."""
+    return (text[:1], text[-1:]) in ((b"{", b"}"), (b"[", b"]"))
 
 
 def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: bool) -> bool:
@@ -277,8 +282,8 @@ def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> d
     for number in sorted(leads):
         text = text_of.get(number, "")
         line = text.encode("utf-8", "surrogateescape")
-        if text[:1] in ("{", "[") and holds_whole_request(line):
-            continue
+        if _bracketed(line.rstrip()) and holds_whole_request(line):
+            continue  # a JSON record (a curl command on one line is a line reader's)
         lead = min(leads[number], (RECORD_REACH if _JSON_MEMBER_TEXT.match(text) else REQUEST_REACH).before)
         starts[number] = lead if begun is None else min(lead, number - begun + starts[begun])
         if starts_request(line):

@@ -431,9 +431,10 @@ SHAPES = [
          "the headers as the body nor the `Name : value` lines after `Headers : (<n>)` (a blank before the colon) "
          "as headers: the requests are read with no header known and no body, so none is judged"),
     case(request_node_debug),
-    case(bun_verbose_fetch, missed=NO_REQUEST + "neither the `[fetch] $ curl --http1.1 \"<url>\" -X POST -H \"Name: "
-         "value\" … --data-raw \"<body JSON-escaped>\"` line (a curl command after a `[fetch] $ ` prompt) nor the "
-         "`[fetch] > HTTP/1.1 POST <url>` head and its `[fetch] > Name: value` lines"),
+    case(bun_verbose_fetch, missed="the `[fetch] $ curl …` line is read as the command a shell would run, its "
+         "`--data-raw \"…\"` body with `\\n` kept as a backslash and an n (a shell keeps it so inside double "
+         "quotes), where Bun wrote the body's line feeds JSON-escaped: both signatures judged bad; the "
+         "`[fetch] > HTTP/1.1 POST <url>` head (the method after the protocol) is not read"),
     case(aiohttp_trace_config, missed=NO_REQUEST + "the dataclass reprs `TraceRequestStartParams(method='POST', "
          "url=URL('<url>'), headers=<CIMultiDict('Name': 'value', …)>)` and `TraceRequestChunkSentParams(method="
          "'POST', url=URL('<url>'), chunk=b'<body>')` (keyword arguments, the body a bytes literal)"),

@@ -211,6 +211,16 @@ def test_the_line_readers_begin_no_higher_than_an_anchored_request_line_above_an
     assert starts == {40: 4, 41: 2, 45: 9}  # 45 - 9 = 36: where line 40's own reading begins
 
 
+@pytest.mark.parametrize("prefix", ["[2026-11-22 13:00:00] ", "[fetch] $ ", "[INFO] + "])
+def test_a_one_line_curl_command_after_a_bracketed_log_prefix_is_read(prefix: str, tmp_path: Path) -> None:
+    # a line that begins with `[` but is no JSON array: a CI log's or a runtime's prefix before a command
+    path = tmp_path / "ci.log"
+    path.write_text(prefix + "curl -X POST https://api.iugu.com/v1/transfer_requests -H 'Content-Type: "
+                    "application/json' -d '{\"amount_cents\":100}'\n")
+    report, _ = scan_json(str(path))
+    assert requests(report) == [("iugu-unsigned-transfer", 1)]
+
+
 def test_a_signed_body_after_its_anchor_is_read_to_its_end_and_verifies(tmp_path: Path) -> None:
     """The Signature header is the last anchor of a raw dump; its body (pretty-printed JSON over
     30 lines, the token in it) follows, and the request is read to the body's end: the signature
