@@ -97,6 +97,15 @@ def test_node_prints_an_instance_with_its_class_and_the_map_inside_is_read() -> 
                       "opts": {"a": "1"}, "method": "post"}
 
 
+def test_elixir_prints_a_struct_with_its_module_and_the_map_inside_is_read() -> None:
+    # Finch's telemetry metadata inspected: a struct value, its headers a list of 2-tuples (pairs)
+    record = literal_record('%{name: MyApp.Finch, request: %Finch.Request{scheme: :https, host: "h", port: 443, '
+                            'method: "POST", headers: [{"content-type", "application/json"}], body: "{}", query: nil}}')
+    assert record == {"name": "MyApp.Finch", "request": {
+        "scheme": "https", "host": "h", "port": "443", "method": "POST", "headers": [["content-type", "application/json"]],
+        "body": "{}", "query": None}}
+
+
 def test_a_map_in_a_programs_source_is_code_not_a_request_logged(tmp_path: Path) -> None:
     """The syntax a program prints its maps in is the syntax of its code, where values are
     variables and interpolations: a source file is not read for printed maps."""

@@ -442,9 +442,7 @@ SHAPES = [
     case(excon_standard_instrumentor),
     case(http_rb_logging),
     case(zerolog_request_dict),
-    case(finch_telemetry, missed=NO_REQUEST + "an Elixir struct inspected, `%Finch.Request{scheme: :https, host: "
-         "\"<host>\", port: 443, method: \"POST\", path: \"<path>\", headers: [{\"Name\", \"value\"}, …], body: "
-         "\"<body>\"}` (`key: value` pairs, the URL in parts, the headers a list of 2-tuples)"),
+    case(finch_telemetry),
     case(airbrake_notice),
     case(mountebank_recorded_requests, "imposters.json"),
     case(apache_mod_dumpio, missed=NO_REQUEST + "the request line, each header line and the body are each the "

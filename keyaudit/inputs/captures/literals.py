@@ -36,9 +36,9 @@ _BLANK = " \t\r\n"
 _BRACKET = re.compile(r"[{(]")  # where a record may begin (a log prefix's `[…]` is none)
 _TYPE_NAME = re.compile(r"[A-Z][\w$.]*\Z")  # a class's name, just before its `(`
 MAX_TYPE_CHARS = 128
-# `%{`, `&{`, `map[`, `Request{`, `Request(`, and as Node prints an instance: `AxiosHeaders {`,
-# `Object [AxiosHeaders] {`, `[Object: null prototype] {`
-_TYPED_OPEN = re.compile(r"(?:%|&|map|\[Object: null prototype\] |[A-Z][\w$.]*(?: \[[\w$.]+\])? ?)?([{\[(])")
+# `%{`, an Elixir struct's `%Finch.Request{`, `&{`, `map[`, `Request{`, `Request(`, and as Node prints an
+# instance: `AxiosHeaders {`, `Object [AxiosHeaders] {`, `[Object: null prototype] {`
+_TYPED_OPEN = re.compile(r"(?:%(?:[A-Z][\w.]*)?|&|map|\[Object: null prototype\] |[A-Z][\w$.]*(?: \[[\w$.]+\])? ?)?([{\[(])")
 _STRING_REST = {quote: re.compile(rf"(?:[^{quote}\\]|\\.)*{quote}", re.DOTALL) for quote in "\"'"}  # to the closing quote
 _JOINED = re.compile(r"""\s*\+\s*(?=["'])""")  # `'a' +` and the next string
 _SYMBOL = re.compile(r""":(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_][\w]*[?!]?))""")
