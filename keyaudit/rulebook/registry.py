@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from keyaudit.rulebook.basic_users import BasicUser
 from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS, request_time_check
 from keyaudit.rulebook.replay import signature_seen
-from keyaudit.rulebook.validators import (Validator, asaas_key, basic_credential, encrypted_private_key, hex_token,
-                                          legacy_asaas_key, random_token, rsa_private_key)
+from keyaudit.rulebook.validators import (Validator, asaas_key, base64_hex_token, basic_credential,
+                                          encrypted_private_key, hex_token, legacy_asaas_key, random_token,
+                                          rsa_private_key)
 
 if TYPE_CHECKING:
     from keyaudit.model.exchange import Exchange
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 VALIDATORS: dict[str, Validator] = {
     "asaas_key": asaas_key,
     "hex_token": hex_token,
+    "base64_hex_token": base64_hex_token,
     "legacy_asaas_key": legacy_asaas_key,
     "random_token": random_token,
     "basic_credential": basic_credential,

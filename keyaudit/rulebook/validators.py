@@ -109,6 +109,14 @@ def hex_token(secret: str) -> Validation | None:
     return Validation(canonical=secret) if _random_hex(secret, IUGU_TOKEN) else None
 
 
+def base64_hex_token(secret: str) -> Validation | None:
+    """A hex API token written in base64 (a Kubernetes Secret's ``data``; ``echo TOKEN | base64``
+    leaves the line feed in): the token is the secret, however it was written."""
+    decoded = _b64decode(secret)
+    token = decoded.decode("ascii", "replace").strip() if decoded is not None else ""
+    return Validation(canonical=token, note="base64 of the token") if hex_token(token) is not None else None
+
+
 def legacy_asaas_key(secret: str) -> Validation | None:
     """A v2-era Asaas key: 64 hex of one case, and not a typed placeholder. Its shape is a
     SHA-256 digest's, so what makes it a key is the rule's context (an Asaas host or name)."""
