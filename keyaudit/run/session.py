@@ -24,7 +24,7 @@ from keyaudit.rulebook.errors import RuleError, SignatureKeyError
 from keyaudit.run.builder import ScannerSpec
 from keyaudit.run.executors import Executor, Finished
 from keyaudit.run.executors.cluster import DASK_EXTRA, ClusterError, ClusterExecutor, dask_installed
-from keyaudit.run.executors.forked import ForkedExecutor, default_jobs
+from keyaudit.run.executors.forked import ForkedExecutor, default_jobs, local_workers
 from keyaudit.run.executors.serial import SerialExecutor
 from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
 from keyaudit.run.gzip_cutting import Costs, Cutting, measured
@@ -147,7 +147,7 @@ class Session:
             targets, root = given
             units = [WorkUnit(t) for t in targets if not discovery.excluded(root / t.display, t.display)]
         else:  # with --state a resumed file is read from where it stopped, in one piece
-            workers = 1 if config.scheduler else (config.jobs or default_jobs())  # Dask: fewer, 64 MiB units
+            workers = 1 if config.scheduler else local_workers(config.jobs)  # Dask: fewer, 64 MiB units
             spread = bool(config.scheduler) or workers > 1
             cutting = Cutting(None if config.scheduler else workers, self._gzip_costs) if spread else None
             units = plan_units(list(config.targets), discovery, self._range_bytes, split=state is None,

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 import keyaudit.run.executors.forked
+import keyaudit.run.session
 from helpers.credentials import asaas_key, basic, iugu_token
 from helpers.har import capture_text, entry, entry_text, har
 from helpers.running import run_scan, scan_json
@@ -123,6 +125,27 @@ def test_a_capture_that_grew_after_the_plan_is_read_to_its_end_by_its_last_share
     found = [f.context["har_entry"] for tally in tallies for f in tally.findings if f.rule_id == "asaas-api-key"]
     assert found == [index for index in range(len(grown)) if index % 7 == 5 or index >= len(recorded)]
     assert sum(tally.counts.bytes_scanned for tally in tallies) == capture.stat().st_size
+
+
+def test_where_processes_cannot_be_forked_a_capture_is_read_whole(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows every unit runs in the scanning process in turn: shares would each parse the
+    capture again for nothing, so the plan makes none, whatever --jobs says."""
+    capture = tmp_path / "capture.har"
+    capture.write_text(json.dumps(har(entries()), indent=2), encoding="utf-8")
+    shared = reports(capture, 3)
+    planned: list[list] = []
+    real_plan = keyaudit.run.session.plan_units
+
+    def recording_plan(*args, **kwargs):  # the plan the session makes, kept to be looked at
+        planned.append(real_plan(*args, **kwargs))
+        return planned[-1]
+
+    monkeypatch.setattr(keyaudit.run.session, "plan_units", recording_plan)
+    monkeypatch.delattr(os, "fork")
+    whole = reports(capture, 3)
+    assert [unit.share for unit in planned[0]] == [None]
+    same_report(whole, shared)
 
 
 def _damaged_entries(text: str) -> str:

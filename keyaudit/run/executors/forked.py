@@ -36,6 +36,13 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def local_workers(jobs: int | None) -> int:
+    """The processes a scan on this machine runs at once: ``jobs`` (all cores when not given)
+    where processes can be forked; one where they cannot (Windows), where every unit runs here in
+    turn and a file cut for processes to share would cost its cuts for nothing."""
+    return (jobs or default_jobs()) if hasattr(os, "fork") else 1
+
+
 def _die_with_parent(parent: int) -> None:
     """Worker initializer: end this worker when the process that forked it ends, even by
     ``kill -9`` (the OOM killer), so that no orphan keeps scanning — or holds the ``--state``
