@@ -8,10 +8,21 @@ written once and judge every capture alike.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from urllib.parse import SplitResult, urlsplit
 
 REQUEST_SPAN_LINES = 50  # a captured request (curl with continuations, a wire dump) fits in this
+# What a logger writes in place of a value it hides (ASP.NET Core's HTTP logging `[Redacted]`,
+# Rails' `[FILTERED]`, `***`, `<hidden>`, `XXXX`): the header was sent, its value is not shown.
+_HIDDEN = re.compile(r"(?i)\s*(?:[\[<({]?\s*(?:redacted|filtered|masked|hidden|removed|sensitive|omitted|scrubbed|"
+                     r"obfuscated)(?:[:\s][^\]>)}]{0,40})?\s*[\]>)}]?|\*{3,}|x{3,}|•{3,}|\.{3}|…)\s*")
+
+
+def hidden_value(value: str) -> bool:
+    """Whether a header's value is a logger's placeholder, not what was sent: a signature shown
+    so is neither malformed nor the same signature as another hidden one."""
+    return _HIDDEN.fullmatch(value) is not None
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from keyaudit.rulebook.errors import SignatureKeyError
-from keyaudit.model.exchange import Exchange
+from keyaudit.model.exchange import Exchange, hidden_value
 
 if TYPE_CHECKING:  # cryptography is imported where keys are used: a scan without keys starts faster
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -286,11 +286,14 @@ def verify(exchange: Exchange, keys: list[PublicKey]) -> SignatureVerdict:
     header = (exchange.header("Signature") or "").strip()
     if not header:
         return SignatureVerdict("missing", "no Signature header")
+    time = (exchange.header("Request-Time") or "").strip()
+    if hidden_value(header) or hidden_value(time):
+        return SignatureVerdict("unverified", "the capture shows the signature's headers with their values hidden by "
+                                              "the logger")
     parsed = parse_signature_header(header)
     if parsed is None:
         return SignatureVerdict("malformed", "Signature header is not 'signature=<base64>' or "
                                              "'algorithm=…, keyVersion=…, signature=<base64>'")
-    time = (exchange.header("Request-Time") or "").strip()
     if not time:
         return SignatureVerdict("malformed", "signed request without a Request-Time header")
     if parse_request_time(time) is None:

@@ -169,6 +169,24 @@ def test_the_same_signature_on_two_requests_in_two_captures_is_a_replay(tmp_path
                 if f["rule_id"] == "iugu-signature-replay"], "two signatures, two requests: no replay"
 
 
+def test_signatures_a_logger_hid_are_neither_bad_nor_replays(tmp_path: Path) -> None:
+    """ASP.NET Core's HTTP logging writes `[Redacted]` for headers not allowed, a masking filter
+    `[masked: 344 chars]`: many signed transfers logged so share the placeholder, not a signature."""
+    time = "2026-11-22T10:00:00-03:00"
+    lines = []
+    for placeholder in ("[Redacted]", "[masked: 344 chars]", "[Redacted]", "[masked: 344 chars]"):
+        lines.append(json.dumps({"time": "2026-11-22T13:00:00Z", "method": "POST",
+                                 "url": "https://api.iugu.com/v1/transfer_requests",
+                                 "headers": {"Request-Time": time, "Signature": placeholder},
+                                 "body": json.dumps({"api_token": iugu_token(), "amount_cents": 100})}))
+    path = tmp_path / "gateway.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json(str(path))
+    assert [f["rule_id"] for f in report["findings"] if f["category"] in ("bad-signature", "replay",
+                                                                          "unsigned-transfer")] == []
+    assert report["scan"]["requests"]["signatures_unverified"] == 4
+
+
 URL_FIELD = '"url"'
 
 

@@ -385,6 +385,23 @@ def test_no_keys_means_unverified_but_malformed_still_reported(keys: Keys) -> No
     assert judge(request(None, body), [])[0] == "missing"
 
 
+@pytest.mark.parametrize(("signature", "time"), [
+    ("[Redacted]", TIME), ("[REDACTED]", "[REDACTED]"), ("***", TIME), ("[FILTERED]", "[FILTERED]"),
+    ("<hidden>", TIME), ("XXXXXXXX", TIME), ("[masked: 344 chars]", TIME), (None, "<redacted>"),
+])
+def test_a_value_the_logger_hid_is_unverified_not_malformed(keys: Keys, signature: str | None, time: str) -> None:
+    """ASP.NET Core's HTTP logging writes `[Redacted]` for every header not allowed, Rails'
+    filter `[FILTERED]`: the request was signed, the capture does not show how. With a key given
+    too, nothing can be checked."""
+    token = iugu_token()
+    body = compact(transfer(token))
+    header = signature if signature is not None else f"signature={sign(keys.client, signing_string('POST', PATH, token, TIME, body))}"
+    for supplied in ([], keys.both_public):
+        assert judge(request(header, body, time=time), supplied)[0] == "unverified"
+    assert judge(request("signature=not base64!", body), [])[0] == "malformed"  # a value shown is still judged
+    assert judge(request("redacted-but-not-a-placeholder", body), [])[0] == "malformed"
+
+
 def test_verdict_repr_and_str_hold_no_secret(keys: Keys) -> None:
     token = iugu_token("long")
     document = transfer(token)
