@@ -24,7 +24,7 @@ from keyaudit.rulebook.errors import RuleError, SignatureKeyError
 from keyaudit.run.builder import ScannerSpec
 from keyaudit.run.executors import Executor, Finished
 from keyaudit.run.executors.cluster import DASK_EXTRA, ClusterError, ClusterExecutor, dask_installed
-from keyaudit.run.executors.forked import ForkedExecutor, default_jobs, local_workers
+from keyaudit.run.executors.forked import ForkedExecutor, local_workers
 from keyaudit.run.executors.serial import SerialExecutor
 from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
 from keyaudit.run.gzip_cutting import Costs, Cutting, measured
@@ -161,7 +161,7 @@ class Session:
     def _executor(self) -> Executor:
         if self.config.scheduler:
             return ClusterExecutor(self.spec, self.config.scheduler)
-        return ForkedExecutor(self.scanner, self.config.jobs or default_jobs())
+        return ForkedExecutor(self.scanner, self.config.jobs)
 
     def _execute(self, units: list[WorkUnit]) -> Finished:
         """Each unit's tally by position, as units finish: what the executor's workers cannot

@@ -75,10 +75,11 @@ def _run_in_worker(unit: "WorkUnit") -> "Tally":
 
 
 class ForkedExecutor:
-    """Runs units in ``jobs`` forked processes when that pays, else here."""
+    """Runs units in ``jobs`` forked processes (all cores when not given, as
+    :func:`local_workers` counts them: the plan's count) when that pays, else here."""
 
-    def __init__(self, scanner: "UnitScanner", jobs: int) -> None:
-        self._scanner, self._jobs = scanner, jobs
+    def __init__(self, scanner: "UnitScanner", jobs: int | None) -> None:
+        self._scanner, self._jobs = scanner, local_workers(jobs)
 
     def reaches(self, unit: "WorkUnit") -> bool:
         return unit.local
@@ -86,7 +87,7 @@ class ForkedExecutor:
     def run(self, units: list["WorkUnit"]) -> Finished:
         global _worker_scanner
         total = sum(unit.size for unit in units)
-        if not (self._jobs > 1 and len(units) > 1 and total >= SERIAL_BELOW_BYTES and hasattr(os, "fork")):
+        if not (self._jobs > 1 and len(units) > 1 and total >= SERIAL_BELOW_BYTES):
             yield from SerialExecutor(self._scanner).run(units)
             return
         # Imported only when needed: a pre-commit run of a few files starts faster without them.
