@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import test_request_shapes_blind_five as five
 import test_request_shapes_blind_four as four
+import test_request_shapes_blind_seven as seven
 import test_request_shapes_blind_six as six
 import test_request_shapes_blind_three as three
 import test_request_shapes_blind_three_text as three_text
@@ -21,7 +22,7 @@ import test_request_shapes_blind_two as two
 from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
-CORPORA = (two, three, three_text, four, five, six)
+CORPORA = (two, three, three_text, four, five, six, seven)
 ARGUMENTS = ("shape", "name", "plaintext")
 
 
