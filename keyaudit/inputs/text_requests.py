@@ -25,7 +25,7 @@ from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.windows import KeepText, NestedText, Reach, Window, WindowCollector
 from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, VIA_LINES
-from keyaudit.inputs.captures.same_request import distinct
+from keyaudit.inputs.captures.request_parts import requests_read
 from keyaudit.inputs.line_blocks import LineBlocks
 from keyaudit.inputs.line_layers import reader_text
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
@@ -170,7 +170,7 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
                 # a line that may define something (kept lines are looked at here; read ones as read)
                 defining = scope.defines or reading.defining or (window.lines is not None and any(
                     text.startswith(DEFINITION_STARTS) for _, text in part))
-                yield from (exchange for exchange in distinct(_window_exchanges(part, leads, path, known,
+                yield from (exchange for exchange in requests_read(_window_exchanges(part, leads, path, known,
                                                                                 scope if defining else None, cut))
                             if own_first <= exchange.origin.line < own_end)
 
@@ -233,7 +233,7 @@ def exchanges_in_lines(lines: list[tuple[int, str]], path: str,
                        known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """Every request written in ``lines``, read as one window whose every line is an anchor:
     what a request rule's example holds."""
-    return iter(distinct(_window_exchanges(lines, {number: 0 for number, _ in lines}, path, known, FileScope())))
+    return iter(requests_read(_window_exchanges(lines, {number: 0 for number, _ in lines}, path, known, FileScope())))
 
 
 def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str,

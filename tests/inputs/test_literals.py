@@ -73,6 +73,24 @@ def test_java_and_kotlin_to_string_give_the_record_their_bare_words_make() -> No
     assert kotlin == {"method": "POST", "url": "https://api.iugu.com/v1/x", "body": None}
 
 
+def test_python_reprs_give_their_values_a_constructor_of_one_value_the_value() -> None:
+    """aiohttp's trace params as ``%r`` prints them: yarl's ``URL('…')`` is the URL, multidict's
+    ``<CIMultiDict('Name': 'value')>`` the mapping, a bytes literal the bytes (``\\xNN`` as the
+    file's undecodable byte)."""
+    start = literal_record("request start TraceRequestStartParams(method='POST', url=URL('https://api.iugu.com/v1/x'), "
+                           "headers=<CIMultiDict('Content-Type': 'application/json', 'Signature': 'signature=ab=='>)")
+    assert start is None  # the angle bracket closes no call: not read as a record
+    start = literal_record("request start TraceRequestStartParams(method='POST', url=URL('https://api.iugu.com/v1/x'), "
+                           "headers=<CIMultiDict('Content-Type': 'application/json', 'Signature': 'signature=ab==')>)")
+    assert start == {"method": "POST", "url": "https://api.iugu.com/v1/x",
+                     "headers": {"Content-Type": "application/json", "Signature": "signature=ab=="}}
+    chunk = literal_record(r"chunk sent TraceRequestChunkSentParams(method='POST', url=URL('https://a.io/x'), "
+                           r"chunk=b'{\n\"a\": \'\xc3\xa9\'}')")
+    assert chunk is not None and chunk["chunk"].encode("utf-8", "surrogateescape") == "{\n\"a\": 'é'}".encode()
+    pair = literal_record("Point(x=Decimal('1.5'), y=None)")
+    assert pair == {"x": "1.5", "y": None}
+
+
 def test_escapes_give_the_bytes_the_string_stood_for() -> None:
     assert unescaped(r"a\"b\\c\n\t\#{x}\u00e9\u{1F600}\uD83D\uDE00") == 'a"b\\c\n\t#{x}é😀😀'
     assert unescaped(r"\xC3\xA9").encode("utf-8", "surrogateescape") == "é".encode()  # Ruby's bytes, as the file's

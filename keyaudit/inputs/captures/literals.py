@@ -39,6 +39,8 @@ MAX_TYPE_CHARS = 128
 # `%{`, an Elixir struct's `%Finch.Request{`, `&{`, `map[`, `Request{`, `Request(`, and as Node prints an
 # instance: `AxiosHeaders {`, `Object [AxiosHeaders] {`, `[Object: null prototype] {`
 _TYPED_OPEN = re.compile(r"(?:%(?:[A-Z][\w.]*)?|&|map|\[Object: null prototype\] |[A-Z][\w$.]*(?: \[[\w$.]+\])? ?)?([{\[(])")
+# a Python object whose repr is a call in angle brackets: `<CIMultiDict('Name': 'value', …)>` (multidict's)
+_WRAPPED = re.compile(r"<[A-Z][\w.]{0,127}\(")
 _STRING_REST = {quote: re.compile(rf"(?:[^{quote}\\]|\\.)*{quote}", re.DOTALL) for quote in "\"'"}  # to the closing quote
 _JOINED = re.compile(r"""\s*\+\s*(?=["'])""")  # `'a' +` and the next string
 _SYMBOL = re.compile(r""":(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_][\w]*[?!]?))""")
@@ -142,8 +144,18 @@ class _Parser:
         char = self.text[at]
         if char in "\"'":
             return self._string(at)
+        if char == "b" and self.text[at + 1 : at + 2] in ("'", '"'):  # Python's bytes literal (b'{\\n…}')
+            return self._string(at + 1)
+        if char == "<" and (wrapped := _WRAPPED.match(self.text, at)) is not None:  # Python's <CIMultiDict(…)>
+            found, end = self.container(wrapped.end() - 1, depth + 1, True)
+            if self.text[end] != ">":
+                raise _NotALiteral
+            return found, end + 1
         if (typed := _TYPED_OPEN.match(self.text, at)) is not None:
-            return self.container(typed.start(1), depth + 1, typed.group(0).startswith("map"))
+            found, end = self.container(typed.start(1), depth + 1, typed.group(0).startswith("map"))
+            # a type's constructor of one value is that value: yarl's URL('https://…'), Decimal('1.5')
+            alone = typed.group(1) == "(" and isinstance(found, list) and len(found) == 1 and isinstance(found[0], str)
+            return (found[0] if alone else found), end
         if char == ":" and (symbol := _SYMBOL.match(self.text, at)) is not None:
             return unescaped(symbol.group(1)) if symbol.group(1) is not None else symbol.group(2), symbol.end()
         end = self._bare_end(at, closer, commas)

@@ -17,7 +17,8 @@ from typing import Any, Callable
 from .lines import to_bytes
 from .record_views import ABSENT, compact, first, role, spellings
 
-_BARE = ("body", "data", "payload")
+# (aiohttp's tracing logs the body a ``chunk`` at a time: "the chunk of data sent")
+_BARE = ("body", "data", "payload", "chunk")
 # Each name also in its raw form (Raygun's ``RawData``: the bytes as received, beside the parsed ``Form``).
 _RAW = ("", "raw")
 BODY = spellings(*(raw + name for raw in _RAW for name in (*_BARE, "postdata")), "filedata")  # Wireshark: http.file_data
