@@ -170,8 +170,8 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
                 # a line that may define something (kept lines are looked at here; read ones as read)
                 defining = scope.defines or reading.defining or (window.lines is not None and any(
                     text.startswith(DEFINITION_STARTS) for _, text in part))
-                yield from (exchange for exchange in requests_read(_window_exchanges(part, leads, path, known,
-                                                                                scope if defining else None, cut))
+                read = _window_exchanges(part, leads, path, known, scope if defining else None, cut)
+                yield from (exchange for exchange in requests_read(read, part)
                             if own_first <= exchange.origin.line < own_end)
 
 
@@ -233,7 +233,7 @@ def exchanges_in_lines(lines: list[tuple[int, str]], path: str,
                        known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """Every request written in ``lines``, read as one window whose every line is an anchor:
     what a request rule's example holds."""
-    return iter(requests_read(_window_exchanges(lines, {number: 0 for number, _ in lines}, path, known, FileScope())))
+    return iter(requests_read(_window_exchanges(lines, dict.fromkeys(dict(lines), 0), path, known, FileScope()), lines))
 
 
 def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str,

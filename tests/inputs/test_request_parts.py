@@ -83,3 +83,87 @@ def test_joined_parts_are_judged_as_one_request_whose_signature_is_checked(tmp_p
     report, _ = scan_json("--public-key", str(public), str(log))
     assert sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method")) == ["asaas-unsigned-transfer"]
     assert report["scan"]["requests"] == {"requests_judged": 2, "signatures_valid": 1}, report["scan"]["requests"]
+
+
+# --- a body in a record that names no request --------------------------------------------------
+
+JUL = "Nov 22, 2026 1:00:00 PM com.google.api.client.{}"
+
+
+def jul_head(url: str, headers: dict[str, str], body: bytes) -> list[str]:
+    """Google's HTTP client for Java at CONFIG through java.util.logging: the head's record."""
+    fields = [*(f"{name}: {value}" for name, value in headers.items()), f"Content-Length: {len(body)}"]
+    return [JUL.format("http.HttpRequest execute"), "CONFIG: -------------- REQUEST  --------------",
+            f"POST {url}", *fields, ""]
+
+
+def jul_content(body: bytes) -> list[str]:
+    """Its content's records: the size, then the bytes (a record's message over lines)."""
+    return [JUL.format("util.LoggingByteArrayOutputStream close"), f"CONFIG: Total: {len(body)} bytes",
+            JUL.format("util.LoggingByteArrayOutputStream close"), *f"CONFIG: {body.decode()}".split("\n")]
+
+
+def dumpio(port: int, data: str) -> list[str]:
+    """Apache httpd's mod_dumpio records of one read: its mode, its size, its data escaped."""
+    prefix = f"[Sun Nov 22 13:00:00.123456 2026] [dumpio:trace7] [pid 31:tid 140233] mod_dumpio.c({{}}): " \
+             f"[client 10.0.0.7:{port}] mod_dumpio: "
+    escaped = data.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n")
+    return [prefix.format(140) + "dumpio_in [getline-blocking] 0 readbytes",
+            prefix.format(63) + f" dumpio_in (data-HEAP): {len(data)} bytes",
+            prefix.format(103) + f" dumpio_in (data-HEAP): {escaped}"]
+
+
+def dumpio_head(port: int, path: str, host: str, body: bytes) -> list[str]:
+    head = [f"POST {path} HTTP/1.1", f"Host: {host}", "Content-Type: application/json",
+            f"Content-Length: {len(body)}", ""]
+    return [record for line in head for record in dumpio(port, line + "\r\n")]
+
+
+SIGNED_BODY = b'{\n"api_token":"0123456789abcdef0123456789abcdef",\n"amount_cents":1050\n}'
+OTHER_BODY = b'{\n"api_token":"0123456789abcdef0123456789abcdef",\n"amount_cents":9999\n}'
+
+
+def test_the_content_record_after_the_head_is_its_body_by_its_length() -> None:
+    """Google's client: the head's record, then `Total: <n> bytes`, then the content over lines:
+    the request, on its request line, with the content's exact bytes."""
+    lines = [*jul_head(IUGU, HEADERS, SIGNED_BODY), *jul_content(SIGNED_BODY), "2026-11-22 13:00:01 INFO done"]
+    assert read(lines) == [(3, IUGU, SIGNED_BODY)]
+
+
+def test_the_data_record_after_an_escaped_head_is_its_body_escapes_undone() -> None:
+    """mod_dumpio: the request line, each header and the blank line each the data of a record,
+    between the logger's own; then the body's read, escaped."""
+    lines = [*dumpio_head(50412, "/v1/transfer_requests", "api.iugu.com", SIGNED_BODY),
+             *dumpio(50412, SIGNED_BODY.decode())]
+    assert read(lines) == [(3, IUGU, SIGNED_BODY)]
+
+
+def test_bodies_of_interleaved_heads_are_taken_by_neither() -> None:
+    """Two heads before either body (two calls under way at once, or two connections): the
+    first looks no further than the second's head, the second cannot tell whose the first body
+    below it is: neither takes one. Nor does a head take a body of another length."""
+    jul = [*jul_head(IUGU, HEADERS, SIGNED_BODY), *jul_head(ASAAS, HEADERS, OTHER_BODY),
+           *jul_content(SIGNED_BODY), *jul_content(OTHER_BODY)]
+    assert read(jul) == [(3, IUGU, None), (10, ASAAS, None)]
+    apache = [*dumpio_head(50412, "/v1/transfer_requests", "api.iugu.com", SIGNED_BODY),
+              *dumpio_head(50413, "/v3/transfers", "api.asaas.com", OTHER_BODY),
+              *dumpio(50412, SIGNED_BODY.decode()), *dumpio(50413, OTHER_BODY.decode())]
+    assert [(line, body) for line, _, body in read(apache)] == [(3, None), (18, None)]
+    longer = [*jul_head(IUGU, HEADERS, SIGNED_BODY + b" "), *jul_content(SIGNED_BODY)]
+    assert read(longer) == [(3, IUGU, None)]
+
+
+def test_crossed_bodies_are_not_judged_as_bad_signatures(tmp_path: Path) -> None:
+    """A signed transfer's head, another call's head to the same URL, then both contents: a body
+    taken by the wrong head would fail the signature; neither is taken, both stay unverified."""
+    client, public = key_pair(tmp_path)
+    token = "0123456789abcdef0123456789abcdef"
+    signed = {**HEADERS, "Request-Time": TIME,
+              "Signature": signature_header(client, "POST", "/v1/transfer_requests", token, TIME, SIGNED_BODY)}
+    other = {**signed, "Signature": signature_header(client, "POST", "/v1/transfer_requests", token, TIME, OTHER_BODY)}
+    log = tmp_path / "payouts.log"
+    log.write_text("\n".join([*jul_head(IUGU, signed, SIGNED_BODY), *jul_head(IUGU, other, OTHER_BODY),
+                              *jul_content(OTHER_BODY), *jul_content(SIGNED_BODY)]) + "\n")
+    report, _ = scan_json("--public-key", str(public), str(log))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == []
+    assert report["scan"]["requests"] == {"requests_judged": 2, "signatures_unverified": 2}, report["scan"]["requests"]

@@ -421,10 +421,7 @@ def apache_mod_dumpio(request: Request) -> list[str]:
 
 NO_REQUEST = "no request read: "
 SHAPES = [
-    case(google_http_client_config, missed="each request is read once (its `-------------- REQUEST  "
-         "--------------` block and its `curl … -d '@-'` line are one request), but its body, the content of a "
-         "later `LoggingByteArrayOutputStream close` record after `CONFIG: Total: <n> bytes`, is not joined to it: "
-         "both signatures stay unverified"),
+    case(google_http_client_config),
     case(gatling_trace, missed=NO_REQUEST + "the `HTTP request:` section of Gatling's dump (`POST <url>`, `headers=` "
          "then `name: value` lines, `stringBody=<body>` over the body's lines), between `>>>>` and `<<<<` rules"),
     case(fuel_log_request, missed="`--> POST <url>` is read (OkHttp's mark), but neither `Body : <body>` before "
@@ -443,9 +440,7 @@ SHAPES = [
     case(finch_telemetry),
     case(airbrake_notice),
     case(mountebank_recorded_requests, "imposters.json"),
-    case(apache_mod_dumpio, missed=NO_REQUEST + "the request line, each header line and the body are each the "
-         "data of their own `mod_dumpio:  dumpio_in (data-HEAP): <data>` record (CR LF escaped `\\r\\n`, the "
-         "body's line feeds `\\n`), with `<n> bytes` and `[getline-blocking]` records between")]
+    case(apache_mod_dumpio)]
 # shapes that never show the body as sent: a client that logs its request object without the
 # content, a logger that makes line breaks blanks, a trace or a proxy that records headers only
 HEADERS_ONLY = [

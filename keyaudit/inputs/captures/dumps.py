@@ -155,6 +155,11 @@ class DumpReader:
             yield from self._data_line(current, text)
         elif self._bare_line_belongs(current, bare := _after(text, shape.lines)):
             yield from self._take(current, bare)
+        elif current.eol and current.body is None and not text.rstrip().endswith(current.eol) \
+                and current.prefix.outer(text) is not None:
+            # a record of the same log between the records that each hold one line of the head with its
+            # line end written out (mod_dumpio's `dumpio_in [getline-blocking]`): the logger's own, passed over
+            return
         elif not shape.skip_others or (shape.body == "none" and current.headers):
             # Another logger's line ends the request, unless the shape's records may come apart
             # and the request still waits for its headers' record: where no body is shown, the
