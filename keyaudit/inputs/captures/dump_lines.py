@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from .lines import MAX_HEADERS, TOKEN, split_header
 
 _TOKEN = re.compile(TOKEN)
+WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
 _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
 # The value's trailing blanks are cut after the match: a lazy value before `[ \t]*` would read a
 # run of blanks again from each of its places.
@@ -23,7 +24,10 @@ _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
 # do not split it. The text's trailing blanks are cut first: a lazy value looking ahead for `\s*$`
 # would read a run of blanks again from each of its places.
 _FLAT_HEADER = {" ": re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [{\[]|$)"),
-                "..": re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\.\.[A-Za-z][\w-]*: |\.\.\.\.|(?:\.\.)?$)")}
+                "..": re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\.\.[A-Za-z][\w-]*: |\.\.\.\.|(?:\.\.)?$)"),
+                # each field ended by its CR LF written out (`\r\n`), as a log escapes a head it quotes
+                WRITTEN_CRLF: re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\\r\\n|$)")}
+FLAT_GAPS = frozenset(_FLAT_HEADER)
 
 
 def flat_headers(text: str, gap: str) -> list[tuple[str, str]]:

@@ -271,6 +271,20 @@ SHAPES: tuple[dict[str, str], ...] = (
     # info lines (`* Connected to host (addr) port 80`, `*   Trying addr:80...`). Insomnia's
     # timeline (its ResponseTimelineViewer: libcurl's debug callback, each row marked by its kind)
     # writes the head as curl -v does and the body sent after `| `.
+    # A proxy's access log that quotes the request head after the method and URL, in brackets, its
+    # line ends written out: Squid's native access.log with `log_mime_hdrs on` (squid-cache.org/Doc/
+    # config/log_mime_hdrs/: "the request and reply MIME headers … appended to the access log, in
+    # brackets"; log_quote writes CR LF as `\r\n`, and `[`, `]`, `"`, `%` and unprintable bytes as
+    # `%XX`, left as written): time, elapsed, client, code/status, bytes, method, URL, user,
+    # hierarchy, type, then [request head] [reply head]. Headers only: a proxy logs no body.
+    {"capture": "proxy-head",
+     "needle": "\\r\\n] [",
+     "start": r"(?P<method>[A-Z]+) (?P<url>https?://\S+) \S+ \S+ \S+ "
+              r"\[(?P<flat>[A-Za-z][\w-]*: [^\]]*?)\\r\\n\] \[(?<=(?P<gap>\\r\\n)\] \[)",
+     "body": "none",
+     "others": "end",
+    },
+
     {"capture": "wire",
      "needle": " HTTP/",
      "start": r"(?P<method>[A-Z](?<![^\s>|.][A-Z])[A-Z]*) (?P<target>\S+) HTTP/\d(?:\.\d)?"

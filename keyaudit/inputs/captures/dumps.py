@@ -23,13 +23,12 @@ from typing import Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .dump_lines import brackets, flat_headers, header_line, quoted_list
+from .dump_lines import FLAT_GAPS, WRITTEN_CRLF, brackets, flat_headers, header_line, quoted_list
 from .dump_table import Shape, gates
 from .log_prefix import Prefix, learned_prefix, starts_record
 from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
                     header_value, make_exchange)
 _PORT_SCHEMES = {"80": "http", "http": "http", "443": "https", "https": "https"}
-WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
 _OPENERS = ("{", "[")  # what a JSON document's first line begins with
 
 
@@ -117,7 +116,7 @@ class DumpReader:
                     started.headers = quoted_list(groups["headers"])
                     started.head_closed = True
                 elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks (or `..`)
-                    started.headers = flat_headers(groups["flat"], ".." if groups.get("gap") == ".." else " ")
+                    started.headers = flat_headers(groups["flat"], groups["gap"] if groups.get("gap") in FLAT_GAPS else " ")
                     started.head_closed = True
                 started.eol = groups.get("eol") or ""
                 if started.url is None:

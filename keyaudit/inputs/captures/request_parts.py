@@ -38,6 +38,7 @@ from typing import Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange
 
+from .dump_lines import WRITTEN_CRLF
 from .lines import BodyLines, content_length, to_bytes
 from .literals import unescaped
 from .log_prefix import learned_prefix, starts_record
@@ -48,7 +49,7 @@ from .same_request import NEAR_LINES, distinct
 # was never logged. The bound also keeps what is held open small in a dense log.
 PART_LINES = NEAR_LINES
 MIN_RECORD_BODY = 16  # bytes a body found by its length alone must hold (`{"a":1}` is any short line's length)
-WRITTEN_CRLF, WRITTEN_LF = "\\r\\n", "\\n"  # a line end written as its escapes
+WRITTEN_LF = "\\n"  # a lone line feed written as its escape
 MESSAGE_CUTS = 4  # the `: ` on a line a record's message may begin after, at most (a level's, a logger's, a mark's)
 
 
@@ -56,27 +57,33 @@ def requests_read(readings: Iterable[Exchange], lines: list[tuple[int, str]]) ->
     """The requests a window's readings make, in the order read: each request read twice kept
     once (:func:`.same_request.distinct`), then each part joined to the open request it names,
     then each request still open given the body a record of ``lines`` (the window's) holds."""
-    requests = joined_parts(distinct(readings))
+    return with_record_bodies(joined_parts(distinct(readings)), lines)
+
+
+def with_record_bodies(requests: list[Exchange], lines: list[tuple[int, str]]) -> list[Exchange]:
+    """``requests`` with each open one whose head declares a length given the body a record of
+    ``lines`` holds (see above); a request whose head follows a waiting one's closely takes none."""
+    declared = [content_length(request.headers) if _is_open(request) else None for request in requests]
+    if all(size is None or size < MIN_RECORD_BODY for size in declared):  # most windows: no body to look for
+        return requests
     order = sorted(range(len(requests)), key=lambda at: requests[at].origin.line)
     numbers = [number for number, _ in lines]
     waiting: int | None = None  # the line of the last request that waits for its body still
     for place, index in enumerate(order):
-        request = requests[index]
-        declared = content_length(request.headers) if _is_open(request) else None
-        if declared is None or declared < MIN_RECORD_BODY:
+        size, line = declared[index], requests[index].origin.line
+        if size is None or size < MIN_RECORD_BODY:
             continue
-        line = request.origin.line
         if waiting is not None and line - waiting <= PART_LINES:
             waiting = line  # a body below could be either's: whose it is cannot be told
             continue
         end = line + PART_LINES + 1  # a body record is as near its head as a part is,
         if place + 1 < len(order):  # and comes before the next request's first line
             end = min(end, requests[order[place + 1]].origin.line)
-        body = body_record(lines[bisect.bisect_right(numbers, line) : bisect.bisect_left(numbers, end)], declared)
+        body = body_record(lines[bisect.bisect_right(numbers, line) : bisect.bisect_left(numbers, end)], size)
         if body is None:
             waiting = line
         else:
-            requests[index] = dataclasses.replace(request, body=body, body_exact=True)
+            requests[index] = dataclasses.replace(requests[index], body=body, body_exact=True)
     return requests
 
 

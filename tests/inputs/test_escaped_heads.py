@@ -1,0 +1,32 @@
+"""A request head a log writes with its line ends escaped: one line of the head in each record
+(Apache's mod_dumpio, the logger's own records between them), or the whole head quoted in
+brackets after the method and URL (Squid's access log with ``log_mime_hdrs``)."""
+
+from __future__ import annotations
+
+from keyaudit.inputs.text_requests import exchanges_in_lines
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+SIGNATURE = "signature=YWJj"
+
+
+def squid(head: str | None) -> str:
+    """A native access.log line, with the request and reply heads where ``log_mime_hdrs`` is on."""
+    line = f"1795352400.123     32 10.0.0.7 TCP_MISS/201 345 POST {URL} - HIER_DIRECT/200.155.0.10 application/json"
+    return line if head is None else line + f" [{head}] [HTTP/1.1 201 Created\\r\\nContent-Type: application/json\\r\\n]"
+
+
+def test_a_proxy_log_line_quoting_the_head_is_the_request_with_its_headers_known() -> None:
+    head = f"Host: api.iugu.com\\r\\nContent-Type: application/json\\r\\nSignature: {SIGNATURE}\\r\\nContent-Length: 9\\r\\n"
+    (found,) = exchanges_in_lines([(7, squid(head))], "access.log")
+    assert (found.origin.line, found.method, found.url, found.body, found.headers_known) == (7, "POST", URL, None, True)
+    assert found.headers == [("Host", "api.iugu.com"), ("Content-Type", "application/json"),
+                             ("Signature", SIGNATURE), ("Content-Length", "9")]
+
+
+def test_a_proxy_log_line_without_the_head_and_the_reply_head_alone_are_no_request() -> None:
+    """The method and URL of an access log line say no headers (an unsigned request cannot be
+    told from it), and a bracket holding a reply's head is no request's."""
+    assert list(exchanges_in_lines([(1, squid(None))], "access.log")) == []
+    reply_only = f"1795352400.123 32 10.0.0.7 TCP_MISS/201 345 POST {URL} - HIER_DIRECT/1.2.3.4 - [] [HTTP/1.1 201 Created\\r\\n]"
+    assert list(exchanges_in_lines([(1, reply_only)], "access.log")) == []
