@@ -1,5 +1,5 @@
 """JSON request records written over several lines: pretty-printed, as ``jq .``, ``json.dumps(…,
-indent=2)``, exports and fixtures write them.
+indent=2)``, exports and fixtures write them; and maps other languages print so (PHP's arrays too).
 
 Around an anchored line that is a member of such an object (``"url": "https://…",``), the objects
 that enclose it are found by their indentation — a pretty-printed object's closing brace sits at
@@ -24,6 +24,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .literals import literal_record, printed_in
 from .log_prefix import carries, digitless, shared_prefix
+from .php_printed import opening_depth, opens_printed_array, printed_array, printed_member
 from .record_views import first, matched
 from .records import METHOD, request_of
 
@@ -95,12 +96,14 @@ def _unprefixed(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[in
 
 def _member(text: str) -> bool:
     """Whether a line is a member of a pretty-printed object: ``"name": value``, or an entry of
-    a map as another language prints it (``name: 'value'``, ``:name => "value"``, ``"name" => …``).
+    a map as another language prints it (``name: 'value'``, ``:name => "value"``, ``"name" => …``,
+    PHP's ``[name] => value``).
     A line at the margin is none: no bracket can enclose it from further left (a dump's headers)."""
     stripped = text.lstrip()
     if len(stripped) == len(text):
         return False
-    return (stripped.startswith('"') and '":' in stripped) or _LITERAL_MEMBER.match(stripped) is not None
+    return (stripped.startswith('"') and '":' in stripped) or _LITERAL_MEMBER.match(stripped) is not None \
+        or printed_member(stripped)
 
 
 def _indent(text: str) -> int:
@@ -109,8 +112,9 @@ def _indent(text: str) -> int:
 
 def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) -> list[tuple[int, bool]]:
     """The lines that open the objects enclosing line ``index`` (each above it, less indented
-    than what it encloses, ending in ``{``): those inside the innermost list around it first,
-    outermost first, then those around that list, and so on out — an anchor in an item of a list
+    than what it encloses, ending in ``{``, or opening an array PHP printed): those inside the
+    innermost list around it first, outermost first, then those around that list, and so on out
+    — an anchor in an item of a list
     of headers (``[{"key": "Host", "value": …}]``) is in the request that holds the list, but
     the object around a list of requests would name only its first. Those that run up to the
     text's first line, still indented, are left out when that line is ``cut`` (the text above is
@@ -124,11 +128,11 @@ def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) 
             continue
         if stripped.endswith("["):
             groups.append([])
-        elif stripped.endswith("{"):
+        elif stripped.endswith("{") or opens_printed_array(lines, above):
             groups[-1].append(above)
         else:
             break  # a shallower line that opens nothing: the object is not pretty-printed JSON
-        depth = _indent(text)
+        depth = opening_depth(lines, above)
         if depth == 0:
             break
     else:
@@ -142,7 +146,13 @@ def _record(lines: list[tuple[int, str]], opening: int, printed: bool = True
     """The object that opens on line ``opening``, parsed, the index of its last line, and what
     it was read as (``jsonlog``; ``literal``, a map another language printed: the request a line
     inside it holds, read by another reader, is the same request); the object is None when it is
-    no object, and both when it does not close, at its opening line's indentation, among the lines."""
+    no object, and both when it does not close, at its opening line's indentation, among the lines.
+    An array PHP printed is read as such (see :mod:`.php_printed`)."""
+    if printed and opens_printed_array(lines, opening):
+        found = printed_array(lines, opening)
+        if found is None:
+            return None, None, "literal"
+        return (found[0] if isinstance(found[0], dict) else None), found[1], "literal"
     text = lines[opening][1]
     depth = _indent(text)
     body = [text[text.rindex("{"):]]
