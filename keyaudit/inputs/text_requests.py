@@ -263,8 +263,8 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
         for _ in defined:  # the lines past the last request: what they define holds for the windows below
             pass
     yield from yaml_records.exchanges(lines, path)
-    yield from jsonlog.exchanges([line for line in lines if line[0] in leads], path, known)
-    yield from json_blocks.exchanges(lines, leads, path, known, cut)
+    yield from (records := list(jsonlog.exchanges([line for line in lines if line[0] in leads], path, known)))
+    yield from json_blocks.exchanges(lines, leads, path, known, cut, records)
 
 
 def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> dict[int, int]:

@@ -6,7 +6,10 @@ that enclose it are found by their indentation — a pretty-printed object's clo
 its opening line's indentation, and no JSON string spans lines — and each, from the outermost
 the window holds inside the innermost list around the anchor (then those around that list), is
 parsed and read by the generic reconstructor (:mod:`.records`) until one names a request. The
-request takes the line of its object's opening brace. Only the lines of the window are looked
+request takes the line of its object's opening brace — unless the reader of JSON lines read that
+request (its method and URL) from one of the object's own lines, a member whose value is the
+record as a string (``"message": "{\\"method\\": …}"``, as `aws logs filter-log-events` prints
+an event): that is the object's request, read once. Only the lines of the window are looked
 at: an object's first line at most a request's span above the anchor, its last at most
 :data:`MAX_RECORD_LINES` below its first. Where the text's first line is a cut (a
 range of a file after the first), objects still indented up to it may be members of one that
@@ -37,11 +40,14 @@ _MEMBER_MARKS = ('": ', "': ", ": '", ': "', "=> ")
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
-              known: RecordHeaders = NO_RECORD_HEADERS, cut: int | None = None) -> Iterator[Exchange]:
+              known: RecordHeaders = NO_RECORD_HEADERS, cut: int | None = None,
+              read: Iterable[Exchange] = ()) -> Iterator[Exchange]:
     """The requests of the multi-line JSON objects around the ``anchored`` lines (line numbers).
     An object is read once, whichever of its lines are anchored: the anchors inside one already
     read are passed over. ``known``: the header names the rules know; ``cut``: the text's first
-    line, when the text before it is another range's."""
+    line, when the text before it is another range's; ``read``: the requests the reader of JSON
+    lines read from these lines (an object's request read there is not given again)."""
+    on_lines = {(exchange.origin.line, exchange.method, exchange.url) for exchange in read}
     position = {number: index for index, (number, _) in enumerate(lines)}
     printed = printed_in(path)  # maps as other languages print them, but in a program's source
     tried: set[int] = set()  # the opening lines (numbers) tried
@@ -62,8 +68,11 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 continue  # it holds the list the anchor is in an item of: its request may be another item's
             exchange = request_of(record, Origin(path, view[opening][0], capture=capture), known=known) if record else None
             if exchange is not None:
-                read_to = max(read_to, view[closing if closing is not None else at][0])
-                yield exchange
+                last = view[closing if closing is not None else at][0]
+                read_to = max(read_to, last)
+                if not any((number, exchange.method, exchange.url) in on_lines
+                           for number in range(view[opening][0], last + 1)):
+                    yield exchange
                 break
 
 
