@@ -352,11 +352,9 @@ def bcc_sslsniff(request: Request) -> list[str]:
 
 
 NO_REQUEST = "no request read: "
-PORT_80 = ("the requests are read, but not that they went over plain HTTP: the capture's `Node 1: 10.0.5.20:80` "
-           "(the server's port 80) is not taken as evidence, so no credential-over-plaintext-http finding")
 SHAPES = [case(shape) for shape in (
     heroku_drain_app, splunk_hec_batch, datadog_logs_intake, new_relic_log_api, vector_console_logfmt, cloudwatch_filter_log_events,
-    gcloud_logging_read, firehose_http_endpoint, pubsub_push, kafka_console_consumer, redis_monitor, bcc_sslsniff)] + [
+    gcloud_logging_read, firehose_http_endpoint, pubsub_push, kafka_console_consumer, redis_monitor, bcc_sslsniff)] + [case(tshark_follow_ascii, plaintext=True)] + [
     case(journald_export, missed=NO_REQUEST + "a journal export entry's binary MESSAGE field: the line `MESSAGE`, "
          "then the dump's size as 8 little-endian bytes run into its request line, its CR LF lines, then "
          "`CODE_FILE=…` (the credentials in it are found)"),
@@ -370,7 +368,6 @@ SHAPES = [case(shape) for shape in (
     case(tcpdump_hex_ascii, plaintext=True, missed=NO_REQUEST + "nor any credential: tcpdump -X's hex column "
          "(`0x0000:  4500 …`) holds the bytes; its ASCII column writes CR, LF and blanks as `.` and breaks every "
          "16 bytes"),
-    case(tshark_follow_ascii, plaintext=True, missed=PORT_80),
     case(tshark_follow_hex, plaintext=True, missed=NO_REQUEST + "nor any credential: `-z follow,tcp,hex` lines "
          "(`00000000  50 4f 53 54 20 2f …  POST /v1/…`: offset, hex and ASCII columns, CR LF as `..`)")]
 HEADERS_ONLY: list[object] = []

@@ -268,7 +268,9 @@ SHAPES: tuple[dict[str, str], ...] = (
     # --body-data), as given. Where the request went is said before it by tcpdump's summary line
     # (`IP 10.0.0.7.51234 > 10.0.5.20.80: Flags`, the port a name without -n: `.http:`), ngrep's
     # (`T 10.0.0.7:51234 -> 10.0.5.20:80 [AP]`), Wireshark's TCP line (`Dst Port: 80`) and curl -v's
-    # info lines (`* Connected to host (addr) port 80`, `*   Trying addr:80...`). Insomnia's
+    # info lines (`* Connected to host (addr) port 80`, `*   Trying addr:80...`), and the nodes a
+    # followed stream names (tshark's `-z follow,tcp,ascii`: `Node 1: addr:80`, the side that did not
+    # send first, the server; ui/cli/tap-follow.c), above each chunk's length. Insomnia's
     # timeline (its ResponseTimelineViewer: libcurl's debug callback, each row marked by its kind)
     # writes the head as curl -v does and the body sent after `| `.
     # A proxy's access log that quotes the request head after the method and URL, in brackets, its
@@ -293,7 +295,8 @@ SHAPES: tuple[dict[str, str], ...] = (
      "after": r"\[(?:POST|BODY) data: ",
      "close": "]",
      "data": "| ",
-     "via": r"(?:> \S+\.|-> \S+:|Dst Port: |Connected to \S+ \([^)]*\) port |Trying \S+:)(?P<port>\d+|https?)\b",
+     "via": r"(?:> \S+\.|-> \S+:|Dst Port: |Connected to \S+ \([^)]*\) port |Trying \S+:|Node 1: \S+:)"
+            r"(?P<port>\d+|https?)\b",
      "cut": r"\* |< |[{}] \[|```|~~~|== Info: |<= Recv |=> Send ",
      "body": "length",
      "others": "end",
