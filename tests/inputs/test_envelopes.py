@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from keyaudit.inputs.captures.envelopes import joined
+from keyaudit.inputs.captures.envelopes import joined, unwrapped
 from keyaudit.inputs.text_requests import exchanges_in_lines
 
 URL = "https://api.iugu.com/v1/transfer_requests"
@@ -88,3 +88,23 @@ def test_a_long_run_of_capitals_before_a_quoted_dump_is_passed_over_once() -> No
     line = f"level=DEBUG note={'A' * 300_000} dump={dump}"
     assert [(e.method, e.url, e.body) for e in exchanges_in_lines([(1, line)], "t.log")] == [
         ("POST", "https://api.iugu.com/v1/transfers", b"{}")]
+
+
+def _dump(body: str) -> str:
+    return "\r\n".join(["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com", "Content-Type: application/json",
+                        f"Content-Length: {len(body.encode())}", "", body])
+
+
+def test_a_dump_rsyslog_escaped_on_one_line_is_read_byte_for_byte_without_the_closing_nul() -> None:
+    """rsyslog writes a control character it received as `#` and its octal value (`#015#012` for
+    CR LF); Python's SysLogHandler ends its message with a NUL (`#000`), which is no part of it."""
+    body = '{\n"amount_cents":1050,\n"transfer_type":"pix",\n"note":"a\tb"\n}'
+    escaped = "".join(f"#{ord(c):03o}" if ord(c) < 32 else c for c in _dump(body) + "\0")
+    line = f"2026-11-22T13:00:00.123456+00:00 app-1 payouts[4242]: {escaped}"
+    assert [(e.origin.line, e.url, e.body) for e in exchanges_in_lines([(7, line)], "syslog")] == [
+        (7, URL, body.encode())]
+
+
+def test_a_message_whose_line_feeds_are_not_escaped_keeps_its_number_signs() -> None:
+    line = "2026-11-22T13:00:00+00:00 app-1 payouts[4242]: POST https://api.iugu.com/v1/transfer_requests #011 ok"
+    assert all("#011" in text for _, text in unwrapped([(1, line)]))

@@ -353,13 +353,11 @@ def bcc_sslsniff(request: Request) -> list[str]:
 
 NO_REQUEST = "no request read: "
 SHAPES = [case(shape) for shape in (
-    heroku_drain_app, splunk_hec_batch, datadog_logs_intake, new_relic_log_api, vector_console_logfmt, cloudwatch_filter_log_events,
+    rsyslog_escaped, heroku_drain_app, splunk_hec_batch, datadog_logs_intake, new_relic_log_api, vector_console_logfmt, cloudwatch_filter_log_events,
     gcloud_logging_read, firehose_http_endpoint, pubsub_push, kafka_console_consumer, redis_monitor, bcc_sslsniff)] + [case(tshark_follow_ascii, plaintext=True)] + [
     case(journald_export, missed=NO_REQUEST + "a journal export entry's binary MESSAGE field: the line `MESSAGE`, "
          "then the dump's size as 8 little-endian bytes run into its request line, its CR LF lines, then "
          "`CODE_FILE=…` (the credentials in it are found)"),
-    case(rsyslog_escaped, missed=NO_REQUEST + "a dump on one syslog line with rsyslog's control-character escapes "
-         "(`#015#012` for CR LF, `#000` for the trailing NUL)"),
     case(socat_verbose, missed=NO_REQUEST + "socat -v's text: each line of the head ends with a written `\\r` "
          "(backslash, r) before its line feed, under a `> <date>  length=<n> from=0 to=<n-1>` block header, and "
          "the body's last line runs into the reply's `< …` header"),

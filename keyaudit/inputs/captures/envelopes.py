@@ -4,9 +4,10 @@ a JSON record whose message is the text, a batch of such records (a CloudWatch L
 ``logEvents``: each event's message a log line), a request dump written inside a quoted string with
 its line breaks escaped (``dump="POST /v1/… HTTP/1.1\\r\\nHost: …"``, as Go's slog and zap, or any
 logger quoting a value, write one), the prefix a transport writes before each line (syslog's,
-docker compose's, kubectl's, Heroku's), and the CRI prefix (``<time> stdout F <text>``), whose
-partial pieces (``P``: the runtime split a long line) are first joined back into the line written,
-as are the pieces of an offset dump (curl's ``--trace-ascii``: a header cut every 64 bytes).
+docker compose's, kubectl's, Heroku's) and the control characters rsyslog escaped after it, and
+the CRI prefix (``<time> stdout F <text>``), whose partial pieces (``P``: the runtime split a long
+line) are first joined back into the line written, as are the pieces of an offset dump (curl's
+``--trace-ascii``: a header cut every 64 bytes).
 
 The readers of curl commands and wire dumps see the text the program wrote, line by line, with
 each line keeping the number of the envelope line it came from.
@@ -39,6 +40,12 @@ _TRANSPORT = re.compile(r"(?:\d{4}-\d\d-\d\dT\S+ (?:app|heroku)\[[\w.-]+\]: "
                         r"|(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*) [^\s:\[\]]+ [\w./@-]+(?:\[\d+\])?: "
                         r"|<\d{1,3}>1 \S+ \S+ \S+ \S+ \S+ (?:-|\[.*?\]) "
                         r"|[\w.-]+ +\| |\d+\|[\w.-]+ +\| |\[pod/[^\]\s]+\] )")
+# rsyslog's escape of a control character it received ($EscapeControlCharactersOnReceive, on by
+# default: `#` and the byte's three octal digits, `#015#012` for CR LF), taken back where a message's
+# line feeds were escaped; and the NUL a syslog client may end a message with (Python's SysLogHandler,
+# append_nul), `#000` at its end, which is no part of the message.
+_CONTROL_ESCAPE = re.compile(r"#0[0-3][0-7]")
+_ESCAPED_LF, _ESCAPED_NUL = "#012", "#000"
 # a request line whose line end is written as its escapes (CR LF as `\r\n`, or a lone LF, as a
 # client that normalised its dump's line ends writes it, as `\n`): a dump inside a quoted string.
 # The method starts where a run of capitals does: tried from every capital of a run, each try
@@ -109,7 +116,7 @@ def _message(text: str) -> str | None:
         return text[cri.end():]
     transport = _TRANSPORT.match(text)
     if transport is not None:  # what a program wrote, itself perhaps an envelope (a container's JSON line)
-        inner = text[transport.end():]
+        inner = _unescaped_controls(text[transport.end():])
         return _message(inner) or inner
     record = json_object(text)
     if record is None:
@@ -120,6 +127,14 @@ def _message(text: str) -> str | None:
     events = [_own_message(item) for value in record.values() if isinstance(value, list)
               for item in value if isinstance(item, dict)]
     return "\n".join(event.rstrip("\n") for event in events if event is not None) or None
+
+
+def _unescaped_controls(text: str) -> str:
+    """A transported message with rsyslog's control escapes taken back, where its line feeds are
+    escaped (see :data:`_CONTROL_ESCAPE`); else as it is."""
+    if _ESCAPED_LF not in text:
+        return text
+    return _CONTROL_ESCAPE.sub(lambda escape: chr(int(escape.group()[1:], 8)), text.removesuffix(_ESCAPED_NUL))
 
 
 def _quoted_dump(text: str) -> str | None:
