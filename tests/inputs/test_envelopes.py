@@ -108,3 +108,13 @@ def test_a_dump_rsyslog_escaped_on_one_line_is_read_byte_for_byte_without_the_cl
 def test_a_message_whose_line_feeds_are_not_escaped_keeps_its_number_signs() -> None:
     line = "2026-11-22T13:00:00+00:00 app-1 payouts[4242]: POST https://api.iugu.com/v1/transfer_requests #011 ok"
     assert all("#011" in text for _, text in unwrapped([(1, line)]))
+
+
+def test_a_dump_written_as_a_calls_quoted_argument_is_read_with_cs_escapes() -> None:
+    """strace prints the bytes a program writes as a C string: `\\r\\n`, and a byte that is no
+    printable ASCII in octal (`\\303\\247`, UTF-8's ç); a string after `=` keeps JSON's escapes."""
+    body = '{\n"amount_cents":1050,\n"transfer_type":"pix",\n"note":"ação"\n}'
+    data = _dump(body).encode()
+    shown = "".join({13: "\\r", 10: "\\n", 34: '\\"'}.get(b) or (chr(b) if 32 <= b < 127 else f"\\{b:o}") for b in data)
+    line = f'13:00:00.123456 sendto(12, "{shown}", {len(data)}, MSG_NOSIGNAL, NULL, 0) = {len(data)}'
+    assert [(e.url, e.body) for e in exchanges_in_lines([(3, line)], "strace.log")] == [(URL, body.encode())]

@@ -353,16 +353,15 @@ def bcc_sslsniff(request: Request) -> list[str]:
 
 NO_REQUEST = "no request read: "
 SHAPES = [case(shape) for shape in (
-    rsyslog_escaped, heroku_drain_app, splunk_hec_batch, datadog_logs_intake, new_relic_log_api, vector_console_logfmt, cloudwatch_filter_log_events,
-    gcloud_logging_read, firehose_http_endpoint, pubsub_push, kafka_console_consumer, redis_monitor, bcc_sslsniff)] + [case(tshark_follow_ascii, plaintext=True)] + [
+    rsyslog_escaped, heroku_drain_app, splunk_hec_batch, datadog_logs_intake, new_relic_log_api,
+    vector_console_logfmt, cloudwatch_filter_log_events, gcloud_logging_read, firehose_http_endpoint, pubsub_push,
+    kafka_console_consumer, redis_monitor, strace_sendto, bcc_sslsniff)] + [case(tshark_follow_ascii, plaintext=True)] + [
     case(journald_export, missed=NO_REQUEST + "a journal export entry's binary MESSAGE field: the line `MESSAGE`, "
          "then the dump's size as 8 little-endian bytes run into its request line, its CR LF lines, then "
          "`CODE_FILE=…` (the credentials in it are found)"),
     case(socat_verbose, missed=NO_REQUEST + "socat -v's text: each line of the head ends with a written `\\r` "
          "(backslash, r) before its line feed, under a `> <date>  length=<n> from=0 to=<n-1>` block header, and "
          "the body's last line runs into the reply's `< …` header"),
-    case(strace_sendto, missed=NO_REQUEST + "`sendto(12, \"POST … HTTP/1.1\\r\\nHost: …\", <n>, MSG_NOSIGNAL, "
-         "NULL, 0) = <n>`: the bytes sent as a C string (strace's escapes) among a system call's arguments")] + [
     case(tcpdump_hex_ascii, plaintext=True, missed=NO_REQUEST + "nor any credential: tcpdump -X's hex column "
          "(`0x0000:  4500 …`) holds the bytes; its ASCII column writes CR, LF and blanks as `.` and breaks every "
          "16 bytes"),

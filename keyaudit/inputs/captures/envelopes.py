@@ -21,6 +21,7 @@ from typing import Iterable, Iterator
 
 from keyaudit.engine.offset_dump import MARK
 
+from .lines import python_literal
 from .offset_dumps import joined_blocks
 from .record_views import role
 from .records import json_object
@@ -52,6 +53,7 @@ _ESCAPED_LF, _ESCAPED_NUL = "#012", "#000"
 # reading to the run's end, a long run cost its length squared (minutes for a line of 400 KB).
 _ESCAPED_REQUEST_LINE = re.compile(r"(?<![A-Z])[A-Z]+ \S+ HTTP/\d(?:\.\d)?(?:\\r)?\\n")
 _UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
+_CALL_ARGUMENT = ("(", ",")  # what a quoted argument of a printed call follows
 _DECODER = json.JSONDecoder()
 MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (as any capture line)
 
@@ -138,21 +140,34 @@ def _unescaped_controls(text: str) -> str:
 
 
 def _quoted_dump(text: str) -> str | None:
-    """The text of the quoted string (JSON's and Go's escapes) that holds a request line whose
-    line end (CR LF, or a lone LF) is escaped, or None: the string opens at the last quote before
-    that line, and is a named value (``key="…"``, ``"key": "…"``). A wire log's quoted chunk (``<- "…"``, ``>> "…"``)
-    is none: its reader puts the chunks of one request together."""
+    """The text of the quoted string that holds a request line whose line end (CR LF, or a lone
+    LF) is escaped, or None: the string opens at the last quote before that line, and is a named
+    value (``key="…"``, ``"key": "…"``: JSON's and Go's escapes) or an argument of a call (``(…,
+    "…"``: C's escapes, as strace prints the bytes a program writes: ``sendto(12, "POST …\\r\\n…",
+    712, …)``). A wire log's quoted chunk (``<- "…"``, ``>> "…"``) is none: its reader puts the
+    chunks of one request together."""
     line = _ESCAPED_REQUEST_LINE.search(text)
     if line is None:
         return None
     quotes = [quote.end() - 1 for quote in _UNESCAPED_QUOTE.finditer(text, 0, line.start())]
-    if not quotes or not text[: quotes[-1]].rstrip().endswith(("=", ":")):
+    before = text[: quotes[-1]].rstrip() if quotes else ""
+    if before.endswith(_CALL_ARGUMENT):
+        return _c_string(text, quotes[-1])
+    if not before.endswith(("=", ":")):
         return None
     try:
         found, _ = _DECODER.raw_decode(text, quotes[-1])
     except ValueError:
         return None
     return found if isinstance(found, str) else None
+
+
+def _c_string(text: str, start: int) -> str | None:
+    """The text of the C string literal that opens at ``text[start]`` (a byte that is no printable
+    ASCII written in octal, ``\\303``), its bytes read as UTF-8; None where it is no literal."""
+    end = _UNESCAPED_QUOTE.search(text, start + 1)
+    found = python_literal("b" + text[start : end.end()]) if end is not None else None
+    return found.decode("utf-8", "surrogateescape") if isinstance(found, bytes) else None
 
 
 def _own_message(record: dict[str, object]) -> str | None:
