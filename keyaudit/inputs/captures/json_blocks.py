@@ -25,7 +25,7 @@ from typing import Any, Iterable, Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
-from .literals import literal_record, printed_in
+from .literals import hanging, literal_lines, literal_record, printed_in
 from .log_prefix import carries, digitless, shared_prefix
 from .php_printed import opening_depth, opens_printed_array, printed_array, printed_member
 from .record_views import first, matched
@@ -33,9 +33,11 @@ from .records import METHOD, request_of
 
 _LOGGED = (str, list, dict)  # a method as logged: as text, or wrapped in a matcher (Hoverfly's [{"matcher": "exact", …}])
 MAX_RECORD_LINES = 400  # an object longer than this is not a request record
-# a map's entry as JavaScript, Elixir and Ruby print it: a quoted or bare name, or a symbol, then `:` or `=>`
-_LITERAL_MEMBER = re.compile(r"""(?:'[^'\n]*'|"[^"\n]*"|:?[A-Za-z_][\w-]*)\s*(?::(?![:/])|=>)\s""")
+# a map's entry as JavaScript, Elixir and Ruby print it: a quoted or bare name, or a symbol, then `:` and a
+# blank, or `=>` (Ruby's pp writes none after it)
+_LITERAL_MEMBER = re.compile(r"""(?:'[^'\n]*'|"[^"\n]*"|:?[A-Za-z_][\w-]*)\s*(?::(?![:/])\s|=>)""")
 # what a member's line holds between its name and a quoted value, looked for at C speed first
+_CLOSED = ("}", "]")  # how a record on one line ends: no map printed over lines begins there
 _MEMBER_MARKS = ('": ', "': ", ": '", ': "', "=> ")
 
 
@@ -57,9 +59,13 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
         if index is None or number <= read_to:
             continue
         view, at = (lines, index) if _member(lines[index][1]) else _unprefixed(lines, index)
-        if not view:
+        if view:
+            openings = _openings(view, at, cut)
+        elif printed and lines[index][1][-1:] not in _CLOSED and hanging(lines[index][1]) is not None:
+            view, openings = lines, [(index, False)]  # a map printed over lines from here (not a record on one)
+        else:
             continue
-        for opening, past_list in _openings(view, at, cut):
+        for opening, past_list in openings:
             if view[opening][0] in tried:
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(view[opening][0])
@@ -137,7 +143,7 @@ def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) 
             continue
         if stripped.endswith("["):
             groups.append([])
-        elif stripped.endswith("{") or opens_printed_array(lines, above):
+        elif stripped.endswith("{") or opens_printed_array(lines, above) or hanging(text) is not None:
             groups[-1].append(above)
         else:
             break  # a shallower line that opens nothing: the object is not pretty-printed JSON
@@ -156,13 +162,16 @@ def _record(lines: list[tuple[int, str]], opening: int, printed: bool = True
     it was read as (``jsonlog``; ``literal``, a map another language printed: the request a line
     inside it holds, read by another reader, is the same request); the object is None when it is
     no object, and both when it does not close, at its opening line's indentation, among the lines.
-    An array PHP printed is read as such (see :mod:`.php_printed`)."""
+    An array PHP printed is read as such (see :mod:`.php_printed`); a map whose first line does
+    not end with its bracket (pprint's, pp's) up to where its brackets close."""
     if printed and opens_printed_array(lines, opening):
         found = printed_array(lines, opening)
         if found is None:
             return None, None, "literal"
         return (found[0] if isinstance(found[0], dict) else None), found[1], "literal"
     text = lines[opening][1]
+    if not text.rstrip().endswith("{"):
+        return _hanging_record(lines, opening, printed)
     depth = _indent(text)
     body = [text[text.rindex("{"):]]
     for index in range(opening + 1, min(len(lines), opening + MAX_RECORD_LINES)):
@@ -177,3 +186,19 @@ def _record(lines: list[tuple[int, str]], opening: int, printed: bool = True
                 found, capture = literal_record(written) if printed else None, "literal"
             return (found if isinstance(found, dict) else None), index, capture
     return None, None, "jsonlog"
+
+
+def _hanging_record(lines: list[tuple[int, str]], opening: int, printed: bool
+                    ) -> tuple[dict[str, Any] | None, int | None, str]:
+    """The map that opens on line ``opening`` and goes on over the lines after it, printed as
+    Python's pprint and Ruby's pp print one, up to the line that closes its brackets."""
+    text = lines[opening][1]
+    start = hanging(text) if printed else None
+    if start is None:
+        return None, None, "literal"
+    texts = [line for _, line in lines[opening : opening + MAX_RECORD_LINES]]
+    last = literal_lines(texts, start)
+    if last is None:
+        return None, None, "literal"
+    found = literal_record("\n".join([text[start:], *texts[1 : last + 1]]))
+    return found, opening + last, "literal"

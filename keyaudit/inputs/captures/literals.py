@@ -5,6 +5,10 @@ and Kotlin ``toString`` (``Request{method=POST, url=https://…, headers=[Name:v
 ``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``), read into the mappings and
 lists a JSON record gives, for the generic reconstructor (:mod:`.records`).
 
+Printed over lines as Python's ``pprint`` and Ruby's ``pp`` print what does not fit a line —
+the first line opening a bracket it does not close, the next lines indented under it — a map is
+found by its brackets (:func:`hanging`, :func:`literal_lines`).
+
 One tolerant grammar covers them all. A mapping is a bracket of entries: a key (quoted, a
 symbol or a bare word), a separator (``=>``, ``:`` or ``=``) and a value; entries are separated by
 commas or, where a language writes none (Go), by the blanks before the next key. A value is a
@@ -42,7 +46,9 @@ _TYPED_OPEN = re.compile(r"(?:%(?:[A-Z][\w.]*)?|&|map|\[Object: null prototype\]
 # a Python object whose repr is a call in angle brackets: `<CIMultiDict('Name': 'value', …)>` (multidict's)
 _WRAPPED = re.compile(r"<[A-Z][\w.]{0,127}\(")
 _STRING_REST = {quote: re.compile(rf"(?:[^{quote}\\]|\\.)*{quote}", re.DOTALL) for quote in "\"'"}  # to the closing quote
-_JOINED = re.compile(r"""\s*\+\s*(?=["'])""")  # `'a' +` and the next string
+# `'a' +` and the next string; or the next string on the next line (Python's implicit joining,
+# as pprint breaks a long string: `'{"a": '` and `'1}'` under it)
+_JOINED = re.compile(r"""\s*\+\s*(?=["'])|[ \t]*\r?\n\s*(?=["'])""")
 _SYMBOL = re.compile(r""":(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_][\w]*[?!]?))""")
 _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
 _ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))""", re.DOTALL)
@@ -80,6 +86,47 @@ def literal_record(text: str) -> dict[str, Any] | None:
         if tries == MAX_TRIES:
             break
     return None
+
+
+# a quoted string on one line (as these languages print one), or a bracket
+_TOKENS = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[][{}()]""")
+_CLOSERS = {"}": "{", "]": "[", ")": "("}
+
+
+def hanging(text: str) -> int | None:
+    """Where on the line a bracket opens that the line does not close (the outermost such), or
+    None: the first line of a map printed over lines. Looked for at C speed first, since most
+    lines open no bracket (a dump's) or close all they open (a JSON record on one line)."""
+    if "{" not in text and "(" not in text and "[" not in text:
+        return None
+    if sum(map(text.count, "{[(")) <= sum(map(text.count, "}])")):
+        return None
+    opened = _brackets(text, [])
+    return opened[0][0] if opened else None
+
+
+def literal_lines(lines: list[str], start: int) -> int | None:
+    """The index in ``lines`` of the line where the bracket that opens at column ``start`` of
+    the first closes (strings pass over no line break), or None when it does not close."""
+    opened = _brackets(lines[0][start:], [])
+    for index, text in enumerate(lines[1:], 1):
+        if not opened:
+            return index - 1
+        opened = _brackets(text, opened)
+    return len(lines) - 1 if not opened else None
+
+
+def _brackets(text: str, opened: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The brackets still open after ``text`` (column, bracket), from those open before it; a
+    closer that does not match the last one open is no closer of it (prose)."""
+    for token in _TOKENS.finditer(text):
+        bracket = token.group()
+        if bracket in _CLOSERS:
+            if opened and opened[-1][1] == _CLOSERS[bracket]:
+                opened.pop()
+        elif len(bracket) == 1:
+            opened.append((token.start(), bracket))
+    return opened
 
 
 def unescaped(body: str) -> str:

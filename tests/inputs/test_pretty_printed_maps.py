@@ -1,0 +1,106 @@
+"""Maps pretty-printed the way Python's ``pprint`` and Ruby's ``pp`` print what does not fit a
+line: the first line opens the map and goes on with its first entry, each next entry on a line
+of its own, indented under it, the last line closing it; a long string broken into pieces, one a
+line (pprint). The four money-out requests of :mod:`helpers.signed_shapes` logged so are judged
+as every other shape; then the reading's own cases.
+
+pprint's layout is Python's own (``pprint.pformat``, keys sorted, 80 columns); Ruby's follows
+``PP`` (``lib/pp.rb``: ``group(1, '{', '}')``, each pair ``key=>value``, a value that does not
+fit on the next line, one column further in than its key; Ruby 3.4 writes ``key: value`` for a
+symbol key).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from pprint import pformat
+
+import pytest
+
+from helpers.running import scan_json
+from helpers.signed_shapes import Request, check_shape
+from keyaudit.inputs.captures import json_blocks
+from keyaudit.inputs.captures.literals import hanging, literal_lines
+
+WIDTH = 79
+
+
+def _request(request: Request) -> dict[str, object]:
+    return {"method": request.method, "url": request.url, "headers": dict(request.headers), "body": request.body}
+
+
+def _ruby(value: object, indent: int = 0, new_style: bool = False) -> str:
+    """``value.pretty_inspect`` as Ruby's PP writes a hash of strings (symbols for the outer keys)."""
+    if not isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False).replace("#{", "\\#{")
+    outer = indent == 0
+
+    def pair(key: str, item: object, at: int) -> str:
+        name = (f"{key}: " if new_style else f":{key}=>") if outer else \
+            f"{json.dumps(key)}{' => ' if new_style else '=>'}"
+        flat = name + _ruby(item, at + 2, new_style)
+        if at + len(flat) <= WIDTH or "\n" in flat:
+            return flat
+        return name.rstrip() + "\n" + " " * (at + 1) + _ruby(item, at + 1, new_style)
+
+    flat = "{" + ", ".join(pair(key, item, indent + 1) for key, item in value.items()) + "}"
+    if indent + len(flat) <= WIDTH and "\n" not in flat:
+        return flat
+    return "{" + (",\n" + " " * (indent + 1)).join(pair(key, item, indent + 1) for key, item in value.items()) + "}"
+
+
+def python_logging_pformat(request: Request) -> list[str]:
+    # logging's default format through a formatter "%(asctime)s %(levelname)s %(name)s: %(message)s", the
+    # message `"iugu request: %s", pformat(kwargs)` — its first line after the prefix, the rest as pprint wrote it.
+    return f"2026-11-22 13:00:00,123 DEBUG payouts.iugu: iugu request: {pformat(_request(request))}".split("\n")
+
+
+def python_pformat_nested(request: Request) -> list[str]:
+    # The same with the call kept under a key, in 60 columns (a narrower pformat(width=60)): the request
+    # map opens inside the outer one's first line.
+    printed = pformat({"attempt": 1, "request": _request(request)}, width=60)
+    return ["2026-11-22 13:00:00,123 DEBUG payouts.iugu: calling iugu", *printed.split("\n")]
+
+
+def ruby_logger_pp(request: Request) -> list[str]:
+    # Ruby's Logger (its default format "D, [<time> #<pid>] DEBUG -- <progname>: <message>") given
+    # `request.pretty_inspect`.
+    return f"D, [2026-11-22T13:00:00.123456 #4321] DEBUG -- payouts: {_ruby(_request(request))}".split("\n")
+
+
+def ruby_34_pp(request: Request) -> list[str]:
+    # The same from Ruby 3.4, whose inspect writes `key: value` for a symbol key and `"k" => v` for others.
+    return f"D, [2026-11-22T13:00:00.123456 #4321] DEBUG -- : {_ruby(_request(request), new_style=True)}".split("\n")
+
+
+@pytest.mark.parametrize("shape", [python_logging_pformat, python_pformat_nested, ruby_logger_pp, ruby_34_pp])
+def test_a_pretty_printed_request_map_gives_the_same_request_findings(shape, tmp_path: Path) -> None:
+    check_shape(shape, tmp_path)
+
+
+def test_a_python_source_file_holds_code_not_a_printed_map(tmp_path: Path) -> None:
+    source = tmp_path / "client.py"
+    source.write_text("ARGS = " + pformat({"method": "POST", "url": "https://api.iugu.com/v1/transfers",
+                                           "headers": {"Content-Type": "application/json"}, "body": "x" * 90}) + "\n")
+    report, _ = scan_json(str(source))
+    assert report["scan"]["requests"].get("requests_judged", 0) == 0, report["scan"]["requests"]
+
+
+def test_a_hanging_bracket_is_the_outermost_one_a_line_leaves_open() -> None:
+    assert hanging("DEBUG (worker 3) request: {'body': '{(', 'a': [1,") == len("DEBUG (worker 3) request: ")
+    assert hanging('{"method": "POST", "url": "https://api.iugu.com/v1/x"}') is None  # a record on one line
+    assert hanging("it's {not} a map (see below") == len("it's {not} a map ")
+    assert hanging("a closer ) that closes nothing") is None
+
+
+def test_a_printed_map_ends_on_the_line_that_closes_its_brackets() -> None:
+    lines = ["x: {'a': '}',", " 'b': {'c': 1,", "       'd': ']'}}", "next line {"]
+    assert literal_lines(lines, 3) == 2
+    assert literal_lines(lines[:2], 3) is None  # never closed among the lines
+
+
+def test_prose_that_leaves_a_bracket_open_is_no_record() -> None:
+    lines = list(enumerate(["INFO retrying (attempt 2 of 5", "  POST https://api.iugu.com/v1/transfers",
+                            "INFO gave up)"], 1))
+    assert list(json_blocks.exchanges(lines, [2], "app.log")) == []
