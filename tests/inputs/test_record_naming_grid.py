@@ -28,6 +28,11 @@ HOST_NAMES = ["host", "hostname", "server_name", "serverName", "domain", "author
 PATH_NAMES = ["path", "uri", "url_path", "request_path", "pathname", "route", "http.route", "routePath",
               "path_info", "PATH_INFO", "relative_url", "target", "request_target", "endpoint"]
 
+# the headers also under the name of the collection holding them; the body under the name of its form
+HEADER_NAMES = ["headers", "header", "headerParameters", "header_params", "headerFields", "allHTTPHeaderFields",
+                "headerList", "request_header_map"]
+BODY_NAMES = ["body", "jsonBody", "stringBody", "text_body", "request_body"]
+
 
 def _record(request: Request, **fields: object) -> list[str]:
     return [json.dumps({"time": "2026-11-22T13:00:00Z", "level": "info", "msg": "outbound call", **fields,
@@ -53,6 +58,37 @@ def test_the_path_under_any_name_for_it_or_its_route(name: str, tmp_path: Path) 
     def path_renamed(request: Request) -> list[str]:
         return _record(request, **{"method": request.method, "host": request.host, name: request.path})
     check_shape(path_renamed, tmp_path)
+
+
+@pytest.mark.parametrize("name", HEADER_NAMES)
+def test_the_headers_under_any_name_for_their_collection(name: str, tmp_path: Path) -> None:
+    def headers_renamed(request: Request) -> list[str]:
+        return [json.dumps({"method": request.method, "url": request.url, name: dict(request.headers),
+                            "body": request.body})]
+    check_shape(headers_renamed, tmp_path)
+
+
+@pytest.mark.parametrize("name", BODY_NAMES)
+def test_the_body_under_any_name_for_its_form(name: str, tmp_path: Path) -> None:
+    def body_renamed(request: Request) -> list[str]:
+        return [json.dumps({"method": request.method, "url": request.url, "headers": dict(request.headers),
+                            name: request.body})]
+    check_shape(body_renamed, tmp_path)
+
+
+def test_an_n8n_http_request_node_is_the_request_it_sends(tmp_path: Path) -> None:
+    """An n8n workflow's HTTP Request node, as an exported workflow (or an execution's data)
+    keeps it: the headers a list of ``{name, value}`` under ``headerParameters.parameters``, the
+    body under ``jsonBody``, pretty-printed by the export."""
+    def n8n_node(request: Request) -> list[str]:
+        node = {"parameters": {"method": request.method, "url": request.url, "sendHeaders": True,
+                               "headerParameters": {"parameters": [{"name": name, "value": value}
+                                                                   for name, value in request.headers]},
+                               "sendBody": True, "specifyBody": "json", "jsonBody": request.body, "options": {}},
+                "id": "9f1c2d4e-0b7a-4c1e-9d2f-3a5b6c7d8e9f", "name": "HTTP Request",
+                "type": "n8n-nodes-base.httpRequest", "typeVersion": 4.2, "position": [460, 300]}
+        return json.dumps({"name": "payouts", "nodes": [node], "connections": {}}, indent=2).split("\n")
+    check_shape(n8n_node, tmp_path, "workflow.json")
 
 
 def test_the_host_under_server_and_the_path_under_route_together(tmp_path: Path) -> None:

@@ -21,7 +21,9 @@ from .record_views import ABSENT, compact, first, role, spellings
 _BARE = ("body", "data", "payload", "chunk")
 # Each name also in its raw form (Raygun's ``RawData``: the bytes as received, beside the parsed ``Form``).
 _RAW = ("", "raw")
-BODY = spellings(*(raw + name for raw in _RAW for name in (*_BARE, "postdata")), "filedata")  # Wireshark: http.file_data
+# Also a body named for its form (n8n's jsonBody, Gatling's stringBody); Wireshark's http.file_data.
+BODY = spellings(*(raw + name for raw in _RAW for name in (*_BARE, "postdata")), "filedata",
+                 *(kind + "body" for kind in ("json", "text", "string")))
 # A body named so bare (or bare but raw) at a record's top, when the request is an object inside it, is the
 # record's own (an OpenTelemetry log record's body is its message): there only a qualified name counts.
 OWN_BODY = BODY - frozenset(raw + name for raw in _RAW for name in _BARE)

@@ -67,7 +67,8 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
 def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
     """Headers logged as a mapping (values may be lists), a list of pairs or of {name, value},
     a block of ``Name: value`` lines, a JSON string of one of these, or an object holding one
-    under ``headers`` (at most :data:`MAX_HEADER_NESTING` deep); None for anything else."""
+    under ``headers``, or a list of {name, value} as its only member (at most
+    :data:`MAX_HEADER_NESTING` deep); None for anything else."""
     if isinstance(value, str) and value[:1] in ("{", "["):
         try:
             value = json.loads(value)
@@ -76,6 +77,8 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
     if isinstance(value, dict):
         inner = next((item for key, item in value.items() if role(key) in HEADER_MEMBERS
                       and isinstance(item, (dict, list))), None)
+        if inner is None and len(value) == 1 and _pair_list(next(iter(value.values()))):
+            inner = next(iter(value.values()))  # a holder of the list alone (n8n's {"parameters": [{name, value}]})
         if inner is not None and depth < MAX_HEADER_NESTING:
             return parse(inner, depth + 1)
         pairs = [(str(name), text(item)) for name, items in value.items()
@@ -97,6 +100,12 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
         return [(name.strip(), rest.strip()) for line in value.splitlines()
                 for name, colon, rest in [line.partition(":")] if colon and name.strip()]
     return None
+
+
+def _pair_list(value: Any) -> bool:
+    """Whether a value is a list of ``{name, value}`` (or ``{key, value}``) objects."""
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(item, dict) and ("name" in item or "key" in item) for item in value)
 
 
 def _values(logged: Any) -> list[Any]:

@@ -80,12 +80,14 @@ ROUTE = spellings("route", "routepath", "pathinfo", "resourcepath", "endpointpat
 # A path as sent, not a route template (Express's `/:id`, OpenAPI's `/{id}`, Flask's `<int:id>`, Next.js's `[id]`, a
 # wildcard): the rules judge the path sent (a transfer's; what a signature covers), and a template was never sent
 _SENT_PATH = re.compile(r"(?:/(?!:)[^/{}<>\[\]*?]*)+(?:\?.*)?", re.S)
-QUERY = spellings("query", "querystring", "args", "params", "queryparams", "search", "uriquery")
+QUERY = spellings("query", "querystring", "args", "params", "queryparams", "queryparameters", "search", "uriquery")
 # The port the request went to, which says the scheme where nothing else does (80: plain HTTP):
 # a packet's destination (tshark's tcp.dstport), a W3C log's s-port, a server or destination object's port.
 PORT = spellings("dstport", "destport", "destinationport", "serverport", "sport")
 PORT_SCHEMES = {"80": "http", "443": "https"}
-HEADERS = spellings("headers", "header")
+# Headers also under a name for the collection holding them (n8n's headerParameters, Apple's allHTTPHeaderFields)
+HEADERS = spellings("headers", "header", "allhttpheaderfields",
+                    *("header" + kind for kind in ("parameters", "params", "fields", "list", "map")))
 # The head's lines as a list of "Name: value" strings, each kept as a line of the request
 # (Wireshark's http.request.line, one a header): headers, where no headers member says them.
 HEADER_LINES = spellings("line")
