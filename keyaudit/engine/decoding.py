@@ -24,7 +24,7 @@ from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
 from keyaudit.engine.payloads import MAX_PAYLOAD_BYTES, array_body_end, array_end, open_base64, open_byte_array
 from keyaudit.engine.unwrap import (JOINING_LAYERS, TEXT_LAYERS, Decoded, base64_end, base64_run, peel,
-                                   starts_base64_run, unbase64)
+                                   starts_base64_run, unbase64, wrapped_run)
 from keyaudit.model.findings import Finding, Location
 
 MAX_DEPTH = 4  # layers decoded in all, nested ones included (gitleaks' --max-decode-depth)
@@ -114,8 +114,8 @@ class SpotCollector:
                 first, last = position, array_end(buffer, position, far)
             elif anchor.kind == PROVIDER_PAYLOAD:  # the whole run a provider's name is in
                 first, last = base64_run(buffer, position, anchor.phase, max(0, position - MAX_PAYLOAD_BYTES), far)
-            elif anchor.kind == BASE64:
-                first, last = base64_run(buffer, position, anchor.phase, low, high)
+            elif anchor.kind == BASE64:  # the run, or the lines it is wrapped over
+                first, last = wrapped_run(buffer, *base64_run(buffer, position, anchor.phase, low, high), low, high)
             elif anchor.kind == CONCAT:  # the line before the marker's to CONCAT_LINES after it
                 first, last = line.joined(position, low, high)
                 if not self._anchors.holds_keyword(buffer[first:last]):

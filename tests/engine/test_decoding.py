@@ -115,6 +115,21 @@ def test_base64_of_a_key_is_found_at_each_alignment(tmp_path: Path, engine: str,
     assert found == [("asaas-api-key", 2, start + before, 2, start + end // 3 * 4 + end % 3, "base64")]
 
 
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize(("width", "end"), [(76, "\n"), (64, "\r\n")], ids=["mime_or_gnu_base64", "pem_crlf"])
+def test_base64_wrapped_over_lines_is_decoded_as_one_run(tmp_path: Path, engine: str, width: int, end: str) -> None:
+    """A file base64-encoded as MIME and GNU base64 (76 characters a line) or PEM (64) write it:
+    the key, longer than a line, is cut by the breaks; found on the line its encoding starts.
+    Base64 that shares its line with other text is not joined to the next line."""
+    env = f"# deploy\nRELEASE=3.1\nASAAS_API_KEY={KEY}\n".encode()
+    encoded = base64.b64encode(env).decode()
+    wrapped = end.join(encoded[start:start + width] for start in range(0, len(encoded), width))
+    found = scanned(tmp_path, f"attachment follows:{end}{end}{wrapped}{end}--{end}", engine)
+    first = 3 + env.index(b"ASAAS_API_KEY=") * 4 // 3 // width
+    assert [(rule, line, decoded) for rule, line, _, _, _, decoded in found] == [("asaas-api-key", first, "base64")]
+    assert scanned(tmp_path, f"data: {encoded[:width]}\n{encoded[width:]}\n", engine) == []
+
+
 def test_the_depth_is_bounded(tmp_path: Path) -> None:
     deepest = percent(KEY, MAX_DEPTH)
     too_deep = percent(KEY, MAX_DEPTH + 2)  # MAX_DEPTH decodes leave `%2524aact`: no key

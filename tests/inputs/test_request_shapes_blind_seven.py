@@ -493,15 +493,12 @@ def django_debug_page(asaas: str, iugu: str, decoy: dict[str, str]) -> Planted:
     return text.encode(), "500.html", {asaas: _lines_of(text, asaas), iugu: _lines_of(text, iugu)}
 
 
-NOT_DECODED = "neither credential found: "
 ENVELOPES: list[object] = [pytest.param(envelope, id=envelope.__name__) for envelope in (
-    powershell_utf16, windows_event_xml, django_debug_page)] + [
-    pytest.param(laravel_log_mail, id="laravel_log_mail", marks=pytest.mark.xfail(strict=True, reason=NOT_DECODED
-                 + "a quoted-printable MIME body inside a log file is not decoded: `=3D` stays before each value, "
-                 "and the Asaas key, longer than a line, is cut by soft line breaks (`=` at column 76)")),
-    pytest.param(django_console_mail, id="django_console_mail", marks=pytest.mark.xfail(strict=True,
-                 reason=NOT_DECODED + "a base64 MIME attachment inside a log file, wrapped at 76 columns, is not "
-                 "decoded: each line alone decodes to a piece of the .env"))]
+    django_console_mail, powershell_utf16, windows_event_xml, django_debug_page)] + [
+    pytest.param(laravel_log_mail, id="laravel_log_mail", marks=pytest.mark.xfail(strict=True, reason="neither "
+                 "credential found: a quoted-printable MIME body inside a log file is not decoded: `=3D` stays "
+                 "before each value, and the Asaas key, longer than a line, is cut by soft line breaks (`=` at "
+                 "column 76)"))]
 
 
 def _which(finding: dict, planted: dict[str, set[int]]) -> str | None:
