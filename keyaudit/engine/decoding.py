@@ -19,12 +19,13 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
-from keyaudit.engine.encodings import BASE64, BYTES, CONCAT, DUMP, PAYLOAD, PAYLOADS, PROVIDER_PAYLOAD, DecodeAnchors
+from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, PAYLOAD, PAYLOADS, PROVIDER_PAYLOAD, QP,
+                                       DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
 from keyaudit.engine.payloads import MAX_PAYLOAD_BYTES, array_body_end, array_end, open_base64, open_byte_array
 from keyaudit.engine.unwrap import (JOINING_LAYERS, TEXT_LAYERS, Decoded, base64_end, base64_run, peel,
-                                   starts_base64_run, unbase64, wrapped_run)
+                                   quoted_printable, starts_base64_run, unbase64, wrapped_run)
 from keyaudit.model.findings import Finding, Location
 
 MAX_DEPTH = 4  # layers decoded in all, nested ones included (gitleaks' --max-decode-depth)
@@ -120,6 +121,10 @@ class SpotCollector:
                 first, last = line.joined(position, low, high)
                 if not self._anchors.holds_keyword(buffer[first:last]):
                     continue
+            elif anchor.kind == QP:  # the same lines, where a keyword is near the mark: soft breaks join them
+                if not line.keyword_near(position, anchor.reach):
+                    continue
+                first, last = line.joined(position, low, high)
             elif anchor.kind == DUMP:  # the block's opening line and its offset lines
                 first = line.around(position)[0]
                 last = block_end(buffer, first, min(len(buffer), first + _DUMP_LINES_BYTES))
@@ -219,6 +224,8 @@ class DecodingLayer:
         elif spot.kind == DUMP:
             shown = shown_bytes(spot.data)
             decoded = Decoded(*shown, [DUMP]) if shown is not None else None
+        elif spot.kind == QP:
+            decoded = _unquoted(spot.data, depth)
         else:
             decoded = peel(spot.data, depth, JOINING_LAYERS if spot.kind == CONCAT else TEXT_LAYERS)
         if decoded is None or not self._anchors.holds_keyword(decoded.text):
@@ -241,6 +248,19 @@ class DecodingLayer:
         context = {**finding.context, "decoded": decoded.name + (f"+{inner}" if inner else "")}
         return replace(finding, context=context,
                        location=Location(loc.path, line, column, end_line, end_column, loc.pointer))
+
+
+def _unquoted(data: bytes, depth: int) -> Decoded | None:
+    """Quoted-printable ``data`` decoded once, then the text layers under it (an HTML part's
+    entities), up to ``depth`` layers in all; None where it holds nothing quoted-printable."""
+    result = quoted_printable(data)
+    if result is None:
+        return None
+    decoded = Decoded(*result, [QP])
+    inner = peel(decoded.text, depth - 1)
+    if inner is not None:
+        decoded.then(inner.name, inner.text, inner.origin)
+    return decoded
 
 
 def _offset(text: bytes, line: int, column: int) -> int:

@@ -23,6 +23,10 @@ The forms are derived from the secret rules' own ``keywords``, never written per
   the request readers read it too. The array is the one anchor that is a pattern, not a literal.
 - concatenations: a string literal joined to the next with ``+`` (``" +``, ``+ "``, either quote):
   a key split over lines of code. The lines around it are joined when they hold a keyword.
+- quoted-printable: its encoded ``=`` near a keyword (``KEY=3D<value>``, as a mailed .env or
+  query string writes it). The lines around it are decoded together, their soft line breaks (``=``
+  at a line's end, every 76 characters) taken out: a key longer than a line is cut by them. (A soft
+  break alone is no anchor: two bytes that end many a base64 line cost the pass more than 0.5%.)
 - offset dumps: the line that opens a block of bytes a trace shows after their offsets (curl's
   ``=> Send header, …``): a key longer than a trace line is cut in two, so the block's bytes are
   joined (:mod:`keyaudit.engine.offset_dump`) and scanned, whatever the lines hold.
@@ -47,6 +51,7 @@ PAYLOAD = "payload"  # base64 starting with a compression format's magic
 BYTES = "bytes"  # a JSON array of byte values
 PROVIDER_PAYLOAD = "provider payload"  # a base64 run through a form of a provider's record anchor
 CONCAT = "concatenation"  # string literals joined by `+` (keyaudit.engine.unwrap.concatenation)
+QP = "quoted-printable"  # MIME's quoted-printable, soft line breaks and all (keyaudit.engine.unwrap.quoted_printable)
 DUMP = "offset-dump"  # a block of bytes an offset dump shows, cut into lines (keyaudit.engine.offset_dump)
 PAYLOADS = (PAYLOAD, BYTES, PROVIDER_PAYLOAD)
 MIN_ENCODED_ANCHOR = 8  # bytes of a record anchor whose base64 forms are searched: shorter ones anchor on chance
@@ -66,6 +71,8 @@ ANSI_REACH = 512
 # A `+` between two literals, at the end of a line or the start of the next, spaced as code is
 # formatted (`"+` unspaced is the start of many a phone number: `"+5511…"`).
 CONCAT_MARKERS: tuple[bytes, ...] = (b'" +', b"' +", b'+ "', b"+ '")
+# quoted-printable's encoded `=` (RFC 2045 6.7)
+QP_MARKERS: tuple[bytes, ...] = (b"=3D",)
 
 
 @dataclass(frozen=True)
@@ -161,7 +168,8 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     anchors = [Anchor(marker, TEXT, reach=ANSI_REACH if marker.startswith(b"\x1b") else MARKER_REACH)
                for marker in TEXT_MARKERS]
     anchors += [Anchor(marker, CONCAT) for marker in CONCAT_MARKERS]
-    seen = {*TEXT_MARKERS, *CONCAT_MARKERS}
+    anchors += [Anchor(marker, QP) for marker in QP_MARKERS]
+    seen = {*TEXT_MARKERS, *CONCAT_MARKERS, *QP_MARKERS}
     for keyword in _encoded_keywords(keywords):
         for spelling in sorted({keyword, keyword.upper(), keyword.title()}):
             _add_base64_forms(anchors, seen, spelling.encode("utf-8"), BASE64)

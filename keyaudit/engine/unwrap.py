@@ -30,6 +30,9 @@ _BACKSLASH = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([\\\"'/]))"
 # or written side by side on consecutive lines (Python, C): a long key a formatter or a line
 # length limit cut in two. The quotes must match.
 _CONCATENATION = re.compile(rb"([\"'`])[ \t]*(?:\+[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*\+?[ \t]*)\1")
+# quoted-printable (RFC 2045 6.7): an octet as `=` and two capital hex digits, a soft line break
+# (`=` ending a line that goes on in the next)
+_QUOTED_PRINTABLE = re.compile(rb"=(?:([0-9A-F]{2})|\r?\n)")
 _BASE64_BYTE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_")
 _BASE64_RUN = re.compile(rb"[A-Za-z0-9+/_-]*={0,2}")
 _TEXT_BYTE = frozenset(range(0x20, 0x7F)) | frozenset(b"\t\r\n")
@@ -109,6 +112,13 @@ def backslash(data: bytes) -> tuple[bytes, Origin] | None:
 def concatenation(data: bytes) -> tuple[bytes, Origin] | None:
     """String literals joined as the code that wrote them joins them (``"ab" +\n "cd"`` is ``"abcd"``)."""
     return _substitute(data, _CONCATENATION, lambda match: b"")
+
+
+def quoted_printable(data: bytes) -> tuple[bytes, Origin] | None:
+    """Quoted-printable decoded: ``=XX`` octets, soft line breaks taken out (a line cut in a key).
+    Once, never as a layer that repeats (:func:`peel`): its output's own ``=53`` (``KEY=53de…``)
+    is text, and only where its marks were seen (``a=12`` elsewhere is no escape)."""
+    return _substitute(data, _QUOTED_PRINTABLE, lambda match: bytes([int(match[1], 16)]) if match[1] else b"")
 
 
 # In the order a round applies them: escapes that wrap others come off first. Literals are joined

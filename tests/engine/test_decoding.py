@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import io
+import quopri
 import random
 from pathlib import Path
 from urllib.parse import quote
@@ -44,6 +45,7 @@ CASES: dict[str, tuple[str, str, str, str]] = {
     "python bytes repr": ("body=b'{\"access_token\": \"", "\\x24" + KEY[1:], "\"}'", "json"),
     "json escaped twice": ('{"log": "{\\"msg\\": \\"{\\\\\\"api_token\\\\\\": \\\\\\"', TOKEN,
                            '\\\\\\"}\\"}"}', "json×2"),
+    "quoted-printable": ("ASAAS_API_KEY=3D", KEY, "", "quoted-printable"),
     "base64 of percent-encoded": ("v: ", base64.b64encode(percent(KEY, 2).encode()).decode(), "", "base64+percent×2"),
 }
 
@@ -128,6 +130,16 @@ def test_base64_wrapped_over_lines_is_decoded_as_one_run(tmp_path: Path, engine:
     first = 3 + env.index(b"ASAAS_API_KEY=") * 4 // 3 // width
     assert [(rule, line, decoded) for rule, line, _, _, _, decoded in found] == [("asaas-api-key", first, "base64")]
     assert scanned(tmp_path, f"data: {encoded[:width]}\n{encoded[width:]}\n", engine) == []
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_key_cut_by_quoted_printable_soft_breaks_is_found_on_its_first_line(tmp_path: Path, engine: str) -> None:
+    """A mail's text part in quoted-printable (RFC 2045 6.7): `=3D` for `=`, a soft line break (`=` at
+    the end) every 76 characters — a key is cut by them. Its neighbour, `id=3D12`, is no key."""
+    body = quopri.encodestring(f"Olá,\nASAAS_API_KEY={KEY}\nrequest id=3D12\nobrigado\n".encode()).decode()
+    found = scanned(tmp_path, "Content-Transfer-Encoding: quoted-printable\n\n" + body, engine)
+    assert [(rule, line, decoded) for rule, line, _, _, _, decoded in found] == [
+        ("asaas-api-key", 4, "quoted-printable")]
 
 
 def test_the_depth_is_bounded(tmp_path: Path) -> None:
