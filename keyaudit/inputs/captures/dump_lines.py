@@ -15,6 +15,7 @@ _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
 # The value's trailing blanks are cut after the match: a lazy value before `[ \t]*` would read a
 # run of blanks again from each of its places.
 _ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*)")
+_EQUALS_HEADER = re.compile(rf"({TOKEN})=(.*)")  # `Name=value`, as a logger's "{}={}" writes a header
 _RUBY_ESCAPE = re.compile(r"\\(.)")
 _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
 
@@ -43,10 +44,10 @@ def flat_headers(text: str, gap: str) -> list[tuple[str, str]]:
 
 def header_line(kind: str, line: str) -> tuple[str, str] | None:
     """A header line as a shape whose headers are of ``kind`` writes it: ``Name: value`` (plain),
-    ``Name: "value"`` unquoted (quoted), or aligned (indented, blanks before the colon: a table a
-    printer lined up)."""
-    if kind == "aligned":
-        match = _ALIGNED_HEADER.fullmatch(line)
+    ``Name: "value"`` unquoted (quoted), aligned (indented, blanks before the colon: a table a
+    printer lined up), or ``Name=value`` (equals)."""
+    if kind in ("aligned", "equals"):
+        match = (_ALIGNED_HEADER if kind == "aligned" else _EQUALS_HEADER).fullmatch(line)
         return (match.group(1), match.group(2).rstrip(" \t")) if match else None
     if kind != "quoted":
         return split_header(line)

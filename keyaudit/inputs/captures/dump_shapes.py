@@ -29,7 +29,7 @@ of the line's rest after the log prefix and `lines`):
             those carry one (a debug callback's rendering marks the data sent apart from the header
             lines sent: Insomnia's timeline, `> ` headers and `| ` data), taken off each
   headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), aligned (indented,
-            blanks allowed before the colon: `HOST   : x`, `    Name: value`), or none:
+            blanks allowed before the colon: `HOST   : x`, `    Name: value`), equals (Name=value), or none:
             the start line is all the library writes (its requests' headers are unknown)
   ignore    lines passed over inside a request (also matched against the whole line)
   end       the line that closes the request; its group size, when present, is the body's length
@@ -122,6 +122,36 @@ SHAPES: tuple[dict[str, str], ...] = (
      "cut": "Received HTTP response|End processing HTTP request",
      "body": "none",
      "others": "skip",
+    },
+
+    # .NET's HttpRequestMessage.ToString() (dotnet/runtime, HttpRequestMessage.cs: "Method: <method>,
+    # RequestUri: '<uri>', Version: <version>, Content: <content type's name>, Headers:", a line break,
+    # then HeaderUtilities.DumpHeaders: "{", each header "  Name: value" — the content's headers after
+    # the request's —, "}"), as a logging DelegatingHandler writes the request it sends: after the app's
+    # handlers, a signing one among them. The message holds no body (a handler that logs the content
+    # too writes it as a message of its own).
+    {"capture": "dotnet-message",
+     "needle": ", RequestUri: '",
+     "start": r"Method: (?P<method>[A-Z]+), RequestUri: '(?P<url>[A-Za-z][A-Za-z0-9+.-]*://[^']+)', Version: "
+              r"[\d.]+, Content: \S+, Headers:\s*$",
+     "ignore": r"\{\s*$",
+     "headers": "aligned",
+     "end": r"\}\s*$",
+     "body": "none",
+     "others": "end",
+    },
+
+    # Spring WebClient with a logging ExchangeFilterFunction as Baeldung's "Logging Spring WebClient
+    # Calls" writes it (`log.info("Request: {} {}", method, url)`, then each header value
+    # `log.info("{}={}", name, value)`), each a record of its own; the filter sees the request as
+    # it goes out, without its body. A `Request: <method> <url>` line no header follows is prose.
+    {"capture": "webclient-filter",
+     "needle": "Request: ",
+     "start": r"Request: (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
+     "headers": "equals",
+     "body": "none",
+     "alone": "none",
+     "others": "end",
     },
 
     # Micronaut's HTTP client with `io.micronaut.http.client` at TRACE (docs.micronaut.io, "HTTP

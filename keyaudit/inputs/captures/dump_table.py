@@ -13,7 +13,7 @@ from typing import Callable
 from .dump_shapes import SHAPES
 
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
-HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "none"})
+HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "equals", "none"})
 _KEYS = frozenset({"capture", "needle", "start", "lines", "data", "headers", "ignore", "end", "after", "close", "via",
                    "cut", "body", "others", "alone", "bare", "outer"})
 

@@ -96,6 +96,19 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
                            r"(?:, session=[^,\]]*)?(?:, user=[^,\]]*)?"
                            r'(?:, headers=(?P<headers>\[(?:[^\]"]|"(?:[^"\\]|\\.)*")*\]))?(?:, payload=(?P<body>.*))?'}},
 
+    # A RestTemplate ClientHttpRequestInterceptor that logs each request it passes on, as the widely
+    # copied one writes it (Baeldung's "Spring RestTemplate Request/Response Logging" and the answers it
+    # follows): `===…request begin…===`, `URI         : <uri>`, `Method      : POST`, `Headers     : `
+    # and the headers as Spring's HttpHeaders.toString() writes them (`[name:"value", …]`), `Request
+    # body: <body>` (its later lines bare), `===…request end…===`. Interceptors run after the
+    # request is made ready to send: what it logs is what goes out.
+    {"capture": "rest-template", "list": "quoted", "labels": {
+        "URI         : ": r"URI         : (?P<url>https?://\S+)\s*$",
+        "Method      : ": r"Method      : (?P<method>[A-Z]+)\s*$",
+        "Headers     : ": r"Headers     : (?P<headers>\[.*\])\s*$",
+        "Request body: ": r"Request body: (?P<body>.*)$",
+        "request end=": r"(?<==)request end=+(?P<end>)\s*$"}},
+
     # Quarkus's REST client logging (quarkus.io/guides/rest-client, "Logging traffic":
     # quarkus.rest-client.logging.scope=request-response; DefaultClientLogger.logRequest:
     # "Request: %s %s Headers[%s], Body:\n%s", the headers `name=value` joined by blanks), the

@@ -1,0 +1,97 @@
+"""Requests as the logging handlers and interceptors apps copy from answers and tutorials write
+them: the four money-out requests of :mod:`helpers.signed_shapes`, each logged on its way out
+(after the app's own handlers, a signing one among them), judged as every shape must be.
+
+- .NET's ``HttpRequestMessage.ToString()`` from a ``DelegatingHandler`` (the text is the runtime's:
+  dotnet/runtime, ``HttpRequestMessage.ToString``: ``Method: <method>, RequestUri: '<uri>', Version:
+  <version>, Content: <type>, Headers:``, a line break, then ``HeaderUtilities.DumpHeaders``: ``{``,
+  ``  Name: value`` a header, the content's after the request's, ``}``): the headers, never the body;
+- a RestTemplate ``ClientHttpRequestInterceptor`` as Baeldung's "Spring RestTemplate Request/Response
+  Logging" writes it (``URI         : {}``, ``Method      : {}``, ``Headers     : {}`` with Spring's
+  ``HttpHeaders.toString()``, ``Request body: {}`` between ``request begin`` and ``request end``
+  rules), through Spring Boot's default log pattern: the body as sent;
+- a WebClient ``ExchangeFilterFunction`` as Baeldung's "Logging Spring WebClient Calls" writes it
+  (``Request: {} {}``, then ``{}={}`` a header value, each a record): the headers, never the body.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.running import scan_json
+from helpers.signed_shapes import Request, check_shape
+
+
+def _message(request: Request) -> list[str]:
+    headers = [(name, value) for name, value in request.headers if name != "Content-Type"]
+    content = [("Content-Type", "application/json; charset=utf-8")]
+    return [f"Method: {request.method}, RequestUri: '{request.url}', Version: 1.1, "
+            "Content: System.Net.Http.StringContent, Headers:", "{",
+            *(f"  {name}: {value}" for name, value in headers + content), "}"]
+
+
+def console_writeline_handler(request: Request) -> list[str]:
+    # Console.WriteLine("Request:"); Console.WriteLine(request.ToString()); then the content, read as a string.
+    return ["Request:", *_message(request), *request.body.split("\n"), ""]
+
+
+def console_formatter(request: Request) -> list[str]:
+    # Microsoft.Extensions.Logging's console formatter (the default "simple" one): the level and
+    # category on a line of their own, each line of the message indented by six blanks.
+    return ["dbug: Payouts.Http.LoggingHandler[0]", *("      " + line for line in _message(request))]
+
+
+def nlog_default_layout(request: Request) -> list[str]:
+    # NLog's default layout "${longdate}|${level:uppercase=true}|${logger}|${message}": the message's
+    # later lines as they are.
+    first, *rest = _message(request)
+    return [f"2026-11-22 13:00:00.1234|DEBUG|Payouts.Http.LoggingHandler|{first}", *rest]
+
+
+@pytest.mark.parametrize("shape", [console_writeline_handler, console_formatter, nlog_default_layout])
+def test_a_request_messages_tostring_is_the_request_sent_without_its_body(shape, tmp_path: Path) -> None:
+    check_shape(shape, tmp_path, body_shown=False)
+
+
+def _spring_headers(request: Request) -> str:
+    """Spring's ``HttpHeaders.toString()``: ``[name:"value", …]``, each value quoted."""
+    return "[" + ", ".join(f'{name}:"{value}"' for name, value in
+                           [("Accept", "application/json, application/*+json"), *request.headers,
+                            ("Content-Length", str(len(request.body.encode())))]) + "]"
+
+
+def rest_template_interceptor(request: Request) -> list[str]:
+    prefix = "2026-11-22T13:00:00.123-03:00 DEBUG 4321 --- [payouts] [nio-8080-exec-1] c.e.p.LoggingInterceptor : "
+    body_first, *body_rest = request.body.split("\n")
+    return [prefix + "===========================request begin================================================",
+            prefix + f"URI         : {request.url}", prefix + f"Method      : {request.method}",
+            prefix + f"Headers     : {_spring_headers(request)}", prefix + f"Request body: {body_first}", *body_rest,
+            prefix + "==========================request end================================================"]
+
+
+def test_a_rest_template_interceptors_log_is_the_request_sent(tmp_path: Path) -> None:
+    check_shape(rest_template_interceptor, tmp_path)
+
+
+SPRING = "2026-11-22T13:00:00.123-03:00  INFO 4321 --- [payouts] [ctor-http-nio-2] c.e.p.WebClientConfig : "
+
+
+def webclient_filter(request: Request) -> list[str]:
+    return [SPRING + f"Request: {request.method} {request.url}",
+            *(SPRING + f"{name}={value}" for name, value in request.headers),
+            SPRING.replace("13:00:00.123", "13:00:00.456") + "Response status: 201 CREATED"]
+
+
+def test_a_webclient_filters_log_is_the_request_sent_without_its_body(tmp_path: Path) -> None:
+    check_shape(webclient_filter, tmp_path, body_shown=False)
+
+
+def test_a_request_named_in_prose_with_no_header_after_it_is_none(tmp_path: Path) -> None:
+    """``Request: POST <url>`` is also what an app writes about a call it makes: without a header
+    line under it, it shows no request (nor one without the headers it must carry)."""
+    log = tmp_path / "app.log"
+    log.write_text(SPRING + "Request: POST https://api.iugu.com/v1/transfers\n" + SPRING + "Response status: 201\n")
+    report, _ = scan_json(str(log))
+    assert [f["rule_id"] for f in report["findings"]] == [], report["findings"]
