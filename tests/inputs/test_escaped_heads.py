@@ -24,9 +24,11 @@ def test_a_proxy_log_line_quoting_the_head_is_the_request_with_its_headers_known
                              ("Signature", SIGNATURE), ("Content-Length", "9")]
 
 
-def test_a_proxy_log_line_without_the_head_and_the_reply_head_alone_are_no_request() -> None:
-    """The method and URL of an access log line say no headers (an unsigned request cannot be
-    told from it), and a bracket holding a reply's head is no request's."""
-    assert list(exchanges_in_lines([(1, squid(None))], "access.log")) == []
+def test_a_proxy_log_line_without_the_head_and_the_reply_head_alone_show_no_header() -> None:
+    """The method and URL of an access log line are a request named in passing, whose headers are
+    unknown (an unsigned request cannot be told from it), and a bracket holding a reply's head
+    is no request's head."""
     reply_only = f"1795352400.123 32 10.0.0.7 TCP_MISS/201 345 POST {URL} - HIER_DIRECT/1.2.3.4 - [] [HTTP/1.1 201 Created\\r\\n]"
-    assert list(exchanges_in_lines([(1, reply_only)], "access.log")) == []
+    for line in (squid(None), reply_only):
+        assert [(found.method, found.url, found.headers, found.headers_known)
+                for found in exchanges_in_lines([(1, line)], "access.log")] == [("POST", URL, [], False)]

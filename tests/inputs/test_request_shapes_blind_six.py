@@ -423,7 +423,9 @@ NO_REQUEST = "no request read: "
 SHAPES = [
     case(google_http_client_config),
     case(gatling_trace, missed=NO_REQUEST + "the `HTTP request:` section of Gatling's dump (`POST <url>`, `headers=` "
-         "then `name: value` lines, `stringBody=<body>` over the body's lines), between `>>>>` and `<<<<` rules"),
+         "then `name: value` lines, `stringBody=<body>` over the body's lines), between `>>>>` and `<<<<` rules; its "
+         "bare `POST <url>` line at the margin is a request file's start, not a request named in a log message's "
+         "words: the text-dump reader would need `headers=` passed over and the body's `stringBody=` taken off"),
     case(fuel_log_request, missed="`--> POST <url>` is read (OkHttp's mark), but neither `Body : <body>` before "
          "the headers as the body nor the `Name : value` lines after `Headers : (<n>)` (a blank before the colon) "
          "as headers: the requests are read with no header known and no body, so none is judged"),
@@ -448,11 +450,9 @@ HEADERS_ONLY = [
     case(httplug_logger_plugin),
     case(otel_collector_debug),
     case(squid_log_mime_hdrs)]
-NOT_SAID_SENT = "; like the older corpora's `METHOD <url>` in prose, left for a rule that counts each request once"
 NO_HEADERS = [
-    case(superagent_debug, missed=NO_REQUEST + "`<ISO date> superagent POST <url>` (the debug package's line)"
-         + NOT_SAID_SENT),
-    case(retryablehttp_debug, missed=NO_REQUEST + "`2026/11/22 13:00:00 [DEBUG] POST <url>`" + NOT_SAID_SENT),
+    case(superagent_debug),
+    case(retryablehttp_debug),
     case(aws_alb_access_log),
     case(azure_front_door_log),
     case(akamai_datastream),

@@ -48,8 +48,12 @@ of the line's rest after the log prefix and `lines`):
             rest: the lines after the headers, a blank line between or not, up to the request's
             end (blank lines at its end are the log's, not the body's)
   others    skip: other loggers' lines may come between (passed over); end: they end the request
-  alone     none: a start line no header line follows is no request (a `METHOD URL` line is also
-            what access logs and prose write)
+  alone     none: a start line no header line follows is no request (a `METHOD URL` line at the
+            margin is also what request files and documents write)
+  lead      what the text before the start's match holds (searched): a log prefix's time, pid or tag
+            (`VERBOSE:`, `[DEBUG]`), which a document's sentence naming a method and a URL lacks
+  mention   yes: the start line names a request in passing: it counts only where no other reading is
+            near (mentions.py); inside a request being read it is that request's line
   bare      json: the library appends the body to a message as it is, so its lines may come without
             the prefix the head's lines carry: a line after the headers that opens a JSON document,
             bare or not, begins the body (which goes on bare while the document is open, and ends
@@ -330,5 +334,17 @@ SHAPES: tuple[dict[str, str], ...] = (
      "cut": r"\* |< |[{}] \[|```|~~~|== Info: |<= Recv |=> Send ",
      "body": "length",
      "others": "end",
+    },
+
+    # A request named in a log message's words, `METHOD <absolute URL>` (a blank, `<`, `[` or `(` before the
+    # method; not curl's `-X POST`): PowerShell's `VERBOSE: POST <url> with <n>-byte payload`, Scrapy's `Crawled
+    # (201) <POST <url>>`, undici's, superagent's, go-retryablehttp's; headers unknown. Last: the shapes above
+    # own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the pattern.)
+    {"capture": "prose",
+     "needle": " http",
+     "start": r"(?P<method>[A-Z](?:(?<=[^X] [A-Z])|(?<=[<\[(][A-Z]))(?<!--request [A-Z])[A-Z]*)(?= http) "
+              r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
+     "lead": r"[\d:\]>)]", "mention": "yes",
+     "headers": "none", "body": "none", "others": "end",
     },
 )

@@ -15,7 +15,7 @@ from .dump_shapes import SHAPES
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
 HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "equals", "none"})
 _KEYS = frozenset({"capture", "needle", "start", "lines", "data", "headers", "ignore", "end", "after", "close", "via",
-                   "cut", "body", "others", "alone", "bare", "outer"})
+                   "cut", "body", "others", "alone", "bare", "outer", "lead", "mention"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class Shape:
     cut: re.Pattern[str] | None = None
     bare_json: bool = False  # a bare line that opens a JSON document after the headers begins the body
     outer: str = ""  # what starts the line a handler around the client logs about the same request first
+    lead: re.Pattern[str] | None = None  # what the text before the start's match holds (a log record's prefix)
+    mention: bool = False  # the start line names a request in passing (see same_request.py)
 
 
 def _shape(entry: dict[str, str]) -> Shape:
@@ -46,17 +48,18 @@ def _shape(entry: dict[str, str]) -> Shape:
     if (unknown or entry.get("body") not in BODY_KINDS or entry.get("others") not in ("skip", "end")
             or entry.get("headers", "plain") not in HEADER_KINDS
             or entry.get("alone", "request") not in ("request", "none") or entry.get("bare", "json") != "json"
-            or ("after" in entry) != bool(entry.get("close")) or ("after" in entry and "end" not in entry)):
+            or ("after" in entry) != bool(entry.get("close")) or ("after" in entry and "end" not in entry)
+            or entry.get("mention", "yes") != "yes"):
         raise ValueError(f"dump table: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)}, or a body, "
                          f"headers, others, alone or bare value that is not one of {sorted(BODY_KINDS)}, "
-                         f"{sorted(HEADER_KINDS)}, skip / end, request / none, json; or an after without an end "
-                         f"line and a close")
-    optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "after", "via", "cut") if key in entry}
+                         f"{sorted(HEADER_KINDS)}, skip / end, request / none, json, yes (mention); or an after "
+                         f"without an end line and a close")
+    optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "after", "via", "cut", "lead") if key in entry}
     return Shape(entry["capture"], entry["needle"], re.compile(entry["start"]), entry["body"],
                  entry["others"] == "skip", entry.get("lines", ""), entry.get("data", ""),
                  entry.get("headers", "plain"), alone=entry.get("alone", "request") == "request",
                  close=entry.get("close", ""), bare_json="bare" in entry,
-                 outer=entry.get("outer", ""), **optional)
+                 outer=entry.get("outer", ""), mention="mention" in entry, **optional)
 
 
 @functools.cache
@@ -70,6 +73,13 @@ def outer_marks() -> tuple[str, ...]:
     """What starts the lines a handler around a client logs about a request before the client
     logs it as sent (see :mod:`.dump_shapes`, ``outer``): a record holding one is no request."""
     return tuple(shape.outer for shape in shapes() if shape.outer)
+
+
+@functools.cache
+def mention_captures() -> frozenset[str]:
+    """The captures of the shapes whose start line names a request in passing (see
+    :mod:`.dump_shapes`, ``mention``): a reading of one counts only where no other is near."""
+    return frozenset(shape.capture for shape in shapes() if shape.mention)
 
 
 _Start = tuple[str, Callable[[str], "re.Match[str] | None"], Shape]

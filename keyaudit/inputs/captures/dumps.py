@@ -70,6 +70,8 @@ class DumpReader:
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
         started = self._started(number, text)
         current = self._current
+        if started is not None and current is not None and started.shape.mention:
+            started = None  # a request named in passing while one is read: a line of the one read
         if current is not None and (started is not None or number - current.line >= REQUEST_SPAN_LINES):
             self._current = None
             yield from self._finish(current)
@@ -107,7 +109,8 @@ class DumpReader:
             if gate not in text:
                 continue
             for needle, search, shape in starts:
-                if needle not in text or (match := search(text)) is None or match.group("method") not in HTTP_METHODS:
+                if needle not in text or (match := search(text)) is None or match.group("method") not in HTTP_METHODS \
+                        or (shape.lead is not None and shape.lead.search(text, 0, match.start()) is None):
                     continue
                 groups = match.groupdict()
                 started = _Request(shape, number, match.group("method"), groups.get("url"), groups.get("target") or "",

@@ -19,7 +19,8 @@ reading that shows only its method and URL is the same as another reader's that 
 same line with the same method and URL: one record read two ways (a JSON log record's fields, and
 its message that a dump's reader joins to the headers the next records hold). (Two that both show
 more may be two records of a batch on one line.) The one kept shows the most: its body, then its
-headers.
+headers. A reading that names a request in passing (a log message's ``METHOD <url>``) is counted
+by :mod:`.mentions`: once, and only where no reading here tells of it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
+
+from .dump_table import mention_captures
+from .mentions import counted_once
 
 NEAR_LINES = REQUEST_SPAN_LINES  # between the first lines of two readings of one request
 _OPTIONAL = frozenset({"host", "content-length"})  # headers some shapes leave out
@@ -46,7 +50,18 @@ def _shows(exchange: Exchange) -> tuple[bool, int]:
 def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
     """The exchanges with each request read by two readers kept once (the fuller reading), in
     the order read. A kept request takes at most one reading of each other reader: readings pair
-    up, and a run of like requests is not folded into one."""
+    up, and a run of like requests is not folded into one. Requests named in passing are kept
+    only where nothing else tells of them (see :mod:`.mentions`)."""
+    passing = mention_captures()
+    readings: list[Exchange] = []
+    mentions: list[Exchange] = []
+    for exchange in exchanges:
+        (mentions if exchange.origin.capture in passing else readings).append(exchange)
+    return counted_once(_paired(readings), readings, mentions)
+
+
+def _paired(exchanges: list[Exchange]) -> list[Exchange]:
+    """The readings with each request read by two readers kept once (see :func:`distinct`)."""
     kept: list[Exchange] = []
     # A reading is compared only with the kept requests of its own method, URL and headers, whose
     # first lines are in its own stretch of NEAR_LINES lines or a neighbouring one, and which no

@@ -1,0 +1,135 @@
+"""A request named in passing, a log message's `METHOD <absolute URL>`, is a request whose headers
+and body are unknown, counted once: not again where another reading tells of it, nor once for each
+line a client writes about one call. A URL in prose that no method stands before, a method inside
+a word, a document's sentence, a redirect's or a referer's URL, name no request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.running import scan_json
+from helpers.signed_shapes import Request, assert_shape_findings, write_shape
+from keyaudit.inputs.captures.mentions import CALL_LINES, NEAR_LINES
+from keyaudit.inputs.captures.same_request import distinct
+from keyaudit.inputs.text_requests import exchanges_in_lines
+from keyaudit.model.exchange import Exchange, Origin
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+
+
+def read(lines: list[str]) -> list[tuple[int, str, str, str, bool]]:
+    """The requests in ``lines`` (each an anchor), as the scan counts them: line, capture, method,
+    URL, whether the headers are known."""
+    return [(e.origin.line, e.origin.capture, e.method, e.url, e.headers_known)
+            for e in exchanges_in_lines(list(enumerate(lines, 1)), "app.log")]
+
+
+@pytest.mark.parametrize("line", [
+    f"VERBOSE: POST {URL} with 98-byte payload",  # PowerShell's -Verbose
+    f"2026-11-22 13:00:00 [scrapy.core.engine] DEBUG: Crawled (201) <POST {URL}> (referer: None)",
+    f"UNDICI 4321: sending request to POST {URL}",
+    f"2026-11-22T13:00:00.123Z superagent POST {URL}",
+    f"2026/11/22 13:00:00 [DEBUG] POST {URL}",  # go-retryablehttp
+    f"13:00:00.123 [main] INFO  c.e.Payouts - calling (POST {URL}).",  # closing punctuation is no URL's
+])
+def test_a_method_and_an_absolute_url_in_a_log_message_are_a_request_with_headers_unknown(line: str) -> None:
+    assert read([line]) == [(1, "prose", "POST", URL, False)]
+
+
+@pytest.mark.parametrize("line", [
+    f"2026-11-22 13:00:00 INFO see {URL} for the payout",  # no method
+    f"2026-11-22 13:00:00 WARN FORGET {URL}",  # a method at a word's end
+    f"2026-11-22 13:00:00 WARN POSTED {URL}",  # or at its start
+    f"Payouts go out as POST {URL}, which must carry the Signature and Request-Time headers.",  # a document's
+    f"## POST {URL}",  # a heading
+    f"Call `POST {URL}` with the token in the body.",  # inline code
+    f"POST {URL}",  # a request file's line that no header follows
+    f"< Location: {URL}",  # a redirect
+    f"2026-11-22 13:00:00 DEBUG Redirect Location: {URL}",
+    f"Referer: {URL}",
+    f"$ curl -X POST {URL} -H 'Authorization: Basic {{{{token}}}}'",  # a template, written as curl's option
+    f"12:00:00 run: curl --request POST {URL} -H 'access_token: <your key>'",
+])
+def test_a_url_no_method_stands_before_or_a_document_names_no_request(line: str) -> None:
+    assert read(["2026-11-22 13:00:00 INFO worker heartbeat ok", line]) == []
+
+
+def test_a_referer_beside_a_request_named_in_passing_is_no_request() -> None:
+    other = "https://api.iugu.com/v1/accounts"
+    assert read([f"2026-11-22 13:00:00 [scrapy.core.engine] DEBUG: Crawled (201) <POST {URL}> (referer: {other})"]) \
+        == [(1, "prose", "POST", URL, False)]
+
+
+def test_the_lines_a_client_writes_about_one_call_are_one_request_and_two_calls_are_two() -> None:
+    call = [f"UNDICI 4321: sending request to POST {URL}", f"UNDICI 4321: received response to POST {URL} - HTTP 201",
+            f"UNDICI 4321: trailers received from POST {URL}"]
+    noise = ["2026-11-22 13:00:00 INFO worker heartbeat ok"] * 40
+    assert [line for line, *_ in read(call + noise + call)] == [1, 44]
+
+
+def test_a_request_named_beside_a_dump_of_it_is_the_dump() -> None:
+    """A debug line before the client's dump and one after it (its response): one request, read
+    with its headers; the same beside a curl command."""
+    dump = ["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com", "Content-Type: application/json",
+            "Content-Length: 2", "", "{}"]
+    lines = [f"2026/11/22 13:00:00 [DEBUG] POST {URL}", *dump, f"13:00:00 received response to POST {URL} - HTTP 201"]
+    assert read(lines) == [(2, "wire", "POST", URL, True)]
+    assert read([f"13:00:00 run: curl -s -X POST {URL} -H 'Content-Type: application/json' -d '{{}}'",
+                 f"13:00:01 [DEBUG] POST {URL}"]) == [(1, "curl", "POST", URL, True)]
+
+
+def test_a_request_named_in_passing_inside_a_dump_being_read_is_its_line() -> None:
+    """A body line that names a request in its words does not end the request it belongs to."""
+    body = '{"note":"[retry] POST https://api.iugu.com/v1/transfers"}'
+    prefix = "2026-11-22 13:00:00.123 D/OkHttp: "
+    lines = [f"{prefix}--> POST {URL}", f"{prefix}Content-Type: application/json", prefix, prefix + body,
+             f"{prefix}--> END POST ({len(body)}-byte body)"]
+    [found] = exchanges_in_lines(list(enumerate(lines, 1)), "app.log")
+    assert (found.origin.capture, found.body) == ("okhttp", body.encode())
+
+
+def _exchange(capture: str, line: int, url: str = URL, known: bool = True) -> Exchange:
+    headers = [("Content-Type", "application/json")] if known else []
+    return Exchange("POST", url, headers, b"{}" if known else None, origin=Origin("x", line, capture=capture),
+                    headers_known=known)
+
+
+def test_a_mention_near_another_reading_of_its_method_and_url_is_that_reading() -> None:
+    """Before or after it, a fuller reading or another shape's one-line reading (which keeps its
+    own count): within NEAR_LINES the mention is no request; further, it is one."""
+    dump = _exchange("wire", 100)
+    assert distinct([_exchange("prose", 100 - NEAR_LINES, known=False), dump,
+                     _exchange("prose", 100 + NEAR_LINES, known=False)]) == [dump]
+    far = [_exchange("prose", 99 - NEAR_LINES, known=False), dump, _exchange("prose", 101 + NEAR_LINES, known=False)]
+    assert distinct(far) == far
+    httpx = _exchange("httpx", 3, known=False)
+    assert distinct([_exchange("prose", 1, known=False), httpx]) == [httpx]
+    other = _exchange("prose", 2, "https://api.iugu.com/v1/transfers", known=False)
+    assert distinct([_exchange("wire", 1), other]) == [_exchange("wire", 1), other]
+
+
+def test_mentions_of_one_call_follow_each_other_within_call_lines() -> None:
+    run = [_exchange("prose", line, known=False) for line in (1, 1 + CALL_LINES, 1 + 2 * CALL_LINES)]
+    assert [e.origin.line for e in distinct(run)] == [1]
+    apart = [_exchange("prose", line, known=False) for line in (1, 2 + CALL_LINES)]
+    assert [e.origin.line for e in distinct(apart)] == [1, 2 + CALL_LINES]
+
+
+def _named_around_a_dump(request: Request) -> list[str]:
+    """A raw dump of the request, the client's debug line naming it before, and its response line after."""
+    body = request.body.encode()
+    return [f"2026/11/22 13:00:00 [DEBUG] {request.method} {request.url}",
+            f"{request.method} {request.path} HTTP/1.1", f"Host: {request.host}",
+            *(f"{name}: {value}" for name, value in request.headers), f"Content-Length: {len(body)}", "",
+            *request.body.split("\n"), f"13:00:00 received response to {request.method} {request.url} - HTTP 201"]
+
+
+def test_requests_named_beside_their_dumps_are_judged_once_and_as_signed(tmp_path: Path) -> None:
+    """The four requests of the signed corpus, each dumped and named twice in passing: four
+    requests judged, the signed ones verified (good and bad), the unsigned ones found, no replay."""
+    path, public = write_shape(_named_around_a_dump, tmp_path)
+    assert_shape_findings(path, public, "named_around_a_dump")
+    report, _ = scan_json("--public-key", str(public), str(path))
+    assert report["scan"]["requests"]["requests_judged"] == 4, report["scan"]["requests"]
