@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from .lines import to_bytes
+
 MAX_LINES = 400  # an array printed over more lines is not a request record
 MAX_CHARS = 256 << 10
 MAX_DEPTH = 16
@@ -113,8 +115,8 @@ class _PrintR:
         index = at - self.first + 1
         texts = self.texts
         while texts[index] != closing:
-            entry = _PRINT_R_ENTRY.match(texts[index])
-            if entry is None or len(entry.group(1)) != entry_indent:
+            entry = _entry_at(texts[index], entry_indent)
+            if entry is None:
                 raise _NotPrinted
             key, value = entry.group(2), entry.group(3)
             if is_object and (visible := _PROPERTY.match(key)) is not None:
@@ -128,16 +130,18 @@ class _PrintR:
                 index += texts[index] == ""  # the blank line print_r writes after a nested array
                 continue
             rest = index
-            while texts[rest] != closing and not self._entry_at(texts[rest], entry_indent):
+            while texts[rest] != closing and _entry_at(texts[rest], entry_indent) is None:
                 rest += 1
             entries.append((key, "\n".join([value, *texts[index:rest]])))
             index = rest
         return _built(entries), self.first + index
 
-    @staticmethod
-    def _entry_at(text: str, indent: int) -> bool:
-        entry = _PRINT_R_ENTRY.match(text)
-        return entry is not None and len(entry.group(1)) == indent
+
+def _entry_at(text: str, indent: int) -> re.Match[str] | None:
+    """print_r's entry on the line (``[key] => value``, its blanks, key and value), where it
+    stands ``indent`` blanks in; else None (a line of a string value, or a deeper entry)."""
+    entry = _PRINT_R_ENTRY.match(text)
+    return entry if entry is not None and len(entry.group(1)) == indent else None
 
 
 class _Parser:
@@ -184,9 +188,9 @@ class _Parser:
             raise _NotPrinted
         if (string := _DUMP_STRING.match(text, at)) is not None:
             start, size = string.end(), int(string.group(1))
-            value = _bytes(text[start : start + size])[:size].decode("utf-8", "surrogateescape")
+            value = to_bytes(text[start : start + size])[:size].decode("utf-8", "surrogateescape")
             end = start + len(value)
-            if len(_bytes(value)) != size or text[end] != '"':
+            if len(to_bytes(value)) != size or text[end] != '"':
                 raise _NotPrinted  # cut short (Xdebug's max_data), or not this string's length
             return value, end + 1
         if (container := _DUMP_CONTAINER.match(text, at)) is not None:
@@ -223,10 +227,6 @@ class _Parser:
         while self.text[at] in _BLANKS:
             at += 1
         return at
-
-
-def _bytes(text: str) -> bytes:
-    return text.encode("utf-8", "surrogateescape")
 
 
 def _number(text: str) -> int | float | str:
