@@ -52,6 +52,7 @@ class _Request:
     gap: bool = False  # a blank line without the head's mark came last: data must follow
     bare_head: bool = False  # header lines came without the prefix: a header block logged as one message
     passed: bool = False  # a line of the head was passed over: the header block is not known whole
+    crs_shown: bool = False  # a line of the head still ends with its CR: the capture shows the CRs sent
 
 
 class DumpReader:
@@ -224,6 +225,7 @@ class DumpReader:
             self._current = None
             yield from self._finish(current, end)
         elif current.body is None:
+            current.crs_shown = current.crs_shown or line.endswith("\r")
             line = line.rstrip("\r")
             if current.eol and not line.endswith(current.eol):
                 return  # the printer's own annotation between the head's lines (Wireshark's fields)
@@ -262,7 +264,7 @@ class DumpReader:
         for text in current.wrapped[:-1]:
             body.add(text)
         body.add(line[: len(line) - len(shape.close)])
-        if body.expected is None or body.value() is not None:
+        if body.expected is None or body.value(end_marked=True) is not None:
             current.body = body
             self._current = None
             yield from self._finish(current)
@@ -280,7 +282,7 @@ class DumpReader:
             # a head whose CR LF is written out (`\r\n`) was rendered by a printer, whose body is
             # rendered too (Wireshark's JSON tree, its lines ending `\n`): never the bytes sent
             if shape.body != "none" and current.eol != WRITTEN_CRLF:
-                current.body = BodyLines(expected)
+                current.body = BodyLines(expected, current.crs_shown)
                 if expected != 0:  # a declared empty body is complete already
                     return
         elif shape.body == "rest" and (not shape.bare_json or line.lstrip()[:1] in _OPENERS):

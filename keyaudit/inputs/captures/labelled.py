@@ -158,6 +158,7 @@ class _Request:
     depth: int = 0  # the JSON brackets its lines left open
     data: bytearray | None = None  # the body given in quoted pieces
     whole: bool = True  # the body shown is all of it
+    end_marked: bool = False  # the closing or a JSON document's end ended the body: every line read is the body's
     wrapped_at: int = -2  # the line of the last header or of a piece of its value: the next piece's line follows it
     closed: bool = False  # the body ended before the method came: the request waits for it
     tables: Tables = field(default_factory=Tables)  # which table the rows being read belong to
@@ -299,6 +300,7 @@ class LabelReader:
             inside = stripped[: len(stripped) - len(shape.close)]
             if not current.document or brackets(inside, current.depth) == 0:
                 body.add(inside.removeprefix(shape.indent))
+                current.end_marked = True
                 yield from self._body_end(current)
                 return
         if not text.strip() and not current.document and not shape.ended:
@@ -306,7 +308,8 @@ class LabelReader:
             return
         body.add(text.removeprefix(shape.indent))
         current.depth = brackets(text, current.depth)
-        if not shape.ended and ((current.document and current.depth == 0) or body.complete or body.overflow):
+        current.end_marked = bool(current.document) and current.depth == 0  # a JSON document closed
+        if not shape.ended and (current.end_marked or body.complete or body.overflow):
             yield from self._body_end(current)
 
     def _body_end(self, current: _Request) -> Iterator[Exchange]:
@@ -332,7 +335,7 @@ class LabelReader:
             body = bytes(current.data) if expected in (None, len(current.data)) else None
         elif current.body is not None:
             current.body.drop_trailing_blanks()
-            body = current.body.value()
+            body = current.body.value(end_marked=current.end_marked or current.shape.ended)
         exchange = make_exchange(parts["method"], url, headers, body if current.whole else None,
                                  Origin(self.path, current.line, capture=current.shape.capture),
                                  headers_known=current.headers_known)

@@ -254,26 +254,41 @@ def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], 
 class BodyLines:
     """A body logged over several text lines, put back together as the bytes that were sent.
 
-    The lines lost their endings, so which separator joined them is a guess: a declared
-    length settles it (CRLF when that sum matches, else LF). When a declared length matches
-    neither, the log does not show the exact bytes, and :meth:`value` says so with None — a
-    signature checked over guessed bytes would report a forgery that never happened.
+    The lines lost their endings, so which separator joined them is decided by evidence, never
+    by the first reading that matches a declared length while the other may still match:
+
+    - a line that still ends with its CR, or a head whose lines did (``crs_shown``), says the
+      capture shows the CRs sent: the lines are joined with LF, the CRs in them;
+    - else the lines are read on as long as, joined with LF, they are shorter than the declared
+      length (a CR LF reading of the first lines may match it by chance: a JSON body laid out
+      over lines whose last line is `}` is, joined with LF, as long as the lines before it
+      joined with CR LF); LF it is where the lines read match it so, CR LF where the lines up
+      to the point a CR LF reading matched do (the lines read on after it were the log's),
+      unless the log marked the body's end after them.
+
+    When neither matches, the log does not show the exact bytes, and :meth:`value` says so with
+    None — a signature checked over guessed bytes would report a forgery that never happened.
     """
 
-    def __init__(self, expected: int | None = None) -> None:
+    def __init__(self, expected: int | None = None, crs_shown: bool = False) -> None:
         self.expected = expected
+        self.crs_shown = crs_shown
         self._parts: list[bytes] = []
         self._size = 0
         self.lines = 0
+        self._crlf_lines = 0  # how many lines a CR LF reading of the declared length took; 0: none did
 
     def add(self, text: str) -> None:
         data = to_bytes(text)
         self._size += len(data)
         self.lines += 1
+        self.crs_shown = self.crs_shown or data.endswith(b"\r")
         if self.overflow:
             self._parts.clear()  # too long to keep; only the sizes are still counted
         else:
             self._parts.append(data)
+        if not self._crlf_lines and self.expected is not None and self._joined_size(2) == self.expected:
+            self._crlf_lines = self.lines
 
     @property
     def overflow(self) -> bool:
@@ -285,23 +300,29 @@ class BodyLines:
         while self._parts and not self._parts[-1].strip():
             self._size -= len(self._parts.pop())
             self.lines -= 1
+        if self._crlf_lines > self.lines:
+            self._crlf_lines = 0
 
     def _joined_size(self, separator: int) -> int:
         return self._size + separator * max(self.lines - 1, 0)
 
     @property
     def complete(self) -> bool:
-        """Whether the declared length has been reached (never, without a declared length)."""
-        if self.expected is None:
-            return False
-        return self._joined_size(1) >= self.expected or self._joined_size(2) == self.expected
+        """Whether the lines read settle the body: joined with LF, they reach the declared
+        length (never, without a declared length). A CR LF reading that matched before does
+        not: the next lines may make the LF one match."""
+        return self.expected is not None and self._joined_size(1) >= self.expected
 
-    def value(self) -> bytes | None:
+    def value(self, end_marked: bool = False) -> bytes | None:
+        """The bytes sent, or None where the lines do not show them. ``end_marked``: the log
+        marked where the body ends (an end label, a wrapper's close), so every line read is the
+        body's and a reading of the first lines alone is none."""
         if self.overflow or (not self.lines and self.expected != 0):
             return None
-        if self.expected is None:
+        if self.expected is None or self._joined_size(1) == self.expected:
             return b"\n".join(self._parts)
-        for separator in (b"\r\n", b"\n"):
-            if self._joined_size(len(separator)) == self.expected:
-                return separator.join(self._parts)
-        return None
+        if self.crs_shown:
+            return None
+        if self._crlf_lines and not end_marked:
+            return b"\r\n".join(self._parts[: self._crlf_lines])
+        return b"\r\n".join(self._parts) if self._joined_size(2) == self.expected else None
