@@ -1,13 +1,12 @@
-"""Requests written as text — curl commands, wire dumps, JSON request records — read in a second
-pass over a text file, and only in the windows of lines the first pass marked.
+"""Requests written as text — curl commands, wire dumps, JSON request records — read in a second pass over a
+text file, and only in the windows of lines the first pass marked.
 
-The engine's pass notes where request anchors (provider hosts, signature headers: data in the
-rule files) and confirmed credentials are; the readers then run on the lines around them only,
-each window from its first line, reached by a seek where the stream allows one; where it does
-not (decompressed text), the first pass keeps the windows' lines instead, so that the file is
-not decoded twice. A file that holds no request marker at all (no curl, no wire dump, no JSON
-request field) is not read again, unless its top defines how its lines read (a table's header
-row naming a request's roles: see :mod:`.captures.file_scope`).
+The engine's pass notes where request anchors (provider hosts, signature headers: data in the rule files) and
+confirmed credentials are; the readers then run on the lines around them only, each window from its first line,
+reached by a seek where the stream allows one; where it does not (decompressed text), the first pass keeps the
+windows' lines instead, so that the file is not decoded twice. A file that holds no request marker at all (no
+curl, no wire dump, no JSON request field) is not read again, unless its top defines how its lines read (a
+table's header row naming a request's roles: see :mod:`.captures.file_scope`).
 """
 
 from __future__ import annotations
@@ -25,7 +24,8 @@ from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.windows import KeepText, NestedText, Reach, Window, WindowCollector
 from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, VIA_LINES
-from keyaudit.inputs.captures.request_parts import requests_read
+from keyaudit.inputs.captures.record_ids import ID_ON_LINE
+from keyaudit.inputs.captures.request_parts import PART_LINES, requests_read
 from keyaudit.inputs.line_blocks import LineBlocks
 from keyaudit.inputs.line_layers import reader_text
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
@@ -34,12 +34,11 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from keyaudit.sources.compression import is_decompressing
 from keyaudit.sources.opening import Opener
 
-# A request starts at most this many lines before its anchor (a wire dump's request line before
-# its Signature header) and ends at most this many after it (headers, then a body over many
-# lines; the readers stop at its end, so the lines past it are not read).
+# A request starts at most this many lines before its anchor (a wire dump's request line before its Signature
+# header) and ends at most this many after it (headers, then a body over many lines; the readers stop at its
+# end, so the lines past it are not read).
 REQUEST_REACH = Reach(REQUEST_SPAN_LINES // 2, 2 * REQUEST_SPAN_LINES)
-# A record naming a provider host: a JSON line, a curl command, a request line and its Host header.
-RECORD_REACH = Reach(2, 3)
+RECORD_REACH = Reach(2, 3)  # a record naming a provider host: a JSON line, a curl command, a request line and its Host header
 FIRST_LINE_REACH = Reach(0, REQUEST_SPAN_LINES)  # any anchor on a request's first line
 # the same, for a request line whose target names no scheme: the lines just before it may say where
 # it went (a packet capture's summary line, curl's `* Connected to … port 80`)
@@ -85,14 +84,15 @@ def window_collector(stream_offset: int, keep_text: bool = False) -> WindowColle
 
 
 def reach_of(line: bytes, reach: Reach) -> Reach:
-    """How far the request of an anchor on ``line`` reaches, where the line tells, whatever the
-    anchor: none around a line holding a whole request; a request's span after a request's first
-    line (its headers may follow a host on it), nothing before it — but the few lines that may
-    say where it went (a packet capture's ports), where its target names no scheme; a request's span
-    above a member of a pretty-printed JSON object (the objects around it open up to that far above,
-    past a URL in parts and lists of headers), two below. Else ``reach``, what the anchor's kind is given."""
+    """How far the request of an anchor on ``line`` reaches, where the line tells, whatever the anchor: none
+    around a line holding a whole request (but the lines its body's record may follow it by, where it carries
+    the request's id: :mod:`.captures.record_ids`); a request's span after a request's first line (its headers
+    may follow a host on it), nothing before it — but the few lines that may say where it went (a packet
+    capture's ports), where its target names no scheme; a request's span above a member of a pretty-printed JSON
+    object (the objects around it open up to that far above, past a URL in parts and lists of headers), two
+    below. Else ``reach``, what the anchor's kind is given."""
     if holds_whole_request(line):
-        return WHOLE_LINE_REACH
+        return Reach(0, PART_LINES) if ID_ON_LINE.search(line) else WHOLE_LINE_REACH
     if (found := _request_start(line)) is not None:
         return FIRST_LINE_REACH if found.group("absolute") else ORIGIN_FORM_REACH
     return JSON_MEMBER_REACH if _JSON_MEMBER.match(line) else reach

@@ -23,10 +23,9 @@ from keyaudit.engine.offset_dump import MARK
 
 from .lines import python_literal
 from .offset_dumps import joined_blocks
-from .record_views import role
+from .record_views import message_of, role
 from .records import json_object
 
-MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
 # The logger a record names (.NET's Category, Serilog's SourceContext, Logback's logger_name, Monolog's
 # channel): written before each line of its message, as a text log's prefix is, so that a dump's reader
 # joins the records of one logger (a start line, then the headers in the next record) and passes over
@@ -172,7 +171,7 @@ def _c_string(text: str, start: int) -> str | None:
 
 def _own_message(record: dict[str, object]) -> str | None:
     """A record's message, each line after the record's logger where it names one (see :data:`LOGGER`)."""
-    message = next((value for key, value in record.items() if role(key) in MESSAGE and isinstance(value, str)), None)
+    message = message_of(record)
     logger = next((value for key, value in record.items() if role(key) in LOGGER and isinstance(value, str)), "")
     if message is None or not logger or "\n" in logger:
         return message

@@ -235,7 +235,7 @@ def is_template(url: str, headers: list[tuple[str, str]], body: bytes | None) ->
 
 def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], body: bytes | None,
                   origin: Origin, *, time: str | None = None, headers_known: bool = True,
-                  body_exact: bool = True) -> Exchange | None:
+                  body_exact: bool = True, request_id: str | None = None) -> Exchange | None:
     """An Exchange, or None when the method or URL cannot be an HTTP request.
 
     The one gate every reader uses, so a parser that misread a fragment yields nothing rather
@@ -248,7 +248,7 @@ def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], 
         body = None
     headers = [(well_formed(name), well_formed(value)) for name, value in headers[:MAX_HEADERS]]
     return Exchange(method.upper(), url, headers, body, time and well_formed(time), origin,
-                    headers_known=headers_known, body_exact=body_exact)
+                    headers_known=headers_known, body_exact=body_exact, request_id=request_id)
 
 
 class BodyLines:

@@ -17,6 +17,13 @@ header when its name, with a common prefix folded, is one the rules know (see
 :mod:`keyaudit.rulebook.header_names`); and the record shows a header missing only when it logs a
 field for one the rules require of records (``"-"`` or empty when absent) — a log that never
 kept ``Signature`` cannot show that a request went without one.
+
+Some of those records write the whole head in their message too, one ``Name: value`` line a
+header after the request line's parts (ASP.NET Core's HTTP logging: ``Request:``, ``Protocol:
+HTTP/1.1``, ``Method: POST``, ``Scheme:``, ``PathBase:``, ``Path:``, then every header received):
+a list of them all, that shows a header missing by its absence. Its headers are the request's
+where the message is such a head — every line a field, the record's method and a path among them,
+each header the record keeps as a field of its own among its lines.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ from typing import Any
 from keyaudit.rulebook.header_names import RecordHeaders
 
 from .lines import split_header
-from .record_views import ABSENT, matched, role, text
+from .record_views import ABSENT, matched, message_of, role, text
 
 MAX_HEADER_NESTING = 3  # headers objects inside headers objects, opened at most this deep
 HEADER_MEMBERS = frozenset({"headers", "header"})  # what holds the headers inside a headers object
@@ -44,12 +51,16 @@ _HEADER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # as HTTP 
 _ENVIRON_HEADERS = frozenset({"CONTENT_TYPE", "CONTENT_LENGTH"})  # the two headers a CGI environment names unprefixed
 _ENVIRON_HEADER = re.compile(r"HTTP_[A-Z0-9_]+|CONTENT_TYPE|CONTENT_LENGTH")  # a header as a CGI variable
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request_time), never a header of ours
+# The request line's parts a head written as fields lists before its headers (ASP.NET Core's HTTP
+# logging; HTTP/2's pseudo-headers, whose colon a role drops): none of them a header.
+HEAD_PARTS = frozenset({"protocol", "method", "scheme", "pathbase", "path", "querystring", "authority"})
 
 
 def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], known: RecordHeaders,
-                    besides: frozenset[str]) -> tuple[list[tuple[str, str]], bool]:
-    """The headers of the request at ``node`` of ``record`` (``logged``: the value of its nearest
-    headers member, or None), and whether the record shows the ones it lacks. ``besides`` are the
+                    besides: frozenset[str], method: str) -> tuple[list[tuple[str, str]], bool]:
+    """The headers of the ``method`` request at ``node`` of ``record`` (``logged``: the value of
+    its nearest headers member, or None), and whether the record shows the ones it lacks; where
+    it keeps them as fields, those its message lists as a head (see above). ``besides`` are the
     roles a headers map may hold beside its headers (its body)."""
     headers = parse(logged)
     if headers is None:
@@ -59,9 +70,33 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
     nginx, nginx_telling = _nginx_headers(record, known)
     environ = _environ_headers(node)
     said = {name.lower() for name, _ in prefixed + nginx + (environ or [])}  # read once: Traefik's request_Signature
-    return ((headers or []) + prefixed + nginx + (environ or [])
-            + [(name, value) for name, value in fields if name.lower() not in said],
-            headers is not None or bool(prefixed) or telling or nginx_telling or environ is not None)
+    found = ((headers or []) + prefixed + nginx + (environ or [])
+             + [(name, value) for name, value in fields if name.lower() not in said])
+    if headers is not None or prefixed or telling or nginx_telling or environ is not None:
+        return found, True
+    head = _message_head(record, method)
+    if head is not None and {name.lower() for name, _ in fields} <= {name.lower() for name, _ in head}:
+        return head, True
+    return found, False
+
+
+def _message_head(record: dict[str, Any], method: str) -> list[tuple[str, str]] | None:
+    """The headers of the record's message where it is the request's head written as fields
+    (after a title ending with a colon, ``Request:``), each line ``Name: value``, the ``method``
+    and a path among them; else None."""
+    message = message_of(record)
+    if message is None or "\n" not in message:
+        return None
+    lines = message.strip("\n").split("\n")
+    if lines[0].rstrip().endswith(":"):
+        lines = lines[1:]
+    fields = [split_header(line.rstrip("\r")) for line in lines]
+    if not fields or None in fields:
+        return None
+    parts = {role(name): value.strip() for name, value in fields if role(name) in HEAD_PARTS}
+    if parts.get("method", "").upper() != method or not parts.get("path", "").startswith("/"):
+        return None
+    return [(name, value) for name, value in fields if role(name) not in HEAD_PARTS]
 
 
 def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:

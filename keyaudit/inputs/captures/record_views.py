@@ -44,6 +44,7 @@ QUALIFIERS = ("", "request", "req", "http", "httprequest", "clientrequest", "cs"
 # http_http_request_method) is one more.
 MAX_QUALIFIERS = 2
 _KEY = re.compile(r"[^0-9a-z]")
+MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
 
 
 @functools.lru_cache(maxsize=4096)
@@ -177,3 +178,8 @@ def matched(value: Any) -> Any:
         return None
     said = next((item for key, item in value.items() if role(key) in MATCHER_KIND), None)
     return value["value"] if isinstance(said, str) and role(said) in EXACT else None
+
+
+def message_of(record: dict[str, Any]) -> str | None:
+    """The text a record wraps (its message, a container runtime's ``log``), or None."""
+    return next((value for key, value in record.items() if role(key) in MESSAGE and isinstance(value, str)), None)

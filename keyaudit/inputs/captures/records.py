@@ -1,5 +1,4 @@
-"""One generic reconstructor: the HTTP request a structured log record describes, whatever
-product wrote it.
+"""One generic reconstructor: the HTTP request a structured log record describes, whatever product wrote it.
 
 Producers name the same things differently and nest them differently — ``method``,
 ``http_method``, ``requestMethod``, ``:method``; ``url``, ``uri``, ``request_uri``, ``url.full``;
@@ -25,8 +24,8 @@ runtime's ``{"log": "<escaped JSON>"}``, a cloud export's ``jsonPayload``, an er
   (also those logged one field each) by :mod:`.record_headers`, the body by :mod:`.record_bodies`;
 - a string value that is itself a JSON object is read as a nested record (bounded depth).
 
-A record that names no method and absolute URL (or host and path) describes no request (a
-request dumped as text in its message is for the readers of dumps, which read envelopes' text).
+A record that names no method and absolute URL (or host and path) describes no request (one dumped as text in
+its message is for the readers of dumps); the request's id the record carries (:mod:`.record_ids`) goes with it.
 """
 
 from __future__ import annotations
@@ -42,6 +41,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from .lines import HTTP_METHODS, absolute_url, has_scheme, header_value, make_exchange, split_request_line
 from .record_bodies import BODY, body
 from .record_headers import request_headers
+from .record_ids import request_id
 from .record_views import compact, first, matched, pairs_object, plain, role, spellings, typed
 
 MAX_DEPTH = 8  # objects nested deeper than this are not searched
@@ -297,7 +297,7 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     logged = first(near, HEADERS, (str, dict, list))
     if logged is None:
         logged = first(near, HEADER_LINES, (list,))
-    headers, headers_known = request_headers(logged, node, record, known, BODY)
+    headers, headers_known = request_headers(logged, node, record, known, BODY, method)
     if target is not None and first(near, URL, (str, dict)) is None and (has_scheme(target) or _SENT_PATH.fullmatch(target)):
         # a request line or a name, query included, beats a path field (nginx $request); a name's route template does not
         url = target if has_scheme(target) else _absolute(target, near, headers) or _url_with_path(node, target)
@@ -307,7 +307,7 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
         return None
     body_bytes, exact = body(near, nodes[0][0] if place else None, latin1, url, _holds_request)  # top: nodes[0]
     return make_exchange(method, url, headers, body_bytes, origin, time=_time(record), headers_known=headers_known,
-                         body_exact=exact)
+                         body_exact=exact, request_id=request_id(node) or request_id(record))
 
 
 def _holds_request(value: dict[str, Any] | list[Any]) -> bool:

@@ -28,15 +28,26 @@ requests come before their bodies, so a request looks no further than the next r
 line, and one whose head follows, within :data:`PART_LINES`, that of a request still waiting for
 its body takes none (a body below could be either's). A shorter length than
 :data:`MIN_RECORD_BODY` is matched by chance too easily, and is not looked for.
+
+Where the log stamps each record of a request with the request's id (:mod:`.record_ids`: ASP.NET
+Core's HTTP logging writes the head in a ``RequestLog`` record, then the body in a ``RequestBody``
+record of the same ``RequestId``, which names no method or URL), a structured record that holds
+a body and that id, and names no request, is the body of the request of that id that waits for
+one (read, its body not shown nor said by a ``Content-Length`` of 0; as long as it says where
+it says), within :data:`PART_LINES` below it. An id may be shared (a server's request id is
+stamped on every call its handler makes): a body is joined only where exactly one request of its
+id waits, so that two calls logged head, head, body, body keep neither body rather than maybe
+crossing them; a body whose id no request waiting carries joins nothing.
 """
 
 from __future__ import annotations
 
 import bisect
+import collections
 import dataclasses
 from typing import Iterable, Iterator
 
-from keyaudit.model.exchange import Exchange
+from keyaudit.model.exchange import Exchange, Origin
 
 from .dump_lines import WRITTEN_CRLF
 from .lines import BodyLines, content_length, to_bytes
@@ -56,8 +67,60 @@ MESSAGE_CUTS = 4  # the `: ` on a line a record's message may begin after, at mo
 def requests_read(readings: Iterable[Exchange], lines: list[tuple[int, str]]) -> list[Exchange]:
     """The requests a window's readings make, in the order read: each request read twice kept
     once (:func:`.same_request.distinct`), then each part joined to the open request it names,
-    then each request still open given the body a record of ``lines`` (the window's) holds."""
-    return with_record_bodies(joined_parts(distinct(readings)), lines)
+    then each request still open given the body a record of ``lines`` (the window's) of its id
+    holds, then the one a record of its declared length holds."""
+    return with_record_bodies(with_id_bodies(joined_parts(distinct(readings)), lines), lines)
+
+
+def with_id_bodies(requests: list[Exchange], lines: list[tuple[int, str]]) -> list[Exchange]:
+    """``requests`` with each that waits for its body given the one a record of ``lines`` of
+    its id holds (see above): where it is the one request of that id waiting. A line is read
+    only where a request waits above it, within :data:`PART_LINES` (the requests held, and the
+    ids a line is looked at for, are those of that many lines: a dense log's stay few)."""
+    heads = sorted((request.origin.line, at) for at, request in enumerate(requests)
+                   if request.request_id is not None and _awaits_body(request))
+    if not heads:  # most windows: no request carries an id, or each shows its body
+        return requests
+    numbers = [number for number, _ in lines]
+    below = lines[bisect.bisect_right(numbers, heads[0][0]) : bisect.bisect_right(numbers, heads[-1][0] + PART_LINES)]
+    waiting: collections.deque[int] = collections.deque()  # the requests whose heads are in reach, oldest first
+    pending = 0  # the first of ``heads`` not yet in reach
+    for number, text in below:
+        while pending < len(heads) and heads[pending][0] < number:
+            waiting.append(heads[pending][1])
+            pending += 1
+        while waiting and number - requests[waiting[0]].origin.line > PART_LINES:
+            waiting.popleft()
+        if "{" not in text or not waiting:
+            continue
+        ids = {requests[at].request_id for at in waiting if _awaits_body(requests[at])}
+        if (found := _id_body(number, text, ids)) is None:
+            continue
+        named, data, exact = found
+        held = [at for at in waiting if requests[at].request_id == named and _awaits_body(requests[at])]
+        if len(held) == 1 and _fits(requests[held[0]], data):
+            requests[held[0]] = dataclasses.replace(requests[held[0]], body=data, body_exact=exact)
+    return requests
+
+
+def _id_body(number: int, text: str, ids: set[str | None]) -> tuple[str, bytes, bool] | None:
+    """The id and the body (and whether it is the bytes sent) of a structured record on ``text``
+    that holds a body and one of ``ids``, and names no request; else None. (The readers of
+    records are imported here, where a request read carries an id: they were, to read it.)"""
+    from .jsonlog import parse_record
+    from .record_bodies import body as record_body
+    from .record_ids import request_id, written_on
+    from .records import request_of
+
+    if not any(named is not None and written_on(named, text) for named in ids):
+        return None
+    parsed = parse_record(text)
+    record = parsed[0] if parsed is not None else None
+    named = request_id(record) if isinstance(record, dict) else None
+    if named is None or named not in ids or request_of(record, Origin("", number)) is not None:
+        return None  # no record of a waiting request's id, or a request of its own
+    data, exact = record_body([record], None, parsed is not None and parsed[1], "", lambda _: False)
+    return None if data is None else (named, data, exact)
 
 
 def with_record_bodies(requests: list[Exchange], lines: list[tuple[int, str]]) -> list[Exchange]:
@@ -115,7 +178,7 @@ def joined_parts(readings: list[Exchange]) -> list[Exchange]:
         held = [at for at in waiting.get(key, ()) if line - readings[at].origin.line <= PART_LINES]
         waiting[key] = held
         if _is_part(reading):
-            named = [at for at in held if readings[at].origin.line < line and _fits(readings[at], reading)]
+            named = [at for at in held if readings[at].origin.line < line and _fits(readings[at], reading.body)]
             if len(named) == 1:
                 request = readings[named[0]]
                 out[named[0]] = dataclasses.replace(request, body=reading.body, body_exact=reading.body_exact,
@@ -133,15 +196,20 @@ def _is_part(reading: Exchange) -> bool:
 
 
 def _is_open(reading: Exchange) -> bool:
-    """Whether a reading shows headers and no body, and says of none that it has no body (a
+    """Whether a reading shows headers and waits for its body (see :func:`_awaits_body`)."""
+    return bool(reading.headers) and _awaits_body(reading)
+
+
+def _awaits_body(request: Exchange) -> bool:
+    """Whether a request read may still be given its body: none shown, nor said to be none (a
     ``Content-Length`` of 0)."""
-    return reading.body is None and bool(reading.headers) and content_length(reading.headers) != 0
+    return request.body is None and content_length(request.headers) != 0
 
 
-def _fits(request: Exchange, part: Exchange) -> bool:
-    """Whether the part can be the request's body: as many bytes as its Content-Length says."""
+def _fits(request: Exchange, body: bytes | None) -> bool:
+    """Whether a part's body can be the request's: as many bytes as its Content-Length says."""
     declared = content_length(request.headers)
-    return declared is None or part.body is not None and declared == len(part.body)
+    return declared is None or body is not None and declared == len(body)
 
 
 def _ends_head(text: str) -> bool:

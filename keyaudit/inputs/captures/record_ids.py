@@ -1,0 +1,74 @@
+"""The id a log stamps on each record it writes about one request: what ties the records of one
+request together, where a logger writes its parts apart.
+
+ASP.NET Core's HTTP logging writes a request's head in one record and its body in a later one of
+its own (``RequestLog``, then ``RequestBody``), each carrying the ``RequestId`` of the scope the
+request runs in and nothing else of the request: the body's record names no method or URL. The
+names of such ids are vocabulary every producer shares, not any product's, kept here as data:
+
+- a request's own id: ``RequestId`` (ASP.NET Core's scope; ``TraceIdentifier``, the same),
+  ``request_id`` and ``req_id`` (Rails, Heroku's router, nginx's ``$request_id``, Go's and
+  Node's middlewares), the ``X-Request-ID`` header logged as a field, a ``correlationId``; and
+  pino-http's ``req.id``, the ``id`` of the record's request object;
+- a trace's id together with its span's (OpenTelemetry's ``trace_id`` and ``span_id``, as a log
+  bridge stamps them): a span is one operation.
+
+Not an id of one request: a trace's id alone (one trace spans every call of a batch, a job or a
+page), a connection's (``ConnectionId``: many requests go over one connection), an event's
+(Serilog's ``@i`` and .NET's ``EventId`` say which message a template wrote, not about which
+request), an operation's (Application Insights' ``operation_Id`` is its trace's).
+
+An id may still be shared by several requests: a server's request id is stamped on every call its
+handler makes to a provider. What joins a body by its id (:mod:`.request_parts`) joins it only to
+the one request of that id waiting for its body.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .record_views import ABSENT, role, spellings
+
+# A request's own id under its names (also qualified: http_x_request_id, x-ms-client-request-id).
+REQUEST_ID = spellings("requestid", "xrequestid", "correlationid", "xcorrelationid", "traceidentifier") | {"reqid"}
+TRACE_ID, SPAN_ID = frozenset({"traceid"}), frozenset({"spanid"})
+REQUEST_OBJECT = frozenset({"req", "request"})  # a record's request object, whose own ``id`` is the request's
+OWN_ID = frozenset({"id"})
+# The names above as a line writes them (a JSON key, a logfmt key): whether an id may be on a line,
+# asked of a line before it is read. It may say yes to more than the names (a `span_id` alone).
+ID_ON_LINE = re.compile(rb"(?i)(?:request|req|correlation|span)[_.-]?id[\"'=]|traceidentifier[\"'=]"
+                        rb"|\"req(?:uest)?\":\s*\{\s*\"id\"")
+
+
+def request_id(record: dict[str, Any]) -> str | None:
+    """The id of the one request ``record`` (an object of a record) is about, or None: a request's
+    own id, the ``id`` of its request object, or its trace's and its span's, after a blank (each
+    piece of an id is written on the record's line: see :func:`written_on`)."""
+    trace = span = None
+    for key, value in record.items():
+        name = role(key)
+        if name in REQUEST_ID and (found := _id(value)) is not None:
+            return found
+        if name in REQUEST_OBJECT and isinstance(value, dict):
+            own = next((item for inner, item in value.items() if role(inner) in OWN_ID), None)
+            if (found := _id(own)) is not None:
+                return found
+        elif name in TRACE_ID:
+            trace = _id(value)
+        elif name in SPAN_ID:
+            span = _id(value)
+    return f"{trace} {span}" if trace is not None and span is not None else None
+
+
+def _id(value: Any) -> str | None:
+    """A logged id as text; None for what no id is (a flag, an object, an empty value, ``-``)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) and value.strip() not in ABSENT else None
+
+
+def written_on(named: str, text: str) -> bool:
+    """Whether each piece of an id is on a line (a record of that id must hold them all): the
+    test that spares a line without them being read."""
+    return all(piece in text for piece in named.split(" "))
