@@ -243,10 +243,9 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     the lines further above a JSON member are for the objects around it), the readers of commands,
     dumps and columns (until no reader is in a request past the last one), each line as the file's
     definitions above it make it (``scope``, which then sees the window's other lines too; None
-    where neither the file nor the window defined anything); every line, the readers of what a
-    window holds whole (YAML mappings); the anchored lines, the readers of JSON records (one a
-    line, or pretty-printed around the anchor). Readers are imported only for a file with requests."""
-    from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, yaml_records
+    where neither the file nor the window defined anything); every line, YAML mappings; around the
+    anchored lines, XML elements and JSON records. Readers are imported for a file with requests."""
+    from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, xml_records, yaml_records
     from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
@@ -263,7 +262,8 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
         for _ in defined:  # the lines past the last request: what they define holds for the windows below
             pass
     yield from yaml_records.exchanges(lines, path)
-    yield from (records := list(jsonlog.exchanges([line for line in lines if line[0] in leads], path, known)))
+    yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
+    yield from (records := list(jsonlog.exchanges(anchored, path, known)))
     yield from json_blocks.exchanges(lines, leads, path, known, cut, records)
 
 

@@ -465,11 +465,7 @@ SHAPES = [
     case(micronaut_client_trace),
     case(vertx_netty_hex_dump, missed=NO_REQUEST + "Netty's hex dump table (`|00000000| 50 4f 53 54 … |POST /v1/"
          "transfe|`): the request is in the ASCII column cut every 16 bytes, its exact bytes in the hex column"),
-    case(jmeter_jtl_xml, "results.jtl", missed=NO_REQUEST + "a JTL <httpSample>: <requestHeader> (headers a line, "
-         "no Host line first), <method>, <java.net.URL>, the body in <queryString>/<samplerData>, XML-escaped "
-         "(&quot;); the same with a .log or .xml name. No reader takes XML elements as a record's fields (with their "
-         "entities undone), and a label shape cannot: the method comes after the headers and the body is escaped; "
-         "the body is also named queryString, which a general rule cannot take for a body"),
+    case(jmeter_jtl_xml, "results.jtl"),
     case(vegeta_json_targets, "targets.json"),
     case(dio_log_interceptor),
     case(moya_network_logger),

@@ -1,0 +1,144 @@
+"""Requests recorded as XML elements — JMeter's JTL results, proxy and scanner session exports
+(Charles, Burp Suite), XML log layouts — read by the generic reconstructor (:mod:`.records`) like
+any structured record.
+
+An element is a record whose fields are its attributes and child elements (a child repeated is a
+list); an element holding only text is that text, entities and CDATA undone; one holding text
+beside attributes is an object whose ``value`` is the text (Charles's ``<body
+encoding="base64">``: a body object that says its encoding). An attribute that says a value's
+type (XStream's ``class``) is no field, and names lose their namespace.
+
+The readers see a window of lines, not a document, so the file is never parsed whole. Around each
+anchored line that holds a tag, the elements that open on a line at most
+:data:`MAX_RECORD_LINES` above it and close below it are tried from the innermost out: the first
+that describes a request is its record (a URL's own element describes none; the sample around
+it does). Each element is parsed alone by expat, and one that declares anything is not read: an
+entity declaration is how a document grows without bound when parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Iterator
+
+from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.rulebook.header_names import RecordHeaders
+
+from .records import request_of
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+MAX_RECORD_LINES = 400  # an element longer than this is not a recorded request
+MAX_TRIED = 6  # elements around one anchor parsed at most, innermost first
+TYPE_ATTRIBUTES = frozenset({"class", "type", "space"})  # XStream's class, xsi:type, xml:space: how, not what
+_OPEN = re.compile(r"<([A-Za-z_][\w.:-]*)(?=[\s/>])")
+_DECLARATION = "<!"  # a DOCTYPE or ENTITY inside a record (CDATA sections are allowed: see _declares)
+
+
+def exchanges(lines: list[tuple[int, str]], anchored: list[tuple[int, str]], path: str,
+              known: RecordHeaders) -> Iterator[Exchange]:
+    """Every request recorded as an XML element around the ``anchored`` lines (of ``lines``)
+    that hold a tag, each element read once."""
+    tagged = [number for number, text in anchored if "<" in text]
+    if not tagged:
+        return
+    index = {number: at for at, (number, _) in enumerate(lines)}
+    read_to = -1  # the last line of the last element read: anchors inside it are its own
+    for number in tagged:
+        at = index.get(number)
+        if at is None or at <= read_to:
+            continue
+        for first, last in _elements_around(lines, at):
+            record = _record(lines, first, last)
+            exchange = None if record is None else request_of(record, Origin(path, lines[first][0], capture="xml"),
+                                                              known=known)
+            if exchange is not None:
+                read_to = last
+                yield exchange
+                break
+
+
+def _elements_around(lines: list[tuple[int, str]], at: int) -> Iterator[tuple[int, int]]:
+    """(first, last) line indexes of the elements that open on a line's first tag at or above
+    ``at`` and close at or below it, innermost first, at most :data:`MAX_TRIED` of them."""
+    tried = 0
+    for first in range(at, max(-1, at - MAX_RECORD_LINES), -1):
+        found = _OPEN.search(lines[first][1])
+        if found is None:
+            continue
+        last = _closing(lines, first, found.group(1), found.start())
+        if last is not None and last >= at:
+            yield first, last
+            tried += 1
+            if tried == MAX_TRIED:
+                return
+
+
+def _closing(lines: list[tuple[int, str]], first: int, name: str, start: int) -> int | None:
+    """The index of the line where the element ``name`` opened at ``start`` of line ``first``
+    closes (elements of the same name inside it counted; an empty one, ``<name/>``, closes
+    itself), or None within the bound."""
+    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])(?:[^>]*?(/)>)?")
+    depth = 0
+    for at in range(first, min(len(lines), first + MAX_RECORD_LINES)):
+        for tag in tags.finditer(lines[at][1], start if at == first else 0):
+            depth += -1 if tag.group(1) else 0 if tag.group(2) else 1
+            if depth == 0:
+                return at
+    return None
+
+
+def _record(lines: list[tuple[int, str]], first: int, last: int) -> dict[str, Any] | None:
+    """The element on lines ``first`` to ``last`` as a record, or None when it is no XML element
+    alone (text around it, a declaration in it, a parse error) or holds only text."""
+    text = "\n".join(line for _, line in lines[first : last + 1])
+    start, end = _OPEN.search(text), text.rfind(">")
+    if start is None or end < 0:
+        return None
+    element_text = text[start.start() : end + 1]
+    if _declares(element_text):
+        return None
+    from xml.etree import ElementTree  # imported for the first element: most windows hold none
+
+    try:
+        element = ElementTree.fromstring(element_text)
+    except (ElementTree.ParseError, ValueError, RecursionError):
+        return None
+    fields = _fields(element)
+    return fields if isinstance(fields, dict) else None
+
+
+def _declares(text: str) -> bool:
+    """Whether an element's text holds a declaration (``<!DOCTYPE``, ``<!ENTITY``) beside its
+    CDATA sections and comments."""
+    return _DECLARATION in text.replace("<![CDATA[", "").replace("<!--", "")
+
+
+def _fields(element: Element) -> Any:
+    """An element as a record's value: its text, or an object of its attributes and children."""
+    attributes = {_local(name): value for name, value in element.attrib.items() if _local(name) not in TYPE_ATTRIBUTES}
+    children = list(element)
+    text = element.text or ""
+    if not children:
+        if not attributes:
+            return text
+        return {**attributes, "value": text} if text.strip() else attributes
+    fields: dict[str, Any] = {}
+    repeated: set[str] = set()
+    for child in children:
+        name, value = _local(child.tag), _fields(child)
+        if name in repeated:
+            fields[name].append(value)
+        elif name in fields:
+            fields[name] = [fields[name], value]
+            repeated.add(name)
+        else:
+            fields[name] = value
+    # a child beats an attribute of its name: Charles's <request headers="true"> holds <headers>
+    return {**attributes, **fields}
+
+
+def _local(name: str) -> str:
+    """A name without its namespace (ElementTree writes ``{uri}name``) or prefix."""
+    return name.rpartition("}")[2].rpartition(":")[2]

@@ -1,0 +1,120 @@
+"""Requests recorded as XML elements: a proxy's session export, an XML request log, JMeter's JTL
+under any file name. Each shape writes the four money-out requests of :mod:`helpers.signed_shapes`
+(real key pairs: a signature verifies only over the body as sent) and must be judged as every
+shape is; around them, XML that is no request must give none, and XML built to grow when parsed
+must cost only itself."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+import pytest
+
+from helpers.running import scan_json
+from helpers.signed_shapes import Request, check_shape
+from inputs.test_request_shapes_blind_five import jmeter_jtl_xml
+
+from keyaudit.inputs.captures.xml_records import exchanges
+from keyaudit.rulebook.header_names import NO_RECORD_HEADERS
+
+
+def charles_session(request: Request) -> list[str]:
+    # A Charles Proxy session saved as XML (.chlsx; charlesproxy.com/documentation/using-charles/
+    # sessions: "Charles Session XML"): a <transaction> whose attributes say the method, host and
+    # path, its <request> holding <headers> (the first line, then <header><name>/<value>) and <body>.
+    headers = [f"        <header><name>{escape(name)}</name><value>{escape(value)}</value></header>"
+               for name, value in [("Host", request.host), *request.headers]]
+    return [f'  <transaction status="COMPLETE" method="{request.method}" protocolVersion="HTTP/1.1" protocol="https" '
+            f'host="{request.host}" port="443" path="{request.path}" query="" clientPort="51234">',
+            '    <request headers="true" body="true" mime-type="application/json" charset="UTF-8">',
+            "      <headers>",
+            f"        <first-line><![CDATA[{request.method} {request.path} HTTP/1.1]]></first-line>",
+            *headers,
+            "      </headers>",
+            f'      <body encoding="plain"><![CDATA[{request.body}]]></body>',
+            "    </request>",
+            '    <response status="201" headers="true" body="false"></response>',
+            "  </transaction>"]
+
+
+def xml_log_line(request: Request) -> list[str]:
+    # An application's log line whose message is the request as XML (a SOAP-era client's or an
+    # XML log layout's): each header an element with its name as an attribute, the body escaped.
+    headers = "".join(f"<header name={quoteattr(name)}>{escape(value)}</header>" for name, value in request.headers)
+    record = (f"<outboundRequest><method>{request.method}</method><url>{escape(request.url)}</url>"
+              f"<headers>{headers}</headers><body>{escape(request.body)}</body></outboundRequest>")
+    return [f"2026-11-22 13:00:01,204 DEBUG [payouts] http.client - {record}"]
+
+
+def burp_saved_items(request: Request) -> list[str]:
+    # Burp Suite's "Save items" as XML (portswigger.net/burp/documentation/desktop/tools/proxy/
+    # http-history: an <item> a request, its raw bytes in <request base64="true">), one item.
+    head = "".join(f"{name}: {value}\r\n" for name, value in [("Host", request.host), *request.headers])
+    raw = f"{request.method} {request.path} HTTP/1.1\r\n{head}Content-Length: {len(request.body.encode())}\r\n\r\n"
+    encoded = base64.b64encode(raw.encode() + request.body.encode()).decode()
+    return ["  <item>", "    <time>Sun Nov 22 10:00:00 BRT 2026</time>", f"    <url><![CDATA[{request.url}]]></url>",
+            f'    <host ip="203.0.113.7">{request.host}</host>', "    <port>443</port>", "    <protocol>https</protocol>",
+            f"    <method><![CDATA[{request.method}]]></method>", f"    <path><![CDATA[{request.path}]]></path>",
+            "    <extension>null</extension>", f'    <request base64="true"><![CDATA[{encoded}]]></request>',
+            "    <status>201</status>", "    <responselength>120</responselength>", "    <mimetype>JSON</mimetype>",
+            '    <response base64="true"><![CDATA[SFRUUC8xLjEgMjAxIENyZWF0ZWQNCg0K]]></response>',
+            "    <comment></comment>", "  </item>"]
+
+
+@pytest.mark.parametrize(("shape", "name"), [(charles_session, "session.chlsx"), (xml_log_line, "app.log"),
+                                             (jmeter_jtl_xml, "results.xml"), (jmeter_jtl_xml, "jmeter.log"),
+                                             (burp_saved_items, "burp-items.xml")])
+def test_a_request_recorded_as_xml_is_judged_as_every_shape_is(shape: object, name: str, tmp_path: Path) -> None:
+    check_shape(shape, tmp_path, name)  # type: ignore[arg-type]
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    return list(enumerate(text.split("\n"), 1))
+
+
+def test_the_request_is_placed_on_the_line_its_element_opens_on() -> None:
+    lines = _lines('<log>\n  <entry>\n    <verb>POST</verb>\n    <address>https://api.iugu.com/v1/transfer_requests'
+                   '</address>\n  </entry>\n</log>')
+    found = list(exchanges(lines, [lines[3]], "app.xml", NO_RECORD_HEADERS))
+    assert [(item.origin.line, item.origin.capture, item.method, item.url) for item in found] == [
+        (2, "xml", "POST", "https://api.iugu.com/v1/transfer_requests")]
+
+
+def test_an_element_that_names_no_request_gives_none(tmp_path: Path) -> None:
+    # an HTML page and an RSS item link to the API: no method, no request (the plain URL is the
+    # text rules' finding, not a request's)
+    page = tmp_path / "docs.html"
+    page.write_text('<html><body>\n<p>See <a href="http://api.iugu.com/v1/transfer_requests">transfers</a></p>\n'
+                    '<item><title>POST</title><link>http://api.iugu.com/v1/transfer_requests</link></item>\n'
+                    "</body></html>\n")
+    report, _ = scan_json(str(page))
+    assert report["scan"]["requests"].get("requests_judged", 0) == 0
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == []
+
+
+def test_an_element_that_declares_entities_is_not_expanded(tmp_path: Path) -> None:
+    # a "billion laughs" in a record: never expanded, the request beside it still read
+    laughs = ('<request><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+              '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><method>POST</method>'
+              "<url>https://api.iugu.com/v1/transfer_requests</url><body>&c;&c;&c;&c;</body></request>")
+    plain = ('<request><method>POST</method><url>https://api.iugu.com/v1/transfer_requests</url>'
+             "<headers><header name=\"Content-Type\">application/json</header></headers>"
+             f"<body>{escape(json.dumps({'amount_cents': 100}))}</body></request>")
+    log = tmp_path / "app.log"
+    log.write_text(f"{laughs}\n{'filler line ' * 3}\n" * 2 + f"{plain}\n")
+    report, code = scan_json(str(log))
+    assert report["errors"] == []
+    assert [f["rule_id"] for f in report["findings"]] == ["iugu-unsigned-transfer"]
+    assert report["scan"]["requests"]["requests_judged"] == 1
+
+
+def test_elements_of_the_same_name_inside_the_record_are_counted_to_its_close() -> None:
+    text = ("<call>\n <call><note>inner</note></call>\n <method>POST</method>\n"
+            " <url>https://api.asaas.com/v3/transfers</url>\n <empty/>\n <call/>\n</call>")
+    lines = _lines(text)
+    found = list(exchanges(lines, [lines[3]], "app.xml", NO_RECORD_HEADERS))
+    assert [(item.origin.line, item.url) for item in found] == [(1, "https://api.asaas.com/v3/transfers")]
+
