@@ -15,6 +15,8 @@ from helpers.printed_maps import js_inspect_lines, js_string
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape
 from keyaudit.inputs.captures.literals import literal_record, unescaped
+from keyaudit.inputs.captures.records import request_of
+from keyaudit.model.exchange import Origin
 
 PREFIX = "2026-11-22 13:00:00.000 DEBUG payouts.client - sending "
 
@@ -73,6 +75,23 @@ def test_java_and_kotlin_to_string_give_the_record_their_bare_words_make() -> No
     assert kotlin == {"method": "POST", "url": "https://api.iugu.com/v1/x", "body": None}
 
 
+def test_a_java_record_and_a_to_string_builder_print_their_fields_in_square_brackets() -> None:
+    record = literal_record("sent Call[method=POST, url=https://a.io/x, headers={A=b, C=d}]")
+    assert record == {"method": "POST", "url": "https://a.io/x", "headers": {"A": "b", "C": "d"}}
+    builder = literal_record("[main] sent com.acme.Call@1b2c3d[method=POST,url=https://a.io/x,headers={A=b}]")
+    assert builder == {"method": "POST", "url": "https://a.io/x", "headers": {"A": "b"}}
+
+
+def test_json_a_to_string_prints_raw_is_the_body_as_sent() -> None:
+    """Java prints a String field as it is: a JSON body stands unquoted among the fields, its
+    spacing and line feeds those sent (a signature is over them)."""
+    record = literal_record('TransferCall(method=POST, url=https://api.iugu.com/v1/transfer_requests, '
+                            'body={"a": 1,\n  "b":[2]})')
+    assert record is not None and record["body"] == {"a": 1, "b": [2]}
+    found = request_of(record, Origin("app.log", 1))
+    assert found is not None and (found.body, found.body_exact) == (b'{"a": 1,\n  "b":[2]}', True)
+
+
 def test_python_reprs_give_their_values_a_constructor_of_one_value_the_value() -> None:
     """aiohttp's trace params as ``%r`` prints them: yarl's ``URL('…')`` is the URL, multidict's
     ``<CIMultiDict('Name': 'value')>`` the mapping, a bytes literal the bytes (``\\xNN`` as the
@@ -97,7 +116,7 @@ def test_escapes_give_the_bytes_the_string_stood_for() -> None:
 
 
 @pytest.mark.parametrize("prose", ["the {quick} brown fox", "config {a b c} applied", "[INFO] (worker) started {}",
-                                   "{ not: 'closed'", "{'unbalanced\": 1}", "[a, b]"])
+                                   "{ not: 'closed'", "{'unbalanced\": 1}", "[a, b]", "[main] queue [size=3]"])
 def test_prose_in_brackets_is_no_record(prose: str) -> None:
     assert literal_record(prose) is None
 

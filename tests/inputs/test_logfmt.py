@@ -19,3 +19,21 @@ def test_a_line_with_few_pairs_is_prose_not_a_record() -> None:
 def test_a_key_inside_a_quoted_value_is_not_a_pair_and_a_bad_escape_keeps_the_text() -> None:
     record = logfmt_record('a=1 b="c=2 d=3" e="bad \\q escape"')
     assert record == {"a": "1", "b": "c=2 d=3", "e": "bad \\q escape"}
+
+
+def test_a_value_another_language_printed_is_read_whole() -> None:
+    line = ("level=debug method=POST headers={'Content-Type': 'application/json', 'Signature': 'signature=a b'} "
+            "body=b'{\\n\"a\": 1}' tags=map[env:[prod] team:[pay]] after=1")
+    assert logfmt_record(line) == {"level": "debug", "method": "POST",
+                                   "headers": {"Content-Type": "application/json", "Signature": "signature=a b"},
+                                   "body": '{\n"a": 1}', "tags": {"env": ["prod"], "team": ["pay"]}, "after": "1"}
+
+
+def test_the_pairs_after_a_request_a_message_names_are_its_own() -> None:
+    line = "12:00:01 DEBUG iugu: request: POST https://api.iugu.com/v1/transfer_requests headers={'A': 'b'} body='{}'"
+    assert logfmt_record(line) == {"method": "POST", "url": "https://api.iugu.com/v1/transfer_requests",
+                                   "headers": {"A": "b"}, "body": "{}"}
+    # a URL with words between it and the pairs, or a method word that is no method, names no request of theirs
+    assert logfmt_record("POST https://api.iugu.com/v1/x failed after retries=3") is None
+    assert logfmt_record("PUSHED https://api.iugu.com/v1/x retries=3") is None
+    assert logfmt_record('HTTP POST https://api.iugu.com/v1/x, headers=[A:"b"]') is None  # Spring's: its dump shape's

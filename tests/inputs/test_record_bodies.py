@@ -48,6 +48,16 @@ def test_a_body_logged_parsed_is_shown_but_not_as_the_bytes_sent(logged: object)
     assert (found.body, found.body_exact) == (json.dumps(logged, separators=(",", ":")).encode(), False)
 
 
+def test_a_body_whose_own_member_is_named_value_is_the_object_not_that_member() -> None:
+    # an Asaas transfer's body has a `value` (the amount): a wrapper's text only where every other
+    # member describes it (Charles's <body encoding="plain">)
+    asaas = {"method": "POST", "url": "https://api.asaas.com/v3/transfers",
+             "body": {"value": "100.50", "description": "payout"}}
+    assert (request(asaas).body, request(asaas).body_exact) == (b'{"value":"100.50","description":"payout"}', False)
+    wrapped = request({"method": "POST", "url": URL, "body": {"encoding": "plain", "value": SENT.decode()}})
+    assert (wrapped.body, wrapped.body_exact) == (SENT, True)
+
+
 def test_a_body_flagged_cut_short_is_not_the_bytes_sent() -> None:
     found = request({"method": "POST", "url": URL, "body": {"truncated": True, "as_string": SENT.decode()[:10]}})
     assert (found.body, found.body_exact) == (SENT[:10], False)

@@ -112,3 +112,18 @@ def test_a_headers_member_with_a_name_of_its_own_keeps_every_name() -> None:
     # one header that is no CGI variable: the member holds header names, HTTP_-named ones among them
     found = request({"method": "POST", "url": URL, "headers": {"HTTP_X_TRACE": "1", "Signature": "s"}})
     assert found.headers == [("HTTP_X_TRACE", "1"), ("Signature", "s")]
+
+
+@pytest.mark.parametrize("logged", ["map[Content-Type:[application/json] Signature:[signature=ab==]]",
+                                    "{Content-Type=application/json, Signature=signature=ab==}",
+                                    "{'Content-Type': 'application/json', 'Signature': 'signature=ab=='}"])
+def test_headers_printed_as_a_map_in_a_string_are_that_map(logged: str) -> None:
+    found = request({"method": "POST", "url": URL, "headers": logged})
+    assert (found.header("Signature"), found.headers_known) == ("signature=ab==", True)
+
+
+def test_header_text_that_is_no_block_of_header_lines_shows_no_header_missing() -> None:
+    # a map in a notation not read: cut at its colons it would make names of no header, and a
+    # request that sent a Signature would look unsigned
+    found = request({"method": "POST", "url": URL, "headers": "Headers[Content-Type:application/json, Signature:x]"})
+    assert found.headers_known is False

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
-from .literals import hanging, literal_lines, literal_record, printed_in
+from .literals import hanging, literal_lines, literal_record, printed_in, record_start
 from .log_prefix import carries, digitless, shared_prefix
 from .php_printed import opening_depth, opens_printed_array, printed_array, printed_member
 from .record_views import first, matched
@@ -34,10 +34,12 @@ from .records import METHOD, request_of
 _LOGGED = (str, list, dict)  # a method as logged: as text, or wrapped in a matcher (Hoverfly's [{"matcher": "exact", …}])
 MAX_RECORD_LINES = 400  # an object longer than this is not a request record
 # a map's entry as JavaScript, Elixir and Ruby print it: a quoted or bare name, or a symbol, then `:` and a
-# blank, or `=>` (Ruby's pp writes none after it)
-_LITERAL_MEMBER = re.compile(r"""(?:'[^'\n]*'|"[^"\n]*"|:?[A-Za-z_][\w-]*)\s*(?::(?![:/])\s|=>)""")
-# what a member's line holds between its name and a quoted value, looked for at C speed first
+# blank, or `=>` (Ruby's pp writes none after it); or `name=value`, as Java's toString prints a field
+# (Commons' ToStringStyle.MULTI_LINE_STYLE)
+_LITERAL_MEMBER = re.compile(r"""(?:'[^'\n]*'|"[^"\n]*"|:?[A-Za-z_][\w-]*)\s*(?::(?![:/])\s|=>)|[A-Za-z_]\w*=(?!=)\S""")
+_ALIGNED_MEMBER = re.compile(r"""(?:"[^"\n]*"|:[A-Za-z_]\w*) => """)  # an entry whose key is aligned on its `=>`
 _CLOSED = ("}", "]")  # how a record on one line ends: no map printed over lines begins there
+# what a member's line holds between its name and a quoted value, looked for at C speed first
 _MEMBER_MARKS = ('": ', "': ", ": '", ': "', "=> ")
 
 
@@ -141,10 +143,13 @@ def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) 
         stripped = text.strip()
         if not stripped or _indent(text) >= depth:
             continue
-        if stripped.endswith("["):
+        if stripped.endswith("[") and record_start(stripped, len(stripped) - 1) is None:  # not `Type[` (a record)
             groups.append([])
         elif stripped.endswith("{") or opens_printed_array(lines, above) or hanging(text) is not None:
             groups[-1].append(above)
+        elif _ALIGNED_MEMBER.match(stripped):
+            depth = _indent(text)  # a sibling whose longer key is right-aligned with this one's (awesome_print's)
+            continue
         else:
             break  # a shallower line that opens nothing: the object is not pretty-printed JSON
         depth = opening_depth(lines, above)
@@ -163,14 +168,16 @@ def _record(lines: list[tuple[int, str]], opening: int, printed: bool = True
     inside it holds, read by another reader, is the same request); the object is None when it is
     no object, and both when it does not close, at its opening line's indentation, among the lines.
     An array PHP printed is read as such (see :mod:`.php_printed`); a map whose first line does
-    not end with its bracket (pprint's, pp's) up to where its brackets close."""
+    not end with its bracket (pprint's, pp's), or ends with one opened inside it, up to where its
+    brackets close."""
     if printed and opens_printed_array(lines, opening):
         found = printed_array(lines, opening)
         if found is None:
             return None, None, "literal"
         return (found[0] if isinstance(found[0], dict) else None), found[1], "literal"
     text = lines[opening][1]
-    if not text.rstrip().endswith("{"):
+    # an object opened at the line's end inside a map opened before it (`Request(…, body={`) is the map's
+    if not text.rstrip().endswith("{") or (printed and (start := hanging(text)) is not None and start < text.rindex("{")):
         return _hanging_record(lines, opening, printed)
     depth = _indent(text)
     body = [text[text.rindex("{"):]]
@@ -193,11 +200,12 @@ def _hanging_record(lines: list[tuple[int, str]], opening: int, printed: bool
     """The map that opens on line ``opening`` and goes on over the lines after it, printed as
     Python's pprint and Ruby's pp print one, up to the line that closes its brackets."""
     text = lines[opening][1]
-    start = hanging(text) if printed else None
-    if start is None:
+    bracket = hanging(text) if printed else None
+    start = None if bracket is None else record_start(text, bracket)
+    if bracket is None or start is None:
         return None, None, "literal"
     texts = [line for _, line in lines[opening : opening + MAX_RECORD_LINES]]
-    last = literal_lines(texts, start)
+    last = literal_lines(texts, bracket)
     if last is None:
         return None, None, "literal"
     found = literal_record("\n".join([text[start:], *texts[1 : last + 1]]))

@@ -26,7 +26,7 @@ from .lines import python_literal
 from .batches import requests_in
 from .dump_table import outer_marks
 from .literals import literal_record, printed_in
-from .logfmt import logfmt_record
+from .logfmt import logfmt_record, pairs_after_request
 from .records import json_object, request_of
 
 _NGINX_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9A-Fa-f]{2})")
@@ -140,8 +140,9 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
             found = exchange is not None
             if exchange is not None:
                 yield exchange
-        # a logfmt request names its method (`method=`, `req.method=`, `http_method=`): the marker's test
-        if not found and "ethod=" in text and (pairs := logfmt_record(text)) is not None:
+        # a logfmt request names its method (`method=`, `req.method=`, `http_method=`), or a message names it before
+        # its pairs (`POST https://… headers=`): the markers' tests
+        if not found and ("ethod=" in text or pairs_after_request(text)) and (pairs := logfmt_record(text)) is not None:
             exchange = request_of(pairs, dataclasses.replace(origin, capture="logfmt"), False, known)
             if exchange is not None:
                 yield exchange

@@ -1,7 +1,9 @@
 """Records printed as another language prints its maps: Ruby's ``inspect``
 (``{:method=>:post, "url"=>"…"}``, and Ruby 3.4's ``{method: :post, "url" => "…"}``), Elixir's
 ``%{method: :post}``, JavaScript's ``util.inspect`` (``{ method: 'POST', headers: { … } }``), Java
-and Kotlin ``toString`` (``Request{method=POST, url=https://…, headers=[Name:value, …]}``), Go's
+and Kotlin ``toString`` (``Request{method=POST, url=https://…, headers=[Name:value, …]}``, Lombok's
+and a data class's ``Request(…)``, a Java record's ``Request[…]``, Commons Lang's
+``com.acme.Request@1b2c3d[…]``), Go's
 ``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``), read into the mappings and
 lists a JSON record gives, for the generic reconstructor (:mod:`.records`).
 
@@ -12,7 +14,8 @@ found by its brackets (:func:`hanging`, :func:`literal_lines`).
 One tolerant grammar covers them all. A mapping is a bracket of entries: a key (quoted, a
 symbol or a bare word), a separator (``=>``, ``:`` or ``=``) and a value; entries are separated by
 commas or, where a language writes none (Go), by the blanks before the next key. A value is a
-quoted string, its escapes undone so that a body keeps its bytes; a symbol; a mapping or a list
+quoted string, its escapes undone so that a body keeps its bytes; JSON printed raw, as Java prints
+a string's content, kept with its text (:class:`.record_views.Printed`); a symbol; a mapping or a list
 (whose items may be ``Name:value`` pairs, as Java prints headers); or a bare word, running to the
 end of its entry. Whatever does not parse is no record: a line of prose is never read as one.
 The text read and the depth are bounded, as for a Python ``repr``.
@@ -20,8 +23,11 @@ The text read and the depth are bounded, as for a Python ``repr``.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
+
+from .record_views import Printed
 
 MAX_LITERAL_CHARS = 256 << 10  # a longer literal is not read
 # Source files of the languages whose printed maps are read: there the syntax is code, not a value logged.
@@ -37,12 +43,14 @@ _SEPARATOR = r"(=>|:(?![:/])|=(?!=))"
 _KEY = re.compile(rf"\s*{_NAME}\s*{_SEPARATOR}\s*")
 _KEY_AHEAD = re.compile(rf"{_NAME}[ \t]*{_SEPARATOR}")  # the next entry's key, where a bare word ends
 _BLANK = " \t\r\n"
-_BRACKET = re.compile(r"[{(]")  # where a record may begin (a log prefix's `[…]` is none)
-_TYPE_NAME = re.compile(r"[A-Z][\w$.]*\Z")  # a class's name, just before its `(`
+_BRACKET = re.compile(r"[{(\[]")  # where a record may begin (a log prefix's `[…]` names no type: none)
+# a class's name, just before its `(` or `[` (a Java record's, Commons' ToStringBuilder's `Name@1b2c3d[`)
+_TYPE_NAME = re.compile(r"[A-Z][\w$.]*(?:@[0-9a-f]{1,16})?\Z")
 MAX_TYPE_CHARS = 128
 # `%{`, an Elixir struct's `%Finch.Request{`, `&{`, `map[`, `Request{`, `Request(`, and as Node prints an
 # instance: `AxiosHeaders {`, `Object [AxiosHeaders] {`, `[Object: null prototype] {`
-_TYPED_OPEN = re.compile(r"(?:%(?:[A-Z][\w.]*)?|&|map|\[Object: null prototype\] |[A-Z][\w$.]*(?: \[[\w$.]+\])? ?)?([{\[(])")
+_TYPED_OPEN = re.compile(r"(?:%(?:[A-Z][\w.]*)?|&|map|\[Object: null prototype\] |(?P<type>[A-Z][\w$.]*(?:@[0-9a-f]{1,16})?)"
+                         r"(?: \[[\w$.]+\])? ?)?([{\[(])")
 # a Python object whose repr is a call in angle brackets: `<CIMultiDict('Name': 'value', …)>` (multidict's)
 _WRAPPED = re.compile(r"<[A-Z][\w.]{0,127}\(")
 _STRING_REST = {quote: re.compile(rf"(?:[^{quote}\\]|\\.)*{quote}", re.DOTALL) for quote in "\"'"}  # to the closing quote
@@ -54,6 +62,8 @@ _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
 _ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))""", re.DOTALL)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "e": "\x1b", "a": "\x07", "b": "\b", "f": "\f", "v": "\v", "s": " "}
 _SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
+_DECODER = json.JSONDecoder()
+_PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[""")  # what a value other than a bare word starts with
 
 
 class _NotALiteral(Exception):
@@ -70,12 +80,9 @@ def literal_record(text: str) -> dict[str, Any] | None:
     """The first mapping on the line printed as one of the languages above print them, or None."""
     tries = 0
     for bracket in _BRACKET.finditer(text):
-        start = bracket.start()
-        if bracket.group() == "(":  # prose in parentheses; `Request(` is Kotlin's data class
-            typed = _TYPE_NAME.search(text, max(0, start - MAX_TYPE_CHARS), start)
-            if typed is None:
-                continue
-            start = typed.start()
+        start = record_start(text, bracket.start())
+        if start is None:
+            continue
         tries += 1
         try:
             value, _ = _Parser(text[start : start + MAX_LITERAL_CHARS]).value(0, "", None, 0)
@@ -86,6 +93,31 @@ def literal_record(text: str) -> dict[str, Any] | None:
         if tries == MAX_TRIES:
             break
     return None
+
+
+def printed_value(text: str, at: int) -> tuple[Any, int] | None:
+    """The value printed at ``at`` of ``text`` — a quoted string (either quote), a bytes literal,
+    a map or a list, in any notation above — and the index just past it; None where none is, or
+    it does not parse (a bare word is left to the caller: only it knows where one ends)."""
+    if _PRINTED_START.match(text, at) is None:
+        return None
+    try:
+        value, end = _Parser(text[at : at + MAX_LITERAL_CHARS]).value(0, "", None, 0)
+    except (_NotALiteral, IndexError):
+        return None
+    return value, at + end
+
+
+def record_start(text: str, bracket: int) -> int | None:
+    """Where a record whose bracket is at ``bracket`` starts: there, or at the name of the type
+    before a ``(`` or ``[`` (Kotlin's data class ``Request(``, a Java record's ``Request[``); None
+    for one no type names (prose in parentheses, a log prefix's ``[main]``)."""
+    if text[bracket] == "{":
+        return bracket
+    if not bracket or not (text[bracket - 1].isalnum() or text[bracket - 1] in "_$"):
+        return None  # no name ends at the bracket (JSON's arrays, prose): known before any search
+    typed = _TYPE_NAME.search(text, max(0, bracket - MAX_TYPE_CHARS), bracket)
+    return None if typed is None else typed.start()
 
 
 # a quoted string on one line (as these languages print one), or a bracket
@@ -198,10 +230,14 @@ class _Parser:
             if self.text[end] != ">":
                 raise _NotALiteral
             return found, end + 1
+        if char == "{" and (printed := self._json(at)) is not None:
+            return printed
         if (typed := _TYPED_OPEN.match(self.text, at)) is not None:
-            found, end = self.container(typed.start(1), depth + 1, typed.group(0).startswith("map"))
+            # `map[…]` and a type's `Name[…]` hold entries (a Java record's, Commons' ToStringBuilder's)
+            keyed = typed.group(0).startswith("map") or (typed.group(2) == "[" and typed.group("type") is not None)
+            found, end = self.container(typed.start(2), depth + 1, keyed)
             # a type's constructor of one value is that value: yarl's URL('https://…'), Decimal('1.5')
-            alone = typed.group(1) == "(" and isinstance(found, list) and len(found) == 1 and isinstance(found[0], str)
+            alone = typed.group(2) == "(" and isinstance(found, list) and len(found) == 1 and isinstance(found[0], str)
             return (found[0] if alone else found), end
         if char == ":" and (symbol := _SYMBOL.match(self.text, at)) is not None:
             return unescaped(symbol.group(1)) if symbol.group(1) is not None else symbol.group(2), symbol.end()
@@ -210,6 +246,16 @@ class _Parser:
         if not word:
             raise _NotALiteral
         return (None if word in _NONE else word), end
+
+    def _json(self, at: int) -> tuple[Printed, int] | None:
+        """The JSON object printed raw at ``at`` (a string's content, as Java prints one), with
+        its text, and where it ends; None where the text there is no JSON object (a map printed
+        in the language's own notation)."""
+        try:
+            found, end = _DECODER.raw_decode(self.text, at)
+        except (ValueError, RecursionError):
+            return None
+        return (Printed(found, self.text[at:end]), end) if isinstance(found, dict) else None
 
     def _string(self, at: int) -> tuple[str, int]:
         """The quoted string at ``at`` and where it ends: with the strings ``+`` joins to it (a

@@ -15,7 +15,7 @@ import re
 from typing import Any, Callable
 
 from .lines import to_bytes
-from .record_views import ABSENT, compact, first, role, spellings
+from .record_views import ABSENT, Printed, compact, first, role, spellings
 
 # (aiohttp's tracing logs the body a ``chunk`` at a time: "the chunk of data sent")
 _BARE = ("body", "data", "payload", "chunk")
@@ -76,6 +76,8 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     exact = holder is None or not any(flag is True and "truncated" in role(key) for key, flag in holder.items())
     if isinstance(value, bytes):
         return value, exact
+    if isinstance(value, Printed):
+        return to_bytes(value.printed), exact
     if isinstance(value, str):
         if latin1:
             try:
@@ -91,9 +93,10 @@ def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
     bytes (base64, then); None when it holds neither (it is the body itself, an object): under a
     text or bytes name (``as_string``, ``as_bytes``), or under ``body`` when the object says what
     that is."""
+    described = all(role(key) in BODY_MEMBER | BODY_DESCRIBED for key in holder)
     for key, value in holder.items():
         name = role(key)
-        if name in BODY_MEMBER and isinstance(value, str) and value not in ABSENT:
+        if name in BODY_MEMBER and isinstance(value, str) and value not in ABSENT and (name != "value" or described):
             return value, (True if name.removeprefix("as") in BODY_BYTES else None)
     if any(role(key) in BODY_DESCRIBED for key in holder):
         inner = first([holder], BODY_OWN, (str,))

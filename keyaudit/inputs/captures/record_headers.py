@@ -35,6 +35,7 @@ from typing import Any
 from keyaudit.rulebook.header_names import RecordHeaders
 
 from .lines import split_header
+from .literals import printed_value
 from .record_views import ABSENT, matched, message_of, role, text
 
 MAX_HEADER_NESTING = 3  # headers objects inside headers objects, opened at most this deep
@@ -104,11 +105,12 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
     a block of ``Name: value`` lines, a JSON string of one of these, or an object holding one
     under ``headers``, or a list of {name, value} as its only member (at most
     :data:`MAX_HEADER_NESTING` deep); None for anything else."""
-    if isinstance(value, str) and value[:1] in ("{", "["):
+    if isinstance(value, str) and value.startswith(("{", "[", "map[")):
         try:
             value = json.loads(value)
         except (ValueError, RecursionError):
-            pass
+            printed = printed_value(value, 0)  # a map another language printed (Go's map[Name:[value]])
+            value = printed[0] if printed is not None else value
     if isinstance(value, dict):
         inner = next((item for key, item in value.items() if role(key) in HEADER_MEMBERS
                       and isinstance(item, (dict, list))), None)
@@ -132,8 +134,10 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
                 pairs.append(header)  # a header line as sent (Wireshark's http.request.line)
         return pairs
     if isinstance(value, str):
-        return [(name.strip(), rest.strip()) for line in value.splitlines()
-                for name, colon, rest in [line.partition(":")] if colon and name.strip()]
+        lines = [line.strip() for line in value.splitlines() if ":" in line]
+        pairs = [split_header(line) for line in lines]
+        # text that is no block of header lines (a map printed in a notation not read) shows no header
+        return None if None in pairs else [(name.strip(), rest.strip()) for name, rest in pairs]  # type: ignore[misc]
     return None
 
 

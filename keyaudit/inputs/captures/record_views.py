@@ -75,6 +75,16 @@ def first(nodes: list[dict[str, Any]], roles: frozenset[str], kinds: tuple[type,
     return None
 
 
+class Printed(dict):  # type: ignore[type-arg]
+    """An object read from JSON text that a record printed as it is, not quoted (Java's and
+    Kotlin's ``toString`` print a string's content raw: ``body={"a":1}``), with that text: the
+    bytes of a body sent, where the object alone would only give them back re-serialised."""
+
+    def __init__(self, parsed: dict[str, Any], printed: str) -> None:
+        super().__init__(parsed)
+        self.printed = printed
+
+
 def text(value: Any) -> str:
     """A logged value as text: a string as it is, anything else as compact JSON."""
     return value if isinstance(value, str) else compact(value)
