@@ -20,9 +20,11 @@ _HIDDEN = re.compile(r"(?i)\s*(?:[\[<({]?\s*(?:redacted|filtered|masked|hidden|r
 
 
 def hidden_value(value: str) -> bool:
-    """Whether a header's value is a logger's placeholder, not what was sent: a signature shown
-    so is neither malformed nor the same signature as another hidden one."""
-    return _HIDDEN.fullmatch(value) is not None
+    """Whether a header's value is a logger's placeholder, not what was sent — whole, or in the
+    fields it is made of (``signature=***``: a masker that hides what follows each ``=``): a
+    signature shown so is neither malformed nor the same signature as another hidden one."""
+    return _HIDDEN.fullmatch(value) is not None or any(
+        _HIDDEN.fullmatch(part.partition("=")[2]) is not None for part in value.split(",") if "=" in part)
 
 
 @dataclass(frozen=True)

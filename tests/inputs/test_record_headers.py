@@ -127,3 +127,8 @@ def test_header_text_that_is_no_block_of_header_lines_shows_no_header_missing() 
     # request that sent a Signature would look unsigned
     found = request({"method": "POST", "url": URL, "headers": "Headers[Content-Type:application/json, Signature:x]"})
     assert found.headers_known is False
+
+
+def test_a_list_of_header_names_alone_shows_no_header_missing() -> None:
+    found = request({"method": "POST", "url": URL, "headers": ["Content-Type", "Request-Time", "Signature"]})
+    assert found.headers_known is False

@@ -388,11 +388,12 @@ def test_no_keys_means_unverified_but_malformed_still_reported(keys: Keys) -> No
 @pytest.mark.parametrize(("signature", "time"), [
     ("[Redacted]", TIME), ("[REDACTED]", "[REDACTED]"), ("***", TIME), ("[FILTERED]", "[FILTERED]"),
     ("<hidden>", TIME), ("XXXXXXXX", TIME), ("[masked: 344 chars]", TIME), (None, "<redacted>"),
+    ("signature=***", TIME), ("algorithm=RSA256, keyVersion=0, signature=[FILTERED]", TIME),
 ])
 def test_a_value_the_logger_hid_is_unverified_not_malformed(keys: Keys, signature: str | None, time: str) -> None:
     """ASP.NET Core's HTTP logging writes `[Redacted]` for every header not allowed, Rails'
-    filter `[FILTERED]`: the request was signed, the capture does not show how. With a key given
-    too, nothing can be checked."""
+    filter `[FILTERED]`, a masker only the part after `signature=`: the request was signed, the
+    capture does not show how. With a key given too, nothing can be checked."""
     token = iugu_token()
     body = compact(transfer(token))
     header = signature if signature is not None else f"signature={sign(keys.client, signing_string('POST', PATH, token, TIME, body))}"

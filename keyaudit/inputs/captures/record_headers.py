@@ -132,6 +132,8 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
                 pairs.append((text(item[0]), text(item[1])))
             elif isinstance(item, str) and (header := split_header(item.rstrip("\r\n"))) is not None:
                 pairs.append(header)  # a header line as sent (Wireshark's http.request.line)
+        if not pairs and value and all(isinstance(item, str) for item in value):
+            return None  # the names alone (a logger that hides every value): which were sent, not with what
         return pairs
     if isinstance(value, str):
         lines = [line.strip() for line in value.splitlines() if ":" in line]
