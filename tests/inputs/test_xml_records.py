@@ -118,3 +118,13 @@ def test_elements_of_the_same_name_inside_the_record_are_counted_to_its_close() 
     found = list(exchanges(lines, [lines[3]], "app.xml", NO_RECORD_HEADERS))
     assert [(item.origin.line, item.url) for item in found] == [(1, "https://api.asaas.com/v3/transfers")]
 
+
+
+def test_elements_nested_without_end_cost_only_their_depth(tmp_path: Path) -> None:
+    deep = "<a>" * 5000 + "<method>POST</method><url>https://api.iugu.com/v1/transfer_requests</url>" + "</a>" * 5000
+    log = tmp_path / "app.log"
+    log.write_text(deep + "\n" + "<call><method>POST</method><url>https://api.asaas.com/v3/transfers</url>"
+                   "<headers><header name=\"access_token\">***</header></headers></call>\n")
+    report, _ = scan_json(str(log))
+    assert report["errors"] == []
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == ["asaas-unsigned-transfer"]

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 MAX_RECORD_LINES = 400  # an element longer than this is not a recorded request
 MAX_TRIED = 6  # elements around one anchor parsed at most, innermost first
+MAX_DEPTH = 16  # elements below a record read at most this deep (the reconstructor searches 8)
 TYPE_ATTRIBUTES = frozenset({"class", "type", "space"})  # XStream's class, xsi:type, xml:space: how, not what
 _OPEN = re.compile(r"<([A-Za-z_][\w.:-]*)(?=[\s/>])")
 _DECLARATION = "<!"  # a DOCTYPE or ENTITY inside a record (CDATA sections are allowed: see _declares)
@@ -115,10 +116,11 @@ def _declares(text: str) -> bool:
     return _DECLARATION in text.replace("<![CDATA[", "").replace("<!--", "")
 
 
-def _fields(element: Element) -> Any:
-    """An element as a record's value: its text, or an object of its attributes and children."""
+def _fields(element: Element, depth: int = 0) -> Any:
+    """An element as a record's value: its text, or an object of its attributes and children
+    (those nested deeper than :data:`MAX_DEPTH` left out: a request is not written so deep)."""
     attributes = {_local(name): value for name, value in element.attrib.items() if _local(name) not in TYPE_ATTRIBUTES}
-    children = list(element)
+    children = list(element) if depth < MAX_DEPTH else []
     text = element.text or ""
     if not children:
         if not attributes:
@@ -127,7 +129,7 @@ def _fields(element: Element) -> Any:
     fields: dict[str, Any] = {}
     repeated: set[str] = set()
     for child in children:
-        name, value = _local(child.tag), _fields(child)
+        name, value = _local(child.tag), _fields(child, depth + 1)
         if name in repeated:
             fields[name].append(value)
         elif name in fields:
