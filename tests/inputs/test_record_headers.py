@@ -122,10 +122,11 @@ def test_headers_printed_as_a_map_in_a_string_are_that_map(logged: str) -> None:
     assert (found.header("Signature"), found.headers_known) == ("signature=ab==", True)
 
 
-def test_header_text_that_is_no_block_of_header_lines_shows_no_header_missing() -> None:
-    # a map in a notation not read: cut at its colons it would make names of no header, and a
-    # request that sent a Signature would look unsigned
-    found = request({"method": "POST", "url": URL, "headers": "Headers[Content-Type:application/json, Signature:x]"})
+@pytest.mark.parametrize("logged", ["Headers[Content-Type:application/json, Signature:x]", "{a={b={c=", "[[[", "(none)"])
+def test_header_text_that_is_no_block_of_header_lines_shows_no_header_missing(logged: str) -> None:
+    # a map in a notation not read, or cut short: cut at its colons it would make names of no
+    # header, and a request that sent a Signature would look unsigned
+    found = request({"method": "POST", "url": URL, "headers": logged})
     assert found.headers_known is False
 
 

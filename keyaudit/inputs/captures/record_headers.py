@@ -139,7 +139,7 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
         lines = [line.strip() for line in value.splitlines() if ":" in line]
         pairs = [split_header(line) for line in lines]
         # text that is no block of header lines (a map printed in a notation not read) shows no header
-        return None if None in pairs else [(name.strip(), rest.strip()) for name, rest in pairs]  # type: ignore[misc]
+        return None if None in pairs or not pairs else [(name.strip(), rest.strip()) for name, rest in pairs]  # type: ignore[misc]
     return None
 
 
