@@ -19,7 +19,8 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
-from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, PAYLOAD, PAYLOADS, PROVIDER_PAYLOAD, QP,
+from keyaudit.engine import hex_rows
+from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, HEX, PAYLOAD, PAYLOADS, PROVIDER_PAYLOAD, QP,
                                        DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
@@ -32,6 +33,8 @@ MAX_DEPTH = 4  # layers decoded in all, nested ones included (gitleaks' --max-de
 SPOT_BYTES = 16 << 10  # at most this much of a line or a base64 run on either side of an anchor
 CONCAT_LINES = 3  # lines after a concatenation's own that it may join: a key in four pieces
 _DUMP_LINES_BYTES = 5 * MAX_BLOCK_BYTES  # the lines of a block in the hex form: 71 bytes for 16 shown
+# The dumps that show bytes after their offsets: where a dump's lines end, from its first, and the bytes they show.
+_DUMPS = {DUMP: (block_end, shown_bytes), HEX: (hex_rows.rows_end, hex_rows.shown_bytes)}
 
 
 @dataclass(frozen=True)
@@ -125,9 +128,9 @@ class SpotCollector:
                 if not line.keyword_near(position, anchor.reach):
                     continue
                 first, last = line.joined(position, low, high)
-            elif anchor.kind == DUMP:  # the block's opening line and its offset lines
+            elif anchor.kind in _DUMPS:  # a curl trace's block (its opening line, its offset lines), a hex dump's rows
                 first = line.around(position)[0]
-                last = block_end(buffer, first, min(len(buffer), first + _DUMP_LINES_BYTES))
+                last = _DUMPS[anchor.kind][0](buffer, first, min(len(buffer), first + _DUMP_LINES_BYTES))
             else:
                 begin, stop = line.around(position)
                 if not line.keyword_near(position, anchor.reach):
@@ -221,9 +224,9 @@ class DecodingLayer:
         if spot.kind == BASE64:
             result = unbase64(spot.data)
             decoded = Decoded(*result, [BASE64]) if result is not None else None
-        elif spot.kind == DUMP:
-            shown = shown_bytes(spot.data)
-            decoded = Decoded(*shown, [DUMP]) if shown is not None else None
+        elif spot.kind in _DUMPS:
+            shown = _DUMPS[spot.kind][1](spot.data)
+            decoded = Decoded(*shown, [spot.kind]) if shown is not None else None
         elif spot.kind == QP:
             decoded = _unquoted(spot.data, depth)
         else:

@@ -30,6 +30,9 @@ The forms are derived from the secret rules' own ``keywords``, never written per
 - offset dumps: the line that opens a block of bytes a trace shows after their offsets (curl's
   ``=> Send header, …``): a key longer than a trace line is cut in two, so the block's bytes are
   joined (:mod:`keyaudit.engine.offset_dump`) and scanned, whatever the lines hold.
+- hex dumps: the start of a dump's first row (``|00000000| ``, ``0x0000:  ``, ``00000000  ``:
+  one a tool, :mod:`keyaudit.engine.hex_rows`): a key is cut every 16 bytes there, so the rows are
+  joined by their offsets and the bytes scanned, whatever they hold.
 - provider payloads: the base64 forms of the rules' record anchors (a provider's domain), as of
   keywords. A base64 run holding one (a Pub/Sub push message's ``data``, a Kinesis record, a queue
   message kept encoded) is opened whole like a payload: it is the text of a record that names a
@@ -41,6 +44,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
+from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS
 from keyaudit.engine.offset_dump import MARK
 from keyaudit.engine.payloads import BYTE_ARRAY, magic_forms
 from keyaudit.rulebook.rules import RuleSet
@@ -53,6 +57,7 @@ PROVIDER_PAYLOAD = "provider payload"  # a base64 run through a form of a provid
 CONCAT = "concatenation"  # string literals joined by `+` (keyaudit.engine.unwrap.concatenation)
 QP = "quoted-printable"  # MIME's quoted-printable, soft line breaks and all (keyaudit.engine.unwrap.quoted_printable)
 DUMP = "offset-dump"  # a block of bytes an offset dump shows, cut into lines (keyaudit.engine.offset_dump)
+HEX = "hex-dump"  # the rows of a hex dump (keyaudit.engine.hex_rows)
 PAYLOADS = (PAYLOAD, BYTES, PROVIDER_PAYLOAD)
 MIN_ENCODED_ANCHOR = 8  # bytes of a record anchor whose base64 forms are searched: shorter ones anchor on chance
 MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64 to anchor on
@@ -177,6 +182,7 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
         if len(written) >= MIN_ENCODED_ANCHOR:
             _add_base64_forms(anchors, seen, written, PROVIDER_PAYLOAD)
     anchors.append(Anchor(MARK.encode(), DUMP))
+    anchors += [Anchor(marker.encode(), HEX) for marker in HEX_MARKERS]
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]
     anchors.append(Anchor(BYTE_ARRAY, BYTES, pattern=True, opener=b"["))
     return DecodeAnchors(tuple(anchors), tuple(keyword.encode("utf-8") for keyword in keywords))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable, Protocol, TypeVar
 
 # curl's --trace and --trace-ascii (src/tool_cb_dbg.c, dump()): a block of the bytes sent, the
 # head's (header) or the body's (data); received bytes, info lines and TLS records are not read.
@@ -97,16 +98,8 @@ def shown_bytes(data: bytes) -> tuple[bytes, list[int]] | None:
     """The bytes the block whose opening line ``data`` starts with shows, and where in ``data``
     each was shown (a CR LF left unshown: where its line ends); None where its offset lines do
     not make up the bytes it declares."""
-    lines = data.split(b"\n")
-    block = DumpBlock.opened_by(lines[0].decode("utf-8", "surrogateescape"))
-    if block is None:
-        return None
-    at = len(lines[0]) + 1
-    for raw in lines[1:]:
-        if not block.take(at, raw.rstrip(b"\r").decode("utf-8", "surrogateescape")):
-            break
-        at += len(raw) + 1
-    if not block.complete():
+    block = read_lines(DumpBlock.opened_by, data)
+    if block is None or not block.complete():
         return None
     origin: list[int] = []
     for index, piece in enumerate(block.pieces):
@@ -114,6 +107,31 @@ def shown_bytes(data: bytes) -> tuple[bytes, list[int]] | None:
         first = piece.place + piece.column
         origin += [first + piece.step * min(k, piece.count) for k in range(stop - piece.at)]
     return bytes(block.data), origin
+
+
+class _Taking(Protocol):
+    def take(self, place: int, text: str) -> bool: ...
+
+
+Taking = TypeVar("Taking", bound=_Taking)
+
+
+def read_lines(opener: Callable[[str], Taking | None], data: bytes, start: int = 0, stop: int | None = None
+               ) -> Taking | None:
+    """What ``opener`` makes of the line of ``data`` at ``start`` (a dump's block, its rows), given
+    the lines after it in turn (read as far as it takes them, up to ``stop``), each marked by
+    where it starts, from ``start``; None where the first line opens nothing."""
+    stop = len(data) if stop is None else stop
+    end = data.find(b"\n", start, stop)
+    end = stop if end < 0 else end
+    block = opener(data[start:end].decode("utf-8", "surrogateescape"))
+    while block is not None and end < stop:
+        at = end + 1
+        end = data.find(b"\n", at, stop)
+        end = stop if end < 0 else end
+        if not block.take(at - start, data[at:end].rstrip(b"\r").decode("utf-8", "surrogateescape")):
+            break
+    return block
 
 
 def block_end(data: bytes, start: int, stop: int) -> int:

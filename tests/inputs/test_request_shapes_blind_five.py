@@ -463,8 +463,7 @@ SHAPES = [
     case(karate_request_log),
     case(quarkus_rest_client),
     case(micronaut_client_trace),
-    case(vertx_netty_hex_dump, missed=NO_REQUEST + "Netty's hex dump table (`|00000000| 50 4f 53 54 … |POST /v1/"
-         "transfe|`): the request is in the ASCII column cut every 16 bytes, its exact bytes in the hex column"),
+    case(vertx_netty_hex_dump),
     case(jmeter_jtl_xml, "results.jtl"),
     case(vegeta_json_targets, "targets.json"),
     case(dio_log_interceptor),

@@ -362,11 +362,7 @@ SHAPES = [case(shape) for shape in (
     case(socat_verbose, missed=NO_REQUEST + "socat -v's text: each line of the head ends with a written `\\r` "
          "(backslash, r) before its line feed, under a `> <date>  length=<n> from=0 to=<n-1>` block header, and "
          "the body's last line runs into the reply's `< …` header"),
-    case(tcpdump_hex_ascii, plaintext=True, missed=NO_REQUEST + "nor any credential: tcpdump -X's hex column "
-         "(`0x0000:  4500 …`) holds the bytes; its ASCII column writes CR, LF and blanks as `.` and breaks every "
-         "16 bytes"),
-    case(tshark_follow_hex, plaintext=True, missed=NO_REQUEST + "nor any credential: `-z follow,tcp,hex` lines "
-         "(`00000000  50 4f 53 54 20 2f …  POST /v1/…`: offset, hex and ASCII columns, CR LF as `..`)")]
+    case(tcpdump_hex_ascii, plaintext=True), case(tshark_follow_hex, plaintext=True)]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS = [case(heroku_drain_router)]
 

@@ -82,7 +82,9 @@ class DumpReader:
             self._current = started
         elif current is not None and self._current is current:
             yield from self._next_line(current, text)
-        if started is None and self._current is None:
+        # a line outside a request, or one that names a request while none is read (a packet's
+        # summary line, `… 10.0.5.20.80: … HTTP: POST /v1/… HTTP/1.1`): it may say where the next went
+        if (started is None and self._current is None) or (started is not None and current is None):
             self._between.append((number, text))
 
     def _scheme(self, shape: Shape, number: int) -> str | None:

@@ -7,7 +7,7 @@ logger quoting a value, write one), the prefix a transport writes before each li
 docker compose's, kubectl's, Heroku's) and the control characters rsyslog escaped after it, and
 the CRI prefix (``<time> stdout F <text>``), whose partial pieces (``P``: the runtime split a long
 line) are first joined back into the line written, as are the pieces of an offset dump (curl's
-``--trace-ascii``: a header cut every 64 bytes).
+``--trace-ascii``: a header cut every 64 bytes; a hex dump's rows, 16 bytes each).
 
 The readers of curl commands and wire dumps see the text the program wrote, line by line, with
 each line keeping the number of the envelope line it came from.
@@ -19,6 +19,7 @@ import json
 import re
 from typing import Iterable, Iterator
 
+from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS
 from keyaudit.engine.offset_dump import MARK
 
 from .lines import python_literal
@@ -55,6 +56,7 @@ _UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 _CALL_ARGUMENT = ("(", ",")  # what a quoted argument of a printed call follows
 _DECODER = json.JSONDecoder()
 MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (as any capture line)
+_DUMP_MARKS = (MARK, *HEX_MARKERS)  # what a dump that shows bytes after their offsets holds: curl's trace, a hex dump
 
 
 def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
@@ -67,7 +69,7 @@ def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[lis
     every = "\n".join(text for _, text in lines)  # one look at C speed: most windows hold no piece
     if " stdout P " in every or " stderr P " in every:
         lines, leads = _cri_joined(lines, leads)
-    return joined_blocks(lines, leads) if MARK in every else (lines, leads)
+    return joined_blocks(lines, leads) if any(mark in every for mark in _DUMP_MARKS) else (lines, leads)
 
 
 def _cri_joined(lines: list[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:

@@ -1,0 +1,200 @@
+"""The bytes a hex dump shows, joined back into runs by the offsets of its rows, each byte
+remembering where it was shown.
+
+A hex dump writes bytes as rows: an offset, the bytes in hex (one, two or four to a group), and
+mostly the same bytes again as text (a ``.`` for a byte that does not print). The tools differ in
+how a row starts (:data:`FORMATS`: data, one entry a tool); the rest is one rule. A row's bytes
+are the hex groups after its start that the text column after them shows: text that looks like
+hex itself (``ab  ab``) is the column, not more bytes, when the bytes before it are what it shows;
+a row with no text column is its hex groups. Rows of one format, at one column of their lines,
+follow each other; those whose offsets continue are one run of bytes (a key or a header longer
+than a row is whole in it), and a row whose offset does not continue the run before it starts
+another (the other side of a followed stream, written at offset 0 again; offsets that jump
+join nothing). The first row of a dump is at offset 0: the engine's pass finds its start
+(:data:`MARKERS`), and only then are rows looked for.
+
+Two readers need the runs: the secret scan (a key cut across rows is found in the run's bytes,
+as a decoding layer, and placed on the hex digits that showed it: :mod:`keyaudit.engine.decoding`)
+and the request readers (:mod:`keyaudit.inputs.captures.offset_dumps`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from keyaudit.engine.offset_dump import read_lines
+
+
+@dataclass(frozen=True)
+class RowFormat:
+    """How a tool starts a row: ``first`` is how its row at offset 0 starts (what the engine's pass
+    looks for), ``start`` the row's start up to its first hex group, its offset in group ``offset``."""
+
+    tool: str
+    first: str
+    start: re.Pattern[str]
+
+
+def _format(tool: str, first: str, start: str) -> RowFormat:
+    return RowFormat(tool, first, re.compile(start))
+
+
+FORMATS: tuple[RowFormat, ...] = (
+    # Netty's LoggingHandler (ByteBufUtil.appendPrettyHexDump): `|00000010| 72 5f … |r_requests HTTP/|`
+    _format("netty", "|00000000| ", r"\|(?P<offset>[0-9a-f]{8})\| "),
+    # tcpdump -X and -XX (print-ascii.c): `\t0x0010:  0a00 0514 c822 …  .....".P`, a packet a block
+    _format("tcpdump", "0x0000:  ", r"0x(?P<offset>[0-9a-f]{4,8}):  "),
+    # hexdump -C (`00000010  72 5f 72 65 71 75 65 73  74 73 … |r_reques ts HTTP/|`) and tshark's
+    # `-z follow,tcp,hex` (the same, upper-case offsets, the text column bare, the other side indented)
+    _format("hexdump -C", "00000000  ", r"(?P<offset>[0-9A-Fa-f]{8})  "),
+    # xxd (`00000010: 725f 7265 7175 …  r_requests HTTP/`, -g 1 or 4 alike)
+    _format("xxd", "00000000: ", r"(?P<offset>[0-9a-f]{8}): "),
+    # od -A x -t x1z (`000010 72 5f 72 … >r_requests HTTP/<`)
+    _format("od", "000000 ", r"(?P<offset>[0-9a-f]{6}) "),
+    # Wireshark's Copy as Hex Dump and its text export (`0010  72 5f 72 65 …   r_requests HTTP/`)
+    _format("wireshark", "0000  ", r"(?P<offset>[0-9a-f]{4})   ?"),
+)
+MARKERS: tuple[str, ...] = tuple(dict.fromkeys(row_format.first for row_format in FORMATS))
+MAX_ROW_BYTES = 256  # xxd -c's most: a longer line is no row
+MAX_RUN_BYTES = 1 << 20  # a run is cut there: the rows past it are another
+_GROUP = re.compile(r" {0,2}((?:[0-9A-Fa-f]{2}){1,4})(?![^ |])")  # a hex group, then a blank, a `|` or the end
+_UNSHOWN = bytes(range(32)) + bytes(range(127, 256))
+_DOTS = {byte: "." for byte in _UNSHOWN}
+_DOTS_AND_BLANKS = {**_DOTS, 32: "."}  # tcpdump writes a blank as a `.` too
+_COLUMN_ENDS = (("|", "|"), (">", "<"))  # hexdump -C's and Netty's text column, od's
+_TEXT_GAP = 8  # tshark and Wireshark put a blank after the eighth byte's character
+
+
+@dataclass(frozen=True)
+class Piece:
+    """The bytes one row shows: from ``at`` in its run, on the line the caller marks ``place``,
+    each byte's first hex digit at the character of ``columns``."""
+
+    at: int
+    place: int
+    columns: tuple[int, ...]
+
+
+@dataclass
+class Run:
+    """The bytes of rows whose offsets continue each other, and the rows that showed them."""
+
+    start: int  # the offset of its first row
+    data: bytearray = field(default_factory=bytearray)
+    pieces: list[Piece] = field(default_factory=list)
+
+    def origin(self) -> list[int]:
+        """Where each byte was shown (its row's mark, a line's start, plus its column), and one
+        more: just past the last byte's digits."""
+        found = [piece.place + column for piece in self.pieces for column in piece.columns]
+        return found + [found[-1] + 2]
+
+
+class HexRows:
+    """The rows of one format that follow each other at one column of their lines, as runs."""
+
+    def __init__(self, row_format: RowFormat, column: int) -> None:
+        self.format, self.column = row_format, column
+        self.runs: list[Run] = []
+
+    @classmethod
+    def opened_by(cls, text: str, place: int = 0) -> HexRows | None:
+        """The rows a line holding a dump's first row (at offset 0) opens, that row taken as
+        the line marked ``place``; else None."""
+        for row_format in FORMATS:
+            column = text.find(row_format.first)
+            if column < 0 or (column and text[column - 1].isalnum()):
+                continue
+            rows = cls(row_format, column)
+            if rows.take(place, text):
+                return rows
+        return None
+
+    def take(self, place: int, text: str) -> bool:
+        """Whether the line (marked ``place``) is the next of these rows (taken), else they ended."""
+        start = self.format.start.match(text, self.column)
+        row = _row(text, start.end()) if start is not None else None
+        if row is None:
+            return False
+        offset, data, columns = int(start.group("offset"), 16), *row
+        run = self.runs[-1] if self.runs else None
+        if run is None or offset != run.start + len(run.data) or len(run.data) >= MAX_RUN_BYTES:
+            if run is None and offset:
+                return False  # a dump starts at offset 0
+            run = Run(offset)
+            self.runs.append(run)
+        run.pieces.append(Piece(len(run.data), place, columns))
+        run.data += data
+        return True
+
+
+def _row(text: str, start: int) -> tuple[bytes, tuple[int, ...]] | None:
+    """The bytes a row shows after its start (``text[start:]``) and the column of each byte's
+    first digit: its hex groups, as many as the text after them shows (the most that one shows,
+    or all of them where nothing follows them); None where there are none."""
+    if len(text) - start > 8 * MAX_ROW_BYTES:
+        return None
+    groups: list[re.Match[str]] = []
+    at, count = start, 0
+    while count < MAX_ROW_BYTES and (group := _GROUP.match(text, at)) is not None:
+        groups.append(group)
+        at, count = group.end(), count + len(group.group(1)) // 2
+    for taken in range(len(groups), 0, -1):
+        data = bytes.fromhex("".join(group.group(1) for group in groups[:taken]))
+        if _shows(text[groups[taken - 1].end():], data):
+            return data, _columns(groups[:taken])
+    if groups and not text[groups[-1].end():].strip():
+        return bytes.fromhex("".join(group.group(1) for group in groups)), _columns(groups)
+    return None
+
+
+def _columns(groups: list[re.Match[str]]) -> tuple[int, ...]:
+    """The column of each byte's first digit in the hex ``groups``."""
+    return tuple(group.start(1) + 2 * k for group in groups for k in range(len(group.group(1)) // 2))
+
+
+def _shows(rest: str, data: bytes) -> bool:
+    """Whether the text after a row's hex groups is its text column: the bytes as characters, an
+    unprintable one (for tcpdump, a blank too) as a `.`, a blank perhaps after the eighth."""
+    text = rest.strip()
+    if len(text) >= 2 and (text[0], text[-1]) in _COLUMN_ENDS:
+        text = text[1:-1].rstrip()  # Netty pads its last row's column with blanks
+    if not text:
+        return False
+    shown = data.decode("latin-1")
+    for dots in (_DOTS, _DOTS_AND_BLANKS):
+        expected = shown.translate(dots).strip()
+        if _same(text, expected) or (len(text) == len(expected) + 1 and text[_TEXT_GAP:_TEXT_GAP + 1] == " "
+                                      and _same(text[:_TEXT_GAP] + text[_TEXT_GAP + 1:], expected)):
+            return True
+    return False
+
+
+def _same(text: str, expected: str) -> bool:
+    """Whether ``text`` shows ``expected``: character for character, a `.` standing for any."""
+    return len(text) == len(expected) and all(a == b or a == "." for a, b in zip(text, expected))
+
+
+def shown_bytes(data: bytes) -> tuple[bytes, list[int]] | None:
+    """The bytes the rows whose first row ``data`` starts with show, their runs a line apart,
+    and where in ``data`` each was shown (the line break between two runs: where the first
+    one's last byte ends); None where its first line opens no rows."""
+    rows = read_lines(HexRows.opened_by, data)
+    if rows is None:
+        return None
+    text, origin = bytearray(), []
+    for run in rows.runs:  # the end of the run before stands for the line break after it
+        text += (b"\n" if text else b"") + run.data
+        origin += run.origin()
+    return bytes(text), origin
+
+
+def rows_end(data: bytes, start: int, stop: int) -> int:
+    """Where the rows whose first row is on the line starting at ``data[start]`` end (at the
+    line break after the last), looking no further than ``stop``; that line's end where it
+    opens no rows."""
+    rows = read_lines(HexRows.opened_by, data, start, stop)
+    last = rows.runs[-1].pieces[-1].place if rows is not None else 0
+    end = data.find(b"\n", start + last, stop)
+    return stop if end < 0 else end

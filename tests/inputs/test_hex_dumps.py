@@ -1,0 +1,194 @@
+"""Hex dumps of the bytes on the wire (xxd, hexdump -C, od, Wireshark's hex dump, tcpdump -X and
+-XX) read as the bytes they show: rows joined by their offsets into runs, a run read as a request
+and scanned for keys, each key placed on the hex digits that show it. And what is not a request:
+a dump of other bytes, a binary file whose text column names a provider, rows whose offsets jump.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from helpers.credentials import asaas_key
+from helpers.running import scan_json
+from helpers.signed_shapes import Request, check_shape, requests
+
+Rows = Callable[[bytes], list[str]]  # bytes in, the rows a tool writes for them out
+
+
+def _shown(data: bytes, blank: str = " ") -> str:
+    return "".join(chr(b) if 0x20 < b < 0x7F else blank if b == 0x20 else "." for b in data)
+
+
+def xxd(data: bytes) -> list[str]:
+    # xxd (its manual: "00000000: 504f 5354 …  POST …", two bytes a group, the text after two blanks)
+    return [f"{at:08x}: " + " ".join(data[at + k:at + k + 2].hex() for k in range(0, 16, 2)).ljust(39)
+            + "  " + _shown(data[at:at + 16]) for at in range(0, len(data), 16)]
+
+
+def xxd_bytes(data: bytes) -> list[str]:
+    # xxd -g 1: one byte a group
+    return [f"{at:08x}: " + " ".join(f"{b:02x}" for b in data[at:at + 16]).ljust(47) + "  " + _shown(data[at:at + 16])
+            for at in range(0, len(data), 16)]
+
+
+def hexdump_canonical(data: bytes) -> list[str]:
+    # hexdump -C (its manual: "Canonical hex+ASCII display": the offset, sixteen bytes in two groups of
+    # eight, the text between `|`), and the offset past the last byte on a line of its own
+    rows = []
+    for at in range(0, len(data), 16):
+        chunk = data[at:at + 16]
+        hexes = " ".join(f"{b:02x}" for b in chunk[:8]) + "  " + " ".join(f"{b:02x}" for b in chunk[8:])
+        rows.append(f"{at:08x}  {hexes.rstrip():<49} |{_shown(chunk)}|")
+    return rows + [f"{len(data):08x}"]
+
+
+def od_hex(data: bytes) -> list[str]:
+    # od -A x -t x1z (coreutils: the offset in six hex digits, each byte after a blank, the text in `>…<`)
+    return [f"{at:06x}" + "".join(f" {b:02x}" for b in data[at:at + 16]).ljust(48) + f"  >{_shown(data[at:at + 16])}<"
+            for at in range(0, len(data), 16)] + [f"{len(data):06x}"]
+
+
+def wireshark_hex(data: bytes) -> list[str]:
+    # Wireshark's Copy > …as Hex Dump (the offset in four digits, sixteen bytes with a blank after the
+    # eighth, the text after three blanks, a blank after its eighth character too)
+    rows = []
+    for at in range(0, len(data), 16):
+        chunk = data[at:at + 16]
+        hexes = " ".join(f"{b:02x}" for b in chunk[:8]) + "  " + " ".join(f"{b:02x}" for b in chunk[8:])
+        rows.append(f"{at:04x}  {hexes.rstrip():<49}   {_shown(chunk[:8])} {_shown(chunk[8:])}".rstrip())
+    return rows
+
+
+def tcpdump_rows(data: bytes) -> list[str]:
+    # tcpdump -X's rows (print-ascii.c: a tab, `0x%04x: `, eight groups ` %02x%02x` padded to 40, two
+    # blanks, the graphic bytes, a blank too as `.`)
+    return [f"\t0x{at:04x}: " + "".join(f" {data[k:k + 2].hex()}" for k in range(at, min(at + 16, len(data)), 2)).ljust(40)
+            + "  " + _shown(data[at:at + 16], ".") for at in range(0, len(data), 16)]
+
+
+TOOLS = [xxd, xxd_bytes, hexdump_canonical, od_hex, wireshark_hex]
+
+
+def _wire(request: Request) -> bytes:
+    head = [f"{request.method} {request.path} HTTP/1.1", f"Host: {request.host}",
+            *(f"{name}: {value}" for name, value in request.headers), f"Content-Length: {len(request.body.encode())}"]
+    return ("\r\n".join(head) + "\r\n\r\n" + request.body).encode()
+
+
+@pytest.mark.parametrize("tool", TOOLS, ids=lambda tool: tool.__name__)
+def test_the_four_requests_dumped_in_hex_are_judged_as_sent(tool: Rows, tmp_path: Path) -> None:
+    """Each request's bytes after a line that says they were sent: the shared check of every
+    shape (the signed bodies verify byte for byte, the unsigned transfers are reported)."""
+    def shape(request: Request) -> list[str]:
+        return [f"13:00:00.123 DEBUG wire - sent {len(_wire(request))} bytes:", *tool(_wire(request))]
+
+    shape.__name__ = tool.__name__
+    check_shape(shape, tmp_path)
+
+
+def _key_request() -> tuple[str, bytes]:
+    key = asaas_key("prod")
+    request = Request("GET", "api.asaas.com", "/v3/customers", [("access_token", key), ("User-Agent", "shop")], "")
+    return key, _wire(request)
+
+
+@pytest.mark.parametrize("tool", [*TOOLS, tcpdump_rows], ids=lambda tool: tool.__name__)
+def test_a_key_cut_across_rows_is_found_and_placed_on_the_hex_digits_that_show_it(tool: Rows, tmp_path: Path) -> None:
+    key, data = _key_request()
+    lines = ["payout worker: request sent", *tool(data)]
+    log = tmp_path / "dump.txt"
+    log.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json(str(log))
+    [finding] = [f for f in report["findings"] if f["category"] == "access-token"]
+    place = finding["location"]
+    assert (finding["rule_id"], finding["secret"]["length"], finding["context"]["decoded"]) == (
+        "asaas-api-key", len(key), "hex-dump")
+    assert place["end_line"] > place["line"]
+    start = data.index(key.encode())
+    row, column = divmod(start, 16)
+    assert place["line"] == 2 + row
+    assert lines[place["line"] - 1][place["column"] - 1:place["column"] + 1] == f"{data[start]:02x}"
+    end_row = (start + len(key)) // 16  # the byte after the key: where the finding ends
+    assert place["end_line"] == 2 + end_row
+
+
+def test_a_request_in_a_packet_dump_is_its_tcp_payload_with_or_without_the_link_layer(tmp_path: Path) -> None:
+    """tcpdump -X shows a packet from its IP header, -XX from its Ethernet header: the request is
+    what comes after the TCP header either way, and the summary line's port says it went in clear."""
+    found, public = requests(tmp_path)
+    lines = []
+    for index, request in enumerate(found):
+        packet = _packet(_wire(request), sequence=1)
+        frame = bytes(6) + bytes([2, 0, 0, 0, 0, 1]) + b"\x08\x00" + packet if index % 2 else packet
+        lines += [f"13:00:0{index}.123456 IP 10.0.0.7.51234 > 10.0.5.20.80: Flags [P.], length {len(_wire(request))}",
+                  *tcpdump_rows(frame)]
+    log = tmp_path / "capture.txt"
+    log.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json("--public-key", str(public), str(log))
+    assert report["scan"]["requests"] == {"requests_judged": 4, "signatures_valid": 1, "signatures_invalid": 1}
+    judged = [f for f in report["findings"] if f["context"].get("method")]
+    assert sorted(f["rule_id"] for f in judged) == sorted(
+        ["asaas-unsigned-transfer", "iugu-bad-signature", "iugu-unsigned-transfer"] + ["credential-over-plaintext-http"] * 4)
+    # each on the row that shows the payload's first byte: after 40 bytes of headers (54 with Ethernet's)
+    summaries = [number for number, line in enumerate(lines, 1) if " IP " in line]
+    assert {f["location"]["line"] for f in judged} == {
+        summary + 1 + (40 + 14 * (index % 2)) // 16 for index, summary in enumerate(summaries)}
+
+
+def _packet(payload: bytes, sequence: int, source_port: int = 51234) -> bytes:
+    """An IPv4 packet of one TCP segment (a header of 20 bytes, no options) carrying ``payload``."""
+    tcp = struct.pack("!HHIIBBHHH", source_port, 80, sequence, 1, 5 << 4, 0x18, 502, 0, 0)
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 40 + len(payload), 7, 0x4000, 64, 6, 0, bytes([10, 0, 0, 7]),
+                     bytes([10, 0, 5, 20]))
+    return ip + tcp + payload
+
+
+@pytest.mark.parametrize("source_port, joined", [(51234, True), (51999, False)])
+def test_a_request_sent_in_two_packets_is_joined_only_where_the_headers_say_they_are_one_stream(
+        source_port: int, joined: bool, tmp_path: Path) -> None:
+    """The head in one packet, the body in the next: the body goes on from the head where the
+    second packet is of the same connection and its sequence number follows the first's payload;
+    from another connection (another port) it is not the request's body."""
+    found, public = requests(tmp_path)
+    signed = _wire(found[1])
+    cut = signed.index(b"\r\n\r\n") + 4
+    lines = []
+    for number, (payload, sequence, port) in enumerate(((signed[:cut], 1, 51234), (signed[cut:], 1 + cut, source_port))):
+        lines += [f"13:00:00.{number}23456 IP 10.0.0.7.{port} > 10.0.5.20.80: Flags [P.], length {len(payload)}",
+                  *tcpdump_rows(_packet(payload, sequence, port))]
+    log = tmp_path / "capture.txt"
+    log.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json("--public-key", str(public), str(log))
+    counts = report["scan"]["requests"]
+    assert counts == ({"requests_judged": 1, "signatures_valid": 1} if joined
+                      else {"requests_judged": 1, "signatures_unverified": 1}), counts
+
+
+def test_a_hex_dump_of_other_bytes_is_no_request_and_costs_nothing_else(tmp_path: Path) -> None:
+    """A binary file's dump whose text column names a provider (and a method) holds no request;
+    a dump of bytes that are no text at all is read without an error."""
+    blob = bytes(range(256)) * 2 + b"\x00\x01POST api.iugu.com /v1/transfer_requests\x00\x02" + bytes(range(255, -1, -1))
+    log = tmp_path / "firmware.txt"
+    log.write_text("\n".join(["firmware image:", *hexdump_canonical(blob), "packet:", *tcpdump_rows(bytes(range(200)))]) + "\n")
+    report, run = scan_json(str(log))
+    assert (report["scan"]["requests"], report["findings"], report["errors"]) == ({}, [], [])
+    assert "0 inputs failed" in run.stderr
+
+
+def test_rows_whose_offsets_jump_join_nothing(tmp_path: Path) -> None:
+    """A row missing (the offset jumps by a row): the bytes on either side are not one run, so a
+    key cut across the gap is not found; the same rows with their offsets continuing are."""
+    key, data = _key_request()
+    start = data.index(key.encode())
+    row = start // 16 + 1  # the row the key goes on in
+    rows = xxd(data)
+    gap = rows[:row] + [f"{(row + 1) * 16:08x}:" + line[9:] for line in rows[row:]]
+    for lines, found in ((rows, True), (gap, False)):
+        log = tmp_path / "dump.txt"
+        log.write_text("\n".join(lines) + "\n")
+        report, _ = scan_json(str(log))
+        assert any(f["rule_id"] == "asaas-api-key" for f in report["findings"]) is found
