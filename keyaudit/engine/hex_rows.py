@@ -56,6 +56,9 @@ FORMATS: tuple[RowFormat, ...] = (
     _format("wireshark", "0000  ", r"(?P<offset>[0-9a-f]{4})   ?"),
 )
 MARKERS: tuple[str, ...] = tuple(dict.fromkeys(row_format.first for row_format in FORMATS))
+# What every first row holds (its offset, 0, in four digits or more): a text without it holds no
+# dump (one look at C speed before a look for each format's first row).
+ZERO_OFFSET = "0000"
 MAX_ROW_BYTES = 256  # xxd -c's most: a longer line is no row
 MAX_RUN_BYTES = 1 << 20  # a run is cut there: the rows past it are another
 _GROUP = re.compile(r" {0,2}((?:[0-9A-Fa-f]{2}){1,4})(?![^ |])")  # a hex group, then a blank, a `|` or the end

@@ -15,6 +15,7 @@ import pytest
 from helpers.credentials import asaas_key
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape, requests
+from keyaudit.engine.hex_rows import FORMATS, ZERO_OFFSET
 
 Rows = Callable[[bytes], list[str]]  # bytes in, the rows a tool writes for them out
 
@@ -192,3 +193,10 @@ def test_rows_whose_offsets_jump_join_nothing(tmp_path: Path) -> None:
         log.write_text("\n".join(lines) + "\n")
         report, _ = scan_json(str(log))
         assert any(f["rule_id"] == "asaas-api-key" for f in report["findings"]) is found
+
+
+@pytest.mark.parametrize("row_format", FORMATS, ids=lambda row_format: row_format.tool)
+def test_every_first_row_holds_the_zero_offset_the_readers_look_for_first(row_format) -> None:
+    """The request readers look for a dump in a window by the zero offset first (one look), then
+    by each format's first row: a format whose first row held no zero offset would go unread."""
+    assert ZERO_OFFSET in row_format.first and row_format.start.match(row_format.first + "50 4f")

@@ -19,7 +19,7 @@ import json
 import re
 from typing import Iterable, Iterator
 
-from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS
+from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS, ZERO_OFFSET
 from keyaudit.engine.offset_dump import MARK
 
 from .lines import python_literal
@@ -56,7 +56,6 @@ _UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 _CALL_ARGUMENT = ("(", ",")  # what a quoted argument of a printed call follows
 _DECODER = json.JSONDecoder()
 MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (as any capture line)
-_DUMP_MARKS = (MARK, *HEX_MARKERS)  # what a dump that shows bytes after their offsets holds: curl's trace, a hex dump
 
 
 def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
@@ -69,7 +68,24 @@ def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[lis
     every = "\n".join(text for _, text in lines)  # one look at C speed: most windows hold no piece
     if " stdout P " in every or " stderr P " in every:
         lines, leads = _cri_joined(lines, leads)
-    return joined_blocks(lines, leads) if any(mark in every for mark in _DUMP_MARKS) else (lines, leads)
+    dumped = MARK in every or _hex_dump_anchored(lines, leads, every)
+    return joined_blocks(lines, leads) if dumped else (lines, leads)
+
+
+def _hex_dump_anchored(lines: list[tuple[int, str]], leads: dict[int, int], every: str) -> bool:
+    """Whether one of the anchored lines (``leads``) holds a hex dump's first row: the first row
+    is a request anchor, so the engine's pass anchored the window on it, and only those few lines
+    are looked at (a look through the window's text, ``every``, for each format's first row cost
+    more than 1% of a mixed log's scan). Where the lines are not numbered one after another (CRI
+    pieces joined), the text is looked through for the zero offset every first row holds."""
+    first = lines[0][0] if lines else 0
+    for number in leads:
+        index = number - first
+        if not (0 <= index < len(lines) and lines[index][0] == number):
+            return ZERO_OFFSET in every and any(marker in every for marker in HEX_MARKERS)
+        if ZERO_OFFSET in lines[index][1] and any(marker in lines[index][1] for marker in HEX_MARKERS):
+            return True
+    return False
 
 
 def _cri_joined(lines: list[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
