@@ -119,12 +119,14 @@ def test_a_key_cut_across_rows_is_found_and_placed_on_the_hex_digits_that_show_i
 
 def test_a_request_in_a_packet_dump_is_its_tcp_payload_with_or_without_the_link_layer(tmp_path: Path) -> None:
     """tcpdump -X shows a packet from its IP header, -XX from its Ethernet header: the request is
-    what comes after the TCP header either way, and the summary line's port says it went in clear."""
+    what comes after the TCP header either way (IPv4 or IPv6), and the summary line's port says it
+    went in clear."""
     found, public = requests(tmp_path)
     lines = []
     for index, request in enumerate(found):
-        packet = _packet(_wire(request), sequence=1)
-        frame = bytes(6) + bytes([2, 0, 0, 0, 0, 1]) + b"\x08\x00" + packet if index % 2 else packet
+        packet = _packet(_wire(request), sequence=1, version=6 if index == 3 else 4)
+        ethertype = b"\x86\xdd" if index == 3 else b"\x08\x00"
+        frame = bytes(6) + bytes([2, 0, 0, 0, 0, 1]) + ethertype + packet if index % 2 else packet
         lines += [f"13:00:0{index}.123456 IP 10.0.0.7.51234 > 10.0.5.20.80: Flags [P.], length {len(_wire(request))}",
                   *tcpdump_rows(frame)]
     log = tmp_path / "capture.txt"
@@ -134,15 +136,18 @@ def test_a_request_in_a_packet_dump_is_its_tcp_payload_with_or_without_the_link_
     judged = [f for f in report["findings"] if f["context"].get("method")]
     assert sorted(f["rule_id"] for f in judged) == sorted(
         ["asaas-unsigned-transfer", "iugu-bad-signature", "iugu-unsigned-transfer"] + ["credential-over-plaintext-http"] * 4)
-    # each on the row that shows the payload's first byte: after 40 bytes of headers (54 with Ethernet's)
+    # each on its packet's first row, under the summary line (the rows of the headers after it: 40 bytes
+    # of IP and TCP headers, 60 for IPv6, and Ethernet's 14 where the dump shows it)
     summaries = [number for number, line in enumerate(lines, 1) if " IP " in line]
-    assert {f["location"]["line"] for f in judged} == {
-        summary + 1 + (40 + 14 * (index % 2)) // 16 for index, summary in enumerate(summaries)}
+    assert {f["location"]["line"] for f in judged} == {summary + 1 for summary in summaries}
 
 
-def _packet(payload: bytes, sequence: int, source_port: int = 51234) -> bytes:
-    """An IPv4 packet of one TCP segment (a header of 20 bytes, no options) carrying ``payload``."""
+def _packet(payload: bytes, sequence: int, source_port: int = 51234, version: int = 4) -> bytes:
+    """An IPv4 or IPv6 packet of one TCP segment (a header of 20 bytes, no options) carrying ``payload``."""
     tcp = struct.pack("!HHIIBBHHH", source_port, 80, sequence, 1, 5 << 4, 0x18, 502, 0, 0)
+    if version == 6:
+        return struct.pack("!IHBB16s16s", 6 << 28, 20 + len(payload), 6, 64, bytes(15) + b"\x07",
+                           bytes(15) + b"\x14") + tcp + payload
     ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 40 + len(payload), 7, 0x4000, 64, 6, 0, bytes([10, 0, 0, 7]),
                      bytes([10, 0, 5, 20]))
     return ip + tcp + payload

@@ -128,7 +128,10 @@ class _Connection:
             out.extend(text_lines(bytes(data), pieces))
             return first, []
         payload = bytes(data[found.start:found.end])
-        shifted = [_Piece(piece.at - found.start, piece.place) for piece in pieces if piece.at < found.end]
+        # its first line numbered as the packet's first row, right under the summary line that says
+        # where it went (the rows of its headers between); the others as the rows they begin on
+        shifted = [_Piece(0, pieces[0].place)] + [_Piece(piece.at - found.start, piece.place) for piece in pieces
+                                                   if found.start < piece.at < found.end]
         passed = out[self._end:]
         if (found.side == self._side and found.sequence == self._next and len(passed) <= PACKET_GAP_LINES
                 and len(self._data) + len(payload) <= MAX_RUN_BYTES):
