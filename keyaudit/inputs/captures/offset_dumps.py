@@ -28,6 +28,8 @@ PACKET_GAP_LINES = 1
 
 
 class _Shown(Protocol):
+    """Where the bytes of a text from ``at`` on begin to be shown: on the line ``place``."""
+
     at: int
     place: int
 
@@ -88,7 +90,7 @@ class _Block:
             lines = list(self._curl_lines())
             out.extend(lines)
         if lines and lines != self.given:
-            move(given, lines, leads)
+            _move(given, lines, leads)
 
     def _curl_lines(self) -> Iterator[tuple[int, str]]:
         """The lines of the text a block of curl's trace shows; none for a body a `.` may hide
@@ -99,7 +101,7 @@ class _Block:
         if not block.complete():
             yield from self.given
         elif block.exact:
-            yield from text_lines(bytes(block.data), block.pieces)
+            yield from _text_lines(bytes(block.data), block.pieces)
 
 
 class _Connection:
@@ -125,7 +127,7 @@ class _Connection:
         found = segment(bytes(data))
         if found is None:
             self._side = None
-            out.extend(text_lines(bytes(data), pieces))
+            out.extend(_text_lines(bytes(data), pieces))
             return first, []
         payload = bytes(data[found.start:found.end])
         # its first line numbered as the packet's first row, right under the summary line that says
@@ -140,7 +142,7 @@ class _Connection:
                                                                      for at, place in shifted]
         else:
             self._start, passed = len(out), []
-        out.extend(text_lines(payload, shifted))
+        out.extend(_text_lines(payload, shifted))
         self._side, self._end = found.side, len(out)
         self._next = (found.sequence + found.end - found.start) % (1 << 32)
         self._data, self._pieces = payload, shifted
@@ -148,13 +150,13 @@ class _Connection:
 
 
 class _Piece(NamedTuple):
-    """Where the bytes of a text from ``at`` on begin to be shown: on the line ``place``."""
+    """A piece of a packet's payload (see :class:`_Shown`)."""
 
     at: int
     place: int
 
 
-def text_lines(data: bytes, pieces: Sequence[_Shown]) -> Iterator[tuple[int, str]]:
+def _text_lines(data: bytes, pieces: Sequence[_Shown]) -> Iterator[tuple[int, str]]:
     """The lines of the text ``data``, each numbered as the line its first byte was shown on
     (``pieces``, in order: from each ``at`` on, the bytes were shown on line ``place``)."""
     data = data[:-1] if data.endswith(b"\n") else data
@@ -166,7 +168,7 @@ def text_lines(data: bytes, pieces: Sequence[_Shown]) -> Iterator[tuple[int, str
         position += len(part) + 1
 
 
-def move(given: list[tuple[int, str]], lines: list[tuple[int, str]], leads: dict[int, int]) -> None:
+def _move(given: list[tuple[int, str]], lines: list[tuple[int, str]], leads: dict[int, int]) -> None:
     """Move the anchors (``leads``) on the lines a block was written on (``given``) to the line of
     text (``lines``, numbered by where each began) each is in."""
     starts = [line for line, _ in lines]
