@@ -11,7 +11,7 @@ bytes, the rest a frame's padding), so a run of a stream's bytes (a request) is 
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Link layers a dump may show before the IP header: (bytes before the EtherType, the header's
 # length). Ethernet II; Ethernet with an 802.1Q VLAN tag; Linux cooked capture (tcpdump -i any),
@@ -23,8 +23,7 @@ _IPV6_HEADER = 40
 _TCP_HEADER = 20
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A TCP segment's payload (``payload``: where it starts and ends in the packet's bytes),
     its connection's side (addresses and ports, sender first) and its sequence number."""
 
