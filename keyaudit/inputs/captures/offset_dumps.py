@@ -15,7 +15,7 @@ the headers say so (see :class:`_Connection`). The other lines are given as they
 from __future__ import annotations
 
 import bisect
-from typing import Iterable, Iterator, NamedTuple, Protocol, Sequence
+from typing import Iterable, Iterator, Protocol, Sequence
 
 from keyaudit.engine.hex_rows import MAX_RUN_BYTES, HexRows
 from keyaudit.engine.offset_dump import DumpBlock
@@ -138,8 +138,8 @@ class _Connection:
         if (found.side == self._side and found.sequence == self._next and len(passed) <= PACKET_GAP_LINES
                 and len(self._data) + len(payload) <= MAX_RUN_BYTES):
             del out[self._start:]
-            payload, shifted = self._data + payload, self._pieces + [_Piece(at + len(self._data), place)
-                                                                     for at, place in shifted]
+            payload, shifted = self._data + payload, self._pieces + [_Piece(piece.at + len(self._data), piece.place)
+                                                                     for piece in shifted]
         else:
             self._start, passed = len(out), []
         out.extend(_text_lines(payload, shifted))
@@ -149,11 +149,13 @@ class _Connection:
         return min(first, self._start), passed
 
 
-class _Piece(NamedTuple):
+class _Piece:
     """A piece of a packet's payload (see :class:`_Shown`)."""
 
-    at: int
-    place: int
+    __slots__ = ("at", "place")
+
+    def __init__(self, at: int, place: int) -> None:
+        self.at, self.place = at, place
 
 
 def _text_lines(data: bytes, pieces: Sequence[_Shown]) -> Iterator[tuple[int, str]]:

@@ -11,7 +11,6 @@ bytes, the rest a frame's padding), so a run of a stream's bytes (a request) is 
 from __future__ import annotations
 
 import struct
-from typing import NamedTuple
 
 # Link layers a dump may show before the IP header: (bytes before the EtherType, the header's
 # length). Ethernet II; Ethernet with an 802.1Q VLAN tag; Linux cooked capture (tcpdump -i any),
@@ -23,14 +22,14 @@ _IPV6_HEADER = 40
 _TCP_HEADER = 20
 
 
-class Segment(NamedTuple):
-    """A TCP segment's payload (``payload``: where it starts and ends in the packet's bytes),
-    its connection's side (addresses and ports, sender first) and its sequence number."""
+class Segment:
+    """A TCP segment's payload (where it starts and ends in the packet's bytes), its connection's
+    side (addresses and ports, sender first) and its sequence number."""
 
-    start: int
-    end: int
-    side: tuple[bytes, bytes, int, int]
-    sequence: int
+    __slots__ = ("start", "end", "side", "sequence")
+
+    def __init__(self, start: int, end: int, side: tuple[bytes, bytes, int, int], sequence: int) -> None:
+        self.start, self.end, self.side, self.sequence = start, end, side, sequence
 
 
 def segment(data: bytes) -> Segment | None:
