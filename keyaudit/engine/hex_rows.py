@@ -20,6 +20,7 @@ and the request readers (:mod:`keyaudit.inputs.captures.offset_dumps`).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from keyaudit.engine.offset_dump import read_lines
@@ -27,34 +28,35 @@ from keyaudit.engine.offset_dump import read_lines
 
 class RowFormat:
     """How a tool starts a row: ``first`` is how its row at offset 0 starts (what the engine's pass
-    looks for), ``start`` the row's start up to its first hex group, its offset in group ``offset``.
-    (Plain classes here, neither dataclasses nor named tuples: the module is imported by every scan,
-    and a frozen dataclass costs 3.4 million instructions to make, a named tuple 0.6, a class 0.07.)"""
+    looks for), ``start`` the pattern of the row's start up to its first hex group, its offset in
+    group ``offset``. (Plain classes here: the module is imported by every scan, and a frozen
+    dataclass costs 3.4 million instructions to make, a named tuple 0.6, a class 0.07.)"""
 
     __slots__ = ("tool", "first", "start")
 
-    def __init__(self, tool: str, first: str, start: re.Pattern[str]) -> None:
+    def __init__(self, tool: str, first: str, start: str) -> None:
         self.tool, self.first, self.start = tool, first, start
 
 
-def _format(tool: str, first: str, start: str) -> RowFormat:
-    return RowFormat(tool, first, re.compile(start))
+# The patterns compiled when a dump is first read, not when the module is imported (by every scan:
+# the seven cost 2.5 million instructions to compile, 0.1% of the scan of a mixed log).
+_compiled = functools.cache(re.compile)
 
 
 FORMATS: tuple[RowFormat, ...] = (
     # Netty's LoggingHandler (ByteBufUtil.appendPrettyHexDump): `|00000010| 72 5f … |r_requests HTTP/|`
-    _format("netty", "|00000000| ", r"\|(?P<offset>[0-9a-f]{8})\| "),
+    RowFormat("netty", "|00000000| ", r"\|(?P<offset>[0-9a-f]{8})\| "),
     # tcpdump -X and -XX (print-ascii.c): `\t0x0010:  0a00 0514 c822 …  .....".P`, a packet a block
-    _format("tcpdump", "0x0000:  ", r"0x(?P<offset>[0-9a-f]{4,8}):  "),
+    RowFormat("tcpdump", "0x0000:  ", r"0x(?P<offset>[0-9a-f]{4,8}):  "),
     # hexdump -C (`00000010  72 5f 72 65 71 75 65 73  74 73 … |r_reques ts HTTP/|`) and tshark's
     # `-z follow,tcp,hex` (the same, upper-case offsets, the text column bare, the other side indented)
-    _format("hexdump -C", "00000000  ", r"(?P<offset>[0-9A-Fa-f]{8})  "),
+    RowFormat("hexdump -C", "00000000  ", r"(?P<offset>[0-9A-Fa-f]{8})  "),
     # xxd (`00000010: 725f 7265 7175 …  r_requests HTTP/`, -g 1 or 4 alike)
-    _format("xxd", "00000000: ", r"(?P<offset>[0-9a-f]{8}): "),
+    RowFormat("xxd", "00000000: ", r"(?P<offset>[0-9a-f]{8}): "),
     # od -A x -t x1z (`000010 72 5f 72 … >r_requests HTTP/<`)
-    _format("od", "000000 ", r"(?P<offset>[0-9a-f]{6}) "),
+    RowFormat("od", "000000 ", r"(?P<offset>[0-9a-f]{6}) "),
     # Wireshark's Copy as Hex Dump and its text export (`0010  72 5f 72 65 …   r_requests HTTP/`)
-    _format("wireshark", "0000  ", r"(?P<offset>[0-9a-f]{4})   ?"),
+    RowFormat("wireshark", "0000  ", r"(?P<offset>[0-9a-f]{4})   ?"),
 )
 MARKERS: tuple[str, ...] = tuple(dict.fromkeys(row_format.first for row_format in FORMATS))
 # What every first row holds (its offset, 0, in four digits or more): a text without it holds no
@@ -62,7 +64,7 @@ MARKERS: tuple[str, ...] = tuple(dict.fromkeys(row_format.first for row_format i
 ZERO_OFFSET = "0000"
 MAX_ROW_BYTES = 256  # xxd -c's most: a longer line is no row
 MAX_RUN_BYTES = 1 << 20  # a run is cut there: the rows past it are another
-_GROUP = re.compile(r" {0,2}((?:[0-9A-Fa-f]{2}){1,4})(?![^ |])")  # a hex group, then a blank, a `|` or the end
+_GROUP = r" {0,2}((?:[0-9A-Fa-f]{2}){1,4})(?![^ |])"  # a hex group, then a blank, a `|` or the end
 _UNSHOWN = bytes(range(32)) + bytes(range(127, 256))
 _DOTS = {byte: "." for byte in _UNSHOWN}
 _DOTS_AND_BLANKS = {**_DOTS, 32: "."}  # tcpdump writes a blank as a `.` too
@@ -118,7 +120,7 @@ class HexRows:
 
     def take(self, place: int, text: str) -> bool:
         """Whether the line (marked ``place``) is the next of these rows (taken), else they ended."""
-        start = self.format.start.match(text, self.column)
+        start = _compiled(self.format.start).match(text, self.column)
         row = _row(text, start.end()) if start is not None else None
         if row is None:
             return False
@@ -142,7 +144,8 @@ def _row(text: str, start: int) -> tuple[bytes, tuple[int, ...]] | None:
         return None
     groups: list[re.Match[str]] = []
     at, count = start, 0
-    while count < MAX_ROW_BYTES and (group := _GROUP.match(text, at)) is not None:
+    group_at = _compiled(_GROUP).match
+    while count < MAX_ROW_BYTES and (group := group_at(text, at)) is not None:
         groups.append(group)
         at, count = group.end(), count + len(group.group(1)) // 2
     for taken in range(len(groups), 0, -1):

@@ -6,6 +6,7 @@ a dump of other bytes, a binary file whose text column names a provider, rows wh
 
 from __future__ import annotations
 
+import re
 import struct
 from pathlib import Path
 from typing import Callable
@@ -204,4 +205,4 @@ def test_rows_whose_offsets_jump_join_nothing(tmp_path: Path) -> None:
 def test_every_first_row_holds_the_zero_offset_the_readers_look_for_first(row_format) -> None:
     """The request readers look for a dump in a window by the zero offset first (one look), then
     by each format's first row: a format whose first row held no zero offset would go unread."""
-    assert ZERO_OFFSET in row_format.first and row_format.start.match(row_format.first + "50 4f")
+    assert ZERO_OFFSET in row_format.first and re.match(row_format.start, row_format.first + "50 4f")
