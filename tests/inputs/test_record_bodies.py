@@ -102,3 +102,9 @@ def test_a_raw_name_at_the_top_of_a_record_holding_the_request_is_the_records_ow
     # a crash report's own raw data beside the request it describes is not that request's body
     found = request({"RawData": "worker 7 crashed", "Request": {"HttpMethod": "POST", "Url": URL}})
     assert found.body is None
+
+
+def test_the_replys_body_is_not_the_requests() -> None:
+    found = request({"request": {"method": "POST", "url": URL, "headers": {"Content-Type": "application/json"}},
+                     "response": {"status": 201, "body": '{"id": "t1"}'}})
+    assert found.body is None

@@ -133,3 +133,23 @@ def test_header_text_that_is_no_block_of_header_lines_shows_no_header_missing(lo
 def test_a_list_of_header_names_alone_shows_no_header_missing() -> None:
     found = request({"method": "POST", "url": URL, "headers": ["Content-Type", "Request-Time", "Signature"]})
     assert found.headers_known is False
+
+
+@pytest.mark.parametrize("record", [
+    {"request": {"method": "POST", "url": URL}, "response": {"status": 201, "headers": {"Content-Type": "text/json"}}},
+    {"http": {"request": {"method": "POST"}, "response": {"headers": {"content-type": "text/json"}}}, "url": {"full": URL}},
+    {"method": "POST", "url": URL, "status": 201, "response_headers": {"Content-Type": "application/json"}},
+    {"req": {"method": "POST", "url": URL}, "res": {"statusCode": 201, "headers": {"content-type": "text/json"}}},
+])
+def test_the_replys_headers_are_none_of_the_requests(record: dict) -> None:
+    # pino-http's req/res, ECS's http.response, a client's responseHeaders: a request logged
+    # beside its reply, its own headers not logged, shows no header missing
+    assert request(record).headers_known is False
+
+
+def test_a_request_read_inside_the_reply_keeps_what_is_around_it() -> None:
+    # an axios error as JSON: the request's config under response.config, its headers with it
+    found = request({"message": "Request failed with status code 401",
+                     "response": {"status": 401, "config": {"method": "post", "url": URL,
+                                                            "headers": {"Signature": "signature=ab=="}}}})
+    assert (found.header("Signature"), found.headers_known) == ("signature=ab==", True)

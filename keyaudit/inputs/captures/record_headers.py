@@ -36,7 +36,7 @@ from keyaudit.rulebook.header_names import RecordHeaders
 
 from .lines import split_header
 from .literals import printed_value
-from .record_views import ABSENT, matched, message_of, role, text
+from .record_views import ABSENT, matched, message_of, of_reply, role, text
 
 MAX_HEADER_NESTING = 3  # headers objects inside headers objects, opened at most this deep
 HEADER_MEMBERS = frozenset({"headers", "header"})  # what holds the headers inside a headers object
@@ -65,7 +65,8 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
     roles a headers map may hold beside its headers (its body)."""
     headers = parse(logged)
     if headers is None:
-        headers = next((parse(child) for child in node.values() if _is_header_map(child, known, besides)), None)
+        headers = next((parse(child) for key, child in node.items()
+                        if not of_reply(key) and _is_header_map(child, known, besides)), None)
     fields, telling = _field_headers(node, known)
     prefixed = _prefixed_headers(node)
     nginx, nginx_telling = _nginx_headers(record, known)

@@ -45,6 +45,10 @@ QUALIFIERS = ("", "request", "req", "http", "httprequest", "clientrequest", "cs"
 MAX_QUALIFIERS = 2
 _KEY = re.compile(r"[^0-9a-z]")
 MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
+# What a record names the reply by (pino-http's `res`, ECS's `http.response`, a client's `responseHeaders`):
+# what it holds is none of the request's.
+REPLY = frozenset({"res", "rsp", "resheaders", "resbody", "resp"})
+REPLY_PREFIXES = ("response", "reply")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -53,6 +57,12 @@ def role(key: object) -> str:
     Remembered: a log repeats the same few dozen keys on every record, and every key of every
     record around an anchor is asked for."""
     return _KEY.sub("", str(key).lower())
+
+
+def of_reply(key: object) -> bool:
+    """Whether a member's name says it holds the reply (see :data:`REPLY`)."""
+    name = role(key)
+    return name in REPLY or name.startswith(REPLY_PREFIXES)
 
 
 def spellings(*names: str) -> frozenset[str]:

@@ -19,9 +19,9 @@ runtime's ``{"log": "<escaped JSON>"}``, a cloud export's ``jsonPayload``, an er
   request it received and the one it forwarded; failing that, the shallowest whose name says the request
   (``"Name": "POST /v1/x"``: Azure's telemetry, a span's name), its URL then in a URL field, on
   a host field, or in any field of the node that holds an absolute URL with that path;
-- every other part is looked for in that node first, then in the nodes around it, nearest first
-  (ECS puts the method in ``http.request`` and the URL in a top-level ``url`` object); headers
-  (also those logged one field each) by :mod:`.record_headers`, the body by :mod:`.record_bodies`;
+- every other part is looked for in that node first, then in the nodes around it, nearest first (ECS
+  puts the method in ``http.request``, the URL in a top-level ``url``), never in the reply's (``response``);
+  headers (also those logged one field each) by :mod:`.record_headers`, the body by :mod:`.record_bodies`;
 - a string value that is itself a JSON object is read as a nested record (bounded depth).
 
 A record that names no method and absolute URL (or host and path) describes no request (one dumped as text in
@@ -42,7 +42,7 @@ from .lines import HTTP_METHODS, absolute_url, has_scheme, header_value, make_ex
 from .record_bodies import BODY, body
 from .record_headers import request_headers
 from .record_ids import request_id
-from .record_views import compact, first, matched, pairs_object, plain, role, spellings, typed
+from .record_views import compact, first, matched, of_reply, pairs_object, plain, role, spellings, typed
 
 MAX_DEPTH = 8  # objects nested deeper than this are not searched
 MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
@@ -112,12 +112,11 @@ def json_object(value: str) -> dict[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
-def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, ...], bool]]:
-    """Every object of the record, in its plain view, with its path of child positions and
-    whether a member on that path is named for the side a request is passed on to (see
-    :data:`ONWARD`), breadth first; JSON records held in strings, a list's first object and a
-    key/value list count as children."""
-    queue: list[tuple[dict[str, Any], tuple[int, ...], int, bool]] = [(record, (), 0, False)]
+def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, ...], str]]:
+    """Every object of the record, in its plain view, with its path of child positions and the side the
+    first member on that path named for one says (``onward``: :data:`ONWARD`; ``reply``: :func:`.of_reply`;
+    else ""), breadth first; JSON records held in strings, a list's first object and a key/value list are children."""
+    queue: list[tuple[dict[str, Any], tuple[int, ...], int, str]] = [(record, (), 0, "")]
     while queue:
         node, place, embedded, onward = queue.pop(0)
         node = plain(node)
@@ -136,7 +135,8 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
             elif isinstance(child, list):
                 child = pairs_object(child) or next((item for item in child if isinstance(item, dict)), None)
             if isinstance(child, dict):
-                queue.append((child, (*place, index), depth, onward or role(key).startswith(ONWARD)))
+                side = onward or ("onward" if role(key).startswith(ONWARD) else "reply" if of_reply(key) else "")
+                queue.append((child, (*place, index), depth, side))
         yield view, place, onward
 
 
@@ -287,13 +287,14 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     :mod:`.record_headers`); ``headers_known`` is False when the record shows no missing header.
     """
     nodes = list(_nodes(record))
-    onward = [item for item in nodes if item[2]]
-    found = next(((node, place, said) for read in (_stated, _named) for node, place, _ in onward + nodes
+    onward = [item for item in nodes if item[2] == "onward"]
+    found = next(((node, place, said, side) for read in (_stated, _named) for node, place, side in onward + nodes
                   if (said := read(node)) is not None), None)
     if found is None:
         return None
-    node, place, (method, target) = found
-    near = _near(nodes, place)
+    node, place, (method, target), side = found
+    # the reply's headers and body are none of the request's (unless it is read in it: axios's response.config)
+    near = _near([item for item in nodes if item[2] != "reply" or side == "reply"], place)
     logged = first(near, HEADERS, (str, dict, list))
     if logged is None:
         logged = first(near, HEADER_LINES, (list,))
@@ -330,8 +331,7 @@ def _named(node: dict[str, Any]) -> tuple[str, str] | None:
     """(method, target) of a node whose name says the request ("POST /v1/x"), or None."""
     for key, value in node.items():
         if role(key) in NAME and isinstance(value, str) and (said := _NAMED.fullmatch(value.strip())) is not None:
-            method = said.group(1).upper()
-            if method in HTTP_METHODS:
+            if (method := said.group(1).upper()) in HTTP_METHODS:
                 return method, said.group(2)
     return None
 
