@@ -24,7 +24,7 @@ from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.windows import KeepText, NestedText, Reach, Window, WindowCollector
 from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, VIA_LINES
-from keyaudit.inputs.captures.record_ids import ID_ON_LINE
+from keyaudit.inputs.captures.record_ids import id_on_line
 from keyaudit.inputs.captures.request_parts import PART_LINES, requests_read
 from keyaudit.inputs.line_blocks import LineBlocks
 from keyaudit.inputs.line_layers import reader_text
@@ -92,7 +92,7 @@ def reach_of(line: bytes, reach: Reach) -> Reach:
     object (the objects around it open up to that far above, past a URL in parts and lists of headers), two
     below. Else ``reach``, what the anchor's kind is given."""
     if holds_whole_request(line):
-        return Reach(0, PART_LINES) if ID_ON_LINE.search(line) else WHOLE_LINE_REACH
+        return Reach(0, PART_LINES) if id_on_line(line) else WHOLE_LINE_REACH
     if (found := _request_start(line)) is not None:
         return FIRST_LINE_REACH if found.group("absolute") else ORIGIN_FORM_REACH
     return JSON_MEMBER_REACH if _JSON_MEMBER.match(line) else reach

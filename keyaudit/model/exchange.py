@@ -57,7 +57,8 @@ class Exchange:
     # over the bytes sent: it cannot be judged on these.
     body_exact: bool = True
     # The id the log stamped on each of its records about this request (ASP.NET Core's RequestId, a
-    # request_id), where one is read: what ties a later record of its body to it. Not sent, not compared.
+    # request_id), where one is read and no body shown: what ties a later record of its body to it.
+    # Not sent, not compared.
     request_id: str | None = field(default=None, compare=False)
     # The first value of each header by lower-cased name, and how many headers it was made of.
     _names: tuple[int, dict[str, str]] = field(default=(-1, {}), init=False, repr=False, compare=False)

@@ -95,6 +95,9 @@ def test_a_record_carrying_its_id_is_read_with_the_lines_its_body_record_may_fol
     the record carries an id (its body's record, which may hold no anchor, may follow), and not
     where it carries none, or a trace's id alone."""
     assert reach_of(head("0HN:1", HEADERS, ONE).encode(), REQUEST_REACH) == Reach(0, PART_LINES)
+    for ids in ({"request_id": "a1"}, {"X-Request-ID": "a1"}, {"req": {"id": 7}}, {"trace_id": "t1", "span_id": "s1"},
+                {"TraceIdentifier": "0HN:1"}):
+        assert reach_of(head("", HEADERS, ONE, **ids).encode(), REQUEST_REACH) == Reach(0, PART_LINES), ids
     assert reach_of(head("", HEADERS, ONE, trace_id="4bf92f35").encode(), REQUEST_REACH) == Reach(0, 0)
 
 

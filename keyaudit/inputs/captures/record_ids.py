@@ -35,10 +35,16 @@ REQUEST_ID = spellings("requestid", "xrequestid", "correlationid", "xcorrelation
 TRACE_ID, SPAN_ID = frozenset({"traceid"}), frozenset({"spanid"})
 REQUEST_OBJECT = frozenset({"req", "request"})  # a record's request object, whose own ``id`` is the request's
 OWN_ID = frozenset({"id"})
-# The names above as a line writes them (a JSON key, a logfmt key): whether an id may be on a line,
-# asked of a line before it is read. It may say yes to more than the names (a `span_id` alone).
-ID_ON_LINE = re.compile(rb"(?i)(?:request|req|correlation|span)[_.-]?id[\"'=]|traceidentifier[\"'=]"
-                        rb"|\"req(?:uest)?\":\s*\{\s*\"id\"")
+# The names above as a line writes them, lower-cased (a JSON or a logfmt key, its words joined or
+# not), before the `id` that ends the key: whether an id may be on a line, asked of a line before it
+# is read; it may say yes to more than the names (a `span_id` alone). Each `id` a key may end with
+# is found by a literal pattern and what comes before it compared at C speed: a pattern opening with
+# the names' alternatives, case-insensitive, was tried at every position of the line (35 times slower).
+_BEFORE_ID = tuple([name + joiner for name in (b"request", b"req", b"correlation", b"span")
+                    for joiner in (b"", b"_", b".", b"-")]
+                   + [b'"' + name + b'":' + blank + b'{"' for name in (b"req", b"request") for blank in (b"", b" ")])
+_ID_END = re.compile(rb"id[\"'=]")
+_OTHER_ID_KEY = b"traceidentifier"
 
 
 def request_id(record: dict[str, Any]) -> str | None:
@@ -72,3 +78,9 @@ def written_on(named: str, text: str) -> bool:
     """Whether each piece of an id is on a line (a record of that id must hold them all): the
     test that spares a line without them being read."""
     return all(piece in text for piece in named.split(" "))
+
+
+def id_on_line(line: bytes) -> bool:
+    """Whether a line may carry a request's id under one of the names above (see :data:`_BEFORE_ID`)."""
+    lowered = line.lower()
+    return _OTHER_ID_KEY in lowered or any(lowered.endswith(_BEFORE_ID, 0, end.start()) for end in _ID_END.finditer(lowered))

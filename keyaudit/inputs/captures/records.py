@@ -25,7 +25,7 @@ runtime's ``{"log": "<escaped JSON>"}``, a cloud export's ``jsonPayload``, an er
 - a string value that is itself a JSON object is read as a nested record (bounded depth).
 
 A record that names no method and absolute URL (or host and path) describes no request (one dumped as text in
-its message is for the readers of dumps); the request's id the record carries (:mod:`.record_ids`) goes with it.
+its message is for the readers of dumps); the id it carries (:mod:`.record_ids`) goes with a request showing no body.
 """
 
 from __future__ import annotations
@@ -308,7 +308,7 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
         return None
     body_bytes, exact = body(near, nodes[0][0] if place else None, latin1, url, _holds_request)  # top: nodes[0]
     return make_exchange(method, url, headers, body_bytes, origin, time=_time(record), headers_known=headers_known,
-                         body_exact=exact, request_id=request_id(node) or request_id(record))
+                         body_exact=exact, request_id=request_id(node) or request_id(record) if body_bytes is None else None)
 
 
 def _holds_request(value: dict[str, Any] | list[Any]) -> bool:

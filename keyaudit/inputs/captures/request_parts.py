@@ -77,10 +77,11 @@ def with_id_bodies(requests: list[Exchange], lines: list[tuple[int, str]]) -> li
     its id holds (see above): where it is the one request of that id waiting. A line is read
     only where a request waits above it, within :data:`PART_LINES` (the requests held, and the
     ids a line is looked at for, are those of that many lines: a dense log's stay few)."""
-    heads = sorted((request.origin.line, at) for at, request in enumerate(requests)
-                   if request.request_id is not None and _awaits_body(request))
+    heads = [(request.origin.line, at) for at, request in enumerate(requests)
+             if request.request_id is not None and _awaits_body(request)]
     if not heads:  # most windows: no request carries an id, or each shows its body
         return requests
+    heads.sort()
     numbers = [number for number, _ in lines]
     below = lines[bisect.bisect_right(numbers, heads[0][0]) : bisect.bisect_right(numbers, heads[-1][0] + PART_LINES)]
     waiting: collections.deque[int] = collections.deque()  # the requests whose heads are in reach, oldest first
