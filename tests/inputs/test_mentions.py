@@ -5,6 +5,7 @@ a word, a document's sentence, a redirect's or a referer's URL, name no request.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,43 @@ def test_a_method_and_an_absolute_url_in_a_log_message_are_a_request_with_header
 ])
 def test_a_url_no_method_stands_before_or_a_document_names_no_request(line: str) -> None:
     assert read(["2026-11-22 13:00:00 INFO worker heartbeat ok", line]) == []
+
+
+@pytest.mark.parametrize("line", [
+    json.dumps({"time": "2026-11-22T13:00:00Z", "level": "info", "msg": f"sending request to POST {URL}"}),
+    json.dumps({"level": "debug", "msg": f"POST {URL}"}),  # the method first in the message: the record before it
+    json.dumps({"log": json.dumps({"level": "info", "message": f"calling POST {URL}\nattempt 1"}) + "\n",
+                "stream": "stdout"}),  # a record inside a container runtime's
+    f'level=info msg="sending request to POST {URL}" component=payouts',  # logfmt, no time to stand as a prefix
+])
+def test_a_method_and_an_absolute_url_in_a_records_message_are_a_request_with_headers_unknown(line: str) -> None:
+    """A JSON or logfmt record is its message's log prefix, though its message carries none."""
+    assert read([line]) == [(1, "prose", "POST", URL, False)]
+
+
+def test_a_record_read_as_a_request_and_naming_it_in_its_message_is_one_request() -> None:
+    """The record's own fields tell of the request: its message's words are a part of that."""
+    record = {"msg": f"sending request to POST {URL}", "method": "POST", "url": URL,
+              "headers": {"Content-Type": "application/json"}}
+    assert read([json.dumps(record)]) == [(1, "jsonlog", "POST", URL, True)]
+    assert read([json.dumps({"level": "info", "msg": f"see {URL} for the payout"})]) == []
+
+
+@pytest.mark.parametrize("line", ["Step 2: POST {url} with the api_token in the body.", "Passo 2: POST {url}",
+                                  "Note: POST {url} is how payouts go out.", "1. POST {url}", "Step 2: POST {url}"])
+def test_a_documents_numbered_step_or_label_names_no_request(line: str, tmp_path: Path) -> None:
+    """A runbook's step (``Step 2: POST http://…``) is a sentence whose label is no log prefix:
+    no request, so no plain-HTTP finding about a request nobody logged sending; the same step in
+    a log's line after its time is one."""
+    plain = URL.replace("https://", "http://")
+    doc = tmp_path / "runbook.md"
+    doc.write_text(f"# Payouts\n\n{line.format(url=plain)}\n")
+    report, _ = scan_json(str(doc))
+    assert report["scan"]["requests"].get("requests_judged") is None, report["findings"]
+    log = tmp_path / "app.log"
+    log.write_text(f"2026-11-22 13:00:00 INFO {line.format(url=plain)}\n")
+    report, _ = scan_json(str(log))
+    assert [f["rule_id"] for f in report["findings"]] == ["iugu-plaintext-request"]
 
 
 def test_a_referer_beside_a_request_named_in_passing_is_no_request() -> None:

@@ -51,7 +51,7 @@ of the line's rest after the log prefix and `lines`):
   alone     none: a start line no header line follows is no request (a `METHOD URL` line at the
             margin is also what request files and documents write)
   lead      what the text before the start's match holds (searched): a log prefix's time, pid or tag
-            (`VERBOSE:`, `[DEBUG]`), which a document's sentence naming a method and a URL lacks
+            (`VERBOSE:`, `[DEBUG]`), which a document's sentence, step or label (`Step 2: `) lacks
   mention   yes: the start line names a request in passing: it counts only where no other reading is
             near (mentions.py); inside a request being read it is that request's line
   bare      json: the library appends the body to a message as it is, so its lines may come without
@@ -211,10 +211,10 @@ SHAPES: tuple[dict[str, str], ...] = (
     # mitmdump's flow output (docs.mitmproxy.org/stable/concepts/options/#flow_detail, 2 and up:
     # headers; 3 and up: the content): `<client address>: <METHOD> <url>` (the HTTP version written
     # only when it is not HTTP/1.x), then the headers and, after a blank line, the content, each line
-    # indented by four blanks; ` << <status>` starts the response.
-    {"capture": "mitmproxy",
-     "needle": "://",
-     "start": r"(?P<method>[A-Z](?<=\d: [A-Z])[A-Z]*) (?P<url>https?://\S+)(?: HTTP/[\d.]+)?\s*$",
+    # indented by four blanks; ` << <status>` starts the response. (The address ends with a port: a step's
+    # number, `Step 2: POST <url>`, is none.)
+    {"capture": "mitmproxy", "needle": "://",
+     "start": r"(?P<method>[A-Z](?<=\d\d: [A-Z])[A-Z]*) (?P<url>https?://\S+)(?: HTTP/[\d.]+)?\s*$",
      "lines": "    ",
      "headers": "aligned",
      "cut": r"\s*<< ",
@@ -339,12 +339,12 @@ SHAPES: tuple[dict[str, str], ...] = (
     # A request named in a log message's words, `METHOD <absolute URL>` (a blank, `<`, `[` or `(` before the
     # method; not curl's `-X POST`): PowerShell's `VERBOSE: POST <url> with <n>-byte payload`, Scrapy's `Crawled
     # (201) <POST <url>>`, undici's, superagent's, go-retryablehttp's; headers unknown. Last: the shapes above
-    # own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the pattern.)
-    {"capture": "prose",
-     "needle": " http",
+    # own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the pattern.) Its lead:
+    # a time's or a pid's digits, a closing bracket, a tag in capitals before a colon.
+    {"capture": "prose", "needle": " http",
      "start": r"(?P<method>[A-Z](?:(?<=[^X] [A-Z])|(?<=[<\[(][A-Z]))(?<!--request [A-Z])[A-Z]*)(?= http) "
               r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
-     "lead": r"[\d:\]>)]", "mention": "yes",
+     "lead": r"\d\d|[\]>)]|[A-Z]{2}:", "mention": "yes",
      "headers": "none", "body": "none", "others": "end",
     },
 )

@@ -6,7 +6,8 @@ record describes is for the generic reconstructor (:mod:`.records`) to say. A li
 JSON object, or names no method and absolute URL, is not a request record and is skipped.
 
 A line that holds no JSON request but ``key=value`` pairs (logfmt: :mod:`.logfmt`) is read as the
-record those pairs make, by the same reconstructor.
+record those pairs make, by the same reconstructor. A record that describes no request may name
+one in its message's words (:mod:`.record_mentions`).
 
 nginx writes ``\\xHH`` escapes into JSON when its ``log_format`` lacks ``escape=json``; such a
 line is read with those escapes taken as the bytes they stand for, so its body is still exact.
@@ -27,6 +28,7 @@ from .batches import requests_in
 from .dump_table import outer_marks
 from .literals import literal_record, printed_in
 from .logfmt import logfmt_record, pairs_after_request
+from .record_mentions import mentioned_in
 from .records import json_object, request_of
 
 _NGINX_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9A-Fa-f]{2})")
@@ -125,8 +127,9 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
             continue  # a record of what a handler around a client logs first: the client's is the request sent
         origin = Origin(path, number, capture="jsonlog")
         found = False
+        parsed = parse_record(text) if "{" in text else None
         if "{" in text:
-            for exchange in _line_requests(text, origin, known):
+            for exchange in _line_requests(text, parsed, origin, known):
                 found = True
                 yield exchange
             if not found:
@@ -144,12 +147,23 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
         # its pairs (`POST https://… headers=`): the markers' tests
         if not found and ("ethod=" in text or pairs_after_request(text)) and (pairs := logfmt_record(text)) is not None:
             exchange = request_of(pairs, dataclasses.replace(origin, capture="logfmt"), False, known)
+            found = exchange is not None
             if exchange is not None:
                 yield exchange
+        if not found and " http" in text and (mention := _mention(text, parsed, origin)) is not None:
+            yield mention  # the mention shapes' needle: a blank before the URL's scheme
 
 
-def _line_requests(text: str, origin: Origin, known: RecordHeaders) -> Iterator[Exchange]:
-    parsed = parse_record(text)
+def _mention(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin) -> Exchange | None:
+    """The request the message of the line's JSON record (``parsed``), or of its logfmt pairs,
+    names in passing (:mod:`.record_mentions`)."""
+    record = parsed[0] if parsed is not None and isinstance(parsed[0], dict) else logfmt_record(text)
+    return mentioned_in(record, origin) if record is not None else None
+
+
+def _line_requests(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin,
+                   known: RecordHeaders) -> Iterator[Exchange]:
+    """The requests of the line's JSON (``parsed``: see :func:`parse_record`)."""
     if parsed is None:
         return
     record, latin1, end = parsed
