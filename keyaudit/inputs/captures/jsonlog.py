@@ -156,8 +156,11 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
 
 def _mention(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin) -> Exchange | None:
     """The request the message of the line's JSON record (``parsed``), or of its logfmt pairs,
-    names in passing (:mod:`.record_mentions`)."""
-    record = parsed[0] if parsed is not None and isinstance(parsed[0], dict) else logfmt_record(text)
+    names in passing (:mod:`.record_mentions`): a logfmt value holding blanks is quoted."""
+    if parsed is not None and isinstance(parsed[0], dict):
+        record = parsed[0]
+    else:
+        record = logfmt_record(text) if '="' in text else None
     return mentioned_in(record, origin) if record is not None else None
 
 
