@@ -40,6 +40,7 @@ from keyaudit.sources.opening import Opener
 REQUEST_REACH = Reach(REQUEST_SPAN_LINES // 2, 2 * REQUEST_SPAN_LINES)
 RECORD_REACH = Reach(2, 3)  # a record naming a provider host: a JSON line, a curl command, a request line and its Host header
 FIRST_LINE_REACH = Reach(0, REQUEST_SPAN_LINES)  # any anchor on a request's first line
+MARGIN_REACH = Reach(1, REQUEST_SPAN_LINES)  # the same at the margin: the line above may title it (`HTTP request:`)
 # the same, for a request line whose target names no scheme: the lines just before it may say where
 # it went (a packet capture's summary line, curl's `* Connected to … port 80`)
 ORIGIN_FORM_REACH = Reach(VIA_LINES, REQUEST_SPAN_LINES)
@@ -87,14 +88,15 @@ def reach_of(line: bytes, reach: Reach) -> Reach:
     """How far the request of an anchor on ``line`` reaches, where the line tells, whatever the anchor: none
     around a line holding a whole request (but the lines its body's record may follow it by, where it carries
     the request's id: :mod:`.captures.record_ids`); a request's span after a request's first line (its headers
-    may follow a host on it), nothing before it — but the few lines that may say where it went (a packet
-    capture's ports), where its target names no scheme; a request's span above a member of a pretty-printed JSON
-    object (the objects around it open up to that far above, past a URL in parts and lists of headers), two
+    may follow a host on it), nothing before it — but the line above one at the margin (a dump's section
+    title), and the few lines that may say where it went (a packet capture's ports), where its target names
+    no scheme; a request's span above a member of a pretty-printed JSON object (the objects around it open up
+    to that far above, past a URL in parts and lists of headers), two
     below. Else ``reach``, what the anchor's kind is given."""
     if holds_whole_request(line):
         return Reach(0, PART_LINES) if id_on_line(line) else WHOLE_LINE_REACH
     if (found := _request_start(line)) is not None:
-        return FIRST_LINE_REACH if found.group("absolute") else ORIGIN_FORM_REACH
+        return (FIRST_LINE_REACH if found.start() else MARGIN_REACH) if found.group("absolute") else ORIGIN_FORM_REACH
     return JSON_MEMBER_REACH if _JSON_MEMBER.match(line) else reach
 
 
@@ -121,8 +123,7 @@ def holds_whole_request(line: bytes) -> bool:
     the next records of its logger hold the headers); or a curl command that does not go on to the
     next line (no continuation character at its end, its quotes closed). A request dumped as text
     is not one, even where each of its lines is a JSON envelope (holding one line of the dump, its
-    method in no field).
-    """
+    method in no field)."""
     text = line.strip()
     if _bracketed(text):  # an object, or an array of them
         return _METHOD_FIELD.search(text) is not None and (b"eader" in text or _request_start(text) is None)
@@ -159,8 +160,7 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
         reading = _Reading(stream, scope, line_bytes)  # type: ignore[arg-type]
         for window in windows:
             if window.lines is not None:
-                lines: Iterable[tuple[int, str]] = (
-                    (number, reader_text(line)) for number, line in window.lines)
+                lines: Iterable[tuple[int, str]] = ((number, reader_text(line)) for number, line in window.lines)
             else:
                 lines = reading.lines(window)
             anchors = sorted(window.leads.items())

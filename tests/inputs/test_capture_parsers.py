@@ -470,9 +470,9 @@ def test_a_header_block_logged_as_one_message_carries_the_body_after_its_blank_l
 
 
 def test_a_head_with_a_line_passed_over_is_not_known_whole() -> None:
-    # a `--> POST <url>` whose following lines are no header the shape reads (Fuel's `Name : value`,
-    # after its `Body : …`) closed by a blank line: which headers went is unknown, none is missing
-    lines = [f"--> POST {URL}", "Body : {}", "Headers : (1)", "Signature : signature=abc", ""]
+    # a `--> POST <url>` whose following lines are no header the shape reads (`Name -> value`, after a
+    # `Payload -> …`) closed by a blank line: which headers went is unknown, none is missing
+    lines = [f"--> POST {URL}", "Payload -> {}", "Signature -> signature=abc", ""]
     exchange = only(parse("httpdump", lines))
     assert (exchange.headers, exchange.headers_known) == ([], False)
 

@@ -359,9 +359,7 @@ SHAPES = [case(shape) for shape in (
     case(journald_export, missed=NO_REQUEST + "a journal export entry's binary MESSAGE field: the line `MESSAGE`, "
          "then the dump's size as 8 little-endian bytes run into its request line, its CR LF lines, then "
          "`CODE_FILE=…` (the credentials in it are found)"),
-    case(socat_verbose, missed=NO_REQUEST + "socat -v's text: each line of the head ends with a written `\\r` "
-         "(backslash, r) before its line feed, under a `> <date>  length=<n> from=0 to=<n-1>` block header, and "
-         "the body's last line runs into the reply's `< …` header"),
+    case(socat_verbose),
     case(tcpdump_hex_ascii, plaintext=True), case(tshark_follow_hex, plaintext=True)]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS = [case(heroku_drain_router)]

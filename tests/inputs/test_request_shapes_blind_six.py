@@ -422,18 +422,10 @@ def apache_mod_dumpio(request: Request) -> list[str]:
 NO_REQUEST = "no request read: "
 SHAPES = [
     case(google_http_client_config),
-    case(gatling_trace, missed=NO_REQUEST + "the `HTTP request:` section of Gatling's dump (`POST <url>`, `headers=` "
-         "then `name: value` lines, `stringBody=<body>` over the body's lines), between `>>>>` and `<<<<` rules; its "
-         "bare `POST <url>` line at the margin is a request file's start, not a request named in a log message's "
-         "words: the text-dump reader would need `headers=` passed over and the body's `stringBody=` taken off"),
-    case(fuel_log_request, missed="`--> POST <url>` is read (OkHttp's mark), but neither `Body : <body>` before "
-         "the headers as the body nor the `Name : value` lines after `Headers : (<n>)` (a blank before the colon) "
-         "as headers: the requests are read with no header known and no body, so none is judged"),
+    case(gatling_trace),
+    case(fuel_log_request),
     case(request_node_debug),
-    case(bun_verbose_fetch, missed="the `[fetch] $ curl …` line is read as the command a shell would run, its "
-         "`--data-raw \"…\"` body with `\\n` kept as a backslash and an n (a shell keeps it so inside double "
-         "quotes), where Bun wrote the body's line feeds JSON-escaped: both signatures judged bad; the "
-         "`[fetch] > HTTP/1.1 POST <url>` head (the method after the protocol) is not read"),
+    case(bun_verbose_fetch),
     case(aiohttp_trace_config),
     case(betamax_cassette, "cassette.json"),
     case(excon_standard_instrumentor),

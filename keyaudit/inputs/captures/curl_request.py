@@ -17,7 +17,8 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .authorization import credential_header
 from .curl_options import options
-from .lines import has_scheme, header_value, make_exchange, to_bytes
+from .lines import content_length, has_scheme, header_value, make_exchange, to_bytes
+from .literals import unescaped
 
 _OTHER_AUTH = frozenset({"digest", "ntlm", "ntlm-wb", "negotiate", "anyauth", "aws-sigv4"})
 _LOOSE_HOST = re.compile(r"localhost|\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")
@@ -234,5 +235,19 @@ def command_exchange(words: list[str], origin: Origin) -> Exchange | None:
     else:
         url = _with_query(url, request.query)
         if request.data and not request.body_unknown:
-            body = to_bytes(data)
+            body = _declared_reading(data, request.headers)
     return make_exchange(_method(request), url, _headers(request), body, origin)
+
+
+def _declared_reading(data: str, headers: list[tuple[str, str]]) -> bytes:
+    """The bytes of the command's data: as a shell reads its words, unless the command declares
+    a ``Content-Length`` that reading misses and the data's backslash escapes undone match. A
+    program that prints the command it runs writes its arguments as JSON strings (Bun's verbose
+    fetch, ``--data-raw "{\\n\\"a\\":1}"``), whose ``\\n`` is a line feed where a shell keeps
+    a backslash and an n inside double quotes; the length it declares says which was sent."""
+    body = to_bytes(data)
+    declared = content_length(headers)
+    if declared is None or declared == len(body) or "\\" not in data:
+        return body
+    escaped = to_bytes(unescaped(data))
+    return escaped if len(escaped) == declared else body

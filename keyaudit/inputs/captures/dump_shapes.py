@@ -11,57 +11,7 @@ after the start is a bare header or blank line — none at all: the request was 
 log message, and the next line carrying the prefix is the next record. Header lines written
 bare inside a prefixed request are still the request's (a header block logged as one message).
 
-Keys (regexes are Python `re`; `start` is searched in the line, the others matched at the start
-of the line's rest after the log prefix and `lines`):
-  capture   the name a finding's context gives the capture
-  needle    a literal every start line holds (the start pattern is tried only on those lines)
-  start     (it opens with a literal or a class and looks back, where it must, from after them: a
-            pattern that opens with an assertion is tried at every position of the line)
-            groups: method, and url (absolute) or target (origin-form, joined to the Host header);
-            headers, when the start line lists them (Spring's [Name:"value", …]); flat, the header
-            fields after a request line on the same line (a request whose line breaks became blanks,
-            or `..`: the group gap says which); with either, the start line is all there is; eol,
-            the line end written out at the end of every line of the head (CR printed `.`, a
-            literal `\r\n`), taken off each
-  lines     what every later line holds right after the log prefix, or at its start when it carries
-            no prefix (default: nothing)
-  data      what each line of the body holds in place of the log prefix of the head's lines, where
-            those carry one (a debug callback's rendering marks the data sent apart from the header
-            lines sent: Insomnia's timeline, `> ` headers and `| ` data), taken off each
-  headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), aligned (indented,
-            blanks allowed before the colon: `HOST   : x`, `    Name: value`), equals (Name=value), or none:
-            the start line is all the library writes (its requests' headers are unknown)
-  ignore    lines passed over inside a request (also matched against the whole line)
-  end       the line that closes the request; its group size, when present, is the body's length
-  after     a wrapper the body is printed in right after the end line (wget's `[POST data: …]`): its
-            opening, matched at the line's start; the body is what follows it, over as many lines as
-            it takes, up to `close` at a line's end where the body is whole (Content-Length); an end
-            line the wrapper does not follow ends a request that showed no body
-  close     the text that closes that wrapper
-  via       a line at most a few lines before the start line that says where the request went: its
-            group port, a number or a service's name, says the scheme of an origin-form target
-            (80 or http: plain HTTP; 443 or https) where the Host header names no port
-  cut       lines that cut the request short (a response begins, the client's own info lines)
-  body      none: no body is shown (the header block's end ends the request)
-            length: after a blank line, Content-Length bytes; without one, up to a blank line
-            end: after a blank line, up to the end line, whose size settles the line endings
-            rest: the lines after the headers, a blank line between or not, up to the request's
-            end (blank lines at its end are the log's, not the body's)
-  others    skip: other loggers' lines may come between (passed over); end: they end the request
-  alone     none: a start line no header line follows is no request (a `METHOD URL` line at the
-            margin is also what request files and documents write)
-  lead      what the text before the start's match holds (searched): a log prefix's time, pid or tag
-            (`VERBOSE:`, `[DEBUG]`), which a document's sentence, step or label (`Step 2: `) lacks
-  mention   yes: the start line names a request in passing: it counts only where no other reading is
-            near (mentions.py); inside a request being read it is that request's line
-  bare      json: the library appends the body to a message as it is, so its lines may come without
-            the prefix the head's lines carry: a line after the headers that opens a JSON document,
-            bare or not, begins the body (which goes on bare while the document is open, and ends
-            where it closes); any other line is the log's next, and ends the request
-  outer     a literal that starts the line a handler around the client logs about the same request
-            first, before the handlers between changed it (a signing one among them): no request of
-            its own, nor is the structured log record that holds it (its fields are that line's
-            method and URL); the start line's is the request as sent
+The keys of an entry, and what each says, are described in :mod:`.dump_table`, which checks them.
 
 A header block is known to be whole (an unsigned request is called unsigned) when a blank line
 or the end line closed it, or — for shapes without an end line — when it showed a header.
@@ -182,6 +132,20 @@ SHAPES: tuple[dict[str, str], ...] = (
      "others": "end",
     },
 
+    # A head whose start line writes the protocol before the method: Bun's verbose fetch
+    # (bun.sh/docs/runtime/debugger, "Debugging network requests": `[fetch] > HTTP/1.1 POST <url>`,
+    # one `[fetch] > Name: value` a header sent, a blank line, `[fetch] < 201 Created`; the body
+    # only in the curl command it prints first, with BUN_CONFIG_VERBOSE_FETCH=curl). Beside the access
+    # log's shape, whose gate (` HTTP/`) it shares.
+    {"capture": "protocol-first",
+     "needle": "> HTTP/",
+     "start": r"> HTTP/\d(?:\.\d)? (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
+     "lines": "> ",
+     "cut": "< ",
+     "body": "none",
+     "others": "end",
+    },
+
     # A load balancer's, proxy's or server's access log line: the request line it received, quoted as
     # the common and combined log formats' `"%r"` write it, with an absolute URL where the logger saw
     # one (a load balancer or a forward proxy: AWS ALB's "request" field, `"POST https://<host>:443/<path>
@@ -265,6 +229,22 @@ SHAPES: tuple[dict[str, str], ...] = (
      "alone": "none",
     },
 
+    # Gatling's request dump with `io.gatling.http.engine.response` at TRACE (gatling.io/docs/gatling/guides/
+    # debugging/; its HttpStringBuilder.appendRequest): between the dump's `>>>>` and `<<<<` rules, sections
+    # under `=====` rules — `HTTP request:`, then `<method> <url>` at the margin, `headers=` and the headers as
+    # written on the wire, `stringBody=<body>` (over the body's lines) — then `HTTP response:`. Before the
+    # request file's shape, whose start line this is too: the section's title tells them apart.
+    {"capture": "gatling",
+     "needle": "://",
+     "above": r"^HTTP request:\s*$",
+     "start": r"^(?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
+     "ignore": r"headers=\s*$",
+     "end": r"={5,}\s*$",
+     "opens": "stringBody=",
+     "body": "rest",
+     "others": "end",
+    },
+
     # A request file: VS Code REST Client's and JetBrains HTTP Client's .http files
     # (github.com/Huachao/vscode-restclient README; jetbrains.com/help/idea/exploring-http-syntax.html)
     # and Hurl's (hurl.dev/docs/request.html): `METHOD URL` at the margin (no HTTP version: with one,
@@ -296,7 +276,9 @@ SHAPES: tuple[dict[str, str], ...] = (
     # TCP headers' bytes as dots and stray characters, run into the payload's first line) puts dots
     # right before the method; ngrep writes every unprintable byte as a dot (ngrep(8)): CR LF is
     # `..` in its default output (the payload on one line: flat), the CR a `.` at the end of each
-    # line with `-W byline` (eol); Wireshark's dissection text ends each line with a literal `\r\n`.
+    # line with `-W byline` (eol); Wireshark's dissection text ends each line with a literal `\r\n`; socat -v
+    # (socat(1): "text with some conversions for readability") writes CR as `\r` and `\` as `\\`, keeps line
+    # feeds and adds nothing after a block (`> <time>  length=<n> …` above each): the stream shown escaped.
     # GNU Wget's --debug output (src/http.c) prints the head as sent between `---request begin---`
     # and `---request end---`, then the body it posts as `[POST data: …]` (`[BODY data: …]` for
     # --body-data), as given. Where the request went is said before it by tcpdump's summary line
@@ -324,7 +306,7 @@ SHAPES: tuple[dict[str, str], ...] = (
     {"capture": "wire",
      "needle": " HTTP/",
      "start": r"(?P<method>[A-Z](?<![^\s>|.][A-Z])[A-Z]*) (?P<target>\S+) HTTP/\d(?:\.\d)?"
-              r"(?:(?P<gap> +|\.\.)(?P<flat>[A-Za-z][\w-]*: .*)|(?P<eol>\.|\\r\\n))?\s*$",
+              r"(?:(?P<gap> +|\.\.)(?P<flat>[A-Za-z][\w-]*: .*)|(?P<eol>\.|\\r(?:\\n)?))?\s*$",
      "end": r"---request end---\s*$",
      "after": r"\[(?:POST|BODY) data: ",
      "close": "]",

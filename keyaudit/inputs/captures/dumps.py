@@ -23,13 +23,14 @@ from typing import Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .dump_lines import FLAT_GAPS, WRITTEN_CRLF, brackets, flat_headers, header_line, quoted_list
+from .dump_lines import (FLAT_GAPS, JSON_OPENERS, WRITTEN_CR, WRITTEN_CRLF, brackets, flat_headers, header_line,
+                         quoted_list)
 from .dump_table import Shape, gates
+from .literals import unescaped
 from .log_prefix import Prefix, learned_prefix, starts_record
 from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
                     header_value, make_exchange)
 _PORT_SCHEMES = {"80": "http", "http": "http", "443": "https", "https": "https"}
-_OPENERS = ("{", "[")  # what a JSON document's first line begins with
 
 
 @dataclass
@@ -46,7 +47,7 @@ class _Request:
     body: BodyLines | None = None
     open_brackets: int = 0  # of a `rest` body read so far: a JSON body not yet closed goes on bare
     document: bool = False  # the `rest` body opened a JSON document: a line after it closes is not the body's
-    eol: str = ""  # the line end the head's lines are written with (ngrep's `.`), taken off each
+    eol: str = ""  # the line end the head's lines are written with (ngrep's `.`, socat's `\r`), taken off each
     wrapped: list[str] | None = None  # after the end line: the body's lines in its wrapper so far
     scheme: str | None = None  # of an origin-form target, where a line before the start said it
     gap: bool = False  # a blank line without the head's mark came last: data must follow
@@ -97,6 +98,10 @@ class DumpReader:
                 return _PORT_SCHEMES.get(found.group("port"))
         return None
 
+    def _under(self, above: re.Pattern[str], number: int) -> bool:
+        """Whether the line fed right before the start line ``number`` is the one ``above`` finds."""
+        return bool(self._between) and self._between[-1][0] == number - 1 and above.search(self._between[-1][1]) is not None
+
     @property
     def busy(self) -> bool:
         """Whether a request is being read: the lines after it may still belong to it."""
@@ -113,7 +118,8 @@ class DumpReader:
                 continue
             for needle, search, shape in starts:
                 if needle not in text or (match := search(text)) is None or match.group("method") not in HTTP_METHODS \
-                        or (shape.lead is not None and shape.lead.search(text, 0, match.start()) is None):
+                        or (shape.lead is not None and shape.lead.search(text, 0, match.start()) is None) \
+                        or (shape.above is not None and not self._under(shape.above, number)):
                     continue
                 groups = match.groupdict()
                 started = _Request(shape, number, match.group("method"), groups.get("url"), groups.get("target") or "",
@@ -205,10 +211,10 @@ class DumpReader:
         if body is None:  # a body appended bare to the marked head's message (Jersey's entity) opens a JSON document
             current.bare_head = current.bare_head or header
             return (header or (current.bare_head and not text.strip())
-                    or (current.shape.bare_json and bool(current.headers) and text[:1] in _OPENERS))
+                    or (current.shape.bare_json and bool(current.headers) and text[:1] in JSON_OPENERS))
         # a header block logged as one message goes on, after its blank line, with the body (http.rb's
         # `"#{headers}\n\n#{body}"`): a JSON document's first line begins it
-        opens = current.bare_head and current.shape.bare_json and not body.lines and text[:1] in _OPENERS
+        opens = current.bare_head and current.shape.bare_json and not body.lines and text[:1] in JSON_OPENERS
         return (opens or current.shape.body == "end" or current.open_brackets > 0
                 or (body.expected is not None and not body.complete))
 
@@ -231,15 +237,16 @@ class DumpReader:
             line = line.rstrip("\r")
             if current.eol and not line.endswith(current.eol):
                 return  # the printer's own annotation between the head's lines (Wireshark's fields)
-            yield from self._head_line(current, line.removesuffix(current.eol) if current.eol else line)
+            line = line.removesuffix(current.eol) if current.eol else line
+            yield from self._head_line(current, unescaped(line) if current.eol == WRITTEN_CR else line)
         elif (shape.body == "length" and current.body.expected is None and not line.strip()) \
                 or (current.document and current.open_brackets == 0 and line.strip()):
             self._current = None  # a blank line ends a body of no length; a line after its JSON document closed
             yield from self._finish(current)
         else:
             if shape.body == "rest" and not current.body.lines:
-                current.document = line.lstrip()[:1] in _OPENERS
-            current.body.add(line)
+                current.document = line.lstrip()[:1] in JSON_OPENERS
+            current.body.add(unescaped(line) if current.eol == WRITTEN_CR else line)
             if shape.body == "rest":
                 current.open_brackets = brackets(line, current.open_brackets)
             if shape.body == "length" and (current.body.complete or current.body.overflow):
@@ -283,17 +290,18 @@ class DumpReader:
             expected = content_length(current.headers) if shape.body == "length" else None
             # a head whose CR LF is written out (`\r\n`) was rendered by a printer, whose body is
             # rendered too (Wireshark's JSON tree, its lines ending `\n`): never the bytes sent
+            # one whose CR alone is written out (`\r`, socat -v's) is the stream as sent, shown escaped:
+            # the CRs shown, nothing added after a block (the next one may run into the body's last line)
             if shape.body != "none" and current.eol != WRITTEN_CRLF:
-                current.body = BodyLines(expected, current.crs_shown)
+                escaped = current.eol == WRITTEN_CR
+                current.body = BodyLines(expected, current.crs_shown or escaped, run_on=escaped)
                 if expected != 0:  # a declared empty body is complete already
                     return
-        elif shape.body == "rest" and (not shape.bare_json or line.lstrip()[:1] in _OPENERS):
-            # the body's message follows the headers' without a blank line (where the library appends
-            # it as it is, only a JSON document is known to be its: any other line is the log's next)
+        elif shape.body == "rest" and (first := shape.body_opening(line)) is not None:  # no blank line before it
             current.body = BodyLines()
-            current.body.add(line)
-            current.open_brackets = brackets(line, 0)
-            current.document = line.lstrip()[:1] in _OPENERS
+            current.body.add(first)
+            current.open_brackets = brackets(first, 0)
+            current.document = first.lstrip()[:1] in JSON_OPENERS
             return
         elif shape.body == "end":  # another line of the same logger before the block's end: passed over
             current.passed = True

@@ -43,6 +43,11 @@ Optional keys of a shape:
            taken off; a line without it ends the body
   head     yes: its headers are written as an HTTP head's are, so a blank line after them ends them
            (what follows is the body as the printer shows it: its ``a: b`` lines are no headers)
+  after    yes: its headers come after the body (the body is not the request's last field): the
+           request goes on past the body's end, up to its own end
+  others   end: the request is written as one print, line after line: a line that is none of its
+           labels (nor a line of the body) ends it; a first line no body or headers followed is
+           none of the shape's (another library's that writes it too)
 
 A request starts at its shape's first label — the field the library writes first, which must give
 one of its parts (method, url, target, host, pseudo) — and at any label giving a part the open
@@ -117,6 +122,17 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     {"capture": "quarkus", "list": "blanks", "labels": {
         "Request: ": r"\bRequest: (?P<method>[A-Z]+) (?P<url>https?://\S+) "
                      r"Headers\[(?P<headers>.*)\], Body:(?P<body>)\s*$"}},
+
+    # Kotlin Fuel's request as its LogRequestInterceptor prints it (github.com/kittinunf/fuel, fuel/src/main/
+    # kotlin/com/github/kittinunf/fuel/core/requests/DefaultRequest.kt, toString: `--> <method> <url>`,
+    # `Body : <body>` — `(empty)` without one —, `Headers : (<n>)`, one `Name : value` a header, each line
+    # ended by appendln, one println): the body before the headers. (OkHttp's `--> POST <url>` is
+    # followed by none of these labels: it is no request of this shape.)
+    {"capture": "fuel", "after": "yes", "others": "end", "labels": {
+        "> ": r"(?<=--)> (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",  # `>`, not `-`: rare in a log's lines
+        "Body : ": r"^Body : (?:\(empty\)\s*$|(?P<body>.*)$)",
+        "Headers : (": r"^Headers : \(\d+\)(?P<headers>)\s*$",
+        " : ": rf"^(?P<name>{TOKEN}) : (?P<value>.*)$"}},
 
     # pretty_dio_logger with its defaults (pub.dev/packages/pretty_dio_logger; PrettyDioLogger.
     # onRequest): a box `╔╣ Request ║ POST `, `║  <uri>`, then tables, each `╔ <title> ` and one

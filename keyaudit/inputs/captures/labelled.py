@@ -38,7 +38,7 @@ _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "q
                                                               "piped": piped_list}
 _OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
 _NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
-_KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined", "head"})
+_KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined", "head", "after", "others"})
 _LOOKING_BACK = re.compile(r"^(?:\\b|\(\?<!?[^)]*\))+")  # what a field may check before its needle
 _UNESCAPED = re.compile(r"\\(.)")
 
@@ -76,13 +76,16 @@ class LabelShape:
     ended: bool  # an end label closes the body
     lined: bool  # each line of the body carries its label line's log prefix
     head: bool  # its headers end as an HTTP head's do: at a blank line after them
+    after: bool  # its headers come after the body: the request goes on past it
+    others_end: bool  # a line that is none of its labels (nor the body's) ends the request
 
 
 def _shape(entry: dict[str, object]) -> LabelShape:
     labels = entry.get("labels")
-    if set(entry) - _KEYS or entry.get("list", "map") not in _LISTS or not isinstance(labels, dict):
-        raise ValueError(f"label table: entry {entry.get('capture')!r}: keys {sorted(entry)} (known: "
-                         f"{sorted(_KEYS)}), labels not a mapping, or a list that is not one of {sorted(_LISTS)}")
+    if (set(entry) - _KEYS or entry.get("list", "map") not in _LISTS or not isinstance(labels, dict)
+            or entry.get("after", "yes") != "yes" or entry.get("others", "end") != "end"):
+        raise ValueError(f"label table: entry {entry.get('capture')!r}: keys {sorted(entry)} (known: {sorted(_KEYS)}), "
+                         f"labels not a mapping, a list not one of {sorted(_LISTS)}, after not yes or others not end")
     built = tuple(Label(needle, pattern := re.compile(field), bool({"name", "headers"} & set(pattern.groupindex)),
                         _at_start(str(entry.get("capture")), needle, field)) for needle, field in labels.items())
     if not built or _OPENING.isdisjoint(built[0].field.groupindex):
@@ -90,7 +93,7 @@ def _shape(entry: dict[str, object]) -> LabelShape:
     return LabelShape(str(entry["capture"]), built, _LISTS[str(entry.get("list", "map"))],
                       entry.get("quoted") == "yes", str(entry.get("close", "")), str(entry.get("indent", "")),
                       any("end" in label.field.groupindex for label in built), entry.get("lined") == "yes",
-                      entry.get("head") == "yes")
+                      entry.get("head") == "yes", "after" in entry, "others" in entry)
 
 
 def _at_start(capture: str, needle: str, field: str) -> bool:
@@ -160,7 +163,7 @@ class _Request:
     whole: bool = True  # the body shown is all of it
     end_marked: bool = False  # the closing or a JSON document's end ended the body: every line read is the body's
     wrapped_at: int = -2  # the line of the last header or of a piece of its value: the next piece's line follows it
-    closed: bool = False  # the body ended before the method came: the request waits for it
+    closed: bool = False  # the body ended before the method or the headers came: the request waits for them
     tables: Tables = field(default_factory=Tables)  # which table the rows being read belong to
 
 
@@ -237,7 +240,11 @@ class LabelReader:
                 return
             current = self._current
         if found is None:
-            if current is not None and current.shape.head and not text.strip():
+            if current is not None and current.shape.others_end:
+                if current.body is None and not current.headers_known:
+                    self._current = None  # its first line alone is another shape's (OkHttp's `--> POST <url>`)
+                yield from self._end()  # another line: the request, written as one print, is over
+            elif current is not None and current.shape.head and not text.strip():
                 current.tables.blank()
             return
         label, shape, match = found
@@ -256,7 +263,7 @@ class LabelReader:
         current.headers += headers
         _wrapped(current, number, headers, groups.get("more"))
         yield from self._pieces(current, match, text)
-        if current.closed and "method" in current.parts:
+        if current.closed and "method" in current.parts and not current.shape.after:
             yield from self._end()  # the method, the field that was still to come after the body
 
     def _pieces(self, current: _Request, match: re.Match[str], text: str) -> Iterator[Exchange]:
@@ -314,9 +321,9 @@ class LabelReader:
 
     def _body_end(self, current: _Request) -> Iterator[Exchange]:
         """The body is over: so is the request, unless its method is still to come (Moya logs
-        `HTTP Request Method` after the body); then it waits for the method's label, as long
-        as no other request begins and its span lasts."""
-        if "method" in current.parts:
+        `HTTP Request Method` after the body) or its shape writes the headers after the body
+        (Fuel); then it waits for them, as long as no other request begins and its span lasts."""
+        if "method" in current.parts and not current.shape.after:
             yield from self._end()
         else:
             current.closed = True

@@ -270,9 +270,10 @@ class BodyLines:
     None — a signature checked over guessed bytes would report a forgery that never happened.
     """
 
-    def __init__(self, expected: int | None = None, crs_shown: bool = False) -> None:
+    def __init__(self, expected: int | None = None, crs_shown: bool = False, run_on: bool = False) -> None:
         self.expected = expected
         self.crs_shown = crs_shown
+        self.run_on = run_on  # the log adds nothing after the body: what follows may run into its last line
         self._parts: list[bytes] = []
         self._size = 0
         self.lines = 0
@@ -321,6 +322,8 @@ class BodyLines:
             return None
         if self.expected is None or self._joined_size(1) == self.expected:
             return b"\n".join(self._parts)
+        if self.run_on and self._joined_size(1) > self.expected >= self._joined_size(1) - len(self._parts[-1]):
+            return b"\n".join(self._parts)[: self.expected]  # the last line goes on with what follows the body
         if self.crs_shown:
             return None
         if self._crlf_lines and not end_marked:
