@@ -17,7 +17,7 @@ from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape
 from inputs.test_request_shapes_blind_five import jmeter_jtl_xml
 
-from keyaudit.inputs.captures.xml_records import exchanges
+from keyaudit.inputs.captures.xml_records import MAX_EXAMINED, exchanges
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS
 
 
@@ -128,3 +128,16 @@ def test_elements_nested_without_end_cost_only_their_depth(tmp_path: Path) -> No
     report, _ = scan_json(str(log))
     assert report["errors"] == []
     assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == ["asaas-unsigned-transfer"]
+
+
+def test_the_elements_around_an_anchor_are_looked_for_among_the_nearest_openings() -> None:
+    # an HTML page opens a tag on every line: an anchor looks at the MAX_EXAMINED nearest
+    # openings only, so a page of such lines costs each anchor a bounded look (it cost minutes)
+    def page(paragraphs: int) -> list[tuple[int, str]]:
+        return _lines("<page>\n" + "<p>see the docs</p>\n" * paragraphs
+                      + "<method>POST</method><url>https://api.iugu.com/v1/transfer_requests</url>\n</page>")
+
+    near, far = page(8), page(MAX_EXAMINED + 8)
+    assert [item.origin.line for item in exchanges(near, [near[-2]], "page.xml", NO_RECORD_HEADERS)] == [1]
+    assert list(exchanges(far, [far[-2]], "page.xml", NO_RECORD_HEADERS)) == []
+

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 
 MAX_RECORD_LINES = 400  # an element longer than this is not a recorded request
 MAX_TRIED = 6  # elements around one anchor parsed at most, innermost first
-MAX_DEPTH = 16  # elements below a record read at most this deep (the reconstructor searches 8)
+MAX_EXAMINED = 32  # openings above one anchor looked at most (a JTL sample's is its tenth)
+MAX_DEPTH = 16  # elements nested at most this deep: below a record (the reconstructor searches 8), or in one of their name
 TYPE_ATTRIBUTES = frozenset({"class", "type", "space"})  # XStream's class, xsi:type, xml:space: how, not what
 _OPEN = re.compile(r"<([A-Za-z_][\w.:-]*)(?=[\s/>])")
 _DECLARATION = "<!"  # a DOCTYPE or ENTITY inside a record (CDATA sections are allowed: see _declares)
@@ -46,11 +47,16 @@ def exchanges(lines: list[tuple[int, str]], anchored: list[tuple[int, str]], pat
         return
     index = {number: at for at, (number, _) in enumerate(lines)}
     read_to = -1  # the last line of the last element read: anchors inside it are its own
+    closings: dict[int, int | None] = {}  # where the element opening on a line closes: found once a window
+    parsed: set[int] = set()  # the elements (by opening line) parsed: each once, whichever anchor it is around
     for number in tagged:
         at = index.get(number)
         if at is None or at <= read_to:
             continue
-        for first, last in _elements_around(lines, at):
+        for first, last in _elements_around(lines, at, closings):
+            if first in parsed:
+                continue
+            parsed.add(first)
             record = _record(lines, first, last)
             exchange = None if record is None else request_of(record, Origin(path, lines[first][0], capture="xml"),
                                                               known=known)
@@ -60,20 +66,24 @@ def exchanges(lines: list[tuple[int, str]], anchored: list[tuple[int, str]], pat
                 break
 
 
-def _elements_around(lines: list[tuple[int, str]], at: int) -> Iterator[tuple[int, int]]:
+def _elements_around(lines: list[tuple[int, str]], at: int, closings: dict[int, int | None]) -> Iterator[tuple[int, int]]:
     """(first, last) line indexes of the elements that open on a line's first tag at or above
-    ``at`` and close at or below it, innermost first, at most :data:`MAX_TRIED` of them."""
-    tried = 0
+    ``at`` and close at or below it, innermost first: at most :data:`MAX_TRIED` of them, among
+    the :data:`MAX_EXAMINED` nearest openings (an HTML page's lines each open a tag)."""
+    tried = examined = 0
     for first in range(at, max(-1, at - MAX_RECORD_LINES), -1):
         found = _OPEN.search(lines[first][1])
         if found is None:
             continue
-        last = _closing(lines, first, found.group(1), found.start())
+        if first not in closings:
+            closings[first] = _closing(lines, first, found.group(1), found.start())
+        last = closings[first]
+        examined += 1
         if last is not None and last >= at:
             yield first, last
             tried += 1
-            if tried == MAX_TRIED:
-                return
+        if tried == MAX_TRIED or examined == MAX_EXAMINED:
+            return
 
 
 def _closing(lines: list[tuple[int, str]], first: int, name: str, start: int) -> int | None:
@@ -87,6 +97,8 @@ def _closing(lines: list[tuple[int, str]], first: int, name: str, start: int) ->
             depth += -1 if tag.group(1) else 0 if tag.group(2) else 1
             if depth == 0:
                 return at
+            if depth > MAX_DEPTH:
+                return None  # opened again and again, never closed (HTML's <p>): no record
     return None
 
 
