@@ -14,7 +14,7 @@ import pytest
 from helpers.printed_maps import js_inspect_lines, js_string
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape
-from keyaudit.inputs.captures.literals import literal_record, unescaped
+from keyaudit.inputs.captures.literals import MAX_DEPTH, literal_lines, literal_record, unescaped
 from keyaudit.inputs.captures.records import request_of
 from keyaudit.model.exchange import Origin
 
@@ -159,3 +159,12 @@ def test_a_map_in_a_programs_source_is_code_not_a_request_logged(tmp_path: Path)
 def test_a_run_of_blanks_in_a_bare_word_is_one_word() -> None:
     # each blank used to look for the next key across the rest of the run: minutes for this line
     assert literal_record("{a: b" + " " * 100_000 + "x}") == {"a": "b" + " " * 100_000 + "x"}
+
+
+def test_brackets_opened_line_after_line_past_the_depth_bound_make_no_map() -> None:
+    # each line of a log opening one more bracket (a message cut after `body={`) is read on only
+    # to the depth bound, not to the record bound, from every one of its lines
+    deep = ["call(a={"] + ["b={"] * (MAX_DEPTH + 2) + ["}" * (MAX_DEPTH + 4)]
+    assert literal_lines(deep, 4) is None
+    shallow = ["call(a={"] + ["b={"] * 3 + ["}" * 4 + ")"]
+    assert literal_lines(shallow, 4) == 4

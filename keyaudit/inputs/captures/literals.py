@@ -144,6 +144,8 @@ def literal_lines(lines: list[str], start: int) -> int | None:
     for index, text in enumerate(lines[1:], 1):
         if not opened:
             return index - 1
+        if len(opened) > MAX_DEPTH:
+            return None  # brackets opened line after line, never closed: no map (and no reading on to the bound)
         opened = _brackets(text, opened)
     return len(lines) - 1 if not opened else None
 
