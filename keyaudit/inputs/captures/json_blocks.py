@@ -176,9 +176,10 @@ def _record(lines: list[tuple[int, str]], opening: int, printed: bool = True
             return None, None, "literal"
         return (found[0] if isinstance(found[0], dict) else None), found[1], "literal"
     text = lines[opening][1]
+    bracket = hanging(text) if printed else None
     # an object opened at the line's end inside a map opened before it (`Request(…, body={`) is the map's
-    if not text.rstrip().endswith("{") or (printed and (start := hanging(text)) is not None and start < text.rindex("{")):
-        return _hanging_record(lines, opening, printed)
+    if not text.rstrip().endswith("{") or (bracket is not None and bracket < text.rindex("{")):
+        return _hanging_record(lines, opening, bracket)
     depth = _indent(text)
     body = [text[text.rindex("{"):]]
     for index in range(opening + 1, min(len(lines), opening + MAX_RECORD_LINES)):
@@ -195,12 +196,12 @@ def _record(lines: list[tuple[int, str]], opening: int, printed: bool = True
     return None, None, "jsonlog"
 
 
-def _hanging_record(lines: list[tuple[int, str]], opening: int, printed: bool
+def _hanging_record(lines: list[tuple[int, str]], opening: int, bracket: int | None
                     ) -> tuple[dict[str, Any] | None, int | None, str]:
-    """The map that opens on line ``opening`` and goes on over the lines after it, printed as
-    Python's pprint and Ruby's pp print one, up to the line that closes its brackets."""
+    """The map whose bracket opens at column ``bracket`` of line ``opening`` (:func:`.hanging`'s;
+    None: none does) and goes on over the lines after it, printed as Python's pprint and Ruby's pp
+    print one, up to the line that closes its brackets."""
     text = lines[opening][1]
-    bracket = hanging(text) if printed else None
     start = None if bracket is None else record_start(text, bracket)
     if bracket is None or start is None:
         return None, None, "literal"

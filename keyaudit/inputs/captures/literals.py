@@ -84,10 +84,7 @@ def literal_record(text: str) -> dict[str, Any] | None:
         if start is None:
             continue
         tries += 1
-        try:
-            value, _ = _Parser(text[start : start + MAX_LITERAL_CHARS]).value(0, "", None, 0)
-        except (_NotALiteral, IndexError):
-            value = None
+        value = found[0] if (found := _parsed(text, start)) is not None else None
         if isinstance(value, dict) and value:
             return value
         if tries == MAX_TRIES:
@@ -99,8 +96,12 @@ def printed_value(text: str, at: int) -> tuple[Any, int] | None:
     """The value printed at ``at`` of ``text`` — a quoted string (either quote), a bytes literal,
     a map or a list, in any notation above — and the index just past it; None where none is, or
     it does not parse (a bare word is left to the caller: only it knows where one ends)."""
-    if _PRINTED_START.match(text, at) is None:
-        return None
+    return None if _PRINTED_START.match(text, at) is None else _parsed(text, at)
+
+
+def _parsed(text: str, at: int) -> tuple[Any, int] | None:
+    """The value the grammar reads at ``at`` (at most :data:`MAX_LITERAL_CHARS` of it) and the
+    index just past it, or None where it does not parse."""
     try:
         value, end = _Parser(text[at : at + MAX_LITERAL_CHARS]).value(0, "", None, 0)
     except (_NotALiteral, IndexError):

@@ -93,10 +93,10 @@ def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
     bytes (base64, then); None when it holds neither (it is the body itself, an object): under a
     text or bytes name (``as_string``, ``as_bytes``), or under ``body`` when the object says what
     that is."""
-    described = all(role(key) in BODY_MEMBER | BODY_DESCRIBED for key in holder)
     for key, value in holder.items():
         name = role(key)
-        if name in BODY_MEMBER and isinstance(value, str) and value not in ABSENT and (name != "value" or described):
+        if name in BODY_MEMBER and isinstance(value, str) and value not in ABSENT and (
+                name != "value" or all(role(other) in BODY_MEMBER | BODY_DESCRIBED for other in holder)):
             return value, (True if name.removeprefix("as") in BODY_BYTES else None)
     if any(role(key) in BODY_DESCRIBED for key in holder):
         inner = first([holder], BODY_OWN, (str,))

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, Iterable
 
 from keyaudit.rulebook.header_names import RecordHeaders
 
@@ -92,8 +92,8 @@ def _message_head(record: dict[str, Any], method: str) -> list[tuple[str, str]] 
     lines = message.strip("\n").split("\n")
     if lines[0].rstrip().endswith(":"):
         lines = lines[1:]
-    fields = [split_header(line.rstrip("\r")) for line in lines]
-    if not fields or None in fields:
+    fields = _header_block(line.rstrip("\r") for line in lines)
+    if fields is None:
         return None
     parts = {role(name): value.strip() for name, value in fields if role(name) in HEAD_PARTS}
     if parts.get("method", "").upper() != method or not parts.get("path", "").startswith("/"):
@@ -137,11 +137,19 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
             return None  # the names alone (a logger that hides every value): which were sent, not with what
         return pairs
     if isinstance(value, str):
-        lines = [line.strip() for line in value.splitlines() if ":" in line]
-        pairs = [split_header(line) for line in lines]
         # text that is no block of header lines (a map printed in a notation not read) shows no header
-        return None if None in pairs or not pairs else [(name.strip(), rest.strip()) for name, rest in pairs]  # type: ignore[misc]
+        return _header_block(line.strip() for line in value.splitlines() if ":" in line)
     return None
+
+
+def _header_block(lines: Iterable[str]) -> list[tuple[str, str]] | None:
+    """Each line as a ``Name: value`` header; None when one is not a header, or there are none."""
+    pairs = []
+    for line in lines:
+        if (header := split_header(line)) is None:
+            return None
+        pairs.append(header)
+    return pairs or None
 
 
 def _pair_list(value: Any) -> bool:

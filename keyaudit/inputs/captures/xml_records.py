@@ -131,7 +131,7 @@ def _declares(text: str) -> bool:
 def _fields(element: Element, depth: int = 0) -> Any:
     """An element as a record's value: its text, or an object of its attributes and children
     (those nested deeper than :data:`MAX_DEPTH` left out: a request is not written so deep)."""
-    attributes = {_local(name): value for name, value in element.attrib.items() if _local(name) not in TYPE_ATTRIBUTES}
+    attributes = {local: value for name, value in element.attrib.items() if (local := _local(name)) not in TYPE_ATTRIBUTES}
     children = list(element) if depth < MAX_DEPTH else []
     text = element.text or ""
     if not children:
@@ -139,16 +139,14 @@ def _fields(element: Element, depth: int = 0) -> Any:
             return text
         return {**attributes, "value": text} if text.strip() else attributes
     fields: dict[str, Any] = {}
-    repeated: set[str] = set()
     for child in children:
         name, value = _local(child.tag), _fields(child, depth + 1)
-        if name in repeated:
-            fields[name].append(value)
-        elif name in fields:
-            fields[name] = [fields[name], value]
-            repeated.add(name)
-        else:
+        if name not in fields:
             fields[name] = value
+        elif isinstance(fields[name], list):  # repeated before: an element's own value is never a list
+            fields[name].append(value)
+        else:
+            fields[name] = [fields[name], value]
     # a child beats an attribute of its name: Charles's <request headers="true"> holds <headers>
     return {**attributes, **fields}
 
