@@ -118,3 +118,12 @@ def test_a_dump_written_as_a_calls_quoted_argument_is_read_with_cs_escapes() -> 
     shown = "".join({13: "\\r", 10: "\\n", 34: '\\"'}.get(b) or (chr(b) if 32 <= b < 127 else f"\\{b:o}") for b in data)
     line = f'13:00:00.123456 sendto(12, "{shown}", {len(data)}, MSG_NOSIGNAL, NULL, 0) = {len(data)}'
     assert [(e.url, e.body) for e in exchanges_in_lines([(3, line)], "strace.log")] == [(URL, body.encode())]
+
+
+def test_a_log_level_after_an_iso_time_is_no_syslog_host() -> None:
+    """`<time> DEBUG Host: api.iugu.com` is an application's line holding a header (a dump logged
+    a line a record, as Go's and Logback's ISO layouts write it), not the program `Host` of the
+    host `DEBUG` writing `api.iugu.com` through syslog: the dump is read with its Host header."""
+    lines = [(n, f"2026-11-22T13:00:00.{n:03d}Z DEBUG {text}") for n, text in enumerate(_dump("{}").split("\r\n"), 1)]
+    (exchange,) = exchanges_in_lines(lines, "app.log")
+    assert (exchange.url, exchange.header("Host"), exchange.body) == (URL, "api.iugu.com", b"{}")

@@ -36,9 +36,13 @@ _CRI = re.compile(r"\S+ (stdout|stderr) ([FP]) ")  # a CRI line's prefix: time, 
 # The prefix a log's transport writes before every line a program wrote, whatever the program's own
 # logger wrote after it on the first line of a message only: syslog (BSD, with an ISO time as
 # rsyslog and journalctl -o short-iso write it, and RFC 5424), docker compose's `service-1  | `, pm2's `0|app  | `,
-# kubectl logs --prefix's `[pod/name/container] `, Heroku's logplex `app[web.1]: `.
+# kubectl logs --prefix's `[pod/name/container] `, Heroku's logplex `app[web.1]: `. A syslog host is
+# no log level: `<time> DEBUG Host: api.iugu.com` is an application's line with a header, not a
+# message from the host DEBUG's program Host.
 _TRANSPORT = re.compile(r"(?:\d{4}-\d\d-\d\dT\S+ (?:app|heroku)\[[\w.-]+\]: "
-                        r"|(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*) [^\s:\[\]]+ [\w./@-]+(?:\[\d+\])?: "
+                        r"|(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*) "
+                        r"(?!(?i:trace|debug|dbg|info|inf|notice|warn|warning|wrn|error|err|erro|fatal|crit|critical)\b)"
+                        r"[^\s:\[\]]+ [\w./@-]+(?:\[\d+\])?: "
                         r"|<\d{1,3}>1 \S+ \S+ \S+ \S+ \S+ (?:-|\[.*?\]) "
                         r"|[\w.-]+ +\| |\d+\|[\w.-]+ +\| |\[pod/[^\]\s]+\] )")
 # rsyslog's escape of a control character it received ($EscapeControlCharactersOnReceive, on by
