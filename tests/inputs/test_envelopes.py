@@ -120,6 +120,33 @@ def test_a_dump_written_as_a_calls_quoted_argument_is_read_with_cs_escapes() -> 
     assert [(e.url, e.body) for e in exchanges_in_lines([(3, line)], "strace.log")] == [(URL, body.encode())]
 
 
+def test_a_docker_multiplexed_stream_saved_as_it_came_is_read_byte_for_byte(tmp_path) -> None:
+    """The Engine API's logs of a container without a TTY (docs.docker.com/reference/api/engine:
+    "Stream format": each frame is a header `[STREAM_TYPE, 0, 0, 0, SIZE1, SIZE2, SIZE3, SIZE4]`,
+    the size big-endian, then the payload), saved to a file as it came: the 8 bytes before each
+    line the program wrote are framing, and the signed transfer verifies."""
+    import struct
+
+    def framed(request) -> list[str]:
+        head = [f"{request.method} {request.path} HTTP/1.1", f"Host: {request.host}",
+                *(f"{name}: {value}" for name, value in request.headers), f"Content-Length: {len(request.body)}"]
+        lines = [*head, "", *request.body.split("\n")]
+        frames = [struct.pack(">BxxxL", 1, len(text) + 1) + text.encode() for text in lines]
+        return [frame.decode("utf-8", "surrogateescape") for frame in frames]
+
+    assert _signed_scan(tmp_path, framed) == {"requests_judged": 1, "signatures_valid": 1}
+
+
+def test_a_journal_exports_binary_field_is_read_after_its_size() -> None:
+    """`journalctl -o export` writes a field that holds line breaks as its name, a line feed, its
+    size as 64 bits little-endian and its bytes: the size is no part of the request line."""
+    body = '{\n"amount_cents":1050\n}'
+    data = _dump(body).encode()
+    text = ("MESSAGE\n".encode() + len(data).to_bytes(8, "little") + data + b"\nCODE_LINE=88").decode("utf-8", "surrogateescape")
+    lines = list(enumerate(text.split("\n"), start=1))
+    assert [(e.origin.line, e.url, e.body) for e in exchanges_in_lines(lines, "journal.export")] == [(2, URL, body.encode())]
+
+
 def test_a_log_level_after_an_iso_time_is_no_syslog_host() -> None:
     """`<time> DEBUG Host: api.iugu.com` is an application's line holding a header (a dump logged
     a line a record, as Go's and Logback's ISO layouts write it), not the program `Host` of the

@@ -356,9 +356,7 @@ SHAPES = [case(shape) for shape in (
     rsyslog_escaped, heroku_drain_app, splunk_hec_batch, datadog_logs_intake, new_relic_log_api,
     vector_console_logfmt, cloudwatch_filter_log_events, gcloud_logging_read, firehose_http_endpoint, pubsub_push,
     kafka_console_consumer, redis_monitor, strace_sendto, bcc_sslsniff)] + [case(tshark_follow_ascii, plaintext=True)] + [
-    case(journald_export, missed=NO_REQUEST + "a journal export entry's binary MESSAGE field: the line `MESSAGE`, "
-         "then the dump's size as 8 little-endian bytes run into its request line, its CR LF lines, then "
-         "`CODE_FILE=…` (the credentials in it are found)"),
+    case(journald_export),
     case(socat_verbose),
     case(tcpdump_hex_ascii, plaintext=True), case(tshark_follow_hex, plaintext=True)]
 HEADERS_ONLY: list[object] = []

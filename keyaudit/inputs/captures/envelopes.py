@@ -4,7 +4,8 @@ a JSON record whose message is the text, a batch of such records (a CloudWatch L
 ``logEvents``: each event's message a log line), a request dump written inside a quoted string with
 its line breaks escaped (``dump="POST /v1/… HTTP/1.1\\r\\nHost: …"``, as Go's slog and zap, or any
 logger quoting a value, write one), the prefix a transport writes before each line (syslog's,
-docker compose's, kubectl's, Heroku's) and the control characters rsyslog escaped after it, and
+docker compose's, kubectl's, Heroku's) and the control characters rsyslog escaped after it, a
+binary length frame (Docker's multiplexed stream, a journald export's binary field), and
 the CRI prefix (``<time> stdout F <text>``), whose partial pieces (``P``: the runtime split a long
 line) are first joined back into the line written, as are the pieces of an offset dump (curl's
 ``--trace-ascii``: a header cut every 64 bytes; a hex dump's rows, 16 bytes each).
@@ -50,6 +51,12 @@ _TRANSPORT = re.compile(r"(?:\d{4}-\d\d-\d\dT\S+ (?:app|heroku)\[[\w.-]+\]: "
 # line feeds were escaped; and the NUL a syslog client may end a message with (Python's SysLogHandler,
 # append_nul), `#000` at its end, which is no part of the message.
 _CONTROL_ESCAPE = re.compile(r"#0[0-3][0-7]")
+# A binary length frame written before the text it counts, 8 bytes holding NULs: the header of
+# each frame of Docker's multiplexed stream (the Engine API's attach and logs without a TTY, saved
+# as they come: the stream, 1 or 2, three NULs, the size as 32 bits big-endian), or a size as 64
+# bits little-endian (journald's export format before a field that holds line breaks, whose name
+# is the line above). No text begins with NULs: what follows is what a program wrote.
+_FRAME = re.compile(r"[\x00-\x02]\x00\x00\x00[^\n]{4}|[^\n]{3}\x00{5}")
 _ESCAPED_LF, _ESCAPED_NUL = "#012", "#000"
 # a request line whose line end is written as its escapes (CR LF as `\r\n`, or a lone LF, as a
 # client that normalised its dump's line ends writes it, as `\n`): a dump inside a quoted string.
@@ -134,6 +141,10 @@ def unwrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
 def _message(text: str) -> str | None:
     """The text an envelope line wraps, or None when the line is no envelope: a record's message,
     or the messages of the records a batch lists under one of its members, a line each."""
+    frame = _FRAME.match(text) if "\x00" in text[:8] else None
+    if frame is not None:
+        inner = text[frame.end():]
+        return _message(inner) or inner
     cri = _CRI.match(text)
     if cri is not None:
         return text[cri.end():]
