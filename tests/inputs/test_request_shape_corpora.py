@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import test_request_shapes_blind_eight as eight
 import test_request_shapes_blind_five as five
 import test_request_shapes_blind_four as four
 import test_request_shapes_blind_seven as seven
@@ -23,7 +24,7 @@ import test_request_shapes_printed as printed
 from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
-CORPORA = (two, three, three_text, four, five, six, seven, printed)
+CORPORA = (two, three, three_text, four, five, six, seven, eight, printed)
 ARGUMENTS = ("shape", "name", "plaintext")
 
 
