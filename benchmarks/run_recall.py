@@ -8,8 +8,9 @@ is whichever ``PYTHONPATH`` names, so another branch's code is measured on this 
 
     PYTHONPATH=/path/to/other/checkout python /path/to/this/checkout/benchmarks/run_recall.py
 
-``--keep DIR`` writes the rendered corpus to DIR (to look at a miss); ``--json`` prints the
-figures as JSON instead of a table.
+``--corpus second`` measures the second corpus (``tests/data/credential_corpus_2``) instead of
+the first; ``--keep DIR`` writes the rendered corpus to DIR (to look at a miss); ``--json`` prints
+the figures as JSON instead of a table.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from helpers.corpus import KINDS, load_manifest, render  # noqa: E402
+from helpers.corpus import CORPORA, KINDS, load_manifest, render  # noqa: E402
 from helpers.recall import Score, Tally, score  # noqa: E402
 
 
@@ -68,10 +69,12 @@ def print_table(result: Score, groups: dict[str, str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="first", help="which labelled corpus")
     parser.add_argument("--keep", type=Path, help="write the rendered corpus here and keep it")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
-    rendered = render()
+    corpus = CORPORA[args.corpus]
+    rendered = render(corpus)
     with tempfile.TemporaryDirectory(prefix="keyaudit-recall-") as temporary:
         folder = args.keep or Path(temporary)
         rendered.write(folder)
@@ -83,7 +86,7 @@ def main() -> None:
         print(json.dumps({"figures": figures, "misses": [l.id for l in result.misses],
                           "false_positives": result.false_positives}, indent=2))
     else:
-        print_table(result, load_manifest()["groups"])
+        print_table(result, load_manifest(corpus)["groups"])
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.corpus import KINDS, Label, load_manifest, render
+from helpers.corpus import CORPORA, KINDS, Label, load_manifest, render
 from helpers.recall import score
 from helpers.running import scan_json
 from helpers.secrecy import assert_none_leaked
@@ -19,12 +19,21 @@ from keyaudit.rulebook.loader import load_rules
 from keyaudit.rulebook.registry import bound_validators
 from keyaudit.rulebook.validators import asaas_key, hex_token, legacy_asaas_key
 
-# What the shipped rules reach on the corpus (benchmarks/run_recall.py prints the detail).
-CREDENTIAL_RECALL = 1.0  # every labelled credential, base64 Secret data included (decoding layers)
-CREDENTIAL_PRECISION = 1.0
-PLAINTEXT_RECALL = 1.0
-ENVIRONMENT_PRECISION = 1.0  # a key beside the other environment's host is no pairing (issue 15, item 5)
-ALL_PRECISION = 1.0
+# What the shipped rules reach on each corpus (benchmarks/run_recall.py [--corpus second] prints
+# the detail), by (kind, measure).
+FLOORS = {
+    "first": {("credential", "recall"): 1.0,  # every labelled credential, base64 Secret data included
+              ("credential", "precision"): 1.0,
+              ("plaintext-http", "recall"): 1.0,
+              ("environment-mismatch", "precision"): 1.0,  # a key beside the other environment's host is no pairing
+              ("all", "precision"): 1.0},
+    # written blind, in shapes the first does not have; its misses carry `leave` in its labels.yaml
+    "second": {("credential", "recall"): 0.897,
+               ("credential", "precision"): 0.985,
+               ("plaintext-http", "recall"): 1.0,
+               ("environment-mismatch", "precision"): 0.0,  # two sandbox keys in files that merely name the production host
+               ("all", "precision"): 0.959},
+}
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
 VALIDATOR_OF = (("asaas-legacy", legacy_asaas_key), ("asaas-prod-base64", lambda value: asaas_key(b64decode(value).decode())),
@@ -34,6 +43,12 @@ VALIDATOR_OF = (("asaas-legacy", legacy_asaas_key), ("asaas-prod-base64", lambda
 @pytest.fixture(scope="module")
 def rendered():
     return render()
+
+
+@pytest.fixture(scope="module", params=sorted(CORPORA))
+def corpus(request) -> tuple[str, object]:
+    """Each labelled corpus by name, rendered."""
+    return request.param, render(CORPORA[request.param])
 
 
 def test_the_corpus_covers_ten_languages_and_ten_formats(rendered) -> None:
@@ -64,19 +79,22 @@ def test_fake_credentials_have_the_structure_the_validators_check(rendered) -> N
     assert rejected == [], f"generated values the validators reject: {rejected}"
 
 
-def test_rendering_is_deterministic_and_marks_are_gone(rendered) -> None:
-    again = render()
+def test_rendering_is_deterministic_and_marks_are_gone(corpus) -> None:
+    name, rendered = corpus
+    again = render(CORPORA[name])
     assert again.files == rendered.files
     assert [(l.id, l.line, l.start) for l in again.labels] == [(l.id, l.line, l.start) for l in rendered.labels]
     assert not any("⟦" in text or "⟧" in text for text in rendered.files.values())
     for label in rendered.labels[:: max(1, len(rendered.labels) // 40)]:
         line = rendered.files[label.path].splitlines()[label.line - 1]
         value = rendered.values.get(label.id)
-        if value is not None:
-            assert line[label.start - 1:label.end - 1] == value, f"{label.id}: recorded place is off"
+        if value is not None:  # a value of several lines (a MIME body) is checked by its first
+            first = value.split("\n")[0]
+            assert line[label.start - 1:label.start - 1 + len(first)] == first, f"{label.id}: recorded place is off"
 
 
-def test_scan_reaches_the_recall_and_precision_floors(rendered, tmp_path: Path) -> None:
+def test_scan_reaches_the_recall_and_precision_floors(corpus, tmp_path: Path) -> None:
+    name, rendered = corpus
     rendered.write(tmp_path)
     report, run = scan_json("--no-dedupe", "--fail-on", "critical", str(tmp_path))
     assert report["errors"] == []
@@ -86,13 +104,10 @@ def test_scan_reaches_the_recall_and_precision_floors(rendered, tmp_path: Path) 
     assert_none_leaked(credentials, report=run.stdout, stderr=run.stderr)
     detail = ("\nmisses:\n  " + "\n  ".join(result.describe_misses())
               + "\nfalse positives:\n  " + "\n  ".join(result.false_positives))
-    floors = {("credential", "recall"): (result.tally("credential").recall, CREDENTIAL_RECALL),
-              ("credential", "precision"): (result.tally("credential").precision, CREDENTIAL_PRECISION),
-              ("plaintext-http", "recall"): (result.tally("plaintext-http").recall, PLAINTEXT_RECALL),
-              ("environment-mismatch", "precision"): (result.tally("environment-mismatch").precision,
-                                                      ENVIRONMENT_PRECISION),
-              ("all", "precision"): (result.tally().precision, ALL_PRECISION)}
-    below = {f"{kind} {measure}": round(value, 3) for (kind, measure), (value, floor) in floors.items() if value < floor}
+    reached = {(kind, measure): getattr(result.tally(None if kind == "all" else kind), measure)
+               for kind, measure in FLOORS[name]}
+    below = {f"{kind} {measure}": round(value, 3) for (kind, measure), value in reached.items()
+             if value < FLOORS[name][kind, measure]}
     assert below == {}, f"below the floors {below}{detail}"
 
 

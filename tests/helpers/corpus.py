@@ -29,8 +29,10 @@ from helpers import credentials as fake
 from helpers.data import DATA
 
 CORPUS_DIR = DATA / "credential_corpus"
-TEMPLATES = CORPUS_DIR / "files"
-LABELS = CORPUS_DIR / "labels.yaml"
+# The second corpus, written blind (without reading the rules) in shapes the first does not
+# have: the same layout (files/, labels.yaml), rendered and scored the same way.
+SECOND_CORPUS_DIR = DATA / "credential_corpus_2"
+CORPORA = {"first": CORPUS_DIR, "second": SECOND_CORPUS_DIR}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
@@ -44,6 +46,29 @@ def _asaas(environment: str, lose: str = "", wrap: Callable[[str], str] = str) -
         return wrap(key[len(lose):] if key.startswith(lose) else key)
 
     return make
+
+
+def _split(key: str) -> str:
+    """A key cut in two string literals joined by `+` (as code does to slip past push-time
+    secret scanners): the two halves and the `" + "` between them are the labelled value."""
+    return f'{key[:len(key) // 2]}" + "{key[len(key) // 2:]}'
+
+
+def _jwt(key: str) -> str:
+    """An unsigned-looking JWT (HS256 header, random signature) whose payload claims hold ``key``."""
+    def part(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+    claims = f'{{"sub":"billing-worker","asaas_api_key":"{key}","iat":1764547200}}'
+    signature = hashlib.sha256(key.encode()).digest()
+    return ".".join((part(b'{"alg":"HS256","typ":"JWT"}'), part(claims.encode()), part(signature)))
+
+
+def _mime_body(key: str) -> str:
+    """A text/plain mail body holding ``key``, base64-encoded in 76-character lines (RFC 2045)."""
+    body = f"Oi Ana,\r\n\r\nSegue a chave de produção do Asaas:\r\n\r\n{key}\r\n\r\nAbs,\r\nRafael\r\n"
+    encoded = base64.b64encode(body.encode()).decode()
+    return "\n".join(encoded[i:i + 76] for i in range(0, len(encoded), 76))
 
 
 def _basic(rng: random.Random) -> str:
@@ -64,19 +89,32 @@ VALUES: dict[str, Callable[[random.Random], str]] = {
     "asaas-prod-url-encoded": _asaas("prod", "$", lambda key: "%24" + key),
     "asaas-prod-compose-escaped": _asaas("prod", wrap=lambda key: "$" + key),  # `$$aact_…`
     "asaas-prod-base64": _asaas("prod", wrap=lambda key: base64.b64encode(key.encode()).decode()),
+    "asaas-prod-url-encoded-twice": _asaas("prod", "$", lambda key: "%2524" + key),
+    "asaas-hmlg-no-dollar": _asaas("hmlg", "$"),
+    "asaas-prod-split": _asaas("prod", wrap=_split),
+    "asaas-prod-jwt": _asaas("prod", wrap=_jwt),
+    "asaas-prod-mime-body": _asaas("prod", wrap=_mime_body),
     "asaas-legacy": fake.legacy_asaas_key,
     "iugu32": lambda rng: fake.iugu_token("lower", rng),
     "iugu32u": lambda rng: fake.iugu_token("upper", rng),
     "iugu64": lambda rng: fake.iugu_token("long", rng),
+    "iugu32-base64": lambda rng: base64.b64encode(fake.iugu_token("lower", rng).encode()).decode(),
+    "iugu32u-base64": lambda rng: base64.b64encode(fake.iugu_token("upper", rng).encode()).decode(),
     "basic-iugu": _basic,
     "basic-user": _user_password,
     "md5": lambda rng: fake.hex_digest(16, rng),
     "sha1": lambda rng: fake.hex_digest(20, rng),
     "sha256": lambda rng: fake.hex_digest(32, rng),
     "sha256u": lambda rng: fake.hex_digest(32, rng).upper(),
+    "sha256-base64": lambda rng: base64.b64encode(bytes.fromhex(fake.hex_digest(32, rng))).decode(),
+    # ciphertexts: kubeseal's (base64 that starts "Ag") and an Ansible vault body (80-hex lines)
+    "sealed-blob": lambda rng: "Ag" + base64.b64encode(bytes.fromhex(fake.hex_digest(384, rng))).decode()[2:],
+    "ansible-vault-body": lambda rng: "\n          ".join(fake.hex_digest(40, rng) for _ in range(4)),
     "uuid": fake.random_uuid,
     "stripe": lambda rng: "sk_live_" + fake.alnum(24, rng),
     "github": lambda rng: "ghp_" + fake.alnum(36, rng),
+    "mercadopago": lambda rng: fake.mercadopago_token("production", rng),
+    "npm": lambda rng: "npm_" + fake.alnum(36, rng),
 }
 
 
@@ -117,9 +155,10 @@ class Rendered:
             target.write_text(text, encoding="utf-8")
 
 
-def load_manifest() -> dict:
-    """``labels.yaml``: ``groups`` (folder -> language or format) and ``labels`` (id -> entry)."""
-    return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+def load_manifest(corpus: Path = CORPUS_DIR) -> dict:
+    """``labels.yaml`` of ``corpus``: ``groups`` (folder -> language or format) and ``labels``
+    (id -> entry)."""
+    return yaml.safe_load((corpus / "labels.yaml").read_text(encoding="utf-8"))
 
 
 def _rng(label: str) -> random.Random:
@@ -135,22 +174,23 @@ def _expected(raw: str | list[str] | None) -> tuple[str, ...]:
     return kinds
 
 
-def templates() -> Iterator[tuple[str, str]]:
-    """Every template as (path relative to ``files/``, text), in path order."""
-    for path in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
-        yield path.relative_to(TEMPLATES).as_posix(), path.read_text(encoding="utf-8")
+def templates(corpus: Path = CORPUS_DIR) -> Iterator[tuple[str, str]]:
+    """Every template of ``corpus`` as (path relative to its ``files/``, text), in path order."""
+    folder = corpus / "files"
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        yield path.relative_to(folder).as_posix(), path.read_text(encoding="utf-8")
 
 
-def render() -> Rendered:
-    """The corpus with every mark replaced; raises ValueError on a mark without a label, a
+def render(corpus: Path = CORPUS_DIR) -> Rendered:
+    """``corpus`` with every mark replaced; raises ValueError on a mark without a label, a
     label used twice or never, or a value kind that does not exist."""
-    manifest = load_manifest()
+    manifest = load_manifest(corpus)
     entries: dict[str, dict] = manifest["labels"]
     files: dict[str, str] = {}
     labels: list[Label] = []
     values: dict[str, str] = {}
     seen: set[str] = set()
-    for relative, text in templates():
+    for relative, text in templates(corpus):
         out: list[str] = []
         line, column, last = 1, 1, 0
         for mark in MARK.finditer(text):
