@@ -19,12 +19,13 @@ import test_request_shapes_blind_six as six
 import test_request_shapes_blind_three as three
 import test_request_shapes_blind_three_text as three_text
 import test_request_shapes_blind_two as two
+import test_request_shapes_layouts as layouts
 import test_request_shapes_printed as printed
 
 from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
-CORPORA = (two, three, three_text, four, five, six, seven, eight, printed)
+CORPORA = (two, three, three_text, four, five, six, seven, eight, printed, layouts)
 ARGUMENTS = ("shape", "name", "plaintext")
 
 

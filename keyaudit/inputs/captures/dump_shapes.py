@@ -265,7 +265,8 @@ SHAPES: tuple[dict[str, str], ...] = (
     # and `< ` response lines, the body never shown); libcurl's CURLOPT_VERBOSE as PHP's cURL and
     # Guzzle's `debug` option print it (`> ` on the request line only, the header lines bare); Go's
     # httputil.DumpRequestOut and Guzzle's MessageFormatter `{request}` printed through a logger
-    # (the logger's prefix on the request line only). Last: the shapes above end their start lines
+    # (the logger's prefix on the request line only, or on each line: Python's logging.basicConfig
+    # writes `LEVEL:name:` with no blank before the message). Last: the shapes above end their start lines
     # with a request line too. Apache HttpClient's `headers` logger (`http-outgoing-0 >> POST …`, a
     # header a line, no body) too: where its `wire` logger (wire_logs.py) logs the same request byte
     # for byte, the two readings are one request (same_request.py). And a whole request on one
@@ -305,7 +306,7 @@ SHAPES: tuple[dict[str, str], ...] = (
 
     {"capture": "wire",
      "needle": " HTTP/",
-     "start": r"(?P<method>[A-Z](?<![^\s>|.][A-Z])[A-Z]*) (?P<target>\S+) HTTP/\d(?:\.\d)?"
+     "start": r"(?P<method>[A-Z](?<![^\s>|.:][A-Z])[A-Z]*) (?P<target>\S+) HTTP/\d(?:\.\d)?"
               r"(?:(?P<gap> +|\.\.)(?P<flat>[A-Za-z][\w-]*: .*)|(?P<eol>\.|\\r(?:\\n)?))?\s*$",
      "end": r"---request end---\s*$",
      "after": r"\[(?:POST|BODY) data: ",

@@ -1,6 +1,6 @@
 """Log lines wrapped by whatever shipped them, unwrapped for the readers of requests written as
 text: a container runtime's JSON line (``{"log": "--> POST https://…\\n", "stream": "stdout"}``),
-a JSON record whose message is the text, a batch of such records (a CloudWatch Logs subscription's
+a JSON or logfmt record whose message is the text (logrus's ``msg="Host: api.iugu.com"``), a batch of such records (a CloudWatch Logs subscription's
 ``logEvents``: each event's message a log line), a request dump written inside a quoted string with
 its line breaks escaped (``dump="POST /v1/… HTTP/1.1\\r\\nHost: …"``, as Go's slog and zap, or any
 logger quoting a value, write one), the prefix a transport writes before each line (syslog's,
@@ -24,6 +24,7 @@ from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS, ZERO_OFFSET
 from keyaudit.engine.offset_dump import MARK
 
 from .lines import python_literal
+from .logfmt import logfmt_record
 from .offset_dumps import joined_blocks
 from .record_views import message_of, role
 from .records import json_object
@@ -154,7 +155,11 @@ def _message(text: str) -> str | None:
         return _message(inner) or inner
     record = json_object(text)
     if record is None:
-        return _quoted_dump(text) if "\\n" in text and " HTTP/" in text else None
+        dump = _quoted_dump(text) if "\\n" in text and " HTTP/" in text else None
+        if dump is not None or "msg=" not in text and "message=" not in text:
+            return dump
+        record = logfmt_record(text)  # logrus's and slog's text: the message is the `msg` pair's
+        return None if record is None else _own_message(record)
     own = _own_message(record)
     if own is not None:
         return own

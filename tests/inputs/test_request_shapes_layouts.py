@@ -1,0 +1,110 @@
+"""A corpus of log layouts: the four money-out requests of :mod:`helpers.signed_shapes` written
+as a wire dump (request line, headers, blank line, body) that a program logs one line a record,
+through the default or documented layout of a common logger — each record's prefix (a time, a
+level, a logger, a thread) before each line. A layout is the general case of every dump a logger writes: the readers learn the
+prefix from the request line, never a list of layouts. The checks are those every corpus passes
+(:mod:`test_request_shape_corpora`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from helpers.signed_shapes import Request, case
+
+
+def _dump(request: Request) -> list[str]:
+    """The request as a client's dump shows it: HTTP/1.1, Host first, the body's own line feeds."""
+    head = [f"{request.method} {request.path} HTTP/1.1", f"Host: {request.host}",
+            *(f"{name}: {value}" for name, value in request.headers), f"Content-Length: {len(request.body.encode())}"]
+    return [*head, "", *request.body.split("\n")]
+
+
+def _each_line(prefix: Callable[[int], str]) -> Callable[[Request], list[str]]:
+    return lambda request: [prefix(n) + line for n, line in enumerate(_dump(request))]
+
+
+def go_log_iso_level(request: Request) -> list[str]:
+    # An ISO-8601 time and a level before the message, as logback's `%d{ISO8601} %level %msg` and
+    # most Go loggers' console output write it: a syslog line has a host in that place, a log line
+    # a level (`DEBUG Host: api.iugu.com` is no message of the program `Host`).
+    return _each_line(lambda n: f"2026-11-22T13:00:00.{n:03d}Z DEBUG ")(request)
+
+
+def spring_boot_3(request: Request) -> list[str]:
+    # Spring Boot 3's console pattern (docs.spring.io/spring-boot/reference/features/logging.html,
+    # "Log Format": date and time, level, process id, `---`, the application name and thread in
+    # brackets, the logger name padded, `:`, the message).
+    return _each_line(lambda n: f"2026-11-22T13:00:00.{n:03d}Z DEBUG 4242 --- [payouts] [nio-8080-exec-1] "
+                                "c.a.p.HttpLog                            : ")(request)
+
+
+def ruby_logger(request: Request) -> list[str]:
+    # Ruby's Logger::Formatter (ruby-doc.org/3.3/stdlibs/logger/Logger/Formatter.html):
+    # `%s, [%s #%d] %5s -- %s: %s` — the level's letter, the time, the pid, the level, the program.
+    return _each_line(lambda n: f"D, [2026-11-22T13:00:00.{n:06d} #4242] DEBUG -- : ")(request)
+
+
+def python_basic_config(request: Request) -> list[str]:
+    # Python's logging.basicConfig() default format (docs.python.org/3/library/logging.html,
+    # BASIC_FORMAT): `%(levelname)s:%(name)s:%(message)s` — no blank before the message.
+    return _each_line(lambda n: "DEBUG:payouts.http:")(request)
+
+
+def python_asctime(request: Request) -> list[str]:
+    # The logging HOWTO's format (docs.python.org/3/howto/logging.html, "Formatters"):
+    # `%(asctime)s - %(name)s - %(levelname)s - %(message)s`.
+    return _each_line(lambda n: f"2026-11-22 13:00:00,{n:03d} - payouts.http - DEBUG - ")(request)
+
+
+def go_standard_log(request: Request) -> list[str]:
+    # Go's log package with LstdFlags | Lmicroseconds | Lshortfile (pkg.go.dev/log#pkg-constants).
+    return _each_line(lambda n: f"2026/11/22 13:00:00.{n:06d} client.go:88: ")(request)
+
+
+def klog(request: Request) -> list[str]:
+    # klog's header (github.com/kubernetes/klog, klog.go: `Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg`).
+    return _each_line(lambda n: f"I1122 13:00:00.{n:06d}    4242 round_trippers.go:466] ")(request)
+
+
+def logrus_text_lines(request: Request) -> list[str]:
+    # logrus's TextFormatter without a TTY (github.com/sirupsen/logrus, text_formatter.go): logfmt,
+    # `time="…" level=debug msg="…"`, the message quoted with Go's escapes.
+    return [f'time="2026-11-22T13:00:00Z" level=debug msg={json.dumps(line)}' for line in _dump(request)]
+
+
+def zap_console(request: Request) -> list[str]:
+    # zap's development console encoder (pkg.go.dev/go.uber.org/zap#NewDevelopmentConfig): time,
+    # level, caller and message separated by tabs.
+    return _each_line(lambda n: f"2026-11-22T13:00:00.{n:03d}Z\tDEBUG\tpayouts/client.go:88\t")(request)
+
+
+def log4j2_pattern(request: Request) -> list[str]:
+    # A Log4j 2 PatternLayout (logging.apache.org/log4j/2.x/manual/pattern-layout.html):
+    # `%d %p [%t] %c{1.} (%F:%L) - %m%n`.
+    return _each_line(lambda n: f"2026-11-22 13:00:00,{n:03d} DEBUG [main] c.a.p.Http (Http.java:88) - ")(request)
+
+
+def serilog_console(request: Request) -> list[str]:
+    # Serilog.Sinks.Console's default template (github.com/serilog/serilog-sinks-console):
+    # `[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}`.
+    return _each_line(lambda n: "[13:00:00 DBG] ")(request)
+
+
+def nlog_default(request: Request) -> list[str]:
+    # NLog's default layout (github.com/NLog/NLog/wiki/Layouts):
+    # `${longdate}|${level:uppercase=true}|${logger}|${message}`.
+    return _each_line(lambda n: f"2026-11-22 13:00:00.{n:04d}|DEBUG|Payouts.Http|")(request)
+
+
+def elixir_logger(request: Request) -> list[str]:
+    # Elixir's Logger console format (hexdocs.pm/logger/Logger.Formatter.html): `$time $metadata[$level] $message`.
+    return _each_line(lambda n: f"13:00:00.{n:03d} [debug] ")(request)
+
+
+SHAPES = [case(shape) for shape in (
+    go_log_iso_level, spring_boot_3, ruby_logger, python_basic_config, python_asctime, go_standard_log, klog,
+    logrus_text_lines, zap_console, log4j2_pattern, serilog_console, nlog_default, elixir_logger)]
+HEADERS_ONLY: list[object] = []
+NO_HEADERS: list[object] = []
