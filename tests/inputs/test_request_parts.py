@@ -167,3 +167,13 @@ def test_crossed_bodies_are_not_judged_as_bad_signatures(tmp_path: Path) -> None
     report, _ = scan_json("--public-key", str(public), str(log))
     assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == []
     assert report["scan"]["requests"] == {"requests_judged": 2, "signatures_unverified": 2}, report["scan"]["requests"]
+
+
+def test_no_body_is_taken_from_the_middle_of_a_message_longer_than_its_head_says() -> None:
+    """A head, its blank line, then a message two bytes longer than its Content-Length (its last
+    line carries what a logger added): read from its second line on, the message is exactly that
+    long — a body cut to fit, which made a signed transfer a bad signature. None is taken."""
+    message = IUGU_BODY + b"xx"  # 2 bytes more than declared, as `{` and its line feed are
+    head = ["2026-11-22 13:00:00 DEBUG POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com",
+            *(f"{name}: {value}" for name, value in HEADERS.items()), f"Content-Length: {len(IUGU_BODY)}", ""]
+    assert read([*head, *message.decode().split("\n")]) == [(1, IUGU, None)]

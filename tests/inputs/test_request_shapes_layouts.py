@@ -1,7 +1,9 @@
 """A corpus of log layouts: the four money-out requests of :mod:`helpers.signed_shapes` written
 as a wire dump (request line, headers, blank line, body) that a program logs one line a record,
 through the default or documented layout of a common logger — each record's prefix (a time, a
-level, a logger, a thread) before each line. A layout is the general case of every dump a logger writes: the readers learn the
+level, a logger, a thread) before each line — and as one record whose message holds the whole
+dump, its later lines bare and the logger's suffix after its last (PHP's Monolog as Laravel
+configures it). A layout is the general case of every dump a logger writes: the readers learn the
 prefix from the request line, never a list of layouts. The checks are those every corpus passes
 (:mod:`test_request_shape_corpora`).
 """
@@ -103,8 +105,26 @@ def elixir_logger(request: Request) -> list[str]:
     return _each_line(lambda n: f"13:00:00.{n:03d} [debug] ")(request)
 
 
+def laravel_message(request: Request) -> list[str]:
+    # Laravel's single-file log (laravel.com/docs/logging): Monolog's LineFormatter,
+    # `[%datetime%] %channel%.%level_name%: %message% %context% %extra%`, with inline line breaks
+    # allowed and empty context and extra left out: a dump logged as one message keeps its line
+    # breaks, and the blanks before where they would be stay after its last line.
+    lines = _dump(request)
+    return ["[2026-11-22 13:00:00] local.DEBUG: " + lines[0], *lines[1:-1], lines[-1] + "  "]
+
+
+def monolog_message(request: Request) -> list[str]:
+    # Monolog's LineFormatter with inline line breaks and its context and extra written
+    # (github.com/Seldaek/monolog, doc/01-usage.md): the message, then the context as JSON and `[]`.
+    lines = _dump(request)
+    return ["[2026-11-22T13:00:00.123456+00:00] http.DEBUG: " + lines[0], *lines[1:-1],
+            lines[-1] + ' {"provider":"' + request.host.split(".")[1] + '"} []']
+
+
 SHAPES = [case(shape) for shape in (
     go_log_iso_level, spring_boot_3, ruby_logger, python_basic_config, python_asctime, go_standard_log, klog,
-    logrus_text_lines, zap_console, log4j2_pattern, serilog_console, nlog_default, elixir_logger)]
+    logrus_text_lines, zap_console, log4j2_pattern, serilog_console, nlog_default, elixir_logger, laravel_message,
+    monolog_message)]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS: list[object] = []

@@ -262,7 +262,7 @@ SHAPES: tuple[dict[str, str], ...] = (
 
     # An HTTP/1.x request as text, wherever the request line is: a request pasted into docs or a
     # ticket (maybe indented, or quoted with `> ` or `| `); curl -v (`> ` on every line, `* ` info
-    # and `< ` response lines, the body never shown); libcurl's CURLOPT_VERBOSE as PHP's cURL and
+    # and `< ` response lines, `} [94 bytes data]` marks, the body never shown); libcurl's CURLOPT_VERBOSE as PHP's cURL and
     # Guzzle's `debug` option print it (`> ` on the request line only, the header lines bare); Go's
     # httputil.DumpRequestOut and Guzzle's MessageFormatter `{request}` printed through a logger
     # (the logger's prefix on the request line only, or on each line: Python's logging.basicConfig
@@ -314,7 +314,7 @@ SHAPES: tuple[dict[str, str], ...] = (
      "data": "| ",
      "via": r"(?:> \S+\.|-> \S+:|Dst Port: |Connected to \S+ \([^)]*\) port |Trying \S+:|Node 1: \S+:)"
             r"(?P<port>\d+|https?)\b",
-     "cut": r"\* |< |[{}] \[|```|~~~|== Info: |<= Recv |=> Send ",
+     "cut": r"\* |< |[{}] \[\d|```|~~~|== Info: |<= Recv |=> Send ",
      "body": "length",
      "others": "end",
     },

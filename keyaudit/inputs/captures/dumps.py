@@ -294,7 +294,7 @@ class DumpReader:
             # the CRs shown, nothing added after a block (the next one may run into the body's last line)
             if shape.body != "none" and current.eol != WRITTEN_CRLF:
                 escaped = current.eol == WRITTEN_CR
-                current.body = BodyLines(expected, current.crs_shown or escaped, run_on=escaped)
+                current.body = BodyLines(expected, current.crs_shown or escaped, run_on=escaped, suffixed=True)
                 if expected != 0:  # a declared empty body is complete already
                     return
         elif shape.body == "rest" and (first := shape.body_opening(line)) is not None:  # no blank line before it

@@ -239,7 +239,9 @@ def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], 
     """An Exchange, or None when the method or URL cannot be an HTTP request.
 
     The one gate every reader uses, so a parser that misread a fragment yields nothing rather
-    than an exchange that would send request rules after a host that does not exist.
+    than an exchange that would send request rules after a host that does not exist. A body
+    whose length is not the one its head declares is not the bytes sent (a logger's suffix after
+    it, a reader's guess at where it ends): its signature is not judged over it.
     """
     url = checked_url(well_formed(url)) if url else None
     if url is None or not _METHOD.fullmatch(method) or is_template(url, headers, body):
@@ -247,8 +249,13 @@ def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], 
     if body is not None and len(body) > MAX_BODY_BYTES:
         body = None
     headers = [(well_formed(name), well_formed(value)) for name, value in headers[:MAX_HEADERS]]
+    if body is not None and body_exact and (declared := content_length(headers)) is not None:
+        body_exact = declared == len(body)
     return Exchange(method.upper(), url, headers, body, time and well_formed(time), origin,
                     headers_known=headers_known, body_exact=body_exact, request_id=request_id)
+
+
+_SUFFIX_GAPS = (b" ", b"\t")  # what separates a logger's suffix from the message it ends
 
 
 class BodyLines:
@@ -264,16 +271,24 @@ class BodyLines:
       over lines whose last line is `}` is, joined with LF, as long as the lines before it
       joined with CR LF); LF it is where the lines read match it so, CR LF where the lines up
       to the point a CR LF reading matched do (the lines read on after it were the log's),
-      unless the log marked the body's end after them.
+      unless the log marked the body's end after them;
+    - where the declared length ends inside the last line, what follows it there is the log's,
+      not the body's, when the log adds nothing after a body (``run_on``: the next block runs
+      into it), or when a blank begins it and the lines are those right after the head's blank
+      line (``suffixed``: a logger's suffix after the message, Monolog's context and extra, `` []
+      []``, or the blanks they leave when empty, as Laravel writes; never where the lines are a
+      guess at where a body begins, which a blank in the right place would make fit).
 
     When neither matches, the log does not show the exact bytes, and :meth:`value` says so with
     None — a signature checked over guessed bytes would report a forgery that never happened.
     """
 
-    def __init__(self, expected: int | None = None, crs_shown: bool = False, run_on: bool = False) -> None:
+    def __init__(self, expected: int | None = None, crs_shown: bool = False, run_on: bool = False,
+                 suffixed: bool = False) -> None:
         self.expected = expected
         self.crs_shown = crs_shown
         self.run_on = run_on  # the log adds nothing after the body: what follows may run into its last line
+        self.suffixed = suffixed  # the lines follow the head's blank line: the log's suffix may end the last
         self._parts: list[bytes] = []
         self._size = 0
         self.lines = 0
@@ -322,8 +337,10 @@ class BodyLines:
             return None
         if self.expected is None or self._joined_size(1) == self.expected:
             return b"\n".join(self._parts)
-        if self.run_on and self._joined_size(1) > self.expected >= self._joined_size(1) - len(self._parts[-1]):
-            return b"\n".join(self._parts)[: self.expected]  # the last line goes on with what follows the body
+        if self._joined_size(1) > self.expected >= self._joined_size(1) - len(self._parts[-1]):
+            joined = b"\n".join(self._parts)  # the length ends in the last line: the rest is the log's
+            if self.run_on or (self.suffixed and joined[self.expected : self.expected + 1] in _SUFFIX_GAPS):
+                return joined[: self.expected]
         if self.crs_shown:
             return None
         if self._crlf_lines and not end_marked:

@@ -23,7 +23,9 @@ joined, whose head shows a length, takes as its body the first record after its 
 line, and before the next request read, whose message (from the line's start or after one of
 its first ``: ``, then on over the lines that follow it; or, on its one line, with its escapes
 undone) is exactly that many bytes; the lines of one message end at the log's next record, or
-at the next line that carries the prefix the message's first line carries. Heads of concurrent
+at the next line that carries the prefix the message's first line carries. No record begins
+inside a JSON document opened on the lines above it: a message longer than the head says (a
+logger's suffix after its last line), read from one of its middle lines, could be cut to fit. Heads of concurrent
 requests come before their bodies, so a request looks no further than the next request's first
 line, and one whose head follows, within :data:`PART_LINES`, that of a request still waiting for
 its body takes none (a body below could be either's). A shorter length than
@@ -49,7 +51,7 @@ from typing import Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
 
-from .dump_lines import WRITTEN_CRLF
+from .dump_lines import WRITTEN_CRLF, brackets
 from .lines import BodyLines, content_length, to_bytes
 from .literals import unescaped
 from .log_prefix import learned_prefix, starts_record
@@ -157,8 +159,13 @@ def body_record(lines: list[tuple[int, str]], declared: int) -> bytes | None:
     head = next((at for at, (_, text) in enumerate(lines) if _ends_head(text)), None)
     if head is None:
         return None
+    depth = 0  # the JSON documents open on the lines read: no body begins inside one
     for at in range(head + 1, len(lines)):
         text = lines[at][1]
+        if depth:  # a line of a document begun above: a body taken from its middle would be one cut to fit
+            depth = brackets(text, depth)
+            continue
+        depth = brackets(text, depth)
         for cut in _message_starts(text):
             found = _sized(text[:cut], text[cut:], lines, at + 1, declared)
             if found is not None:
