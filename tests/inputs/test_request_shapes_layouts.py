@@ -1,11 +1,11 @@
 """A corpus of log layouts: the four money-out requests of :mod:`helpers.signed_shapes` written
 as a wire dump (request line, headers, blank line, body) that a program logs one line a record,
 through the default or documented layout of a common logger — each record's prefix (a time, a
-level, a logger, a thread) before each line — and as one record whose message holds the whole
-dump, its later lines bare and the logger's suffix after its last (PHP's Monolog as Laravel
-configures it). A layout is the general case of every dump a logger writes: the readers learn the
-prefix from the request line, never a list of layouts. The checks are those every corpus passes
-(:mod:`test_request_shape_corpora`).
+level, a logger, a thread) before each line, or each line a JSON record's message — and as one
+record whose message holds the whole dump, its later lines bare and the logger's suffix after its
+last (PHP's Monolog as Laravel configures it). A layout is the general case of every dump a
+logger writes: the readers learn the prefix from the request line, never a list of layouts. The
+checks are those every corpus passes (:mod:`test_request_shape_corpora`).
 """
 
 from __future__ import annotations
@@ -105,6 +105,23 @@ def elixir_logger(request: Request) -> list[str]:
     return _each_line(lambda n: f"13:00:00.{n:03d} [debug] ")(request)
 
 
+def structlog_json(request: Request) -> list[str]:
+    # structlog's JSONRenderer (www.structlog.org/en/stable/api.html#structlog.processors.JSONRenderer,
+    # the "Logging Best Practices" chapter's production set-up): the message is the `event` key.
+    return [json.dumps({"event": line, "level": "debug", "timestamp": f"2026-11-22T13:00:00.{n:06d}Z"})
+            for n, line in enumerate(_dump(request))]
+
+
+def cloud_logging_json_payload(request: Request) -> list[str]:
+    # A Cloud Logging LogEntry as `gcloud logging read --format=json` exports it, one a line
+    # (cloud.google.com/logging/docs/reference/v2/rest/v2/LogEntry): a structured line written to
+    # stdout becomes `jsonPayload`, its `message` the entry's text.
+    return [json.dumps({"insertId": f"1x{n:04d}", "jsonPayload": {"message": line, "logger": "payouts.http"},
+                        "severity": "DEBUG", "timestamp": f"2026-11-22T13:00:00.{n:06d}Z",
+                        "resource": {"type": "k8s_container", "labels": {"container_name": "payouts"}}})
+            for n, line in enumerate(_dump(request))]
+
+
 def laravel_message(request: Request) -> list[str]:
     # Laravel's single-file log (laravel.com/docs/logging): Monolog's LineFormatter,
     # `[%datetime%] %channel%.%level_name%: %message% %context% %extra%`, with inline line breaks
@@ -124,7 +141,7 @@ def monolog_message(request: Request) -> list[str]:
 
 SHAPES = [case(shape) for shape in (
     go_log_iso_level, spring_boot_3, ruby_logger, python_basic_config, python_asctime, go_standard_log, klog,
-    logrus_text_lines, zap_console, log4j2_pattern, serilog_console, nlog_default, elixir_logger, laravel_message,
-    monolog_message)]
+    logrus_text_lines, zap_console, log4j2_pattern, serilog_console, nlog_default, elixir_logger, structlog_json,
+    cloud_logging_json_payload, laravel_message, monolog_message)]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS: list[object] = []

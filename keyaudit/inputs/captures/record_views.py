@@ -45,6 +45,7 @@ QUALIFIERS = ("", "request", "req", "http", "httprequest", "clientrequest", "cs"
 MAX_QUALIFIERS = 2
 _KEY = re.compile(r"[^0-9a-z]")
 MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
+PAYLOAD = "payload"  # what a member holding the record's own fields is named by (``jsonPayload``)
 # What a record names the reply by (pino-http's `res`, ECS's `http.response`, a client's `responseHeaders`):
 # what it holds is none of the request's.
 REPLY = frozenset({"res", "rsp", "resheaders", "resbody", "resp"})
@@ -201,5 +202,18 @@ def matched(value: Any) -> Any:
 
 
 def message_of(record: dict[str, Any]) -> str | None:
-    """The text a record wraps (its message, a container runtime's ``log``), or None."""
+    """The text a record wraps (its message, a container runtime's ``log``), or None: the
+    record's own, else its payload's (Cloud Logging's ``jsonPayload.message``), else the
+    ``event`` structlog names its message by — last, as other records name a kind by it."""
+    own = _said(record)
+    if own is not None:
+        return own
+    for key, value in record.items():
+        if isinstance(value, dict) and role(key).endswith(PAYLOAD) and (inner := _said(value)) is not None:
+            return inner
+    event = record.get("event")
+    return event if isinstance(event, str) else None
+
+
+def _said(record: dict[str, Any]) -> str | None:
     return next((value for key, value in record.items() if role(key) in MESSAGE and isinstance(value, str)), None)
