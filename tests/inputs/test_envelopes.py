@@ -154,3 +154,10 @@ def test_a_log_level_after_an_iso_time_is_no_syslog_host() -> None:
     lines = [(n, f"2026-11-22T13:00:00.{n:03d}Z DEBUG {text}") for n, text in enumerate(_dump("{}").split("\r\n"), 1)]
     (exchange,) = exchanges_in_lines(lines, "app.log")
     assert (exchange.url, exchange.header("Host"), exchange.body) == (URL, "api.iugu.com", b"{}")
+
+
+def test_a_run_of_nuls_before_a_line_is_taken_off_at_once() -> None:
+    """A log copied while it was truncated (logrotate's copytruncate) begins with a run of NULs:
+    the run is no text, and is taken off at once, not a frame after another down the run."""
+    line = "\x00" * 100_000 + "POST /v1/transfer_requests HTTP/1.1"
+    assert list(unwrapped([(1, line)])) == [(1, "POST /v1/transfer_requests HTTP/1.1")]

@@ -143,9 +143,9 @@ def _message(text: str) -> str | None:
     """The text an envelope line wraps, or None when the line is no envelope: a record's message,
     or the messages of the records a batch lists under one of its members, a line each."""
     frame = _FRAME.match(text) if "\x00" in text[:8] else None
-    if frame is not None:
-        inner = text[frame.end():]
-        return _message(inner) or inner
+    if frame is not None:  # one frame a line; a run of NULs (a file copied while truncated) is no text either
+        inner = text[frame.end():].lstrip("\x00")
+        return inner if "\x00" in inner[:8] else _message(inner) or inner
     cri = _CRI.match(text)
     if cri is not None:
         return text[cri.end():]
