@@ -161,3 +161,19 @@ def test_a_run_of_nuls_before_a_line_is_taken_off_at_once() -> None:
     the run is no text, and is taken off at once, not a frame after another down the run."""
     line = "\x00" * 100_000 + "POST /v1/transfer_requests HTTP/1.1"
     assert list(unwrapped([(1, line)])) == [(1, "POST /v1/transfer_requests HTTP/1.1")]
+
+
+def test_a_prefix_repeated_down_a_line_is_opened_a_few_times_only(tmp_path) -> None:
+    """A line of docker compose's `name | ` repeated 50,000 times, in a window read for requests,
+    was opened an envelope a time, down to a RecursionError that cost the file its requests: the
+    curl below it is still judged, and the file has no error."""
+    from helpers.credentials import iugu_token
+    from helpers.running import scan_json
+
+    token = iugu_token()
+    log = tmp_path / "compose.log"
+    log.write_text(f"2026-11-22 13:00:00 INFO api_token={token}\n" + "a | " * 50_000 + "POST /v1/transfer_requests "
+                   f"HTTP/1.1\nHost: api.iugu.com\n\n{{}}\ncurl -X POST {URL} -u {token}: -d '{{}}'\n")
+    report, _ = scan_json(str(log))
+    assert report["errors"] == []
+    assert "iugu-unsigned-transfer" in [f["rule_id"] for f in report["findings"]]

@@ -67,6 +67,7 @@ _ESCAPED_REQUEST_LINE = re.compile(r"(?<![A-Z])[A-Z]+ \S+ HTTP/\d(?:\.\d)?(?:\\r
 _UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 _CALL_ARGUMENT = ("(", ",")  # what a quoted argument of a printed call follows
 _DECODER = json.JSONDecoder()
+MAX_ENVELOPES = 4  # envelopes opened inside one another on a line, at most (a frame, a transport, a runtime's, a record)
 MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (as any capture line)
 
 
@@ -139,20 +140,20 @@ def unwrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
             yield from ((number, part) for part in inner.rstrip("\n").split("\n"))
 
 
-def _message(text: str) -> str | None:
+def _message(text: str, depth: int = 0) -> str | None:
     """The text an envelope line wraps, or None when the line is no envelope: a record's message,
     or the messages of the records a batch lists under one of its members, a line each."""
     frame = _FRAME.match(text) if "\x00" in text[:8] else None
     if frame is not None:  # one frame a line; a run of NULs (a file copied while truncated) is no text either
         inner = text[frame.end():].lstrip("\x00")
-        return inner if "\x00" in inner[:8] else _message(inner) or inner
+        return inner if "\x00" in inner[:8] else _inner_message(inner, depth)
     cri = _CRI.match(text)
     if cri is not None:
         return text[cri.end():]
     transport = _TRANSPORT.match(text)
     if transport is not None:  # what a program wrote, itself perhaps an envelope (a container's JSON line)
         inner = _unescaped_controls(text[transport.end():])
-        return _message(inner) or inner
+        return _inner_message(inner, depth)
     record = json_object(text)
     if record is None:
         dump = _quoted_dump(text) if "\\n" in text and " HTTP/" in text else None
@@ -166,6 +167,13 @@ def _message(text: str) -> str | None:
     events = [_own_message(item) for value in record.values() if isinstance(value, list)
               for item in value if isinstance(item, dict)]
     return "\n".join(event.rstrip("\n") for event in events if event is not None) or None
+
+
+def _inner_message(inner: str, depth: int) -> str:
+    """What a frame's or a transport's text wraps in turn (a container's JSON line under syslog's
+    prefix), or the text itself: opened :data:`MAX_ENVELOPES` deep at most — a line of a prefix
+    repeated a hundred thousand times is text after the first few, not as many envelopes."""
+    return (_message(inner, depth + 1) if depth < MAX_ENVELOPES else None) or inner
 
 
 def _unescaped_controls(text: str) -> str:
