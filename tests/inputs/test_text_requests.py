@@ -317,3 +317,18 @@ def test_a_request_across_the_engines_buffers_is_read_whole(tmp_path: Path) -> N
         for name in ("wire.log", "wire.log.gz"):
             report, _ = scan_json(str(tmp_path / name))
             assert report["scan"]["requests"].get("signatures_unverified") == 1, (name, shift)
+
+
+def test_text_of_any_length_before_a_request_line_is_no_prefix_learned_from_it() -> None:
+    """What stands before a request line is the log's prefix, learned as a pattern for the lines
+    after it; 90 KB of syslog headers there (a hostile line) made a pattern of 85,000 parts,
+    compiled for each reader: seconds a line. Text that long is no logger's prefix: none is
+    learned, and the request is read with its header below."""
+    from keyaudit.inputs.captures.log_prefix import MAX_PREFIX_CHARS, learned_prefix
+    from keyaudit.inputs.text_requests import exchanges_in_lines
+
+    junk = "<13>1 2026-11-22T13:00:00Z h a - - - " * 2500
+    assert learned_prefix(junk).blank and not learned_prefix(junk[:MAX_PREFIX_CHARS]).blank
+    lines = [(1, junk + "POST /v1/transfer_requests HTTP/1.1"), (2, "Host: api.iugu.com"), (3, "")]
+    assert [(e.url, e.header("Host")) for e in exchanges_in_lines(lines, "x.log")] == [
+        ("https://api.iugu.com/v1/transfer_requests", "api.iugu.com")]

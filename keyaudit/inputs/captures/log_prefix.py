@@ -102,9 +102,17 @@ def _learned(prefix: str) -> Prefix:
     return Prefix(prefix)
 
 
+MAX_PREFIX_CHARS = 1024  # a logger's prefix (a time, a level, a thread, a logger, its MDC) is shorter
+
+
 def learned_prefix(prefix: str) -> Prefix:
     """The prefix's pattern, shared by every prefix that differs from it in digits only (the
-    lines of one log, whose timestamps differ)."""
+    lines of one log, whose timestamps differ). Text longer than :data:`MAX_PREFIX_CHARS` before
+    a start line is no logger's prefix but what the line held before the request (a pattern of a
+    hundred thousand parts took seconds to compile, for each reader and each of its outer parts):
+    none is learned."""
+    if len(prefix) > MAX_PREFIX_CHARS:
+        return _learned("")
     return _learned(_DIGITS.sub("0", prefix) if prefix else prefix)
 
 
