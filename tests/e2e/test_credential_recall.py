@@ -28,11 +28,11 @@ FLOORS = {
               ("environment-mismatch", "precision"): 1.0,  # a key beside the other environment's host is no pairing
               ("all", "precision"): 1.0},
     # written blind, in shapes the first does not have; its misses carry `leave` in its labels.yaml
-    "second": {("credential", "recall"): 0.897,
+    "second": {("credential", "recall"): 0.935,
                ("credential", "precision"): 0.985,
                ("plaintext-http", "recall"): 1.0,
-               ("environment-mismatch", "precision"): 0.0,  # two sandbox keys in files that merely name the production host
-               ("all", "precision"): 0.959},
+               ("environment-mismatch", "precision"): 1.0,  # a record with a key of each environment chooses
+               ("all", "precision"): 0.986},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
@@ -121,15 +121,17 @@ def _finding(category: str, line: int, column: int, rule: str = "r") -> dict:
 
 def test_scoring_matches_findings_to_labels_by_place_and_kind() -> None:
     labels = [_label("hit", 1, 10, ("credential",)), _label("miss", 2, 10, ("credential",)),
-              _label("trap", 3, 10, ()), _label("pair", 4, 5, ("credential",)), _label("other", 4, 50, ())]
+              _label("trap", 3, 10, ()), _label("pair", 4, 5, ("credential",)), _label("other", 4, 50, ()),
+              _label("placed", 6, 10, ("credential",))]
     findings = [_finding("access-token", 1, 10), _finding("basic-auth", 1, 12),  # one label, found twice
                 _finding("access-token", 3, 10, "trap-rule"), _finding("plaintext-http", 5, 1, "loose"),
                 _finding("access-token", 4, 51, "near-trap"), _finding("access-token", 4, 6),
-                _finding("misuse", 1, 1, "unmeasured")]
+                _finding("misuse", 1, 1, "unmeasured"),
+                {**_finding("browser-exposure", 6, 10, "place"), "context": {"secret_rule": "r"}}]  # took over
     result = score(labels, findings)
     assert [label.id for label in result.misses] == ["miss"]
     assert result.false_positives == ["go/a.go:5 plaintext-http (loose)", "other credential (near-trap)",
                                       "trap credential (trap-rule)"]
-    assert (result.tally("credential").expected, result.tally("credential").found) == (3, 2)
+    assert (result.tally("credential").expected, result.tally("credential").found) == (4, 3)
     assert result.tally().false_positives == 3 and dict(result.other_findings) == {"unmeasured": 1}
     assert set(result.by_kind) == set(KINDS)

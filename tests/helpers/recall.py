@@ -2,8 +2,11 @@
 per group (language or format), with the misses and false positives named by label id or place
 — never by value, so the scores can be printed and asserted on.
 
-A finding counts when its category is one the labels measure (:data:`MEASURED`); findings of
-the other categories (misuse, weak transport, request checks) are counted apart. A finding is
+A finding counts when its category is one the labels measure (:data:`MEASURED`), or when it
+took over a secret finding at its place (``context.secret_rule``: a key in client code, a
+production key in development configuration): that is the credential's finding under the name of
+the graver place. Findings of the other categories (misuse, weak transport, request checks) are
+counted apart. A finding is
 matched to a label on its file and line (the label whose value holds its column, else the
 nearest): a hit when the label expects that kind, a false positive when the label is a trap or
 expects another kind, and a false positive too when no label is on that line.
@@ -63,6 +66,13 @@ class Score:
                 + (f"; left to {label.leave}" if label.leave else "") + ")" for label in self.misses]
 
 
+def _kind(finding: dict) -> str | None:
+    """What a finding measures: its category's kind, or a credential when it stands for one."""
+    if (finding.get("context") or {}).get("secret_rule"):
+        return "credential"
+    return MEASURED.get(finding["category"])
+
+
 def _place(finding: dict) -> tuple[str, int, int]:
     location = finding["location"]
     path = location["path"].replace("\\", "/")
@@ -91,7 +101,7 @@ def score(labels: list[Label], findings: list[dict], prefix: str = "") -> Score:
     hits: set[tuple[str, str]] = set()
     wrong: set[str] = set()
     for finding in findings:
-        kind = MEASURED.get(finding["category"])
+        kind = _kind(finding)
         if kind is None:
             result.other_findings[finding["rule_id"]] += 1
             continue
