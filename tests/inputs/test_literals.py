@@ -168,3 +168,29 @@ def test_brackets_opened_line_after_line_past_the_depth_bound_make_no_map() -> N
     assert literal_lines(deep, 4) is None
     shallow = ["call(a={"] + ["b={"] * 3 + ["}" * 4 + ")"]
     assert literal_lines(shallow, 4) == 4
+
+
+def test_go_sharp_v_composite_literals_are_read_with_their_package_qualified_types() -> None:
+    record = literal_record('call &payouts.Call{Method:"POST", Header:http.Header{"Signature":[]string{"signature=ab=="}}, '
+                            'Query:map[string]string{"a":"1"}, Amount:decimal.Decimal{Value:"1.5"}}')
+    assert record == {"Method": "POST", "Header": {"Signature": ["signature=ab=="]}, "Query": {"a": "1"},
+                      "Amount": {"Value": "1.5"}}
+
+
+def test_ruby_objects_inspected_are_read_by_their_members() -> None:
+    env = literal_record('sending #<Faraday::Env @method=:post @request_body="{\\"a\\":1}" '
+                         '@url=#<URI::HTTPS https://api.iugu.com/v1/x> @request=#<Faraday::RequestOptions timeout=30> '
+                         '@request_headers={"Signature"=>"signature=ab=="}>')
+    assert env == {"method": "post", "request_body": '{"a":1}', "url": "https://api.iugu.com/v1/x",
+                   "request": {"timeout": "30"}, "request_headers": {"Signature": "signature=ab=="}}
+    struct = literal_record('#<struct Call method="POST", headers={"A"=>"b"}>')
+    assert struct == {"method": "POST", "headers": {"A": "b"}}
+    assert literal_record("see #<Foo and then some > prose") is None
+
+
+def test_edn_maps_pair_keys_and_values_with_no_separator() -> None:
+    record = literal_record('request {:request-method :post, :url "https://a.io/x", :headers {"Signature" "s=ab", '
+                            '"X-Id" "1"}, :body "{\\"a\\":1}", :socket-timeout 30000}')
+    assert record == {"request-method": "post", "url": "https://a.io/x", "headers": {"Signature": "s=ab", "X-Id": "1"},
+                      "body": '{"a":1}', "socket-timeout": "30000"}
+    assert literal_record("{:method => :post, :url => 'x'}") == {"method": "post", "url": "x"}  # Ruby's, as before

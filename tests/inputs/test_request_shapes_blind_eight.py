@@ -499,19 +499,11 @@ def jupyter_notebook_output(request: Request) -> list[str]:
 
 NO_REQUEST = "no request read: "
 SHAPES = [case(shape) for shape in (
-    go_plus_v_raw, rust_pretty_debug, elixir_tesla_env, python_dataclass_repr, python_prepared_vars)] + [
-    case(go_sharp_v, missed=NO_REQUEST + "Go's `%#v` of a struct, `&pkg.Type{Field:\"value\", …}`, its header map a "
-         "composite literal `http.Header{\"Name\":[]string{\"value\"}, …}`"),
+    go_sharp_v, go_plus_v_raw, rust_pretty_debug, elixir_tesla_env, python_dataclass_repr, python_prepared_vars,
+    symfony_var_dumper, faraday_env_inspect, ruby_pp_struct, clojure_pr_str)] + [
+    case(chrome_copy_as_curl_cmd, "transfer.cmd"),
     case(spew_dump, missed=NO_REQUEST + "go-spew's dump: a field a line, `Name: (type) (len=N) \"value\",`, a map's "
          "entries `(string) (len=N) \"Name\": ([]string) (len=1 cap=1) {` with the value on the next line"),
-    case(symfony_var_dumper, missed=NO_REQUEST + "VarDumper's `array:4 [` with `\"key\" => value` lines and no commas, "
-         "the body a `\"\"\"` block whose lines end in a visible `\\n`"),
-    case(faraday_env_inspect, missed=NO_REQUEST + "Ruby's `#<Class @member=value …>` inspect: members named `@name=`, "
-         "separated by blanks only, values Ruby literals or nested `#<…>` (the URL in `#<URI::HTTPS https://…>`)"),
-    case(ruby_pp_struct, missed=NO_REQUEST + "Ruby's pp of a Struct: `#<struct Name` then `member=value,` a line, a long "
-         "value on the line after its `member=`, closed by `>` after the last value"),
-    case(clojure_pr_str, missed=NO_REQUEST + "an EDN map `{:key value, …}`: keywords as keys, no separator between key and "
-         "value, the headers a map of `\"Name\" \"value\"` pairs"),
     case(scala_case_class, missed=NO_REQUEST + "a Scala case class `Name(POST,https://…,Map(Name -> value, …),<raw body>)`: "
          "values by position with no names, headers as `Map(k -> v)`, the body's JSON raw over lines"),
     case(dart_flutter_print, missed="the body not kept: Dart's Map.toString `{method: POST, url: …, headers: {Name: value}, "
@@ -522,10 +514,6 @@ SHAPES = [case(shape) for shape in (
     case(chrome_copy_as_powershell, "transfer.ps1", missed=NO_REQUEST + "`Invoke-WebRequest -Uri \"…\" -Method \"POST\" "
          "-Headers @{ \"name\"=\"value\" …} -ContentType … -Body …`, continued by backticks, strings escaped with "
          "`` ` `` and `$([char]10)` (the iugu token in the body is not found either)"),
-    case(chrome_copy_as_curl_cmd, "transfer.cmd", missed="the body not unescaped: a cmd.exe curl line (`^\"…^\"` quotes, "
-         "`^` before every unsafe character, `\\\"` for a quote, `^` and a blank line for a line feed) is read with its "
-         "carets in the body — the signature made for the body does not verify (two signatures judged invalid; the iugu "
-         "token in the body is not found)"),
     case(httpie_command, "payout.sh", missed="HTTPie's `http --raw '<body>' POST <url> 'Name:value' …` is read for one "
          "request of four: the method and URL after the quoted multi-line body, the headers as `Name:value` items"),
     case(wget_command, "payout.sh", missed=NO_REQUEST + "wget's `--header='Name: value'` and `--post-data='<body>'` "
@@ -543,13 +531,10 @@ SHAPES = [case(shape) for shape in (
     case(jupyter_notebook_output, "payouts.ipynb", missed=NO_REQUEST + "a notebook's stream output: the request's lines "
          "(`POST <url>`, the headers' dict repr, the raw body) as the strings of a JSON `\"text\": [ … ]` array, one "
          "line each, ended by `\\n`")]
-HEADERS_ONLY = [case(node_fetch_request)] + [
+HEADERS_ONLY = [case(node_fetch_request), case(dotnet_json_serialized)] + [
     case(java_http_request, missed=NO_REQUEST + "`<url> POST java.net.http.HttpHeaders@… { {Name=[value], …} }`: the "
          "URL before the method, the headers a map of one-element lists"),
     case(swift_dump, missed=NO_REQUEST + "Swift's dump tree: `▿ httpMethod: Optional(\"POST\")`, the URL in "
          "`▿ url: Optional(https://…)`, headers in `allHTTPHeaderFields: Optional([\"Name\": \"value\", …])` and as "
-         "`- key:` / `- value:` pairs"),
-    case(dotnet_json_serialized, missed="the headers not read: an HttpRequestMessage serialized by System.Text.Json is "
-         "read as a request, but its headers, `{\"Key\": \"Name\", \"Value\": [\"value\"]}` objects in an array, are "
-         "not — the signed transfers are called unsigned")]
+         "`- key:` / `- value:` pairs")]
 NO_HEADERS = [case(node_inspect_depth)]

@@ -27,6 +27,8 @@ MAX_COMMAND_CHARS = 1 << 20
 # assertion is tried at every position of a line (an access log's `"curl/8.5.0"` agent cost 20×).
 _START = re.compile(r"curl(?<![^\s;&|(`]curl)(?:\.exe)?(?=\s|$)")
 
+# A command written for cmd.exe: a quote its caret passes on to curl (`^"`), or a line continued by a caret
+_CMD_QUOTE, _CMD_CONTINUATION = '^"', " ^"
 # A line that starts with a command: inside an open quote, it means the quote was never meant.
 _LINE_START = re.compile(r"\s*(?:[$#>+]\s+)?(?:sudo\s+)?curl(?:\.exe)?\s")
 
@@ -120,7 +122,8 @@ def _commands_in_line(item: tuple[int, str, int], path: str) -> Generator[Exchan
     if "curl" not in text:
         return None
     while (match := _START.search(text, start)) is not None:
-        words = ShellWords(in_backticks=match.start() > 0 and text[match.start() - 1] == "`")
+        words = ShellWords(in_backticks=match.start() > 0 and text[match.start() - 1] == "`",
+                           cmd=_CMD_QUOTE in text or text.endswith(_CMD_CONTINUATION))
         pending = _Pending(words, Origin(path, number, column=match.start() + 1, capture="curl"),
                            [(number, text, match.end())])
         if not words.feed(text, match.end()):

@@ -143,7 +143,8 @@ def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) 
         stripped = text.strip()
         if not stripped or _indent(text) >= depth:
             continue
-        if stripped.endswith("[") and record_start(stripped, len(stripped) - 1) is None:  # not `Type[` (a record)
+        if stripped.endswith("[") and record_start(stripped, len(stripped) - 1) is None \
+                and not opens_printed_array(lines, above):  # not `Type[` (a record), nor VarDumper's `array:4 [`
             groups.append([])
         elif stripped.endswith("{") or opens_printed_array(lines, above) or hanging(text) is not None:
             groups[-1].append(above)

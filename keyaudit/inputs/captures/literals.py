@@ -4,8 +4,12 @@
 and Kotlin ``toString`` (``Request{method=POST, url=https://…, headers=[Name:value, …]}``, Lombok's
 and a data class's ``Request(…)``, a Java record's ``Request[…]``, Commons Lang's
 ``com.acme.Request@1b2c3d[…]``), Go's
-``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``), read into the mappings and
-lists a JSON record gives, for the generic reconstructor (:mod:`.records`).
+``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``) and ``%#v`` (its composite
+literals, ``http.Header{"Name":[]string{"value"}}``), Ruby's ``inspect`` of an object or a Struct
+(``#<Faraday::Env @method=:post @url=#<URI::HTTPS https://…>>``, ``#<struct Call method="POST">``),
+Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its value with no
+separator between them), read into the mappings and lists a JSON record gives, for the generic
+reconstructor (:mod:`.records`).
 
 Printed over lines as Python's ``pprint`` and Ruby's ``pp`` print what does not fit a line —
 the first line opening a bracket it does not close, the next lines indented under it — a map is
@@ -38,18 +42,24 @@ MAX_TRIES = 4  # the brackets on a line a record may begin at, tried in turn
 _OPENERS = {"{": "}", "[": "]", "(": ")"}
 # a key and its separator: a quoted name, a symbol (``:method=>``) or a bare word; then ``=>``, ``:``
 # (not ``::``, and not a URL's ``://``) or ``=``
-_NAME = r"""(?:"((?:[^"\\\n]|\\.){0,256})"|'((?:[^'\\\n]|\\.){0,256})'|:?([A-Za-z_][\w.-]{0,255}))"""
+_NAME = r"""(?:"((?:[^"\\\n]|\\.){0,256})"|'((?:[^'\\\n]|\\.){0,256})'|[:@]?([A-Za-z_][\w.-]{0,255}))"""
 _SEPARATOR = r"(=>|:(?![:/])|=(?!=))"
 _KEY = re.compile(rf"\s*{_NAME}\s*{_SEPARATOR}\s*")
 _KEY_AHEAD = re.compile(rf"{_NAME}[ \t]*{_SEPARATOR}")  # the next entry's key, where a bare word ends
+# EDN's (Clojure's) key: a keyword, then blanks and its value with no separator (`{:url "…", :method :post}`)
+_KEYWORD_KEY = re.compile(r""":([A-Za-z_*+!?][\w.*+!?-]{0,255})\s+(?!=>|:[\s"'\d{\[(])""")
 _BLANK = " \t\r\n"
-_BRACKET = re.compile(r"[{(\[]")  # where a record may begin (a log prefix's `[…]` names no type: none)
+_BRACKET = re.compile(r"[{(\[]|#<")  # where a record may begin (a log prefix's `[…]` names no type: none)
+# Ruby's inspect of an object, `#<Faraday::Env @method=:post @url=…>`, and of a Struct, `#<struct Call method="POST", …>`
+_RUBY_OBJECT = re.compile(r"#<(?:struct )?[A-Z][\w:]{0,127}(?=[\s>])")
 # a class's name, just before its `(` or `[` (a Java record's, Commons' ToStringBuilder's `Name@1b2c3d[`)
 _TYPE_NAME = re.compile(r"[A-Z][\w$.]*(?:@[0-9a-f]{1,16})?\Z")
 MAX_TYPE_CHARS = 128
 # `%{`, an Elixir struct's `%Finch.Request{`, `&{`, `map[`, `Request{`, `Request(`, and as Node prints an
-# instance: `AxiosHeaders {`, `Object [AxiosHeaders] {`, `[Object: null prototype] {`
-_TYPED_OPEN = re.compile(r"(?:%(?:[A-Z][\w.]*)?|&|map|\[Object: null prototype\] |(?P<type>[A-Z][\w$.]*(?:@[0-9a-f]{1,16})?)"
+# instance: `AxiosHeaders {`, `Object [AxiosHeaders] {`, `[Object: null prototype] {`; a Go composite
+# literal as `%#v` writes one, its type qualified by its package: `http.Header{`, `[]string{`, `map[string]int{`
+_TYPED_OPEN = re.compile(r"(?:%(?:[A-Z][\w.]*)?|&|(?:\[\]|map\[[\w.*]{1,64}\])\*?[\w.]{1,64}(?=\{)|map|"
+                         r"\[Object: null prototype\] |(?P<type>(?:[a-z]\w{0,31}\.)?[A-Z][\w$.]*(?:@[0-9a-f]{1,16})?)"
                          r"(?: \[[\w$.]+\])? ?)?([{\[(])")
 # a Python object whose repr is a call in angle brackets: `<CIMultiDict('Name': 'value', …)>` (multidict's)
 _WRAPPED = re.compile(r"<[A-Z][\w.]{0,127}\(")
@@ -57,7 +67,7 @@ _STRING_REST = {quote: re.compile(rf"(?:[^{quote}\\]|\\.)*{quote}", re.DOTALL) f
 # `'a' +` and the next string; or the next string on the next line (Python's implicit joining,
 # as pprint breaks a long string: `'{"a": '` and `'1}'` under it)
 _JOINED = re.compile(r"""\s*\+\s*(?=["'])|[ \t]*\r?\n\s*(?=["'])""")
-_SYMBOL = re.compile(r""":(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_][\w]*[?!]?))""")
+_SYMBOL = re.compile(r""":(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_][\w-]*[?!]?))""")  # an EDN keyword may hold a `-`
 _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
 _ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))""", re.DOTALL)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "e": "\x1b", "a": "\x07", "b": "\b", "f": "\f", "v": "\v", "s": " "}
@@ -113,7 +123,7 @@ def record_start(text: str, bracket: int) -> int | None:
     """Where a record whose bracket is at ``bracket`` starts: there, or at the name of the type
     before a ``(`` or ``[`` (Kotlin's data class ``Request(``, a Java record's ``Request[``); None
     for one no type names (prose in parentheses, a log prefix's ``[main]``)."""
-    if text[bracket] == "{":
+    if text[bracket] in "{#":
         return bracket
     if not bracket or not (text[bracket - 1].isalnum() or text[bracket - 1] in "_$"):
         return None  # no name ends at the bracket (JSON's arrays, prose): known before any search
@@ -121,18 +131,21 @@ def record_start(text: str, bracket: int) -> int | None:
     return None if typed is None else typed.start()
 
 
-# a quoted string on one line (as these languages print one), or a bracket
-_TOKENS = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[][{}()]""")
-_CLOSERS = {"}": "{", "]": "[", ")": "("}
+# a quoted string on one line (as these languages print one), or a bracket: Ruby's object's `#<` and its `>`
+# too (not the `>` of a hash's `=>`)
+_TOKENS = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[][{}()]|#<|(?<![=-])>""")
+_CLOSERS = {"}": "{", "]": "[", ")": "(", ">": "#<"}
 
 
 def hanging(text: str) -> int | None:
     """Where on the line a bracket opens that the line does not close (the outermost such), or
     None: the first line of a map printed over lines. Looked for at C speed first, since most
     lines open no bracket (a dump's) or close all they open (a JSON record on one line)."""
-    if "{" not in text and "(" not in text and "[" not in text:
+    ruby = "#<" in text
+    if "{" not in text and "(" not in text and "[" not in text and not ruby:
         return None
-    if sum(map(text.count, "{[(")) <= sum(map(text.count, "}])")):
+    closed = sum(map(text.count, "}])")) + (text.count(">") - text.count("=>") if ruby else 0)
+    if sum(map(text.count, "{[(")) + (text.count("#<") if ruby else 0) <= closed:
         return None
     opened = _brackets(text, [])
     return opened[0][0] if opened else None
@@ -159,7 +172,7 @@ def _brackets(text: str, opened: list[tuple[int, str]]) -> list[tuple[int, str]]
         if bracket in _CLOSERS:
             if opened and opened[-1][1] == _CLOSERS[bracket]:
                 opened.pop()
-        elif len(bracket) == 1:
+        elif len(bracket) == 1 or bracket == "#<":
             opened.append((token.start(), bracket))
     return opened
 
@@ -193,25 +206,36 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    def container(self, at: int, depth: int, mapping: bool) -> tuple[dict[str, Any] | list[Any], int]:
+    def container(self, at: int, depth: int, mapping: bool, closer: str = "") -> tuple[dict[str, Any] | list[Any], int]:
         """The mapping or list whose bracket is at ``at`` (``mapping``: a mapping's bracket, though
-        a list's: Go's ``map[…]``), and where it ends."""
+        a list's: Go's ``map[…]``; ``closer``: what ends one no bracket opens, a Ruby object's
+        ``>``, its entries after ``at``), and where it ends."""
         if depth > MAX_DEPTH:
             raise _NotALiteral
-        closer = _OPENERS[self.text[at]]
+        closer = closer or _OPENERS[self.text[at]]
         mapping = mapping or closer != "]"  # in a list, `a=b` is an item, not a pair (Go's [signature=…])
         entries: list[tuple[str | None, Any]] = []
         at = self._blank(at + 1)
         commas: bool | None = None  # whether the entries are separated by commas (else by blanks)
         while self.text[at] != closer:
-            key = _KEY.match(self.text, at)
-            if key is not None and (mapping or key.group(4) != "=") and self.text[key.end()] != closer:
+            keyword = _KEYWORD_KEY.match(self.text, at) if closer == "}" else None
+            key = _KEY.match(self.text, at) if keyword is None else None
+            if keyword is not None:
+                value, at = self.value(keyword.end(), closer, commas, depth)
+                entries.append((keyword.group(1), value))
+            elif key is not None and (mapping or key.group(4) != "=") and self.text[key.end()] != closer:
                 name = key.group(3) if key.group(3) is not None else unescaped(key.group(1) or key.group(2) or "")
                 value, at = self.value(key.end(), closer, commas, depth)
                 entries.append((name, value))
             else:
+                quoted = self.text[at] in "\"'"
                 value, at = self.value(at, closer, commas, depth)
-                entries.append((None, value))
+                after = self._blank(at)
+                if quoted and closer == "}" and after > at and self.text[after] not in ",}":
+                    name, (value, at) = value, self.value(after, closer, commas, depth)  # EDN's `"Name" "value"`
+                    entries.append((name, value))
+                else:
+                    entries.append((None, value))
             at = self._blank(at)
             if self.text[at] == ",":
                 commas, at = True, self._blank(at + 1)
@@ -228,6 +252,9 @@ class _Parser:
             return self._string(at)
         if char == "b" and self.text[at + 1 : at + 2] in ("'", '"'):  # Python's bytes literal (b'{\\n…}')
             return self._string(at + 1)
+        if char == "#" and (ruby := _RUBY_OBJECT.match(self.text, at)) is not None:
+            found, end = self.container(ruby.end() - 1, depth + 1, True, ">")
+            return (found[0] if isinstance(found, list) and len(found) == 1 else found), end  # #<URI::HTTPS https://…>
         if char == "<" and (wrapped := _WRAPPED.match(self.text, at)) is not None:  # Python's <CIMultiDict(…)>
             found, end = self.container(wrapped.end() - 1, depth + 1, True)
             if self.text[end] != ">":

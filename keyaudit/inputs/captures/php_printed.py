@@ -14,7 +14,11 @@ keeps the strings as they were, a signed body byte for byte:
   ``(object) array(…)``;
 - ``var_dump``: ``array(<n>) {``, each key on a line (``["key"]=>``; Xdebug's ``'key' =>``), the
   value on the next, a string as ``string(<bytes>) "<bytes as they are>"`` — read by its length,
-  since nothing in it is escaped.
+  since nothing in it is escaped;
+- Symfony's VarDumper (``dump()``, Laravel's ``dd()``) on a console: ``array:<n> [``, an entry a
+  line (``"key" => value``, no commas), ``]``; a string in double quotes with only its control
+  characters escaped (``\n``, ``\t``, …) — so it runs to the last quote of its line —, one of
+  several lines as a block between lines of three quotes, a line each, every line but the last ending in its ``\n``.
 
 Whatever does not parse whole is no array: prose in parentheses is never read as one. What is read
 is bounded as a JSON record's lines are.
@@ -33,6 +37,13 @@ MAX_DEPTH = 16
 _PRINT_R_TYPE = re.compile(r"(?:^|[\s:>])(?:Array|[A-Za-z_\\][\w\\]* Object)\Z")  # the line before print_r's `(`
 _EXPORT_OPEN = re.compile(r"(?:^|[\s:>(])(array \()\Z")
 _DUMP_OPEN = re.compile(r"(?:^|[\s:>])((?:array\(\d+\)|object\([\w\\]+\)#\d+ \(\d+\)) \{)\Z")
+_VARDUMPER_OPEN = re.compile(r"(?:^|[\s:>])(array:\d+ \[)\Z")
+_VARDUMPER_ARRAY = re.compile(r"array:\d+ \[")
+_VARDUMPER_KEY = re.compile(r'"(.*?)" => |(-?\d+) => ')
+# VarDumper's escapes: its control characters' (CliDumper::$controlCharsMap, then `\xHH`)
+_VARDUMPER_ESCAPE = re.compile(r"\\([tnvfre])|\\x([0-9A-F]{2})")
+_VARDUMPER_CONTROL = {"t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b"}
+_VARDUMPER_WORDS = {"null": None, "true": True, "false": False}
 _PRINT_R_ENTRY = re.compile(r"( *)\[(.*?)\] => ?(.*)\Z", re.DOTALL)
 _PROPERTY = re.compile(r"(.*?)(?::protected|:[\w\\]+:private)\Z")
 # a member's line as another printed array's reader may meet it (the anchor is on it)
@@ -66,7 +77,11 @@ def opens_printed_array(lines: list[tuple[int, str]], index: int) -> bool:
     text = lines[index][1].rstrip()
     if text.strip() == "(":
         return index > 0 and _PRINT_R_TYPE.search(lines[index - 1][1].rstrip()) is not None
-    return text.endswith(("array (", "{")) and (_EXPORT_OPEN.search(text) or _DUMP_OPEN.search(text)) is not None
+    return text.endswith(("array (", "{", "[")) and _opening(text) is not None
+
+
+def _opening(text: str) -> re.Match[str] | None:
+    return _EXPORT_OPEN.search(text) or _DUMP_OPEN.search(text) or _VARDUMPER_OPEN.search(text)
 
 
 def opening_depth(lines: list[tuple[int, str]], index: int) -> int:
@@ -86,13 +101,14 @@ def printed_array(lines: list[tuple[int, str]], opening: int) -> tuple[dict[str,
         if text.strip() == "(":
             is_object = opening > 0 and lines[opening - 1][1].rstrip().endswith(" Object")
             return _PrintR(lines, opening).array(opening, len(text) - len(text.lstrip(" ")), is_object, 0)
-        found = _EXPORT_OPEN.search(text) or _DUMP_OPEN.search(text)
+        found = _opening(text)
         if found is None:
             return None
         start = found.start(1)
         joined = "\n".join([text[start:], *(line for _, line in lines[opening + 1 : opening + MAX_LINES])])
         parser = _Parser(joined[:MAX_CHARS])
-        value, end = (parser.export if found.re is _EXPORT_OPEN else parser.dump)(0, 0)
+        read = {_EXPORT_OPEN: parser.export, _DUMP_OPEN: parser.dump}.get(found.re, parser.vardumper)
+        value, end = read(0, 0)
     except (_NotPrinted, IndexError):
         return None
     return value, opening + joined.count("\n", 0, end)
@@ -203,6 +219,42 @@ class _Parser:
             None if whole == "NULL" else whole
         return value, scalar.end()
 
+    def vardumper(self, at: int, depth: int) -> tuple[Any, int]:
+        """The VarDumper value at ``at`` and where it ends."""
+        text = self.text
+        at = self._blank(at)
+        if depth > MAX_DEPTH:
+            raise _NotPrinted
+        if text.startswith("[]", at):
+            return [], at + 2
+        if (container := _VARDUMPER_ARRAY.match(text, at)) is not None:
+            return self._entries(container.end(), "]", self._vardumper_key, self.vardumper, depth)
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        if text.startswith('"""\n', at):  # a string of several lines: a line each, up to `"""` on its own
+            close = text.index('"""', at + 4)
+            indent = close - text.rindex("\n", 0, close) - 1
+            block = text[at + 4 : close].split("\n")[:-1]
+            return _vardumper_text("".join(line[indent:] for line in block)), close + 3
+        if text[at] == '"':
+            last = text.rindex('"', at, line_end)
+            if last == at:
+                raise _NotPrinted
+            return _vardumper_text(text[at + 1 : last]), last + 1
+        word = text[at:line_end].strip()
+        if word in _VARDUMPER_WORDS:
+            return _VARDUMPER_WORDS[word], at + len(word)
+        number = _NUMBER.match(text, at)
+        if number is None:
+            raise _NotPrinted
+        return _number(number.group()), number.end()
+
+    def _vardumper_key(self, at: int) -> tuple[str, int]:
+        key = _VARDUMPER_KEY.match(self.text, at)
+        if key is None:
+            raise _NotPrinted
+        return next(group for group in key.groups() if group is not None), key.end()
+
     def _dump_key(self, at: int) -> tuple[str, int]:
         key = _DUMP_KEY.match(self.text, at)
         if key is None:
@@ -227,6 +279,12 @@ class _Parser:
         while self.text[at] in _BLANKS:
             at += 1
         return at
+
+
+def _vardumper_text(shown: str) -> str:
+    """A string as VarDumper showed it, its control characters' escapes taken back."""
+    return _VARDUMPER_ESCAPE.sub(lambda escape: _VARDUMPER_CONTROL[escape.group(1)] if escape.group(1)
+                                 else chr(int(escape.group(2), 16)), shown)
 
 
 def _number(text: str) -> int | float | str:

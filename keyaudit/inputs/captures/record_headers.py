@@ -127,8 +127,8 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
     if isinstance(value, list):
         pairs = []
         for item in value:
-            if isinstance(item, dict) and ("name" in item or "key" in item):
-                pairs.append((text(item.get("name", item.get("key"))), text(item.get("value", ""))))
+            if isinstance(item, dict) and (pair := _named_pair(item)) is not None:
+                pairs.append(pair)
             elif isinstance(item, list) and len(item) == 2:
                 pairs.append((text(item[0]), text(item[1])))
             elif isinstance(item, str) and (header := split_header(item.rstrip("\r\n"))) is not None:
@@ -152,10 +152,24 @@ def _header_block(lines: Iterable[str]) -> list[tuple[str, str]] | None:
     return pairs or None
 
 
+def _named_pair(item: dict[str, Any]) -> tuple[str, str] | None:
+    """A ``{name, value}`` (or ``{key, value}``) object as a header, its members named in any
+    case (.NET serializes a header as ``{"Key": "Name", "Value": ["value"]}``, the values a list,
+    joined as HTTP joins a header's values); None where no member names it."""
+    said = {role(key): item for key, item in item.items()}
+    name = said.get("name", said.get("key"))
+    if name is None:
+        return None
+    value = said.get("value", "")
+    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+        return text(name), ", ".join(value)
+    return text(name), text(value)
+
+
 def _pair_list(value: Any) -> bool:
     """Whether a value is a list of ``{name, value}`` (or ``{key, value}``) objects."""
     return isinstance(value, list) and bool(value) and all(
-        isinstance(item, dict) and ("name" in item or "key" in item) for item in value)
+        isinstance(item, dict) and any(role(key) in ("name", "key") for key in item) for item in value)
 
 
 def _values(logged: Any) -> list[Any]:

@@ -2,7 +2,12 @@
 
 A command is split into words the way a POSIX shell does it (quotes, ``$'…'``, backslash-newline
 continuations, also ``^`` of cmd and the backtick of PowerShell at the end of a line), fed one
-physical line at a time so a body quoted over many lines is read without holding the file.
+physical line at a time so a body quoted over many lines is read without holding the file. A
+command written for cmd.exe (``cmd``) has its carets taken first: ``^`` makes the character after it
+plain (``^"``, ``^{``, ``^%``), and ``^`` at the end of a line inside a quoted argument escapes the
+line end, so the blank line after it is the line feed the argument holds (how Chrome's "Copy as
+cURL (cmd)" writes a body of several lines); the quoting left is the C runtime's, which reads as
+double quotes do here (``\"`` a quote).
 :mod:`shlex` is not used because it keeps backslash-newline, knows no ``$'…'`` and cannot say
 "this command goes on in the next line", which is what the line-by-line reading needs.
 """
@@ -61,8 +66,10 @@ class ShellWords:
     :attr:`rest` is where the rest of that line starts. Redirections and comments are dropped.
     """
 
-    def __init__(self, in_backticks: bool = False) -> None:
+    def __init__(self, in_backticks: bool = False, cmd: bool = False) -> None:
         self.words: list[str] = []
+        self._cmd = cmd
+        self._line_end_escaped = False  # cmd: the last line ended in `^` inside quotes
         self.rest: int | None = None
         self.size = 0
         self._in_backticks = in_backticks
@@ -75,6 +82,13 @@ class ShellWords:
         return bool(self._quote)
 
     def feed(self, line: str, start: int = 0) -> bool:
+        if self._cmd:
+            if self._line_end_escaped and not line.strip():
+                self._line_end_escaped = False
+                return False  # the line feed a `^` escaped: the quoted argument holds it already
+            line = line[:start] + _CARET.sub(r"\1", line[start:])
+            self._line_end_escaped = line.endswith("^") and self._quote_after(line, start)
+            line = line[:-1] if self._line_end_escaped else line
         self.size += len(line) - start
         text = line + "\n"
         index = start
@@ -88,6 +102,11 @@ class ShellWords:
                 return True
             index = step
         return False
+
+    def _quote_after(self, line: str, start: int) -> bool:
+        """Whether a quote is open at the end of ``line`` (cmd: where a ``^`` ends it), by the count of
+        unescaped double quotes fed so far and in the line."""
+        return self.in_quote != (len(_CRT_QUOTE.findall(line, start)) % 2 == 1)
 
     def _append(self, chars: str) -> None:
         if self._word is None:
@@ -179,5 +198,7 @@ def _end(position: int) -> int:
 
 
 _DQUOTE_ESCAPES = frozenset('$`"\\\n')  # what a backslash escapes inside double quotes
+_CARET = re.compile(r"\^(.)")  # cmd's escape: the character after it, plain
+_CRT_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')  # a double quote no backslash escapes
 _PLAIN_RUN = re.compile(r"[^\s\\'\"$;&|)<>#^`]*")
 _QUOTED_RUN = {"'": re.compile(r"[^']*"), '"': re.compile(r'[^"\\]*'), "$'": re.compile(r"[^'\\]*")}
