@@ -499,16 +499,11 @@ def jupyter_notebook_output(request: Request) -> list[str]:
 
 NO_REQUEST = "no request read: "
 SHAPES = [case(shape) for shape in (
-    go_sharp_v, go_plus_v_raw, rust_pretty_debug, elixir_tesla_env, python_dataclass_repr, python_prepared_vars,
-    symfony_var_dumper, faraday_env_inspect, ruby_pp_struct, clojure_pr_str)] + [
+    go_sharp_v, go_plus_v_raw, spew_dump, rust_pretty_debug, elixir_tesla_env, python_dataclass_repr, python_prepared_vars,
+    symfony_var_dumper, faraday_env_inspect, ruby_pp_struct, clojure_pr_str, dart_flutter_print)] + [
     case(chrome_copy_as_curl_cmd, "transfer.cmd"),
-    case(spew_dump, missed=NO_REQUEST + "go-spew's dump: a field a line, `Name: (type) (len=N) \"value\",`, a map's "
-         "entries `(string) (len=N) \"Name\": ([]string) (len=1 cap=1) {` with the value on the next line"),
     case(scala_case_class, missed=NO_REQUEST + "a Scala case class `Name(POST,https://…,Map(Name -> value, …),<raw body>)`: "
          "values by position with no names, headers as `Map(k -> v)`, the body's JSON raw over lines"),
-    case(dart_flutter_print, missed="the body not kept: Dart's Map.toString `{method: POST, url: …, headers: {Name: value}, "
-         "body: <raw JSON>}` is read, but the raw body over logcat lines (each with its `date time pid tid I flutter : ` "
-         "prefix) is not the body as sent — both signatures counted unverified"),
     case(chrome_copy_as_fetch, "transfer.js", missed=NO_REQUEST + "a `fetch(\"<url>\", {\"headers\": {…}, \"body\": "
          "\"…\", \"method\": \"POST\", …});` call in a script: the URL an argument before the options object"),
     case(chrome_copy_as_powershell, "transfer.ps1", missed=NO_REQUEST + "`Invoke-WebRequest -Uri \"…\" -Method \"POST\" "

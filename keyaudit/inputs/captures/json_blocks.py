@@ -18,6 +18,7 @@ opens above it, which the range before reads whole: none of them is read as a re
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from typing import Any, Iterable, Iterator
@@ -206,9 +207,20 @@ def _hanging_record(lines: list[tuple[int, str]], opening: int, bracket: int | N
     start = None if bracket is None else record_start(text, bracket)
     if bracket is None or start is None:
         return None, None, "literal"
-    texts = [line for _, line in lines[opening : opening + MAX_RECORD_LINES]]
+    texts = _unprefixed_lines([line for _, line in lines[opening : opening + MAX_RECORD_LINES]], start)
     last = literal_lines(texts, bracket)
     if last is None:
         return None, None, "literal"
     found = literal_record("\n".join([text[start:], *texts[1 : last + 1]]))
     return found, opening + last, "literal"
+
+
+def _unprefixed_lines(texts: list[str], start: int) -> list[str]:
+    """The lines of a map printed from column ``start`` of the first, without the prefix a logger
+    writes before each line of a message (logcat's ``<date> <time> <pid> <tid> I <tag>: ``): where
+    the next line carries what stands before the map on the first, digits aside, it and the lines
+    after it that carry it are taken without it."""
+    prefix = digitless(texts[0][:start])
+    if not prefix.strip() or len(texts) < 2 or not carries(texts[1], prefix):
+        return texts
+    return [texts[0], *(line[start:] for line in itertools.takewhile(lambda line: carries(line, prefix), texts[1:]))]

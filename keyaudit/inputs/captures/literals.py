@@ -2,10 +2,10 @@
 (``{:method=>:post, "url"=>"…"}``, and Ruby 3.4's ``{method: :post, "url" => "…"}``), Elixir's
 ``%{method: :post}``, JavaScript's ``util.inspect`` (``{ method: 'POST', headers: { … } }``), Java
 and Kotlin ``toString`` (``Request{method=POST, url=https://…, headers=[Name:value, …]}``, Lombok's
-and a data class's ``Request(…)``, a Java record's ``Request[…]``, Commons Lang's
-``com.acme.Request@1b2c3d[…]``), Go's
-``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``) and ``%#v`` (its composite
-literals, ``http.Header{"Name":[]string{"value"}}``), Ruby's ``inspect`` of an object or a Struct
+and a data class's ``Request(…)``, a Java record's ``Request[…]``, Commons Lang's ``com.acme.Request@1b2c3d[…]``),
+Go's ``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``) and ``%#v`` (its composite
+literals, ``http.Header{"Name":[]string{"value"}}``; go-spew's dump, each value after a note of
+its type, ``(string) (len=4) "POST"``), Ruby's ``inspect`` of an object or a Struct
 (``#<Faraday::Env @method=:post @url=#<URI::HTTPS https://…>>``, ``#<struct Call method="POST">``),
 Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its value with no
 separator between them), read into the mappings and lists a JSON record gives, for the generic
@@ -50,7 +50,7 @@ _KEY_AHEAD = re.compile(rf"{_NAME}[ \t]*{_SEPARATOR}")  # the next entry's key, 
 _KEYWORD_KEY = re.compile(r""":([A-Za-z_*+!?][\w.*+!?-]{0,255})\s+(?!=>|:[\s"'\d{\[(])""")
 _BLANK = " \t\r\n"
 _BRACKET = re.compile(r"[{(\[]|#<")  # where a record may begin (a log prefix's `[…]` names no type: none)
-# Ruby's inspect of an object, `#<Faraday::Env @method=:post @url=…>`, and of a Struct, `#<struct Call method="POST", …>`
+# Ruby's inspect of an object, `#<Faraday::Env @method=:post @url=…>`, and of a Struct, `#<struct Call url="…">`
 _RUBY_OBJECT = re.compile(r"#<(?:struct )?[A-Z][\w:]{0,127}(?=[\s>])")
 # a class's name, just before its `(` or `[` (a Java record's, Commons' ToStringBuilder's `Name@1b2c3d[`)
 _TYPE_NAME = re.compile(r"[A-Z][\w$.]*(?:@[0-9a-f]{1,16})?\Z")
@@ -61,6 +61,8 @@ MAX_TYPE_CHARS = 128
 _TYPED_OPEN = re.compile(r"(?:%(?:[A-Z][\w.]*)?|&|(?:\[\]|map\[[\w.*]{1,64}\])\*?[\w.]{1,64}(?=\{)|map|"
                          r"\[Object: null prototype\] |(?P<type>(?:[a-z]\w{0,31}\.)?[A-Z][\w$.]*(?:@[0-9a-f]{1,16})?)"
                          r"(?: \[[\w$.]+\])? ?)?([{\[(])")
+# go-spew's note of a value's Go type, and of its length, before the value: `(string) (len=4) "POST"`, `([]string) {`
+_TYPE_NOTE = re.compile(r"\((?:\*?[\w.]+|\[\][\w.*]+|map\[[\w.*]+\][\w.*]+)\) (?:\(len=\d+(?: cap=\d+)?\) )?")
 # a Python object whose repr is a call in angle brackets: `<CIMultiDict('Name': 'value', …)>` (multidict's)
 _WRAPPED = re.compile(r"<[A-Z][\w.]{0,127}\(")
 _STRING_REST = {quote: re.compile(rf"(?:[^{quote}\\]|\\.)*{quote}", re.DOTALL) for quote in "\"'"}  # to the closing quote
@@ -131,8 +133,7 @@ def record_start(text: str, bracket: int) -> int | None:
     return None if typed is None else typed.start()
 
 
-# a quoted string on one line (as these languages print one), or a bracket: Ruby's object's `#<` and its `>`
-# too (not the `>` of a hash's `=>`)
+# a quoted string on one line, or a bracket (Ruby's object's `#<` and its `>`, not the `>` of a hash's `=>`)
 _TOKENS = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[][{}()]|#<|(?<![=-])>""")
 _CLOSERS = {"}": "{", "]": "[", ")": "(", ">": "#<"}
 
@@ -218,6 +219,7 @@ class _Parser:
         at = self._blank(at + 1)
         commas: bool | None = None  # whether the entries are separated by commas (else by blanks)
         while self.text[at] != closer:
+            at = note.end() if self.text[at] == "(" and (note := _TYPE_NOTE.match(self.text, at)) else at
             keyword = _KEYWORD_KEY.match(self.text, at) if closer == "}" else None
             key = _KEY.match(self.text, at) if keyword is None else None
             if keyword is not None:
@@ -248,6 +250,8 @@ class _Parser:
     def value(self, at: int, closer: str, commas: bool | None, depth: int) -> tuple[Any, int]:
         """The value at ``at`` inside a container that ``closer`` ends, and where it ends."""
         char = self.text[at]
+        if char == "(" and (note := _TYPE_NOTE.match(self.text, at)) is not None:
+            at, char = note.end(), self.text[note.end()]
         if char in "\"'":
             return self._string(at)
         if char == "b" and self.text[at + 1 : at + 2] in ("'", '"'):  # Python's bytes literal (b'{\\n…}')
