@@ -327,6 +327,28 @@ def test_curl_continuations_and_multiline_quotes() -> None:
     assert found[2].body == b'{\n    "api_token": "t",\n    "amount": 1\n  }'
 
 
+def test_a_cmd_command_line_has_its_carets_taken_before_its_quotes() -> None:
+    """cmd.exe's escapes, as Chrome's "Copy as cURL (cmd)" writes them: `^` before each character
+    cmd would take, `\\"` for a quote the C runtime passes on, and a line feed in a quoted argument
+    as `^`, the line end, and a blank line."""
+    lines = ['curl ^"https://api.iugu.com/v1/a?x=1^&y=2^" ^', '  -H ^"x-shell: cmd ^%^PATH^%^" ^',
+             '  --data-raw ^"^{^', "", '^\\^"a^\\^":1^}^" ^', "  --compressed", "echo done"]
+    exchange = only(parse("curl", lines))
+    assert (exchange.url, exchange.header("x-shell"), exchange.body) == (
+        "https://api.iugu.com/v1/a?x=1&y=2", "cmd %PATH%", b'{\n"a":1}')
+
+
+def test_a_wget_command_line_is_read_as_the_request_its_options_say() -> None:
+    lines = ["wget -q -O - --header='Content-Type: application/json' --header 'X-A: 1' \\",
+             "  --post-data='{\"a\":1}' https://api.iugu.com/v1/a",
+             "wget --method=PUT --body-data 'x=1' -U agent/1 https://api.iugu.com/v1/b"]
+    first, second = parse("curl", lines)
+    assert (first.method, first.url, first.header("X-A"), first.header("User-Agent"), first.body) == (
+        "POST", "https://api.iugu.com/v1/a", "1", "Wget", b'{"a":1}')
+    assert (second.method, second.url, second.header("User-Agent"), second.body) == (
+        "PUT", "https://api.iugu.com/v1/b", "agent/1", b"x=1")
+
+
 def test_curl_in_shells_logs_and_pipelines() -> None:
     lines = [
         "2026-11-22T10:00:00.0000000Z + curl -s https://api.asaas.com/v3/a | jq .",

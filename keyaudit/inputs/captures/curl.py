@@ -1,4 +1,4 @@
-"""curl commands in shell scripts, docs and CI logs, read as the requests they would send.
+"""curl commands (and wget's) in shell scripts, docs and CI logs, read as the requests they would send.
 
 This module finds the commands in a stream of lines: where ``curl`` starts one, and how far it
 runs over continuations and quoted lines. :mod:`.shellwords` splits a command into words and
@@ -25,12 +25,12 @@ MAX_COMMAND_CHARS = 1 << 20
 # (which also covers "$ curl", "+ curl", "sudo curl" and timestamped CI log lines). The word comes
 # first and what may stand before it is looked back at from its end: a pattern that opens with an
 # assertion is tried at every position of a line (an access log's `"curl/8.5.0"` agent cost 20×).
-_START = re.compile(r"curl(?<![^\s;&|(`]curl)(?:\.exe)?(?=\s|$)")
+_START = re.compile(r"(curl|wget)(?<![^\s;&|(`]curl)(?<![^\s;&|(`]wget)(?:\.exe)?(?=\s|$)")
 
 # A command written for cmd.exe: a quote its caret passes on to curl (`^"`), or a line continued by a caret
 _CMD_QUOTE, _CMD_CONTINUATION = '^"', " ^"
 # A line that starts with a command: inside an open quote, it means the quote was never meant.
-_LINE_START = re.compile(r"\s*(?:[$#>+]\s+)?(?:sudo\s+)?curl(?:\.exe)?\s")
+_LINE_START = re.compile(r"\s*(?:[$#>+]\s+)?(?:sudo\s+)?(?:curl|wget)(?:\.exe)?\s")
 
 
 @dataclass
@@ -40,6 +40,7 @@ class _Pending:
     words: ShellWords
     origin: Origin
     lines: list[tuple[int, str, int]]
+    tool: str = "curl"
 
 
 def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
@@ -119,13 +120,13 @@ def _commands_in_line(item: tuple[int, str, int], path: str) -> Generator[Exchan
     """The commands that start (and end) in one line from ``item``'s start on; returns the
     command that goes on in the next line, if one does."""
     number, text, start = item
-    if "curl" not in text:
+    if "curl" not in text and "wget" not in text:
         return None
     while (match := _START.search(text, start)) is not None:
         words = ShellWords(in_backticks=match.start() > 0 and text[match.start() - 1] == "`",
                            cmd=_CMD_QUOTE in text or text.endswith(_CMD_CONTINUATION))
         pending = _Pending(words, Origin(path, number, column=match.start() + 1, capture="curl"),
-                           [(number, text, match.end())])
+                           [(number, text, match.end())], match.group(1))
         if not words.feed(text, match.end()):
             return pending
         yield from _finished(pending)
@@ -136,6 +137,6 @@ def _commands_in_line(item: tuple[int, str, int], path: str) -> Generator[Exchan
 
 
 def _finished(pending: _Pending) -> Iterator[Exchange]:
-    exchange = command_exchange(pending.words.words, pending.origin)
+    exchange = command_exchange(pending.words.words, pending.origin, pending.tool)
     if exchange is not None:
         yield exchange

@@ -3,6 +3,11 @@
 Short options come in clusters (``-sSLX``, ``-XPOST``), a value follows its option in the same
 or the next word, ``--`` ends the options and ``--next`` starts a second request. What the
 options mean for the request is :mod:`.curl_request`'s job.
+
+wget's command line says a request with other words (``--header='Name: value'``,
+``--post-data='…'``, ``--method=POST --body-data='…'``; a value after ``=`` or in the next word):
+its options are given under the names of the curl options that mean the same (a table), the
+others under a name of their own that means nothing to the request.
 """
 
 from __future__ import annotations
@@ -39,6 +44,43 @@ _LONG_WITH_VALUE = frozenset(set(_SHORT_WITH_VALUE.values()) | {
     "tls13-ciphers", "tlsauthtype", "tlspassword", "tlsuser", "trace", "trace-ascii", "trace-config",
     "unix-socket", "url", "url-query", "variable",
 })
+
+
+# wget's options that say the request, by the curl option that means the same
+_WGET_AS_CURL = {"header": "header", "post-data": "data-raw", "body-data": "data-raw", "method": "request",
+                 "user-agent": "user-agent", "U": "user-agent", "referer": "referer", "post-file": "upload-file",
+                 "body-file": "upload-file"}
+_WGET_SHORT_WITH_VALUE = frozenset("OoaTtUePwQlARDXIBi")
+_WGET_LONG_WITH_VALUE = frozenset({
+    *_WGET_AS_CURL, "output-document", "output-file", "append-output", "timeout", "tries", "execute",
+    "directory-prefix", "wait", "quota", "level", "accept", "reject", "domains", "input-file", "base", "load-cookies",
+    "save-cookies", "ca-certificate", "certificate", "private-key", "user", "password", "http-user", "http-password",
+    "proxy-user", "proxy-password", "bind-address", "limit-rate", "read-timeout", "connect-timeout", "dns-timeout",
+    "waitretry", "default-page", "backups", "restrict-file-names"})
+
+
+def wget_options(words: list[str]) -> Iterator[tuple[str, str | None]]:
+    """(curl's name for the option, value or None) for each of a wget command's options (one
+    that says nothing of the request under its own name, ``wget-<name>``); URLs as ("url", value)."""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        index += 1
+        if not word.startswith("-") or word == "-":
+            yield "url", word
+            continue
+        if word.startswith("--"):
+            name, equals, value = word[2:].partition("=")
+            takes_value = bool(equals) or name in _WGET_LONG_WITH_VALUE
+            letters = [(name, value if equals else "")] if takes_value else [(name, None)]
+        else:
+            cut = next((at for at in range(1, len(word)) if word[at] in _WGET_SHORT_WITH_VALUE), len(word))
+            letters = [(letter, None) for letter in word[1:cut]]
+            letters += [(word[cut], word[cut + 1 :])] if cut < len(word) else []
+        for name, value in letters:
+            if value == "" and index < len(words):  # the value is the next word
+                value, index = words[index], index + 1
+            yield _WGET_AS_CURL.get(name, "wget-" + name), value
 
 
 def options(words: list[str]) -> Iterator[tuple[str, str | None]]:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from keyaudit.model.exchange import Exchange, Origin
 
 from .authorization import credential_header
-from .curl_options import options
+from .curl_options import options, wget_options
 from .lines import content_length, has_scheme, header_value, make_exchange, to_bytes
 from .literals import unescaped
 
@@ -165,9 +165,13 @@ def _on_flag(request: _Request, name: str) -> None:
         request.other_auth = False
 
 
-def _request(words: list[str]) -> _Request:
+# each command-line tool read: how its options say curl's, and the User-Agent it sends unless told another
+TOOLS = {"curl": (options, "curl"), "wget": (wget_options, "Wget")}
+
+
+def _request(words: list[str], tool: str) -> _Request:
     request = _Request()
-    for name, value in options(words):
+    for name, value in TOOLS[tool][0](words):
         if value is None:
             _on_flag(request, name)
         elif name in _VALUE_HANDLERS:
@@ -200,15 +204,15 @@ def _method(request: _Request) -> str:
     return "POST" if request.sends_body and not request.get else "GET"
 
 
-def _headers(request: _Request) -> list[tuple[str, str]]:
-    """The headers curl sends that matter here, with the ones it adds on its own."""
+def _headers(request: _Request, agent: str) -> list[tuple[str, str]]:
+    """The headers the tool (curl) sends that matter here, with the ones it adds on its own."""
     headers = list(request.headers)
     defaults: list[tuple[str, str]] = []
     credentials = (("basic", request.user.split(":", 1)) if request.user and not request.other_auth
                    else ("bearer", [request.bearer] if request.bearer else []))
     if (sent := credential_header(*credentials)) is not None:
         defaults.append(sent)
-    defaults.append(("User-Agent", "curl"))  # curl names itself unless told otherwise (-A, -H 'User-Agent:')
+    defaults.append(("User-Agent", agent))  # curl names itself unless told otherwise (-A, -H 'User-Agent:')
     if request.json:
         defaults += [("Content-Type", "application/json"), ("Accept", "application/json")]
     elif request.data and not request.get:
@@ -219,10 +223,11 @@ def _headers(request: _Request) -> list[tuple[str, str]]:
     return headers
 
 
-def command_exchange(words: list[str], origin: Origin) -> Exchange | None:
-    """The request one curl command (its words after ``curl``) sends, or None when it names no
-    URL. The first URL is used; curl would send the same request to each of them."""
-    request = _request(words)
+def command_exchange(words: list[str], origin: Origin, tool: str = "curl") -> Exchange | None:
+    """The request one curl command (its words after ``curl``; a wget command's after ``wget``)
+    sends, or None when it names no URL. The first URL is used; curl would send the same request
+    to each of them."""
+    request = _request(words, tool)
     if not request.urls or not _looks_like_url(request.urls[0]):
         return None
     url = request.urls[0]
@@ -236,7 +241,7 @@ def command_exchange(words: list[str], origin: Origin) -> Exchange | None:
         url = _with_query(url, request.query)
         if request.data and not request.body_unknown:
             body = _declared_reading(data, request.headers)
-    return make_exchange(_method(request), url, _headers(request), body, origin)
+    return make_exchange(_method(request), url, _headers(request, TOOLS[tool][1]), body, origin)
 
 
 def _declared_reading(data: str, headers: list[tuple[str, str]]) -> bytes:
