@@ -25,7 +25,8 @@ MAX_COMMAND_CHARS = 1 << 20
 # (which also covers "$ curl", "+ curl", "sudo curl" and timestamped CI log lines). The word comes
 # first and what may stand before it is looked back at from its end: a pattern that opens with an
 # assertion is tried at every position of a line (an access log's `"curl/8.5.0"` agent cost 20×).
-_START = re.compile(r"(curl|wget)(?<![^\s;&|(`]curl)(?<![^\s;&|(`]wget)(?:\.exe)?(?=\s|$)")
+# One pattern a tool, each opening with its name: re then skips to where the name is.
+_STARTS = {tool: re.compile(rf"{tool}(?<![^\s;&|(`]{tool})(?:\.exe)?(?=\s|$)") for tool in ("curl", "wget")}
 
 # A command written for cmd.exe: a quote its caret passes on to curl (`^"`), or a line continued by a caret
 _CMD_QUOTE, _CMD_CONTINUATION = '^"', " ^"
@@ -120,13 +121,15 @@ def _commands_in_line(item: tuple[int, str, int], path: str) -> Generator[Exchan
     """The commands that start (and end) in one line from ``item``'s start on; returns the
     command that goes on in the next line, if one does."""
     number, text, start = item
-    if "curl" not in text and "wget" not in text:
+    tools = [pattern for tool, pattern in _STARTS.items() if tool in text]
+    if not tools:
         return None
-    while (match := _START.search(text, start)) is not None:
+    while (match := _next_command(tools, text, start)) is not None:
         words = ShellWords(in_backticks=match.start() > 0 and text[match.start() - 1] == "`",
                            cmd=_CMD_QUOTE in text or text.endswith(_CMD_CONTINUATION))
         pending = _Pending(words, Origin(path, number, column=match.start() + 1, capture="curl"),
-                           [(number, text, match.end())], match.group(1))
+                           [(number, text, match.end())], next(tool for tool, pattern in _STARTS.items()
+                                                               if pattern is match.re))
         if not words.feed(text, match.end()):
             return pending
         yield from _finished(pending)
@@ -134,6 +137,12 @@ def _commands_in_line(item: tuple[int, str, int], path: str) -> Generator[Exchan
             break
         start = words.rest
     return None
+
+
+def _next_command(tools: list[re.Pattern[str]], text: str, start: int) -> re.Match[str] | None:
+    """Where the next command of one of the ``tools`` starts in ``text`` from ``start`` on."""
+    found = [match for pattern in tools if (match := pattern.search(text, start)) is not None]
+    return min(found, key=lambda match: match.start()) if found else None
 
 
 def _finished(pending: _Pending) -> Iterator[Exchange]:

@@ -7,9 +7,8 @@ Go's ``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``) an
 literals, ``http.Header{"Name":[]string{"value"}}``; go-spew's dump, each value after a note of
 its type, ``(string) (len=4) "POST"``), Ruby's ``inspect`` of an object or a Struct
 (``#<Faraday::Env @method=:post @url=#<URI::HTTPS https://…>>``, ``#<struct Call method="POST">``),
-Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its value with no
-separator between them), read into the mappings and lists a JSON record gives, for the generic
-reconstructor (:mod:`.records`).
+Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its value with no separator),
+read into the mappings and lists a JSON record gives, for the generic reconstructor (:mod:`.records`).
 
 Printed over lines as Python's ``pprint`` and Ruby's ``pp`` print what does not fit a line —
 the first line opening a bracket it does not close, the next lines indented under it — a map is
@@ -46,23 +45,22 @@ _NAME = r"""(?:"((?:[^"\\\n]|\\.){0,256})"|'((?:[^'\\\n]|\\.){0,256})'|[:@]?([A-
 _SEPARATOR = r"(=>|:(?![:/])|=(?!=))"
 _KEY = re.compile(rf"\s*{_NAME}\s*{_SEPARATOR}\s*")
 _KEY_AHEAD = re.compile(rf"{_NAME}[ \t]*{_SEPARATOR}")  # the next entry's key, where a bare word ends
-# EDN's (Clojure's) key: a keyword, then blanks and its value with no separator (`{:url "…", :method :post}`)
-_KEYWORD_KEY = re.compile(r""":([A-Za-z_*+!?][\w.*+!?-]{0,255})\s+(?!=>|:[\s"'\d{\[(])""")
+# Patterns few scans meet, compiled at their first use (re's cache), not at each start: EDN's key (a keyword, blanks,
+# its value: `{:url "…", :method :post}`); Ruby's inspect of an object or a Struct (`#<Faraday::Env @method=:post …>`,
+# `#<struct Call url="…">`); go-spew's note of a value's type and length (`(string) (len=4) "POST"`, `([]string) {`)
+_KEYWORD_KEY = r""":([A-Za-z_*+!?][\w.*+!?-]{0,255})\s+(?!=>|:[\s"'\d{\[(])"""
+_RUBY_OBJECT = r"#<(?:struct )?[A-Z][\w:]{0,127}(?=[\s>])"
+_TYPE_NOTE = r"\((?:\*?[\w.]+|\[\][\w.*]+|map\[[\w.*]+\][\w.*]+)\) (?:\(len=\d+(?: cap=\d+)?\) )?"
 _BLANK = " \t\r\n"
-_BRACKET = re.compile(r"[{(\[]|#<")  # where a record may begin (a log prefix's `[…]` names no type: none)
-# Ruby's inspect of an object, `#<Faraday::Env @method=:post @url=…>`, and of a Struct, `#<struct Call url="…">`
-_RUBY_OBJECT = re.compile(r"#<(?:struct )?[A-Z][\w:]{0,127}(?=[\s>])")
+_BRACKET = re.compile(r"[{(\[#]")  # where a record may begin (a log prefix's `[…]` names no type: none; `#<`)
 # a class's name, just before its `(` or `[` (a Java record's, Commons' ToStringBuilder's `Name@1b2c3d[`)
 _TYPE_NAME = re.compile(r"[A-Z][\w$.]*(?:@[0-9a-f]{1,16})?\Z")
 MAX_TYPE_CHARS = 128
-# `%{`, an Elixir struct's `%Finch.Request{`, `&{`, `map[`, `Request{`, `Request(`, and as Node prints an
-# instance: `AxiosHeaders {`, `Object [AxiosHeaders] {`, `[Object: null prototype] {`; a Go composite
-# literal as `%#v` writes one, its type qualified by its package: `http.Header{`, `[]string{`, `map[string]int{`
+# `%{`, an Elixir struct's `%Finch.Request{`, `&{`, `map[`, `Request{`, `Request(`, Node's `AxiosHeaders {`, `Object
+# [AxiosHeaders] {`, `[Object: null prototype] {`; Go's `%#v` composite literals: `http.Header{`, `[]string{`, `map[K]V{`
 _TYPED_OPEN = re.compile(r"(?:%(?:[A-Z][\w.]*)?|&|(?:\[\]|map\[[\w.*]{1,64}\])\*?[\w.]{1,64}(?=\{)|map|"
                          r"\[Object: null prototype\] |(?P<type>(?:[a-z]\w{0,31}\.)?[A-Z][\w$.]*(?:@[0-9a-f]{1,16})?)"
                          r"(?: \[[\w$.]+\])? ?)?([{\[(])")
-# go-spew's note of a value's Go type, and of its length, before the value: `(string) (len=4) "POST"`, `([]string) {`
-_TYPE_NOTE = re.compile(r"\((?:\*?[\w.]+|\[\][\w.*]+|map\[[\w.*]+\][\w.*]+)\) (?:\(len=\d+(?: cap=\d+)?\) )?")
 # a Python object whose repr is a call in angle brackets: `<CIMultiDict('Name': 'value', …)>` (multidict's)
 _WRAPPED = re.compile(r"<[A-Z][\w.]{0,127}\(")
 _STRING_REST = {quote: re.compile(rf"(?:[^{quote}\\]|\\.)*{quote}", re.DOTALL) for quote in "\"'"}  # to the closing quote
@@ -92,6 +90,8 @@ def literal_record(text: str) -> dict[str, Any] | None:
     """The first mapping on the line printed as one of the languages above print them, or None."""
     tries = 0
     for bracket in _BRACKET.finditer(text):
+        if text[bracket.start()] == "#" and text[bracket.start() + 1 : bracket.start() + 2] != "<":
+            continue
         start = record_start(text, bracket.start())
         if start is None:
             continue
@@ -219,8 +219,8 @@ class _Parser:
         at = self._blank(at + 1)
         commas: bool | None = None  # whether the entries are separated by commas (else by blanks)
         while self.text[at] != closer:
-            at = note.end() if self.text[at] == "(" and (note := _TYPE_NOTE.match(self.text, at)) else at
-            keyword = _KEYWORD_KEY.match(self.text, at) if closer == "}" else None
+            at = note.end() if self.text[at] == "(" and (note := re.compile(_TYPE_NOTE).match(self.text, at)) else at
+            keyword = re.compile(_KEYWORD_KEY).match(self.text, at) if closer == "}" and self.text[at] == ":" else None
             key = _KEY.match(self.text, at) if keyword is None else None
             if keyword is not None:
                 value, at = self.value(keyword.end(), closer, commas, depth)
@@ -250,15 +250,15 @@ class _Parser:
     def value(self, at: int, closer: str, commas: bool | None, depth: int) -> tuple[Any, int]:
         """The value at ``at`` inside a container that ``closer`` ends, and where it ends."""
         char = self.text[at]
-        if char == "(" and (note := _TYPE_NOTE.match(self.text, at)) is not None:
+        if char == "(" and (note := re.compile(_TYPE_NOTE).match(self.text, at)) is not None:
             at, char = note.end(), self.text[note.end()]
         if char in "\"'":
             return self._string(at)
         if char == "b" and self.text[at + 1 : at + 2] in ("'", '"'):  # Python's bytes literal (b'{\\n…}')
             return self._string(at + 1)
-        if char == "#" and (ruby := _RUBY_OBJECT.match(self.text, at)) is not None:
+        if char == "#" and (ruby := re.compile(_RUBY_OBJECT).match(self.text, at)) is not None:
             found, end = self.container(ruby.end() - 1, depth + 1, True, ">")
-            return (found[0] if isinstance(found, list) and len(found) == 1 else found), end  # #<URI::HTTPS https://…>
+            return (found[0] if isinstance(found, list) and len(found) == 1 else found), end  # #<URI::HTTPS …>
         if char == "<" and (wrapped := _WRAPPED.match(self.text, at)) is not None:  # Python's <CIMultiDict(…)>
             found, end = self.container(wrapped.end() - 1, depth + 1, True)
             if self.text[end] != ">":

@@ -37,11 +37,12 @@ MAX_DEPTH = 16
 _PRINT_R_TYPE = re.compile(r"(?:^|[\s:>])(?:Array|[A-Za-z_\\][\w\\]* Object)\Z")  # the line before print_r's `(`
 _EXPORT_OPEN = re.compile(r"(?:^|[\s:>(])(array \()\Z")
 _DUMP_OPEN = re.compile(r"(?:^|[\s:>])((?:array\(\d+\)|object\([\w\\]+\)#\d+ \(\d+\)) \{)\Z")
-_VARDUMPER_OPEN = re.compile(r"(?:^|[\s:>])(array:\d+ \[)\Z")
-_VARDUMPER_ARRAY = re.compile(r"array:\d+ \[")
-_VARDUMPER_KEY = re.compile(r'"(.*?)" => |(-?\d+) => ')
-# VarDumper's escapes: its control characters' (CliDumper::$controlCharsMap, then `\xHH`)
-_VARDUMPER_ESCAPE = re.compile(r"\\([tnvfre])|\\x([0-9A-F]{2})")
+# VarDumper's, compiled at their first use (re's cache): its opening, its key, its escapes (its control
+# characters', CliDumper::$controlCharsMap, then `\xHH`)
+_VARDUMPER_OPEN = r"(?:^|[\s:>])(array:\d+ \[)\Z"
+_VARDUMPER_ARRAY = r"array:\d+ \["
+_VARDUMPER_KEY = r'"(.*?)" => |(-?\d+) => '
+_VARDUMPER_ESCAPE = r"\\([tnvfre])|\\x([0-9A-F]{2})"
 _VARDUMPER_CONTROL = {"t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b"}
 _VARDUMPER_WORDS = {"null": None, "true": True, "false": False}
 _PRINT_R_ENTRY = re.compile(r"( *)\[(.*?)\] => ?(.*)\Z", re.DOTALL)
@@ -81,7 +82,12 @@ def opens_printed_array(lines: list[tuple[int, str]], index: int) -> bool:
 
 
 def _opening(text: str) -> re.Match[str] | None:
-    return _EXPORT_OPEN.search(text) or _DUMP_OPEN.search(text) or _VARDUMPER_OPEN.search(text)
+    """The opening a line ends with: var_export's, var_dump's or VarDumper's."""
+    if text.endswith("array ("):
+        return _EXPORT_OPEN.search(text)
+    if text.endswith("{"):
+        return _DUMP_OPEN.search(text)
+    return re.compile(_VARDUMPER_OPEN).search(text) if text.endswith(" [") and "array:" in text else None
 
 
 def opening_depth(lines: list[tuple[int, str]], index: int) -> int:
@@ -227,7 +233,7 @@ class _Parser:
             raise _NotPrinted
         if text.startswith("[]", at):
             return [], at + 2
-        if (container := _VARDUMPER_ARRAY.match(text, at)) is not None:
+        if (container := re.compile(_VARDUMPER_ARRAY).match(text, at)) is not None:
             return self._entries(container.end(), "]", self._vardumper_key, self.vardumper, depth)
         line_end = text.find("\n", at)
         line_end = len(text) if line_end < 0 else line_end
@@ -250,7 +256,7 @@ class _Parser:
         return _number(number.group()), number.end()
 
     def _vardumper_key(self, at: int) -> tuple[str, int]:
-        key = _VARDUMPER_KEY.match(self.text, at)
+        key = re.compile(_VARDUMPER_KEY).match(self.text, at)
         if key is None:
             raise _NotPrinted
         return next(group for group in key.groups() if group is not None), key.end()
@@ -283,7 +289,7 @@ class _Parser:
 
 def _vardumper_text(shown: str) -> str:
     """A string as VarDumper showed it, its control characters' escapes taken back."""
-    return _VARDUMPER_ESCAPE.sub(lambda escape: _VARDUMPER_CONTROL[escape.group(1)] if escape.group(1)
+    return re.compile(_VARDUMPER_ESCAPE).sub(lambda escape: _VARDUMPER_CONTROL[escape.group(1)] if escape.group(1)
                                  else chr(int(escape.group(2), 16)), shown)
 
 

@@ -86,7 +86,7 @@ class ShellWords:
             if self._line_end_escaped and not line.strip():
                 self._line_end_escaped = False
                 return False  # the line feed a `^` escaped: the quoted argument holds it already
-            line = line[:start] + _CARET.sub(r"\1", line[start:])
+            line = line[:start] + re.sub(_CARET, r"\1", line[start:])
             self._line_end_escaped = line.endswith("^") and self._quote_after(line, start)
             line = line[:-1] if self._line_end_escaped else line
         self.size += len(line) - start
@@ -106,7 +106,7 @@ class ShellWords:
     def _quote_after(self, line: str, start: int) -> bool:
         """Whether a quote is open at the end of ``line`` (cmd: where a ``^`` ends it), by the count of
         unescaped double quotes fed so far and in the line."""
-        return self.in_quote != (len(_CRT_QUOTE.findall(line, start)) % 2 == 1)
+        return self.in_quote != (len(re.compile(_CRT_QUOTE).findall(line, start)) % 2 == 1)
 
     def _append(self, chars: str) -> None:
         if self._word is None:
@@ -198,7 +198,8 @@ def _end(position: int) -> int:
 
 
 _DQUOTE_ESCAPES = frozenset('$`"\\\n')  # what a backslash escapes inside double quotes
-_CARET = re.compile(r"\^(.)")  # cmd's escape: the character after it, plain
-_CRT_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')  # a double quote no backslash escapes
+# cmd's, compiled at their first use (re's cache): its escape (the character after it, plain); a double quote no
+# backslash escapes
+_CARET, _CRT_QUOTE = r"\^(.)", r'(?<!\\)(?:\\\\)*"'
 _PLAIN_RUN = re.compile(r"[^\s\\'\"$;&|)<>#^`]*")
 _QUOTED_RUN = {"'": re.compile(r"[^']*"), '"': re.compile(r'[^"\\]*'), "$'": re.compile(r"[^'\\]*")}
