@@ -56,6 +56,10 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "lines that each open an object, each anchored": lambda n: [
         f"2026-11-22 10:00:{k % 60:02d} app " + "x" * 40 + ' "Signature": "a" {' for k in range(n // 80)],
     "a forensic log's line, a run of blanks": lambda n: ["+id|POST /v3/payments HTTP/1.1|Host:a" + " " * n + "x"],
+    "a transport's prefix repeated down a line": lambda n: ["a | " * (n // 4) + "POST /v3/payments HTTP/1.1",
+                                                            "Host: api.asaas.com"],
+    "syslog headers repeated before a request line": lambda n: [
+        "<13>1 2026-11-22T13:00:00Z h a - - - " * (n // 37) + "POST /v3/payments HTTP/1.1", "Host: api.asaas.com"],
 }
 
 
