@@ -1,14 +1,15 @@
 """Log lines wrapped by whatever shipped them, unwrapped for the readers of requests written as
-text: a container runtime's JSON line (``{"log": "--> POST https://…\\n", "stream": "stdout"}``),
-a JSON or logfmt record whose message is the text (logrus's ``msg="Host: api.iugu.com"``), a batch of such records (a CloudWatch Logs subscription's
-``logEvents``: each event's message a log line), a request dump written inside a quoted string with
-its line breaks escaped (``dump="POST /v1/… HTTP/1.1\\r\\nHost: …"``, as Go's slog and zap, or any
-logger quoting a value, write one), the prefix a transport writes before each line (syslog's,
-docker compose's, kubectl's, Heroku's) and the control characters rsyslog escaped after it, a
-binary length frame (Docker's multiplexed stream, a journald export's binary field), and
-the CRI prefix (``<time> stdout F <text>``), whose partial pieces (``P``: the runtime split a long
-line) are first joined back into the line written, as are the pieces of an offset dump (curl's
-``--trace-ascii``: a header cut every 64 bytes; a hex dump's rows, 16 bytes each).
+text: a container runtime's JSON line (``{"log": "--> POST https://…\\n", "stream": "stdout"}``), a
+JSON or logfmt record whose message is the text (logrus's ``msg="Host: api.iugu.com"``), a batch of
+such records (a CloudWatch Logs subscription's ``logEvents``: each event's message a log line), a
+request dump written inside a quoted string with its line breaks escaped (``dump="POST /v1/…
+HTTP/1.1\\r\\nHost: …"``, as Go's slog and zap, or any logger quoting a value, write one), the
+prefix a transport writes before each line (syslog's, docker compose's, kubectl's, Heroku's) and
+the control characters rsyslog escaped after it, a binary length frame (Docker's multiplexed
+stream, a journald export's binary field), and the CRI prefix (``<time> stdout F <text>``), whose
+partial pieces (``P``: the runtime split a long line) are first joined back into the line written,
+as are the pieces of an offset dump (curl's ``--trace-ascii``: a header cut every 64 bytes; a hex
+dump's rows, 16 bytes each).
 
 The readers of curl commands and wire dumps see the text the program wrote, line by line, with
 each line keeping the number of the envelope line it came from.

@@ -14,22 +14,22 @@ concurrent requests interleave, so a part is joined only where exactly one open 
 it: where two do (two calls to one URL under way), which body is whose cannot be told, and
 neither is joined. A part that joins nothing stays a reading of its own, as before.
 
-A body may also be logged in a record that names no request at all: Google's HTTP client for
-Java logs the head (and the same as a curl command reading its body from stdin, ``-d '@-'``),
-then ``Total: <n> bytes`` and the content in records of another logger; Apache's mod_dumpio logs
-each read, the body's in one record, escaped. HTTP itself says where a body is: after the head's
-blank line, as many bytes as ``Content-Length`` says. So a request still open after the parts are
-joined, whose head shows a length, takes as its body the first record after its head's blank
-line, and before the next request read, whose message (from the line's start or after one of
-its first ``: ``, then on over the lines that follow it; or, on its one line, with its escapes
-undone) is exactly that many bytes; the lines of one message end at the log's next record, or
-at the next line that carries the prefix the message's first line carries. No record begins
-inside a JSON document opened on the lines above it: a message longer than the head says (a
-logger's suffix after its last line), read from one of its middle lines, could be cut to fit. Heads of concurrent
-requests come before their bodies, so a request looks no further than the next request's first
-line, and one whose head follows, within :data:`PART_LINES`, that of a request still waiting for
-its body takes none (a body below could be either's). A shorter length than
-:data:`MIN_RECORD_BODY` is matched by chance too easily, and is not looked for.
+A body may also be logged in a record that names no request at all: Google's HTTP client for Java
+logs the head (and the same as a curl command reading its body from stdin, ``-d '@-'``), then
+``Total: <n> bytes`` and the content in records of another logger; Apache's mod_dumpio logs each
+read, the body's in one record, escaped. HTTP itself says where a body is: after the head's blank
+line, as many bytes as ``Content-Length`` says. So a request still open after the parts are joined,
+whose head shows a length, takes as its body the first record after its head's blank line, and
+before the next request read, whose message (from the line's start or after one of its first
+``: ``, then on over the lines that follow it; or, on its one line, with its escapes undone) is exactly
+that many bytes; the lines of one message end at the log's next record, or at the next line that
+carries the prefix the message's first line carries. No record begins inside a JSON document opened
+on the lines above it: a message longer than the head says (a logger's suffix after its last line),
+read from one of its middle lines, could be cut to fit. Heads of concurrent requests come before
+their bodies, so a request looks no further than the next request's first line, and one whose head
+follows, within :data:`PART_LINES`, that of a request still waiting for its body takes none (a body
+below could be either's). A shorter length than :data:`MIN_RECORD_BODY` is matched by chance too
+easily, and is not looked for.
 
 Where the log stamps each record of a request with the request's id (:mod:`.record_ids`: ASP.NET
 Core's HTTP logging writes the head in a ``RequestLog`` record, then the body in a ``RequestBody``
@@ -162,10 +162,9 @@ def body_record(lines: list[tuple[int, str]], declared: int) -> bytes | None:
     depth = 0  # the JSON documents open on the lines read: no body begins inside one
     for at in range(head + 1, len(lines)):
         text = lines[at][1]
-        if depth:  # a line of a document begun above: a body taken from its middle would be one cut to fit
-            depth = brackets(text, depth)
+        inside, depth = depth > 0, brackets(text, depth)
+        if inside:  # a line of a document begun above: a body taken from its middle would be one cut to fit
             continue
-        depth = brackets(text, depth)
         for cut in _message_starts(text):
             found = _sized(text[:cut], text[cut:], lines, at + 1, declared)
             if found is not None:
