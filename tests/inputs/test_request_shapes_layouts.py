@@ -23,86 +23,61 @@ def _dump(request: Request) -> list[str]:
     return [*head, "", *request.body.split("\n")]
 
 
-def _each_line(prefix: Callable[[int], str]) -> Callable[[Request], list[str]]:
-    return lambda request: [prefix(n) + line for n, line in enumerate(_dump(request))]
+def _each_line(name: str, prefix: Callable[[int], str]) -> Callable[[Request], list[str]]:
+    """The shape that writes each line of the dump after ``prefix`` (given the line's number, a
+    time's digits), named as the test's id."""
+    def shape(request: Request) -> list[str]:
+        return [prefix(n) + line for n, line in enumerate(_dump(request))]
+
+    shape.__name__ = name
+    return shape
 
 
-def go_log_iso_level(request: Request) -> list[str]:
+# The prefix each logger's layout writes before each line of a message.
+PREFIXES: dict[str, Callable[[int], str]] = {
     # An ISO-8601 time and a level before the message, as logback's `%d{ISO8601} %level %msg` and
     # most Go loggers' console output write it: a syslog line has a host in that place, a log line
     # a level (`DEBUG Host: api.iugu.com` is no message of the program `Host`).
-    return _each_line(lambda n: f"2026-11-22T13:00:00.{n:03d}Z DEBUG ")(request)
-
-
-def spring_boot_3(request: Request) -> list[str]:
+    "go_log_iso_level": lambda n: f"2026-11-22T13:00:00.{n:03d}Z DEBUG ",
     # Spring Boot 3's console pattern (docs.spring.io/spring-boot/reference/features/logging.html,
     # "Log Format": date and time, level, process id, `---`, the application name and thread in
     # brackets, the logger name padded, `:`, the message).
-    return _each_line(lambda n: f"2026-11-22T13:00:00.{n:03d}Z DEBUG 4242 --- [payouts] [nio-8080-exec-1] "
-                                "c.a.p.HttpLog                            : ")(request)
-
-
-def ruby_logger(request: Request) -> list[str]:
+    "spring_boot_3": lambda n: f"2026-11-22T13:00:00.{n:03d}Z DEBUG 4242 --- [payouts] [nio-8080-exec-1] "
+                               "c.a.p.HttpLog                            : ",
     # Ruby's Logger::Formatter (ruby-doc.org/3.3/stdlibs/logger/Logger/Formatter.html):
     # `%s, [%s #%d] %5s -- %s: %s` — the level's letter, the time, the pid, the level, the program.
-    return _each_line(lambda n: f"D, [2026-11-22T13:00:00.{n:06d} #4242] DEBUG -- : ")(request)
-
-
-def python_basic_config(request: Request) -> list[str]:
+    "ruby_logger": lambda n: f"D, [2026-11-22T13:00:00.{n:06d} #4242] DEBUG -- : ",
     # Python's logging.basicConfig() default format (docs.python.org/3/library/logging.html,
     # BASIC_FORMAT): `%(levelname)s:%(name)s:%(message)s` — no blank before the message.
-    return _each_line(lambda n: "DEBUG:payouts.http:")(request)
-
-
-def python_asctime(request: Request) -> list[str]:
+    "python_basic_config": lambda n: "DEBUG:payouts.http:",
     # The logging HOWTO's format (docs.python.org/3/howto/logging.html, "Formatters"):
     # `%(asctime)s - %(name)s - %(levelname)s - %(message)s`.
-    return _each_line(lambda n: f"2026-11-22 13:00:00,{n:03d} - payouts.http - DEBUG - ")(request)
-
-
-def go_standard_log(request: Request) -> list[str]:
+    "python_asctime": lambda n: f"2026-11-22 13:00:00,{n:03d} - payouts.http - DEBUG - ",
     # Go's log package with LstdFlags | Lmicroseconds | Lshortfile (pkg.go.dev/log#pkg-constants).
-    return _each_line(lambda n: f"2026/11/22 13:00:00.{n:06d} client.go:88: ")(request)
-
-
-def klog(request: Request) -> list[str]:
+    "go_standard_log": lambda n: f"2026/11/22 13:00:00.{n:06d} client.go:88: ",
     # klog's header (github.com/kubernetes/klog, klog.go: `Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg`).
-    return _each_line(lambda n: f"I1122 13:00:00.{n:06d}    4242 round_trippers.go:466] ")(request)
+    "klog": lambda n: f"I1122 13:00:00.{n:06d}    4242 round_trippers.go:466] ",
+    # zap's development console encoder (pkg.go.dev/go.uber.org/zap#NewDevelopmentConfig): time,
+    # level, caller and message separated by tabs.
+    "zap_console": lambda n: f"2026-11-22T13:00:00.{n:03d}Z\tDEBUG\tpayouts/client.go:88\t",
+    # A Log4j 2 PatternLayout (logging.apache.org/log4j/2.x/manual/pattern-layout.html):
+    # `%d %p [%t] %c{1.} (%F:%L) - %m%n`.
+    "log4j2_pattern": lambda n: f"2026-11-22 13:00:00,{n:03d} DEBUG [main] c.a.p.Http (Http.java:88) - ",
+    # Serilog.Sinks.Console's default template (github.com/serilog/serilog-sinks-console):
+    # `[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}`.
+    "serilog_console": lambda n: "[13:00:00 DBG] ",
+    # NLog's default layout (github.com/NLog/NLog/wiki/Layouts):
+    # `${longdate}|${level:uppercase=true}|${logger}|${message}`.
+    "nlog_default": lambda n: f"2026-11-22 13:00:00.{n:04d}|DEBUG|Payouts.Http|",
+    # Elixir's Logger console format (hexdocs.pm/logger/Logger.Formatter.html): `$time $metadata[$level] $message`.
+    "elixir_logger": lambda n: f"13:00:00.{n:03d} [debug] ",
+}
 
 
 def logrus_text_lines(request: Request) -> list[str]:
     # logrus's TextFormatter without a TTY (github.com/sirupsen/logrus, text_formatter.go): logfmt,
     # `time="…" level=debug msg="…"`, the message quoted with Go's escapes.
     return [f'time="2026-11-22T13:00:00Z" level=debug msg={json.dumps(line)}' for line in _dump(request)]
-
-
-def zap_console(request: Request) -> list[str]:
-    # zap's development console encoder (pkg.go.dev/go.uber.org/zap#NewDevelopmentConfig): time,
-    # level, caller and message separated by tabs.
-    return _each_line(lambda n: f"2026-11-22T13:00:00.{n:03d}Z\tDEBUG\tpayouts/client.go:88\t")(request)
-
-
-def log4j2_pattern(request: Request) -> list[str]:
-    # A Log4j 2 PatternLayout (logging.apache.org/log4j/2.x/manual/pattern-layout.html):
-    # `%d %p [%t] %c{1.} (%F:%L) - %m%n`.
-    return _each_line(lambda n: f"2026-11-22 13:00:00,{n:03d} DEBUG [main] c.a.p.Http (Http.java:88) - ")(request)
-
-
-def serilog_console(request: Request) -> list[str]:
-    # Serilog.Sinks.Console's default template (github.com/serilog/serilog-sinks-console):
-    # `[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}`.
-    return _each_line(lambda n: "[13:00:00 DBG] ")(request)
-
-
-def nlog_default(request: Request) -> list[str]:
-    # NLog's default layout (github.com/NLog/NLog/wiki/Layouts):
-    # `${longdate}|${level:uppercase=true}|${logger}|${message}`.
-    return _each_line(lambda n: f"2026-11-22 13:00:00.{n:04d}|DEBUG|Payouts.Http|")(request)
-
-
-def elixir_logger(request: Request) -> list[str]:
-    # Elixir's Logger console format (hexdocs.pm/logger/Logger.Formatter.html): `$time $metadata[$level] $message`.
-    return _each_line(lambda n: f"13:00:00.{n:03d} [debug] ")(request)
 
 
 def structlog_json(request: Request) -> list[str]:
@@ -139,9 +114,7 @@ def monolog_message(request: Request) -> list[str]:
             lines[-1] + ' {"provider":"' + request.host.split(".")[1] + '"} []']
 
 
-SHAPES = [case(shape) for shape in (
-    go_log_iso_level, spring_boot_3, ruby_logger, python_basic_config, python_asctime, go_standard_log, klog,
-    logrus_text_lines, zap_console, log4j2_pattern, serilog_console, nlog_default, elixir_logger, structlog_json,
-    cloud_logging_json_payload, laravel_message, monolog_message)]
+SHAPES = [case(_each_line(name, prefix)) for name, prefix in PREFIXES.items()] + [case(shape) for shape in (
+    logrus_text_lines, structlog_json, cloud_logging_json_payload, laravel_message, monolog_message)]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS: list[object] = []

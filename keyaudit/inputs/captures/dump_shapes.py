@@ -262,12 +262,12 @@ SHAPES: tuple[dict[str, str], ...] = (
 
     # An HTTP/1.x request as text, wherever the request line is: a request pasted into docs or a
     # ticket (maybe indented, or quoted with `> ` or `| `); curl -v (`> ` on every line, `* ` info
-    # and `< ` response lines, `} [94 bytes data]` marks, the body never shown); libcurl's CURLOPT_VERBOSE as PHP's cURL and
-    # Guzzle's `debug` option print it (`> ` on the request line only, the header lines bare); Go's
-    # httputil.DumpRequestOut and Guzzle's MessageFormatter `{request}` printed through a logger
-    # (the logger's prefix on the request line only, or on each line: Python's logging.basicConfig
-    # writes `LEVEL:name:` with no blank before the message). Last: the shapes above end their start lines
-    # with a request line too. Apache HttpClient's `headers` logger (`http-outgoing-0 >> POST …`, a
+    # and `< ` response lines, `} [94 bytes data]` marks, the body never shown); libcurl's
+    # CURLOPT_VERBOSE as PHP's cURL and Guzzle's `debug` option print it (`> ` on the request line
+    # only, the header lines bare); Go's httputil.DumpRequestOut and Guzzle's MessageFormatter
+    # `{request}` printed through a logger (the logger's prefix on the request line only, or on
+    # each line: Python's logging.basicConfig writes `LEVEL:name:` with no blank before the
+    # message). Last: the shapes above end their start lines with a request line too. Apache HttpClient's `headers` logger (`http-outgoing-0 >> POST …`, a
     # header a line, no body) too: where its `wire` logger (wire_logs.py) logs the same request byte
     # for byte, the two readings are one request (same_request.py). And a whole request on one
     # line, its line breaks made blanks (`flat`): Guzzle's MessageFormatter `{request}` through
