@@ -14,7 +14,8 @@ import pytest
 from helpers.printed_maps import js_inspect_lines, js_string
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape
-from keyaudit.inputs.captures.literals import MAX_DEPTH, literal_lines, literal_record, unescaped
+from keyaudit.inputs.captures.literals import MAX_DEPTH, literal_record, unescaped
+from keyaudit.inputs.captures.open_brackets import OpenBrackets
 from keyaudit.inputs.captures.records import request_of
 from keyaudit.model.exchange import Origin
 
@@ -165,9 +166,9 @@ def test_brackets_opened_line_after_line_past_the_depth_bound_make_no_map() -> N
     # each line of a log opening one more bracket (a message cut after `body={`) is read on only
     # to the depth bound, not to the record bound, from every one of its lines
     deep = ["call(a={"] + ["b={"] * (MAX_DEPTH + 2) + ["}" * (MAX_DEPTH + 4)]
-    assert literal_lines(deep, 4) is None
+    assert OpenBrackets().closing(deep) is None
     shallow = ["call(a={"] + ["b={"] * 3 + ["}" * 4 + ")"]
-    assert literal_lines(shallow, 4) == 4
+    assert OpenBrackets().closing(shallow) == 4
 
 
 def test_go_sharp_v_composite_literals_are_read_with_their_package_qualified_types() -> None:

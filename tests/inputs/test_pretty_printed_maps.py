@@ -13,15 +13,19 @@ symbol key).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from pprint import pformat
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape
 from keyaudit.inputs.captures import json_blocks
-from keyaudit.inputs.captures.literals import hanging, literal_lines
+from keyaudit.inputs.captures.literals import MAX_DEPTH
+from keyaudit.inputs.captures.open_brackets import OpenBrackets
 
 WIDTH = 79
 
@@ -88,6 +92,7 @@ def test_a_python_source_file_holds_code_not_a_printed_map(tmp_path: Path) -> No
 
 
 def test_a_hanging_bracket_is_the_outermost_one_a_line_leaves_open() -> None:
+    hanging = OpenBrackets().hanging
     assert hanging("DEBUG (worker 3) request: {'body': '{(', 'a': [1,") == len("DEBUG (worker 3) request: ")
     assert hanging('{"method": "POST", "url": "https://api.iugu.com/v1/x"}') is None  # a record on one line
     assert hanging("it's {not} a map (see below") == len("it's {not} a map ")
@@ -96,8 +101,73 @@ def test_a_hanging_bracket_is_the_outermost_one_a_line_leaves_open() -> None:
 
 def test_a_printed_map_ends_on_the_line_that_closes_its_brackets() -> None:
     lines = ["x: {'a': '}',", " 'b': {'c': 1,", "       'd': ']'}}", "next line {"]
-    assert literal_lines(lines, 3) == 2
-    assert literal_lines(lines[:2], 3) is None  # never closed among the lines
+    assert OpenBrackets().closing(lines) == 2
+    assert OpenBrackets().closing(lines[:2]) is None  # never closed among the lines
+
+
+# the definition, as the readers applied it token by token before each line's brackets were read once: a quoted
+# string on one line, or a bracket (Ruby's object's `#<` and its `>`, not the `>` of `=>` or `->`)
+_TOKEN = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[][{}()]|#<|(?<![=-])>""")
+_PAIRS = {"}": "{", "]": "[", ")": "(", ">": "#<"}
+
+
+def _left_open(text: str, opened: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Every bracket outside a one-line string, in order, a closer taking the last one open if
+    it matches it."""
+    for token in _TOKEN.finditer(text):
+        bracket = token.group()
+        if bracket in _PAIRS:
+            if opened and opened[-1][1] == _PAIRS[bracket]:
+                opened.pop()
+        elif len(bracket) == 1 or bracket == "#<":
+            opened.append((token.start(), bracket))
+    return opened
+
+
+def _hanging_token_by_token(text: str) -> int | None:
+    ruby = "#<" in text
+    closed = sum(map(text.count, "}])")) + (text.count(">") - text.count("=>") if ruby else 0)
+    if sum(map(text.count, "{[(")) + (text.count("#<") if ruby else 0) <= closed:
+        return None  # the count at C speed that passes most lines over
+    opened = _left_open(text, [])
+    return opened[0][0] if opened else None
+
+
+def _closing_token_by_token(lines: list[str], start: int) -> int | None:
+    opened = _left_open(lines[0][start:], [])
+    for index, text in enumerate(lines[1:], 1):
+        if not opened:
+            return index - 1
+        if len(opened) > MAX_DEPTH:
+            return None
+        opened = _left_open(text, opened)
+    return len(lines) - 1 if not opened else None
+
+
+def test_ruby_objects_hang_and_close_by_their_angle_brackets() -> None:
+    brackets = OpenBrackets()
+    lines = ["request: #<Faraday::Env", '  @method=:post @body="->" @headers={"A"=>"b"},', "  @url=#<URI::HTTPS x>",
+             "  @status=201>", "after"]
+    assert brackets.hanging(lines[0]) == len("request: ")
+    assert brackets.closing(lines) == 3
+    assert brackets.closing(lines[:3]) is None
+    assert brackets.hanging("a => b -> c {") == len("a => b -> c ")
+
+
+_PIECES = ["{", "}", "[", "]", "(", ")", "#<", ">", "=>", "->", "'", '"', "\\", " ", "x"]
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), min_size=1, max_size=40))
+def test_a_map_followed_by_each_lines_brackets_read_once_closes_where_its_brackets_do(lines: list[str]) -> None:
+    lines = ["x({" + lines[0], *lines[1:]]
+    brackets = OpenBrackets()
+    for start in range(len(lines)):  # as the reader tries a map from every line of a window
+        hanging = brackets.hanging(lines[start])
+        assert hanging == _hanging_token_by_token(lines[start])
+        if hanging is not None:
+            assert brackets.closing(lines[start:]) == _closing_token_by_token(lines[start:], hanging)
+    assert len(brackets) <= len(set(lines))  # each line's brackets read once, however many maps pass over it
 
 
 def test_prose_that_leaves_a_bracket_open_is_no_record() -> None:

@@ -26,8 +26,9 @@ from typing import Any, Iterable, Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
-from .literals import hanging, literal_lines, literal_record, printed_in, record_start
+from .literals import literal_record, printed_in, record_start
 from .log_prefix import carries, digitless, shared_prefix
+from .open_brackets import OpenBrackets
 from .php_printed import opening_depth, opens_printed_array, printed_array, printed_member
 from .record_views import first, matched
 from .records import METHOD, request_of
@@ -55,6 +56,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
     on_lines = {(exchange.origin.line, exchange.method, exchange.url) for exchange in read}
     position = {number: index for index, (number, _) in enumerate(lines)}
     printed = printed_in(path)  # maps as other languages print them, but in a program's source
+    brackets = OpenBrackets()
     tried: set[int] = set()  # the opening lines (numbers) tried
     read_to = -1  # the last line (number) of the objects read so far
     for number in sorted(anchored):
@@ -63,8 +65,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             continue
         view, at = (lines, index) if _member(lines[index][1]) else _unprefixed(lines, index)
         if view:
-            openings = _openings(view, at, cut)
-        elif printed and lines[index][1][-1:] not in _CLOSED and hanging(lines[index][1]) is not None:
+            openings = _openings(view, at, brackets, cut)
+        elif printed and lines[index][1][-1:] not in _CLOSED and brackets.hanging(lines[index][1]) is not None:
             view, openings = lines, [(index, False)]  # a map printed over lines from here (not a record on one)
         else:
             continue
@@ -72,7 +74,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             if view[opening][0] in tried:
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(view[opening][0])
-            record, closing, capture = _record(view, opening, printed)
+            record, closing, capture = _record(view, opening, brackets, printed)
             if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str):
                 continue  # it holds the list the anchor is in an item of: its request may be another item's
             exchange = request_of(record, Origin(path, view[opening][0], capture=capture), known=known) if record else None
@@ -128,7 +130,8 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" \t"))
 
 
-def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) -> list[tuple[int, bool]]:
+def _openings(lines: list[tuple[int, str]], index: int, brackets: OpenBrackets,
+              cut: int | None = None) -> list[tuple[int, bool]]:
     """The lines that open the objects enclosing line ``index`` (each above it, less indented
     than what it encloses, ending in ``{``, or opening an array PHP printed): those inside the
     innermost list around it first, outermost first, then those around that list, and so on out
@@ -147,7 +150,7 @@ def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) 
         if stripped.endswith("[") and record_start(stripped, len(stripped) - 1) is None \
                 and not opens_printed_array(lines, above):  # not `Type[` (a record), nor VarDumper's `array:4 [`
             groups.append([])
-        elif stripped.endswith("{") or opens_printed_array(lines, above) or hanging(text) is not None:
+        elif stripped.endswith("{") or opens_printed_array(lines, above) or brackets.hanging(text) is not None:
             groups[-1].append(above)
         elif _ALIGNED_MEMBER.match(stripped):
             depth = _indent(text)  # a sibling whose longer key is right-aligned with this one's (awesome_print's)
@@ -163,7 +166,7 @@ def _openings(lines: list[tuple[int, str]], index: int, cut: int | None = None) 
     return [(opening, place > 0) for place, group in enumerate(groups) for opening in group[::-1]]
 
 
-def _record(lines: list[tuple[int, str]], opening: int, printed: bool = True
+def _record(lines: list[tuple[int, str]], opening: int, brackets: OpenBrackets, printed: bool = True
             ) -> tuple[dict[str, Any] | None, int | None, str]:
     """The object that opens on line ``opening``, parsed, the index of its last line, and what
     it was read as (``jsonlog``; ``literal``, a map another language printed: the request a line
@@ -178,10 +181,10 @@ def _record(lines: list[tuple[int, str]], opening: int, printed: bool = True
             return None, None, "literal"
         return (found[0] if isinstance(found[0], dict) else None), found[1], "literal"
     text = lines[opening][1]
-    bracket = hanging(text) if printed else None
+    bracket = brackets.hanging(text) if printed else None
     # an object opened at the line's end inside a map opened before it (`Request(…, body={`) is the map's
     if not text.rstrip().endswith("{") or (bracket is not None and bracket < text.rindex("{")):
-        return _hanging_record(lines, opening, bracket)
+        return _hanging_record(lines, opening, bracket, brackets)
     depth = _indent(text)
     body = [text[text.rindex("{"):]]
     for index in range(opening + 1, min(len(lines), opening + MAX_RECORD_LINES)):
@@ -198,17 +201,17 @@ def _record(lines: list[tuple[int, str]], opening: int, printed: bool = True
     return None, None, "jsonlog"
 
 
-def _hanging_record(lines: list[tuple[int, str]], opening: int, bracket: int | None
+def _hanging_record(lines: list[tuple[int, str]], opening: int, bracket: int | None, brackets: OpenBrackets
                     ) -> tuple[dict[str, Any] | None, int | None, str]:
-    """The map whose bracket opens at column ``bracket`` of line ``opening`` (:func:`.hanging`'s;
-    None: none does) and goes on over the lines after it, printed as Python's pprint and Ruby's pp
-    print one, up to the line that closes its brackets."""
+    """The map whose bracket opens at column ``bracket`` of line ``opening`` (the window's
+    ``brackets`` say where one hangs: None, none does) and goes on over the lines after it, printed
+    as Python's pprint and Ruby's pp print one, up to the line that closes its brackets."""
     text = lines[opening][1]
     start = None if bracket is None else record_start(text, bracket)
     if bracket is None or start is None:
         return None, None, "literal"
     texts = _unprefixed_lines([line for _, line in lines[opening : opening + MAX_RECORD_LINES]], start)
-    last = literal_lines(texts, bracket)
+    last = brackets.closing(texts)
     if last is None:
         return None, None, "literal"
     found = literal_record("\n".join([text[start:], *texts[1 : last + 1]]))

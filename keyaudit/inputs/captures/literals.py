@@ -10,9 +10,8 @@ its type, ``(string) (len=4) "POST"``), Ruby's ``inspect`` of an object or a Str
 Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its value with no separator),
 read into the mappings and lists a JSON record gives, for the generic reconstructor (:mod:`.records`).
 
-Printed over lines as Python's ``pprint`` and Ruby's ``pp`` print what does not fit a line —
-the first line opening a bracket it does not close, the next lines indented under it — a map is
-found by its brackets (:func:`hanging`, :func:`literal_lines`).
+Printed over lines as Python's ``pprint`` and Ruby's ``pp`` print what does not fit a line, a
+map is found by its brackets (:mod:`.open_brackets`).
 
 One tolerant grammar covers them all. A mapping is a bracket of entries: a key (quoted, a
 symbol or a bare word), a separator (``=>``, ``:`` or ``=``) and a value; entries are separated by
@@ -131,51 +130,6 @@ def record_start(text: str, bracket: int) -> int | None:
         return None  # no name ends at the bracket (JSON's arrays, prose): known before any search
     typed = _TYPE_NAME.search(text, max(0, bracket - MAX_TYPE_CHARS), bracket)
     return None if typed is None else typed.start()
-
-
-# a quoted string on one line, or a bracket (Ruby's object's `#<` and its `>`, not the `>` of a hash's `=>`)
-_TOKENS = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[][{}()]|#<|(?<![=-])>""")
-_CLOSERS = {"}": "{", "]": "[", ")": "(", ">": "#<"}
-
-
-def hanging(text: str) -> int | None:
-    """Where on the line a bracket opens that the line does not close (the outermost such), or
-    None: the first line of a map printed over lines. Looked for at C speed first, since most
-    lines open no bracket (a dump's) or close all they open (a JSON record on one line)."""
-    ruby = "#<" in text
-    if "{" not in text and "(" not in text and "[" not in text and not ruby:
-        return None
-    closed = sum(map(text.count, "}])")) + (text.count(">") - text.count("=>") if ruby else 0)
-    if sum(map(text.count, "{[(")) + (text.count("#<") if ruby else 0) <= closed:
-        return None
-    opened = _brackets(text, [])
-    return opened[0][0] if opened else None
-
-
-def literal_lines(lines: list[str], start: int) -> int | None:
-    """The index in ``lines`` of the line where the bracket that opens at column ``start`` of
-    the first closes (strings pass over no line break), or None when it does not close."""
-    opened = _brackets(lines[0][start:], [])
-    for index, text in enumerate(lines[1:], 1):
-        if not opened:
-            return index - 1
-        if len(opened) > MAX_DEPTH:
-            return None  # brackets opened line after line, never closed: no map (and no reading on to the bound)
-        opened = _brackets(text, opened)
-    return len(lines) - 1 if not opened else None
-
-
-def _brackets(text: str, opened: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The brackets still open after ``text`` (column, bracket), from those open before it; a
-    closer that does not match the last one open is no closer of it (prose)."""
-    for token in _TOKENS.finditer(text):
-        bracket = token.group()
-        if bracket in _CLOSERS:
-            if opened and opened[-1][1] == _CLOSERS[bracket]:
-                opened.pop()
-        elif len(bracket) == 1 or bracket == "#<":
-            opened.append((token.start(), bracket))
-    return opened
 
 
 def unescaped(body: str) -> str:
