@@ -60,6 +60,8 @@ CASES: dict[str, Callable[[int], list[str]]] = {
                                                             "Host: api.asaas.com"],
     "syslog headers repeated before a request line": lambda n: [
         "<13>1 2026-11-22T13:00:00Z h a - - - " * (n // 37) + "POST /v3/payments HTTP/1.1", "Host: api.asaas.com"],
+    "pairs that each open a list never closed": lambda n: [f"method=POST url={URL} " + "k=[ " * (n // 4)],
+    "pairs that each open a JSON object never closed": lambda n: [f"method=POST url={URL} " + 'k={"a": ' * (n // 8)],
     "lines that each end inside a printed map": lambda n: [
         f"method=POST url={URL} headers={{" + "'a': " * 50 for _ in range(n // 300)],
 }

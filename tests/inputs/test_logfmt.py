@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+from helpers.work import lines_run
+from keyaudit.inputs.captures import literals
+from keyaudit.inputs.captures.literals import literal_record
 from keyaudit.inputs.captures.logfmt import logfmt_record
+from keyaudit.inputs.captures.parse_failures import Reading
 
 
 def test_bare_and_quoted_values_are_read_with_go_escapes() -> None:
@@ -37,3 +43,28 @@ def test_the_pairs_after_a_request_a_message_names_are_its_own() -> None:
     assert logfmt_record("POST https://api.iugu.com/v1/x failed after retries=3") is None
     assert logfmt_record("PUSHED https://api.iugu.com/v1/x retries=3") is None
     assert logfmt_record('HTTP POST https://api.iugu.com/v1/x, headers=[A:"b"]') is None  # Spring's: its dump shape's
+
+
+@pytest.mark.parametrize("pair", ["k=[ ", 'k={"a": ', "k={:a ", "k={a: #<A ", "k=['a', "])
+def test_the_values_parsed_at_each_pair_of_a_line_cost_it_at_most_a_few_readings(pair: str) -> None:
+    # each pair opening a map or a list that never closes (`k=[ k=[ …`; JSON's, EDN's, a Ruby
+    # object's inside a map) was read to the line's end, each pair's value parsed anew: a line's
+    # work grew with its square (a 64 KB line took 248 s)
+    request = "method=POST url=https://api.iugu.com/v1/transfers "
+    lines = [request + pair * (size // len(pair)) for size in (2_000, 8_000)]
+    small, large = (lines_run(lambda: logfmt_record(line), literals) for line in lines)
+    assert large <= 6 * small, (small, large)
+    # the values after a few failed ones are read still
+    line = request + "a=[x b=(y, " + "headers={'A': 'b'}"
+    assert logfmt_record(line) == {"method": "POST", "url": "https://api.iugu.com/v1/transfers",
+                                   "a": "[x", "b": "(y,", "headers": {"A": "b"}}
+
+
+def test_a_map_that_failed_for_one_reader_of_a_line_is_not_parsed_again_by_the_next() -> None:
+    line = "method=POST url=https://api.iugu.com/v1/transfers headers={'a': " + "'b': " * 1000
+    reading = Reading(line)
+    assert literal_record(line, reading) is None
+    left = reading.left
+    assert left < Reading(line).left  # the failure read the line
+    assert logfmt_record(line, reading)["headers"] == "{'a':"  # read bare, as without the map
+    assert reading.left == left

@@ -28,6 +28,7 @@ from .batches import requests_in
 from .dump_table import outer_marks
 from .literals import literal_record, printed_in
 from .logfmt import logfmt_record, pairs_after_request
+from .parse_failures import Reading
 from .record_mentions import mentioned_in
 from .records import json_object, request_of
 
@@ -138,29 +139,31 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
                 found = exchange is not None
                 if exchange is not None:
                     yield exchange
-        if not found and printed and (literal := literal_record(text)) is not None:  # a map another language printed
+        reading = Reading(text)  # of the maps other languages printed (the readers below parse the same)
+        if not found and printed and (literal := literal_record(text, reading)) is not None:
             exchange = request_of(literal, dataclasses.replace(origin, capture="literal"), False, known)
             found = exchange is not None
             if exchange is not None:
                 yield exchange
         # a logfmt request names its method (`method=`, `req.method=`, `http_method=`), or a message names it before
         # its pairs (`POST https://… headers=`): the markers' tests
-        if not found and ("ethod=" in text or pairs_after_request(text)) and (pairs := logfmt_record(text)) is not None:
+        if not found and ("ethod=" in text or pairs_after_request(text)) \
+                and (pairs := logfmt_record(text, reading)) is not None:
             exchange = request_of(pairs, dataclasses.replace(origin, capture="logfmt"), False, known)
             found = exchange is not None
             if exchange is not None:
                 yield exchange
-        if not found and " http" in text and (mention := _mention(text, parsed, origin)) is not None:
+        if not found and " http" in text and (mention := _mention(text, parsed, origin, reading)) is not None:
             yield mention  # the mention shapes' needle: a blank before the URL's scheme
 
 
-def _mention(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin) -> Exchange | None:
+def _mention(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin, reading: Reading) -> Exchange | None:
     """The request the message of the line's JSON record (``parsed``), or of its logfmt pairs,
     names in passing (:mod:`.record_mentions`): a logfmt value holding blanks is quoted."""
     if parsed is not None and isinstance(parsed[0], dict):
         record = parsed[0]
     else:
-        record = logfmt_record(text) if '="' in text else None
+        record = logfmt_record(text, reading) if '="' in text else None
     return mentioned_in(record, origin) if record is not None else None
 
 

@@ -20,7 +20,8 @@ quoted string, its escapes undone so that a body keeps its bytes; JSON printed r
 a string's content, kept with its text (:class:`.record_views.Printed`); a symbol; a mapping or a list
 (whose items may be ``Name:value`` pairs, as Java prints headers); or a bare word, running to the
 end of its entry. Whatever does not parse is no record: a line of prose is never read as one.
-The text read and the depth are bounded, as for a Python ``repr``.
+The text read and the depth are bounded, as for a Python ``repr``; so is what the parses of one
+line may read (:class:`.parse_failures.Reading`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import json
 import re
 from typing import Any
 
+from .parse_failures import Reading
 from .record_views import Printed
 
 MAX_LITERAL_CHARS = 256 << 10  # a longer literal is not read
@@ -72,11 +74,17 @@ _ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "e": "\x1b", "a": "\x07", "b": "\b", "f": "\f", "v": "\v", "s": " "}
 _SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
 _DECODER = json.JSONDecoder()
+_JSON_OPEN = re.compile(r'\{[ \t\r\n]*["}]')  # where a JSON object may begin
+_JSON_WINDOW = 4 << 10
 _PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[""")  # what a value other than a bare word starts with
 
 
 class _NotALiteral(Exception):
-    """The text is not a literal of the grammar."""
+    """The text is not a literal of the grammar, as found at ``at`` (what was read before it)."""
+
+    def __init__(self, at: int) -> None:
+        super().__init__(at)
+        self.at = at
 
 
 def printed_in(path: str) -> bool:
@@ -85,8 +93,9 @@ def printed_in(path: str) -> bool:
     return not path.lower().endswith(CODE_SUFFIXES)
 
 
-def literal_record(text: str) -> dict[str, Any] | None:
-    """The first mapping on the line printed as one of the languages above print them, or None."""
+def literal_record(text: str, reading: Reading | None = None) -> dict[str, Any] | None:
+    """The first mapping on the line printed as one of the languages above print them, or None
+    (``reading``: the line's, where other readers parse it too)."""
     tries = 0
     for bracket in _BRACKET.finditer(text):
         if text[bracket.start()] == "#" and text[bracket.start() + 1 : bracket.start() + 2] != "<":
@@ -95,7 +104,7 @@ def literal_record(text: str) -> dict[str, Any] | None:
         if start is None:
             continue
         tries += 1
-        value = found[0] if (found := _parsed(text, start)) is not None else None
+        value = found[0] if (found := _parsed(text, start, reading)) is not None else None
         if isinstance(value, dict) and value:
             return value
         if tries == MAX_TRIES:
@@ -103,21 +112,30 @@ def literal_record(text: str) -> dict[str, Any] | None:
     return None
 
 
-def printed_value(text: str, at: int) -> tuple[Any, int] | None:
+def printed_value(text: str, at: int, reading: Reading | None = None) -> tuple[Any, int] | None:
     """The value printed at ``at`` of ``text`` — a quoted string (either quote), a bytes literal,
     a map or a list, in any notation above — and the index just past it; None where none is, or
-    it does not parse (a bare word is left to the caller: only it knows where one ends)."""
-    return None if _PRINTED_START.match(text, at) is None else _parsed(text, at)
+    it does not parse (a bare word is left to the caller: only it knows where one ends).
+    ``reading``: the text's, where values are parsed at many of its positions."""
+    return None if _PRINTED_START.match(text, at) is None else _parsed(text, at, reading)
 
 
-def _parsed(text: str, at: int) -> tuple[Any, int] | None:
+def _parsed(text: str, at: int, reading: Reading | None) -> tuple[Any, int] | None:
     """The value the grammar reads at ``at`` (at most :data:`MAX_LITERAL_CHARS` of it) and the
-    index just past it, or None where it does not parse."""
-    try:
-        value, end = _Parser(text[at : at + MAX_LITERAL_CHARS]).value(0, "", None, 0)
-    except (_NotALiteral, IndexError):
+    index just past it, or None where it does not parse. Read in place: a line of a megabyte
+    parsed at each of its pairs is not copied at each."""
+    if reading is not None and reading.fails(at):
         return None
-    return value, at + end
+    parser = _Parser(text, min(len(text), at + MAX_LITERAL_CHARS))
+    try:
+        return parser.value(at, "", None, 0)
+    except _NotALiteral as failed:
+        reached = max(failed.at, parser.reached)
+    except IndexError:
+        reached = parser.end
+    if reading is not None:
+        reading.failure(at, reached)
+    return None
 
 
 def record_start(text: str, bracket: int) -> int | None:
@@ -156,35 +174,45 @@ def _escape(match: re.Match[str]) -> str:
 
 
 class _Parser:
-    """One literal read from its opening bracket on."""
+    """One literal read from its opening bracket on, up to ``end`` at most: the text reads as if
+    it ended there (a character past it is an IndexError, a pattern's match stops there)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, end: int) -> None:
         self.text = text
+        self.end = end
+        self.reached = 0  # the furthest the JSON decoder read, trying an object printed raw
+
+    def _char(self, at: int) -> str:
+        if at >= self.end:
+            raise IndexError(at)
+        return self.text[at]
 
     def container(self, at: int, depth: int, mapping: bool, closer: str = "") -> tuple[dict[str, Any] | list[Any], int]:
         """The mapping or list whose bracket is at ``at`` (``mapping``: a mapping's bracket, though
         a list's: Go's ``map[…]``; ``closer``: what ends one no bracket opens, a Ruby object's
         ``>``, its entries after ``at``), and where it ends."""
         if depth > MAX_DEPTH:
-            raise _NotALiteral
+            raise _NotALiteral(at)
         closer = closer or _OPENERS[self.text[at]]
         mapping = mapping or closer != "]"  # in a list, `a=b` is an item, not a pair (Go's [signature=…])
         entries: list[tuple[str | None, Any]] = []
         at = self._blank(at + 1)
         commas: bool | None = None  # whether the entries are separated by commas (else by blanks)
         while self.text[at] != closer:
-            at = note.end() if self.text[at] == "(" and (note := re.compile(_TYPE_NOTE).match(self.text, at)) else at
-            keyword = re.compile(_KEYWORD_KEY).match(self.text, at) if closer == "}" and self.text[at] == ":" else None
-            key = _KEY.match(self.text, at) if keyword is None else None
+            if self.text[at] == "(" and (note := re.compile(_TYPE_NOTE).match(self.text, at, self.end)) is not None:
+                at = note.end()
+            char = self._char(at)
+            keyword = re.compile(_KEYWORD_KEY).match(self.text, at, self.end) if closer == "}" and char == ":" else None
+            key = _KEY.match(self.text, at, self.end) if keyword is None else None
             if keyword is not None:
                 value, at = self.value(keyword.end(), closer, commas, depth)
                 entries.append((keyword.group(1), value))
-            elif key is not None and (mapping or key.group(4) != "=") and self.text[key.end()] != closer:
+            elif key is not None and (mapping or key.group(4) != "=") and self._char(key.end()) != closer:
                 name = key.group(3) if key.group(3) is not None else unescaped(key.group(1) or key.group(2) or "")
                 value, at = self.value(key.end(), closer, commas, depth)
                 entries.append((name, value))
             else:
-                quoted = self.text[at] in "\"'"
+                quoted = char in "\"'"
                 value, at = self.value(at, closer, commas, depth)
                 after = self._blank(at)
                 if quoted and closer == "}" and after > at and self.text[after] not in ",}":
@@ -197,53 +225,62 @@ class _Parser:
                 commas, at = True, self._blank(at + 1)
             elif self.text[at] != closer:
                 if commas:
-                    raise _NotALiteral
+                    raise _NotALiteral(at)
                 commas = False
         return _built(entries, mapping), at + 1
 
     def value(self, at: int, closer: str, commas: bool | None, depth: int) -> tuple[Any, int]:
         """The value at ``at`` inside a container that ``closer`` ends, and where it ends."""
-        char = self.text[at]
-        if char == "(" and (note := re.compile(_TYPE_NOTE).match(self.text, at)) is not None:
-            at, char = note.end(), self.text[note.end()]
+        char = self._char(at)
+        if char == "(" and (note := re.compile(_TYPE_NOTE).match(self.text, at, self.end)) is not None:
+            at, char = note.end(), self._char(note.end())
         if char in "\"'":
             return self._string(at)
-        if char == "b" and self.text[at + 1 : at + 2] in ("'", '"'):  # Python's bytes literal (b'{\\n…}')
+        if char == "b" and self.text[at + 1 : min(at + 2, self.end)] in ("'", '"'):  # a bytes literal (b'{\\n…}')
             return self._string(at + 1)
-        if char == "#" and (ruby := re.compile(_RUBY_OBJECT).match(self.text, at)) is not None:
+        if char == "#" and (ruby := re.compile(_RUBY_OBJECT).match(self.text, at, self.end)) is not None:
             found, end = self.container(ruby.end() - 1, depth + 1, True, ">")
             return (found[0] if isinstance(found, list) and len(found) == 1 else found), end  # #<URI::HTTPS …>
-        if char == "<" and (wrapped := _WRAPPED.match(self.text, at)) is not None:  # Python's <CIMultiDict(…)>
+        if char == "<" and (wrapped := _WRAPPED.match(self.text, at, self.end)) is not None:  # <CIMultiDict(…)>
             found, end = self.container(wrapped.end() - 1, depth + 1, True)
-            if self.text[end] != ">":
-                raise _NotALiteral
+            if self._char(end) != ">":
+                raise _NotALiteral(end)
             return found, end + 1
         if char == "{" and (printed := self._json(at)) is not None:
             return printed
-        if (typed := _TYPED_OPEN.match(self.text, at)) is not None:
+        if (typed := _TYPED_OPEN.match(self.text, at, self.end)) is not None:
             # `map[…]` and a type's `Name[…]` hold entries (a Java record's, Commons' ToStringBuilder's)
             keyed = typed.group(0).startswith("map") or (typed.group(2) == "[" and typed.group("type") is not None)
             found, end = self.container(typed.start(2), depth + 1, keyed)
             # a type's constructor of one value is that value: yarl's URL('https://…'), Decimal('1.5')
             alone = typed.group(2) == "(" and isinstance(found, list) and len(found) == 1 and isinstance(found[0], str)
             return (found[0] if alone else found), end
-        if char == ":" and (symbol := _SYMBOL.match(self.text, at)) is not None:
+        if char == ":" and (symbol := _SYMBOL.match(self.text, at, self.end)) is not None:
             return unescaped(symbol.group(1)) if symbol.group(1) is not None else symbol.group(2), symbol.end()
         end = self._bare_end(at, closer, commas)
         word = self.text[at:end].rstrip()
         if not word:
-            raise _NotALiteral
+            raise _NotALiteral(end)
         return (None if word in _NONE else word), end
 
     def _json(self, at: int) -> tuple[Printed, int] | None:
         """The JSON object printed raw at ``at`` (a string's content, as Java prints one), with
         its text, and where it ends; None where the text there is no JSON object (a map printed
         in the language's own notation)."""
-        try:
-            found, end = _DECODER.raw_decode(self.text, at)
-        except (ValueError, RecursionError):
-            return None
-        return (Printed(found, self.text[at:end]), end) if isinstance(found, dict) else None
+        if _JSON_OPEN.match(self.text, at, self.end) is None:
+            return None  # known at once, not from the decoder's error (which counts the lines before it)
+        size = _JSON_WINDOW
+        while True:  # in windows growing from a few KiB: a short object is not decoded from a copy of the rest
+            window = self.text[at : min(at + size, self.end)]
+            try:
+                found, end = _DECODER.raw_decode(window)
+            except (ValueError, RecursionError):
+                if at + size < self.end:
+                    size *= 16
+                    continue
+                self.reached = max(self.reached, self.end)
+                return None
+            return Printed(found, window[:end]), at + end
 
     def _string(self, at: int) -> tuple[str, int]:
         """The quoted string at ``at`` and where it ends: with the strings ``+`` joins to it (a
@@ -252,7 +289,7 @@ class _Parser:
         while True:
             end = self._quoted_end(at)
             parts.append(unescaped(self.text[at + 1 : end]))
-            joined = _JOINED.match(self.text, end + 1)
+            joined = _JOINED.match(self.text, end + 1, self.end)
             if joined is None:
                 return "".join(parts), end + 1
             at = joined.end()
@@ -260,9 +297,9 @@ class _Parser:
     def _quoted_end(self, at: int) -> int:
         """Where the string whose quote is at ``at`` ends (its closing quote), found at C speed:
         a body of megabytes is one string."""
-        end = _STRING_REST[self.text[at]].match(self.text, at + 1)
+        end = _STRING_REST[self.text[at]].match(self.text, at + 1, self.end)
         if end is None:
-            raise _NotALiteral  # never closed
+            raise _NotALiteral(self.end)  # never closed: looked for up to the end
         return end.end() - 1
 
     def _bare_end(self, at: int, closer: str, commas: bool | None) -> int:
@@ -270,7 +307,7 @@ class _Parser:
         it balanced), or before the next entry (after a comma; after blanks too, where the
         entries are not separated by commas)."""
         depth, index = 0, at
-        while True:
+        while index < self.end:
             char = self.text[index]
             if depth == 0 and char == closer:
                 return index
@@ -280,18 +317,23 @@ class _Parser:
                 depth -= 1
             elif depth == 0 and (char == "," or (char in _BLANK and commas is not True)):
                 after = self._blank(index + 1)  # a run of blanks is passed over once, not at each blank
-                if _KEY_AHEAD.match(self.text, after) is not None:
+                if _KEY_AHEAD.match(self.text, after, self.end) is not None:
                     return index
-                if char == "," and commas and self.text[index + 1 : index + 2] in (" ", ""):
+                if char == "," and commas and self.text[index + 1 : min(index + 2, self.end)] in (" ", ""):
                     return index  # a list's next item
                 if char != ",":
                     index = after
                     continue
             index += 1
+        raise IndexError(index)
 
     def _blank(self, at: int) -> int:
-        while self.text[at] in _BLANK:
+        """The first character from ``at`` that is no blank: there is one before the end."""
+        text, end = self.text, self.end
+        while at < end and text[at] in _BLANK:
             at += 1
+        if at == end:
+            raise IndexError(at)
         return at
 
 
