@@ -1,5 +1,5 @@
 """The work a reader does, counted rather than timed (a loaded machine times nothing well): the
-lines of a module run while the reader runs."""
+lines of a module run, or what a function is given to read, while the reader runs."""
 
 from __future__ import annotations
 
@@ -21,6 +21,20 @@ def lines_run(read: Callable[[], object], module: ModuleType) -> int:
 
     _traced(read, count)
     return steps
+
+
+def given_to(read: Callable[[], object], function: Callable[..., object], argument: str) -> int:
+    """The length of ``argument`` summed over the calls of ``function`` (a Python function) while
+    ``read`` runs: what it was given to read."""
+    given = 0
+
+    def count(frame: FrameType, event: str, _: object) -> None:
+        nonlocal given
+        if event == "call" and frame.f_code is function.__code__:  # type: ignore[attr-defined]
+            given += len(frame.f_locals[argument])
+
+    _traced(read, count)
+    return given
 
 
 def _traced(read: Callable[[], object], tracer: Callable[[FrameType, str, object], Any]) -> None:

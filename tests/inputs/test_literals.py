@@ -14,6 +14,7 @@ import pytest
 from helpers.printed_maps import js_inspect_lines, js_string
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape
+from helpers.work import given_to
 from keyaudit.inputs.captures.literals import MAX_DEPTH, literal_record, unescaped
 from keyaudit.inputs.captures.open_brackets import OpenBrackets
 from keyaudit.inputs.captures.records import request_of
@@ -195,3 +196,20 @@ def test_edn_maps_pair_keys_and_values_with_no_separator() -> None:
     assert record == {"request-method": "post", "url": "https://a.io/x", "headers": {"Signature": "s=ab", "X-Id": "1"},
                       "body": '{"a":1}', "socket-timeout": "30000"}
     assert literal_record("{:method => :post, :url => 'x'}") == {"method": "post", "url": "x"}  # Ruby's, as before
+
+
+@pytest.mark.parametrize("size", [10, 5_000, 100_000])
+def test_json_printed_raw_is_read_whole_however_long_and_a_map_like_it_in_another_notation_too(size: int) -> None:
+    # JSON is decoded in windows that grow only where the decoder stopped at a window's end
+    body = json.dumps({"note": "x" * size, "escaped": "\u00e9\\n", "n": -1.5e3, "ok": True})
+    record = literal_record(f"Request{{method=POST, url=https://api.iugu.com/v1/transfers, body={body}}}")
+    assert record is not None and record["body"].printed == body and record["body"]["note"] == "x" * size
+    ruby = literal_record('{"method"=>"POST", "body"=>"' + "x" * size + '"}')  # JSON's opening, Ruby's notation
+    assert ruby == {"method": "POST", "body": "x" * size}
+
+
+def test_a_map_that_opens_as_json_does_in_another_notation_is_decoded_once_however_long_its_line() -> None:
+    # it was decoded from copies of 4 KiB, 64 KiB and up to 256 KiB of the line: work that grew with the line
+    lines = ['{"method"=>"POST", "body"=>"' + "x" * size + '"}' for size in (5_000, 100_000)]
+    small, large = (given_to(lambda: literal_record(line), json.JSONDecoder.raw_decode, "s") for line in lines)
+    assert 0 < large == small

@@ -17,20 +17,20 @@ One tolerant grammar covers them all. A mapping is a bracket of entries: a key (
 symbol or a bare word), a separator (``=>``, ``:`` or ``=``) and a value; entries are separated by
 commas or, where a language writes none (Go), by the blanks before the next key. A value is a
 quoted string, its escapes undone so that a body keeps its bytes; JSON printed raw, as Java prints
-a string's content, kept with its text (:class:`.record_views.Printed`); a symbol; a mapping or a list
-(whose items may be ``Name:value`` pairs, as Java prints headers); or a bare word, running to the
-end of its entry. Whatever does not parse is no record: a line of prose is never read as one.
-The text read and the depth are bounded, as for a Python ``repr``; so is what the parses of one
-line may read (:class:`.parse_failures.Reading`).
+a string's content (:mod:`.raw_json`), kept with its text (:class:`.record_views.Printed`); a
+symbol; a mapping or a list (whose items may be ``Name:value`` pairs, as Java prints headers); or
+a bare word, running to the end of its entry. Whatever does not parse is no record: a line of
+prose is never read as one. The text read and the depth are bounded, as for a Python ``repr``;
+so is what the parses of one line may read (:class:`.parse_failures.Reading`).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from .parse_failures import Reading
+from .raw_json import raw_object
 from .record_views import Printed
 
 MAX_LITERAL_CHARS = 256 << 10  # a longer literal is not read
@@ -73,9 +73,6 @@ _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
 _ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))""", re.DOTALL)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "e": "\x1b", "a": "\x07", "b": "\b", "f": "\f", "v": "\v", "s": " "}
 _SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
-_DECODER = json.JSONDecoder()
-_JSON_OPEN = re.compile(r'\{[ \t\r\n]*["}]')  # where a JSON object may begin
-_JSON_WINDOW = 4 << 10
 _PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[""")  # what a value other than a bare word starts with
 
 
@@ -180,7 +177,7 @@ class _Parser:
     def __init__(self, text: str, end: int) -> None:
         self.text = text
         self.end = end
-        self.reached = 0  # the furthest the JSON decoder read, trying an object printed raw
+        self.reached = 0  # the furthest the JSON decoder read, trying objects printed raw
 
     def _char(self, at: int) -> str:
         if at >= self.end:
@@ -267,20 +264,11 @@ class _Parser:
         """The JSON object printed raw at ``at`` (a string's content, as Java prints one), with
         its text, and where it ends; None where the text there is no JSON object (a map printed
         in the language's own notation)."""
-        if _JSON_OPEN.match(self.text, at, self.end) is None:
-            return None  # known at once, not from the decoder's error (which counts the lines before it)
-        size = _JSON_WINDOW
-        while True:  # in windows growing from a few KiB: a short object is not decoded from a copy of the rest
-            window = self.text[at : min(at + size, self.end)]
-            try:
-                found, end = _DECODER.raw_decode(window)
-            except (ValueError, RecursionError):
-                if at + size < self.end:
-                    size *= 16
-                    continue
-                self.reached = max(self.reached, self.end)
-                return None
-            return Printed(found, window[:end]), at + end
+        found, end = raw_object(self.text, at, self.end)
+        if found is None:
+            self.reached = max(self.reached, end)
+            return None
+        return Printed(found, self.text[at:end]), end
 
     def _string(self, at: int) -> tuple[str, int]:
         """The quoted string at ``at`` and where it ends: with the strings ``+`` joins to it (a
