@@ -22,9 +22,12 @@ from __future__ import annotations
 import base64
 import json
 from itertools import count
+from pathlib import Path
+
+import pytest
 from xml.sax.saxutils import quoteattr
 
-from helpers.signed_shapes import Request, case
+from helpers.signed_shapes import Request, assert_shape_findings, case, requests
 
 AGENT = "payouts/3.1"
 _FLOWS = count(1)
@@ -254,17 +257,26 @@ def tshark_pdml(request: Request) -> list[str]:
             *fields, "  </proto>", "</packet>"]
 
 
-def tshark_fields(request: Request) -> list[str]:
+@pytest.mark.xfail(strict=True, reason="read as plain HTTP, but the header lines in `http.request.line` (each "
+                   "`Name: value\\r\\n`, joined by `,`) are not read as headers, nor the body in hex in `http.file_data` "
+                   "as the body: no request is unsigned, no signature judged, no credential crossing in clear text")
+def test_tshark_fields_of_the_requests_give_the_same_request_findings(tmp_path: Path) -> None:
     # `tshark -r egress.pcap -Y http.request -T fields -E header=y -E separator=/t -e frame.time_epoch -e ip.dst
-    # -e http.request.method -e http.host -e http.request.uri -e http.request.line -e http.file_data`
-    # (tshark(1): "-E header=y … print a list of the field names … as the first line"; "aggregator=,": a
-    # field that occurs more than once, its values joined by commas; epan/print.c writes a string's CR and LF
-    # as `\r` and `\n`, and bytes (http.file_data) in hex), a file of its output per capture.
-    lines = ",".join(f"{line}\\r\\n" for line in _head(request)[1:])
-    return ["frame.time_epoch\tip.dst\thttp.request.method\thttp.host\thttp.request.uri\thttp.request.line\t"
-            "http.file_data",
-            f"1795352400.123456000\t200.155.0.10\t{request.method}\t{request.host}\t{request.path}\t{lines}\t"
-            f"{request.body.encode().hex()}"]
+    # -e tcp.dstport -e http.request.method -e http.host -e http.request.uri -e http.request.line -e http.file_data
+    # > http_requests.tsv` (tshark(1): "-E header=y … print a list of the field names … as the first line";
+    # "aggregator=,": a field that occurs more than once, its values joined by commas; epan/print.c writes a
+    # string's CR and LF as `\r` and `\n`, and bytes — http.file_data — in hex): one file, the header row,
+    # one row a request. Port 80: plain HTTP.
+    found, public = requests(tmp_path)
+    rows = ["frame.time_epoch\tip.dst\ttcp.dstport\thttp.request.method\thttp.host\thttp.request.uri\t"
+            "http.request.line\thttp.file_data"]
+    for request in found:
+        lines = ",".join(f"{line}\\r\\n" for line in _head(request)[1:])
+        rows.append(f"1795352400.123456000\t200.155.0.10\t80\t{request.method}\t{request.host}\t{request.path}\t"
+                    f"{lines}\t{request.body.encode().hex()}")
+    path = tmp_path / "http_requests.tsv"
+    path.write_text("\n".join(rows) + "\n")
+    assert_shape_findings(path, public, "tshark_fields", plaintext=True)
 
 
 # --- gateways, API management, meshes ------------------------------------------------------------
@@ -472,46 +484,45 @@ def f5_asm_remote_log(request: Request) -> list[str]:
 
 NO_REQUEST = "no request read: "
 UNJUDGED = "both signatures left unjudged: "
-SHAPES = [case(shape) for shape in (gravitee_request_log, modsecurity_json, modsecurity_serial, f5_asm_remote_log)] + [
+SHAPES = [
+    case(gravitee_request_log), case(modsecurity_json), case(modsecurity_serial), case(f5_asm_remote_log),
+    case(wso2_wire_log, missed=NO_REQUEST + "a wire log whose outgoing lines are marked `<<` (WSO2/Synapse: `<<` "
+         "to the wire, `>>` from it) — the same lines marked `>>` are read, chunked body and all"),
+    case(apigee_debug_session, "debug-session.json", missed=UNJUDGED + "an Apigee `RequestMessage`'s body in "
+         "`content` is not read as the body (its `verb`, `uRI` and `headers` [{name, value}] are)"),
     case(suricata_eve_printable, plaintext=True, missed=UNJUDGED + "Suricata's `http_request_body_printable` (the "
          "body as text, `.` for an unprintable byte) is not read as the body, as its base64 `http_request_body` is; "
          "nor is the iugu token in it counted as sent in clear text"),
-    case(apigee_debug_session, "debug-session.json", missed=UNJUDGED + "an Apigee `RequestMessage`'s body in "
-         "`content` is not read as the body (its `verb`, `uRI` and `headers` [{name, value}] are)"),
-    case(envoy_tap_streamed, missed=UNJUDGED + "a streamed tap's body comes in the next segment "
-         "(`request_body_chunk.as_bytes`, base64), bound to the headers' segment by `trace_id`, and is not joined "
-         "to its request"),
     case(openresty_ngx_log, missed=UNJUDGED + "nginx's error-log context (`, client: …, server: …, request: "
          "\"…\", host: \"…\"`) after the body's last line is kept as part of the body"),
     case(nginx_request_body_log, missed="the body's `\\xXX` escapes (`\\x22`, `\\x0A`) of nginx's log_format are "
          "not decoded: the validly signed transfer is reported as a bad signature (a false iugu-bad-signature)"),
-    case(wso2_wire_log, missed=NO_REQUEST + "a wire log whose outgoing lines are marked `<<` (WSO2/Synapse: `<<` "
-         "to the wire, `>>` from it) — the same lines marked `>>` are read, chunked body and all"),
     case(tcpflow_console, plaintext=True, missed="read, but not as plain HTTP: the flow name before the request "
          "line (`010.000.000.007.50401-200.155.000.010.00080: POST …`) says port 80; the four "
          "credential-over-plaintext-http findings are missed"),
+    case(envoy_tap_streamed, missed=UNJUDGED + "a streamed tap's body comes in the next segment "
+         "(`request_body_chunk.as_bytes`, base64), bound to the headers' segment by `trace_id`, and is not joined "
+         "to its request"),
     case(tshark_pdml, "capture.xml", plaintext=True, missed=NO_REQUEST + "PDML: `<field>`s whose `show`/`showname` "
          "hold the request line and each header line (a visible `\\r\\n`), `http.request.full_uri`, and the body's "
-         "bytes in hex in `http.file_data`'s `value`"),
-    case(tshark_fields, "http_requests.tsv", plaintext=True, missed=NO_REQUEST + "a tab-separated table whose first "
-         "line names its columns (`http.request.method`, `http.host`, `http.request.uri`, `http.request.line` — the "
-         "header lines joined by `,`, each with a visible `\\r\\n` —, `http.file_data` the body in hex)")]
-HEADERS_ONLY = [case(privoxy_header_debug), case(traffic_server_http_hdrs)] + [
+         "bytes in hex in `http.file_data`'s `value`")]
+HEADERS_ONLY = [
+    case(privoxy_header_debug), case(traffic_server_http_hdrs),
+    case(tshark_packet_details, "capture.txt", plaintext=True, missed="read as plain HTTP, but what tshark prints "
+         "after the header block (`[Content length: …]`, `\\r\\n`, `[Full request URI: …]`, `File Data: … bytes`, the "
+         "JSON tree) is taken as the body: both signed transfers are reported as bad signatures (a false "
+         "iugu-bad-signature for the valid one) where no body bytes are shown"),
     case(arkime_session, plaintext=True, missed=NO_REQUEST + "an Arkime session's `http` object: `method`, `host`, "
          "`uri` (host and path) as one-element lists, header values as `request-<name>` lists, every header's name "
          "in `requestHeader`; port 80 in `destination.port`"),
     case(httpry_log, "httpry.log", plaintext=True, missed=NO_REQUEST + "a tab-separated row whose columns are named "
          "by the `# Fields: timestamp,…,method,host,request-uri,…,signature,…` line above it (a header column named "
-         "by its header, `-` where absent)"),
-    case(tshark_packet_details, "capture.txt", plaintext=True, missed="read as plain HTTP, but what tshark prints "
-         "after the header block (`[Content length: …]`, `\\r\\n`, `[Full request URI: …]`, `File Data: … bytes`, the "
-         "JSON tree) is taken as the body: both signed transfers are reported as bad signatures (a false "
-         "iugu-bad-signature for the valid one) where no body bytes are shown")]
+         "by its header, `-` where absent)")]
 NO_HEADERS = [
     case(zeek_http_tsv, "http.log", plaintext=True, missed=NO_REQUEST + "Zeek's http.log: a tab-separated row "
          "under its `#fields ts uid … method host uri …` header (`id.resp_p` 80: clear text), header names only in "
          "`client_header_names`"),
-    case(zeek_http_json, "http.log", plaintext=True, missed=NO_REQUEST + "Zeek's http.log as JSON: `method`, "
-         "`host`, `uri` fields with `id.resp_p` 80, header names only in `client_header_names`"),
+    case(zeek_http_json, "http.log", plaintext=True, missed="read, but not as plain HTTP: Zeek's responder port "
+         "(`id.resp_p`: 80) is not read as the port the request went to"),
     case(istio_access_log, missed=NO_REQUEST + "Istio's default text access log: the quoted `\"POST /path HTTP/1.1\"` "
          "and, fields later, the quoted authority `\"api.iugu.com\"`")]
