@@ -486,8 +486,7 @@ NO_REQUEST = "no request read: "
 UNJUDGED = "both signatures left unjudged: "
 SHAPES = [
     case(gravitee_request_log), case(modsecurity_json), case(modsecurity_serial), case(f5_asm_remote_log),
-    case(wso2_wire_log, missed=NO_REQUEST + "a wire log whose outgoing lines are marked `<<` (WSO2/Synapse: `<<` "
-         "to the wire, `>>` from it) — the same lines marked `>>` are read, chunked body and all"),
+    case(wso2_wire_log),
     case(apigee_debug_session, "debug-session.json", missed=UNJUDGED + "an Apigee `RequestMessage`'s body in "
          "`content` is not read as the body (its `verb`, `uRI` and `headers` [{name, value}] are)"),
     case(suricata_eve_printable, plaintext=True, missed=UNJUDGED + "Suricata's `http_request_body_printable` (the "

@@ -1,4 +1,5 @@
-"""Logs of the bytes sent, as data: Ruby Net::HTTP's debug output beside Apache HttpClient's."""
+"""Logs of the bytes sent, as data: Ruby Net::HTTP's debug output beside Apache HttpClient's and
+Apache Synapse's (whose marks are the other way round)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,17 @@ def test_net_http_debug_output_is_read_as_the_request_sent_and_its_response_ends
     assert [(e.origin.capture, e.origin.line, e.url, e.body) for e in found] == [
         ("net-http", 3, "https://api.asaas.com/v3/transfers", body.encode()),
         ("net-http", 6, "https://api.asaas.com/v3/transfers", None)]
+
+
+def test_a_synapse_senders_outgoing_lines_are_the_request_and_its_incoming_lines_are_no_request() -> None:
+    # WSO2's wire log marks the other way round from HttpClient's: on a Sender (the connection to a
+    # backend) `<<` goes to the wire; the backend's reply comes back `>>` and is read as no request.
+    sender = "[2026-11-22 13:00:00,001] DEBUG {wire} - HTTPS-Sender I/O dispatcher-2"
+    lines = [f'{sender} << "POST /v3/transfers HTTP/1.1[\\r][\\n]"', f'{sender} << "Host: api.asaas.com[\\r][\\n]"',
+             f'{sender} << "Content-Length: 2[\\r][\\n]"', f'{sender} << "[\\r][\\n]"', f'{sender} << "{{}}"',
+             f'{sender} >> "HTTP/1.1 201 Created[\\r][\\n]"', f'{sender} >> "Content-Length: 2[\\r][\\n]"',
+             f'{sender} >> "[\\r][\\n]"', f'{sender} >> "{{}}"']
+    found = list(exchanges(enumerate(lines, 1), "wso2carbon.log"))
+    assert [(e.origin.capture, e.origin.line, e.method, e.url, e.body) for e in found] == [
+        ("synapse", 1, "POST", "https://api.asaas.com/v3/transfers", b"{}")]
+

@@ -1,7 +1,8 @@
 """Logs of the bytes a client sent, one escaped piece a line, as the requests sent.
 
-Apache HttpClient 4/5's ``wire`` logger (``http-outgoing-0 >> "POST /v1/… HTTP/1.1[\\r][\\n]"``)
-and Ruby's ``Net::HTTP#set_debug_output`` (``<- "POST /v1/… HTTP/1.1\\r\\nHost: …\\r\\n\\r\\n"``,
+Apache HttpClient 4/5's ``wire`` logger (``http-outgoing-0 >> "POST /v1/… HTTP/1.1[\\r][\\n]"``),
+Apache Synapse's (WSO2's gateways: ``HTTPS-Sender I/O dispatcher-1 << "POST …[\\r][\\n]"``, the marks
+the other way round) and Ruby's ``Net::HTTP#set_debug_output`` (``<- "POST /v1/… HTTP/1.1\\r\\nHost: …\\r\\n\\r\\n"``,
 then ``<- "<body>"``) write the same thing: a mark, then a quoted piece of the bytes sent, escaped
 in the library's way; a response mark says the request before it is all sent. What differs is
 data (:data:`SHAPES`); the pieces are put back together per connection by
@@ -75,6 +76,12 @@ class Shape:
 
 
 SHAPES = (
+    # Apache Synapse's `wire` logger (WSO2 API Manager, Micro Integrator): the other way round from
+    # HttpClient's — "`>>` the message coming into the server from the wire, `<<` the message going to the
+    # wire" —, so on a Sender (the connection to a backend) `<<` is the request sent; checked first: its
+    # lines hold `wire` and `>>` too.
+    Shape("synapse", ("-Sender ", "-Sender "), re.compile(r"-Sender\b.*? << \"(?P<data>.*)\"\s*"),
+          re.compile(r"-Sender\b.*? >> \""), wire_bytes, re.compile(r"\b(HTTPS?-Sender I/O dispatcher-\d+)")),
     # Apache HttpClient 4 (`org.apache.http.wire`) and 5 (`org.apache.hc.client5.http.wire`),
     # hc.apache.org's "Logging Practices": `>>` bytes sent, `<<` bytes received, per connection.
     Shape("httpclient", ("wire", "wire"), re.compile(r"wire\b.*?>> \"(?P<data>.*)\"\s*"), re.compile(r"wire\b.*?<< \""),
