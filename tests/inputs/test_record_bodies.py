@@ -108,3 +108,29 @@ def test_the_replys_body_is_not_the_requests() -> None:
     found = request({"request": {"method": "POST", "url": URL, "headers": {"Content-Type": "application/json"}},
                      "response": {"status": 201, "body": '{"id": "t1"}'}})
     assert found.body is None
+
+
+@pytest.mark.parametrize(("printable", "exact"), [(SENT.decode(), True), ('{"value":100.5}', False),
+                                                  ('{"name":"Jo..o"}', False)])
+def test_a_printable_body_is_the_bytes_sent_only_where_no_byte_could_have_become_a_dot(printable: str,
+                                                                                        exact: bool) -> None:
+    # Suricata's http-body-printable: an unprintable byte (any of UTF-8's "ã") is written `.`
+    found = request({"http": {"hostname": "api.iugu.com", "url": "/v1/transfer_requests", "http_method": "POST",
+                              "http_request_body_printable": printable}})
+    assert (found.body, found.body_exact) == (printable.encode(), exact)
+
+
+def test_a_messages_content_is_its_body() -> None:
+    # Apigee's RequestMessage {verb, uRI, headers, content}; .NET's HttpRequestMessage.Content
+    found = request({"RequestMessage": {"verb": "POST", "uRI": URL, "content": SENT.decode()}})
+    assert (found.body, found.body_exact) == (SENT, True)
+
+
+@pytest.mark.parametrize(("logged", "sent"), [
+    (r'{\x0A\x22name\x22:\x22Jo\xC3\xA3o\x22\x0A}', '{\n"name":"João"\n}'.encode()),  # nginx's escape=default
+    (r'{"path":"C:\\temp\x0A"}', rb'{"path":"C:\\temp\x0A"}'),  # a backslash that opens no \xHH: as logged
+    (r'{"hex":"\x41\x42"}', rb'{"hex":"\x41\x42"}')])  # no escaped control byte or quote: the text is the body's
+def test_a_body_escaped_as_nginx_logs_a_variable_is_the_bytes_it_stands_for(logged: str, sent: bytes) -> None:
+    # an egress proxy's log_format `… request_body="$request_body"` read as key=value pairs
+    found = request({"method": "POST", "url": URL, "request_body": logged})
+    assert (found.body, found.body_exact) == (sent, True)

@@ -486,16 +486,10 @@ NO_REQUEST = "no request read: "
 UNJUDGED = "both signatures left unjudged: "
 SHAPES = [
     case(gravitee_request_log), case(modsecurity_json), case(modsecurity_serial), case(f5_asm_remote_log),
-    case(wso2_wire_log),
-    case(apigee_debug_session, "debug-session.json", missed=UNJUDGED + "an Apigee `RequestMessage`'s body in "
-         "`content` is not read as the body (its `verb`, `uRI` and `headers` [{name, value}] are)"),
-    case(suricata_eve_printable, plaintext=True, missed=UNJUDGED + "Suricata's `http_request_body_printable` (the "
-         "body as text, `.` for an unprintable byte) is not read as the body, as its base64 `http_request_body` is; "
-         "nor is the iugu token in it counted as sent in clear text"),
+    case(wso2_wire_log), case(apigee_debug_session, "debug-session.json"),
+    case(suricata_eve_printable, plaintext=True), case(nginx_request_body_log),
     case(openresty_ngx_log, missed=UNJUDGED + "nginx's error-log context (`, client: …, server: …, request: "
          "\"…\", host: \"…\"`) after the body's last line is kept as part of the body"),
-    case(nginx_request_body_log, missed="the body's `\\xXX` escapes (`\\x22`, `\\x0A`) of nginx's log_format are "
-         "not decoded: the validly signed transfer is reported as a bad signature (a false iugu-bad-signature)"),
     case(tcpflow_console, plaintext=True, missed="read, but not as plain HTTP: the flow name before the request "
          "line (`010.000.000.007.50401-200.155.000.010.00080: POST …`) says port 80; the four "
          "credential-over-plaintext-http findings are missed"),

@@ -17,13 +17,17 @@ from typing import Any, Callable
 from .lines import to_bytes
 from .record_views import ABSENT, Printed, compact, first, role, spellings
 
-# (aiohttp's tracing logs the body a ``chunk`` at a time: "the chunk of data sent")
-_BARE = ("body", "data", "payload", "chunk")
+# (aiohttp's tracing logs the body a ``chunk`` at a time: "the chunk of data sent"; a message's
+# ``content``: Apigee's RequestMessage, .NET's HttpRequestMessage.Content)
+_BARE = ("body", "data", "payload", "chunk", "content")
 # Each name also in its raw form (Raygun's ``RawData``: the bytes as received, beside the parsed ``Form``).
 _RAW = ("", "raw")
+# A body's printable rendering, an unprintable byte written `.` (Suricata's http_request_body_printable):
+# the bytes sent where it shows no `.`, else only their text.
+PRINTABLE = "printable"
 # Also a body named for its form (n8n's jsonBody, Gatling's stringBody); Wireshark's http.file_data.
-BODY = spellings(*(raw + name for raw in _RAW for name in (*_BARE, "postdata")), "filedata",
-                 *(kind + "body" for kind in ("json", "text", "string")))
+BODY = spellings(*(raw + name + printable for raw in _RAW for name in (*_BARE, "postdata") for printable in
+                   ("", PRINTABLE)), "filedata", *(kind + "body" for kind in ("json", "text", "string")))
 # A body named so bare (or bare but raw) at a record's top, when the request is an object inside it, is the
 # record's own (an OpenTelemetry log record's body is its message): there only a qualified name counts.
 OWN_BODY = BODY - frozenset(raw + name for raw in _RAW for name in _BARE)
@@ -37,6 +41,11 @@ BODY_MEMBER = frozenset(prefix + name for prefix in ("", "as") for name in BODY_
 BODY_OWN = frozenset({"body"})
 BODY_DESCRIBED = frozenset({"contenttype", "mimetype", "mediatype", "charset", "encoding", "mode", "type"})
 _BASE64_TEXT = re.compile(r"(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+# A value as nginx's log_format escapes it (escape=default: `"`, `\`, a byte below 32 or above 126 as
+# `\xHH`): every backslash opens such an escape, and one of them stands for a control byte or a quote.
+_HEX_ESCAPED = re.compile(r"(?:[^\\]|\\x[0-9A-Fa-f]{2})*")
+_HEX_ESCAPE = re.compile(r"\\x([0-9A-Fa-f]{2})")
+_ESCAPED_TEXT = re.compile(r"\\x(?:[01][0-9A-Fa-f]|22|5[Cc])")
 MIN_BASE64_TEXT = 8  # a shorter body is never taken for base64 unless the record says so
 
 
@@ -55,7 +64,10 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     bytes sent; nor is a body the record flags as truncated. A field holding the request's own
     ``url`` is not its body (Azure's ``Data``: for an HTTP call, the URL it called), and a body
     written wholly in base64 that decodes to text is that text (a network sensor's body field:
-    Suricata's ``http_request_body``)."""
+    Suricata's ``http_request_body``); a printable rendering is the bytes sent only where no byte
+    was replaced by a `.`, which it cannot say (see :data:`PRINTABLE`); a string escaped as nginx's
+    log_format escapes a variable (``$request_body`` in a ``key="…"`` format) is the bytes it
+    stands for."""
     value = None
     for node in nodes:
         value = first([node], OWN_BODY if node is outer else BODY, (str, bytes, dict, list), url)
@@ -74,11 +86,16 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     elif said is None and isinstance(value, str) and len(value) >= MIN_BASE64_TEXT and _BASE64_TEXT.fullmatch(value):
         value = _base64_text(value)
     exact = holder is None or not any(flag is True and "truncated" in role(key) for key, flag in holder.items())
+    if isinstance(value, str) and "." in value:
+        exact = exact and not any(item is value and role(key).endswith(PRINTABLE)
+                                  for node in nodes for key, item in node.items())
     if isinstance(value, bytes):
         return value, exact
     if isinstance(value, Printed):
         return to_bytes(value.printed), exact
     if isinstance(value, str):
+        if not latin1 and "\\x" in value and _ESCAPED_TEXT.search(value) and _HEX_ESCAPED.fullmatch(value):
+            value, latin1 = _HEX_ESCAPE.sub(lambda escape: chr(int(escape.group(1), 16)), value), True
         if latin1:
             try:
                 return value.encode("latin-1"), exact  # nginx \xHH escapes are bytes
