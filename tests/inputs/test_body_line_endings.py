@@ -20,6 +20,7 @@ from helpers.credentials import iugu_token
 from helpers.request_shapes import HOST, PATH, TIME
 from helpers.running import scan_json
 from helpers.signing import key_pair, signature_header
+from keyaudit.inputs.captures.httpdump import exchanges
 
 Layout = Callable[[list[str], bytes], list[str]]  # the head's lines and the body in, the log's lines out
 
@@ -116,3 +117,15 @@ def test_crs_the_capture_shows_in_the_head_say_the_body_shows_its_own(tmp_path: 
     CR LF body of the declared length, and its signature is not judged (not called bad)."""
     assert _message(tmp_path, cut=False) == {**GOOD, "unverified": 0}
     assert _message(tmp_path, cut=True) == {"bad-signature findings": 0, "valid": 0, "invalid": 0, "unverified": 1}
+
+
+@pytest.mark.parametrize(("after", "body"), [(", client: 10.0.0.7, server: egress", b'{"value":1}'),
+                                             (" []  []", b'{"value":1}'), ("client: 10.0.0.7", None)])
+def test_a_loggers_suffix_after_the_declared_length_is_the_logs_where_a_gap_begins_it(after: str,
+                                                                                   body: bytes | None) -> None:
+    # nginx's error log (an OpenResty ngx.log of the raw request) ends a message with `, client: …, server: …`,
+    # Monolog with its context and extra; text run on with no gap may be the body's own
+    lines = ["2026/11/22 13:00:00 [info] 17#17: *5 [lua] egress.lua:14: egress request: POST /v3/transfers HTTP/1.1\r",
+             "Host: api.asaas.com\r", "Content-Length: 11\r", "\r", '{"value":1}' + after]
+    found = [(e.url, e.body if e.body_exact else None) for e in exchanges(enumerate(lines, 1), "error.log")]
+    assert found == [("https://api.asaas.com/v3/transfers", body)]

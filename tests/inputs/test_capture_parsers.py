@@ -789,3 +789,28 @@ def test_header_values_keep_their_inner_blanks_and_lose_their_trailing_ones() ->
     assert only(parse("httpdump", [flat])).headers == [("Host", "api.iugu.com"), ("X-Note", "a   b")]
     aligned = [f"127.0.0.1:50412: POST {URL}", "    X-Note:   a   b   \t ", "    content-length: 0", "", " << 200 OK 0b"]
     assert ("X-Note", "a   b") in only(parse("httpdump", aligned)).headers
+
+
+@pytest.mark.parametrize(("line", "url"), [
+    # Envoy's default access log format: the authority the quoted field before the upstream host's
+    ('[2026-11-22T13:00:00.123Z] "POST /v3/transfers HTTP/1.1" 201 - 94 11 32 31 "-" "payouts/3.1" '
+     '"5f3c9a2e-7b1d" "api.asaas.com" "200.155.0.10:443"', "https://api.asaas.com/v3/transfers"),
+    # Istio's: fields after the upstream host, none quoted
+    ('[2026-11-22T13:00:00.123Z] "POST /v3/transfers HTTP/1.1" 201 - via_upstream - "-" 94 11 32 31 "-" "payouts/3.1" '
+     '"5f3c9a2e" "api.asaas.com" "200.155.0.10:443" outbound|443||api.asaas.com 10.0.0.7:41234 - -',
+     "https://api.asaas.com/v3/transfers"),
+    # Apache's combined log: a referer and a User-Agent quoted after the request line, no authority
+    ('10.0.0.7 - - [22/Nov/2026:13:00:00 +0000] "POST /v3/transfers HTTP/1.1" 201 11 "https://shop.example/pay" '
+     '"payouts/3.1"', None)])
+def test_an_access_log_line_naming_the_authority_apart_is_the_request_to_it(line: str, url: str | None) -> None:
+    found = [(e.method, e.url, e.headers, e.headers_known) for e in httpdump.exchanges([(1, line)], "access.log")]
+    assert found == ([("POST", url, [], False)] if url else [])
+
+
+@pytest.mark.parametrize(("port", "scheme"), [("00080", "http"), ("00443", "https")])
+def test_a_flow_name_before_the_request_line_says_where_it_went(port: str, scheme: str) -> None:
+    # tcpflow -c: each segment after its flow's name, `<source>.<port>-<destination>.<port>: `, zero-padded
+    lines = [f"010.000.000.007.50412-200.155.000.010.{port}: POST /v3/transfers HTTP/1.1\r", "Host: api.asaas.com\r",
+             "Content-Length: 2\r", "\r", "{}", ""]
+    found = [(e.url, e.body) for e in httpdump.exchanges(enumerate(lines, 1), "flows.txt")]
+    assert found == [(f"{scheme}://api.asaas.com/v3/transfers", b"{}")]

@@ -487,12 +487,8 @@ UNJUDGED = "both signatures left unjudged: "
 SHAPES = [
     case(gravitee_request_log), case(modsecurity_json), case(modsecurity_serial), case(f5_asm_remote_log),
     case(wso2_wire_log), case(apigee_debug_session, "debug-session.json"),
-    case(suricata_eve_printable, plaintext=True), case(nginx_request_body_log),
-    case(openresty_ngx_log, missed=UNJUDGED + "nginx's error-log context (`, client: …, server: …, request: "
-         "\"…\", host: \"…\"`) after the body's last line is kept as part of the body"),
-    case(tcpflow_console, plaintext=True, missed="read, but not as plain HTTP: the flow name before the request "
-         "line (`010.000.000.007.50401-200.155.000.010.00080: POST …`) says port 80; the four "
-         "credential-over-plaintext-http findings are missed"),
+    case(suricata_eve_printable, plaintext=True), case(openresty_ngx_log), case(nginx_request_body_log),
+    case(tcpflow_console, plaintext=True),
     case(envoy_tap_streamed, missed=UNJUDGED + "a streamed tap's body comes in the next segment "
          "(`request_body_chunk.as_bytes`, base64), bound to the headers' segment by `trace_id`, and is not joined "
          "to its request"),
@@ -512,10 +508,9 @@ HEADERS_ONLY = [
          "by the `# Fields: timestamp,…,method,host,request-uri,…,signature,…` line above it (a header column named "
          "by its header, `-` where absent)")]
 NO_HEADERS = [
+    case(istio_access_log),
     case(zeek_http_tsv, "http.log", plaintext=True, missed=NO_REQUEST + "Zeek's http.log: a tab-separated row "
          "under its `#fields ts uid … method host uri …` header (`id.resp_p` 80: clear text), header names only in "
          "`client_header_names`"),
     case(zeek_http_json, "http.log", plaintext=True, missed="read, but not as plain HTTP: Zeek's responder port "
-         "(`id.resp_p`: 80) is not read as the port the request went to"),
-    case(istio_access_log, missed=NO_REQUEST + "Istio's default text access log: the quoted `\"POST /path HTTP/1.1\"` "
-         "and, fields later, the quoted authority `\"api.iugu.com\"`")]
+         "(`id.resp_p`: 80) is not read as the port the request went to")]

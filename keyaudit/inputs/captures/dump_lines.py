@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from .lines import MAX_HEADERS, TOKEN, split_header
+from .lines import MAX_HEADERS, TOKEN, absolute_url, split_header
 
 _TOKEN = re.compile(TOKEN)
 WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
@@ -133,3 +133,10 @@ def brackets(line: str, depth: int) -> int:
         elif token in "]}":
             depth = max(depth - 1, 0)
     return depth
+
+
+def at_authority(groups: dict[str, str | None]) -> str | None:
+    """The URL of a start line that names the request's authority in a field of its own, apart
+    from its origin-form target (an access log's `"%REQ(:AUTHORITY)%"`); None where it names none."""
+    authority, target = groups.get("authority"), groups.get("target")
+    return absolute_url(target, authority) if authority and target else None

@@ -287,7 +287,9 @@ SHAPES: tuple[dict[str, str], ...] = (
     # (`T 10.0.0.7:51234 -> 10.0.5.20:80 [AP]`), Wireshark's TCP line (`Dst Port: 80`) and curl -v's
     # info lines (`* Connected to host (addr) port 80`, `*   Trying addr:80...`), and the nodes a
     # followed stream names (tshark's `-z follow,tcp,ascii`: `Node 1: addr:80`, the side that did not
-    # send first, the server; ui/cli/tap-follow.c), above each chunk's length. Insomnia's
+    # send first, the server; ui/cli/tap-follow.c), above each chunk's length; or the start line's own
+    # prefix: tcpflow's flow name (`tcpflow -c`: `010.000.000.007.50412-200.155.000.010.00080: POST …`,
+    # each address's bytes and the port zero-padded, the destination's after the `-`). Insomnia's
     # timeline (its ResponseTimelineViewer: libcurl's debug callback, each row marked by its kind)
     # writes the head as curl -v does and the body sent after `| `.
     # A proxy's access log that quotes the request head after the method and URL, in brackets, its
@@ -296,6 +298,20 @@ SHAPES: tuple[dict[str, str], ...] = (
     # brackets"; log_quote writes CR LF as `\r\n`, and `[`, `]`, `"`, `%` and unprintable bytes as
     # `%XX`, left as written): time, elapsed, client, code/status, bytes, method, URL, user,
     # hierarchy, type, then [request head] [reply head]. Headers only: a proxy logs no body.
+    # A proxy's access log of one line a request, the authority in a quoted field of its own after the
+    # request line: Envoy's default format (envoyproxy.io, "Access logging", "Default format string":
+    # `[%START_TIME%] "%REQ(:METHOD)% %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)% %PROTOCOL%" %RESPONSE_CODE% … "%REQ(
+    # X-FORWARDED-FOR)%" "%REQ(USER-AGENT)%" "%REQ(X-REQUEST-ID)%" "%REQ(:AUTHORITY)%" "%UPSTREAM_HOST%"`) and
+    # Istio's (more fields after, none quoted): the authority the last quoted field but one. No header, no body.
+    {"capture": "access-authority",
+     "needle": '] "',
+     "start": r'\] "(?P<method>[A-Z]+) (?P<target>/\S*) HTTP/[\d.]+" \d{3} .*"(?P<authority>[A-Za-z\d-]+(?:\.[A-Za-z\d-]+)+'
+              r'(?::\d+)?)" "[^"\s]*"',
+     "headers": "none",
+     "body": "none",
+     "others": "end",
+    },
+
     {"capture": "proxy-head",
      "needle": "\\r\\n] [",
      "start": r"(?P<method>[A-Z]+) (?P<url>https?://\S+) \S+ \S+ \S+ "
@@ -312,8 +328,8 @@ SHAPES: tuple[dict[str, str], ...] = (
      "after": r"\[(?:POST|BODY) data: ",
      "close": "]",
      "data": "| ",
-     "via": r"(?:> \S+\.|-> \S+:|Dst Port: |Connected to \S+ \([^)]*\) port |Trying \S+:|Node 1: \S+:)"
-            r"(?P<port>\d+|https?)\b",
+     "via": r"(?:> \S+\.|-> \S+:|Dst Port: |Connected to \S+ \([^)]*\) port |Trying \S+:|Node 1: \S+:"
+            r"|-(?:\d{3}\.){4}0*)(?P<port>\d+|https?)\b",
      "cut": r"\* |< |[{}] \[\d|```|~~~|== Info: |<= Recv |=> Send ",
      "body": "length",
      "others": "end",

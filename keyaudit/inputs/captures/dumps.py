@@ -23,8 +23,8 @@ from typing import Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .dump_lines import (FLAT_GAPS, JSON_OPENERS, WRITTEN_CR, WRITTEN_CRLF, brackets, flat_headers, header_line,
-                         quoted_list)
+from .dump_lines import (FLAT_GAPS, JSON_OPENERS, WRITTEN_CR, WRITTEN_CRLF, at_authority, brackets, flat_headers,
+                         header_line, quoted_list)
 from .dump_table import Shape, gates
 from .literals import unescaped
 from .log_prefix import Prefix, learned_prefix, starts_record
@@ -88,12 +88,13 @@ class DumpReader:
         if (started is None and self._current is None) or (started is not None and current is None):
             self._between.append((number, text))
 
-    def _scheme(self, shape: Shape, number: int) -> str | None:
-        """The scheme a line fed shortly before the start line ``number`` says the request went
-        by (a packet's destination port), nearest first; None where none says."""
+    def _scheme(self, shape: Shape, number: int, prefix: str) -> str | None:
+        """The scheme the start line's ``prefix`` or a line fed shortly before the start line
+        ``number`` says the request went by (a packet's destination port), nearest first; None
+        where none says."""
         if shape.via is None:
             return None
-        for before, text in reversed(self._between):
+        for before, text in [(number, prefix), *reversed(self._between)]:
             if number - before <= VIA_LINES and (found := shape.via.search(text)) is not None:
                 return _PORT_SCHEMES.get(found.group("port"))
         return None
@@ -122,8 +123,8 @@ class DumpReader:
                         or (shape.above is not None and not self._under(shape.above, number)):
                     continue
                 groups = match.groupdict()
-                started = _Request(shape, number, match.group("method"), groups.get("url"), groups.get("target") or "",
-                                   learned_prefix(text[: match.start()]))
+                started = _Request(shape, number, match.group("method"), groups.get("url") or at_authority(groups),
+                                   groups.get("target") or "", learned_prefix(text[: match.start()]))
                 if groups.get("headers"):  # the headers written on the start line itself
                     started.headers = quoted_list(groups["headers"])
                     started.head_closed = True
@@ -132,7 +133,7 @@ class DumpReader:
                     started.head_closed = True
                 started.eol = groups.get("eol") or ""
                 if started.url is None:
-                    started.scheme = self._scheme(shape, number)
+                    started.scheme = self._scheme(shape, number, text[: match.start()])
                 return started
         return None
 

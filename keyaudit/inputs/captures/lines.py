@@ -255,7 +255,8 @@ def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], 
                     headers_known=headers_known, body_exact=body_exact, request_id=request_id)
 
 
-_SUFFIX_GAPS = (b" ", b"\t")  # what separates a logger's suffix from the message it ends
+# what separates a logger's suffix from the message it ends (nginx's error log: `, client: …`)
+_SUFFIX_GAPS = (b" ", b"\t", b",")
 
 
 class BodyLines:
@@ -276,7 +277,8 @@ class BodyLines:
       not the body's, when the log adds nothing after a body (``run_on``: the next block runs
       into it), or when a blank begins it and the lines are those right after the head's blank
       line (``suffixed``: a logger's suffix after the message, Monolog's context and extra, `` []
-      []``, or the blanks they leave when empty, as Laravel writes; never where the lines are a
+      []``, or the blanks they leave when empty, as Laravel writes, nginx's error-log context
+      ``, client: …, server: …``; never where the lines are a
       guess at where a body begins, which a blank in the right place would make fit).
 
     When neither matches, the log does not show the exact bytes, and :meth:`value` says so with
