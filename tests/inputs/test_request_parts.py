@@ -177,3 +177,16 @@ def test_no_body_is_taken_from_the_middle_of_a_message_longer_than_its_head_says
     head = ["2026-11-22 13:00:00 DEBUG POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com",
             *(f"{name}: {value}" for name, value in HEADERS.items()), f"Content-Length: {len(IUGU_BODY)}", ""]
     assert read([*head, *message.decode().split("\n")]) == [(1, IUGU, None)]
+
+
+def test_no_body_is_taken_from_the_indented_lines_of_a_printers_tree() -> None:
+    """tshark's packet details: the head with each line end written `\\r\\n`, then the tree the
+    JSON dissector prints of the body, indented. Lines of that tree, from a line's start or
+    after its `: `, can be as long as the Content-Length says (a body cut to fit, which made a
+    signed transfer a bad signature): no record begins on an indented line, and none is taken."""
+    tree = ["    [Path: /api_token]", "        Member: amount_cents", "            [Path: /amount_cents]"]
+    fits = len("\n".join(tree).encode())
+    head = ["Hypertext Transfer Protocol", "    POST /v1/transfer_requests HTTP/1.1\\r\\n", "    Host: api.iugu.com\\r\\n",
+            f"    Content-Length: {fits}\\r\\n", "    \\r\\n", f"    File Data: {fits} bytes",
+            "JavaScript Object Notation: application/json", "    Object"]
+    assert read([*head, *tree]) == [(2, IUGU, None)]

@@ -497,10 +497,7 @@ SHAPES = [
          "bytes in hex in `http.file_data`'s `value`")]
 HEADERS_ONLY = [
     case(privoxy_header_debug), case(traffic_server_http_hdrs),
-    case(tshark_packet_details, "capture.txt", plaintext=True, missed="read as plain HTTP, but what tshark prints "
-         "after the header block (`[Content length: …]`, `\\r\\n`, `[Full request URI: …]`, `File Data: … bytes`, the "
-         "JSON tree) is taken as the body: both signed transfers are reported as bad signatures (a false "
-         "iugu-bad-signature for the valid one) where no body bytes are shown"),
+    case(tshark_packet_details, "capture.txt", plaintext=True),
     case(arkime_session, plaintext=True, missed=NO_REQUEST + "an Arkime session's `http` object: `method`, `host`, "
          "`uri` (host and path) as one-element lists, header values as `request-<name>` lists, every header's name "
          "in `requestHeader`; port 80 in `destination.port`"),

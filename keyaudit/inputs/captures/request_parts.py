@@ -25,7 +25,8 @@ before the next request read, whose message (from the line's start or after one 
 that many bytes; the lines of one message end at the log's next record, or at the next line that
 carries the prefix the message's first line carries. No record begins inside a JSON document opened
 on the lines above it: a message longer than the head says (a logger's suffix after its last line),
-read from one of its middle lines, could be cut to fit. Heads of concurrent requests come before
+read from one of its middle lines, could be cut to fit; nor on an indented line, where a printer's
+tree goes on (tshark's of a JSON body, its lines cut to fit just as well). Heads of concurrent requests come before
 their bodies, so a request looks no further than the next request's first line, and one whose head
 follows, within :data:`PART_LINES`, that of a request still waiting for its body takes none (a body
 below could be either's). A shorter length than :data:`MIN_RECORD_BODY` is matched by chance too
@@ -163,7 +164,10 @@ def body_record(lines: list[tuple[int, str]], declared: int) -> bytes | None:
     for at in range(head + 1, len(lines)):
         text = lines[at][1]
         inside, depth = depth > 0, brackets(text, depth)
-        if inside:  # a line of a document begun above: a body taken from its middle would be one cut to fit
+        # a line of a document begun above: a body taken from its middle would be one cut to fit; an
+        # indented line goes on with what is above it (a printer's tree, as tshark's of a JSON body under
+        # its `File Data: <n> bytes`; a pretty-printed value): no record begins on it
+        if inside or text[:1].isspace():
             continue
         for cut in _message_starts(text):
             found = _sized(text[:cut], text[cut:], lines, at + 1, declared)
