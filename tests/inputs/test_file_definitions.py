@@ -241,3 +241,19 @@ def test_a_big_table_is_read_in_one_piece_on_every_worker_count(tmp_path: Path) 
     assert len(planned) == 1 and planned[0].byte_range is None
     judged = [f.rule_id for f in run_scan(str(path), jobs=2, range_bytes=50_000).findings if f.context.get("method")]
     assert judged.count("asaas-unsigned-transfer") == 6, judged
+
+
+@pytest.mark.parametrize("fields", [
+    "#fields\tts\tid.resp_p\tmethod\thost\turi\tuser_agent\taccess_token",  # Zeek's ASCII log (tab-separated names)
+    "# Fields: timestamp,dest-port,method,host,request-uri,user-agent,access_token"])  # httpry's (comma-separated)
+def test_columns_a_tab_or_comma_directive_names_are_tab_separated_values_blanks_and_all(tmp_path: Path,
+                                                                                          fields: str) -> None:
+    """Zeek's and httpry's directives name columns whose values are tab-separated: a value may
+    hold blanks (a User-Agent), and the row is still one record; a later directive
+    names the columns from its line on, far below (a restarted sensor appends to its file)."""
+    row = f"1795352400.123\t80\tGET\tapi.asaas.com\t/v3/payments\tpayouts worker/3.1 (linux; amd64)\t{asaas_key()}"
+    other = fields.replace("id.resp_p", "id.orig_p").replace("dest-port", "source-port")
+    lines = [fields, row, other, *(f"1795352400.5\t{n}\tGET\tshop.example\t/status/{n}\tcurl\t-" for n in range(FAR)),
+             fields, row]
+    found, _ = _request_findings(_write(tmp_path / "http.log", lines))
+    assert found == [("credential-over-plaintext-http", 2), ("credential-over-plaintext-http", len(lines))], found

@@ -498,16 +498,12 @@ SHAPES = [
 HEADERS_ONLY = [
     case(privoxy_header_debug), case(traffic_server_http_hdrs),
     case(tshark_packet_details, "capture.txt", plaintext=True),
+    case(httpry_log, "httpry.log", plaintext=True, missed="read, but not as plain HTTP: httpry's rows show no port or "
+         "scheme (it sniffs clear text only, which its file's `# httpry version` line alone says): the "
+         "credential-over-plaintext-http and iugu-plaintext-request findings are missed"),
     case(arkime_session, plaintext=True, missed=NO_REQUEST + "an Arkime session's `http` object: `method`, `host`, "
          "`uri` (host and path) as one-element lists, header values as `request-<name>` lists, every header's name "
-         "in `requestHeader`; port 80 in `destination.port`"),
-    case(httpry_log, "httpry.log", plaintext=True, missed=NO_REQUEST + "a tab-separated row whose columns are named "
-         "by the `# Fields: timestamp,…,method,host,request-uri,…,signature,…` line above it (a header column named "
-         "by its header, `-` where absent)")]
+         "in `requestHeader`; port 80 in `destination.port`")]
 NO_HEADERS = [
-    case(istio_access_log),
-    case(zeek_http_tsv, "http.log", plaintext=True, missed=NO_REQUEST + "Zeek's http.log: a tab-separated row "
-         "under its `#fields ts uid … method host uri …` header (`id.resp_p` 80: clear text), header names only in "
-         "`client_header_names`"),
-    case(zeek_http_json, "http.log", plaintext=True, missed="read, but not as plain HTTP: Zeek's responder port "
-         "(`id.resp_p`: 80) is not read as the port the request went to")]
+    case(zeek_http_tsv, "http.log", plaintext=True), case(zeek_http_json, "http.log", plaintext=True),
+    case(istio_access_log)]

@@ -1,7 +1,7 @@
 """What a file defines once for the lines after it, which the readers of the lines around an
 anchor would never see: the columns of its lines — a W3C extended log's (its ``#Fields:``
 directive, written at the file's top and again where the server restarted or changed them: a
-later one redefines them), a CSV or TSV export's (its header row, the file's first line but for
+later one redefines them; Zeek's ``#fields`` and httpry's ``# Fields:`` the same), a CSV or TSV export's (its header row, the file's first line but for
 a BOM and the comments, blank lines or Excel's ``sep=`` line above it; only a header naming a
 request's roles, see :func:`~.records.names_a_request`, or a column of raw events makes its rows
 records to read) — and a request file's variables (VS Code REST Client's ``@name = value``,
@@ -18,17 +18,24 @@ import csv
 import re
 from typing import BinaryIO
 
-COLUMNS_DIRECTIVE = "#Fields:"  # W3C extended log format (w3.org/TR/WD-logfile.html): the columns of the lines below
+# A comment naming the columns of the lines below it: the W3C extended log format's (w3.org/TR/
+# WD-logfile.html: `#Fields: date time cs-method …`, the names and the values blank-separated); Zeek's
+# ASCII logs' (docs.zeek.org, "Logging Framework": `#fields` and the names, tab-separated as the values
+# are, under `#separator \x09`); httpry's (`# Fields: timestamp,source-ip,…`, the names comma-separated,
+# the values tab-separated). Names written with tabs or commas name tab-separated values.
+COLUMNS_DIRECTIVES = ("#Fields:", "#fields\t", "# Fields:")
+VALUES_SEPARATOR = "\t"  # of the values under names written with tabs or commas
 # A request file's variable (github.com/Huachao/vscode-restclient, "File Variables"): `@name = value`
 # on a line of its own; the value may use the variables defined before it.
 # The value is taken to the line's end and its trailing blanks cut after the match: a lazy value
 # before `[ \t\r]*` would try each blank of a long run again from each of its places.
 _VARIABLE = re.compile(r"@([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*(.*)")
 _REFERENCE = re.compile(r"\{\{[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]*\}\}")
-DEFINITION_STARTS = (COLUMNS_DIRECTIVE, "@")  # what a line that may define something starts with
+DEFINITION_STARTS = (*COLUMNS_DIRECTIVES, "@")  # what a line that may define something starts with
 # the same as bytes, looked for in text passed over by their first byte (one memchr from each to the
 # next: a search for a line feed and the rest stops at every line, at a fifth of the speed)
 DEFINITION_BYTES = tuple(start.encode() for start in DEFINITION_STARTS)
+_FIRST_BYTES = tuple(dict.fromkeys(start[:1] for start in DEFINITION_BYTES))
 MAX_VARIABLES = 256
 MAX_COLUMNS = 256
 MAX_VALUE_CHARS = 8192  # a longer variable's value is not kept (no request file writes one)
@@ -50,7 +57,7 @@ def defines_in(head: bytes) -> bool:
     is read in one piece, in order."""
     text = head.decode("utf-8", "replace")
     return table_header(text) is not None or any(
-        line.startswith(COLUMNS_DIRECTIVE) or _VARIABLE.fullmatch(line) is not None
+        line.startswith(COLUMNS_DIRECTIVES) or _VARIABLE.fullmatch(line) is not None
         for line in text.splitlines() if line.startswith(DEFINITION_STARTS))
 
 
@@ -113,6 +120,7 @@ class FileScope:
     def __init__(self) -> None:
         self.columns: tuple[str, ...] | None = None
         self.separator: str | None = None  # a table's, between its cells; None: a W3C log's blanks
+        self.directive = False  # the columns were named by a directive, which may come again further down
         self.variables: dict[str, str] = {}
 
     def see_top(self, head: bytes) -> None:
@@ -132,14 +140,17 @@ class FileScope:
         """Whether the text between windows may change what the file defined: a W3C log's
         columns or a request file's variables may come again further down, a table's header
         row only at its top."""
-        return (self.columns is not None and self.separator is None) or bool(self.variables)
+        return self.directive or bool(self.variables)
 
     def see(self, text: str) -> None:
         """Note a definition on the line ``text``, if it makes one."""
-        if text.startswith(COLUMNS_DIRECTIVE):
-            names = text[len(COLUMNS_DIRECTIVE):].split()
+        if text.startswith(COLUMNS_DIRECTIVES):
+            directive = next(mark for mark in COLUMNS_DIRECTIVES if text.startswith(mark))
+            rest = text[len(directive):].strip()
+            mark = next((mark for mark in "\t," if mark in rest), None)
+            names = [name.strip() for name in rest.split(mark)] if mark else rest.split()
             self.columns = tuple(names) if 0 < len(names) <= MAX_COLUMNS else None
-            self.separator = None
+            self.separator, self.directive = VALUES_SEPARATOR if mark else None, True
         elif text.startswith("@") and (found := _VARIABLE.fullmatch(text)) is not None:
             name, value = found.group(1), found.group(2).rstrip(" \t\r")
             if len(value) <= MAX_VALUE_CHARS and (name in self.variables or len(self.variables) < MAX_VARIABLES):
@@ -151,12 +162,12 @@ class FileScope:
         """Note the definitions in ``data``, whole lines of the file passed over (not read), in
         their order."""
         starts = []
-        for start in DEFINITION_BYTES:
-            at = data.find(start[:1])
+        for byte in _FIRST_BYTES:
+            at = data.find(byte)
             while at >= 0:
-                if (at == 0 or data[at - 1] == 0x0A) and data.startswith(start, at):
+                if (at == 0 or data[at - 1] == 0x0A) and data.startswith(DEFINITION_BYTES, at):
                     starts.append(at)
-                at = data.find(start[:1], at + 1)
+                at = data.find(byte, at + 1)
         for at in sorted(starts):
             end = data.find(b"\n", at)
             self.see(data[at : len(data) if end < 0 else end].rstrip(b"\r").decode("utf-8", "surrogateescape"))

@@ -81,9 +81,9 @@ ROUTE = spellings("route", "routepath", "pathinfo", "resourcepath", "endpointpat
 # wildcard): the rules judge the path sent (a transfer's; what a signature covers), and a template was never sent
 _SENT_PATH = re.compile(r"(?:/(?!:)[^/{}<>\[\]*?]*)+(?:\?.*)?", re.S)
 QUERY = spellings("query", "querystring", "args", "params", "queryparams", "queryparameters", "search", "uriquery")
-# The port the request went to, which says the scheme where nothing else does (80: plain HTTP):
-# a packet's destination (tshark's tcp.dstport), a W3C log's s-port, a server or destination object's port.
-PORT = spellings("dstport", "destport", "destinationport", "serverport", "sport")
+# The port the request went to, which says the scheme where nothing else does (80: plain HTTP): a packet's
+# destination (tshark's tcp.dstport), a W3C log's s-port, Zeek's responder's (id.resp_p), a server's port.
+PORT = spellings("dstport", "destport", "destinationport", "serverport", "sport", "respp")
 PORT_SCHEMES = {"80": "http", "443": "https"}
 # Headers also under a name for the collection holding them (n8n's headerParameters, Apple's allHTTPHeaderFields)
 HEADERS = spellings("headers", "header", "allhttpheaderfields",
