@@ -134,3 +134,11 @@ def test_a_body_escaped_as_nginx_logs_a_variable_is_the_bytes_it_stands_for(logg
     # an egress proxy's log_format `… request_body="$request_body"` read as key=value pairs
     found = request({"method": "POST", "url": URL, "request_body": logged})
     assert (found.body, found.body_exact) == (sent, True)
+
+
+@pytest.mark.parametrize(("logged", "sent"), [
+    (SENT.hex(), SENT), (SENT.hex().upper(), SENT),  # tshark -T fields writes http.file_data's bytes in hex
+    ("20261122", b"20261122"), (BINARY[:16].hex(), BINARY[:16].hex().encode())])  # no text in hex: as logged
+def test_a_body_written_wholly_in_hex_is_the_text_it_decodes_to(logged: str, sent: bytes) -> None:
+    found = request({"http.request.method": "POST", "http.request.full_uri": URL, "http.file_data": logged})
+    assert (found.body, found.body_exact) == (sent, True)

@@ -153,3 +153,15 @@ def test_a_request_read_inside_the_reply_keeps_what_is_around_it() -> None:
                      "response": {"status": 401, "config": {"method": "post", "url": URL,
                                                             "headers": {"Signature": "signature=ab=="}}}})
     assert (found.header("Signature"), found.headers_known) == ("signature=ab==", True)
+
+
+@pytest.mark.parametrize(("lines", "headers"), [
+    # tshark -T fields: each occurrence of http.request.line with its line end written out, joined by `,`
+    ("Host: api.iugu.com\\r\\n,Content-Type: application/json\\r\\n,Signature: signature=abc\\r\\n",
+     [("Host", "api.iugu.com"), ("Content-Type", "application/json"), ("Signature", "signature=abc")]),
+    ("Accept: a, b\\r\\nSignature: signature=abc\\r\\n", [("Accept", "a, b"), ("Signature", "signature=abc")]),
+    ("Signature: signature=abc", [])])  # a line of text, no line end written out: no head's lines
+def test_head_lines_written_as_one_string_are_the_headers(lines: str, headers: list[tuple[str, str]]) -> None:
+    found = request_of({"http.request.method": "POST", "http.request.full_uri": "https://api.iugu.com/v1/transfers",
+                        "http.request.line": lines}, Origin("fields.tsv", 2))
+    assert found is not None and (found.headers, found.headers_known) == (headers, bool(headers))

@@ -23,8 +23,6 @@ import base64
 import json
 from itertools import count
 from pathlib import Path
-
-import pytest
 from xml.sax.saxutils import quoteattr
 
 from helpers.signed_shapes import Request, assert_shape_findings, case, requests
@@ -257,9 +255,6 @@ def tshark_pdml(request: Request) -> list[str]:
             *fields, "  </proto>", "</packet>"]
 
 
-@pytest.mark.xfail(strict=True, reason="read as plain HTTP, but the header lines in `http.request.line` (each "
-                   "`Name: value\\r\\n`, joined by `,`) are not read as headers, nor the body in hex in `http.file_data` "
-                   "as the body: no request is unsigned, no signature judged, no credential crossing in clear text")
 def test_tshark_fields_of_the_requests_give_the_same_request_findings(tmp_path: Path) -> None:
     # `tshark -r egress.pcap -Y http.request -T fields -E header=y -E separator=/t -e frame.time_epoch -e ip.dst
     # -e tcp.dstport -e http.request.method -e http.host -e http.request.uri -e http.request.line -e http.file_data

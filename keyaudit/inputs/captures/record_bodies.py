@@ -41,6 +41,7 @@ BODY_MEMBER = frozenset(prefix + name for prefix in ("", "as") for name in BODY_
 BODY_OWN = frozenset({"body"})
 BODY_DESCRIBED = frozenset({"contenttype", "mimetype", "mediatype", "charset", "encoding", "mode", "type"})
 _BASE64_TEXT = re.compile(r"(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+_HEX_TEXT = re.compile(r"(?:[0-9a-f]{2})+|(?:[0-9A-F]{2})+")  # bytes in hex, one case throughout
 # A value as nginx's log_format escapes it (escape=default: `"`, `\`, a byte below 32 or above 126 as
 # `\xHH`): every backslash opens such an escape, and one of them stands for a control byte or a quote.
 _HEX_ESCAPED = re.compile(r"(?:[^\\]|\\x[0-9A-Fa-f]{2})*")
@@ -63,11 +64,11 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     what most clients send, but the exact bytes are unknown, so they are not said to be the
     bytes sent; nor is a body the record flags as truncated. A field holding the request's own
     ``url`` is not its body (Azure's ``Data``: for an HTTP call, the URL it called), and a body
-    written wholly in base64 that decodes to text is that text (a network sensor's body field:
-    Suricata's ``http_request_body``); a printable rendering is the bytes sent only where no byte
-    was replaced by a `.`, which it cannot say (see :data:`PRINTABLE`); a string escaped as nginx's
-    log_format escapes a variable (``$request_body`` in a ``key="…"`` format) is the bytes it
-    stands for."""
+    written wholly in base64 (or in hex) that decodes to text is that text (a network sensor's
+    body field: Suricata's ``http_request_body``; tshark's ``http.file_data``); a printable
+    rendering is the bytes sent only where no byte was replaced by a `.`, which it cannot say
+    (see :data:`PRINTABLE`); a string escaped as nginx's log_format escapes a variable
+    (``$request_body`` in a ``key="…"`` format) is the bytes it stands for."""
     value = None
     for node in nodes:
         value = first([node], OWN_BODY if node is outer else BODY, (str, bytes, dict, list), url)
@@ -83,8 +84,9 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
         said = said or _says_base64(holder, value, nodes)
     if said:
         value = _base64(value)
-    elif said is None and isinstance(value, str) and len(value) >= MIN_BASE64_TEXT and _BASE64_TEXT.fullmatch(value):
-        value = _base64_text(value)
+    elif said is None and isinstance(value, str) and len(value) >= MIN_BASE64_TEXT:
+        value = _hex_text(value) if _HEX_TEXT.fullmatch(value) else value
+        value = _base64_text(value) if isinstance(value, str) and _BASE64_TEXT.fullmatch(value) else value
     exact = holder is None or not any(flag is True and "truncated" in role(key) for key, flag in holder.items())
     if isinstance(value, str) and "." in value:
         exact = exact and not any(item is value and role(key).endswith(PRINTABLE)
@@ -121,14 +123,25 @@ def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
     return None
 
 
+def _hex_text(value: str) -> str | bytes:
+    """``value`` decoded from hex when it decodes to printable UTF-8 text (as bytes: tshark writes a
+    bytes field, http.file_data, in hex), else as it is."""
+    decoded = bytes.fromhex(value)
+    return decoded if _printable(decoded) else value
+
+
+def _printable(data: bytes) -> bool:
+    try:
+        found = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return all(char.isprintable() or char in "\r\n\t" for char in found)
+
+
 def _base64_text(value: str) -> str:
     """``value`` decoded from base64 when it decodes to printable UTF-8 text, else as it is."""
     decoded = _base64(value)
-    try:
-        found = decoded.decode("utf-8") if isinstance(decoded, bytes) else value
-    except UnicodeDecodeError:
-        return value
-    return found if all(char.isprintable() or char in "\r\n\t" for char in found) else value
+    return decoded.decode("utf-8") if isinstance(decoded, bytes) and _printable(decoded) else value
 
 
 def _says_base64(holder: dict[str, Any] | None, value: str, nodes: list[dict[str, Any]]) -> bool | None:

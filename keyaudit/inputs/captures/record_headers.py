@@ -55,6 +55,8 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request
 # The request line's parts a head written as fields lists before its headers (ASP.NET Core's HTTP
 # logging; HTTP/2's pseudo-headers, whose colon a role drops): none of them a header.
 HEAD_PARTS = frozenset({"protocol", "method", "scheme", "pathbase", "path", "querystring", "authority"})
+_WRITTEN_LINE_END = "\\r\\n"
+_WRITTEN_LINE_ENDS = re.compile(r"\\r\\n,?")  # a line end written out, and a separator after it
 
 
 def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], known: RecordHeaders,
@@ -140,6 +142,16 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
         # text that is no block of header lines (a map printed in a notation not read) shows no header
         return _header_block(line.strip() for line in value.splitlines() if ":" in line)
     return None
+
+
+def head_lines(value: Any) -> list[str] | None:
+    """The head's lines a record logs as a list of ``Name: value`` strings (Wireshark's
+    http.request.line, one a header), or as one string of them with each line end written out
+    (``\\r\\n``), joined by a separator or not (tshark's ``-T fields`` joins a field's
+    occurrences with a comma); None for anything else."""
+    if isinstance(value, str) and _WRITTEN_LINE_END in value:
+        return [line for line in _WRITTEN_LINE_ENDS.split(value) if line]
+    return value if isinstance(value, list) else None
 
 
 def _header_block(lines: Iterable[str]) -> list[tuple[str, str]] | None:

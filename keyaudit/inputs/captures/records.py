@@ -40,7 +40,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .lines import HTTP_METHODS, absolute_url, has_scheme, header_value, make_exchange, split_request_line
 from .record_bodies import BODY, body
-from .record_headers import request_headers
+from .record_headers import head_lines, request_headers
 from .record_ids import request_id
 from .record_views import compact, first, matched, of_reply, pairs_object, plain, role, spellings, typed
 
@@ -88,8 +88,8 @@ PORT_SCHEMES = {"80": "http", "443": "https"}
 # Headers also under a name for the collection holding them (n8n's headerParameters, Apple's allHTTPHeaderFields)
 HEADERS = spellings("headers", "header", "allhttpheaderfields",
                     *("header" + kind for kind in ("parameters", "params", "fields", "list", "map")))
-# The head's lines as a list of "Name: value" strings, each kept as a line of the request
-# (Wireshark's http.request.line, one a header): headers, where no headers member says them.
+# The head's lines as "Name: value" strings, a list or one string of lines ended `\r\n` (Wireshark's
+# http.request.line, one a header; tshark's fields): headers, where no headers member says them.
 HEADER_LINES = spellings("line")
 # A name (a span's, an operation's, a telemetry item's) that says the request: "POST /v1/x", "GET https://…"
 NAME = frozenset({"name", "operation", "operationname", "spanname", "displayname", "resource", "resourcename",
@@ -296,8 +296,7 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     # the reply's headers and body are none of the request's (unless it is read in it: axios's response.config)
     near = _near([item for item in nodes if item[2] != "reply" or side == "reply"], place)
     logged = first(near, HEADERS, (str, dict, list))
-    if logged is None:
-        logged = first(near, HEADER_LINES, (list,))
+    logged = logged if logged is not None else head_lines(first(near, HEADER_LINES, (list, str)))
     headers, headers_known = request_headers(logged, node, record, known, BODY, method)
     if target is not None and first(near, URL, (str, dict)) is None and (has_scheme(target) or _SENT_PATH.fullmatch(target)):
         # a request line or a name, query included, beats a path field (nginx $request); a name's route template does not
