@@ -168,7 +168,8 @@ def test_an_object_prints_its_properties_by_name() -> None:
     ['array(1) {', '  ["url"]=>', '  string(90) "https://api.iugu.com/v1/transfers"', "}"],  # longer than written
     ["Array", "(", "  [url] => https://api.iugu.com/v1/transfers", ")"],  # not print_r's indentation
     ["The request (", "  see https://api.iugu.com/v1/transfers", ")"],  # prose in parentheses
-], ids=["unclosed", "unterminated-string", "wrong-length", "indentation", "prose"])
+    ["array:2 [", '  "url" => "https://api.iugu.com/v1/transfers"', '  "body" => """', '    {"a":1}\\n'],  # VarDumper's
+], ids=["unclosed", "unterminated-string", "wrong-length", "indentation", "prose", "unclosed-string-block"])
 def test_what_is_no_printed_array_is_none(lines) -> None:
     numbered = _numbered(lines)
     openings = [index for index in range(len(numbered)) if opens_printed_array(numbered, index)]

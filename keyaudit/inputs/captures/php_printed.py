@@ -238,7 +238,9 @@ class _Parser:
         line_end = text.find("\n", at)
         line_end = len(text) if line_end < 0 else line_end
         if text.startswith('"""\n', at):  # a string of several lines: a line each, up to `"""` on its own
-            close = text.index('"""', at + 4)
+            close = text.find('"""', at + 4)
+            if close < 0:
+                raise _NotPrinted  # a block never closed (a log cut short): no string, not an error
             indent = close - text.rindex("\n", 0, close) - 1
             block = text[at + 4 : close].split("\n")[:-1]
             return _vardumper_text("".join(line[indent:] for line in block)), close + 3
