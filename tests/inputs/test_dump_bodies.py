@@ -109,3 +109,33 @@ def test_a_line_that_carries_only_punctuation_of_the_start_lines_prefix_is_not_t
     word (HTTParty's mark): logback's `- ` alone also begins a list item of another program."""
     lines = [f"13:00:00.123 [main] DEBUG c.e.Client - POST {URL} HTTP/1.1", "- Note: not a header", "more prose"]
     assert _read(lines) == [(URL, [], None)]
+
+
+def _printed_part_by_part(request: Request, headers: str) -> list[str]:
+    """The request as a program prints it part by part: `print(method, url)`, the headers as
+    ``headers`` prints them on one line, the body as it is."""
+    return [f"{request.method} https://{request.host}{request.path}", headers, *request.body.split("\n")]
+
+
+def test_a_header_block_printed_as_one_map_is_the_head_and_the_body_follows_it(tmp_path: Path) -> None:
+    """Python's repr of the headers and Go's %v of an http.Header: the map is the whole head, so a
+    request without Signature is unsigned, a signed one verifies for the body printed after it."""
+    found, public = requests(tmp_path)
+    for request in found[:3]:
+        extra = [("Content-Length", str(len(request.body.encode())))]
+        python = repr(dict(request.headers + extra))
+        golang = "map[" + " ".join(f"{name}:[{value}]" for name, value in request.headers + extra) + "]"
+        for headers in (python, golang):
+            (exchange,) = exchanges_in_lines(list(enumerate(_printed_part_by_part(request, headers), 1)), "out.log")
+            assert exchange.headers == request.headers + extra, headers
+            assert exchange.body == request.body.encode() and exchange.body_exact
+    assert _scan(tmp_path, _printed_part_by_part(found[1], repr(dict(found[1].headers))), public) == \
+        {"requests_judged": 1, "signatures_valid": 1}
+
+
+def test_a_map_after_a_request_line_that_names_no_header_field_is_a_body_not_a_head() -> None:
+    """A request file's `METHOD <url>` with its JSON body right below (no header: no request known
+    to be unsigned), and a map with a dashed name whose values are not all strings: not headers."""
+    for body in ('{"receiver_id": "r-1", "amount_cents": "1050"}', '{"bank-account": "a-1", "amount_cents": 1050}'):
+        lines = ["POST https://api.iugu.com/v1/transfers", body]
+        assert list(exchanges_in_lines(list(enumerate(lines, 1)), "transfer.http")) == []

@@ -177,3 +177,38 @@ def test_a_prefix_repeated_down_a_line_is_opened_a_few_times_only(tmp_path) -> N
     report, _ = scan_json(str(log))
     assert report["errors"] == []
     assert "iugu-unsigned-transfer" in [f["rule_id"] for f in report["findings"]]
+
+
+def test_each_string_of_an_array_written_one_a_line_is_the_line_it_holds() -> None:
+    """nbformat keeps a text as the list of its lines, one JSON string a line (indented, a comma
+    after all but the last): each is the text it holds, JSON's escapes undone. A member (`"a":
+    "b",`) is no such line, nor is a string whose escape JSON has not."""
+    lines = [(1, '      "POST https://api.iugu.com/v1/transfer_requests\\n",'), (2, '   "{\\"name\\": \\"Jos\\u00e9\\"}\\n",'),
+             (3, '"\\n",'), (4, '      "last line"'), (5, '   "a": "b",'), (6, '   "bad \\q escape",')]
+    assert list(unwrapped(lines)) == [(1, "POST https://api.iugu.com/v1/transfer_requests"), (2, '{"name": "José"}'),
+                                      (3, ""), (4, "last line"), (5, '   "a": "b",'), (6, '   "bad \\q escape",')]
+
+
+def test_a_notebook_that_printed_the_transfers_it_sent_gives_each_at_its_line(tmp_path) -> None:
+    """One notebook (nbformat 4, as Jupyter saves it: indent 1), a code cell printing each request
+    it sent part by part (method and URL, the headers' repr, the body): the unsigned transfer at
+    the line of its request's string, the signed one verified."""
+    from helpers.running import scan_json
+    from helpers.signed_shapes import requests
+
+    found, public = requests(tmp_path)
+
+    def output(request) -> dict:
+        text = f"POST https://{request.host}{request.path}\n{dict(request.headers)!r}\n{request.body}\n"
+        return {"name": "stdout", "output_type": "stream", "text": text.splitlines(keepends=True)}
+
+    cells = [{"cell_type": "markdown", "id": "a1", "metadata": {}, "source": ["# Payouts\n", "Transfers of the day."]},
+             {"cell_type": "code", "execution_count": 3, "id": "b2", "metadata": {},
+              "outputs": [output(found[0]), output(found[1])], "source": ["for prepared in batch:\n", "    show(prepared)"]}]
+    notebook = tmp_path / "payouts.ipynb"
+    notebook.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1))
+    report, _ = scan_json("--public-key", str(public), str(notebook))
+    unsigned = 1 + notebook.read_text().split("\n").index('      "POST https://api.iugu.com/v1/transfer_requests\\n",')
+    assert [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")] == \
+        [("iugu-unsigned-transfer", unsigned)]
+    assert report["scan"]["requests"] == {"requests_judged": 2, "signatures_valid": 1}

@@ -521,9 +521,7 @@ SHAPES = [case(shape) for shape in (
          "value', …)`"),
     case(postman_java_okhttp, "Transfer.java", missed=NO_REQUEST + "Java source: `RequestBody.create(mediaType, \"…\")`, "
          "`.url(\"…\")`, `.method(\"POST\", body)`, `.addHeader(\"Name\", \"value\")` builder calls"),
-    case(jupyter_notebook_output, "payouts.ipynb", missed=NO_REQUEST + "a notebook's stream output: the request's lines "
-         "(`POST <url>`, the headers' dict repr, the raw body) as the strings of a JSON `\"text\": [ … ]` array, one "
-         "line each, ended by `\\n`")]
+    case(jupyter_notebook_output, "payouts.ipynb")]
 HEADERS_ONLY = [case(node_fetch_request), case(dotnet_json_serialized)] + [
     case(java_http_request, missed=NO_REQUEST + "`<url> POST java.net.http.HttpHeaders@… { {Name=[value], …} }`: the "
          "URL before the method, the headers a map of one-element lists"),

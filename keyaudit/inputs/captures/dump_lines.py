@@ -8,6 +8,7 @@ import re
 from urllib.parse import unquote
 
 from .lines import MAX_HEADERS, TOKEN, absolute_url, split_header
+from .literals import printed_value
 
 _TOKEN = re.compile(TOKEN)
 WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
@@ -18,6 +19,8 @@ _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
 # run of blanks again from each of its places.
 _ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*)")
 _EQUALS_HEADER = re.compile(rf"({TOKEN})=(.*)")  # `Name=value`, as a logger's "{}={}" writes a header
+_DASHED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # as HTTP writes a field's name: User-Agent
+_PRINTED_MAP = ("{", "map[")  # what a map printed on one line begins with (JSON, Python, JavaScript, Ruby; Go's %v)
 _RUBY_ESCAPE = re.compile(r"\\(.)")
 _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
 
@@ -57,6 +60,27 @@ def header_line(kind: str, line: str) -> tuple[str, str] | None:
     if match is None:
         return None
     return match.group(1), _unescaped(match.group(2))
+
+
+def printed_headers(line: str) -> list[tuple[str, str]] | None:
+    """The headers of a header block printed as one map on its line, or None where the line is
+    no such map: a program that prints the request it sends part by part (Python's
+    ``print(request.headers)``, ``{'User-Agent': '…', 'Content-Type': '…'}``; a JavaScript object,
+    a Ruby hash, JSON, Go's ``map[Name:[value]]``). Every value a string or a list of strings,
+    every key a field name and one written as HTTP writes one, with a dash (a JSON body's map has
+    other keys, or values of other kinds)."""
+    text = line.strip()
+    found = printed_value(text, 0) if text.startswith(_PRINTED_MAP) else None
+    if found is None or found[1] != len(text) or not isinstance(found[0], dict):
+        return None
+    headers: list[tuple[str, str]] = []
+    for name, value in found[0].items():
+        values = value if isinstance(value, list) else [value]
+        if not isinstance(name, str) or _TOKEN.fullmatch(name) is None \
+                or not all(isinstance(item, str) for item in values):
+            return None
+        headers += [(name, item) for item in values]
+    return headers[:MAX_HEADERS] if any(_DASHED_NAME.fullmatch(name) for name, _ in headers) else None
 
 
 def _unescaped(value: str) -> str:

@@ -24,7 +24,7 @@ from typing import Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_lines import (FLAT_GAPS, JSON_OPENERS, WRITTEN_CR, WRITTEN_CRLF, at_authority, brackets, flat_headers,
-                         header_line, quoted_list)
+                         header_line, printed_headers, quoted_list)
 from .dump_table import Shape, gates
 from .literals import unescaped
 from .log_prefix import Prefix, learned_prefix, starts_record
@@ -286,6 +286,9 @@ class DumpReader:
             if len(current.headers) < MAX_HEADERS:
                 current.headers.append(header)
             return
+        printed = printed_headers(line) if not current.headers else None
+        if printed is not None:  # the whole header block printed as one map: closed as a blank line closes it
+            current.headers, line = printed, ""
         if not line.strip():
             current.head_closed = True
             expected = content_length(current.headers) if shape.body == "length" else None

@@ -9,7 +9,9 @@ the control characters rsyslog escaped after it, a binary length frame (Docker's
 stream, a journald export's binary field), and the CRI prefix (``<time> stdout F <text>``), whose
 partial pieces (``P``: the runtime split a long line) are first joined back into the line written,
 as are the pieces of an offset dump (curl's ``--trace-ascii``: a header cut every 64 bytes; a hex
-dump's rows, 16 bytes each).
+dump's rows, 16 bytes each). And a line that is one JSON string, an item of an array of strings
+written one a line: a text kept as the list of its lines (a Jupyter notebook's stream output and
+cell source, nbformat's ``"text": ["POST https://…\\n", …]``), each string the line it holds.
 
 The readers of curl commands and wire dumps see the text the program wrote, line by line, with
 each line keeping the number of the envelope line it came from.
@@ -66,6 +68,8 @@ _ESCAPED_LF, _ESCAPED_NUL = "#012", "#000"
 # reading to the run's end, a long run cost its length squared (minutes for a line of 400 KB).
 _ESCAPED_REQUEST_LINE = re.compile(r"(?<![A-Z])[A-Z]+ \S+ HTTP/\d(?:\.\d)?(?:\\r)?\\n")
 _UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
+# a line that is one JSON string and nothing else but blanks and the comma after an array's item
+_STRING_LINE = re.compile(r'[ \t]*("(?:[^"\\\n]|\\.)*")[ \t]*,?[ \t\r]*')
 _CALL_ARGUMENT = ("(", ",")  # what a quoted argument of a printed call follows
 _DECODER = json.JSONDecoder()
 MAX_ENVELOPES = 4  # envelopes opened inside one another on a line, at most (a frame, a transport, a runtime's, a record)
@@ -157,6 +161,9 @@ def _message(text: str, depth: int = 0) -> str | None:
         return _inner_message(inner, depth)
     record = json_object(text)
     if record is None:
+        string = _STRING_LINE.fullmatch(text) if '"' in text[:1] or text[:1].isspace() else None
+        if string is not None:
+            return _json_string(string.group(1))
         dump = _quoted_dump(text) if "\\n" in text and " HTTP/" in text else None
         if dump is not None or "msg=" not in text and "message=" not in text:
             return dump
@@ -206,6 +213,14 @@ def _quoted_dump(text: str) -> str | None:
     except ValueError:
         return None
     return found if isinstance(found, str) else None
+
+
+def _json_string(literal: str) -> str | None:
+    """The text of a JSON string literal, or None where an escape is none of JSON's."""
+    try:
+        return _DECODER.decode(literal)
+    except ValueError:
+        return None
 
 
 def _c_string(text: str, start: int) -> str | None:
