@@ -6,6 +6,7 @@ library appends bare to the message of its marked head lines."""
 from __future__ import annotations
 
 from pathlib import Path
+from pprint import pformat
 
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, requests
@@ -133,9 +134,24 @@ def test_a_header_block_printed_as_one_map_is_the_head_and_the_body_follows_it(t
         {"requests_judged": 1, "signatures_valid": 1}
 
 
+def test_a_header_block_printed_as_a_map_over_lines_is_the_head_too(tmp_path: Path) -> None:
+    """A long map broken an entry a line, as Node's console.log and Python's pprint print one: the
+    head, and the JSON body after it the bytes signed."""
+    found, public = requests(tmp_path)
+    node = ["{", *(f"  '{name}': '{value}'," for name, value in found[1].headers), "}"]
+    pprint = pformat(dict(found[1].headers), width=60).split("\n")  # its keys sorted
+    for printer, printed in (("node", node), ("pprint", pprint)):
+        lines = [f"POST https://{found[1].host}{found[1].path}", *printed, *found[1].body.split("\n")]
+        (exchange,) = exchanges_in_lines(list(enumerate(lines, 1)), "out.log")
+        assert sorted(exchange.headers) == sorted(found[1].headers), printer
+        assert exchange.body == found[1].body.encode() and exchange.body_exact
+        assert _scan(tmp_path, lines, public) == {"requests_judged": 1, "signatures_valid": 1}
+
+
 def test_a_map_after_a_request_line_that_names_no_header_field_is_a_body_not_a_head() -> None:
     """A request file's `METHOD <url>` with its JSON body right below (no header: no request known
     to be unsigned), and a map with a dashed name whose values are not all strings: not headers."""
-    for body in ('{"receiver_id": "r-1", "amount_cents": "1050"}', '{"bank-account": "a-1", "amount_cents": 1050}'):
-        lines = ["POST https://api.iugu.com/v1/transfers", body]
+    for body in ('{"receiver_id": "r-1", "amount_cents": "1050"}', '{"bank-account": "a-1", "amount_cents": 1050}',
+                 '{\n  "bank-account": "a-1",\n  "amount_cents": 1050\n}'):
+        lines = ["POST https://api.iugu.com/v1/transfers", *body.split("\n")]
         assert list(exchanges_in_lines(list(enumerate(lines, 1)), "transfer.http")) == []

@@ -18,42 +18,19 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from dataclasses import dataclass, field
 from typing import Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .dump_lines import (FLAT_GAPS, JSON_OPENERS, WRITTEN_CR, WRITTEN_CRLF, at_authority, brackets, flat_headers,
-                         header_line, printed_headers, quoted_list)
+from .dump_lines import (FLAT_GAPS, JSON_OPENERS, WRITTEN_CR, WRITTEN_CRLF, at_authority, flat_headers, header_line,
+                         printed_headers, quoted_list)
+from .dump_request import DumpRequest
 from .dump_table import Shape, gates
 from .literals import unescaped
-from .log_prefix import Prefix, learned_prefix, starts_record
+from .log_prefix import learned_prefix, starts_record
 from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
                     header_value, make_exchange)
 _PORT_SCHEMES = {"80": "http", "http": "http", "443": "https", "https": "https"}
-
-
-@dataclass
-class _Request:
-    shape: Shape
-    line: int
-    method: str
-    url: str | None  # absolute, or None: the target joined to the Host header
-    target: str
-    prefix: Prefix
-    message: bool | None = None  # later lines bare (one multi-line log message); None: not yet known
-    headers: list[tuple[str, str]] = field(default_factory=list)
-    head_closed: bool = False  # a blank line or the end line closed the header block
-    body: BodyLines | None = None
-    open_brackets: int = 0  # of a `rest` body read so far: a JSON body not yet closed goes on bare
-    document: bool = False  # the `rest` body opened a JSON document: a line after it closes is not the body's
-    eol: str = ""  # the line end the head's lines are written with (ngrep's `.`, socat's `\r`), taken off each
-    wrapped: list[str] | None = None  # after the end line: the body's lines in its wrapper so far
-    scheme: str | None = None  # of an origin-form target, where a line before the start said it
-    gap: bool = False  # a blank line without the head's mark came last: data must follow
-    bare_head: bool = False  # header lines came without the prefix: a header block logged as one message
-    passed: bool = False  # a line of the head was passed over: the header block is not known whole
-    crs_shown: bool = False  # a line of the head still ends with its CR: the capture shows the CRs sent
 
 
 class DumpReader:
@@ -65,7 +42,7 @@ class DumpReader:
     def __init__(self, path: str) -> None:
         self.path = path
         self._gates = gates()
-        self._current: _Request | None = None
+        self._current: DumpRequest | None = None
         # the last lines fed between requests: one may say where the next request went
         self._between: deque[tuple[int, str]] = deque(maxlen=VIA_LINES)
 
@@ -113,7 +90,7 @@ class DumpReader:
             current, self._current = self._current, None
             yield from self._finish(current)
 
-    def _started(self, number: int, text: str) -> _Request | None:
+    def _started(self, number: int, text: str) -> DumpRequest | None:
         for gate, starts in self._gates:
             if gate not in text:
                 continue
@@ -123,8 +100,8 @@ class DumpReader:
                         or (shape.above is not None and not self._under(shape.above, number)):
                     continue
                 groups = match.groupdict()
-                started = _Request(shape, number, match.group("method"), groups.get("url") or at_authority(groups),
-                                   groups.get("target") or "", learned_prefix(text[: match.start()]))
+                started = DumpRequest(shape, number, match.group("method"), groups.get("url") or at_authority(groups),
+                                      groups.get("target") or "", learned_prefix(text[: match.start()]))
                 if groups.get("headers"):  # the headers written on the start line itself
                     started.headers = quoted_list(groups["headers"])
                     started.head_closed = True
@@ -137,13 +114,13 @@ class DumpReader:
                 return started
         return None
 
-    def _next_line(self, current: _Request, text: str) -> Iterator[Exchange]:
+    def _next_line(self, current: DumpRequest, text: str) -> Iterator[Exchange]:
         """Where the line stands to the request: one of its lines (with or without the log
         prefix), the next record of the same log, or another logger's line."""
         shape = current.shape
         if shape.ignore is not None and shape.ignore.match(text):
             return
-        if (current.gap and not text.startswith(shape.data)) or (_unbounded(current) and starts_record(text)):
+        if (current.gap and not text.startswith(shape.data)) or (current.unbounded and starts_record(text)):
             self._current = None
             yield from self._finish(current)
             return
@@ -180,7 +157,7 @@ class DumpReader:
             self._current = None
             yield from self._finish(current)
 
-    def _data_line(self, current: _Request, text: str) -> Iterator[Exchange]:
+    def _data_line(self, current: DumpRequest, text: str) -> Iterator[Exchange]:
         """A line without the mark of the head's lines, in a shape that marks the body's lines
         apart (Insomnia's `| ` after curl's `> `): a blank line is the gap the printer leaves
         between rows of two kinds when data follows it (else it ended the request, as a blank
@@ -195,7 +172,7 @@ class DumpReader:
         yield from self._take(current, text[len(current.shape.data):])
 
     @staticmethod
-    def _bare_line_belongs(current: _Request, text: str) -> bool:
+    def _bare_line_belongs(current: DumpRequest, text: str) -> bool:
         """Whether a line without the prefix is the request's: the request is one multi-line
         message, or the line is a header of a header block logged as one message, or a line of a
         body that an end line bounds, or of one whose declared length is not reached yet (a body
@@ -219,7 +196,7 @@ class DumpReader:
         return (opens or current.shape.body == "end" or current.open_brackets > 0
                 or (body.expected is not None and not body.complete))
 
-    def _take(self, current: _Request, line: str) -> Iterator[Exchange]:
+    def _take(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
         """One more line of the request, without its prefixes."""
         shape = current.shape
         if current.wrapped is not None:
@@ -244,17 +221,16 @@ class DumpReader:
                 or (current.document and current.open_brackets == 0 and line.strip()):
             self._current = None  # a blank line ends a body of no length; a line after its JSON document closed
             yield from self._finish(current)
+        elif shape.body == "rest":
+            if current.add_to_rest(unescaped(line) if current.eol == WRITTEN_CR else line):
+                yield from self._head_line(current, "")  # the map the body began with was the head: closed
         else:
-            if shape.body == "rest" and not current.body.lines:
-                current.document = line.lstrip()[:1] in JSON_OPENERS
             current.body.add(unescaped(line) if current.eol == WRITTEN_CR else line)
-            if shape.body == "rest":
-                current.open_brackets = brackets(line, current.open_brackets)
             if shape.body == "length" and (current.body.complete or current.body.overflow):
                 self._current = None
                 yield from self._finish(current)
 
-    def _wrapped_line(self, current: _Request, line: str) -> Iterator[Exchange]:
+    def _wrapped_line(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
         """A line after the end line of a shape that prints the body after it in a wrapper
         (wget's ``[POST data: …]``): the wrapper's opening, or a line of the body it holds, which
         ends where the wrapper closes at a line's end with the body whole (a body's own line may
@@ -279,7 +255,7 @@ class DumpReader:
             self._current = None
             yield from self._finish(current)
 
-    def _head_line(self, current: _Request, line: str) -> Iterator[Exchange]:
+    def _head_line(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
         shape = current.shape
         header = header_line(shape.headers, line) if line.strip() else None
         if header is not None:
@@ -303,9 +279,8 @@ class DumpReader:
                     return
         elif shape.body == "rest" and (first := shape.body_opening(line)) is not None:  # no blank line before it
             current.body = BodyLines()
-            current.body.add(first)
-            current.open_brackets = brackets(first, 0)
-            current.document = first.lstrip()[:1] in JSON_OPENERS
+            if current.add_to_rest(first):
+                yield from self._head_line(current, "")
             return
         elif shape.body == "end":  # another line of the same logger before the block's end: passed over
             current.passed = True
@@ -313,7 +288,7 @@ class DumpReader:
         self._current = None
         yield from self._finish(current)
 
-    def _finish(self, current: _Request, end: re.Match[str] | None = None) -> Iterator[Exchange]:
+    def _finish(self, current: DumpRequest, end: re.Match[str] | None = None) -> Iterator[Exchange]:
         shape, body = current.shape, None
         if not shape.alone and not current.headers:
             return
@@ -336,16 +311,6 @@ class DumpReader:
                                  Origin(self.path, current.line, capture=shape.capture), headers_known=known)
         if exchange is not None:
             yield exchange
-
-
-def _unbounded(current: _Request) -> bool:
-    """Whether the request's body is being read with nothing to bound it (no declared length, a
-    kind of body no end line closes) after a start line that carried no log prefix, so that every
-    line carries it: the log's next record ends the body (Logbook's HTTP format, written after the
-    first line of its record)."""
-    body = current.body
-    return (body is not None and body.expected is None and current.prefix.blank
-            and current.shape.body in ("length", "rest"))
 
 
 def _after(text: str, lines: str) -> str:

@@ -1,0 +1,62 @@
+"""What is known of a request being read from a text dump (:mod:`.dumps` reads one at a time):
+its start, its headers so far, its body's lines and what they say of where the body ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dump_lines import JSON_OPENERS, brackets, printed_headers
+from .dump_table import Shape
+from .lines import MAX_HEADERS, BodyLines
+from .log_prefix import Prefix
+
+
+@dataclass
+class DumpRequest:
+    shape: Shape
+    line: int
+    method: str
+    url: str | None  # absolute, or None: the target joined to the Host header
+    target: str
+    prefix: Prefix
+    message: bool | None = None  # later lines bare (one multi-line log message); None: not yet known
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    head_closed: bool = False  # a blank line or the end line closed the header block
+    body: BodyLines | None = None
+    open_brackets: int = 0  # of a `rest` body read so far: a JSON body not yet closed goes on bare
+    document: bool = False  # the `rest` body opened a JSON document: a line after it closes is not the body's
+    eol: str = ""  # the line end the head's lines are written with (ngrep's `.`, socat's `\r`), taken off each
+    wrapped: list[str] | None = None  # after the end line: the body's lines in its wrapper so far
+    scheme: str | None = None  # of an origin-form target, where a line before the start said it
+    gap: bool = False  # a blank line without the head's mark came last: data must follow
+    bare_head: bool = False  # header lines came without the prefix: a header block logged as one message
+    passed: bool = False  # a line of the head was passed over: the header block is not known whole
+    crs_shown: bool = False  # a line of the head still ends with its CR: the capture shows the CRs sent
+
+    @property
+    def unbounded(self) -> bool:
+        """Whether the body is being read with nothing to bound it (no declared length, a kind of
+        body no end line closes) after a start line that carried no log prefix, so that every
+        line carries it: the log's next record ends the body (Logbook's HTTP format, written
+        after the first line of its record)."""
+        body = self.body
+        return body is not None and body.expected is None and self.prefix.blank and self.shape.body in ("length", "rest")
+
+    def add_to_rest(self, line: str) -> bool:
+        """One more line of a body that runs to the request's end (a `rest` body, begun), the JSON
+        document it opens counted; True where the body so far was a map of header fields printed
+        over lines before any header came (Node's and pprint's break a long map an entry a line,
+        `print(request.headers)` before the body): those are the headers, and the body is yet to come."""
+        body = self.body
+        assert body is not None
+        if not body.lines:
+            self.document = line.lstrip()[:1] in JSON_OPENERS
+        body.add(line)
+        self.open_brackets = brackets(line, self.open_brackets)
+        printed = body.value() if self.document and not self.open_brackets and not self.headers \
+            and body.lines <= MAX_HEADERS else None
+        headers = printed_headers(printed.decode("utf-8", "surrogateescape")) if printed else None
+        if headers is None:
+            return False
+        self.headers, self.body, self.document = headers, None, False
+        return True
