@@ -12,15 +12,18 @@ from helpers.running import scan_json
 from keyaudit.inputs.captures import labelled
 from keyaudit.inputs.captures.httpdump import exchanges
 from keyaudit.inputs.captures.dump_table import mention_captures
+from keyaudit.inputs.captures.part_lines import PartLinesReader
 
 NOISE = "2026-11-22 13:00:00 INFO worker heartbeat ok"
 
 
 def _read(lines: list[str]) -> list[tuple[str, str, list[tuple[str, str]], bytes | None, bool]]:
     """What the readers read but the requests named in passing (Quarkus's `Request: POST <url>
-    Headers[…]` names one so too; the fuller reading of the line stands for it: same_request.py)."""
+    Headers[…]` names one so too; the fuller reading of the line stands for it: same_request.py),
+    and the records labelled lines make (part_lines.py: the same lines read by their parts' roles,
+    one request with the label table's reading where both read it whole, same_request.py again)."""
     return [(e.method, e.url, e.headers, e.body, e.headers_known) for e in exchanges(enumerate(lines, 1), "t.log")
-            if e.origin.capture not in mention_captures()]
+            if e.origin.capture not in mention_captures() | {PartLinesReader.capture}]
 
 
 def test_labelled_fields_make_one_request_whatever_lines_lie_between_them(tmp_path: Path) -> None:

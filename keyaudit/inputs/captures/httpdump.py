@@ -23,11 +23,13 @@ from .wire_logs import WireLogReader
 from .inspected import InspectReader
 from .labelled import LabelReader
 from .lines import CaptureParser, Reader, run_readers
+from .part_lines import PartLinesReader
 from .python_http import PythonReader
 
 
 READER_TYPES: tuple[type[DumpReader] | type[WireLogReader] | type[PythonReader] | type[InspectReader]
-                    | type[LabelReader], ...] = (DumpReader, WireLogReader, PythonReader, InspectReader, LabelReader)
+                    | type[LabelReader] | type[PartLinesReader], ...] = (DumpReader, WireLogReader, PythonReader,
+                                                                         InspectReader, LabelReader, PartLinesReader)
 
 
 def readers(path: str) -> list[Reader]:

@@ -1,0 +1,163 @@
+"""Requests a program logs part by part, one labelled line a part: ``Request URL: https://…``,
+``Request method: POST``, ``Request headers: {'Content-Type': …}``, ``Request body: {…}`` — as
+debugging code writes them with print statements or logger calls (``log.info("Request URL: {}",
+url)``), each line behind the log's prefix or none, the labels worded as each author liked.
+
+A label says a part as a structured record's member name says it, so the labels are read by the
+roles the record reconstructor knows (:mod:`.records`), not by a table of wordings: a run of
+labelled lines is a record, one member a line, and the reconstructor reads it (a headers map
+printed in any notation, a request line, a body). The run begins at a line whose label names the
+method, the URL or the request line; the next lines carry the same prefix and a label of their
+own, or go on a value whose brackets are still open (a JSON body over lines), or, after a label
+with no value, are that value (``Body:`` and the body below it). Any other line ends the run.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
+
+from .dump_lines import brackets
+from .lines import HTTP_METHODS, split_header
+from .literals import printed_value
+from .log_prefix import Prefix, learned_prefix
+from .record_bodies import BODY
+from .record_views import role, spellings
+from .records import HEADERS, HOST, METHOD, PATH, QUERY, URL, request_of
+
+# The label before a part: up to three words, then a colon (blanks before it, where a printer
+# aligned the labels: `Method      : POST`) and a blank or the line's end.
+_LABEL = re.compile(r"([A-Za-z][A-Za-z0-9_-]*(?:[ \t][A-Za-z][A-Za-z0-9_-]*){0,2})[ \t]*:(?:[ \t]+|$)")
+_LABEL_END = re.compile(r"(?<=[A-Za-z0-9_-])[ \t]*:(?:[ \t]|$)")  # where a label may end on a line
+MAX_LABEL_TRIES = 3  # the colons of a line a label may end at (a log prefix holds a few: `INFO:root:`)
+MAX_PREFIX_CHARS = 256  # before a run's first label: a logger's prefix, not a sentence
+REQUEST_LINE = spellings("request", "requestline")  # a label before `METHOD <url>`
+_REQUEST_LINE = re.compile(r"([A-Z]+) +([A-Za-z][A-Za-z0-9+.-]*://\S+|/\S*)(?: +HTTP/[\d.]+)?[ \t]*")
+OPENING = METHOD | URL | PATH | REQUEST_LINE  # the parts a run begins with (a URI's label is a path's)
+PARTS = OPENING | HEADERS | BODY | HOST | QUERY  # the parts a label may name
+
+
+class PartLinesReader:
+    """A run of labelled lines, read as the record they make; at most one run is read at a time."""
+
+    capture = "part-lines"
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._run: _Run | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._run is not None
+
+    def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        run = self._run
+        if run is not None and run.takes(number, text):
+            return
+        if run is not None:
+            self._run = None
+            yield from run.requests(self.path)
+        label = _opening_label(text)
+        if label is not None:
+            self._run = _Run(number, *label)
+
+    def close(self) -> Iterator[Exchange]:
+        run, self._run = self._run, None
+        if run is not None:
+            yield from run.requests(self.path)
+
+
+def _opening_label(text: str) -> tuple[Prefix, str, str] | None:
+    """The prefix, label and value of a line that begins a run (its label names the method, the
+    URL or the request line), or None."""
+    for tries, end in enumerate(_LABEL_END.finditer(text, 0, MAX_PREFIX_CHARS + 64)):
+        if tries == MAX_LABEL_TRIES:
+            break
+        # the label is the last one to three words before the colon: the longest that names a part
+        for start in _word_starts(text, end.start()):
+            if role(name := text[start : end.start()]) in OPENING:
+                return learned_prefix(text[:start]), name, text[end.end():]
+    return None
+
+
+def _word_starts(text: str, end: int) -> list[int]:
+    """Where the last one, two and three words before ``end`` begin, longest first."""
+    starts: list[int] = []
+    at = end
+    while len(starts) < 3 and at > 0:
+        word = at
+        while word > 0 and (text[word - 1].isalnum() or text[word - 1] in "_-"):
+            word -= 1
+        if word == at or not text[word].isalpha() or (word and text[word - 1] not in " \t"):
+            break  # no word, or one that goes on a token before it (`payouts.iugu`)
+        starts.append(word)
+        at = word - 1
+    return starts[::-1]
+
+
+class _Run:
+    """The labelled lines read so far: the record they make, member by member."""
+
+    def __init__(self, number: int, prefix: Prefix, label: str, value: str) -> None:
+        self.line = number
+        self.prefix = prefix
+        self.members: list[tuple[str, list[str]]] = [(label, [value] if value.strip() else [])]
+        self.open = brackets(value, 0)
+
+    def takes(self, number: int, text: str) -> bool:
+        """Whether the line is the run's: a line of a value still open or yet to come, or a
+        labelled line behind the run's prefix."""
+        if number - self.line >= REQUEST_SPAN_LINES:
+            return False
+        name, value = self.members[-1]
+        rest = self.prefix.rest(text)
+        if self.open or (not value and role(name) in BODY and text.strip()):
+            # a value's next line, bare or behind the prefix (a logger that prefixes each line of a message)
+            line = text if rest is None or self.prefix.blank else rest
+            value.append(line)
+            self.open = brackets(line, self.open)
+            return True
+        labelled = _LABEL.match(rest) if rest else None
+        if labelled is None:
+            return False
+        more = rest[labelled.end():]
+        self.members.append((labelled.group(1), [more] if more.strip() else []))
+        self.open = brackets(more, 0)
+        return True
+
+    def requests(self, path: str) -> Iterator[Exchange]:
+        """The request the run's record describes, where it names one, and its headers or body."""
+        said: dict[str, list[object]] = {}
+        for name, value in self.members:
+            if (part := role(name)) in PARTS and (text := "\n".join(value).rstrip()):
+                said.setdefault(part, []).append(_value(text))
+        if (HEADERS | BODY).isdisjoint(said) or any(len(values) > 1 and not _header_lines(part, values)
+                                                    for part, values in said.items()):
+            # no headers or body: a method and a URL alone, which other readers tell of (a label table's
+            # facts, a message naming a request); a part said twice (two requests, a table of them): no one request's record
+            return
+        record = {part: values if len(values) > 1 else values[0] for part, values in said.items()}
+        line = next((record.pop(part) for part in REQUEST_LINE & set(record)), None)
+        start = _REQUEST_LINE.fullmatch(line) if isinstance(line, str) else None
+        if start is not None and start.group(1) in HTTP_METHODS:
+            record["method"], record["url" if "://" in start.group(2) else "path"] = start.group(1), start.group(2)
+        exchange = request_of(record, Origin(path, self.line, capture=PartLinesReader.capture))
+        if exchange is not None:
+            yield exchange
+
+
+def _header_lines(part: str, values: list[object]) -> bool:
+    """Whether a part said on several lines is the headers, a header a line (`http header: "Name:
+    value"`, one line after another): each a header line, or the headers are not known whole."""
+    return part in HEADERS and all(isinstance(value, str) and split_header(value) is not None for value in values)
+
+
+def _value(text: str) -> object:
+    """A part's value as printed: the text of a string literal that is all of it (a ``%r`` of
+    the body, ``b'…'``), else the text itself (a map of headers is parsed by the reconstructor)."""
+    found = printed_value(text, 0) if text[:1] in "'\"b" else None
+    if found is not None and found[1] == len(text) and isinstance(found[0], (str, bytes)):
+        return found[0].decode("utf-8", "surrogateescape") if isinstance(found[0], bytes) else found[0]
+    return text
