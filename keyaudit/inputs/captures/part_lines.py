@@ -20,7 +20,7 @@ from typing import Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_lines import brackets
-from .lines import HTTP_METHODS, split_header
+from .lines import HTTP_METHODS, MAX_BODY_BYTES, split_header
 from .literals import printed_value
 from .log_prefix import Prefix, learned_prefix
 from .record_bodies import BODY
@@ -30,8 +30,11 @@ from .records import HEADERS, HOST, METHOD, PATH, QUERY, URL, request_of
 # The label before a part: up to three words, then a colon (blanks before it, where a printer
 # aligned the labels: `Method      : POST`) and a blank or the line's end.
 _LABEL = re.compile(r"([A-Za-z][A-Za-z0-9_-]*(?:[ \t][A-Za-z][A-Za-z0-9_-]*){0,2})[ \t]*:(?:[ \t]+|$)")
-_LABEL_END = re.compile(r"(?<=[A-Za-z0-9_-])[ \t]*:(?:[ \t]|$)")  # where a label may end on a line
-MAX_LABEL_TRIES = 3  # the colons of a line a label may end at (a log prefix holds a few: `INFO:root:`)
+# How the last word of a label naming an opening part ends (`Request URL`, `requestUri`, `Method
+# name`, `Request line`), looked for before a label's colon: most lines hold such a colon, few such a label.
+_OPENING_ENDS = ("method", "verb", "url", "uri", "href", "endpoint", "path", "name", "type", "stem", "line", "request")
+MAX_LABEL_TRIES = 3  # the places of a line a label may end at
+_BEFORE_LABEL = " \t:]>|)"  # what a label's first word follows: a blank, or a log prefix's end (`INFO:root:`)
 MAX_PREFIX_CHARS = 256  # before a run's first label: a logger's prefix, not a sentence
 REQUEST_LINE = spellings("request", "requestline")  # a label before `METHOD <url>`
 _REQUEST_LINE = re.compile(r"([A-Z]+) +([A-Za-z][A-Za-z0-9+.-]*://\S+|/\S*)(?: +HTTP/[\d.]+)?[ \t]*")
@@ -72,14 +75,27 @@ class PartLinesReader:
 def _opening_label(text: str) -> tuple[Prefix, str, str] | None:
     """The prefix, label and value of a line that begins a run (its label names the method, the
     URL or the request line), or None."""
-    for tries, end in enumerate(_LABEL_END.finditer(text, 0, MAX_PREFIX_CHARS + 64)):
-        if tries == MAX_LABEL_TRIES:
-            break
+    colon, tries = _label_colon(text, 0), 0
+    while colon >= 0 and tries < MAX_LABEL_TRIES:
+        tries += 1
+        end = colon
+        while end and text[end - 1] in " \t":
+            end -= 1
         # the label is the last one to three words before the colon: the longest that names a part
-        for start in _word_starts(text, end.start()):
-            if role(name := text[start : end.start()]) in OPENING:
-                return learned_prefix(text[:start]), name, text[end.end():]
+        if text[max(0, end - 8) : end].lower().endswith(_OPENING_ENDS):
+            for start in _word_starts(text, end):
+                if role(name := text[start:end]) in OPENING:
+                    return learned_prefix(text[:start]), name, text[colon + 1 :].lstrip(" \t")
+        colon = _label_colon(text, colon + 1)
     return None
+
+
+def _label_colon(text: str, start: int) -> int:
+    """Where the next colon a blank follows is, from ``start`` on, among the characters a label
+    may end in (-1: none): string searches, as a colon is in most lines and a label in few."""
+    limit = MAX_PREFIX_CHARS + 64
+    blank, tab = text.find(": ", start, limit), text.find(":\t", start, limit)
+    return blank if tab < 0 or 0 <= blank < tab else tab
 
 
 def _word_starts(text: str, end: int) -> list[int]:
@@ -90,9 +106,11 @@ def _word_starts(text: str, end: int) -> list[int]:
         word = at
         while word > 0 and (text[word - 1].isalnum() or text[word - 1] in "_-"):
             word -= 1
-        if word == at or not text[word].isalpha() or (word and text[word - 1] not in " \t"):
+        if word == at or not text[word].isalpha() or (word and text[word - 1] not in _BEFORE_LABEL):
             break  # no word, or one that goes on a token before it (`payouts.iugu`)
         starts.append(word)
+        if word and text[word - 1] not in " \t":
+            break  # a prefix's end (`INFO:root:`, `[main]`): no word of the label before it
         at = word - 1
     return starts[::-1]
 
@@ -105,6 +123,7 @@ class _Run:
         self.prefix = prefix
         self.members: list[tuple[str, list[str]]] = [(label, [value] if value.strip() else [])]
         self.open = brackets(value, 0)
+        self.size = len(value)  # of the text held: past MAX_BODY_BYTES the run gives no request
 
     def takes(self, number: int, text: str) -> bool:
         """Whether the line is the run's: a line of a value still open or yet to come, or a
@@ -116,19 +135,24 @@ class _Run:
         if self.open or (not value and role(name) in BODY and text.strip()):
             # a value's next line, bare or behind the prefix (a logger that prefixes each line of a message)
             line = text if rest is None or self.prefix.blank else rest
-            value.append(line)
+            self.size += len(line)
+            if self.size <= MAX_BODY_BYTES:  # past it, only counted
+                value.append(line)
             self.open = brackets(line, self.open)
             return True
         labelled = _LABEL.match(rest) if rest else None
         if labelled is None:
             return False
         more = rest[labelled.end():]
-        self.members.append((labelled.group(1), [more] if more.strip() else []))
+        self.size += len(more)
+        self.members.append((labelled.group(1), [more] if more.strip() and self.size <= MAX_BODY_BYTES else []))
         self.open = brackets(more, 0)
         return True
 
     def requests(self, path: str) -> Iterator[Exchange]:
         """The request the run's record describes, where it names one, and its headers or body."""
+        if self.size > MAX_BODY_BYTES:
+            return  # too much to hold: a body cut short is not the bytes sent (the text scan saw them all)
         said: dict[str, list[object]] = {}
         for name, value in self.members:
             if (part := role(name)) in PARTS and (text := "\n".join(value).rstrip()):
