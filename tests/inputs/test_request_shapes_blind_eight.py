@@ -502,15 +502,11 @@ SHAPES = [case(shape) for shape in (
     go_sharp_v, go_plus_v_raw, spew_dump, rust_pretty_debug, elixir_tesla_env, python_dataclass_repr, python_prepared_vars,
     symfony_var_dumper, faraday_env_inspect, ruby_pp_struct, clojure_pr_str, dart_flutter_print)] + [
     case(chrome_copy_as_curl_cmd, "transfer.cmd"), case(wget_command, "payout.sh"),
+    case(chrome_copy_as_powershell, "transfer.ps1"), case(httpie_command, "payout.sh"),
     case(scala_case_class, missed=NO_REQUEST + "a Scala case class `Name(POST,https://…,Map(Name -> value, …),<raw body>)`: "
          "values by position with no names, headers as `Map(k -> v)`, the body's JSON raw over lines"),
     case(chrome_copy_as_fetch, "transfer.js", missed=NO_REQUEST + "a `fetch(\"<url>\", {\"headers\": {…}, \"body\": "
          "\"…\", \"method\": \"POST\", …});` call in a script: the URL an argument before the options object"),
-    case(chrome_copy_as_powershell, "transfer.ps1", missed=NO_REQUEST + "`Invoke-WebRequest -Uri \"…\" -Method \"POST\" "
-         "-Headers @{ \"name\"=\"value\" …} -ContentType … -Body …`, continued by backticks, strings escaped with "
-         "`` ` `` and `$([char]10)` (the iugu token in the body is not found either)"),
-    case(httpie_command, "payout.sh", missed="HTTPie's `http --raw '<body>' POST <url> 'Name:value' …` is read for one "
-         "request of four: the method and URL after the quoted multi-line body, the headers as `Name:value` items"),
     case(postman_go_native, "main.go", missed=NO_REQUEST + "Go source: `url := \"…\"`, `method := \"POST\"`, the body in "
          "a raw string `strings.NewReader(`…`)`, headers by `req.Header.Add(\"Name\", \"value\")`"),
     case(postman_csharp_restsharp, "Transfer.cs", missed=NO_REQUEST + "C# source: `new RestClientOptions(\"https://host\")`, "

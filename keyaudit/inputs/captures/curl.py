@@ -1,8 +1,11 @@
-"""curl commands (and wget's) in shell scripts, docs and CI logs, read as the requests they would send.
+"""Command lines in shell scripts, docs and CI logs — curl's, and those of the other tools
+of :data:`.curl_request.TOOLS` (wget, HTTPie, PowerShell's cmdlets) — read as the requests they
+would send.
 
-This module finds the commands in a stream of lines: where ``curl`` starts one, and how far it
-runs over continuations and quoted lines. :mod:`.shellwords` splits a command into words and
-:mod:`.curl_request` reads the words as the request curl would send.
+This module finds the commands in a stream of lines: where a tool's name starts one, and how far
+it runs over continuations and quoted lines. :mod:`.shellwords` (:mod:`.powershell_words` for
+PowerShell) splits a command into words and :mod:`.curl_request` reads the words as the request
+the tool would send.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .curl_request import command_exchange
 from .lines import run_readers
+from .powershell_words import PowerShellWords, made_sessions
 from .shellwords import ShellWords
 
 MAX_COMMAND_LINES = 500
@@ -25,20 +29,30 @@ MAX_COMMAND_CHARS = 1 << 20
 # (which also covers "$ curl", "+ curl", "sudo curl" and timestamped CI log lines). The word comes
 # first and what may stand before it is looked back at from its end: a pattern that opens with an
 # assertion is tried at every position of a line (an access log's `"curl/8.5.0"` agent cost 20×).
-# One pattern a tool, each opening with its name: re then skips to where the name is.
-_STARTS = {tool: re.compile(rf"{tool}(?<![^\s;&|(`]{tool})(?:\.exe)?(?=\s|$)") for tool in ("curl", "wget")}
+# One pattern a tool (compiled at its first use: re's cache), each opening with its name: re then skips to
+# where the name is; tried on a
+# line that holds one of the tool's words. HTTPie's and PowerShell's names are words of prose too
+# ("an http request", "firm"): theirs must stand where a command does (_COMMAND_POSITION before it).
+_STARTS = {tool: rf"{tool}(?<![^\s;&|(`]{tool})(?:\.exe)?(?=\s|$)" for tool in ("curl", "wget")}
+_STARTS["http"] = r"https?(?=[ \t])"
+_STARTS["powershell"] = r"(?i:invoke-webrequest|invoke-restmethod|iwr|irm)(?=[ \t]|$)"
+_WORDS = {"curl": ("curl",), "wget": ("wget",), "http": ("http ", "https ", "http\t"),
+          "powershell": ("nvoke-", "NVOKE-", "iwr ", "irm ")}
+_AT_COMMAND_POSITION = frozenset({"http", "powershell"})
+# what may stand last before a command (blanks aside): nothing, an operator, a prompt, an assignment
+_COMMAND_POSITION = frozenset(";&|(`=$>+%#{")
 
 # A command written for cmd.exe: a quote its caret passes on to curl (`^"`), or a line continued by a caret
 _CMD_QUOTE, _CMD_CONTINUATION = '^"', " ^"
 # A line that starts with a command: inside an open quote, it means the quote was never meant.
-_LINE_START = re.compile(r"\s*(?:[$#>+]\s+)?(?:sudo\s+)?(?:curl|wget)(?:\.exe)?\s")
+_LINE_START = re.compile(r"\s*(?:[$#>+]\s+)?(?:sudo\s+)?(?:curl|wget|https?)(?:\.exe)?\s")
 
 
 @dataclass
 class _Pending:
     """A command being read: its lines are kept so they can be read again if it never ends."""
 
-    words: ShellWords
+    words: ShellWords | PowerShellWords
     origin: Origin
     lines: list[tuple[int, str, int]]
     tool: str = "curl"
@@ -63,6 +77,7 @@ class CommandReader:
         self.path = path
         self.pending: _Pending | None = None
         self.replay: deque[tuple[int, str, int]] = deque()
+        self.sessions: frozenset[str] = frozenset()  # PowerShell's web sessions made with no headers
 
     @property
     def busy(self) -> bool:
@@ -90,7 +105,9 @@ class CommandReader:
         if self.pending is not None:
             rest = yield from self._continue(self.pending, item)
         if rest is not None:
-            self.pending = yield from _commands_in_line(rest, self.path)
+            if self.sessions or "WebRequestSession" in item[1]:
+                self.sessions = made_sessions(item[1], self.sessions)
+            self.pending = yield from _commands_in_line(rest, self.path, self.sessions)
 
     def _continue(self, pending: _Pending, item: tuple[int, str, int]
                   ) -> Generator[Exchange, None, tuple[int, str, int] | None]:
@@ -117,19 +134,25 @@ class CommandReader:
             self.pending = None
 
 
-def _commands_in_line(item: tuple[int, str, int], path: str) -> Generator[Exchange, None, _Pending | None]:
+def _commands_in_line(item: tuple[int, str, int], path: str, sessions: frozenset[str] = frozenset()
+                      ) -> Generator[Exchange, None, _Pending | None]:
     """The commands that start (and end) in one line from ``item``'s start on; returns the
-    command that goes on in the next line, if one does."""
+    command that goes on in the next line, if one does. ``sessions``: PowerShell's web sessions
+    made just above with no headers."""
     number, text, start = item
-    tools = [pattern for tool, pattern in _STARTS.items() if tool in text]
+    if ("curl" not in text and "wget" not in text and "http" not in text and "nvoke-" not in text
+            and "NVOKE-" not in text and "iwr " not in text and "irm " not in text):
+        return None  # most lines: no tool's word (checked at once, before each tool's words)
+    tools = [tool for tool, words in _WORDS.items() if any(word in text for word in words)]
     if not tools:
         return None
-    while (match := _next_command(tools, text, start)) is not None:
-        words = ShellWords(in_backticks=match.start() > 0 and text[match.start() - 1] == "`",
-                           cmd=_CMD_QUOTE in text or text.endswith(_CMD_CONTINUATION))
+    while (found := _next_command(tools, text, start)) is not None:
+        tool, match = found
+        words: ShellWords | PowerShellWords = PowerShellWords(sessions) if tool == "powershell" else ShellWords(
+            in_backticks=match.start() > 0 and text[match.start() - 1] == "`",
+            cmd=_CMD_QUOTE in text or text.endswith(_CMD_CONTINUATION))
         pending = _Pending(words, Origin(path, number, column=match.start() + 1, capture="curl"),
-                           [(number, text, match.end())], next(tool for tool, pattern in _STARTS.items()
-                                                               if pattern is match.re))
+                           [(number, text, match.end())], match.group().lower() if tool == "http" else tool)
         if not words.feed(text, match.end()):
             return pending
         yield from _finished(pending)
@@ -139,10 +162,21 @@ def _commands_in_line(item: tuple[int, str, int], path: str) -> Generator[Exchan
     return None
 
 
-def _next_command(tools: list[re.Pattern[str]], text: str, start: int) -> re.Match[str] | None:
-    """Where the next command of one of the ``tools`` starts in ``text`` from ``start`` on."""
-    found = [match for pattern in tools if (match := pattern.search(text, start)) is not None]
-    return min(found, key=lambda match: match.start()) if found else None
+def _next_command(tools: list[str], text: str, start: int) -> tuple[str, re.Match[str]] | None:
+    """Which of the ``tools`` starts the next command in ``text`` from ``start`` on, and where."""
+    found = [(tool, match) for tool in tools if (match := _command_start(tool, text, start)) is not None]
+    return min(found, key=lambda pair: pair[1].start()) if found else None
+
+
+def _command_start(tool: str, text: str, start: int) -> re.Match[str] | None:
+    """Where ``tool``'s name next starts a command in ``text`` from ``start`` on."""
+    pattern = re.compile(_STARTS[tool])
+    while (match := pattern.search(text, start)) is not None:
+        before = text[: match.start()].rstrip()[-1:]
+        if tool not in _AT_COMMAND_POSITION or not before or before in _COMMAND_POSITION:
+            return match
+        start = match.end()
+    return None
 
 
 def _finished(pending: _Pending) -> Iterator[Exchange]:

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from functools import partial
+from typing import Any, Callable, Iterator
 from urllib.parse import quote
 
 from keyaudit.model.exchange import Exchange, Origin
 
 from .authorization import credential_header
 from .curl_options import options, wget_options
+from .httpie_options import httpie_options
 from .lines import content_length, has_scheme, header_value, make_exchange, to_bytes
 from .literals import unescaped
+from .powershell_options import powershell_options
 
 _OTHER_AUTH = frozenset({"digest", "ntlm", "ntlm-wb", "negotiate", "anyauth", "aws-sigv4"})
 _LOOSE_HOST = re.compile(r"localhost|\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")
@@ -43,6 +46,7 @@ class _Request:
     bearer: str | None = None
     other_auth: bool = False
     default_scheme: str = "http"
+    headers_unknown: bool = False  # set where the command does not show (a variable, a session's)
 
 
 def _urlencoded(value: str, pre_encoded_plus: bool = False) -> str | None:
@@ -163,13 +167,17 @@ def _on_flag(request: _Request, name: str) -> None:
         request.other_auth = True
     elif name == "basic":
         request.other_auth = False
+    elif name == "headers-unknown":
+        request.headers_unknown = True
 
 
 # each command-line tool read: how its options say curl's, and the User-Agent it sends unless told another
-TOOLS = {"curl": (options, "curl"), "wget": (wget_options, "Wget")}
+TOOLS: dict[str, tuple[Callable[[Any], Iterator[tuple[str, str | None]]], str]] = {
+    "curl": (options, "curl"), "wget": (wget_options, "Wget"), "http": (httpie_options, "HTTPie"),
+    "https": (partial(httpie_options, default_scheme="https"), "HTTPie"), "powershell": (powershell_options, "PowerShell")}
 
 
-def _request(words: list[str], tool: str) -> _Request:
+def _request(words: list[Any], tool: str) -> _Request:
     request = _Request()
     for name, value in TOOLS[tool][0](words):
         if value is None:
@@ -223,9 +231,9 @@ def _headers(request: _Request, agent: str) -> list[tuple[str, str]]:
     return headers
 
 
-def command_exchange(words: list[str], origin: Origin, tool: str = "curl") -> Exchange | None:
-    """The request one curl command (its words after ``curl``; a wget command's after ``wget``)
-    sends, or None when it names no URL. The first URL is used; curl would send the same request
+def command_exchange(words: list[Any], origin: Origin, tool: str = "curl") -> Exchange | None:
+    """The request one curl command (its words after ``curl``; another tool's after its name: a
+    row of :data:`TOOLS`) sends, or None when it names no URL. The first URL is used; curl would send the same request
     to each of them."""
     request = _request(words, tool)
     if not request.urls or not _looks_like_url(request.urls[0]):
@@ -241,7 +249,8 @@ def command_exchange(words: list[str], origin: Origin, tool: str = "curl") -> Ex
         url = _with_query(url, request.query)
         if request.data and not request.body_unknown:
             body = _declared_reading(data, request.headers)
-    return make_exchange(_method(request), url, _headers(request, TOOLS[tool][1]), body, origin)
+    return make_exchange(_method(request), url, _headers(request, TOOLS[tool][1]), body, origin,
+                         headers_known=not request.headers_unknown)
 
 
 def _declared_reading(data: str, headers: list[tuple[str, str]]) -> bytes:
