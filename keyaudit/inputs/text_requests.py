@@ -1,13 +1,12 @@
-"""Requests written as text — curl commands, wire dumps, JSON request records — read in a second pass over a
-text file, and only in the windows of lines the first pass marked.
+"""Requests written as text — curl commands, wire dumps, JSON request records, source code — read in a second
+pass over a text file, and only in the windows of lines the first pass marked.
 
 The engine's pass notes where request anchors (provider hosts, signature headers: data in the rule files) and
 confirmed credentials are; the readers then run on the lines around them only, each window from its first line,
 reached by a seek where the stream allows one; where it does not (decompressed text), the first pass keeps the
-windows' lines instead, so that the file is not decoded twice. A file that holds no request marker at all (no
-curl, no wire dump, no JSON request field) is not read again, unless its top defines how its lines read (a
-table's header row naming a request's roles: see :mod:`.captures.file_scope`).
-"""
+windows' lines instead, so that the file is not decoded twice. A file with no request marker (no curl, no wire dump,
+no JSON request field) that is no source code is not read again, unless its top defines how its lines read (a
+table's header row naming a request's roles: :mod:`.captures.file_scope`)."""
 
 from __future__ import annotations
 
@@ -244,8 +243,8 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     dumps and columns (until no reader is in a request past the last one), each line as the file's
     definitions above it make it (``scope``, which then sees the window's other lines too; None
     where neither the file nor the window defined anything); every line, YAML mappings; around the
-    anchored lines, XML elements and JSON records. Readers are imported for a file with requests."""
-    from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, xml_records, yaml_records
+    anchored lines, XML elements and JSON records; source code's statements. Readers are imported for a file with requests."""
+    from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, source_files, xml_records, yaml_records
     from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
@@ -265,6 +264,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
     yield from (records := list(jsonlog.exchanges(anchored, path, known)))
     yield from json_blocks.exchanges(lines, leads, path, known, cut, records)
+    yield from source_files.source_exchanges(lines, leads, path)
 
 
 def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> dict[int, int]:

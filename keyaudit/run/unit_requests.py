@@ -6,8 +6,9 @@ A range of a file owns the requests that begin in it: it reads the last of them 
 (the next range cannot: it does not see their first lines), and leaves those that begin past its
 end to the next range.
 
-A file is worth reading only when it writes requests out (a request marker, or a top that
-defines how its lines read: a table's header row naming a request's roles has no marker) and
+A file is worth reading only when it writes requests out (a request marker, source code — whose
+requests are statements, no marker — or a top that defines how its lines read: a table's header
+row naming a request's roles has no marker) and
 mentions a provider or a signature header, or holds a credential
 (:func:`keyaudit.inputs.text_requests.worth_reading`); windows
 the pass hands over before that is known are declined, and their text dropped (the readers then
@@ -23,6 +24,7 @@ from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.stream import ChunkedPass
 from keyaudit.engine.windows import NestedText, Window
 from keyaudit.inputs.captures.file_scope import defines_in
+from keyaudit.inputs.captures.source_files import family
 from keyaudit.inputs.text_requests import exchanges_in_text, nested_findings, worth_reading
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import Finding, Location
@@ -62,7 +64,8 @@ class UnitRequests:
         """Whether the text read so far can hold requests that matter."""
         chunks = self._chunks
         found, anchored = len(self._tally.findings) > self._before, chunks.anchors_seen
-        return worth_reading(chunks.markers_seen or ((anchored or found) and self._top_defines()), anchored, found)
+        return worth_reading(chunks.markers_seen or family(self._display) is not None
+                             or ((anchored or found) and self._top_defines()), anchored, found)
 
     def _top_defines(self) -> bool:
         """Whether the text's top defines how its lines read (asked only of a text with no

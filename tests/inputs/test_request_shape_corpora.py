@@ -20,6 +20,7 @@ import test_request_shapes_blind_six as six
 import test_request_shapes_blind_three as three
 import test_request_shapes_blind_three_text as three_text
 import test_request_shapes_blind_two as two
+import test_request_shapes_code as code
 import test_request_shapes_layouts as layouts
 import test_request_shapes_part_lines as part_lines
 import test_request_shapes_printed as printed
@@ -27,7 +28,7 @@ import test_request_shapes_printed as printed
 from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
-CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, printed, layouts, part_lines)
+CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, code, printed, layouts, part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")
 
 

@@ -503,20 +503,11 @@ SHAPES = [case(shape) for shape in (
     symfony_var_dumper, faraday_env_inspect, ruby_pp_struct, clojure_pr_str, dart_flutter_print)] + [
     case(chrome_copy_as_curl_cmd, "transfer.cmd"), case(wget_command, "payout.sh"),
     case(chrome_copy_as_powershell, "transfer.ps1"), case(httpie_command, "payout.sh"),
+    case(chrome_copy_as_fetch, "transfer.js"), case(postman_go_native, "main.go"),
+    case(postman_csharp_restsharp, "Transfer.cs"), case(postman_php_curl, "transfer.php"),
+    case(postman_java_okhttp, "Transfer.java"),
     case(scala_case_class, missed=NO_REQUEST + "a Scala case class `Name(POST,https://…,Map(Name -> value, …),<raw body>)`: "
          "values by position with no names, headers as `Map(k -> v)`, the body's JSON raw over lines"),
-    case(chrome_copy_as_fetch, "transfer.js", missed=NO_REQUEST + "a `fetch(\"<url>\", {\"headers\": {…}, \"body\": "
-         "\"…\", \"method\": \"POST\", …});` call in a script: the URL an argument before the options object"),
-    case(postman_go_native, "main.go", missed=NO_REQUEST + "Go source: `url := \"…\"`, `method := \"POST\"`, the body in "
-         "a raw string `strings.NewReader(`…`)`, headers by `req.Header.Add(\"Name\", \"value\")`"),
-    case(postman_csharp_restsharp, "Transfer.cs", missed=NO_REQUEST + "C# source: `new RestClientOptions(\"https://host\")`, "
-         "`new RestRequest(\"/path\", Method.Post)`, `request.AddHeader(…)`, the body as verbatim strings "
-         "`@\"…\" + \"\\n\" +` with quotes doubled (the iugu token in it is not found either)"),
-    case(postman_php_curl, "transfer.php", missed=NO_REQUEST + "PHP source: `CURLOPT_URL => '…'`, "
-         "`CURLOPT_CUSTOMREQUEST => 'POST'`, `CURLOPT_POSTFIELDS =>'<raw body>'`, `CURLOPT_HTTPHEADER => array('Name: "
-         "value', …)`"),
-    case(postman_java_okhttp, "Transfer.java", missed=NO_REQUEST + "Java source: `RequestBody.create(mediaType, \"…\")`, "
-         "`.url(\"…\")`, `.method(\"POST\", body)`, `.addHeader(\"Name\", \"value\")` builder calls"),
     case(jupyter_notebook_output, "payouts.ipynb")]
 HEADERS_ONLY = [case(node_fetch_request), case(dotnet_json_serialized)] + [
     case(java_http_request, missed=NO_REQUEST + "`<url> POST java.net.http.HttpHeaders@… { {Name=[value], …} }`: the "

@@ -1,0 +1,229 @@
+"""Requests written as source code — a Postman or DevTools snippet, a client call — read from
+the literals of the statement group around an anchor.
+
+The general rule: a group of statements that names, as literals, a URL (or a host and a path),
+an HTTP method word, header name/value pairs and a body is one request, whatever the language or
+library (:mod:`.source_tokens` reads the literals, :mod:`.source_values` what is bound to what).
+Which names and calls say which part is data here (:data:`_HEADER_NAME`, :data:`_HEADER_CALLS`,
+:data:`_BODY_NAME`, …), not one parser per product. A group is the lines around an anchored line
+up to a declaration (``func``, ``def``, ``public``…) or a run of lines that are no code.
+
+False positives matter more than recall (a pre-commit hook reads source trees): a part the code
+computes is unknown, never absent. A header value from an expression is sent with an unknown
+value (its signature unverified); headers built where the group does not show (a variable not
+bound in it, a helper's result, a spread, a client's defaults or interceptors) or not shown at all
+leave the header set unknown, so the request is never called unsigned; a body that is not a
+literal leaves signatures unjudged. Test code (by its path: :mod:`.source_files`, or a group that
+mocks) is not read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from keyaudit.model.exchange import Exchange, Origin
+
+from .lines import HTTP_METHODS, make_exchange, to_bytes
+from .source_tokens import LANGUAGES, UNKNOWN, Language, Token, tokens
+from .source_values import Call, Facts, Items, Lit, Pairs, Ref, facts, last_part, receiver
+
+GROUP_BEFORE, GROUP_AFTER = 40, 60  # lines of a group around its anchors, at most
+_PROSE_RUN = 5  # this many lines in a row that are no code end a group
+_DECLARATION = re.compile(r"\s*(?:<\?php|#!|(?:(?:public|private|protected|internal|static|export|async|override|"
+                          r"suspend|pub)\s+)*(?:func|def|class|function|fun|fn|sub|package|namespace|module|import)\b)")
+_CODE = re.compile(r"[(){}\[\];=]|^\s*[.)}\]]|[,:+.\\'\"`]\s*$")
+_MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
+_HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers", "headers.update")
+
+_HEADER_NAME = re.compile(r"(?i)(?:headers?|HTTPHEADER|HeaderFields)$")
+_REQUEST_NAME = re.compile(r"(?i)(?:req|request|headers?)\[\]$")  # Ruby's request["Name"] = "value"
+# calls given a header's name and value: by their name, or on something named for headers (`req.Header.Add`)
+_HEADER_CALLS = frozenset({"addHeader", "AddHeader", "setHeader", "SetHeader", "header", "setRequestProperty",
+                           "addRequestProperty", "withHeader", "setRequestHeader"})
+_HEADER_RECEIVER_CALLS = frozenset({"Add", "Set", "append", "set", "add", "insert", "put", "TryAddWithoutValidation"})
+_HEADER_MAP_CALLS = frozenset({"headers", "setHeaders", "withHeaders", "setHeader", "addAll", "putAll"})
+_LABELLED_NAME = "forHTTPHeaderField"  # Swift's addValue("v", forHTTPHeaderField: "Name")
+_EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "TreeMap", "Header", "HttpHeaders",
+                         "WebHeaderCollection", "dict", "Map", "HeaderMap"})
+_METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?method|request_?method|verb|CURLOPT_CUSTOMREQUEST)$")
+_BODY_VERBS = frozenset({"post", "patch"})  # a call so named is a request's (no map's)
+_METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$")
+_HOST_NAME = re.compile(r"(?i)(?:host(?:name)?|base_?(?:url|uri|address))$")
+_HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions", "RestClient"})
+_BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT_POSTFIELDS|content|http_?body|"
+                        r"request_?body|string_?body)$")
+_BODY_CALLS = {"write": 0, "AddStringBody": 0, "setBody": 0, "body": 0, "send": 0, "AddParameter": 1, "setEntity": 0}
+_SERIALIZING = frozenset({"json", "AddJsonBody", "setJson", "withJson", "json_body"})  # `.json(&v)`, `json=payload`
+_ABSOLUTE = re.compile(r"https?://[^\s/?#\"'<>]+[^\s\"'<>]*")
+
+
+def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, family: str) -> Iterator[Exchange]:
+    """The request each group of ``lines`` around an ``anchored`` line writes, in source code of
+    the ``family`` of languages :mod:`.source_files` says ``path`` is of."""
+    for group in _groups(lines, anchored):
+        exchange = _request(group, LANGUAGES[family], path)
+        if exchange is not None:
+            yield exchange
+
+
+def _groups(lines: list[tuple[int, str]], anchored: set[int]) -> Iterator[list[tuple[int, str]]]:
+    """The groups of lines that hold an anchored line, each between boundaries and at most
+    :data:`GROUP_BEFORE` lines before its first anchor and :data:`GROUP_AFTER` after its last."""
+    group: list[tuple[int, str]] = []
+    prose = 0
+    for item in lines:
+        text = item[1]
+        prose = prose + 1 if text.strip() and _CODE.search(text) is None else 0
+        if _DECLARATION.match(text) or prose == _PROSE_RUN:
+            yield from _anchored_part(group, anchored)
+            group = []
+        if prose < _PROSE_RUN:
+            group.append(item)
+    yield from _anchored_part(group, anchored)
+
+
+def _anchored_part(group: list[tuple[int, str]], anchored: set[int]) -> Iterator[list[tuple[int, str]]]:
+    numbers = [number for number, _ in group if number in anchored]
+    if numbers:
+        yield [item for item in group if numbers[0] - GROUP_BEFORE <= item[0] <= numbers[-1] + GROUP_AFTER]
+
+
+def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchange | None:
+    """The one request a group writes, placed on its URL's line; None where it names no one URL
+    and method, or mocks (a test's stub names the API it replaces)."""
+    found = tokens("\n".join(text for _, text in group), lang)
+    said = facts(found)
+    lowered = {name.lower() for name in said.names}
+    if any(word in name for name in lowered for word in _MOCKING) or "it" in lowered:
+        return None
+    url = _url(said, _whole_strings(found))
+    method = _method(said)
+    if url is None or method is None:
+        return None
+    headers, known = _headers(said)
+    known = known and not any(word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
+        token.kind == "punct" and token.text in ("...", "**") for token in found)
+    line = next((group[token.line][0] for token in found if token.kind == "string" and url.startswith(token.text)
+                 and token.text), group[0][0])
+    body = _body(said)
+    return make_exchange(method, url, headers, None if body is None else to_bytes(body),
+                         Origin(path, line, capture="code"), headers_known=known)
+
+
+def _whole_strings(found: list[Token]) -> list[str]:
+    """The string literals that are whole values, not a piece joined to another by ``+`` or
+    ``.`` (``BASE + "/payments"``: a URL there is only its start); none where a path is so
+    joined to something (the URL the group sends is built, not written)."""
+    def joins(index: int) -> bool:
+        return 0 <= index < len(found) and found[index].kind == "punct" and found[index].text in ("+", ".")
+
+    pieces = [(token.text, joins(index - 1) or joins(index + 1)) for index, token in enumerate(found)
+              if token.kind == "string"]
+    if any(joined and text.startswith("/") for text, joined in pieces):
+        return []
+    return [text for text, joined in pieces if not joined]
+
+
+def _resolved(value: object, said: Facts, depth: int = 0) -> object:
+    """A name's value where the group binds it to one value, else the name."""
+    if not isinstance(value, Ref) or depth > 4:
+        return value
+    bound = {repr(v): v for name, v, _ in said.bindings if name == value.name and v != value}  # not `headers=headers`
+    return _resolved(next(iter(bound.values())), said, depth + 1) if len(bound) == 1 else value
+
+
+def _url(said: Facts, strings: list[str]) -> str | None:
+    """The one absolute URL with a path the group's literals name, or its one origin joined to its
+    one path (``HTTPSConnection("host")`` and ``"/v1/…"``, ``hostname:`` and ``path:``)."""
+    absolute = {text for text in strings if _ABSOLUTE.fullmatch(text)}
+    full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")}
+    if full:
+        return full.pop() if len(full) == 1 else None
+    origins = {text.rstrip("/") for text in absolute}
+    origins |= {f"https://{value.text}" for name, value, _ in said.bindings
+                if _HOST_NAME.search(name) and isinstance(value, Lit) and "/" not in value.text}
+    origins |= {value.text.rstrip("/") if "://" in value.text else f"https://{value.text}" for name, call, _ in said.calls
+                if last_part(name) in _HOST_CALLS for _, value in call.args[:1] if isinstance(value, Lit)}
+    paths = {text for text in strings if text.startswith("/") and len(text) > 1 and " " not in text}
+    return f"{origins.pop()}{paths.pop()}" if len(origins) == 1 and len(paths) == 1 else None
+
+
+def _method(said: Facts) -> str | None:
+    """The one method the group names: a method word bound to a method's name or given first to
+    a call, a method's identifier (``Method.Post``, ``HttpMethod.Post``, ``Net::HTTP::Post``), or
+    the name of a call of something (``requests.post(…)``, ``Unirest.post("…")``, a builder's
+    ``.post(body)``) — a GET's, PUT's or DELETE's only where it is given a URL (``map.get(key)``,
+    ``map.put(k, v)`` and ``map.delete(k)`` name none)."""
+    found = set()
+    for name, value, _ in said.bindings:
+        if _METHOD_NAME.search(name) and isinstance(value := _resolved(value, said), Lit):
+            found.add(value.text.upper())
+    for name, call, _ in said.calls:
+        first = _resolved(call.args[0][1], said) if call.args else None
+        verb = last_part(name)
+        if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha():
+            found.add(first.text.upper())
+        elif verb.upper() in HTTP_METHODS and verb.islower() and "." in name and (
+                verb in _BODY_VERBS or (isinstance(first, Lit) and _ABSOLUTE.match(first.text))):
+            found.add(verb.upper())
+    for name in said.names:
+        if (identifier := _METHOD_IDENTIFIER.search(name)) is not None:
+            found.add(next(part for part in identifier.groups() if part).upper())
+    found &= HTTP_METHODS
+    return found.pop() if len(found) == 1 else None
+
+
+def _headers(said: Facts) -> tuple[list[tuple[str, str]], bool]:
+    """The header pairs the group gives, and whether that is all of them (some given, each by a
+    literal name, none from a map the group does not write out)."""
+    headers: list[tuple[str, str]] = []
+    known = True
+    maps = [value for name, value, _ in said.bindings if _HEADER_NAME.search(name) or _REQUEST_NAME.search(name)]
+    for name, call, _ in said.calls:
+        verb = last_part(name)
+        positional = [value for label, value in call.args if label is None]
+        labelled = {label: value for label, value in call.args if label is not None}
+        if verb in _HEADER_MAP_CALLS and len(positional) == 1 and (verb != "setHeader" or len(call.args) == 1):
+            maps.append(positional[0])
+        elif verb in _HEADER_CALLS or (verb in _HEADER_RECEIVER_CALLS and _HEADER_NAME.search(receiver(name))):
+            if len(positional) > 1:
+                known &= _add(headers, _resolved(positional[0], said), _resolved(positional[1], said))
+        elif _LABELLED_NAME in labelled and positional:
+            known &= _add(headers, _resolved(labelled[_LABELLED_NAME], said), _resolved(positional[0], said))
+    for value in maps:
+        value = _resolved(value, said)
+        if isinstance(value, Pairs):
+            for key, item in value.pairs:
+                known &= _add(headers, Lit(key) if key is not None else None, _resolved(item, said))
+        elif isinstance(value, Items):
+            for item in value.items:
+                text = item.text if isinstance(item, Lit) else ""
+                known &= ":" in text and _add(headers, Lit(text.split(":", 1)[0]), Lit(text.split(":", 1)[1].strip()))
+        elif not (isinstance(value, Call) and last_part(value.name) in _EMPTY_MAPS and not value.args):
+            known = False
+    return headers, known and bool(headers)
+
+
+def _add(headers: list[tuple[str, str]], name: object, value: object) -> bool:
+    """Add one header; False where its name is not a literal (the header set is then unknown)."""
+    if not isinstance(name, Lit) or not name.text.strip():
+        return False
+    if isinstance(value, Items) and len(value.items) == 1:  # Go's http.Header{"Name": {"value"}}
+        value = value.items[0]
+    headers.append((name.text.strip(), value.text if isinstance(value, Lit) else UNKNOWN))
+    return True
+
+
+def _body(said: Facts) -> str | None:
+    """The one literal body the group gives (bound to a body's name or key, or passed to a
+    body's call), or None where it gives none, several, or one it computes."""
+    if any(last_part(name) in _SERIALIZING for name, _, _ in said.bindings) or any(
+            last_part(name) in _SERIALIZING for name, _, _ in said.calls):
+        return None  # the library serializes an object: the bytes are its, not a literal's
+    values = [value for name, value, _ in said.bindings if _BODY_NAME.search(name)]
+    values += [call.args[at][1] for name, call, _ in said.calls
+               if (at := _BODY_CALLS.get(last_part(name), -1)) >= 0 and len(call.args) > at]
+    resolved = [_resolved(value, said) for value in values]
+    literals = {value.text for value in resolved if isinstance(value, Lit)}
+    return literals.pop() if len(literals) == 1 else None

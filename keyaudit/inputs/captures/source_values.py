@@ -1,0 +1,257 @@
+"""What a group of source statements says with literals: the values bound to names and keys,
+and the calls made, each argument read as far as literals show it.
+
+A value is a literal (:class:`Lit`: strings joined by ``+``, PHP's ``.`` or by standing side by
+side), a map or a list written out (:class:`Pairs`, :class:`Items`: ``{…}``, ``[…]``, ``array(…)``,
+C#'s ``{ {"k", "v"}, … }``), a call (:class:`Call`), a name (:class:`Ref`, resolved later by what
+the group binds to it), or :data:`UNKNOWN_VALUE` (whatever else the code computes). A call on a
+literal or a name that only turns it into bytes or a body (a row of :data:`PASSING`:
+``"…".toRequestBody()``, ``"…".getBytes()``, ``parameters.data(using: .utf8)``) is the literal (the
+name); so is a call of one on a literal argument (``strings.NewReader(`…`)``). A call that sets a
+named option (``curl_easy_setopt(curl, CURLOPT_URL, "…")``: a name in capitals, then its value)
+binds the value to the option's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .source_tokens import UNKNOWN, Token
+
+# Calls that pass a literal on as the bytes sent (a body, its bytes, a reader over it): which argument (-1: the
+# last literal; on a name or a literal, ``"…".toRequestBody()``, ``parameters.data(using:)``, the receiver's).
+PASSING = {"NewReader": 0, "NewBufferString": 0, "NewBuffer": 0, "getBytes": 0, "GetBytes": 0, "encode": 0,
+           "toRequestBody": 0, "toByteArray": 0, "data": 0, "bytes": 0, "StringContent": 0, "ByteArrayContent": 0,
+           "create": -1, "from": 0, "NewStringReader": 0, "ofString": 0, "utf8": 0, "strip": 0, "parse": 0,
+           "to_string": 0, "into": 0, "to_owned": 0}
+_SPLIT = re.compile(r"\.|::|->|\?\.")
+_SKIPPED = frozenset({"new", "New-Object", "await", "return", "var", "let", "const", "val", "final", "yield"})
+_OPTION = re.compile(r"[A-Z][A-Z0-9]*_[A-Z0-9_]+")  # an option's name: CURLOPT_POSTFIELDS
+_PAIRING = frozenset({":", "=>", "="})
+_CLOSE = {"{": "}", "[": "]", "(": ")"}
+
+
+@dataclass(frozen=True)
+class Lit:
+    text: str
+
+
+@dataclass(frozen=True)
+class Ref:
+    name: str
+
+
+@dataclass(frozen=True)
+class Unknown:
+    pass
+
+
+UNKNOWN_VALUE = Unknown()
+
+
+@dataclass(frozen=True)
+class Pairs:
+    pairs: tuple[tuple[str | None, object], ...]
+
+
+@dataclass(frozen=True)
+class Items:
+    items: tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Call:
+    name: str
+    args: tuple[tuple[str | None, object], ...]
+
+
+@dataclass
+class Facts:
+    """What a group says: (name, value, line) bindings (``name = v``, ``key: v``, ``key => v``,
+    ``recv["k"] = v`` as ``recv[]`` bound to a pair), (name, call, line) calls, the names used."""
+
+    bindings: list[tuple[str, object, int]] = field(default_factory=list)
+    calls: list[tuple[str, Call, int]] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+
+
+def facts(found: list[Token]) -> Facts:
+    """The bindings and calls of every position of ``found``."""
+    parser, result = _Parser(found), Facts()
+    for index, token in enumerate(found):
+        if token.kind not in ("name", "string"):
+            continue
+        after = found[index + 1].text if index + 1 < len(found) and found[index + 1].kind == "punct" else ""
+        if token.kind == "name":
+            result.names.add(token.text)
+        if after in _PAIRING or after == ":=":
+            result.bindings.append((token.text, parser.value(index + 2)[0], token.line))
+        elif token.kind == "name" and after == "(":
+            call, _ = parser.primary(index, 0, passing=False)
+            if isinstance(call, Call):
+                chained = index > 0 and found[index - 1].kind == "punct" and found[index - 1].text == "."
+                result.calls.append((("." if chained else "") + token.text, call, token.line))
+                result.bindings += [(option.name, value, token.line) for (_, option), (_, value)
+                                    in zip(call.args, call.args[1:]) if isinstance(option, Ref) and _OPTION.fullmatch(option.name)]
+        elif token.kind == "name" and after == "[" and _indexed(found, index):
+            value = parser.value(index + 5)[0]
+            result.bindings.append((token.text + "[]", Pairs(((found[index + 2].text, value),)), token.line))
+    return result
+
+
+def _indexed(found: list[Token], index: int) -> bool:
+    """Whether ``name["key"] = value`` starts at ``index``."""
+    part = found[index + 2 : index + 5]
+    return [t.kind for t in part] == ["string", "punct", "punct"] and [t.text for t in part[1:]] == ["]", "="]
+
+
+class _Parser:
+    def __init__(self, found: list[Token]) -> None:
+        self.tokens = found
+
+    def _text(self, index: int) -> str:
+        """The punctuation at ``index`` ("" for any other token)."""
+        return self.tokens[index].text if index < len(self.tokens) and self.tokens[index].kind == "punct" else ""
+
+    def value(self, index: int, depth: int = 0) -> tuple[object, int]:
+        """The value that starts at ``index``, and where it ends."""
+        value, index = self.primary(index, depth)
+        while index < len(self.tokens):
+            token = self.tokens[index]
+            if token.kind == "string" and isinstance(value, Lit):  # literals side by side
+                value, index = self._joined(value, Lit(token.text) if token.text != UNKNOWN else UNKNOWN_VALUE), index + 1
+            elif self._text(index) == "." and self.tokens[index + 1 : index + 2] and self.tokens[index + 1].kind == "name":
+                call, index = self.primary(index + 1, depth, passing=False)
+                if not (isinstance(call, Call) and _receiver(call.name)[1] in PASSING):
+                    value = UNKNOWN_VALUE
+            elif self._text(index) in ("+", "."):
+                following, index = self.primary(index + 1, depth)
+                value = self._joined(value, following)
+            else:
+                break
+        return value, index
+
+    @staticmethod
+    def _joined(value: object, following: object) -> object:
+        if isinstance(value, Lit) and isinstance(following, Lit):
+            return Lit(value.text + following.text)
+        return UNKNOWN_VALUE
+
+    def primary(self, index: int, depth: int, passing: bool = True) -> tuple[object, int]:
+        """The value at ``index`` but what follows it (a call chained on it, a literal joined)."""
+        if index >= len(self.tokens) or depth > 12:
+            return UNKNOWN_VALUE, index + 1
+        token = self.tokens[index]
+        if token.kind == "string":
+            return (UNKNOWN_VALUE if token.text == UNKNOWN else Lit(token.text)), index + 1
+        if token.kind == "number":
+            return Lit(token.text), index + 1
+        punct = self._text(index)
+        if punct in ("{", "["):
+            return self._collection(index + 1, _CLOSE[punct], depth)
+        if punct in ("&", "@", "*") or (token.kind == "name" and token.text in _SKIPPED):
+            return self.primary(index + 1, depth)
+        if punct == "(":
+            value, end = self.value(index + 1, depth + 1)
+            return value, self._past(end, ")")
+        if token.kind != "name":
+            return UNKNOWN_VALUE, index + 1
+        after = self._skip_type_arguments(index + 1)
+        if self._text(after) == "(":
+            if token.text == "array":
+                return self._collection(after + 1, ")", depth)
+            args, end = self._arguments(after + 1, depth)
+            call = Call(token.text, tuple(args))
+            return (self._passed(call) if passing else call), end
+        if self._text(after) == "{" and token.text[:1].isupper():  # a typed literal: http.Header{…}, new T {…}
+            return self._collection(after + 1, "}", depth)
+        return Ref(token.text), after
+
+    @staticmethod
+    def _passed(call: Call) -> object:
+        """What a call passes on (see :data:`PASSING`): its literal argument, or its receiver
+        (a name) where it has none; else the call."""
+        receiver, verb = _receiver(call.name)
+        if verb not in PASSING:
+            return call
+        literals = [value for _, value in call.args if isinstance(value, Lit)]
+        if literals:
+            return literals[PASSING[verb]] if PASSING[verb] < len(literals) else literals[-1]
+        return Ref(receiver) if receiver and not call.args[1:] else call
+
+    def _skip_type_arguments(self, index: int) -> int:
+        """Past ``<String, String>`` after a type's name."""
+        if self._text(index) != "<":
+            return index
+        for end in range(index + 1, min(index + 12, len(self.tokens))):
+            if self._text(end) == ">":
+                return end + 1
+        return index
+
+    def _arguments(self, index: int, depth: int) -> tuple[list[tuple[str | None, object]], int]:
+        args: list[tuple[str | None, object]] = []
+        while index < len(self.tokens) and self._text(index) != ")":
+            label = None
+            if self.tokens[index].kind == "name" and self._text(index + 1) in (":", "="):
+                label, index = self.tokens[index].text, index + 2
+            value, end = self.value(index, depth + 1)
+            args.append((label, value))
+            index = self._past_item(end, ")")
+        return args, index + 1
+
+    def _collection(self, index: int, close: str, depth: int) -> tuple[object, int]:
+        """A map or a list written out, up to ``close``: pairs where any item is ``key: value``,
+        ``key => value``, ``key = value`` or a braced pair of two values."""
+        pairs: list[tuple[str | None, object]] = []
+        items: list[object] = []
+        while index < len(self.tokens) and self._text(index) != close:
+            value, end = self.value(index, depth + 1)
+            if self._text(end) in _PAIRING:
+                key = value.text if isinstance(value, Lit) else value.name if isinstance(value, Ref) else None
+                value, end = self.value(end + 1, depth + 1)
+                pairs.append((key, value))
+            elif isinstance(value, Items) and len(value.items) == 2:
+                first = value.items[0]
+                pairs.append((first.text if isinstance(first, Lit) else None, value.items[1]))
+            items.append(value)
+            index = self._past_item(end, close)
+        end = index + 1
+        return (Pairs(tuple(pairs)) if pairs else Items(tuple(items))), end
+
+    def _past_item(self, index: int, close: str) -> int:
+        """Past one item's separator (or whatever it did not read, up to the next one)."""
+        depth = 0
+        while index < len(self.tokens):
+            text = self._text(index)
+            if depth == 0 and text == close:
+                return index
+            if depth == 0 and text in (",", ";"):
+                return index + 1
+            depth += (text in ("(", "[", "{")) - (text in (")", "]", "}"))
+            if depth < 0:
+                return index
+            index += 1
+        return index
+
+    def _past(self, index: int, close: str) -> int:
+        end = self._past_item(index, close)
+        return end + 1 if self._text(end) == close else end
+
+
+def _receiver(name: str) -> tuple[str, str]:
+    """A called name's receiver and its last part: ``req.Header.Add`` is ``req.Header`` and
+    ``Add`` (``.``, ``::``, ``->`` and ``?.`` all join parts)."""
+    parts = _SPLIT.split(name.lstrip("."))
+    return name.lstrip(".")[: -len(parts[-1]) - 1].rstrip(":-?.") if len(parts) > 1 else "", parts[-1]
+
+
+def last_part(name: str) -> str:
+    """The last part of a name (``Add`` of ``req.Header.Add``; of ``HeaderMap::new``, ``HeaderMap``)."""
+    parts = _SPLIT.split(name.lstrip("."))
+    return parts[-2] if parts[-1] == "new" and len(parts) > 1 else parts[-1]
+
+
+def receiver(name: str) -> str:
+    """What a called name is called on (``req.Header`` of ``req.Header.Add``; "" for none)."""
+    return _receiver(name)[0]

@@ -1,0 +1,84 @@
+"""Requests written as source code, scanned as a pre-commit hook scans a tree: only a request
+whose method, URL and every header are literals of its statement group may be called unsigned;
+whatever the code computes is unknown, never absent (real files in a temporary tree, the CLI).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import iugu_token
+from helpers.running import scan_json
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+
+
+def _requests(folder: Path, name: str, text: str) -> tuple[list[str], dict]:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    report, _ = scan_json(str(path))
+    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method")), report["scan"]["requests"]
+
+
+def _body() -> str:
+    return '{"api_token":"%s","amount_cents":1050}' % iugu_token()
+
+
+def test_a_request_written_out_in_literals_is_judged(tmp_path: Path) -> None:
+    code = (f'import requests\n\nresponse = requests.post("{URL}",\n'
+            f'    headers={{"Content-Type": "application/json"}},\n    data=\'{_body()}\')\n')
+    assert _requests(tmp_path, "payouts/transfer.py", code)[0] == ["iugu-unsigned-transfer"]
+
+
+SIGNED_BY_A_CALL = (f'func transfer(body string) {{\n  req, _ := http.NewRequest("POST", "{URL}", strings.NewReader(body))\n'
+                    '  req.Header.Add("Content-Type", "application/json")\n  req.Header.Add("Signature", sign(body))\n'
+                    '  req.Header.Add("Request-Time", "2026-11-22T10:00:00-03:00")\n  http.DefaultClient.Do(req)\n}\n')
+
+
+def test_a_header_whose_value_the_code_computes_is_sent_with_its_signature_unverified(tmp_path: Path) -> None:
+    found, counts = _requests(tmp_path, "payouts/transfer.go", SIGNED_BY_A_CALL)
+    assert (found, counts.get("requests_judged"), counts.get("signatures_unverified")) == ([], 1, 1)
+
+
+@pytest.mark.parametrize("name, code", [
+    ("passed_in.py", f'def send(headers, body):\n    return requests.post("{URL}", headers=headers, data=body)\n'),
+    ("helper.py", f'payload = \'{{"amount_cents": 1050}}\'\nrequests.post("{URL}", headers=signed_headers(payload),'
+                  ' data=payload)\n'),
+    ("spread.js", f'fetch("{URL}", {{\n  method: "POST",\n  headers: {{ ...defaults, "Content-Type": "application/json" }},\n'
+                  '  body: payload,\n});\n'),
+    ("interceptor.js", 'const api = axios.create();\napi.interceptors.request.use(signIuguRequest);\n'
+                       f'api.post("{URL}", payload, {{ headers: {{ "Content-Type": "application/json" }} }});\n'),
+    ("none_shown.py", f'requests.post("{URL}", data=payload)\n'),
+])
+def test_headers_built_where_the_group_does_not_show_are_unknown(name: str, code: str, tmp_path: Path) -> None:
+    """Each request is read (and judged), none is called unsigned."""
+    assert _requests(tmp_path, f"payouts/{name}", code) == ([], {"requests_judged": 1})
+
+
+def test_an_sdk_wrapper_that_names_the_host_and_path_apart_from_its_call_is_no_request(tmp_path: Path) -> None:
+    code = ('BASE_URL = "https://api.iugu.com"\nTRANSFERS = "/v1/transfer_requests"\n\n'
+            'def transfer(payload):\n    return _request("POST", BASE_URL + TRANSFERS, payload)\n')
+    assert _requests(tmp_path, "iugu/client.py", code) == ([], {})
+
+
+def test_a_body_the_code_computes_leaves_a_literal_signature_unjudged(tmp_path: Path) -> None:
+    code = (f'requests.post("{URL}", data=json.dumps(payload), headers={{"Content-Type": "application/json",\n'
+            '    "Request-Time": "2026-11-22T10:00:00-03:00", "Signature": "signature=c2lnbmF0dXJlIGhlcmU="}})\n')
+    found, counts = _requests(tmp_path, "payouts/transfer.py", code)
+    assert (found, counts.get("signatures_unverified")) == ([], 1)
+
+
+@pytest.mark.parametrize("name", ["tests/test_transfer.py", "src/transfer_test.go", "spec/transfer.spec.ts",
+                                  "README.md", "docs/transfers.txt"])
+def test_test_code_and_docs_are_no_requests(name: str, tmp_path: Path) -> None:
+    code = f'requests.post("{URL}", headers={{"Content-Type": "application/json"}}, data=\'{_body()}\')\n'
+    assert _requests(tmp_path, name, code)[0] == []
+
+
+def test_a_group_that_mocks_the_api_sends_nothing(tmp_path: Path) -> None:
+    code = (f'responses.add(responses.POST, "{URL}", json={{"id": "x"}})\n'
+            f'requests.post("{URL}", headers={{"Content-Type": "application/json"}}, data=\'{_body()}\')\n')
+    assert _requests(tmp_path, "payouts/replay.py", code)[0] == []
