@@ -5,8 +5,7 @@ The engine's pass notes where request anchors (provider hosts, signature headers
 confirmed credentials are; the readers then run on the lines around them only, each window from its first line,
 reached by a seek where the stream allows one; where it does not (decompressed text), the first pass keeps the
 windows' lines instead, so that the file is not decoded twice. A file with no request marker (no curl, no wire dump,
-no JSON request field) that is no source code is not read again, unless its top defines how its lines read (a
-table's header row naming a request's roles: :mod:`.captures.file_scope`)."""
+no JSON request field) that is no source code is not read again, unless its top defines how its lines read."""
 
 from __future__ import annotations
 
@@ -25,6 +24,7 @@ from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, VIA_LINES
 from keyaudit.inputs.captures.record_ids import id_on_line
 from keyaudit.inputs.captures.request_parts import PART_LINES, requests_read
+from keyaudit.inputs.captures.source_reading import source_exchanges, source_reach
 from keyaudit.inputs.line_blocks import LineBlocks
 from keyaudit.inputs.line_layers import reader_text
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
@@ -75,12 +75,12 @@ _LINES_AT_ONCE = 256  # of a window, read and decoded together
 HEAD_BYTES = 64 << 10
 
 
-def window_collector(stream_offset: int, keep_text: bool = False) -> WindowCollector:
-    """Windows for a stream that starts at ``stream_offset`` of its content (a resumed file);
-    with ``keep_text`` (a stream that cannot seek) they keep their lines as the pass reads them."""
+def window_collector(stream_offset: int, keep_text: bool = False, source: bool = False) -> WindowCollector:
+    """Windows for a stream that starts at ``stream_offset`` of its content (a resumed file); with ``keep_text``
+    (a stream that cannot seek) they keep their lines as the pass reads them; in ``source`` code, a statement group's."""
     keep = KeepText(MAX_CAPTURE_LINE, MAX_WINDOW_BYTES, MAX_KEPT_BYTES) if keep_text else None
     return WindowCollector(stream_offset, request=REQUEST_REACH, record=RECORD_REACH, keep_text=keep,
-                           reach_of=reach_of)
+                           reach_of=source_reach if source else reach_of)
 
 
 def reach_of(line: bytes, reach: Reach) -> Reach:
@@ -244,7 +244,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     definitions above it make it (``scope``, which then sees the window's other lines too; None
     where neither the file nor the window defined anything); every line, YAML mappings; around the
     anchored lines, XML elements and JSON records; source code's statements. Readers are imported for a file with requests."""
-    from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, source_files, xml_records, yaml_records
+    from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, xml_records, yaml_records
     from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
@@ -264,7 +264,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
     yield from (records := list(jsonlog.exchanges(anchored, path, known)))
     yield from json_blocks.exchanges(lines, leads, path, known, cut, records)
-    yield from source_files.source_exchanges(lines, leads, path)
+    yield from source_exchanges(lines, leads, path)
 
 
 def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> dict[int, int]:

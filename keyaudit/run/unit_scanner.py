@@ -24,6 +24,7 @@ from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
+from keyaudit.inputs.captures.source_files import family
 from keyaudit.inputs.text_requests import READ_ON_BYTES, window_collector
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import ScanError
@@ -231,7 +232,8 @@ class UnitScanner:
             # A stream that cannot seek (decompressed text) keeps the windows' lines as it goes:
             # reading them again would decode it all again.
             windows = window_collector(resume.offset if resume else 0,
-                                       keep_text=is_decompressing(stream) or not stream.seekable())
+                                       keep_text=is_decompressing(stream) or not stream.seekable(),
+                                       source=family(unit.target.display) is not None)
             chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
                                  windows=windows)

@@ -212,9 +212,38 @@ def rust_reqwest(request: Request) -> list[str]:
             "    Ok(())", "}"]
 
 
+def powershell_restmethod(request: Request) -> list[str]:
+    # codegens/powershell-restmethod: a Dictionary filled by `$headers.Add("Name", "value")`, the body a
+    # here-string `$body = @"…"@`, `Invoke-RestMethod '<url>' -Method 'POST' -Headers $headers -Body $body`.
+    return ['$headers = New-Object "System.Collections.Generic.Dictionary[[String],[String]]"',
+            *(f'$headers.Add("{name}", "{value.replace("$", "`$")}")' for name, value in request.headers), "",
+            '$body = @"', *request.body.split("\n"), '"@', "",
+            f"$response = Invoke-RestMethod '{request.url}' -Method '{request.method}' -Headers $headers -Body $body",
+            "$response | ConvertTo-Json"]
+
+
+def libcurl(request: Request) -> list[str]:
+    # codegens/libcurl: `curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "POST")`, `CURLOPT_URL`, headers by
+    # `headers = curl_slist_append(headers, "Name: value")` into `CURLOPT_HTTPHEADER`, the body a `const char *data`.
+    return ["CURL *curl;", "CURLcode res;", "curl = curl_easy_init();", "if(curl) {",
+            f'  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "{request.method}");',
+            f'  curl_easy_setopt(curl, CURLOPT_URL, "{request.url}");', '  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);',
+            "  struct curl_slist *headers = NULL;",
+            *(f"  headers = curl_slist_append(headers, {json.dumps(f'{name}: {value}')});" for name, value in request.headers),
+            "  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);", f"  const char *data = {json.dumps(request.body)};",
+            "  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, data);", "  res = curl_easy_perform(curl);", "}",
+            "curl_easy_cleanup(curl);"]
+
+
 SHAPES = [case(csharp_httpclient, "Transfer.cs"), case(java_unirest, "Transfer.java"),
           case(kotlin_okhttp, "Transfer.kt"), case(swift_urlsession, "Transfer.swift"),
-          case(php_guzzle, "transfer.php"), case(php_http_request2, "transfer.php")]
+          case(php_guzzle, "transfer.php"), case(php_http_request2, "transfer.php"),
+          case(powershell_restmethod, "transfer.ps1", missed="PowerShell's command line is read, but its headers and "
+               "body are variables the command does not show (`-Headers $headers -Body $body`): the `$headers.Add(…)` "
+               "calls and the `@\"…\"@` here-string above it are statements a command reader does not see"),
+          case(libcurl, "transfer.c", missed="the header list is a variable bound again by each `headers = "
+               "curl_slist_append(headers, \"Name: value\")`: a name bound to several values is not resolved, so the "
+               "header set is unknown")]
 HEADERS_ONLY = [case(python_requests, "transfer.py"), case(python_http_client, "transfer.py"),
                 case(nodejs_axios, "transfer.js"), case(nodejs_native, "transfer.js"), case(js_fetch, "transfer.js"),
                 case(js_xhr, "transfer.js"), case(dart_http, "transfer.dart"), case(ruby_net_http, "transfer.rb"),

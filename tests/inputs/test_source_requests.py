@@ -5,6 +5,7 @@ whatever the code computes is unknown, never absent (real files in a temporary t
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,19 @@ def test_a_request_written_out_in_literals_is_judged(tmp_path: Path) -> None:
     code = (f'import requests\n\nresponse = requests.post("{URL}",\n'
             f'    headers={{"Content-Type": "application/json"}},\n    data=\'{_body()}\')\n')
     assert _requests(tmp_path, "payouts/transfer.py", code)[0] == ["iugu-unsigned-transfer"]
+
+
+def test_a_header_list_whose_value_the_code_ends_still_shows_the_header_set(tmp_path: Path) -> None:
+    """PHP's cURL with `'Authorization: Basic ' . $key` among literal `Name: value` strings: the
+    header is sent with a value the code computes; a response array named `$header` holds none."""
+    code = ("<?php\nfunction split($keys, $data) {\n  $headers = array(\n    'Content-Type: application/json',\n"
+            "    'Authorization: Basic ' . $keys['chave']\n  );\n"
+            f"  $curl = curl_init('{URL}');\n  curl_setopt($curl, CURLOPT_CUSTOMREQUEST, 'POST');\n"
+            "  curl_setopt($curl, CURLOPT_HTTPHEADER, $headers);\n"
+            "  curl_setopt($curl, CURLOPT_POSTFIELDS, json_encode($data));\n  $response = curl_exec($curl);\n"
+            "  $header = curl_getinfo($curl);\n  $header['httpcode'] = $code;\n  if ($code == '200') {\n"
+            "    return $response;\n  }\n}\n")
+    assert _requests(tmp_path, "app/models/Iugu.php", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 SIGNED_BY_A_CALL = (f'func transfer(body string) {{\n  req, _ := http.NewRequest("POST", "{URL}", strings.NewReader(body))\n'
@@ -82,3 +96,12 @@ def test_a_group_that_mocks_the_api_sends_nothing(tmp_path: Path) -> None:
     code = (f'responses.add(responses.POST, "{URL}", json={{"id": "x"}})\n'
             f'requests.post("{URL}", headers={{"Content-Type": "application/json"}}, data=\'{_body()}\')\n')
     assert _requests(tmp_path, "payouts/replay.py", code)[0] == []
+
+
+@pytest.mark.parametrize("hostile", ["f(" * 8000, "{a:" * 8000, "x.y(a," * 4000, ")]}" * 4000 + "[(" * 4000])
+def test_deeply_nested_code_around_an_anchor_is_read_in_linear_time(hostile: str, tmp_path: Path) -> None:
+    """Each position of a group is read once and brackets are matched once: 16-24 KB of nesting on
+    an anchored line took minutes when every binding and call re-read what it holds."""
+    started = time.perf_counter()
+    found, _ = _requests(tmp_path, "bundle.js", f'fetch("{URL}", {hostile}\n')
+    assert (found, time.perf_counter() - started < 30) == ([], True)

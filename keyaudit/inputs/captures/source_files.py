@@ -1,5 +1,5 @@
-"""Which files are source code that may write a request out, in which family of languages, and the
-requests they write (:mod:`.source_requests`, imported for source code only).
+"""Which files are source code that may write a request out, in which family of languages, and how
+far a request written there reaches around an anchor (a statement group's lines).
 
 Asked of every file a scan reads (whether its requests are worth reading without a request
 marker), so nothing is compiled at import: the test-path pattern is compiled at its first use
@@ -10,15 +10,13 @@ marker), so nothing is compiled at import: the test-path pattern is compiled at 
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
-
-from keyaudit.model.exchange import Exchange
 
 # a source file's extension -> the family whose literals it writes (see .source_tokens)
 FAMILY = {**dict.fromkeys(("go", "java", "cs", "c", "cc", "cpp", "h", "m", "mm", "scala", "rs"), "c"),
           **dict.fromkeys(("js", "mjs", "cjs", "jsx", "ts", "tsx"), "js"),
           **dict.fromkeys(("kt", "kts", "dart", "groovy"), "dollar"),
           "php": "php", "py": "python", "rb": "ruby", "swift": "swift"}
+GROUP_BEFORE, GROUP_AFTER = 40, 60  # lines of a statement group around its anchors, at most
 _TEST_PATH = (r"(?i)(?:^|[/\\])(?:tests?|spec|specs|__tests__|__mocks__|mocks?|fixtures?|testdata)[/\\]"
               r"|(?:_test|_spec|\.test|\.spec|Tests?|Spec)\.\w+$|(?:^|[/\\])test_[^/\\]*$")
 
@@ -29,13 +27,3 @@ def family(path: str) -> str | None:
     found = FAMILY.get(name.rpartition(".")[2].lower()) if "." in name else None
     return None if found is None or re.search(_TEST_PATH, path) else found
 
-
-def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str) -> Iterator[Exchange]:
-    """The requests the statements of source code write around the ``anchored`` lines (none for
-    another file: the reader is not even imported)."""
-    found = family(path)
-    if found is None:
-        return iter(())
-    from .source_requests import exchanges
-
-    return exchanges(lines, set(anchored), path, found)

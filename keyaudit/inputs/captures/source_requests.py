@@ -4,7 +4,7 @@ the literals of the statement group around an anchor.
 The general rule: a group of statements that names, as literals, a URL (or a host and a path),
 an HTTP method word, header name/value pairs and a body is one request, whatever the language or
 library (:mod:`.source_tokens` reads the literals, :mod:`.source_values` what is bound to what).
-Which names and calls say which part is data here (:data:`_HEADER_NAME`, :data:`_HEADER_CALLS`,
+Which names and calls say which part is data here (:data:`_HEADERS_NAME`, :data:`_HEADER_CALLS`,
 :data:`_BODY_NAME`, …), not one parser per product. A group is the lines around an anchored line
 up to a declaration (``func``, ``def``, ``public``…) or a run of lines that are no code.
 
@@ -25,10 +25,11 @@ from typing import Iterator
 from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import HTTP_METHODS, make_exchange, to_bytes
+from .source_files import GROUP_AFTER, GROUP_BEFORE
 from .source_tokens import LANGUAGES, UNKNOWN, Language, Token, tokens
-from .source_values import Call, Facts, Items, Lit, Pairs, Ref, facts, last_part, receiver
+from .source_values import Call, Facts, Items, Lit, Pairs, Partial, Ref, facts, last_part, receiver
 
-GROUP_BEFORE, GROUP_AFTER = 40, 60  # lines of a group around its anchors, at most
+MAX_GROUP_CHARS = 32 << 10  # a longer group (a minified bundle's line) is no snippet, and is not read
 _PROSE_RUN = 5  # this many lines in a row that are no code end a group
 _DECLARATION = re.compile(r"\s*(?:<\?php|#!|(?:(?:public|private|protected|internal|static|export|async|override|"
                           r"suspend|pub)\s+)*(?:func|def|class|function|fun|fn|sub|package|namespace|module|import)\b)")
@@ -36,8 +37,9 @@ _CODE = re.compile(r"[(){}\[\];=]|^\s*[.)}\]]|[,:+.\\'\"`]\s*$")
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
 _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers", "headers.update")
 
-_HEADER_NAME = re.compile(r"(?i)(?:headers?|HTTPHEADER|HeaderFields)$")
-_REQUEST_NAME = re.compile(r"(?i)(?:req|request|headers?)\[\]$")  # Ruby's request["Name"] = "value"
+_HEADERS_NAME = re.compile(r"(?i)(?:headers|HTTPHEADER|HeaderFields)$")  # what holds the headers (no `$header`)
+_HEADER_RECEIVER = re.compile(r"(?i)headers?$")  # Go's req.Header.Add, request.Headers.Add, myHeaders.append
+_REQUEST_NAME = re.compile(r"(?i)(?:req|request|headers)\[\]$")  # request["Name"] = "value" (Ruby), headers[…] = …
 # calls given a header's name and value: by their name, or on something named for headers (`req.Header.Add`)
 _HEADER_CALLS = frozenset({"addHeader", "AddHeader", "setHeader", "SetHeader", "header", "setRequestProperty",
                            "addRequestProperty", "withHeader", "setRequestHeader"})
@@ -48,7 +50,8 @@ _EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "T
                          "WebHeaderCollection", "dict", "Map", "HeaderMap"})
 _METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?method|request_?method|verb|CURLOPT_CUSTOMREQUEST)$")
 _BODY_VERBS = frozenset({"post", "patch"})  # a call so named is a request's (no map's)
-_METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$")
+_METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
+                                r"|^CURLOPT_(POST|PUT)$")
 _HOST_NAME = re.compile(r"(?i)(?:host(?:name)?|base_?(?:url|uri|address))$")
 _HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions", "RestClient"})
 _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT_POSTFIELDS|content|http_?body|"
@@ -60,7 +63,7 @@ _ABSOLUTE = re.compile(r"https?://[^\s/?#\"'<>]+[^\s\"'<>]*")
 
 def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, family: str) -> Iterator[Exchange]:
     """The request each group of ``lines`` around an ``anchored`` line writes, in source code of
-    the ``family`` of languages :mod:`.source_files` says ``path`` is of."""
+    the ``family`` of languages :mod:`.source_files` says ``path`` is of (a test's code is none)."""
     for group in _groups(lines, anchored):
         exchange = _request(group, LANGUAGES[family], path)
         if exchange is not None:
@@ -92,7 +95,10 @@ def _anchored_part(group: list[tuple[int, str]], anchored: set[int]) -> Iterator
 def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchange | None:
     """The one request a group writes, placed on its URL's line; None where it names no one URL
     and method, or mocks (a test's stub names the API it replaces)."""
-    found = tokens("\n".join(text for _, text in group), lang)
+    text = "\n".join(text for _, text in group)
+    if len(text) > MAX_GROUP_CHARS:
+        return None
+    found = tokens(text, lang)
     said = facts(found)
     lowered = {name.lower() for name in said.names}
     if any(word in name for name in lowered for word in _MOCKING) or "it" in lowered:
@@ -179,27 +185,27 @@ def _headers(said: Facts) -> tuple[list[tuple[str, str]], bool]:
     literal name, none from a map the group does not write out)."""
     headers: list[tuple[str, str]] = []
     known = True
-    maps = [value for name, value, _ in said.bindings if _HEADER_NAME.search(name) or _REQUEST_NAME.search(name)]
+    maps = [value for name, value, _ in said.bindings if _HEADERS_NAME.search(name) or _REQUEST_NAME.search(name)]
     for name, call, _ in said.calls:
         verb = last_part(name)
         positional = [value for label, value in call.args if label is None]
         labelled = {label: value for label, value in call.args if label is not None}
         if verb in _HEADER_MAP_CALLS and len(positional) == 1 and (verb != "setHeader" or len(call.args) == 1):
             maps.append(positional[0])
-        elif verb in _HEADER_CALLS or (verb in _HEADER_RECEIVER_CALLS and _HEADER_NAME.search(receiver(name))):
+        elif verb in _HEADER_CALLS or (verb in _HEADER_RECEIVER_CALLS and _HEADER_RECEIVER.search(receiver(name))):
             if len(positional) > 1:
                 known &= _add(headers, _resolved(positional[0], said), _resolved(positional[1], said))
         elif _LABELLED_NAME in labelled and positional:
             known &= _add(headers, _resolved(labelled[_LABELLED_NAME], said), _resolved(positional[0], said))
-    for value in maps:
-        value = _resolved(value, said)
+    for value in {repr(value): value for value in (_resolved(value, said) for value in maps)}.values():
         if isinstance(value, Pairs):
             for key, item in value.pairs:
                 known &= _add(headers, Lit(key) if key is not None else None, _resolved(item, said))
-        elif isinstance(value, Items):
+        elif isinstance(value, Items):  # `Name: value` strings, a value the code ends unknown
             for item in value.items:
-                text = item.text if isinstance(item, Lit) else ""
-                known &= ":" in text and _add(headers, Lit(text.split(":", 1)[0]), Lit(text.split(":", 1)[1].strip()))
+                text = item.text if isinstance(item, Lit) else item.start if isinstance(item, Partial) else ""
+                name, colon, rest = text.partition(":")
+                known &= bool(colon) and _add(headers, Lit(name), Lit(rest.strip()) if isinstance(item, Lit) else item)
         elif not (isinstance(value, Call) and last_part(value.name) in _EMPTY_MAPS and not value.args):
             known = False
     return headers, known and bool(headers)

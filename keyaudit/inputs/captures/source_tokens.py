@@ -41,7 +41,7 @@ _TOKEN = re.compile(r"""
   | (?P<string>(?P<prefix>[@$]{1,2}|[rRbBuUfF]{1,2}(?=["']))?(?P<quote>\"\"\"|'''|["'`]))
   | (?P<name>[A-Za-z_$][\w$]*(?:(?:\.|::|->|\?\.)[A-Za-z_$][\w$]*)*)
   | (?P<number>\d[\w.]*)
-  | (?P<punct>:=|=>|\.\.\.|\*\*|[^\s\w])
+  | (?P<punct>={2,3}|!={1,2}|[<>]=|:=|=>|\.\.\.|\*\*|[^\s\w])
 """, re.VERBOSE | re.DOTALL)
 _C_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3}|.)", re.DOTALL)
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}

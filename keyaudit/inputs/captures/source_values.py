@@ -2,14 +2,15 @@
 and the calls made, each argument read as far as literals show it.
 
 A value is a literal (:class:`Lit`: strings joined by ``+``, PHP's ``.`` or by standing side by
-side), a map or a list written out (:class:`Pairs`, :class:`Items`: ``{…}``, ``[…]``, ``array(…)``,
-C#'s ``{ {"k", "v"}, … }``), a call (:class:`Call`), a name (:class:`Ref`, resolved later by what
-the group binds to it), or :data:`UNKNOWN_VALUE` (whatever else the code computes). A call on a
-literal or a name that only turns it into bytes or a body (a row of :data:`PASSING`:
-``"…".toRequestBody()``, ``"…".getBytes()``, ``parameters.data(using: .utf8)``) is the literal (the
-name); so is a call of one on a literal argument (``strings.NewReader(`…`)``). A call that sets a
-named option (``curl_easy_setopt(curl, CURLOPT_URL, "…")``: a name in capitals, then its value)
-binds the value to the option's name.
+side; :class:`Partial` where code ends it), a map or a list written out (:class:`Pairs`,
+:class:`Items`: ``{…}``, ``[…]``, ``array(…)``, C#'s ``{ {"k", "v"}, … }``), a call
+(:class:`Call`), a name (:class:`Ref`, resolved later by what the group binds to it), or
+:data:`UNKNOWN_VALUE` (whatever else the code computes). A call on a literal or a name that only
+turns it into bytes or a body (a row of :data:`PASSING`: ``"…".toRequestBody()``,
+``"…".getBytes()``, ``parameters.data(using: .utf8)``) is the literal (the name); so is a call of
+one on a literal argument (``strings.NewReader(`…`)``). A call that sets a named option
+(``curl_easy_setopt(curl, CURLOPT_URL, "…")``: a name in capitals, then its value) binds the value
+to the option's name.
 """
 
 from __future__ import annotations
@@ -30,11 +31,21 @@ _SKIPPED = frozenset({"new", "New-Object", "await", "return", "var", "let", "con
 _OPTION = re.compile(r"[A-Z][A-Z0-9]*_[A-Z0-9_]+")  # an option's name: CURLOPT_POSTFIELDS
 _PAIRING = frozenset({":", "=>", "="})
 _CLOSE = {"{": "}", "[": "]", "(": ")"}
+_CLOSING = {close: opening for opening, close in _CLOSE.items()}
+_DEPTH = 12  # brackets read within brackets, at most
 
 
 @dataclass(frozen=True)
 class Lit:
     text: str
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A string begun by a literal and ended by what the code computes (``'Authorization: Basic ' . $key``):
+    its literal start is known."""
+
+    start: str
 
 
 @dataclass(frozen=True)
@@ -92,8 +103,9 @@ def facts(found: list[Token]) -> Facts:
             if isinstance(call, Call):
                 chained = index > 0 and found[index - 1].kind == "punct" and found[index - 1].text == "."
                 result.calls.append((("." if chained else "") + token.text, call, token.line))
-                result.bindings += [(option.name, value, token.line) for (_, option), (_, value)
-                                    in zip(call.args, call.args[1:]) if isinstance(option, Ref) and _OPTION.fullmatch(option.name)]
+                result.bindings += [(option.name, value, token.line)
+                                    for (_, option), (_, value) in zip(call.args, call.args[1:])
+                                    if isinstance(option, Ref) and _OPTION.fullmatch(option.name)]
         elif token.kind == "name" and after == "[" and _indexed(found, index):
             value = parser.value(index + 5)[0]
             result.bindings.append((token.text + "[]", Pairs(((found[index + 2].text, value),)), token.line))
@@ -107,8 +119,21 @@ def _indexed(found: list[Token], index: int) -> bool:
 
 
 class _Parser:
+    """Values read from a group's tokens. Each bracket's match is found once, and each position's
+    value is read once (whatever it is asked for): a group of deeply nested calls or maps is read
+    in time linear in its tokens, not in their square."""
+
     def __init__(self, found: list[Token]) -> None:
         self.tokens = found
+        self._match: dict[int, int] = {}  # an opening bracket's index -> its closing one's
+        opened: list[int] = []
+        for index, token in enumerate(found):
+            if token.kind == "punct" and token.text in _CLOSE:
+                opened.append(index)
+            elif token.kind == "punct" and token.text in _CLOSING and opened and found[opened[-1]].text == _CLOSING[token.text]:
+                self._match[opened.pop()] = index
+        self._match.update(dict.fromkeys(opened, len(found) - 1))  # a bracket never closed runs to the end
+        self._read: dict[tuple[int, bool], tuple[object, int]] = {}
 
     def _text(self, index: int) -> str:
         """The punctuation at ``index`` ("" for any other token)."""
@@ -120,10 +145,13 @@ class _Parser:
         while index < len(self.tokens):
             token = self.tokens[index]
             if token.kind == "string" and isinstance(value, Lit):  # literals side by side
-                value, index = self._joined(value, Lit(token.text) if token.text != UNKNOWN else UNKNOWN_VALUE), index + 1
-            elif self._text(index) == "." and self.tokens[index + 1 : index + 2] and self.tokens[index + 1].kind == "name":
-                call, index = self.primary(index + 1, depth, passing=False)
-                if not (isinstance(call, Call) and _receiver(call.name)[1] in PASSING):
+                joined = Lit(token.text) if token.text != UNKNOWN else UNKNOWN_VALUE
+                value, index = self._joined(value, joined), index + 1
+            elif self._text(index) == "." and index + 1 < len(self.tokens) and self.tokens[index + 1].kind == "name":
+                following, index = self.primary(index + 1, depth, passing=False)
+                if not isinstance(following, Call):  # PHP's `'…' . $name`
+                    value = self._joined(value, following)
+                elif _receiver(following.name)[1] not in PASSING:
                     value = UNKNOWN_VALUE
             elif self._text(index) in ("+", "."):
                 following, index = self.primary(index + 1, depth)
@@ -136,12 +164,27 @@ class _Parser:
     def _joined(value: object, following: object) -> object:
         if isinstance(value, Lit) and isinstance(following, Lit):
             return Lit(value.text + following.text)
+        if isinstance(value, (Lit, Partial)):
+            return Partial(value.text if isinstance(value, Lit) else value.start)
         return UNKNOWN_VALUE
 
     def primary(self, index: int, depth: int, passing: bool = True) -> tuple[object, int]:
         """The value at ``index`` but what follows it (a call chained on it, a literal joined)."""
-        if index >= len(self.tokens) or depth > 12:
+        if (index, passing) not in self._read:
+            self._read[index, passing] = self._primary(index, depth, passing)
+        return self._read[index, passing]
+
+    def _primary(self, index: int, depth: int, passing: bool) -> tuple[object, int]:
+        if index >= len(self.tokens):
             return UNKNOWN_VALUE, index + 1
+        if depth > _DEPTH:  # too deep to read: passed over, a bracket's content at once
+            after = self._skip_type_arguments(index + 1) if self.tokens[index].kind == "name" else index
+            return UNKNOWN_VALUE, self._match.get(after, index) + 1
+        while self._text(index) in ("&", "@", "*") or (self.tokens[index].kind == "name"
+                                                        and self.tokens[index].text in _SKIPPED):  # &T{…}, new T(…)
+            index += 1
+            if index >= len(self.tokens):
+                return UNKNOWN_VALUE, index
         token = self.tokens[index]
         if token.kind == "string":
             return (UNKNOWN_VALUE if token.text == UNKNOWN else Lit(token.text)), index + 1
@@ -150,8 +193,6 @@ class _Parser:
         punct = self._text(index)
         if punct in ("{", "["):
             return self._collection(index + 1, _CLOSE[punct], depth)
-        if punct in ("&", "@", "*") or (token.kind == "name" and token.text in _SKIPPED):
-            return self.primary(index + 1, depth)
         if punct == "(":
             value, end = self.value(index + 1, depth + 1)
             return value, self._past(end, ")")
@@ -220,18 +261,15 @@ class _Parser:
         return (Pairs(tuple(pairs)) if pairs else Items(tuple(items))), end
 
     def _past_item(self, index: int, close: str) -> int:
-        """Past one item's separator (or whatever it did not read, up to the next one)."""
-        depth = 0
+        """Past one item's separator (or whatever it did not read, up to the next one, brackets
+        passed over at once), or to the bracket that closes the items."""
         while index < len(self.tokens):
             text = self._text(index)
-            if depth == 0 and text == close:
+            if text == close or text in _CLOSING:
                 return index
-            if depth == 0 and text in (",", ";"):
+            if text in (",", ";"):
                 return index + 1
-            depth += (text in ("(", "[", "{")) - (text in (")", "]", "}"))
-            if depth < 0:
-                return index
-            index += 1
+            index = self._match.get(index, index) + 1
         return index
 
     def _past(self, index: int, close: str) -> int:

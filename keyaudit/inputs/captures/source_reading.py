@@ -1,0 +1,32 @@
+"""Where source code is read for requests: the windows its anchors open (a statement group's lines
+around any anchor, whatever its line says) and the reading of those (:mod:`.source_requests`,
+imported for source code only: most scans read none).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from keyaudit.engine.windows import Reach
+from keyaudit.model.exchange import Exchange
+
+from .source_files import GROUP_AFTER, GROUP_BEFORE, family
+
+GROUP_REACH = Reach(GROUP_BEFORE, GROUP_AFTER)
+
+
+def source_reach(_line: bytes, _reach: Reach) -> Reach:
+    """How far a request around an anchor in source code reaches: a statement group's lines (a
+    URL's line says nothing of where the statements that send it are)."""
+    return GROUP_REACH
+
+
+def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str) -> Iterator[Exchange]:
+    """The requests the statements of source code write around the ``anchored`` lines (none for
+    another file: the reader is not even imported)."""
+    found = family(path)
+    if found is None:
+        return iter(())
+    from .source_requests import exchanges
+
+    return exchanges(lines, set(anchored), path, found)
