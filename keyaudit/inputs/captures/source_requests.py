@@ -105,7 +105,7 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchang
         return None
     url = _url(said, _whole_strings(found))
     method = _method(said)
-    if url is None or method is None:
+    if url is None or method is None or not _sent(said, url):
         return None
     headers, known = _headers(said)
     known = known and not any(word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
@@ -129,6 +129,21 @@ def _whole_strings(found: list[Token]) -> list[str]:
     if any(joined and text.startswith("/") for text, joined in pieces):
         return []
     return [text for text, joined in pieces if not joined]
+
+
+def _sent(said: Facts, url: str) -> bool:
+    """Whether a call is given the URL (or its host or path): directly, or in what a name it is
+    given holds (``request(options)``, ``NewRequest(method, url, …)``). A map that names a URL but
+    goes to no call (``ARGS = {…}``, ``$args = array(…)``) is data, no request sent."""
+    def holds(value: object, depth: int) -> bool:
+        value = _resolved(value, said)
+        if isinstance(value, Lit):
+            return len(value.text) >= 4 and value.text in url and ("/" in value.text or "." in value.text)
+        parts = (value.pairs if isinstance(value, Pairs) else value.args if isinstance(value, Call) else
+                 tuple((None, item) for item in value.items) if isinstance(value, Items) else ())
+        return depth < 4 and any(holds(part, depth + 1) for _, part in parts)
+
+    return any(holds(value, 0) for _, call, _ in said.calls for _, value in call.args)
 
 
 def _resolved(value: object, said: Facts, depth: int = 0) -> object:
