@@ -13,6 +13,9 @@ from .log_prefix import Prefix
 
 @dataclass
 class DumpRequest:
+    """The request a dump's reader is in: what its lines said so far, and what they say of
+    the lines still to come (whose they are, where its body ends)."""
+
     shape: Shape
     line: int
     method: str
