@@ -31,8 +31,9 @@ from .records import HEADERS, HOST, METHOD, PATH, QUERY, URL, request_of
 # aligned the labels: `Method      : POST`) and a blank or the line's end.
 _LABEL = re.compile(r"([A-Za-z][A-Za-z0-9_-]*(?:[ \t][A-Za-z][A-Za-z0-9_-]*){0,2})[ \t]*:(?:[ \t]+|$)")
 # How the last word of a label naming an opening part ends (`Request URL`, `requestUri`, `Method
-# name`, `Request line`), looked for before a label's colon: most lines hold such a colon, few such a label.
-_OPENING_ENDS = ("method", "verb", "url", "uri", "href", "endpoint", "path", "name", "type", "stem", "line", "request")
+# name`, `Request line`), looked for before a label's colon: most lines hold such a colon, few such a
+# label. (Not `type`, for `Method type`: every dump's `Content-Type: …` would be looked at twice.)
+_OPENING_ENDS = ("method", "verb", "url", "uri", "href", "endpoint", "path", "name", "stem", "line", "request")
 MAX_LABEL_TRIES = 3  # the places of a line a label may end at
 _BEFORE_LABEL = " \t:]>|)"  # what a label's first word follows: a blank, or a log prefix's end (`INFO:root:`)
 MAX_PREFIX_CHARS = 256  # before a run's first label: a logger's prefix, not a sentence
@@ -40,6 +41,8 @@ REQUEST_LINE = spellings("request", "requestline")  # a label before `METHOD <ur
 _REQUEST_LINE = re.compile(r"([A-Z]+) +([A-Za-z][A-Za-z0-9+.-]*://\S+|/\S*)(?: +HTTP/[\d.]+)?[ \t]*")
 OPENING = METHOD | URL | PATH | REQUEST_LINE  # the parts a run begins with (a URI's label is a path's)
 PARTS = OPENING | HEADERS | BODY | HOST | QUERY  # the parts a label may name
+_NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
+SHOWN = HEADERS | BODY  # the parts a run must name besides its method and URL to be a request
 
 
 class PartLinesReader:
@@ -56,15 +59,14 @@ class PartLinesReader:
         return self._run is not None
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        """The request of the run the line ends, if any (no generator made a line: most lines
+        give nothing, and are read in every window of a log)."""
         run = self._run
         if run is not None and run.takes(number, text):
-            return
-        if run is not None:
-            self._run = None
-            yield from run.requests(self.path)
+            return _NOTHING
         label = _opening_label(text)
-        if label is not None:
-            self._run = _Run(number, *label)
+        self._run = None if label is None else _Run(number, *label)
+        return _NOTHING if run is None else run.requests(self.path)
 
     def close(self) -> Iterator[Exchange]:
         run, self._run = self._run, None
@@ -75,9 +77,13 @@ class PartLinesReader:
 def _opening_label(text: str) -> tuple[Prefix, str, str] | None:
     """The prefix, label and value of a line that begins a run (its label names the method, the
     URL or the request line), or None."""
-    colon, tries = _label_colon(text, 0), 0
-    while colon >= 0 and tries < MAX_LABEL_TRIES:
-        tries += 1
+    limit, colon = MAX_PREFIX_CHARS + 64, -1
+    for _ in range(MAX_LABEL_TRIES):
+        # the next colon a blank follows: string searches, as a colon is in most lines and a label in few
+        blank, tab = text.find(": ", colon + 1, limit), text.find(":\t", colon + 1, limit)
+        colon = blank if tab < 0 or 0 <= blank < tab else tab
+        if colon < 0:
+            return None
         end = colon
         while end and text[end - 1] in " \t":
             end -= 1
@@ -86,16 +92,7 @@ def _opening_label(text: str) -> tuple[Prefix, str, str] | None:
             for start in _word_starts(text, end):
                 if role(name := text[start:end]) in OPENING:
                     return learned_prefix(text[:start]), name, text[colon + 1 :].lstrip(" \t")
-        colon = _label_colon(text, colon + 1)
     return None
-
-
-def _label_colon(text: str, start: int) -> int:
-    """Where the next colon a blank follows is, from ``start`` on, among the characters a label
-    may end in (-1: none): string searches, as a colon is in most lines and a label in few."""
-    limit = MAX_PREFIX_CHARS + 64
-    blank, tab = text.find(": ", start, limit), text.find(":\t", start, limit)
-    return blank if tab < 0 or 0 <= blank < tab else tab
 
 
 def _word_starts(text: str, end: int) -> list[int]:
@@ -157,13 +154,13 @@ class _Run:
         for name, value in self.members:
             if (part := role(name)) in PARTS and (text := "\n".join(value).rstrip()):
                 said.setdefault(part, []).append(_value(text))
-        if (HEADERS | BODY).isdisjoint(said) or any(len(values) > 1 and not _header_lines(part, values)
+        if SHOWN.isdisjoint(said) or any(len(values) > 1 and not _header_lines(part, values)
                                                     for part, values in said.items()):
             # no headers or body: a method and a URL alone, which other readers tell of (a label table's
             # facts, a message naming a request); a part said twice (two requests, a table of them): no one request's record
             return
         record = {part: values if len(values) > 1 else values[0] for part, values in said.items()}
-        line = next((record.pop(part) for part in REQUEST_LINE & set(record)), None)
+        line = next((record.pop(part) for part in list(record) if part in REQUEST_LINE), None)
         start = _REQUEST_LINE.fullmatch(line) if isinstance(line, str) else None
         if start is not None and start.group(1) in HTTP_METHODS:
             record["method"], record["url" if "://" in start.group(2) else "path"] = start.group(1), start.group(2)
