@@ -19,7 +19,7 @@ _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
 # run of blanks again from each of its places.
 _ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*)")
 _EQUALS_HEADER = re.compile(rf"({TOKEN})=(.*)")  # `Name=value`, as a logger's "{}={}" writes a header
-_DASHED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # as HTTP writes a field's name: User-Agent
+DASHED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # a field's name as HTTP writes one: User-Agent
 _PRINTED_MAP = ("{", "map[")  # what a map printed on one line begins with (JSON, Python, JavaScript, Ruby; Go's %v)
 _RUBY_ESCAPE = re.compile(r"\\(.)")
 _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
@@ -80,7 +80,7 @@ def printed_headers(line: str) -> list[tuple[str, str]] | None:
                 or not all(isinstance(item, str) for item in values):
             return None
         headers += [(name, item) for item in values]
-    return headers[:MAX_HEADERS] if any(_DASHED_NAME.fullmatch(name) for name, _ in headers) else None
+    return headers[:MAX_HEADERS] if any(DASHED_NAME.fullmatch(name) for name, _ in headers) else None
 
 
 def _unescaped(value: str) -> str:

@@ -25,7 +25,7 @@ from .literals import printed_value
 from .log_prefix import Prefix, learned_prefix
 from .record_bodies import BODY
 from .record_views import role, spellings
-from .records import HEADERS, HOST, METHOD, PATH, QUERY, URL, request_of
+from .records import HEADERS, HOST, METHOD, PATH, QUERY, REQUEST_LINE, URL, request_of
 
 # The label before a part: up to three words, then a colon (blanks before it, where a printer
 # aligned the labels: `Method      : POST`) and a blank or the line's end.
@@ -37,9 +37,9 @@ _OPENING_ENDS = ("method", "verb", "url", "uri", "href", "endpoint", "path", "na
 MAX_LABEL_TRIES = 3  # the places of a line a label may end at
 _BEFORE_LABEL = " \t:]>|)"  # what a label's first word follows: a blank, or a log prefix's end (`INFO:root:`)
 MAX_PREFIX_CHARS = 256  # before a run's first label: a logger's prefix, not a sentence
-REQUEST_LINE = spellings("request", "requestline")  # a label before `METHOD <url>`
+_LINE_LABELS = spellings(*REQUEST_LINE)  # a label before `METHOD <url>`: a record's request line, qualified or not
 _REQUEST_LINE = re.compile(r"([A-Z]+) +([A-Za-z][A-Za-z0-9+.-]*://\S+|/\S*)(?: +HTTP/[\d.]+)?[ \t]*")
-OPENING = METHOD | URL | PATH | REQUEST_LINE  # the parts a run begins with (a URI's label is a path's)
+OPENING = METHOD | URL | PATH | _LINE_LABELS  # the parts a run begins with (a URI's label is a path's)
 PARTS = OPENING | HEADERS | BODY | HOST | QUERY  # the parts a label may name
 _NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
 SHOWN = HEADERS | BODY  # the parts a run must name besides its method and URL to be a request
@@ -160,7 +160,7 @@ class _Run:
             # facts, a message naming a request); a part said twice (two requests, a table of them): no one request's record
             return
         record = {part: values if len(values) > 1 else values[0] for part, values in said.items()}
-        line = next((record.pop(part) for part in list(record) if part in REQUEST_LINE), None)
+        line = next((record.pop(part) for part in list(record) if part in _LINE_LABELS), None)
         start = _REQUEST_LINE.fullmatch(line) if isinstance(line, str) else None
         if start is not None and start.group(1) in HTTP_METHODS:
             record["method"], record["url" if "://" in start.group(2) else "path"] = start.group(1), start.group(2)

@@ -34,6 +34,7 @@ from typing import Any, Iterable
 
 from keyaudit.rulebook.header_names import RecordHeaders
 
+from .dump_lines import DASHED_NAME
 from .lines import split_header
 from .literals import printed_value
 from .record_views import ABSENT, matched, message_of, of_reply, role, text
@@ -48,7 +49,6 @@ _NOT_HEADERS = frozenset({"http_method", "http_host", "http_version", "http_stat
 _PREFIXED_HEADER = re.compile(r"request_([A-Z][A-Za-z0-9-]*|[a-z0-9]+(?:-[a-z0-9]+)+)")
 # A field whose name says it is a request header, whatever header (GELF's ``_http_request_header_user_agent``).
 _SAID_HEADER = re.compile(r"_?(?:http[_-])?(?:req(?:uest)?[_-])?headers?[_-]([A-Za-z0-9][\w-]*)", re.IGNORECASE)
-_HEADER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # as HTTP writes one: User-Agent
 _ENVIRON_HEADERS = frozenset({"CONTENT_TYPE", "CONTENT_LENGTH"})  # the two headers a CGI environment names unprefixed
 _ENVIRON_HEADER = re.compile(r"HTTP_[A-Z0-9_]+|CONTENT_TYPE|CONTENT_LENGTH")  # a header as a CGI variable
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request_time), never a header of ours
@@ -218,7 +218,7 @@ def _is_header_map(value: Any, known: RecordHeaders, besides: frozenset[str]) ->
             continue
         if not isinstance(item, (str, list)):
             return False
-        if _HEADER_NAME.fullmatch(key):
+        if DASHED_NAME.fullmatch(key):
             dashed = True
         elif known.name(role(key)) is None:
             return False
