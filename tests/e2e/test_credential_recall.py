@@ -19,7 +19,7 @@ from keyaudit.rulebook.loader import load_rules
 from keyaudit.rulebook.registry import bound_validators
 from keyaudit.rulebook.validators import asaas_key, hex_token, legacy_asaas_key
 
-# What the shipped rules reach on each corpus (benchmarks/run_recall.py [--corpus second] prints
+# What the shipped rules reach on each corpus (benchmarks/run_recall.py [--corpus NAME] prints
 # the detail), by (kind, measure).
 FLOORS = {
     "first": {("credential", "recall"): 1.0,  # every labelled credential, base64 Secret data included
@@ -33,6 +33,10 @@ FLOORS = {
                ("plaintext-http", "recall"): 1.0,
                ("environment-mismatch", "precision"): 1.0,  # a record with a key of each environment chooses
                ("all", "precision"): 0.987},
+    # written blind too: the key as languages' and configuration syntaxes' literals write it
+    "third": {("credential", "recall"): 0.745,
+              ("credential", "precision"): 0.988,
+              ("all", "precision"): 0.988},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

@@ -32,7 +32,10 @@ CORPUS_DIR = DATA / "credential_corpus"
 # The second corpus, written blind (without reading the rules) in shapes the first does not
 # have: the same layout (files/, labels.yaml), rendered and scored the same way.
 SECOND_CORPUS_DIR = DATA / "credential_corpus_2"
-CORPORA = {"first": CORPUS_DIR, "second": SECOND_CORPUS_DIR}
+# The third, blind too: the key as programming languages' and configuration syntaxes' string
+# literals write it (the `$` escaped each syntax's way, raw and multi-line strings, cut literals).
+THIRD_CORPUS_DIR = DATA / "credential_corpus_3"
+CORPORA = {"first": CORPUS_DIR, "second": SECOND_CORPUS_DIR, "third": THIRD_CORPUS_DIR}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
@@ -48,10 +51,33 @@ def _asaas(environment: str, lose: str = "", wrap: Callable[[str], str] = str) -
     return make
 
 
-def _split(key: str) -> str:
-    """A key cut in two string literals joined by `+` (as code does to slip past push-time
-    secret scanners): the two halves and the `" + "` between them are the labelled value."""
-    return f'{key[:len(key) // 2]}" + "{key[len(key) // 2:]}'
+def _cut(joiner: str) -> Callable[[str], str]:
+    """A value cut in two at its middle and joined by ``joiner``: two string literals joined by
+    `+` (as code does to slip past push-time secret scanners) or written side by side, or one
+    literal continued on the next line; the two halves and the joiner are the labelled value."""
+    return lambda value: f"{value[:len(value) // 2]}{joiner}{value[len(value) // 2:]}"
+
+
+# How string literals write the `$` an Asaas key starts with when they escape it by a code
+# rather than by a prefix (`\$`, `` `$ ``, `$$` are written in the templates before the key).
+# C's `\x` reads every hex digit after it, so C code closes the literal after the escape.
+DOLLAR_ESCAPES = {"hex": "\\x24", "hex-c": '\\x24" "', "octal": "\\044", "unicode-braced": "\\u{24}",
+                  "unicode-long": "\\U00000024", "sql-unicode": "\\0024", "lua-decimal": "\\36",
+                  "python-named": "\\N{DOLLAR SIGN}", "html-decimal": "&#36;", "html-hex": "&#x24;",
+                  "html-named": "&dollar;"}
+# What a cut writes between the halves: `+` between literals; literals side by side (Python, C,
+# Dart); a backslash ending the line (shell, C, YAML and TOML strings; Rust and Java text blocks
+# drop the next line's indentation).
+JOINERS = {"split": '" + "', "split-adjacent": '"\n    "', "split-continued": "\\\n",
+           "split-continued-indented": "\\\n        "}
+
+
+def _reg_hex2(value: str) -> str:
+    """``value`` as regedit exports a REG_EXPAND_SZ: `hex(2):` then its UTF-16LE bytes and the
+    terminating NUL in hex, comma-separated, lines continued with a backslash."""
+    octets = [f"{byte:02x}" for byte in (value + "\0").encode("utf-16-le")]
+    rows = [",".join(octets[i:i + 25]) for i in range(0, len(octets), 25)]
+    return "hex(2):" + ",\\\n  ".join(rows)
 
 
 def _jwt(key: str) -> str:
@@ -91,7 +117,11 @@ VALUES: dict[str, Callable[[random.Random], str]] = {
     "asaas-prod-base64": _asaas("prod", wrap=lambda key: base64.b64encode(key.encode()).decode()),
     "asaas-prod-url-encoded-twice": _asaas("prod", "$", lambda key: "%2524" + key),
     "asaas-hmlg-no-dollar": _asaas("hmlg", "$"),
-    "asaas-prod-split": _asaas("prod", wrap=_split),
+    **{f"asaas-prod-{name}": _asaas("prod", wrap=_cut(joiner)) for name, joiner in JOINERS.items()},
+    "iugu32-split-continued": lambda rng: _cut(JOINERS["split-continued"])(fake.iugu_token("lower", rng)),
+    **{f"asaas-prod-dollar-{name}": _asaas("prod", "$", lambda key, escape=escape: escape + key)
+       for name, escape in DOLLAR_ESCAPES.items()},
+    "iugu32-reg-hex2": lambda rng: _reg_hex2(fake.iugu_token("lower", rng)),
     "asaas-prod-jwt": _asaas("prod", wrap=_jwt),
     "asaas-prod-mime-body": _asaas("prod", wrap=_mime_body),
     "asaas-legacy": fake.legacy_asaas_key,
