@@ -8,8 +8,15 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from helpers.privileges import remove_tree
+
+# Property tests check what holds, never how fast: speed is the benchmarks' to measure. Hypothesis's
+# default deadline (200 ms an example) and its too-slow check failed examples whose first call loads
+# the rules or compiles a pattern, on a CI runner busy with the other worker.
+settings.register_profile("keyaudit", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("keyaudit")
 
 # Test data is read by tests, never collected as tests: the credential corpus holds templates of
 # other projects' files, their test modules among them.

@@ -538,7 +538,7 @@ def planted(kind: str, seed: int) -> tuple[str, str, int]:
     return f"api_token={token}", token, len("api_token=")
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(kind=st.sampled_from(_KINDS), seed=st.integers(0, 2**64), before_lines=st.lists(_TEXT, max_size=4),
        before=_TEXT, after=_TEXT)
 def test_a_planted_credential_is_found_once_at_its_place(write, kind: str, seed: int, before_lines: list[str],

@@ -68,7 +68,7 @@ _pieces = st.one_of(
 
 
 @needs_hyperscan
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(st.lists(_pieces, max_size=25))
 def test_same_findings_on_generated_text(pieces: list[str]) -> None:
     data = "".join(pieces).encode("utf-8", "surrogatepass")

@@ -184,7 +184,7 @@ def test_both_engines_report_the_same_payload_anchors() -> None:
     assert [kind for _, kind in found["regex"]].count(BYTES) == 3
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(st.sampled_from(["gzip", "zlib", "zstd", "bytes", "bytes+gzip"]), st.text("ab =:{}\"", max_size=30),
        st.text("xyz \t\"'=:", max_size=20), st.integers(0, 3))
 def test_a_key_in_any_payload_is_placed_on_its_value(tmp_path_factory: pytest.TempPathFactory, kind: str, around: str,

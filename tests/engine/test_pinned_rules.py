@@ -59,7 +59,7 @@ def found_lines(matcher: Matcher, data: bytes) -> list[tuple[int, int]]:
 
 
 @needs_hyperscan
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.integers(0, 2**32), st.lists(st.sampled_from(["token", "text", "bytes"]), min_size=1, max_size=40))
 def test_a_basic_value_is_found_exactly_where_it_decodes_to_a_credential(seed: int, kinds: list[str]) -> None:
     rng = random.Random(seed)  # a failure reports the seed, never a value
@@ -88,7 +88,7 @@ SPELLINGS = {
 _MOSTLY_TEXT = st.lists(st.integers(0x20, 0xFF), min_size=6, max_size=380)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(_MOSTLY_TEXT, st.lists(st.integers(0, 0x1F), max_size=2), st.integers(0, 2**16),
        st.sampled_from(sorted(SPELLINGS)), st.booleans())
 # Found once: the value cut before a JSON-escaped `\/` (ICAgIA of ICAgIA\/AIA) decoded to text.

@@ -30,7 +30,7 @@ EXAMPLES_VARIABLE = "KEYAUDIT_FUZZ_EXAMPLES"
 
 def fuzz_settings() -> settings:
     """Few examples in the suite, as many as ``KEYAUDIT_FUZZ_EXAMPLES`` asks for in a long run."""
-    return settings(max_examples=int(os.environ.get(EXAMPLES_VARIABLE, "40")), deadline=None, database=None,
+    return settings(max_examples=int(os.environ.get(EXAMPLES_VARIABLE, "40")), database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

@@ -26,7 +26,7 @@ def ranges_of(text: bytes, cuts: list[int], piece: int) -> list[bytes]:
             for start, end in zip(bounds, bounds[1:])]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(text=TEXTS, data=st.data(), piece=st.integers(1, 50))
 def test_ranges_cut_anywhere_read_each_line_once(text: bytes, data: st.DataObject, piece: int) -> None:
     cuts = sorted(data.draw(st.sets(st.integers(1, max(1, len(text) - 1)))) if len(text) > 1 else set())
@@ -46,7 +46,7 @@ def test_text_that_ends_before_its_range_is_an_error() -> None:
         list(line_aligned(iter([b"only a little\n"]), False, 100))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(text=TEXTS, data=st.data(), piece=st.integers(1, 50), limit=st.integers(1, 60))
 def test_a_range_read_on_goes_on_with_the_lines_that_start_in_the_bytes_after_its_last(
         text: bytes, data: st.DataObject, piece: int, limit: int) -> None:
