@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from .lines import MAX_HEADERS, TOKEN, absolute_url, split_header
 from .literals import printed_value
+from .quoted import DOUBLE_QUOTED
 
 _TOKEN = re.compile(TOKEN)
 WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
@@ -89,7 +90,7 @@ def _unescaped(value: str) -> str:
 
 
 # Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
-_QUOTED_ITEM = re.compile(rf'(?:^\[|, )({TOKEN}):"((?:[^"\\]|\\.)*)"')
+_QUOTED_ITEM = re.compile(rf'(?:^\[|, )({TOKEN}):"({DOUBLE_QUOTED})"')
 # Java's Map.toString(): {Name=value, Other=value} — a value runs to the next `, Name=` or the brace
 _MAP_ITEM = re.compile(rf"(?:^\{{|, )({TOKEN})=")
 # Name=value pairs joined by blanks — a value runs to the next ` Name=` whose value begins (a base64
@@ -99,7 +100,7 @@ _BLANK_ITEM = re.compile(rf"(?:^| )({TOKEN})=(?=[^\s=])")
 
 # A map of strings as Swift describes it (and JSON writes it), ["Name": "value", …], or as Ruby inspects a
 # hash, {"Name"=>"value", …} (Ruby 3.4: `" => "`), its braces perhaps left out (a call's last argument)
-_DICTIONARY_ITEM = re.compile(rf'(?:^[\[{{]?|, )"({TOKEN})"(?:: | ?=> ?)"((?:[^"\\]|\\.)*)"')
+_DICTIONARY_ITEM = re.compile(rf'(?:^[\[{{]?|, )"({TOKEN})"(?:: | ?=> ?)"({DOUBLE_QUOTED})"')
 
 
 def dictionary_list(text: str) -> list[tuple[str, str]]:
@@ -143,7 +144,7 @@ def _pairs(text: str, item: re.Pattern[str]) -> list[tuple[str, str]]:
 
 # A string runs to its closing quote, or to the line's end when it is never closed: a string
 # pattern that had to close would read the rest of the line again from each of its quotes.
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?\Z)|[][{}]')
+_JSON_TOKENS = re.compile(rf'"{DOUBLE_QUOTED}(?:"|\\?\Z)|[][{{}}]')
 
 
 def brackets(line: str, depth: int) -> int:

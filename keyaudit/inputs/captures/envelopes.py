@@ -29,6 +29,7 @@ from keyaudit.engine.offset_dump import MARK
 from .lines import python_literal
 from .logfmt import logfmt_record
 from .offset_dumps import joined_blocks
+from .quoted import NEWLINE, escaped
 from .record_views import message_of, role
 from .records import json_object
 
@@ -69,7 +70,7 @@ _ESCAPED_LF, _ESCAPED_NUL = "#012", "#000"
 _ESCAPED_REQUEST_LINE = re.compile(r"(?<![A-Z])[A-Z]+ \S+ HTTP/\d(?:\.\d)?(?:\\r)?\\n")
 _UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 # a line that is one JSON string and nothing else but blanks and the comma after an array's item
-_STRING_LINE = re.compile(r'[ \t]*("(?:[^"\\\n]|\\.)*")[ \t]*,?[ \t\r]*')
+_STRING_LINE = re.compile(r'[ \t]*("' + escaped('"', NEWLINE) + r'")[ \t]*,?[ \t\r]*')
 _CALL_ARGUMENT = ("(", ",")  # what a quoted argument of a printed call follows
 _DECODER = json.JSONDecoder()
 MAX_ENVELOPES = 4  # envelopes opened inside one another on a line, at most (a frame, a transport, a runtime's, a record)

@@ -17,9 +17,10 @@ from typing import Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .lines import MAX_HEADERS, has_scheme, python_literal
+from .quoted import DOUBLE_QUOTED, escaped
 from .records import request_of
 
-_STRING = r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\""
+_STRING = "'" + escaped("'") + "'|\"" + DOUBLE_QUOTED + '"'
 _KEY = rf"(?:{_STRING}|[A-Za-z_$][\w$-]*)"
 _OPEN = re.compile(r"(\s*)config: \{\s*$")
 _FIELD = re.compile(rf"(\s*)({_KEY}): (.*?),?\s*$")

@@ -59,6 +59,7 @@ method is still to come (a library that logs it last), at the method's label.
 """
 
 from .lines import TOKEN
+from .quoted import DOUBLE_QUOTED
 
 LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # REST Assured's request logging, `given().log().all()` (github.com/rest-assured/rest-assured/wiki/Usage,
@@ -99,7 +100,7 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     {"capture": "spring-filter", "list": "quoted", "close": "]", "labels": {
         "After request [": r"After request \[(?P<method>[A-Z]+) (?P<target>/[^\s,\]]*)(?:, client=[^,\]]*)?"
                            r"(?:, session=[^,\]]*)?(?:, user=[^,\]]*)?"
-                           r'(?:, headers=(?P<headers>\[(?:[^\]"]|"(?:[^"\\]|\\.)*")*\]))?(?:, payload=(?P<body>.*))?'}},
+                           r'(?:, headers=(?P<headers>\[[^\]"]*(?:"' + DOUBLE_QUOTED + r'"[^\]"]*)*\]))?(?:, payload=(?P<body>.*))?'}},
 
     # A RestTemplate ClientHttpRequestInterceptor that logs each request it passes on, as the widely
     # copied one writes it (Baeldung's "Spring RestTemplate Request/Response Logging" and the answers it
@@ -153,10 +154,10 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # ` (N bytes omitted)` after it).
     {"capture": "go-http2", "quoted": "yes", "labels": {
         "Transport encoding header ":
-            r'Transport encoding header "(?::(?P<pseudo>[a-z]+)|(?P<name>(?:[^"\\]|\\.)*))" = '
-            r'"(?P<value>(?:[^"\\]|\\.)*)"\s*$',
+            r'Transport encoding header "(?::(?P<pseudo>[a-z]+)|(?P<name>' + DOUBLE_QUOTED + r'))" = '
+            r'"(?P<value>' + DOUBLE_QUOTED + r')"\s*$',
         "wrote DATA ": r'wrote DATA flags=(?:(?=\S*END_STREAM)(?P<end>)|)\S* stream=\d+ len=\d+ '
-                       r'data="(?P<data>(?:[^"\\]|\\.)*)"(?P<cut> \(\d+ bytes omitted\))?\s*$'}},
+                       r'data="(?P<data>' + DOUBLE_QUOTED + r')"(?P<cut> \(\d+ bytes omitted\))?\s*$'}},
 
     # dio's LogInterceptor(requestBody: true) (pub.dev/documentation/dio/latest/dio/LogInterceptor-class.html;
     # lib/src/interceptors/log.dart onRequest): `*** Request ***`, `uri: <url>`, the options as `key: value`
@@ -199,7 +200,7 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # written as its size, `1234 byte(s) length`, where it is longer than 500 bytes (Payload#short_inspect).
     {"capture": "rest-client", "list": "dictionary", "quoted": "yes", "labels": {
         "RestClient.": r'\bRestClient\.(?P<method>get|post|put|patch|delete|head|options) "(?P<url>https?://[^"\s]+)"'
-                       r'(?:, "(?P<data>(?:[^"\\]|\\.)*)"(?!=>| =>)|, \d+ byte\(s\) length(?P<cut>))?'
+                       r'(?:, "(?P<data>' + DOUBLE_QUOTED + r')"(?!=>| =>)|, \d+ byte\(s\) length(?P<cut>))?'
                        r'(?:, (?P<headers>".*))?(?P<end>)\s*$'}},
 
     # nginx's debug log (nginx.org/en/docs/debugging_log.html; ngx_http_request.c): `… *<connection> http request
@@ -238,7 +239,7 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "     -> ": r"     -> (?:http\.(?:request\.)?method: Str\((?P<method>[A-Z]+)\)"
                     r"|(?:url\.full|http\.url): Str\((?P<url>https?://\S+?)\))\s*$",
         "     -> http.request.header.": r'     -> http\.request\.header\.(?P<name>[\w.-]+): '
-                                      r'Slice\(\["(?P<value>(?:[^"\\]|\\.)*)"',
+                                      r'Slice\(\["(?P<value>' + DOUBLE_QUOTED + r')"',
         "Span #": r"^Span #\d+(?P<end>)\s*$", "Spans #": r"Spans #\d+(?P<end>)\s*$"}},
 
     # A Bruno request file (docs.usebruno.com/bru-lang/overview and tag-reference; bruno-lang's

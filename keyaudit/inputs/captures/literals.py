@@ -30,6 +30,7 @@ import re
 from typing import Any
 
 from .parse_failures import Reading
+from .quoted import DOUBLE_QUOTED, escaped
 from .raw_json import raw_object
 from .record_views import Printed
 
@@ -64,11 +65,11 @@ _TYPED_OPEN = re.compile(r"(?:%(?:[A-Z][\w.]*)?|&|(?:\[\]|map\[[\w.*]{1,64}\])\*
                          r"(?: \[[\w$.]+\])? ?)?([{\[(])")
 # a Python object whose repr is a call in angle brackets: `<CIMultiDict('Name': 'value', …)>` (multidict's)
 _WRAPPED = re.compile(r"<[A-Z][\w.]{0,127}\(")
-_STRING_REST = {quote: re.compile(rf"(?:[^{quote}\\]|\\.)*{quote}", re.DOTALL) for quote in "\"'"}  # to the closing quote
+_STRING_REST = {quote: re.compile(escaped(quote) + quote, re.DOTALL) for quote in "\"'"}  # to the closing quote
 # `'a' +` and the next string; or the next string on the next line (Python's implicit joining,
 # as pprint breaks a long string: `'{"a": '` and `'1}'` under it)
 _JOINED = re.compile(r"""\s*\+\s*(?=["'])|[ \t]*\r?\n\s*(?=["'])""")
-_SYMBOL = re.compile(r""":(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_][\w-]*[?!]?))""")  # an EDN keyword may hold a `-`
+_SYMBOL = re.compile(r':(?:"(' + DOUBLE_QUOTED + r')"|([A-Za-z_][\w-]*[?!]?))')  # an EDN keyword may hold a `-`
 _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
 _ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))""", re.DOTALL)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "e": "\x1b", "a": "\x07", "b": "\b", "f": "\f", "v": "\v", "s": " "}

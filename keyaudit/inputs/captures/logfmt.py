@@ -19,9 +19,10 @@ from typing import Any
 from .lines import HTTP_METHODS
 from .literals import printed_value
 from .parse_failures import Reading
+from .quoted import DOUBLE_QUOTED
 
 # one pair: a key, `=`, and a quoted value (its escapes kept) or a bare one
-_PAIR = re.compile(r'(?:^|(?<=\s))([A-Za-z_@][\w.@/-]*)=("(?:[^"\\]|\\.)*"|[^\s"]*)')
+_PAIR = re.compile(r'(?:^|(?<=\s))([A-Za-z_@][\w.@/-]*)=("' + DOUBLE_QUOTED + r'"|[^\s"]*)')
 _DECODER = json.JSONDecoder()
 MIN_PAIRS = 3  # fewer pairs on a line are prose that happens to hold an `=`, not a record
 _PAIRS_AFTER_REQUEST = re.compile(r" https?://[^\s<>\"'`]+ +[A-Za-z_@][\w.@/-]*=")

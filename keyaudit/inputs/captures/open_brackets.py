@@ -17,10 +17,11 @@ from array import array
 from typing import NamedTuple, Sequence
 
 from .literals import MAX_DEPTH
+from .quoted import NEWLINE, escaped
 
 # a quoted string on one line (as these languages print one), or a bracket (Ruby's object's `#<` and its `>`, not
 # the `>` of a hash's `=>`)
-_TOKENS = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[][{}()]|#<|(?<![=-])>""")
+_TOKENS = re.compile('"' + escaped('"', NEWLINE) + '"|\'' + escaped("'", NEWLINE) + "'|" + r"[][{}()]|#<|(?<![=-])>")
 _BRACKETS = re.compile(r"[][{}()>]|#<")
 # a closer and the opener it closes, each opener kept as its first character (Ruby's `#<` as `#`)
 _CLOSERS = {"}": "{", "]": "[", ")": "(", ">": "#"}

@@ -19,6 +19,7 @@ from typing import Callable, Iterator
 from keyaudit.model.exchange import Exchange
 
 from .lines import to_bytes
+from .quoted import DOUBLE_QUOTED
 from .wire_stream import WireStream
 
 MAX_CONNECTIONS = 256  # connections followed at once
@@ -88,7 +89,7 @@ SHAPES = (
           wire_bytes, re.compile(r"\b(http-outgoing-\d+)\b")),
     # Ruby's Net::HTTP#set_debug_output (net/protocol.rb): `<- ` and the dump of what is written,
     # `-> ` and the dump of what is read.
-    Shape("net-http", ('<- "', '-> "'), re.compile(r'(?:^|\s)<- "(?P<data>(?:[^"\\]|\\.)*)"\s*$'), re.compile(r'(?:^|\s)-> "'),
+    Shape("net-http", ('<- "', '-> "'), re.compile(r'(?:^|\s)<- "(?P<data>' + DOUBLE_QUOTED + r')"\s*$'), re.compile(r'(?:^|\s)-> "'),
           dumped_bytes),
 )
 
