@@ -34,6 +34,18 @@ def test_a_request_written_out_in_literals_is_judged(tmp_path: Path) -> None:
     assert _requests(tmp_path, "payouts/transfer.py", code)[0] == ["iugu-unsigned-transfer"]
 
 
+def test_a_request_in_code_is_placed_where_its_url_is_written(tmp_path: Path) -> None:
+    """A pre-commit hook names the place to fix: the URL literal's line and column, as the text
+    rule names a plain-HTTP URL it sees (not the start of the line)."""
+    url = "http://api.iugu.com/v1/customers"
+    code = f'import requests\n\ndef customers(token):\n    return requests.get("{url}", auth=(token, ""))\n'
+    path = tmp_path / "billing.py"
+    path.write_text(code)
+    report, _ = scan_json(str(path))
+    found = [(f["rule_id"], f["location"]["line"], f["location"]["column"]) for f in report["findings"]]
+    assert found == [("iugu-plaintext-request", 4, code.split("\n")[3].index(url) + 1)]
+
+
 def test_a_header_list_whose_value_the_code_ends_still_shows_the_header_set(tmp_path: Path) -> None:
     """PHP's cURL with `'Authorization: Basic ' . $key` among literal `Name: value` strings: the
     header is sent with a value the code computes; a response array named `$header` holds none."""

@@ -93,7 +93,8 @@ def _anchored_part(group: list[tuple[int, str]], anchored: set[int]) -> Iterator
 
 
 def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchange | None:
-    """The one request a group writes, placed on its URL's line; None where it names no one URL
+    """The one request a group writes, placed where its URL is written (the column of the literal's
+    text, or the line's start where escapes make it differ); None where it names no one URL
     and method, or mocks (a test's stub names the API it replaces)."""
     text = "\n".join(text for _, text in group)
     if len(text) > MAX_GROUP_CHARS:
@@ -110,11 +111,11 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchang
     headers, known = _headers(said)
     known = known and not any(word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
         token.kind == "punct" and token.text in ("...", "**") for token in found)
-    line = next((group[token.line][0] for token in found if token.kind == "string" and url.startswith(token.text)
-                 and token.text), group[0][0])
+    line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
+                         if token.kind == "string" and url.startswith(token.text) and token.text), (group[0][0], 1))
     body = _body(said)
     return make_exchange(method, url, headers, None if body is None else to_bytes(body),
-                         Origin(path, line, capture="code"), headers_known=known)
+                         Origin(path, line, max(column, 1), capture="code"), headers_known=known)
 
 
 def _whole_strings(found: list[Token]) -> list[str]:
