@@ -135,6 +135,26 @@ def test_a_list_of_header_names_alone_shows_no_header_missing() -> None:
     assert found.headers_known is False
 
 
+def test_every_header_named_and_their_values_in_fields_show_a_missing_one() -> None:
+    # Arkime: the name of every header sent in requestHeader, the values of those its configuration
+    # names in request-<name> fields: a Signature the list lacks was not sent
+    found = request({"method": "POST", "url": URL, "requestHeader": ["host", "content-type", "user-agent"],
+                     "request-content-type": "application/json", "request-bytes": "512"})
+    assert (found.headers, found.headers_known) == ([("content-type", "application/json")], True)
+    signed = request({"method": "POST", "url": URL, "requestHeader": ["host", "request-time", "signature"],
+                      "request-request-time": "2026-11-22T10:00:00-03:00", "request-signature": "signature=ab=="})
+    assert (signed.header("Request-Time"), signed.header("Signature"), signed.headers_known) == (
+        "2026-11-22T10:00:00-03:00", "signature=ab==", True)
+
+
+@pytest.mark.parametrize("names", [["host", "signature", "request-time"], ["Content-Type"], "Content-Type"])
+def test_header_names_whose_required_values_are_not_kept_show_no_header_missing(names: object) -> None:
+    # a Signature named but its value kept nowhere is no missing Signature; one name alone lists
+    # no head (a word: "headers": "redacted")
+    found = request({"method": "POST", "url": URL, "requestHeader": names, "request-request-time": "2026"})
+    assert (found.header("Signature"), found.headers_known) == (None, False)
+
+
 @pytest.mark.parametrize("record", [
     {"request": {"method": "POST", "url": URL}, "response": {"status": 201, "headers": {"Content-Type": "text/json"}}},
     {"http": {"request": {"method": "POST"}, "response": {"headers": {"content-type": "text/json"}}}, "url": {"full": URL}},

@@ -76,3 +76,21 @@ def test_a_relative_target_joins_the_clients_base_url(base: str, target: str) ->
     """axios's request config: ``baseURL`` and a ``url`` relative to it, joined as axios joins them."""
     assert request({"method": "post", "baseURL": base, "url": target}).url == URL
     assert request({"method": "POST", "base_url": base, "path": target}).url == URL
+
+
+def test_values_logged_as_lists_of_one_are_those_values() -> None:
+    # a sensor logs each field as the list of values it saw (Arkime's SPI fields)
+    found = request({"http": {"method": ["POST"], "host": ["api.iugu.com"], "path": ["/v1/x"]},
+                     "destination": {"port": 80}})
+    assert (found.method, found.url) == ("POST", "http://api.iugu.com/v1/x")
+    assert request_of({"method": ["POST", "GET"], "url": URL}, Origin("records.log", 1)) is None
+
+
+@pytest.mark.parametrize(("uri", "expected"), [
+    ("api.iugu.com/v1/x?a=1", "https://api.iugu.com/v1/x?a=1"),  # the host before the path, no scheme
+    ("API.iugu.com/v1/x", "https://api.iugu.com/v1/x"),
+    ("v1/x", "https://api.iugu.com/v1/x"),  # a path without its slash
+    ("api.iugu.com.evil/v1/x", "https://api.iugu.com/api.iugu.com.evil/v1/x"),  # another name is path
+])
+def test_a_path_field_written_with_its_host_names_that_host_once(uri: str, expected: str) -> None:
+    assert request({"method": "GET", "host": "api.iugu.com", "uri": uri}).url == expected

@@ -496,9 +496,7 @@ HEADERS_ONLY = [
     case(httpry_log, "httpry.log", plaintext=True, missed="read, but not as plain HTTP: httpry's rows show no port or "
          "scheme (it sniffs clear text only, which its file's `# httpry version` line alone says): the "
          "credential-over-plaintext-http and iugu-plaintext-request findings are missed"),
-    case(arkime_session, plaintext=True, missed=NO_REQUEST + "an Arkime session's `http` object: `method`, `host`, "
-         "`uri` (host and path) as one-element lists, header values as `request-<name>` lists, every header's name "
-         "in `requestHeader`; port 80 in `destination.port`")]
+    case(arkime_session, plaintext=True)]
 NO_HEADERS = [
     case(zeek_http_tsv, "http.log", plaintext=True), case(zeek_http_json, "http.log", plaintext=True),
     case(istio_access_log)]

@@ -35,7 +35,7 @@ from typing import Any, Iterable
 from keyaudit.rulebook.header_names import RecordHeaders
 
 from .dump_lines import DASHED_NAME
-from .lines import split_header
+from .lines import TOKEN, split_header
 from .literals import printed_value
 from .record_views import ABSENT, matched, message_of, of_reply, role, text
 
@@ -51,6 +51,7 @@ _PREFIXED_HEADER = re.compile(r"request_([A-Z][A-Za-z0-9-]*|[a-z0-9]+(?:-[a-z0-9
 _SAID_HEADER = re.compile(r"_?(?:http[_-])?(?:req(?:uest)?[_-])?headers?[_-]([A-Za-z0-9][\w-]*)", re.IGNORECASE)
 _ENVIRON_HEADERS = frozenset({"CONTENT_TYPE", "CONTENT_LENGTH"})  # the two headers a CGI environment names unprefixed
 _ENVIRON_HEADER = re.compile(r"HTTP_[A-Z0-9_]+|CONTENT_TYPE|CONTENT_LENGTH")  # a header as a CGI variable
+_TOKEN = re.compile(TOKEN)  # a header's name
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request_time), never a header of ours
 # The request line's parts a head written as fields lists before its headers (ASP.NET Core's HTTP
 # logging; HTTP/2's pseudo-headers, whose colon a role drops): none of them a header.
@@ -73,11 +74,16 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
     prefixed = _prefixed_headers(node)
     nginx, nginx_telling = _nginx_headers(record, known)
     environ = _environ_headers(node)
-    said = {name.lower() for name, _ in prefixed + nginx + (environ or [])}  # read once: Traefik's request_Signature
-    found = ((headers or []) + prefixed + nginx + (environ or [])
+    listed = _names_alone(logged)
+    named = _listed_headers(node, listed) if listed else []
+    said = {name.lower() for name, _ in prefixed + nginx + named + (environ or [])}  # read once: Traefik's request_Signature
+    found = ((headers or []) + prefixed + nginx + named + (environ or [])
              + [(name, value) for name, value in fields if name.lower() not in said])
     if headers is not None or prefixed or telling or nginx_telling or environ is not None:
         return found, True
+    if listed:  # every header's name listed: one the rules require is absent where the list lacks it
+        valued = {role(name) for name, _ in found}
+        return found, all(role(name) in valued for name in listed if role(name) in known.required)
     head = _message_head(record, method)
     if head is not None and {name.lower() for name, _ in fields} <= {name.lower() for name, _ in head}:
         return head, True
@@ -188,6 +194,30 @@ def _values(logged: Any) -> list[Any]:
     """A header's values: a list's items, the value an exact matcher wraps, or the one logged."""
     exact = matched(logged)
     return [exact] if exact is not None else logged if isinstance(logged, list) else [logged]
+
+
+def _names_alone(logged: Any) -> list[str] | None:
+    """The header names a headers member lists without their values (Arkime's ``requestHeader``:
+    the name of every header the request came with), or None where it is anything else. Two at
+    least: a request sends more than one, and a word alone (``"headers": "redacted"``) lists none."""
+    if not isinstance(logged, list) or len(logged) < 2 or not all(
+            isinstance(name, str) and _TOKEN.fullmatch(name) for name in logged):
+        return None
+    return logged
+
+
+def _listed_headers(node: dict[str, Any], listed: list[str]) -> list[tuple[str, str]]:
+    """The values of the ``listed`` headers a record keeps in fields of their own, each named for
+    its header, after a prefix or not (Arkime's ``request-<name>``, as its configuration names it)."""
+    found = []
+    for name in listed:
+        lowered = name.lower()
+        for key, value in node.items():
+            if (isinstance(key, str) and isinstance(value, str) and value not in ABSENT
+                    and (key.lower() == lowered or key.lower().endswith(("-" + lowered, "_" + lowered)))):
+                found.append((name, value))
+                break
+    return found
 
 
 def _field_headers(node: dict[str, Any], known: RecordHeaders) -> tuple[list[tuple[str, str]], bool]:

@@ -9,6 +9,8 @@ Three notations say what nesting says, and the reconstructor (:mod:`.records`) r
   Postman's and HAR's header lists);
 - a value wrapped in a one-key typed object is that value (OTLP's ``{"stringValue": …}``,
   ``{"arrayValue": {"values": […]}}``, ``{"kvlistValue": {"values": […]}}``);
+- a string alone in a list is that string: a sensor that logs each field as the list of values
+  it saw (Arkime's ``"method": ["POST"]``, ``"host": ["api.example"]``) saw one;
 - a value wrapped in an exact matcher is that value: a mock's or a recorder's request is the
   requests it matches, and one matched exactly is that request (Hoverfly's ``[{"matcher":
   "exact", "value": …}]``, WireMock's ``{"equalTo": …}``); any other matcher (a regex, a glob)
@@ -180,15 +182,16 @@ def pairs_object(items: list[Any], depth: int = 0) -> dict[str, Any] | None:
 
 def matched(value: Any) -> Any:
     """The value an exact matcher (or a list of one) wraps: ``[{"matcher": "exact", "value": v}]``,
-    ``{"equalTo": v}``; a string as it is; None for anything else (no matcher, or one that
-    matches more than one value). Asked of every list and object of every record read: the
+    ``{"equalTo": v}``; a string as it is, and alone in a list (a sensor's fields, each a list of
+    the values seen: Arkime's ``"method": ["POST"]``); None for anything else (no matcher, or one
+    that matches more than one value). Asked of every list and object of every record read: the
     common answers come first, at C speed."""
     kind = type(value)
     if kind is str:
         return value
     if kind is list:
         if len(value) != 1 or type(value[0]) is not dict:
-            return None
+            return value[0] if len(value) == 1 and type(value[0]) is str else None
         value = value[0]
     elif kind is not dict:
         return None

@@ -182,9 +182,8 @@ def _url(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | N
 
 
 def _url_by_value(node: dict[str, Any]) -> str | None:
-    """The one web URL among the request node's own values, whatever it is named (``target``,
-    ``remote_url``, ``destination``): where no name says the URL, a request with a method and one
-    absolute URL beside it went there. None where it holds none, or several."""
+    """The one web URL among the request node's own values, whatever it is named (``target``, ``remote_url``):
+    where no name says the URL, a request with a method and one absolute URL beside it went there; else None."""
     found = {value for value in node.values() if isinstance(value, str) and value[:8].lower().startswith(_WEB)}
     return found.pop() if len(found) == 1 else None
 
@@ -240,6 +239,8 @@ def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str,
               or PORT_SCHEMES.get(str(port or first(nodes, PORT, (str, int)) or _server_part(nodes, PORT_OF_SERVER))))
     if host and port is not None and ":" not in host and PORT_SCHEMES.get(str(port)) != (scheme or "https").lower():
         host = f"{host}:{port}"
+    if host and target[:1] != "/" and target.lower().startswith(host.lower() + "/"):
+        target = target[len(host):]  # the host written before the path, no scheme (Arkime's uri: host/path)
     return absolute_url(target if target.startswith("/") else "/" + target, host, scheme)
 
 
@@ -256,8 +257,7 @@ def _server_part(nodes: list[dict[str, Any]], roles: frozenset[str]) -> Any:
 
 
 def _server_named(nodes: list[dict[str, Any]]) -> str | None:
-    """The server a string names, where it is a DNS name (see :data:`SERVER_NAMED`; Hoverfly's
-    destination "api.iugu.com"), or None."""
+    """The server a string names, where it is a DNS name (:data:`SERVER_NAMED`; Hoverfly's destination), or None."""
     for node in nodes:
         for key, value in node.items():
             if isinstance(value, str) and role(key) in SERVER_NAMED and _DNS_NAME.fullmatch(value):
