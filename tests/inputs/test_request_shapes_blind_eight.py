@@ -510,8 +510,7 @@ SHAPES = [case(shape) for shape in (
          "values by position with no names, headers as `Map(k -> v)`, the body's JSON raw over lines"),
     case(jupyter_notebook_output, "payouts.ipynb")]
 HEADERS_ONLY = [case(node_fetch_request), case(dotnet_json_serialized)] + [
-    case(java_http_request, missed=NO_REQUEST + "`<url> POST java.net.http.HttpHeaders@… { {Name=[value], …} }`: the "
-         "URL before the method, the headers a map of one-element lists"),
+    case(java_http_request),
     case(swift_dump, missed=NO_REQUEST + "Swift's dump tree: `▿ httpMethod: Optional(\"POST\")`, the URL in "
          "`▿ url: Optional(https://…)`, headers in `allHTTPHeaderFields: Optional([\"Name\": \"value\", …])` and as "
          "`- key:` / `- value:` pairs")]

@@ -127,10 +127,7 @@ SHAPES: tuple[dict[str, str], ...] = (
     {"capture": "httpx",
      "needle": "HTTP Request: ",
      "start": r'HTTP Request: (?P<method>[A-Z]+) (?P<url>https?://\S+) "HTTP/[\d.]+ \d{3}\b',
-     "headers": "none",
-     "body": "none",
-     "others": "end",
-    },
+     "headers": "none", "body": "none", "others": "end"},
 
     # A head whose start line writes the protocol before the method: Bun's verbose fetch
     # (bun.sh/docs/runtime/debugger, "Debugging network requests": `[fetch] > HTTP/1.1 POST <url>`,
@@ -155,10 +152,7 @@ SHAPES: tuple[dict[str, str], ...] = (
     {"capture": "access-log",
      "needle": " HTTP/",
      "start": r'"(?P<method>[A-Z]+) (?P<url>https?://\S+) HTTP/\d(?:\.\d)?"(?= \d{3}\b| ")',
-     "headers": "none",
-     "body": "none",
-     "others": "end",
-    },
+     "headers": "none", "body": "none", "others": "end"},
 
     # Spring's WebClient (ExchangeFunctions: logPrefix + "HTTP " + method + " " + url, and at TRACE
     # with enableLoggingRequestDetails ", headers=" + HttpHeaders.toString(), `[Name:"value", …]`;
@@ -167,10 +161,7 @@ SHAPES: tuple[dict[str, str], ...] = (
     {"capture": "spring",
      "needle": "HTTP ",
      "start": r"HTTP (?<![^\s\]]HTTP )(?P<method>[A-Z]+) (?P<url>https?://[^\s,]+)(?:, headers=(?:\{masked\}|\{\}|(?P<headers>\[.*\])))?\s*$",
-     "headers": "none",
-     "body": "none",
-     "others": "end",
-    },
+     "headers": "none", "body": "none", "others": "end"},
 
     # mitmdump's flow output (docs.mitmproxy.org/stable/concepts/options/#flow_detail, 2 and up:
     # headers; 3 and up: the content): `<client address>: <METHOD> <url>` (the HTTP version written
@@ -245,6 +236,13 @@ SHAPES: tuple[dict[str, str], ...] = (
      "others": "end",
     },
 
+    # A request that names its URL before its method, as Java's HttpRequest prints itself (java.net.http:
+    # `uri + " " + method`), the headers it holds printed after it on the line as a map (HttpHeaders: `<identity>
+    # { {Name=[value], …} }`; a JSON or Python map alike); no body. Without a map of header fields, no request.
+    {"capture": "url-first", "needle": "://",
+     "start": r"(?P<url>https?://\S+) (?P<method>[A-Z]+) [^{]*?\{? ?(?P<headers>\{[^{}]*\})[ }]*$",
+     "headers": "none", "body": "none", "others": "end", "alone": "none"},
+
     # A request file: VS Code REST Client's and JetBrains HTTP Client's .http files
     # (github.com/Huachao/vscode-restclient README; jetbrains.com/help/idea/exploring-http-syntax.html)
     # and Hurl's (hurl.dev/docs/request.html): `METHOD URL` at the margin (no HTTP version: with one,
@@ -307,10 +305,7 @@ SHAPES: tuple[dict[str, str], ...] = (
      "needle": '] "',
      "start": r'\] "(?P<method>[A-Z]+) (?P<target>/\S*) HTTP/[\d.]+" \d{3} .*"(?P<authority>[A-Za-z\d-]+(?:\.[A-Za-z\d-]+)+'
               r'(?::\d+)?)" "[^"\s]*"',
-     "headers": "none",
-     "body": "none",
-     "others": "end",
-    },
+     "headers": "none", "body": "none", "others": "end"},
 
     {"capture": "proxy-head",
      "needle": "\\r\\n] [",

@@ -102,9 +102,9 @@ class DumpReader:
                 groups = match.groupdict()
                 started = DumpRequest(shape, number, match.group("method"), groups.get("url") or at_authority(groups),
                                       groups.get("target") or "", learned_prefix(text[: match.start()]))
-                if groups.get("headers"):  # the headers written on the start line itself
-                    started.headers = quoted_list(groups["headers"])
-                    started.head_closed = True
+                if groups.get("headers"):  # the headers written on the start line itself: Spring's list, or a map
+                    started.headers = printed_headers(groups["headers"]) or quoted_list(groups["headers"])
+                    started.head_closed = bool(started.headers)  # a map of no header fields shows none missing
                 elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks (or `..`)
                     started.headers = flat_headers(groups["flat"], groups["gap"] if groups.get("gap") in FLAT_GAPS else " ")
                     started.head_closed = True

@@ -1,0 +1,38 @@
+"""A request printed URL first, `<absolute URL> <METHOD>`, as Java's HttpRequest prints itself, is
+read where a map of header fields follows it on the line: those are its headers, all it holds (an
+unsigned one shows so), and no body; without such a map the pair names no request."""
+
+from __future__ import annotations
+
+import pytest
+
+from keyaudit.inputs.text_requests import exchanges_in_lines
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+PREFIX = "2026-11-22 13:00:01.204 DEBUG 4242 --- [nio-8080-exec-1] c.a.p.PayoutClient       : sending "
+
+
+def read(line: str) -> list[tuple[str, str, list[tuple[str, str]], bool, bytes | None]]:
+    return [(e.method, e.url, e.headers, e.headers_known, e.body)
+            for e in exchanges_in_lines([(1, "2026-11-22 13:00:00 INFO heartbeat ok"), (2, line)], "app.log")]
+
+
+@pytest.mark.parametrize("headers", [
+    "java.net.http.HttpHeaders@7a3f9c21 { {Content-Type=[application/json], Signature=[signature=ab==]} }",
+    "{Content-Type=[application/json], Signature=[signature=ab==]}",
+    "headers {'Content-Type': 'application/json', 'Signature': 'signature=ab=='}",
+])
+def test_a_url_then_a_method_then_a_map_of_header_fields_is_a_request_with_those_headers(headers: str) -> None:
+    assert read(f"{PREFIX}{URL} POST {headers}") == [
+        ("POST", URL, [("Content-Type", "application/json"), ("Signature", "signature=ab==")], True, None)]
+
+
+@pytest.mark.parametrize("line", [
+    f"{PREFIX}{URL} POST",  # no map: which headers it held is unknown
+    f"{PREFIX}{URL} POST {{\"api_token\": \"x\", \"amount_cents\": 1050}}",  # a body's map: no header fields
+    f"{PREFIX}{URL} POST {{retries=3, timeout=30s}}",
+    f"2026-11-22 13:00:00 INFO see {URL} FOR details {{Docs}}",  # a sentence, a word in capitals
+    f"{PREFIX}{URL} POSTED {{Content-Type=[application/json]}}",  # no method
+])
+def test_a_url_first_pair_without_a_map_of_header_fields_is_no_request(line: str) -> None:
+    assert read(line) == []
