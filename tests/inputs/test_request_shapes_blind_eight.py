@@ -506,8 +506,7 @@ SHAPES = [case(shape) for shape in (
     case(chrome_copy_as_fetch, "transfer.js"), case(postman_go_native, "main.go"),
     case(postman_csharp_restsharp, "Transfer.cs"), case(postman_php_curl, "transfer.php"),
     case(postman_java_okhttp, "Transfer.java"),
-    case(scala_case_class, missed=NO_REQUEST + "a Scala case class `Name(POST,https://…,Map(Name -> value, …),<raw body>)`: "
-         "values by position with no names, headers as `Map(k -> v)`, the body's JSON raw over lines"),
+    case(scala_case_class),
     case(jupyter_notebook_output, "payouts.ipynb")]
 HEADERS_ONLY = [case(node_fetch_request), case(dotnet_json_serialized)] + [
     case(java_http_request),

@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from .lines import MAX_HEADERS, TOKEN, absolute_url, split_header
 from .literals import printed_value
+from .printed_roles import header_fields
 from .quoted import DOUBLE_QUOTED
 
 _TOKEN = re.compile(TOKEN)
@@ -20,7 +21,6 @@ _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
 # run of blanks again from each of its places.
 _ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*)")
 _EQUALS_HEADER = re.compile(rf"({TOKEN})=(.*)")  # `Name=value`, as a logger's "{}={}" writes a header
-DASHED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # a field's name as HTTP writes one: User-Agent
 _PRINTED_MAP = ("{", "map[")  # what a map printed on one line begins with (JSON, Python, JavaScript, Ruby; Go's %v)
 _RUBY_ESCAPE = re.compile(r"\\(.)")
 _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
@@ -74,14 +74,7 @@ def printed_headers(line: str) -> list[tuple[str, str]] | None:
     found = printed_value(text, 0) if text.startswith(_PRINTED_MAP) else None
     if found is None or found[1] != len(text) or not isinstance(found[0], dict):
         return None
-    headers: list[tuple[str, str]] = []
-    for name, value in found[0].items():
-        values = value if isinstance(value, list) else [value]
-        if not isinstance(name, str) or _TOKEN.fullmatch(name) is None \
-                or not all(isinstance(item, str) for item in values):
-            return None
-        headers += [(name, item) for item in values]
-    return headers[:MAX_HEADERS] if any(DASHED_NAME.fullmatch(name) for name, _ in headers) else None
+    return header_fields(found[0])
 
 
 def _unescaped(value: str) -> str:

@@ -81,7 +81,7 @@ MAX_BODY_BYTES = 1 << 20  # a longer body is not kept (its secrets are still fou
 MAX_HEADERS = 256
 VIA_LINES = 4  # a line that says where a request went (a packet's destination) is at most this many lines before it
 HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"})
-
+DASHED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # a field's name as HTTP writes one: User-Agent
 TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # RFC 9110 token: header names and methods
 _HEADER = re.compile(rf"({TOKEN}):[ \t]*(.*?)[ \t]*")
 _REQUEST_LINE = re.compile(r"([A-Z]+) (\S+) HTTP/(\d(?:\.\d)?)")

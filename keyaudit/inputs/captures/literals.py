@@ -30,6 +30,7 @@ import re
 from typing import Any
 
 from .parse_failures import Reading
+from .printed_roles import positional_record
 from .quoted import DOUBLE_QUOTED, escaped
 from .raw_json import raw_object
 from .record_views import Printed
@@ -41,10 +42,10 @@ CODE_SUFFIXES = (".rb", ".ex", ".exs", ".go", ".js", ".mjs", ".cjs", ".ts", ".js
 MAX_DEPTH = 32
 MAX_TRIES = 4  # the brackets on a line a record may begin at, tried in turn
 _OPENERS = {"{": "}", "[": "]", "(": ")"}
-# a key and its separator: a quoted name, a symbol (``:method=>``) or a bare word; then ``=>``, ``:``
-# (not ``::``, and not a URL's ``://``) or ``=``
+# a key and its separator: a quoted name, a symbol (``:method=>``) or a bare word; then ``=>``, ``->``,
+# ``:`` (not ``::``, and not a URL's ``://``) or ``=``
 _NAME = r"""(?:"((?:[^"\\\n]|\\.){0,256})"|'((?:[^'\\\n]|\\.){0,256})'|[:@]?([A-Za-z_][\w.-]{0,255}))"""
-_SEPARATOR = r"(=>|:(?![:/])|=(?!=))"
+_SEPARATOR = r"(=>|->|:(?![:/])|=(?!=))"  # `->`: Scala's Map(k -> v)
 _KEY = re.compile(rf"\s*{_NAME}\s*{_SEPARATOR}\s*")
 _KEY_AHEAD = re.compile(rf"{_NAME}[ \t]*{_SEPARATOR}")  # the next entry's key, where a bare word ends
 # Patterns few scans meet, compiled at their first use (re's cache), not at each start: EDN's key (a keyword, blanks,
@@ -74,6 +75,7 @@ _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
 _ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))""", re.DOTALL)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "e": "\x1b", "a": "\x07", "b": "\b", "f": "\f", "v": "\v", "s": " "}
 _SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
+_TIGHT = "tight"  # entries separated by commas, a blank after them or not: values by position
 _PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[""")  # what a value other than a bare word starts with
 
 
@@ -103,6 +105,8 @@ def literal_record(text: str, reading: Reading | None = None) -> dict[str, Any] 
             continue
         tries += 1
         value = found[0] if (found := _parsed(text, start, reading)) is not None else None
+        if isinstance(value, list) and text[bracket.start()] == "(":  # a type's values by position
+            value = positional_record(value)
         if isinstance(value, dict) and value:
             return value
         if tries == MAX_TRIES:
@@ -196,6 +200,7 @@ class _Parser:
         entries: list[tuple[str | None, Any]] = []
         at = self._blank(at + 1)
         commas: bool | None = None  # whether the entries are separated by commas (else by blanks)
+        positional = 0  # how many entries before the first with a name
         while self.text[at] != closer:
             if self.text[at] == "(" and (note := re.compile(_TYPE_NOTE).match(self.text, at, self.end)) is not None:
                 at = note.end()
@@ -211,13 +216,16 @@ class _Parser:
                 entries.append((name, value))
             else:
                 quoted = char in "\"'"
-                value, at = self.value(at, closer, commas, depth)
+                # values by position in a type's parentheses, no name yet: a comma ends a bare one (Scala's `,`)
+                tight = closer == ")" and commas is not False and len(entries) == positional
+                value, at = self.value(at, closer, _TIGHT if tight else commas, depth)
                 after = self._blank(at)
                 if quoted and closer == "}" and after > at and self.text[after] not in ",}":
                     name, (value, at) = value, self.value(after, closer, commas, depth)  # EDN's `"Name" "value"`
                     entries.append((name, value))
                 else:
                     entries.append((None, value))
+                    positional += tight
             at = self._blank(at)
             if self.text[at] == ",":
                 commas, at = True, self._blank(at + 1)
@@ -227,7 +235,7 @@ class _Parser:
                 commas = False
         return _built(entries, mapping), at + 1
 
-    def value(self, at: int, closer: str, commas: bool | None, depth: int) -> tuple[Any, int]:
+    def value(self, at: int, closer: str, commas: bool | str | None, depth: int) -> tuple[Any, int]:
         """The value at ``at`` inside a container that ``closer`` ends, and where it ends."""
         char = self._char(at)
         if char == "(" and (note := re.compile(_TYPE_NOTE).match(self.text, at, self.end)) is not None:
@@ -291,7 +299,7 @@ class _Parser:
             raise _NotALiteral(self.end)  # never closed: looked for up to the end
         return end.end() - 1
 
-    def _bare_end(self, at: int, closer: str, commas: bool | None) -> int:
+    def _bare_end(self, at: int, closer: str, commas: bool | str | None) -> int:
         """Where a bare word from ``at`` ends: at its container's closing bracket (brackets inside
         it balanced), or before the next entry (after a comma; after blanks too, where the
         entries are not separated by commas)."""
@@ -304,6 +312,8 @@ class _Parser:
                 depth += 1
             elif char in ")]}":
                 depth -= 1
+            elif depth == 0 and char == "," and commas == _TIGHT:
+                return index
             elif depth == 0 and (char == "," or (char in _BLANK and commas is not True)):
                 after = self._blank(index + 1)  # a run of blanks is passed over once, not at each blank
                 if _KEY_AHEAD.match(self.text, after, self.end) is not None:

@@ -34,8 +34,7 @@ from typing import Any, Iterable
 
 from keyaudit.rulebook.header_names import RecordHeaders
 
-from .dump_lines import DASHED_NAME
-from .lines import TOKEN, split_header
+from .lines import DASHED_NAME, TOKEN, split_header
 from .literals import printed_value
 from .record_views import ABSENT, matched, message_of, of_reply, role, text
 

@@ -1,0 +1,59 @@
+"""A request printed by position — a type's constructor whose values carry no names, as Scala's
+case classes print themselves — is read by what each value is: the method, the absolute URL, the
+map of header fields, and, as its body, only a JSON document printed raw that is the one value left.
+A value that could be anything else is never taken for the body sent, a map of other fields never
+for the headers."""
+
+from __future__ import annotations
+
+import pytest
+
+from keyaudit.inputs.captures.literals import literal_record
+from keyaudit.inputs.captures.records import request_of
+from keyaudit.model.exchange import Origin
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+HEADERS = "Map(Content-Type -> application/json, Signature -> signature=ab+c/d==)"
+
+
+def read(text: str) -> tuple[str, str, list[tuple[str, str]], bool, bytes | None] | None:
+    record = literal_record(text)
+    found = request_of(record, Origin("app.log", 1)) if record is not None else None
+    return None if found is None else (found.method, found.url, found.headers, found.headers_known, found.body)
+
+
+def test_values_by_position_are_the_method_the_url_the_headers_and_the_json_sent() -> None:
+    body = '{\n"api_token":"x",\n"amount_cents":1050\n}'
+    assert read(f"TransferCall(POST,{URL},{HEADERS},{body})") == (
+        "POST", URL, [("Content-Type", "application/json"), ("Signature", "signature=ab+c/d==")], True, body.encode())
+
+
+@pytest.mark.parametrize("rest", [
+    "30 seconds",  # a timeout: no body
+    '{"a":1},{"b":2}',  # two documents: which one was sent is unknown
+    'retry,{"a":1}',
+])
+def test_a_value_left_that_may_be_no_body_shows_none(rest: str) -> None:
+    found = read(f"TransferCall(POST,{URL},{HEADERS},{rest})")
+    assert found is not None and found[3:] == (True, None)
+
+
+def test_a_map_of_other_fields_is_no_headers_and_shows_none_missing() -> None:
+    found = read(f'TransferCall(POST,{URL},Map(page -> 1, retries -> 3),{{"a":1}})')
+    assert found is not None and found[2:] == ([], False, None)
+
+
+@pytest.mark.parametrize("text", [
+    f"Call(POST,{URL},https://payouts.example/callback,{HEADERS})",  # two URLs: which was called is unknown
+    f"Call(POST,GET,{URL})",  # two methods
+    f"Connection(reset by peer, {URL})",  # no method
+    "Point(1,2)",
+])
+def test_values_by_position_that_do_not_say_one_request_are_none(text: str) -> None:
+    assert read(text) is None
+
+
+def test_named_values_with_commas_in_them_keep_them() -> None:
+    # a Kotlin data class's names, a query's commas inside a value
+    assert read(f"Request(method=POST, url={URL}?ids=1,2, headers={{Content-Type=application/json}})") == (
+        "POST", f"{URL}?ids=1,2", [("Content-Type", "application/json")], True, None)
