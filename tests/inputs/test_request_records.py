@@ -94,3 +94,21 @@ def test_values_logged_as_lists_of_one_are_those_values() -> None:
 ])
 def test_a_path_field_written_with_its_host_names_that_host_once(uri: str, expected: str) -> None:
     assert request({"method": "GET", "host": "api.iugu.com", "uri": uri}).url == expected
+
+
+@pytest.mark.parametrize(("record", "expected"), [
+    ({"request": "POST https://api.iugu.com/v1/transfer_requests", "headers": {"Signature": "signature=ab=="}},
+     ("POST", URL, True)),  # a logger's `request`: the method and the URL, no HTTP version
+    ({"request": "POST /v1/transfer_requests", "host": "api.iugu.com"}, ("POST", URL, False)),
+    ({"request": "POST /v1/transfer_requests HTTP/1.1", "host": "api.iugu.com"}, ("POST", URL, False)),
+])
+def test_a_request_member_says_the_method_and_target_with_its_http_version_or_not(record: dict,
+                                                                                  expected: tuple) -> None:
+    found = request(record)
+    assert (found.method, found.url, found.headers_known) == expected
+
+
+@pytest.mark.parametrize("said", ["POST requests are retried", "transfer", "SEND https://api.iugu.com/v1/x",
+                                  "POST https://api.iugu.com/v1/x and more"])
+def test_a_request_member_that_is_no_request_line_says_no_request(said: str) -> None:
+    assert request_of({"request": said, "host": "api.iugu.com"}, Origin("records.log", 1)) is None

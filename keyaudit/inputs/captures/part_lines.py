@@ -20,7 +20,7 @@ from typing import Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_lines import brackets
-from .lines import HTTP_METHODS, MAX_BODY_BYTES, split_header
+from .lines import MAX_BODY_BYTES, split_header
 from .literals import printed_value
 from .log_prefix import Prefix, learned_prefix
 from .record_bodies import BODY
@@ -38,7 +38,6 @@ MAX_LABEL_TRIES = 3  # the places of a line a label may end at
 _BEFORE_LABEL = " \t:]>|)"  # what a label's first word follows: a blank, or a log prefix's end (`INFO:root:`)
 MAX_PREFIX_CHARS = 256  # before a run's first label: a logger's prefix, not a sentence
 _LINE_LABELS = spellings(*REQUEST_LINE)  # a label before `METHOD <url>`: a record's request line, qualified or not
-_REQUEST_LINE = re.compile(r"([A-Z]+) +([A-Za-z][A-Za-z0-9+.-]*://\S+|/\S*)(?: +HTTP/[\d.]+)?[ \t]*")
 OPENING = METHOD | URL | PATH | _LINE_LABELS  # the parts a run begins with (a URI's label is a path's)
 PARTS = OPENING | HEADERS | BODY | HOST | QUERY  # the parts a label may name
 _NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
@@ -161,9 +160,8 @@ class _Run:
             return
         record = {part: values if len(values) > 1 else values[0] for part, values in said.items()}
         line = next((record.pop(part) for part in list(record) if part in _LINE_LABELS), None)
-        start = _REQUEST_LINE.fullmatch(line) if isinstance(line, str) else None
-        if start is not None and start.group(1) in HTTP_METHODS:
-            record["method"], record["url" if "://" in start.group(2) else "path"] = start.group(1), start.group(2)
+        if isinstance(line, str):
+            record["request"] = line  # read as any record's request line, its HTTP version written or not
         exchange = request_of(record, Origin(path, self.line, capture=PartLinesReader.capture))
         if exchange is not None:
             yield exchange

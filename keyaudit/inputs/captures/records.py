@@ -190,9 +190,8 @@ def _url_by_value(node: dict[str, Any]) -> str | None:
 
 def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
                 around: list[dict[str, Any]] | None = None, port: str | int | None = None) -> str | None:
-    """The URL from a path (a string or its segments) and query in ``nodes``, on a host found
-    there or, failing that, ``around`` them; ``port``, a URL object's own (Postman's
-    ``url.port``), joins the host."""
+    """The URL from a path (a string or its segments) and query in ``nodes``, on a host found there or, failing
+    that, ``around`` them; ``port``, a URL object's own (Postman's ``url.port``), joins the host."""
     path = _part(nodes, PATH, "/")
     if path is None and isinstance(route := first(nodes, ROUTE), str) and _SENT_PATH.fullmatch(route):
         path = route
@@ -224,8 +223,7 @@ def _part(nodes: list[dict[str, Any]], roles: frozenset[str], joiner: str) -> st
 
 def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
               port: str | int | None = None) -> str | None:
-    """``target`` on the host the record names; ``port``, the URL's own, joins a host that names
-    none unless it is the scheme's default."""
+    """``target`` on the host the record names; ``port``, the URL's own, joins a host naming none but the default's."""
     base = first(nodes, BASE_URL)  # axios's baseURL, a client's base_url: the target joins its path
     if base is not None and has_scheme(base):
         return base.rstrip("/") + "/" + target.lstrip("/")
@@ -245,14 +243,12 @@ def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str,
 
 
 def _server_part(nodes: list[dict[str, Any]], roles: frozenset[str]) -> Any:
-    """A part of a ``server`` (or ``destination``) object (its address: the host a server span
-    names; its port), or None (one written as a string: :func:`_server_named`)."""
+    """A part of a ``server`` (or ``destination``) object (its address, the host a server span names; its port),
+    or None (one written as a string: :func:`_server_named`)."""
     for node in nodes:
         for key, value in node.items():
-            if role(key) in SERVER and isinstance(value, dict):
-                found = first([value], roles, (str, int))
-                if found is not None:
-                    return found
+            if role(key) in SERVER and isinstance(value, dict) and (found := first([value], roles, (str, int))) is not None:
+                return found
     return None
 
 
@@ -318,9 +314,9 @@ def _holds_request(value: dict[str, Any] | list[Any]) -> bool:
 
 def _stated(node: dict[str, Any]) -> tuple[str, str | None] | None:
     """(method, target or None) of a node with a method field or a request line (nginx
-    ``$request``: "POST /v1/x?y=1 HTTP/1.1"), or None."""
+    ``$request``: "POST /v1/x?y=1 HTTP/1.1"; a logger's "POST https://…"), or None."""
     method, line = _method(node), first([node], REQUEST_LINE)
-    found = split_request_line(line.strip()) if line else None
+    found = _said(line) if line else None
     if found is not None:
         return method or found[0], found[1]
     return None if method is None else (method, None)
@@ -328,11 +324,15 @@ def _stated(node: dict[str, Any]) -> tuple[str, str | None] | None:
 
 def _named(node: dict[str, Any]) -> tuple[str, str] | None:
     """(method, target) of a node whose name says the request ("POST /v1/x"), or None."""
-    for key, value in node.items():
-        if role(key) in NAME and isinstance(value, str) and (said := _NAMED.fullmatch(value.strip())) is not None:
-            if (method := said.group(1).upper()) in HTTP_METHODS:
-                return method, said.group(2)
-    return None
+    return next((said for key, value in node.items()
+                 if role(key) in NAME and isinstance(value, str) and (said := _said(value)) is not None), None)
+
+
+def _said(text: str) -> tuple[str, str] | None:
+    """(method, target) a text says whole: a request line, its HTTP version written or not ("POST /v1/x")."""
+    if (found := split_request_line(text := text.strip())) is None and (said := _NAMED.fullmatch(text)) is not None:
+        found = (said.group(1).upper(), said.group(2)) if said.group(1).upper() in HTTP_METHODS else None
+    return found
 
 
 def _url_with_path(node: dict[str, Any], target: str) -> str | None:
