@@ -1,6 +1,7 @@
-"""A request printed URL first, `<absolute URL> <METHOD>`, as Java's HttpRequest prints itself, is
-read where a map of header fields follows it on the line: those are its headers, all it holds (an
-unsigned one shows so), and no body; without such a map the pair names no request."""
+"""A request printed as its method and URL, in either order (`<absolute URL> <METHOD>`, as Java's
+HttpRequest prints itself; `console.log(method, url, headers)`), is read where a map of header fields
+follows them on the line: those are its headers, all it holds (an unsigned one shows so), and no body;
+without such a map the pair names no request, or a request in passing."""
 
 from __future__ import annotations
 
@@ -36,3 +37,17 @@ def test_a_url_then_a_method_then_a_map_of_header_fields_is_a_request_with_those
 ])
 def test_a_url_first_pair_without_a_map_of_header_fields_is_no_request(line: str) -> None:
     assert read(line) == []
+
+
+def test_a_method_a_url_and_a_map_of_header_fields_on_one_line_are_a_request_with_those_headers() -> None:
+    # console.log(method, url, headers): util.inspect quotes a name with a dash, not one without
+    assert read(f"POST {URL} {{ 'Content-Type': 'application/json', Signature: 'signature=ab==' }}") == [
+        ("POST", URL, [("Content-Type", "application/json"), ("Signature", "signature=ab==")], True, None)]
+
+
+@pytest.mark.parametrize("line", [
+    f"2026-11-22 13:00:00 DEBUG POST {URL} {{\"api_token\": \"x\"}}",  # a body's map: the request named, nothing shown
+    f"2026-11-22 13:00:00 DEBUG POST {URL} {{retries: 3}}",
+])
+def test_a_method_and_a_url_before_a_map_of_other_fields_stay_a_mention(line: str) -> None:
+    assert read(line) == [("POST", URL, [], False, None)]

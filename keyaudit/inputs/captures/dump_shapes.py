@@ -330,6 +330,12 @@ SHAPES: tuple[dict[str, str], ...] = (
      "others": "end",
     },
 
+    # A method, a URL and the headers on one line, as `console.log(method, url, headers)` prints them (util.inspect's
+    # `{ 'Content-Type': 'application/json', Signature: '…' }`; a JSON or Python map alike); no body. Before prose.
+    {"capture": "printed-call", "needle": " http",
+     "start": r"(?<![A-Za-z])(?P<method>[A-Z]+)(?= http) (?P<url>https?://\S+) (?P<headers>\{.*\})\s*$",
+     "headers": "none", "body": "none", "others": "end", "alone": "none"},
+
     # A request named in a log message's words, `METHOD <absolute URL>` (a blank, `<`, `[` or `(` before the
     # method; not curl's `-X POST`): PowerShell's `VERBOSE: POST <url> with <n>-byte payload`, Scrapy's `Crawled
     # (201) <POST <url>>`, undici's, superagent's, go-retryablehttp's; headers unknown. Last: the shapes above

@@ -100,11 +100,14 @@ class DumpReader:
                         or (shape.above is not None and not self._under(shape.above, number)):
                     continue
                 groups = match.groupdict()
+                # the headers written on the start line itself: Spring's list, or a map
+                written = (printed_headers(groups["headers"]) or quoted_list(groups["headers"])) if groups.get("headers") else []
+                if groups.get("headers") and not written and not shape.alone:
+                    continue  # a map of no header fields: no request of this shape (a later one may name it)
                 started = DumpRequest(shape, number, match.group("method"), groups.get("url") or at_authority(groups),
                                       groups.get("target") or "", learned_prefix(text[: match.start()]))
-                if groups.get("headers"):  # the headers written on the start line itself: Spring's list, or a map
-                    started.headers = printed_headers(groups["headers"]) or quoted_list(groups["headers"])
-                    started.head_closed = bool(started.headers)  # a map of no header fields shows none missing
+                if written:
+                    started.headers, started.head_closed = written, True
                 elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks (or `..`)
                     started.headers = flat_headers(groups["flat"], groups["gap"] if groups.get("gap") in FLAT_GAPS else " ")
                     started.head_closed = True
