@@ -486,10 +486,14 @@ SHAPES = [
     case(tcpflow_console, plaintext=True),
     case(envoy_tap_streamed, missed=UNJUDGED + "a streamed tap's body comes in the next segment "
          "(`request_body_chunk.as_bytes`, base64), bound to the headers' segment by `trace_id`, and is not joined "
-         "to its request"),
+         "to its request: a trace's id alone is no one request's elsewhere (an OpenTelemetry trace spans every call "
+         "of a batch), so joining by it would give a body to the wrong request; only the segment that names it "
+         "(`http_streamed_trace_segment`) says it is one stream's"),
     case(tshark_pdml, "capture.xml", plaintext=True, missed=NO_REQUEST + "PDML: `<field>`s whose `show`/`showname` "
          "hold the request line and each header line (a visible `\\r\\n`), `http.request.full_uri`, and the body's "
-         "bytes in hex in `http.file_data`'s `value`")]
+         "bytes in hex in `http.file_data`'s `value`: read as `{name, value}` pairs, every field's `value` is its "
+         "bytes in hex, not what `show` says, so the fields must be read by `name` and `show`, and the body by its "
+         "hex `value` alone")]
 HEADERS_ONLY = [
     case(privoxy_header_debug), case(traffic_server_http_hdrs),
     case(tshark_packet_details, "capture.txt", plaintext=True),
