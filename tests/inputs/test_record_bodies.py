@@ -142,3 +142,23 @@ def test_a_body_escaped_as_nginx_logs_a_variable_is_the_bytes_it_stands_for(logg
 def test_a_body_written_wholly_in_hex_is_the_text_it_decodes_to(logged: str, sent: bytes) -> None:
     found = request({"http.request.method": "POST", "http.request.full_uri": URL, "http.file_data": logged})
     assert (found.body, found.body_exact) == (sent, True)
+
+
+@pytest.mark.parametrize("written", ["text", "base64", "hex", "nginx"])
+def test_a_body_of_a_megabyte_is_told_apart_without_a_record_per_character(written: str) -> None:
+    """Whether a long body is base64, hex or nginx-escaped is told by its characters and length: a
+    pattern repeating a group per 4 or 2 characters held tens of megabytes for a 1 MiB body."""
+    import tracemalloc
+
+    sent = b"x" * ((1 << 20) - 16)  # the longest body kept is 1 MiB
+    logged = {"text": sent.decode(), "base64": base64.b64encode(sent).decode(), "hex": sent.hex(),
+              "nginx": "\\x22" + sent.decode()}[written]
+    record = {"method": "POST", "url": URL, "body": logged}
+    tracemalloc.start()
+    try:
+        found = request(record)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found.body == (b'"' + sent if written == "nginx" else sent)
+    assert peak < 16 << 20, f"{peak >> 20} MiB held"

@@ -40,11 +40,14 @@ BODY_MEMBER = frozenset(prefix + name for prefix in ("", "as") for name in BODY_
 # (Hoppscotch's ``{"contentType": …, "body": …}``): a JSON body may well have a ``body`` of its own.
 BODY_OWN = frozenset({"body"})
 BODY_DESCRIBED = frozenset({"contenttype", "mimetype", "mediatype", "charset", "encoding", "mode", "type"})
-_BASE64_TEXT = re.compile(r"(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
-_HEX_TEXT = re.compile(r"(?:[0-9a-f]{2})+|(?:[0-9A-F]{2})+")  # bytes in hex, one case throughout
+# Base64 and hex are told by their characters and their length (a multiple of 4, of 2), not by a
+# pattern repeating a group of 4 or 2: Python's re keeps a record for each repeat (of a body of a
+# megabyte, tens of megabytes held).
+_BASE64_TEXT = re.compile(r"[A-Za-z0-9+/]+={0,2}")
+_HEX_TEXT = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # bytes in hex, one case throughout
 # A value as nginx's log_format escapes it (escape=default: `"`, `\`, a byte below 32 or above 126 as
 # `\xHH`): every backslash opens such an escape, and one of them stands for a control byte or a quote.
-_HEX_ESCAPED = re.compile(r"(?:[^\\]|\\x[0-9A-Fa-f]{2})*")
+_HEX_ESCAPED = re.compile(r"[^\\]*(?:\\x[0-9A-Fa-f]{2}[^\\]*)*")
 _HEX_ESCAPE = re.compile(r"\\x([0-9A-Fa-f]{2})")
 _ESCAPED_TEXT = re.compile(r"\\x(?:[01][0-9A-Fa-f]|22|5[Cc])")
 MIN_BASE64_TEXT = 8  # a shorter body is never taken for base64 unless the record says so
@@ -85,8 +88,9 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     if said:
         value = _base64(value)
     elif said is None and isinstance(value, str) and len(value) >= MIN_BASE64_TEXT:
-        value = _hex_text(value) if _HEX_TEXT.fullmatch(value) else value
-        value = _base64_text(value) if isinstance(value, str) and _BASE64_TEXT.fullmatch(value) else value
+        value = _hex_text(value) if len(value) % 2 == 0 and _HEX_TEXT.fullmatch(value) else value
+        value = _base64_text(value) if isinstance(value, str) and len(value) % 4 == 0 and _BASE64_TEXT.fullmatch(value) \
+            else value
     exact = holder is None or not any(flag is True and "truncated" in role(key) for key, flag in holder.items())
     if isinstance(value, str) and "." in value:
         exact = exact and not any(item is value and role(key).endswith(PRINTABLE)
