@@ -22,7 +22,10 @@ from typing import Callable, Protocol, TypeVar
 # curl's --trace and --trace-ascii (src/tool_cb_dbg.c, dump()): a block of the bytes sent, the
 # head's (header) or the body's (data); received bytes, info lines and TLS records are not read.
 MARK = "=> Send "  # in every line that opens a block (a text without one has no block to join)
-BLOCKS = re.compile(r"=> Send (?P<kind>header|data), (?P<size>\d+) bytes \(0x[0-9a-f]+\)\s*$")
+# With --trace-time and --trace-ids the line opens with the time and `[<transfer>-<connection>] `: who
+# wrote it, when parallel transfers' blocks interleave (the block's offset lines carry neither).
+BLOCKS = re.compile(r"(?P<writer>(?:\d\d:\d\d:\d\d\.\d+ )?(?:\[\d+-(?:\d+|x)\] )?)"
+                    r"=> Send (?P<kind>header|data), (?P<size>\d+) bytes \(0x[0-9a-f]+\)\s*$")
 HEAD_KINDS = frozenset({"header"})  # blocks whose bytes are a head's text: its dots are dots
 MAX_BLOCK_BYTES = 1 << 20  # a longer block is not joined (its lines are read as they are)
 _OFFSET = re.compile(r"(?P<offset>[0-9a-f]{4,16}): (?P<data>.*)")
@@ -52,6 +55,7 @@ class DumpBlock:
         self.data = bytearray()
         self.pieces: list[Piece] = []
         self.hex: bool | None = None  # the form, from the first line
+        self.writer = ""  # what the opening line wrote before its mark: the time, the transfer's ids
         self.exact = True  # every byte is known (no `.` that may stand for another)
         self.broken = False
         self._ended = False
@@ -62,7 +66,9 @@ class DumpBlock:
         opening = BLOCKS.match(text) if MARK in text else None
         if opening is None or int(opening.group("size")) > MAX_BLOCK_BYTES:
             return None
-        return cls(opening.group("kind") in HEAD_KINDS, int(opening.group("size")))
+        block = cls(opening.group("kind") in HEAD_KINDS, int(opening.group("size")))
+        block.writer = opening.group("writer")
+        return block
 
     def take(self, place: int, text: str) -> bool:
         """Whether the line (marked ``place``) is one of the block's offset lines (taken), else

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from test_request_shapes_blind_four import _trace as curl_trace_block
 
 from helpers.signed_shapes import Request, assert_shape_findings, case, go_canonical, requests
 
@@ -350,22 +349,34 @@ _CURL_IDS = {1: "0-0", 2: "1-0", 3: "2-1", 4: "3-0", 5: "4-2"}  # transfer-conne
 _STREAMS = {1: 1, 2: 3, 3: 1, 4: 5, 5: 1}  # each HTTP/2 connection numbers its streams 1, 3, 5, …
 
 
+def _curl_trace(text: str, data: bytes) -> list[str]:
+    """One block of curl's --trace output (src/tool_cb_dbg.c dump(), its hex form): the opening line, then 16
+    bytes a line after their offset, in hex (`%02x `, blanks past the last byte), then as text (a byte outside
+    0x20-0x7E a `.`)."""
+    lines = [f"{text}, {len(data)} bytes (0x{len(data):x})"]
+    for at in range(0, len(data), 16):
+        row = data[at:at + 16]
+        shown = "".join(chr(byte) if 0x20 <= byte < 0x7F else "." for byte in row)
+        lines.append(f"{at:04x}: " + "".join(f"{byte:02x} " for byte in row).ljust(48) + shown)
+    return lines
+
+
 def curl_parallel_trace_ids(request: Request, worker: int) -> list[list[str]]:
-    # `curl --parallel --trace-ascii - --trace-ids -K transfers.cfg` (curl.se/docs/manpage.html#--trace-ids:
+    # `curl --parallel --trace - --trace-ids -K transfers.cfg` (curl.se/docs/manpage.html#--trace-ids:
     # "Prepends the transfer and connection identifiers to each trace or verbose line"; src/tool_cb_dbg.c: a
     # `== Info:` line and each dump's `=> Send header, <n> bytes (0x<n>)` line after the `[<transfer>-<connection>] `
-    # ids, the dump's `0000: ` lines not — each callback's output written at once): the three iugu transfers
+    # ids, the dump's offset lines not — each callback's output written at once): the three iugu transfers
     # multiplexed over one HTTP/2 connection (one connection id, three transfer ids), the others on their own.
     ids = _CURL_IDS[worker]
     head = [f"{request.method} {request.path} HTTP/2", f"Host: {request.host}",
             *(f"{name}: {value}" for name, value in request.headers)]
     head += [f"Content-Length: {_length(request)}"] if request.body else []
     pieces = [[f"[{ids}] == Info: [HTTP/2] [{_STREAMS[worker]}] OPENED stream for {request.url}"],
-              curl_trace_block(f"[{ids}] => Send header", ("\r\n".join(head) + "\r\n\r\n").encode())]
+              _curl_trace(f"[{ids}] => Send header", ("\r\n".join(head) + "\r\n\r\n").encode())]
     if request.body:
-        pieces += [curl_trace_block(f"[{ids}] => Send data", request.body.encode()),
+        pieces += [_curl_trace(f"[{ids}] => Send data", request.body.encode()),
                    [f"[{ids}] == Info: upload completely sent off: {_length(request)} bytes"]]
-    return pieces + [curl_trace_block(f"[{ids}] <= Recv header", b"HTTP/2 201 \r\n")]
+    return pieces + [_curl_trace(f"[{ids}] <= Recv header", b"HTTP/2 201 \r\n")]
 
 
 _GO_CONNECTIONS = {"api.iugu.com": "0xc0001c0000", "api.asaas.com": "0xc0003b0000", RATES.host: "0xc0002a0000"}
@@ -421,22 +432,12 @@ def ruby_httpx_threads(request: Request, worker: int) -> list[list[str]]:
     return _each_line([prefix + line for line in _httpx_lines(request)])
 
 
-INTERLEAVED = "interleaved requests not told apart: "
 CONCURRENT = [
-    case(apache_httpclient4_pool),
-    case(okhttp_logcat_threads, missed=INTERLEAVED + "the dumps' lines are not split by the logcat line's TID "
-         "(the fourth column): the unsigned iugu transfer is not reported, no body is joined"),
-    case(feign_threads, missed=INTERLEAVED + "no transfer reported: the lines, all tagged `[IuguClient#transfer]`, are "
-         "not split by Boot's thread column `[nio-8080-exec-<n>]`; a body event's lines after its first carry no "
-         "prefix"),
-    case(curl_parallel_trace_ids, missed=INTERLEAVED + "the `[<transfer>-<connection>] ` ids before `=> Send header` "
-         "and `=> Send data` do not bind a data block to its header block (the iugu transfers share connection 0): "
-         "a Signature wrapped over the 64-byte dump lines is cut (both malformed), the Asaas transfer is not read"),
+    case(apache_httpclient4_pool), case(okhttp_logcat_threads), case(feign_threads), case(curl_parallel_trace_ids),
+    case(python_asyncio_tasks),
     case(go_http2_multiplexed, missed=UNJUDGED + "a DATA frame is not joined to its request when other streams' "
          "header blocks come between: the binding is the Framer's address and `stream=<n>` of the HEADERS frame "
          "that follows the request's `encoding header` lines"),
-    case(python_asyncio_tasks, missed=UNJUDGED + "a `chunk sent` record is not joined to its `request start` record "
-         "by the task's name after the time (`Task-<n>`): the three iugu transfers share one URL"),
     case(ruby_httpx_threads, missed=NO_REQUEST + "httpx's debug lines (see ruby_httpx_debug), here of five threads, "
          "each line tagged by its thread and connection in the `(pid:… tid:…, self:…#<id>) ` prefix")]
 

@@ -35,6 +35,7 @@ class DumpRequest:
     bare_head: bool = False  # header lines came without the prefix: a header block logged as one message
     passed: bool = False  # a line of the head was passed over: the header block is not known whole
     crs_shown: bool = False  # a line of the head still ends with its CR: the capture shows the CRs sent
+    fed: int = 0  # lines given the reader since the start line (a writer's own, where several interleave)
 
     @property
     def unbounded(self) -> bool:

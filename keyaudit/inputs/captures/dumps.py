@@ -51,7 +51,9 @@ class DumpReader:
         current = self._current
         if started is not None and current is not None and started.shape.mention:
             started = None  # a request named in passing while one is read: a line of the one read
-        if current is not None and (started is not None or number - current.line >= REQUEST_SPAN_LINES):
+        if current is not None:
+            current.fed += 1
+        if current is not None and (started is not None or current.fed >= REQUEST_SPAN_LINES):
             self._current = None
             yield from self._finish(current)
         if started is not None and (started.shape.headers == "none" or started.head_closed):  # all on the start line

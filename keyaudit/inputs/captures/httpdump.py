@@ -25,11 +25,31 @@ from .labelled import LabelReader
 from .lines import CaptureParser, Reader, run_readers
 from .part_lines import PartLinesReader
 from .python_http import PythonReader
+from .threads import ByWriter
 
 
-READER_TYPES: tuple[type[DumpReader] | type[WireLogReader] | type[PythonReader] | type[InspectReader]
-                    | type[LabelReader] | type[PartLinesReader], ...] = (DumpReader, WireLogReader, PythonReader,
-                                                                         InspectReader, LabelReader, PartLinesReader)
+class WriterDumps(ByWriter):
+    """Text dumps (:class:`.dumps.DumpReader`), each writer's apart: requests logged at once by
+    several threads or transfers interleave (:mod:`.threads`)."""
+
+    capture = DumpReader.capture
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path, DumpReader)
+
+
+class WriterLabels(ByWriter):
+    """Labelled fields (:class:`.labelled.LabelReader`), each writer's apart, as text dumps are."""
+
+    capture = LabelReader.capture
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path, LabelReader)
+
+
+READER_TYPES: tuple[type[WriterDumps] | type[WireLogReader] | type[PythonReader] | type[InspectReader]
+                    | type[WriterLabels] | type[PartLinesReader], ...] = (WriterDumps, WireLogReader, PythonReader,
+                                                                          InspectReader, WriterLabels, PartLinesReader)
 
 
 def readers(path: str) -> list[Reader]:

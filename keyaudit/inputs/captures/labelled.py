@@ -119,9 +119,8 @@ _Labels = tuple[tuple[Label, LabelShape], ...]
 
 @functools.cache
 def _indexed() -> tuple[re.Pattern[str], _Labels, dict[str, _Labels]]:
-    """The labels that begin a request, each shape's first, and one search for any of their
-    needles (one pass over a line, not one a needle: most lines hold none); and every shape's own
-    labels."""
+    """The labels that begin a request, each shape's first, and one search for any of their needles
+    (one pass over a line, not one a needle: most lines hold none); and every shape's own labels."""
     table = shapes()
     openers = tuple((shape.labels[0], shape) for shape in table)
     needles = re.compile("|".join(re.escape(needle) for needle in dict.fromkeys(label.needle for label, _ in openers)))
@@ -140,8 +139,7 @@ def _found(labels: _Labels, text: str) -> _Found | None:
 
 
 def _unquoted(text: str, quoted: bool) -> str:
-    """A group's text; where the label quotes it, with its escapes undone (as written, where they
-    cannot be)."""
+    """A group's text; where the label quotes it, with its escapes undone (as written, where they cannot be)."""
     if not quoted or "\\" not in text:
         return text
     value = python_literal('"' + text + '"')
@@ -152,6 +150,7 @@ def _unquoted(text: str, quoted: bool) -> str:
 class _Request:
     shape: LabelShape
     line: int
+    fed: int = 0  # lines read since the first (its writer's own, where several interleave: see threads.py)
     parts: dict[str, str] = field(default_factory=dict)
     headers: list[tuple[str, str]] = field(default_factory=list)
     headers_known: bool = False
@@ -186,8 +185,7 @@ def _wrapped(current: _Request, number: int, headers: list[tuple[str, str]], pie
     if headers:
         current.wrapped_at = number
     elif piece is not None and current.headers and current.wrapped_at == number - 1:
-        name, value = current.headers[-1]
-        current.headers[-1] = (name, value + piece)
+        current.headers[-1] = (current.headers[-1][0], current.headers[-1][1] + piece)
         current.wrapped_at = number
 
 
@@ -223,7 +221,9 @@ class LabelReader:
 
     def _read(self, number: int, text: str) -> Iterator[Exchange]:
         current = self._current
-        if current is not None and number - current.line >= REQUEST_SPAN_LINES:
+        if current is not None:
+            current.fed += 1
+        if current is not None and current.fed >= REQUEST_SPAN_LINES:
             yield from self._end()
             current = None
         found = _found(self._own[current.shape.capture] if current is not None else self._openers_on(text), text)

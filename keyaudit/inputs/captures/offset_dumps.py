@@ -100,8 +100,8 @@ class _Block:
         assert isinstance(block, DumpBlock)
         if not block.complete():
             yield from self.given
-        elif block.exact:
-            yield from _text_lines(bytes(block.data), block.pieces)
+        elif block.exact:  # each line after what the opening line wrote before its mark (a transfer's ids)
+            yield from ((place, block.writer + text) for place, text in _text_lines(bytes(block.data), block.pieces))
 
 
 class _Connection:

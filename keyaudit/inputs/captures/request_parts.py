@@ -57,6 +57,7 @@ from .lines import BodyLines, content_length, to_bytes
 from .literals import unescaped
 from .log_prefix import learned_prefix, starts_record
 from .same_request import NEAR_LINES, distinct
+from .threads import writer
 
 # An open request waits for its part at most this many lines (a request's span): a client writes
 # the records of one request close together, and a request that waited longer is one whose body
@@ -72,7 +73,7 @@ def requests_read(readings: Iterable[Exchange], lines: list[tuple[int, str]]) ->
     once (:func:`.same_request.distinct`), then each part joined to the open request it names,
     then each request still open given the body a record of ``lines`` (the window's) of its id
     holds, then the one a record of its declared length holds."""
-    return with_record_bodies(with_id_bodies(joined_parts(distinct(readings)), lines), lines)
+    return with_record_bodies(with_id_bodies(joined_parts(distinct(readings), lines), lines), lines)
 
 
 def with_id_bodies(requests: list[Exchange], lines: list[tuple[int, str]]) -> list[Exchange]:
@@ -176,11 +177,14 @@ def body_record(lines: list[tuple[int, str]], declared: int) -> bytes | None:
     return None
 
 
-def joined_parts(readings: list[Exchange]) -> list[Exchange]:
+def joined_parts(readings: list[Exchange], lines: list[tuple[int, str]]) -> list[Exchange]:
     """``readings`` with each part joined to the one open request it names (see above): the
-    request takes the part's body (and its log time, where it showed none), the part is gone."""
+    request takes the part's body (and its log time, where it showed none), the part is gone.
+    Where several name it (concurrent calls to one URL), the one whose line (of ``lines``) names
+    the writer the part's line names — the thread or task that sent both (:mod:`.threads`)."""
     if not any(map(_is_part, readings)):  # most windows: every reading is a request whole
         return readings
+    text_of: dict[int, str] = {}  # the window's lines by number, made where a writer must be asked
     out: list[Exchange | None] = list(readings)
     waiting: dict[tuple[str, str], list[int]] = {}  # method and URL -> the open requests, oldest first
     for index in sorted(range(len(out)), key=lambda at: readings[at].origin.line):
@@ -190,6 +194,8 @@ def joined_parts(readings: list[Exchange]) -> list[Exchange]:
         waiting[key] = held
         if _is_part(reading):
             named = [at for at in held if readings[at].origin.line < line and _fits(readings[at], reading.body)]
+            if len(named) > 1 and (own := writer((text_of := text_of or dict(lines)).get(line, ""))) is not None:
+                named = [at for at in named if writer(text_of.get(readings[at].origin.line, "")) == own]
             if len(named) == 1:
                 request = readings[named[0]]
                 out[named[0]] = dataclasses.replace(request, body=reading.body, body_exact=reading.body_exact,
