@@ -223,31 +223,12 @@ def sttp_logging_backend(request: Request) -> list[str]:
             f"{request.method} {request.url}, took: 0.289s, response: 201"]
 
 
-NO_REQUEST = "no request read: "
 UNJUDGED = "both signatures left unjudged: "
 SHAPES = [
-    case(http4k_print_request), case(libsoup_logger), case(perl_lwp_dump),
-    case(alamofire_debug_description, missed="no unsigned transfer, no signature judged: `[Request]: POST <url>` is "
-         "read, but not the `[Headers]:` and `[Body]:` sections under it, indented by 8 blanks (the body's own "
-         "lines too, by indentingNewlines)"),
-    case(tornado_curl_debug, missed=UNJUDGED + "the head (`> ` lines after Tornado's `[D <date> <module>:<line>]`) is "
-         "read, but not the body logged as `> ` and the repr of the bytes sent (`b'{\\n…}'`)"),
-    case(r_httr_verbose, missed=UNJUDGED + "the head (`-> ` lines, each ending in CR) is read, but not the body on the "
-         "`>> ` lines after it (one a line of the body, a blank line after)"),
-    case(gorequest_debug, missed="both signatures bad: DumpRequest's body (LF lines after a CR LF head) is not "
-         "ended by the next log record (`[http] <date> HTTP Response: …`) nor by the log's next lines: it takes "
-         "them in"),
-    case(ruby_httpx_debug, missed=NO_REQUEST + "httpx's `<- HEADLINE: \"POST <path> HTTP/1.1\"` (the request line "
-         "inspected), `<- HEADER: Name: value` lines (the host only in `Host`), `<- DATA: <n> bytes...` and the body "
-         "as `<- \"<inspected string>\"`, each after a `(pid:… tid:…, self:<class>#<id>) ` prefix"),
-    case(go_req_dump_http2, missed=NO_REQUEST + "an HTTP/2 header block dumped as `name: value` lines — the "
-         "pseudo-headers `:authority`, `:method`, `:path`, `:scheme` first, every name lower case — then a blank "
-         "line and the body")]
-HEADERS_ONLY = [
-    case(needle_debug),
-    case(sttp_logging_backend, missed="no unsigned transfer: `Sending request: POST <url>, headers: Name: value, "
-         "Name: value` — the headers listed after `headers: `, joined by `, ` (a value may hold a comma: "
-         "`Accept-Encoding: gzip, deflate`) — are not read as the request's headers")]
+    case(http4k_print_request), case(libsoup_logger), case(perl_lwp_dump), case(gorequest_debug),
+    case(alamofire_debug_description), case(r_httr_verbose), case(tornado_curl_debug), case(ruby_httpx_debug),
+    case(go_req_dump_http2)]
+HEADERS_ONLY = [case(needle_debug), case(sttp_logging_backend)]
 NO_HEADERS: list[object] = []
 
 
@@ -434,12 +415,10 @@ def ruby_httpx_threads(request: Request, worker: int) -> list[list[str]]:
 
 CONCURRENT = [
     case(apache_httpclient4_pool), case(okhttp_logcat_threads), case(feign_threads), case(curl_parallel_trace_ids),
-    case(python_asyncio_tasks),
+    case(python_asyncio_tasks), case(ruby_httpx_threads),
     case(go_http2_multiplexed, missed=UNJUDGED + "a DATA frame is not joined to its request when other streams' "
          "header blocks come between: the binding is the Framer's address and `stream=<n>` of the HEADERS frame "
-         "that follows the request's `encoding header` lines"),
-    case(ruby_httpx_threads, missed=NO_REQUEST + "httpx's debug lines (see ruby_httpx_debug), here of five threads, "
-         "each line tagged by its thread and connection in the `(pid:… tid:…, self:…#<id>) ` prefix")]
+         "that follows the request's `encoding header` lines")]
 
 
 @pytest.mark.parametrize(("shape", "name", "plaintext"), CONCURRENT)

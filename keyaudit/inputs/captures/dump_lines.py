@@ -89,6 +89,7 @@ _MAP_ITEM = re.compile(rf"(?:^\{{|, )({TOKEN})=")
 # Name=value pairs joined by blanks — a value runs to the next ` Name=` whose value begins (a base64
 # value's padding after a blank, ` abc==`, is no name)
 _BLANK_ITEM = re.compile(rf"(?:^| )({TOKEN})=(?=[^\s=])")
+_COLON_ITEM = re.compile(rf"(?:^|, )({TOKEN}): ")
 
 
 # A map of strings as Swift describes it (and JSON writes it), ["Name": "value", …], or as Ruby inspects a
@@ -127,6 +128,12 @@ def blank_list(text: str) -> list[tuple[str, str]]:
     """The headers as ``Name=value`` pairs joined by blanks (Quarkus's REST client logger): a
     value holds no `` Name=`` (its own blanks and ``=`` stay in it)."""
     return _pairs(text.rstrip(), _BLANK_ITEM)
+
+
+def colon_list(text: str) -> list[tuple[str, str]]:
+    """The headers as ``Name: value`` pairs joined by ``, `` (sttp's ``Request.show``, each header's
+    ``toString``): a value holds no ``, Name: `` (its own ``, `` stays in it: ``gzip, deflate``)."""
+    return _pairs(text.rstrip(), _COLON_ITEM)
 
 
 def _pairs(text: str, item: re.Pattern[str]) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ A header block is known to be whole (an unsigned request is called unsigned) whe
 or the end line closed it, or — for shapes without an end line — when it showed a header.
 """
 
-SHAPES: tuple[dict[str, str], ...] = (
+SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of one role (data)
     # Feign's Logger at level FULL (feign-core Logger.logRequest: `log(configKey, "---> %s %s
     # HTTP/1.1", ...)`, each header `log(configKey, "%s: %s", field, value)`, then `log(configKey,
     # "")` and the body, then `log(configKey, "---> END HTTP (%s-byte body)", bodyLength)`); each
@@ -322,7 +322,7 @@ SHAPES: tuple[dict[str, str], ...] = (
      "end": r"---request end---\s*$",
      "after": r"\[(?:POST|BODY) data: ",
      "close": "]",
-     "data": "| ",
+     "data": ["| ", ">> "],
      "via": r"(?:> \S+\.|-> \S+:|Dst Port: |Connected to \S+ \([^)]*\) port |Trying \S+:|Node 1: \S+:"
             r"|-(?:\d{3}\.){4}0*)(?P<port>\d+|https?)\b",
      "cut": r"\* |< |[{}] \[\d|```|~~~|== Info: |<= Recv |=> Send ",

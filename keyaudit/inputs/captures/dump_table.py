@@ -18,7 +18,8 @@ of the line's rest after the log prefix and `lines`):
             no prefix (default: nothing)
   data      what each line of the body holds in place of the log prefix of the head's lines, where
             those carry one (a debug callback's rendering marks the data sent apart from the header
-            lines sent: Insomnia's timeline, `> ` headers and `| ` data), taken off each
+            lines sent: Insomnia's timeline, `> ` headers and `| ` data; R's httr, `-> ` and `>> `),
+            taken off each: a list of such marks
   headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), aligned (indented,
             blanks allowed before the colon: `HOST   : x`, `    Name: value`), equals (Name=value), or none:
             the start line is all the library writes (its requests' headers are unknown)
@@ -66,7 +67,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from .dump_lines import JSON_OPENERS
 from .dump_shapes import SHAPES
@@ -87,7 +88,7 @@ class Shape:
     body: str
     skip_others: bool
     lines: str = ""
-    data: str = ""  # what a body's line holds in place of the head's log prefix
+    data: tuple[str, ...] = ()  # what a body's line holds in place of the head's log prefix (one of them)
     headers: str = "plain"
     alone: bool = True  # a start line without a header after it is a request (headers unknown)
     ignore: re.Pattern[str] | None = None
@@ -112,7 +113,7 @@ class Shape:
         return line if not self.bare_json or line.lstrip()[:1] in JSON_OPENERS else None
 
 
-def _shape(entry: dict[str, str]) -> Shape:
+def _shape(entry: dict[str, Any]) -> Shape:
     unknown = set(entry) - _KEYS
     if (unknown or entry.get("body") not in BODY_KINDS or entry.get("others") not in ("skip", "end")
             or entry.get("headers", "plain") not in HEADER_KINDS
@@ -126,7 +127,7 @@ def _shape(entry: dict[str, str]) -> Shape:
     optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "after", "via", "cut", "lead", "above")
                 if key in entry}
     return Shape(entry["capture"], entry["needle"], re.compile(entry["start"]), entry["body"],
-                 entry["others"] == "skip", entry.get("lines", ""), entry.get("data", ""),
+                 entry["others"] == "skip", entry.get("lines", ""), tuple(entry.get("data", ())),
                  entry.get("headers", "plain"), alone=entry.get("alone", "request") == "request",
                  close=entry.get("close", ""), bare_json="bare" in entry,
                  outer=entry.get("outer", ""), mention="mention" in entry, opens=entry.get("opens", ""), **optional)

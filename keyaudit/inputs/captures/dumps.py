@@ -29,7 +29,7 @@ from .dump_table import Shape, gates
 from .literals import unescaped
 from .log_prefix import learned_prefix, starts_record
 from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
-                    header_value, make_exchange)
+                    header_value, make_exchange, python_literal)
 _PORT_SCHEMES = {"80": "http", "http": "http", "443": "https", "https": "https"}
 
 
@@ -125,7 +125,9 @@ class DumpReader:
         shape = current.shape
         if shape.ignore is not None and shape.ignore.match(text):
             return
-        if (current.gap and not text.startswith(shape.data)) or (current.unbounded and starts_record(text)):
+        # a message's bare lines end at the log's next record
+        if (current.gap and not text.startswith(shape.data)) \
+                or ((current.unbounded or current.message) and starts_record(text)):
             self._current = None
             yield from self._finish(current)
             return
@@ -134,7 +136,8 @@ class DumpReader:
         if rest is None and current.message is None and (outer := current.prefix.outer(text)) is not None \
                 and header_line(shape.headers, outer[1].removeprefix(shape.lines).rstrip("\r")) is not None:
             current.prefix, rest = outer  # the message's lines carry the outer part of its first line's prefix
-        if rest is not None and not current.prefix.blank and current.message:
+        if (rest is not None and not current.prefix.blank and current.message) \
+                or (rest is None and current.message and current.prefix.opens_record(text)):
             self._current = None  # the multi-line message ended: a new record of the same log
             yield from self._finish(current)
             return
@@ -174,7 +177,8 @@ class DumpReader:
             yield from self._head_line(current, "")
             if self._current is not current:
                 return
-        yield from self._take(current, text[len(current.shape.data):])
+        mark = next(mark for mark in current.shape.data if text.startswith(mark))
+        yield from self._take(current, text[len(mark):])
 
     @staticmethod
     def _bare_line_belongs(current: DumpRequest, text: str) -> bool:
@@ -230,7 +234,8 @@ class DumpReader:
             if current.add_to_rest(unescaped(line) if current.eol == WRITTEN_CR else line):
                 yield from self._head_line(current, "")  # the map the body began with was the head: closed
         else:
-            current.body.add(unescaped(line) if current.eol == WRITTEN_CR else line)
+            for part in _sent(line, current.body.lines) if current.eol != WRITTEN_CR else [unescaped(line)]:
+                current.body.add(part)
             if shape.body == "length" and (current.body.complete or current.body.overflow):
                 self._current = None
                 yield from self._finish(current)
@@ -316,6 +321,16 @@ class DumpReader:
                                  Origin(self.path, current.line, capture=shape.capture), headers_known=known)
         if exchange is not None:
             yield exchange
+
+
+def _sent(line: str, taken: int) -> list[str]:
+    """A body's line as the lines of the body: the lines of the bytes a Python bytes literal
+    stands for, where it is the body's first line and all of it (a debug callback that logs the
+    data sent with ``%r``, Tornado's curl client: ``> b'{\\n"a":1}'``), else the line itself."""
+    if not taken and line[:2] in ("b'", 'b"') and line.rstrip()[-1:] == line[1] \
+            and isinstance(value := python_literal(line.rstrip()), bytes):
+        return value.decode("utf-8", "surrogateescape").split("\n")
+    return [line]
 
 
 def _after(text: str, lines: str) -> str:

@@ -32,7 +32,8 @@ Optional keys of a shape:
            quoted (Spring's ``HttpHeaders.toString()``, ``[name:"value", …]``), blanks
            (``Name=value Name=value``) or dictionary (Swift's ``Dictionary`` description,
            ``["Name": "value", …]``; a Ruby hash, ``"Name"=>"value", …``) or
-           piped (Apache's mod_log_forensic, ``Name:value|Name:value``, ``%xx`` escapes)
+           piped (Apache's mod_log_forensic, ``Name:value|Name:value``, ``%xx`` escapes) or colons
+           (sttp's, ``Name: value, Name: value``)
   quoted   yes: its groups hold the inside of a double-quoted string with backslash escapes
            (Go's ``%q``), undone
   close    the text that closes the body at a line's end (the bracket of a message that ends
@@ -114,6 +115,39 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "Headers     : ": r"Headers     : (?P<headers>\[.*\])\s*$",
         "Request body: ": r"Request body: (?P<body>.*)$",
         "request end=": r"(?<==)request end=+(?P<end>)\s*$"}},
+
+    # Alamofire 5's debugDescription of a response (Source/Core/Response.swift, DebugDescription): `[Request]:
+    # <method> <url>`, then nested and indented by 4 each, `[Headers]:` and a `Name: value` row a header, `[Body]:`
+    # and the body decoded, its own lines indented too (indentingNewlines); `[Response]:` follows.
+    {"capture": "alamofire", "indent": "        ", "others": "end", "labels": {
+        "[Request]: ": r"^\[Request\]: (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
+        "[Headers]:": r"^    \[Headers\]:(?P<headers>)\s*$",
+        "        ": rf"^        (?P<name>{TOKEN}): (?P<value>.*)$",
+        "[Body]:": r"^    \[Body\]:(?P<body>)\s*$", "[Response]:": r"^\[Response\]:(?P<end>)"}},
+
+    # sttp client's logging backend (sttp.softwaremill.com, backends/wrappers/logging; DefaultLog.beforeRequestSend:
+    # `Sending request: ` and Request.show — `<method> <uri>, headers: ` and each header's `Name: value` joined
+    # by `, ` —, the body left out by default, sensitive headers' values masked, still listed).
+    {"capture": "sttp", "list": "colons", "labels": {
+        "Sending request: ": r"\bSending request: (?P<method>[A-Z]+) (?P<url>https?://\S+), "
+                             r"headers: (?P<headers>.*)$"}},
+
+    # Ruby's httpx with HTTPX_DEBUG=2 (lib/httpx/connection/http1.rb join_headers, join_body): `<- HEADLINE:` and the
+    # request line inspected (quoted), `<- HEADER: Name: value` a header, then at level 2 each chunk of the body
+    # sent inspected, `<- "…"`; every line after the logger's `(pid:… tid:…, self:…) `.
+    {"capture": "httpx-rb", "quoted": "yes", "labels": {
+        "<- HEADLINE: ": r'<- HEADLINE: "(?P<method>[A-Z]+) (?P<target>/\S*) HTTP/[\d.]+"\s*$',
+        "<- HEADER: ": rf"<- HEADER: (?P<name>{TOKEN}): (?P<value>.*)$",
+        '<- "': r'<- "(?P<data>' + DOUBLE_QUOTED + r')"\s*$'}},
+
+    # An HTTP/2 request dumped as the header block it sent, then the body (imroc/req's DevMode, req.cool/docs/
+    # tutorial/debugging: `:authority: <host>`, `:method: POST`, `:path: …`, `:scheme: https`, then the other
+    # fields `name: value`, names lower case as HPACK sends them, a blank line, the body — a blank line after).
+    {"capture": "h2-dump", "labels": {
+        ":authority: ": r"^:(?P<pseudo>authority): (?P<value>[^\s/]+)\s*$",
+        ":method: ": r"^:(?P<pseudo>method): (?P<value>[A-Z]+)\s*$",
+        ":path: ": r"^:(?P<pseudo>path): (?P<value>/\S*)\s*$", ":scheme: ": r"^:(?P<pseudo>scheme): (?P<value>\w+)\s*$",
+        ": ": rf"^(?P<name>{TOKEN}): (?P<value>.*)$", "": r"^(?P<body>)\s*$"}},
 
     # Quarkus's REST client logging (quarkus.io/guides/rest-client, "Logging traffic":
     # quarkus.rest-client.logging.scope=request-response; DefaultClientLogger.logRequest:

@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .dump_lines import blank_list, brackets, dictionary_list, map_list, piped_list, quoted_list
+from .dump_lines import blank_list, brackets, colon_list, dictionary_list, map_list, piped_list, quoted_list
 from .label_shapes import LABEL_SHAPES
 from .label_tables import Tables
 from .lines import BodyLines, absolute_url, content_length, header_value, make_exchange, python_literal, to_bytes
@@ -35,7 +35,7 @@ PARTS = ("method", "url", "target", "host", "scheme")
 PSEUDO_PARTS = {"method": "method", "path": "target", "authority": "host", "scheme": "scheme"}
 _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "quoted": quoted_list,
                                                               "blanks": blank_list, "dictionary": dictionary_list,
-                                                              "piped": piped_list}
+                                                              "piped": piped_list, "colons": colon_list}
 _OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
 _NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
 _KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined", "head", "after", "others"})

@@ -58,13 +58,31 @@ class Prefix:
                 return outer, rest
         return None
 
+    def opens_record(self, text: str) -> bool:
+        """Whether ``text`` (not blank) carries a leading part of this prefix that holds a number (a
+        time): the log's next record, where the lines of a message logged at once go on bare after
+        its first and the next record is of another kind (gorequest's `[http] <time> HTTP Response:`
+        after its `[http] <time> HTTP Request: POST …` and the request's lines)."""
+        return bool(text.strip()) and any(part.rest(text) is not None for part in self._timed_parts)
+
+    @functools.cached_property
+    def _leading_parts(self) -> list["Prefix"]:
+        """The leading parts of the prefix up to each of its last :data:`MAX_OUTER_PARTS` blanks,
+        longest first: made once a prefix (a prefix of a thousand blanks is not a thousand patterns
+        tried on every line)."""
+        blanks = list(_BLANKS.finditer(self.source.rstrip()))[-MAX_OUTER_PARTS:]
+        return [learned_prefix(self.source[: blank.end()]) for blank in reversed(blanks)]
+
+    @functools.cached_property
+    def _timed_parts(self) -> list["Prefix"]:
+        return [part for part in self._leading_parts if part.pattern is not None and "0" in part.source]
+
     @functools.cached_property
     def _outer_parts(self) -> list["Prefix"]:
-        """The leading parts of the prefix up to each of its last :data:`MAX_OUTER_PARTS` blanks,
-        longest first, then its trailing parts from each of them, longest first: made once a prefix
-        (a prefix of a thousand blanks is not a thousand patterns tried on every line)."""
+        """The leading parts of the prefix (see :attr:`_leading_parts`), then its trailing parts
+        from each of the same blanks, longest first."""
         blanks = list(_BLANKS.finditer(self.source.rstrip()))[-MAX_OUTER_PARTS:]
-        parts = [learned_prefix(self.source[: blank.end()]) for blank in reversed(blanks)]
+        parts = list(self._leading_parts)
         # a trailing part holds a word or a number: punctuation alone (logback's `- `) also begins
         # a line of prose or a list
         parts += [learned_prefix(tail) for blank in blanks if _WORD.search(tail := self.source[blank.end():])]

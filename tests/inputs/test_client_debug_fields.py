@@ -1,0 +1,131 @@
+"""Client libraries' debug output read field by field — a header list joined by commas, a body
+behind a mark of its own, sections indented under their labels — and what each never claims: no
+unsigned transfer from a head whose headers are not shown, no signature judged on a body not shown."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers.running import scan_json
+
+from keyaudit.inputs.text_requests import exchanges_in_lines
+
+IUGU = "https://api.iugu.com/v1/transfer_requests"
+BODY = '{\n"api_token":"5f2d1c0b9a8e7d6c5b4a39281f0e6d5c",\n"amount_cents":1050\n}'
+
+
+def read(lines: list[str]) -> list[tuple[str, list[tuple[str, str]], bool, bytes | None]]:
+    """(capture, headers, whether the headers are known, body) of each request read in ``lines``."""
+    found = exchanges_in_lines(list(enumerate(lines, 1)), "app.log")
+    return [(e.origin.capture, e.headers, e.headers_known, e.body) for e in found if e.origin.capture != "prose"]
+
+
+def test_a_header_list_joined_by_commas_keeps_a_value_that_holds_one() -> None:
+    line = (f"13:00:00.123 [io-compute-3] DEBUG sttp.client3.logging.slf4j.Slf4jLoggingBackend -- Sending request: "
+            f"POST {IUGU}, headers: Accept-Encoding: gzip, deflate, Content-Type: application/json, Signature: s=a,b")
+    assert read([line]) == [("sttp", [("Accept-Encoding", "gzip, deflate"), ("Content-Type", "application/json"),
+                                      ("Signature", "s=a,b")], True, None)]
+
+
+def test_a_request_line_logged_without_its_headers_is_no_unsigned_transfer(tmp_path: Path) -> None:
+    """sttp's `Sending request:` with logRequestHeaders off shows the method and the URL only."""
+    log = tmp_path / "app.log"
+    log.write_text(f"13:00:00.123 [io-compute-3] DEBUG sttp.client3.logging.slf4j.Slf4jLoggingBackend -- "
+                   f"Sending request: POST {IUGU}\n")
+    report, _ = scan_json(str(log))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == []
+
+
+def httr(body_lines: list[str], length: int) -> list[str]:
+    """httr::verbose(): the head sent on `-> ` lines (their CRs kept), the data sent on `>> ` lines."""
+    head = ["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com", "Content-Type: application/json",
+            f"Content-Length: {length}", ""]
+    return [*(f"-> {line}\r" for line in head), *(f">> {line}" for line in body_lines), ""]
+
+
+def test_a_body_behind_its_own_mark_is_the_body_of_the_head_above() -> None:
+    assert read(httr(BODY.split("\n"), len(BODY))) == [
+        ("wire", [("Host", "api.iugu.com"), ("Content-Type", "application/json"), ("Content-Length", str(len(BODY)))],
+         True, BODY.encode())]
+
+
+def test_data_lines_that_do_not_make_the_declared_length_are_no_body() -> None:
+    [(_, _, _, body)] = read(httr(BODY.split("\n")[:2], len(BODY)))
+    assert body is None
+
+
+def alamofire(body: list[str]) -> list[str]:
+    """Alamofire's debugDescription: the request's sections nested under it, indented by 4 a level."""
+    return [f"[Request]: POST {IUGU}", "    [Headers]:", "        Content-Type: application/json",
+            "        Signature: signature=c2ln", *body, "[Response]:", "    [Status Code]: 201"]
+
+
+def test_indented_sections_under_their_labels_are_the_headers_and_the_body() -> None:
+    shown = ["    [Body]:", *(f"        {line}" for line in BODY.split("\n"))]
+    assert read(alamofire(shown)) == [("alamofire", [("Content-Type", "application/json"),
+                                                     ("Signature", "signature=c2ln")], True, BODY.encode())]
+
+
+def test_a_body_told_by_its_size_only_is_not_shown() -> None:
+    """A body whose Content-Type is not printable is written `[Body]: <n> bytes`: none to check."""
+    [(_, headers, known, body)] = read(alamofire([f"    [Body]: {len(BODY)} bytes"]))
+    assert (len(headers), known, body) == (2, True, None)
+
+
+def tornado(body: str, length: int) -> list[str]:
+    """Tornado's curl client at DEBUG: the head's lines after `> `, then the data sent as the repr of its bytes."""
+    head = ["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com", f"Content-Length: {length}", ""]
+    return [*(f"[D 261122 13:00:00 curl_httpclient:560] > {line}" for line in head),
+            f"[D 261122 13:00:00 curl_httpclient:562] > {body}"]
+
+
+def test_a_body_logged_as_a_bytes_literal_is_the_bytes_it_stands_for() -> None:
+    [(_, _, _, body)] = read(tornado(repr(BODY.encode()), len(BODY)))
+    assert body == BODY.encode()
+
+
+def test_a_literal_that_is_not_the_declared_length_is_no_body() -> None:
+    """The repr of other bytes (a chunk of the body), or text that only looks like a literal: not shown."""
+    [(_, _, _, body)] = read(tornado(repr(BODY[:20].encode()), len(BODY)))
+    assert body is None
+
+
+def h2_dump(fields: list[str]) -> list[str]:
+    """An HTTP/2 request dumped as its header block (imroc/req's DevMode), then the body."""
+    return [*fields, "content-type: application/json", f"content-length: {len(BODY)}", "", *BODY.split("\n"), ""]
+
+
+def test_an_http2_header_block_dumped_as_lines_is_a_request() -> None:
+    pseudo = [":authority: api.iugu.com", ":method: POST", ":path: /v1/transfer_requests", ":scheme: https"]
+    [(capture, headers, known, body)] = read(h2_dump(pseudo))
+    assert (capture, [name for name, _ in headers], known, body) == (
+        "h2-dump", ["content-type", "content-length"], True, BODY.encode())
+
+
+def test_a_field_list_without_a_method_is_no_request(tmp_path: Path) -> None:
+    """Lines that look like a header block but name no method (a response's, a config's) make no request."""
+    log = tmp_path / "app.log"
+    log.write_text("\n".join(h2_dump([":authority: api.iugu.com", ":path: /v1/transfer_requests"])) + "\n")
+    report, _ = scan_json(str(log))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == []
+
+
+def test_httpx_debug_lines_are_a_request_with_its_body() -> None:
+    prefix = "(pid:4242 tid:1960, self:HTTPX::Connection::HTTP1#2280) "
+    lines = ['<- HEADLINE: "POST /v1/transfer_requests HTTP/1.1"', "<- HEADER: Host: api.iugu.com",
+             f"<- HEADER: Content-Length: {len(BODY)}", "<- ", f"<- DATA: {len(BODY)} bytes...",
+             "<- " + json.dumps(BODY)]
+    [(capture, headers, known, body)] = read([prefix + line for line in lines])
+    assert (capture, len(headers), known, body) == ("httpx-rb", 2, True, BODY.encode())
+
+
+def test_a_message_logged_at_once_ends_at_the_loggers_next_record() -> None:
+    """gorequest's `HTTP Request:` message (the dump's lines bare after its first) ends where the same
+    logger's next record begins (`[http] <time> HTTP Response: …`), or another logger's record; a
+    line of the body that holds a time is the body's."""
+    body = '{\n"amount_cents":1050,\n"at":"2026/11/22 13:00:00",\n"transfer_type":"pix"\n}'
+    dump = f"[http] 2026/11/22 13:00:00 HTTP Request: POST /v1/transfers HTTP/1.1\r\nHost: api.iugu.com\r\n\r\n{body}"
+    for after in ("[http] 2026/11/22 13:00:00 HTTP Response: HTTP/1.1 201 Created\r",
+                  "2026-11-22 13:00:01 INFO worker heartbeat ok"):
+        assert read([*dump.split("\n"), after]) == [("wire", [("Host", "api.iugu.com")], True, body.encode())]
