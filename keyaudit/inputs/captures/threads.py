@@ -37,18 +37,21 @@ MAX_WRITERS = 64  # writers followed at once; the least recently seen one's requ
 def writer(text: str) -> str | None:
     """The thread, task or transfer that ``text`` says wrote it, or None where it says none. The
     readers of one line ask it in turn: the last answer is kept for the same line."""
-    if text is _asked[0]:
-        return _asked[1]
+    asked, answer = _asked[0]
+    if text is asked:
+        return answer
     head, found = text[:HEAD_CHARS], None
     for literal, pattern in WRITERS:
         if literal in head and (match := pattern.search(head)) is not None:
             found = match.group(1)
             break
-    _asked[0], _asked[1] = text, found
+    _asked[0] = (text, found)
     return found
 
 
-_asked: list[str | None] = [None, None]  # the line asked last, and its writer
+# The line asked last and its writer, as one pair stored at once: a Dask worker's threads read
+# files side by side, and a line and another thread's answer must never meet.
+_asked: list[tuple[str | None, str | None]] = [(None, None)]
 
 
 class ByWriter:
