@@ -24,8 +24,10 @@ _LEGACY_ASAAS_KEY = re.compile(r"[0-9a-f]{64}|[0-9A-F]{64}")
 _ASAAS_PAYLOAD = re.compile(
     r"[0-9a-fA-F]{32}::[0-9A-Za-z-]{1,64}::\$aach_[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"
 )
-# How the key is written before its payload (its environment is the rule's to say: rule data).
-_ASAAS_PREFIX = re.compile(r"^(?:\$\$|\\\$|\\u0024|%24|\$)?aact_(?:(?:prod|hmlg)_)?", re.IGNORECASE)
+# How the key is written before its payload: its `$` in whichever spelling the rule's pattern
+# took (`$$`, `\$`, `%24`, `\u0024`, `\044`, …: rule data), then `aact_` and the environment (which
+# the rule says, too).
+_ASAAS_PREFIX = re.compile(r"^.{0,12}?aact_(?:(?:prod|hmlg)_)?", re.IGNORECASE | re.DOTALL)
 _PLACEHOLDER_WORDS = frozenset(
     "password pass passwd secret changeme change_me example test token user username "
     "xxx xxxx xxxxxx null none undefined redacted masked hidden foo bar".split()
