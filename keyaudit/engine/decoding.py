@@ -106,7 +106,7 @@ class SpotCollector:
                 break
             anchor = self._anchors.anchors[index]
             payload = anchor.kind in PAYLOADS
-            if position < covered[payload]:
+            if position < covered[payload] and anchor.kind != CONCAT:
                 continue
             low, high = max(0, position - SPOT_BYTES), min(len(buffer), position + SPOT_BYTES)
             far = min(len(buffer), position + MAX_PAYLOAD_BYTES)  # a payload's end: read whole, bounded
@@ -122,8 +122,8 @@ class SpotCollector:
                 first, last = wrapped_run(buffer, *base64_run(buffer, position, anchor.phase, low, high), low, high)
             elif anchor.kind == CONCAT:  # the line before the marker's to CONCAT_LINES after it
                 first, last = line.joined(position, low, high)
-                if not self._anchors.holds_keyword(buffer[first:last]):
-                    continue
+                if last <= covered[payload] or not self._anchors.holds_keyword(buffer[first:last]):
+                    continue  # lines taken already (a join may reach past the last spot), or no keyword
             elif anchor.kind == QP:  # the same lines, where a keyword is near the mark: soft breaks join them
                 if not line.keyword_near(position, anchor.reach):
                     continue

@@ -20,9 +20,12 @@ The forms are derived from the secret rules' own ``keywords``, never written per
 - payloads: the base64 of a compression format's magic (``H4sI``: gzip) and the start of a JSON
   array of byte values — containers whose text shows nothing of itself, not even a keyword's
   encoded form; each is opened whole (:mod:`keyaudit.engine.payloads`), whatever it holds, since
-  the request readers read it too. The array is the one anchor that is a pattern, not a literal.
-- concatenations: a string literal joined to the next with ``+`` (``" +``, ``+ "``, either quote):
-  a key split over lines of code. The lines around it are joined when they hold a keyword.
+  the request readers read it too. The array is an anchor that is a pattern, not a literal.
+- concatenations: a string literal joined to the next with ``+`` (``" +``, ``+ "``, either quote),
+  a backslash ending a line (a literal continued on the next), or an indented line that starts
+  with a quote after one that ends with a quote (literals side by side, which Python, C and Dart
+  join): a key split over lines of code. The lines around it are joined when they hold a keyword.
+  The last is the other anchor that is a pattern (reported at the line break).
 - quoted-printable: its encoded ``=`` near a keyword (``KEY=3D<value>``, as a mailed .env or
   query string writes it). The lines around it are decoded together, their soft line breaks (``=``
   at a line's end, every 76 characters) taken out: a key longer than a line is cut by them. (A soft
@@ -74,8 +77,14 @@ TEXT_MARKERS: tuple[bytes, ...] = (b"%25", b"%22", b"%27", b"%3A", b"%3a", b"%3D
 MARKER_REACH = 64
 ANSI_REACH = 512
 # A `+` between two literals, at the end of a line or the start of the next, spaced as code is
-# formatted (`"+` unspaced is the start of many a phone number: `"+5511…"`).
-CONCAT_MARKERS: tuple[bytes, ...] = (b'" +', b"' +", b'+ "', b"+ '")
+# formatted (`"+` unspaced is the start of many a phone number: `"+5511…"`); a backslash that
+# ends a line.
+CONCAT_MARKERS: tuple[bytes, ...] = (b'" +', b"' +", b'+ "', b"+ '", b"\\\n", b"\\\r\n")
+# A quote ending a line and an indented line starting with one: two literals side by side.
+# Reported at the line break; the portable engine searches it from there (a scan that starts at
+# every quote of a JSON log would cost it a second per 30 MB), the quote before it a lookbehind.
+ADJACENT_LITERAL = rb"[\"']\r?\n[ \t]+[\"']"
+ADJACENT_LITERAL_SEARCH = rb"\n(?:(?<=[\"']\n)|(?<=[\"']\r\n))[ \t]+[\"']"
 # quoted-printable's encoded `=` (RFC 2045 6.7)
 QP_MARKERS: tuple[bytes, ...] = (b"=3D",)
 
@@ -93,6 +102,7 @@ class Anchor:
     # that reports where a match ends finds its start by that byte).
     pattern: bool = False
     opener: bytes = b""
+    search: bytes = b""  # the pattern as the portable engine searches it, when not as written
 
 
 @dataclass(frozen=True)
@@ -185,4 +195,5 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     anchors += [Anchor(marker.encode(), HEX) for marker in HEX_MARKERS]
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]
     anchors.append(Anchor(BYTE_ARRAY, BYTES, pattern=True, opener=b"["))
+    anchors.append(Anchor(ADJACENT_LITERAL, CONCAT, pattern=True, opener=b"\n", search=ADJACENT_LITERAL_SEARCH))
     return DecodeAnchors(tuple(anchors), tuple(keyword.encode("utf-8") for keyword in keywords))

@@ -75,7 +75,8 @@ class RegexMatcher:
         self.decode_anchors = decode_anchors(rules)
         self._first_decode = len(self._literals)
         self._literals += self.decode_anchors.literals
-        self._patterns = [(index, re.compile(anchor.literal)) for index, anchor in self.decode_anchors.patterns]
+        self._patterns = [(index, re.compile(anchor.search or anchor.literal))
+                         for index, anchor in self.decode_anchors.patterns]
         self._search = search(keywords + [literal.lower() for literal in self._literals])
 
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:

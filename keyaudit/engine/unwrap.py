@@ -27,9 +27,11 @@ _ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[
 # are left escaped: a decoded line stays one line, as the reader sees it.
 _BACKSLASH = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([\\\"'/]))")
 # Two string literals joined by ``+`` (at the end of the first's line, or the start of the next's)
-# or written side by side on consecutive lines (Python, C): a long key a formatter or a line
-# length limit cut in two. The quotes must match.
-_CONCATENATION = re.compile(rb"([\"'`])[ \t]*(?:\+[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*\+?[ \t]*)\1")
+# or written side by side on consecutive lines (Python, C, Dart): a long key a formatter or a line
+# length limit cut in two. The quotes must match. Or one literal continued on the next line by a
+# backslash ending the line (shell, C, Rust, Java text blocks, YAML and TOML strings): the next
+# line's indentation goes with the break, as Rust, YAML and TOML drop it (a key holds no blank).
+_CONCATENATION = re.compile(rb"([\"'`])[ \t]*(?:\+[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*\+?[ \t]*)\1|\\\r?\n[ \t]*")
 # quoted-printable (RFC 2045 6.7): an octet as `=` and two capital hex digits, a soft line break
 # (`=` ending a line that goes on in the next)
 _QUOTED_PRINTABLE = re.compile(rb"=(?:([0-9A-F]{2})|\r?\n)")
@@ -110,7 +112,8 @@ def backslash(data: bytes) -> tuple[bytes, Origin] | None:
 
 
 def concatenation(data: bytes) -> tuple[bytes, Origin] | None:
-    """String literals joined as the code that wrote them joins them (``"ab" +\n "cd"`` is ``"abcd"``)."""
+    """String literals joined as the code that wrote them joins them (``"ab" +\n "cd"`` is
+    ``"abcd"``, and so is ``"ab\\`` ending a line before ``  cd"``)."""
     return _substitute(data, _CONCATENATION, lambda match: b"")
 
 
