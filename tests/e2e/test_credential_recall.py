@@ -34,9 +34,9 @@ FLOORS = {
                ("environment-mismatch", "precision"): 1.0,  # a record with a key of each environment chooses
                ("all", "precision"): 0.987},
     # written blind too: the key as languages' and configuration syntaxes' literals write it
-    "third": {("credential", "recall"): 0.745,
-              ("credential", "precision"): 0.988,
-              ("all", "precision"): 0.988},
+    "third": {("credential", "recall"): 0.947,  # a $ escaped as a code, literals cut over lines, quotes escaped
+              ("credential", "precision"): 1.0,
+              ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
