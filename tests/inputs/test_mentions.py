@@ -171,3 +171,46 @@ def test_requests_named_beside_their_dumps_are_judged_once_and_as_signed(tmp_pat
     assert_shape_findings(path, public, "named_around_a_dump")
     report, _ = scan_json("--public-key", str(public), str(path))
     assert report["scan"]["requests"]["requests_judged"] == 4, report["scan"]["requests"]
+
+
+PREFIX = "2026-11-22 13:00:00,123 DEBUG payouts.client: "
+BODY = '{"api_token":"x","amount_cents":1050}'
+MAP = "{'Content-Type': 'application/json', 'Content-Length': '%d', 'Signature': 'signature=ab=='}" % len(BODY)
+
+
+def parts(lines: list[str]) -> list[tuple[str, list[tuple[str, str]], bool, bytes | None]]:
+    return [(e.origin.capture, e.headers, e.headers_known, e.body)
+            for e in exchanges_in_lines(list(enumerate(lines, 1)), "app.log")]
+
+
+def test_a_request_printed_part_by_part_behind_a_log_prefix_has_its_headers_and_body() -> None:
+    # print(method, url) / print(headers) / print(body) through a logger: three records, no labels
+    found = parts([PREFIX + f"POST {URL}", PREFIX + MAP, PREFIX + BODY, PREFIX + "worker heartbeat ok"])
+    assert found == [("prose", [("Content-Type", "application/json"), ("Content-Length", str(len(BODY))),
+                                ("Signature", "signature=ab==")], True, BODY.encode())]
+    printed = '{\n"api_token":"x",\n"amount_cents":1050\n}'  # the logger's prefix on its first line only
+    over_lines = parts([PREFIX + f"POST {URL}", PREFIX + MAP.replace(str(len(BODY)), str(len(printed))),
+                        PREFIX + "{", '"api_token":"x",', '"amount_cents":1050', "}", PREFIX + "heartbeat ok"])
+    assert over_lines[0][3] == printed.encode()
+
+
+@pytest.mark.parametrize(("after", "headers", "body"), [
+    # the record after the map is no body its headers say was sent: never judged as the bytes signed
+    ([PREFIX + '{"status": 201, "id": "tr_1"}'], True, None),
+    ([PREFIX + "api_token=x&amount_cents=1050", PREFIX + BODY], True, None),  # no JSON first: no body, none absorbed
+    ([], True, None),
+])
+def test_a_record_after_the_printed_headers_is_the_body_only_where_their_length_says_so(
+        after: list[str], headers: bool, body: bytes | None) -> None:
+    found = parts([PREFIX + f"POST {URL}", PREFIX + MAP, *after])
+    assert [(known, sent) for _, _, known, sent in found] == [(headers, body)]
+
+
+@pytest.mark.parametrize("after", [
+    PREFIX + "Signature: none",  # a header line alone is no printed head
+    PREFIX + "{'retries': 3}",  # a map of no header fields
+    "",  # a blank line closes nothing
+    PREFIX + BODY,  # a body with no headers before it
+])
+def test_a_pair_no_map_of_header_fields_follows_stays_a_mention(after: str) -> None:
+    assert parts([PREFIX + f"POST {URL}", after, PREFIX + MAP]) == [("prose", [], False, None)]

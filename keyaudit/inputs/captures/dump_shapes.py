@@ -236,9 +236,8 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
      "others": "end",
     },
 
-    # A request that names its URL before its method, as Java's HttpRequest prints itself (java.net.http:
-    # `uri + " " + method`), the headers it holds printed after it on the line as a map (HttpHeaders: `<identity>
-    # { {Name=[value], …} }`; a JSON or Python map alike); no body. Without a map of header fields, no request.
+    # The URL before the method, as Java's HttpRequest prints itself (`uri + " " + method`), then a map of header fields
+    # (HttpHeaders' `<identity> { {Name=[value], …} }`, or a JSON or Python map); no body. Without the map, no request.
     {"capture": "url-first", "needle": "://",
      "start": r"(?P<url>https?://\S+) (?P<method>[A-Z]+) [^{]*?\{? ?(?P<headers>\{[^{}]*\})[ }]*$",
      "headers": "none", "body": "none", "others": "end", "alone": "none"},
@@ -330,21 +329,22 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
      "others": "end",
     },
 
-    # A method, a URL and the headers on one line, as `console.log(method, url, headers)` prints them (util.inspect's
-    # `{ 'Content-Type': 'application/json', Signature: '…' }`; a JSON or Python map alike); no body. Before prose.
+    # A method, a URL and the headers on one line, as `console.log(method, url, headers)` prints them; no body.
     {"capture": "printed-call", "needle": " http",
      "start": r"(?<![A-Za-z])(?P<method>[A-Z]+)(?= http) (?P<url>https?://\S+) (?P<headers>\{.*\})\s*$",
      "headers": "none", "body": "none", "others": "end", "alone": "none"},
 
     # A request named in a log message's words, `METHOD <absolute URL>` (a blank, `<`, `[` or `(` before the
     # method; not curl's `-X POST`): PowerShell's `VERBOSE: POST <url> with <n>-byte payload`, Scrapy's `Crawled
-    # (201) <POST <url>>`, undici's, superagent's, go-retryablehttp's; headers unknown. Last: the shapes above
-    # own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the pattern.) Its lead:
-    # a time's or a pid's digits, a closing bracket, a tag in capitals before a colon.
+    # (201) <POST <url>>`, undici's, superagent's, go-retryablehttp's; headers unknown, but where the log's next
+    # record is a map of header fields (a program printing a request part by part: the pair, `print(headers)`,
+    # `print(body)`), and the one after it a JSON document as long as their Content-Length says, the body. Last:
+    # the shapes above own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the
+    # pattern.) Its lead: a time's or a pid's digits, a closing bracket, a tag in capitals before a colon.
     {"capture": "prose", "needle": " http",
      "start": r"(?P<method>[A-Z](?:(?<=[^X] [A-Z])|(?<=[<\[(][A-Z]))(?<!--request [A-Z])[A-Z]*)(?= http) "
               r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
      "lead": r"\d\d|[\]>)]|[A-Z]{2}:", "mention": "yes",
-     "headers": "none", "body": "none", "others": "end",
+     "headers": "map", "body": "rest", "bare": "json", "others": "end",
     },
 )

@@ -21,7 +21,9 @@ of the line's rest after the log prefix and `lines`):
             lines sent: Insomnia's timeline, `> ` headers and `| ` data; R's httr, `-> ` and `>> `),
             taken off each: a list of such marks
   headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), aligned (indented,
-            blanks allowed before the colon: `HOST   : x`, `    Name: value`), equals (Name=value), or none:
+            blanks allowed before the colon: `HOST   : x`, `    Name: value`), equals (Name=value), map (the
+            next line is one map of header fields, as a program prints a request's headers, and nothing
+            else is: any other line after the start line ends the request, its headers unknown), or none:
             the start line is all the library writes (its requests' headers are unknown)
   ignore    lines passed over inside a request (also matched against the whole line)
   end       the line that closes the request; its group size, when present, is the body's length
@@ -73,7 +75,7 @@ from .dump_lines import JSON_OPENERS
 from .dump_shapes import SHAPES
 
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
-HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "equals", "none"})
+HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "equals", "map", "none"})
 _KEYS = frozenset({"capture", "needle", "start", "lines", "data", "headers", "ignore", "end", "after", "close", "via",
                    "cut", "body", "others", "alone", "bare", "outer", "lead", "mention", "above", "opens"})
 

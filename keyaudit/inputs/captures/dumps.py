@@ -267,6 +267,9 @@ class DumpReader:
 
     def _head_line(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
         shape = current.shape
+        if shape.headers == "map":
+            yield from self._map_head_line(current, line)
+            return
         header = header_line(shape.headers, line) if line.strip() else None
         if header is not None:
             if len(current.headers) < MAX_HEADERS:
@@ -298,6 +301,21 @@ class DumpReader:
         self._current = None
         yield from self._finish(current)
 
+    def _map_head_line(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
+        """A line after the start line of a shape whose head is one printed map: the map of header
+        fields (nothing else closes the head: a blank line, a `Name: value` line or another record
+        ends the request, its headers unknown), then the first line of a JSON document, which opens
+        the body; any other line ends the request, no body shown."""
+        if not current.head_closed and (printed := printed_headers(line)) is not None:
+            current.headers, current.head_closed = printed, True
+            return
+        if current.head_closed and (first := current.shape.body_opening(line)) is not None:
+            current.body = BodyLines()
+            current.add_to_rest(first)
+            return
+        self._current = None
+        yield from self._finish(current)
+
     def _finish(self, current: DumpRequest, end: re.Match[str] | None = None) -> Iterator[Exchange]:
         shape, body = current.shape, None
         if not shape.alone and not current.headers:
@@ -310,6 +328,8 @@ class DumpReader:
                 current.body.drop_trailing_blanks()
             if shape.body != "end" or size:
                 body = current.body.value()
+            if shape.headers == "map" and body is not None and content_length(current.headers) != len(body):
+                body = None  # a record after the map that the headers do not say is the body sent: none shown
         # Only a closed header block, or one that showed a header where the shape has no end line
         # to close it (or one only some writers print: wget's, before a wrapper), says which
         # headers were sent: a request line alone, an OkHttp block cut short, or a head with a line
