@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dump_lines import JSON_OPENERS, brackets, printed_headers
+from .dump_lines import JSON_OPENERS, brackets, header_line, printed_headers
 from .dump_table import Shape
 from .lines import MAX_HEADERS, BodyLines
 from .log_prefix import Prefix
@@ -64,3 +64,27 @@ class DumpRequest:
             return False
         self.headers, self.body, self.document = headers, None, False
         return True
+
+    def takes_bare(self, text: str) -> bool:
+        """Whether a line without the prefix is the request's: the request is one multi-line
+        message, or the line is a header of a header block logged as one message, or a line of a
+        body that an end line bounds, or of one whose declared length is not reached yet (a body
+        printed as one write, the prefix on its first line only: requests-toolbelt's dump). The
+        first line after the start decides, for the rest of the request, whether it is one
+        message: it is when that line is a bare header or blank line."""
+        if self.message:
+            return True
+        body = self.body
+        header = body is None and header_line(self.shape.headers, text.rstrip("\r")) is not None
+        if self.message is None and (header or (body is None and not text.strip())):
+            self.message = True
+            return True
+        if body is None:  # a body appended bare to the marked head's message (Jersey's entity) opens a JSON document
+            self.bare_head = self.bare_head or header
+            return (header or (self.bare_head and not text.strip())
+                    or (self.shape.bare_json and bool(self.headers) and text[:1] in JSON_OPENERS))
+        # a header block logged as one message goes on, after its blank line, with the body (http.rb's
+        # `"#{headers}\n\n#{body}"`): a JSON document's first line begins it
+        opens = self.bare_head and self.shape.bare_json and not body.lines and text[:1] in JSON_OPENERS
+        return (opens or self.shape.body == "end" or self.open_brackets > 0
+                or (body.expected is not None and not body.complete))

@@ -22,7 +22,7 @@ from typing import Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .dump_lines import (FLAT_GAPS, JSON_OPENERS, WRITTEN_CR, WRITTEN_CRLF, at_authority, flat_headers, header_line,
+from .dump_lines import (FLAT_GAPS, WRITTEN_CR, WRITTEN_CRLF, at_authority, flat_headers, header_line,
                          printed_headers, quoted_list)
 from .dump_request import DumpRequest
 from .dump_table import Shape, gates
@@ -150,7 +150,7 @@ class DumpReader:
             yield from self._take(current, rest[len(shape.lines):])
         elif shape.data and current.message is False and (not text.strip() or text.startswith(shape.data)):
             yield from self._data_line(current, text)
-        elif self._bare_line_belongs(current, bare := _after(text, shape.lines)):
+        elif current.takes_bare(bare := _after(text, shape.lines)):
             yield from self._take(current, bare)
         elif current.eol and current.body is None and not text.rstrip().endswith(current.eol) \
                 and current.prefix.outer(text) is not None:
@@ -179,31 +179,6 @@ class DumpReader:
                 return
         mark = next(mark for mark in current.shape.data if text.startswith(mark))
         yield from self._take(current, text[len(mark):])
-
-    @staticmethod
-    def _bare_line_belongs(current: DumpRequest, text: str) -> bool:
-        """Whether a line without the prefix is the request's: the request is one multi-line
-        message, or the line is a header of a header block logged as one message, or a line of a
-        body that an end line bounds, or of one whose declared length is not reached yet (a body
-        printed as one write, the prefix on its first line only: requests-toolbelt's dump). The
-        first line after the start decides, for the rest of the request, whether it is one
-        message: it is when that line is a bare header or blank line."""
-        if current.message:
-            return True
-        body = current.body
-        header = body is None and header_line(current.shape.headers, text.rstrip("\r")) is not None
-        if current.message is None and (header or (body is None and not text.strip())):
-            current.message = True
-            return True
-        if body is None:  # a body appended bare to the marked head's message (Jersey's entity) opens a JSON document
-            current.bare_head = current.bare_head or header
-            return (header or (current.bare_head and not text.strip())
-                    or (current.shape.bare_json and bool(current.headers) and text[:1] in JSON_OPENERS))
-        # a header block logged as one message goes on, after its blank line, with the body (http.rb's
-        # `"#{headers}\n\n#{body}"`): a JSON document's first line begins it
-        opens = current.bare_head and current.shape.bare_json and not body.lines and text[:1] in JSON_OPENERS
-        return (opens or current.shape.body == "end" or current.open_brackets > 0
-                or (body.expected is not None and not body.complete))
 
     def _take(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
         """One more line of the request, without its prefixes."""
