@@ -37,6 +37,12 @@ FLOORS = {
     "third": {("credential", "recall"): 0.947,  # a $ escaped as a code, literals cut over lines, quotes escaped
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
+    # written blind too: the key as log pipelines, debuggers and traffic captures write it
+    "fourth": {("credential", "recall"): 0.874,  # records cut by a runtime or a fold, byte lists, C hex escapes
+               ("credential", "precision"): 1.0,
+               ("plaintext-http", "recall"): 0.666,
+               ("environment-mismatch", "precision"): 0.714,  # a mismatch told twice; a key near another's host
+               ("all", "precision"): 0.983},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

@@ -19,9 +19,10 @@ import base64
 import hashlib
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
+from urllib.parse import quote
 
 import yaml
 
@@ -35,7 +36,9 @@ SECOND_CORPUS_DIR = DATA / "credential_corpus_2"
 # The third, blind too: the key as programming languages' and configuration syntaxes' string
 # literals write it (the `$` escaped each syntax's way, raw and multi-line strings, cut literals).
 THIRD_CORPUS_DIR = DATA / "credential_corpus_3"
-CORPORA = {"first": CORPUS_DIR, "second": SECOND_CORPUS_DIR, "third": THIRD_CORPUS_DIR}
+# The fourth, blind too: the key as log pipelines, debuggers and traffic captures write it.
+FOURTH_CORPUS_DIR = DATA / "credential_corpus_4"
+CORPORA = {"first": CORPUS_DIR, "second": SECOND_CORPUS_DIR, "third": THIRD_CORPUS_DIR, "fourth": FOURTH_CORPUS_DIR}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
@@ -69,7 +72,16 @@ DOLLAR_ESCAPES = {"hex": "\\x24", "hex-c": '\\x24" "', "octal": "\\044", "unicod
 # Dart); a backslash ending the line (shell, C, YAML and TOML strings; Rust and Java text blocks
 # drop the next line's indentation).
 JOINERS = {"split": '" + "', "split-adjacent": '"\n    "', "split-continued": "\\\n",
-           "split-continued-indented": "\\\n        "}
+           "split-continued-indented": "\\\n        ",
+           # log pipelines: a line wrapped at a fixed width; a line a container runtime cut into
+           # partial records (CRI's `P` then `F`; Docker's json-file, whose partial `log` lacks
+           # the `\n`); Node's util.inspect of a long string ('…' +\n  '…'); curl --trace-ascii's
+           # lines of 64 bytes, each after its offset
+           "split-wrapped": "\n",
+           "split-cri": "\n2026-12-01T03:14:07.512301877Z stdout F ",
+           "split-docker": '","stream":"stdout","time":"2026-12-01T03:14:07.512301877Z"}\n{"log":"',
+           "split-inspect": "' +\n    '",
+           "split-trace-ascii": "\n0040: "}
 
 
 def _reg_hex2(value: str) -> str:
@@ -78,6 +90,19 @@ def _reg_hex2(value: str) -> str:
     octets = [f"{byte:02x}" for byte in (value + "\0").encode("utf-16-le")]
     rows = [",".join(octets[i:i + 25]) for i in range(0, len(octets), 25)]
     return "hex(2):" + ",\\\n  ".join(rows)
+
+
+def _xxd(text: str, offset: int) -> str:
+    """``text`` as ``xxd`` dumps it from byte ``offset`` of a capture: the offset, 16 bytes in
+    groups of two as hex, and the ASCII column with `.` for what does not print."""
+    data = text.encode()
+    rows = []
+    for at in range(0, len(data), 16):
+        chunk = data[at:at + 16]
+        groups = " ".join(chunk[i:i + 2].hex() for i in range(0, len(chunk), 2))
+        ascii_column = "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
+        rows.append(f"{offset + at:08x}: {groups:<39}  {ascii_column}")
+    return "\n".join(rows)
 
 
 def _jwt(key: str) -> str:
@@ -118,10 +143,22 @@ VALUES: dict[str, Callable[[random.Random], str]] = {
     "asaas-prod-url-encoded-twice": _asaas("prod", "$", lambda key: "%2524" + key),
     "asaas-hmlg-no-dollar": _asaas("hmlg", "$"),
     **{f"asaas-prod-{name}": _asaas("prod", wrap=_cut(joiner)) for name, joiner in JOINERS.items()},
-    "iugu32-split-continued": lambda rng: _cut(JOINERS["split-continued"])(fake.iugu_token("lower", rng)),
+    **{f"{kind}-{name}": lambda rng, joiner=joiner, case=case: _cut(joiner)(fake.iugu_token(case, rng))
+       for name, joiner in JOINERS.items() for kind, case in (("iugu32", "lower"), ("iugu64", "long"))},
     **{f"asaas-prod-dollar-{name}": _asaas("prod", "$", lambda key, escape=escape: escape + key)
        for name, escape in DOLLAR_ESCAPES.items()},
     "iugu32-reg-hex2": lambda rng: _reg_hex2(fake.iugu_token("lower", rng)),
+    # as logs and debuggers print bytes: every character percent-encoded (once, twice), every
+    # byte a C hex escape (strace -xx), a list of byte values (journald's JSON for a message
+    # that is not text, Erlang), an xxd dump; and a string cut at strace's 32 characters
+    "asaas-old-percent-all": lambda rng: quote(fake.old_asaas_key(rng), safe=""),
+    "asaas-old-percent-all-twice": lambda rng: quote(quote(fake.old_asaas_key(rng), safe=""), safe=""),
+    "asaas-prod-c-hex-bytes": _asaas("prod", wrap=lambda key: "".join(f"\\x{byte:02x}" for byte in key.encode())),
+    "asaas-prod-byte-list": _asaas("prod", wrap=lambda key: ",".join(str(byte) for byte in key.encode())),
+    "iugu32-byte-list-spaced": lambda rng: " ".join(str(byte) for byte in fake.iugu_token("lower", rng).encode()),
+    "cut32-asaas-prod": _asaas("prod", wrap=lambda key: key[:32]),
+    "iugu32-xxd": lambda rng: _xxd(f"?api_token={fake.iugu_token('lower', rng)}&limit=50 HTTP/1.1\r\n"
+                                   "Host: api.iugu.com\r\nAccept: */*\r\n\r\n", 16),
     "asaas-prod-jwt": _asaas("prod", wrap=_jwt),
     "asaas-prod-mime-body": _asaas("prod", wrap=_mime_body),
     "asaas-legacy": fake.legacy_asaas_key,
@@ -135,6 +172,7 @@ VALUES: dict[str, Callable[[random.Random], str]] = {
     "md5": lambda rng: fake.hex_digest(16, rng),
     "sha1": lambda rng: fake.hex_digest(20, rng),
     "sha256": lambda rng: fake.hex_digest(32, rng),
+    "hex16": lambda rng: fake.hex_digest(8, rng),  # a W3C span id
     "sha256u": lambda rng: fake.hex_digest(32, rng).upper(),
     "sha256-base64": lambda rng: base64.b64encode(bytes.fromhex(fake.hex_digest(32, rng))).decode(),
     # ciphertexts: kubeseal's (base64 that starts "Ag") and an Ansible vault body (80-hex lines)
@@ -176,13 +214,15 @@ class Rendered:
     files: dict[str, str]
     labels: list[Label]
     values: dict[str, str]  # label id -> generated value (literal labels are not here)
+    encodings: dict[str, str] = field(default_factory=dict)  # path -> codec, where not UTF-8
 
     def write(self, folder: Path) -> None:
-        """Write every rendered file under ``folder`` (created as needed)."""
+        """Write every rendered file under ``folder`` (created as needed), in UTF-8 or the
+        codec ``labels.yaml``'s ``encodings`` gives it (a Windows tool's UTF-16LE log)."""
         for relative, text in self.files.items():
             target = folder / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.write_text(text, encoding=self.encodings.get(relative, "utf-8"))
 
 
 def load_manifest(corpus: Path = CORPUS_DIR) -> dict:
@@ -248,7 +288,7 @@ def render(corpus: Path = CORPUS_DIR) -> Rendered:
     unused = sorted(set(entries) - seen)
     if unused:
         raise ValueError(f"labels.yaml: labels with no mark in any file: {unused}")
-    return Rendered(files, labels, values)
+    return Rendered(files, labels, values, manifest.get("encodings") or {})
 
 
 def _advance(line: int, column: int, text: str) -> tuple[int, int]:
