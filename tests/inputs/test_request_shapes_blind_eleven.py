@@ -19,6 +19,8 @@ from __future__ import annotations
 import base64
 import json
 
+import yaml
+
 from helpers.signed_shapes import Request, case
 
 AGENT = "payouts/3.1"
@@ -259,6 +261,17 @@ def _webmock_name(name: str) -> str:
     return "-".join(part.capitalize() for part in name.replace("_", "-").split("-"))
 
 
+def _psych(value: str) -> str:
+    """A string as Psych emits it: plain where YAML reads it back as that string, else quoted — double
+    quotes where it starts with an indicator (`*/*`: an alias), single quotes where it reads as another
+    type (a Request-Time: a timestamp)."""
+    try:
+        plain = yaml.safe_load(value) == value
+    except yaml.YAMLError:
+        plain = False
+    return value if plain else json.dumps(value) if value[:1] in "*&!%@`" else f"'{value}'"
+
+
 def ruby_vcr_exact_bytes(request: Request) -> list[str]:
     # A Ruby VCR cassette recorded with `preserve_exact_body_bytes { true }` (relishapp.com/vcr/vcr/v/6-0-0/
     # docs/configuration/preserve-exact-body-bytes: "the body will be base64 encoded"; lib/vcr/structs.rb
@@ -270,7 +283,7 @@ def ruby_vcr_exact_bytes(request: Request) -> list[str]:
              "      encoding: UTF-8", "      base64_string: |", *(f"        {line}" for line in encoded.splitlines()),
              "    headers:"]
     for name, value in headers:
-        lines += [f"      {_webmock_name(name)}:", f"      - {value}"]
+        lines += [f"      {_webmock_name(name)}:", f"      - {_psych(value)}"]
     return lines + ["  response:", "    status:", "      code: 201", "      message: Created", "    headers:",
                     "      Content-Type:", "      - application/json", "    body:", "      encoding: UTF-8",
                     "      base64_string: |", "        eyJpZCI6InQxIn0=",
@@ -378,7 +391,7 @@ def firefox_moz_log(request: Request) -> list[str]:
 
 NO_REQUEST = "no request read: "
 UNJUDGED = "both signatures left unjudged: "
-SHAPES = [case(shape) for shape in (ecapture_tls_text, polly_recording, chrome_netlog_bytes)] + [
+SHAPES = [case(shape) for shape in (ecapture_tls_text, polly_recording, chrome_netlog_bytes, ruby_vcr_exact_bytes)] + [
     case(strace_write_hexdump, missed=NO_REQUEST + "strace's ` | %05x  xx xx …  text |` dump lines after each "
          "write() are not read as the bytes written (the call's own string is cut at 32 bytes)"),
     case(strace_xx_writes, missed=NO_REQUEST + "a C string whose every byte is a `\\xhh` escape is not decoded"),
@@ -398,8 +411,6 @@ SHAPES = [case(shape) for shape in (ecapture_tls_text, polly_recording, chrome_n
          "are not decoded"),
     case(od_characters, missed=NO_REQUEST + "`od -c` rows (octal offset, one character or escape per "
          "four-wide cell) are not decoded"),
-    case(ruby_vcr_exact_bytes, missed="the four requests are read but none is judged a transfer (no unsigned, "
-         "no bad signature): the body given as a `base64_string: |` literal block is not decoded"),
     case(tshark_follow_raw, plaintext=True, missed=NO_REQUEST + "tshark's `follow,tcp,raw` chunks (the stream's "
          "bytes as one line of bare hex per chunk) are not decoded")]
 HEADERS_ONLY = [case(firefox_moz_log)] + [

@@ -70,3 +70,28 @@ def test_a_mapping_that_aliases_make_huge_is_not_walked() -> None:
 def test_a_document_mark_ends_a_top_level_mapping() -> None:
     lines = ["method: POST", f"uri: {URL}", "headers: {Signature: s1}", "---", "method: GET", f"uri: {URL}"]
     assert read(lines) == [(1, "POST", "s1"), (5, "GET", None)]
+
+
+def test_a_value_that_reads_as_a_timestamp_is_kept_as_written() -> None:
+    """A header's value YAML would read as a timestamp (an unquoted Request-Time) is the text logged:
+    the request is read (not lost to a date JSON cannot write) with the value as it was signed."""
+    lines = ["- request:", f"    body: '{BODY}'", "    headers:", "      Request-Time:",
+             "      - 2026-11-22T10:00:00-03:00", "      Date: 2026-11-22", "      Signature:",
+             "      - signature=c2ln", "    method: POST", f"    uri: {URL}"]
+    found = list(yaml_records.exchanges(zip(itertools.count(1), lines), "cassette.yaml"))
+    assert [(e.header("Request-Time"), e.header("Date")) for e in found] == [("2026-11-22T10:00:00-03:00",
+                                                                               "2026-11-22")]
+
+
+def test_a_body_kept_as_exact_bytes_is_its_base64_decoded(tmp_path: Path) -> None:
+    """A Ruby VCR cassette recorded with preserve_exact_body_bytes: the body's ``base64_string``,
+    wrapped at 60 characters by Base64.encode64, is the bytes sent."""
+    import base64
+
+    body = BODY.encode() * 3  # longer than one wrapped line
+    encoded = base64.encodebytes(body).decode().splitlines()
+    lines = ["http_interactions:", "- request:", "    method: post", f"    uri: {URL}", "    body:",
+             "      encoding: UTF-8", "      base64_string: |", *(f"        {line}" for line in encoded),
+             "    headers:", "      Content-Type:", "      - application/json"]
+    found = list(yaml_records.exchanges(zip(itertools.count(1), lines), "cassette.yaml"))
+    assert len(encoded) > 1 and [(e.method, e.body) for e in found] == [("POST", body)]

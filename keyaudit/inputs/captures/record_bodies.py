@@ -33,8 +33,9 @@ BODY = spellings(*(raw + name + printable for raw in _RAW for name in (*_BARE, "
 OWN_BODY = BODY - frozenset(raw + name for raw in _RAW for name in _BARE)
 BODY_TEXT = frozenset({"content", "text", "raw", "value", "string"})  # a body object's own text
 # A body object's own bytes, in base64 as JSON writes bytes (protobuf's JSON mapping: Envoy's tap
-# ``{as_bytes}``); also with the ``as_`` of a protobuf ``oneof`` naming the form (``as_string``).
-BODY_BYTES = frozenset({"bytes", "base64", "b64"})
+# ``{as_bytes}``); also with the ``as_`` of a protobuf ``oneof`` naming the form (``as_string``); and
+# a recording's exact body bytes beside their encoding (Ruby VCR's and Betamax's ``base64_string``).
+BODY_BYTES = frozenset({"bytes", "base64", "b64", "base64string"})
 BODY_MEMBER = frozenset(prefix + name for prefix in ("", "as") for name in BODY_TEXT | BODY_BYTES)
 # A body object's text under its own ``body``, taken when a member beside it says what the text is
 # (Hoppscotch's ``{"contentType": …, "body": …}``): a JSON body may well have a ``body`` of its own.
@@ -161,7 +162,9 @@ def _says_base64(holder: dict[str, Any] | None, value: str, nodes: list[dict[str
 
 
 def _base64(text: str) -> bytes | str:
+    """``text`` decoded from base64 (its line breaks, where an encoder wrapped it, dropped: Ruby's
+    ``Base64.encode64``, MIME), else as it is."""
     try:
-        return base64.b64decode(text, validate=True)
+        return base64.b64decode("".join(text.split()), validate=True)
     except (binascii.Error, ValueError):
         return text

@@ -13,6 +13,7 @@ first key.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Iterable, Iterator
 
@@ -91,10 +92,24 @@ def _parsed(text: str) -> dict[str, Any] | None:
     import yaml
 
     try:
-        record = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+        record = yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
     return record if isinstance(record, dict) and _small(record) else None
+
+
+@functools.cache
+def _loader() -> type:
+    """The safe loader (in C where there is one), but a plain scalar that reads as a timestamp kept
+    as its text: a header's value as logged (a ``Request-Time`` signed as written, a ``Date``), not
+    a date written back in another form (nor one JSON cannot write)."""
+    import yaml
+
+    class TextTimes(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
+
+    TextTimes.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+    return TextTimes
 
 
 def _small(record: dict[str, Any]) -> bool:
