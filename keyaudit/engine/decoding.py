@@ -20,11 +20,12 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
 from keyaudit.engine import hex_rows
-from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, HEX, PAYLOAD, PAYLOADS, PROVIDER_PAYLOAD, QP,
-                                       DecodeAnchors)
+from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, HEX, PAYLOAD, PAYLOADS, PROVIDER_HEX,
+                                       PROVIDER_PAYLOAD, QP, DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
-from keyaudit.engine.payloads import MAX_PAYLOAD_BYTES, array_body_end, array_end, open_base64, open_byte_array
+from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, open_base64,
+                                      open_byte_array, open_hex)
 from keyaudit.engine.unwrap import (JOINING_LAYERS, TEXT_LAYERS, Decoded, base64_end, base64_run, peel,
                                    quoted_printable, starts_base64_run, unbase64, wrapped_run)
 from keyaudit.model.findings import Finding, Location
@@ -35,6 +36,7 @@ CONCAT_LINES = 3  # lines after a concatenation's own that it may join: a key in
 _DUMP_LINES_BYTES = 5 * MAX_BLOCK_BYTES  # the lines of a block in the hex form: 71 bytes for 16 shown
 # The dumps that show bytes after their offsets: where a dump's lines end, from its first, and the bytes they show.
 _DUMPS = {DUMP: (block_end, shown_bytes), HEX: (hex_rows.rows_end, hex_rows.shown_bytes)}
+_OPENERS = {BYTES: open_byte_array, PROVIDER_HEX: open_hex}  # how a payload opens, base64's else
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,12 @@ class SpotCollector:
                 first, last = position, base64_end(buffer, position, far)
             elif anchor.kind == BYTES:
                 first, last = position, array_end(buffer, position, far)
-            elif anchor.kind == PROVIDER_PAYLOAD:  # the whole run a provider's name is in
-                first, last = base64_run(buffer, position, anchor.phase, max(0, position - MAX_PAYLOAD_BYTES), far)
+            elif anchor.kind in (PROVIDER_PAYLOAD, PROVIDER_HEX):  # the whole run a provider's name is in, or the
+                back = max(0, position - MAX_PAYLOAD_BYTES)     # lines it is wrapped over (hex digits are base64's)
+                if anchor.kind == PROVIDER_PAYLOAD:
+                    first, last = wrapped_run(buffer, *base64_run(buffer, position, anchor.phase, back, far), back, far)
+                else:
+                    first, last = wrapped_run(buffer, *hex_run(buffer, position, back, far), back, far, hex_end)
             elif anchor.kind == BASE64:  # the run, or the lines it is wrapped over
                 first, last = wrapped_run(buffer, *base64_run(buffer, position, anchor.phase, low, high), low, high)
             elif anchor.kind == CONCAT:  # the line before the marker's to CONCAT_LINES after it
@@ -217,7 +223,7 @@ class DecodingLayer:
         if depth <= 0:
             return None
         if spot.kind in PAYLOADS:
-            opened = open_byte_array(spot.data) if spot.kind == BYTES else open_base64(spot.data)
+            opened = _OPENERS.get(spot.kind, open_base64)(spot.data)
             if opened is None:
                 return None
             return Decoded(opened.text, opened.origin, opened.steps, opaque=not opened.origin)

@@ -39,7 +39,9 @@ The forms are derived from the secret rules' own ``keywords``, never written per
 - provider payloads: the base64 forms of the rules' record anchors (a provider's domain), as of
   keywords. A base64 run holding one (a Pub/Sub push message's ``data``, a Kinesis record, a queue
   message kept encoded) is opened whole like a payload: it is the text of a record that names a
-  provider, and a request written in it is read as one.
+  provider, and a request written in it is read as one. So is a run of hex digits holding one's
+  hex (in either case of digit): the bytes of a captured stream as bare hex (tshark's and
+  Wireshark's raw Follow Stream, ``xxd -p``, a bytes column).
 """
 
 from __future__ import annotations
@@ -57,11 +59,12 @@ TEXT = "text"
 PAYLOAD = "payload"  # base64 starting with a compression format's magic
 BYTES = "bytes"  # a JSON array of byte values
 PROVIDER_PAYLOAD = "provider payload"  # a base64 run through a form of a provider's record anchor
+PROVIDER_HEX = "provider hex"  # a run of hex digits through the hex of a provider's record anchor
 CONCAT = "concatenation"  # string literals joined by `+` (keyaudit.engine.unwrap.concatenation)
 QP = "quoted-printable"  # MIME's quoted-printable, soft line breaks and all (keyaudit.engine.unwrap.quoted_printable)
 DUMP = "offset-dump"  # a block of bytes an offset dump shows, cut into lines (keyaudit.engine.offset_dump)
 HEX = "hex-dump"  # the rows of a hex dump (keyaudit.engine.hex_rows)
-PAYLOADS = (PAYLOAD, BYTES, PROVIDER_PAYLOAD)
+PAYLOADS = (PAYLOAD, BYTES, PROVIDER_PAYLOAD, PROVIDER_HEX)
 MIN_ENCODED_ANCHOR = 8  # bytes of a record anchor whose base64 forms are searched: shorter ones anchor on chance
 MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64 to anchor on
 # What an escaping layer leaves on the line it escaped, as written (matched case-sensitively):
@@ -191,6 +194,10 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     for written in (record_anchor.encode("utf-8") for record_anchor in rules.record_anchors):
         if len(written) >= MIN_ENCODED_ANCHOR:
             _add_base64_forms(anchors, seen, written, PROVIDER_PAYLOAD)
+            for form in (written.hex().encode(), written.hex().upper().encode()):
+                if form not in seen:
+                    seen.add(form)
+                    anchors.append(Anchor(form, PROVIDER_HEX))
     anchors.append(Anchor(MARK.encode(), DUMP))
     anchors += [Anchor(marker.encode(), HEX) for marker in HEX_MARKERS]
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]

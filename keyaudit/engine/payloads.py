@@ -1,5 +1,5 @@
-"""Payloads: values whose bytes are another text — gzip, zlib or zstd inside base64, base64 that
-names a provider, a JSON array of byte values — opened into that text, bounded in size.
+"""Payloads: values whose bytes are another text — gzip, zlib or zstd inside base64, base64 or bare
+hex that names a provider, a JSON array of byte values — opened into that text, bounded in size.
 
 A CloudWatch Logs subscription event logs its records as ``base64(gzip(json))``; ``journalctl -o
 json`` writes a message holding a control byte as an array of its byte values. Nothing of the
@@ -26,7 +26,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from keyaudit.engine.unwrap import Base64Origin, base64_bytes
+from keyaudit.engine.unwrap import Base64Origin, base64_bytes, unwrapped
 
 MAX_PAYLOAD_BYTES = 8 << 20  # of an encoded value read, across the engine's buffers
 MAX_OUTPUT_BYTES = 16 << 20  # of text one payload opens to, nested formats included
@@ -44,6 +44,8 @@ ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 BYTE_ARRAY = rb"\[\s*\d{1,3}(?:\s*,\s*\d{1,3}){15}"
 _ARRAY_BODY = re.compile(rb"[\d,\s]*\]?")
 _NUMBER = re.compile(rb"\d+")
+_HEX_DIGIT = frozenset(b"0123456789abcdefABCDEF")
+_HEX_RUN = re.compile(rb"[0-9A-Fa-f]*")
 # What text holds rarely: a control character (not a tab, a line break, a terminal's escape) or
 # a byte that is no UTF-8 (decoded as U+FFFD). Random bytes are a third of them.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
@@ -104,13 +106,47 @@ class Opened:
 
 def open_base64(run: bytes) -> Opened | None:
     """A base64 run opened to its text: the text of the compressed stream it holds, or the text
-    it encodes (each byte placed on the characters it came from); None when it opens to no text."""
+    it encodes (each byte placed on the characters it came from, a wrapped run's line breaks left
+    out); None when it opens to no text."""
+    if b"\n" in run:
+        kept, shown = unwrapped(run)
+        opened = open_base64(kept)
+        if opened is None or not opened.origin:
+            return opened
+        return Opened(opened.text, opened.steps, [shown[index] for index in opened.origin])
     data = base64_bytes(run)
     if data is None:
         return None
     if _format(data) is not None:
         return _decompressed(data, ["base64"], MAX_NESTING)
     return Opened(data, ["base64"], Base64Origin(len(data), len(run))) if data and _is_text(data) else None
+
+
+def hex_run(buffer: bytes, anchor: int, start: int, stop: int) -> tuple[int, int]:
+    """The run of hex digits around ``anchor`` within ``buffer[start:stop]``, from a byte's first
+    digit (the anchor's parity: it is a byte's hex), to its last digit."""
+    first = anchor
+    while first > start and buffer[first - 1] in _HEX_DIGIT:
+        first -= 1
+    return first + (anchor - first) % 2, hex_end(buffer, anchor, stop)
+
+
+def hex_end(buffer: bytes, position: int, stop: int) -> int:
+    """Where the run of hex digits going on at ``buffer[position]`` ends, within ``stop``."""
+    return _HEX_RUN.match(buffer, position, max(position, stop)).end()  # type: ignore[union-attr]
+
+
+def open_hex(run: bytes) -> Opened | None:
+    """A run of hex digits (wrapped over lines or not) opened to its text, or the text of the
+    compressed stream it holds, each byte placed on its first digit; None when it opens to no text."""
+    kept, shown = unwrapped(run)
+    try:
+        data = bytes.fromhex(kept[: len(kept) - len(kept) % 2].decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if _format(data) is not None:
+        return _decompressed(data, ["hex"], MAX_NESTING)
+    return Opened(data, ["hex"], shown[: 2 * len(data) : 2] + [shown[-1]]) if data and _is_text(data) else None
 
 
 def open_byte_array(value: bytes) -> Opened | None:

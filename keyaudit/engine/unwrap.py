@@ -38,6 +38,8 @@ _QUOTED_PRINTABLE = re.compile(rb"=(?:([0-9A-F]{2})|\r?\n)")
 _BASE64_BYTE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_")
 _BASE64_RUN = re.compile(rb"[A-Za-z0-9+/_-]*={0,2}")
 _TEXT_BYTE = frozenset(range(0x20, 0x7F)) | frozenset(b"\t\r\n")
+_BLANK = frozenset(b" \t")  # what may indent the lines of a wrapped base64 block
+_BREAK = frozenset(b"\r\n \t")  # what goes with a wrapped block's line breaks
 PRINTABLE_SHARE = 0.9  # of a decoded base64 run's bytes, for it to be text worth scanning
 MIN_WRAP_WIDTH = 40  # characters a line of a wrapped base64 text holds at least (MIME's 76, PEM's 64)
 
@@ -194,16 +196,22 @@ def base64_end(buffer: bytes, position: int, stop: int) -> int:
     return _BASE64_RUN.match(buffer, position, max(position, stop)).end()  # type: ignore[union-attr]
 
 
-def wrapped_run(buffer: bytes, first: int, last: int, start: int, stop: int) -> tuple[int, int]:
+def wrapped_run(buffer: bytes, first: int, last: int, start: int, stop: int,
+                run_end: Callable[[bytes, int, int], int] | None = None) -> tuple[int, int]:
     """The base64 run ``buffer[first:last]`` with the lines it is wrapped over (within ``start``
     and ``stop``), where it fills its line: MIME (RFC 2045 6.8: at most 76 characters a line), PEM
     (64) and GNU base64 (76) break a base64 text at one width, every line but the last that wide, a
     multiple of 4 of at least :data:`MIN_WRAP_WIDTH`. A key longer than a line is cut by the
-    breaks: the whole block is decoded. A run that shares its line with other text is one line's."""
-    if (first > 0 and buffer[first - 1 : first] != b"\n") or _whole_line(buffer, first, stop) != last:
+    breaks: the whole block is decoded. The lines may be indented alike, as a document nesting the
+    block writes them (a YAML literal block: ``!!binary |``, Ruby's encode64 under a key): the
+    indentation goes with the breaks. A run that shares its line with other text is one line's.
+    ``run_end`` says where a run of the encoding ends (base64's, else: :func:`base64_end`)."""
+    run_end = run_end or base64_end
+    indent = _indentation(buffer, first, start)
+    if indent is None or _whole_line(buffer, first, stop, run_end) != last:
         return first, last
     top, width = first, None  # the block's first line, and its width (of any line but the last)
-    above = _line_above(buffer, first, start, stop)
+    above = _line_above(buffer, first, start, stop, indent, run_end)
     while above is not None and (width is None or above[1] - above[0] == width):
         if width is None:
             width = above[1] - above[0]
@@ -211,7 +219,7 @@ def wrapped_run(buffer: bytes, first: int, last: int, start: int, stop: int) -> 
                 width = None
                 break
         top = above[0]
-        above = _line_above(buffer, above[0], start, stop)
+        above = _line_above(buffer, above[0], start, stop, indent, run_end)
     own = last - first
     if width is None:
         if own < MIN_WRAP_WIDTH or own % 4:
@@ -220,39 +228,58 @@ def wrapped_run(buffer: bytes, first: int, last: int, start: int, stop: int) -> 
     elif own != width:  # the block's last line, shorter
         return top, last
     bottom = last
-    while (below := _line_below(buffer, bottom, stop)) is not None and below[1] - below[0] <= width:
+    while (below := _line_below(buffer, bottom, stop, indent, run_end)) is not None \
+            and below[1] - below[0] <= width:
         bottom = below[1]
         if below[1] - below[0] < width:
             break
     return top, bottom
 
 
-def _whole_line(buffer: bytes, begin: int, stop: int) -> int | None:
-    """Where the base64 that fills the line starting at ``buffer[begin]`` ends (before its line
-    break), when the line holds nothing else; else None."""
-    end = base64_end(buffer, begin, stop)
+def _whole_line(buffer: bytes, begin: int, stop: int, run_end: Callable[[bytes, int, int], int]) -> int | None:
+    """Where the run (base64, hex: ``run_end``) that fills the line starting at ``buffer[begin]``
+    ends (before its line break), when the line holds nothing else; else None."""
+    end = run_end(buffer, begin, stop)
     ended = end == stop or buffer[end : end + 1] == b"\n" or buffer[end : end + 2] == b"\r\n"
     return end if end > begin and ended else None
 
 
-def _line_above(buffer: bytes, begin: int, start: int, stop: int) -> tuple[int, int] | None:
-    """(start, end) of the line above the one starting at ``buffer[begin]``, when base64 fills it."""
+def _indentation(buffer: bytes, first: int, start: int) -> int | None:
+    """How many blanks (spaces, tabs) open the line whose text starts at ``buffer[first]``; None
+    where other text is before it on its line (or its line starts before ``start``)."""
+    line = first
+    while line > start and buffer[line - 1] in _BLANK:
+        line -= 1
+    return first - line if line == 0 or buffer[line - 1 : line] == b"\n" else None
+
+
+def _line_above(buffer: bytes, begin: int, start: int, stop: int, indent: int,
+                run_end: Callable[[bytes, int, int], int]) -> tuple[int, int] | None:
+    """(start, end) of the base64 of the line above the one whose base64 starts at
+    ``buffer[begin]``, when base64 fills it after ``indent`` blanks, as that one's."""
+    begin -= indent
     if begin <= start or buffer[begin - 1 : begin] != b"\n":
         return None
     end = begin - 2 if buffer[begin - 2 : begin - 1] == b"\r" else begin - 1
     line = buffer.rfind(b"\n", start, end) + 1
     if line == 0 and start > 0:
         return None
-    return (line, end) if _whole_line(buffer, line, stop) == end else None
-
-
-def _line_below(buffer: bytes, end: int, stop: int) -> tuple[int, int] | None:
-    """(start, end) of the line below the one ending at ``buffer[end]``, when base64 fills it."""
-    following = end + (2 if buffer[end : end + 2] == b"\r\n" else 1)
-    if buffer[following - 1 : following] != b"\n" or following >= stop:
+    if _indentation(buffer, line + indent, line) != indent:
         return None
-    line_end = _whole_line(buffer, following, stop)
-    return (following, line_end) if line_end is not None else None
+    return (line + indent, end) if _whole_line(buffer, line + indent, stop, run_end) == end else None
+
+
+def _line_below(buffer: bytes, end: int, stop: int, indent: int,
+                run_end: Callable[[bytes, int, int], int]) -> tuple[int, int] | None:
+    """(start, end) of the base64 of the line below the one ending at ``buffer[end]``, when base64
+    fills it after ``indent`` blanks."""
+    following = end + (2 if buffer[end : end + 2] == b"\r\n" else 1)
+    if buffer[following - 1 : following] != b"\n" or following + indent >= stop:
+        return None
+    if _indentation(buffer, following + indent, following) != indent:
+        return None
+    line_end = _whole_line(buffer, following + indent, stop, run_end)
+    return (following + indent, line_end) if line_end is not None else None
 
 
 def starts_base64_run(buffer: bytes, position: int) -> bool:
@@ -271,17 +298,22 @@ def base64_bytes(run: bytes) -> bytes | None:
         return None
 
 
+def unwrapped(run: bytes) -> tuple[bytes, list[int]]:
+    """A base64 run wrapped over lines (see :func:`wrapped_run`) without its line breaks and the
+    indentation that goes with them, and where in ``run`` each character it keeps was (and the
+    run's end, last)."""
+    shown = [index for index, byte in enumerate(run) if byte not in _BREAK]
+    return bytes(run[index] for index in shown), shown + [len(run)]
+
+
 def unbase64(run: bytes) -> tuple[bytes, Origin] | None:
     """``run`` decoded (see :func:`base64_bytes`), when it decodes to text; byte ``i`` comes from
     character ``i // 3 * 4 + i % 3`` of the run (where its bits start), not counting the line
     breaks of a wrapped run (see :func:`wrapped_run`)."""
     if b"\n" in run:
-        shown = [index for index, byte in enumerate(run) if byte not in b"\r\n"]
-        found = unbase64(bytes(run[index] for index in shown))
-        if found is None:
-            return None
-        shown.append(len(run))
-        return found[0], [shown[index] for index in found[1]]
+        kept, shown = unwrapped(run)
+        found = unbase64(kept)
+        return None if found is None else (found[0], [shown[index] for index in found[1]])
     text = base64_bytes(run)
     if text is None or not text or sum(byte in _TEXT_BYTE or byte >= 0x80 for byte in text) < PRINTABLE_SHARE * len(text):
         return None

@@ -133,6 +133,21 @@ def test_base64_wrapped_over_lines_is_decoded_as_one_run(tmp_path: Path, engine:
 
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_base64_wrapped_over_indented_lines_is_decoded_as_one_run(tmp_path: Path, engine: str) -> None:
+    """A YAML literal block (`!!binary |`, Ruby's encode64 under a key) indents every line of the
+    wrapped base64 alike: the indentation goes with the breaks, and the key cut by them is found on
+    the line its encoding starts. Lines indented otherwise are not one block."""
+    env = f"# deploy\nRELEASE=3.1\nASAAS_API_KEY={KEY}\n".encode()
+    encoded = base64.b64encode(env).decode()
+    rows = [encoded[start:start + 76] for start in range(0, len(encoded), 76)]
+    found = scanned(tmp_path, "data: !!binary |\n" + "".join(f"      {row}\n" for row in rows), engine)
+    first = 2 + env.index(b"ASAAS_API_KEY=") * 4 // 3 // 76
+    assert [(rule, line, decoded) for rule, line, _, _, _, decoded in found] == [("asaas-api-key", first, "base64")]
+    ragged = "".join(f"{' ' * (6 + 2 * (n % 2))}{row}\n" for n, row in enumerate(rows))
+    assert scanned(tmp_path, "data: !!binary |\n" + ragged, engine) == []
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
 def test_a_key_cut_by_quoted_printable_soft_breaks_is_found_on_its_first_line(tmp_path: Path, engine: str) -> None:
     """A mail's text part in quoted-printable (RFC 2045 6.7): `=3D` for `=`, a soft line break (`=` at
     the end) every 76 characters — a key is cut by them. Its neighbour, `id=3D12`, is no key."""

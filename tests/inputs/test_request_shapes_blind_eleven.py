@@ -391,7 +391,8 @@ def firefox_moz_log(request: Request) -> list[str]:
 
 NO_REQUEST = "no request read: "
 UNJUDGED = "both signatures left unjudged: "
-SHAPES = [case(shape) for shape in (ecapture_tls_text, polly_recording, chrome_netlog_bytes, ruby_vcr_exact_bytes)] + [
+SHAPES = [case(shape) for shape in (ecapture_tls_text, polly_recording, chrome_netlog_bytes, wireshark_follow_yaml,
+                                    ruby_vcr_exact_bytes, xxd_plain)] + [
     case(strace_write_hexdump, missed=NO_REQUEST + "strace's ` | %05x  xx xx …  text |` dump lines after each "
          "write() are not read as the bytes written (the call's own string is cut at 32 bytes)"),
     case(strace_xx_writes, missed=NO_REQUEST + "a C string whose every byte is a `\\xhh` escape is not decoded"),
@@ -402,17 +403,14 @@ SHAPES = [case(shape) for shape in (ecapture_tls_text, polly_recording, chrome_n
     case(java_ssl_debug_plaintext, missed=NO_REQUEST + "the JDK's `Plaintext before ENCRYPTION (` hex dumps "
          "(`0000: 50 4F …   …  text`, two records — head and body — each followed by TLS 1.3's content type "
          "and 16 zero bytes) are not read as the bytes sent"),
-    case(wireshark_follow_yaml, missed="both signed transfers reported UNSIGNED (false positives): each line of a "
-         "`data: !!binary |` block is decoded on its own, so the first 57 bytes (request line and Host) are "
-         "taken as the whole head; the block's lines must be joined into one base64 value"),
     case(wireshark_follow_c_arrays, missed=NO_REQUEST + "a C array of `0x%02x` bytes "
          "(`char peer0_0[] = { … };`) is not decoded"),
-    case(xxd_plain, missed=NO_REQUEST + "`xxd -p` lines of bare hex (30 bytes a line, no offset, no text column) "
-         "are not decoded"),
     case(od_characters, missed=NO_REQUEST + "`od -c` rows (octal offset, one character or escape per "
          "four-wide cell) are not decoded"),
-    case(tshark_follow_raw, plaintext=True, missed=NO_REQUEST + "tshark's `follow,tcp,raw` chunks (the stream's "
-         "bytes as one line of bare hex per chunk) are not decoded")]
+    case(tshark_follow_raw, plaintext=True, missed="read, but not as plain HTTP: the stream's bytes, bare hex, "
+         "are opened as a payload whose requests name no scheme, and the `Node 1: 10.0.5.20:80` line above them, "
+         "which says they went to port 80, is not read: the credential-over-plaintext-http and "
+         "iugu-plaintext-request findings are missed")]
 HEADERS_ONLY = [case(firefox_moz_log)] + [
     case(chrome_netlog_default, missed="the four requests are read from URL_REQUEST_START_JOB but their headers "
          "— the `headers` list of `Name: value` strings of HTTP_TRANSACTION_SEND_REQUEST_HEADERS — are not taken "

@@ -19,7 +19,9 @@ _HEAD_END = re.compile(rb"\r?\n\r?\n")
 
 
 def raw_request(raw: bytes, origin: Origin) -> Exchange | None:
-    """The request ``raw`` is, with its body byte for byte; None when it starts with no request line."""
+    """The request ``raw`` is, with its body byte for byte; None when it starts with no request line.
+    Bytes that end before the blank line ending a head hold part of it (a wrapped value decoded a line
+    at a time, a capture cut short): the headers after the cut are unknown, and none is missing."""
     end = _HEAD_END.search(raw, 0, MAX_CAPTURE_LINE)
     head, body = (raw, None) if end is None else (raw[: end.start()], raw[end.end() :])
     parsed = parsed_head(head.decode("utf-8", "surrogateescape").splitlines())
@@ -27,4 +29,4 @@ def raw_request(raw: bytes, origin: Origin) -> Exchange | None:
         return None
     method, target, headers = parsed
     url = absolute_url(target, header_value(headers, "Host"))
-    return make_exchange(method, url, headers, body, origin)
+    return make_exchange(method, url, headers, body, origin, headers_known=end is not None)
