@@ -20,10 +20,11 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
 from keyaudit.engine import hex_rows
-from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, HEX, PAYLOAD, PAYLOADS, PROVIDER_HEX,
-                                       PROVIDER_PAYLOAD, QP, DecodeAnchors)
+from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, ESCAPED, HEX, PARTIAL, PAYLOAD, PAYLOADS,
+                                       PROVIDER_HEX, PROVIDER_PAYLOAD, QP, DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
+from keyaudit.engine.partial_records import RECORDS_REACH, joined, records_end
 from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, open_base64,
                                       open_byte_array, open_hex)
 from keyaudit.engine.unwrap import (JOINING_LAYERS, TEXT_LAYERS, Decoded, base64_end, base64_run, peel,
@@ -37,6 +38,8 @@ _DUMP_LINES_BYTES = 5 * MAX_BLOCK_BYTES  # the lines of a block in the hex form:
 # The dumps that show bytes after their offsets: where a dump's lines end, from its first, and the bytes they show.
 _DUMPS = {DUMP: (block_end, shown_bytes), HEX: (hex_rows.rows_end, hex_rows.shown_bytes)}
 _OPENERS = {BYTES: open_byte_array, PROVIDER_HEX: open_hex}  # how a payload opens, base64's else
+# The layers a spot's text is peeled with, where not the text layers alone: joined first.
+_LAYERS = {CONCAT: JOINING_LAYERS, PARTIAL: (("partial", joined), *TEXT_LAYERS)}
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,12 @@ class SpotCollector:
                 first, last = line.joined(position, low, high)
                 if last <= covered[payload] or not self._anchors.holds_keyword(buffer[first:last]):
                     continue  # lines taken already (a join may reach past the last spot), or no keyword
+            elif anchor.kind == PARTIAL:  # the partial record's line to the record that ends its line
+                first = line.around(position)[0]
+                last = records_end(buffer, first, min(len(buffer), first + RECORDS_REACH))
+            elif anchor.kind == ESCAPED:  # the line, whatever it holds: its keywords are escaped too
+                begin, stop = line.around(position)
+                first, last = max(begin, low), min(stop, high)
             elif anchor.kind == QP:  # the same lines, where a keyword is near the mark: soft breaks join them
                 if not line.keyword_near(position, anchor.reach):
                     continue
@@ -236,7 +245,7 @@ class DecodingLayer:
         elif spot.kind == QP:
             decoded = _unquoted(spot.data, depth)
         else:
-            decoded = peel(spot.data, depth, JOINING_LAYERS if spot.kind == CONCAT else TEXT_LAYERS)
+            decoded = peel(spot.data, depth, _LAYERS.get(spot.kind, TEXT_LAYERS))
         if decoded is None or not self._anchors.holds_keyword(decoded.text):
             return None
         return decoded

@@ -36,6 +36,11 @@ The forms are derived from the secret rules' own ``keywords``, never written per
 - hex dumps: the start of a dump's first row (``|00000000| ``, ``0x0000:  ``, ``00000000  ``:
   one a tool, :mod:`keyaudit.engine.hex_rows`): a key is cut every 16 bytes there, so the rows are
   joined by their offsets and the bytes scanned, whatever they hold.
+- escaped bytes: a run of 16 or more ``\\xNN`` escapes (strace's ``-xx``, a bytes repr of what
+  was sent): every byte of the text escaped, the keywords too, so no keyword is near as written.
+  The line is decoded whatever it holds. The third anchor that is a pattern.
+- partial records: a record a container runtime cut from a longer line (:mod:`keyaudit.engine.partial_records`):
+  the record and the lines after it are joined and decoded, whatever they hold.
 - provider payloads: the base64 forms of the rules' record anchors (a provider's domain), as of
   keywords. A base64 run holding one (a Pub/Sub push message's ``data``, a Kinesis record, a queue
   message kept encoded) is opened whole like a payload: it is the text of a record that names a
@@ -51,7 +56,8 @@ from dataclasses import dataclass
 
 from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS
 from keyaudit.engine.offset_dump import MARK
-from keyaudit.engine.payloads import BYTE_ARRAY, magic_forms
+from keyaudit.engine.partial_records import CRI_MARKERS, DOCKER_OPENER, DOCKER_PARTIAL, DOCKER_PARTIAL_SEARCH
+from keyaudit.engine.payloads import BINARY, BYTE_ARRAY, magic_forms
 from keyaudit.rulebook.rules import RuleSet
 
 BASE64 = "base64"
@@ -64,6 +70,8 @@ CONCAT = "concatenation"  # string literals joined by `+` (keyaudit.engine.unwra
 QP = "quoted-printable"  # MIME's quoted-printable, soft line breaks and all (keyaudit.engine.unwrap.quoted_printable)
 DUMP = "offset-dump"  # a block of bytes an offset dump shows, cut into lines (keyaudit.engine.offset_dump)
 HEX = "hex-dump"  # the rows of a hex dump (keyaudit.engine.hex_rows)
+ESCAPED = "escaped bytes"  # a run of \xNN escapes, every byte written as one
+PARTIAL = "partial record"  # a record a container runtime cut from a line (keyaudit.engine.partial_records)
 PAYLOADS = (PAYLOAD, BYTES, PROVIDER_PAYLOAD, PROVIDER_HEX)
 MIN_ENCODED_ANCHOR = 8  # bytes of a record anchor whose base64 forms are searched: shorter ones anchor on chance
 MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64 to anchor on
@@ -88,6 +96,8 @@ CONCAT_MARKERS: tuple[bytes, ...] = (b'" +', b"' +", b'+ "', b"+ '", b"\\\n", b"
 # every quote of a JSON log would cost it a second per 30 MB), the quote before it a lookbehind.
 ADJACENT_LITERAL = rb"[\"']\r?\n[ \t]+[\"']"
 ADJACENT_LITERAL_SEARCH = rb"\n(?:(?<=[\"']\n)|(?<=[\"']\r\n))[ \t]+[\"']"
+# Sixteen bytes or more, each a `\x` escape.
+ESCAPED_RUN = rb"(?:\\x[0-9A-Fa-f]{2}){16}"
 # quoted-printable's encoded `=` (RFC 2045 6.7)
 QP_MARKERS: tuple[bytes, ...] = (b"=3D",)
 
@@ -187,7 +197,8 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
                for marker in TEXT_MARKERS]
     anchors += [Anchor(marker, CONCAT) for marker in CONCAT_MARKERS]
     anchors += [Anchor(marker, QP) for marker in QP_MARKERS]
-    seen = {*TEXT_MARKERS, *CONCAT_MARKERS, *QP_MARKERS}
+    anchors += [Anchor(marker, PARTIAL) for marker in CRI_MARKERS]
+    seen = {*TEXT_MARKERS, *CONCAT_MARKERS, *QP_MARKERS, *CRI_MARKERS}
     for keyword in _encoded_keywords(keywords):
         for spelling in sorted({keyword, keyword.upper(), keyword.title()}):
             _add_base64_forms(anchors, seen, spelling.encode("utf-8"), BASE64)
@@ -202,5 +213,8 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     anchors += [Anchor(marker.encode(), HEX) for marker in HEX_MARKERS]
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]
     anchors.append(Anchor(BYTE_ARRAY, BYTES, pattern=True, opener=b"["))
+    anchors.append(Anchor(BINARY, BYTES, pattern=True, opener=b"<<"))
+    anchors.append(Anchor(ESCAPED_RUN, ESCAPED, pattern=True, opener=b"\\x"))
+    anchors.append(Anchor(DOCKER_PARTIAL, PARTIAL, pattern=True, opener=DOCKER_OPENER, search=DOCKER_PARTIAL_SEARCH))
     anchors.append(Anchor(ADJACENT_LITERAL, CONCAT, pattern=True, opener=b"\n", search=ADJACENT_LITERAL_SEARCH))
     return DecodeAnchors(tuple(anchors), tuple(keyword.encode("utf-8") for keyword in keywords))

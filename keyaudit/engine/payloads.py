@@ -39,10 +39,12 @@ _SAMPLE_BYTES = 64 << 10  # of the opened bytes judged for being text
 GZIP_MAGIC = b"\x1f\x8b\x08"
 ZLIB_HEADERS = (b"\x78\x01", b"\x78\x5e", b"\x78\x9c", b"\x78\xda")  # the four compression levels
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
-# A JSON array of at least 16 byte values (``[80,79,83,84,…`` or ``[80, 79, …``): shorter ones hold
-# no request and no key. Matched from its ``[``.
-BYTE_ARRAY = rb"\[\s*\d{1,3}(?:\s*,\s*\d{1,3}){15}"
-_ARRAY_BODY = re.compile(rb"[\d,\s]*\]?")
+# A list of at least 16 byte values: shorter ones hold no request and no key. A JSON array
+# (``[80,79,83,84,…`` or ``[80, 79, …``), or Go's ``%v`` of a ``[]byte`` (``[80 79 83 …]``); an
+# Erlang binary as ``~w`` writes it (``<<80,79,83,…>>``). Each matched from its opener.
+BYTE_ARRAY = rb"\[\s*\d{1,3}(?:(?:\s*,\s*| +)\d{1,3}){15}"
+BINARY = rb"<<\d{1,3}(?:,\d{1,3}){15}"
+_ARRAY_BODY = re.compile(rb"[\d,\s]*(?:\]|>>)?")
 _NUMBER = re.compile(rb"\d+")
 _HEX_DIGIT = frozenset(b"0123456789abcdefABCDEF")
 _HEX_RUN = re.compile(rb"[0-9A-Fa-f]*")
@@ -149,18 +151,25 @@ def open_hex(run: bytes) -> Opened | None:
     return Opened(data, ["hex"], shown[: 2 * len(data) : 2] + [shown[-1]]) if data and _is_text(data) else None
 
 
+def _opener(value: bytes, start: int = 0) -> int:
+    """How long the opener of the list of byte values at ``value[start]`` is: ``<<`` or ``[``."""
+    return 2 if value.startswith(b"<<", start) else 1
+
+
 def open_byte_array(value: bytes) -> Opened | None:
-    """A JSON array of byte values (from its ``[``) opened to the bytes it lists, and those opened
-    further when they are compressed; None when a value is not a byte or the bytes are not text.
-    An array cut short (a line cut by its writer) gives the bytes before the cut. The numbers are
-    read a piece at a time, each piece at C speed (an array of megabytes has millions of them)."""
-    body = _ARRAY_BODY.match(value, 1)
+    """A list of byte values (from its ``[`` or ``<<``) opened to the bytes it lists, and those
+    opened further when they are compressed; None when a value is not a byte or the bytes are not
+    text. A list cut short (a line cut by its writer) gives the bytes before the cut. The numbers
+    are read a piece at a time, each piece at C speed (an array of megabytes has millions of them)."""
+    start = _opener(value)
+    body = _ARRAY_BODY.match(value, start)
     assert body is not None  # the pattern matches the empty string
     data = bytearray()
-    start, end = 1, body.end()
+    end = body.end()
     while start < end:
-        stop = value.rfind(b",", start, min(end, start + _ARRAY_PIECE_BYTES)) + 1  # a piece ends after a comma
-        stop = stop if stop > start else end
+        piece_end = min(end, start + _ARRAY_PIECE_BYTES)  # a piece ends after a comma or a blank
+        stop = max(value.rfind(b",", start, piece_end), value.rfind(b" ", start, piece_end)) + 1
+        stop = stop if stop > start and piece_end < end else end
         try:
             data += bytes(map(int, _NUMBER.findall(value, start, stop)))
         except ValueError:  # a number over 255
@@ -181,7 +190,8 @@ class _ArrayOrigin(Sequence[int]):
 
     def _listed(self) -> "array[int]":
         if self._starts is None:
-            self._starts = array("q", (number.start() for number in _NUMBER.finditer(self._value, 1, self._end)))
+            numbers = _NUMBER.finditer(self._value, _opener(self._value), self._end)
+            self._starts = array("q", (number.start() for number in numbers))
             self._starts.append(self._end)
         return self._starts
 
@@ -240,9 +250,9 @@ def _is_text(data: bytes | bytearray) -> bool:
 
 
 def array_end(buffer: bytes, start: int, stop: int) -> int:
-    """Where the byte array starting at ``buffer[start]`` (its ``[``) ends, its ``]`` included,
-    within ``stop``: at the first byte that is no digit, comma or space."""
-    return array_body_end(buffer, start + 1, stop)
+    """Where the list of byte values starting at ``buffer[start]`` (its ``[`` or ``<<``) ends, its
+    ``]`` or ``>>`` included, within ``stop``: at the first byte that is no digit, comma or space."""
+    return array_body_end(buffer, start + _opener(buffer, start), stop)
 
 
 def array_body_end(buffer: bytes, position: int, stop: int) -> int:

@@ -44,7 +44,7 @@ PRINTABLE_SHARE = 0.9  # of a decoded base64 run's bytes, for it to be text wort
 MIN_WRAP_WIDTH = 40  # characters a line of a wrapped base64 text holds at least (MIME's 76, PEM's 64)
 
 
-def _substitute(data: bytes, pattern: re.Pattern[bytes], replacement: Callable[[re.Match[bytes]], bytes | None]
+def substitute(data: bytes, pattern: re.Pattern[bytes], replacement: Callable[[re.Match[bytes]], bytes | None]
                 ) -> tuple[bytes, Origin] | None:
     """``data`` with each match of ``pattern`` replaced (None: left as written), and the origin of
     every output byte; None when nothing was replaced."""
@@ -75,7 +75,7 @@ def _character(code: int) -> bytes | None:
 
 def percent(data: bytes) -> tuple[bytes, Origin] | None:
     """``%XX`` decoded once (``%2524`` becomes ``%24``: one layer at a time)."""
-    return _substitute(data, _PERCENT, lambda match: bytes([int(match[1], 16)]))
+    return substitute(data, _PERCENT, lambda match: bytes([int(match[1], 16)]))
 
 
 def _entity(match: re.Match[bytes]) -> bytes | None:
@@ -91,12 +91,12 @@ def _entity(match: re.Match[bytes]) -> bytes | None:
 
 def html_entities(data: bytes) -> tuple[bytes, Origin] | None:
     """Decimal, hexadecimal and named HTML entities decoded once (``&amp;quot;`` takes two)."""
-    return _substitute(data, _ENTITY, _entity)
+    return substitute(data, _ENTITY, _entity)
 
 
 def ansi(data: bytes) -> tuple[bytes, Origin] | None:
     """Terminal escape sequences (colours around or inside a value) removed."""
-    return _substitute(data, _ANSI, lambda match: b"")
+    return substitute(data, _ANSI, lambda match: b"")
 
 
 def _unescaped(match: re.Match[bytes]) -> bytes | None:
@@ -110,20 +110,20 @@ def _unescaped(match: re.Match[bytes]) -> bytes | None:
 def backslash(data: bytes) -> tuple[bytes, Origin] | None:
     """One level of string-literal escapes: ``\\xNN``, ``\\uNNNN``, ``\\\\``, ``\\"``, ``\\/``, ``\\'``
     (JSON escaped twice, ``\\\\\\"``, takes two)."""
-    return _substitute(data, _BACKSLASH, _unescaped)
+    return substitute(data, _BACKSLASH, _unescaped)
 
 
 def concatenation(data: bytes) -> tuple[bytes, Origin] | None:
     """String literals joined as the code that wrote them joins them (``"ab" +\n "cd"`` is
     ``"abcd"``, and so is ``"ab\\`` ending a line before ``  cd"``)."""
-    return _substitute(data, _CONCATENATION, lambda match: b"")
+    return substitute(data, _CONCATENATION, lambda match: b"")
 
 
 def quoted_printable(data: bytes) -> tuple[bytes, Origin] | None:
     """Quoted-printable decoded: ``=XX`` octets, soft line breaks taken out (a line cut in a key).
     Once, never as a layer that repeats (:func:`peel`): its output's own ``=53`` (``KEY=53de…``)
     is text, and only where its marks were seen (``a=12`` elsewhere is no escape)."""
-    return _substitute(data, _QUOTED_PRINTABLE, lambda match: bytes([int(match[1], 16)]) if match[1] else b"")
+    return substitute(data, _QUOTED_PRINTABLE, lambda match: bytes([int(match[1], 16)]) if match[1] else b"")
 
 
 # In the order a round applies them: escapes that wrap others come off first. Literals are joined

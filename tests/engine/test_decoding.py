@@ -36,6 +36,9 @@ TOKEN = iugu_token()
 
 # Case -> (text before, the encoded secret as written, text after, layers the report names).
 CASES: dict[str, tuple[str, str, str, str]] = {
+    # strace -xx: every byte a \x escape, the header's name too, so no keyword is near as written
+    "every byte escaped": ('sendto(5, "' + "".join(f"\\x{byte:02x}" for byte in b"access_token: "),
+                           "".join(f"\\x{byte:02x}" for byte in KEY.encode()), '\\x0d\\x0a", 218, 0) = 218', "json"),
     "percent once": ("payload=%7B%22api_token%22%3A%22", TOKEN, "%22%7D", "percent"),
     "percent twice": ("GET /cb?next=", percent(KEY, 2), " HTTP/1.1", "percent×2"),
     "percent three times": ("redirect=", percent(KEY, 3), "&x=1", "percent×3"),

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import random
+import re
 import zlib
 from pathlib import Path
 
@@ -50,8 +51,11 @@ def packed(name: str, data: bytes = TEXT) -> bytes:
     return base64.b64encode(COMPRESSORS[name](data))
 
 
-def byte_array(data: bytes, separator: str = ",") -> bytes:
-    return ("[" + separator.join(str(byte) for byte in data) + "]").encode()
+def byte_array(data: bytes, separator: str = ",", brackets: str = "[]") -> bytes:
+    """``data`` as a list of byte values: a JSON array, Go's ``%v`` (``brackets`` ``[]``, blanks
+    between), an Erlang binary (``<<>>``)."""
+    half = len(brackets) // 2
+    return (brackets[:half] + separator.join(str(byte) for byte in data) + brackets[half:]).encode()
 
 
 @pytest.mark.parametrize("level", range(10))
@@ -70,13 +74,14 @@ def test_a_compressed_value_in_base64_opens_to_its_text(value: bytes, steps: lis
     assert opened is not None and (opened.text, opened.steps, opened.origin) == (TEXT, steps, [])
 
 
-@pytest.mark.parametrize("separator", [",", ", ", ",\n  "])
-def test_each_byte_of_an_array_comes_from_its_number(separator: str) -> None:
-    value = byte_array(TEXT, separator)
+@pytest.mark.parametrize(("separator", "brackets"), [(",", "[]"), (", ", "[]"), (",\n  ", "[]"), (" ", "[]"),
+                                                     (",", "<<>>")], ids=["json", "json spaced", "json indented",
+                                                                          "go %v of []byte", "erlang ~w"])
+def test_each_byte_of_an_array_comes_from_its_number(separator: str, brackets: str) -> None:
+    value = byte_array(TEXT, separator, brackets)
     opened = open_byte_array(value)
     assert opened is not None and (opened.text, opened.steps) == (TEXT, ["bytes"])
-    assert [int(value[at : value.index(b"]" if index == len(TEXT) - 1 else b",", at)]) for index, at in
-            enumerate(opened.origin[:-1])] == list(TEXT)
+    assert [int(re.match(rb"\d+", value[at:])[0]) for at in opened.origin[:-1]] == list(TEXT)
     assert opened.origin[-1] == len(value)
 
 
@@ -141,6 +146,18 @@ def test_a_key_in_a_payload_is_found_on_the_encoded_value(tmp_path: Path, engine
         ("iugu-api-token", 3, key_number, array + journald[array - 1 :].index(", 13, 10]") + 2, "bytes"),
         ("asaas-api-key", 4, 6, 6 + len(packed("zstd")), "base64+zstd"),
     ]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize(("before", "separator", "brackets"), [("body: ", " ", "[]"), ("raw key bytes: ", ",", "<<>>")],
+                         ids=["go %v of []byte", "erlang ~w of a binary"])
+def test_a_key_in_a_list_of_byte_values_is_found_on_its_numbers(tmp_path: Path, engine: str, before: str,
+                                                                 separator: str, brackets: str) -> None:
+    value = byte_array(f'{{"api_token":"{TOKEN}"}}'.encode(), separator, brackets).decode()
+    found = scanned(tmp_path, ["start", before + value, "end"], engine)
+    first = value.index(separator.join(str(byte) for byte in TOKEN[:4].encode()))
+    closing = value.index(separator.join(str(byte) for byte in b'"}'), first)
+    assert found == [("iugu-api-token", 2, len(before) + first + 1, len(before) + closing + 1, "bytes")]
 
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
