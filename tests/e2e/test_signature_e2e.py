@@ -154,6 +154,25 @@ def test_the_cli_verifies_captured_requests_with_public_keys(keys: dict, tmp_pat
     assert not [f for f in unverified["findings"] if f["category"] == "bad-signature"]
 
 
+def test_a_script_that_signs_when_it_runs_is_not_reported_and_one_that_does_not_sign_is(keys: dict, tmp_path: Path) -> None:
+    """A deploy script's `curl -H "Signature: $SIG"` holds the request as written: its signature is
+    made when the script runs, so the scan can neither verify it nor call it wrong (a pre-commit
+    hook must not block it). The same script without the headers sends its transfer unsigned."""
+    script = tmp_path / "payout.sh"
+    script.write_text(
+        "#!/bin/sh\n"
+        'SIG=$(openssl dgst -sha256 -sign key.pem body.json | base64 -w0)\n'
+        "curl -s -X POST https://api.iugu.com/v1/transfers \\\n"
+        '  -H "Content-Type: application/json" -H "Signature: signature=$SIG" \\\n'
+        '  -H "Request-Time: $(date -Iseconds)" --data-binary @body.json\n'
+        "curl -s -X POST https://api.iugu.com/v1/transfers \\\n"
+        '  -H "Content-Type: application/json" --data-binary @body.json\n')
+    for supplied in ((), ("--public-key", str(keys["folder"] / "client.pem"))):
+        report = json.loads(cli("scan", "--format", "json", "--jobs", "1", *supplied, str(script)).stdout)
+        assert [(f["rule_id"], f["location"]["line"]) for f in report["findings"]] == [("iugu-unsigned-transfer", 6)]
+        assert report["scan"]["requests"]["signatures_unverified"] == 1
+
+
 def test_key_files_that_cannot_be_used(keys: dict, tmp_path: Path) -> None:
     broken = tmp_path / "broken.pem"
     broken.write_text("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n")
