@@ -282,6 +282,19 @@ def test_a_template_or_a_placeholder_is_no_request_sent(asaas: str, iugu: str, t
     assert _request_findings(tmp_path) == []
 
 
+@pytest.mark.parametrize("signature", ["signature=<base64 signature>", "algorithm=RSA-SHA256, keyVersion=1, signature=<sig>"])
+@pytest.mark.parametrize("authorization", ["Basic <base64(token:)>", "Basic <token>"])
+def test_a_document_s_placeholder_in_a_field_of_a_value_is_no_request_sent(signature: str, authorization: str,
+                                                                           tmp_path: Path) -> None:
+    # An API guide's example of a signed transfer: the placeholder stands after the field's name or the
+    # scheme, not alone; the request is the document's, and its signature neither bad nor missing.
+    path = tmp_path / "SIGNING.md"
+    path.write_text("```\nPOST https://api.iugu.com/v1/transfers HTTP/1.1\nHost: api.iugu.com\n"
+                    f"Authorization: {authorization}\nContent-Type: application/json\nSignature: {signature}\n"
+                    'Request-Time: 2024-01-01T00:00:00-03:00\n\n{"amount_cents": 1050}\n```\n')
+    assert _request_findings(path) == []
+
+
 def test_a_method_and_url_in_prose_are_no_request_file(tmp_path: Path) -> None:
     path = tmp_path / "NOTES.md"
     path.write_text("Payouts go out as\n\nPOST https://api.iugu.com/v1/transfer_requests\n"

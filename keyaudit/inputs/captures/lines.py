@@ -216,21 +216,23 @@ def without_default_port(url: str) -> str:
 
 
 # A template's variable (`{{token}}`: REST Client, JetBrains, Hurl, Postman, Insomnia, Mustache) or
-# a value that is a placeholder in angle brackets (`<your token>`, `"<API_KEY>"`): what a request file
-# or an API document holds where a request that was sent holds a value.
+# a value that is a placeholder in angle brackets (`<your token>`, `"<API_KEY>"`), whole or after a
+# scheme or a field's name (`Basic <base64(token:)>`, `signature=<base64 signature>`): what a request
+# file or an API document holds where a request that was sent holds a value.
 _TEMPLATE_VALUE = re.compile(r"\{\{[^{}\n]{1,80}\}\}")
-_PLACEHOLDER = re.compile(r"<[A-Za-z][\w .-]{0,60}>")
+_PLACEHOLDER = re.compile(r"\s*(?:[\w-]+(?:\s+|\s*=\s*))?<[A-Za-z][\w .():+-]{0,60}>\s*")
 _BODY_PLACEHOLDER = re.compile(rb'"<[A-Za-z][\w .-]{0,60}>"|\{\{[^{}\n]{1,80}\}\}')
 
 
 def is_template(url: str, headers: list[tuple[str, str]], body: bytes | None) -> bool:
     """Whether a request is a template rather than one sent: a template variable in its URL, a
-    header value or its body, or a header value or JSON string that is a placeholder in angle
-    brackets. Its findings would be the document's, not the traffic's."""
+    header value or its body, or a header value (or a field of one) or JSON string that is a
+    placeholder in angle brackets. Its findings would be the document's, not the traffic's."""
     if "{{" in url or (body is not None and (b"{{" in body or b'"<' in body) and _BODY_PLACEHOLDER.search(body)):
         return True
     return any(("{{" in value and _TEMPLATE_VALUE.search(value))
-               or ("<" in value and _PLACEHOLDER.fullmatch(value.strip())) for _, value in headers)
+               or ("<" in value and any(_PLACEHOLDER.fullmatch(part) for part in value.split(",")))
+               for _, value in headers)
 
 
 def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], body: bytes | None,
