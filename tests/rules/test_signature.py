@@ -421,6 +421,23 @@ def test_a_value_a_script_fills_in_is_unverified_not_malformed(keys: Keys, signa
     assert judge(request("signature=%z", body), [])[0] == "malformed"
 
 
+@pytest.mark.parametrize("cut", [
+    lambda value: value[:60] + "...", lambda value: value[:60] + "…", lambda value: value[:60] + "…[344 chars]",
+    lambda value: value[:40] + "... (truncated)", lambda value: value[:40] + "[...]", lambda value: value[:14] + "****",
+    lambda value: value[:12] + "••••" + value[-4:],
+], ids=["dots", "ellipsis", "ellipsis-count", "truncated", "bracketed", "masked-tail", "masked-middle"])
+def test_a_signature_the_logger_cut_or_masked_in_part_is_unverified_not_malformed(keys: Keys, cut: Callable[[str], str]) -> None:
+    """Loggers cut long header values and mask the middle of secrets: the request was signed, the
+    capture shows part of it — neither wrong nor checkable, with a key given or not."""
+    token = iugu_token()
+    body = compact(transfer(token))
+    header = f"signature={sign(keys.client, signing_string('POST', PATH, token, TIME, body))}"
+    for supplied in ([], keys.both_public):
+        assert judge(request(cut(header), body), supplied)[0] == "unverified"
+        assert judge(request(header, body, time=cut(TIME)), supplied)[0] == "unverified"
+    assert judge(request(header[:58], body), keys.both_public)[0] == "invalid"  # cut with no mark: judged as shown
+
+
 def test_verdict_repr_and_str_hold_no_secret(keys: Keys) -> None:
     token = iugu_token("long")
     document = transfer(token)
