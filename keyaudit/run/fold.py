@@ -13,7 +13,7 @@ import bisect
 from collections import OrderedDict
 from itertools import chain, groupby
 from typing import Callable, Iterable, Iterator
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES
 from keyaudit.model.findings import Finding, Location, Occurrences
@@ -47,9 +47,14 @@ def _spot_key(finding: Finding) -> bytes:
         parts: tuple[object, ...] = (finding.category, loc.path, loc.pointer, finding.secret.identity)
     else:
         url = urlsplit(str(finding.context.get("url") or ""))
-        endpoint = f"{url.scheme.lower()}://{(url.hostname or '').lower()}"
+        endpoint = f"{url.scheme.lower()}://{(url.hostname or '').lower()}{_path(url)}"
         parts = (finding.category, loc.path, finding.context.get("har_entry"), endpoint)
     return b"\0".join(map(_raw, parts))
+
+
+def _path(url: SplitResult) -> str:
+    """A URL's path as both rules see it: a text rule's URL may end in the sentence around it."""
+    return url.path.rstrip("/.,;:)!")
 
 
 def spot_order(finding: Finding) -> SortKey:
@@ -62,15 +67,15 @@ def _same_spot(a: Finding, b: Finding) -> bool:
     if a.secret is not None:
         return _overlaps(a.location, b.location)
     # The text rule sees a URL, the request rule sees the request around it: the same request
-    # when they name the same host a few lines apart. Two findings both judged as requests are
-    # about one request only where it starts on the same line with the same method and path:
-    # three identical calls in a script are three incidents.
+    # when they name the same host and path (the spot's key) a few lines apart; another URL of
+    # the host is another place to fix. Two findings both judged as requests are about one
+    # request only where it starts on the same line with the same method: three identical calls
+    # in a script are three incidents.
     if abs(a.location.line - b.location.line) > REQUEST_SPAN_LINES:
         return False
     judged = bool(a.context.get("method")), bool(b.context.get("method"))
-    if all(judged):  # the path last: splitting URLs is the dear part, and most lines differ
-        return a.location.line == b.location.line and a.context["method"] == b.context["method"] \
-            and _url_path(a) == _url_path(b)
+    if all(judged):
+        return a.location.line == b.location.line and a.context["method"] == b.context["method"]
     if not any(judged):  # two URLs the text rules saw: the same spot only where they overlap
         return _overlaps(a.location, b.location)
     return True
@@ -87,18 +92,14 @@ def _behind(held: Finding, finding: Finding) -> bool:
     return held.secret is not None and (end.end_line, end.end_column) < (start.line, start.column)
 
 
-def _url_path(finding: Finding) -> str:
-    return urlsplit(str(finding.context.get("url") or "")).path.rstrip("/")
-
-
 def merge_same_spot(findings: Iterable[Finding]) -> Iterator[Finding]:
     """Collapse what several rules found about one thing in one place into one finding;
     ``findings`` come in :func:`spot_order`.
 
     A secret: the same canonical secret, in the same category, at overlapping locations. A
-    request finding without a secret: the same category, scheme and host, in the same file (and
-    HAR entry), within a request's span of lines (and the same method and path when both are
-    request-rule findings). The strongest rule (severity, then confidence) wins. Different
+    request finding without a secret: the same category, scheme, host and path, in the same file
+    (and HAR entry), within a request's span of lines (and the same line and method when both
+    are request-rule findings). The strongest rule (severity, then confidence) wins. Different
     categories say different things (a leaked key, and a key used against the wrong
     environment) and are all kept. Only the findings of one spot that start within a request's
     span of lines are held: those are all a finding can be the same spot as.
@@ -115,8 +116,8 @@ def _judged(finding: Finding) -> bool:
     return bool(finding.context.get("method"))
 
 
-def _request_key(finding: Finding) -> tuple[int, str, str]:
-    return finding.location.line, str(finding.context.get("method")), _url_path(finding)
+def _request_key(finding: Finding) -> tuple[int, str]:
+    return finding.location.line, str(finding.context.get("method"))
 
 
 class _Window:
@@ -127,7 +128,7 @@ class _Window:
 
     Without a secret, the first of the same spot can only be one of: for a finding a request rule
     judged, the first held one no request rule judged, or the first held one judged of the same
-    line, method and path; for one no request rule judged, the first held judged one, or the first
+    line and method; for one no request rule judged, the first held judged one, or the first
     held unjudged one it overlaps — the first that reaches it, as every held one starts before it
     (those that ended before it starts are let go from ``_open`` for good: later ones start later).
     That one is compared (it may be more than a request's span of lines away); when it is not the
@@ -141,7 +142,7 @@ class _Window:
         self._judged: list[int] = []
         self._unjudged: list[int] = []
         self._open: list[int] = []  # unjudged ones that have not ended before the last unjudged finding
-        self._requests: dict[tuple[int, str, str], list[int]] = {}  # judged ones by line, method and path
+        self._requests: dict[tuple[int, str], list[int]] = {}  # judged ones by line and method
 
     def behind(self, finding: Finding) -> Iterator[Finding]:
         """The held findings that neither ``finding`` nor any after it can be the same spot as."""
@@ -162,7 +163,7 @@ class _Window:
     def held(self) -> Iterator[Finding]:
         return (held for _line, held in self._held.values())
 
-    def _hold(self, number: int, line: int, finding: Finding, key: tuple[int, str, str] | None,
+    def _hold(self, number: int, line: int, finding: Finding, key: tuple[int, str] | None,
               changed: bool = True) -> None:
         self._held[number] = (line, finding)
         if finding.secret is not None or not changed:
@@ -180,7 +181,7 @@ class _Window:
             numbers.pop(0)
         return numbers[0] if numbers else None
 
-    def _first_same(self, finding: Finding, key: tuple[int, str, str] | None) -> int | None:
+    def _first_same(self, finding: Finding, key: tuple[int, str] | None) -> int | None:
         """The number of the first held finding of ``finding``'s spot (``key``: its request key,
         when a request rule judged it), or None. A candidate the indexes give is compared, so one
         they still hold by an older state (its key, before it was replaced) costs time only."""

@@ -28,7 +28,16 @@ def test_requests_far_apart_or_to_other_paths_stay_apart() -> None:
     merged = merged_of([request_finding(10, "iugu-plaintext-request", "POST"),
                               request_finding(11, "iugu-plaintext-request", "POST", "/v1/invoices"),
                               request_finding(500, "iugu-plaintext-request", "POST")])
-    assert [f.location.line for f in merged] == [10, 11, 500]
+    assert sorted(f.location.line for f in merged) == [10, 11, 500]
+
+
+def test_a_url_the_text_rule_saw_folds_into_the_request_to_it_and_not_into_another_path_s() -> None:
+    # The log's line before a request record names the same URL: one place. Another URL of the host
+    # a few lines away is another place to fix (it was folded into the request as "the same host").
+    merged = merged_of([request_finding(9, path="/v1/charge."), request_finding(10, "iugu-plaintext-request", "POST"),
+                        request_finding(12, path="/v1/invoices"), request_finding(14, path="/v1/charge/")])
+    assert sorted((f.location.line, f.rule_id) for f in merged) == [(10, "iugu-plaintext-request"),
+                                                                    (12, "iugu-plaintext-http")]
 
 
 def test_twenty_thousand_findings_about_one_host_fold_in_one_pass() -> None:
