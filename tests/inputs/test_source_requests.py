@@ -117,3 +117,38 @@ def test_deeply_nested_code_around_an_anchor_is_read_in_linear_time(hostile: str
     started = time.perf_counter()
     found, _ = _requests(tmp_path, "bundle.js", f'fetch("{URL}", {hostile}\n')
     assert (found, time.perf_counter() - started < 30) == ([], True)
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    # Guzzle: the method is the name of a call on an object (`->`), the headers an option of it
+    ("Transfers.php", "<?php\n$response = $client->post('{url}', [\n    'headers' => [{headers}],\n    'body' => $body,\n]);\n"),
+    # HTTPoison: the headers a list of pairs given by position to the call given the URL
+    ("transfers.ex", 'HTTPoison.post("{url}", body, [{headers}])\n'),
+    # Req: a call that raises (`post!`), its headers a labelled list of pairs
+    ("transfers.exs", 'Req.post!("{url}", body: body, headers: [{headers}])\n'),
+    # Python's urllib: the header map the third value given to Request
+    ("transfer.py", 'req = urllib.request.Request("{url}", body, {headers}, method="POST")\nurllib.request.urlopen(req)\n'),
+])
+def test_header_fields_given_with_the_call_that_sends_a_request_are_its_headers(name: str, code: str,
+                                                                                tmp_path: Path) -> None:
+    php, elixir = name.endswith(".php"), name.endswith((".ex", ".exs"))
+    def fields(pairs: list[tuple[str, str]]) -> str:
+        if php:
+            return ", ".join(f"'{key}' => '{value}'" for key, value in pairs)
+        if elixir:
+            return ", ".join(f'{{"{key}", "{value}"}}' for key, value in pairs)
+        return "{" + ", ".join(f'"{key}": "{value}"' for key, value in pairs) + "}"
+
+    plain = [("Content-Type", "application/json")]
+    assert _requests(tmp_path, name, code.format(url=URL, headers=fields(plain)))[0] == ["iugu-unsigned-transfer"]
+    with_signature = plain + [("Signature", "signature=$SIG"), ("Request-Time", "2026-11-22T10:00:00-03:00")]
+    assert _requests(tmp_path, "signed/" + name, code.format(url=URL, headers=fields(with_signature)))[0] == []
+
+
+def test_header_fields_given_to_another_call_leave_the_header_set_unknown(tmp_path: Path) -> None:
+    """A map of header fields merged into others the group does not show is not all the headers."""
+    code = (f'headers = merge_defaults({{"Content-Type": "application/json"}}, signer.headers(body))\n'
+            f'requests.post("{URL}", data=body, headers=headers)\n')
+    assert _requests(tmp_path, "payouts.py", code)[0] == []
+    code = f'HTTPoison.post("{URL}", body, Signer.headers(body, [{{"Content-Type", "application/json"}}]))\n'
+    assert _requests(tmp_path, "payouts.ex", code)[0] == []

@@ -15,7 +15,8 @@ import re
 FAMILY = {**dict.fromkeys(("go", "java", "cs", "c", "cc", "cpp", "h", "m", "mm", "scala", "rs"), "c"),
           **dict.fromkeys(("js", "mjs", "cjs", "jsx", "ts", "tsx"), "js"),
           **dict.fromkeys(("kt", "kts", "dart", "groovy"), "dollar"),
-          "php": "php", "py": "python", "rb": "ruby", "swift": "swift"}
+          "php": "php", **dict.fromkeys(("rb", "ex", "exs", "cr"), "ruby"),
+          "py": "python", "swift": "swift"}
 GROUP_BEFORE, GROUP_AFTER = 40, 60  # lines of a statement group around its anchors, at most
 _TEST_PATH = (r"(?i)(?:^|[/\\])(?:tests?|spec|specs|__tests__|__mocks__|mocks?|fixtures?|testdata)[/\\]"
               r"|(?:_test|_spec|\.test|\.spec|Tests?|Spec)\.\w+$|(?:^|[/\\])test_[^/\\]*$")

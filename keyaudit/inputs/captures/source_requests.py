@@ -24,7 +24,7 @@ from typing import Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
 
-from .lines import HTTP_METHODS, make_exchange, to_bytes
+from .lines import DASHED_NAME, HTTP_METHODS, TOKEN, make_exchange, to_bytes
 from .source_files import GROUP_AFTER, GROUP_BEFORE
 from .source_tokens import LANGUAGES, UNKNOWN, Language, Token, tokens
 from .source_values import Call, Facts, Items, Lit, Pairs, Partial, Ref, facts, last_part, receiver
@@ -59,6 +59,8 @@ _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT
 _BODY_CALLS = {"write": 0, "AddStringBody": 0, "setBody": 0, "body": 0, "send": 0, "AddParameter": 1, "setEntity": 0}
 _SERIALIZING = frozenset({"json", "AddJsonBody", "setJson", "withJson", "json_body"})  # `.json(&v)`, `json=payload`
 _ABSOLUTE = re.compile(r"https?://[^\s/?#\"'<>]+[^\s\"'<>]*")
+_TARGETS = ("https://", "http://", "/")  # a literal a call sending a request is given: its URL or path
+_TOKEN = re.compile(TOKEN)
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, family: str) -> Iterator[Exchange]:
@@ -183,10 +185,10 @@ def _method(said: Facts) -> str | None:
             found.add(value.text.upper())
     for name, call, _ in said.calls:
         first = _resolved(call.args[0][1], said) if call.args else None
-        verb = last_part(name)
+        verb = last_part(name).rstrip("!?")  # Ruby's and Elixir's `post!(…)` raises where `post(…)` returns
         if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha():
             found.add(first.text.upper())
-        elif verb.upper() in HTTP_METHODS and verb.islower() and "." in name and (
+        elif verb.upper() in HTTP_METHODS and verb.islower() and ("." in name or "->" in name) and (
                 verb in _BODY_VERBS or (isinstance(first, Lit) and _ABSOLUTE.match(first.text))):
             found.add(verb.upper())
     for name in said.names:
@@ -213,6 +215,8 @@ def _headers(said: Facts) -> tuple[list[tuple[str, str]], bool]:
                 known &= _add(headers, _resolved(positional[0], said), _resolved(positional[1], said))
         elif _LABELLED_NAME in labelled and positional:
             known &= _add(headers, _resolved(labelled[_LABELLED_NAME], said), _resolved(positional[0], said))
+        elif any(isinstance(value, Lit) and value.text.startswith(_TARGETS) for value in positional):
+            maps += [value for value in positional if _header_fields(_resolved(value, said))]
     for value in {repr(value): value for value in (_resolved(value, said) for value in maps)}.values():
         if isinstance(value, Pairs):
             for key, item in value.pairs:
@@ -225,6 +229,15 @@ def _headers(said: Facts) -> tuple[list[tuple[str, str]], bool]:
         elif not (isinstance(value, Call) and last_part(value.name) in _EMPTY_MAPS and not value.args):
             known = False
     return headers, known and bool(headers)
+
+
+def _header_fields(value: object) -> bool:
+    """Whether a map given by position to the call that is given the URL is its header fields
+    (``HTTPoison.post(url, body, [{"Content-Type", "…"}])``, ``Request(url, data, {…})``): every
+    key a field's name, one written as HTTP writes one (see :mod:`.printed_roles`)."""
+    return isinstance(value, Pairs) and bool(value.pairs) and all(
+        key is not None and _TOKEN.fullmatch(key) is not None for key, _ in value.pairs) and any(
+        DASHED_NAME.fullmatch(key) for key, _ in value.pairs if key is not None)
 
 
 def _add(headers: list[tuple[str, str]], name: object, value: object) -> bool:
