@@ -13,7 +13,7 @@ import bisect
 from collections import OrderedDict
 from itertools import chain, groupby
 from typing import Callable, Iterable, Iterator
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import urlsplit
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES
 from keyaudit.model.findings import Finding, Location, Occurrences
@@ -47,14 +47,15 @@ def _spot_key(finding: Finding) -> bytes:
         parts: tuple[object, ...] = (finding.category, loc.path, loc.pointer, finding.secret.identity)
     else:
         url = urlsplit(str(finding.context.get("url") or ""))
-        endpoint = f"{url.scheme.lower()}://{(url.hostname or '').lower()}{_path(url)}"
+        endpoint = f"{url.scheme.lower()}://{(url.hostname or '').lower()}"
         parts = (finding.category, loc.path, finding.context.get("har_entry"), endpoint)
     return b"\0".join(map(_raw, parts))
 
 
-def _path(url: SplitResult) -> str:
-    """A URL's path as both rules see it: a text rule's URL may end in the sentence around it."""
-    return url.path.rstrip("/.,;:)!")
+def _url_path(finding: Finding) -> str:
+    """A URL's path as both rules see it ("" for an origin alone): a text rule's URL may end in
+    the sentence around it."""
+    return urlsplit(str(finding.context.get("url") or "")).path.rstrip("/.,;:)!")
 
 
 def spot_order(finding: Finding) -> SortKey:
@@ -67,18 +68,21 @@ def _same_spot(a: Finding, b: Finding) -> bool:
     if a.secret is not None:
         return _overlaps(a.location, b.location)
     # The text rule sees a URL, the request rule sees the request around it: the same request
-    # when they name the same host and path (the spot's key) a few lines apart; another URL of
-    # the host is another place to fix. Two findings both judged as requests are about one
-    # request only where it starts on the same line with the same method: three identical calls
-    # in a script are three incidents.
+    # when they name the same host a few lines apart, and the URL names the request's path or
+    # none (a client's log of the connection); a URL of another path is another place to fix.
+    # Two findings both judged as requests are about one request only where it starts on the
+    # same line with the same method and path: three identical calls in a script are three
+    # incidents.
     if abs(a.location.line - b.location.line) > REQUEST_SPAN_LINES:
         return False
     judged = bool(a.context.get("method")), bool(b.context.get("method"))
-    if all(judged):
-        return a.location.line == b.location.line and a.context["method"] == b.context["method"]
+    if all(judged):  # the path last: splitting URLs is the dear part, and most lines differ
+        return a.location.line == b.location.line and a.context["method"] == b.context["method"] \
+            and _url_path(a) == _url_path(b)
     if not any(judged):  # two URLs the text rules saw: the same spot only where they overlap
         return _overlaps(a.location, b.location)
-    return True
+    seen = _url_path(b if judged[0] else a)
+    return not seen or seen == _url_path(a if judged[0] else b)
 
 
 def _behind(held: Finding, finding: Finding) -> bool:
@@ -97,9 +101,9 @@ def merge_same_spot(findings: Iterable[Finding]) -> Iterator[Finding]:
     ``findings`` come in :func:`spot_order`.
 
     A secret: the same canonical secret, in the same category, at overlapping locations. A
-    request finding without a secret: the same category, scheme, host and path, in the same file
-    (and HAR entry), within a request's span of lines (and the same line and method when both
-    are request-rule findings). The strongest rule (severity, then confidence) wins. Different
+    request finding without a secret: the same category, scheme and host, in the same file (and
+    HAR entry), within a request's span of lines, and the same path where a URL names one (and
+    the same line and method when both are request-rule findings). The strongest rule (severity, then confidence) wins. Different
     categories say different things (a leaked key, and a key used against the wrong
     environment) and are all kept. Only the findings of one spot that start within a request's
     span of lines are held: those are all a finding can be the same spot as.
@@ -116,8 +120,8 @@ def _judged(finding: Finding) -> bool:
     return bool(finding.context.get("method"))
 
 
-def _request_key(finding: Finding) -> tuple[int, str]:
-    return finding.location.line, str(finding.context.get("method"))
+def _request_key(finding: Finding) -> tuple[int, str, str]:
+    return finding.location.line, str(finding.context.get("method")), _url_path(finding)
 
 
 class _Window:
@@ -127,9 +131,10 @@ class _Window:
     URLs of one host, or a batch of thousands of requests on one line, would be compared pair by pair.
 
     Without a secret, the first of the same spot can only be one of: for a finding a request rule
-    judged, the first held one no request rule judged, or the first held one judged of the same
-    line and method; for one no request rule judged, the first held judged one, or the first
-    held unjudged one it overlaps — the first that reaches it, as every held one starts before it
+    judged, the first held one no request rule judged of its URL's path or of none, or the first
+    held one judged of the same line, method and path; for one no request rule judged, the first
+    held judged one of its URL's path (of any, where it names none), or the first held unjudged
+    one it overlaps — the first that reaches it, as every held one starts before it
     (those that ended before it starts are let go from ``_open`` for good: later ones start later).
     That one is compared (it may be more than a request's span of lines away); when it is not the
     same spot, every held one is, in order.
@@ -140,9 +145,10 @@ class _Window:
         self._count = 0
         # Numbers, in order, of the held findings as they were when put there (checked when read):
         self._judged: list[int] = []
-        self._unjudged: list[int] = []
+        self._judged_paths: dict[str, list[int]] = {}  # judged ones by their URL's path
+        self._unjudged_paths: dict[str, list[int]] = {}  # unjudged ones by their URL's path ("": none)
         self._open: list[int] = []  # unjudged ones that have not ended before the last unjudged finding
-        self._requests: dict[tuple[int, str], list[int]] = {}  # judged ones by line and method
+        self._requests: dict[tuple[int, str, str], list[int]] = {}  # judged ones by line, method and path
 
     def behind(self, finding: Finding) -> Iterator[Finding]:
         """The held findings that neither ``finding`` nor any after it can be the same spot as."""
@@ -163,16 +169,17 @@ class _Window:
     def held(self) -> Iterator[Finding]:
         return (held for _line, held in self._held.values())
 
-    def _hold(self, number: int, line: int, finding: Finding, key: tuple[int, str] | None,
+    def _hold(self, number: int, line: int, finding: Finding, key: tuple[int, str, str] | None,
               changed: bool = True) -> None:
         self._held[number] = (line, finding)
         if finding.secret is not None or not changed:
             return
         if key is not None:
             bisect.insort(self._judged, number)
+            bisect.insort(self._judged_paths.setdefault(key[2], []), number)
             bisect.insort(self._requests.setdefault(key, []), number)
         else:
-            bisect.insort(self._unjudged, number)
+            bisect.insort(self._unjudged_paths.setdefault(_url_path(finding), []), number)
             bisect.insort(self._open, number)
 
     def _first(self, numbers: list[int], valid: Callable[[Finding], bool]) -> int | None:
@@ -181,18 +188,19 @@ class _Window:
             numbers.pop(0)
         return numbers[0] if numbers else None
 
-    def _first_same(self, finding: Finding, key: tuple[int, str] | None) -> int | None:
+    def _first_same(self, finding: Finding, key: tuple[int, str, str] | None) -> int | None:
         """The number of the first held finding of ``finding``'s spot (``key``: its request key,
         when a request rule judged it), or None. A candidate the indexes give is compared, so one
         they still hold by an older state (its key, before it was replaced) costs time only."""
         first: list[int | None] = []
         if key is not None:
-            first = [self._first(self._unjudged, lambda kept: not _judged(kept)),
-                     self._first(self._requests.get(key, []), _judged)]
+            first = [self._first(self._unjudged_paths.get(path, []), lambda kept: not _judged(kept))
+                     for path in {key[2], ""}] + [self._first(self._requests.get(key, []), _judged)]
         elif finding.secret is None:
-            start = (finding.location.line, finding.location.column)
-            first = [self._first(self._judged, _judged), self._first(self._open, lambda kept: not _judged(kept) and (
-                kept.location.end_line, kept.location.end_column) >= start)]
+            start, path = (finding.location.line, finding.location.column), _url_path(finding)
+            first = [self._first(self._judged_paths.get(path, []) if path else self._judged, _judged),
+                     self._first(self._open, lambda kept: not _judged(kept) and (
+                         kept.location.end_line, kept.location.end_column) >= start)]
         candidates = [number for number in first if number is not None]
         if finding.secret is None and not candidates:
             return None

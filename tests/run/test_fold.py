@@ -32,12 +32,19 @@ def test_requests_far_apart_or_to_other_paths_stay_apart() -> None:
 
 
 def test_a_url_the_text_rule_saw_folds_into_the_request_to_it_and_not_into_another_path_s() -> None:
-    # The log's line before a request record names the same URL: one place. Another URL of the host
-    # a few lines away is another place to fix (it was folded into the request as "the same host").
+    # The log's line before a request record names the same URL, and a client's line after it the
+    # origin alone: one place. Another URL of the host a few lines away is another place to fix (it
+    # was folded into the request as "the same host").
     merged = merged_of([request_finding(9, path="/v1/charge."), request_finding(10, "iugu-plaintext-request", "POST"),
-                        request_finding(12, path="/v1/invoices"), request_finding(14, path="/v1/charge/")])
+                        request_finding(12, path="/v1/invoices"), request_finding(14, path="/v1/charge/"),
+                        request_finding(15, path="")])
     assert sorted((f.location.line, f.rule_id) for f in merged) == [(10, "iugu-plaintext-request"),
                                                                     (12, "iugu-plaintext-http")]
+    # the same, a request after the text rule's URLs
+    merged = merged_of([request_finding(9, path=""), request_finding(10, path="/v1/invoices"),
+                        request_finding(11, "iugu-plaintext-request", "POST")])
+    assert sorted((f.location.line, f.rule_id) for f in merged) == [(10, "iugu-plaintext-http"),
+                                                                    (11, "iugu-plaintext-request")]
 
 
 def test_twenty_thousand_findings_about_one_host_fold_in_one_pass() -> None:
