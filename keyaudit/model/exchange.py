@@ -17,31 +17,20 @@ REQUEST_SPAN_LINES = 50  # a captured request (curl with continuations, a wire d
 # Rails' `[FILTERED]`, `***`, `<hidden>`, `XXXX`): the header was sent, its value is not shown.
 _HIDDEN = re.compile(r"(?i)\s*(?:[\[<({]?\s*(?:redacted|filtered|masked|hidden|removed|sensitive|omitted|scrubbed|"
                      r"obfuscated)(?:[:\s][^\]>)}]{0,40})?\s*[\]>)}]?|x{3,})\s*")
-# What a script, a format string or a template holds in place of a value it fills in when the request
-# is sent (`curl -H "Signature: $SIG"`, `${sig}`, `$(sign …)`, `$env:SIG`, `%s`, `%(sig)s`, `{0}`,
-# `#{sig}`, `%SIG%`): the request as written, not the value sent.
-_UNEXPANDED = re.compile(r"\s*(?:\$(?:[A-Za-z_][\w:]*|\{[^{}\n]{1,80}\}|\([^()\n]{1,120}\))|`[^`\n]{1,120}`"
-                         r"|%(?:\([\w.]{1,40}\))?[-+ #0-9.]*[sdvrqx]|\{[\w.:]{0,40}\}|#\{[^{}\n]{1,80}\}"
-                         r"|%[A-Za-z_]\w{0,40}%)\s*")
-
 # Where a logger cut a long value or masked part of it (`signature=MIIBIj...`, `…[344 chars]`,
 # `(truncated)`, `MIIB****`): no signature, time or token holds these characters, so a value with one
 # is not shown as it was sent.
 _CUT = re.compile(r"(?i)\*\*|•|…|\.\.\.|\btruncated\b")
+UNKNOWN = "…"  # what a reader writes for a value the program computes: sent, not shown (as loggers write it)
 
 
 def hidden_value(value: str) -> bool:
-    """Whether a header's value is not the value sent — a logger's placeholder for it, a value it
-    cut or masked in part, or a script's or template's variable that stands for it — whole, or in
-    the fields it is made of (``signature=***``: a masker that hides what follows each ``=``;
-    ``signature=$SIG``): a signature shown so is neither malformed nor the same signature as
-    another hidden one."""
-    return (_CUT.search(value) is not None or _not_shown(value)
-            or any(_not_shown(part.partition("=")[2]) for part in value.split(",") if "=" in part))
-
-
-def _not_shown(value: str) -> bool:
-    return _HIDDEN.fullmatch(value) is not None or _UNEXPANDED.fullmatch(value) is not None
+    """Whether a header's value is not the value sent — a logger's placeholder for it, or a value
+    it cut or masked in part (a reader's :data:`UNKNOWN` among them) — whole, or in the fields it
+    is made of (``signature=***``: a masker that hides what follows each ``=``): a signature
+    shown so is neither malformed nor the same signature as another hidden one."""
+    return _CUT.search(value) is not None or _HIDDEN.fullmatch(value) is not None or any(
+        _HIDDEN.fullmatch(part.partition("=")[2]) is not None for part in value.split(",") if "=" in part)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .powershell_words import UNKNOWN
+from keyaudit.model.exchange import UNKNOWN
 
 # the parameters that say the request, by the curl option that means the same
 _AS_CURL = {"uri": "url", "method": "request", "custommethod": "request", "headers": "header",

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-UNKNOWN = "…"  # a value the command computes: sent, but not shown (the placeholder loggers write)
+from keyaudit.model.exchange import UNKNOWN
 
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _CHAR = r"(?i)\$\(\s*\[char\]\s*(\d{1,7})\s*\)"

@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.model.exchange import UNKNOWN, Exchange, Origin
 
 from .lines import DASHED_NAME, HTTP_METHODS, TOKEN, make_exchange, to_bytes
 from .source_files import GROUP_AFTER, GROUP_BEFORE
-from .source_tokens import LANGUAGES, UNKNOWN, Language, Token, tokens
+from .source_tokens import LANGUAGES, Language, Token, tokens
 from .source_values import Call, Facts, Items, Lit, Pairs, Partial, Ref, facts, last_part, receiver
 
 MAX_GROUP_CHARS = 32 << 10  # a longer group (a minified bundle's line) is no snippet, and is not read

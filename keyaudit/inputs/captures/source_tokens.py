@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNKNOWN = "…"  # what the code computes: sent, not shown (the placeholder loggers write)
+from keyaudit.model.exchange import UNKNOWN
+
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .source_tokens import UNKNOWN, Token
+from keyaudit.model.exchange import UNKNOWN
+
+from .source_tokens import Token
 
 # Calls that pass a literal on as the bytes sent (a body, its bytes, a reader over it): which argument (-1: the
 # last literal; on a name or a literal, ``"…".toRequestBody()``, ``parameters.data(using:)``, the receiver's).
