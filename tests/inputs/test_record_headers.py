@@ -185,3 +185,26 @@ def test_head_lines_written_as_one_string_are_the_headers(lines: str, headers: l
     found = request_of({"http.request.method": "POST", "http.request.full_uri": "https://api.iugu.com/v1/transfers",
                         "http.request.line": lines}, Origin("fields.tsv", 2))
     assert found is not None and (found.headers, found.headers_known) == (headers, bool(headers))
+
+
+@pytest.mark.parametrize("headers", [
+    {"Content-Type": "application/json", "...": "2 more"},
+    {"Content-Type": "application/json", "User-Agent": "shop/1.0", "Accept": "…"},
+    [["Content-Type", "application/json"], "... 3 more items"],
+    "Content-Type: application/json\n... (2 more headers)",
+])
+def test_headers_a_printer_cut_short_show_no_header_missing(headers: object) -> None:
+    """A printer that elides a long map (Node's `... 2 more items`, a `...` entry, a `+2 more`)
+    logged some headers only: the request may have been signed in the rest."""
+    found = request({"method": "POST", "url": URL, "headers": headers})
+    assert (found.header("Content-Type"), found.headers_known) == ("application/json", False)
+
+
+def test_a_printed_map_cut_short_in_a_log_line_is_no_unsigned_transfer(tmp_path: Path) -> None:
+    path = tmp_path / "client.log"
+    path.write_text(f"2026-01-01 10:00:00 DEBUG POST {URL} headers={{Content-Type=application/json, "
+                    f"User-Agent=app, ...}}\n"
+                    f"2026-01-01 10:00:01 DEBUG POST {URL} headers={{Content-Type=application/json, "
+                    f"User-Agent=app, X-Empty=}}\n")
+    report, _ = scan_json(str(path))
+    assert [(f["rule_id"], f["location"]["line"]) for f in report["findings"]] == [("iugu-unsigned-transfer", 2)]

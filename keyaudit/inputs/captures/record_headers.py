@@ -52,6 +52,10 @@ _ENVIRON_HEADERS = frozenset({"CONTENT_TYPE", "CONTENT_LENGTH"})  # the two head
 _ENVIRON_HEADER = re.compile(r"HTTP_[A-Z0-9_]+|CONTENT_TYPE|CONTENT_LENGTH")  # a header as a CGI variable
 _TOKEN = re.compile(TOKEN)  # a header's name
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request_time), never a header of ours
+# what a printer writes where it cut a collection short (Node's `... 2 more items`, Java's `...`, a `+3 more`)
+_MORE = r"\+?\d+\s+more(?:\s+\w+)?"
+_ELISION = re.compile(rf"(?i)\s*[(<\[]?\s*(?:(?:\.{{3}}|…)(?:\s*[(<\[]?\s*{_MORE}\s*[)>\]]?)?|{_MORE})\s*[)>\]]?\s*")
+_PARTS = re.compile(r"[\n,;]")
 # The request line's parts a head written as fields lists before its headers (ASP.NET Core's HTTP
 # logging; HTTP/2's pseudo-headers, whose colon a role drops): none of them a header.
 HEAD_PARTS = frozenset({"protocol", "method", "scheme", "pathbase", "path", "querystring", "authority"})
@@ -65,10 +69,11 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
     its nearest headers member, or None), and whether the record shows the ones it lacks; where
     it keeps them as fields, those its message lists as a head (see above). ``besides`` are the
     roles a headers map may hold beside its headers (its body)."""
-    headers = parse(logged)
+    source, headers = logged, parse(logged)
     if headers is None:
-        headers = next((parse(child) for key, child in node.items()
-                        if not of_reply(key) and _is_header_map(child, known, besides)), None)
+        source = next((child for key, child in node.items()
+                       if not of_reply(key) and _is_header_map(child, known, besides)), None)
+        headers = parse(source)
     fields, telling = _field_headers(node, known)
     prefixed = _prefixed_headers(node)
     nginx, nginx_telling = _nginx_headers(record, known)
@@ -79,7 +84,7 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
     found = ((headers or []) + prefixed + nginx + named + (environ or [])
              + [(name, value) for name, value in fields if name.lower() not in said])
     if headers is not None or prefixed or telling or nginx_telling or environ is not None:
-        return found, True
+        return found, not elided(source)
     if listed:  # every header's name listed: one the rules require is absent where the list lacks it
         valued = {role(name) for name, _ in found}
         return found, all(role(name) in valued for name in listed if role(name) in known.required)
@@ -87,6 +92,20 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
     if head is not None and {name.lower() for name, _ in fields} <= {name.lower() for name, _ in head}:
         return head, True
     return found, False
+
+
+def elided(value: Any, depth: int = 0) -> bool:
+    """Whether a logged collection of headers says the logger left some out: a name, a value or
+    an item that is an elision mark (``...``, ``…``, ``2 more``, ``... (3 more headers)``) — a
+    map printed cut to its first entries shows no header missing."""
+    if isinstance(value, str):
+        return any(_ELISION.fullmatch(part) for part in _PARTS.split(value)) if len(value) < 4096 else False
+    if isinstance(value, dict):
+        return depth < MAX_HEADER_NESTING and any(
+            _ELISION.fullmatch(str(key)) or elided(item, depth + 1) for key, item in value.items())
+    if isinstance(value, list):
+        return depth < MAX_HEADER_NESTING and any(elided(item, depth + 1) for item in value)
+    return False
 
 
 def _message_head(record: dict[str, Any], method: str) -> list[tuple[str, str]] | None:
