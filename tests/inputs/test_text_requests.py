@@ -332,3 +332,18 @@ def test_text_of_any_length_before_a_request_line_is_no_prefix_learned_from_it()
     lines = [(1, junk + "POST /v1/transfer_requests HTTP/1.1"), (2, "Host: api.iugu.com"), (3, "")]
     assert [(e.url, e.header("Host")) for e in exchanges_in_lines(lines, "x.log")] == [
         ("https://api.iugu.com/v1/transfer_requests", "api.iugu.com")]
+
+
+@pytest.mark.parametrize("mark", ["...", "…", "[3 headers omitted]", "... (2 more headers)", "(truncated)"])
+def test_a_dump_whose_printer_left_header_lines_out_shows_no_header_missing(mark: str, tmp_path: Path) -> None:
+    """A client dump cut by its printer (`> ...`, `[3 headers omitted]`) shows some headers only;
+    the same dump whole, without the mark, still shows the transfer unsigned."""
+    def dump(marked: bool) -> str:
+        return ("> POST /v1/transfer_requests HTTP/1.1\n> Host: api.iugu.com\n> Content-Type: application/json\n"
+                + (f"> {mark}\n" if marked else "") + "> Accept: */*\n>\n")
+
+    for marked, expected in ((True, []), (False, ["iugu-unsigned-transfer"])):
+        path = tmp_path / f"curl-{marked}.log"
+        path.write_text(dump(marked))
+        report, _ = scan_json(str(path))
+        assert [f["rule_id"] for f in report["findings"]] == expected, dump(marked)

@@ -28,7 +28,7 @@ from .dump_request import DumpRequest
 from .dump_table import Shape, gates
 from .literals import unescaped
 from .log_prefix import learned_prefix, starts_record
-from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
+from .lines import (ELISION, HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
                     header_value, make_exchange, python_literal)
 _PORT_SCHEMES = {"80": "http", "http": "http", "443": "https", "https": "https"}
 
@@ -270,7 +270,9 @@ class DumpReader:
             if current.add_to_rest(first):
                 yield from self._head_line(current, "")
             return
-        elif shape.body == "end":  # another line of the same logger before the block's end: passed over
+        elif shape.body == "end" or ELISION.fullmatch(line):
+            # another line of the same logger before the block's end, or a printer's mark where it
+            # left header lines out (`...`, `[3 headers omitted]`): passed over
             current.passed = True
             return
         self._current = None

@@ -83,6 +83,12 @@ VIA_LINES = 4  # a line that says where a request went (a packet's destination) 
 HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"})
 DASHED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # a field's name as HTTP writes one: User-Agent
 TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # RFC 9110 token: header names and methods
+# What a printer writes where it left entries out (Node's `... 2 more items`, Java's `...`, a `+3 more`,
+# `[3 headers omitted]`, `(truncated)`): a head or a map so cut shows no header missing.
+_MORE = r"\+?\d+\s+more(?:\s+\w+)?"
+ELISION = re.compile(rf"(?i)\s*[(<\[]?\s*(?:(?:\.{{3}}|…)(?:\s*[(<\[]?\s*{_MORE}\s*[)>\]]?)?|{_MORE}"
+                     r"|(?:\d+\s+(?:more\s+)?(?:headers?|items|entries|fields|lines)\s+)?"
+                     r"(?:omitted|elided|truncated|skipped|not\s+shown))\s*[)>\]]?\s*")
 _HEADER = re.compile(rf"({TOKEN}):[ \t]*(.*?)[ \t]*")
 _REQUEST_LINE = re.compile(r"([A-Z]+) (\S+) HTTP/(\d(?:\.\d)?)")
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")

@@ -34,7 +34,7 @@ from typing import Any, Iterable
 
 from keyaudit.rulebook.header_names import RecordHeaders
 
-from .lines import DASHED_NAME, TOKEN, split_header
+from .lines import DASHED_NAME, ELISION, TOKEN, split_header
 from .literals import printed_value
 from .record_views import ABSENT, matched, message_of, of_reply, role, text
 
@@ -52,9 +52,6 @@ _ENVIRON_HEADERS = frozenset({"CONTENT_TYPE", "CONTENT_LENGTH"})  # the two head
 _ENVIRON_HEADER = re.compile(r"HTTP_[A-Z0-9_]+|CONTENT_TYPE|CONTENT_LENGTH")  # a header as a CGI variable
 _TOKEN = re.compile(TOKEN)  # a header's name
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request_time), never a header of ours
-# what a printer writes where it cut a collection short (Node's `... 2 more items`, Java's `...`, a `+3 more`)
-_MORE = r"\+?\d+\s+more(?:\s+\w+)?"
-_ELISION = re.compile(rf"(?i)\s*[(<\[]?\s*(?:(?:\.{{3}}|…)(?:\s*[(<\[]?\s*{_MORE}\s*[)>\]]?)?|{_MORE})\s*[)>\]]?\s*")
 _PARTS = re.compile(r"[\n,;]")
 # The request line's parts a head written as fields lists before its headers (ASP.NET Core's HTTP
 # logging; HTTP/2's pseudo-headers, whose colon a role drops): none of them a header.
@@ -99,10 +96,10 @@ def elided(value: Any, depth: int = 0) -> bool:
     an item that is an elision mark (``...``, ``…``, ``2 more``, ``... (3 more headers)``) — a
     map printed cut to its first entries shows no header missing."""
     if isinstance(value, str):
-        return any(_ELISION.fullmatch(part) for part in _PARTS.split(value)) if len(value) < 4096 else False
+        return any(ELISION.fullmatch(part) for part in _PARTS.split(value)) if len(value) < 4096 else False
     if isinstance(value, dict):
         return depth < MAX_HEADER_NESTING and any(
-            _ELISION.fullmatch(str(key)) or elided(item, depth + 1) for key, item in value.items())
+            ELISION.fullmatch(str(key)) or elided(item, depth + 1) for key, item in value.items())
     if isinstance(value, list):
         return depth < MAX_HEADER_NESTING and any(elided(item, depth + 1) for item in value)
     return False
