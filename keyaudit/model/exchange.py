@@ -18,9 +18,9 @@ REQUEST_SPAN_LINES = 50  # a captured request (curl with continuations, a wire d
 _HIDDEN = re.compile(r"(?i)\s*(?:[\[<({]?\s*(?:redacted|filtered|masked|hidden|removed|sensitive|omitted|scrubbed|"
                      r"obfuscated)(?:[:\s][^\]>)}]{0,40})?\s*[\]>)}]?|x{3,})\s*")
 # Where a logger cut a long value or masked part of it (`signature=MIIBIj...`, `…[344 chars]`,
-# `(truncated)`, `MIIB****`): no signature, time or token holds these characters, so a value with one
-# is not shown as it was sent.
-_CUT = re.compile(r"(?i)\*\*|•|…|\.\.\.|\btruncated\b")
+# `(truncated)`, `MIIB****`, OkHttp's `██`): no signature, time or token holds these characters, so a
+# value with one is not shown as it was sent.
+_CUT = re.compile(r"(?i)\*\*|[•●█…]|\.\.\.|\btruncated\b")
 UNKNOWN = "…"  # what a reader writes for a value the program computes: sent, not shown (as loggers write it)
 
 
