@@ -53,6 +53,7 @@ _ENVIRON_HEADER = re.compile(r"HTTP_[A-Z0-9_]+|CONTENT_TYPE|CONTENT_LENGTH")  # 
 _TOKEN = re.compile(TOKEN)  # a header's name
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request_time), never a header of ours
 _PARTS = re.compile(r"[\n,;]")
+_HINT = re.compile(r"\.\.\.|…|\d\s+more|omitted|elided|truncated|skipped|not\s+shown", re.IGNORECASE)  # of ELISION
 # The request line's parts a head written as fields lists before its headers (ASP.NET Core's HTTP
 # logging; HTTP/2's pseudo-headers, whose colon a role drops): none of them a header.
 HEAD_PARTS = frozenset({"protocol", "method", "scheme", "pathbase", "path", "querystring", "authority"})
@@ -81,7 +82,7 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
     found = ((headers or []) + prefixed + nginx + named + (environ or [])
              + [(name, value) for name, value in fields if name.lower() not in said])
     if headers is not None or prefixed or telling or nginx_telling or environ is not None:
-        return found, not elided(source)
+        return found, not _elided(source)
     if listed:  # every header's name listed: one the rules require is absent where the list lacks it
         valued = {role(name) for name, _ in found}
         return found, all(role(name) in valued for name in listed if role(name) in known.required)
@@ -91,17 +92,17 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
     return found, False
 
 
-def elided(value: Any, depth: int = 0) -> bool:
+def _elided(value: Any, depth: int = 0) -> bool:
     """Whether a logged collection of headers says the logger left some out: a name, a value or
     an item that is an elision mark (``...``, ``…``, ``2 more``, ``... (3 more headers)``) — a
     map printed cut to its first entries shows no header missing."""
-    if isinstance(value, str):
-        return any(ELISION.fullmatch(part) for part in _PARTS.split(value)) if len(value) < 4096 else False
+    if isinstance(value, str):  # most values hold no hint of one: they are not split
+        return _HINT.search(value) is not None and any(ELISION.fullmatch(part) for part in _PARTS.split(value))
     if isinstance(value, dict):
         return depth < MAX_HEADER_NESTING and any(
-            ELISION.fullmatch(str(key)) or elided(item, depth + 1) for key, item in value.items())
+            _elided(str(key), MAX_HEADER_NESTING) or _elided(item, depth + 1) for key, item in value.items())
     if isinstance(value, list):
-        return depth < MAX_HEADER_NESTING and any(elided(item, depth + 1) for item in value)
+        return depth < MAX_HEADER_NESTING and any(_elided(item, depth + 1) for item in value)
     return False
 
 
