@@ -22,6 +22,12 @@ _HIDDEN = re.compile(r"(?i)\s*(?:[\[<({]?\s*(?:redacted|filtered|masked|hidden|r
 # value with one is not shown as it was sent.
 _CUT = re.compile(r"(?i)\*\*|[•●█…]|\.\.\.|\btruncated\b")
 UNKNOWN = "…"  # what a reader writes for a value the program computes: sent, not shown (as loggers write it)
+# What a script, a format string or a template holds in place of a value it fills in when the request
+# is sent (`curl -H "Signature: $SIG"`, `${sig}`, `$(sign …)`, `$env:SIG`, `%s`, `%(sig)s`, `{0}`,
+# `#{sig}`, `%SIG%`): no signature or time is written so.
+_UNEXPANDED = re.compile(r"\s*(?:\$(?:[A-Za-z_][\w:]*|\{[^{}\n]{1,80}\}|\([^()\n]{1,120}\))|`[^`\n]{1,120}`"
+                         r"|%(?:\([\w.]{1,40}\))?[-+ #0-9.]*[sdvrqx]|\{[\w.:]{0,40}\}|#\{[^{}\n]{1,80}\}"
+                         r"|%[A-Za-z_]\w{0,40}%)\s*")
 
 
 def hidden_value(value: str) -> bool:
@@ -31,6 +37,16 @@ def hidden_value(value: str) -> bool:
     shown so is neither malformed nor the same signature as another hidden one."""
     return _CUT.search(value) is not None or _HIDDEN.fullmatch(value) is not None or any(
         _HIDDEN.fullmatch(part.partition("=")[2]) is not None for part in value.split(",") if "=" in part)
+
+
+def unexpanded_value(value: str) -> bool:
+    """Whether a header's value is a script's or template's variable standing for the value it
+    sends, whole or as a field's value (``signature=$SIG``): the request as written, before it
+    ran. A curl command in a deploy script signs when it runs; a log that shows such a value
+    sent shows a program that never filled it in, and which of the two a line is cannot be
+    told, so neither is judged."""
+    return _UNEXPANDED.fullmatch(value) is not None or any(
+        _UNEXPANDED.fullmatch(part.partition("=")[2]) is not None for part in value.split(",") if "=" in part)
 
 
 @dataclass(frozen=True)

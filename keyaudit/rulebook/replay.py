@@ -13,7 +13,7 @@ import hashlib
 import re
 from typing import TYPE_CHECKING
 
-from keyaudit.model.exchange import Exchange, hidden_value
+from keyaudit.model.exchange import Exchange, hidden_value, unexpanded_value
 from keyaudit.rulebook.requests import Judgement
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def signature_digest(header: str) -> str | None:
     short (``signature=…``) forms of one signature give the same digest."""
     match = _VALUE.search(header)
     value = match.group(1) if match else header.strip()
-    if len(value) < 16 or hidden_value(value):  # a placeholder repeats without any replay
+    if len(value) < 16 or hidden_value(value) or unexpanded_value(value):  # a placeholder repeats without any replay
         return None
     return "sha256:" + hashlib.sha256(value.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 

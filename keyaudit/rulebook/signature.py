@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from keyaudit.rulebook.errors import SignatureKeyError
-from keyaudit.model.exchange import Exchange, hidden_value
+from keyaudit.model.exchange import Exchange, hidden_value, unexpanded_value
 
 if TYPE_CHECKING:  # cryptography is imported where keys are used: a scan without keys starts faster
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -290,6 +290,9 @@ def verify(exchange: Exchange, keys: list[PublicKey]) -> SignatureVerdict:
     if hidden_value(header) or hidden_value(time):
         return SignatureVerdict("unverified", "the capture shows the signature's headers with their values hidden by "
                                               "the logger")
+    if unexpanded_value(header) or unexpanded_value(time):
+        return SignatureVerdict("unverified", "the signature's headers hold a variable a script or template fills in "
+                                              "when it runs, not a value sent")
     parsed = parse_signature_header(header)
     if parsed is None:
         return SignatureVerdict("malformed", "Signature header is not 'signature=<base64>' or "

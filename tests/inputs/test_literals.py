@@ -149,7 +149,7 @@ def test_a_map_in_a_programs_source_is_code_not_a_request_logged(tmp_path: Path)
     """The syntax a program prints its maps in is the syntax of its code, where values are
     variables and interpolations: a source file is not read for printed maps."""
     ruby = ('HTTParty.post(url, { method: :post, url: "https://api.iugu.com/v1/transfer_requests", '
-            'headers: { "Request-Time" => time, "Signature" => "signature=#{sig}" }, body: payload })\n')
+            'headers: { "Request-Time" => time, "Signature" => sig }, body: payload })\n')
     java = ('log.info("Request{method=POST, url=https://api.iugu.com/v1/transfer_requests, headers=[Signature:" '
             '+ sig + "]}");\n')
     for name, text in (("client.rb", ruby), ("Main.java", java), ("client.log", ruby)):

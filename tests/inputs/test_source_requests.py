@@ -141,7 +141,7 @@ def test_header_fields_given_with_the_call_that_sends_a_request_are_its_headers(
 
     plain = [("Content-Type", "application/json")]
     assert _requests(tmp_path, name, code.format(url=URL, headers=fields(plain)))[0] == ["iugu-unsigned-transfer"]
-    with_signature = plain + [("Signature", "signature=$SIG"), ("Request-Time", "2026-11-22T10:00:00-03:00")]
+    with_signature = plain + [("Signature", "signature=c2lnbmF0dXJl"), ("Request-Time", "2026-11-22T10:00:00-03:00")]
     assert _requests(tmp_path, "signed/" + name, code.format(url=URL, headers=fields(with_signature)))[0] == []
 
 

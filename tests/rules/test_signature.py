@@ -403,6 +403,24 @@ def test_a_value_the_logger_hid_is_unverified_not_malformed(keys: Keys, signatur
     assert judge(request("redacted-but-not-a-placeholder", body), [])[0] == "malformed"
 
 
+@pytest.mark.parametrize(("signature", "time"), [
+    ("$SIG", TIME), ("${SIGNATURE}", "${REQUEST_TIME}"), ("$(sign_body body.json)", "$(date -Iseconds)"),
+    ("`sign body.json`", TIME), ("$env:IUGU_SIGNATURE", TIME), ("%s", "%s"), ("%(signature)s", TIME),
+    ("{0}", "{1}"), ("{}", TIME), ("#{signature}", TIME), ("%SIGNATURE%", TIME), (None, "$REQUEST_TIME"),
+    ("signature=$SIG", TIME), ("algorithm=RSA256, keyVersion=0, signature=${sig}", TIME),
+])
+def test_a_value_a_script_fills_in_is_unverified_not_malformed(keys: Keys, signature: str | None, time: str) -> None:
+    """`curl -H "Signature: $SIG"` in a script, a format string's `%s`, a template's `{0}`: the
+    request as written, signed when it runs. Its signature cannot be judged, and is not wrong."""
+    token = iugu_token()
+    body = compact(transfer(token))
+    header = signature if signature is not None else f"signature={sign(keys.client, signing_string('POST', PATH, token, TIME, body))}"
+    for supplied in ([], keys.both_public):
+        assert judge(request(header, body, time=time), supplied)[0] == "unverified"
+    assert judge(request("signature=$", body), [])[0] == "malformed"  # a dollar alone names nothing
+    assert judge(request("signature=%z", body), [])[0] == "malformed"
+
+
 @pytest.mark.parametrize("cut", [
     lambda value: value[:60] + "...", lambda value: value[:60] + "…", lambda value: value[:60] + "…[344 chars]",
     lambda value: value[:40] + "... (truncated)", lambda value: value[:40] + "[...]", lambda value: value[:14] + "****",

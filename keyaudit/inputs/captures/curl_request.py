@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any, Callable, Iterator
 from urllib.parse import quote
 
-from keyaudit.model.exchange import UNKNOWN, Exchange, Origin
+from keyaudit.model.exchange import Exchange, Origin
 
 from .authorization import credential_header
 from .curl_options import options, wget_options
@@ -83,9 +83,7 @@ def _on_header(request: _Request, value: str) -> None:
 def _on_data(kind: str) -> Callable[[_Request, str], None]:
     def handle(request: _Request, value: str) -> None:
         request.sends_body = True
-        if UNKNOWN in value:  # the shell computes it (:mod:`.shellwords`): not the bytes shown
-            encoded = None
-        elif kind == "urlencode":
+        if kind == "urlencode":
             encoded = _urlencoded(value)
         elif kind == "raw":
             encoded = value

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import re
 
-from keyaudit.model.exchange import UNKNOWN
-
 _ANSI_SIMPLE = {"a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f", "n": "\n", "r": "\r",
                 "t": "\t", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}
 _ANSI_NUMERIC = (("x", 16, 2), ("u", 16, 4), ("U", 16, 8))
@@ -133,14 +131,12 @@ class ShellWords:
             decoded, index = _ansi_escape(text, index)
             self._append(decoded)
             return index
-        if self._quote == '"' and (expanded := self._expansion(text, index)) is not None:
-            return expanded
         if char == "\\" and self._quote == '"' and text[index + 1 : index + 2] in _DQUOTE_ESCAPES:
             if text[index + 1] == "\n":
                 return None  # backslash-newline inside double quotes is a continuation too
             self._append(text[index + 1])
             return index + 2
-        if char in "\\$`":  # a dollar or backquote that starts no expansion is itself
+        if char == "\\":
             self._append(char)
         else:
             self._quote = ""  # the closing quote
@@ -179,23 +175,10 @@ class ShellWords:
             self._append("")
             self._quote = "$'" if char == "$" else char
             return index + 1 + (char == "$")
-        if (expanded := self._expansion(text, index)) is not None:
-            return expanded
         if char == "#" and self._word is None:
             return _end(len(text))  # a comment runs to the end of the line
         self._append(char)
         return index + 1
-
-    def _expansion(self, text: str, index: int) -> int | None:
-        """A parameter or a command the shell expands where the command runs (``$SIG``,
-        ``${SIG}``, ``$(sign body)``, a backquoted command), unquoted or in double quotes: its
-        value is computed, so the word holds :data:`UNKNOWN` there. Returns where the text goes
-        on, or None where none starts at ``index`` (cmd expands none of these)."""
-        found = None if self._cmd else _EXPANSION.match(text, index)
-        if found is None:
-            return None
-        self._append(UNKNOWN)
-        return found.end()
 
     def _redirect(self, text: str, index: int) -> int:
         """Skip ``>file``, ``2>&1``, ``< input``: a redirection is not an argument of curl."""
@@ -219,7 +202,4 @@ _DQUOTE_ESCAPES = frozenset('$`"\\\n')  # what a backslash escapes inside double
 # backslash escapes
 _CARET, _CRT_QUOTE = r"\^(.)", r'(?<!\\)(?:\\\\)*"'
 _PLAIN_RUN = re.compile(r"[^\s\\'\"$;&|)<>#^`]*")
-_QUOTED_RUN = {"'": re.compile(r"[^']*"), '"': re.compile(r'[^"\\$`]*'), "$'": re.compile(r"[^'\\]*")}
-# What a POSIX shell expands: a parameter by name, number or special character, or in braces; a command
-# in `$(…)` (one level of parentheses inside) or in backquotes, on the line.
-_EXPANSION = re.compile(r"\$(?:[A-Za-z_]\w*|[0-9@*#?$!-]|\{[^{}\n]+\}|\((?:[^()\n]|\([^()\n]*\))*\))|`[^`\n]*`")
+_QUOTED_RUN = {"'": re.compile(r"[^']*"), '"': re.compile(r'[^"\\]*'), "$'": re.compile(r"[^'\\]*")}
