@@ -53,7 +53,7 @@ _ENVIRON_HEADER = re.compile(r"HTTP_[A-Z0-9_]+|CONTENT_TYPE|CONTENT_LENGTH")  # 
 _TOKEN = re.compile(TOKEN)  # a header's name
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request_time), never a header of ours
 _PARTS = re.compile(r"[\n,;]")
-_HINT = re.compile(r"\.\.\.|…|\d\s+more|omitted|elided|truncated|skipped|not\s+shown", re.IGNORECASE)  # of ELISION
+_MARK_STARTS = frozenset(".…+([<0123456789")
 # The request line's parts a head written as fields lists before its headers (ASP.NET Core's HTTP
 # logging; HTTP/2's pseudo-headers, whose colon a role drops): none of them a header.
 HEAD_PARTS = frozenset({"protocol", "method", "scheme", "pathbase", "path", "querystring", "authority"})
@@ -93,16 +93,24 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
 
 
 def _elided(value: Any, depth: int = 0) -> bool:
-    """Whether a logged collection of headers says the logger left some out: a name, a value or
-    an item that is an elision mark (``...``, ``…``, ``2 more``, ``... (3 more headers)``) — a
-    map printed cut to its first entries shows no header missing."""
-    if isinstance(value, str):  # most values hold no hint of one: they are not split
-        return _HINT.search(value) is not None and any(ELISION.fullmatch(part) for part in _PARTS.split(value))
+    """Whether a logged collection of headers says the logger left some out: a name, a value, an
+    item or a line that is an elision mark (``...``, ``…``, ``2 more``, ``... (3 more headers)``,
+    ``[3 headers omitted]``) — a map printed cut to its first entries shows no header missing."""
+    if isinstance(value, str):
+        if "\n" in value:
+            return any(_elided(line, MAX_HEADER_NESTING) for line in value.split("\n"))
+        # a mark in a record starts with one of these (most values do not: they are not split)
+        return value.lstrip()[:1] in _MARK_STARTS and any(ELISION.fullmatch(part) for part in _PARTS.split(value))
+    if depth >= MAX_HEADER_NESTING:
+        return False
     if isinstance(value, dict):
-        return depth < MAX_HEADER_NESTING and any(
-            _elided(str(key), MAX_HEADER_NESTING) or _elided(item, depth + 1) for key, item in value.items())
-    if isinstance(value, list):
-        return depth < MAX_HEADER_NESTING and any(_elided(item, depth + 1) for item in value)
+        for key, item in value.items():
+            if _elided(str(key), depth) or _elided(item, depth + 1):
+                return True
+    elif isinstance(value, list):
+        for item in value:
+            if _elided(item, depth + 1):
+                return True
     return False
 
 
