@@ -103,9 +103,9 @@ def merge_same_spot(findings: Iterable[Finding]) -> Iterator[Finding]:
     A secret: the same canonical secret, in the same category, at overlapping locations. A
     request finding without a secret: the same category, scheme and host, in the same file (and
     HAR entry), within a request's span of lines, and the same path where a URL names one (and
-    the same line and method when both are request-rule findings). The strongest rule (severity, then confidence) wins. Different
-    categories say different things (a leaked key, and a key used against the wrong
-    environment) and are all kept. Only the findings of one spot that start within a request's
+    the same line and method when both are request-rule findings). The strongest rule
+    (severity, then confidence) wins. Different categories say different things (a leaked key,
+    and a key used against the wrong environment) and are all kept. Only the findings of one spot that start within a request's
     span of lines are held: those are all a finding can be the same spot as.
     """
     for _spot, group in groupby(findings, key=_spot_key):
