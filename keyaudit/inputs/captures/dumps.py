@@ -26,9 +26,10 @@ from .dump_lines import (FLAT_GAPS, WRITTEN_CR, WRITTEN_CRLF, at_authority, flat
                          printed_headers, quoted_list)
 from .dump_request import DumpRequest
 from .dump_table import Shape, gates
+from .elision import ELISION
 from .literals import unescaped
 from .log_prefix import learned_prefix, starts_record
-from .lines import (ELISION, HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
+from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
                     header_value, make_exchange, python_literal)
 _PORT_SCHEMES = {"80": "http", "http": "http", "443": "https", "https": "https"}
 

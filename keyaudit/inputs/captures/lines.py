@@ -83,12 +83,6 @@ VIA_LINES = 4  # a line that says where a request went (a packet's destination) 
 HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"})
 DASHED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")  # a field's name as HTTP writes one: User-Agent
 TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # RFC 9110 token: header names and methods
-# What a printer writes where it left entries out (Node's `... 2 more items`, Java's `...`, a `+3 more`,
-# `[3 headers omitted]`, `(truncated)`): a head or a map so cut shows no header missing.
-_MORE = r"\+?\d+\s+more(?:\s+\w+)?"
-ELISION = re.compile(rf"(?i)\s*[(<\[]?\s*(?:(?:\.{{3}}|…)(?:\s*[(<\[]?\s*{_MORE}\s*[)>\]]?)?|{_MORE}"
-                     r"|(?:\d+\s+(?:more\s+)?(?:headers?|items|entries|fields|lines)\s+)?"
-                     r"(?:omitted|elided|truncated|skipped|not\s+shown))\s*[)>\]]?\s*")
 _HEADER = re.compile(rf"({TOKEN}):[ \t]*(.*?)[ \t]*")
 _REQUEST_LINE = re.compile(r"([A-Z]+) (\S+) HTTP/(\d(?:\.\d)?)")
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
@@ -221,10 +215,9 @@ def without_default_port(url: str) -> str:
     return url
 
 
-# A template's variable (`{{token}}`: REST Client, JetBrains, Hurl, Postman, Insomnia, Mustache) or
-# a value that is a placeholder in angle brackets (`<your token>`, `"<API_KEY>"`), whole or after a
-# scheme or a field's name (`Basic <base64(token:)>`, `signature=<base64 signature>`): what a request
-# file or an API document holds where a request that was sent holds a value.
+# A template's variable (`{{token}}`: REST Client, JetBrains, Hurl, Postman, Insomnia, Mustache) or a placeholder
+# in angle brackets (`<your token>`, `"<API_KEY>"`), whole or after a scheme or a field's name (`Basic <token>`,
+# `signature=<base64 signature>`): what a request file or an API document holds where one sent holds a value.
 _TEMPLATE_VALUE = re.compile(r"\{\{[^{}\n]{1,80}\}\}")
 _PLACEHOLDER = re.compile(r"\s*(?:[\w-]+(?:\s+|\s*=\s*))?<[A-Za-z][\w .():+-]{0,60}>\s*")
 _BODY_PLACEHOLDER = re.compile(rb'"<[A-Za-z][\w .-]{0,60}>"|\{\{[^{}\n]{1,80}\}\}')
@@ -236,9 +229,8 @@ def is_template(url: str, headers: list[tuple[str, str]], body: bytes | None) ->
     placeholder in angle brackets. Its findings would be the document's, not the traffic's."""
     if "{{" in url or (body is not None and (b"{{" in body or b'"<' in body) and _BODY_PLACEHOLDER.search(body)):
         return True
-    return any(("{{" in value and _TEMPLATE_VALUE.search(value))
-               or ("<" in value and any(_PLACEHOLDER.fullmatch(part) for part in value.split(",")))
-               for _, value in headers)
+    return any(("{{" in value and _TEMPLATE_VALUE.search(value)) or ("<" in value and any(
+        _PLACEHOLDER.fullmatch(part) for part in value.split(","))) for _, value in headers)
 
 
 def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], body: bytes | None,

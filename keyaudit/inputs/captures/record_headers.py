@@ -34,7 +34,8 @@ from typing import Any, Iterable
 
 from keyaudit.rulebook.header_names import RecordHeaders
 
-from .lines import DASHED_NAME, ELISION, TOKEN, split_header
+from .elision import ELISION
+from .lines import DASHED_NAME, TOKEN, split_header
 from .literals import printed_value
 from .record_views import ABSENT, matched, message_of, of_reply, role, text
 
