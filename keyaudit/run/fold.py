@@ -52,6 +52,16 @@ def _spot_key(finding: Finding) -> bytes:
     return b"\0".join(map(_raw, parts))
 
 
+def _prefixes(path: str) -> list[str]:
+    """A request's path and the paths it is under (``/v1/transfers``, ``/v1``): what a text rule's
+    URL of that request may name, stopped by an escape or a quote, or written as its base."""
+    found = []
+    while path:
+        found.append(path)
+        path = path.rpartition("/")[0]
+    return found
+
+
 def _url_path(finding: Finding) -> str:
     """A URL's path as both rules see it ("" for an origin alone): a text rule's URL may end in
     the sentence around it."""
@@ -68,8 +78,9 @@ def _same_spot(a: Finding, b: Finding) -> bool:
     if a.secret is not None:
         return _overlaps(a.location, b.location)
     # The text rule sees a URL, the request rule sees the request around it: the same request
-    # when they name the same host a few lines apart, and the URL names the request's path or
-    # none (a client's log of the connection); a URL of another path is another place to fix.
+    # when they name the same host a few lines apart, and the URL names the request's path, one
+    # it is under, or none (a client's log of the connection); a URL of another path is another
+    # place to fix.
     # Two findings both judged as requests are about one request only where it starts on the
     # same line with the same method and path: three identical calls in a script are three
     # incidents.
@@ -81,8 +92,8 @@ def _same_spot(a: Finding, b: Finding) -> bool:
             and _url_path(a) == _url_path(b)
     if not any(judged):  # two URLs the text rules saw: the same spot only where they overlap
         return _overlaps(a.location, b.location)
-    seen = _url_path(b if judged[0] else a)
-    return not seen or seen == _url_path(a if judged[0] else b)
+    seen, sent = _url_path(b if judged[0] else a), _url_path(a if judged[0] else b)
+    return seen in _prefixes(sent) or not seen
 
 
 def _behind(held: Finding, finding: Finding) -> bool:
@@ -102,8 +113,8 @@ def merge_same_spot(findings: Iterable[Finding]) -> Iterator[Finding]:
 
     A secret: the same canonical secret, in the same category, at overlapping locations. A
     request finding without a secret: the same category, scheme and host, in the same file (and
-    HAR entry), within a request's span of lines, and the same path where a URL names one (and
-    the same line and method when both are request-rule findings). The strongest rule
+    HAR entry), within a request's span of lines, a URL's path the request's or one it is under
+    (and the same line and method when both are request-rule findings). The strongest rule
     (severity, then confidence) wins. Different categories say different things (a leaked key,
     and a key used against the wrong environment) and are all kept. Only the findings of one spot that start within a request's
     span of lines are held: those are all a finding can be the same spot as.
@@ -131,10 +142,10 @@ class _Window:
     URLs of one host, or a batch of thousands of requests on one line, would be compared pair by pair.
 
     Without a secret, the first of the same spot can only be one of: for a finding a request rule
-    judged, the first held one no request rule judged of its URL's path or of none, or the first
-    held one judged of the same line, method and path; for one no request rule judged, the first
-    held judged one of its URL's path (of any, where it names none), or the first held unjudged
-    one it overlaps — the first that reaches it, as every held one starts before it
+    judged, the first held one no request rule judged of its URL's path, one it is under or none,
+    or the first held one judged of the same line, method and path; for one no request rule
+    judged, the first held judged one of its URL's path or under it (of any, where it names
+    none), or the first held unjudged one it overlaps — the first that reaches it, as every held one starts before it
     (those that ended before it starts are let go from ``_open`` for good: later ones start later).
     That one is compared (it may be more than a request's span of lines away); when it is not the
     same spot, every held one is, in order.
@@ -145,7 +156,7 @@ class _Window:
         self._count = 0
         # Numbers, in order, of the held findings as they were when put there (checked when read):
         self._judged: list[int] = []
-        self._judged_paths: dict[str, list[int]] = {}  # judged ones by their URL's path
+        self._judged_paths: dict[str, list[int]] = {}  # judged ones by their URL's path and the paths it is under
         self._unjudged_paths: dict[str, list[int]] = {}  # unjudged ones by their URL's path ("": none)
         self._open: list[int] = []  # unjudged ones that have not ended before the last unjudged finding
         self._requests: dict[tuple[int, str, str], list[int]] = {}  # judged ones by line, method and path
@@ -176,7 +187,8 @@ class _Window:
             return
         if key is not None:
             bisect.insort(self._judged, number)
-            bisect.insort(self._judged_paths.setdefault(key[2], []), number)
+            for path in _prefixes(key[2]):
+                bisect.insort(self._judged_paths.setdefault(path, []), number)
             bisect.insort(self._requests.setdefault(key, []), number)
         else:
             bisect.insort(self._unjudged_paths.setdefault(_url_path(finding), []), number)
@@ -195,7 +207,7 @@ class _Window:
         first: list[int | None] = []
         if key is not None:
             first = [self._first(self._unjudged_paths.get(path, []), lambda kept: not _judged(kept))
-                     for path in {key[2], ""}] + [self._first(self._requests.get(key, []), _judged)]
+                     for path in [*_prefixes(key[2]), ""]] + [self._first(self._requests.get(key, []), _judged)]
         elif finding.secret is None:
             start, path = (finding.location.line, finding.location.column), _url_path(finding)
             first = [self._first(self._judged_paths.get(path, []) if path else self._judged, _judged),

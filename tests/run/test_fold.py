@@ -37,9 +37,10 @@ def test_a_url_the_text_rule_saw_folds_into_the_request_to_it_and_not_into_anoth
     # was folded into the request as "the same host").
     merged = merged_of([request_finding(9, path="/v1/charge."), request_finding(10, "iugu-plaintext-request", "POST"),
                         request_finding(12, path="/v1/invoices"), request_finding(14, path="/v1/charge/"),
-                        request_finding(15, path="")])
+                        request_finding(15, path=""), request_finding(16, path="/v1/"), request_finding(17, path="/v")])
     assert sorted((f.location.line, f.rule_id) for f in merged) == [(10, "iugu-plaintext-request"),
-                                                                    (12, "iugu-plaintext-http")]
+                                                                    (12, "iugu-plaintext-http"),
+                                                                    (17, "iugu-plaintext-http")]
     # the same, a request after the text rule's URLs
     merged = merged_of([request_finding(9, path=""), request_finding(10, path="/v1/invoices"),
                         request_finding(11, "iugu-plaintext-request", "POST")])
