@@ -31,8 +31,7 @@ def hidden_value(value: str) -> bool:
     it cut or masked in part (a reader's :data:`UNKNOWN` among them) — whole, or in the fields it
     is made of (``signature=***``: a masker that hides what follows each ``=``): a signature
     shown so is neither malformed nor the same signature as another hidden one."""
-    return _cut(value) or _HIDDEN.fullmatch(value) is not None or any(
-        _HIDDEN.fullmatch(part.partition("=")[2]) is not None for part in value.split(",") if "=" in part)
+    return _cut(value) or _whole_or_field(_HIDDEN, value)
 
 
 def unexpanded_value(value: str) -> bool:
@@ -41,8 +40,14 @@ def unexpanded_value(value: str) -> bool:
     ran. A curl command in a deploy script signs when it runs; a log that shows such a value
     sent shows a program that never filled it in, and which of the two a line is cannot be
     told, so neither is judged."""
-    return _UNEXPANDED.fullmatch(value) is not None or any(
-        _UNEXPANDED.fullmatch(part.partition("=")[2]) is not None for part in value.split(",") if "=" in part)
+    return _whole_or_field(_UNEXPANDED, value)
+
+
+def _whole_or_field(pattern: re.Pattern[str], value: str) -> bool:
+    """Whether ``pattern`` is the whole value, or the whole value of one of the ``name=value``
+    fields it is made of (the long form, ``algorithm=…, keyVersion=…, signature=…``)."""
+    return pattern.fullmatch(value) is not None or any(
+        pattern.fullmatch(part.partition("=")[2]) is not None for part in value.split(",") if "=" in part)
 
 
 def _cut(value: str) -> bool:
