@@ -26,7 +26,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from keyaudit.engine.unwrap import Base64Origin, base64_bytes, unwrapped
+from keyaudit.engine.unwrap import Base64Origin, base64_bytes, run_start, unwrapped
 
 MAX_PAYLOAD_BYTES = 8 << 20  # of an encoded value read, across the engine's buffers
 MAX_OUTPUT_BYTES = 16 << 20  # of text one payload opens to, nested formats included
@@ -127,9 +127,7 @@ def open_base64(run: bytes) -> Opened | None:
 def hex_run(buffer: bytes, anchor: int, start: int, stop: int) -> tuple[int, int]:
     """The run of hex digits around ``anchor`` within ``buffer[start:stop]``, from a byte's first
     digit (the anchor's parity: it is a byte's hex), to its last digit."""
-    first = anchor
-    while first > start and buffer[first - 1] in _HEX_DIGIT:
-        first -= 1
+    first = run_start(buffer, anchor, start, _HEX_DIGIT)
     return first + (anchor - first) % 2, hex_end(buffer, anchor, stop)
 
 

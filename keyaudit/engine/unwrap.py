@@ -183,11 +183,16 @@ def peel(data: bytes, depth: int, layers: tuple[tuple[str, Layer], ...] = TEXT_L
 def base64_run(buffer: bytes, anchor: int, phase: int, start: int, stop: int) -> tuple[int, int]:
     """The base64 run around ``anchor`` within ``buffer[start:stop]``, from a 4-character group
     boundary (the anchor's ``phase`` says where groups start), to its padding."""
+    first = run_start(buffer, anchor, start, _BASE64_BYTE)
+    return first + (anchor - phase - first) % 4, base64_end(buffer, anchor, stop)
+
+
+def run_start(buffer: bytes, anchor: int, start: int, alphabet: frozenset[int]) -> int:
+    """Where the run of ``alphabet``'s bytes that goes on at ``anchor`` starts, not before ``start``."""
     first = anchor
-    while first > start and buffer[first - 1] in _BASE64_BYTE:
+    while first > start and buffer[first - 1] in alphabet:
         first -= 1
-    first += (anchor - phase - first) % 4
-    return first, base64_end(buffer, anchor, stop)
+    return first
 
 
 def base64_end(buffer: bytes, position: int, stop: int) -> int:
