@@ -30,11 +30,17 @@ def header_fields(mapping: dict[Any, Any]) -> list[tuple[str, str]] | None:
     headers: list[tuple[str, str]] = []
     for name, value in mapping.items():
         values = value if isinstance(value, list) else [value]
-        if not isinstance(name, str) or _TOKEN.fullmatch(name) is None \
-                or not all(isinstance(item, str) for item in values):
+        if not all(isinstance(item, str) for item in values):
             return None
         headers += [(name, item) for item in values]
-    return headers[:MAX_HEADERS] if any(DASHED_NAME.fullmatch(name) for name, _ in headers) else None
+    return headers[:MAX_HEADERS] if field_names(list(mapping)) else None
+
+
+def field_names(names: list[Any]) -> bool:
+    """Whether ``names`` are header fields' names: each a token, and one written as HTTP writes
+    one, with a dash (a query's, an option's or a body's keys are not)."""
+    return all(isinstance(name, str) and _TOKEN.fullmatch(name) is not None for name in names) and any(
+        DASHED_NAME.fullmatch(name) for name in names)
 
 
 def positional_record(items: list[Any]) -> dict[str, Any] | None:

@@ -24,7 +24,8 @@ from typing import Iterator
 
 from keyaudit.model.exchange import UNKNOWN, Exchange, Origin
 
-from .lines import DASHED_NAME, HTTP_METHODS, TOKEN, make_exchange, to_bytes
+from .lines import HTTP_METHODS, make_exchange, to_bytes
+from .printed_roles import field_names
 from .source_files import GROUP_AFTER, GROUP_BEFORE
 from .source_tokens import LANGUAGES, Language, Token, tokens
 from .source_values import Call, Facts, Items, Lit, Pairs, Partial, Ref, facts, last_part, receiver
@@ -60,7 +61,6 @@ _BODY_CALLS = {"write": 0, "AddStringBody": 0, "setBody": 0, "body": 0, "send": 
 _SERIALIZING = frozenset({"json", "AddJsonBody", "setJson", "withJson", "json_body"})  # `.json(&v)`, `json=payload`
 _ABSOLUTE = re.compile(r"https?://[^\s/?#\"'<>]+[^\s\"'<>]*")
 _TARGETS = ("https://", "http://", "/")  # a literal a call sending a request is given: its URL or path
-_TOKEN = re.compile(TOKEN)
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, family: str) -> Iterator[Exchange]:
@@ -235,9 +235,7 @@ def _header_fields(value: object) -> bool:
     """Whether a map given by position to the call that is given the URL is its header fields
     (``HTTPoison.post(url, body, [{"Content-Type", "…"}])``, ``Request(url, data, {…})``): every
     key a field's name, one written as HTTP writes one (see :mod:`.printed_roles`)."""
-    return isinstance(value, Pairs) and bool(value.pairs) and all(
-        key is not None and _TOKEN.fullmatch(key) is not None for key, _ in value.pairs) and any(
-        DASHED_NAME.fullmatch(key) for key, _ in value.pairs if key is not None)
+    return isinstance(value, Pairs) and field_names([key for key, _ in value.pairs])
 
 
 def _add(headers: list[tuple[str, str]], name: object, value: object) -> bool:
