@@ -21,6 +21,7 @@ import test_request_shapes_blind_six as six
 import test_request_shapes_blind_ten as ten
 import test_request_shapes_blind_three as three
 import test_request_shapes_blind_three_text as three_text
+import test_request_shapes_blind_twelve as twelve
 import test_request_shapes_blind_two as two
 import test_request_shapes_code as code
 import test_request_shapes_layouts as layouts
@@ -30,7 +31,7 @@ import test_request_shapes_printed as printed
 from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
-CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, code, printed, layouts,
+CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, code, printed, layouts,
            part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")
 
