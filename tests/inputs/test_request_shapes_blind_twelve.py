@@ -341,15 +341,12 @@ def jmeter_test_plan(request: Request) -> list[str]:
 
 NO_REQUEST = "no request read: "
 UNJUDGED = "both signatures left unjudged: "
-SHAPES = [case(shape) for shape in (dotnet_extended_http_logging, ansible_uri_verbose, pixie_http_events)] + [
+SHAPES = [case(shape) for shape in (dotnet_extended_http_logging, ansible_uri_verbose, pixie_http_events,
+                                    hclog_multiline_value, klog_multiline_value)] + [
     case(packetbeat_http, plaintext=True),
     case(terraform_legacy_transport, missed=UNJUDGED + "an empty line of the dump is logged as the prefix alone, "
          "without its `: ` (go-hclog writes the logger's name alone for an empty message), and is not read as the "
          "blank line between the head and the body"),
-    case(hclog_multiline_value, missed=UNJUDGED + "go-hclog's multi-line value (`  body=` on a line of its own, then "
-         "each line of the value after `  | `) is not read as the body"),
-    case(klog_multiline_value, missed="both signatures called bad: klog's multi-line value (`body=<`, each line after "
-         "a tab, ` >` on a line of its own) is not read as the value, and the body judged is not the bytes sent"),
     case(camel_log_exchange, missed=NO_REQUEST + "Camel's `Exchange[Headers: {CamelHttpMethod=POST, CamelHttpUri=<url>, "
          "Name=value, …}, BodyType: String, Body: …]` is not read as a request: the method and the URL are headers "
          "named for them"),

@@ -26,6 +26,7 @@ from typing import Iterable, Iterator
 from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS, ZERO_OFFSET
 from keyaudit.engine.offset_dump import MARK
 
+from .continued_values import joined_values
 from .lines import python_literal
 from .logfmt import logfmt_record
 from .offset_dumps import joined_blocks
@@ -80,13 +81,16 @@ MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (
 def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
     """The lines with the CRI pieces of each written line (``P`` pieces up to the ``F`` one, of
     the same stream) joined into one line numbered as its first piece, and the anchored lines
-    (``leads``) with an anchor on any piece moved to the joined line; then the pieces of each
-    block of bytes an offset dump shows (:mod:`.offset_dumps`) joined into the lines of its text.
-    The stdout and stderr pieces may interleave; a piece whose line never ends is given as it is."""
+    (``leads``) with an anchor on any piece moved to the joined line; then a record's value a
+    logger wrote on the lines below it put back into the record's line (:mod:`.continued_values`);
+    then the pieces of each block of bytes an offset dump shows (:mod:`.offset_dumps`) joined into
+    the lines of its text. The stdout and stderr pieces may interleave; a piece whose line never
+    ends is given as it is."""
     lines = list(lines)
     every = "\n".join(text for _, text in lines)  # one look at C speed: most windows hold no piece
     if " stdout P " in every or " stderr P " in every:
         lines, leads = _cri_joined(lines, leads)
+    lines, leads = joined_values(lines, leads, every)
     dumped = MARK in every or _hex_dump_anchored(lines, leads, every)
     return joined_blocks(lines, leads) if dumped else (lines, leads)
 

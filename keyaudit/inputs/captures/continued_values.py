@@ -1,0 +1,96 @@
+"""A value a structured logger writes on the lines below its record's line, put back into that
+line: the record is one line again, for the readers of ``key=value`` records.
+
+Loggers that keep a multi-line value readable write it so, each in its own marks (a style is a row
+of :data:`STYLES`, not code): klog's structured text (kubernetes/klog internal/serialize
+``writeStringValue``: ``key=<`` ends the record's line, each line of the value follows after a tab,
+`` >`` alone ends it, the record's next pairs after it) and go-hclog's (intlogger.go ``logPlain``:
+``  key=`` alone on a line below the record's, each line of the value after ``  | ``, then a line
+that starts with two blanks and holds the record's next pairs, if any). The value is put back as
+a quoted value, JSON's escapes (which the logfmt reader reads), so that a body keeps its bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+MAX_VALUE_LINES = 2000  # a value longer than this is no value a logger wrote: its lines are given as they are
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one logger writes a value over lines: ``needle`` is in a window's text only where it
+    may have (the gate, one look at C speed); ``opens`` is the line that opens the value (its
+    ``key``, and in ``head`` the record's text before it; without ``head`` the record is the line
+    above); each line of the value starts with ``inside``; ``closes`` ends it (in ``rest``, the
+    record's text after the value)."""
+
+    needle: str
+    opens: re.Pattern[str]
+    inside: str
+    closes: re.Pattern[str]
+
+
+_KEY = r"(?P<key>[A-Za-z_@][\w.@/-]*)"
+STYLES = (Style("=<\n\t", re.compile(r"(?P<head>.*\S) " + _KEY + r"=<"), "\t", re.compile(r" >(?P<rest>.*)")),
+          Style("\n  | ", re.compile(r"  " + _KEY + "="), "  | ", re.compile(r"  (?!\| )(?P<rest>.*)")))
+
+
+def joined_values(lines: list[tuple[int, str]], leads: dict[int, int], every: str
+                  ) -> tuple[list[tuple[int, str]], dict[int, int]]:
+    """``lines`` with each value a style in :data:`STYLES` writes over lines put back into its
+    record's line (numbered as that line), and the anchored lines (``leads``) of a value moved to
+    its record's line; ``every``: the lines' text, for the styles' gates. Lines that open a value
+    but do not hold one as the style writes it are given as they are."""
+    styles = [style for style in STYLES if style.needle in every]
+    if not styles:
+        return lines, leads
+    out: list[tuple[int, str]] = []
+    moved = dict(leads)
+    at = 0
+    while at < len(lines):
+        number, text = lines[at]
+        block = _block(lines, at, out, styles)
+        if block is None:
+            out.append((number, text))
+            at += 1
+            continue
+        record_index, joined, end = block
+        first = out[record_index][0] if record_index < len(out) else number
+        out[record_index:] = [(first, joined)]
+        for line_number, _ in lines[at:end]:
+            if line_number in leads:
+                moved[first] = max(moved.get(first, 0), leads[line_number])
+        at = end
+    return out, moved
+
+
+def _block(lines: list[tuple[int, str]], at: int, out: list[tuple[int, str]], styles: list[Style]
+           ) -> tuple[int, str, int] | None:
+    """The value opened at ``lines[at]``, if a style opens one there and the lines below hold it:
+    the index in ``out`` of the record's line it belongs to (``len(out)`` where the opening line
+    is the record's), the record's line with the value put back, and the index of the first line
+    after the value's block."""
+    text = lines[at][1]
+    for style in styles:
+        opened = style.opens.fullmatch(text)
+        if opened is None or at + 1 >= len(lines) or not lines[at + 1][1].startswith(style.inside):
+            continue
+        head = opened.groupdict().get("head")
+        if head is None and not out:
+            continue
+        record_index = len(out) if head is not None else len(out) - 1
+        value: list[str] = []
+        end = at + 1
+        while end < len(lines) and lines[end][1].startswith(style.inside) and len(value) < MAX_VALUE_LINES:
+            value.append(lines[end][1][len(style.inside):])
+            end += 1
+        closed = style.closes.fullmatch(lines[end][1]) if end < len(lines) else None
+        if closed is None:
+            continue
+        record = head if head is not None else out[record_index][1]
+        pair = f" {opened.group('key')}={json.dumps(chr(10).join(value), ensure_ascii=False)}"
+        return record_index, record + pair + closed.group("rest"), end + 1
+    return None

@@ -1,0 +1,47 @@
+"""A value a structured logger writes on the lines below its record (klog's ``key=<`` block,
+go-hclog's ``  | `` lines) read as that record's value: one request, its body the bytes."""
+
+from __future__ import annotations
+
+from keyaudit.inputs.captures.continued_values import joined_values
+from keyaudit.inputs.text_requests import exchanges_in_lines
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+BODY = '{\n"amount_cents":1050,\n"transfer_type":"pix"\n}'
+KLOG = [f'I1122 13:00:00.123456    4242 payouts.go:88] "call" method="POST" url="{URL}" body=<',
+        *(f"\t{line}" for line in BODY.split("\n")), ' > attempt="1"']
+HCLOG = [f"2026-11-22T10:00:00.123-0300 [DEBUG] payouts: call: method=POST url={URL}", "  body=",
+         *(f"  | {line}" for line in BODY.split("\n")), "   attempt=1", "  note=", "  | a", "  | b", "  "]
+
+
+def _joined(lines: list[str], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
+    numbered = list(enumerate(lines, 10))
+    return joined_values(numbered, leads, "\n".join(lines))
+
+
+def test_a_klog_value_over_lines_is_put_back_into_its_record_with_the_pairs_after_it() -> None:
+    lines, leads = _joined(KLOG, {12: 3})
+    assert lines == [(10, KLOG[0][:-2] + '="{\\n\\"amount_cents\\":1050,\\n\\"transfer_type\\":\\"pix\\"\\n}" attempt="1"')]
+    assert leads == {12: 3, 10: 3}  # the anchor on the value's line is the record's
+    (exchange,) = exchanges_in_lines(lines, "app.log")
+    assert (exchange.method, exchange.url, exchange.body) == ("POST", URL, BODY.encode())
+
+
+def test_hclog_values_over_lines_join_the_record_line_above_them_each_in_turn() -> None:
+    lines, _ = _joined(HCLOG, {})
+    assert [number for number, _ in lines] == [10]
+    (exchange,) = exchanges_in_lines(lines, "app.log")
+    assert exchange.body == BODY.encode()
+    assert lines[0][1].endswith(' attempt=1 note="a\\nb"')
+
+
+def test_lines_that_open_a_value_but_hold_none_as_the_logger_writes_it_are_given_as_they_are() -> None:
+    unclosed = KLOG[:-1] + ["I1122 13:00:01.000000    4242 payouts.go:90] next record"]  # cut before its ` >`
+    untabbed = [KLOG[0], "{", '"amount_cents":1050', "}", " >"]
+    for lines in (unclosed, untabbed, HCLOG[1:7]):  # hclog's value with no record above it
+        assert _joined(lines, {}) == (list(enumerate(lines, 10)), {})
+
+
+def test_a_window_without_a_style_s_marks_is_given_back_unread() -> None:
+    lines = [(1, "a=1 b=<"), (2, "c"), (3, " >")]  # no tab: klog's needle is not in the text
+    assert joined_values(lines, {}, "\n".join(text for _, text in lines))[0] is lines
