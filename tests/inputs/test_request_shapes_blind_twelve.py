@@ -342,11 +342,8 @@ def jmeter_test_plan(request: Request) -> list[str]:
 NO_REQUEST = "no request read: "
 UNJUDGED = "both signatures left unjudged: "
 SHAPES = [case(shape) for shape in (dotnet_extended_http_logging, ansible_uri_verbose, pixie_http_events,
-                                    hclog_multiline_value, klog_multiline_value)] + [
+                                    hclog_multiline_value, klog_multiline_value, terraform_legacy_transport)] + [
     case(packetbeat_http, plaintext=True),
-    case(terraform_legacy_transport, missed=UNJUDGED + "an empty line of the dump is logged as the prefix alone, "
-         "without its `: ` (go-hclog writes the logger's name alone for an empty message), and is not read as the "
-         "blank line between the head and the body"),
     case(camel_log_exchange, missed=NO_REQUEST + "Camel's `Exchange[Headers: {CamelHttpMethod=POST, CamelHttpUri=<url>, "
          "Name=value, …}, BodyType: String, Body: …]` is not read as a request: the method and the URL are headers "
          "named for them"),

@@ -347,3 +347,20 @@ def test_a_dump_whose_printer_left_header_lines_out_shows_no_header_missing(mark
         path.write_text(dump(marked))
         report, _ = scan_json(str(path))
         assert [f["rule_id"] for f in report["findings"]] == expected, dump(marked)
+
+
+def test_an_empty_line_of_a_dump_may_carry_the_prefix_without_the_separator_that_ends_it() -> None:
+    """go-hclog writes a logger's name alone, without its `: `, for an empty message: Terraform
+    logs a provider's dump a line an entry, the blank line between head and body so. That line is
+    the dump's blank line (the body below is read); the prefix without its separator and more
+    text after it is not."""
+    from keyaudit.inputs.captures.log_prefix import learned_prefix
+    from keyaudit.inputs.text_requests import exchanges_in_lines
+
+    prefix = "2026-11-22T10:00:00.123-0300 [DEBUG] provider.terraform-provider-payouts_v1.4.0"
+    learned = learned_prefix(prefix.replace("10:00:00", "13:59:59") + ": ")
+    assert (learned.rest(prefix), learned.rest(prefix + " "), learned.rest(prefix + " x")) == ("", "", None)
+    dump = ["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com", "Content-Length: 2", "", "{}"]
+    lines = [(n, f"{prefix}: {text}" if text else prefix) for n, text in enumerate(dump, 1)]
+    assert [(e.url, e.body) for e in exchanges_in_lines(lines, "tf.log")] == [
+        ("https://api.iugu.com/v1/transfer_requests", b"{}")]

@@ -23,7 +23,9 @@ class Prefix:
     (timestamps, thread ids) and so do log levels, the other words and punctuation do not.
 
     Blank runs inside the prefix may vary, but its trailing blanks are matched exactly (and may
-    be missing on an empty line), so an indented body keeps its indentation. ``blank``: the
+    be missing on an empty line), so an indented body keeps its indentation. An empty line may
+    lack the separator that ends the prefix too (go-hclog writes a logger's name alone, without
+    its `: `, for an empty message, as Terraform logs a provider's empty line). ``blank``: the
     prefix is nothing or blanks only (every line could carry it).
     """
 
@@ -31,7 +33,7 @@ class Prefix:
         self.source = prefix
         stem = prefix.rstrip()
         self.tail = prefix[len(stem):]
-        self.pattern = re.compile("".join(map(_part, re.split(r"(\d+|\s+|[A-Za-z]+)", stem)))) if stem else None
+        self.pattern = _pattern(stem) if stem else None
         self.blank = self.pattern is None
 
     def rest(self, text: str) -> str | None:
@@ -39,7 +41,7 @@ class Prefix:
         if self.pattern is not None:
             match = self.pattern.match(text)
             if match is None:
-                return None
+                return "" if self._unended is not None and self._unended.fullmatch(text.rstrip()) else None
             text = text[match.end():]
         if text.startswith(self.tail):
             return text[len(self.tail):]
@@ -66,6 +68,14 @@ class Prefix:
         return bool(text.strip()) and any(part.rest(text) is not None for part in self._timed_parts)
 
     @functools.cached_property
+    def _unended(self) -> re.Pattern[str] | None:
+        """The prefix without the separator that ends it (`: `, ` - `, `| `, `> `), which an empty
+        line may lack; None where it ends in none."""
+        stem = self.source.rstrip()
+        separator = _SEPARATOR.search(stem)
+        return _pattern(stem[: separator.start()]) if separator is not None and separator.start() else None
+
+    @functools.cached_property
     def _leading_parts(self) -> list["Prefix"]:
         """The leading parts of the prefix up to each of its last :data:`MAX_OUTER_PARTS` blanks,
         longest first: made once a prefix (a prefix of a thousand blanks is not a thousand patterns
@@ -90,8 +100,13 @@ class Prefix:
 
 
 _BLANKS = re.compile(r"\s+")
+_SEPARATOR = re.compile(r"\s*[:|>-]+$")
 _WORD = re.compile(r"\w")
 MAX_OUTER_PARTS = 8  # the inner logger's prefix (a time, a level, a name), or a mark, has a few blanks at most
+
+
+def _pattern(stem: str) -> re.Pattern[str]:
+    return re.compile("".join(map(_part, re.split(r"(\d+|\s+|[A-Za-z]+)", stem))))
 
 
 def _part(part: str) -> str:
