@@ -208,3 +208,25 @@ def test_a_printed_map_cut_short_in_a_log_line_is_no_unsigned_transfer(tmp_path:
                     f"User-Agent=app, X-Empty=}}\n")
     report, _ = scan_json(str(path))
     assert [(f["rule_id"], f["location"]["line"]) for f in report["findings"]] == [("iugu-unsigned-transfer", 2)]
+
+
+SENT_HEAD = {"Host": "api.iugu.com", "User-Agent": "payouts/3.1", "Content-Length": "9", "Content-Type": "application/json",
+             "Accept-Encoding": "gzip"}
+
+
+def test_the_head_as_sent_kept_a_field_a_header_shows_a_missing_one_and_its_length() -> None:
+    """The Terraform SDK's HTTP transport logs each header of the request it dumped as a field
+    of its own name, Host and Content-Length among them (which only the bytes sent hold: no
+    application picks them to log): every such field is a header, the length too, so that a
+    Signature absent is absent and a body of another length is not the bytes signed."""
+    found = request({"tf_http_req_method": "POST", "tf_http_req_uri": "/v1/transfer_requests", **SENT_HEAD,
+                     "tf_http_req_body": "{\"a\":1}", "@module": "provider", "timestamp": "2026-11-22T10:00:00Z"})
+    assert (found.url, found.header("Content-Length"), found.header("Signature")) == (URL, "9", None)
+    assert (found.headers_known, found.body, found.body_exact) == (True, b'{"a":1}', False)
+
+
+@pytest.mark.parametrize("left_out", ["Host", "Content-Length"])
+def test_headers_an_application_picks_to_log_under_their_names_show_no_header_missing(left_out: str) -> None:
+    fields = {name: value for name, value in SENT_HEAD.items() if name != left_out}
+    found = request({"method": "POST", "url": URL, **fields})
+    assert (found.header("User-Agent"), found.headers_known) == ("payouts/3.1", False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 
-from keyaudit.inputs.captures.record_views import pairs_object, plain, typed
+from keyaudit.inputs.captures.record_views import pairs_object, plain, role, typed
 from keyaudit.inputs.captures.records import request_of
 from keyaudit.model.exchange import Exchange, Origin
 
@@ -117,3 +117,11 @@ def test_a_matcher_that_matches_more_than_one_value_says_none() -> None:
 def test_a_server_named_as_a_product_is_no_host() -> None:
     # a destination (or server) written as a dotted host name is the host; a product's Server header never
     assert request({"method": "POST", "path": "/v1/transfer_requests", "server": "nginx/1.25.3"}) is None
+
+
+def test_a_producer_s_short_namespace_before_a_qualified_name_is_left_out_of_its_role() -> None:
+    assert role("tf_http_req_method") == role("http_req_method") == "httpreqmethod"  # the Terraform SDK's fields
+    assert role("tf.request.body") == "requestbody"
+    assert (role("res_http_body"), role("resp-http-headers")) == ("reshttpbody", "resphttpheaders")  # a reply's stays its
+    assert role("req_http_body") == "reqhttpbody" and role("cs_http_host") == "cshttphost"  # a qualifier is no namespace
+    assert (role("tf_method"), role("tfa_http")) == ("tfmethod", "tfahttp")  # no qualified name after it

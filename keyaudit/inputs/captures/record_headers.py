@@ -52,6 +52,9 @@ _SAID_HEADER = re.compile(r"_?(?:http[_-])?(?:req(?:uest)?[_-])?headers?[_-]([A-
 _ENVIRON_HEADERS = frozenset({"CONTENT_TYPE", "CONTENT_LENGTH"})  # the two headers a CGI environment names unprefixed
 _ENVIRON_HEADER = re.compile(r"HTTP_[A-Z0-9_]+|CONTENT_TYPE|CONTENT_LENGTH")  # a header as a CGI variable
 _TOKEN = re.compile(TOKEN)  # a header's name
+# The header fields only the bytes sent hold, and a header's name as HTTP (and Go's textproto) writes it.
+_SENT_ONLY = frozenset({"host", "contentlength"})
+_CAPITALIZED = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a duration or a size (nginx $request_time), never a header of ours
 _PARTS = re.compile(r"[\n,;]")
 _MARK_STARTS = frozenset(".…+([<0123456789")
@@ -82,6 +85,10 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
     said = {name.lower() for name, _ in prefixed + nginx + named + (environ or [])}  # read once: Traefik's request_Signature
     found = ((headers or []) + prefixed + nginx + named + (environ or [])
              + [(name, value) for name, value in fields if name.lower() not in said])
+    sent = _sent_head(node) if headers is None else None
+    if sent is not None:  # the head as sent, a field a header: it shows a header missing by its absence
+        kept = {name.lower() for name, _ in sent}
+        return sent + [(name, value) for name, value in found if name.lower() not in kept], True
     if headers is not None or prefixed or telling or nginx_telling or environ is not None:
         return found, not _elided(source)
     if listed:  # every header's name listed: one the rules require is absent where the list lacks it
@@ -243,6 +250,21 @@ def _listed_headers(node: dict[str, Any], listed: list[str]) -> list[tuple[str, 
                 found.append((name, value))
                 break
     return found
+
+
+def _sent_head(node: dict[str, Any]) -> list[tuple[str, str]] | None:
+    """The head as sent, kept one field a header under the headers' own names (the Terraform SDK's
+    HTTP transport: each header of the dumped request a field), or None: where the fields named as
+    HTTP writes a header's name (a capital first, a dash between words) include those only the
+    bytes sent hold — the transport writes them, an application that picks headers to log never
+    sets them — and the record names the request line's parts otherwise (its own fields set apart
+    from the head's by their spelling: not ASP.NET Core's `Method`, `Path` beside the headers it
+    chose to log), every field so named is a header, its value as it was (a length too)."""
+    fields = [(key, value) for key, value in node.items()
+              if isinstance(key, str) and isinstance(value, str) and _CAPITALIZED.fullmatch(key)]
+    names = {role(name) for name, _ in fields}
+    return fields if _SENT_ONLY <= names and not names & HEAD_PARTS and any(
+        DASHED_NAME.fullmatch(name) for name, _ in fields) else None
 
 
 def _field_headers(node: dict[str, Any], known: RecordHeaders) -> tuple[list[tuple[str, str]], bool]:

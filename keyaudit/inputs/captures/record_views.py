@@ -46,6 +46,8 @@ QUALIFIERS = ("", "request", "req", "http", "httprequest", "clientrequest", "cs"
 # http_http_request_method) is one more.
 MAX_QUALIFIERS = 2
 _KEY = re.compile(r"[^0-9a-z]")
+# a short namespace before a qualified name: two or three letters and a separator, then a qualifier and another
+_NAMESPACE = re.compile(r"([a-z]{2,3})[_.-](?=(?:http|req|request)[_.-])")
 MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
 PAYLOAD = "payload"  # what a member holding the record's own fields is named by (``jsonPayload``)
 # What a record names the reply by (pino-http's `res`, ECS's `http.response`, a client's `responseHeaders`):
@@ -56,10 +58,16 @@ REPLY_PREFIXES = ("response", "reply")
 
 @functools.lru_cache(maxsize=4096)
 def role(key: object) -> str:
-    """A key as its letters and digits, lower-cased: what two producers' spellings share.
-    Remembered: a log repeats the same few dozen keys on every record, and every key of every
-    record around an anchor is asked for."""
-    return _KEY.sub("", str(key).lower())
+    """A key as its letters and digits, lower-cased: what two producers' spellings share; a
+    producer's own short namespace written before a name its qualifier says is the request's
+    left out (the Terraform SDK's ``tf_http_req_method`` is ``http_req_method``). Remembered: a
+    log repeats the same few dozen keys on every record, and every key of every record around an
+    anchor is asked for."""
+    name = str(key).lower()
+    spaced = _NAMESPACE.match(name)
+    if spaced is not None and spaced.group(1) not in REPLY and spaced.group(1) not in QUALIFIERS:
+        name = name[spaced.end():]
+    return _KEY.sub("", name)
 
 
 def of_reply(key: object) -> bool:
