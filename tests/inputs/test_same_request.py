@@ -85,3 +85,15 @@ def test_a_fuller_reading_that_replaced_a_bare_one_still_takes_a_third_readers_r
     bare = exchange("jsonlog", 1, body=None, headers=[], known=False)
     found = distinct([bare, exchange("wire", 1), exchange("okhttp", 3)])
     assert [(e.origin.capture, e.origin.line) for e in found] == [("wire", 1)]
+
+
+def test_a_command_line_and_the_head_its_client_sent_are_one_request_despite_the_client_s_own_headers() -> None:
+    """Hurl's `--verbose` prints the curl command that runs a request (its body in `--data`) and
+    then the head libcurl sent, with the `Accept: */*` and `Accept-Encoding` libcurl adds by
+    itself: one request, the one that shows its body. A header of the request's own that differs
+    keeps them two."""
+    sent = [("Host", "api.iugu.com"), ("Accept", "*/*"), ("Accept-Encoding", "gzip"), *HEADERS, ("Content-Length", "2")]
+    found = distinct([exchange("curl", 1), exchange("wire", 3, body=None, headers=sent)])
+    assert [(e.origin.capture, e.body) for e in found] == [("curl", b"{}")]
+    other = [*sent[:3], ("Content-Type", "application/json"), ("Signature", "signature=xyz"), ("Content-Length", "2")]
+    assert len(distinct([exchange("curl", 1), exchange("wire", 3, body=None, headers=other)])) == 2

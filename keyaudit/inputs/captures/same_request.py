@@ -10,7 +10,10 @@ Two exchanges are the same request when different readers read them (the same re
 two is two requests: a retry is sent again), within :data:`NEAR_LINES` of each other, with the
 same method and URL, no two different log times, the same headers (names compared without case;
 ``Host`` and ``Content-Length``, which some shapes leave out, are not among them: the URL names
-the host, and the length is compared only where both show it) and the same body. A body one
+the host, and the length is compared only where both show it; nor those a client or its transport
+adds by itself, ``Accept``, ``Accept-Encoding``, ``Connection``, ``Expect``, which a command line or
+an application's record of a call does not show: Hurl's curl command beside the head libcurl
+sent) and the same body. A body one
 reading does not show agrees only with the ``Content-Length`` it shows: a batch of transfers
 sends many requests with the same headers and bodies that differ. A reading that shows no
 headers (a one-line client log) is the same as no reading that shows some: in a busy log it could
@@ -33,7 +36,7 @@ from .dump_table import mention_captures
 from .mentions import counted_once
 
 NEAR_LINES = REQUEST_SPAN_LINES  # between the first lines of two readings of one request
-_OPTIONAL = frozenset({"host", "content-length"})  # headers some shapes leave out
+_OPTIONAL = frozenset({"host", "content-length", "accept", "accept-encoding", "connection", "expect"})  # left out by some
 
 _Headers = frozenset[tuple[str, str]]
 
