@@ -125,3 +125,16 @@ def test_a_producer_s_short_namespace_before_a_qualified_name_is_left_out_of_its
     assert (role("res_http_body"), role("resp-http-headers")) == ("reshttpbody", "resphttpheaders")  # a reply's stays its
     assert role("req_http_body") == "reqhttpbody" and role("cs_http_host") == "cshttphost"  # a qualifier is no namespace
     assert (role("tf_method"), role("tfa_http")) == ("tfmethod", "tfahttp")  # no qualified name after it
+
+
+def test_a_record_whose_method_and_url_are_its_headers_named_for_them_is_that_request() -> None:
+    """Apache Camel keeps a call's method and URL as message headers, `CamelHttpMethod` and
+    `CamelHttpUri` (its name before the qualified one), beside the HTTP headers: its log endpoint's
+    `Exchange[Headers: {…}, …]` is the request, its headers shown whole."""
+    record = {"Headers": {"CamelHttpMethod": "POST", "CamelHttpUri": "https://api.asaas.com/v3/transfers",
+                          "Content-Type": "application/json"}, "BodyType": "String", "Body": "{}"}
+    found = request_of(record, Origin("camel.log", 1))
+    assert found is not None
+    assert (found.method, found.url, found.header("Content-Type"), found.headers_known) == (
+        "POST", "https://api.asaas.com/v3/transfers", "application/json", True)
+    assert role("CamelHttpMethod") == "httpmethod" and role("ResponseHttpHeaders") == "responsehttpheaders"

@@ -46,8 +46,9 @@ QUALIFIERS = ("", "request", "req", "http", "httprequest", "clientrequest", "cs"
 # http_http_request_method) is one more.
 MAX_QUALIFIERS = 2
 _KEY = re.compile(r"[^0-9a-z]")
-# a short namespace before a qualified name: two or three letters and a separator, then a qualifier and another
-_NAMESPACE = re.compile(r"([a-z]{2,3})[_.-](?=(?:http|req|request)[_.-])")
+# a producer's namespace before a qualified name: two or three letters and a separator (`tf_http_req_method`), or a
+# capitalized word (Camel's `CamelHttpMethod`), then a qualifier and another word
+_NAMESPACE = re.compile(r"(?i:([a-z]{2,3})[_.-](?=(?:http|req|request)[_.-]))|([A-Z][a-z]+)(?=(?:Http|Req|Request)[A-Z])")
 MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
 PAYLOAD = "payload"  # what a member holding the record's own fields is named by (``jsonPayload``)
 # What a record names the reply by (pino-http's `res`, ECS's `http.response`, a client's `responseHeaders`):
@@ -63,11 +64,12 @@ def role(key: object) -> str:
     left out (the Terraform SDK's ``tf_http_req_method`` is ``http_req_method``). Remembered: a
     log repeats the same few dozen keys on every record, and every key of every record around an
     anchor is asked for."""
-    name = str(key).lower()
+    name = str(key)
     spaced = _NAMESPACE.match(name)
-    if spaced is not None and spaced.group(1) not in REPLY and spaced.group(1) not in QUALIFIERS:
+    if spaced is not None and (word := (spaced.group(1) or spaced.group(2)).lower()) not in QUALIFIERS \
+            and not of_reply(word):
         name = name[spaced.end():]
-    return _KEY.sub("", name)
+    return _KEY.sub("", name.lower())
 
 
 def of_reply(key: object) -> bool:
