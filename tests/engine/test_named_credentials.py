@@ -35,6 +35,11 @@ FOUND = [
                   "    <property name=\"token\" value=\"{token}\"/>\n  </bean>\n</beans>\n"),
     ("Iugu.kt", "object IuguGateway {{\n    val tokenApi = System.getenv(\"IUGU_TOKEN\") ?: \"{token}\"\n}}\n"),
     ("iugu/config.go", "package iugu\n\nconst apiKey = \"{token}\"\n\nvar base = \"https://api.iugu.com/v1\"\n"),
+    # Ruby requires the gem without parentheses
+    ("billing.rb", "require 'iugu'\n\nTOKEN = \"{token}\"\n"),
+    # a credential name beside a payment-method call: only the bare name `token` is the card's
+    ("cards.js", "const IUGU_TOKEN = '{token}';\nconst iugu = require('iugu')(IUGU_TOKEN);\n"
+                 "iugu.customers.createPaymentMethod(id, {{ token: cardToken, set_as_default: true }});\n"),
 ]
 
 # Not iugu tokens, or not enough to say so.
@@ -46,6 +51,16 @@ NOT_FOUND = [
     ("mention.py", "# payments moved from iugu to another provider last year\n\nTOKEN = \"{token}\"\n"),
     ("other.js", "const TOKEN_API = '{token}';\nfetch(`https://api.example.com/v1?api_token=${{TOKEN_API}}`);\n"),
     ("ids.py", "import iugu\nINVOICE_TOKEN_ID = \"{token}\"\n"),
+    # iugu's own name for a card's single-use payment token, where a charge or a new payment method
+    # spends it: an SDK's test, the cassette it recorded, a Ruby charge (shapes of public iugu clients)
+    ("test/iugu/payment_method_test.exs",
+     "  test \".create\" do\n    use_cassette \"iugu_create_payment_method\", custom: true do\n"
+     "      assert {{:ok, _}} = Iugu.PaymentMethod.create(customer_id, %{{\n        description: \"my credit card\",\n"
+     "        token: \"{token}\",\n        set_as_default: true\n      }})\n    end\n  end\n"),
+    ("fixture/cassettes/iugu_create_payment_method.json",
+     "[\n  {{\n    \"request\": {{\n      \"body\": \"{{\\\"token\\\":\\\"{token}\\\",\\\"set_as_default\\\":true}}\",\n"
+     "      \"method\": \"post\",\n      \"url\": \"https://api.iugu.com/v1/customers/C0FFEE/payment_methods\"\n    }}\n  }}\n]\n"),
+    ("charge.rb", "require 'iugu'\n\nIugu::Charge.create(token: \"{token}\", email: customer.email, items: items)\n"),
 ]
 
 
