@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 from keyaudit.model.exchange import Exchange, Origin
 
+from .templates import is_template
+
 # A reader of requests written as text: (line number, text) pairs and the path in, exchanges out.
 CaptureParser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
 
@@ -213,24 +215,6 @@ def without_default_port(url: str) -> str:
     if port is not None and _DEFAULT_PORTS.get(parts.scheme.lower()) == port:
         return parts._replace(netloc=parts.netloc.rsplit(":", 1)[0]).geturl()
     return url
-
-
-# A template's variable (`{{token}}`: REST Client, JetBrains, Hurl, Postman, Insomnia, Mustache) or a placeholder
-# in angle brackets (`<your token>`, `"<API_KEY>"`), whole or after a scheme or a field's name (`Basic <token>`,
-# `signature=<base64 signature>`): what a request file or an API document holds where one sent holds a value.
-_TEMPLATE_VALUE = re.compile(r"\{\{[^{}\n]{1,80}\}\}")
-_PLACEHOLDER = re.compile(r"\s*(?:[\w-]+(?:\s+|\s*=\s*))?<[A-Za-z][\w .():+-]{0,60}>\s*")
-_BODY_PLACEHOLDER = re.compile(rb'"<[A-Za-z][\w .-]{0,60}>"|\{\{[^{}\n]{1,80}\}\}')
-
-
-def is_template(url: str, headers: list[tuple[str, str]], body: bytes | None) -> bool:
-    """Whether a request is a template rather than one sent: a template variable in its URL, a
-    header value or its body, or a header value (or a field of one) or JSON string that is a
-    placeholder in angle brackets. Its findings would be the document's, not the traffic's."""
-    if "{{" in url or (body is not None and (b"{{" in body or b'"<' in body) and _BODY_PLACEHOLDER.search(body)):
-        return True
-    return any(("{{" in value and _TEMPLATE_VALUE.search(value)) or ("<" in value and any(
-        _PLACEHOLDER.fullmatch(part) for part in value.split(","))) for _, value in headers)
 
 
 def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], body: bytes | None,
