@@ -1,8 +1,9 @@
 """The v2-era Asaas key (64 hex, no prefix) under a credential's name rather than under
-`access_token`: found where the name is sent as the access_token header one step later, or where
-the settings it is kept in name an Asaas host — shapes of public Asaas plugins (a WooCommerce
-gateway's settings array), written anew. Real files through the command line, both engines; keys
-are generated, and never printed."""
+`access_token`: found where the name is sent as the access_token header one step later, where
+the settings it is kept in name an Asaas host, or in a file that uses an Asaas client library.
+Shapes of public Asaas plugins and clients (a WooCommerce gateway's settings array, a Ruby
+client's spec), written anew. Real files through the command line, both engines; keys are
+generated, and never printed."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ FOUND = [
                    "  return fetch(`${{base}}/payments`, {{ headers: {{ access_token: PAYMENTS_KEY }} }});\n}}\n", 1),
     ("asaas_client.py", "import requests\n\nASAAS_TOKEN = '{key}'\n\n\ndef customers(base):\n"
                         "    return requests.get(base + '/customers', headers={{'access_token': ASAAS_TOKEN}})\n", 3),
+    # a client library's setting in its spec (a public Asaas Ruby client's)
+    ("spec/customer_spec.rb", "require 'asaas-ruby'\n\nRSpec.describe Asaas::Customer do\n  before do\n"
+                              "    Asaas::Configuration.token = '{key}'\n  end\nend\n", 5),
 ]
 
 # Not Asaas keys, or not enough to say so.
