@@ -174,6 +174,7 @@ class ExchangeJudge:
                 url = self.shown_url(exchange, carried=context.credentials)
             origin = exchange.origin
             message = rule.title if judgement.reason == rule.title else f"{rule.title}: {judgement.reason}"
+            named = rule.carried(context) if rule.names_credential else None
             finding = Finding(
                 rule_id=rule.id,
                 category=rule.category,
@@ -184,8 +185,9 @@ class ExchangeJudge:
                 message=message,
                 location=Location(origin.path, origin.line, origin.column, origin.line,
                                   origin.column + max(1, len(exchange.url)), origin.pointer),
-                secret=None,
-                environment=next((c.environment for c in context.credentials if c.environment), None),
+                secret=named.secret if named is not None else None,
+                environment=named.environment if named is not None else next(
+                    (c.environment for c in context.credentials if c.environment), None),
                 context={"har_entry": origin.har_entry, "method": exchange.method, "url": url,
                          "capture": origin.capture, **dict(judgement.evidence)},
             )

@@ -39,7 +39,7 @@ _WHEN_FIELDS = ("schemes", "hosts", "host_groups", "methods", "path", "has_heade
 _NARROWING = ("schemes", "hosts", "host_groups", "methods", "has_headers", "sent_by", "host_in", "captures")
 _REQUIRE_FIELDS = ("headers", "check", "credential_not_in")
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "when",
-           "require", "examples", "negative_examples", "references", "remediation")
+           "require", "names_credential", "examples", "negative_examples", "references", "remediation")
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,10 @@ class RequestRule(RuleInfo):
     # What the request was read from (``har``, ``wire``, ``curl``, a dump shape's name…): a rule
     # about a header every client adds by itself asks only captures of the bytes sent.
     captures: tuple[str, ...] = ()
+    # The finding names the credential ``carries_credential`` counted as its secret: it is about that
+    # key (sent to the other environment), so it is one finding with what a text rule says of the key
+    # in the request's lines (paired with that environment's host), not a second one beside it.
+    names_credential: bool = False
     senders: tuple[Sender, ...] = ()
     host_places: tuple[Place, ...] = ()
 
@@ -114,11 +118,7 @@ class RequestRule(RuleInfo):
     def applies(self, exchange: Exchange, context: RequestContext) -> bool:
         """Whether ``when`` holds for this exchange: what the request says first, then the
         credentials it carries (found once per request, and asked of every request by the rules
-        that forbid places), then its sender (header patterns, rule by rule).
-
-        ``carries_credential`` counts the credentials of the rule's own provider (any provider's
-        for a ``generic`` rule): with two providers whose keys have environments, one's sandbox
-        key sent to the other's API is no environment mismatch of the other."""
+        that forbid places), then its sender (header patterns, rule by rule)."""
         if self.schemes and exchange.scheme not in self.schemes:
             return False
         if self.hosts and exchange.host not in self.hosts:
@@ -131,14 +131,21 @@ class RequestRule(RuleInfo):
             return False
         if self.has_headers and any(not exchange.header(name) for name in self.has_headers):
             return False
-        if self.carries_credential is not None:
-            wanted = self.carries_credential
-            if not any((wanted == "any" or c.environment == wanted) and self.provider in ("generic", c.provider)
-                       for c in context.credentials):
-                return False
+        if self.carries_credential is not None and self.carried(context) is None:
+            return False
         if self.host_places and not any(place.holds_host(exchange.host) for place in self.host_places):
             return False
         return not self.senders or any(sender.evidence(exchange) for sender in self.senders)
+
+    def carried(self, context: RequestContext) -> Credential | None:
+        """The first credential the request carries that ``carries_credential`` counts, or None.
+
+        ``carries_credential`` counts the credentials of the rule's own provider (any provider's
+        for a ``generic`` rule): with two providers whose keys have environments, one's sandbox
+        key sent to the other's API is no environment mismatch of the other."""
+        wanted = self.carries_credential
+        return next((c for c in context.credentials if (wanted == "any" or c.environment == wanted)
+                     and self.provider in ("generic", c.provider)), None)
 
     def judge(self, exchange: Exchange, context: RequestContext) -> Judgement | None:
         """A judgement when the exchange breaks this rule, else None."""
@@ -222,6 +229,9 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verif
     places = [places] if isinstance(places, str) else list(places or [])
     if any(place not in CREDENTIAL_PLACES for place in places):
         raise RuleError(path, rule_id, f"'require.credential_not_in' must list {', '.join(CREDENTIAL_PLACES)}")
+    names = raw.get("names_credential", False)
+    if not isinstance(names, bool) or (names and credential is None):
+        raise RuleError(path, rule_id, "'names_credential' must be true or false, and true only with 'when.carries_credential'")
     check = require.get("check")
     if check is not None and check not in known_checks:
         raise RuleError(path, rule_id, f"unknown check {check!r}; known: {', '.join(known_checks)}")
@@ -257,6 +267,7 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verif
         sent_by=strings(when.get("sent_by")),
         host_in=strings(when.get("host_in")),
         captures=strings(when.get("captures"), lower=True),
+        names_credential=names,
         examples=strings(raw.get("examples")),
         negative_examples=strings(raw.get("negative_examples")),
     )

@@ -75,7 +75,13 @@ def spot_order(finding: Finding) -> SortKey:
 
 
 def _same_spot(a: Finding, b: Finding) -> bool:
-    if a.secret is not None:
+    judged = _judged(a), _judged(b)
+    if a.secret is not None and not all(judged):
+        # A request rule's finding that names the key the request carries (see RequestRule.names_credential)
+        # is the same spot as what a text rule says of that key in the request's span of lines; two
+        # sightings the text rules saw, only where they overlap.
+        if any(judged):
+            return abs(a.location.line - b.location.line) <= REQUEST_SPAN_LINES
         return _overlaps(a.location, b.location)
     # The text rule sees a URL, the request rule sees the request around it: the same request
     # when they name the same host a few lines apart, and the URL names the request's path, one
@@ -86,7 +92,6 @@ def _same_spot(a: Finding, b: Finding) -> bool:
     # incidents.
     if abs(a.location.line - b.location.line) > REQUEST_SPAN_LINES:
         return False
-    judged = bool(a.context.get("method")), bool(b.context.get("method"))
     if all(judged):  # the path last: splitting URLs is the dear part, and most lines differ
         return a.location.line == b.location.line and a.context["method"] == b.context["method"] \
             and _url_path(a) == _url_path(b)
@@ -98,20 +103,21 @@ def _same_spot(a: Finding, b: Finding) -> bool:
 
 def _behind(held: Finding, finding: Finding) -> bool:
     """Whether ``held`` can be the same spot as neither ``finding`` nor any after it (they start
-    no earlier): more than a request's span of lines before it, or — a secret, which is the same
-    spot only where it overlaps — ended before it starts. The second keeps a line of a thousand
+    no earlier): more than a request's span of lines before it, or — a secret no request rule
+    judged, the same spot as another such only where they overlap — ended before it starts. The second keeps a line of a thousand
     sightings of one key from being compared pair by pair."""
     if held.location.line < finding.location.line - REQUEST_SPAN_LINES:
         return True
     end, start = held.location, finding.location
-    return held.secret is not None and (end.end_line, end.end_column) < (start.line, start.column)
+    return held.secret is not None and not _judged(held) and (end.end_line, end.end_column) < (start.line, start.column)
 
 
 def merge_same_spot(findings: Iterable[Finding]) -> Iterator[Finding]:
     """Collapse what several rules found about one thing in one place into one finding;
     ``findings`` come in :func:`spot_order`.
 
-    A secret: the same canonical secret, in the same category, at overlapping locations. A
+    A secret: the same canonical secret, in the same category, at overlapping locations, or
+    within a request's span of lines of the request a request rule judged that carried it. A
     request finding without a secret: the same category, scheme and host, in the same file (and
     HAR entry), within a request's span of lines, a URL's path the request's or one it is under
     (and the same line and method when both are request-rule findings). The strongest rule
@@ -169,7 +175,7 @@ class _Window:
     def take(self, finding: Finding) -> None:
         """Fold ``finding`` into the first held finding of the same spot (the stronger stays),
         or hold it."""
-        key = _request_key(finding) if finding.secret is None and _judged(finding) else None
+        key = _request_key(finding) if _judged(finding) else None
         number = self._first_same(finding, key)
         if number is None:
             number, self._count = self._count, self._count + 1
@@ -183,7 +189,7 @@ class _Window:
     def _hold(self, number: int, line: int, finding: Finding, key: tuple[int, str, str] | None,
               changed: bool = True) -> None:
         self._held[number] = (line, finding)
-        if finding.secret is not None or not changed:
+        if not changed:
             return
         if key is not None:
             bisect.insort(self._judged, number)
@@ -208,13 +214,13 @@ class _Window:
         if key is not None:
             first = [self._first(self._unjudged_paths.get(path, []), lambda kept: not _judged(kept))
                      for path in [*_prefixes(key[2]), ""]] + [self._first(self._requests.get(key, []), _judged)]
-        elif finding.secret is None:
+        else:  # a secret's finding names no URL: its path is none
             start, path = (finding.location.line, finding.location.column), _url_path(finding)
             first = [self._first(self._judged_paths.get(path, []) if path else self._judged, _judged),
                      self._first(self._open, lambda kept: not _judged(kept) and (
                          kept.location.end_line, kept.location.end_column) >= start)]
         candidates = [number for number in first if number is not None]
-        if finding.secret is None and not candidates:
+        if not candidates:
             return None
         if candidates and _same_spot(self._held[min(candidates)][1], finding):
             return min(candidates)

@@ -4,12 +4,15 @@ judge as before; every mistake is one line naming file, rule and problem (exit 2
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from helpers.credentials import asaas_key
 from helpers.packs import acme_token_pack
 from helpers.running import cli, scan_json
+from helpers.secrecy import assert_absent
 from keyaudit.rulebook.context import ANY_PROVIDER, name_parts
 from keyaudit.rulebook.loader import load_file, load_rules
 
@@ -119,3 +122,28 @@ def test_a_name_piece_needs_a_name_group(tmp_path: Path) -> None:
 ])
 def test_names_are_compared_by_their_parts(name: str, parts: str) -> None:
     assert name_parts(name) == parts
+
+
+@pytest.mark.parametrize("dedupe", [True, False])
+def test_a_key_sent_to_the_other_environment_is_one_mismatch_naming_the_key(tmp_path: Path, dedupe: bool) -> None:
+    # The request rule judged each request the key went in; the text rule saw the key paired with
+    # the production host in the same record: one finding a request, the request rule's, which names
+    # the key (the one to move). A key of the other environment 60 lines on, in a record no request
+    # is read from, keeps the text rule's finding.
+    sandbox, production = asaas_key("hmlg"), asaas_key()
+    text = (json.dumps({"ts": "2026-11-22T10:00:00Z", "method": "GET", "url": "https://api.asaas.com/v3/customers",
+                        "headers": {"User-Agent": "shop/1.0", "access_token": sandbox}}) + "\n"
+            + f"GET https://api.asaas.com/v3/payments HTTP/1.1\nUser-Agent: shop/1.0\naccess_token: {sandbox}\n\n"
+            + "\n" * 60 + json.dumps({"asaas": {"url": "https://sandbox.asaas.com/api/v3", "key": production}}) + "\n")
+    (tmp_path / "app.log").write_text(text)
+    report, run = scan_json(*([] if dedupe else ["--no-dedupe"]), str(tmp_path))
+    mismatches = [f for f in report["findings"] if f["category"] == "environment-mismatch"]
+    config_line = text.count("\n", 0, text.index('{"asaas"')) + 1
+    assert [(f["rule_id"], f["location"]["line"]) for f in mismatches] == [
+        ("asaas-sandbox-key-to-production", 1), *([] if dedupe else [("asaas-sandbox-key-to-production", 2)]),
+        ("asaas-production-key-near-sandbox-host", config_line)]
+    # with dedupe, the two requests that sent the key are one finding of the key in the file
+    assert mismatches[0]["occurrences"]["count"] == (2 if dedupe else 1)
+    assert mismatches[0]["secret"]["redacted"].startswith("$aact_hmlg_")
+    assert mismatches[0]["environment"] == "sandbox" and mismatches[-1]["environment"] == "production"
+    assert_absent(sandbox, run.stdout, run.stderr, what="the sandbox key")
