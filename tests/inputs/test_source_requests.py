@@ -77,11 +77,32 @@ def test_a_header_whose_value_the_code_computes_is_sent_with_its_signature_unver
                   '  body: payload,\n});\n'),
     ("interceptor.js", 'const api = axios.create();\napi.interceptors.request.use(signIuguRequest);\n'
                        f'api.post("{URL}", payload, {{ headers: {{ "Content-Type": "application/json" }} }});\n'),
-    ("none_shown.py", f'requests.post("{URL}", data=payload)\n'),
+    ("session.py", f'session = make_session()\nsession.post("{URL}", data=payload)\n'),
+    ("auth_object.py", f'requests.post("{URL}", auth=IuguAuth(token), data=payload)\n'),
+    ("options_elsewhere.js", f'fetch("{URL}", {{ method: "POST", body: payload, dispatcher: agent }});\n'),
+    ("signs.py", f'requests.post("{URL}", data=payload, timeout=sign_and_time(payload))\n'),
+    ("axios_defaults.js", f'axios.post("{URL}", payload);\n'),
+    ("header_argument.rb", f'Net::HTTP.post("{URL}", payload, headers)\n'),
 ])
 def test_headers_built_where_the_group_does_not_show_are_unknown(name: str, code: str, tmp_path: Path) -> None:
     """Each request is read (and judged), none is called unsigned."""
     assert _requests(tmp_path, f"payouts/{name}", code) == ([], {"requests_judged": 1})
+
+
+@pytest.mark.parametrize("name, code", [
+    ("none_shown.py", f'requests.post("{URL}", data=payload)\n'),
+    ("user_and_password.py", f'def payout(token, cents):\n    return requests.post("{URL}", auth=(token, ""),\n'
+                             '                         json={"amount_cents": cents})\n'),
+    ("options_map.js", f'async function payout(value) {{\n  return fetch("{URL}", {{ method: "POST", body: '
+                       'JSON.stringify({ value }) });\n}\n'),
+    ("post.go", f'func payout(body io.Reader) {{\n  http.Post("{URL}", "application/json", body)\n}}\n'),
+    ("payout.ex", f'def payout(body) do\n  HTTPoison.post("{URL}", body)\nend\n'),
+])
+def test_a_bare_call_of_a_library_s_module_given_no_header_sends_none(name: str, code: str, tmp_path: Path) -> None:
+    """A module's function (no session, client or instance whose defaults, hooks or interceptors add
+    headers elsewhere) sends only the library's own headers when the group gives it none: a transfer
+    so sent is unsigned."""
+    assert _requests(tmp_path, f"payouts/{name}", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 def test_an_sdk_wrapper_that_names_the_host_and_path_apart_from_its_call_is_no_request(tmp_path: Path) -> None:

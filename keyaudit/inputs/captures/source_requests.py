@@ -12,7 +12,9 @@ False positives matter more than recall (a pre-commit hook reads source trees): 
 computes is unknown, never absent. A header value from an expression is sent with an unknown
 value (its signature unverified); headers built where the group does not show (a variable not
 bound in it, a helper's result, a spread, a client's defaults or interceptors) or not shown at all
-leave the header set unknown, so the request is never called unsigned; a body that is not a
+leave the header set unknown, so the request is never called unsigned — but a bare call of a
+library's module (``requests.post``, ``fetch``, Go's ``http.Post``) given no header sends none but
+the library's own, which no client set up elsewhere can add to; a body that is not a
 literal leaves signatures unjudged. Test code (by its path: :mod:`.source_files`, or a group that
 mocks) is not read.
 """
@@ -60,6 +62,22 @@ _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT
 _BODY_CALLS = {"write": 0, "AddStringBody": 0, "setBody": 0, "body": 0, "send": 0, "AddParameter": 1, "setEntity": 0}
 _SERIALIZING = frozenset({"json", "AddJsonBody", "setJson", "withJson", "json_body"})  # `.json(&v)`, `json=payload`
 _ABSOLUTE = re.compile(r"https?://[^\s/?#\"'<>]+[^\s\"'<>]*")
+# Calls that send a request with only the library's own headers unless given some: functions of a
+# library's module, with no client, session or instance whose defaults, hooks or interceptors may add
+# headers elsewhere (``session.post``, ``client.post``, ``axios.post`` — axios has global interceptors —
+# are not), each with the place of the argument after the URL that may carry headers (an options map,
+# a header list), None where only a labelled one may. A group that gives such a call no header is
+# known to send none (see :func:`_bare`).
+_BARE_CALLS: dict[str, int | None] = {
+    **{f"{module}.{verb}": None for module in ("requests", "httpx") for verb in ("post", "put", "patch", "delete")},
+    "fetch": 1, "http.Post": None, "http.PostForm": None, "urlopen": None, "urllib.request.urlopen": None,
+    "Net::HTTP.post": 2, "Net::HTTP.post_form": None, "HTTPoison.post": 2, "HTTPoison.post!": 2, "Req.post": 1,
+    "Req.post!": 1}
+# What such a call may be given by label, or in its options map, without adding a header (``auth``: a
+# user and password, not an object that signs).
+_BARE_OPTIONS = frozenset({"json", "data", "params", "timeout", "verify", "body", "method", "files", "cookies",
+                           "allow_redirects", "follow_redirects", "proxies", "stream", "cert", "auth", "mode", "cache",
+                           "redirect", "content"})
 _TARGETS = ("https://", "http://", "/")  # a literal a call sending a request is given: its URL or path
 
 
@@ -111,7 +129,7 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchang
     if url is None or method is None or not _sent(said, url):
         return None
     headers, known = _headers(said)
-    known = known and not any(word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
+    known = known and (bool(headers) or _bare(said, url, lowered)) and not any(word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
         token.kind == "punct" and token.text in ("...", "**") for token in found)
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
                          if token.kind == "string" and url.startswith(token.text) and token.text), (group[0][0], 1))
@@ -177,7 +195,7 @@ def _method(said: Facts) -> str | None:
     """The one method the group names: a method word bound to a method's name or given first to
     a call, a method's identifier (``Method.Post``, ``HttpMethod.Post``, ``Net::HTTP::Post``), or
     the name of a call of something (``requests.post(…)``, ``Unirest.post("…")``, a builder's
-    ``.post(body)``) — a GET's, PUT's or DELETE's only where it is given a URL (``map.get(key)``,
+    ``.post(body)``, a bare call's ``http.Post(…)``) — a GET's, PUT's or DELETE's only where it is given a URL (``map.get(key)``,
     ``map.put(k, v)`` and ``map.delete(k)`` name none)."""
     found = set()
     for name, value, _ in said.bindings:
@@ -188,7 +206,7 @@ def _method(said: Facts) -> str | None:
         verb = last_part(name).rstrip("!?")  # Ruby's and Elixir's `post!(…)` raises where `post(…)` returns
         if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha():
             found.add(first.text.upper())
-        elif verb.upper() in HTTP_METHODS and verb.islower() and ("." in name or "->" in name) and (
+        elif verb.upper() in HTTP_METHODS and (verb.islower() or name in _BARE_CALLS) and ("." in name or "->" in name) and (
                 verb in _BODY_VERBS or (isinstance(first, Lit) and _ABSOLUTE.match(first.text))):
             found.add(verb.upper())
     for name in said.names:
@@ -199,8 +217,8 @@ def _method(said: Facts) -> str | None:
 
 
 def _headers(said: Facts) -> tuple[list[tuple[str, str]], bool]:
-    """The header pairs the group gives, and whether that is all of them (some given, each by a
-    literal name, none from a map the group does not write out)."""
+    """The header pairs the group gives, and whether that is all of them (each by a literal name,
+    none from a map the group does not write out)."""
     headers: list[tuple[str, str]] = []
     known = True
     maps = [value for name, value, _ in said.bindings if _HEADERS_NAME.search(name) or _REQUEST_NAME.search(name)]
@@ -228,7 +246,30 @@ def _headers(said: Facts) -> tuple[list[tuple[str, str]], bool]:
                 known &= bool(colon) and _add(headers, Lit(name), Lit(rest.strip()) if isinstance(item, Lit) else item)
         elif not (isinstance(value, Call) and last_part(value.name) in _EMPTY_MAPS and not value.args):
             known = False
-    return headers, known and bool(headers)
+    return headers, known
+
+
+def _bare(said: Facts, url: str, lowered: set[str]) -> bool:
+    """Whether the group sends its request by one bare call (:data:`_BARE_CALLS`) given its URL and
+    only options that add no header (:data:`_BARE_OPTIONS`, by label or in the options map the group
+    writes out; an ``auth`` a user and password, no object), and names nothing that signs: it then
+    sends no header but the library's own, so one a rule requires is missing."""
+    if any("sign" in name for name in lowered):
+        return False
+    sending = [(call, _BARE_CALLS[name]) for name, call, _ in said.calls if name in _BARE_CALLS and call.args
+               and call.args[0][0] is None and isinstance(first := _resolved(call.args[0][1], said), Lit)
+               and first.text == url]
+    if len(sending) != 1:
+        return False
+    call, carrier = sending[0]
+    options = [(label, value) for label, value in call.args if label is not None]
+    if carrier is not None and carrier < len(call.args) and call.args[carrier][0] is None:
+        given = _resolved(call.args[carrier][1], said)
+        if not isinstance(given, Pairs) or any(key is None for key, _ in given.pairs):
+            return False  # options or headers the group does not write out
+        options += given.pairs
+    return all(label in _BARE_OPTIONS and not (label == "auth" and isinstance(_resolved(value, said), Call))
+               for label, value in options)
 
 
 def _header_fields(value: object) -> bool:
