@@ -55,6 +55,8 @@ FORMATS: tuple[RowFormat, ...] = (
     RowFormat("xxd", "00000000: ", r"(?P<offset>[0-9a-f]{8}): "),
     # od -A x -t x1z (`000010 72 5f 72 … >r_requests HTTP/<`)
     RowFormat("od", "000000 ", r"(?P<offset>[0-9a-f]{6}) "),
+    # strace -e write= (src/util.c dumpstr): ` | 00010  72 5f 72 65 …  r_requests HTTP/ |`
+    RowFormat("strace", " | 00000  ", r" \| (?P<offset>[0-9a-f]{5})  "),
     # Wireshark's Copy as Hex Dump and its text export (`0010  72 5f 72 65 …   r_requests HTTP/`)
     RowFormat("wireshark", "0000  ", r"(?P<offset>[0-9a-f]{4})   ?"),
 )
@@ -168,6 +170,8 @@ def _shows(rest: str, data: bytes) -> bool:
     text = rest.strip()
     if len(text) >= 2 and (text[0], text[-1]) in _COLUMN_ENDS:
         text = text[1:-1].rstrip()  # Netty pads its last row's column with blanks
+    elif text.endswith(" |"):  # strace closes the column only, after blanks that pad the last row's
+        text = text[:-2].rstrip()
     if not text:
         return False
     shown = data.decode("latin-1")

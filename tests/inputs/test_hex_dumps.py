@@ -1,5 +1,5 @@
 """Hex dumps of the bytes on the wire (xxd, hexdump -C, od, Wireshark's hex dump, tcpdump -X and
--XX) read as the bytes they show: rows joined by their offsets into runs, a run read as a request
+-XX, strace's dump of a write) read as the bytes they show: rows joined by their offsets into runs, a run read as a request
 and scanned for keys, each key placed on the hex digits that show it. And what is not a request:
 a dump of other bytes, a binary file whose text column names a provider, rows whose offsets jump.
 """
@@ -72,7 +72,19 @@ def tcpdump_rows(data: bytes) -> list[str]:
             + "  " + _shown(data[at:at + 16], ".") for at in range(0, len(data), 16)]
 
 
-TOOLS = [xxd, xxd_bytes, hexdump_canonical, od_hex, wireshark_hex]
+def strace_rows(data: bytes) -> list[str]:
+    # strace -e write=<fd> (src/util.c dumpstr: ` | %05x  `, sixteen bytes with a blank after the eighth
+    # and the sixteenth, the text padded to sixteen, ` |`; the call's own line before them is another
+    # corpus's, test_request_shapes_blind_eleven)
+    rows = []
+    for at in range(0, len(data), 16):
+        chunk = data[at:at + 16]
+        hexes = "".join(f"{b:02x} " + (" " if k == 7 else "") for k, b in enumerate(chunk))
+        rows.append(f" | {at:05x}  {hexes:<49} {_shown(chunk, '.'):<16} |")
+    return rows
+
+
+TOOLS = [xxd, xxd_bytes, hexdump_canonical, od_hex, wireshark_hex, strace_rows]
 
 
 def _wire(request: Request) -> bytes:

@@ -393,8 +393,8 @@ NO_REQUEST = "no request read: "
 UNJUDGED = "both signatures left unjudged: "
 SHAPES = [case(shape) for shape in (ecapture_tls_text, polly_recording, chrome_netlog_bytes, wireshark_follow_yaml,
                                     ruby_vcr_exact_bytes, xxd_plain)] + [
-    case(strace_write_hexdump, missed=NO_REQUEST + "strace's ` | %05x  xx xx …  text |` dump lines after each "
-         "write() are not read as the bytes written (the call's own string is cut at 32 bytes)"),
+    case(strace_write_hexdump, missed=UNJUDGED + "each write()'s dump is read as its bytes, but the body, "
+         "dumped after the second write() line, is not joined to the head dumped after the first"),
     case(strace_xx_writes, missed=NO_REQUEST + "a C string whose every byte is a `\\xhh` escape is not decoded"),
     case(strace_writev, missed=UNJUDGED + "the body in the vector's second `iov_base` string is not joined to the "
          "head in the first"),
