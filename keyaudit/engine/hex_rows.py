@@ -67,6 +67,7 @@ ZERO_OFFSET = "0000"
 MAX_ROW_BYTES = 256  # xxd -c's most: a longer line is no row
 MAX_RUN_BYTES = 1 << 20  # a run is cut there: the rows past it are another
 _GROUP = r" {0,2}((?:[0-9A-Fa-f]{2}){1,4})(?![^ |])"  # a hex group, then a blank, a `|` or the end
+_END_OFFSET = r"[0-9A-Fa-f]{4,8}"
 _UNSHOWN = bytes(range(32)) + bytes(range(127, 256))
 _DOTS = {byte: "." for byte in _UNSHOWN}
 _DOTS_AND_BLANKS = {**_DOTS, 32: "."}  # tcpdump writes a blank as a `.` too
@@ -125,7 +126,7 @@ class HexRows:
         start = _compiled(self.format.start).match(text, self.column)
         row = _row(text, start.end()) if start is not None else None
         if row is None:
-            return False
+            return self._closed_by(text)
         offset, data, columns = int(start.group("offset"), 16), *row
         run = self.runs[-1] if self.runs else None
         if run is None or offset != run.start + len(run.data) or len(run.data) >= MAX_RUN_BYTES:
@@ -136,6 +137,15 @@ class HexRows:
         run.pieces.append(Piece(len(run.data), place, columns))
         run.data += data
         return True
+
+
+    def _closed_by(self, text: str) -> bool:
+        """Whether the line is the offset just past the last run's last byte, alone: how hexdump -C
+        and od end a dump (taken, showing no bytes)."""
+        end = text[self.column:].strip()
+        run = self.runs[-1] if self.runs else None
+        return (run is not None and _compiled(_END_OFFSET).fullmatch(end) is not None
+                and int(end, 16) == run.start + len(run.data))
 
 
 def _row(text: str, start: int) -> tuple[bytes, tuple[int, ...]] | None:

@@ -104,6 +104,35 @@ def test_the_four_requests_dumped_in_hex_are_judged_as_sent(tool: Rows, tmp_path
     check_shape(shape, tmp_path)
 
 
+@pytest.mark.parametrize("tool", TOOLS, ids=lambda tool: tool.__name__)
+def test_a_head_and_its_body_written_apart_are_one_request(tool: Rows, tmp_path: Path) -> None:
+    """A client writes a request's head, then its body: a tracer dumps each write after a line of
+    its own. The run after a head that lacks the bytes its Content-Length declares, one line on,
+    is its body (the signed bodies verify byte for byte)."""
+    def shape(request: Request) -> list[str]:
+        wire = _wire(request)
+        head, body = wire[:wire.index(b"\r\n\r\n") + 4], wire[wire.index(b"\r\n\r\n") + 4:]
+        return [line for part in (head, body) for line in (f"13:00:00.123 DEBUG wire - write {len(part)} bytes:",
+                                                           *tool(part))]
+
+    shape.__name__ = tool.__name__
+    check_shape(shape, tmp_path)
+
+
+def test_a_body_is_joined_only_to_the_head_it_follows_and_only_as_far_as_it_declares(tmp_path: Path) -> None:
+    """Two lines between head and body (another write between them), or a run longer than the
+    bytes the head lacks: no body joined, so the signature cannot be judged either way."""
+    [_, signed, _, _], public = requests(tmp_path)
+    wire = _wire(signed)
+    cut = wire.index(b"\r\n\r\n") + 4
+    for gap, body in ((["write 5 bytes:", "write 0 bytes:"], wire[cut:]), (["write:"], wire[cut:] + b"\r\n")):
+        log = tmp_path / "dump.txt"
+        log.write_text("\n".join(["write:", *xxd(wire[:cut]), *gap, *xxd(body)]) + "\n")
+        report, _ = scan_json("--public-key", str(public), str(log))
+        counts = report["scan"]["requests"]
+        assert (counts.get("signatures_valid"), counts.get("signatures_unverified")) == (None, 1), (gap, counts)
+
+
 def _key_request() -> tuple[str, bytes]:
     key = asaas_key("prod")
     request = Request("GET", "api.asaas.com", "/v3/customers", [("access_token", key), ("User-Agent", "shop")], "")

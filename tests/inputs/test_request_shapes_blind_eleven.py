@@ -392,9 +392,7 @@ def firefox_moz_log(request: Request) -> list[str]:
 NO_REQUEST = "no request read: "
 UNJUDGED = "both signatures left unjudged: "
 SHAPES = [case(shape) for shape in (ecapture_tls_text, polly_recording, chrome_netlog_bytes, wireshark_follow_yaml,
-                                    ruby_vcr_exact_bytes, xxd_plain)] + [
-    case(strace_write_hexdump, missed=UNJUDGED + "each write()'s dump is read as its bytes, but the body, "
-         "dumped after the second write() line, is not joined to the head dumped after the first"),
+                                    ruby_vcr_exact_bytes, xxd_plain, strace_write_hexdump)] + [
     case(strace_xx_writes, missed=NO_REQUEST + "a C string whose every byte is a `\\xhh` escape is not decoded"),
     case(strace_writev, missed=UNJUDGED + "the body in the vector's second `iov_base` string is not joined to the "
          "head in the first"),

@@ -15,12 +15,16 @@ the headers say so (see :class:`_Connection`). The other lines are given as they
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterable, Iterator, Protocol, Sequence
 
 from keyaudit.engine.hex_rows import MAX_RUN_BYTES, HexRows
 from keyaudit.engine.offset_dump import DumpBlock
 
+from .lines import MAX_CAPTURE_LINE, content_length, parsed_head
 from .packets import segment
+
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
 
 # The lines a packet dump writes between two packets (tcpdump's summary line): a packet's payload
 # continues the one before it only with no more than these between them.
@@ -117,7 +121,8 @@ class _Connection:
         self._next = -1
         self._start = self._end = 0  # where its lines are in the lines given
         self._data = b""
-        self._pieces: list[_Piece] = []
+        self._pieces: list[_Shown] = []
+        self._lacking = 0  # of a run that is no packet: the bytes of its request's body it lacks
 
     def give(self, out: list[tuple[int, str]], data: bytes, pieces: Sequence[_Shown], first: int
              ) -> tuple[int, list[tuple[int, str]]]:
@@ -126,9 +131,8 @@ class _Connection:
         ``out`` the lines given from ``first`` on now start, and the lines between, left out."""
         found = segment(bytes(data))
         if found is None:
-            self._side = None
-            out.extend(_text_lines(bytes(data), pieces))
-            return first, []
+            return self._written(out, bytes(data), pieces, first)
+        self._lacking = 0
         payload = bytes(data[found.start:found.end])
         # its first line numbered as the packet's first row, right under the summary line that says
         # where it went (the rows of its headers between); the others as the rows they begin on
@@ -147,6 +151,35 @@ class _Connection:
         self._next = (found.sequence + found.end - found.start) % (1 << 32)
         self._data, self._pieces = payload, shifted
         return min(first, self._start), passed
+
+
+    def _written(self, out: list[tuple[int, str]], data: bytes, pieces: Sequence[_Shown], first: int
+                 ) -> tuple[int, list[tuple[int, str]]]:
+        """Add the lines of a run that is no packet: a piece of what a process wrote, as a tracer
+        dumps each write (strace's ``-e write=``, a logging handler's each flush). A client writes
+        a request's head and its body apart: where the run before is a head whose Content-Length
+        it lacks bytes of, and this one, no more than :data:`PACKET_GAP_LINES` lines on (the
+        write's own line), holds no more than those, it is the body, joined on (see :meth:`give`)."""
+        passed = out[self._end:]
+        if 0 < len(data) <= self._lacking and len(passed) <= PACKET_GAP_LINES:
+            del out[self._start:]
+            self._lacking -= len(data)
+            pieces = [*self._pieces, *(_Piece(piece.at + len(self._data), piece.place) for piece in pieces)]
+            data = self._data + data
+        else:
+            self._start, passed, self._lacking = len(out), [], _lacking(data)
+        out.extend(_text_lines(data, pieces))
+        self._side, self._end, self._data, self._pieces = None, len(out), data, list(pieces)
+        return min(first, self._start), passed
+
+
+def _lacking(data: bytes) -> int:
+    """How many bytes of its body the bytes of a request's head (and of the body after it) lack:
+    its Content-Length less those after the blank line; 0 for bytes that are no request's head."""
+    end = _HEAD_END.search(data, 0, MAX_CAPTURE_LINE)
+    parsed = parsed_head(data[:end.start()].decode("latin-1").splitlines()) if end is not None else None
+    declared = content_length(parsed[2]) if parsed is not None else None
+    return max(0, declared - (len(data) - end.end())) if declared and end is not None else 0
 
 
 class _Piece:
