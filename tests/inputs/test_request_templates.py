@@ -1,6 +1,7 @@
 """Requests that an API document or a collection writes, not ones sent: a route's parameter in the
 path (`/v1/:account_id/api_tokens`, `/v1/accounts/{id}/request_withdraw`) stands where a request
-sent has a value, so no signature is judged on it. Shapes from public iugu API collections
+sent has a value, so no signature is judged on it; a collection's documented header left blank is
+a blank to fill in, and one switched off is not sent. Shapes from public iugu API collections
 (Postman, v2.1), written anew with made-up values; real files through the command line.
 """
 
@@ -69,13 +70,31 @@ def test_a_collection_s_request_on_a_route_without_parameters_is_read(tmp_path: 
     assert _request_findings(path) == ["iugu-token-in-query-string", "iugu-unsigned-transfer"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a collection is a document of request templates, and a header it leaves blank (`Request-Time: \"\"`, "
-    "`Signature: signature=`) is a blank to fill; the records reader does not tell a Postman or Insomnia "
-    "collection (info.schema naming schema.getpostman.com, Insomnia's `_type: request`) from a capture, and "
-    "reads the blank values as sent: an empty Request-Time as absent (unsigned-transfer) and an empty "
-    "signature as malformed (iugu-bad-signature)"))
 def test_a_collection_s_blank_signature_headers_are_blanks_to_fill(tmp_path: Path) -> None:
+    """A documented header left blank (`Request-Time: ""`, `Signature: signature=`) is filled in
+    before the request is sent: its value is unknown, so the transfer is neither unsigned nor
+    badly signed."""
     path = _collection(tmp_path, _item("POST", "https://api.iugu.com/v1/transfer_requests?api_token=",
                                        BLANK_SIGNATURE))
-    assert _request_findings(path) == []
+    report, _ = scan_json(str(path))
+    assert [f["rule_id"] for f in report["findings"]] == []
+    assert report["scan"]["requests"].get("requests_judged") == 1
+
+
+def test_a_collection_s_switched_off_header_is_not_sent(tmp_path: Path) -> None:
+    item = _item("POST", "https://api.iugu.com/v1/transfer_requests", [("Content-Type", "application/json"),
+                                                                      ("Request-Time", "2026-11-22T10:00:00-03:00"),
+                                                                      ("Signature", "signature=c2lnbmF0dXJl")])
+    for header in item["request"]["header"][1:]:
+        header["disabled"] = True
+    assert _request_findings(_collection(tmp_path, item)) == ["iugu-unsigned-transfer"]
+
+
+def test_a_logged_request_s_blank_signature_headers_were_sent_blank(tmp_path: Path) -> None:
+    """The same blank entries in a request log, with no description beside them: the request went
+    out with them empty (no Request-Time, a signature without its value)."""
+    path = tmp_path / "gateway.jsonl"
+    path.write_text(json.dumps({"time": "2026-11-22T10:00:00-03:00", "method": "POST",
+                                "url": "https://api.iugu.com/v1/transfer_requests",
+                                "headers": [{"name": name, "value": value} for name, value in BLANK_SIGNATURE]}) + "\n")
+    assert _request_findings(path) == ["iugu-bad-signature", "iugu-unsigned-transfer"]

@@ -35,6 +35,7 @@ from typing import Any, Iterable
 from keyaudit.rulebook.header_names import RecordHeaders
 
 from .elision import ELISION
+from .header_entries import named_pair, pair_list
 from .lines import DASHED_NAME, TOKEN, split_header
 from .literals import printed_value
 from .record_views import ABSENT, matched, message_of, of_reply, role, text
@@ -155,7 +156,7 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
     if isinstance(value, dict):
         inner = next((item for key, item in value.items() if role(key) in HEADER_MEMBERS
                       and isinstance(item, (dict, list))), None)
-        if inner is None and len(value) == 1 and _pair_list(next(iter(value.values()))):
+        if inner is None and len(value) == 1 and pair_list(next(iter(value.values()))):
             inner = next(iter(value.values()))  # a holder of the list alone (n8n's {"parameters": [{name, value}]})
         if inner is not None and depth < MAX_HEADER_NESTING:
             return parse(inner, depth + 1)
@@ -167,7 +168,7 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
     if isinstance(value, list):
         pairs = []
         for item in value:
-            if isinstance(item, dict) and (pair := _named_pair(item)) is not None:
+            if isinstance(item, dict) and (pair := named_pair(item)) is not None:
                 pairs.append(pair)
             elif isinstance(item, list) and len(item) == 2:
                 pairs.append((text(item[0]), text(item[1])))
@@ -200,26 +201,6 @@ def _header_block(lines: Iterable[str]) -> list[tuple[str, str]] | None:
             return None
         pairs.append(header)
     return pairs or None
-
-
-def _named_pair(item: dict[str, Any]) -> tuple[str, str] | None:
-    """A ``{name, value}`` (or ``{key, value}``) object as a header, its members named in any
-    case (.NET serializes a header as ``{"Key": "Name", "Value": ["value"]}``, the values a list,
-    joined as HTTP joins a header's values); None where no member names it."""
-    said = {role(key): item for key, item in item.items()}
-    name = said.get("name", said.get("key"))
-    if name is None:
-        return None
-    value = said.get("value", "")
-    if isinstance(value, list) and all(isinstance(part, str) for part in value):
-        return text(name), ", ".join(value)
-    return text(name), text(value)
-
-
-def _pair_list(value: Any) -> bool:
-    """Whether a value is a list of ``{name, value}`` (or ``{key, value}``) objects."""
-    return isinstance(value, list) and bool(value) and all(
-        isinstance(item, dict) and any(role(key) in ("name", "key") for key in item) for item in value)
 
 
 def _values(logged: Any) -> list[Any]:

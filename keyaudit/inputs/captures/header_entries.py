@@ -1,0 +1,50 @@
+"""A header written as an entry of a list — ``{name, value}``, ``{key, value}``, .NET's
+``{"Key": …, "Value": [...]}`` — and what the entry's other members say about it.
+
+A collection of request definitions (Postman's and Insomnia's exports) writes its headers so too,
+with members no logged request has: the header's ``description``, and a ``disabled`` switch. An
+entry switched off is not sent. A documented entry left blank — no value, or fields' names with
+nothing after their ``=`` (``signature=``) — is a blank to fill in before the request is sent: its
+value is unknown (:data:`~keyaudit.model.exchange.UNKNOWN`), not empty, so the request is neither
+unsigned nor badly signed for it. A logged request's blank header stays what it was: sent empty.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from keyaudit.model.exchange import UNKNOWN
+
+from .record_views import role, text
+
+_DOCUMENTED = "description"  # the member that documents an entry: a definition's, never a log's
+_SWITCHED_OFF = "disabled"
+
+
+def named_pair(item: dict[str, Any]) -> tuple[str, str] | None:
+    """A ``{name, value}`` (or ``{key, value}``) object as a header, its members named in any
+    case (.NET serializes a header as ``{"Key": "Name", "Value": ["value"]}``, the values a list,
+    joined as HTTP joins a header's values); None where no member names it, or the entry is
+    switched off."""
+    said = {role(key): member for key, member in item.items()}
+    name = said.get("name", said.get("key"))
+    if name is None or said.get(_SWITCHED_OFF) is True:
+        return None
+    value = said.get("value", "")
+    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+        return text(name), ", ".join(value)
+    if _DOCUMENTED in said and isinstance(value, str) and blank(value):
+        return text(name), UNKNOWN
+    return text(name), text(value)
+
+
+def blank(value: str) -> bool:
+    """Whether a value is left to be filled in: empty, or every ``name=`` field of it empty."""
+    return all(not part.partition("=")[2].strip() and ("=" in part or not part.strip())
+               for part in value.split(","))
+
+
+def pair_list(value: Any) -> bool:
+    """Whether a value is a list of ``{name, value}`` (or ``{key, value}``) objects."""
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(item, dict) and any(role(key) in ("name", "key") for key in item) for item in value)
