@@ -95,3 +95,36 @@ def test_a_body_kept_as_exact_bytes_is_its_base64_decoded(tmp_path: Path) -> Non
              "    headers:", "      Content-Type:", "      - application/json"]
     found = list(yaml_records.exchanges(zip(itertools.count(1), lines), "cassette.yaml"))
     assert len(encoded) > 1 and [(e.method, e.body) for e in found] == [("POST", body)]
+
+
+FLOW = ["config:", '  target: "https://api.iugu.com"', "scenarios:", "  - flow:", "      - get:", '          url: "/v1/me"',
+        "      - post:", '          url: "/v1/transfer_requests"', "          headers:",
+        '            Signature: "signature=c2ln"', "          body: |-", "            {", '            "a": 1', "            }"]
+
+
+def test_a_list_item_keyed_by_its_method_is_that_request_on_the_base_the_file_names_above() -> None:
+    """Artillery's flow steps: `- post:` over `url`, `headers`, `body` (its raw text), the url
+    relative to `config.target`; each step its own request, on its key's line."""
+    found = list(yaml_records.exchanges(enumerate(FLOW, 1), "load.yml"))
+    assert [(e.origin.line, e.method, e.url, e.header("Signature")) for e in found] == [
+        (5, "GET", "https://api.iugu.com/v1/me", None), (7, "POST", URL, "signature=c2ln")]
+    assert found[1].body == b'{\n"a": 1\n}'
+
+
+def test_a_method_key_that_holds_no_request_or_no_base_gives_none() -> None:
+    """An OpenAPI operation (`post:` under its path, a mapping key, no url), and a step whose
+    relative url no base above makes absolute, are no requests sent."""
+    openapi = ["paths:", "  /v1/transfer_requests:", "    post:", "      summary: Create a transfer",
+               "      requestBody:", "        content:", "          application/json: {}"]
+    unbased = FLOW[2:]
+    for lines in (openapi, unbased, ["servers:", "  - url: https://api.iugu.com", *openapi[:2], "    - post:",
+                                     "        summary: a list item with no url"]):
+        assert list(yaml_records.exchanges(enumerate(lines, 1), "api.yml")) == [], lines
+
+
+def test_a_step_keyed_by_its_method_is_read_as_the_lines_stream_by() -> None:
+    """An endless input (a pipe) gives the step's request once its mapping ends, unread to its end."""
+    endless = itertools.chain(FLOW, itertools.repeat("unrelated: line"))
+    found = yaml_records.exchanges(zip(itertools.count(1), endless), "-")
+    assert [(e.method, e.url) for e in itertools.islice(found, 2)] == [
+        ("GET", "https://api.iugu.com/v1/me"), ("POST", URL)]

@@ -9,30 +9,44 @@ shallower line. A mapping whose start lies before the lines read is left alone: 
 them would be missing, and a request read without them could look unsigned. The mapping is
 parsed alone by the safe loader (no tags are constructed) and the request takes the line of its
 first key.
+
+A mapping may be held by a key that is the method itself (a load test's flow step, Artillery's
+``- post:`` over ``url``, ``headers`` and ``body``): it is that method's request, read from the
+lines indented below the key. Its ``url`` may be relative to a base the file names above, at a
+shallower depth (Artillery's ``config.target``): the nearest absolute URL such a line holds.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from typing import Any, Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
 
-from .records import request_of
+from .lines import has_scheme
+from .record_views import first
+from .records import URL, request_of
 
 _METHOD_KEY = re.compile(r"( *)(- +)?['\"]?method['\"]?: *['\"]?[A-Za-z]{3,7}['\"]? *$")
+_KEYED = re.compile(r"( *- +)(get|head|post|put|patch|delete|options): *")  # a list item's key that is a method
+_BASE = re.compile(r" *(?:- +)?[\w.-]+: *['\"]?(https?://[^\s'\"]+)['\"]? *")  # a key holding an absolute URL
 MAX_RECORD_LINES = 400  # a mapping longer than this is not a recorded request
 MAX_VALUES = 20_000  # values in a parsed mapping, aliases counted each time they are used
 _DOCUMENT_MARKS = ("---", "...")
 
 
 def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
-    """Every request recorded as a YAML mapping among the lines, read as they stream by: only
-    the lines a mapping could still start in are kept."""
+    """Every request recorded as a YAML mapping among the lines, read as they stream by: only the
+    lines a mapping could still start in (or, for one held by a key that is its method, name its
+    base) are kept."""
+    keyed = _Keyed(path)
     recent: list[tuple[int, str]] = []
     reading: tuple[int, int] | None = None  # (index in recent of its first line, depth) of the mapping read
     for number, text in lines:
+        if (exchange := keyed.feed(number, text)) is not None:
+            yield exchange
         if reading is not None and text.strip() and (_indent(text) < reading[1] or text.startswith(_DOCUMENT_MARKS)):
             yield from _requests(recent[reading[0] :], reading[1], path)
             recent, reading = [], None
@@ -41,12 +55,55 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
         recent.append((number, text))
         if reading is None and "method" in text and (match := _METHOD_KEY.match(text)) is not None:
             depth = len(match.group(1)) + len(match.group(2) or "")
-            first = _start(recent, depth)
-            reading = None if first is None else (first, depth)
+            start = _start(recent, depth)
+            reading = None if start is None else (start, depth)
         if reading is None and len(recent) > MAX_RECORD_LINES:
             del recent[: len(recent) - MAX_RECORD_LINES]
     if reading is not None:
         yield from _requests(recent[reading[0] :], reading[1], path)
+    if (exchange := keyed.close()) is not None:
+        yield exchange
+
+
+class _Keyed:
+    """The mappings held by a key that is their method (see above), read as the lines stream by:
+    the lines above are kept only as far as a base may be named for them."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.above: deque[str] = deque(maxlen=MAX_RECORD_LINES)
+        self.open: tuple[int, int, str, str | None, list[str]] | None = None  # line, depth, method, base, lines
+
+    def feed(self, number: int, text: str) -> Exchange | None:
+        """The request whose mapping the line ends, if any (a call a line: no generator made for each)."""
+        found = None
+        if self.open is not None and len(self.open[4]) > MAX_RECORD_LINES:
+            self.open = None  # too long for a request; read in part, it could mislead
+        if self.open is not None and text.strip() and _indent(text) <= self.open[1]:
+            found = self.close()
+        if self.open is not None:
+            self.open[4].append(text)
+        elif text.endswith(":") and (keyed := _KEYED.fullmatch(text)) is not None:
+            depth = len(keyed.group(1))
+            base = next((named.group(1) for line in reversed(self.above)
+                         if line.strip() and _indent(line) < depth and (named := _BASE.fullmatch(line))), None)
+            self.open = (number, depth, keyed.group(2).upper(), base, [])
+        self.above.append(text)
+        return found
+
+    def close(self) -> Exchange | None:
+        """The request of the mapping being read, if it is one: with a url (an OpenAPI operation's
+        has none), on the base named above where that url is relative."""
+        if self.open is None:
+            return None
+        number, _, method, base, lines = self.open
+        self.open = None
+        record = _parsed("\n".join(lines)) if lines else None
+        target = first([record], URL) if record is not None else None
+        if record is None or target is None:
+            return None
+        based = {"base_url": base} if base and not has_scheme(target) else {}
+        return request_of({"method": method, **record, **based}, Origin(self.path, number, capture="yaml"))
 
 
 def _requests(mapping: list[tuple[int, str]], depth: int, path: str) -> Iterator[Exchange]:
