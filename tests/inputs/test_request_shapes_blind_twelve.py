@@ -344,13 +344,11 @@ UNJUDGED = "both signatures left unjudged, no transfer called unsigned: "
 SHAPES = [case(shape) for shape in (dotnet_extended_http_logging, ansible_uri_verbose, pixie_http_events,
                                     hclog_multiline_value, klog_multiline_value, terraform_legacy_transport,
                                     hurl_verbose)] + [
-    case(packetbeat_http, plaintext=True), case(artillery_scenario, "payouts.yml"),
+    case(packetbeat_http, plaintext=True), case(artillery_scenario, "payouts.yml"), case(k6_http_batch, "load.js"),
     case(camel_log_exchange, missed=UNJUDGED + "Camel's `Exchange[Headers: {CamelHttpMethod=POST, CamelHttpUri=<url>, "
          "…}, BodyType: String, Body: …]` is read where it fits one line (the Asaas transfer), but the iugu body printed "
          "raw over the lines its line feeds make is not joined to it: those requests are read as mentions, no header "
          "shown"),
-    case(k6_http_batch, "load.js", missed=NO_REQUEST + "a k6 `http.batch` request given as an array `[method, url, "
-         "body, {headers}]` is not read as a request"),
     case(jmeter_test_plan, "transfer.jmx", missed=NO_REQUEST + "a JMeter test plan's HTTPSamplerProxy (its properties "
          "elements named by a `name` attribute, `HTTPSampler.domain`, `.path`, `.method`, the body in `Argument.value`, "
          "the headers in the HeaderManager after it) is not read as a request")]

@@ -173,3 +173,15 @@ def test_header_fields_given_to_another_call_leave_the_header_set_unknown(tmp_pa
     assert _requests(tmp_path, "payouts.py", code)[0] == []
     code = f'HTTPoison.post("{URL}", body, Signer.headers(body, [{{"Content-Type", "application/json"}}]))\n'
     assert _requests(tmp_path, "payouts.ex", code)[0] == []
+
+
+def test_a_request_written_as_a_list_by_position_is_judged(tmp_path: Path) -> None:
+    """k6's `http.batch` takes each request as a list, `[method, url, body, params]`: its method,
+    URL and literal body by position, its headers under `params.headers`. A list of method words
+    with no URL after the first (a route's allowed methods) writes no request."""
+    batch = (f"import http from 'k6/http';\n\nexport default function () {{\n  http.batch([\n"
+             f"    ['POST', '{URL}', '{_body()}', {{ headers: {{ 'Content-Type': 'application/json' }} }}],\n  ]);\n}}\n")
+    assert _requests(tmp_path, "load/batch.js", batch) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    allowed = (f"const route = {{ url: '{URL}', methods: ['POST', 'PUT'], headers: {{ 'Content-Type': 'application/json' }} }};"
+               f"\nregister(route, ['POST', 'PUT']);\n")
+    assert _requests(tmp_path, "routes/transfer.js", allowed) == ([], {})

@@ -79,6 +79,7 @@ _BARE_OPTIONS = frozenset({"json", "data", "params", "timeout", "verify", "body"
                            "allow_redirects", "follow_redirects", "proxies", "stream", "cert", "auth", "mode", "cache",
                            "redirect", "content"})
 _TARGETS = ("https://", "http://", "/")  # a literal a call sending a request is given: its URL or path
+_LIST_DEPTH = 4  # lists inside lists a request written by position is looked for in
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, family: str) -> Iterator[Exchange]:
@@ -212,8 +213,28 @@ def _method(said: Facts) -> str | None:
     for name in said.names:
         if (identifier := _METHOD_IDENTIFIER.search(name)) is not None:
             found.add(next(part for part in identifier.groups() if part).upper())
+    found |= {method.text for listed in _listed(said) if isinstance(method := listed.items[0], Lit)}
     found &= HTTP_METHODS
     return found.pop() if len(found) == 1 else None
+
+
+def _listed(said: Facts) -> list[Items]:
+    """The lists given to a call that write a request by position, its method word first and its
+    absolute URL second, then its body (k6's ``http.batch([['POST', url, body, params]])``),
+    looked for a few lists deep."""
+    found = []
+    pending = [(value, 0) for _, call, _ in said.calls for _, value in call.args]
+    while pending:
+        value, depth = pending.pop()
+        if not isinstance(value, Items) or depth >= _LIST_DEPTH:
+            continue
+        first, second = (value.items + (None, None))[:2]
+        if isinstance(first, Lit) and first.text in HTTP_METHODS and isinstance(second, Lit) \
+                and _ABSOLUTE.match(second.text):
+            found.append(value)
+        else:
+            pending += [(item, depth + 1) for item in value.items]
+    return found
 
 
 def _headers(said: Facts) -> tuple[list[tuple[str, str]], bool]:
@@ -298,6 +319,7 @@ def _body(said: Facts) -> str | None:
     values = [value for name, value, _ in said.bindings if _BODY_NAME.search(name)]
     values += [call.args[at][1] for name, call, _ in said.calls
                if (at := _BODY_CALLS.get(last_part(name), -1)) >= 0 and len(call.args) > at]
+    values += [listed.items[2] for listed in _listed(said) if len(listed.items) > 2]
     resolved = [_resolved(value, said) for value in values]
     literals = {value.text for value in resolved if isinstance(value, Lit)}
     return literals.pop() if len(literals) == 1 else None
