@@ -138,3 +138,17 @@ def test_a_record_whose_method_and_url_are_its_headers_named_for_them_is_that_re
     assert (found.method, found.url, found.header("Content-Type"), found.headers_known) == (
         "POST", "https://api.asaas.com/v3/transfers", "application/json", True)
     assert role("CamelHttpMethod") == "httpmethod" and role("ResponseHttpHeaders") == "responsehttpheaders"
+
+
+def test_a_printed_record_hanging_over_lines_is_read_whole_not_from_a_map_inside_its_first_line() -> None:
+    """Camel's log endpoint with `skipBodyLineSeparator=false` prints the body raw, over the
+    lines its line feeds make: the `Exchange[` hanging over them is the record (its body the
+    bytes), not the Headers map that closes on its first line."""
+    from keyaudit.inputs.text_requests import exchanges_in_lines
+
+    lines = ["2026-11-22T10:00:00.123-03:00  INFO 4242 --- [payouts] payouts : Exchange[Headers: {CamelHttpMethod=POST, "
+             "CamelHttpUri=https://api.iugu.com/v1/transfer_requests, Content-Type=application/json}, BodyType: String, "
+             "Body: {", '"amount_cents":1050', "}]"]
+    (found,) = exchanges_in_lines(list(enumerate(lines, 1)), "camel.log")
+    assert (found.method, found.url, found.headers_known, found.body) == (
+        "POST", "https://api.iugu.com/v1/transfer_requests", True, b'{\n"amount_cents":1050\n}')

@@ -340,16 +340,10 @@ def jmeter_test_plan(request: Request) -> list[str]:
 
 
 NO_REQUEST = "no request read: "
-UNJUDGED = "both signatures left unjudged, no transfer called unsigned: "
 SHAPES = [case(shape) for shape in (dotnet_extended_http_logging, ansible_uri_verbose, pixie_http_events,
                                     hclog_multiline_value, klog_multiline_value, terraform_legacy_transport,
-                                    hurl_verbose)] + [
+                                    hurl_verbose, camel_log_exchange)] + [
     case(packetbeat_http, plaintext=True), case(artillery_scenario, "payouts.yml"), case(k6_http_batch, "load.js"),
-    case(camel_log_exchange, missed=UNJUDGED + "Camel's `Exchange[Headers: {CamelHttpMethod=POST, CamelHttpUri=<url>, "
-         "…}, BodyType: String, Body: …]` is read where it fits one line (the Asaas transfer); where the iugu body is "
-         "printed raw over the lines its line feeds make, the line reader takes the one map that closes on the first "
-         "line (the Headers map, no header field the rules require in it) for the record, and the block reader leaves "
-         "that line to it: the `Exchange[` hanging over the body's lines is never read whole"),
     case(jmeter_test_plan, "transfer.jmx", missed=NO_REQUEST + "a JMeter test plan's HTTPSamplerProxy (its properties "
          "elements named by a `name` attribute, `HTTPSampler.domain`, `.path`, `.method`, the body in `Argument.value`, "
          "the headers in the HeaderManager after it) is not read as a request")]

@@ -28,6 +28,7 @@ from .batches import requests_in
 from .dump_table import outer_marks
 from .literals import literal_record, printed_in
 from .logfmt import logfmt_record, pairs_after_request
+from .open_brackets import OpenBrackets
 from .parse_failures import Reading
 from .record_mentions import mentioned_in
 from .records import json_object, request_of
@@ -140,7 +141,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
                 if exchange is not None:
                     yield exchange
         reading = Reading(text)  # of the maps other languages printed (the readers below parse the same)
-        if not found and printed and (literal := literal_record(text, reading)) is not None:
+        if not found and printed and (literal := _line_literal(text, reading)) is not None:
             exchange = request_of(literal, dataclasses.replace(origin, capture="literal"), False, known)
             found = exchange is not None
             if exchange is not None:
@@ -155,6 +156,15 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
                 yield exchange
         if not found and " http" in text and (mention := _mention(text, parsed, origin, reading)) is not None:
             yield mention  # the mention shapes' needle: a blank before the URL's scheme
+
+
+def _line_literal(text: str, reading: Reading) -> dict[str, Any] | None:
+    """The map another language printed on the line (:func:`.literals.literal_record`), before any
+    bracket the line opens and does not close: a map inside one that hangs over the lines below
+    (Camel's ``Exchange[Headers: {…}, …, Body: {`` and the body's lines) is a part of that record,
+    which the reader of records over lines (:mod:`.json_blocks`) reads whole."""
+    hanging = OpenBrackets().hanging(text)  # a window's brackets are the block reader's: this line's alone here
+    return literal_record(text, reading) if hanging is None else literal_record(text[:hanging])
 
 
 def _mention(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin, reading: Reading) -> Exchange | None:

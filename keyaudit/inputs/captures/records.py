@@ -280,8 +280,8 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     The request node is the shallowest object with a method field or a request line; failing
     that, the shallowest with a name that says the request (``"POST /v1/x"``: Azure's telemetry
     ``Name``). ``known``: the header names the rules know, for headers logged one field each (see
-    :mod:`.record_headers`); ``headers_known`` is False when the record shows no missing header.
-    """
+    :mod:`.record_headers`); ``headers_known`` is False when the record shows no missing header. A record whose
+    headers member holds the method and URL (a message's headers, as Camel keeps a call's) is the request."""
     nodes = list(_nodes(record))
     onward = [item for item in nodes if item[2] == "onward"]
     found = next(((node, place, said, side) for read in (_stated, _named) for node, place, side in onward + nodes
@@ -301,7 +301,8 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
         url = _url(near, headers)
     if url is None:
         return None
-    body_bytes, exact = body(near, nodes[0][0] if place else None, latin1, url, _holds_request)  # top: nodes[0]
+    outer = nodes[0][0] if place and not (len(place) == 1 and role(list(nodes[0][0])[place[0]]) in HEADERS) else None
+    body_bytes, exact = body(near, outer, latin1, url, _holds_request)
     return make_exchange(method, url, headers, body_bytes, origin, time=_time(record), headers_known=headers_known,
                          body_exact=exact, request_id=request_id(node) or request_id(record) if body_bytes is None else None)
 
