@@ -31,6 +31,8 @@ FOUND = [
     # a client library's setting in its spec (a public Asaas Ruby client's)
     ("spec/customer_spec.rb", "require 'asaas-ruby'\n\nRSpec.describe Asaas::Customer do\n  before do\n"
                               "    Asaas::Configuration.token = '{key}'\n  end\nend\n", 5),
+    ("spec/client_spec.rb", "require 'asaas-ruby'\n\nRSpec.describe Asaas::Client do\n"
+                            "  let(:customer_token) {{ '{key}' }}\n  subject {{ Asaas::Client.new(customer_token) }}\nend\n", 4),
 ]
 
 # Not Asaas keys, or not enough to say so.

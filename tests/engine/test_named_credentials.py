@@ -37,6 +37,9 @@ FOUND = [
     ("iugu/config.go", "package iugu\n\nconst apiKey = \"{token}\"\n\nvar base = \"https://api.iugu.com/v1\"\n"),
     # Ruby requires the gem without parentheses
     ("billing.rb", "require 'iugu'\n\nTOKEN = \"{token}\"\n"),
+    # RSpec's binding, in a spec that configures the SDK
+    ("spec/invoice_spec.rb", "require 'iugu'\n\ndescribe Iugu::Invoice do\n  let(:api_key) {{ '{token}' }}\n"
+                             "  before {{ Iugu.api_key = api_key }}\nend\n"),
     # a credential name beside a payment-method call: only the bare name `token` is the card's
     ("cards.js", "const IUGU_TOKEN = '{token}';\nconst iugu = require('iugu')(IUGU_TOKEN);\n"
                  "iugu.customers.createPaymentMethod(id, {{ token: cardToken, set_as_default: true }});\n"),
