@@ -77,3 +77,11 @@ def pretty_log(count: int) -> bytes:
         record = {"id": f"{noise.getrandbits(1024):0256x}", "service": "payouts", "request": request}
         lines += [f"2026-11-22 13:00:00 DEBUG request {n}:", *json.dumps(record, indent=2).splitlines()]
     return ("\n".join(lines) + "\n").encode()
+
+
+def otlp_value(value: object) -> dict[str, object]:
+    """A value as OTLP/JSON writes an attribute's AnyValue: a string as ``{"stringValue": …}``, a
+    list as ``{"arrayValue": {"values": […]}}`` (opentelemetry-proto common.proto)."""
+    if isinstance(value, list):
+        return {"arrayValue": {"values": [otlp_value(item) for item in value]}}
+    return {"stringValue": value}

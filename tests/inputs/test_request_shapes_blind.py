@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.request_shapes import BODY, HOST, PATH, URL, Headers, Shape, assert_same_request_findings, write_requests
+from helpers.request_shapes import (BODY, HOST, PATH, URL, Headers, Shape, assert_same_request_findings, otlp_value,
+                                    write_requests)
 
 WHEN = "2026-11-22T13:00:00Z"
 
@@ -43,19 +44,13 @@ def otel_server_parts(headers: Headers) -> list[str]:
     return _lines({"name": "POST", "kind": "SPAN_KIND_SERVER", "attributes": attributes})
 
 
-def _any_value(value: object) -> dict[str, object]:
-    if isinstance(value, list):
-        return {"arrayValue": {"values": [_any_value(item) for item in value]}}
-    return {"stringValue": value}
-
-
 def otlp_json(headers: Headers) -> list[str]:
     # OTLP/JSON (opentelemetry-proto examples/logs.json): resourceLogs[].scopeLogs[].logRecords[],
     # attributes as [{"key": …, "value": {"stringValue": …}}], arrays as {"arrayValue": {"values": […]}}.
-    attributes = [{"key": "http.request.method", "value": _any_value("POST")},
-                  {"key": "url.full", "value": _any_value(URL)},
-                  {"key": "http.request.body", "value": _any_value(BODY)}]
-    attributes += [{"key": f"http.request.header.{name.lower()}", "value": _any_value([value])}
+    attributes = [{"key": "http.request.method", "value": otlp_value("POST")},
+                  {"key": "url.full", "value": otlp_value(URL)},
+                  {"key": "http.request.body", "value": otlp_value(BODY)}]
+    attributes += [{"key": f"http.request.header.{name.lower()}", "value": otlp_value([value])}
                    for name, value in headers]
     record = {"timeUnixNano": "1795352400000000000", "severityText": "INFO",
               "body": {"stringValue": "outbound call"}, "attributes": attributes}

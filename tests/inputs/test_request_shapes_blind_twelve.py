@@ -4,14 +4,15 @@ INFRASTRUCTURE-AS-CODE and INTEGRATION runtimes log the calls they make for a te
 providers' HTTP logging (the SDK's structured transport under `TF_LOG=JSON` and `TF_LOG=DEBUG`,
 its legacy `---[ REQUEST ]---` dump, each line re-logged by Terraform), a Go service's hclog
 with a multi-line value, a Kubernetes operator's klog with its `key=<` block, .NET 8's extended
-HTTP client logging, Apache Camel's `log:` endpoint, Ansible's `uri` module at `-vvv` — as an
-eBPF tracer (Pixie) and a packet sniffer (Packetbeat) see them, and as the LOAD and API-TEST tools
-a team keeps beside its code write them (Hurl's `--verbose` run, an Artillery scenario, a k6
-`http.batch`, a JMeter test plan) — none of which the other corpora show.
+HTTP client logging, Apache Camel's `log:` endpoint, Ansible's `uri` module at `-vvv`, Zalando
+Logbook's JSON formatter —, as an eBPF tracer (Pixie), a packet sniffer (Packetbeat) and an
+OpenTelemetry Collector's file export of client spans see them, and as the LOAD and API-TEST
+tools a team keeps beside its code write them (Hurl's `--verbose` run, an Artillery scenario, a
+k6 `http.batch`, a JMeter test plan) — none of which the other corpora show.
 
 Each shape quotes the public documentation (or the source) it follows. The request checks are
 the ones every blind corpus passes (:mod:`test_request_shape_corpora`): ``SHAPES`` show the body as
-sent, ``HEADERS_ONLY`` do not (a logger that joins the body's lines, or re-indents it). A tool that
+sent, ``HEADERS_ONLY`` do not (a logger that joins the body's lines or compacts it, a span). A tool that
 only sees clear text shows the requests went over plain HTTP. A shape the readers cannot take yet
 is an expected failure, strict, with what they miss.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape
 
+from helpers.request_shapes import otlp_value
 from helpers.signed_shapes import Request, case, go_canonical
 
 AGENT = "payouts/3.1"
@@ -207,7 +209,43 @@ def ansible_uri_verbose(request: Request) -> list[str]:
             *f"ok: [localhost] => {text}".split("\n")]
 
 
+def logbook_json(request: Request) -> list[str]:
+    # A Spring Boot client whose RestTemplate has Zalando Logbook's interceptor with the JSON formatter
+    # (github.com/zalando/logbook README "JSON": StructuredHttpLogFormatter.prepare — origin, type, correlation,
+    # protocol, remote, method, uri, host, path, scheme, port, headers as lists, body — and "Bodies of type
+    # application/json … will be inlined into the resulting JSON tree", through the default body filters, which
+    # compact JSON: the body logged is not the bytes sent), the DefaultSink writing it at TRACE.
+    record = {"origin": "local", "type": "request", "correlation": "c3f1a2b4d5e6f708", "protocol": "HTTP/1.1",
+              "remote": "localhost", "method": request.method, "uri": request.url, "host": request.host,
+              "path": request.path, "scheme": "https", "port": None,
+              "headers": {name: [value] for name, value in request.headers}, "body": json.loads(request.body)}
+    return ["2026-11-22 10:00:00.123 TRACE 4242 --- [nio-8080-exec-1] org.zalando.logbook.Logbook              : "
+            + json.dumps(record, separators=(",", ":"))]
+
+
 # --- tracers and sniffers --------------------------------------------------------------------------
+
+def otlp_json_client_spans(request: Request) -> list[str]:
+    # An OpenTelemetry Collector's file exporter writing traces as OTLP/JSON, one export request a line
+    # (opentelemetry.io/docs/specs/otel/protocol/file-exporter/; proto ExportTraceServiceRequest: resourceSpans,
+    # scopeSpans, spans), of a CLIENT span (kind 3) whose instrumentation captures request headers as the
+    # semantic conventions say (opentelemetry.io/docs/specs/semconv/http/http-spans/: `http.request.header.<key>`,
+    # "the value MUST be a string[]", key lower-cased): a span holds no body.
+    attributes = [{"key": "http.request.method", "value": otlp_value(request.method)},
+                  {"key": "url.full", "value": otlp_value(request.url)},
+                  {"key": "server.address", "value": otlp_value(request.host)},
+                  {"key": "http.response.status_code", "value": {"intValue": "201"}},
+                  *({"key": f"http.request.header.{name.lower()}", "value": otlp_value([value])}
+                    for name, value in request.headers)]
+    span = {"traceId": "5b8efff798038103d269b633813fc60c", "spanId": "eee19b7ec3c1b174", "name": "POST", "kind": 3,
+            "startTimeUnixNano": "1795352400123000000", "endTimeUnixNano": "1795352400435000000",
+            "attributes": attributes, "status": {}}
+    export = {"resourceSpans": [{"resource": {"attributes": [{"key": "service.name",
+                                                              "value": {"stringValue": "payouts"}}]},
+                                 "scopeSpans": [{"scope": {"name": "io.opentelemetry.java-http-client",
+                                                           "version": "2.10.0-alpha"}, "spans": [span]}]}]}
+    return [json.dumps(export, separators=(",", ":"))]
+
 
 def pixie_http_events(request: Request) -> list[str]:
     # Pixie's eBPF socket tracer (its TLS uprobes see the bytes before encryption) queried with `px run px/http_data
@@ -347,5 +385,6 @@ SHAPES = [case(shape) for shape in (dotnet_extended_http_logging, ansible_uri_ve
     case(jmeter_test_plan, "transfer.jmx", missed=NO_REQUEST + "a JMeter test plan's HTTPSamplerProxy (its properties "
          "elements named by a `name` attribute, `HTTPSampler.domain`, `.path`, `.method`, the body in `Argument.value`, "
          "the headers in the HeaderManager after it) is not read as a request")]
-HEADERS_ONLY = [case(terraform_http_transport_json), case(terraform_http_transport_text)]
+HEADERS_ONLY = [case(shape) for shape in (terraform_http_transport_json, terraform_http_transport_text, logbook_json,
+                                          otlp_json_client_spans)]
 NO_HEADERS: list[object] = []
