@@ -33,6 +33,7 @@ from .offset_dumps import joined_blocks
 from .quoted import NEWLINE, escaped
 from .record_views import message_of, role
 from .records import json_object
+from .traced_calls import joined_calls
 
 # The logger a record names (.NET's Category, Serilog's SourceContext, Logback's logger_name, Monolog's
 # channel): written before each line of its message, as a text log's prefix is, so that a dump's reader
@@ -83,6 +84,7 @@ def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[lis
     the same stream) joined into one line numbered as its first piece, and the anchored lines
     (``leads``) with an anchor on any piece moved to the joined line; then a record's value a
     logger wrote on the lines below it put back into the record's line (:mod:`.continued_values`);
+    then the calls a traced process wrote one request in, as the text they wrote (:mod:`.traced_calls`);
     then the pieces of each block of bytes an offset dump shows (:mod:`.offset_dumps`) joined into
     the lines of its text. The stdout and stderr pieces may interleave; a piece whose line never
     ends is given as it is."""
@@ -91,6 +93,8 @@ def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[lis
     if " stdout P " in every or " stderr P " in every:
         lines, leads = _cri_joined(lines, leads)
     lines, leads = joined_values(lines, leads, every)
+    if "write" in every or "send" in every:  # a tracer's calls that write (see :mod:`.traced_calls`)
+        lines, leads = joined_calls(lines, leads)
     dumped = MARK in every or _hex_dump_anchored(lines, leads, every)
     return joined_blocks(lines, leads) if dumped else (lines, leads)
 

@@ -15,16 +15,13 @@ the headers say so (see :class:`_Connection`). The other lines are given as they
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Iterable, Iterator, Protocol, Sequence
 
 from keyaudit.engine.hex_rows import MAX_RUN_BYTES, HexRows
 from keyaudit.engine.offset_dump import DumpBlock
 
-from .lines import MAX_CAPTURE_LINE, content_length, parsed_head
 from .packets import segment
-
-_HEAD_END = re.compile(rb"\r?\n\r?\n")
+from .raw_requests import lacking
 
 # The lines a packet dump writes between two packets (tcpdump's summary line): a packet's payload
 # continues the one before it only with no more than these between them.
@@ -167,19 +164,10 @@ class _Connection:
             pieces = [*self._pieces, *(_Piece(piece.at + len(self._data), piece.place) for piece in pieces)]
             data = self._data + data
         else:
-            self._start, passed, self._lacking = len(out), [], _lacking(data)
+            self._start, passed, self._lacking = len(out), [], lacking(data)
         out.extend(_text_lines(data, pieces))
         self._side, self._end, self._data, self._pieces = None, len(out), data, list(pieces)
         return min(first, self._start), passed
-
-
-def _lacking(data: bytes) -> int:
-    """How many bytes of its body the bytes of a request's head (and of the body after it) lack:
-    its Content-Length less those after the blank line; 0 for bytes that are no request's head."""
-    end = _HEAD_END.search(data, 0, MAX_CAPTURE_LINE)
-    parsed = parsed_head(data[:end.start()].decode("latin-1").splitlines()) if end is not None else None
-    declared = content_length(parsed[2]) if parsed is not None else None
-    return max(0, declared - (len(data) - end.end())) if declared and end is not None else 0
 
 
 class _Piece:

@@ -13,7 +13,7 @@ import re
 
 from keyaudit.model.exchange import Exchange, Origin
 
-from .lines import MAX_CAPTURE_LINE, absolute_url, header_value, make_exchange, parsed_head
+from .lines import MAX_CAPTURE_LINE, absolute_url, content_length, header_value, make_exchange, parsed_head
 
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
 
@@ -30,3 +30,13 @@ def raw_request(raw: bytes, origin: Origin) -> Exchange | None:
     method, target, headers = parsed
     url = absolute_url(target, header_value(headers, "Host"))
     return make_exchange(method, url, headers, body, origin, headers_known=end is not None)
+
+
+def lacking(data: bytes) -> int:
+    """How many bytes of its body the bytes of a request's head (and of the body after it) lack:
+    its Content-Length less those after the blank line; 0 for bytes that are no request's head. A
+    client that writes head and body apart (a tracer's each write) is joined back by it."""
+    end = _HEAD_END.search(data, 0, MAX_CAPTURE_LINE)
+    parsed = parsed_head(data[: end.start()].decode("latin-1").splitlines()) if end is not None else None
+    declared = content_length(parsed[2]) if parsed is not None else None
+    return max(0, declared - (len(data) - end.end())) if declared and end is not None else 0
