@@ -55,6 +55,8 @@ FORMATS: tuple[RowFormat, ...] = (
     RowFormat("xxd", "00000000: ", r"(?P<offset>[0-9a-f]{8}): "),
     # od -A x -t x1z (`000010 72 5f 72 … >r_requests HTTP/<`)
     RowFormat("od", "000000 ", r"(?P<offset>[0-9a-f]{6}) "),
+    # the JDK's HexDumpEncoder (javax.net.debug's records): `  0010: 72 5F 72 65 71 75 65 73   74 73 … r_requests HTTP/`
+    RowFormat("jdk", "0000: ", r"(?P<offset>[0-9A-F]{4}): "),
     # strace -e write= (src/util.c dumpstr): ` | 00010  72 5f 72 65 …  r_requests HTTP/ |`
     RowFormat("strace", " | 00000  ", r" \| (?P<offset>[0-9a-f]{5})  "),
     # Wireshark's Copy as Hex Dump and its text export (`0010  72 5f 72 65 …   r_requests HTTP/`)
@@ -66,7 +68,7 @@ MARKERS: tuple[str, ...] = tuple(dict.fromkeys(row_format.first for row_format i
 ZERO_OFFSET = "0000"
 MAX_ROW_BYTES = 256  # xxd -c's most: a longer line is no row
 MAX_RUN_BYTES = 1 << 20  # a run is cut there: the rows past it are another
-_GROUP = r" {0,2}((?:[0-9A-Fa-f]{2}){1,4})(?![^ |])"  # a hex group, then a blank, a `|` or the end
+_GROUP = r" {0,3}((?:[0-9A-Fa-f]{2}){1,4})(?![^ |])"  # a hex group, then a blank, a `|` or the end
 _END_OFFSET = r"[0-9A-Fa-f]{4,8}"
 _UNSHOWN = bytes(range(32)) + bytes(range(127, 256))
 _DOTS = {byte: "." for byte in _UNSHOWN}

@@ -1,5 +1,5 @@
 """Hex dumps of the bytes on the wire (xxd, hexdump -C, od, Wireshark's hex dump, tcpdump -X and
--XX, strace's dump of a write) read as the bytes they show: rows joined by their offsets into runs, a run read as a request
+-XX, strace's dump of a write, the JDK's of a TLS record) read as the bytes they show: rows joined by their offsets into runs, a run read as a request
 and scanned for keys, each key placed on the hex digits that show it. And what is not a request:
 a dump of other bytes, a binary file whose text column names a provider, rows whose offsets jump.
 """
@@ -17,6 +17,7 @@ from helpers.credentials import asaas_key
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape, requests
 from keyaudit.engine.hex_rows import FORMATS, ZERO_OFFSET
+from keyaudit.inputs.captures.offset_dumps import WRITE_GAP_LINES
 
 Rows = Callable[[bytes], list[str]]  # bytes in, the rows a tool writes for them out
 
@@ -84,7 +85,16 @@ def strace_rows(data: bytes) -> list[str]:
     return rows
 
 
-TOOLS = [xxd, xxd_bytes, hexdump_canonical, od_hex, wireshark_hex, strace_rows]
+def jdk_rows(data: bytes) -> list[str]:
+    # the JDK's HexDumpEncoder (sun/security/util, as javax.net.debug writes records: `%04X: `, each byte
+    # `%02X ` with two more blanks after the eighth, the text after a blank, `{`, `|`, `}` and `~` as dots),
+    # indented by two
+    return [f"  {at:04X}: " + "".join(f"{b:02X} " + ("  " if k == 7 else "") for k, b in enumerate(data[at:at + 16]))
+            .ljust(50) + " " + "".join("." if b < 0x20 or b > 0x7A else chr(b) for b in data[at:at + 16])
+            for at in range(0, len(data), 16)]
+
+
+TOOLS = [xxd, xxd_bytes, hexdump_canonical, od_hex, wireshark_hex, strace_rows, jdk_rows]
 
 
 def _wire(request: Request) -> bytes:
@@ -120,12 +130,14 @@ def test_a_head_and_its_body_written_apart_are_one_request(tool: Rows, tmp_path:
 
 
 def test_a_body_is_joined_only_to_the_head_it_follows_and_only_as_far_as_it_declares(tmp_path: Path) -> None:
-    """Two lines between head and body (another write between them), or a run longer than the
-    bytes the head lacks: no body joined, so the signature cannot be judged either way."""
+    """More lines between head and body than a tracer writes about one write (other writes between
+    them), or a run longer than the bytes the head lacks: no body joined, so the signature cannot be
+    judged either way."""
     [_, signed, _, _], public = requests(tmp_path)
     wire = _wire(signed)
     cut = wire.index(b"\r\n\r\n") + 4
-    for gap, body in ((["write 5 bytes:", "write 0 bytes:"], wire[cut:]), (["write:"], wire[cut:] + b"\r\n")):
+    between = [f"write {n} bytes:" for n in range(WRITE_GAP_LINES + 1)]
+    for gap, body in ((between, wire[cut:]), (["write:"], wire[cut:] + b"\r\n")):
         log = tmp_path / "dump.txt"
         log.write_text("\n".join(["write:", *xxd(wire[:cut]), *gap, *xxd(body)]) + "\n")
         report, _ = scan_json("--public-key", str(public), str(log))

@@ -26,6 +26,10 @@ from .raw_requests import lacking
 # The lines a packet dump writes between two packets (tcpdump's summary line): a packet's payload
 # continues the one before it only with no more than these between them.
 PACKET_GAP_LINES = 1
+# The lines a tracer writes between two writes it dumps (strace's call line; the JDK's record line and
+# its dump's opening and closing lines): a run of bytes continues the request before it only with no
+# more than these between them.
+WRITE_GAP_LINES = 4
 
 
 class _Shown(Protocol):
@@ -156,9 +160,13 @@ class _Connection:
         dumps each write (strace's ``-e write=``, a logging handler's each flush). A client writes
         a request's head and its body apart: where the run before is a head whose Content-Length
         it lacks bytes of, and this one, no more than :data:`PACKET_GAP_LINES` lines on (the
-        write's own line), holds no more than those, it is the body, joined on (see :meth:`give`)."""
+        write's own lines: :data:`WRITE_GAP_LINES`), holds no more than those, it is the body,
+        joined on (see :meth:`give`). A TLS 1.3 record's plaintext as a TLS library dumps it (the
+        JDK's ``Plaintext before ENCRYPTION``) is its content, then its type and zero padding: the
+        content is what was written."""
+        data = _content(data)
         passed = out[self._end:]
-        if 0 < len(data) <= self._lacking and len(passed) <= PACKET_GAP_LINES:
+        if 0 < len(data) <= self._lacking and len(passed) <= WRITE_GAP_LINES:
             del out[self._start:]
             self._lacking -= len(data)
             pieces = [*self._pieces, *(_Piece(piece.at + len(self._data), piece.place) for piece in pieces)]
@@ -168,6 +176,14 @@ class _Connection:
         out.extend(_text_lines(data, pieces))
         self._side, self._end, self._data, self._pieces = None, len(out), data, list(pieces)
         return min(first, self._start), passed
+
+
+def _content(data: bytes) -> bytes:
+    """A TLS 1.3 inner plaintext's content (RFC 8446 5.4: the content, the record's type — 0x17 for
+    application data —, then zeros): the bytes before the type, where ``data`` ends so after text
+    (no text holds that byte); else ``data``."""
+    end = len(data.rstrip(b"\x00"))
+    return data[:end - 1] if end > 1 and data[end - 1] == 0x17 and data[end - 2] >= 0x09 else data
 
 
 class _Piece:
