@@ -25,7 +25,7 @@ from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, ESCAPED, HEX
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
 from keyaudit.engine.partial_records import RECORDS_REACH, joined, records_end
-from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, open_base64,
+from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, in_hex, open_base64,
                                       open_byte_array, open_hex)
 from keyaudit.engine.unwrap import (JOINING_LAYERS, TEXT_LAYERS, Decoded, base64_end, base64_run, peel,
                                    quoted_printable, starts_base64_run, unbase64, wrapped_run)
@@ -90,7 +90,7 @@ class SpotCollector:
         for spot in self.open:
             resume = spot.offset + len(spot.data) - offset
             limit = min(len(buffer), resume + MAX_PAYLOAD_BYTES - len(spot.data))
-            end = _run_end(spot.kind, buffer, resume, limit)
+            end = _run_end(spot, buffer, resume, limit)
             spot = replace(spot, data=spot.data + buffer[resume:end])
             stop = max(stop, end)
             (still_open if end == len(buffer) and not final and len(spot.data) < MAX_PAYLOAD_BYTES
@@ -165,9 +165,11 @@ class SpotCollector:
         return taken
 
 
-def _run_end(kind: str, buffer: bytes, position: int, stop: int) -> int:
-    """Where the payload of ``kind`` going on at ``buffer[position]`` ends, within ``stop``."""
-    return array_body_end(buffer, position, stop) if kind == BYTES else base64_end(buffer, position, stop)
+def _run_end(spot: Spot, buffer: bytes, position: int, stop: int) -> int:
+    """Where the payload ``spot`` holds the start of, going on at ``buffer[position]``, ends, within ``stop``."""
+    if spot.kind == BYTES:
+        return array_body_end(buffer, position, stop, in_hex(spot.data))
+    return base64_end(buffer, position, stop)
 
 
 class _MarkedLine:

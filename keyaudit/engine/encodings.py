@@ -57,13 +57,13 @@ from dataclasses import dataclass
 from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS
 from keyaudit.engine.offset_dump import MARK
 from keyaudit.engine.partial_records import CRI_MARKERS, DOCKER_OPENER, DOCKER_PARTIAL, DOCKER_PARTIAL_SEARCH
-from keyaudit.engine.payloads import BINARY, BYTE_ARRAY, magic_forms
+from keyaudit.engine.payloads import BINARY, BYTE_ARRAY, HEX_BRACED, HEX_BRACKETED, magic_forms
 from keyaudit.rulebook.rules import RuleSet
 
 BASE64 = "base64"
 TEXT = "text"
 PAYLOAD = "payload"  # base64 starting with a compression format's magic
-BYTES = "bytes"  # a JSON array of byte values
+BYTES = "bytes"  # a list of byte values: a JSON array, an Erlang binary, a C literal in hex
 PROVIDER_PAYLOAD = "provider payload"  # a base64 run through a form of a provider's record anchor
 PROVIDER_HEX = "provider hex"  # a run of hex digits through the hex of a provider's record anchor
 CONCAT = "concatenation"  # string literals joined by `+` (keyaudit.engine.unwrap.concatenation)
@@ -214,6 +214,7 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]
     anchors.append(Anchor(BYTE_ARRAY, BYTES, pattern=True, opener=b"["))
     anchors.append(Anchor(BINARY, BYTES, pattern=True, opener=b"<<"))
+    anchors += [Anchor(HEX_BRACED, BYTES, pattern=True, opener=b"{"), Anchor(HEX_BRACKETED, BYTES, pattern=True, opener=b"[")]
     anchors.append(Anchor(ESCAPED_RUN, ESCAPED, pattern=True, opener=b"\\x"))
     anchors.append(Anchor(DOCKER_PARTIAL, PARTIAL, pattern=True, opener=DOCKER_OPENER, search=DOCKER_PARTIAL_SEARCH))
     anchors.append(Anchor(ADJACENT_LITERAL, CONCAT, pattern=True, opener=b"\n", search=ADJACENT_LITERAL_SEARCH))

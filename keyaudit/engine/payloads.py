@@ -44,8 +44,18 @@ ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 # Erlang binary as ``~w`` writes it (``<<80,79,83,…>>``). Each matched from its opener.
 BYTE_ARRAY = rb"\[\s*\d{1,3}(?:(?:\s*,\s*| +)\d{1,3}){15}"
 BINARY = rb"<<\d{1,3}(?:,\d{1,3}){15}"
+# Or the bytes in hex, as C and the languages after it write a byte array's literal (`{ 0x50, 0x4f, …
+# };`, Go's `[]byte{0x50, …}`, Rust's `[0x50, …]`, Wireshark's "C Arrays" of a followed stream, eight a
+# line after a comment): matched from its brace or bracket (once a list, as the decimal ones), read on
+# over lines to the one that closes it.
+_HEX_OPENING = rb"\s*(?:/\*[^*\n]{0,80}\*/\s*)?"
+HEX_BRACED, HEX_BRACKETED = (re.escape(opener) + _HEX_OPENING + rb"0x[0-9A-Fa-f]{2}(?:\s*,\s*0x[0-9A-Fa-f]{2}){15}"
+                             for opener in (b"{", b"["))
+_HEX_START = re.compile(rb"[{\[]" + _HEX_OPENING + rb"(?=0[xX][0-9A-Fa-f])")
 _ARRAY_BODY = re.compile(rb"[\d,\s]*(?:\]|>>)?")
 _NUMBER = re.compile(rb"\d+")
+_HEX_BODY = re.compile(rb"(?:0[xX][0-9A-Fa-f]{1,2}|[,\s])*[}\]]?")
+_HEX_NUMBER = re.compile(rb"0[xX]([0-9A-Fa-f]{1,2})")
 _HEX_DIGIT = frozenset(b"0123456789abcdefABCDEF")
 _HEX_RUN = re.compile(rb"[0-9A-Fa-f]*")
 # What text holds rarely: a control character (not a tab, a line break, a terminal's escape) or
@@ -150,8 +160,15 @@ def open_hex(run: bytes) -> Opened | None:
 
 
 def _opener(value: bytes, start: int = 0) -> int:
-    """How long the opener of the list of byte values at ``value[start]`` is: ``<<`` or ``[``."""
-    return 2 if value.startswith(b"<<", start) else 1
+    """How long the opener of the list of byte values at ``value[start]`` is: ``<<`` or ``[``, or
+    a list in hex's brace or bracket and the blanks and comment after it."""
+    hexed = _HEX_START.match(value, start)
+    return hexed.end() - start if hexed is not None else 2 if value.startswith(b"<<", start) else 1
+
+
+def in_hex(value: bytes, start: int = 0) -> bool:
+    """Whether the list of byte values at ``value[start]`` writes them in hex."""
+    return _HEX_START.match(value, start) is not None
 
 
 def open_byte_array(value: bytes) -> Opened | None:
@@ -159,8 +176,8 @@ def open_byte_array(value: bytes) -> Opened | None:
     opened further when they are compressed; None when a value is not a byte or the bytes are not
     text. A list cut short (a line cut by its writer) gives the bytes before the cut. The numbers
     are read a piece at a time, each piece at C speed (an array of megabytes has millions of them)."""
-    start = _opener(value)
-    body = _ARRAY_BODY.match(value, start)
+    start, hexed = _opener(value), in_hex(value)
+    body = (_HEX_BODY if hexed else _ARRAY_BODY).match(value, start)
     assert body is not None  # the pattern matches the empty string
     data = bytearray()
     end = body.end()
@@ -169,8 +186,9 @@ def open_byte_array(value: bytes) -> Opened | None:
         stop = max(value.rfind(b",", start, piece_end), value.rfind(b" ", start, piece_end)) + 1
         stop = stop if stop > start and piece_end < end else end
         try:
-            data += bytes(map(int, _NUMBER.findall(value, start, stop)))
-        except ValueError:  # a number over 255
+            data += (bytes.fromhex(b"".join(_HEX_NUMBER.findall(value, start, stop)).decode()) if hexed
+                     else bytes(map(int, _NUMBER.findall(value, start, stop))))
+        except ValueError:  # a number over 255, a byte of one hex digit
             return None
         start = stop
     if _format(bytes(data[:4])) is not None:
@@ -188,7 +206,8 @@ class _ArrayOrigin(Sequence[int]):
 
     def _listed(self) -> "array[int]":
         if self._starts is None:
-            numbers = _NUMBER.finditer(self._value, _opener(self._value), self._end)
+            numbers = (_HEX_NUMBER if in_hex(self._value) else _NUMBER).finditer(self._value, _opener(self._value),
+                                                                                  self._end)
             self._starts = array("q", (number.start() for number in numbers))
             self._starts.append(self._end)
         return self._starts
@@ -248,12 +267,13 @@ def _is_text(data: bytes | bytearray) -> bool:
 
 
 def array_end(buffer: bytes, start: int, stop: int) -> int:
-    """Where the list of byte values starting at ``buffer[start]`` (its ``[`` or ``<<``) ends, its
-    ``]`` or ``>>`` included, within ``stop``: at the first byte that is no digit, comma or space."""
-    return array_body_end(buffer, start + _opener(buffer, start), stop)
+    """Where the list of byte values starting at ``buffer[start]`` (its ``[``, ``<<`` or ``{``) ends,
+    its ``]``, ``>>`` or ``}`` included, within ``stop``: at the first byte that is no value, comma or space."""
+    return array_body_end(buffer, start + _opener(buffer, start), stop, in_hex(buffer, start))
 
 
-def array_body_end(buffer: bytes, position: int, stop: int) -> int:
-    """Where the byte array going on at ``buffer[position]`` ends, its ``]`` included, within ``stop``."""
-    found = _ARRAY_BODY.match(buffer, position, max(position, stop))
+def array_body_end(buffer: bytes, position: int, stop: int, hexed: bool = False) -> int:
+    """Where the byte array going on at ``buffer[position]`` ends, its ``]`` included, within
+    ``stop``; ``hexed``: its values are in hex."""
+    found = (_HEX_BODY if hexed else _ARRAY_BODY).match(buffer, position, max(position, stop))
     return found.end() if found is not None else position

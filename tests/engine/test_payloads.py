@@ -53,9 +53,12 @@ def packed(name: str, data: bytes = TEXT) -> bytes:
 
 def byte_array(data: bytes, separator: str = ",", brackets: str = "[]") -> bytes:
     """``data`` as a list of byte values: a JSON array, Go's ``%v`` (``brackets`` ``[]``, blanks
-    between), an Erlang binary (``<<>>``)."""
-    half = len(brackets) // 2
-    return (brackets[:half] + separator.join(str(byte) for byte in data) + brackets[half:]).encode()
+    between), an Erlang binary (``<<>>``); in hex where ``brackets`` holds a comment or a brace
+    (C's and Go's literals: ``{0x50, 0x4f, …}``, Wireshark's ``{ /* Packet 14 */`` then eight a line)."""
+    half = len(brackets) // 2 if "/*" not in brackets else brackets.index("*/") + 2
+    hexed = "{" in brackets or "/*" in brackets
+    return (brackets[:half] + separator.join(f"0x{byte:02x}" if hexed else str(byte) for byte in data)
+            + brackets[half:]).encode()
 
 
 @pytest.mark.parametrize("level", range(10))
@@ -75,14 +78,15 @@ def test_a_compressed_value_in_base64_opens_to_its_text(value: bytes, steps: lis
 
 
 @pytest.mark.parametrize(("separator", "brackets"), [(",", "[]"), (", ", "[]"), (",\n  ", "[]"), (" ", "[]"),
-                                                     (",", "<<>>")], ids=["json", "json spaced", "json indented",
-                                                                          "go %v of []byte", "erlang ~w"])
+                                                     (",", "<<>>"), (", ", "{}"), (",\n", "{ /* Packet 14 */\n };")],
+                         ids=["json", "json spaced", "json indented", "go %v of []byte", "erlang ~w", "c literal",
+                              "wireshark c arrays"])
 def test_each_byte_of_an_array_comes_from_its_number(separator: str, brackets: str) -> None:
     value = byte_array(TEXT, separator, brackets)
     opened = open_byte_array(value)
     assert opened is not None and (opened.text, opened.steps) == (TEXT, ["bytes"])
-    assert [int(re.match(rb"\d+", value[at:])[0]) for at in opened.origin[:-1]] == list(TEXT)
-    assert opened.origin[-1] == len(value)
+    assert [int(re.match(rb"0x[0-9a-f]{2}|\d+", value[at:])[0], 0) for at in opened.origin[:-1]] == list(TEXT)
+    assert opened.origin[-1] == len(value.rstrip(b";"))  # the list's end, its closing bracket or brace included
 
 
 def test_an_array_of_compressed_bytes_opens_through_both() -> None:
@@ -149,14 +153,17 @@ def test_a_key_in_a_payload_is_found_on_the_encoded_value(tmp_path: Path, engine
 
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
-@pytest.mark.parametrize(("before", "separator", "brackets"), [("body: ", " ", "[]"), ("raw key bytes: ", ",", "<<>>")],
-                         ids=["go %v of []byte", "erlang ~w of a binary"])
+@pytest.mark.parametrize(("before", "separator", "brackets"), [("body: ", " ", "[]"), ("raw key bytes: ", ",", "<<>>"),
+                                                               ("var payload = []byte", ", ", "{}")],
+                         ids=["go %v of []byte", "erlang ~w of a binary", "go literal of []byte in hex"])
 def test_a_key_in_a_list_of_byte_values_is_found_on_its_numbers(tmp_path: Path, engine: str, before: str,
                                                                  separator: str, brackets: str) -> None:
     value = byte_array(f'{{"api_token":"{TOKEN}"}}'.encode(), separator, brackets).decode()
     found = scanned(tmp_path, ["start", before + value, "end"], engine)
-    first = value.index(separator.join(str(byte) for byte in TOKEN[:4].encode()))
-    closing = value.index(separator.join(str(byte) for byte in b'"}'), first)
+    written = value.split(separator)[0].lstrip("[<{")  # how the list writes the first byte: `123`, `0x7b`
+    shown = (lambda byte: f"0x{byte:02x}") if written.startswith("0x") else str
+    first = value.index(separator.join(shown(byte) for byte in TOKEN[:4].encode()))
+    closing = value.index(separator.join(shown(byte) for byte in b'"}'), first)
     assert found == [("iugu-api-token", 2, len(before) + first + 1, len(before) + closing + 1, "bytes")]
 
 
