@@ -41,6 +41,10 @@ NOT_FOUND = [
     ("hooks.php", "<?php\n$asaas = array(\n\t'webhook_token' => '{key}',\n\t'domain' => 'https://api.asaas.com/v3',\n);\n"),
     ("mention.js", "// asaas\nconst KEY = '{key}';\nfetch(url, {{ headers: {{ 'x-api-key': KEY }} }});\n"),
     ("digest.py", "# asaas export\nFILE_KEY = '{key}'\n"),
+    # a configuration of many services: another service's secret, Asaas's URL in another block
+    ("config/services.php", "<?php\n\nreturn [\n\n    'asaas' => [\n        'url' => 'https://api.asaas.com/v3',\n"
+                            "        'key' => env('ASAAS_API_KEY'),\n    ],\n\n    'stripe' => [\n"
+                            "        'model' => App\\Models\\User::class,\n        'secret' => '{key}',\n    ],\n\n];\n"),
 ]
 
 
