@@ -8,7 +8,7 @@ from keyaudit.inputs.text_requests import exchanges_in_lines
 
 URL = "https://api.iugu.com/v1/transfer_requests"
 BODY = '{\n"amount_cents":1050,\n"transfer_type":"pix"\n}'
-KLOG = [f'I1122 13:00:00.123456    4242 payouts.go:88] "call" method="POST" url="{URL}" body=<',
+KLOG = [f'I1122 13:00:00.123456    4242 payouts.go:88] "call" method="POST" url="{URL}" tries=1 body=<',
         *(f"\t{line}" for line in BODY.split("\n")), ' > attempt="1"']
 HCLOG = [f"2026-11-22T10:00:00.123-0300 [DEBUG] payouts: call: method=POST url={URL}", "  body=",
          *(f"  | {line}" for line in BODY.split("\n")), "   attempt=1", "  note=", "  | a", "  | b", "  "]
@@ -36,10 +36,19 @@ def test_hclog_values_over_lines_join_the_record_line_above_them_each_in_turn() 
 
 
 def test_lines_that_open_a_value_but_hold_none_as_the_logger_writes_it_are_given_as_they_are() -> None:
-    unclosed = KLOG[:-1] + ["I1122 13:00:01.000000    4242 payouts.go:90] next record"]  # cut before its ` >`
     untabbed = [KLOG[0], "{", '"amount_cents":1050', "}", " >"]
-    for lines in (unclosed, untabbed, HCLOG[1:7]):  # hclog's value with no record above it
+    for lines in (untabbed, HCLOG[1:7]):  # hclog's value with no record above it
         assert _joined(lines, {}) == (list(enumerate(lines, 10)), {})
+
+
+def test_a_value_cut_short_is_left_out_of_its_record_never_read_as_its_opening_mark() -> None:
+    """A klog value whose ` >` never comes (the log rotated inside it): the record keeps its
+    other pairs, its body unknown — read as `<` it was judged, a bad signature beside a good one."""
+    cut = KLOG[:-1] + ["I1122 13:00:01.000000    4242 payouts.go:90] next record"]
+    lines, _ = _joined(cut, {})
+    assert lines == [(10, KLOG[0][: -len(" body=<")]), (15, cut[-1])]
+    (exchange,) = exchanges_in_lines(lines, "app.log")
+    assert (exchange.url, exchange.body) == (URL, None)
 
 
 def test_a_window_without_a_style_s_marks_is_given_back_unread() -> None:

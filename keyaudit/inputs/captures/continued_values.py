@@ -69,10 +69,11 @@ def joined_values(lines: list[tuple[int, str]], leads: dict[int, int], every: st
 
 def _block(lines: list[tuple[int, str]], at: int, out: list[tuple[int, str]], styles: list[Style]
            ) -> tuple[int, str, int] | None:
-    """The value opened at ``lines[at]``, if a style opens one there and the lines below hold it:
-    the index in ``out`` of the record's line it belongs to (``len(out)`` where the opening line
-    is the record's), the record's line with the value put back, and the index of the first line
-    after the value's block."""
+    """The value opened at ``lines[at]``, if a style opens one there: the index in ``out`` of the
+    record's line it belongs to (``len(out)`` where the opening line is the record's), the record's
+    line with the value put back — or without it, where its block is cut short before its end
+    (klog's `<` is no value: a body read as it would be judged) —, and the index of the first
+    line after the value's block."""
     text = lines[at][1]
     for style in styles:
         opened = style.opens.fullmatch(text)
@@ -88,9 +89,9 @@ def _block(lines: list[tuple[int, str]], at: int, out: list[tuple[int, str]], st
             value.append(lines[end][1][len(style.inside):])
             end += 1
         closed = style.closes.fullmatch(lines[end][1]) if end < len(lines) else None
-        if closed is None:
-            continue
         record = head if head is not None else out[record_index][1]
+        if closed is None:  # cut short (the log, or the lines read, end inside it): a value unknown, left out
+            return record_index, record, end
         pair = f" {opened.group('key')}={json.dumps(chr(10).join(value), ensure_ascii=False)}"
         return record_index, record + pair + closed.group("rest"), end + 1
     return None
