@@ -5,6 +5,7 @@ descriptors, not past what it declares, not from a string the tracer cut."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -61,3 +62,18 @@ def test_a_body_on_another_descriptor_or_cut_by_the_tracer_is_not_joined(tmp_pat
 
     assert _signatures(tmp_path, other_descriptor) == (None, 1)
     assert _signatures(tmp_path, cut) == (None, 1)
+
+
+def test_a_body_written_a_few_bytes_a_call_is_joined_in_linear_time(tmp_path: Path) -> None:
+    """20,000 calls of a few bytes each after a head that declares them, each naming the provider (so
+    one window holds them all): joined once at the end, not decoded again at each call."""
+    count = 20_000
+    head = (f"POST /v1/transfer_requests HTTP/1.1\r\nHost: api.iugu.com\r\nContent-Length: {12 * count}\r\n"
+            "\r\n").encode()
+    lines = [f"write(7, {_c(head)}, {len(head)}) = {len(head)}"]
+    lines += ['write(7, "api.iugu.com", 12) = 12'] * count
+    log = tmp_path / "trace.log"
+    log.write_text("\n".join(lines) + "\n")
+    started = time.perf_counter()
+    report, _ = scan_json(str(log))
+    assert (report["scan"]["requests"].get("requests_judged"), time.perf_counter() - started < 30) == (1, True)

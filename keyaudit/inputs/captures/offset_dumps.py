@@ -153,15 +153,14 @@ class _Connection:
         self._data, self._pieces = payload, shifted
         return min(first, self._start), passed
 
-
     def _written(self, out: list[tuple[int, str]], data: bytes, pieces: Sequence[_Shown], first: int
                  ) -> tuple[int, list[tuple[int, str]]]:
         """Add the lines of a run that is no packet: a piece of what a process wrote, as a tracer
         dumps each write (strace's ``-e write=``, a logging handler's each flush). A client writes
         a request's head and its body apart: where the run before is a head whose Content-Length
-        it lacks bytes of, and this one, no more than :data:`PACKET_GAP_LINES` lines on (the
-        write's own lines: :data:`WRITE_GAP_LINES`), holds no more than those, it is the body,
-        joined on (see :meth:`give`). A TLS 1.3 record's plaintext as a TLS library dumps it (the
+        it lacks bytes of, and this one, no more than :data:`WRITE_GAP_LINES` lines on (what the
+        tracer writes about the write), holds no more than those, it is the body, joined on (see
+        :meth:`give`). A TLS 1.3 record's plaintext as a TLS library dumps it (the
         JDK's ``Plaintext before ENCRYPTION``) is its content, then its type and zero padding: the
         content is what was written."""
         data = _content(data)

@@ -7,7 +7,7 @@ The general rule: the strings of the calls that write to one descriptor of one p
 are one stream of bytes. A call's strings (every ``iov_base`` of a vector) are joined; the next
 call to the same descriptor goes on a request whose head declares more body bytes (its
 Content-Length) than it has, up to as many. The lines of the calls are replaced by the lines of
-the text they wrote (each numbered as the call it began in), which the readers of dumps read as
+the text they wrote (numbered as the request's first call), which the readers of dumps read as
 any request written out; a call whose bytes start no request is left as written (its string may
 be read where it is, as an envelope's).
 """
@@ -41,7 +41,7 @@ def _written(text: str) -> tuple[str, bytes, bool] | None:
         return None
     rest = text[call.end():]
     if call.group("call") in ("writev", "sendmsg"):
-        found = [(string, cut) for string, cut in _IOV.findall(rest)]
+        found = _IOV.findall(rest)
     else:
         one = _ONE.match(rest)
         found = [(one.group(1), one.group(2) or "")] if one is not None else []
@@ -62,29 +62,32 @@ def joined_calls(lines: list[tuple[int, str]], leads: dict[int, int]) -> tuple[l
     lines (``leads``) with an anchor on a later call of a request moved to its first."""
     out: list[tuple[int, str]] = []
     moved = dict(leads)
-    held: dict[str, tuple[int, int, bytearray]] = {}  # stream -> (its request's place in out, bytes it lacks, bytes)
+    written_at: dict[int, bytearray] = {}  # the place in ``out`` of each request's first call -> its bytes
+    held: dict[str, tuple[int, int]] = {}  # stream -> (its request's place in ``out``, the bytes it lacks)
     for number, text in lines:
         written = _written(text) if "(" in text else None
         if written is None:
             out.append((number, text))
             continue
         stream, data, whole = written
-        index, missing, joined = held.pop(stream, (-1, 0, bytearray()))
+        index, missing = held.pop(stream, (-1, 0))
         if 0 < len(data) <= missing and whole:  # the request's body, or more of it
-            joined += data
+            written_at[index] += data
             first = out[index][0]
-            out[index] = (first, _text(joined))
             if number in moved:
                 moved[first] = max(moved.get(first, 0), moved.pop(number))
             if missing > len(data):
-                held[stream] = (index, missing - len(data), joined)
+                held[stream] = (index, missing - len(data))
         elif split_request_line(data.split(b"\n", 1)[0].rstrip(b"\r").decode("latin-1")) is None:
             out.append((number, text))  # no request's start: as written
         else:
-            missing = lacking(data) if whole and len(data) < MAX_STREAM_BYTES else 0
-            if missing:
-                held[stream] = (len(out), missing, bytearray(data))
-            out.append((number, _text(data)))
+            missing = min(lacking(data), MAX_STREAM_BYTES - len(data)) if whole else 0
+            if missing > 0:
+                held[stream] = (len(out), missing)
+            written_at[len(out)] = bytearray(data)
+            out.append((number, ""))
+    for index, data in written_at.items():
+        out[index] = (out[index][0], _text(data))
     return [(place, line) for place, block in out for line in block.split("\n")], moved
 
 
