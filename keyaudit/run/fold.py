@@ -75,14 +75,9 @@ def spot_order(finding: Finding) -> SortKey:
 
 
 def _same_spot(a: Finding, b: Finding) -> bool:
+    """Whether two findings without a secret are about one request or URL (a secret's: see
+    :meth:`_Window._same_key`)."""
     judged = _judged(a), _judged(b)
-    if a.secret is not None and not all(judged):
-        # A request rule's finding that names the key the request carries (see RequestRule.names_credential)
-        # is the same spot as what a text rule says of that key in the request's span of lines; two
-        # sightings the text rules saw, only where they overlap.
-        if any(judged):
-            return abs(a.location.line - b.location.line) <= REQUEST_SPAN_LINES
-        return _overlaps(a.location, b.location)
     # The text rule sees a URL, the request rule sees the request around it: the same request
     # when they name the same host a few lines apart, and the URL names the request's path, one
     # it is under, or none (a client's log of the connection); a URL of another path is another
@@ -117,7 +112,8 @@ def merge_same_spot(findings: Iterable[Finding]) -> Iterator[Finding]:
     ``findings`` come in :func:`spot_order`.
 
     A secret: the same canonical secret, in the same category, at overlapping locations, or
-    within a request's span of lines of the request a request rule judged that carried it. A
+    within a request's span of lines of the request a request rule judged that carried it (the
+    request rule's finding then placed on the key). A
     request finding without a secret: the same category, scheme and host, in the same file (and
     HAR entry), within a request's span of lines, a URL's path the request's or one it is under
     (and the same line and method when both are request-rule findings). The strongest rule
@@ -166,6 +162,7 @@ class _Window:
         self._unjudged_paths: dict[str, list[int]] = {}  # unjudged ones by their URL's path ("": none)
         self._open: list[int] = []  # unjudged ones that have not ended before the last unjudged finding
         self._requests: dict[tuple[int, str, str], list[int]] = {}  # judged ones by line, method and path
+        self._placed: set[int] = set()  # judged ones naming a key, placed where a text rule saw it
 
     def behind(self, finding: Finding) -> Iterator[Finding]:
         """The held findings that neither ``finding`` nor any after it can be the same spot as."""
@@ -174,13 +171,21 @@ class _Window:
 
     def take(self, finding: Finding) -> None:
         """Fold ``finding`` into the first held finding of the same spot (the stronger stays),
-        or hold it."""
+        or hold it. A request rule's finding that names a key stays placed where a text rule saw
+        that key, as every finding of a key is: the place to fix (a configuration's line, a
+        log's header line), not the request's first line."""
         key = _request_key(finding) if _judged(finding) else None
         number = self._first_same(finding, key)
         if number is None:
             number, self._count = self._count, self._count + 1
             self._hold(number, finding.location.line, finding, key)
-        elif _strength(finding) > _strength(held := self._held[number][1]):
+            return
+        held = self._held[number][1]
+        kept, other = (finding, held) if _strength(finding) > _strength(held) else (held, finding)
+        if kept.secret is not None and _judged(kept) and not _judged(other) and number not in self._placed:
+            kept.location = other.location  # the first sighting folded in: the one in the request
+            self._placed.add(number)
+        if kept is finding:
             self._hold(number, self._held[number][0], finding, key, _judged(held) != _judged(finding))
 
     def held(self) -> Iterator[Finding]:
@@ -210,11 +215,13 @@ class _Window:
         """The number of the first held finding of ``finding``'s spot (``key``: its request key,
         when a request rule judged it), or None. A candidate the indexes give is compared, so one
         they still hold by an older state (its key, before it was replaced) costs time only."""
+        if finding.secret is not None:
+            return self._same_key(finding, key)
         first: list[int | None] = []
         if key is not None:
             first = [self._first(self._unjudged_paths.get(path, []), lambda kept: not _judged(kept))
                      for path in [*_prefixes(key[2]), ""]] + [self._first(self._requests.get(key, []), _judged)]
-        else:  # a secret's finding names no URL: its path is none
+        else:
             start, path = (finding.location.line, finding.location.column), _url_path(finding)
             first = [self._first(self._judged_paths.get(path, []) if path else self._judged, _judged),
                      self._first(self._open, lambda kept: not _judged(kept) and (
@@ -222,9 +229,29 @@ class _Window:
         candidates = [number for number in first if number is not None]
         if not candidates:
             return None
-        if candidates and _same_spot(self._held[min(candidates)][1], finding):
+        if _same_spot(self._held[min(candidates)][1], finding):
             return min(candidates)
         return next((number for number, (_line, held) in self._held.items() if _same_spot(held, finding)), None)
+
+    def _same_key(self, finding: Finding, key: tuple[int, str, str] | None) -> int | None:
+        """The held finding of the same key ``finding`` is one with: of a request rule's, the same
+        request (``key``) or the last sighting a text rule saw before it; of a text rule's, one it
+        overlaps, else the last request before it (the one it is in: every held one is within a
+        request's span of lines)."""
+        start = (finding.location.line, finding.location.column)
+        if key is not None:
+            candidates = [self._first(self._requests.get(key, []), _judged),
+                          self._last(self._unjudged_paths.get("", []), lambda kept: not _judged(kept))]
+        else:
+            candidates = [self._first(self._open, lambda kept: not _judged(kept) and (
+                kept.location.end_line, kept.location.end_column) >= start), self._last(self._judged, _judged)]
+        return next((number for number in candidates if number is not None), None)
+
+    def _last(self, numbers: list[int], valid: Callable[[Finding], bool]) -> int | None:
+        """The last of ``numbers`` still held as ``valid`` says; those after it are let go."""
+        while numbers and ((kept := self._held.get(numbers[-1])) is None or not valid(kept[1])):
+            numbers.pop()
+        return numbers[-1] if numbers else None
 
 
 def place_key(finding: Finding) -> bytes:

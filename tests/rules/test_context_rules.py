@@ -128,8 +128,8 @@ def test_names_are_compared_by_their_parts(name: str, parts: str) -> None:
 def test_a_key_sent_to_the_other_environment_is_one_mismatch_naming_the_key(tmp_path: Path, dedupe: bool) -> None:
     # The request rule judged each request the key went in; the text rule saw the key paired with
     # the production host in the same record: one finding a request, the request rule's, which names
-    # the key (the one to move). A key of the other environment 60 lines on, in a record no request
-    # is read from, keeps the text rule's finding.
+    # the key (the one to move) and is placed on it (the dump's on its header line). A key of the other
+    # environment 60 lines on, in a record no request is read from, keeps the text rule's finding.
     sandbox, production = asaas_key("hmlg"), asaas_key()
     text = (json.dumps({"ts": "2026-11-22T10:00:00Z", "method": "GET", "url": "https://api.asaas.com/v3/customers",
                         "headers": {"User-Agent": "shop/1.0", "access_token": sandbox}}) + "\n"
@@ -140,7 +140,7 @@ def test_a_key_sent_to_the_other_environment_is_one_mismatch_naming_the_key(tmp_
     mismatches = [f for f in report["findings"] if f["category"] == "environment-mismatch"]
     config_line = text.count("\n", 0, text.index('{"asaas"')) + 1
     assert [(f["rule_id"], f["location"]["line"]) for f in mismatches] == [
-        ("asaas-sandbox-key-to-production", 1), *([] if dedupe else [("asaas-sandbox-key-to-production", 2)]),
+        ("asaas-sandbox-key-to-production", 1), *([] if dedupe else [("asaas-sandbox-key-to-production", 4)]),
         ("asaas-production-key-near-sandbox-host", config_line)]
     # with dedupe, the two requests that sent the key are one finding of the key in the file
     assert mismatches[0]["occurrences"]["count"] == (2 if dedupe else 1)

@@ -93,13 +93,13 @@ def key_finding(line: int, column: int, rule: str, method: str | None = None, pa
 
 def test_a_request_finding_naming_its_key_and_a_text_rule_s_finding_of_that_key_in_the_request_are_one() -> None:
     # The key, 115 columns into the record the request was read from, and on the header line after a
-    # dump's request line: one mismatch each, the request rule's. The key 60 lines further on is
-    # another place.
+    # dump's request line: one mismatch each, the request rule's, placed where the key is (the place to
+    # fix, as for every finding of a key). The key 60 lines further on is another place.
     merged = merged_of([key_finding(10, 1, "to-production", "GET"), key_finding(10, 115, "near-production-host"),
-                        key_finding(20, 1, "near-production-host"), key_finding(21, 1, "to-production", "POST"),
-                        key_finding(81, 5, "near-production-host")])
-    assert sorted((f.location.line, f.rule_id) for f in merged) == [(10, "to-production"), (21, "to-production"),
-                                                                    (81, "near-production-host")]
+                        key_finding(30, 1, "to-production", "POST"), key_finding(32, 9, "near-production-host"),
+                        key_finding(92, 5, "near-production-host")])
+    assert sorted((f.location.line, f.location.column, f.rule_id) for f in merged) == [
+        (10, 115, "to-production"), (32, 9, "to-production"), (92, 5, "near-production-host")]
 
 
 def test_a_line_of_thousands_of_requests_naming_one_key_folds_in_one_pass() -> None:
