@@ -25,8 +25,8 @@ from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, ESCAPED, HEX
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
 from keyaudit.engine.partial_records import RECORDS_REACH, joined, records_end
-from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, in_hex, open_base64,
-                                      open_byte_array, open_hex)
+from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, in_hex,
+                                      open_base64, open_byte_array, open_hex)
 from keyaudit.engine.unwrap import (JOINING_LAYERS, TEXT_LAYERS, Decoded, base64_end, base64_run, peel,
                                    quoted_printable, starts_base64_run, unbase64, wrapped_run)
 from keyaudit.model.findings import Finding, Location

@@ -214,7 +214,8 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]
     anchors.append(Anchor(BYTE_ARRAY, BYTES, pattern=True, opener=b"["))
     anchors.append(Anchor(BINARY, BYTES, pattern=True, opener=b"<<"))
-    anchors += [Anchor(HEX_BRACED, BYTES, pattern=True, opener=b"{"), Anchor(HEX_BRACKETED, BYTES, pattern=True, opener=b"[")]
+    anchors += [Anchor(HEX_BRACED, BYTES, pattern=True, opener=b"{"),
+                Anchor(HEX_BRACKETED, BYTES, pattern=True, opener=b"[")]
     anchors.append(Anchor(ESCAPED_RUN, ESCAPED, pattern=True, opener=b"\\x"))
     anchors.append(Anchor(DOCKER_PARTIAL, PARTIAL, pattern=True, opener=DOCKER_OPENER, search=DOCKER_PARTIAL_SEARCH))
     anchors.append(Anchor(ADJACENT_LITERAL, CONCAT, pattern=True, opener=b"\n", search=ADJACENT_LITERAL_SEARCH))

@@ -55,7 +55,8 @@ FORMATS: tuple[RowFormat, ...] = (
     RowFormat("xxd", "00000000: ", r"(?P<offset>[0-9a-f]{8}): "),
     # od -A x -t x1z (`000010 72 5f 72 … >r_requests HTTP/<`)
     RowFormat("od", "000000 ", r"(?P<offset>[0-9a-f]{6}) "),
-    # the JDK's HexDumpEncoder (javax.net.debug's records): `  0010: 72 5F 72 65 71 75 65 73   74 73 … r_requests HTTP/`
+    # the JDK's HexDumpEncoder (javax.net.debug's records):
+    # `  0010: 72 5F 72 65 71 75 65 73   74 73 … r_requests HTTP/`
     RowFormat("jdk", "0000: ", r"(?P<offset>[0-9A-F]{4}): "),
     # strace -e write= (src/util.c dumpstr): ` | 00010  72 5f 72 65 …  r_requests HTTP/ |`
     RowFormat("strace", " | 00000  ", r" \| (?P<offset>[0-9a-f]{5})  "),
@@ -139,7 +140,6 @@ class HexRows:
         run.pieces.append(Piece(len(run.data), place, columns))
         run.data += data
         return True
-
 
     def _closed_by(self, text: str) -> bool:
         """Whether the line is the offset just past the last run's last byte, alone: how hexdump -C

@@ -159,16 +159,18 @@ def open_hex(run: bytes) -> Opened | None:
     return Opened(data, ["hex"], shown[: 2 * len(data) : 2] + [shown[-1]]) if data and _is_text(data) else None
 
 
-def _opener(value: bytes, start: int = 0) -> int:
-    """How long the opener of the list of byte values at ``value[start]`` is: ``<<`` or ``[``, or
-    a list in hex's brace or bracket and the blanks and comment after it."""
+def _opening(value: bytes, start: int = 0) -> tuple[int, bool]:
+    """How long the opener of the list of byte values at ``value[start]`` is (``<<`` or ``[``, or a
+    list in hex's brace or bracket and the blanks and comment after it), and whether it is in hex."""
     hexed = _HEX_START.match(value, start)
-    return hexed.end() - start if hexed is not None else 2 if value.startswith(b"<<", start) else 1
+    if hexed is not None:
+        return hexed.end() - start, True
+    return (2 if value.startswith(b"<<", start) else 1), False
 
 
-def in_hex(value: bytes, start: int = 0) -> bool:
-    """Whether the list of byte values at ``value[start]`` writes them in hex."""
-    return _HEX_START.match(value, start) is not None
+def in_hex(value: bytes) -> bool:
+    """Whether the list of byte values ``value`` starts writes them in hex."""
+    return _opening(value)[1]
 
 
 def open_byte_array(value: bytes) -> Opened | None:
@@ -176,7 +178,7 @@ def open_byte_array(value: bytes) -> Opened | None:
     opened further when they are compressed; None when a value is not a byte or the bytes are not
     text. A list cut short (a line cut by its writer) gives the bytes before the cut. The numbers
     are read a piece at a time, each piece at C speed (an array of megabytes has millions of them)."""
-    start, hexed = _opener(value), in_hex(value)
+    start, hexed = _opening(value)
     body = (_HEX_BODY if hexed else _ARRAY_BODY).match(value, start)
     assert body is not None  # the pattern matches the empty string
     data = bytearray()
@@ -206,8 +208,8 @@ class _ArrayOrigin(Sequence[int]):
 
     def _listed(self) -> "array[int]":
         if self._starts is None:
-            numbers = (_HEX_NUMBER if in_hex(self._value) else _NUMBER).finditer(self._value, _opener(self._value),
-                                                                                  self._end)
+            start, hexed = _opening(self._value)
+            numbers = (_HEX_NUMBER if hexed else _NUMBER).finditer(self._value, start, self._end)
             self._starts = array("q", (number.start() for number in numbers))
             self._starts.append(self._end)
         return self._starts
@@ -269,7 +271,8 @@ def _is_text(data: bytes | bytearray) -> bool:
 def array_end(buffer: bytes, start: int, stop: int) -> int:
     """Where the list of byte values starting at ``buffer[start]`` (its ``[``, ``<<`` or ``{``) ends,
     its ``]``, ``>>`` or ``}`` included, within ``stop``: at the first byte that is no value, comma or space."""
-    return array_body_end(buffer, start + _opener(buffer, start), stop, in_hex(buffer, start))
+    length, hexed = _opening(buffer, start)
+    return array_body_end(buffer, start + length, stop, hexed)
 
 
 def array_body_end(buffer: bytes, position: int, stop: int, hexed: bool = False) -> int:

@@ -231,7 +231,8 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verif
         raise RuleError(path, rule_id, f"'require.credential_not_in' must list {', '.join(CREDENTIAL_PLACES)}")
     names = raw.get("names_credential", False)
     if not isinstance(names, bool) or (names and credential is None):
-        raise RuleError(path, rule_id, "'names_credential' must be true or false, and true only with 'when.carries_credential'")
+        raise RuleError(path, rule_id,
+                        "'names_credential' must be true or false, and true only with 'when.carries_credential'")
     check = require.get("check")
     if check is not None and check not in known_checks:
         raise RuleError(path, rule_id, f"unknown check {check!r}; known: {', '.join(known_checks)}")

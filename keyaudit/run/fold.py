@@ -99,12 +99,13 @@ def _same_spot(a: Finding, b: Finding) -> bool:
 def _behind(held: Finding, finding: Finding) -> bool:
     """Whether ``held`` can be the same spot as neither ``finding`` nor any after it (they start
     no earlier): more than a request's span of lines before it, or — a secret no request rule
-    judged, the same spot as another such only where they overlap — ended before it starts. The second keeps a line of a thousand
-    sightings of one key from being compared pair by pair."""
+    judged, the same spot as another such only where they overlap — ended before it starts. The
+    second keeps a line of a thousand sightings of one key from being compared pair by pair."""
     if held.location.line < finding.location.line - REQUEST_SPAN_LINES:
         return True
     end, start = held.location, finding.location
-    return held.secret is not None and not _judged(held) and (end.end_line, end.end_column) < (start.line, start.column)
+    return held.secret is not None and not _judged(held) and (end.end_line, end.end_column) < (
+        start.line, start.column)
 
 
 def merge_same_spot(findings: Iterable[Finding]) -> Iterator[Finding]:
@@ -222,10 +223,9 @@ class _Window:
             first = [self._first(self._unjudged_paths.get(path, []), lambda kept: not _judged(kept))
                      for path in [*_prefixes(key[2]), ""]] + [self._first(self._requests.get(key, []), _judged)]
         else:
-            start, path = (finding.location.line, finding.location.column), _url_path(finding)
+            path = _url_path(finding)
             first = [self._first(self._judged_paths.get(path, []) if path else self._judged, _judged),
-                     self._first(self._open, lambda kept: not _judged(kept) and (
-                         kept.location.end_line, kept.location.end_column) >= start)]
+                     self._first_reaching(finding)]
         candidates = [number for number in first if number is not None]
         if not candidates:
             return None
@@ -238,14 +238,19 @@ class _Window:
         request (``key``) or the last sighting a text rule saw before it; of a text rule's, one it
         overlaps, else the last request before it (the one it is in: every held one is within a
         request's span of lines)."""
-        start = (finding.location.line, finding.location.column)
         if key is not None:
             candidates = [self._first(self._requests.get(key, []), _judged),
                           self._last(self._unjudged_paths.get("", []), lambda kept: not _judged(kept))]
         else:
-            candidates = [self._first(self._open, lambda kept: not _judged(kept) and (
-                kept.location.end_line, kept.location.end_column) >= start), self._last(self._judged, _judged)]
+            candidates = [self._first_reaching(finding), self._last(self._judged, _judged)]
         return next((number for number in candidates if number is not None), None)
+
+    def _first_reaching(self, finding: Finding) -> int | None:
+        """The first held finding no request rule judged that has not ended before ``finding``
+        starts (every held one starts before it: the first it overlaps)."""
+        start = (finding.location.line, finding.location.column)
+        return self._first(self._open, lambda kept: not _judged(kept) and (
+            kept.location.end_line, kept.location.end_column) >= start)
 
     def _last(self, numbers: list[int], valid: Callable[[Finding], bool]) -> int | None:
         """The last of ``numbers`` still held as ``valid`` says; those after it are let go."""

@@ -130,7 +130,8 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchang
     if url is None or method is None or not _sent(said, url):
         return None
     headers, known = _headers(said)
-    known = known and (bool(headers) or _bare(said, url, lowered)) and not any(word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
+    known = known and (bool(headers) or _bare(said, url, lowered)) and not any(
+        word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
         token.kind == "punct" and token.text in ("...", "**") for token in found)
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
                          if token.kind == "string" and url.startswith(token.text) and token.text), (group[0][0], 1))
@@ -196,8 +197,8 @@ def _method(said: Facts) -> str | None:
     """The one method the group names: a method word bound to a method's name or given first to
     a call, a method's identifier (``Method.Post``, ``HttpMethod.Post``, ``Net::HTTP::Post``), or
     the name of a call of something (``requests.post(…)``, ``Unirest.post("…")``, a builder's
-    ``.post(body)``, a bare call's ``http.Post(…)``) — a GET's, PUT's or DELETE's only where it is given a URL (``map.get(key)``,
-    ``map.put(k, v)`` and ``map.delete(k)`` name none)."""
+    ``.post(body)``, a bare call's ``http.Post(…)``) — a GET's, PUT's or DELETE's only where it is
+    given a URL (``map.get(key)``, ``map.put(k, v)`` and ``map.delete(k)`` name none)."""
     found = set()
     for name, value, _ in said.bindings:
         if _METHOD_NAME.search(name) and isinstance(value := _resolved(value, said), Lit):
@@ -207,7 +208,8 @@ def _method(said: Facts) -> str | None:
         verb = last_part(name).rstrip("!?")  # Ruby's and Elixir's `post!(…)` raises where `post(…)` returns
         if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha():
             found.add(first.text.upper())
-        elif verb.upper() in HTTP_METHODS and (verb.islower() or name in _BARE_CALLS) and ("." in name or "->" in name) and (
+        elif verb.upper() in HTTP_METHODS and (verb.islower() or name in _BARE_CALLS) and (
+                "." in name or "->" in name) and (
                 verb in _BODY_VERBS or (isinstance(first, Lit) and _ABSOLUTE.match(first.text))):
             found.add(verb.upper())
     for name in said.names:
