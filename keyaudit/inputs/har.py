@@ -26,7 +26,7 @@ from keyaudit.inputs.captures.lines import well_formed
 from keyaudit.inputs.har_bodies import scanned_body
 from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, loads, pointer_tokens
 from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
-from keyaudit.model.exchange import Exchange, Origin, split_url
+from keyaudit.model.exchange import Exchange, Origin, splits
 
 ENTRIES = ("log", "entries")
 ALONE_CHARS = 1 << 16  # a string this long is a part of the joint text of its own
@@ -176,9 +176,7 @@ class HarValue:
         if not isinstance(request, dict) or not isinstance(request.get("url"), str):
             return None, None
         url = well_formed(request["url"])
-        try:
-            split_url(url).port  # noqa: B018 - raises ValueError for a URL that cannot be split
-        except ValueError:
+        if not splits(url):
             return None, f"{self.pointer}/request/url is not a URL that can be read; the entry was not judged as a request"
         problem = None
         listed = request.get("headers")

@@ -131,6 +131,25 @@ def split_url(url: str) -> SplitResult:
     return urlsplit(url)
 
 
+# A URL whose authority holds no port, no brackets and no white space, after a plain scheme:
+# :func:`urllib.parse.urlsplit` can raise on neither it nor its port (both raise only over a
+# netloc's brackets, its port or characters outside ASCII, and it drops white space first).
+_PLAIN_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#:\[\]\s]*(?=[/?#]|\Z)")
+
+
+def splits(url: str) -> bool:
+    """Whether :func:`split_url` reads ``url``, its port included, without a ``ValueError``. A
+    capture's URLs are mostly plain (``https://host/path?query``): those are told by one match,
+    not split (a browser's capture sends thousands, each to be checked once)."""
+    if url.isascii() and _PLAIN_URL.match(url):
+        return True
+    try:
+        split_url(url).port  # noqa: B018 - raises ValueError for a URL that cannot be split
+    except ValueError:
+        return False
+    return True
+
+
 @functools.lru_cache(maxsize=1024)
 def _parts(url: str) -> tuple[str, str, str]:
     """Scheme, host and path of a URL, as the request rules compare them."""
