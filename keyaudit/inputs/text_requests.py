@@ -20,7 +20,7 @@ from typing import BinaryIO, Iterable, Iterator
 
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.windows import KeepText, NestedText, Reach, Window, WindowCollector
-from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
+from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, DEFINITIONS_HEAD_BYTES, FileScope
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, VIA_LINES
 from keyaudit.inputs.captures.record_ids import id_on_line
 from keyaudit.inputs.captures.request_parts import PART_LINES, requests_read
@@ -69,10 +69,6 @@ READ_ON_BYTES = MAX_WINDOW_BYTES  # how far past a range's end the requests begu
 MAX_KEPT_BYTES = 32 << 20  # the windows' lines kept from a stream that cannot seek; past it, read again
 _SKIP_BYTES = 1 << 20
 _LINES_AT_ONCE = 256  # of a window, read and decoded together
-# The text before the first window read through, not sought past, for what a file defines once at
-# its top (a W3C log's columns, a request file's variables: see FileScope); once it defined one,
-# all the text between windows is.
-HEAD_BYTES = 64 << 10
 
 
 def window_collector(stream_offset: int, keep_text: bool = False, source: bool = False) -> WindowCollector:
@@ -319,7 +315,7 @@ class _Reading:
         seeks = stream.seekable() and not is_decompressing(stream)
         partial = b""  # the start of a line the last read cut
         while blocks.position < offset:
-            if seeks and blocks.position >= HEAD_BYTES and not self._scope.may_redefine:
+            if seeks and blocks.position >= DEFINITIONS_HEAD_BYTES and not self._scope.may_redefine:
                 blocks.skip(offset)
                 break
             data = blocks.read(min(_SKIP_BYTES, offset - blocks.position))

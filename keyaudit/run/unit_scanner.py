@@ -24,8 +24,6 @@ from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
-from keyaudit.inputs.captures.source_files import family
-from keyaudit.inputs.text_requests import READ_ON_BYTES, window_collector
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.registry import request_checks
@@ -35,7 +33,6 @@ from keyaudit.run.har_unit import scan_har
 from keyaudit.run.placing import Placer, ScanFrame
 from keyaudit.run.state import Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Found, Tally
-from keyaudit.run.unit_requests import UnitRequests
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing, loses_failing_read
 from keyaudit.sources.frames import CodecMissing
@@ -226,6 +223,12 @@ class UnitScanner:
         return TailKeeper(stack.enter_context(opener())), None  # truncated or replaced: from the start
 
     def _scan_text(self, stream: BinaryIO, unit: WorkUnit, tally: Tally, opener: Opener) -> None:
+        # The readers of requests written as text are loaded by the first text scanned: a scan of
+        # captures alone (a HAR) never needs them, and they are a tenth of the start-up's imports.
+        from keyaudit.inputs.captures.source_files import family
+        from keyaudit.inputs.text_requests import READ_ON_BYTES, window_collector
+        from keyaudit.run.unit_requests import UnitRequests
+
         with contextlib.ExitStack() as stack:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)

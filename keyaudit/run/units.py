@@ -16,8 +16,7 @@ from dataclasses import dataclass, replace
 
 from keyaudit.engine.stream import looks_binary
 from keyaudit.inputs.archives import PlannedMember, archive_kind, member_targets
-from keyaudit.inputs.captures.file_scope import defines_below, defines_in
-from keyaudit.inputs.text_requests import HEAD_BYTES as DEFINITIONS_HEAD_BYTES
+from keyaudit.inputs.captures.file_scope import DEFINITIONS_HEAD_BYTES, defines_below, defines_in
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
 from keyaudit.run.gzip_cutting import Cutting

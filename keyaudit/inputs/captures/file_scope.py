@@ -36,6 +36,10 @@ DEFINITION_STARTS = (*COLUMNS_DIRECTIVES, "@")  # what a line that may define so
 # next: a search for a line feed and the rest stops at every line, at a fifth of the speed)
 DEFINITION_BYTES = tuple(start.encode() for start in DEFINITION_STARTS)
 _FIRST_BYTES = tuple(dict.fromkeys(start[:1] for start in DEFINITION_BYTES))
+# The text before the first window read through, not sought past, for what a file defines once at
+# its top (a W3C log's columns, a request file's variables: see FileScope); once it defined one,
+# all the text between windows is.
+DEFINITIONS_HEAD_BYTES = 64 << 10
 MAX_VARIABLES = 256
 MAX_COLUMNS = 256
 MAX_VALUE_CHARS = 8192  # a longer variable's value is not kept (no request file writes one)
