@@ -201,11 +201,16 @@ class HarValue:
         return self.line_column(f"{self.pointer}/request/url")
 
 
+class _AllPlaced(Exception):
+    """A walk for places found every string it was asked for."""
+
+
 class _Walk:
     """What a walk over a value found: every string as the rules see it (``texts``), in document
     order, the bytes of base64 bodies (``bodies``) with the index in ``texts`` of each one's text
     (``body_texts``); or, when given a pointer, where the strings of ``wanted`` indices came from
-    (``places``: pointer, the string as parsed, the name before it), bodies not decoded again.
+    (``places``: pointer, the string as parsed, the name before it), bodies not decoded again,
+    and nothing walked past the last of them (``texts`` then ends there).
 
     A name/value pair's value is read after its name: ``Authorization: Basic …`` and
     ``api_token=…`` are what rules recognise, not the bare value."""
@@ -217,12 +222,22 @@ class _Walk:
         self.body_texts: list[int] = []
         self.places: dict[int, _Place] | None = None if pointer is None else {}
         self._wanted = wanted
-        if type(root) is str:
-            self.texts.append(root)
-            if self.places is not None and 0 in wanted:
-                self.places[0] = (pointer or "", root, "")
-        elif type(root) is dict or type(root) is list:
-            self._strings(root, pointer, in_headers, None)
+        try:
+            if type(root) is str:
+                if self.places is not None and 0 in wanted:
+                    self._place(self.places, (pointer or "", root, ""))
+                self.texts.append(root)
+            elif type(root) is dict or type(root) is list:
+                self._strings(root, pointer, in_headers, None)
+        except _AllPlaced:  # the strings after the last one wanted need no pointer
+            pass
+
+    def _place(self, places: dict[int, _Place], place: _Place) -> None:
+        """Note in ``places`` where the walk's next string came from; stop the walk once every
+        string wanted is placed (most are in an entry's request, before its response and body)."""
+        places[len(self.texts)] = place
+        if len(places) == len(self._wanted):
+            raise _AllPlaced
 
     def _strings(self, node: dict[str, Any] | list[Any], pointer: str | None, in_headers: bool, key: object) -> None:
         """The strings under ``node`` (the value of ``key``). This is the hottest loop of a HAR
@@ -235,7 +250,7 @@ class _Walk:
                 kind = type(value)
                 if kind is str:
                     if places is not None and len(texts) in self._wanted:
-                        places[len(texts)] = (f"{pointer}/{index}", value, "")
+                        self._place(places, (f"{pointer}/{index}", value, ""))
                     texts.append(value)
                 elif kind is dict or kind is list:
                     self._strings(value, None if places is None else f"{pointer}/{index}", in_headers, index)
@@ -250,7 +265,7 @@ class _Walk:
                         prefix = label + (": " if in_headers else "=")
                 if places is not None:
                     if len(texts) in self._wanted:
-                        places[len(texts)] = (f"{pointer}/{escape_pointer_token(name)}", value, prefix)
+                        self._place(places, (f"{pointer}/{escape_pointer_token(name)}", value, prefix))
                 elif name == "text" and key == "content" and \
                         str(node.get("encoding", "")).lower() == "base64":  # type: ignore[union-attr]
                     self._body(value)
