@@ -48,6 +48,19 @@ def _to_one_of(exchange: Exchange, hosts: frozenset[str]) -> bool:
     return exchange.host in hosts
 
 
+def _names_one_of(exchange: Exchange, names: frozenset[str]) -> bool:
+    """Whether a header of the exchange has one of ``names`` (lower case). Asked of every
+    request, and most have none: their names are lower-cased together and searched for each of
+    ``names`` at once, and only a request that holds one somewhere is asked header by header
+    (indexing them all by name, ``Exchange.header``, costs more)."""
+    if not names:
+        return False
+    joined = "\n".join(name for name, _ in exchange.headers).lower()
+    if not any(name in joined for name in names):
+        return False
+    return any(name.lower() in names for name, _ in exchange.headers)
+
+
 @dataclass
 class ExchangeJudge:
     """Judges exchanges for one scan: holds the secret scanner, request rules and checks."""
@@ -147,9 +160,7 @@ class ExchangeJudge:
         if carried is None or carried:
             return self._rules_to(exchange.host)
         rules, hosts, headers = self._without_credentials
-        # The names asked of every request, lower-cased one by one: most requests are asked
-        # nothing more, and indexing them all by name (``Exchange.header``) costs more.
-        if hosts is None or _to_one_of(exchange, hosts) or any(name.lower() in headers for name, _ in exchange.headers):
+        if hosts is None or _to_one_of(exchange, hosts) or _names_one_of(exchange, headers):
             return rules
         return []
 
