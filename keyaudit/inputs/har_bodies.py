@@ -6,22 +6,33 @@ from __future__ import annotations
 
 import binascii
 
-from keyaudit.engine.stream import binary_by_head, scanned_as_binary
+from keyaudit.engine.stream import BINARY_SNIFF_BYTES, HOLE_SNIFF_BYTES, binary_by_head, scanned_as_binary
 
-BODY_HEAD_CHARS = 1 << 17  # of a long base64 body, decoded first: the binary sniff's window, and more
+# Of a long base64 body, decoded first: whole quads decoding to the binary sniff's window, with a
+# sample's room for leading NULs (what it takes to tell; the rest is decoded only for a body kept).
+BODY_HEAD_CHARS = (HOLE_SNIFF_BYTES + BINARY_SNIFF_BYTES) // 3 * 4
 
 
 def scanned_body(text: str) -> bytes | None:
     """A base64 body's bytes, when a scan of them could find anything: not when the text is not
     base64, nor when the scan would take the bytes for binary (an image, a font) and find
     nothing. That is told from the start of the bytes, decoded alone, when the text is long: the
-    rest of an image's megabytes is then never decoded, nor scanned in the joint pass."""
+    rest of an image's megabytes is then never decoded, nor scanned in the joint pass; a body
+    kept has its rest decoded after that start, not its start decoded again."""
+    head = None
     if len(text) > BODY_HEAD_CHARS:
         head = _decoded_base64(text[:BODY_HEAD_CHARS])
-        # Whole quads (all of them base64 characters) decode to the first bytes of the body.
-        if head is not None and len(head) * 4 == BODY_HEAD_CHARS * 3 and binary_by_head(head):
+        # Whole quads (all of them base64 characters, no padding) decode to the first bytes of
+        # the body, and leave the decoder where a decoder of the whole text would be.
+        if head is None or len(head) * 4 != BODY_HEAD_CHARS * 3:
+            head = None
+        elif binary_by_head(head):
             return None
-    decoded = _decoded_base64(text)
+    if head is None:
+        decoded = _decoded_base64(text)
+    else:
+        rest = _decoded_base64(text[BODY_HEAD_CHARS:])
+        decoded = None if rest is None else head + rest
     return None if decoded is None or scanned_as_binary(decoded) else decoded
 
 
