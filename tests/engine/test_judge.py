@@ -58,9 +58,14 @@ def test_a_rule_that_narrows_by_neither_host_nor_header_still_judges_every_reque
 def test_a_request_without_credentials_is_judged_by_its_headers_whatever_its_host() -> None:
     rules = load_rules()
     judge = ExchangeJudge(SecretDetector(rules), list(rules.requests), request_checks())
-    [signed] = exchanges(["POST https://gateway.example/transfers HTTP/1.1\nsignature: sig=abc\n\n{}"])
-    assert "iugu-bad-signature" in [f.rule_id for f in judge.judge(signed, Counter(), [])]
-    assert shown(judge.judge(signed, Counter(), [])) == shown(judge.judge(signed, Counter()))
+    signed, shouted, named_alike = exchanges([
+        "POST https://gateway.example/transfers HTTP/1.1\nsignature: sig=abc\n\n{}",
+        "POST https://gateway.example/transfers HTTP/1.1\nAccept: */*\nSIGNATURE: sig=abc\n\n{}",
+        "POST https://gateway.example/transfers HTTP/1.1\nX-Signature-Version: 2\n\n{}"])
+    for exchange in (signed, shouted):
+        assert "iugu-bad-signature" in [f.rule_id for f in judge.judge(exchange, Counter(), [])]
+        assert shown(judge.judge(exchange, Counter(), [])) == shown(judge.judge(exchange, Counter()))
+    assert judge.judge(named_alike, Counter(), []) == []  # a name holding one is not that header
 
 
 def test_a_request_sent_again_carries_what_it_carried_and_its_neighbour_its_own_key() -> None:

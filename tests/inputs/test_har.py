@@ -170,6 +170,8 @@ BAD_ENTRIES = {  # the bad entry (its token goes in for %s), the error it gets, 
                            "/log/entries/1/request/headers is not a list", True),
     "URL that cannot be split": ('{"request": {"method": "GET", "url": "http://[::1/?api_token=%s"}}',
                                  "/log/entries/1/request/url is not a URL", True),
+    "port out of range": ('{"request": {"method": "GET", "url": "https://api.asaas.com:99999/v3?api_token=%s"}}',
+                          "/log/entries/1/request/url is not a URL", True),
     "lone surrogate escape": ('{"request": {"method": "GET", "url": "%s/\\ud800?api_token=%%s"}}' % _SPLIT, None, True),
     "integer of 5,000 digits": ('{"time": %s, "request": {"method": "GET", "url": "%s?api_token=%%s"}}'
                                 % ("9" * 5000, _SPLIT), None, True),
