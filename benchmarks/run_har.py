@@ -75,6 +75,43 @@ other core), 7 rounds: page loads ``-j1`` 1.66 s, ``-j2`` 1.25 s wall (``json.lo
 ``-j2`` 0.55 s (2.64x -> 2.44x, CPU +50%: that capture is mostly parse, which each share pays). With
 farm-bench at load 0.4-0.7, page loads ``-j2`` 1.07 s against ``-j1`` 1.48 s (0.71x). On a loaded
 machine the shares wait for a core and ``-j2`` is no faster; peak RSS is 36-41 MB a process.
+
+Since then (issue 14 again; load 2-6, CPU seconds of whole processes, ``-j1``): a plain URL (a
+scheme, then an authority with no port, brackets or blanks) is known to split without ``urlsplit``
+(building the page loads' requests 0.10 -> 0.05 s); the readers of requests written as text are
+not imported by a scan that reads none (an empty capture 0.151 -> 0.142 s, 15 pairs: 0.93x); the
+walk that finds the pointers of an entry's fields with a hit stops at the last of them; the
+credential-free rules' header test lower-cases a request's names together; a long base64 body's
+start is decoded only as far as the binary sniff needs, and a body kept has only its rest decoded
+after it (the bodies capture's base64 work 0.048 -> 0.039 s). Paired with the version before, 11
+pairs each, median of the ratios: page loads 0.936 s against 1.029 s (0.92x), bodies 0.432 s
+against 0.452 s (0.96x). Against ``json.load`` in the same call, 9 pairs: page loads 3.07x (0.964
+s against 0.315 s; the version before 3.24x in the same sitting), bodies 2.79x (0.433 s against
+0.154 s; before 2.95x); wall time the same ratios (one process, one core). ``run_har.py`` itself,
+5 rounds, the same sitting: page loads 2.98x CPU, 3.01x wall (before 3.19x, 3.42x); bodies 2.72x,
+2.68x (before 2.85x, 2.82x). The worst case stays the page loads. Peak RSS 40-41 MB.
+
+What is left toward 2x (0.63 s for the page loads at that sitting's 0.315 s), in CPU seconds of
+the parts timed alone in one process: start-up 0.14 (imports about 0.09, spread over some 150
+modules at under 3 ms each, a third of it making dataclasses); streaming and parsing the entries
+0.21 (of which counting lines for every value's place, which ``json.load`` does not, about 0.05:
+``str.count`` over 54 MB); the walk 0.17, of which sniffing the 2,029 base64 image bodies 0.05
+(decoding 16 MB of base64 at 440 MB/s; a body under the sniff's 64 KiB window has to be decoded
+whole to be judged exactly as a scan of its bytes would be); the requests built 0.05 and written
+out 0.02; the joint pass 0.09 (Hyperscan over 44 MB 0.05, with 35,000 keyword callbacks, the
+confirmations 0.03); the 5% of entries that call a provider about 0.10 (their credentials found
+again by the carrier rules 0.08, their fields placed, their rules judged; compiling the confirming
+patterns once, 0.02-0.03); the other requests' judging 0.02. Start-up, the parse, the walk and
+the joint pass alone come to 0.61 s of the 0.63 s: all the rest (the requests, the provider
+entries, judging, batching, the report), 0.35 s now, would have to go to 0.02 s, so the page loads
+cannot come within 2x in one process while each entry's strings are walked in Python (``-j2`` is
+no way out on this machine: 3.77x wall in that sitting, the other core busy). Two things were measured and do not
+change that. An incremental parser: ijson 3.6 with its ``yajl2_c`` backend yields the entries in
+0.21 s (the page loads) and 0.125 s (the bodies) against ``jsonstream``'s 0.20 s and 0.09 s, and
+gives no line or column. A pass over an entry's raw bytes to skip its walk: of the 6,883 entries,
+335 have a hit or a span to decode in their walked text, but every one holds a keyword in its raw
+bytes (``-u`` of ``sec-ch-ua``: 6,883; ``base64``: 2,029; ``curl``: 1,719), and confirming the
+rules' patterns on raw bytes instead is not sound (a header's value is read after its name; escapes).
 """
 
 from __future__ import annotations
