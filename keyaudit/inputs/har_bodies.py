@@ -19,7 +19,7 @@ def scanned_body(text: str) -> bytes | None:
     nothing. That is told from the start of the bytes, decoded alone, when the text is long: the
     rest of an image's megabytes is then never decoded, nor scanned in the joint pass; a body
     kept has its rest decoded after that start, not its start decoded again."""
-    head = None
+    head: bytes | None = None
     if len(text) > BODY_HEAD_CHARS:
         head = _decoded_base64(text[:BODY_HEAD_CHARS])
         # Whole quads (all of them base64 characters, no padding) decode to the first bytes of
