@@ -5,10 +5,12 @@ library appends bare to the message of its marked head lines."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from pprint import pformat
 
-from helpers.running import scan_json
+from helpers.credentials import asaas_key
+from helpers.running import run_scan, scan_json
 from helpers.signed_shapes import Request, requests
 from keyaudit.inputs.text_requests import exchanges_in_lines
 
@@ -64,6 +66,41 @@ def test_a_declared_length_keeps_a_body_line_that_begins_like_a_record() -> None
     assert exchange.body == body.encode()
     (exchange,) = exchanges_in_lines(list(enumerate(_logged(body, length=False), 1)), "app.log")
     assert exchange.body == BODY.encode()
+
+
+def _records_after_a_dump(key: str) -> list[str]:
+    """A raw dump of a GET that declares no body, then the log's next records: a container's
+    envelope of a JSON request record, a record pretty-printed over lines, and one carrying ``key``."""
+    record = {"method": "GET", "url": "https://api.asaas.com/v3/customers", "headers": {"access_token": "***"}}
+    carrying = {**record, "headers": {"access_token": key}}
+    return ["GET /v3/customers?limit=10 HTTP/1.1", "Host: api.asaas.com", "access_token: ***", "",
+            json.dumps({"log": json.dumps(record)}), *json.dumps(record, indent=2).split("\n"),
+            *(json.dumps(record),) * 20, json.dumps({"log": json.dumps(carrying)})]
+
+
+def test_a_body_of_no_declared_length_ends_where_the_json_document_it_opened_closes() -> None:
+    key = asaas_key()
+    lines = _records_after_a_dump(key)
+    dump = next(e for e in exchanges_in_lines(list(enumerate(lines, 1)), "app.log") if e.origin.line == 1)
+    carried = key.encode() in (dump.body or b"")  # asked apart: a failing assert would print the key
+    assert not carried, "the dump's body ran on into the records after it"
+    assert dump.body == json.dumps({"method": "GET", "url": "https://api.asaas.com/v3/customers",
+                                    "headers": {"access_token": "***"}}).encode()
+
+
+def test_a_key_in_the_records_after_a_dump_is_found_where_the_text_shows_it_whatever_the_ranges(tmp_path: Path) -> None:
+    # The dump's body once ran on over the next records, so the key of the last one was carried by
+    # the dump: where a range ended between the two, the range holding the dump reported the key
+    # on the dump's first line (a key its text scan had not seen), beside the next range's.
+    key = asaas_key()
+    log = tmp_path / "app.log"
+    lines = _records_after_a_dump(key)
+    log.write_text("\n".join(lines) + "\n")
+    third = log.stat().st_size // 3 + 1  # three ranges: the dump in the first, the key's record in the last
+    for range_bytes in (third, 1 << 30):
+        found = run_scan(str(log), range_bytes=range_bytes, jobs=1)
+        keys = [(f.location.line, f.location.column) for f in found.findings if f.rule_id == "asaas-api-key"]
+        assert keys == [(len(lines), lines[-1].index(key) + 1)], (range_bytes, keys)
 
 
 def _read(lines: list[str]) -> list[tuple[str, list[tuple[str, str]], bytes | None]]:

@@ -26,8 +26,8 @@ class DumpRequest:
     headers: list[tuple[str, str]] = field(default_factory=list)
     head_closed: bool = False  # a blank line or the end line closed the header block
     body: BodyLines | None = None
-    open_brackets: int = 0  # of a `rest` body read so far: a JSON body not yet closed goes on bare
-    document: bool = False  # the `rest` body opened a JSON document: a line after it closes is not the body's
+    open_brackets: int = 0  # of a body of no declared length read so far: a JSON body not yet closed goes on bare
+    document: bool = False  # that body opened a JSON document: a line after it closes is not the body's
     eol: str = ""  # the line end the head's lines are written with (ngrep's `.`, socat's `\r`), taken off each
     wrapped: list[str] | None = None  # after the end line: the body's lines in its wrapper so far
     scheme: str | None = None  # of an origin-form target, where a line before the start said it
@@ -53,10 +53,8 @@ class DumpRequest:
         `print(request.headers)` before the body): those are the headers, and the body is yet to come."""
         body = self.body
         assert body is not None
-        if not body.lines:
-            self.document = line.lstrip()[:1] in JSON_OPENERS
+        self.count_document(line)
         body.add(line)
-        self.open_brackets = brackets(line, self.open_brackets)
         printed = body.value() if self.document and not self.open_brackets and not self.headers \
             and body.lines <= MAX_HEADERS else None
         headers = printed_headers(printed.decode("utf-8", "surrogateescape")) if printed else None
@@ -64,6 +62,16 @@ class DumpRequest:
             return False
         self.headers, self.body, self.document = headers, None, False
         return True
+
+    def count_document(self, line: str) -> None:
+        """Count the JSON document a body of no declared length opens, ``line`` its next line (before
+        it is added): a line after that document closed is not the body's. No client sends a body
+        whose length it does not declare; what a log writes after a dump's undeclared one (another
+        request's JSON record, a pretty-printed one) is the log's next record."""
+        assert self.body is not None
+        if not self.body.lines:
+            self.document = line.lstrip()[:1] in JSON_OPENERS
+        self.open_brackets = brackets(line, self.open_brackets)
 
     def takes_bare(self, text: str) -> bool:
         """Whether a line without the prefix is the request's: the request is one multi-line

@@ -210,6 +210,8 @@ class DumpReader:
             if current.add_to_rest(unescaped(line) if current.eol == WRITTEN_CR else line):
                 yield from self._head_line(current, "")  # the map the body began with was the head: closed
         else:
+            if current.body.expected is None:
+                current.count_document(line)
             for part in _sent(line, current.body.lines) if current.eol != WRITTEN_CR else [unescaped(line)]:
                 current.body.add(part)
             if shape.body == "length" and (current.body.complete or current.body.overflow):
