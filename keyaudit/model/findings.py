@@ -16,6 +16,9 @@ from keyaudit.model.secrets import SealedSecret, Secret
 from keyaudit.model.verification import Verification
 
 MEMBER_SEPARATOR = "!"
+# ``context.decoded`` of a secret only a request's reader put together (a header a printer cut onto
+# rows of its own): it is reported on the request's first line, as no text shows it whole there.
+REBUILT = "request"
 
 
 def member_path(archive: str, name: str) -> str:

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES
-from keyaudit.model.findings import Finding, Location, Occurrences
+from keyaudit.model.findings import REBUILT, Finding, Location, Occurrences
 from keyaudit.model.vocabulary import CONFIDENCES, severity_rank
 from keyaudit.rulebook.replay import EVIDENCE
 
@@ -104,7 +104,7 @@ def _behind(held: Finding, finding: Finding) -> bool:
     if held.location.line < finding.location.line - REQUEST_SPAN_LINES:
         return True
     end, start = held.location, finding.location
-    return held.secret is not None and not _judged(held) and (end.end_line, end.end_column) < (
+    return held.secret is not None and not _judged(held) and not _rebuilt(held) and (end.end_line, end.end_column) < (
         start.line, start.column)
 
 
@@ -134,6 +134,11 @@ def _judged(finding: Finding) -> bool:
     return bool(finding.context.get("method"))
 
 
+def _rebuilt(finding: Finding) -> bool:
+    """Whether only a request's reader put the secret together (reported on its first line)."""
+    return finding.context.get("decoded") == REBUILT
+
+
 def _request_key(finding: Finding) -> tuple[int, str, str]:
     return finding.location.line, str(finding.context.get("method")), _url_path(finding)
 
@@ -143,6 +148,10 @@ class _Window:
     the order held. A finding is folded into the first held one of the same spot (see
     :func:`_same_spot`), found without comparing it with every held one: a line of thousands of
     URLs of one host, or a batch of thousands of requests on one line, would be compared pair by pair.
+
+    A key a request's reader put together (see :func:`_rebuilt`) is the same spot as a text rule's
+    sighting of it within a request's span of lines below: the request's text, which a range past
+    the reader's own showed whole; the sighting is where to fix it, and stays.
 
     Without a secret, the first of the same spot can only be one of: for a finding a request rule
     judged, the first held one no request rule judged of its URL's path, one it is under or none,
@@ -164,6 +173,7 @@ class _Window:
         self._open: list[int] = []  # unjudged ones that have not ended before the last unjudged finding
         self._requests: dict[tuple[int, str, str], list[int]] = {}  # judged ones by line, method and path
         self._placed: set[int] = set()  # judged ones naming a key, placed where a text rule saw it
+        self._rebuilt: list[int] = []  # keys a request's reader put together
 
     def behind(self, finding: Finding) -> Iterator[Finding]:
         """The held findings that neither ``finding`` nor any after it can be the same spot as."""
@@ -182,7 +192,8 @@ class _Window:
             self._hold(number, finding.location.line, finding, key)
             return
         held = self._held[number][1]
-        kept, other = (finding, held) if _strength(finding) > _strength(held) else (held, finding)
+        stronger = _strength(finding) > _strength(held) or (_rebuilt(held) and not _rebuilt(finding))
+        kept, other = (finding, held) if stronger else (held, finding)
         if kept.secret is not None and _judged(kept) and not _judged(other) and number not in self._placed:
             kept.location = other.location  # the first sighting folded in: the one in the request
             self._placed.add(number)
@@ -205,6 +216,8 @@ class _Window:
         else:
             bisect.insort(self._unjudged_paths.setdefault(_url_path(finding), []), number)
             bisect.insort(self._open, number)
+            if _rebuilt(finding):
+                bisect.insort(self._rebuilt, number)
 
     def _first(self, numbers: list[int], valid: Callable[[Finding], bool]) -> int | None:
         """The first of ``numbers`` still held as ``valid`` says; those before it are let go."""
@@ -237,12 +250,13 @@ class _Window:
         """The held finding of the same key ``finding`` is one with: of a request rule's, the same
         request (``key``) or the last sighting a text rule saw before it; of a text rule's, one it
         overlaps, else the last request before it (the one it is in: every held one is within a
-        request's span of lines)."""
+        request's span of lines), else the last key a request's reader put together."""
         if key is not None:
             candidates = [self._first(self._requests.get(key, []), _judged),
                           self._last(self._unjudged_paths.get("", []), lambda kept: not _judged(kept))]
         else:
-            candidates = [self._first_reaching(finding), self._last(self._judged, _judged)]
+            candidates = [self._first_reaching(finding), self._last(self._judged, _judged),
+                          None if _rebuilt(finding) else self._last(self._rebuilt, _rebuilt)]
         return next((number for number in candidates if number is not None), None)
 
     def _first_reaching(self, finding: Finding) -> int | None:

@@ -27,14 +27,13 @@ from keyaudit.inputs.captures.file_scope import defines_in
 from keyaudit.inputs.captures.source_files import family
 from keyaudit.inputs.text_requests import exchanges_in_text, nested_findings, worth_reading
 from keyaudit.model.exchange import Exchange
-from keyaudit.model.findings import Finding, Location
+from keyaudit.model.findings import REBUILT, Finding, Location
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from keyaudit.run.state import Resume
 from keyaudit.run.tally import Tally
 from keyaudit.sources.opening import Opener, reading_on
 
-REBUILT = "request"  # how a secret only the request's reader put together was decoded (``context.decoded``)
 GENERIC = "generic"  # the provider of a finding of no provider's key (a user name and password)
 
 

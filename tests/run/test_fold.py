@@ -3,7 +3,11 @@ findings, not with their square."""
 
 from __future__ import annotations
 
-from keyaudit.model.findings import Finding, Location
+from pathlib import Path
+
+from helpers.credentials import asaas_key
+from helpers.running import run_scan
+from keyaudit.model.findings import REBUILT, Finding, Location
 from keyaudit.model.secrets import Secret
 from keyaudit.run.fold import merge_same_spot, spot_order
 
@@ -110,3 +114,37 @@ def test_a_line_of_thousands_of_requests_naming_one_key_folds_in_one_pass() -> N
                 for index in range(count) for rule, method in (("to-production", "GET"), ("near-production-host", None))]
     merged = merged_of(findings)
     assert len(merged) == count and {f.rule_id for f in merged} == {"to-production"}
+
+
+def rebuilt_finding(line: int) -> Finding:
+    """A key only a request's reader put together, on the request's first line (``decoded: request``)."""
+    found = key_finding(line, 1, "asaas-api-key")
+    found.location = Location("app.log", line, 1, line, 2)
+    found.context["decoded"] = REBUILT
+    return found
+
+
+def test_a_key_a_reader_put_together_is_the_text_s_sighting_of_it_within_the_request_s_span() -> None:
+    # A range that read on past its end put the key of a header in the next range together; that
+    # range's text rule saw it whole, a few lines below the request's first line: one finding, there.
+    merged = merged_of([rebuilt_finding(10), key_finding(13, 9, "asaas-api-key")])
+    assert [(f.location.line, f.location.column, f.context.get("decoded")) for f in merged] == [(13, 9, None)]
+    # Nothing shows it whole within the request's span: the reader's finding stands, and so does a
+    # sighting far below (another place to fix).
+    merged = merged_of([rebuilt_finding(10), key_finding(200, 9, "asaas-api-key")])
+    assert sorted((f.location.line, f.context.get("decoded")) for f in merged) == [(10, REBUILT), (200, None)]
+
+
+def test_a_request_cut_by_a_range_s_end_reports_its_key_where_the_next_range_shows_it(tmp_path: Path) -> None:
+    # The request line (a transfer path: an anchor) ends the first range; its key's header is the
+    # next range's first line.
+    key = asaas_key()
+    head = ["2026-11-22 10:00:00 INFO started"] * 40
+    dump = ["> POST /v3/transfers HTTP/1.1", "> Host: api.asaas.com", f"> access_token: {key}", ">"]
+    log = tmp_path / "app.log"
+    log.write_text("\n".join(head + dump + head * 2) + "\n")  # three ranges or more: the file is cut
+    first_range = sum(len(line) + 1 for line in head + dump[:1])
+    for range_bytes, no_dedupe in ((first_range, True), (first_range, False), (1 << 30, True)):
+        found = run_scan(str(log), range_bytes=range_bytes, jobs=1, no_dedupe=no_dedupe)
+        keys = [(f.location.line, f.location.column) for f in found.findings if f.rule_id == "asaas-api-key"]
+        assert keys == [(len(head) + 3, dump[2].index(key) + 1)], (range_bytes, no_dedupe, keys)
