@@ -18,7 +18,7 @@ from typing import Generator, Iterable, Iterator
 from keyaudit.model.exchange import Exchange, Origin
 
 from .curl_request import command_exchange
-from .lines import run_readers
+from .lines import NOTHING, run_readers
 from .powershell_words import PowerShellWords, made_sessions
 from .shellwords import ShellWords
 
@@ -38,6 +38,8 @@ _STARTS["http"] = r"https?(?=[ \t])"
 _STARTS["powershell"] = r"(?i:invoke-webrequest|invoke-restmethod|iwr|irm)(?=[ \t]|$)"
 _WORDS = {"curl": ("curl",), "wget": ("wget",), "http": ("http ", "https ", "http\t"),
           "powershell": ("nvoke-", "NVOKE-", "iwr ", "irm ")}
+# Any of the words: a line without one, while no command goes on, starts none and makes no session.
+_ANY_WORD = re.compile("|".join(re.escape(word) for words in _WORDS.values() for word in words) + "|WebRequestSession")
 _AT_COMMAND_POSITION = frozenset({"http", "powershell"})
 # what may stand last before a command (blanks aside): nothing, an operator, a prompt, an assignment
 _COMMAND_POSITION = frozenset(";&|(`=$>+%#{")
@@ -85,6 +87,11 @@ class CommandReader:
         return self.pending is not None
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        if self.pending is None and not self.replay and not self.sessions and _ANY_WORD.search(text) is None:
+            return NOTHING
+        return self._fed(number, text)
+
+    def _fed(self, number: int, text: str) -> Iterator[Exchange]:
         yield from self._line((number, text, 0))
         yield from self._replayed()
 

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .lines import MAX_HEADERS, has_scheme, python_literal
+from .lines import MAX_HEADERS, NOTHING, has_scheme, python_literal
 from .quoted import DOUBLE_QUOTED, escaped
 from .records import request_of
 
@@ -49,6 +49,11 @@ class InspectReader:
         self._block: _Block | None = None
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        if self._block is None and "config: {" not in text:
+            return NOTHING
+        return self._fed(number, text)
+
+    def _fed(self, number: int, text: str) -> Iterator[Exchange]:
         block = self._block
         if block is None or number - block.line > REQUEST_SPAN_LINES:
             opened = _OPEN.match(text) if "config: {" in text else None

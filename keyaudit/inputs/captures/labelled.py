@@ -27,7 +27,7 @@ from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from .dump_lines import blank_list, brackets, colon_list, dictionary_list, map_list, piped_list, quoted_list
 from .label_shapes import LABEL_SHAPES
 from .label_tables import Tables
-from .lines import BodyLines, absolute_url, content_length, header_value, make_exchange, python_literal, to_bytes
+from .lines import NOTHING, BodyLines, absolute_url, content_length, header_value, make_exchange, python_literal, to_bytes
 from .log_prefix import Prefix, learned_prefix
 
 PARTS = ("method", "url", "target", "host", "scheme")
@@ -37,7 +37,6 @@ _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "q
                                                               "blanks": blank_list, "dictionary": dictionary_list,
                                                               "piped": piped_list, "colons": colon_list}
 _OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
-_NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
 _KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined", "head", "after", "others"})
 _LOOKING_BACK = re.compile(r"^(?:\\b|\(\?<!?[^)]*\))+")  # what a field may check before its needle
 _UNESCAPED = re.compile(r"\\(.)")
@@ -211,7 +210,7 @@ class LabelReader:
         is open: they are told apart by one search for the openers' needles, before a generator
         is made."""
         if self._current is None and self._needles.search(text) is None:
-            return _NOTHING
+            return NOTHING
         return self._read(number, text)
 
     def _openers_on(self, text: str) -> _Labels:

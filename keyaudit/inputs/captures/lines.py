@@ -18,6 +18,10 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .templates import is_template
 
+# What most lines give a reader: nothing. A reader's ``feed`` returns it for a line that neither goes
+# on a request nor can start one, told apart by a search at C speed: no generator is made for it.
+NOTHING: Iterator[Exchange] = iter(())
+
 # A reader of requests written as text: (line number, text) pairs and the path in, exchanges out.
 CaptureParser = Callable[[Iterable[tuple[int, str]], str], Iterator[Exchange]]
 

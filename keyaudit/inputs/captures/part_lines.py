@@ -20,7 +20,7 @@ from typing import Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_lines import brackets
-from .lines import MAX_BODY_BYTES, split_header
+from .lines import MAX_BODY_BYTES, NOTHING, split_header
 from .literals import printed_value
 from .log_prefix import Prefix, learned_prefix
 from .record_bodies import BODY
@@ -40,7 +40,6 @@ MAX_PREFIX_CHARS = 256  # before a run's first label: a logger's prefix, not a s
 _LINE_LABELS = spellings(*REQUEST_LINE)  # a label before `METHOD <url>`: a record's request line, qualified or not
 OPENING = METHOD | URL | PATH | _LINE_LABELS  # the parts a run begins with (a URI's label is a path's)
 PARTS = OPENING | HEADERS | BODY | HOST | QUERY  # the parts a label may name
-_NOTHING: Iterator[Exchange] = iter(())  # exhausted: what most lines give
 SHOWN = HEADERS | BODY  # the parts a run must name besides its method and URL to be a request
 
 
@@ -62,10 +61,10 @@ class PartLinesReader:
         give nothing, and are read in every window of a log)."""
         run = self._run
         if run is not None and run.takes(number, text):
-            return _NOTHING
+            return NOTHING
         label = _opening_label(text)
         self._run = None if label is None else _Run(number, *label)
-        return _NOTHING if run is None else run.requests(self.path)
+        return NOTHING if run is None else run.requests(self.path)
 
     def close(self) -> Iterator[Exchange]:
         run, self._run = self._run, None

@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 
 from keyaudit.model.exchange import Exchange
 
-from .lines import to_bytes
+from .lines import NOTHING, to_bytes
 from .quoted import DOUBLE_QUOTED
 from .wire_stream import WireStream
 
@@ -94,6 +94,11 @@ SHAPES = (
 )
 
 
+# Every shape's marks: a line with none is no shape's, whatever the connections wait for (looked for
+# one by one: a string search is at C speed, ``re`` tries an alternation at every position).
+_MARKS = tuple(dict.fromkeys(mark for shape in SHAPES for mark in shape.marks))
+
+
 class WireLogReader:
     """Every shape of :data:`SHAPES` in one pass: the outgoing bytes of each connection (a pool
     interleaves them), reassembled into requests; a response line only says that the request
@@ -106,6 +111,12 @@ class WireLogReader:
         self._streams: dict[tuple[str, str], WireStream] = {}
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        for mark in _MARKS:
+            if mark in text:
+                return self._fed(number, text)
+        return NOTHING
+
+    def _fed(self, number: int, text: str) -> Iterator[Exchange]:
         for shape in SHAPES:
             sent_mark, received_mark = shape.marks
             sent = shape.sent.search(text) if sent_mark in text else None
