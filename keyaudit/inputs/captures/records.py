@@ -130,8 +130,8 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
                 view[key] = exact
                 continue
             child, depth = typed(value) if type(value) is dict and len(value) == 1 else value, embedded
-            if isinstance(child, str):
-                child, depth = json_object(child) if embedded < MAX_EMBEDDED else None, embedded + 1
+            if isinstance(child, str):  # most strings hold no brace: asked first, at C speed
+                child, depth = json_object(child) if embedded < MAX_EMBEDDED and "{" in child else None, embedded + 1
             elif isinstance(child, list):
                 child = pairs_object(child) or next((item for item in child if isinstance(item, dict)), None)
             if isinstance(child, dict):
