@@ -7,7 +7,8 @@ an SDK call in the same file says more than the provider's name in the file's pa
 looked for in one scope (``provider_host: true`` for any provider's, or a provider's name),
 with a strength; a hit becomes a finding when the pieces found add up
 to ``requires``, and no piece of ``against`` (evidence that the hit is something else: a host of
-its own environment, a name that says hash) is found. The scopes:
+its own environment, a name that says hash) is found; a context of pieces ``against`` alone asks
+for nothing but that none of them is found (a URL in a comment is no call). The scopes:
 
 ``line``    the hit's line;
 ``lines``   the hit's line and ``lines`` lines before and after it;
@@ -205,16 +206,18 @@ def parse_context(raw: Any, path: str, rule_id: str, verify: bool, has_name: boo
     pieces = []
     for key in ("evidence", "against"):
         value = raw.get(key, [])
-        if not isinstance(value, list) or (key == "evidence" and not value):
-            raise RuleError(path, rule_id, f"'context.{key}' must be a list" + (" of at least one piece"
-                                                                               if key == "evidence" else ""))
+        if not isinstance(value, list):
+            raise RuleError(path, rule_id, f"'context.{key}' must be a list")
         pieces.append(tuple(_parse_evidence(item, f"context.{key}", path, rule_id, verify) for item in value))
     evidence, against = pieces
+    if not evidence and not against:
+        raise RuleError(path, rule_id, "'context' needs a piece of 'evidence' or of 'against'")
     if has_name is False and any(piece.scope == "name" or piece.flows for piece in (*evidence, *against)):
         raise RuleError(path, rule_id, "context evidence of scope 'name' or with '{name}' needs a group 'name' "
                                        "in the pattern")
     total = sum(piece.strength for piece in evidence)
-    requires = _int(raw, "requires", 1, MAX_STRENGTH * len(evidence), 1, "context", path, rule_id)
+    least = 1 if evidence else 0  # pieces against alone ask for no evidence: only that none of them is found
+    requires = _int(raw, "requires", least, MAX_STRENGTH * len(evidence), least, "context", path, rule_id)
     if requires > total:
         raise RuleError(path, rule_id, f"'context.requires' is {requires}, more than all its evidence weighs ({total})")
     gate = raw.get("gate", [])

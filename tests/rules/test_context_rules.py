@@ -76,7 +76,9 @@ def test_a_user_rule_of_a_first_form_still_finds_and_names_its_evidence(tmp_path
 
 
 @pytest.mark.parametrize(("context", "problem"), [
-    ("{evidence: []}", "'context.evidence' must be a list of at least one piece"),
+    ("{evidence: []}", "'context' needs a piece of 'evidence' or of 'against'"),
+    ("{against: [], evidence: []}", "'context' needs a piece of 'evidence' or of 'against'"),
+    ("{requires: 1, against: [{name: x, scope: line, pattern: a}]}", "'context.requires' must be a whole number from 0 to 0"),
     ("{evidence: [{name: x, scope: paragraph, pattern: a}]}", "'context.evidence.scope' of 'x' is 'paragraph'"),
     ("{evidence: [{scope: line, pattern: a}]}", "every piece of 'context.evidence' needs a 'name'"),
     ("{evidence: [{name: x, scope: line}]}", "context.evidence 'x' needs either a 'pattern' or a 'provider_host'"),
@@ -147,3 +149,21 @@ def test_a_key_sent_to_the_other_environment_is_one_mismatch_naming_the_key(tmp_
     assert mismatches[0]["secret"]["redacted"].startswith("$aact_hmlg_")
     assert mismatches[0]["environment"] == "sandbox" and mismatches[-1]["environment"] == "production"
     assert_absent(sandbox, run.stdout, run.stderr, what="the sandbox key")
+
+
+def test_a_provider_url_over_plain_http_in_a_comment_is_no_call_and_one_in_code_is(tmp_path: Path) -> None:
+    # A context of pieces against alone: the URL is a finding unless its line is a comment.
+    (tmp_path / "client.py").write_text(
+        "import requests\n"
+        "# BASE = 'http://api.iugu.com/v1'  (before TLS was enforced)\n"
+        "BASE = 'https://api.iugu.com/v1'\n", encoding="utf-8")
+    (tmp_path / "Client.java").write_text(
+        "/**\n * The v2 API lived at http://www.asaas.com/api/v2 once.\n */\n"
+        "class Client { String base = \"http://api.asaas.com/v3\"; }\n",
+        encoding="utf-8")
+    (tmp_path / "curl.log").write_text("* Issue another request to this URL: 'http://api.iugu.com/v1/invoices'\n",
+                                       encoding="utf-8")
+    report, _ = scan_json(str(tmp_path))
+    found = sorted((Path(f["location"]["path"]).name, f["location"]["line"], f["rule_id"]) for f in report["findings"]
+                   if f["category"] == "plaintext-http" and not f["context"].get("method"))
+    assert found == [("Client.java", 4, "asaas-plaintext-http"), ("curl.log", 1, "iugu-plaintext-http")]
