@@ -280,6 +280,8 @@ class ChunkedPass:
                 break
         head = text[:end]
         found = self._matcher.match(head, want_markers=False)
+        # an anchor there may name the provider of a request begun here: this text has one to read
+        self.anchors_seen |= bool(found.anchors or found.record_anchors)
         line = self._start[0] + self.lines
         lines = LineCounter(head, line)
         for anchors, reach in ((found.anchors, windows.request), (found.record_anchors, windows.record)):

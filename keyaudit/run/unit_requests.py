@@ -63,8 +63,11 @@ class UnitRequests:
         """Whether the text read so far can hold requests that matter."""
         chunks = self._chunks
         found, anchored = len(self._tally.findings) > self._before, chunks.anchors_seen
-        return worth_reading(chunks.markers_seen or family(self._display) is not None
-                             or ((anchored or found) and self._top_defines()), anchored, found)
+        return worth_reading(self.writes_requests() or ((anchored or found) and self._top_defines()), anchored, found)
+
+    def writes_requests(self) -> bool:
+        """Whether the text read so far writes requests out (a request marker) or is source code."""
+        return self._chunks.markers_seen or family(self._display) is not None
 
     def _top_defines(self) -> bool:
         """Whether the text's top defines how its lines read (asked only of a text with no

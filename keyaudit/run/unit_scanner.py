@@ -252,15 +252,19 @@ class UnitScanner:
                 if chunks.bytes_scanned or resume:
                     self._account(chunks, keeper, resume, unit, tally)
                 raise
-        if self._account(chunks, keeper, resume, unit, tally) and requests.worth_reading():
-            if unit.byte_range is not None and read_on(stream, READ_ON_BYTES):
-                # A range owns the requests that begin in it, and reads on past its end for them,
-                # from the same file handle or decoder: for the anchors of those that name their
-                # provider only there, and for their lines, where lines are kept (the next range
-                # scans that text; this one only reads its requests).
-                past = iter(functools.partial(stream.read, READ_ON_PIECE), b"")
-                taken = chunks.anchor_past_end(past)
+        if not self._account(chunks, keeper, resume, unit, tally):
+            return
+        if unit.byte_range is not None and requests.writes_requests() and read_on(stream, READ_ON_BYTES):
+            # A range owns the requests that begin in it, and reads on past its end for them, from
+            # the same file handle or decoder: for the anchors of those that name their provider
+            # only there (a request line at the range's end, its Host header the next range's first
+            # line: then this range, with no anchor of its own, is worth reading too), and for their
+            # lines, where lines are kept (the next range scans that text; this one only reads its requests).
+            past = iter(functools.partial(stream.read, READ_ON_PIECE), b"")
+            taken = chunks.anchor_past_end(past)
+            if requests.worth_reading():
                 windows.keep_on(itertools.chain(taken, past), chunks.lines + 1, chunks.bytes_scanned)
+        if requests.worth_reading():
             requests.read(windows.windows())
 
     @staticmethod

@@ -125,6 +125,21 @@ def test_a_request_whose_provider_is_named_past_a_long_line_past_the_range_end_i
     assert judged(cut) == judged(whole), sorted(set(judged(whole)) ^ set(judged(cut)))
 
 
+def test_a_range_that_names_no_provider_reads_the_request_it_ends_with_whose_host_is_past_it(tmp_path: Path) -> None:
+    """A request line in origin-form (no host) is a range's last line, and nothing else in the
+    range names a provider; its Host header is the next range's first line. The range looks past
+    its end for the anchors of the requests begun in it before it weighs whether it is worth
+    reading: the request is judged once, as in one unit (the range once passed it over)."""
+    head = ["2026-11-22 13:00:00 INFO worker heartbeat ok"] * 60
+    dump = ["GET /v3/customers?limit=10 HTTP/1.1", "Host: api.asaas.com", "access_token: ***", ""]
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(head + dump + head * 2) + "\n")
+    cut_at = sum(len(line) + 1 for line in head + dump[:1])  # the Host header starts the next range
+    whole, cut = run_scan(str(path), jobs=1), run_scan(str(path), jobs=2, range_bytes=cut_at)
+    assert whole.counts.statistics["requests_judged"] == cut.counts.statistics["requests_judged"] == 1
+    assert judged(cut) == judged(whole) == [(len(head) + 1, "asaas-request-without-user-agent")]
+
+
 def rows_log(key: str) -> str:
     """A Flutter app's pretty_dio_logger box: a header value longer than the box's width goes on
     rows of its own, cut every 90 characters: no row shows the key whole."""
