@@ -36,6 +36,7 @@ _OPTIONAL = (
     "validator",
     "context",
     "captures_secret",
+    "code_only",
     "examples",
     "negative_examples",
     "references",
@@ -85,6 +86,9 @@ class Rule(RuleInfo):
     validator: str | None = None
     context: ContextSpec | None = None
     captures_secret: bool = True
+    # In source code, a hit in a comment or a docstring is no finding: prose names a URL or a
+    # setting, code uses it (see keyaudit.run.code_prose).
+    code_only: bool = False
     # The severity of a finding whose private key is the private half of a ``--public-key``.
     signing_key_severity: str | None = None
     table: TableSpec | None = None
@@ -256,6 +260,7 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
         validator=validator,
         context=parse_context(raw.get("context"), path, rule_id, verify, bool(_NAME_GROUP.search(raw["pattern"]))),
         captures_secret=bool(raw.get("captures_secret", True)),
+        code_only=bool(raw.get("code_only", False)),
         signing_key_severity=signing_key_severity,
         table=table,
         environment=parse_environment(raw.get("environment"), path, rule_id, pattern),

@@ -29,6 +29,7 @@ from keyaudit.model.result import ScanError
 from keyaudit.rulebook.registry import request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
+from keyaudit.run.code_prose import ProseFilter
 from keyaudit.run.har_unit import scan_har
 from keyaudit.run.placing import Placer, ScanFrame
 from keyaudit.run.state import Progress, Resume, TailKeeper, digest
@@ -64,6 +65,7 @@ class UnitScanner:
         self.detector = SecretDetector(rules, create_matcher(rules, engine, self.budget), signing_keys)
         self.judge = ExchangeJudge(self.detector, list(rules.requests), request_checks() if checks is None else dict(checks))
         self.placer = Placer(rules, frame)
+        self.prose = ProseFilter(rules)
 
     @property
     def engine(self) -> str:
@@ -121,6 +123,8 @@ class UnitScanner:
         display = unit.target.display
         try:
             self._scan_opened(unit, opener, tally)
+            if self.prose.rules and tally.findings:
+                tally.findings = self.prose.kept(tally.findings, display, opener if unit.byte_range is None else None)
             if self.placer.rules and tally.findings:
                 tally.findings = self.placer.placed(tally.findings, unit.target.display, unit.target.path,
                                                     opener if unit.byte_range is None else None,

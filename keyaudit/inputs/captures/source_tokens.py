@@ -8,13 +8,15 @@ differs is data, by family of languages (:data:`LANGUAGES`; a file's family is
 :mod:`.source_files`'): which quotes expand what is not a
 literal (``$name`` in PHP, Kotlin and Dart, ``#{…}`` in Ruby, ``\\(…)`` in Swift, ``${…}`` in a
 JavaScript template) — such a string is :data:`UNKNOWN` — which single-quoted strings know only
-``\\\\`` and ``\\'`` (PHP, Ruby), and whether ``#`` starts a comment.
+``\\\\`` and ``\\'`` (PHP, Ruby), whether ``#`` starts a comment, and whether the language
+writes docstrings (see :func:`prose`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from keyaudit.model.exchange import UNKNOWN
 
@@ -23,17 +25,20 @@ from keyaudit.model.exchange import UNKNOWN
 @dataclass(frozen=True)
 class Language:
     """How one language writes what differs: the quotes that expand (and the mark that does),
-    the quotes that know only ``\\\\`` and an escaped quote, whether ``#`` starts a comment."""
+    the quotes that know only ``\\\\`` and an escaped quote, whether ``#`` starts a comment, and
+    whether it writes docstrings."""
 
     expanding: str = ""  # quote characters whose strings expand
     expansion: str = ""  # a regex of what expands in them
     plain_single: bool = False
     hash_comments: bool = False
+    docstrings: bool = False  # a string standing first in a module, a class or a function is prose
 
 
 _DOLLAR = r"(?<!\\)\$[{A-Za-z_]"
 LANGUAGES = {"c": Language(), "js": Language("`", r"\$\{"), "dollar": Language("\"'", _DOLLAR),
-             "php": Language('"', _DOLLAR, plain_single=True, hash_comments=True), "python": Language(hash_comments=True),
+             "php": Language('"', _DOLLAR, plain_single=True, hash_comments=True),
+             "python": Language(hash_comments=True, docstrings=True),
              "ruby": Language('"`', r"#\{", plain_single=True, hash_comments=True), "swift": Language('"', r"\\\(")}
 
 _TOKEN = re.compile(r"""
@@ -60,7 +65,31 @@ class Token:
 
 def tokens(text: str, lang: Language) -> list[Token]:
     """The tokens of ``text`` (comments dropped; an unclosed string ends the text)."""
-    found: list[Token] = []
+    return [Token(kind, value, line) for kind, value, _start, _end, line in _lexemes(text, lang) if kind != "comment"]
+
+
+def prose(text: str, lang: Language) -> list[tuple[int, int]]:
+    """Where ``text`` says something rather than does it, as (start, end) offsets in order: its
+    comments, and, where the language has them (Python), the strings that stand alone first in a
+    module, a class or a function (docstrings: a string that is the text's first token, or that
+    follows on a line of its own the ``:`` closing a header — a name's or a parameter list's)."""
+    spans: list[tuple[int, int]] = []
+    before: list[tuple[str, str, int]] = []  # the last two tokens: kind, text, line
+    for kind, value, start, end, line in _lexemes(text, lang):
+        if kind == "comment":
+            spans.append((start, end))
+            continue
+        if kind == "string" and lang.docstrings and (not before or (
+                before[-1][1] == ":" and before[-1][2] < line and len(before) > 1
+                and (before[-2][0] == "name" or before[-2][1] == ")"))):
+            spans.append((start, end))
+        before = [*before[-1:], (kind, value if kind != "string" else "", line)]
+    return spans
+
+
+def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, int]]:
+    """Each token of ``text`` and each comment: kind, value (a string's as the language gives it),
+    start and end offsets, and the 0-based index of the line it starts on."""
     at, line = 0, 0
     while (match := _TOKEN.search(text, at)) is not None:
         line += text.count("\n", at, match.start())
@@ -70,19 +99,17 @@ def tokens(text: str, lang: Language) -> list[Token]:
             close = '"' + match.group("hashes")
             end = text.find(close, match.end())
             end = len(text) if end < 0 else end
-            found.append(Token("string", text[match.end() : end], line))
-            end += len(close)
+            value, kind, end = text[match.end() : end], "string", end + len(close)
         elif kind == "comment" or (kind == "punct" and match.group() == "#" and lang.hash_comments):
-            end = match.end() if kind == "comment" else _line_end(text, match.end())
+            kind, value = "comment", ""
+            end = match.end() if match.group("comment") is not None else _line_end(text, match.end())
         elif kind == "string":
             value, end = _string(text, match, lang)
-            found.append(Token("string", value, line))
         else:
-            end = match.end()
-            found.append(Token(kind, match.group(), line))
+            value, end = match.group(), match.end()
+        yield kind, value, match.start(), end, line
         line += text.count("\n", match.start(), end)
         at = end
-    return found
 
 
 def _line_end(text: str, at: int) -> int:

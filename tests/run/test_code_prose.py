@@ -1,0 +1,42 @@
+"""A rule about code finds nothing in a source file's prose: comments and docstrings name a URL or
+a setting without using it. Secrets there are still found, and other files are as they were."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers.credentials import asaas_key
+from helpers.running import scan_json
+
+
+def _found(folder: Path) -> list[tuple[str, int, str]]:
+    report, _ = scan_json(str(folder))
+    assert report["errors"] == []
+    return sorted((Path(f["location"]["path"]).name, f["location"]["line"], f["rule_id"]) for f in report["findings"])
+
+
+def test_a_url_or_a_setting_in_a_comment_or_a_docstring_is_no_finding_and_one_in_code_is(tmp_path: Path) -> None:
+    key = asaas_key()
+    (tmp_path / "client.py").write_text(
+        '"""Asaas client. The v2 API lived at http://www.asaas.com/api/v2 once."""\n'
+        "import requests\n\n"
+        'API = "https://api.asaas.com/v3"\n\n\n'
+        "def customers(token):\n"
+        '    """Never pass verify=False here: any proxy could read the access_token."""\n'
+        '    # requests.get(API + "/customers", verify=False)  (the old way)\n'
+        '    return requests.get(API + "/customers", headers={"access_token": token}, verify=False)\n\n\n'
+        f"# leaked once: {key}\n", encoding="utf-8")
+    (tmp_path / "client.js").write_text(
+        "/* The sandbox used to be http://sandbox.asaas.com/api/v3 */\n"
+        'const legacy = "http://api.asaas.com/v3"; // still called by the batch job\n', encoding="utf-8")
+    assert _found(tmp_path) == [("client.js", 2, "asaas-plaintext-http"), ("client.py", 10, "tls-verification-off"),
+                                ("client.py", 13, "asaas-api-key")]
+
+
+def test_prose_is_looked_for_in_source_code_only(tmp_path: Path) -> None:
+    # A log's line is what a program did, whatever it starts with; test code is not read as code
+    (tmp_path / "app.log").write_text('2026-11-22 10:00:00 INFO """ GET http://api.iugu.com/v1/invoices\n')
+    folder = tmp_path / "tests"
+    folder.mkdir()
+    (folder / "test_client.py").write_text('"""http://api.iugu.com/v1"""\n', encoding="utf-8")
+    assert [(name, line) for name, line, _rule in _found(tmp_path)] == [("app.log", 1), ("test_client.py", 1)]
