@@ -241,9 +241,7 @@ SHAPES = [case(csharp_httpclient, "Transfer.cs"), case(java_unirest, "Transfer.j
           case(powershell_restmethod, "transfer.ps1", missed="PowerShell's command line is read, but its headers and "
                "body are variables the command does not show (`-Headers $headers -Body $body`): the `$headers.Add(…)` "
                "calls and the `@\"…\"@` here-string above it are statements a command reader does not see"),
-          case(libcurl, "transfer.c", missed="the header list is a variable bound again by each `headers = "
-               "curl_slist_append(headers, \"Name: value\")`: a name bound to several values is not resolved, so the "
-               "header set is unknown")]
+          case(libcurl, "transfer.c")]
 HEADERS_ONLY = [case(python_requests, "transfer.py"), case(python_http_client, "transfer.py"),
                 case(nodejs_axios, "transfer.js"), case(nodejs_native, "transfer.js"), case(js_fetch, "transfer.js"),
                 case(js_xhr, "transfer.js"), case(dart_http, "transfer.dart"), case(ruby_net_http, "transfer.rb"),

@@ -185,3 +185,33 @@ def test_a_request_written_as_a_list_by_position_is_judged(tmp_path: Path) -> No
     allowed = (f"const route = {{ url: '{URL}', methods: ['POST', 'PUT'], headers: {{ 'Content-Type': 'application/json' }} }};"
                f"\nregister(route, ['POST', 'PUT']);\n")
     assert _requests(tmp_path, "routes/transfer.js", allowed) == ([], {})
+
+
+
+def _appended_headers(start: str, step: str) -> str:
+    """A libcurl request whose header list starts as ``start`` and is bound again by ``step`` (a
+    format of one `Name: value` literal) for each header."""
+    appends = "".join(f"  headers = {step.format(header)};\n"
+                      for header in ('"Content-Type: application/json"', '"User-Agent: payouts/3.1"'))
+    body = _body().replace('"', '\\"')
+    return ("#include <curl/curl.h>\nint main(void) {\n  CURL *curl = curl_easy_init();\n"
+            '  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "POST");\n'
+            f'  curl_easy_setopt(curl, CURLOPT_URL, "{URL}");\n  struct curl_slist *headers = {start};\n'
+            f'{appends}  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);\n'
+            f'  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "{body}");\n  return curl_easy_perform(curl);\n}}\n')
+
+
+def test_a_list_grown_by_appending_to_itself_is_the_header_set(tmp_path: Path) -> None:
+    """`headers = curl_slist_append(headers, "Name: value")` from NULL, once a header: the list is
+    those headers and no other, so the transfer is called unsigned."""
+    code = _appended_headers("NULL", "curl_slist_append(headers, {})")
+    assert _requests(tmp_path, "transfer.c", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+
+
+@pytest.mark.parametrize(("start", "step"), [
+    ("default_headers()", "curl_slist_append(headers, {})"),  # a start the group does not show
+    ("NULL", "curl_slist_remove(headers, {})"),  # no append: not the list with one item more
+    ("NULL", "curl_slist_append(shared, {})")])  # appended to another list
+def test_a_list_not_grown_from_an_empty_start_by_appends_to_itself_leaves_the_header_set_unknown(
+        start: str, step: str, tmp_path: Path) -> None:
+    assert _requests(tmp_path, "transfer.c", _appended_headers(start, step)) == ([], {"requests_judged": 1})

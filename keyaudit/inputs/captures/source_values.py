@@ -10,7 +10,10 @@ turns it into bytes or a body (a row of :data:`PASSING`: ``"…".toRequestBody()
 ``"…".getBytes()``, ``parameters.data(using: .utf8)``) is the literal (the name); so is a call of
 one on a literal argument (``strings.NewReader(`…`)``). A call that sets a named option
 (``curl_easy_setopt(curl, CURLOPT_URL, "…")``: a name in capitals, then its value) binds the value
-to the option's name.
+to the option's name. A list grown by appending to itself — a name bound to an empty start
+(``NULL``, ``nil``, ``[]``), then again and again to an append given the name and one item
+(libcurl's ``headers = curl_slist_append(headers, "Name: value")``, Go's ``h = append(h, v)``) —
+is one binding, the list of those items: read as several bindings, the name would hold no one value.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ _PAIRING = frozenset({":", "=>", "="})
 _CLOSE = {"{": "}", "[": "]", "(": ")"}
 _CLOSING = {close: opening for opening, close in _CLOSE.items()}
 _DEPTH = 12  # brackets read within brackets, at most
+_EMPTY_STARTS = frozenset({"NULL", "nil", "null", "None"})  # a list's start before anything is appended
+_APPENDING = re.compile(r"(?:^|[._])append$", re.IGNORECASE)  # a call that returns its list with one item more
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ def facts(found: list[Token]) -> Facts:
         if token.kind == "name":
             result.names.add(token.text)
         if after in _PAIRING or after == ":=":
-            result.bindings.append((token.text, parser.value(index + 2)[0], token.line))
+            _bind(result.bindings, token.text, parser.value(index + 2)[0], token.line)
         elif token.kind == "name" and after == "(":
             call, _ = parser.primary(index, 0, passing=False)
             if isinstance(call, Call):
@@ -112,6 +117,22 @@ def facts(found: list[Token]) -> Facts:
             value = parser.value(index + 5)[0]
             result.bindings.append((token.text + "[]", Pairs(((found[index + 2].text, value),)), token.line))
     return result
+
+
+def _bind(bindings: list[tuple[str, object, int]], name: str, value: object, line: int) -> None:
+    """Add ``name = value`` to ``bindings``; an append of one item to the list ``name`` holds
+    (its empty start, or the items appended so far: see the module) replaces that binding with
+    the longer list."""
+    if isinstance(value, Call) and _APPENDING.search(value.name) and len(value.args) == 2 \
+            and value.args[0] == (None, Ref(name)) and value.args[1][0] is None:
+        at = next((at for at in range(len(bindings) - 1, -1, -1) if bindings[at][0] == name), None)
+        start = bindings[at][1] if at is not None else None
+        if isinstance(start, Ref) and start.name in _EMPTY_STARTS:
+            start = Items(())
+        if isinstance(start, Items) and at is not None:
+            bindings[at] = (name, Items(start.items + (value.args[1][1],)), bindings[at][2])
+            return
+    bindings.append((name, value, line))
 
 
 def _indexed(found: list[Token], index: int) -> bool:
