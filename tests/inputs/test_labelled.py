@@ -69,6 +69,41 @@ def test_http2_pseudo_headers_are_the_request_line_and_a_cut_data_frame_leaves_t
     assert [read[3] for read in _read(logged('"{\\"a\\"" (3 bytes omitted)'))] == [None]
 
 
+def _go_stream(path: str, framer: str, stream: int, body: bool = True) -> tuple[list[str], list[str]]:
+    """One request of a Go http2debug log: its fields and HEADERS frame, and its DATA frame."""
+    fields = [(":authority", "api.iugu.com"), (":method", "POST" if body else "GET"), (":path", path),
+              (":scheme", "https")]
+    flags = "END_HEADERS" if body else "END_STREAM|END_HEADERS"
+    head = [*(f"http2: Transport encoding header {json.dumps(n)} = {json.dumps(v)}" for n, v in fields),
+            f"http2: Framer {framer}: wrote HEADERS flags={flags} stream={stream} len=40"]
+    data = json.dumps(json.dumps({"stream": stream}))
+    return head, [f"http2: Framer {framer}: wrote DATA flags=END_STREAM stream={stream} len=13 data={data}"] if body else []
+
+
+def test_a_multiplexed_request_takes_the_data_frames_of_its_own_stream_after_other_requests_fields() -> None:
+    """Streams 1 and 3 of one connection and stream 1 of another, each one's fields and HEADERS frame
+    logged before any DATA frame: each body is the one its own (connection, stream) names, however
+    the frames are ordered; a GET whose HEADERS frame ends its stream takes none."""
+    one, one_data = _go_stream("/v1/a", "0xc0", 1)
+    three, three_data = _go_stream("/v1/b", "0xc0", 3)
+    other, other_data = _go_stream("/v1/c", "0xd0", 1)
+    get, _ = _go_stream("/v1/d", "0xe0", 1, body=False)
+    read = _read(one + three + other + get + three_data + [NOISE] + other_data + one_data)
+    assert sorted((url.rsplit("/", 1)[1], method, body) for method, url, _, body, _ in read) == [
+        ("a", "POST", b'{"stream": 1}'), ("b", "POST", b'{"stream": 3}'), ("c", "POST", b'{"stream": 1}'),
+        ("d", "GET", None)]
+
+
+def test_a_data_frame_of_no_waiting_stream_is_no_request_s_body() -> None:
+    """A DATA frame of a stream no request read names (its fields were not logged, or it is another
+    connection's) is nobody's: the requests read keep no body rather than take a stranger's."""
+    one, _ = _go_stream("/v1/a", "0xc0", 1)
+    three, _ = _go_stream("/v1/b", "0xc0", 3)
+    _, stranger = _go_stream("/v1/x", "0xd0", 1)
+    _, unnamed = _go_stream("/v1/y", "0xc0", 5)
+    assert [body for _, _, _, body, _ in _read(one + three + stranger + unnamed)] == [None, None]
+
+
 def test_a_java_map_of_headers_keeps_the_commas_and_equals_signs_of_its_values() -> None:
     lines = ["(r1) HTTP Method: GET, Resource Path: /x", "(r1) Endpoint request URI: https://api.asaas.com/v3/payments",
              "(r1) Endpoint request headers: {Accept=text/html, application/json, Signature=signature=YWJj==}"]

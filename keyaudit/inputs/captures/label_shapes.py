@@ -25,7 +25,10 @@ up to the next label with a headers, aside or credentials group); credentials (t
 an authentication scheme's credentials, the scheme the group's text: each row's value in turn, a
 Bearer token, Basic's user and password, an API key's header name, value and placement); auth (the
 scheme the request authenticates with: the client sends the credentials read for it as the header
-it makes of them, see :mod:`.authorization`; the first label giving it counts); end (the request ends here). A label with
+it makes of them, see :mod:`.authorization`; the first label giving it counts); end (the request ends here); stream
+and connection (a frame log's: the stream a frame is of, and the connection it is on, where stream ids are each
+connection's own — HTTP/2 numbers a connection's streams 1, 3, 5, …: the stream a request's data frames name, see
+:mod:`.labelled`). A label with
 a name or headers group says the headers are known, even where it lists none (``<none>``).
 Optional keys of a shape:
   list     how its headers groups list them: map (Java's ``Map.toString()``, ``{Name=value, …}``),
@@ -184,13 +187,18 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
 
     # Go's HTTP/2 transport with GODEBUG=http2debug=2 (golang.org/x/net/http2, transport.go: `http2:
     # Transport encoding header %q = %q` for every field sent, the pseudo-headers first; frame.go's
-    # summarizeFrame: `wrote DATA flags=… stream=… len=… data=%q`, the data cut at 256 bytes with
-    # ` (N bytes omitted)` after it).
+    # summarizeFrame: `Framer %p: wrote HEADERS flags=… stream=… len=…` after the fields, then `Framer %p: wrote
+    # DATA flags=… stream=… len=… data=%q`, the data cut at 256 bytes with ` (N bytes omitted)` after it; the
+    # Framer's address is its connection's, the stream's id one of that connection's. A HEADERS frame that
+    # ends its stream ends a request with no body.
     {"capture": "go-http2", "quoted": "yes", "labels": {
         "Transport encoding header ":
             r'Transport encoding header "(?::(?P<pseudo>[a-z]+)|(?P<name>' + DOUBLE_QUOTED + r'))" = '
             r'"(?P<value>' + DOUBLE_QUOTED + r')"\s*$',
-        "wrote DATA ": r'wrote DATA flags=(?:(?=\S*END_STREAM)(?P<end>)|)\S* stream=\d+ len=\d+ '
+        "wrote HEADERS ": r'^.*?\bFramer (?P<connection>\S+): wrote HEADERS flags=(?:(?=\S*END_STREAM)(?P<end>)|)\S* '
+                          r'stream=(?P<stream>\d+) ',
+        "wrote DATA ": r'^.*?\bFramer (?P<connection>\S+): wrote DATA flags=(?:(?=\S*END_STREAM)(?P<end>)|)\S* '
+                       r'stream=(?P<stream>\d+) len=\d+ '
                        r'data="(?P<data>' + DOUBLE_QUOTED + r')"(?P<cut> \(\d+ bytes omitted\))?\s*$'}},
 
     # dio's LogInterceptor(requestBody: true) (pub.dev/documentation/dio/latest/dio/LogInterceptor-class.html;

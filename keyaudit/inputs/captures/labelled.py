@@ -12,7 +12,13 @@ begins at a label giving one of its parts, takes the fields that follow (other l
 passed over), and ends with its body — or when another request begins, or past a request's span.
 
 Only the request being read is held, so a log of any size streams; the body is the bytes sent
-where a declared length confirms it or none is declared (see :class:`~.lines.BodyLines`).
+where a declared length confirms it or none is declared (see :class:`~.lines.BodyLines`). One
+exception, frame logs: a connection carries several streams at once (HTTP/2 multiplexes its
+requests), and its log writes each frame as it is sent, so a request's data frames may come after
+other requests' fields. A request whose label lines named its stream (a ``stream`` group: Go's
+``wrote HEADERS … stream=3``), interrupted by the next request before any of its data came,
+waits for the data frames naming that stream (and connection) for the rest of its span; a data
+frame naming another stream than the request being read is never that request's.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ _OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
 _KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined", "head", "after", "others"})
 _LOOKING_BACK = re.compile(r"^(?:\\b|\(\?<!?[^)]*\))+")  # what a field may check before its needle
 _UNESCAPED = re.compile(r"\\(.)")
+MAX_WAITING = 64  # requests waiting for their streams' data at once; past it the oldest is read without its data
 
 
 @dataclass(frozen=True)
@@ -163,6 +170,7 @@ class _Request:
     wrapped_at: int = -2  # the line of the last header or of a piece of its value: the next piece's line follows it
     closed: bool = False  # the body ended before the method or the headers came: the request waits for them
     tables: Tables = field(default_factory=Tables)  # which table the rows being read belong to
+    stream: tuple[str, str] | None = None  # the connection and stream its frames name, where a label said
 
 
 def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
@@ -197,19 +205,23 @@ class LabelReader:
         self.path = path
         self._needles, self._openers, self._own = _indexed()
         self._current: _Request | None = None
+        self._waiting: dict[tuple[str, str], _Request] = {}  # by stream: requests whose data is still to come
 
     @property
     def busy(self) -> bool:
-        return self._current is not None
+        return self._current is not None or bool(self._waiting)
 
     def close(self) -> Iterator[Exchange]:
         yield from self._end()
+        waiting, self._waiting = self._waiting, {}
+        for request in waiting.values():
+            yield from _exchange(request, self.path)
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
         """What a line completes. Most lines fed are read by no label and come while no request
         is open: they are told apart by one search for the openers' needles, before a generator
         is made."""
-        if self._current is None and self._needles.search(text) is None:
+        if self._current is None and not self._waiting and self._needles.search(text) is None:
             return NOTHING
         return self._read(number, text)
 
@@ -219,6 +231,12 @@ class LabelReader:
         return tuple(opener for opener in self._openers if opener[0].needle in text)
 
     def _read(self, number: int, text: str) -> Iterator[Exchange]:
+        if self._waiting or (self._current is not None and self._current.stream is not None):
+            yield from self._expired(number)
+            other = self._other_stream(text)
+            if other is not None:
+                yield from other
+                return
         current = self._current
         if current is not None:
             current.fed += 1
@@ -249,7 +267,7 @@ class LabelReader:
         label, shape, match = found
         parts, headers = _fields(shape, match)
         if current is not None and not parts.keys().isdisjoint(current.parts):
-            yield from self._end()  # the next request begins
+            yield from self._interrupted()  # the next request begins
             current = None
         if current is None:
             if not parts:
@@ -257,6 +275,8 @@ class LabelReader:
             current = self._current = _Request(shape, number)
         current.parts.update(parts)
         groups = match.groupdict()
+        if groups.get("stream") is not None and current.stream is None:
+            current.stream = (groups.get("connection") or "", groups["stream"])
         headers = current.tables.taken(groups, headers)
         current.headers_known = current.headers_known or (label.names_headers and not current.tables.aside)
         current.headers += headers
@@ -265,14 +285,54 @@ class LabelReader:
         if current.closed and "method" in current.parts and not current.shape.after:
             yield from self._end()  # the method, the field that was still to come after the body
 
+    def _expired(self, number: int) -> Iterator[Exchange]:
+        """The requests that waited for their data for their whole span, read without it."""
+        for key in [key for key, request in self._waiting.items() if number - request.line >= REQUEST_SPAN_LINES]:
+            yield from _exchange(self._waiting.pop(key), self.path)
+
+    def _other_stream(self, text: str) -> list[Exchange] | None:
+        """What a frame of another stream than the request being read gives (see the module): the
+        data of the request waiting for that stream, and at its end that request; nothing where
+        none waits. None where the line is no such frame."""
+        current = self._current
+        shapes = {request.shape.capture: request.shape for request in self._waiting.values()}
+        if current is not None:
+            shapes[current.shape.capture] = current.shape
+        for capture in shapes:
+            found = _found(self._own[capture], text)
+            groups = found[2].groupdict() if found is not None else {}
+            if groups.get("stream") is None:
+                continue
+            key = (groups.get("connection") or "", groups["stream"])
+            waiting = self._waiting.get(key)
+            if current is not None and (key == current.stream or (current.stream is None and waiting is None)):
+                return None  # the frame of the request being read
+            if waiting is None or groups.get("data") is None:
+                return []
+            _data(waiting, groups)
+            if groups.get("end") is None:
+                return []
+            del self._waiting[key]
+            return list(_exchange(waiting, self.path))
+        return None
+
+    def _interrupted(self) -> Iterator[Exchange]:
+        """The request being read meets the next one's fields: one bound to a stream whose data
+        has not come waits for it (see the module); any other is over."""
+        current = self._current
+        if current is None or current.stream is None or current.data is not None or current.body is not None:
+            yield from self._end()
+            return
+        self._current = None
+        self._waiting[current.stream] = current
+        if len(self._waiting) > MAX_WAITING:
+            yield from _exchange(self._waiting.pop(next(iter(self._waiting))), self.path)
+
     def _pieces(self, current: _Request, match: re.Match[str], text: str) -> Iterator[Exchange]:
         """What a label's line says of the body: it begins (on this line or the next), a piece of
         it, or the request's end."""
         groups = match.groupdict()
-        if groups.get("data") is not None:
-            current.data = (current.data or bytearray()) + to_bytes(_unquoted(groups["data"], current.shape.quoted))
-        if groups.get("cut") is not None:
-            current.whole = False
+        _data(current, groups)
         if groups.get("end") is not None:
             yield from self._end()
         elif groups.get("body") is not None:
@@ -330,20 +390,34 @@ class LabelReader:
     def _end(self) -> Iterator[Exchange]:
         """The request being read, done."""
         current, self._current = self._current, None
-        if current is None or "method" not in current.parts:
-            return
-        parts, headers = current.parts, current.tables.sent(current.headers)
-        url = parts.get("url") or absolute_url(parts.get("target", ""), parts.get("host") or header_value(headers, "Host"),
-                                                parts.get("scheme"))
-        body: bytes | None = None
-        if current.data is not None:
-            expected = content_length(headers)
-            body = bytes(current.data) if expected in (None, len(current.data)) else None
-        elif current.body is not None:
-            current.body.drop_trailing_blanks()
-            body = current.body.value(end_marked=current.end_marked or current.shape.ended)
-        exchange = make_exchange(parts["method"], url, headers, body if current.whole else None,
-                                 Origin(self.path, current.line, capture=current.shape.capture),
-                                 headers_known=current.headers_known)
-        if exchange is not None:
-            yield exchange
+        if current is not None:
+            yield from _exchange(current, self.path)
+
+
+def _data(current: _Request, groups: dict[str, str | None]) -> None:
+    """A piece of the body a label's line gives (a data frame's), and whether it is cut."""
+    if groups.get("data") is not None:
+        current.data = (current.data or bytearray()) + to_bytes(_unquoted(groups["data"], current.shape.quoted))
+    if groups.get("cut") is not None:
+        current.whole = False
+
+
+def _exchange(current: _Request, path: str) -> Iterator[Exchange]:
+    """The request ``current`` read, as an exchange where it is one."""
+    if "method" not in current.parts:
+        return
+    parts, headers = current.parts, current.tables.sent(current.headers)
+    url = parts.get("url") or absolute_url(parts.get("target", ""), parts.get("host") or header_value(headers, "Host"),
+                                            parts.get("scheme"))
+    body: bytes | None = None
+    if current.data is not None:
+        expected = content_length(headers)
+        body = bytes(current.data) if expected in (None, len(current.data)) else None
+    elif current.body is not None:
+        current.body.drop_trailing_blanks()
+        body = current.body.value(end_marked=current.end_marked or current.shape.ended)
+    exchange = make_exchange(parts["method"], url, headers, body if current.whole else None,
+                             Origin(path, current.line, capture=current.shape.capture),
+                             headers_known=current.headers_known)
+    if exchange is not None:
+        yield exchange
