@@ -5,6 +5,7 @@ message writes the whole head."""
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -143,3 +144,33 @@ def test_a_message_holding_the_whole_head_shows_a_header_missing(tmp_path: Path)
     log.write_text(json.dumps(record) + "\n")
     report, _ = scan_json(str(log))
     assert _findings(report) == [], report["findings"]
+
+
+def segment(trace: str, **member: object) -> str:
+    """One record of Envoy's streamed tap: a segment of the stream ``trace`` holding ``member``."""
+    return json.dumps({"http_streamed_trace_segment": {"trace_id": trace, **member}})
+
+
+def streamed(trace: str, body: bytes) -> list[str]:
+    """A stream's headers segment, then its body's chunk (base64, as the tap writes bytes)."""
+    fields = [(":authority", HOST), (":path", PATH), (":method", "POST"), (":scheme", "https"), *HEADERS]
+    headers = {"headers": [{"key": name, "value": value} for name, value in fields]}
+    return [segment(trace, request_headers=headers),
+            segment(trace, request_body_chunk={"as_bytes": base64.b64encode(body).decode()})]
+
+
+def test_the_segments_of_a_stream_are_one_request_by_the_stream_s_trace_id() -> None:
+    """A record that says it is one segment of a streamed trace carries its stream's id, a trace's
+    id included: the body's chunk joins the headers' segment of its trace, across other streams'
+    segments."""
+    one, other = streamed("1001", ONE), streamed("1002", OTHER)
+    assert read([one[0], other[0], NOISE, other[1], one[1]]) == [(1, ONE), (2, OTHER)]
+
+
+def test_a_trace_id_outside_a_stream_s_segment_joins_no_chunk() -> None:
+    """The same records without the segment that names the stream: a trace's id alone is no one
+    request's (every call of a batch carries it), and a chunk of another stream is nobody's."""
+    one = streamed("1001", ONE)
+    unwrapped = [json.dumps(json.loads(line)["http_streamed_trace_segment"]) for line in one]
+    assert read(unwrapped) == [(1, None)]
+    assert read([one[0], streamed("1002", ONE)[1]]) == [(1, None)]

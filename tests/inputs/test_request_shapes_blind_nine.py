@@ -478,17 +478,12 @@ def f5_asm_remote_log(request: Request) -> list[str]:
 
 
 NO_REQUEST = "no request read: "
-UNJUDGED = "both signatures left unjudged: "
 SHAPES = [
     case(gravitee_request_log), case(modsecurity_json), case(modsecurity_serial), case(f5_asm_remote_log),
     case(wso2_wire_log), case(apigee_debug_session, "debug-session.json"),
     case(suricata_eve_printable, plaintext=True), case(openresty_ngx_log), case(nginx_request_body_log),
     case(tcpflow_console, plaintext=True),
-    case(envoy_tap_streamed, missed=UNJUDGED + "a streamed tap's body comes in the next segment "
-         "(`request_body_chunk.as_bytes`, base64), bound to the headers' segment by `trace_id`, and is not joined "
-         "to its request: a trace's id alone is no one request's elsewhere (an OpenTelemetry trace spans every call "
-         "of a batch), so joining by it would give a body to the wrong request; only the segment that names it "
-         "(`http_streamed_trace_segment`) says it is one stream's"),
+    case(envoy_tap_streamed),
     case(tshark_pdml, "capture.xml", plaintext=True, missed=NO_REQUEST + "PDML: `<field>`s whose `show`/`showname` "
          "hold the request line and each header line (a visible `\\r\\n`), `http.request.full_uri`, and the body's "
          "bytes in hex in `http.file_data`'s `value`: read as `{name, value}` pairs, every field's `value` is its "

@@ -25,8 +25,9 @@ _RAW = ("", "raw")
 # A body's printable rendering, an unprintable byte written `.` (Suricata's http_request_body_printable):
 # the bytes sent where it shows no `.`, else only their text.
 PRINTABLE = "printable"
-# Also a body named for its form (n8n's jsonBody, Gatling's stringBody); Wireshark's http.file_data.
-BODY = spellings(*(raw + name + printable for raw in _RAW for name in (*_BARE, "postdata") for printable in
+# Also a body named for its form (n8n's jsonBody, Gatling's stringBody); Wireshark's http.file_data; a
+# body's chunk, where a streamed record carries one chunk of it (Envoy's tap: ``request_body_chunk``).
+BODY = spellings(*(raw + name + printable for raw in _RAW for name in (*_BARE, "postdata", "bodychunk") for printable in
                    ("", PRINTABLE)), "filedata", *(kind + "body" for kind in ("json", "text", "string")))
 # A body named so bare (or bare but raw) at a record's top, when the request is an object inside it, is the
 # record's own (an OpenTelemetry log record's body is its message): there only a qualified name counts.

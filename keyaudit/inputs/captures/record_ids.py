@@ -11,7 +11,11 @@ names of such ids are vocabulary every producer shares, not any product's, kept 
   Node's middlewares), the ``X-Request-ID`` header logged as a field, a ``correlationId``; and
   pino-http's ``req.id``, the ``id`` of the record's request object;
 - a trace's id together with its span's (OpenTelemetry's ``trace_id`` and ``span_id``, as a log
-  bridge stamps them): a span is one operation.
+  bridge stamps them): a span is one operation;
+- the id of a stream's segment: a record that says it is one segment of a streamed trace (an
+  object named ``…segment``: Envoy's tap writes a stream's headers, each body chunk and the reply as
+  ``http_streamed_trace_segment`` records) carries the id of that one stream, its ``trace_id``
+  included — a stream is one request and its reply.
 
 Not an id of one request: a trace's id alone (one trace spans every call of a batch, a job or a
 page), a connection's (``ConnectionId``: many requests go over one connection), an event's
@@ -33,6 +37,7 @@ from .record_views import ABSENT, role, spellings
 # A request's own id under its names (also qualified: http_x_request_id, x-ms-client-request-id).
 REQUEST_ID = spellings("requestid", "xrequestid", "correlationid", "xcorrelationid", "traceidentifier") | {"reqid"}
 TRACE_ID, SPAN_ID = frozenset({"traceid"}), frozenset({"spanid"})
+SEGMENT = "segment"  # how the name of a streamed record's object ends (see above)
 REQUEST_OBJECT = frozenset({"req", "request"})  # a record's request object, whose own ``id`` is the request's
 OWN_ID = frozenset({"id"})
 # The names above as a line writes them, lower-cased (a JSON or a logfmt key, its words joined or
@@ -49,13 +54,18 @@ _OTHER_ID_KEY = b"traceidentifier"
 
 def request_id(record: dict[str, Any]) -> str | None:
     """The id of the one request ``record`` (an object of a record) is about, or None: a request's
-    own id, the ``id`` of its request object, or its trace's and its span's, after a blank (each
-    piece of an id is written on the record's line: see :func:`written_on`)."""
+    own id, the ``id`` of its request object, the trace's id of a stream's segment, or its trace's
+    and its span's, after a blank (each piece of an id is written on the record's line: see
+    :func:`written_on`)."""
     trace = span = None
     for key, value in record.items():
         name = role(key)
         if name in REQUEST_ID and (found := _id(value)) is not None:
             return found
+        if name.endswith(SEGMENT) and isinstance(value, dict):
+            stream = next((item for inner, item in value.items() if role(inner) in TRACE_ID), None)
+            if (found := _id(stream)) is not None:
+                return found
         if name in REQUEST_OBJECT and isinstance(value, dict):
             own = next((item for inner, item in value.items() if role(inner) in OWN_ID), None)
             if (found := _id(own)) is not None:
@@ -65,6 +75,13 @@ def request_id(record: dict[str, Any]) -> str | None:
         elif name in SPAN_ID:
             span = _id(value)
     return f"{trace} {span}" if trace is not None and span is not None else None
+
+
+def segment_of(record: dict[str, Any]) -> dict[str, Any]:
+    """The object of a stream's segment ``record`` is (see above), what it carries of the request
+    (a chunk of its body) beside the stream's id; else the record itself."""
+    return next((value for key, value in record.items() if role(key).endswith(SEGMENT) and isinstance(value, dict)),
+                record)
 
 
 def _id(value: Any) -> str | None:

@@ -114,7 +114,7 @@ def _id_body(number: int, text: str, ids: set[str | None]) -> tuple[str, bytes, 
     records are imported here, where a request read carries an id: they were, to read it.)"""
     from .jsonlog import parse_record
     from .record_bodies import body as record_body
-    from .record_ids import request_id, written_on
+    from .record_ids import request_id, segment_of, written_on
     from .records import request_of
 
     if not any(named is not None and written_on(named, text) for named in ids):
@@ -124,7 +124,7 @@ def _id_body(number: int, text: str, ids: set[str | None]) -> tuple[str, bytes, 
     named = request_id(record) if isinstance(record, dict) else None
     if named is None or named not in ids or request_of(record, Origin("", number)) is not None:
         return None  # no record of a waiting request's id, or a request of its own
-    data, exact = record_body([record], None, parsed is not None and parsed[1], "", lambda _: False)
+    data, exact = record_body([segment_of(record)], None, parsed is not None and parsed[1], "", lambda _: False)
     return None if data is None else (named, data, exact)
 
 
