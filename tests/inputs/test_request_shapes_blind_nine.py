@@ -477,18 +477,13 @@ def f5_asm_remote_log(request: Request) -> list[str]:
     return ["Nov 22 13:00:00 bigip-1 ASM:" + ",".join(f'{name}="{value}"' for name, value in fields.items())]
 
 
-NO_REQUEST = "no request read: "
 SHAPES = [
     case(gravitee_request_log), case(modsecurity_json), case(modsecurity_serial), case(f5_asm_remote_log),
     case(wso2_wire_log), case(apigee_debug_session, "debug-session.json"),
     case(suricata_eve_printable, plaintext=True), case(openresty_ngx_log), case(nginx_request_body_log),
     case(tcpflow_console, plaintext=True),
     case(envoy_tap_streamed),
-    case(tshark_pdml, "capture.xml", plaintext=True, missed=NO_REQUEST + "PDML: `<field>`s whose `show`/`showname` "
-         "hold the request line and each header line (a visible `\\r\\n`), `http.request.full_uri`, and the body's "
-         "bytes in hex in `http.file_data`'s `value`: read as `{name, value}` pairs, every field's `value` is its "
-         "bytes in hex, not what `show` says, so the fields must be read by `name` and `show`, and the body by its "
-         "hex `value` alone")]
+    case(tshark_pdml, "capture.xml", plaintext=True)]
 HEADERS_ONLY = [
     case(privoxy_header_debug), case(traffic_server_http_hdrs),
     case(tshark_packet_details, "capture.txt", plaintext=True),

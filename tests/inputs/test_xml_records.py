@@ -141,3 +141,38 @@ def test_the_elements_around_an_anchor_are_looked_for_among_the_nearest_openings
     assert [item.origin.line for item in exchanges(near, [near[-2]], "page.xml", NO_RECORD_HEADERS)] == [1]
     assert list(exchanges(far, [far[-2]], "page.xml", NO_RECORD_HEADERS)) == []
 
+
+
+def _packet(fields: list[str]) -> list[tuple[int, str]]:
+    return _lines("\n".join(["<packet>", '  <proto name="http" pos="66">', *fields, "  </proto>", "</packet>"]))
+
+
+def test_elements_named_by_an_attribute_are_the_fields_of_their_list() -> None:
+    """PDML's fields: each `<field>` names its field by `name` and shows its value (`show`), a
+    protocol's fields under the unnamed text item they dissect are members too, a name repeated is
+    a list (each header line), and a body's bytes are shown in hex, byte by byte."""
+    body = b'{"amount_cents":1050}'
+    lines = _packet([
+        '    <field name="" show="POST /v1/transfer_requests HTTP/1.1\\r\\n" value="504f5354">',
+        '      <field name="http.request.method" show="POST" value="504f5354"/>',
+        '      <field name="http.request.uri" show="/v1/transfer_requests" value="2f7631"/>', "    </field>",
+        '    <field name="http.host" show="api.iugu.com" value="486f7374"/>',
+        '    <field name="http.request.line" show="Host: api.iugu.com&#13;&#10;" value="486f7374"/>',
+        '    <field name="http.request.line" show="Content-Type: application/json&#13;&#10;" value="436f6e74"/>',
+        f'    <field name="http.file_data" show="{":".join(f"{byte:02x}" for byte in body)}" value="{body.hex()}"/>'])
+    found = list(exchanges(lines, [lines[5]], "capture.xml", NO_RECORD_HEADERS))
+    assert [(item.method, item.url, item.headers, item.body) for item in found] == [
+        ("POST", "https://api.iugu.com/v1/transfer_requests",
+         [("Host", "api.iugu.com"), ("Content-Type", "application/json")], body)]
+
+
+def test_elements_named_by_an_attribute_that_show_nothing_are_no_fields() -> None:
+    """An HTML form's inputs name a method and a URL by `name`, their values in `value`: a page's
+    form, no request sent; PDML's fields with no `show` say nothing either."""
+    form = _lines('<form>\n  <input name="method" value="POST"/>\n'
+                  '  <input name="url" value="https://api.iugu.com/v1/transfer_requests"/>\n</form>')
+    assert list(exchanges(form, [form[2]], "page.html", NO_RECORD_HEADERS)) == []
+    unshown = _packet(['    <field name="http.request.method" value="504f5354"/>',
+                       '    <field name="http.request.full_uri" value="68747470"/>',
+                       '    <field name="http.host" size="12" value="6170692e697567752e636f6d"/>'])
+    assert list(exchanges(unshown, [unshown[4]], "capture.xml", NO_RECORD_HEADERS)) == []

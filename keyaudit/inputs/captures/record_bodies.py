@@ -47,6 +47,7 @@ BODY_DESCRIBED = frozenset({"contenttype", "mimetype", "mediatype", "charset", "
 # megabyte, tens of megabytes held).
 _BASE64_TEXT = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _HEX_TEXT = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # bytes in hex, one case throughout
+BYTE_SEPARATOR = ":"  # between the bytes of a bytes field in hex, as tshark shows one
 # A value as nginx's log_format escapes it (escape=default: `"`, `\`, a byte below 32 or above 126 as
 # `\xHH`): every backslash opens such an escape, and one of them stands for a control byte or a quote.
 _HEX_ESCAPED = re.compile(r"[^\\]*(?:\\x[0-9A-Fa-f]{2}[^\\]*)*")
@@ -69,8 +70,9 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     what most clients send, but the exact bytes are unknown, so they are not said to be the
     bytes sent; nor is a body the record flags as truncated. A field holding the request's own
     ``url`` is not its body (Azure's ``Data``: for an HTTP call, the URL it called), and a body
-    written wholly in base64 (or in hex) that decodes to text is that text (a network sensor's
-    body field: Suricata's ``http_request_body``; tshark's ``http.file_data``); a printable
+    written wholly in base64 (or in hex, its bytes' digits apart by colons or not) that decodes to
+    text is that text (a network sensor's body field: Suricata's ``http_request_body``; tshark's
+    ``http.file_data``); a printable
     rendering is the bytes sent only where no byte was replaced by a `.`, which it cannot say
     (see :data:`PRINTABLE`); a string escaped as nginx's log_format escapes a variable
     (``$request_body`` in a ``key="…"`` format) is the bytes it stands for."""
@@ -90,6 +92,7 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     if said:
         value = _base64(value)
     elif said is None and isinstance(value, str) and len(value) >= MIN_BASE64_TEXT:
+        value = _unpunctuated(value)
         value = _hex_text(value) if len(value) % 2 == 0 and _HEX_TEXT.fullmatch(value) else value
         value = _base64_text(value) if isinstance(value, str) and len(value) % 4 == 0 and _BASE64_TEXT.fullmatch(value) \
             else value
@@ -127,6 +130,14 @@ def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
         inner = first([holder], BODY_OWN, (str,))
         return None if inner is None else (inner, None)
     return None
+
+
+def _unpunctuated(value: str) -> str:
+    """``value`` without the colons between its bytes where it is bytes in hex as tshark shows a
+    bytes field (``7b:0a:22``: its JSON's and PDML's ``show``), else as it is."""
+    if len(value) % 3 == 2 and value[2::3] == BYTE_SEPARATOR * (len(value) // 3):
+        return value.replace(BYTE_SEPARATOR, "")
+    return value
 
 
 def _hex_text(value: str) -> str | bytes:

@@ -8,6 +8,17 @@ beside attributes is an object whose ``value`` is the text (Charles's ``<body
 encoding="base64">``: a body object that says its encoding). An attribute that says a value's
 type (XStream's ``class``) is no field, and names lose their namespace.
 
+Some formats name each field by an attribute rather than by its tag: a list of elements of one tag,
+each saying which field it is in a ``name`` attribute and its value in its text or in an attribute
+that shows it — tshark's PDML (``<field name="http.host" show="api.iugu.com" value="<hex>"/>``, the
+fields of a protocol nested under the text items they dissect). Such a list is an object whose
+members are the named elements at any depth below it (the names are qualified already, PDML's by
+their protocol), each valued by its text, else by what it shows (``show``; a bytes field's bytes
+in hex, as tshark shows them); an element named by no ``name`` (a text item, a protocol's own
+element) is no member, its named elements are. A ``value`` attribute is not read as the value: an
+HTML form's ``<input name=… value=…>`` is what a page asks for, no request sent (and PDML's
+``value`` is every field's bytes as sent, not what they say).
+
 The readers see a window of lines, not a document, so the file is never parsed whole. Around each
 anchored line that holds a tag, the elements that open on a line at most
 :data:`MAX_RECORD_LINES` above it and close below it are tried from the innermost out: the first
@@ -36,6 +47,8 @@ MAX_DEPTH = 16  # elements nested at most this deep: below a record (the reconst
 TYPE_ATTRIBUTES = frozenset({"class", "type", "space"})  # XStream's class, xsi:type, xml:space: how, not what
 _OPEN = re.compile(r"<([A-Za-z_][\w.:-]*)(?=[\s/>])")
 _DECLARATION = "<!"  # a DOCTYPE or ENTITY inside a record (CDATA sections are allowed: see _declares)
+NAME = "name"  # the attribute that names an element's field where its tag does not (see above)
+SHOWN = "show"  # the attribute that shows a named element's value, where it has no text
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: list[tuple[int, str]], path: str,
@@ -133,6 +146,8 @@ def _fields(element: Element, depth: int = 0) -> Any:
     (those nested deeper than :data:`MAX_DEPTH` left out: a request is not written so deep)."""
     attributes = {local: value for name, value in element.attrib.items() if (local := _local(name)) not in TYPE_ATTRIBUTES}
     children = list(element) if depth < MAX_DEPTH else []
+    if children and len({child.tag for child in children}) == 1 and any(child.get(NAME) for child in children):
+        return _named_fields(element, depth)
     text = element.text or ""
     if not children:
         if not attributes:
@@ -140,15 +155,34 @@ def _fields(element: Element, depth: int = 0) -> Any:
         return {**attributes, "value": text} if text.strip() else attributes
     fields: dict[str, Any] = {}
     for child in children:
-        name, value = _local(child.tag), _fields(child, depth + 1)
-        if name not in fields:
-            fields[name] = value
-        elif isinstance(fields[name], list):  # repeated before: an element's own value is never a list
-            fields[name].append(value)
-        else:
-            fields[name] = [fields[name], value]
+        _add(fields, _local(child.tag), _fields(child, depth + 1))
     # a child beats an attribute of its name: Charles's <request headers="true"> holds <headers>
     return {**attributes, **fields}
+
+
+def _named_fields(element: Element, depth: int) -> dict[str, Any]:
+    """A list of named elements as an object (see above): each element below ``element`` that a
+    ``name`` attribute names, and holds a value, is a member (a name repeated is a list)."""
+    fields: dict[str, Any] = {}
+    pending = [(child, depth + 1) for child in reversed(element)]
+    while pending:
+        child, level = pending.pop()
+        name, value = child.get(NAME), (child.text or "").strip() or child.get(SHOWN)
+        if name and value is not None:
+            _add(fields, name, value)
+        if level < MAX_DEPTH:
+            pending += [(inner, level + 1) for inner in reversed(child)]
+    return fields
+
+
+def _add(fields: dict[str, Any], name: str, value: Any) -> None:
+    """Add a member to ``fields``; one whose name is there already makes that member a list."""
+    if name not in fields:
+        fields[name] = value
+    elif isinstance(fields[name], list):  # repeated before: an element's own value is never a list
+        fields[name].append(value)
+    else:
+        fields[name] = [fields[name], value]
 
 
 def _local(name: str) -> str:
