@@ -104,6 +104,30 @@ def test_a_data_frame_of_no_waiting_stream_is_no_request_s_body() -> None:
     assert [body for _, _, _, body, _ in _read(one + three + stranger + unnamed)] == [None, None]
 
 
+def _swift_dump(method: str, headers: str) -> list[str]:
+    """Swift's `dump` of a URLRequest (its mirror's children, the body's bytes not shown)."""
+    url = "https://api.iugu.com/v1/transfer_requests"
+    return [f"▿ {url}", f"  ▿ url: Optional({url})", f"    ▿ some: {url}", "  - cachePolicy: 0",
+            f"  ▿ httpMethod: Optional({method})", f"  {headers}", "  ▿ httpBody: Optional(94 bytes)",
+            "    - count: 94", "  - httpBodyStream: nil", "  - httpShouldUsePipelining: false"]
+
+
+def test_a_swift_dump_of_a_url_request_is_its_url_method_and_header_dictionary() -> None:
+    dumped = _swift_dump('"POST"', '▿ allHTTPHeaderFields: Optional(["Content-Type": "application/json", '
+                                    '"Request-Time": "2026-11-22T10:00:00-03:00"])')
+    assert _read(dumped + [NOISE]) == [("POST", "https://api.iugu.com/v1/transfer_requests",
+                                        [("Content-Type", "application/json"),
+                                         ("Request-Time", "2026-11-22T10:00:00-03:00")], None, True)]
+
+
+def test_a_swift_dump_without_its_headers_or_method_says_no_header_set_or_no_request() -> None:
+    """`allHTTPHeaderFields: nil` shows no header set (unknown, never none); a method that is no
+    Optional's string (another type's dump) makes no request."""
+    assert [(method, known) for method, _, _, _, known in _read(_swift_dump('"POST"', "- allHTTPHeaderFields: nil"))] \
+        == [("POST", False)]
+    assert _read(_swift_dump("HTTPMethod.post", '▿ allHTTPHeaderFields: Optional(["A": "b"])')) == []
+
+
 def test_a_java_map_of_headers_keeps_the_commas_and_equals_signs_of_its_values() -> None:
     lines = ["(r1) HTTP Method: GET, Resource Path: /x", "(r1) Endpoint request URI: https://api.asaas.com/v3/payments",
              "(r1) Endpoint request headers: {Accept=text/html, application/json, Signature=signature=YWJj==}"]

@@ -497,7 +497,6 @@ def jupyter_notebook_output(request: Request) -> list[str]:
     return json.dumps(notebook, indent=1, sort_keys=True).split("\n")
 
 
-NO_REQUEST = "no request read: "
 SHAPES = [case(shape) for shape in (
     go_sharp_v, go_plus_v_raw, spew_dump, rust_pretty_debug, elixir_tesla_env, python_dataclass_repr, python_prepared_vars,
     symfony_var_dumper, faraday_env_inspect, ruby_pp_struct, clojure_pr_str, dart_flutter_print)] + [
@@ -510,7 +509,5 @@ SHAPES = [case(shape) for shape in (
     case(jupyter_notebook_output, "payouts.ipynb")]
 HEADERS_ONLY = [case(node_fetch_request), case(dotnet_json_serialized)] + [
     case(java_http_request),
-    case(swift_dump, missed=NO_REQUEST + "Swift's dump tree: `▿ httpMethod: Optional(\"POST\")`, the URL in "
-         "`▿ url: Optional(https://…)`, headers in `allHTTPHeaderFields: Optional([\"Name\": \"value\", …])` and as "
-         "`- key:` / `- value:` pairs")]
+    case(swift_dump)]
 NO_HEADERS = [case(node_inspect_depth)]

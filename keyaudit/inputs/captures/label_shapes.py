@@ -236,6 +236,18 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "Request Body: ": r"(?<=\] )Request Body: (?P<body>.*)$",
         "] HTTP Request Method: ": r"\] HTTP Request Method: (?P<method>[A-Z]+)\s*$"}},
 
+    # Swift's `dump(request)` of a URLRequest (developer.apple.com/documentation/swift/dump(_:name:indent:maxdepth:
+    # maxitems:); swift-corelibs-foundation URLRequest.customMirror, its children in order: url, cachePolicy, …,
+    # httpMethod, allHTTPHeaderFields, httpBody, httpBodyStream, httpShouldHandleCookies, httpShouldUsePipelining):
+    # each child `- name: value` (`▿` before one with children of its own), two blanks a level; an Optional
+    # shown `Optional(<description>)`, the headers a Swift dictionary's description; the body's bytes never
+    # shown (Data's mirror: its count and a pointer). The last child ends the request.
+    {"capture": "swift-dump", "list": "dictionary", "labels": {
+        "▿ url: Optional(": r"^ +▿ url: Optional\((?P<url>https?://\S+)\)\s*$",
+        "▿ httpMethod: Optional(": r'^ +▿ httpMethod: Optional\("(?P<method>[A-Z]+)"\)\s*$',
+        "▿ allHTTPHeaderFields: Optional(": r"^ +▿ allHTTPHeaderFields: Optional\((?P<headers>\[.*\])\)\s*$",
+        "- httpShouldUsePipelining: ": r"^ +- httpShouldUsePipelining: (?P<end>)"}},
+
     # rest-client's request log, RestClient.log set (github.com/rest-client/rest-client, lib/restclient/
     # request.rb log_request): the call as Ruby code on one line, `RestClient.post "<url>", "<payload>",
     # "Name"=>"value", …` — strings Ruby-inspected (escapes as Go's %q), the payload left out without one, and
