@@ -6,7 +6,10 @@ mostly the same bytes again as text (a ``.`` for a byte that does not print). Th
 how a row starts (:data:`FORMATS`: data, one entry a tool); the rest is one rule. A row's bytes
 are the hex groups after its start that the text column after them shows: text that looks like
 hex itself (``ab  ab``) is the column, not more bytes, when the bytes before it are what it shows;
-a row with no text column is its hex groups. Rows of one format, at one column of their lines,
+a row with no text column is its hex groups. A dump of characters (``od -c``) writes each byte in a
+cell of its own, as wide as the widest form it takes: the byte as a character where it prints, a
+C escape where it has one (``\n``, ``\0``), else its value in octal (``303``); its rows are
+those cells, each read back to its byte, and its offsets are in octal. Rows of one format, at one column of their lines,
 follow each other; those whose offsets continue are one run of bytes (a key or a header longer
 than a row is whole in it), and a row whose offset does not continue the run before it starts
 another (the other side of a followed stream, written at offset 0 again; offsets that jump
@@ -28,14 +31,15 @@ from keyaudit.engine.offset_dump import read_lines
 
 class RowFormat:
     """How a tool starts a row: ``first`` is how its row at offset 0 starts (what the engine's pass
-    looks for), ``start`` the pattern of the row's start up to its first hex group, its offset in
-    group ``offset``. (Plain classes here: the module is imported by every scan, and a frozen
-    dataclass costs 3.4 million instructions to make, a named tuple 0.6, a class 0.07.)"""
+    looks for), ``start`` the pattern of the row's start up to its first hex group (or cell), its
+    offset in group ``offset``, written in ``base``; ``cell``: the width of a character dump's
+    cells, 0 for a hex dump. (Plain classes here: the module is imported by every scan, and a
+    frozen dataclass costs 3.4 million instructions to make, a named tuple 0.6, a class 0.07.)"""
 
-    __slots__ = ("tool", "first", "start")
+    __slots__ = ("tool", "first", "start", "base", "cell")
 
-    def __init__(self, tool: str, first: str, start: str) -> None:
-        self.tool, self.first, self.start = tool, first, start
+    def __init__(self, tool: str, first: str, start: str, base: int = 16, cell: int = 0) -> None:
+        self.tool, self.first, self.start, self.base, self.cell = tool, first, start, base, cell
 
 
 # The patterns compiled when a dump is first read, not when the module is imported (by every scan:
@@ -62,6 +66,9 @@ FORMATS: tuple[RowFormat, ...] = (
     RowFormat("strace", " | 00000  ", r" \| (?P<offset>[0-9a-f]{5})  "),
     # Wireshark's Copy as Hex Dump and its text export (`0010  72 5f 72 65 …   r_requests HTTP/`)
     RowFormat("wireshark", "0000  ", r"(?P<offset>[0-9a-f]{4})   ?"),
+    # od -c (GNU coreutils: "-c same as -t c, select printable characters or backslash escapes"):
+    # `0000020   r   e   q   u   e   s   t   s       H   T   T   P   /   1   .   1  \r  \n`, four wide a cell
+    RowFormat("od -c", "0000000 ", r"(?P<offset>[0-7]{7})(?= )", base=8, cell=4),
 )
 MARKERS: tuple[str, ...] = tuple(dict.fromkeys(row_format.first for row_format in FORMATS))
 # What every first row holds (its offset, 0, in four digits or more): a text without it holds no
@@ -76,6 +83,9 @@ _DOTS = {byte: "." for byte in _UNSHOWN}
 _DOTS_AND_BLANKS = {**_DOTS, 32: "."}  # tcpdump writes a blank as a `.` too
 _COLUMN_ENDS = (("|", "|"), (">", "<"))  # hexdump -C's and Netty's text column, od's
 _TEXT_GAP = 8  # tshark and Wireshark put a blank after the eighth byte's character
+# a character dump's escapes (od -c), each the byte it stands for
+_CELL_ESCAPES = {"\\0": 0, "\\a": 7, "\\b": 8, "\\t": 9, "\\n": 10, "\\v": 11, "\\f": 12, "\\r": 13}
+_OCTAL = re.compile(r"[0-3][0-7]{2}")  # a byte's value, od -c's form of one with no character or escape
 
 
 class Piece:
@@ -127,10 +137,11 @@ class HexRows:
     def take(self, place: int, text: str) -> bool:
         """Whether the line (marked ``place``) is the next of these rows (taken), else they ended."""
         start = _compiled(self.format.start).match(text, self.column)
-        row = _row(text, start.end()) if start is not None else None
+        row = None if start is None else _cells(text, start.end(), self.format.cell) if self.format.cell else \
+            _row(text, start.end())
         if row is None:
             return self._closed_by(text)
-        offset, data, columns = int(start.group("offset"), 16), *row
+        offset, data, columns = int(start.group("offset"), self.format.base), *row
         run = self.runs[-1] if self.runs else None
         if run is None or offset != run.start + len(run.data) or len(run.data) >= MAX_RUN_BYTES:
             if run is None and offset:
@@ -147,7 +158,40 @@ class HexRows:
         end = text[self.column:].strip()
         run = self.runs[-1] if self.runs else None
         return (run is not None and _compiled(_END_OFFSET).fullmatch(end) is not None
-                and int(end, 16) == run.start + len(run.data))
+                and _value(end, self.format.base) == run.start + len(run.data))
+
+
+def _value(digits: str, base: int) -> int | None:
+    """The number ``digits`` write in ``base``, or None where they write none in it."""
+    try:
+        return int(digits, base)
+    except ValueError:
+        return None
+
+
+def _cells(text: str, start: int, width: int) -> tuple[bytes, tuple[int, ...]] | None:
+    """The bytes a character dump's row shows after its start (``text[start:]``, cells ``width``
+    wide, each right-aligned: a printable byte, a blank where the byte is one, an escape or a
+    value in octal) and the column of each byte's form; None where the rest is no such cells."""
+    rest = len(text) - start
+    if rest <= 0 or rest % width or rest > width * MAX_ROW_BYTES:
+        return None
+    data, columns = bytearray(), []
+    for at in range(start, len(text), width):
+        cell = text[at : at + width]
+        form = cell.lstrip(" ")
+        if len(form) == 1 and " " <= form <= "~":
+            data.append(ord(form))
+        elif not form:
+            data.append(0x20)
+        elif form in _CELL_ESCAPES:
+            data.append(_CELL_ESCAPES[form])
+        elif _OCTAL.fullmatch(form):
+            data.append(int(form, 8))
+        else:
+            return None
+        columns.append(at + width - max(len(form), 1))
+    return bytes(data), tuple(columns)
 
 
 def _row(text: str, start: int) -> tuple[bytes, tuple[int, ...]] | None:

@@ -254,6 +254,42 @@ def test_rows_whose_offsets_jump_join_nothing(tmp_path: Path) -> None:
         assert any(f["rule_id"] == "asaas-api-key" for f in report["findings"]) is found
 
 
+_OD_ESCAPES = {0: "\\0", 7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r"}
+
+
+def od_characters(data: bytes) -> list[str]:
+    # od -c (coreutils: the offset in seven octal digits, sixteen bytes each in a cell four wide — the
+    # character where it prints, a C escape, else three octal digits —, the offset past the end alone)
+    cells = [_OD_ESCAPES.get(b) or (chr(b) if 0x20 <= b < 0x7F else f"{b:03o}") for b in data]
+    return [f"{at:07o}" + "".join(f"{cell:>4}" for cell in cells[at:at + 16]) for at in range(0, len(data), 16)] + [
+        f"{len(data):07o}"]
+
+
+def test_a_dump_of_characters_is_read_as_the_bytes_its_cells_show(tmp_path: Path) -> None:
+    """od -c: each byte in a cell of its own (a blank, a CR LF's escapes, a byte above 0x7f in
+    octal), the offsets in octal: the four requests are judged as sent, and a key cut across rows
+    is found in the bytes the rows show."""
+    def shape(request: Request) -> list[str]:
+        return [f"13:00:00.123 DEBUG wire - sent {len(_wire(request))} bytes:", *od_characters(_wire(request))]
+
+    check_shape(shape, tmp_path)
+    key, data = _key_request()
+    log = tmp_path / "dump.txt"
+    log.write_text("\n".join(["payout worker: request sent", *od_characters(data + "ã".encode())]) + "\n")
+    report, _ = scan_json(str(log))
+    assert [(f["rule_id"], f["secret"]["length"], f["context"]["decoded"]) for f in report["findings"]
+            if f["category"] == "access-token"] == [("asaas-api-key", len(key), "hex-dump")]
+
+
+def test_rows_at_a_zero_offset_whose_cells_are_no_characters_are_no_dump(tmp_path: Path) -> None:
+    """A table whose first column is a zero count and whose columns are four wide (numbers, words)
+    is no character dump: no request and no error."""
+    log = tmp_path / "stats.txt"
+    log.write_text("0000000 1234 5678  POST /v1/transfer_requests HTTP/1.1\n0000020   ab  cd\n0000000    P   O\n")
+    report, _ = scan_json(str(log))
+    assert (report["scan"]["requests"], report["errors"]) == ({}, [])
+
+
 @pytest.mark.parametrize("row_format", FORMATS, ids=lambda row_format: row_format.tool)
 def test_every_first_row_holds_the_zero_offset_the_readers_look_for_first(row_format) -> None:
     """The request readers look for a dump in a window by the zero offset first (one look), then

@@ -389,16 +389,13 @@ def firefox_moz_log(request: Request) -> list[str]:
             *(f"{prefix}E/nsHttp   {line}" for line in head), f"{prefix}E/nsHttp ]"]
 
 
-NO_REQUEST = "no request read: "
-UNJUDGED = "both signatures left unjudged: "
 SHAPES = [case(shape) for shape in (ecapture_tls_text, polly_recording, chrome_netlog_bytes, wireshark_follow_yaml,
                                     ruby_vcr_exact_bytes, xxd_plain, strace_write_hexdump,
                                     strace_writev, ltrace_ssl_write, java_ssl_debug_plaintext,
                                     wireshark_follow_c_arrays)] + [
-    case(strace_xx_writes, missed=NO_REQUEST + "a C string whose every byte is a `\\xhh` escape shows no host or "
+    case(strace_xx_writes, missed="no request read: a C string whose every byte is a `\\xhh` escape shows no host or "
          "header name, so no window is read around it (the engine opens such runs for the secret rules only)"),
-    case(od_characters, missed=NO_REQUEST + "`od -c` rows (octal offset, one character or escape per "
-         "four-wide cell) are not decoded"),
+    case(od_characters),
     case(tshark_follow_raw, plaintext=True, missed="read, but not as plain HTTP: the stream's bytes, bare hex, "
          "are opened as a payload whose requests name no scheme, and the `Node 1: 10.0.5.20:80` line above them, "
          "which says they went to port 80, is not read: the credential-over-plaintext-http and "
