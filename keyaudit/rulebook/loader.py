@@ -151,6 +151,14 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
                    basic_users=basic_users)
 
 
+def escaped_literals(literals: Iterable[str]) -> list[str]:
+    """Each literal as a tracer writes a string whose every byte it escapes (``strace -xx``: each
+    byte ``\\xhh``, in lower-case hex): there no request anchor or marker shows as written, so
+    each is looked for in this form too, so that the lines around a traced write of a request
+    are read as requests are (where the readers join the calls and undo the escapes)."""
+    return ["".join(f"\\x{byte:02x}" for byte in literal.encode("utf-8")) for literal in literals]
+
+
 def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> RuleSet:
     """Shipped rules, then user rules; a user rule with a shipped id replaces it in place.
 
@@ -202,6 +210,8 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
                      for warning in backtracking_warnings(rule)]
     anchors = literals["record_anchors"]
     anchors.update(dict.fromkeys(uncovered_hosts(provider_hosts, tuple(anchors))))
+    for key in ("request_anchors", "request_markers"):
+        literals[key].update(dict.fromkeys(escaped_literals(list(literals[key]))))
     for rule in place_rules.values():
         unknown = [place for place in rule.places if place not in places]
         if unknown:

@@ -393,8 +393,7 @@ SHAPES = [case(shape) for shape in (ecapture_tls_text, polly_recording, chrome_n
                                     ruby_vcr_exact_bytes, xxd_plain, strace_write_hexdump,
                                     strace_writev, ltrace_ssl_write, java_ssl_debug_plaintext,
                                     wireshark_follow_c_arrays)] + [
-    case(strace_xx_writes, missed="no request read: a C string whose every byte is a `\\xhh` escape shows no host or "
-         "header name, so no window is read around it (the engine opens such runs for the secret rules only)"),
+    case(strace_xx_writes),
     case(od_characters),
     case(tshark_follow_raw, plaintext=True, missed="read, but not as plain HTTP: the stream's bytes, bare hex, "
          "are opened as a payload whose requests name no scheme, and the `Node 1: 10.0.5.20:80` line above them, "

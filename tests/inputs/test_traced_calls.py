@@ -77,3 +77,27 @@ def test_a_body_written_a_few_bytes_a_call_is_joined_in_linear_time(tmp_path: Pa
     started = time.perf_counter()
     report, _ = scan_json(str(log))
     assert (report["scan"]["requests"].get("requests_judged"), time.perf_counter() - started < 30) == (1, True)
+
+
+def _xx(data: bytes) -> str:
+    """A string as `strace -xx` prints it: every byte a `\\xhh` escape."""
+    return '"' + "".join(f"\\x{byte:02x}" for byte in data) + '"'
+
+
+def test_writes_escaped_byte_by_byte_are_read_as_the_request_they_write(tmp_path: Path) -> None:
+    """`strace -xx`: no byte of the head shows as written (no host, path or header name), yet
+    the head and its body, two writes, are one request, judged as every shape's."""
+    def shape(request: Request) -> list[str]:
+        return [f"[pid  4311] write(7, {_xx(data)}, {len(data)}) = {len(data)}" for data in _parts(request)]
+
+    check_shape(shape, tmp_path)
+
+
+def test_escaped_bytes_that_write_no_request_read_as_none(tmp_path: Path) -> None:
+    """The same escapes where no call writes a request: a path escaped in a debug print, a write
+    whose bytes start no request line; no request is read and nothing fails."""
+    path = tmp_path / "trace.log"
+    escaped = _xx(b"/transfer_requests HTTP/1.1 queued")
+    path.write_text(f"DEBUG cache key={escaped}\n[pid  4311] write(7, {escaped}, 34) = 34\n")
+    report, _ = scan_json(str(path))
+    assert (report["errors"], report["findings"], report["scan"]["requests"].get("requests_judged", 0)) == ([], [], 0)

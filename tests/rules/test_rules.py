@@ -422,3 +422,13 @@ def test_a_user_rule_declares_a_table_and_finds_every_row(tmp_path: Path) -> Non
     run = cli("scan", "--format", "json", "--rules", str(pack), str(table))
     lines = [f["location"]["line"] for f in json.loads(run.stdout)["findings"] if f["rule_id"] == "acme-key-column"]
     assert sorted(lines) == list(range(2, 41))
+
+
+def test_request_anchors_and_markers_are_also_looked_for_escaped_byte_by_byte() -> None:
+    """A tracer that escapes every byte of a string (`strace -xx`) shows no anchor or marker as
+    written: each is in the rule set in that form too, lower-case hex as strace writes it; the
+    record anchors (a provider's host, file evidence read as written) are not."""
+    shipped = load_rules()
+    assert "\\x2f\\x74\\x72\\x61\\x6e\\x73\\x66\\x65\\x72" in shipped.request_anchors  # /transfer
+    assert "\\x20\\x48\\x54\\x54\\x50\\x2f\\x31\\x2e" in shipped.request_markers  # " HTTP/1."
+    assert not any(anchor.startswith("\\x") for anchor in shipped.record_anchors)
