@@ -3,17 +3,17 @@ remembering where it was shown.
 
 A hex dump writes bytes as rows: an offset, the bytes in hex (one, two or four to a group), and
 mostly the same bytes again as text (a ``.`` for a byte that does not print). The tools differ in
-how a row starts (:data:`FORMATS`: data, one entry a tool); the rest is one rule. A row's bytes
-are the hex groups after its start that the text column after them shows: text that looks like
-hex itself (``ab  ab``) is the column, not more bytes, when the bytes before it are what it shows;
-a row with no text column is its hex groups. A dump of characters (``od -c``) writes each byte in a
-cell of its own, as wide as the widest form it takes: the byte as a character where it prints, a
-C escape where it has one (``\n``, ``\0``), else its value in octal (``303``); its rows are
-those cells, each read back to its byte, and its offsets are in octal. Rows of one format, at one column of their lines,
-follow each other; those whose offsets continue are one run of bytes (a key or a header longer
-than a row is whole in it), and a row whose offset does not continue the run before it starts
-another (the other side of a followed stream, written at offset 0 again; offsets that jump
-join nothing). The first row of a dump is at offset 0: the engine's pass finds its start
+how a row starts (:data:`FORMATS`: data, one entry a tool); the rest is one rule. A row's bytes are
+the hex groups after its start that the text column after them shows: text that looks like hex
+itself (``ab  ab``) is the column, not more bytes, when the bytes before it are what it shows; a row
+with no text column is its hex groups. A dump of characters (``od -c``) writes each byte in a cell
+of its own, as wide as the widest form it takes: the byte as a character where it prints, a C
+escape where it has one (``\\n``, ``\\0``), else its value in octal (``303``); its rows are those
+cells, each read back to its byte, and its offsets are in octal. Rows of one format, at one column
+of their lines, follow each other; those whose offsets continue are one run of bytes (a key or a
+header longer than a row is whole in it), and a row whose offset does not continue the run before
+it starts another (the other side of a followed stream, written at offset 0 again; offsets that
+jump join nothing). The first row of a dump is at offset 0: the engine's pass finds its start
 (:data:`MARKERS`), and only then are rows looked for.
 
 Two readers need the runs: the secret scan (a key cut across rows is found in the run's bytes,
@@ -137,8 +137,12 @@ class HexRows:
     def take(self, place: int, text: str) -> bool:
         """Whether the line (marked ``place``) is the next of these rows (taken), else they ended."""
         start = _compiled(self.format.start).match(text, self.column)
-        row = None if start is None else _cells(text, start.end(), self.format.cell) if self.format.cell else \
-            _row(text, start.end())
+        if start is None:
+            row = None
+        elif self.format.cell:
+            row = _cells(text, start.end(), self.format.cell)
+        else:
+            row = _row(text, start.end())
         if row is None:
             return self._closed_by(text)
         offset, data, columns = int(start.group("offset"), self.format.base), *row

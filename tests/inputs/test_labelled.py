@@ -77,7 +77,8 @@ def _go_stream(path: str, framer: str, stream: int, body: bool = True) -> tuple[
     head = [*(f"http2: Transport encoding header {json.dumps(n)} = {json.dumps(v)}" for n, v in fields),
             f"http2: Framer {framer}: wrote HEADERS flags={flags} stream={stream} len=40"]
     data = json.dumps(json.dumps({"stream": stream}))
-    return head, [f"http2: Framer {framer}: wrote DATA flags=END_STREAM stream={stream} len=13 data={data}"] if body else []
+    frame = f"http2: Framer {framer}: wrote DATA flags=END_STREAM stream={stream} len=13 data={data}"
+    return head, [frame] if body else []
 
 
 def test_a_multiplexed_request_takes_the_data_frames_of_its_own_stream_after_other_requests_fields() -> None:

@@ -27,8 +27,9 @@ _RAW = ("", "raw")
 PRINTABLE = "printable"
 # Also a body named for its form (n8n's jsonBody, Gatling's stringBody); Wireshark's http.file_data; a
 # body's chunk, where a streamed record carries one chunk of it (Envoy's tap: ``request_body_chunk``).
-BODY = spellings(*(raw + name + printable for raw in _RAW for name in (*_BARE, "postdata", "bodychunk") for printable in
-                   ("", PRINTABLE)), "filedata", *(kind + "body" for kind in ("json", "text", "string")))
+BODY = spellings(*(raw + name + printable for raw in _RAW for name in (*_BARE, "postdata", "bodychunk")
+                   for printable in ("", PRINTABLE)),
+                 "filedata", *(kind + "body" for kind in ("json", "text", "string")))
 # A body named so bare (or bare but raw) at a record's top, when the request is an object inside it, is the
 # record's own (an OpenTelemetry log record's body is its message): there only a qualified name counts.
 OWN_BODY = BODY - frozenset(raw + name for raw in _RAW for name in _BARE)
@@ -47,7 +48,7 @@ BODY_DESCRIBED = frozenset({"contenttype", "mimetype", "mediatype", "charset", "
 # megabyte, tens of megabytes held).
 _BASE64_TEXT = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _HEX_TEXT = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # bytes in hex, one case throughout
-BYTE_SEPARATOR = ":"  # between the bytes of a bytes field in hex, as tshark shows one
+_BYTE_SEPARATOR = ":"  # between the bytes of a bytes field in hex, as tshark shows one
 # A value as nginx's log_format escapes it (escape=default: `"`, `\`, a byte below 32 or above 126 as
 # `\xHH`): every backslash opens such an escape, and one of them stands for a control byte or a quote.
 _HEX_ESCAPED = re.compile(r"[^\\]*(?:\\x[0-9A-Fa-f]{2}[^\\]*)*")
@@ -72,8 +73,8 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     ``url`` is not its body (Azure's ``Data``: for an HTTP call, the URL it called), and a body
     written wholly in base64 (or in hex, its bytes' digits apart by colons or not) that decodes to
     text is that text (a network sensor's body field: Suricata's ``http_request_body``; tshark's
-    ``http.file_data``); a printable
-    rendering is the bytes sent only where no byte was replaced by a `.`, which it cannot say
+    ``http.file_data``); a printable rendering is the bytes sent only where no byte was replaced
+    by a `.`, which it cannot say
     (see :data:`PRINTABLE`); a string escaped as nginx's log_format escapes a variable
     (``$request_body`` in a ``key="…"`` format) is the bytes it stands for."""
     value = None
@@ -135,8 +136,8 @@ def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
 def _unpunctuated(value: str) -> str:
     """``value`` without the colons between its bytes where it is bytes in hex as tshark shows a
     bytes field (``7b:0a:22``: its JSON's and PDML's ``show``), else as it is."""
-    if len(value) % 3 == 2 and value[2::3] == BYTE_SEPARATOR * (len(value) // 3):
-        return value.replace(BYTE_SEPARATOR, "")
+    if len(value) % 3 == 2 and value[2::3] == _BYTE_SEPARATOR * (len(value) // 3):
+        return value.replace(_BYTE_SEPARATOR, "")
     return value
 
 
