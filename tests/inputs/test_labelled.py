@@ -9,7 +9,7 @@ import pytest
 
 from helpers.credentials import asaas_key
 from helpers.running import scan_json
-from keyaudit.inputs.captures import labelled
+from keyaudit.inputs.captures import label_patterns
 from keyaudit.inputs.captures.httpdump import exchanges
 from keyaudit.inputs.captures.dump_table import mention_captures
 from keyaudit.inputs.captures.part_lines import PartLinesReader
@@ -373,9 +373,9 @@ def test_fields_that_look_back_before_their_label_are_read_once_however_often_it
 def test_every_label_is_read_in_one_place_and_a_field_to_be_searched_for_is_refused() -> None:
     """One try of each label's field a line, at the line's start or at its needle: a field that
     begins before its needle would be searched for, tried at every repeat of the label."""
-    assert all(label.start == label.field.pattern.startswith("^") for shape in labelled.shapes() for label in shape.labels)
+    assert all(label.start == label.field.pattern.startswith("^") for shape in label_patterns.shapes() for label in shape.labels)
     with pytest.raises(ValueError, match="searched for"):
-        labelled._shape({"capture": "quarkus", "labels": {"], Body:": r"Request: (?P<method>[A-Z]+) .*\], Body:"}})
+        label_patterns.shape_of({"capture": "quarkus", "labels": {"], Body:": r"Request: (?P<method>[A-Z]+) .*\], Body:"}})
 
 
 def test_dios_labels_are_read_after_its_prefix_or_at_the_start_and_a_header_row_is_never_one() -> None:

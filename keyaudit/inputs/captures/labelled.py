@@ -23,133 +23,19 @@ frame naming another stream than the request being read is never that request's.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .dump_lines import blank_list, brackets, colon_list, dictionary_list, map_list, piped_list, quoted_list
-from .label_shapes import LABEL_SHAPES
+from .dump_lines import brackets
+from .label_patterns import PARTS, PSEUDO_PARTS, LabelShape, Labels, found_label, indexed, unquoted
 from .label_tables import Tables
-from .lines import NOTHING, BodyLines, absolute_url, content_length, header_value, make_exchange, python_literal, to_bytes
+from .lines import NOTHING, BodyLines, absolute_url, content_length, header_value, make_exchange, to_bytes
 from .log_prefix import Prefix, learned_prefix
 
-PARTS = ("method", "url", "target", "host", "scheme")
-# HTTP/2 writes the request line's parts as pseudo-header fields (RFC 9113, 8.3.1)
-PSEUDO_PARTS = {"method": "method", "path": "target", "authority": "host", "scheme": "scheme"}
-_LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "quoted": quoted_list,
-                                                              "blanks": blank_list, "dictionary": dictionary_list,
-                                                              "piped": piped_list, "colons": colon_list}
-_OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
-_KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined", "head", "after", "others"})
-_LOOKING_BACK = re.compile(r"^(?:\\b|\(\?<!?[^)]*\))+")  # what a field may check before its needle
-_UNESCAPED = re.compile(r"\\(.)")
 MAX_WAITING = 64  # requests waiting for their streams' data at once; past it the oldest is read without its data
-
-
-@dataclass(frozen=True)
-class Label:
-    """One label of a shape (see :mod:`.label_shapes`)."""
-
-    needle: str
-    field: re.Pattern[str]
-    names_headers: bool  # its line says which headers were sent
-    start: bool  # the field is read at the line's start (a ^ field), else where the needle first appears
-
-    def match(self, text: str) -> re.Match[str] | None:
-        """The field on a line, read in one place: the line's start or where the needle first
-        appears. Never searched for along the line: a line repeating the label would have a field
-        reaching the line's end (``.*`` then what must follow it) tried once for each repeat,
-        reading the rest of the line each time — a line of a megabyte taking minutes."""
-        at = text.find(self.needle)
-        if at < 0:
-            return None
-        return self.field.match(text) if self.start else self.field.match(text, at)
-
-
-@dataclass(frozen=True)
-class LabelShape:
-    """How one library labels a request's fields: what the reader needs of a table entry."""
-
-    capture: str
-    labels: tuple[Label, ...]
-    listed: Callable[[str], list[tuple[str, str]]]  # how a headers group lists them
-    quoted: bool  # the groups are the insides of quoted strings
-    close: str  # what closes the body at a line's end
-    indent: str  # before each of the body's lines, not sent
-    ended: bool  # an end label closes the body
-    lined: bool  # each line of the body carries its label line's log prefix
-    head: bool  # its headers end as an HTTP head's do: at a blank line after them
-    after: bool  # its headers come after the body: the request goes on past it
-    others_end: bool  # a line that is none of its labels (nor the body's) ends the request
-
-
-def _shape(entry: dict[str, object]) -> LabelShape:
-    labels = entry.get("labels")
-    if (set(entry) - _KEYS or entry.get("list", "map") not in _LISTS or not isinstance(labels, dict)
-            or entry.get("after", "yes") != "yes" or entry.get("others", "end") != "end"):
-        raise ValueError(f"label table: entry {entry.get('capture')!r}: keys {sorted(entry)} (known: {sorted(_KEYS)}), "
-                         f"labels not a mapping, a list not one of {sorted(_LISTS)}, after not yes or others not end")
-    built = tuple(Label(needle, pattern := re.compile(field), bool({"name", "headers"} & set(pattern.groupindex)),
-                        _at_start(str(entry.get("capture")), needle, field)) for needle, field in labels.items())
-    if not built or _OPENING.isdisjoint(built[0].field.groupindex):
-        raise ValueError(f"label table: entry {entry.get('capture')!r}: its first label gives no part of a request")
-    return LabelShape(str(entry["capture"]), built, _LISTS[str(entry.get("list", "map"))],
-                      entry.get("quoted") == "yes", str(entry.get("close", "")), str(entry.get("indent", "")),
-                      any("end" in label.field.groupindex for label in built), entry.get("lined") == "yes",
-                      entry.get("head") == "yes", "after" in entry, "others" in entry)
-
-
-def _at_start(capture: str, needle: str, field: str) -> bool:
-    """Whether a label's field is read at the line's start (a ^ field) rather than where its needle
-    first appears (a field beginning with it, after at most a \\b or look-behinds); a field that
-    would have to be searched for is refused (see :meth:`Label.match`)."""
-    if field.startswith("^"):
-        return True
-    if _UNESCAPED.sub(r"\1", _LOOKING_BACK.sub("", field, 1)).startswith(needle):
-        return False
-    raise ValueError(f"label table: entry {capture!r}: the field of label {needle!r} neither begins with ^ nor "
-                     f"with its needle (after at most a \\b or look-behinds): it would be searched for along each line")
-
-
-@functools.cache
-def shapes() -> tuple[LabelShape, ...]:
-    """The shapes of the table (:mod:`.label_shapes`)."""
-    return tuple(_shape(entry) for entry in LABEL_SHAPES)
-
-
-_Labels = tuple[tuple[Label, LabelShape], ...]
-
-
-@functools.cache
-def _indexed() -> tuple[re.Pattern[str], _Labels, dict[str, _Labels]]:
-    """The labels that begin a request, each shape's first, and one search for any of their needles
-    (one pass over a line, not one a needle: most lines hold none); and every shape's own labels."""
-    table = shapes()
-    openers = tuple((shape.labels[0], shape) for shape in table)
-    needles = re.compile("|".join(re.escape(needle) for needle in dict.fromkeys(label.needle for label, _ in openers)))
-    return needles, openers, {shape.capture: tuple((label, shape) for label in shape.labels) for shape in table}
-
-
-_Found = tuple[Label, LabelShape, "re.Match[str]"]
-
-
-def _found(labels: _Labels, text: str) -> _Found | None:
-    """The first of ``labels`` the line holds, with its match."""
-    for label, shape in labels:
-        if (match := label.match(text)) is not None:
-            return label, shape, match
-    return None
-
-
-def _unquoted(text: str, quoted: bool) -> str:
-    """A group's text; where the label quotes it, with its escapes undone (as written, where they cannot be)."""
-    if not quoted or "\\" not in text:
-        return text
-    value = python_literal('"' + text + '"')
-    return value if isinstance(value, str) else text
 
 
 @dataclass
@@ -178,9 +64,9 @@ def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], li
     groups = match.groupdict()
     parts = {part: groups[part] for part in PARTS if groups.get(part) is not None}
     headers = shape.listed(groups["headers"]) if groups.get("headers") is not None else []
-    value = _unquoted(groups.get("value") or "", shape.quoted)
+    value = unquoted(groups.get("value") or "", shape.quoted)
     if groups.get("name") is not None:
-        headers.append((_unquoted(groups["name"], shape.quoted), value))
+        headers.append((unquoted(groups["name"], shape.quoted), value))
     elif groups.get("pseudo") in PSEUDO_PARTS:
         parts[PSEUDO_PARTS[groups["pseudo"]]] = value
     return parts, headers
@@ -203,7 +89,7 @@ class LabelReader:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._needles, self._openers, self._own = _indexed()
+        self._needles, self._openers, self._own = indexed()
         self._current: _Request | None = None
         self._waiting: dict[tuple[str, str], _Request] = {}  # by stream: requests whose data is still to come
 
@@ -225,7 +111,7 @@ class LabelReader:
             return NOTHING
         return self._read(number, text)
 
-    def _openers_on(self, text: str) -> _Labels:
+    def _openers_on(self, text: str) -> Labels:
         """The labels that begin a request whose needle the line holds: only they are tried (a
         line with a common needle, a Bruno block's ` {`, is not tried against every shape)."""
         return tuple(opener for opener in self._openers if opener[0].needle in text)
@@ -243,7 +129,7 @@ class LabelReader:
         if current is not None and current.fed >= REQUEST_SPAN_LINES:
             yield from self._end()
             current = None
-        found = _found(self._own[current.shape.capture] if current is not None else self._openers_on(text), text)
+        found = found_label(self._own[current.shape.capture] if current is not None else self._openers_on(text), text)
         if current is not None and current.body is not None and not current.closed:
             line = self._body_text(current, text)
             if found is None and line is not None:
@@ -299,7 +185,7 @@ class LabelReader:
         if current is not None:
             shapes[current.shape.capture] = current.shape
         for capture in shapes:
-            found = _found(self._own[capture], text)
+            found = found_label(self._own[capture], text)
             groups = found[2].groupdict() if found is not None else {}
             if groups.get("stream") is None:
                 continue
@@ -397,7 +283,7 @@ class LabelReader:
 def _data(current: _Request, groups: dict[str, str | None]) -> None:
     """A piece of the body a label's line gives (a data frame's), and whether it is cut."""
     if groups.get("data") is not None:
-        current.data = (current.data or bytearray()) + to_bytes(_unquoted(groups["data"], current.shape.quoted))
+        current.data = (current.data or bytearray()) + to_bytes(unquoted(groups["data"], current.shape.quoted))
     if groups.get("cut") is not None:
         current.whole = False
 
