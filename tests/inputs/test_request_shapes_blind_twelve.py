@@ -383,10 +383,11 @@ SHAPES = [case(shape) for shape in (dotnet_extended_http_logging, ansible_uri_ve
                                     hurl_verbose, camel_log_exchange)] + [
     case(packetbeat_http, plaintext=True), case(artillery_scenario, "payouts.yml"), case(k6_http_batch, "load.js"),
     case(jmeter_test_plan, "transfer.jmx", missed=NO_REQUEST + "a JMeter test plan's HTTPSamplerProxy keeps its "
-         "properties as elements named by a `name` attribute (`<stringProp name=\"HTTPSampler.domain\">`), and an empty "
-         "one (`HTTPSampler.port`) has no value, so the list is not read as the sampler's fields; read so, it would still "
-         "lack its body (the `Argument.value` of its one HTTPArgument, postBodyRaw) and its headers, which the "
-         "HeaderManager in the hashTree after the sampler holds, not the sampler")]
+         "properties as elements of several tags (stringProp, boolProp, elementProp), each named by a `name` attribute "
+         "(`<stringProp name=\"HTTPSampler.domain\">`): the XML reader takes name-attributed elements as fields only in "
+         "a list of one tag (PDML's `<field name=… show=…>`), so the sampler's are not its fields; read so, its body is "
+         "the `Argument.value` of its one HTTPArgument (postBodyRaw), and its headers are in the HeaderManager in the "
+         "hashTree after the sampler, an element beside it that no record of the sampler holds")]
 HEADERS_ONLY = [case(shape) for shape in (terraform_http_transport_json, terraform_http_transport_text, logbook_json,
                                           otlp_json_client_spans)]
 NO_HEADERS: list[object] = []
