@@ -43,7 +43,9 @@ class ProseFilter:
         spans = prose(text, LANGUAGES[language])
         if not spans:
             return findings
-        starts = [0] + [at + 1 for at, char in enumerate(text) if char == "\n"]
+        starts = [0]
+        while (newline := text.find("\n", starts[-1])) >= 0:  # each line's first offset, a search a line
+            starts.append(newline + 1)
         return Found(f for f in findings if f.rule_id not in self.rules or not _within(f, spans, starts))
 
 
