@@ -31,6 +31,11 @@ machine with other work) ``rg -f patterns`` took 14.2 CPU seconds, the same set 
 pattern 0.32, keyaudit -j1 1.62: 0.11 of the first, 5.1 times the second. Hyperscan anchors that
 rule on its tell-tale; ripgrep has no such prefilter.
 
+On 2026-12-02 (a quiet 2-core machine, 1 round, the same generator): basic-dense 0.27 CPU s
+(78 MB/s), rg 14.65; mixed 5.34 (24 MB/s), rg 187.66 (0.03x: see above); provider-dense 11.53
+(1.8 MB/s), rg 42.13 (0.27x). The readers added since the table above for the blind corpora's
+shapes cost about half again per request (the same dense input: 1.80 s of CPU on 6ea3cb6, 2.73 s).
+
 The MB/s include about 0.16 s of start-up. The mixed and provider-dense logs are bound by reading
 requests in Python (the capture readers over the windows around anchors, then judging each
 request), not by the engine; see the README's Performance section.
