@@ -222,7 +222,8 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
 
     A file is cut into at least ``RANGES_PER_WORKER`` ranges per worker (of ``MIN_RANGE_BYTES``
     or more, and at most ``range_bytes``): with a few 64 MiB ranges one worker gets the odd one
-    out and the others wait for it."""
+    out and the others wait for it. One worker shares with no one: its ranges are of
+    ``range_bytes`` (a range boundary costs a little reading on past it, and gains it nothing)."""
     units: list[WorkUnit] = []
     whole: list[tuple[int, int]] = []  # single-member gzip files: position, piece size
     captures: list[tuple[WorkUnit, int]] = []  # HAR captures that may be shared: unit, most shares
@@ -232,7 +233,8 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
             units.extend(WorkUnit(member, depth=1) for member in members)
             continue
         size = file_size(target.path) if target.path is not None else 0
-        piece = min(range_bytes, max(MIN_RANGE_BYTES, size // (RANGES_PER_WORKER * workers)))
+        shared = max(MIN_RANGE_BYTES, size // (RANGES_PER_WORKER * workers))
+        piece = min(range_bytes, shared) if workers > 1 else range_bytes
         shares = min(workers, size // min(range_bytes, HAR_SHARE_BYTES)) if split else 1
         big = split and size > 2 * piece
         kind = _split_kind(target, text_too=big) if big or shares > 1 else None
