@@ -14,7 +14,7 @@ import functools
 import itertools
 import os
 from pathlib import Path, PurePath
-from typing import IO, BinaryIO
+from typing import IO, BinaryIO, Iterator
 
 from keyaudit.engine import create_matcher
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB, FileAccount, RuleBudget
@@ -258,17 +258,18 @@ class UnitScanner:
                 raise
         if not self._account(chunks, keeper, resume, unit, tally):
             return
+        past: Iterator[bytes] | None = None  # the text past a range's end, from where its anchors were looked for
         if unit.byte_range is not None and requests.writes_requests() and read_on(stream, READ_ON_BYTES):
             # A range owns the requests that begin in it, and reads on past its end for them, from
             # the same file handle or decoder: for the anchors of those that name their provider
             # only there (a request line at the range's end, its Host header the next range's first
             # line: then this range, with no anchor of its own, is worth reading too), and for their
             # lines, where lines are kept (the next range scans that text; this one only reads its requests).
-            past = iter(functools.partial(stream.read, READ_ON_PIECE), b"")
-            taken = chunks.anchor_past_end(past)
-            if requests.worth_reading():
-                windows.keep_on(itertools.chain(taken, past), chunks.lines + 1, chunks.bytes_scanned)
+            pieces = iter(functools.partial(stream.read, READ_ON_PIECE), b"")
+            past = itertools.chain(chunks.anchor_past_end(pieces), pieces)
         if requests.worth_reading():
+            if past is not None:
+                windows.keep_on(past, chunks.lines + 1, chunks.bytes_scanned)
             requests.read(windows.windows())
 
     @staticmethod
