@@ -47,6 +47,10 @@ The forms are derived from the secret rules' own ``keywords``, never written per
   provider, and a request written in it is read as one. So is a run of hex digits holding one's
   hex (in either case of digit): the bytes of a captured stream as bare hex (tshark's and
   Wireshark's raw Follow Stream, ``xxd -p``, a bytes column).
+- keywords in hex: a run of hex digits holding the hex of a keyword (in lower or upper case, the
+  digits in either case) is opened whole the same way: a value kept as its bytes' hex (a binary
+  column ``mysqldump --hex-blob`` writes as ``0x…``, PostgreSQL's hex bytea, a constant decoded by
+  ``Hex.decodeHex`` or ``Buffer.from(…, 'hex')``) shows none of its letters.
 """
 
 from __future__ import annotations
@@ -65,7 +69,7 @@ TEXT = "text"
 PAYLOAD = "payload"  # base64 starting with a compression format's magic
 BYTES = "bytes"  # a list of byte values: a JSON array, an Erlang binary, a C literal in hex
 PROVIDER_PAYLOAD = "provider payload"  # a base64 run through a form of a provider's record anchor
-PROVIDER_HEX = "provider hex"  # a run of hex digits through the hex of a provider's record anchor
+PROVIDER_HEX = "provider hex"  # a run of hex digits through the hex of a provider's record anchor or a keyword
 CONCAT = "concatenation"  # string literals joined by `+` (keyaudit.engine.unwrap.concatenation)
 QP = "quoted-printable"  # MIME's quoted-printable, soft line breaks and all (keyaudit.engine.unwrap.quoted_printable)
 DUMP = "offset-dump"  # a block of bytes an offset dump shows, cut into lines (keyaudit.engine.offset_dump)
@@ -75,6 +79,7 @@ PARTIAL = "partial record"  # a record a container runtime cut from a line (keya
 PAYLOADS = (PAYLOAD, BYTES, PROVIDER_PAYLOAD, PROVIDER_HEX)
 MIN_ENCODED_ANCHOR = 8  # bytes of a record anchor whose base64 forms are searched: shorter ones anchor on chance
 MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64 to anchor on
+MIN_HEX_KEYWORD = 4  # bytes of a keyword whose hex is searched: 8 digits, in random hex once in 4 billion
 # What an escaping layer leaves on the line it escaped, as written (matched case-sensitively):
 # percent-encoding twice or more (``%25``), or once around a name and its value (quotes, ``:``,
 # ``=``; a key's own ``%24`` and ``%2F`` are in its rule's pattern), HTML entities, an ANSI
@@ -189,6 +194,14 @@ def _add_base64_forms(anchors: list[Anchor], seen: set[bytes], written: bytes, k
                 anchors.append(Anchor(literal, kind, phase))
 
 
+def _add_hex_forms(anchors: list[Anchor], seen: set[bytes], written: bytes) -> None:
+    """Append an anchor for the hex of ``written``, in lower- and upper-case digits, not yet ``seen``."""
+    for form in (written.hex().encode(), written.hex().upper().encode()):
+        if form not in seen:
+            seen.add(form)
+            anchors.append(Anchor(form, PROVIDER_HEX))
+
+
 def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     """The anchors of the rules that capture secrets (a setting such as ``verify=False`` is not
     worth decoding for), in a stable order both engines share."""
@@ -205,10 +218,11 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     for written in (record_anchor.encode("utf-8") for record_anchor in rules.record_anchors):
         if len(written) >= MIN_ENCODED_ANCHOR:
             _add_base64_forms(anchors, seen, written, PROVIDER_PAYLOAD)
-            for form in (written.hex().encode(), written.hex().upper().encode()):
-                if form not in seen:
-                    seen.add(form)
-                    anchors.append(Anchor(form, PROVIDER_HEX))
+            _add_hex_forms(anchors, seen, written)
+    for keyword in _encoded_keywords(keywords):
+        if len(keyword) >= MIN_HEX_KEYWORD:
+            for spelling in sorted({keyword, keyword.upper()}):
+                _add_hex_forms(anchors, seen, spelling.encode("utf-8"))
     anchors.append(Anchor(MARK.encode(), DUMP))
     anchors += [Anchor(marker.encode(), HEX) for marker in HEX_MARKERS]
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]

@@ -83,6 +83,15 @@ FORMATS: tuple[tuple[str, tuple[bytes, ...], Callable[[], object | None]], ...] 
 
 
 def magic_forms() -> list[bytes]:
+    """The base64 characters every value starting with a format's magic starts with, then those
+    of the base64 of each such value: a compressed blob encoded twice (a Helm release as its
+    Kubernetes Secret keeps it: the release JSON gzipped and base64-encoded by Helm, base64-encoded
+    again in the Secret's ``data``)."""
+    forms = _magic_starts()
+    return forms + [base64.b64encode(form + b"\0\0")[: len(form) * 8 // 6] for form in forms]
+
+
+def _magic_starts() -> list[bytes]:
     """The base64 characters every value starting with a format's magic starts with (the magic's
     whole 6-bit groups; a zlib header's two bytes give two, so its third character, which holds
     four bits of the header, is spelt out in its four possible values)."""
@@ -102,6 +111,10 @@ def _third_characters(magic: bytes) -> bytes:
     """The third base64 character of a two-byte ``magic`` followed by any byte: its last four bits
     and the next byte's first two."""
     return bytes(base64.b64encode(magic + bytes([high << 6]))[2] for high in range(4))
+
+
+# What a compressed blob's base64 starts with: a decoded base64 value that starts so is opened again.
+_ENCODED_MAGIC = tuple(_magic_starts())
 
 
 @dataclass
@@ -131,6 +144,9 @@ def open_base64(run: bytes) -> Opened | None:
         return None
     if _format(data) is not None:
         return _decompressed(data, ["base64"], MAX_NESTING)
+    if data.startswith(_ENCODED_MAGIC):  # base64 of a compressed blob's base64: opened once more
+        inner = open_base64(data)
+        return Opened(inner.text, ["base64", *inner.steps]) if inner is not None and not inner.origin else None
     return Opened(data, ["base64"], Base64Origin(len(data), len(run))) if data and _is_text(data) else None
 
 

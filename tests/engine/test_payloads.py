@@ -15,6 +15,7 @@ import random
 import re
 import zlib
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -71,6 +72,7 @@ def test_every_compressed_value_starts_with_one_of_the_forms(level: int) -> None
 @pytest.mark.parametrize(("value", "steps"), [
     (packed("gzip"), ["base64", "gzip"]), (packed("zlib"), ["base64", "zlib"]), (packed("zstd"), ["base64", "zstd"]),
     (base64.urlsafe_b64encode(gzip.compress(TEXT)).rstrip(b"="), ["base64", "gzip"]),
+    (base64.b64encode(packed("gzip")), ["base64", "base64", "gzip"]),  # a Helm release in a Secret's data
 ])
 def test_a_compressed_value_in_base64_opens_to_its_text(value: bytes, steps: list[str]) -> None:
     opened = open_base64(value)
@@ -150,6 +152,29 @@ def test_a_key_in_a_payload_is_found_on_the_encoded_value(tmp_path: Path, engine
         ("iugu-api-token", 3, key_number, array + journald[array - 1 :].index(", 13, 10]") + 2, "bytes"),
         ("asaas-api-key", 4, 6, 6 + len(packed("zstd")), "base64+zstd"),
     ]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_key_in_a_compressed_value_encoded_twice_is_found_on_it(tmp_path: Path, engine: str) -> None:
+    """Helm keeps a release (its values, secrets included) gzipped and in base64, and Kubernetes
+    writes the Secret holding it in base64 again: `kubectl get secret -o yaml` shows the key so."""
+    release = base64.b64encode(packed("gzip")).decode()
+    found = scanned(tmp_path, ["apiVersion: v1", "data:", f"  release: {release}", "type: helm.sh/release.v1"], engine)
+    assert found == [("asaas-api-key", 3, 12, 12 + len(release), "base64×2+gzip")]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize(("before", "case"), [("INSERT INTO `gateway_credentials` VALUES (1,'asaas',0x", str.upper),
+                                              ("1\tasaas\t\\\\x", str.lower),
+                                              ("static final String KEY_HEX = \"", str.lower)],
+                         ids=["mysqldump --hex-blob", "pg_dump bytea", "a constant in hex"])
+def test_a_key_kept_as_its_bytes_hex_is_found_on_the_hex(tmp_path: Path, engine: str, before: str,
+                                                          case: Callable[[str], str]) -> None:
+    """A value stored as bytes is dumped as their hex, which shows no letter of the key's prefix:
+    the hex of a rule's keyword anchors the run, which is opened whole."""
+    hexed = case(KEY.encode().hex())
+    found = scanned(tmp_path, ["-- dump", before + hexed + "');", "-- end"], engine)
+    assert found == [("asaas-api-key", 2, len(before) + 1, len(before) + 1 + len(hexed), "hex")]
 
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
