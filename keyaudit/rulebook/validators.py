@@ -24,6 +24,9 @@ _LEGACY_ASAAS_KEY = re.compile(r"[0-9a-f]{64}|[0-9A-F]{64}")
 _ASAAS_PAYLOAD = re.compile(
     r"[0-9a-fA-F]{32}::[0-9A-Za-z-]{1,64}::\$aach_[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"
 )
+# A payload whose account id or `$aach_` id is all zeros (the nil UUID, `0000000000000000000`):
+# no key Asaas issued, but the example a tutorial or a fixture builds to look like one.
+_NIL_IDS = re.compile(r"::[0-]+::|\$aach_[0-]+$")
 # How the key is written before its payload: its `$` in whichever spelling the rule's pattern
 # took (`$$`, `\$`, `%24`, `\u0024`, `\044`, …: rule data), then `aact_` and the environment (which
 # the rule says, too).
@@ -75,7 +78,7 @@ def asaas_key(secret: str) -> Validation | None:
             plain = decoded.decode("ascii")
         except UnicodeDecodeError:
             continue
-        if _ASAAS_PAYLOAD.fullmatch(plain):
+        if _ASAAS_PAYLOAD.fullmatch(plain) and not _NIL_IDS.search(plain):
             shown = text[: len(text) - len(payload)] if prefix_match or marker else ""
             return Validation(
                 canonical=payload.rstrip("="),
@@ -117,6 +120,12 @@ def base64_hex_token(secret: str) -> Validation | None:
     decoded = _b64decode(secret)
     token = decoded.decode("ascii", "replace").strip() if decoded is not None else ""
     return Validation(canonical=token, note="base64 of the token") if hex_token(token) is not None else None
+
+
+def hex_token_or_base64(secret: str) -> Validation | None:
+    """A hex API token as written or in base64: a key-value store's export keeps every value in
+    base64 (``consul kv export``), beside the name it is stored under."""
+    return hex_token(secret) or base64_hex_token(secret)
 
 
 def legacy_asaas_key(secret: str) -> Validation | None:
