@@ -16,6 +16,7 @@ validators accept the values because they are built with the structure real keys
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import random
 import re
@@ -38,7 +39,11 @@ SECOND_CORPUS_DIR = DATA / "credential_corpus_2"
 THIRD_CORPUS_DIR = DATA / "credential_corpus_3"
 # The fourth, blind too: the key as log pipelines, debuggers and traffic captures write it.
 FOURTH_CORPUS_DIR = DATA / "credential_corpus_4"
-CORPORA = {"first": CORPUS_DIR, "second": SECOND_CORPUS_DIR, "third": THIRD_CORPUS_DIR, "fourth": FOURTH_CORPUS_DIR}
+# The fifth, blind too: configuration languages and tools' files, the key as bytes (hex, byte
+# arrays, base32, compressed), stores that encode their values, and look-alikes of other products.
+FIFTH_CORPUS_DIR = DATA / "credential_corpus_5"
+CORPORA = {"first": CORPUS_DIR, "second": SECOND_CORPUS_DIR, "third": THIRD_CORPUS_DIR, "fourth": FOURTH_CORPUS_DIR,
+           "fifth": FIFTH_CORPUS_DIR}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
@@ -122,6 +127,41 @@ def _mime_body(key: str) -> str:
     return "\n".join(encoded[i:i + 76] for i in range(0, len(encoded), 76))
 
 
+def _gzip_base64(text: str) -> str:
+    """``text`` gzip-compressed (no time stamp, so the same on every run) and base64-encoded on
+    one line: cloud-init's `encoding: gz+b64`, a compressed blob in a key-value store."""
+    return base64.b64encode(gzip.compress(text.encode(), mtime=0)).decode()
+
+
+def _dotenv(rng: random.Random) -> str:
+    """A whole `.env` file holding a production Asaas key and a 64-hex iugu token."""
+    return (f"ASAAS_BASE_URL=https://api.asaas.com/v3\nASAAS_API_KEY={fake.asaas_key('prod', rng)}\n"
+            f"IUGU_API_TOKEN={fake.iugu_token('long', rng)}\nLOG_LEVEL=info\n")
+
+
+def _helm_release(rng: random.Random) -> str:
+    """A Helm 3 release as its Secret's `data.release` holds it: the release JSON (its chart's
+    values with the key) gzip-compressed, base64-encoded, then base64-encoded again by Kubernetes."""
+    release = (f'{{"name":"billing","info":{{"status":"deployed"}},"config":{{"asaas":'
+               f'{{"apiKey":"{fake.asaas_key("prod", rng)}"}},"replicas":2}},"version":7}}')
+    return base64.b64encode(_gzip_base64(release).encode()).decode()
+
+
+def _hex_bytes(key: str, per_line: int = 12) -> str:
+    """``key``'s bytes as a Go/C/Java array literal writes them: `0x24, 0x61, …`, ``per_line``
+    a line (the next lines indented by a tab, as gofmt leaves them)."""
+    cells = [f"0x{byte:02x}" for byte in key.encode()]
+    return ",\n\t".join(", ".join(cells[i:i + per_line]) for i in range(0, len(cells), per_line))
+
+
+def _sops(rng: random.Random) -> str:
+    """A value SOPS encrypted (AES-256-GCM): ciphertext, IV and tag in base64 (a trap)."""
+    def b64(nbytes: int) -> str:
+        return base64.b64encode(bytes.fromhex(fake.hex_digest(nbytes, rng))).decode()
+
+    return f"ENC[AES256_GCM,data:{b64(48)},iv:{b64(32)},tag:{b64(16)},type:str]"
+
+
 def _basic(rng: random.Random) -> str:
     return fake.basic(fake.iugu_token(rng.choice(("lower", "upper")), rng))
 
@@ -161,6 +201,20 @@ VALUES: dict[str, Callable[[random.Random], str]] = {
                                    "Host: api.iugu.com\r\nAccept: */*\r\n\r\n", 16),
     "asaas-prod-jwt": _asaas("prod", wrap=_jwt),
     "asaas-prod-mime-body": _asaas("prod", wrap=_mime_body),
+    # the key as bytes in a text (the fifth corpus): hex (lower, and upper as mysqldump
+    # --hex-blob writes it), an array of hex byte literals, base32, gzip then base64, a whole
+    # .env file in base64, a Helm release (gzip, base64, base64)
+    "asaas-prod-hex": _asaas("prod", wrap=lambda key: key.encode().hex()),
+    "asaas-prod-hex-upper": _asaas("prod", wrap=lambda key: key.encode().hex().upper()),
+    "asaas-prod-0x-bytes": _asaas("prod", wrap=_hex_bytes),
+    "asaas-prod-base32": _asaas("prod", wrap=lambda key: base64.b32encode(key.encode()).decode()),
+    "asaas-prod-gzip-base64": _asaas("prod", wrap=lambda key: _gzip_base64(f"ASAAS_API_KEY={key}\n")),
+    "iugu64-hex": lambda rng: fake.iugu_token("long", rng).encode().hex(),
+    "dotenv-base64": lambda rng: base64.b64encode(_dotenv(rng).encode()).decode(),
+    "helm-release": _helm_release,
+    "sops-ciphertext": _sops,
+    "pulumi-secure": lambda rng: "v1:" + base64.b64encode(bytes.fromhex(fake.hex_digest(40, rng))).decode(),
+    "iugu64-base64": lambda rng: base64.b64encode(fake.iugu_token("long", rng).encode()).decode(),
     "asaas-legacy": fake.legacy_asaas_key,
     "iugu32": lambda rng: fake.iugu_token("lower", rng),
     "iugu32u": lambda rng: fake.iugu_token("upper", rng),
