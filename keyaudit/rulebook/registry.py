@@ -22,7 +22,7 @@ from keyaudit.rulebook.basic_users import BasicUser
 from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS, request_time_check
 from keyaudit.rulebook.replay import signature_seen
 from keyaudit.rulebook.validators import (Validator, asaas_key, base64_hex_token, basic_credential,
-                                          encrypted_private_key, hex_token, hex_token_or_base64, legacy_asaas_key,
+                                          encoded_hex_token, encrypted_private_key, hex_token, hex_token_or_base64, legacy_asaas_key,
                                           random_token, rsa_private_key)
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ VALIDATORS: dict[str, Validator] = {
     "asaas_key": asaas_key,
     "hex_token": hex_token,
     "base64_hex_token": base64_hex_token,
+    "encoded_hex_token": encoded_hex_token,
     "hex_token_or_base64": hex_token_or_base64,
     "legacy_asaas_key": legacy_asaas_key,
     "random_token": random_token,

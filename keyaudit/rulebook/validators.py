@@ -122,6 +122,20 @@ def base64_hex_token(secret: str) -> Validation | None:
     return Validation(canonical=token, note="base64 of the token") if hex_token(token) is not None else None
 
 
+def encoded_hex_token(secret: str) -> Validation | None:
+    """A hex API token written in base64 or as the hex of its characters (a constant a program
+    decodes with ``hex.DecodeString`` or ``unhexlify``): the token is the secret either way. Hex of
+    a token is told from a 64-hex token by what it decodes to: every byte a hex digit of one case."""
+    found = base64_hex_token(secret)
+    if found is not None or len(secret) % 2:
+        return found
+    try:
+        token = bytes.fromhex(secret).decode("ascii")
+    except ValueError:  # not hex, or bytes that are no text (UnicodeDecodeError is a ValueError)
+        return None
+    return Validation(canonical=token, note="hex of the token") if hex_token(token) is not None else None
+
+
 def hex_token_or_base64(secret: str) -> Validation | None:
     """A hex API token as written or in base64: a key-value store's export keeps every value in
     base64 (``consul kv export``), beside the name it is stored under."""

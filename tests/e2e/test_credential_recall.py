@@ -44,7 +44,7 @@ FLOORS = {
                ("environment-mismatch", "precision"): 0.714,  # a mismatch told twice; a key near another's host
                ("all", "precision"): 0.984},
     # written blind too: configuration languages, tools' files, stores' exports, the key as bytes
-    "fifth": {("credential", "recall"): 0.87,  # a name in base64, base32, hex of a token, DataFrame text, Bru, EDN
+    "fifth": {("credential", "recall"): 0.925,  # a name in base64, base32, a DataFrame's text, EDN one map down
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
 }
