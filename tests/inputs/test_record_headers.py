@@ -230,3 +230,30 @@ def test_headers_an_application_picks_to_log_under_their_names_show_no_header_mi
     fields = {name: value for name, value in SENT_HEAD.items() if name != left_out}
     found = request({"method": "POST", "url": URL, **fields})
     assert (found.header("User-Agent"), found.headers_known) == ("payouts/3.1", False)
+
+
+def test_a_flat_list_of_names_and_values_in_turn_is_the_headers() -> None:
+    """Node's rawHeaders and undici's diagnostics request list each header's name, then its value."""
+    found = request({"method": "POST", "url": URL,
+                     "headers": ["content-type", "application/json", "request-time", "2026-11-22T10:00:00-03:00"]})
+    assert (found.headers, found.headers_known) == (
+        [("content-type", "application/json"), ("request-time", "2026-11-22T10:00:00-03:00")], True)
+
+
+@pytest.mark.parametrize("listed", [["content-type", "user-agent"], ["accept", "gzip"],
+                                    ["content-type", "application/json", "user-agent"]])
+def test_a_list_of_names_alone_or_of_an_odd_length_holds_no_values(listed: list[str]) -> None:
+    """Names alone (Arkime's requestHeader), words that could all be names, or a name left without a
+    value: no header is read with a value from them."""
+    assert request({"method": "POST", "url": URL, "headers": listed}).headers == []
+
+
+def test_a_record_s_origin_beside_a_path_is_where_the_request_went_and_no_origin_header() -> None:
+    """undici's request names its origin and path (the logger's hostname is its own machine); an Origin
+    logged beside the host a request went to is the page's, a browser's header."""
+    found = request({"hostname": "payouts-7d9f", "origin": "https://api.iugu.com", "method": "POST",
+                     "path": "/v1/transfer_requests", "headers": ["content-type", "application/json"]})
+    assert (found.url, found.header("Origin")) == (URL, None)
+    browser = request({"host": "api.iugu.com", "origin": "https://loja.example.com", "method": "POST",
+                       "path": "/v1/transfer_requests"})
+    assert (browser.url, browser.header("Origin")) == (URL, "https://loja.example.com")

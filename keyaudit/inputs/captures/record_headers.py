@@ -166,6 +166,8 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
             return [(_environ_name(name), item) for name, item in pairs]  # Rack's env headers (Airbrake's)
         return pairs
     if isinstance(value, list):
+        if value and all(isinstance(item, str) for item in value) and (flat := _alternating(value)) is not None:
+            return flat  # names and values in turn (Node's rawHeaders, undici's diagnostics request)
         pairs = []
         for item in value:
             if isinstance(item, dict) and (pair := named_pair(item)) is not None:
@@ -201,6 +203,18 @@ def _header_block(lines: Iterable[str]) -> list[tuple[str, str]] | None:
             return None
         pairs.append(header)
     return pairs or None
+
+
+def _alternating(items: list[str]) -> list[tuple[str, str]] | None:
+    """A flat list of names and values in turn as its headers (Node's ``rawHeaders``: "the even-numbered
+    offsets are key values, and the odd-numbered offsets are the associated values"; undici's diagnostics
+    request), or None: where an even offset holds no name, or every item could be a name (a list of the
+    names alone, ``["accept", "gzip"]`` as much as two names)."""
+    names, values = items[0::2], items[1::2]
+    if len(names) != len(values) or not all(_TOKEN.fullmatch(name) for name in names) or all(
+            _TOKEN.fullmatch(value) for value in values):
+        return None
+    return list(zip(names, values))
 
 
 def _values(logged: Any) -> list[Any]:

@@ -55,6 +55,9 @@ METHOD = spellings("method", "verb", "methodname", "methodtype", "verbname")
 ACTION = spellings("action")
 URL = spellings("url", "fullurl", "fulluri", "uri", "href", "originalurl", "absoluteurl", "endpoint") - {"uri"}
 BASE_URL = spellings("baseurl", "baseuri", "baseaddress")  # what a client joins a relative target to
+# A request's origin (undici's request.origin: scheme, host, port) — or the Origin header a browser sent, the page's
+ORIGIN = frozenset({"origin"})
+_BARE_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?")
 _WEB = ("http://", "https://")
 URL_OBJECT = frozenset({"full", "original", "raw", "href"})  # the whole URL inside a ``url`` object
 # Where a record holds both the request its producer received and the one it passed on (a
@@ -237,6 +240,11 @@ def _absolute(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str,
               or PORT_SCHEMES.get(str(port or first(nodes, PORT, (str, int)) or _server_part(nodes, PORT_OF_SERVER))))
     if host and port is not None and ":" not in host and PORT_SCHEMES.get(str(port)) != (scheme or "https").lower():
         host = f"{host}:{port}"
+    origin = first(nodes, ORIGIN)
+    if isinstance(origin, str) and _BARE_ORIGIN.fullmatch(origin) and not (host and _DNS_NAME.fullmatch(host)):
+        # the request's origin where no host the record names is one a request goes to (pino's "hostname" is the
+        # machine that logged): a browser's Origin header beside a host named so is the page's, not the request's
+        return origin + (target if target.startswith("/") else "/" + target)
     if host and target[:1] != "/" and target.lower().startswith(host.lower() + "/"):
         target = target[len(host):]  # the host written before the path, no scheme (Arkime's uri: host/path)
     return absolute_url(target if target.startswith("/") else "/" + target, host, scheme)
@@ -301,6 +309,8 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
         url = _url(near, headers)
     if url is None:
         return None
+    # the request's own origin is no Origin header (a browser's names the page that sent it)
+    headers = [(name, value) for name, value in headers if name.lower() != "origin" or not url.startswith(value + "/")]
     outer = nodes[0][0] if place and not (len(place) == 1 and role(list(nodes[0][0])[place[0]]) in HEADERS) else None
     body_bytes, exact = body(near, outer, latin1, url, _holds_request)
     return make_exchange(method, url, headers, body_bytes, origin, time=_time(record), headers_known=headers_known,
