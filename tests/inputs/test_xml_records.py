@@ -176,3 +176,17 @@ def test_elements_named_by_an_attribute_that_show_nothing_are_no_fields() -> Non
                        '    <field name="http.request.full_uri" value="68747470"/>',
                        '    <field name="http.host" size="12" value="6170692e697567752e636f6d"/>'])
     assert list(exchanges(unshown, [unshown[4]], "capture.xml", NO_RECORD_HEADERS)) == []
+
+
+def test_elements_whose_tag_says_headers_are_a_list_of_name_value_entries() -> None:
+    """Tsung's `<http_header name=… value=…/>` children are the request's headers, each its name and
+    value, and the body is the `contents` attribute, its line feeds written as character references; an
+    HTML form's inputs of the same attributes stay no fields (the previous test)."""
+    lines = _lines('<request>\n  <http url="https://api.iugu.com/v1/transfer_requests" method="POST" '
+                   'contents="{&#10;&quot;amount_cents&quot;:1050&#10;}">\n'
+                   '    <http_header name="Content-Type" value="application/json"/>\n'
+                   '    <http_header name="Signature" value="signature=c2ln"/>\n  </http>\n</request>')
+    found = list(exchanges(lines, [lines[1]], "tsung.xml", NO_RECORD_HEADERS))
+    assert [(item.method, item.url, item.headers, item.body) for item in found] == [
+        ("POST", "https://api.iugu.com/v1/transfer_requests",
+         [("Content-Type", "application/json"), ("Signature", "signature=c2ln")], b'{\n"amount_cents":1050\n}')]

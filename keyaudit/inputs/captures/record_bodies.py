@@ -19,7 +19,7 @@ from .record_views import ABSENT, Printed, compact, first, role, spellings
 
 # (aiohttp's tracing logs the body a ``chunk`` at a time: "the chunk of data sent"; a message's
 # ``content``: Apigee's RequestMessage, .NET's HttpRequestMessage.Content)
-_BARE = ("body", "data", "payload", "chunk", "content")
+_BARE = ("body", "data", "payload", "chunk", "content", "contents")  # Tsung's <http contents=…>
 # Each name also in its raw form (Raygun's ``RawData``: the bytes as received, beside the parsed ``Form``).
 _RAW = ("", "raw")
 # A body's printable rendering, an unprintable byte written `.` (Suricata's http_request_body_printable):

@@ -17,7 +17,9 @@ their protocol), each valued by its text, else by what it shows (``show``; a byt
 in hex, as tshark shows them); an element named by no ``name`` (a text item, a protocol's own
 element) is no member, its named elements are. A ``value`` attribute is not read as the value: an
 HTML form's ``<input name=… value=…>`` is what a page asks for, no request sent (and PDML's
-``value`` is every field's bytes as sent, not what they say).
+``value`` is every field's bytes as sent, not what they say). Elements whose tag says they are
+headers are not fields named so but the entries of a list of headers, each its ``name`` and
+``value`` (Tsung's ``<http_header name=… value=…/>``).
 
 The readers see a window of lines, not a document, so the file is never parsed whole. Around each
 anchored line that holds a tag, the elements that open on a line at most
@@ -35,7 +37,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.header_names import RecordHeaders
 
-from .records import request_of
+from .record_views import role
+from .records import HEADERS, request_of
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -146,7 +149,8 @@ def _fields(element: Element, depth: int = 0) -> Any:
     (those nested deeper than :data:`MAX_DEPTH` left out: a request is not written so deep)."""
     attributes = {local: value for name, value in element.attrib.items() if (local := _local(name)) not in TYPE_ATTRIBUTES}
     children = list(element) if depth < MAX_DEPTH else []
-    if children and len({child.tag for child in children}) == 1 and any(child.get(NAME) for child in children):
+    if (children and len({child.tag for child in children}) == 1 and any(child.get(NAME) for child in children)
+            and role(_local(children[0].tag)) not in HEADERS):
         return _named_fields(element, depth)
     text = element.text or ""
     if not children:
