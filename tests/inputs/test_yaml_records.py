@@ -128,3 +128,20 @@ def test_a_step_keyed_by_its_method_is_read_as_the_lines_stream_by() -> None:
     found = yaml_records.exchanges(zip(itertools.count(1), endless), "-")
     assert [(e.method, e.url) for e in itertools.islice(found, 2)] == [
         ("GET", "https://api.iugu.com/v1/me"), ("POST", URL)]
+
+
+def test_a_method_under_a_name_that_qualifies_it_as_the_request_s_starts_a_mapping() -> None:
+    """Cloud Tasks' `httpMethod` beside `url` and `headers` (its body in base64) is a request's method; a
+    key that only ends so (`paymentMethod: PIX`) starts none."""
+    lines = ["httpRequest:", "  headers:", "    Signature: signature=c2ln", "  httpMethod: POST", f"  url: {URL}",
+             "name: projects/p/locations/l/queues/q/tasks/1"]
+    assert read(lines) == [(2, "POST", "signature=c2ln")]
+    assert read(["charge:", "  paymentMethod: POST", f"  url: {URL}", "  Signature: signature=c2ln"]) == []
+
+
+def test_a_method_field_a_labelled_log_writes_capitalized_starts_no_mapping() -> None:
+    """ASP.NET Core's HTTP logging writes `Method: POST` among its labelled lines: no YAML key of a request."""
+    lines = ["info: Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware[1]", "      Request:",
+             "      Protocol: HTTP/1.1", "      Method: POST", "      Scheme: https", "      Host: api.iugu.com",
+             "      Path: /v1/transfer_requests", "      Signature: signature=c2ln"]
+    assert read(lines) == []

@@ -29,7 +29,9 @@ from .lines import has_scheme
 from .record_views import first
 from .records import URL, request_of
 
-_METHOD_KEY = re.compile(r"( *)(- +)?['\"]?method['\"]?: *['\"]?[A-Za-z]{3,7}['\"]? *$")
+# the method's key, bare or qualified as the request's (Cloud Tasks' httpMethod, a fixture's request_method)
+_METHOD_KEY = re.compile(r"( *)(- +)?['\"]?(?:method|(?:http|request|req)[_-]?[Mm]ethod)['\"]?: *"
+                         r"['\"]?[A-Za-z]{3,7}['\"]? *$")
 _KEYED = re.compile(r"( *- +)(get|head|post|put|patch|delete|options): *")  # a list item's key that is a method
 _BASE = re.compile(r" *(?:- +)?[\w.-]+: *['\"]?(https?://[^\s'\"]+)['\"]? *")  # a key holding an absolute URL
 MAX_RECORD_LINES = 400  # a mapping longer than this is not a recorded request
@@ -53,7 +55,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
         elif reading is not None and len(recent) - reading[0] > MAX_RECORD_LINES:
             recent, reading = [], None  # too long for a recorded request; read in part, it could mislead
         recent.append((number, text))
-        if reading is None and "method" in text and (match := _METHOD_KEY.match(text)) is not None:
+        if reading is None and "ethod" in text and (match := _METHOD_KEY.match(text)) is not None:
             depth = len(match.group(1)) + len(match.group(2) or "")
             start = _start(recent, depth)
             reading = None if start is None else (start, depth)
