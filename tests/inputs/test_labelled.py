@@ -421,3 +421,24 @@ def test_a_span_printed_by_the_collectors_debug_exporter_gives_its_method_url_an
               "     -> http.url: Str(https://api.asaas.com/v3/customers)", "     -> service.name: Str(payouts)"]
     assert _read(first + second) == [("POST", "https://api.iugu.com/v1/x", [("signature", "a=b")], None, True),
                                      ("GET", "https://api.asaas.com/v3/customers", [], None, False)]
+
+
+def _haskell_request(secure: str, method: str | None = "POST") -> list[str]:
+    """http-client's Request as its Show instance writes it."""
+    fields = [("host", '"api.iugu.com"'), ("port", "443"), ("secure", secure),
+              ("requestHeaders", '[("Content-Type","application/json"),("Signature","signature=c2ln")]'),
+              ("path", '"/v1/transfer_requests"'), ("queryString", '""'),
+              *([("method", f'"{method}"')] if method else []), ("proxy", "Nothing"), ("requestVersion", "HTTP/1.1")]
+    return ["Request {", *(f"  {name:<21}= {value}" for name, value in fields), "}"]
+
+
+def test_a_haskell_request_shown_says_its_scheme_by_whether_it_is_secure() -> None:
+    headers = [("Content-Type", "application/json"), ("Signature", "signature=c2ln")]
+    assert _read([NOISE, *_haskell_request("True"), NOISE]) == [
+        ("POST", "https://api.iugu.com/v1/transfer_requests", headers, None, True)]
+    assert _read(_haskell_request("False")) == [
+        ("POST", "http://api.iugu.com/v1/transfer_requests", headers, None, True)]
+
+
+def test_a_haskell_request_shown_without_its_method_is_none() -> None:
+    assert _read(_haskell_request("True", method=None)) == []

@@ -90,6 +90,7 @@ _MAP_ITEM = re.compile(rf"(?:^\{{|, )({TOKEN})=")
 # value's padding after a blank, ` abc==`, is no name)
 _BLANK_ITEM = re.compile(rf"(?:^| )({TOKEN})=(?=[^\s=])")
 _COLON_ITEM = re.compile(rf"(?:^|, )({TOKEN}): ")
+_TUPLE_ITEM = re.compile(rf'(?:^\[|, ?)\("({TOKEN})", ?"({DOUBLE_QUOTED})"\)')  # [("Name","value"),…]
 
 
 # A map of strings as Swift describes it (and JSON writes it), ["Name": "value", …], or as Ruby inspects a
@@ -102,6 +103,12 @@ def dictionary_list(text: str) -> list[tuple[str, str]]:
     ``Dictionary`` description: Moya's ``Request Headers``) or ``"Name"=>"value", …`` (a Ruby
     hash: rest-client's log), escapes undone."""
     return [(name, _unescaped(value)) for name, value in _DICTIONARY_ITEM.findall(text)][:MAX_HEADERS]
+
+
+def tuples_list(text: str) -> list[tuple[str, str]]:
+    """The headers of a list of quoted (name, value) pairs, ``[("Name","value"),…]`` (Haskell's ``show``
+    of http-client's requestHeaders), escapes undone."""
+    return [(name, _unescaped(value)) for name, value in _TUPLE_ITEM.findall(text)][:MAX_HEADERS]
 
 
 def piped_list(text: str) -> list[tuple[str, str]]:

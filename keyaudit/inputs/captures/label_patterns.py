@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .dump_lines import blank_list, colon_list, dictionary_list, map_list, piped_list, quoted_list
+from .dump_lines import blank_list, colon_list, dictionary_list, map_list, piped_list, quoted_list, tuples_list
 from .label_shapes import LABEL_SHAPES
 from .lines import python_literal
 
@@ -23,7 +23,8 @@ PARTS = ("method", "url", "target", "host", "scheme")
 PSEUDO_PARTS = {"method": "method", "path": "target", "authority": "host", "scheme": "scheme"}
 _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "quoted": quoted_list,
                                                               "blanks": blank_list, "dictionary": dictionary_list,
-                                                              "piped": piped_list, "colons": colon_list}
+                                                              "piped": piped_list, "colons": colon_list,
+                                                              "tuples": tuples_list}
 _OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
 _KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined", "head", "after", "others"})
 _LOOKING_BACK = re.compile(r"^(?:\\b|\(\?<!?[^)]*\))+")  # what a field may check before its needle

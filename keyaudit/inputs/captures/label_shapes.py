@@ -13,7 +13,8 @@ begins with the needle, after at most a ``\b`` or look-behinds (what comes befor
 looked back at: a field searched for along a line would be tried at each repeat of its label,
 each try reading to the line's end; the reader refuses one). Its
 groups say what the line gives: method; url (absolute); target (origin-form, joined to host or the
-Host header); host; scheme; name and value (one header); pseudo and value (an HTTP/2
+Host header); host; scheme (or whether the connection is secure, ``True`` or ``False``); name and
+value (one header); pseudo and value (an HTTP/2
 pseudo-header, its name without the colon: method, path, authority or scheme, the part it names);
 headers (a list of headers, see
 ``list``); body (the body begins: its first line, or empty when it begins on the next line); data
@@ -36,7 +37,8 @@ Optional keys of a shape:
            (``Name=value Name=value``) or dictionary (Swift's ``Dictionary`` description,
            ``["Name": "value", …]``; a Ruby hash, ``"Name"=>"value", …``) or
            piped (Apache's mod_log_forensic, ``Name:value|Name:value``, ``%xx`` escapes) or colons
-           (sttp's, ``Name: value, Name: value``)
+           (sttp's, ``Name: value, Name: value``) or tuples (a list of quoted pairs, Haskell's
+           ``[("Name","value"),…]``)
   quoted   yes: its groups hold the inside of a double-quoted string with backslash escapes
            (Go's ``%q``), undone
   close    the text that closes the body at a line's end (the bracket of a message that ends
@@ -314,4 +316,17 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "body:": r"^body:[a-z-]+ \{(?P<body>)\s*$",
         "{": r"^[a-z][\w:-]* \{(?P<aside>)\s*$",
         ": ": rf"^  (?!~)(?P<name>{TOKEN}): (?P<value>.*)$"}},
+
+    # Haskell's http-client Request as its Show instance writes it (hackage.haskell.org/package/http-client,
+    # Network.HTTP.Client.Types: `Request {`, then one field a line, two blanks in, its name padded to the
+    # widest — host, port, secure, requestHeaders as a list of (name, value) pairs, path, queryString, method,
+    # proxy, rawBody, redirectCount, responseTimeout, requestVersion, in later versions more — and `}`), as a
+    # program logs the request it sends or an HttpExceptionRequest shows it. The body is never shown.
+    {"capture": "http-client-hs", "list": "tuples", "quoted": "yes", "labels": {
+        "  host   ": r'^  host +=[ ]"(?P<host>[^"\s/]+)"\s*$',
+        "  secure   ": r"^  secure +=[ ](?P<scheme>True|False)\s*$",
+        "  requestHeaders   ": r"^  requestHeaders +=[ ](?P<headers>\[.*\])\s*$",
+        "  path   ": r'^  path +=[ ]"(?P<target>/' + DOUBLE_QUOTED + r')"\s*$',
+        "  method   ": r'^  method +=[ ]"(?P<method>[A-Z]+)"\s*$',
+        "  requestVersion   ": r"^  requestVersion +=(?P<end>)"}},
 )

@@ -36,6 +36,7 @@ from .lines import NOTHING, BodyLines, absolute_url, content_length, header_valu
 from .log_prefix import Prefix, learned_prefix
 
 MAX_WAITING = 64  # requests waiting for their streams' data at once; past it the oldest is read without its data
+_SECURE = {"True": "https", "False": "http"}  # a secure flag as the scheme it says
 
 
 @dataclass
@@ -63,6 +64,8 @@ def _fields(shape: LabelShape, match: re.Match[str]) -> tuple[dict[str, str], li
     """The parts of the request and the headers a label's line gives."""
     groups = match.groupdict()
     parts = {part: groups[part] for part in PARTS if groups.get(part) is not None}
+    if "scheme" in parts:  # a flag that says whether the connection is secure (http-client's secure = True)
+        parts["scheme"] = _SECURE.get(parts["scheme"], parts["scheme"])
     headers = shape.listed(groups["headers"]) if groups.get("headers") is not None else []
     value = unquoted(groups.get("value") or "", shape.quoted)
     if groups.get("name") is not None:
