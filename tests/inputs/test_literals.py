@@ -145,6 +145,19 @@ def test_elixir_prints_a_struct_with_its_module_and_the_map_inside_is_read() -> 
         "body": "{}", "query": None}}
 
 
+def test_erlang_prints_a_map_after_a_hash_and_binaries_in_double_angle_brackets() -> None:
+    # logger's ~p of a map of binaries: keys before `=>`, a binary's escapes as a string's, tuples of two a pair
+    record = literal_record('payout #{body => <<"{\\n\\"a\\":1}">>,headers => [{<<"content-type">>,<<"text/plain">>}],'
+                            'method => post,url => <<"https://h/x">>}')
+    assert record == {"body": '{\n"a":1}', "headers": [["content-type", "text/plain"]], "method": "post",
+                      "url": "https://h/x"}
+
+
+@pytest.mark.parametrize("text", ['#{body => <<"{}">}', '#{body => <<"{}">>', 'fn(<<"x">>)', "a <<b>> c"])
+def test_an_erlang_map_or_binary_not_closed_as_printed_is_no_record(text: str) -> None:
+    assert literal_record(text) is None
+
+
 def test_a_map_in_a_programs_source_is_code_not_a_request_logged(tmp_path: Path) -> None:
     """The syntax a program prints its maps in is the syntax of its code, where values are
     variables and interpolations: a source file is not read for printed maps."""

@@ -1,6 +1,7 @@
 """Records printed as another language prints its maps: Ruby's ``inspect``
 (``{:method=>:post, "url"=>"…"}``, and Ruby 3.4's ``{method: :post, "url" => "…"}``), Elixir's
-``%{method: :post}``, JavaScript's ``util.inspect`` (``{ method: 'POST', headers: { … } }``), Java
+``%{method: :post}``, Erlang's ``~p`` (``#{method => post, url => <<"…">>}``, a binary in double angle
+brackets), JavaScript's ``util.inspect`` (``{ method: 'POST', headers: { … } }``), Java
 and Kotlin ``toString`` (``Request{method=POST, url=https://…, headers=[Name:value, …]}``, Lombok's
 and a data class's ``Request(…)``, a Java record's ``Request[…]``, Commons Lang's ``com.acme.Request@1b2c3d[…]``),
 Go's ``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``) and ``%#v`` (its composite
@@ -98,7 +99,7 @@ def literal_record(text: str, reading: Reading | None = None) -> dict[str, Any] 
     (``reading``: the line's, where other readers parse it too)."""
     tries = 0
     for bracket in _BRACKET.finditer(text):
-        if text[bracket.start()] == "#" and text[bracket.start() + 1 : bracket.start() + 2] != "<":
+        if text[bracket.start()] == "#" and text[bracket.start() + 1 : bracket.start() + 2] not in ("<", "{"):
             continue
         start = record_start(text, bracket.start())
         if start is None:
@@ -244,6 +245,13 @@ class _Parser:
             return self._string(at)
         if char == "b" and self.text[at + 1 : min(at + 2, self.end)] in ("'", '"'):  # a bytes literal (b'{\\n…}')
             return self._string(at + 1)
+        if char == "#" and self._char(at + 1) == "{":  # an Erlang map, `#{key => value, …}`
+            return self.container(at + 1, depth + 1, True)
+        if char == "<" and self.text.startswith('<<"', at):  # an Erlang binary, `<<"…">>`
+            found, end = self._string(at + 2)
+            if not self.text.startswith(">>", end):
+                raise _NotALiteral(end)
+            return found, end + 2
         if char == "#" and (ruby := re.compile(_RUBY_OBJECT).match(self.text, at, self.end)) is not None:
             found, end = self.container(ruby.end() - 1, depth + 1, True, ">")
             return (found[0] if isinstance(found, list) and len(found) == 1 else found), end  # #<URI::HTTPS …>
