@@ -20,6 +20,7 @@ import test_request_shapes_blind_seven as seven
 import test_request_shapes_blind_six as six
 import test_request_shapes_blind_ten as ten
 import test_request_shapes_blind_three as three
+import test_request_shapes_blind_thirteen as thirteen
 import test_request_shapes_blind_three_text as three_text
 import test_request_shapes_blind_twelve as twelve
 import test_request_shapes_blind_two as two
@@ -31,7 +32,8 @@ import test_request_shapes_printed as printed
 from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
-CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, code, printed, layouts,
+CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, code, printed,
+           layouts,
            part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")
 
