@@ -25,7 +25,8 @@ from .literals import printed_value
 from .log_prefix import Prefix, learned_prefix
 from .record_bodies import BODY
 from .record_views import role, spellings
-from .records import HEADERS, HOST, METHOD, PATH, QUERY, REQUEST_LINE, URL, request_of
+from .record_urls import HOST, PATH, QUERY, URL
+from .records import HEADERS, METHOD, REQUEST_LINE, request_of
 
 # The label before a part: up to three words, then a colon (blanks before it, where a printer
 # aligned the labels: `Method      : POST`) and a blank or the line's end.

@@ -27,7 +27,8 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import has_scheme
 from .record_views import first
-from .records import URL, request_of
+from .record_urls import URL
+from .records import request_of
 
 # the method's key, bare or qualified as the request's (Cloud Tasks' httpMethod, a fixture's request_method)
 _METHOD_KEY = re.compile(r"( *)(- +)?['\"]?(?:method|(?:http|request|req)[_-]?[Mm]ethod)['\"]?: *"
