@@ -15,7 +15,8 @@ from helpers.printed_maps import js_inspect_lines, js_string
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape
 from helpers.work import given_to
-from keyaudit.inputs.captures.literals import MAX_DEPTH, literal_record, unescaped
+from keyaudit.inputs.captures.literals import MAX_DEPTH, literal_record
+from keyaudit.inputs.captures.quoted import unescaped
 from keyaudit.inputs.captures.open_brackets import OpenBrackets
 from keyaudit.inputs.captures.records import request_of
 from keyaudit.model.exchange import Origin

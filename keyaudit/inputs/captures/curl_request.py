@@ -20,7 +20,7 @@ from .authorization import credential_header
 from .curl_options import options, wget_options
 from .httpie_options import httpie_options
 from .lines import content_length, has_scheme, header_value, make_exchange, to_bytes
-from .literals import unescaped
+from .quoted import unescaped
 from .powershell_options import powershell_options
 
 _OTHER_AUTH = frozenset({"digest", "ntlm", "ntlm-wb", "negotiate", "anyauth", "aws-sigv4"})

@@ -27,7 +27,7 @@ from .dump_lines import (FLAT_GAPS, WRITTEN_CR, WRITTEN_CRLF, at_authority, flat
 from .dump_request import DumpRequest
 from .dump_table import Shape, gates
 from .elision import ELISION
-from .literals import unescaped
+from .quoted import unescaped
 from .log_prefix import learned_prefix, starts_record
 from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
                     header_value, make_exchange, python_literal)

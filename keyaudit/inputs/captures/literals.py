@@ -1,7 +1,6 @@
-"""Records printed as another language prints its maps: Ruby's ``inspect``
-(``{:method=>:post, "url"=>"…"}``, and Ruby 3.4's ``{method: :post, "url" => "…"}``), Elixir's
-``%{method: :post}``, Erlang's ``~p`` (``#{method => post, url => <<"…">>}``, a binary in double angle
-brackets), JavaScript's ``util.inspect`` (``{ method: 'POST', headers: { … } }``), Java
+"""Records printed as another language prints its maps: Ruby's ``inspect`` (``{:method=>:post, "url"=>"…"}``,
+and Ruby 3.4's ``{method: :post, "url" => "…"}``), Elixir's ``%{method: :post}``, Erlang's ``~p``
+(``#{method => post, url => <<"…">>}``), JavaScript's ``util.inspect`` (``{ method: 'POST', headers: { … } }``), Java
 and Kotlin ``toString`` (``Request{method=POST, url=https://…, headers=[Name:value, …]}``, Lombok's
 and a data class's ``Request(…)``, a Java record's ``Request[…]``, Commons Lang's ``com.acme.Request@1b2c3d[…]``),
 Go's ``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``) and ``%#v`` (its composite
@@ -32,7 +31,7 @@ from typing import Any
 
 from .parse_failures import Reading
 from .printed_roles import positional_record
-from .quoted import DOUBLE_QUOTED, escaped
+from .quoted import DOUBLE_QUOTED, escaped, unescaped
 from .raw_json import raw_object
 from .record_views import Printed
 
@@ -73,9 +72,6 @@ _STRING_REST = {quote: re.compile(escaped(quote) + quote, re.DOTALL) for quote i
 _JOINED = re.compile(r"""\s*\+\s*(?=["'])|[ \t]*\r?\n\s*(?=["'])""")
 _SYMBOL = re.compile(r':(?:"(' + DOUBLE_QUOTED + r')"|([A-Za-z_][\w-]*[?!]?))')  # an EDN keyword may hold a `-`
 _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
-_ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))""", re.DOTALL)
-_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "e": "\x1b", "a": "\x07", "b": "\b", "f": "\f", "v": "\v", "s": " "}
-_SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
 _TIGHT = "tight"  # entries separated by commas, a blank after them or not: values by position
 _PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[""")  # what a value other than a bare word starts with
 
@@ -151,29 +147,6 @@ def record_start(text: str, bracket: int) -> int | None:
         return None  # no name ends at the bracket (JSON's arrays, prose): known before any search
     typed = _TYPE_NAME.search(text, max(0, bracket - MAX_TYPE_CHARS), bracket)
     return None if typed is None else typed.start()
-
-
-def unescaped(body: str) -> str:
-    """A quoted string's content with its backslash escapes undone, as Ruby, Elixir, Go, Java
-    and JavaScript write them: ``\\xHH`` above ASCII is the byte it names (kept as the opener's
-    ``surrogateescape`` keeps an undecodable byte), ``\\uXXXX`` pairs are joined, ``\\#`` (Ruby's
-    guard before ``{``) and any other escaped character stand for that character."""
-    if "\\" not in body:
-        return body
-    text = _ESCAPE.sub(_escape, body)
-    return _SURROGATE_PAIR.sub(lambda pair: (pair.group(1) + pair.group(2)).encode("utf-16", "surrogatepass")
-                               .decode("utf-16"), text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    braced, unit, byte, octal, other = match.groups()
-    if braced or unit:
-        code = int(braced or unit, 16)
-        return chr(code) if code <= 0x10FFFF else "\ufffd"
-    if byte or octal:
-        code = int(byte, 16) if byte else int(octal, 8) & 0xFF
-        return chr(code) if code < 0x80 else chr(0xDC00 + code)
-    return _SIMPLE.get(other, other)
 
 
 class _Parser:

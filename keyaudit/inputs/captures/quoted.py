@@ -7,9 +7,13 @@ readers see) held 114 MB while one pattern matched it, and took eight times as l
 run of plain characters, then each escape with the run after it — the engine keeps a record only
 for each escape. Both match the same strings and try their ends in the same order (no string
 splits into their parts in two ways), so a pattern gives the same matches with either.
+
+And a quoted string's content with its escapes undone, as the languages that print one so write them.
 """
 
 from __future__ import annotations
+
+import re
 
 
 def escaped(quote: str, also: str = "") -> str:
@@ -22,3 +26,29 @@ def escaped(quote: str, also: str = "") -> str:
 
 DOUBLE_QUOTED = escaped('"')  # the inside of a "…" string
 NEWLINE = r"\n"  # for ``also``: a string that ends with its line
+_ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))""", re.DOTALL)
+_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "e": "\x1b", "a": "\x07", "b": "\b", "f": "\f", "v": "\v", "s": " "}
+_SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
+
+
+def unescaped(body: str) -> str:
+    """A quoted string's content with its backslash escapes undone, as Ruby, Elixir, Go, Java
+    and JavaScript write them: ``\\xHH`` above ASCII is the byte it names (kept as the opener's
+    ``surrogateescape`` keeps an undecodable byte), ``\\uXXXX`` pairs are joined, ``\\#`` (Ruby's
+    guard before ``{``) and any other escaped character stand for that character."""
+    if "\\" not in body:
+        return body
+    text = _ESCAPE.sub(_escape, body)
+    return _SURROGATE_PAIR.sub(lambda pair: (pair.group(1) + pair.group(2)).encode("utf-16", "surrogatepass")
+                               .decode("utf-16"), text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    braced, unit, byte, octal, other = match.groups()
+    if braced or unit:
+        code = int(braced or unit, 16)
+        return chr(code) if code <= 0x10FFFF else "\ufffd"
+    if byte or octal:
+        code = int(byte, 16) if byte else int(octal, 8) & 0xFF
+        return chr(code) if code < 0x80 else chr(0xDC00 + code)
+    return _SIMPLE.get(other, other)

@@ -54,7 +54,7 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .dump_lines import WRITTEN_CRLF, brackets
 from .lines import BodyLines, content_length, to_bytes
-from .literals import unescaped
+from .quoted import unescaped
 from .log_prefix import learned_prefix, starts_record
 from .same_request import NEAR_LINES, distinct
 from .threads import writer
