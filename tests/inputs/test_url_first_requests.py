@@ -51,3 +51,11 @@ def test_a_method_a_url_and_a_map_of_header_fields_on_one_line_are_a_request_wit
 ])
 def test_a_method_and_a_url_before_a_map_of_other_fields_stay_a_mention(line: str) -> None:
     assert read(line) == [("POST", URL, [], False, None)]
+
+
+def test_a_url_first_request_after_a_line_of_compact_records_is_read_where_it_is() -> None:
+    """A URL holds no quote: each URL of a compact JSON line ends at its closing quote, not at the
+    line's end, and the request printed after them is read (with its headers) on its own."""
+    records = ",".join('{"href":"%s","rel":"next"}' % URL for _ in range(2000))
+    assert read(f"[{records}] {PREFIX}{URL} POST {{Content-Type=[application/json]}}") == [
+        ("POST", URL, [("Content-Type", "application/json")], True, None)]

@@ -236,10 +236,10 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
      "others": "end",
     },
 
-    # The URL before the method, as Java's HttpRequest prints itself (`uri + " " + method`), then a map of header fields
-    # (HttpHeaders' `<identity> { {Name=[value], …} }`, or a JSON or Python map); no body. Without the map, no request.
+    # The URL (no quote, 2 KiB at most: tried at each URL of a line) before the method, as Java's HttpRequest prints itself,
+    # then a map of header fields (HttpHeaders' `<identity> { {Name=[value], …} }`, JSON, Python); no map, no request.
     {"capture": "url-first", "needle": "://",
-     "start": r"(?P<url>https?://\S+) (?P<method>[A-Z]+) [^{]*?\{? ?(?P<headers>\{[^{}]*\})[ }]*$",
+     "start": r"(?P<url>https?://[^\s\"]{1,2048}) (?P<method>[A-Z]+) [^{]{0,256}?\{? ?(?P<headers>\{[^{}]*\})[ }]*$",
      "headers": "none", "body": "none", "others": "end", "alone": "none"},
 
     # A request file: VS Code REST Client's and JetBrains HTTP Client's .http files
