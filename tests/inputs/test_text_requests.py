@@ -349,6 +349,16 @@ def test_a_dump_whose_printer_left_header_lines_out_shows_no_header_missing(mark
         assert [f["rule_id"] for f in report["findings"]] == expected, dump(marked)
 
 
+@pytest.mark.parametrize(("line", "mark"), [
+    ("   [ 3 headers omitted ]   ", True), ("\t... ( +2 more items )", True), (" " * 20000 + "omitted", True),
+    (" " * 20000 + "x", False), ("\t" * 20000 + "]", False), ("... 2 more" + " " * 20000 + "headers x", False)])
+def test_a_printers_mark_is_told_from_a_line_of_blanks_and_text(line: str, mark: bool) -> None:
+    """Blanks around a mark's bracket are the mark's; a long run of blanks then other text is none."""
+    from keyaudit.inputs.captures.elision import ELISION
+
+    assert (ELISION.fullmatch(line) is not None) is mark
+
+
 def test_an_empty_line_of_a_dump_may_carry_the_prefix_without_the_separator_that_ends_it() -> None:
     """go-hclog writes a logger's name alone, without its `: `, for an empty message: Terraform
     logs a provider's dump a line an entry, the blank line between head and body so. That line is

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 
-_MORE = r"\+?\d+\s+more(?:\s+\w+)?"
-ELISION = re.compile(rf"(?i)\s*[(<\[]?\s*(?:(?:\.{{3}}|…)(?:\s*[(<\[]?\s*{_MORE}\s*[)>\]]?)?|{_MORE}"
-                     r"|(?:\d+\s+(?:more\s+)?(?:headers?|items|entries|fields|lines)\s+)?"
-                     r"(?:omitted|elided|truncated|skipped|not\s+shown))\s*[)>\]]?\s*")
+# Each run of blanks is taken whole (``*+``, ``++``): blanks on both sides of an optional bracket were
+# split every way between them, so a line of blanks took time growing with their cube (16,000: 13 s).
+_MORE = r"\+?\d+\s++more(?:\s++\w+)?"
+_OPEN, _CLOSE = r"\s*+(?:[(<\[]\s*+)?", r"\s*+(?:[)>\]]\s*+)?"
+ELISION = re.compile(rf"(?i){_OPEN}(?:(?:\.{{3}}|…)(?:{_OPEN}{_MORE}{_CLOSE})?|{_MORE}"
+                     r"|(?:\d+\s++(?:more\s++)?(?:headers?|items|entries|fields|lines)\s++)?"
+                     rf"(?:omitted|elided|truncated|skipped|not\s++shown)){_CLOSE}")
