@@ -381,6 +381,15 @@ def test_curl_unclosed_quote_at_end_of_input_rereads_lines() -> None:
     assert [e.url for e in found] == ["https://api.iugu.com/v1/found"]
 
 
+def test_curl_a_line_whose_commands_each_leave_a_quote_open_spends_its_own_reading_only() -> None:
+    """Each curl in a JSON string of commands leaves a quote open to the line's end, and is read
+    again from after it: what those readings take of a line is charged to that line, so the next
+    line's command is read as if none had failed before it."""
+    looping = '{"note": "' + "curl -d 'x " * 2000
+    found = parse("curl", [looping, "curl https://api.iugu.com/v1/after", looping + '"}', "curl https://api.iugu.com/v1/x"])
+    assert [(e.origin.line, e.url) for e in found] == [(2, "https://api.iugu.com/v1/after"), (4, "https://api.iugu.com/v1/x")]
+
+
 def test_curl_next_starts_another_request_and_options_after_url_count() -> None:
     exchange = only(parse("curl", ["curl https://h.example.com/a -X DELETE --next https://h.example.com/b"]))
     assert (exchange.method, exchange.url) == ("DELETE", "https://h.example.com/a")

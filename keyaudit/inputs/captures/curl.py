@@ -19,6 +19,7 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .curl_request import command_exchange
 from .lines import NOTHING, run_readers
+from .parse_failures import Reading
 from .powershell_words import PowerShellWords, made_sessions
 from .shellwords import ShellWords
 
@@ -71,7 +72,13 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
 
 
 class CommandReader:
-    """The line-by-line reading: at most one command in progress, plus lines to read again."""
+    """The line-by-line reading: at most one command in progress, plus lines to read again.
+
+    A command given up is read again from after its tool's name, so each name on a line that
+    leaves a quote open to its end (a JSON string of many curl commands) was read to the end
+    again: time growing with the square of the line. What the commands given up read of a line is
+    charged to it (:class:`.parse_failures.Reading`, as printed values' failed parses are); once
+    spent, no command more starts on that line."""
 
     capture = "curl"
 
@@ -80,6 +87,7 @@ class CommandReader:
         self.pending: _Pending | None = None
         self.replay: deque[tuple[int, str, int]] = deque()
         self.sessions: frozenset[str] = frozenset()  # PowerShell's web sessions made with no headers
+        self._charged: tuple[int, Reading] | None = None  # the last line a command given up began on, its charge
 
     @property
     def busy(self) -> bool:
@@ -111,7 +119,7 @@ class CommandReader:
         rest: tuple[int, str, int] | None = item
         if self.pending is not None:
             rest = yield from self._continue(self.pending, item)
-        if rest is not None:
+        if rest is not None and not self._spent(rest):
             if self.sessions or "WebRequestSession" in item[1]:
                 self.sessions = made_sessions(item[1], self.sessions)
             self.pending = yield from _commands_in_line(rest, self.path, self.sessions)
@@ -133,10 +141,17 @@ class CommandReader:
         rest = pending.words.rest
         return None if rest is None else (item[0], item[1], rest)
 
+    def _spent(self, item: tuple[int, str, int]) -> bool:
+        """Whether the commands given up on ``item``'s line read it as often as they may."""
+        return self._charged is not None and self._charged[0] == item[0] and self._charged[1].left <= 0
+
     def _give_up(self) -> None:
         """Read the lines of the command in progress again, the first from after its ``curl``."""
         if self.pending is not None:
             first, *others = self.pending.lines
+            if self._charged is None or self._charged[0] != first[0]:
+                self._charged = (first[0], Reading(first[1]))
+            self._charged[1].failure(first[2], len(first[1]))
             self.replay.extendleft(reversed([first, *((number, text, 0) for number, text, _ in others)]))
             self.pending = None
 
