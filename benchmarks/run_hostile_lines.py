@@ -68,6 +68,50 @@ CASES: dict[str, Callable[[int], list[str]]] = {
 }
 
 
+# Pieces a line may repeat: every shape of text the readers look for, and the characters their patterns
+# repeat (blanks, quotes, backslashes, dots, colons). Each is repeated along one line in every context
+# below, the work per line checked as the cases above are: a reader's pattern tried at each repetition
+# must not read on to the line's end from each (its unbounded part then reads the line once per try).
+PIECES = {
+    "JSON request fields": '{"url":"%s","method":"POST",' % URL,
+    "URL then method": f"{URL} POST ",
+    "request line": f"POST {URL} HTTP/1.1 ",
+    "escaped JSON fields": '\\"method\\":\\"POST\\",\\"url\\":\\"%s\\",' % URL,
+    "escaped line ends": "POST /v3/payments HTTP/1.1\\r\\nHost: api.asaas.com\\r\\n",
+    "curl command": f"curl -X POST '{URL}' -H 'access_token: x' ",
+    "query pairs": f"url={URL}&",
+    "labelled fields": f"Method: POST URL: {URL} ",
+    "pairs": f"method=POST url={URL} ",
+    "header": "access_token: x ",
+    "host": "api.asaas.com",
+    "word": "abcdef",
+    "capitals": "ABCDEF ",
+    "blank": " ",
+    "tab": "\t",
+    "quote": '"',
+    "backslash": "\\",
+    "dashes": "--",
+    "dots": "a.b.",
+    "colon": "a:",
+    "brackets": "[a] ",
+    "angles": "<a b=\"c\">",
+    "hex pairs": "de ad be ef ",
+    "base64": "QWxhZGRpbjpvcGVu==",
+    "percent": "%2524aact_",
+}
+# Where the line stands: alone in a file that names a provider; the head line of a raw dump; its
+# body; a pretty-printed JSON record's member; a YAML record's value.
+CONTEXTS: dict[str, Callable[[str], list[str]]] = {
+    "alone": lambda line: [f"GET {URL}", line],
+    "in a dump's head": lambda line: ["POST /v3/payments HTTP/1.1", "Host: api.asaas.com", line, ""],
+    "in a dump's body": lambda line: ["POST /v3/payments HTTP/1.1", "Host: api.asaas.com", "", line],
+    "in a JSON member": lambda line: ["{", f'  "url": "{URL}",', '  "method": "POST",', f'  "body": "{line}"', "}"],
+    "in a YAML value": lambda line: ["- method: POST", f"  url: {URL}", f"  body: {line}"],
+}
+CASES.update({f"{piece}, {context}": (lambda n, text=text, place=place: place(text * max(1, n // len(text)) + "x"))
+              for piece, text in PIECES.items() for context, place in CONTEXTS.items()})
+
+
 def seconds(lines: list[str]) -> float:
     """CPU seconds of reading ``lines``: the readers run in this process's one thread."""
     start = time.process_time()
