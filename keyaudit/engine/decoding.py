@@ -77,9 +77,14 @@ class SpotCollector:
         gives the line and 1-based column of an offset of ``buffer``, which starts at ``offset``
         of the stream and is its last unless ``final`` is False."""
         continued = self._read_on(buffer, offset, final)
+        # whether a line is allowed is asked once a line: one log line of ten thousand encoded
+        # values was searched for a marker whole for each (time growing with its square)
+        lines = LineMemo(buffer)
         for first, last, kind in self.spans(buffer, cut, found, payloads_from=continued):
             line, column = place(first)
-            spot = Spot(buffer[first:last], offset + first, line, column - 1, kind, self._allowed(buffer, first, last))
+            allowed = (self._allowed(buffer, first, last) if b"\n" in buffer[first:last]
+                       else lines.of(first, "allowed", lambda start, end: self._allowed(buffer, start, end)))
+            spot = Spot(buffer[first:last], offset + first, line, column - 1, kind, allowed)
             (self.open if kind in PAYLOADS and last == len(buffer) and not final else self.spots).append(spot)
 
     def _read_on(self, buffer: bytes, offset: int, final: bool) -> int:

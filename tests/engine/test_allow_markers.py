@@ -8,6 +8,7 @@ a finding is hidden exactly when the marker is not reported.
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -85,5 +86,17 @@ def test_a_marker_on_a_long_line_of_many_tokens_hides_each_of_them(tmp_path: Pat
     path = tmp_path / "fixtures.txt"
     path.write_text(f"{tokens}  # keyaudit:allow fixtures of the test suite\napi_token={iugu_token()}\n")
     report = scan(path, "auto")
+    assert [f["location"]["line"] for f in report["findings"]] == [2]
+    assert report["scan"]["suppressed"] == {"inline": 200}
+
+
+@pytest.mark.parametrize("engine", ["auto", "regex"])
+def test_a_marker_on_a_long_line_of_many_encoded_tokens_hides_each_of_them(tmp_path: Path, engine: str) -> None:
+    # Encoded values are decoded apart from the matches; what their line allows is asked once too.
+    encoded = " ".join(base64.b64encode(f"api_token={iugu_token()}".encode()).decode() for _ in range(200))
+    path = tmp_path / "fixtures.txt"
+    path.write_text(f"{encoded}  # keyaudit:allow fixtures of the test suite\n"
+                    f"{base64.b64encode(f'api_token={iugu_token()}'.encode()).decode()}\n")
+    report = scan(path, engine)
     assert [f["location"]["line"] for f in report["findings"]] == [2]
     assert report["scan"]["suppressed"] == {"inline": 200}
