@@ -34,6 +34,10 @@ from keyaudit.model.findings import Finding, Location
 MAX_DEPTH = 4  # layers decoded in all, nested ones included (gitleaks' --max-decode-depth)
 SPOT_BYTES = 16 << 10  # at most this much of a line or a base64 run on either side of an anchor
 CONCAT_LINES = 3  # lines after a concatenation's own that it may join: a key in four pieces
+# bytes a key's pieces and the operators between them take on either side of one of its `+`, at most: a
+# concatenation that far inside the text the last one looked at was joined with it, or held no keyword
+# (else each `+` of a long line of them read its own 32 KiB again: 4,000 `"…" + "…"` on a line took 17 s)
+CONCAT_REACH = 1 << 10
 _DUMP_LINES_BYTES = 5 * MAX_BLOCK_BYTES  # the lines of a block in the hex form: 71 bytes for 16 shown
 # The dumps that show bytes after their offsets: where a dump's lines end, from its first, and the bytes they show.
 _DUMPS = {DUMP: (block_end, shown_bytes), HEX: (hex_rows.rows_end, hex_rows.shown_bytes)}
@@ -110,13 +114,14 @@ class SpotCollector:
         must scan (a HAR field with an encoded key). Payload anchors before ``payloads_from`` are
         in a payload read on from the buffer before."""
         covered = {False: -1, True: payloads_from}  # where the last spot ends: of a payload, of any other
+        joined_to = -1  # where the text the last concatenation looked at ends
         line = _MarkedLine(self._anchors, buffer)  # the markers' lines, and their keywords
         for position, index in found:
             if position >= cut:
                 break
             anchor = self._anchors.anchors[index]
             payload = anchor.kind in PAYLOADS
-            if position < covered[payload] and anchor.kind != CONCAT:
+            if position + CONCAT_REACH <= joined_to if anchor.kind == CONCAT else position < covered[payload]:
                 continue
             low, high = max(0, position - SPOT_BYTES), min(len(buffer), position + SPOT_BYTES)
             far = min(len(buffer), position + MAX_PAYLOAD_BYTES)  # a payload's end: read whole, bounded
@@ -136,8 +141,11 @@ class SpotCollector:
                 first, last = wrapped_run(buffer, *base64_run(buffer, position, anchor.phase, low, high), low, high)
             elif anchor.kind == CONCAT:  # the line before the marker's to CONCAT_LINES after it
                 first, last = line.joined(position, low, high)
-                if last <= covered[payload] or not self._anchors.holds_keyword(buffer[first:last]):
-                    continue  # lines taken already (a join may reach past the last spot), or no keyword
+                if last <= covered[payload]:
+                    continue  # lines taken already (a join may reach past the last spot)
+                joined_to = last
+                if not self._anchors.holds_keyword(buffer[first:last]):
+                    continue
             elif anchor.kind == PARTIAL:  # the partial record's line to the record that ends its line
                 first = line.around(position)[0]
                 last = records_end(buffer, first, min(len(buffer), first + RECORDS_REACH))

@@ -79,6 +79,21 @@ def test_a_key_cut_into_concatenated_literals_is_found_from_its_first_piece_to_i
         == [(2, first, 1 + len(lines), end, "concatenation")], case
 
 
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("at", [0, 900, 15_000, 16_200, 40_000])
+def test_a_key_cut_into_pieces_anywhere_on_a_long_line_of_concatenations_is_found_there(
+        tmp_path: Path, engine: str, at: int) -> None:
+    """A generated line of thousands of `"…" + "…"`: the concatenations inside the text the last
+    one joined were joined with it; a key cut in two far along the line, or across where one
+    joined text ends and the next begins, is still found, at its first piece."""
+    filler = ' + '.join(['"ab"'] * 12_000)
+    before = filler[: filler.rfind(" + ", 0, at + 1)] if at else '"ab"'
+    line = f'x = [{before}, "{KEY[:50]}" + "{KEY[50:]}", {filler}]'
+    found = scanned(tmp_path, line + "\n", engine)
+    assert [(rule, line_no, column, decoded) for rule, line_no, column, _, _, decoded in found] == [
+        ("asaas-api-key", 1, line.index(KEY[:50]) + 1, "concatenation")]
+
+
 def test_literals_joined_to_no_key_make_no_finding(tmp_path: Path) -> None:
     """Pieces that do not make a key (a key's first half and a word), or a `+` between a key and
     another string: nothing, or the key as written, once."""
