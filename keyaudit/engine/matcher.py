@@ -173,6 +173,10 @@ def end_regions(buffer: bytes, ends: list[int], reach: EndReach,
     that touch merge."""
     regions: list[tuple[int, int]] = []
     for end in sorted(ends):
+        if regions and end - 1 < regions[-1][1]:
+            # on a line the last region reaches to the end of: it adds nothing (and a long line of
+            # many matches is not searched back to its start for each)
+            continue
         line = buffer.rfind(b"\n", 0, max(0, end - 1)) + 1  # the line of the byte before the end
         start = buffer.rfind(b"\n", 0, max(0, end - reach.bytes, line - reach.breaks)) + 1
         stop = buffer.find(b"\n", max(0, end - 1))  # the byte past the real end may be the line break
