@@ -115,6 +115,9 @@ class SpotCollector:
         in a payload read on from the buffer before."""
         covered = {False: -1, True: payloads_from}  # where the last spot ends: of a payload, of any other
         joined_to = -1  # where the text the last concatenation looked at ends
+        # a marker's reach -> where on its line a marker may next have a keyword that near: a run of
+        # markers far from any (a line of backslashes) asks once, not once a marker
+        quiet: dict[int, int] = {}
         line = _MarkedLine(self._anchors, buffer)  # the markers' lines, and their keywords
         for position, index in found:
             if position >= cut:
@@ -160,8 +163,11 @@ class SpotCollector:
                 first = line.around(position)[0]
                 last = _DUMPS[anchor.kind][0](buffer, first, min(len(buffer), first + _DUMP_LINES_BYTES))
             else:
+                if position < quiet.get(anchor.reach, -1):
+                    continue
                 begin, stop = line.around(position)
                 if not line.keyword_near(position, anchor.reach):
+                    quiet[anchor.reach] = line.quiet_until(position, anchor.reach)
                     continue  # no keyword near this marker: nothing a rule could find that it did not
                 first, last = max(begin, low), min(stop, high)
             covered[payload] = last
@@ -218,6 +224,14 @@ class _MarkedLine:
         stop = bisect.bisect_right(starts, position + reach)
         start = bisect.bisect_left(starts, position - reach - self._longest)
         return any(ends[i] + reach >= position for i in range(start, stop))
+
+    def quiet_until(self, position: int, reach: int) -> int:
+        """Where, past ``position`` (which has no keyword within ``reach``), a marker may next have
+        one that near: the line's next keyword's start less ``reach``, or the line's end."""
+        starts, _ = self._lines.of(position, "keywords", self._keywords)
+        after = bisect.bisect_right(starts, position + reach)
+        end = self._lines.bounds(position)[1]
+        return min(starts[after] - reach, end) if after < len(starts) else end
 
     def _keywords(self, begin: int, stop: int) -> tuple[list[int], list[int]]:
         """Where the keywords of ``buffer[begin:stop]`` start and end, in the buffer, in order."""

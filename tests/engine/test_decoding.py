@@ -94,6 +94,18 @@ def test_a_key_cut_into_pieces_anywhere_on_a_long_line_of_concatenations_is_foun
         ("asaas-api-key", 1, line.index(KEY[:50]) + 1, "concatenation")]
 
 
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_an_escaped_key_after_a_long_run_of_escapes_far_from_any_keyword_is_found(tmp_path: Path, engine: str) -> None:
+    """A marker far from every keyword is passed over, and so are the markers after it until the
+    line's next keyword comes near: the escaped key after ten thousand doubled backslashes (a
+    Windows path escaped again and again) is still decoded, where it is."""
+    before = 'path="C:' + "\\\\" * 10_000 + 'x", '
+    escaped = "body=b'{\"access_token\": \"\\x24" + KEY[1:] + "\"}'"  # the key's `$` escaped: decoded only
+    found = scanned(tmp_path, before + escaped + ", " + "\\\\" * 10_000 + "\n", engine)
+    assert [(rule, line, column, decoded) for rule, line, column, _, _, decoded in found] == [
+        ("asaas-api-key", 1, len(before) + escaped.index("\\x24") + 1, "json×4")]  # the path's escapes next to it too
+
+
 def test_literals_joined_to_no_key_make_no_finding(tmp_path: Path) -> None:
     """Pieces that do not make a key (a key's first half and a word), or a `+` between a key and
     another string: nothing, or the key as written, once."""
