@@ -162,9 +162,6 @@ def _commands_in_line(item: tuple[int, str, int], path: str, sessions: frozenset
     command that goes on in the next line, if one does. ``sessions``: PowerShell's web sessions
     made just above with no headers."""
     number, text, start = item
-    if ("curl" not in text and "wget" not in text and "http" not in text and "nvoke-" not in text
-            and "NVOKE-" not in text and "iwr " not in text and "irm " not in text):
-        return None  # most lines: no tool's word (checked at once, before each tool's words)
     tools = [tool for tool, words in _WORDS.items() if any(word in text for word in words)]
     if not tools:
         return None
