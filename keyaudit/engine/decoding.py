@@ -86,7 +86,7 @@ class SpotCollector:
         lines = LineMemo(buffer)
         for first, last, kind in self.spans(buffer, cut, found, payloads_from=continued):
             line, column = place(first)
-            allowed = (self._allowed(buffer, first, last) if b"\n" in buffer[first:last]
+            allowed = (self._allowed(buffer, first, last) if buffer.find(b"\n", first, last) >= 0
                        else lines.of(first, "allowed", lambda start, end: self._allowed(buffer, start, end)))
             spot = Spot(buffer[first:last], offset + first, line, column - 1, kind, allowed)
             (self.open if kind in PAYLOADS and last == len(buffer) and not final else self.spots).append(spot)
