@@ -47,6 +47,10 @@ FLOORS = {
     "fifth": {("credential", "recall"): 0.925,  # a name in base64, base32, a DataFrame's text, EDN one map down
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
+    # written blind too: mail, chat and documents, tools' state and output, shells and processes
+    "sixth": {("credential", "recall"): 0.764,  # the work its misses wait for is in its labels
+              ("credential", "precision"): 0.958,  # a key in quoted-printable text placed on its part's first line
+              ("all", "precision"): 0.958},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

@@ -29,6 +29,7 @@ import yaml
 
 from helpers import credentials as fake
 from helpers.data import DATA
+from helpers.spellings import SPELLINGS
 
 CORPUS_DIR = DATA / "credential_corpus"
 # The second corpus, written blind (without reading the rules) in shapes the first does not
@@ -42,8 +43,11 @@ FOURTH_CORPUS_DIR = DATA / "credential_corpus_4"
 # The fifth, blind too: configuration languages and tools' files, the key as bytes (hex, byte
 # arrays, base32, compressed), stores that encode their values, and look-alikes of other products.
 FIFTH_CORPUS_DIR = DATA / "credential_corpus_5"
+# The sixth, blind too: mail, chat and documents, tools' state and output, shells and processes,
+# and the look-alikes beside them (its value kinds are in helpers.spellings).
+SIXTH_CORPUS_DIR = DATA / "credential_corpus_6"
 CORPORA = {"first": CORPUS_DIR, "second": SECOND_CORPUS_DIR, "third": THIRD_CORPUS_DIR, "fourth": FOURTH_CORPUS_DIR,
-           "fifth": FIFTH_CORPUS_DIR}
+           "fifth": FIFTH_CORPUS_DIR, "sixth": SIXTH_CORPUS_DIR}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
@@ -237,6 +241,7 @@ VALUES: dict[str, Callable[[random.Random], str]] = {
     "github": lambda rng: "ghp_" + fake.alnum(36, rng),
     "mercadopago": lambda rng: fake.mercadopago_token("production", rng),
     "npm": lambda rng: "npm_" + fake.alnum(36, rng),
+    **SPELLINGS,
 }
 
 
