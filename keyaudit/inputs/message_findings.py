@@ -45,14 +45,16 @@ def findings_in_mail(stream: BinaryIO, path: str, detector: SecretDetector, mbox
 
 
 def _placed(finding: Finding, piece: Piece) -> Finding:
-    """A finding with its message named and, for decoded text, placed on the encoded part's line."""
+    """A finding with its message named and, for decoded text, placed on the encoded part's line
+    (the line that holds where it starts, where the piece knows it)."""
     loc = finding.location
     if piece.decoded is None:
         return replace(finding, location=replace(loc, pointer=piece.pointer))
     inner = finding.context.get("decoded")  # layers the secret was found under inside the part
     context = {**finding.context, "decoded": piece.decoded + (f"+{inner}" if inner else ""), "decoded_line": loc.line}
-    return replace(finding, context=context,
-                   location=Location(loc.path, piece.line, 1, piece.line, 2, piece.pointer))
+    at = bisect.bisect_right(piece.spots, (loc.line, loc.column, float("inf"))) - 1
+    line = piece.spots[at][2] if at >= 0 else piece.line
+    return replace(finding, context=context, location=Location(loc.path, line, 1, line, 2, piece.pointer))
 
 
 def shared(finding: Finding, rules: Sequence[MessageRule]) -> Finding:

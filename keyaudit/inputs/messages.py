@@ -6,6 +6,8 @@ Each piece of text comes with where it stands. Text that is in the file as it is
 7-bit and 8-bit parts in UTF-8) keeps exact lines and columns; decoded text cannot be pointed at
 inside the file, so its findings are placed on the first line of the encoded part (or of the
 header holding the encoded words), and say how it was decoded and on which of its own lines.
+Quoted-printable keeps the text's own lines (a soft break, `=` at a line's end, only continues
+one), so its findings go on the file line that holds where they start.
 
 Headers are parsed with the ``compat32`` policy: the ``default`` policy's header objects made
 reading a mailbox five times slower, and only the structure (content type, boundary, charset,
@@ -18,6 +20,7 @@ and a table of contents, and inputs here are also decompressed streams and archi
 
 from __future__ import annotations
 
+import binascii
 from dataclasses import dataclass
 from email import errors
 from email.header import decode_header, make_header
@@ -45,6 +48,9 @@ class Piece:
     column: int
     pointer: str  # the message (and part) it belongs to
     decoded: str | None = None  # how the text was decoded from the file's bytes
+    # where the file's lines land in decoded text, (decoded line, column, file line) in order,
+    # where that is known (quoted-printable)
+    spots: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -220,7 +226,25 @@ def _leaf(raw: bytes, headers: Message, body: bytes, line: int, pointer: str) ->
         return
     how = " ".join(word for word in (encoding if encoding in ("base64", "quoted-printable") else "",
                                      f"charset {charset}" if charset not in _PLAIN_CHARSETS else "") if word)
-    yield Piece(text, line, 0, pointer, how or None)
+    spots = _soft_broken_lines(body, line) if encoding == "quoted-printable" else ()
+    whole = bool(spots) and spots[-1][0] == text.count(b"\n") + 1  # the charset kept the lines
+    yield Piece(text, line, 0, pointer, how or None, spots if whole else ())
+
+
+def _soft_broken_lines(body: bytes, line: int) -> tuple[tuple[int, int, int], ...]:
+    """Where each line of a quoted-printable ``body`` (which starts on file line ``line``) lands in
+    the decoded text: (decoded line, column, file line). An encoded line ending in `=` is a soft
+    break: the next one continues the same decoded line, after what this one decodes to."""
+    spots: list[tuple[int, int, int]] = []
+    decoded_line, column = 1, 1
+    for index, text in enumerate(body.split(b"\n")):
+        spots.append((decoded_line, column, line + index))
+        text = text.rstrip(b" \t\r")
+        if text.endswith(b"="):
+            column += len(binascii.a2b_qp(text[:-1]))
+        else:
+            decoded_line, column = decoded_line + 1, 1
+    return tuple(spots)
 
 
 def _decode_charset(data: bytes, charset: str | None) -> bytes:

@@ -177,3 +177,23 @@ def test_a_key_encoded_inside_a_decoded_part_names_both_decodings(tmp_path: Path
     jsonschema.validate(report, load_schema())
     assert found(report, keys) == {"link": (body_line(data, b"base64"), 1, "message <m1@example.com>",
                                             "base64+percent×2")}
+
+
+def test_a_key_in_quoted_printable_text_is_placed_on_the_line_that_holds_its_start(tmp_path: Path) -> None:
+    """Quoted-printable keeps the text's lines: a key after a soft break (`=` ending a line) and cut
+    by more of them is placed on the encoded line where it starts, not on the part's first line."""
+    keys = new_keys("html", "text")
+    html = f'<div dir=3D"ltr">Segue a chave de produ=C3=A7=C3=A3o:<div><br></div><=\ndiv><code>{keys["html"]}</code></div>'
+    text_key = keys["text"].replace("=", "=3D")
+    text = f"Oi,\n\nchave nova:\n\n{text_key[:60]}=\n{text_key[60:120]}=\n{text_key[120:]}\n\nAbs\n"
+    data = (b"From: a@example.com\nTo: b@example.com\nSubject: chave\nMessage-ID: <qp@example.com>\nMIME-Version: 1.0\n"
+            b'Content-Type: multipart/alternative; boundary="b1"\n\n--b1\nContent-Type: text/plain; charset="UTF-8"\n'
+            b"Content-Transfer-Encoding: quoted-printable\n\n" + text.encode() + b"\n--b1\n"
+            b'Content-Type: text/html; charset="UTF-8"\nContent-Transfer-Encoding: quoted-printable\n\n'
+            + html.encode() + b"\n--b1--\n")
+    (tmp_path / "qp.eml").write_bytes(data)
+    report, _ = scan_json("--show-secrets", str(tmp_path / "qp.eml"))
+    lines = data.decode().split("\n")
+    assert {name: place[0] for name, place in found(report, keys).items()} == {
+        "text": lines.index(text_key[:60] + "=") + 1,
+        "html": next(number for number, line in enumerate(lines, 1) if line.startswith("div><code>"))}
