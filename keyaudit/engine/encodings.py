@@ -83,13 +83,17 @@ MIN_HEX_KEYWORD = 4  # bytes of a keyword whose hex is searched: 8 digits, in ra
 # What an escaping layer leaves on the line it escaped, as written (matched case-sensitively):
 # percent-encoding twice or more (``%25``), or once around a name and its value (quotes, ``:``,
 # ``=``; a key's own ``%24`` and ``%2F`` are in its rule's pattern), HTML entities, an ANSI
-# escape, string-literal escapes (``\x24``, ``\u002F``, a doubled backslash).
+# escape, string-literal escapes (``\x24``, ``\u002F``, a doubled backslash), markup's escaped
+# underscore (``IUGU\_API\_TOKEN`` in LaTeX and Markdown), and the invisible
+# break opportunities a web page puts into a long word, which a copy from the page keeps (a zero-width
+# space, a soft hyphen, `<wbr>`, `&shy;`).
+SPLITTING_MARKERS: tuple[bytes, ...] = (b"\x1b[", b"\xe2\x80\x8b", b"\xc2\xad", b"<wbr", b"&shy;")
 TEXT_MARKERS: tuple[bytes, ...] = (b"%25", b"%22", b"%27", b"%3A", b"%3a", b"%3D", b"%3d", b"&#", b"&quot;",
-                                   b"&amp;", b"&apos;", b"\x1b[", b"\\x", b"\\u00", b"\\\\")
+                                   b"&amp;", b"&apos;", b"\\x", b"\\u00", b"\\\\", b"\\_", *SPLITTING_MARKERS)
 # How near a keyword a marker must be for its line to be decoded: an escape changes what is next
-# to a key's name or value (``%2524aact_``, ``api_token\\\":``); a colour code may split a value
-# anywhere along it. A line of escaped JSON whose escapes are all far from its keywords (a request
-# body escaped twice, a header naming ``access_token``) is not decoded.
+# to a key's name or value (``%2524aact_``, ``api_token\\\":``); a colour code or a break opportunity
+# may split a value anywhere along it. A line of escaped JSON whose escapes are all far from its
+# keywords (a request body escaped twice, a header naming ``access_token``) is not decoded.
 MARKER_REACH = 64
 ANSI_REACH = 512
 # A `+` between two literals, at the end of a line or the start of the next, spaced as code is
@@ -202,11 +206,23 @@ def _add_hex_forms(anchors: list[Anchor], seen: set[bytes], written: bytes) -> N
             anchors.append(Anchor(form, PROVIDER_HEX))
 
 
+def _add_escaped_forms(anchors: list[Anchor], seen: set[bytes], keywords: list[str]) -> None:
+    """Append an anchor for each keyword with a `_` as markup that escapes it writes the keyword
+    (LaTeX and Markdown: ``aact\\_``), in lower and upper case: the line is decoded whatever it
+    holds, as a run of byte escapes is, since no keyword is left as written near its escapes."""
+    for keyword in _encoded_keywords(keywords):
+        for spelling in sorted({keyword, keyword.upper()} if "_" in keyword else ()):
+            form = spelling.replace("_", "\\_").encode("utf-8")
+            if form not in seen:
+                seen.add(form)
+                anchors.append(Anchor(form, ESCAPED))
+
+
 def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     """The anchors of the rules that capture secrets (a setting such as ``verify=False`` is not
     worth decoding for), in a stable order both engines share."""
     keywords = sorted({keyword.lower() for rule in rules if rule.captures_secret for keyword in rule.keywords})
-    anchors = [Anchor(marker, TEXT, reach=ANSI_REACH if marker.startswith(b"\x1b") else MARKER_REACH)
+    anchors = [Anchor(marker, TEXT, reach=ANSI_REACH if marker in SPLITTING_MARKERS else MARKER_REACH)
                for marker in TEXT_MARKERS]
     anchors += [Anchor(marker, CONCAT) for marker in CONCAT_MARKERS]
     anchors += [Anchor(marker, QP) for marker in QP_MARKERS]
@@ -223,6 +239,7 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
         if len(keyword) >= MIN_HEX_KEYWORD:
             for spelling in sorted({keyword, keyword.upper()}):
                 _add_hex_forms(anchors, seen, spelling.encode("utf-8"))
+    _add_escaped_forms(anchors, seen, keywords)
     anchors.append(Anchor(MARK.encode(), DUMP))
     anchors += [Anchor(marker.encode(), HEX) for marker in HEX_MARKERS]
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]

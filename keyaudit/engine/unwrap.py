@@ -23,18 +23,18 @@ _PERCENT = re.compile(rb"%([0-9A-Fa-f]{2})")
 _ENTITY = re.compile(rb"&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));")
 # CSI (colours, cursor moves), OSC (titles, links: to BEL or ST) and two-byte escapes.
 _ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[@-Z\\-_])")
-# A backslash escape of a string literal (JSON, Python, Go, Java, JavaScript reprs). Line breaks
-# are left escaped: a decoded line stays one line, as the reader sees it.
-_BACKSLASH = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([\\\"'/]))")
+# A string literal's backslash escape (JSON, Python, Go, Java, JavaScript); line breaks stay escaped.
+_BACKSLASH = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([\\\"'/_$]))")
 # Two string literals joined by ``+`` (at the end of the first's line, or the start of the next's)
 # or written side by side on consecutive lines (Python, C, Dart): a long key a formatter or a line
 # length limit cut in two. The quotes must match. Or one literal continued on the next line by a
 # backslash ending the line (shell, C, Rust, Java text blocks, YAML and TOML strings): the next
 # line's indentation goes with the break, as Rust, YAML and TOML drop it (a key holds no blank).
 _CONCATENATION = re.compile(rb"([\"'`])[ \t]*(?:\+[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*\+?[ \t]*)\1|\\\r?\n[ \t]*")
-# quoted-printable (RFC 2045 6.7): an octet as `=` and two capital hex digits, a soft line break
-# (`=` ending a line that goes on in the next)
+# quoted-printable (RFC 2045 6.7): `=` and two capital hex digits, or `=` ending a line (a soft break)
 _QUOTED_PRINTABLE = re.compile(rb"=(?:([0-9A-F]{2})|\r?\n)")
+# Where a web page lets a long word break, kept by a copy: zero-width characters, a soft hyphen, `<wbr>`.
+_BREAK_OPPORTUNITY = re.compile(rb"\xe2\x80[\x8b-\x8d]|\xe2\x81\xa0|\xc2\xad|<wbr\s?/?>")
 _BASE64_BYTE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_")
 _BASE64_RUN = re.compile(rb"[A-Za-z0-9+/_-]*={0,2}")
 _TEXT_BYTE = frozenset(range(0x20, 0x7F)) | frozenset(b"\t\r\n")
@@ -99,6 +99,11 @@ def ansi(data: bytes) -> tuple[bytes, Origin] | None:
     return substitute(data, _ANSI, lambda match: b"")
 
 
+def break_opportunities(data: bytes) -> tuple[bytes, Origin] | None:
+    """Invisible break opportunities removed (a key copied from a documentation page)."""
+    return substitute(data, _BREAK_OPPORTUNITY, lambda match: b"")
+
+
 def _unescaped(match: re.Match[bytes]) -> bytes | None:
     if match[1] is not None:
         return bytes([int(match[1], 16)])
@@ -109,7 +114,7 @@ def _unescaped(match: re.Match[bytes]) -> bytes | None:
 
 def backslash(data: bytes) -> tuple[bytes, Origin] | None:
     """One level of string-literal escapes: ``\\xNN``, ``\\uNNNN``, ``\\\\``, ``\\"``, ``\\/``, ``\\'``
-    (JSON escaped twice, ``\\\\\\"``, takes two)."""
+    (JSON escaped twice, ``\\\\\\"``, takes two), and markup's ``\\_`` and ``\\$`` (LaTeX, Markdown)."""
     return substitute(data, _BACKSLASH, _unescaped)
 
 
@@ -130,7 +135,7 @@ def quoted_printable(data: bytes) -> tuple[bytes, Origin] | None:
 # only where a concatenation was seen (:data:`JOINING_LAYERS`): a round over every escaped line
 # would try the join at each of its quotes.
 TEXT_LAYERS: tuple[tuple[str, Layer], ...] = (("ansi", ansi), ("html", html_entities), ("json", backslash),
-                                              ("percent", percent))
+                                              ("percent", percent), ("breaks", break_opportunities))
 JOINING_LAYERS: tuple[tuple[str, Layer], ...] = (("concatenation", concatenation), *TEXT_LAYERS)
 
 

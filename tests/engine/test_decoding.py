@@ -32,6 +32,8 @@ def percent(text: str, times: int) -> str:
 
 KEY = asaas_key()
 TOKEN = iugu_token()
+# other values, one a case: one key on adjacent lines is one finding
+COPIED, TYPESET, WRAPPED, PASTED_TOKEN = asaas_key(), asaas_key(), asaas_key(), iugu_token()
 
 
 # Case -> (text before, the encoded secret as written, text after, layers the report names).
@@ -50,6 +52,14 @@ CASES: dict[str, tuple[str, str, str, str]] = {
                            '\\\\\\"}\\"}"}', "json×2"),
     "quoted-printable": ("ASAAS_API_KEY=3D", KEY, "", "quoted-printable"),
     "base64 of percent-encoded": ("v: ", base64.b64encode(percent(KEY, 2).encode()).decode(), "", "base64+percent×2"),
+    # break opportunities a documentation page puts into a long word, kept by a copy from it
+    "zero-width spaces": ("ASAAS_API_KEY=", "\u200b".join(COPIED[i:i + 24] for i in range(0, len(COPIED), 24)), "",
+                          "breaks"),
+    "soft hyphens": ("IUGU_API_TOKEN=", "\u00ad".join(PASTED_TOKEN[i:i + 8] for i in range(0, len(PASTED_TOKEN), 8)), "", "breaks"),
+    # markup that escapes `$` and `_` (LaTeX): the keyword is escaped too
+    "latex": ("\\texttt{", TYPESET.replace("$", "\\$").replace("_", "\\_"), "}", "json"),
+    "<wbr> in html": ('<code class="key">', "<wbr>".join(WRAPPED[i:i + 32] for i in range(0, len(WRAPPED), 32)), "</code>",
+                      "breaks"),
 }
 
 
@@ -132,6 +142,17 @@ def test_a_key_behind_a_layer_is_found_where_its_encoded_form_is(tmp_path: Path,
     assert [(line, column, end_line, end_column, decoded) for _, line, column, end_line, end_column, decoded in found] \
         == [(2, len(before) + 1, 2, len(before) + len(encoded) + 1, layers)], case
     assert found[0][0] in ("asaas-api-key", "iugu-api-token")
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_line_after_a_quoted_printable_one_is_decoded_by_its_own_anchors(tmp_path: Path, engine: str) -> None:
+    """Quoted-printable joins the lines after its marker's (a soft break may cut a key): they are
+    decoded as quoted-printable there, which reads a token's leading `=41` as an `A`, so they keep
+    their own anchors too (here a soft hyphen inside a token under its name)."""
+    token = "41" + iugu_token()[2:]
+    text = f"ASAAS_API_KEY=3D{KEY}\nIUGU_API_TOKEN=" + "\u00ad".join(token[i:i + 8] for i in range(0, 32, 8)) + "\n"
+    assert [(rule, line, decoded) for rule, line, _, _, _, decoded in scanned(tmp_path, text, engine)] == [
+        ("asaas-api-key", 1, None), ("iugu-api-token", 2, "breaks")]
 
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
