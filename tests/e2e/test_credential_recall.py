@@ -28,11 +28,11 @@ FLOORS = {
               ("environment-mismatch", "precision"): 1.0,  # a key beside the other environment's host is no pairing
               ("all", "precision"): 1.0},
     # written blind, in shapes the first does not have; its misses carry `leave` in its labels.yaml
-    "second": {("credential", "recall"): 0.974,
-               ("credential", "precision"): 0.987,
+    "second": {("credential", "recall"): 0.987,  # a token named in prose
+               ("credential", "precision"): 1.0,
                ("plaintext-http", "recall"): 1.0,
                ("environment-mismatch", "precision"): 1.0,  # a record with a key of each environment chooses
-               ("all", "precision"): 0.987},
+               ("all", "precision"): 1.0},
     # written blind too: the key as languages' and configuration syntaxes' literals write it
     "third": {("credential", "recall"): 0.947,  # a $ escaped as a code, literals cut over lines, quotes escaped
               ("credential", "precision"): 1.0,
@@ -44,13 +44,13 @@ FLOORS = {
                ("environment-mismatch", "precision"): 0.714,  # a mismatch told twice; a key near another's host
                ("all", "precision"): 0.984},
     # written blind too: configuration languages, tools' files, stores' exports, the key as bytes
-    "fifth": {("credential", "recall"): 0.925,  # a name in base64, base32, a DataFrame's text, EDN one map down
+    "fifth": {("credential", "recall"): 0.944,  # a name in base64, base32, EDN one map down
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: mail, chat and documents, tools' state and output, shells and processes
-    "sixth": {("credential", "recall"): 0.764,  # the work its misses wait for is in its labels
-              ("credential", "precision"): 0.958,  # a key in quoted-printable text placed on its part's first line
-              ("all", "precision"): 0.958},
+    "sixth": {("credential", "recall"): 0.977,  # a password manager's row, a token named in prose
+              ("credential", "precision"): 1.0,
+              ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
