@@ -356,14 +356,11 @@ def tsung_session(request: Request) -> list[str]:
 
 
 SHAPES = [case(shape) for shape in (wordpress_http_api_debug, finch_request_inspect, rust_http_request_debug,
-                                    erlang_logger_map, apisix_http_logger, mule_http_message_logger)] + [
+                                    erlang_logger_map, apisix_http_logger, mule_http_message_logger,
+                                    httpx_event_hook)] + [
     case(goreplay_gor_file, "requests.gor"), case(keploy_http_mocks, "mocks.yaml"),
     case(cloud_tasks_describe, "task.yaml"), case(n8n_workflow_export, "workflow.json"),
     case(stepci_workflow, "workflow.yml"), case(tsung_session, "tsung.xml"),
-    case(httpx_event_hook, missed="read as a request named in passing (its method and URL): its headers, "
-         "httpx's Headers repr (`Headers({…})`), and its body, a bytes repr (`b'…'`), follow the URL on the same "
-         "line, and the only start line that takes a printed map after a method and a URL is Java's URL-first "
-         "one, which reads no body from the line"),
     case(spring_request_entity_to_string, missed="read as a request named in passing (its method and URL) without "
          "headers or body: Spring's HttpEntity format, `<METHOD URL,body,[Name:\"value\", …]>`, has the method "
          "and the URL in one item, the body printed raw over lines and the headers (HttpHeaders.toString's quoted "

@@ -1,7 +1,8 @@
 """A request printed as its method and URL, in either order (`<absolute URL> <METHOD>`, as Java's
 HttpRequest prints itself; `console.log(method, url, headers)`), is read where a map of header fields
-follows them on the line: those are its headers, all it holds (an unsigned one shows so), and no body;
-without such a map the pair names no request, or a request in passing."""
+follows them on the line: those are its headers, all it holds (an unsigned one shows so), and its body
+only where one is printed after the map, alone up to the line's end (a string or bytes literal, a JSON
+document); without such a map the pair names no request, or a request in passing."""
 
 from __future__ import annotations
 
@@ -43,6 +44,28 @@ def test_a_method_a_url_and_a_map_of_header_fields_on_one_line_are_a_request_wit
     # console.log(method, url, headers): util.inspect quotes a name with a dash, not one without
     assert read(f"POST {URL} {{ 'Content-Type': 'application/json', Signature: 'signature=ab==' }}") == [
         ("POST", URL, [("Content-Type", "application/json"), ("Signature", "signature=ab==")], True, None)]
+
+
+@pytest.mark.parametrize(("printed", "body"), [
+    ("b'{\\n\"amount_cents\":1050\\n}'", b'{\n"amount_cents":1050\n}'),  # a bytes repr (httpx's content)
+    ("'{\"amount_cents\": 1050}'", b'{"amount_cents": 1050}'),  # a string repr
+    ('{"amount_cents":1050}', b'{"amount_cents":1050}'),  # a JSON document as it is
+])
+def test_a_body_printed_after_the_map_of_header_fields_is_the_body_sent(printed: str, body: bytes) -> None:
+    """`log.debug("%s %s %r %r", request.method, request.url, request.headers, request.content)` from
+    an httpx event hook: the map may be a type's constructor of it, and the body follows it."""
+    assert read(f"2026-11-22 13:00:00,123 DEBUG payouts: POST {URL} Headers({{'content-type': 'application/json', "
+                f"'signature': 'signature=ab=='}}) {printed}") == [
+        ("POST", URL, [("content-type", "application/json"), ("signature", "signature=ab==")], True, body)]
+
+
+@pytest.mark.parametrize("line", [
+    f"2026-11-22 13:00:00 DEBUG POST {URL} {{'Content-Type': 'application/json'}} then retried 3 times",  # words
+    f"2026-11-22 13:00:00 DEBUG POST {URL} Headers({{'Content-Type': 'application/json'}}) {{retries: 3}}",  # a map
+    f"2026-11-22 13:00:00 DEBUG POST {URL} Retry({{'total': '3', 'backoff': '1'}}) b'{{}}'",  # no header fields
+])
+def test_a_map_of_header_fields_followed_by_anything_but_a_body_is_no_printed_request(line: str) -> None:
+    assert read(line) == [("POST", URL, [], False, None)]
 
 
 @pytest.mark.parametrize("line", [

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from .lines import MAX_HEADERS, TOKEN, absolute_url, split_header
 from .literals import printed_value
 from .printed_roles import header_fields
+from .record_views import Printed
 from .quoted import DOUBLE_QUOTED
 
 _TOKEN = re.compile(TOKEN)
@@ -22,6 +23,7 @@ _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
 _ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*)")
 _EQUALS_HEADER = re.compile(rf"({TOKEN})=(.*)")  # `Name=value`, as a logger's "{}={}" writes a header
 _PRINTED_MAP = ("{", "map[")  # what a map printed on one line begins with (JSON, Python, JavaScript, Ruby; Go's %v)
+_WRAPPER = re.compile(r"[A-Z][\w.]{0,63}\(")  # a type's constructor around a map: httpx's `Headers({…})`
 _RUBY_ESCAPE = re.compile(r"\\(.)")
 _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
 
@@ -71,10 +73,46 @@ def printed_headers(line: str) -> list[tuple[str, str]] | None:
     every key a field name and one written as HTTP writes one, with a dash (a JSON body's map has
     other keys, or values of other kinds)."""
     text = line.strip()
-    found = printed_value(text, 0) if text.startswith(_PRINTED_MAP) else None
-    if found is None or found[1] != len(text) or not isinstance(found[0], dict):
+    found = _header_map(text)
+    return found[0] if found is not None and found[1] == len(text) else None
+
+
+def printed_parts(line: str) -> tuple[list[tuple[str, str]], str | None] | None:
+    """The headers and the body of a request printed part by part after its method and URL on
+    one line, ``print(method, url, headers, body)``: a map of header fields (see
+    :func:`printed_headers`), perhaps as a type's constructor of it (httpx's ``Headers({…})``),
+    then, alone up to the line's end, the body — a quoted string or a bytes literal, its escapes
+    undone, or a JSON document printed raw — else no body; None where the line holds anything else
+    (a map of other fields, words after the map: no request printed so)."""
+    text = line.rstrip()
+    found = _header_map(text)
+    if found is None:
         return None
-    return header_fields(found[0])
+    headers, end = found
+    rest = text[end:].lstrip()
+    if not rest:
+        return headers, None
+    body = printed_value(text, len(text) - len(rest))
+    if body is None or body[1] != len(text) or not isinstance(body[0], str | Printed):
+        return None
+    return headers, body[0] if isinstance(body[0], str) else body[0].printed
+
+
+def _header_map(text: str) -> tuple[list[tuple[str, str]], int] | None:
+    """The header fields of the map printed at the start of ``text`` (bare, or a type's
+    constructor of it: ``Headers({…})``) and where it ends; None where no map of header fields is."""
+    wrapper = _WRAPPER.match(text)
+    at = wrapper.end() if wrapper is not None else 0
+    found = printed_value(text, at) if text.startswith(_PRINTED_MAP, at) else None
+    if found is None or not isinstance(found[0], dict):
+        return None
+    end = found[1]
+    if wrapper is not None:
+        if text[end : end + 1] != ")":
+            return None
+        end += 1
+    headers = header_fields(found[0])
+    return None if headers is None else (headers, end)
 
 
 def _unescaped(value: str) -> str:

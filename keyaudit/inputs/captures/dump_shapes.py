@@ -329,9 +329,9 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
      "others": "end",
     },
 
-    # A method, a URL and the headers on one line, as `console.log(method, url, headers)` prints them; no body.
+    # A method, a URL, the headers (`console.log(method, url, headers)`) and perhaps the body on one line (printed_parts).
     {"capture": "printed-call", "needle": " http",
-     "start": r"(?<![A-Za-z])(?P<method>[A-Z]+)(?= http) (?P<url>https?://\S+) (?P<headers>\{.*\})\s*$",
+     "start": r"(?<![A-Za-z])(?P<method>[A-Z]+)(?= http) (?P<url>https?://\S+) (?P<headers>(?:[A-Z][\w.]{0,63}\()?\{.*)$",
      "headers": "none", "body": "none", "others": "end", "alone": "none"},
 
     # A request named in a log message's words, `METHOD <absolute URL>` (a blank, `<`, `[` or `(` before the

@@ -23,7 +23,7 @@ from typing import Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_lines import (FLAT_GAPS, WRITTEN_CR, WRITTEN_CRLF, at_authority, flat_headers, header_line,
-                         printed_headers, quoted_list)
+                         printed_headers, printed_parts, quoted_list)
 from .dump_request import DumpRequest
 from .dump_table import Shape, gates
 from .elision import ELISION
@@ -103,14 +103,19 @@ class DumpReader:
                         or (shape.above is not None and not self._under(shape.above, number)):
                     continue
                 groups = match.groupdict()
-                # the headers written on the start line itself: Spring's list, or a map
-                written = (printed_headers(groups["headers"]) or quoted_list(groups["headers"])) if groups.get("headers") else []
+                # the headers written on the start line itself: Spring's list, or a map (and the body printed after it)
+                parts = printed_parts(groups["headers"]) if groups.get("headers") else None
+                written = parts[0] if parts else quoted_list(groups["headers"]) if groups.get("headers") else []
                 if groups.get("headers") and not written and not shape.alone:
                     continue  # a map of no header fields: no request of this shape (a later one may name it)
                 started = DumpRequest(shape, number, match.group("method"), groups.get("url") or at_authority(groups),
                                       groups.get("target") or "", learned_prefix(text[: match.start()]))
                 if written:
                     started.headers, started.head_closed = written, True
+                if parts and parts[1] is not None:
+                    started.body = BodyLines()
+                    for line in parts[1].split("\n"):
+                        started.body.add(line)
                 elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks (or `..`)
                     started.headers = flat_headers(groups["flat"], groups["gap"] if groups.get("gap") in FLAT_GAPS else " ")
                     started.head_closed = True
