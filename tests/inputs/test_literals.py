@@ -159,6 +159,23 @@ def test_an_erlang_map_or_binary_not_closed_as_printed_is_no_record(text: str) -
     assert literal_record(text) is None
 
 
+def test_perl_data_dumper_prints_an_object_blessed_and_a_string_reference_as_the_values_they_wrap() -> None:
+    # Dumper($req) of an HTTP::Request: `bless( {…}, 'Class' )` is the hash, `do{\(my $o = '…')}` and `\'…'` the string;
+    # single-quoted strings with `\\` and `\'` escaped and their line feeds as they are
+    record = literal_record("$VAR1 = bless( {\n  '_content' => '{\n\"a\":\"it\\'s \\\\n\"\n}',\n"
+                            "  '_headers' => bless( {'content-type' => 'application/json'}, 'HTTP::Headers' ),\n"
+                            "  '_method' => 'POST', '_ref' => \\'x',\n"
+                            "  '_uri' => bless( do{\\(my $o = 'https://h/x')}, 'URI::https' )\n}, 'HTTP::Request' );")
+    assert record == {"_content": '{\n"a":"it\'s \\n"\n}', "_headers": {"content-type": "application/json"},
+                      "_method": "POST", "_ref": "x", "_uri": "https://h/x"}
+
+
+@pytest.mark.parametrize("text", ["bless( ['a', 'b'] )", "bless( ['a'], Foo )", "bless me (father)",
+                                  "{'u' => do{\\(my $o = 'x')}", "{'u' => do{\\(my $o = 'x'}}"])
+def test_a_perl_object_or_reference_not_closed_as_dumped_is_no_record(text: str) -> None:
+    assert literal_record(text) is None
+
+
 def test_a_map_in_a_programs_source_is_code_not_a_request_logged(tmp_path: Path) -> None:
     """The syntax a program prints its maps in is the syntax of its code, where values are
     variables and interpolations: a source file is not read for printed maps."""

@@ -360,15 +360,11 @@ SHAPES = [case(shape) for shape in (wordpress_http_api_debug, finch_request_insp
                                     httpx_event_hook)] + [
     case(goreplay_gor_file, "requests.gor"), case(keploy_http_mocks, "mocks.yaml"),
     case(cloud_tasks_describe, "task.yaml"), case(n8n_workflow_export, "workflow.json"),
-    case(stepci_workflow, "workflow.yml"), case(tsung_session, "tsung.xml"),
+    case(stepci_workflow, "workflow.yml"), case(tsung_session, "tsung.xml"), case(perl_data_dumper_http_request),
     case(spring_request_entity_to_string, missed="read as a request named in passing (its method and URL) without "
          "headers or body: Spring's HttpEntity format, `<METHOD URL,body,[Name:\"value\", …]>`, has the method "
          "and the URL in one item, the body printed raw over lines and the headers (HttpHeaders.toString's quoted "
          "list) after it on the line the body closes; `<` opens none of the printed notations the literal reader "
-         "knows, and no label shape reads headers that follow a body on its closing line"),
-    case(perl_data_dumper_http_request, missed="no request read: Data::Dumper writes an object as its hash wrapped "
-         "in `bless( {…}, 'Class' )` and a URI as a scalar reference, `do{\\(my $o = '…')}`: the literal grammar "
-         "reads neither (a bare word runs over both, so `_headers` and `_uri` are text), and the dump's first line "
-         "opens `bless(`, which names no type as the readers know one (a capital first)")]
+         "knows, and no label shape reads headers that follow a body on its closing line")]
 HEADERS_ONLY = [case(shape) for shape in (haskell_http_client_show, undici_diagnostics_pino, deno_request_inspect)]
 NO_HEADERS: list[object] = []

@@ -42,6 +42,7 @@ _LITERAL_MEMBER = re.compile(r"""(?:'[^'\n]*'|"[^"\n]*"|:?[A-Za-z_][\w-]*)\s*(?:
 _ALIGNED_MEMBER = re.compile(r"""(?:"[^"\n]*"|:[A-Za-z_]\w*) => """)  # an entry whose key is aligned on its `=>`
 _CLOSED = ("}", "]")  # how a record on one line ends: no map printed over lines begins there
 # what a member's line holds between its name and a quoted value, looked for at C speed first
+_UNESCAPED = {quote: re.compile(r"(?<!\\)" + quote) for quote in "'\""}  # a quote no backslash escapes
 _MEMBER_MARKS = ('": ', "': ", ": '", ': "', "=> ")
 
 
@@ -139,13 +140,20 @@ def _openings(lines: list[tuple[int, str]], index: int, brackets: OpenBrackets,
     of headers (``[{"key": "Host", "value": …}]``) is in the request that holds the list, but
     the object around a list of requests would name only its first. Those that run up to the
     text's first line, still indented, are left out when that line is ``cut`` (the text above is
-    another range's). Each comes with whether a list lies between it and the line."""
+    another range's). Each comes with whether a list lies between it and the line. A string
+    printed raw over lines (Perl's Data::Dumper writes a body's line feeds as they are, its lines
+    at the margin) is passed over, from the line that closes it to the one that opens it."""
     groups: list[list[int]] = [[]]  # the openings between two lists, innermost first
     depth = _indent(lines[index][1])
-    for above in range(index - 1, max(-1, index - REQUEST_SPAN_LINES), -1):
+    lowest = max(-1, index - REQUEST_SPAN_LINES)
+    string_opening = index  # where the raw string whose lines are passed over opens
+    for above in range(index - 1, lowest, -1):
         text = lines[above][1]
         stripped = text.strip()
-        if not stripped or _indent(text) >= depth:
+        if not stripped or _indent(text) >= depth or above > string_opening:
+            continue
+        if (opened := _raw_string_opening(lines, above, lowest)) is not None:
+            string_opening = opened
             continue
         if stripped.endswith("[") and record_start(stripped, len(stripped) - 1) is None \
                 and not opens_printed_array(lines, above):  # not `Type[` (a record), nor VarDumper's `array:4 [`
@@ -164,6 +172,18 @@ def _openings(lines: list[tuple[int, str]], index: int, brackets: OpenBrackets,
         if depth > 0 and index < REQUEST_SPAN_LINES and lines[0][0] == cut:
             groups.pop()  # the outermost object may open above the cut
     return [(opening, place > 0) for place, group in enumerate(groups) for opening in group[::-1]]
+
+
+def _raw_string_opening(lines: list[tuple[int, str]], closing: int, lowest: int) -> int | None:
+    """The line above ``closing`` that opens the string ``closing`` closes, where ``closing``
+    leaves a quote open as its first (``}',`` after a body Data::Dumper printed raw): the
+    nearest line that leaves the same quote open as its last (``'_content' => '{``); else None."""
+    text = lines[closing][1]
+    quote = next((quote for quote in "'\"" if quote in text and len(_UNESCAPED[quote].findall(text)) % 2), None)
+    if quote is None or text.lstrip()[:1] == quote:
+        return None
+    return next((above for above in range(closing - 1, lowest, -1)
+                 if len(_UNESCAPED[quote].findall(lines[above][1])) % 2), None)
 
 
 def _record(lines: list[tuple[int, str]], opening: int, brackets: OpenBrackets, printed: bool = True

@@ -66,6 +66,12 @@ _TYPED_OPEN = re.compile(r"(?:%(?:[A-Z][\w.]*)?|&|(?:\[\]|map\[[\w.*]{1,64}\])\*
                          r"(?: \[[\w$.]+\])? ?)?([{\[(])")
 # a Python object whose repr is a call in angle brackets: `<CIMultiDict('Name': 'value', …)>` (multidict's)
 _WRAPPED = re.compile(r"<[A-Z][\w.]{0,127}\(")
+# Perl's Data::Dumper: an object is its reference wrapped in `bless( …, 'Class' )`; a reference to a string is
+# `\'…'`, or `do{\(my $o = '…')}` where the string is an object's (a URI's)
+_BLESSED = re.compile(r"bless\(\s*")
+_BLESSED_END = re.compile(r"\s*,\s*'[\w:]{1,128}'\s*\)")
+_SCALAR_REFERENCE = re.compile(r"(do\{\\\(my \$\w{1,32} = )?\\?(?=['\"])")
+_REFERENCE_END = re.compile(r"\)\}")
 _STRING_REST = {quote: re.compile(escaped(quote) + quote, re.DOTALL) for quote in "\"'"}  # to the closing quote
 # `'a' +` and the next string; or the next string on the next line (Python's implicit joining,
 # as pprint breaks a long string: `'{"a": '` and `'1}'` under it)
@@ -139,12 +145,15 @@ def _parsed(text: str, at: int, reading: Reading | None) -> tuple[Any, int] | No
 
 def record_start(text: str, bracket: int) -> int | None:
     """Where a record whose bracket is at ``bracket`` starts: there, or at the name of the type
-    before a ``(`` or ``[`` (Kotlin's data class ``Request(``, a Java record's ``Request[``); None
+    before a ``(`` or ``[`` (Kotlin's data class ``Request(``, a Java record's ``Request[``, Perl's
+    ``bless(``); None
     for one no type names (prose in parentheses, a log prefix's ``[main]``)."""
     if text[bracket] in "{#":
         return bracket
     if not bracket or not (text[bracket - 1].isalnum() or text[bracket - 1] in "_$"):
         return None  # no name ends at the bracket (JSON's arrays, prose): known before any search
+    if text.startswith("bless(", bracket - 5):
+        return bracket - 5  # a Perl object, `bless( {…}, 'Class' )`
     typed = _TYPE_NAME.search(text, max(0, bracket - MAX_TYPE_CHARS), bracket)
     return None if typed is None else typed.start()
 
@@ -218,6 +227,12 @@ class _Parser:
             return self._string(at)
         if char == "b" and self.text[at + 1 : min(at + 2, self.end)] in ("'", '"'):  # a bytes literal (b'{\\n…}')
             return self._string(at + 1)
+        if char == "b" and (blessed := _BLESSED.match(self.text, at, self.end)) is not None:
+            found, end = self.value(blessed.end(), ")", commas, depth + 1)  # Perl's object, `bless( {…}, 'Class' )`
+            return found, self._closed(_BLESSED_END, end)
+        if char in "d\\" and (reference := _SCALAR_REFERENCE.match(self.text, at, self.end)) is not None:
+            found, end = self._string(reference.end())  # Perl's reference to a string, `do{\(my $o = '…')}`, `\'…'`
+            return found, self._closed(_REFERENCE_END, end) if reference.group(1) else end
         if char == "#" and self._char(at + 1) == "{":  # an Erlang map, `#{key => value, …}`
             return self.container(at + 1, depth + 1, True)
         if char == "<" and self.text.startswith('<<"', at):  # an Erlang binary, `<<"…">>`
@@ -249,6 +264,14 @@ class _Parser:
         if not word:
             raise _NotALiteral(end)
         return (None if word in _NONE else word), end
+
+    def _closed(self, closing: re.Pattern[str], at: int) -> int:
+        """Where the text that ``closing`` finds right at ``at`` ends (what closes a wrapper around a
+        value); it must be there."""
+        found = closing.match(self.text, at, self.end)
+        if found is None:
+            raise _NotALiteral(at)
+        return found.end()
 
     def _json(self, at: int) -> tuple[Printed, int] | None:
         """The JSON object printed raw at ``at`` (a string's content, as Java prints one), with
