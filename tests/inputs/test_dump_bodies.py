@@ -192,3 +192,30 @@ def test_a_map_after_a_request_line_that_names_no_header_field_is_a_body_not_a_h
                  '{\n  "bank-account": "a-1",\n  "amount_cents": 1050\n}'):
         lines = ["POST https://api.iugu.com/v1/transfers", *body.split("\n")]
         assert list(exchanges_in_lines(list(enumerate(lines, 1)), "transfer.http")) == []
+
+
+ENTITY_URL = "https://api.iugu.com/v1/transfer_requests"
+ENTITY_PREFIX = "2026-11-22 10:00:00.123 DEBUG 4242 --- [main] c.e.IuguClient : Sending "
+ENTITY_HEADERS = '[Content-Type:"application/json", Signature:"signature=ab=="]'
+
+
+def _entity(lines: list[str]) -> list[tuple[str, str, list[tuple[str, str]], bool, bytes | None]]:
+    numbered = [(1, "2026-11-22 10:00:00.000 INFO heartbeat ok"), *enumerate(lines, 2)]
+    return [(e.method, e.url, e.headers, e.headers_known, e.body) for e in exchanges_in_lines(numbered, "app.log")]
+
+
+def test_an_entity_printed_with_its_body_before_its_headers_is_the_request_however_many_lines_the_body_takes() -> None:
+    # Spring's RequestEntity.toString: `<METHOD URL,body,[headers]>`, the body printed raw (its lines bare)
+    headers = [("Content-Type", "application/json"), ("Signature", "signature=ab==")]
+    assert _entity([f"{ENTITY_PREFIX}<POST {ENTITY_URL},{{", '"amount_cents":1050', f"}},{ENTITY_HEADERS}>"]) == [
+        ("POST", ENTITY_URL, headers, True, b'{\n"amount_cents":1050\n}')]
+    assert _entity([f'{ENTITY_PREFIX}<POST {ENTITY_URL},{{"a":[1,2]}},{ENTITY_HEADERS}>']) == [
+        ("POST", ENTITY_URL, headers, True, b'{"a":[1,2]}')]
+    assert _entity([f"{ENTITY_PREFIX}<GET {ENTITY_URL},{ENTITY_HEADERS}>"]) == [("GET", ENTITY_URL, headers, True, None)]
+
+
+def test_an_entity_whose_headers_never_come_after_its_body_is_no_request_with_headers() -> None:
+    # the body's document closes and the log goes on: the headers were never shown, nor is the request's head known
+    found = _entity([f"{ENTITY_PREFIX}<POST {ENTITY_URL},{{", '"amount_cents":1050', "}",
+                     "2026-11-22 10:00:01.000 INFO heartbeat ok"])
+    assert [(method, url, headers, known) for method, url, headers, known, _ in found] == [("POST", ENTITY_URL, [], False)]

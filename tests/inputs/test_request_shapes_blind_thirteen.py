@@ -11,8 +11,7 @@ workflow, a Tsung session) — none of which the other corpora show.
 
 Each shape quotes the public documentation (or the source) it follows. The request checks are
 the ones every blind corpus passes (:mod:`test_request_shape_corpora`): ``SHAPES`` show the body as
-sent, ``HEADERS_ONLY`` never do. A shape the readers cannot take yet is an expected failure,
-strict, with what they miss.
+sent, ``HEADERS_ONLY`` never do.
 """
 
 from __future__ import annotations
@@ -357,14 +356,9 @@ def tsung_session(request: Request) -> list[str]:
 
 SHAPES = [case(shape) for shape in (wordpress_http_api_debug, finch_request_inspect, rust_http_request_debug,
                                     erlang_logger_map, apisix_http_logger, mule_http_message_logger,
-                                    httpx_event_hook)] + [
+                                    httpx_event_hook, spring_request_entity_to_string)] + [
     case(goreplay_gor_file, "requests.gor"), case(keploy_http_mocks, "mocks.yaml"),
     case(cloud_tasks_describe, "task.yaml"), case(n8n_workflow_export, "workflow.json"),
-    case(stepci_workflow, "workflow.yml"), case(tsung_session, "tsung.xml"), case(perl_data_dumper_http_request),
-    case(spring_request_entity_to_string, missed="read as a request named in passing (its method and URL) without "
-         "headers or body: Spring's HttpEntity format, `<METHOD URL,body,[Name:\"value\", …]>`, has the method "
-         "and the URL in one item, the body printed raw over lines and the headers (HttpHeaders.toString's quoted "
-         "list) after it on the line the body closes; `<` opens none of the printed notations the literal reader "
-         "knows, and no label shape reads headers that follow a body on its closing line")]
+    case(stepci_workflow, "workflow.yml"), case(tsung_session, "tsung.xml"), case(perl_data_dumper_http_request)]
 HEADERS_ONLY = [case(shape) for shape in (haskell_http_client_show, undici_diagnostics_pino, deno_request_inspect)]
 NO_HEADERS: list[object] = []

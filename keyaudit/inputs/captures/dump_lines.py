@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from .lines import MAX_HEADERS, TOKEN, absolute_url, split_header
+from .lines import MAX_HEADERS, TOKEN, absolute_url, python_literal, split_header
 from .literals import printed_value
 from .printed_roles import header_fields
 from .record_views import Printed
@@ -210,3 +210,13 @@ def at_authority(groups: dict[str, str | None]) -> str | None:
     from its origin-form target (an access log's `"%REQ(:AUTHORITY)%"`); None where it names none."""
     authority, target = groups.get("authority"), groups.get("target")
     return absolute_url(target, authority) if authority and target else None
+
+
+def sent_lines(line: str, taken: int) -> list[str]:
+    """A body's line as the lines of the body: the lines of the bytes a Python bytes literal
+    stands for, where it is the body's first line and all of it (a debug callback that logs the
+    data sent with ``%r``, Tornado's curl client: ``> b'{\\n"a":1}'``), else the line itself."""
+    if not taken and line[:2] in ("b'", 'b"') and line.rstrip()[-1:] == line[1] \
+            and isinstance(value := python_literal(line.rstrip()), bytes):
+        return value.decode("utf-8", "surrogateescape").split("\n")
+    return [line]

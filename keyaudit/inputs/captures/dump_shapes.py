@@ -99,27 +99,15 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
     # Calls" writes it (`log.info("Request: {} {}", method, url)`, then each header value
     # `log.info("{}={}", name, value)`), each a record of its own; the filter sees the request as
     # it goes out, without its body. A `Request: <method> <url>` line no header follows is prose.
-    {"capture": "webclient-filter",
-     "needle": "Request: ",
-     "start": r"Request: (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
-     "headers": "equals",
-     "body": "none",
-     "alone": "none",
-     "others": "end",
-    },
+    {"capture": "webclient-filter", "needle": "Request: ", "start": r"Request: (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
+     "headers": "equals", "body": "none", "alone": "none", "others": "end"},
 
     # Micronaut's HTTP client with `io.micronaut.http.client` at TRACE (docs.micronaut.io, "HTTP
     # Client Logging"; DefaultHttpClient: "Sending HTTP {} to {}" at DEBUG, each header "{}: {}" at
     # TRACE, then "Request Body", "----", the body as one message, "----"): every line carries the
     # logger's prefix, the body's later lines none; a JSON body ends where its document closes.
-    {"capture": "micronaut",
-     "needle": "Sending HTTP ",
-     "start": r"Sending HTTP (?P<method>[A-Z]+) to (?P<url>https?://\S+)\s*$",
-     "ignore": r"Request Body\s*$|----\s*$",
-     "body": "rest",
-     "bare": "json",
-     "others": "end",
-    },
+    {"capture": "micronaut", "needle": "Sending HTTP ", "start": r"Sending HTTP (?P<method>[A-Z]+) to (?P<url>https?://\S+)\s*$",
+     "ignore": r"Request Body\s*$|----\s*$", "body": "rest", "bare": "json", "others": "end"},
 
     # httpx's INFO line per request (httpx/_client.py: logger.info('HTTP Request: %s %s "%s %d %s"',
     # request.method, request.url, response.http_version, response.status_code, ...)): a method and
@@ -328,6 +316,12 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
      "body": "length",
      "others": "end",
     },
+
+    # Spring's RequestEntity.toString, HttpEntity's format (`<METHOD URL,body,[Name:"value", …]>`, no body: no `body,`), as a
+    # client logs the entity it sends: the body printed raw, its later lines bare, the headers after its last (`end`).
+    {"capture": "request-entity", "needle": " http",
+     "start": r"<(?P<method>[A-Z]+)(?= http) (?P<url>https?://[^\s,]+),(?:(?:(?P<body>.*),)?(?P<headers>\[.*\])>|(?P<first>.+))\s*$",
+     "end": r"(?P<last>.*),(?P<headers>\[[^\]]*\])>\s*$", "body": "rest", "others": "end"},
 
     # A method, a URL, the headers (`console.log(method, url, headers)`) and perhaps the body on one line (printed_parts).
     {"capture": "printed-call", "needle": " http",

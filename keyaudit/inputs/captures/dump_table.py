@@ -9,7 +9,10 @@ of the line's rest after the log prefix and `lines`):
   start     (it opens with a literal or a class and looks back, where it must, from after them: a
             pattern that opens with an assertion is tried at every position of the line)
             groups: method, and url (absolute) or target (origin-form, joined to the Host header);
-            headers, when the start line lists them (Spring's [Name:"value", …]); flat, the header
+            headers, when the start line lists them (Spring's [Name:"value", …], a printed map: the body
+            may be printed after it, see dump_lines.printed_parts); body, the body written on the start
+            line before the headers; first, the body's first line ending the start line, its others to
+            come (up to the end line); flat, the header
             fields after a request line on the same line (a request whose line breaks became blanks,
             or `..`: the group gap says which); with either, the start line is all there is; eol,
             the line end written out at the end of every line of the head (CR printed `.`, a
@@ -26,7 +29,8 @@ of the line's rest after the log prefix and `lines`):
             else is: any other line after the start line ends the request, its headers unknown), or none:
             the start line is all the library writes (its requests' headers are unknown)
   ignore    lines passed over inside a request (also matched against the whole line)
-  end       the line that closes the request; its group size, when present, is the body's length
+  end       the line that closes the request; its group size, when present, is the body's length; its
+            group headers, the headers listed after the body (Spring's list), last the body's last line
   after     a wrapper the body is printed in right after the end line (wget's `[POST data: …]`): its
             opening, matched at the line's start; the body is what follows it, over as many lines as
             it takes, up to `close` at a line's end where the body is whole (Content-Length); an end

@@ -23,14 +23,14 @@ from typing import Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_lines import (FLAT_GAPS, WRITTEN_CR, WRITTEN_CRLF, at_authority, flat_headers, header_line,
-                         printed_headers, printed_parts, quoted_list)
+                         printed_headers, printed_parts, quoted_list, sent_lines)
 from .dump_request import DumpRequest
 from .dump_table import Shape, gates
 from .elision import ELISION
 from .quoted import unescaped
 from .log_prefix import learned_prefix, starts_record
 from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
-                    header_value, make_exchange, python_literal)
+                    header_value, make_exchange)
 _PORT_SCHEMES = {"80": "http", "http": "http", "443": "https", "https": "https"}
 
 
@@ -112,10 +112,13 @@ class DumpReader:
                                       groups.get("target") or "", learned_prefix(text[: match.start()]))
                 if written:
                     started.headers, started.head_closed = written, True
-                if parts and parts[1] is not None:
+                body = parts[1] if parts else groups.get("body")  # printed after the map, or before the headers
+                if body is not None or groups.get("first") is not None:
                     started.body = BodyLines()
-                    for line in parts[1].split("\n"):
+                    for line in body.split("\n") if body is not None else ():
                         started.body.add(line)
+                    if groups.get("first") is not None:  # the body's first line, its others to come
+                        started.add_to_rest(groups["first"])
                 elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks (or `..`)
                     started.headers = flat_headers(groups["flat"], groups["gap"] if groups.get("gap") in FLAT_GAPS else " ")
                     started.head_closed = True
@@ -217,7 +220,7 @@ class DumpReader:
         else:
             if current.body.expected is None:
                 current.count_document(line)
-            for part in _sent(line, current.body.lines) if current.eol != WRITTEN_CR else [unescaped(line)]:
+            for part in sent_lines(line, current.body.lines) if current.eol != WRITTEN_CR else [unescaped(line)]:
                 current.body.add(part)
             if shape.body == "length" and (current.body.complete or current.body.overflow):
                 self._current = None
@@ -303,6 +306,10 @@ class DumpReader:
 
     def _finish(self, current: DumpRequest, end: re.Match[str] | None = None) -> Iterator[Exchange]:
         shape, body = current.shape, None
+        if end is not None and end.groupdict().get("headers") is not None:  # after the body, on its last line
+            current.headers, current.head_closed = quoted_list(end.group("headers")), True
+            if current.body is not None:
+                current.body.add(end.group("last"))
         if not shape.alone and not current.headers:
             return
         if current.body is not None:
@@ -326,16 +333,6 @@ class DumpReader:
                                  Origin(self.path, current.line, capture=shape.capture), headers_known=known)
         if exchange is not None:
             yield exchange
-
-
-def _sent(line: str, taken: int) -> list[str]:
-    """A body's line as the lines of the body: the lines of the bytes a Python bytes literal
-    stands for, where it is the body's first line and all of it (a debug callback that logs the
-    data sent with ``%r``, Tornado's curl client: ``> b'{\\n"a":1}'``), else the line itself."""
-    if not taken and line[:2] in ("b'", 'b"') and line.rstrip()[-1:] == line[1] \
-            and isinstance(value := python_literal(line.rstrip()), bytes):
-        return value.decode("utf-8", "surrogateescape").split("\n")
-    return [line]
 
 
 def _after(text: str, lines: str) -> str:
