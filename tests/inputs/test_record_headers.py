@@ -130,6 +130,29 @@ def test_header_text_that_is_no_block_of_header_lines_shows_no_header_missing(lo
     assert found.headers_known is False
 
 
+@pytest.mark.parametrize("logged", ["Content-Type:application/json|Signature:signature=ab==",
+                                    "Content-Type: application/json | Signature: signature=ab=="])
+def test_header_fields_joined_by_a_bar_on_one_line_are_each_a_header(logged: str) -> None:
+    # a connector's configuration keeps its headers so (`headers` joined by its `header.separator`, `|`)
+    found = request({"method": "POST", "url": URL, "headers": logged})
+    assert (found.headers, found.headers_known) == ([("Content-Type", "application/json"),
+                                                     ("Signature", "signature=ab==")], True)
+
+
+@pytest.mark.parametrize("logged", ["Content-Type:application/json|ab", "Accept: text/plain|text/html"])
+def test_a_bar_before_no_field_name_stays_in_the_value(logged: str) -> None:
+    found = request({"method": "POST", "url": URL, "headers": logged})
+    assert len(found.headers) == 1 and "|" in found.headers[0][1]
+
+
+def test_a_list_of_entries_none_of_which_reads_as_a_header_shows_no_header_missing() -> None:
+    # Node-RED's `{keyType, keyValue, valueType, valueValue}`: no entry read, so no Signature seen, but one was sent
+    entries = [{"keyType": "other", "keyValue": "Signature", "valueType": "other", "valueValue": "signature=ab=="}]
+    assert request({"method": "POST", "url": URL, "headers": entries}).headers_known is False
+    assert request({"method": "POST", "url": URL, "headers": entries + [{"name": "Accept", "value": "*/*"}]}).headers \
+        == [("Accept", "*/*")]
+
+
 def test_a_list_of_header_names_alone_shows_no_header_missing() -> None:
     found = request({"method": "POST", "url": URL, "headers": ["Content-Type", "Request-Time", "Signature"]})
     assert found.headers_known is False

@@ -176,13 +176,17 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
                 pairs.append((text(item[0]), text(item[1])))
             elif isinstance(item, str) and (header := split_header(item.rstrip("\r\n"))) is not None:
                 pairs.append(header)  # a header line as sent (Wireshark's http.request.line)
-        if not pairs and value and all(isinstance(item, str) for item in value):
-            return None  # the names alone (a logger that hides every value): which were sent, not with what
+        if not pairs and value:
+            return None  # no item read as a header (the names alone, entries in a shape not read): which were sent is not shown
         return pairs
     if isinstance(value, str):
-        # text that is no block of header lines (a map printed in a notation not read) shows no header
-        return _header_block(line.strip() for line in value.splitlines() if ":" in line)
+        # text that is no block of header lines (a map printed in a notation not read) shows no header; the
+        # fields may be joined by `|` on one line (`Name:value|Name:value`, as a connector's configuration keeps them)
+        return _header_block(field.strip() for line in value.splitlines() if ":" in line for field in _JOINED.split(line))
     return None
+
+
+_JOINED = re.compile(r"\|(?=[ \t]*[A-Za-z][\w-]*[ \t]*:)")  # a `|` before the next field's name and colon
 
 
 def head_lines(value: Any) -> list[str] | None:
