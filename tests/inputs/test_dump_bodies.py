@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 from pprint import pformat
 
+import pytest
+
 from helpers.credentials import asaas_key
 from helpers.running import run_scan, scan_json
 from helpers.signed_shapes import Request, requests
@@ -219,3 +221,32 @@ def test_an_entity_whose_headers_never_come_after_its_body_is_no_request_with_he
     found = _entity([f"{ENTITY_PREFIX}<POST {ENTITY_URL},{{", '"amount_cents":1050', "}",
                      "2026-11-22 10:00:01.000 INFO heartbeat ok"])
     assert [(method, url, headers, known) for method, url, headers, known, _ in found] == [("POST", ENTITY_URL, [], False)]
+
+
+def test_a_header_block_printed_as_braced_pairs_after_its_request_line_is_the_head() -> None:
+    # HttpURLConnection at FINE: its MessageHeader, `<identity><n> pairs: {<request line>: null}{Name: value}…`
+    line = ("FINE: sun.net.www.MessageHeader@5c3bd5504 pairs: {POST /v1/transfer_requests HTTP/1.1: null}"
+            "{Content-Type: application/json}{Signature: signature=ab==}{Host: api.iugu.com}")
+    assert _entity([line]) == [("POST", ENTITY_URL, [("Content-Type", "application/json"), ("Signature", "signature=ab=="),
+                                                     ("Host", "api.iugu.com")], True, None)]
+
+
+@pytest.mark.parametrize("line", [
+    "FINE: sun.net.www.MessageHeader@1b2c3d4e3 pairs: {null: HTTP/1.1 201 Created}{Content-Type: application/json}",
+    "FINE: sun.net.www.MessageHeader@1b2c3d4e1 pairs: {Host: api.iugu.com}",
+])
+def test_braced_pairs_without_a_request_line_first_are_no_request(line: str) -> None:
+    assert _entity([line]) == []
+
+
+def test_a_method_as_a_types_one_value_marks_a_file_that_writes_requests_out(tmp_path: Path) -> None:
+    # Akka HTTP's HttpRequest#toString: `HttpRequest(HttpMethod(POST),<uri>,List(<Name: value>, …),…)` — no
+    # other marker of a request is in such a log
+    line = (f"sending HttpRequest(HttpMethod(POST),{ENTITY_URL},List(User-Agent: payouts/3.1),"
+            "HttpEntity.Strict(application/json,94 bytes total),HttpProtocol(HTTP/1.1))")
+    (tmp_path / "app.log").write_text(f"{line}\n")
+    report, _ = scan_json(str(tmp_path / "app.log"))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == ["iugu-unsigned-transfer"]
+    (tmp_path / "app.log").write_text(f"retry(POST) of {ENTITY_URL} scheduled\n")  # a word in parentheses: no request
+    report, _ = scan_json(str(tmp_path / "app.log"))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == []

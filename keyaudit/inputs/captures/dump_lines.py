@@ -35,7 +35,9 @@ _RUBY_CHARS = {"n": "\n", "t": "\t", "r": "\r", "e": "\x1b"}
 _FLAT_HEADER = {" ": re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [{\[]|$)"),
                 "..": re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\.\.[A-Za-z][\w-]*: |\.\.\.\.|(?:\.\.)?$)"),
                 # each field ended by its CR LF written out (`\r\n`), as a log escapes a head it quotes
-                WRITTEN_CRLF: re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\\r\\n|$)")}
+                WRITTEN_CRLF: re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\\r\\n|$)"),
+                # each field in braces of its own (`{Name: value}{Name: value}`: the JDK's MessageHeader)
+                "}{": re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\}\{|\}?$)")}
 FLAT_GAPS = frozenset(_FLAT_HEADER)
 
 

@@ -288,6 +288,12 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
     # `[%START_TIME%] "%REQ(:METHOD)% %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)% %PROTOCOL%" %RESPONSE_CODE% … "%REQ(
     # X-FORWARDED-FOR)%" "%REQ(USER-AGENT)%" "%REQ(X-REQUEST-ID)%" "%REQ(:AUTHORITY)%" "%UPSTREAM_HOST%"`) and
     # Istio's (more fields after, none quoted): the authority the last quoted field but one. No header, no body.
+    # The JDK's HttpURLConnection with its logger at FINE: writeRequests logs its sun.net.www.MessageHeader, `<identity><n>
+    # pairs: {<request line>: null}{Name: value}…` on one line, each pair in braces (the gap `}{`). No body.
+    {"capture": "message-header", "needle": " pairs: {",
+     "start": r" pairs: \{(?P<method>[A-Z]+) (?P<target>\S+) HTTP/\d(?:\.\d)?: null(?P<gap>\}\{)(?P<flat>[A-Za-z][\w-]*: .*)$",
+     "body": "none", "others": "end"},
+
     {"capture": "access-authority",
      "needle": '] "',
      "start": r'\] "(?P<method>[A-Z]+) (?P<target>/\S*) HTTP/[\d.]+" \d{3} .*"(?P<authority>[A-Za-z\d-]+(?:\.[A-Za-z\d-]+)+'

@@ -14,6 +14,7 @@ of the line's rest after the log prefix and `lines`):
             line before the headers; first, the body's first line ending the start line, its others to
             come (up to the end line); flat, the header
             fields after a request line on the same line (a request whose line breaks became blanks,
+            each field in braces of its own, `}{` between,
             or `..`: the group gap says which); with either, the start line is all there is; eol,
             the line end written out at the end of every line of the head (CR printed `.`, a
             literal `\r\n`), taken off each
