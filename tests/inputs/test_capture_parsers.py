@@ -590,6 +590,22 @@ def test_the_dump_table_loads_with_one_capture_name_a_shape() -> None:
                for shape in shapes())
 
 
+def test_libcurls_debug_callback_as_pycurl_prints_it_gives_the_head_and_the_data_sent() -> None:
+    # a DEBUGFUNCTION printing "debug(%d): %s" % (debug_type, debug_msg): 2 the head sent, 4 the data sent
+    head = b"POST /v3/customers/1 HTTP/1.1\r\nHost: api.asaas.com\r\nContent-Length: 10\r\n\r\n"
+    text, body = b"Connected to api.asaas.com (1.2.3.4) port 443\n", '{"a":"ç"}'.encode()
+    lines = [f"debug(0): {text!r}", f"debug(2): {head!r}", f"debug(4): {body!r}", "debug(1): b'HTTP/1.1 200 OK\\r\\n'"]
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.method, exchange.url, exchange.body) == (
+        "POST", "https://api.asaas.com/v3/customers/1", '{"a":"ç"}'.encode())
+
+
+@pytest.mark.parametrize("kind", [0, 1, 3])  # text, the head received, the data received: nothing sent
+def test_libcurls_debug_text_and_what_it_received_are_no_request(kind: int) -> None:
+    head = b"POST /v3/customers/1 HTTP/1.1\r\nHost: api.asaas.com\r\nContent-Length: 2\r\n\r\n{}"
+    assert list(parse("httpdump", [f"debug({kind}): {head!r}"])) == []
+
+
 def test_axios_config_with_a_base_url_and_a_body_split_over_lines() -> None:
     lines = ["  config: {", "    headers: { 'Content-Type': 'application/json', 'X-N': 3 },",
              "    baseURL: 'https://api.asaas.com/v3/',", "    method: 'post',", "    url: 'transfers',",

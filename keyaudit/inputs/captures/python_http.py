@@ -1,8 +1,12 @@
 """Bytes sent written as bytes literals — Python ``http.client`` debug output (with urllib3's
-connection-pool lines) and Rust reqwest's verbose connection log — as the requests sent.
+connection-pool lines), Rust reqwest's verbose connection log and libcurl's debug callback as
+pycurl's documentation prints it — as the requests sent.
 
-``send: b'…'`` (http.client) and ``write: b"…"`` (reqwest's ``connection_verbose``, whose escapes
-``\\r``, ``\\n``, ``\\"``, ``\\xNN`` are Python's) lines hold the bytes sent, put back together by
+``send: b'…'`` (http.client), ``write: b"…"`` (reqwest's ``connection_verbose``, whose escapes
+``\\r``, ``\\n``, ``\\"``, ``\\xNN`` are Python's) and ``debug(2): b'…'`` / ``debug(4): b'…'``
+(a DEBUGFUNCTION printing ``"debug(%d): %s" % (debug_type, debug_msg)``: libcurl's
+CURLINFO_HEADER_OUT and CURLINFO_DATA_OUT, the head and the data sent; ``debug(1)`` the head
+received) lines hold the bytes sent, put back together by
 :class:`~.wire_stream.WireStream`, one stream a mark; a urllib3 line names the scheme and host
 that http.client leaves out.
 """
@@ -22,10 +26,10 @@ from .wire_stream import WireStream
 MERGE_WINDOW_LINES = 200  # how far a urllib3 line may follow the http.client send it describes
 
 
-_SEND = re.compile(r"(?:^|\s)(send|write): (b(['\"]).*\3)\s*")
-_REPLY = re.compile(r"(?:^|\s)(?:(reply): ['\"]|(read): b['\"])HTTP/")
-_REPLY_OF = {"reply": "send", "read": "write"}  # a response's mark, and the mark of the request it answers
-CAPTURES = {"send": "http.client", "write": "reqwest"}  # what each mark's bytes are called in a finding
+_SEND = re.compile(r"(?:^|\s)(send|write|debug\([24]\)): (b(['\"]).*\3)\s*")
+_REPLY = re.compile(r"(?:^|\s)(?:(reply): ['\"]|(read|debug\(1\)): b['\"])HTTP/")
+_STREAM_OF = {"debug(2)": "debug", "debug(4)": "debug", "debug(1)": "debug", "reply": "send", "read": "write"}
+CAPTURES = {"send": "http.client", "write": "reqwest", "debug": "libcurl"}  # each stream's bytes as a finding calls them
 _URLLIB3 = re.compile(r"(https?://[^\s\"/]+) \"([A-Z]+) (\S+) HTTP/\d(?:\.\d)?\" (?:\d{3}|None)")
 
 
@@ -61,18 +65,19 @@ class PythonReader:
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
         if not self._held and "send:" not in text and "write:" not in text and "reply:" not in text \
-                and "read:" not in text and "urllib3" not in text:
+                and "read:" not in text and "urllib3" not in text and "debug(" not in text:
             return NOTHING  # nothing held to let go, nothing sent, read or pooled (a string search each: C speed)
         return self._fed(number, text)
 
     def _fed(self, number: int, text: str) -> Iterator[Exchange]:
         yield from self._expired(number)
-        if ("send:" in text or "write:" in text) and (send := _SEND.search(text)) is not None:
+        if ("send:" in text or "write:" in text or "debug(" in text) and (send := _SEND.search(text)) is not None:
             data = python_bytes(send.group(2))
             if data is not None:
-                self._hold(self._streams[send.group(1)].feed(data, number), number)
-        elif ("reply:" in text or "read:" in text) and (reply := _REPLY.search(text)) is not None:
-            self._hold(self._streams[_REPLY_OF[reply.group(1) or reply.group(2)]].flush(), number)
+                mark = send.group(1)
+                self._hold(self._streams[_STREAM_OF.get(mark, mark)].feed(data, number), number)
+        elif ("reply:" in text or "read:" in text or "debug(" in text) and (reply := _REPLY.search(text)) is not None:
+            self._hold(self._streams[_STREAM_OF[reply.group(1) or reply.group(2)]].flush(), number)
         elif "urllib3" in text and (pool := _URLLIB3.search(text)) is not None:
             yield from self._pool_line(number, *pool.groups())
 
