@@ -210,6 +210,19 @@ def test_go_sharp_v_composite_literals_are_read_with_their_package_qualified_typ
                       "Amount": {"Value": "1.5"}}
 
 
+def test_clojure_pprint_breaks_a_map_entry_a_line_and_a_long_entry_between_its_key_and_value() -> None:
+    # a bare value before `,` and a line break ends there; a quoted key alone on its line takes the string under it
+    record = literal_record('{:scheme :https,\n :server-port 443,\n :headers\n {"Signature"\n  "signature=ab==",\n'
+                            '  "Accept" "*/*"},\n :request-method :post}')
+    assert record == {"scheme": "https", "server-port": "443", "request-method": "post",
+                      "headers": {"Signature": "signature=ab==", "Accept": "*/*"}}
+
+
+def test_a_string_pprint_breaks_after_a_map_key_is_still_one_string() -> None:
+    # Python's pprint writes a long value as strings on lines of their own, joined: only a key alone is not
+    assert literal_record("{'body': '{\"a\": '\n         '1}', 'url': 'x'}") == {"body": '{"a": 1}', "url": "x"}
+
+
 def test_ruby_objects_inspected_are_read_by_their_members() -> None:
     env = literal_record('sending #<Faraday::Env @method=:post @request_body="{\\"a\\":1}" '
                          '@url=#<URI::HTTPS https://api.iugu.com/v1/x> @request=#<Faraday::RequestOptions timeout=30> '

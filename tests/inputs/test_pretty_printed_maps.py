@@ -174,3 +174,16 @@ def test_prose_that_leaves_a_bracket_open_is_no_record() -> None:
     lines = list(enumerate(["INFO retrying (attempt 2 of 5", "  POST https://api.iugu.com/v1/transfers",
                             "INFO gave up)"], 1))
     assert list(json_blocks.exchanges(lines, [2], "app.log")) == []
+
+
+def test_a_clojure_map_pprinted_over_lines_is_read_from_any_of_its_entries(tmp_path: Path) -> None:
+    # EDN entries carry no separator (`:uri "/v1/…",`): the anchored entry is a member of the map around it
+    entries = [':scheme :https,', ' :server-name "api.iugu.com",', ' :uri "/v1/transfer_requests",',
+               ' :request-method :post,', ' :headers {"Content-Type" "application/json"},', ' :body "{}"}']
+    (tmp_path / "app.log").write_text("\n".join(["sending", "{" + entries[0], *entries[1:]]) + "\n")
+    report, _ = scan_json(str(tmp_path / "app.log"))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == ["iugu-unsigned-transfer"]
+    (tmp_path / "app.log").write_text("\n".join(["sending", "{" + entries[0], *entries[1:3], ' :note "retry"}']) + "\n")
+    report, _ = scan_json(str(tmp_path / "app.log"))  # no method: no request
+    assert report["scan"]["requests"] == {}
+

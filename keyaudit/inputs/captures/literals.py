@@ -201,7 +201,10 @@ class _Parser:
                 quoted = char in "\"'"
                 # values by position in a type's parentheses, no name yet: a comma ends a bare one (Scala's `,`)
                 tight = closer == ")" and commas is not False and len(entries) == positional
-                value, at = self.value(at, closer, _TIGHT if tight else commas, depth)
+                if quoted and closer == "}":  # a map's quoted key with no separator, EDN's: the string alone, not
+                    value, at = unescaped(self.text[at + 1 : (end := self._quoted_end(at))]), end + 1  # joined to its value
+                else:
+                    value, at = self.value(at, closer, _TIGHT if tight else commas, depth)
                 after = self._blank(at)
                 if quoted and closer == "}" and after > at and self.text[after] not in ",}":
                     name, (value, at) = value, self.value(after, closer, commas, depth)  # EDN's `"Name" "value"`
@@ -322,8 +325,8 @@ class _Parser:
                 after = self._blank(index + 1)  # a run of blanks is passed over once, not at each blank
                 if _KEY_AHEAD.match(self.text, after, self.end) is not None:
                     return index
-                if char == "," and commas and self.text[index + 1 : min(index + 2, self.end)] in (" ", ""):
-                    return index  # a list's next item
+                if char == "," and commas and (index + 1 == self.end or self.text[index + 1] in _BLANK):
+                    return index  # a list's next item (on the next line, where a printer breaks the entries)
                 if char != ",":
                     index = after
                     continue
