@@ -14,6 +14,7 @@ import pytest
 import test_request_shapes_blind_eight as eight
 import test_request_shapes_blind_eleven as eleven
 import test_request_shapes_blind_five as five
+import test_request_shapes_blind_fourteen as fourteen
 import test_request_shapes_blind_four as four
 import test_request_shapes_blind_nine as nine
 import test_request_shapes_blind_seven as seven
@@ -32,9 +33,8 @@ import test_request_shapes_printed as printed
 from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
-CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, code, printed,
-           layouts,
-           part_lines)
+CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, fourteen, code,
+           printed, layouts, part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")
 
 
