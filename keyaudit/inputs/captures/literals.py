@@ -240,17 +240,13 @@ class _Parser:
             return self.container(at + 1, depth + 1, True)
         if char == "<" and self.text.startswith('<<"', at):  # an Erlang binary, `<<"…">>`
             found, end = self._string(at + 2)
-            if not self.text.startswith(">>", end):
-                raise _NotALiteral(end)
-            return found, end + 2
+            return found, self._closed(re.compile(">>"), end)
         if char == "#" and (ruby := re.compile(_RUBY_OBJECT).match(self.text, at, self.end)) is not None:
             found, end = self.container(ruby.end() - 1, depth + 1, True, ">")
             return (found[0] if isinstance(found, list) and len(found) == 1 else found), end  # #<URI::HTTPS …>
         if char == "<" and (wrapped := _WRAPPED.match(self.text, at, self.end)) is not None:  # <CIMultiDict(…)>
             found, end = self.container(wrapped.end() - 1, depth + 1, True)
-            if self._char(end) != ">":
-                raise _NotALiteral(end)
-            return found, end + 1
+            return found, self._closed(re.compile(">"), end)
         if char == "{" and (printed := self._json(at)) is not None:
             return printed
         if (typed := _TYPED_OPEN.match(self.text, at, self.end)) is not None:
