@@ -174,7 +174,7 @@ class ChunkedPass:
 
     def __init__(self, stream: BinaryIO, matcher: Matcher, sniff_binary: bool = True,
                  start: tuple[int, int] = (1, 0), read_bytes: int = CHUNK_BYTES,
-                 windows: WindowCollector | None = None) -> None:
+                 windows: WindowCollector | None = None, tables: list[Table] | None = None) -> None:
         self._stream, self._matcher = stream, matcher
         self._read_bytes = read_bytes  # smaller for a decompressor: what precedes damage is kept
         self._sniff_binary = sniff_binary
@@ -182,7 +182,8 @@ class ChunkedPass:
         self.lines = 0  # newlines read, once the scan is complete
         self.end_column = start[1]  # characters after the last newline, once the scan is complete
         self.markers_seen = False  # whether a request marker occurs in the text
-        self._tables: list[Table] = []  # tables whose rows ran on past the last buffer
+        # Tables whose rows ran on past the last buffer; at first, those the text before the stream left open.
+        self._tables: list[Table] = list(tables or [])
         self.anchors_seen = False  # whether a request anchor does
         # Where the lines worth reading as requests are: around anchors, and around credentials
         # the caller confirms (``windows.add`` with a hit's place); None when no one will read

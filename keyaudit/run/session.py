@@ -34,6 +34,7 @@ from keyaudit.run.scope import scope, target_folders
 from keyaudit.run.spool import SPILL_AT, FindingSpool
 from keyaudit.run.state import ScanState, StateError
 from keyaudit.run.tally import Tally
+from keyaudit.run.file_top import open_tables
 from keyaudit.run.units import RANGE_BYTES, WorkUnit, plan_units, with_resume
 from keyaudit.sources.ignore import gitignore_spec
 from keyaudit.sources.remote import RemoteError, filesystem_for, is_url
@@ -150,8 +151,10 @@ class Session:
             workers = 1 if config.scheduler else local_workers(config.jobs)  # Dask: fewer, 64 MiB units
             spread = bool(config.scheduler) or workers > 1
             cutting = Cutting(None if config.scheduler else workers, self._gzip_costs) if spread else None
+            matcher = self.scanner.detector.matcher
             units = plan_units(list(config.targets), discovery, self._range_bytes, split=state is None,
-                               workers=workers, cut_gzip=spread, cutting=cutting)
+                               workers=workers, cut_gzip=spread, cutting=cutting,
+                               whole_top=lambda top: bool(open_tables(top, matcher)))
         return [with_resume(unit, state) for unit in units] if state is not None else units
 
     def _probe(self, display: str, text: bytes) -> None:

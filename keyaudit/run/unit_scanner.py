@@ -30,6 +30,7 @@ from keyaudit.rulebook.registry import request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
 from keyaudit.run.code_prose import ProseFilter
+from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
 from keyaudit.run.placing import Placer, ScanFrame
 from keyaudit.run.state import Progress, Resume, TailKeeper, digest
@@ -243,7 +244,7 @@ class UnitScanner:
                                        source=family(unit.target.display) is not None)
             chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
-                                 windows=windows)
+                                 windows=windows, tables=tables_above(unit, resume, self.detector.matcher))
             requests = UnitRequests(self.judge, opener, unit.target.display, tally, chunks, resume,
                                     known=self.rules.record_headers,
                                     read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first)

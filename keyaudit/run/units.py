@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from keyaudit.engine.stream import looks_binary
 from keyaudit.inputs.archives import PlannedMember, archive_kind, member_targets
@@ -113,14 +114,15 @@ class WorkUnit:
         return getattr(self.target.reader, "size", 0)  # a member's or an object's size from its listing
 
 
-def _split_kind(target: Target, text_too: bool) -> str | None:
+def _split_kind(target: Target, text_too: bool, whole_top: Callable[[bytes], bool] | None = None) -> str | None:
     """How a big file can be cut: ``"plain"`` 8-bit text at newlines, ``"gzip"`` text where
     members start, ``"har"`` an uncompressed HAR capture by its entries; None for anything else
     (other compression, a compressed capture, an archive,
     binary, UTF-16 whose newline is two bytes and is read decoded from the start, a text whose
     top defines what its lines mean: a W3C log's ``#Fields:``; a plain one that does so anywhere,
-    which a range past the definition, read alone, would not know: one look through it at C speed).
-    Only ``"har"`` or None unless ``text_too``: a file too small to cut into ranges."""
+    which a range past the definition, read alone, would not know: one look through it at C speed;
+    a top that ``whole_top`` says so of: one that leaves a table open, whose rows a range would read
+    as bare values). Only ``"har"`` or None unless ``text_too``: a file too small to cut into ranges."""
     try:
         with open(target.path, "rb") as handle:  # type: ignore[arg-type]
             text = handle.read(DEFINITIONS_HEAD_BYTES)  # as far as the readers look for definitions
@@ -136,7 +138,7 @@ def _split_kind(target: Target, text_too: bool) -> str | None:
         return None
     if looks_like_har(target.display, head):
         return "har" if kind is None else None
-    if not text_too or defines_in(text):
+    if not text_too or defines_in(text) or (whole_top is not None and whole_top(text)):
         return None
     try:
         if kind is None:
@@ -210,12 +212,13 @@ def _cut_members(units: list[WorkUnit], whole: list[tuple[int, int]], cutting: C
 
 def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANGE_BYTES,
                split: bool = True, workers: int = 1, cut_gzip: bool = True,
-               cutting: Cutting | None = None) -> list[WorkUnit]:
+               cutting: Cutting | None = None, whole_top: Callable[[bytes], bool] | None = None) -> list[WorkUnit]:
     """The units of a scan, in report order; when ``split``, big plain files in byte ranges, big
     gzip files too when ``cut_gzip`` (multi-member ones where members start; a single member at
     seek points of its text when ``cutting`` finds that this pays), and zips and uncompressed
     tars member by member (members not scanned are counted here), and a big HAR capture in up to
     ``workers`` shares of its entries, each of ``HAR_SHARE_BYTES`` or more (:func:`_share_captures`).
+    ``whole_top``: whether a file's first text says it must be read whole (see :func:`_split_kind`).
 
     A gzip file is cut only for other processes to share: one process reads it faster whole,
     with isal decompressing in a thread beside the scan, than in pieces one after another.
@@ -237,7 +240,7 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
         piece = min(range_bytes, shared) if workers > 1 else range_bytes
         shares = min(workers, size // min(range_bytes, HAR_SHARE_BYTES)) if split else 1
         big = split and size > 2 * piece
-        kind = _split_kind(target, text_too=big) if big or shares > 1 else None
+        kind = _split_kind(target, big, whole_top) if big or shares > 1 else None
         ranges = _ranges(target, kind, size, piece, cut_gzip) if big else [WorkUnit(target)]
         if ranges is None:
             whole.append((len(units), piece))
