@@ -7,7 +7,8 @@ the single line's RSS as a ratio to the baseline's from the same run; memory is 
 ratio stays near 1 whatever the size. Each report is checked: the key found once, at its column.
 
 With ``--dense`` the line is the worst case instead: records of provider calls, each with a key
-and a provider URL, joined into one line (a minified page, a logger that never writes a newline),
+and a provider URL, between records of a token under its name and no host (every host a rule's
+context looks for on the line misses, and was looked for over the whole line), joined into one line (a minified page, a logger that never writes a newline),
 against the same records a line each. Work per match must not grow with the line's length: the
 time ratio stays near 1 whatever the size (it grew with the square of the matches on the line).
 
@@ -55,12 +56,15 @@ def write_inputs(folder: Path, megabytes: int) -> tuple[Path, Path, str]:
 
 
 def write_dense(folder: Path, megabytes: int) -> tuple[Path, Path, int]:
-    """One line of provider-call records and the same records a line each; how many keys."""
+    """One line of provider-call and token records and the same records a line each; how many keys."""
     keys = [fake_key() for _ in range(20)]
     records, size = [], 0
     while size < megabytes * 1_000_000:
-        records.append(f'{{"method":"GET","url":"https://api.asaas.com/v3/customers?offset={len(records)}",'
-                       f'"access_token":"{keys[len(records) % len(keys)]}"}}')
+        if len(records) % 2:  # a token under its name, no host beside it: every host looked for misses
+            records.append(f'{{"service":"billing","iugu_api_token":"{os.urandom(16).hex()}"}}')
+        else:
+            records.append(f'{{"method":"GET","url":"https://api.asaas.com/v3/customers?offset={len(records)}",'
+                           f'"access_token":"{keys[len(records) % len(keys)]}"}}')
         size += len(records[-1]) + 1
     long_path, short_path = folder / f"dense-line-{megabytes}mb.log", folder / f"dense-short-{megabytes}mb.log"
     long_path.write_text(" ".join(records) + "\n")

@@ -139,7 +139,7 @@ class ContextJudge:
             for piece in pieces:
                 line: int | bool = True
                 if piece.provider_host and piece.scope == "file":
-                    host = self.evidence.host(piece, hit.line_text())
+                    host = self.evidence.host(piece, self._hosts_on_line(hit))
                     if host is None:
                         (verdict.waiting_against if against else verdict.waiting).append(piece)
                         continue
@@ -153,6 +153,10 @@ class ContextJudge:
                     return verdict
                 verdict.found.append((piece, None if line is True else line))
         return verdict
+
+    def _hosts_on_line(self, hit: Hit) -> Callable[[int], str | None]:
+        """Host ``index`` as written on the hit's line, looked for once a line, not once a hit."""
+        return lambda index: hit.on_line(f"host {index}", lambda start, end: self.evidence.on(index, hit.buffer[start:end]))
 
     def _search(self, rule: Rule, piece: Evidence, name: str) -> Callable[[bytes, int, int], int | None]:
         pattern = piece.pattern_for(name) if piece.flows else piece.pattern

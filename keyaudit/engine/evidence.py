@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from keyaudit.rulebook.context import Evidence
 from keyaudit.rulebook.rules import compile_pattern
@@ -78,12 +78,18 @@ class FileEvidence:
                 self._found[provider] = written
                 self._pending.discard(provider)
 
-    def host(self, piece: Evidence, line: bytes = b"") -> tuple[str, str] | None:
+    def host(self, piece: Evidence, on_line: Callable[[int], str | None] | None = None) -> tuple[str, str] | None:
         """(the host as written, its provider) when one of the piece's hosts was seen: the host
-        on the hit's own ``line`` (the same call) first, else the first one found in the file."""
+        on the hit's own line (the same call) first, else the first one found in the file.
+        ``on_line(index)`` is host ``index`` as written on that line (see :meth:`on`): asked of the
+        line once, not once a hit, as a long line of many hits would have it read again each time."""
         providers = {provider for _, provider in piece.hosts}
-        if line:
+        if on_line is not None:
             for index, (host, provider) in enumerate(self._hosts.hosts):
-                if (host, provider) in piece.hosts and (written := self._hosts.find(index, line)) is not None:
+                if (host, provider) in piece.hosts and (written := on_line(index)) is not None:
                     return written, provider
         return next(((written, provider) for provider, written in self._found.items() if provider in providers), None)
+
+    def on(self, index: int, line: bytes) -> str | None:
+        """Host ``index`` as a whole host name in ``line``, as written; None where it is not."""
+        return self._hosts.find(index, line)

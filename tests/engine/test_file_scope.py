@@ -88,11 +88,14 @@ def test_each_file_is_its_own_finding(tmp_path: Path) -> None:
     assert sorted(Path(f["location"]["path"]).name for f in report["findings"]) == ["a.py", "b.py"]
 
 
-def test_the_host_on_the_line_itself_names_the_provider(tmp_path: Path) -> None:
-    path = _write(tmp_path, "run.sh", f"curl -s {HOSTS['iugu']}/customers", f"curl -sk {HOSTS['asaas']}/customers")
+@pytest.mark.parametrize(("first", "second"), [("iugu", "asaas"), ("asaas", "iugu")])
+def test_the_host_on_the_line_itself_names_the_provider(tmp_path: Path, first: str, second: str) -> None:
+    """Whichever provider the file names first (or the rule files list first), the line's own host
+    names the provider of a setting on it."""
+    path = _write(tmp_path, "run.sh", f"curl -s {HOSTS[first]}/customers", f"curl -sk {HOSTS[second]}/customers")
     report, _ = scan_json(str(path))
     [finding] = report["findings"]
-    assert (finding["location"]["line"], finding["provider"]) == (2, "asaas")
+    assert (finding["location"]["line"], finding["provider"]) == (2, second)
 
 
 def test_provider_hosts_come_from_the_rule_files(tmp_path: Path) -> None:
