@@ -14,13 +14,16 @@ counted without regard to quotes, within the text given (the hit and the overlap
 
 from __future__ import annotations
 
+import collections
+import functools
 import re
 
 Span = tuple[int, int]
 
 _BRACKETS = re.compile(rb"[()\[\]{}]")
 _CLOSER = {ord("("): ord(")"), ord("["): ord("]"), ord("{"): ord("}")}
-_SECTION = re.compile(rb"\[[^\]\n]+\]\s*")  # an INI or TOML section header, the whole line
+# where a block at the margin ends: a blank line, or a section header (which opens the block below it)
+_BLANK_OR_SECTION = re.compile(rb"^(?:[ \t\r\x0b\x0c]*|\[[^\]\n]+\][ \t\r\x0b\x0c]*)$", re.MULTILINE)
 # The start of a log record: a date and time (ISO 8601, syslog's, java.util.logging's SimpleFormatter's
 # `Nov 22, 2026 1:00:00 PM`) or an access log's client and time (the readers of requests written as
 # text end an unbounded body there).
@@ -91,32 +94,23 @@ def _indent(line: bytes) -> int:
     return len(line) - len(line.lstrip(b" \t"))
 
 
+@functools.lru_cache(maxsize=64)
+def _shallower(indent: int) -> re.Pattern[bytes]:
+    """A line that is not blank and is indented less than ``indent`` (blanks and tabs one each)."""
+    return re.compile(rb"^[ \t]{0,%d}(?![ \t])[^\n]*?\S" % (indent - 1), re.MULTILINE)
+
+
 def _block(text: bytes, first: int, last: int) -> Span:
     """The block the line ``text[first:last]`` is in: for an indented line, its neighbours
-    indented as deep or deeper and the line that opens them; at the margin, the paragraph
-    (lines up to a blank one), from its section header if it has one."""
-    indent = _indent(text[first:last])
-    start = first
-    while start > 0:
-        above = text.rfind(b"\n", 0, start - 1) + 1
-        line = text[above : start - 1].rstrip(b"\r")
-        if not line.strip():
-            if indent == 0:
-                break
-            start = above
-            continue
-        start = above
-        if _SECTION.fullmatch(line) or (indent and _indent(line) < indent):
-            break
-    stop = last
-    while stop < len(text):
-        below = text.find(b"\n", stop + 1)
-        below = len(text) if below < 0 else below
-        line = text[stop + 1 : below].rstrip(b"\r")
-        if (not line.strip() and indent == 0) or _SECTION.fullmatch(line) or (line.strip() and _indent(line) < indent):
-            break
-        stop = below
-    return start, stop
+    indented as deep or deeper (blank lines among them) and the line that opens them; at the
+    margin, the paragraph (lines up to a blank one), from its section header if it has one.
+    Each bound is one search of the text in C, not a step a line: on a file of lines at the margin
+    with no blank one, every hit read the whole overlap around it a line at a time."""
+    bound = _BLANK_OR_SECTION if (indent := _indent(text[first:last])) == 0 else _shallower(indent)
+    above = collections.deque(bound.finditer(text, 0, first - 1), maxlen=1) if first > 0 else ()
+    start = 0 if not above else above[0].end() + 1 if not above[0].group().strip() else above[0].start()
+    below = bound.search(text, last + 1) if last < len(text) else None
+    return start, len(text) if below is None else below.start() - 1
 
 
 def record_span(text: bytes, start: int, end: int) -> Span:
