@@ -4,7 +4,11 @@ object), an indented block with the line that opens it, an INI/TOML section, a p
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from keyaudit.engine.records import lines_span, record_span
 
@@ -59,3 +63,43 @@ def test_lines_around_a_secret(reach: int, lines: str) -> None:
     start = data.index(b"S3CR3T")
     first, last = lines_span(data, start, start + 6, reach)
     assert data[first:last].decode() == lines
+
+
+LINES = ["key=v", "x y", "  k: v", "    deep: v", "\tk", "", "  ", " \t", "\r", "\x0c", "[sec]", "[a b]\r", "[s] "]
+
+
+def _block_by_lines(lines: list[str], index: int) -> str:
+    """The block of ``lines[index]`` as a reader sees it, line by line: at the margin, the lines
+    up to a blank one, from a section header; indented, the lines indented as deep or deeper
+    (blank ones among them) and the shallower line that opens them."""
+    def blank(line: str) -> bool:
+        return not line.strip()
+
+    def depth(line: str) -> int:
+        return len(line) - len(line.lstrip(" \t"))
+
+    def ends(line: str) -> bool:  # a line no block at ``own`` depth goes on through
+        return (blank(line) and own == 0) or bool(re.fullmatch(r"\[[^\]\n]+\]\s*", line)) or (
+            not blank(line) and depth(line) < own)
+
+    own, top, bottom = depth(lines[index]), index, index
+    while top > 0 and not (blank(lines[top - 1]) and own == 0):
+        top -= 1
+        if ends(lines[top]):
+            break
+    while bottom + 1 < len(lines) and not ends(lines[bottom + 1]):
+        bottom += 1
+    return "\n".join(lines[top : bottom + 1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=12), st.lists(st.sampled_from(LINES), max_size=12),
+       st.sampled_from(["", "  ", "\t", "    "]))
+def test_a_block_is_read_as_its_lines_say(above: list[str], below: list[str], indent: str) -> None:
+    """Without brackets, JSON or log records, the record is the block: bounds found by searches
+    over the text are the ones a walk over its lines finds."""
+    lines = [*above, f"{indent}key = {SECRET}", *below]
+    data = "\n".join(lines).encode()
+    start = data.index(SECRET.encode())
+    first, last = record_span(data, start, start + len(SECRET))
+    assert data[first:last].decode() == _block_by_lines(lines, len(above))
