@@ -17,6 +17,7 @@ from keyaudit.engine.context import ContextJudge, Verdict
 from keyaudit.engine.decoding import MAX_DEPTH, DecodingLayer, Spot, SpotCollector
 from keyaudit.engine.encodings import PAYLOADS
 from keyaudit.engine.evidence import FileEvidence, HostSet
+from keyaudit.engine.file_wide import Unsettled, Waiting
 from keyaudit.engine.logcontext import record_context
 from keyaudit.engine.matcher import BufferHits, Matcher
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, Hit
@@ -24,7 +25,6 @@ from keyaudit.engine.windows import NestedText, WindowCollector
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
 from keyaudit.model.urls import redact_url
-from keyaudit.rulebook.context import ContextSpec
 from keyaudit.rulebook.registry import bound_validators
 from keyaudit.rulebook.validators import Validator
 from keyaudit.rulebook.rules import Rule, RuleSet
@@ -204,7 +204,8 @@ class SecretDetector:
                     found.append(placed)
         return found
 
-    def collect(self, chunks: ChunkedPass, path: str, into: FindingSink, depth: int = MAX_DEPTH) -> None:
+    def collect(self, chunks: ChunkedPass, path: str, into: FindingSink, depth: int = MAX_DEPTH,
+                unsettled: Unsettled | None = None) -> None:
         """Run ``chunks``, extending ``into`` with its findings chunk by chunk (a unit with a
         finding on every line hands them on as it goes) and adding a window around each to the
         pass's windows. A caller that builds the pass itself still has it when a read fails: its
@@ -213,14 +214,16 @@ class SecretDetector:
         A hit of a rule with a context is judged by it (see :class:`ContextJudge`); one that needs
         a provider host anywhere in the file waits for it until the end of the text read, or until
         a read fails: what was read by then is the file it is judged in. One that waited gets no
-        window (its buffer is gone; a setting is no credential to read requests around).
+        window (its buffer is gone; a setting is no credential to read requests around). A piece
+        of a file hands such hits on in ``unsettled`` instead, with the hosts it saw, to be judged
+        by :meth:`settle` once every piece of the file is in (see :mod:`.file_wide`).
 
         Encoded text around the pass's decode anchors is decoded (up to ``depth`` layers) and
         scanned the same way once the lines before it are done, so that a key found both as
         written and decoded on one line is one finding (see :mod:`keyaudit.engine.decoding`).
         """
         pending: list[Finding] = []
-        waiting: list[tuple[ContextSpec, Verdict, Finding]] = []
+        waiting: list[Waiting] = []
         evidence = FileEvidence(self._file_hosts)
         chunks.watch(evidence)
         judge = ContextJudge(path, evidence, self.matcher.budget)
@@ -257,12 +260,30 @@ class SecretDetector:
             if spots is not None:
                 pending.extend(self._decoded(spots, None, path, depth, seen, chunks.windows))
         finally:
-            for spec, verdict, finding in waiting:
-                verdict.settle(evidence)
-                if verdict.holds(spec):
-                    pending.append(with_context(finding, verdict))
+            if unsettled is not None:
+                unsettled.hosts, unsettled.waiting = evidence.found, waiting
+            else:
+                pending.extend(_settled(waiting, evidence))
             hide_secrets_in_urls(pending)
             into.extend(pending)
+
+    def settle(self, unsettled: Unsettled) -> list[Finding]:
+        """The findings of the hits a file's pieces left waiting, judged by the hosts all of them saw."""
+        evidence = FileEvidence(self._file_hosts)
+        evidence.heard(unsettled.hosts)
+        found = _settled(unsettled.waiting, evidence)
+        hide_secrets_in_urls(found)
+        return found
+
+
+def _settled(waiting: list[Waiting], evidence: FileEvidence) -> list[Finding]:
+    """The waiting hits that hold, judged by the hosts of the text read: findings with their context."""
+    found = []
+    for spec, verdict, finding in waiting:
+        verdict.settle(evidence)
+        if verdict.holds(spec):
+            found.append(with_context(finding, verdict))
+    return found
 
 
 def _placed_on(spot: Spot, layers: str, reader: Callable[[NestedText], None]) -> Callable[[NestedText], None]:

@@ -78,6 +78,17 @@ class FileEvidence:
                 self._found[provider] = written
                 self._pending.discard(provider)
 
+    @property
+    def found(self) -> dict[str, str]:
+        """The first host of each provider seen so far (provider -> host as written), in the order seen."""
+        return dict(self._found)
+
+    def heard(self, found: dict[str, str]) -> None:
+        """Take on the hosts another piece of the file saw (:attr:`found`), after those seen here."""
+        for provider, written in found.items():
+            self._found.setdefault(provider, written)
+            self._pending.discard(provider)
+
     def host(self, piece: Evidence, on_line: Callable[[int], str | None] | None = None) -> tuple[str, str] | None:
         """(the host as written, its provider) when one of the piece's hosts was seen: the host
         on the hit's own line (the same call) first, else the first one found in the file.

@@ -7,7 +7,7 @@ asked, so no reporter can print a value by accident.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, timezone
 from typing import Any, Iterable
 from urllib.parse import urlsplit
@@ -99,6 +99,11 @@ class Finding:
         secret = values["secret"]
         return cls(**{**values, "location": Location(**values["location"]),
                       "secret": SealedSecret(**secret) if secret else None})
+
+    def moved_down(self, lines: int) -> "Finding":
+        """The finding of a piece of a file placed in the whole file: ``lines`` earlier lines come first."""
+        return replace(self, location=replace(self.location, line=self.location.line + lines,
+                                              end_line=self.location.end_line + lines))
 
     def sort_key(self) -> tuple[Any, ...]:
         loc = self.location

@@ -19,9 +19,11 @@ from keyaudit.run.units import WorkUnit
 class PlanOrder:
     """Receives tallies by plan position, in any order; calls ``merge`` in plan order."""
 
-    def __init__(self, units: list[WorkUnit], merge: Callable[[WorkUnit, Tally], None]) -> None:
+    def __init__(self, units: list[WorkUnit], merge: Callable[[WorkUnit, Tally], None],
+                 merged: Callable[[WorkUnit], None] = lambda _unit: None) -> None:
         self._units = units
         self._merge = merge
+        self._merged = merged  # told of each file (its first unit) once all its pieces are merged
         # Each file as the positions of its pieces, which the plan keeps together.
         self._files: list[range] = []
         start = 0
@@ -43,4 +45,5 @@ class PlanOrder:
             else:
                 for piece_position, piece in zip(positions, pieces):
                     self._merge(self._units[piece_position], piece)
+                self._merged(self._units[positions[0]])
             self._next += 1

@@ -10,13 +10,13 @@ never depends on timing) into a spool, then filters and folds the findings there
 from __future__ import annotations
 
 import contextlib
-from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Callable, ContextManager, Iterable, Iterator, Sequence
 
 from keyaudit.config import Config
 from keyaudit.engine import EngineUnavailable
+from keyaudit.engine.file_wide import Unsettled
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import ScanError, ScanResult, utc_now
 from keyaudit.rulebook.cache import refusal as cache_refusal
@@ -69,6 +69,7 @@ class Session:
         self.config = config
         self._say, self._transport = say, transport
         self._collecting: Candidates | None = None
+        self._unsettled: dict[str, Unsettled] = {}  # by file: what its ranges merged so far left waiting
         self._range_bytes = range_bytes
         # What a big single-member gzip file costs to decode and to scan: measured on its first
         # text with this session's scanner, unless given (figures a caller already knows).
@@ -206,7 +207,8 @@ class Session:
         sizes = [unit.size for unit in units]  # once: a file growing during the scan keeps the bar whole
         previous_lines: dict[str, int] = {}
         spool = FindingSpool(digest_key=self.digest_key, show_secrets=config.show_secrets, spill_at=self._spill_at)
-        order = PlanOrder(units, lambda unit, tally: self._merge(unit, tally, result, spool, previous_lines))
+        order = PlanOrder(units, lambda unit, tally: self._merge(unit, tally, result, spool, previous_lines),
+                          lambda unit: self._settle(unit, spool))
         with (on_progress or _no_progress)(sum(sizes), len(units)) as advance:
             for position, tally in tallies.items():
                 advance(sizes[position], 0)
@@ -264,19 +266,29 @@ class Session:
             offset = 0 if unit.first else previous_lines.get(unit.target.display, 0)
             findings = shift_lines(findings, offset)
             previous_lines[unit.target.display] = offset + tally.lines
-        spool.add(self._collecting.collect(findings) if self._collecting is not None else findings)
+            if tally.unsettled is not None:
+                self._unsettled.setdefault(unit.target.display, Unsettled()).join(tally.unsettled, offset)
+        self._add(spool, findings)
         result.errors.extend(tally.errors)
         result.counts.add(tally.counts)
         if self.state is not None and tally.progress is not None:
             self.state.remember(tally.progress, unit.target.display)
 
+    def _settle(self, unit: WorkUnit, spool: FindingSpool) -> None:
+        """Once every range of a file is merged: the hits they left waiting for a provider host
+        anywhere in the file, judged by the hosts all of them saw (see :mod:`keyaudit.engine.file_wide`)."""
+        unsettled = self._unsettled.pop(unit.target.display, None)
+        if unsettled is not None and unsettled.waiting:
+            self._add(spool, self.scanner.detector.settle(unsettled))
+
+    def _add(self, spool: FindingSpool, findings: Iterable[Finding]) -> None:
+        """Findings into the spool, and with --verify their credentials into the candidates."""
+        spool.add(self._collecting.collect(findings) if self._collecting is not None else findings)
+
 
 def shift_lines(findings: Iterable[Finding], lines: int) -> Iterable[Finding]:
     """Findings of a byte range placed in the whole file: ``lines`` earlier lines come first."""
-    if not lines:
-        return findings
-    return (replace(f, location=replace(f.location, line=f.location.line + lines,
-                                        end_line=f.location.end_line + lines)) for f in findings)
+    return (finding.moved_down(lines) for finding in findings) if lines else findings
 
 
 def _restored(keys: list[str | None], state: ScanState, with_findings: bool) -> dict[int, Tally]:

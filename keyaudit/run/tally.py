@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Iterator
 
+from keyaudit.engine.file_wide import Unsettled
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import Counts, ScanError
 from keyaudit.run.state import Progress
@@ -72,6 +73,7 @@ class Tally:
     lines: int = 0  # lines read by a range unit, to place the next range's findings
     progress: Progress | None = None  # with --state: how far this unit's content was scanned
     rescan_whole: bool = False  # a piece of a gzip file that could not be read alone: scan the file whole
+    unsettled: Unsettled | None = None  # a byte range's hits waiting for the hosts of its whole file
 
     def add(self, other: "Tally") -> None:
         """Fold a member's outcome into its archive's."""

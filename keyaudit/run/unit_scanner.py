@@ -19,6 +19,7 @@ from typing import IO, BinaryIO, Iterator
 from keyaudit.engine import create_matcher
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB, FileAccount, RuleBudget
 from keyaudit.engine.detect import SecretDetector
+from keyaudit.engine.file_wide import Unsettled
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
@@ -249,8 +250,9 @@ class UnitScanner:
                                     known=self.rules.record_headers,
                                     read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first)
             windows.on_nested, windows.on_full = requests.read_nested, requests.read_now
+            tally.unsettled = Unsettled() if unit.byte_range is not None else None  # judged by the whole file
             try:  # findings go to the tally as they come: what came before a damaged stream ended is kept
-                self.detector.collect(chunks, unit.target.display, tally.findings)
+                self.detector.collect(chunks, unit.target.display, tally.findings, unsettled=tally.unsettled)
             except DECOMPRESSION_ERRORS:
                 # The text before the damage was scanned: counted, and recorded with --state, so
                 # that a damaged file left as it is does not report its findings again next run.
