@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -150,6 +151,18 @@ def _split_kind(target: Target, text_too: bool, whole_top: Callable[[bytes], boo
     return kind or "plain"
 
 
+def _even(size: int, piece: int, range_bytes: int, workers: int) -> int:
+    """``piece`` made even: ranges of one size, ``size // piece`` of them, rounded down to a
+    multiple of ``workers`` where there are that many (more where ranges would be larger than
+    ``range_bytes``). Cut at ``piece`` alone, a 21 MB log of provider calls was five ranges and a
+    sliver for two workers: one read three while the other read two, then waited."""
+    count = size // piece
+    count = count // workers * workers if count >= workers else max(count, 1)
+    if math.ceil(size / count) > range_bytes:
+        count = math.ceil(math.ceil(size / range_bytes) / workers) * workers
+    return math.ceil(size / count)
+
+
 def _ranges(target: Target, kind: str | None, size: int, piece: int, cut_gzip: bool) -> list[WorkUnit] | None:
     """The byte ranges of a big file of ``kind``, one unit each; one unit when it cannot be cut;
     None for a single-member gzip file, which may be cut once the whole plan is known
@@ -224,8 +237,8 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
     with isal decompressing in a thread beside the scan, than in pieces one after another.
 
     A file is cut into at least ``RANGES_PER_WORKER`` ranges per worker (of ``MIN_RANGE_BYTES``
-    or more, and at most ``range_bytes``): with a few 64 MiB ranges one worker gets the odd one
-    out and the others wait for it. One worker shares with no one: its ranges are of
+    or more, and at most ``range_bytes``), of one size (:func:`_even`): with a few 64 MiB ranges
+    one worker gets the odd one out and the others wait for it. One worker shares with no one: its ranges are of
     ``range_bytes`` (a range boundary costs a little reading on past it, and gains it nothing)."""
     units: list[WorkUnit] = []
     whole: list[tuple[int, int]] = []  # single-member gzip files: position, piece size
@@ -241,6 +254,7 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
         shares = min(workers, size // min(range_bytes, HAR_SHARE_BYTES)) if split else 1
         big = split and size > 2 * piece
         kind = _split_kind(target, big, whole_top) if big or shares > 1 else None
+        piece = _even(size, piece, range_bytes, workers) if workers > 1 else piece
         ranges = _ranges(target, kind, size, piece, cut_gzip) if big else [WorkUnit(target)]
         if ranges is None:
             whole.append((len(units), piece))
