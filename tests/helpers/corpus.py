@@ -29,25 +29,20 @@ import yaml
 
 from helpers import credentials as fake
 from helpers.data import DATA
+from helpers.serialized import SERIALIZED
 from helpers.spellings import SPELLINGS
 
 CORPUS_DIR = DATA / "credential_corpus"
-# The second corpus, written blind (without reading the rules) in shapes the first does not
-# have: the same layout (files/, labels.yaml), rendered and scored the same way.
-SECOND_CORPUS_DIR = DATA / "credential_corpus_2"
-# The third, blind too: the key as programming languages' and configuration syntaxes' string
-# literals write it (the `$` escaped each syntax's way, raw and multi-line strings, cut literals).
-THIRD_CORPUS_DIR = DATA / "credential_corpus_3"
-# The fourth, blind too: the key as log pipelines, debuggers and traffic captures write it.
-FOURTH_CORPUS_DIR = DATA / "credential_corpus_4"
-# The fifth, blind too: configuration languages and tools' files, the key as bytes (hex, byte
-# arrays, base32, compressed), stores that encode their values, and look-alikes of other products.
-FIFTH_CORPUS_DIR = DATA / "credential_corpus_5"
-# The sixth, blind too: mail, chat and documents, tools' state and output, shells and processes,
-# and the look-alikes beside them (its value kinds are in helpers.spellings).
-SIXTH_CORPUS_DIR = DATA / "credential_corpus_6"
-CORPORA = {"first": CORPUS_DIR, "second": SECOND_CORPUS_DIR, "third": THIRD_CORPUS_DIR, "fourth": FOURTH_CORPUS_DIR,
-           "fifth": FIFTH_CORPUS_DIR, "sixth": SIXTH_CORPUS_DIR}
+# The first corpus, then blind ones (written without reading the rules) in shapes the ones
+# before do not have, each the same layout (files/, labels.yaml), rendered and scored the same
+# way: second, deployment state and tools' output; third, languages' and configuration syntaxes'
+# literals (the `$` escaped each syntax's way, raw and multi-line strings, cut literals); fourth,
+# log pipelines, debuggers and traffic captures; fifth, configuration languages, tools' files and
+# the key as bytes; sixth, mail, chat, documents, shells and processes (its value kinds are in
+# helpers.spellings); seventh, build logs, orchestrators, stores, serializers and observability
+# pipelines (its value kinds are in helpers.serialized).
+CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
+    ("second", "third", "fourth", "fifth", "sixth", "seventh"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
@@ -242,6 +237,7 @@ VALUES: dict[str, Callable[[random.Random], str]] = {
     "mercadopago": lambda rng: fake.mercadopago_token("production", rng),
     "npm": lambda rng: "npm_" + fake.alnum(36, rng),
     **SPELLINGS,
+    **SERIALIZED,
 }
 
 

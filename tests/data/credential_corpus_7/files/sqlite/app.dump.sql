@@ -1,0 +1,10 @@
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+CREATE TABLE config (key TEXT PRIMARY KEY, value TEXT);
+INSERT INTO config VALUES('iugu.api_token','⟦sqlite.iugu⟧');
+INSERT INTO config VALUES('iugu.account_id','⟦sqlite.account⟧');
+INSERT INTO config VALUES('install.uuid','⟦sqlite.uuid⟧');
+CREATE TABLE secrets (id INTEGER PRIMARY KEY, provider TEXT, material BLOB);
+INSERT INTO secrets VALUES(1,'asaas',X'⟦sqlite.blob-asaas⟧');
+INSERT INTO secrets VALUES(2,'thumbnail',X'⟦sqlite.blob-sha256⟧');
+COMMIT;
