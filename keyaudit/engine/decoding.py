@@ -29,6 +29,7 @@ from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_e
                                       open_base64, open_byte_array, open_hex)
 from keyaudit.engine.unwrap import (JOINING_LAYERS, TEXT_LAYERS, Decoded, base64_end, base64_run, peel,
                                    quoted_printable, starts_base64_run, unbase64, wrapped_run)
+from keyaudit.engine.wide import unbase64_wide
 from keyaudit.model.findings import Finding, Location
 
 MAX_DEPTH = 4  # layers decoded in all, nested ones included (gitleaks' --max-decode-depth)
@@ -267,7 +268,7 @@ class DecodingLayer:
                 return None
             return Decoded(opened.text, opened.origin, opened.steps, opaque=not opened.origin)
         if spot.kind == BASE64:
-            result = unbase64(spot.data)
+            result = unbase64(spot.data) or unbase64_wide(spot.data)
             decoded = Decoded(*result, [BASE64]) if result is not None else None
         elif spot.kind in _DUMPS:
             shown = _DUMPS[spot.kind][1](spot.data)

@@ -10,7 +10,8 @@ The forms are derived from the secret rules' own ``keywords``, never written per
 
 - base64: the part of ``base64(keyword)`` that does not depend on the bytes around it, for each
   of the three alignments a keyword can have in a 3-byte group (lower, upper and title case, the
-  standard and the URL-safe alphabet). Random base64 holds such a run of 4+ characters rarely, so
+  standard and the URL-safe alphabet; the keyword's UTF-8 and its UTF-16LE bytes, which Windows
+  encodes, :mod:`keyaudit.engine.wide`). Random base64 holds such a run of 4+ characters rarely, so
   a blob of it costs no decode.
 - text escapes: the markers an escaping layer leaves on a line (``%25`` of percent-encoding done
   twice or more, ``&#`` and named HTML entities, an ANSI escape, ``\\x``/``\\u00``, a doubled
@@ -230,7 +231,8 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     seen = {*TEXT_MARKERS, *CONCAT_MARKERS, *QP_MARKERS, *CRI_MARKERS}
     for keyword in _encoded_keywords(keywords):
         for spelling in sorted({keyword, keyword.upper(), keyword.title()}):
-            _add_base64_forms(anchors, seen, spelling.encode("utf-8"), BASE64)
+            for codec in ("utf-8", "utf-16-le"):  # UTF-16LE: PowerShell's -EncodedCommand (keyaudit.engine.wide)
+                _add_base64_forms(anchors, seen, spelling.encode(codec), BASE64)
     for written in (record_anchor.encode("utf-8") for record_anchor in rules.record_anchors):
         if len(written) >= MIN_ENCODED_ANCHOR:
             _add_base64_forms(anchors, seen, written, PROVIDER_PAYLOAD)
