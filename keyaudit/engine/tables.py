@@ -31,6 +31,9 @@ _NAME = re.compile(r"(?:\w[\w .$/-]*)?")
 # The characters a header of names can hold: checked first, since a log line holding a keyword
 # and a comma is a header candidate on every line, and most fail here at once.
 _HEADER_TEXT = re.compile(rb"[\w .$/\-\t;|,\"'`\x80-\xff]*")
+# A rule drawn under a header, no row: psql's `----+----`, Markdown's `|---|:---:|`, a client's
+# `+----+----+` border. A table printed for people has one; the rows are after it.
+_RULE_LINE = re.compile(rb"[ \t|+:=]*-[-+|:= \t]*\r?")
 
 Span = tuple[int, int]
 Row = tuple[list[Span], bool]  # a row's cells, and whether it is whole (ended in this buffer)
@@ -90,12 +93,16 @@ def table_rows(table: Table, buffer: bytes, position: int, at_row: bool) -> tupl
 def _lines(buffer: bytes, position: int, separator: int, at_row: bool) -> Iterator[Row]:
     """Rows of lines from ``position`` (or the line after it) to the end of the buffer, the last
     one not whole when the buffer ends inside it. A blank line, a ``\\.`` line (the end of a
-    ``COPY`` block) or a quote left open ends the table: it is given as a row of no cells."""
+    ``COPY`` block) or a quote left open ends the table: it is given as a row of no cells. A rule
+    line (under a printed table's header) is passed over."""
     newline = buffer.find(b"\n", position)
     start = position if at_row else len(buffer) if newline < 0 else newline + 1
     while start < len(buffer):
         end = buffer.find(b"\n", start)
         stop = len(buffer) if end < 0 else end
+        if end >= 0 and _RULE_LINE.fullmatch(buffer, start, stop):
+            start = end + 1
+            continue
         row = _cells(buffer, start, stop, separator, None)
         if end < 0:
             if row is not None and buffer[start:stop].strip():
