@@ -21,12 +21,12 @@ from typing import Callable, Iterator
 
 from keyaudit.engine import hex_rows
 from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, ESCAPED, HEX, PARTIAL, PAYLOAD, PAYLOADS,
-                                       PROVIDER_HEX, PROVIDER_PAYLOAD, QP, DecodeAnchors)
+                                       PROVIDER_HEX, PROVIDER_PAYLOAD, QP, SPACED_HEX, DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
 from keyaudit.engine.partial_records import RECORDS_REACH, joined, records_end
 from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, in_hex,
-                                      open_base64, open_byte_array, open_hex)
+                                      open_base64, open_byte_array, open_hex, spaced_hex_run)
 from keyaudit.engine.unwrap import (JOINING_LAYERS, TEXT_LAYERS, Decoded, base64_end, base64_run, peel,
                                    quoted_printable, starts_base64_run, unbase64, wrapped_run)
 from keyaudit.engine.wide import unbase64_wide
@@ -42,7 +42,7 @@ CONCAT_REACH = 1 << 10
 _DUMP_LINES_BYTES = 5 * MAX_BLOCK_BYTES  # the lines of a block in the hex form: 71 bytes for 16 shown
 # The dumps that show bytes after their offsets: where a dump's lines end, from its first, and the bytes they show.
 _DUMPS = {DUMP: (block_end, shown_bytes), HEX: (hex_rows.rows_end, hex_rows.shown_bytes)}
-_OPENERS = {BYTES: open_byte_array, PROVIDER_HEX: open_hex}  # how a payload opens, base64's else
+_OPENERS = {BYTES: open_byte_array, PROVIDER_HEX: open_hex, SPACED_HEX: open_hex}  # how a payload opens, base64's else
 # The layers a spot's text is peeled with, where not the text layers alone: joined first.
 _LAYERS = {CONCAT: JOINING_LAYERS, PARTIAL: (("partial", joined), *TEXT_LAYERS)}
 
@@ -141,6 +141,8 @@ class SpotCollector:
                     first, last = wrapped_run(buffer, *base64_run(buffer, position, anchor.phase, back, far), back, far)
                 else:
                     first, last = wrapped_run(buffer, *hex_run(buffer, position, back, far), back, far, hex_end)
+            elif anchor.kind == SPACED_HEX:  # the bytes of hex around it on its line
+                first, last = spaced_hex_run(buffer, position, max(0, position - MAX_PAYLOAD_BYTES), far)
             elif anchor.kind == BASE64:  # the run, or the lines it is wrapped over
                 first, last = wrapped_run(buffer, *base64_run(buffer, position, anchor.phase, low, high), low, high)
             elif anchor.kind == CONCAT:  # the line before the marker's to CONCAT_LINES after it

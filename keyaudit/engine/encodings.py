@@ -51,7 +51,10 @@ The forms are derived from the secret rules' own ``keywords``, never written per
 - keywords in hex: a run of hex digits holding the hex of a keyword (in lower or upper case, the
   digits in either case) is opened whole the same way: a value kept as its bytes' hex (a binary
   column ``mysqldump --hex-blob`` writes as ``0x…``, PostgreSQL's hex bytea, a constant decoded by
-  ``Hex.decodeHex`` or ``Buffer.from(…, 'hex')``) shows none of its letters.
+  ``Hex.decodeHex`` or ``Buffer.from(…, 'hex')``) shows none of its letters. Both also as bytes of
+  hex parted by single spaces (``24 61 61 63``: Python's ``bytes.hex(" ")``, a binary message as a
+  broker's console or a debugger shows it, MessagePack or CBOR included): the run of them on the
+  line is opened.
 """
 
 from __future__ import annotations
@@ -71,13 +74,14 @@ PAYLOAD = "payload"  # base64 starting with a compression format's magic
 BYTES = "bytes"  # a list of byte values: a JSON array, an Erlang binary, a C literal in hex
 PROVIDER_PAYLOAD = "provider payload"  # a base64 run through a form of a provider's record anchor
 PROVIDER_HEX = "provider hex"  # a run of hex digits through the hex of a provider's record anchor or a keyword
+SPACED_HEX = "spaced hex"  # the same in bytes of hex parted by spaces (`24 61 61 63`)
 CONCAT = "concatenation"  # string literals joined by `+` (keyaudit.engine.unwrap.concatenation)
 QP = "quoted-printable"  # MIME's quoted-printable, soft line breaks and all (keyaudit.engine.unwrap.quoted_printable)
 DUMP = "offset-dump"  # a block of bytes an offset dump shows, cut into lines (keyaudit.engine.offset_dump)
 HEX = "hex-dump"  # the rows of a hex dump (keyaudit.engine.hex_rows)
 ESCAPED = "escaped bytes"  # a run of \xNN escapes, every byte written as one
 PARTIAL = "partial record"  # a record a container runtime cut from a line (keyaudit.engine.partial_records)
-PAYLOADS = (PAYLOAD, BYTES, PROVIDER_PAYLOAD, PROVIDER_HEX)
+PAYLOADS = (PAYLOAD, BYTES, PROVIDER_PAYLOAD, PROVIDER_HEX, SPACED_HEX)
 MIN_ENCODED_ANCHOR = 8  # bytes of a record anchor whose base64 forms are searched: shorter ones anchor on chance
 MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64 to anchor on
 MIN_HEX_KEYWORD = 4  # bytes of a keyword whose hex is searched: 8 digits, in random hex once in 4 billion
@@ -200,11 +204,13 @@ def _add_base64_forms(anchors: list[Anchor], seen: set[bytes], written: bytes, k
 
 
 def _add_hex_forms(anchors: list[Anchor], seen: set[bytes], written: bytes) -> None:
-    """Append an anchor for the hex of ``written``, in lower- and upper-case digits, not yet ``seen``."""
-    for form in (written.hex().encode(), written.hex().upper().encode()):
-        if form not in seen:
-            seen.add(form)
-            anchors.append(Anchor(form, PROVIDER_HEX))
+    """Append an anchor for the hex of ``written``, in lower- and upper-case digits, its bytes
+    side by side or parted by spaces, not yet ``seen``."""
+    for hexed, kind in ((written.hex(), PROVIDER_HEX), (written.hex(" "), SPACED_HEX)):
+        for form in (hexed.encode(), hexed.upper().encode()):
+            if form not in seen:
+                seen.add(form)
+                anchors.append(Anchor(form, kind))
 
 
 def _add_escaped_forms(anchors: list[Anchor], seen: set[bytes], keywords: list[str]) -> None:

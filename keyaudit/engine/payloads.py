@@ -58,6 +58,7 @@ _HEX_BODY = re.compile(rb"(?:0[xX][0-9A-Fa-f]{1,2}|[,\s])*[}\]]?")
 _HEX_NUMBER = re.compile(rb"0[xX]([0-9A-Fa-f]{1,2})")
 _HEX_DIGIT = frozenset(b"0123456789abcdefABCDEF")
 _HEX_RUN = re.compile(rb"[0-9A-Fa-f]*")
+_SPACED_HEX_RUN = re.compile(rb"(?:[0-9A-Fa-f]{2}(?: (?=[0-9A-Fa-f]{2}))?)*")
 # What text holds rarely: a control character (not a tab, a line break, a terminal's escape) or
 # a byte that is no UTF-8 (decoded as U+FFFD). Random bytes are a third of them.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
@@ -155,6 +156,16 @@ def hex_run(buffer: bytes, anchor: int, start: int, stop: int) -> tuple[int, int
     digit (the anchor's parity: it is a byte's hex), to its last digit."""
     first = run_start(buffer, anchor, start, _HEX_DIGIT)
     return first + (anchor - first) % 2, hex_end(buffer, anchor, stop)
+
+
+def spaced_hex_run(buffer: bytes, anchor: int, start: int, stop: int) -> tuple[int, int]:
+    """The run of bytes in hex parted by single spaces (``24 61 61 63``: Python's ``bytes.hex(" ")``,
+    a message's value as a broker's console or a debugger shows it) around ``anchor`` (a byte's
+    first digit) within ``buffer[start:stop]``, from its first byte to its last."""
+    first = anchor
+    while first - 3 >= start and buffer[first - 1] == 0x20 and {*buffer[first - 3 : first - 1]} <= _HEX_DIGIT:
+        first -= 3
+    return first, _SPACED_HEX_RUN.match(buffer, anchor, max(anchor, stop)).end()  # type: ignore[union-attr]
 
 
 def hex_end(buffer: bytes, position: int, stop: int) -> int:

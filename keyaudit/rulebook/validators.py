@@ -116,8 +116,9 @@ def hex_token(secret: str) -> Validation | None:
 
 def base64_hex_token(secret: str) -> Validation | None:
     """A hex API token written in base64 (a Kubernetes Secret's ``data``; ``echo TOKEN | base64``
-    leaves the line feed in): the token is the secret, however it was written."""
-    decoded = _b64decode(secret)
+    leaves the line feed in; YAML's ``!!binary`` block wraps it over indented lines): the token
+    is the secret, however it was written."""
+    decoded = _b64decode("".join(secret.split()))
     token = decoded.decode("ascii", "replace").strip() if decoded is not None else ""
     return Validation(canonical=token, note="base64 of the token") if hex_token(token) is not None else None
 

@@ -33,7 +33,7 @@ def percent(text: str, times: int) -> str:
 KEY = asaas_key()
 TOKEN = iugu_token()
 # other values, one a case: one key on adjacent lines is one finding
-COPIED, TYPESET, WRAPPED, PASTED_TOKEN = asaas_key(), asaas_key(), asaas_key(), iugu_token()
+COPIED, TYPESET, WRAPPED, WIDE, PASTED_TOKEN = asaas_key(), asaas_key(), asaas_key(), asaas_key(), iugu_token()
 
 
 # Case -> (text before, the encoded secret as written, text after, layers the report names).
@@ -52,6 +52,9 @@ CASES: dict[str, tuple[str, str, str, str]] = {
                            '\\\\\\"}\\"}"}', "json×2"),
     "quoted-printable": ("ASAAS_API_KEY=3D", KEY, "", "quoted-printable"),
     "base64 of percent-encoded": ("v: ", base64.b64encode(percent(KEY, 2).encode()).decode(), "", "base64+percent×2"),
+    # PowerShell's -EncodedCommand: base64 of UTF-16LE text, a NUL after every ASCII byte
+    "base64 of utf-16le": ("powershell.exe -NoProfile -EncodedCommand ", base64.b64encode(WIDE.encode("utf-16-le")).decode(), "",
+                           "base64"),
     # break opportunities a documentation page puts into a long word, kept by a copy from it
     "zero-width spaces": ("ASAAS_API_KEY=", "\u200b".join(COPIED[i:i + 24] for i in range(0, len(COPIED), 24)), "",
                           "breaks"),

@@ -164,15 +164,17 @@ def test_a_key_in_a_compressed_value_encoded_twice_is_found_on_it(tmp_path: Path
 
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
-@pytest.mark.parametrize(("before", "case"), [("INSERT INTO `gateway_credentials` VALUES (1,'asaas',0x", str.upper),
-                                              ("1\tasaas\t\\\\x", str.lower),
-                                              ("static final String KEY_HEX = \"", str.lower)],
-                         ids=["mysqldump --hex-blob", "pg_dump bytea", "a constant in hex"])
+@pytest.mark.parametrize(("before", "spell"), [("INSERT INTO `gateway_credentials` VALUES (1,'asaas',0x",
+                                               lambda data: data.hex().upper()),
+                                              ("1\tasaas\t\\\\x", bytes.hex),
+                                              ("static final String KEY_HEX = \"", bytes.hex),
+                                              ("Value (msgpack, hex): ", lambda data: data.hex(" "))],
+                         ids=["mysqldump --hex-blob", "pg_dump bytea", "a constant in hex", "bytes parted by spaces"])
 def test_a_key_kept_as_its_bytes_hex_is_found_on_the_hex(tmp_path: Path, engine: str, before: str,
-                                                          case: Callable[[str], str]) -> None:
+                                                          spell: Callable[[bytes], str]) -> None:
     """A value stored as bytes is dumped as their hex, which shows no letter of the key's prefix:
     the hex of a rule's keyword anchors the run, which is opened whole."""
-    hexed = case(KEY.encode().hex())
+    hexed = spell(KEY.encode())
     found = scanned(tmp_path, ["-- dump", before + hexed + "');", "-- end"], engine)
     assert found == [("asaas-api-key", 2, len(before) + 1, len(before) + 1 + len(hexed), "hex")]
 

@@ -53,6 +53,12 @@ def iugu_table_copy(tokens: list[str]) -> str:
     return f"COPY billing.iugu_subaccounts (id, name, token, active) FROM stdin;\n{rows}\\.\n"
 
 
+def psql_table(tokens: list[str]) -> str:
+    """psql's aligned output: a header, a rule line under it, padded rows, a count of them."""
+    rows = "".join(f" {n:>2} | Loja {n:<3} | {token}\n" for n, token in enumerate(tokens, 1))
+    return f" id |   name   | api_token\n----+----------+{'-' * 66}\n{rows}({len(tokens)} rows)\n"
+
+
 FORMS = {
     "export.csv": (csv_export, "iugu-api-token-csv-column"),
     "export-ptbr.csv": (lambda tokens: csv_export(tokens, ";"), "iugu-api-token-csv-column"),
@@ -60,6 +66,7 @@ FORMS = {
     "dump.sql": (copy_block, "iugu-api-token-sql-copy"),
     "seed.sql": (insert_statement, "iugu-api-token-sql-insert"),
     "iugu.sql": (iugu_table_copy, "iugu-table-token-sql-copy"),
+    "psql.txt": (psql_table, "iugu-api-token-csv-column"),
 }
 
 
