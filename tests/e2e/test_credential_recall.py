@@ -51,6 +51,10 @@ FLOORS = {
     "sixth": {("credential", "recall"): 0.977,  # a password manager's row, a token named in prose
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
+    # written blind too: build logs, orchestrators, stores, serializers and telemetry pipelines
+    "seventh": {("credential", "recall"): 0.929,  # a row's provider cell, a name in a command or a description
+                ("credential", "precision"): 1.0,
+                ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
