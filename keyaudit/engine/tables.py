@@ -7,7 +7,9 @@ cell, with the quoting those formats share (``"…"`` and ``'…'``, a doubled q
 inside). Each value under the column becomes a hit of its own, placed on the value, so the
 finding points at the row. A row with another number of cells ends the table; rows of lines
 that run on past the buffer are read on in the next one (see :class:`Table`), at most
-:data:`MAX_ROWS` a buffer.
+:data:`MAX_ROWS` a buffer. A table that keeps several providers' credentials, one a row, says
+whose a row's is in another cell (``TableSpec.provider``): only the rows it names for the rule's
+provider are read.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class Table:
     separator: int
     by_lines: bool  # rows of lines (else SQL tuples)
     start: int  # where its header starts in the buffer it was found in (0: read on from before)
+    named_by: int | None = None  # the cell that says whose a row's secret is (TableSpec.provider)
 
 
 def table_at(rule_index: int, rule: Rule, buffer: bytes, header: "regex.Match[bytes]") -> Table | None:
@@ -68,10 +71,11 @@ def table_at(rule_index: int, rule: Rule, buffer: bytes, header: "regex.Match[by
         return None
     texts = [buffer[a:b].decode("utf-8", "replace") for a, b in names[0]]
     wanted = tuple(i for i, text in enumerate(texts) if spec.column.fullmatch(text))
-    if not wanted or not all(_NAME.fullmatch(text) for text in texts):
+    named_by = next((i for i, text in enumerate(texts) if spec.provider[0].fullmatch(text)), None) if spec.provider else None
+    if not wanted or not all(_NAME.fullmatch(text) for text in texts) or (spec.provider and named_by is None):
         return None
     return Table(rule_index, rule, len(texts), wanted, ord(spec.separator) if spec.separator else separator,
-                 spec.rows == "lines", header.start())
+                 spec.rows == "lines", header.start(), named_by)
 
 
 def table_rows(table: Table, buffer: bytes, position: int, at_row: bool) -> tuple[list[tuple[int, int, bool]], bool]:
@@ -86,8 +90,15 @@ def table_rows(table: Table, buffer: bytes, position: int, at_row: bool) -> tupl
             return values, False
         if len(cells) != table.width:  # the table ends, unless the row is only cut by the buffer's end
             return values, not whole
-        values.extend((*cells[index], whole) for index in table.wanted if cells[index][0] < cells[index][1])
+        if table.named_by is None or _names_provider(table, buffer, cells[table.named_by]):
+            values.extend((*cells[index], whole) for index in table.wanted if cells[index][0] < cells[index][1])
     return values, table.by_lines
+
+
+def _names_provider(table: Table, buffer: bytes, cell: Span) -> bool:
+    """Whether a row's provider cell names the rule's provider (see TableSpec.provider)."""
+    assert table.rule.table is not None and table.rule.table.provider is not None
+    return table.rule.table.provider[1].fullmatch(buffer[cell[0]:cell[1]].decode("utf-8", "replace")) is not None
 
 
 def _lines(buffer: bytes, position: int, separator: int, at_row: bool) -> Iterator[Row]:

@@ -45,7 +45,7 @@ _OPTIONAL = (
     "table",
     "environment",
 )
-_TABLE_FIELDS = ("column", "rows", "separator")
+_TABLE_FIELDS = ("column", "rows", "separator", "provider")
 _NAME_GROUP = re.compile(r"\(\?P<name>")  # the name a ``name`` or flow piece of context reads
 TABLE_ROWS = ("lines", "tuples")  # each following line a row (CSV, TSV, COPY); SQL ``(…), (…)``
 
@@ -65,12 +65,23 @@ class TableSpec:
     column_text: str
     rows: str  # one of TABLE_ROWS
     separator: str | None = None  # rows of lines: the cell separator; None: the header's
+    # A table of several providers' secrets names whose a row's is in another cell (a `provider`
+    # column): (that column's name, the value that makes the row's secret this rule's), or None.
+    provider_texts: tuple[str, str] | None = None
 
     @functools.cached_property
     def column(self) -> "regex.Pattern[str]":
         import regex
 
         return regex.compile(self.column_text)
+
+    @functools.cached_property
+    def provider(self) -> "tuple[regex.Pattern[str], regex.Pattern[str]] | None":
+        """The provider column's name and the value a row's cell there must have, compiled."""
+        import regex
+
+        return None if self.provider_texts is None else (regex.compile(self.provider_texts[0]),
+                                                         regex.compile(self.provider_texts[1]))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -286,11 +297,18 @@ def _parse_table(raw: Any, path: str, rule_id: str, verify: bool) -> TableSpec |
         raise RuleError(path, rule_id, "'table.separator' must be one character, for rows of lines")
     if not isinstance(raw["column"], str) or not raw["column"]:
         raise RuleError(path, rule_id, "'table.column' must be a non-empty string")
+    provider = raw.get("provider")
+    if provider is not None and (not isinstance(provider, dict) or set(provider) != {"column", "value"}
+                                 or not all(isinstance(text, str) and text for text in provider.values())):
+        raise RuleError(path, rule_id, "'table.provider' must be a mapping of a 'column' and a 'value' pattern")
+    texts = {"table.column": raw["column"], **{f"table.provider.{key}": text for key, text in (provider or {}).items()}}
     if verify:
         import regex
 
-        try:
-            regex.compile(raw["column"])
-        except regex.error as exc:
-            raise RuleError(path, rule_id, f"table.column does not compile: {exc}") from None
-    return TableSpec(raw["column"], raw["rows"], separator)
+        for field_name, text in texts.items():
+            try:
+                regex.compile(text)
+            except regex.error as exc:
+                raise RuleError(path, rule_id, f"{field_name} does not compile: {exc}") from None
+    return TableSpec(raw["column"], raw["rows"], separator,
+                     (provider["column"], provider["value"]) if provider else None)

@@ -52,7 +52,7 @@ FLOORS = {
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: build logs, orchestrators, stores, serializers and telemetry pipelines
-    "seventh": {("credential", "recall"): 0.929,  # a row's provider cell, a name in a command or a description
+    "seventh": {("credential", "recall"): 0.939,  # a dump's columns in its CREATE TABLE, a name in a command or a description
                 ("credential", "precision"): 1.0,
                 ("all", "precision"): 1.0},
 }

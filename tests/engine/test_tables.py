@@ -87,6 +87,20 @@ def test_every_row_s_token_is_found_on_its_row(write, engine: str, name: str) ->
         assert_absent(token, out, what="a token")
 
 
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_table_of_several_providers_gives_the_rows_its_provider_cell_names(write, engine: str) -> None:
+    """A table that keeps several payment providers' credentials names whose a row's is in its
+    provider cell: iugu's rows are reported, the others' and the digests' are not."""
+    tokens = {n: iugu_token(kind) for n, kind in enumerate(("lower", "upper", "long"), 1)}
+    rows = "".join(f"{n}\t{'iugu' if n % 2 else 'pagarme'}\t{token}\t{iugu_token('long').lower()}\n"
+                   for n, token in tokens.items())
+    text = f"COPY public.gateway_credentials (id, provider, credential, credential_sha256) FROM stdin;\n{rows}\\.\n"
+    findings, out = engine_findings(engine, write("dump.sql", text))
+    assert {f["rule_id"] for f in findings} == {"iugu-provider-row-sql-copy"}, rule_places(findings)
+    assert sorted(f["location"]["line"] for f in findings) == [2, 4]
+    assert_absent(tokens[1], out, what="a token")
+
+
 NOT_TABLES = {
     "prose with commas": lambda t: f"We rotated the api_token, the webhook secret, and the keys.\nids: {t}, 42, ok\n",
     "a row of another width": lambda t: f"name,api_token,notes\nLoja,{t}\n",
