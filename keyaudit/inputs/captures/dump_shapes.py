@@ -264,7 +264,9 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
     # `..` in its default output (the payload on one line: flat), the CR a `.` at the end of each
     # line with `-W byline` (eol); Wireshark's dissection text ends each line with a literal `\r\n`; socat -v
     # (socat(1): "text with some conversions for readability") writes CR as `\r` and `\` as `\\`, keeps line
-    # feeds and adds nothing after a block (`> <time>  length=<n> …` above each): the stream shown escaped.
+    # feeds and adds nothing after a block (`> <time>  length=<n> …` above each): the stream shown escaped. The
+# .NET Framework's System.Net trace marks what a connection writes with `<<` right before it (`Data from
+# ConnectStream#<id>::WriteHeaders<<POST /v1/… HTTP/1.1`, learn.microsoft.com "Interpreting Network Tracing").
     # GNU Wget's --debug output (src/http.c) prints the head as sent between `---request begin---`
     # and `---request end---`, then the body it posts as `[POST data: …]` (`[BODY data: …]` for
     # --body-data), as given. Where the request went is said before it by tcpdump's summary line
@@ -310,7 +312,7 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
 
     {"capture": "wire",
      "needle": " HTTP/",
-     "start": r"(?P<method>[A-Z](?<![^\s>|.:][A-Z])[A-Z]*) (?P<target>\S+) HTTP/\d(?:\.\d)?"
+     "start": r"(?P<method>[A-Z](?<![^\s<>|.:][A-Z])[A-Z]*) (?P<target>\S+) HTTP/\d(?:\.\d)?"
               r"(?:(?P<gap> +|\.\.)(?P<flat>[A-Za-z][\w-]*: .*)|(?P<eol>\.|\\r(?:\\n)?))?\s*$",
      "end": r"---request end---\s*$",
      "after": r"\[(?:POST|BODY) data: ",
@@ -321,30 +323,5 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
      "cut": r"\* |< |[{}] \[\d|```|~~~|== Info: |<= Recv |=> Send ",
      "body": "length",
      "others": "end",
-    },
-
-    # Spring's RequestEntity.toString, HttpEntity's format (`<METHOD URL,body,[Name:"value", …]>`, no body: no `body,`), as a
-    # client logs the entity it sends: the body printed raw, its later lines bare, the headers after its last (`end`).
-    {"capture": "request-entity", "needle": " http",
-     "start": r"<(?P<method>[A-Z]+)(?= http) (?P<url>https?://[^\s,]+),(?:(?:(?P<body>.*),)?(?P<headers>\[.*\])>|(?P<first>.+))\s*$",
-     "end": r"(?P<last>.*),(?P<headers>\[[^\]]*\])>\s*$", "body": "rest", "others": "end"},
-
-    # A method, a URL, the headers (`console.log(method, url, headers)`) and perhaps the body on one line (printed_parts).
-    {"capture": "printed-call", "needle": " http",
-     "start": r"(?<![A-Za-z])(?P<method>[A-Z]+)(?= http) (?P<url>https?://\S+) (?P<headers>(?:[A-Z][\w.]{0,63}\()?\{.*)$",
-     "headers": "none", "body": "none", "others": "end", "alone": "none"},
-
-    # A request named in a log message's words, `METHOD <absolute URL>` (a blank, `<`, `[` or `(` before the
-    # method; not curl's `-X POST`): PowerShell's `VERBOSE: POST <url> with <n>-byte payload`, Scrapy's `Crawled
-    # (201) <POST <url>>`, undici's, superagent's, go-retryablehttp's; headers unknown, but where the log's next
-    # record is a map of header fields (a program printing a request part by part: the pair, `print(headers)`,
-    # `print(body)`), and the one after it a JSON document as long as their Content-Length says, the body. Last:
-    # the shapes above own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the
-    # pattern.) Its lead: a time's or a pid's digits, a closing bracket, a tag in capitals before a colon.
-    {"capture": "prose", "needle": " http",
-     "start": r"(?P<method>[A-Z](?:(?<=[^X] [A-Z])|(?<=[<\[(][A-Z]))(?<!--request [A-Z])[A-Z]*)(?= http) "
-              r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
-     "lead": r"\d\d|[\]>)]|[A-Z]{2}:", "mention": "yes",
-     "headers": "map", "body": "rest", "bare": "json", "others": "end",
     },
 )

@@ -77,6 +77,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .dump_lines import JSON_OPENERS
+from .dump_named import NAMED_SHAPES
 from .dump_shapes import SHAPES
 
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
@@ -142,8 +143,9 @@ def _shape(entry: dict[str, Any]) -> Shape:
 
 @functools.cache
 def shapes() -> tuple[Shape, ...]:
-    """The shapes of the table (:mod:`.dump_shapes`), in the order their start lines are tried."""
-    return tuple(_shape(entry) for entry in SHAPES)
+    """The shapes of the table (:mod:`.dump_shapes`, then :mod:`.dump_named`), in the order their start lines are
+    tried."""
+    return tuple(_shape(entry) for entry in SHAPES + NAMED_SHAPES)
 
 
 @functools.cache

@@ -1,0 +1,43 @@
+"""Requests a log line names on its start line, as data: the last entries of the dump table (:mod:`.dump_table`
+reads them after :mod:`.dump_shapes`' own, whose start lines may hold such a pair too).
+
+A client's object printed whole (Spring's RequestEntity), a program printing a request's parts on one line, and a
+log message that names a request in its words: a method and a URL, perhaps the headers and the body after them.
+Not provider knowledge: no host, key or path. (Split from :mod:`.dump_shapes` by job: those write a request over
+lines, these name one on a line.)
+"""
+
+NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
+    # Spring's RequestEntity.toString, HttpEntity's format (`<METHOD URL,body,[Name:"value", …]>`, no body: no `body,`), as a
+    # client logs the entity it sends: the body printed raw, its later lines bare, the headers after its last (`end`).
+    {"capture": "request-entity", "needle": " http",
+     "start": r"<(?P<method>[A-Z]+)(?= http) (?P<url>https?://[^\s,]+),(?:(?:(?P<body>.*),)?(?P<headers>\[.*\])>|(?P<first>.+))\s*$",
+     "end": r"(?P<last>.*),(?P<headers>\[[^\]]*\])>\s*$", "body": "rest", "others": "end"},
+
+    # A method, a URL, the headers (`console.log(method, url, headers)`) and perhaps the body on one line (printed_parts).
+    {"capture": "printed-call", "needle": " http",
+     "start": r"(?<![A-Za-z])(?P<method>[A-Z]+)(?= http) (?P<url>https?://\S+) (?P<headers>(?:[A-Z][\w.]{0,63}\()?\{.*)$",
+     "headers": "none", "body": "none", "others": "end", "alone": "none"},
+
+    # A request named in a log message's words, `METHOD <absolute URL>` (a blank, `<`, `[` or `(` before the
+    # method; not curl's `-X POST`): PowerShell's `VERBOSE: POST <url> with <n>-byte payload`, Scrapy's `Crawled
+    # (201) <POST <url>>`, undici's, superagent's, go-retryablehttp's; headers unknown, but where the log's next
+    # record is a map of header fields (a program printing a request part by part: the pair, `print(headers)`,
+    # `print(body)`), and the one after it a JSON document as long as their Content-Length says, the body. Last:
+    # the shapes above own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the
+    # pattern.) Its lead: a time's or a pid's digits, a closing bracket, a tag in capitals before a colon.
+    {"capture": "prose", "needle": " http",
+     "start": r"(?P<method>[A-Z](?:(?<=[^X] [A-Z])|(?<=[<\[(][A-Z]))(?<!--request [A-Z])[A-Z]*)(?= http) "
+              r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
+     "lead": r"\d\d|[\]>)]|[A-Z]{2}:", "mention": "yes",
+     "headers": "map", "body": "rest", "bare": "json", "others": "end",
+    },
+
+    # A request a log message names with its method quoted and the URL a few words after it (a blank or a log prefix
+    # before the quote): Airflow's HttpHook, `self.log.info("Sending '%s' to url: %s", self.method, url)`
+    # (airflow/providers/http/hooks/http.py). A mention, as the prose shape's; headers and body unknown.
+    {"capture": "prose-quoted", "needle": " http",
+     "start": r"(?<![\w'\"])(?P<quote>['\"])(?P<method>[A-Z]+)(?P=quote)(?: [a-z]+:?){1,3} "
+              r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
+     "lead": r"\d\d|[\]>)]|[A-Z]{2}:", "mention": "yes", "headers": "none", "body": "none", "others": "end"},
+)
