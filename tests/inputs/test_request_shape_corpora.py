@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import test_request_shapes_blind_eight as eight
 import test_request_shapes_blind_eleven as eleven
+import test_request_shapes_blind_fifteen as fifteen
 import test_request_shapes_blind_five as five
 import test_request_shapes_blind_fourteen as fourteen
 import test_request_shapes_blind_four as four
@@ -33,7 +34,8 @@ import test_request_shapes_printed as printed
 from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
-CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, fourteen, code,
+CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, fourteen, fifteen,
+           code,
            printed, layouts, part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")
 
