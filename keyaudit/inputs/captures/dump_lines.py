@@ -11,7 +11,7 @@ from .lines import MAX_HEADERS, TOKEN, absolute_url, python_literal, split_heade
 from .literals import printed_value
 from .printed_roles import header_fields
 from .record_views import Printed
-from .quoted import DOUBLE_QUOTED
+from .quoted import DOUBLE_QUOTED, SINGLE_QUOTED
 
 _TOKEN = re.compile(TOKEN)
 WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
@@ -134,15 +134,18 @@ _TUPLE_ITEM = re.compile(rf'(?:^\[|, ?)\("({TOKEN})", ?"({DOUBLE_QUOTED})"\)')  
 
 
 # A map of strings as Swift describes it (and JSON writes it), ["Name": "value", …], or as Ruby inspects a
-# hash, {"Name"=>"value", …} (Ruby 3.4: `" => "`), its braces perhaps left out (a call's last argument)
-_DICTIONARY_ITEM = re.compile(rf'(?:^[\[{{]?|, )"({TOKEN})"(?:: | ?=> ?)"({DOUBLE_QUOTED})"')
+# hash, {"Name"=>"value", …} (Ruby 3.4: `" => "`), its braces perhaps left out (a call's last argument), or as
+# Python's repr writes a dict, {'Name': 'value', …} (a string in double quotes where it holds a `'`)
+_DICTIONARY_ITEM = re.compile(rf"""(?:^[\[{{]?|, )(?:"({TOKEN})"|'({TOKEN})')(?:: | ?=> ?)"""
+                              rf"""(?:"({DOUBLE_QUOTED})"|'({SINGLE_QUOTED})')""")
 
 
 def dictionary_list(text: str) -> list[tuple[str, str]]:
     """The headers of a map of quoted names to quoted values, ``["Name": "value", …]`` (Swift's
-    ``Dictionary`` description: Moya's ``Request Headers``) or ``"Name"=>"value", …`` (a Ruby
-    hash: rest-client's log), escapes undone."""
-    return [(name, _unescaped(value)) for name, value in _DICTIONARY_ITEM.findall(text)][:MAX_HEADERS]
+    ``Dictionary`` description: Moya's ``Request Headers``), ``"Name"=>"value", …`` (a Ruby
+    hash: rest-client's log) or ``{'Name': 'value', …}`` (a Python dict's repr), escapes undone."""
+    return [(name or single_name, _unescaped(value or single)) for name, single_name, value, single
+            in _DICTIONARY_ITEM.findall(text)][:MAX_HEADERS]
 
 
 def tuples_list(text: str) -> list[tuple[str, str]]:

@@ -37,7 +37,7 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
     # before the quote): Airflow's HttpHook, `self.log.info("Sending '%s' to url: %s", self.method, url)`
     # (airflow/providers/http/hooks/http.py). A mention, as the prose shape's; headers and body unknown.
     {"capture": "prose-quoted", "needle": " http",
-     "start": r"(?<![\w'\"])(?P<quote>['\"])(?P<method>[A-Z]+)(?P=quote)(?: [a-z]+:?){1,3} "
+     "start": r"(?<![\w'\"])(?P<quote>['\"])(?P<method>[A-Z]+)(?P=quote)(?: [a-z]+:?){1,3}(?= http) "
               r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
      "lead": r"\d\d|[\]>)]|[A-Z]{2}:", "mention": "yes", "headers": "none", "body": "none", "others": "end"},
 )

@@ -17,10 +17,10 @@ from typing import Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .lines import MAX_HEADERS, NOTHING, has_scheme, python_literal
-from .quoted import DOUBLE_QUOTED, escaped
+from .quoted import DOUBLE_QUOTED, SINGLE_QUOTED
 from .records import request_of
 
-_STRING = "'" + escaped("'") + "'|\"" + DOUBLE_QUOTED + '"'
+_STRING = "'" + SINGLE_QUOTED + "'|\"" + DOUBLE_QUOTED + '"'
 _KEY = rf"(?:{_STRING}|[A-Za-z_$][\w$-]*)"
 _OPEN = re.compile(r"(\s*)config: \{\s*$")
 _FIELD = re.compile(rf"(\s*)({_KEY}): (.*?),?\s*$")

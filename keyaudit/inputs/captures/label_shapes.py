@@ -130,13 +130,6 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "        ": rf"^        (?P<name>{TOKEN}): (?P<value>.*)$",
         "[Body]:": r"^    \[Body\]:(?P<body>)\s*$", "[Response]:": r"^\[Response\]:(?P<end>)"}},
 
-    # sttp client's logging backend (sttp.softwaremill.com, backends/wrappers/logging; DefaultLog.beforeRequestSend:
-    # `Sending request: ` and Request.show — `<method> <uri>, headers: ` and each header's `Name: value` joined
-    # by `, ` —, the body left out by default, sensitive headers' values masked, still listed).
-    {"capture": "sttp", "list": "colons", "labels": {
-        "Sending request: ": r"\bSending request: (?P<method>[A-Z]+) (?P<url>https?://\S+), "
-                             r"headers: (?P<headers>.*)$"}},
-
     # Ruby's httpx with HTTPX_DEBUG=2 (lib/httpx/connection/http1.rb join_headers, join_body): `<- HEADLINE:` and the
     # request line inspected (quoted), `<- HEADER: Name: value` a header, then at level 2 each chunk of the body
     # sent inspected, `<- "…"`; every line after the logger's `(pid:… tid:…, self:…) `.
@@ -316,6 +309,13 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "body:": r"^body:[a-z-]+ \{(?P<body>)\s*$",
         "{": r"^[a-z][\w:-]* \{(?P<aside>)\s*$",
         ": ": rf"^  (?!~)(?P<name>{TOKEN}): (?P<value>.*)$"}},
+
+    # A vim-rest-console request block (doc/vim-rest-console.txt, "Usage"): the host line, the optional header lines,
+    # the query `<METHOD> <path>` and the body under it, up to a blank line; comments and blank lines between them.
+    {"capture": "vim-rest", "labels": {
+        "://": r"^(?P<scheme>https?)://(?P<host>[A-Za-z\d.-]+(?::\d+)?)/?\s*$",
+        ": ": rf"^(?P<name>{TOKEN}): (?P<value>.*)$",
+        " /": r"^(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (?P<target>/\S*)(?P<body>)\s*$"}},
 
     # Haskell's http-client Request as its Show instance writes it (hackage.haskell.org/package/http-client,
     # Network.HTTP.Client.Types: `Request {`, then one field a line, two blanks in, its name padded to the

@@ -267,7 +267,8 @@ class BodyLines:
       line (``suffixed``: a logger's suffix after the message, Monolog's context and extra, `` []
       []``, or the blanks they leave when empty, as Laravel writes, nginx's error-log context
       ``, client: …, server: …``; never where the lines are a
-      guess at where a body begins, which a blank in the right place would make fit).
+      guess at where a body begins, which a blank in the right place would make fit) — or when it is
+      blanks only (a format that puts one after the body it prints: RequestsLibrary's ``body=%s \n ``).
 
     When neither matches, the log does not show the exact bytes, and :meth:`value` says so with
     None — a signature checked over guessed bytes would report a forgery that never happened.
@@ -329,7 +330,8 @@ class BodyLines:
             return b"\n".join(self._parts)
         if self._joined_size(1) > self.expected >= self._joined_size(1) - len(self._parts[-1]):
             joined = b"\n".join(self._parts)  # the length ends in the last line: the rest is the log's
-            if self.run_on or (self.suffixed and joined[self.expected : self.expected + 1] in _SUFFIX_GAPS):
+            rest = joined[self.expected:]
+            if self.run_on or not rest.strip() or (self.suffixed and rest[:1] in _SUFFIX_GAPS):
                 return joined[: self.expected]
         if self.crs_shown:
             return None

@@ -30,7 +30,7 @@ import re
 from typing import Any, Callable
 
 from .lines import to_bytes
-from .quoted import escaped
+from .quoted import SINGLE_QUOTED
 
 MAX_LINES = 400  # an array printed over more lines is not a request record
 MAX_CHARS = 256 << 10
@@ -52,7 +52,7 @@ _PROPERTY = re.compile(r"(.*?)(?::protected|:[\w\\]+:private)\Z")
 _MEMBER = re.compile(r"""\[[^\]\n]*\] ?=>|'[^'\n]*' =>|(?:string|int|float|bool)\(""")
 _BLANKS = " \t\r\n"
 _NUMBER = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[Ee][+-]?\d+)?|-?INF|NAN")
-_EXPORT_STRING = re.compile("'(" + escaped("'") + ")'", re.DOTALL)
+_EXPORT_STRING = re.compile("'(" + SINGLE_QUOTED + ")'", re.DOTALL)
 _EXPORT_ESCAPE = re.compile(r"\\([\\'])")  # all var_export escapes
 _EXPORT_OBJECT = re.compile(r"\\?[\w\\]+::__set_state\(|\(object\) ")
 _DUMP_KEY = re.compile(r"""\["(.*?)"(?::protected|:"[^"\n]*":private)?\] ?=>|\[(-?\d+)\] ?=>|'(.*?)' =>"""

@@ -25,6 +25,7 @@ def escaped(quote: str, also: str = "") -> str:
 
 
 DOUBLE_QUOTED = escaped('"')  # the inside of a "…" string
+SINGLE_QUOTED = escaped("'")  # the inside of a '…' string
 NEWLINE = r"\n"  # for ``also``: a string that ends with its line
 _ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))""", re.DOTALL)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "e": "\x1b", "a": "\x07", "b": "\b", "f": "\f", "v": "\v", "s": " "}

@@ -1,0 +1,36 @@
+"""Requests a log message writes as labelled fields in its own words, as data: more entries of the label table
+(:mod:`.label_shapes` says what an entry's keys mean; :mod:`.label_patterns` reads both tables).
+
+A client's logger or hook that prints the request it sends as one message, or a few, of prose around its parts —
+`Sending request: <method> <uri>, headers: …`, `<version> <method> <uri> Headers(…) body="…"`, `<METHOD> Request :
+url=<url>` over the message's lines, `Requesting url <url> using method <METHOD>.` —: each part behind the words
+that name it. Not provider knowledge: no host, key or path. (Split from :mod:`.label_shapes` by job: those are
+tables and blocks of labels, these a message's words.)
+"""
+
+MESSAGE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
+    # sttp client's logging backend (sttp.softwaremill.com, backends/wrappers/logging; DefaultLog.beforeRequestSend:
+    # `Sending request: ` and Request.show — `<method> <uri>, headers: ` and each header's `Name: value` joined
+    # by `, ` —, the body left out by default, sensitive headers' values masked, still listed).
+    {"capture": "sttp", "list": "colons", "labels": {
+        "Sending request: ": r"\bSending request: (?P<method>[A-Z]+) (?P<url>https?://\S+), "
+                             r"headers: (?P<headers>.*)$"}},
+
+    # http4s' client Logger middleware (core internal/Logger.scala, logMessageWithBodyText: `<version> <method> <uri>`,
+    # ` Headers(Name: value, …)`, ` body="<text>"` — the text as it is, over its own lines, the closing quote at its end).
+    {"capture": "http4s", "list": "colons", "close": '"', "labels": {
+        "HTTP/": r"\bHTTP/[\d.]+ (?P<method>[A-Z]+) (?P<url>https?://\S+) Headers\((?P<headers>.*?)\)"
+                 r'(?: body="(?P<body>.*)|\s*$)'}},
+
+    # Robot Framework's RequestsLibrary (src/RequestsLibrary/log.py, log_request): one message, `<METHOD> Request :
+    # url=<url> `, then ` path_url=…`, ` headers=<dict>` and ` body=<body>` each on a line after the last's blank.
+    {"capture": "robot-requests", "list": "dictionary", "labels": {
+        " Request : url=": r"^.*?(?<![A-Za-z])(?P<method>[A-Z]+) Request : url=(?P<url>https?://\S+)",
+        " headers={": r"^ headers=(?P<headers>\{.*\})\s*$", " body=": r"^ body=(?P<body>.*?)\s*$"}},
+
+    # requests-oauthlib's OAuth2Session.request at DEBUG: `Requesting url <url> using method <METHOD>.`, then
+    # `Supplying headers <dict> and data <data>` (the data as it is, over its own lines) and the next record.
+    {"capture": "oauthlib", "list": "dictionary", "labels": {
+        "Requesting url ": r"Requesting url (?P<url>https?://\S+) using method (?P<method>[A-Z]+)\.\s*$",
+        "Supplying headers ": r"Supplying headers (?P<headers>\{.*?\}) and data (?P<body>.*)$"}},
+)
