@@ -166,12 +166,13 @@ def yakbak_tape(request: Request) -> list[str]:
 
 
 def vim_rest_console(request: Request) -> list[str]:
-    # A request file of vim-rest-console (github.com/diepm/vim-rest-console: a request block is the host line,
-    # optional header lines, the request line `<METHOD> <path>` and the body under it; `#` lines are comments, as
-    # in its sample.rest), kept in the team's repository to pay out by hand.
-    return ["#", f"# {request.method} {request.path}", "#", f"https://{request.host}",
-            *(f"{name}: {value}" for name, value in request.headers), "", f"{request.method} {request.path}",
-            *request.body.split("\n"), ""]
+    # A request file of vim-rest-console kept in the team's repository to pay out by hand (doc/vim-rest-console.txt,
+    # "Usage": a request block is `# host`, `http[s]://domain[:port]`, `[optional headers]`, `# query`, `POST
+    # /path/to/resource` and `[optional request body]`; "A comment starts with '#' or '//' and must be on its own
+    # line"), laid out as its example is, a blank line between the parts.
+    return ["# host", f"https://{request.host}", "", "// Specify optional headers.",
+            *(f"{name}: {value}" for name, value in request.headers), "", "# query",
+            f"{request.method} {request.path}", *request.body.split("\n"), ""]
 
 
 # --- a packet tool ------------------------------------------------------------------------------------------
@@ -228,13 +229,8 @@ def airflow_http_hook(request: Request) -> list[str]:
 
 
 SHAPES = [case(schemathesis_cassette, "cassette.yaml"),
-          case(http4s_client_logger, missed="each request is read by its start (`HTTP/1.1 POST <url>` is named in a "
-               "message's words) and no more: the headers as http4s prints them, `Headers(Name: value, …)` — a type's "
-               "name around `Name: value` pairs, not a map — and the body after them, `body=\"<text>\"` over the "
-               "text's own lines, quotes unescaped, are each no part any reader takes"),
-          case(requests_oauthlib_session, missed="no request read: the URL comes before the method in the words "
-               "(`Requesting url <url> using method POST.`), the prose shape wants `METHOD <url>`; the headers and "
-               "the body are the next record's words (`Supplying headers {…} and data <body>`), read by no reader"),
+          case(http4s_client_logger),
+          case(requests_oauthlib_session),
           case(cxf_logging_feature_json, missed="the headers are read (the `headers` member, a Java map's toString) "
                "but the body is not: Slf4jEventSender logs the payload as the record's `message`, which a JSON "
                "record's readers rightly never take for a body; only the record's `type` (`REQ_OUT`) says it is one"),
@@ -242,15 +238,11 @@ SHAPES = [case(schemathesis_cassette, "cassette.yaml"),
                "the body is not: ConnectStream writes it as a record of its own, `Data from ConnectStream#…::Write<<"
                "{…`, whose prefix is not the head's (`::Write` for `::WriteHeaders`), so the body's lines are no "
                "line of the request and the signatures stay unjudged"),
-          case(robot_requests_library, "output.xml", missed="no request read: the method and URL are apart (`POST "
-               "Request : url=<url>`), then `path_url=`, `headers=` (a Python dict) and `body=` as labelled fields of "
-               "one message inside an XML <msg> element; no reader takes `name=value` labels over a message's lines"),
+          case(robot_requests_library, "output.xml"),
           case(allure_okhttp_attachment, "3f1c-attachment.html", missed="no request read: the file holds no request "
                "marker (`<div>POST to https://…</div>`: the method and URL joined by ` to `), and no reader takes "
                "headers as `<div>Name: value</div>` elements or a body in `<pre>` with its quotes as `&quot;`"),
-          case(vim_rest_console, "payouts.rest", missed="no request read: the host line comes first and the request "
-               "line is in origin form without a protocol (`POST /v1/…`); the request-file shape wants `METHOD "
-               "<absolute URL>` and the wire shape ` HTTP/1.x` after the target"),
+          case(vim_rest_console, "payouts.rest"),
           case(scapy_http_show, plaintext=True, missed="no request read: Scapy's show() prints each header as a field "
                "(`Host      = b'api.iugu.com'`: the name's `-` made `_`, padded, `= ` and a bytes repr), the ones it "
                "does not know in `Unknown_Headers = {b'Name': b'value'}` and the body as the Raw layer's `load = "
