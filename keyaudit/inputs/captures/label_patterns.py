@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .dump_lines import blank_list, colon_list, dictionary_list, map_list, piped_list, quoted_list, tuples_list
+from .label_files import FILE_LABEL_SHAPES
 from .label_messages import MESSAGE_LABEL_SHAPES
 from .label_shapes import LABEL_SHAPES
 from .lines import python_literal
@@ -100,8 +101,8 @@ def _at_start(capture: str, needle: str, field: str) -> bool:
 
 @functools.cache
 def shapes() -> tuple[LabelShape, ...]:
-    """The shapes of the table (:mod:`.label_shapes`, then :mod:`.label_messages`)."""
-    return tuple(shape_of(entry) for entry in LABEL_SHAPES + MESSAGE_LABEL_SHAPES)
+    """The shapes of the table (:mod:`.label_shapes`, then :mod:`.label_messages` and :mod:`.label_files`)."""
+    return tuple(shape_of(entry) for entry in LABEL_SHAPES + MESSAGE_LABEL_SHAPES + FILE_LABEL_SHAPES)
 
 
 Labels = tuple[tuple[Label, LabelShape], ...]

@@ -291,32 +291,6 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
                                       r'Slice\(\["(?P<value>' + DOUBLE_QUOTED + r')"',
         "Span #": r"^Span #\d+(?P<end>)\s*$", "Spans #": r"Spans #\d+(?P<end>)\s*$"}},
 
-    # A Bruno request file (docs.usebruno.com/bru-lang/overview and tag-reference; bruno-lang's
-    # jsonToBru writes the blocks in this order): a block named after the method holding `url:`, `body:`
-    # and `auth:` (the auth mode: its rows no headers), `params:query { … }` and `params:path`, a
-    # `headers { name: value }` block (a `~` before a name disables it: not sent), `auth:<mode> { … }`
-    # blocks (Bruno sends `auth:bearer`'s `token:` as `Authorization: Bearer <token>`, `auth:basic`'s
-    # `username:` and `password:` as Basic credentials, and `auth:apikey`'s `value:` as the header its `key:`
-    # names where its `placement:` is `header`, as the mode names them), then `body:json { … }`
-    # (or :text, :xml, …) whose lines the file indents by two blanks, sent without them; later blocks
-    # (`assert`, `vars:…`, `script:…`, `tests`, `docs`) are no headers either.
-    {"capture": "bruno", "close": "}", "indent": "  ", "labels": {
-        " {": r"^(?P<method>get|post|put|patch|delete|options|head) \{(?P<aside>)\s*$",
-        "  url: ": r"^  url: (?P<url>\S+)\s*$",
-        "  auth: ": r"^  auth: (?P<auth>\S+)\s*$",
-        "headers {": r"^headers \{(?P<headers>)\s*$",
-        "auth:": r"^auth:(?P<credentials>[a-z0-9]+) \{\s*$",
-        "body:": r"^body:[a-z-]+ \{(?P<body>)\s*$",
-        "{": r"^[a-z][\w:-]* \{(?P<aside>)\s*$",
-        ": ": rf"^  (?!~)(?P<name>{TOKEN}): (?P<value>.*)$"}},
-
-    # A vim-rest-console request block (doc/vim-rest-console.txt, "Usage"): the host line, the optional header lines,
-    # the query `<METHOD> <path>` and the body under it, up to a blank line; comments and blank lines between them.
-    {"capture": "vim-rest", "labels": {
-        "://": r"^(?P<scheme>https?)://(?P<host>[A-Za-z\d.-]+(?::\d+)?)/?\s*$",
-        ": ": rf"^(?P<name>{TOKEN}): (?P<value>.*)$",
-        " /": r"^(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (?P<target>/\S*)(?P<body>)\s*$"}},
-
     # Haskell's http-client Request as its Show instance writes it (hackage.haskell.org/package/http-client,
     # Network.HTTP.Client.Types: `Request {`, then one field a line, two blanks in, its name padded to the
     # widest — host, port, secure, requestHeaders as a list of (name, value) pairs, path, queryString, method,

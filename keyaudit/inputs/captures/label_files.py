@@ -1,0 +1,51 @@
+"""Requests kept in files tools write, as labelled fields: more entries of the label table (:mod:`.label_shapes`
+says what an entry's keys mean; :mod:`.label_patterns` reads the tables).
+
+A request file an API client runs (Bruno's blocks, a vim-rest-console block), a test report's attachment (Allure's
+HTML), a recorded tape's title comment (yakbak): files, not log records, each part behind the label the tool gives
+it. Not provider knowledge: no host, key or path. (Split from :mod:`.label_shapes` by job: those are what a
+library logs as it sends.)
+"""
+
+from .lines import TOKEN
+
+FILE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
+    # A Bruno request file (docs.usebruno.com/bru-lang/overview and tag-reference; bruno-lang's
+    # jsonToBru writes the blocks in this order): a block named after the method holding `url:`, `body:`
+    # and `auth:` (the auth mode: its rows no headers), `params:query { … }` and `params:path`, a
+    # `headers { name: value }` block (a `~` before a name disables it: not sent), `auth:<mode> { … }`
+    # blocks (Bruno sends `auth:bearer`'s `token:` as `Authorization: Bearer <token>`, `auth:basic`'s
+    # `username:` and `password:` as Basic credentials, and `auth:apikey`'s `value:` as the header its `key:`
+    # names where its `placement:` is `header`, as the mode names them), then `body:json { … }`
+    # (or :text, :xml, …) whose lines the file indents by two blanks, sent without them; later blocks
+    # (`assert`, `vars:…`, `script:…`, `tests`, `docs`) are no headers either.
+    {"capture": "bruno", "close": "}", "indent": "  ", "labels": {
+        " {": r"^(?P<method>get|post|put|patch|delete|options|head) \{(?P<aside>)\s*$",
+        "  url: ": r"^  url: (?P<url>\S+)\s*$",
+        "  auth: ": r"^  auth: (?P<auth>\S+)\s*$",
+        "headers {": r"^headers \{(?P<headers>)\s*$",
+        "auth:": r"^auth:(?P<credentials>[a-z0-9]+) \{\s*$",
+        "body:": r"^body:[a-z-]+ \{(?P<body>)\s*$",
+        "{": r"^[a-z][\w:-]* \{(?P<aside>)\s*$",
+        ": ": rf"^  (?!~)(?P<name>{TOKEN}): (?P<value>.*)$"}},
+
+    # A vim-rest-console request block (doc/vim-rest-console.txt, "Usage"): the host line, the optional header lines,
+    # the query `<METHOD> <path>` and the body under it, up to a blank line; comments and blank lines between them.
+    {"capture": "vim-rest", "labels": {
+        "://": r"^(?P<scheme>https?)://(?P<host>[A-Za-z\d.-]+(?::\d+)?)/?\s*$",
+        ": ": rf"^(?P<name>{TOKEN}): (?P<value>.*)$",
+        " /": r"^(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (?P<target>/\S*)(?P<body>)\s*$"}},
+
+    # Allure's HTTP request attachment (allure-java, allure-attachments tpl/http-request.ftl, HTML output): `<div><METHOD>
+    # to <url></div>`, the body in a <pre> whose first line the template indents (not the bytes sent: not read), then
+    # `<div>Name: value</div>` a header.
+    {"capture": "allure", "labels": {
+        " to http": r"^<div>(?P<method>[A-Z]+) to (?P<url>https?://[^\s<]+)</div>\s*$",
+        "<div>": rf"^\s*<div>(?P<name>{TOKEN}): (?P<value>.*)</div>\s*$"}},
+
+    # A request's head in a block comment, ` * ` a line: a yakbak tape's title (flickr/yakbak src/tape.ejs, ` * <METHOD>
+    # <path>`, then ` * <name>: <value>` for each header of the request it proxied, `host` the target's); no body.
+    {"capture": "comment-head", "others": "end", "labels": {
+        " * ": r"^ \* (?P<method>GET|POST|PUT|PATCH|DELETE) (?P<target>/\S*)\s*$",
+        " *": rf"^ \*(?: (?P<name>{TOKEN}): (?P<value>.*))?\s*$"}},
+)
