@@ -36,9 +36,9 @@ FILE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
         ": ": rf"^(?P<name>{TOKEN}): (?P<value>.*)$",
         " /": r"^(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (?P<target>/\S*)(?P<body>)\s*$"}},
 
-    # Allure's HTTP request attachment (allure-java, allure-attachments tpl/http-request.ftl, HTML output): `<div><METHOD>
-    # to <url></div>`, the body in a <pre> whose first line the template indents (not the bytes sent: not read), then
-    # `<div>Name: value</div>` a header.
+    # Allure's HTTP request attachment (allure-java, allure-attachments tpl/http-request.ftl, HTML output):
+    # `<div><METHOD> to <url></div>`, the body in a <pre> whose first line the template indents (not the bytes
+    # sent: not read), then `<div>Name: value</div>` a header.
     {"capture": "allure", "labels": {
         " to http": r"^<div>(?P<method>[A-Z]+) to (?P<url>https?://[^\s<]+)</div>\s*$",
         "<div>": rf"^\s*<div>(?P<name>{TOKEN}): (?P<value>.*)</div>\s*$"}},

@@ -16,8 +16,9 @@ MESSAGE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "Sending request: ": r"\bSending request: (?P<method>[A-Z]+) (?P<url>https?://\S+), "
                              r"headers: (?P<headers>.*)$"}},
 
-    # http4s' client Logger middleware (core internal/Logger.scala, logMessageWithBodyText: `<version> <method> <uri>`,
-    # ` Headers(Name: value, …)`, ` body="<text>"` — the text as it is, over its own lines, the closing quote at its end).
+    # http4s' client Logger middleware (core internal/Logger.scala, logMessageWithBodyText: `<version> <method>
+    # <uri>`, ` Headers(Name: value, …)`, ` body="<text>"` — the text as it is, over its own lines, the closing
+    # quote at its end).
     {"capture": "http4s", "list": "colons", "close": '"', "labels": {
         "HTTP/": r"\bHTTP/[\d.]+ (?P<method>[A-Z]+) (?P<url>https?://\S+) Headers\((?P<headers>.*?)\)"
                  r'(?: body="(?P<body>.*)|\s*$)'}},

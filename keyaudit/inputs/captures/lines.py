@@ -177,13 +177,16 @@ def absolute_url(target: str, host: str | None, scheme: str | None = None) -> st
     """The URL a request target reached: absolute-form as written, origin-form joined to Host.
 
     Captures rarely say the scheme. HTTPS is assumed (both APIs only serve HTTPS), except that a
-    Host naming port 80 says plain HTTP; a capture that knows better passes ``scheme``.
+    Host naming port 80 says plain HTTP; a capture that knows better passes ``scheme``. A host
+    given as an origin (a tape's ``host: "https://api…"``, talkback's) says its own scheme.
     """
     if has_scheme(target):
         return target
     if not host or not target.startswith("/"):
         return None
     host = host.strip()
+    if has_scheme(host):
+        return host.rstrip("/") + target
     if scheme is None:
         scheme = "http" if host.endswith(":80") else "https"
     return f"{scheme.lower()}://{host}{target}"
