@@ -51,6 +51,11 @@ class Request:
     def url(self) -> str:
         return f"https://{self.host}{self.path}"
 
+    @property
+    def content_length(self) -> str:
+        """The Content-Length a client sends with the body: its size in bytes, as text."""
+        return str(len(self.body.encode()))
+
 
 Shape = Callable[[Request], list[str]]  # one request in, the lines that record it out
 

@@ -442,3 +442,18 @@ def test_a_haskell_request_shown_says_its_scheme_by_whether_it_is_secure() -> No
 
 def test_a_haskell_request_shown_without_its_method_is_none() -> None:
     assert _read(_haskell_request("True", method=None)) == []
+
+
+def test_a_python_dict_of_headers_is_read_and_blanks_after_the_declared_length_are_the_printer_s() -> None:
+    # RequestsLibrary's log_request: `body=%s \n ` leaves a blank after the body's last line
+    lines = ["POST Request : url=https://api.iugu.com/v1/transfer_requests ", " path_url=/v1/transfer_requests ",
+             """ headers={'Content-Type': "it's json", 'Content-Length': '10'} """, ' body={"a":', '"b"} ', " "]
+    assert _read(lines) == [("POST", "https://api.iugu.com/v1/transfer_requests",
+                             [("Content-Type", "it's json"), ("Content-Length", "10")], b'{"a":\n"b"}', True)]
+
+
+def test_a_host_given_as_an_origin_says_the_scheme_and_a_comment_s_head_is_a_request() -> None:
+    # a yakbak tape's title comment; the host an origin as talkback's meta.host is one
+    lines = ["/**", " * POST /v1/transfer_requests", " *", " * host: http://api.iugu.com", " * x-a: 1", " */"]
+    assert _read(lines) == [("POST", "http://api.iugu.com/v1/transfer_requests",
+                             [("host", "http://api.iugu.com"), ("x-a", "1")], None, True)]

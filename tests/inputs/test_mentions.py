@@ -40,6 +40,15 @@ def test_a_method_and_an_absolute_url_in_a_log_message_are_a_request_with_header
 
 
 @pytest.mark.parametrize("line", [
+    f"[2026-11-22, 13:00:00 UTC] {{http.py:200}} INFO - Sending 'POST' to url: {URL}",  # Airflow's HttpHook
+    f'2026-11-22 13:00:00 DEBUG sending "POST" request to {URL}',
+])
+def test_a_quoted_method_a_few_words_before_an_absolute_url_is_a_request_with_headers_unknown(line: str) -> None:
+    assert read([line]) == [(1, "prose-quoted", "POST", URL, False)]
+
+
+@pytest.mark.parametrize("line", [
+    f"2026-11-22 13:00:00 INFO the 'POST' method of this client is documented at {URL}",  # words too many
     f"2026-11-22 13:00:00 INFO see {URL} for the payout",  # no method
     f"2026-11-22 13:00:00 WARN FORGET {URL}",  # a method at a word's end
     f"2026-11-22 13:00:00 WARN POSTED {URL}",  # or at its start

@@ -2,11 +2,12 @@
 transfers unsigned, signed with the client's real key and with another key, an Asaas transfer) as
 client MIDDLEWARE and hooks log them — http4s' client Logger, requests-oauthlib's OAuth2Session,
 Apache CXF's logging feature through a JSON encoder —, as TEST TOOLS keep them — Robot Framework's
-RequestsLibrary in output.xml, an Allure HTML attachment, a Schemathesis cassette, a yakbak tape —,
-as a packet tool prints the request it dissected (Scapy's show()), as the .NET Framework's
-System.Net trace writes what a connection sends, as a vim-rest-console request file holds it, and
-as an Airflow task log names the call — none of which the other corpora show. Two pass (the cassette, the
-Airflow log); ten are strict expected failures, each saying what the readers miss.
+RequestsLibrary in output.xml, an Allure HTML attachment, a Schemathesis cassette, yakbak and
+talkback tapes —, as a packet tool prints the request it dissected (Scapy's show()), as the .NET
+Framework's System.Net trace writes what a connection sends, as a vim-rest-console request file
+holds it, and as an Airflow task log names the call — none of which the other corpora show. Nine
+pass (the Allure attachment and the yakbak and talkback tapes show headers only: none shows the
+body as sent); three are strict expected failures, each saying what the readers miss.
 
 Each shape quotes the public documentation (or the source) it follows. The request checks are
 the ones every blind corpus passes (:mod:`test_request_shape_corpora`): ``SHAPES`` show the body as
@@ -16,18 +17,13 @@ take yet is an expected failure, strict, with what they miss.
 
 from __future__ import annotations
 
-import base64
 import json
+import re
 from html import escape
 
 from helpers.signed_shapes import Request, case
 
-AGENT = "payouts/3.1"
 LOGBACK = "2026-11-22 13:00:00.123 DEBUG 4242 --- [payouts] [io-compute-3] o.h.client.middleware.RequestLogger : "
-
-
-def _length(request: Request) -> str:
-    return str(len(request.body.encode()))
 
 
 def _requests_headers(request: Request) -> dict[str, str]:
@@ -36,7 +32,7 @@ def _requests_headers(request: Request) -> dict[str, str]:
     merged = {"User-Agent": "python-requests/2.32.3", "Accept-Encoding": "gzip, deflate", "Accept": "*/*",
               "Connection": "keep-alive"}
     merged.update(request.headers)
-    return {**merged, "Content-Length": _length(request)}
+    return {**merged, "Content-Length": request.content_length}
 
 
 # --- client middleware and hooks ---------------------------------------------------------------------
@@ -48,7 +44,8 @@ def http4s_client_logger(request: Request) -> list[str]:
     # headers `mkString("Headers(", ", ", ")")`, the body s"""body="$text"""" as its text is, line breaks and quotes
     # unescaped; only Headers.SensitiveHeaders — Authorization, Cookie, Set-Cookie — are redacted). The entity sets
     # Content-Length. Logback prefixes the message's first line only.
-    headers = ", ".join(f"{name}: {value}" for name, value in [*request.headers, ("Content-Length", _length(request))])
+    sent = [*request.headers, ("Content-Length", request.content_length)]
+    headers = ", ".join(f"{name}: {value}" for name, value in sent)
     message = f'HTTP/1.1 {request.method} {request.url} Headers({headers}) body="{request.body}"'
     return (LOGBACK + message).split("\n")
 
@@ -93,7 +90,7 @@ def dotnet_system_net_trace(request: Request) -> list[str]:
     # (Write).
     head = "\r\n".join([f"{request.method} {request.path} HTTP/1.1", *(f"{name}: {value}" for name, value in
                                                                        request.headers),
-                        f"Host: {request.host}", f"Content-Length: {_length(request)}", "Expect: 100-continue",
+                        f"Host: {request.host}", f"Content-Length: {request.content_length}", "Expect: 100-continue",
                         "Connection: Keep-Alive"]) + "\r\n\r\n"
     return [*f"[2444] (594) Data from ConnectStream#33574638::WriteHeaders<<{head}".split("\n"),
             *f"[2444] (601) Data from ConnectStream#33574638::Write<<{request.body}".split("\n"),
@@ -156,7 +153,7 @@ def yakbak_tape(request: Request) -> list[str]:
     # then `module.exports = function (req, res) {…}` that writes the recorded response). Node keeps header
     # names lower-cased; the request's body is hashed into the tape's name, never written.
     headers = [("host", request.host), *((name.lower(), value) for name, value in request.headers),
-               ("content-length", _length(request))]
+               ("content-length", request.content_length)]
     return ['var path = require("path");', "", "/**", f" * {request.method} {request.path}", " *",
             *(f" * {name}: {value}" for name, value in headers), " */", "",
             "module.exports = function (req, res) {", "  res.statusCode = 201;", "",
@@ -164,6 +161,36 @@ def yakbak_tape(request: Request) -> list[str]:
             '  res.setHeader("x-yakbak-tape", path.basename(__filename, ".js"));', "",
             '  res.write(new Buffer("eyJpZCI6IjFBMkIzQyJ9", "base64"));', "  res.end();", "",
             "  return __filename;", "};"]
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+def _json5(value: object, depth: int = 0) -> str:
+    """A value as JSON5.stringify(value, null, 4) writes it: a key that is an identifier unquoted, strings in double
+    quotes, four blanks a level."""
+    if not isinstance(value, dict):
+        return json.dumps(value)
+    pad = " " * (4 * (depth + 1))
+    items = [f"{pad}{key if _IDENTIFIER.fullmatch(key) else json.dumps(key)}: {_json5(item, depth + 1)}"
+             for key, item in value.items()]
+    return "{\n" + ",\n".join(items) + "\n" + " " * (4 * depth) + "}"
+
+
+def talkback_tape(request: Request) -> list[str]:
+    # A Node service's tests replaying the provider through talkback (github.com/ijpiantanida/talkback: tapes are
+    # JSON5, its example tapes/fake-post.json5: `meta` with `host`, `req` with `url` — the path —, `method`,
+    # `headers` and `body`, then `res`). Tape.cleanupHeaders drops the ignoreHeaders (host, content-length by
+    # default); normalizeBody re-stringifies a JSON body and the renderer keeps it human-readable as the parsed
+    # object: not the bytes sent.
+    tape = {"meta": {"createdAt": "2026-11-22T13:00:00.123Z", "host": f"https://{request.host}",
+                     "reqHumanReadable": True, "resHumanReadable": True},
+            "req": {"url": request.path, "method": request.method,
+                    "headers": {name.lower(): value for name, value in request.headers},
+                    "body": json.loads(request.body)},
+            "res": {"status": 201, "headers": {"content-type": ["application/json; charset=utf-8"]},
+                    "body": {"id": "1A2B3C"}}}
+    return _json5(tape).split("\n")
 
 
 def vim_rest_console(request: Request) -> list[str]:
@@ -198,7 +225,7 @@ def scapy_http_show(request: Request) -> list[str]:
     # pkt.show(): `###[ <layer> ]###` a layer, each field `<name padded to 10> = <repr>` three blanks deeper a
     # layer; bytes are shown as their repr, an unset field as None.
     known = {name.lower(): name for name in _SCAPY_REQUEST_FIELDS}
-    sent = [("Host", request.host), *request.headers, ("Content-Length", _length(request))]
+    sent = [("Host", request.host), *request.headers, ("Content-Length", request.content_length)]
     values = {name.lower(): value for name, value in sent if name.lower() in known}
     unknown = {name.encode(): value.encode() for name, value in sent if name.lower() not in known}
     pad = " " * 14
@@ -245,6 +272,6 @@ SHAPES = [case(schemathesis_cassette, "cassette.yaml"),
                "(`Host      = b'api.iugu.com'`: the name's `-` made `_`, padded, `= ` and a bytes repr), the ones it "
                "does not know in `Unknown_Headers = {b'Name': b'value'}` and the body as the Raw layer's `load = "
                "b'…'`; no reader takes a packet's fields, nor a TCP layer's `dport = http` for plain HTTP")]
-HEADERS_ONLY = [case(allure_okhttp_attachment, "3f1c-attachment.html"),
+HEADERS_ONLY = [case(allure_okhttp_attachment, "3f1c-attachment.html"), case(talkback_tape, "transfer.json5"),
                 case(yakbak_tape, "3b2a1c.js")]
 NO_HEADERS = [case(airflow_http_hook)]
