@@ -103,6 +103,18 @@ def test_an_http2_header_block_dumped_as_lines_is_a_request() -> None:
         "h2-dump", ["content-type", "content-length"], True, BODY.encode())
 
 
+def test_an_http2_frame_log_is_a_request_whose_body_is_never_shown() -> None:
+    """nghttp -v: a HEADERS frame's fields indented under its frame line, pseudo-headers first; the
+    DATA frame's line (its length only) ends the request, and what is indented under it is no header."""
+    pad = " " * 10
+    fields = [":method: POST", ":path: /v1/transfer_requests", ":scheme: https", ":authority: api.iugu.com",
+              "content-type: application/json"]
+    lines = ["[  0.015] send HEADERS frame <length=412, flags=0x24, stream_id=13>", f"{pad}; END_HEADERS | PRIORITY",
+             *(pad + field for field in fields), "[  0.015] send DATA frame <length=60, flags=0x01, stream_id=13>",
+             f"{pad}x-after: no"]
+    assert read(lines) == [("nghttp", [("content-type", "application/json")], True, None)]
+
+
 def test_a_field_list_without_a_method_is_no_request(tmp_path: Path) -> None:
     """Lines that look like a header block but name no method (a response's, a config's) make no request."""
     log = tmp_path / "app.log"

@@ -147,6 +147,18 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         ":path: ": r"^:(?P<pseudo>path): (?P<value>/\S*)\s*$", ":scheme: ": r"^:(?P<pseudo>scheme): (?P<value>\w+)\s*$",
         ": ": rf"^(?P<name>{TOKEN}): (?P<value>.*)$", "": r"^(?P<body>)\s*$"}},
 
+    # nghttp2's client with -v (nghttp2.org/documentation/nghttp.1.html: "print debug information such as
+    # reception and transmission of frames and name/value pairs"): a HEADERS frame sent, on its `[  <seconds>] send
+    # HEADERS frame <…>` line, then its details and its fields ten blanks in, pseudo-headers first (`:method`), names
+    # lower case as HPACK sends them; a DATA frame shows its length, never its bytes, so the next frame's line, none
+    # of these labels, ends the request (its body unknown).
+    {"capture": "nghttp", "others": "end", "labels": {
+        ":method: ": r"^ +:(?P<pseudo>method): (?P<value>[A-Z]+)\s*$",
+        ":path: ": r"^ +:(?P<pseudo>path): (?P<value>/\S*)\s*$",
+        ":scheme: ": r"^ +:(?P<pseudo>scheme): (?P<value>\w+)\s*$",
+        ":authority: ": r"^ +:(?P<pseudo>authority): (?P<value>[^\s/]+)\s*$",
+        ": ": rf"^ +(?P<name>{TOKEN}): (?P<value>.*)$"}},
+
     # Quarkus's REST client logging (quarkus.io/guides/rest-client, "Logging traffic":
     # quarkus.rest-client.logging.scope=request-response; DefaultClientLogger.logRequest:
     # "Request: %s %s Headers[%s], Body:\n%s", the headers `name=value` joined by blanks), the
