@@ -28,6 +28,7 @@ class LineBlocks:
         self._line_bytes = line_bytes
         self._pending = b""  # read from the stream at ``position``, not taken yet
         self.position = 0
+        self.cut = 0  # lines taken cut: longer than ``line_bytes`` (or as long, their end not seen)
 
     def lines(self, count: int) -> list[str]:
         """The next ``count`` lines (fewer at the stream's end)."""
@@ -43,6 +44,7 @@ class LineBlocks:
                 break
             if len(rest) >= self._line_bytes:  # a line too long: cut, its rest passed over
                 taken.append(rest[: self._line_bytes])
+                self.cut += 1
                 self._pass_line()
                 continue
             data = self._stream.read(max(_BLOCK_BYTES, len(rest)))  # doubling: a long line is read in linear time
@@ -54,6 +56,7 @@ class LineBlocks:
                 break
             self._pending = rest + data
         if max(map(len, taken), default=0) > self._line_bytes:
+            self.cut += sum(len(line) > self._line_bytes for line in taken)
             taken = [line[: self._line_bytes] for line in taken]
         return reader_texts(taken)
 

@@ -139,7 +139,8 @@ def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: boo
 
 def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
                       known: RecordHeaders = NO_RECORD_HEADERS, line_bytes: int = MAX_CAPTURE_LINE,
-                      cut: int | None = None, head: bytes = b"") -> Iterator[Exchange]:
+                      cut: int | None = None, head: bytes = b"",
+                      statistics: Counter[str] | None = None) -> Iterator[Exchange]:
     """Every request written in the ``windows`` (in stream order, not overlapping) of the text
     ``opener`` gives; each window is read alone (see :func:`_window_exchanges`), in slices of
     bounded size (see :func:`_slices`): a dense log makes one window of the whole file.
@@ -147,8 +148,9 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
     ``line_bytes``: where a longer line is cut; ``cut``: the text's first line, when the text
     before it is another range's (what begins there is that range's to read); ``head``: the
     text's first bytes, when it starts at the file's top (a table's header row is there, which
-    no window may show)."""
+    no window may show); ``statistics``: where the lines cut are counted (``request_lines_cut``)."""
     kept = all(window.lines is not None for window in windows)
+    kept_cut = sum(len(text) >= line_bytes and text[-1:] != b"\n" for window in windows for _, text in window.lines or ())
     scope = FileScope()  # what the file defined above the lines being read (only in the lines kept, if kept)
     scope.see_top(head)
     with contextlib.nullcontext() if kept else opener() as stream:
@@ -168,6 +170,8 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
                 read = _window_exchanges(part, leads, path, known, scope if defining else None, cut)
                 yield from (exchange for exchange in requests_read(read, part)
                             if own_first <= exchange.origin.line < own_end)
+        if statistics is not None and kept_cut + reading.blocks.cut:  # kept cut: as long as the bound, no line end
+            statistics["request_lines_cut"] += kept_cut + reading.blocks.cut
 
 
 def exchanges_in_nested(nested: NestedText, path: str, known: RecordHeaders) -> Iterator[Exchange]:
@@ -302,7 +306,7 @@ class _Reading:
 
     def __init__(self, stream: BinaryIO, scope: FileScope, line_bytes: int) -> None:
         self._stream = stream
-        self._blocks = LineBlocks(stream, line_bytes)
+        self.blocks = LineBlocks(stream, line_bytes)
         self._scope = scope
         self._line_bytes = line_bytes
         self.defining = False  # whether the file defined something, or a line read may have
@@ -311,7 +315,7 @@ class _Reading:
         """Move the stream on to ``offset``: windows come in order, so it only moves forward. A
         seek for plain data, once past the file's head without a definition in it; else the text
         is read through (a decompressor's must be), its whole lines shown to the scope."""
-        blocks, stream = self._blocks, self._stream
+        blocks, stream = self.blocks, self._stream
         seeks = stream.seekable() and not is_decompressing(stream)
         partial = b""  # the start of a line the last read cut
         while blocks.position < offset:
@@ -332,12 +336,12 @@ class _Reading:
     def lines(self, window: Window) -> Iterator[tuple[int, str]]:
         """The window's lines as (number, text without its line ending), each cut at the
         reading's line bound, read a few hundred at a time as they are asked for."""
-        if window.offset > self._blocks.position:
+        if window.offset > self.blocks.position:
             self._advance(window.offset)
         number = window.first_line
         while number <= window.last_line:
             asked = min(_LINES_AT_ONCE, window.last_line + 1 - number)
-            texts = self._blocks.lines(asked)
+            texts = self.blocks.lines(asked)
             if not self.defining and any(text.startswith(DEFINITION_STARTS) for text in texts):
                 self.defining = True
             yield from zip(range(number, number + len(texts)), texts)

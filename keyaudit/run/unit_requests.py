@@ -85,7 +85,7 @@ class UnitRequests:
         """Judge the requests in ``windows``."""
         tally, last = self._tally, self._last_line()
         for exchange in exchanges_in_text(self._opener, self._display, windows, self._known, cut=self._cut,
-                                          head=self._head):
+                                          head=self._head, statistics=tally.counts.statistics):
             if exchange.origin.line > last:
                 continue  # begun past the range's end: the next range's
             judged = [*self._judge.judge(exchange, tally.counts.statistics), *self._rebuilt_secrets(exchange)]
