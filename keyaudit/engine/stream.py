@@ -94,6 +94,7 @@ class Hit:
     before: bytes  # the text just before ``buffer`` (already scanned), so context can reach back
     cursor: "_Cursor" = field(repr=False, compare=False)
     offset: int = 0  # where ``buffer`` starts in the stream
+    after: bytes = b""  # the text just after the stream's last ``buffer`` (not scanned), so context can reach on
 
     @cached_property
     def place(self) -> tuple[int, int, int, int]:
@@ -115,10 +116,12 @@ class Hit:
         return self.cursor.lines.of(self.match.match_start, name, compute)
 
     def around(self, window: int) -> bytes:
-        """The match with up to ``window`` bytes on each side (reaching back before this chunk)."""
-        start = self.match.match_start - window
+        """The match with up to ``window`` bytes on each side (reaching back before this chunk,
+        and on past the stream's end where the text after it is known)."""
+        start, end = self.match.match_start - window, self.match.match_end + window
         reach_back = self.before[max(0, len(self.before) + start) :] if start < 0 else b""
-        return reach_back + self.buffer[max(0, start) : self.match.match_end + window]
+        reach_on = self.after[: end - len(self.buffer)] if end > len(self.buffer) else b""
+        return reach_back + self.buffer[max(0, start) : end] + reach_on
 
 
 class _Cursor:
@@ -174,8 +177,12 @@ class ChunkedPass:
 
     def __init__(self, stream: BinaryIO, matcher: Matcher, sniff_binary: bool = True,
                  start: tuple[int, int] = (1, 0), read_bytes: int = CHUNK_BYTES,
-                 windows: WindowCollector | None = None, tables: list[Table] | None = None) -> None:
+                 windows: WindowCollector | None = None, tables: list[Table] | None = None,
+                 above: bytes = b"", below: Callable[[], bytes] | None = None) -> None:
         self._stream, self._matcher = stream, matcher
+        # A range's text of the file just above it, and what gives the text just below it once it is read:
+        # what a rule's context reaches into, as into the buffers around a hit in a file read whole; not scanned.
+        self._above, self._below = above[-OVERLAP_BYTES:], below
         self._read_bytes = read_bytes  # smaller for a decompressor: what precedes damage is kept
         self._sniff_binary = sniff_binary
         self._start = start  # (line, characters already on it) where the stream begins: a resumed scan
@@ -202,7 +209,7 @@ class ChunkedPass:
         self.evidence = evidence
 
     def __iter__(self) -> Iterator[Hit]:
-        carry, before = b"", b""  # before: the tail of the text already consumed, for context
+        carry, before = b"", self._above  # before: the tail of the text already consumed, for context
         (line, column_base), absolute = self._start, 0  # state at buffer[0]
         resume: dict[int, int] = {}  # rule index -> absolute end of its last accepted match
         first = True
@@ -229,11 +236,12 @@ class ChunkedPass:
                 continue
             counter = LineCounter(buffer, line)
             cursor = _Cursor(buffer, line, column_base, counter)
+            after = self._below() if final and damage is None and self._below is not None else b""
             for raw in self._pass(counter, cut, absolute, column_base, final):
                 if (raw.match_start >= cut and not raw.whole) or absolute + raw.match_start < resume.get(raw.rule_index, 0):
                     continue
                 resume[raw.rule_index] = absolute + raw.match_end
-                yield Hit(raw, buffer, before, cursor, absolute)
+                yield Hit(raw, buffer, before, cursor, absolute, after)
             newlines = counter.line(cut) - line
             if self.windows is not None:
                 self.windows.keep(buffer, cut, line, absolute, final)  # the windows' lines, where kept

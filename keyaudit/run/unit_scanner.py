@@ -21,6 +21,7 @@ from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB, FileAccoun
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.file_wide import Unsettled
 from keyaudit.engine.judge import ExchangeJudge
+from keyaudit.engine.matcher import OVERLAP_BYTES
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
@@ -39,7 +40,7 @@ from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing, loses_failing_read
 from keyaudit.sources.frames import CodecMissing
-from keyaudit.sources.opening import Opener, new_spool, opener_for, read_on
+from keyaudit.sources.opening import Opener, line_range, new_spool, opener_for, read_on
 from keyaudit.sources.pipes import spool_once
 from keyaudit.sources.targets import Target
 
@@ -243,9 +244,12 @@ class UnitScanner:
             windows = window_collector(resume.offset if resume else 0,
                                        keep_text=is_decompressing(stream) or not stream.seekable(),
                                        source=family(unit.target.display) is not None)
+            ranged = line_range(stream)  # a range of a plain file: the text around it, for context
             chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
-                                 windows=windows, tables=tables_above(unit, resume, self.detector.matcher))
+                                 windows=windows, tables=tables_above(unit, resume, self.detector.matcher),
+                                 above=ranged.above(OVERLAP_BYTES) if ranged else b"",
+                                 below=functools.partial(ranged.below, OVERLAP_BYTES) if ranged else None)
             requests = UnitRequests(self.judge, opener, unit.target.display, tally, chunks, resume,
                                     known=self.rules.record_headers,
                                     read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first)

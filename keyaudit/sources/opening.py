@@ -83,6 +83,22 @@ class LineRange(io.RawIOBase):
     def tell(self) -> int:
         return self._position - self._origin
 
+    def above(self, size: int) -> bytes:
+        """Up to ``size`` bytes of the file just before the range's first line; the range reads on
+        from where it was."""
+        at = self._raw.tell()
+        self._raw.seek(max(0, self._origin - size))
+        text = self._raw.read(min(self._origin, size))
+        self._raw.seek(at)
+        return text
+
+    def below(self, size: int) -> bytes:
+        """Up to ``size`` bytes of the file just after what the range has read; it reads on from there."""
+        self._raw.seek(self._position)
+        text = self._raw.read(size)
+        self._raw.seek(self._position)
+        return text
+
     def read_on(self, limit: int) -> None:
         """Go on past the range's end with the lines that start in the next ``limit`` bytes."""
         self._end += limit
@@ -207,6 +223,14 @@ def read_on(stream: BinaryIO, limit: int) -> bool:
         return False
     ranged.read_on(limit)
     return True
+
+
+def line_range(stream: BinaryIO) -> LineRange | None:
+    """The range of a plain file ``stream`` reads, as :func:`opener_for` opens one; None for any
+    other stream. Its text just above and below (:meth:`LineRange.above`, :meth:`LineRange.below`)
+    is what a rule's context reaches into there."""
+    ranged = getattr(stream, "raw", None)
+    return ranged if isinstance(ranged, LineRange) else None
 
 
 def reading_on(opener: Opener, limit: int) -> Opener:
