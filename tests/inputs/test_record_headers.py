@@ -12,7 +12,7 @@ import pytest
 from helpers.credentials import asaas_key
 from helpers.running import scan_json
 from keyaudit.inputs.captures.records import request_of
-from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.model.exchange import UNKNOWN, Exchange, Origin
 from keyaudit.rulebook.loader import load_rules
 
 URL = "https://api.iugu.com/v1/transfer_requests"
@@ -146,8 +146,8 @@ def test_a_bar_before_no_field_name_stays_in_the_value(logged: str) -> None:
 
 
 def test_a_list_of_entries_none_of_which_reads_as_a_header_shows_no_header_missing() -> None:
-    # Node-RED's `{keyType, keyValue, valueType, valueValue}`: no entry read, so no Signature seen, but one was sent
-    entries = [{"keyType": "other", "keyValue": "Signature", "valueType": "other", "valueValue": "signature=ab=="}]
+    # entries in a shape not read (the name under `field`): no entry read, so no Signature seen, but one was sent
+    entries = [{"field": "Signature", "content": "signature=ab=="}]
     assert request({"method": "POST", "url": URL, "headers": entries}).headers_known is False
     assert request({"method": "POST", "url": URL, "headers": entries + [{"name": "Accept", "value": "*/*"}]}).headers \
         == [("Accept", "*/*")]
@@ -280,3 +280,16 @@ def test_a_record_s_origin_beside_a_path_is_where_the_request_went_and_no_origin
     browser = request({"host": "api.iugu.com", "origin": "https://loja.example.com", "method": "POST",
                        "path": "/v1/transfer_requests"})
     assert (browser.url, browser.header("Origin")) == (URL, "https://loja.example.com")
+
+
+def test_an_entry_written_as_typed_inputs_is_the_header_its_types_say() -> None:
+    """A flow editor's typed inputs (Node-RED's http request node): a type is the text itself where
+    the editor offered it, `other` puts the text in its …Value, and one taken from the message when
+    the request is sent leaves the value unknown."""
+    found = request({"method": "POST", "url": URL, "headers": [
+        {"keyType": "Content-Type", "keyValue": "", "valueType": "application/json", "valueValue": ""},
+        {"keyType": "other", "keyValue": "Request-Time", "valueType": "other", "valueValue": "2026-11-22T13:00:00"},
+        {"keyType": "other", "keyValue": "Signature", "valueType": "msg", "valueValue": "headers.signature"}]})
+    assert (found.headers, found.headers_known) == ([("Content-Type", "application/json"),
+                                                     ("Request-Time", "2026-11-22T13:00:00"),
+                                                     ("Signature", UNKNOWN)], True)

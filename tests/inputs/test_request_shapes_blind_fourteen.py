@@ -7,7 +7,7 @@ Clojure service —, as a client's DEBUG callback hands it the bytes (pycurl's D
 HTTP/2 client prints the frames it sends (nghttp -v), and as PLATFORMS that make the call for a team
 keep it: an AWS Step Functions HTTP Task in the execution history, a Kafka Connect HTTP sink's
 configuration, a Node-RED flow export, a Salesforce Apex debug log — none of which the other corpora
-show. Eleven pass; one is a strict expected failure.
+show. All twelve pass.
 
 Each shape quotes the public documentation (or the source) it follows. The request checks are
 the ones every blind corpus passes (:mod:`test_request_shape_corpora`): ``SHAPES`` show the body as
@@ -263,8 +263,5 @@ HEADERS_ONLY = [case(shape) for shape in (akka_http_request_to_string, jdk_url_c
                                           php_print_r_guzzle_request)] + [
     case(kafka_connect_http_sink, "connector.json"),
     case(nghttp_verbose),
-    case(node_red_flow_export, "flows.json", missed="the four requests are read (method and URL), their headers "
-         "not: the node keeps each header as {keyType, keyValue, valueType, valueValue} — the name in keyType where "
-         "it is one the editor offers, else `other` and the name in keyValue, the value likewise —, so no entry "
-         "reads as a {name, value} pair, the headers are unknown and the unsigned transfer is not called so")]
+    case(node_red_flow_export, "flows.json")]
 NO_HEADERS = [case(salesforce_apex_callout)]

@@ -7,6 +7,11 @@ entry switched off is not sent. A documented entry left blank — no value, or f
 nothing after their ``=`` (``signature=``) — is a blank to fill in before the request is sent: its
 value is unknown (:data:`~keyaudit.model.exchange.UNKNOWN`), not empty, so the request is neither
 unsigned nor badly signed for it. A logged request's blank header stays what it was: sent empty.
+
+A flow editor writes an entry's name and value as its typed inputs (Node-RED's http request node:
+``{keyType, keyValue, valueType, valueValue}``): each part's type is the text itself where it is a
+choice the editor offers (``Content-Type``), else says where the text is — typed in (``other``,
+``str``: under the part's ``…Value``), or taken when the request is sent (``msg``, ``env``: unknown).
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from .record_views import role, text
 
 _DOCUMENTED = "description"  # the member that documents an entry: a definition's, never a log's
 _SWITCHED_OFF = "disabled"
+_TYPED_IN = frozenset({"other", "str"})  # a typed input's text, typed in: its ``…Value``
+_SENT_FROM = frozenset({"msg", "flow", "global", "env", "jsonata"})  # taken from elsewhere when sent: unknown
 
 
 def named_pair(item: dict[str, Any]) -> tuple[str, str] | None:
@@ -27,15 +34,26 @@ def named_pair(item: dict[str, Any]) -> tuple[str, str] | None:
     joined as HTTP joins a header's values); None where no member names it, or the entry is
     switched off."""
     said = {role(key): member for key, member in item.items()}
-    name = said.get("name", said.get("key"))
+    name = said.get("name", said.get("key", _typed(said, "key")))
     if name is None or said.get(_SWITCHED_OFF) is True:
         return None
-    value = said.get("value", "")
+    value = said.get("value", _typed(said, "value") or "")
     if isinstance(value, list) and all(isinstance(part, str) for part in value):
         return text(name), ", ".join(value)
     if _DOCUMENTED in said and isinstance(value, str) and blank(value):
         return text(name), UNKNOWN
     return text(name), text(value)
+
+
+def _typed(said: dict[str, Any], part: str) -> str | None:
+    """The text of an entry's ``part`` written as a typed input (``<part>Type``, ``<part>Value``),
+    or None where the entry has no such input."""
+    kind = said.get(part + "type")
+    if not isinstance(kind, str):
+        return None
+    if kind in _TYPED_IN:
+        return text(said.get(part + "value", ""))
+    return UNKNOWN if kind in _SENT_FROM else kind
 
 
 def blank(value: str) -> bool:
