@@ -5,9 +5,9 @@ Apache CXF's logging feature through a JSON encoder —, as TEST TOOLS keep them
 RequestsLibrary in output.xml, an Allure HTML attachment, a Schemathesis cassette, yakbak and
 talkback tapes —, as a packet tool prints the request it dissected (Scapy's show()), as the .NET
 Framework's System.Net trace writes what a connection sends, as a vim-rest-console request file
-holds it, and as an Airflow task log names the call — none of which the other corpora show. Nine
+holds it, and as an Airflow task log names the call — none of which the other corpora show. Ten
 pass (the Allure attachment and the yakbak and talkback tapes show headers only: none shows the
-body as sent); three are strict expected failures, each saying what the readers miss.
+body as sent); two are strict expected failures, each saying what the readers miss.
 
 Each shape quotes the public documentation (or the source) it follows. The request checks are
 the ones every blind corpus passes (:mod:`test_request_shape_corpora`): ``SHAPES`` show the body as
@@ -259,9 +259,7 @@ def airflow_http_hook(request: Request) -> list[str]:
 SHAPES = [case(schemathesis_cassette, "cassette.yaml"),
           case(http4s_client_logger),
           case(requests_oauthlib_session),
-          case(cxf_logging_feature_json, missed="the headers are read (the `headers` member, a Java map's toString) "
-               "but the body is not: Slf4jEventSender logs the payload as the record's `message`, which a JSON "
-               "record's readers rightly never take for a body; only the record's `type` (`REQ_OUT`) says it is one"),
+          case(cxf_logging_feature_json),
           case(dotnet_system_net_trace, missed="the head is read (a `<<` before the method now starts the wire shape), "
                "the body is not: ConnectStream writes it as a record of its own, `Data from ConnectStream#…::Write<<"
                "{…`, whose prefix is not the head's (`::Write` for `::WriteHeaders`), so the body's lines are no "

@@ -5,6 +5,11 @@ A body is logged under many names (``body``, ``data``, ``payload``, ``postData``
 JSON sent, parsed) or as an object holding the text (HAR's ``{mimeType, text}``, ECS's
 ``{content}``, Hoppscotch's ``{contentType, body}``) or the bytes (Envoy's tap ``{as_bytes}``,
 ``{base64}``). See :func:`body`.
+
+A record can also be the request's message itself, its kind said in a member of its own (Apache CXF's
+LoggingFeature event, ``"type": "REQ_OUT"``, through a JSON encoder): then the text it wraps, its
+``message``, is the payload — taken only where it reads as one (JSON, XML, form fields), never a
+sentence about the request.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import re
 from typing import Any, Callable
 
 from .lines import to_bytes
-from .record_views import ABSENT, Printed, compact, first, role, spellings
+from .record_views import ABSENT, MESSAGE, Printed, compact, first, role, spellings
 
 # (aiohttp's tracing logs the body a ``chunk`` at a time: "the chunk of data sent"; a message's
 # ``content``: Apigee's RequestMessage, .NET's HttpRequestMessage.Content)
@@ -55,6 +60,11 @@ _HEX_ESCAPED = re.compile(r"[^\\]*(?:\\x[0-9A-Fa-f]{2}[^\\]*)*")
 _HEX_ESCAPE = re.compile(r"\\x([0-9A-Fa-f]{2})")
 _ESCAPED_TEXT = re.compile(r"\\x(?:[01][0-9A-Fa-f]|22|5[Cc])")
 MIN_BASE64_TEXT = 8  # a shorter body is never taken for base64 unless the record says so
+KIND = frozenset({"type", "kind", "eventtype", "messagetype"})  # what a record names its kind by
+# A kind naming the request (CXF's REQ_OUT and REQ_IN; "request"), not a reply to one (RESP_IN, "response")
+_REQUEST_KIND = re.compile(r"(?i)(?:.*[^a-z])?req(?:uest)?(?:[^a-z].*)?")
+# A payload's text: JSON, XML, or form fields (`name=value&…`), none of which a sentence reads as
+_PAYLOAD_TEXT = re.compile(r"\s*[{\[<].*|[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*", re.DOTALL)
 
 
 def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool, url: str,
@@ -83,7 +93,9 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
         if value is not None and not (isinstance(value, (dict, list)) and holds_request(value)):
             break
     else:
-        return None, True
+        value = _message_payload(nodes[0]) if nodes else None
+        if value is None:
+            return None, True
     holder = value if isinstance(value, dict) else None
     said: bool | None = None
     if holder is not None and (member := _body_member(holder)) is not None:
@@ -115,6 +127,16 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
                 pass
         return to_bytes(value), exact
     return compact(value).encode("utf-8"), False
+
+
+def _message_payload(record: dict[str, Any]) -> str | None:
+    """The text a record wraps where its kind says the record is the request's message and the
+    text reads as a payload, else None."""
+    kind = first([record], KIND, (str,))
+    if kind is None or not _REQUEST_KIND.fullmatch(kind):
+        return None
+    text = first([record], MESSAGE, (str,))
+    return text if text is not None and _PAYLOAD_TEXT.fullmatch(text) else None
 
 
 def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
