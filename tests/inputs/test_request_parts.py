@@ -190,3 +190,21 @@ def test_no_body_is_taken_from_the_indented_lines_of_a_printers_tree() -> None:
             f"    Content-Length: {fits}\\r\\n", "    \\r\\n", f"    File Data: {fits} bytes",
             "JavaScript Object Notation: application/json", "    Object"]
     assert read([*head, *tree]) == [(2, IUGU, None)]
+
+
+def connect_stream(method: str, at: int, data: str, mark: str = "<<") -> list[str]:
+    """The .NET Framework's System.Net trace (tracemode protocolonly): what a connection writes, after `<<`."""
+    return f"[2444] ({at}) Data from ConnectStream#33574638::{method}{mark}{data}".split("\n")
+
+
+def test_a_record_marking_its_data_as_the_head_marked_the_request_line_holds_the_body() -> None:
+    """The body's own record (`::Write<<{…`) is not the head's (`::WriteHeaders<<POST …`), but it marks
+    where its data begins with the head's `<<`: after it, the body of the declared length. Data after
+    another mark is not taken for it."""
+    head = "\r\n".join(["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com", "Content-Type: application/json",
+                        f"Content-Length: {len(SIGNED_BODY)}"]) + "\r\n\r\n"
+    done = "[2444] (912) Exiting HttpWebRequest#45653674::GetResponse() \t-> HttpWebResponse#41149443"
+    lines = [*connect_stream("WriteHeaders", 594, head), *connect_stream("Write", 601, SIGNED_BODY.decode()), done]
+    assert read(lines) == [(1, IUGU, SIGNED_BODY)]
+    assert read([*connect_stream("WriteHeaders", 594, head), *connect_stream("Read", 601, SIGNED_BODY.decode(), ">>"),
+                 done]) == [(1, IUGU, None)]

@@ -5,9 +5,9 @@ Apache CXF's logging feature through a JSON encoder —, as TEST TOOLS keep them
 RequestsLibrary in output.xml, an Allure HTML attachment, a Schemathesis cassette, yakbak and
 talkback tapes —, as a packet tool prints the request it dissected (Scapy's show()), as the .NET
 Framework's System.Net trace writes what a connection sends, as a vim-rest-console request file
-holds it, and as an Airflow task log names the call — none of which the other corpora show. Ten
+holds it, and as an Airflow task log names the call — none of which the other corpora show. Eleven
 pass (the Allure attachment and the yakbak and talkback tapes show headers only: none shows the
-body as sent); two are strict expected failures, each saying what the readers miss.
+body as sent); one is a strict expected failure, saying what the readers miss.
 
 Each shape quotes the public documentation (or the source) it follows. The request checks are
 the ones every blind corpus passes (:mod:`test_request_shape_corpora`): ``SHAPES`` show the body as
@@ -260,10 +260,7 @@ SHAPES = [case(schemathesis_cassette, "cassette.yaml"),
           case(http4s_client_logger),
           case(requests_oauthlib_session),
           case(cxf_logging_feature_json),
-          case(dotnet_system_net_trace, missed="the head is read (a `<<` before the method now starts the wire shape), "
-               "the body is not: ConnectStream writes it as a record of its own, `Data from ConnectStream#…::Write<<"
-               "{…`, whose prefix is not the head's (`::Write` for `::WriteHeaders`), so the body's lines are no "
-               "line of the request and the signatures stay unjudged"),
+          case(dotnet_system_net_trace),
           case(robot_requests_library, "output.xml"),
           case(vim_rest_console, "payouts.rest"),
           case(scapy_http_show, plaintext=True, missed="no request read: Scapy's show() prints each header as a field "

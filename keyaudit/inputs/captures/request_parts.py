@@ -30,7 +30,12 @@ tree goes on (tshark's of a JSON body, its lines cut to fit just as well). Heads
 their bodies, so a request looks no further than the next request's first line, and one whose head
 follows, within :data:`PART_LINES`, that of a request still waiting for its body takes none (a body
 below could be either's). A shorter length than :data:`MIN_RECORD_BODY` is matched by chance too
-easily, and is not looked for.
+easily, and is not looked for. A record may also mark where its data begins as the head's record marked
+where the request line began: the .NET Framework's System.Net trace writes what a connection sends
+after `<<` (``Data from ConnectStream#<id>::WriteHeaders<<POST …``, then the body's own record,
+``Data from ConnectStream#<id>::Write<<{…``); so a message may also begin right after the first such
+mark — two or more signs, not a letter, digit or blank — that the request's first line writes just
+before its method.
 
 Where the log stamps each record of a request with the request's id (:mod:`.record_ids`: ASP.NET
 Core's HTTP logging writes the head in a ``RequestLog`` record, then the body in a ``RequestBody``
@@ -48,6 +53,7 @@ from __future__ import annotations
 import bisect
 import collections
 import dataclasses
+import re
 from typing import Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
@@ -66,6 +72,7 @@ PART_LINES = NEAR_LINES
 MIN_RECORD_BODY = 16  # bytes a body found by its length alone must hold (`{"a":1}` is any short line's length)
 WRITTEN_LF = "\\n"  # a lone line feed written as its escape
 MESSAGE_CUTS = 4  # the `: ` on a line a record's message may begin after, at most (a level's, a logger's, a mark's)
+_DATA_MARK = re.compile(r"[^\w\s]{2,}$")  # what a line writes right before the data it logs (`<<`)
 
 
 def requests_read(readings: Iterable[Exchange], lines: list[tuple[int, str]]) -> list[Exchange]:
@@ -147,7 +154,10 @@ def with_record_bodies(requests: list[Exchange], lines: list[tuple[int, str]]) -
         end = line + PART_LINES + 1  # a body record is as near its head as a part is,
         if place + 1 < len(order):  # and comes before the next request's first line
             end = min(end, requests[order[place + 1]].origin.line)
-        body = body_record(lines[bisect.bisect_right(numbers, line) : bisect.bisect_left(numbers, end)], size)
+        first = bisect.bisect_right(numbers, line)
+        body = body_record(lines[first : bisect.bisect_left(numbers, end)], size,
+                           _data_mark(lines[first - 1][1] if first and numbers[first - 1] == line else "",
+                                      requests[index].method))
         if body is None:
             waiting = line
         else:
@@ -155,9 +165,10 @@ def with_record_bodies(requests: list[Exchange], lines: list[tuple[int, str]]) -
     return requests
 
 
-def body_record(lines: list[tuple[int, str]], declared: int) -> bytes | None:
+def body_record(lines: list[tuple[int, str]], declared: int, mark: str | None = None) -> bytes | None:
     """The ``declared`` bytes of a body the first record after the head's blank line in ``lines``
-    (those after a request's first line) holds (see above), or None."""
+    (those after a request's first line) holds (see above), or None; ``mark``: the one the head's
+    line wrote before its method, after which a record's data may begin too."""
     head = next((at for at, (_, text) in enumerate(lines) if _ends_head(text)), None)
     if head is None:
         return None
@@ -170,7 +181,7 @@ def body_record(lines: list[tuple[int, str]], declared: int) -> bytes | None:
         # its `File Data: <n> bytes`; a pretty-printed value): no record begins on it
         if inside or text[:1].isspace():
             continue
-        for cut in _message_starts(text):
+        for cut in _message_starts(text, mark):
             found = _sized(text[:cut], text[cut:], lines, at + 1, declared)
             if found is not None:
                 return found
@@ -236,10 +247,19 @@ def _ends_head(text: str) -> bool:
         or text.strip() == WRITTEN_CRLF
 
 
-def _message_starts(text: str) -> Iterator[int]:
-    """Where a record's message may begin on its line: at the line's start, or after one of its
-    first :data:`MESSAGE_CUTS` ``: ``."""
+def _data_mark(text: str, method: str) -> str | None:
+    """The mark ``text``, a request's first line, writes right before ``method`` (see above), or None."""
+    start = text.find(method + " ")
+    found = _DATA_MARK.search(text, 0, start) if start > 0 else None
+    return None if found is None else found.group()
+
+
+def _message_starts(text: str, mark: str | None) -> Iterator[int]:
+    """Where a record's message may begin on its line: at the line's start, after the first
+    ``mark`` on it, or after one of its first :data:`MESSAGE_CUTS` ``: ``."""
     yield 0
+    if mark is not None and (marked := text.find(mark)) >= 0:
+        yield marked + len(mark)
     at = 0
     for _ in range(MESSAGE_CUTS):
         at = text.find(": ", at) + 2
