@@ -165,7 +165,8 @@ def test_a_body_of_a_megabyte_is_told_apart_without_a_record_per_character(writt
 
 
 @pytest.mark.parametrize("kind", ["REQ_OUT", "REQ_IN", "request"])
-@pytest.mark.parametrize("message", [SENT.decode(), "amount_cents=1050&transfer_type=pix"])
+@pytest.mark.parametrize("message", [SENT.decode(), "amount_cents=1050&transfer_type=pix",
+                                     "<transfer><amount_cents>1050</amount_cents></transfer>"])
 def test_a_record_whose_kind_says_it_is_the_request_logs_the_payload_as_its_message(kind: str, message: str) -> None:
     """CXF's LoggingFeature event through a JSON encoder: the payload is the record's message."""
     found = request({"message": message, "type": kind, "address": URL, "httpMethod": "POST"})
@@ -175,6 +176,7 @@ def test_a_record_whose_kind_says_it_is_the_request_logs_the_payload_as_its_mess
 @pytest.mark.parametrize("record", [
     {"message": '{"amount_cents":1050}', "type": "RESP_IN", "address": URL, "httpMethod": "POST"},
     {"message": "Sending the transfer", "type": "REQ_OUT", "address": URL, "httpMethod": "POST"},
+    {"message": "[payouts] sending the transfer", "type": "REQ_OUT", "address": URL, "httpMethod": "POST"},
     {"message": f"POST {URL}", "kind": "request", "url": URL, "method": "POST"}])
 def test_a_message_is_no_payload_in_a_reply_s_record_nor_where_it_is_a_sentence(record: dict) -> None:
     assert request(record).body is None

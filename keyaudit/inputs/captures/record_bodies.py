@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 from typing import Any, Callable
 
@@ -63,8 +64,8 @@ MIN_BASE64_TEXT = 8  # a shorter body is never taken for base64 unless the recor
 KIND = frozenset({"type", "kind", "eventtype", "messagetype"})  # what a record names its kind by
 # A kind naming the request (CXF's REQ_OUT and REQ_IN; "request"), not a reply to one (RESP_IN, "response")
 _REQUEST_KIND = re.compile(r"(?i)(?:.*[^a-z])?req(?:uest)?(?:[^a-z].*)?")
-# A payload's text: JSON, XML, or form fields (`name=value&…`), none of which a sentence reads as
-_PAYLOAD_TEXT = re.compile(r"\s*[{\[<].*|[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*", re.DOTALL)
+# A payload's text, none of which a sentence reads as: XML, or form fields (`name=value&…`); or JSON, parsed
+_PAYLOAD_TEXT = re.compile(r"\s*<[?!A-Za-z].*>\s*|[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*", re.DOTALL)
 
 
 def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool, url: str,
@@ -136,7 +137,18 @@ def _message_payload(record: dict[str, Any]) -> str | None:
     if kind is None or not _REQUEST_KIND.fullmatch(kind):
         return None
     text = first([record], MESSAGE, (str,))
-    return text if text is not None and _PAYLOAD_TEXT.fullmatch(text) else None
+    if text is None or not (_PAYLOAD_TEXT.fullmatch(text) or text.lstrip()[:1] in ("{", "[") and _json(text)):
+        return None
+    return text
+
+
+def _json(text: str) -> bool:
+    """Whether ``text`` is JSON, whole (a `[tag]` before a sentence is not)."""
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
