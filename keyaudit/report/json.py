@@ -43,23 +43,20 @@ def _indented(value: Any, pad: str) -> str:
     library writes indented JSON in pure Python, a generator per container (about 26 µs a finding,
     a tenth of a scan that finds a token on every line); here each container is one join, and
     strings are escaped by the C function the compact encoder uses (about 12 µs)."""
-    kind = type(value)
-    if kind is str:
+    if isinstance(value, str):
         return encode_basestring(value)
-    if kind is dict or (kind is not list and kind is not tuple and isinstance(value, dict)):
+    if isinstance(value, dict):
         if not value:
             return "{}"
         inner = pad + "  "
         parts = [encode_basestring(key if type(key) is str else _key(key)) + ": " + _indented(item, inner)
                  for key, item in value.items()]
         return "{" + inner + ("," + inner).join(parts) + pad + "}"
-    if kind is list or kind is tuple or isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
         inner = pad + "  "
         return "[" + inner + ("," + inner).join([_indented(item, inner) for item in value]) + pad + "]"
-    if isinstance(value, str):
-        return encode_basestring(value)
     return _scalar(value)
 
 
