@@ -254,7 +254,7 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
         shares = min(workers, size // min(range_bytes, HAR_SHARE_BYTES)) if split else 1
         big = split and size > 2 * piece
         kind = _split_kind(target, big, whole_top) if big or shares > 1 else None
-        piece = _even(size, piece, range_bytes, workers) if workers > 1 else piece
+        piece = _even(size, piece, range_bytes, workers) if big and workers > 1 else piece
         ranges = _ranges(target, kind, size, piece, cut_gzip) if big else [WorkUnit(target)]
         if ranges is None:
             whole.append((len(units), piece))
