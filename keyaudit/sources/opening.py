@@ -84,19 +84,19 @@ class LineRange(io.RawIOBase):
         return self._position - self._origin
 
     def above(self, size: int) -> bytes:
-        """Up to ``size`` bytes of the file just before the range's first line; the range reads on
-        from where it was."""
-        at = self._raw.tell()
-        self._raw.seek(max(0, self._origin - size))
-        text = self._raw.read(min(self._origin, size))
-        self._raw.seek(at)
-        return text
+        """Up to ``size`` bytes of the file just before the range's first line."""
+        return self._peek(max(0, self._origin - size), min(self._origin, size))
 
     def below(self, size: int) -> bytes:
-        """Up to ``size`` bytes of the file just after what the range has read; it reads on from there."""
-        self._raw.seek(self._position)
+        """Up to ``size`` bytes of the file just after what the range has read."""
+        return self._peek(self._position, size)
+
+    def _peek(self, start: int, size: int) -> bytes:
+        """``size`` bytes of the file from ``start``; the range reads on from where it was."""
+        at = self._raw.tell()
+        self._raw.seek(start)
         text = self._raw.read(size)
-        self._raw.seek(self._position)
+        self._raw.seek(at)
         return text
 
     def read_on(self, limit: int) -> None:
