@@ -94,9 +94,10 @@ def summary(result: ScanResult) -> str:
     verified = Counter(leaked.verification.status for leaked in result.secrets if leaked.verification is not None)
     if verified:
         parts.append("--verify: " + ", ".join(f"{verified[status]} {status}" for status in STATUSES if verified[status]))
-    cut = result.statistics.get("request_lines_cut", 0)
-    if cut:  # what a request on such a line holds past the bound is not read: said, not left silent
-        parts.append(f"{cut} line{'s' if cut != 1 else ''} too long to read whole for requests")
+    for statistic, what in (("request_lines_cut", "line{} too long to read whole"), ("request_records_cut", "record{} not read whole")):
+        cut = result.statistics.get(statistic, 0)
+        if cut:  # what a request holds past the readers' bounds is not read: said, not left silent
+            parts.append(f"{cut} {what.format('s' if cut != 1 else '')} for requests")
     unverified = result.statistics.get("signatures_unverified", 0)
     if unverified:
         parts.append(f"{unverified} signature{'s' if unverified != 1 else ''} not verified (no --public-key)")

@@ -24,6 +24,7 @@ from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_lines import (FLAT_GAPS, WRITTEN_CR, WRITTEN_CRLF, at_authority, flat_headers, header_line,
                          printed_headers, printed_parts, quoted_list, sent_lines)
+from .cut_records import count_cut
 from .dump_request import DumpRequest
 from .dump_table import Shape, gates
 from .elision import ELISION
@@ -55,6 +56,9 @@ class DumpReader:
         if current is not None:
             current.fed += 1
         if current is not None and (started is not None or current.fed >= REQUEST_SPAN_LINES):
+            if started is None and not current.head_closed:  # a head longer than a request's span: read in part
+                current.passed = True
+                count_cut(("dump", current.line))
             self._current = None
             yield from self._finish(current)
         if started is not None and (started.shape.headers == "none" or started.head_closed):  # all on the start line

@@ -26,6 +26,7 @@ from typing import Any, Iterable, Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
+from .cut_records import count_cut
 from .literals import literal_record, printed_in, record_start
 from .log_prefix import carries, digitless, shared_prefix
 from .open_brackets import OpenBrackets
@@ -72,11 +73,13 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             view, openings = lines, [(index, False)]  # a map printed over lines from here (not a record on one)
         else:
             continue
+        unclosed = None  # the first line of an object around the anchor that did not close in the lines read
         for opening, past_list in openings:
             if view[opening][0] in tried:
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(view[opening][0])
             record, closing, capture = _record(view, opening, brackets, printed)
+            unclosed = view[opening][0] if closing is None and unclosed is None else unclosed
             if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str):
                 continue  # it holds the list the anchor is in an item of: its request may be another item's
             exchange = request_of(record, Origin(path, view[opening][0], capture=capture), known=known) if record else None
@@ -87,6 +90,9 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                            for number in range(view[opening][0], last + 1)):
                     yield exchange
                 break
+        else:
+            if unclosed is not None:  # no object around it read as a request, one of them longer than read
+                count_cut(("object", unclosed))
 
 
 def _unprefixed(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[int, str]], int]:

@@ -25,6 +25,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .lines import python_literal
 from .batches import requests_in
+from .cut_records import count_cut
 from .dump_table import outer_marks
 from .literals import literal_record, printed_in
 from .logfmt import logfmt_record, pairs_after_request
@@ -65,8 +66,12 @@ def parse_record(text: str) -> tuple[Any, bool, int] | None:
 
 def _python_repr(text: str) -> Any:
     """A Python dict repr (``{'method': 'POST', 'body': b'…'}``, as ``logging`` prints a
-    ``requests`` call's fields), read as a literal: no code runs."""
-    return python_literal(text) if len(text) <= MAX_REPR_CHARS else None
+    ``requests`` call's fields), read as a literal: no code runs. A longer one than the bound is
+    not read, and said to be (its text, not its place, tells it from others: none is known here)."""
+    if len(text) <= MAX_REPR_CHARS:
+        return python_literal(text)
+    count_cut(("repr", hash(text)))
+    return None
 
 
 def _decoded(text: str, start: int) -> tuple[Any, int] | None:

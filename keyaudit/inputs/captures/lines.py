@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from keyaudit.model.exchange import Exchange, Origin
 
+from .cut_records import count_cut
 from .templates import is_template
 
 # What most lines give a reader: nothing. A reader's ``feed`` returns it for a line that neither goes
@@ -237,8 +238,11 @@ def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], 
     url = checked_url(well_formed(url)) if url else None
     if url is None or not _METHOD.fullmatch(method) or is_template(url, headers, body):
         return None
-    if body is not None and len(body) > MAX_BODY_BYTES:
-        body = None
+    long_body = body is not None and len(body) > MAX_BODY_BYTES
+    if long_body or len(headers) > MAX_HEADERS:  # read in part: its signature not judged, no header proved missing
+        count_cut(("request", origin.line, origin.column, method, url))
+        body = None if long_body else body
+        headers_known = headers_known and len(headers) <= MAX_HEADERS
     headers = [(well_formed(name), well_formed(value)) for name, value in headers[:MAX_HEADERS]]
     if body is not None and body_exact and (declared := content_length(headers)) is not None:
         body_exact = declared == len(body)

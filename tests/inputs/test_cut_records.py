@@ -1,0 +1,133 @@
+"""Records the request readers cannot read whole are counted, not left silent: a dump's header block
+longer than a request's span (whose headers read in part must not make a signed transfer look
+unsigned), a Python repr over its bound, a pretty-printed object that does not close in the lines
+read. The scan says so in ``scan.requests.request_records_cut`` and the summary line, once a
+record, and says nothing where every record was read whole."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Iterator
+
+import jsonschema
+import pytest
+
+from helpers.data import load_schema
+from helpers.running import scan_json
+from keyaudit.inputs.captures.cut_records import STATISTIC, CutCount, count_cut, counted
+
+URL = "https://api.iugu.com/v1/transfer_requests"
+BODY = '{"amount": 100}'
+SIGNED = ["Request-Time: 2026-11-22T10:00:00-03:00", "Signature: signature=QUJDRA=="]
+FILLER = "2026-11-22 10:00:00 INFO served /health in 2 ms\n" * 20
+
+
+def _dump(extra_headers: int, mark: str = "") -> str:
+    head = ["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com", "Content-Type: application/json",
+            f"Content-Length: {len(BODY)}", *(f"X-Trace-{i}: v{i}" for i in range(extra_headers)), *SIGNED]
+    return "\n".join(mark + line for line in head) + f"\n{mark.rstrip()}\n" + ("" if mark else BODY + "\n")
+
+
+def _scan(tmp_path: Path, text: str, compressed: bool = False) -> tuple[dict, str]:
+    path = tmp_path / ("requests.log.gz" if compressed else "requests.log")
+    path.write_bytes(gzip.compress(text.encode()) if compressed else text.encode())
+    report, run = scan_json(str(path))
+    jsonschema.validate(report, load_schema())
+    return report, run.stderr
+
+
+def _rules(report: dict) -> list[str]:
+    return sorted(finding["rule_id"] for finding in report["findings"])
+
+
+@pytest.mark.parametrize("mark", ["", "> "], ids=["raw", "curl-verbose"])
+@pytest.mark.parametrize("compressed", [False, True], ids=["plain", "gzip"])
+def test_a_head_longer_than_a_requests_span_is_counted_and_proves_no_header_missing(
+        tmp_path: Path, mark: str, compressed: bool) -> None:
+    report, stderr = _scan(tmp_path, FILLER + _dump(60, mark) + FILLER, compressed)
+    assert "iugu-unsigned-transfer" not in _rules(report)  # its Signature came after the span read
+    assert report["scan"]["requests"][STATISTIC] == 1
+    assert "1 record not read whole for requests" in stderr
+
+
+def test_a_head_within_the_span_is_read_whole(tmp_path: Path) -> None:
+    unsigned = _dump(20).replace(SIGNED[1] + "\n", "")
+    report, stderr = _scan(tmp_path, FILLER + unsigned + FILLER)
+    assert _rules(report) == ["iugu-unsigned-transfer"]
+    assert STATISTIC not in report["scan"]["requests"] and "record" not in stderr
+
+
+@pytest.mark.parametrize("extra", [300, 20], ids=["over", "within"])
+def test_a_record_with_more_headers_than_kept_proves_none_missing(tmp_path: Path, extra: int) -> None:
+    headers = {**{f"X-H-{i}": "v" for i in range(extra)}, **dict(line.split(": ") for line in SIGNED)}
+    if extra < 256:
+        del headers["Signature"]  # within the bound the headers are all read: a missing one is missing
+    record = json.dumps({"method": "POST", "url": URL, "headers": headers, "body": "{}"})
+    report, _ = _scan(tmp_path, FILLER + record + "\n" + FILLER)
+    assert _rules(report) == ([] if extra > 256 else ["iugu-unsigned-transfer"])
+    assert report["scan"]["requests"].get(STATISTIC) == (1 if extra > 256 else None)
+
+
+def _repr_line(note_chars: int) -> str:
+    record = {"method": "POST", "url": URL, "headers": {"Content-Type": "application/json"},
+              "body": json.dumps({"amount": 100, "note": "x" * note_chars})}
+    return "2026-11-22 10:00:00,000 DEBUG client request: " + repr(record) + "\n"
+
+
+def test_a_python_repr_over_its_bound_is_counted(tmp_path: Path) -> None:
+    report, stderr = _scan(tmp_path, FILLER + _repr_line(300_000) + FILLER)
+    assert report["scan"]["requests"][STATISTIC] == 1
+    assert "1 record not read whole" in stderr
+
+
+def test_a_python_repr_within_its_bound_is_read(tmp_path: Path) -> None:
+    report, _ = _scan(tmp_path, FILLER + _repr_line(100) + FILLER)
+    assert _rules(report) == ["iugu-unsigned-transfer"]
+    assert STATISTIC not in report["scan"]["requests"]
+
+
+def _pretty(body_members: int, wrapped: bool = False) -> str:
+    request = {"method": "POST", "url": URL, "headers": {"Content-Type": "application/json"},
+               "body": {f"k{i}": i for i in range(body_members)}}
+    record = {"batch": "b1", "request": request, "filler": {f"f{i}": i for i in range(500)}} if wrapped else request
+    return "2026-11-22 10:00:00 request\n" + json.dumps(record, indent=2) + "\n"
+
+
+def test_a_pretty_printed_record_that_does_not_close_in_the_lines_read_is_counted(tmp_path: Path) -> None:
+    report, stderr = _scan(tmp_path, FILLER + _pretty(500) + FILLER)
+    assert report["scan"]["requests"][STATISTIC] == 1
+    assert "1 record not read whole" in stderr
+
+
+def test_a_request_record_cut_off_by_the_end_of_the_file_is_counted(tmp_path: Path) -> None:
+    record = json.dumps({"method": "POST", "url": URL, "headers": {"Content-Type": "application/json"}, "body": "{}"})
+    report, _ = _scan(tmp_path, FILLER + record[:-20])  # a log cut while its last record was written
+    assert report["scan"]["requests"][STATISTIC] == 1
+
+
+def test_an_unclosed_object_around_a_request_read_whole_is_not_counted(tmp_path: Path) -> None:
+    report, _ = _scan(tmp_path, FILLER + _pretty(3, wrapped=True) + FILLER)
+    assert _rules(report) == ["iugu-unsigned-transfer"]  # the inner object is the request: read
+    assert STATISTIC not in report["scan"]["requests"]
+
+
+def test_a_record_is_counted_once_and_only_while_the_readers_run() -> None:
+    statistics: Counter[str] = Counter()
+
+    def readers() -> Iterator[int]:
+        count_cut(("dump", 7))
+        yield 1
+        count_cut(("dump", 7))  # a second reader meeting the same record
+        count_cut(("object", 9))
+        yield 2
+
+    made = counted(readers(), CutCount(statistics))
+    assert next(made) == 1
+    count_cut(("dump", 99))  # the caller's own code, between items: not counted here
+    assert list(made) == [2]
+    assert statistics[STATISTIC] == 2
+    count_cut(("dump", 100))  # after the pass: no count in place
+    assert statistics[STATISTIC] == 2
