@@ -22,41 +22,20 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from keyaudit.engine.line_memo import LineCounter, LineMemo
+from keyaudit.engine.window_groups import Window, merged, touching
 
 TAIL_BYTES = 64 << 10  # of the lines before a buffer, what its windows may reach back into
 
 
 @dataclass(frozen=True)
 class Reach:
-    """How far around an anchor a window goes: lines before it and after it."""
+    """How far around an anchor a window goes: lines before it and after it; ``joins``: how many
+    lines apart two windows of such anchors alone may be and still be read as one (one-line
+    records: each window costs its readers a set-up, each line between two a little)."""
 
     before: int
     after: int
-
-
-@dataclass
-class Window:
-    """Lines ``first_line`` to ``last_line`` of a stream; ``first_line`` starts at byte ``offset``.
-    ``leads`` holds, for each line an anchor or a credential is on, how many lines before it its
-    request may start (its reach before): a reader of one-line records (a JSON request log)
-    needs no other line of the window, the readers of dumps none far from them."""
-
-    offset: int
-    first_line: int
-    last_line: int
-    leads: dict[int, int] = field(default_factory=dict)
-    # The window's lines as the first pass read them — (number, bytes with the line ending, cut
-    # at the collector's ``line_bytes``) — when the collector keeps text; else None.
-    lines: list[tuple[int, bytes]] | None = None
-
-    @property
-    def anchored(self) -> list[int]:
-        """The lines an anchor or a credential is on, in order."""
-        return sorted(self.leads)
-
-    def anchor(self, line: int, lead: int) -> None:
-        """Note an anchor on ``line`` whose request may start ``lead`` lines before it."""
-        self.leads[line] = max(self.leads.get(line, 0), lead)
+    joins: int = 0
 
 
 @dataclass(frozen=True)
@@ -156,6 +135,7 @@ class WindowCollector:
                 self._opened[0] == line and self._opened[1] >= reach.before)):
             last.last_line = max(last.last_line, line + reach.after)
             last.anchor(line, min(reach.before, line - last.first_line))
+            last.joins = min(last.joins, reach.joins)
             return
         self._opened = (line, reach.before)
         # A new window, which may overlap the last (it starts earlier): :meth:`windows` merges them.
@@ -171,10 +151,11 @@ class WindowCollector:
                     break
                 first, offset = number, at
         if upto is None or first <= upto:
-            self._windows.append(Window(offset, first, line + reach.after, {line: line - first}))
+            self._windows.append(Window(offset, first, line + reach.after, {line: line - first}, reach.joins))
         elif last is not None and line <= last.last_line:  # past the end, no window can start: the one reaching it
             last.last_line = max(last.last_line, line + reach.after)
             last.anchor(line, line - last.first_line)
+            last.joins = 0
 
     def _line_of(self, buffer: bytes, position: int, reach: Reach) -> tuple[int, Reach]:
         """Where the line holding ``buffer[position]`` starts in ``buffer``, and the reach an anchor
@@ -263,11 +244,11 @@ class WindowCollector:
         windows, kept = self._windows, self._kept
         later = line - max(self.request.before, self.record.before)
         ready: list[int] = []
-        for group in _touching(windows):
+        for group in touching(windows):
             if max(windows[index].last_line for index in group) + 1 < later \
                     and all(kept[index].next_line > windows[index].last_line for index in group):
                 ready += group
-        if not ready or not self.on_full(_merged([windows[index] for index in ready],
+        if not ready or not self.on_full(merged([windows[index] for index in ready],
                                                  [kept[index].lines for index in ready])):
             return False
         self._kept_bytes -= sum(len(text) for index in ready for text in kept[index].lines.values())
@@ -312,38 +293,7 @@ class WindowCollector:
 
     def windows(self) -> list[Window]:
         """Every window not handed over, in stream order, those that touch or overlap merged into
-        one (with their lines, when the text of every window was kept)."""
-        return _merged(self._windows, [kept.lines for kept in self._kept] if self._keep_text is not None else None)
-
-
-def _touching(windows: list[Window]) -> list[list[int]]:
-    """The positions of ``windows`` in groups that touch or overlap (each group one merged
-    window), in stream order."""
-    groups: list[list[int]] = []
-    last = 0
-    for index in sorted(range(len(windows)), key=lambda index: (windows[index].first_line, windows[index].offset)):
-        window = windows[index]
-        if not groups or window.first_line > last + 1:
-            groups.append([])  # a window starting past the last group's end starts a group
-        groups[-1].append(index)
-        last = max(last, window.last_line)
-    return groups
-
-
-def _merged(windows: list[Window], texts: list[dict[int, bytes]] | None) -> list[Window]:
-    """``windows`` in stream order, those that touch or overlap merged into one, with the lines
-    of ``texts`` (one each), when kept."""
-    merged: list[Window] = []
-    for group in _touching(windows):
-        first = windows[group[0]]
-        window = Window(first.offset, first.first_line, max(windows[index].last_line for index in group))
-        for index in group:
-            for line, lead in windows[index].leads.items():
-                window.anchor(line, lead)
-        if texts is not None:
-            lines: dict[int, bytes] = {}
-            for index in group:
-                lines.update(texts[index])
-            window.lines = sorted(lines.items())
-        merged.append(window)
-    return merged
+        one (with their lines, when the text of every window was kept); else those whose anchors'
+        reaches join them too (the lines between are read from the stream: none was kept)."""
+        kept = self._keep_text is not None
+        return merged(self._windows, [kept.lines for kept in self._kept] if kept else None, joining=not kept)

@@ -22,7 +22,8 @@ from dataclasses import replace
 
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.stream import ChunkedPass
-from keyaudit.engine.windows import NestedText, Window
+from keyaudit.engine.window_groups import Window
+from keyaudit.engine.windows import NestedText
 from keyaudit.inputs.captures.file_scope import defines_in
 from keyaudit.inputs.captures.source_files import family
 from keyaudit.inputs.text_requests import exchanges_in_text, nested_findings, worth_reading

@@ -14,7 +14,8 @@ from helpers.data import CORPUS
 from helpers.engines import needs_hyperscan
 from keyaudit.engine import create_matcher
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass
-from keyaudit.engine.windows import KeepText, Reach, Window, WindowCollector
+from keyaudit.engine.window_groups import Window
+from keyaudit.engine.windows import KeepText, Reach, WindowCollector
 from keyaudit.rulebook.loader import load_rules
 
 RULES = load_rules()

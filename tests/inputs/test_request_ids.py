@@ -99,7 +99,8 @@ def test_a_record_carrying_its_id_is_read_with_the_lines_its_body_record_may_fol
     for ids in ({"request_id": "a1"}, {"X-Request-ID": "a1"}, {"req": {"id": 7}}, {"trace_id": "t1", "span_id": "s1"},
                 {"TraceIdentifier": "0HN:1"}):
         assert reach_of(head("", HEADERS, ONE, **ids).encode(), REQUEST_REACH) == Reach(0, PART_LINES), ids
-    assert reach_of(head("", HEADERS, ONE, trace_id="4bf92f35").encode(), REQUEST_REACH) == Reach(0, 0)
+    alone = reach_of(head("", HEADERS, ONE, trace_id="4bf92f35").encode(), REQUEST_REACH)
+    assert (alone.before, alone.after) == (0, 0)  # (its window may still join another record's: see windows)
 
 
 def _findings(report: dict) -> list[str]:  # type: ignore[type-arg]

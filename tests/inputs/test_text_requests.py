@@ -374,3 +374,21 @@ def test_an_empty_line_of_a_dump_may_carry_the_prefix_without_the_separator_that
     lines = [(n, f"{prefix}: {text}" if text else prefix) for n, text in enumerate(dump, 1)]
     assert [(e.url, e.body) for e in exchanges_in_lines(lines, "tf.log")] == [
         ("https://api.iugu.com/v1/transfer_requests", b"{}")]
+
+
+def test_one_line_records_among_other_lines_give_every_request_and_one_read_apart_from_a_dump(tmp_path: Path) -> None:
+    """Records a few lines apart are read together (their windows join): each still gives its own
+    request, at its line. A dump of the same request 26 lines below the last is another request,
+    as it is when the lines between keep the two apart: the windows of dump readers join nothing."""
+    lines = []
+    for n in range(40):
+        lines += filler(3, n * 3) + [TRANSFER]
+    last = len(lines)
+    lines += filler(26) + ["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com", "Content-Type: application/json",
+                           "Content-Length: 20", "", '{"amount_cents": 100}'] + filler(40)
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json(str(path))
+    assert requests(report) == [("iugu-unsigned-transfer", 4 * (n + 1)) for n in range(40)] \
+        + [("iugu-unsigned-transfer", last + 27)]
+    assert report["scan"]["requests"]["requests_judged"] == 41
