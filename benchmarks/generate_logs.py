@@ -12,7 +12,11 @@ curl commands, OkHttp and wire dumps), some of them transfers, signed and not. O
 - ``basic-dense.log``: every line an ``Authorization: Basic`` header with a random value that is
   not a credential (a sixth of the size): the engine's worst case for confirming candidates.
 
-    python benchmarks/generate_logs.py OUT_DIR --megabytes 300 [--seed 7] [--provider-percent 3]
+    python benchmarks/generate_logs.py OUT_DIR --megabytes 300 [--seed 7] [--provider-percent 3] [--json-calls]
+
+``--json-calls`` writes the provider calls of ``mixed.log`` as one-line JSON records only (a service
+that logs its outbound calls as structured records, the others not at all): the windows the request
+readers read are then one line each, and what costs is each window, not each line.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import uuid
 from pathlib import Path
 from typing import Callable
 
-from provider_traffic import provider_call
+from provider_traffic import ONE_LINE_JSON, SHAPES, provider_call
 
 PATHS = ["/v1/invoices", "/api/orders", "/static/app.js", "/v3/payments", "/health", "/search", "/login"]
 AGENTS = ["Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36",
@@ -81,10 +85,11 @@ def stack_trace(rng: random.Random) -> str:
     return f"java.lang.IllegalStateException: {rng.choice(WORDS)} failed\n{frames}"
 
 
-def mixed_record(rng: random.Random, provider_share: float) -> tuple[str, bool]:
-    """One record of a mixed production log, and whether a key was planted in it."""
+def mixed_record(rng: random.Random, provider_share: float, shapes: list[Callable[[random.Random], str]] = SHAPES
+                 ) -> tuple[str, bool]:
+    """One record of a mixed production log (provider calls in ``shapes``), and whether a key was planted in it."""
     if rng.random() < provider_share:
-        return provider_call(rng), False
+        return provider_call(rng, shapes), False
     roll = rng.random()
     plant = roll < 0.8 and rng.random() < 0.00002  # access and JSON lines carry keys
     if roll < 0.45:
@@ -114,12 +119,14 @@ def basic_line(rng: random.Random) -> str:
     return f"2026-11-22T10:00:{rng.randint(0, 59):02d}Z DEBUG outbound Authorization: Basic {value}"
 
 
-def generate(out: Path, megabytes: int, seed: int, provider_percent: float = 3.0) -> tuple[Path, Path, int]:
+def generate(out: Path, megabytes: int, seed: int, provider_percent: float = 3.0,
+             json_calls: bool = False) -> tuple[Path, Path, int]:
     """Write the logs under ``out``; return the mixed log's paths (plain, gzip) and planted count."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     plain, packed = out / "mixed.log", out / "mixed.log.gz"
-    planted = write_records(plain, megabytes, lambda: mixed_record(rng, provider_percent / 100))
+    shapes = ONE_LINE_JSON if json_calls else SHAPES
+    planted = write_records(plain, megabytes, lambda: mixed_record(rng, provider_percent / 100, shapes))
     with plain.open("rb") as source, gzip.open(packed, "wb", compresslevel=6) as sink:
         while chunk := source.read(1 << 20):
             sink.write(chunk)
@@ -135,8 +142,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--provider-percent", type=float, default=3.0,
                         help="share of records that are calls to the providers' APIs")
+    parser.add_argument("--json-calls", action="store_true",
+                        help="write mixed.log's provider calls as one-line JSON records only")
     args = parser.parse_args()
-    plain, packed, planted = generate(args.out, args.megabytes, args.seed, args.provider_percent)
+    plain, packed, planted = generate(args.out, args.megabytes, args.seed, args.provider_percent, args.json_calls)
     print(f"{plain} ({plain.stat().st_size >> 20} MiB), {packed} ({packed.stat().st_size >> 20} MiB), "
           f"{planted} planted keys")
 

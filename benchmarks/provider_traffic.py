@@ -155,6 +155,9 @@ SHAPES: list[Callable[[random.Random], str]] = [flat_json, nested_json, ecs_json
                                                 dotnet_dump, pretty_json]
 
 
-def provider_call(rng: random.Random) -> str:
-    """One outbound provider call, in one of the shapes chosen at random."""
-    return rng.choice(SHAPES)(rng)
+ONE_LINE_JSON = [flat_json, nested_json, ecs_json, pairs_json, container_envelope]  # each record on one line
+
+
+def provider_call(rng: random.Random, shapes: list[Callable[[random.Random], str]] = SHAPES) -> str:
+    """One outbound provider call, in one of ``shapes`` chosen at random."""
+    return rng.choice(shapes)(rng)
