@@ -1,8 +1,9 @@
 """Records the request readers cannot read whole are counted, not left silent: a dump's header block
-longer than a request's span (whose headers read in part must not make a signed transfer look
-unsigned), a Python repr over its bound, a pretty-printed object that does not close in the lines
-read. The scan says so in ``scan.requests.request_records_cut`` and the summary line, once a
-record, and says nothing where every record was read whole."""
+longer than a request's span or a command going on past the lines read (whose headers read in part
+must not make a signed transfer look unsigned), a Python repr over its bound, a pretty-printed
+object that does not close in the lines read, a batch of more records than read. The scan says so
+in ``scan.requests.request_records_cut`` and the summary line, once a record, and says nothing
+where every record was read whole."""
 
 from __future__ import annotations
 
@@ -69,6 +70,23 @@ def test_a_record_with_more_headers_than_kept_proves_none_missing(tmp_path: Path
     report, _ = _scan(tmp_path, FILLER + record + "\n" + FILLER)
     assert _rules(report) == ([] if extra > 256 else ["iugu-unsigned-transfer"])
     assert report["scan"]["requests"].get(STATISTIC) == (1 if extra > 256 else None)
+
+
+@pytest.mark.parametrize("extra", [600, 5], ids=["past-the-lines-read", "within"])
+def test_a_command_going_on_past_the_lines_read_proves_no_header_missing(tmp_path: Path, extra: int) -> None:
+    command = [f"curl -X POST {URL} \\", *(f"  -H 'X-Trace-{i}: v' \\" for i in range(extra)),
+               *(f"  -H '{line}' \\" for line in SIGNED[:1]), f"  -d '{BODY}'"]
+    report, _ = _scan(tmp_path, FILLER + "\n".join(command) + "\n" + FILLER)
+    # within the lines read the command is whole: its one missing header (Signature) is missing
+    assert _rules(report) == ([] if extra > 100 else ["iugu-unsigned-transfer"])
+    assert report["scan"]["requests"].get(STATISTIC) == (1 if extra > 100 else None)
+
+
+def test_a_batch_of_more_records_than_read_is_counted(tmp_path: Path) -> None:
+    records = [{"method": "GET", "url": "https://api.iugu.com/v1/customers"}] * 10_050
+    report, _ = _scan(tmp_path, FILLER + json.dumps(records, separators=(",", ":")) + "\n" + FILLER)
+    assert report["scan"]["requests"][STATISTIC] == 1
+    assert report["scan"]["requests"]["requests_judged"] == 10_000
 
 
 def _repr_line(note_chars: int) -> str:

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
+from .cut_records import count_cut
 from .record_views import role
 from .records import METHOD, REQUEST_LINE, request_of
 
@@ -32,6 +33,8 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
     stay its own. ``known``: the header names the rules know (see :mod:`.record_headers`)."""
     if isinstance(value, list):
         if depth < MAX_NESTING:
+            if len(value) > MAX_RECORDS:  # the records past the bound are not read
+                count_cut(("batch", origin.line, origin.column, depth))
             for item in value[:MAX_RECORDS]:
                 yield from requests_in(item, origin, latin1, depth + 1, known=known)
         return

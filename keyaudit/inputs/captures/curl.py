@@ -18,6 +18,7 @@ from typing import Generator, Iterable, Iterator
 from keyaudit.model.exchange import Exchange, Origin
 
 from .curl_request import command_exchange
+from .cut_records import count_cut
 from .lines import NOTHING, run_readers
 from .parse_failures import Reading
 from .powershell_words import PowerShellWords, made_sessions
@@ -107,9 +108,10 @@ class CommandReader:
         while self.pending is not None and self.pending.words.in_quote:
             self._give_up()
             yield from self._replayed()
-        if self.pending is not None:  # a continuation on the last line: the command ends there
+        if self.pending is not None:  # a continuation on the last line read: the command is read that far
             pending, self.pending = self.pending, None
-            yield from _finished(pending)
+            count_cut(("command", pending.origin.line, pending.origin.column))
+            yield from _finished(pending, whole=False)
 
     def _replayed(self) -> Iterator[Exchange]:
         while self.replay:
@@ -134,6 +136,8 @@ class CommandReader:
             return None
         if not pending.words.feed(item[1]):
             if len(pending.lines) >= MAX_COMMAND_LINES or pending.words.size > MAX_COMMAND_CHARS:
+                if not pending.words.in_quote:  # continued past the bound (a quote open so long is prose)
+                    count_cut(("command", pending.origin.line, pending.origin.column))
                 self._give_up()
             return None
         self.pending = None
@@ -198,7 +202,7 @@ def _command_start(tool: str, text: str, start: int) -> re.Match[str] | None:
     return None
 
 
-def _finished(pending: _Pending) -> Iterator[Exchange]:
-    exchange = command_exchange(pending.words.words, pending.origin, pending.tool)
+def _finished(pending: _Pending, whole: bool = True) -> Iterator[Exchange]:
+    exchange = command_exchange(pending.words.words, pending.origin, pending.tool, whole)
     if exchange is not None:
         yield exchange

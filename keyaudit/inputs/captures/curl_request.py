@@ -231,10 +231,11 @@ def _headers(request: _Request, agent: str) -> list[tuple[str, str]]:
     return headers
 
 
-def command_exchange(words: list[Any], origin: Origin, tool: str = "curl") -> Exchange | None:
+def command_exchange(words: list[Any], origin: Origin, tool: str = "curl", whole: bool = True) -> Exchange | None:
     """The request one curl command (its words after ``curl``; another tool's after its name: a
     row of :data:`TOOLS`) sends, or None when it names no URL. The first URL is used; curl would send the same request
-    to each of them."""
+    to each of them. A command not read ``whole`` (its lines went on past those read) shows neither all its
+    headers nor its body."""
     request = _request(words, tool)
     if not request.urls or not _looks_like_url(request.urls[0]):
         return None
@@ -247,10 +248,10 @@ def command_exchange(words: list[Any], origin: Origin, tool: str = "curl") -> Ex
         url = _with_query(url, request.query + ([data] if request.data and not request.body_unknown else []))
     else:
         url = _with_query(url, request.query)
-        if request.data and not request.body_unknown:
+        if request.data and not request.body_unknown and whole:
             body = _declared_reading(data, request.headers)
     return make_exchange(_method(request), url, _headers(request, TOOLS[tool][1]), body, origin,
-                         headers_known=not request.headers_unknown)
+                         headers_known=not request.headers_unknown and whole)
 
 
 def _declared_reading(data: str, headers: list[tuple[str, str]]) -> bytes:
