@@ -208,3 +208,24 @@ def test_a_record_marking_its_data_as_the_head_marked_the_request_line_holds_the
     assert read(lines) == [(1, IUGU, SIGNED_BODY)]
     assert read([*connect_stream("WriteHeaders", 594, head), *connect_stream("Read", 601, SIGNED_BODY.decode(), ">>"),
                  done]) == [(1, IUGU, None)]
+
+
+def ab_head(declared: int) -> list[str]:
+    """ApacheBench at `-v 2`: the head it sends printed between `---` rule lines (CR LF kept, a blank
+    line closing it), never the body sent after it."""
+    head = ["POST /v1/transfer_requests HTTP/1.0", f"Content-length: {declared}", "Content-type: application/json",
+            "Host: api.iugu.com", "Accept: */*"]
+    printed = "\r\n".join(head) + "\r\n\r\n"
+    return f"Benchmarking api.iugu.com (be patient)...INFO: POST header == \n---\n{printed}\n---".split("\n")
+
+
+def test_a_head_framed_by_rule_lines_ends_at_the_closing_rule() -> None:
+    """What follows the closing `---` (ab's `..done`) is no body, though the lines from the head's blank
+    line to it are as long as the head says: the frame closed the block."""
+    assert read([*ab_head(len("\n---\n..done")), "..done"]) == [(3, IUGU, None)]
+
+
+def test_no_body_record_is_looked_for_past_a_rule_line_after_the_head() -> None:
+    """A record of the declared length past the frame (a response's JSON printed after the run) is not
+    the body: the request stays without one."""
+    assert read([*ab_head(len(SIGNED_BODY)), "..done", *SIGNED_BODY.decode().split("\n")]) == [(3, IUGU, None)]

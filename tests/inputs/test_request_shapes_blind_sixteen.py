@@ -229,9 +229,7 @@ SHAPES = [case(webmock_minitest, missed="no request read: WebMock's `Unregistere
                "line's size bounds a body that an end line closes, though the head declares its content-length"),
           case(curl_libcurl_source, "transfer.c", missed="no request read: curl's C sets CURLOPT_URL, the header list "
                "and CURLOPT_POSTFIELDS on its handle with no CURLOPT_CUSTOMREQUEST — POSTFIELDS makes it a POST")]
-HEADERS_ONLY = [case(apache_bench_verbose, missed="the signed transfers are bad signatures: the lines after the head "
-                     "ab frames between `---` rules (the closing rule, `..done`, its report) are taken for the body "
-                     "its Content-length declares"),
+HEADERS_ONLY = [case(apache_bench_verbose),
                 case(jenkins_http_request, missed="no request read: `HttpMethod: POST` and `URL: <url>` label the "
                      "method and URL, the custom headers bare `Name: value` lines below them")]
 NO_HEADERS = [case(go_loghttp),

@@ -17,6 +17,7 @@ _TOKEN = re.compile(TOKEN)
 WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
 WRITTEN_CR = "\\r"  # a CR written out as its escape before the line feed kept: a CR LF stream shown escaped
 JSON_OPENERS = ("{", "[")  # what a JSON document's first line begins with
+RULE_LINE = re.compile(r"^[ \t]*([-=*~#_])\1{2,}[ \t\r]*$")  # a line of one sign repeated: a printer's frame
 _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
 # The value's trailing blanks are cut after the match: a lazy value before `[ \t]*` would read a
 # run of blanks again from each of its places.

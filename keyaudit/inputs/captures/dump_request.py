@@ -36,6 +36,13 @@ class DumpRequest:
     passed: bool = False  # a line of the head was passed over: the header block is not known whole
     crs_shown: bool = False  # a line of the head still ends with its CR: the capture shows the CRs sent
     fed: int = 0  # lines given the reader since the start line (a writer's own, where several interleave)
+    fence: str | None = None  # the rule line right above the start line (ApacheBench's `---`), that closes the block
+
+    def fenced(self, line: str) -> bool:
+        """Whether ``line`` is the rule line the block opened under: a printer that frames what it
+        printed between two rules wrote all of it by the second one, so whatever follows is not the
+        body (ab prints the head it sends between `---` lines, never the body sent after it)."""
+        return self.fence is not None and line.strip() == self.fence
 
     @property
     def unbounded(self) -> bool:

@@ -22,9 +22,9 @@ from typing import Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
-from .dump_lines import (FLAT_GAPS, WRITTEN_CR, WRITTEN_CRLF, at_authority, flat_headers, header_line,
-                         printed_headers, printed_parts, quoted_list, sent_lines)
 from .cut_records import count_cut
+from .dump_lines import (FLAT_GAPS, RULE_LINE, WRITTEN_CR, WRITTEN_CRLF, at_authority, flat_headers,
+                         header_line, printed_headers, printed_parts, quoted_list, sent_lines)
 from .dump_request import DumpRequest
 from .dump_table import Shape, gates
 from .elision import ELISION
@@ -127,6 +127,7 @@ class DumpReader:
                     started.headers = flat_headers(groups["flat"], groups["gap"] if groups.get("gap") in FLAT_GAPS else " ")
                     started.head_closed = True
                 started.eol = groups.get("eol") or ""
+                started.fence = self._between[-1][1].strip() if self._under(RULE_LINE, number) else None
                 if started.url is None:
                     started.scheme = self._scheme(shape, number, text[: match.start()])
                 return started
@@ -204,7 +205,7 @@ class DumpReader:
         end = shape.end.match(line) if shape.end is not None else None
         if end is not None and shape.after is not None:  # the body, if shown, is in a wrapper after it
             current.head_closed, current.body, current.wrapped = True, None, []
-        elif end is not None or (shape.cut is not None and shape.cut.match(line)):
+        elif end is not None or (shape.cut is not None and shape.cut.match(line)) or current.fenced(line):
             self._current = None
             yield from self._finish(current, end)
         elif current.body is None:

@@ -35,7 +35,8 @@ where the request line began: the .NET Framework's System.Net trace writes what 
 after `<<` (``Data from ConnectStream#<id>::WriteHeaders<<POST …``, then the body's own record,
 ``Data from ConnectStream#<id>::Write<<{…``); so a message may also begin right after the first such
 mark — two or more signs, not a letter, digit or blank — that the request's first line writes just
-before its method.
+before its method. A line of one sign repeated (``---``) after the head's blank line is a printer's
+frame: ApacheBench prints the head it sends between two, never the body; no record past it is looked at.
 
 Where the log stamps each record of a request with the request's id (:mod:`.record_ids`: ASP.NET
 Core's HTTP logging writes the head in a ``RequestLog`` record, then the body in a ``RequestBody``
@@ -58,7 +59,7 @@ from typing import Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
 
-from .dump_lines import WRITTEN_CRLF, brackets
+from .dump_lines import RULE_LINE, WRITTEN_CRLF, brackets
 from .lines import BodyLines, content_length, to_bytes
 from .quoted import unescaped
 from .log_prefix import learned_prefix, starts_record
@@ -175,6 +176,8 @@ def body_record(lines: list[tuple[int, str]], declared: int, mark: str | None = 
     depth = 0  # the JSON documents open on the lines read: no body begins inside one
     for at in range(head + 1, len(lines)):
         text = lines[at][1]
+        if RULE_LINE.match(text):  # the rule a printer framed the head with (ab's `---`): nothing past it is the body
+            return None
         inside, depth = depth > 0, brackets(text, depth)
         # a line of a document begun above: a body taken from its middle would be one cut to fit; an
         # indented line goes on with what is above it (a printer's tree, as tshark's of a JSON body under
