@@ -250,3 +250,22 @@ def test_a_method_as_a_types_one_value_marks_a_file_that_writes_requests_out(tmp
     (tmp_path / "app.log").write_text(f"retry(POST) of {ENTITY_URL} scheduled\n")  # a word in parentheses: no request
     report, _ = scan_json(str(tmp_path / "app.log"))
     assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == []
+
+
+def _ended_block(headers: list[str], body: str) -> list[tuple[int, str]]:
+    """Chopper's HttpLoggingInterceptor: `--> POST <url>`, the headers, a blank record, the body, and an
+    end line that gives no size (`--> END POST`)."""
+    stamp = "INFO: 2026-11-22 13:00:00.123456: "
+    lines = [f"{stamp}--> POST {URL}", *(stamp + header for header in headers), stamp,
+             *f"{stamp}{body}".split("\n"), f"{stamp}--> END POST"]
+    return list(enumerate(lines, 1))
+
+
+def test_a_body_an_end_line_closes_without_its_size_is_bounded_by_the_declared_length() -> None:
+    """The end line says no size: the head's Content-Length says how long the body is, and the body is
+    taken where it is that long; with no length declared, nothing says the lines are the bytes sent."""
+    declared = [f"content-length: {len(BODY.encode())}"]
+    (taken,) = exchanges_in_lines(_ended_block(["Content-Type: application/json", *declared], BODY), "app.log")
+    assert taken.body == BODY.encode()
+    (unbounded,) = exchanges_in_lines(_ended_block(["Content-Type: application/json"], BODY), "app.log")
+    assert unbounded.body is None

@@ -319,11 +319,11 @@ class DumpReader:
             return
         if current.body is not None:
             size = end.groupdict().get("size") if end is not None else None
-            if shape.body == "end":
-                current.body.expected = int(size) if size else None
+            if shape.body == "end":  # the end line's size; else the head's declared length (Chopper's end line has none)
+                current.body.expected = int(size) if size else content_length(current.headers)
             elif shape.body == "rest":
                 current.body.drop_trailing_blanks()
-            if shape.body != "end" or size:
+            if shape.body != "end" or current.body.expected is not None:
                 body = current.body.value()
             if shape.headers == "map" and body is not None and content_length(current.headers) != len(body):
                 body = None  # a record after the map that the headers do not say is the body sent: none shown
