@@ -457,3 +457,14 @@ def test_a_host_given_as_an_origin_says_the_scheme_and_a_comment_s_head_is_a_req
     lines = ["/**", " * POST /v1/transfer_requests", " *", " * host: http://api.iugu.com", " * x-a: 1", " */"]
     assert _read(lines) == [("POST", "http://api.iugu.com/v1/transfer_requests",
                              [("host", "http://api.iugu.com"), ("x-a", "1")], None, True)]
+
+
+def test_a_jenkins_http_request_step_gives_its_method_url_and_custom_headers_and_no_body() -> None:
+    """The console of a pipeline's `httpRequest`: `HttpMethod:`, `URL:`, one `Name: value` a custom header;
+    the plugin's next line (`Sending request to url: …`) ends the request, its body never printed."""
+    url = "https://api.iugu.com/v1/transfer_requests"
+    console = ["[Pipeline] httpRequest", "HttpMethod: POST", f"URL: {url}", "User-Agent: payouts/3.1",
+               "Request-Time: 2026-11-22T10:00:00-03:00", f"Sending request to url: {url}",
+               "Response Code: HTTP/1.1 201 Created", "[Pipeline] echo"]
+    assert _read(console) == [("POST", url, [("User-Agent", "payouts/3.1"),
+                                             ("Request-Time", "2026-11-22T10:00:00-03:00")], None, True)]

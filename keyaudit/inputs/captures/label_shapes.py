@@ -303,6 +303,14 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
                                       r'Slice\(\["(?P<value>' + DOUBLE_QUOTED + r')"',
         "Span #": r"^Span #\d+(?P<end>)\s*$", "Spans #": r"Spans #\d+(?P<end>)\s*$"}},
 
+    # Jenkins' HTTP Request plugin, a pipeline's `httpRequest` step (github.com/jenkinsci/http-request-plugin,
+    # HttpRequestExecution.call): `HttpMethod: POST`, `URL: <url>`, then each custom header `<name>: <value>` (`*****`
+    # where masked), the body never printed; the next line, `Sending request to url: <url>`, is none of its labels.
+    {"capture": "jenkins-http-request", "others": "end", "labels": {
+        "HttpMethod: ": r"^HttpMethod: (?P<method>[A-Z]+)\s*$",
+        "URL: ": r"^URL: (?P<url>https?://\S+)\s*$",
+        ": ": rf"^(?P<name>{TOKEN}): (?P<value>.*)$"}},
+
     # Haskell's http-client Request as its Show instance writes it (hackage.haskell.org/package/http-client,
     # Network.HTTP.Client.Types: `Request {`, then one field a line, two blanks in, its name padded to the
     # widest — host, port, secure, requestHeaders as a list of (name, value) pairs, path, queryString, method,
