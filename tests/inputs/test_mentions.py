@@ -223,3 +223,11 @@ def test_a_record_after_the_printed_headers_is_the_body_only_where_their_length_
 ])
 def test_a_pair_no_map_of_header_fields_follows_stays_a_mention(after: str) -> None:
     assert parts([PREFIX + f"POST {URL}", after, PREFIX + MAP]) == [("prose", [], False, None)]
+
+
+def test_a_runner_s_line_naming_a_call_and_its_response_s_status_is_a_request_with_headers_unknown() -> None:
+    """Newman's CLI reporter: `  <method> <url> [<code> <reason>, <size>, <time>]`, under the item's name; a
+    bracket that holds no status after the pair names no call run."""
+    listing = ["→ Transfer to the supplier", f"  POST {URL} [201 Created, 412B, 312ms]", "  ✓  Status code is 201"]
+    assert read(listing) == [(2, "runner-call", "POST", URL, False)]
+    assert read(["→ Transfer to the supplier", f"  POST {URL} [see the payouts guide]"]) == []

@@ -40,4 +40,11 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
      "start": r"(?<![\w'\"])(?P<quote>['\"])(?P<method>[A-Z]+)(?P=quote)(?: [a-z]+:?){1,3}(?= http) "
               r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
      "lead": r"\d\d|[\]>)]|[A-Z]{2}:", "mention": "yes", "headers": "none", "body": "none", "others": "end"},
+
+    # A request a runner lists as it runs it, the response's status and summary in brackets after it: Newman's CLI
+    # reporter (postmanlabs/newman lib/reporters/cli/index.js: `  <method> <url> ` before the request, `[<code>
+    # <reason>, <size>, <time>]` after it on the same line). A mention, as the prose shape's: headers and body unknown.
+    {"capture": "runner-call", "needle": " http",
+     "start": r"^[ \t]*(?P<method>[A-Z]+)(?= http) (?P<url>https?://\S+) \[\d{3} [^\]]*\]\s*$",
+     "mention": "yes", "headers": "none", "body": "none", "others": "end"},
 )
