@@ -98,3 +98,22 @@ def test_an_item_of_a_list_that_is_no_request_hides_neither_the_next_items_reque
                                  {"method": "POST", "url": URL, "headers": {"Content-Type": "application/json"}}]},
                       indent=2)
     assert found(numbered(text)) == [(7, URL, None)]
+
+
+def test_an_object_a_message_opens_after_its_words_is_indented_from_the_margin() -> None:
+    """nock's `Nock: No match for request ${JSON.stringify(…, null, 2)}` under a test runner's indented
+    `Error: `: the object opens at the end of the message's line, its members and closing brace indented
+    from the margin, not from the message; a member's own `"headers": {` keeps its indentation."""
+    request = {"method": "POST", "url": URL, "headers": {"signature": "signature=c2ln", "host": "api.iugu.com"},
+               "body": "{}"}
+    lines = numbered("  1) payouts\n" + f"     Error: Nock: No match for request {json.dumps(request, indent=2)}"
+                     + "\n      at InterceptedRequestRouter.startPlayback (intercepted_request_router.js:346:21)")
+    assert found(lines) == [(2, URL, "signature=c2ln")]
+
+
+def test_a_typed_member_opening_an_object_keeps_its_indentation() -> None:
+    """Deno's inspect of a Request: `  headers: Headers {` is a member and its type, not a message's words — the
+    object it opens is indented from it, and the Request around it is read."""
+    printed = ["Request {", "  bodyUsed: false,", "  headers: Headers {", '    "signature": "signature=c2ln"', "  },",
+               '  method: "POST",', '  redirect: "follow",', f'  url: "{URL}"', "}"]
+    assert found(numbered("\n".join(printed))) == [(1, URL, "signature=c2ln")]

@@ -46,6 +46,11 @@ _CLOSED = ("}", "]")  # how a record on one line ends: no map printed over lines
 # what a member's line holds between its name and a quoted value, looked for at C speed first
 _UNESCAPED = {quote: re.compile(r"(?<!\\)" + quote) for quote in "'\""}  # a quote no backslash escapes
 _MEMBER_MARKS = ('": ', "': ", ": '", ': "', "=> ")
+# a line that ends by opening an object after a message's words — three or more, no quote, `=` or bracket among them:
+# not a member's name, a typed member (`headers: Headers {`) or an assignment (nock's `Error: Nock: No match for
+# request {`): the message ends with a document serialized on its own (`JSON.stringify(…, null, 2)`), whose lines
+# are indented from the margin, not from the message's
+_MESSAGE_OPENING = re.compile(r"""[^"'=(\[{}\s]+(?: [^"'=(\[{}\s]+){2,} \{""")
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
@@ -138,6 +143,12 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" \t"))
 
 
+def _margin(text: str) -> int:
+    """How far in the object a line opens stands: its indentation, or the margin (0) where a message's words open it
+    (:data:`_MESSAGE_OPENING`), its members indented from there and its closing brace at the line's start."""
+    return 0 if text.endswith(" {") and _MESSAGE_OPENING.fullmatch(text.strip()) else _indent(text)
+
+
 def _openings(lines: list[tuple[int, str]], index: int, brackets: OpenBrackets,
               cut: int | None = None) -> list[tuple[int, bool]]:
     """The lines that open the objects enclosing line ``index`` (each above it, less indented
@@ -157,7 +168,7 @@ def _openings(lines: list[tuple[int, str]], index: int, brackets: OpenBrackets,
     for above in range(index - 1, lowest, -1):
         text = lines[above][1]
         stripped = text.strip()
-        if not stripped or _indent(text) >= depth or above > string_opening:
+        if not stripped or _margin(text) >= depth or above > string_opening:
             continue
         if (opened := _raw_string_opening(lines, above, lowest)) is not None:
             string_opening = opened
@@ -172,7 +183,7 @@ def _openings(lines: list[tuple[int, str]], index: int, brackets: OpenBrackets,
             continue
         else:
             break  # a shallower line that opens nothing: the object is not pretty-printed JSON
-        depth = opening_depth(lines, above)
+        depth = opening_depth(lines, above) if _margin(text) == _indent(text) else 0
         if depth == 0:
             break
     else:
@@ -212,7 +223,7 @@ def _record(lines: list[tuple[int, str]], opening: int, brackets: OpenBrackets, 
     # an object opened at the line's end inside a map opened before it (`Request(…, body={`) is the map's
     if not text.rstrip().endswith("{") or (bracket is not None and bracket < text.rindex("{")):
         return _hanging_record(lines, opening, bracket, brackets)
-    depth = _indent(text)
+    depth = _margin(text)
     body = [text[text.rindex("{"):]]
     for index in range(opening + 1, min(len(lines), opening + MAX_RECORD_LINES)):
         line = lines[index][1]
