@@ -215,3 +215,14 @@ def test_a_list_grown_by_appending_to_itself_is_the_header_set(tmp_path: Path) -
 def test_a_list_not_grown_from_an_empty_start_by_appends_to_itself_leaves_the_header_set_unknown(
         start: str, step: str, tmp_path: Path) -> None:
     assert _requests(tmp_path, "transfer.c", _appended_headers(start, step)) == ([], {"requests_judged": 1})
+
+
+def test_a_header_list_set_back_to_its_empty_start_after_the_request_is_still_its_header_set(tmp_path: Path) -> None:
+    """curl --libcurl frees the list after the request and sets it back to NULL: that reset is no other value
+    the request was sent with, so the list is still those headers and the transfer is called unsigned."""
+    freed = _appended_headers("NULL", "curl_slist_append(headers, {})").replace(
+        "  return curl_easy_perform(curl);\n",
+        "  CURLcode ret = curl_easy_perform(curl);\n  curl_slist_free_all(headers);\n  headers = NULL;\n"
+        "  return (int)ret;\n")
+    assert _requests(tmp_path, "transfer.c", freed) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+

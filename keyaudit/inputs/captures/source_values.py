@@ -13,7 +13,8 @@ one on a literal argument (``strings.NewReader(`…`)``). A call that sets a nam
 to the option's name. A list grown by appending to itself — a name bound to an empty start
 (``NULL``, ``nil``, ``[]``), then again and again to an append given the name and one item
 (libcurl's ``headers = curl_slist_append(headers, "Name: value")``, Go's ``h = append(h, v)``) —
-is one binding, the list of those items: read as several bindings, the name would hold no one value.
+is one binding, the list of those items: read as several bindings, the name would hold no one value; so is
+it where the code sets it back to its empty start once grown (curl --libcurl's ``slist1 = NULL;`` after freeing it).
 """
 
 from __future__ import annotations
@@ -122,7 +123,12 @@ def facts(found: list[Token]) -> Facts:
 def _bind(bindings: list[tuple[str, object, int]], name: str, value: object, line: int) -> None:
     """Add ``name = value`` to ``bindings``; an append of one item to the list ``name`` holds
     (its empty start, or the items appended so far: see the module) replaces that binding with
-    the longer list."""
+    the longer list; the list set back to its empty start once grown (freed after the request:
+    ``curl_slist_free_all(slist1); slist1 = NULL;``) stays the list the request was sent with."""
+    if isinstance(value, Ref) and value.name in _EMPTY_STARTS:
+        at = next((at for at in range(len(bindings) - 1, -1, -1) if bindings[at][0] == name), None)
+        if at is not None and isinstance(grown := bindings[at][1], Items) and grown.items:
+            return
     if isinstance(value, Call) and _APPENDING.search(value.name) and len(value.args) == 2 \
             and value.args[0] == (None, Ref(name)) and value.args[1][0] is None:
         at = next((at for at in range(len(bindings) - 1, -1, -1) if bindings[at][0] == name), None)
