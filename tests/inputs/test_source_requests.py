@@ -226,3 +226,13 @@ def test_a_header_list_set_back_to_its_empty_start_after_the_request_is_still_it
         "  return (int)ret;\n")
     assert _requests(tmp_path, "transfer.c", freed) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
 
+
+def test_a_body_set_with_no_method_named_is_sent_as_a_post(tmp_path: Path) -> None:
+    """curl --libcurl writes `-d` as CURLOPT_POSTFIELDS and no CURLOPT_CUSTOMREQUEST: libcurl posts it. A
+    method the code names still stands (a PUT with POSTFIELDS is a PUT)."""
+    posted = _appended_headers("NULL", "curl_slist_append(headers, {})")
+    unnamed = posted.replace('  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "POST");\n', "")
+    assert _requests(tmp_path, "transfer.c", unnamed) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    put = posted.replace('CURLOPT_CUSTOMREQUEST, "POST"', 'CURLOPT_CUSTOMREQUEST, "PUT"')
+    assert _requests(tmp_path / "put", "transfer.c", put)[0] == []
+

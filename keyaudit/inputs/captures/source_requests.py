@@ -55,6 +55,7 @@ _METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?method|request_?metho
 _BODY_VERBS = frozenset({"post", "patch"})  # a call so named is a request's (no map's)
 _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
                                 r"|^CURLOPT_(POST|PUT)$")
+_POSTING = re.compile(r"^CURLOPT_POSTFIELDS$")  # an option whose body, with no method named, is sent as a POST
 _HOST_NAME = re.compile(r"(?i)(?:host(?:name)?|base_?(?:url|uri|address))$")
 _HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions", "RestClient"})
 _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT_POSTFIELDS|content|http_?body|"
@@ -217,6 +218,8 @@ def _method(said: Facts) -> str | None:
             found.add(next(part for part in identifier.groups() if part).upper())
     found |= {method.text for listed in _listed(said) if isinstance(method := listed.items[0], Lit)}
     found &= HTTP_METHODS
+    if not found and any(_POSTING.search(name) for name in said.names):
+        found.add("POST")  # a body set with no method named goes as a POST (curl --libcurl writes no CUSTOMREQUEST)
     return found.pop() if len(found) == 1 else None
 
 
