@@ -225,8 +225,6 @@ SHAPES = [case(webmock_minitest, missed="no request read: WebMock's `Unregistere
           case(nock_no_match_mocha),
           case(gock_dump_request), case(httpretty_go), case(reactor_netty_wiretap_textual), case(axios_logger_headers),
           case(chopper_http_logging),
-          case(curl_libcurl_source, "transfer.c", missed="the header set is unknown: curl's banner comment opens on a "
-               "line of words and stars (`/********* Sample code …`), so the statement group begins inside it and its "
-               "stars are read as code (a `**` spread)")]
+          case(curl_libcurl_source, "transfer.c")]
 HEADERS_ONLY = [case(apache_bench_verbose), case(jenkins_http_request)]
 NO_HEADERS = [case(go_loghttp), case(newman_cli_run)]
