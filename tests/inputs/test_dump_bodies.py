@@ -269,3 +269,19 @@ def test_a_body_an_end_line_closes_without_its_size_is_bounded_by_the_declared_l
     assert taken.body == BODY.encode()
     (unbounded,) = exchanges_in_lines(_ended_block(["Content-Type: application/json"], BODY), "app.log")
     assert unbounded.body is None
+
+
+def test_a_request_described_in_one_sentence_gives_each_part_its_words_name() -> None:
+    """WebMock's request signature: `<METHOD> <url> with body '<body>' with headers {…}` — the body over lines up
+    to its closing quote before ` with headers `, or on the line; without a body, the headers alone."""
+    def sentence(body: str | None) -> list[tuple[int, str]]:
+        said = f" with body '{body}'" if body is not None else ""
+        text = (f"WebMock::NetConnectNotAllowedError: Real HTTP connections are disabled. Unregistered request: "
+                f"POST {URL}{said} with headers {{'Content-Type'=>'application/json', 'User-Agent'=>'payouts/3.1'}}")
+        return list(enumerate([*text.split("\n"), "", "=" * 60], 1))
+
+    headers = [("Content-Type", "application/json"), ("User-Agent", "payouts/3.1")]
+    for body in (BODY, '{"email":"a@example.com"}', None):
+        (read,) = exchanges_in_lines(sentence(body), "test.log")
+        assert (read.method, read.url, read.headers, read.body) == (
+            "POST", URL, headers, None if body is None else body.encode())

@@ -14,6 +14,19 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
      "start": r"<(?P<method>[A-Z]+)(?= http) (?P<url>https?://[^\s,]+),(?:(?:(?P<body>.*),)?(?P<headers>\[.*\])>|(?P<first>.+))\s*$",
      "end": r"(?P<last>.*),(?P<headers>\[[^\]]*\])>\s*$", "body": "rest", "others": "end"},
 
+    # A request described in one sentence, each part behind the words that name it: WebMock's request signature
+    # (webmock lib/webmock/request_signature.rb, to_s: `<METHOD> <url>`, ` with body '<body>'` — the body as it is,
+    # over lines —, ` with headers {'Name'=>'value', …}`), as NetConnectNotAllowedError's "Unregistered request: …"
+    # shows it; a body over lines ends on the line that names the headers after its closing quote (`end`). Without a
+    # body, the sentence names the headers alone (its own entry: one capture name a shape).
+    {"capture": "request-sentence", "needle": " with body '",
+     "start": r"(?<![\w-])(?P<method>[A-Z]+) (?P<url>https?://\S+) with body "
+              r"'(?:(?P<body>.*)' with headers (?P<headers>\{.*\})|(?P<first>.*))\s*$",
+     "end": r"(?P<last>.*)' with headers (?P<headers>\{.*\})\s*$", "body": "rest", "others": "end"},
+    {"capture": "request-sentence-head", "needle": " with headers ",
+     "start": r"(?<![\w-])(?P<method>[A-Z]+) (?P<url>https?://\S+) with headers (?P<headers>\{.*\})\s*$",
+     "headers": "none", "body": "none", "others": "end"},
+
     # A method, a URL, the headers (`console.log(method, url, headers)`) and perhaps the body on one line (printed_parts).
     {"capture": "printed-call", "needle": " http",
      "start": r"(?<![A-Za-z])(?P<method>[A-Z]+)(?= http) (?P<url>https?://\S+) (?P<headers>(?:[A-Z][\w.]{0,63}\()?\{.*)$",

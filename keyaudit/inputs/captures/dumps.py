@@ -116,7 +116,7 @@ class DumpReader:
                                       groups.get("target") or "", learned_prefix(text[: match.start()]))
                 if written:
                     started.headers, started.head_closed = written, True
-                body = parts[1] if parts else groups.get("body")  # printed after the map, or before the headers
+                body = parts[1] if parts and parts[1] is not None else groups.get("body")  # after the map, or before it
                 if body is not None or groups.get("first") is not None:
                     started.body = BodyLines()
                     for line in body.split("\n") if body is not None else ():
@@ -312,7 +312,7 @@ class DumpReader:
     def _finish(self, current: DumpRequest, end: re.Match[str] | None = None) -> Iterator[Exchange]:
         shape, body = current.shape, None
         if end is not None and end.groupdict().get("headers") is not None:  # after the body, on its last line
-            current.headers, current.head_closed = quoted_list(end.group("headers")), True
+            current.headers, current.head_closed = printed_headers(end["headers"]) or quoted_list(end["headers"]), True
             if current.body is not None:
                 current.body.add(end.group("last"))
         if not shape.alone and not current.headers:
