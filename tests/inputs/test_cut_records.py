@@ -16,6 +16,7 @@ from typing import Iterator
 import jsonschema
 import pytest
 
+from helpers.credentials import iugu_token
 from helpers.data import load_schema
 from helpers.running import scan_json
 from keyaudit.inputs.captures.cut_records import STATISTIC, CutCount, count_cut, counted
@@ -120,10 +121,23 @@ def test_a_pretty_printed_record_that_does_not_close_in_the_lines_read_is_counte
     assert "1 record not read whole" in stderr
 
 
-def test_a_request_record_cut_off_by_the_end_of_the_file_is_counted(tmp_path: Path) -> None:
-    record = json.dumps({"method": "POST", "url": URL, "headers": {"Content-Type": "application/json"}, "body": "{}"})
-    report, _ = _scan(tmp_path, FILLER + record[:-20])  # a log cut while its last record was written
+def test_a_pretty_printed_record_cut_off_by_the_end_of_the_file_is_counted(tmp_path: Path) -> None:
+    report, _ = _scan(tmp_path, FILLER + _pretty(3)[:-30])  # a log cut while its last record was written
     assert report["scan"]["requests"][STATISTIC] == 1
+
+
+@pytest.mark.parametrize("name, text", [
+    ("client.py", 'def charge(token):\n    return requests.post("http://api.iugu.com/v1/charge", json={"token": token},\n'
+                  '                         auth=("{token}", ""))\n'),
+    ("runbook.xml", '<ac:plain-text-body><![CDATA[export IUGU_API_TOKEN="{token}"\n'
+                    'curl -s -u "$IUGU_API_TOKEN:" https://api.iugu.com/v1/invoices?limit=10]]></ac:plain-text-body>\n')],
+    ids=["a-call-in-code", "an-xml-cdata"])
+def test_a_bracket_left_open_around_an_anchor_is_no_record_cut(tmp_path: Path, name: str, text: str) -> None:
+    """(Both were counted, in the credential corpora's files: the bracket a call or a CDATA section opens.)"""
+    path = tmp_path / name
+    path.write_text(text.replace("{token}", iugu_token()))
+    report, _ = scan_json(str(path))
+    assert STATISTIC not in report["scan"]["requests"]
 
 
 def test_an_unclosed_object_around_a_request_read_whole_is_not_counted(tmp_path: Path) -> None:

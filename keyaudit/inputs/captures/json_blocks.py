@@ -78,13 +78,15 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             view, openings = lines, [(index, False)]  # a map printed over lines from here (not a record on one)
         else:
             continue
-        unclosed = None  # the first line of an object around the anchor that did not close in the lines read
+        # the first line of a pretty-printed object around the anchor that did not close in the lines read (a map
+        # another language printed, or a bracket left open, is no record known to be one: a call's arguments in code)
+        unclosed = None
         for opening, past_list in openings:
             if view[opening][0] in tried:
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(view[opening][0])
             record, closing, capture = _record(view, opening, brackets, printed)
-            unclosed = view[opening][0] if closing is None and unclosed is None else unclosed
+            unclosed = view[opening][0] if closing is None and capture == "jsonlog" and unclosed is None else unclosed
             if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str):
                 continue  # it holds the list the anchor is in an item of: its request may be another item's
             exchange = request_of(record, Origin(path, view[opening][0], capture=capture), known=known) if record else None
