@@ -98,9 +98,11 @@ def summary(result: ScanResult) -> str:
         cut = result.statistics.get(statistic, 0)
         if cut:  # what a request holds past the readers' bounds is not read: said, not left silent
             parts.append(f"{cut} {what.format('s' if cut != 1 else '')} for requests")
-    unverified = result.statistics.get("signatures_unverified", 0)
-    if unverified:
-        parts.append(f"{unverified} signature{'s' if unverified != 1 else ''} not verified (no --public-key)")
+    unverified, keyless = (result.statistics.get(name, 0) for name in ("signatures_unverified",
+                                                                         "signatures_unverified_without_key"))
+    if unverified:  # why, where it is the flag: a key given, they lack the bytes signed (no body shown, or not as sent)
+        why = "no --public-key" if keyless == unverified else f"{keyless} with no --public-key" if keyless else ""
+        parts.append(f"{unverified} signature{'s' if unverified != 1 else ''} not verified" + (f" ({why})" if why else ""))
     parts.append(f"engine: {result.engine}")
     if result.started_at and result.finished_at:
         parts.append(f"{(result.finished_at - result.started_at).total_seconds():.0f} s")

@@ -252,6 +252,8 @@ def signature_check(keys: list[PublicKey]) -> Callable[[Exchange, "RequestContex
     def check(exchange: Exchange, context: "RequestContext") -> str | None:
         verdict = verify(exchange, keys)
         context.statistics[f"signatures_{verdict.status}"] += 1
+        if verdict.status == "unverified" and not keys:  # the one reason the user can mend by a flag
+            context.statistics["signatures_unverified_without_key"] += 1
         return verdict.reason if verdict.status in ("malformed", "invalid") else None
 
     return check

@@ -14,6 +14,7 @@ import pytest
 from helpers.credentials import asaas_key
 from helpers.running import run_scan, scan_json
 from helpers.signed_shapes import Request, requests
+from helpers.signing import key_pair
 from keyaudit.inputs.text_requests import exchanges_in_lines
 
 URL = "https://api.iugu.com/v1/invoices"
@@ -285,3 +286,28 @@ def test_a_request_described_in_one_sentence_gives_each_part_its_words_name() ->
         (read,) = exchanges_in_lines(sentence(body), "test.log")
         assert (read.method, read.url, read.headers, read.body) == (
             "POST", URL, headers, None if body is None else body.encode())
+
+
+def _bare_head_then_records(declared: int) -> list[str]:
+    """A head written bare (no log prefix: a service printing what it sends), its body not shown, then
+    the application's next records — the first as long as the head's Content-Length up to a blank."""
+    record = "2026-11-22 10:00:01,123 INFO [worker-3] app.Service: payout queued for customer 42"
+    record = record[:declared].ljust(declared, "x") + " and retried"
+    return ["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com", "Content-Type: application/json",
+            f"Content-Length: {declared}", "Request-Time: 2026-11-22T10:00:00-03:00",
+            "Signature: signature=" + "QUJD" * 86, "", record, "2026-11-22 10:00:02,001 INFO [worker-3] app.Service: done"]
+
+
+def test_a_bare_head_followed_by_the_logs_next_record_shows_no_body(tmp_path: Path) -> None:
+    """The record after the head's blank line is the log's, not the body: a signature judged over the
+    bytes that happen to fill the declared length was a bad signature over bytes never sent. The
+    summary says why the signature went unverified: a key was given, so not for want of one."""
+    _, public = key_pair(tmp_path)
+    log = tmp_path / "payouts.log"
+    log.write_text("\n".join(_bare_head_then_records(60)) + "\n")
+    report, keyed = scan_json("--public-key", str(public), str(log))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == []
+    assert report["scan"]["requests"]["signatures_unverified"] == 1
+    assert "1 signature not verified;" in keyed.stderr
+    _, keyless = scan_json(str(log))
+    assert "1 signature not verified (no --public-key)" in keyless.stderr

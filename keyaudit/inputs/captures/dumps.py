@@ -139,9 +139,11 @@ class DumpReader:
         shape = current.shape
         if shape.ignore is not None and shape.ignore.match(text):
             return
-        # a message's bare lines end at the log's next record
+        # a message's bare lines end at the log's next record; a head written bare (no log prefix) followed by one
+        # shows no body: its declared length read from the log's records would match one by chance
         if (current.gap and not text.startswith(shape.data)) \
-                or ((current.unbounded or current.message) and starts_record(text)):
+                or ((current.unbounded or current.message or (current.prefix.blank and current.body is not None
+                                                               and not current.body.lines)) and starts_record(text)):
             self._current = None
             yield from self._finish(current)
             return
