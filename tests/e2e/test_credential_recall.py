@@ -55,6 +55,11 @@ FLOORS = {
     "seventh": {("credential", "recall"): 0.939,  # a dump's columns in its CREATE TABLE, a name in a command or a description
                 ("credential", "precision"): 1.0,
                 ("all", "precision"): 1.0},
+    # written blind too: secret managers', platforms' and tools' CLI output, IaC outputs, keychains,
+    # test plans, spreadsheets, R, Julia, MATLAB, Erlang and IEx
+    "eighth": {("credential", "recall"): 0.743,  # a token as a user name beside iugu's host, a name in a command's argument or a row's other cell
+               ("credential", "precision"): 1.0,
+               ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
