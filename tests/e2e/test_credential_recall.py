@@ -57,7 +57,7 @@ FLOORS = {
                 ("all", "precision"): 1.0},
     # written blind too: secret managers', platforms' and tools' CLI output, IaC outputs, keychains,
     # test plans, spreadsheets, R, Julia, MATLAB, Erlang and IEx
-    "eighth": {("credential", "recall"): 0.814,  # a token as a user name beside iugu's host, a name in a command's argument or a row's other cell
+    "eighth": {("credential", "recall"): 0.858,  # a name on an enclosing member or in a path, an argument or a row's other cell
                ("credential", "precision"): 1.0,
                ("all", "precision"): 1.0},
 }

@@ -45,3 +45,28 @@ def test_a_look_alike_beside_the_name_is_not_a_token(write, template: str) -> No
     text = template.format(token=token, upper=iugu_token("upper"), short=token[:16])
     report, _ = scan_json(str(write("out.txt", text)))
     assert report["findings"] == [], f"{len(report['findings'])} finding(s) on a look-alike"
+
+
+@pytest.mark.parametrize("template", [
+    # an Airflow connection's `login`, Ansible's `url_username`, JMeter's `Authorization.username`
+    '{{"iugu_api": {{"conn_type": "http", "login": "{token}", "password": "", "host": "api.iugu.com"}}}}\n',
+    '"url": "https://api.iugu.com/v1/web_hooks",\n"url_username": "{token}",\n',
+    '<stringProp name="Authorization.url">https://api.iugu.com/v1</stringProp>\n'
+    '<stringProp name="Authorization.username">{token}</stringProp>\n',
+    # MATLAB's weboptions and httr's authenticate with an empty password
+    "opts = weboptions('Username', '{token}', 'Password', '');\nwebread('https://api.iugu.com/v1/invoices', opts);\n",
+    'GET("https://api.iugu.com/v1/invoices", authenticate("{token}", ""))\n',
+])
+def test_a_token_as_the_user_name_of_a_request_to_iugu_is_found(write, template: str) -> None:
+    report, _ = scan_json(str(write("conn.txt", template.format(token=iugu_token()))))
+    assert [f["rule_id"] for f in report["findings"]] == ["iugu-basic-user-token"], "the token was not found once"
+
+
+@pytest.mark.parametrize("template", [
+    # another host's connection, a real password beside the user name
+    '{{"warehouse": {{"conn_type": "postgres", "login": "{token}", "host": "warehouse.internal"}}}}\n',
+    'GET("https://api.iugu.com/v1/invoices", authenticate("{token}", "s3cret-pass"))\n',
+])
+def test_a_hex_user_name_without_iugu_or_with_a_password_is_not_a_token(write, template: str) -> None:
+    report, _ = scan_json(str(write("conn.txt", template.format(token=iugu_token()))))
+    assert report["findings"] == [], f"{len(report['findings'])} finding(s) on a look-alike"
