@@ -89,6 +89,10 @@ class SignatureVerdict:
     key_id: str | None = None
 
 
+# The verdict on a well-formed signature when no key was given: the one unverified reason a flag mends.
+NO_KEY = SignatureVerdict("unverified", "no public key given (--public-key)")
+
+
 def signing_string(method: str, path: str, api_token: str, request_time: str, body: bytes) -> bytes:
     """The exact bytes iugu signs."""
     return f"{method.upper()}|{path}\n{api_token}|{request_time}\n".encode() + body
@@ -252,7 +256,7 @@ def signature_check(keys: list[PublicKey]) -> Callable[[Exchange, "RequestContex
     def check(exchange: Exchange, context: "RequestContext") -> str | None:
         verdict = verify(exchange, keys)
         context.statistics[f"signatures_{verdict.status}"] += 1
-        if verdict.status == "unverified" and not keys:  # the one reason the user can mend by a flag
+        if verdict == NO_KEY:  # not a value hidden by the logger, nor a body not shown: a key would tell
             context.statistics["signatures_unverified_without_key"] += 1
         return verdict.reason if verdict.status in ("malformed", "invalid") else None
 
@@ -304,7 +308,7 @@ def verify(exchange: Exchange, keys: list[PublicKey]) -> SignatureVerdict:
     if parse_request_time(time) is None:
         return SignatureVerdict("malformed", "Request-Time is not ISO 8601 with a UTC offset")
     if not keys:
-        return SignatureVerdict("unverified", "no public key given (--public-key)")
+        return NO_KEY
     if exchange.body is None:  # the capture does not show it (a client that logs headers only)
         return SignatureVerdict("unverified", "the capture does not show the body the signature is over")
     if not exchange.body_exact:  # parsed (a watcher that stores the JSON decoded) or cut short

@@ -311,3 +311,14 @@ def test_a_bare_head_followed_by_the_logs_next_record_shows_no_body(tmp_path: Pa
     assert "1 signature not verified;" in keyed.stderr
     _, keyless = scan_json(str(log))
     assert "1 signature not verified (no --public-key)" in keyless.stderr
+
+
+def test_a_signature_the_logger_masked_is_not_said_to_want_a_key(tmp_path: Path) -> None:
+    """A signature whose value the logger hid goes unverified with or without a key: the summary
+    names --public-key only for the signatures a key would judge."""
+    head = _bare_head_then_records(60)[:5]  # its request line and headers up to its Signature
+    log = tmp_path / "payouts.log"
+    log.write_text("\n".join([*head, "Signature: signature=***", "", "{}"]) + "\n")
+    report, run = scan_json(str(log))
+    assert report["scan"]["requests"]["signatures_unverified"] == 1
+    assert "1 signature not verified;" in run.stderr
