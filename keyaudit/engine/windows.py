@@ -295,5 +295,5 @@ class WindowCollector:
         """Every window not handed over, in stream order, those that touch or overlap merged into
         one (with their lines, when the text of every window was kept); else those whose anchors'
         reaches join them too (the lines between are read from the stream: none was kept)."""
-        kept = self._keep_text is not None
-        return merged(self._windows, [kept.lines for kept in self._kept] if kept else None, joining=not kept)
+        keeps = self._keep_text is not None
+        return merged(self._windows, [kept.lines for kept in self._kept] if keeps else None, joining=not keeps)

@@ -58,8 +58,9 @@ _REQUEST_START = re.compile(rb"(?:" + b"|".join(_METHODS) + rb")"
                             + b"".join(rb"(?<![A-Za-z]" + method + rb")" for method in _METHODS)
                             + rb" +(?:(?P<absolute>[A-Za-z][A-Za-z0-9+.-]*://)|/)[^\s]")
 _METHOD_OPTIONS = (b"-X", b"--request")  # curl's -X POST and --request POST
-# A method field holding an HTTP method (``"method": "POST"``, ``'httpMethod': 'get'``, ``":method"``, ``"verb"``,
-# ``"method_name"``, ``"action": "POST"``), its quotes escaped to any depth: what a structured request record is known by.
+# A method field holding an HTTP method (``"method": "POST"``, ``'httpMethod': 'get'``, ``":method"``,
+# ``"verb"``, ``"method_name"``, ``"action": "POST"``), its quotes escaped to any depth: what a
+# structured request record is known by.
 _METHOD_FIELD = re.compile(rb"""(?:ethod\w*|erb\w*|ction)[\\]*["']?\s*[:=]>?\s*[\\]*["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[\\]*["']""",
                            re.IGNORECASE)
 _JSON_MEMBER = re.compile(rb'[ \t]*"[^"\n]*":')  # a member of an object pretty-printed over lines
@@ -134,7 +135,8 @@ def _bracketed(text: bytes) -> bool:
 
 
 def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: bool) -> bool:
-    """Whether a text file can hold requests that matter: it writes requests out, and mentions a provider or a signature header, or holds a credential."""
+    """Whether a text file can hold requests that matter: it writes requests out, and mentions a
+    provider or a signature header, or holds a credential."""
     return markers_seen and (anchors_seen or found_credentials)
 
 
@@ -142,14 +144,15 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
                       known: RecordHeaders = NO_RECORD_HEADERS, line_bytes: int = MAX_CAPTURE_LINE,
                       cut: int | None = None, head: bytes = b"",
                       statistics: Counter[str] | None = None) -> Iterator[Exchange]:
-    """Every request written in the ``windows`` (in stream order, not overlapping) of the text ``opener`` gives;
-    each window is read alone (see :func:`_window_exchanges`), in slices of bounded size (see :func:`_slices`): a
-    dense log makes one window of the whole file. ``known``: the header names the rules know, for records that log
-    headers one field each; ``line_bytes``: where a longer line is cut; ``cut``: the text's first line, when the
-    text before it is another range's (what begins there is that range's to read); ``head``: the text's first
-    bytes, when it starts at the file's top (a table's header row is there, which no window may show);
-    ``statistics``: where the lines cut (``request_lines_cut``) and the records the readers cut
-    (:mod:`.captures.cut_records`) are counted."""
+    """Every request written in the ``windows`` (in stream order, not overlapping) of the text
+    ``opener`` gives; each window is read alone (see :func:`_window_exchanges`), in slices of
+    bounded size (see :func:`_slices`): a dense log makes one window of the whole file.
+    ``known``: the header names the rules know, for records that log headers one field each;
+    ``line_bytes``: where a longer line is cut; ``cut``: the text's first line, when the text
+    before it is another range's (what begins there is that range's to read); ``head``: the
+    text's first bytes, when it starts at the file's top (a table's header row is there, which
+    no window may show); ``statistics``: where the lines cut (``request_lines_cut``) and the
+    records the readers cut (:mod:`.captures.cut_records`) are counted."""
     kept = all(window.lines is not None for window in windows)
     kept_cut = sum(len(text) >= line_bytes and text[-1:] != b"\n" for window in windows for _, text in window.lines or ())
     records_cut = None if statistics is None else CutCount(statistics)
@@ -187,7 +190,8 @@ def exchanges_in_nested(nested: NestedText, path: str, known: RecordHeaders,
     if raw is not None:  # the bytes of one request, kept as sent: its body needs no guessing
         yield raw
         return
-    # In memory already (bounded by what a payload may open to): a batch of events on one line of megabytes is read whole.
+    # The text is in memory already (bounded by what a payload may open to): a batch of events
+    # on one line of megabytes is read whole.
     whole_lines = max(MAX_CAPTURE_LINE, len(nested.text))
     for exchange in exchanges_in_text(lambda: io.BytesIO(nested.text), path, nested.windows, known, whole_lines,
                                       statistics=statistics):
@@ -197,8 +201,9 @@ def exchanges_in_nested(nested: NestedText, path: str, known: RecordHeaders,
 
 def nested_findings(nested: NestedText, path: str, judge: ExchangeJudge, statistics: Counter[str],
                     known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Finding]:
-    """The findings of the request rules in a payload's text, when it is worth reading (see :func:`worth_reading`:
-    it writes requests out, the pass saw that); each names how the text was decoded, as the secret findings do."""
+    """The findings of the request rules in a payload's text, when it is worth reading (see
+    :func:`worth_reading`: it writes requests out, the pass saw that); each names how the text was
+    decoded, as the secret findings in it do."""
     if not worth_reading(True, nested.anchors_seen, nested.found_credentials):
         return
     for exchange in exchanges_in_nested(nested, path, known, statistics):

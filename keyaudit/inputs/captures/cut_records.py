@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections import Counter
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Hashable, Iterator, TypeVar
+from typing import Hashable, Iterator, TypeVar, cast
 
 STATISTIC = "request_records_cut"
 
 _Item = TypeVar("_Item")
+_DONE = object()  # what ``next`` gives past the last item (an item may be anything, None too)
 
 
 @dataclass
@@ -54,9 +55,9 @@ def counted(items: Iterator[_Item], count: CutCount | None) -> Iterator[_Item]:
     while True:
         token = _COUNT.set(count)
         try:
-            item = next(items, None)
+            item = next(items, _DONE)
         finally:
             _COUNT.reset(token)
-        if item is None:
+        if item is _DONE:
             return
-        yield item
+        yield cast(_Item, item)

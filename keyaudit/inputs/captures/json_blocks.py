@@ -86,7 +86,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(view[opening][0])
             record, closing, capture = _record(view, opening, brackets, printed)
-            unclosed = view[opening][0] if closing is None and capture == "jsonlog" and unclosed is None else unclosed
+            if closing is None and capture == "jsonlog" and unclosed is None:
+                unclosed = view[opening][0]
             if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str):
                 continue  # it holds the list the anchor is in an item of: its request may be another item's
             exchange = request_of(record, Origin(path, view[opening][0], capture=capture), known=known) if record else None
