@@ -229,3 +229,30 @@ def test_no_body_record_is_looked_for_past_a_rule_line_after_the_head() -> None:
     """A record of the declared length past the frame (a response's JSON printed after the run) is not
     the body: the request stays without one."""
     assert read([*ab_head(len(SIGNED_BODY)), "..done", *SIGNED_BODY.decode().split("\n")]) == [(3, IUGU, None)]
+
+
+APP_RECORD = "2026-11-22 13:00:01,123 INFO [worker-3] app.Service: order payment retry cache queue worker session"
+
+
+def test_a_record_of_words_is_no_json_body_though_its_message_is_as_long_as_declared() -> None:
+    """Google's client logged the head and not its content; the application's next record's message
+    (after its `: `) is, by chance, exactly as long as the head says. A JSON head's body must parse:
+    none is taken (one head in eight took such a message, and its signature then failed); a plain
+    text head's is taken, as before."""
+    message = APP_RECORD.split(": ", 1)[1].encode()
+    assert read([*jul_head(IUGU, HEADERS, b"x" * len(message)), APP_RECORD]) == [(3, IUGU, None)]
+    plain = {**HEADERS, "Content-Type": "text/plain"}
+    assert read([*jul_head(IUGU, plain, b"x" * len(message)), APP_RECORD]) == [(3, IUGU, message)]
+
+
+def test_a_form_body_holds_no_blank_and_a_json_body_parses() -> None:
+    """A form's body by its length: taken where it holds no blank, not where a record of words is; a
+    JSON type named with parameters or a `+json` suffix is JSON all the same."""
+    message = APP_RECORD.split(": ", 1)[1]
+    form = b"amount_cents=1050&api_token=0123456789abcdef"
+    typed = {**HEADERS, "Content-Type": "application/x-www-form-urlencoded"}
+    assert read([*jul_head(IUGU, typed, form), *jul_content(form)]) == [(3, IUGU, form)]
+    assert read([*jul_head(IUGU, typed, b"x" * len(message)), APP_RECORD]) == [(3, IUGU, None)]
+    for media in ("application/json; charset=UTF-8", "application/vnd.api+json"):
+        typed = {**HEADERS, "Content-Type": media}
+        assert read([*jul_head(IUGU, typed, SIGNED_BODY), *jul_content(SIGNED_BODY)]) == [(3, IUGU, SIGNED_BODY)]

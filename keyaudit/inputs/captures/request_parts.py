@@ -30,7 +30,11 @@ tree goes on (tshark's of a JSON body, its lines cut to fit just as well). Heads
 their bodies, so a request looks no further than the next request's first line, and one whose head
 follows, within :data:`PART_LINES`, that of a request still waiting for its body takes none (a body
 below could be either's). A shorter length than :data:`MIN_RECORD_BODY` is matched by chance too
-easily, and is not looked for. A record may also mark where its data begins as the head's record marked
+easily, and is not looked for; nor is a message of that length that cannot be of the media type the
+head declares: a JSON type's must parse, a form's holds no blank. Heads whose bodies were not
+logged, the application's records of words below them, took one such record for the body one time
+in eight (its message as long as the head says, by chance): a body not the one signed fails its
+signature. A record may also mark where its data begins as the head's record marked
 where the request line began: the .NET Framework's System.Net trace writes what a connection sends
 after `<<` (``Data from ConnectStream#<id>::WriteHeaders<<POST …``, then the body's own record,
 ``Data from ConnectStream#<id>::Write<<{…``); so a message may also begin right after the first such
@@ -54,13 +58,14 @@ from __future__ import annotations
 import bisect
 import collections
 import dataclasses
+import json
 import re
 from typing import Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
 
 from .dump_lines import RULE_LINE, WRITTEN_CRLF, brackets
-from .lines import BodyLines, content_length, to_bytes
+from .lines import BodyLines, content_length, header_value, to_bytes
 from .quoted import unescaped
 from .log_prefix import learned_prefix, starts_record
 from .same_request import NEAR_LINES, distinct
@@ -74,6 +79,7 @@ MIN_RECORD_BODY = 16  # bytes a body found by its length alone must hold (`{"a":
 WRITTEN_LF = "\\n"  # a lone line feed written as its escape
 MESSAGE_CUTS = 4  # the `: ` on a line a record's message may begin after, at most (a level's, a logger's, a mark's)
 _DATA_MARK = re.compile(r"[^\w\s]{2,}$")  # what a line writes right before the data it logs (`<<`)
+_BLANK = re.compile(rb"\s")
 
 
 def requests_read(readings: Iterable[Exchange], lines: list[tuple[int, str]]) -> list[Exchange]:
@@ -158,7 +164,8 @@ def with_record_bodies(requests: list[Exchange], lines: list[tuple[int, str]]) -
         first = bisect.bisect_right(numbers, line)
         body = body_record(lines[first : bisect.bisect_left(numbers, end)], size,
                            _data_mark(lines[first - 1][1] if first and numbers[first - 1] == line else "",
-                                      requests[index].method))
+                                      requests[index].method),
+                           header_value(requests[index].headers, "Content-Type"))
         if body is None:
             waiting = line
         else:
@@ -166,10 +173,12 @@ def with_record_bodies(requests: list[Exchange], lines: list[tuple[int, str]]) -
     return requests
 
 
-def body_record(lines: list[tuple[int, str]], declared: int, mark: str | None = None) -> bytes | None:
+def body_record(lines: list[tuple[int, str]], declared: int, mark: str | None = None,
+                media: str | None = None) -> bytes | None:
     """The ``declared`` bytes of a body the first record after the head's blank line in ``lines``
     (those after a request's first line) holds (see above), or None; ``mark``: the one the head's
-    line wrote before its method, after which a record's data may begin too."""
+    line wrote before its method, after which a record's data may begin too; ``media``: the
+    head's ``Content-Type``, which the body must be of."""
     head = next((at for at, (_, text) in enumerate(lines) if _ends_head(text)), None)
     if head is None:
         return None
@@ -186,7 +195,7 @@ def body_record(lines: list[tuple[int, str]], declared: int, mark: str | None = 
             continue
         for cut in _message_starts(text, mark):
             found = _sized(text[:cut], text[cut:], lines, at + 1, declared)
-            if found is not None:
+            if found is not None and _of_media_type(found, media):
                 return found
     return None
 
@@ -255,6 +264,20 @@ def _data_mark(text: str, method: str) -> str | None:
     start = text.find(method + " ")
     found = _DATA_MARK.search(text, 0, start) if start > 0 else None
     return None if found is None else found.group()
+
+
+def _of_media_type(data: bytes, media: str | None) -> bool:
+    """Whether ``data`` can be a body of the ``media`` type a head declares (its ``Content-Type``):
+    JSON (``application/json``, ``…+json``) that parses, a form that holds no blank; any bytes for
+    another type or none."""
+    essence = (media or "").partition(";")[0].strip().lower()
+    if essence.rpartition("/")[2] == "json" or essence.endswith("+json"):
+        try:
+            json.loads(data)
+        except (ValueError, RecursionError):  # not UTF-8 text, not JSON, or nested past the parser's depth
+            return False
+        return True
+    return essence != "application/x-www-form-urlencoded" or _BLANK.search(data) is None
 
 
 def _message_starts(text: str, mark: str | None) -> Iterator[int]:
