@@ -21,7 +21,7 @@ from typing import Callable, Iterator
 
 from keyaudit.engine import hex_rows
 from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, ESCAPED, HEX, PARTIAL, PAYLOAD, PAYLOADS,
-                                       PROVIDER_HEX, PROVIDER_PAYLOAD, QP, SPACED_HEX, DecodeAnchors)
+                                       PROVIDER_HEX, PROVIDER_PAYLOAD, QP, SPACED_HEX, WRAPPED, DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
 from keyaudit.engine.partial_records import RECORDS_REACH, joined, records_end
@@ -30,6 +30,7 @@ from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_e
 from keyaudit.engine.unwrap import (JOINING_LAYERS, TEXT_LAYERS, Decoded, base64_end, base64_run, peel,
                                    quoted_printable, starts_base64_run, unbase64, wrapped_run)
 from keyaudit.engine.wide import unbase64_wide
+from keyaudit.engine.wrapped_lines import joined as wrapped_joined, pieces
 from keyaudit.model.findings import Finding, Location
 
 MAX_DEPTH = 4  # layers decoded in all, nested ones included (gitleaks' --max-decode-depth)
@@ -45,6 +46,8 @@ _DUMPS = {DUMP: (block_end, shown_bytes), HEX: (hex_rows.rows_end, hex_rows.show
 _OPENERS = {BYTES: open_byte_array, PROVIDER_HEX: open_hex, SPACED_HEX: open_hex}  # how a payload opens, base64's else
 # The layers a spot's text is peeled with, where not the text layers alone: joined first.
 _LAYERS = {CONCAT: JOINING_LAYERS, PARTIAL: (("partial", joined), *TEXT_LAYERS)}
+# The layers applied once, before the text layers: what they undo is not in the text they make.
+_ONCE = {QP: quoted_printable, WRAPPED: wrapped_joined}
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,11 @@ class SpotCollector:
                     continue  # lines taken already (a join may reach past the last spot)
                 joined_to = last
                 if not self._anchors.holds_keyword(buffer[first:last]):
+                    continue
+            elif anchor.kind == WRAPPED:  # a keyword's run to its line's end: the lines that go on with it, if any
+                first = line.around(position)[0]
+                last = pieces(buffer, first, high)[-1][1]
+                if last <= line.around(position)[1]:
                     continue
             elif anchor.kind == PARTIAL:  # the partial record's line to the record that ends its line
                 first = line.around(position)[0]
@@ -275,13 +283,19 @@ class DecodingLayer:
         elif spot.kind in _DUMPS:
             shown = _DUMPS[spot.kind][1](spot.data)
             decoded = Decoded(*shown, [spot.kind]) if shown is not None else None
-        elif spot.kind == QP:
-            decoded = _unquoted(spot.data, depth)
+        elif spot.kind in _ONCE:
+            decoded = _once(spot.data, depth, spot.kind)
         else:
             decoded = peel(spot.data, depth, _LAYERS.get(spot.kind, TEXT_LAYERS))
         if decoded is None or not self._anchors.holds_keyword(decoded.text):
             return None
         return decoded
+
+    @staticmethod
+    def belongs(spot: Spot, finding: Finding) -> bool:
+        """Whether a finding placed back from a spot's text is the spot's to report: any, but of
+        lines a logger wrapped only one across a cut (what one line holds is found as written)."""
+        return spot.kind != WRAPPED or finding.location.end_line > finding.location.line
 
     @staticmethod
     def placed(finding: Finding, spot: Spot, decoded: Decoded) -> Finding:
@@ -301,13 +315,14 @@ class DecodingLayer:
                        location=Location(loc.path, line, column, end_line, end_column, loc.pointer))
 
 
-def _unquoted(data: bytes, depth: int) -> Decoded | None:
-    """Quoted-printable ``data`` decoded once, then the text layers under it (an HTML part's
-    entities), up to ``depth`` layers in all; None where it holds nothing quoted-printable."""
-    result = quoted_printable(data)
+def _once(data: bytes, depth: int, kind: str) -> Decoded | None:
+    """``data`` with the layer of its ``kind`` (of :data:`_ONCE`: quoted-printable, lines a logger
+    wrapped) undone once, then the text layers under it (an HTML part's entities), up to ``depth``
+    layers in all; None where it holds nothing that layer undoes."""
+    result = _ONCE[kind](data)
     if result is None:
         return None
-    decoded = Decoded(*result, [QP])
+    decoded = Decoded(*result, [kind])
     inner = peel(decoded.text, depth - 1)
     if inner is not None:
         decoded.then(inner.name, inner.text, inner.origin)

@@ -197,6 +197,8 @@ class SecretDetector:
                                   chunks.anchors_seen, bool(inner)))
             for finding in inner:
                 placed = self._decoding.placed(finding, spot, decoded)
+                if not self._decoding.belongs(spot, placed):
+                    continue
                 if spot.allowed and placed.suppressed is None:
                     placed.suppressed = "inline"
                 if _seen_key(placed) not in seen:

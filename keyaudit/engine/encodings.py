@@ -60,6 +60,7 @@ The forms are derived from the secret rules' own ``keywords``, never written per
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass
 
 from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS
@@ -81,6 +82,7 @@ DUMP = "offset-dump"  # a block of bytes an offset dump shows, cut into lines (k
 HEX = "hex-dump"  # the rows of a hex dump (keyaudit.engine.hex_rows)
 ESCAPED = "escaped bytes"  # a run of \xNN escapes, every byte written as one
 PARTIAL = "partial record"  # a record a container runtime cut from a line (keyaudit.engine.partial_records)
+WRAPPED = "wrapped line"  # a line a logger cut at a fixed width (keyaudit.engine.wrapped_lines)
 PAYLOADS = (PAYLOAD, BYTES, PROVIDER_PAYLOAD, PROVIDER_HEX, SPACED_HEX)
 MIN_ENCODED_ANCHOR = 8  # bytes of a record anchor whose base64 forms are searched: shorter ones anchor on chance
 MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64 to anchor on
@@ -112,6 +114,9 @@ ADJACENT_LITERAL = rb"[\"']\r?\n[ \t]+[\"']"
 ADJACENT_LITERAL_SEARCH = rb"\n(?:(?<=[\"']\n)|(?<=[\"']\r\n))[ \t]+[\"']"
 # Sixteen bytes or more, each a `\x` escape.
 ESCAPED_RUN = rb"(?:\\x[0-9A-Fa-f]{2}){16}"
+# What a key of a rule whose keys loggers wrap (``line_wrapped``) runs to its line's end with, after its
+# keyword: the line may be cut inside it (keyaudit.engine.wrapped_lines).
+CUT_RUN = rb"[A-Za-z0-9+/=%\\_-]*\r?\n"
 # quoted-printable's encoded `=` (RFC 2045 6.7)
 QP_MARKERS: tuple[bytes, ...] = (b"=3D",)
 
@@ -258,4 +263,7 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     anchors.append(Anchor(ESCAPED_RUN, ESCAPED, pattern=True, opener=b"\\x"))
     anchors.append(Anchor(DOCKER_PARTIAL, PARTIAL, pattern=True, opener=DOCKER_OPENER, search=DOCKER_PARTIAL_SEARCH))
     anchors.append(Anchor(ADJACENT_LITERAL, CONCAT, pattern=True, opener=b"\n", search=ADJACENT_LITERAL_SEARCH))
+    wrapped = sorted({keyword.encode("utf-8") for rule in rules if rule.line_wrapped for keyword in rule.keywords})
+    anchors += [Anchor(re.escape(keyword) + CUT_RUN, WRAPPED, pattern=True, opener=keyword) for keyword in wrapped
+                if not any(other != keyword and other in keyword for other in wrapped)]
     return DecodeAnchors(tuple(anchors), tuple(keyword.encode("utf-8") for keyword in keywords))

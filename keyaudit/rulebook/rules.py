@@ -37,6 +37,7 @@ _OPTIONAL = (
     "context",
     "captures_secret",
     "code_only",
+    "line_wrapped",
     "examples",
     "negative_examples",
     "references",
@@ -100,6 +101,9 @@ class Rule(RuleInfo):
     # In source code, a hit in a comment or a docstring is no finding: prose names a URL or a
     # setting, code uses it (see keyaudit.run.code_prose).
     code_only: bool = False
+    # Its keys are longer than the widths loggers wrap lines at: a candidate cut by its line's end
+    # is joined with the lines that go on with it (see keyaudit.engine.wrapped_lines).
+    line_wrapped: bool = False
     # The severity of a finding whose private key is the private half of a ``--public-key``.
     signing_key_severity: str | None = None
     table: TableSpec | None = None
@@ -272,6 +276,7 @@ def parse_rule(raw: Any, path: str, verify: bool = True) -> Rule:
         context=parse_context(raw.get("context"), path, rule_id, verify, bool(_NAME_GROUP.search(raw["pattern"]))),
         captures_secret=bool(raw.get("captures_secret", True)),
         code_only=bool(raw.get("code_only", False)),
+        line_wrapped=bool(raw.get("line_wrapped", False)),
         signing_key_severity=signing_key_severity,
         table=table,
         environment=parse_environment(raw.get("environment"), path, rule_id, pattern),

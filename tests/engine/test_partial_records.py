@@ -59,10 +59,14 @@ def test_a_token_cut_across_json_file_records_is_found_through_their_escapes(tmp
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
 def test_records_that_end_their_lines_are_not_joined(tmp_path: Path, engine: str) -> None:
     """Two halves of a key in records that are each whole (an F record, a log ending in ``\\n``)
-    are two lines a program wrote: nothing is found, and nothing is joined."""
+    are two lines a program wrote: no record is joined to the next. Written as CRI lines, the first
+    line's text ends in the key's first half and the next, under the same prefix, goes on with the
+    rest: a line a logger cut at a width (:mod:`keyaudit.engine.wrapped_lines`), found so, not as a
+    partial record; in json-file records the half is no line's end, and nothing is found."""
     lines = [cri("stdout", "F", f"access_token={KEY[:80]}"), cri("stdout", "F", KEY[80:]),
              docker(f"access_token={KEY[:80]}\n"), docker(f"{KEY[80:]}\n")]
-    assert scanned(tmp_path, lines, engine) == []
+    start = lines[0].index("$aact") + 1
+    assert scanned(tmp_path, lines, engine) == [("asaas-api-key", 1, start, 2, len(lines[1]) + 1, "wrapped line")]
 
 
 def test_joining_keeps_where_every_byte_came_from() -> None:

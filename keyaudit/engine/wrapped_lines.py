@@ -1,0 +1,88 @@
+"""A credential a logger wrapped at a fixed width, joined again.
+
+Some loggers cut a long line into pieces of one width and write each piece as a record of its
+own, prefix and all: ihsanbal's LoggingInterceptor for OkHttp writes every header line in pieces of
+110 characters, each after the logcat prefix and ``│ ``; the wrappers Android apps put around
+``Log`` cut a message every 3,000 or 4,000. A key longer than the width (an Asaas key is 166
+characters) is in no record whole, so no rule finds it as written, and what the first piece holds
+fails the key's validation.
+
+A rule whose credential is that long says so (``line_wrapped`` in its rule file). Where one of its
+candidates fails its validator and runs to the end of its line, the lines below that go on with it
+are joined to it and scanned again, as a decoding layer (``wrapped``): a finding keeps the line and
+column of its first byte. A line goes on with the one above when both start with the same prefix
+(digits may differ: a timestamp, a counter) up to where the next line's piece begins, the piece
+begins with a credential's characters, and the line above was cut: the first line's piece is at
+least :data:`MIN_WIDTH` characters, and every piece but the last is exactly as long as the first.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+MIN_WIDTH = 40  # characters of a line's piece, at least: a narrower cut is no logger's width
+MAX_PIECES = 8  # lines a value is joined from, at most (166 characters at the narrowest width: 5)
+# what a credential may be written with: base64 (standard and URL-safe), hex, its escapes (`%2F`, `\/`)
+_CREDENTIAL = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-%\\")
+_DIGITS_ALIKE = bytes.maketrans(b"123456789", b"000000000")
+
+
+def pieces(data: bytes, start: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
+    """The pieces a wrapped value of ``data`` is in, as (start, end) of each line's piece: the
+    line at ``start`` (whole: its piece's start is told by the next line's prefix) and the lines
+    below that go on with it (see above), within ``stop``. One piece (the line alone) where none does."""
+    stop = len(data) if stop is None else stop
+    end = line_end(data, start, stop)
+    found = [(start, end)]
+    above = start  # where the line above starts: its prefix is the next one's
+    width = None
+    while len(found) < MAX_PIECES and (below := data.find(b"\n", end, stop) + 1):
+        after = line_end(data, below, stop)
+        piece = _piece_start(data[above:end], data[below:after])
+        if piece is None:
+            break
+        first, last = found[-1]
+        if width is None:
+            width = last - first - piece  # the first line's piece: what the cut left on it
+            if width < MIN_WIDTH:
+                break
+        elif last - first != width:  # the line above was no cut: its piece was shorter
+            break
+        found.append((below + piece, after))
+        above, end = below, after
+    return found
+
+
+def joined(data: bytes) -> tuple[bytes, Sequence[int]] | None:
+    """``data`` (a line and those that go on with it) as one line: each line's prefix and the
+    line break before it taken out; and the origin of every byte. None where no line goes on
+    with the first."""
+    found = pieces(data)
+    if len(found) < 2:
+        return None
+    text = b"".join(data[first:last] for first, last in found)
+    origin = [at for first, last in found for at in range(first, last)]
+    return text, [*origin, found[-1][1]]
+
+
+def _piece_start(above: bytes, line: bytes) -> int | None:
+    """Where the piece of ``line`` starts, if ``line`` goes on with ``above``: after the prefix
+    both share (digits aside) up to its last byte that no credential is written with, where the
+    piece then starts with a credential's byte; else None."""
+    same = 0
+    limit = min(len(above), len(line))
+    above_alike, line_alike = above[:limit].translate(_DIGITS_ALIKE), line[:limit].translate(_DIGITS_ALIKE)
+    while same < limit and above_alike[same] == line_alike[same]:
+        same += 1
+    while same > 0 and line[same - 1] in _CREDENTIAL:
+        same -= 1  # the pieces may begin alike: the prefix ends before the credential's bytes
+    if same == 0 or same >= len(line) or line[same] not in _CREDENTIAL:
+        return None
+    return same
+
+
+def line_end(data: bytes, start: int, stop: int) -> int:
+    """Where the line at ``start`` ends (its CR, if it has one, left out), within ``stop``."""
+    end = data.find(b"\n", start, stop)
+    end = stop if end < 0 else end
+    return end - 1 if end > start and data[end - 1] == 0x0D else end
