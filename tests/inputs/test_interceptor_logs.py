@@ -11,11 +11,16 @@ them: the four money-out requests of :mod:`helpers.signed_shapes`, each logged o
   ``HttpHeaders.toString()``, ``Request body: {}`` between ``request begin`` and ``request end``
   rules), through Spring Boot's default log pattern: the body as sent;
 - a WebClient ``ExchangeFilterFunction`` as Baeldung's "Logging Spring WebClient Calls" writes it
-  (``Request: {} {}``, then ``{}={}`` a header value, each a record): the headers, never the body.
+  (``Request: {} {}``, then ``{}={}`` a header value, each a record): the headers, never the body;
+- ihsanbal's LoggingInterceptor for OkHttp on Android at ``Level.BASIC`` (its Printer's
+  ``printJsonRequest``, each line ``│ ``-prefixed and cut every 110 characters, a logcat record a
+  piece): the headers, their long values (a signature, an Asaas key) over several records, and the
+  body re-indented by org.json, not the bytes sent.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -95,3 +100,25 @@ def test_a_request_named_in_prose_with_no_header_after_it_is_none(tmp_path: Path
     log.write_text(SPRING + "Request: POST https://api.iugu.com/v1/transfers\n" + SPRING + "Response status: 201\n")
     report, _ = scan_json(str(log))
     assert [f["rule_id"] for f in report["findings"]] == [], report["findings"]
+
+
+def logging_interceptor_logcat(request: Request) -> list[str]:
+    # github.com/ihsanbal/LoggingInterceptor, Printer.kt: printJsonRequest logs REQUEST_UP_LINE, `URL: <url>`
+    # (whole), then getRequest's lines (`Method: @POST`, a blank, `Headers:`, `Name: value` each) and the body's
+    # (a blank, `Body:`, getJsonString's JSONObject.toString(3), `<n>-byte body`), each through logLines: DEFAULT_LINE
+    # `│ ` and a piece of at most 110 characters, one I.log (java.util.logging, which Android writes to logcat,
+    # the logger's name the tag, INFO) a piece; then END_LINE.
+    def logged(pieces: list[str]) -> list[str]:
+        return [f"11-22 13:00:00.{at % 1000:03d}  4242  4311 I LoggingI: {piece}" for at, piece in enumerate(pieces)]
+
+    lines = ["Method: @" + request.method, "", "Headers:", *(f"{name}: {value}" for name, value in request.headers),
+             "", "Body:", *json.dumps(json.loads(request.body), indent=3).split("\n"),
+             f"{len(request.body.encode())}-byte body"]
+    cut = ["│ " + line[start : start + 110] for line in lines for start in range(0, len(line) // 110 * 110 + 1, 110)]
+    return logged(["┌────── Request " + "─" * 72, f"│ URL: {request.url}", *cut, "└" + "─" * 87])
+
+
+def test_a_logging_interceptors_records_are_the_request_sent_its_long_values_joined(tmp_path: Path) -> None:
+    """Headers only: the signatures' values (354 characters) are joined from their pieces, so neither is called
+    malformed; the body is org.json's, not the one signed, so neither signature is judged."""
+    check_shape(logging_interceptor_logcat, tmp_path, body_shown=False)
