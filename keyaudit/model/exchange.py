@@ -152,6 +152,12 @@ def splits(url: str) -> bool:
 
 @functools.lru_cache(maxsize=1024)
 def _parts(url: str) -> tuple[str, str, str]:
-    """Scheme, host and path of a URL, as the request rules compare them."""
+    """Scheme, host and path of a URL, as the request rules compare them. ``http`` to port 443 is
+    ``https``: a plain request to TLS's port fails the server's handshake, and what writes it so is
+    a logger that builds a URL from the host and port it connects to (Ruby's httplog writes every
+    Net::HTTP call ``http://<host>:<port><path>``, TLS or not)."""
     split = split_url(url)
-    return split.scheme.lower(), (split.hostname or "").lower(), split.path or "/"
+    scheme = split.scheme.lower()
+    if scheme == "http" and split.netloc.endswith(":443"):
+        scheme = "https"
+    return scheme, (split.hostname or "").lower(), split.path or "/"

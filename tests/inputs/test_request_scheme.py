@@ -84,3 +84,21 @@ def test_a_record_s_whole_url_beside_its_path_says_the_scheme(tmp_path: Path) ->
     report, _ = scan_json(str(path))
     assert {f["context"]["url"] for f in report["findings"] if f["context"].get("method")} == {
         "http://api.asaas.com/v3/transfers"}
+
+
+HTTPLOG = "D, [2026-11-22T13:00:00.123456 #4242] DEBUG -- : [httplog] "
+
+
+@pytest.mark.parametrize(("authority", "plain"), [("api.asaas.com:443", False), ("api.asaas.com", True),
+                                                  ("api.asaas.com:80", True), ("api.asaas.com:4430", True)])
+def test_http_to_tls_port_is_the_tls_call_a_logger_wrote_from_host_and_port(authority: str, plain: bool,
+                                                                             tmp_path: Path) -> None:
+    """Ruby's httplog writes every Net::HTTP call `http://<host>:<port><path>` (its net_http adapter), TLS or
+    not: `http` to port 443 is no plain request (one would fail the server's handshake) — neither the
+    request nor its URL is reported as plain HTTP; any other port, or none, still is."""
+    log = tmp_path / "app.log"
+    log.write_text("\n".join([HTTPLOG + "Connecting: api.asaas.com:443", HTTPLOG + f"Sending: GET http://{authority}/v3/payments",
+                              HTTPLOG + "Status: 200"]) + "\n")
+    report, _ = scan_json(str(log))
+    found = sorted(f["rule_id"] for f in report["findings"])
+    assert found == (["asaas-plaintext-request"] if plain else []), found
