@@ -15,7 +15,10 @@ them: the four money-out requests of :mod:`helpers.signed_shapes`, each logged o
 - ihsanbal's LoggingInterceptor for OkHttp on Android at ``Level.BASIC`` (its Printer's
   ``printJsonRequest``, each line ``│ ``-prefixed and cut every 110 characters, a logcat record a
   piece): the headers, their long values (a signature, an Asaas key) over several records, and the
-  body re-indented by org.json, not the bytes sent.
+  body re-indented by org.json, not the bytes sent;
+- Ruby's httplog, which patches Net::HTTP (its ``Sending:``, ``Header:`` and ``Data:`` records, the URL
+  written ``http://<host>:443<path>`` for a TLS call): the request sent, body and all; with its headers
+  not logged (``log_headers`` off), every request read and none called unsigned.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from helpers.running import scan_json
-from helpers.signed_shapes import Request, check_shape
+from helpers.signed_shapes import Request, check_shape, write_shape
 
 
 def _message(request: Request) -> list[str]:
@@ -122,3 +125,31 @@ def test_a_logging_interceptors_records_are_the_request_sent_its_long_values_joi
     """Headers only: the signatures' values (354 characters) are joined from their pieces, so neither is called
     malformed; the body is org.json's, not the one signed, so neither signature is judged."""
     check_shape(logging_interceptor_logcat, tmp_path, body_shown=False)
+
+
+HTTPLOG = "D, [2026-11-22T13:00:00.123456 #4242] DEBUG -- : [httplog] "
+
+
+def httplog(request: Request, headers: bool = True) -> list[str]:
+    # github.com/trusche/httplog: adapters/net_http.rb builds the URL `http://#{@address}:#{@port}#{req.path}`
+    # and logs log_request (`Sending: <METHOD> <url>`), log_headers (`Header: <name>: <value>` for each of
+    # req.each_header: names lower-cased, Net::HTTP's own among them), log_data (`Data: <body>`) through Ruby's
+    # Logger (the default formatter's `D, [<time> #<pid>] DEBUG -- : `, a message's later lines bare).
+    sent = [("accept-encoding", "gzip;q=1.0,deflate;q=0.6,identity;q=0.3"), ("accept", "*/*"),
+            *((name.lower(), value) for name, value in request.headers), ("host", request.host)]
+    url = f"http://{request.host}:443{request.path}"
+    return [HTTPLOG + f"Connecting: {request.host}:443", HTTPLOG + f"Sending: {request.method} {url}",
+            *(HTTPLOG + f"Header: {name}: {value}" for name, value in sent if headers),
+            *(HTTPLOG + f"Data: {request.body}").split("\n"), HTTPLOG + "Status: 200",
+            HTTPLOG + "Benchmark: 0.412 seconds"]
+
+
+def test_httplogs_records_are_the_request_sent(tmp_path: Path) -> None:
+    check_shape(httplog, tmp_path)
+
+
+def test_httplogs_records_without_headers_read_every_request_and_call_none_unsigned(tmp_path: Path) -> None:
+    path, _ = write_shape(lambda request: httplog(request, headers=False), tmp_path)
+    report, _ = scan_json(str(path))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == []
+    assert report["scan"]["requests"].get("requests_judged") == 4, report["scan"]["requests"]
