@@ -8,19 +8,22 @@ characters) is in no record whole, so no rule finds it as written, and what the 
 fails the key's validation.
 
 A rule whose credential is that long says so (``line_wrapped`` in its rule file). Where one of its
-candidates fails its validator and runs to the end of its line, the lines below that go on with it
-are joined to it and scanned again, as a decoding layer (``wrapped``): a finding keeps the line and
-column of its first byte. A line goes on with the one above when both start with the same prefix
-(digits may differ: a timestamp, a counter) up to where the next line's piece begins, the piece
-begins with a credential's characters, and the line above was cut: the first line's piece is at
-least :data:`MIN_WIDTH` characters, and every piece but the last is exactly as long as the first.
+keywords runs, in a credential's characters, to the end of its line (the engine reports where), the
+lines below that go on with it are joined to it and scanned again, as a decoding layer (``wrapped
+line``): a finding keeps the line and column of its first byte, and only one across a cut is the
+layer's (what one line holds is found as written). A line goes on with the one above when both
+start with the same prefix (digits may differ: a timestamp, a counter) up to where the next line's
+piece begins, the piece begins with a credential's characters, and the line above was cut: the
+first line's piece is at least :data:`MIN_WIDTH` bytes, and every piece but the last is exactly
+as long as the first. Two lines a program wrote apart join only where they make a key its
+validator accepts, which no chance does.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
-MIN_WIDTH = 40  # characters of a line's piece, at least: a narrower cut is no logger's width
+MIN_WIDTH = 40  # bytes of a line's piece, at least: a narrower cut is no logger's width
 MAX_PIECES = 8  # lines a value is joined from, at most (166 characters at the narrowest width: 5)
 # what a credential may be written with: base64 (standard and URL-safe), hex, its escapes (`%2F`, `\/`)
 _CREDENTIAL = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-%\\")
