@@ -140,23 +140,28 @@ def test_a_range_that_names_no_provider_reads_the_request_it_ends_with_whose_hos
     assert judged(cut) == judged(whole) == [(len(head) + 1, "asaas-request-without-user-agent")]
 
 
-def rows_log(key: str) -> str:
+def rows_log(key: str, width: int = 90) -> str:
     """A Flutter app's pretty_dio_logger box: a header value longer than the box's width goes on
-    rows of its own, cut every 90 characters: no row shows the key whole."""
-    prefix, width = "I/flutter ( 4321): ", 90
+    rows of its own, cut every 90 characters (or ``width``): no row shows the key whole."""
+    prefix = "I/flutter ( 4321): "
     rows = [f"║ {key[at:at + width]}" for at in range(0, len(key), width)]
     lines = ["╔╣ Request ║ POST ", "║  https://api.asaas.com/v3/transfers", "╚" + "═" * width, "╔ Headers ",
              "╟ Content-Type: application/json", "╟ access_token: ", *rows, "╚" + "═" * width]
     return "\n".join(["2026-11-22 13:00:00 INFO app started", *(prefix + line for line in lines)]) + "\n"
 
 
-def test_a_key_only_the_request_reader_puts_together_is_reported_on_the_request(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("width", "place"), [(30, (2, "request")), (90, (8, "wrapped line"))])
+def test_a_key_only_the_request_reader_puts_together_is_reported_on_the_request(width: int, place: tuple[int, str],
+                                                                                tmp_path: Path) -> None:
+    """Rows narrower than a logger's width: only the request reader joins them, and the key is reported
+    on the request. Rows of 90, cut at one width, are joined in the text as well (the `wrapped line`
+    layer): the key is reported where its first row is, once."""
     key = asaas_key()
-    (tmp_path / "app.log").write_text(rows_log(key))
+    (tmp_path / "app.log").write_text(rows_log(key, width))
     report, _ = scan_json(str(tmp_path / "app.log"))
     leaks = [f for f in report["findings"] if f["category"] == "access-token"]
     assert [(f["rule_id"], f["location"]["line"], f["context"]["decoded"], f["secret"]["length"]) for f in leaks] == [
-        ("asaas-api-key", 2, "request", len(key))]
+        ("asaas-api-key", *place, len(key))]
     assert key not in json.dumps(report)
 
 
