@@ -29,11 +29,11 @@ ENV_LOGGER = "[2026-11-22T13:00:00Z DEBUG ureq::unit] "
 
 def ruby_httplog(request: Request) -> list[str]:
     # A Rails service with the httplog gem and `HttpLog.configure { |c| c.log_headers = true }` (trusche/httplog
-    # lib/httplog/http_log.rb: each call `logger.debug("[httplog] " + msg)` — "Connecting: host:port", "Sending:
-    # METHOD uri", "Header: name: value" one a header, "Data: #{data}" the body as it is, "Status:", "Benchmark:",
-    # "Response:\n" the body). The Net::HTTP adapter hands the headers as `each_header` gives them: names lower-cased,
-    # Net::HTTP's own accept-encoding, accept and host after the caller's. Ruby's Logger prefixes each record's first
-    # line only ("D, [time #pid] DEBUG -- : ").
+    # lib/httplog/http_log.rb: each part one `log(msg)`, the logger at DEBUG, `[httplog] ` before it — "Connecting:
+    # host:port", "Sending: METHOD uri", "Header: name: value" one a header, "Data: #{data}" the body as it is,
+    # "Status:", "Benchmark:", "Response:\n" the body). The Net::HTTP adapter hands the headers as `each_header`
+    # gives them: names lower-cased, Net::HTTP's own accept-encoding, accept and host after the caller's. Ruby's
+    # Logger prefixes each record's first line only ("D, [time #pid] DEBUG -- : ").
     headers = [*request.headers, ("Accept-Encoding", "gzip;q=1.0,deflate;q=0.6,identity;q=0.3"), ("Accept", "*/*"),
                ("Host", request.host)]
     return [f"{RUBY_LOGGER}[httplog] Connecting: {request.host}:443",
