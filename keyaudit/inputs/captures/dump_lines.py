@@ -11,11 +11,15 @@ from .lines import MAX_HEADERS, TOKEN, absolute_url, python_literal, split_heade
 from .literals import printed_value
 from .printed_roles import header_fields
 from .record_views import Printed
-from .quoted import DOUBLE_QUOTED, SINGLE_QUOTED
+from .quoted import DOUBLE_QUOTED, SINGLE_QUOTED, unescaped
 
 _TOKEN = re.compile(TOKEN)
 WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
 WRITTEN_CR = "\\r"  # a CR written out as its escape before the line feed kept: a CR LF stream shown escaped
+# the same as a hex escape, as Perl's term_escape writes every control character but the line feed (Mojo::UserAgent
+# under MOJO_CLIENT_DEBUG), a backslash left as it is: only a control character's escape is undone
+HEX_CR = "\\x0d"
+_CONTROL_ESCAPE = re.compile(r"\\x([01][0-9a-f]|7f)")
 JSON_OPENERS = ("{", "[")  # what a JSON document's first line begins with
 RULE_LINE = re.compile(r"^[ \t]*([-=*~#_])\1{2,}[ \t\r]*$")  # a line of one sign repeated: a printer's frame
 _QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
@@ -40,6 +44,20 @@ _FLAT_HEADER = {" ": re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [
                 # each field in braces of its own (`{Name: value}{Name: value}`: the JDK's MessageHeader)
                 "}{": re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\}\{|\}?$)")}
 FLAT_GAPS = frozenset(_FLAT_HEADER)
+
+
+def cr_escaped(eol: str) -> bool:
+    """Whether a dump's lines end in their CR written out (``\\r``, ``\\x0d``) before the line feed
+    kept: the stream as sent, shown escaped."""
+    return eol in (WRITTEN_CR, HEX_CR)
+
+
+def written_back(eol: str, line: str) -> str:
+    """A line of a dump whose lines end in ``eol`` as the text it stands for: the escapes undone
+    where the CR is written out, each kind by its writer's rule."""
+    if eol == WRITTEN_CR:
+        return unescaped(line)
+    return _CONTROL_ESCAPE.sub(lambda code: chr(int(code.group(1), 16)), line) if eol == HEX_CR else line
 
 
 def flat_headers(text: str, gap: str) -> list[tuple[str, str]]:

@@ -313,7 +313,7 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
     {"capture": "wire",
      "needle": " HTTP/",
      "start": r"(?P<method>[A-Z](?<![^\s<>|.:][A-Z])[A-Z]*) (?P<target>\S+) HTTP/\d(?:\.\d)?"
-              r"(?:(?P<gap> +|\.\.)(?P<flat>[A-Za-z][\w-]*: .*)|(?P<eol>\.|\\r(?:\\n)?))?\s*$",
+              r"(?:(?P<gap> +|\.\.)(?P<flat>[A-Za-z][\w-]*: .*)|(?P<eol>\.|\\r(?:\\n)?|\\x0d))?\s*$",
      "end": r"---request end---\s*$",
      "after": r"\[(?:POST|BODY) data: ",
      "close": "]",

@@ -23,12 +23,11 @@ from typing import Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .cut_records import count_cut
-from .dump_lines import (FLAT_GAPS, RULE_LINE, WRITTEN_CR, WRITTEN_CRLF, at_authority, flat_headers,
-                         header_line, printed_headers, printed_parts, quoted_list, sent_lines)
+from .dump_lines import (FLAT_GAPS, RULE_LINE, WRITTEN_CRLF, at_authority, cr_escaped, flat_headers, header_line,
+                         printed_headers, printed_parts, quoted_list, sent_lines, written_back)
 from .dump_request import DumpRequest
 from .dump_table import Shape, gates
 from .elision import ELISION
-from .quoted import unescaped
 from .log_prefix import learned_prefix, starts_record
 from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
                     header_value, make_exchange)
@@ -216,18 +215,19 @@ class DumpReader:
             if current.eol and not line.endswith(current.eol):
                 return  # the printer's own annotation between the head's lines (Wireshark's fields)
             line = line.removesuffix(current.eol) if current.eol else line
-            yield from self._head_line(current, unescaped(line) if current.eol == WRITTEN_CR else line)
+            yield from self._head_line(current, written_back(current.eol, line))
         elif (shape.body == "length" and current.body.expected is None and not line.strip()) \
                 or (current.document and current.open_brackets == 0 and line.strip()):
             self._current = None  # a blank line ends a body of no length; a line after its JSON document closed
             yield from self._finish(current)
         elif shape.body == "rest":
-            if current.add_to_rest(unescaped(line) if current.eol == WRITTEN_CR else line):
+            if current.add_to_rest(written_back(current.eol, line)):
                 yield from self._head_line(current, "")  # the map the body began with was the head: closed
         else:
             if current.body.expected is None:
                 current.count_document(line)
-            for part in sent_lines(line, current.body.lines) if current.eol != WRITTEN_CR else [unescaped(line)]:
+            escaped = cr_escaped(current.eol)
+            for part in [written_back(current.eol, line)] if escaped else sent_lines(line, current.body.lines):
                 current.body.add(part)
             if shape.body == "length" and (current.body.complete or current.body.overflow):
                 self._current = None
@@ -279,7 +279,7 @@ class DumpReader:
             # one whose CR alone is written out (`\r`, socat -v's) is the stream as sent, shown escaped:
             # the CRs shown, nothing added after a block (the next one may run into the body's last line)
             if shape.body != "none" and current.eol != WRITTEN_CRLF:
-                escaped = current.eol == WRITTEN_CR
+                escaped = cr_escaped(current.eol)
                 current.body = BodyLines(expected, current.crs_shown or escaped, run_on=escaped, suffixed=True)
                 if expected != 0:  # a declared empty body is complete already
                     return

@@ -7,9 +7,11 @@ A label says a part as a structured record's member name says it, so the labels 
 roles the record reconstructor knows (:mod:`.records`), not by a table of wordings: a run of
 labelled lines is a record, one member a line, and the reconstructor reads it (a headers map
 printed in any notation, a request line, a body). The run begins at a line whose label names the
-method, the URL or the request line; the next lines carry the same prefix and a label of their
-own, or go on a value whose brackets are still open (a JSON body over lines), or, after a label
-with no value, are that value (``Body:`` and the body below it). Any other line ends the run.
+method, the URL or the request line, or whose value is a request line whatever the label says (or a
+method in brackets before a URL ends it, unlabelled); the next lines carry the same prefix (or its
+outer part, where only the first line bore a tag) and a label of their own, or go on a value whose
+brackets are still open (a JSON body over lines), or, after a label with no value, are that value
+(``Body:`` and the body below it). Any other line ends the run.
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ _LABEL = re.compile(r"([A-Za-z][A-Za-z0-9_-]*(?:[ \t][A-Za-z][A-Za-z0-9_-]*){0,2
 # label. (Not `type`, for `Method type`: every dump's `Content-Type: …` would be looked at twice.)
 _OPENING_ENDS = ("method", "verb", "url", "uri", "href", "endpoint", "path", "name", "stem", "line", "request")
 MAX_LABEL_TRIES = 3  # the places of a line a label may end at
+# A label's value that is a request line, a method and an absolute URL alone: the part it says, whatever the label's
+# words (httplog's `[httplog] Sending: POST https://…`, then a `Header: name: value` line a header, `Data: <body>`).
+_REQUEST_LINE_VALUE = re.compile(r"[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) https?://\S+[ \t]*$")
+# The same with the method in brackets and no label, ending the line (talker_dio_logger's `[http-request] [POST] <url>`)
+_BRACKETED_REQUEST = re.compile(r"\[(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\] (?P<url>https?://\S+)[ \t]*$")
 _BEFORE_LABEL = " \t:]>|)"  # what a label's first word follows: a blank, or a log prefix's end (`INFO:root:`)
 MAX_PREFIX_CHARS = 256  # before a run's first label: a logger's prefix, not a sentence
 _LINE_LABELS = spellings(*REQUEST_LINE)  # a label before `METHOD <url>`: a record's request line, qualified or not
@@ -75,7 +82,9 @@ class PartLinesReader:
 
 def _opening_label(text: str) -> tuple[Prefix, str, str] | None:
     """The prefix, label and value of a line that begins a run (its label names the method, the
-    URL or the request line), or None."""
+    URL or the request line, or its value is a request line; a bracketed method and a URL end it), or None."""
+    if "] http" in text and (bracketed := _BRACKETED_REQUEST.search(text)) is not None:
+        return learned_prefix(text[: bracketed.start()]), "request", f"{bracketed['method']} {bracketed['url']}"
     limit, colon = MAX_PREFIX_CHARS + 64, -1
     for _ in range(MAX_LABEL_TRIES):
         # the next colon a blank follows: string searches, as a colon is in most lines and a label in few
@@ -91,6 +100,8 @@ def _opening_label(text: str) -> tuple[Prefix, str, str] | None:
             for start in _word_starts(text, end):
                 if role(name := text[start:end]) in OPENING:
                     return learned_prefix(text[:start]), name, text[colon + 1 :].lstrip(" \t")
+        if _REQUEST_LINE_VALUE.match(text, colon + 1) and (starts := _word_starts(text, end)):
+            return learned_prefix(text[: starts[-1]]), "request", text[colon + 1 :].strip(" \t")
     return None
 
 
@@ -128,6 +139,9 @@ class _Run:
             return False
         name, value = self.members[-1]
         rest = self.prefix.rest(text)
+        if rest is None and (outer := self.prefix.outer(text)) is not None and _LABEL.match(outer[1]):
+            # the message's other lines carry the outer part of its first line's prefix (a tag on the first alone)
+            self.prefix, rest = outer
         if self.open or (not value and role(name) in BODY and text.strip()):
             # a value's next line, bare or behind the prefix (a logger that prefixes each line of a message)
             line = text if rest is None or self.prefix.blank else rest
