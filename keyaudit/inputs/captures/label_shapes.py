@@ -235,15 +235,6 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "└─": r"└─(?P<end>)",
         "│ ": rf"│ (?:(?P<name>{TOKEN}): (?P<value>.*)|(?P<more>[A-Za-z0-9+/=]+))$"}},
 
-    # Ruby's httplog (github.com/trusche/httplog, lib/httplog/http_log.rb): a record a field, each after the
-    # prefix (`[httplog] ` unless configured): `Sending: <METHOD> <url>` (a Net::HTTP call written
-    # `http://<host>:<port><path>`, TLS or not), `Header: <name>: <value>` a header (with log_headers), `Data:
-    # <body>` (its later lines bare), then the response's `Status: <code>`.
-    {"capture": "httplog", "labels": {
-        "Sending: ": r"(?<= )Sending: (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
-        "Header: ": rf"(?<= )Header: (?P<name>{TOKEN}): (?P<value>.*)$",
-        "Data: ": r"(?<= )Data: (?P<body>.*)$", "Status: ": r"(?<= )Status: (?P<end>)"}},
-
     # A Chucker transaction shared as text (github.com/ChuckerTeam/chucker, TransactionDetailsSharable):
     # `URL: <url>`, `Method: POST`, the transaction's facts (`Protocol:`, `Status:`, `Response:`, `SSL:`, times,
     # sizes: rows of another table), then `---------- Request ----------`, a blank line, the headers sent
