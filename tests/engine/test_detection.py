@@ -406,8 +406,11 @@ PLAINTEXT = {
     "http://sandbox.asaas.com/api/v3/customers": "asaas",
     "http://api.iugu.com": "iugu",
     "http://api.iugu.com/v1/invoices?limit=1": "iugu",
-    "HTTP://API.IUGU.COM:443/v1/customers#top": "iugu",
+    "HTTP://API.IUGU.COM:8080/v1/customers#top": "iugu",
 }
+# `http` to TLS's port: what a logger writes of a TLS call, from the host and port it connected to (Ruby's
+# httplog, APM gems); a plain request to that port would fail the server's handshake
+TLS_PORT = ["http://api.iugu.com:443/v1/customers", "HTTP://API.ASAAS.COM:443/v3/payments", "http://www.asaas.com:443/api/v3"]
 
 
 def test_provider_api_urls_over_plain_http_are_found(write) -> None:
@@ -419,6 +422,11 @@ def test_provider_api_urls_over_plain_http_are_found(write) -> None:
         assert finding["location"]["column"] == len("BASE_URL=") + 1
         assert finding["context"]["url"].lower().startswith(url.lower().split("?")[0].split("#")[0])
     assert len(findings) == len(urls), where(findings)
+
+
+def test_provider_api_urls_to_the_tls_port_are_not_plain_http(write) -> None:
+    findings, _ = scan_files(write, {"urls.txt": "".join(f"BASE_URL={url}\n" for url in TLS_PORT)})
+    assert findings == [], where(findings)
 
 
 @pytest.mark.parametrize("text", [
