@@ -60,6 +60,12 @@ FLOORS = {
     "eighth": {("credential", "recall"): 0.858,  # a name on an enclosing member or in a path, an argument or a row's other cell
                ("credential", "precision"): 1.0,
                ("all", "precision"): 1.0},
+    # written blind too: CI systems' variables and logs, Helm and Kustomize output, configuration
+    # languages, tools' env tables, merge artifacts, issue trackers, crash reports, nine more languages
+    "ninth": {("credential", "recall"): 0.865,  # a user name with an empty password, a name in a sibling member or table cell, prose
+              ("credential", "precision"): 1.0,
+              ("environment-mismatch", "precision"): 0.5,  # a sandbox key beside a production URL in another variable
+              ("all", "precision"): 0.991},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
