@@ -62,10 +62,11 @@ FLOORS = {
                ("all", "precision"): 1.0},
     # written blind too: CI systems' variables and logs, Helm and Kustomize output, configuration
     # languages, tools' env tables, merge artifacts, issue trackers, crash reports, nine more languages
-    "ninth": {("credential", "recall"): 0.865,  # a user name with an empty password, a name in a sibling member or table cell, prose
+    "ninth": {("credential", "recall"): 0.929,  # a token named in prose, a name with no credential word, a Lisp or CUE default
               ("credential", "precision"): 1.0,
-              ("environment-mismatch", "precision"): 0.5,  # a sandbox key beside a production URL in another variable
-              ("all", "precision"): 0.991},
+              ("environment-mismatch", "recall"): 1.0,
+              ("environment-mismatch", "precision"): 1.0,  # a sandbox key beside a production .env in another CI variable is no pairing
+              ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
