@@ -4,7 +4,7 @@ a production .env.
 
 An iugu token carries no prefix, so each shape is a way a tool names it (a cell before it, a
 member before it, a typed constant, a variable's default) or uses it (HTTP Basic's user with an
-empty password); each has a look-alike it must not take.
+empty password, a language's default or fallback); each has a look-alike it must not take.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def rule_ids(write, template: str) -> list[str]:
 
 
 MARKUP, BASIC, CURL_USER = "iugu-markup-pair-token", "iugu-api-token-basic-auth-call", "iugu-api-token-curl-user"
-CONFIG, PAIRED = "iugu-config-api-token", "iugu-paired-api-token"
+CONFIG, PAIRED, NAMED = "iugu-config-api-token", "iugu-paired-api-token", "iugu-named-credential"
 PROD, HMLG, MISMATCH = "asaas-api-key", "asaas-sandbox-api-key", "asaas-sandbox-key-near-production-host"
 CASES = [
     # phpinfo(): the name in a classed cell (a blank after it), the value in the next; a superglobal's subscript
@@ -50,12 +50,18 @@ CASES = [
     ('Private Const IuguAccountId As String = "{upper}"\n', []),
     ("custom:\n  deploy:\n    - variables:\n        - name: IUGU_API_TOKEN\n          default: {token}\n", [PAIRED]),
     ("custom:\n  deploy:\n    - variables:\n        - name: IUGU_ACCOUNT_ID\n          default: {upper}\n", []),
+    # CUE's default (`*` after the field's type), a Lisp's `(or (getenv "NAME") "…")` fallback
+    ('iugu: #Iugu & {{\n\tapiToken:  string | *"{token}" @tag(iugu_token)\n\tbaseUrl: "https://api.iugu.com/v1"\n}}\n',
+     [NAMED]),
+    ('iugu: #Iugu & {{\n\taccountId: string | *"{upper}"\n\tbaseUrl: "https://api.iugu.com/v1"\n}}\n', []),
+    ('{{:iugu/api-token (or (System/getenv "IUGU_API_TOKEN") "{token}")}}\n', [CONFIG]),
+    ('{{:iugu/account (or (System/getenv "IUGU_ACCOUNT_ID") "{upper}")}}\n', []),
     # GitLab's variables API: a sandbox key in one variable, a production .env (URL and key) in
     # another is no pairing; a sandbox key in the object of the production URL still is
     ('[\n  {{"key": "ASAAS_API_KEY", "value": "{hmlg}"}},\n'
      '  {{"key": "BILLING_DOTENV", "value": "ASAAS_BASE_URL=https://api.asaas.com/v3\\nASAAS_API_KEY={prod}\\n"}}\n]\n',
      [PROD, HMLG]),
-    ("ASAAS_URL=https://api.asaas.com/v3\nASAAS_KEY={hmlg}\n", [HMLG, MISMATCH]),
+    ("ASAAS_URL=https://api.asaas.com/v3\nASAAS_KEY={hmlg}\nASAAS_PROD_KEY={prod}\n", [PROD, HMLG, MISMATCH]),
 ]
 
 
