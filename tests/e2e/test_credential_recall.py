@@ -60,6 +60,13 @@ FLOORS = {
     "eighth": {("credential", "recall"): 0.858,  # a name on an enclosing member or in a path, an argument or a row's other cell
                ("credential", "precision"): 1.0,
                ("all", "precision"): 1.0},
+    # written blind too: CI systems' variables and logs, Helm and Kustomize output, configuration
+    # languages, tools' env tables, merge artifacts, issue trackers, crash reports, nine more languages
+    "ninth": {("credential", "recall"): 0.943,  # a token named in prose, a name with no credential word, a word diff's `+}`
+              ("credential", "precision"): 1.0,
+              ("environment-mismatch", "recall"): 1.0,
+              ("environment-mismatch", "precision"): 1.0,  # a sandbox key beside a production .env in another CI variable is no pairing
+              ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
