@@ -181,8 +181,9 @@ class SpotCollector:
                     quiet[anchor.reach] = line.quiet_until(position, anchor.reach)
                     continue  # no keyword near this marker: nothing a rule could find that it did not
                 first, last = max(begin, low), min(stop, high)
-            # a quoted-printable join reads on past its marker's line: the lines after keep their own anchors
-            covered[payload] = min(last, line.around(position)[1]) if anchor.kind == QP else last
+            # a quoted-printable join, or a wrapped line's, reads on past its marker's line: the lines after keep
+            # their own anchors (what they hold alone is no wrapped line's to report)
+            covered[payload] = min(last, line.around(position)[1]) if anchor.kind in (QP, WRAPPED) else last
             yield first, last, anchor.kind
 
     def drain(self, before_line: int | None = None) -> list[Spot]:

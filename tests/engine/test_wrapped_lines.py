@@ -98,3 +98,17 @@ def test_joining_keeps_where_every_byte_came_from() -> None:
     text, origin = joined(data)
     assert text.endswith(f"access_token: {KEY}".encode()) and b"\n" not in text
     assert bytes(data[origin[index]] for index in range(len(text))) == text and origin[-1] == len(data)
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_key_encoded_on_a_wrapped_keys_last_line_is_still_found(tmp_path: Path, engine: str) -> None:
+    """The line that ends a wrapped key goes on with another key, percent-encoded twice: that line's own
+    escape is decoded as its own (the wrapped key's joining reads the line too, but reports only across
+    its cut)."""
+    first, rest = wrapped(f"access_token: {KEY}", 110)
+    lines = [first, rest + f" fallback=%2524{SANDBOX_KEY[1:]}"]
+    found, _ = scanned(tmp_path, lines, engine)
+    # the layers a spot's text went through name its findings (the wrapped key's: the join, then the percent
+    # layer the rest of its last line needed)
+    assert sorted((rule, line, layers.split("+")[0]) for rule, line, _, _, _, layers, _ in found) == [
+        ("asaas-api-key", 1, "wrapped line"), ("asaas-sandbox-api-key", 2, "percent×2")]
