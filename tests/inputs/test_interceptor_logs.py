@@ -105,7 +105,7 @@ def test_a_request_named_in_prose_with_no_header_after_it_is_none(tmp_path: Path
     assert [f["rule_id"] for f in report["findings"]] == [], report["findings"]
 
 
-def logging_interceptor_logcat(request: Request) -> list[str]:
+def logging_interceptor_logcat(request: Request, corners: bool = False) -> list[str]:
     # github.com/ihsanbal/LoggingInterceptor, Printer.kt: printJsonRequest logs REQUEST_UP_LINE, `URL: <url>`
     # (whole), then getRequest's lines (`Method: @POST`, a blank, `Headers:`, `Name: value` each) and the body's
     # (a blank, `Body:`, getJsonString's JSONObject.toString(3), `<n>-byte body`), each through logLines: DEFAULT_LINE
@@ -114,17 +114,22 @@ def logging_interceptor_logcat(request: Request) -> list[str]:
     def logged(pieces: list[str]) -> list[str]:
         return [f"11-22 13:00:00.{at % 1000:03d}  4242  4311 I LoggingI: {piece}" for at, piece in enumerate(pieces)]
 
-    lines = ["Method: @" + request.method, "", "Headers:", *(f"{name}: {value}" for name, value in request.headers),
+    # The Java versions (Printer.java dotHeaders) put a corner before each header: `┌ ` the first, `└ ` the last.
+    marks = ["┌ ", *["├ "] * (len(request.headers) - 2), "└ "] if corners else [""] * len(request.headers)
+    lines = ["Method: @" + request.method, "", "Headers:",
+             *(f"{mark}{name}: {value}" for mark, (name, value) in zip(marks, request.headers)),
              "", "Body:", *json.dumps(json.loads(request.body), indent=3).split("\n"),
              f"{len(request.body.encode())}-byte body"]
     cut = ["│ " + line[start : start + 110] for line in lines for start in range(0, len(line) // 110 * 110 + 1, 110)]
     return logged(["┌────── Request " + "─" * 72, f"│ URL: {request.url}", *cut, "└" + "─" * 87])
 
 
-def test_a_logging_interceptors_records_are_the_request_sent_its_long_values_joined(tmp_path: Path) -> None:
+@pytest.mark.parametrize("corners", [False, True])
+def test_a_logging_interceptors_records_are_the_request_sent_its_long_values_joined(corners: bool,
+                                                                                    tmp_path: Path) -> None:
     """Headers only: the signatures' values (354 characters) are joined from their pieces, so neither is called
     malformed; the body is org.json's, not the one signed, so neither signature is judged."""
-    check_shape(logging_interceptor_logcat, tmp_path, body_shown=False)
+    check_shape(lambda request: logging_interceptor_logcat(request, corners), tmp_path, body_shown=False)
 
 
 HTTPLOG = "D, [2026-11-22T13:00:00.123456 #4242] DEBUG -- : [httplog] "

@@ -223,7 +223,8 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
 
     # ihsanbal's LoggingInterceptor for OkHttp, Level.BASIC or BODY, through Android's Log (github.com/ihsanbal/
     # LoggingInterceptor, Printer.kt printJsonRequest and logLines): `┌────── Request ───…`, then a record a line,
-    # each `│ ` and the line: `URL: <url>`, `Method: @POST`, `Headers:`, `Name: value` a header, `Body:`, the body
+    # each `│ ` and the line: `URL: <url>`, `Method: @POST`, `Headers:`, `Name: value` a header (the Java versions
+    # put a corner before each, Printer.java dotHeaders: `┌ `, `├ `, `└ `, or `─ ` alone), `Body:`, the body
     # (JSON re-indented by org.json: not the bytes sent), `<n>-byte body`, `└───…`. Every line but the URL's is
     # logged in pieces of 110 characters, a record each: a longer header value goes on in the records after it.
     {"capture": "logging-interceptor", "lined": "yes", "indent": "│ ", "labels": {
@@ -233,7 +234,7 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "│ Body:": r"│ Body:(?P<body>)(?P<cut>)\s*$",
         "-byte body": r"(?<=\d)-byte body(?: omitted)?(?P<end>)\s*$",
         "└─": r"└─(?P<end>)",
-        "│ ": rf"│ (?:(?P<name>{TOKEN}): (?P<value>.*)|(?P<more>[A-Za-z0-9+/=]+))$"}},
+        "│ ": rf"│ (?:(?:[┌├└─] )?(?P<name>{TOKEN}): (?P<value>.*)|(?P<more>[A-Za-z0-9+/=]+))$"}},
 
     # A Chucker transaction shared as text (github.com/ChuckerTeam/chucker, TransactionDetailsSharable):
     # `URL: <url>`, `Method: POST`, the transaction's facts (`Protocol:`, `Status:`, `Response:`, `SSL:`, times,
