@@ -14,9 +14,9 @@ line``): a finding keeps the line and column of its first byte, and only one acr
 layer's (what one line holds is found as written). A line goes on with the one above when both
 start with the same prefix (digits may differ: a timestamp, a counter) up to where the next line's
 piece begins, the piece begins with a credential's characters, and the line above was cut: the
-first line's piece is at least :data:`MIN_WIDTH` bytes, and every piece but the last is exactly
-as long as the first. Two lines a program wrote apart join only where they make a key its
-validator accepts, which no chance does.
+first line's piece is at least :data:`MIN_WIDTH` bytes, every piece but the last is exactly as
+long as the first, and all of them hold no more than :data:`MAX_JOINED` bytes. Two lines a program
+wrote apart join only where they make a key its validator accepts, which no chance does.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ from typing import Sequence
 
 MIN_WIDTH = 40  # bytes of a line's piece, at least: a narrower cut is no logger's width
 MAX_PIECES = 8  # lines a value is joined from, at most (166 characters at the narrowest width: 5)
+# bytes the pieces hold in all, at most: a run longer than any credential is no key cut into records (lines of
+# one width each holding a run of a credential's characters, every one the next's prefix, would join a spot a line)
+MAX_JOINED = 512
 # what a credential may be written with: base64 (standard and URL-safe), hex, its escapes (`%2F`, `\/`)
 _CREDENTIAL = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-%\\")
 _DIGITS_ALIKE = bytes.maketrans(b"123456789", b"000000000")
@@ -52,6 +55,8 @@ def pieces(data: bytes, start: int = 0, stop: int | None = None) -> list[tuple[i
         elif last - first != width:  # the line above was no cut: its piece was shorter
             break
         found.append((below + piece, after))
+        if sum(last - first for first, last in found[1:]) + width > MAX_JOINED:
+            return found[:1]
         above, end = below, after
     return found
 

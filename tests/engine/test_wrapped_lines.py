@@ -112,3 +112,11 @@ def test_a_key_encoded_on_a_wrapped_keys_last_line_is_still_found(tmp_path: Path
     # layer the rest of its last line needed)
     assert sorted((rule, line, layers.split("+")[0]) for rule, line, _, _, _, layers, _ in found) == [
         ("asaas-api-key", 1, "wrapped line"), ("asaas-sandbox-api-key", 2, "percent×2")]
+
+
+def test_a_run_longer_than_any_credential_is_no_wrapped_key() -> None:
+    """Lines of one width, each a run of a credential's characters after one prefix, would make a spot of
+    every line: pieces longer together than a credential can be join nothing."""
+    text = "\n".join(wrapped("k=" + "c" * 2000, 100)).encode()
+    assert pieces(text) == [(0, text.index(b"\n"))]
+    assert len(pieces("\n".join(wrapped("k=" + "c" * 300, 100)).encode())) == 4
