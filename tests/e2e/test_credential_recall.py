@@ -62,7 +62,7 @@ FLOORS = {
                ("all", "precision"): 1.0},
     # written blind too: CI systems' variables and logs, Helm and Kustomize output, configuration
     # languages, tools' env tables, merge artifacts, issue trackers, crash reports, nine more languages
-    "ninth": {("credential", "recall"): 0.943,  # a token named in prose, a name with no credential word, a word diff's `+}`
+    "ninth": {("credential", "recall"): 0.950,  # a token named in prose, a name with no credential word
               ("credential", "precision"): 1.0,
               ("environment-mismatch", "recall"): 1.0,
               ("environment-mismatch", "precision"): 1.0,  # a sandbox key beside a production .env in another CI variable is no pairing

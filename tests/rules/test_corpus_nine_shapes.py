@@ -62,6 +62,8 @@ CASES = [
      '  {{"key": "BILLING_DOTENV", "value": "ASAAS_BASE_URL=https://api.asaas.com/v3\\nASAAS_API_KEY={prod}\\n"}}\n]\n',
      [PROD, HMLG]),
     ("ASAAS_URL=https://api.asaas.com/v3\nASAAS_KEY={hmlg}\nASAAS_PROD_KEY={prod}\n", [PROD, HMLG, MISMATCH]),
+    # git diff --word-diff: a key inside `{+…+}` or `[-…-]`; the `+` of `+}` is the marker's, not the key's
+    ("{{+ASAAS_API_KEY={prod}+}} [-ASAAS_SANDBOX_KEY={hmlg}-]\n", [PROD, HMLG]),
 ]
 
 
