@@ -234,7 +234,7 @@ class SecretDetector:
         chunk = -1
         try:
             for hit in chunks:
-                if spots is not None and spots.spots:
+                if spots is not None and spots.waiting:
                     pending.extend(self._decoded(spots, hit.place[0], path, depth, seen, chunks.windows))
                 # A new chunk starting past the last finding's line: that line is whole.
                 if hit.offset != chunk and pending and hit.place[0] > pending[-1].location.end_line:
@@ -246,6 +246,8 @@ class SecretDetector:
                 finding = finding_from_hit(rule, hit, path, self._validators, self.signing_keys)
                 if finding is None:
                     continue
+                if rule.line_wrapped and spots is not None:
+                    spots.note_whole(hit.buffer, hit.match.end, hit.place[0])
                 if rule.context is not None:
                     verdict = judge.judge(rule, hit)
                     if not verdict.holds(rule.context):
@@ -254,7 +256,7 @@ class SecretDetector:
                         continue
                     with_context(finding, verdict)
                 pending.append(finding)
-                if spots is not None and spots.spots:  # a spot waits on this line (or a later one)
+                if spots is not None and spots.waiting:  # a spot waits on this line (or a later one)
                     seen.add(_seen_key(finding))
                 if chunks.windows is not None:
                     chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
