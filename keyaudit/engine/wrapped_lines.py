@@ -21,7 +21,7 @@ wrote apart join only where they make a key its validator accepts, which no chan
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import AnyStr, Sequence
 
 MIN_WIDTH = 40  # bytes of a line's piece, at least: a narrower cut is no logger's width
 MAX_PIECES = 8  # lines a value is joined from, at most (166 characters at the narrowest width: 5)
@@ -78,19 +78,25 @@ def _piece_start(above: bytes, line: bytes) -> int | None:
     """Where the piece of ``line`` starts, if ``line`` goes on with ``above``: after the prefix
     both share (digits aside) up to its last byte that no credential is written with, where the
     piece then starts with a credential's byte; else None."""
-    limit = min(len(above), len(line))
-    above_alike, line_alike = above[:limit].translate(_DIGITS_ALIKE), line[:limit].translate(_DIGITS_ALIKE)
-    same, longer = 0, limit  # the shared prefix's length, by halves: slices compared at C speed (a line of a megabyte)
-    while same < longer:
-        middle = (same + longer + 1) // 2
-        if above_alike[same:middle] == line_alike[same:middle]:
-            same = middle
-        else:
-            longer = middle - 1
+    same = common_length(above.translate(_DIGITS_ALIKE), line.translate(_DIGITS_ALIKE))
     same = len(line[:same].rstrip(_CREDENTIAL_BYTES))  # the pieces may begin alike: the prefix ends before them
     if same == 0 or same >= len(line) or line[same] not in _CREDENTIAL:
         return None
     return same
+
+
+def common_length(one: AnyStr, other: AnyStr) -> int:
+    """How many leading characters (or bytes) two strings share, found by halving, each half compared at
+    C speed: one by one in Python cost seconds a megabyte, and it is asked of every line under a cut (here)
+    and above an anchored object (:mod:`keyaudit.inputs.captures.log_prefix`)."""
+    low, high = 0, min(len(one), len(other))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if one[low:middle] == other[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def line_end(data: bytes, start: int, stop: int) -> int:

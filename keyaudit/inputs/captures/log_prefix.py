@@ -8,6 +8,7 @@ import functools
 import re
 
 from keyaudit.engine.records import LOG_RECORD
+from keyaudit.engine.wrapped_lines import common_length
 
 # Log levels, which differ between the records of one request (Faraday 1 logs the request line at
 # INFO and its headers at DEBUG, .NET the headers at Trace): any level word stands for any other.
@@ -159,24 +160,9 @@ def shared_prefix(one: str, other: str) -> int:
     just after a blank: the prefix a logger or a transport writes before each line of a message,
     where both carry one; 0 where they share fewer than :data:`MIN_SHARED_CHARS` characters besides blanks."""
     first = digitless(one)
-    common = _common_length(first, digitless(other))
+    common = common_length(first, digitless(other))
     cut = max(first.rfind(" ", 0, common), first.rfind("\t", 0, common)) + 1
     return cut if len(first[:cut].replace(" ", "").replace("\t", "")) >= MIN_SHARED_CHARS else 0
-
-
-def _common_length(one: str, other: str) -> int:
-    """How many leading characters two strings share, found by halving, each half compared at C
-    speed: asked of each line above an anchored one that opens an object (a line of such lines
-    asks it dozens of times), where a comparison character by character in Python cost 4 s a
-    megabyte."""
-    low, high = 0, min(len(one), len(other))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if one[low:middle] == other[low:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def carries(text: str, prefix: str) -> bool:
