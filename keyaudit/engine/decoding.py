@@ -112,7 +112,7 @@ class SpotCollector:
     @property
     def spots(self) -> list[Spot]:
         """The spots waiting, by line."""
-        return [spot for _, _, spot in sorted(self._queue, key=lambda entry: entry[:2])]
+        return [spot for _, _, spot in sorted(self._queue)]  # (line, order taken) is unique: no spot is compared
 
     def _keep(self, spot: Spot) -> None:
         heapq.heappush(self._queue, (spot.line, next(self._taken), spot))
@@ -186,9 +186,9 @@ class SpotCollector:
                 if not self._anchors.holds_keyword(buffer[first:last]):
                     continue
             elif anchor.kind == WRAPPED:  # a keyword's run to its line's end: the lines that go on with it, if any
-                first = line.around(position)[0]
+                first, end = line.around(position)
                 last = pieces(buffer, first, high)[-1][1]
-                if last <= line.around(position)[1]:
+                if last <= end:
                     continue
             elif anchor.kind == PARTIAL:  # the partial record's line to the record that ends its line
                 first = line.around(position)[0]
