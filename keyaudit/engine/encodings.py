@@ -62,11 +62,13 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass
+from typing import AnyStr, Sequence
 
 from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS
 from keyaudit.engine.offset_dump import MARK
 from keyaudit.engine.partial_records import CRI_MARKERS, DOCKER_OPENER, DOCKER_PARTIAL, DOCKER_PARTIAL_SEARCH
 from keyaudit.engine.payloads import BINARY, BYTE_ARRAY, HEX_BRACED, HEX_BRACKETED, magic_forms
+from keyaudit.engine.wrapped_lines import CUT_RUN
 from keyaudit.rulebook.rules import RuleSet
 
 BASE64 = "base64"
@@ -114,9 +116,6 @@ ADJACENT_LITERAL = rb"[\"']\r?\n[ \t]+[\"']"
 ADJACENT_LITERAL_SEARCH = rb"\n(?:(?<=[\"']\n)|(?<=[\"']\r\n))[ \t]+[\"']"
 # Sixteen bytes or more, each a `\x` escape.
 ESCAPED_RUN = rb"(?:\\x[0-9A-Fa-f]{2}){16}"
-# What a key of a rule whose keys loggers wrap (``line_wrapped``) runs to its line's end with, after its
-# keyword: the line may be cut inside it (keyaudit.engine.wrapped_lines).
-CUT_RUN = rb"[A-Za-z0-9+/=%\\_-]*\r?\n"
 # quoted-printable's encoded `=` (RFC 2045 6.7)
 QP_MARKERS: tuple[bytes, ...] = (b"=3D",)
 
@@ -193,9 +192,13 @@ def _encoded_keywords(keywords: list[str]) -> list[str]:
     forms (``api_token`` holds ``token``) adds none, since text holding it holds the shorter one,
     whose forms then occur in its base64 at whatever alignment. Fewer literals keep the portable
     engine's one search per literal cheap."""
-    with_forms = [keyword for keyword in keywords if base64_forms(keyword.encode("utf-8"))]
-    return [keyword for keyword in with_forms
-            if not any(other != keyword and other in keyword for other in with_forms)]
+    return _innermost([keyword for keyword in keywords if base64_forms(keyword.encode("utf-8"))])
+
+
+def _innermost(keywords: Sequence[AnyStr]) -> list[AnyStr]:
+    """The keywords that hold no other of ``keywords``: where one holds another, an anchor on the
+    shorter already fires wherever the longer is written."""
+    return [keyword for keyword in keywords if not any(other != keyword and other in keyword for other in keywords)]
 
 
 def _add_base64_forms(anchors: list[Anchor], seen: set[bytes], written: bytes, kind: str) -> None:
@@ -264,6 +267,6 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     anchors.append(Anchor(DOCKER_PARTIAL, PARTIAL, pattern=True, opener=DOCKER_OPENER, search=DOCKER_PARTIAL_SEARCH))
     anchors.append(Anchor(ADJACENT_LITERAL, CONCAT, pattern=True, opener=b"\n", search=ADJACENT_LITERAL_SEARCH))
     wrapped = sorted({keyword.encode("utf-8") for rule in rules if rule.line_wrapped for keyword in rule.keywords})
-    anchors += [Anchor(re.escape(keyword) + CUT_RUN, WRAPPED, pattern=True, opener=keyword) for keyword in wrapped
-                if not any(other != keyword and other in keyword for other in wrapped)]
+    anchors += [Anchor(re.escape(keyword) + CUT_RUN, WRAPPED, pattern=True, opener=keyword)
+                for keyword in _innermost(wrapped)]
     return DecodeAnchors(tuple(anchors), tuple(keyword.encode("utf-8") for keyword in keywords))

@@ -21,6 +21,7 @@ wrote apart join only where they make a key its validator accepts, which no chan
 
 from __future__ import annotations
 
+import re
 from typing import AnyStr, Sequence
 
 MIN_WIDTH = 40  # bytes of a line's piece, at least: a narrower cut is no logger's width
@@ -29,7 +30,11 @@ MAX_PIECES = 8  # lines a value is joined from, at most (166 characters at the n
 # one width each holding a run of a credential's characters, every one the next's prefix, would join a spot a line)
 MAX_JOINED = 512
 # what a credential may be written with: base64 (standard and URL-safe), hex, its escapes (`%2F`, `\/`)
-_CREDENTIAL_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-%\\"
+_CREDENTIAL_CLASS = rb"[A-Za-z0-9+/=%\\_-]"
+_CREDENTIAL_BYTES = bytes(byte for byte in range(256) if re.fullmatch(_CREDENTIAL_CLASS, bytes([byte])))
+# what a key of a rule whose keys loggers wrap (``line_wrapped``) runs to its line's end with, after its keyword:
+# the line may be cut inside it (the decoding layer's anchor)
+CUT_RUN = _CREDENTIAL_CLASS + rb"*\r?\n"
 _CREDENTIAL = frozenset(_CREDENTIAL_BYTES)
 _DIGITS_ALIKE = bytes.maketrans(b"123456789", b"000000000")
 
