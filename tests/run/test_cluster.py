@@ -75,17 +75,17 @@ def test_a_cluster_gives_the_findings_of_one_process(cluster, tmp_path: Path) ->
     assert (spread.files_scanned, spread.bytes_scanned) == (alone.files_scanned, alone.bytes_scanned)
 
 
+def worker_killer(client, delay: float) -> threading.Timer:
+    """A timer that kills one of the cluster's two workers (SIGKILL) ``delay`` seconds after it starts."""
+    client.wait_for_workers(2, timeout=60)  # the nanny has restarted the one killed before
+    return threading.Timer(delay, os.kill, (sorted(client.run(os.getpid).values())[0], signal.SIGKILL))
+
+
 def test_a_worker_killed_mid_scan_loses_nothing_and_repeats_nothing(cluster, tmp_path: Path) -> None:
     local, client = cluster
     tokens = planted_logs(tmp_path, files=16, lines=20_000, slow=True)
     alone = run_scan(str(tmp_path), jobs=1, engine="regex")
-    pids = client.run(os.getpid)
-
-    def kill_one_worker() -> None:
-        time.sleep(KILL_AFTER_SECONDS)
-        os.kill(sorted(pids.values())[0], signal.SIGKILL)
-
-    killer = threading.Thread(target=kill_one_worker)
+    killer = worker_killer(client, KILL_AFTER_SECONDS)
     started = time.monotonic()
     killer.start()
     spread = run_scan(str(tmp_path), jobs=1, engine="regex", scheduler=local.scheduler_address)
@@ -95,6 +95,40 @@ def test_a_worker_killed_mid_scan_loses_nothing_and_repeats_nothing(cluster, tmp
     assert report_key(spread) == report_key(alone) and len(spread.findings) == len(tokens)
     logs = str(client.get_worker_logs()) + str(client.get_scheduler_logs())
     assert all(token not in logs for token in tokens), "a secret reached the cluster logs"
+
+
+# The first hundredth seconds of a scan on a quiet machine: the client hands the units (and, before, the scanner's spec)
+# to the workers.
+EARLY_KILLS = (0.0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.05, 0.08)
+SCAN_DEADLINE_SECONDS = 60
+
+
+def test_a_worker_killed_as_the_scan_starts_neither_hangs_it_nor_fails_a_unit(cluster, tmp_path: Path) -> None:
+    """A worker lost while the client scattered the scanner's spec to every worker hung the scan (the scheduler's
+    broadcast waits for the dead worker: dask/distributed#5704); lost just after, it failed every unit (scattered data
+    is no task: nothing computes it again)."""
+    local, client = cluster
+    planted_logs(tmp_path, files=4, lines=2000, slow=True)
+    alone = run_scan(str(tmp_path), jobs=1, engine="regex")
+    for delay in EARLY_KILLS:
+        outcome: dict[str, object] = {}
+
+        def scan_on_the_cluster() -> None:
+            try:
+                outcome["result"] = run_scan(str(tmp_path), jobs=1, engine="regex", scheduler=local.scheduler_address)
+            except Exception as exc:  # noqa: BLE001 - the test names it below
+                outcome["raised"] = type(exc).__name__
+
+        scan = threading.Thread(target=scan_on_the_cluster, daemon=True)  # a hung scan must not hold the test run
+        timer = worker_killer(client, delay)
+        timer.start()
+        scan.start()
+        scan.join(SCAN_DEADLINE_SECONDS)
+        timer.join()
+        assert not scan.is_alive(), f"the scan hung: a worker was killed {delay} s in"
+        assert "raised" not in outcome, f"the scan raised {outcome.get('raised')}: a worker was killed {delay} s in"
+        spread = outcome["result"]
+        assert spread.errors == [] and report_key(spread) == report_key(alone), f"a worker killed {delay} s in"
 
 
 def test_a_request_a_range_end_cuts_in_two_is_read_whole_on_the_cluster(cluster, tmp_path: Path) -> None:

@@ -1,10 +1,12 @@
 """Units on a Dask cluster: the same units the local executors run, scanned by workers.
 
 Workers read their units themselves (local paths they can see, objects in a store through
-fsspec), so the client never streams the data. What a worker needs to scan travels once per scan
-as a small :class:`~keyaudit.run.builder.ScannerSpec` scattered to every worker, which builds its
-scanner once and keeps it for every unit. Tasks are pure functions of their unit: a unit on a
-lost worker is simply run again elsewhere.
+fsspec), so the client never streams the data. What a worker needs to scan travels with each task
+as a small :class:`~keyaudit.run.builder.ScannerSpec` (paths and settings, a few hundred bytes):
+the worker builds its scanner once and keeps it for every unit. Tasks are pure functions of their
+unit and their spec: a unit on a lost worker is simply run again elsewhere. The spec is not
+scattered: scattered data is no task, so a worker lost while it is broadcast hangs the scheduler's
+replication, and one lost after it fails every unit that needs it (nothing can compute it again).
 """
 
 from __future__ import annotations
@@ -104,9 +106,8 @@ class ClusterExecutor:
         from distributed import as_completed
 
         with connect(self._scheduler) as client:
-            [spec_future] = client.scatter([self._spec], broadcast=True)
             key = self._spec.key
-            futures = {client.submit(_scan_on_worker, spec_future, key, unit, pure=False, retries=UNIT_RETRIES):
+            futures = {client.submit(_scan_on_worker, self._spec, key, unit, pure=False, retries=UNIT_RETRIES):
                        position for position, unit in enumerate(units)}
             for future in as_completed(futures):
                 yield futures[future], _outcome(future, units[futures[future]])
