@@ -69,7 +69,7 @@ FLOORS = {
               ("all", "precision"): 1.0},
     # written blind too: secret managers' CLI output, Chef/Salt/Puppet, serverless and PaaS configurations,
     # API clients and load testers, shell recorders, tracing exports, notebooks, ten more languages
-    "tenth": {("credential", "recall"): 0.877,  # blind: a name two lines up or in a command, a table row, a user with an empty password
+    "tenth": {("credential", "recall"): 0.985,  # a name in an asciicast's previous event, in a command above salt's `local:`
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
 }
