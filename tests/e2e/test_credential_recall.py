@@ -67,6 +67,11 @@ FLOORS = {
               ("environment-mismatch", "recall"): 1.0,
               ("environment-mismatch", "precision"): 1.0,  # a sandbox key beside a production .env in another CI variable is no pairing
               ("all", "precision"): 1.0},
+    # written blind too: secret managers' CLI output, Chef/Salt/Puppet, serverless and PaaS configurations,
+    # API clients and load testers, shell recorders, tracing exports, notebooks, ten more languages
+    "tenth": {("credential", "recall"): 0.985,  # a name in an asciicast's previous event, in a command above salt's `local:`
+              ("credential", "precision"): 1.0,
+              ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
