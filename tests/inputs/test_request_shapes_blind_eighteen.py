@@ -214,11 +214,9 @@ _PREFIXED_COMMAND = ("a curl command whose every line carries the logger's prefi
                      "message under its own) is read with the prefix inside its quoted body: both signatures bad")
 _PADDED_COMMAND = ("a curl command in .NET's console log, every line of the message padded by six blanks, is "
                    "read with the padding inside its quoted body: both signatures bad")
-_RESOURCE = ("a path under `resource` (Crystal's HTTP::Request#resource) beside a host is not read as the "
-             "request's URL: no request is read")
 SHAPES = [case(ruby_httpclient_debug_dev), case(isahc_wire_trace, missed=_ESCAPED_PIECES),
           case(fasthttp_request_string), case(armeria_logging_client, missed=_HEADER_LIST),
           case(saloon_debug_request), case(xh_verbose), case(go_http2curl), case(python_curlify),
           case(ok2curl_logcat, missed=_PREFIXED_COMMAND), case(dotnet_httpclient_to_curl, missed=_PADDED_COMMAND)]
 HEADERS_ONLY: list[object] = []
-NO_HEADERS = [case(crystal_http_client_debug, missed=_RESOURCE)]
+NO_HEADERS = [case(crystal_http_client_debug)]
