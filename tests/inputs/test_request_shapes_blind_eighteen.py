@@ -207,13 +207,9 @@ def dotnet_httpclient_to_curl(request: Request) -> list[str]:
 _HEADER_LIST = ("a request log written `{…, name=POST, headers=[:method=POST, :path=…, :scheme=…, :authority=…, "
                 "name=value, …], contentPreview=<body>}` is not read: the headers a bracketed list of name=value, "
                 "the URL only in the HTTP/2 pseudo-headers, the body raw up to the record's closing brace")
-_PREFIXED_COMMAND = ("a curl command whose every line carries the logger's prefix (logcat writes each line of a "
-                     "message under its own) is read with the prefix inside its quoted body: both signatures bad")
-_PADDED_COMMAND = ("a curl command in .NET's console log, every line of the message padded by six blanks, is "
-                   "read with the padding inside its quoted body: both signatures bad")
 SHAPES = [case(ruby_httpclient_debug_dev), case(isahc_wire_trace),
           case(fasthttp_request_string), case(armeria_logging_client, missed=_HEADER_LIST),
           case(saloon_debug_request), case(xh_verbose), case(go_http2curl), case(python_curlify),
-          case(ok2curl_logcat, missed=_PREFIXED_COMMAND), case(dotnet_httpclient_to_curl, missed=_PADDED_COMMAND)]
+          case(ok2curl_logcat), case(dotnet_httpclient_to_curl)]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS = [case(crystal_http_client_debug)]
