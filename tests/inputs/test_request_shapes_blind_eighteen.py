@@ -19,6 +19,7 @@ yet is an expected failure, strict, with what they miss.
 
 from __future__ import annotations
 
+from helpers.printed_maps import var_dumper_string
 from helpers.signed_shapes import Request, case, go_canonical
 
 TRACING = "2026-11-22T13:00:00.123456Z TRACE "
@@ -124,18 +125,13 @@ def saloon_debug_request(request: Request) -> list[str]:
     # `Saloon Request (<class>) ->`), on the worker's standard output as Symfony's CliDumper writes it: the label
     # before `array:6 [`, two blanks in per level, a string of several lines between `"""` lines, each of its
     # lines but the last ending in a visible `\n`. Guzzle's PSR-7 request puts Host first.
-    lines = request.body.split("\n")
-    if len(lines) > 1:
-        body = ['  "body" => """', *(f"    {line}\\n" for line in lines[:-1]), f"    {lines[-1]}", '    """']
-    else:
-        body = [f'  "body" => "{request.body}"']
     headers = [("Host", request.host), *request.headers]
     return ["Saloon Request (CreateTransfer) -> array:6 [",
             '  "connector" => "App\\Http\\Integrations\\Payouts\\PayoutsConnector"',
             '  "request" => "App\\Http\\Integrations\\Payouts\\Requests\\CreateTransfer"',
             f'  "method" => "{request.method}"', f'  "uri" => "{request.url}"',
             f'  "headers" => array:{len(headers)} [', *(f'    "{name}" => "{value}"' for name, value in headers), "  ]",
-            *body, "]"]
+            *var_dumper_string("body", request.body), "]"]
 
 
 def xh_verbose(request: Request) -> list[str]:
