@@ -1,4 +1,5 @@
-"""A request as Node's ``util.inspect`` prints it over lines: a shape more than one test writes."""
+"""A request as Node's ``util.inspect`` prints it over lines, and a string as Symfony's VarDumper
+prints one: shapes more than one test writes."""
 
 from __future__ import annotations
 
@@ -18,3 +19,16 @@ def js_inspect_lines(request: Request) -> list[str]:
     return ["{", "  method: 'POST',", f"  url: {js_string(request.url)},", "  headers: {",
             ",\n".join(f"    {js_string(name)}: {js_string(value)}" for name, value in request.headers), "  },",
             f"  data: {data}{js_string(pieces[-1])}", "}"]
+
+
+def var_dumper_string(key: str, text: str, indent: str = "  ") -> list[str]:
+    """``"key" => <text>`` as Symfony's CliDumper writes an array's string member (``indent`` in):
+    on its line in double quotes, nothing escaped; a string of several lines opened by three double
+    quotes, each line one level further in and ended by a visible ``\\n``, then three double quotes
+    (dumpString and style()'s control character map)."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return [f'{indent}"{key}" => "{text}"']
+    inner = indent + "  "
+    return [f'{indent}"{key}" => """', *(f"{inner}{line}\\n" for line in lines[:-1]), f"{inner}{lines[-1]}",
+            f'{inner}"""']

@@ -26,7 +26,7 @@ HOST_NAMES = ["host", "hostname", "server_name", "serverName", "domain", "author
               "server_address", "destination", "upstream_host", "target_host", "backendHost", "api_host",
               "service_host", "dest_host"]
 PATH_NAMES = ["path", "uri", "url_path", "request_path", "pathname", "route", "http.route", "routePath",
-              "path_info", "PATH_INFO", "relative_url", "target", "request_target", "endpoint"]
+              "path_info", "PATH_INFO", "relative_url", "target", "request_target", "endpoint", "resource"]
 
 # the headers also under the name of the collection holding them; the body under the name of its form
 HEADER_NAMES = ["headers", "header", "headerParameters", "header_params", "headerFields", "allHTTPHeaderFields",
@@ -104,6 +104,7 @@ def test_the_host_under_server_and_the_path_under_route_together(tmp_path: Path)
     {"method": "POST", "server": "web-01", "route": "/v1/transfer_requests"},  # the local server's own name
     {"method": "POST", "server": "nginx/1.25.3", "path": "/v1/transfer_requests"},  # the server's software
     {"method": "POST", "host": "api.iugu.com", "target": "production"},  # a deploy target, no path
+    {"method": "POST", "host": "api.iugu.com", "resource": "transfers"},  # a resource's name, no path
     {"method": "POST", "remote_host": "api.iugu.com", "path": "/v1/transfer_requests"},  # the client, in access logs
 ])
 def test_names_that_hold_something_else_make_no_request(record: dict) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import test_request_shapes_blind_eight as eight
+import test_request_shapes_blind_eighteen as eighteen
 import test_request_shapes_blind_eleven as eleven
 import test_request_shapes_blind_fifteen as fifteen
 import test_request_shapes_blind_five as five
@@ -37,7 +38,7 @@ from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
 CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, fourteen, fifteen,
-           sixteen, seventeen,
+           sixteen, seventeen, eighteen,
            code,
            printed, layouts, part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")

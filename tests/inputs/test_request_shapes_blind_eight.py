@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 
-from helpers.printed_maps import js_string
+from helpers.printed_maps import js_string, var_dumper_string
 from helpers.signed_shapes import Request, case, go_canonical
 
 
@@ -81,14 +81,10 @@ def symfony_var_dumper(request: Request) -> list[str]:
     # double quotes with nothing escaped; a string of several lines opened by `"""`, each line one
     # level further in and ended by a visible `\n`, then `"""` — dumpString and style()'s control
     # character map), from a worker whose standard output is its log.
-    lines = request.body.split("\n")
-    if len(lines) > 1:
-        body = ['  "body" => """', *(f"    {line}\\n" for line in lines[:-1]), f"    {lines[-1]}", '    """']
-    else:
-        body = [f'  "body" => "{request.body}"']
     return ["array:4 [", f'  "method" => "{request.method}"', f'  "url" => "{request.url}"',
             f'  "headers" => array:{len(request.headers)} [',
-            *(f'    "{name}" => "{value}"' for name, value in request.headers), "  ]", *body, "]"]
+            *(f'    "{name}" => "{value}"' for name, value in request.headers), "  ]",
+            *var_dumper_string("body", request.body), "]"]
 
 
 def _rust(text: str) -> str:

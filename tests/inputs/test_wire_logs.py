@@ -40,3 +40,23 @@ def test_a_synapse_senders_outgoing_lines_are_the_request_and_its_incoming_lines
     assert [(e.origin.capture, e.origin.line, e.method, e.url, e.body) for e in found] == [
         ("synapse", 1, "POST", "https://api.asaas.com/v3/transfers", b"{}")]
 
+
+
+def test_an_unquoted_piece_escaped_to_the_lines_end_is_the_request_sent() -> None:
+    # isahc's `isahc::wire` trace: curl's debug data after `>> `, every byte through Rust's ascii::escape_default
+    # (CR LF as `\r\n`, a quote as `\"`), no quotes around it; `<< ` what is read.
+    body = '{\n"value":1\n}'
+    head = f"POST /v3/transfers HTTP/1.1\\r\\nHost: api.asaas.com\\r\\nContent-Length: {len(body)}\\r\\n\\r\\n"
+    trace = "2026-11-22T13:00:00.123456Z TRACE handler{id=0}: isahc::wire: "
+    escaped = body.replace("\n", "\\n").replace('"', '\\"')
+    lines = [f"{trace}>> {head}", f"{trace}>> {escaped}", f"{trace}<< HTTP/1.1 201 Created\\r\\n"]
+    found = list(exchanges(enumerate(lines, 1), "isahc.log"))
+    assert [(e.origin.capture, e.origin.line, e.url, e.body) for e in found] == [
+        ("escaped", 1, "https://api.asaas.com/v3/transfers", body.encode())]
+
+
+def test_a_mark_before_text_that_starts_no_request_makes_none() -> None:
+    # a shell's append, a quote in a mail, a request line in prose with no line end after it
+    lines = ["$ echo token >> .env", "> >> POST the transfer before noon", ">> POST /v3/transfers HTTP/1.1 is the call",
+             '>> {\\n\\"value\\":1\\n}']
+    assert list(exchanges(enumerate(lines, 1), "notes.log")) == []

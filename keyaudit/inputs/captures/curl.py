@@ -20,6 +20,7 @@ from keyaudit.model.exchange import Exchange, Origin
 from .curl_request import command_exchange
 from .cut_records import count_cut
 from .lines import NOTHING, run_readers
+from .log_prefix import PADDED_RECORD_HEAD, Prefix, learned_prefix
 from .parse_failures import Reading
 from .powershell_words import PowerShellWords, made_sessions
 from .shellwords import ShellWords
@@ -50,6 +51,7 @@ _COMMAND_POSITION = frozenset(";&|(`=$>+%#{")
 _CMD_QUOTE, _CMD_CONTINUATION = '^"', " ^"
 # A line that starts with a command: inside an open quote, it means the quote was never meant.
 _LINE_START = re.compile(r"\s*(?:[$#>+]\s+)?(?:sudo\s+)?(?:curl|wget|https?)(?:\.exe)?\s")
+_PADDED_RECORD_HEAD = re.compile(PADDED_RECORD_HEAD)
 
 
 @dataclass
@@ -60,6 +62,7 @@ class _Pending:
     origin: Origin
     lines: list[tuple[int, str, int]]
     tool: str = "curl"
+    prefix: Prefix | None = None  # a logger's, before the command on its first line (see :func:`_continued`)
 
 
 def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
@@ -89,6 +92,7 @@ class CommandReader:
         self.replay: deque[tuple[int, str, int]] = deque()
         self.sessions: frozenset[str] = frozenset()  # PowerShell's web sessions made with no headers
         self._charged: tuple[int, Reading] | None = None  # the last line a command given up began on, its charge
+        self._above = ""  # the line before the one read (a record's head a padded message is under)
 
     @property
     def busy(self) -> bool:
@@ -97,11 +101,13 @@ class CommandReader:
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
         if self.pending is None and not self.replay and not self.sessions and _ANY_WORD.search(text) is None:
+            self._above = text
             return NOTHING
         return self._fed(number, text)
 
     def _fed(self, number: int, text: str) -> Iterator[Exchange]:
-        yield from self._line((number, text, 0))
+        above, self._above = self._above, text
+        yield from self._line((number, text, 0), above)
         yield from self._replayed()
 
     def close(self) -> Iterator[Exchange]:
@@ -117,14 +123,14 @@ class CommandReader:
         while self.replay:
             yield from self._line(self.replay.popleft())
 
-    def _line(self, item: tuple[int, str, int]) -> Iterator[Exchange]:
+    def _line(self, item: tuple[int, str, int], above: str = "") -> Iterator[Exchange]:
         rest: tuple[int, str, int] | None = item
         if self.pending is not None:
             rest = yield from self._continue(self.pending, item)
         if rest is not None and not self._spent(rest):
             if self.sessions or "WebRequestSession" in item[1]:
                 self.sessions = made_sessions(item[1], self.sessions)
-            self.pending = yield from _commands_in_line(rest, self.path, self.sessions)
+            self.pending = yield from _commands_in_line(rest, self.path, self.sessions, above)
 
     def _continue(self, pending: _Pending, item: tuple[int, str, int]
                   ) -> Generator[Exchange, None, tuple[int, str, int] | None]:
@@ -134,7 +140,8 @@ class CommandReader:
         if pending.words.in_quote and _LINE_START.match(item[1]):
             self._give_up()  # a quote open until the next command is prose, not a body
             return None
-        if not pending.words.feed(item[1]):
+        start = _continued(pending, item[1])
+        if not pending.words.feed(item[1], start):
             if len(pending.lines) >= MAX_COMMAND_LINES or pending.words.size > MAX_COMMAND_CHARS:
                 if not pending.words.in_quote:  # continued past the bound (a quote open so long is prose)
                     count_cut(("command", pending.origin.line, pending.origin.column))
@@ -160,11 +167,11 @@ class CommandReader:
             self.pending = None
 
 
-def _commands_in_line(item: tuple[int, str, int], path: str, sessions: frozenset[str] = frozenset()
-                      ) -> Generator[Exchange, None, _Pending | None]:
+def _commands_in_line(item: tuple[int, str, int], path: str, sessions: frozenset[str] = frozenset(),
+                      above: str = "") -> Generator[Exchange, None, _Pending | None]:
     """The commands that start (and end) in one line from ``item``'s start on; returns the
     command that goes on in the next line, if one does. ``sessions``: PowerShell's web sessions
-    made just above with no headers."""
+    made just above with no headers; ``above``: the line before."""
     number, text, start = item
     tools = [tool for tool, words in _WORDS.items() if any(word in text for word in words)]
     if not tools:
@@ -175,7 +182,8 @@ def _commands_in_line(item: tuple[int, str, int], path: str, sessions: frozenset
             in_backticks=match.start() > 0 and text[match.start() - 1] == "`",
             cmd=_CMD_QUOTE in text or text.endswith(_CMD_CONTINUATION))
         pending = _Pending(words, Origin(path, number, column=match.start() + 1, capture="curl"),
-                           [(number, text, match.end())], match.group().lower() if tool == "http" else tool)
+                           [(number, text, match.end())], match.group().lower() if tool == "http" else tool,
+                           _logger_prefix(text[: match.start()], above))
         if not words.feed(text, match.end()):
             return pending
         yield from _finished(pending)
@@ -183,6 +191,26 @@ def _commands_in_line(item: tuple[int, str, int], path: str, sessions: frozenset
             break
         start = words.rest
     return None
+
+
+def _logger_prefix(before: str, above: str) -> Prefix | None:
+    """What stands before a command on its line, as the prefix a logger writes before each line of a
+    message (a time, a level, a tag); None where it is nothing, or blanks — which any line could start
+    with, a script's indented body too — unless the line above is a record's head whose message a
+    logger writes under it padded (:data:`.log_prefix.PADDED_RECORD_HEAD`): the blanks are its padding."""
+    if not before or (not before.strip() and _PADDED_RECORD_HEAD.match(above) is None):
+        return None
+    return learned_prefix(before)
+
+
+def _continued(pending: _Pending, text: str) -> int:
+    """Where the command goes on in ``text``, the next line of it: after the prefix of its first
+    line, where the line carries it — a logger that writes each line of a message under its own
+    prefix (Android's logcat) writes a quoted body's lines so, and the body is what follows it —,
+    else at the line's start."""
+    if pending.prefix is None or (rest := pending.prefix.rest(text)) is None:
+        return 0
+    return len(text) - len(rest)
 
 
 def _next_command(tools: list[str], text: str, start: int) -> tuple[str, re.Match[str]] | None:

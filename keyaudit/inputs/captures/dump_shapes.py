@@ -17,6 +17,8 @@ A header block is known to be whole (an unsigned request is called unsigned) whe
 or the end line closed it, or — for shapes without an end line — when it showed a header.
 """
 
+from .log_prefix import PADDED_RECORD_HEAD
+
 SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of one role (data)
     # Feign's Logger at level FULL (feign-core Logger.logRequest: `log(configKey, "---> %s %s
     # HTTP/1.1", ...)`, each header `log(configKey, "%s: %s", field, value)`, then `log(configKey,
@@ -72,7 +74,7 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
      "needle": "HTTP request ",
      "outer": "Start processing HTTP request ",
      "start": r"Sending HTTP request (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
-     "ignore": r"Request Headers:\s*$|(?:trce|dbug|info|warn|fail|crit): \S+\[\d+\]\s*$",
+     "ignore": r"Request Headers:\s*$|" + PADDED_RECORD_HEAD,
      "cut": "Received HTTP response|End processing HTTP request",
      "body": "none",
      "others": "skip",

@@ -17,6 +17,9 @@ _LEVELS = frozenset({"trace", "debug", "info", "notice", "warn", "warning", "err
                      "inf", "wrn", "err", "ftl", "eror"})
 _LEVEL = "(?i:" + "|".join(sorted(_LEVELS, key=lambda word: (-len(word), word))) + ")"
 _LETTER_LEVELS = "VDIWEFA"  # Ruby's Logger (`I, [`) and Android's logcat (`D/tag`, `D tag`) write a letter
+# A record's head on a line of its own, its message under it with every line padded (by six blanks):
+# Microsoft.Extensions.Logging's console formatter, `info: <category>[<event id>]`
+PADDED_RECORD_HEAD = r"(?:trce|dbug|info|warn|fail|crit): \S+\[\d+\]\s*$"
 
 
 class Prefix:

@@ -39,10 +39,11 @@ SERVER_ADDRESS = frozenset({"address", "domain"})
 PORT_OF_SERVER = frozenset({"port"})
 SCHEME = spellings("scheme")
 PATH = spellings("path", "pathname", "rawpath", "uri", "uristem", "uripath", "urlpath")  # nginx $uri, W3C cs-uri-stem: a path, no query
-# a path under a name for the route it took (a framework's route, CGI's PATH_INFO, the request-target):
-# where no path field says it, and only a value that is a path ("target": "production" is none)
+# a path under a name for the route it took (a framework's route, CGI's PATH_INFO, the request-target, the
+# resource it names — Crystal's HTTP::Request#resource): where no path field says it, and only a value that is a
+# path ("target": "production" and "resource": "transfers" are none)
 ROUTE = spellings("route", "routepath", "pathinfo", "resourcepath", "endpointpath", "relativeurl", "relativeuri",
-                  "target")
+                  "target", "resource")
 # A path as sent, not a route template (Express's `/:id`, OpenAPI's `/{id}`, Flask's `<int:id>`, Next.js's `[id]`, a
 # wildcard): the rules judge the path sent (a transfer's; what a signature covers), and a template was never sent
 SENT_PATH = re.compile(r"(?:/(?!:)[^/{}<>\[\]*?]*)+(?:\?.*)?", re.S)

@@ -4,7 +4,8 @@ Apache HttpClient 4/5's ``wire`` logger (``http-outgoing-0 >> "POST /v1/… HTTP
 Apache Synapse's (WSO2's gateways: ``HTTPS-Sender I/O dispatcher-1 << "POST …[\\r][\\n]"``, the marks
 the other way round) and Ruby's ``Net::HTTP#set_debug_output`` (``<- "POST /v1/… HTTP/1.1\\r\\nHost: …\\r\\n\\r\\n"``,
 then ``<- "<body>"``) write the same thing: a mark, then a quoted piece of the bytes sent, escaped
-in the library's way; a response mark says the request before it is all sent. What differs is
+in the library's way — or the piece unquoted, escaped to the line's end (isahc's ``>> POST /v1/…
+HTTP/1.1\\r\\nHost: …``); a response mark says the request before it is all sent. What differs is
 data (:data:`SHAPES`); the pieces are put back together per connection by
 :class:`~.wire_stream.WireStream`, bodies exactly as sent. (Python's ``http.client`` has a reader of
 its own, :mod:`.python_http`: its lines are Python literals, and urllib3's lines complete them.)
@@ -90,6 +91,11 @@ SHAPES = (
     # Ruby's Net::HTTP#set_debug_output (net/protocol.rb): `<- ` and the dump of what is written,
     # `-> ` and the dump of what is read.
     Shape("net-http", ('<- "', '-> "'), re.compile(r'(?:^|\s)<- "(?P<data>' + DOUBLE_QUOTED + r')"\s*$'), re.compile(r'(?:^|\s)-> "'),
+          dumped_bytes),
+    # The same unquoted: `>> ` and a piece of the bytes sent, escaped to the line's end (a CR LF as `\r\n`, a quote
+    # as `\"`), `<< ` what is read — isahc's `isahc::wire` trace of curl's debug callback (ascii::escape_default).
+    # A quoted piece is the shapes' above; a piece that starts no request and continues none is no one's.
+    Shape("escaped", (">> ", "<< "), re.compile(r'(?:^|\s)>> (?P<data>[^"\s].*)$'), re.compile(r"(?:^|\s)<< "),
           dumped_bytes),
 )
 
