@@ -50,14 +50,23 @@ def planted_logs(folder: Path, files: int, lines: int, slow: bool = False) -> li
     return tokens
 
 
-@pytest.fixture(scope="module")
-def cluster():
+@contextlib.contextmanager
+def two_workers():
+    """A LocalCluster of two worker processes and a client of it."""
     local = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                                      silence_logs=40)
     client = distributed.Client(local)
-    yield local, client
-    client.close()
-    local.close()
+    try:
+        yield local, client
+    finally:
+        client.close()
+        local.close()
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with two_workers() as pair:
+        yield pair
 
 
 def test_a_cluster_gives_the_findings_of_one_process(cluster, tmp_path: Path) -> None:
@@ -76,8 +85,7 @@ def test_a_cluster_gives_the_findings_of_one_process(cluster, tmp_path: Path) ->
 
 
 def worker_killer(client, delay: float) -> threading.Timer:
-    """A timer that kills one of the cluster's two workers (SIGKILL) ``delay`` seconds after it starts."""
-    client.wait_for_workers(2, timeout=60)  # the nanny has restarted the one killed before
+    """A timer that kills one of the cluster's workers (SIGKILL) ``delay`` seconds after it starts."""
     return threading.Timer(delay, os.kill, (sorted(client.run(os.getpid).values())[0], signal.SIGKILL))
 
 
@@ -103,32 +111,37 @@ EARLY_KILLS = (0.0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.05, 0.08)
 SCAN_DEADLINE_SECONDS = 60
 
 
-def test_a_worker_killed_as_the_scan_starts_neither_hangs_it_nor_fails_a_unit(cluster, tmp_path: Path) -> None:
+def test_a_worker_killed_as_the_scan_starts_neither_hangs_it_nor_fails_a_unit(tmp_path: Path) -> None:
     """A worker lost while the client scattered the scanner's spec to every worker hung the scan (the scheduler's
     broadcast waits for the dead worker: dask/distributed#5704); lost just after, it failed every unit (scattered data
-    is no task: nothing computes it again)."""
-    local, client = cluster
+    is no task: nothing computes it again). A cluster for each kill: the test waits for no restart."""
     planted_logs(tmp_path, files=4, lines=2000, slow=True)
     alone = run_scan(str(tmp_path), jobs=1, engine="regex")
     for delay in EARLY_KILLS:
-        outcome: dict[str, object] = {}
+        with two_workers() as (local, client):
+            killed_at(delay, local, client, tmp_path, alone)
 
-        def scan_on_the_cluster() -> None:
-            try:
-                outcome["result"] = run_scan(str(tmp_path), jobs=1, engine="regex", scheduler=local.scheduler_address)
-            except Exception as exc:  # noqa: BLE001 - the test names it below
-                outcome["raised"] = type(exc).__name__
 
-        scan = threading.Thread(target=scan_on_the_cluster, daemon=True)  # a hung scan must not hold the test run
-        timer = worker_killer(client, delay)
-        timer.start()
-        scan.start()
-        scan.join(SCAN_DEADLINE_SECONDS)
-        timer.join()
-        assert not scan.is_alive(), f"the scan hung: a worker was killed {delay} s in"
-        assert "raised" not in outcome, f"the scan raised {outcome.get('raised')}: a worker was killed {delay} s in"
-        spread = outcome["result"]
-        assert spread.errors == [] and report_key(spread) == report_key(alone), f"a worker killed {delay} s in"
+def killed_at(delay: float, local, client, logs: Path, alone) -> None:
+    """Scans ``logs`` on the cluster with one worker killed ``delay`` seconds in: the report of one process."""
+    outcome: dict[str, object] = {}
+
+    def scan_on_the_cluster() -> None:
+        try:
+            outcome["result"] = run_scan(str(logs), jobs=1, engine="regex", scheduler=local.scheduler_address)
+        except Exception as exc:  # noqa: BLE001 - the test names it below
+            outcome["raised"] = type(exc).__name__
+
+    scan = threading.Thread(target=scan_on_the_cluster, daemon=True)  # a hung scan must not hold the test run
+    timer = worker_killer(client, delay)
+    timer.start()
+    scan.start()
+    scan.join(SCAN_DEADLINE_SECONDS)
+    timer.join()
+    assert not scan.is_alive(), f"the scan hung: a worker was killed {delay} s in"
+    assert "raised" not in outcome, f"the scan raised {outcome.get('raised')}: a worker was killed {delay} s in"
+    spread = outcome["result"]
+    assert spread.errors == [] and report_key(spread) == report_key(alone), f"a worker killed {delay} s in"
 
 
 def test_a_request_a_range_end_cuts_in_two_is_read_whole_on_the_cluster(cluster, tmp_path: Path) -> None:
