@@ -10,6 +10,9 @@ Where a rule's matches are bounded in length and its pattern ends in a negative 
 character class (``(?![a-z0-9+/=._-])``, the end of a token), Hyperscan reports each place such a
 match can end, and the rule is confirmed on the lines just before those places only: a log with
 the rule's keyword on every line but few candidates costs one pass, not a regex over every line.
+Its keywords are then looked for only near those places, in a database of their own: a keyword on
+every line, reported to Python at each, cost more than the pass itself (``Authorization: Basic``
+on every line of a log).
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ import hyperscan
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.encodings import decode_anchors
-from keyaudit.engine.matcher import (OVERLAP_BYTES, BufferHits, EndReach, end_regions, keyword_reach,
-                                     keyword_regions)
+from keyaudit.engine.matcher import (OVERLAP_BYTES, BufferHits, EndReach, end_lines, keyword_reach,
+                                     keyword_regions, within)
 from keyaudit.rulebook.pattern_tree import break_reach, max_width, parse
 from keyaudit.rulebook.rules import Rule, RuleSet
 
@@ -132,13 +135,26 @@ def _prepared(rules: list[Rule]) -> list[tuple[EndReach | None, bytes]]:
 
 # A pattern only gates its rule (one report per buffer): in prefilter mode a pattern with a long
 # repeated tail reports every end position, a callback storm on lines that repeat it. Keywords
-# report every occurrence: a real match contains one, so the lines around them hold every match.
+# report every occurrence (where they are looked for): a real match contains one, so the lines
+# around them hold every match.
 # A pinned pattern reports every end: each places candidates, and there is one per token.
 PATTERN_FLAGS = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
 PINNED_FLAGS = hyperscan.HS_FLAG_PREFILTER
 KEYWORD_FLAGS = hyperscan.HS_FLAG_CASELESS
 MARKER_FLAGS = hyperscan.HS_FLAG_SINGLEMATCH  # markers are matched as written; once a buffer is enough
 ANCHOR_FLAGS = 0  # anchors are matched as written, every occurrence: each one places a request
+
+
+def _ends(database: hyperscan.Database, buffer: bytes) -> dict[int, list[int]]:
+    """Where each of ``database``'s expressions ends in ``buffer``, by its identifier."""
+    positions: dict[int, list[int]] = {}
+
+    def on_match(identifier: int, _start: int, end: int, _flags: int, _context: object) -> None:
+        positions.setdefault(identifier, []).append(end)
+
+    if buffer:
+        database.scan(buffer, match_event_handler=on_match)
+    return positions
 
 
 def _compile(expressions: list[bytes], ids: list[int], flags: list[int]) -> hyperscan.Database:
@@ -180,13 +196,14 @@ def _load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int])
 
 
 class HyperscanMatcher:
-    """Rules, their keywords and the request markers and anchors in one database, scanned once per
-    buffer; each rule whose prefilter matched is confirmed by its ``regex`` pattern around its
-    keywords, or, where its end is pinned and its length bounded, just before its reported ends.
+    """Rules and the request markers and anchors in one database, scanned once per buffer; each
+    rule whose prefilter matched is confirmed by its ``regex`` pattern around its keywords, or,
+    where its end is pinned and its length bounded, just before its reported ends.
 
-    Keywords are caseless literals in the same database, so one pass gives both the keyword
-    prefilter of the regex engine and the pattern gate: a rule runs only where one of its
-    keywords is in the buffer, exactly as in the regex engine.
+    Keywords are caseless literals in a second database, scanned only where a rule's prefilter
+    matched: over the buffer, or, where every such rule is pinned, near the lines its ends are on
+    (only keywords there can bound them). A rule runs only where one of its keywords is, exactly
+    as in the regex engine.
     """
 
     name = "hyperscan"
@@ -196,6 +213,7 @@ class HyperscanMatcher:
         self.budget = budget or RuleBudget()
         keywords = sorted({keyword for rule in self._rules for keyword in rule.keywords})
         self._keyword_ids = {keyword: len(self._rules) + i for i, keyword in enumerate(keywords)}
+        self._longest_keyword = max((len(keyword.encode("utf-8")) for keyword in keywords), default=0)
         self._markers = [marker.encode("utf-8") for marker in rules.request_markers]
         # Request anchors, then record anchors: where each occurs is reported, by its start.
         self._anchors = [anchor.encode("utf-8") for anchor in (*rules.request_anchors, *rules.record_anchors)]
@@ -219,32 +237,47 @@ class HyperscanMatcher:
             self._fallback = [i for i, pattern in enumerate(patterns) if not _compiles(pattern)]
             kept = [i for i in range(len(patterns)) if i not in self._fallback]
             self._database = self._build([patterns[i] for i in kept], kept)
+        # (none without rules: Hyperscan compiles no empty database; no rule is then confirmed)
+        self._keywords = _load_or_compile([re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids],
+                                          list(self._keyword_ids.values()), [KEYWORD_FLAGS] * len(self._keyword_ids)
+                                          ) if self._keyword_ids else None
 
     def _build(self, patterns: list[bytes], ids: list[int]) -> hyperscan.Database:
-        keywords = [re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids]
         literals = [re.escape(literal.decode("latin-1")).encode("latin-1")
                     for literal in self._markers + self._anchors + self._decode_literals]
         literals += [anchor.literal for _, anchor in self._decode_patterns]
         return _load_or_compile(
-            patterns + keywords + literals,
-            ids + list(self._keyword_ids.values()) + list(range(self._first_marker, self._first_marker + len(literals))),
-            [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in ids] + [KEYWORD_FLAGS] * len(keywords)
+            patterns + literals, ids + list(range(self._first_marker, self._first_marker + len(literals))),
+            [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in ids]
             + [MARKER_FLAGS] * len(self._markers)
             + [ANCHOR_FLAGS] * (len(self._anchors) + len(self._decode_literals) + len(self._decode_patterns)),
         )
 
     def _pass(self, buffer: bytes) -> tuple[set[int], dict[int, list[int]]]:
-        """The rules whose prefilter matched, and where each rule's prefilter, keyword or literal
-        ends (a gating rule's once, a pinned rule's every time)."""
-        positions: dict[int, list[int]] = {}
-
-        def on_match(identifier: int, _start: int, end: int, _flags: int, _context: object) -> None:
-            positions.setdefault(identifier, []).append(end)
-
-        if buffer:
-            self._database.scan(buffer, match_event_handler=on_match)
+        """The rules whose prefilter matched, and where each rule's prefilter or literal ends (a
+        gating rule's once, a pinned rule's every time)."""
+        positions = _ends(self._database, buffer)
         rule_count = len(self._rules)
         return {identifier for identifier in positions if identifier < rule_count}, positions
+
+    def _keyword_spans(self, buffer: bytes, confirmed: list[int],
+                       lines: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        """Where keywords must be looked for to confirm the rules ``confirmed``: the whole buffer,
+        unless each is pinned (its end ``lines`` given). Then only a keyword ending within the
+        rule's keyword reach of those lines makes a keyword region that meets them
+        (:func:`keyword_regions` takes the whole lines within the reach of each keyword)."""
+        if any(index not in lines for index in confirmed):
+            return [(0, len(buffer))]
+        spans: list[tuple[int, int]] = []
+        for start, stop in sorted((max(0, start - reach - self._longest_keyword), min(len(buffer), stop + reach))
+                                  for index in confirmed
+                                  for reach in (keyword_reach(self._rules[index]),)
+                                  for start, stop in lines[index]):
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
+            else:
+                spans.append((start, stop))
+        return spans
 
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         gated, positions = self._pass(buffer)
@@ -269,16 +302,23 @@ class HyperscanMatcher:
         result.anchors.sort()
         result.record_anchors.sort()
         result.decode_anchors.sort()
-        for index in sorted(gated | set(self._fallback)):
+        confirmed = sorted(gated | set(self._fallback))
+        lines = {index: end_lines(buffer, positions[index], self._reach[index])
+                 for index in confirmed if index in self._reach}
+        if confirmed and self._keywords is not None:
+            for start, stop in self._keyword_spans(buffer, confirmed, lines):
+                for identifier, ends in _ends(self._keywords, buffer[start:stop] if stop - start < len(buffer)
+                                              else buffer).items():
+                    positions.setdefault(identifier, []).extend(start + end for end in ends)
+        for index in confirmed:
             rule = self._rules[index]
             anchors = [end for keyword in rule.keywords for end in positions.get(self._keyword_ids[keyword], ())]
             if not anchors:
-                continue  # no keyword in the buffer: the regex engine would not run the rule either
+                continue  # no keyword where it could bound a match: the regex engine would find none either
             if index in self._fallback:
                 regions = [(0, len(buffer))]
             elif index in self._reach:
-                regions = end_regions(buffer, positions[index], self._reach[index],
-                                      keyword_regions(buffer, anchors, keyword_reach(rule)))
+                regions = within(lines[index], keyword_regions(buffer, anchors, keyword_reach(rule)))
             else:
                 regions = keyword_regions(buffer, anchors, keyword_reach(rule))
             for start, stop in regions:

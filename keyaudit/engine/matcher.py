@@ -164,13 +164,12 @@ class EndReach(NamedTuple):
     breaks: int
 
 
-def end_regions(buffer: bytes, ends: list[int], reach: EndReach,
-                within: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def end_lines(buffer: bytes, ends: list[int], reach: EndReach) -> list[tuple[int, int]]:
     """Where the real matches of a rule can be, given where an engine saw one end (``ends``) and
     how far before such an end a match can start: the whole lines from there through the line of
-    the end, within the keyword regions ``within``. Every match the keyword regions hold is in
-    one of these, so both engines confirm the same matches, the fast one over less text; regions
-    that touch merge."""
+    the end; regions that touch merge. Within the rule's keyword regions (:func:`within`), every
+    match those hold is in one of these, so both engines confirm the same matches, the fast one
+    over less text."""
     regions: list[tuple[int, int]] = []
     for end in sorted(ends):
         if regions and end - 1 < regions[-1][1]:
@@ -185,10 +184,10 @@ def end_regions(buffer: bytes, ends: list[int], reach: EndReach,
             regions[-1] = (regions[-1][0], max(regions[-1][1], stop))
         else:
             regions.append((start, stop))
-    return _intersection(regions, within)
+    return regions
 
 
-def _intersection(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def within(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans both sorted lists of disjoint spans cover."""
     common: list[tuple[int, int]] = []
     i = j = 0

@@ -11,6 +11,7 @@ import io
 import random
 from urllib.parse import quote
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -151,3 +152,40 @@ def test_hyperscan_confirms_the_basic_rule_only_around_values_that_decode_to_tex
     assert [line for line, _ in found["regex"]] == list(range(701, 20_000, 4_000))
     assert run_over["regex"] >= len(data) * 0.99  # the keyword is on every line: all of it
     assert run_over["hyperscan"] < len(data) * 0.1, run_over  # random values rarely decode to text
+
+
+# A pinned rule whose match need not hold its keyword (the loader warns of such a rule, but a user's may be one): the
+# keyword only has to be near, within the rule's reach (its longest match, 16 bytes here) of the lines it matches on.
+NEAR_PACK = ACME_PACK.replace("keywords: [acme_key]", "keywords: [acme]").replace(
+    "'acme_key=(?P<secret>[a-z]{12})'", "'key=(?P<secret>[a-z]{12})(?![a-z0-9])'").replace(
+    "examples: ['acme_key=abcdefghijkl']", "examples: ['acme key=abcdefghijkl']")
+
+
+@pytest.fixture(scope="module")
+def near_rules(tmp_path_factory: pytest.TempPathFactory):
+    pack = tmp_path_factory.mktemp("near") / "near.yaml"
+    pack.write_text(NEAR_PACK)
+    return load_rules([pack], include_shipped=False)
+
+
+@needs_hyperscan
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.booleans(), st.integers(0, 40)), min_size=1, max_size=12))
+def test_a_pinned_rule_counts_keywords_as_near_as_the_regex_engine_does(near_rules, layout) -> None:
+    """Hyperscan looks for a pinned rule's keywords only within its reach of the lines its matches can end on; a
+    keyword just inside or just outside that reach, above or below the match, bounds it as in the regex engine."""
+    rules = near_rules
+    lines = []
+    for filler, after, pad in layout:  # the keyword some bytes away from the match, on the line before or after
+        keyword_line = "x" * filler + " acme"
+        candidate = "y" * pad + " key=" + "abcdefghijkl"
+        lines += [candidate, keyword_line] if after else [keyword_line, candidate]
+        lines += ["z" * 40] * (filler % 3)  # lines between this pair and the next
+    data = ("\n".join(lines) + "\n").encode()
+    found = {}
+    for name in ("hyperscan", "regex"):
+        findings: list = []
+        SecretDetector(rules, create_matcher(rules, name)).findings_in(io.BytesIO(data), "x", findings)
+        found[name] = [(f.location.line, f.location.column) for f in findings]
+    assert found["hyperscan"] == found["regex"]
+

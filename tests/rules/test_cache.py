@@ -71,17 +71,17 @@ def test_an_edited_parsed_rule_file_is_rebuilt_not_trusted(project: Path) -> Non
 
 @needs_hyperscan
 def test_a_database_swapped_for_another_rule_sets_is_rebuilt_not_trusted(project: Path) -> None:
-    """A valid Hyperscan database, but of other rules (their ids shifted by one more rule): read
-    as it is, the Asaas rule would never be gated, and nothing would be found."""
+    """Valid Hyperscan databases, but of other rules (their ids shifted by one more rule, one more
+    keyword): read as they are, the Asaas rule would never be gated, and nothing would be found."""
     assert scan(project, "--engine", "hyperscan") == (["asaas-api-key"], [])
     own = entries(project, "hs-*.db")
     scan(project, "--engine", "hyperscan", "--rules", "extra.yaml")
-    other = [data for path, data in entries(project, "hs-*.db").items() if path not in own]
-    assert len(own) == 1 and len(other) == 1
-    [path] = own
-    path.write_bytes(other[0])
+    other = [data for path, data in sorted(entries(project, "hs-*.db").items()) if path not in own]
+    assert len(own) == len(other) == 2  # the rules' and their keywords'
+    for path, swapped in zip(sorted(own), other):
+        path.write_bytes(swapped)
     assert scan(project, "--engine", "hyperscan") == (["asaas-api-key"], [])
-    assert path.read_bytes() == own[path] and verifies(path)
+    assert all(path.read_bytes() == own[path] and verifies(path) for path in own)
 
 
 @posix_only
