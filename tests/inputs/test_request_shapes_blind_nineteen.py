@@ -212,9 +212,10 @@ def forest_request_log(request: Request) -> list[str]:
 
 _POSITIONAL = ("a request as a job's positional arguments — a JSON array of the method, the URL, an object of "
                "headers and the body string (`\"args\":[\"POST\",\"https://…\",{…},\"{\\n…}\"]`) — is not read")
-_LABELLED_CRLF = ("labelled parts each on its own lines — `Request Url: <url>`, `Request Headers: ` with the headers "
-                  "four blanks in under it, `Request Body: ` with the body under it, every line ending CR LF — are "
-                  "not read")
+_LABELLED_CRLF = ("Hutool's toString names no method (the URL, the headers and the body only: a POST is told by "
+                  "nothing but the body), and its labelled parts each over lines — `Request Url: <url>`, `Request "
+                  "Headers: ` with the headers four blanks in under it, `Request Body: ` with the body under it, every "
+                  "line ending CR LF — are not read even with a `Request Method: POST` line among them")
 _FOREST = ("a request line `POST <url> HTTPS` (the scheme upper-cased where the version stands) after a logger's "
            "`Request (okhttp3): `, the headers tab-indented under `Headers: `, the body after `Body: `, is not read")
 _QUOTED_PAIRS = ("a header map written one `'name', 'value'` a line, the request only in its `:authority`, `:path` "
