@@ -68,3 +68,18 @@ def test_a_map_that_failed_for_one_reader_of_a_line_is_not_parsed_again_by_the_n
     assert left < Reading(line).left  # the failure read the line
     assert logfmt_record(line, reading)["headers"] == "{'a':"  # read bare, as without the map
     assert reading.left == left
+
+
+def test_a_pseudo_headers_name_with_its_colon_is_a_key() -> None:
+    # linkerd viz tap: `req id=… proxy=out src=… dst=… tls=true :method=POST :authority=<host> :path=<path>`
+    line = ("req id=3:1 proxy=out src=10.42.0.17:51234 dst=10.42.1.9:80 tls=true :method=POST "
+            ":authority=api.iugu.com :path=/v1/transfers")
+    assert logfmt_record(line) == {"id": "3:1", "proxy": "out", "src": "10.42.0.17:51234", "dst": "10.42.1.9:80",
+                                   "tls": "true", ":method": "POST", ":authority": "api.iugu.com",
+                                   ":path": "/v1/transfers"}
+
+
+@pytest.mark.parametrize("line", ["see https://api.iugu.com/v1/transfers?a=1&b=2 for the rate", "ratio :x=1 then y",
+                                  "a::b=1 c:=2 d=3", "the key :method=POST names the method"])
+def test_a_colon_inside_a_word_or_a_url_makes_no_key_and_prose_stays_prose(line: str) -> None:
+    assert logfmt_record(line) is None

@@ -48,6 +48,20 @@ def test_a_body_logged_parsed_is_shown_but_not_as_the_bytes_sent(logged: object)
     assert (found.body, found.body_exact) == (json.dumps(logged, separators=(",", ":")).encode(), False)
 
 
+@pytest.mark.parametrize("parsed", ["content", "payload", "data"])
+def test_a_body_logged_parsed_and_as_its_text_is_the_text_sent(parsed: str) -> None:
+    # Clockwork's Laravel HTTP client data: `content` the body decoded, `body` the string sent
+    found = request({"method": "POST", "url": URL, parsed: json.loads(SENT), "body": SENT.decode()})
+    assert (found.body, found.body_exact) == (SENT, True)
+
+
+@pytest.mark.parametrize("beside", ['{"amount_cents":1}', "a transfer to the supplier", "[1, 2]", "{not json"])
+def test_a_string_beside_a_parsed_body_that_is_not_its_json_leaves_the_body_parsed(beside: str) -> None:
+    logged = {"amount_cents": 1050, "transfer_type": "pix"}
+    found = request({"method": "POST", "url": URL, "payload": logged, "body": beside})
+    assert (found.body, found.body_exact) == (json.dumps(logged, separators=(",", ":")).encode(), False)
+
+
 def test_a_body_whose_own_member_is_named_value_is_the_object_not_that_member() -> None:
     # an Asaas transfer's body has a `value` (the amount): a wrapper's text only where every other
     # member describes it (Charles's <body encoding="plain">)

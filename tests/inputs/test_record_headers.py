@@ -293,3 +293,22 @@ def test_an_entry_written_as_typed_inputs_is_the_header_its_types_say() -> None:
     assert (found.headers, found.headers_known) == ([("Content-Type", "application/json"),
                                                      ("Request-Time", "2026-11-22T13:00:00"),
                                                      ("Signature", UNKNOWN)], True)
+
+
+@pytest.mark.parametrize("member", ["valueStr", "value_str", "stringValue", "valueString"])
+def test_an_entrys_value_under_a_member_named_for_text_is_its_value(member: str) -> None:
+    # protobuf's JSON of a oneof (Linkerd's tap: {"name": …, "valueStr": …} beside "valueBin"), FHIR's value[x]
+    found = request({"method": "POST", "url": URL, "headers": [{"name": "signature", member: "signature=ab=="},
+                                                               {"name": "request-time", member: "2026-11-22"}]})
+    assert found.headers == [("signature", "signature=ab=="), ("request-time", "2026-11-22")]
+
+
+@pytest.mark.parametrize("member", ["valueBin", "valueInt", "valueStrLength", "description"])
+def test_an_entrys_member_named_for_no_text_is_no_value(member: str) -> None:
+    found = request({"method": "POST", "url": URL, "headers": [{"name": "signature", member: "c2lnbmF0dXJl"}]})
+    assert found.headers[0][1] in ("", UNKNOWN)
+
+
+def test_a_plain_value_stays_the_value_beside_one_named_for_text() -> None:
+    found = request({"method": "POST", "url": URL, "headers": [{"name": "Accept", "value": "*/*", "valueStr": "x"}]})
+    assert found.headers == [("Accept", "*/*")]

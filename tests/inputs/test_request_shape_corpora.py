@@ -19,6 +19,7 @@ import test_request_shapes_blind_five as five
 import test_request_shapes_blind_fourteen as fourteen
 import test_request_shapes_blind_four as four
 import test_request_shapes_blind_nine as nine
+import test_request_shapes_blind_nineteen as nineteen
 import test_request_shapes_blind_seven as seven
 import test_request_shapes_blind_seventeen as seventeen
 import test_request_shapes_blind_sixteen as sixteen
@@ -38,7 +39,7 @@ from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
 CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, fourteen, fifteen,
-           sixteen, seventeen, eighteen,
+           sixteen, seventeen, eighteen, nineteen,
            code,
            printed, layouts, part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")

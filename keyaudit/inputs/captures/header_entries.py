@@ -12,6 +12,10 @@ A flow editor writes an entry's name and value as its typed inputs (Node-RED's h
 ``{keyType, keyValue, valueType, valueValue}``): each part's type is the text itself where it is a
 choice the editor offers (``Content-Type``), else says where the text is — typed in (``other``,
 ``str``: under the part's ``…Value``), or taken when the request is sent (``msg``, ``env``: unknown).
+
+A value may be written under a member whose name says its type is text — ``valueStr``, ``stringValue``
+— as protobuf's JSON writes a oneof (Linkerd's tap: ``{"name": …, "valueStr": …}``, beside a
+``valueBin`` for bytes) and FHIR its ``value[x]``: where no plain ``value`` is, that text is the value.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ _DOCUMENTED = "description"  # the member that documents an entry: a definition'
 _SWITCHED_OFF = "disabled"
 _TYPED_IN = frozenset({"other", "str"})  # a typed input's text, typed in: its ``…Value``
 _SENT_FROM = frozenset({"msg", "flow", "global", "env", "jsonata"})  # taken from elsewhere when sent: unknown
+_TEXT_VALUES = ("valuestr", "valuestring", "stringvalue", "strvalue")  # a value whose member's name says it is text
 
 
 def named_pair(item: dict[str, Any]) -> tuple[str, str] | None:
@@ -37,7 +42,7 @@ def named_pair(item: dict[str, Any]) -> tuple[str, str] | None:
     name = said.get("name", said.get("key", _typed(said, "key")))
     if name is None or said.get(_SWITCHED_OFF) is True:
         return None
-    value = said.get("value", _typed(said, "value") or "")
+    value = said["value"] if "value" in said else _typed(said, "value") or _text_value(said)
     if isinstance(value, list) and all(isinstance(part, str) for part in value):
         return text(name), ", ".join(value)
     if _DOCUMENTED in said and isinstance(value, str) and blank(value):
@@ -54,6 +59,12 @@ def _typed(said: dict[str, Any], part: str) -> str | None:
     if kind in _TYPED_IN:
         return text(said.get(part + "value", ""))
     return UNKNOWN if kind in _SENT_FROM else kind
+
+
+def _text_value(said: dict[str, Any]) -> Any:
+    """The value an entry writes under a member named for its type, text (``valueStr``,
+    ``stringValue``); empty where it has none."""
+    return next((said[key] for key in _TEXT_VALUES if key in said), "")
 
 
 def blank(value: str) -> bool:

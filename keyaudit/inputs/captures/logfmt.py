@@ -2,7 +2,8 @@
 ``TextFormatter``, Go kit's and Heroku's loggers write it.
 
 Keys are bare words (dotted for a group: ``req.headers.Signature``, which the record view reads
-as nesting); a value is bare up to the next blank, or double-quoted with Go's ``strconv.Quote``
+as nesting), or an HTTP/2 pseudo-header's name, a colon before the word (``:method=POST
+:authority=<host> :path=<path>``, as ``linkerd viz tap`` writes a request); a value is bare up to the next blank, or double-quoted with Go's ``strconv.Quote``
 escapes (JSON's, for the text a request holds), or a value another language printed (Python's
 logging of ``headers=%r body=%r``: a dict, a single-quoted or bytes string; a Go map), read whole
 by :func:`.literals.printed_value` — cut at its first blank, a map's pieces would be pairs of
@@ -21,8 +22,8 @@ from .literals import printed_value
 from .parse_failures import Reading
 from .quoted import DOUBLE_QUOTED
 
-# one pair: a key, `=`, and a quoted value (its escapes kept) or a bare one
-_PAIR = re.compile(r'(?:^|(?<=\s))([A-Za-z_@][\w.@/-]*)=("' + DOUBLE_QUOTED + r'"|[^\s"]*)')
+# one pair: a key (a pseudo-header's with its colon), `=`, and a quoted value (its escapes kept) or a bare one
+_PAIR = re.compile(r'(?:^|(?<=\s))(:?[A-Za-z_@][\w.@/-]*)=("' + DOUBLE_QUOTED + r'"|[^\s"]*)')
 _DECODER = json.JSONDecoder()
 MIN_PAIRS = 3  # fewer pairs on a line are prose that happens to hold an `=`, not a record
 _PAIRS_AFTER_REQUEST = re.compile(r" https?://[^\s<>\"'`]+ +[A-Za-z_@][\w.@/-]*=")

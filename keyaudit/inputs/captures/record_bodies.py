@@ -87,10 +87,15 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     ``http.file_data``); a printable rendering is the bytes sent only where no byte was replaced
     by a `.`, which it cannot say
     (see :data:`PRINTABLE`); a string escaped as nginx's log_format escapes a variable
-    (``$request_body`` in a ``key="…"`` format) is the bytes it stands for."""
+    (``$request_body`` in a ``key="…"`` format) is the bytes it stands for. A body logged twice in
+    one record, parsed and as a string of the same JSON (Clockwork's ``content`` and ``body``), is
+    that string: the text sent."""
     value = None
     for node in nodes:
-        value = first([node], OWN_BODY if node is outer else BODY, (str, bytes, dict, list), url)
+        roles = OWN_BODY if node is outer else BODY
+        value = first([node], roles, (str, bytes, dict, list), url)
+        if isinstance(value, (dict, list)):
+            value = _written_beside(node, roles, value, url)
         if value is not None and not (isinstance(value, (dict, list)) and holds_request(value)):
             break
     else:
@@ -149,6 +154,20 @@ def _json(text: str) -> bool:
     except (ValueError, RecursionError):
         return False
     return True
+
+
+def _written_beside(node: dict[str, Any], roles: frozenset[str], parsed: dict[str, Any] | list[Any],
+                    url: str) -> Any:
+    """The string another body member of ``node`` holds where it is the JSON ``parsed`` was read
+    from (the body logged both ways), else ``parsed``."""
+    for key, item in node.items():
+        if role(key) in roles and isinstance(item, str) and item.lstrip()[:1] in ("{", "[") and item != url:
+            try:
+                if json.loads(item) == parsed:
+                    return item
+            except (ValueError, RecursionError):
+                continue
+    return parsed
 
 
 def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
