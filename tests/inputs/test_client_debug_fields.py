@@ -115,6 +115,26 @@ def test_an_http2_frame_log_is_a_request_whose_body_is_never_shown() -> None:
     assert read(lines) == [("nghttp", [("content-type", "application/json")], True, None)]
 
 
+def envoy_debug(fields: list[str]) -> list[str]:
+    """Envoy's router at debug: the header map it decodes, one `'name', 'value'` a line under its record, a blank line
+    and the next record after it."""
+    record = "[2026-11-22 13:00:00.123][23][debug][router] [source/common/router/router.cc:731] [C12][S74335] "
+    return [record + "router decoding headers:", *fields, "",
+            "[2026-11-22 13:00:00.124][23][debug][pool] [source/common/http/conn_pool_base.cc:78] queueing stream"]
+
+
+def test_envoys_header_map_is_a_request_whose_body_is_never_shown() -> None:
+    fields = ["':authority', 'api.iugu.com'", "':path', '/v1/transfer_requests'", "':method', 'POST'",
+              "':scheme', 'https'", "'content-type', 'application/json'", "'signature', 'signature=a, b'"]
+    assert read(envoy_debug(fields)) == [("envoy", [("content-type", "application/json"),
+                                                    ("signature", "signature=a, b")], True, None)]
+
+
+def test_quoted_pairs_without_the_pseudo_headers_are_no_request() -> None:
+    """A Python tuple's repr of two strings per line (a settings dump) names no authority, path or method."""
+    assert read(envoy_debug(["'content-type', 'application/json'", "'host', 'api.iugu.com'"])) == []
+
+
 def test_a_field_list_without_a_method_is_no_request(tmp_path: Path) -> None:
     """Lines that look like a header block but name no method (a response's, a config's) make no request."""
     log = tmp_path / "app.log"

@@ -147,6 +147,18 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         ":path: ": r"^:(?P<pseudo>path): (?P<value>/\S*)\s*$", ":scheme: ": r"^:(?P<pseudo>scheme): (?P<value>\w+)\s*$",
         ": ": rf"^(?P<name>{TOKEN}): (?P<value>.*)$", "": r"^(?P<body>)\s*$"}},
 
+    # Envoy at debug level (Istio's sidecars with --proxyLogLevel=debug): the header map a stream decodes, printed
+    # under its record (envoyproxy/envoy source/common/router/router.cc decodeHeaders, `ENVOY_STREAM_LOG(debug,
+    # "router decoding headers:\n{}", …)`; conn_manager_impl.cc's "request headers complete (end_stream=…):\n{}"):
+    # HeaderMapImpl's operator<< writes one `'name', 'value'` a line, pseudo-headers first (`':authority', '<host>'`
+    # the map's first), names lower case. No body is printed: a line that is none of these ends the request.
+    {"capture": "envoy", "others": "end", "labels": {
+        "':authority', '": r"^':(?P<pseudo>authority)', '(?P<value>[^\s/']+)'\s*$",
+        "':path', '": r"^':(?P<pseudo>path)', '(?P<value>/[^']*)'\s*$",
+        "':method', '": r"^':(?P<pseudo>method)', '(?P<value>[A-Z]+)'\s*$",
+        "':scheme', '": r"^':(?P<pseudo>scheme)', '(?P<value>\w+)'\s*$",
+        "', '": rf"^'(?P<name>{TOKEN})', '(?P<value>.*)'\s*$"}},
+
     # nghttp2's client with -v (nghttp2.org/documentation/nghttp.1.html: "print debug information such as
     # reception and transmission of frames and name/value pairs"): a HEADERS frame sent, on its `[  <seconds>] send
     # HEADERS frame <…>` line, then its details and its fields ten blanks in, pseudo-headers first (`:method`), names
