@@ -135,6 +135,17 @@ def test_quoted_pairs_without_the_pseudo_headers_are_no_request() -> None:
     assert read(envoy_debug(["'content-type', 'application/json'", "'host', 'api.iugu.com'"])) == []
 
 
+def test_forests_request_log_is_a_request_with_its_body() -> None:
+    """Forest's DefaultLogHandler: the request line with the scheme where the version would be, its parts tab-indented
+    under the record's line, the body after `Body: ` to where its JSON closes."""
+    record = "2026-11-22 13:00:00.123  INFO 4242 --- [pool-2-thread-1] c.d.forest.logging.DefaultLogHandler : "
+    lines = [record + "[Forest] Request (okhttp3): ", f"\tPOST {IUGU} HTTPS", "\tHeaders: ",
+             "\t\tContent-Type: application/json", "\t\tSignature: signature=a", f"\tBody: {BODY}",
+             record + "[Forest] Response: Status = 201, Time = 331ms"]
+    assert read("\n".join(lines).split("\n")) == [
+        ("forest", [("Content-Type", "application/json"), ("Signature", "signature=a")], True, BODY.encode())]
+
+
 def test_a_field_list_without_a_method_is_no_request(tmp_path: Path) -> None:
     """Lines that look like a header block but name no method (a response's, a config's) make no request."""
     log = tmp_path / "app.log"

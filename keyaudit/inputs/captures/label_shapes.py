@@ -159,6 +159,15 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "':scheme', '": r"^':(?P<pseudo>scheme)', '(?P<value>\w+)'\s*$",
         "', '": rf"^'(?P<name>{TOKEN})', '(?P<value>.*)'\s*$"}},
 
+    # Forest's request log (dromara/forest forest-core logging/DefaultLogHandler.java requestLoggingContent, at INFO:
+    # `[Forest] Request (<backend>): `, then on lines of its own a tab and the request line with the scheme upper-cased
+    # where HTTP's version would stand (RequestLogMessage.getRequestLine: `POST <url> HTTPS`), a tab and `Headers: `,
+    # each header two tabs in, `Name: value`, then a tab, `Body: ` and the body).
+    {"capture": "forest", "labels": {
+        " HTTP": r"^\t(?P<method>[A-Z]+) (?P<url>https?://\S+) HTTPS?\s*$",
+        "\tHeaders:": r"^\tHeaders:(?P<headers>)\s*$",
+        "\t\t": rf"^\t\t(?P<name>{TOKEN}): (?P<value>.*)$", "\tBody: ": r"^\tBody: (?P<body>.*)$"}},
+
     # nghttp2's client with -v (nghttp2.org/documentation/nghttp.1.html: "print debug information such as
     # reception and transmission of frames and name/value pairs"): a HEADERS frame sent, on its `[  <seconds>] send
     # HEADERS frame <…>` line, then its details and its fields ten blanks in, pseudo-headers first (`:method`), names
