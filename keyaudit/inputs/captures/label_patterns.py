@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .dump_lines import blank_list, colon_list, dictionary_list, map_list, piped_list, quoted_list, tuples_list
+from .label_fields import FIELD_LABEL_SHAPES
 from .label_files import FILE_LABEL_SHAPES
 from .label_messages import MESSAGE_LABEL_SHAPES
 from .label_shapes import LABEL_SHAPES
@@ -102,7 +103,7 @@ def _at_start(capture: str, needle: str, field: str) -> bool:
 @functools.cache
 def shapes() -> tuple[LabelShape, ...]:
     """The shapes of the table (:mod:`.label_shapes`, then :mod:`.label_messages` and :mod:`.label_files`)."""
-    return tuple(shape_of(entry) for entry in LABEL_SHAPES + MESSAGE_LABEL_SHAPES + FILE_LABEL_SHAPES)
+    return tuple(shape_of(entry) for entry in LABEL_SHAPES + MESSAGE_LABEL_SHAPES + FILE_LABEL_SHAPES + FIELD_LABEL_SHAPES)
 
 
 Labels = tuple[tuple[Label, LabelShape], ...]
