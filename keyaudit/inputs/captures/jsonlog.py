@@ -27,11 +27,12 @@ from .lines import python_literal
 from .batches import requests_in
 from .cut_records import count_cut
 from .dump_table import outer_marks
-from .literals import literal_record, printed_in
+from .literals import literal_record
 from .logfmt import logfmt_record, pairs_after_request
 from .open_brackets import OpenBrackets
 from .parse_failures import Reading
 from .record_mentions import mentioned_in
+from .record_starts import printed_in
 from .records import json_object, request_of
 
 _NGINX_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9A-Fa-f]{2})")
