@@ -257,3 +257,15 @@ def test_a_map_that_opens_as_json_does_in_another_notation_is_decoded_once_howev
     lines = ['{"method"=>"POST", "body"=>"' + "x" * size + '"}' for size in (5_000, 100_000)]
     small, large = (given_to(lambda: literal_record(line), json.JSONDecoder.raw_decode, "s") for line in lines)
     assert 0 < large == small
+
+
+def test_an_http2_field_block_printed_as_a_list_keeps_each_pseudo_header_item_whole() -> None:
+    # Armeria's RequestHeaders (`[:method=POST, :path=…, name=value]`): `:method` is a pseudo-header's name, no
+    # symbol (Ruby's `{:method=>…}` and EDN's `:method :post` still are)
+    record = literal_record("{name=POST, headers=[:method=POST, :path=/v1/transfer_requests, :scheme=https, "
+                            ":authority=api.iugu.com, content-type=application/json], length=94B}")
+    assert record == {"name": "POST", "headers": [":method=POST", ":path=/v1/transfer_requests", ":scheme=https",
+                                                  ":authority=api.iugu.com", "content-type=application/json"],
+                      "length": "94B"}
+    assert literal_record("{:method=>:post, :url=>'x'}") == {"method": "post", "url": "x"}
+    assert literal_record('{:method :post, :url "x"}') == {"method": "post", "url": "x"}

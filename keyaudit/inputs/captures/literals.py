@@ -70,7 +70,9 @@ _STRING_REST = {quote: re.compile(escaped(quote) + quote, re.DOTALL) for quote i
 # `'a' +` and the next string; or the next string on the next line (Python's implicit joining,
 # as pprint breaks a long string: `'{"a": '` and `'1}'` under it)
 _JOINED = re.compile(r"""\s*\+\s*(?=["'])|[ \t]*\r?\n\s*(?=["'])""")
-_SYMBOL = re.compile(r':(?:"(' + DOUBLE_QUOTED + r')"|([A-Za-z_][\w-]*[?!]?))')  # an EDN keyword may hold a `-`
+# a symbol (an EDN keyword may hold a `-`); not a name `=` joins a value to, an HTTP/2 pseudo-header in a list of
+# `name=value` items (Armeria's and Netty's header lists, `[:method=POST, :path=/v1/…, …]`): that item is a bare word
+_SYMBOL = re.compile(r':(?:"(' + DOUBLE_QUOTED + r')"|([A-Za-z_][\w-]*[?!]?)(?![\w?!-]|=[^=>]))')
 _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
 _TIGHT = "tight"  # entries separated by commas, a blank after them or not: values by position
 _PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[""")  # what a value other than a bare word starts with
