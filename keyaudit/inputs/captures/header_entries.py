@@ -92,3 +92,16 @@ def listed_field(item: str) -> tuple[str, str] | None:
     if found is None:
         return None
     return (found.group(1), found.group(2)) if found.group(1) is not None else (found.group(3), found.group(4))
+
+
+def pseudo_fields(items: list[Any]) -> dict[str, str] | None:
+    """An HTTP/2 field block printed as a list of its fields (``[:method=POST, :path=/v1/…,
+    :scheme=https, :authority=…, name=value, …]``) as one object of them, each under its name: the
+    pseudo-headers are the request line's parts (RFC 9113, 8.3.1), which a record reads under their
+    roles as it reads ``method``, ``path``, ``scheme`` and ``authority`` fields. None where the list
+    is anything else: its first item no pseudo-header (HTTP/2 writes them before the other fields),
+    or an item no field."""
+    if not items or not isinstance(items[0], str) or items[0][:1] != ":":
+        return None
+    fields = [listed_field(item) if isinstance(item, str) else None for item in items]
+    return None if None in fields else {name: value for name, value in fields}  # type: ignore[misc]
