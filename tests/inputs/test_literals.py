@@ -19,6 +19,7 @@ from keyaudit.inputs.captures.literals import MAX_DEPTH, literal_record
 from keyaudit.inputs.captures.quoted import unescaped
 from keyaudit.inputs.captures.open_brackets import OpenBrackets
 from keyaudit.inputs.captures.records import request_of
+from keyaudit.inputs.text_requests import exchanges_in_lines
 from keyaudit.model.exchange import Origin
 
 PREFIX = "2026-11-22 13:00:00.000 DEBUG payouts.client - sending "
@@ -257,3 +258,36 @@ def test_a_map_that_opens_as_json_does_in_another_notation_is_decoded_once_howev
     lines = ['{"method"=>"POST", "body"=>"' + "x" * size + '"}' for size in (5_000, 100_000)]
     small, large = (given_to(lambda: literal_record(line), json.JSONDecoder.raw_decode, "s") for line in lines)
     assert 0 < large == small
+
+
+def test_an_http2_field_block_printed_as_a_list_keeps_each_pseudo_header_item_whole() -> None:
+    # Armeria's RequestHeaders (`[:method=POST, :path=…, name=value]`): `:method` is a pseudo-header's name, no
+    # symbol (Ruby's `{:method=>…}` and EDN's `:method :post` still are)
+    record = literal_record("{name=POST, headers=[:method=POST, :path=/v1/transfer_requests, :scheme=https, "
+                            ":authority=api.iugu.com, content-type=application/json], length=94B}")
+    assert record == {"name": "POST", "headers": [":method=POST", ":path=/v1/transfer_requests", ":scheme=https",
+                                                  ":authority=api.iugu.com", "content-type=application/json"],
+                      "length": "94B"}
+    assert literal_record("{:method=>:post, :url=>'x'}") == {"method": "post", "url": "x"}
+    assert literal_record('{:method :post, :url "x"}') == {"method": "post", "url": "x"}
+
+
+_FIELDS = ":method=POST, :path=/v1/transfer_requests, :scheme=https, :authority=api.iugu.com"
+
+
+@pytest.mark.parametrize("line", [f"the fields [{_FIELDS}] are logged", f"HTTP/2 writes [{_FIELDS}] first (RFC 9113)",
+                                  f"note: pseudo-headers ({_FIELDS}) come first",
+                                  f"retrying with headers=[{_FIELDS}] after timeout=30",
+                                  # a response's record: its field block holds no request line
+                                  '{startTime=1, headers=[:status=201, content-type=application/json], '
+                                  'contentPreview={"id":"1"}}'])
+def test_a_list_of_pseudo_headers_in_prose_or_in_a_record_of_no_request_is_no_request(line: str) -> None:
+    assert list(exchanges_in_lines([(1, f"2026-11-22 13:00:00 DEBUG {line}")], "client.log")) == []
+
+
+def test_a_record_whose_field_block_says_the_request_line_is_that_request_its_raw_body_up_to_its_closing_brace() -> None:
+    line = f"{{startTime=1, headers=[{_FIELDS}, content-type=application/x-www-form-urlencoded], " \
+           "contentPreview=amount_cents=1050&transfer_type=pix}"
+    found, = exchanges_in_lines([(1, f"2026-11-22 13:00:00 DEBUG {line}")], "client.log")
+    assert (found.method, found.url, found.body) == ("POST", "https://api.iugu.com/v1/transfer_requests",
+                                                     b"amount_cents=1050&transfer_type=pix")

@@ -26,6 +26,7 @@ from helpers.signed_shapes import Request, check_shape
 from keyaudit.inputs.captures import json_blocks
 from keyaudit.inputs.captures.literals import MAX_DEPTH
 from keyaudit.inputs.captures.open_brackets import OpenBrackets
+from keyaudit.inputs.text_requests import exchanges_in_lines
 
 WIDTH = 79
 
@@ -187,3 +188,15 @@ def test_a_clojure_map_pprinted_over_lines_is_read_from_any_of_its_entries(tmp_p
     report, _ = scan_json(str(tmp_path / "app.log"))  # no method: no request
     assert report["scan"]["requests"] == {}
 
+
+
+def test_pairs_inside_a_record_that_hangs_over_the_lines_below_are_read_with_its_last_lines() -> None:
+    # Armeria's request log, its body over lines: the first line's pairs (`:method=`, a logfmt reader's marker) are
+    # the record's, which ends lines below; read alone, the body would be the `{` the line ends with
+    lines = ["13:00:00.123 [worker-1] DEBUG c.l.a.client.logging.LoggingClient - {startTime=2026-11-22T13:00:00.100Z"
+             "(1795352400100000), scheme=none+h2, name=POST, headers=[:method=POST, :path=/v1/transfer_requests, "
+             ":scheme=https, :authority=api.iugu.com, content-type=application/json], contentPreview={",
+             '"amount_cents":1050,', '"transfer_type":"pix"', "}}"]
+    found, = exchanges_in_lines(list(enumerate(lines, 1)), "client.log")
+    assert (found.method, found.url, found.body, found.origin.line) == (
+        "POST", "https://api.iugu.com/v1/transfer_requests", '{\n"amount_cents":1050,\n"transfer_type":"pix"\n}'.encode(), 1)

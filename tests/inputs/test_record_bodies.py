@@ -194,3 +194,10 @@ def test_a_record_whose_kind_says_it_is_the_request_logs_the_payload_as_its_mess
     {"message": f"POST {URL}", "kind": "request", "url": URL, "method": "POST"}])
 def test_a_message_is_no_payload_in_a_reply_s_record_nor_where_it_is_a_sentence(record: dict) -> None:
     assert request(record).body is None
+
+
+@pytest.mark.parametrize("name", ["contentPreview", "requestContentPreview", "bodyPreview"])
+def test_a_body_previewed_is_the_body_as_sent(name: str) -> None:
+    # Armeria's ContentPreviewingClient with its LoggingClient: `contentPreview=<the body as text>`
+    found = request({"method": "POST", "url": URL, name: SENT.decode()})
+    assert (found.body, found.body_exact) == (SENT, True)

@@ -312,3 +312,21 @@ def test_an_entrys_member_named_for_no_text_is_no_value(member: str) -> None:
 def test_a_plain_value_stays_the_value_beside_one_named_for_text() -> None:
     found = request({"method": "POST", "url": URL, "headers": [{"name": "Accept", "value": "*/*", "valueStr": "x"}]})
     assert found.headers == [("Accept", "*/*")]
+
+
+@pytest.mark.parametrize("logged", [
+    # Armeria's RequestHeaders: `name=value`, the pseudo-headers first
+    [":method=POST", ":path=/v1/x", "content-type=application/json", "signature=signature=ab=="],
+    # Netty's DefaultHttp2Headers: `name: value`, a pseudo-header's colon before its name
+    [":method: POST", ":path: /v1/x", "content-type: application/json", "signature: signature=ab=="]])
+def test_header_fields_printed_as_a_list_are_each_a_header(logged: list[str]) -> None:
+    found = request({"method": "POST", "url": URL, "headers": logged})
+    assert (found.header("Signature"), found.header("Content-Type"), found.headers_known) == (
+        "signature=ab==", "application/json", True)
+    assert found.header(":path") == "/v1/x"
+
+
+@pytest.mark.parametrize("item", ["no header here", "a b=c", ":Method=POST"])
+def test_a_list_item_that_is_no_field_is_no_header(item: str) -> None:
+    found = request({"method": "POST", "url": URL, "headers": [item, "signature=signature=ab=="]})
+    assert found.headers == [("signature", "signature=ab==")]

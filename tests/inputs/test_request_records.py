@@ -112,3 +112,29 @@ def test_a_request_member_says_the_method_and_target_with_its_http_version_or_no
                                   "POST https://api.iugu.com/v1/x and more"])
 def test_a_request_member_that_is_no_request_line_says_no_request(said: str) -> None:
     assert request_of({"request": said, "host": "api.iugu.com"}, Origin("records.log", 1)) is None
+
+
+# Armeria's DefaultTextLogFormatter, as the printed-map grammar reads it: the request line only in the HTTP/2
+# pseudo-headers of its header list; `scheme` the serialization format and session protocol, no URL's scheme
+ARMERIA = {"startTime": "2026-11-22T13:00:00.100Z(1795352400100000)", "length": "14B", "scheme": "none+h2",
+           "name": "POST", "headers": [":method=POST", ":path=/v1/transfer_requests", ":scheme=https",
+                                       ":authority=api.iugu.com", "content-type=application/json"],
+           "contentPreview": '{"amount":1}'}
+
+
+def test_a_header_list_opened_by_pseudo_headers_says_the_request_line() -> None:
+    found = request(ARMERIA)
+    assert (found.method, found.url, found.header("Content-Type"), found.body) == (
+        "POST", URL, "application/json", b'{"amount":1}')
+    netty = {"headers": [":method: POST", ":path: /v1/transfer_requests", ":scheme: https",
+                         ":authority: api.iugu.com"]}
+    assert (request(netty).method, request(netty).url) == ("POST", URL)
+
+
+@pytest.mark.parametrize("headers", [
+    [":status=201", "content-type=application/json"],  # a response's field block: no request line
+    ["method=POST", "path=/v1/transfer_requests", "authority=api.iugu.com"],  # no pseudo-header first
+    [":method=POST", ":path=/v1/transfer_requests", ":authority=api.iugu.com", "no field"],  # an item no field
+])
+def test_a_header_list_that_is_no_request_field_block_says_no_request(headers: list[str]) -> None:
+    assert request_of({**ARMERIA, "headers": headers}, Origin("records.log", 1)) is None

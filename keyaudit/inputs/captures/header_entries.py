@@ -1,5 +1,6 @@
 """A header written as an entry of a list — ``{name, value}``, ``{key, value}``, .NET's
-``{"Key": …, "Value": [...]}`` — and what the entry's other members say about it.
+``{"Key": …, "Value": [...]}``, a printed ``name=value`` (Armeria's, Netty's HTTP/2 headers, the
+pseudo-headers first: ``:method=POST``) — and what the entry's other members say about it.
 
 A collection of request definitions (Postman's and Insomnia's exports) writes its headers so too,
 with members no logged request has: the header's ``description``, and a ``disabled`` switch. An
@@ -20,10 +21,12 @@ A value may be written under a member whose name says its type is text — ``val
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from keyaudit.model.exchange import UNKNOWN
 
+from .lines import TOKEN
 from .record_views import role, text
 
 _DOCUMENTED = "description"  # the member that documents an entry: a definition's, never a log's
@@ -31,6 +34,8 @@ _SWITCHED_OFF = "disabled"
 _TYPED_IN = frozenset({"other", "str"})  # a typed input's text, typed in: its ``…Value``
 _SENT_FROM = frozenset({"msg", "flow", "global", "env", "jsonata"})  # taken from elsewhere when sent: unknown
 _TEXT_VALUES = ("valuestr", "valuestring", "stringvalue", "strvalue")  # a value whose member's name says it is text
+# a header field as a list's item: `name=value`, or a pseudo-header (RFC 9113, 8.3) `:name=value` or `:name: value`
+_LISTED_FIELD = re.compile(rf"(:[a-z]+|{TOKEN})=(.*)|(:[a-z]+):[ \t]*(.*)")
 
 
 def named_pair(item: dict[str, Any]) -> tuple[str, str] | None:
@@ -77,3 +82,26 @@ def pair_list(value: Any) -> bool:
     """Whether a value is a list of ``{name, value}`` (or ``{key, value}``) objects."""
     return isinstance(value, list) and bool(value) and all(
         isinstance(item, dict) and any(role(key) in ("name", "key") for key in item) for item in value)
+
+
+def listed_field(item: str) -> tuple[str, str] | None:
+    """A header field as a printer lists one: ``name=value`` (Armeria's ``RequestHeaders``), or an
+    HTTP/2 pseudo-header, its colon before its name, ``:method=POST`` or ``:method: POST`` (Netty's
+    ``DefaultHttp2Headers``); None for any other item."""
+    found = _LISTED_FIELD.fullmatch(item)
+    if found is None:
+        return None
+    return (found.group(1), found.group(2)) if found.group(1) is not None else (found.group(3), found.group(4))
+
+
+def pseudo_fields(items: list[Any]) -> dict[str, str] | None:
+    """An HTTP/2 field block printed as a list of its fields (``[:method=POST, :path=/v1/…,
+    :scheme=https, :authority=…, name=value, …]``) as one object of them, each under its name: the
+    pseudo-headers are the request line's parts (RFC 9113, 8.3.1), which a record reads under their
+    roles as it reads ``method``, ``path``, ``scheme`` and ``authority`` fields. None where the list
+    is anything else: its first item no pseudo-header (HTTP/2 writes them before the other fields),
+    or an item no field."""
+    if not items or not isinstance(items[0], str) or items[0][:1] != ":":
+        return None
+    fields = [listed_field(item) if isinstance(item, str) else None for item in items]
+    return None if None in fields else {name: value for name, value in fields}  # type: ignore[misc]

@@ -27,10 +27,11 @@ from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .cut_records import count_cut
-from .literals import literal_record, printed_in, record_start
+from .literals import literal_record
 from .log_prefix import carries, digitless, shared_prefix
 from .open_brackets import OpenBrackets
 from .php_printed import opening_depth, opens_printed_array, printed_array, printed_member
+from .record_starts import printed_in, record_start
 from .record_views import first, matched
 from .records import METHOD, request_of
 

@@ -27,11 +27,12 @@ from .lines import python_literal
 from .batches import requests_in
 from .cut_records import count_cut
 from .dump_table import outer_marks
-from .literals import literal_record, printed_in
+from .literals import literal_record
 from .logfmt import logfmt_record, pairs_after_request
 from .open_brackets import OpenBrackets
 from .parse_failures import Reading
 from .record_mentions import mentioned_in
+from .record_starts import printed_in
 from .records import json_object, request_of
 
 _NGINX_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9A-Fa-f]{2})")
@@ -146,7 +147,8 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
                 if exchange is not None:
                     yield exchange
         reading = Reading(text)  # of the maps other languages printed (the readers below parse the same)
-        if not found and printed and (literal := _line_literal(text, reading)) is not None:
+        hanging: list[int | None] = []  # where a map the line leaves open begins, once asked
+        if not found and printed and (literal := _line_literal(text, reading, hanging)) is not None:
             exchange = request_of(literal, dataclasses.replace(origin, capture="literal"), False, known)
             found = exchange is not None
             if exchange is not None:
@@ -154,7 +156,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
         # a logfmt request names its method (`method=`, `req.method=`, `http_method=`), or a message names it before
         # its pairs (`POST https://… headers=`): the markers' tests
         if not found and ("ethod=" in text or pairs_after_request(text)) \
-                and (pairs := logfmt_record(text, reading)) is not None:
+                and (pairs := _line_pairs(text, reading, hanging)) is not None:
             exchange = request_of(pairs, dataclasses.replace(origin, capture="logfmt"), False, known)
             found = exchange is not None
             if exchange is not None:
@@ -163,13 +165,30 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
             yield mention  # the mention shapes' needle: a blank before the URL's scheme
 
 
-def _line_literal(text: str, reading: Reading) -> dict[str, Any] | None:
+def _hanging(text: str, asked: list[int | None]) -> int | None:
+    """Where on the line a bracket opens that it does not close (see :meth:`.OpenBrackets.hanging`):
+    ``asked`` keeps the answer for the line's next reader."""
+    if not asked:  # a window's brackets are the block reader's: this line's alone here
+        asked.append(OpenBrackets().hanging(text))
+    return asked[0]
+
+
+def _line_literal(text: str, reading: Reading, hanging: list[int | None]) -> dict[str, Any] | None:
     """The map another language printed on the line (:func:`.literals.literal_record`), before any
     bracket the line opens and does not close: a map inside one that hangs over the lines below
     (Camel's ``Exchange[Headers: {…}, …, Body: {`` and the body's lines) is a part of that record,
     which the reader of records over lines (:mod:`.json_blocks`) reads whole."""
-    hanging = OpenBrackets().hanging(text)  # a window's brackets are the block reader's: this line's alone here
-    return literal_record(text, reading) if hanging is None else literal_record(text[:hanging])
+    at = _hanging(text, hanging)
+    return literal_record(text, reading) if at is None else literal_record(text[:at])
+
+
+def _line_pairs(text: str, reading: Reading, hanging: list[int | None]) -> dict[str, Any] | None:
+    """The line's logfmt pairs (:func:`.logfmt.logfmt_record`) before any bracket it opens and does
+    not close, as for a printed map (:func:`_line_literal`): the pairs inside a record that hangs
+    over the lines below (Armeria's ``{…, headers=[…], contentPreview={`` and the body's lines) are
+    that record's members, read whole with its last lines by the reader of records over lines."""
+    at = _hanging(text, hanging)
+    return logfmt_record(text, reading) if at is None else logfmt_record(text[:at])
 
 
 def _mention(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin, reading: Reading) -> Exchange | None:

@@ -11,7 +11,8 @@ Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its val
 read into the mappings and lists a JSON record gives, for the generic reconstructor (:mod:`.records`).
 
 Printed over lines as Python's ``pprint`` and Ruby's ``pp`` print what does not fit a line, a
-map is found by its brackets (:mod:`.open_brackets`).
+map is found by its brackets (:mod:`.open_brackets`). Where on a line a record may begin, and in which
+files maps are printed values, not code, is for :mod:`.record_starts` to say.
 
 One tolerant grammar covers them all. A mapping is a bracket of entries: a key (quoted, a
 symbol or a bare word), a separator (``=>``, ``:`` or ``=``) and a value; entries are separated by
@@ -33,13 +34,10 @@ from .parse_failures import Reading
 from .printed_roles import positional_record
 from .quoted import DOUBLE_QUOTED, escaped, unescaped
 from .raw_json import raw_object
+from .record_starts import MAX_DEPTH, record_starts
 from .record_views import Printed
 
 MAX_LITERAL_CHARS = 256 << 10  # a longer literal is not read
-# Source files of the languages whose printed maps are read: there the syntax is code, not a value logged.
-CODE_SUFFIXES = (".rb", ".ex", ".exs", ".go", ".js", ".mjs", ".cjs", ".ts", ".jsx", ".tsx", ".java", ".kt", ".kts",
-                 ".scala", ".groovy", ".php", ".py", ".cs", ".swift", ".rs")
-MAX_DEPTH = 32
 MAX_TRIES = 4  # the brackets on a line a record may begin at, tried in turn
 _OPENERS = {"{": "}", "[": "]", "(": ")"}
 # a key and its separator: a quoted name, a symbol (``:method=>``) or a bare word; then ``=>``, ``->``,
@@ -55,10 +53,6 @@ _KEYWORD_KEY = r""":([A-Za-z_*+!?][\w.*+!?-]{0,255})\s+(?!=>|:[\s"'\d{\[(])"""
 _RUBY_OBJECT = r"#<(?:struct )?[A-Z][\w:]{0,127}(?=[\s>])"
 _TYPE_NOTE = r"\((?:\*?[\w.]+|\[\][\w.*]+|map\[[\w.*]+\][\w.*]+)\) (?:\(len=\d+(?: cap=\d+)?\) )?"
 _BLANK = " \t\r\n"
-_BRACKET = re.compile(r"[{(\[#]")  # where a record may begin (a log prefix's `[…]` names no type: none; `#<`)
-# a class's name, just before its `(` or `[` (a Java record's, Commons' ToStringBuilder's `Name@1b2c3d[`)
-_TYPE_NAME = re.compile(r"[A-Z][\w$.]*(?:@[0-9a-f]{1,16})?\Z")
-MAX_TYPE_CHARS = 128
 # `%{`, an Elixir struct's `%Finch.Request{`, `&{`, `map[`, `Request{`, `Request(`, Node's `AxiosHeaders {`, `Object
 # [AxiosHeaders] {`, `[Object: null prototype] {`; Go's `%#v` composite literals: `http.Header{`, `[]string{`, `map[K]V{`
 _TYPED_OPEN = re.compile(r"(?:%(?:[A-Z][\w.]*)?|&|(?:\[\]|map\[[\w.*]{1,64}\])\*?[\w.]{1,64}(?=\{)|map|"
@@ -76,7 +70,9 @@ _STRING_REST = {quote: re.compile(escaped(quote) + quote, re.DOTALL) for quote i
 # `'a' +` and the next string; or the next string on the next line (Python's implicit joining,
 # as pprint breaks a long string: `'{"a": '` and `'1}'` under it)
 _JOINED = re.compile(r"""\s*\+\s*(?=["'])|[ \t]*\r?\n\s*(?=["'])""")
-_SYMBOL = re.compile(r':(?:"(' + DOUBLE_QUOTED + r')"|([A-Za-z_][\w-]*[?!]?))')  # an EDN keyword may hold a `-`
+# a symbol (an EDN keyword may hold a `-`); not a name `=` joins a value to, an HTTP/2 pseudo-header in a list of
+# `name=value` items (Armeria's and Netty's header lists, `[:method=POST, :path=/v1/…, …]`): that item is a bare word
+_SYMBOL = re.compile(r':(?:"(' + DOUBLE_QUOTED + r')"|([A-Za-z_][\w-]*[?!]?)(?![\w?!-]|=[^=>]))')
 _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
 _TIGHT = "tight"  # entries separated by commas, a blank after them or not: values by position
 _PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[""")  # what a value other than a bare word starts with
@@ -90,25 +86,14 @@ class _NotALiteral(Exception):
         self.at = at
 
 
-def printed_in(path: str) -> bool:
-    """Whether maps in the file at ``path`` may be printed ones: not in a program's source, where
-    the same syntax is code (values that are variables, interpolations, concatenations)."""
-    return not path.lower().endswith(CODE_SUFFIXES)
-
-
 def literal_record(text: str, reading: Reading | None = None) -> dict[str, Any] | None:
     """The first mapping on the line printed as one of the languages above print them, or None
     (``reading``: the line's, where other readers parse it too)."""
     tries = 0
-    for bracket in _BRACKET.finditer(text):
-        if text[bracket.start()] == "#" and text[bracket.start() + 1 : bracket.start() + 2] not in ("<", "{"):
-            continue
-        start = record_start(text, bracket.start())
-        if start is None:
-            continue
+    for bracket, start in record_starts(text):
         tries += 1
         value = found[0] if (found := _parsed(text, start, reading)) is not None else None
-        if isinstance(value, list) and text[bracket.start()] == "(":  # a type's values by position
+        if isinstance(value, list) and text[bracket] == "(":  # a type's values by position
             value = positional_record(value)
         if isinstance(value, dict) and value:
             return value
@@ -141,21 +126,6 @@ def _parsed(text: str, at: int, reading: Reading | None) -> tuple[Any, int] | No
     if reading is not None:
         reading.failure(at, reached)
     return None
-
-
-def record_start(text: str, bracket: int) -> int | None:
-    """Where a record whose bracket is at ``bracket`` starts: there, or at the name of the type
-    before a ``(`` or ``[`` (Kotlin's data class ``Request(``, a Java record's ``Request[``, Perl's
-    ``bless(``); None
-    for one no type names (prose in parentheses, a log prefix's ``[main]``)."""
-    if text[bracket] in "{#":
-        return bracket
-    if not bracket or not (text[bracket - 1].isalnum() or text[bracket - 1] in "_$"):
-        return None  # no name ends at the bracket (JSON's arrays, prose): known before any search
-    if text.startswith("bless(", bracket - 5):
-        return bracket - 5  # a Perl object, `bless( {…}, 'Class' )`
-    typed = _TYPE_NAME.search(text, max(0, bracket - MAX_TYPE_CHARS), bracket)
-    return None if typed is None else typed.start()
 
 
 class _Parser:

@@ -16,7 +16,7 @@ import re
 from array import array
 from typing import NamedTuple, Sequence
 
-from .literals import MAX_DEPTH
+from .record_starts import MAX_DEPTH
 from .quoted import NEWLINE, escaped
 
 # a quoted string on one line (as these languages print one), or a bracket (Ruby's object's `#<` and its `>`, not

@@ -31,10 +31,13 @@ _RAW = ("", "raw")
 # A body's printable rendering, an unprintable byte written `.` (Suricata's http_request_body_printable):
 # the bytes sent where it shows no `.`, else only their text.
 PRINTABLE = "printable"
+# A body's preview, its text as a logger previews it (Armeria's ContentPreviewingClient: `contentPreview=`), up to
+# the previewer's limit: cut, it is no longer than sent, and a Content-Length sent beside it tells it is cut.
+PREVIEW = "preview"
 # Also a body named for its form (n8n's jsonBody, Gatling's stringBody); Wireshark's http.file_data; a
 # body's chunk, where a streamed record carries one chunk of it (Envoy's tap: ``request_body_chunk``).
 BODY = spellings(*(raw + name + printable for raw in _RAW for name in (*_BARE, "postdata", "bodychunk")
-                   for printable in ("", PRINTABLE)),
+                   for printable in ("", PRINTABLE, PREVIEW)),
                  "filedata", *(kind + "body" for kind in ("json", "text", "string")))
 # A body named so bare (or bare but raw) at a record's top, when the request is an object inside it, is the
 # record's own (an OpenTelemetry log record's body is its message): there only a qualified name counts.

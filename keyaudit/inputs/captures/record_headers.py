@@ -35,7 +35,7 @@ from typing import Any, Iterable
 from keyaudit.rulebook.header_names import RecordHeaders
 
 from .elision import ELISION
-from .header_entries import named_pair, pair_list
+from .header_entries import listed_field, named_pair, pair_list
 from .lines import DASHED_NAME, TOKEN, split_header
 from .literals import printed_value
 from .record_views import ABSENT, matched, message_of, of_reply, role, text
@@ -174,8 +174,8 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
                 pairs.append(pair)
             elif isinstance(item, list) and len(item) == 2:
                 pairs.append((text(item[0]), text(item[1])))
-            elif isinstance(item, str) and (header := split_header(item.rstrip("\r\n"))) is not None:
-                pairs.append(header)  # a header line as sent (Wireshark's http.request.line)
+            elif isinstance(item, str) and (header := split_header(item.rstrip("\r\n")) or listed_field(item)) is not None:
+                pairs.append(header)  # a header line as sent (Wireshark's http.request.line), or a listed field
         if not pairs and value:
             return None  # no item read as a header (the names alone, entries in a shape not read): which were sent is not shown
         return pairs

@@ -12,7 +12,9 @@ runtime's ``{"log": "<escaped JSON>"}``, a cloud export's ``jsonPayload``, an er
   (``method``, ``requestMethod``, ``http_method``, ``reqMethod`` are all the method);
 - dotted keys, key/value lists and typed values are read as the nesting they stand for
   (:mod:`.record_views`: OpenTelemetry's ``http.request.header.<name>`` attributes, in OTLP's
-  ``[{key, value: {stringValue}}]`` too, are a ``header`` object);
+  ``[{key, value: {stringValue}}]`` too, are a ``header`` object); an HTTP/2 field block printed as
+  a list (``headers=[:method=POST, :path=/v1/x, :scheme=https, :authority=…, name=value]``, Armeria's and
+  Netty's) is the object of its fields, whose pseudo-headers are the request line's parts;
 - the request node is the shallowest object with a key in the method role whose value is an
   HTTP method (or a request line) — but one under a member named for the side a request is
   passed on to (``backend``, ``upstream``, ``proxyRequest``), where a gateway's record holds the
@@ -38,6 +40,7 @@ from typing import Any, Iterator
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
+from .header_entries import pseudo_fields
 from .lines import HTTP_METHODS, has_scheme, make_exchange, split_request_line
 from .record_bodies import BODY, body
 from .record_headers import head_lines, request_headers
@@ -101,8 +104,9 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
             child, depth = typed(value) if type(value) is dict and len(value) == 1 else value, embedded
             if isinstance(child, str):  # most strings hold no brace: asked first, at C speed
                 child, depth = json_object(child) if embedded < MAX_EMBEDDED and "{" in child else None, embedded + 1
-            elif isinstance(child, list):
-                child = pairs_object(child) or next((item for item in child if isinstance(item, dict)), None)
+            elif isinstance(child, list):  # (an HTTP/2 field block printed as a list: its pseudo-headers' object)
+                child = pairs_object(child) or next((item for item in child if isinstance(item, dict)), None) \
+                    or pseudo_fields(child)
             if isinstance(child, dict):
                 side = onward or ("onward" if role(key).startswith(ONWARD) else "reply" if of_reply(key) else "")
                 queue.append((child, (*place, index), depth, side))
