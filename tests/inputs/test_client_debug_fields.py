@@ -172,3 +172,13 @@ def test_a_message_logged_at_once_ends_at_the_loggers_next_record() -> None:
     for after in ("[http] 2026/11/22 13:00:00 HTTP Response: HTTP/1.1 201 Created\r",
                   "2026-11-22 13:00:01 INFO worker heartbeat ok"):
         assert read([*dump.split("\n"), after]) == [("wire", [("Host", "api.iugu.com")], True, body.encode())]
+
+
+def test_netfoxs_session_log_is_a_request_whose_pretty_body_is_not_the_one_sent() -> None:
+    """netfox's bracketed labels, the headers a Swift `[AnyHashable: Any]` on the line under theirs (keys printed
+    `AnyHashable("Name")`), the body re-serialized pretty: not the bytes sent, so none is kept."""
+    lines = [f"-------START REQUEST -  {IUGU} -------", "[Request Method] POST", "[Request Timeout] 60.0",
+             "[Request Headers]", '[AnyHashable("Content-Type"): "application/json", AnyHashable("Signature"): "s=a"]',
+             "[Request Body]", ' {\n  "amount_cents" : 1050\n}', f"-------END REQUEST - {IUGU} -------"]
+    assert read("\n".join(lines).split("\n")) == [
+        ("netfox", [("Content-Type", "application/json"), ("Signature", "s=a")], True, None)]

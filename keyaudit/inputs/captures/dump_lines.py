@@ -155,15 +155,17 @@ _TUPLE_ITEM = re.compile(rf'(?:^\[|, ?)\("({TOKEN})", ?"({DOUBLE_QUOTED})"\)')  
 # A map of strings as Swift describes it (and JSON writes it), ["Name": "value", …], or as Ruby inspects a
 # hash, {"Name"=>"value", …} (Ruby 3.4: `" => "`), its braces perhaps left out (a call's last argument), or as
 # Python's repr writes a dict, {'Name': 'value', …} (a string in double quotes where it holds a `'`)
-_DICTIONARY_ITEM = re.compile(rf"""(?:^[\[{{]?|, )(?:"({TOKEN})"|'({TOKEN})')(?:: | ?=> ?)"""
+_DICTIONARY_ITEM = re.compile(rf"""(?:^[\[{{]?|, )(?:"({TOKEN})"|'({TOKEN})'|AnyHashable\("({TOKEN})"\))(?:: | ?=> ?)"""
                               rf"""(?:"({DOUBLE_QUOTED})"|'({SINGLE_QUOTED})')""")
 
 
 def dictionary_list(text: str) -> list[tuple[str, str]]:
     """The headers of a map of quoted names to quoted values, ``["Name": "value", …]`` (Swift's
-    ``Dictionary`` description: Moya's ``Request Headers``), ``"Name"=>"value", …`` (a Ruby
-    hash: rest-client's log) or ``{'Name': 'value', …}`` (a Python dict's repr), escapes undone."""
-    return [(name or single_name, _unescaped(value or single)) for name, single_name, value, single
+    ``Dictionary`` description: Moya's ``Request Headers``; a ``[AnyHashable: Any]``'s keys
+    ``AnyHashable("Name")``, as ``HTTPURLResponse.allHeaderFields`` and netfox's logs print them),
+    ``"Name"=>"value", …`` (a Ruby hash: rest-client's log) or ``{'Name': 'value', …}`` (a Python
+    dict's repr), escapes undone."""
+    return [(name or single_name or hashable, _unescaped(value or single)) for name, single_name, hashable, value, single
             in _DICTIONARY_ITEM.findall(text)][:MAX_HEADERS]
 
 

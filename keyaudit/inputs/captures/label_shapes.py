@@ -246,6 +246,17 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "Request Body: ": r"(?<=\] )Request Body: (?P<body>.*)$",
         "] HTTP Request Method: ": r"\] HTTP Request Method: (?P<method>[A-Z]+)\s*$"}},
 
+    # netfox's session log on iOS (kasketis/netfox Core/NFXHTTPModel.swift formattedRequestLogEntry): `-------START
+    # REQUEST -  <url> -------`, `[Request Method] POST`, `[Request Headers]` and on the next line the headers as a
+    # `[AnyHashable: Any]`'s description, `[Request Body]` and the body re-serialized pretty (not the bytes sent:
+    # cut), `-------END REQUEST - <url> -------`.
+    {"capture": "netfox", "list": "dictionary", "labels": {
+        "-------START REQUEST -": r"^-------START REQUEST -\s+(?P<url>https?://\S+) -------\s*$",
+        "[Request Method] ": r"^\[Request Method\] (?P<method>[A-Z]+)\s*$",
+        '[AnyHashable("': r'^(?P<headers>\[AnyHashable\(".*\])\s*$',
+        "[Request Body]": r"^\[Request Body\](?P<body>)(?P<cut>)\s*$",
+        "-------END REQUEST -": r"^-------END REQUEST -(?P<end>)"}},
+
     # Swift's `dump(request)` of a URLRequest (developer.apple.com/documentation/swift/dump(_:name:indent:maxdepth:
     # maxitems:); swift-corelibs-foundation URLRequest.customMirror, its children in order: url, cachePolicy, …,
     # httpMethod, allHTTPHeaderFields, httpBody, httpBodyStream, httpShouldHandleCookies, httpShouldUsePipelining):
