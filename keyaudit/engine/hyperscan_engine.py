@@ -27,7 +27,7 @@ import hyperscan
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.encodings import decode_anchors
-from keyaudit.engine.matcher import (OVERLAP_BYTES, BufferHits, EndReach, end_lines, keyword_reach,
+from keyaudit.engine.matcher import (OVERLAP_BYTES, BufferHits, EndReach, add_region, end_lines, keyword_reach,
                                      keyword_regions, within)
 from keyaudit.rulebook.pattern_tree import break_reach, max_width, parse
 from keyaudit.rulebook.rules import Rule, RuleSet
@@ -273,10 +273,7 @@ class HyperscanMatcher:
                                   for index in confirmed
                                   for reach in (keyword_reach(self._rules[index]),)
                                   for start, stop in lines[index]):
-            if spans and start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
-            else:
-                spans.append((start, stop))
+            add_region(spans, start, stop)
         return spans
 
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:

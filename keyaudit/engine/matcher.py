@@ -139,10 +139,7 @@ def keyword_regions(buffer: bytes, anchors: list[int], reach: int = OVERLAP_BYTE
         start = buffer.rfind(b"\n", 0, max(0, first - reach)) + 1
         stop = buffer.find(b"\n", min(len(buffer), last + reach))
         stop = len(buffer) if stop < 0 else stop
-        if regions and start <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], max(regions[-1][1], stop))
-        else:
-            regions.append((start, stop))
+        add_region(regions, start, stop)
 
     ordered = sorted(anchors)
     first = last = ordered[0]
@@ -153,6 +150,15 @@ def keyword_regions(buffer: bytes, anchors: list[int], reach: int = OVERLAP_BYTE
         last = anchor
     close(first, last)
     return regions
+
+
+def add_region(regions: list[tuple[int, int]], start: int, stop: int) -> None:
+    """Add the span ``start``-``stop`` (starting at or after the last one's start) to the sorted
+    ``regions``: merged into the last where they touch."""
+    if regions and start <= regions[-1][1]:
+        regions[-1] = (regions[-1][0], max(regions[-1][1], stop))
+    else:
+        regions.append((start, stop))
 
 
 class EndReach(NamedTuple):
@@ -180,10 +186,7 @@ def end_lines(buffer: bytes, ends: list[int], reach: EndReach) -> list[tuple[int
         start = buffer.rfind(b"\n", 0, max(0, end - reach.bytes, line - reach.breaks)) + 1
         stop = buffer.find(b"\n", max(0, end - 1))  # the byte past the real end may be the line break
         stop = len(buffer) if stop < 0 else stop
-        if regions and start <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], max(regions[-1][1], stop))
-        else:
-            regions.append((start, stop))
+        add_region(regions, start, stop)
     return regions
 
 
