@@ -72,6 +72,11 @@ FLOORS = {
     "tenth": {("credential", "recall"): 0.985,  # a name in an asciicast's previous event, in a command above salt's `local:`
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
+    # written blind too: web platforms' configuration and admin CLIs, proxies and servers, Compose
+    # defaults and YAML anchors, mobile builds, a browser extension, a minified bundle, Kafka
+    "eleventh": {("credential", "recall"): 0.941,  # a legacy key named only by ASAAS_API_KEY, a name in a command's expression, a minified constant (97 of 103; blind 93)
+                 ("credential", "precision"): 1.0,
+                 ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

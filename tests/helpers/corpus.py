@@ -46,9 +46,12 @@ CORPUS_DIR = DATA / "credential_corpus"
 # Jsonnet, Pkl, JSON5), tools' env tables, merge artifacts, issue and chat exports, crash reports and
 # runtime dumps, and nine more languages; tenth, secret managers' CLI output, configuration management
 # (Chef, Salt, Puppet), serverless and PaaS configurations, API clients and load testers, shell recorders,
-# tracing exports, notebooks, and ten more languages.
+# tracing exports, notebooks, and ten more languages; eleventh, web platforms' configuration (WordPress,
+# Drupal, Magento, Odoo, Laravel, Django, Spring, Quarkus) and their CLIs, proxies' and servers' configuration
+# (nginx, php-fpm, Caddy, Traefik, HAProxy, Envoy, systemd), Compose and YAML anchors, mobile builds
+# (Gradle, smali, react-native-config, Expo, Flutter), a browser extension, a minified bundle, Kafka.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
-    ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), start=2)}}
+    ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure

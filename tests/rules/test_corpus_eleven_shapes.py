@@ -1,0 +1,47 @@
+"""Shapes of the eleventh corpus the rules learned: iugu tokens where web platforms, mobile builds and
+Compose files put them.
+
+An iugu token carries no prefix, so each shape is a way a file names it (a JVM type descriptor between
+the name and the value, Compose's default without a colon, a template literal as a fallback, an Odoo
+`ir.config_parameter` record's `key` and `value` fields); each has a look-alike it must not take.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.credentials import iugu_token
+from helpers.running import scan_json
+
+
+def rule_ids(write, template: str) -> list[str]:
+    """The rules that report in ``template`` filled with a fresh lower-case token (``{token}``), a
+    64-hex one (``{long}``) and an account-id-shaped upper-case one (``{upper}``)."""
+    text = template.format(token=iugu_token(), long=iugu_token("long"), upper=iugu_token("upper"))
+    report, _ = scan_json(str(write("out.txt", text)))
+    return sorted(finding["rule_id"] for finding in report["findings"])
+
+
+CONFIG = "iugu-config-api-token"
+CASES = [
+    # smali's static field: `NAME:Ljava/lang/String; = "…"` (apktool's BuildConfig.smali)
+    ('.field public static final IUGU_API_TOKEN:Ljava/lang/String; = "{token}"\n', [CONFIG]),
+    ('.field public static final IUGU_ACCOUNT_ID:Ljava/lang/String; = "{upper}"\n', []),
+    # Compose's default without a colon: `${NAME-default}`
+    ("    environment:\n      - IUGU_API_TOKEN=${{IUGU_API_TOKEN-{token}}}\n", [CONFIG]),
+    ("    environment:\n      - IUGU_ACCOUNT_ID=${{IUGU_ACCOUNT_ID-{upper}}}\n", []),
+    # a template literal as the fallback (Expo's app.config.js)
+    ("    iuguApiToken: process.env.IUGU_API_TOKEN ?? `{long}`,\n", [CONFIG]),
+    ("    iuguAccountId: process.env.IUGU_ACCOUNT_ID ?? `{upper}`,\n", []),
+    # an Odoo ir.config_parameter record: the name in the `key` field, the value in `value`
+    ('<record id="p1" model="ir.config_parameter">\n    <field name="key">payment_iugu.api_token</field>\n'
+     '    <field name="value">{token}</field>\n</record>\n', [CONFIG]),
+    ('<record id="p2" model="ir.config_parameter">\n    <field name="key">payment_iugu.account_id</field>\n'
+     '    <field name="value">{upper}</field>\n</record>\n', []),
+]
+
+
+@pytest.mark.parametrize(("template", "rules"), CASES)
+def test_each_shape_is_reported_by_its_rule_and_each_look_alike_by_none(write, template: str, rules: list[str]) -> None:
+    found = rule_ids(write, template)
+    assert found == sorted(rules), f"reported by {found or 'no rule'}, expected {rules or 'no rule'}"
