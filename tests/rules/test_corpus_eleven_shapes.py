@@ -10,16 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.credentials import iugu_token
-from helpers.running import scan_json
+from helpers.rule_cases import assert_reported
 
-
-def rule_ids(write, template: str) -> list[str]:
-    """The rules that report in ``template`` filled with a fresh lower-case token (``{token}``), a
-    64-hex one (``{long}``) and an account-id-shaped upper-case one (``{upper}``)."""
-    text = template.format(token=iugu_token(), long=iugu_token("long"), upper=iugu_token("upper"))
-    report, _ = scan_json(str(write("out.txt", text)))
-    return sorted(finding["rule_id"] for finding in report["findings"])
 
 
 CONFIG = "iugu-config-api-token"
@@ -43,5 +35,4 @@ CASES = [
 
 @pytest.mark.parametrize(("template", "rules"), CASES)
 def test_each_shape_is_reported_by_its_rule_and_each_look_alike_by_none(write, template: str, rules: list[str]) -> None:
-    found = rule_ids(write, template)
-    assert found == sorted(rules), f"reported by {found or 'no rule'}, expected {rules or 'no rule'}"
+    assert_reported(write, template, rules)

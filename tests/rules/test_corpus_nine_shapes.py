@@ -11,18 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.credentials import asaas_key, iugu_token
-from helpers.running import scan_json
+from helpers.rule_cases import assert_reported
 
-
-def rule_ids(write, template: str) -> list[str]:
-    """The rules that report in ``template`` filled with a fresh lower-case token (``{token}``), an
-    account-id-shaped upper-case one (``{upper}``), and Asaas keys of each environment
-    (``{prod}``, ``{hmlg}``)."""
-    text = template.format(token=iugu_token(), upper=iugu_token("upper"), prod=asaas_key("prod"),
-                           hmlg=asaas_key("hmlg"))
-    report, _ = scan_json(str(write("out.txt", text)))
-    return sorted(finding["rule_id"] for finding in report["findings"])
 
 
 MARKUP, BASIC, CURL_USER = "iugu-markup-pair-token", "iugu-api-token-basic-auth-call", "iugu-api-token-curl-user"
@@ -69,5 +59,4 @@ CASES = [
 
 @pytest.mark.parametrize(("template", "rules"), CASES)
 def test_each_shape_is_reported_by_its_rule_and_each_look_alike_by_none(write, template: str, rules: list[str]) -> None:
-    found = rule_ids(write, template)
-    assert found == sorted(rules), f"reported by {found or 'no rule'}, expected {rules or 'no rule'}"
+    assert_reported(write, template, rules)

@@ -10,17 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.credentials import iugu_token
-from helpers.running import scan_json
+from helpers.rule_cases import assert_reported
 
-
-def rule_ids(write, template: str) -> list[str]:
-    """The rules that report in ``template`` filled with a fresh token (``{token}``), an
-    account-id-shaped upper-case one (``{upper}``) and the token's first 16 digits (``{short}``)."""
-    token = iugu_token()
-    text = template.format(token=token, upper=iugu_token("upper"), short=token[:16])
-    report, _ = scan_json(str(write("out.txt", text)))
-    return [finding["rule_id"] for finding in report["findings"]]
 
 
 CONFIG, USER = "iugu-config-api-token", "iugu-basic-user-token"
@@ -59,5 +50,4 @@ CASES = [
 
 @pytest.mark.parametrize(("template", "rules"), CASES)
 def test_each_shape_is_reported_by_its_rule_and_each_look_alike_by_none(write, template: str, rules: list[str]) -> None:
-    found = rule_ids(write, template)
-    assert found == rules, f"reported by {found or 'no rule'}, expected {rules or 'no rule'}"
+    assert_reported(write, template, rules)
