@@ -138,3 +138,24 @@ def test_a_header_list_opened_by_pseudo_headers_says_the_request_line() -> None:
 ])
 def test_a_header_list_that_is_no_request_field_block_says_no_request(headers: list[str]) -> None:
     assert request_of({**ARMERIA, "headers": headers}, Origin("records.log", 1)) is None
+
+
+def test_a_calls_positional_arguments_are_the_request_they_make() -> None:
+    """A job queued to make the call keeps it as its arguments: the method, the URL, the headers, the body."""
+    job = {"class": "PayoutOutboxJob", "args": ["POST", URL, {"Content-Type": "application/json", "Signature": "s"},
+                                                '{"amount":1}', {"timeout": 30}]}
+    found = request(job)
+    assert (found.method, found.url, found.headers, found.body) == (
+        "POST", URL, [("Content-Type", "application/json"), ("Signature", "s")], b'{"amount":1}')
+    options_only = request({"args": ["POST", URL, {"timeout": 30, "retries": 2}, '{"amount":1}']})
+    assert (options_only.headers, options_only.body) == ([], b'{"amount":1}')  # numbers are no header values
+
+
+@pytest.mark.parametrize("items", [
+    ["POST", "/v1/transfer_requests", {"Content-Type": "application/json"}],  # a route table's row: no absolute URL
+    ["post", URL],  # a method as HTTP writes one, upper case
+    [URL, "POST"],  # the method first
+    ["POST", f"see {URL}"],  # a sentence
+])
+def test_a_list_that_does_not_begin_with_a_method_and_a_url_says_no_request(items: list) -> None:
+    assert request_of({"args": items}, Origin("records.log", 1)) is None

@@ -14,7 +14,11 @@ Three notations say what nesting says, and the reconstructor (:mod:`.records`) r
 - a value wrapped in an exact matcher is that value: a mock's or a recorder's request is the
   requests it matches, and one matched exactly is that request (Hoverfly's ``[{"matcher":
   "exact", "value": …}]``, WireMock's ``{"equalTo": …}``); any other matcher (a regex, a glob)
-  says no value.
+  says no value;
+- a list that begins with a method and an absolute URL is the request they name, a call's
+  positional arguments: a job queued to make it (Sidekiq's ``args``, a Celery task's), then its
+  headers (the first object of text values: an options object of numbers and flags is none) and
+  its body (the first string after the URL).
 
 Views are built one object at a time, as the reconstructor walks the record, and an object
 written in none of these notations is returned as it is, uncopied.
@@ -27,6 +31,9 @@ import json
 import re
 from typing import Any
 
+from .lines import HTTP_METHODS
+
+_ABSOLUTE_URL = re.compile(r"https?://[^\s/?#]+\S*")
 # protobuf JSON's AnyValue (OTLP): the one key says the type of the value it wraps
 _SCALARS = frozenset({"stringValue", "boolValue", "intValue", "doubleValue", "bytesValue"})
 _LISTS = frozenset({"arrayValue", "kvlistValue"})
@@ -172,6 +179,22 @@ def typed(value: Any, depth: int = 0) -> Any:
         items = inner["values"]
         return pairs_object(items, depth + 1) if kind == "kvlistValue" else [typed(item, depth + 1) for item in items]
     return value
+
+
+def positional_request(items: list[Any]) -> dict[str, Any] | None:
+    """A call's positional arguments as the request they make (see the module), or None when the
+    list does not begin with a method and an absolute URL."""
+    if (len(items) < 2 or not isinstance(items[0], str) or items[0] not in HTTP_METHODS
+            or not isinstance(items[1], str) or _ABSOLUTE_URL.fullmatch(items[1]) is None):
+        return None
+    request: dict[str, Any] = {"method": items[0], "url": items[1]}
+    for item in items[2:]:
+        if "headers" not in request and isinstance(item, dict) and item \
+                and all(isinstance(value, str) for value in item.values()):
+            request["headers"] = item
+        elif "body" not in request and isinstance(item, str):
+            request["body"] = item
+    return request
 
 
 def pairs_object(items: list[Any], depth: int = 0) -> dict[str, Any] | None:

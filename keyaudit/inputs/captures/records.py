@@ -46,7 +46,8 @@ from .record_bodies import BODY, body
 from .record_headers import head_lines, request_headers
 from .record_ids import request_id
 from .record_urls import ONWARD, PATH, SENT_PATH, URL, absolute_target, record_url, url_with_path
-from .record_views import first, matched, of_reply, pairs_object, plain, role, spellings, typed
+from .record_views import (first, matched, of_reply, pairs_object, plain, positional_request, role, spellings,
+                           typed)
 
 MAX_DEPTH = 8  # objects nested deeper than this are not searched
 MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
@@ -87,7 +88,8 @@ def json_object(value: str) -> dict[str, Any] | None:
 def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, ...], str]]:
     """Every object of the record, in its plain view, with its path of child positions and the side the
     first member on that path named for one says (``onward``: :data:`ONWARD`; ``reply``: :func:`.of_reply`;
-    else ""), breadth first; JSON records held in strings, a list's first object and a key/value list are children."""
+    else ""), breadth first; JSON records held in strings, a list's first object, a key/value list and a call's
+    positional arguments (:func:`.record_views.positional_request`) are children."""
     queue: list[tuple[dict[str, Any], tuple[int, ...], int, str]] = [(record, (), 0, "")]
     while queue:
         node, place, embedded, onward = queue.pop(0)
@@ -105,8 +107,8 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
             if isinstance(child, str):  # most strings hold no brace: asked first, at C speed
                 child, depth = json_object(child) if embedded < MAX_EMBEDDED and "{" in child else None, embedded + 1
             elif isinstance(child, list):  # (an HTTP/2 field block printed as a list: its pseudo-headers' object)
-                child = pairs_object(child) or next((item for item in child if isinstance(item, dict)), None) \
-                    or pseudo_fields(child)
+                child = pairs_object(child) or positional_request(child) \
+                    or next((item for item in child if isinstance(item, dict)), None) or pseudo_fields(child)
             if isinstance(child, dict):
                 side = onward or ("onward" if role(key).startswith(ONWARD) else "reply" if of_reply(key) else "")
                 queue.append((child, (*place, index), depth, side))
