@@ -235,6 +235,8 @@ class HyperscanMatcher:
         except hyperscan.error:
             # Some user rule uses what Hyperscan cannot approximate: find it, run it by regex.
             self._fallback = [i for i, pattern in enumerate(patterns) if not _compiles(pattern)]
+            # (a rule run by regex reports no end: none is pinned)
+            self._reach = {index: reach for index, reach in self._reach.items() if index not in self._fallback}
             kept = [i for i in range(len(patterns)) if i not in self._fallback]
             self._database = self._build([patterns[i] for i in kept], kept)
         # (none without rules: Hyperscan compiles no empty database; no rule is then confirmed)

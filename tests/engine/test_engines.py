@@ -115,6 +115,34 @@ rules:
 
 
 @needs_hyperscan
+def test_a_pinned_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_findings(tmp_path) -> None:
+    """A bounded rule that ends a token (pinned) but that Hyperscan rejects (a named character): run by regex, it
+    reports no end, and every file was lost to it (a KeyError) when the engine took it for pinned."""
+    from keyaudit.engine.hyperscan_engine import _compiles, _hyperscan_pattern, _reach
+
+    pack = tmp_path / "named.yaml"
+    pack.write_text("""
+rules:
+  - id: acme-key
+    title: ACME key
+    provider: acme
+    category: access-token
+    severity: low
+    keywords: [acme_key]
+    pattern: 'acme_key=(?P<secret>[a-z]{11}\\N{LATIN SMALL LETTER A})(?![a-z])'
+    examples: ['acme_key=abcdefghijka']
+""")
+    rules = load_rules([pack])
+    rule = rules.rules[-1]
+    assert _reach(rule) is not None and not _compiles(_hyperscan_pattern(rule, _reach(rule)))  # the premise
+    target = tmp_path / "t.log"
+    target.write_text("config acme_key=abcdefghijka\nnothing\n")
+    found = {name: run_scan(str(target), rules=(pack,), engine=name) for name in ENGINE_NAMES}
+    assert found["hyperscan"].errors == [] and report_key(found["regex"]) == report_key(found["hyperscan"])
+    assert len(found["regex"].findings) == 1
+
+
+@needs_hyperscan
 def test_a_cached_preparation_of_the_patterns_is_the_one_made_afresh(tmp_path, monkeypatch) -> None:
     """Each start takes the rules' Hyperscan patterns and reaches from the cache; what it takes
     is what preparing them again gives, and a damaged entry is prepared again."""
