@@ -131,10 +131,22 @@ def test_a_header_list_opened_by_pseudo_headers_says_the_request_line() -> None:
     assert (request(netty).method, request(netty).url) == ("POST", URL)
 
 
+def test_a_field_value_a_printed_block_shows_in_pieces_is_put_back_together() -> None:
+    """The printer joins fields and a value's own `, ` alike: a piece that is no field, or names one with upper case
+    (HTTP/2 never does), or names the field before it again where that value is a parameter list, goes on with it."""
+    listed = [*ARMERIA["headers"], "accept=application/json, text/plain", "date=Sun, 22 Nov 2026 13:00:00 GMT",
+              "signature=algorithm=RSA256, keyVersion=0, signature=c2lnbmF0dXJl", "request-time=2026-11-22T13:00:00Z"]
+    found = request({**ARMERIA, "headers": ", ".join(listed).split(", ")})  # as the record's list holds them
+    assert (found.method, found.url) == ("POST", URL)
+    assert (found.header("Accept"), found.header("Date"), found.header("Signature"), found.header("Request-Time")) == (
+        "application/json, text/plain", "Sun, 22 Nov 2026 13:00:00 GMT",
+        "algorithm=RSA256, keyVersion=0, signature=c2lnbmF0dXJl", "2026-11-22T13:00:00Z")
+
+
 @pytest.mark.parametrize("headers", [
     [":status=201", "content-type=application/json"],  # a response's field block: no request line
     ["method=POST", "path=/v1/transfer_requests", "authority=api.iugu.com"],  # no pseudo-header first
-    [":method=POST", ":path=/v1/transfer_requests", ":authority=api.iugu.com", "no field"],  # an item no field
+    ["no field", ":method=POST", ":path=/v1/transfer_requests", ":authority=api.iugu.com"],  # no field first
 ])
 def test_a_header_list_that_is_no_request_field_block_says_no_request(headers: list[str]) -> None:
     assert request_of({**ARMERIA, "headers": headers}, Origin("records.log", 1)) is None

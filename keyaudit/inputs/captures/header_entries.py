@@ -26,7 +26,7 @@ from typing import Any
 
 from keyaudit.model.exchange import UNKNOWN
 
-from .lines import TOKEN
+from .lines import TOKEN, split_header
 from .record_views import role, text
 
 _DOCUMENTED = "description"  # the member that documents an entry: a definition's, never a log's
@@ -94,14 +94,33 @@ def listed_field(item: str) -> tuple[str, str] | None:
     return (found.group(1), found.group(2)) if found.group(1) is not None else (found.group(3), found.group(4))
 
 
+def http2_fields(items: list[Any]) -> list[tuple[str, str]] | None:
+    """An HTTP/2 field block printed as a list, its pseudo-headers first (see :func:`pseudo_fields`),
+    as its fields; None where the list is anything else. A printer joins the fields with ``, `` and
+    writes each value as it is, so a value that holds ``, `` comes out in pieces: a piece that is no
+    field, that names one as HTTP/2 never does (with upper case, RFC 9113 8.2.1: ``keyVersion=0``),
+    or that names the field before it again where that value is a list of parameters (iugu's
+    ``signature=algorithm=RSA256, keyVersion=0, signature=…``) goes on with the value before it."""
+    if not items or not all(isinstance(item, str) for item in items) or items[0][:1] != ":":
+        return None
+    first = listed_field(items[0])
+    if first is None:
+        return None
+    fields = [list(first)]
+    for item in items[1:]:
+        field = listed_field(item) or split_header(item)  # Armeria's `name=value`, Netty's `name: value`
+        if field is None or field[0] != field[0].lower() or (field[0] == fields[-1][0] and "=" in fields[-1][1]):
+            fields[-1][1] += ", " + item
+        else:
+            fields.append(list(field))
+    return [(name, value) for name, value in fields]
+
+
 def pseudo_fields(items: list[Any]) -> dict[str, str] | None:
     """An HTTP/2 field block printed as a list of its fields (``[:method=POST, :path=/v1/…,
     :scheme=https, :authority=…, name=value, …]``) as one object of them, each under its name: the
     pseudo-headers are the request line's parts (RFC 9113, 8.3.1), which a record reads under their
     roles as it reads ``method``, ``path``, ``scheme`` and ``authority`` fields. None where the list
-    is anything else: its first item no pseudo-header (HTTP/2 writes them before the other fields),
-    or an item no field."""
-    if not items or not isinstance(items[0], str) or items[0][:1] != ":":
-        return None
-    fields = [listed_field(item) if isinstance(item, str) else None for item in items]
-    return None if None in fields else {name: value for name, value in fields}  # type: ignore[misc]
+    is anything else: its first item no pseudo-header (HTTP/2 writes them before the other fields)."""
+    fields = http2_fields(items)
+    return None if fields is None else {name: value for name, value in fields}

@@ -35,7 +35,7 @@ from typing import Any, Iterable
 from keyaudit.rulebook.header_names import RecordHeaders
 
 from .elision import ELISION
-from .header_entries import listed_field, named_pair, pair_list
+from .header_entries import http2_fields, listed_field, named_pair, pair_list
 from .lines import DASHED_NAME, TOKEN, split_header
 from .literals import printed_value
 from .record_views import ABSENT, matched, message_of, of_reply, role, text
@@ -168,6 +168,8 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
     if isinstance(value, list):
         if value and all(isinstance(item, str) for item in value) and (flat := _alternating(value)) is not None:
             return flat  # names and values in turn (Node's rawHeaders, undici's diagnostics request)
+        if (block := http2_fields(value)) is not None:
+            return block  # an HTTP/2 field block printed as a list (Armeria's, Netty's), values in pieces joined
         pairs = []
         for item in value:
             if isinstance(item, dict) and (pair := named_pair(item)) is not None:
