@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from helpers.running import run_scan
 from helpers.credentials import asaas_key, basic, iugu_token
 from helpers.data import CORPUS
+from helpers.packs import ACME_PACK
 from helpers.engines import needs_hyperscan
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine import create_matcher
@@ -121,17 +122,9 @@ def test_a_pinned_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_find
     from keyaudit.engine.hyperscan_engine import _compiles, _hyperscan_pattern, _reach
 
     pack = tmp_path / "named.yaml"
-    pack.write_text("""
-rules:
-  - id: acme-key
-    title: ACME key
-    provider: acme
-    category: access-token
-    severity: low
-    keywords: [acme_key]
-    pattern: 'acme_key=(?P<secret>[a-z]{11}\\N{LATIN SMALL LETTER A})(?![a-z])'
-    examples: ['acme_key=abcdefghijka']
-""")
+    pack.write_text(ACME_PACK.replace("'acme_key=(?P<secret>[a-z]{12})'",
+                                      "'acme_key=(?P<secret>[a-z]{11}\\N{LATIN SMALL LETTER A})(?![a-z])'")
+                    .replace("acme_key=abcdefghijkl", "acme_key=abcdefghijka"))
     rules = load_rules([pack])
     rule = rules.rules[-1]
     assert _reach(rule) is not None and not _compiles(_hyperscan_pattern(rule, _reach(rule)))  # the premise
