@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+from collections import deque
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
@@ -82,8 +83,9 @@ class SpotCollector:
         self._queue: list[tuple[int, int, Spot]] = []
         self._taken = itertools.count()
         self.open: list[Spot] = []  # payloads whose run reached the end of the last buffer
-        # the lines a key of a rule whose keys loggers wrap ends whole (as written, validated): no join below them
-        self.whole: set[int] = set()
+        # the lines a key of a rule whose keys loggers wrap ends whole (as written, validated), in order: no join
+        # below them; a line leaves once the spots before it are drained (a log with such a key on every line)
+        self._whole: deque[int] = deque()
 
     def take(self, buffer: bytes, cut: int, place: Callable[[int], tuple[int, int]], offset: int,
              found: list[tuple[int, int]], final: bool = True) -> None:
@@ -120,8 +122,8 @@ class SpotCollector:
     def note_whole(self, buffer: bytes, end: int, line: int) -> None:
         """Note a key (of a rule whose keys loggers wrap) found whole and valid, ending at ``buffer[end]``
         on ``line``: where that is its line's end, nothing below is joined to it."""
-        if line_end(buffer, end, len(buffer)) == end:
-            self.whole.add(line)
+        if line_end(buffer, end, len(buffer)) == end and (not self._whole or line > self._whole[-1]):
+            self._whole.append(line)
 
     def _read_on(self, buffer: bytes, offset: int, final: bool) -> int:
         """Read the open payloads on into ``buffer`` (the buffers overlap: each goes on where it
@@ -222,11 +224,17 @@ class SpotCollector:
         taken = []
         while self._queue and (before_line is None or self._queue[0][0] < before_line):
             taken.append(heapq.heappop(self._queue)[2])
-        if before_line is None:
-            taken, self.open = taken + self.open, []
         # a line whose key was whole was cut nowhere (a log of keys at its lines' ends, each followed by a
-        # line of the same prefix, decoded every key's lines again: 2.3x its scan)
-        return [spot for spot in taken if spot.kind != WRAPPED or spot.line not in self.whole]
+        # line of the same prefix, decoded every key's lines again: 2.3x its scan); the spots come by line
+        kept = []
+        for spot in taken:
+            while self._whole and self._whole[0] < spot.line:
+                self._whole.popleft()
+            if spot.kind != WRAPPED or not self._whole or self._whole[0] != spot.line:
+                kept.append(spot)
+        if before_line is None:
+            kept, self.open = kept + self.open, []
+        return kept
 
 
 def _run_end(spot: Spot, buffer: bytes, position: int, stop: int) -> int:
