@@ -13,7 +13,6 @@ import pytest
 from helpers.rule_cases import assert_reported
 
 
-
 CONFIG = "iugu-config-api-token"
 CASES = [
     # smali's static field: `NAME:Ljava/lang/String; = "…"` (apktool's BuildConfig.smali)

@@ -14,7 +14,6 @@ import pytest
 from helpers.rule_cases import assert_reported
 
 
-
 MARKUP, BASIC, CURL_USER = "iugu-markup-pair-token", "iugu-api-token-basic-auth-call", "iugu-api-token-curl-user"
 CONFIG, PAIRED, NAMED = "iugu-config-api-token", "iugu-paired-api-token", "iugu-named-credential"
 PROD, HMLG, MISMATCH = "asaas-api-key", "asaas-sandbox-api-key", "asaas-sandbox-key-near-production-host"

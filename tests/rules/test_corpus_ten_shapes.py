@@ -13,7 +13,6 @@ import pytest
 from helpers.rule_cases import assert_reported
 
 
-
 API, CONFIG, BASIC = "iugu-api-token", "iugu-config-api-token", "iugu-api-token-basic-auth-call"
 SHA = "ce3a6f1983b98f5b4d5b7d28588723c711ba315ce3a0a8aefa2bdc3873a46702"
 CASES = [

@@ -13,7 +13,6 @@ import pytest
 from helpers.rule_cases import assert_reported
 
 
-
 CONFIG, USER = "iugu-config-api-token", "iugu-basic-user-token"
 CASES = [
     # `heroku config`: the name, its colon, then spaces to the values' column
