@@ -16,9 +16,10 @@ line is read with those escapes taken as the bytes they stand for, so its body i
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
@@ -147,8 +148,8 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
                 if exchange is not None:
                     yield exchange
         reading = Reading(text)  # of the maps other languages printed (the readers below parse the same)
-        hanging: list[int | None] = []  # where a map the line leaves open begins, once asked
-        if not found and printed and (literal := _line_literal(text, reading, hanging)) is not None:
+        line = _UnhungLine(text, reading)
+        if not found and printed and (literal := line.read(literal_record)) is not None:
             exchange = request_of(literal, dataclasses.replace(origin, capture="literal"), False, known)
             found = exchange is not None
             if exchange is not None:
@@ -156,7 +157,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
         # a logfmt request names its method (`method=`, `req.method=`, `http_method=`), or a message names it before
         # its pairs (`POST https://… headers=`): the markers' tests
         if not found and ("ethod=" in text or pairs_after_request(text)) \
-                and (pairs := _line_pairs(text, reading, hanging)) is not None:
+                and (pairs := line.read(logfmt_record)) is not None:
             exchange = request_of(pairs, dataclasses.replace(origin, capture="logfmt"), False, known)
             found = exchange is not None
             if exchange is not None:
@@ -165,30 +166,25 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
             yield mention  # the mention shapes' needle: a blank before the URL's scheme
 
 
-def _hanging(text: str, asked: list[int | None]) -> int | None:
-    """Where on the line a bracket opens that it does not close (see :meth:`.OpenBrackets.hanging`):
-    ``asked`` keeps the answer for the line's next reader."""
-    if not asked:  # a window's brackets are the block reader's: this line's alone here
-        asked.append(OpenBrackets().hanging(text))
-    return asked[0]
+class _UnhungLine:
+    """A line as the readers of one-line records (a map another language printed,
+    :func:`.literals.literal_record`; logfmt pairs, :func:`.logfmt.logfmt_record`) read it: before
+    any bracket it opens and does not close (see :meth:`.OpenBrackets.hanging`, asked once a line).
+    A map or pairs inside a record that hangs over the lines below (Camel's ``Exchange[Headers: {…},
+    …, Body: {``, Armeria's ``{…, headers=[…], contentPreview={`` and the body's lines) are a part of
+    that record, which the reader of records over lines (:mod:`.json_blocks`) reads whole."""
 
+    def __init__(self, text: str, reading: Reading) -> None:
+        self._text, self._reading = text, reading
 
-def _line_literal(text: str, reading: Reading, hanging: list[int | None]) -> dict[str, Any] | None:
-    """The map another language printed on the line (:func:`.literals.literal_record`), before any
-    bracket the line opens and does not close: a map inside one that hangs over the lines below
-    (Camel's ``Exchange[Headers: {…}, …, Body: {`` and the body's lines) is a part of that record,
-    which the reader of records over lines (:mod:`.json_blocks`) reads whole."""
-    at = _hanging(text, hanging)
-    return literal_record(text, reading) if at is None else literal_record(text[:at])
+    @functools.cached_property
+    def _hanging(self) -> int | None:
+        return OpenBrackets().hanging(self._text)  # a window's brackets are the block reader's: this line's alone
 
-
-def _line_pairs(text: str, reading: Reading, hanging: list[int | None]) -> dict[str, Any] | None:
-    """The line's logfmt pairs (:func:`.logfmt.logfmt_record`) before any bracket it opens and does
-    not close, as for a printed map (:func:`_line_literal`): the pairs inside a record that hangs
-    over the lines below (Armeria's ``{…, headers=[…], contentPreview={`` and the body's lines) are
-    that record's members, read whole with its last lines by the reader of records over lines."""
-    at = _hanging(text, hanging)
-    return logfmt_record(text, reading) if at is None else logfmt_record(text[:at])
+    def read(self, reader: Callable[[str, Reading | None], dict[str, Any] | None]) -> dict[str, Any] | None:
+        """What ``reader`` makes of the line before its hanging bracket (of all of it, with its reading, where none)."""
+        at = self._hanging
+        return reader(self._text, self._reading) if at is None else reader(self._text[:at], None)
 
 
 def _mention(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin, reading: Reading) -> Exchange | None:
