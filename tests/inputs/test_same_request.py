@@ -97,3 +97,30 @@ def test_a_command_line_and_the_head_its_client_sent_are_one_request_despite_the
     assert [(e.origin.capture, e.body) for e in found] == [("curl", b"{}")]
     other = [*sent[:3], ("Content-Type", "application/json"), ("Signature", "signature=xyz"), ("Content-Length", "2")]
     assert len(distinct([exchange("curl", 1), exchange("wire", 3, body=None, headers=other)])) == 2
+
+
+SPAN = f"send{{method=POST uri={URL}}}:handler{{id=0}}: isahc::wire: "
+
+
+def test_a_request_a_logger_s_bound_context_writes_on_each_line_of_its_call_is_one_request() -> None:
+    """A tracing span's fields (`send{method=POST uri=…}`) written before every event of the call —
+    the head, the body, the answer — read as a bare request on each line: one request, the fuller
+    reading of the head, not one more for each line the span is on (each was judged: a plain-HTTP
+    call counted once a line)."""
+    time = "2026-11-22T13:00:00.{:06d}Z TRACE "
+    head = "POST /v1/transfer_requests HTTP/1.1\\r\\nHost: api.iugu.com\\r\\nContent-Type: application/json\\r\\n" \
+           "Content-Length: 2\\r\\n\\r\\n"
+    lines = [time.format(1) + SPAN + ">> " + head, time.format(2) + SPAN + ">> {}",
+             time.format(3) + SPAN + "<< HTTP/1.1 201 Created\\r\\n", time.format(4) + SPAN + "<< content-length: 2\\r\\n"]
+    found = list(exchanges_in_lines(numbered(lines), "app.log"))
+    assert [(e.origin.line, e.body) for e in found] == [(1, b"{}")]
+    bare = [exchange("literal", line, body=None, headers=[], known=False) for line in (1, 2, 5, 10)]
+    assert [e.origin.line for e in distinct(bare)] == [1, 10]  # a line further than CONTEXT_LINES: another call
+
+
+def test_bare_readings_with_times_of_their_own_stay_requests_each() -> None:
+    """An access log of a polling client, one record a call, each with its time: every line a
+    request, though each shows the same method and URL and nothing more."""
+    records = [json.dumps({"time": f"2026-11-22T13:00:0{n}Z", "method": "POST", "url": URL, "status": 201})
+               for n in range(4)]
+    assert [e.origin.line for e in exchanges_in_lines(numbered(records), "access.log")] == [1, 2, 3, 4]

@@ -21,9 +21,13 @@ be any of its neighbours; two that show none, of one call, carry the same findin
 reading that shows only its method and URL is the same as another reader's that starts on the
 same line with the same method and URL: one record read two ways (a JSON log record's fields, and
 its message that a dump's reader joins to the headers the next records hold). (Two that both show
-more may be two records of a batch on one line.) The one kept shows the most: its body, then its
-headers. A reading that names a request in passing (a log message's ``METHOD <url>``) is counted
-by :mod:`.mentions`: once, and only where no reading here tells of it.
+more may be two records of a batch on one line.) A bare reading with no time of its own whose
+reader read the same bare method and URL at most :data:`CONTEXT_LINES` lines above is that one
+again: a logger's bound context (a tracing span's ``send{method=POST uri=…}``, a mapped diagnostic
+context) written on every line of one call, its body's and its answer's, repeats it. The one kept
+shows the most: its body, then its headers. A reading that names a request in passing (a log
+message's ``METHOD <url>``) is counted by :mod:`.mentions`: once, and only where no reading here
+tells of it.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from .dump_table import mention_captures
 from .mentions import counted_once
 
 NEAR_LINES = REQUEST_SPAN_LINES  # between the first lines of two readings of one request
+CONTEXT_LINES = 4  # between two lines of one call that a logger's bound context writes the request on
 _OPTIONAL = frozenset({"host", "content-length", "accept", "accept-encoding", "connection", "expect"})  # left out by some
 
 _Headers = frozenset[tuple[str, str]]
@@ -74,8 +79,13 @@ def _paired(exchanges: list[Exchange]) -> list[Exchange]:
     seen: dict[tuple[str, str, int], dict[tuple[bool, _Headers], dict[frozenset[str], dict[int, None]]]] = {}
     filed: list[tuple[tuple[str, str, int], tuple[bool, _Headers], frozenset[str]]] = []  # each kept one's place in `seen`
     on_line: dict[tuple[str, str, int], int] = {}  # method, URL and first line -> the kept one read there first
+    context: dict[tuple[str, str, str], int] = {}  # reader, method and URL -> the line of its last bare, timeless reading
     for exchange in exchanges:
         capture, method, url = exchange.origin.capture, exchange.method, exchange.url
+        if _mention(exchange) and exchange.time is None:
+            last, context[capture, method, url] = context.get((capture, method, url)), exchange.origin.line
+            if last is not None and 0 < exchange.origin.line - last <= CONTEXT_LINES:
+                continue  # the call's bound context, written again on one more of its lines
         shown = (exchange.headers_known, _headers(exchange))
         stretch = exchange.origin.line // NEAR_LINES
         twin = on_line.get((method, url, exchange.origin.line))
