@@ -259,18 +259,23 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     lines, leads = joined(lines, leads)
     starts = line_reader_starts(lines, leads)
     readers: list[Reader] = [curl.CommandReader(path), *httpdump.readers(path)]
+    begun: set[int] = set()  # the lines the line readers' requests begin on
     if scope is None:
-        yield from run_readers(readers, unwrapped(around_anchors(lines, starts, readers)))
+        read = run_readers(readers, unwrapped(around_anchors(lines, starts, readers)))
     else:
         readers.append(ColumnsReader(path, scope, known))
         defined = _defined(lines, scope)
-        yield from run_readers(readers, unwrapped(around_anchors(defined, starts, readers)))
+        read = run_readers(readers, unwrapped(around_anchors(defined, starts, readers)))
+    for exchange in read:
+        begun.add(exchange.origin.line)
+        yield exchange
+    if scope is not None:
         for _ in defined:  # the lines past the last request: what they define holds for the windows below
             pass
     yield from yaml_records.exchanges(lines, path)
     yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
     yield from (records := list(jsonlog.exchanges(anchored, path, known)))
-    yield from json_blocks.exchanges(lines, leads, path, known, cut, records)
+    yield from json_blocks.exchanges(lines, leads, path, known, cut, records, begun)
     yield from source_exchanges(lines, leads, path)
 
 

@@ -146,6 +146,21 @@ def test_an_unclosed_object_around_a_request_read_whole_is_not_counted(tmp_path:
     assert STATISTIC not in report["scan"]["requests"]
 
 
+def test_an_unclosed_object_in_a_command_a_line_reader_read_is_not_counted(tmp_path: Path) -> None:
+    """A curl command whose `-d '{…}'` body a logger wrote over lines, each under its prefix (Ok2Curl
+    through logcat): the object that opens at the first line's end never closes where a record
+    would (`}' "<url>"`, prefixed), but the command reader read the request that begins there —
+    nothing was cut. An object left open on a line where no request begins still counts (above)."""
+    prefix = "11-22 13:00:00.123  4242  4302 V Ok2Curl : "
+    signed = "".join(f'-H "{header.replace(": ", ":")}" ' for header in SIGNED)
+    command = [f'curl -X POST -H "Content-Type:application/json" {signed}-d \'{{', f'"api_token":"{iugu_token()}",', '"amount":100',
+               f'}}\' "{URL}"']
+    report, stderr = _scan(tmp_path, FILLER + "".join(prefix + line + "\n" for line in command) + FILLER)
+    assert _rules(report) == ["iugu-api-token"]  # signed, the Signature on the line the object opens on
+    assert STATISTIC not in report["scan"]["requests"]
+    assert "not read whole" not in stderr
+
+
 def test_a_record_is_counted_once_and_only_while_the_readers_run() -> None:
     statistics: Counter[str] = Counter()
 

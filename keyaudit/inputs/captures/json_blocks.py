@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from typing import Any, Iterable, Iterator
+from typing import Any, Collection, Iterable, Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
@@ -56,13 +56,16 @@ _MESSAGE_OPENING = re.compile(r"""[^"'=(\[{}\s]+(?: [^"'=(\[{}\s]+){2,} \{""")
 
 def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
               known: RecordHeaders = NO_RECORD_HEADERS, cut: int | None = None,
-              read: Iterable[Exchange] = ()) -> Iterator[Exchange]:
+              read: Iterable[Exchange] = (), begun: Collection[int] = ()) -> Iterator[Exchange]:
     """The requests of the multi-line JSON objects around the ``anchored`` lines (line numbers).
     An object is read once, whichever of its lines are anchored: the anchors inside one already
     read are passed over. ``known``: the header names the rules know; ``cut``: the text's first
     line, when the text before it is another range's; ``read``: the requests the reader of JSON
-    lines read from these lines (an object's request read there is not given again)."""
+    lines read from these lines (an object's request read there is not given again); ``begun``:
+    the lines other readers' requests begin on (an object that opens on one and does not close
+    here, a body in a command's quotes, was read by them: no record cut)."""
     on_lines = {(exchange.origin.line, exchange.method, exchange.url) for exchange in read}
+    begun = {*begun, *(line for line, _, _ in on_lines)}
     position = {number: index for index, (number, _) in enumerate(lines)}
     printed = printed_in(path)  # maps as other languages print them, but in a program's source
     brackets = OpenBrackets()
@@ -100,8 +103,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                     yield exchange
                 break
         else:
-            if unclosed is not None:  # no object around it read as a request, one of them longer than read
-                count_cut(("object", unclosed))
+            if unclosed is not None and unclosed not in begun:  # no object around it read as a request, one of
+                count_cut(("object", unclosed))  # them longer than read, where no other reader's request begins
 
 
 def _unprefixed(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[int, str]], int]:
