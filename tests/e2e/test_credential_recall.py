@@ -57,7 +57,7 @@ FLOORS = {
                 ("all", "precision"): 1.0},
     # written blind too: secret managers', platforms' and tools' CLI output, IaC outputs, keychains,
     # test plans, spreadsheets, R, Julia, MATLAB, Erlang and IEx
-    "eighth": {("credential", "recall"): 0.858,  # a name on an enclosing member or in a path, an argument or a row's other cell
+    "eighth": {("credential", "recall"): 0.884,  # a name on an enclosing member or in a path, an argument or a row's other cell
                ("credential", "precision"): 1.0,
                ("all", "precision"): 1.0},
     # written blind too: CI systems' variables and logs, Helm and Kustomize output, configuration
@@ -69,12 +69,12 @@ FLOORS = {
               ("all", "precision"): 1.0},
     # written blind too: secret managers' CLI output, Chef/Salt/Puppet, serverless and PaaS configurations,
     # API clients and load testers, shell recorders, tracing exports, notebooks, ten more languages
-    "tenth": {("credential", "recall"): 0.985,  # a name in an asciicast's previous event, in a command above salt's `local:`
+    "tenth": {("credential", "recall"): 0.992,  # a name in an asciicast's previous event
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: web platforms' configuration and admin CLIs, proxies and servers, Compose
     # defaults and YAML anchors, mobile builds, a browser extension, a minified bundle, Kafka
-    "eleventh": {("credential", "recall"): 0.951,  # a legacy key in nginx's `fastcgi_param NAME "…"`, a name in a command's expression, a minified constant (98 of 103; blind 93)
+    "eleventh": {("credential", "recall"): 0.970,  # a legacy key in nginx's `fastcgi_param NAME "…"`, a provider two lines up, a minified constant (100 of 103; blind 93)
                  ("credential", "precision"): 1.0,
                  ("all", "precision"): 1.0},
 }
