@@ -28,7 +28,7 @@ FLOORS = {
               ("environment-mismatch", "precision"): 1.0,  # a key beside the other environment's host is no pairing
               ("all", "precision"): 1.0},
     # written blind, in shapes the first does not have; its misses carry `leave` in its labels.yaml
-    "second": {("credential", "recall"): 0.987,  # a token named in prose
+    "second": {("credential", "recall"): 1.0,
                ("credential", "precision"): 1.0,
                ("plaintext-http", "recall"): 1.0,
                ("environment-mismatch", "precision"): 1.0,  # a record with a key of each environment chooses
@@ -38,7 +38,7 @@ FLOORS = {
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: the key as log pipelines, debuggers and traffic captures write it
-    "fourth": {("credential", "recall"): 0.944,  # lines folded at a width; a token named in prose
+    "fourth": {("credential", "recall"): 0.968,  # lines folded at a width
                ("credential", "precision"): 1.0,
                ("plaintext-http", "recall"): 0.666,
                ("environment-mismatch", "precision"): 0.714,  # a mismatch told twice; a key near another's host
@@ -62,7 +62,7 @@ FLOORS = {
                ("all", "precision"): 1.0},
     # written blind too: CI systems' variables and logs, Helm and Kustomize output, configuration
     # languages, tools' env tables, merge artifacts, issue trackers, crash reports, nine more languages
-    "ninth": {("credential", "recall"): 0.950,  # a token named in prose, a name with no credential word
+    "ninth": {("credential", "recall"): 0.985,  # a name with no credential word
               ("credential", "precision"): 1.0,
               ("environment-mismatch", "recall"): 1.0,
               ("environment-mismatch", "precision"): 1.0,  # a sandbox key beside a production .env in another CI variable is no pairing
