@@ -77,6 +77,11 @@ FLOORS = {
     "eleventh": {("credential", "recall"): 0.941,  # a legacy key named only by ASAAS_API_KEY, a name in a command's expression, a minified constant (97 of 103; blind 93)
                  ("credential", "precision"): 1.0,
                  ("all", "precision"): 1.0},
+    # written blind too: CI/CD and build tools, IaC inputs, runtimes, queues and event buses, observability
+    # configs, mocks and test fixtures, IDE run configurations, REPLs, stores and migrations, eight more languages
+    "twelfth": {("credential", "recall"): 0.910,  # blind: a name on an enclosing member or in a REPL's input, a value in a list or a matcher
+                ("credential", "precision"): 0.989,  # blind: an account id in a cqlsh row under a `secret` column, an audit service's token
+                ("all", "precision"): 0.973},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
