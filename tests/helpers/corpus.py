@@ -49,9 +49,14 @@ CORPUS_DIR = DATA / "credential_corpus"
 # tracing exports, notebooks, and ten more languages; eleventh, web platforms' configuration (WordPress,
 # Drupal, Magento, Odoo, Laravel, Django, Spring, Quarkus) and their CLIs, proxies' and servers' configuration
 # (nginx, php-fpm, Caddy, Traefik, HAProxy, Envoy, systemd), Compose and YAML anchors, mobile builds
-# (Gradle, smali, react-native-config, Expo, Flutter), a browser extension, a minified bundle, Kafka.
+# (Gradle, smali, react-native-config, Expo, Flutter), a browser extension, a minified bundle, Kafka;
+# twelfth, CI/CD and build tools not yet covered (Tekton, Argo Workflows, Woodpecker, Concourse, Skaffold,
+# Earthly, Packer, Buildx Bake), IaC inputs (CDK, Bicep/ARM, Terragrunt, tfvars), Knative, Dapr, Quadlet,
+# message queues and event buses, observability configs, mocks, contracts and test fixtures, IDE run
+# configurations, REPL sessions, column stores and migrations, network monitors, eight more languages.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
-    ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"), start=2)}}
+    ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure

@@ -1,0 +1,4 @@
+using 'main.bicep'
+
+param asaasApiKey = '⟦bicepparam.asaas⟧'
+param iuguAccountId = '⟦bicepparam.account⟧'
