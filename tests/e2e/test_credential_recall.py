@@ -34,7 +34,7 @@ FLOORS = {
                ("environment-mismatch", "precision"): 1.0,  # a record with a key of each environment chooses
                ("all", "precision"): 1.0},
     # written blind too: the key as languages' and configuration syntaxes' literals write it
-    "third": {("credential", "recall"): 0.947,  # a $ escaped as a code, literals cut over lines, quotes escaped
+    "third": {("credential", "recall"): 0.956,  # a $ escaped as a code, literals cut over lines, quotes escaped
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: the key as log pipelines, debuggers and traffic captures write it
