@@ -57,7 +57,7 @@ FLOORS = {
                 ("all", "precision"): 1.0},
     # written blind too: secret managers', platforms' and tools' CLI output, IaC outputs, keychains,
     # test plans, spreadsheets, R, Julia, MATLAB, Erlang and IEx
-    "eighth": {("credential", "recall"): 0.884,  # a name on an enclosing member or in a path, an argument or a row's other cell
+    "eighth": {("credential", "recall"): 0.902,  # a name on an enclosing member or in a path, an argument or a row's other cell
                ("credential", "precision"): 1.0,
                ("all", "precision"): 1.0},
     # written blind too: CI systems' variables and logs, Helm and Kustomize output, configuration
