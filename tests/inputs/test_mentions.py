@@ -34,6 +34,9 @@ def read(lines: list[str]) -> list[tuple[int, str, str, str, bool]]:
     f"2026-11-22T13:00:00.123Z superagent POST {URL}",
     f"2026/11/22 13:00:00 [DEBUG] POST {URL}",  # go-retryablehttp
     f"13:00:00.123 [main] INFO  c.e.Payouts - calling (POST {URL}).",  # closing punctuation is no URL's
+    # an exception's qualified type before its message: pytest's line of requests-mock's error, Feign's
+    f"E       requests_mock.exceptions.NoMockAddress: No mock address: POST {URL}",
+    f"feign.RetryableException: Read timed out executing POST {URL}",
 ])
 def test_a_method_and_an_absolute_url_in_a_log_message_are_a_request_with_headers_unknown(line: str) -> None:
     assert read([line]) == [(1, "prose", "POST", URL, False)]
@@ -61,6 +64,8 @@ def test_a_quoted_method_a_few_words_before_an_absolute_url_is_a_request_with_he
     f"Referer: {URL}",
     f"$ curl -X POST {URL} -H 'Authorization: Basic {{{{token}}}}'",  # a template, written as curl's option
     f"12:00:00 run: curl --request POST {URL} -H 'access_token: <your key>'",
+    f"See payouts.md: POST {URL}",  # a file's name before the colon, or a module's, is no exception's type
+    f"The requests_mock.exceptions: POST {URL}",
 ])
 def test_a_url_no_method_stands_before_or_a_document_names_no_request(line: str) -> None:
     assert read(["2026-11-22 13:00:00 INFO worker heartbeat ok", line]) == []

@@ -38,11 +38,14 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
     # record is a map of header fields (a program printing a request part by part: the pair, `print(headers)`,
     # `print(body)`), and the one after it a JSON document as long as their Content-Length says, the body. Last:
     # the shapes above own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the
-    # pattern.) Its lead: a time's or a pid's digits, a closing bracket, a tag in capitals before a colon.
+    # pattern.) Its lead: a time's or a pid's digits, a closing bracket, a tag in capitals before a colon, or an
+    # exception's qualified type before one (`requests_mock.exceptions.NoMockAddress: No mock address: POST <url>` as
+    # pytest prints it, Feign's `feign.RetryableException: Read timed out executing POST <url>`): an error as a
+    # traceback or a test run prints it, which a document's sentence is not.
     {"capture": "prose", "needle": " http",
      "start": r"(?P<method>[A-Z](?:(?<=[^X] [A-Z])|(?<=[<\[(][A-Z]))(?<!--request [A-Z])[A-Z]*)(?= http) "
               r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
-     "lead": r"\d\d|[\]>)]|[A-Z]{2}:", "mention": "yes",
+     "lead": r"\d\d|[\]>)]|[A-Z]{2}:|(?:[a-z_]\w*\.)+[A-Z]\w*: ", "mention": "yes",
      "headers": "map", "body": "rest", "bare": "json", "others": "end",
     },
 
