@@ -72,6 +72,25 @@ def test_a_url_no_method_stands_before_or_a_document_names_no_request(line: str)
 
 
 @pytest.mark.parametrize("line", [
+    f'2026/11/22 13:00:30 payout failed: Post "{URL}": context deadline exceeded',  # log.Printf("…: %v", err)
+    'time="2026-11-22T13:00:30Z" level=error msg="payout failed" error=' + json.dumps(f'Post "{URL}": EOF'),  # logrus
+    json.dumps({"level": "error", "msg": "payout failed", "error": f'Post "{URL}": dial tcp: i/o timeout'}),  # zap
+])
+def test_the_request_a_go_client_s_error_names_is_a_request_with_headers_unknown(line: str) -> None:
+    """Go's *url.Error (`<Method with one capital> "<URL>": <error>`), in a line's words or a record's error."""
+    assert read([line]) == [(1, "go-url-error", "POST", URL, False)]
+
+
+@pytest.mark.parametrize("line", [
+    f'2026/11/22 13:00:30 see Post "{URL}" in the guide',  # no error after the quoted URL
+    'time="2026-11-22T13:00:30Z" level=error msg="payout failed" detail=' + json.dumps(f'Post "{URL}": EOF'),
+    f'2026/11/22 13:00:30 Posting "{URL}": refused',  # no method: a longer word
+])
+def test_a_quoted_url_after_no_method_or_in_a_record_s_other_field_is_no_go_error(line: str) -> None:
+    assert read(["2026-11-22 13:00:00 INFO worker heartbeat ok", line]) == []
+
+
+@pytest.mark.parametrize("line", [
     json.dumps({"time": "2026-11-22T13:00:00Z", "level": "info", "msg": f"sending request to POST {URL}"}),
     json.dumps({"level": "debug", "msg": f"POST {URL}"}),  # the method first in the message: the record before it
     json.dumps({"log": json.dumps({"level": "info", "message": f"calling POST {URL}\nattempt 1"}) + "\n",

@@ -49,6 +49,18 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
      "headers": "map", "body": "rest", "bare": "json", "others": "end",
     },
 
+    # A request a Go program's error names: net/http's *url.Error, `<Op> "<URL>": <error>`, the Op the method with only
+    # its first letter upper-case (golang/go src/net/http/client.go urlErrorOp; src/net/url/url.go Error.Error, `%s
+    # %q: %s`) — every Go client's failed call (a timeout after the request went out, a mock with no responder) as
+    # logged, the quotes escaped where a logger quotes the whole error (logrus's `error="Post \"…\": …"`). A mention,
+    # as the prose shape's; headers and body unknown.
+    # (The pattern opens with the methods and looks back from after them: one opening with the look-behind would be
+    # tried at every position of every line holding a URL.)
+    {"capture": "go-url-error", "needle": "://",
+     "start": r'(?P<method>Get|Head|Post|Put|Patch|Delete|Options) (?<![\w-]Get )(?<![\w-]Head )(?<![\w-]Post )'
+              r'(?<![\w-]Put )(?<![\w-]Patch )(?<![\w-]Delete )(?<![\w-]Options )\\?"(?P<url>https?://[^\s"\\]+)\\?": ',
+     "mention": "yes", "headers": "none", "body": "none", "others": "end"},
+
     # A request a log message names with its method quoted and the URL a few words after it (a blank or a log prefix
     # before the quote): Airflow's HttpHook, `self.log.info("Sending '%s' to url: %s", self.method, url)`
     # (airflow/providers/http/hooks/http.py). A mention, as the prose shape's; headers and body unknown.
