@@ -141,11 +141,13 @@ def axios_debug_log(request: Request) -> list[str]:
 def requests_mock_no_mock_address(request: Request) -> list[str]:
     # A pytest run whose requests-mock Mocker has no route for the call (jamielennox/requests-mock
     # requests_mock/exceptions.py NoMockAddress.__str__ `No mock address: %s %s` — method, URL), as pytest prints it:
-    # the `E   ` line of the failure, then the short test summary's `FAILED <test> - <exception>` line.
+    # the `E   ` line of the failure, then under the short test summary's rule the `FAILED <test> - <exception>` line
+    # (src/_pytest/terminal.py short_test_summary), then the tally's rule.
     error = f"requests_mock.exceptions.NoMockAddress: No mock address: {request.method} {request.url}"
     return ["    def send(self, request, **kwargs):", "        ...", f"E       {error}", "",
             "venv/lib/python3.12/site-packages/requests_mock/adapter.py:261: NoMockAddress",
-            f"FAILED tests/test_payouts.py::test_pays_out - {error}"]
+            "=" * 27 + " short test summary info " + "=" * 28, f"FAILED tests/test_payouts.py::test_pays_out - {error}",
+            "=" * 29 + " 1 failed, 3 passed in 0.42s " + "=" * 30]
 
 
 def go_url_error_logrus(request: Request) -> list[str]:
