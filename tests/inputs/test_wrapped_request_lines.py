@@ -25,6 +25,13 @@ def test_a_request_line_behind_an_arrow_has_the_indented_fields_under_it_for_hea
     assert _read(lines) == [("POST", URL, SIGNATURE, True)]
 
 
+def test_the_same_lines_in_an_error_s_call_log_are_the_request_too() -> None:
+    """Playwright's error for a failed call lists its log under `Call log:`, each line after `  - `."""
+    lines = ["Error: apiRequestContext.post: Request timed out after 30000ms", "Call log:", f"  - → POST {URL}",
+             "  -   content-type: application/json", f"  -   Signature: {SIGNATURE}", ""]
+    assert _read(lines) == [("POST", URL, SIGNATURE, True)]
+
+
 def test_an_arrow_before_a_method_and_url_that_no_field_follows_is_no_request_with_headers() -> None:
     """A document's step (`→ POST <url>`, prose under it) names a request it does not send."""
     assert _read([f"→ POST {URL}", "", "The answer carries the transfer's id."]) == []
