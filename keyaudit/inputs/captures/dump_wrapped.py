@@ -24,11 +24,12 @@ WRAPPED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
      "start": r"\[(?P<method>[A-Z]+) (?P<target>/\S*) HTTP/\d(?:\.\d)?\]@[0-9a-f]+\s*$",
      "body": "none", "others": "end"},
 
-    # A request line written as the protocol, then the method joined to the URL by a colon, the header fields under a
-    # `headers:` label, each name and value quoted as Rust's Debug writes a string: actix's awc (actix/actix-web
-    # awc/src/request.rs `impl fmt::Debug for ClientRequest`: `\nClientRequest {:?} {}:{}` — version, method, URI —,
-    # `  headers:`, `    {key:?}: {val:?}` a header), as `log::debug!("{:?}", req)` writes it. No body.
+    # A request line written as the protocol, then the method joined to the URL by a colon (or a blank), the header
+    # fields under a `headers:` label, each name and value quoted as Rust's Debug writes a string: actix's awc
+    # (actix/actix-web awc/src/request.rs `impl fmt::Debug for ClientRequest`: `\nClientRequest {:?} {}:{}` — version,
+    # method, URI; `{} {}` in some versions —, `  headers:`, `    {key:?}: {val:?}` a header), as `log::debug!("{:?}",
+    # req)` writes it. No body.
     {"capture": "protocol-colon", "needle": "HTTP/",
-     "start": r"HTTP/\d(?:\.\d)? (?P<method>[A-Z]+):(?P<url>https?://\S+)\s*$",
+     "start": r"HTTP/\d(?:\.\d)? (?P<method>[A-Z]+)[: ](?P<url>https?://\S+)\s*$",
      "ignore": r"\s*headers:\s*$", "headers": "quoted", "body": "none", "others": "end"},
 )
