@@ -34,6 +34,9 @@ def read(lines: list[str]) -> list[tuple[int, str, str, str, bool]]:
     f"2026-11-22T13:00:00.123Z superagent POST {URL}",
     f"2026/11/22 13:00:00 [DEBUG] POST {URL}",  # go-retryablehttp
     f"13:00:00.123 [main] INFO  c.e.Payouts - calling (POST {URL}).",  # closing punctuation is no URL's
+    # an exception's qualified type before its message: pytest's line of requests-mock's error, Feign's
+    f"E       requests_mock.exceptions.NoMockAddress: No mock address: POST {URL}",
+    f"feign.RetryableException: Read timed out executing POST {URL}",
 ])
 def test_a_method_and_an_absolute_url_in_a_log_message_are_a_request_with_headers_unknown(line: str) -> None:
     assert read([line]) == [(1, "prose", "POST", URL, False)]
@@ -61,8 +64,29 @@ def test_a_quoted_method_a_few_words_before_an_absolute_url_is_a_request_with_he
     f"Referer: {URL}",
     f"$ curl -X POST {URL} -H 'Authorization: Basic {{{{token}}}}'",  # a template, written as curl's option
     f"12:00:00 run: curl --request POST {URL} -H 'access_token: <your key>'",
+    f"See payouts.md: POST {URL}",  # a file's name before the colon, or a module's, is no exception's type
+    f"The requests_mock.exceptions: POST {URL}",
 ])
 def test_a_url_no_method_stands_before_or_a_document_names_no_request(line: str) -> None:
+    assert read(["2026-11-22 13:00:00 INFO worker heartbeat ok", line]) == []
+
+
+@pytest.mark.parametrize("line", [
+    f'2026/11/22 13:00:30 payout failed: Post "{URL}": context deadline exceeded',  # log.Printf("…: %v", err)
+    'time="2026-11-22T13:00:30Z" level=error msg="payout failed" error=' + json.dumps(f'Post "{URL}": EOF'),  # logrus
+    json.dumps({"level": "error", "msg": "payout failed", "error": f'Post "{URL}": dial tcp: i/o timeout'}),  # zap
+])
+def test_the_request_a_go_client_s_error_names_is_a_request_with_headers_unknown(line: str) -> None:
+    """Go's *url.Error (`<Method with one capital> "<URL>": <error>`), in a line's words or a record's error."""
+    assert read([line]) == [(1, "go-url-error", "POST", URL, False)]
+
+
+@pytest.mark.parametrize("line", [
+    f'2026/11/22 13:00:30 see Post "{URL}" in the guide',  # no error after the quoted URL
+    'time="2026-11-22T13:00:30Z" level=error msg="payout failed" detail=' + json.dumps(f'Post "{URL}": EOF'),
+    f'2026/11/22 13:00:30 Posting "{URL}": refused',  # no method: a longer word
+])
+def test_a_quoted_url_after_no_method_or_in_a_record_s_other_field_is_no_go_error(line: str) -> None:
     assert read(["2026-11-22 13:00:00 INFO worker heartbeat ok", line]) == []
 
 

@@ -29,6 +29,7 @@ import test_request_shapes_blind_three as three
 import test_request_shapes_blind_thirteen as thirteen
 import test_request_shapes_blind_three_text as three_text
 import test_request_shapes_blind_twelve as twelve
+import test_request_shapes_blind_twenty as twenty
 import test_request_shapes_blind_two as two
 import test_request_shapes_code as code
 import test_request_shapes_layouts as layouts
@@ -39,7 +40,7 @@ from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
 CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, fourteen, fifteen,
-           sixteen, seventeen, eighteen, nineteen,
+           sixteen, seventeen, eighteen, nineteen, twenty,
            code,
            printed, layouts, part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")

@@ -15,6 +15,13 @@ def test_ruby_dump_escapes_are_the_bytes_they_stand_for() -> None:
     assert wire_bytes("POST / HTTP/1.1[\\r][\\n][0x7f]") == b"POST / HTTP/1.1\r\n\x7f"
 
 
+def test_a_dump_escape_no_utf_8_writes_is_no_error() -> None:
+    """A lone surrogate's escape (`\\ud800`: a fuzzed or damaged log) is encoded as the text's own are; an escape past
+    U+10FFFF is no code point, kept as written."""
+    assert (dumped_bytes(r"\ud800x"), dumped_bytes(r"\u{110000}")) == ("\ud800x".encode("utf-8", "surrogatepass"),
+                                                                      b"\\u{110000}")
+
+
 def test_net_http_debug_output_is_read_as_the_request_sent_and_its_response_ends_it() -> None:
     body = '{\n"value":1\n}'
     head = "POST /v3/transfers HTTP/1.1\r\nHost: api.asaas.com\r\nUser-Agent: Ruby\r\n" \

@@ -22,7 +22,7 @@ HEX_CR = "\\x0d"
 _CONTROL_ESCAPE = re.compile(r"\\x([01][0-9a-f]|7f)")
 JSON_OPENERS = ("{", "[")  # what a JSON document's first line begins with
 RULE_LINE = re.compile(r"^[ \t]*([-=*~#_])\1{2,}[ \t\r]*$")  # a line of one sign repeated: a printer's frame
-_QUOTED_HEADER = re.compile(rf'({TOKEN}): "(.*)"[ \t]*')
+_QUOTED_HEADER = re.compile(rf'[ \t]*("?)({TOKEN})\1: "(.*)"[ \t]*')  # the name quoted too, indented or not
 # The value's trailing blanks are cut after the match: a lazy value before `[ \t]*` would read a
 # run of blanks again from each of its places.
 _ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*)")
@@ -73,7 +73,8 @@ def flat_headers(text: str, gap: str) -> list[tuple[str, str]]:
 
 def header_line(kind: str, line: str) -> tuple[str, str] | None:
     """A header line as a shape whose headers are of ``kind`` writes it: ``Name: value`` (plain),
-    ``Name: "value"`` unquoted (quoted), aligned (indented, blanks before the colon: a table a
+    ``Name: "value"`` or ``"name": "value"`` unquoted (quoted: Ruby's inspect quotes the value,
+    Rust's Debug both), aligned (indented, blanks before the colon: a table a
     printer lined up), or ``Name=value`` (equals)."""
     if kind in ("aligned", "equals"):
         match = (_ALIGNED_HEADER if kind == "aligned" else _EQUALS_HEADER).fullmatch(line)
@@ -83,7 +84,7 @@ def header_line(kind: str, line: str) -> tuple[str, str] | None:
     match = _QUOTED_HEADER.fullmatch(line)
     if match is None:
         return None
-    return match.group(1), _unescaped(match.group(2))
+    return match.group(2), _unescaped(match.group(3))
 
 
 def printed_headers(line: str) -> list[tuple[str, str]] | None:

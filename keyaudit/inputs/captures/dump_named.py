@@ -38,13 +38,28 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
     # record is a map of header fields (a program printing a request part by part: the pair, `print(headers)`,
     # `print(body)`), and the one after it a JSON document as long as their Content-Length says, the body. Last:
     # the shapes above own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the
-    # pattern.) Its lead: a time's or a pid's digits, a closing bracket, a tag in capitals before a colon.
+    # pattern.) Its lead: a time's or a pid's digits, a closing bracket, a tag in capitals before a colon, or an
+    # exception's qualified type before one (`requests_mock.exceptions.NoMockAddress: No mock address: POST <url>` as
+    # pytest prints it, Feign's `feign.RetryableException: Read timed out executing POST <url>`): an error as a
+    # traceback or a test run prints it, which a document's sentence is not.
     {"capture": "prose", "needle": " http",
      "start": r"(?P<method>[A-Z](?:(?<=[^X] [A-Z])|(?<=[<\[(][A-Z]))(?<!--request [A-Z])[A-Z]*)(?= http) "
               r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
-     "lead": r"\d\d|[\]>)]|[A-Z]{2}:", "mention": "yes",
+     "lead": r"\d\d|[\]>)]|[A-Z]{2}:|(?:[a-z_]\w*\.)+[A-Z]\w*: ", "mention": "yes",
      "headers": "map", "body": "rest", "bare": "json", "others": "end",
     },
+
+    # A request a Go program's error names: net/http's *url.Error, `<Op> "<URL>": <error>`, the Op the method with only
+    # its first letter upper-case (golang/go src/net/http/client.go urlErrorOp; src/net/url/url.go Error.Error, `%s
+    # %q: %s`) — every Go client's failed call (a timeout after the request went out, a mock with no responder) as
+    # logged, the quotes escaped where a logger quotes the whole error (logrus's `error="Post \"…\": …"`). A mention,
+    # as the prose shape's; headers and body unknown.
+    # (The pattern opens with the methods and looks back from after them: one opening with the look-behind would be
+    # tried at every position of every line holding a URL.)
+    {"capture": "go-url-error", "needle": "://",
+     "start": r'(?P<method>Get|Head|Post|Put|Patch|Delete|Options) (?<![\w-]Get )(?<![\w-]Head )(?<![\w-]Post )'
+              r'(?<![\w-]Put )(?<![\w-]Patch )(?<![\w-]Delete )(?<![\w-]Options )\\?"(?P<url>https?://[^\s"\\]+)\\?": ',
+     "mention": "yes", "headers": "none", "body": "none", "others": "end"},
 
     # A request a log message names with its method quoted and the URL a few words after it (a blank or a log prefix
     # before the quote): Airflow's HttpHook, `self.log.info("Sending '%s' to url: %s", self.method, url)`

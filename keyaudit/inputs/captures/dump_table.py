@@ -24,7 +24,8 @@ of the line's rest after the log prefix and `lines`):
             those carry one (a debug callback's rendering marks the data sent apart from the header
             lines sent: Insomnia's timeline, `> ` headers and `| ` data; R's httr, `-> ` and `>> `),
             taken off each: a list of such marks
-  headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it), aligned (indented,
+  headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it; "name": "value", as Rust's
+            Debug writes both, indented or not), aligned (indented,
             blanks allowed before the colon: `HOST   : x`, `    Name: value`), equals (Name=value), map (the
             next line is one map of header fields, as a program prints a request's headers, and nothing
             else is: any other line after the start line ends the request, its headers unknown), or none:
@@ -79,6 +80,7 @@ from typing import Any, Callable
 from .dump_lines import JSON_OPENERS
 from .dump_named import NAMED_SHAPES
 from .dump_shapes import SHAPES
+from .dump_wrapped import WRAPPED_SHAPES
 
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
 HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "equals", "map", "none"})
@@ -143,9 +145,9 @@ def _shape(entry: dict[str, Any]) -> Shape:
 
 @functools.cache
 def shapes() -> tuple[Shape, ...]:
-    """The shapes of the table (:mod:`.dump_shapes`, then :mod:`.dump_named`), in the order their start lines are
-    tried."""
-    return tuple(_shape(entry) for entry in SHAPES + NAMED_SHAPES)
+    """The shapes of the table (:mod:`.dump_shapes`, :mod:`.dump_wrapped`, then :mod:`.dump_named`), in the order their
+    start lines are tried."""
+    return tuple(_shape(entry) for entry in SHAPES + WRAPPED_SHAPES + NAMED_SHAPES)
 
 
 @functools.cache

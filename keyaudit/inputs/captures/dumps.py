@@ -101,7 +101,9 @@ class DumpReader:
             if gate not in text:
                 continue
             for needle, search, shape in starts:
-                if needle not in text or (match := search(text)) is None or match.group("method") not in HTTP_METHODS \
+                # a method written with one capital (Go's url.Error, `Post "<url>": …`) is that method
+                if needle not in text or (match := search(text)) is None \
+                        or (method := match.group("method").upper()) not in HTTP_METHODS \
                         or (shape.lead is not None and shape.lead.search(text, 0, match.start()) is None) \
                         or (shape.above is not None and not self._under(shape.above, number)):
                     continue
@@ -111,7 +113,7 @@ class DumpReader:
                 written = parts[0] if parts else quoted_list(groups["headers"]) if groups.get("headers") else []
                 if groups.get("headers") and not written and not shape.alone:
                     continue  # a map of no header fields: no request of this shape (a later one may name it)
-                started = DumpRequest(shape, number, match.group("method"), groups.get("url") or at_authority(groups),
+                started = DumpRequest(shape, number, method, groups.get("url") or at_authority(groups),
                                       groups.get("target") or "", learned_prefix(text[: match.start()]))
                 if written:
                     started.headers, started.head_closed = written, True

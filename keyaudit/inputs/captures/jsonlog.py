@@ -162,8 +162,9 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
             found = exchange is not None
             if exchange is not None:
                 yield exchange
-        if not found and " http" in text and (mention := _mention(text, parsed, origin, reading)) is not None:
-            yield mention  # the mention shapes' needle: a blank before the URL's scheme
+        if not found and (" http" in text or '\\"http' in text) \
+                and (mention := _mention(text, parsed, origin, reading)) is not None:
+            yield mention  # the mention shapes' needles: a blank, or a quote escaped in a value, before the URL's scheme
 
 
 class _UnhungLine:

@@ -10,6 +10,11 @@ runtime's ``log`` opened first) is read by those shapes as the words after a pre
 ``{"level":"info","msg":"sending request to POST https://…"}``, a JSON logger's or slog's line
 about a call, is a request whose headers and body are unknown.
 
+A record's error (``error``, ``err``: a structured logger's field for the failure it logs) is read
+the same way where its message names no request: a failed call's error names the request that
+failed (Go's ``*url.Error``, ``Post "https://…": context deadline exceeded``, logged as
+``msg="payout failed" error="Post \\"https://…\\": …"``), the message being the program's own words.
+
 Such a reading is a mention, counted once (:mod:`.mentions`): not where the record, or another
 near it, is read as a request of the same method and URL that shows more.
 """
@@ -23,10 +28,11 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .dump_table import shapes
 from .lines import HTTP_METHODS, make_exchange
-from .record_views import message_of
+from .record_views import message_of, role
 from .records import json_object
 
 MAX_WRAPPED = 3  # records inside records' messages (a container runtime's {"log": "<a record>"}), opened at most
+FAILURE = frozenset({"error", "err"})  # what a record names the failure it logs by (its role)
 PREFIX = ": "  # what stands for the record before its message's words: the end of a prefix (`INFO: `)
 
 
@@ -38,14 +44,21 @@ def mentioned_in(record: dict[str, Any], origin: Origin) -> Exchange | None:
         if inner is None:
             break
         message = message_of(inner)
-    if message is None:
-        return None
-    words = PREFIX + message.split("\n", 1)[0]
+    failures = (value for key, value in record.items() if isinstance(value, str) and role(key) in FAILURE)
+    for said in (message, *failures):
+        if said is not None and (exchange := _named(said, origin)) is not None:
+            return exchange
+    return None
+
+
+def _named(text: str, origin: Origin) -> Exchange | None:
+    """The request the first line of ``text`` names in passing, or None."""
+    words = PREFIX + text.split("\n", 1)[0]
     for shape in shapes():
         if not shape.mention or shape.needle not in words:
             continue
         found = shape.start.search(words)
-        if found is not None and found.group("method") in HTTP_METHODS:
-            return make_exchange(found.group("method"), found.group("url"), [], None,
+        if found is not None and (method := found.group("method").upper()) in HTTP_METHODS:
+            return make_exchange(method, found.group("url"), [], None,
                                  dataclasses.replace(origin, capture=shape.capture), headers_known=False)
     return None

@@ -14,6 +14,7 @@ its own, :mod:`.python_http`: its lines are Python literals, and urllib3's lines
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -46,8 +47,9 @@ def dumped_bytes(text: str) -> bytes:
         byte, short, long, other = match.groups()
         if byte:
             return bytes([int(byte, 16)])
-        if short or long:
-            return chr(int(short or long, 16)).encode("utf-8", "surrogateescape")
+        if short or long:  # a lone surrogate is a log's damage, encoded as to_bytes does; past U+10FFFF, no code point
+            code = int(short or long, 16)
+            return to_bytes(chr(code) if code <= sys.maxunicode else match.group())
         return _DUMP_SIMPLE.get(other, to_bytes(other))
     return _unescaped(text, _DUMP_ESCAPE, escape)
 
