@@ -13,7 +13,8 @@ lines below that go on with it are joined to it and scanned again, as a decoding
 line``): a finding keeps the line and column of its first byte, and only one across a cut is the
 layer's (what one line holds is found as written). A line goes on with the one above when both
 start with the same prefix (digits may differ: a timestamp, a counter) up to where the next line's
-piece begins, the piece begins with a credential's characters, and the line above was cut: the
+piece begins — or with none, where a terminal or `fold` cut the line itself and its rest starts the
+next line —, the piece begins with a credential's characters, and the line above was cut: the
 first line's piece is at least :data:`MIN_WIDTH` bytes, every piece but the last is exactly as
 long as the first, and all of them hold no more than :data:`MAX_JOINED` bytes. Two lines a program
 wrote apart join only where they make a key its validator accepts, which no chance does.
@@ -82,10 +83,11 @@ def joined(data: bytes) -> tuple[bytes, Sequence[int]] | None:
 def _piece_start(above: bytes, line: bytes) -> int | None:
     """Where the piece of ``line`` starts, if ``line`` goes on with ``above``: after the prefix
     both share (digits aside) up to its last byte that no credential is written with, where the
-    piece then starts with a credential's byte; else None."""
+    piece then starts with a credential's byte (at the line's start where they share none: a line
+    a terminal folded); else None."""
     same = common_length(above.translate(_DIGITS_ALIKE), line.translate(_DIGITS_ALIKE))
     same = len(line[:same].rstrip(_CREDENTIAL_BYTES))  # the pieces may begin alike: the prefix ends before them
-    if same == 0 or same >= len(line) or line[same] not in _CREDENTIAL:
+    if same >= len(line) or line[same] not in _CREDENTIAL:
         return None
     return same
 

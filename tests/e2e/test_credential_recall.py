@@ -38,7 +38,7 @@ FLOORS = {
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: the key as log pipelines, debuggers and traffic captures write it
-    "fourth": {("credential", "recall"): 0.976,  # lines folded at a width
+    "fourth": {("credential", "recall"): 0.984,  # a 32-hex token a terminal folded
                ("credential", "precision"): 1.0,
                ("plaintext-http", "recall"): 0.666,
                ("environment-mismatch", "precision"): 0.714,  # a mismatch told twice; a key near another's host

@@ -120,3 +120,29 @@ def test_a_run_longer_than_any_credential_is_no_wrapped_key() -> None:
     text = "\n".join(wrapped("k=" + "c" * 2000, 100)).encode()
     assert pieces(text) == [(0, text.index(b"\n"))]
     assert len(pieces("\n".join(wrapped("k=" + "c" * 300, 100)).encode())) == 4
+
+
+def folded(line: str, width: int) -> list[str]:
+    """``line`` as a terminal (or `fold -w`) shows it: cut every ``width`` characters, no prefix."""
+    return [line[start : start + width] for start in range(0, len(line), width)]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_key_a_terminal_folded_at_its_width_is_found_from_its_first_piece_to_its_last(
+        tmp_path: Path, engine: str) -> None:
+    """A console 120 columns wide: the record's rest, and the key's, start the next line with no prefix."""
+    lines = ["03:14:06Z INFO  [http] GET /health 200", *folded(f"03:14:07Z DEBUG [asaas] access_token={KEY} ok", 120),
+             "03:14:08Z INFO  [http] GET /health 200"]
+    assert len(lines) == 4
+    found, whole = scanned(tmp_path, lines, engine, whole=KEY)
+    assert [place[:2] + place[3:4] + place[5:6] for place in found] == [("asaas-api-key", 2, 3, "wrapped line")]
+    assert whole is not None and found[0][-1] == whole
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_key_cut_at_its_line_s_end_and_a_record_that_is_no_rest_of_it_make_no_key(tmp_path: Path,
+                                                                                      engine: str) -> None:
+    """A logger that cuts a long value (no fold): the next line starts a record of its own, with no
+    prefix in common; joined, the two make no key the validator takes."""
+    lines = [f"access_token={KEY[:120]}", "Retrying in 5 seconds", "3 attempts left"]
+    assert scanned(tmp_path, lines, engine) == ([], None)
