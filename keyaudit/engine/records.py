@@ -22,8 +22,9 @@ Span = tuple[int, int]
 
 _BRACKETS = re.compile(rb"[()\[\]{}]")
 _CLOSER = {ord("("): ord(")"), ord("["): ord("]"), ord("{"): ord("}")}
-# where a block at the margin ends: a blank line, or a section header (which opens the block below it)
-_BLANK_OR_SECTION = re.compile(rb"^(?:[ \t\r\x0b\x0c]*|\[[^\]\n]+\][ \t\r\x0b\x0c]*)$", re.MULTILINE)
+# where a block at the margin ends: a blank line, or a section header (which opens the block below it) — an INI
+# section, or a stack trace's `Caused by: ` (the exception it names is another's, its message not the one above)
+_BLANK_OR_SECTION = re.compile(rb"^(?:[ \t\r\x0b\x0c]*|\[[^\]\n]+\][ \t\r\x0b\x0c]*|Caused by: [^\n]*)$", re.MULTILINE)
 # The start of a log record: a date and time (ISO 8601, syslog's, java.util.logging's SimpleFormatter's
 # `Nov 22, 2026 1:00:00 PM`) or an access log's client and time (the readers of requests written as
 # text end an unbounded body there).
@@ -107,8 +108,11 @@ def _block(text: bytes, first: int, last: int) -> Span:
     Each bound is one search of the text in C, not a step a line: on a file of lines at the margin
     with no blank one, every hit read the whole overlap around it a line at a time."""
     bound = _BLANK_OR_SECTION if (indent := _indent(text[first:last])) == 0 else _shallower(indent)
-    above = collections.deque(bound.finditer(text, 0, first - 1), maxlen=1) if first > 0 else ()
-    start = 0 if not above else above[0].end() + 1 if not above[0].group().strip() else above[0].start()
+    if bound is _BLANK_OR_SECTION and bound.match(text, first) is not None:
+        start = first  # the line opens its own block (a section's header, a trace's cause)
+    else:
+        above = collections.deque(bound.finditer(text, 0, first - 1), maxlen=1) if first > 0 else ()
+        start = 0 if not above else above[0].end() + 1 if not above[0].group().strip() else above[0].start()
     below = bound.search(text, last + 1) if last < len(text) else None
     return start, len(text) if below is None else below.start() - 1
 

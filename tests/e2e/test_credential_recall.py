@@ -41,8 +41,8 @@ FLOORS = {
     "fourth": {("credential", "recall"): 0.984,  # a 32-hex token a terminal folded
                ("credential", "precision"): 1.0,
                ("plaintext-http", "recall"): 0.666,
-               ("environment-mismatch", "precision"): 0.714,  # a mismatch told twice; a key near another's host
-               ("all", "precision"): 0.984},
+               ("environment-mismatch", "precision"): 1.0,
+               ("all", "precision"): 1.0},
     # written blind too: configuration languages, tools' files, stores' exports, the key as bytes
     "fifth": {("credential", "recall"): 0.944,  # a name in base64, base32, EDN one map down
               ("credential", "precision"): 1.0,

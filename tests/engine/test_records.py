@@ -1,6 +1,7 @@
 """The record around a secret, read from the text's structure: a one-line JSON record, a log
 record with its continuation lines, the call or object around it (and the object around an
-object), an indented block with the line that opens it, an INI/TOML section, a paragraph."""
+object), an indented block with the line that opens it, an INI/TOML section, a paragraph, one
+exception of a stack trace."""
 
 from __future__ import annotations
 
@@ -38,6 +39,13 @@ CASES = {
     "ini-section": ("[a]\nk=1\n[asaas]\nurl=u\nkey=S3CR3T\n[b]\nz=1", "[asaas]\nurl=u\nkey=S3CR3T"),
     "paragraph": ("A=1\nB=S3CR3T\n\nC=2", "A=1\nB=S3CR3T"),
     "a-bracket-closes-before": ("f(a)\nK=S3CR3T\nURL=u", "f(a)\nK=S3CR3T\nURL=u"),
+    # a stack trace's exceptions: each `Caused by: ` opens another's record (its message is no part of the one above)
+    "exception-above-its-cause": ("x.GatewayException: refused key S3CR3T\n\tat x.A.b(A.java:8)\n"
+                                  "Caused by: x.ConfigError: Config(url=https://sandbox.example)\n\tat x.C.d(C.java:3)",
+                                  "x.GatewayException: refused key S3CR3T\n\tat x.A.b(A.java:8)"),
+    "cause-in-a-trace": ("x.GatewayException: refused\n\tat x.A.b(A.java:8)\nCaused by: x.AuthError: key S3CR3T\n"
+                         "\tat x.C.d(C.java:3)\nCaused by: x.Other: url https://sandbox.example",
+                         "Caused by: x.AuthError: key S3CR3T\n\tat x.C.d(C.java:3)"),
 }
 
 
