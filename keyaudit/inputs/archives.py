@@ -130,15 +130,28 @@ def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
             if damage is not None:
                 raise damage
             stream = reread(spool)
-        try:
-            archive = stack.enter_context(zipfile.ZipFile(stream))
-        except zipfile.BadZipFile as exc:  # "File is not a zip file" says too little of a zip cut short
-            raise zipfile.BadZipFile(f"the zip's central directory cannot be read ({exc})") from None
+        archive = stack.enter_context(_listed_zip(stream))
         for _, info, reason in _zip_entries(archive):
             if reason:
                 yield Skipped(info.filename, reason)
             else:
                 yield Member(info.filename, functools.partial(archive.open, info))
+
+
+# What zipfile raises for a central directory it cannot list besides BadZipFile: an entry asking for a
+# newer format than it reads (NotImplementedError), a name flagged UTF-8 that is not (UnicodeDecodeError,
+# a ValueError), an offset past the file's start (ValueError: a negative seek).
+_UNLISTABLE = (zipfile.BadZipFile, NotImplementedError, ValueError)
+
+
+def _listed_zip(stream: BinaryIO) -> zipfile.ZipFile:
+    """The zip ``stream`` holds, its central directory read; a directory that cannot be listed is
+    BadZipFile, damage of that input (zipfile's own "File is not a zip file" says too little of a
+    zip cut short)."""
+    try:
+        return zipfile.ZipFile(stream)
+    except _UNLISTABLE as exc:
+        raise zipfile.BadZipFile(f"the zip's central directory cannot be read ({exc})") from None
 
 
 def _tar_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
@@ -238,7 +251,7 @@ def _open_zip(container: Path | ObjectReader, fresh: bool) -> zipfile.ZipFile:
     while _open_zips:
         _open_zips.pop()[1].close()
     with contextlib.ExitStack() as stack:
-        archive = stack.enter_context(zipfile.ZipFile(stack.enter_context(_open_container(container))))
+        archive = stack.enter_context(_listed_zip(stack.enter_context(_open_container(container))))
         _open_zips.append((container, stack.pop_all(), archive))
     return archive
 
@@ -294,7 +307,7 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
                 return None
             raw.seek(0)
             if kind == "zip":
-                with zipfile.ZipFile(raw) as archive:
+                with _listed_zip(raw) as archive:
                     for index, info, reason in _zip_entries(archive):
                         if reason:
                             skips.append((member_path(target.display, info.filename), reason))

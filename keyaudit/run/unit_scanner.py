@@ -38,7 +38,7 @@ from keyaudit.run.placing import Placer, ScanFrame
 from keyaudit.run.state import Progress, Resume, TailKeeper, digest
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
-from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing, loses_failing_read
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS, damage_detail, is_decompressing, loses_failing_read
 from keyaudit.sources.frames import CodecMissing
 from keyaudit.sources.opening import Opener, line_range, new_spool, opener_for, read_on
 from keyaudit.sources.pipes import spool_once
@@ -142,8 +142,7 @@ class UnitScanner:
                 return True
             if not last_try:
                 return False
-            detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-            tally.errors.append(ScanError(display, f"read failed, scanned up to the damage: {detail}"))
+            tally.errors.append(ScanError(display, f"read failed, scanned up to the damage: {damage_detail(exc)}"))
         except Exception as exc:  # noqa: BLE001 - one bad input must not end the scan
             # Only the type: an exception's text may quote the input, and so a secret.
             tally.errors.append(ScanError(display, f"internal error ({type(exc).__name__}); "

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bz2
 import io
 import lzma
+import re
 import tarfile
 import zipfile
 import zlib
@@ -51,6 +52,16 @@ _NAMES = (("gzip", GZIP_MAGIC), *((codec.name, codec.magic) for codec in CODECS)
 # other bug must not pass for damage and be retried.
 DECOMPRESSION_ERRORS: tuple[type[BaseException], ...] = (Damaged, OSError, EOFError, zlib.error, lzma.LZMAError,
                                                          zipfile.BadZipFile, tarfile.TarError)
+# A bytes literal in an exception's text: the input quoted (zipfile's "File name in directory 'a.log' and header
+# b'a.log<the member's first bytes>…' differ" quotes what follows a damaged header, a key as well)
+_BYTES_LITERAL = re.compile(r"""(?<!\w)b(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")""")
+
+
+def damage_detail(error: BaseException) -> str:
+    """What ``error`` (one of :data:`DECOMPRESSION_ERRORS`) says of the damage, for an error line:
+    where and what, with any bytes it quotes of the input left out (they may hold a secret)."""
+    detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    return _BYTES_LITERAL.sub("b'…'", detail)
 
 
 def is_decompressing(stream: BinaryIO) -> bool:

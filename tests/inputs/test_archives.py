@@ -27,7 +27,7 @@ from helpers.credentials import IUGU_LEAD, iugu_line, iugu_token
 from helpers.data import SARIF_SCHEMA_PATH, load_schema
 from helpers.packing import LZ4_INSTALLED, lz4_frames, zstd_frames
 from helpers.running import cli, proc, scan_json, run_scan
-from helpers.secrecy import scrub
+from helpers.secrecy import assert_none_leaked, scrub
 from keyaudit.run.units import plan_units
 from keyaudit.rulebook.loader import load_rules
 from keyaudit.run.unit_scanner import UnitScanner
@@ -217,6 +217,32 @@ def test_a_damaged_zip_member_or_directory_is_one_error_and_the_scan_goes_on(tmp
     assert ("bad-member.zip!a.log", 3) in places(report)
     assert sorted(e["path"] for e in report["errors"]) == ["bad-member.zip!b.log", "cut.zip"]
     assert all(e["message"] for e in report["errors"]) and "Traceback" not in run.stderr, scrub(run.stderr)
+
+
+def test_a_zip_directory_zipfile_cannot_list_or_a_header_it_quotes_costs_only_that_zip(tmp_path: Path) -> None:
+    """A directory entry asking for a newer zip format than zipfile reads (NotImplementedError), a
+    name flagged UTF-8 that is not (UnicodeDecodeError), a local header whose name length runs into
+    the member's bytes (zipfile quotes them, a key among them): each is one error naming its zip,
+    the other inputs' findings stand, and no error quotes the member's bytes."""
+    version = bytearray(zip_bytes({"a.log": log_with(iugu_token())}))
+    version[version.index(b"PK\x01\x02") + 6] = 0xE0  # version needed to extract: 22.4
+    (tmp_path / "version.zip").write_bytes(bytes(version))
+    flagged = bytearray(zip_bytes({"a\u00e9.log": log_with(iugu_token())}))  # zipfile flags a non-ASCII name UTF-8
+    (tmp_path / "name.zip").write_bytes(bytes(flagged).replace(b"a\xc3\xa9", b"a\xff\xa9"))
+    quoted_token = iugu_token()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("a.log", log_with(quoted_token))
+    quoting = bytearray(buffer.getvalue())
+    quoting[26:28] = (0x200).to_bytes(2, "little")  # the local header's name length: into the stored bytes
+    (tmp_path / "quoting.zip").write_bytes(bytes(quoting))
+    good = iugu_token()
+    (tmp_path / "good.log").write_bytes(log_with(good))
+    report, run = scan_json("version.zip", "name.zip", "quoting.zip", "good.log")
+    assert ("good.log", 3) in places(report)
+    assert sorted(e["path"] for e in report["errors"]) == ["name.zip", "quoting.zip!a.log", "version.zip"]
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr, scrub(run.stderr)
+    assert_none_leaked({"quoted": quoted_token}, stderr=run.stderr, errors=json.dumps(report["errors"]))
 
 
 def test_member_units_give_the_same_report_for_any_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
