@@ -48,8 +48,9 @@ def discover_remote(url: str, discovery: Discovery, options: dict[str, str]) -> 
     protocol = url.partition("://")[0]
     try:
         listing = filesystem.find(root, detail=True) if filesystem.isdir(root) else {root: filesystem.info(root)}
-    except (OSError, ValueError) as exc:
-        discovery.missing.append((url, f"cannot list: {exc}"))
+    # Each store's client raises its own errors (botocore's NoCredentialsError is no OSError): any is this target's.
+    except Exception as exc:  # noqa: BLE001
+        discovery.missing.append((url, f"cannot list: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"))
         return
     paths = sorted(listing)
     relatives = {path: path[len(root):].lstrip("/") if path != root else path.rpartition("/")[2] for path in paths}

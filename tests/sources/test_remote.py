@@ -140,3 +140,21 @@ def test_a_nightly_state_over_a_bucket_scans_only_new_objects(s3_endpoint: str, 
     assert sorted((f["location"]["path"], f["location"]["line"]) for f in third["findings"]) == [
         ("s3://rotated/app.log.1.gz", 3), ("s3://rotated/app.log.2.gz", 2)]
     assert third["scan"]["requests"]["files_unchanged"] == 1
+
+
+def test_a_store_the_scan_has_no_credentials_for_is_one_failed_input(s3_endpoint: str, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """botocore's NoCredentialsError is no OSError: it ended the scan (internal error, no report). Now
+    the bucket is one error and the files beside it are still reported."""
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    for name in ("AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE"):
+        monkeypatch.setenv(name, str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    token = iugu_token()
+    (tmp_path / "app.log").write_text(f"api_token={token}\n")
+    report, run = scan_json("s3://night-logs/", str(tmp_path / "app.log"), "--storage-option",
+                            f"endpoint_url={s3_endpoint}")
+    assert [f["location"]["path"] for f in report["findings"]] == [str(tmp_path / "app.log")]
+    assert [e["path"] for e in report["errors"]] == ["s3://night-logs/"]
+    assert "credentials" in report["errors"][0]["message"] and "internal error" not in run.stderr
