@@ -3,6 +3,7 @@ straight into whatever else the user named (a device, a FIFO)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -85,8 +86,16 @@ def _new_file(directory: Path, name: str) -> tuple[int, Path]:
             continue
 
 
+def is_terminal(stream: TextIO | None) -> bool:
+    """Whether ``stream`` (sys.stdout, sys.stderr) is a terminal; not when the process was started
+    with it closed (`2>&-`: Python then has None for it)."""
+    return stream is not None and stream.isatty()
+
+
 def write_stdout(text: Iterable[str]) -> None:
     """Write to stdout as UTF-8 whatever the locale (reporters hand over printable text)."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise OSError(errno.EBADF, "standard output is closed")
     for piece in [text] if isinstance(text, str) else text:
         sys.stdout.buffer.write(piece.encode("utf-8"))
     sys.stdout.buffer.flush()

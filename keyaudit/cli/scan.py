@@ -114,20 +114,20 @@ def _report(config: "Config", result: "ScanResult", digest_key: bytes | None,
     temporary file's name just before."""
     import sys
 
-    from keyaudit.cli.output import to_stdout, write_report
+    from keyaudit.cli.output import is_terminal, to_stdout, write_report
     from keyaudit.report import reporter
     from keyaudit.report.options import ReportOptions
 
     on_stdout = to_stdout(config.output)
     options = ReportOptions(show_secrets=config.show_secrets, group_by=config.group_by,
-                            color=on_stdout and sys.stdout.isatty(), digest_key=digest_key,
+                            color=on_stdout and is_terminal(sys.stdout), digest_key=digest_key,
                             warn=lambda message: say(f"warning: {message}"), log_timezone=config.log_timezone,
                             verbose=config.verbose)
     text = reporter(config.format)(result, options)
     try:
         write_report(config.output, text, before_rename=delivering)
     except OSError as exc:
-        raise fail(f"{config.output}: cannot write the report: {exc.strerror or exc}") from None
+        raise fail(f"{config.output or 'standard output'}: cannot write the report: {exc.strerror or exc}") from None
     delivered()
     if not config.quiet and (config.format != "text" or not on_stdout):
         from keyaudit.report.text import summary
@@ -139,7 +139,9 @@ def _progress_display(quiet: bool):  # type: ignore[no-untyped-def]
     """A progress bar on stderr when it is a terminal and not --quiet; otherwise none."""
     import sys
 
-    if quiet or not sys.stderr.isatty():
+    from keyaudit.cli.output import is_terminal
+
+    if quiet or not is_terminal(sys.stderr):
         return None
     from keyaudit.cli.progress import progress_display
 

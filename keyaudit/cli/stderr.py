@@ -13,5 +13,9 @@ from keyaudit.model.printable import printable
 
 
 def say(message: str) -> None:
-    """Print ``keyaudit: message`` on stderr as one printable line."""
-    click.echo(f"keyaudit: {printable(message)}", err=True)
+    """Print ``keyaudit: message`` on stderr as one printable line. A stderr that cannot be written
+    (a full disk under `2>>log`) loses the line, not the scan: the report is still written."""
+    try:
+        click.echo(f"keyaudit: {printable(message)}", err=True)
+    except OSError:
+        pass

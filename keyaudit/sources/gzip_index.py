@@ -56,7 +56,11 @@ class SeekPoint:
 @contextlib.contextmanager
 def _quiet_stderr() -> Iterator[None]:
     """rapidgzip says on the process's stderr (from C++) that a file is cut short; the plan
-    finds that out itself, and the user sees the scan's one line about it, not the library's."""
+    finds that out itself, and the user sees the scan's one line about it, not the library's. With
+    stderr closed (`2>&-`) there is nothing to quiet."""
+    if sys.stderr is None:
+        yield
+        return
     sys.stderr.flush()
     saved = os.dup(2)
     try:

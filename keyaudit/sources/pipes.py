@@ -10,6 +10,7 @@ waited for as long as it takes, as stdin's is.
 
 from __future__ import annotations
 
+import errno
 import os
 import select
 import shutil
@@ -40,6 +41,8 @@ def is_pipe(path: Path) -> bool:
 def spool_once(pipe: Path | None, spool: IO[bytes], wait_seconds: float | None = None) -> None:
     """Copy stdin (``pipe`` None) or the pipe at ``pipe`` into ``spool``, to its end."""
     if pipe is None:
+        if sys.stdin is None:  # started with stdin closed (`<&-`): nothing to read, and no stream to read it from
+            raise OSError(errno.EBADF, "standard input is closed")
         shutil.copyfileobj(sys.stdin.buffer, spool)
         return
     if wait_seconds is None:

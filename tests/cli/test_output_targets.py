@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -154,3 +155,46 @@ def test_a_shipper_running_as_another_user_reads_the_report(readable_tmp_path: P
         shipper = subprocess.run([*prefix, "cat", name], cwd=readable_tmp_path, capture_output=True, timeout=60)
         assert (shipper.returncode == 0) is readable, f"umask {mask:03o}"
         assert not readable or json.loads(shipper.stdout.decode().splitlines()[0])["event"]["kind"] == "alert"
+
+
+def _closing(*descriptors: int) -> Callable[[], None]:
+    """A child's set-up that closes the standard streams ``descriptors`` (as `<&-`, `>&-`, `2>&-` do)."""
+    def close() -> None:
+        for descriptor in descriptors:
+            os.close(descriptor)
+    return close
+
+
+def _scan(tmp_path: Path, *args: str, stderr: int | None = subprocess.PIPE, close: tuple[int, ...] = ()
+          ) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--jobs", "1", *args],
+                          cwd=tmp_path, stdout=subprocess.PIPE, stderr=stderr, env=subprocess_env(), timeout=120,
+                          preexec_fn=_closing(*close) if close else None)
+
+
+@pytest.mark.parametrize("stderr", ["full", "closed"])
+def test_a_stderr_that_cannot_be_written_loses_its_lines_not_the_report(leaky: Path, tmp_path: Path,
+                                                                       stderr: str) -> None:
+    """A cron job's `2>>log` on a full disk, or stderr closed: the error line about a damaged input
+    cannot be said, and the report is written all the same (it was lost: no report, the scan ended)."""
+    (tmp_path / "cut.log.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 6)  # a gzip cut off after its header
+    args = ("--output", "report.json", "dirty.log", "cut.log.gz")
+    if stderr == "full":
+        with open("/dev/full", "wb") as full:
+            run = _scan(tmp_path, *args, stderr=full.fileno())
+    else:
+        run = _scan(tmp_path, *args, stderr=None, close=(2,))
+    assert run.returncode == 1
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert [e["path"] for e in report["errors"]] == ["cut.log.gz"] and len(report["findings"]) == 1
+
+
+def test_a_closed_stdin_is_one_failed_input_and_a_closed_stdout_one_error_line(leaky: Path, tmp_path: Path) -> None:
+    run = _scan(tmp_path, "--output", "report.json", "dirty.log", "-", close=(0,))
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert run.returncode == 1 and len(report["findings"]) == 1, scrub(run.stderr.decode())
+    assert report["errors"] == [{"path": "-", "message": "cannot read: standard input is closed"}]
+    run = _scan(tmp_path, "dirty.log", close=(1,))
+    assert run.returncode == 2 and b"internal error" not in run.stderr
+    assert run.stderr.decode().strip() == "keyaudit: error: standard output: cannot write the report: " \
+                                          "standard output is closed"
