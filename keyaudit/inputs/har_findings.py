@@ -30,6 +30,7 @@ from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
 from keyaudit.model.result import ScanError
+from keyaudit.model.urls import redact_pointer
 from keyaudit.rulebook.requests import Credential
 
 _Seen = set[tuple[int | None, str, str]]
@@ -230,5 +231,6 @@ def _placed_in_har(finding: Finding, har_field: HarField, value: HarValue,
                     "url": url if exchange else context.get("url")})
     if har_field.decoded_from_base64:
         context["decoded"] = "base64"
-    return replace(finding, location=Location(finding.location.path, line, column, end_line, end_column,
-                                              har_field.pointer), context=context)
+    pointer = har_field.pointer if finding.secret is None else redact_pointer(har_field.pointer, [finding.secret])
+    return replace(finding, location=Location(finding.location.path, line, column, end_line, end_column, pointer),
+                   context=context)

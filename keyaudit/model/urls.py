@@ -1,4 +1,5 @@
-"""URLs as a report shows them: split without ever failing, and redacted by their structure.
+"""URLs (and JSON pointers) as a report shows them: split without ever failing, and redacted by
+their structure.
 
 A captured URL carries credentials in known places: the user information before the host
 (``https://TOKEN@api.iugu.com``, ``user:password@``), a path segment, a query parameter — and a
@@ -118,3 +119,14 @@ def redact_url(url: str, secrets: Iterable[Secret]) -> str:
 
     return UrlParts(parts.scheme, userinfo, parts.host, parts.port, each(parts.path, "/", "/?#"),
                     each(parts.query, "&", "&#"), each(parts.fragment, "&", "&#")).unsplit()
+
+
+def redact_pointer(pointer: str, secrets: Iterable[Secret]) -> str:
+    """A JSON pointer (RFC 6901) as a report may show it: every reference token holding one of
+    ``secrets`` — a member named by a key, as a document of settings may name one — with that
+    secret redacted, the token escaped again."""
+    forms = _forms(secrets)
+    if not forms:
+        return pointer
+    tokens = (token.replace("~1", "/").replace("~0", "~") for token in pointer.split("/"))
+    return "/".join(_hide(token, forms).replace("~", "~0").replace("/", "~1") for token in tokens)

@@ -13,7 +13,7 @@ from helpers.data import CORPUS
 from helpers.har import capture_text, entry, entry_text, har
 from helpers.places import expected_spans, found_spans, place
 from helpers.running import cli, scan_json
-from helpers.secrecy import absent
+from helpers.secrecy import absent, assert_none_leaked
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -387,3 +387,20 @@ def test_a_request_to_a_provider_host_is_judged_however_its_url_writes_the_host(
         entry("POST", url, {"Content-Type": "application/json"}, json.dumps({"amount_cents": 100})) for url in urls])))))
     judged = sorted(f["context"]["har_entry"] for f in report["findings"] if f["rule_id"] == "iugu-unsigned-transfer")
     assert judged == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_a_member_named_by_a_key_is_redacted_in_the_pointer_of_its_finding(tmp_path: Path, fmt: str) -> None:
+    """A capture's custom member named by the key it holds (`"_meta": {"<key>": {"note": …}}`): the
+    finding's JSON pointer runs through that name, and printed it in full beside the redacted key."""
+    key = asaas_key()
+    document = {"log": {"entries": [{"request": {"method": "GET", "url": "https://example.com/", "headers": []},
+                                      "_meta": {key: {"note": f"access_token={key}"}}}]}}
+    (tmp_path / "meta.har").write_text(json.dumps(document))
+    run = cli("scan", "--format", fmt, "--jobs", "1", str(tmp_path / "meta.har"))
+    assert run.exit_code == 1
+    assert_none_leaked({"key": key}, report=run.stdout, stderr=run.stderr)
+    if fmt == "json":
+        [finding] = json.loads(run.stdout)["findings"]
+        assert finding["location"]["pointer"].startswith("/log/entries/0/_meta/$aact_prod_")
+        assert finding["location"]["pointer"].endswith("/note")
