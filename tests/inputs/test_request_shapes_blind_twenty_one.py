@@ -210,4 +210,4 @@ BLIND = "missed as first written"
 SHAPES = [case(chef_http_basic_client_trace, missed=BLIND), case(sqlmap_traffic_file), case(filebeat_httplog_tracer)]
 HEADERS_ONLY = [case(mechanize_request_log, missed=BLIND), case(tower_http_trace_span, missed=BLIND),
                 case(cohttp_request_sexp, missed=BLIND)]
-NO_HEADERS = [case(ky_http_error_pino), case(spring_resource_access_exception, missed=BLIND)]
+NO_HEADERS = [case(ky_http_error_pino), case(spring_resource_access_exception)]
