@@ -182,3 +182,27 @@ def test_netfoxs_session_log_is_a_request_whose_pretty_body_is_not_the_one_sent(
              "[Request Body]", ' {\n  "amount_cents" : 1050\n}', f"-------END REQUEST - {IUGU} -------"]
     assert read("\n".join(lines).split("\n")) == [
         ("netfox", [("Content-Type", "application/json"), ("Signature", "s=a")], True, None)]
+
+
+RUBY = "D, [2026-11-22T13:00:00.123456 #4242] DEBUG -- : "
+RUBY_INFO = "I, [2026-11-22T13:00:00.123456 #4242]  INFO -- : "
+
+
+def test_a_net_http_request_class_and_its_path_over_name_arrow_value_headers_is_a_request() -> None:
+    """Mechanize's request log: `Net::HTTP::Post: <path>`, then `request-header: name => value` a line (a Ruby
+    hash's pair), the Host among them giving the URL; headers shown, no body."""
+    lines = [RUBY_INFO + "Net::HTTP::Post: /v1/transfer_requests", RUBY + "request-header: host => api.iugu.com",
+             RUBY + "request-header: content-type => application/json", RUBY + "request-header: signature => s=a=b",
+             RUBY_INFO + "status: Net::HTTPCreated 1.1 201 Created", RUBY + "response-header: content-length => 15"]
+    found = exchanges_in_lines(list(enumerate(lines, 1)), "app.log")
+    assert [(e.origin.capture, e.method, e.url, e.headers, e.headers_known, e.body) for e in found] == [
+        ("mechanize", "POST", IUGU, [("host", "api.iugu.com"), ("content-type", "application/json"),
+                                     ("signature", "s=a=b")], True, None)]
+
+
+def test_a_net_http_request_class_without_arrow_headers_after_it_is_no_request() -> None:
+    """The class and path alone (a class name in prose, Net::HTTP's own error), or followed by lines that are no
+    `name => value` pairs, name no request a scan could judge."""
+    assert read([RUBY_INFO + "Net::HTTP::Post: /v1/transfer_requests", RUBY + "request-header: host: api.iugu.com"]) == []
+    assert read(["See Net::HTTP::Post: /v1/transfer_requests for the payout call",
+                 "request-header: host => api.iugu.com"]) == []

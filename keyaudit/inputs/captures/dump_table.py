@@ -26,7 +26,8 @@ of the line's rest after the log prefix and `lines`):
             taken off each: a list of such marks
   headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it; "name": "value", as Rust's
             Debug writes both, indented or not), aligned (indented,
-            blanks allowed before the colon: `HOST   : x`, `    Name: value`), equals (Name=value), map (the
+            blanks allowed before the colon: `HOST   : x`, `    Name: value`), equals (Name=value), arrow
+            (name => value, a Ruby hash's pair), map (the
             next line is one map of header fields, as a program prints a request's headers, and nothing
             else is: any other line after the start line ends the request, its headers unknown), or none:
             the start line is all the library writes (its requests' headers are unknown)
@@ -83,7 +84,7 @@ from .dump_shapes import SHAPES
 from .dump_wrapped import WRAPPED_SHAPES
 
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
-HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "equals", "map", "none"})
+HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "equals", "arrow", "map", "none"})
 _KEYS = frozenset({"capture", "needle", "start", "lines", "data", "headers", "ignore", "end", "after", "close", "via",
                    "cut", "body", "others", "alone", "bare", "outer", "lead", "mention", "above", "opens"})
 
