@@ -7,8 +7,9 @@ Not provider knowledge: no host, key or path. (Split from :mod:`.dump_shapes` by
 lines, these name one on a line.)
 """
 
-# What a log prefix's end, or an error's, holds before a request named in passing: a time's or a pid's digits, a
-# closing bracket, a tag in capitals before a colon, or an exception's qualified type before one.
+# What a log prefix's end, or an error's, holds before a request's words (named in passing, or a client's request
+# line in words): a time's or a pid's digits, a closing bracket, a tag in capitals before a colon, or an exception's
+# qualified type before one — which a document's sentence or step lacks.
 ERROR_LEAD = r"\d\d|[\]>)]|[A-Z]{2}:|(?:[a-z_]\w*\.)+[A-Z]\w*: "
 
 NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
