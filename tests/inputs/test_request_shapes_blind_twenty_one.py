@@ -11,8 +11,9 @@ object (pino's serialised `err`) names the failed request in its own message, as
 does; Spring's since a method's `request for "<url>"` is a request named in passing; Mechanize's since
 the dump table has its request log (`Net::HTTP::Post: <path>`) and a header written `name => value`;
 Chef's since the dump table's wrapper for a body after the end line may come after sections the client
-writes first (the response's), and open and close on lines of its own. tower-http's span and cohttp's
-S-expression are strict expected failures saying what the readers miss.
+writes first (the response's), and open and close on lines of its own; tower-http's since a request
+read from a tracing span's fields, written before every event of its call, is one request however much
+it shows. cohttp's S-expression is a strict expected failure saying what the readers miss.
 
 A comment above each shape names the source file its format was taken from. What is checked is
 what every blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for
@@ -213,16 +214,11 @@ def spring_resource_access_exception(request: Request) -> list[str]:
             "\tat java.base/sun.nio.ch.NioSocketImpl.timedRead(NioSocketImpl.java:278)"]
 
 
-TOWER_MISSED = ("a span's fields written before every event of the call are folded into one request only where they "
-                "show no headers (same_request's bound context); tower-http's span carries the headers, so each line "
-                "is a request of its own and the signed ones replays: the readers do not know a literal as a span's "
-                "context rather than a record (nor where on the line it starts), and a run of like timeless records "
-                "must stay a request each")
 COHTTP_MISSED = ("an S-expression (`((headers ((name value) …)) (meth POST) (resource /path) …)`, broken over lines "
                  "by Format's boxes) is no notation the literal readers parse, nor are `meth` and `resource` a "
                  "method's and a target's names to them")
 
 SHAPES = [case(chef_http_basic_client_trace), case(sqlmap_traffic_file), case(filebeat_httplog_tracer)]
-HEADERS_ONLY = [case(mechanize_request_log), case(tower_http_trace_span, missed=TOWER_MISSED),
+HEADERS_ONLY = [case(mechanize_request_log), case(tower_http_trace_span),
                 case(cohttp_request_sexp, missed=COHTTP_MISSED)]
 NO_HEADERS = [case(ky_http_error_pino), case(spring_resource_access_exception)]
