@@ -182,3 +182,65 @@ def test_netfoxs_session_log_is_a_request_whose_pretty_body_is_not_the_one_sent(
              "[Request Body]", ' {\n  "amount_cents" : 1050\n}', f"-------END REQUEST - {IUGU} -------"]
     assert read("\n".join(lines).split("\n")) == [
         ("netfox", [("Content-Type", "application/json"), ("Signature", "s=a")], True, None)]
+
+
+RUBY = "D, [2026-11-22T13:00:00.123456 #4242] DEBUG -- : "
+RUBY_INFO = "I, [2026-11-22T13:00:00.123456 #4242]  INFO -- : "
+
+
+def test_a_net_http_request_class_and_its_path_over_name_arrow_value_headers_is_a_request() -> None:
+    """Mechanize's request log: `Net::HTTP::Post: <path>`, then `request-header: name => value` a line (a Ruby
+    hash's pair), the Host among them giving the URL; headers shown, no body."""
+    lines = [RUBY_INFO + "Net::HTTP::Post: /v1/transfer_requests", RUBY + "request-header: host => api.iugu.com",
+             RUBY + "request-header: content-type => application/json", RUBY + "request-header: signature => s=a=b",
+             RUBY_INFO + "status: Net::HTTPCreated 1.1 201 Created", RUBY + "response-header: content-length => 15"]
+    found = exchanges_in_lines(list(enumerate(lines, 1)), "app.log")
+    assert [(e.origin.capture, e.method, e.url, e.headers, e.headers_known, e.body) for e in found] == [
+        ("mechanize", "POST", IUGU, [("host", "api.iugu.com"), ("content-type", "application/json"),
+                                     ("signature", "s=a=b")], True, None)]
+
+
+def test_a_net_http_request_class_without_arrow_headers_after_it_is_no_request() -> None:
+    """The class and path alone (a class name in prose, Net::HTTP's own error), or followed by lines that are no
+    `name => value` pairs, name no request a scan could judge."""
+    assert read([RUBY_INFO + "Net::HTTP::Post: /v1/transfer_requests", RUBY + "request-header: host: api.iugu.com"]) == []
+    assert read(["See Net::HTTP::Post: /v1/transfer_requests for the payout call",
+                 "request-header: host => api.iugu.com"]) == []
+
+
+CHEF = "[2026-11-22T13:00:00+00:00] TRACE: "
+CHEF_HEAD = [CHEF + f"Initiating POST to {IUGU}", CHEF + "---- HTTP Request Header Data: ----",
+             CHEF + "Content-Type: application/json", CHEF + "Signature: s=a",
+             CHEF + f"Content-Length: {len(BODY.encode())}", CHEF + "---- End HTTP Request Header Data ----",
+             CHEF + "---- HTTP Status and Header Data: ----", CHEF + "HTTP 1.1 422 Unprocessable Entity",
+             CHEF + "content-type: application/json", CHEF + "---- End HTTP Status/Header Data ----"]
+CHEF_HEADERS = [("Content-Type", "application/json"), ("Signature", "s=a"), ("Content-Length", str(len(BODY.encode())))]
+
+
+def test_a_body_printed_between_marker_lines_after_the_response_s_sections_is_the_request_s() -> None:
+    """Chef's HTTP client at trace: the headers between marker lines, the response's status, headers and body in
+    sections of their own, then — for a status not 2xx — the request's body between `---- HTTP Request Body ----`
+    and `---- End HTTP Request Body ----`, each a line of its own; the body's later lines bare."""
+    body = (CHEF + BODY).split("\n")
+    lines = [*CHEF_HEAD, CHEF + "---- HTTP Response Body ----", CHEF + '{"errors":["is invalid"]}',
+             CHEF + "---- End HTTP Response Body -----", CHEF + "---- HTTP Request Body ----", *body,
+             CHEF + "---- End HTTP Request Body ----"]
+    assert read(lines) == [("marked-sections", CHEF_HEADERS, True, BODY.encode())]
+
+
+def test_marked_sections_without_the_request_s_body_show_none() -> None:
+    """A 2xx answer: no body printed, the next record after the response's section ends the request; a body
+    section that does not hold as many bytes as the Content-Length says is no body sent either."""
+    assert read([*CHEF_HEAD, CHEF + "Chef::Resource::HttpRequest[payout] post to https://… successful"]) == [
+        ("marked-sections", CHEF_HEADERS, True, None)]
+    cut = [*CHEF_HEAD, CHEF + "---- HTTP Request Body ----", CHEF + '{"amount_cents":1}',
+           CHEF + "---- End HTTP Request Body ----"]
+    assert read(cut) == [("marked-sections", CHEF_HEADERS, True, None)]
+
+
+def test_an_initiating_line_that_no_marked_header_section_follows_is_no_request() -> None:
+    """`Initiating POST to <url>` in words with no header section under it (a document's step, another tool's
+    progress line), or marker lines with no start line above them, name no request."""
+    assert read([CHEF + f"Initiating POST to {IUGU}", CHEF + "Chef Infra Client finished, 1/1 resources updated"]) == []
+    assert read([f"Step 3: Initiating POST to {IUGU}", "Content-Type: application/json"]) == []
+    assert read(CHEF_HEAD[1:]) == []

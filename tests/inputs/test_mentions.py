@@ -91,6 +91,43 @@ def test_a_quoted_url_after_no_method_or_in_a_record_s_other_field_is_no_go_erro
 
 
 @pytest.mark.parametrize("line", [
+    f'org.springframework.web.client.ResourceAccessException: I/O error on POST request for "{URL}": Read timed out',
+    f'2026-11-22 13:00:00.123 DEBUG 4242 --- [main] o.s.web.client.RestTemplate : POST request for "{URL}" resulted '
+    "in 201 (Created)",
+    json.dumps({"level": "error", "msg": "payout failed",
+                "error": f'I/O error on POST request for "{URL}": Connection refused'}),
+])
+def test_a_method_s_request_for_a_quoted_url_is_a_request_with_headers_unknown(line: str) -> None:
+    """Spring's RestTemplate names its request `<METHOD> request for "<url>"`, in its errors and its debug line."""
+    assert read([line]) == [(1, "request-for", "POST", URL, False)]
+
+
+@pytest.mark.parametrize("line", [
+    f'Send a POST request for "{URL}" with the signed body.',  # a document's sentence: no prefix before it
+    f'2026-11-22 13:00:00 INFO a XPOST request for "{URL}"',  # no method: a longer word
+    f'2026-11-22 13:00:00 INFO POST request for {URL} queued',  # the URL not quoted
+])
+def test_a_request_for_a_url_that_no_log_or_error_writes_is_none(line: str) -> None:
+    assert read(["2026-11-22 13:00:00 INFO worker heartbeat ok", line]) == []
+
+
+def test_an_error_logged_as_an_object_names_the_request_in_its_own_message() -> None:
+    """pino's and bunyan's serialised `err` (type, message, stack): ky's HTTPError, `Request failed with
+    status code <status>: <METHOD> <url>`, is the failed request."""
+    err = {"type": "HTTPError", "message": f"Request failed with status code 422 Unprocessable Entity: POST {URL}",
+           "stack": "HTTPError: Request failed …\n    at Ky._retry (ky.js:61:23)"}
+    assert read([json.dumps({"level": 50, "err": err, "msg": "payout failed"})]) == [(1, "prose", "POST", URL, False)]
+
+
+@pytest.mark.parametrize("err", [
+    {"type": "HTTPError", "message": f"Request failed, see POST docs at {URL}"},  # no prefix's end before the method
+    {"type": "HTTPError", "detail": f"Request failed with status code 422: POST {URL}"},  # no message in the error
+])
+def test_an_error_object_whose_message_names_no_request_is_none(err: dict[str, str]) -> None:
+    assert read([json.dumps({"level": 50, "err": err, "msg": "payout failed"})]) == []
+
+
+@pytest.mark.parametrize("line", [
     json.dumps({"time": "2026-11-22T13:00:00Z", "level": "info", "msg": f"sending request to POST {URL}"}),
     json.dumps({"level": "debug", "msg": f"POST {URL}"}),  # the method first in the message: the record before it
     json.dumps({"log": json.dumps({"level": "info", "message": f"calling POST {URL}\nattempt 1"}) + "\n",

@@ -118,6 +118,30 @@ def test_a_request_a_logger_s_bound_context_writes_on_each_line_of_its_call_is_o
     assert [e.origin.line for e in distinct(bare)] == [1, 10]  # a line further than CONTEXT_LINES: another call
 
 
+TOWER = '2026-11-22T13:00:00.{:06d}Z DEBUG request{{method=POST uri=' + URL + ' version=HTTP/1.1 headers={{' \
+        '"content-type": "application/json", "signature": "{}"}}}}: tower_http::trace::{}'
+
+
+def test_a_request_a_span_writes_with_its_headers_before_each_event_of_its_call_is_one_request() -> None:
+    """tower-http's TraceLayer span with its headers (`request{method=POST uri=… headers={…}}: `) before the
+    request's event and the response's: one request, not one a line (each judged: the signed ones replays)."""
+    lines = [TOWER.format(1, "signature=abc", "on_request: started processing request"),
+             TOWER.format(2, "signature=abc", "on_response: finished processing request latency=331 ms status=201")]
+    assert [(e.origin.line, e.origin.capture) for e in exchanges_in_lines(numbered(lines), "app.log")] == [(1, "span")]
+
+
+def test_spans_of_other_requests_and_like_records_that_are_no_span_stay_requests_each() -> None:
+    """Two calls' spans, each with its own signature, on the next lines; a Java object's toString, like
+    requests a line (`Request{method=POST, …}`: a type's name, no span's); a span's repeat past CONTEXT_LINES."""
+    calls = [TOWER.format(n, f"signature={n}", "on_request: started processing request") for n in (1, 2)]
+    assert [e.origin.line for e in exchanges_in_lines(numbered(calls), "app.log")] == [1, 2]
+    record = "2026-11-22 13:00:00 DEBUG sending Request{method=POST, url=" + URL + \
+             ", headers={Content-Type=application/json, Signature=signature=abc}}: queued"
+    assert [e.origin.line for e in exchanges_in_lines(numbered([record, record]), "app.log")] == [1, 2]
+    spans = [exchange("span", line, body=None) for line in (1, 2, 5, 10)]
+    assert [e.origin.line for e in distinct(spans)] == [1, 10]
+
+
 def test_bare_readings_with_times_of_their_own_stay_requests_each() -> None:
     """An access log of a polling client, one record a call, each with its time: every line a
     request, though each shows the same method and URL and nothing more."""

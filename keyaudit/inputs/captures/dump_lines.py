@@ -26,7 +26,9 @@ _QUOTED_HEADER = re.compile(rf'[ \t]*("?)({TOKEN})\1: "(.*)"[ \t]*')  # the name
 # The value's trailing blanks are cut after the match: a lazy value before `[ \t]*` would read a
 # run of blanks again from each of its places.
 _ALIGNED_HEADER = re.compile(rf"[ \t]*({TOKEN})[ \t]*:[ \t]*(.*)")
-_EQUALS_HEADER = re.compile(rf"({TOKEN})=(.*)")  # `Name=value`, as a logger's "{}={}" writes a header
+# A header as a name, a separator and the value: `Name=value` (equals), as a logger's "{}={}" writes one; `name =>
+# value` (arrow), as Ruby writes a hash's pair and a Ruby client's log each header (Mechanize's `request-header: `).
+_SEPARATED_HEADER = {"equals": re.compile(rf"({TOKEN})=(.*)"), "arrow": re.compile(rf"({TOKEN}) => (.*)")}
 _PRINTED_MAP = ("{", "map[")  # what a map printed on one line begins with (JSON, Python, JavaScript, Ruby; Go's %v)
 _WRAPPER = re.compile(r"[A-Z][\w.]{0,63}\(")  # a type's constructor around a map: httpx's `Headers({…})`
 _RUBY_ESCAPE = re.compile(r"\\(.)")
@@ -75,9 +77,9 @@ def header_line(kind: str, line: str) -> tuple[str, str] | None:
     """A header line as a shape whose headers are of ``kind`` writes it: ``Name: value`` (plain),
     ``Name: "value"`` or ``"name": "value"`` unquoted (quoted: Ruby's inspect quotes the value,
     Rust's Debug both), aligned (indented, blanks before the colon: a table a
-    printer lined up), or ``Name=value`` (equals)."""
-    if kind in ("aligned", "equals"):
-        match = (_ALIGNED_HEADER if kind == "aligned" else _EQUALS_HEADER).fullmatch(line)
+    printer lined up), ``Name=value`` (equals) or ``name => value`` (arrow)."""
+    if kind in ("aligned", "equals", "arrow"):
+        match = (_ALIGNED_HEADER if kind == "aligned" else _SEPARATED_HEADER[kind]).fullmatch(line)
         return (match.group(1), match.group(2).rstrip(" \t")) if match else None
     if kind != "quoted":
         return split_header(line)

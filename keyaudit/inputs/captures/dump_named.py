@@ -7,6 +7,11 @@ Not provider knowledge: no host, key or path. (Split from :mod:`.dump_shapes` by
 lines, these name one on a line.)
 """
 
+# What a log prefix's end, or an error's, holds before a request's words (named in passing, or a client's request
+# line in words): a time's or a pid's digits, a closing bracket, a tag in capitals before a colon, or an exception's
+# qualified type before one — which a document's sentence or step lacks.
+ERROR_LEAD = r"\d\d|[\]>)]|[A-Z]{2}:|(?:[a-z_]\w*\.)+[A-Z]\w*: "
+
 NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
     # Spring's RequestEntity.toString, HttpEntity's format (`<METHOD URL,body,[Name:"value", …]>`, no body: no `body,`), as a
     # client logs the entity it sends: the body printed raw, its later lines bare, the headers after its last (`end`).
@@ -45,7 +50,7 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
     {"capture": "prose", "needle": " http",
      "start": r"(?P<method>[A-Z](?:(?<=[^X] [A-Z])|(?<=[<\[(][A-Z]))(?<!--request [A-Z])[A-Z]*)(?= http) "
               r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
-     "lead": r"\d\d|[\]>)]|[A-Z]{2}:|(?:[a-z_]\w*\.)+[A-Z]\w*: ", "mention": "yes",
+     "lead": ERROR_LEAD, "mention": "yes",
      "headers": "map", "body": "rest", "bare": "json", "others": "end",
     },
 
@@ -60,6 +65,16 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
      "start": r'(?P<method>Get|Head|Post|Put|Patch|Delete|Options) (?<![\w-]Get )(?<![\w-]Head )(?<![\w-]Post )'
               r'(?<![\w-]Put )(?<![\w-]Patch )(?<![\w-]Delete )(?<![\w-]Options )\\?"(?P<url>https?://[^\s"\\]+)\\?": ',
      "mention": "yes", "headers": "none", "body": "none", "others": "end"},
+
+    # A request a message names as a method's request for a quoted URL, `<METHOD> request for "<url>"`: Spring's
+    # RestTemplate, whose ResourceAccessException reads `I/O error on POST request for "<url>": <cause>` and whose
+    # debug line after a call `POST request for "<url>" resulted in 201` (spring-web org/springframework/web/client/
+    # RestTemplate.java doExecute, createResourceAccessException), in a stack trace or after a log prefix. A mention,
+    # as the prose shape's; headers and body unknown.
+    {"capture": "request-for", "needle": " request for ",
+     "start": r"(?<![\w-])(?P<method>[A-Z]+) request for \\?\"(?P<url>https?://[^\s\"\\]+)\\?\"",
+     "lead": ERROR_LEAD, "mention": "yes",
+     "headers": "none", "body": "none", "others": "end"},
 
     # A request a log message names with its method quoted and the URL a few words after it (a blank or a log prefix
     # before the quote): Airflow's HttpHook, `self.log.info("Sending '%s' to url: %s", self.method, url)`

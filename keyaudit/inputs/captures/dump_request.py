@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .dump_lines import JSON_OPENERS, brackets, header_line, printed_headers
 from .dump_table import Shape
-from .lines import MAX_HEADERS, BodyLines
+from .lines import MAX_HEADERS, BodyLines, content_length
 from .log_prefix import Prefix
 
 
@@ -30,6 +30,8 @@ class DumpRequest:
     document: bool = False  # that body opened a JSON document: a line after it closes is not the body's
     eol: str = ""  # the line end the head's lines are written with (ngrep's `.`, socat's `\r`), taken off each
     wrapped: list[str] | None = None  # after the end line: the body's lines in its wrapper so far
+    opened: bool = False  # the wrapper's opening came
+    aside: bool = False  # inside a section the library writes before the wrapper (the response's)
     scheme: str | None = None  # of an origin-form target, where a line before the start said it
     gap: bool = False  # a blank line without the head's mark came last: data must follow
     bare_head: bool = False  # header lines came without the prefix: a header block logged as one message
@@ -80,6 +82,42 @@ class DumpRequest:
             self.document = line.lstrip()[:1] in JSON_OPENERS
         self.open_brackets = brackets(line, self.open_brackets)
 
+    def take_wrapped(self, line: str) -> bool:
+        """One line after the end line of a shape that prints the body after it in a wrapper (wget's
+        ``[POST data: …]``; Chef's ``---- HTTP Request Body ----`` over the body's lines): whether the
+        request is read — its body whole (kept), or a line that is neither the wrapper nor in a section
+        the shape writes before it (the response's, passed over) ends a request that showed no body. A
+        wrapper's opening alone on its line, or a close the shape writes on a line of its own, is no
+        line of the body; a body's own line may end in the closing text too."""
+        shape, wrapped = self.shape, self.wrapped
+        assert wrapped is not None
+        if self.aside:
+            self.aside = shape.back is None or shape.back.match(line) is None
+            return False
+        if not self.opened:
+            if shape.aside is not None and shape.aside.match(line):
+                self.aside = True
+                return False
+            opening = shape.after.match(line) if shape.after is not None else None
+            if opening is None:
+                return True
+            self.opened, line = True, line[opening.end():]
+            if not line and shape.close.startswith("\n"):
+                return False  # the opening alone on its line: the body begins on the next
+        close = shape.close.removeprefix("\n")
+        own_line = close != shape.close
+        if not (line.strip() == close if own_line else line.endswith(close)):
+            wrapped.append(line)
+            return False
+        body = BodyLines(content_length(self.headers))
+        for text in wrapped if own_line else [*wrapped, line[: len(line) - len(close)]]:
+            body.add(text)
+        if body.expected is None or body.value(end_marked=True) is not None:
+            self.body = body
+            return True
+        wrapped.append(line)
+        return False
+
     def takes_bare(self, text: str) -> bool:
         """Whether a line without the prefix is the request's: the request is one multi-line
         message, or the line is a header of a header block logged as one message, or a line of a
@@ -87,7 +125,7 @@ class DumpRequest:
         printed as one write, the prefix on its first line only: requests-toolbelt's dump). The
         first line after the start decides, for the rest of the request, whether it is one
         message: it is when that line is a bare header or blank line."""
-        if self.message:
+        if self.message or self.opened:  # a wrapper's close bounds the body's bare lines
             return True
         body = self.body
         header = body is None and header_line(self.shape.headers, text.rstrip("\r")) is not None

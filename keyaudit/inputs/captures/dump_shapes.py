@@ -104,6 +104,15 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
     {"capture": "webclient-filter", "needle": "Request: ", "start": r"Request: (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
      "headers": "equals", "body": "none", "alone": "none", "others": "end"},
 
+    # Ruby's Mechanize with a logger (sparklemotion/mechanize lib/mechanize/http/agent.rb request_log: `log.info(
+    # "#{request.class}: #{request.path}")` — Net::HTTP's request class and the origin-form target —, then each header
+    # `log.debug("request-header: #{k} => #{v}")`, Net::HTTP's names lower-cased, Host among them); `status: ` and
+    # `response-header: ` lines follow. No body.
+    {"capture": "mechanize", "needle": "Net::HTTP::",
+     "start": r"Net::HTTP::(?P<method>Get|Head|Post|Put|Patch|Delete|Options): (?P<target>/\S*)\s*$",
+     "lines": "request-header: ", "headers": "arrow", "cut": "status: |response-header: ", "body": "none",
+     "alone": "none", "others": "end"},
+
     # Micronaut's HTTP client with `io.micronaut.http.client` at TRACE (docs.micronaut.io, "HTTP
     # Client Logging"; DefaultHttpClient: "Sending HTTP {} to {}" at DEBUG, each header "{}: {}" at
     # TRACE, then "Request Body", "----", the body as one message, "----"): every line carries the

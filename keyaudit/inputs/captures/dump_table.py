@@ -26,7 +26,8 @@ of the line's rest after the log prefix and `lines`):
             taken off each: a list of such marks
   headers   plain (Name: value), quoted (Name: "value", as Ruby's inspect writes it; "name": "value", as Rust's
             Debug writes both, indented or not), aligned (indented,
-            blanks allowed before the colon: `HOST   : x`, `    Name: value`), equals (Name=value), map (the
+            blanks allowed before the colon: `HOST   : x`, `    Name: value`), equals (Name=value), arrow
+            (name => value, a Ruby hash's pair), map (the
             next line is one map of header fields, as a program prints a request's headers, and nothing
             else is: any other line after the start line ends the request, its headers unknown), or none:
             the start line is all the library writes (its requests' headers are unknown)
@@ -37,7 +38,12 @@ of the line's rest after the log prefix and `lines`):
             opening, matched at the line's start; the body is what follows it, over as many lines as
             it takes, up to `close` at a line's end where the body is whole (Content-Length); an end
             line the wrapper does not follow ends a request that showed no body
-  close     the text that closes that wrapper
+  close     the text that closes that wrapper; one beginning with a line break stands on a line of its own, after
+            the body's last line, as the wrapper's opening does on the line before the body's first
+  aside     (with after) a line that opens a section the library writes between the end line and the wrapper
+            (the response's status, headers and body, printed before the request's body): passed over up to
+            a line `back` matches, after which the wrapper may come
+  back      the line that closes such a section
   via       a line at most a few lines before the start line that says where the request went: its
             group port, a number or a service's name, says the scheme of an origin-form target
             (80 or http: plain HTTP; 443 or https) where the Host header names no port
@@ -83,9 +89,10 @@ from .dump_shapes import SHAPES
 from .dump_wrapped import WRAPPED_SHAPES
 
 BODY_KINDS = frozenset({"none", "length", "end", "rest"})
-HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "equals", "map", "none"})
+HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "equals", "arrow", "map", "none"})
 _KEYS = frozenset({"capture", "needle", "start", "lines", "data", "headers", "ignore", "end", "after", "close", "via",
-                   "cut", "body", "others", "alone", "bare", "outer", "lead", "mention", "above", "opens"})
+                   "cut", "body", "others", "alone", "bare", "outer", "lead", "mention", "above", "opens",
+                   "aside", "back"})
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,9 @@ class Shape:
     ignore: re.Pattern[str] | None = None
     end: re.Pattern[str] | None = None
     after: re.Pattern[str] | None = None  # the wrapper the body is printed in after the end line
-    close: str = ""  # what closes that wrapper, at a line's end
+    close: str = ""  # what closes that wrapper, at a line's end (a line of its own, where it begins with "\n")
+    aside: re.Pattern[str] | None = None  # a section between the end line and the wrapper opens (the response's)
+    back: re.Pattern[str] | None = None  # and closes
     via: re.Pattern[str] | None = None  # a line before the start that says where the request went
     cut: re.Pattern[str] | None = None
     bare_json: bool = False  # a bare line that opens a JSON document after the headers begins the body
@@ -129,12 +138,15 @@ def _shape(entry: dict[str, Any]) -> Shape:
             or entry.get("headers", "plain") not in HEADER_KINDS
             or entry.get("alone", "request") not in ("request", "none") or entry.get("bare", "json") != "json"
             or ("after" in entry) != bool(entry.get("close")) or ("after" in entry and "end" not in entry)
-            or entry.get("mention", "yes") != "yes" or ("opens" in entry and entry.get("body") != "rest")):
+            or entry.get("mention", "yes") != "yes" or ("opens" in entry and entry.get("body") != "rest")
+            or ("aside" in entry) != ("back" in entry) or ("aside" in entry and "after" not in entry)):
         raise ValueError(f"dump table: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)}, or a body, "
                          f"headers, others, alone or bare value that is not one of {sorted(BODY_KINDS)}, "
                          f"{sorted(HEADER_KINDS)}, skip / end, request / none, json, yes (mention); or an after "
-                         f"without an end line and a close, or opens where the body is not rest")
-    optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "after", "via", "cut", "lead", "above")
+                         f"without an end line and a close, or opens where the body is not rest, or an aside "
+                         f"without its back or without an after")
+    optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "after", "via", "cut", "lead", "above",
+                                                        "aside", "back")
                 if key in entry}
     return Shape(entry["capture"], entry["needle"], re.compile(entry["start"]), entry["body"],
                  entry["others"] == "skip", entry.get("lines", ""), tuple(entry.get("data", ())),

@@ -2,10 +2,13 @@
 of the dump table (:mod:`.dump_table` reads them after :mod:`.dump_shapes`' own and before :mod:`.dump_named`'s, whose
 prose shape would take such a line for a request named in passing, its header lines unread).
 
-A request line behind an arrow, in the brackets of an object's ``toString``, or written as the protocol and then the
-method joined to the URL by a colon. Not provider knowledge: no host, key or path. (Split from :mod:`.dump_shapes` by
-size: that table's module is at its bound.)
+A request line behind an arrow, in the brackets of an object's ``toString``, written as the protocol and then the
+method joined to the URL by a colon, or in words, its header fields between marker lines and its body printed after
+the response's, between marker lines of its own. Not provider knowledge: no host, key or path. (Split from
+:mod:`.dump_shapes` by size: that table's module is at its bound.)
 """
+
+from .dump_named import ERROR_LEAD
 
 WRAPPED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
     # A request line behind a rightwards arrow, each header field under it indented by two blanks after the same log
@@ -32,4 +35,17 @@ WRAPPED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
     {"capture": "protocol-colon", "needle": "HTTP/",
      "start": r"HTTP/\d(?:\.\d)? (?P<method>[A-Z]+)[: ](?P<url>https?://\S+)\s*$",
      "ignore": r"\s*headers:\s*$", "headers": "quoted", "body": "none", "others": "end"},
+
+    # A request line in words, `Initiating <METHOD> to <url>`, the header fields between marker lines, then the
+    # response's status and headers in a section of their own; only for a status not 2xx, the response's body and
+    # then the request's, each between marker lines: Chef Infra's HTTP client at trace (chef/chef lib/chef/http/
+    # basic_client.rb BasicClient#request), each message after mixlib-log's `[<time>] TRACE: `, a body's later lines bare;
+    # a log prefix before the words (a document's step writes them too).
+    {"capture": "marked-sections", "needle": "Initiating ",
+     "start": r"Initiating (?P<method>[A-Z]+) to (?P<url>https?://\S+)\s*$",
+     "ignore": r"---- HTTP Request Header Data: ----\s*$", "end": r"---- End HTTP Request Header Data ----\s*$",
+     "aside": r"---- HTTP (?:Status and Header Data:|Response Body) ----\s*$",
+     "back": r"---- End HTTP (?:Status/Header Data ----|Response Body -----)\s*$",
+     "after": r"---- HTTP Request Body ----\s*$", "close": "\n---- End HTTP Request Body ----",
+     "lead": ERROR_LEAD, "body": "none", "others": "end", "alone": "none"},
 )

@@ -236,27 +236,9 @@ class DumpReader:
                 yield from self._finish(current)
 
     def _wrapped_line(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
-        """A line after the end line of a shape that prints the body after it in a wrapper
-        (wget's ``[POST data: …]``): the wrapper's opening, or a line of the body it holds, which
-        ends where the wrapper closes at a line's end with the body whole (a body's own line may
-        end in the closing text too); any other line ends a request that showed no body."""
-        shape = current.shape
-        if not current.wrapped:
-            opening = shape.after.match(line) if shape.after is not None else None
-            if opening is None:
-                self._current = None
-                yield from self._finish(current)
-                return
-            line = line[opening.end():]
-        current.wrapped.append(line)
-        if not line.endswith(shape.close):
-            return
-        body = BodyLines(content_length(current.headers))
-        for text in current.wrapped[:-1]:
-            body.add(text)
-        body.add(line[: len(line) - len(shape.close)])
-        if body.expected is None or body.value(end_marked=True) is not None:
-            current.body = body
+        """A line after the end line of a shape that prints the body after it in a wrapper: the
+        request is read where :meth:`DumpRequest.take_wrapped` says so."""
+        if current.take_wrapped(line):
             self._current = None
             yield from self._finish(current)
 

@@ -35,6 +35,13 @@ from .parse_failures import Reading
 from .record_mentions import mentioned_in
 from .record_starts import printed_in
 from .records import json_object, request_of
+from .same_request import SPAN
+
+# A tracing span's fields before an event's message, as Rust's tracing-subscriber writes them (`request{method=POST
+# uri=… headers={…}}: target: message`): a name, then `key=value` fields in braces, then `: `. A map read there is the
+# span's, written before every event of its call (same_request folds its repeats), not a record of its own.
+_SPAN_OPENING = re.compile(r"(?<![\w{])[a-z_]\w*\{\w+=")
+_SPAN_CLOSE = "}: "
 
 _NGINX_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9A-Fa-f]{2})")
 _DECODER = json.JSONDecoder()
@@ -150,7 +157,8 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
         reading = Reading(text)  # of the maps other languages printed (the readers below parse the same)
         line = _UnhungLine(text, reading)
         if not found and printed and (literal := line.read(literal_record)) is not None:
-            exchange = request_of(literal, dataclasses.replace(origin, capture="literal"), False, known)
+            span = _SPAN_CLOSE in text and _SPAN_OPENING.search(text) is not None
+            exchange = request_of(literal, dataclasses.replace(origin, capture=SPAN if span else "literal"), False, known)
             found = exchange is not None
             if exchange is not None:
                 yield exchange

@@ -14,6 +14,8 @@ A record's error (``error``, ``err``: a structured logger's field for the failur
 the same way where its message names no request: a failed call's error names the request that
 failed (Go's ``*url.Error``, ``Post "https://…": context deadline exceeded``, logged as
 ``msg="payout failed" error="Post \\"https://…\\": …"``), the message being the program's own words.
+An error logged as an object (pino's and bunyan's serialised ``err``: ``{"type": "HTTPError", "message":
+"Request failed …: POST https://…", "stack": …}``) names it in its own message.
 
 Such a reading is a mention, counted once (:mod:`.mentions`): not where the record, or another
 near it, is read as a request of the same method and URL that shows more.
@@ -44,11 +46,18 @@ def mentioned_in(record: dict[str, Any], origin: Origin) -> Exchange | None:
         if inner is None:
             break
         message = message_of(inner)
-    failures = (value for key, value in record.items() if isinstance(value, str) and role(key) in FAILURE)
+    failures = (_failure_text(value) for key, value in record.items() if role(key) in FAILURE)
     for said in (message, *failures):
         if said is not None and (exchange := _named(said, origin)) is not None:
             return exchange
     return None
+
+
+def _failure_text(value: object) -> str | None:
+    """What a record's error field says: the text itself, or a serialised error object's message."""
+    if isinstance(value, dict):
+        return message_of(value)
+    return value if isinstance(value, str) else None
 
 
 def _named(text: str, origin: Origin) -> Exchange | None:

@@ -24,7 +24,10 @@ its message that a dump's reader joins to the headers the next records hold). (T
 more may be two records of a batch on one line.) A bare reading with no time of its own whose
 reader read the same bare method and URL at most :data:`CONTEXT_LINES` lines above is that one
 again: a logger's bound context (a tracing span's ``send{method=POST uri=…}``, a mapped diagnostic
-context) written on every line of one call, its body's and its answer's, repeats it. The one kept
+context) written on every line of one call, its body's and its answer's, repeats it. So is a
+reading of a span's fields (:data:`SPAN`) that shows more, where the same reader read the same
+request (headers and body alike) so: tower-http's ``request{method=POST uri=… headers={…}}:``
+before each event of the call. (A run of like records that are no span's stays a request each.) The one kept
 shows the most: its body, then its headers. A reading that names a request in passing (a log
 message's ``METHOD <url>``) is counted by :mod:`.mentions`: once, and only where no reading here
 tells of it.
@@ -41,6 +44,7 @@ from .mentions import counted_once
 
 NEAR_LINES = REQUEST_SPAN_LINES  # between the first lines of two readings of one request
 CONTEXT_LINES = 4  # between two lines of one call that a logger's bound context writes the request on
+SPAN = "span"  # the capture of a request read from a tracing span's fields, which precede every event of its call
 _OPTIONAL = frozenset({"host", "content-length", "accept", "accept-encoding", "connection", "expect"})  # left out by some
 
 _Headers = frozenset[tuple[str, str]]
@@ -79,14 +83,16 @@ def _paired(exchanges: list[Exchange]) -> list[Exchange]:
     seen: dict[tuple[str, str, int], dict[tuple[bool, _Headers], dict[frozenset[str], dict[int, None]]]] = {}
     filed: list[tuple[tuple[str, str, int], tuple[bool, _Headers], frozenset[str]]] = []  # each kept one's place in `seen`
     on_line: dict[tuple[str, str, int], int] = {}  # method, URL and first line -> the kept one read there first
-    context: dict[tuple[str, str, str], int] = {}  # reader, method and URL -> the line of its last bare, timeless reading
+    # reader, method and URL -> the line and what shows of its last timeless bare reading, or span's
+    context: dict[tuple[str, str, str], tuple[int, tuple[bool, _Headers, bytes | None]]] = {}
     for exchange in exchanges:
         capture, method, url = exchange.origin.capture, exchange.method, exchange.url
-        if _mention(exchange) and exchange.time is None:
-            last, context[capture, method, url] = context.get((capture, method, url)), exchange.origin.line
-            if last is not None and 0 < exchange.origin.line - last <= CONTEXT_LINES:
-                continue  # the call's bound context, written again on one more of its lines
         shown = (exchange.headers_known, _headers(exchange))
+        if exchange.time is None and (capture == SPAN or _mention(exchange)):
+            said = (*shown, exchange.body)
+            last, context[capture, method, url] = context.get((capture, method, url)), (exchange.origin.line, said)
+            if last is not None and 0 < exchange.origin.line - last[0] <= CONTEXT_LINES and last[1] == said:
+                continue  # the call's bound context, written again on one more of its lines
         stretch = exchange.origin.line // NEAR_LINES
         twin = on_line.get((method, url, exchange.origin.line))
         if twin is not None and (capture in filed[twin][2] or not (_mention(exchange) or _mention(kept[twin]))):
