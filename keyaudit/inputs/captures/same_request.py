@@ -27,10 +27,10 @@ again: a logger's bound context (a tracing span's ``send{method=POST uri=…}``,
 context) written on every line of one call, its body's and its answer's, repeats it. So is a
 reading of a span's fields (:data:`SPAN`) that shows more, where the same reader read the same
 request (headers and body alike) so: tower-http's ``request{method=POST uri=… headers={…}}:``
-before each event of the call. (A run of like records that are no span's stays a request each.) The one kept
-shows the most: its body, then its headers. A reading that names a request in passing (a log
-message's ``METHOD <url>``) is counted by :mod:`.mentions`: once, and only where no reading here
-tells of it.
+before each event of the call. (A run of like records that are no span's stays a request each.)
+The one kept shows the most: its body, then its headers. A reading that names a request in
+passing (a log message's ``METHOD <url>``) is counted by :mod:`.mentions`: once, and only where no
+reading here tells of it.
 """
 
 from __future__ import annotations
