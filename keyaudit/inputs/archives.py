@@ -97,9 +97,30 @@ def _tar_skip(info: tarfile.TarInfo) -> str | None:
 
 def _zip_entries(archive: zipfile.ZipFile) -> Iterator[tuple[int, zipfile.ZipInfo, str | None]]:
     """Position, entry and skip reason (None: scan it) of every member that is not a folder."""
-    for index, info in enumerate(archive.infolist()):
+    entries = archive.infolist()
+    overlapping = _overlapping(entries)
+    for index, info in enumerate(entries):
         if not info.is_dir():
-            yield index, info, _zip_skip(info)
+            yield index, info, OVERLAPPING if index in overlapping else _zip_skip(info)
+
+
+# A zip bomb's trick: directory entries that point into bytes another entry's member already holds
+# (65,535 entries of one 1 GiB member make a 1 MB file decompress to 64 TiB); zipfile reads each.
+OVERLAPPING = "overlaps another member's bytes"
+
+
+def _overlapping(entries: list[zipfile.ZipInfo]) -> set[int]:
+    """The positions of the entries whose local header (30 bytes, then the name) lies within the
+    bytes of an entry before it in the file; the first of them in the file is read. (Its extra
+    field and data descriptor are not counted: a member's end is never put past where it is.)"""
+    found: set[int] = set()
+    reach = -1  # where the entries met so far end, at least
+    for index in sorted(range(len(entries)), key=lambda at: entries[at].header_offset):
+        if (info := entries[index]).header_offset < reach:
+            found.add(index)
+        else:
+            reach = info.header_offset + 30 + len(info.orig_filename) + info.compress_size
+    return found
 
 
 def _tar_entries(archive: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, str | None]]:
@@ -138,9 +159,8 @@ def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
                 yield Member(info.filename, functools.partial(archive.open, info))
 
 
-# What zipfile raises for a central directory it cannot list besides BadZipFile: an entry asking for a
-# newer format than it reads (NotImplementedError), a name flagged UTF-8 that is not (UnicodeDecodeError,
-# a ValueError), an offset past the file's start (ValueError: a negative seek).
+# What zipfile raises for a directory it cannot list besides BadZipFile: an entry asking for a newer format
+# (NotImplementedError), a name flagged UTF-8 that is not (UnicodeDecodeError), a negative seek (ValueError).
 _UNLISTABLE = (zipfile.BadZipFile, NotImplementedError, ValueError)
 
 

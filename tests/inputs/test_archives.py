@@ -245,6 +245,32 @@ def test_a_zip_directory_zipfile_cannot_list_or_a_header_it_quotes_costs_only_th
     assert_none_leaked({"quoted": quoted_token}, stderr=run.stderr, errors=json.dumps(report["errors"]))
 
 
+def overlapping_zip(member: bytes, entries: int) -> bytes:
+    """A zip bomb's layout: one deflated member, its central directory record repeated ``entries``
+    times (each pointing at the same local header)."""
+    data = zip_bytes({"a.log": member})
+    directory = data.index(b"PK\x01\x02")
+    end = data.index(b"PK\x05\x06")
+    record = data[directory:end]
+    records = record * entries
+    tail = bytearray(data[end:])
+    tail[8:10] = tail[10:12] = entries.to_bytes(2, "little")  # entries on this disk, and in all
+    tail[12:16] = len(records).to_bytes(4, "little")
+    return data[:directory] + records + bytes(tail)
+
+
+@pytest.mark.parametrize("split", [True, False], ids=["member-units", "state"])
+def test_directory_entries_pointing_into_another_member_are_read_once(tmp_path: Path, split: bool) -> None:
+    """200 entries of one member (a zip bomb's trick, 65,535 of them make 64 TiB of one 1 GiB member):
+    the member is read once, the 199 others are counted as skipped, not decompressed again each."""
+    token = iugu_token()
+    (tmp_path / "bomb.zip").write_bytes(overlapping_zip(log_with(token) + b"\0" * (1 << 20), 200))
+    report, run = scan_json("bomb.zip", *(() if split else ("--state", str(tmp_path / "state.db"))))
+    assert [f["location"]["path"] for f in report["findings"]] == ["bomb.zip!a.log"]
+    assert report["scan"]["skipped"] == {"overlaps another member's bytes": 199}, report["scan"]["skipped"]
+    assert report["scan"]["bytes_scanned"] < 2 << 20 and report["errors"] == []
+
+
 def test_member_units_give_the_same_report_for_any_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import keyaudit.run.executors.forked
 
