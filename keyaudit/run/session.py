@@ -223,6 +223,8 @@ class Session:
         for unit, tally in self._execute_whole(order.whole):
             self._merge(unit, tally, result, spool, previous_lines)
         result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
+        # Each byte range of a file that went missing after planning says so: one line, not one a range.
+        result.errors = list(dict.fromkeys(result.errors))
         result.counts.add(discovery.counts)
         verdict = self._verify(result)
         result.findings, result.secrets = spool.fold(self.filter.reason, dedupe=not config.no_dedupe,

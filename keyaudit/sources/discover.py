@@ -18,7 +18,19 @@ from keyaudit.sources.targets import STDIN, Discovery, Target
 
 
 def discover(targets: list[str], discovery: Discovery) -> Iterator[Target]:
-    """Expand the command-line targets into files, in the order given."""
+    """Expand the command-line targets into files, in the order given; a file named twice (or also
+    inside a folder named) is read once, where it comes first."""
+    seen: set[Path] = set()
+    for target in _expanded(targets, discovery):
+        if target.path is not None:
+            if target.path in seen:
+                continue
+            seen.add(target.path)
+        yield target
+
+
+def _expanded(targets: list[str], discovery: Discovery) -> Iterator[Target]:
+    """Each command-line target's files."""
     for raw in targets:
         if raw == STDIN:
             yield Target(STDIN, None)

@@ -52,3 +52,15 @@ def test_a_target_inside_a_folder_that_cannot_be_entered(readable_tmp_path: Path
     report = json.loads(beside.stdout)
     assert beside.returncode == 1 and [f["location"]["path"] for f in report["findings"]] == ["open.log"]
     assert report["errors"] == [{"path": "locked/app.log", "message": "cannot open: Permission denied"}]
+
+
+def test_a_file_named_twice_or_also_inside_a_folder_named_is_read_once(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`keyaudit scan logs logs/app.log logs/app.log missing missing`: one file read, one finding (every
+    occurrence its own, --no-dedupe), one error for the missing path (it was printed once a time named)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "app.log").write_text(iugu_line(iugu_token()) + "\n")
+    report, _ = scan_json("--no-dedupe", "logs", "logs/app.log", str(tmp_path / "logs" / "app.log"), "missing", "missing")
+    assert report["scan"]["files_scanned"] == 1 and len(report["findings"]) == 1
+    assert report["errors"] == [{"path": "missing", "message": "no such file or directory"}]
