@@ -40,7 +40,7 @@ from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, damage_detail, is_decompressing, loses_failing_read
 from keyaudit.sources.frames import CodecMissing
-from keyaudit.sources.opening import Opener, line_range, new_spool, opener_for, read_on
+from keyaudit.sources.opening import Opener, file_size, line_range, new_spool, opener_for, read_on, shrunk
 from keyaudit.sources.pipes import spool_once
 from keyaudit.sources.targets import Target
 
@@ -89,8 +89,8 @@ class UnitScanner:
             return tally
         with contextlib.ExitStack() as stack:
             location: Path | IO[bytes] | Opener
-            if unit.target.path is not None:
-                location = unit.target.path
+            if (path := unit.target.path) is not None:
+                location = path
             elif unit.target.reader is not None:  # a git blob or a stored object: opened afresh
                 location = unit.target.reader
             else:  # stdin and pipes can be read once: into a spool, to be read as often as needed
@@ -99,6 +99,7 @@ class UnitScanner:
                     spool_once(unit.target.pipe, location)
                 except OSError as exc:
                     return Tally(errors=[ScanError(unit.target.display, f"cannot read: {exc.strerror or exc}")])
+            held = file_size(path) if path is not None else 0  # its length as its reading begins
             for threaded in (True, False):
                 tally = Tally()
                 opener = opener_for(location, unit.byte_range, threaded, unit.members, unit.seek_point, unit.to_end)
@@ -107,6 +108,8 @@ class UnitScanner:
                 tally.errors.extend(self._rules_lost(unit.target.display, account))
                 if done:
                     break
+            if path is not None and (cut := shrunk(path, held)) is not None:
+                tally.errors.append(ScanError(unit.target.display, cut))
         return tally
 
     def _rules_lost(self, display: str, account: FileAccount) -> list[ScanError]:

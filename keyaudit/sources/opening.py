@@ -245,6 +245,21 @@ def reading_on(opener: Opener, limit: int) -> Opener:
     return opened
 
 
+def shrunk(path: Path, before: int) -> str | None:
+    """What to say of a file now shorter than the ``before`` bytes it held when its reading began
+    (truncated in place while it was read, as logrotate's copytruncate does: what it held past the
+    cut was not all read, and reading on met its end); None where it is not. A file renamed or
+    removed meanwhile was read whole through the handle that had it open: nothing to say."""
+    try:
+        after = os.stat(path).st_size
+    except OSError:
+        return None
+    if after >= before:
+        return None
+    return f"the file was cut to {after} bytes while it was read (truncated in place, as logrotate's copytruncate " \
+           f"does): what it held past that may not have been scanned; scan the rotated copy"
+
+
 def file_size(path: Path) -> int:
     try:
         return os.stat(path).st_size
