@@ -154,7 +154,7 @@ def _encoded_words(head: bytes, line: int, pointer: str) -> Iterator[Piece | Pro
         label, _, value = text.partition(b":")
         try:
             shown = str(make_header(decode_header(value.decode("ascii", "replace").strip())))
-        except (errors.HeaderParseError, LookupError, UnicodeError, ValueError):
+        except (errors.MessageError, LookupError, UnicodeError, ValueError):  # CharsetError: a charset named in non-ASCII
             yield Problem(pointer, f"header {label.decode('ascii', 'replace')[:60]!r}: encoded words that do "
                                    "not decode; read as written")
             continue
