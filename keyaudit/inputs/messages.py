@@ -31,6 +31,7 @@ from typing import BinaryIO, Iterator
 
 MAX_MESSAGE_BYTES = 32 << 20
 MAX_ID_CHARS = 200
+MAX_DEPTH = 24  # MIME nesting read part by part; deeper parts are read as written
 READ_BYTES = 1 << 16
 _PLAIN_CHARSETS = (None, "us-ascii", "ascii", "utf-8", "utf8")
 _DAMAGE = (errors.CloseBoundaryNotFoundDefect, errors.StartBoundaryNotFoundDefect,
@@ -119,21 +120,27 @@ def _header_end(raw: bytes) -> int:
 
 
 def _entity(raw: bytes, line: int, name: str, numbers: tuple[int, ...]) -> Iterator[Piece | Problem]:
-    """The pieces of one message or MIME part that starts at ``line`` of the file."""
+    """The pieces of one message or MIME part that starts at ``line`` of the file. A part nested
+    deeper than MAX_DEPTH is read as written: each level holds a copy of what it encloses, so
+    nesting without end cost a RecursionError and memory of depth times size."""
     pointer = f"{name} part {'.'.join(map(str, numbers))}" if numbers else name
+    if len(numbers) > MAX_DEPTH:
+        yield Problem(pointer, f"MIME parts nested more than {MAX_DEPTH} deep: read as written")
+        yield Piece(raw, line, 0, pointer)
+        return
     head_end = _header_end(raw)
     head = raw[:head_end]
     yield Piece(head, line, 0, pointer)
     yield from _encoded_words(head, line, pointer)
     headers = BytesHeaderParser(policy=compat32).parsebytes(head)
-    body, body_line = raw[head_end:], line + head.count(b"\n")
+    body_line = line + head.count(b"\n")
     kind = headers.get_content_type()
     if headers.get_content_maintype() == "multipart":
-        yield from _multipart(headers, body, body_line, name, numbers, pointer)
+        yield from _multipart(headers, raw, head_end, body_line, name, numbers, pointer)
     elif kind == "message/rfc822" and _transfer_encoding(headers) not in ("base64", "quoted-printable"):
-        yield from _entity(body, body_line, name, (*numbers, 1))
+        yield from _entity(raw[head_end:], body_line, name, (*numbers, 1))
     else:
-        yield from _leaf(raw, headers, body, body_line, pointer)
+        yield from _leaf(raw, headers, raw[head_end:], body_line, pointer)
 
 
 def _transfer_encoding(headers: Message) -> str:
@@ -161,46 +168,50 @@ def _encoded_words(head: bytes, line: int, pointer: str) -> Iterator[Piece | Pro
         yield Piece(label + b": " + shown.encode("utf-8", "surrogateescape"), field_line, 0, pointer, "encoded-word")
 
 
-def _multipart(headers: Message, body: bytes, line: int, name: str, numbers: tuple[int, ...],
+def _multipart(headers: Message, raw: bytes, start: int, line: int, name: str, numbers: tuple[int, ...],
                pointer: str) -> Iterator[Piece | Problem]:
-    """Each part between the boundary lines, at its own line; text outside them read as written."""
+    """Each part between the boundary lines of the body (``raw`` from ``start``, on file line
+    ``line``), at its own line; text outside them read as written. Parts are cut from ``raw`` by
+    offset: one copy of a part for its level, not one of its lines as well."""
     boundary = headers.get_boundary()
     if not boundary:
         yield Problem(pointer, "multipart without a boundary: its body read as written")
-        yield Piece(body, line, 0, pointer)
+        yield Piece(raw[start:], line, 0, pointer)
         return
     delimiter, closing = f"--{boundary}".encode(), f"--{boundary}--".encode()
-    part: list[bytes] | None = None
-    part_line, count, closed, offset = line, 0, False, line
-    outside: list[bytes] = []
-    for index, text in enumerate(body.splitlines(keepends=True)):
-        marker = text.rstrip()
-        if marker in (delimiter, closing):
+    part: int | None = None  # where the open part starts
+    part_line, count, closed = line, 0, False
+    outside, outside_line = start, line  # where text outside the parts starts
+    position, number = start, line
+    while position < len(raw):
+        end = raw.find(b"\n", position) + 1 or len(raw)
+        if raw.startswith(b"--", position) and (marker := raw[position:end].rstrip()) in (delimiter, closing):
             if part is not None:
                 count += 1
-                yield from _entity(_without_last_newline(b"".join(part)), part_line, name, (*numbers, count))
-            elif outside:
-                yield Piece(b"".join(outside), offset, 0, pointer)
-            part, part_line = ([], line + index + 1) if marker == delimiter else (None, line + index + 1)
+                yield from _entity(raw[part:_without_last_newline(raw, part, position)], part_line, name,
+                                   (*numbers, count))
+            elif position > outside:
+                yield Piece(raw[outside:position], outside_line, 0, pointer)
+            part, part_line = (end if marker == delimiter else None), number + 1
             closed = marker == closing
-            outside, offset = [], line + index + 1
-        elif part is not None:
-            part.append(text)
-        else:
-            outside.append(text)
+            outside, outside_line = end, number + 1
+        position, number = end, number + 1
     if part is not None:
         count += 1
-        yield from _entity(b"".join(part), part_line, name, (*numbers, count))
-    if outside:
-        yield Piece(b"".join(outside), offset, 0, pointer)
+        yield from _entity(raw[part:], part_line, name, (*numbers, count))
+    elif outside < len(raw):
+        yield Piece(raw[outside:], outside_line, 0, pointer)
     if not closed:
         yield Problem(pointer, "multipart without its closing boundary (truncated?): its parts read as far as "
                                "they go")
 
 
-def _without_last_newline(part: bytes) -> bytes:
-    """A part without the line end that belongs to the boundary line after it (RFC 2046)."""
-    return part[:-2] if part.endswith(b"\r\n") else part[:-1] if part.endswith(b"\n") else part
+def _without_last_newline(raw: bytes, start: int, end: int) -> int:
+    """Where a part (``raw[start:end]``) ends without the line end that belongs to the boundary
+    line after it (RFC 2046)."""
+    if raw.endswith(b"\r\n", start, end):
+        return end - 2
+    return end - 1 if raw.endswith(b"\n", start, end) else end
 
 
 def _leaf(raw: bytes, headers: Message, body: bytes, line: int, pointer: str) -> Iterator[Piece | Problem]:

@@ -3,7 +3,10 @@ the message's other keys, never a key printed in full."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -41,3 +44,44 @@ def test_an_encoded_word_whose_charset_is_not_ascii_leaves_the_header_as_written
     assert [(Path(error["path"]).name, error["message"]) for error in report["errors"]] == \
         [("t.eml", "message <1@x>: header 'Subject': encoded words that do not decode; read as written")]
     assert "internal error" not in run.stderr
+
+
+def nested_multiparts(depth: int, innermost: bytes) -> bytes:
+    """A message of ``depth`` multipart/mixed parts each inside the one before (no closing
+    boundaries, as the hostile samples are), ``innermost`` in the last."""
+    head = b"From: a@b.com\nTo: c@d.com\nSubject: hi\nMessage-ID: <5@x>\nMIME-Version: 1.0\n"
+    levels = b"".join(b'Content-Type: multipart/mixed; boundary="b%d"\n\n--b%d\n' % (level, level)
+                      for level in range(depth))
+    return head + levels + b"Content-Type: text/plain\n\n" + innermost
+
+
+def attached_messages(depth: int, innermost: bytes) -> bytes:
+    head = b"From: a@b.com\nTo: c@d.com\nSubject: hi\nMessage-ID: <6@x>\nMIME-Version: 1.0\n"
+    return head + b"Content-Type: message/rfc822\n\n" * depth + b"Content-Type: text/plain\n\n" + innermost
+
+
+@pytest.mark.parametrize("nest, depth", [(nested_multiparts, 500), (attached_messages, 2000)],
+                         ids=["multipart", "rfc822"])
+def test_mime_nested_without_end_is_read_as_written_below_its_bound(tmp_path: Path, nest: Callable[[int, bytes], bytes],
+                                                                    depth: int) -> None:
+    beside, key = good_file(tmp_path), asaas_key()
+    (tmp_path / "deep.eml").write_bytes(nest(depth, f"access_token={key}\n".encode()))
+    report, run = scan_json("--show-secrets", str(tmp_path))
+    assert secrets_found(report) == {"good.log": {beside}, "deep.eml": {key}}
+    [error] = report["errors"]
+    assert Path(error["path"]).name == "deep.eml" and "nested more than 24 deep: read as written" in error["message"]
+    assert "internal error" not in run.stderr
+
+
+def test_memory_does_not_grow_with_depth_times_size(tmp_path: Path) -> None:
+    """400 levels around a 1 MB body held 1.4 GB: each level copied what it encloses."""
+    key = asaas_key()
+    (tmp_path / "pad.eml").write_bytes(nested_multiparts(400, b"x" * 1_000_000 + f"\naccess_token={key}\n".encode()))
+    script = ("import resource, subprocess, sys; "
+              "run = subprocess.run([sys.executable, '-m', 'keyaudit', 'scan', '--jobs', '1', '--format', 'json', "
+              "sys.argv[1]], capture_output=True, text=True); "
+              "print(run.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    code, peak_kib = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                                    check=True).stdout.split()
+    assert code == "1"  # the key found
+    assert int(peak_kib) < 300_000
