@@ -27,7 +27,7 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesHeaderParser, BytesParser
 from email.policy import compat32
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 MAX_MESSAGE_BYTES = 32 << 20
 MAX_ID_CHARS = 200
@@ -62,8 +62,10 @@ class Problem:
     message: str
 
 
-def pieces_in_mail(stream: BinaryIO, mbox: bool) -> Iterator[Piece | Problem]:
-    """The pieces of every message of a mailbox (``mbox``) or of one message file."""
+def pieces_in_mail(stream: BinaryIO, mbox: bool, hide: Callable[[str], str] = lambda name: name
+                   ) -> Iterator[Piece | Problem]:
+    """The pieces of every message of a mailbox (``mbox``) or of one message file. Each message
+    is named by its Message-ID, which anyone can write a key into: ``hide`` redacts those in it."""
     for number, line, raw, whole in _messages(stream, mbox):
         name = f"message {number}" if mbox else "message"
         if not whole:
@@ -72,7 +74,7 @@ def pieces_in_mail(stream: BinaryIO, mbox: bool) -> Iterator[Piece | Problem]:
             continue
         identity = BytesHeaderParser(policy=compat32).parsebytes(raw[:_header_end(raw)]).get("message-id")
         if identity:
-            name = f"{name} {' '.join(str(identity).split())[:MAX_ID_CHARS]}"
+            name = f"{name} {hide(' '.join(str(identity).split()))[:MAX_ID_CHARS]}"
         yield from _entity(raw, line, name, ())
 
 

@@ -85,3 +85,21 @@ def test_memory_does_not_grow_with_depth_times_size(tmp_path: Path) -> None:
                                     check=True).stdout.split()
     assert code == "1"  # the key found
     assert int(peak_kib) < 300_000
+
+
+def test_a_key_written_into_a_message_id_is_redacted_where_the_message_is_named(tmp_path: Path) -> None:
+    beside, key = good_file(tmp_path), asaas_key()
+    (tmp_path / "t.eml").write_bytes(
+        f"From: a@b.com\nTo: c@d.com\nSubject: hi\nMessage-ID: <access_token={key}@x>\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="B"\n\n--B\nContent-Type: text/plain\n'
+        "Content-Transfer-Encoding: base64\n\nYWNj!!!\n--B\nContent-Type: text/plain\n\n"
+        f"my key access_token={key}\n--B--\n".encode())
+    report, run = scan_json(str(tmp_path))
+    [error] = report["errors"]
+    pointers = {finding["location"]["pointer"] for finding in report["findings"]}
+    for shown in (run.stderr, run.stdout, error["message"], *filter(None, pointers)):
+        assert key[len("$aact_prod_000"):][:16] not in shown
+    redacted = next(f["secret"]["redacted"] for f in report["findings"] if f["location"]["path"].endswith("t.eml"))
+    assert f"message <access_token={redacted}@x> part 1: damaged base64" in error["message"]
+    assert f"message <access_token={redacted}@x>" in pointers
+    assert any(f["location"]["path"].endswith("good.log") for f in report["findings"])
