@@ -249,13 +249,23 @@ class TarMember(PlannedMember):
 
     @contextlib.contextmanager
     def __call__(self) -> Iterator[BinaryIO]:
+        """The member's bytes; one whose header gives a negative size is read to the archive's
+        end and then said to be damaged, as the archive's one pass (:class:`_Window`) says it —
+        said once it is read, since a buffered reader drops what it holds when a read fails."""
         with _open_container(self.container) as raw:
+            size = self.size if self.size >= 0 else raw.seek(0, os.SEEK_END) - self.offset
             raw.seek(self.offset)
-            yield io.BufferedReader(_Window(raw, self.size))  # type: ignore[arg-type]
+            yield io.BufferedReader(_Window(raw, size))  # type: ignore[arg-type]
+        if self.size < 0:
+            raise EOFError(NEGATIVE_SIZE)
+
+
+NEGATIVE_SIZE = "the member's header gives a negative size: read to the archive's end"
 
 
 class _Window(io.RawIOBase):
-    """``size`` bytes from where ``raw`` stands; an archive that ends sooner is damaged."""
+    """``size`` bytes from where ``raw`` stands; an archive that ends sooner is damaged. A
+    negative size (a base-256 header field can say -1) is damage too: read to the archive's end."""
 
     def __init__(self, raw: BinaryIO, size: int) -> None:
         self._raw, self._left = raw, size
@@ -266,10 +276,10 @@ class _Window(io.RawIOBase):
     def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
         if self._left == 0:
             return 0
-        data = self._raw.read(min(len(buffer), self._left))
+        data = self._raw.read(min(len(buffer), self._left) if self._left > 0 else len(buffer))
         if not data:
-            raise EOFError("the archive ends inside this member")
-        self._left -= len(data)
+            raise EOFError(NEGATIVE_SIZE if self._left < 0 else "the archive ends inside this member")
+        self._left -= len(data) if self._left > 0 else 0
         buffer[: len(data)] = data
         return len(data)
 
