@@ -44,6 +44,8 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header, or the end r
 REMOTE_ARCHIVE_SUFFIXES = (".zip", ".tar")
 _ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 _COPY_BYTES = 1 << 20
+MAX_LONG_NAME = 64 << 10  # a GNU long name or link (type L, K); PATH_MAX is 4 KiB
+MAX_PAX_HEADER = 1 << 20  # a pax extended header (type x, g): names, times, attributes
 
 
 def archive_kind(head: bytes) -> str | None:
@@ -102,6 +104,24 @@ def _zip_entries(archive: zipfile.ZipFile) -> Iterator[tuple[int, zipfile.ZipInf
             yield index, info, _zip_skip(info)
 
 
+class _BoundedTarInfo(tarfile.TarInfo):
+    """tarfile's header reader, but a GNU long name or a pax header is read into memory only up
+    to a bound: tarfile reads what the header says, and a 1 MB .tar.gz saying 1 GiB took 3 GB.
+    Past the bound the archive is damaged from there on (tarfile ends its listing with an error)."""
+
+    def _proc_gnulong(self, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
+        if self.size > MAX_LONG_NAME:
+            raise tarfile.SubsequentHeaderError(f"a GNU long name of {self.size} bytes (more than "
+                                                f"{MAX_LONG_NAME >> 10} KiB): not a name")
+        return super()._proc_gnulong(tarfile_)  # type: ignore[misc]
+
+    def _proc_pax(self, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
+        if self.size > MAX_PAX_HEADER:
+            raise tarfile.SubsequentHeaderError(f"a pax header of {self.size} bytes (more than "
+                                                f"{MAX_PAX_HEADER >> 20} MiB)")
+        return super()._proc_pax(tarfile_)  # type: ignore[misc]
+
+
 def _tar_entries(archive: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, str | None]]:
     """Entry and skip reason (None: scan it) of every member that is not a folder."""
     for info in archive:
@@ -142,7 +162,7 @@ def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
 
 
 def _tar_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
-    with tarfile.open(fileobj=stream, mode="r|") as archive:
+    with tarfile.open(fileobj=stream, mode="r|", tarinfo=_BoundedTarInfo) as archive:
         for info, reason in _tar_entries(archive):
             if reason:
                 yield Skipped(info.name, reason)
@@ -313,7 +333,7 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
                                                 ZipMember(container, info.file_size, index, info.header_offset,
                                                           info.CRC)))
             else:
-                with tarfile.open(fileobj=raw, mode="r:") as tar:
+                with tarfile.open(fileobj=raw, mode="r:", tarinfo=_BoundedTarInfo) as tar:
                     for tar_info, reason in _tar_entries(tar):
                         if reason:
                             skips.append((member_path(target.display, tar_info.name), reason))
