@@ -22,6 +22,7 @@ work tree of the first target, or of the current folder) is read when it exists 
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -122,6 +123,13 @@ def _is_strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
+def is_seconds(value: Any) -> bool:
+    """Whether ``value`` is a finite number of seconds above 0. Not nan: every comparison with it
+    is false, so it passed a ``> 0`` check and then turned off the guard it set (a rule's time,
+    with a backtracking rule then running for ever); not inf either, which does the same."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
+
+
 def _is_time_zone(value: Any) -> bool:
     """Whether ``value`` names a zone :func:`~keyaudit.model.logtime.time_zone` can read."""
     try:
@@ -143,13 +151,11 @@ def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
         "jobs": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "must be a whole number >= 1"),
         "scheduler": (lambda v: isinstance(v, str) and bool(v), "must be a scheduler address"),
         "digest_key": (lambda v: isinstance(v, str) and bool(v), "must be a non-empty string"),
-        "rule_time": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0,
-                      "must be a number of seconds > 0"),
+        "rule_time": (is_seconds, "must be a finite number of seconds > 0"),
         "log_timezone": (_is_time_zone, f"must be a time zone: {ZONE_HELP}"),
-        "request_time_window": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0,
-                                "must be a number of seconds > 0"),
-        "verify_timeout": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
-                           and 0 < v <= MAX_VERIFY_TIMEOUT, f"must be a number of seconds > 0 and <= {MAX_VERIFY_TIMEOUT:g}"),
+        "request_time_window": (is_seconds, "must be a finite number of seconds > 0"),
+        "verify_timeout": (lambda v: is_seconds(v) and v <= MAX_VERIFY_TIMEOUT,
+                           f"must be a number of seconds > 0 and <= {MAX_VERIFY_TIMEOUT:g}"),
     }
     if in_file and key in COMMAND_LINE_ONLY:
         return f"is refused in a configuration file: {COMMAND_LINE_ONLY[key]}"

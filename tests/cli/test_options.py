@@ -153,3 +153,22 @@ def test_a_commit_is_scanned_here_whatever_the_variable_or_the_file_say(tmp_path
     assert f"# default: --staged ignores the scheduler of {repo / '.keyaudit.yaml'}" in shown
     asked = proc("config", "--staged", "--scheduler", "local:2", cwd=repo, env=env).stdout.decode()
     assert "scheduler: local:2    # command line" in asked  # its own command line may still ask
+
+
+@pytest.mark.parametrize("option, value", [("--rule-time", "nan"), ("--rule-time", "inf"),
+                                           ("--request-time-window", "nan"), ("--request-time-window", "1e309"),
+                                           ("--verify-timeout", "nan")])
+def test_a_number_of_seconds_that_is_not_finite_is_a_usage_error(project: Path, option: str, value: str) -> None:
+    """nan passed click's range (every comparison with it is false) and turned the guard off."""
+    leak(project / "app.log")
+    run = cli("scan", option, value, "app.log")
+    assert run.exit_code == 2
+    assert f"Invalid value for '{option}': '{value}' is not a finite number of seconds." in run.stderr
+
+
+@pytest.mark.parametrize("key, value", [("rule_time", ".inf"), ("request_time_window", ".nan")])
+def test_a_configuration_file_s_seconds_must_be_finite_too(project: Path, key: str, value: str) -> None:
+    leak(project / "app.log")
+    (project / ".keyaudit.yaml").write_text(f"{key}: {value}\n")
+    run = cli("scan", "app.log")
+    assert run.exit_code == 2 and f"'{key}' must be a finite number of seconds > 0" in run.stderr
