@@ -123,6 +123,18 @@ def _is_strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
+def scheduler_problem(address: str) -> str | None:
+    """What is wrong with a scheduler address, or None: ``local:N`` needs a whole N >= 1 (a
+    cluster of 0 workers took the units and never ran them: the scan waited for ever)."""
+    if not address:
+        return "is empty"
+    if address.startswith("local:"):
+        workers = address.removeprefix("local:") or "1"  # as the cluster reads it: local: is one worker
+        if not workers.isdigit() or int(workers) < 1:
+            return f"{address!r}: local:N needs a whole number of workers >= 1"
+    return None
+
+
 def is_seconds(value: Any) -> bool:
     """Whether ``value`` is a finite number of seconds above 0. Not nan: every comparison with it
     is false, so it passed a ``> 0`` check and then turned off the guard it set (a rule's time,
@@ -149,7 +161,8 @@ def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
         "storage_options": (lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v),
                             "must be a mapping of option names to values"),
         "jobs": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "must be a whole number >= 1"),
-        "scheduler": (lambda v: isinstance(v, str) and bool(v), "must be a scheduler address"),
+        "scheduler": (lambda v: isinstance(v, str) and scheduler_problem(v) is None,
+                      "must be a scheduler address (tcp://host:8786) or local:N with N >= 1"),
         "digest_key": (lambda v: isinstance(v, str) and bool(v), "must be a non-empty string"),
         "rule_time": (is_seconds, "must be a finite number of seconds > 0"),
         "log_timezone": (_is_time_zone, f"must be a time zone: {ZONE_HELP}"),
@@ -292,6 +305,8 @@ def load_config(config_file: Path | None, start: Path, command_line: Mapping[str
             values[key], sources[key] = _typed(key, value, base), str(path)
     scheduler = os.environ.get(SCHEDULER_VARIABLE)
     if scheduler:
+        if problem := scheduler_problem(scheduler):
+            raise ConfigError(f"{SCHEDULER_VARIABLE} {problem}")
         values["scheduler"], sources["scheduler"] = scheduler, f"environment ({SCHEDULER_VARIABLE})"
     for key, value in command_line.items():
         if key not in OPTIONS:

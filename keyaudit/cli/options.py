@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
 import click
 
 from keyaudit.cli.failure import fail
-from keyaudit.config import DEFAULT_BASELINE, MAX_VERIFY_TIMEOUT, SCHEDULER_VARIABLE, VERIFY_TIMEOUT, is_seconds
+from keyaudit.config import (DEFAULT_BASELINE, MAX_VERIFY_TIMEOUT, SCHEDULER_VARIABLE, VERIFY_TIMEOUT, is_seconds,
+                             scheduler_problem)
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB
 from keyaudit.model.logtime import time_zone
@@ -46,6 +47,14 @@ CONFIG_OPTION = click.option(
     help="Configuration file [default: .keyaudit.yaml or [tool.keyaudit] found upwards].")
 
 Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def _scheduler(_context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
+    """``local:0`` is refused here: a cluster without workers never runs a unit."""
+    problem = scheduler_problem(value) if value is not None else None
+    if problem:
+        raise click.BadParameter(problem)
+    return value
 
 
 def _zone(_context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
@@ -109,7 +118,7 @@ _OPTIONS = [
                  help="iugu client public key (PEM) or folder of them, to verify request signatures (repeatable)."),
     click.option("--storage-option", "storage_options", multiple=True, metavar="KEY=VALUE",
                  help="Option for the object store of URL targets (s3://, gs://, az://; repeatable)."),
-    click.option("--scheduler",
+    click.option("--scheduler", callback=_scheduler,
                  help=f"Scan on a Dask cluster: tcp://host:8786, or local:N for a local cluster of N workers "
                       f"[env var: {SCHEDULER_VARIABLE}, not used with --staged]."),
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,

@@ -172,3 +172,17 @@ def test_a_configuration_file_s_seconds_must_be_finite_too(project: Path, key: s
     (project / ".keyaudit.yaml").write_text(f"{key}: {value}\n")
     run = cli("scan", "app.log")
     assert run.exit_code == 2 and f"'{key}' must be a finite number of seconds > 0" in run.stderr
+
+
+@pytest.mark.parametrize("address", ["local:0", "local:-2", "local:two"])
+def test_a_local_cluster_of_no_workers_is_refused(tmp_path: Path, address: str) -> None:
+    """local:0 started a cluster that never ran a unit: the scan waited for ever."""
+    leak(tmp_path / "app.log")
+    env = {**subprocess_env()}
+    env.pop(SCHEDULER_VARIABLE, None)
+    given = proc("scan", "--scheduler", address, "app.log", cwd=tmp_path, env=env, timeout=60)
+    assert given.returncode == 2 and b"local:N needs a whole number of workers >= 1" in given.stderr
+    from_variable = proc("scan", "app.log", cwd=tmp_path, env={**env, SCHEDULER_VARIABLE: address}, timeout=60)
+    assert from_variable.returncode == 2
+    assert from_variable.stderr.decode().splitlines() == [
+        f"keyaudit: error: {SCHEDULER_VARIABLE} {address!r}: local:N needs a whole number of workers >= 1"]
