@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterator, Mapping
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE
 from keyaudit.model.logtime import ZONE_HELP, time_zone
+from keyaudit.model.setup_files import regular
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS
 from keyaudit.report import FORMATS
@@ -259,7 +260,7 @@ def _has_tool_section(path: Path) -> bool:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = regular(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if path.name == "pyproject.toml":

@@ -186,3 +186,15 @@ def test_a_local_cluster_of_no_workers_is_refused(tmp_path: Path, address: str) 
     assert from_variable.returncode == 2
     assert from_variable.stderr.decode().splitlines() == [
         f"keyaudit: error: {SCHEDULER_VARIABLE} {address!r}: local:N needs a whole number of workers >= 1"]
+
+
+@pytest.mark.parametrize("option", ["--baseline", "--config", "--public-key"])
+def test_a_fifo_named_as_a_setup_file_is_refused_not_waited_on(tmp_path: Path, option: str) -> None:
+    """No process writes to the FIFO: reading it blocked the scan for ever before it started."""
+    leak(tmp_path / "app.log")
+    os.mkfifo(tmp_path / "fifo")
+    run = proc("scan", option, "fifo", "app.log", cwd=tmp_path, timeout=60)
+    assert run.returncode == 2
+    [line] = run.stderr.decode().splitlines()
+    assert line.startswith("keyaudit: error: fifo: cannot read") and line.endswith(
+        "not a regular file (a pipe or device is not read: it may never end)")
