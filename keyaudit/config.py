@@ -22,7 +22,6 @@ work tree of the first target, or of the current folder) is read when it exists 
 
 from __future__ import annotations
 
-import math
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -32,6 +31,7 @@ from typing import Any, Callable, Iterator, Mapping
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE
 from keyaudit.model.logtime import ZONE_HELP, time_zone
+from keyaudit.model.option_values import is_seconds, scheduler_problem
 from keyaudit.model.setup_files import regular
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS
@@ -124,25 +124,6 @@ def _is_strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def scheduler_problem(address: str) -> str | None:
-    """What is wrong with a scheduler address, or None: ``local:N`` needs a whole N >= 1 (a
-    cluster of 0 workers took the units and never ran them: the scan waited for ever)."""
-    if not address:
-        return "is empty"
-    if address.startswith("local:"):
-        workers = address.removeprefix("local:") or "1"  # as the cluster reads it: local: is one worker
-        if not workers.isdigit() or int(workers) < 1:
-            return f"{address!r}: local:N needs a whole number of workers >= 1"
-    return None
-
-
-def is_seconds(value: Any) -> bool:
-    """Whether ``value`` is a finite number of seconds above 0. Not nan: every comparison with it
-    is false, so it passed a ``> 0`` check and then turned off the guard it set (a rule's time,
-    with a backtracking rule then running for ever); not inf either, which does the same."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
-
-
 def _is_time_zone(value: Any) -> bool:
     """Whether ``value`` names a zone :func:`~keyaudit.model.logtime.time_zone` can read."""
     try:
@@ -162,14 +143,13 @@ def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
         "storage_options": (lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v),
                             "must be a mapping of option names to values"),
         "jobs": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "must be a whole number >= 1"),
-        "scheduler": (lambda v: isinstance(v, str) and scheduler_problem(v) is None,
-                      "must be a scheduler address (tcp://host:8786) or local:N with N >= 1"),
+        "scheduler": (lambda v: isinstance(v, str) and not scheduler_problem(v), "must be tcp://host:port or local:N, N >= 1"),
         "digest_key": (lambda v: isinstance(v, str) and bool(v), "must be a non-empty string"),
         "rule_time": (is_seconds, "must be a finite number of seconds > 0"),
         "log_timezone": (_is_time_zone, f"must be a time zone: {ZONE_HELP}"),
         "request_time_window": (is_seconds, "must be a finite number of seconds > 0"),
-        "verify_timeout": (lambda v: is_seconds(v) and v <= MAX_VERIFY_TIMEOUT,
-                           f"must be a number of seconds > 0 and <= {MAX_VERIFY_TIMEOUT:g}"),
+        "verify_timeout": (lambda v: is_seconds(v) and v <= MAX_VERIFY_TIMEOUT, f"must be a number of seconds > 0 "
+                           f"and <= {MAX_VERIFY_TIMEOUT:g}"),
     }
     if in_file and key in COMMAND_LINE_ONLY:
         return f"is refused in a configuration file: {COMMAND_LINE_ONLY[key]}"

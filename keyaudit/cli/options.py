@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
 import click
 
 from keyaudit.cli.failure import fail
-from keyaudit.config import (DEFAULT_BASELINE, MAX_VERIFY_TIMEOUT, SCHEDULER_VARIABLE, VERIFY_TIMEOUT, is_seconds,
-                             scheduler_problem)
+from keyaudit.config import DEFAULT_BASELINE, MAX_VERIFY_TIMEOUT, SCHEDULER_VARIABLE, VERIFY_TIMEOUT
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB
 from keyaudit.model.logtime import time_zone
+from keyaudit.model.option_values import is_seconds, scheduler_problem
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.report import FORMATS
 from keyaudit.report.options import GROUPINGS
