@@ -100,6 +100,8 @@ class Tally:
         the report is the same, only slower, where refusing the state would stop the nightly job."""
         try:
             values = json.loads(summary)
+            if not _well_typed(values):
+                return None
             counts = Counts(values["files_scanned"], values["bytes_scanned"], Counter(values["skipped"]),
                             Counter(values["statistics"]),
                             [(path, reason) for path, reason in values.get("skipped_inputs", [])])
@@ -107,3 +109,15 @@ class Tally:
                        counts=counts, lines=values["lines"], progress=Progress(**values["progress"]))
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
+
+
+def _well_typed(values: dict) -> bool:
+    """Whether a checkpoint's counts and progress are of their types: they are summed into the
+    report and recorded as the file's progress, so a damaged one must not get that far."""
+    progress = values["progress"]
+    whole = (values["files_scanned"], values["bytes_scanned"], values["lines"], *values["skipped"].values(),
+             *values["statistics"].values(), progress["head_len"], progress["offset"], progress["lines"],
+             progress["end_column"], progress["resumed_from"] or 0)
+    return all(type(number) is int for number in whole) and \
+        all(isinstance(progress[name], str) for name in ("head_hash", "tail_hash")) and \
+        isinstance(progress.get("stamp") or "", str)

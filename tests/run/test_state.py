@@ -441,10 +441,11 @@ def test_a_damaged_checkpoint_is_scanned_again(tmp_path: Path) -> None:
     with Session(Config(targets=(str(logs),), state=state_path)) as interrupted:  # checkpointed, never reported
         interrupted.run()
     assert checkpointed(state_path) == 2
-    with contextlib.closing(sqlite3.connect(state_path)) as db:  # one row cut short, one of the wrong shape
-        keys = [row[0] for row in db.execute("SELECT unit_key FROM finished_units ORDER BY unit_key")]
-        db.execute("UPDATE finished_units SET summary = '{\"files_scanned\": 1, \"byt' WHERE unit_key = ?", (keys[0],))
-        db.execute("UPDATE finished_units SET summary = '[1, 2]' WHERE unit_key = ?", (keys[1],))
+    with contextlib.closing(sqlite3.connect(state_path)) as db:  # one row cut short, one with a count of a wrong type
+        rows = db.execute("SELECT unit_key, summary FROM finished_units ORDER BY unit_key").fetchall()
+        db.execute("UPDATE finished_units SET summary = '{\"files_scanned\": 1, \"byt' WHERE unit_key = ?", (rows[0][0],))
+        damaged = {**json.loads(rows[1][1]), "bytes_scanned": "many"}
+        db.execute("UPDATE finished_units SET summary = ? WHERE unit_key = ?", (json.dumps(damaged), rows[1][0]))
         db.commit()
     again = keyaudit(tmp_path, str(logs), "--state", str(state_path), "--format", "json")
     assert again.returncode == 1, again.stderr
