@@ -39,6 +39,8 @@ class Seconds(click.FloatRange):
         if not is_seconds(number):
             self.fail(f"{value!r} is not a finite number of seconds.", param, ctx)
         return number
+
+
 RULES_OPTION = click.option(
     "--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
     help="Extra rule file or folder (repeatable); a rule with a shipped id replaces it.")

@@ -1,5 +1,5 @@
-"""The files a scan is set up from — configuration, baseline, public keys — are read only
-when they are regular files.
+"""The files a scan is set up from — configuration, baseline, public keys, state — are read
+only when they are regular files.
 
 A FIFO named there (``--baseline /tmp/fifo``, ``--config <(…)`` once its writer is gone) blocked
 the scan for ever before it started, and a device may never end. Inputs named as pipes are read

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterator
 
 from keyaudit.model.printable import printable
+from keyaudit.model.setup_files import regular
 from keyaudit.sources.compression import is_decompressing
 
 if TYPE_CHECKING:
@@ -182,9 +183,7 @@ class ScanState:
         self._pending: list[tuple[Progress, str]] = []
         self._delivery: str | None = None  # the report's temporary file, once the progress is staged
         try:
-            if path.exists() and not path.is_file():  # a FIFO or device: SQLite would block or misread it
-                raise sqlite3.DatabaseError("not a regular file")
-            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db = sqlite3.connect(regular(path), isolation_level=None)  # a FIFO would block SQLite
             # A damaged row's text may not be UTF-8: read it replaced, so it matches nothing (its
             # file is scanned again) instead of failing the query.
             self._db.text_factory = lambda data: data.decode("utf-8", "replace")
@@ -192,9 +191,10 @@ class ScanState:
             if "stamp" not in {row[1] for row in self._db.execute("PRAGMA table_info(files)")}:
                 self._db.execute("ALTER TABLE files ADD COLUMN stamp TEXT")  # a state from before stamps
             self._check_usable()
-        except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged schema's names need not be UTF-8
+        except (sqlite3.Error, UnicodeDecodeError, OSError) as exc:  # a damaged schema's names need not be UTF-8
             self.close()
-            raise StateError(f"{path}: not a usable keyaudit state database: {exc}") from None
+            raise StateError(f"{path}: not a usable keyaudit state database: "
+                             f"{getattr(exc, 'strerror', None) or exc}") from None
         self._settle_killed_delivery()
 
     def _check_usable(self) -> None:
