@@ -31,6 +31,8 @@ from typing import Any, Callable, Iterator, Mapping
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE
 from keyaudit.model.logtime import ZONE_HELP, time_zone
+from keyaudit.model.option_values import is_seconds, scheduler_problem
+from keyaudit.model.setup_files import regular
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS
 from keyaudit.report import FORMATS
@@ -141,15 +143,13 @@ def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
         "storage_options": (lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v),
                             "must be a mapping of option names to values"),
         "jobs": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "must be a whole number >= 1"),
-        "scheduler": (lambda v: isinstance(v, str) and bool(v), "must be a scheduler address"),
+        "scheduler": (lambda v: isinstance(v, str) and not scheduler_problem(v), "must be tcp://host:port or local:N, N >= 1"),
         "digest_key": (lambda v: isinstance(v, str) and bool(v), "must be a non-empty string"),
-        "rule_time": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0,
-                      "must be a number of seconds > 0"),
+        "rule_time": (is_seconds, "must be a finite number of seconds > 0"),
         "log_timezone": (_is_time_zone, f"must be a time zone: {ZONE_HELP}"),
-        "request_time_window": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0,
-                                "must be a number of seconds > 0"),
-        "verify_timeout": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
-                           and 0 < v <= MAX_VERIFY_TIMEOUT, f"must be a number of seconds > 0 and <= {MAX_VERIFY_TIMEOUT:g}"),
+        "request_time_window": (is_seconds, "must be a finite number of seconds > 0"),
+        "verify_timeout": (lambda v: is_seconds(v) and v <= MAX_VERIFY_TIMEOUT, f"must be a number of seconds > 0 "
+                           f"and <= {MAX_VERIFY_TIMEOUT:g}"),
     }
     if in_file and key in COMMAND_LINE_ONLY:
         return f"is refused in a configuration file: {COMMAND_LINE_ONLY[key]}"
@@ -240,7 +240,7 @@ def _has_tool_section(path: Path) -> bool:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = regular(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if path.name == "pyproject.toml":
@@ -286,6 +286,8 @@ def load_config(config_file: Path | None, start: Path, command_line: Mapping[str
             values[key], sources[key] = _typed(key, value, base), str(path)
     scheduler = os.environ.get(SCHEDULER_VARIABLE)
     if scheduler:
+        if problem := scheduler_problem(scheduler):
+            raise ConfigError(f"{SCHEDULER_VARIABLE} {problem}")
         values["scheduler"], sources["scheduler"] = scheduler, f"environment ({SCHEDULER_VARIABLE})"
     for key, value in command_line.items():
         if key not in OPTIONS:

@@ -13,6 +13,7 @@ from keyaudit.config import DEFAULT_BASELINE, MAX_VERIFY_TIMEOUT, SCHEDULER_VARI
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB
 from keyaudit.model.logtime import time_zone
+from keyaudit.model.option_values import is_seconds, scheduler_problem
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.report import FORMATS
 from keyaudit.report.options import GROUPINGS
@@ -22,6 +23,24 @@ if TYPE_CHECKING:
     from keyaudit.config import Config
 
 DIGEST_KEY_VARIABLE = "KEYAUDIT_DIGEST_KEY"
+
+
+class Seconds(click.FloatRange):
+    """A number of seconds above 0 (and at most ``max``), finite: click's range lets nan (every
+    comparison with it is false) and inf through, and either turned off the guard it sets."""
+
+    name = "seconds"
+
+    def __init__(self, max: float | None = None) -> None:  # noqa: A002 - click's own name for it
+        super().__init__(min=0, min_open=True, max=max)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not is_seconds(number):
+            self.fail(f"{value!r} is not a finite number of seconds.", param, ctx)
+        return number
+
+
 RULES_OPTION = click.option(
     "--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
     help="Extra rule file or folder (repeatable); a rule with a shipped id replaces it.")
@@ -30,6 +49,14 @@ CONFIG_OPTION = click.option(
     help="Configuration file [default: .keyaudit.yaml or [tool.keyaudit] found upwards].")
 
 Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def _scheduler(_context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
+    """``local:0`` is refused here: a cluster without workers never runs a unit."""
+    problem = scheduler_problem(value) if value is not None else None
+    if problem:
+        raise click.BadParameter(problem)
+    return value
 
 
 def _zone(_context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
@@ -93,16 +120,16 @@ _OPTIONS = [
                  help="iugu client public key (PEM) or folder of them, to verify request signatures (repeatable)."),
     click.option("--storage-option", "storage_options", multiple=True, metavar="KEY=VALUE",
                  help="Option for the object store of URL targets (s3://, gs://, az://; repeatable)."),
-    click.option("--scheduler",
+    click.option("--scheduler", callback=_scheduler,
                  help=f"Scan on a Dask cluster: tcp://host:8786, or local:N for a local cluster of N workers "
                       f"[env var: {SCHEDULER_VARIABLE}, not used with --staged]."),
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                  help="Processes to scan with [default: all cores]."),
-    click.option("--rule-time", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+    click.option("--rule-time", type=Seconds(), default=None, metavar="SECONDS",
                  help=f"CPU seconds a rule may spend on one file, plus {SECONDS_PER_MIB:g} s per MiB it reads; "
                       "a rule out of time is stopped there and named [default: "
                       f"{SECONDS_PER_FILE:g}]."),
-    click.option("--request-time-window", type=click.FloatRange(min=0, min_open=True), default=None,
+    click.option("--request-time-window", type=Seconds(), default=None,
                  metavar="SECONDS", help="How far a signed request's Request-Time may be from its record's log time "
                                          f"before it is reported [default: {DEFAULT_WINDOW_SECONDS:g}]."),
     click.option("--verify", is_flag=True, default=None,
@@ -112,7 +139,7 @@ _OPTIONS = [
                  help="Allow --verify together with --staged (a commit hook that sends the staged keys)."),
     click.option("--only-verified", is_flag=True, default=None,
                  help="Report only the findings whose key --verify found active (the others are counted as suppressed)."),
-    click.option("--verify-timeout", type=click.FloatRange(min=0, min_open=True, max=MAX_VERIFY_TIMEOUT), default=None,
+    click.option("--verify-timeout", type=Seconds(max=MAX_VERIFY_TIMEOUT), default=None,
                  metavar="SECONDS", help=f"Timeout of each step of a verification request [default: {VERIFY_TIMEOUT:g}]."),
     click.option("--log-timezone", metavar="ZONE", callback=_zone,
                  help="Zone of log timestamps written without an offset, for the ECS report's event.start/end: UTC, "

@@ -44,6 +44,8 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header, or the end r
 REMOTE_ARCHIVE_SUFFIXES = (".zip", ".tar")
 _ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 _COPY_BYTES = 1 << 20
+MAX_LONG_NAME = 64 << 10  # a GNU long name or link (type L, K); PATH_MAX is 4 KiB
+MAX_PAX_HEADER = 1 << 20  # a pax extended header (type x, g): names, times, attributes
 
 
 def archive_kind(head: bytes) -> str | None:
@@ -123,6 +125,24 @@ def _overlapping(entries: list[zipfile.ZipInfo]) -> set[int]:
     return found
 
 
+class _BoundedTarInfo(tarfile.TarInfo):
+    """tarfile's header reader, but a GNU long name or a pax header is read into memory only up
+    to a bound: tarfile reads what the header says, and a 1 MB .tar.gz saying 1 GiB took 3 GB.
+    Past the bound the archive is damaged from there on (tarfile ends its listing with an error)."""
+
+    def _proc_gnulong(self, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
+        if self.size > MAX_LONG_NAME:
+            raise tarfile.SubsequentHeaderError(f"a GNU long name of {self.size} bytes (more than "
+                                                f"{MAX_LONG_NAME >> 10} KiB): not a name")
+        return super()._proc_gnulong(tarfile_)  # type: ignore[misc]
+
+    def _proc_pax(self, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
+        if self.size > MAX_PAX_HEADER:
+            raise tarfile.SubsequentHeaderError(f"a pax header of {self.size} bytes (more than "
+                                                f"{MAX_PAX_HEADER >> 20} MiB)")
+        return super()._proc_pax(tarfile_)  # type: ignore[misc]
+
+
 def _tar_entries(archive: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, str | None]]:
     """Entry and skip reason (None: scan it) of every member that is not a folder."""
     for info in archive:
@@ -175,7 +195,7 @@ def _listed_zip(stream: BinaryIO) -> zipfile.ZipFile:
 
 
 def _tar_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
-    with tarfile.open(fileobj=stream, mode="r|") as archive:
+    with tarfile.open(fileobj=stream, mode="r|", tarinfo=_BoundedTarInfo) as archive:
         for info, reason in _tar_entries(archive):
             if reason:
                 yield Skipped(info.name, reason)
@@ -282,13 +302,23 @@ class TarMember(PlannedMember):
 
     @contextlib.contextmanager
     def __call__(self) -> Iterator[BinaryIO]:
+        """The member's bytes; one whose header gives a negative size is read to the archive's
+        end and then said to be damaged, as the archive's one pass (:class:`_Window`) says it —
+        said once it is read, since a buffered reader drops what it holds when a read fails."""
         with _open_container(self.container) as raw:
+            size = self.size if self.size >= 0 else raw.seek(0, os.SEEK_END) - self.offset
             raw.seek(self.offset)
-            yield io.BufferedReader(_Window(raw, self.size))  # type: ignore[arg-type]
+            yield io.BufferedReader(_Window(raw, size))  # type: ignore[arg-type]
+        if self.size < 0:
+            raise EOFError(NEGATIVE_SIZE)
+
+
+NEGATIVE_SIZE = "the member's header gives a negative size: read to the archive's end"
 
 
 class _Window(io.RawIOBase):
-    """``size`` bytes from where ``raw`` stands; an archive that ends sooner is damaged."""
+    """``size`` bytes from where ``raw`` stands; an archive that ends sooner is damaged. A
+    negative size (a base-256 header field can say -1) is damage too: read to the archive's end."""
 
     def __init__(self, raw: BinaryIO, size: int) -> None:
         self._raw, self._left = raw, size
@@ -299,10 +329,10 @@ class _Window(io.RawIOBase):
     def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
         if self._left == 0:
             return 0
-        data = self._raw.read(min(len(buffer), self._left))
+        data = self._raw.read(min(len(buffer), self._left) if self._left > 0 else len(buffer))
         if not data:
-            raise EOFError("the archive ends inside this member")
-        self._left -= len(data)
+            raise EOFError(NEGATIVE_SIZE if self._left < 0 else "the archive ends inside this member")
+        self._left -= len(data) if self._left > 0 else 0
         buffer[: len(data)] = data
         return len(data)
 
@@ -336,7 +366,7 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
                                                 ZipMember(container, info.file_size, index, info.header_offset,
                                                           info.CRC)))
             else:
-                with tarfile.open(fileobj=raw, mode="r:") as tar:
+                with tarfile.open(fileobj=raw, mode="r:", tarinfo=_BoundedTarInfo) as tar:
                     for tar_info, reason in _tar_entries(tar):
                         if reason:
                             skips.append((member_path(target.display, tar_info.name), reason))

@@ -19,6 +19,8 @@ from keyaudit.engine.detect import SecretDetector
 from keyaudit.inputs.messages import Piece, Problem, pieces_in_mail
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.result import ScanError
+from keyaudit.model.secrets import Secret
+from keyaudit.model.urls import hide_secrets
 from keyaudit.rulebook.messages import MessageRule, rule_for
 from keyaudit.rulebook.takeover import take_over
 
@@ -30,7 +32,7 @@ def findings_in_mail(stream: BinaryIO, path: str, detector: SecretDetector, mbox
                      rules: Sequence[MessageRule]) -> Iterator[Finding | ScanError]:
     """The findings of every message's pieces, then one error naming what could not be read whole."""
     problems: list[Problem] = []
-    for piece in pieces_in_mail(stream, mbox):
+    for piece in pieces_in_mail(stream, mbox, lambda name: _without_secrets(name, detector, path)):
         if isinstance(piece, Problem):
             problems.append(piece)
             continue
@@ -42,6 +44,14 @@ def findings_in_mail(stream: BinaryIO, path: str, detector: SecretDetector, mbox
         first, others = problems[0], problems[1:]
         more = f"; and {len(others)} more: " + ", ".join(p.pointer for p in others[:MAX_NAMED]) if others else ""
         yield ScanError(path, f"{first.pointer}: {first.message}{more}{', …' if len(others) > MAX_NAMED else ''}")
+
+
+def _without_secrets(text: str, detector: SecretDetector, path: str) -> str:
+    """``text`` (a message's Message-ID) with what the secret rules find in it redacted: it names
+    the message in pointers and error lines, which must not print a key whole."""
+    found: list[Finding] = []
+    detector.findings_in(io.BytesIO(text.encode("utf-8", "surrogateescape")), path, found, sniff_binary=False)
+    return hide_secrets(text, [finding.secret for finding in found if isinstance(finding.secret, Secret)])
 
 
 def _placed(finding: Finding, piece: Piece) -> Finding:

@@ -27,10 +27,11 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesHeaderParser, BytesParser
 from email.policy import compat32
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 MAX_MESSAGE_BYTES = 32 << 20
 MAX_ID_CHARS = 200
+MAX_DEPTH = 24  # MIME nesting read part by part; deeper parts are read as written
 READ_BYTES = 1 << 16
 _PLAIN_CHARSETS = (None, "us-ascii", "ascii", "utf-8", "utf8")
 _DAMAGE = (errors.CloseBoundaryNotFoundDefect, errors.StartBoundaryNotFoundDefect,
@@ -61,18 +62,20 @@ class Problem:
     message: str
 
 
-def pieces_in_mail(stream: BinaryIO, mbox: bool) -> Iterator[Piece | Problem]:
-    """The pieces of every message of a mailbox (``mbox``) or of one message file."""
+def pieces_in_mail(stream: BinaryIO, mbox: bool, hide: Callable[[str], str] = lambda name: name
+                   ) -> Iterator[Piece | Problem]:
+    """The pieces of every message of a mailbox (``mbox``) or of one message file. Each message
+    is named by its Message-ID, which anyone can write a key into: ``hide`` redacts those in it."""
     for number, line, raw, whole in _messages(stream, mbox):
         name = f"message {number}" if mbox else "message"
         if not whole:
             yield Problem(name, f"larger than {MAX_MESSAGE_BYTES >> 20} MiB: read as plain text")
             yield Piece(raw, line, 0, name)
             continue
-        identity = BytesHeaderParser(policy=compat32).parsebytes(raw[:_header_end(raw)]).get("message-id")
+        identity = BytesHeaderParser(policy=compat32).parsebytes(raw[:_header_end(raw, 0, len(raw))]).get("message-id")
         if identity:
-            name = f"{name} {' '.join(str(identity).split())[:MAX_ID_CHARS]}"
-        yield from _entity(raw, line, name, ())
+            name = f"{name} {hide(' '.join(str(identity).split()))[:MAX_ID_CHARS]}"
+        yield from _entity(raw, 0, len(raw), line, name, ())
 
 
 def _messages(stream: BinaryIO, mbox: bool) -> Iterator[tuple[int, int, bytes, bool]]:
@@ -110,30 +113,39 @@ def _lines(stream: BinaryIO) -> Iterator[bytes]:
         yield rest
 
 
-def _header_end(raw: bytes) -> int:
-    """Where the body starts: after the first empty line, or the end when there is none."""
-    if raw.startswith((b"\n", b"\r\n")):
-        return raw.index(b"\n") + 1
-    ends = [at + len(blank) for blank in (b"\n\n", b"\n\r\n") if (at := raw.find(blank)) >= 0]
-    return min(ends) if ends else len(raw)
+def _header_end(raw: bytes, start: int, end: int) -> int:
+    """Where the body of ``raw[start:end]`` starts: after the first empty line, or the end when
+    there is none."""
+    if raw.startswith((b"\n", b"\r\n"), start, end):
+        return raw.index(b"\n", start) + 1
+    ends = [at + len(blank) for blank in (b"\n\n", b"\n\r\n") if (at := raw.find(blank, start, end)) >= 0]
+    return min(ends) if ends else end
 
 
-def _entity(raw: bytes, line: int, name: str, numbers: tuple[int, ...]) -> Iterator[Piece | Problem]:
-    """The pieces of one message or MIME part that starts at ``line`` of the file."""
+def _entity(raw: bytes, start: int, end: int, line: int, name: str,
+            numbers: tuple[int, ...]) -> Iterator[Piece | Problem]:
+    """The pieces of the message or MIME part ``raw[start:end]``, which starts at ``line`` of the
+    file. A part is its offsets in the message's bytes, not a copy of them: a copy at each level
+    cost memory of depth times size. A part nested deeper than MAX_DEPTH is read as written (nesting
+    without end was a RecursionError)."""
     pointer = f"{name} part {'.'.join(map(str, numbers))}" if numbers else name
-    head_end = _header_end(raw)
-    head = raw[:head_end]
+    if len(numbers) > MAX_DEPTH:
+        yield Problem(pointer, f"MIME parts nested more than {MAX_DEPTH} deep: read as written")
+        yield Piece(raw[start:end], line, 0, pointer)
+        return
+    head_end = _header_end(raw, start, end)
+    head = raw[start:head_end]
     yield Piece(head, line, 0, pointer)
     yield from _encoded_words(head, line, pointer)
     headers = BytesHeaderParser(policy=compat32).parsebytes(head)
-    body, body_line = raw[head_end:], line + head.count(b"\n")
+    body_line = line + head.count(b"\n")
     kind = headers.get_content_type()
     if headers.get_content_maintype() == "multipart":
-        yield from _multipart(headers, body, body_line, name, numbers, pointer)
+        yield from _multipart(headers, raw, head_end, end, body_line, name, numbers, pointer)
     elif kind == "message/rfc822" and _transfer_encoding(headers) not in ("base64", "quoted-printable"):
-        yield from _entity(body, body_line, name, (*numbers, 1))
+        yield from _entity(raw, head_end, end, body_line, name, (*numbers, 1))
     else:
-        yield from _leaf(raw, headers, body, body_line, pointer)
+        yield from _leaf(raw, (start, head_end, end), headers, body_line, pointer)
 
 
 def _transfer_encoding(headers: Message) -> str:
@@ -154,64 +166,71 @@ def _encoded_words(head: bytes, line: int, pointer: str) -> Iterator[Piece | Pro
         label, _, value = text.partition(b":")
         try:
             shown = str(make_header(decode_header(value.decode("ascii", "replace").strip())))
-        except (errors.HeaderParseError, LookupError, UnicodeError, ValueError):
+        except (errors.MessageError, LookupError, UnicodeError, ValueError):  # CharsetError: a charset named in non-ASCII
             yield Problem(pointer, f"header {label.decode('ascii', 'replace')[:60]!r}: encoded words that do "
                                    "not decode; read as written")
             continue
         yield Piece(label + b": " + shown.encode("utf-8", "surrogateescape"), field_line, 0, pointer, "encoded-word")
 
 
-def _multipart(headers: Message, body: bytes, line: int, name: str, numbers: tuple[int, ...],
+def _multipart(headers: Message, raw: bytes, start: int, end: int, line: int, name: str, numbers: tuple[int, ...],
                pointer: str) -> Iterator[Piece | Problem]:
-    """Each part between the boundary lines, at its own line; text outside them read as written."""
+    """Each part between the boundary lines of the body ``raw[start:end]`` (on file line
+    ``line``), at its own line; text outside them read as written."""
     boundary = headers.get_boundary()
     if not boundary:
         yield Problem(pointer, "multipart without a boundary: its body read as written")
-        yield Piece(body, line, 0, pointer)
+        yield Piece(raw[start:end], line, 0, pointer)
         return
     delimiter, closing = f"--{boundary}".encode(), f"--{boundary}--".encode()
-    part: list[bytes] | None = None
-    part_line, count, closed, offset = line, 0, False, line
-    outside: list[bytes] = []
-    for index, text in enumerate(body.splitlines(keepends=True)):
-        marker = text.rstrip()
-        if marker in (delimiter, closing):
+    part: int | None = None  # where the open part starts
+    part_line, count, closed = line, 0, False
+    outside, outside_line = start, line  # where text outside the parts starts
+    position, number = start, line
+    while position < end:
+        stop = raw.find(b"\n", position, end) + 1 or end
+        if raw.startswith(b"--", position, end) and (marker := raw[position:stop].rstrip()) in (delimiter, closing):
             if part is not None:
                 count += 1
-                yield from _entity(_without_last_newline(b"".join(part)), part_line, name, (*numbers, count))
-            elif outside:
-                yield Piece(b"".join(outside), offset, 0, pointer)
-            part, part_line = ([], line + index + 1) if marker == delimiter else (None, line + index + 1)
+                yield from _entity(raw, part, _without_last_newline(raw, part, position), part_line, name,
+                                   (*numbers, count))
+            elif position > outside:
+                yield Piece(raw[outside:position], outside_line, 0, pointer)
+            part, part_line = (stop if marker == delimiter else None), number + 1
             closed = marker == closing
-            outside, offset = [], line + index + 1
-        elif part is not None:
-            part.append(text)
-        else:
-            outside.append(text)
+            outside, outside_line = stop, number + 1
+        position, number = stop, number + 1
     if part is not None:
         count += 1
-        yield from _entity(b"".join(part), part_line, name, (*numbers, count))
-    if outside:
-        yield Piece(b"".join(outside), offset, 0, pointer)
+        yield from _entity(raw, part, end, part_line, name, (*numbers, count))
+    elif outside < end:
+        yield Piece(raw[outside:end], outside_line, 0, pointer)
     if not closed:
         yield Problem(pointer, "multipart without its closing boundary (truncated?): its parts read as far as "
                                "they go")
 
 
-def _without_last_newline(part: bytes) -> bytes:
-    """A part without the line end that belongs to the boundary line after it (RFC 2046)."""
-    return part[:-2] if part.endswith(b"\r\n") else part[:-1] if part.endswith(b"\n") else part
+def _without_last_newline(raw: bytes, start: int, end: int) -> int:
+    """Where a part (``raw[start:end]``) ends without the line end that belongs to the boundary
+    line after it (RFC 2046)."""
+    if raw.endswith(b"\r\n", start, end):
+        return end - 2
+    return end - 1 if raw.endswith(b"\n", start, end) else end
 
 
-def _leaf(raw: bytes, headers: Message, body: bytes, line: int, pointer: str) -> Iterator[Piece | Problem]:
-    """A part's content: as written when it is plain UTF-8 text, otherwise decoded (text parts and
-    attachments that are text); binary content is left out."""
+def _leaf(raw: bytes, span: tuple[int, int, int], headers: Message, line: int,
+          pointer: str) -> Iterator[Piece | Problem]:
+    """A part's content (the part is ``raw`` from ``span``'s start to its end, its body from the
+    middle): as written when it is plain UTF-8 text, otherwise decoded (text parts and attachments
+    that are text); binary content is left out."""
+    start, body_start, end = span
+    body = raw[body_start:end]
     encoding = _transfer_encoding(headers)
     charset = headers.get_content_charset()
     if encoding not in ("base64", "quoted-printable") and charset in _PLAIN_CHARSETS:
         yield Piece(body, line, 0, pointer)
         return
-    part = BytesParser(policy=compat32).parsebytes(raw)
+    part = BytesParser(policy=compat32).parsebytes(raw[start:end])
     data = part.get_payload(decode=True)
     if not isinstance(data, bytes):
         return

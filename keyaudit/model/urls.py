@@ -88,6 +88,12 @@ def _hide(text: str, forms: list[tuple[str, str]]) -> str:
     return text
 
 
+def hide_secrets(text: str, secrets: Iterable[Secret]) -> str:
+    """``text`` with every form of ``secrets`` in it redacted: a name that quotes a key (a
+    Message-ID) goes into pointers and error lines, which never show one whole."""
+    return _hide(text, _forms(secrets))
+
+
 def _redact_segment(segment: str, forms: list[tuple[str, str]], separators: str) -> str:
     """``segment`` with every secret in it redacted; where a secret was percent-encoded, the
     segment is shown decoded, with its separators (and ``%``) encoded again so it stays one segment."""

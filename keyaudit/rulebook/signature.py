@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
+from keyaudit.model.setup_files import regular
 from keyaudit.rulebook.errors import SignatureKeyError
 from keyaudit.model.exchange import Exchange, hidden_value, unexpanded_value
 
@@ -160,7 +161,7 @@ def load_public_keys(paths: list[Path]) -> list[PublicKey]:
             raise SignatureKeyError(path, f"no key files ({', '.join(KEY_SUFFIXES)}) in this folder")
         for file in files:
             try:
-                data = file.read_bytes()
+                data = regular(file).read_bytes()
             except OSError as exc:
                 raise SignatureKeyError(file, f"cannot read: {exc.strerror or exc}") from None
             key = _key_from_pem(data, file)

@@ -17,6 +17,7 @@ from typing import Iterable
 
 from keyaudit.model.findings import MEMBER_SEPARATOR, Finding
 from keyaudit.model.printable import printable
+from keyaudit.model.setup_files import regular
 
 BASELINE_VERSION = 1
 NOT_VERIFIED = "not verified active"  # the reason --only-verified gives
@@ -53,7 +54,7 @@ Entry = tuple[str, str, str]  # rule id, path (printable), fingerprint: one line
 def baseline_entries(path: Path) -> list[Entry]:
     """The entries of a baseline file written by ``--write-baseline``."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(regular(path).read_text(encoding="utf-8"))
         return [(str(entry["rule_id"]), str(entry["path"]), str(entry["fingerprint"]))
                 for entry in document["findings"]]
     except OSError as exc:

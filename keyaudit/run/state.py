@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterator
 
 from keyaudit.model.printable import printable
+from keyaudit.model.setup_files import regular
 from keyaudit.sources.compression import is_decompressing
 
 if TYPE_CHECKING:
@@ -66,6 +67,14 @@ CREATE TABLE IF NOT EXISTS finished_units (  -- units of the current, unreported
     summary TEXT NOT NULL       -- the unit's counts, progress and sealed findings as JSON
 );
 """
+
+EXPECTED_COLUMNS = {  # those of SCHEMA the queries name
+    "files": {"id", "head_len", "head_hash", "offset", "lines", "end_column", "tail_hash", "stamp", "last_path",
+              "updated_at"},
+    "staged": {"delivery", "head_len", "head_hash", "offset", "lines", "end_column", "tail_hash", "stamp",
+               "last_path", "resumed_from"},
+    "finished_units": {"unit_key", "summary"},
+}
 
 
 class StateError(Exception):
@@ -171,17 +180,37 @@ class ScanState:
                 time.sleep(0.2)
         import sqlite3  # only a run with --state opens a database
 
+        self._pending: list[tuple[Progress, str]] = []
+        self._delivery: str | None = None  # the report's temporary file, once the progress is staged
         try:
-            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db = sqlite3.connect(regular(path), isolation_level=None)  # a FIFO would block SQLite
+            # A damaged row's text may not be UTF-8: read it replaced, so it matches nothing (its
+            # file is scanned again) instead of failing the query.
+            self._db.text_factory = lambda data: data.decode("utf-8", "replace")
             self._db.executescript(SCHEMA)
             if "stamp" not in {row[1] for row in self._db.execute("PRAGMA table_info(files)")}:
                 self._db.execute("ALTER TABLE files ADD COLUMN stamp TEXT")  # a state from before stamps
-        except sqlite3.Error as exc:
+            self._check_usable()
+        except (sqlite3.Error, UnicodeDecodeError, OSError) as exc:  # a damaged schema's names need not be UTF-8
             self.close()
-            raise StateError(f"{path}: not a usable keyaudit state database: {exc}") from None
-        self._pending: list[tuple[Progress, str]] = []
-        self._delivery: str | None = None  # the report's temporary file, once the progress is staged
+            raise StateError(f"{path}: not a usable keyaudit state database: "
+                             f"{getattr(exc, 'strerror', None) or exc}") from None
         self._settle_killed_delivery()
+
+    def _check_usable(self) -> None:
+        """Refuse a damaged state now, as one line, rather than part-way through the run (a
+        truncated or bit-flipped file, tables of another program under our names): SQLite's own
+        check (with the indexes against their tables: a state holds a row a file, so it is
+        quick), then the columns the queries below name."""
+        import sqlite3
+
+        verdict = self._db.execute("PRAGMA integrity_check(1)").fetchone()
+        if verdict is None or verdict[0] != "ok":
+            raise sqlite3.DatabaseError(f"damaged ({verdict[0] if verdict else 'no verdict'})")
+        for table, columns in EXPECTED_COLUMNS.items():
+            present = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            if not columns <= present:
+                raise sqlite3.DatabaseError(f"table {table} lacks {', '.join(sorted(columns - present))}")
 
     def resume_for(self, head: bytes) -> Resume | None:
         """The record whose content starts like ``head``, longest recorded head first."""

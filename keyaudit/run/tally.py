@@ -94,10 +94,30 @@ class Tally:
                            "findings": [finding.to_checkpoint() for finding in self.findings]})
 
     @classmethod
-    def from_summary(cls, summary: str) -> "Tally":
-        values = json.loads(summary)
-        counts = Counts(values["files_scanned"], values["bytes_scanned"], Counter(values["skipped"]),
-                        Counter(values["statistics"]),
-                        [(path, reason) for path, reason in values.get("skipped_inputs", [])])
-        return cls(findings=Found(Finding.from_checkpoint(finding) for finding in values["findings"]), counts=counts,
-                   lines=values["lines"], progress=Progress(**values["progress"]))
+    def from_summary(cls, summary: str) -> "Tally | None":
+        """The unit a checkpoint kept, or None when the checkpoint is damaged (a disk fault, a
+        hand edit): the unit is then scanned again, as if the killed run had not finished it —
+        the report is the same, only slower, where refusing the state would stop the nightly job."""
+        try:
+            values = json.loads(summary)
+            if not _well_typed(values):
+                return None
+            counts = Counts(values["files_scanned"], values["bytes_scanned"], Counter(values["skipped"]),
+                            Counter(values["statistics"]),
+                            [(path, reason) for path, reason in values.get("skipped_inputs", [])])
+            return cls(findings=Found(Finding.from_checkpoint(finding) for finding in values["findings"]),
+                       counts=counts, lines=values["lines"], progress=Progress(**values["progress"]))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+
+def _well_typed(values: dict) -> bool:
+    """Whether a checkpoint's counts and progress are of their types: they are summed into the
+    report and recorded as the file's progress, so a damaged one must not get that far."""
+    progress = values["progress"]
+    whole = (values["files_scanned"], values["bytes_scanned"], values["lines"], *values["skipped"].values(),
+             *values["statistics"].values(), progress["head_len"], progress["offset"], progress["lines"],
+             progress["end_column"], progress["resumed_from"] or 0)
+    return all(type(number) is int for number in whole) and \
+        all(isinstance(progress[name], str) for name in ("head_hash", "tail_hash")) and \
+        isinstance(progress.get("stamp") or "", str)

@@ -153,3 +153,48 @@ def test_a_commit_is_scanned_here_whatever_the_variable_or_the_file_say(tmp_path
     assert f"# default: --staged ignores the scheduler of {repo / '.keyaudit.yaml'}" in shown
     asked = proc("config", "--staged", "--scheduler", "local:2", cwd=repo, env=env).stdout.decode()
     assert "scheduler: local:2    # command line" in asked  # its own command line may still ask
+
+
+@pytest.mark.parametrize("option, value", [("--rule-time", "nan"), ("--rule-time", "inf"),
+                                           ("--request-time-window", "nan"), ("--request-time-window", "1e309"),
+                                           ("--verify-timeout", "nan")])
+def test_a_number_of_seconds_that_is_not_finite_is_a_usage_error(project: Path, option: str, value: str) -> None:
+    """nan passed click's range (every comparison with it is false) and turned the guard off."""
+    leak(project / "app.log")
+    run = cli("scan", option, value, "app.log")
+    assert run.exit_code == 2
+    assert f"Invalid value for '{option}': '{value}' is not a finite number of seconds." in run.stderr
+
+
+@pytest.mark.parametrize("key, value", [("rule_time", ".inf"), ("request_time_window", ".nan")])
+def test_a_configuration_file_s_seconds_must_be_finite_too(project: Path, key: str, value: str) -> None:
+    leak(project / "app.log")
+    (project / ".keyaudit.yaml").write_text(f"{key}: {value}\n")
+    run = cli("scan", "app.log")
+    assert run.exit_code == 2 and f"'{key}' must be a finite number of seconds > 0" in run.stderr
+
+
+@pytest.mark.parametrize("address", ["local:0", "local:-2", "local:two"])
+def test_a_local_cluster_of_no_workers_is_refused(tmp_path: Path, address: str) -> None:
+    """local:0 started a cluster that never ran a unit: the scan waited for ever."""
+    leak(tmp_path / "app.log")
+    env = {**subprocess_env()}
+    env.pop(SCHEDULER_VARIABLE, None)
+    given = proc("scan", "--scheduler", address, "app.log", cwd=tmp_path, env=env, timeout=60)
+    assert given.returncode == 2 and b"local:N needs a whole number of workers >= 1" in given.stderr
+    from_variable = proc("scan", "app.log", cwd=tmp_path, env={**env, SCHEDULER_VARIABLE: address}, timeout=60)
+    assert from_variable.returncode == 2
+    assert from_variable.stderr.decode().splitlines() == [
+        f"keyaudit: error: {SCHEDULER_VARIABLE} {address!r}: local:N needs a whole number of workers >= 1"]
+
+
+@pytest.mark.parametrize("option", ["--baseline", "--config", "--public-key"])
+def test_a_fifo_named_as_a_setup_file_is_refused_not_waited_on(tmp_path: Path, option: str) -> None:
+    """No process writes to the FIFO: reading it blocked the scan for ever before it started."""
+    leak(tmp_path / "app.log")
+    os.mkfifo(tmp_path / "fifo")
+    run = proc("scan", option, "fifo", "app.log", cwd=tmp_path, timeout=60)
+    assert run.returncode == 2
+    [line] = run.stderr.decode().splitlines()
+    assert line.startswith("keyaudit: error: fifo: cannot read") and line.endswith(
+        "not a regular file (a pipe or device is not read: it may never end)")

@@ -398,3 +398,58 @@ def test_a_file_named_with_a_byte_that_is_not_utf8_is_remembered(tmp_path: Path)
     assert again.returncode == 0 and places(again) == []
     with contextlib.closing(sqlite3.connect(state)) as db:
         assert db.execute("SELECT last_path FROM files").fetchall() == [("bad\\xff.log",)]
+
+
+def damaged_states(tmp_path: Path) -> dict[str, Path]:
+    """State files a disk fault, a kill or a wrong argument leaves: not SQLite at all, a real state
+    cut short, one with a page overwritten, and a FIFO."""
+    logs = tmp_path / "seed"
+    logs.mkdir()
+    (logs / "app.log").write_text(log_lines(50, token_every=10))
+    real = tmp_path / "real.db"
+    keyaudit(logs, ".", "--state", str(real))
+    data = real.read_bytes()
+    states = {"garbage": b"garbage\n", "truncated": data[: len(data) // 2 + 100],
+              "overwritten": data[:4096] + b"\xa5" * 4096 + data[8192:]}
+    paths = {}
+    for name, content in states.items():
+        paths[name] = tmp_path / f"{name}.db"
+        paths[name].write_bytes(content)
+    paths["fifo"] = tmp_path / "fifo.db"
+    os.mkfifo(paths["fifo"])
+    return paths
+
+
+def test_a_state_file_that_is_not_a_usable_database_is_one_clear_error(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "app.log").write_text(log_lines(10, token_every=5))
+    for name, state in damaged_states(tmp_path).items():
+        run = keyaudit(logs, ".", "--state", str(state), KEYAUDIT_STATE_WAIT="2")
+        assert run.returncode == 2, (name, run.stderr)
+        [line] = run.stderr.splitlines()
+        assert line.startswith(f"keyaudit: error: {state}: not a usable keyaudit state database: "), (name, line)
+
+
+def test_a_damaged_checkpoint_is_scanned_again(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "clean.log").write_text(log_lines(300))
+    (logs / "tokens.log").write_text(log_lines(300, token_every=100))
+    reference = places(keyaudit(tmp_path, str(logs)))
+    state_path = tmp_path / "state.db"
+    with Session(Config(targets=(str(logs),), state=state_path)) as interrupted:  # checkpointed, never reported
+        interrupted.run()
+    assert checkpointed(state_path) == 2
+    with contextlib.closing(sqlite3.connect(state_path)) as db:  # one row cut short, one with a count of a wrong type
+        rows = db.execute("SELECT unit_key, summary FROM finished_units ORDER BY unit_key").fetchall()
+        db.execute("UPDATE finished_units SET summary = '{\"files_scanned\": 1, \"byt' WHERE unit_key = ?", (rows[0][0],))
+        damaged = {**json.loads(rows[1][1]), "bytes_scanned": "many"}
+        db.execute("UPDATE finished_units SET summary = ? WHERE unit_key = ?", (json.dumps(damaged), rows[1][0]))
+        db.commit()
+    again = keyaudit(tmp_path, str(logs), "--state", str(state_path), "--format", "json")
+    assert again.returncode == 1, again.stderr
+    assert "error" not in again.stderr
+    report = json.loads(again.stdout)
+    assert "files_restored" not in report["scan"]["requests"]
+    assert sorted((f["location"]["path"], f["location"]["line"]) for f in report["findings"]) == reference
