@@ -17,13 +17,13 @@ import contextlib
 import functools
 import io
 import os
-import stat
 import tarfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
+from keyaudit.inputs.archive_entries import BoundedTarInfo, listed_zip, tar_entries, zip_entries
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import Counts
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
@@ -42,10 +42,7 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header, or the end r
 # Objects in a store are probed for members only when their name says archive: a probe is a
 # request, too dear for every object (any other archive there is still read whole, by content).
 REMOTE_ARCHIVE_SUFFIXES = (".zip", ".tar")
-_ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 _COPY_BYTES = 1 << 20
-MAX_LONG_NAME = 64 << 10  # a GNU long name or link (type L, K); PATH_MAX is 4 KiB
-MAX_PAX_HEADER = 1 << 20  # a pax extended header (type x, g): names, times, attributes
 
 
 def archive_kind(head: bytes) -> str | None:
@@ -79,76 +76,6 @@ class Skipped:
     reason: str
 
 
-def _zip_skip(info: zipfile.ZipInfo) -> str | None:
-    if info.flag_bits & 0x1:
-        return "encrypted"
-    if stat.S_ISLNK(info.external_attr >> 16):
-        return "symlink"
-    if info.compress_type not in _ZIP_METHODS:
-        return "unsupported compression"
-    return None
-
-
-def _tar_skip(info: tarfile.TarInfo) -> str | None:
-    if info.issym():
-        return "symlink"
-    if not info.isreg() or info.issparse():  # hard links, devices, FIFOs; sparse data is not contiguous
-        return "not a regular file"
-    return None
-
-
-def _zip_entries(archive: zipfile.ZipFile) -> Iterator[tuple[int, zipfile.ZipInfo, str | None]]:
-    """Position, entry and skip reason (None: scan it) of every member that is not a folder."""
-    entries = archive.infolist()
-    overlapping = _overlapping(entries)
-    for index, info in enumerate(entries):
-        if not info.is_dir():
-            yield index, info, OVERLAPPING if index in overlapping else _zip_skip(info)
-
-
-# A zip bomb's trick: directory entries that point into bytes another entry's member already holds
-# (65,535 entries of one 1 GiB member make a 1 MB file decompress to 64 TiB); zipfile reads each.
-OVERLAPPING = "overlaps another member's bytes"
-
-
-def _overlapping(entries: list[zipfile.ZipInfo]) -> set[int]:
-    """The positions of the entries whose local header (30 bytes, then the name) lies within the
-    bytes of an entry before it in the file; the first of them in the file is read. (Its extra
-    field and data descriptor are not counted: a member's end is never put past where it is.)"""
-    found: set[int] = set()
-    reach = -1  # where the entries met so far end, at least
-    for index in sorted(range(len(entries)), key=lambda at: entries[at].header_offset):
-        if (info := entries[index]).header_offset < reach:
-            found.add(index)
-        else:
-            reach = info.header_offset + 30 + len(info.orig_filename) + info.compress_size
-    return found
-
-
-class _BoundedTarInfo(tarfile.TarInfo):
-    """tarfile's header reader, but a GNU long name or a pax header is read into memory only up
-    to a bound: tarfile reads what the header says, and a 1 MB .tar.gz saying 1 GiB took 3 GB.
-    Past the bound the archive is damaged from there on (tarfile ends its listing with an error)."""
-
-    def _proc_gnulong(self, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
-        if self.size > MAX_LONG_NAME:
-            raise tarfile.SubsequentHeaderError(f"a GNU long name of {self.size} bytes (more than "
-                                                f"{MAX_LONG_NAME >> 10} KiB): not a name")
-        return super()._proc_gnulong(tarfile_)  # type: ignore[misc]
-
-    def _proc_pax(self, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
-        if self.size > MAX_PAX_HEADER:
-            raise tarfile.SubsequentHeaderError(f"a pax header of {self.size} bytes (more than "
-                                                f"{MAX_PAX_HEADER >> 20} MiB)")
-        return super()._proc_pax(tarfile_)  # type: ignore[misc]
-
-
-def _tar_entries(archive: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, str | None]]:
-    """Entry and skip reason (None: scan it) of every member that is not a folder."""
-    for info in archive:
-        if not info.isdir():
-            yield info, _tar_skip(info)
-
 
 # --- members read where the archive is scanned (compressed tars, nested archives, stdin) --------
 
@@ -171,32 +98,19 @@ def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
             if damage is not None:
                 raise damage
             stream = reread(spool)
-        archive = stack.enter_context(_listed_zip(stream))
-        for _, info, reason in _zip_entries(archive):
+        archive = stack.enter_context(listed_zip(stream))
+        for _, info, reason in zip_entries(archive):
             if reason:
                 yield Skipped(info.filename, reason)
             else:
                 yield Member(info.filename, functools.partial(archive.open, info))
 
 
-# What zipfile raises for a directory it cannot list besides BadZipFile: an entry asking for a newer format
-# (NotImplementedError), a name flagged UTF-8 that is not (UnicodeDecodeError), a negative seek (ValueError).
-_UNLISTABLE = (zipfile.BadZipFile, NotImplementedError, ValueError)
-
-
-def _listed_zip(stream: BinaryIO) -> zipfile.ZipFile:
-    """The zip ``stream`` holds, its central directory read; a directory that cannot be listed is
-    BadZipFile, damage of that input (zipfile's own "File is not a zip file" says too little of a
-    zip cut short)."""
-    try:
-        return zipfile.ZipFile(stream)
-    except _UNLISTABLE as exc:
-        raise zipfile.BadZipFile(f"the zip's central directory cannot be read ({exc})") from None
 
 
 def _tar_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
-    with tarfile.open(fileobj=stream, mode="r|", tarinfo=_BoundedTarInfo) as archive:
-        for info, reason in _tar_entries(archive):
+    with tarfile.open(fileobj=stream, mode="r|", tarinfo=BoundedTarInfo) as archive:
+        for info, reason in tar_entries(archive):
             if reason:
                 yield Skipped(info.name, reason)
                 continue
@@ -291,7 +205,7 @@ def _open_zip(container: Path | ObjectReader, fresh: bool) -> zipfile.ZipFile:
     while _open_zips:
         _open_zips.pop()[1].close()
     with contextlib.ExitStack() as stack:
-        archive = stack.enter_context(_listed_zip(stack.enter_context(_open_container(container))))
+        archive = stack.enter_context(listed_zip(stack.enter_context(_open_container(container))))
         _open_zips.append((container, stack.pop_all(), archive))
     return archive
 
@@ -357,8 +271,8 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
                 return None
             raw.seek(0)
             if kind == "zip":
-                with _listed_zip(raw) as archive:
-                    for index, info, reason in _zip_entries(archive):
+                with listed_zip(raw) as archive:
+                    for index, info, reason in zip_entries(archive):
                         if reason:
                             skips.append((member_path(target.display, info.filename), reason))
                         else:
@@ -366,8 +280,8 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
                                                 ZipMember(container, info.file_size, index, info.header_offset,
                                                           info.CRC)))
             else:
-                with tarfile.open(fileobj=raw, mode="r:", tarinfo=_BoundedTarInfo) as tar:
-                    for tar_info, reason in _tar_entries(tar):
+                with tarfile.open(fileobj=raw, mode="r:", tarinfo=BoundedTarInfo) as tar:
+                    for tar_info, reason in tar_entries(tar):
                         if reason:
                             skips.append((member_path(target.display, tar_info.name), reason))
                         else:

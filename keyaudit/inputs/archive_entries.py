@@ -1,0 +1,102 @@
+"""Which entries of a zip or a tar are members to scan, and the listing of either bounded: a
+directory zipfile cannot list is damage, not an internal error; entries that overlap another
+member's bytes are skipped; a tar header that would have a long name or pax record read into
+memory past a bound ends the listing. Shared by the archive read in one pass and the one read
+member by member (:mod:`.archives`)."""
+
+from __future__ import annotations
+
+import stat
+import tarfile
+import zipfile
+from typing import BinaryIO, Iterator
+
+ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
+MAX_LONG_NAME = 64 << 10  # a GNU long name or link (type L, K); PATH_MAX is 4 KiB
+MAX_PAX_HEADER = 1 << 20  # a pax extended header (type x, g): names, times, attributes
+
+
+def zip_skip(info: zipfile.ZipInfo) -> str | None:
+    if info.flag_bits & 0x1:
+        return "encrypted"
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return "symlink"
+    if info.compress_type not in ZIP_METHODS:
+        return "unsupported compression"
+    return None
+
+
+def tar_skip(info: tarfile.TarInfo) -> str | None:
+    if info.issym():
+        return "symlink"
+    if not info.isreg() or info.issparse():  # hard links, devices, FIFOs; sparse data is not contiguous
+        return "not a regular file"
+    return None
+
+
+def zip_entries(archive: zipfile.ZipFile) -> Iterator[tuple[int, zipfile.ZipInfo, str | None]]:
+    """Position, entry and skip reason (None: scan it) of every member that is not a folder."""
+    entries = archive.infolist()
+    overlapping = _overlapping(entries)
+    for index, info in enumerate(entries):
+        if not info.is_dir():
+            yield index, info, OVERLAPPING if index in overlapping else zip_skip(info)
+
+
+# A zip bomb's trick: directory entries that point into bytes another entry's member already holds
+# (65,535 entries of one 1 GiB member make a 1 MB file decompress to 64 TiB); zipfile reads each.
+OVERLAPPING = "overlaps another member's bytes"
+
+
+def _overlapping(entries: list[zipfile.ZipInfo]) -> set[int]:
+    """The positions of the entries whose local header (30 bytes, then the name) lies within the
+    bytes of an entry before it in the file; the first of them in the file is read. (Its extra
+    field and data descriptor are not counted: a member's end is never put past where it is.)"""
+    found: set[int] = set()
+    reach = -1  # where the entries met so far end, at least
+    for index in sorted(range(len(entries)), key=lambda at: entries[at].header_offset):
+        if (info := entries[index]).header_offset < reach:
+            found.add(index)
+        else:
+            reach = info.header_offset + 30 + len(info.orig_filename) + info.compress_size
+    return found
+
+
+class BoundedTarInfo(tarfile.TarInfo):
+    """tarfile's header reader, but a GNU long name or a pax header is read into memory only up
+    to a bound: tarfile reads what the header says, and a 1 MB .tar.gz saying 1 GiB took 3 GB.
+    Past the bound the archive is damaged from there on (tarfile ends its listing with an error)."""
+
+    def _proc_gnulong(self, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
+        if self.size > MAX_LONG_NAME:
+            raise tarfile.SubsequentHeaderError(f"a GNU long name of {self.size} bytes (more than "
+                                                f"{MAX_LONG_NAME >> 10} KiB): not a name")
+        return super()._proc_gnulong(tarfile_)  # type: ignore[misc]
+
+    def _proc_pax(self, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
+        if self.size > MAX_PAX_HEADER:
+            raise tarfile.SubsequentHeaderError(f"a pax header of {self.size} bytes (more than "
+                                                f"{MAX_PAX_HEADER >> 20} MiB)")
+        return super()._proc_pax(tarfile_)  # type: ignore[misc]
+
+
+def tar_entries(archive: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, str | None]]:
+    """Entry and skip reason (None: scan it) of every member that is not a folder."""
+    for info in archive:
+        if not info.isdir():
+            yield info, tar_skip(info)
+
+
+# What zipfile raises for a directory it cannot list besides BadZipFile: an entry asking for a newer format
+# (NotImplementedError), a name flagged UTF-8 that is not (UnicodeDecodeError), a negative seek (ValueError).
+UNLISTABLE = (zipfile.BadZipFile, NotImplementedError, ValueError)
+
+
+def listed_zip(stream: BinaryIO) -> zipfile.ZipFile:
+    """The zip ``stream`` holds, its central directory read; a directory that cannot be listed is
+    BadZipFile, damage of that input (zipfile's own "File is not a zip file" says too little of a
+    zip cut short)."""
+    try:
+        return zipfile.ZipFile(stream)
+    except UNLISTABLE as exc:
+        raise zipfile.BadZipFile(f"the zip's central directory cannot be read ({exc})") from None
