@@ -128,7 +128,7 @@ def test_the_window_from_the_command_line_and_the_configuration_file(signed_log:
     assert practice(scan_json("--config", str(config), str(log))[0]) == []
     config.write_text("request_time_window: soon\n")
     run = cli("scan", "--config", str(config), str(log))
-    assert run.exit_code == 2 and "'request_time_window' must be a number of seconds > 0" in run.stderr
+    assert run.exit_code == 2 and "'request_time_window' must be a finite number of seconds > 0" in run.stderr
 
 
 def test_the_same_signature_on_two_requests_in_two_captures_is_a_replay(tmp_path: Path) -> None:
