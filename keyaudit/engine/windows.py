@@ -25,6 +25,7 @@ from keyaudit.engine.line_memo import LineCounter, LineMemo
 from keyaudit.engine.window_groups import Window, merged, touching
 
 TAIL_BYTES = 64 << 10  # of the lines before a buffer, what its windows may reach back into
+HAND_OVER_WINDOWS = 2048  # windows held (~400 bytes each) before those the pass left behind are handed over
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class WindowCollector:
         # text outgrows its bound: True when it read them (their text is let go); False, or no
         # one, and all text is dropped (the readers read the stream again).
         self.on_full: Callable[[list[Window]], bool] | None = None
+        self._hand_at = HAND_OVER_WINDOWS  # windows held when those left behind are next offered to it
 
     def nested(self) -> "WindowCollector":
         """A collector of the same reaches for the text a payload opened to, which is in memory
@@ -138,6 +140,15 @@ class WindowCollector:
             last.joins = min(last.joins, reach.joins)
             return
         self._opened = (line, reach.before)
+        if self._keep_text is None and last is not None and last.first_line <= line - reach.before <= last.last_line + 1 \
+                and (upto is None or line - reach.before <= upto):
+            # Touching the last window from inside it or just below: the one window :meth:`windows`
+            # would merge them into, made now (a log anchored on every line holds one window, not
+            # one a line). Not where lines are kept: a window complete in an earlier buffer keeps no more.
+            last.last_line = max(last.last_line, line + reach.after)
+            last.anchor(line, reach.before)
+            last.joins = min(last.joins, reach.joins)
+            return
         # A new window, which may overlap the last (it starts earlier): :meth:`windows` merges them.
         while first > line - reach.before and start > 0:
             start = buffer.rfind(b"\n", 0, start - 1) + 1
@@ -202,8 +213,16 @@ class WindowCollector:
     def keep(self, buffer: bytes, cut: int, line: int, buffer_offset: int, final: bool) -> None:
         """Keep the lines of every window that lie in ``buffer[:cut]``, which starts on line
         ``line`` at ``buffer_offset`` of the stream (the pass's regions follow one another);
-        ``final`` for the stream's last region, whose last line may have no line ending."""
+        ``final`` for the stream's last region, whose last line may have no line ending.
+
+        Where no text is kept (a stream read again at its windows), the windows the pass has left
+        behind are handed over all the same once there are many (a log of a curl command a line:
+        200,000 windows held 190 MB): what is held is bounded by the count too."""
         if self._keep_text is None:
+            if len(self._windows) >= self._hand_at:
+                handed = self._handed_over(line + buffer.count(b"\n", 0, cut))
+                # none handed (declined, or one group still growing): offered again at twice as many
+                self._hand_at = len(self._windows) + HAND_OVER_WINDOWS if handed else 2 * len(self._windows)
             return
         start_of = self._stream_offset + buffer_offset
         self._kept += [self._started(window, start_of, line) for window in self._windows[len(self._kept) :]]
@@ -235,25 +254,32 @@ class WindowCollector:
 
     def _handed_over(self, line: int) -> bool:
         """Whether :attr:`on_full` read the windows that are complete and that no other window
-        can join, and that let go of enough kept text to be within bounds again. The pass is on
-        ``line``, and a window to come starts at most a reach before its anchor: a group of
-        windows that touch one another (what :meth:`windows` merges) is ready when it ends before
-        that and every window in it has all its lines."""
+        can join, and whether, where text is kept, that let go of enough of it to be within
+        bounds again. The pass is on ``line``, and a window to come starts at most a reach before
+        its anchor: a group of windows that touch one another (what :meth:`windows` merges; where
+        no text is kept, those whose reaches join too) is ready when it ends before that, by as
+        many lines as its windows join by, and every window in it has all its lines. Only the
+        groups before the first not ready are handed over: the readers read the stream forward."""
         if self.on_full is None:
             return False
-        windows, kept = self._windows, self._kept
+        windows, kept, keeps = self._windows, self._kept, self._keep_text is not None
         later = line - max(self.request.before, self.record.before)
         ready: list[int] = []
-        for group in touching(windows):
-            if max(windows[index].last_line for index in group) + 1 < later \
-                    and all(kept[index].next_line > windows[index].last_line for index in group):
-                ready += group
+        for group in touching(windows, joining=not keeps):
+            joins = 0 if keeps else min(windows[index].joins for index in group)
+            if max(windows[index].last_line for index in group) + 1 + joins >= later \
+                    or (keeps and any(kept[index].next_line <= windows[index].last_line for index in group)):
+                break
+            ready += group
         if not ready or not self.on_full(merged([windows[index] for index in ready],
-                                                 [kept[index].lines for index in ready])):
+                                                [kept[index].lines for index in ready] if keeps else None,
+                                                joining=not keeps)):
             return False
-        self._kept_bytes -= sum(len(text) for index in ready for text in kept[index].lines.values())
         gone = set(ready)
         self._windows = [window for index, window in enumerate(windows) if index not in gone]
+        if not keeps:
+            return True
+        self._kept_bytes -= sum(len(text) for index in ready for text in kept[index].lines.values())
         self._kept = [entry for index, entry in enumerate(kept) if index not in gone]
         self._open = next((index for index, (window, entry) in enumerate(zip(self._windows, self._kept))
                            if entry.next_line <= window.last_line), len(self._windows))

@@ -13,7 +13,6 @@ import bisect
 import contextlib
 import dataclasses
 import io
-import math
 import re
 from collections import Counter
 from typing import Iterable, Iterator
@@ -28,7 +27,7 @@ from keyaudit.inputs.captures.record_ids import id_on_line
 from keyaudit.inputs.captures.request_parts import PART_LINES, requests_read
 from keyaudit.inputs.captures.source_reading import source_exchanges, source_reach
 from keyaudit.inputs.line_layers import reader_text
-from keyaudit.inputs.window_reading import WindowReading
+from keyaudit.inputs.window_reading import MAX_WINDOW_BYTES, WindowReading, slices
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.model.findings import Finding
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
@@ -66,9 +65,6 @@ _METHOD_FIELD = re.compile(rb"""(?:ethod\w*|erb\w*|ction)[\\]*["']?\s*[:=]>?\s*[
 _JSON_MEMBER = re.compile(rb'[ \t]*"[^"\n]*":')  # a member of an object pretty-printed over lines
 _JSON_MEMBER_TEXT = re.compile(_JSON_MEMBER.pattern.decode())
 _CONTINUATIONS = (b"\\", b"^", b"`")  # a shell command goes on: POSIX shells, cmd.exe, PowerShell
-MAX_WINDOW_BYTES = 16 << 20  # of a window's lines read (or kept) at once
-SLICE_LINES = 8192  # a window's lines read at once, at most
-SLICE_OVERLAP = 2 * REQUEST_SPAN_LINES  # lines a slice reads past its own: a request begun in it ends in them
 READ_ON_BYTES = MAX_WINDOW_BYTES  # how far past a range's end the requests begun in it are read, at most
 MAX_KEPT_BYTES = 32 << 20  # the windows' lines kept from a stream that cannot seek; past it, read again
 
@@ -145,38 +141,81 @@ def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
                       cut: int | None = None, head: bytes = b"",
                       statistics: Counter[str] | None = None) -> Iterator[Exchange]:
     """Every request written in the ``windows`` (in stream order, not overlapping) of the text
-    ``opener`` gives; each window is read alone (see :func:`_window_exchanges`), in slices of
-    bounded size (see :func:`_slices`): a dense log makes one window of the whole file.
-    ``known``: the header names the rules know, for records that log headers one field each;
-    ``line_bytes``: where a longer line is cut; ``cut``: the text's first line, when the text
-    before it is another range's (what begins there is that range's to read); ``head``: the
-    text's first bytes, when it starts at the file's top (a table's header row is there, which
-    no window may show); ``statistics``: where the lines cut (``request_lines_cut``) and the
-    records the readers cut (:mod:`.captures.cut_records`) are counted."""
-    kept = all(window.lines is not None for window in windows)
-    kept_cut = sum(len(text) >= line_bytes and text[-1:] != b"\n" for window in windows for _, text in window.lines or ())
-    records_cut = None if statistics is None else CutCount(statistics)
-    scope = FileScope()  # what the file defined above the lines being read (only in the lines kept, if kept)
-    scope.see_top(head)
-    with contextlib.nullcontext() if kept else opener() as stream:
-        reading = WindowReading(stream, scope, line_bytes)  # type: ignore[arg-type]
+    ``opener`` gives, read at once (see :class:`TextReading`, whose arguments these are)."""
+    with TextReading(opener, path, known, line_bytes, cut, head, statistics) as reading:
+        yield from reading.exchanges(windows)
+
+
+class TextReading:
+    """The requests of one text, read window after window, in batches the pass hands over as it
+    goes (a log of many anchors is not held whole: see :class:`~keyaudit.engine.windows.WindowCollector`)
+    or all at once: one forward reading of the stream (opened when a window first needs its lines,
+    closed with this), and what the file defined above the lines being read, kept from batch to batch.
+
+    Each window is read alone (see :func:`_window_exchanges`), in slices of bounded size (see
+    :func:`~keyaudit.inputs.window_reading.slices`): a dense log makes one window of the whole file. ``known``: the header names the
+    rules know, for records that log headers one field each; ``line_bytes``: where a longer line is
+    cut; ``cut``: the text's first line, when the text before it is another range's (what begins there
+    is that range's to read); ``head``: the text's first bytes, when it starts at the file's top (a
+    table's header row is there, which no window may show); ``statistics``: where the lines cut
+    (``request_lines_cut``) and the records the readers cut (:mod:`.captures.cut_records`) are counted."""
+
+    def __init__(self, opener: Opener, path: str, known: RecordHeaders = NO_RECORD_HEADERS,
+                 line_bytes: int = MAX_CAPTURE_LINE, cut: int | None = None, head: bytes = b"",
+                 statistics: Counter[str] | None = None) -> None:
+        self._opener, self._path, self._known = opener, path, known
+        self._line_bytes, self._cut, self._statistics = line_bytes, cut, statistics
+        self._records_cut = None if statistics is None else CutCount(statistics)
+        self._scope = FileScope()  # what the file defined above the lines being read (only in the lines kept, if kept)
+        self._scope.see_top(head)
+        self._streams = contextlib.ExitStack()
+        self._reading: WindowReading | None = None
+        self._counted_cut = 0  # of the lines the reading cut, those counted
+
+    def __enter__(self) -> "TextReading":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the stream, if a window needed it."""
+        self._streams.close()
+
+    def exchanges(self, windows: list[Window]) -> Iterator[Exchange]:
+        """Every request written in ``windows``, which come in stream order, after the last batch's."""
+        scope, line_bytes = self._scope, self._line_bytes
+        kept_cut = 0
         for window in windows:
             if window.lines is not None:
+                kept_cut += sum(len(text) >= line_bytes and text[-1:] != b"\n" for _, text in window.lines)
                 lines: Iterable[tuple[int, str]] = ((number, reader_text(line)) for number, line in window.lines)
             else:
-                lines = reading.lines(window)
-            anchors = sorted(window.leads.items())
-            numbers = [number for number, _ in anchors]
-            for part, (own_first, own_end) in _slices(lines):
-                leads = dict(anchors[bisect.bisect_left(numbers, part[0][0]) : bisect.bisect_right(numbers, part[-1][0])])
+                lines = self._stream_reading().lines(window)
+            numbers = sorted(window.leads)  # (no list of pairs: a window of a dense log holds every line's)
+            reading = self._reading
+            for part, (own_first, own_end) in slices(lines):
+                leads = {number: window.leads[number]
+                         for number in numbers[bisect.bisect_left(numbers, part[0][0]) : bisect.bisect_right(numbers, part[-1][0])]}
                 # a line that may define something (kept lines are looked at here; read ones as read)
-                defining = scope.defines or reading.defining or (window.lines is not None and any(
-                    text.startswith(DEFINITION_STARTS) for _, text in part))
-                read = counted(_window_exchanges(part, leads, path, known, scope if defining else None, cut), records_cut)
+                defining = scope.defines or (reading is not None and reading.defining) or (
+                    window.lines is not None and any(text.startswith(DEFINITION_STARTS) for _, text in part))
+                read = counted(_window_exchanges(part, leads, self._path, self._known, scope if defining else None,
+                                                 self._cut), self._records_cut)
                 yield from (exchange for exchange in requests_read(read, part)
                             if own_first <= exchange.origin.line < own_end)
-        if statistics is not None and kept_cut + reading.blocks.cut:  # kept cut: as long as the bound, no line end
-            statistics["request_lines_cut"] += kept_cut + reading.blocks.cut
+        read_cut = self._reading.blocks.cut if self._reading is not None else 0
+        if self._statistics is not None and kept_cut + read_cut - self._counted_cut:
+            # kept cut: as long as the bound, no line end
+            self._statistics["request_lines_cut"] += kept_cut + read_cut - self._counted_cut
+        self._counted_cut = read_cut
+
+    def _stream_reading(self) -> WindowReading:
+        """The forward reading of the stream, opened the first time a window has no kept lines."""
+        if self._reading is None:
+            stream = self._streams.enter_context(self._opener())
+            self._reading = WindowReading(stream, self._scope, self._line_bytes)  # type: ignore[arg-type]
+        return self._reading
 
 
 def exchanges_in_nested(nested: NestedText, path: str, known: RecordHeaders,
@@ -210,29 +249,6 @@ def nested_findings(nested: NestedText, path: str, judge: ExchangeJudge, statist
         for finding in judge.judge(exchange, statistics):
             finding.context["decoded"] = nested.decoded
             yield finding
-
-
-def _slices(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[list[tuple[int, str]], tuple[float, float]]]:
-    """A window's lines in slices of at most :data:`SLICE_LINES` lines and about
-    :data:`MAX_WINDOW_BYTES`, each with the lines its requests start on (first, end): a slice
-    reads :data:`SLICE_OVERLAP` lines on past them, and the next begins that many before them,
-    so that a request begun near a slice's end is read whole, once (unless those lines are
-    huge: then the next slice begins after them, and holds no more than its bound)."""
-    part: list[tuple[int, str]] = []
-    size, own_first = 0, -math.inf
-    for item in lines:
-        part.append(item)
-        size += len(item[1])
-        if len(part) >= SLICE_LINES or size >= MAX_WINDOW_BYTES:
-            carried = part[-2 * SLICE_OVERLAP :] if len(part) > 2 * SLICE_OVERLAP else []
-            size = sum(len(text) for _, text in carried)
-            if size > MAX_WINDOW_BYTES // 2:  # huge lines: the next slice starts afresh
-                carried, size = [], 0
-            own_end = carried[SLICE_OVERLAP][0] if carried else part[-1][0] + 1
-            yield part, (own_first, own_end)
-            part, own_first = carried, own_end
-    if part:
-        yield part, (own_first, math.inf)
 
 
 def exchanges_in_lines(lines: list[tuple[int, str]], path: str,

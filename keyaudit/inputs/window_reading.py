@@ -1,18 +1,24 @@
 """A text file's windows read forward, one after the other, for the request readers: each window's
-lines as the readers take them, and what the text passed over between windows defines (a W3C
-log's ``#Fields:``, a request file's variables), which the lines below it read by."""
+lines as the readers take them, in slices of bounded size, and what the text passed over between
+windows defines (a W3C log's ``#Fields:``, a request file's variables), which the lines below it
+read by."""
 
 from __future__ import annotations
 
-from typing import BinaryIO, Iterator
+import math
+from typing import BinaryIO, Iterable, Iterator
 
 from keyaudit.engine.window_groups import Window
 from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, DEFINITIONS_HEAD_BYTES, FileScope
 from keyaudit.inputs.line_blocks import LineBlocks
+from keyaudit.model.exchange import REQUEST_SPAN_LINES
 from keyaudit.sources.compression import is_decompressing
 
 _SKIP_BYTES = 1 << 20
 _LINES_AT_ONCE = 256  # of a window, read and decoded together
+MAX_WINDOW_BYTES = 16 << 20  # of a window's lines read (or kept) at once
+SLICE_LINES = 8192  # a window's lines read at once, at most
+SLICE_OVERLAP = 2 * REQUEST_SPAN_LINES  # lines a slice reads past its own: a request begun in it ends in them
 
 
 class WindowReading:
@@ -63,3 +69,26 @@ class WindowReading:
             if len(texts) < asked:
                 return
             number += asked
+
+
+def slices(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[list[tuple[int, str]], tuple[float, float]]]:
+    """A window's lines in slices of at most :data:`SLICE_LINES` lines and about
+    :data:`MAX_WINDOW_BYTES`, each with the lines its requests start on (first, end): a slice
+    reads :data:`SLICE_OVERLAP` lines on past them, and the next begins that many before them,
+    so that a request begun near a slice's end is read whole, once (unless those lines are
+    huge: then the next slice begins after them, and holds no more than its bound)."""
+    part: list[tuple[int, str]] = []
+    size, own_first = 0, -math.inf
+    for item in lines:
+        part.append(item)
+        size += len(item[1])
+        if len(part) >= SLICE_LINES or size >= MAX_WINDOW_BYTES:
+            carried = part[-2 * SLICE_OVERLAP :] if len(part) > 2 * SLICE_OVERLAP else []
+            size = sum(len(text) for _, text in carried)
+            if size > MAX_WINDOW_BYTES // 2:  # huge lines: the next slice starts afresh
+                carried, size = [], 0
+            own_end = carried[SLICE_OVERLAP][0] if carried else part[-1][0] + 1
+            yield part, (own_first, own_end)
+            part, own_first = carried, own_end
+    if part:
+        yield part, (own_first, math.inf)

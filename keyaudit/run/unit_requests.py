@@ -26,7 +26,7 @@ from keyaudit.engine.window_groups import Window
 from keyaudit.engine.windows import NestedText
 from keyaudit.inputs.captures.file_scope import defines_in
 from keyaudit.inputs.captures.source_files import family
-from keyaudit.inputs.text_requests import exchanges_in_text, nested_findings, worth_reading
+from keyaudit.inputs.text_requests import TextReading, nested_findings, worth_reading
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import REBUILT, Finding, Location
 from keyaudit.model.result import ScanError
@@ -56,9 +56,17 @@ class UnitRequests:
         self._earlier = resume.lines if resume else 0
         self._before = len(tally.findings)  # findings of other passes over the unit
         self._top = not cut and resume is None  # the text starts at the file's top
+        self._reading: TextReading | None = None  # the windows read so far: where the stream is, what it defined
         self._defines: bool | None = None  # whether its top defines how its lines read, once asked
         self._shown: set[str] = set()  # the identities of the secrets the text scan found (see _shown_secrets)
         self._shown_upto = 0  # the findings looked at for them
+
+    def __enter__(self) -> "UnitRequests":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._reading is not None:
+            self._reading.close()  # the stream its windows were read from, if they needed it
 
     def worth_reading(self) -> bool:
         """Whether the text read so far can hold requests that matter."""
@@ -85,8 +93,10 @@ class UnitRequests:
     def read(self, windows: list[Window]) -> None:
         """Judge the requests in ``windows``."""
         tally, last = self._tally, self._last_line()
-        for exchange in exchanges_in_text(self._opener, self._display, windows, self._known, cut=self._cut,
-                                          head=self._head, statistics=tally.counts.statistics):
+        if self._reading is None:  # the text's head is known once the pass has begun
+            self._reading = TextReading(self._opener, self._display, self._known, cut=self._cut, head=self._head,
+                                        statistics=tally.counts.statistics)
+        for exchange in self._reading.exchanges(windows):
             if exchange.origin.line > last:
                 continue  # begun past the range's end: the next range's
             judged = [*self._judge.judge(exchange, tally.counts.statistics), *self._rebuilt_secrets(exchange)]

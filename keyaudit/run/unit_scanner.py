@@ -252,9 +252,9 @@ class UnitScanner:
                                  windows=windows, tables=tables_above(unit, resume, self.detector.matcher),
                                  above=ranged.above(OVERLAP_BYTES) if ranged else b"",
                                  below=functools.partial(ranged.below, OVERLAP_BYTES) if ranged else None)
-            requests = UnitRequests(self.judge, opener, unit.target.display, tally, chunks, resume,
-                                    known=self.rules.record_headers,
-                                    read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first)
+            requests = stack.enter_context(UnitRequests(
+                self.judge, opener, unit.target.display, tally, chunks, resume, known=self.rules.record_headers,
+                read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first))
             windows.on_nested, windows.on_full = requests.read_nested, requests.read_now
             tally.unsettled = Unsettled() if unit.byte_range is not None else None  # judged by the whole file
             try:  # findings go to the tally as they come: what came before a damaged stream ended is kept
@@ -265,21 +265,21 @@ class UnitScanner:
                 if chunks.bytes_scanned or resume:
                     self._account(chunks, keeper, resume, unit, tally)
                 raise
-        if not self._account(chunks, keeper, resume, unit, tally):
-            return
-        past: Iterator[bytes] | None = None  # the text past a range's end, from where its anchors were looked for
-        if unit.byte_range is not None and requests.writes_requests() and read_on(stream, READ_ON_BYTES):
-            # A range owns the requests that begin in it, and reads on past its end for them, from
-            # the same file handle or decoder: for the anchors of those that name their provider
-            # only there (a request line at the range's end, its Host header the next range's first
-            # line: then this range, with no anchor of its own, is worth reading too), and for their
-            # lines, where lines are kept (the next range scans that text; this one only reads its requests).
-            pieces = iter(functools.partial(stream.read, READ_ON_PIECE), b"")
-            past = itertools.chain(chunks.anchor_past_end(pieces), pieces)
-        if requests.worth_reading():
-            if past is not None:
-                windows.keep_on(past, chunks.lines + 1, chunks.bytes_scanned)
-            requests.read(windows.windows())
+            if not self._account(chunks, keeper, resume, unit, tally):
+                return
+            past: Iterator[bytes] | None = None  # the text past a range's end, from where its anchors were looked for
+            if unit.byte_range is not None and requests.writes_requests() and read_on(stream, READ_ON_BYTES):
+                # A range owns the requests that begin in it, and reads on past its end for them, from
+                # the same file handle or decoder: for the anchors of those that name their provider
+                # only there (a request line at the range's end, its Host header the next range's first
+                # line: then this range, with no anchor of its own, is worth reading too), and for their
+                # lines, where lines are kept (the next range scans that text; this one only reads its requests).
+                pieces = iter(functools.partial(stream.read, READ_ON_PIECE), b"")
+                past = itertools.chain(chunks.anchor_past_end(pieces), pieces)
+            if requests.worth_reading():
+                if past is not None:
+                    windows.keep_on(past, chunks.lines + 1, chunks.bytes_scanned)
+                requests.read(windows.windows())
 
     @staticmethod
     def _account(chunks: ChunkedPass, keeper: TailKeeper, resume: Resume | None, unit: WorkUnit,

@@ -15,7 +15,8 @@ from helpers.engines import needs_hyperscan
 from keyaudit.engine import create_matcher
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass
 from keyaudit.engine.window_groups import Window
-from keyaudit.engine.windows import KeepText, Reach, WindowCollector
+
+from keyaudit.engine.windows import HAND_OVER_WINDOWS, KeepText, Reach, WindowCollector
 from keyaudit.rulebook.loader import load_rules
 
 RULES = load_rules()
@@ -84,7 +85,7 @@ def test_both_engines_mark_the_same_windows(path: str) -> None:
     assert windows_of(text, "regex") == windows_of(text, "hyperscan")
 
 
-def kept_windows(text: bytes, keep: KeepText, on_full: Callable[[list[Window]], bool] | None = None) -> list[Window]:
+def kept_windows(text: bytes, keep: KeepText | None, on_full: Callable[[list[Window]], bool] | None = None) -> list[Window]:
     collector = WindowCollector(request=Reach(2, 3), record=Reach(1, 1), keep_text=keep)
     collector.on_full = on_full
     for _ in ChunkedPass(io.BytesIO(text), create_matcher(RULES, "regex"), windows=collector, read_bytes=4096):
@@ -145,10 +146,52 @@ def test_with_no_one_to_read_them_yet_the_windows_lose_their_lines() -> None:
     assert [w.first_line for w in windows] == [w.first_line for w in windows_of(text)]
 
 
-def _peak_windows(text: bytes) -> tuple[list[tuple[int, int, list[int]]], int]:
+def test_a_collector_that_keeps_no_lines_hands_over_what_the_pass_left_behind_once_it_holds_many() -> None:
+    """A plain file's windows keep no lines (the stream is read again at them), and are handed
+    over all the same once the collector holds many, in stream order, each batch before every
+    window still held: with those left at the end, they are the windows of one reading."""
+    host = '{"url": "https://api.iugu.com/v1/customers"}'
+    last = 140_000  # some 3 MB: the pass's regions end three times, each with thousands of windows
+    assert last // 7 > 6 * HAND_OVER_WINDOWS
+    special = {n: host for n in range(10, last, 7)}
+    special.update({n: host for n in range(last // 2, last // 2 + 40)})  # windows that touch
+    text = numbered(last + 100, special)
+    handed: list[list[Window]] = []
+    rest = kept_windows(text, None, lambda ready: handed.append(ready) is None)
+    assert len(handed) >= 2 and all(window.lines is None for ready in handed for window in ready)
+    batches = [*handed, rest]
+    assert all(before[-1].last_line < after[0].first_line for before, after in zip(batches, batches[1:]))
+    assert [window for batch in batches for window in batch] == kept_windows(text, None)
+
+
+def test_windows_a_reader_declines_are_all_held_to_the_end() -> None:
+    host = '{"url": "https://api.iugu.com/v1/customers"}'
+    text = numbered(140_000, {n: host for n in range(10, 140_000, 7)})
+    assert kept_windows(text, None, lambda ready: False) == kept_windows(text, None)
+
+
+@needs_hyperscan
+def test_anchors_line_after_line_make_one_window_in_memory_as_they_are_marked() -> None:
+    """Windows that touch are one window when read; where no lines are kept they are one as they
+    are marked: a log of a whole request a line (a curl command, a JSON record: no line around it
+    is read) held a window a line, ~400 bytes each."""
+    def log(lines: int) -> bytes:
+        return numbered(lines, {n: f"curl -s https://api.asaas.com/v3/payments?offset={n}" for n in range(2, lines)})
+
+    def whole(_line: bytes, _reach: Reach) -> Reach:
+        return Reach(0, 0)
+
+    small, small_peak = _peak_windows(log(20_000), whole)
+    large, large_peak = _peak_windows(log(80_000), whole)
+    assert small == [(2, 19_999, list(range(2, 20_000)))] and large == [(2, 79_999, list(range(2, 80_000)))]
+    assert large_peak < small_peak + 60_000 * 200, f"{small_peak} then {large_peak} bytes at peak for 20,000 and 80,000 lines"
+
+
+def _peak_windows(text: bytes, reach_of: Callable[[bytes, Reach], Reach] | None = None
+                  ) -> tuple[list[tuple[int, int, list[int]]], int]:
     tracemalloc.start()
     try:
-        found = windows_of(text, "hyperscan")
+        found = windows_of(text, "hyperscan", reach_of)
         return [(w.first_line, w.last_line, w.anchored) for w in found], tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import keyaudit.engine.windows
 import keyaudit.inputs.text_requests
 from helpers.request_shapes import BODY, REQUESTS, URL, dumps_log, pretty_log
 from helpers.credentials import asaas_key
@@ -58,6 +59,34 @@ def test_a_compressed_log_gives_the_requests_of_the_same_log_plain(tmp_path: Pat
     result = run_scan(str(packed), jobs=1)
     assert result.errors == [] and judged(result) == judged(expected)
     assert result.counts.statistics["requests_judged"] == expected.counts.statistics["requests_judged"]
+
+
+def columns_log() -> bytes:
+    """A W3C extended log whose columns are named once, at its top, and a transfer every fourth
+    row among other sites' requests: each transfer a window of its own, read by those columns."""
+    lines = ["#Fields: date time cs-method cs-uri-stem cs-uri-query s-port cs-host cs(Signature) sc-status"]
+    for n in range(300):
+        lines += [f"2026-11-22 13:{n % 60:02d}:0{k} GET /status/{n} - 443 shop.example - 200" for k in range(3)]
+        lines.append(f"2026-11-22 13:{n % 60:02d}:09 POST /v3/transfers - 443 api.asaas.com - 201")
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize("log", [traffic_log, columns_log], ids=["traffic", "columns"])
+def test_a_plain_log_read_in_batches_as_the_pass_goes_gives_the_requests_of_one_reading(
+        tmp_path: Path, monkeypatch, log) -> None:
+    """A plain file is read again at its windows, and keeps no lines; once it holds many windows,
+    the pass hands over those it left behind all the same (a log of a curl command a line held
+    200,000 windows: 190 MB). The stream is read forward once, batch after batch, and what the
+    file's top defined (a W3C log's columns) holds in every batch: the requests judged are those
+    of one reading at the end."""
+    plain = tmp_path / "app.log"
+    plain.write_bytes(log())
+    expected = run_scan(str(plain), jobs=1)
+    assert len(judged(expected)) >= 100
+    monkeypatch.setattr(keyaudit.engine.windows, "HAND_OVER_WINDOWS", 4)
+    result = run_scan(str(plain), jobs=1)
+    assert result.errors == [] and judged(result) == judged(expected)
+    assert result.counts.statistics == expected.counts.statistics
 
 
 def cut_lines(planned, text: bytes) -> list[int]:
