@@ -38,7 +38,8 @@ def measure(checkout: Path, log: Path, output_format: str, jobs: int, output: Pa
     """Wall seconds, CPU seconds and peak RSS in MiB of one ``keyaudit scan`` process (its workers'
     peaks are their own; the largest is what the machine must hold at once)."""
     env = {**os.environ, "PYTHONPATH": str(checkout)}
-    command = [sys.executable, "-m", "keyaudit", "scan", str(log), "--format", output_format, "--jobs", str(jobs),
+    # -P: the checkout named, not the working directory (the repository root, when run from it)
+    command = [sys.executable, "-P", "-m", "keyaudit", "scan", str(log), "--format", output_format, "--jobs", str(jobs),
                "--output", str(output), "--quiet"]
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env)
