@@ -7,10 +7,12 @@ call; a nightly job meets such files by the gigabyte. Here every call is a read 
 an invoice query) with its credential masked, as most clients log it: nothing to report, so what
 a scan holds is its windows, not its findings.
 
-For each count of calls, two files are written and scanned as whole processes (``keyaudit scan
+For each count of calls, three files are written and scanned as whole processes (``keyaudit scan
 --jobs 1``, CPU seconds and peak RSS by GNU time, the median and the maximum of ``--rounds``):
-``sparse``, each call between two ordinary application lines (its window stands alone), and
-``dense``, the calls back to back (their windows touch: one window of the whole file). The table
+``commands``, each call a curl command between two ordinary application lines (each window stands
+alone, and is read as the pass leaves it behind); ``mixed``, the three shapes between such lines (a
+dump's window reaches a request's span on past its first line: the windows chain through the
+file); ``dense``, the three shapes back to back (one window of the whole file). The table
 shows each file's RSS and its ratio to the smallest count's RSS of the same layout from the same
 run: memory is bounded when that ratio stays near 1 as the count grows. With ``--vs TREE``, the
 same files are scanned by the checkout at ``TREE`` too (a previous commit) and the ratio of this
@@ -31,17 +33,18 @@ from pathlib import Path
 
 from run_throughput import Timing, run_once
 
-LAYOUTS = ("sparse", "dense")
+LAYOUTS = ("commands", "mixed", "dense")
 READS = ["https://api.asaas.com/v3/customers?offset={n}&limit=10", "https://api.iugu.com/v1/invoices?start={n}",
          "https://sandbox.asaas.com/api/v3/payments?status=PENDING&offset={n}"]
 
 
-def call(rng: random.Random, number: int) -> list[str]:
+def call(rng: random.Random, number: int, commands: bool) -> list[str]:
     """One logged read, in one of three shapes (a curl command, a JSON request record, a debug
-    dump of the request line and its headers), its credential masked."""
+    dump of the request line and its headers; a curl command only, with ``commands``), its
+    credential masked."""
     url = rng.choice(READS).format(n=number)
     stamp = f"2026-11-22T10:{number // 60 % 60:02d}:{number % 60:02d}.{number % 1000:03d}Z"
-    shape = number % 3
+    shape = 0 if commands else number % 3
     if shape == 0:
         return [f"{stamp} INFO sync-{number} curl -s '{url}' -H 'access_token: ****' -H 'accept: application/json'"]
     if shape == 1:
@@ -57,8 +60,8 @@ def write(path: Path, calls: int, layout: str) -> None:
     rng = random.Random(calls)
     with path.open("w", encoding="utf-8") as out:
         for number in range(calls):
-            out.write("\n".join(call(rng, number)) + "\n")
-            if layout == "sparse":
+            out.write("\n".join(call(rng, number, layout == "commands")) + "\n")
+            if layout != "dense":
                 out.write(f"2026-11-22T10:00:00Z INFO worker-{rng.randrange(64)} job {rng.getrandbits(64):x} done\n"
                           f"2026-11-22T10:00:00Z DEBUG cache miss for order {number}\n")
 
@@ -66,7 +69,8 @@ def write(path: Path, calls: int, layout: str) -> None:
 def scanned(path: Path, tree: str) -> Timing:
     """One whole-process scan of ``path`` by the checkout at ``tree``, its report checked."""
     report = path.with_suffix(".json")
-    command = ["env", f"PYTHONPATH={tree}", sys.executable, "-m", "keyaudit", "scan", "-q", "--jobs", "1",
+    # -P: the checkout named, not the working directory (the repository root, when run from it)
+    command = ["env", f"PYTHONPATH={tree}", sys.executable, "-P", "-m", "keyaudit", "scan", "-q", "--jobs", "1",
                "--format", "json", "--output", str(report), str(path)]
     timing = run_once(command)
     found = json.loads(report.read_text())
