@@ -23,6 +23,9 @@ class Window:
     # The window's lines as the first pass read them — (number, bytes with the line ending, cut
     # at the collector's ``line_bytes``) — when the collector keeps text; else None.
     lines: list[tuple[int, bytes]] | None = None
+    # The window was cut before its end while the pass went on (see :func:`cut_at`): the
+    # reading goes on from its last line in the next window given, which starts on the line after.
+    goes_on: bool = False
 
     @property
     def anchored(self) -> list[int]:
@@ -79,3 +82,14 @@ def merged(windows: list[Window], texts: list[dict[int, bytes]] | None, joining:
             window.lines = sorted(lines.items())
         merged.append(window)
     return merged
+
+
+def cut_at(window: Window, line: int) -> tuple[Window, Window]:
+    """``window`` (of no kept lines) as its lines before ``line`` and the rest, each with its
+    anchors: the first goes on in the second, which starts where the reading of the first ends
+    (its own offset is not known: the first's stands in)."""
+    leads = sorted(window.leads.items())
+    head = {number: lead for number, lead in leads if number < line}
+    tail = {number: lead for number, lead in leads if number >= line}
+    return (Window(window.offset, window.first_line, line - 1, head, window.joins, goes_on=True),
+            Window(window.offset, line, window.last_line, tail, window.joins))

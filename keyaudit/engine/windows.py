@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from keyaudit.engine.line_memo import LineCounter, LineMemo
-from keyaudit.engine.window_groups import Window, merged, touching
+from keyaudit.engine.window_groups import Window, cut_at, merged, touching
 
 TAIL_BYTES = 64 << 10  # of the lines before a buffer, what its windows may reach back into
-HAND_OVER_WINDOWS = 2048  # windows held (~400 bytes each) before those the pass left behind are handed over
+HAND_OVER_ANCHORS = 2048  # anchors marked before the windows the pass left behind are handed over
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,8 @@ class WindowCollector:
         # text outgrows its bound: True when it read them (their text is let go); False, or no
         # one, and all text is dropped (the readers read the stream again).
         self.on_full: Callable[[list[Window]], bool] | None = None
-        self._hand_at = HAND_OVER_WINDOWS  # windows held when those left behind are next offered to it
+        self._marked = 0  # anchors marked since windows were last handed over where no text is kept
+        self._hand_at = HAND_OVER_ANCHORS  # how many when those left behind are next offered
 
     def nested(self) -> "WindowCollector":
         """A collector of the same reaches for the text a payload opened to, which is in memory
@@ -133,6 +134,7 @@ class WindowCollector:
         anchor past the stream's end opens none wholly past it)."""
         start, reach = self._line_of(buffer, position, reach)
         first, last = line, (self._windows[-1] if self._windows else None)
+        self._marked += 1
         if last is not None and line <= last.last_line and (last.first_line <= line - reach.before or (
                 self._opened[0] == line and self._opened[1] >= reach.before)):
             last.last_line = max(last.last_line, line + reach.after)
@@ -216,13 +218,14 @@ class WindowCollector:
         ``final`` for the stream's last region, whose last line may have no line ending.
 
         Where no text is kept (a stream read again at its windows), the windows the pass has left
-        behind are handed over all the same once there are many (a log of a curl command a line:
-        200,000 windows held 190 MB): what is held is bounded by the count too."""
+        behind are handed over all the same once many anchors were marked (a log of a curl command
+        a line: 200,000 windows held 190 MB; a log of dumps a few lines apart, one window from its
+        top to its end, a number each anchored line): what is held is bounded by the count too."""
         if self._keep_text is None:
-            if len(self._windows) >= self._hand_at:
+            if self._marked >= self._hand_at:
                 handed = self._handed_over(line + buffer.count(b"\n", 0, cut))
-                # none handed (declined, or one group still growing): offered again at twice as many
-                self._hand_at = len(self._windows) + HAND_OVER_WINDOWS if handed else 2 * len(self._windows)
+                # declined (the file is not known to hold requests yet): offered again at twice as many
+                self._marked, self._hand_at = (0, HAND_OVER_ANCHORS) if handed else (self._marked, 2 * self._hand_at)
             return
         start_of = self._stream_offset + buffer_offset
         self._kept += [self._started(window, start_of, line) for window in self._windows[len(self._kept) :]]
@@ -259,24 +262,33 @@ class WindowCollector:
         its anchor: a group of windows that touch one another (what :meth:`windows` merges; where
         no text is kept, those whose reaches join too) is ready when it ends before that, by as
         many lines as its windows join by, and every window in it has all its lines. Only the
-        groups before the first not ready are handed over: the readers read the stream forward."""
+        groups before the first not ready are handed over: the readers read the stream forward.
+        Where no text is kept, that first group's lines before where a window to come may start
+        are handed over too, cut there (:func:`~keyaudit.engine.window_groups.cut_at`): the
+        readers read on from the cut in the rest, which stays, as if the group were read whole."""
         if self.on_full is None:
             return False
         windows, kept, keeps = self._windows, self._kept, self._keep_text is not None
         later = line - max(self.request.before, self.record.before)
         ready: list[int] = []
+        cut: list[int] = []  # a group still growing, cut before where a window to come may start
+        parts: list[Window] = []  # its lines before that, and the rest, which stays
         for group in touching(windows, joining=not keeps):
             joins = 0 if keeps else min(windows[index].joins for index in group)
-            if max(windows[index].last_line for index in group) + 1 + joins >= later \
-                    or (keeps and any(kept[index].next_line <= windows[index].last_line for index in group)):
-                break
-            ready += group
-        if not ready or not self.on_full(merged([windows[index] for index in ready],
-                                                [kept[index].lines for index in ready] if keeps else None,
-                                                joining=not keeps)):
+            if max(windows[index].last_line for index in group) + 1 + joins < later and not (
+                    keeps and any(kept[index].next_line <= windows[index].last_line for index in group)):
+                ready += group
+                continue
+            whole = None if keeps else merged([windows[index] for index in group], None, joining=True)[0]
+            if whole is not None and whole.first_line < later <= whole.last_line:
+                cut, parts = group, list(cut_at(whole, later))
+            break
+        handing = merged([windows[index] for index in ready], [kept[index].lines for index in ready] if keeps else None,
+                         joining=not keeps) + parts[:1]
+        if not handing or not self.on_full(handing):
             return False
-        gone = set(ready)
-        self._windows = [window for index, window in enumerate(windows) if index not in gone]
+        gone = {*ready, *cut}
+        self._windows = parts[1:] + [window for index, window in enumerate(windows) if index not in gone]
         if not keeps:
             return True
         self._kept_bytes -= sum(len(text) for index in ready for text in kept[index].lines.values())

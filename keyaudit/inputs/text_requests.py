@@ -27,7 +27,7 @@ from keyaudit.inputs.captures.record_ids import id_on_line
 from keyaudit.inputs.captures.request_parts import PART_LINES, requests_read
 from keyaudit.inputs.captures.source_reading import source_exchanges, source_reach
 from keyaudit.inputs.line_layers import reader_text
-from keyaudit.inputs.window_reading import MAX_WINDOW_BYTES, WindowReading, slices
+from keyaudit.inputs.window_reading import MAX_WINDOW_BYTES, Slicer, WindowReading
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.model.findings import Finding
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
@@ -153,7 +153,7 @@ class TextReading:
     closed with this), and what the file defined above the lines being read, kept from batch to batch.
 
     Each window is read alone (see :func:`_window_exchanges`), in slices of bounded size (see
-    :func:`~keyaudit.inputs.window_reading.slices`): a dense log makes one window of the whole file. ``known``: the header names the
+    :class:`~keyaudit.inputs.window_reading.Slicer`): a dense log makes one window of the whole file. ``known``: the header names the
     rules know, for records that log headers one field each; ``line_bytes``: where a longer line is
     cut; ``cut``: the text's first line, when the text before it is another range's (what begins there
     is that range's to read); ``head``: the text's first bytes, when it starts at the file's top (a
@@ -171,6 +171,7 @@ class TextReading:
         self._streams = contextlib.ExitStack()
         self._reading: WindowReading | None = None
         self._counted_cut = 0  # of the lines the reading cut, those counted
+        self._going_on: tuple[Slicer, dict[int, int]] | None = None  # a slice begun in a window that goes on
 
     def __enter__(self) -> "TextReading":
         return self
@@ -183,32 +184,47 @@ class TextReading:
         self._streams.close()
 
     def exchanges(self, windows: list[Window]) -> Iterator[Exchange]:
-        """Every request written in ``windows``, which come in stream order, after the last batch's."""
-        scope, line_bytes = self._scope, self._line_bytes
-        kept_cut = 0
+        """Every request written in ``windows``, which come in stream order, after the last batch's;
+        a window that goes on (cut while the pass went on) is read on in the first of the next batch."""
+        line_bytes, kept_cut = self._line_bytes, 0
         for window in windows:
             if window.lines is not None:
                 kept_cut += sum(len(text) >= line_bytes and text[-1:] != b"\n" for _, text in window.lines)
                 lines: Iterable[tuple[int, str]] = ((number, reader_text(line)) for number, line in window.lines)
             else:
-                lines = self._stream_reading().lines(window)
-            numbers = sorted(window.leads)  # (no list of pairs: a window of a dense log holds every line's)
-            reading = self._reading
-            for part, (own_first, own_end) in slices(lines):
-                leads = {number: window.leads[number]
-                         for number in numbers[bisect.bisect_left(numbers, part[0][0]) : bisect.bisect_right(numbers, part[-1][0])]}
-                # a line that may define something (kept lines are looked at here; read ones as read)
-                defining = scope.defines or (reading is not None and reading.defining) or (
-                    window.lines is not None and any(text.startswith(DEFINITION_STARTS) for _, text in part))
-                read = counted(_window_exchanges(part, leads, self._path, self._known, scope if defining else None,
-                                                 self._cut), self._records_cut)
-                yield from (exchange for exchange in requests_read(read, part)
-                            if own_first <= exchange.origin.line < own_end)
+                lines = self._stream_reading().lines(window)  # a window read on from the last is where the reading is
+            slicer, leads = self._going_on or (Slicer(), window.leads)
+            if self._going_on is not None:
+                leads, self._going_on = {**leads, **window.leads}, None
+            numbers = sorted(leads)  # (no list of pairs: a window of a dense log holds every line's)
+            for line in lines:
+                if (done := slicer.add(line)) is not None:
+                    yield from self._sliced(done, window, leads, numbers)
+            if window.goes_on:  # the lines of the slice begun, and their anchors, go on in the next window
+                first = slicer.part[0][0] if slicer.part else window.last_line + 1
+                self._going_on = slicer, {number: leads[number] for number in numbers[bisect.bisect_left(numbers, first):]}
+            elif (done := slicer.rest()) is not None:
+                yield from self._sliced(done, window, leads, numbers)
         read_cut = self._reading.blocks.cut if self._reading is not None else 0
         if self._statistics is not None and kept_cut + read_cut - self._counted_cut:
             # kept cut: as long as the bound, no line end
             self._statistics["request_lines_cut"] += kept_cut + read_cut - self._counted_cut
         self._counted_cut = read_cut
+
+    def _sliced(self, done: tuple[list[tuple[int, str]], tuple[float, float]], window: Window, leads: dict[int, int],
+                numbers: list[int]) -> Iterator[Exchange]:
+        """The requests that start in a slice's own lines, of the window's anchors (``leads``, their
+        lines ``numbers`` in order) those on its lines."""
+        part, (own_first, own_end) = done
+        scope, reading = self._scope, self._reading
+        here = {number: leads[number]
+                for number in numbers[bisect.bisect_left(numbers, part[0][0]) : bisect.bisect_right(numbers, part[-1][0])]}
+        # a line that may define something (kept lines are looked at here; read ones as read)
+        defining = scope.defines or (reading is not None and reading.defining) or (
+            window.lines is not None and any(text.startswith(DEFINITION_STARTS) for _, text in part))
+        read = counted(_window_exchanges(part, here, self._path, self._known, scope if defining else None, self._cut),
+                       self._records_cut)
+        yield from (exchange for exchange in requests_read(read, part) if own_first <= exchange.origin.line < own_end)
 
     def _stream_reading(self) -> WindowReading:
         """The forward reading of the stream, opened the first time a window has no kept lines."""

@@ -6,7 +6,7 @@ read by."""
 from __future__ import annotations
 
 import math
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterator
 
 from keyaudit.engine.window_groups import Window
 from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, DEFINITIONS_HEAD_BYTES, FileScope
@@ -71,24 +71,36 @@ class WindowReading:
             number += asked
 
 
-def slices(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[list[tuple[int, str]], tuple[float, float]]]:
-    """A window's lines in slices of at most :data:`SLICE_LINES` lines and about
+class Slicer:
+    """A window's lines cut into slices of at most :data:`SLICE_LINES` lines and about
     :data:`MAX_WINDOW_BYTES`, each with the lines its requests start on (first, end): a slice
     reads :data:`SLICE_OVERLAP` lines on past them, and the next begins that many before them,
     so that a request begun near a slice's end is read whole, once (unless those lines are
-    huge: then the next slice begins after them, and holds no more than its bound)."""
-    part: list[tuple[int, str]] = []
-    size, own_first = 0, -math.inf
-    for item in lines:
+    huge: then the next slice begins after them, and holds no more than its bound). Fed line by
+    line, so that a window handed over in pieces as the pass goes is cut where it would be whole."""
+
+    def __init__(self) -> None:
+        self.part: list[tuple[int, str]] = []  # the slice being filled
+        self._size = 0
+        self._own_first = -math.inf
+
+    def add(self, item: tuple[int, str]) -> tuple[list[tuple[int, str]], tuple[float, float]] | None:
+        """Take the window's next line; the slice it completes, if it does."""
+        part = self.part
         part.append(item)
-        size += len(item[1])
-        if len(part) >= SLICE_LINES or size >= MAX_WINDOW_BYTES:
-            carried = part[-2 * SLICE_OVERLAP :] if len(part) > 2 * SLICE_OVERLAP else []
-            size = sum(len(text) for _, text in carried)
-            if size > MAX_WINDOW_BYTES // 2:  # huge lines: the next slice starts afresh
-                carried, size = [], 0
-            own_end = carried[SLICE_OVERLAP][0] if carried else part[-1][0] + 1
-            yield part, (own_first, own_end)
-            part, own_first = carried, own_end
-    if part:
-        yield part, (own_first, math.inf)
+        self._size += len(item[1])
+        if len(part) < SLICE_LINES and self._size < MAX_WINDOW_BYTES:
+            return None
+        carried = part[-2 * SLICE_OVERLAP :] if len(part) > 2 * SLICE_OVERLAP else []
+        self._size = sum(len(text) for _, text in carried)
+        if self._size > MAX_WINDOW_BYTES // 2:  # huge lines: the next slice starts afresh
+            carried, self._size = [], 0
+        own_end = carried[SLICE_OVERLAP][0] if carried else part[-1][0] + 1
+        done = part, (self._own_first, own_end)
+        self.part, self._own_first = carried, own_end
+        return done
+
+    def rest(self) -> tuple[list[tuple[int, str]], tuple[float, float]] | None:
+        """The last slice: the lines taken since the last one, to the window's end."""
+        return (self.part, (self._own_first, math.inf)) if self.part else None
+

@@ -57,6 +57,7 @@ class UnitRequests:
         self._before = len(tally.findings)  # findings of other passes over the unit
         self._top = not cut and resume is None  # the text starts at the file's top
         self._reading: TextReading | None = None  # the windows read so far: where the stream is, what it defined
+        self._rebuilt: list[tuple[Finding, str]] = []  # keys only a reader put together, and their identities
         self._defines: bool | None = None  # whether its top defines how its lines read, once asked
         self._shown: set[str] = set()  # the identities of the secrets the text scan found (see _shown_secrets)
         self._shown_upto = 0  # the findings looked at for them
@@ -65,8 +66,13 @@ class UnitRequests:
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        """Report the keys only a request reader put together that the text showed nowhere (known
+        once the pass is done: a batch of windows is read while it goes on), and let go of the
+        stream the windows were read from, if they needed it."""
+        shown = self._shown_secrets()
+        self._tally.findings.extend(finding for finding, identity in self._rebuilt if identity not in shown)
         if self._reading is not None:
-            self._reading.close()  # the stream its windows were read from, if they needed it
+            self._reading.close()
 
     def worth_reading(self) -> bool:
         """Whether the text read so far can hold requests that matter."""
@@ -99,24 +105,26 @@ class UnitRequests:
         for exchange in self._reading.exchanges(windows):
             if exchange.origin.line > last:
                 continue  # begun past the range's end: the next range's
-            judged = [*self._judge.judge(exchange, tally.counts.statistics), *self._rebuilt_secrets(exchange)]
-            tally.findings.extend(f for f in judged if f.location.line > self._earlier)
+            tally.findings.extend(f for f in self._judge.judge(exchange, tally.counts.statistics)
+                                  if f.location.line > self._earlier)
+            self._rebuilt += [(f, identity) for f, identity in self._rebuilt_secrets(exchange)
+                              if f.location.line > self._earlier]
 
-    def _rebuilt_secrets(self, exchange: Exchange) -> list[Finding]:
+    def _rebuilt_secrets(self, exchange: Exchange) -> list[tuple[Finding, str]]:
         """The providers' keys the request carries that the scan of the text did not find in the
         unit: values only its reader put together (a header a printer cut onto rows of its own,
         the pieces of a line a runtime split), each a finding on the request's first line,
         ``decoded: request``. A key the text shows whole is reported where the text shows it. Not
         the generic rules' credentials: a reader also writes out what a client derives from its
         options (curl's ``-u user:password`` as a Basic header), which the text rules judged as
-        written."""
+        written. Each with its secret's identity: those the text shows further on are left out at the end."""
         keys = [(finding, finding.secret.identity) for finding in self._judge.carried_secrets(exchange)
                 if finding.secret is not None and finding.provider != GENERIC]
         if not keys:  # most requests: a masked header, a token-free call
             return []
         shown, origin = self._shown_secrets(), exchange.origin
         place = Location(self._display, origin.line, origin.column, origin.line, origin.column + 1, origin.pointer)
-        return [replace(finding, location=place, context={**finding.context, "decoded": REBUILT})
+        return [(replace(finding, location=place, context={**finding.context, "decoded": REBUILT}), identity)
                 for finding, identity in keys if identity not in shown]
 
     def _shown_secrets(self) -> set[str]:

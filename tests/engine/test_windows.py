@@ -16,7 +16,7 @@ from keyaudit.engine import create_matcher
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass
 from keyaudit.engine.window_groups import Window
 
-from keyaudit.engine.windows import HAND_OVER_WINDOWS, KeepText, Reach, WindowCollector
+from keyaudit.engine.windows import HAND_OVER_ANCHORS, KeepText, Reach, WindowCollector
 from keyaudit.rulebook.loader import load_rules
 
 RULES = load_rules()
@@ -152,7 +152,7 @@ def test_a_collector_that_keeps_no_lines_hands_over_what_the_pass_left_behind_on
     window still held: with those left at the end, they are the windows of one reading."""
     host = '{"url": "https://api.iugu.com/v1/customers"}'
     last = 140_000  # some 3 MB: the pass's regions end three times, each with thousands of windows
-    assert last // 7 > 6 * HAND_OVER_WINDOWS
+    assert last // 7 > 6 * HAND_OVER_ANCHORS
     special = {n: host for n in range(10, last, 7)}
     special.update({n: host for n in range(last // 2, last // 2 + 40)})  # windows that touch
     text = numbered(last + 100, special)
@@ -161,7 +161,34 @@ def test_a_collector_that_keeps_no_lines_hands_over_what_the_pass_left_behind_on
     assert len(handed) >= 2 and all(window.lines is None for ready in handed for window in ready)
     batches = [*handed, rest]
     assert all(before[-1].last_line < after[0].first_line for before, after in zip(batches, batches[1:]))
-    assert [window for batch in batches for window in batch] == kept_windows(text, None)
+    assert glued([window for batch in batches for window in batch]) == kept_windows(text, None)
+
+
+def glued(windows: list[Window]) -> list[Window]:
+    """``windows`` with each one cut while the pass went on joined to the one that goes on with it."""
+    whole: list[Window] = []
+    for window in windows:
+        if whole and whole[-1].goes_on:
+            assert window.first_line == whole[-1].last_line + 1
+            head = whole.pop()
+            window = Window(head.offset, head.first_line, window.last_line, {**head.leads, **window.leads}, window.joins,
+                            goes_on=window.goes_on)
+        whole.append(window)
+    return whole
+
+
+def test_a_window_still_growing_is_handed_over_up_to_where_a_window_to_come_may_start() -> None:
+    """Anchors a few lines apart whose windows reach on past the next (a dump's request line and
+    its span) chain from the top of a log to its end: once many were marked, the chain's lines
+    before where the pass may still open a window go to the readers, cut there, and the rest
+    stays; glued back, the pieces are the one window of one reading."""
+    text = numbered(140_000, {n: "POST /v1/transfer_requests HTTP/1.1" for n in range(10, 139_990, 4)})
+    handed: list[list[Window]] = []
+    rest = kept_windows(text, None, lambda ready: handed.append(ready) is None)
+    assert len(handed) >= 2 and all(len(ready) == 1 and ready[0].goes_on for ready in handed)
+    assert len(rest) == 1 and not rest[0].goes_on
+    assert glued([window for batch in [*handed, rest] for window in batch]) == kept_windows(text, None)
+    assert len(kept_windows(text, None)) == 1
 
 
 def test_windows_a_reader_declines_are_all_held_to_the_end() -> None:

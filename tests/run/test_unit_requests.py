@@ -71,19 +71,26 @@ def columns_log() -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-@pytest.mark.parametrize("log", [traffic_log, columns_log], ids=["traffic", "columns"])
+def chained_dumps() -> bytes:
+    """Dumps back to back over three of the pass's regions: one window from the top to the end,
+    handed over in pieces cut where the pass was, each slice of it read as if it were whole."""
+    return dumps_log(8000)
+
+
+@pytest.mark.parametrize("log", [traffic_log, columns_log, chained_dumps], ids=["traffic", "columns", "chained"])
 def test_a_plain_log_read_in_batches_as_the_pass_goes_gives_the_requests_of_one_reading(
         tmp_path: Path, monkeypatch, log) -> None:
-    """A plain file is read again at its windows, and keeps no lines; once it holds many windows,
-    the pass hands over those it left behind all the same (a log of a curl command a line held
-    200,000 windows: 190 MB). The stream is read forward once, batch after batch, and what the
-    file's top defined (a W3C log's columns) holds in every batch: the requests judged are those
-    of one reading at the end."""
+    """A plain file is read again at its windows, and keeps no lines; once it marked many anchors,
+    the pass hands over the windows it left behind all the same (a log of a curl command a line
+    held 200,000 windows: 190 MB), and the lines of one still growing up to where the pass is. The
+    stream is read forward once, batch after batch, what the file's top defined (a W3C log's
+    columns) holds in every batch, and a window cut is read on where it was cut: the requests
+    judged are those of one reading at the end."""
     plain = tmp_path / "app.log"
     plain.write_bytes(log())
     expected = run_scan(str(plain), jobs=1)
     assert len(judged(expected)) >= 100
-    monkeypatch.setattr(keyaudit.engine.windows, "HAND_OVER_WINDOWS", 4)
+    monkeypatch.setattr(keyaudit.engine.windows, "HAND_OVER_ANCHORS", 4)
     result = run_scan(str(plain), jobs=1)
     assert result.errors == [] and judged(result) == judged(expected)
     assert result.counts.statistics == expected.counts.statistics
