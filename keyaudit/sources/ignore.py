@@ -78,10 +78,14 @@ def invalid_lines_message(numbers: list[int]) -> str:
 
 def gitignore_spec(lines: list[str]) -> "pathspec.PathSpec":
     """Patterns with git's own matching rules (negation, anchoring, directory-only); raises
-    ``ValueError`` naming the first line that is not a valid pattern."""
+    ``ValueError`` naming the first line that is not a valid pattern — also one that can match
+    no path (an unclosed ``[``, a lone ``/``), which a user who typed it as an exclude did not mean."""
     spec, invalid = tolerant_spec(lines)
     if invalid:
         raise ValueError(f"{lines[invalid[0] - 1]!r} is not a valid gitignore pattern")
+    for line in lines:  # one at a time: blank lines make no pattern
+        if line.strip() and not line.startswith("#") and all(p.include is None for p in _spec([line]).patterns):
+            raise ValueError(f"{line!r} is not a valid gitignore pattern: it matches no path")
     return spec
 
 
