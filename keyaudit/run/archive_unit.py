@@ -3,12 +3,14 @@ of content recorded whole (an archive, a HAR capture)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import BinaryIO, Callable
 
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, read_members
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import ScanError
-from keyaudit.run.state import Progress, TailKeeper
+from keyaudit.run.state import Progress
+from keyaudit.run.tail_keeper import TailKeeper
 from keyaudit.run.tally import Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
@@ -33,24 +35,27 @@ def scan_archive(kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, ta
         progress = whole_progress(unit, opener)
         if progress is not None and unit.resume is not None and \
                 (progress.offset, progress.tail_hash) == (unit.resume.offset, unit.resume.tail_hash):
-            tally.progress = progress
+            tally.progress = replace(progress, damage=unit.resume.damage)  # the same content: the same damage
+            tally.errors.extend(tally.progress.damage_errors())
             tally.counts.statistics["files_unchanged"] += 1
             return
     keeper = TailKeeper(stream)
-    for entry in read_members(kind, keeper if kind == "tar" else stream):
-        if isinstance(entry, Skipped):
-            tally.counts.skip(member_path(unit.target.display, entry.name), entry.reason)
-            continue
-        display = member_path(unit.target.display, entry.name)
-        tally.add(scan(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))
-        if entry.note:
-            tally.errors.append(ScanError(display, entry.note))
-    if kind == "tar":  # read to the end: damage past the end-of-archive blocks is damage too
-        keeper.skip(1 << 62)
-    if unit.head is not None:
-        if progress is None:  # a tar, measured as it was read
-            progress = Progress.of(unit.head, keeper.count, 0, 0, keeper.tail, None, unit.stamp)
-        tally.progress = progress
+    try:
+        for entry in read_members(kind, keeper if kind == "tar" else stream):
+            if isinstance(entry, Skipped):
+                tally.counts.skip(member_path(unit.target.display, entry.name), entry.reason)
+                continue
+            display = member_path(unit.target.display, entry.name)
+            tally.add(scan(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))
+            if entry.note:
+                tally.errors.append(ScanError(display, entry.note))
+        if kind == "tar":  # read to the end: damage past the end-of-archive blocks is damage too
+            keeper.skip(1 << 62)
+    finally:  # damaged too: recorded as far as it was read, with its error, not to be read again unchanged
+        if unit.head is not None:
+            if progress is None:  # a tar, measured as it was read
+                progress = Progress.of(unit.head, keeper.count, 0, 0, keeper.tail, None, unit.stamp)
+            tally.progress = progress
 
 
 def whole_progress(unit: WorkUnit, opener: Opener) -> Progress | None:

@@ -13,6 +13,7 @@ import contextlib
 import functools
 import itertools
 import os
+from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import IO, BinaryIO, Iterator
 
@@ -36,7 +37,8 @@ from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
 from keyaudit.run.path_secrets import PathRedactor
 from keyaudit.run.placing import Placer, ScanFrame
-from keyaudit.run.state import Progress, Resume, TailKeeper, digest
+from keyaudit.run.state import Progress, Resume, digest
+from keyaudit.run.tail_keeper import TailKeeper
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, damage_detail, is_decompressing, loses_failing_read
@@ -76,9 +78,12 @@ class UnitScanner:
         return self.detector.matcher.name
 
     def scan(self, unit: WorkUnit) -> Tally:
-        """Scan one unit into a tally whose names show no credential (see :mod:`.path_secrets`)."""
+        """Scan one unit into a tally whose names show no credential (see :mod:`.path_secrets`);
+        with --state, its progress keeps the errors, for a damaged file left as it is."""
         tally = self._scan(unit)
         self.names.tally(tally)
+        if tally.progress is not None and tally.errors and not tally.progress.damage:
+            tally.progress = replace(tally.progress, damage=tuple((error.path, error.message) for error in tally.errors))
         return tally
 
     def _scan(self, unit: WorkUnit) -> Tally:
@@ -89,8 +94,8 @@ class UnitScanner:
         are dropped, the second finds them again).
         """
         kept = unit.unchanged_progress()
-        if kept is not None:
-            tally = Tally(progress=kept)
+        if kept is not None:  # and if it was damaged, its errors again (not read again: the same damage)
+            tally = Tally(progress=kept, errors=kept.damage_errors())
             tally.counts.files_scanned = 1
             tally.counts.statistics["files_unchanged"] += 1
             return tally
@@ -193,6 +198,7 @@ class UnitScanner:
             probe = whole_progress(unit, opener)
             if probe is not None and (probe.offset, probe.tail_hash) == (unit.resume.offset, unit.resume.tail_hash):
                 tally.progress = Progress.unchanged(unit.head, unit.resume, unit.stamp)
+                tally.errors.extend(tally.progress.damage_errors())
                 tally.counts.files_scanned += 1
                 tally.counts.statistics["files_unchanged"] += 1
                 return True
