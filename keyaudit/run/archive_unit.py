@@ -42,6 +42,9 @@ def scan_archive(kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, ta
     keeper = TailKeeper(stream)
     try:
         for entry in read_members(kind, keeper if kind == "tar" else stream):
+            if isinstance(entry, Skipped) and entry.damaged:
+                tally.errors.append(ScanError(member_path(unit.target.display, entry.name), entry.reason))
+                continue
             if isinstance(entry, Skipped):
                 tally.counts.skip(member_path(unit.target.display, entry.name), entry.reason)
                 continue
