@@ -69,6 +69,7 @@ class PathRedactor:
         return (hide_secrets(path, secrets), hide_secrets(text, secrets)) if secrets else (path, text)
 
     def errors(self, errors: Iterable[ScanError]) -> list[ScanError]:
+        """``errors`` as the error lines may show them: a message may quote a member's name."""
         return [ScanError(*self.text(error.path, error.message)) for error in errors]
 
     def counts(self, counts: Counts) -> None:
@@ -76,6 +77,7 @@ class PathRedactor:
         counts.skipped_inputs = [self.text(path, reason) for path, reason in counts.skipped_inputs]
 
     def finding(self, finding: Finding) -> Finding:
+        """``finding`` at its path as shown (a copy, only when the name held a credential)."""
         shown = self.path(finding.location.path)
         return finding if shown == finding.location.path else replace(finding, location=replace(finding.location, path=shown))
 
