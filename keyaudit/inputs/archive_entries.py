@@ -1,7 +1,7 @@
 """Which entries of a zip or a tar are members to scan, and the listing of either bounded: a
 directory zipfile cannot list is damage, not an internal error; entries that overlap another
-member's bytes are skipped; a tar header that would have a long name or pax record read into
-memory past a bound ends the listing. Shared by the archive read in one pass and the one read
+member's bytes are skipped; a tar member whose long name would be read into memory past a bound
+is damage, and a pax record past one ends the listing. Shared by the archive read in one pass and the one read
 member by member (:mod:`.archives`)."""
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ def zip_skip(info: zipfile.ZipInfo) -> str | None:
 
 
 def tar_skip(info: tarfile.TarInfo) -> str | None:
+    """Why a member of a tar is not scanned (its :attr:`BoundedTarInfo.damage` first), or None."""
+    if getattr(info, "damage", None):
+        return info.damage  # type: ignore[attr-defined]
     if info.issym():
         return "symlink"
     if not info.isreg() or info.issparse():  # hard links, devices, FIFOs; sparse data is not contiguous
@@ -65,13 +68,28 @@ def _overlapping(entries: list[zipfile.ZipInfo]) -> set[int]:
 class BoundedTarInfo(tarfile.TarInfo):
     """tarfile's header reader, but a GNU long name or a pax header is read into memory only up
     to a bound: tarfile reads what the header says, and a 1 MB .tar.gz saying 1 GiB took 3 GB.
-    Past the bound the archive is damaged from there on (tarfile ends its listing with an error)."""
+    A long name (or link) past the bound is read past, not kept, and the member it names is
+    ``damage``: not scanned, named in an error, and the members after it are read (tar itself
+    reads on). A pax header past its bound ends the listing with an error: its records may say
+    where the member's data ends, so nothing after it can be trusted."""
+
+    damage: str | None = None  # why the member cannot be taken as it stands (its long name past the bound)
 
     def _proc_gnulong(self, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
-        if self.size > MAX_LONG_NAME:
-            raise tarfile.SubsequentHeaderError(f"a GNU long name of {self.size} bytes (more than "
-                                                f"{MAX_LONG_NAME >> 10} KiB): not a name")
-        return super()._proc_gnulong(tarfile_)  # type: ignore[misc]
+        if self.size <= MAX_LONG_NAME:
+            return super()._proc_gnulong(tarfile_)  # type: ignore[misc]
+        left = self._block(self.size)  # type: ignore[attr-defined]
+        while left > 0 and (piece := tarfile_.fileobj.read(min(left, 1 << 16))):  # type: ignore[union-attr]
+            left -= len(piece)
+        try:
+            member = self.fromtarfile(tarfile_)
+        except tarfile.HeaderError as exc:
+            raise tarfile.SubsequentHeaderError(str(exc)) from None
+        member.offset = self.offset
+        what = "name" if self.type == tarfile.GNUTYPE_LONGNAME else "link name"
+        member.damage = (f"its GNU long {what} is {self.size} bytes (more than {MAX_LONG_NAME >> 10} KiB): "
+                         "not a name; the member was not read, the ones after it were")
+        return member
 
     def _proc_pax(self, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
         if self.size > MAX_PAX_HEADER:

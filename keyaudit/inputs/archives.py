@@ -70,10 +70,12 @@ class Member:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A member that is not scanned, and why (counted in the report's ``skipped`` block)."""
+    """A member that is not scanned, and why (counted in the report's ``skipped`` block; an
+    error of the archive when ``damaged``)."""
 
     name: str
     reason: str
+    damaged: bool = False
 
 
 
@@ -112,7 +114,7 @@ def _tar_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
     with tarfile.open(fileobj=stream, mode="r|", tarinfo=BoundedTarInfo) as archive:
         for info, reason in tar_entries(archive):
             if reason:
-                yield Skipped(info.name, reason)
+                yield Skipped(info.name, reason, bool(getattr(info, "damage", None)))
                 continue
             with new_spool() as spool:
                 damage, cut = _spool(_stream_data(archive, info), spool)
@@ -282,6 +284,8 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
             else:
                 with tarfile.open(fileobj=raw, mode="r:", tarinfo=BoundedTarInfo) as tar:
                     for tar_info, reason in tar_entries(tar):
+                        if getattr(tar_info, "damage", None):  # scanned whole, which names the damage
+                            return None
                         if reason:
                             skips.append((member_path(target.display, tar_info.name), reason))
                         else:

@@ -19,6 +19,7 @@ import bisect
 import copy
 import io
 import itertools
+import json
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterator
@@ -80,6 +81,13 @@ def _summary(problems: list[tuple[str, str]]) -> str:
     return f"{first}; and {len(others)} more part{'s' if len(others) > 1 else ''} not read as HAR: {named}"
 
 
+def _kind(value: object) -> str:
+    """What a JSON value that should have been an object is, in words."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    return {str: "a string", list: "a list"}.get(type(value), "a number")
+
+
 def text_findings(data: BinaryIO, path: str, detector: SecretDetector, line: int, column: int) -> list[Finding]:
     """The secret rules' findings in text that starts at ``line`` and ``column`` of the file."""
     found: list[Finding] = []
@@ -104,6 +112,8 @@ class _HarScan:
         except RecursionError:
             return None
         fields_end = sum(map(len, parts)) + len(parts) - 1
+        if value.entry is not None and type(value.root) is not dict:  # its strings, if any, are scanned still
+            self.problems.append((value.pointer, f"{value.pointer} is {_kind(value.root)}, not an entry (an object)"))
         exchange, problem = value.request(self.path)
         if problem is not None:
             self.problems.append((f"{value.pointer}/request", problem))

@@ -26,6 +26,8 @@ _SPACE = re.compile(r"[ \t\r\n]*")
 _SCALAR = re.compile(r"[^ \t\r\n,\]}]*")
 _CLOSERS = {"{": "}", "[": "]"}
 _AFTER_SCALAR = frozenset(" \t\r\n,]}")  # what ends a number or a literal
+_KINDS = {"{": "an object", "[": "a list", '"': "a string", "t": "true", "f": "false", "n": "null",
+          "": "missing (the input ends)"}  # what a value is, by its first character (else a number)
 UNPARSED = object()  # Value.parsed when the scanner left the parsing to the reader
 
 
@@ -155,7 +157,11 @@ class ValueStream:
             position = self._skip(position + 1)
             member = f"{pointer}/{escape_pointer_token(key)}"
             last = depth == len(self._path) - 1
-            if depth < len(self._path) and key == self._path[depth] and self._char(position) == ("[" if last else "{"):
+            if depth < len(self._path) and key == self._path[depth]:
+                if self._char(position) != ("[" if last else "{"):  # not read: it may be a string of gigabytes
+                    raise _Stop(position, message=f"{'.'.join(self._path[:depth + 1])} is "
+                                                  f"{_KINDS.get(self._char(position), 'a number')}, "
+                                                  f"not {'a list' if last else 'an object'}")
                 if last:
                     self.opened = True
                     position = yield from self._elements(position + 1, member)

@@ -159,7 +159,13 @@ class RuleSet:
         return len(self.rules)
 
     def without(self, rule_ids: Iterable[str]) -> "RuleSet":
+        """The rules but those of ``rule_ids`` (``--disable``); an id no rule has is a
+        :class:`RuleError`: a typo would leave on the rule it meant to turn off, and say nothing."""
         dropped = set(rule_ids)
+        known = {r.id for group in (self.rules, self.requests, self.messages, self.place_rules) for r in group}
+        if unknown := sorted(dropped - known):
+            raise RuleError("disable", None, f"no rule has the id {', '.join(map(repr, unknown))} "
+                                             "(`keyaudit rules list` names them)")
         return RuleSet([r for r in self.rules if r.id not in dropped],
                        [r for r in self.requests if r.id not in dropped], self.warnings,
                        self.request_anchors, self.record_anchors, self.request_markers, self.provider_hosts,

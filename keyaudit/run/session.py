@@ -82,7 +82,7 @@ class Session:
                                 None if config.staged else ScanFrame(str(config.base), target_folders(config.targets)))
         self.digest_key = config.digest_key.encode() if config.digest_key else None
         self.state: ScanState | None = None
-        self.paths_read: frozenset[str] = frozenset()  # the files the last run planned, as reports name them
+        self._planned: list[str] = []  # the files the last run planned, as the scan reads them
         try:
             self.scanner = self.spec.build()
             baseline = load_baseline(config.baseline) if config.baseline else frozenset()
@@ -100,6 +100,11 @@ class Session:
         except ValueError as exc:
             self.close()
             raise SetupError(f"exclude: {exc}") from None
+
+    @property
+    def paths_read(self) -> frozenset[str]:
+        """The files the last run planned, as reports name them (credentials in names redacted)."""
+        return frozenset(map(self.scanner.names.path, self._planned))
 
     @property
     def warnings(self) -> list[str]:
@@ -198,7 +203,7 @@ class Session:
         discovery = Discovery(exclude=self._exclude, exclude_base=config.base,
                               storage_options=dict(config.storage_options))
         units = self._plan(discovery)
-        self.paths_read = frozenset(unit.target.display for unit in units)
+        self._planned = [unit.target.display for unit in units]
         with_findings = not (config.show_secrets or self.digest_key or config.verify)
         self._collecting = self._candidates()
         keys = [unit.checkpoint_key() if state is not None else None for unit in units]
@@ -222,7 +227,10 @@ class Session:
                 order.arrive(position, tally)  # merged at once when it is next in plan order
         for unit, tally in self._execute_whole(order.whole):
             self._merge(unit, tally, result, spool, previous_lines)
-        result.errors.extend(ScanError(path, message) for path, message in discovery.missing)
+        names = self.scanner.names  # what the discovery names, as the units' tallies do (see .path_secrets)
+        result.errors.extend(names.errors(ScanError(path, message) for path, message in discovery.missing))
+        result.targets = list(map(names.path, config.targets))
+        names.counts(discovery.counts)
         # Each byte range of a file that went missing after planning says so: one line, not one a range.
         result.errors = list(dict.fromkeys(result.errors))
         result.counts.add(discovery.counts)
@@ -274,7 +282,7 @@ class Session:
         result.errors.extend(tally.errors)
         result.counts.add(tally.counts)
         if self.state is not None and tally.progress is not None:
-            self.state.remember(tally.progress, unit.target.display)
+            self.state.remember(tally.progress, self.scanner.names.path(unit.target.display))
 
     def _settle(self, unit: WorkUnit, spool: FindingSpool) -> None:
         """Once every range of a file is merged: the hits they left waiting for a provider host

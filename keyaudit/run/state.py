@@ -6,7 +6,9 @@ there is the same. So logrotate's renames and compression are recognised as alre
 appended data is scanned from where the last run stopped with the right line numbers, and a
 truncated or replaced file is scanned from the start. A file whose size and mtime are those it
 had when it was scanned to its end is not read again at all (last night's rotated .gz files),
-and a grown plain file is checked by seeking to the recorded end, not by reading up to it.
+and a grown plain file is checked by seeking to the recorded end, not by reading up to it. A
+damaged file is recorded with the errors its reading gave: left as it is, it is not read again,
+and those errors are listed again (the report still says it is damaged, and no finding twice).
 
 Progress is committed in one transaction after the report is written: a run killed at any
 point commits nothing, so the next run reports everything the killed one would have, once. A
@@ -25,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import json
 import os
 import time
 from dataclasses import dataclass
@@ -32,14 +35,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterator
 
 from keyaudit.model.printable import printable
+from keyaudit.model.result import ScanError
 from keyaudit.model.setup_files import regular
-from keyaudit.sources.compression import is_decompressing
 
 if TYPE_CHECKING:
     import sqlite3
 
+UNCHANGED_DAMAGE = "unchanged since a run found this, so not read again"
 HEAD_BYTES = 4096
-TAIL_BYTES = 4096
 LOCK_WAIT_SECONDS = 30.0
 LOCK_WAIT_VARIABLE = "KEYAUDIT_STATE_WAIT"  # seconds to wait for another run holding the state
 SCHEMA = """
@@ -53,6 +56,7 @@ CREATE TABLE IF NOT EXISTS files (
     tail_hash TEXT NOT NULL,      -- sha256 of the TAIL_BYTES before offset
     stamp TEXT,                   -- size and mtime of the file as scanned: unchanged means nothing new
     last_path TEXT NOT NULL,
+    damage TEXT,                  -- the errors its reading gave (JSON [[path, message], …]), NULL: none
     updated_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS files_head ON files (head_len, head_hash);
@@ -60,7 +64,8 @@ CREATE TABLE IF NOT EXISTS staged (  -- progress of a report about to be renamed
     delivery TEXT NOT NULL,      -- the report's temporary file: gone once the report is out
     head_len INTEGER NOT NULL, head_hash TEXT NOT NULL, offset INTEGER NOT NULL, lines INTEGER NOT NULL,
     end_column INTEGER NOT NULL, tail_hash TEXT NOT NULL, stamp TEXT, last_path TEXT NOT NULL,
-    resumed_from INTEGER        -- the files row it moves on, or NULL for a new one
+    resumed_from INTEGER,       -- the files row it moves on, or NULL for a new one
+    damage TEXT
 );
 CREATE TABLE IF NOT EXISTS finished_units (  -- units of the current, unreported run
     unit_key TEXT PRIMARY KEY,  -- path, size and mtime, content head, starting offset
@@ -95,6 +100,7 @@ class Resume:
     end_column: int
     tail_hash: str
     stamp: str | None  # the file's size and mtime when it was scanned up to ``offset``
+    damage: tuple[tuple[str, str], ...] = ()  # the errors reading it gave then: (path, message)
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,9 @@ class Progress:
     tail_hash: str
     resumed_from: int | None  # record id the scan continued, or None for a fresh record
     stamp: str | None = None  # the file's size and mtime before it was read
+    # The errors reading it gave (path, message): a damaged file left as it is is not read
+    # again, and these are listed again instead, so the report still says it is damaged.
+    damage: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, head: bytes, offset: int, lines: int, end_column: int, tail: bytes,
@@ -119,41 +128,11 @@ class Progress:
     def unchanged(cls, head: bytes, resume: Resume, stamp: str | None) -> "Progress":
         """The record kept as it is: the file is the one already scanned to its end."""
         return cls(len(head), digest(head), resume.offset, resume.lines, resume.end_column, resume.tail_hash,
-                   resume.record_id, stamp)
+                   resume.record_id, stamp, resume.damage)
 
-
-class TailKeeper:
-    """A reader that remembers how many bytes passed and the last ``TAIL_BYTES`` of them, and,
-    when asked (``count_lines``), how many newlines: text gets its line count from the engine's
-    pass, which counts them anyway, so only content read whole elsewhere (a HAR) pays for it."""
-
-    def __init__(self, stream: BinaryIO, count_lines: bool = False) -> None:
-        self._stream = stream
-        self._count_lines = count_lines
-        self.count = 0
-        self.newlines = 0  # in what was read (not in what a seek skipped), with ``count_lines``
-        self.tail = b""
-
-    def read(self, size: int = -1) -> bytes:
-        data = self._stream.read(size)
-        self.count += len(data)
-        if self._count_lines:
-            self.newlines += data.count(b"\n")
-        self.tail = (self.tail + data[-TAIL_BYTES:])[-TAIL_BYTES:]
-        return data
-
-    def skip(self, count: int, read_bytes: int = 1 << 20) -> bool:
-        """Move past ``count`` bytes, reading only the tail before them where the stream can
-        seek (plain files), else reading through in reads of ``read_bytes`` (those the scan made:
-        a damaged stream then yields exactly what it yielded to the scan); False when the content
-        is shorter."""
-        if self._stream.seekable() and not is_decompressing(self._stream):
-            end = self._stream.seek(0, os.SEEK_END)
-            self.count = self._stream.seek(max(0, min(count, end) - TAIL_BYTES))
-        while self.count < count:
-            if not self.read(min(read_bytes, count - self.count)):
-                return False
-        return True
+    def damage_errors(self) -> list[ScanError]:
+        """The errors of a file not read again because it is unchanged: those its last reading gave."""
+        return [ScanError(path, f"{message} ({UNCHANGED_DAMAGE})") for path, message in self.damage]
 
 
 class ScanState:
@@ -188,8 +167,9 @@ class ScanState:
             # file is scanned again) instead of failing the query.
             self._db.text_factory = lambda data: data.decode("utf-8", "replace")
             self._db.executescript(SCHEMA)
-            if "stamp" not in {row[1] for row in self._db.execute("PRAGMA table_info(files)")}:
-                self._db.execute("ALTER TABLE files ADD COLUMN stamp TEXT")  # a state from before stamps
+            for table, column in (("files", "stamp"), ("files", "damage"), ("staged", "damage")):
+                if column not in {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}:
+                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")  # a state from before it
             self._check_usable()
         except (sqlite3.Error, UnicodeDecodeError, OSError) as exc:  # a damaged schema's names need not be UTF-8
             self.close()
@@ -218,10 +198,11 @@ class ScanState:
             "SELECT DISTINCT head_len FROM files WHERE head_len <= ? ORDER BY head_len DESC", (len(head),))]
         for length in lengths:
             row = self._db.execute(
-                "SELECT id, offset, lines, end_column, tail_hash, stamp FROM files WHERE head_len = ? AND head_hash = ? "
-                "ORDER BY offset DESC LIMIT 1", (length, digest(head[:length]))).fetchone()
+                "SELECT id, offset, lines, end_column, tail_hash, stamp, damage FROM files WHERE head_len = ? "
+                "AND head_hash = ? ORDER BY offset DESC LIMIT 1", (length, digest(head[:length]))).fetchone()
             if row:
-                return Resume(*row)
+                damage = _damage(row[-1])
+                return Resume(*row[:-1], damage) if damage is not None else None  # unreadable: read it again
         return None
 
     def remember(self, progress: Progress, path: str) -> None:
@@ -243,13 +224,11 @@ class ScanState:
         """Keep the pending progress in the database under ``delivery``, the temporary file a
         report is about to be renamed from: should the run be killed before :meth:`commit`, the
         next one can tell whether the report got out (see :meth:`_settle_killed_delivery`)."""
-        rows = [(str(delivery), progress.head_len, progress.head_hash, progress.offset, progress.lines,
-                 progress.end_column, progress.tail_hash, progress.stamp, printable(path), progress.resumed_from)
-                for progress, path in self._pending]
+        rows = [(str(delivery), *_row(progress, path), progress.resumed_from) for progress, path in self._pending]
         with self._transaction() as cursor:
             cursor.execute("DELETE FROM staged")
             cursor.executemany("INSERT INTO staged (delivery, head_len, head_hash, offset, lines, end_column, "
-                               "tail_hash, stamp, last_path, resumed_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               "tail_hash, stamp, last_path, damage, resumed_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                rows)
         self._pending.clear()
         self._delivery = str(delivery)
@@ -260,9 +239,7 @@ class ScanState:
             if self._delivery is not None:
                 self._apply_staged(cursor)
             for progress, path in self._pending:
-                self._apply(cursor, (progress.head_len, progress.head_hash, progress.offset, progress.lines,
-                                     progress.end_column, progress.tail_hash, progress.stamp, printable(path)),
-                            progress.resumed_from)
+                self._apply(cursor, _row(progress, path), progress.resumed_from)
             cursor.execute("DELETE FROM finished_units")  # reported now: no longer a run to resume
         self._pending.clear()
         self._delivery = None
@@ -285,7 +262,7 @@ class ScanState:
 
     def _apply_staged(self, cursor: "sqlite3.Cursor") -> None:
         staged = cursor.execute("SELECT head_len, head_hash, offset, lines, end_column, tail_hash, stamp, last_path, "
-                                "resumed_from FROM staged").fetchall()
+                                "damage, resumed_from FROM staged").fetchall()
         for *values, resumed_from in staged:
             self._apply(cursor, tuple(values), resumed_from)
         cursor.execute("DELETE FROM staged")
@@ -296,10 +273,10 @@ class ScanState:
         values = (*values, time.time())
         if resumed_from is not None:
             cursor.execute("UPDATE files SET head_len=?, head_hash=?, offset=?, lines=?, end_column=?, "
-                           "tail_hash=?, stamp=?, last_path=?, updated_at=? WHERE id=?", (*values, resumed_from))
+                           "tail_hash=?, stamp=?, last_path=?, damage=?, updated_at=? WHERE id=?", (*values, resumed_from))
         else:
             cursor.execute("INSERT INTO files (head_len, head_hash, offset, lines, end_column, tail_hash, "
-                           "stamp, last_path, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+                           "stamp, last_path, damage, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator["sqlite3.Cursor"]:
@@ -323,3 +300,19 @@ class ScanState:
         with contextlib.suppress(Exception):
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
+
+
+def _row(progress: Progress, path: str) -> tuple:
+    """A file's progress as the state's columns keep it, up to its damage."""
+    damage = json.dumps([list(pair) for pair in progress.damage]) if progress.damage else None
+    return (progress.head_len, progress.head_hash, progress.offset, progress.lines, progress.end_column,
+            progress.tail_hash, progress.stamp, printable(path), damage)
+
+
+def _damage(column: str | None) -> tuple[tuple[str, str], ...] | None:
+    """The errors a record keeps, or None when its column is not what this module wrote."""
+    try:
+        pairs = [(path, message) for path, message in json.loads(column or "[]")]
+    except (ValueError, TypeError):
+        return None
+    return tuple(pairs) if all(isinstance(text, str) for pair in pairs for text in pair) else None

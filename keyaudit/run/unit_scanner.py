@@ -13,6 +13,7 @@ import contextlib
 import functools
 import itertools
 import os
+from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import IO, BinaryIO, Iterator
 
@@ -23,26 +24,27 @@ from keyaudit.engine.file_wide import Unsettled
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.matcher import OVERLAP_BYTES
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
-from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, archive_kind, read_members
+from keyaudit.inputs.archives import archive_kind
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
-from keyaudit.model.findings import member_path
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.registry import request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
+from keyaudit.run.archive_unit import scan_archive, whole_progress
 from keyaudit.run.code_prose import ProseFilter
 from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
+from keyaudit.run.path_secrets import PathRedactor
 from keyaudit.run.placing import Placer, ScanFrame
-from keyaudit.run.state import Progress, Resume, TailKeeper, digest
+from keyaudit.run.state import Progress, Resume, digest
+from keyaudit.run.tail_keeper import TailKeeper
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, damage_detail, is_decompressing, loses_failing_read
 from keyaudit.sources.frames import CodecMissing
 from keyaudit.sources.opening import Opener, file_size, line_range, new_spool, opener_for, read_on, shrunk
 from keyaudit.sources.pipes import spool_once
-from keyaudit.sources.targets import Target
 
 SALVAGE_READ_BYTES = 64 << 10  # read size for a reader that loses a failing read whole
 READ_ON_PIECE = 64 << 10  # read at a time past a range's end, for the few lines its last requests need
@@ -69,12 +71,22 @@ class UnitScanner:
         self.judge = ExchangeJudge(self.detector, list(rules.requests), request_checks() if checks is None else dict(checks))
         self.placer = Placer(rules, frame)
         self.prose = ProseFilter(rules)
+        self.names = PathRedactor(self.detector)
 
     @property
     def engine(self) -> str:
         return self.detector.matcher.name
 
     def scan(self, unit: WorkUnit) -> Tally:
+        """Scan one unit into a tally whose names show no credential (see :mod:`.path_secrets`);
+        with --state, its progress keeps the errors, for a damaged file left as it is."""
+        tally = self._scan(unit)
+        self.names.tally(tally)
+        if tally.progress is not None and tally.errors and not tally.progress.damage:
+            tally.progress = replace(tally.progress, damage=tuple((error.path, error.message) for error in tally.errors))
+        return tally
+
+    def _scan(self, unit: WorkUnit) -> Tally:
         """Scan one unit; a damaged or unreadable input becomes an error entry, never an exception.
 
         gzip is first read with decompression in its own thread; a damaged stream is read again
@@ -82,8 +94,8 @@ class UnitScanner:
         are dropped, the second finds them again).
         """
         kept = unit.unchanged_progress()
-        if kept is not None:
-            tally = Tally(progress=kept)
+        if kept is not None:  # and if it was damaged, its errors again (not read again: the same damage)
+            tally = Tally(progress=kept, errors=kept.damage_errors())
             tally.counts.files_scanned = 1
             tally.counts.statistics["files_unchanged"] += 1
             return tally
@@ -159,7 +171,7 @@ class UnitScanner:
             head = stream.peek(SNIFF_CHARS)[:SNIFF_CHARS]
             kind = archive_kind(head) if unit.byte_range is None else None
             if kind is not None:
-                self._scan_archive(kind, stream, unit, opener, tally)
+                scan_archive(kind, stream, unit, opener, tally, self._scan)
                 return
             messages = message_kind(unit.target.display, head) if unit.byte_range is None else None
             if messages is not None and not looks_binary(head):
@@ -183,9 +195,10 @@ class UnitScanner:
         With --state a capture is recorded whole, like an archive: a capture is rewritten, not
         appended to, so one with the same length and last bytes is the one already judged."""
         if unit.head is not None and unit.resume is not None:
-            probe = self._whole_progress(unit, opener)
+            probe = whole_progress(unit, opener)
             if probe is not None and (probe.offset, probe.tail_hash) == (unit.resume.offset, unit.resume.tail_hash):
                 tally.progress = Progress.unchanged(unit.head, unit.resume, unit.stamp)
+                tally.errors.extend(tally.progress.damage_errors())
                 tally.counts.files_scanned += 1
                 tally.counts.statistics["files_unchanged"] += 1
                 return True
@@ -300,51 +313,3 @@ class UnitScanner:
         counts.bytes_scanned += chunks.bytes_scanned
         tally.lines = chunks.lines
         return True
-
-    def _scan_archive(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
-        """Scan each member of an archive read here as a file of its own (a compressed tar, an
-        archive inside an archive, one given on stdin or scanned with --state).
-
-        With --state an archive is recorded whole, by the length and last bytes of its
-        (decompressed) content, as a compressed log is: archives are not appended to, so there is
-        no middle to resume from. A tar is measured on the way through; a zip, read by seeking,
-        by a probe of its own; a recorded one is probed first, and skipped when it is the same."""
-        if unit.depth >= MAX_ARCHIVE_DEPTH:
-            tally.counts.skip(unit.target.display, "nested archive")
-            return
-        progress = None
-        if unit.head is not None and (unit.resume is not None or kind == "zip"):
-            progress = self._whole_progress(unit, opener)
-            if progress is not None and unit.resume is not None and \
-                    (progress.offset, progress.tail_hash) == (unit.resume.offset, unit.resume.tail_hash):
-                tally.progress = progress
-                tally.counts.statistics["files_unchanged"] += 1
-                return
-        keeper = TailKeeper(stream)
-        for entry in read_members(kind, keeper if kind == "tar" else stream):
-            if isinstance(entry, Skipped):
-                tally.counts.skip(member_path(unit.target.display, entry.name), entry.reason)
-                continue
-            display = member_path(unit.target.display, entry.name)
-            tally.add(self.scan(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))
-            if entry.note:
-                tally.errors.append(ScanError(display, entry.note))
-        if kind == "tar":  # read to the end: damage past the end-of-archive blocks is damage too
-            keeper.skip(1 << 62)
-        if unit.head is not None:
-            if progress is None:  # a tar, measured as it was read
-                progress = Progress.of(unit.head, keeper.count, 0, 0, keeper.tail, None, unit.stamp)
-            tally.progress = progress
-
-    @staticmethod
-    def _whole_progress(unit: WorkUnit, opener: Opener) -> Progress | None:
-        """The record of content recorded whole (an archive, a HAR), from a read of its own;
-        None when it is damaged (then it is not recorded, and is tried again next run)."""
-        try:
-            with opener() as probe:
-                keeper = TailKeeper(probe)
-                keeper.skip(1 << 62)  # to the end: the length and the last bytes
-        except DECOMPRESSION_ERRORS:
-            return None
-        return Progress.of(unit.head or b"", keeper.count, 0, 0, keeper.tail,
-                           unit.resume.record_id if unit.resume else None, unit.stamp)

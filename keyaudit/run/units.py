@@ -24,6 +24,7 @@ from keyaudit.inputs.message_sniff import message_kind
 from keyaudit.run.gzip_cutting import Cutting
 from keyaudit.run.state import HEAD_BYTES, Progress, Resume, ScanState, digest
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, sniff_compression
+from keyaudit.sources.deep import DeepFile
 from keyaudit.sources.discover import discover
 from keyaudit.sources.frames import CodecMissing
 from keyaudit.sources.gzip_index import SeekPoint
@@ -274,11 +275,13 @@ def with_resume(unit: WorkUnit, state: ScanState) -> WorkUnit:
         # without a read: the same version is skipped, a new one is scanned from its start.
         head = f"object:{unit.target.display}\0{reader.stamp}".encode()
         return replace(unit, head=head, resume=state.resume_for(head), stamp=reader.stamp)
-    if unit.target.path is None:
+    path = unit.target.path
+    if path is None and not isinstance(reader, DeepFile):
         return unit  # stdin and staged blobs are not tracked
     try:
-        with opener_for(unit.target.path)() as stream:
+        with opener_for(path or reader)() as stream:  # type: ignore[arg-type]
             head = stream.read(HEAD_BYTES)
     except (OSError, CodecMissing, *DECOMPRESSION_ERRORS):
         return unit  # the scan itself will report what is wrong with it
-    return replace(unit, head=head, resume=state.resume_for(head), stamp=file_stamp(unit.target.path))
+    stamp = file_stamp(path) if path is not None else reader.stamp()  # type: ignore[union-attr]
+    return replace(unit, head=head, resume=state.resume_for(head), stamp=stamp)

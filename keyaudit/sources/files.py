@@ -3,7 +3,8 @@
 A folder that cannot be listed, an entry that cannot be looked at, an ignore file that cannot be
 read: each is one error naming it, and the walk goes on with its siblings. The walk keeps its own
 stack of open folders instead of recursing, so a tree nested thousands deep costs memory, not
-Python's recursion limit."""
+Python's recursion limit; past the length a path may have, folders and files are reached from
+the root a few names at a time (:mod:`.deep`)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ import os
 from pathlib import Path
 from typing import Iterator
 
+from keyaudit.sources.deep import DeepEntry, DeepFile, deep_entries, too_long
 from keyaudit.sources.ignore import ALWAYS_SKIPPED_DIRS, IGNORE_FILES, IgnoreLevel, ignored, load_ignores
 from keyaudit.sources.targets import Discovery, Target
 
 # A folder being walked: its path relative to the walk root, its entries still to visit, and the
 # ignore files that apply in it.
-Open = tuple[str, Iterator[os.DirEntry[str]], list[IgnoreLevel]]
+Open = tuple[str, "Iterator[os.DirEntry[str] | DeepEntry]", list[IgnoreLevel]]
+LONG_PATH = 4000  # bytes of a file's path from which it is opened step by step (PATH_MAX is 4096 on Linux)
 
 
 def _join(display_root: str, relative: str) -> str:
@@ -32,8 +35,14 @@ def walk(root: Path, display_root: str, discovery: Discovery) -> Iterator[Target
         return _join(display_root, relative) or display_root
 
     def opened(directory: Path, relative: str, levels: list[IgnoreLevel]) -> list[Open]:
+        entries: list[os.DirEntry[str]] | list[DeepEntry]
         try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            try:
+                entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            except OSError as exc:
+                if not too_long(exc):
+                    raise
+                entries = deep_entries(str(root), relative.split("/"), str(directory), IGNORE_FILES)
         except OSError as exc:
             discovery.missing.append((shown(relative), f"cannot list: {exc.strerror or exc}"))
             return []
@@ -60,12 +69,29 @@ def walk(root: Path, display_root: str, discovery: Discovery) -> Iterator[Target
             stack += opened(Path(entry.path), child, levels)
         elif kind == "file":
             if not discovery.excluded(entry.path, shown(child)):
-                yield Target(shown(child), Path(entry.path))
+                yield _file(root, child, entry, shown(child))
         elif kind:
             discovery.skip(shown(child), kind)
 
 
-def _kind(entry: os.DirEntry[str]) -> str:
+def _file(root: Path, relative: str, entry: "os.DirEntry[str] | DeepEntry", shown: str) -> Target:
+    """The file ``entry``; one whose path is too long to open by is opened step by step from
+    the walk's root (see :mod:`.deep`)."""
+    if isinstance(entry, DeepEntry) or len(os.fsencode(entry.path)) >= LONG_PATH:
+        return Target(shown, None, DeepFile(str(root), tuple(relative.split("/")), _size(entry)))
+    return Target(shown, Path(entry.path))
+
+
+def _size(entry: "os.DirEntry[str] | DeepEntry") -> int:
+    if isinstance(entry, DeepEntry):
+        return entry.size
+    try:
+        return entry.stat(follow_symlinks=False).st_size
+    except OSError:
+        return 0
+
+
+def _kind(entry: "os.DirEntry[str] | DeepEntry") -> str:
     """``dir`` or ``file`` to visit, the reason an entry is skipped, or "" for one passed over
     without a count (VCS folders, ignore files); raises OSError when it cannot be looked at (the
     listing's file type is used where the system gives one: no lookup)."""

@@ -6,17 +6,36 @@ would be committed, and unstaged edits are not part of the commit.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, BinaryIO, Iterator
 
 from keyaudit.sources.targets import Target
 from keyaudit.sources.opening import Held, new_spool
 
 
+GITLINK = b"160000"  # the mode of a submodule's entry: a commit of another repository, no file
+
+
 class GitError(Exception):
     """git could not answer; ``str()`` is one line."""
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A staged file whose content git cannot give (its object missing from the store, or
+    damaged): opened like any blob, it raises, so the scan names the file in an error instead of
+    scanning it as empty — the commit would record content nobody judged."""
+
+    problem: str
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[BinaryIO]:
+        raise FileNotFoundError(errno.ENOENT, self.problem)
+        yield  # a generator, for contextmanager  # pragma: no cover
 
 
 def _git(root: Path, *args: str) -> bytes:
@@ -54,9 +73,10 @@ class StagedFiles:
         blobs = {}
         position = 0
         while position < len(fields) and fields[position]:
-            _, _, _, blob, status = fields[position].split()  # ":old_mode new_mode old_blob new_blob status"
+            _, mode, _, blob, status = fields[position].split()  # ":old_mode new_mode old_blob new_blob status"
             position += 2 if status[:1] in b"RC" else 1  # a rename or copy names its source first
-            blobs[fields[position].decode("utf-8", "surrogateescape")] = blob
+            if mode != GITLINK:
+                blobs[fields[position].decode("utf-8", "surrogateescape")] = blob
             position += 1
         return blobs
 
@@ -65,30 +85,51 @@ class StagedFiles:
         (a process per file would cost more than scanning a handful of small files)."""
         blobs = self.blobs()
         paths = sorted(blobs)
-        return [Target(path, None, Held(spool)) for path, spool in zip(paths, self._read(paths, blobs))]
+        return [Target(path, None, Held(spool) if not isinstance(spool, Unreadable) else spool)
+                for path, spool in zip(paths, self._read(paths, blobs))]
 
-    def _read(self, paths: list[str], blobs: dict[str, bytes]) -> Iterator[IO[bytes]]:
-        process = subprocess.Popen(["git", "-C", str(self.root), "cat-file", "--batch"],
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        assert process.stdin is not None and process.stdout is not None
-        try:
-            for path in paths:
-                process.stdin.write(blobs[path] + b"\n")
-                process.stdin.flush()
-                header = process.stdout.readline().split()
-                size = int(header[2]) if len(header) == 3 else 0
-                spool = new_spool()
-                remaining = size
-                while remaining:
-                    chunk = process.stdout.read(min(remaining, 1 << 20))
-                    if not chunk:
-                        raise GitError(f"{path}: git ended its output early")
-                    spool.write(chunk)
-                    remaining -= len(chunk)
-                if size:
-                    process.stdout.read(1)  # the newline after each object
-                yield spool
-        finally:
-            process.stdin.close()
-            process.stdout.close()
-            process.wait()
+    def _read(self, paths: list[str], blobs: dict[str, bytes]) -> Iterator[IO[bytes] | Unreadable]:
+        """Each path's content, or why git cannot give it: a blob missing from the store, or a
+        damaged one that ends git's process (a new one reads the paths after it)."""
+        position = 0
+        while position < len(paths):
+            process = subprocess.Popen(["git", "-C", str(self.root), "cat-file", "--batch"],
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            assert process.stdin is not None and process.stdout is not None
+            try:
+                for path in paths[position:]:
+                    position += 1
+                    blob = blobs[path]
+                    try:
+                        process.stdin.write(blob + b"\n")
+                        process.stdin.flush()
+                    except BrokenPipeError:
+                        yield Unreadable(f"git cannot read the staged content (object {blob.decode()})")
+                        break
+                    header = process.stdout.readline().split()
+                    if len(header) != 3 or header[1] != b"blob":
+                        problem = "is missing from the repository's object store" if header[-1:] == [b"missing"] \
+                            else "cannot be read: git fsck may say why"
+                        yield Unreadable(f"the staged content (object {blob.decode()}) {problem}")
+                        if not header:  # git ended at a damaged object: a new process for the rest
+                            break
+                        continue
+                    yield self._spooled(path, process.stdout, int(header[2]))
+            finally:
+                process.stdin.close()
+                process.stdout.close()
+                process.wait()
+
+    @staticmethod
+    def _spooled(path: str, output: IO[bytes], size: int) -> IO[bytes]:
+        """The ``size`` bytes of one object git writes, in a spool."""
+        spool = new_spool()
+        remaining = size
+        while remaining:
+            chunk = output.read(min(remaining, 1 << 20))
+            if not chunk:
+                raise GitError(f"{path}: git ended its output early")
+            spool.write(chunk)
+            remaining -= len(chunk)
+        output.read(1)  # the newline after each object, an empty one's too
+        return spool

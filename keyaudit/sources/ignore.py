@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from keyaudit.sources.deep import DeepEntry
+
 if TYPE_CHECKING:  # imported where an ignore file or pattern exists: plain file lists start faster
     import pathspec
 
@@ -34,7 +36,7 @@ def _joined(relative: str, name: str) -> str:
     return f"{relative}/{name}" if relative else name
 
 
-def load_ignores(relative: str, entries: list[os.DirEntry[str]]) -> tuple[list[IgnoreLevel], list[Problem]]:
+def load_ignores(relative: str, entries: "list[os.DirEntry[str]] | list[DeepEntry]") -> tuple[list[IgnoreLevel], list[Problem]]:
     """The ignore files among the ``entries`` of one folder (its listing, so nothing is looked up
     in a folder that may not be searchable), and what is wrong with any of them."""
     levels: list[IgnoreLevel] = []
@@ -42,8 +44,9 @@ def load_ignores(relative: str, entries: list[os.DirEntry[str]]) -> tuple[list[I
     for entry in entries:
         if entry.name in IGNORE_FILES and _regular(entry):
             path = Path(entry.path)
-            level = read_level(relative, _joined(relative, entry.name),
-                               lambda: path.read_text(encoding="utf-8", errors="replace"), problems)
+            read = entry.read_text if isinstance(entry, DeepEntry) else \
+                (lambda: path.read_text(encoding="utf-8", errors="replace"))
+            level = read_level(relative, _joined(relative, entry.name), read, problems)
             levels += [level] if level is not None else []
     return levels, problems
 
@@ -78,10 +81,14 @@ def invalid_lines_message(numbers: list[int]) -> str:
 
 def gitignore_spec(lines: list[str]) -> "pathspec.PathSpec":
     """Patterns with git's own matching rules (negation, anchoring, directory-only); raises
-    ``ValueError`` naming the first line that is not a valid pattern."""
+    ``ValueError`` naming the first line that is not a valid pattern — also one that can match
+    no path (an unclosed ``[``, a lone ``/``), which a user who typed it as an exclude did not mean."""
     spec, invalid = tolerant_spec(lines)
     if invalid:
         raise ValueError(f"{lines[invalid[0] - 1]!r} is not a valid gitignore pattern")
+    for line in lines:  # one at a time: blank lines make no pattern
+        if line.strip() and not line.startswith("#") and all(p.include is None for p in _spec([line]).patterns):
+            raise ValueError(f"{line!r} is not a valid gitignore pattern: it matches no path")
     return spec
 
 

@@ -270,7 +270,11 @@ def file_size(path: Path) -> int:
 def file_stamp(path: Path) -> str | None:
     """Size and modification time: a file whose stamp is unchanged has not been written to."""
     try:
-        stat = os.stat(path)
+        return stamp_of(os.stat(path))
     except OSError:
         return None
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def stamp_of(status: os.stat_result) -> str:
+    """The stamp (see :func:`file_stamp`) of a file's status."""
+    return f"{status.st_size}:{status.st_mtime_ns}"

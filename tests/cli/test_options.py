@@ -69,6 +69,25 @@ def test_exclude_on_the_command_line_joins_the_files(project: Path) -> None:
     assert f"exclude: [fixtures/, /vendor/]    # {project / '.keyaudit.yaml'} + command line" in settings
 
 
+@pytest.mark.parametrize("pattern", ["[", "logs/[a-", "/"])
+def test_an_exclude_that_can_match_nothing_is_a_usage_error(project: Path, pattern: str) -> None:
+    leak(project / "app.log")
+    run = cli("scan", "--jobs", "1", "--exclude", "*.min.js", "--exclude", pattern, ".")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == f"keyaudit: error: exclude: {pattern!r} is not a valid gitignore pattern: it matches no path\n"
+    (project / ".keyaudit.yaml").write_text(f"exclude: [{json.dumps(pattern)}]\n")
+    assert cli("scan", "--jobs", "1", ".").exit_code == 2  # the configuration file's too
+
+
+def test_disabling_a_rule_no_one_has_is_a_usage_error(project: Path) -> None:
+    leak(project / "app.log")
+    run = cli("scan", "--jobs", "1", "--disable", "iugu-api-token", "--disable", "iugu-api-tokn", ".")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == ("keyaudit: error: disable: no rule has the id 'iugu-api-tokn' "
+                          "(`keyaudit rules list` names them)\n")
+    assert cli("scan", "--jobs", "1", "--disable", "iugu-api-token", ".").exit_code in (0, 1)
+
+
 def test_exclude_without_a_file_is_relative_to_the_working_folder(project: Path) -> None:
     for name in ("src/app.py", "src/vendor/lib.js"):
         leak(project / name)

@@ -76,6 +76,32 @@ def test_renamed_and_deleted_files(repo: Path) -> None:
     assert [f["location"]["path"] for f in json.loads(run.stdout)["findings"]] == ["new.env"]
 
 
+def test_a_staged_file_whose_blob_is_missing_is_an_error_naming_it(repo: Path) -> None:
+    stage(repo, "a.env", "A=1\n")
+    stage(repo, "gone.env", "B=2\n")
+    stage(repo, "z.env", f"IUGU_API_TOKEN={iugu_token()}\n")
+    blob = git(repo, "rev-parse", ":gone.env").stdout.strip()
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    run = keyaudit(repo, "scan", "--staged", "--format", "json")
+    report = json.loads(run.stdout)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert [f["location"]["path"] for f in report["findings"]] == ["z.env"]
+    assert [e["path"] for e in report["errors"]] == ["gone.env"]
+    assert "missing from the repository's object store" in report["errors"][0]["message"]
+    assert report["scan"]["files_scanned"] == 2
+    errors = [line for line in run.stderr.splitlines() if line.startswith("keyaudit: error:")]
+    assert len(errors) == 1 and "gone.env" in errors[0], run.stderr
+    assert keyaudit(repo, "scan", "--staged", "--strict").returncode == 2
+
+
+def test_an_empty_staged_file_leaves_the_next_files_their_own_content(repo: Path) -> None:
+    stage(repo, "a_empty.env", "")
+    stage(repo, "b.env", "A=1\n")
+    stage(repo, "c.env", f"IUGU_API_TOKEN={iugu_token()}\n")
+    run = keyaudit(repo, "scan", "--staged", "--format", "json")
+    assert [f["location"]["path"] for f in json.loads(run.stdout)["findings"]] == ["c.env"], run.stderr
+
+
 def test_allow_markers_on_the_line_or_the_line_before(repo: Path) -> None:
     stage(repo, "a.py", f"IUGU_TOKEN = '{iugu_token()}'  # keyaudit:allow test fixture, revoked\n")
     stage(repo, "b.py", f"# keyaudit:allow-next-line documented sample\nIUGU_TOKEN = '{iugu_token()}'\n")

@@ -8,6 +8,7 @@ before it starts.
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import pwd
@@ -48,7 +49,18 @@ def can_run_unprivileged() -> bool:
 
 def remove_tree(root: str) -> None:
     """``rm -rf root`` through folders a test locked (chmod 000) and trees nested past the
-    recursion limit, which ``shutil.rmtree`` and ``os.walk`` recurse into."""
+    recursion limit, which ``shutil.rmtree`` and ``os.walk`` recurse into; a tree nested past the
+    length a path may have is left to GNU ``chmod`` and ``rm``, which walk by descriptors."""
+    try:
+        _remove_by_paths(root)
+    except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG:
+            raise
+        subprocess.run(["chmod", "-R", "u+rwx", root], check=True)
+        subprocess.run(["rm", "-rf", root], check=True)
+
+
+def _remove_by_paths(root: str) -> None:
     folders, stack = [], [root]
     while stack:
         folder = stack.pop()

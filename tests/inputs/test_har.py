@@ -284,6 +284,30 @@ def test_many_bad_entries_make_one_error_line_that_names_them(write) -> None:
     assert run.stderr.count("keyaudit: error:") == 1
 
 
+def test_entries_that_are_no_list_are_one_error_and_the_capture_is_read_as_text(write) -> None:
+    key = asaas_key()
+    path = write("odd.har", json.dumps({"log": {"version": "1.2", "entries": {"first": {"request": {
+        "method": "GET", "url": "https://api.asaas.com/v3/customers", "headers": [{"name": "access_token",
+                                                                                    "value": key}]}}}}}))
+    report, run = scan_json(str(path))
+    assert [error["message"] for error in report["errors"]] == ["log.entries is an object, not a list; "
+                                                                "scanned as plain text"]
+    assert "asaas-api-key" in by_rule(report) and run.stderr.count("keyaudit: error:") == 1
+
+
+def test_entries_that_are_not_objects_are_counted_in_one_error_line(write) -> None:
+    token = iugu_token()
+    good = entry("GET", f"https://api.iugu.com/v1/invoices?api_token={token}")
+    path = write("nulls.har", json.dumps(har([None, good, None, 7, None])))
+    report, run = scan_json(str(path), "--disable", "iugu-token-in-query-string")
+    assert [f["location"]["pointer"] for f in report["findings"]] == ["/log/entries/1/request/url"]
+    [error] = report["errors"]
+    assert error == {"path": str(path), "message": "/log/entries/0 is null, not an entry (an object); and 3 more "
+                                                   "parts not read as HAR: /log/entries/2, /log/entries/3, "
+                                                   "/log/entries/4"}
+    assert run.stderr.count("keyaudit: error:") == 1
+
+
 # --- places found again by pointer, requests judged without a credential pass ----------------------
 
 def _nested(depth: int, leaf: object) -> object:

@@ -133,6 +133,28 @@ def test_memory_follows_the_largest_entry_not_the_document() -> None:
     assert peak < 2_000_000, f"{peak} bytes at peak for a {len(data)}-byte document"
 
 
+def test_entries_that_are_no_list_are_not_read_into_memory_and_say_what_they_are() -> None:
+    """A ``log.entries`` (or ``log``) of another type ends the stream where it starts, naming the
+    type: a string of tens of megabytes is never held, parsed or copied."""
+    data = ('{"log": {"version": "1.2", "entries": "' + "x" * 20_000_000 + '"}}').encode()
+    tracemalloc.start()
+    try:
+        stream = ValueStream(io.BytesIO(data), PATH, read_bytes=1 << 16)
+        *values, broken = list(stream)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [value.pointer for value in values] == ["/log/version"] and not stream.opened
+    assert isinstance(broken, Broken) and broken.message == "log.entries is a string, not a list"
+    assert peak < 2_000_000, f"{peak} bytes at peak for a {len(data)}-byte document"
+    for document, message in ((b'{"log": {"entries": {"0": {}}}}', "log.entries is an object, not a list"),
+                              (b'{"log": {"entries": null}}', "log.entries is null, not a list"),
+                              (b'{"log": {"entries": 12}}', "log.entries is a number, not a list"),
+                              (b'{"log": ["entries"]}', "log is a list, not an object")):
+        *_, broken = ValueStream(io.BytesIO(document), PATH)
+        assert isinstance(broken, Broken) and broken.message == message, document
+
+
 def test_values_the_read_cuts_anywhere_are_parsed_whole_escapes_and_all() -> None:
     """Entries across read boundaries, whose strings hold escaped quotes, backslashes, brackets
     and escapes of characters outside the BMP: each is handed over parsed, at its place, whatever

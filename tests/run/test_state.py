@@ -22,9 +22,11 @@ import pytest
 from helpers.credentials import iugu_token
 from helpers.har import entry, har
 from helpers.processes import children, has_proc, running
+from helpers.archives import tar_bytes
 from helpers.packing import zstd_frames
 from keyaudit.config import Config
 from keyaudit.run.session import Session
+from keyaudit.run.state import UNCHANGED_DAMAGE
 
 
 def keyaudit(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -328,16 +330,40 @@ def test_a_damaged_file_reports_its_findings_once(tmp_path: Path) -> None:
     assert 0 < len(before_damage) < 20 and "app.log.1.gz: read failed" in first.stderr
     unchanged = keyaudit(logs, ".", "--state", state, "--format", "json")
     report = json.loads(unchanged.stdout)
-    assert (unchanged.returncode, report["findings"], report["errors"]) == (0, [], [])
+    assert (unchanged.returncode, report["findings"]) == (0, [])
+    assert [error["path"] for error in report["errors"]] == ["app.log.1.gz"]  # still damaged: said again
     assert report["scan"]["requests"]["files_unchanged"] == 1
     os.utime(rotated)  # the same damaged content, touched: read again up to the damage, nothing new
     touched = keyaudit(logs, ".", "--state", state)
     assert places(touched) == [] and "read failed" in touched.stderr
-    assert json.loads(keyaudit(logs, ".", "--state", state, "--format", "json").stdout)["errors"] == []
+    assert len(json.loads(keyaudit(logs, ".", "--state", state, "--format", "json").stdout)["errors"]) == 1
     rotated.write_bytes(whole)  # complete now: what lies behind the damage, once, at its own lines
     completed = keyaudit(logs, ".", "--state", state, "--no-dedupe")
     everything = places(keyaudit(logs, ".", "--no-dedupe"))
     assert sorted(before_damage + places(completed)) == everything and len(everything) == 20
+
+
+def test_an_unchanged_damaged_archive_or_gzip_is_not_read_again_and_its_damage_is_listed_again(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    members = {f"app{i}.log": log_lines(200, token_every=100).encode() for i in range(3)}
+    tar = tar_bytes(members)
+    (logs / "logs.tar").write_bytes(tar[: len(tar) // 2])  # cut inside its second member
+    whole = gzip.compress(log_lines(20_000, token_every=1000).encode())
+    (logs / "app.log.1.gz").write_bytes(whole[: len(whole) // 2])
+    state = str(tmp_path / "state.db")
+    first = json.loads(keyaudit(logs, ".", "--state", state, "--format", "json").stdout)
+    damage = sorted((error["path"], error["message"]) for error in first["errors"])
+    assert [path for path, _ in damage] == ["app.log.1.gz", "logs.tar"] and first["findings"]
+    for _ in range(2):
+        run = keyaudit(logs, ".", "--state", state, "--format", "json")
+        again = json.loads(run.stdout)
+        assert (run.returncode, again["findings"]) == (0, []), run.stderr
+        assert again["scan"]["requests"]["files_unchanged"] == 2  # neither read again
+        assert sorted((error["path"], error["message"]) for error in again["errors"]) == \
+            [(path, f"{message} ({UNCHANGED_DAMAGE})") for path, message in damage]
+        assert run.stderr.count("keyaudit: error:") == 2
+    assert keyaudit(logs, ".", "--state", state, "--strict").returncode == 2
 
 
 @pytest.mark.skipif(not has_proc(), reason="finds the run's workers in /proc")

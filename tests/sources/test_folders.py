@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.bad_inputs.folders import deeper_than_a_path
 from helpers.credentials import iugu_line, iugu_token
 from helpers.privileges import can_run_unprivileged
 from helpers.running import cli, proc, scan_json
@@ -27,6 +28,20 @@ def test_an_ignore_file_with_invalid_lines_still_applies_its_valid_ones(tmp_path
     assert report["errors"] == [{"path": "logs/.gitignore",
                                  "message": "lines 2, 4: not a valid ignore pattern; the other lines apply"}]
     assert run.stderr.count("keyaudit: error:") == 1 and "secret\\" not in run.stderr  # lines named, not quoted
+
+
+def test_a_file_deeper_than_a_path_can_name_is_found_once_with_state(readable_tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past PATH_MAX the folder is listed, and the file read, a few names at a time from the
+    target; with --state such a file is known by its content like any other."""
+    monkeypatch.chdir(readable_tmp_path)
+    bottom = deeper_than_a_path(readable_tmp_path)
+    report, run = scan_json("--jobs", "2", ".")
+    assert [f["location"]["path"] for f in report["findings"]] == [bottom] and report["errors"] == []
+    assert report["scan"]["skipped"] == {"ignored": 1}  # the ignore file at the bottom applies
+    for found in (1, 0):
+        again, _ = scan_json("--state", "state.db", ".")
+        assert len(again["findings"]) == found and again["errors"] == []
 
 
 def test_an_invalid_exclude_pattern_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,6 +1,6 @@
 """Hostile folders: what a walk meets that a single file never shows — folders it may not list or
 enter, ignore files it cannot read or parse, pipes, link loops, trees nested past Python's
-recursion limit. Each costs at most itself; the walk goes on with its siblings."""
+recursion limit and past the length a path may have. Each costs at most itself; the walk goes on with its siblings."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from helpers.credentials import iugu_line, iugu_token
 from helpers.privileges import can_run_unprivileged
 
 DEEP = 1100  # folders nested: past the default recursion limit of 1000
+DEEPER = 1400  # folders of "abc" nested: their path (5.6 KB) is past PATH_MAX (4 KiB)
 
 
 def _leaky(path: Path) -> None:
@@ -66,6 +67,28 @@ def _deep_tree(folder: Path) -> str:
     return str((deepest / "app.log").relative_to(folder))
 
 
+def deeper_than_a_path(folder: Path) -> str:
+    """A tree whose bottom no path can name: made a folder at a time through the one above
+    (``mkdir`` and ``open`` relative to a descriptor), with an ignore file at the bottom that
+    must still apply."""
+    top = os.open(folder, os.O_RDONLY)
+    os.mkdir("deeper", dir_fd=top)
+    fd = os.open("deeper", os.O_RDONLY, dir_fd=top)
+    os.close(top)
+    for _ in range(DEEPER):
+        os.mkdir("abc", dir_fd=fd)
+        inner = os.open("abc", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = inner
+    for name, text in (("app.log", "start\n" + iugu_line(iugu_token()) + "\n"), (".keyauditignore", "old.log\n"),
+                       ("old.log", iugu_line(iugu_token()) + "\n")):
+        handle = os.open(name, os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(handle, text.encode())
+        os.close(handle)
+    os.close(fd)
+    return "deeper/" + "abc/" * DEEPER + "app.log"
+
+
 CASES = [
     BadInput("a folder that cannot be listed", _unlistable, error="cannot list: Permission denied",
              unprivileged=True, runs_here=can_run_unprivileged),
@@ -78,4 +101,5 @@ CASES = [
     BadInput("a named pipe", _named_pipe, error=None, runs_here=lambda: hasattr(os, "mkfifo")),
     BadInput("a symbolic link loop", _link_loop, error=None),
     BadInput(f"a tree {DEEP} folders deep", _deep_tree, error=None, findings=1),
+    BadInput("a tree deeper than a path can name", deeper_than_a_path, error=None, findings=1),
 ]
