@@ -190,11 +190,9 @@ def ktor_client_request_exception(request: Request) -> list[str]:
             "\tat kotlin.coroutines.jvm.internal.BaseContinuationImpl.resumeWith(ContinuationImpl.kt:33)"]
 
 
-INDY_MISSED = ("line breaks written as their names (`<EOL>`, `<CR>`, `<LF>`) are no escape the decoding layers "
-               "undo, so the request is one line with no header line in it")
 ASCIINEMA_MISSED = ("a terminal recording's events are JSON arrays whose third element is the terminal's output, "
                     "escaped; no reader takes a string element of an array line as lines of text")
-SHAPES = [case(indy_log_file, missed=INDY_MISSED), case(cypress_request_failure)]
+SHAPES = [case(indy_log_file), case(cypress_request_failure)]
 HEADERS_ONLY = [case(esp8266_http_client_debug), case(electron_web_request_details),
                 case(asciinema_curl_verbose, missed=ASCIINEMA_MISSED)]
 NO_HEADERS = [case(siege_verbose), case(ofetch_fetch_error), case(ktor_client_request_exception)]
