@@ -5,10 +5,10 @@ Apache Synapse's (WSO2's gateways: ``HTTPS-Sender I/O dispatcher-1 << "POST …[
 the other way round) and Ruby's ``Net::HTTP#set_debug_output`` (``<- "POST /v1/… HTTP/1.1\\r\\nHost: …\\r\\n\\r\\n"``,
 then ``<- "<body>"``) write the same thing: a mark, then a quoted piece of the bytes sent, escaped
 in the library's way — or the piece unquoted, escaped to the line's end (isahc's ``>> POST /v1/…
-HTTP/1.1\\r\\nHost: …``), or after a direction word and a time, its line breaks written as their names
-(Indy's ``Sent <time>: POST /v1/… HTTP/1.1<EOL>Host: …``); a response mark says the request before it is all sent. What differs is
-data (:data:`SHAPES`); the pieces are put back together per connection by
-:class:`~.wire_stream.WireStream`, bodies exactly as sent. (Python's ``http.client`` has a reader of
+HTTP/1.1\\r\\nHost: …``), or after a direction word and a time, its line breaks written as their
+names (Indy's ``Sent <time>: POST /v1/… HTTP/1.1<EOL>Host: …``); a response mark says the request
+before it is all sent. What differs is data (:data:`SHAPES`); the pieces are put back together per
+connection by :class:`~.wire_stream.WireStream`, bodies exactly as sent. (Python's ``http.client`` has a reader of
 its own, :mod:`.python_http`: its lines are Python literals, and urllib3's lines complete them.)
 """
 
