@@ -91,6 +91,26 @@ def test_a_quoted_url_after_no_method_or_in_a_record_s_other_field_is_no_go_erro
 
 
 @pytest.mark.parametrize("line", [
+    f'payout failed: [POST] "{URL}": 422 Unprocessable Entity',  # console.error(…, err.message)
+    f'FetchError: [POST] "{URL}": <no response> fetch failed',
+    json.dumps({"level": 50, "msg": "payout failed", "err": f'[POST] "{URL}": 500 Internal Server Error'}),
+])
+def test_a_method_in_brackets_before_a_quoted_url_and_a_colon_is_a_request_with_headers_unknown(line: str) -> None:
+    """ofetch's FetchError (`[<METHOD>] "<url>": <status>`), as a line's words or a record's field."""
+    assert read([line]) == [(1, "bracketed-method", "POST", URL, False)]
+
+
+@pytest.mark.parametrize("line", [
+    f'2026-11-22 13:00:00 INFO [POST] "{URL}" sends the transfer',  # no colon after the quoted URL
+    f'2026-11-22 13:00:00 INFO [WARN] "{URL}": slow',  # a level, no method
+    f'2026-11-22 13:00:00 INFO routes[POST] "{URL}": registered',  # a word glued to the bracket
+    f'2026-11-22 13:00:00 INFO [[POST] "{URL}": 1]',  # a list's bracket
+])
+def test_a_bracketed_word_before_a_quoted_url_that_no_error_writes_is_none(line: str) -> None:
+    assert read(["2026-11-22 13:00:00 INFO worker heartbeat ok", line]) == []
+
+
+@pytest.mark.parametrize("line", [
     f'org.springframework.web.client.ResourceAccessException: I/O error on POST request for "{URL}": Read timed out',
     f'2026-11-22 13:00:00.123 DEBUG 4242 --- [main] o.s.web.client.RestTemplate : POST request for "{URL}" resulted '
     "in 201 (Created)",

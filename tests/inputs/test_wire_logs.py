@@ -1,18 +1,20 @@
 """Logs of the bytes sent, as data: Ruby Net::HTTP's debug output beside Apache HttpClient's and
-Apache Synapse's (whose marks are the other way round)."""
+Apache Synapse's (whose marks are the other way round), and Indy's intercepts (line breaks written
+as their names)."""
 
 from __future__ import annotations
 
 import json
 
 from keyaudit.inputs.captures.httpdump import exchanges
-from keyaudit.inputs.captures.wire_logs import dumped_bytes, wire_bytes
+from keyaudit.inputs.captures.wire_logs import dumped_bytes, named_bytes, wire_bytes
 
 
 def test_ruby_dump_escapes_are_the_bytes_they_stand_for() -> None:
     assert dumped_bytes(r"a\r\n\t\"q\"\\ \e\#{x} \xC3\xA7 \u00E7 \u{1F600}") == (
         "a\r\n\t\"q\"\\ \x1b#{x} ç ç \U0001F600".encode())
     assert wire_bytes("POST / HTTP/1.1[\\r][\\n][0x7f]") == b"POST / HTTP/1.1\r\n\x7f"
+    assert named_bytes("POST / HTTP/1.1<EOL>a<CR>b<LF><ESC><eol>") == b"POST / HTTP/1.1\r\na\rb\n<ESC><eol>"
 
 
 def test_a_dump_escape_no_utf_8_writes_is_no_error() -> None:
@@ -66,4 +68,26 @@ def test_a_mark_before_text_that_starts_no_request_makes_none() -> None:
     # a shell's append, a quote in a mail, a request line in prose with no line end after it
     lines = ["$ echo token >> .env", "> >> POST the transfer before noon", ">> POST /v3/transfers HTTP/1.1 is the call",
              '>> {\\n\\"value\\":1\\n}']
+    assert list(exchanges(enumerate(lines, 1), "notes.log")) == []
+
+
+def test_a_piece_after_a_direction_word_and_a_time_with_its_breaks_named_is_the_request_sent() -> None:
+    # Indy's TIdLogFile: `Sent <time>: ` before each piece sent (the head in one write, the body in another), CR LF
+    # written `<EOL>`, a lone LF `<LF>`; `Recv <time>: ` before what is read; `Stat ` lines between. The time is the
+    # machine's locale's, or none where LogTime is off.
+    body = '{\n"value":1\n}'
+    head = f"POST /v3/transfers HTTP/1.1<EOL>Host: api.asaas.com<EOL>Content-Length: {len(body)}<EOL><EOL>"
+    for stamp in ("22/11/2026 13:00:00", "11/22/2026 1:00:00 PM", ""):
+        lines = ["Stat Connected.", f"Sent {stamp}: {head}", f"Sent {stamp}: " + body.replace("\n", "<LF>"),
+                 f"Recv {stamp}: HTTP/1.1 201 Created<EOL>Content-Length: 2<EOL><EOL>{{}}", "Stat Disconnected."]
+        found = list(exchanges(enumerate(lines, 1), "indy.log"))
+        assert [(e.origin.capture, e.origin.line, e.url, e.body) for e in found] == [
+            ("named-breaks", 2, "https://api.asaas.com/v3/transfers", body.encode())], stamp
+
+
+def test_sent_words_before_no_time_or_no_request_make_none() -> None:
+    # a sentence's `Sent`, a count before the colon, a piece that starts no request
+    lines = ["2026-11-22 13:00:00 INFO Sent 3 transfers: POST /v3/transfers HTTP/1.1<EOL>Host: api.asaas.com<EOL><EOL>",
+             "Sent 22/11/2026 13:00:00: hello<LF>world", "Recv 22/11/2026 13:00:00: HTTP/1.1 200 OK<EOL><EOL>",
+             "Sent to api.asaas.com: POST /v3/transfers"]
     assert list(exchanges(enumerate(lines, 1), "notes.log")) == []

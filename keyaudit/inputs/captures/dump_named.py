@@ -66,6 +66,16 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
               r'(?<![\w-]Put )(?<![\w-]Patch )(?<![\w-]Delete )(?<![\w-]Options )\\?"(?P<url>https?://[^\s"\\]+)\\?": ',
      "mention": "yes", "headers": "none", "body": "none", "others": "end"},
 
+    # A request an error names as its method in square brackets, the URL quoted, then a colon and the failure —
+    # the shape of Go's error above with the method written as a tag: ofetch's FetchError, `[<METHOD>] "<url>":
+    # <status> <statusText>` (unjs/ofetch src/error.ts createFetchError: `[${method}] ${JSON.stringify(url)}`), the
+    # error of every `$fetch` in a Nuxt or Nitro server, however its message is logged (the quotes escaped in a
+    # record's field). A mention, as the prose shape's; headers and body unknown. (A word glued to the bracket, or
+    # no colon after the quote, is some other text's.)
+    {"capture": "bracketed-method", "needle": "://",
+     "start": r'\[(?<![\w\[\]]\[)(?P<method>[A-Z]+)\] \\?"(?P<url>https?://[^\s"\\]+)\\?": ',
+     "mention": "yes", "headers": "none", "body": "none", "others": "end"},
+
     # A request a message names as a method's request for a quoted URL, `<METHOD> request for "<url>"`: Spring's
     # RestTemplate, whose ResourceAccessException reads `I/O error on POST request for "<url>": <cause>` and whose
     # debug line after a call `POST request for "<url>" resulted in 201` (spring-web org/springframework/web/client/

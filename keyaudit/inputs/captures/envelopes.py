@@ -32,6 +32,7 @@ from .logfmt import logfmt_record
 from .offset_dumps import joined_blocks
 from .quoted import NEWLINE, escaped
 from .record_views import message_of, role
+from .recordings import MARK as OUTPUT_MARK, joined_output
 from .records import json_object
 from .traced_calls import joined_calls
 
@@ -82,7 +83,8 @@ MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (
 def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
     """The lines with the CRI pieces of each written line (``P`` pieces up to the ``F`` one, of
     the same stream) joined into one line numbered as its first piece, and the anchored lines
-    (``leads``) with an anchor on any piece moved to the joined line; then a record's value a
+    (``leads``) with an anchor on any piece moved to the joined line; then a terminal recording's
+    output events as the lines the terminal showed (:mod:`.recordings`); then a record's value a
     logger wrote on the lines below it put back into the record's line (:mod:`.continued_values`);
     then the calls a traced process wrote one request in, as the text they wrote (:mod:`.traced_calls`);
     then the pieces of each block of bytes an offset dump shows (:mod:`.offset_dumps`) joined into
@@ -92,6 +94,8 @@ def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[lis
     every = "\n".join(text for _, text in lines)  # one look at C speed: most windows hold no piece
     if " stdout P " in every or " stderr P " in every:
         lines, leads = _cri_joined(lines, leads)
+    if OUTPUT_MARK in every:
+        lines, leads = joined_output(lines, leads)
     lines, leads = joined_values(lines, leads, every)
     if "write" in every or "send" in every:  # a tracer's calls that write (see :mod:`.traced_calls`)
         lines, leads = joined_calls(lines, leads)

@@ -5,9 +5,10 @@ Apache Synapse's (WSO2's gateways: ``HTTPS-Sender I/O dispatcher-1 << "POST …[
 the other way round) and Ruby's ``Net::HTTP#set_debug_output`` (``<- "POST /v1/… HTTP/1.1\\r\\nHost: …\\r\\n\\r\\n"``,
 then ``<- "<body>"``) write the same thing: a mark, then a quoted piece of the bytes sent, escaped
 in the library's way — or the piece unquoted, escaped to the line's end (isahc's ``>> POST /v1/…
-HTTP/1.1\\r\\nHost: …``); a response mark says the request before it is all sent. What differs is
-data (:data:`SHAPES`); the pieces are put back together per connection by
-:class:`~.wire_stream.WireStream`, bodies exactly as sent. (Python's ``http.client`` has a reader of
+HTTP/1.1\\r\\nHost: …``), or after a direction word and a time, its line breaks written as their
+names (Indy's ``Sent <time>: POST /v1/… HTTP/1.1<EOL>Host: …``); a response mark says the request
+before it is all sent. What differs is data (:data:`SHAPES`); the pieces are put back together per
+connection by :class:`~.wire_stream.WireStream`, bodies exactly as sent. (Python's ``http.client`` has a reader of
 its own, :mod:`.python_http`: its lines are Python literals, and urllib3's lines complete them.)
 """
 
@@ -28,6 +29,9 @@ MAX_CONNECTIONS = 256  # connections followed at once
 
 _BRACKET_ESCAPE = re.compile(r"\[\\r\]|\[\\n\]|\[0x([0-9a-fA-F]{1,2})\]")
 _BRACKET_SIMPLE = {"[\\r]": b"\r", "[\\n]": b"\n"}
+# Line breaks written as their names (Indy's RSLogEOL, RSLogCR, RSLogLF): CR LF as `<EOL>`, a lone CR, a lone LF
+_BREAK_NAME = re.compile(r"<(?:EOL|CR|LF)>")
+_BREAK_NAMES = {"<EOL>": b"\r\n", "<CR>": b"\r", "<LF>": b"\n"}
 # Ruby's String#dump: backslash escapes, \xNN bytes, \uNNNN and \u{N…} code points
 _DUMP_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|u\{([0-9A-Fa-f]{1,6})\}|(.))", re.DOTALL)
 _DUMP_SIMPLE = {"n": b"\n", "r": b"\r", "t": b"\t", "f": b"\f", "v": b"\v", "b": b"\b", "a": b"\a", "e": b"\x1b",
@@ -39,6 +43,12 @@ def wire_bytes(text: str) -> bytes:
     bytes HttpClient escaped; everything else is the byte of that (ASCII) character."""
     return _unescaped(text, _BRACKET_ESCAPE, lambda match: (bytes([int(match.group(1), 16)]) if match.group(1)
                                                            else _BRACKET_SIMPLE[match.group()]))
+
+
+def named_bytes(text: str) -> bytes:
+    """The bytes a piece whose line breaks are written as their names stands for: ``<EOL>`` is CR LF,
+    ``<CR>`` and ``<LF>`` the bytes they name; everything else is as written."""
+    return _unescaped(text, _BREAK_NAME, lambda match: _BREAK_NAMES[match.group()])
 
 
 def dumped_bytes(text: str) -> bytes:
@@ -99,6 +109,13 @@ SHAPES = (
     # A quoted piece is the shapes' above; a piece that starts no request and continues none is no one's.
     Shape("escaped", (">> ", "<< "), re.compile(r'(?:^|\s)>> (?P<data>[^"\s].*)$'), re.compile(r"(?:^|\s)<< "),
           dumped_bytes),
+    # A direction word, the time (or nothing) and a colon before the piece, its line breaks written as their names:
+    # Indy's connection intercepts (Lib/Core/IdLogBase.pas Send and Receive: the time `DateTimeToStr(Now)` — in the
+    # machine's locale: `22/11/2026 13:00:00`, `11/22/2026 1:00:00 PM` —, the data with ReplaceCRLF, on by default,
+    # writing CR LF as `<EOL>`, a lone CR as `<CR>`, a lone LF as `<LF>`; IdLogFile.pas `Sent <time>: <data>`,
+    # `Recv <time>: <data>`), TIdLogFile's file and TIdLogDebug's OutputDebugString lines alike. One connection a log.
+    Shape("named-breaks", ("Sent ", "Recv "), re.compile(r"(?:^|\s)Sent (?:[\d/.:\- ]+?(?: [AP]M)?)?: (?P<data>.+)$"),
+          re.compile(r"(?:^|\s)Recv (?:[\d/.:\- ]+?(?: [AP]M)?)?: "), named_bytes),
 )
 
 
