@@ -88,8 +88,7 @@ def cut_at(window: Window, line: int) -> tuple[Window, Window]:
     """``window`` (of no kept lines) as its lines before ``line`` and the rest, each with its
     anchors: the first goes on in the second, which starts where the reading of the first ends
     (its own offset is not known: the first's stands in)."""
-    leads = sorted(window.leads.items())
-    head = {number: lead for number, lead in leads if number < line}
-    tail = {number: lead for number, lead in leads if number >= line}
+    head = {number: lead for number, lead in window.leads.items() if number < line}
+    tail = {number: lead for number, lead in window.leads.items() if number >= line}
     return (Window(window.offset, window.first_line, line - 1, head, window.joins, goes_on=True),
             Window(window.offset, line, window.last_line, tail, window.joins))

@@ -17,7 +17,6 @@ each path) holds no key either. Only names that are shown are read, each once.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -45,11 +44,8 @@ class PathRedactor:
 
     def _secrets(self, text: str) -> list[Secret]:
         """What ``text``, read as names (each part of a path a line), holds."""
-        found: list[Finding] = []
         data = text.translate(_SEPARATORS).encode("utf-8", "surrogateescape")
-        self._detector.findings_in(io.BytesIO(data), "", found, sniff_binary=False)
-        return [*(finding.secret for finding in found if isinstance(finding.secret, Secret)),
-                *(Secret(match["value"]) for match in _NAMED_VALUE.finditer(text))]
+        return [*self._detector.secrets_in(data), *(Secret(match["value"]) for match in _NAMED_VALUE.finditer(text))]
 
     def path(self, path: str) -> str:
         """``path`` with every credential in its names redacted."""
