@@ -69,8 +69,9 @@ class UnitRequests:
         """Report the keys only a request reader put together that the text showed nowhere (known
         once the pass is done: a batch of windows is read while it goes on), and let go of the
         stream the windows were read from, if they needed it."""
-        shown = self._shown_secrets()
-        self._tally.findings.extend(finding for finding, identity in self._rebuilt if identity not in shown)
+        if self._rebuilt:  # most units: none (the text's findings are not looked through for them)
+            shown = self._shown_secrets()
+            self._tally.findings.extend(finding for finding, identity in self._rebuilt if identity not in shown)
         if self._reading is not None:
             self._reading.close()
 
