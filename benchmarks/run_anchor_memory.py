@@ -16,14 +16,17 @@ file); ``dense``, the three shapes back to back (one window of the whole file). 
 shows each file's RSS and its ratio to the smallest count's RSS of the same layout from the same
 run: memory is bounded when that ratio stays near 1 as the count grows. With ``--vs TREE``, the
 same files are scanned by the checkout at ``TREE`` too (a previous commit) and the ratio of this
-tree's RSS to it is shown. Each report is checked: no finding, no error.
+tree's RSS to it is shown. With ``--gzip``, each file is written gzip-compressed, as a nightly job
+meets its rotated logs: a stream that cannot be read again at its windows, whose windows keep their
+lines as the pass reads them. Each report is checked: no finding, no error.
 
-    python benchmarks/run_anchor_memory.py /tmp/anchors [--calls 25000 100000 200000] [--rounds 1] [--vs /path/to/checkout]
+    python benchmarks/run_anchor_memory.py /tmp/anchors [--calls 25000 100000 200000] [--rounds 1] [--gzip] [--vs /path/to/checkout]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import random
@@ -58,7 +61,8 @@ def call(rng: random.Random, number: int, commands: bool) -> list[str]:
 def write(path: Path, calls: int, layout: str) -> None:
     """``calls`` logged reads in ``layout`` (see the module's doc)."""
     rng = random.Random(calls)
-    with path.open("w", encoding="utf-8") as out:
+    with (gzip.open(path, "wt", encoding="utf-8", compresslevel=1) if path.suffix == ".gz"
+          else path.open("w", encoding="utf-8")) as out:
         for number in range(calls):
             out.write("\n".join(call(rng, number, layout == "commands")) + "\n")
             if layout != "dense":
@@ -66,9 +70,14 @@ def write(path: Path, calls: int, layout: str) -> None:
                           f"2026-11-22T10:00:00Z DEBUG cache miss for order {number}\n")
 
 
+def report_of(path: Path) -> Path:
+    """Where the report of the scan of ``path`` is written (beside it, ``.log`` or ``.log.gz`` as ``.json``)."""
+    return path.with_name(path.name.split(".")[0] + ".json")
+
+
 def scanned(path: Path, tree: str) -> Timing:
     """One whole-process scan of ``path`` by the checkout at ``tree``, its report checked."""
-    report = path.with_suffix(".json")
+    report = report_of(path)
     # -P: the checkout named, not the working directory (the repository root, when run from it)
     command = ["env", f"PYTHONPATH={tree}", sys.executable, "-P", "-m", "keyaudit", "scan", "-q", "--jobs", "1",
                "--format", "json", "--output", str(report), str(path)]
@@ -85,6 +94,7 @@ def main() -> None:
     parser.add_argument("--calls", type=int, nargs="+", default=[25_000, 100_000, 200_000])
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--vs", metavar="TREE", help="a checkout of keyaudit to compare with (a previous commit)")
+    parser.add_argument("--gzip", action="store_true", help="write each file gzip-compressed")
     arguments = parser.parse_args()
     arguments.folder.mkdir(parents=True, exist_ok=True)
     ours = str(Path(__file__).resolve().parent.parent)
@@ -94,7 +104,7 @@ def main() -> None:
     for layout in LAYOUTS:
         first: float | None = None
         for calls in sorted(arguments.calls):
-            path = arguments.folder / f"{layout}-{calls}.log"
+            path = arguments.folder / f"{layout}-{calls}.log{'.gz' if arguments.gzip else ''}"
             write(path, calls, layout)
             runs: dict[str, list[Timing]] = {tree: [] for tree in trees}
             for round_index in range(arguments.rounds):
@@ -110,7 +120,7 @@ def main() -> None:
                 line += f" {cpu[other]:>9.2f} {rss[other]:>10.0f} {rss[ours] / rss[other]:>10.2f}"
             print(line, flush=True)
             path.unlink()
-            path.with_suffix(".json").unlink()
+            report_of(path).unlink()
 
 
 if __name__ == "__main__":

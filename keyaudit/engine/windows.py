@@ -223,9 +223,7 @@ class WindowCollector:
         top to its end, a number each anchored line): what is held is bounded by the count too."""
         if self._keep_text is None:
             if self._marked >= self._hand_at:
-                handed = self._handed_over(line + buffer.count(b"\n", 0, cut))
-                # declined (the file is not known to hold requests yet): offered again at twice as many
-                self._marked, self._hand_at = (0, HAND_OVER_ANCHORS) if handed else (self._marked, 2 * self._hand_at)
+                self._offer(line + buffer.count(b"\n", 0, cut))
             return
         start_of = self._stream_offset + buffer_offset
         self._kept += [self._started(window, start_of, line) for window in self._windows[len(self._kept) :]]
@@ -241,7 +239,10 @@ class WindowCollector:
                 return
             if index == self._open and kept.next_line > window.last_line:
                 self._open += 1
-        if self._kept_bytes > self._keep_text.total_bytes and not self._handed_over(line + buffer.count(b"\n", 0, cut)):
+        if self._marked >= self._hand_at:  # many windows held, each with its own lines: as where none are kept
+            self._offer(line + buffer.count(b"\n", 0, cut))
+        if self._kept_bytes > self._keep_text.total_bytes and not (
+                self._handed_over(line + buffer.count(b"\n", 0, cut)) and self._within_bounds()):
             self._keep_text, self._kept = None, []  # too much to hold: as for huge lines
 
     def keep_on(self, pieces: Iterator[bytes], line: int, offset: int) -> None:
@@ -255,10 +256,19 @@ class WindowCollector:
             line, offset = line + piece.count(b"\n"), offset + len(piece)
         self.keep(b"", 0, line, offset, True)  # the text's end: its last line may have no line ending
 
+    def _offer(self, line: int) -> None:
+        """Hand over what the pass left behind, many anchors having been marked since the last time;
+        declined (the file is not known to hold requests yet), offered again at twice as many."""
+        handed = self._handed_over(line)
+        self._marked, self._hand_at = (0, HAND_OVER_ANCHORS) if handed else (self._marked, 2 * self._hand_at)
+
+    def _within_bounds(self) -> bool:
+        """Whether the text kept is within its bound."""
+        return self._keep_text is not None and self._kept_bytes <= self._keep_text.total_bytes
+
     def _handed_over(self, line: int) -> bool:
         """Whether :attr:`on_full` read the windows that are complete and that no other window
-        can join, and whether, where text is kept, that let go of enough of it to be within
-        bounds again. The pass is on ``line``, and a window to come starts at most a reach before
+        can join (letting go of their text, where it is kept). The pass is on ``line``, and a window to come starts at most a reach before
         its anchor: a group of windows that touch one another (what :meth:`windows` merges; where
         no text is kept, those whose reaches join too) is ready when it ends before that, by as
         many lines as its windows join by, and every window in it has all its lines. Only the
@@ -289,13 +299,12 @@ class WindowCollector:
             return False
         gone = {*ready, *cut}
         self._windows = parts[1:] + [window for index, window in enumerate(windows) if index not in gone]
-        if not keeps:
-            return True
-        self._kept_bytes -= sum(len(text) for index in ready for text in kept[index].lines.values())
-        self._kept = [entry for index, entry in enumerate(kept) if index not in gone]
-        self._open = next((index for index, (window, entry) in enumerate(zip(self._windows, self._kept))
-                           if entry.next_line <= window.last_line), len(self._windows))
-        return self._kept_bytes <= self._keep_text.total_bytes  # type: ignore[union-attr]
+        if keeps:
+            self._kept_bytes -= sum(len(text) for index in ready for text in kept[index].lines.values())
+            self._kept = [entry for index, entry in enumerate(kept) if index not in gone]
+            self._open = next((index for index, (window, entry) in enumerate(zip(self._windows, self._kept))
+                               if entry.next_line <= window.last_line), len(self._windows))
+        return True
 
     def _started(self, window: Window, start_of: int, line: int) -> _Kept:
         """What is kept of a new window of the buffer that starts at ``start_of`` on ``line``: its
