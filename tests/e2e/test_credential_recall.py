@@ -89,6 +89,13 @@ FLOORS = {
                    ("credential", "precision"): 1.0,
                    ("plaintext-http", "recall"): 0.5,
                    ("all", "precision"): 0.984},  # a sandbox key beside a production URL in a data source; tshark's request line
+    # written blind too: password managers, hosting and shop platforms, PaaS and CI files, Java and Windows servers,
+    # web servers, data engines, chat exports, templates, app projects, test tools, browsers' request copies,
+    # directories and calendars, fifteen more languages
+    "fourteenth": {("credential", "recall"): 0.840,  # blind: 148 of 176
+                   ("credential", "precision"): 0.993,  # blind: a webhook token under an iugu name in .htaccess
+                   ("environment-mismatch", "recall"): 1.0,  # a sandbox key sent to the production host in an AppVeyor step
+                   ("all", "precision"): 0.993},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
