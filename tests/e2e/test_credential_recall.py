@@ -92,8 +92,8 @@ FLOORS = {
     # written blind too: password managers, hosting and shop platforms, PaaS and CI files, Java and Windows servers,
     # web servers, data engines, chat exports, templates, app projects, test tools, browsers' request copies,
     # directories and calendars, fifteen more languages
-    # (165 of 177; blind 148 of 176, with one trap found: an IUGU_WEBHOOK_TOKEN the corpora before count, relabelled)
-    "fourteenth": {("credential", "recall"): 0.932,  # a note named by its item, iCalendar folding, a value named by a sibling
+    # (167 of 177; blind 148 of 176, with one trap found: an IUGU_WEBHOOK_TOKEN the corpora before count, relabelled)
+    "fourteenth": {("credential", "recall"): 0.943,  # a note or a field named by its item, iCalendar folding, a CLI operation
                    ("credential", "precision"): 1.0,
                    ("environment-mismatch", "recall"): 1.0,  # a sandbox key sent to the production host in an AppVeyor step
                    ("all", "precision"): 1.0},
