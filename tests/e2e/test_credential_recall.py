@@ -85,10 +85,18 @@ FLOORS = {
                 ("all", "precision"): 1.0},
     # written blind too: gateways, low-code and workflow tools, data pipelines, JVM microframeworks, proxies'
     # captures, documents (ODF, Org, AsciiDoc, reST, Typst, MDX), ten more languages
-    "thirteenth": {("credential", "recall"): 0.955,  # a name after the value, in a title, a task or a bot command (131 of 137; blind 122)
+    "thirteenth": {("credential", "recall"): 0.963,  # a name after the value, in a title or a bot command (132 of 137; blind 122)
                    ("credential", "precision"): 1.0,
                    ("plaintext-http", "recall"): 0.5,
                    ("all", "precision"): 0.984},  # a sandbox key beside a production URL in a data source; tshark's request line
+    # written blind too: password managers, hosting and shop platforms, PaaS and CI files, Java and Windows servers,
+    # web servers, data engines, chat exports, templates, app projects, test tools, browsers' request copies,
+    # directories and calendars, fifteen more languages
+    # (167 of 177; blind 148 of 176, with one trap found: an IUGU_WEBHOOK_TOKEN the corpora before count, relabelled)
+    "fourteenth": {("credential", "recall"): 0.943,  # a note or a field named by its item, iCalendar folding, a CLI operation
+                   ("credential", "precision"): 1.0,
+                   ("environment-mismatch", "recall"): 1.0,  # a sandbox key sent to the production host in an AppVeyor step
+                   ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

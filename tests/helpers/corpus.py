@@ -55,10 +55,13 @@ CORPUS_DIR = DATA / "credential_corpus"
 # message queues and event buses, observability configs, mocks, contracts and test fixtures, IDE run
 # configurations, REPL sessions, column stores and migrations, network monitors, eight more languages;
 # thirteenth, API gateways, low-code and workflow tools, data pipelines, web shops, JVM microframeworks,
-# proxies' captures, documents (ODF, Org, AsciiDoc, reST, Typst, MDX) and ten more languages.
+# proxies' captures, documents (ODF, Org, AsciiDoc, reST, Typst, MDX) and ten more languages; fourteenth,
+# password managers' exports, hosting and shop platforms' stores, PaaS and CI files not yet covered, Java and
+# Windows servers, web servers and caches, data engines, chat exports, templates, app projects, test tools,
+# browsers' request copies, directories and calendars, and fifteen more languages.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-     "twelfth", "thirteenth"), start=2)}}
+     "twelfth", "thirteenth", "fourteenth"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure

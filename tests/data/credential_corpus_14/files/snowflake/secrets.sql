@@ -1,0 +1,22 @@
+USE ROLE INTEGRATIONS_ADMIN;
+USE SCHEMA FINANCE.INTEGRATIONS;
+
+CREATE OR REPLACE NETWORK RULE asaas_rule MODE = EGRESS TYPE = HOST_PORT VALUE_LIST = ('api.asaas.com');
+
+CREATE OR REPLACE SECRET asaas_api_key
+  TYPE = GENERIC_STRING
+  SECRET_STRING = '⟦snow.asaas⟧'
+  COMMENT = 'Asaas produção';
+
+CREATE OR REPLACE SECRET iugu_basic
+  TYPE = PASSWORD
+  USERNAME = '⟦snow.iugu⟧'
+  PASSWORD = '';
+
+CREATE OR REPLACE EXTERNAL ACCESS INTEGRATION payments_access
+  ALLOWED_NETWORK_RULES = (asaas_rule)
+  ALLOWED_AUTHENTICATION_SECRETS = (asaas_api_key, iugu_basic)
+  ENABLED = TRUE;
+
+-- query id of the last run: ⟦snow.qid⟧
+ALTER SECRET iugu_basic SET USERNAME = '⟦snow.iugu2⟧';
