@@ -49,6 +49,21 @@ def readable_tmp_path() -> Iterator[Path]:
     remove_tree(folder)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_rules(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The bundled rules' Hyperscan databases compiled into the session's cache once, as a user's
+    cache holds them after a first large scan: a small scan takes Hyperscan only from the cache
+    (see :func:`keyaudit.engine.create_matcher`), and the suite's small scans are to run on it as
+    before (the regex engine's own run of the suite is ``test_without_hyperscan``'s)."""
+    from keyaudit.engine import create_matcher, hyperscan_available
+    from keyaudit.rulebook.loader import load_rules
+
+    if hyperscan_available():
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("KEYAUDIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+            create_matcher(load_rules(), "hyperscan")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Compiled engine databases go to a per-session folder, never the user's cache."""

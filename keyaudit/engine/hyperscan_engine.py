@@ -179,8 +179,14 @@ def _cache_key(expressions: list[bytes], ids: list[int], flags: list[int]) -> st
     return digest.hexdigest()[:32]
 
 
-def _load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int]) -> hyperscan.Database:
-    """A database for ``expressions``, from the disk cache when it is intact, else compiled."""
+class NotCached(Exception):
+    """A database asked for from the cache only is not there (or not intact)."""
+
+
+def _load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int],
+                     cached_only: bool = False) -> hyperscan.Database:
+    """A database for ``expressions``, from the disk cache when it is intact, else compiled
+    (``cached_only``: else :class:`NotCached`)."""
     name = f"hs-{_cache_key(expressions, ids, flags)}.db"
     cached = read_entry(name)
     if cached is not None:
@@ -190,6 +196,8 @@ def _load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int])
             return database
         except (hyperscan.error, TypeError, ValueError):
             pass  # corrupt or from another library build: never trusted, rebuilt below
+    if cached_only:
+        raise NotCached(name)
     database = _compile(expressions, ids, flags)
     write_entry(name, hyperscan.dumpb(database))
     return database
@@ -208,8 +216,10 @@ class HyperscanMatcher:
 
     name = "hyperscan"
 
-    def __init__(self, rules: RuleSet, budget: RuleBudget | None = None) -> None:
+    def __init__(self, rules: RuleSet, budget: RuleBudget | None = None, cached_only: bool = False) -> None:
+        """``cached_only``: the databases are loaded from the cache, never compiled (:class:`NotCached`)."""
         self._rules = list(rules)
+        self._cached_only = cached_only
         self.budget = budget or RuleBudget()
         keywords = sorted({keyword for rule in self._rules for keyword in rule.keywords})
         self._keyword_ids = {keyword: len(self._rules) + i for i, keyword in enumerate(keywords)}
@@ -241,8 +251,8 @@ class HyperscanMatcher:
             self._database = self._build([patterns[i] for i in kept], kept)
         # (none without rules: Hyperscan compiles no empty database; no rule is then confirmed)
         self._keywords = _load_or_compile([re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids],
-                                          list(self._keyword_ids.values()), [KEYWORD_FLAGS] * len(self._keyword_ids)
-                                          ) if self._keyword_ids else None
+                                          list(self._keyword_ids.values()), [KEYWORD_FLAGS] * len(self._keyword_ids),
+                                          cached_only) if self._keyword_ids else None
 
     def _build(self, patterns: list[bytes], ids: list[int]) -> hyperscan.Database:
         literals = [re.escape(literal.decode("latin-1")).encode("latin-1")
@@ -253,6 +263,7 @@ class HyperscanMatcher:
             [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in ids]
             + [MARKER_FLAGS] * len(self._markers)
             + [ANCHOR_FLAGS] * (len(self._anchors) + len(self._decode_literals) + len(self._decode_patterns)),
+            self._cached_only,
         )
 
     def _pass(self, buffer: bytes) -> tuple[set[int], dict[int, list[int]]]:

@@ -31,12 +31,13 @@ class ScannerSpec:
     rule_time: float = SECONDS_PER_FILE
     request_time_window: float = DEFAULT_WINDOW_SECONDS
     frame: ScanFrame | None = None  # what reported paths are below, for the place rules
+    small: bool = False  # the scan reads little: the engine is chosen for it (see keyaudit.engine.create_matcher)
 
     @property
     def key(self) -> str:
         """Content hash of the rule files and keys, so a changed file is a different scanner."""
         digest = hashlib.sha256(repr((self.disabled, self.engine, self.rule_time, self.request_time_window,
-                                      self.frame)).encode())
+                                      self.frame, self.small)).encode())
         for name in (*self.rule_paths, *self.public_keys):
             path = Path(name)
             files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
@@ -60,11 +61,11 @@ class ScannerSpec:
         rules = load_rules([Path(p) for p in self.rule_paths]).without(self.disabled)
         if not self.public_keys:
             checks = request_checks(CheckInputs(request_time_window=self.request_time_window))
-            return UnitScanner(rules, self.engine, checks, self.rule_time, frame=self.frame)
+            return UnitScanner(rules, self.engine, checks, self.rule_time, frame=self.frame, small=self.small)
         from keyaudit.rulebook.signature import load_public_keys, short_key_warnings
 
         keys = load_public_keys([Path(p) for p in self.public_keys])
         checks = request_checks(CheckInputs(tuple(keys), self.request_time_window))
         return UnitScanner(rules, self.engine, checks, self.rule_time,
                            signing_keys={key.digest: key.key_id for key in keys},
-                           key_warnings=short_key_warnings(keys), frame=self.frame)
+                           key_warnings=short_key_warnings(keys), frame=self.frame, small=self.small)

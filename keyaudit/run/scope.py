@@ -11,6 +11,7 @@ way the findings' paths are joined to the working folder.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Sequence
 
@@ -20,6 +21,23 @@ from keyaudit.sources.targets import STDIN
 
 # Each target is one of these; a scan of several kinds is named by them in this order, joined by "+".
 KINDS: tuple[str, ...] = ("source", "staged", "logs", "har", "store", "stdin")
+
+
+def files_within(targets: Sequence[str], limit: int) -> bool:
+    """Whether ``targets`` are local files (no folder, store, pipe or standard input) of at most
+    ``limit`` bytes in all, as far as one ``stat`` each tells (a file that is not there reads nothing)."""
+    total = 0
+    for target in targets:
+        if target == STDIN or is_url(target):
+            return False
+        try:
+            info = os.stat(target)
+        except OSError:
+            continue
+        total += info.st_size
+        if not stat.S_ISREG(info.st_mode) or total > limit:
+            return False
+    return True
 
 
 def work_tree(path: str) -> str | None:

@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Callable, ContextManager, Iterable, Iterator, Sequence
 
 from keyaudit.config import Config
-from keyaudit.engine import EngineUnavailable
+from keyaudit.engine import SMALL_SCAN_BYTES, EngineUnavailable
 from keyaudit.engine.file_wide import Unsettled
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import ScanError, ScanResult, utc_now
@@ -30,7 +30,7 @@ from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
 from keyaudit.run.gzip_cutting import Costs, Cutting, measured
 from keyaudit.run.ordering import PlanOrder
 from keyaudit.run.placing import ScanFrame
-from keyaudit.run.scope import scope, target_folders
+from keyaudit.run.scope import files_within, scope, target_folders
 from keyaudit.run.spool import SPILL_AT, FindingSpool
 from keyaudit.run.state import ScanState, StateError
 from keyaudit.run.tally import Tally
@@ -76,17 +76,18 @@ class Session:
         self._gzip_costs = gzip_costs or (lambda target: measured(target, self._probe))
         self._spill_at = spill_at
         self._held = held
+        self._staged = _staged_files() if config.staged else None
         self.spec = ScannerSpec(tuple(map(str, config.rules)), config.disable, config.engine,
                                 tuple(map(str, config.public_keys)), config.rule_time,
                                 config.request_time_window,
-                                None if config.staged else ScanFrame(str(config.base), target_folders(config.targets)))
+                                None if config.staged else ScanFrame(str(config.base), target_folders(config.targets)),
+                                small=held is None and self._reads_little())
         self.digest_key = config.digest_key.encode() if config.digest_key else None
         self.state: ScanState | None = None
         self._planned: list[str] = []  # the files the last run planned, as the scan reads them
         try:
             self.scanner = self.spec.build()
             baseline = load_baseline(config.baseline) if config.baseline else frozenset()
-            self._staged = _staged_files() if config.staged else None
             for target in filter(is_url, config.targets):
                 filesystem_for(target, dict(config.storage_options))  # a missing extra is a usage error
             if config.scheduler and not dask_installed():
@@ -100,6 +101,19 @@ class Session:
         except ValueError as exc:
             self.close()
             raise SetupError(f"exclude: {exc}") from None
+
+    def _reads_little(self) -> bool:
+        """Whether the scan reads at most :data:`~keyaudit.engine.SMALL_SCAN_BYTES` of local files,
+        which the engine is chosen for (a staged file measured as the work tree has it)."""
+        if self._staged is None:
+            return files_within(list(map(str, self.config.targets)), SMALL_SCAN_BYTES)
+        from keyaudit.sources.git import GitError
+
+        try:
+            staged = self._staged.blobs()
+        except GitError:
+            return False  # the scan says why, as it reads them
+        return files_within([str(self._staged.root / path) for path in staged], SMALL_SCAN_BYTES)
 
     @property
     def paths_read(self) -> frozenset[str]:

@@ -62,12 +62,12 @@ class UnitScanner:
 
     def __init__(self, rules: RuleSet, engine: str = "auto", checks: dict[str, RequestCheck] | None = None,
                  rule_time: float = SECONDS_PER_FILE, signing_keys: dict[str, str] | None = None,
-                 key_warnings: list[str] | None = None, frame: ScanFrame | None = None) -> None:
+                 key_warnings: list[str] | None = None, frame: ScanFrame | None = None, small: bool = False) -> None:
         self.rules = rules
         self.budget = RuleBudget(rule_time)
         self.key_warnings = list(key_warnings or [])  # about the --public-key files, for the user
         # The request anchors and markers ride along in the rules' pass over each chunk.
-        self.detector = SecretDetector(rules, create_matcher(rules, engine, self.budget), signing_keys)
+        self.detector = SecretDetector(rules, create_matcher(rules, engine, self.budget, small), signing_keys)
         self.judge = ExchangeJudge(self.detector, list(rules.requests), request_checks() if checks is None else dict(checks))
         self.placer = Placer(rules, frame)
         self.prose = ProseFilter(rules)

@@ -1,0 +1,59 @@
+"""A scan that reads little (a pre-commit hook's staged files, a few named files) takes Hyperscan
+only where its databases are cached: compiling them costs seconds, more than the regex engine
+spends on a megabyte. Real processes, each with an empty cache of its own, as a fresh CI runner
+has; the findings are the same whichever engine ran."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers.credentials import iugu_token
+from helpers.engines import needs_hyperscan
+from helpers.repos import new_repo, stage
+from helpers.running import proc, subprocess_env
+from keyaudit.engine import SMALL_SCAN_BYTES
+
+pytestmark = needs_hyperscan
+
+
+def scanned(cache: Path, cwd: Path, *args: str) -> tuple[str, list[tuple[str, int]], list[str]]:
+    """``keyaudit scan --format json ARGS`` with ``cache`` as its cache folder: the engine its
+    report names, its findings (rule and line), and the databases the cache holds after."""
+    done = proc("scan", "--format", "json", "--jobs", "1", *args, cwd=cwd,
+                env={**subprocess_env(), "KEYAUDIT_CACHE_DIR": str(cache)})
+    assert done.returncode in (0, 1), done.stderr.decode()[-2000:]
+    report = json.loads(done.stdout)
+    assert report["errors"] == []
+    findings = [(finding["rule_id"], finding["location"]["line"]) for finding in report["findings"]]
+    return report["scan"]["engine"], findings, sorted(path.name for path in cache.rglob("hs-*.db"))
+
+
+def test_a_small_scan_on_an_empty_cache_runs_by_regex_and_by_hyperscan_once_a_larger_one_compiled(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    small = tmp_path / "app.env"
+    small.write_text(f"IUGU_API_TOKEN={iugu_token()}\n")
+    large = tmp_path / "app.log"
+    filler = "2026-11-22T10:00:00Z INFO worker done\n"
+    large.write_text(filler * (SMALL_SCAN_BYTES // len(filler) + 1) + f"api_token={iugu_token()}\n")
+
+    engine, first, databases = scanned(cache, tmp_path, str(small))
+    assert engine == "regex" and databases == [] and first == [("iugu-api-token", 1)]
+    engine, found, databases = scanned(cache, tmp_path, str(small), str(large))  # past the bound: compiled
+    assert engine == "hyperscan" and len(databases) == 2 and len(found) == 2
+    assert scanned(cache, tmp_path, str(small))[:2] == ("hyperscan", first)  # cached now: no compiling
+
+
+def test_an_engine_asked_for_by_name_is_the_one_that_runs(tmp_path: Path) -> None:
+    small = tmp_path / "app.env"
+    small.write_text(f"IUGU_API_TOKEN={iugu_token()}\n")
+    engine, _, databases = scanned(tmp_path / "cache", tmp_path, "--engine", "hyperscan", str(small))
+    assert engine == "hyperscan" and len(databases) == 2
+
+
+def test_the_staged_files_of_a_commit_are_measured_as_the_work_tree_has_them(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path / "repo")
+    stage(repo, "config/app.env", f"IUGU_API_TOKEN={iugu_token()}\n")
+    assert scanned(tmp_path / "cache", repo, "--staged")[:2] == ("regex", [("iugu-api-token", 1)])
+    stage(repo, "logs/big.log", "2026-11-22T10:00:00Z INFO worker done\n" * (SMALL_SCAN_BYTES // 30))
+    assert scanned(tmp_path / "cache", repo, "--staged")[:2] == ("hyperscan", [("iugu-api-token", 1)])
