@@ -1,5 +1,6 @@
 """Pre-commit latency: ``keyaudit scan --staged`` on 10 staged files against detect-secrets-hook
-on the same files, and a scan of a mixed ~5 MB tree of ~70 files (logs, code, HAR).
+on the same files, the same with an empty cache each run (a fresh CI runner: no compiled engine
+database), and a scan of a mixed ~5 MB tree of ~70 files (logs, code, HAR).
 
 Whole processes, timed in alternating order over several rounds; medians and ratios printed.
 Run by hand, not in CI (detect-secrets is not a dependency: install it to compare):
@@ -77,10 +78,16 @@ def make_tree(folder: Path, rng: random.Random) -> None:
         (folder / f"captures/c{index}.har").write_text(json.dumps({"log": {"version": "1.2", "entries": entries}}, indent=2))
 
 
-def timed(command: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+COLD = "keyaudit scan --staged, empty cache"
+
+
+def timed(command: list[str], cwd: Path, cold: bool) -> float:
+    """Wall seconds of ``command`` in ``cwd``; ``cold``: with a cache folder of its own, empty."""
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "KEYAUDIT_CACHE_DIR": cache} if cold else None
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
+        return time.perf_counter() - start
 
 
 def main() -> None:
@@ -97,6 +104,7 @@ def main() -> None:
         size = sum(p.stat().st_size for p in tree.rglob("*") if p.is_file())
         commands = {
             "keyaudit scan --staged": (keyaudit + ["scan", "--staged", "-q"], repo),
+            COLD: (keyaudit + ["scan", "--staged", "-q"], repo),
             "keyaudit scan FILES (pre-commit framework)": (keyaudit + ["scan", "-q", *names], repo),
             "detect-secrets-hook FILES": ([hook, *names], repo),
             f"keyaudit scan tree ({size / 1e6:.1f} MB, {sum(1 for p in tree.rglob('*') if p.is_file())} files)":
@@ -108,7 +116,7 @@ def main() -> None:
         for round_index in range(args.rounds):
             order = list(commands.items()) if round_index % 2 == 0 else list(reversed(commands.items()))
             for name, (command, cwd) in order:
-                runs[name].append(timed(command, cwd))
+                runs[name].append(timed(command, cwd, name == COLD))
     baseline = statistics.median(runs.get("detect-secrets-hook FILES", [float("nan")]))
     print(f"{'command':<48} {'median ms':>10} {'vs detect-secrets-hook':>24}")
     for name, values in runs.items():
