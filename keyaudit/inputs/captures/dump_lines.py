@@ -172,6 +172,13 @@ def dictionary_list(text: str) -> list[tuple[str, str]]:
             in _DICTIONARY_ITEM.findall(text)][:MAX_HEADERS]
 
 
+def printed_list(text: str) -> list[tuple[str, str]]:
+    """The headers of a map printed in its language's notation (see :func:`printed_headers`: JSON as
+    PHP's json_encode writes a header array — Codeception's ``[Request Headers] {"Name":"value",…}`` —,
+    a Python dict, a JavaScript object, a Ruby hash); none where the text is no map of header fields."""
+    return printed_headers(text) or []
+
+
 def tuples_list(text: str) -> list[tuple[str, str]]:
     """The headers of a list of quoted (name, value) pairs, ``[("Name","value"),…]`` (Haskell's ``show``
     of http-client's requestHeaders), escapes undone."""
