@@ -482,3 +482,14 @@ def test_debug_sections_give_the_body_from_the_request_s_line_and_the_json_heade
         ("POST", url, [("Content-Type", "application/json"), ("Signature", "signature=a/b+c==")],
          b'{\n"amount_cents":1050\n}', True),
         ("PUT", url, [("Content-Type", "application/json")], b'{"a":1}', True)]
+
+
+def test_an_inspector_export_gives_its_request_headers_not_its_facts_body_or_response_s() -> None:
+    # Wormholy's text export: Markdown-bold labels under `*** … *** ` sections; its body re-serialised (not the bytes)
+    url = "https://api.iugu.com/v1/transfer_requests"
+    lines = ["*** Overview *** ", f"**URL:** {url}", "**Method:** POST", "**Duration:** 312ms", "",
+             "*** Request Header *** ", "**Content-Type:** application/json", "**Signature:** signature=a/b==", "",
+             "*** Request Body *** ", "{", '  "amount_cents" : 1050', "}", "", "*** Response Header *** ",
+             "**Content-Type:** text/plain", "", "*** Response Body *** ", "ok", "", "-" * 72]
+    assert _read(lines) == [
+        ("POST", url, [("Content-Type", "application/json"), ("Signature", "signature=a/b==")], None, True)]
