@@ -476,17 +476,20 @@ def test_httpx_request_lines_name_no_headers() -> None:
 
 
 def test_an_access_log_s_quoted_absolute_request_line_is_a_request_without_headers() -> None:
-    # AWS ALB's "request" field (the user agent's quoted field after it) and a forward proxy's
-    # combined log (the status after it); neither an origin-form target nor a JSON field's value
+    # AWS ALB's "request" field (the user agent's quoted field after it), a forward proxy's combined
+    # log (the status after it) and a sniffer's (urlsnarf: `-`, no status seen); neither an
+    # origin-form target nor a JSON field's value
     alb = ('https 2026-11-22T13:00:00.123456Z app/lb/1 10.0.0.7:50412 10.0.1.20:8080 0.000 0.032 0.000 201 201 345 '
            '120 "POST https://api.iugu.com:443/v1/transfer_requests HTTP/1.1" "payouts/3.1" TLS_AES_128_GCM_SHA256')
     proxy = '10.0.0.7 - - [22/Nov/2026:13:00:00 +0000] "GET https://api.asaas.com/v3/customers HTTP/1.1" 200 12 "-" "x"'
     origin = '10.0.0.7 - - [22/Nov/2026:13:00:00 +0000] "POST /v1/transfer_requests HTTP/1.1" 201 12 "-" "x"'
     field = '{"request": "POST https://api.iugu.com/v1/transfer_requests HTTP/1.1", "status": 201}'
-    found = parse("httpdump", [alb, proxy, origin, field])
+    sniffed = '10.0.0.7 - - [22/Nov/2026:10:00:30 -0300] "POST http://api.iugu.com/v1/x HTTP/1.1" - - "-" "x"'
+    found = parse("httpdump", [alb, proxy, origin, field, sniffed])
     assert [(e.origin.capture, e.method, e.url, e.headers, e.headers_known) for e in found] == [
         ("access-log", "POST", "https://api.iugu.com:443/v1/transfer_requests", [], False),
-        ("access-log", "GET", "https://api.asaas.com/v3/customers", [], False)]
+        ("access-log", "GET", "https://api.asaas.com/v3/customers", [], False),
+        ("access-log", "POST", "http://api.iugu.com/v1/x", [], False)]
 
 
 def test_a_header_block_logged_as_one_message_carries_the_body_after_its_blank_line() -> None:

@@ -468,3 +468,29 @@ def test_a_jenkins_http_request_step_gives_its_method_url_and_custom_headers_and
                "Response Code: HTTP/1.1 201 Created", "[Pipeline] echo"]
     assert _read(console) == [("POST", url, [("User-Agent", "payouts/3.1"),
                                              ("Request-Time", "2026-11-22T10:00:00-03:00")], None, True)]
+
+
+def test_debug_sections_give_the_body_from_the_request_s_line_and_the_json_headers_after_it() -> None:
+    # Codeception's `--debug`: `[Request] <METHOD> <url> <body>` (the body over its lines), then `[Request Headers]`
+    # as json_encode writes the header array, its slashes unescaped; the next request begins at its own section, and
+    # its map is headers though no name shows a dash: the label says so
+    url = "https://api.iugu.com/v1/transfer_requests"
+    lines = [f"  [Request] POST {url} {{", '"amount_cents":1050', "}",
+             '  [Request Headers] {"Content-Type":"application/json","Signature":"signature=a/b+c=="}',
+             f"  [Page] {url}", "  [Response] 422",
+             f'  [Request] PUT {url} {{"a":1}}', '  [Request Headers] {"Signature":"signature=d=="}']
+    assert _read(lines) == [
+        ("POST", url, [("Content-Type", "application/json"), ("Signature", "signature=a/b+c==")],
+         b'{\n"amount_cents":1050\n}', True),
+        ("PUT", url, [("Signature", "signature=d==")], b'{"a":1}', True)]
+
+
+def test_an_inspector_export_gives_its_request_headers_not_its_facts_body_or_response_s() -> None:
+    # Wormholy's text export: Markdown-bold labels under `*** … *** ` sections; its body re-serialised (not the bytes)
+    url = "https://api.iugu.com/v1/transfer_requests"
+    lines = ["*** Overview *** ", f"**URL:** {url}", "**Method:** POST", "**Duration:** 312ms", "",
+             "*** Request Header *** ", "**Content-Type:** application/json", "**Signature:** signature=a/b==", "",
+             "*** Request Body *** ", "{", '  "amount_cents" : 1050', "}", "", "*** Response Header *** ",
+             "**Content-Type:** text/plain", "", "*** Response Body *** ", "ok", "", "-" * 72]
+    assert _read(lines) == [
+        ("POST", url, [("Content-Type", "application/json"), ("Signature", "signature=a/b==")], None, True)]

@@ -31,6 +31,7 @@ import test_request_shapes_blind_three_text as three_text
 import test_request_shapes_blind_twelve as twelve
 import test_request_shapes_blind_twenty as twenty
 import test_request_shapes_blind_twenty_one as twenty_one
+import test_request_shapes_blind_twenty_three as twenty_three
 import test_request_shapes_blind_twenty_two as twenty_two
 import test_request_shapes_blind_two as two
 import test_request_shapes_code as code
@@ -42,7 +43,7 @@ from helpers.running import scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
 CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, fourteen, fifteen,
-           sixteen, seventeen, eighteen, nineteen, twenty, twenty_one, twenty_two,
+           sixteen, seventeen, eighteen, nineteen, twenty, twenty_one, twenty_two, twenty_three,
            code,
            printed, layouts, part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")

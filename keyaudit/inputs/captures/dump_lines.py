@@ -172,6 +172,20 @@ def dictionary_list(text: str) -> list[tuple[str, str]]:
             in _DICTIONARY_ITEM.findall(text)][:MAX_HEADERS]
 
 
+def printed_list(text: str) -> list[tuple[str, str]]:
+    """The headers of a map printed in its language's notation (JSON as PHP's json_encode writes a
+    header array — Codeception's ``[Request Headers] {"Name":"value",…}`` —, a Python dict, a
+    JavaScript object, a Ruby hash), each value a string or a list of them. Its label says the map
+    is the headers, so no name need show a dash as :func:`printed_headers` asks of a map met alone
+    (``{"Signature":"…"}`` is a header map here); a name that is no token is not kept."""
+    text = text.strip()
+    found = printed_value(text, 0) if text.startswith(_PRINTED_MAP) else None
+    if found is None or not isinstance(found[0], dict):
+        return []
+    return [(name, item) for name, value in found[0].items() if isinstance(name, str) and _TOKEN.fullmatch(name)
+            for item in (value if isinstance(value, list) else [value]) if isinstance(item, str)][:MAX_HEADERS]
+
+
 def tuples_list(text: str) -> list[tuple[str, str]]:
     """The headers of a list of quoted (name, value) pairs, ``[("Name","value"),…]`` (Haskell's ``show``
     of http-client's requestHeaders), escapes undone."""

@@ -146,11 +146,12 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
     # the common and combined log formats' `"%r"` write it, with an absolute URL where the logger saw
     # one (a load balancer or a forward proxy: AWS ALB's "request" field, `"POST https://<host>:443/<path>
     # HTTP/1.1"`, docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html),
-    # then the status (`" 201 `) or the next quoted field (ALB's user agent): never a header, a
-    # body, or a JSON field's value (`"request": "POST …",`).
+    # then the status (`" 201 `), the `-` the formats write for a field with no value (a sniffer that sees
+    # requests alone, dsniff's urlsnarf: `"POST http://<host>/<path> HTTP/1.1" - - "-" "<agent>"`) or the
+    # next quoted field (ALB's user agent): never a header, a body, or a JSON field's value (`"request": "POST …",`).
     {"capture": "access-log",
      "needle": " HTTP/",
-     "start": r'"(?P<method>[A-Z]+) (?P<url>https?://\S+) HTTP/\d(?:\.\d)?"(?= \d{3}\b| ")',
+     "start": r'"(?P<method>[A-Z]+) (?P<url>https?://\S+) HTTP/\d(?:\.\d)?"(?= \d{3}\b| "| - )',
      "headers": "none", "body": "none", "others": "end"},
 
     # Spring's WebClient (ExchangeFunctions: logPrefix + "HTTP " + method + " " + url, and at TRACE

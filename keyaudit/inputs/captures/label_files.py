@@ -2,9 +2,9 @@
 says what an entry's keys mean; :mod:`.label_patterns` reads the tables).
 
 A request file an API client runs (Bruno's blocks, a vim-rest-console block), a test report's attachment (Allure's
-HTML), a recorded tape's title comment (yakbak): files, not log records, each part behind the label the tool gives
-it. Not provider knowledge: no host, key or path. (Split from :mod:`.label_shapes` by job: those are what a
-library logs as it sends.)
+HTML), an in-app inspector's text export (Wormholy's), a recorded tape's title comment (yakbak): files, not log
+records, each part behind the label the tool gives it. Not provider knowledge: no host, key or path. (Split from
+:mod:`.label_shapes` by job: those are what a library logs as it sends.)
 """
 
 from .lines import TOKEN
@@ -43,6 +43,17 @@ FILE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
         " to http": r"^<div>(?P<method>[A-Z]+) to (?P<url>https?://[^\s<]+)</div>\s*$",
         "<div>": rf"^\s*<div>(?P<name>{TOKEN}): (?P<value>.*)</div>\s*$"}},
 
+    # An in-app inspector's text export (Wormholy's RequestModelBeautifier.txtExport, an iOS app's traffic shared as
+    # `<app>_<time>-wormholy.txt`): `*** Overview *** ` with `**URL:** <url>`, `**Method:** <METHOD>` and the exchange's
+    # facts in Markdown bold (no headers), `*** Request Header *** ` with `**<name>:** <value>` a header, then `***
+    # Request Body *** ` — a JSON body re-serialised, pretty and its keys sorted: not the bytes sent, so the request
+    # ends there, its body unknown; the response's sections after it are no request's.
+    {"capture": "inspector-export", "labels": {
+        "**URL:** ": r"^\*\*URL:\*\* (?P<url>https?://\S+)\s*$",
+        "**Method:** ": r"^\*\*Method:\*\* (?P<method>[A-Z]+)(?P<aside>)\s*$",
+        "*** Request Header ***": r"^\*\*\* Request Header \*\*\*(?P<headers>)\s*$",
+        "*** Request Body ***": r"^\*\*\* Request Body \*\*\*(?P<end>)\s*$",
+        ":** ": rf"^\*\*(?P<name>{TOKEN}):\*\* (?P<value>.*)$"}},
     # A request's head in a block comment, ` * ` a line: a yakbak tape's title (flickr/yakbak src/tape.ejs, ` * <METHOD>
     # <path>`, then ` * <name>: <value>` for each header of the request it proxied, `host` the target's); no body.
     {"capture": "comment-head", "others": "end", "labels": {

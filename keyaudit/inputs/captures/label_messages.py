@@ -3,9 +3,9 @@
 
 A client's logger or hook that prints the request it sends as one message, or a few, of prose around its parts —
 `Sending request: <method> <uri>, headers: …`, `<version> <method> <uri> Headers(…) body="…"`, `<METHOD> Request :
-url=<url>` over the message's lines, `Requesting url <url> using method <METHOD>.` —: each part behind the words
-that name it. Not provider knowledge: no host, key or path. (Split from :mod:`.label_shapes` by job: those are
-tables and blocks of labels, these a message's words.)
+url=<url>` over the message's lines, `Requesting url <url> using method <METHOD>.`, a test framework's `[Request]
+<METHOD> <url> <body>` debug section —: each part behind the words that name it. Not provider knowledge: no host,
+key or path. (Split from :mod:`.label_shapes` by job: those are tables and blocks of labels, these a message's words.)
 """
 
 MESSAGE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
@@ -34,4 +34,11 @@ MESSAGE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
     {"capture": "oauthlib", "list": "dictionary", "labels": {
         "Requesting url ": r"Requesting url (?P<url>https?://\S+) using method (?P<method>[A-Z]+)\.\s*$",
         "Supplying headers ": r"Supplying headers (?P<headers>\{.*?\}) and data (?P<body>.*)$"}},
+    # A test framework's debug sections, `[<title>] <message>` (Codeception's Module::debugSection under `codecept run
+    # --debug`): the REST module's `[Request] <METHOD> <url> <body>` — a string body as it is, over its own lines —,
+    # then the browser module's `[Request Headers] <JSON object>` after the body (module-rest REST.php execute;
+    # lib-innerbrowser InnerBrowser.php clientRequest).
+    {"capture": "debug-sections", "list": "printed", "after": "yes", "labels": {
+        "[Request] ": r"^\s*\[Request\] (?P<method>[A-Z]+) (?P<url>https?://\S+) (?P<body>.*)$",
+        "[Request Headers] ": r"^\s*\[Request Headers\] (?P<headers>\{.*\})\s*$"}},
 )

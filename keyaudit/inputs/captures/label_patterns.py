@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .dump_lines import blank_list, colon_list, dictionary_list, map_list, piped_list, quoted_list, tuples_list
+from .dump_lines import (blank_list, colon_list, dictionary_list, map_list, piped_list, printed_list, quoted_list,
+                         tuples_list)
 from .label_fields import FIELD_LABEL_SHAPES
 from .label_files import FILE_LABEL_SHAPES
 from .label_messages import MESSAGE_LABEL_SHAPES
@@ -27,7 +28,7 @@ PSEUDO_PARTS = {"method": "method", "path": "target", "authority": "host", "sche
 _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "quoted": quoted_list,
                                                               "blanks": blank_list, "dictionary": dictionary_list,
                                                               "piped": piped_list, "colons": colon_list,
-                                                              "tuples": tuples_list}
+                                                              "tuples": tuples_list, "printed": printed_list}
 _OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
 _KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined", "head", "after", "others"})
 _LOOKING_BACK = re.compile(r"^(?:\\b|\(\?<!?[^)]*\))+")  # what a field may check before its needle

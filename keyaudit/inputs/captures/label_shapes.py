@@ -38,7 +38,7 @@ Optional keys of a shape:
            ``["Name": "value", …]``; a Ruby hash, ``"Name"=>"value", …``) or
            piped (Apache's mod_log_forensic, ``Name:value|Name:value``, ``%xx`` escapes) or colons
            (sttp's, ``Name: value, Name: value``) or tuples (a list of quoted pairs, Haskell's
-           ``[("Name","value"),…]``)
+           ``[("Name","value"),…]``) or printed (a map in its language's notation: JSON, a dict, a hash)
   quoted   yes: its groups hold the inside of a double-quoted string with backslash escapes
            (Go's ``%q``), undone
   close    the text that closes the body at a line's end (the bracket of a message that ends
