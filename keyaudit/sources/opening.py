@@ -29,10 +29,14 @@ Opener = Callable[[], ContextManager[BinaryIO]]
 
 class Unclosed(io.RawIOBase):
     """A view of a spool that a reader may close without closing the spool; seekable, because
-    a zip read from a spool (a member of a compressed tar) is read from its end first."""
+    a zip read from a spool (a member of a compressed tar) is read from its end first.
+
+    Each view keeps its own place, from the spool's start: a spool is read by two views at once
+    (the engine's pass over stdin, and the request readers it hands windows to as it goes), and
+    one view's reads must not move the other's."""
 
     def __init__(self, inner: IO[bytes]) -> None:
-        self._inner = inner
+        self._inner, self._at = inner, 0
 
     def readable(self) -> bool:
         return True
@@ -41,14 +45,18 @@ class Unclosed(io.RawIOBase):
         return True
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        return self._inner.seek(offset, whence)
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._at}.get(whence)
+        self._at = max(0, offset + (self._inner.seek(0, io.SEEK_END) if base is None else base))
+        return self._at
 
     def tell(self) -> int:
-        return self._inner.tell()
+        return self._at
 
     def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        self._inner.seek(self._at)
         data = self._inner.read(len(buffer))
         buffer[: len(data)] = data
+        self._at += len(data)
         return len(data)
 
 
@@ -151,7 +159,6 @@ def new_spool() -> IO[bytes]:
 
 def reread(spool: IO[bytes]) -> BinaryIO:
     """The spooled content from its start, as a reader whose closing leaves the spool open."""
-    spool.seek(0)
     return io.BufferedReader(Unclosed(spool))  # type: ignore[arg-type]
 
 
