@@ -104,16 +104,15 @@ class Session:
 
     def _reads_little(self) -> bool:
         """Whether the scan reads at most :data:`~keyaudit.engine.SMALL_SCAN_BYTES` of local files,
-        which the engine is chosen for (a staged file measured as the work tree has it)."""
+        which the engine is chosen for (staged files measured as the index has them: the scan reads those)."""
         if self._staged is None:
             return files_within(list(map(str, self.config.targets)), SMALL_SCAN_BYTES)
         from keyaudit.sources.git import GitError
 
         try:
-            staged = self._staged.blobs()
+            return self._staged.size() <= SMALL_SCAN_BYTES
         except GitError:
             return False  # the scan says why, as it reads them
-        return files_within([str(self._staged.root / path) for path in staged], SMALL_SCAN_BYTES)
 
     @property
     def paths_read(self) -> frozenset[str]:

@@ -38,9 +38,9 @@ class Unreadable:
         yield  # a generator, for contextmanager  # pragma: no cover
 
 
-def _git(root: Path, *args: str) -> bytes:
+def _git(root: Path, *args: str, given: bytes | None = None) -> bytes:
     try:
-        process = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+        process = subprocess.run(["git", "-C", str(root), *args], input=given, capture_output=True, check=False)
     except OSError as exc:
         raise GitError(f"cannot run git: {exc.strerror or exc}") from None
     if process.returncode != 0:
@@ -79,6 +79,14 @@ class StagedFiles:
                 blobs[fields[position].decode("utf-8", "surrogateescape")] = blob
             position += 1
         return blobs
+
+    def size(self) -> int:
+        """The bytes of the staged files as the index holds them, which is what a scan of them
+        reads (the work tree's copies may be cut down, grown or gone since), from one git process;
+        an object git cannot find counts nothing (the scan names it in an error)."""
+        ids = b"".join(blob + b"\n" for blob in self.blobs().values())
+        sizes = _git(self.root, "cat-file", "--batch-check=%(objectsize)", given=ids).split() if ids else []
+        return sum(int(size) for size in sizes if size.isdigit())
 
     def targets(self) -> list[Target]:
         """One target per staged file, its content read from the index in a single git process

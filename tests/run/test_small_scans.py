@@ -57,3 +57,19 @@ def test_the_staged_files_of_a_commit_are_measured_as_the_work_tree_has_them(tmp
     assert scanned(tmp_path / "cache", repo, "--staged")[:2] == ("regex", [("iugu-api-token", 1)])
     stage(repo, "logs/big.log", "2026-11-22T10:00:00Z INFO worker done\n" * (SMALL_SCAN_BYTES // 30))
     assert scanned(tmp_path / "cache", repo, "--staged")[:2] == ("hyperscan", [("iugu-api-token", 1)])
+
+
+def test_the_staged_files_are_measured_as_the_index_has_them_not_the_work_tree(tmp_path: Path) -> None:
+    """The scan reads the index: a file staged big and then cut down in the work
+    tree is a big scan, and one staged small and then grown a small one."""
+    repo = new_repo(tmp_path / "repo")
+    big = "2026-11-22T10:00:00Z INFO worker done\n" * (SMALL_SCAN_BYTES // 30)
+    stage(repo, "logs/big.log", big + f"api_token={iugu_token()}\n")
+    (repo / "logs" / "big.log").write_text("cut down\n")
+    stage(repo, "config/app.env", f"IUGU_API_TOKEN={iugu_token()}\n")
+    assert scanned(tmp_path / "cache", repo, "--staged")[:2] == (
+        "hyperscan", [("iugu-api-token", 1), ("iugu-api-token", big.count("\n") + 1)])
+    other = new_repo(tmp_path / "other")
+    stage(other, "config/app.env", f"IUGU_API_TOKEN={iugu_token()}\n")
+    (other / "config" / "app.env").write_text(big)  # grown after staging: not what the commit records
+    assert scanned(tmp_path / "cache2", other, "--staged")[:2] == ("regex", [("iugu-api-token", 1)])
