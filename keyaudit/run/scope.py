@@ -15,7 +15,9 @@ import stat
 from pathlib import Path
 from typing import Sequence
 
+from keyaudit.inputs.archives import ZIP_MAGICS
 from keyaudit.model.result import SourceRoot
+from keyaudit.sources.compression import sniff_compression
 from keyaudit.sources.remote import is_url
 from keyaudit.sources.targets import STDIN
 
@@ -25,7 +27,8 @@ KINDS: tuple[str, ...] = ("source", "staged", "logs", "har", "store", "stdin")
 
 def files_within(targets: Sequence[str], limit: int) -> bool:
     """Whether ``targets`` are local files (no folder, store, pipe or standard input) of at most
-    ``limit`` bytes in all, as far as one ``stat`` each tells (a file that is not there reads nothing)."""
+    ``limit`` bytes in all, as far as one ``stat`` each tells (a file that is not there reads nothing),
+    none of them compressed (:func:`_expands`)."""
     total = 0
     for target in targets:
         if target == STDIN or is_url(target):
@@ -35,9 +38,21 @@ def files_within(targets: Sequence[str], limit: int) -> bool:
         except OSError:
             continue
         total += info.st_size
-        if not stat.S_ISREG(info.st_mode) or total > limit:
+        if not stat.S_ISREG(info.st_mode) or total > limit or (info.st_size and _expands(target)):
             return False
     return True
+
+
+def _expands(path: str) -> bool:
+    """Whether the file at ``path`` is compressed or a zip, by its first bytes, as the scan tells:
+    its text, which the scan reads, may be many times its size (a 1 MiB gzip log, 30 MiB of text).
+    A file that cannot be opened reads nothing."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(8)
+    except OSError:
+        return False
+    return sniff_compression(head) is not None or head.startswith(ZIP_MAGICS)
 
 
 def work_tree(path: str) -> str | None:

@@ -73,3 +73,18 @@ def test_the_staged_files_are_measured_as_the_index_has_them_not_the_work_tree(t
     stage(other, "config/app.env", f"IUGU_API_TOKEN={iugu_token()}\n")
     (other / "config" / "app.env").write_text(big)  # grown after staging: not what the commit records
     assert scanned(tmp_path / "cache2", other, "--staged")[:2] == ("regex", [("iugu-api-token", 1)])
+
+
+def test_a_small_compressed_file_is_measured_by_the_text_it_holds(tmp_path: Path) -> None:
+    """A gzip log or a zip of a few hundred kilobytes holds megabytes of text: not a small scan."""
+    import gzip
+    import zipfile
+
+    text = "2026-11-22T10:00:00Z INFO worker done\n" * (SMALL_SCAN_BYTES // 20) + f"api_token={iugu_token()}\n"
+    (tmp_path / "app.log.gz").write_bytes(gzip.compress(text.encode()))
+    with zipfile.ZipFile(tmp_path / "logs.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("app.log", text)
+    for name in ("app.log.gz", "logs.zip"):
+        assert (tmp_path / name).stat().st_size < SMALL_SCAN_BYTES // 10
+        engine, found, _ = scanned(tmp_path / f"cache-{name}", tmp_path, str(tmp_path / name))
+        assert (engine, found) == ("hyperscan", [("iugu-api-token", text.count("\n"))])
