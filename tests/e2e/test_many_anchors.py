@@ -32,3 +32,16 @@ def test_stdin_with_many_anchors_reads_to_its_end_as_the_file_does(tmp_path: Pat
     assert from_stdin["scan"]["bytes_scanned"] == from_file["scan"]["bytes_scanned"] == len(text)
     assert places(from_stdin) == places(from_file)
     assert len(from_file["findings"]) == 20_000 and not from_stdin["errors"]
+
+
+def test_a_member_of_a_compressed_tar_with_many_anchors_reads_as_the_file_does(tmp_path: Path) -> None:
+    """A compressed tar's member is spooled and read by the pass and the readers at once, as stdin is."""
+    import tarfile
+
+    (tmp_path / "calls.log").write_text(transfers_log(20_000))
+    with tarfile.open(tmp_path / "logs.tar.gz", "w:gz") as archive:
+        archive.add(tmp_path / "calls.log", "calls.log")
+    from_file, _ = scan_json(str(tmp_path / "calls.log"))
+    from_tar, _ = scan_json(str(tmp_path / "logs.tar.gz"))
+    assert places(from_tar) == places(from_file) and len(from_tar["findings"]) == 20_000
+    assert not from_tar["errors"]
