@@ -12,7 +12,8 @@ row naming a request's roles has no marker) and
 mentions a provider or a signature header, or holds a credential
 (:func:`keyaudit.inputs.text_requests.worth_reading`); windows
 the pass hands over before that is known are declined, and their text dropped (the readers then
-read the stream again at the end).
+read the stream again at the end) — or, where no request marker was seen yet, let go of: the
+pass saw their lines, and none writes a request out.
 """
 
 from __future__ import annotations
@@ -145,11 +146,15 @@ class UnitRequests:
 
     def read_now(self, windows: list[Window]) -> bool:
         """Judge the windows the pass has left behind, when the file is already known to be
-        worth reading; False to decline them."""
-        if not self.worth_reading():
-            return False
-        self.read(windows)
-        return True
+        worth reading; False to decline them (they are held, to be read if it turns out to be).
+        A text that has shown no request marker yet, is no code and whose top defines nothing
+        has none in those windows' lines either (the pass saw them all): they hold no request, and
+        are let go of as read — a log that names a provider every few lines and writes no request
+        out held every window to its end."""
+        if self.worth_reading():
+            self.read(windows)
+            return True
+        return not self.writes_requests() and not self._top_defines()
 
     def read_nested(self, nested: NestedText) -> None:
         """Judge the requests in a payload's text as the pass opens it; one the readers fail on

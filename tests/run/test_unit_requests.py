@@ -96,6 +96,40 @@ def test_a_plain_log_read_in_batches_as_the_pass_goes_gives_the_requests_of_one_
     assert result.counts.statistics == expected.counts.statistics
 
 
+def mentions(count: int) -> bytes:
+    """An application's log naming a provider on every other line, and no request written out."""
+    return "".join(f"2026-11-22T10:00:{n % 60:02d}Z INFO customer cus_{n} synced from api.asaas.com\n"
+                   f"2026-11-22T10:00:{n % 60:02d}Z DEBUG cache miss for order {n}\n" for n in range(count)).encode()
+
+
+def test_windows_the_pass_left_behind_before_any_request_marker_are_let_go_of(tmp_path: Path, monkeypatch) -> None:
+    """A text with no request marker yet holds no request in the windows the pass has left
+    behind (it saw all their lines): they are let go of, not held to the end in case a marker
+    comes — what a scan holds stays the same however many mentions come first, and a marker
+    further on still makes the requests after it read, as in one reading at the end."""
+    import tracemalloc
+
+    def peak(path: Path) -> int:
+        tracemalloc.start()
+        try:
+            assert judged(run_scan(str(path), jobs=1)) == []
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    small, large = tmp_path / "small.log", tmp_path / "large.log"
+    small.write_bytes(mentions(10_000))  # past a few of the pass's mebibyte buffers, as the large one
+    large.write_bytes(mentions(40_000))
+    peak(small)  # what every scan loads once (the readers' modules, the rules' patterns)
+    assert peak(large) < peak(small) + 1_500_000  # 30,000 more mentions: each a window, held, some 4 MB
+    mixed = tmp_path / "app.log"
+    mixed.write_bytes(mentions(6_000) + traffic_log())
+    expected = run_scan(str(mixed), jobs=1)
+    assert len(judged(expected)) >= 100
+    monkeypatch.setattr(keyaudit.engine.windows, "HAND_OVER_ANCHORS", 4)
+    assert judged(run_scan(str(mixed), jobs=1)) == judged(expected)
+
+
 def cut_lines(planned, text: bytes) -> list[int]:
     """The first line of each range but the first, as planned on ``text`` (the plain file's)."""
     return [text.count(b"\n", 0, unit.byte_range[0] - 1) + 2 for unit in planned[1:]]
