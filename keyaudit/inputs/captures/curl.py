@@ -206,9 +206,13 @@ def _logger_prefix(before: str, above: str) -> Prefix | None:
 def _continued(pending: _Pending, text: str) -> int:
     """Where the command goes on in ``text``, the next line of it: after the prefix of its first
     line, where the line carries it — a logger that writes each line of a message under its own
-    prefix (Android's logcat) writes a quoted body's lines so, and the body is what follows it —,
-    else at the line's start."""
-    if pending.prefix is None or (rest := pending.prefix.rest(text)) is None:
+    prefix (Android's logcat) writes a quoted body's lines so, and the body is what follows it —;
+    else after the time that prefix opens with, where the line carries that alone (a CI log's time
+    before every line of a script, a runner's `##[group]Run ` before its first only); else at the
+    line's start."""
+    if pending.prefix is None:
+        return 0
+    if (rest := pending.prefix.rest(text)) is None and (rest := pending.prefix.timed_rest(text)) is None:
         return 0
     return len(text) - len(rest)
 

@@ -28,10 +28,11 @@ from .dump_lines import (FLAT_GAPS, RULE_LINE, WRITTEN_CRLF, at_authority, cr_es
 from .dump_request import DumpRequest
 from .dump_table import Shape, gates
 from .elision import ELISION
-from .log_prefix import learned_prefix, starts_record
+from .log_prefix import PADDED_RECORD_HEAD, learned_prefix, starts_record
 from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
                     header_value, make_exchange)
 _PORT_SCHEMES = {"80": "http", "http": "http", "443": "https", "https": "https"}
+_PADDED_HEAD = re.compile(PADDED_RECORD_HEAD)  # a record's head on a line of its own, its message padded under it
 
 
 class DumpReader:
@@ -82,6 +83,16 @@ class DumpReader:
                 return _PORT_SCHEMES.get(found.group("port"))
         return None
 
+    def _prefix(self, number: int, text: str, match: re.Match[str]) -> str:
+        """The log prefix of the request's lines: what its start line holds before the start, but
+        under a record's head whose message a logger pads (:data:`.log_prefix.PADDED_RECORD_HEAD`)
+        the padding alone — what the message's first line holds after it (its own words before the
+        request it prints, `payout refused: `) is the message's, and its other lines lack it."""
+        before = text[: match.start()]
+        if before[:1].isspace() and self._under(_PADDED_HEAD, number):
+            return before[: len(before) - len(before.lstrip())]
+        return before
+
     def _under(self, above: re.Pattern[str], number: int) -> bool:
         """Whether the line fed right before the start line ``number`` is the one ``above`` finds."""
         return bool(self._between) and self._between[-1][0] == number - 1 and above.search(self._between[-1][1]) is not None
@@ -114,7 +125,7 @@ class DumpReader:
                 if groups.get("headers") and not written and not shape.alone:
                     continue  # a map of no header fields: no request of this shape (a later one may name it)
                 started = DumpRequest(shape, number, method, groups.get("url") or at_authority(groups),
-                                      groups.get("target") or "", learned_prefix(text[: match.start()]))
+                                      groups.get("target") or "", learned_prefix(self._prefix(number, text, match)))
                 if written:
                     started.headers, started.head_closed = written, True
                 body = parts[1] if parts and parts[1] is not None else groups.get("body")  # after the map, or before it

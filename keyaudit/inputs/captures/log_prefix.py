@@ -64,6 +64,13 @@ class Prefix:
                 return outer, rest
         return None
 
+    def timed_rest(self, text: str) -> str | None:
+        """The line after the longest leading part of this prefix that holds a number (a time) and
+        that ``text`` carries, or None: where only a message's first line carries a mark after the
+        log's time (a CI runner's `##[group]Run ` before the first line of the script it echoes), its
+        other lines carry the time alone."""
+        return next((rest for part in self._timed_parts if (rest := part.rest(text)) is not None), None)
+
     def opens_record(self, text: str) -> bool:
         """Whether ``text`` (not blank) carries a leading part of this prefix that holds a number (a
         time): the log's next record, where the lines of a message logged at once go on bare after
