@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO, Callable, ContextManager, Iterator
@@ -27,13 +28,17 @@ SKIP_PIECE_BYTES = 1 << 20  # what a range holds at once while it skips the line
 Opener = Callable[[], ContextManager[BinaryIO]]
 
 
+_SPOOL_READS = threading.Lock()  # a view's seek and read of a spool, together
+
+
 class Unclosed(io.RawIOBase):
     """A view of a spool that a reader may close without closing the spool; seekable, because
     a zip read from a spool (a member of a compressed tar) is read from its end first.
 
     Each view keeps its own place, from the spool's start: a spool is read by two views at once
     (the engine's pass over stdin, and the request readers it hands windows to as it goes), and
-    one view's reads must not move the other's."""
+    one view's reads must not move the other's, nor land between its seek and its read (the
+    pass's view may be read by a decoding thread)."""
 
     def __init__(self, inner: IO[bytes]) -> None:
         self._inner, self._at = inner, 0
@@ -46,15 +51,19 @@ class Unclosed(io.RawIOBase):
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
         base = {io.SEEK_SET: 0, io.SEEK_CUR: self._at}.get(whence)
-        self._at = max(0, offset + (self._inner.seek(0, io.SEEK_END) if base is None else base))
+        if base is None:
+            with _SPOOL_READS:
+                base = self._inner.seek(0, io.SEEK_END)
+        self._at = max(0, offset + base)
         return self._at
 
     def tell(self) -> int:
         return self._at
 
     def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-        self._inner.seek(self._at)
-        data = self._inner.read(len(buffer))
+        with _SPOOL_READS:
+            self._inner.seek(self._at)
+            data = self._inner.read(len(buffer))
         buffer[: len(data)] = data
         self._at += len(data)
         return len(data)
