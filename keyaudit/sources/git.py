@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,9 +67,11 @@ class StagedFiles:
 
     root: Path
 
+    @functools.cached_property
     def blobs(self) -> dict[str, bytes]:
         """Each staged path and the id of its content in the index, from one git process: the
-        raw diff names the new blob, so the index need not be listed a second time."""
+        raw diff names the new blob, so the index need not be listed a second time (nor is it
+        listed again for the scan once its size was asked: one listing a run)."""
         fields = _git(self.root, "diff", "--cached", "--raw", "--no-abbrev", "--diff-filter=ACMR", "-z").split(b"\0")
         blobs = {}
         position = 0
@@ -84,14 +87,14 @@ class StagedFiles:
         """The bytes of the staged files as the index holds them, which is what a scan of them
         reads (the work tree's copies may be cut down, grown or gone since), from one git process;
         an object git cannot find counts nothing (the scan names it in an error)."""
-        ids = b"".join(blob + b"\n" for blob in self.blobs().values())
+        ids = b"".join(blob + b"\n" for blob in self.blobs.values())
         sizes = _git(self.root, "cat-file", "--batch-check=%(objectsize)", given=ids).split() if ids else []
         return sum(int(size) for size in sizes if size.isdigit())
 
     def targets(self) -> list[Target]:
         """One target per staged file, its content read from the index in a single git process
         (a process per file would cost more than scanning a handful of small files)."""
-        blobs = self.blobs()
+        blobs = self.blobs
         paths = sorted(blobs)
         return [Target(path, None, Held(spool) if not isinstance(spool, Unreadable) else spool)
                 for path, spool in zip(paths, self._read(paths, blobs))]
