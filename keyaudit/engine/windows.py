@@ -239,10 +239,12 @@ class WindowCollector:
                 return
             if index == self._open and kept.next_line > window.last_line:
                 self._open += 1
+        if self._marked < self._hand_at and self._within_bounds():
+            return
+        passed = line + buffer.count(b"\n", 0, cut)  # the line the pass is on past the region
         if self._marked >= self._hand_at:  # many windows held, each with its own lines: as where none are kept
-            self._offer(line + buffer.count(b"\n", 0, cut))
-        if self._kept_bytes > self._keep_text.total_bytes and not (
-                self._handed_over(line + buffer.count(b"\n", 0, cut)) and self._within_bounds()):
+            self._offer(passed)
+        if not self._within_bounds() and not (self._handed_over(passed) and self._within_bounds()):
             self._keep_text, self._kept = None, []  # too much to hold: as for huge lines
 
     def keep_on(self, pieces: Iterator[bytes], line: int, offset: int) -> None:
@@ -268,11 +270,12 @@ class WindowCollector:
 
     def _handed_over(self, line: int) -> bool:
         """Whether :attr:`on_full` read the windows that are complete and that no other window
-        can join (letting go of their text, where it is kept). The pass is on ``line``, and a window to come starts at most a reach before
-        its anchor: a group of windows that touch one another (what :meth:`windows` merges; where
-        no text is kept, those whose reaches join too) is ready when it ends before that, by as
-        many lines as its windows join by, and every window in it has all its lines. Only the
-        groups before the first not ready are handed over: the readers read the stream forward.
+        can join (letting go of their text, where it is kept). The pass is on ``line``, and a
+        window to come starts at most a reach before its anchor: a group of windows that touch one
+        another (what :meth:`windows` merges; where no text is kept, those whose reaches join too)
+        is ready when it ends before that, by as many lines as its windows join by, and every
+        window in it has all its lines. Only the groups before the first not ready are handed
+        over: the readers read the stream forward.
         Where no text is kept, that first group's lines before where a window to come may start
         are handed over too, cut there (:func:`~keyaudit.engine.window_groups.cut_at`): the
         readers read on from the cut in the rest, which stays, as if the group were read whole."""
