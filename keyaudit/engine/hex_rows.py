@@ -71,6 +71,16 @@ FORMATS: tuple[RowFormat, ...] = (
     RowFormat("od -c", "0000000 ", r"(?P<offset>[0-7]{7})(?= )", base=8, cell=4),
 )
 MARKERS: tuple[str, ...] = tuple(dict.fromkeys(row_format.first for row_format in FORMATS))
+# A first row's offset starts its line or follows a blank or a mark, never a letter or a digit
+# (:meth:`HexRows.opened_by` reads no other): `amount 1000000 cents` holds od's `000000 ` and is no
+# row, and the engines count such a start nowhere (a log of amounts was read for requests at each).
+ROW_STARTS: frozenset[bytes] = frozenset(marker.encode() for marker in MARKERS)
+ROW_BOUNDARY = rb"(?:^|[^0-9A-Za-z])"  # the same, as a pattern before a start
+
+
+def starts_row_at(buffer: bytes, start: int) -> bool:
+    """Whether a row's start found at ``start`` is not the tail of a word or a number."""
+    return not start or not buffer[start - 1 : start].isalnum()
 # What every first row holds (its offset, 0, in four digits or more): a text without it holds no
 # dump (one look at C speed before a look for each format's first row).
 ZERO_OFFSET = "0000"

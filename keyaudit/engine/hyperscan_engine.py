@@ -27,6 +27,7 @@ import hyperscan
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.encodings import decode_anchors
+from keyaudit.engine.hex_rows import ROW_BOUNDARY, ROW_STARTS
 from keyaudit.engine.matcher import (OVERLAP_BYTES, BufferHits, EndReach, add_region, end_lines, keyword_reach,
                                      keyword_regions, within)
 from keyaudit.rulebook.pattern_tree import break_reach, max_width, parse
@@ -255,7 +256,9 @@ class HyperscanMatcher:
                                           cached_only) if self._keyword_ids else None
 
     def _build(self, patterns: list[bytes], ids: list[int]) -> hyperscan.Database:
-        literals = [re.escape(literal.decode("latin-1")).encode("latin-1")
+        # (a hex dump's row start counts where no word or number ends before it: hex_rows.ROW_STARTS)
+        literals = [(ROW_BOUNDARY if literal in ROW_STARTS else b"")
+                    + re.escape(literal.decode("latin-1")).encode("latin-1")
                     for literal in self._markers + self._anchors + self._decode_literals]
         literals += [anchor.literal for _, anchor in self._decode_patterns]
         return _load_or_compile(

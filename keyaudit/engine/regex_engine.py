@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.encodings import decode_anchors
+from keyaudit.engine.hex_rows import ROW_STARTS, starts_row_at
 from keyaudit.engine.matcher import BufferHits, keyword_reach, keyword_regions
 from keyaudit.rulebook.rules import RuleSet
 
@@ -79,6 +80,12 @@ class RegexMatcher:
                          for index, anchor in self.decode_anchors.patterns]
         self._search = search(keywords + [literal.lower() for literal in self._literals])
 
+    def _found_at(self, buffer: bytes, start: int, end: int, literal: int) -> bool:
+        """Whether literal ``literal`` is written at ``buffer[start:end]`` (found in the lower-cased
+        pass), a hex dump's row start only where no word or number ends before it."""
+        written = self._literals[literal]
+        return buffer[start:end] == written and (written not in ROW_STARTS or starts_row_at(buffer, start))
+
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         keyword_ends: dict[int, list[int]] = {}  # rule index -> where its keywords end
         result = BufferHits([], self.budget)
@@ -89,14 +96,14 @@ class RegexMatcher:
                     keyword_ends.setdefault(index, []).append(end)
             elif needle >= first_anchor:
                 literal = needle - keyword_count
-                if buffer[start:end] != self._literals[literal]:
+                if not self._found_at(buffer, start, end, literal):
                     continue
                 if literal >= self._first_decode:
                     result.decode_anchors.append((start, literal - self._first_decode))
                 else:
                     (result.anchors if literal < self._first_record_anchor else result.record_anchors).append(start)
             elif want_markers and not result.markers_seen:
-                result.markers_seen = buffer[start:end] == self._literals[needle - keyword_count]
+                result.markers_seen = self._found_at(buffer, start, end, needle - keyword_count)
         for index, pattern in self._patterns:
             result.decode_anchors.extend((found.start(), index) for found in pattern.finditer(buffer))
         result.anchors.sort()

@@ -7,6 +7,7 @@ import functools
 import io
 from urllib.parse import quote
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +15,7 @@ from helpers.running import run_scan
 from helpers.credentials import asaas_key, basic, iugu_token
 from helpers.data import CORPUS
 from helpers.packs import ACME_PACK
-from helpers.engines import needs_hyperscan
+from helpers.engines import BOTH_ENGINES, needs_hyperscan
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine import create_matcher
 from keyaudit.engine.matcher import Matcher
@@ -151,3 +152,19 @@ def test_a_cached_preparation_of_the_patterns_is_the_one_made_afresh(tmp_path, m
     assert any(reach is not None for reach, _ in fresh)  # the pinned rules' reaches survive the round trip
     entry.write_bytes(b"[not json")
     assert _prepared(rules) == fresh
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_number_ending_in_a_hex_dumps_row_start_is_no_row(engine: str) -> None:
+    # `1000000 ` holds od's first row start (`000000 `), `10000: ` the JDK's (`0000: `): an amount in
+    # cents is no dump, so a log of them is neither worth reading for requests nor read at each one
+    matcher = create_matcher(RULES, engine)
+    amounts = b"charged amount 1000000 cents\nport 10000: refused\nline 20000  ok\n"
+    hits = matcher.match(amounts, True)
+    assert (hits.anchors, hits.markers_seen) == ([], False)
+    dump = b"000000 50 4f 53 54 20 2f  >POST /<\n\t0x0000:  4500 0034  E..4\n"
+    hits = matcher.match(amounts + dump, True)
+    assert hits.anchors == [len(amounts), len(amounts) + dump.index(b"0x0000")]
+    assert hits.markers_seen
+    # a buffer that starts at a row counts it (the text before it is not in the buffer)
+    assert matcher.match(dump, True).anchors[0] == 0

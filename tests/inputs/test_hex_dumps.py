@@ -18,6 +18,7 @@ from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape, requests
 from keyaudit.engine.hex_rows import FORMATS, ZERO_OFFSET
 from keyaudit.inputs.captures.offset_dumps import WRITE_GAP_LINES
+from keyaudit.rulebook.loader import load_rules
 
 Rows = Callable[[bytes], list[str]]  # bytes in, the rows a tool writes for them out
 
@@ -295,3 +296,12 @@ def test_every_first_row_holds_the_zero_offset_the_readers_look_for_first(row_fo
     """The request readers look for a dump in a window by the zero offset first (one look), then
     by each format's first row: a format whose first row held no zero offset would go unread."""
     assert ZERO_OFFSET in row_format.first and re.match(row_format.start, row_format.first + "50 4f")
+
+
+@pytest.mark.parametrize("row_format", FORMATS, ids=lambda row_format: row_format.tool)
+def test_every_first_row_is_a_request_anchor_and_marker_written_out(row_format) -> None:
+    """The engines count a row start only where no letter or digit is before it (an amount
+    `1000000 ` is no row), so a first row found only inside a longer one (od -c's `0000000 ` holds
+    od's `000000 ` one digit in) would never count: each is in the rules as written."""
+    rules = load_rules()
+    assert row_format.first in rules.request_anchors and row_format.first in rules.request_markers
