@@ -14,7 +14,8 @@ line``): a finding keeps the line and column of its first byte, and only one acr
 layer's (what one line holds is found as written). A line goes on with the one above when both
 start with the same prefix (digits may differ: a timestamp, a counter) up to where the next line's
 piece begins — or with none, where a terminal or `fold` cut the line itself and its rest starts the
-next line —, the piece begins with a credential's characters, and the line above was cut: the
+next line, or a format of content lines folded it (iCalendar and vCard at 75 octets, LDIF at 76, a JAR
+manifest at 72: its rest starts the next line after one blank, the fold's, not the value's) —, the piece begins with a credential's characters, and the line above was cut: the
 first line's piece is at least :data:`MIN_WIDTH` bytes, every piece but the last is exactly as
 long as the first, and all of them hold no more than :data:`MAX_JOINED` bytes. Two lines a program
 wrote apart join only where they make a key its validator accepts, which no chance does.
@@ -38,6 +39,7 @@ _CREDENTIAL_BYTES = bytes(byte for byte in range(256) if re.fullmatch(_CREDENTIA
 CUT_RUN = _CREDENTIAL_CLASS + rb"*\r?\n"
 _CREDENTIAL = frozenset(_CREDENTIAL_BYTES)
 _DIGITS_ALIKE = bytes.maketrans(b"123456789", b"000000000")
+_FOLD_BLANKS = (b" ", b"\t")  # what a folded content line's rest starts with (RFC 5545 3.1: a space or a tab)
 
 
 def pieces(data: bytes, start: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
@@ -83,10 +85,13 @@ def joined(data: bytes) -> tuple[bytes, Sequence[int]] | None:
 def _piece_start(above: bytes, line: bytes) -> int | None:
     """Where the piece of ``line`` starts, if ``line`` goes on with ``above``: after the prefix
     both share (digits aside) up to its last byte that no credential is written with, where the
-    piece then starts with a credential's byte (at the line's start where they share none: a line
-    a terminal folded); else None."""
+    piece then starts with a credential's byte (where they share none: at the line's start, a line
+    a terminal folded, or after one blank that ``above`` does not start with, a content line's fold);
+    else None."""
     same = common_length(above.translate(_DIGITS_ALIKE), line.translate(_DIGITS_ALIKE))
     same = len(line[:same].rstrip(_CREDENTIAL_BYTES))  # the pieces may begin alike: the prefix ends before them
+    if not same and line[:1] in _FOLD_BLANKS:
+        same = 1
     if same >= len(line) or line[same] not in _CREDENTIAL:
         return None
     return same

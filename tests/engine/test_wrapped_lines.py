@@ -146,3 +146,45 @@ def test_a_key_cut_at_its_line_s_end_and_a_record_that_is_no_rest_of_it_make_no_
     prefix in common; joined, the two make no key the validator takes."""
     lines = [f"access_token={KEY[:120]}", "Retrying in 5 seconds", "3 attempts left"]
     assert scanned(tmp_path, lines, engine) == ([], None)
+
+
+def content_folded(line: str, width: int) -> list[str]:
+    """``line`` as a format of content lines folds it (RFC 5545 §3.1, RFC 6350 §3.2, RFC 2849, the JAR
+    manifest): cut at ``width`` octets, each line after the first starting with one blank, which is
+    the fold's, not the content's."""
+    first, rest = line[:width], line[width:]
+    return [first, *(" " + rest[start : start + width - 1] for start in range(0, len(rest), width - 1))]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("form", ["icalendar", "vcard", "ldif", "manifest"])
+def test_a_key_in_a_content_line_folded_with_a_blank_is_found_from_its_first_piece_to_its_last(
+        tmp_path: Path, engine: str, form: str) -> None:
+    """An iCalendar description and a vCard note folded at 75 octets (CRLF, then a space), an LDIF
+    attribute at 76 (LF, then a space), a JAR manifest's attribute at 72: the key's pieces after
+    the first each start after the fold's blank."""
+    head, line, tail, width, ending = {
+        "icalendar": (["BEGIN:VEVENT", "SUMMARY:Virada do gateway"], f"DESCRIPTION:Pauta:\\nchave nova: {KEY}\\nrevogar a antiga",
+                      ["END:VEVENT"], 75, "\r\n"),
+        "vcard": (["BEGIN:VCARD", "VERSION:4.0", "FN:Financeiro"], f"NOTE:asaas access_token {KEY}", ["END:VCARD"], 75,
+                  "\r\n"),
+        "ldif": (["dn: cn=billing,ou=apps,dc=loja,dc=com", "objectClass: applicationProcess"],
+                 f"description: asaas access_token={KEY}", ["cn: billing"], 76, "\n"),
+        "manifest": (["Manifest-Version: 1.0", "Created-By: 17 (Oracle)"], f"Asaas-Access-Token: {KEY}",
+                     ["Main-Class: br.com.loja.Billing"], 72, "\r\n"),
+    }[form]
+    lines = [*head, *content_folded(line, width), *tail]
+    found, whole = scanned(tmp_path, lines, engine, ending=ending, whole=KEY)
+    column = lines[len(head)].index("$aact") + 1
+    assert [place[:3] + place[5:6] for place in found] == [("asaas-api-key", len(head) + 1, column, "wrapped line")]
+    assert whole is not None and found[0][-1] == whole
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_key_cut_at_its_line_s_end_and_an_indented_line_that_is_no_rest_of_it_make_no_key(
+        tmp_path: Path, engine: str) -> None:
+    """A value cut short, then a line that starts with a blank (a YAML mapping's next key, a stack
+    frame): read as a fold, the two make no key the validator takes."""
+    lines = [f"access_token: {KEY[:61]}", " retries: 3", "    at br.com.loja.Billing.pay(Billing.java:42)"]
+    assert len(lines[0]) == 75
+    assert scanned(tmp_path, lines, engine) == ([], None)
