@@ -97,6 +97,12 @@ FLOORS = {
                    ("credential", "precision"): 1.0,
                    ("environment-mismatch", "recall"): 1.0,  # a sandbox key sent to the production host in an AppVeyor step
                    ("all", "precision"): 1.0},
+    # written blind too: job runners and configuration management, GitOps and platform manifests, monitors,
+    # integration and data tools, IDE and build files, Windows exports in UTF-16, svn/hg/p4, documents, chat logs,
+    # serialization formats (KDL, RON, Ion, CBOR diagnostic), twelve more languages
+    # (blind 172 of 192, precision 1.0; three environment-mismatch pairings across blocks were false positives)
+    "fifteenth": {("credential", "recall"): 0.895,
+                  ("credential", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
