@@ -57,7 +57,7 @@ FLOORS = {
                 ("all", "precision"): 1.0},
     # written blind too: secret managers', platforms' and tools' CLI output, IaC outputs, keychains,
     # test plans, spreadsheets, R, Julia, MATLAB, Erlang and IEx
-    "eighth": {("credential", "recall"): 0.902,  # a name on an enclosing member or in a path, an argument or a row's other cell
+    "eighth": {("credential", "recall"): 0.911,  # a name on an enclosing member or in a path, an argument or a row's other cell
                ("credential", "precision"): 1.0,
                ("all", "precision"): 1.0},
     # written blind too: CI systems' variables and logs, Helm and Kustomize output, configuration
@@ -97,6 +97,16 @@ FLOORS = {
                    ("credential", "precision"): 1.0,
                    ("environment-mismatch", "recall"): 1.0,  # a sandbox key sent to the production host in an AppVeyor step
                    ("all", "precision"): 1.0},
+    # written blind too: job runners and configuration management, GitOps and platform manifests, monitors,
+    # integration and data tools, IDE and build files, Windows exports in UTF-16, svn/hg/p4, documents, chat logs,
+    # serialization formats (KDL, RON, Ion, CBOR diagnostic), twelve more languages
+    # (186 of 192; blind 172 of 192, precision 1.0; three environment-mismatch pairings across blocks were false positives)
+    "fifteenth": {("credential", "recall"): 0.968,  # a token named in a Word run before, a row under a Portuguese header, prose, base64 by a path
+                  ("credential", "precision"): 1.0,
+                  ("plaintext-http", "precision"): 1.0,
+                  ("environment-mismatch", "recall"): 1.0,  # a sandbox key in a DuckDB URL to the production host
+                  ("environment-mismatch", "precision"): 1.0,  # a sandbox call in another step, a block headed sandbox
+                  ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

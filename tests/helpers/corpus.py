@@ -58,10 +58,13 @@ CORPUS_DIR = DATA / "credential_corpus"
 # proxies' captures, documents (ODF, Org, AsciiDoc, reST, Typst, MDX) and ten more languages; fourteenth,
 # password managers' exports, hosting and shop platforms' stores, PaaS and CI files not yet covered, Java and
 # Windows servers, web servers and caches, data engines, chat exports, templates, app projects, test tools,
-# browsers' request copies, directories and calendars, and fifteen more languages.
+# browsers' request copies, directories and calendars, and fifteen more languages; fifteenth, job runners and
+# configuration management not yet covered (Rundeck, AWX, CFEngine, Juju), GitOps and platform manifests (Argo CD,
+# KubeVela, OpenFaaS, OpenShift), monitors, integration and data tools, IDE and build files, Windows exports in
+# UTF-16, version control other than git, documents, chat logs, serialization formats, and twelve more languages.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-     "twelfth", "thirteenth", "fourteenth"), start=2)}}
+     "twelfth", "thirteenth", "fourteenth", "fifteenth"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
