@@ -304,7 +304,8 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     if scope is not None:
         for _ in defined:  # the lines past the last request: what they define holds for the windows below
             pass
-    yield from yaml_records.exchanges(lines, path)
+    if yaml_records.may_hold(lines):
+        yield from yaml_records.exchanges(lines, path)
     yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
     yield from (records := list(jsonlog.exchanges(anchored, path, known)))
     yield from json_blocks.exchanges(lines, leads, path, known, cut, records, begun)

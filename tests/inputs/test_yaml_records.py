@@ -145,3 +145,13 @@ def test_a_method_field_a_labelled_log_writes_capitalized_starts_no_mapping() ->
              "      Protocol: HTTP/1.1", "      Method: POST", "      Scheme: https", "      Host: api.iugu.com",
              "      Path: /v1/transfer_requests", "      Signature: signature=c2ln"]
     assert read(lines) == []
+
+
+def test_only_lines_with_a_method_key_or_a_key_that_is_a_method_are_worth_the_reading() -> None:
+    """What the reader is given a window for: the lines of a cassette and of a load test's flow may
+    hold a request; a window of log lines, nothing to read line by line."""
+    numbered = lambda lines: list(zip(itertools.count(1), lines))  # noqa: E731
+    assert yaml_records.may_hold(numbered(["interactions:", *interaction()]))
+    assert yaml_records.may_hold(numbered(FLOW))
+    logs = numbered(["2026-11-22 10:00:00 INFO payout sent to api.iugu.com", "  - posted: 3", "Signature: ok"])
+    assert not yaml_records.may_hold(logs) and list(yaml_records.exchanges(logs, "app.log")) == []

@@ -35,6 +35,7 @@ _METHOD_KEY = re.compile(r"( *)(- +)?['\"]?(?:method|(?:http|request|req)[_-]?[M
                          r"['\"]?[A-Za-z]{3,7}['\"]? *$")
 _KEYED = re.compile(r"( *- +)(get|head|post|put|patch|delete|options): *")  # a list item's key that is a method
 _BASE = re.compile(r" *(?:- +)?[\w.-]+: *['\"]?(https?://[^\s'\"]+)['\"]? *")  # a key holding an absolute URL
+_KEYED_LINE = re.compile(r"^ *- +(?:get|head|post|put|patch|delete|options):$", re.MULTILINE)  # _KEYED, as a line
 MAX_RECORD_LINES = 400  # a mapping longer than this is not a recorded request
 MAX_VALUES = 20_000  # values in a parsed mapping, aliases counted each time they are used
 _DOCUMENT_MARKS = ("---", "...")
@@ -66,6 +67,14 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
         yield from _requests(recent[reading[0] :], reading[1], path)
     if (exchange := keyed.close()) is not None:
         yield exchange
+
+
+def may_hold(lines: list[tuple[int, str]]) -> bool:
+    """Whether ``lines`` may hold a recorded request: a line a method key may be on (its name ends
+    in ``ethod``) or a key that is a method ending its line. Lines with neither (a window of log
+    lines) are passed over with one look at C speed, not read one by one."""
+    text = "\n".join([text for _, text in lines])
+    return "ethod" in text or _KEYED_LINE.search(text) is not None
 
 
 class _Keyed:
