@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
 from keyaudit.inputs.archive_entries import BoundedTarInfo, listed_zip, tar_entries, zip_entries
+from keyaudit.inputs.member_streams import ENDS_INSIDE, SparseWindow
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import Counts
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
@@ -129,6 +130,8 @@ def _stream_data(archive: tarfile.TarFile, info: tarfile.TarInfo) -> BinaryIO:
     reader hands out what there is and then raises (tarfile's own reader raises at once and
     takes a whole read of the member's data with it)."""
     archive.fileobj.seek(info.offset_data)  # type: ignore[union-attr] - forward only: already there
+    if info.sparse is not None:
+        return SparseWindow(archive.fileobj, info.sparse, info.size)  # type: ignore[arg-type,return-value]
     return _Window(archive.fileobj, info.size)  # type: ignore[arg-type,return-value]
 
 
@@ -215,6 +218,7 @@ def _open_zip(container: Path | ObjectReader, fresh: bool) -> zipfile.ZipFile:
 @dataclass(frozen=True)
 class TarMember(PlannedMember):
     offset: int  # where the member's data starts in the tar
+    sparse: tuple[tuple[int, int], ...] | None = None  # a sparse member's data segments (offset, length)
 
     @contextlib.contextmanager
     def __call__(self) -> Iterator[BinaryIO]:
@@ -224,9 +228,15 @@ class TarMember(PlannedMember):
         with _open_container(self.container) as raw:
             size = self.size if self.size >= 0 else raw.seek(0, os.SEEK_END) - self.offset
             raw.seek(self.offset)
-            yield io.BufferedReader(_Window(raw, size))  # type: ignore[arg-type]
+            window = _Window(raw, size) if self.sparse is None else SparseWindow(raw, self.sparse, size)
+            yield io.BufferedReader(window)  # type: ignore[arg-type]
         if self.size < 0:
             raise EOFError(NEGATIVE_SIZE)
+
+
+def _segments(info: tarfile.TarInfo) -> tuple[tuple[int, int], ...] | None:
+    """A sparse member's data segments, as a picklable part of its work unit; None for others."""
+    return None if info.sparse is None else tuple((offset, length) for offset, length in info.sparse)
 
 
 NEGATIVE_SIZE = "the member's header gives a negative size: read to the archive's end"
@@ -247,7 +257,7 @@ class _Window(io.RawIOBase):
             return 0
         data = self._raw.read(min(len(buffer), self._left) if self._left > 0 else len(buffer))
         if not data:
-            raise EOFError(NEGATIVE_SIZE if self._left < 0 else "the archive ends inside this member")
+            raise EOFError(NEGATIVE_SIZE if self._left < 0 else ENDS_INSIDE)
         self._left -= len(data) if self._left > 0 else 0
         buffer[: len(data)] = data
         return len(data)
@@ -290,7 +300,8 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
                             skips.append((member_path(target.display, tar_info.name), reason))
                         else:
                             found.append(Target(member_path(target.display, tar_info.name), None,
-                                                TarMember(container, tar_info.size, tar_info.offset_data)))
+                                                TarMember(container, tar_info.size, tar_info.offset_data,
+                                                          _segments(tar_info))))
     except DECOMPRESSION_ERRORS:
         return None
     for path, reason in skips:

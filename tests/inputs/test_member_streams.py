@@ -1,0 +1,65 @@
+"""Archive members read whole: a sparse tar member is read as the file it stands for (holes as
+NUL bytes, lines and columns of that file).
+
+Expected places are computed from the member's own bytes, never taken from the scanner.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from helpers.archives import sparse_tar
+from helpers.credentials import asaas_key
+from helpers.running import scan_json
+from helpers.secrecy import scrub
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from an empty folder: no configuration file of the repository applies."""
+    monkeypatch.chdir(tmp_path)
+
+
+def leak(key: str) -> bytes:
+    return f"2026-11-25 10:00:00 INFO ASAAS_API_KEY={key}\n".encode()
+
+
+def place(text: bytes, needle: bytes) -> tuple[int, int]:
+    """1-based line and column of ``needle``'s first byte in ``text`` (ASCII and NULs: a byte a column)."""
+    at = text.index(needle)
+    return text.count(b"\n", 0, at) + 1, at - (text.rfind(b"\n", 0, at) + 1) + 1
+
+
+def places(report: dict) -> list[tuple[str, int, int]]:
+    return sorted((f["location"]["path"], f["location"]["line"], f["location"]["column"])
+                  for f in report["findings"])
+
+
+@pytest.mark.parametrize("form", ["gnu", "pax"])
+@pytest.mark.parametrize("name, pack", [("logs.tar", lambda data: data), ("logs.tar.gz", gzip.compress)],
+                         ids=["tar", "tgz"])
+def test_a_sparse_member_is_read_with_its_holes(tmp_path: Path, form: str, name: str, pack) -> None:
+    """A log copytruncated while written starts with a hole, and ``tar --sparse`` stores only its
+    data: each key is found where the extracted file has it (the holes count as NUL bytes)."""
+    keys = [asaas_key() for _ in range(3)]
+    size = 300_000
+    segments = [(0, leak(keys[0])), (70_000, b"\n" + leak(keys[1])), (200_000, b"x\n" * 100 + leak(keys[2]))]
+    expanded = bytearray(size)
+    for offset, data in segments:
+        expanded[offset : offset + len(data)] = data
+    (tmp_path / name).write_bytes(pack(sparse_tar("app.log", segments, size, form)))
+    report, run = scan_json(name)
+    member = f"{name}!app.log"
+    assert places(report) == sorted((member, *place(bytes(expanded), key.encode())) for key in keys), \
+        scrub(run.stderr)
+    assert report["errors"] == [] and report["scan"]["skipped"] == {}
+
+
+def test_a_sparse_member_of_more_holes_than_a_scan_should_read_is_skipped_and_counted(tmp_path: Path) -> None:
+    """A few bytes of map can stand for a terabyte of holes: past the bound it is a bomb, not a log."""
+    (tmp_path / "bomb.tar").write_bytes(sparse_tar("huge.log", [(0, leak(asaas_key()))], 9 << 30, "gnu"))
+    report, _ = scan_json("bomb.tar")
+    assert report["findings"] == [] and report["scan"]["skipped"] == {"sparse, larger than 8 GiB with its holes": 1}
