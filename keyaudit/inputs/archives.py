@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
 from keyaudit.inputs.archive_entries import BoundedTarInfo, listed_zip, tar_entries, zip_entries
-from keyaudit.inputs.member_streams import ENDS_INSIDE, SparseWindow
+from keyaudit.inputs.member_streams import ENDS_INSIDE, SparseWindow, open_zip_member
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import Counts
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS
@@ -106,7 +106,7 @@ def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
             if reason:
                 yield Skipped(info.filename, reason)
             else:
-                yield Member(info.filename, functools.partial(archive.open, info))
+                yield Member(info.filename, functools.partial(open_zip_member, archive, info))
 
 
 
@@ -191,7 +191,7 @@ class ZipMember(PlannedMember):
             entries = (archive := _open_zip(self.container, fresh)).infolist()
             info = entries[self.index] if self.index < len(entries) else None
             if info is not None and (info.header_offset, info.CRC) == (self.header_offset, self.crc):
-                with archive.open(info) as member:
+                with open_zip_member(archive, info) as member:
                     yield member  # type: ignore[misc]
                 return
         raise zipfile.BadZipFile("the archive changed while it was being scanned")

@@ -1,14 +1,21 @@
-"""Readers of an archive member's bytes beyond a plain window of the archive: a sparse tar
-member, with its holes.
+"""Readers of an archive member's bytes that hand out all the member holds before any damage:
+a sparse tar member with its holes, and a zip member whose checksum is checked after its text.
 
 A sparse member (``tar --sparse``, as backups write copytruncated logs, whose start is a hole)
 stores only its data segments; the file it stands for has NUL bytes in the holes between them.
 It is read as that file, so a finding's line and column are the ones the extracted file has.
+
+zipfile checks a member's CRC-32 in the read that reaches its end and raises out of it, taking
+that read's text with it (and a buffered reader above it, the text it held): a small member (a
+config file, read in one go) lost all its text, a large one its last read. Here the mismatch is
+kept, as the decoders keep damage, and raised once the text has been read: still the member's
+error, with nothing of its text lost.
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
 from typing import BinaryIO, Sequence
 
 # Where a sparse member's data ends and the archive does too: the same words as a member cut short.
@@ -47,3 +54,23 @@ class SparseWindow(io.RawIOBase):
         buffer[: len(data)] = data
         self._at += len(data)
         return len(data)
+
+
+class _ChecksumAfterText(zipfile.ZipExtFile):
+    """A zip member's reader that keeps a CRC-32 mismatch as its :attr:`damage`, as the
+    decoders do, for whoever opened it to raise once the text has been read."""
+
+    damage: zipfile.BadZipFile | None = None
+
+    def _update_crc(self, newdata: bytes) -> None:
+        try:
+            super()._update_crc(newdata)  # type: ignore[misc]
+        except zipfile.BadZipFile as exc:
+            self.damage = exc
+
+
+def open_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> zipfile.ZipExtFile:
+    """``archive.open(info)``, its checksum checked after its text (see the module's docstring)."""
+    member = archive.open(info)
+    member.__class__ = _ChecksumAfterText  # zipfile makes the reader itself; only its check changes
+    return member

@@ -72,7 +72,8 @@ def is_decompressing(stream: BinaryIO) -> bool:
 
 def loses_failing_read(stream: BinaryIO) -> bool:
     """Whether a read of ``stream`` that meets damage takes the text it decoded with it (a zip
-    member's reader raises out of the read that meets a bad CRC); the decoders here never do."""
+    member's reader raises out of the read that meets damaged deflate data; a bad CRC it keeps,
+    see :mod:`keyaudit.inputs.member_streams`); the decoders here never do."""
     return isinstance(getattr(stream, "raw", stream), zipfile.ZipExtFile)
 
 
