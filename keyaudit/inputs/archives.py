@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
 from keyaudit.inputs.archive_entries import BoundedTarInfo, listed_zip, tar_entries, zip_entries
-from keyaudit.inputs.member_streams import ENDS_INSIDE, SparseWindow, open_zip_member
+from keyaudit.inputs.member_streams import ENDS_INSIDE, SparseWindow, lead_bytes, open_zip_member, zip_behind, zip_lead
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import Counts
-from keyaudit.sources.compression import DECOMPRESSION_ERRORS
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
 from keyaudit.sources.targets import Target
 from keyaudit.sources.opening import Opener, new_spool, reread
 from keyaudit.sources.remote import ObjectReader
@@ -59,12 +59,20 @@ def archive_kind(head: bytes) -> str | None:
     return None
 
 
+def stream_archive_kind(head: bytes, stream: BinaryIO) -> str | None:
+    """:func:`archive_kind`, or ``"zip"`` for a file that ends in a zip (a self-extracting archive,
+    an executable jar): looked for where the stream can seek without decoding."""
+    if (kind := archive_kind(head)) is not None or is_decompressing(stream) or not stream.seekable():
+        return kind
+    return "zip" if zip_behind(stream) else None
+
+
 @dataclass(frozen=True)
 class Member:
-    """A member to scan: its name in the archive, a reader of its bytes, and a note when only
-    part of it could be read."""
+    """A member to scan: its name in the archive (None: the bytes before a zip, the file's own
+    text), a reader of its bytes, and a note when only part of it could be read."""
 
-    name: str
+    name: str | None
     reader: Opener
     note: str | None = None
 
@@ -102,6 +110,8 @@ def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
                 raise damage
             stream = reread(spool)
         archive = stack.enter_context(listed_zip(stream))
+        if lead := zip_lead(archive):
+            yield Member(None, functools.partial(lead_bytes, stream, lead))
         for _, info, reason in zip_entries(archive):
             if reason:
                 yield Skipped(info.filename, reason)
@@ -278,12 +288,14 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
     skips: list[tuple[str, str]] = []  # counted once the archive is known to list whole
     try:
         with _open_container(container) as raw:
-            kind = archive_kind(raw.read(TAR_BLOCK))
+            kind = archive_kind(raw.read(TAR_BLOCK)) or ("zip" if zip_behind(raw) else None)
             if kind is None:
                 return None
             raw.seek(0)
             if kind == "zip":
                 with listed_zip(raw) as archive:
+                    if lead := zip_lead(archive):  # the bytes before the zip: the file's own text
+                        found.append(Target(target.display, None, TarMember(container, lead, 0)))
                     for index, info, reason in zip_entries(archive):
                         if reason:
                             skips.append((member_path(target.display, info.filename), reason))

@@ -1,5 +1,6 @@
 """Readers of an archive member's bytes that hand out all the member holds before any damage:
-a sparse tar member with its holes, and a zip member whose checksum is checked after its text.
+a sparse tar member with its holes, a zip member whose checksum is checked after its text, and
+the bytes before a zip that does not start its file.
 
 A sparse member (``tar --sparse``, as backups write copytruncated logs, whose start is a hole)
 stores only its data segments; the file it stands for has NUL bytes in the holes between them.
@@ -10,13 +11,19 @@ that read's text with it (and a buffered reader above it, the text it held): a s
 config file, read in one go) lost all its text, a large one its last read. Here the mismatch is
 kept, as the decoders keep damage, and raised once the text has been read: still the member's
 error, with nothing of its text lost.
+
+A self-extracting archive or an executable jar is a program or a launch script with a zip after
+it; zipfile finds the zip from its end. Such a file was taken for binary or text by its first
+bytes, the keys in its members lost; it is read as a zip when it ends in a zip's end record, its
+members as members and the bytes before the first member as the file's own text.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
-from typing import BinaryIO, Sequence
+from typing import BinaryIO, Iterator, Sequence
 
 # Where a sparse member's data ends and the archive does too: the same words as a member cut short.
 ENDS_INSIDE = "the archive ends inside this member"
@@ -74,3 +81,31 @@ def open_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> zipfile.
     member = archive.open(info)
     member.__class__ = _ChecksumAfterText  # zipfile makes the reader itself; only its check changes
     return member
+
+
+ZIP_END = b"PK\x05\x06"
+ZIP_END_BYTES = 22  # a zip's end record without a comment
+
+
+def zip_behind(stream: BinaryIO) -> bool:
+    """Whether seekable ``stream`` ends in a zip's end record (one without a comment: every file
+    pays a read of its last 22 bytes, no more); ``stream`` is left at its start."""
+    end = stream.seek(0, io.SEEK_END)
+    record = b""
+    if end >= ZIP_END_BYTES:
+        stream.seek(end - ZIP_END_BYTES)
+        record = stream.read(ZIP_END_BYTES)
+    stream.seek(0)
+    return record.startswith(ZIP_END) and record.endswith(b"\0\0")
+
+
+def zip_lead(archive: zipfile.ZipFile) -> int:
+    """How many bytes of the file come before the zip's first member (0 for a plain zip)."""
+    return min((info.header_offset for info in archive.infolist()), default=archive.start_dir)
+
+
+@contextlib.contextmanager
+def lead_bytes(stream: BinaryIO, size: int) -> Iterator[BinaryIO]:
+    """The first ``size`` bytes of ``stream`` (the bytes before a zip), read from its start."""
+    stream.seek(0)
+    yield io.BufferedReader(SparseWindow(stream, [(0, size)], size))  # type: ignore[arg-type]

@@ -103,3 +103,33 @@ def test_a_sparse_member_of_more_holes_than_a_scan_should_read_is_skipped_and_co
     (tmp_path / "bomb.tar").write_bytes(sparse_tar("huge.log", [(0, leak(asaas_key()))], 9 << 30, "gnu"))
     report, _ = scan_json("bomb.tar")
     assert report["findings"] == [] and report["scan"]["skipped"] == {"sparse, larger than 8 GiB with its holes": 1}
+
+
+@pytest.mark.parametrize("how", ["planned", "state", "stdin", "in-a-tgz"])
+def test_a_zip_behind_a_launch_script_or_a_program_gives_its_members_and_its_own_text(
+        tmp_path: Path, how: str) -> None:
+    """An executable jar (a launch script, then the zip) was read as text, a self-extracting zip
+    (a program, then the zip) skipped as binary: the keys in their members were lost."""
+    from helpers.archives import tar_bytes
+
+    in_script, in_member, in_program_zip = asaas_key(), asaas_key(), asaas_key()
+    script = b"#!/bin/bash\n# launch script\n" + leak(in_script) + b"exec java -jar \"$0\"\n" * 200
+    member = b"server.port=8080\n" + leak(in_member)
+    jar = script + zip_bytes({"BOOT-INF/classes/application.properties": member})
+    sfx = b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 64 + zip_bytes({"logs/app.log": leak(in_program_zip)})
+    expected = [("app.jar", *place(script, in_script.encode())),
+                ("app.jar!BOOT-INF/classes/application.properties", *place(member, in_member.encode())),
+                ("setup.exe!logs/app.log", 1, place(leak(in_program_zip), in_program_zip.encode())[1])]
+    if how == "stdin":
+        report, run = scan_json("-", input=jar)
+        expected = [(path.replace("app.jar", "-"), line, column) for path, line, column in expected[:2]]
+    elif how == "in-a-tgz":
+        (tmp_path / "deploy.tgz").write_bytes(gzip.compress(tar_bytes({"app.jar": jar, "setup.exe": sfx})))
+        report, run = scan_json("deploy.tgz")
+        expected = [(f"deploy.tgz!{path}", line, column) for path, line, column in expected]
+    else:
+        (tmp_path / "app.jar").write_bytes(jar)
+        (tmp_path / "setup.exe").write_bytes(sfx)
+        report, run = scan_json("app.jar", "setup.exe", *(["--state", "state.db"] if how == "state" else []))
+    assert places(report) == sorted(expected), scrub(run.stderr)
+    assert report["errors"] == []
