@@ -28,8 +28,11 @@ def config_command(targets: tuple[str, ...], config_path: Path | None, **options
 
 def describe(config: "Config") -> str:
     """The effective configuration as YAML-ish lines, each with where it came from; the digest
-    key is never shown."""
+    key, the credentials among the storage options and in the scheduler's address are never shown."""
     from yaml import safe_dump
+
+    from keyaudit.model.option_values import HIDDEN_VALUE, shown_storage_options
+    from keyaudit.model.urls import hide_userinfo
 
     from keyaudit.config import OPTIONS
 
@@ -37,11 +40,13 @@ def describe(config: "Config") -> str:
     for key in OPTIONS:
         value = getattr(config, key)
         if key == "digest_key" and value is not None:
-            value = "(set)"
+            value = HIDDEN_VALUE
         elif key == "allow":
             value = [{"digest": digest, "reason": reason} for digest, reason in value]
         elif key == "storage_options":
-            value = dict(value)
+            value = shown_storage_options(dict(value))
+        elif key == "scheduler" and value is not None:
+            value = hide_userinfo(value, value)
         elif isinstance(value, tuple):
             value = [str(v) if isinstance(v, Path) else v for v in value]
         elif isinstance(value, Path):

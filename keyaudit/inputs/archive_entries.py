@@ -14,6 +14,9 @@ from typing import BinaryIO, Iterator
 ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 MAX_LONG_NAME = 64 << 10  # a GNU long name or link (type L, K); PATH_MAX is 4 KiB
 MAX_PAX_HEADER = 1 << 20  # a pax extended header (type x, g): names, times, attributes
+# A sparse member is read with its holes as NUL bytes; one larger than this would be a bomb (a
+# few bytes of map make a terabyte of holes), so it is skipped and counted instead.
+MAX_SPARSE_SIZE = 8 << 30
 
 
 def zip_skip(info: zipfile.ZipInfo) -> str | None:
@@ -32,8 +35,10 @@ def tar_skip(info: tarfile.TarInfo) -> str | None:
         return info.damage  # type: ignore[attr-defined]
     if info.issym():
         return "symlink"
-    if not info.isreg() or info.issparse():  # hard links, devices, FIFOs; sparse data is not contiguous
+    if not info.isreg():  # hard links, devices, FIFOs
         return "not a regular file"
+    if info.issparse() and info.size > MAX_SPARSE_SIZE:
+        return f"sparse, larger than {MAX_SPARSE_SIZE >> 30} GiB with its holes"
     return None
 
 

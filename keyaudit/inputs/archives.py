@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
 from keyaudit.inputs.archive_entries import BoundedTarInfo, listed_zip, tar_entries, zip_entries
+from keyaudit.inputs.member_streams import ENDS_INSIDE, SparseWindow, lead_bytes, open_zip_member, zip_behind, zip_lead
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import Counts
-from keyaudit.sources.compression import DECOMPRESSION_ERRORS
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
 from keyaudit.sources.targets import Target
 from keyaudit.sources.opening import Opener, new_spool, reread
 from keyaudit.sources.remote import ObjectReader
@@ -58,12 +59,20 @@ def archive_kind(head: bytes) -> str | None:
     return None
 
 
+def stream_archive_kind(head: bytes, stream: BinaryIO) -> str | None:
+    """:func:`archive_kind`, or ``"zip"`` for a file that ends in a zip (a self-extracting archive,
+    an executable jar): looked for where the stream can seek without decoding."""
+    if (kind := archive_kind(head)) is not None or is_decompressing(stream) or not stream.seekable():
+        return kind
+    return "zip" if zip_behind(stream) else None
+
+
 @dataclass(frozen=True)
 class Member:
-    """A member to scan: its name in the archive, a reader of its bytes, and a note when only
-    part of it could be read."""
+    """A member to scan: its name in the archive (None: the bytes before a zip, the file's own
+    text), a reader of its bytes, and a note when only part of it could be read."""
 
-    name: str
+    name: str | None
     reader: Opener
     note: str | None = None
 
@@ -101,11 +110,13 @@ def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
                 raise damage
             stream = reread(spool)
         archive = stack.enter_context(listed_zip(stream))
+        if lead := zip_lead(archive):
+            yield Member(None, functools.partial(lead_bytes, stream, lead))
         for _, info, reason in zip_entries(archive):
             if reason:
                 yield Skipped(info.filename, reason)
             else:
-                yield Member(info.filename, functools.partial(archive.open, info))
+                yield Member(info.filename, functools.partial(open_zip_member, archive, info))
 
 
 
@@ -129,6 +140,8 @@ def _stream_data(archive: tarfile.TarFile, info: tarfile.TarInfo) -> BinaryIO:
     reader hands out what there is and then raises (tarfile's own reader raises at once and
     takes a whole read of the member's data with it)."""
     archive.fileobj.seek(info.offset_data)  # type: ignore[union-attr] - forward only: already there
+    if info.sparse is not None:
+        return SparseWindow(archive.fileobj, info.sparse, info.size)  # type: ignore[arg-type,return-value]
     return _Window(archive.fileobj, info.size)  # type: ignore[arg-type,return-value]
 
 
@@ -188,7 +201,7 @@ class ZipMember(PlannedMember):
             entries = (archive := _open_zip(self.container, fresh)).infolist()
             info = entries[self.index] if self.index < len(entries) else None
             if info is not None and (info.header_offset, info.CRC) == (self.header_offset, self.crc):
-                with archive.open(info) as member:
+                with open_zip_member(archive, info) as member:
                     yield member  # type: ignore[misc]
                 return
         raise zipfile.BadZipFile("the archive changed while it was being scanned")
@@ -215,6 +228,7 @@ def _open_zip(container: Path | ObjectReader, fresh: bool) -> zipfile.ZipFile:
 @dataclass(frozen=True)
 class TarMember(PlannedMember):
     offset: int  # where the member's data starts in the tar
+    sparse: tuple[tuple[int, int], ...] | None = None  # a sparse member's data segments (offset, length)
 
     @contextlib.contextmanager
     def __call__(self) -> Iterator[BinaryIO]:
@@ -224,9 +238,15 @@ class TarMember(PlannedMember):
         with _open_container(self.container) as raw:
             size = self.size if self.size >= 0 else raw.seek(0, os.SEEK_END) - self.offset
             raw.seek(self.offset)
-            yield io.BufferedReader(_Window(raw, size))  # type: ignore[arg-type]
+            window = _Window(raw, size) if self.sparse is None else SparseWindow(raw, self.sparse, size)
+            yield io.BufferedReader(window)  # type: ignore[arg-type]
         if self.size < 0:
             raise EOFError(NEGATIVE_SIZE)
+
+
+def _segments(info: tarfile.TarInfo) -> tuple[tuple[int, int], ...] | None:
+    """A sparse member's data segments, as a picklable part of its work unit; None for others."""
+    return None if info.sparse is None else tuple((offset, length) for offset, length in info.sparse)
 
 
 NEGATIVE_SIZE = "the member's header gives a negative size: read to the archive's end"
@@ -247,7 +267,7 @@ class _Window(io.RawIOBase):
             return 0
         data = self._raw.read(min(len(buffer), self._left) if self._left > 0 else len(buffer))
         if not data:
-            raise EOFError(NEGATIVE_SIZE if self._left < 0 else "the archive ends inside this member")
+            raise EOFError(NEGATIVE_SIZE if self._left < 0 else ENDS_INSIDE)
         self._left -= len(data) if self._left > 0 else 0
         buffer[: len(data)] = data
         return len(data)
@@ -268,12 +288,14 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
     skips: list[tuple[str, str]] = []  # counted once the archive is known to list whole
     try:
         with _open_container(container) as raw:
-            kind = archive_kind(raw.read(TAR_BLOCK))
+            kind = archive_kind(raw.read(TAR_BLOCK)) or ("zip" if zip_behind(raw) else None)
             if kind is None:
                 return None
             raw.seek(0)
             if kind == "zip":
                 with listed_zip(raw) as archive:
+                    if lead := zip_lead(archive):  # the bytes before the zip: the file's own text
+                        found.append(Target(target.display, None, TarMember(container, lead, 0)))
                     for index, info, reason in zip_entries(archive):
                         if reason:
                             skips.append((member_path(target.display, info.filename), reason))
@@ -290,7 +312,8 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
                             skips.append((member_path(target.display, tar_info.name), reason))
                         else:
                             found.append(Target(member_path(target.display, tar_info.name), None,
-                                                TarMember(container, tar_info.size, tar_info.offset_data)))
+                                                TarMember(container, tar_info.size, tar_info.offset_data,
+                                                          _segments(tar_info))))
     except DECOMPRESSION_ERRORS:
         return None
     for path, reason in skips:

@@ -4,7 +4,8 @@ environment variable, Python API — so that none of them lets through what anot
 from __future__ import annotations
 
 import math
-from typing import Any
+import re
+from typing import Any, Mapping
 
 
 def scheduler_problem(address: str) -> str | None:
@@ -24,3 +25,14 @@ def is_seconds(value: Any) -> bool:
     is false, so it passed a ``> 0`` check and then turned off the guard it set (a rule's time,
     with a backtracking rule then running for ever); not inf either, which does the same."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
+
+
+# Names of object-store options that hold credentials (s3fs key/secret/token, adlfs account_key,
+# sas_token, connection_string, client_secret, gcsfs token …): their values are never shown.
+_CREDENTIAL_OPTION = re.compile(r"key|secret|token|password|credential|connection|sas|auth", re.IGNORECASE)
+HIDDEN_VALUE = "(set)"  # as ``keyaudit config`` shows the digest key
+
+
+def shown_storage_options(options: Mapping[str, Any]) -> dict[str, Any]:
+    """Storage options as ``keyaudit config`` may print them: a credential's value hidden."""
+    return {name: HIDDEN_VALUE if _CREDENTIAL_OPTION.search(name) else value for name, value in options.items()}

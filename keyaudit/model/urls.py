@@ -136,3 +136,13 @@ def redact_pointer(pointer: str, secrets: Iterable[Secret]) -> str:
         return pointer
     tokens = (token.replace("~1", "/").replace("~0", "~") for token in pointer.split("/"))
     return "/".join(_hide(token, forms).replace("~", "~0").replace("/", "~1") for token in tokens)
+
+
+def hide_userinfo(text: str, address: str) -> str:
+    """``text`` (``address`` itself, or a message quoting it) with the user information of
+    ``address`` — the ``user:password@`` before its host — hidden: an address given with its
+    credentials (a scheduler's) is echoed by an error and by ``keyaudit config``, which must not
+    print them."""
+    authority = re.split(r"[/?#]", address.split("://", 1)[-1], maxsplit=1)[0]
+    userinfo, at, _ = authority.rpartition("@")
+    return text.replace(userinfo, HIDDEN_USERINFO) if at and userinfo else text

@@ -48,7 +48,7 @@ def scan_archive(kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, ta
             if isinstance(entry, Skipped):
                 tally.counts.skip(member_path(unit.target.display, entry.name), entry.reason)
                 continue
-            display = member_path(unit.target.display, entry.name)
+            display = unit.target.display if entry.name is None else member_path(unit.target.display, entry.name)
             tally.add(scan(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))
             if entry.note:
                 tally.errors.append(ScanError(display, entry.note))

@@ -17,7 +17,7 @@ from typing import Sequence
 
 from keyaudit.inputs.archives import ZIP_MAGICS
 from keyaudit.model.result import SourceRoot
-from keyaudit.sources.compression import sniff_compression
+from keyaudit.sources.compression import SNIFF_BYTES, sniff_compression
 from keyaudit.sources.remote import is_url
 from keyaudit.sources.targets import STDIN
 
@@ -49,7 +49,7 @@ def _expands(path: str) -> bool:
     A file that cannot be opened reads nothing."""
     try:
         with open(path, "rb") as file:
-            head = file.read(8)
+            head = file.read(SNIFF_BYTES)
     except OSError:
         return False
     return sniff_compression(head) is not None or head.startswith(ZIP_MAGICS)

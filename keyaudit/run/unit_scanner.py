@@ -24,7 +24,7 @@ from keyaudit.engine.file_wide import Unsettled
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.matcher import OVERLAP_BYTES
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
-from keyaudit.inputs.archives import archive_kind
+from keyaudit.inputs.archives import stream_archive_kind
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
 from keyaudit.model.result import ScanError
@@ -169,7 +169,7 @@ class UnitScanner:
     def _scan_opened(self, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
         with opener() as stream:
             head = stream.peek(SNIFF_CHARS)[:SNIFF_CHARS]
-            kind = archive_kind(head) if unit.byte_range is None else None
+            kind = stream_archive_kind(head, stream) if unit.byte_range is None else None
             if kind is not None:
                 scan_archive(kind, stream, unit, opener, tally, self._scan)
                 return

@@ -21,7 +21,7 @@ import zlib
 from typing import BinaryIO
 
 from keyaudit.sources.decoders import Codec, Damaged, Decoded
-from keyaudit.sources.frames import FRAME_CODECS
+from keyaudit.sources.frames import FRAME_CODECS, SKIPPABLE_MAGICS
 from keyaudit.sources.readahead import ReadAhead
 from keyaudit.sources.salvage import GZIP_MAGIC, GzipSalvage
 
@@ -32,7 +32,9 @@ except ImportError:  # pragma: no cover - exercised only where isal has no wheel
 
 BZ2_MAGIC = b"BZh"
 XZ_MAGIC = b"\xfd7zXZ\x00"
-_SNIFF_BYTES = 6
+# How far the first bytes are read to tell the format: past a skippable frame or two before the
+# first zstd or lz4 frame (pzstd writes a 12-byte one before every frame, the first one included).
+SNIFF_BYTES = 64
 
 # isal's gzip: the fast reader of whole files, and of the members after a checkpoint's (gzip_index)
 ISAL_GZIP = None if igzip_lib is None else Codec(
@@ -43,7 +45,6 @@ CODECS: tuple[Codec, ...] = (
     Codec("xz", XZ_MAGIC, lambda: lzma.LZMADecompressor(lzma.FORMAT_XZ), (lzma.LZMAError,), padding=b"\0"),
     *FRAME_CODECS,
 )
-_NAMES = (("gzip", GZIP_MAGIC), *((codec.name, codec.magic) for codec in CODECS))
 
 # What means "the content cannot be read past here": damage a decoder kept (and a piece of a
 # big gzip that does not start or end at a member), a failing read of the file (OSError), and
@@ -72,13 +73,28 @@ def is_decompressing(stream: BinaryIO) -> bool:
 
 def loses_failing_read(stream: BinaryIO) -> bool:
     """Whether a read of ``stream`` that meets damage takes the text it decoded with it (a zip
-    member's reader raises out of the read that meets a bad CRC); the decoders here never do."""
+    member's reader raises out of the read that meets damaged deflate data; a bad CRC it keeps,
+    see :mod:`keyaudit.inputs.member_streams`); the decoders here never do."""
     return isinstance(getattr(stream, "raw", stream), zipfile.ZipExtFile)
 
 
 def sniff_compression(head: bytes) -> str | None:
     """The compression named by the first bytes, or None for plain data."""
-    return next((name for name, magic in _NAMES if head.startswith(magic)), None)
+    if head.startswith(GZIP_MAGIC):
+        return "gzip"
+    codec = _codec_at_start(head)
+    return None if codec is None else codec.name
+
+
+def _codec_at_start(head: bytes) -> Codec | None:
+    """The codec (gzip aside) of the stream ``head`` starts: by its magic bytes or, for zstd and
+    lz4, by the first frame's past the skippable frames before it — pzstd writes one before each
+    frame, so its files start with one, and were read as text (their keys lost without a word)."""
+    at = 0
+    while head.startswith(SKIPPABLE_MAGICS, at) and len(head) >= at + 8:
+        at += 8 + int.from_bytes(head[at + 4 : at + 8], "little")
+    return next((codec for codec in CODECS if head.startswith(codec.magic, at) and (at == 0 or codec in FRAME_CODECS)),
+                None)
 
 
 def open_decompressed(raw: BinaryIO, threaded: bool = False) -> tuple[BinaryIO, str | None]:
@@ -89,13 +105,13 @@ def open_decompressed(raw: BinaryIO, threaded: bool = False) -> tuple[BinaryIO, 
     goes to :class:`GzipSalvage`, exact to the byte (a caller that met damage reads again that
     way). The caller closes what it gets: closing stops the thread."""
     buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
-    head = buffered.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
+    head = buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES]
     if head.startswith(GZIP_MAGIC):
         fast = threaded and ISAL_GZIP is not None
         decoder: io.RawIOBase = Decoded(buffered, ISAL_GZIP) if fast else GzipSalvage(buffered)  # type: ignore[arg-type]
         name = "gzip"
     else:
-        codec = next((codec for codec in CODECS if head.startswith(codec.magic)), None)
+        codec = _codec_at_start(head)
         if codec is None:
             return buffered, None
         decoder, name = Decoded(buffered, codec), codec.name

@@ -3,7 +3,10 @@
 The engine reads UTF-8 (ASCII, really: every key and host is ASCII); a UTF-16 log puts a NUL
 after each of those characters and would match nothing, or be skipped as binary. So such text is
 recognised by its byte-order mark or, without one, by the NULs that ASCII text in a wide encoding
-has at fixed places in every code unit, and decoded as it is read, a piece at a time. A line
+has at fixed places in every code unit, and decoded as it is read, a piece at a time. A mark is
+believed only with a NUL somewhere in the first bytes after it: wide text has one in every space,
+newline and ASCII character, and 8-bit text that merely starts with the mark's bytes (a binary
+header, Latin-1 ``ÿþ``) read as UTF-16 would be CJK characters, its keys lost without a word. A line
 keeps its number (a newline stays a newline) and a column still counts characters; the mark
 itself is not a character of the text, as an editor does not show it. With ``--state`` the
 offset recorded is one in the decoded text, as for a decompressed file.
@@ -49,10 +52,10 @@ def _wide_ascii(sample: bytes, width: int, place: int) -> bool:
 def sniff_encoding(head: bytes) -> str | None:
     """The wide encoding the first bytes of a text are in (a Python codec name), or None for
     text in an 8-bit encoding (UTF-8, ASCII) and for anything that is not text."""
-    for mark, codec in _MARKS:
-        if head.startswith(mark):
-            return codec
     sample = head[:SNIFF_BYTES]
+    for mark, codec in _MARKS:
+        if head.startswith(mark) and (len(sample) == len(mark) or 0 in sample[len(mark):]):
+            return codec
     if 0 not in sample:  # UTF-8 and ASCII text, the common case: decided at once
         return None
     for codec, width, place in _UNMARKED:

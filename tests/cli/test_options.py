@@ -157,6 +157,24 @@ def test_keyaudit_scheduler_asks_for_a_cluster(tmp_path: Path) -> None:
     assert f"scheduler: nosuch://host:1    # environment ({SCHEDULER_VARIABLE})" in shown
 
 
+
+def test_credentials_in_the_scheduler_address_or_the_storage_options_are_never_printed(tmp_path: Path) -> None:
+    """An address with ``user:password@`` (from the variable, a file or the command line) was
+    echoed whole by the connection error and by ``keyaudit config``, and so were the storage
+    options' key and secret (while the digest key showed as ``(set)``)."""
+    leak(tmp_path / "app.log")
+    password, secret = iugu_token(), iugu_token()
+    env = {**subprocess_env(), SCHEDULER_VARIABLE: f"tcp://svc:{password}@127.0.0.1:1"}
+    done = proc("scan", "app.log", cwd=tmp_path, env=env)
+    assert done.returncode == 2 and b"--scheduler tcp://***@127.0.0.1:1: cannot connect" in done.stderr, \
+        scrub(done.stderr)
+    assert password.encode() not in done.stderr
+    shown = proc("config", "--storage-option", f"secret={secret}", "--storage-option", "key=AKIAEXAMPLE",
+                 "--storage-option", "client_kwargs.region_name=sa-east-1", cwd=tmp_path, env=env).stdout.decode()
+    assert password not in shown and secret not in shown and "AKIAEXAMPLE" not in shown, scrub(shown)
+    assert "scheduler: tcp://***@127.0.0.1:1    # environment" in shown
+    assert "{client_kwargs.region_name: sa-east-1, key: (set), secret: (set)}" in shown
+
 def test_a_commit_is_scanned_here_whatever_the_variable_or_the_file_say(tmp_path: Path) -> None:
     repo = new_repo(tmp_path / "repo")
     leak(repo / "settings.env")

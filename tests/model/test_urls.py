@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from helpers.credentials import asaas_key, iugu_token
 from helpers.secrecy import assert_absent
 from keyaudit.model.secrets import Secret
-from keyaudit.model.urls import redact_url, split_url
+from keyaudit.model.urls import hide_userinfo, redact_url, split_url
 
 
 @given(st.text(max_size=80) | st.from_regex(r"[a-z]{1,5}://[^/?#]{0,20}(/[^?#]{0,20})?(\?[^#]{0,20})?(#.{0,9})?"))
@@ -69,3 +69,14 @@ def test_a_percent_encoded_key_is_found_and_its_segment_stays_one_segment() -> N
 def test_segments_without_a_secret_are_kept_as_written() -> None:
     url = "https://api.iugu.com/v1/invoices/5D1C9D1E%2F00?status=paid&q=a%20b#top"
     assert redact_url(url, [Secret(iugu_token())]) == url
+
+
+@pytest.mark.parametrize(("address", "quoted", "hidden"), [
+    ("tcp://svc:pw9@10.0.0.5:8786", "invalid address 'svc:pw9@10.0.0.5:8786'", "invalid address '***@10.0.0.5:8786'"),
+    ("svc:pw9@10.0.0.5:8786", "no port in 'svc:pw9@10.0.0.5:8786'", "no port in '***@10.0.0.5:8786'"),
+    ("tls://h:1/p?a=b@c", "cannot reach tls://h:1/p?a=b@c", "cannot reach tls://h:1/p?a=b@c"),  # an @ past the host
+    ("tcp://10.0.0.5:8786", "timed out", "timed out"),
+])
+def test_an_address_s_user_information_is_hidden_wherever_a_message_quotes_it(address: str, quoted: str,
+                                                                              hidden: str) -> None:
+    assert hide_userinfo(quoted, address) == hidden

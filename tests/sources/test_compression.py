@@ -105,6 +105,40 @@ def test_skippable_zstd_frames_are_passed_over(threaded: bool) -> None:
         assert drain(stream) == (text + text, None)
 
 
+
+def pzstd_layout(frames: list[bytes]) -> bytes:
+    """Frames as ``pzstd`` writes them: each after a skippable frame holding its size, so the
+    file starts with a skippable frame, not with the format's magic."""
+    return b"".join(struct.pack("<III", 0x184D2A50, 4, len(frame)) + frame for frame in frames)
+
+
+@pytest.mark.parametrize("name, pack", [("zstd", zstd_frames), pytest.param("lz4", lz4_frames, marks=needs_lz4)])
+@THREADED
+def test_a_stream_that_starts_with_a_skippable_frame_is_read_by_the_frame_after_it(
+        name: str, pack: Callable[[bytes], bytes], threaded: bool) -> None:
+    text = log(20_000)
+    packed = pzstd_layout([pack(text[:50_000]), pack(text[50_000:])])
+    stream, found = open_decompressed(io.BytesIO(packed), threaded)
+    with contextlib.closing(stream):
+        assert found == name and drain(stream) == (text, None)
+
+
+def test_a_pzstd_log_and_a_pzstd_tar_give_their_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pzstd's files start with a skippable frame: they were read as text, every key lost."""
+    from helpers.archives import tar_bytes
+    from helpers.running import scan_json
+
+    first, last = iugu_token(), iugu_token()
+    text = log(3_000) + f"{iugu_line(first)}\n".encode() + log(40_000) + f"{iugu_line(last)}\n".encode()
+    (tmp_path / "app.log.zst").write_bytes(pzstd_layout([zstd_frames(text[:90_000]), zstd_frames(text[90_000:])]))
+    (tmp_path / "logs.tar.zst").write_bytes(pzstd_layout([zstd_frames(tar_bytes({"app.log": text}))]))
+    monkeypatch.chdir(tmp_path)
+    report, run = scan_json("app.log.zst", "logs.tar.zst", "--disable", "iugu-token-in-query-string")
+    found = sorted((f["location"]["path"], f["location"]["line"]) for f in report["findings"])
+    assert found == [("app.log.zst", 3_001), ("app.log.zst", 43_002), ("logs.tar.zst!app.log", 3_001),
+                     ("logs.tar.zst!app.log", 43_002)], scrub(run.stderr)
+    assert report["errors"] == [] and report["scan"]["skipped"] == {}
+
 @THREADED
 def test_a_big_read_of_a_small_damaged_file_still_gets_its_text(threaded: bool) -> None:
     """The scan reads a megabyte at a time: the decoder ends the text at the damage instead of

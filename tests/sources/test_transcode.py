@@ -71,3 +71,19 @@ def test_findings_in_wide_text_have_the_lines_and_columns_an_editor_shows(
     decoded_size = len(text.encode())
     assert expected[1][:2] == (40_003, len(IUGU_LEAD) + 1) and decoded_size > CHUNK_BYTES
     assert report["errors"] == [] and report["scan"]["files_scanned"] == 1
+
+
+
+@pytest.mark.parametrize("mark", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE], ids=["utf-16-le", "utf-16-be"])
+def test_a_mark_before_eight_bit_text_does_not_make_it_wide(tmp_path: Path, mark: bytes) -> None:
+    """Bytes that spell a mark before text without a NUL (a binary header, a cut file, Latin-1
+    ``ÿþ``): decoded as UTF-16 every ASCII pair became one CJK character and the keys were lost
+    without a word. Wide text has NULs: ASCII, a space, a newline all have one in UTF-16."""
+    token = iugu_token()
+    text = "2026-11-25 10:00:00 INFO serviço iniciado\n" + iugu_line(token) + "\n"
+    data = mark + b"\x80garbage\n" + text.encode()
+    assert sniff_encoding(data) is None
+    (tmp_path / "marked.log").write_bytes(data)
+    report, _ = scan_json(str(tmp_path / "marked.log"), "--disable", "iugu-token-in-query-string")
+    line, column = text_place(text, token)
+    assert [(f["location"]["line"], f["location"]["column"]) for f in report["findings"]] == [(line + 1, column)]

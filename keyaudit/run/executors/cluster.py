@@ -16,6 +16,7 @@ import threading
 from typing import TYPE_CHECKING, Iterator
 
 from keyaudit.model.result import ScanError
+from keyaudit.model.urls import hide_userinfo
 from keyaudit.run.executors import Finished
 from keyaudit.run.tally import Tally
 
@@ -84,8 +85,9 @@ def connect(scheduler: str) -> Iterator["Client"]:
                 client = stack.enter_context(Client(cluster))
             else:
                 client = stack.enter_context(Client(scheduler, timeout="30s"))
-        except (OSError, ValueError, TimeoutError) as exc:
-            raise ClusterError(f"--scheduler {scheduler}: cannot connect: {exc}") from None
+        except (OSError, ValueError, TimeoutError) as exc:  # both quote the address: not its credentials
+            raise ClusterError(f"--scheduler {hide_userinfo(scheduler, scheduler)}: cannot connect: "
+                               f"{hide_userinfo(str(exc), scheduler)}") from None
         yield client
 
 
