@@ -29,7 +29,7 @@ from keyaudit.model.findings import member_path
 from keyaudit.model.result import Counts
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
 from keyaudit.sources.targets import Target
-from keyaudit.sources.opening import Opener, new_spool, reread
+from keyaudit.sources.opening import Opener, Unclosed, new_spool, reread
 from keyaudit.sources.remote import ObjectReader
 
 # Archives enclosing a member, at most: an archive inside an archive is opened, one inside that
@@ -61,10 +61,16 @@ def archive_kind(head: bytes) -> str | None:
 
 def stream_archive_kind(head: bytes, stream: BinaryIO) -> str | None:
     """:func:`archive_kind`, or ``"zip"`` for a file that ends in a zip (a self-extracting archive,
-    an executable jar): looked for where the stream can seek without decoding."""
-    if (kind := archive_kind(head)) is not None or is_decompressing(stream) or not stream.seekable():
+    an executable jar): looked for where the stream is a local file's or a spool's, whose end is a
+    seek away (not a decoding, nor a store's request for the object's last block and its first again)."""
+    if (kind := archive_kind(head)) is not None or is_decompressing(stream) or not _held_here(stream):
         return kind
     return "zip" if zip_behind(stream) else None
+
+
+def _held_here(stream: BinaryIO) -> bool:
+    """Whether ``stream`` reads a local file or a spool of content read once (stdin, a staged blob)."""
+    return isinstance(getattr(stream, "raw", stream), (io.FileIO, Unclosed))
 
 
 @dataclass(frozen=True)
@@ -288,7 +294,8 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
     skips: list[tuple[str, str]] = []  # counted once the archive is known to list whole
     try:
         with _open_container(container) as raw:
-            kind = archive_kind(raw.read(TAR_BLOCK)) or ("zip" if zip_behind(raw) else None)
+            kind = archive_kind(raw.read(TAR_BLOCK)) or ("zip" if isinstance(container, Path) and zip_behind(raw)
+                                                         else None)
             if kind is None:
                 return None
             raw.seek(0)
