@@ -38,6 +38,8 @@ _BASE = re.compile(r" *(?:- +)?[\w.-]+: *['\"]?(https?://[^\s'\"]+)['\"]? *")  #
 MAX_RECORD_LINES = 400  # a mapping longer than this is not a recorded request
 MAX_VALUES = 20_000  # values in a parsed mapping, aliases counted each time they are used
 _DOCUMENT_MARKS = ("---", "...")
+# a line that may stand at a mapping's depth: a key (bare or quoted) before `: ` or the line's end, a list item, a comment
+_MAPPING_LINE = re.compile(r" *(?:- |#|(?:\"[^\"]*\"|'[^']*'|[^\s#'\"][^#]*?) *:(?: |$))")
 
 
 def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
@@ -50,7 +52,8 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
     for number, text in lines:
         if (exchange := keyed.feed(number, text)) is not None:
             yield exchange
-        if reading is not None and text.strip() and (_indent(text) < reading[1] or text.startswith(_DOCUMENT_MARKS)):
+        if reading is not None and text.strip() and (_indent(text) < reading[1] or text.startswith(_DOCUMENT_MARKS)
+                                                     or _foreign(text, reading[1])):
             yield from _requests(recent[reading[0] :], reading[1], path)
             recent, reading = [], None
         elif reading is not None and len(recent) - reading[0] > MAX_RECORD_LINES:
@@ -131,6 +134,8 @@ def _start(recent: list[tuple[int, str]], depth: int) -> int | None:
         above = recent[first - 1][1]
         if above.startswith(_DOCUMENT_MARKS) or above.strip() and _indent(above) < depth and not _opens(above, depth):
             break
+        if _foreign(above, depth):
+            break
         first -= 1
     return first
 
@@ -139,6 +144,13 @@ def _opens(text: str, depth: int) -> bool:
     """Whether ``text`` is the list item (``- key: …``) whose mapping's keys sit at ``depth``."""
     stripped = text.lstrip(" ")
     return stripped.startswith("- ") and len(text) - len(stripped[1:].lstrip(" ")) == depth
+
+
+def _foreign(text: str, depth: int) -> bool:
+    """Whether ``text`` is a line no mapping at ``depth`` holds: at that depth, yet no key, list
+    item or comment (a log's line before or after a request file's top-level mapping — the
+    mapping starts and ends there, not at the file's start and end)."""
+    return bool(text.strip()) and _indent(text) == depth and _MAPPING_LINE.match(text) is None
 
 
 def _indent(text: str) -> int:
