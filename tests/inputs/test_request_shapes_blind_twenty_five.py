@@ -282,7 +282,7 @@ _MISSED = {
 SHAPES = [case(lwp_console_logger, missed=_MISSED["lwp"]), case(verb_org_notes, "payouts.org", missed=_MISSED["verb"]),
           case(posting_request_file, "transfer.posting.yaml"),
           case(git_format_patch, "0001-payouts.patch"),
-          case(kubectl_job_json, "job.json", missed=_MISSED["kubectl"]),
+          case(kubectl_job_json, "job.json"),
           case(pg_dump_outbox, "outbox.sql", missed=_MISSED["pg_dump"]), case(temporal_history, "history.json")]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS = [case(guzzle_laravel_error, "laravel.log")]
