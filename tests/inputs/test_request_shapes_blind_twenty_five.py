@@ -279,7 +279,7 @@ _MISSED = {
               "read",
 }
 
-SHAPES = [case(lwp_console_logger, missed=_MISSED["lwp"]), case(verb_org_notes, "payouts.org", missed=_MISSED["verb"]),
+SHAPES = [case(lwp_console_logger, missed=_MISSED["lwp"]), case(verb_org_notes, "payouts.org"),
           case(posting_request_file, "transfer.posting.yaml"),
           case(git_format_patch, "0001-payouts.patch"),
           case(kubectl_job_json, "job.json"),
