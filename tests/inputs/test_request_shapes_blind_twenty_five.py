@@ -283,6 +283,6 @@ SHAPES = [case(lwp_console_logger, missed=_MISSED["lwp"]), case(verb_org_notes, 
           case(posting_request_file, "transfer.posting.yaml"),
           case(git_format_patch, "0001-payouts.patch"),
           case(kubectl_job_json, "job.json"),
-          case(pg_dump_outbox, "outbox.sql", missed=_MISSED["pg_dump"]), case(temporal_history, "history.json")]
+          case(pg_dump_outbox, "outbox.sql"), case(temporal_history, "history.json")]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS = [case(guzzle_laravel_error, "laravel.log")]
