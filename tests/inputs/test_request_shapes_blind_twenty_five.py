@@ -10,7 +10,20 @@ the outbox table that keeps them (pg_dump's `COPY … FROM stdin`), a DURABLE WO
 (Guzzle's `Client error: \\`<METHOD> <url>\\` resulted in a …` through Laravel's Monolog).
 
 One of the eight passed as first written (Temporal's history: the base64 payload is opened and the JSON
-inside read). The other seven are strict expected failures, each saying what the readers miss.
+inside read). Posting's file passes since a line at a YAML mapping's depth that is no key, list item or
+comment (a log's line) starts and ends the mapping, where the mapping holds a block (before, the
+mapping of a file's top level was read from the file's start, the log's lines in it, and parsed as
+none); Guzzle's error since a method after a backquote (`` `POST <url>` ``) is a request named in
+passing, as one after a bracket is; the patch since a curl command may start right after a `+` (a
+patch's added line), which is then the prefix of its later lines; the Job since a command kept as the
+lists of its words (a container's `command` and `args`) is the request its tool sends, a list's
+string item being inside the objects around it; verb's notes since a request file's request line may
+write its method in lower case and an Org heading ends its body; the dump since a `COPY <table>
+(<names>) FROM stdin;` line names the tab-separated rows below it up to `\\.`, each value in COPY's text
+format. Seven of the eight pass. LWP::ConsoleLogger's stays a strict expected failure: its request's
+headers and body are cells of box-drawn tables (`| name | value |` rows, a long value wrapped over
+rows, each piece but the last ending with `-`, every cell padded to its column), and no reader takes a
+request's parts from a table's cells.
 
 A comment above each shape names the source file its format was taken from. What is checked is
 what every blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for
@@ -265,21 +278,11 @@ def guzzle_laravel_error(request: Request) -> list[str]:
             '"} ']
 
 
-_MISSED = {
-    "lwp": "a request whose headers and body are cells of box-drawn tables (`| name | value |`, a long value wrapped "
-           "over rows with `-`): no reader takes a request from a table's cells",
-    "verb": "a request line whose method is in lower case (`post <url>`) under an Org heading: no request read",
-    "posting": "the four requests are judged but none is reported: the headers as a YAML list of name/value pairs "
-               "and the body under `body.content` are not taken as the request's",
-    "patch": "a curl command in a patch's added lines (each after `+`): no request read",
-    "kubectl": "a curl command as a JSON list of its arguments (a container's `args`): no request read",
-    "pg_dump": "a request as a row of a COPY dump (tab-separated method, URL, jsonb headers, escaped body): no request "
-               "read",
-    "guzzle": "a request named in passing between backquotes (`Client error: `POST <url>` resulted in …`): no request "
-              "read",
-}
+_LWP_MISSED = ("the headers and the body as cells of box-drawn tables (`| name | value |` rows, a long value wrapped "
+               "over rows with `-`, cells padded to their column) under a `<METHOD> <url>` line: no reader takes a "
+               "request's parts from a table's cells")
 
-SHAPES = [case(lwp_console_logger, missed=_MISSED["lwp"]), case(verb_org_notes, "payouts.org"),
+SHAPES = [case(lwp_console_logger, missed=_LWP_MISSED), case(verb_org_notes, "payouts.org"),
           case(posting_request_file, "transfer.posting.yaml"),
           case(git_format_patch, "0001-payouts.patch"),
           case(kubectl_job_json, "job.json"),
