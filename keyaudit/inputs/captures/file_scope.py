@@ -38,10 +38,10 @@ _VARIABLE = re.compile(r"@([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*(.*)")
 _REFERENCE = re.compile(r"\{\{[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]*\}\}")
 DEFINITION_STARTS = (*COLUMNS_DIRECTIVES, "@", COPY_START, COPY_END)  # what a line that may define something starts with
 # the same as bytes, looked for in text passed over by their first byte (one memchr from each to the
-# next: a search for a line feed and the rest stops at every line, at a fifth of the speed) — but a
-# word's (COPY's), whose first letter is any line's, looked for whole
+# next: a search for a line feed and the rest stops at every line, at a fifth of the speed) — but COPY's
+# and its end's (`\.`), whose first bytes any line holds (a letter; JSON's escapes), looked for whole
 DEFINITION_BYTES = tuple(start.encode() for start in DEFINITION_STARTS)
-_FIRST_BYTES = tuple(dict.fromkeys(start if start[:1].isalpha() else start[:1] for start in DEFINITION_BYTES))
+_FIRST_BYTES = tuple(dict.fromkeys(start[:1] if start[:1] in b"#@" else start for start in DEFINITION_BYTES))
 # The text before the first window read through, not sought past, for what a file defines once at
 # its top (a W3C log's columns, a request file's variables: see FileScope); once it defined one,
 # all the text between windows is.
