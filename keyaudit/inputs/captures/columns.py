@@ -27,6 +27,8 @@ from .lines import MAX_BODY_BYTES
 from .records import request_of
 
 _VALUE = re.compile(r'"[^"]*"|\S+')  # a value: blank-free, or a string in double quotes (the format's own)
+_COPY_ESCAPE = re.compile(r"\\(.)", re.S)
+_COPY_CHARACTERS = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 MAX_ROW_LINES = 200  # a table's row spans at most this many lines (a body logged whole in a quoted cell)
 MAX_ROW_CHARS = 2 * MAX_BODY_BYTES
 
@@ -54,6 +56,11 @@ class ColumnsReader:
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
         columns = self._scope.columns
         if columns is None:
+            return
+        if self._scope.escaped:  # a dump's row: one line, its values tab-separated, COPY-escaped
+            values = text.rstrip("\r").split("\t")
+            if len(values) == len(columns):
+                yield from self._record(number, columns, [_copy_value(value) for value in values])
             return
         if self._scope.separator is not None:
             yield from self._table_row(number, text, columns, self._scope.separator)
@@ -99,6 +106,17 @@ class ColumnsReader:
     def close(self) -> Iterator[Exchange]:
         self._forget()  # a row never completed is no request
         return iter(())
+
+
+def _copy_value(value: str) -> str:
+    """A value of a COPY row as it was stored (PostgreSQL docs "COPY", Text Format: a backslash
+    before `b f n r t v` is that control character, before any other character that character —
+    COPY TO writes no other escape —; `\\N`, no value, is read as empty)."""
+    if "\\" not in value:
+        return value
+    if value == "\\N":
+        return ""
+    return _COPY_ESCAPE.sub(lambda found: _COPY_CHARACTERS.get(found.group(1), found.group(1)), value)
 
 
 def _cells(lines: list[str], separator: str) -> list[str] | None:

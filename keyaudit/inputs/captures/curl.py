@@ -28,15 +28,16 @@ from .shellwords import ShellWords
 MAX_COMMAND_LINES = 500
 MAX_COMMAND_CHARS = 1 << 20
 
-# "curl" where a command can start: line start, after blanks, an operator, "(" or "`"
-# (which also covers "$ curl", "+ curl", "sudo curl" and timestamped CI log lines). The word comes
+# "curl" where a command can start: line start, after blanks, an operator, "(", "`" or "+"
+# (which also covers "$ curl", "+ curl", "sudo curl", timestamped CI log lines and a patch's added line,
+# `+curl`, whose `+` is then the prefix of the command's later lines). The word comes
 # first and what may stand before it is looked back at from its end: a pattern that opens with an
 # assertion is tried at every position of a line (an access log's `"curl/8.5.0"` agent cost 20×).
 # One pattern a tool (compiled at its first use: re's cache), each opening with its name: re then skips to
 # where the name is; tried on a
 # line that holds one of the tool's words. HTTPie's and PowerShell's names are words of prose too
 # ("an http request", "firm"): theirs must stand where a command does (_COMMAND_POSITION before it).
-_STARTS = {tool: rf"{tool}(?<![^\s;&|(`]{tool})(?:\.exe)?(?=\s|$)" for tool in ("curl", "wget")}
+_STARTS = {tool: rf"{tool}(?<![^\s;&|(`+]{tool})(?:\.exe)?(?=\s|$)" for tool in ("curl", "wget")}
 _STARTS["http"] = r"https?(?=[ \t])"
 _STARTS["powershell"] = r"(?i:invoke-webrequest|invoke-restmethod|iwr|irm)(?=[ \t]|$)"
 _WORDS = {"curl": ("curl",), "wget": ("wget",), "http": ("http ", "https ", "http\t"),

@@ -37,9 +37,10 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
      "start": r"(?<![A-Za-z])(?P<method>[A-Z]+)(?= http) (?P<url>https?://\S+) (?P<headers>(?:[A-Z][\w.]{0,63}\()?\{.*)$",
      "headers": "none", "body": "none", "others": "end", "alone": "none"},
 
-    # A request named in a log message's words, `METHOD <absolute URL>` (a blank, `<`, `[` or `(` before the
-    # method; not curl's `-X POST`): PowerShell's `VERBOSE: POST <url> with <n>-byte payload`, Scrapy's `Crawled
-    # (201) <POST <url>>`, undici's, superagent's, go-retryablehttp's; headers unknown, but where the log's next
+    # A request named in a log message's words, `METHOD <absolute URL>` (a blank, `<`, `[`, `(` or a backquote before
+    # the method; not curl's `-X POST`): PowerShell's `VERBOSE: POST <url> with <n>-byte payload`, Scrapy's `Crawled
+    # (201) <POST <url>>`, Guzzle's ``Client error: `POST <url>` resulted in a …``, undici's, superagent's,
+    # go-retryablehttp's; headers unknown, but where the log's next
     # record is a map of header fields (a program printing a request part by part: the pair, `print(headers)`,
     # `print(body)`), and the one after it a JSON document as long as their Content-Length says, the body. Last:
     # the shapes above own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the
@@ -48,7 +49,7 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
     # pytest prints it, Feign's `feign.RetryableException: Read timed out executing POST <url>`): an error as a
     # traceback or a test run prints it, which a document's sentence is not.
     {"capture": "prose", "needle": " http",
-     "start": r"(?P<method>[A-Z](?:(?<=[^X] [A-Z])|(?<=[<\[(][A-Z]))(?<!--request [A-Z])[A-Z]*)(?= http) "
+     "start": r"(?P<method>[A-Z](?:(?<=[^X] [A-Z])|(?<=[<\[(`][A-Z]))(?<!--request [A-Z])[A-Z]*)(?= http) "
               r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
      "lead": ERROR_LEAD, "mention": "yes",
      "headers": "map", "body": "rest", "bare": "json", "others": "end",

@@ -244,14 +244,15 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
 
     # A request file: VS Code REST Client's and JetBrains HTTP Client's .http files
     # (github.com/Huachao/vscode-restclient README; jetbrains.com/help/idea/exploring-http-syntax.html)
-    # and Hurl's (hurl.dev/docs/request.html): `METHOD URL` at the margin (no HTTP version: with one,
-    # the raw request shape below reads it), headers, the body after a blank line or none; `###`
-    # between requests, a response handler (`> {% … %}`, `<> file`), Hurl's response (`HTTP 200`)
-    # and sections (`[Asserts]`) after it.
+    # and Hurl's (hurl.dev/docs/request.html), and an Org file's for Emacs' verb (github.com/federicotdn/verb
+    # README.md: the method in lower case, as those files may write it too, under a heading tagged `:verb:`):
+    # `METHOD URL` at the margin (no HTTP version: with one, the raw request shape below reads it), headers, the
+    # body after a blank line or none; `###` between requests, a response handler (`> {% … %}`, `<> file`),
+    # Hurl's response (`HTTP 200`), sections (`[Asserts]`) or an Org heading (`** Response`) after it.
     {"capture": "request-file",
      "needle": "://",
-     "start": r"^(?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
-     "cut": r"###|HTTP(?:/[\d.]+)? \d{3}\b|<?> |\[[A-Za-z]+\]\s*$",
+     "start": r"^(?P<method>[A-Z]+|[a-z]+) (?P<url>https?://\S+)\s*$",
+     "cut": r"###|HTTP(?:/[\d.]+)? \d{3}\b|<?> |\[[A-Za-z]+\]\s*$|\*+ \S",
      "body": "rest",
      "others": "end",
      "alone": "none",

@@ -25,17 +25,23 @@ from typing import BinaryIO
 # the values tab-separated). Names written with tabs or commas name tab-separated values.
 COLUMNS_DIRECTIVES = ("#Fields:", "#fields\t", "# Fields:")
 VALUES_SEPARATOR = "\t"  # of the values under names written with tabs or commas
+# A database dump's table data (PostgreSQL's pg_dump, docs "COPY", Text Format): `COPY <table> (<names>) FROM stdin;`
+# names the tab-separated values of the rows below it, one a line, each in COPY's text format (backslash escapes,
+# `\N` no value), up to the line `\.` that ends them.
+_COPY = re.compile(r"COPY\s+(?:ONLY\s+)?[\w.\"$]+\s*\(([^()]*)\)\s+FROM\s+(?i:stdin)\b.*")
+COPY_START, COPY_END = "COPY ", "\\."
 # A request file's variable (github.com/Huachao/vscode-restclient, "File Variables"): `@name = value`
 # on a line of its own; the value may use the variables defined before it.
 # The value is taken to the line's end and its trailing blanks cut after the match: a lazy value
 # before `[ \t\r]*` would try each blank of a long run again from each of its places.
 _VARIABLE = re.compile(r"@([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*(.*)")
 _REFERENCE = re.compile(r"\{\{[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]*\}\}")
-DEFINITION_STARTS = (*COLUMNS_DIRECTIVES, "@")  # what a line that may define something starts with
+DEFINITION_STARTS = (*COLUMNS_DIRECTIVES, "@", COPY_START, COPY_END)  # what a line that may define something starts with
 # the same as bytes, looked for in text passed over by their first byte (one memchr from each to the
-# next: a search for a line feed and the rest stops at every line, at a fifth of the speed)
+# next: a search for a line feed and the rest stops at every line, at a fifth of the speed) — but COPY's
+# and its end's (`\.`), whose first bytes any line holds (a letter; JSON's escapes), looked for whole
 DEFINITION_BYTES = tuple(start.encode() for start in DEFINITION_STARTS)
-_FIRST_BYTES = tuple(dict.fromkeys(start[:1] for start in DEFINITION_BYTES))
+_FIRST_BYTES = tuple(dict.fromkeys(start[:1] if start[:1] in b"#@" else start for start in DEFINITION_BYTES))
 # The text before the first window read through, not sought past, for what a file defines once at
 # its top (a W3C log's columns, a request file's variables: see FileScope); once it defined one,
 # all the text between windows is.
@@ -61,7 +67,7 @@ def defines_in(head: bytes) -> bool:
     is read in one piece, in order."""
     text = head.decode("utf-8", "replace")
     return table_header(text) is not None or any(
-        line.startswith(COLUMNS_DIRECTIVES) or _VARIABLE.fullmatch(line) is not None
+        line.startswith(COLUMNS_DIRECTIVES) or _VARIABLE.fullmatch(line) is not None or _COPY.fullmatch(line) is not None
         for line in text.splitlines() if line.startswith(DEFINITION_STARTS))
 
 
@@ -125,6 +131,7 @@ class FileScope:
         self.columns: tuple[str, ...] | None = None
         self.separator: str | None = None  # a table's, between its cells; None: a W3C log's blanks
         self.directive = False  # the columns were named by a directive, which may come again further down
+        self.escaped = False  # the values are COPY's: one row a line, backslash escapes (see _COPY)
         self.variables: dict[str, str] = {}
 
     def see_top(self, head: bytes) -> None:
@@ -154,7 +161,13 @@ class FileScope:
             mark = next((mark for mark in "\t," if mark in rest), None)
             names = [name.strip() for name in rest.split(mark)] if mark else rest.split()
             self.columns = tuple(names) if 0 < len(names) <= MAX_COLUMNS else None
-            self.separator, self.directive = VALUES_SEPARATOR if mark else None, True
+            self.separator, self.directive, self.escaped = VALUES_SEPARATOR if mark else None, True, False
+        elif text.startswith(COPY_START) and (copy := _COPY.fullmatch(text.rstrip())) is not None:
+            names = [name.strip().strip('"') for name in copy.group(1).split(",")]
+            self.columns = tuple(names) if 0 < len(names) <= MAX_COLUMNS else None
+            self.separator, self.directive, self.escaped = VALUES_SEPARATOR, True, True
+        elif self.escaped and text.rstrip() == COPY_END:
+            self.columns, self.escaped = None, False  # the table's rows end
         elif text.startswith("@") and (found := _VARIABLE.fullmatch(text)) is not None:
             name, value = found.group(1), found.group(2).rstrip(" \t\r")
             if len(value) <= MAX_VALUE_CHARS and (name in self.variables or len(self.variables) < MAX_VARIABLES):

@@ -26,6 +26,7 @@ from typing import Any, Collection, Iterable, Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
+from .command_lists import command_request
 from .cut_records import count_cut
 from .literals import literal_record
 from .log_prefix import carries, digitless, shared_prefix
@@ -75,7 +76,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
         index = position.get(number)
         if index is None or number <= read_to:
             continue
-        view, at = (lines, index) if _member(lines[index][1]) else _unprefixed(lines, index)
+        view, at = (lines, index) if _member(lines[index][1]) or _string_item(lines[index][1]) \
+            else _unprefixed(lines, index)
         if view:
             openings = _openings(view, at, brackets, cut)
         elif printed and lines[index][1][-1:] not in _CLOSED and brackets.hanging(lines[index][1]) is not None:
@@ -92,8 +94,10 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             record, closing, capture = _record(view, opening, brackets, printed)
             if closing is None and capture == "jsonlog" and unclosed is None:
                 unclosed = view[opening][0]
-            if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str):
-                continue  # it holds the list the anchor is in an item of: its request may be another item's
+            if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str) \
+                    and command_request(record) is None:
+                continue  # it holds the list the anchor is in an item of: its request may be another item's (not the
+                # words of a command it lists)
             exchange = request_of(record, Origin(path, view[opening][0], capture=capture), known=known) if record else None
             if exchange is not None:
                 last = view[closing if closing is not None else at][0]
@@ -144,6 +148,14 @@ def _member(text: str) -> bool:
         return False
     return (stripped.startswith('"') and '":' in stripped) or _LITERAL_MEMBER.match(stripped) is not None \
         or printed_member(stripped)
+
+
+def _string_item(text: str) -> bool:
+    """Whether a line is a string item of a pretty-printed list (``"-H",``), indented: a word of a
+    command kept as a list (:mod:`.command_lists`), inside the objects around the list."""
+    stripped = text.strip()
+    return len(stripped) < len(text) and stripped[:1] == '"' and stripped.rstrip(",")[-1:] == '"' \
+        and '": ' not in stripped
 
 
 def _indent(text: str) -> int:

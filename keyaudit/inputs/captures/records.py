@@ -40,6 +40,7 @@ from typing import Any, Iterator
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
+from .command_lists import command_request
 from .header_entries import pseudo_fields
 from .lines import HTTP_METHODS, has_scheme, make_exchange, split_request_line
 from .record_bodies import BODY, body
@@ -88,8 +89,9 @@ def json_object(value: str) -> dict[str, Any] | None:
 def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, ...], str]]:
     """Every object of the record, in its plain view, with its path of child positions and the side the
     first member on that path named for one says (``onward``: :data:`ONWARD`; ``reply``: :func:`.of_reply`;
-    else ""), breadth first; JSON records held in strings, a list's first object, a key/value list and a call's
-    positional arguments (:func:`.record_views.positional_request`) are children."""
+    else ""), breadth first; JSON records held in strings, a list's first object, a key/value list, a call's
+    positional arguments (:func:`.record_views.positional_request`) and the request a command kept as lists of its
+    words sends (:func:`.command_lists.command_request`) are children."""
     queue: list[tuple[dict[str, Any], tuple[int, ...], int, str]] = [(record, (), 0, "")]
     while queue:
         node, place, embedded, onward = queue.pop(0)
@@ -112,6 +114,8 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
             if isinstance(child, dict):
                 side = onward or ("onward" if role(key).startswith(ONWARD) else "reply" if of_reply(key) else "")
                 queue.append((child, (*place, index), depth, side))
+        if (command := command_request(node)) is not None:  # a command's words kept as lists (a container's)
+            queue.append((command[1], (*place, command[0]), embedded, onward))
         yield view, place, onward
 
 

@@ -39,6 +39,8 @@ _KEYED_LINE = re.compile(r"^ *- +(?:get|head|post|put|patch|delete|options):$", 
 MAX_RECORD_LINES = 400  # a mapping longer than this is not a recorded request
 MAX_VALUES = 20_000  # values in a parsed mapping, aliases counted each time they are used
 _DOCUMENT_MARKS = ("---", "...")
+# a line that may stand at a mapping's depth: a key (bare or quoted) before `: ` or the line's end, a list item, a comment
+_MAPPING_LINE = re.compile(r" *(?:- |#|(?:\"[^\"]*\"|'[^']*'|[^\s#'\"][^#]*?) *:(?: |$))")
 
 
 def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
@@ -51,8 +53,11 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
     for number, text in lines:
         if (exchange := keyed.feed(number, text)) is not None:
             yield exchange
-        if reading is not None and text.strip() and (_indent(text) < reading[1] or text.startswith(_DOCUMENT_MARKS)):
-            yield from _requests(recent[reading[0] :], reading[1], path)
+        foreign = reading is not None and _foreign(text, reading[1])
+        if reading is not None and text.strip() and (_indent(text) < reading[1] or text.startswith(_DOCUMENT_MARKS)
+                                                     or foreign):
+            if _whole(recent, reading, foreign):
+                yield from _requests(recent[reading[0] :], reading[1], path)
             recent, reading = [], None
         elif reading is not None and len(recent) - reading[0] > MAX_RECORD_LINES:
             recent, reading = [], None  # too long for a recorded request; read in part, it could mislead
@@ -63,7 +68,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
             reading = None if start is None else (start, depth)
         if reading is None and len(recent) > MAX_RECORD_LINES:
             del recent[: len(recent) - MAX_RECORD_LINES]
-    if reading is not None:
+    if reading is not None and _whole(recent, reading, False):
         yield from _requests(recent[reading[0] :], reading[1], path)
     if (exchange := keyed.close()) is not None:
         yield exchange
@@ -140,6 +145,8 @@ def _start(recent: list[tuple[int, str]], depth: int) -> int | None:
         above = recent[first - 1][1]
         if above.startswith(_DOCUMENT_MARKS) or above.strip() and _indent(above) < depth and not _opens(above, depth):
             break
+        if _foreign(above, depth):
+            break
         first -= 1
     return first
 
@@ -148,6 +155,25 @@ def _opens(text: str, depth: int) -> bool:
     """Whether ``text`` is the list item (``- key: …``) whose mapping's keys sit at ``depth``."""
     stripped = text.lstrip(" ")
     return stripped.startswith("- ") and len(text) - len(stripped[1:].lstrip(" ")) == depth
+
+
+def _foreign(text: str, depth: int) -> bool:
+    """Whether ``text`` is a line no mapping at ``depth`` holds: at that depth, yet no key, list
+    item, comment or document mark (a log's line before or after a request file's top-level mapping — the
+    mapping starts and ends there, not at the file's start and end)."""
+    return bool(text.strip()) and _indent(text) == depth and _MAPPING_LINE.match(text) is None \
+        and not text.startswith(_DOCUMENT_MARKS)
+
+
+def _whole(recent: list[tuple[int, str]], reading: tuple[int, int], ended_by_foreign: bool) -> bool:
+    """Whether the mapping read (its first line's index in ``recent``, its depth) is a YAML file's:
+    one a log's line bounds (above, or below: ``ended_by_foreign``) only where it holds a block (a
+    line indented past its keys) — flat `key: value` lines between a log's are also what a
+    program's prints write (`print("body:", repr(body))`), whose values are no YAML's."""
+    start, depth = reading
+    if not ended_by_foreign and not (start and _foreign(recent[start - 1][1], depth)):
+        return True
+    return any(text.strip() and _indent(text) > depth for _, text in recent[start + 1 :])
 
 
 def _indent(text: str) -> int:
