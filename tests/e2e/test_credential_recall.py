@@ -107,6 +107,15 @@ FLOORS = {
                   ("environment-mismatch", "recall"): 1.0,  # a sandbox key in a DuckDB URL to the production host
                   ("environment-mismatch", "precision"): 1.0,  # a sandbox call in another step, a block headed sandbox
                   ("all", "precision"): 1.0},
+    # written blind too: Brazilian ERP and shop platforms, frameworks' CLIs and build outputs, queue payloads,
+    # low-code and office automation, stores' dumps and monitors, gateways and service managers, encodings
+    # (166 of 170; blind 152 of 170, precision 0.981: an ERP's consumer key and secret, a shop app's client secret)
+    "sixteenth": {("credential", "recall"): 0.976,  # base64 name and value (etcd), a job's argument, an OpenAPI example, a comment
+                  ("credential", "precision"): 1.0,
+                  ("plaintext-http", "recall"): 1.0,  # a Fluentd endpoint to iugu over http
+                  ("environment-mismatch", "recall"): 1.0,  # a sandbox key sent to the production host from Apps Script
+                  ("environment-mismatch", "precision"): 1.0,
+                  ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

@@ -61,10 +61,14 @@ CORPUS_DIR = DATA / "credential_corpus"
 # browsers' request copies, directories and calendars, and fifteen more languages; fifteenth, job runners and
 # configuration management not yet covered (Rundeck, AWX, CFEngine, Juju), GitOps and platform manifests (Argo CD,
 # KubeVela, OpenFaaS, OpenShift), monitors, integration and data tools, IDE and build files, Windows exports in
-# UTF-16, version control other than git, documents, chat logs, serialization formats, and twelve more languages.
+# UTF-16, version control other than git, documents, chat logs, serialization formats, and twelve more languages;
+# sixteenth, Brazilian ERP and shop platforms (Bling, Tiny, Omie, VTEX, Nuvemshop, Tray, Shopware, Sylius, Spree, Medusa,
+# Saleor, ERPNext, Dolibarr, Bagisto, Bitrix), web frameworks' CLIs and build outputs (Symfony, artisan config:show, queue
+# payloads, Next.js, Nuxt, SvelteKit, Angular, Vue, EAS), low-code and office automation (Apps Script, Power Automate,
+# Power Fx, LibreOffice Basic, AL, X++, Deluge, Airtable), stores' dumps and monitors, service managers, encodings.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-     "twelfth", "thirteenth", "fourteenth", "fifteenth"), start=2)}}
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
