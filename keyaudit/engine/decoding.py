@@ -160,8 +160,9 @@ class SpotCollector:
                 break
             anchor = self._anchors.anchors[index]
             payload = anchor.kind in PAYLOADS
-            if position + CONCAT_REACH <= joined_to if anchor.kind == CONCAT else position < covered[payload]:
-                continue
+            if position + CONCAT_REACH <= joined_to if anchor.kind == CONCAT else position < covered[payload] and (
+                    anchor.kind != WRAPPED or covered[payload] > line.around(position)[1]):
+                continue  # (a wrapped line's join reads on past a spot that took its line alone: an escape's)
             low, high = max(0, position - SPOT_BYTES), min(len(buffer), position + SPOT_BYTES)
             far = min(len(buffer), position + MAX_PAYLOAD_BYTES)  # a payload's end: read whole, bounded
             if anchor.kind == PAYLOAD:  # a value that starts with the magic, not a run through it

@@ -92,13 +92,16 @@ MIN_HEX_KEYWORD = 4  # bytes of a keyword whose hex is searched: 8 digits, in ra
 # What an escaping layer leaves on the line it escaped, as written (matched case-sensitively):
 # percent-encoding twice or more (``%25``), or once around a name and its value (quotes, ``:``,
 # ``=``; a key's own ``%24`` and ``%2F`` are in its rule's pattern), HTML entities, an ANSI
-# escape, string-literal escapes (``\x24``, ``\u002F``, a doubled backslash), markup's escaped
+# escape, string-literal escapes (``\x24``, ``\u002F``, a doubled backslash; an escaped line break
+# after a colon, a name whose value is on the string's next line: ``IUGU_API_TOKEN:\n<token>`` — a line
+# break elsewhere is no marker, a JSON log's stack traces hold dozens a record), markup's escaped
 # underscore (``IUGU\_API\_TOKEN`` in LaTeX and Markdown), and the invisible
 # break opportunities a web page puts into a long word, which a copy from the page keeps (a zero-width
 # space, a soft hyphen, `<wbr>`, `&shy;`).
 SPLITTING_MARKERS: tuple[bytes, ...] = (b"\x1b[", b"\xe2\x80\x8b", b"\xc2\xad", b"<wbr", b"&shy;")
 TEXT_MARKERS: tuple[bytes, ...] = (b"%25", b"%22", b"%27", b"%3A", b"%3a", b"%3D", b"%3d", b"&#", b"&quot;",
-                                   b"&amp;", b"&apos;", b"\\x", b"\\u00", b"\\\\", b"\\_", *SPLITTING_MARKERS)
+                                   b"&amp;", b"&apos;", b"\\x", b"\\u00", b"\\\\", b"\\_", b":\\n", b":\\r\\n",
+                                   *SPLITTING_MARKERS)
 # How near a keyword a marker must be for its line to be decoded: an escape changes what is next
 # to a key's name or value (``%2524aact_``, ``api_token\\\":``); a colour code or a break opportunity
 # may split a value anywhere along it. A line of escaped JSON whose escapes are all far from its

@@ -63,6 +63,9 @@ CASES: dict[str, tuple[str, str, str, str]] = {
     "latex": ("\\texttt{", TYPESET.replace("$", "\\$").replace("_", "\\_"), "}", "json"),
     "<wbr> in html": ('<code class="key">', "<wbr>".join(WRAPPED[i:i + 32] for i in range(0, len(WRAPPED), 32)), "</code>",
                       "breaks"),
+    # a multi-line message in a JSON log's string: a name, an escaped line break, its value on a line of its own
+    "json line break": ('{"level":"info","msg":"config loaded:\\nIUGU_API_TOKEN:\\n', TOKEN, '\\nretries: 3"}', "json"),
+    "json crlf": ('{"msg":"settings:\\r\\niugu api_token:\\r\\n\\t', TOKEN, '\\r\\n"}', "json"),
 }
 
 
@@ -117,6 +120,18 @@ def test_an_escaped_key_after_a_long_run_of_escapes_far_from_any_keyword_is_foun
     found = scanned(tmp_path, before + escaped + ", " + "\\\\" * 10_000 + "\n", engine)
     assert [(rule, line, column, decoded) for rule, line, column, _, _, decoded in found] == [
         ("asaas-api-key", 1, len(before) + escaped.index("\\x24") + 1, "json×4")]  # the path's escapes next to it too
+
+
+def test_escaped_line_breaks_far_from_a_colon_are_no_marker(tmp_path: Path) -> None:
+    """A JSON log's stack trace (`\\n\\tat …TokenService…` dozens of times a record, a keyword near
+    each) is not decoded: only a line break after a colon marks a name whose value may be on the
+    next line. The 32 hex digits after it are no token, as written or decoded."""
+    frames = "".join(f"\\n\\tat com.loja.auth.TokenService.refresh{n}(TokenService.java:{n})" for n in range(30))
+    text = f'{{"level":"error","msg":"refresh token failed{frames}\\n{TOKEN}"}}\n'
+    matcher = create_matcher(load_rules(), "regex")
+    assert [anchor for _, anchor in matcher.match(text.encode(), False).decode_anchors
+            if matcher.decode_anchors.anchors[anchor].literal.endswith(b"\\n")] == []
+    assert scanned(tmp_path, text, "auto") == []
 
 
 def test_literals_joined_to_no_key_make_no_finding(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ def sources(data: bytes, decoded: bytes, origin: list[int]) -> list[bytes]:
     (html_entities, b"&#36;x&#x2F;y&quot;z&amp;quot;", b"$x/y\"z&quot;"),
     (ansi, b"\x1b[32m$aa\x1b[1;4mct\x1b[0m\x1b]0;title\x07", b"$aact"),
     (backslash, b"\\x24a\\u002Fb\\\\\\\"c\\/", b"$a/b\\\"c/"),
+    (backslash, b"a:\\nb\\r\\n\\tc", b"a:\nb\r\n\tc"),
     (concatenation, b'k = "ab" +\n    "cd"\n  + "ef" + \'g\'\n    \'h\'', b'k = "abcdef" + \'gh\''),
 ])
 def test_a_layer_decodes_one_level_and_maps_each_byte_to_its_encoded_form(layer, data, expected) -> None:
