@@ -14,11 +14,12 @@ line``): a finding keeps the line and column of its first byte, and only one acr
 layer's (what one line holds is found as written). A line goes on with the one above when both
 start with the same prefix (digits may differ: a timestamp, a counter) up to where the next line's
 piece begins — or with none, where a terminal or `fold` cut the line itself and its rest starts the
-next line, or a format of content lines folded it (iCalendar and vCard at 75 octets, LDIF at 76, a JAR
-manifest at 72: its rest starts the next line after one blank, the fold's, not the value's) —, the piece begins with a credential's characters, and the line above was cut: the
-first line's piece is at least :data:`MIN_WIDTH` bytes, every piece but the last is exactly as
-long as the first, and all of them hold no more than :data:`MAX_JOINED` bytes. Two lines a program
-wrote apart join only where they make a key its validator accepts, which no chance does.
+next line, or a format of content lines folded it (iCalendar and vCard at 75 octets, LDIF at 76, a
+JAR manifest at 72: its rest starts the next line after one blank, the fold's, not the value's) —,
+the piece begins with a credential's characters, and the line above was cut: the first line's piece
+is at least :data:`MIN_WIDTH` bytes, every piece but the last is exactly as long as the first, and
+all of them hold no more than :data:`MAX_JOINED` bytes. Two lines a program wrote apart join only
+where they make a key its validator accepts, which no chance does.
 """
 
 from __future__ import annotations

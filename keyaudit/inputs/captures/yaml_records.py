@@ -39,7 +39,8 @@ _KEYED_LINE = re.compile(r"^ *- +(?:get|head|post|put|patch|delete|options):$", 
 MAX_RECORD_LINES = 400  # a mapping longer than this is not a recorded request
 MAX_VALUES = 20_000  # values in a parsed mapping, aliases counted each time they are used
 _DOCUMENT_MARKS = ("---", "...")
-# a line that may stand at a mapping's depth: a key (bare or quoted) before `: ` or the line's end, a list item, a comment
+# a line that may stand at a mapping's depth: a key (bare or quoted) before `: ` or the line's end, a list item,
+# a comment
 _MAPPING_LINE = re.compile(r" *(?:- |#|(?:\"[^\"]*\"|'[^']*'|[^\s#'\"][^#]*?) *:(?: |$))")
 
 
