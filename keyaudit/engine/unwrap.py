@@ -25,7 +25,6 @@ _ENTITY = re.compile(rb"&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za
 _ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[@-Z\\-_])")
 # A string literal's backslash escape (JSON, Python, Go, Java, JavaScript), its line breaks and tabs too.
 _BACKSLASH = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([\\\"'/_$])|([nrt]))")
-_CONTROLS = {b"n": b"\n", b"r": b"\r", b"t": b"\t"}  # a string's escaped line break and tab
 # Two string literals joined by ``+`` (at the end of the first's line, or the start of the next's)
 # or written side by side on consecutive lines (Python, C, Dart): a long key a formatter or a line
 # length limit cut in two. The quotes must match. Or one literal continued on the next line by a
@@ -110,14 +109,12 @@ def _unescaped(match: re.Match[bytes]) -> bytes | None:
         return bytes([int(match[1], 16)])
     if match[2] is not None:
         return _character(int(match[2], 16))
-    return match[3] if match[3] is not None else _CONTROLS[match[4]]
+    return match[3] if match[3] is not None else {b"n": b"\n", b"r": b"\r", b"t": b"\t"}[match[4]]
 
 
 def backslash(data: bytes) -> tuple[bytes, Origin] | None:
-    """One level of string-literal escapes: ``\\xNN``, ``\\uNNNN``, ``\\\\``, ``\\"``, ``\\/``, ``\\'``
-    (JSON escaped twice, ``\\\\\\"``, takes two), a line break and a tab (``\\n``, ``\\r``, ``\\t``: a
-    multi-line message in a JSON log's string, a key on a line of its own in it), and markup's ``\\_``
-    and ``\\$`` (LaTeX, Markdown)."""
+    """One level of string-literal escapes: ``\\xNN``, ``\\uNNNN``, ``\\\\``, ``\\"``, ``\\/``, ``\\'``, ``\\n``,
+    ``\\r``, ``\\t`` (JSON escaped twice takes two), and markup's ``\\_`` and ``\\$`` (LaTeX, Markdown)."""
     return substitute(data, _BACKSLASH, _unescaped)
 
 
