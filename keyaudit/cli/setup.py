@@ -31,10 +31,9 @@ def describe(config: "Config") -> str:
     key, the credentials among the storage options and in the scheduler's address are never shown."""
     from yaml import safe_dump
 
+    from keyaudit.config import OPTIONS
     from keyaudit.model.option_values import HIDDEN_VALUE, shown_storage_options
     from keyaudit.model.urls import hide_userinfo
-
-    from keyaudit.config import OPTIONS
 
     lines = []
     for key in OPTIONS:

@@ -77,10 +77,6 @@ MARKERS: tuple[str, ...] = tuple(dict.fromkeys(row_format.first for row_format i
 ROW_STARTS: frozenset[bytes] = frozenset(marker.encode() for marker in MARKERS)
 ROW_BOUNDARY = rb"(?:^|[^0-9A-Za-z])"  # the same, as a pattern before a start
 
-
-def starts_row_at(buffer: bytes, start: int) -> bool:
-    """Whether a row's start found at ``start`` is not the tail of a word or a number."""
-    return not start or not buffer[start - 1 : start].isalnum()
 # What every first row holds (its offset, 0, in four digits or more): a text without it holds no
 # dump (one look at C speed before a look for each format's first row).
 ZERO_OFFSET = "0000"
@@ -96,6 +92,11 @@ _TEXT_GAP = 8  # tshark and Wireshark put a blank after the eighth byte's charac
 # a character dump's escapes (od -c), each the byte it stands for
 _CELL_ESCAPES = {"\\0": 0, "\\a": 7, "\\b": 8, "\\t": 9, "\\n": 10, "\\v": 11, "\\f": 12, "\\r": 13}
 _OCTAL = re.compile(r"[0-3][0-7]{2}")  # a byte's value, od -c's form of one with no character or escape
+
+
+def starts_row_at(buffer: bytes, start: int) -> bool:
+    """Whether a row's start found at ``start`` is not the tail of a word or a number."""
+    return not start or not buffer[start - 1 : start].isalnum()
 
 
 class Piece:
