@@ -30,6 +30,7 @@ from keyaudit.engine.encodings import decode_anchors
 from keyaudit.engine.hex_rows import ROW_BOUNDARY, ROW_STARTS
 from keyaudit.engine.matcher import (OVERLAP_BYTES, BufferHits, EndReach, add_region, end_lines, keyword_reach,
                                      keyword_regions, within)
+from keyaudit.rulebook.anchor_checks import checks_for
 from keyaudit.rulebook.pattern_tree import break_reach, max_width, parse
 from keyaudit.rulebook.rules import Rule, RuleSet
 
@@ -229,6 +230,7 @@ class HyperscanMatcher:
         # Request anchors, then record anchors: where each occurs is reported, by its start.
         self._anchors = [anchor.encode("utf-8") for anchor in (*rules.request_anchors, *rules.record_anchors)]
         self._request_anchors = len(rules.request_anchors)
+        self._anchor_checks = checks_for(self._anchors, rules.request_anchor_checks)  # a header's name, not a word
         self._first_marker = len(self._rules) + len(keywords)
         self._first_anchor = self._first_marker + len(self._markers)
         # The decoding layers' literals (every occurrence, as written), after the anchors.
@@ -309,9 +311,9 @@ class HyperscanMatcher:
                     result.decode_anchors.extend((start, index) for start in sorted({
                         buffer.rfind(opener, 0, end) for end in ends}))
             elif index >= 0:
-                length = len(self._anchors[index])
+                length, check = len(self._anchors[index]), self._anchor_checks[index]
                 (result.anchors if index < self._request_anchors else result.record_anchors).extend(
-                    end - length for end in ends)
+                    end - length for end in ends if check is None or check.match(buffer, end - length))
         result.anchors.sort()
         result.record_anchors.sort()
         result.decode_anchors.sort()

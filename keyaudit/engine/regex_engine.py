@@ -17,6 +17,7 @@ from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.encodings import decode_anchors
 from keyaudit.engine.hex_rows import ROW_STARTS, starts_row_at
 from keyaudit.engine.matcher import BufferHits, keyword_reach, keyword_regions
+from keyaudit.rulebook.anchor_checks import checks_for
 from keyaudit.rulebook.rules import RuleSet
 
 Occurrences = Callable[[bytes], Iterable[tuple[int, int, int]]]  # haystack -> (needle index, start, end)
@@ -79,12 +80,18 @@ class RegexMatcher:
         self._patterns = [(index, re.compile(anchor.search or anchor.literal))
                          for index, anchor in self.decode_anchors.patterns]
         self._search = search(keywords + [literal.lower() for literal in self._literals])
+        # The pattern each anchor must match where it occurs to count, if any (a header's name, not a word).
+        anchors = self._literals[len(self._markers):self._first_decode]
+        self._checks: list[re.Pattern[bytes] | None] = [None] * len(self._markers) + checks_for(anchors, rules.request_anchor_checks) + [None] * (
+            len(self._literals) - self._first_decode)
 
     def _found_at(self, buffer: bytes, start: int, end: int, literal: int) -> bool:
         """Whether literal ``literal`` is written at ``buffer[start:end]`` (found in the lower-cased
-        pass), a hex dump's row start only where no word or number ends before it."""
-        written = self._literals[literal]
-        return buffer[start:end] == written and (written not in ROW_STARTS or starts_row_at(buffer, start))
+        pass), a hex dump's row start only where no word or number ends before it, a checked anchor only
+        where its check's pattern matches."""
+        written, check = self._literals[literal], self._checks[literal]
+        return buffer[start:end] == written and (written not in ROW_STARTS or starts_row_at(buffer, start)) and (
+            check is None or check.match(buffer, start) is not None)
 
     def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         keyword_ends: dict[int, list[int]] = {}  # rule index -> where its keywords end

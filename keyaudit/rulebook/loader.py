@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
+from keyaudit.rulebook.anchor_checks import KEY as ANCHOR_CHECKS, AnchorCheck, parse_anchor_checks
 from keyaudit.rulebook.basic_users import BasicUser, parse_basic_auth
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.rulebook.errors import RuleError
@@ -104,7 +105,7 @@ def _parsed(text: str, name: str) -> Any:
 RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "header_names",
               "message_rules", "place_rules", "places", "senders")
 _LITERALS = RULE_LISTS[2:6]  # the lists of plain strings, merged across files in order, once each
-TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification", "basic_auth")
+TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification", "basic_auth", ANCHOR_CHECKS)
 
 
 def load_file(path: Path, verify: bool = True) -> RuleSet:
@@ -145,7 +146,9 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
     senders = {sender.id: sender for sender in (parse_sender(raw, name, verify) for raw in document.get("senders", []))}
     verification = parse_verification(document["verification"], name) if "verification" in document else None
     basic_users = parse_basic_auth(document["basic_auth"], name) if "basic_auth" in document else ()
-    return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages, places=places,
+    checks = parse_anchor_checks(document[ANCHOR_CHECKS], name) if ANCHOR_CHECKS in document else ()
+    return RuleSet(rules, requests, **literals, request_anchor_checks=checks, provider_hosts=hosts, messages=messages,
+                   places=places,
                    senders=senders, place_rules=placed,
                    verifications={verification.provider: verification} if verification else {}, host_groups=groups,
                    basic_users=basic_users)
@@ -177,6 +180,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     host_groups: HostGroups = {}
     verifications: dict[str, VerificationSpec] = {}
     basic_users: dict[str, BasicUser] = {}  # by provider: a later file's replaces an earlier one's
+    anchor_checks: dict[str, AnchorCheck] = {}  # by anchor: the same
     user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
     for source in shipped + list(extra):
@@ -194,6 +198,7 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
                 provider_hosts[provider] = tuple(dict.fromkeys((*provider_hosts.get(provider, ()), *hosts)))
             merge_groups(host_groups, loaded.host_groups)
             basic_users.update((user.provider, user) for user in loaded.basic_users)
+            anchor_checks.update((check.anchor, check) for check in loaded.request_anchor_checks)
             if source not in shipped:
                 user_ids.update(rule.id for rule in loaded.every)
                 if loaded.verifications:  # a repository's configuration can name rule packs
@@ -208,6 +213,8 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
 
         warnings += [warning for rule in [*secret_rules.values(), *request_rules.values()] if rule.id in user_ids
                      for warning in backtracking_warnings(rule)]
+    if unknown_anchors := [anchor for anchor in anchor_checks if anchor not in literals["request_anchors"]]:
+        raise RuleError(ANCHOR_CHECKS, None, f"checks {unknown_anchors[0]!r}, which no rule file's 'request_anchors' lists")
     anchors = literals["record_anchors"]
     anchors.update(dict.fromkeys(uncovered_hosts(provider_hosts, tuple(anchors))))
     for key in ("request_anchors", "request_markers"):
@@ -221,4 +228,4 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
                    warnings, **{key: tuple(found) for key, found in literals.items()}, provider_hosts=provider_hosts,
                    messages=list(message_rules.values()), places=places, senders=senders,
                    place_rules=list(place_rules.values()), verifications=verifications, host_groups=host_groups,
-                   basic_users=tuple(basic_users.values()))
+                   basic_users=tuple(basic_users.values()), request_anchor_checks=tuple(anchor_checks.values()))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
+from keyaudit.rulebook.anchor_checks import AnchorCheck
 from keyaudit.rulebook.basic_users import BasicUser
 from keyaudit.rulebook.context import ContextSpec, parse_context
 from keyaudit.rulebook.environments import KeyEnvironment, parse_environment
@@ -146,6 +147,8 @@ class RuleSet:
     # Request headers a record may log one field each, beyond those the request rules and senders
     # name (where a provider's credential travels): see :mod:`~keyaudit.rulebook.header_names`.
     header_names: tuple[str, ...] = ()
+    # Where a request anchor's occurrence counts (a header's name, not a message's word).
+    request_anchor_checks: tuple[AnchorCheck, ...] = ()
 
     @property
     def every(self) -> list[RuleInfo]:
@@ -172,7 +175,7 @@ class RuleSet:
                        [r for r in self.messages if r.id not in dropped], places=self.places, senders=self.senders,
                        place_rules=[r for r in self.place_rules if r.id not in dropped],
                        verifications=self.verifications, host_groups=self.host_groups, basic_users=self.basic_users,
-                       header_names=self.header_names)
+                       header_names=self.header_names, request_anchor_checks=self.request_anchor_checks)
 
     @functools.cached_property
     def record_headers(self) -> RecordHeaders:

@@ -168,3 +168,19 @@ def test_a_number_ending_in_a_hex_dumps_row_start_is_no_row(engine: str) -> None
     assert hits.markers_seen
     # a buffer that starts at a row counts it (the text before it is not in the buffer)
     assert matcher.match(dump, True).anchors[0] == 0
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_checked_anchor_counts_only_where_its_check_holds(engine: str) -> None:
+    # `webhook signature verified` and `GET /v1/transfers/tr_1` are a service's own messages: no header,
+    # no transfer request is there, so no whole request's span of lines around them is read
+    matcher = create_matcher(RULES, engine)
+    for check in RULES.request_anchor_checks:
+        for example in check.examples:
+            text = example.encode()
+            assert any(text.startswith(check.anchor.encode(), at) for at in matcher.match(text, True).anchors), example
+        for example in check.negative_examples:
+            assert matcher.match(example.encode(), True).anchors == [], example
+    prose = b"INFO webhook signature verified for event evt_1\nINFO GET /v1/transfers/tr_1 200\n"
+    header = b"Signature: signature=c2ln\n"
+    assert matcher.match(prose + header, True).anchors == [len(prose) + 1, len(prose) + header.index(b"ignature=")]
