@@ -82,8 +82,8 @@ class RegexMatcher:
         self._search = search(keywords + [literal.lower() for literal in self._literals])
         # The pattern each anchor must match where it occurs to count, if any (a header's name, not a word).
         anchors = self._literals[len(self._markers):self._first_decode]
-        self._checks: list[re.Pattern[bytes] | None] = [None] * len(self._markers) + checks_for(anchors, rules.request_anchor_checks) + [None] * (
-            len(self._literals) - self._first_decode)
+        self._checks: list[re.Pattern[bytes] | None] = [None] * len(self._literals)
+        self._checks[len(self._markers):self._first_decode] = checks_for(anchors, rules.request_anchor_checks)
 
     def _found_at(self, buffer: bytes, start: int, end: int, literal: int) -> bool:
         """Whether literal ``literal`` is written at ``buffer[start:end]`` (found in the lower-cased

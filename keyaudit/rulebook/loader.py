@@ -214,7 +214,8 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
         warnings += [warning for rule in [*secret_rules.values(), *request_rules.values()] if rule.id in user_ids
                      for warning in backtracking_warnings(rule)]
     if unknown_anchors := [anchor for anchor in anchor_checks if anchor not in literals["request_anchors"]]:
-        raise RuleError(ANCHOR_CHECKS, None, f"checks {unknown_anchors[0]!r}, which no rule file's 'request_anchors' lists")
+        raise RuleError(ANCHOR_CHECKS, None,
+                        f"checks {unknown_anchors[0]!r}, which no rule file's 'request_anchors' lists")
     anchors = literals["record_anchors"]
     anchors.update(dict.fromkeys(uncovered_hosts(provider_hosts, tuple(anchors))))
     for key in ("request_anchors", "request_markers"):
