@@ -299,3 +299,15 @@ def test_a_marker_near_a_keyword_is_decoded_among_thousands_on_one_long_line(tmp
     found = scanned(tmp_path, f"{noise} k={encoded} {noise}\n", engine)
     column = len(noise) + len(" k=") + 1
     assert [(line, start, decoded) for _, line, start, _, _, decoded in found] == [(1, column, "percent×2")]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("escape", ["\\n", "\\t", "\\r\\n"])
+def test_a_key_right_after_an_escaped_line_break_or_tab_is_found_from_its_dollar(tmp_path: Path, engine: str,
+                                                                                  escape: str) -> None:
+    """A multi-line message in a JSON log's string, the key on a line of its own: the escape's letter
+    before the `$` is no word the key goes on from (it was found from `aact_`, its `$` left out)."""
+    line = f'{{"level":"info","msg":"rotacao da chave -{escape}{KEY}{escape}revogar a antiga"}}'
+    start = line.index("$aact") + 1
+    assert [found[:5] for found in scanned(tmp_path, line + "\n", engine)] == [
+        ("asaas-api-key", 1, start, 1, start + len(KEY))]
