@@ -21,8 +21,8 @@ Layer = Callable[[bytes], "tuple[bytes, Origin] | None"]
 
 _PERCENT = re.compile(rb"%([0-9A-Fa-f]{2})")
 _ENTITY = re.compile(rb"&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));")
-# CSI (colours, cursor moves), OSC (titles, links: to BEL or ST) and two-byte escapes.
-_ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[@-Z\\-_])")
+# CSI (colours), a control string to BEL or ST (OSC links; DCS, SOS, PM, APC: a CI log's `\x1b_bk;t=<ms>\x07`), ESC x.
+_ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[@-Z\\-_])")
 # A string literal's backslash escape (JSON, Python, Go, Java, JavaScript), its line breaks and tabs too.
 _BACKSLASH = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([\\\"'/_$])|([nrt]))")
 # Two string literals joined by ``+`` (at the end of the first's line, or the start of the next's)

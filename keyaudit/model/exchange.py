@@ -85,8 +85,9 @@ class Exchange:
     origin: Origin = field(default_factory=lambda: Origin("-", 1))
     headers_known: bool = True  # False where the capture logs no headers (urllib3, access logs)
     # False where the capture shows the body, but not as the bytes sent: parsed into an object
-    # (written back as compact JSON, for the credentials it carries) or cut short. A signature is
-    # over the bytes sent: it cannot be judged on these.
+    # (written back as compact JSON, for the credentials it carries) or cut short; or, with no body,
+    # where it says one is sent that it does not show (a command's data read from a file). A
+    # signature is over the bytes sent: it cannot be judged on these.
     body_exact: bool = True
     # The id the log stamped on each of its records about this request (ASP.NET Core's RequestId, a
     # request_id), where one is read and no body shown: what ties a later record of its body to it.

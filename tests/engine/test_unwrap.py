@@ -20,6 +20,8 @@ def sources(data: bytes, decoded: bytes, origin: list[int]) -> list[bytes]:
     (percent, b"a%2524b%2Fc", b"a%24b/c"),
     (html_entities, b"&#36;x&#x2F;y&quot;z&amp;quot;", b"$x/y\"z&quot;"),
     (ansi, b"\x1b[32m$aa\x1b[1;4mct\x1b[0m\x1b]0;title\x07", b"$aact"),
+    # a control string is removed whole (APC: a Buildkite log's line times; DCS, PM), not its ESC alone
+    (ansi, b"\x1b_bk;t=1795352430104\x07POST /v1/x\x1bPq#0\x1b\\ \x1b^note\x07", b"POST /v1/x "),
     (backslash, b"\\x24a\\u002Fb\\\\\\\"c\\/", b"$a/b\\\"c/"),
     (backslash, b"a:\\nb\\r\\n\\tc", b"a:\nb\r\n\tc"),
     (concatenation, b'k = "ab" +\n    "cd"\n  + "ef" + \'g\'\n    \'h\'', b'k = "abcdef" + \'gh\''),

@@ -46,6 +46,21 @@ def test_httpie_file_items_leave_the_body_unknown_and_prose_is_no_command() -> N
                 "the firm irm https://api.iugu.com/v1/x said") == []
 
 
+def test_a_body_read_from_a_file_is_sent_unshown_not_absent() -> None:
+    """HTTPie sends what the shell redirects to its standard input (`< transfer.json`), unless told
+    `--ignore-stdin`; curl sends a file's content for `--data-binary @file`: each request has a body
+    the command does not show (``body_exact`` False, no body), never one said to be none; the file
+    on curl's standard input is no word of curl's (no URL)."""
+    (redirected,) = read(f"http POST {URL} Signature:signature=abc < transfer.json")
+    assert (redirected.body, redirected.body_exact, redirected.header("Signature")) == (None, False, "signature=abc")
+    (ignored,) = read(f"http --ignore-stdin POST {URL} Signature:signature=abc < transfer.json")
+    assert (ignored.body, ignored.body_exact) == (None, True)
+    (data_file,) = read(f"curl -X POST {URL} --data-binary @transfer.json")
+    assert (data_file.body, data_file.body_exact) == (None, False)
+    (plain_input,) = read(f"curl {URL} < transfer.json")
+    assert (plain_input.method, plain_input.url, plain_input.body_exact) == ("GET", URL, True)
+
+
 def test_powershell_parameters_hash_literals_and_escapes() -> None:
     (rest,) = read(f'$r = Invoke-RestMethod "{URL}" -Meth Post -Headers @{{ "Request-Time" = \'t\'; X=1',
                    "  Y = 'two' }` ",

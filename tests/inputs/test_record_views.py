@@ -152,3 +152,30 @@ def test_a_printed_record_hanging_over_lines_is_read_whole_not_from_a_map_inside
     (found,) = exchanges_in_lines(list(enumerate(lines, 1)), "camel.log")
     assert (found.method, found.url, found.headers_known, found.body) == (
         "POST", "https://api.iugu.com/v1/transfer_requests", True, b'{\n"amount_cents":1050\n}')
+
+
+def test_a_key_value_store_s_type_descriptors_are_the_values_they_wrap() -> None:
+    """DynamoDB's JSON (`aws dynamodb scan`): text `{"S": …}`, a number `{"N": "<digits>"}`, a map
+    `{"M": {…}}` of wrapped values; a one-key object whose value is not of the type its key says
+    (`{"S": 5}`), or a map of unwrapped values, is no descriptor."""
+    item = {"method": {"S": "POST"}, "url": {"S": URL}, "attempts": {"N": "3"},
+            "headers": {"M": {"Signature": {"S": "signature=c2ln"}}}, "body": {"S": '{\n"a":1\n}'}}
+    found = request_of(item, Origin("scan.json", 1))
+    assert found is not None
+    assert (found.method, found.url, found.headers, found.body) == ("POST", URL, [("Signature", "signature=c2ln")],
+                                                                   b'{\n"a":1\n}')
+    assert typed({"S": 5}) == {"S": 5} and typed({"M": {"a": "b"}}) == {"M": {"a": "b"}}
+    assert typed({"L": [{"S": "a"}, {"N": "1"}]}) == ["a", "1"]
+
+
+def test_a_document_store_s_binary_is_the_text_of_its_bytes() -> None:
+    """MongoDB's Extended JSON (`mongoexport`): a body stored as bytes is `{"$binary": {"base64": …,
+    "subType": "00"}}`, its text the body sent; bytes that are no UTF-8 stay wrapped."""
+    body = b'{\n"a":1\n}'
+    record = {"_id": {"$oid": "6740a1f3c2b9e81d4f0a7c55"}, "method": "POST", "url": URL,
+              "body": {"$binary": {"base64": base64.b64encode(body).decode(), "subType": "00"}}}
+    found = request_of(record, Origin("outbox.json", 1))
+    assert found is not None and found.body == body
+    binary = {"$binary": {"base64": base64.b64encode(b"\xff\xfe").decode(), "subType": "00"}}
+    assert typed(binary) == binary
+

@@ -99,6 +99,19 @@ def test_a_command_line_and_the_head_its_client_sent_are_one_request_despite_the
     assert len(distinct([exchange("curl", 1), exchange("wire", 3, body=None, headers=other)])) == 2
 
 
+
+def test_a_command_whose_body_is_a_file_s_and_the_request_its_client_printed_are_one_request() -> None:
+    """A CI step echoes `http POST <url> … < transfer.json` and HTTPie prints the request it sent
+    (`--print=HB`), body and all: the command says it sends a body it does not show, which any body
+    agrees with — one request, the one that shows its body. A reading that says its body is none
+    (no Content-Length, no data) stays another request."""
+    words = exchange("curl", 1, body=None)
+    words.body_exact = False
+    printed = exchange("wire", 2, body=b'{"amount":1}', headers=[*HEADERS, ("Content-Length", "12")])
+    found = distinct([words, printed])
+    assert [(e.origin.capture, e.body) for e in found] == [("wire", b'{"amount":1}')]
+    assert len(distinct([exchange("curl", 1, body=None), printed])) == 2
+
 SPAN = f"send{{method=POST uri={URL}}}:handler{{id=0}}: isahc::wire: "
 
 

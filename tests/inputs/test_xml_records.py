@@ -190,3 +190,26 @@ def test_elements_whose_tag_says_headers_are_a_list_of_name_value_entries() -> N
     assert [(item.method, item.url, item.headers, item.body) for item in found] == [
         ("POST", "https://api.iugu.com/v1/transfer_requests",
          [("Content-Type", "application/json"), ("Signature", "signature=c2ln")], b'{\n"amount_cents":1050\n}')]
+
+
+def test_an_element_cut_from_its_document_has_the_prefixes_its_ancestors_declared() -> None:
+    """A BPMN model's service task uses the `camunda:` prefix the document's root declares: the
+    elements around an anchor, each parsed alone, have it declared for them (expat refuses a prefix
+    bound nowhere), and the parameters each named by `name`, of two tags (input and output), are the
+    task's fields; the headers parameter holds a map whose entries are named by `key`."""
+    lines = _lines("\n".join([
+        "      <camunda:connector>", "        <camunda:inputOutput>",
+        '          <camunda:inputParameter name="url">https://api.iugu.com/v1/transfer_requests'
+        '</camunda:inputParameter>',
+        '          <camunda:inputParameter name="method">POST</camunda:inputParameter>',
+        '          <camunda:inputParameter name="headers">', "            <camunda:map>",
+        '              <camunda:entry key="Signature">signature=c2ln</camunda:entry>', "            </camunda:map>",
+        "          </camunda:inputParameter>",
+        '          <camunda:inputParameter name="payload">{\n"amount_cents":1050\n}</camunda:inputParameter>',
+        '          <camunda:outputParameter name="status">${statusCode}</camunda:outputParameter>',
+        "        </camunda:inputOutput>", "      </camunda:connector>"]))
+    found = list(exchanges(lines, [lines[2]], "payout.bpmn", NO_RECORD_HEADERS))
+    assert [(item.method, item.url, item.headers, item.body) for item in found] == [
+        ("POST", "https://api.iugu.com/v1/transfer_requests", [("Signature", "signature=c2ln")],
+         b'{\n"amount_cents":1050\n}')]
+

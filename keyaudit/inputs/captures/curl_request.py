@@ -22,6 +22,7 @@ from .httpie_options import httpie_options
 from .lines import content_length, has_scheme, header_value, make_exchange, to_bytes
 from .quoted import unescaped
 from .powershell_options import powershell_options
+from .shellwords import InputFile
 
 _OTHER_AUTH = frozenset({"digest", "ntlm", "ntlm-wb", "negotiate", "anyauth", "aws-sigv4"})
 _LOOSE_HOST = re.compile(r"localhost|\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")
@@ -175,10 +176,13 @@ def _on_flag(request: _Request, name: str) -> None:
 TOOLS: dict[str, tuple[Callable[[Any], Iterator[tuple[str, str | None]]], str]] = {
     "curl": (options, "curl"), "wget": (wget_options, "Wget"), "http": (httpie_options, "HTTPie"),
     "https": (partial(httpie_options, default_scheme="https"), "HTTPie"), "powershell": (powershell_options, "PowerShell")}
+_READS_INPUT = frozenset({"http", "https"})  # the tools that send what their standard input holds (HTTPie)
 
 
 def _request(words: list[Any], tool: str) -> _Request:
     request = _Request()
+    if tool not in _READS_INPUT:  # the file its standard input is read from is no word of its own
+        words = [word for word in words if not isinstance(word, InputFile)]
     for name, value in TOOLS[tool][0](words):
         if value is None:
             _on_flag(request, name)
@@ -251,7 +255,8 @@ def command_exchange(words: list[Any], origin: Origin, tool: str = "curl", whole
         if request.data and not request.body_unknown and whole:
             body = _declared_reading(data, request.headers)
     return make_exchange(_method(request), url, _headers(request, TOOLS[tool][1]), body, origin,
-                         headers_known=not request.headers_unknown and whole)
+                         headers_known=not request.headers_unknown and whole,
+                         body_exact=not (request.body_unknown and not request.get))  # a file's: sent, not shown
 
 
 def _declared_reading(data: str, headers: list[tuple[str, str]]) -> bytes:

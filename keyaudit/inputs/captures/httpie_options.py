@@ -5,7 +5,9 @@ before the URL, then items whose separator says their role (httpie.io/docs/cli/r
 ``Name:value`` a header (``Name:`` removes one, ``Name;`` sends it empty, as curl's ``-H`` does),
 ``name==value`` a query parameter, ``field=value`` a JSON string field, ``field:=json`` a raw
 JSON field, ``field@file`` / ``=@`` / ``:=@`` a file's content. The fields make a JSON object
-(or, with ``--form``, a urlencoded form); ``--raw`` gives the body as it is. Each is given under
+(or, with ``--form``, a urlencoded form); ``--raw`` gives the body as it is; a standard input the
+shell redirects from a file (``< body.json``) is the body, as HTTPie reads it (unless told
+``--ignore-stdin``): a file's content, unknown here. Each is given under
 the name of the curl option that means the same, so :mod:`.curl_request` reads them as curl's.
 """
 
@@ -15,6 +17,8 @@ import json
 import re
 from typing import Iterator
 from urllib.parse import urlencode
+
+from .shellwords import InputFile
 
 # A separator at the earliest place in an item; at one place, the longest (``:=@`` before ``:=``
 # before ``:``). A backslash before one makes it part of the name.
@@ -61,6 +65,9 @@ def _items(items: list[str], flags: dict[str, str | None]) -> Iterator[tuple[str
     fields: dict[str, object] = {}
     unknown = False
     for item in items:
+        if isinstance(item, InputFile):
+            unknown = unknown or ("ignore-stdin" not in flags and "I" not in flags)  # the body is that file's
+            continue
         found = re.search(_SEPARATOR, item)
         if found is None:
             continue

@@ -8,7 +8,9 @@ Three notations say what nesting says, and the reconstructor (:mod:`.records`) r
 - a list of ``{key, value}`` (or ``{name, value}``) objects is an object (OTLP attributes,
   Postman's and HAR's header lists);
 - a value wrapped in a one-key typed object is that value (OTLP's ``{"stringValue": …}``,
-  ``{"arrayValue": {"values": […]}}``, ``{"kvlistValue": {"values": […]}}``);
+  ``{"arrayValue": {"values": […]}}``, ``{"kvlistValue": {"values": […]}}``; a key-value store's
+  type descriptors, DynamoDB's ``{"S": …}``, ``{"M": {…}}``, ``{"L": […]}``; a document store's
+  Extended JSON, ``{"$binary": {"base64": …}}`` the text of its bytes, ``{"$oid": …}``);
 - a string alone in a list is that string: a sensor that logs each field as the list of values
   it saw (Arkime's ``"method": ["POST"]``, ``"host": ["api.example"]``) saw one;
 - a value wrapped in an exact matcher is that value: a mock's or a recorder's request is the
@@ -26,6 +28,7 @@ written in none of these notations is returned as it is, uncopied.
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 import re
@@ -34,9 +37,14 @@ from typing import Any
 from .lines import HTTP_METHODS
 
 _ABSOLUTE_URL = re.compile(r"https?://[^\s/?#]+\S*")
-# protobuf JSON's AnyValue (OTLP): the one key says the type of the value it wraps
-_SCALARS = frozenset({"stringValue", "boolValue", "intValue", "doubleValue", "bytesValue"})
+# protobuf JSON's AnyValue (OTLP), MongoDB's Extended JSON: the one key says the type of the value it wraps
+_SCALARS = frozenset({"stringValue", "boolValue", "intValue", "doubleValue", "bytesValue", "$oid", "$date",
+                      "$numberLong", "$numberInt", "$numberDouble", "$numberDecimal", "$symbol"})
 _LISTS = frozenset({"arrayValue", "kvlistValue"})
+# DynamoDB's data type descriptors: text (a number as its digits) and truth values, then a map's and a list's, whose
+# members are wrapped again; a one-key object is taken for one only where its value has the type the key says.
+_DESCRIBED = {"S": str, "N": str, "BOOL": bool}
+_DESCRIBED_MAP, _DESCRIBED_LIST = "M", "L"
 # What says a matcher's kind (Hoverfly's ``matcher``), and the kinds that match one value exactly;
 # a one-key object under an exact kind is that value (WireMock's ``{"equalTo": …}``).
 MATCHER_KIND = frozenset({"matcher", "matchtype", "match", "operator"})
@@ -173,12 +181,31 @@ def typed(value: Any, depth: int = 0) -> Any:
     if not isinstance(value, dict) or len(value) != 1:
         return value
     kind, inner = next(iter(value.items()))
-    if kind in _SCALARS:
+    if kind in _SCALARS or isinstance(inner, _DESCRIBED.get(kind, ())):
         return inner
-    if kind in _LISTS and depth < MAX_TYPED_DEPTH and isinstance(inner, dict) and isinstance(inner.get("values"), list):
+    if depth >= MAX_TYPED_DEPTH:
+        return value
+    if kind in _LISTS and isinstance(inner, dict) and isinstance(inner.get("values"), list):
         items = inner["values"]
         return pairs_object(items, depth + 1) if kind == "kvlistValue" else [typed(item, depth + 1) for item in items]
-    return value
+    if kind == "$binary" and isinstance(inner, dict) and isinstance(inner.get("base64"), str):
+        return _binary_text(inner["base64"], value)
+    members = inner.values() if kind == _DESCRIBED_MAP and isinstance(inner, dict) else \
+        inner if kind == _DESCRIBED_LIST and isinstance(inner, list) else None
+    if members is None or not all(type(member) is dict and len(member) == 1 for member in members):
+        return value
+    if isinstance(inner, dict):
+        return {name: typed(member, depth + 1) for name, member in inner.items()}
+    return [typed(member, depth + 1) for member in inner]
+
+
+def _binary_text(encoded: str, value: dict[str, Any]) -> Any:
+    """The text of an Extended JSON binary's bytes (a body a driver stored as the bytes it sends);
+    ``value`` as it is where they are no base64 or no UTF-8."""
+    try:
+        return base64.b64decode(encoded, validate=True).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return value
 
 
 def positional_request(items: list[Any]) -> dict[str, Any] | None:

@@ -106,6 +106,9 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
                 view[key] = exact
                 continue
             child, depth = typed(value) if type(value) is dict and len(value) == 1 else value, embedded
+            if child is not value:  # a typed value is what it wraps, for this node's roles too
+                view = dict(node) if view is node else view
+                view[key] = child
             if isinstance(child, str):  # most strings hold no brace: asked first, at C speed
                 child, depth = json_object(child) if embedded < MAX_EMBEDDED and "{" in child else None, embedded + 1
             elif isinstance(child, list):  # (an HTTP/2 field block printed as a list: its pseudo-headers' object)

@@ -14,7 +14,8 @@ the host, and the length is compared only where both show it; nor those a client
 adds by itself, ``Accept``, ``Accept-Encoding``, ``Connection``, ``Expect``, which a command line or
 an application's record of a call does not show: Hurl's curl command beside the head libcurl
 sent) and the same body. A body one
-reading does not show agrees only with the ``Content-Length`` it shows: a batch of transfers
+reading does not show agrees only with the ``Content-Length`` it shows (a reading that says it sends a body
+it does not show, a command's read from a file, agrees with any): a batch of transfers
 sends many requests with the same headers and bodies that differ. A reading that shows no
 headers (a one-line client log) is the same as no reading that shows some: in a busy log it could
 be any of its neighbours; two that show none, of one call, carry the same findings — but a
@@ -148,6 +149,8 @@ def _bodies_agree(one: Exchange, other: Exchange) -> bool:
         return True
     shown, hidden = (one, other) if one.body is not None else (other, one)
     assert shown.body is not None
+    if not hidden.body_exact:  # it sends a body it does not show (a command's, read from a file): any
+        return True
     declared = hidden.header("Content-Length")
     if declared is None:
         return not shown.body

@@ -58,12 +58,19 @@ def _run(text: str, start: int, limit: int, allowed: frozenset[str]) -> str:
     return text[start:end]
 
 
+class InputFile(str):
+    """The file the shell opens on a command's standard input (``< body.json``): no argument of
+    the command, but what a tool that reads its input sends (HTTPie's body), so kept among its
+    words, marked by its type."""
+
+
 class ShellWords:
     """The words of one shell command, fed a physical line at a time.
 
     ``feed`` answers whether the command is complete: it ends at a newline outside quotes and
     without a continuation, or at an operator (``;``, ``&``, ``|``, ``)``), after which
-    :attr:`rest` is where the rest of that line starts. Redirections and comments are dropped.
+    :attr:`rest` is where the rest of that line starts. Redirections and comments are dropped
+    (but for the file an input is read from: :class:`InputFile`).
     """
 
     def __init__(self, in_backticks: bool = False, cmd: bool = False) -> None:
@@ -76,6 +83,7 @@ class ShellWords:
         self._word: list[str] | None = None
         self._quote = ""  # "", "'", '"' or "$'"
         self._drop_next = False  # the next word is a redirection target
+        self._input_next = False  # that target is the file the standard input is read from
 
     @property
     def in_quote(self) -> bool:
@@ -117,7 +125,9 @@ class ShellWords:
         if self._word is not None:
             if not self._drop_next:
                 self.words.append("".join(self._word))
-            self._drop_next = False
+            elif self._input_next:
+                self.words.append(InputFile("".join(self._word)))
+            self._drop_next = self._input_next = False
             self._word = None
 
     def _quoted(self, text: str, index: int) -> int | None:
@@ -181,14 +191,17 @@ class ShellWords:
         return index + 1
 
     def _redirect(self, text: str, index: int) -> int:
-        """Skip ``>file``, ``2>&1``, ``< input``: a redirection is not an argument of curl."""
-        if self._word is not None and "".join(self._word).isdigit():
+        """Skip ``>file``, ``2>&1``: a redirection is not an argument of curl. The file of ``< input``
+        is kept, marked (:class:`InputFile`), for a tool whose standard input is what it sends."""
+        descriptor = "".join(self._word) if self._word is not None else ""
+        if descriptor.isdigit():
             self._word = None  # the file descriptor in "2>"
         self._end_word()
-        index += 1
+        start, index = index, index + 1
         while index < len(text) and text[index] in "<>&":
             index += 1
         self._drop_next = True
+        self._input_next = text[start:index] == "<" and descriptor in ("", "0")
         return index
 
 

@@ -8,25 +8,30 @@ beside attributes is an object whose ``value`` is the text (Charles's ``<body
 encoding="base64">``: a body object that says its encoding). An attribute that says a value's
 type (XStream's ``class``) is no field, and names lose their namespace.
 
-Some formats name each field by an attribute rather than by its tag: a list of elements of one tag,
-each saying which field it is in a ``name`` attribute and its value in its text or in an attribute
-that shows it — tshark's PDML (``<field name="http.host" show="api.iugu.com" value="<hex>"/>``, the
-fields of a protocol nested under the text items they dissect). Such a list is an object whose
-members are the named elements at any depth below it (the names are qualified already, PDML's by
-their protocol), each valued by its text, else by what it shows (``show``; a bytes field's bytes
-in hex, as tshark shows them); an element named by no ``name`` (a text item, a protocol's own
-element) is no member, its named elements are. A ``value`` attribute is not read as the value: an
-HTML form's ``<input name=… value=…>`` is what a page asks for, no request sent (and PDML's
-``value`` is every field's bytes as sent, not what they say). Elements whose tag says they are
-headers are not fields named so but the entries of a list of headers, each its ``name`` and
+Some formats name each field by an attribute rather than by its tag: a list of elements of one tag
+(or of several, each of them named), each saying which field it is in a ``name`` attribute (a map's
+entries: ``key``) and its value in its text or in an attribute that shows it — tshark's PDML
+(``<field name="http.host" show="api.iugu.com" value="<hex>"/>``, the fields of a protocol nested
+under the text items they dissect), a BPMN service task's connector parameters (Camunda's
+``<camunda:inputParameter name="url">…</camunda:inputParameter>`` beside its output parameters, the
+headers one parameter holding a ``<camunda:map>`` of ``<camunda:entry key="…">`` elements). Such a
+list is an object whose members are the named elements at any depth below it (the names are
+qualified already, PDML's by their protocol), each valued by its text, else by what it shows
+(``show``; a bytes field's bytes in hex, as tshark shows them), else by the list of named elements
+it holds alone (a map: an object of its own); an element named by no ``name`` (a text item, a
+protocol's own element) is no member, its named elements are. A ``value`` attribute is not read as
+the value: an HTML form's ``<input name=… value=…>`` is what a page asks for, no request sent (and
+PDML's ``value`` is every field's bytes as sent, not what they say). Elements whose tag says they
+are headers are not fields named so but the entries of a list of headers, each its ``name`` and
 ``value`` (Tsung's ``<http_header name=… value=…/>``).
 
-The readers see a window of lines, not a document, so the file is never parsed whole. Around each
-anchored line that holds a tag, the elements that open on a line at most
-:data:`MAX_RECORD_LINES` above it and close below it are tried from the innermost out: the first
-that describes a request is its record (a URL's own element describes none; the sample around
-it does). Each element is parsed alone by expat, and one that declares anything is not read: an
-entity declaration is how a document grows without bound when parsed.
+The readers see a window of lines, not a document, so the file is never parsed whole (an element cut
+out of it has the namespace prefixes its ancestors declared declared for it). Around each anchored
+line that holds a tag, the elements that open on a line at most :data:`MAX_RECORD_LINES` above it
+and close below it are tried from the innermost out: the first that describes a request is its
+record (a URL's own element describes none; the sample around it does). Each element is parsed alone
+by expat, and one that declares anything is not read: an entity declaration is how a document grows
+without bound when parsed.
 """
 
 from __future__ import annotations
@@ -49,8 +54,11 @@ MAX_EXAMINED = 32  # openings above one anchor looked at most (a JTL sample's is
 MAX_DEPTH = 16  # elements nested at most this deep: below a record (the reconstructor searches 8), or in one of their name
 TYPE_ATTRIBUTES = frozenset({"class", "type", "space"})  # XStream's class, xsi:type, xml:space: how, not what
 _OPEN = re.compile(r"<([A-Za-z_][\w.:-]*)(?=[\s/>])")
+# a prefix a tag's or an attribute's name uses, and one an attribute declares
+_PREFIX = re.compile(r"(?:</?|\s)([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*(?=[\s/>=])")
+_DECLARED_PREFIX = re.compile(r"\sxmlns:([A-Za-z_][\w.-]*)=")
 _DECLARATION = "<!"  # a DOCTYPE or ENTITY inside a record (CDATA sections are allowed: see _declares)
-NAME = "name"  # the attribute that names an element's field where its tag does not (see above)
+NAMES = ("name", "key")  # the attributes that name an element's field where its tag does not (see above)
 SHOWN = "show"  # the attribute that shows a named element's value, where it has no text
 
 
@@ -125,7 +133,7 @@ def _record(lines: list[tuple[int, str]], first: int, last: int) -> dict[str, An
     start, end = _OPEN.search(text), text.rfind(">")
     if start is None or end < 0:
         return None
-    element_text = text[start.start() : end + 1]
+    element_text = _prefixes_declared(text[start.start() : end + 1], start.end() - start.start())
     if _declares(element_text):
         return None
     from xml.etree import ElementTree  # imported for the first element: most windows hold none
@@ -136,6 +144,20 @@ def _record(lines: list[tuple[int, str]], first: int, last: int) -> dict[str, An
         return None
     fields = _fields(element)
     return fields if isinstance(fields, dict) else None
+
+
+def _prefixes_declared(element: str, after_name: int) -> str:
+    """The element with each namespace prefix it uses but does not declare declared on its own
+    tag (after its name's ``after_name`` characters): an element cut out of its document uses the
+    prefixes its ancestors declared (a BPMN model's ``camunda:``), and expat refuses one unbound.
+    What the namespace is does not matter: names lose it (:func:`_local`)."""
+    used = set(_PREFIX.findall(element)) - {"xml", "xmlns"}
+    declared = set(_DECLARED_PREFIX.findall(element))
+    missing = sorted(used - declared)
+    if not missing:
+        return element
+    declarations = "".join(f' xmlns:{prefix}="urn:undeclared:{prefix}"' for prefix in missing)
+    return element[:after_name] + declarations + element[after_name:]
 
 
 def _declares(text: str) -> bool:
@@ -149,8 +171,9 @@ def _fields(element: Element, depth: int = 0) -> Any:
     (those nested deeper than :data:`MAX_DEPTH` left out: a request is not written so deep)."""
     attributes = {local: value for name, value in element.attrib.items() if (local := _local(name)) not in TYPE_ATTRIBUTES}
     children = list(element) if depth < MAX_DEPTH else []
-    if (children and len({child.tag for child in children}) == 1 and any(child.get(NAME) for child in children)
-            and role(_local(children[0].tag)) not in HEADERS):
+    one_tag = len({child.tag for child in children}) == 1
+    if children and role(_local(children[0].tag)) not in HEADERS and (
+            all(map(_named, children)) or one_tag and any(map(_named, children))):
         return _named_fields(element, depth)
     text = element.text or ""
     if not children:
@@ -166,17 +189,27 @@ def _fields(element: Element, depth: int = 0) -> Any:
 
 def _named_fields(element: Element, depth: int) -> dict[str, Any]:
     """A list of named elements as an object (see above): each element below ``element`` that a
-    ``name`` attribute names, and holds a value, is a member (a name repeated is a list)."""
+    ``name`` (or ``key``) attribute names, and holds a value, is a member (a name repeated is a
+    list); one whose value is a list of named elements of its own (a map's entries) is that object."""
     fields: dict[str, Any] = {}
     pending = [(child, depth + 1) for child in reversed(element)]
     while pending:
         child, level = pending.pop()
-        name, value = child.get(NAME), (child.text or "").strip() or child.get(SHOWN)
+        name, text = _named(child), child.text or ""
+        value: Any = text if text.strip() else child.get(SHOWN)
+        if name and value is None and len(child) == 1 and len(child[0]) and level < MAX_DEPTH \
+                and all(map(_named, child[0])):
+            value = _named_fields(child[0], level + 1)  # a parameter valued by a map of its own (Camunda's headers)
+        elif level < MAX_DEPTH:
+            pending += [(inner, level + 1) for inner in reversed(child)]
         if name and value is not None:
             _add(fields, name, value)
-        if level < MAX_DEPTH:
-            pending += [(inner, level + 1) for inner in reversed(child)]
     return fields
+
+
+def _named(element: Element) -> str | None:
+    """The field an element's ``name`` attribute (or, in a map's entries, ``key``) says it is."""
+    return next((found for attribute in NAMES if (found := element.get(attribute))), None)
 
 
 def _add(fields: dict[str, Any], name: str, value: Any) -> None:
