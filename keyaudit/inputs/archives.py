@@ -86,9 +86,9 @@ class Member:
 @dataclass(frozen=True)
 class Skipped:
     """A member that is not scanned, and why (counted in the report's ``skipped`` block; an
-    error of the archive when ``damaged``)."""
+    error of the archive when ``damaged``). No name: bytes of the archive that held no member."""
 
-    name: str
+    name: str | None
     reason: str
     damaged: bool = False
 
@@ -128,10 +128,10 @@ def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
 
 
 def _tar_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
-    with tarfile.open(fileobj=stream, mode="r|", tarinfo=BoundedTarInfo) as archive:
+    with tarfile.open(fileobj=stream, mode="r|", tarinfo=BoundedTarInfo, ignore_zeros=True) as archive:
         for info, reason in tar_entries(archive):
-            if reason:
-                yield Skipped(info.name, reason, bool(getattr(info, "damage", None)))
+            if info is None or reason:
+                yield Skipped(info and info.name, reason or "", info is None or bool(getattr(info, "damage", None)))
                 continue
             with new_spool() as spool:
                 damage, cut = _spool(_stream_data(archive, info), spool)
@@ -311,9 +311,9 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
                                                 ZipMember(container, info.file_size, index, info.header_offset,
                                                           info.CRC)))
             else:
-                with tarfile.open(fileobj=raw, mode="r:", tarinfo=BoundedTarInfo) as tar:
+                with tarfile.open(fileobj=raw, mode="r:", tarinfo=BoundedTarInfo, ignore_zeros=True) as tar:
                     for tar_info, reason in tar_entries(tar):
-                        if getattr(tar_info, "damage", None):  # scanned whole, which names the damage
+                        if tar_info is None or tar_info.damage:  # scanned whole, which names the damage
                             return None
                         if reason:
                             skips.append((member_path(target.display, tar_info.name), reason))
