@@ -4,6 +4,7 @@ environment variable, Python API — so that none of them lets through what anot
 from __future__ import annotations
 
 import math
+import os
 import re
 from typing import Any, Mapping
 
@@ -25,6 +26,24 @@ def is_seconds(value: Any) -> bool:
     is false, so it passed a ``> 0`` check and then turned off the guard it set (a rule's time,
     with a backtracking rule then running for ever); not inf either, which does the same."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
+
+
+def environment_seconds(name: str, default: float) -> float:
+    """The seconds of wait the environment variable ``name`` gives (``default`` when unset), or
+    ValueError naming it when its value is no finite number >= 0: ``float`` took "abc" for an
+    internal error that lost the run where the wait was met (a FIFO, the state's lock), and
+    "nan" for a wait no deadline ends (a FIFO that no writer opened held the run for ever). Set
+    empty (``NAME= keyaudit …``) is unset, as a shell's own variables read."""
+    text = os.environ.get(name)
+    if not text:
+        return default
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds >= 0):
+        raise ValueError(f"{name}={text!r} is not a number of seconds (a finite number, 0 or more)")
+    return seconds
 
 
 # Names of object-store options that hold credentials (s3fs key/secret/token, adlfs account_key,
