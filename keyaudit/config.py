@@ -116,8 +116,8 @@ _ADDED_TO = frozenset({"exclude"})  # the command line's patterns join the file'
 # hands back the result itself, takes every other option.
 REPORTING: tuple[str, ...] = ("format", "output", "write_baseline", "fail_on", "strict", "quiet", "verbose",
                               "group_by", "log_timezone")
-_CHOICES: dict[str, tuple[str, ...]] = {"format": FORMATS, "fail_on": SEVERITIES, "group_by": GROUPINGS,
-                                        "engine": ENGINES}
+_CHOICES: dict[str, tuple[str, ...]] = {"format": tuple(FORMATS), "fail_on": SEVERITIES, "group_by": GROUPINGS,
+                                        "engine": ENGINES}  # tuples: `in` a dict raised on a list (unhashable)
 
 
 def _is_strings(value: Any) -> bool:
