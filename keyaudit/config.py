@@ -30,8 +30,8 @@ from typing import Any, Callable, Iterator, Mapping
 
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE
-from keyaudit.model.logtime import ZONE_HELP, time_zone
-from keyaudit.model.option_values import is_seconds, scheduler_problem
+from keyaudit.model.logtime import ZONE_HELP
+from keyaudit.model.option_values import is_path, is_seconds, is_strings, is_time_zone, scheduler_problem
 from keyaudit.model.setup_files import regular
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS
@@ -120,18 +120,6 @@ _CHOICES: dict[str, tuple[str, ...]] = {"format": tuple(FORMATS), "fail_on": SEV
                                         "engine": ENGINES}  # tuples: `in` a dict raised on a list (unhashable)
 
 
-def _is_strings(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
-
-
-def _is_time_zone(value: Any) -> bool:
-    """Whether ``value`` names a zone :func:`~keyaudit.model.logtime.time_zone` can read."""
-    try:
-        return isinstance(value, str) and time_zone(value) is not None
-    except ValueError:
-        return False
-
-
 def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
     """What is wrong with a value for ``key`` as a file writes it (``in_file``) or code hands it
     over (the refusals aside), or None."""
@@ -146,7 +134,7 @@ def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
         "scheduler": (lambda v: isinstance(v, str) and not scheduler_problem(v), "must be tcp://host:port or local:N, N >= 1"),
         "digest_key": (lambda v: isinstance(v, str) and bool(v), "must be a non-empty string"),
         "rule_time": (is_seconds, "must be a finite number of seconds > 0"),
-        "log_timezone": (_is_time_zone, f"must be a time zone: {ZONE_HELP}"),
+        "log_timezone": (is_time_zone, f"must be a time zone: {ZONE_HELP}"),
         "request_time_window": (is_seconds, "must be a finite number of seconds > 0"),
         "verify_timeout": (lambda v: is_seconds(v) and v <= MAX_VERIFY_TIMEOUT, f"must be a number of seconds > 0 "
                            f"and <= {MAX_VERIFY_TIMEOUT:g}"),
@@ -158,9 +146,9 @@ def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
     if key in _FLAGS:
         return None if isinstance(value, bool) else "must be true or false"
     if key in _PATH_OPTIONS:
-        return None if isinstance(value, str) and value else "must be a file path"
+        return None if is_path(value) else "must be a file path"
     if key in _PATH_LIST_OPTIONS or key in _STRING_LISTS:
-        return None if _is_strings(value) else "must be a list of strings"
+        return None if is_strings(value) else "must be a list of strings"
     if key in checks:
         check, problem = checks[key]
         return None if check(value) else problem

@@ -8,6 +8,8 @@ import os
 import re
 from typing import Any, Mapping
 
+from keyaudit.model.logtime import time_zone
+
 
 def scheduler_problem(address: str) -> str | None:
     """What is wrong with a scheduler address, or None: ``local:N`` needs a whole N >= 1 (a
@@ -26,6 +28,27 @@ def is_seconds(value: Any) -> bool:
     is false, so it passed a ``> 0`` check and then turned off the guard it set (a rule's time,
     with a backtracking rule then running for ever); not inf either, which does the same."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
+
+
+def is_path(value: Any) -> bool:
+    """Whether ``value`` can name a file: a string, not empty, without a NUL byte. No system's path
+    holds one, and a file's ``"\\u0000"`` reached ``os.stat`` as ValueError: an internal error (for
+    the output, once the whole scan was done: its report lost)."""
+    return isinstance(value, str) and bool(value) and "\0" not in value
+
+
+def is_strings(value: Any) -> bool:
+    """Whether ``value`` is a list of strings without NUL bytes (paths, rule ids, patterns: none
+    holds one, see :func:`is_path`)."""
+    return isinstance(value, list) and all(isinstance(v, str) and "\0" not in v for v in value)
+
+
+def is_time_zone(value: Any) -> bool:
+    """Whether ``value`` names a zone :func:`~keyaudit.model.logtime.time_zone` can read."""
+    try:
+        return isinstance(value, str) and time_zone(value) is not None
+    except ValueError:
+        return False
 
 
 def environment_seconds(name: str, default: float) -> float:

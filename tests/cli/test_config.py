@@ -76,6 +76,11 @@ def test_options_that_print_or_are_secrets_are_refused_in_a_file(project: Path, 
     ("format: [json]\n", "'format' must be one of text, json, jsonl, sarif, ecs"),
     ("format: {json: 1}\n", "'format' must be one of text, json, jsonl, sarif, ecs"),
     ("fail_on: [high]\n", "'fail_on' must be one of info, low, medium, high, critical"),
+    # A NUL byte is in no path: it reached os.stat as ValueError, an internal error (for the output
+    # once the whole scan was done, its report lost)
+    ('output: "report\\0.json"\n', "'output' must be a file path"),
+    ('state: "\\0"\n', "'state' must be a file path"),
+    ('public_keys: ["keys\\0.pem"]\n', "'public_keys' must be a list of strings"),
     ("engine: fast\n", "'engine' must be one of auto, hyperscan, regex"),
     ("quiet: 'yes'\n", "'quiet' must be true or false"),
     ("storage_options: [anon]\n", "'storage_options' must be a mapping"),
