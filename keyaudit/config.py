@@ -23,6 +23,7 @@ work tree of the first target, or of the current folder) is read when it exists 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
@@ -211,7 +212,9 @@ def find_config(start: Path) -> Path | None:
 def _has_tool_section(path: Path) -> bool:
     """Whether a ``pyproject.toml`` has ``[tool.keyaudit]``. Most repositories have a
     pyproject.toml and no such section; a file that never names keyaudit is not parsed, and the
-    TOML parser is only imported for one that does."""
+    TOML parser is only imported for one that does. One that is no TOML but has the section's
+    header line is taken, so that its error is said: passed over, its settings were dropped
+    unsaid (``fail_on = high`` unquoted, and the scan failed on every finding)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -221,9 +224,16 @@ def _has_tool_section(path: Path) -> bool:
     import tomllib
 
     try:
-        return "keyaudit" in tomllib.loads(text).get("tool", {})
+        return isinstance(tool := tomllib.loads(text).get("tool"), dict) and "keyaudit" in tool
     except tomllib.TOMLDecodeError:
-        return False
+        return re.search(r"^\s*\[\s*tool\s*\.\s*keyaudit\s*[].]", text, re.MULTILINE) is not None
+
+
+def _tool_section(document: dict[str, Any]) -> Any:
+    """``[tool.keyaudit]`` of a parsed pyproject.toml ({} without one); None when ``tool`` is no
+    table (``tool = "keyaudit"``: its ``.get`` was an AttributeError)."""
+    tool = document.get("tool", {})
+    return tool.get("keyaudit", {}) if isinstance(tool, dict) else None
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -231,6 +241,8 @@ def _read(path: Path) -> dict[str, Any]:
         text = regular(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:  # a ValueError: it was an internal error
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     if path.name == "pyproject.toml":
         import tomllib  # only when there is a TOML file to read
 
@@ -242,8 +254,7 @@ def _read(path: Path) -> dict[str, Any]:
 
         syntax, errors = "YAML", (yaml.YAMLError,)
     try:
-        document = (tomllib.loads(text).get("tool", {}).get("keyaudit", {}) if syntax == "TOML"
-                    else load_yaml(text) or {})
+        document = _tool_section(tomllib.loads(text)) if syntax == "TOML" else load_yaml(text) or {}
     except errors as exc:
         raise ConfigError(f"{path}: not valid {syntax}: {str(exc).splitlines()[0]}") from None
     if not isinstance(document, dict):

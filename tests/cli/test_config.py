@@ -127,6 +127,35 @@ def test_a_pyproject_section_sets_options_too(project: Path) -> None:
     assert shown(cli("config").stdout)["group_by"] == ("rule", str(project / "pyproject.toml"))
 
 
+@pytest.mark.parametrize(("content", "given", "problem"), [
+    # the section's header, then no TOML: its settings were dropped unsaid (the scan ran on defaults)
+    (b"[tool.keyaudit]\nfail_on = high\n", False, "pyproject.toml: not valid TOML: Invalid value"),
+    (b"[ tool.keyaudit.extra ]\nx =\n", False, "pyproject.toml: not valid TOML"),
+    (b"tool = 'keyaudit'\n", True, "pyproject.toml: expected a mapping of settings"),  # was an AttributeError
+], ids=["unquoted-value", "subtable", "tool-a-string"])
+def test_a_pyproject_that_cannot_be_read_as_settings_is_one_line_and_exit_2(project: Path, content: bytes,
+                                                                            given: bool, problem: str) -> None:
+    (project / "pyproject.toml").write_bytes(content)
+    (project / "a.log").write_text("nothing here\n")
+    run = cli("scan", "--jobs", "1", *(["--config", "pyproject.toml"] if given else []), "a.log")
+    assert run.exit_code == 2 and problem in run.stderr, run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_a_configuration_that_is_not_utf8_is_one_line_and_exit_2(project: Path) -> None:
+    """A UnicodeDecodeError is a ValueError, not the OSError the reading caught: an internal error."""
+    (project / ".keyaudit.yaml").write_bytes(b"fail_on: high\n# caf\xe9\n")
+    run = cli("scan", "--jobs", "1", ".")
+    assert run.exit_code == 2 and ".keyaudit.yaml: not UTF-8 text (byte 19)" in run.stderr, run.stderr
+
+
+def test_a_pyproject_whose_tool_is_no_table_is_not_a_configuration(project: Path) -> None:
+    """``tool = "keyaudit"`` names keyaudit without a section: the search passes it by."""
+    (project / "pyproject.toml").write_text('tool = "keyaudit"\n')
+    run = cli("config")
+    assert run.exit_code == 0 and "# configuration file: none found" in run.stdout, run.stderr
+
+
 def test_the_log_timezone_from_the_file_or_the_command_line_reads_the_ecs_log_times(project: Path) -> None:
     (project / "a.log").write_text(f"2026-11-22 13:00:03 INFO api_token={iugu_token()}\n")
     (project / ".keyaudit.yaml").write_text("log_timezone: America/Sao_Paulo\nformat: ecs\n")
