@@ -23,6 +23,7 @@ work tree of the first target, or of the current folder) is read when it exists 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
@@ -30,8 +31,8 @@ from typing import Any, Callable, Iterator, Mapping
 
 from keyaudit.engine import ENGINES
 from keyaudit.engine.budget import SECONDS_PER_FILE
-from keyaudit.model.logtime import ZONE_HELP, time_zone
-from keyaudit.model.option_values import is_seconds, scheduler_problem
+from keyaudit.model.logtime import ZONE_HELP
+from keyaudit.model.option_values import is_path, is_seconds, is_strings, is_time_zone, scheduler_problem
 from keyaudit.model.setup_files import regular
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS
@@ -116,20 +117,8 @@ _ADDED_TO = frozenset({"exclude"})  # the command line's patterns join the file'
 # hands back the result itself, takes every other option.
 REPORTING: tuple[str, ...] = ("format", "output", "write_baseline", "fail_on", "strict", "quiet", "verbose",
                               "group_by", "log_timezone")
-_CHOICES: dict[str, tuple[str, ...]] = {"format": FORMATS, "fail_on": SEVERITIES, "group_by": GROUPINGS,
-                                        "engine": ENGINES}
-
-
-def _is_strings(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
-
-
-def _is_time_zone(value: Any) -> bool:
-    """Whether ``value`` names a zone :func:`~keyaudit.model.logtime.time_zone` can read."""
-    try:
-        return isinstance(value, str) and time_zone(value) is not None
-    except ValueError:
-        return False
+_CHOICES: dict[str, tuple[str, ...]] = {"format": tuple(FORMATS), "fail_on": SEVERITIES, "group_by": GROUPINGS,
+                                        "engine": ENGINES}  # tuples: `in` a dict raised on a list (unhashable)
 
 
 def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
@@ -146,7 +135,7 @@ def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
         "scheduler": (lambda v: isinstance(v, str) and not scheduler_problem(v), "must be tcp://host:port or local:N, N >= 1"),
         "digest_key": (lambda v: isinstance(v, str) and bool(v), "must be a non-empty string"),
         "rule_time": (is_seconds, "must be a finite number of seconds > 0"),
-        "log_timezone": (_is_time_zone, f"must be a time zone: {ZONE_HELP}"),
+        "log_timezone": (is_time_zone, f"must be a time zone: {ZONE_HELP}"),
         "request_time_window": (is_seconds, "must be a finite number of seconds > 0"),
         "verify_timeout": (lambda v: is_seconds(v) and v <= MAX_VERIFY_TIMEOUT, f"must be a number of seconds > 0 "
                            f"and <= {MAX_VERIFY_TIMEOUT:g}"),
@@ -158,9 +147,9 @@ def _problem(key: str, value: Any, in_file: bool = True) -> str | None:
     if key in _FLAGS:
         return None if isinstance(value, bool) else "must be true or false"
     if key in _PATH_OPTIONS:
-        return None if isinstance(value, str) and value else "must be a file path"
+        return None if is_path(value) else "must be a file path"
     if key in _PATH_LIST_OPTIONS or key in _STRING_LISTS:
-        return None if _is_strings(value) else "must be a list of strings"
+        return None if is_strings(value) else "must be a list of strings"
     if key in checks:
         check, problem = checks[key]
         return None if check(value) else problem
@@ -223,7 +212,9 @@ def find_config(start: Path) -> Path | None:
 def _has_tool_section(path: Path) -> bool:
     """Whether a ``pyproject.toml`` has ``[tool.keyaudit]``. Most repositories have a
     pyproject.toml and no such section; a file that never names keyaudit is not parsed, and the
-    TOML parser is only imported for one that does."""
+    TOML parser is only imported for one that does. One that is no TOML but has the section's
+    header line is taken, so that its error is said: passed over, its settings were dropped
+    unsaid (``fail_on = high`` unquoted, and the scan failed on every finding)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -233,9 +224,16 @@ def _has_tool_section(path: Path) -> bool:
     import tomllib
 
     try:
-        return "keyaudit" in tomllib.loads(text).get("tool", {})
+        return isinstance(tool := tomllib.loads(text).get("tool"), dict) and "keyaudit" in tool
     except tomllib.TOMLDecodeError:
-        return False
+        return re.search(r"^\s*\[\s*tool\s*\.\s*keyaudit\s*[].]", text, re.MULTILINE) is not None
+
+
+def _tool_section(document: dict[str, Any]) -> Any:
+    """``[tool.keyaudit]`` of a parsed pyproject.toml ({} without one); None when ``tool`` is no
+    table (``tool = "keyaudit"``: its ``.get`` was an AttributeError)."""
+    tool = document.get("tool", {})
+    return tool.get("keyaudit", {}) if isinstance(tool, dict) else None
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -243,6 +241,8 @@ def _read(path: Path) -> dict[str, Any]:
         text = regular(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:  # a ValueError: it was an internal error
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     if path.name == "pyproject.toml":
         import tomllib  # only when there is a TOML file to read
 
@@ -254,8 +254,7 @@ def _read(path: Path) -> dict[str, Any]:
 
         syntax, errors = "YAML", (yaml.YAMLError,)
     try:
-        document = (tomllib.loads(text).get("tool", {}).get("keyaudit", {}) if syntax == "TOML"
-                    else load_yaml(text) or {})
+        document = _tool_section(tomllib.loads(text)) if syntax == "TOML" else load_yaml(text) or {}
     except errors as exc:
         raise ConfigError(f"{path}: not valid {syntax}: {str(exc).splitlines()[0]}") from None
     if not isinstance(document, dict):

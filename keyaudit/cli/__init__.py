@@ -11,6 +11,7 @@ import click
 
 from keyaudit import __version__
 from keyaudit.cli.exit_codes import EXIT_ERROR
+from keyaudit.cli.failure import without_secrets
 from keyaudit.cli.rules import rules
 from keyaudit.cli.scan import scan
 from keyaudit.cli.setup import config_command, install_hook
@@ -26,7 +27,19 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
         ctx.exit()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The group, whose commands' usage errors show no credential: click's own checks quote the
+    value given (``File '$aact_…' does not exist.`` for a key pasted as ``--config``'s path)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            exc.message = without_secrets(exc.message)
+            raise
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
               help="Show the version and the matching engine, then exit.")
 def main() -> None:

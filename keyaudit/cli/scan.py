@@ -30,6 +30,7 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
     from keyaudit.run.session import Session, SetupError
 
     config = configuration(config_path, command_line(targets, options), () if options["staged"] else targets)
+    _check_waits()
     if config.write_baseline is not None:  # every finding is recorded, not only those the old baseline lets through
         config = replace(config, baseline=None)
     if config.show_secrets:
@@ -60,6 +61,20 @@ def scan(targets: tuple[str, ...], config_path: Path | None, **options: Any) -> 
     if code == EXIT_FINDINGS:
         _say_if_blocked(config, result)
     raise click.exceptions.Exit(code)
+
+
+def _check_waits() -> None:
+    """A wait variable that is no number of seconds is a configuration error, said before any
+    input is read: met where the wait is (a FIFO, the state's lock), it lost the run mid-way."""
+    from keyaudit.model.option_values import environment_seconds
+    from keyaudit.run.state import LOCK_WAIT_VARIABLE
+    from keyaudit.sources.pipes import PIPE_WAIT_VARIABLE
+
+    for name in (PIPE_WAIT_VARIABLE, LOCK_WAIT_VARIABLE):
+        try:
+            environment_seconds(name, 0.0)
+        except ValueError as exc:
+            raise fail(str(exc)) from None
 
 
 def _transport() -> "Transport | None":

@@ -14,6 +14,7 @@ from typing import BinaryIO, Iterator
 ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 MAX_LONG_NAME = 64 << 10  # a GNU long name or link (type L, K); PATH_MAX is 4 KiB
 MAX_PAX_HEADER = 1 << 20  # a pax extended header (type x, g): names, times, attributes
+_PAX_WHOLE_NUMBERS = frozenset({"size", "uid", "gid"})  # a sparse size it cannot read is damage
 # A sparse member is read with its holes as NUL bytes; one larger than this would be a bomb (a
 # few bytes of map make a terabyte of holes), so it is skipped and counted instead.
 MAX_SPARSE_SIZE = 8 << 30
@@ -79,6 +80,7 @@ class BoundedTarInfo(tarfile.TarInfo):
     where the member's data ends, so nothing after it can be trusted."""
 
     damage: str | None = None  # why the member cannot be taken as it stands (its long name past the bound)
+    gap: str | None = None  # the bytes before the member's header that were no header: damage of the archive
 
     def _proc_gnulong(self, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
         if self.size <= MAX_LONG_NAME:
@@ -102,10 +104,60 @@ class BoundedTarInfo(tarfile.TarInfo):
                                                 f"{MAX_PAX_HEADER >> 20} MiB)")
         return super()._proc_pax(tarfile_)  # type: ignore[misc]
 
+    def _apply_pax_info(self, pax_headers: dict[str, str], encoding: str, errors: str) -> None:
+        """A pax number that is no whole number an offset can hold is left out, as GNU tar leaves
+        it ("malformed extended header"), and the header's own field stands: tarfile takes a
+        size it cannot read as 0 (the member's data then read as headers, the rest of the
+        archive lost unsaid) and raises ValueError on the seek past a size of 10**20."""
+        kept = {key: value for key, value in pax_headers.items()
+                if key not in _PAX_WHOLE_NUMBERS or (value.isascii() and value.isdigit() and len(value) < 19)}
+        super()._apply_pax_info(kept, encoding, errors)  # type: ignore[misc]
 
-def tar_entries(archive: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, str | None]]:
-    """Entry and skip reason (None: scan it) of every member that is not a folder."""
+    @classmethod
+    def fromtarfile(cls, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
+        """The next member; past a block that is no header (its checksum wrong) in mid-archive,
+        the next block that is one, with the gap told in :attr:`gap`. tarfile takes such a block
+        for the archive's end and says nothing: every member after it was lost unsaid (GNU tar
+        skips to the next header). A number field tarfile cannot take, or an archive that ends
+        inside a header, is damage of the archive."""
+        try:
+            return super().fromtarfile(tarfile_)
+        except tarfile.TruncatedHeaderError:  # tarfile: the end, said by nothing
+            if tarfile_.offset == 0:
+                raise
+            raise tarfile.SubsequentHeaderError("the archive ends inside a member's header") from None
+        except tarfile.InvalidHeaderError:
+            if tarfile_.offset == 0:  # not a tar at all
+                raise
+            return cls._read_on(tarfile_, tarfile_.fileobj.tell() - tarfile.BLOCKSIZE)  # type: ignore[union-attr]
+        except ValueError:  # its text quotes the field, which may be anything, a key too
+            raise tarfile.SubsequentHeaderError("a header whose number fields cannot be read") from None
+
+    @classmethod
+    def _read_on(cls, tarfile_: tarfile.TarFile, start: int) -> tarfile.TarInfo:
+        """The first member whose header follows ``start`` (a block that is no header), or
+        damage of the archive when none does."""
+        source = tarfile_.fileobj
+        while len(block := source.read(tarfile.BLOCKSIZE)) == tarfile.BLOCKSIZE:  # type: ignore[union-attr]
+            try:
+                found = cls.frombuf(block, tarfile_.encoding, tarfile_.errors)
+            except tarfile.HeaderError:  # data, or the NUL blocks of the end
+                continue
+            found.offset = source.tell() - tarfile.BLOCKSIZE  # type: ignore[union-attr]
+            member = found._proc_member(tarfile_)  # type: ignore[attr-defined]
+            member.gap = (f"tar damaged at byte {start}: {found.offset - start} bytes hold no member header "
+                          f"(what a member there held is lost); read on from the header at byte {found.offset}")
+            return member
+        raise tarfile.SubsequentHeaderError(f"tar damaged at byte {start}: a block that is no member header, "
+                                            "and none after it")
+
+
+def tar_entries(archive: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo | None, str | None]]:
+    """Entry and skip reason (None: scan it) of every member that is not a folder; before a
+    member whose header follows bytes that held none, None and what :attr:`BoundedTarInfo.gap` says."""
     for info in archive:
+        if gap := getattr(info, "gap", None):
+            yield None, gap
         if not info.isdir():
             yield info, tar_skip(info)
 

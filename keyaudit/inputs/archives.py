@@ -25,6 +25,7 @@ from typing import IO, BinaryIO, Iterator
 
 from keyaudit.inputs.archive_entries import BoundedTarInfo, listed_zip, tar_entries, zip_entries
 from keyaudit.inputs.member_streams import ENDS_INSIDE, SparseWindow, lead_bytes, open_zip_member, zip_behind, zip_lead
+from keyaudit.inputs.zip_local import local_members
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import Counts
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
@@ -86,9 +87,9 @@ class Member:
 @dataclass(frozen=True)
 class Skipped:
     """A member that is not scanned, and why (counted in the report's ``skipped`` block; an
-    error of the archive when ``damaged``)."""
+    error of the archive when ``damaged``). No name: bytes of the archive that held no member."""
 
-    name: str
+    name: str | None
     reason: str
     damaged: bool = False
 
@@ -115,7 +116,11 @@ def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
             if damage is not None:
                 raise damage
             stream = reread(spool)
-        archive = stack.enter_context(listed_zip(stream))
+        try:
+            archive = stack.enter_context(listed_zip(stream))
+        except zipfile.BadZipFile as damage:
+            yield from _local_members(stream)
+            raise zipfile.BadZipFile(f"{damage}; the members before it were read from their own headers") from None
         if lead := zip_lead(archive):
             yield Member(None, functools.partial(lead_bytes, stream, lead))
         for _, info, reason in zip_entries(archive):
@@ -127,11 +132,27 @@ def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
 
 
 
+def _local_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
+    """The members of a zip that cannot be listed, from their local headers (see :mod:`.zip_local`)."""
+    for name, reader, reason in local_members(stream):
+        if reader is None:
+            yield Skipped(name, reason or "")
+            continue
+        with new_spool() as spool:
+            damage, cut = _spool(reader, spool)
+            note = f"larger than {MEMBER_SPOOL_LIMIT >> 30} GiB: only its start was scanned" if cut else None
+            yield Member(name, functools.partial(reread, spool), note)
+        if damage is not None:
+            raise damage
+        if cut:  # the rest of its data was not read: where the next member starts is not known
+            return
+
+
 def _tar_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
-    with tarfile.open(fileobj=stream, mode="r|", tarinfo=BoundedTarInfo) as archive:
+    with tarfile.open(fileobj=stream, mode="r|", tarinfo=BoundedTarInfo, ignore_zeros=True) as archive:
         for info, reason in tar_entries(archive):
-            if reason:
-                yield Skipped(info.name, reason, bool(getattr(info, "damage", None)))
+            if info is None or reason:
+                yield Skipped(info and info.name, reason or "", info is None or bool(getattr(info, "damage", None)))
                 continue
             with new_spool() as spool:
                 damage, cut = _spool(_stream_data(archive, info), spool)
@@ -311,9 +332,9 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
                                                 ZipMember(container, info.file_size, index, info.header_offset,
                                                           info.CRC)))
             else:
-                with tarfile.open(fileobj=raw, mode="r:", tarinfo=BoundedTarInfo) as tar:
+                with tarfile.open(fileobj=raw, mode="r:", tarinfo=BoundedTarInfo, ignore_zeros=True) as tar:
                     for tar_info, reason in tar_entries(tar):
-                        if getattr(tar_info, "damage", None):  # scanned whole, which names the damage
+                        if tar_info is None or tar_info.damage:  # scanned whole, which names the damage
                             return None
                         if reason:
                             skips.append((member_path(target.display, tar_info.name), reason))

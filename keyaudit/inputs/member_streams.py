@@ -89,8 +89,13 @@ ZIP_END_BYTES = 22  # a zip's end record without a comment
 
 def zip_behind(stream: BinaryIO) -> bool:
     """Whether seekable ``stream`` ends in a zip's end record (one without a comment: every file
-    pays a read of its last 22 bytes, no more); ``stream`` is left at its start."""
-    end = stream.seek(0, io.SEEK_END)
+    pays a read of its last 22 bytes, no more); ``stream`` is left at its start. A file whose end
+    is no seek away (a /proc file: EINVAL) has no zip behind it; the error lost its text."""
+    try:
+        end = stream.seek(0, io.SEEK_END)
+    except OSError:
+        stream.seek(0)
+        return False
     record = b""
     if end >= ZIP_END_BYTES:
         stream.seek(end - ZIP_END_BYTES)

@@ -4,8 +4,11 @@ environment variable, Python API — so that none of them lets through what anot
 from __future__ import annotations
 
 import math
+import os
 import re
 from typing import Any, Mapping
+
+from keyaudit.model.logtime import time_zone
 
 
 def scheduler_problem(address: str) -> str | None:
@@ -25,6 +28,45 @@ def is_seconds(value: Any) -> bool:
     is false, so it passed a ``> 0`` check and then turned off the guard it set (a rule's time,
     with a backtracking rule then running for ever); not inf either, which does the same."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
+
+
+def is_path(value: Any) -> bool:
+    """Whether ``value`` can name a file: a string, not empty, without a NUL byte. No system's path
+    holds one, and a file's ``"\\u0000"`` reached ``os.stat`` as ValueError: an internal error (for
+    the output, once the whole scan was done: its report lost)."""
+    return isinstance(value, str) and bool(value) and "\0" not in value
+
+
+def is_strings(value: Any) -> bool:
+    """Whether ``value`` is a list of strings without NUL bytes (paths, rule ids, patterns: none
+    holds one, see :func:`is_path`)."""
+    return isinstance(value, list) and all(isinstance(v, str) and "\0" not in v for v in value)
+
+
+def is_time_zone(value: Any) -> bool:
+    """Whether ``value`` names a zone :func:`~keyaudit.model.logtime.time_zone` can read."""
+    try:
+        return isinstance(value, str) and time_zone(value) is not None
+    except ValueError:
+        return False
+
+
+def environment_seconds(name: str, default: float) -> float:
+    """The seconds of wait the environment variable ``name`` gives (``default`` when unset), or
+    ValueError naming it when its value is no finite number >= 0: ``float`` took "abc" for an
+    internal error that lost the run where the wait was met (a FIFO, the state's lock), and
+    "nan" for a wait no deadline ends (a FIFO that no writer opened held the run for ever). Set
+    empty (``NAME= keyaudit …``) is unset, as a shell's own variables read."""
+    text = os.environ.get(name)
+    if not text:
+        return default
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds >= 0):
+        raise ValueError(f"{name}={text!r} is not a number of seconds (a finite number, 0 or more)")
+    return seconds
 
 
 # Names of object-store options that hold credentials (s3fs key/secret/token, adlfs account_key,

@@ -42,13 +42,13 @@ def scan_archive(kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, ta
     keeper = TailKeeper(stream)
     try:
         for entry in read_members(kind, keeper if kind == "tar" else stream):
+            display = unit.target.display if entry.name is None else member_path(unit.target.display, entry.name)
             if isinstance(entry, Skipped) and entry.damaged:
-                tally.errors.append(ScanError(member_path(unit.target.display, entry.name), entry.reason))
+                tally.errors.append(ScanError(display, entry.reason))
                 continue
             if isinstance(entry, Skipped):
-                tally.counts.skip(member_path(unit.target.display, entry.name), entry.reason)
+                tally.counts.skip(display, entry.reason)
                 continue
-            display = unit.target.display if entry.name is None else member_path(unit.target.display, entry.name)
             tally.add(scan(WorkUnit(Target(display, None, entry.reader), depth=unit.depth + 1)))
             if entry.note:
                 tally.errors.append(ScanError(display, entry.note))

@@ -64,6 +64,13 @@ class PathRedactor:
         secrets = self._secrets(f"{path}\n{text}")
         return (hide_secrets(path, secrets), hide_secrets(text, secrets)) if secrets else (path, text)
 
+    def message(self, text: str) -> str:
+        """A line that names what the user gave (a setup error: a key pasted as a file's path)
+        with the credentials in it redacted, read name by name and whole (a key's base64 may hold
+        a "/", which parts it as a path)."""
+        secrets = [*self._secrets(text), *self._detector.secrets_in(text.encode("utf-8", "surrogateescape"))]
+        return hide_secrets(text, secrets) if secrets else text
+
     def errors(self, errors: Iterable[ScanError]) -> list[ScanError]:
         """``errors`` as the error lines may show them: a message may quote a member's name."""
         return [ScanError(*self.text(error.path, error.message)) for error in errors]

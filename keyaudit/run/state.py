@@ -28,12 +28,12 @@ import contextlib
 import fcntl
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterator
 
+from keyaudit.model.option_values import environment_seconds
 from keyaudit.model.printable import printable
 from keyaudit.model.result import ScanError
 from keyaudit.model.setup_files import regular
@@ -141,7 +141,10 @@ class ScanState:
     def __init__(self, path: Path, wait_seconds: float | None = None) -> None:
         self.path = path
         if wait_seconds is None:
-            wait_seconds = float(os.environ.get(LOCK_WAIT_VARIABLE, LOCK_WAIT_SECONDS))
+            try:
+                wait_seconds = environment_seconds(LOCK_WAIT_VARIABLE, LOCK_WAIT_SECONDS)
+            except ValueError as exc:
+                raise StateError(str(exc)) from None
         try:
             self._lock = open(f"{path}.lock", "a+")
         except OSError as exc:

@@ -19,6 +19,7 @@ from keyaudit.sources.opening import Held, new_spool
 
 
 GITLINK = b"160000"  # the mode of a submodule's entry: a commit of another repository, no file
+UNMERGED = "unmerged (a merge conflict): nothing is staged for it until it is resolved and added"
 
 
 class GitError(Exception):
@@ -72,14 +73,14 @@ class StagedFiles:
         """Each staged path and the id of its content in the index, from one git process: the
         raw diff names the new blob, so the index need not be listed a second time (nor is it
         listed again for the scan once its size was asked: one listing a run)."""
-        fields = _git(self.root, "diff", "--cached", "--raw", "--no-abbrev", "--diff-filter=ACMR", "-z").split(b"\0")
+        fields = _git(self.root, "diff", "--cached", "--raw", "--no-abbrev", "--diff-filter=ACMRU", "-z").split(b"\0")
         blobs = {}
         position = 0
         while position < len(fields) and fields[position]:
             _, mode, _, blob, status = fields[position].split()  # ":old_mode new_mode old_blob new_blob status"
             position += 2 if status[:1] in b"RC" else 1  # a rename or copy names its source first
-            if mode != GITLINK:
-                blobs[fields[position].decode("utf-8", "surrogateescape")] = blob
+            if mode != GITLINK:  # an unmerged path (U) has no blob yet: b"", an error of its own
+                blobs[fields[position].decode("utf-8", "surrogateescape")] = b"" if status == b"U" else blob
             position += 1
         return blobs
 
@@ -87,7 +88,7 @@ class StagedFiles:
         """The bytes of the staged files as the index holds them, which is what a scan of them
         reads (the work tree's copies may be cut down, grown or gone since), from one git process;
         an object git cannot find counts nothing (the scan names it in an error)."""
-        ids = b"".join(blob + b"\n" for blob in self.blobs.values())
+        ids = b"".join(blob + b"\n" for blob in self.blobs.values() if blob)
         sizes = _git(self.root, "cat-file", "--batch-check=%(objectsize)", given=ids).split() if ids else []
         return sum(int(size) for size in sizes if size.isdigit())
 
@@ -111,6 +112,9 @@ class StagedFiles:
                 for path in paths[position:]:
                     position += 1
                     blob = blobs[path]
+                    if not blob:  # said, not passed over: a scan run by hand mid-merge judged nothing of it
+                        yield Unreadable(UNMERGED)
+                        continue
                     try:
                         process.stdin.write(blob + b"\n")
                         process.stdin.flush()

@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 from typing import IO
 
+from keyaudit.model.option_values import environment_seconds
+
 PIPE_WAIT_SECONDS = 10.0
 PIPE_WAIT_VARIABLE = "KEYAUDIT_PIPE_WAIT"
 _PIECE_BYTES = 1 << 20
@@ -46,7 +48,7 @@ def spool_once(pipe: Path | None, spool: IO[bytes], wait_seconds: float | None =
         shutil.copyfileobj(sys.stdin.buffer, spool)
         return
     if wait_seconds is None:
-        wait_seconds = float(os.environ.get(PIPE_WAIT_VARIABLE, PIPE_WAIT_SECONDS))
+        wait_seconds = environment_seconds(PIPE_WAIT_VARIABLE, PIPE_WAIT_SECONDS)
     descriptor = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # never blocks, writer or not
     try:
         spool.write(_first_piece(descriptor, wait_seconds))

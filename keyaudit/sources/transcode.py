@@ -53,9 +53,9 @@ def sniff_encoding(head: bytes) -> str | None:
     """The wide encoding the first bytes of a text are in (a Python codec name), or None for
     text in an 8-bit encoding (UTF-8, ASCII) and for anything that is not text."""
     sample = head[:SNIFF_BYTES]
-    for mark, codec in _MARKS:
-        if head.startswith(mark) and (len(sample) == len(mark) or 0 in sample[len(mark):]):
-            return codec
+    for mark, codec in _MARKS:  # the longest first, and the first that matches decides: UTF-32LE's
+        if head.startswith(mark):  # mark starts with UTF-16LE's, whose NULs are its own, not the text's
+            return codec if len(sample) == len(mark) or 0 in sample[len(mark):] else None
     if 0 not in sample:  # UTF-8 and ASCII text, the common case: decided at once
         return None
     for codec, width, place in _UNMARKED:

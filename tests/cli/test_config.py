@@ -73,6 +73,14 @@ def test_options_that_print_or_are_secrets_are_refused_in_a_file(project: Path, 
 @pytest.mark.parametrize(("text", "problem"), [
     ("jobs: 0\n", "'jobs' must be a whole number >= 1"),
     ("format: xml\n", "'format' must be one of text, json, jsonl, sarif, ecs"),
+    ("format: [json]\n", "'format' must be one of text, json, jsonl, sarif, ecs"),
+    ("format: {json: 1}\n", "'format' must be one of text, json, jsonl, sarif, ecs"),
+    ("fail_on: [high]\n", "'fail_on' must be one of info, low, medium, high, critical"),
+    # A NUL byte is in no path: it reached os.stat as ValueError, an internal error (for the output
+    # once the whole scan was done, its report lost)
+    ('output: "report\\0.json"\n', "'output' must be a file path"),
+    ('state: "\\0"\n', "'state' must be a file path"),
+    ('public_keys: ["keys\\0.pem"]\n', "'public_keys' must be a list of strings"),
     ("engine: fast\n", "'engine' must be one of auto, hyperscan, regex"),
     ("quiet: 'yes'\n", "'quiet' must be true or false"),
     ("storage_options: [anon]\n", "'storage_options' must be a mapping"),
@@ -117,6 +125,35 @@ def test_a_pyproject_section_sets_options_too(project: Path) -> None:
     run = cli("scan", "--jobs", "1", "a.log")
     assert run.exit_code == 1 and json.loads(run.stdout.splitlines()[0])["rule_id"] == "iugu-api-token"
     assert shown(cli("config").stdout)["group_by"] == ("rule", str(project / "pyproject.toml"))
+
+
+@pytest.mark.parametrize(("content", "given", "problem"), [
+    # the section's header, then no TOML: its settings were dropped unsaid (the scan ran on defaults)
+    (b"[tool.keyaudit]\nfail_on = high\n", False, "pyproject.toml: not valid TOML: Invalid value"),
+    (b"[ tool.keyaudit.extra ]\nx =\n", False, "pyproject.toml: not valid TOML"),
+    (b"tool = 'keyaudit'\n", True, "pyproject.toml: expected a mapping of settings"),  # was an AttributeError
+], ids=["unquoted-value", "subtable", "tool-a-string"])
+def test_a_pyproject_that_cannot_be_read_as_settings_is_one_line_and_exit_2(project: Path, content: bytes,
+                                                                            given: bool, problem: str) -> None:
+    (project / "pyproject.toml").write_bytes(content)
+    (project / "a.log").write_text("nothing here\n")
+    run = cli("scan", "--jobs", "1", *(["--config", "pyproject.toml"] if given else []), "a.log")
+    assert run.exit_code == 2 and problem in run.stderr, run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_a_configuration_that_is_not_utf8_is_one_line_and_exit_2(project: Path) -> None:
+    """A UnicodeDecodeError is a ValueError, not the OSError the reading caught: an internal error."""
+    (project / ".keyaudit.yaml").write_bytes(b"fail_on: high\n# caf\xe9\n")
+    run = cli("scan", "--jobs", "1", ".")
+    assert run.exit_code == 2 and ".keyaudit.yaml: not UTF-8 text (byte 19)" in run.stderr, run.stderr
+
+
+def test_a_pyproject_whose_tool_is_no_table_is_not_a_configuration(project: Path) -> None:
+    """``tool = "keyaudit"`` names keyaudit without a section: the search passes it by."""
+    (project / "pyproject.toml").write_text('tool = "keyaudit"\n')
+    run = cli("config")
+    assert run.exit_code == 0 and "# configuration file: none found" in run.stdout, run.stderr
 
 
 def test_the_log_timezone_from_the_file_or_the_command_line_reads_the_ecs_log_times(project: Path) -> None:

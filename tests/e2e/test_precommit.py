@@ -94,6 +94,27 @@ def test_a_staged_file_whose_blob_is_missing_is_an_error_naming_it(repo: Path) -
     assert keyaudit(repo, "scan", "--staged", "--strict").returncode == 2
 
 
+def test_a_path_left_unmerged_by_a_conflict_is_an_error_naming_it(repo: Path) -> None:
+    """Mid-merge the index holds a conflicted path's three versions and nothing to commit: it was
+    left out of the staged files unsaid, so a scan by hand judged it clean."""
+    stage(repo, "app.env", "ASAAS_API_KEY=none\n")
+    git(repo, "commit", "-q", "-m", "base")
+    git(repo, "checkout", "-q", "-b", "other")
+    stage(repo, "app.env", f"IUGU_API_TOKEN={iugu_token()}\n")
+    git(repo, "commit", "-q", "-m", "other")
+    git(repo, "checkout", "-q", "main")
+    stage(repo, "app.env", "IUGU_API_TOKEN=unset\n")
+    git(repo, "commit", "-q", "-m", "main")
+    assert git(repo, "merge", "-q", "other", check=False).returncode != 0  # the conflict
+    stage(repo, "z.env", f"IUGU_API_TOKEN={iugu_token()}\n")
+    run = keyaudit(repo, "scan", "--staged", "--format", "json")
+    report = json.loads(run.stdout)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert [f["location"]["path"] for f in report["findings"]] == ["z.env"]
+    assert report["errors"] == [{"path": "app.env", "message": "cannot open: unmerged (a merge conflict): nothing "
+                                                               "is staged for it until it is resolved and added"}]
+
+
 def test_an_empty_staged_file_leaves_the_next_files_their_own_content(repo: Path) -> None:
     stage(repo, "a_empty.env", "")
     stage(repo, "b.env", "A=1\n")

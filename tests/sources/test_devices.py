@@ -45,3 +45,18 @@ def test_a_socket_named_alone_exits_2(tmp_path: Path) -> None:
         run = scan("app.sock", cwd=tmp_path)
     assert run.returncode == 2, scrub(run.stderr)
     assert "keyaudit: error: app.sock: a socket, not a file: not read" in run.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/environ"), reason="needs Linux's /proc")
+def test_a_proc_file_whose_end_is_no_seek_away_is_read(tmp_path: Path) -> None:
+    """/proc files say size 0, and most refuse a seek to their end (EINVAL): the look for a zip
+    behind the text failed such a file ("read failed … Invalid argument"), read as nothing."""
+    token = iugu_token()
+    env = {**subprocess_env(), "IUGU_API_TOKEN": token}
+    run = subprocess.run([sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--jobs", "1",
+                          "/proc/self/environ", "/proc/self/status"], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=TIMEOUT, env=env)
+    assert run.returncode == 1, scrub(run.stderr)
+    report = json.loads(run.stdout)
+    assert report["errors"] == []
+    assert [f["location"]["path"] for f in report["findings"]] == ["/proc/self/environ"]

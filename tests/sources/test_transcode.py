@@ -74,11 +74,13 @@ def test_findings_in_wide_text_have_the_lines_and_columns_an_editor_shows(
 
 
 
-@pytest.mark.parametrize("mark", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE], ids=["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("mark", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE],
+                         ids=["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_a_mark_before_eight_bit_text_does_not_make_it_wide(tmp_path: Path, mark: bytes) -> None:
     """Bytes that spell a mark before text without a NUL (a binary header, a cut file, Latin-1
     ``ÿþ``): decoded as UTF-16 every ASCII pair became one CJK character and the keys were lost
-    without a word. Wide text has NULs: ASCII, a space, a newline all have one in UTF-16."""
+    without a word. Wide text has NULs: ASCII, a space, a newline all have one in UTF-16. (The
+    UTF-32LE mark starts with UTF-16LE's, and its own NULs made the text after it UTF-16.)"""
     token = iugu_token()
     text = "2026-11-25 10:00:00 INFO serviço iniciado\n" + iugu_line(token) + "\n"
     data = mark + b"\x80garbage\n" + text.encode()
