@@ -8,10 +8,20 @@ is whichever ``PYTHONPATH`` names, so another branch's code is measured on this 
 
     PYTHONPATH=/path/to/other/checkout python /path/to/this/checkout/benchmarks/run_recall.py
 
-``--corpus second`` measures the second corpus (``tests/data/credential_corpus_2``) instead of
-the first, ``--corpus third`` the third (``tests/data/credential_corpus_3``), ``--corpus fourth`` the
-fourth (``tests/data/credential_corpus_4``), ``--corpus fifth`` the fifth (``tests/data/credential_corpus_5``), ``--corpus sixth`` the sixth (``tests/data/credential_corpus_6``), ``--corpus seventh`` the seventh (``tests/data/credential_corpus_7``), ``--corpus eighth`` the eighth (``tests/data/credential_corpus_8``), ``--corpus ninth`` the ninth (``tests/data/credential_corpus_9``), ``--corpus tenth`` the tenth (``tests/data/credential_corpus_10``), ``--corpus eleventh`` the eleventh (``tests/data/credential_corpus_11``), ``--corpus twelfth`` the twelfth (``tests/data/credential_corpus_12``), ``--corpus thirteenth`` the thirteenth (``tests/data/credential_corpus_13``), ``--corpus fourteenth`` the fourteenth (``tests/data/credential_corpus_14``), ``--corpus fifteenth`` the fifteenth (``tests/data/credential_corpus_15``), ``--corpus sixteenth`` the sixteenth (``tests/data/credential_corpus_16``); ``--keep DIR`` writes the rendered corpus to DIR (to look at a miss); ``--json`` prints
-the figures as JSON instead of a table.
+``--corpus second`` the second (``tests/data/credential_corpus_2``) instead of the first, ``--corpus third``
+the third (``tests/data/credential_corpus_3``), ``--corpus fourth`` the fourth
+(``tests/data/credential_corpus_4``), ``--corpus fifth`` the fifth (``tests/data/credential_corpus_5``),
+``--corpus sixth`` the sixth (``tests/data/credential_corpus_6``), ``--corpus seventh`` the seventh
+(``tests/data/credential_corpus_7``), ``--corpus eighth`` the eighth (``tests/data/credential_corpus_8``),
+``--corpus ninth`` the ninth (``tests/data/credential_corpus_9``), ``--corpus tenth`` the tenth
+(``tests/data/credential_corpus_10``), ``--corpus eleventh`` the eleventh
+(``tests/data/credential_corpus_11``), ``--corpus twelfth`` the twelfth (``tests/data/credential_corpus_12``),
+``--corpus thirteenth`` the thirteenth (``tests/data/credential_corpus_13``), ``--corpus fourteenth`` the
+fourteenth (``tests/data/credential_corpus_14``), ``--corpus fifteenth`` the fifteenth
+(``tests/data/credential_corpus_15``), ``--corpus sixteenth`` the sixteenth
+(``tests/data/credential_corpus_16``), ``--corpus seventeenth`` the seventeenth
+(``tests/data/credential_corpus_17``); ``--keep DIR`` writes the rendered corpus to DIR (to look at a miss);
+``--json`` prints the figures as JSON instead of a table.
 """
 
 from __future__ import annotations

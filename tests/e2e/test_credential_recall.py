@@ -116,6 +116,12 @@ FLOORS = {
                   ("environment-mismatch", "recall"): 1.0,  # a sandbox key sent to the production host from Apps Script
                   ("environment-mismatch", "precision"): 1.0,
                   ("all", "precision"): 1.0},
+    # written blind too: incident and error trackers' payloads, CI servers, dev environments and app servers,
+    # tools' histories, Windows commands and UTF-16, data and serverless tools, scanners' reports, nesting
+    # (130 of 133; blind 124 of 133, precision 0.992: an error tracker's own apiKey beside an iugu call)
+    "seventeenth": {("credential", "recall"): 0.977,  # a task's bare argument, a scanner's bare match, a SecureString
+                    ("credential", "precision"): 1.0,
+                    ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

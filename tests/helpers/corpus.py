@@ -65,10 +65,15 @@ CORPUS_DIR = DATA / "credential_corpus"
 # sixteenth, Brazilian ERP and shop platforms (Bling, Tiny, Omie, VTEX, Nuvemshop, Tray, Shopware, Sylius, Spree, Medusa,
 # Saleor, ERPNext, Dolibarr, Bagisto, Bitrix), web frameworks' CLIs and build outputs (Symfony, artisan config:show, queue
 # payloads, Next.js, Nuxt, SvelteKit, Angular, Vue, EAS), low-code and office automation (Apps Script, Power Automate,
-# Power Fx, LibreOffice Basic, AL, X++, Deluge, Airtable), stores' dumps and monitors, service managers, encodings.
+# Power Fx, LibreOffice Basic, AL, X++, Deluge, Airtable), stores' dumps and monitors, service managers, encodings;
+# seventeenth, incident and error trackers' payloads (PagerDuty, Opsgenie, Rollbar, Bugsnag, Honeybadger, Honeycomb),
+# CI systems not yet covered (Semaphore, GoCD, SourceHut, Harness, Codefresh, Bamboo, Screwdriver), dev environment
+# and app servers' files (direnv, mise, devbox, just, Tilt, uWSGI, gunicorn, Passenger, NGINX Unit, Liberty, Payara),
+# tools' histories (mysql, psql, Vim, less, fish), Windows (reg add, SecureString, splatting, UTF-16), data and
+# serverless tools (dlt, marimo, Mage, Singer, Celery, Chalice, Zappa, SST, Amplify), scanners' reports, traps.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"), start=2)}}
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
