@@ -16,7 +16,7 @@ transfer path goes on to an id). A rule file says so under ``request_anchor_chec
 
 An occurrence of the anchor counts where ``pattern`` matches from its start (both engines look
 at the text there after finding it); the examples are lines in which some occurrence counts, the
-negative examples lines in which none does (the suite checks them).
+negative examples lines in which none does (``keyaudit rules test`` checks them).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ class AnchorCheck:
     pattern_text: str
     examples: tuple[str, ...]
     negative_examples: tuple[str, ...]
+    source: str  # the rule file it is in
 
     @functools.cached_property
     def pattern(self) -> "re.Pattern[bytes]":
@@ -78,7 +79,7 @@ def parse_anchor_checks(value: Any, path: str) -> tuple[AnchorCheck, ...]:
         except re.error as exc:
             raise RuleError(path, None, f"{where}: pattern is not a regular expression: {exc}") from None
         checks.append(AnchorCheck(raw["anchor"], raw["pattern"], tuple(lists["examples"]),
-                                  tuple(lists["negative_examples"])))
+                                  tuple(lists["negative_examples"]), path))
     return tuple(checks)
 
 

@@ -37,13 +37,13 @@ from keyaudit.run.tally import Found
 class ExampleFailure:
     """One example that did not behave; ``str()`` is the line ``rules test`` prints."""
 
-    rule: RuleInfo
+    owner: str  # whose examples: a rule (its file and id), or a request anchor's check
     kind: str  # "example" or "negative example"
     index: int
     problem: str
 
     def __str__(self) -> str:
-        return f"{self.rule.source}: rule {self.rule.id!r}: {self.kind} {self.index + 1} {self.problem}"
+        return f"{self.owner}: {self.kind} {self.index + 1} {self.problem}"
 
 
 def _secret_findings(rule: Rule, text: str, rules: RuleSet) -> list[Finding]:
@@ -93,14 +93,27 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
         *((rule, lambda text, rule=rule: _place_findings(rule, text, rules, secrets)) for rule in rules.place_rules),
     ]
     for rule, find in checked:
+        owner = f"{rule.source}: rule {rule.id!r}"
         if not rule.examples:
-            failures.append(ExampleFailure(rule, "example", -1, "missing: a rule needs at least one"))
+            failures.append(ExampleFailure(owner, "example", -1, "missing: a rule needs at least one"))
         for index, text in enumerate(rule.examples):
             if not any(f.rule_id == rule.id for f in find(text)):  # type: ignore[operator]
-                failures.append(ExampleFailure(rule, "example", index, "was not found"))
+                failures.append(ExampleFailure(owner, "example", index, "was not found"))
         for index, text in enumerate(rule.negative_examples):
             if any(f.rule_id == rule.id for f in find(text)):  # type: ignore[operator]
-                failures.append(ExampleFailure(rule, "negative example", index, "was reported"))
+                failures.append(ExampleFailure(owner, "negative example", index, "was reported"))
+    return failures + _anchor_check_failures(rules)
+
+
+def _anchor_check_failures(rules: RuleSet) -> list[ExampleFailure]:
+    """Where a request anchor's check does not count its examples, or counts a negative one."""
+    failures: list[ExampleFailure] = []
+    for check in rules.request_anchor_checks:
+        owner = f"{check.source}: request anchor check {check.anchor!r}"
+        failures += [ExampleFailure(owner, "example", index, "does not count")
+                     for index, text in enumerate(check.examples) if not check.counts_in(text)]
+        failures += [ExampleFailure(owner, "negative example", index, "counts")
+                     for index, text in enumerate(check.negative_examples) if check.counts_in(text)]
     return failures
 
 

@@ -74,3 +74,19 @@ def test_a_wrong_check_is_one_line(tmp_path: Path, edit: tuple[str, str], proble
     run = cli("scan", "--rules", str(pack), str(tmp_path))
     assert run.exit_code == 2
     assert run.stderr.count("\n") == 1 and problem in run.stderr, run.stderr
+
+
+def test_rules_test_names_a_check_that_counts_a_negative_example_or_misses_an_example(tmp_path: Path) -> None:
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    run = cli("rules", "test", str(pack))
+    assert run.exit_code == 0, run.stdout + run.stderr
+    pack.write_text(PACK.replace("negative_examples: ['GET /v1/payouts/po_1']",
+                                 "negative_examples: ['GET /v1/payouts/po_1', 'POST /v2/payouts']")
+                    .replace("examples: ['POST /v1/payouts HTTP/1.1']",
+                             "examples: ['POST /v1/payouts HTTP/1.1', 'GET /v1/payouts_all']"), encoding="utf-8")
+    run = cli("rules", "test", str(pack))
+    assert run.exit_code == 1
+    assert [line for line in run.stdout.splitlines() if line.startswith("FAIL")] == [
+        f"FAIL {pack}: request anchor check '/payout': example 2 does not count",
+        f"FAIL {pack}: request anchor check '/payout': negative example 2 counts"]
