@@ -109,8 +109,9 @@ TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification", "basic_auth", ANCHOR
 
 
 def load_file(path: Path, verify: bool = True) -> RuleSet:
-    """Load one YAML rule file: its secret, request, message and place rules, request anchors and
-    markers, the header names records may log one field each, provider hosts, places, senders and the tokens that travel as Basic user names.
+    """Load one YAML rule file: its secret, request, message and place rules, request anchors (and
+    where they count) and markers, the header names records may log one field each, provider hosts,
+    places, senders and the tokens that travel as Basic user names.
 
     ``verify`` compiles every pattern now, to report a broken one as a rule error.
     """
@@ -147,9 +148,8 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
     verification = parse_verification(document["verification"], name) if "verification" in document else None
     basic_users = parse_basic_auth(document["basic_auth"], name) if "basic_auth" in document else ()
     checks = parse_anchor_checks(document[ANCHOR_CHECKS], name) if ANCHOR_CHECKS in document else ()
-    return RuleSet(rules, requests, **literals, request_anchor_checks=checks, provider_hosts=hosts, messages=messages,
-                   places=places,
-                   senders=senders, place_rules=placed,
+    return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages, places=places,
+                   senders=senders, place_rules=placed, request_anchor_checks=checks,
                    verifications={verification.provider: verification} if verification else {}, host_groups=groups,
                    basic_users=basic_users)
 
@@ -213,9 +213,9 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
 
         warnings += [warning for rule in [*secret_rules.values(), *request_rules.values()] if rule.id in user_ids
                      for warning in backtracking_warnings(rule)]
-    if unknown_anchors := [anchor for anchor in anchor_checks if anchor not in literals["request_anchors"]]:
-        raise RuleError(ANCHOR_CHECKS, None,
-                        f"checks {unknown_anchors[0]!r}, which no rule file's 'request_anchors' lists")
+    if unknown := [check for check in anchor_checks.values() if check.anchor not in literals["request_anchors"]]:
+        raise RuleError(unknown[0].source, None,
+                        f"'{ANCHOR_CHECKS}' checks {unknown[0].anchor!r}, which no rule file's 'request_anchors' lists")
     anchors = literals["record_anchors"]
     anchors.update(dict.fromkeys(uncovered_hosts(provider_hosts, tuple(anchors))))
     for key in ("request_anchors", "request_markers"):
