@@ -74,12 +74,13 @@ def parse_anchor_checks(value: Any, path: str) -> tuple[AnchorCheck, ...]:
         if not all(isinstance(items, list) and items and all(isinstance(item, str) for item in items)
                    for items in lists.values()):
             raise RuleError(path, None, f"{where}: examples and negative_examples must be non-empty lists of strings")
+        check = AnchorCheck(raw["anchor"], raw["pattern"], tuple(lists["examples"]),
+                            tuple(lists["negative_examples"]), path)
         try:
-            re.compile(raw["pattern"])
+            check.pattern  # compiled here, once, as the engines will use it
         except re.error as exc:
             raise RuleError(path, None, f"{where}: pattern is not a regular expression: {exc}") from None
-        checks.append(AnchorCheck(raw["anchor"], raw["pattern"], tuple(lists["examples"]),
-                                  tuple(lists["negative_examples"]), path))
+        checks.append(check)
     return tuple(checks)
 
 
