@@ -283,7 +283,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     definitions above it make it (``scope``, which then sees the window's other lines too; None
     where neither the file nor the window defined anything); every line, YAML mappings; around the
     anchored lines, XML elements and JSON records; source code's statements. Readers are imported for a file with requests."""
-    from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, xml_records, yaml_records
+    from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, sql_records, xml_records, yaml_records
     from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
@@ -306,6 +306,8 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
             pass
     if yaml_records.may_hold(lines):
         yield from yaml_records.exchanges(lines, path)
+    if sql_records.may_hold(lines):
+        yield from sql_records.exchanges(lines, path, scope.tables if scope is not None else None, known)
     yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
     yield from (records := list(jsonlog.exchanges(anchored, path, known)))
     yield from json_blocks.exchanges(lines, leads, path, known, cut, records, begun)
@@ -340,6 +342,6 @@ def _defined(lines: Iterable[tuple[int, str]], scope: FileScope) -> Iterator[tup
     """``lines`` as the definitions above each make it (a request file's variables in place),
     ``scope`` seeing each before it is given."""
     for number, text in lines:
-        if text.startswith(DEFINITION_STARTS):
+        if text.startswith(DEFINITION_STARTS) or scope.continues:
             scope.see(text)
         yield number, scope.substituted(text)

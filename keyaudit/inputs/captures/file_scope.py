@@ -36,11 +36,17 @@ COPY_START, COPY_END = "COPY ", "\\."
 # before `[ \t\r]*` would try each blank of a long run again from each of its places.
 _VARIABLE = re.compile(r"@([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*(.*)")
 _REFERENCE = re.compile(r"\{\{[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]*\}\}")
-DEFINITION_STARTS = (*COLUMNS_DIRECTIVES, "@", COPY_START, COPY_END)  # what a line that may define something starts with
+# A table's definition (a dump's `CREATE TABLE <name> (<columns>);`, on one line or many), as dumps write it
+CREATE_STARTS = ("CREATE TABLE ", "create table ")
+MAX_CREATE_LINES = 400
+# what a line that may define something starts with
+DEFINITION_STARTS = (*COLUMNS_DIRECTIVES, "@", COPY_START, COPY_END, *CREATE_STARTS)
 # the same as bytes, looked for in text passed over by their first byte (one memchr from each to the
-# next: a search for a line feed and the rest stops at every line, at a fifth of the speed) — but COPY's
-# and its end's (`\.`), whose first bytes any line holds (a letter; JSON's escapes), looked for whole
+# next: a search for a line feed and the rest stops at every line, at a fifth of the speed) — but COPY's,
+# its end's (`\.`) and a table's definition's, whose first bytes any line holds (a letter; JSON's escapes),
+# looked for whole
 DEFINITION_BYTES = tuple(start.encode() for start in DEFINITION_STARTS)
+CREATE_BYTES = tuple(start.encode() for start in CREATE_STARTS)
 _FIRST_BYTES = tuple(dict.fromkeys(start[:1] if start[:1] in b"#@" else start for start in DEFINITION_BYTES))
 # The text before the first window read through, not sought past, for what a file defines once at
 # its top (a W3C log's columns, a request file's variables: see FileScope); once it defined one,
@@ -67,7 +73,8 @@ def defines_in(head: bytes) -> bool:
     is read in one piece, in order."""
     text = head.decode("utf-8", "replace")
     return table_header(text) is not None or any(
-        line.startswith(COLUMNS_DIRECTIVES) or _VARIABLE.fullmatch(line) is not None or _COPY.fullmatch(line) is not None
+        line.startswith((*COLUMNS_DIRECTIVES, *CREATE_STARTS)) or _VARIABLE.fullmatch(line) is not None
+        or _COPY.fullmatch(line) is not None
         for line in text.splitlines() if line.startswith(DEFINITION_STARTS))
 
 
@@ -133,6 +140,8 @@ class FileScope:
         self.directive = False  # the columns were named by a directive, which may come again further down
         self.escaped = False  # the values are COPY's: one row a line, backslash escapes (see _COPY)
         self.variables: dict[str, str] = {}
+        self.tables: dict[str, tuple[str, ...]] = {}  # a dump's tables' columns, by name (see table_name)
+        self._creating: list[str] | None = None  # the lines of a table's definition that goes on
 
     def see_top(self, head: bytes) -> None:
         """Note the columns a table's header row at the top of the file (its first bytes,
@@ -144,18 +153,25 @@ class FileScope:
     @property
     def defines(self) -> bool:
         """Whether the file made a definition yet: then the text between windows is worth a look."""
-        return self.columns is not None or bool(self.variables)
+        return self.columns is not None or bool(self.variables) or bool(self.tables)
 
     @property
     def may_redefine(self) -> bool:
         """Whether the text between windows may change what the file defined: a W3C log's
-        columns or a request file's variables may come again further down, a table's header
-        row only at its top."""
-        return self.directive or bool(self.variables)
+        columns, a request file's variables or a dump's tables may come again further down, a
+        table's header row only at its top."""
+        return self.directive or bool(self.variables) or bool(self.tables)
+
+    @property
+    def continues(self) -> bool:
+        """Whether a table's definition begun above goes on in the next line (its lines are all seen)."""
+        return self._creating is not None
 
     def see(self, text: str) -> None:
         """Note a definition on the line ``text``, if it makes one."""
-        if text.startswith(COLUMNS_DIRECTIVES):
+        if self._creating is not None or text.startswith(CREATE_STARTS):
+            self._create(text)
+        elif text.startswith(COLUMNS_DIRECTIVES):
             directive = next(mark for mark in COLUMNS_DIRECTIVES if text.startswith(mark))
             rest = text[len(directive):].strip()
             mark = next((mark for mark in "\t," if mark in rest), None)
@@ -175,6 +191,17 @@ class FileScope:
                 if len(value) <= MAX_VALUE_CHARS:
                     self.variables[name] = value
 
+    def _create(self, text: str) -> None:
+        """Go on with a table's definition: its columns are known once it is whole."""
+        from .sql_values import created_table
+
+        lines = self._creating = [*(self._creating or ()), text]
+        table = created_table("\n".join(lines))
+        if table is not None:
+            self.tables[table[0]] = table[1]
+        if table is not None or len(lines) >= MAX_CREATE_LINES or text.rstrip().endswith(";"):
+            self._creating = None
+
     def scan(self, data: bytes) -> None:
         """Note the definitions in ``data``, whole lines of the file passed over (not read), in
         their order."""
@@ -186,8 +213,10 @@ class FileScope:
                     starts.append(at)
                 at = data.find(byte, at + 1)
         for at in sorted(starts):
-            end = data.find(b"\n", at)
-            self.see(data[at : len(data) if end < 0 else end].rstrip(b"\r").decode("utf-8", "surrogateescape"))
+            # a table's definition is seen whole, to its `;` (its lines are passed over too)
+            end = data.find(b";" if data.startswith(CREATE_BYTES, at) else b"\n", at)
+            self.see(data[at : len(data) if end < 0 else end + 1].rstrip(b"\r\n").decode("utf-8", "surrogateescape"))
+            self._creating = None
 
     def substituted(self, text: str) -> str:
         """``text`` with the variables defined so far in place of their references; a reference

@@ -1,0 +1,115 @@
+"""Requests kept as rows of a database table (an outbox, a webhook or audit log) and written out as
+SQL: a dump's ``INSERT`` statements (sqlite3's ``.dump``, mysqldump's, pg_dump's ``--inserts``), a
+statement as a server or a driver logged it, an ``UPDATE … SET``.
+
+Each row is a record — column name to value — for the generic reconstructor (:mod:`.records`),
+as a table's row in a CSV export is. Its columns are the statement's own (``INSERT INTO t (a, b)
+VALUES …``, ``SET a = …``) or, where a dump leaves them out (``INSERT INTO t VALUES …``), those
+the table's ``CREATE TABLE`` named above: in the lines read, or earlier in the file
+(:class:`~.file_scope.FileScope` keeps them). A statement with placeholders (``VALUES ($1, $2)``)
+takes the values its log binds to them below it (PostgreSQL's ``DETAIL:  parameters: $1 = '…',
+…``). The request is placed on the line its row begins on.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterator, Mapping
+
+from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
+
+from .records import request_of
+from .sql_values import Param, SqlText, created_table, table_name, unquoted
+
+_NAME = r"""(?:`(?:[^`]|``)*`|"(?:[^"]|"")*"|\[[^\]]*\]|[\w$]+)"""
+_STATEMENT = re.compile(
+    rf"""\b(?:(?P<insert>INSERT|REPLACE)(?:\s+(?:IGNORE|OR\s+\w+|INTO))*\s+(?P<table>(?:{_NAME}\.){{0,2}}{_NAME})
+    | UPDATE\s+(?:ONLY\s+)?(?P<updated>(?:{_NAME}\.){{0,2}}{_NAME})\s+SET\b
+    | (?P<created>CREATE\s+TABLE\s))""", re.I | re.X)
+_VALUES = re.compile(r"\s*VALUES?\b", re.I)
+_PARAMETERS = re.compile(r"\bparameters:\s*(?=\$1\b)")  # PostgreSQL's DETAIL line of the values bound
+PARAMETERS_REACH = 4096  # the bound values are logged at most this far after their statement
+MAX_ROWS = 10_000  # rows of one statement read, at most
+# what a text that may hold a statement that writes rows holds
+_MARKS = ("NSERT", "nsert", "PDATE", "pdate", "EPLACE", "eplace")
+
+
+def may_hold(lines: list[tuple[int, str]]) -> bool:
+    """Whether any of ``lines`` may hold a statement that writes rows: a window of log lines is
+    passed over with a look at C speed for each mark, not read line by line."""
+    text = "\n".join([text for _, text in lines])
+    return any(mark in text for mark in _MARKS)
+
+
+def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tuple[str, ...]] | None = None,
+              known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
+    """Every request written as a row of the statements in ``lines`` (``tables``: the columns of the
+    tables the file defined before them)."""
+    text = "\n".join(line for _, line in lines)
+    starts = [0]
+    for _, line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    defined = dict(tables or {})
+    for found in _STATEMENT.finditer(text):
+        if found.group("created"):
+            if (table := created_table(text, found.start())) is not None:
+                defined[table[0]] = table[1]
+            continue
+        mysql = "`" in found.group()
+        sql = SqlText(text, found.end(), mysql)
+        table = found.group("table")
+        rows = _updated(sql) if found.group("updated") else _inserted(sql, defined.get(table_name(table)))
+        for at, record in rows:
+            if any(isinstance(value, Param) for value in record.values()):
+                record = _bound(record, text, sql.at, mysql)
+            fields = {name: value for name, value in record.items() if isinstance(value, str)}
+            index = bisect.bisect_right(starts, at) - 1
+            origin = Origin(path, lines[index][0], at - starts[index] + 1, capture="sql")
+            if (exchange := request_of(fields, origin, known=known)) is not None:
+                yield exchange
+
+
+def _inserted(sql: SqlText, columns: tuple[str, ...] | None) -> Iterator[tuple[int, dict[str, object]]]:
+    """The rows of an ``INSERT`` whose table's name was read (with where each begins), named by
+    its own columns or else the table's ``columns``."""
+    named = sql.names() if (token := sql.peek()) is not None and token[1] == "(" else None
+    names = named or columns
+    if names is None or _VALUES.match(sql.text, sql.at) is None:
+        return
+    sql.at = _VALUES.match(sql.text, sql.at).end()  # type: ignore[union-attr]
+    for _ in range(MAX_ROWS):
+        token = sql.peek()
+        row = sql.row() if token is not None else None
+        if row is None or token is None:
+            return
+        if len(row) == len(names):
+            yield token[2], dict(zip(names, row))
+        if not sql.take_mark(","):
+            return
+
+
+def _updated(sql: SqlText) -> Iterator[tuple[int, dict[str, object]]]:
+    """The one row an ``UPDATE … SET`` writes: its assignments."""
+    begin = sql.at
+    record: dict[str, object] = {}
+    while (token := sql.take()) is not None and token[0] == "name" and sql.take_mark("="):
+        record[unquoted(token[1])] = sql.value()
+        if not sql.take_mark(","):
+            break
+    if record:
+        yield begin, record
+
+
+def _bound(record: dict[str, object], text: str, end: int, mysql: bool) -> dict[str, object]:
+    """``record`` with its placeholders' values as the log binds them after the statement."""
+    found = _PARAMETERS.search(text, end, end + PARAMETERS_REACH)
+    if found is None:
+        return record
+    sql, values = SqlText(text, found.end(), mysql), {}
+    while (token := sql.take()) is not None and token[1][:1] == "$" and sql.take_mark("="):
+        values[int(token[1][1:])] = sql.value()
+        if not sql.take_mark(","):
+            break
+    return {name: values.get(value.number) if isinstance(value, Param) else value for name, value in record.items()}

@@ -1,0 +1,147 @@
+"""Requests kept as rows of a database table and written out as SQL: each row a record for the
+generic reconstructor, named by the statement's columns or, where a dump leaves them out, by the
+table's ``CREATE TABLE`` — on one line or many, right above or thousands of lines above (and in a
+file read in ranges); each value as the dialect wrote it, so a signed body is the bytes signed;
+placeholders bound by the values the server's log writes below them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import asaas_key, iugu_token
+from helpers.running import run_scan, scan_json
+from helpers.signing import key_pair, signature_header
+from keyaudit.inputs.captures.sql_records import exchanges
+from keyaudit.inputs.captures.sql_values import SqlText, created_table
+
+PATH, TIME = "/v1/transfer_requests", "2026-11-22T10:00:00-03:00"
+IUGU = "https://api.iugu.com" + PATH
+FAR = 3000  # rows of other requests between a table's definition and the rows that matter
+
+
+def _mysql(value: str) -> str:
+    """A string as mysqldump writes it (mysql_real_escape_string: a backslash before `\\ ' "`,
+    line breaks as `\\n`)."""
+    escaped = value.replace("\\", "\\\\").replace("'", "\\'").replace('"', '\\"')
+    return "'" + escaped.replace("\n", "\\n").replace("\r", "\\r") + "'"
+
+
+def _standard(value: str) -> str:
+    """A string as standard SQL writes it: a quote doubled, anything else (a backslash too) as it is."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _signed(folder: Path) -> tuple[Path, str, str, str]:
+    """The public key, the token, a body (a JSON string holding escaped quotes and a line break:
+    what each dialect escapes differently) and its Signature."""
+    private, public = key_pair(folder)
+    token = iugu_token()
+    body = '{"api_token":"%s","amount_cents":1050,\n"description":"payout \\"weekly\\" it\'s"}' % token
+    return public, token, body, signature_header(private, "POST", PATH, token, TIME, body.encode())
+
+
+def _request_findings(report: dict) -> list[tuple[str, int]]:
+    return sorted((f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method"))
+
+
+def _mysqldump(folder: Path) -> tuple[Path, Path, int, int]:
+    """A mysqldump of an outbox: the table's definition over many lines, thousands of rows of
+    other calls, then one extended INSERT whose rows are a signed and an unsigned transfer. The
+    file, the public key, and the lines of the signed and the unsigned row."""
+    public, _, body, signature = _signed(folder)
+    signed = json.dumps({"Request-Time": TIME, "Signature": signature})
+    head = ["-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)", "DROP TABLE IF EXISTS `http_outbox`;",
+            "CREATE TABLE `http_outbox` (", "  `id` bigint NOT NULL AUTO_INCREMENT,",
+            "  `verb` varchar(8) NOT NULL,", "  `endpoint` varchar(512) NOT NULL,",
+            "  `request_headers` json DEFAULT NULL,", "  `request_body` mediumtext,",
+            "  `amount` decimal(12,2) DEFAULT NULL,", "  PRIMARY KEY (`id`),", "  KEY `ix_endpoint` (`endpoint`(64))",
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;", "LOCK TABLES `http_outbox` WRITE;"]
+    others = [f"INSERT INTO `http_outbox` VALUES ({n},'GET','https://shop.example/orders/{n}',NULL,NULL,NULL);"
+              for n in range(FAR)]
+    rows = [f"({FAR},'POST',{_mysql(IUGU)},{_mysql(signed)},{_mysql(body)},10.50)",
+            f"({FAR + 1},'POST',{_mysql(IUGU)},'{{}}',{_mysql(body)},NULL)"]
+    lines = [*head, *others, "INSERT INTO `http_outbox` VALUES " + rows[0] + ",", rows[1] + ";", "UNLOCK TABLES;"]
+    path = folder / "outbox.sql"
+    path.write_text("\n".join(lines) + "\n")
+    return path, public, len(head) + FAR + 1, len(head) + FAR + 2
+
+
+def test_a_mysqldump_row_named_by_the_table_defined_far_above_is_its_request(tmp_path: Path) -> None:
+    path, public, signed_line, unsigned_line = _mysqldump(tmp_path)
+    report, _ = scan_json("--no-dedupe", "--public-key", str(public), str(path))
+    # the signed row verifies: its body is the bytes signed, mysqldump's backslashes undone
+    assert _request_findings(report) == [("iugu-unsigned-transfer", unsigned_line)]
+    assert report["scan"]["requests"]["signatures_valid"] == 1, report["scan"]["requests"]
+    assert signed_line < unsigned_line
+
+
+def test_a_dump_read_in_ranges_still_knows_its_tables(tmp_path: Path) -> None:
+    """A range of the dump read alone would not know the columns: a file whose head defines a
+    table is read in one piece, as one whose head names a table's columns."""
+    path, public, _, unsigned_line = _mysqldump(tmp_path)
+    result = run_scan(str(path), range_bytes=64 << 10, jobs=2, public_keys=(str(public),))
+    assert sorted((f.rule_id, f.location.line) for f in result.findings if f.context.get("method")) == [
+        ("iugu-unsigned-transfer", unsigned_line)]
+
+
+def test_standard_sql_strings_keep_their_backslashes(tmp_path: Path) -> None:
+    """pg_dump's ``--column-inserts``: standard strings, where a backslash is itself (read as
+    MySQL's, the body's ``\\"`` would lose it and the signature would look bad)."""
+    public, _, body, signature = _signed(tmp_path)
+    headers = json.dumps({"Content-Type": "application/json", "Request-Time": TIME, "Signature": signature})
+    asaas = json.dumps({"access_token": asaas_key()})
+    lines = ["SET standard_conforming_strings = on;",
+             "INSERT INTO public.http_outbox (id, method, url, headers, body) VALUES "
+             f"(1, 'POST', {_standard(IUGU)}, {_standard(headers)}::jsonb, {_standard(body)});",
+             "INSERT INTO public.http_outbox (id, method, url, headers, body) VALUES "
+             f"(2, 'POST', 'https://api.asaas.com/v3/transfers', {_standard(asaas)}, '{{\"value\": 10}}');"]
+    path = tmp_path / "outbox.sql"
+    path.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json("--no-dedupe", "--public-key", str(public), str(path))
+    assert _request_findings(report) == [("asaas-unsigned-transfer", 4)]  # the body before it holds a line break
+    assert report["scan"]["requests"]["signatures_valid"] == 1, report["scan"]["requests"]
+
+
+def test_an_update_sets_a_request_and_a_log_binds_its_placeholders(tmp_path: Path) -> None:
+    body, headers = json.dumps({"api_token": iugu_token(), "amount_cents": 100}), '{"Content-Type": "application/json"}'
+    lines = ["2026-11-22 13:00:30.104 UTC [4121] LOG:  statement: UPDATE outbox SET method = 'POST', "
+             f"url = {_standard(IUGU)}, headers = {_standard(headers)}, body = {_standard(body)}, status = 'retry' "
+             "WHERE id = 7;",
+             "2026-11-22 13:00:31.104 UTC [4121] LOG:  execute S_1: INSERT INTO outbox (method, url, headers, body) "
+             "VALUES ($1, $2, $3, $4)",
+             f"2026-11-22 13:00:31.104 UTC [4121] DETAIL:  parameters: $1 = 'POST', $2 = {_standard(IUGU)}, "
+             f"$3 = {_standard(headers)}, $4 = {_standard(body)}"]
+    path = tmp_path / "postgresql.log"
+    path.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json("--no-dedupe", str(path))
+    assert _request_findings(report) == [("iugu-unsigned-transfer", 1), ("iugu-unsigned-transfer", 2)]
+
+
+def test_rows_are_placed_on_their_own_lines_and_columns() -> None:
+    lines = [(10, "INSERT INTO t (method, url) VALUES"), (11, f"  ('POST', '{IUGU}'),"),
+             (12, "  ('PUT', 'https://api.iugu.com/v1/customers/1');")]
+    found = [(e.method, e.url, e.origin.line, e.origin.column, e.origin.capture) for e in exchanges(lines, "x.sql")]
+    assert found == [("POST", IUGU, 11, 3, "sql"), ("PUT", "https://api.iugu.com/v1/customers/1", 12, 3, "sql")]
+
+
+@pytest.mark.parametrize("text", [
+    "INSERT INTO t (method, url) VALUES ('POST', 'https://api.iugu.com/v1/x",
+    "INSERT INTO t (a) VALUES " + "(" * 100_000, "INSERT INTO t (a) VALUES " + "char(" * 100_000,
+    "insert into the queue: job 7", "UPDATE SET = ,", "INSERT INTO t (a) VALUES (replace(char(99999999999), 'a'))",
+    "INSERT INTO t (method, url) VALUES " + ",".join(["('GET', 'https://api.iugu.com/v1/x')"] * 20_000),
+])
+def test_statements_cut_short_or_hostile_give_what_they_hold_and_never_raise(text: str) -> None:
+    found = list(exchanges([(1, text)], "x.sql"))
+    assert len(found) <= 10_000
+
+
+def test_a_table_definition_names_its_columns_not_its_constraints() -> None:
+    statement = ('CREATE TABLE "public"."outbox" (\n  id serial,\n  "method" text NOT NULL,\n  url varchar(2048),\n'
+                 "  amount numeric(12, 2) CHECK (amount > 0),\n  CONSTRAINT pk PRIMARY KEY (id),\n  UNIQUE (url)\n);")
+    assert created_table(statement) == ("outbox", ("id", "method", "url", "amount"))
+    assert created_table(statement[:40]) is None  # not yet whole
+    assert SqlText("(x'6869', 'a' || 'b', CAST('c' AS text), NULL)", 0, False).row() == ["hi", "ab", "c", None]
