@@ -283,7 +283,8 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     definitions above it make it (``scope``, which then sees the window's other lines too; None
     where neither the file nor the window defined anything); every line, YAML mappings; around the
     anchored lines, XML elements and JSON records; source code's statements. Readers are imported for a file with requests."""
-    from keyaudit.inputs.captures import curl, httpdump, json_blocks, jsonlog, sql_records, xml_records, yaml_records
+    from keyaudit.inputs.captures import (curl, httpdump, json_blocks, jsonlog, sql_records, url_mentions, xml_records,
+                                          yaml_records)
     from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
@@ -312,6 +313,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     yield from (records := list(jsonlog.exchanges(anchored, path, known)))
     yield from json_blocks.exchanges(lines, leads, path, known, cut, records, begun)
     yield from source_exchanges(lines, leads, path)
+    yield from url_mentions.exchanges(anchored, path)
 
 
 def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> dict[int, int]:

@@ -12,7 +12,9 @@ the method and URL only: no header, no body. So:
   headers, maybe its body), and the mention could be any such neighbour's, as a one-line log is;
 - a mention of the method and URL a mention at most :data:`CALL_LINES` lines above named is one
   more line about the same call (a run of them is one call): a retry logged on the next lines is
-  counted with its first attempt, which carries the same findings.
+  counted with its first attempt, which carries the same findings;
+- a URL named alone (:mod:`.url_mentions`: no method said) is no request where any other reading or
+  mention of the same URL, of any method, starts within :data:`NEAR_LINES` of it.
 
 Mentions do not take part in the pairing of fuller readings (same_request.py): what they show is
 a part of what those show.
@@ -23,6 +25,8 @@ from __future__ import annotations
 import bisect
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
+
+from .url_mentions import CAPTURE as BARE_URL
 
 NEAR_LINES = REQUEST_SPAN_LINES  # between a mention and a reading of the same request that shows more
 CALL_LINES = 4  # between two mentions of one call, at most (sent, answered, trailers)
@@ -37,7 +41,10 @@ def counted_once(kept: list[Exchange], others: list[Exchange], mentions: list[Ex
     lines: dict[tuple[str, str], list[int]] = {}
     for exchange in others:
         lines.setdefault((exchange.method, exchange.url), []).append(exchange.origin.line)
-    for known in lines.values():
+    urls: dict[str, list[int]] = {}  # the lines every reading and mention that says its method names each URL on
+    for exchange in [*others, *(mention for mention in mentions if mention.origin.capture != BARE_URL)]:
+        urls.setdefault(exchange.url, []).append(exchange.origin.line)
+    for known in [*lines.values(), *urls.values()]:
         known.sort()
     last_said: dict[tuple[str, str], int] = {}
     alone: list[Exchange] = []
@@ -47,7 +54,8 @@ def counted_once(kept: list[Exchange], others: list[Exchange], mentions: list[Ex
         last_said[key] = line
         if before is not None and line - before <= CALL_LINES:
             continue  # the same call, named again
-        if (known := lines.get(key)) is None or not _near(known, line):
+        known = urls.get(mention.url) if mention.origin.capture == BARE_URL else lines.get(key)
+        if known is None or not _near(known, line):
             alone.append(mention)
     return _merged(kept, alone) if alone else kept
 

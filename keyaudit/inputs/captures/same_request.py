@@ -42,6 +42,7 @@ from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
 
 from .dump_table import mention_captures
 from .mentions import counted_once
+from .url_mentions import CAPTURE as BARE_URL
 
 NEAR_LINES = REQUEST_SPAN_LINES  # between the first lines of two readings of one request
 CONTEXT_LINES = 4  # between two lines of one call that a logger's bound context writes the request on
@@ -65,7 +66,7 @@ def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
     the order read. A kept request takes at most one reading of each other reader: readings pair
     up, and a run of like requests is not folded into one. Requests named in passing are kept
     only where nothing else tells of them (see :mod:`.mentions`)."""
-    passing = mention_captures()
+    passing = mention_captures() | {BARE_URL}
     readings: list[Exchange] = []
     mentions: list[Exchange] = []
     for exchange in exchanges:
