@@ -249,3 +249,18 @@ def test_a_block_comment_opened_on_a_line_of_words_above_the_code_stays_a_commen
               " ************************************************************************/\n")
     code = banner + _appended_headers("NULL", "curl_slist_append(headers, {})")
     assert _requests(tmp_path, "transfer.c", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("relay.py", 'import requests\n\ndef invoices():\n    return requests.get("http://relay.internal/iugu/invoices",'
+                 ' params={{"limit": 10, "api_token": "{token}"}})\n'),
+    ("relay.js", 'export async function invoices() {{\n  return axios.get("http://relay.internal/iugu/invoices",'
+                 ' {{ params: {{ api_token: "{token}" }} }});\n}}\n'),
+    ("relay.php", '<?php\n$client->request("GET", "http://relay.internal/iugu/invoices",'
+                  ' ["query" => ["api_token" => "{token}"]]);\n'),
+])
+def test_a_map_of_query_parameters_is_sent_in_the_url(name: str, code: str, tmp_path: Path) -> None:
+    """requests' and axios' ``params``, Guzzle's ``query``: a credential among them goes in the
+    query string — over plain HTTP here, so in clear."""
+    found, _ = _requests(tmp_path, name, code.format(token=iugu_token()))
+    assert found == ["credential-over-plaintext-http", "iugu-token-in-query-string"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from typing import Iterator
+from urllib.parse import urlencode
 
 from keyaudit.model.exchange import UNKNOWN, Exchange, Origin
 
@@ -58,6 +59,9 @@ _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHO
                                 r"|^CURLOPT_(POST|PUT)$")
 _POSTING = re.compile(r"^CURLOPT_POSTFIELDS$")  # an option whose body, with no method named, is sent as a POST
 _HOST_NAME = re.compile(r"(?i)(?:host(?:name)?|base_?(?:url|uri|address))$")
+# what holds the query's parameters as a map (requests', axios' and Faraday's `params`, Guzzle's `query`, got's
+# `searchParams`): sent in the URL, a credential among them too
+_QUERY_NAME = re.compile(r"(?i)(?:params|query|qs|query_?params|search_?params|query_?parameters)$")
 _HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions", "RestClient"})
 _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT_POSTFIELDS|content|http_?body|"
                         r"request_?body|string_?body)$")
@@ -138,8 +142,20 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchang
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
                          if token.kind == "string" and url.startswith(token.text) and token.text), (group[0][0], 1))
     body = _body(said)
+    if query := _query(said):
+        url += ("&" if "?" in url else "?") + query
     return make_exchange(method, url, headers, None if body is None else to_bytes(body),
                          Origin(path, line, max(column, 1), capture="code"), headers_known=known)
+
+
+def _query(said: Facts) -> str:
+    """The query the group's one map of query parameters adds to the URL: its literal values,
+    URL-encoded (a value the code computes is left out, as unknown)."""
+    maps = [value for name, value, _ in said.bindings
+            if isinstance(value, Pairs) and _QUERY_NAME.fullmatch(last_part(name)) is not None]
+    if len(maps) != 1:
+        return ""
+    return urlencode([(key, value.text) for key, value in maps[0].pairs if key and isinstance(value, Lit)])
 
 
 def _whole_strings(found: list[Token]) -> list[str]:
