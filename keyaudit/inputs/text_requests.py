@@ -13,58 +13,26 @@ import bisect
 import contextlib
 import dataclasses
 import io
-import re
 from collections import Counter
 from typing import Iterable, Iterator
 
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.window_groups import Window
-from keyaudit.engine.windows import KeepText, NestedText, Reach, WindowCollector
+from keyaudit.engine.windows import KeepText, NestedText, WindowCollector
 from keyaudit.inputs.captures.cut_records import CutCount, counted
 from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
-from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE, VIA_LINES
-from keyaudit.inputs.captures.record_ids import id_on_line
-from keyaudit.inputs.captures.request_parts import PART_LINES, requests_read
+from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE
+from keyaudit.inputs.captures.request_parts import requests_read
 from keyaudit.inputs.captures.source_reading import source_exchanges, source_reach
 from keyaudit.inputs.line_layers import reader_text
+from keyaudit.inputs.request_reach import (JSON_MEMBER_TEXT, RECORD_REACH, REQUEST_REACH, bracketed, holds_whole_request,
+                                          reach_of, starts_request)
 from keyaudit.inputs.window_reading import MAX_WINDOW_BYTES, Slicer, WindowReading
-from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
+from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.model.findings import Finding
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from keyaudit.sources.opening import Opener
 
-# A request starts at most this many lines before its anchor (a wire dump's request line before its Signature
-# header) and ends at most this many after it (headers, then a body over many lines; the readers stop at its
-# end, so the lines past it are not read).
-REQUEST_REACH = Reach(REQUEST_SPAN_LINES // 2, 2 * REQUEST_SPAN_LINES)
-RECORD_REACH = Reach(2, 3)  # a record naming a provider host: a JSON line, a curl command, a request line and its Host header
-FIRST_LINE_REACH = Reach(0, REQUEST_SPAN_LINES)  # any anchor on a request's first line
-MARGIN_REACH = Reach(1, REQUEST_SPAN_LINES)  # the same at the margin: the line above may title it (`HTTP request:`)
-# the same, for a request line whose target names no scheme: the lines just before it may say where
-# it went (a packet capture's summary line, curl's `* Connected to … port 80`)
-ORIGIN_FORM_REACH = Reach(VIA_LINES, REQUEST_SPAN_LINES)
-WHOLE_LINE_REACH = Reach(0, 0)  # any anchor on a line holding a whole request
-# the same on a JSON record holding one, which no line reader reads: a log of such records among other
-# lines is read in windows of many (10,000 records a line in two: 1.88 -> 1.38 s; one in 33: -12 %)
-RECORD_LINE_REACH = Reach(0, 0, joins=32)
-JSON_MEMBER_REACH = Reach(REQUEST_SPAN_LINES, 2 * REQUEST_SPAN_LINES)  # a member of a pretty-printed object
-_METHODS = (b"GET", b"POST", b"PUT", b"PATCH", b"DELETE", b"HEAD", b"OPTIONS")
-# A method that does not end a longer word, then its target. The pattern opens with the methods,
-# and each method's own look-behind, after it, sees the character before it (one method is no
-# other's suffix): re then skips to the letters a method starts with, where a pattern opening
-# with the look-behind was tried at every position of the line (18 µs for a JSON line, now 4).
-_REQUEST_START = re.compile(rb"(?:" + b"|".join(_METHODS) + rb")"
-                            + b"".join(rb"(?<![A-Za-z]" + method + rb")" for method in _METHODS)
-                            + rb" +(?:(?P<absolute>[A-Za-z][A-Za-z0-9+.-]*://)|/)[^\s]")
-_METHOD_OPTIONS = (b"-X", b"--request")  # curl's -X POST and --request POST
-# A method field holding an HTTP method (``"method": "POST"``, ``'httpMethod': 'get'``, ``":method"``,
-# ``"verb"``, ``"method_name"``, ``"action": "POST"``), its quotes escaped to any depth: what a
-# structured request record is known by.
-_METHOD_FIELD = re.compile(rb"""(?:ethod\w*|erb\w*|ction)[\\]*["']?\s*[:=]>?\s*[\\]*["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[\\]*["']""",
-                           re.IGNORECASE)
-_JSON_MEMBER = re.compile(rb'[ \t]*"[^"\n]*":')  # a member of an object pretty-printed over lines
-_JSON_MEMBER_TEXT = re.compile(_JSON_MEMBER.pattern.decode())
-_CONTINUATIONS = (b"\\", b"^", b"`")  # a shell command goes on: POSIX shells, cmd.exe, PowerShell
 READ_ON_BYTES = MAX_WINDOW_BYTES  # how far past a range's end the requests begun in it are read, at most
 MAX_KEPT_BYTES = 32 << 20  # the windows' lines kept from a stream that cannot seek; past it, read again
 
@@ -75,59 +43,6 @@ def window_collector(stream_offset: int, keep_text: bool = False, source: bool =
     keep = KeepText(MAX_CAPTURE_LINE, MAX_WINDOW_BYTES, MAX_KEPT_BYTES) if keep_text else None
     return WindowCollector(stream_offset, request=REQUEST_REACH, record=RECORD_REACH, keep_text=keep,
                            reach_of=source_reach if source else reach_of)
-
-
-def reach_of(line: bytes, reach: Reach) -> Reach:
-    """How far the request of an anchor on ``line`` reaches, where the line tells, whatever the anchor: none
-    around a line holding a whole request (but the lines its body's record may follow it by, where it carries
-    the request's id: :mod:`.captures.record_ids`); a request's span after a request's first line (its headers
-    may follow a host on it), nothing before it — but the line above one at the margin (a dump's section
-    title), and the few lines that may say where it went (a packet capture's ports), where its target names
-    no scheme; a request's span above a member of a pretty-printed JSON object (the objects around it open up
-    to that far above, past a URL in parts and lists of headers), two
-    below. Else ``reach``, what the anchor's kind is given."""
-    if holds_whole_request(line):
-        return Reach(0, PART_LINES) if id_on_line(line) else RECORD_LINE_REACH if _bracketed(line.strip()) \
-            else WHOLE_LINE_REACH
-    if (found := _request_start(line)) is not None:
-        return (FIRST_LINE_REACH if found.start() else MARGIN_REACH) if found.group("absolute") else ORIGIN_FORM_REACH
-    return JSON_MEMBER_REACH if _JSON_MEMBER.match(line) else reach
-
-
-def starts_request(line: bytes) -> bool:
-    """Whether a request starts on ``line``: a method and its target (an absolute URL or a path),
-    behind whatever prefix a dump or a log puts before it (``> ``, ``--> ``, ``send: b'``,
-    ``request: ``). A curl option naming the method starts nothing but in the command's own line."""
-    return _request_start(line) is not None
-
-
-def _request_start(line: bytes) -> re.Match[bytes] | None:
-    """Where a request starts on ``line`` (see :func:`starts_request`), or None."""
-    found = _REQUEST_START.search(line)
-    if found is None or (b"curl" not in line and line[: found.start()].rstrip().endswith(_METHOD_OPTIONS)):
-        return None
-    return found
-
-
-def holds_whole_request(line: bytes) -> bool:
-    """Whether ``line`` holds a whole request, so that no line before or after it belongs to it:
-    a JSON object (or an array of them) on one line with a method field (a JSON request log, also
-    inside a container log's string), unless it names no headers and its text starts a request (a
-    log record whose message is a client's start line, .NET's "Sending HTTP request POST https://…":
-    the next records of its logger hold the headers); or a curl command that does not go on to the
-    next line (no continuation character at its end, its quotes closed). A request dumped as text
-    is not one, even where each of its lines is a JSON envelope (holding one line of the dump, its
-    method in no field)."""
-    text = line.strip()
-    if _bracketed(text):  # an object, or an array of them
-        return _METHOD_FIELD.search(text) is not None and (b"eader" in text or _request_start(text) is None)
-    return (b"curl " in text and text[-1:] not in _CONTINUATIONS
-            and text.count(b"'") % 2 == 0 and text.count(b'"') % 2 == 0)
-
-
-def _bracketed(text: bytes) -> bool:
-    """Whether a stripped line is one JSON object or array, not one a log prefix's ``[<time>] `` begins."""
-    return (text[:1], text[-1:]) in ((b"{", b"}"), (b"[", b"]"))
 
 
 def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: bool) -> bool:
@@ -331,9 +246,9 @@ def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> d
     for number in sorted(leads):
         text = text_of.get(number, "")
         line = text.encode("utf-8", "surrogateescape")
-        if _bracketed(line.rstrip()) and holds_whole_request(line):
+        if bracketed(line.rstrip()) and holds_whole_request(line):
             continue  # a JSON record (a curl command on one line is a line reader's)
-        lead = min(leads[number], (RECORD_REACH if _JSON_MEMBER_TEXT.match(text) else REQUEST_REACH).before)
+        lead = min(leads[number], (RECORD_REACH if JSON_MEMBER_TEXT.match(text) else REQUEST_REACH).before)
         starts[number] = lead if begun is None else min(lead, number - begun + starts[begun])
         if starts_request(line):
             begun = number

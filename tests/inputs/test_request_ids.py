@@ -15,7 +15,8 @@ from helpers.signing import key_pair, signature_header
 
 from keyaudit.inputs.captures.request_parts import PART_LINES
 from keyaudit.engine.windows import Reach
-from keyaudit.inputs.text_requests import REQUEST_REACH, exchanges_in_lines, reach_of
+from keyaudit.inputs.request_reach import REQUEST_REACH, reach_of
+from keyaudit.inputs.text_requests import exchanges_in_lines
 
 HOST, PATH = "api.iugu.com", "/v1/transfer_requests"
 TIME = "2026-11-22T10:00:00-03:00"

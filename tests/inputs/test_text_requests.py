@@ -17,7 +17,8 @@ from helpers.running import scan_json
 from helpers.signing import key_pair, signature_header
 from keyaudit.inputs.captures.lines import around_anchors, run_readers
 from keyaudit.engine.stream import CHUNK_BYTES, OVERLAP_BYTES
-from keyaudit.inputs.text_requests import holds_whole_request, line_reader_starts, starts_request
+from keyaudit.inputs.request_reach import holds_whole_request, starts_request
+from keyaudit.inputs.text_requests import line_reader_starts
 from keyaudit.model.exchange import Exchange
 
 TRANSFER = json.dumps({"ts": "2026-11-22T10:00:00Z", "method": "POST",
