@@ -121,6 +121,29 @@ def test_an_update_sets_a_request_and_a_log_binds_its_placeholders(tmp_path: Pat
     assert _request_findings(report) == [("iugu-unsigned-transfer", 1), ("iugu-unsigned-transfer", 2)]
 
 
+def test_a_rails_log_binds_its_listed_values_in_order(tmp_path: Path) -> None:
+    """ActiveRecord's log: the statement with placeholders, then on its line the values bound, a
+    list of ``["column", value]`` pairs, each value as Ruby's ``inspect`` writes it (json.dumps
+    writes these strings alike): the signed body is the bytes signed, escapes undone."""
+    public, _, body, signature = _signed(tmp_path)
+    signed = json.dumps({"Content-Type": "application/json", "Request-Time": TIME, "Signature": signature})
+    unsigned = json.dumps({"Content-Type": "application/json"})
+
+    def line(model: str, headers: str) -> str:
+        binds = [["method", "POST"], ["url", IUGU], ["headers", headers], ["body", body], ["created_at", None]]
+        listed = ", ".join(f'["{name}", {json.dumps(value) if value is not None else "nil"}]' for name, value in binds)
+        return (f'  {model} Create (0.6ms)  INSERT INTO "http_outboxes" ("method", "url", "headers", "body", '
+                f'"created_at") VALUES ($1, $2, $3, $4, $5) RETURNING "id"  [{listed}]')
+
+    lines = ["Started POST \"/payouts\" for 10.0.0.7 at 2026-11-22 13:00:00 +0000", "  TRANSACTION (0.2ms)  BEGIN",
+             line("HttpOutbox", signed), line("HttpOutbox", unsigned), "  TRANSACTION (0.4ms)  COMMIT"]
+    path = tmp_path / "production.log"
+    path.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json("--no-dedupe", "--public-key", str(public), str(path))
+    assert _request_findings(report) == [("iugu-unsigned-transfer", 4)]
+    assert report["scan"]["requests"]["signatures_valid"] == 1, report["scan"]["requests"]
+
+
 def test_rows_are_placed_on_their_own_lines_and_columns() -> None:
     lines = [(10, "INSERT INTO t (method, url) VALUES"), (11, f"  ('POST', '{IUGU}'),"),
              (12, "  ('PUT', 'https://api.iugu.com/v1/customers/1');")]

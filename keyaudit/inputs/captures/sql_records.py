@@ -7,13 +7,15 @@ as a table's row in a CSV export is. Its columns are the statement's own (``INSE
 VALUES …``, ``SET a = …``) or, where a dump leaves them out (``INSERT INTO t VALUES …``), those
 the table's ``CREATE TABLE`` named above: in the lines read, or earlier in the file
 (:class:`~.file_scope.FileScope` keeps them). A statement with placeholders (``VALUES ($1, $2)``)
-takes the values its log binds to them below it (PostgreSQL's ``DETAIL:  parameters: $1 = '…',
-…``). The request is placed on the line its row begins on.
+takes the values its log binds to them: below it by number (PostgreSQL's ``DETAIL:  parameters:
+$1 = '…', …``), or in order after it on its line (Rails' ``[["method", "POST"], …]``). The
+request is placed on the line its row begins on.
 """
 
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from typing import Iterator, Mapping
 
@@ -31,6 +33,9 @@ _STATEMENT = re.compile(
 _VALUES = re.compile(r"\s*VALUES?\b", re.I)
 _PARAMETERS = re.compile(r"\bparameters:\s*(?=\$1\b)")  # PostgreSQL's DETAIL line of the values bound
 PARAMETERS_REACH = 4096  # the bound values are logged at most this far after their statement
+# Rails' ActiveRecord log: the values bound, `[["name", value], …]`, on the statement's line after it
+_LISTED = re.compile(r'\[\["')
+_BOUND_PAIR = re.compile(r'\["(?:[^"\\]|\\.)*", ("(?:[^"\\]|\\.)*"|nil|true|false|-?[\d.]+(?:e[-+]?\d+)?)\]')
 MAX_ROWS = 10_000  # rows of one statement read, at most
 # what a text that may hold a statement that writes rows holds
 _MARKS = ("NSERT", "nsert", "PDATE", "pdate", "EPLACE", "eplace")
@@ -103,13 +108,44 @@ def _updated(sql: SqlText) -> Iterator[tuple[int, dict[str, object]]]:
 
 
 def _bound(record: dict[str, object], text: str, end: int, mysql: bool) -> dict[str, object]:
-    """``record`` with its placeholders' values as the log binds them after the statement."""
-    found = _PARAMETERS.search(text, end, end + PARAMETERS_REACH)
-    if found is None:
+    """``record`` with its placeholders' values as the log binds them after the statement: in
+    order, in a list of pairs on its line (Rails'), or by number below it (PostgreSQL's)."""
+    line_end = text.find("\n", end)
+    values = _listed(text, end, len(text) if line_end < 0 else line_end)
+    if values is None and (found := _PARAMETERS.search(text, end, end + PARAMETERS_REACH)) is not None:
+        sql, values = SqlText(text, found.end(), mysql), {}
+        while (token := sql.take()) is not None and token[1][:1] == "$" and sql.take_mark("="):
+            values[int(token[1][1:])] = sql.value()
+            if not sql.take_mark(","):
+                break
+    if values is None:
         return record
-    sql, values = SqlText(text, found.end(), mysql), {}
-    while (token := sql.take()) is not None and token[1][:1] == "$" and sql.take_mark("="):
-        values[int(token[1][1:])] = sql.value()
-        if not sql.take_mark(","):
-            break
     return {name: values.get(value.number) if isinstance(value, Param) else value for name, value in record.items()}
+
+
+def _listed(text: str, end: int, line_end: int) -> dict[int, object] | None:
+    """The values Rails' log lists after a statement, ``[["method", "POST"], ["url", "…"]]`` (each
+    value as Ruby's ``inspect`` writes it), numbered in order as the placeholders are; None where
+    no such list follows the statement on its line."""
+    found = _LISTED.search(text, end, line_end)
+    if found is None:
+        return None
+    values: dict[int, object] = {}
+    at = found.start() + 1
+    while len(values) < MAX_ROWS and (pair := _BOUND_PAIR.match(text, at)) is not None:
+        values[len(values) + 1] = _inspected(pair.group(1))
+        at = pair.end() + 2
+        if text[pair.end() : at] != ", ":
+            break
+    return values
+
+
+def _inspected(value: str) -> str | None:
+    """A value as Ruby's ``inspect`` writes it: a string's escapes undone (JSON's, and ``\\e``), a
+    number as its text, ``nil`` as no value."""
+    if not value.startswith('"'):
+        return None if value == "nil" else value
+    try:
+        return json.loads(value.replace("\\e", "\\u001b"))
+    except ValueError:
+        return None
