@@ -144,6 +144,21 @@ def test_a_rails_log_binds_its_listed_values_in_order(tmp_path: Path) -> None:
     assert report["scan"]["requests"]["signatures_valid"] == 1, report["scan"]["requests"]
 
 
+@pytest.mark.parametrize("query", [
+    "insert into `http_outbox` (`method`, `url`, `headers`, `body`) values (?, ?, ?, ?)",  # MySQL's names
+    'insert into "http_outbox" ("method", "url", "headers", "body") values (?, ?, ?, ?) returning "id"',  # PostgreSQL's
+])
+def test_a_query_log_record_binds_its_array_of_values_in_order(tmp_path: Path, query: str) -> None:
+    """Laravel's query log (``DB::listen``): the statement in a JSON string, its ``?`` placeholders
+    bound in order by the record's ``bindings`` array."""
+    body = json.dumps({"api_token": iugu_token(), "amount_cents": 100})
+    record = {"query": query, "bindings": ["POST", IUGU, '{"Content-Type":"application/json"}', body], "time": 1.2}
+    path = tmp_path / "laravel.log"
+    path.write_text("[2026-11-22 13:00:00] local.DEBUG: query " + json.dumps({"context": record}) + "\n")
+    report, _ = scan_json("--no-dedupe", str(path))
+    assert _request_findings(report) == [("iugu-unsigned-transfer", 1)]
+
+
 def test_rows_are_placed_on_their_own_lines_and_columns() -> None:
     lines = [(10, "INSERT INTO t (method, url) VALUES"), (11, f"  ('POST', '{IUGU}'),"),
              (12, "  ('PUT', 'https://api.iugu.com/v1/customers/1');")]

@@ -8,8 +8,9 @@ VALUES …``, ``SET a = …``) or, where a dump leaves them out (``INSERT INTO t
 the table's ``CREATE TABLE`` named above: in the lines read, or earlier in the file
 (:class:`~.file_scope.FileScope` keeps them). A statement with placeholders (``VALUES ($1, $2)``)
 takes the values its log binds to them: below it by number (PostgreSQL's ``DETAIL:  parameters:
-$1 = '…', …``), or in order after it on its line (Rails' ``[["method", "POST"], …]``). The
-request is placed on the line its row begins on.
+$1 = '…', …``), or in order after it on its line (Rails' ``[["method", "POST"], …]``, a JSON
+record's ``"bindings": […]`` beside its statement: Laravel's query log). The request is placed on
+the line its row begins on.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from .records import request_of
 from .sql_values import Param, SqlText, created_table, table_name, unquoted
 
-_NAME = r"""(?:`(?:[^`]|``)*`|"(?:[^"]|"")*"|\[[^\]]*\]|[\w$]+)"""
+_NAME = r"""(?:`(?:[^`]|``)*`|\\?"(?:[^"\\]|"")*\\?"|\[[^\]]*\]|[\w$]+)"""
 _STATEMENT = re.compile(
     rf"""\b(?:(?P<insert>INSERT|REPLACE)(?:\s+(?:IGNORE|OR\s+\w+|INTO))*\s+(?P<table>(?:{_NAME}\.){{0,2}}{_NAME})
     | UPDATE\s+(?:ONLY\s+)?(?P<updated>(?:{_NAME}\.){{0,2}}{_NAME})\s+SET\b
@@ -35,6 +36,9 @@ _PARAMETERS = re.compile(r"\bparameters:\s*(?=\$1\b)")  # PostgreSQL's DETAIL li
 PARAMETERS_REACH = 4096  # the bound values are logged at most this far after their statement
 # Rails' ActiveRecord log: the values bound, `[["name", value], …]`, on the statement's line after it
 _LISTED = re.compile(r'\[\["')
+# a JSON record's array of the values bound, beside its statement (Laravel's query log: `"bindings": […]`)
+_DECODER = json.JSONDecoder()
+_ARRAY = re.compile(r'"(?:bindings|binds|bind|params|parameters|args)"\s*:\s*(?=\[)', re.I)
 _BOUND_PAIR = re.compile(r'\["(?:[^"\\]|\\.)*", ("(?:[^"\\]|\\.)*"|nil|true|false|-?[\d.]+(?:e[-+]?\d+)?)\]')
 MAX_ROWS = 10_000  # rows of one statement read, at most
 # what a text that may hold a statement that writes rows holds
@@ -111,7 +115,10 @@ def _bound(record: dict[str, object], text: str, end: int, mysql: bool) -> dict[
     """``record`` with its placeholders' values as the log binds them after the statement: in
     order, in a list of pairs on its line (Rails'), or by number below it (PostgreSQL's)."""
     line_end = text.find("\n", end)
-    values = _listed(text, end, len(text) if line_end < 0 else line_end)
+    line_end = len(text) if line_end < 0 else line_end
+    values = _listed(text, end, line_end)
+    if values is None and (found := _ARRAY.search(text, end, line_end)) is not None:
+        values = _array(text, found.end())
     if values is None and (found := _PARAMETERS.search(text, end, end + PARAMETERS_REACH)) is not None:
         sql, values = SqlText(text, found.end(), mysql), {}
         while (token := sql.take()) is not None and token[1][:1] == "$" and sql.take_mark("="):
@@ -138,6 +145,18 @@ def _listed(text: str, end: int, line_end: int) -> dict[int, object] | None:
         if text[pair.end() : at] != ", ":
             break
     return values
+
+
+def _array(text: str, at: int) -> dict[int, object] | None:
+    """The values of the JSON array at ``at``, numbered in order as the placeholders are."""
+    try:
+        items, _ = _DECODER.raw_decode(text, at)
+    except ValueError:
+        return None
+    if not isinstance(items, list):
+        return None
+    return {number: item if isinstance(item, str) else None if item is None else json.dumps(item)
+            for number, item in enumerate(items[:MAX_ROWS], 1)}
 
 
 def _inspected(value: str) -> str | None:

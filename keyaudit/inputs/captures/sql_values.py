@@ -25,7 +25,7 @@ _TOKEN = r"""\s*(?:
   | (?P<blob>[Xx]'[0-9A-Fa-f]*')
   | (?P<number>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)
   | (?P<param>\$\d+|\?)
-  | (?P<name>[A-Za-z_][\w$]*|`(?:[^`]|``)*`|"(?:[^"]|"")*"|\[[^\]]*\])
+  | (?P<name>[A-Za-z_][\w$]*|`(?:[^`]|``)*`|\\?"(?:[^"\\]|"")*\\?"|\[[^\]]*\])
   | (?P<mark>::|\|\||[(),;=.])
   | (?P<other>\S)
 )"""
@@ -198,7 +198,9 @@ def _string(literal: str, mysql: bool) -> str:
 
 
 def unquoted(name: str) -> str:
-    """A name as the table knows it, its quotes removed (`` `a` ``, ``"a"``, ``[a]``)."""
+    """A name as the table knows it, its quotes removed (`` `a` ``, ``"a"``, ``[a]``; ``\\"a\\"`` in a
+    statement logged inside a JSON string)."""
+    name = name.replace('\\"', '"')
     if name[:1] in "`\"[":
         return name[1:-1].replace(name[0] * 2, name[0]) if name[:1] != "[" else name[1:-1]
     return name
