@@ -19,7 +19,8 @@ ENVOY = ('[2026-11-22T13:00:00.123Z] "POST /v3/transfers HTTP/1.1" 201 - 94 11 3
          '"5f3c9a2e-7b1d" "api.asaas.com" "200.155.0.10:443"')
 ALB = ('https 2026-11-22T13:00:00.123456Z app/lb/1 10.0.0.7:50412 10.0.1.20:8080 0.000 0.032 0.000 201 201 345 '
        '120 "POST https://api.iugu.com:443/v1/transfer_requests HTTP/1.1" "payouts/3.1" TLS_AES_128_GCM_SHA256')
-SNIFFED = '10.0.0.7 - - [22/Nov/2026:10:00:30 -0300] "POST http://api.iugu.com/v1/transfer_requests HTTP/1.1" - - "-" "x"'
+SNIFFED = ('10.0.0.7 - - [22/Nov/2026:10:00:30 -0300] "POST http://api.iugu.com/v1/transfer_requests HTTP/1.1" - - '
+           '"-" "x"')
 
 
 @pytest.mark.parametrize("line", [COMBINED, ENVOY, ALB, SNIFFED])
