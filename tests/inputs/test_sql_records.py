@@ -159,6 +159,23 @@ def test_a_query_log_record_binds_its_array_of_values_in_order(tmp_path: Path, q
     assert _request_findings(report) == [("iugu-unsigned-transfer", 1)]
 
 
+@pytest.mark.parametrize("binding", ["binding parameter [{n}] as [VARCHAR] - [{value}]",  # Hibernate 5
+                                     "binding parameter ({n}:VARCHAR) <- [{value}]"])  # Hibernate 6
+def test_an_orm_binder_log_binds_the_values_below_its_statement(tmp_path: Path, binding: str) -> None:
+    """Hibernate's SQL log at DEBUG and its binder at TRACE: the statement, then a line a value."""
+    body = json.dumps({"api_token": iugu_token(), "amount_cents": 100})
+    values = [body, '{"Content-Type":"application/json"}', "POST", IUGU]
+    prefix = "2026-11-22 13:00:00.001 TRACE 1 --- [nio-8080-exec-1] o.h.type.descriptor.sql.BasicBinder      : "
+    lines = ["2026-11-22 13:00:00.000 DEBUG 1 --- [nio-8080-exec-1] org.hibernate.SQL : insert into http_outbox "
+             "(body, headers, method, url, id) values (?, ?, ?, ?, ?)",
+             *(prefix + binding.format(n=n, value=value) for n, value in enumerate(values, 1)),
+             prefix + binding.format(n=5, value=7).replace("VARCHAR", "BIGINT")]
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json("--no-dedupe", str(path))
+    assert _request_findings(report) == [("iugu-unsigned-transfer", 1)]
+
+
 def test_rows_are_placed_on_their_own_lines_and_columns() -> None:
     lines = [(10, "INSERT INTO t (method, url) VALUES"), (11, f"  ('POST', '{IUGU}'),"),
              (12, "  ('PUT', 'https://api.iugu.com/v1/customers/1');")]

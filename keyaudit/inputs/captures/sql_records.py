@@ -38,6 +38,9 @@ PARAMETERS_REACH = 4096  # the bound values are logged at most this far after th
 _LISTED = re.compile(r'\[\["')
 # a JSON record's array of the values bound, beside its statement (Laravel's query log: `"bindings": […]`)
 _DECODER = json.JSONDecoder()
+# Hibernate's binder (org.hibernate.type.descriptor.sql.BasicBinder at TRACE; 6's org.hibernate.orm.jdbc.bind): a
+# line a value below the statement, the value in brackets to the line's end
+_BINDING = re.compile(r"binding parameter (?:\[(\d+)\] as \[\w+\] - |\((\d+):\w+\) <- )\[(.*)\]\r?$", re.M)
 _ARRAY = re.compile(r'"(?:bindings|binds|bind|params|parameters|args)"\s*:\s*(?=\[)', re.I)
 _BOUND_PAIR = re.compile(r'\["(?:[^"\\]|\\.)*", ("(?:[^"\\]|\\.)*"|nil|true|false|-?[\d.]+(?:e[-+]?\d+)?)\]')
 MAX_ROWS = 10_000  # rows of one statement read, at most
@@ -126,8 +129,23 @@ def _bound(record: dict[str, object], text: str, end: int, mysql: bool) -> dict[
             if not sql.take_mark(","):
                 break
     if values is None:
+        values = _binder_lines(text, line_end)
+    if values is None:
         return record
     return {name: values.get(value.number) if isinstance(value, Param) else value for name, value in record.items()}
+
+
+def _binder_lines(text: str, line_end: int) -> dict[int, object] | None:
+    """The values Hibernate's binder logs below a statement, a line each (``binding parameter [1]
+    as [VARCHAR] - [POST]``; 6's ``binding parameter (1:VARCHAR) <- [POST]``), up to the next
+    statement's first; None where none follows it."""
+    values: dict[int, object] = {}
+    for found in _BINDING.finditer(text, line_end, line_end + PARAMETERS_REACH):
+        number = int(found.group(1) or found.group(2))
+        if number in values:
+            break  # the next statement's
+        values[number] = found.group(3)
+    return values or None
 
 
 def _listed(text: str, end: int, line_end: int) -> dict[int, object] | None:
