@@ -25,8 +25,8 @@ from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE
 from keyaudit.inputs.captures.request_parts import requests_read
 from keyaudit.inputs.captures.source_reading import source_exchanges, source_reach
 from keyaudit.inputs.line_layers import reader_text
-from keyaudit.inputs.request_reach import (JSON_MEMBER_TEXT, RECORD_REACH, REQUEST_REACH, bracketed, holds_whole_request,
-                                          reach_of, starts_request)
+from keyaudit.inputs.request_reach import (JSON_MEMBER_TEXT, RECORD_REACH, REQUEST_REACH, bracketed,
+                                          holds_whole_request, reach_of, starts_request)
 from keyaudit.inputs.window_reading import MAX_WINDOW_BYTES, Slicer, WindowReading
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.model.findings import Finding
@@ -220,9 +220,10 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     if scope is not None:
         for _ in defined:  # the lines past the last request: what they define holds for the windows below
             pass
-    if yaml_records.may_hold(lines):
+    joined = "\n".join([text for _, text in lines])  # looked at once for what the readers of whole windows need
+    if yaml_records.may_hold(joined):
         yield from yaml_records.exchanges(lines, path)
-    if sql_records.may_hold(lines):
+    if sql_records.may_hold(joined):
         yield from sql_records.exchanges(lines, path, scope.tables if scope is not None else None, known)
     yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
     yield from (records := list(jsonlog.exchanges(anchored, path, known)))

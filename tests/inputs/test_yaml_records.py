@@ -151,7 +151,7 @@ def test_only_lines_with_a_method_key_or_a_key_that_is_a_method_are_worth_the_re
     """What the reader is given a window for: the lines of a cassette and of a load test's flow may
     hold a request; a window of log lines, nothing to read line by line."""
     numbered = lambda lines: list(zip(itertools.count(1), lines))  # noqa: E731
-    assert yaml_records.may_hold(numbered(["interactions:", *interaction()]))
-    assert yaml_records.may_hold(numbered(FLOW))
-    logs = numbered(["2026-11-22 10:00:00 INFO payout sent to api.iugu.com", "  - posted: 3", "Signature: ok"])
-    assert not yaml_records.may_hold(logs) and list(yaml_records.exchanges(logs, "app.log")) == []
+    assert yaml_records.may_hold("\n".join(["interactions:", *interaction()]))
+    assert yaml_records.may_hold("\n".join(FLOW))
+    logs = ["2026-11-22 10:00:00 INFO payout sent to api.iugu.com", "  - posted: 3", "Signature: ok"]
+    assert not yaml_records.may_hold("\n".join(logs)) and list(yaml_records.exchanges(numbered(logs), "app.log")) == []

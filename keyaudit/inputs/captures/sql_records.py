@@ -48,10 +48,9 @@ MAX_ROWS = 10_000  # rows of one statement read, at most
 _MARKS = ("NSERT", "nsert", "PDATE", "pdate", "EPLACE", "eplace")
 
 
-def may_hold(lines: list[tuple[int, str]]) -> bool:
-    """Whether any of ``lines`` may hold a statement that writes rows: a window of log lines is
-    passed over with a look at C speed for each mark, not read line by line."""
-    text = "\n".join([text for _, text in lines])
+def may_hold(text: str) -> bool:
+    """Whether a window's lines (joined, ``text``) may hold a statement that writes rows: a window
+    of log lines is passed over with a look at C speed for each mark, not read line by line."""
     return any(mark in text for mark in _MARKS)
 
 

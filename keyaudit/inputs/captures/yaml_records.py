@@ -75,11 +75,10 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
         yield exchange
 
 
-def may_hold(lines: list[tuple[int, str]]) -> bool:
-    """Whether ``lines`` may hold a recorded request: a line a method key may be on (its name ends
-    in ``ethod``) or a key that is a method ending its line. Lines with neither (a window of log
-    lines) are passed over with one look at C speed, not read one by one."""
-    text = "\n".join([text for _, text in lines])
+def may_hold(text: str) -> bool:
+    """Whether a window's lines (joined, ``text``) may hold a recorded request: a line a method key
+    may be on (its name ends in ``ethod``) or a key that is a method ending its line. Lines with
+    neither (a window of log lines) are passed over with one look at C speed, not read one by one."""
     return "ethod" in text or _KEYED_LINE.search(text) is not None
 
 
