@@ -6,11 +6,12 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from typing import NoReturn
 
 import click
 
 from keyaudit import __version__
-from keyaudit.cli.exit_codes import EXIT_ERROR
+from keyaudit.cli.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED
 from keyaudit.cli.failure import without_secrets
 from keyaudit.cli.rules import rules
 from keyaudit.cli.scan import scan
@@ -18,6 +19,7 @@ from keyaudit.cli.setup import config_command, install_hook
 from keyaudit.engine import hyperscan_available
 
 
+INTERRUPTED = "keyaudit: interrupted (no report written)"
 YOUNG_OBJECTS = 10_000  # allocations (net of frees) between the collector's passes over young objects
 
 
@@ -29,7 +31,9 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 class _Commands(click.Group):
     """The group, whose commands' usage errors show no credential: click's own checks quote the
-    value given (``File '$aact_…' does not exist.`` for a key pasted as ``--config``'s path)."""
+    value given (``File '$aact_…' does not exist.`` for a key pasted as ``--config``'s path), and
+    whose commands end on Ctrl-C with one line and exit 130 (click's own "Aborted!" exits 1, which
+    a CI job reads as findings)."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -37,6 +41,14 @@ class _Commands(click.Group):
         except click.ClickException as exc:
             exc.message = without_secrets(exc.message)
             raise
+        except KeyboardInterrupt:
+            pass  # let go of first: its traceback holds the scan's frames, a parallel scan's workers among them
+        _interrupted()
+
+
+def _interrupted() -> NoReturn:
+    click.echo(INTERRUPTED, err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,9 +76,8 @@ def run() -> None:
     gc.enable()  # off while the program loaded (keyaudit.__main__)
     try:
         main(standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("keyaudit: interrupted", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt:  # outside click's handling (a command's is _Commands.invoke's)
+        _interrupted()
     except Exception as exc:  # noqa: BLE001 - a traceback could quote input, and so a secret
         if os.environ.get("KEYAUDIT_DEBUG"):
             raise

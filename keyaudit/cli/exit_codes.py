@@ -3,7 +3,8 @@
 ``0`` nothing at or above the failing severity, ``1`` findings at or above it, ``2`` usage,
 configuration or rule error — and an input that could not be read, with ``--strict``, or when no
 input could be read at all: "0 findings" from a scan that read nothing (paths a remote worker
-cannot see, a store without credentials) must not pass for a clean result.
+cannot see, a store without credentials) must not pass for a clean result. ``130`` a run ended by
+Ctrl-C (the shells' 128 + SIGINT), which wrote no report: neither clean nor findings.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ if TYPE_CHECKING:  # a hook's start-up pays for every module imported; these are
     from keyaudit.model.result import ScanResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 def failing(findings: "Iterable[Finding]", fail_on: str) -> "Iterator[Finding]":

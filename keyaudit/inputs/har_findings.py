@@ -39,6 +39,9 @@ TEXTS_KEPT = 1024  # distinct field texts whose findings are kept for the rest o
 TEXT_KEPT_BYTES = 1 << 12  # longer texts (bodies) are rarely sent twice: not kept
 BATCH_BYTES = 1 << 18  # entries are tried together in a pass of about this size (kept small: the entries
 # of a batch stay in memory until it is judged, and fewer of them stay in the processor's caches)
+# and no more of them than this: an entry of a few bytes ({}, null) is still a kilobyte of objects held,
+# and a capture of millions of them was one batch (3 million nulls, 14 MB: 4.6 GB)
+BATCH_VALUES = 1024
 
 
 def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge: ExchangeJudge,
@@ -56,7 +59,7 @@ def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge
         if isinstance(item, HarValue) and (read := scan.read(item)) is not None:
             batch.append(read)
             size += read.size
-            if size < BATCH_BYTES:
+            if size < BATCH_BYTES and len(batch) < BATCH_VALUES:
                 continue
             unread = None  # the batch is full
         yield from scan.batch(batch)
@@ -65,20 +68,21 @@ def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge
             yield from scan.as_text(unread)
     yield from scan.batch(batch)
     if scan.problems:
-        yield ScanError(path, _summary(scan.problems))
+        yield ScanError(path, _summary(scan.problems, scan.unnamed))
 
 
 MAX_NAMED_PARTS = 5
 
 
-def _summary(problems: list[tuple[str, str]]) -> str:
+def _summary(problems: list[tuple[str, str]], unnamed: int) -> str:
     """One line for all that could not be read in a capture: the first problem in full, the
-    parts of the others."""
+    parts of the others (those named, and a count of those not kept)."""
     (_, first), others = problems[0], [part for part, _ in problems[1:]]
     if not others:
         return first
-    named = ", ".join(others[:MAX_NAMED_PARTS]) + (", …" if len(others) > MAX_NAMED_PARTS else "")
-    return f"{first}; and {len(others)} more part{'s' if len(others) > 1 else ''} not read as HAR: {named}"
+    count = len(others) + unnamed
+    named = ", ".join(others[:MAX_NAMED_PARTS]) + (", …" if count > MAX_NAMED_PARTS else "")
+    return f"{first}; and {count} more part{'s' if count > 1 else ''} not read as HAR: {named}"
 
 
 def _kind(value: object) -> str:
@@ -102,8 +106,9 @@ class _HarScan:
         self.path, self.detector, self.judge, self.statistics = path, detector, judge, statistics
         self.seen: _Seen = set()
         self._alone: dict[bytes, list[Finding]] = {}  # a field's text -> its findings alone
-        self.problems: list[tuple[str, str]] = []  # (the part, what about it could not be read)
-
+        self.problems: list[tuple[str, str]] = []  # (the part, what about it could not be read): those named
+        self.unnamed = 0  # problems past those, counted only: the error line names a few, and a capture
+        # of a million nulls held a million of them
     def read(self, value: HarValue) -> "_Read | None":
         """The value with its request and their joint text; None when the value is nested too
         deeply to walk, though the C decoder could parse it."""
@@ -113,21 +118,27 @@ class _HarScan:
             return None
         fields_end = sum(map(len, parts)) + len(parts) - 1
         if value.entry is not None and type(value.root) is not dict:  # its strings, if any, are scanned still
-            self.problems.append((value.pointer, f"{value.pointer} is {_kind(value.root)}, not an entry (an object)"))
+            self._problem(value.pointer, f"{value.pointer} is {_kind(value.root)}, not an entry (an object)")
         exchange, problem = value.request(self.path)
         if problem is not None:
-            self.problems.append((f"{value.pointer}/request", problem))
+            self._problem(f"{value.pointer}/request", problem)
         if exchange is not None:
             parts.append(request_text(exchange))
         return _Read(value, exchange, parts, fields_end, fields_end if exchange is None else
                      fields_end + 1 + len(parts[-1]))
+
+    def _problem(self, part: str, message: str) -> None:
+        if len(self.problems) <= MAX_NAMED_PARTS:
+            self.problems.append((part, message))
+        else:
+            self.unnamed += 1
 
     def as_text(self, item: HarValue | Unreadable) -> list[Finding]:
         """A part that could not be read as HAR, noted as a problem: its text's findings."""
         if isinstance(item, HarValue):
             item = Unreadable(item.pointer, f"{item.pointer}: JSON nested too deeply to read; read as plain text",
                               io.BytesIO(scannable(item.text)), item.place.line, item.place.column)
-        self.problems.append((item.part, item.message))
+        self._problem(item.part, item.message)
         return text_findings(item.data, self.path, self.detector, item.line, item.column)
 
     def batch(self, batch: list["_Read"]) -> Iterator[Finding]:

@@ -205,7 +205,9 @@ class ScanState:
                 "AND head_hash = ? ORDER BY offset DESC LIMIT 1", (length, digest(head[:length]))).fetchone()
             if row:
                 damage = _damage(row[-1])
-                return Resume(*row[:-1], damage) if damage is not None else None  # unreadable: read it again
+                if damage is None or not _sound(row):
+                    return None  # a record this module did not write: the file is read again
+                return Resume(*row[:-1], damage)
         return None
 
     def remember(self, progress: Progress, path: str) -> None:
@@ -310,6 +312,15 @@ def _row(progress: Progress, path: str) -> tuple:
     damage = json.dumps([list(pair) for pair in progress.damage]) if progress.damage else None
     return (progress.head_len, progress.head_hash, progress.offset, progress.lines, progress.end_column,
             progress.tail_hash, progress.stamp, printable(path), damage)
+
+
+def _sound(row: tuple) -> bool:
+    """Whether a record's id, offset, line count, end column, tail hash and stamp are of the types
+    this module writes (SQLite keeps any value in any column: a state edited by hand, or written by
+    another program, held 'abc' as an offset, which failed the file as an internal TypeError)."""
+    counts, tail_hash, stamp = row[:4], row[4], row[5]
+    return all(type(count) is int and count >= 0 for count in counts) and isinstance(tail_hash, str) \
+        and (stamp is None or isinstance(stamp, str))
 
 
 def _damage(column: str | None) -> tuple[tuple[str, str], ...] | None:

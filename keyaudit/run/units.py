@@ -119,7 +119,7 @@ class WorkUnit:
 def _split_kind(target: Target, text_too: bool, whole_top: Callable[[bytes], bool] | None = None) -> str | None:
     """How a big file can be cut: ``"plain"`` 8-bit text at newlines, ``"gzip"`` text where
     members start, ``"har"`` an uncompressed HAR capture by its entries; None for anything else
-    (other compression, a compressed capture, an archive,
+    (other compression, compressed text inside a gzip, a compressed capture, an archive,
     binary, UTF-16 whose newline is two bytes and is read decoded from the start, a text whose
     top defines what its lines mean: a W3C log's ``#Fields:``; a plain one that does so anywhere,
     which a range past the definition, read alone, would not know: one look through it at C speed;
@@ -129,14 +129,14 @@ def _split_kind(target: Target, text_too: bool, whole_top: Callable[[bytes], boo
         with open(target.path, "rb") as handle:  # type: ignore[arg-type]
             text = handle.read(DEFINITIONS_HEAD_BYTES)  # as far as the readers look for definitions
         kind = sniff_compression(text)
-        if kind == "gzip":
-            with opener_for(target.path)() as stream:  # type: ignore[arg-type]
+        if kind == "gzip":  # its own text, not undone further: pieces of it are not cut inside that
+            with opener_for(target.path, layers=1)() as stream:  # type: ignore[arg-type]
                 text = stream.read(DEFINITIONS_HEAD_BYTES)
     except (OSError, *DECOMPRESSION_ERRORS):
         return None
     head = text[:SNIFF_CHARS]
-    if kind not in (None, "gzip") or archive_kind(head) or message_kind(target.display, head) \
-            or looks_binary(head) or sniff_encoding(head):
+    if kind not in (None, "gzip") or sniff_compression(head) or archive_kind(head) \
+            or message_kind(target.display, head) or looks_binary(head) or sniff_encoding(head):
         return None
     if looks_like_har(target.display, head):
         return "har" if kind is None else None

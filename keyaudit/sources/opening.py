@@ -16,13 +16,16 @@ from pathlib import Path
 from typing import IO, BinaryIO, Callable, ContextManager, Iterator
 
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, open_decompressed
-from keyaudit.sources.decoders import damage_of
+from keyaudit.sources.decoders import Damaged, damage_of
 from keyaudit.sources.gzip_index import IndexedRange, SeekPoint
 from keyaudit.sources.gzip_members import MemberRange
 from keyaudit.sources.pieces import RangePieces
 from keyaudit.sources.transcode import as_utf8
 
 SKIP_PIECE_BYTES = 1 << 20  # what a range holds at once while it skips the line it starts in
+# Compression undone inside compression, at most: a log compressed twice (logrotate's `compress`
+# over files its program had already gzipped, a .gz.zst) was scanned as its inner gzip's bytes.
+COMPRESSED_LAYERS = 4
 
 # A way to read content from its start, as often as needed: a file, a spool, a blob, an object.
 Opener = Callable[[], ContextManager[BinaryIO]]
@@ -186,11 +189,12 @@ class Held:
 
 def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] | None = None,
                threaded: bool = False, members: bool = False, seek_point: SeekPoint | None = None,
-               to_end: bool = False) -> Opener:
+               to_end: bool = False, layers: int = COMPRESSED_LAYERS) -> Opener:
     """A way to read ``source`` from its start (decompressed, in a thread when ``threaded``;
     UTF-16 and UTF-32 as UTF-8), or one line-aligned range of it: of its bytes, with
     ``members`` of the text of the gzip members that start in the range, or with ``seek_point``
-    of a gzip file's text decoded from there (to the text's end when ``to_end``). ``source`` is a local
+    of a gzip file's text decoded from there (to the text's end when ``to_end``); whole, compressed
+    text inside compressed text is undone too, up to ``layers`` formats. ``source`` is a local
     path, a seekable spool, or a reader that opens the content afresh (a git blob, an object in
     a store). Damage a decoder met is raised as the reader is closed, once the text before it
     has been read; the decoder (and its thread) is closed on the way out, also when the reader
@@ -213,21 +217,47 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
                 return
             # Closed here, in this thread, whatever happens: a decoding thread left for the
             # garbage collector to stop could be joined from inside the interpreter's own locks.
-            decompressed = stack.enter_context(open_decompressed(raw, threaded)[0])
+            decoded = _decompressed(stack, raw, threaded, layers)
             try:
-                yield as_utf8(decompressed)
+                yield as_utf8(decoded[-1][0])
             except DECOMPRESSION_ERRORS:
                 # A reader above (a tar cut short) failed because the text ended early: what
                 # ended it, when a salvaging reader met damage underneath, is what to report.
-                damage = damage_of(decompressed)
+                damage = _first_damage(decoded)
                 if damage is None:
                     raise
                 raise damage from None
-            damage = damage_of(decompressed)
+            damage = _first_damage(decoded)
             if damage is not None:
                 raise damage  # only now: everything before it has been read
 
     return opened
+
+
+def _decompressed(stack: contextlib.ExitStack, raw: BinaryIO, threaded: bool,
+                  layers: int) -> list[tuple[BinaryIO, str | None]]:
+    """``raw`` decompressed, and its text decompressed again while it is compressed, up to
+    ``layers`` formats: each reader (the last one the text) with the format it undid."""
+    stream, name = open_decompressed(raw, threaded)
+    decoded = [(stack.enter_context(stream), name)]
+    while name is not None and len(decoded) < layers:
+        stream, name = open_decompressed(decoded[-1][0])
+        if name is None:
+            break
+        decoded.append((stack.enter_context(stream), name))
+    return decoded
+
+
+def _first_damage(decoded: list[tuple[BinaryIO, str | None]]) -> Exception | None:
+    """The damage of the outermost damaged layer (damage outside cuts the text inside short),
+    an inner one's saying what it is inside of: its bytes are counted in that layer's text."""
+    outer: str | None = None
+    for stream, name in decoded:
+        damage = damage_of(stream)
+        if damage is not None:
+            return damage if outer is None else Damaged(f"inside the {outer}: {damage}")
+        outer = name
+    return None
 
 
 def read_on(stream: BinaryIO, limit: int) -> bool:

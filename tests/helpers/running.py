@@ -89,3 +89,19 @@ def engine_findings(engine: str, *paths: Path) -> tuple[list[dict], str]:
 def rule_places(findings: list[dict]) -> list[tuple[str, int, int]]:
     """What a failure message may show of findings: rule, line and column, never a secret."""
     return [(f["rule_id"], f["location"]["line"], f["location"]["column"]) for f in findings]
+
+
+def peak_rss_of_scan(path: Path, code: int = 1) -> tuple[int, dict]:
+    """Peak RSS (bytes) of ``python -m keyaudit scan --jobs 1 PATH`` as a real process, and its
+    report; it is to exit with ``code``. Measured by a parent of its own, whose only child is the
+    scan: this test process's other children cannot count."""
+    report = path.with_suffix(".json")
+    scan = [sys.executable, "-m", "keyaudit", "scan", "-q", "--jobs", "1", "--format", "json",
+            "--output", str(report), str(path)]
+    parent = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+              "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    done = subprocess.run([sys.executable, "-c", parent, *scan], capture_output=True, text=True,
+                          env=subprocess_env(), timeout=300)
+    exit_code, kilobytes = map(int, done.stdout.split())
+    assert exit_code == code, done.stderr[-2000:]
+    return kilobytes * 1024, json.loads(report.read_text())

@@ -12,7 +12,7 @@ from helpers.credentials import asaas_key, basic, iugu_token
 from helpers.data import CORPUS
 from helpers.har import capture_text, entry, entry_text, har
 from helpers.places import expected_spans, found_spans, place
-from helpers.running import cli, scan_json
+from helpers.running import cli, peak_rss_of_scan, scan_json
 from helpers.secrecy import absent, assert_none_leaked
 
 
@@ -428,3 +428,25 @@ def test_a_member_named_by_a_key_is_redacted_in_the_pointer_of_its_finding(tmp_p
         [finding] = json.loads(run.stdout)["findings"]
         assert finding["location"]["pointer"].startswith("/log/entries/0/_meta/$aact_prod_")
         assert finding["location"]["pointer"].endswith("/note")
+
+
+@pytest.mark.parametrize("filler", ["null", "{}"])
+def test_memory_does_not_grow_with_the_count_of_tiny_entries(tmp_path: Path, filler: str) -> None:
+    """A batch of entries was bounded by their bytes only, and the parts that were no entry were
+    all kept for an error line that names five: 3 million nulls (14 MB) took 4.6 GB."""
+    pytest.importorskip("resource")
+    key = asaas_key("prod")
+    last = json.dumps(entry("GET", "https://api.asaas.com/v3/payments", {"access_token": key}))
+    peaks, reports = [], []
+    for count in (10_000, 200_000):
+        path = tmp_path / f"tiny-{count}.har"
+        path.write_text('{"log": {"version": "1.2", "entries": [' + f"{filler}, " * count + last + "]}}")
+        peak, report = peak_rss_of_scan(path)
+        peaks.append(peak)
+        reports.append(report)
+    assert peaks[1] - peaks[0] < 24 << 20, f"peak RSS {peaks[0] >> 20} MB, then {peaks[1] >> 20} MB"
+    found = [f["location"]["pointer"] for f in reports[1]["findings"] if f["rule_id"] == "asaas-api-key"]
+    assert found == ["/log/entries/200000/request/headers/0/value"]
+    if filler == "null":
+        assert [e["message"].split(";")[1].split(":")[0] for e in reports[1]["errors"]] == \
+            [" and 199999 more parts not read as HAR"]

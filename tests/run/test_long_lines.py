@@ -8,16 +8,13 @@ range's first line as its own (its findings twice, on wrong lines).
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from helpers.credentials import asaas_key
 from helpers.places import expected_spans
-from helpers.running import run_scan, subprocess_env
+from helpers.running import peak_rss_of_scan, run_scan
 
 resource = pytest.importorskip("resource")  # peak RSS of a child process: POSIX only
 
@@ -39,22 +36,6 @@ def test_a_line_longer_than_a_range_is_read_once_by_the_range_it_starts_in(tmp_p
         ranged = run_scan(str(path), jobs=1, range_bytes=range_bytes)
         assert spans(ranged) == spans(whole), range_bytes
         assert ranged.files_scanned == 1 and ranged.bytes_scanned == len(data)
-
-
-def peak_rss_of_scan(path: Path) -> tuple[int, dict]:
-    """Peak RSS (bytes) of ``python -m keyaudit scan --jobs 1 PATH`` as a real process, and its
-    report. Measured by a parent of its own, whose only child is the scan: this test process's
-    other children cannot count."""
-    report = path.with_suffix(".json")
-    scan = [sys.executable, "-m", "keyaudit", "scan", "-q", "--jobs", "1", "--format", "json",
-            "--output", str(report), str(path)]
-    parent = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
-              "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    done = subprocess.run([sys.executable, "-c", parent, *scan], capture_output=True, text=True,
-                          env=subprocess_env(), timeout=300)
-    code, kilobytes = map(int, done.stdout.split())
-    assert code == 1, done.stderr[-2000:]
-    return kilobytes * 1024, json.loads(report.read_text())
 
 
 def test_peak_memory_does_not_grow_with_line_length(tmp_path: Path) -> None:

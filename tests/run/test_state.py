@@ -395,6 +395,20 @@ def test_workers_die_with_a_run_killed_by_sigkill_and_free_the_state(tmp_path: P
     assert again.returncode == 0 and "another keyaudit run" not in again.stderr, again.stderr
 
 
+@pytest.mark.parametrize("damage", ["offset = 'abc'", "lines = 'x'", "end_column = -5", "offset = 12.5"])
+def test_a_record_of_values_of_the_wrong_type_is_read_again(tmp_path: Path, damage: str) -> None:
+    """SQLite keeps any value in any column: a state edited by hand, or written by another
+    program, held 'abc' as an offset, and the file failed as an internal error (TypeError)."""
+    state = tmp_path / "state.db"
+    (tmp_path / "app.log").write_text(log_lines(10, token_every=5))
+    assert places(keyaudit(tmp_path, "app.log", "--state", str(state))) == [("app.log", 1), ("app.log", 6)]
+    with contextlib.closing(sqlite3.connect(state)) as db, db:
+        db.execute(f"UPDATE files SET stamp = NULL, {damage}")  # no stamp: the file is looked into
+    again = keyaudit(tmp_path, "app.log", "--state", str(state))
+    assert again.returncode == 1 and "error" not in again.stderr, again.stderr
+    assert places(again) == [("app.log", 1), ("app.log", 6)]  # read again from the start
+
+
 def test_a_state_written_before_stamps_is_upgraded_in_place(tmp_path: Path) -> None:
     state = tmp_path / "state.db"
     with contextlib.closing(sqlite3.connect(state)) as db:

@@ -227,3 +227,31 @@ def test_without_lz4_an_lz4_log_is_skipped_under_the_extra_that_reads_it(tmp_pat
     assert report["errors"] == []
     assert [f["location"]["path"] for f in report["findings"]] == ["logs/app.log"]
     assert report["scan"]["skipped"] == {"lz4: install keyaudit[lz4]": 1}
+
+
+@pytest.mark.parametrize("pack", PACKERS.values(), ids=list(PACKERS))
+def test_a_log_compressed_twice_gives_its_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pack) -> None:
+    """logrotate's compress over a log its program had already gzipped (app.log.gz.1.gz), a .gz
+    packed again: the inner gzip's bytes were scanned as text or skipped as binary, every key lost."""
+    from helpers.running import scan_json
+
+    first, last = iugu_token(), iugu_token()
+    text = log(3_000) + f"{iugu_line(first)}\n".encode() + log(40_000) + f"{iugu_line(last)}\n".encode()
+    (tmp_path / "app.log.gz.1").write_bytes(pack(gzip_members(text, 3)))
+    monkeypatch.chdir(tmp_path)
+    report, run = scan_json("app.log.gz.1", "--disable", "iugu-token-in-query-string")
+    assert [f["location"]["line"] for f in report["findings"]] == [3_001, 43_002], scrub(run.stderr)
+    assert report["errors"] == [] and report["scan"]["skipped"] == {}
+
+
+def test_damage_inside_a_log_compressed_twice_says_which_layer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers.running import scan_json
+
+    token = iugu_token()
+    inner = gzip.compress(log(3_000) + f"{iugu_line(token)}\n".encode() + log(40_000))
+    (tmp_path / "app.log.gz.1.gz").write_bytes(gzip.compress(inner[: len(inner) // 2]))  # the inner gzip cut short
+    monkeypatch.chdir(tmp_path)
+    report, run = scan_json("app.log.gz.1.gz", "--disable", "iugu-token-in-query-string")
+    assert [f["location"]["line"] for f in report["findings"]] == [3_001], scrub(run.stderr)
+    [error] = report["errors"]
+    assert error["message"].startswith("read failed, scanned up to the damage: inside the gzip: gzip damaged at byte ")

@@ -17,6 +17,8 @@ from keyaudit.run.executors import Finished
 from keyaudit.run.executors.serial import SerialExecutor
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from keyaudit.run.tally import Tally
     from keyaudit.run.unit_scanner import UnitScanner
     from keyaudit.run.units import WorkUnit
@@ -47,7 +49,12 @@ def _die_with_parent(parent: int) -> None:
     """Worker initializer: end this worker when the process that forked it ends, even by
     ``kill -9`` (the OOM killer), so that no orphan keeps scanning — or holds the ``--state``
     lock it inherited, failing every later run. Linux sends SIGKILL on the parent's death;
-    elsewhere a thread watches for the worker being handed to another parent."""
+    elsewhere a thread watches for the worker being handed to another parent.
+
+    Ctrl-C is the parent's to handle (a terminal sends SIGINT to every process of the group): it
+    ends the workers itself (:func:`_stop`). A worker that took it would print a traceback where
+    it waited for work, or hand it back as its unit's result and take the next unit."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         import ctypes
 
@@ -97,10 +104,27 @@ class ForkedExecutor:
         _worker_scanner = self._scanner
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=min(self._jobs, len(units)), mp_context=context,
-                                     initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+            pool = ProcessPoolExecutor(max_workers=min(self._jobs, len(units)), mp_context=context,
+                                       initializer=_die_with_parent, initargs=(os.getpid(),))
+            try:
                 futures = {pool.submit(_run_in_worker, unit): position for position, unit in enumerate(units)}
                 for future in as_completed(futures):
                     yield futures[future], future.result()
+            except BaseException:  # Ctrl-C, a unit's failure, a reader that stopped: no unit is waited for
+                _stop(pool)
+                raise
+            pool.shutdown()
         finally:
             _worker_scanner = None
+
+
+def _stop(pool: "ProcessPoolExecutor") -> None:
+    """End ``pool`` now: the units not started are dropped and the workers ended on the ones they
+    are scanning. Leaving the pool (its ``with``) waited for every unit submitted: Ctrl-C stopped
+    a parallel scan only once it had scanned everything."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # no public way; shutdown forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join()

@@ -1,0 +1,85 @@
+"""Ctrl-C during a scan: the run ends at once, says so in one line and exits 130 — not 1, which a
+CI job reads as "findings", and not after every unit of a parallel scan was scanned anyway."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers.processes import children, has_proc, running
+from keyaudit.cli.exit_codes import EXIT_INTERRUPTED
+
+pytestmark = pytest.mark.skipif(not has_proc(), reason="which process reads which log is told by /proc")
+
+# A log of provider calls is read as requests line after line: some seconds a log, on any machine.
+CALL = "2026-11-22 10:00:00 INFO request id={} POST https://api.asaas.com/v3/payments status=200\n"
+CALLS_A_LOG = 60_000  # 5 MB
+
+
+def slow_logs(folder: Path, count: int) -> None:
+    for index in range(count):
+        (folder / f"app{index}.log").write_text("".join(CALL.format(line) for line in range(CALLS_A_LOG)))
+
+
+def reading_logs(pid: int) -> bool:
+    """Whether process ``pid`` has one of the logs open: it is scanning."""
+    try:
+        return any(os.readlink(link).endswith(".log") for link in Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return False
+
+
+def interrupted(folder: Path, *args: str, readers: int) -> tuple[subprocess.CompletedProcess[str], list[int], float]:
+    """Run ``keyaudit scan ARGS`` in ``folder`` and Ctrl-C its process group (as a terminal does)
+    once ``readers`` of its processes (the workers; with 1, itself) read a log: the run, the
+    processes it had forked, and the seconds it took to end after the interrupt."""
+    process = subprocess.Popen([sys.executable, "-m", "keyaudit", "scan", *args], cwd=folder, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            workers = children(process.pid)
+            if sum(map(reading_logs, workers if readers > 1 else [process.pid])) >= readers:
+                break
+            time.sleep(0.02)
+        assert process.poll() is None, "the scan ended before it could be interrupted: the test proves nothing"
+        os.killpg(process.pid, signal.SIGINT)
+        sent = time.monotonic()
+        stdout, stderr = process.communicate(timeout=120)
+        took = time.monotonic() - sent
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr), workers, took
+
+
+def test_ctrl_c_ends_a_parallel_scan_at_once_with_exit_130(tmp_path: Path) -> None:
+    """It waited for every unit submitted to the workers (each worker took the interrupt as its
+    unit's result and went on to the next), then said "Aborted!" and exited 1."""
+    slow_logs(tmp_path, 6)  # 30 MB of calls: a minute's work or so for two workers
+    run, workers, took = interrupted(tmp_path, "--jobs", "2", "--format", "json", ".", readers=2)
+    assert run.returncode == EXIT_INTERRUPTED, run.stderr
+    assert run.stderr.splitlines() == ["keyaudit: interrupted (no report written)"]
+    assert run.stdout == ""
+    assert took < 10, f"the run went on for {took:.0f} s after Ctrl-C"
+    deadline = time.monotonic() + 10
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(running, workers)), "workers outlived the interrupted run"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_of_a_scan_here_exits_130(tmp_path: Path, jobs: str) -> None:
+    """Click's "Aborted!" and exit 1 — a CI job read an interrupted scan as one with findings."""
+    slow_logs(tmp_path, 1)  # too little for processes to pay: scanned here, whatever --jobs says
+    run, _, _ = interrupted(tmp_path, "--jobs", jobs, ".", readers=1)
+    assert run.returncode == EXIT_INTERRUPTED, run.stderr
+    assert run.stderr.splitlines() == ["keyaudit: interrupted (no report written)"]
