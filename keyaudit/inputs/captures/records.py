@@ -25,7 +25,8 @@ runtime's ``{"log": "<escaped JSON>"}``, a cloud export's ``jsonPayload``, an er
   puts the method in ``http.request``, the URL in a top-level ``url``), never in the reply's (``response``);
   headers (also those logged one field each) by :mod:`.record_headers`, the body by :mod:`.record_bodies`,
   the URL (a field, or its parts) by :mod:`.record_urls`;
-- a string value that is itself a JSON object is read as a nested record (bounded depth).
+- a string value that is itself a JSON object, or an array or object in PHP's ``serialize`` notation
+  (a queued job's, :mod:`.php_serialized`), is read as a nested record (bounded depth).
 
 A record that names no method and absolute URL (or host and path) describes no request (one dumped as text in
 its message is for the readers of dumps); the id it carries (:mod:`.record_ids`) goes with a request showing no body.
@@ -43,6 +44,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from .command_lists import command_request
 from .header_entries import pseudo_fields
 from .lines import HTTP_METHODS, has_scheme, header_value, make_exchange, split_request_line
+from .php_serialized import serialized_record
 from .record_bodies import BODY, body
 from .record_headers import head_lines, request_headers
 from .record_ids import request_id
@@ -110,7 +112,9 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
                 view = dict(node) if view is node else view
                 view[key] = child
             if isinstance(child, str):  # most strings hold no brace: asked first, at C speed
-                child, depth = json_object(child) if embedded < MAX_EMBEDDED and "{" in child else None, embedded + 1
+                child = (json_object(child) or serialized_record(child)) if embedded < MAX_EMBEDDED and "{" in child \
+                    else None
+                depth = embedded + 1
             elif isinstance(child, list):  # (an HTTP/2 field block printed as a list: its pseudo-headers' object)
                 child = pairs_object(child) or positional_request(child) \
                     or next((item for item in child if isinstance(item, dict)), None) or pseudo_fields(child)
