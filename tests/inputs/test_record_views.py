@@ -90,6 +90,20 @@ def test_a_log_records_own_body_is_not_the_body_of_the_request_it_describes() ->
                     "url": {"full": URL}}).body == b"{}"
 
 
+def test_a_messages_body_is_the_request_s_where_its_attributes_hold_the_head_and_declare_its_type() -> None:
+    """A queue's message whose attributes hold the request's head (method, URL, headers): its bare
+    ``Body`` is the request's where it is a payload of the type the head declares — JSON an object
+    or a list, a form of fields —, never a sentence (a log record's message stays its own)."""
+    json_head = {"method": "POST", "url": URL, "headers": {"Content-Type": "application/json"}}
+    form_head = {"method": "POST", "url": URL, "headers": {"Content-Type": "application/x-www-form-urlencoded"}}
+    assert request({"Body": '{\n"a":1\n}', "MessageAttributes": json_head}).body == b'{\n"a":1\n}'
+    assert request({"Body": "a=1&b=2", "MessageAttributes": form_head}).body == b"a=1&b=2"
+    assert request({"Body": "transfer sent", "MessageAttributes": json_head}).body is None
+    assert request({"Body": '"transfer sent"', "MessageAttributes": json_head}).body is None
+    assert request({"Body": "transfer sent", "MessageAttributes": form_head}).body is None
+    assert request({"Body": '{"a":1}', "MessageAttributes": {"method": "POST", "url": URL}}).body is None
+
+
 def _exact(value: str) -> list[dict[str, str]]:
     return [{"matcher": "exact", "value": value}]
 
@@ -179,3 +193,25 @@ def test_a_document_store_s_binary_is_the_text_of_its_bytes() -> None:
     binary = {"$binary": {"base64": base64.b64encode(b"\xff\xfe").decode(), "subType": "00"}}
     assert typed(binary) == binary
 
+
+
+def test_a_message_attribute_is_its_value_whatever_its_data_type_says() -> None:
+    """AWS's queues and topics say each message attribute's data type beside its value: SQS's
+    ``{"StringValue": …, "DataType": "String"}`` (a custom label after the type's dot too), a Lambda
+    SQS event's ``stringValue`` beside two empty lists, SNS's ``{"Type": …, "Value": …}``; a binary
+    one's base64 is the text of its bytes. An object that says a type no attribute has, holds
+    anything beside its value, or two values, is no attribute."""
+    attributes = {"method": {"StringValue": "POST", "DataType": "String"},
+                  "url": {"stringValue": URL, "stringListValues": [], "binaryListValues": [], "dataType": "String"},
+                  "headers": {"Type": "String.json", "Value": '{"Signature":"signature=c2ln"}'},
+                  "body": {"DataType": "Binary", "BinaryValue": base64.b64encode(b'{"a":1}').decode()}}
+    found = request({"MessageAttributes": attributes})
+    assert found is not None
+    assert (found.method, found.url, found.headers, found.body) == ("POST", URL, [("Signature", "signature=c2ln")],
+                                                                   b'{"a":1}')
+    assert typed({"DataType": "Number", "StringValue": "3"}) == "3"
+    for other in ({"type": "text", "text": "POST"}, {"DataType": "Text", "StringValue": "a"},
+                  {"DataType": "String", "StringValue": "a", "Value": "b"},
+                  {"dataType": "String", "stringValue": "a", "stringListValues": ["b"]},
+                  {"DataType": "String", "StringValue": "a", "id": "1"}):
+        assert typed(other) == other

@@ -213,3 +213,17 @@ def test_an_element_cut_from_its_document_has_the_prefixes_its_ancestors_declare
         ("POST", "https://api.iugu.com/v1/transfer_requests", [("Signature", "signature=c2ln")],
          b'{\n"amount_cents":1050\n}')]
 
+
+
+def test_a_declaration_escaped_in_an_element_s_text_declares_no_prefix() -> None:
+    """An element whose text holds an XML fragment escaped (a SoapUI setting's `&lt;xml-fragment
+    xmlns:con="…">`) declares nothing there: the prefix its tags use is still declared for it, and
+    the element is read (before, the escaped declaration was taken for one and expat refused it)."""
+    lines = _lines("\n".join([
+        '<con:request name="Request 1" method="POST">',
+        '  <con:setting id="headers">&lt;xml-fragment xmlns:con="http://eviware.com/soapui/config">'
+        '&lt;/xml-fragment></con:setting>',
+        "  <con:endpoint>https://api.iugu.com/v1/transfer_requests</con:endpoint>",
+        "</con:request>"]))
+    found = list(exchanges(lines, [lines[2]], "project.xml", NO_RECORD_HEADERS))
+    assert [(item.method, item.url) for item in found] == [("POST", "https://api.iugu.com/v1/transfer_requests")]

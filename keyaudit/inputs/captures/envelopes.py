@@ -13,6 +13,9 @@ dump's rows, 16 bytes each). And a line that is one JSON string, an item of an a
 written one a line: a text kept as the list of its lines (a Jupyter notebook's stream output and
 cell source, nbformat's ``"text": ["POST https://…\\n", …]``), each string the line it holds.
 
+A message written in a chat's markup (a Slack export's: links ``<url|label>``, escapes, code fences
+glued to the text) is the text as the person pasted it (:mod:`.chat_markup`).
+
 The readers of curl commands and wire dumps see the text the program wrote, line by line, with
 each line keeping the number of the envelope line it came from.
 """
@@ -26,6 +29,7 @@ from typing import Iterable, Iterator
 from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS, ZERO_OFFSET
 from keyaudit.engine.offset_dump import MARK
 
+from .chat_markup import chat_text
 from .continued_values import joined_values
 from .lines import python_literal
 from .logfmt import logfmt_record
@@ -70,7 +74,8 @@ _ESCAPED_LF, _ESCAPED_NUL = "#012", "#000"
 # client that normalised its dump's line ends writes it, as `\n`): a dump inside a quoted string.
 # The method starts where a run of capitals does: tried from every capital of a run, each try
 # reading to the run's end, a long run cost its length squared (minutes for a line of 400 KB).
-_ESCAPED_REQUEST_LINE = re.compile(r"(?<![A-Z])[A-Z]+ \S+ HTTP/\d(?:\.\d)?(?:\\r)?\\n")
+# (its `/` escaped as JSON may escape it: `HTTP\/1.1`, as PHP's json_encode and Slack's exports write it)
+_ESCAPED_REQUEST_LINE = re.compile(r"(?<![A-Z])[A-Z]+ \S+ HTTP\\?/\d(?:\.\d)?(?:\\r)?\\n")
 _UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 # a line that is one JSON string and nothing else but blanks and the comma after an array's item
 _STRING_LINE = re.compile(r'[ \t]*("' + escaped('"', NEWLINE) + r'")[ \t]*,?[ \t\r]*')
@@ -155,7 +160,7 @@ def unwrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         if inner is None:
             yield number, text
         else:
-            yield from ((number, part) for part in inner.rstrip("\n").split("\n"))
+            yield from ((number, part) for part in chat_text(inner).rstrip("\n").split("\n"))
 
 
 def _message(text: str, depth: int = 0) -> str | None:
@@ -177,7 +182,7 @@ def _message(text: str, depth: int = 0) -> str | None:
         string = _STRING_LINE.fullmatch(text) if '"' in text[:1] or text[:1].isspace() else None
         if string is not None:
             return _json_string(string.group(1))
-        dump = _quoted_dump(text) if "\\n" in text and " HTTP/" in text else None
+        dump = _quoted_dump(text) if "\\n" in text and (" HTTP/" in text or " HTTP\\/" in text) else None
         if dump is not None or "msg=" not in text and "message=" not in text:
             return dump
         record = logfmt_record(text)  # logrus's and slog's text: the message is the `msg` pair's

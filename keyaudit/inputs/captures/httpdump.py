@@ -5,7 +5,7 @@ logs and Ruby Net::HTTP debug output (:mod:`.wire_logs`) and Python ``http.clien
 (:mod:`.python_http`); and the request config of an axios error as Node's ``util.inspect``
 prints it (:mod:`.inspected`); and requests written as labelled fields (REST Assured, Ktor, API
 Gateway's execution log, Go's HTTP/2 debug log: :mod:`.labelled`, its labels data in
-:mod:`.label_shapes`).
+:mod:`.label_shapes`); and messages printed in protocol buffers' text format (:mod:`.text_format`).
 
 Each reader holds only the request it is reading, so a debug log of any size streams through
 once (:func:`exchanges` drives them together); wire logs' bodies are exactly what was sent, text
@@ -25,6 +25,7 @@ from .labelled import LabelReader
 from .lines import CaptureParser, Reader, run_readers
 from .part_lines import PartLinesReader
 from .python_http import PythonReader
+from .text_format import TextFormatReader
 from .threads import ByWriter
 
 
@@ -48,8 +49,8 @@ class WriterLabels(ByWriter):
 
 
 READER_TYPES: tuple[type[WriterDumps] | type[WireLogReader] | type[PythonReader] | type[InspectReader]
-                    | type[WriterLabels] | type[PartLinesReader], ...] = (WriterDumps, WireLogReader, PythonReader,
-                                                                          InspectReader, WriterLabels, PartLinesReader)
+                    | type[WriterLabels] | type[PartLinesReader] | type[TextFormatReader], ...] = (
+    WriterDumps, WireLogReader, PythonReader, InspectReader, WriterLabels, PartLinesReader, TextFormatReader)
 
 
 def readers(path: str) -> list[Reader]:

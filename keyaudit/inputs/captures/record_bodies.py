@@ -63,6 +63,9 @@ _BYTE_SEPARATOR = ":"  # between the bytes of a bytes field in hex, as tshark sh
 _HEX_ESCAPED = re.compile(r"[^\\]*(?:\\x[0-9A-Fa-f]{2}[^\\]*)*")
 _HEX_ESCAPE = re.compile(r"\\x([0-9A-Fa-f]{2})")
 _ESCAPED_TEXT = re.compile(r"\\x(?:[01][0-9A-Fa-f]|22|5[Cc])")
+FORM_TYPE = "application/x-www-form-urlencoded"
+_BLANK = re.compile(rb"\s")
+_FORM = re.compile(rb"[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*")  # `name=value` fields joined by `&`
 MIN_BASE64_TEXT = 8  # a shorter body is never taken for base64 unless the record says so
 KIND = frozenset({"type", "kind", "eventtype", "messagetype"})  # what a record names its kind by
 # A kind naming the request (CXF's REQ_OUT and REQ_IN; "request"), not a reply to one (RESP_IN, "response")
@@ -72,10 +75,13 @@ _PAYLOAD_TEXT = re.compile(r"\s*<[?!A-Za-z].*>\s*|[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[
 
 
 def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool, url: str,
-         holds_request: Callable[[Any], bool]) -> tuple[bytes | None, bool]:
+         holds_request: Callable[[Any], bool], media: str | None = None) -> tuple[bytes | None, bool]:
     """The body bytes, and whether they are the bytes sent; nearest first: under any body name,
     but in ``outer`` (the record itself, when the request is an object inside it) only under a
-    name that says it is the request's (``request_body``), and never an object that
+    name that says it is the request's (``request_body``), or under a bare name where it is a
+    payload of the JSON or form type the request's head declares (``media``: a message whose
+    attributes hold the request's head, its body the request's; a log record's message is none),
+    and never an object that
     ``holds_request`` (the envelope of the request read, or another request's entry beside it:
     Azure API Management's ``data``). A logged string as sent (base64 decoded where the record
     says so: an ``encoding`` of base64, or a true flag beside it named for base64, as API
@@ -97,6 +103,9 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     for node in nodes:
         roles = OWN_BODY if node is outer else BODY
         value = first([node], roles, (str, bytes, dict, list), url)
+        if value is None and node is outer and media is not None:
+            bare = first([node], BODY, (str,), url)
+            value = bare if bare is not None and of_media_type(to_bytes(bare), media, declared=True) else None
         if isinstance(value, (dict, list)):
             value = _written_beside(node, roles, value, url)
         if value is not None and not (isinstance(value, (dict, list)) and holds_request(value)):
@@ -136,6 +145,23 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
                 pass
         return to_bytes(value), exact
     return compact(value).encode("utf-8"), False
+
+
+def of_media_type(data: bytes, media: str | None, declared: bool = False) -> bool:
+    """Whether ``data`` can be a body of the ``media`` type a head declares (its ``Content-Type``):
+    JSON (``application/json``, ``…+json``) that parses, a form that holds no blank; any bytes for
+    another type or none, unless it must be one of these two (``declared``): then JSON an object or
+    a list, a form of ``name=value`` fields."""
+    essence = (media or "").partition(";")[0].strip().lower()
+    if essence.rpartition("/")[2] == "json" or essence.endswith("+json"):
+        try:
+            parsed = json.loads(data)
+        except (ValueError, RecursionError):  # not UTF-8 text, not JSON, or nested past the parser's depth
+            return False
+        return not declared or isinstance(parsed, (dict, list))
+    if essence == FORM_TYPE:
+        return _FORM.fullmatch(data) is not None if declared else _BLANK.search(data) is None
+    return not declared
 
 
 def _message_payload(record: dict[str, Any]) -> str | None:

@@ -11,6 +11,10 @@ Three notations say what nesting says, and the reconstructor (:mod:`.records`) r
   ``{"arrayValue": {"values": […]}}``, ``{"kvlistValue": {"values": […]}}``; a key-value store's
   type descriptors, DynamoDB's ``{"S": …}``, ``{"M": {…}}``, ``{"L": […]}``; a document store's
   Extended JSON, ``{"$binary": {"base64": …}}`` the text of its bytes, ``{"$oid": …}``);
+- a message attribute is its value: a queue's or a topic's attributes say each value's data type
+  beside it (SQS's ``{"StringValue": …, "DataType": "String"}``, a Lambda SQS event's
+  ``{"stringValue": …, "stringListValues": [], "binaryListValues": [], "dataType": …}``, SNS's
+  ``{"Type": "String", "Value": …}``), a binary one's base64 the text of its bytes;
 - a string alone in a list is that string: a sensor that logs each field as the list of values
   it saw (Arkime's ``"method": ["POST"]``, ``"host": ["api.example"]``) saw one;
 - a value wrapped in an exact matcher is that value: a mock's or a recorder's request is the
@@ -45,6 +49,12 @@ _LISTS = frozenset({"arrayValue", "kvlistValue"})
 # members are wrapped again; a one-key object is taken for one only where its value has the type the key says.
 _DESCRIBED = {"S": str, "N": str, "BOOL": bool}
 _DESCRIBED_MAP, _DESCRIBED_LIST = "M", "L"
+# A message attribute's data type (a custom label may follow it after a dot: `String.json`), the members that may say
+# it, and those that may hold its value; any other member it has is an empty list of values (a Lambda event's)
+_ATTRIBUTE_TYPE = re.compile(r"(String|Number|Binary)(?:\.\S*)?")
+_ATTRIBUTE_TYPE_KEYS = ("DataType", "dataType", "Type")
+_ATTRIBUTE_VALUES = ("StringValue", "stringValue", "Value", "BinaryValue", "binaryValue")
+MAX_ATTRIBUTE_KEYS = 4  # a type, a value, and a Lambda event's two empty lists of values
 # What says a matcher's kind (Hoverfly's ``matcher``), and the kinds that match one value exactly;
 # a one-key object under an exact kind is that value (WireMock's ``{"equalTo": …}``).
 MATCHER_KIND = frozenset({"matcher", "matchtype", "match", "operator"})
@@ -177,9 +187,9 @@ def plain(node: dict[str, Any]) -> dict[str, Any]:
 
 def typed(value: Any, depth: int = 0) -> Any:
     """A one-key typed wrapper's value (lists and key/value lists opened too, to a bounded
-    depth); other values as they are."""
+    depth), a message attribute's value; other values as they are."""
     if not isinstance(value, dict) or len(value) != 1:
-        return value
+        return _attribute_value(value) if isinstance(value, dict) and len(value) <= MAX_ATTRIBUTE_KEYS else value
     kind, inner = next(iter(value.items()))
     if kind in _SCALARS or isinstance(inner, _DESCRIBED.get(kind, ())):
         return inner
@@ -197,6 +207,18 @@ def typed(value: Any, depth: int = 0) -> Any:
     if isinstance(inner, dict):
         return {name: typed(member, depth + 1) for name, member in inner.items()}
     return [typed(member, depth + 1) for member in inner]
+
+
+def _attribute_value(value: dict[str, Any]) -> Any:
+    """A message attribute's value (see the module), or ``value`` as it is where it is no attribute."""
+    kind = next((value[key] for key in _ATTRIBUTE_TYPE_KEYS if key in value), None)
+    if type(kind) is not str or (said := _ATTRIBUTE_TYPE.fullmatch(kind)) is None:
+        return value
+    held = [key for key in _ATTRIBUTE_VALUES if key in value]
+    if len(held) != 1 or type(inner := value[held[0]]) is not str \
+            or any(item != [] for key, item in value.items() if key != held[0] and key not in _ATTRIBUTE_TYPE_KEYS):
+        return value
+    return _binary_text(inner, value) if said.group(1) == "Binary" else inner
 
 
 def _binary_text(encoded: str, value: dict[str, Any]) -> Any:

@@ -25,7 +25,8 @@ runtime's ``{"log": "<escaped JSON>"}``, a cloud export's ``jsonPayload``, an er
   puts the method in ``http.request``, the URL in a top-level ``url``), never in the reply's (``response``);
   headers (also those logged one field each) by :mod:`.record_headers`, the body by :mod:`.record_bodies`,
   the URL (a field, or its parts) by :mod:`.record_urls`;
-- a string value that is itself a JSON object is read as a nested record (bounded depth).
+- a string value that is itself a JSON object, or an array or object in PHP's ``serialize`` notation
+  (a queued job's, :mod:`.php_serialized`), is read as a nested record (bounded depth).
 
 A record that names no method and absolute URL (or host and path) describes no request (one dumped as text in
 its message is for the readers of dumps); the id it carries (:mod:`.record_ids`) goes with a request showing no body.
@@ -42,13 +43,14 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .command_lists import command_request
 from .header_entries import pseudo_fields
-from .lines import HTTP_METHODS, has_scheme, make_exchange, split_request_line
+from .lines import HTTP_METHODS, has_scheme, header_value, make_exchange, split_request_line
+from .php_serialized import serialized_record
 from .record_bodies import BODY, body
 from .record_headers import head_lines, request_headers
 from .record_ids import request_id
 from .record_urls import ONWARD, PATH, SENT_PATH, URL, absolute_target, record_url, url_with_path
-from .record_views import (first, matched, of_reply, pairs_object, plain, positional_request, role, spellings,
-                           typed)
+from .record_views import (MAX_ATTRIBUTE_KEYS, first, matched, of_reply, pairs_object, plain, positional_request,
+                           role, spellings, typed)
 
 MAX_DEPTH = 8  # objects nested deeper than this are not searched
 MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
@@ -105,12 +107,14 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
                 view = dict(node) if view is node else view  # never change the record itself
                 view[key] = exact
                 continue
-            child, depth = typed(value) if type(value) is dict and len(value) == 1 else value, embedded
+            child, depth = typed(value) if type(value) is dict and len(value) <= MAX_ATTRIBUTE_KEYS else value, embedded
             if child is not value:  # a typed value is what it wraps, for this node's roles too
                 view = dict(node) if view is node else view
                 view[key] = child
             if isinstance(child, str):  # most strings hold no brace: asked first, at C speed
-                child, depth = json_object(child) if embedded < MAX_EMBEDDED and "{" in child else None, embedded + 1
+                child = (json_object(child) or serialized_record(child)) if embedded < MAX_EMBEDDED and "{" in child \
+                    else None
+                depth = embedded + 1
             elif isinstance(child, list):  # (an HTTP/2 field block printed as a list: its pseudo-headers' object)
                 child = pairs_object(child) or positional_request(child) \
                     or next((item for item in child if isinstance(item, dict)), None) or pseudo_fields(child)
@@ -187,7 +191,7 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     # the request's own origin is no Origin header (a browser's names the page that sent it)
     headers = [(name, value) for name, value in headers if name.lower() != "origin" or not url.startswith(value + "/")]
     outer = nodes[0][0] if place and not (len(place) == 1 and role(list(nodes[0][0])[place[0]]) in HEADERS) else None
-    body_bytes, exact = body(near, outer, latin1, url, _holds_request)
+    body_bytes, exact = body(near, outer, latin1, url, _holds_request, header_value(headers, "Content-Type"))
     return make_exchange(method, url, headers, body_bytes, origin, time=_time(record), headers_known=headers_known,
                          body_exact=exact, request_id=request_id(node) or request_id(record) if body_bytes is None else None)
 

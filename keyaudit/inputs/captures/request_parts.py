@@ -58,7 +58,6 @@ from __future__ import annotations
 import bisect
 import collections
 import dataclasses
-import json
 import re
 from typing import Iterable, Iterator
 
@@ -66,6 +65,7 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .dump_lines import RULE_LINE, WRITTEN_CRLF, brackets
 from .lines import BodyLines, content_length, header_value, to_bytes
+from .record_bodies import of_media_type
 from .quoted import unescaped
 from .log_prefix import learned_prefix, starts_record
 from .same_request import NEAR_LINES, distinct
@@ -79,7 +79,6 @@ MIN_RECORD_BODY = 16  # bytes a body found by its length alone must hold (`{"a":
 WRITTEN_LF = "\\n"  # a lone line feed written as its escape
 MESSAGE_CUTS = 4  # the `: ` on a line a record's message may begin after, at most (a level's, a logger's, a mark's)
 _DATA_MARK = re.compile(r"[^\w\s]{2,}$")  # what a line writes right before the data it logs (`<<`)
-_BLANK = re.compile(rb"\s")
 
 
 def requests_read(readings: Iterable[Exchange], lines: list[tuple[int, str]]) -> list[Exchange]:
@@ -195,7 +194,7 @@ def body_record(lines: list[tuple[int, str]], declared: int, mark: str | None = 
             continue
         for cut in _message_starts(text, mark):
             found = _sized(text[:cut], text[cut:], lines, at + 1, declared)
-            if found is not None and _of_media_type(found, media):
+            if found is not None and of_media_type(found, media):
                 return found
     return None
 
@@ -264,20 +263,6 @@ def _data_mark(text: str, method: str) -> str | None:
     start = text.find(method + " ")
     found = _DATA_MARK.search(text, 0, start) if start > 0 else None
     return None if found is None else found.group()
-
-
-def _of_media_type(data: bytes, media: str | None) -> bool:
-    """Whether ``data`` can be a body of the ``media`` type a head declares (its ``Content-Type``):
-    JSON (``application/json``, ``…+json``) that parses, a form that holds no blank; any bytes for
-    another type or none."""
-    essence = (media or "").partition(";")[0].strip().lower()
-    if essence.rpartition("/")[2] == "json" or essence.endswith("+json"):
-        try:
-            json.loads(data)
-        except (ValueError, RecursionError):  # not UTF-8 text, not JSON, or nested past the parser's depth
-            return False
-        return True
-    return essence != "application/x-www-form-urlencoded" or _BLANK.search(data) is None
 
 
 def _message_starts(text: str, mark: str | None) -> Iterator[int]:

@@ -57,6 +57,7 @@ _OPEN = re.compile(r"<([A-Za-z_][\w.:-]*)(?=[\s/>])")
 # a prefix a tag's or an attribute's name uses, and one an attribute declares
 _PREFIX = re.compile(r"(?:</?|\s)([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*(?=[\s/>=])")
 _DECLARED_PREFIX = re.compile(r"\sxmlns:([A-Za-z_][\w.-]*)=")
+_TAG = re.compile(r"<[^<>]*>")  # a tag, where a prefix is declared (not an element's text: an escaped fragment's)
 _DECLARATION = "<!"  # a DOCTYPE or ENTITY inside a record (CDATA sections are allowed: see _declares)
 NAMES = ("name", "key")  # the attributes that name an element's field where its tag does not (see above)
 SHOWN = "show"  # the attribute that shows a named element's value, where it has no text
@@ -152,7 +153,7 @@ def _prefixes_declared(element: str, after_name: int) -> str:
     prefixes its ancestors declared (a BPMN model's ``camunda:``), and expat refuses one unbound.
     What the namespace is does not matter: names lose it (:func:`_local`)."""
     used = set(_PREFIX.findall(element)) - {"xml", "xmlns"}
-    declared = set(_DECLARED_PREFIX.findall(element))
+    declared = {prefix for tag in _TAG.findall(element) for prefix in _DECLARED_PREFIX.findall(tag)}
     missing = sorted(used - declared)
     if not missing:
         return element
