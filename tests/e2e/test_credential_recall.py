@@ -122,6 +122,13 @@ FLOORS = {
     "seventeenth": {("credential", "recall"): 0.977,  # a task's bare argument, a scanner's bare match, a SecureString
                     ("credential", "precision"): 1.0,
                     ("all", "precision"): 1.0},
+    # written blind too: secret operators and stores, job queues, HTTP clients' debug logs, API gateways and CDNs, CI/CD,
+    # ETL, embedded, installers, Web.config transforms, inventories, envdir, pam_env, desktop entries, NixOS, PaaS CLIs
+    # (110 of 111; blind 95 of 111, precision 1.0)
+    "eighteenth": {("credential", "recall"): 0.990,  # an envdir file named for the token, the value alone in it
+                   ("credential", "precision"): 1.0,
+                   ("plaintext-http", "recall"): 1.0,  # an ESP32 sketch calling iugu over http
+                   ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

@@ -70,10 +70,15 @@ CORPUS_DIR = DATA / "credential_corpus"
 # CI systems not yet covered (Semaphore, GoCD, SourceHut, Harness, Codefresh, Bamboo, Screwdriver), dev environment
 # and app servers' files (direnv, mise, devbox, just, Tilt, uWSGI, gunicorn, Passenger, NGINX Unit, Liberty, Payara),
 # tools' histories (mysql, psql, Vim, less, fish), Windows (reg add, SecureString, splatting, UTF-16), data and
-# serverless tools (dlt, marimo, Mage, Singer, Celery, Chalice, Zappa, SST, Amplify), scanners' reports, traps.
+# serverless tools (dlt, marimo, Mage, Singer, Celery, Chalice, Zappa, SST, Amplify), scanners' reports, traps;
+# eighteenth, secret operators and stores (External Secrets, Pulumi ESC, Terraform Cloud, Nomad variables, Supabase Vault,
+# memcached, password managers' CLIs, cmdkey), job queues and HTTP clients' debug logs (Oban, Feign, Net::HTTP,
+# IHttpClientFactory), API gateways and CDNs (API Gateway, APIM, Apigee, CloudFront, Akamai), CI/CD (JCasC, a Jenkins job,
+# Octopus OCL), ETL and data (SSIS, Kedro), embedded (Arduino, ESP-IDF), installers (Inno Setup, NSIS, WiX), Web.config
+# transforms, Ansible inventories, envdir, pam_env, desktop entries, NixOS, PaaS CLIs, traps (other gateways, lockfiles).
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"), start=2)}}
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
