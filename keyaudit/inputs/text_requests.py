@@ -220,11 +220,11 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     if scope is not None:
         for _ in defined:  # the lines past the last request: what they define holds for the windows below
             pass
-    joined = "\n".join([text for _, text in lines])  # looked at once for what the readers of whole windows need
-    if yaml_records.may_hold(joined):
+    whole = "\n".join([text for _, text in lines])  # looked at once for what the readers of whole windows need
+    if yaml_records.may_hold(whole):
         yield from yaml_records.exchanges(lines, path)
-    if sql_records.may_hold(joined):
-        yield from sql_records.exchanges(lines, path, scope.tables if scope is not None else None, known)
+    if sql_records.may_hold(whole):
+        yield from sql_records.exchanges(lines, path, scope.tables if scope is not None else None, known, whole)
     yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
     yield from (records := list(jsonlog.exchanges(anchored, path, known)))
     yield from json_blocks.exchanges(lines, leads, path, known, cut, records, begun)

@@ -15,6 +15,7 @@ import pytest
 from helpers.credentials import asaas_key, iugu_token
 from helpers.running import run_scan, scan_json
 from helpers.signing import key_pair, signature_header
+from keyaudit.inputs.captures.file_scope import FileScope
 from keyaudit.inputs.captures.sql_records import exchanges
 from keyaudit.inputs.captures.sql_values import SqlText, created_table
 
@@ -200,3 +201,15 @@ def test_a_table_definition_names_its_columns_not_its_constraints() -> None:
     assert created_table(statement) == ("outbox", ("id", "method", "url", "amount"))
     assert created_table(statement[:40]) is None  # not yet whole
     assert SqlText("(x'6869', 'a' || 'b', CAST('c' AS text), NULL)", 0, False).row() == ["hi", "ab", "c", None]
+
+
+@pytest.mark.parametrize("note", ["'('", "')'", "'(('"])
+def test_a_table_defined_line_by_line_is_known_whatever_its_strings_hold(note: str) -> None:
+    """A definition seen a line at a time is read where its parentheses may close, and at its `;`
+    when a string's parenthesis leaves them uncounted."""
+    scope = FileScope()
+    for line in ["CREATE TABLE outbox (", "  id integer,", f"  note text DEFAULT {note},", "  verb varchar(8),",
+                 "  url text", ");", "CREATE TABLE later (a int,", " b int);"]:
+        scope.see(line)
+    assert scope.tables == {"outbox": ("id", "note", "verb", "url"), "later": ("a", "b")}
+    assert not scope.continues

@@ -142,6 +142,7 @@ class FileScope:
         self.variables: dict[str, str] = {}
         self.tables: dict[str, tuple[str, ...]] = {}  # a dump's tables' columns, by name (see table_name)
         self._creating: list[str] | None = None  # the lines of a table's definition that goes on
+        self._open = 0  # its parentheses opened and not closed (as counted, quotes not minded)
 
     def see_top(self, head: bytes) -> None:
         """Note the columns a table's header row at the top of the file (its first bytes,
@@ -195,11 +196,17 @@ class FileScope:
         """Go on with a table's definition: its columns are known once it is whole."""
         from .sql_values import created_table
 
-        lines = self._creating = [*(self._creating or ()), text]
-        table = created_table("\n".join(lines))
+        if self._creating is None:
+            self._creating, self._open = [], 0
+        lines = self._creating
+        lines.append(text)
+        self._open += text.count("(") - text.count(")")
+        ends = len(lines) >= MAX_CREATE_LINES or text.rstrip().endswith(";")
+        # read only where its columns' list may have closed, not its whole text again at every line
+        table = created_table("\n".join(lines)) if ends or (self._open <= 0 and ")" in text) else None
         if table is not None:
             self.tables[table[0]] = table[1]
-        if table is not None or len(lines) >= MAX_CREATE_LINES or text.rstrip().endswith(";"):
+        if table is not None or ends:
             self._creating = None
 
     def scan(self, data: bytes) -> None:

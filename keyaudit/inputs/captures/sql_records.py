@@ -28,7 +28,7 @@ from .sql_values import Param, SqlText, created_table, table_name, unquoted
 
 _NAME = r"""(?:`(?:[^`]|``)*`|\\?"(?:[^"\\]|"")*\\?"|\[[^\]]*\]|[\w$]+)"""
 _STATEMENT = re.compile(
-    rf"""\b(?:(?P<insert>INSERT|REPLACE)(?:\s+(?:IGNORE|OR\s+\w+|INTO))*\s+(?P<table>(?:{_NAME}\.){{0,2}}{_NAME})
+    rf"""\b(?:(?:INSERT|REPLACE)(?:\s+(?:IGNORE|OR\s+\w+|INTO))*\s+(?P<table>(?:{_NAME}\.){{0,2}}{_NAME})
     | UPDATE\s+(?:ONLY\s+)?(?P<updated>(?:{_NAME}\.){{0,2}}{_NAME})\s+SET\b
     | (?P<created>CREATE\s+TABLE\s))""", re.I | re.X)
 _VALUES = re.compile(r"\s*VALUES?\b", re.I)
@@ -36,11 +36,11 @@ _PARAMETERS = re.compile(r"\bparameters:\s*(?=\$1\b)")  # PostgreSQL's DETAIL li
 PARAMETERS_REACH = 4096  # the bound values are logged at most this far after their statement
 # Rails' ActiveRecord log: the values bound, `[["name", value], …]`, on the statement's line after it
 _LISTED = re.compile(r'\[\["')
-# a JSON record's array of the values bound, beside its statement (Laravel's query log: `"bindings": […]`)
 _DECODER = json.JSONDecoder()
 # Hibernate's binder (org.hibernate.type.descriptor.sql.BasicBinder at TRACE; 6's org.hibernate.orm.jdbc.bind): a
 # line a value below the statement, the value in brackets to the line's end
 _BINDING = re.compile(r"binding parameter (?:\[(\d+)\] as \[\w+\] - |\((\d+):\w+\) <- )\[(.*)\]\r?$", re.M)
+# a JSON record's array of the values bound, beside its statement (Laravel's query log: `"bindings": […]`)
 _ARRAY = re.compile(r'"(?:bindings|binds|bind|params|parameters|args)"\s*:\s*(?=\[)', re.I)
 _BOUND_PAIR = re.compile(r'\["(?:[^"\\]|\\.)*", ("(?:[^"\\]|\\.)*"|nil|true|false|-?[\d.]+(?:e[-+]?\d+)?)\]')
 MAX_ROWS = 10_000  # rows of one statement read, at most
@@ -55,10 +55,11 @@ def may_hold(text: str) -> bool:
 
 
 def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tuple[str, ...]] | None = None,
-              known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
+              known: RecordHeaders = NO_RECORD_HEADERS, joined: str | None = None) -> Iterator[Exchange]:
     """Every request written as a row of the statements in ``lines`` (``tables``: the columns of the
-    tables the file defined before them)."""
-    text = "\n".join(line for _, line in lines)
+    tables the file defined before them; ``joined``: the lines joined by newlines, where the caller
+    has joined them already)."""
+    text = "\n".join(line for _, line in lines) if joined is None else joined
     starts = [0]
     for _, line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
@@ -87,9 +88,9 @@ def _inserted(sql: SqlText, columns: tuple[str, ...] | None) -> Iterator[tuple[i
     its own columns or else the table's ``columns``."""
     named = sql.names() if (token := sql.peek()) is not None and token[1] == "(" else None
     names = named or columns
-    if names is None or _VALUES.match(sql.text, sql.at) is None:
+    if names is None or (values := _VALUES.match(sql.text, sql.at)) is None:
         return
-    sql.at = _VALUES.match(sql.text, sql.at).end()  # type: ignore[union-attr]
+    sql.at = values.end()
     for _ in range(MAX_ROWS):
         token = sql.peek()
         row = sql.row() if token is not None else None
