@@ -66,7 +66,8 @@ _BLESSED = re.compile(r"bless\(\s*")
 _BLESSED_END = re.compile(r"\s*,\s*'[\w:]{1,128}'\s*\)")
 _SCALAR_REFERENCE = re.compile(r"(do\{\\\(my \$\w{1,32} = )?\\?(?=['\"])")
 _REFERENCE_END = re.compile(r"\)\}")
-_STRING_REST = {quote: re.compile(escaped(quote) + quote, re.DOTALL) for quote in "\"'"}  # to the closing quote
+# to the closing quote (a backquote: JavaScript's ``inspect`` quotes so a string that holds both other quotes)
+_STRING_REST = {quote: re.compile(escaped(quote) + quote, re.DOTALL) for quote in "\"'`"}
 # `'a' +` and the next string; or the next string on the next line (Python's implicit joining,
 # as pprint breaks a long string: `'{"a": '` and `'1}'` under it)
 _JOINED = re.compile(r"""\s*\+\s*(?=["'])|[ \t]*\r?\n\s*(?=["'])""")
@@ -108,6 +109,15 @@ def printed_value(text: str, at: int, reading: Reading | None = None) -> tuple[A
     it does not parse (a bare word is left to the caller: only it knows where one ends).
     ``reading``: the text's, where values are parsed at many of its positions."""
     return None if _PRINTED_START.match(text, at) is None else _parsed(text, at, reading)
+
+
+def printed_items(text: str, at: int) -> list[Any] | None:
+    """The items of the list or tuple printed at ``at`` of ``text`` (its ``[`` or ``(``), in any
+    notation above; None where none is or it does not parse."""
+    if text[at : at + 1] not in ("[", "("):
+        return None
+    found = _parsed(text, at, None)
+    return found[0] if found is not None and isinstance(found[0], list) else None
 
 
 def _parsed(text: str, at: int, reading: Reading | None) -> tuple[Any, int] | None:
@@ -196,7 +206,7 @@ class _Parser:
         char = self._char(at)
         if char == "(" and (note := re.compile(_TYPE_NOTE).match(self.text, at, self.end)) is not None:
             at, char = note.end(), self._char(note.end())
-        if char in "\"'":
+        if char in "\"'`":
             return self._string(at)
         if char == "b" and self.text[at + 1 : min(at + 2, self.end)] in ("'", '"'):  # a bytes literal (b'{\\n…}')
             return self._string(at + 1)

@@ -24,7 +24,7 @@ _TOKEN = r"""\s*(?:
     (?P<string>{string})
   | (?P<blob>[Xx]'[0-9A-Fa-f]*')
   | (?P<number>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)
-  | (?P<param>\$\d+|\?)
+  | (?P<param>\$\d+|\?|%s|%\(\w+\)s|@\w+|:[A-Za-z_]\w*)
   | (?P<name>[A-Za-z_][\w$]*|`(?:[^`]|``)*`|\\?"(?:[^"\\]|"")*\\?"|\[[^\]]*\])
   | (?P<mark>::|\|\||[(),;=.])
   | (?P<other>\S)
@@ -44,9 +44,12 @@ _CONSTRAINTS = frozenset({"primary", "key", "unique", "constraint", "foreign", "
 
 @dataclass(frozen=True)
 class Param:
-    """A placeholder (``$1``, ``?``): its value is bound apart from the statement."""
+    """A placeholder: its value is bound apart from the statement. By its place among the
+    statement's placeholders (``?``, ``%s``: the next one; ``$1``: the one numbered) and, for a
+    named one (``:name``, ``@p0``, ``%(name)s``), by its name too: a log may bind either way."""
 
     number: int
+    name: str | None = None
 
 
 class SqlText:
@@ -57,6 +60,7 @@ class SqlText:
         self.at = at
         self.mysql = mysql
         self._questions = 0  # `?` placeholders seen: each is the next one bound
+        self._named: dict[str, int] = {}  # the named placeholders seen, numbered in the order they first came
         self._read = 0
         self._depth = 0  # of the groups and calls being read
 
@@ -109,10 +113,13 @@ class SqlText:
         if kind == "number":
             return text
         if kind == "param":
-            if text == "?":
+            if text in ("?", "%s"):
                 self._questions += 1
                 return Param(self._questions)
-            return Param(int(text[1:]))
+            if text[0] == "$":
+                return Param(int(text[1:]))
+            name = text.removeprefix("%(").removesuffix(")s").lstrip(":@")
+            return Param(self._named.setdefault(name, len(self._named) + 1), name)
         opens = kind == "mark" and text == "("
         if kind == "name" and self.take_mark("("):
             opens = True

@@ -1,0 +1,126 @@
+"""Placeholders bound by the values a driver's or an ORM's log writes beside the statement, each
+in its own notation: a list named for them after the statement (TypeORM, Prisma) or above it in
+its record (Knex, printed by Node's ``util.inspect``), assignments by name above it (Entity
+Framework), a bare list after it (Ecto, SQLAlchemy, Sequelize). Each writer's notation is written
+as its source does (the links beside each); the body holds both quotes, a backslash and a line
+break, so a signature verifies only where every notation's escapes are undone.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from helpers.credentials import iugu_token
+from helpers.running import scan_json
+from helpers.signing import key_pair, signature_header
+from keyaudit.inputs.captures.sql_records import exchanges
+
+PATH, TIME = "/v1/transfer_requests", "2026-11-22T10:00:00-03:00"
+IUGU = "https://api.iugu.com" + PATH
+COLUMNS = ("method", "url", "headers", "body")
+
+
+def _js(value: str) -> str:
+    """A string as Node's ``util.inspect`` quotes it: in single quotes, or double quotes where it
+    holds a single one, or backquotes where it holds both; a line break escaped."""
+    quote = "'" if "'" not in value else '"' if '"' not in value else "`" if "`" not in value else "'"
+    inner = value.replace("\\", "\\\\").replace("\n", "\\n")
+    return quote + (inner.replace("'", "\\'") if quote == "'" else inner) + quote
+
+
+def typeorm(values: dict[str, str]) -> list[str]:
+    """TypeORM's `logging: ["query"]` (src/logger/AdvancedConsoleLogger.ts): `-- PARAMETERS:` and
+    the parameters as JSON.stringify writes them."""
+    return ['query: INSERT INTO "outbox"("method", "url", "headers", "body") VALUES ($1, $2, $3, $4) RETURNING "id" '
+            f"-- PARAMETERS: {json.dumps([values[name] for name in COLUMNS], separators=(',', ':'))}"]
+
+
+def prisma(values: dict[str, str]) -> list[str]:
+    """Prisma's query event logged as its docs show (`prisma.$on("query", e => { console.log("Query: "
+    + e.query); console.log("Params: " + e.params) })`): the params a JSON array."""
+    return ['Query: INSERT INTO "public"."Outbox" ("method","url","headers","body") VALUES ($1,$2,$3,$4) '
+            'RETURNING "public"."Outbox"."id"',
+            f"Params: {json.dumps([values[name] for name in COLUMNS], separators=(',', ':'))}", "Duration: 2ms"]
+
+
+def sequelize(values: dict[str, str]) -> list[str]:
+    """Sequelize with `logQueryParameters: true` (src/dialects/abstract/query.js `_logQuery`): after
+    the statement, `; ` and each parameter as JSON, joined by `, `."""
+    return ['Executing (default): INSERT INTO "outbox" ("id","method","url","headers","body") VALUES '
+            '(DEFAULT,$1,$2,$3,$4) RETURNING "id","method","url","headers","body"; '
+            + ", ".join(json.dumps(values[name]) for name in COLUMNS)]
+
+
+def knex(values: dict[str, str]) -> list[str]:
+    """Knex with `debug: true`: the query object printed by `util.inspect` (keys sorted in the
+    statement, the bindings listed above its `sql`)."""
+    names = sorted(COLUMNS)
+    return ["{ method: 'insert',", "  options: {},", "  timeout: false,", "  cancelOnTimeout: false,",
+            "  bindings:", *(f"   {'[' if n == 0 else ' '} {_js(values[name])}{',' if n < 3 else ' ],'}"
+                             for n, name in enumerate(names)),
+            "  __knexQueryUid: 'hY2K1sV0Gq2FgSx3Pj2Yb',",
+            "  sql: 'insert into \"outbox\" (" + ", ".join(f'"{name}"' for name in names)
+            + ") values (?, ?, ?, ?) returning \"id\"' }"]
+
+
+def entity_framework(values: dict[str, str]) -> list[str]:
+    """EF Core with `EnableSensitiveDataLogging` (RelationalLoggerExtensions' CommandExecuted): the
+    parameters assigned by name above the statement, each value in quotes as it is."""
+    names = sorted(COLUMNS)
+    assigned = ", ".join(f"@p{n}='{values[name]}' (Nullable = false) (Size = 4000)" for n, name in enumerate(names))
+    return ["info: Microsoft.EntityFrameworkCore.Database.Command[20101]",
+            f"      Executed DbCommand (3ms) [Parameters=[{assigned}], CommandType='Text', CommandTimeout='30']",
+            "      SET IMPLICIT_TRANSACTIONS OFF;", "      SET NOCOUNT ON;",
+            "      INSERT INTO [Outbox] (" + ", ".join(f"[{name.title()}]" for name in names) + ")",
+            "      OUTPUT INSERTED.[Id]", "      VALUES (@p0, @p1, @p2, @p3);"]
+
+
+def ecto(values: dict[str, str]) -> list[str]:
+    """Ecto's query log (Ecto.LogEntry): the statement and, on its line, the params as Elixir's
+    `inspect` writes them (strings as JSON writes these, a timestamp as a sigil)."""
+    names = sorted(COLUMNS)
+    return ['10:00:00.123 [debug] QUERY OK source="outbox" db=1.2ms idle=900.1ms',
+            'INSERT INTO "outbox" (' + ",".join(f'"{name}"' for name in names) + ',"inserted_at") VALUES '
+            '($1,$2,$3,$4,$5) RETURNING "id" [' + ", ".join(json.dumps(values[name]) for name in names)
+            + ", ~N[2026-11-22 13:00:00]]"]
+
+
+def sqlalchemy(values: dict[str, str]) -> list[str]:
+    """SQLAlchemy's `echo=True` on a qmark driver: the statement, then its parameters as Python's
+    repr of a tuple on the next record."""
+    head = "2026-11-22 13:00:00,123 INFO sqlalchemy.engine.Engine "
+    return [head + "INSERT INTO outbox (method, url, headers, body) VALUES (?, ?, ?, ?)",
+            head + f"[generated in 0.00015s] {tuple(values[name] for name in COLUMNS)!r}"]
+
+
+@pytest.mark.parametrize("writer", [typeorm, prisma, sequelize, knex, entity_framework, ecto, sqlalchemy])
+def test_a_statements_values_logged_beside_it_bind_its_placeholders(tmp_path: Path, writer: Callable) -> None:
+    private, public = key_pair(tmp_path)
+    token = iugu_token()
+    body = '{"api_token":"%s","amount_cents":1050,\n"description":"payout \\"weekly\\" it\'s"}' % token
+    signature = signature_header(private, "POST", PATH, token, TIME, body.encode())
+    signed = json.dumps({"Content-Type": "application/json", "Request-Time": TIME, "Signature": signature})
+    unsigned = json.dumps({"Content-Type": "application/json"})
+    first = writer({"method": "POST", "url": IUGU, "headers": signed, "body": body})
+    second = writer({"method": "POST", "url": IUGU, "headers": unsigned, "body": body})
+    lines = ["2026-11-22 13:00:00 INFO payouts started", *first, *second, "2026-11-22 13:00:01 INFO done"]
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(lines) + "\n")
+    report, _ = scan_json("--no-dedupe", "--public-key", str(public), str(path))
+    judged = sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
+    assert judged == ["iugu-unsigned-transfer"]
+    assert report["scan"]["requests"]["signatures_valid"] == 1, report["scan"]["requests"]
+
+
+@pytest.mark.parametrize("after", [
+    " [generated in 0.00015s] ('POST', 'https://api.iugu.com/v1/transfers')",  # two values for three placeholders
+    "\nINSERT INTO audit (a) VALUES ('x')\n('POST', 'https://api.iugu.com/v1/transfers', '{}')",  # another's list
+])
+def test_a_list_that_is_not_the_statements_binds_nothing(after: str) -> None:
+    text = "INSERT INTO outbox (method, url, body) VALUES (?, ?, ?)" + after
+    lines = list(enumerate(text.split("\n"), 1))
+    assert [exchange for exchange in exchanges(lines, "app.log") if exchange.origin.line == 1] == []
