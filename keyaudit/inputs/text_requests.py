@@ -197,9 +197,11 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     dumps and columns (until no reader is in a request past the last one), each line as the file's
     definitions above it make it (``scope``, which then sees the window's other lines too; None
     where neither the file nor the window defined anything); every line, YAML mappings; around the
-    anchored lines, XML elements and JSON records; source code's statements. Readers are imported for a file with requests."""
-    from keyaudit.inputs.captures import (curl, httpdump, json_blocks, jsonlog, sql_records, url_mentions, xml_records,
-                                          yaml_records)
+    anchored lines, XML elements and JSON records; source code's statements; on the anchored lines, plain-HTTP URLs
+    that carry a credential and arguments that alternate names and values. Readers are imported for a file with
+    requests."""
+    from keyaudit.inputs.captures import (argument_pairs, curl, httpdump, json_blocks, jsonlog, sql_records, url_mentions,
+                                          xml_records, yaml_records)
     from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
@@ -230,6 +232,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     yield from json_blocks.exchanges(lines, leads, path, known, cut, records, begun)
     yield from source_exchanges(lines, leads, path)
     yield from url_mentions.exchanges(anchored, path)
+    yield from argument_pairs.exchanges(anchored, path, known)
 
 
 def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> dict[int, int]:

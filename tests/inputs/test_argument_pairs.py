@@ -1,0 +1,73 @@
+"""Words that alternate names and values are a record: a key-value store's command as its command
+log prints it (Redis' ``MONITOR``: every argument in double quotes, escaped as ``sdscatrepr``
+escapes it), a stream's entry, a client's history of commands typed bare. Lines whose URL is no
+named argument (a JSON record, a command's option, a referrer) are none of this reader's.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import iugu_token
+from helpers.running import scan_json
+from helpers.signing import key_pair, signature_header
+from keyaudit.inputs.captures.argument_pairs import exchanges
+
+PATH, TIME = "/v1/transfer_requests", "2026-11-22T10:00:00-03:00"
+IUGU = "https://api.iugu.com" + PATH
+
+
+def _repr(value: str) -> str:
+    """A string as Redis' ``sdscatrepr`` prints it: in double quotes, a backslash before ``\\`` and
+    ``"``, line breaks and tabs as C writes them, any other byte outside printable ASCII as ``\\xHH``."""
+    out = []
+    for byte in value.encode():
+        char = chr(byte)
+        if char in '\\"':
+            out.append("\\" + char)
+        elif char in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[char])
+        elif 32 <= byte < 127:
+            out.append(char)
+        else:
+            out.append(f"\\x{byte:02x}")
+    return '"' + "".join(out) + '"'
+
+
+@pytest.mark.parametrize("command", ['"HSET" "outbox:{n}"', '"XADD" "outbox" "*"', '"HMSET" "outbox:{n}" "attempts" "3"'])
+def test_a_stores_command_log_lists_a_request_as_its_arguments(tmp_path: Path, command: str) -> None:
+    private, public = key_pair(tmp_path)
+    token = iugu_token()
+    body = '{"api_token":"%s","amount_cents":1050,\n"description":"repasse \\"semanal\\" às 10h"}' % token
+    signature = signature_header(private, "POST", PATH, token, TIME, body.encode())
+    signed = json.dumps({"Content-Type": "application/json", "Request-Time": TIME, "Signature": signature})
+
+    def line(n: int, headers: str) -> str:
+        fields = ["method", "POST", "url", IUGU, "headers", headers, "body", body]
+        return f"1733306400.{n:06d} [0 10.0.0.5:52344] {command.format(n=n)} " + " ".join(map(_repr, fields))
+
+    path = tmp_path / "monitor.log"
+    path.write_text("OK\n" + line(1, signed) + "\n" + line(2, '{"Content-Type":"application/json"}') + "\n")
+    report, _ = scan_json("--no-dedupe", "--public-key", str(public), str(path))
+    judged = [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")]
+    assert judged == [("iugu-unsigned-transfer", 3)]
+    assert report["scan"]["requests"]["signatures_valid"] == 1, report["scan"]["requests"]
+
+
+def test_a_command_typed_bare_is_read_with_its_words() -> None:
+    text = f"127.0.0.1:6379> HSET outbox:9 method POST url {IUGU} content_type application/json"
+    (exchange,) = exchanges([(4, text)], "redis-history")
+    assert (exchange.method, exchange.url, exchange.origin.line) == ("POST", IUGU, 4)
+
+
+@pytest.mark.parametrize("text", [
+    json.dumps({"method": "POST", "url": IUGU}),  # a mapping: its reader's
+    f"curl -X POST --url {IUGU} -H 'Content-Type: application/json'",  # a command's options
+    f'10.0.0.1 - - "POST /pay HTTP/1.1" 200 5 "referer" "{IUGU}"',  # a URL named, but no method
+    f'slog.Info("payout", "method", "POST", "url", url, "next", "{IUGU}")',  # the URL a variable; another named "next"
+])
+def test_words_that_do_not_name_a_requests_url_are_no_record(text: str) -> None:
+    assert list(exchanges([(1, text)], "app.log")) == []
