@@ -10,6 +10,7 @@ from keyaudit.engine.windows import Reach
 from keyaudit.inputs.captures.lines import VIA_LINES
 from keyaudit.inputs.captures.record_ids import id_on_line
 from keyaudit.inputs.captures.request_parts import PART_LINES
+from keyaudit.inputs.captures.runtime_pieces import goes_on
 from keyaudit.model.exchange import REQUEST_SPAN_LINES
 
 # A request starts at most this many lines before its anchor (a wire dump's request line before its Signature
@@ -49,6 +50,13 @@ _CONTINUATIONS = (b"\\", b"^", b"`")  # a shell command goes on: POSIX shells, c
 _ACCESS_FIELD = re.compile(rb'"[A-Z]{3,7} [^\s"]+ HTTP/\d(?:\.\d)?" (?:\d{3}\b|-|")')
 
 def reach_of(line: bytes, reach: Reach) -> Reach:
+    """How far the request of an anchor on ``line`` reaches (see :func:`_line_reach`); on a container runtime's
+    piece of a long line that later pieces go on (Docker cuts at 16 KiB), into those pieces too."""
+    found = _line_reach(line, reach)
+    return Reach(found.before, max(found.after, REQUEST_SPAN_LINES)) if goes_on(line) else found
+
+
+def _line_reach(line: bytes, reach: Reach) -> Reach:
     """How far the request of an anchor on ``line`` reaches, where the line tells, whatever the anchor: none
     around a line holding a whole request (but the lines its body's record may follow it by, where it carries
     the request's id: :mod:`.captures.record_ids`; one-line records, a JSON record or an access log's line,

@@ -6,10 +6,10 @@ request dump written inside a quoted string with its line breaks escaped (``dump
 HTTP/1.1\\r\\nHost: …"``, as Go's slog and zap, or any logger quoting a value, write one), the
 prefix a transport writes before each line (syslog's, docker compose's, kubectl's, Heroku's) and
 the control characters rsyslog escaped after it, a binary length frame (Docker's multiplexed
-stream, a journald export's binary field), and the CRI prefix (``<time> stdout F <text>``), whose
-partial pieces (``P``: the runtime split a long line) are first joined back into the line written,
-as are the pieces of an offset dump (curl's ``--trace-ascii``: a header cut every 64 bytes; a hex
-dump's rows, 16 bytes each). And a line that is one JSON string, an item of an array of strings
+stream, a journald export's binary field), and the CRI prefix (``<time> stdout F <text>``). A long
+line a runtime cut in pieces (CRI's ``P`` pieces, Docker's of 16 KiB) is first joined back into the
+line written (:mod:`.runtime_pieces`), as are the pieces of an offset dump (curl's ``--trace-ascii``:
+a header cut every 64 bytes; a hex dump's rows, 16 bytes each). And a line that is one JSON string, an item of an array of strings
 written one a line: a text kept as the list of its lines (a Jupyter notebook's stream output and
 cell source, nbformat's ``"text": ["POST https://…\\n", …]``), each string the line it holds.
 
@@ -38,6 +38,7 @@ from .quoted import NEWLINE, escaped
 from .record_views import message_of, role
 from .recordings import MARK as OUTPUT_MARK, joined_output
 from .records import json_object
+from .runtime_pieces import CRI_PREFIX, joined_pieces
 from .traced_calls import joined_calls
 
 # The logger a record names (.NET's Category, Serilog's SourceContext, Logback's logger_name, Monolog's
@@ -45,7 +46,6 @@ from .traced_calls import joined_calls
 # joins the records of one logger (a start line, then the headers in the next record) and passes over
 # the lines of another's between them.
 LOGGER = frozenset({"logger", "loggername", "category", "categoryname", "sourcecontext", "channel"})
-_CRI = re.compile(r"\S+ (stdout|stderr) ([FP]) ")  # a CRI line's prefix: time, stream, piece (partial or full)
 # The prefix a log's transport writes before every line a program wrote, whatever the program's own
 # logger wrote after it on the first line of a message only: syslog (BSD, with an ISO time as
 # rsyslog and journalctl -o short-iso write it, and RFC 5424), docker compose's `service-1  | `, pm2's `0|app  | `,
@@ -82,23 +82,20 @@ _STRING_LINE = re.compile(r'[ \t]*("' + escaped('"', NEWLINE) + r'")[ \t]*,?[ \t
 _CALL_ARGUMENT = ("(", ",")  # what a quoted argument of a printed call follows
 _DECODER = json.JSONDecoder()
 MAX_ENVELOPES = 4  # envelopes opened inside one another on a line, at most (a frame, a transport, a runtime's, a record)
-MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (as any capture line)
 
 
 def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
-    """The lines with the CRI pieces of each written line (``P`` pieces up to the ``F`` one, of
-    the same stream) joined into one line numbered as its first piece, and the anchored lines
-    (``leads``) with an anchor on any piece moved to the joined line; then a terminal recording's
+    """The lines with a container runtime's pieces of each written line joined into one line numbered
+    as its first piece, and the anchored lines (``leads``) with an anchor on any piece moved to the
+    joined line (:mod:`.runtime_pieces`); then a terminal recording's
     output events as the lines the terminal showed (:mod:`.recordings`); then a record's value a
     logger wrote on the lines below it put back into the record's line (:mod:`.continued_values`);
     then the calls a traced process wrote one request in, as the text they wrote (:mod:`.traced_calls`);
     then the pieces of each block of bytes an offset dump shows (:mod:`.offset_dumps`) joined into
-    the lines of its text. The stdout and stderr pieces may interleave; a piece whose line never
-    ends is given as it is."""
+    the lines of its text."""
     lines = list(lines)
     every = "\n".join(text for _, text in lines)  # one look at C speed: most windows hold no piece
-    if " stdout P " in every or " stderr P " in every:
-        lines, leads = _cri_joined(lines, leads)
+    lines, leads = joined_pieces(lines, leads, every)
     if OUTPUT_MARK in every:
         lines, leads = joined_output(lines, leads)
     lines, leads = joined_values(lines, leads, every)
@@ -124,35 +121,6 @@ def _hex_dump_anchored(lines: list[tuple[int, str]], leads: dict[int, int], ever
     return False
 
 
-def _cri_joined(lines: list[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
-    out: list[tuple[int, str]] = []
-    moved = dict(leads)
-    pending: dict[str, tuple[int, list[str], int]] = {}  # stream -> (out index, pieces, size)
-    for number, text in lines:
-        piece = _CRI.match(text) if "stdout " in text or "stderr " in text else None
-        if piece is None:
-            out.append((number, text))
-            continue
-        stream, partial = piece.group(1), piece.group(2) == "P"
-        held = pending.pop(stream, None)
-        if held is None:
-            if partial:
-                pending[stream] = (len(out), [text], len(text))
-            out.append((number, text))
-            continue
-        index, parts, size = held
-        first = out[index][0]
-        parts.append(text[piece.end():])
-        if number in leads:
-            moved[first] = max(moved.get(first, 0), leads[number])
-        if partial and size < MAX_JOINED_CHARS:
-            pending[stream] = (index, parts, size + len(text))
-        else:
-            whole = "".join(parts)[:MAX_JOINED_CHARS]
-            out[index] = (first, whole if partial else whole.replace(" P ", " F ", 1))
-    return out, moved
-
-
 def unwrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     """The lines, with each envelope replaced by the lines of the text it holds."""
     for number, text in lines:
@@ -170,7 +138,7 @@ def _message(text: str, depth: int = 0) -> str | None:
     if frame is not None:  # one frame a line; a run of NULs (a file copied while truncated) is no text either
         inner = text[frame.end():].lstrip("\x00")
         return inner if "\x00" in inner[:8] else _inner_message(inner, depth)
-    cri = _CRI.match(text)
+    cri = CRI_PREFIX.match(text)
     if cri is not None:
         return text[cri.end():]
     transport = _TRANSPORT.match(text)
