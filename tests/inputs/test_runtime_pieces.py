@@ -53,11 +53,11 @@ def test_a_request_logged_past_docker_cut_is_read_whole(tmp_path: Path) -> None:
 
 def test_pieces_are_joined_into_their_first_line_and_its_anchors() -> None:
     docker = [(1, '{"log":"a \\\\n","stream":"stdout","time":"t1"}'),  # an escaped backslash, then `n`: no line's end
-              (2, '{"log":"b\\n","stream":"stdout","time":"t2"}'),
-              (3, json.dumps({"log": 'say "hi\\"\n', "stream": "stdout", "time": "t3"}))]
+              (2, '{"log":"b","stream":"stdout","time":"t2"}'), (3, '{"log":"c\\n","stream":"stdout","time":"t3"}'),
+              (4, json.dumps({"log": 'say "hi\\"\n', "stream": "stdout", "time": "t4"}))]
     cri = [(7, "2026-11-22T13:00:00Z stdout P POST https://api.iugu"), (8, "2026-11-22T13:00:00Z stderr F other"),
            (9, "2026-11-22T13:00:00Z stdout F .com/v1/x")]
     lines, leads = joined_pieces(docker + cri, {2: 0, 9: 1}, "\n".join(text for _, text in docker + cri))
-    assert lines == [(1, '{"log":"a \\\\nb\\n","stream":"stdout","time":"t1"}'), (3, docker[2][1]),
+    assert lines == [(1, '{"log":"a \\\\nbc\\n","stream":"stdout","time":"t1"}'), docker[3],
                      (7, "2026-11-22T13:00:00Z stdout F POST https://api.iugu.com/v1/x"), cri[1]]
     assert leads == {1: 0, 2: 0, 7: 1, 9: 1}

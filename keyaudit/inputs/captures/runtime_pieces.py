@@ -51,11 +51,20 @@ def _ends_line(content: str) -> bool:
     return content.endswith("n") and (len(rest) - len(rest.rstrip("\\"))) % 2 == 1
 
 
-# what a window must hold for a runtime's pieces to be looked for, and how a line is read as one
-RUNTIMES: tuple[tuple[tuple[str, ...], _Reader], ...] = (
-    ((" stdout P ", " stderr P "), _cri),
-    ((_DOCKER_START,), _docker),
-)
+def _cri_cut(every: str) -> bool:
+    return " stdout P " in every or " stderr P " in every
+
+
+def _docker_cut(every: str) -> bool:
+    """Whether a json-file line among ``every`` may be a piece: fewer of its lines' texts end the line
+    (``\\n`` before the stream) than there are lines (counted at C speed: most windows of such a log
+    hold none)."""
+    streams = every.count('"stream"')
+    return bool(streams) and every.count('\\n","stream"') + every.count('\\n", "stream"') < streams
+
+
+# how a window is told to hold a runtime's pieces, and how a line is read as one
+RUNTIMES: tuple[tuple[Callable[[str], bool], _Reader], ...] = ((_cri_cut, _cri), (_docker_cut, _docker))
 
 
 def goes_on(line: bytes) -> bool:
@@ -71,10 +80,10 @@ def joined_pieces(lines: list[tuple[int, str]], leads: dict[int, int], every: st
                   ) -> tuple[list[tuple[int, str]], dict[int, int]]:
     """The lines with each runtime's pieces of a line joined into one line numbered as its first
     piece, and the anchored lines (``leads``) with an anchor on any piece moved to the joined line
-    (``every``: the lines' text, looked at once for the runtimes' marks). A piece whose line never
+    (``every``: the lines' text, looked at once for the runtimes' pieces). A piece whose line never
     ends is given as it is."""
-    for marks, reader in RUNTIMES:
-        if any(mark in every for mark in marks):
+    for cut, reader in RUNTIMES:
+        if cut(every):
             lines, leads = _joined(lines, leads, reader)
     return lines, leads
 
