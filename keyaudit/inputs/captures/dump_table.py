@@ -192,3 +192,10 @@ def gates() -> tuple[tuple[str, tuple[_Start, ...]], ...]:
             runs.append((gate, []))
         runs[-1][1].append((shape.needle, shape.start.search, shape))
     return tuple((gate, tuple(starts)) for gate, starts in runs)
+
+
+@functools.cache
+def any_gate() -> Callable[[str], "re.Match[str] | None"]:
+    """A search for any gate of :func:`gates` in a line: one look at C speed spares the most lines,
+    which hold none, a look for each gate in turn."""
+    return re.compile("|".join(re.escape(gate) for gate in sorted({gate for gate, _ in gates()}))).search

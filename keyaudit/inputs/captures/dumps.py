@@ -26,7 +26,7 @@ from .cut_records import count_cut
 from .dump_lines import (FLAT_GAPS, RULE_LINE, WRITTEN_CRLF, at_authority, cr_escaped, flat_headers, header_line,
                          printed_headers, printed_parts, quoted_list, sent_lines, written_back)
 from .dump_request import DumpRequest
-from .dump_table import Shape, gates
+from .dump_table import Shape, any_gate, gates
 from .elision import ELISION
 from .log_prefix import PADDED_RECORD_HEAD, learned_prefix, starts_record
 from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
@@ -43,7 +43,7 @@ class DumpReader:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._gates = gates()
+        self._gates, self._any_gate = gates(), any_gate()
         self._current: DumpRequest | None = None
         # the last lines fed between requests: one may say where the next request went
         self._between: deque[tuple[int, str]] = deque(maxlen=VIA_LINES)
@@ -108,6 +108,8 @@ class DumpReader:
             yield from self._finish(current)
 
     def _started(self, number: int, text: str) -> DumpRequest | None:
+        if self._any_gate(text) is None:
+            return None
         for gate, starts in self._gates:
             if gate not in text:
                 continue
