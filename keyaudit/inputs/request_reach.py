@@ -42,7 +42,8 @@ _METHOD_OPTIONS = (b"-X", b"--request")  # curl's -X POST and --request POST
 # structured request record is known by.
 _METHOD_FIELD = re.compile(rb"""(?:ethod\w*|erb\w*|ction)[\\]*["']?\s*[:=]>?\s*[\\]*["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[\\]*["']""",
                            re.IGNORECASE)
-_JSON_MEMBER = re.compile(rb'[ \t]*"[^"\n]*":')  # a member of an object pretty-printed over lines
+# a member of an object pretty-printed over lines, or a string item of an array (a row of a result set's values)
+_JSON_MEMBER = re.compile(rb'[ \t]*"[^"\n]*":|[ \t]+"(?:[^"\\\n]|\\.)*",?\r?$')
 JSON_MEMBER_TEXT = re.compile(_JSON_MEMBER.pattern.decode())
 _CONTINUATIONS = (b"\\", b"^", b"`")  # a shell command goes on: POSIX shells, cmd.exe, PowerShell
 # an access log's request field: the request line quoted whole, then the status, a `-` or the next quoted field

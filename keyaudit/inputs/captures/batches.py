@@ -17,6 +17,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from .cut_records import count_cut
 from .record_views import role
 from .records import METHOD, REQUEST_LINE, request_of
+from .result_sets import result_rows
 
 MAX_RECORDS = 10_000  # records of one batch read, at most
 MAX_NESTING = 3  # batches inside batches, at most this deep
@@ -42,7 +43,10 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
         return
     if depth < MAX_NESTING and not _names_request(value):
         found = False
-        for member in value.values():
+        for exchange in requests_in(result_rows(value) or [], origin, latin1, depth + 1, known=known):
+            found = True  # a query's result set: its rows, column names given apart (see :mod:`.result_sets`)
+            yield exchange
+        for member in value.values() if not found else ():
             if isinstance(member, list) and len(member) > 1:
                 for exchange in requests_in(member, origin, latin1, depth + 1, known=known):
                     found = True

@@ -35,6 +35,7 @@ from .php_printed import opening_depth, opens_printed_array, printed_array, prin
 from .record_starts import printed_in, record_start
 from .record_views import first, matched
 from .records import METHOD, request_of
+from .result_sets import result_rows
 
 _LOGGED = (str, list, dict)  # a method as logged: as text, or wrapped in a matcher (Hoverfly's [{"matcher": "exact", …}])
 MAX_RECORD_LINES = 400  # an object longer than this is not a request record
@@ -88,23 +89,26 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
         # another language printed, or a bracket left open, is no record known to be one: a call's arguments in code)
         unclosed = None
         for opening, past_list in openings:
+            rows: list[dict[str, Any]] | None = None
             if view[opening][0] in tried:
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(view[opening][0])
             record, closing, capture = _record(view, opening, brackets, printed)
             if closing is None and capture == "jsonlog" and unclosed is None:
                 unclosed = view[opening][0]
-            if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str) \
-                    and command_request(record) is None:
-                continue  # it holds the list the anchor is in an item of: its request may be another item's (not the
-                # words of a command it lists)
-            exchange = request_of(record, Origin(path, view[opening][0], capture=capture), known=known) if record else None
-            if exchange is not None:
+            origin = Origin(path, view[opening][0], capture=capture)
+            if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str):
+                # it holds the list the anchor is in an item of: a query's result set, each row a record (see
+                # :mod:`.result_sets`), or its request may be another item's (unless it lists a command's words)
+                rows = result_rows(record) if isinstance(record, dict) else None
+                if rows is None and command_request(record) is None:
+                    continue
+            found = [exchange for row in rows or [record] if row and (exchange := request_of(row, origin, known=known))]
+            if found:
                 last = view[closing if closing is not None else at][0]
                 read_to = max(read_to, last)
-                if not any((number, exchange.method, exchange.url) in on_lines
-                           for number in range(view[opening][0], last + 1)):
-                    yield exchange
+                yield from (exchange for exchange in found if not any(
+                    (number, exchange.method, exchange.url) in on_lines for number in range(view[opening][0], last + 1)))
                 break
         else:
             if unclosed is not None and unclosed not in begun:  # no object around it read as a request, one of

@@ -1,0 +1,75 @@
+"""A query's result set as JSON: the column names in one list, the rows in another, each row its
+values by position.
+
+Query APIs return a table so rather than as objects: Azure Data Explorer and Log Analytics
+(``{"tables": [{"columns": [{"name": …}], "rows": [[…]]}]}``), BigQuery's ``tabledata.list`` and
+``jobs.query`` (``schema.fields[].name``; ``rows[].f[].v``), Athena's ``GetQueryResults``
+(``ResultSetMetadata.ColumnInfo[].Name``; ``Rows[].Data[].VarCharValue``, the first row the
+names again), Trino and Presto (``columns``, ``data``), Snowflake (``resultSetMetaData.rowType``,
+``data``), Databricks SQL (``manifest.schema.columns``, ``result.data_array``). An outbox table
+queried so holds a request a row, which no member of the document names: each row is made the
+record it stands for, column name to value, for the generic reconstructor. What they share is
+the rule: beside a list of names (strings, or objects naming one), a list of rows of as many
+values (lists, or an object whose one list holds them; a value wrapped in an object of one
+member, ``{"v": …}``, is that member's) — the two found in the same object or one level down in it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MAX_ROWS = 10_000  # rows of one result set read, at most
+MAX_TABLES = 16  # the objects of a list looked at for a table each (a response's tables)
+_NAME_KEYS = ("name", "Name", "columnName", "ColumnName", "label")  # what a column's object names it by
+
+
+def result_rows(value: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The rows of the result set ``value`` holds, each as a record (column name to value), or of
+    those its lists of objects hold (a response's tables); None where it holds none."""
+    rows = _table(value)
+    if rows is None:
+        tables = [item for member in value.values() if isinstance(member, list) for item in member[:MAX_TABLES]
+                  if isinstance(item, dict)]
+        rows = [row for table in tables for row in _table(table) or ()][:MAX_ROWS] or None
+    return rows
+
+
+def _table(value: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The rows of a list of names beside a list of rows of as many values, in ``value`` or one
+    level down in it; None where it holds none."""
+    lists = [member for member in _members(value) if isinstance(member, list) and member]
+    for names in filter(None, map(_names, lists)):
+        for rows in lists:
+            records = [dict(zip(names, cells)) for row in rows[:MAX_ROWS]
+                       if (cells := _cells(row)) is not None and len(cells) == len(names)]
+            if records and rows is not names:
+                return records
+    return None
+
+
+def _members(value: dict[str, Any]) -> list[Any]:
+    """The object's members, and those of the objects it holds (the names or the rows a level down)."""
+    members = list(value.values())
+    for member in value.values():
+        if isinstance(member, dict):
+            members.extend(member.values())
+            members.extend(inner for item in member.values() if isinstance(item, dict) for inner in item.values())
+    return members
+
+
+def _names(items: list[Any]) -> list[str] | None:
+    """The column names a list gives (two or more, each a string or an object naming one), or None."""
+    names = [item if isinstance(item, str) else next((item[key] for key in _NAME_KEYS if isinstance(item.get(key), str)),
+                                                     None) if isinstance(item, dict) else None for item in items]
+    return names if len(names) > 1 and all(names) and len(set(names)) == len(names) else None  # type: ignore[return-value]
+
+
+def _cells(row: Any) -> list[Any] | None:
+    """A row's values by position: a list, or the one list an object holds; a value wrapped in an
+    object of one member is that member's."""
+    if isinstance(row, dict):
+        inner = [member for member in row.values() if isinstance(member, list)]
+        row = inner[0] if len(inner) == 1 else None
+    if not isinstance(row, list):
+        return None
+    return [next(iter(cell.values())) if isinstance(cell, dict) and len(cell) == 1 else cell for cell in row]
