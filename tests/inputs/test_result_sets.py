@@ -46,6 +46,13 @@ def trino(rows: list[list[Any]]) -> dict[str, Any]:
             "data": rows, "stats": {"state": "FINISHED"}}
 
 
+def snowflake(rows: list[list[Any]]) -> dict[str, Any]:
+    """Snowflake's SQL API: resultSetMetaData.rowType, data."""
+    return {"resultSetMetaData": {"numRows": len(rows), "format": "jsonv2",
+                                  "rowType": [{"name": name.upper(), "type": "text"} for name in NAMES]},
+            "data": rows, "code": "090001", "statementHandle": "01b0"}
+
+
 def databricks(rows: list[list[Any]]) -> dict[str, Any]:
     """Databricks SQL statement execution: manifest.schema.columns, result.data_array."""
     return {"statement_id": "01ef", "status": {"state": "SUCCEEDED"},
@@ -55,7 +62,7 @@ def databricks(rows: list[list[Any]]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("indent", [None, 2])
-@pytest.mark.parametrize("api", [kusto, bigquery, athena, trino, databricks])
+@pytest.mark.parametrize("api", [kusto, bigquery, athena, trino, snowflake, databricks])
 def test_a_result_sets_rows_are_requests(tmp_path: Path, api: Callable, indent: int | None) -> None:
     private, public = key_pair(tmp_path)
     token = iugu_token()
