@@ -196,12 +196,13 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     the lines further above a JSON member are for the objects around it), the readers of commands,
     dumps and columns (until no reader is in a request past the last one), each line as the file's
     definitions above it make it (``scope``, which then sees the window's other lines too; None
-    where neither the file nor the window defined anything); every line, YAML mappings; around the
+    where neither the file nor the window defined anything); every line, YAML mappings, SQL rows and printed
+    tables; around the
     anchored lines, XML elements and JSON records; source code's statements; on the anchored lines, plain-HTTP URLs
     that carry a credential and arguments that alternate names and values. Readers are imported for a file with
     requests."""
-    from keyaudit.inputs.captures import (argument_pairs, curl, httpdump, json_blocks, jsonlog, sql_records, url_mentions,
-                                          xml_records, yaml_records)
+    from keyaudit.inputs.captures import (argument_pairs, curl, httpdump, json_blocks, jsonlog, sql_records, text_tables,
+                                          url_mentions, xml_records, yaml_records)
     from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
@@ -227,6 +228,8 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
         yield from yaml_records.exchanges(lines, path)
     if sql_records.may_hold(whole):
         yield from sql_records.exchanges(lines, path, scope.tables if scope is not None else None, known, whole)
+    if text_tables.may_hold(whole):
+        yield from text_tables.exchanges(lines, path, known)
     yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
     yield from (records := list(jsonlog.exchanges(anchored, path, known)))
     yield from json_blocks.exchanges(lines, leads, path, known, cut, records, begun)

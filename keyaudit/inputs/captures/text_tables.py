@@ -1,0 +1,116 @@
+"""A table a terminal client or a document prints, its rows read as records: a request a row.
+
+An outbox table queried in a database's shell and pasted into a log, a ticket or a runbook is
+printed as text: psql's aligned output (a header, a rule of ``-`` and ``+``, rows of cells
+between ``|``), the MySQL client's (borders of ``+`` and ``-`` around the header and the rows),
+sqlite's and DuckDB's box drawing (``│`` between cells, ``├─┼─┤`` under the header), a Markdown
+table (``|---|---|``). What they share is the rule: a line of cells split by a bar, then a rule line
+of dashes (the header above it, perhaps between two borders), then rows of as many cells below,
+up to a line that is no row; a border or a line of types (DuckDB's) between is passed over. The
+vertical forms print a row as a block of ``name | value`` (psql's ``\\x``, under ``-[ RECORD 1 ]``)
+or ``name: value`` lines (MySQL's ``\\G``, under ``*** 1. row ***``): each block a record.
+
+Each record goes to the generic reconstructor (:mod:`.records`), which says whether it is a
+request; the request is placed on its row's line (a block's first line).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
+
+from .records import request_of
+
+_BARS = "|│┃║"  # what separates a table's cells
+# a rule or a border: dashes (ASCII or box drawing) and the junctions between them, three dashes at least
+_RULE = re.compile(r"[ \t]*[-+|:=─━═┼┿╪├┝┤┥┌┬┐└┴┘╞╡╤╧]*[-─━═]{3}[-+|:=─━═┼┿╪├┝┤┥┌┬┐└┴┘╞╡╤╧ \t]*")
+_JUNCTIONS = "|│┃║+┼┿╪├┝┤┥┬┴╞╡╤╧"  # what a rule holds besides dashes, where it is a table's (not a line of dashes)
+_RECORD_HEAD = re.compile(r"-\[ RECORD \d+ \][-+]*|\*{3,} \d+\. row \*{3,}")  # psql's \x, MySQL's \G
+_VERTICAL_CELL = re.compile(r"[ \t]*([\w .-]{1,64}?)[ \t]*(?:\||:)[ \t](.*)")  # `name | value`, `   name: value`
+# what a table's text holds: a rule's dashes beside a junction or a bar (psql's, MySQL's, Markdown's), box drawing,
+# a vertical record's head
+_MARKS = ("-+-", "+--", "|-", "-|", "| -", "- |", "|:-", "───", "━━━", "═══", "-[ RECORD ", " 1. row ***")
+MAX_COLUMNS = 256
+MAX_ROWS = 10_000  # rows of one table read, at most
+
+
+def may_hold(text: str) -> bool:
+    """Whether a window's text (joined) may hold a table: a rule's dashes beside a junction or a bar,
+    box drawing, or a vertical record's head (looked for at C speed, the window's lines not read)."""
+    return any(mark in text for mark in _MARKS)
+
+
+def exchanges(lines: list[tuple[int, str]], path: str, known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
+    """The requests the tables among ``lines`` print a row each."""
+    names: list[str] | None = None
+    block: list[tuple[int, str, str]] | None = None  # a vertical record's cells (line, name, value)
+    rows = 0
+    for index, (number, text) in enumerate(lines):
+        if _RECORD_HEAD.fullmatch(text.strip()):
+            yield from _block(block, path, known)
+            block, names = [], None
+            continue
+        if block is not None:
+            cell = _VERTICAL_CELL.fullmatch(text)
+            if cell is not None and len(block) < MAX_COLUMNS:
+                block.append((number, cell.group(1).strip(), cell.group(2).rstrip()))
+                continue
+            yield from _block(block, path, known)
+            block = None
+        if _RULE.fullmatch(text) and any(junction in text for junction in _JUNCTIONS):
+            header = _header(lines, index) if names is None else None
+            names, rows = (header, 0) if header is not None else (names, rows)
+            continue
+        cells = _cells(text) if names is not None else None
+        if cells is None or names is None or len(cells) != len(names) or rows >= MAX_ROWS:
+            names = None if cells is None else names  # a line that is no row ends the table
+            continue
+        rows += 1
+        record = dict(zip(names, cells))
+        if (exchange := request_of(record, Origin(path, number, 1, capture="table"), known=known)) is not None:
+            yield exchange
+    yield from _block(block, path, known)
+
+
+def _header(lines: list[tuple[int, str]], rule: int) -> list[str] | None:
+    """The column names of the header above the rule at ``rule``: the topmost line of cells right
+    above it (a line of types, DuckDB's, may come under the names; a border above them), or None
+    where the line above is no header."""
+    header = None
+    for above in range(rule - 1, max(-1, rule - 4), -1):
+        text = lines[above][1]
+        if _RULE.fullmatch(text):
+            if header is not None:
+                break  # the border above the header
+            continue
+        if (cells := _cells(text)) is None:
+            break
+        header = cells
+    if header is None or not all(header) or len(set(header)) != len(header) or len(header) > MAX_COLUMNS:
+        return None
+    return header
+
+
+def _cells(text: str) -> list[str] | None:
+    """A row's cells, split by its bars (those at its ends dropped) and stripped; None where the
+    line has fewer than two cells."""
+    bar = next((bar for bar in _BARS if bar in text), None)
+    if bar is None:
+        return None
+    cells = text.strip().split(bar)
+    if cells and not cells[0].strip():
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return [cell.strip() for cell in cells] if len(cells) > 1 else None
+
+
+def _block(block: list[tuple[int, str, str]] | None, path: str, known: RecordHeaders) -> Iterator[Exchange]:
+    """The request of a vertical record's block of cells, if it is one."""
+    if block:
+        record = {name: value for _, name, value in block}
+        if (exchange := request_of(record, Origin(path, block[0][0], 1, capture="table"), known=known)) is not None:
+            yield exchange
