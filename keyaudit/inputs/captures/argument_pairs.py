@@ -27,10 +27,10 @@ from .records import request_of
 
 CAPTURE = "arguments"
 MAX_WORDS = 1024  # the words of a line read, at most
-# a URL as an argument of its own: after a blank, a comma or a bracket, quoted or not
-_URL_WORD = re.compile(r"""(?<=[\s,(\[])["']?[Hh][Tt][Tt][Pp][Ss]?://""")
+MAX_URLS = 8  # the URLs of a line looked at, at most
+_BEFORE_WORD = " \t,(["  # what an argument follows
 MAX_NAME_CHARS = 64  # a URL's name, quoted and followed by its separator, is at most this long
-_WORD_BEFORE = re.compile(r"""["']?([^\s"',()\[\]{}]+)["']?[\s,]+$""")
+_AROUND_WORD = "\"'()[]{}"  # what quotes or encloses a word
 # one argument: in double or single quotes (C's escapes), or bare up to a blank, a comma or a bracket
 _WORD = re.compile(r""""((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"',()\[\]{}]+)""", re.S)
 
@@ -40,12 +40,11 @@ def exchanges(anchored: Iterable[tuple[int, str]], path: str,
     """The requests the ``anchored`` lines list as arguments alternating names and values."""
     for number, text in anchored:
         # the line's first URL that the word before it names as a URL (one logged before it is not: a referrer's)
-        url = next((found for found in _URL_WORD.finditer(text) if _named(text, found.start())), None) \
-            if "://" in text else None
+        url = next((start for start in _url_words(text) if _named(text, start)), None)
         if url is None:
             continue
         words = _words(text)
-        at = bisect.bisect_left([start for start, _, _ in words], url.start())
+        at = bisect.bisect_left([start for start, _, _ in words], url)
         if not 0 < at < len(words) or role(words[at - 1][1]) not in URL:
             continue
         first = (at - 1) % 2
@@ -58,10 +57,32 @@ def exchanges(anchored: Iterable[tuple[int, str]], path: str,
             yield exchange
 
 
+def _url_words(text: str) -> Iterator[int]:
+    """Where each word of the line that is an HTTP URL starts (its quote, if quoted): after a blank, a
+    comma or a bracket. Found from its `://` with string methods, a few a line at most."""
+    at = text.find("://")
+    for _ in range(MAX_URLS):
+        if at < 0:
+            return
+        scheme = 5 if text[max(0, at - 5) : at].lower() == "https" else 4
+        start = at - scheme
+        if start > 0 and text[start : at].lower() in ("http", "https"):
+            if text[start - 1] in "\"'":
+                start -= 1  # its quote
+            if start > 0 and text[start - 1] in _BEFORE_WORD:
+                yield start
+        at = text.find("://", at + 3)
+
+
 def _named(text: str, at: int) -> bool:
-    """Whether the word right before ``at`` names a URL: looked at before the line's words are read."""
-    before = _WORD_BEFORE.search(text, max(0, at - MAX_NAME_CHARS), at)
-    return before is not None and role(before.group(1)) in URL
+    """Whether the word right before ``at`` (a blank or a comma between) names a URL: looked at with
+    string methods before the line's words are read (most lines' URL follows a method or a label)."""
+    before = text[max(0, at - MAX_NAME_CHARS) : at]
+    trimmed = before.rstrip(" \t,")
+    if len(trimmed) == len(before) or not trimmed or trimmed[-1] in ":=":
+        return False  # no word before it, or a mapping's key (`"url": "https://…"`): a record's own reader's
+    word = trimmed.rsplit(None, 1)[-1].rsplit(",", 1)[-1].strip(_AROUND_WORD)
+    return bool(word) and role(word) in URL
 
 
 def _words(text: str) -> list[tuple[int, str, bool]]:

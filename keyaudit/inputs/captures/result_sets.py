@@ -26,6 +26,8 @@ _NAME_KEYS = ("name", "Name", "columnName", "ColumnName", "label")  # what a col
 def result_rows(value: dict[str, Any]) -> list[dict[str, Any]] | None:
     """The rows of the result set ``value`` holds, each as a record (column name to value), or of
     those its lists of objects hold (a response's tables); None where it holds none."""
+    if not any(isinstance(member, (list, dict)) for member in value.values()):
+        return None  # most records: no list of names nor rows, nor an object holding them
     rows = _table(value)
     if rows is None:
         tables = [item for member in value.values() if isinstance(member, list) for item in member[:MAX_TABLES]
@@ -38,6 +40,8 @@ def _table(value: dict[str, Any]) -> list[dict[str, Any]] | None:
     """The rows of a list of names beside a list of rows of as many values, in ``value`` or one
     level down in it; None where it holds none."""
     lists = [member for member in _members(value) if isinstance(member, list) and member]
+    if len(lists) < 2:
+        return None
     for names in filter(None, map(_names, lists)):
         for rows in lists:
             records = [dict(zip(names, cells)) for row in rows[:MAX_ROWS]

@@ -20,6 +20,7 @@ CRI_PREFIX = re.compile(r"\S+ (stdout|stderr) ([FP]) ")  # a CRI line's prefix: 
 _DOCKER = r'\{\s*"log"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"stream"\s*:\s*"(stdout|stderr)"'
 _DOCKER_TEXT, _DOCKER_BYTES = re.compile(_DOCKER), re.compile(_DOCKER.encode())
 _DOCKER_START = '"log"'  # what the first characters of a json-file line hold
+_DOCKER_MARK = _DOCKER_START.encode()
 MAX_JOINED_CHARS = 1 << 20  # a line put back together from pieces is cut here (as any capture line)
 
 # One runtime's piece: for a line, None where it is no piece of that runtime's, else the stream, whether the
@@ -70,10 +71,11 @@ RUNTIMES: tuple[tuple[Callable[[str], bool], _Reader], ...] = ((_cri_cut, _cri),
 def goes_on(line: bytes) -> bool:
     """Whether ``line`` is a runtime's piece of a line that a later piece goes on: what it holds of
     a request is not the whole of it (asked of an anchor's line in the engine's pass, in bytes)."""
-    if _DOCKER_START.encode() in line[:12]:
+    head = line[:64]
+    if _DOCKER_MARK in head[:12]:
         piece = _DOCKER_BYTES.match(line)
         return piece is not None and not _ends_line(piece.group(1)[-64:].decode("latin-1"))
-    return b" stdout P " in line[:64] or b" stderr P " in line[:64]
+    return b" P " in head and (b" stdout P " in head or b" stderr P " in head)
 
 
 def joined_pieces(lines: list[tuple[int, str]], leads: dict[int, int], every: str
