@@ -494,3 +494,29 @@ def test_an_inspector_export_gives_its_request_headers_not_its_facts_body_or_res
              "**Content-Type:** text/plain", "", "*** Response Body *** ", "ok", "", "-" * 72]
     assert _read(lines) == [
         ("POST", url, [("Content-Type", "application/json"), ("Signature", "signature=a/b==")], None, True)]
+
+
+def test_a_behaviour_spec_s_scenario_gives_the_headers_its_steps_set_before_the_request_and_its_doc_string() -> None:
+    # a Cucumber scenario: the headers a step's Data Table set before the step that sends, the body a Doc String
+    # indented as its delimiter, that indentation not sent (a line indented further keeps what is past it); a table
+    # under the response's step is no headers; the next scenario is a request of its own, with no header it did not set
+    url = "https://api.iugu.com/v1/transfer_requests"
+    lines = ["Feature: payouts", "", "  Scenario: a transfer", "    Given the request headers are",
+             "      | Content-Type | application/json |", "      | Signature    | signature=a/b== |",
+             f'    When I send a "POST" request to "{url}" with body:', '      """json', "      {",
+             '        "amount_cents": 1050', "      }", '      """', "    Then the response headers are",
+             "      | Content-Type | text/plain |", "", "  Scenario: another",
+             f'    When I send a PUT request to "{url}"', "    Then the response status is 204"]
+    assert _read(lines) == [
+        ("POST", url, [("Content-Type", "application/json"), ("Signature", "signature=a/b==")],
+         b'{\n  "amount_cents": 1050\n}', True),
+        ("PUT", url, [], None, False)]
+
+
+def test_a_scenario_begun_with_no_part_yet_gives_way_to_another_writer_s_request() -> None:
+    # a test run's log: the runner prints the scenario, then the HTTP client's logging writes the request it sends
+    url = "https://api.iugu.com/v1/transfer_requests"
+    lines = ["  Scenario: a transfer   # features/payouts.feature:3", "Request method:\tPOST", f"Request URI:\t{url}",
+             "Headers:\t\tAccept=*/*", "Cookies:\t\t<none>", "Body:\t\t\t<none>", NOISE]
+    assert [(method, found, headers) for method, found, headers, _, _ in _read(lines)] == [
+        ("POST", url, [("Accept", "*/*")])]

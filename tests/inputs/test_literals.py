@@ -291,3 +291,16 @@ def test_a_record_whose_field_block_says_the_request_line_is_that_request_its_ra
     found, = exchanges_in_lines([(1, f"2026-11-22 13:00:00 DEBUG {line}")], "client.log")
     assert (found.method, found.url, found.body) == ("POST", "https://api.iugu.com/v1/transfer_requests",
                                                      b"amount_cents=1050&transfer_type=pix")
+
+
+def test_a_debugger_prints_a_struct_and_a_map_by_its_pretty_printers() -> None:
+    # gdb's `print` with libstdc++'s printers: `name = value` members, a map's description before its contents, its
+    # keys as indexes (`["Name"] = …`), a string's escapes C's
+    record = literal_record('{\n  method = "POST",\n  headers = std::map with 2 elements = {\n    ["Accept"] = "*/*",\n'
+                            '    ["Signature"] = "signature=ab=="\n  },\n  ids = std::vector of length 2, capacity 2 = '
+                            '{"a", "b"},\n  body = "{\\n\\"a\\":1\\n}"\n}')
+    assert record == {"method": "POST", "headers": {"Accept": "*/*", "Signature": "signature=ab=="},
+                      "ids": ["a", "b"], "body": '{\n"a":1\n}'}
+    # an index is a key only where its bracket closes right after the quote; a description only where a qualified
+    # type's name begins it
+    assert literal_record('{a = ["x", "y"], b = c, d = {e = "f"}}') == {"a": ["x", "y"], "b": "c", "d": {"e": "f"}}

@@ -215,3 +215,20 @@ def test_a_message_attribute_is_its_value_whatever_its_data_type_says() -> None:
                   {"dataType": "String", "stringValue": "a", "stringListValues": ["b"]},
                   {"DataType": "String", "StringValue": "a", "id": "1"}):
         assert typed(other) == other
+
+
+def test_a_row_format_s_union_is_the_value_its_branch_names() -> None:
+    """Avro's JSON encoding (`avro-tools tojson`): a union's value wrapped in its branch's type name —
+    `{"string": …}`, `{"map": {…}}`, bytes `{"bytes": …}` as the code points of its bytes, the text
+    they are —; a branch whose value is not of the type it names, or bytes that are no UTF-8 (or no
+    bytes: a code point past U+00FF), stay wrapped."""
+    body = '{\n"valor":"R$ 1,50"\n}'.replace("$", "\u00e9")
+    record = {"method": "POST", "url": {"string": URL}, "headers": {"map": {"Signature": "signature=c2ln"}},
+              "body": {"bytes": body.encode().decode("latin-1")}, "attempt": {"int": 3}}
+    found = request_of(record, Origin("outbox.json", 1))
+    assert found is not None
+    assert (found.method, found.url, found.headers, found.body) == ("POST", URL, [("Signature", "signature=c2ln")],
+                                                                   body.encode())
+    assert typed({"array": ["a"]}) == ["a"] and typed({"long": 5}) == 5
+    for other in ({"string": 5}, {"map": "a"}, {"bytes": "\u0100"}, {"bytes": "\u00ff\u00fe"}, {"int": "3"}):
+        assert typed(other) == other

@@ -41,9 +41,11 @@ _LOGGED = (str, list, dict)  # a method as logged: as text, or wrapped in a matc
 MAX_RECORD_LINES = 400  # an object longer than this is not a request record
 # a map's entry as JavaScript, Elixir and Ruby print it: a quoted or bare name, or a symbol, then `:` and a
 # blank, or `=>` (Ruby's pp writes none after it); or `name=value`, as Java's toString prints a field
-# (Commons' ToStringStyle.MULTI_LINE_STYLE); or an EDN keyword, a blank, and its value (`:uri "/v1/…"`, Clojure's pprint)
+# (Commons' ToStringStyle.MULTI_LINE_STYLE); or an EDN keyword, a blank, and its value (`:uri "/v1/…"`, Clojure's
+# pprint); or `name = value`, blanks around the sign, the name bare or a quoted one as an index (gdb's `print` of a
+# struct and of a map's `["Name"] = …`, Lua's tables, F#'s and OCaml's records)
 _LITERAL_MEMBER = re.compile(r"""(?:'[^'\n]*'|"[^"\n]*"|:?[A-Za-z_][\w-]*)\s*(?::(?![:/])\s|=>)|[A-Za-z_]\w*=(?!=)\S"""
-                             r"""|:[A-Za-z_][\w.-]*[ \t]+["':\d{\[]""")
+                             r"""|:[A-Za-z_][\w.-]*[ \t]+["':\d{\[]|(?:\["[^"\n]*"\]|[A-Za-z_]\w*) = \S""")
 _ALIGNED_MEMBER = re.compile(r"""(?:"[^"\n]*"|:[A-Za-z_]\w*) => """)  # an entry whose key is aligned on its `=>`
 _CLOSED = ("}", "]")  # how a record on one line ends: no map printed over lines begins there
 # what a member's line holds between its name and a quoted value, looked for at C speed first

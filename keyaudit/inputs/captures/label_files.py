@@ -54,6 +54,22 @@ FILE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
         "*** Request Header ***": r"^\*\*\* Request Header \*\*\*(?P<headers>)\s*$",
         "*** Request Body ***": r"^\*\*\* Request Body \*\*\*(?P<end>)\s*$",
         ":** ": rf"^\*\*(?P<name>{TOKEN}):\*\* (?P<value>.*)$"}},
+    # A behaviour spec's scenario (cucumber.io/docs/gherkin/reference): `Scenario:` begins it, and its steps say the
+    # parts in the order the spec sets them — headers often before the request is sent —: a step naming a method (bare
+    # or quoted) and a quoted absolute URL; a step naming the request's headers opens the Data Table under it, a row
+    # `| name | value |` a header (a table under any other step, the response's or an Examples', is none); a Doc String
+    # the body, between `"""` lines (a content type after the opening one), its lines indented as the delimiter is.
+    {"capture": "behaviour-spec", "margin": "yes", "labels": {
+        "Scenario": r"^[ \t]*Scenario(?: Outline)?:(?P<begin>)",
+        '"http': r'^[ \t]*(?:Given|When|Then|And|But|\*) [^"]*?"?\b(?P<method>GET|POST|PUT|PATCH|DELETE)\b"?[^"]*'
+                 r'"(?P<url>https?://[^"\s]+)"',
+        "header": r"^[ \t]*(?:Given|When|And|But|\*) (?P<headers>)(?![^\n]*\bresponse\b)[^|\"]*\bheaders?\b",
+        '"""': r'^[ \t]*"""[\w/+.-]*(?P<body>)[ \t]*$',
+        "|": rf"^[ \t]*\|[ \t]*(?P<name>{TOKEN})[ \t]*\|[ \t]*(?P<value>.*?)[ \t]*\|[ \t]*$",
+        "Given ": r"^[ \t]*Given (?P<aside>)", "When ": r"^[ \t]*When (?P<aside>)",
+        "Then ": r"^[ \t]*Then (?P<aside>)", "And ": r"^[ \t]*And (?P<aside>)", "But ": r"^[ \t]*But (?P<aside>)",
+        "Examples:": r"^[ \t]*Examples:(?P<aside>)"}},
+
     # A request's head in a block comment, ` * ` a line: a yakbak tape's title (flickr/yakbak src/tape.ejs, ` * <METHOD>
     # <path>`, then ` * <name>: <value>` for each header of the request it proxied, `host` the target's); no body.
     {"capture": "comment-head", "others": "end", "labels": {

@@ -29,8 +29,9 @@ _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "q
                                                               "blanks": blank_list, "dictionary": dictionary_list,
                                                               "piped": piped_list, "colons": colon_list,
                                                               "tuples": tuples_list, "printed": printed_list}
-_OPENING = frozenset({*PARTS, "pseudo"})  # the groups that give a part
-_KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "lined", "head", "after", "others"})
+_OPENING = frozenset({*PARTS, "pseudo", "begin"})  # the groups that give a part, or say one begins
+_KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "margin", "lined", "head", "after",
+                   "others"})
 _LOOKING_BACK = re.compile(r"^(?:\\b|\(\?<!?[^)]*\))+")  # what a field may check before its needle
 _UNESCAPED = re.compile(r"\\(.)")
 
@@ -65,6 +66,7 @@ class LabelShape:
     quoted: bool  # the groups are the insides of quoted strings
     close: str  # what closes the body at a line's end
     indent: str  # before each of the body's lines, not sent
+    margin: bool  # the body's lines are indented as its label's line is, that indentation not sent
     ended: bool  # an end label closes the body
     lined: bool  # each line of the body carries its label line's log prefix
     head: bool  # its headers end as an HTTP head's do: at a blank line after them
@@ -85,6 +87,7 @@ def shape_of(entry: dict[str, object]) -> LabelShape:
         raise ValueError(f"label table: entry {entry.get('capture')!r}: its first label gives no part of a request")
     return LabelShape(str(entry["capture"]), built, _LISTS[str(entry.get("list", "map"))],
                       entry.get("quoted") == "yes", str(entry.get("close", "")), str(entry.get("indent", "")),
+                      entry.get("margin") == "yes",
                       any("end" in label.field.groupindex for label in built), entry.get("lined") == "yes",
                       entry.get("head") == "yes", "after" in entry, "others" in entry)
 

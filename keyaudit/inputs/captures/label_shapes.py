@@ -16,7 +16,8 @@ groups say what the line gives: method; url (absolute); target (origin-form, joi
 Host header); host; scheme (or whether the connection is secure, ``True`` or ``False``); name and
 value (one header); pseudo and value (an HTTP/2
 pseudo-header, its name without the colon: method, path, authority or scheme, the part it names);
-headers (a list of headers, see
+begin (a request begins here, its parts in the labels that follow: a spec's scenario, whose steps
+may set the headers before the one that names the method and URL); headers (a list of headers, see
 ``list``); body (the body begins: its first line, or empty when it begins on the next line); data
 (a piece of the body); more (a piece of the last header's value on a row of its own, where a
 printer cut the value at its width: right after the header's row or another piece); cut (the
@@ -44,6 +45,8 @@ Optional keys of a shape:
   close    the text that closes the body at a line's end (the bracket of a message that ends
            with its body, ``…, payload=<body>]``; a block's brace)
   indent   what the file puts before each line of the body, not sent (a block's indentation)
+  margin   yes: what the body's label's line has before it (its indentation) is before each line of
+           the body, not sent (a doc string's lines are indented as its delimiter is)
   lined    yes: each line is a print of its own, so every line of the body carries the log prefix
            of its label's line (``I/flutter ( 4321): `` as ``flutter run`` shows an app's prints),
            taken off; a line without it ends the body
@@ -56,8 +59,8 @@ Optional keys of a shape:
            none of the shape's (another library's that writes it too)
 
 A request starts at its shape's first label — the field the library writes first, which must give
-one of its parts (method, url, target, host, pseudo) — and at any label giving a part the open
-request has already; its fields follow, other lines between them passed over. (Only the first
+one of its parts (method, url, target, host, pseudo), or begin — and at any label giving a part the
+open request has already, or begin; its fields follow, other lines between them passed over. (Only the first
 labels are looked for between requests: each needle looked for costs every line read.) The body is the request's last field: it ends at an ``end`` label where the shape has
 one, at ``close``, where its JSON document closes, at a blank line, or where a line carries the
 log prefix of its label's line again (the next record); the request ends with it — or, where its

@@ -49,6 +49,7 @@ class _Request:
     headers_known: bool = False
     body: BodyLines | None = None  # begun: the lines it has so far
     body_prefix: Prefix | None = None  # of the line the body began on: a line carrying it is the next record
+    indent: str = ""  # before each of the body's lines, not sent
     document: bool | None = None  # the body is a JSON document; None: no line of it yet
     depth: int = 0  # the JSON brackets its lines left open
     data: bytearray | None = None  # the body given in quoted pieces
@@ -133,6 +134,9 @@ class LabelReader:
             yield from self._end()
             current = None
         found = found_label(self._own[current.shape.capture] if current is not None else self._openers_on(text), text)
+        if found is None and current is not None and not current.parts and (found := found_label(
+                self._openers_on(text), text)) is not None:
+            current = self._current = None  # begun with no part yet (a scenario with no call): another shape's begins
         if current is not None and current.body is not None and not current.closed:
             line = self._body_text(current, text)
             if found is None and line is not None:
@@ -155,11 +159,12 @@ class LabelReader:
             return
         label, shape, match = found
         parts, headers = _fields(shape, match)
-        if current is not None and not parts.keys().isdisjoint(current.parts):
+        begins = match.groupdict().get("begin") is not None  # a request begins, its parts to come (a scenario's)
+        if current is not None and (begins or not parts.keys().isdisjoint(current.parts)):
             yield from self._interrupted()  # the next request begins
             current = None
         if current is None:
-            if not parts:
+            if not parts and not begins:
                 return
             current = self._current = _Request(shape, number)
         current.parts.update(parts)
@@ -227,6 +232,8 @@ class LabelReader:
         elif groups.get("body") is not None:
             current.body = BodyLines(content_length(current.headers))
             current.body_prefix = learned_prefix(text[: match.start()])
+            margin = text[: len(text) - len(text.lstrip(" \t"))]  # the label line's indentation
+            current.indent = margin if current.shape.margin else current.shape.indent
             if groups["body"]:
                 yield from self._body_line(current, groups["body"])
 
@@ -254,14 +261,14 @@ class LabelReader:
         if shape.close and stripped.endswith(shape.close):
             inside = stripped[: len(stripped) - len(shape.close)]
             if not current.document or brackets(inside, current.depth) == 0:
-                body.add(inside.removeprefix(shape.indent))
+                body.add(inside.removeprefix(current.indent))
                 current.end_marked = True
                 yield from self._body_end(current)
                 return
         if not text.strip() and not current.document and not shape.ended:
             yield from self._body_end(current)  # a blank line ends a body that is no JSON document
             return
-        body.add(text.removeprefix(shape.indent))
+        body.add(text.removeprefix(current.indent))
         current.depth = brackets(text, current.depth)
         current.end_marked = bool(current.document) and current.depth == 0  # a JSON document closed
         if not shape.ended and (current.end_marked or body.complete or body.overflow):

@@ -42,7 +42,9 @@ MAX_TRIES = 4  # the brackets on a line a record may begin at, tried in turn
 _OPENERS = {"{": "}", "[": "]", "(": ")"}
 # a key and its separator: a quoted name, a symbol (``:method=>``) or a bare word; then ``=>``, ``->``,
 # ``:`` (not ``::``, and not a URL's ``://``) or ``=``
-_NAME = r"""(?:"((?:[^"\\\n]|\\.){0,256})"|'((?:[^'\\\n]|\\.){0,256})'|[:@]?([A-Za-z_][\w.-]{0,255}))"""
+# a quoted name may be written as an index, in brackets (Lua's and C#'s `["Name"] = …`, gdb's map children)
+_NAME = (r"""(?:(\[)?(?:"((?:[^"\\\n]|\\.){0,256})"|'((?:[^'\\\n]|\\.){0,256})')(?(1)\])"""
+         r"""|[:@]?([A-Za-z_][\w.-]{0,255}))""")
 _SEPARATOR = r"(=>|->|:(?![:/])|=(?!=))"  # `->`: Scala's Map(k -> v)
 _KEY = re.compile(rf"\s*{_NAME}\s*{_SEPARATOR}\s*")
 _KEY_AHEAD = re.compile(rf"{_NAME}[ \t]*{_SEPARATOR}")  # the next entry's key, where a bare word ends
@@ -52,6 +54,9 @@ _KEY_AHEAD = re.compile(rf"{_NAME}[ \t]*{_SEPARATOR}")  # the next entry's key, 
 _KEYWORD_KEY = r""":([A-Za-z_*+!?][\w.*+!?-]{0,255})\s+(?!=>|:[\s"'\d{\[(])"""
 _RUBY_OBJECT = r"#<(?:struct )?[A-Z][\w:]{0,127}(?=[\s>])"
 _TYPE_NOTE = r"\((?:\*?[\w.]+|\[\][\w.*]+|map\[[\w.*]+\][\w.*]+)\) (?:\(len=\d+(?: cap=\d+)?\) )?"
+# a debugger's description of a value before its contents (gdb's pretty printers, libstdc++'s: `std::map with 4
+# elements = {…}`, `std::vector of length 2, capacity 2 = {…}`): a qualified type's name, a few words, ` = `
+_DESCRIPTION = r"[A-Za-z_]\w*::[\w:]*(?:<[^\n={}\"]{0,200}>)?(?: [\w ,]{0,80}?)? = (?=[{\[])"
 _BLANK = " \t\r\n"
 # `%{`, an Elixir struct's `%Finch.Request{`, `&{`, `map[`, `Request{`, `Request(`, Node's `AxiosHeaders {`, `Object
 # [AxiosHeaders] {`, `[Object: null prototype] {`; Go's `%#v` composite literals: `http.Header{`, `[]string{`, `map[K]V{`
@@ -173,8 +178,8 @@ class _Parser:
             if keyword is not None:
                 value, at = self.value(keyword.end(), closer, commas, depth)
                 entries.append((keyword.group(1), value))
-            elif key is not None and (mapping or key.group(4) != "=") and self._char(key.end()) != closer:
-                name = key.group(3) if key.group(3) is not None else unescaped(key.group(1) or key.group(2) or "")
+            elif key is not None and (mapping or key.group(5) != "=") and self._char(key.end()) != closer:
+                name = key.group(4) if key.group(4) is not None else unescaped(key.group(2) or key.group(3) or "")
                 value, at = self.value(key.end(), closer, commas, depth)
                 entries.append((name, value))
             else:
@@ -229,6 +234,8 @@ class _Parser:
             return found, self._closed(re.compile(">"), end)
         if char == "{" and (printed := self._json(at)) is not None:
             return printed
+        if char.isalpha() and (described := re.compile(_DESCRIPTION).match(self.text, at, self.end)) is not None:
+            at = described.end()  # the contents a description introduces are the value
         if (typed := _TYPED_OPEN.match(self.text, at, self.end)) is not None:
             # `map[…]` and a type's `Name[…]` hold entries (a Java record's, Commons' ToStringBuilder's)
             keyed = typed.group(0).startswith("map") or (typed.group(2) == "[" and typed.group("type") is not None)

@@ -10,7 +10,9 @@ Three notations say what nesting says, and the reconstructor (:mod:`.records`) r
 - a value wrapped in a one-key typed object is that value (OTLP's ``{"stringValue": …}``,
   ``{"arrayValue": {"values": […]}}``, ``{"kvlistValue": {"values": […]}}``; a key-value store's
   type descriptors, DynamoDB's ``{"S": …}``, ``{"M": {…}}``, ``{"L": […]}``; a document store's
-  Extended JSON, ``{"$binary": {"base64": …}}`` the text of its bytes, ``{"$oid": …}``);
+  Extended JSON, ``{"$binary": {"base64": …}}`` the text of its bytes, ``{"$oid": …}``; a row format's
+  union, Avro's JSON encoding, ``{"string": …}``, ``{"map": {…}}``, ``{"bytes": …}`` the text of the
+  bytes its code points U+0000–U+00FF are);
 - a message attribute is its value: a queue's or a topic's attributes say each value's data type
   beside it (SQS's ``{"StringValue": …, "DataType": "String"}``, a Lambda SQS event's
   ``{"stringValue": …, "stringListValues": [], "binaryListValues": [], "dataType": …}``, SNS's
@@ -49,6 +51,11 @@ _LISTS = frozenset({"arrayValue", "kvlistValue"})
 # members are wrapped again; a one-key object is taken for one only where its value has the type the key says.
 _DESCRIBED = {"S": str, "N": str, "BOOL": bool}
 _DESCRIBED_MAP, _DESCRIBED_LIST = "M", "L"
+# Avro's JSON encoding of a union's value: the branch's type name its one key (its members are not wrapped again,
+# unless they are unions too); bytes as a string of the code points U+0000–U+00FF, one a byte
+_BRANCHES = {"string": str, "boolean": bool, "int": int, "long": int, "float": (int, float), "double": (int, float),
+             "map": dict, "array": list}
+_BYTES_BRANCH = "bytes"
 # A message attribute's data type (a custom label may follow it after a dot: `String.json`), the members that may say
 # it, and those that may hold its value; any other member it has is an empty list of values (a Lambda event's)
 _ATTRIBUTE_TYPE = re.compile(r"(String|Number|Binary)(?:\.\S*)?")
@@ -191,8 +198,10 @@ def typed(value: Any, depth: int = 0) -> Any:
     if not isinstance(value, dict) or len(value) != 1:
         return _attribute_value(value) if isinstance(value, dict) and len(value) <= MAX_ATTRIBUTE_KEYS else value
     kind, inner = next(iter(value.items()))
-    if kind in _SCALARS or isinstance(inner, _DESCRIBED.get(kind, ())):
+    if kind in _SCALARS or isinstance(inner, _DESCRIBED.get(kind, ())) or isinstance(inner, _BRANCHES.get(kind, ())):
         return inner
+    if kind == _BYTES_BRANCH and isinstance(inner, str):
+        return _code_point_bytes(inner, value)
     if depth >= MAX_TYPED_DEPTH:
         return value
     if kind in _LISTS and isinstance(inner, dict) and isinstance(inner.get("values"), list):
@@ -227,6 +236,15 @@ def _binary_text(encoded: str, value: dict[str, Any]) -> Any:
     try:
         return base64.b64decode(encoded, validate=True).decode("utf-8")
     except (ValueError, UnicodeDecodeError):
+        return value
+
+
+def _code_point_bytes(encoded: str, value: dict[str, Any]) -> Any:
+    """The text of the bytes a string's code points are, one a byte (Avro's JSON encoding of bytes: a body stored as
+    the bytes sent); ``value`` as it is where a code point is past U+00FF or the bytes are no UTF-8."""
+    try:
+        return encoded.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
         return value
 
 
