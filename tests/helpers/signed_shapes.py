@@ -60,6 +60,12 @@ class Request:
 Shape = Callable[[Request], list[str]]  # one request in, the lines that record it out
 
 
+def envelope(request: Request) -> dict[str, object]:
+    """The request as the payouts service's outbox keeps it: method, URL, headers as a map, the
+    body as the string sent (what a shape that stores requests as records stores)."""
+    return {"method": request.method, "url": request.url, "headers": dict(request.headers), "body": request.body}
+
+
 def go_canonical(name: str) -> str:
     """A header name as Go's textproto.CanonicalMIMEHeaderKey writes it (`access_token` is
     `Access_token`): Go loggers and dumps show names so, whatever the client set."""

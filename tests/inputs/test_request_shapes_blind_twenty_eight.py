@@ -42,15 +42,9 @@ import textwrap
 import uuid
 from urllib.parse import urlsplit
 
-from helpers.signed_shapes import Request, case, go_canonical
+from helpers.signed_shapes import Request, case, envelope, go_canonical
 
 ANSWER = '{"errors":{"amount_cents":["is invalid"]}}'
-
-
-def _envelope(request: Request) -> dict[str, object]:
-    """The request as the payouts service's outbox keeps it: method, URL, headers as a map, the
-    body as the string sent."""
-    return {"method": request.method, "url": request.url, "headers": dict(request.headers), "body": request.body}
 
 
 # --- a log viewer's rendering -----------------------------------------------------------------------------------------
@@ -148,7 +142,7 @@ def celery_redis_message(request: Request) -> list[str]:
     # LPUSHing it). The task was sent with `kwargsrepr="{'request': '<redacted>'}"` (Celery docs "Hiding sensitive
     # information in arguments").
     task_id = str(uuid.uuid5(uuid.NAMESPACE_URL, request.url + request.body))
-    body = json.dumps([[], {"request": _envelope(request)},
+    body = json.dumps([[], {"request": envelope(request)},
                        {"callbacks": None, "errbacks": None, "chain": None, "chord": None}])
     message = {"body": base64.b64encode(body.encode()).decode(), "content-encoding": "utf-8",
                "content-type": "application/json",

@@ -40,16 +40,10 @@ import re
 import uuid
 from urllib.parse import urlsplit
 
-from helpers.signed_shapes import Request, case
+from helpers.signed_shapes import Request, case, envelope
 
 ANSWER = '{"errors":{"amount_cents":["is invalid"]}}'
 SENT_MS = 1795352430104  # 2026-11-22T13:00:30.104Z, half a minute after the requests' Request-Time
-
-
-def _envelope(request: Request) -> dict[str, object]:
-    """The request as the payouts service's outbox keeps it: method, URL, headers as a map, the
-    body as the string sent."""
-    return {"method": request.method, "url": request.url, "headers": dict(request.headers), "body": request.body}
 
 
 def _php_json(value: object) -> str:
@@ -86,7 +80,7 @@ def horizon_failed_job(request: Request) -> list[str]:
     # (SerializesModels::__serialize writes only properties off their defaults, so `O:<len>:"<class>":1:{…}`).
     job_class = "App\\Jobs\\SendTransfer"
     command = f'O:{len(job_class)}:"{job_class}":1:{{' + _php_serialize("request") + _php_serialize(
-        _envelope(request)) + "}"
+        envelope(request)) + "}"
     payload = {"uuid": "9f3b1c2e-5a47-4d21-8c3e-7b1f0a9d4e62", "displayName": job_class,
                "job": "Illuminate\\Queue\\CallQueuedHandler@call", "maxTries": 3, "maxExceptions": None,
                "failOnTimeout": False, "backoff": None, "timeout": 30, "retryUntil": None,
@@ -120,7 +114,7 @@ def bullmq_job_hgetall(request: Request) -> list[str]:
     # delay, priority; moveToFinished adds processedOn, atm, finishedOn, failedReason, stacktrace; redis src/redis-cli.c
     # cliFormatReplyTTY: an array's items numbered `%*d) ` to the width of the largest index, each string through
     # sdscatrepr; the interactive prompt `127.0.0.1:6379> ` before the command).
-    data = json.dumps(_envelope(request), separators=(",", ":"))
+    data = json.dumps(envelope(request), separators=(",", ":"))
     stack = json.dumps(["AxiosError: Request failed with status code 422\n    at settle (/app/node_modules/axios/"
                         "dist/node/axios.cjs:2019:12)\n    at Worker.processJob (/app/dist/payouts.js:88:17)"],
                        separators=(",", ":"))

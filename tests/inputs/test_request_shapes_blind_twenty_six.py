@@ -44,16 +44,10 @@ import base64
 import json
 from urllib.parse import urlsplit
 
-from helpers.signed_shapes import Request, case
+from helpers.signed_shapes import Request, case, envelope
 
 ANSWER = '{"errors":{"amount_cents":["is invalid"]}}'
 OUTBOX_ID = "6740a1f3c2b9e81d4f0a7c55"
-
-
-def _envelope(request: Request) -> dict[str, object]:
-    """The request as the payouts service's outbox keeps it: method, URL, headers as a map, the
-    body as the string sent."""
-    return {"method": request.method, "url": request.url, "headers": dict(request.headers), "body": request.body}
 
 
 # --- a CI platform's raw log, an API client's export, a process model -----------------------------------------------
@@ -131,7 +125,7 @@ def rabbitmq_trace_text(request: Request) -> list[str]:
     # published`, a blank line, the `Node:`, `Connection:`, `Virtual host:`, `User:`, `Channel:`, `Exchange:`,
     # `Routing keys:` and `Routed queues:` lines (Erlang terms by ~tp), `Properties:`, `Payload: ` and the payload
     # as it is). The payload is the outbox's JSON, as Node's JSON.stringify writes it.
-    payload = json.dumps(_envelope(request), separators=(",", ":"))
+    payload = json.dumps(envelope(request), separators=(",", ":"))
     return ["", "=" * 80, "2026-11-22 13:00:30:104: Message published", "",
             "Node:         rabbit@mq-payouts-0", "Connection:   10.4.2.17:51544 -> 10.4.0.9:5672",
             "Virtual host: /", "User:         payouts-api", "Channel:      1", "Exchange:     payouts",
@@ -168,7 +162,7 @@ def dynamodb_scan(request: Request) -> list[str]:
     # `aws dynamodb scan --table-name payout-outbox` pasted into a runbook (AWS CLI Command Reference dynamodb scan,
     # output Items, Count, ScannedCount, ConsumedCapacity; each attribute value in its data type descriptor; the
     # CLI's json output indented four spaces).
-    item = {"id": "po_20261122_0001", **_envelope(request), "attempts": 3}
+    item = {"id": "po_20261122_0001", **envelope(request), "attempts": 3}
     output = {"Items": [{key: _dynamo(value) for key, value in item.items()}], "Count": 1, "ScannedCount": 1,
               "ConsumedCapacity": None}
     return json.dumps(output, indent=4).split("\n")
