@@ -68,6 +68,7 @@ def test_a_command_typed_bare_is_read_with_its_words() -> None:
     f"curl -X POST --url {IUGU} -H 'Content-Type: application/json'",  # a command's options
     f'10.0.0.1 - - "POST /pay HTTP/1.1" 200 5 "referer" "{IUGU}"',  # a URL named, but no method
     f'slog.Info("payout", "method", "POST", "url", url, "next", "{IUGU}")',  # the URL a variable; another named "next"
+    f'INSERT INTO t (method, url) VALUES ($1, $2)  [["method", "POST"], ["url", "{IUGU}"]]',  # pairs: a structure's
 ])
 def test_words_that_do_not_name_a_requests_url_are_no_record(text: str) -> None:
     assert list(exchanges([(1, text)], "app.log")) == []

@@ -81,7 +81,10 @@ def _named(text: str, at: int) -> bool:
     trimmed = before.rstrip(" \t,")
     if len(trimmed) == len(before) or not trimmed or trimmed[-1] in ":=":
         return False  # no word before it, or a mapping's key (`"url": "https://…"`): a record's own reader's
-    word = trimmed.rsplit(None, 1)[-1].rsplit(",", 1)[-1].strip(_AROUND_WORD)
+    word = trimmed.rsplit(None, 1)[-1].rsplit(",", 1)[-1]
+    if word[:1] in "([{":
+        return False  # a bracketed pair's first item (Rails' `["url", "https://…"]`): a structure's, not an argument
+    word = word.strip(_AROUND_WORD)
     return bool(word) and role(word) in URL
 
 
