@@ -31,7 +31,8 @@ from .sql_values import Param, SqlText
 
 PARAMETERS_REACH = 4096  # the bound values are logged at most this far from their statement
 MAX_VALUES = 10_000  # values of one statement read, at most
-MAX_LISTS = 8  # the lists after a statement tried for its values
+MAX_LISTS = 4  # the lists after a statement tried for its values
+MAX_LIST_CHARS = 1 << 20  # the values written after a statement end on its line or the next, at most this far on
 _PARAMETERS = re.compile(r"\bparameters:\s*(?=\$1\b)")  # PostgreSQL's DETAIL line of the values bound
 # Rails' ActiveRecord log: the values bound, `[["name", value], …]`, on the statement's line after it
 _LISTED = re.compile(r'\[\["')
@@ -44,21 +45,23 @@ _NAMED_LIST = re.compile(r"""["']?\b(?:bindings|binds|bind|params|parameters|arg
 # an assignment of a named placeholder's value, as Entity Framework logs them (`@p0='POST' (Size = 4)`): the
 # value as it is, a quote in it not escaped, so it ends at the quote its notes and the next assignment follow
 _ASSIGNED = re.compile(r"(?<![\w@])@(\w+)='(.*?)'(?=(?:[ \t]\([^()\n]*\))*(?:,[ \t]*@\w+=|\]))", re.S)
-_OPENER = re.compile(r"[\[(]")
+_OPENER = re.compile(r"(?<![^\s])[\[(]")
 _STATEMENT_START = re.compile(r"\b(?:INSERT|REPLACE|UPDATE)\s", re.I)  # another statement between: not its values
 
 Values = dict[object, object]  # by number, or by name
 
 
-def bound(record: dict[str, object], text: str, start: int, end: int, mysql: bool) -> dict[str, object]:
+def bound(record: dict[str, object], text: str, start: int, end: int, mysql: bool,
+          previous: int | None = None) -> dict[str, object]:
     """``record`` (a row of the statement that begins at ``start`` of ``text`` and whose row ends
-    at ``end``) with its placeholders' values as the log binds them; those not found stay None."""
+    at ``end``; ``previous``: where the statement before it began, if one did) with its
+    placeholders' values as the log binds them; those not found stay None."""
     params = [value for value in record.values() if isinstance(value, Param)]
     count = max(param.number for param in params)
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     after = _line_after(text, end)
-    above = _above(text, start)
+    above = _above(text, start, previous)
     values = (_listed(text, end, line_end) or _named_list(text, end, after, None)
               or _numbered(text, end, mysql) or _binder_lines(text, line_end) or _bare_list(text, end, after, count)
               or _assigned(text, above, start) or _named_list(text, above, start, count))
@@ -69,19 +72,17 @@ def bound(record: dict[str, object], text: str, start: int, end: int, mysql: boo
 
 def _line_after(text: str, at: int) -> int:
     """The end of the line after the one ``at`` is on (where a statement's values are written
-    after it), at most :data:`PARAMETERS_REACH` on."""
-    second = text.find("\n", text.find("\n", at) + 1, at + PARAMETERS_REACH)
-    return min(len(text), at + PARAMETERS_REACH) if second < 0 else second
+    after it), at most :data:`MAX_LIST_CHARS` on."""
+    second = text.find("\n", text.find("\n", at) + 1, at + MAX_LIST_CHARS)
+    return min(len(text), at + MAX_LIST_CHARS) if second < 0 else second
 
 
-def _above(text: str, start: int) -> int:
+def _above(text: str, start: int, previous: int | None) -> int:
     """Where the record above the statement at ``start`` may hold its values from: past the line
-    after the statement before it (whose values that line holds), at most :data:`PARAMETERS_REACH` back."""
+    after the statement before it, at ``previous`` (whose values that line holds), at most
+    :data:`PARAMETERS_REACH` back."""
     begin = max(0, start - PARAMETERS_REACH)
-    previous = None
-    for previous in _STATEMENT_START.finditer(text, begin, start):
-        pass
-    return begin if previous is None else min(start, _line_after(text, previous.start()))
+    return begin if previous is None or previous < begin else min(start, _line_after(text, previous))
 
 
 def _value_of(param: Param, values: Values) -> object:
@@ -140,7 +141,7 @@ def _named_list(text: str, begin: int, stop: int, count: int | None) -> Values |
     for label in found if count is None else reversed(found):
         if count is not None and _STATEMENT_START.search(text, label.end(), stop) is not None:
             return None
-        items = printed_items(text, label.end())
+        items = printed_items(text[label.end() : stop], 0)  # the list ends in the lines it is looked for in
         if items is not None and (count is None or len(items) == count):
             return _numbered_items(items)
         if count is None:
@@ -165,10 +166,10 @@ def _bare_list(text: str, end: int, stop: int, count: int) -> Values | None:
         items = printed_items(f"[{rest}]", 0)
         if items is not None and len(items) == count:
             return _numbered_items(items)
-    for tried, opener in enumerate(_OPENER.finditer(text, end, stop)):
+    for tried, opener in enumerate(_OPENER.finditer(text, end, stop)):  # a list after a blank or at a line's start
         if tried == MAX_LISTS or _STATEMENT_START.search(text, end, opener.start()) is not None:
             return None
-        items = printed_items(text, opener.start())
+        items = printed_items(text[opener.start() : stop], 0)
         if items is not None and len(items) == count:
             return _numbered_items(items)
     return None

@@ -52,6 +52,7 @@ def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tupl
     for _, line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
     defined = dict(tables or {})
+    previous: int | None = None  # where the statement before that writes rows began
     for found in _STATEMENT.finditer(text):
         if found.group("created"):
             if (table := created_table(text, found.start())) is not None:
@@ -63,12 +64,13 @@ def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tupl
         rows = _updated(sql) if found.group("updated") else _inserted(sql, defined.get(table_name(table)))
         for at, record in rows:
             if any(isinstance(value, Param) for value in record.values()):
-                record = bound(record, text, found.start(), sql.at, mysql)
+                record = bound(record, text, found.start(), sql.at, mysql, previous)
             fields = {name: value for name, value in record.items() if isinstance(value, str)}
             index = bisect.bisect_right(starts, at) - 1
             origin = Origin(path, lines[index][0], at - starts[index] + 1, capture="sql")
             if (exchange := request_of(fields, origin, known=known)) is not None:
                 yield exchange
+        previous = found.start()
 
 
 def _inserted(sql: SqlText, columns: tuple[str, ...] | None) -> Iterator[tuple[int, dict[str, object]]]:
