@@ -116,16 +116,16 @@ def printed_value(text: str, at: int, reading: Reading | None = None) -> tuple[A
     return None if _PRINTED_START.match(text, at) is None else _parsed(text, at, reading)
 
 
-def printed_items(text: str, at: int) -> list[Any] | None:
+def printed_items(text: str, at: int, depth: int = MAX_DEPTH) -> list[Any] | None:
     """The items of the list or tuple printed at ``at`` of ``text`` (its ``[`` or ``(``), in any
-    notation above; None where none is or it does not parse."""
+    notation above, nested at most ``depth`` deep; None where none is or it does not parse."""
     if text[at : at + 1] not in ("[", "("):
         return None
-    found = _parsed(text, at, None)
+    found = _parsed(text, at, None, MAX_DEPTH - depth)
     return found[0] if found is not None and isinstance(found[0], list) else None
 
 
-def _parsed(text: str, at: int, reading: Reading | None) -> tuple[Any, int] | None:
+def _parsed(text: str, at: int, reading: Reading | None, nested: int = 0) -> tuple[Any, int] | None:
     """The value the grammar reads at ``at`` (at most :data:`MAX_LITERAL_CHARS` of it) and the
     index just past it, or None where it does not parse. Read in place: a line of a megabyte
     parsed at each of its pairs is not copied at each."""
@@ -133,7 +133,7 @@ def _parsed(text: str, at: int, reading: Reading | None) -> tuple[Any, int] | No
         return None
     parser = _Parser(text, min(len(text), at + MAX_LITERAL_CHARS))
     try:
-        return parser.value(at, "", None, 0)
+        return parser.value(at, "", None, nested)  # ``nested``: the depth it counts as begun at
     except _NotALiteral as failed:
         reached = max(failed.at, parser.reached)
     except IndexError:

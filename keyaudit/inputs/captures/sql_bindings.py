@@ -32,6 +32,7 @@ from .sql_values import Param, SqlText
 PARAMETERS_REACH = 4096  # the bound values are logged at most this far from their statement
 MAX_VALUES = 10_000  # values of one statement read, at most
 MAX_LISTS = 4  # the lists after a statement tried for its values
+LIST_DEPTH = 4  # a list of values holds values, an object or a list among them at most: nested this deep at most
 MAX_LIST_CHARS = 1 << 20  # the values written after a statement end on its line or the next, at most this far on
 _PARAMETERS = re.compile(r"\bparameters:\s*(?=\$1\b)")  # PostgreSQL's DETAIL line of the values bound
 # Rails' ActiveRecord log: the values bound, `[["name", value], …]`, on the statement's line after it
@@ -141,7 +142,7 @@ def _named_list(text: str, begin: int, stop: int, count: int | None) -> Values |
     for label in found if count is None else reversed(found):
         if count is not None and _STATEMENT_START.search(text, label.end(), stop) is not None:
             return None
-        items = printed_items(text[label.end() : stop], 0)  # the list ends in the lines it is looked for in
+        items = printed_items(text[label.end() : stop], 0, LIST_DEPTH)  # it ends in the lines it is looked for in
         if items is not None and (count is None or len(items) == count):
             return _numbered_items(items)
         if count is None:
@@ -163,13 +164,13 @@ def _bare_list(text: str, end: int, stop: int, count: int) -> Values | None:
     semicolon = text.find("; ", end, stop if line_end < 0 else line_end)
     if semicolon >= 0:
         rest = text[semicolon + 2 : stop if line_end < 0 else line_end]
-        items = printed_items(f"[{rest}]", 0)
+        items = printed_items(f"[{rest}]", 0, LIST_DEPTH)
         if items is not None and len(items) == count:
             return _numbered_items(items)
     for tried, opener in enumerate(_OPENER.finditer(text, end, stop)):  # a list after a blank or at a line's start
         if tried == MAX_LISTS or _STATEMENT_START.search(text, end, opener.start()) is not None:
             return None
-        items = printed_items(text[opener.start() : stop], 0)
+        items = printed_items(text[opener.start() : stop], 0, LIST_DEPTH)
         if items is not None and len(items) == count:
             return _numbered_items(items)
     return None
