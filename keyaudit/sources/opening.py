@@ -255,7 +255,7 @@ def _first_damage(decoded: list[tuple[BinaryIO, str | None]]) -> Exception | Non
     for stream, name in decoded:
         damage = damage_of(stream)
         if damage is not None:
-            return damage if outer is None else Damaged(f"inside the {outer}: {damage}")
+            return damage if outer is None else type(damage)(f"inside the {outer}: {damage}")
         outer = name
     return None
 

@@ -139,6 +139,22 @@ def test_a_pzstd_log_and_a_pzstd_tar_give_their_keys(tmp_path: Path, monkeypatch
                      ("logs.tar.zst!app.log", 43_002)], scrub(run.stderr)
     assert report["errors"] == [] and report["scan"]["skipped"] == {}
 
+def test_a_zstd_frame_past_the_window_bound_is_said_to_be_so_not_damage(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """zstd --long=30 writes frames that ask for a 1 GiB window: the decoder refuses past 128 MiB
+    (a bound on memory) with 'requires too much memory', which was reported as damage."""
+    from helpers.packing import zstd
+    from helpers.running import scan_json
+
+    compressor = zstd.ZstdCompressor(options={zstd.CompressionParameter.window_log: 30})
+    (tmp_path / "long.log.zst").write_bytes(compressor.compress(log(50)) + compressor.flush())
+    monkeypatch.chdir(tmp_path)
+    report, _ = scan_json("long.log.zst")
+    assert [error["message"] for error in report["errors"]] == [
+        "scanned up to a bound on memory: zstd at byte 0: a frame asks for a 1,024 MiB window to decode, past the "
+        "128 MiB a scan decodes with ('zstd -d --memory=1024MB' undoes it); not read from there"]
+
+
 @THREADED
 def test_a_big_read_of_a_small_damaged_file_still_gets_its_text(threaded: bool) -> None:
     """The scan reads a megabyte at a time: the decoder ends the text at the damage instead of
