@@ -139,6 +139,26 @@ def test_a_pzstd_log_and_a_pzstd_tar_give_their_keys(tmp_path: Path, monkeypatch
                      ("logs.tar.zst!app.log", 43_002)], scrub(run.stderr)
     assert report["errors"] == [] and report["scan"]["skipped"] == {}
 
+@pytest.mark.parametrize("name, pack", [("zstd", zstd_frames), pytest.param("lz4", lz4_frames, marks=needs_lz4)])
+def test_skippable_frames_past_the_format_sniff_are_read_past(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              name: str, pack: Callable[[bytes], bytes]) -> None:
+    """A skippable frame of notes longer than the 64 bytes sniffed (or many short ones) hid the
+    frame after it: the log was taken for binary or text, its keys lost without a word."""
+    from helpers.running import scan_json
+
+    token = iugu_token()
+    text = log(200) + f"{iugu_line(token)}\n".encode()
+    notes = struct.pack("<II", 0x184D2A57, 1000) + b"n" * 1000
+    short = struct.pack("<II", 0x184D2A50, 4) + b"\0" * 4  # as pzstd writes them, 12 bytes each
+    (tmp_path / "notes.log.x").write_bytes(notes + pack(text))
+    (tmp_path / "many.log.x").write_bytes(short * 6 + pack(text))
+    monkeypatch.chdir(tmp_path)
+    report, run = scan_json("notes.log.x", "many.log.x", "--disable", "iugu-token-in-query-string")
+    found = sorted((f["location"]["path"], f["location"]["line"]) for f in report["findings"])
+    assert found == [("many.log.x", 201), ("notes.log.x", 201)], scrub(run.stderr)
+    assert report["errors"] == [] and report["scan"]["skipped"] == {}
+
+
 def test_a_zstd_frame_past_the_window_bound_is_said_to_be_so_not_damage(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """zstd --long=30 writes frames that ask for a 1 GiB window: the decoder refuses past 128 MiB
