@@ -153,7 +153,7 @@ class UnitScanner:
         except CodecMissing as exc:  # not damage, not binary: a format this install cannot read
             tally.counts.skip(display, str(exc))
         except PastBound as exc:  # no damage to read again for: what it is, and where the text stopped
-            tally.errors.append(ScanError(display, f"scanned up to a bound on memory: {damage_detail(exc)}"))
+            tally.errors.append(ScanError(display, f"scanned up to a bound: {damage_detail(exc)}"))
         except DECOMPRESSION_ERRORS as exc:
             if unit.cut_compressed:  # a misjudged place to start, or damage: the session reads the file whole
                 tally.rescan_whole = True

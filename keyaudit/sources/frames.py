@@ -79,7 +79,7 @@ def _zstd_past_bound(header: bytes) -> str | None:
     if window is None or window <= 1 << ZSTD_WINDOW_LOG_MAX:
         return None
     return (f"a frame asks for a {window / (1 << 20):,.0f} MiB window to decode, past the "
-            f"{(1 << ZSTD_WINDOW_LOG_MAX) >> 20} MiB a scan decodes with ('zstd -d --memory="
+            f"{(1 << ZSTD_WINDOW_LOG_MAX) >> 20} MiB a scan decodes with, a bound on memory ('zstd -d --memory="
             f"{-(-window >> 20)}MB' undoes it)")
 
 

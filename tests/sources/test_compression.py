@@ -171,8 +171,29 @@ def test_a_zstd_frame_past_the_window_bound_is_said_to_be_so_not_damage(tmp_path
     monkeypatch.chdir(tmp_path)
     report, _ = scan_json("long.log.zst")
     assert [error["message"] for error in report["errors"]] == [
-        "scanned up to a bound on memory: zstd at byte 0: a frame asks for a 1,024 MiB window to decode, past the "
-        "128 MiB a scan decodes with ('zstd -d --memory=1024MB' undoes it); not read from there"]
+        "scanned up to a bound: zstd at byte 0: a frame asks for a 1,024 MiB window to decode, past the 128 MiB a "
+        "scan decodes with, a bound on memory ('zstd -d --memory=1024MB' undoes it); not read from there"]
+
+
+def test_text_compressed_past_the_layers_undone_is_an_error_not_binary(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Four layers are undone; a fifth left compressed bytes that were skipped as binary (or, had
+    they looked like text, scanned as such), the key inside lost without an error."""
+    from helpers.packing import zstd
+    from helpers.running import scan_json
+
+    for name, layers in (("five.log.zst", 5), ("four.log.gz", 4)):
+        packed = f"{iugu_line(iugu_token())}\n".encode()
+        for compress in (gzip.compress, bz2.compress, lzma.compress, gzip.compress, zstd.compress)[:layers]:
+            packed = compress(packed)
+        (tmp_path / name).write_bytes(packed)
+    monkeypatch.chdir(tmp_path)
+    report, _ = scan_json("five.log.zst", "four.log.gz", "--disable", "iugu-token-in-query-string")
+    assert [f["location"]["path"] for f in report["findings"]] == ["four.log.gz"]
+    assert report["errors"] == [{"path": "five.log.zst", "message": "scanned up to a bound: compressed more than "
+                                 "4 times over (zstd, gzip, xz, bz2 undone; inside, gzip still); the text inside "
+                                 "was not read"}]
+    assert report["scan"]["skipped"] == {}
 
 
 @THREADED
