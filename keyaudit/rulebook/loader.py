@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
+from keyaudit.model.values import within
 from keyaudit.rulebook.anchor_checks import KEY as ANCHOR_CHECKS, AnchorCheck, parse_anchor_checks
 from keyaudit.rulebook.basic_users import BasicUser, parse_basic_auth
 from keyaudit.rulebook.cache import read_entry, write_entry
@@ -75,17 +76,8 @@ def load_yaml(text: str) -> Any:
     import yaml
 
     document = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    values, stack = 0, [document]
-    while stack:
-        node = stack.pop()
-        values += 1
-        if values > YAML_VALUES:
-            raise yaml.YAMLError(f"its aliases expand to more than {YAML_VALUES:,} values (a 'billion laughs')")
-        if isinstance(node, dict):
-            stack += node.keys()
-            stack += node.values()
-        elif isinstance(node, list):
-            stack += node
+    if not within(document, YAML_VALUES):
+        raise yaml.YAMLError(f"its aliases expand to more than {YAML_VALUES:,} values (a 'billion laughs')")
     return document
 
 
