@@ -147,7 +147,12 @@ def _report(config: "Config", result: "ScanResult", digest_key: bytes | None,
         write_report(config.output, text, before_rename=delivering)
     except OSError as exc:
         raise fail(f"{config.output or 'standard output'}: cannot write the report: {exc.strerror or exc}") from None
-    delivered()
+    from keyaudit.run.state import StateError
+
+    try:
+        delivered()
+    except StateError as exc:  # the report is out; the state could not record it (another program holds it locked)
+        raise fail(str(exc)) from None
     if not config.quiet and (config.format != "text" or not on_stdout):
         from keyaudit.report.text import summary
 
