@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from typing import NoReturn
 
 import click
 
 from keyaudit import __version__
-from keyaudit.cli.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED
+from keyaudit.cli.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_TERMINATED
 from keyaudit.cli.failure import without_secrets
 from keyaudit.cli.rules import rules
 from keyaudit.cli.scan import scan
@@ -20,6 +21,7 @@ from keyaudit.engine import hyperscan_available
 
 
 INTERRUPTED = "keyaudit: interrupted (no report written)"
+TERMINATED = "keyaudit: terminated (no report written)"
 YOUNG_OBJECTS = 10_000  # allocations (net of frees) between the collector's passes over young objects
 
 
@@ -41,14 +43,26 @@ class _Commands(click.Group):
         except click.ClickException as exc:
             exc.message = without_secrets(exc.message)
             raise
-        except KeyboardInterrupt:
-            pass  # let go of first: its traceback holds the scan's frames, a parallel scan's workers among them
-        _interrupted()
+        except KeyboardInterrupt as exc:
+            # let go of it first: its traceback holds the scan's frames, a parallel scan's workers among them
+            terminated = isinstance(exc, Terminated)
+        _interrupted(terminated)
 
 
-def _interrupted() -> NoReturn:
-    click.echo(INTERRUPTED, err=True)
-    sys.exit(EXIT_INTERRUPTED)
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, as Ctrl-C's KeyboardInterrupt is: the run ends the same
+    way (its workers ended, its ``--state`` closed, no report) and says which signal ended it.
+    Python's default for SIGTERM ended the process at once, without a word: exit -15, a pipeline's
+    log showing nothing, forked workers left to the parent-death signal."""
+
+
+def _on_sigterm(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
+def _interrupted(terminated: bool = False) -> NoReturn:
+    click.echo(TERMINATED if terminated else INTERRUPTED, err=True)
+    sys.exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,10 +88,11 @@ def run() -> None:
     gc.freeze()
     gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
     gc.enable()  # off while the program loaded (keyaudit.__main__)
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         main(standalone_mode=True)
-    except KeyboardInterrupt:  # outside click's handling (a command's is _Commands.invoke's)
-        _interrupted()
+    except KeyboardInterrupt as exc:  # outside click's handling (a command's is _Commands.invoke's)
+        _interrupted(isinstance(exc, Terminated))
     except Exception as exc:  # noqa: BLE001 - a traceback could quote input, and so a secret
         if os.environ.get("KEYAUDIT_DEBUG"):
             raise

@@ -4,7 +4,8 @@
 configuration or rule error — and an input that could not be read, with ``--strict``, or when no
 input could be read at all: "0 findings" from a scan that read nothing (paths a remote worker
 cannot see, a store without credentials) must not pass for a clean result. ``130`` a run ended by
-Ctrl-C (the shells' 128 + SIGINT), which wrote no report: neither clean nor findings.
+Ctrl-C (the shells' 128 + SIGINT), which wrote no report: neither clean nor findings; ``143`` a run
+ended by SIGTERM (128 + 15: ``kill``, ``timeout``, a container's stop), which wrote none either.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ if TYPE_CHECKING:  # a hook's start-up pays for every module imported; these are
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 
 def failing(findings: "Iterable[Finding]", fail_on: str) -> "Iterator[Finding]":

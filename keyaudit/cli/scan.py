@@ -110,9 +110,13 @@ def _write_baseline(path: Path, result: "ScanResult", paths_read: frozenset[str]
     """Record this scan's findings, keeping what an earlier baseline there holds for files the
     scan did not read (a commit's staged files are not the whole repository)."""
     from keyaudit.cli.output import write_report
-    from keyaudit.run.filters import baseline_text, entries_not_read, new_baseline
+    from keyaudit.run.filters import BaselineError, baseline_text, entries_not_read, new_baseline
 
-    kept = entries_not_read(path, paths_read)
+    try:
+        kept = entries_not_read(path, paths_read)
+    except BaselineError as exc:  # written anew: the one way out of a damaged baseline, said not silent
+        say(f"{exc}; written anew, without its entries")
+        kept = []
     entries = new_baseline(result.findings, kept)
     try:
         write_report(path, baseline_text(entries))
@@ -143,7 +147,12 @@ def _report(config: "Config", result: "ScanResult", digest_key: bytes | None,
         write_report(config.output, text, before_rename=delivering)
     except OSError as exc:
         raise fail(f"{config.output or 'standard output'}: cannot write the report: {exc.strerror or exc}") from None
-    delivered()
+    from keyaudit.run.state import StateError
+
+    try:
+        delivered()
+    except StateError as exc:  # the report is out; the state could not record it (another program holds it locked)
+        raise fail(str(exc)) from None
     if not config.quiet and (config.format != "text" or not on_stdout):
         from keyaudit.report.text import summary
 

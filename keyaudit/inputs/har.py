@@ -26,7 +26,6 @@ from keyaudit.inputs.captures.lines import well_formed
 from keyaudit.inputs.har_bodies import scanned_body
 from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, loads, pointer_tokens
 from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
-from keyaudit.model.exchange import Exchange, Origin, splits
 
 ENTRIES = ("log", "entries")
 ALONE_CHARS = 1 << 16  # a string this long is a part of the joint text of its own
@@ -167,35 +166,6 @@ class HarValue:
             start = self._starts[pointer] = literal_start(self.text, pointer_tokens(pointer[len(self.pointer):]))
         return self._source.line_column(self._source.source_offset(start, decoded_offset))
 
-    def request(self, path: str) -> tuple[Exchange | None, str | None]:
-        """The entry's request as an Exchange (None when it has none, or none that can be
-        judged), and what about it could not be read, if anything. Its origin is where the entry starts;
-        request findings belong at its URL (:meth:`url_place`), found only for those."""
-        entry = self.root
-        request = entry.get("request") if isinstance(entry, dict) and self.entry is not None else None
-        if not isinstance(request, dict) or not isinstance(request.get("url"), str):
-            return None, None
-        url = well_formed(request["url"])
-        if not splits(url):
-            return None, f"{self.pointer}/request/url is not a URL that can be read; the entry was not judged as a request"
-        problem = None
-        listed = request.get("headers")
-        if listed is not None and not isinstance(listed, list):
-            problem = f"{self.pointer}/request/headers is not a list; the request was judged without its headers"
-        headers = _headers(listed) if isinstance(listed, list) else []
-        post = request.get("postData") if isinstance(request.get("postData"), dict) else {}
-        text = post.get("text")
-        started = entry.get("startedDateTime")
-        return Exchange(
-            method=_text(request.get("method") or "GET").upper(),
-            url=url,
-            headers=headers,
-            body=scannable(text) if isinstance(text, str) else None,
-            time=_text(started) if started else None,
-            origin=Origin(path, self.place.line, self.place.column, f"{self.pointer}/request", self.entry, "har"),
-            headers_known=listed is None or isinstance(listed, list),
-        ), problem
-
     def url_place(self) -> tuple[int, int]:
         """Line and column of the request URL's literal: where request findings point."""
         return self.line_column(f"{self.pointer}/request/url")
@@ -281,23 +251,6 @@ class _Walk:
         if decoded is not None:
             self.bodies.append(decoded)
             self.body_texts.append(len(self.texts))
-
-
-def _headers(listed: list[Any]) -> list[tuple[str, str]]:
-    """A request's headers as (name, value) text, from its list of ``{name, value}`` objects. The
-    common case — every name and value ASCII text — is told by one join, not header by header."""
-    pairs = [(h.get("name", ""), h.get("value", "")) for h in listed if type(h) is dict]
-    try:
-        if "".join(itertools.chain.from_iterable(pairs)).isascii():
-            return pairs
-    except TypeError:  # a name or value that is not text
-        pass
-    return [(_text(name), _text(value)) for name, value in pairs]
-
-
-def _text(value: object) -> str:
-    """A request's part as text, whatever JSON type the exporter gave it."""
-    return value if isinstance(value, str) and value.isascii() else well_formed(str(value))
 
 
 @dataclass(frozen=True)

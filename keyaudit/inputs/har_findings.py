@@ -19,7 +19,6 @@ import bisect
 import copy
 import io
 import itertools
-import json
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterator
@@ -27,6 +26,7 @@ from typing import BinaryIO, Iterator
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge, request_text
 from keyaudit.inputs.har import HarField, HarValue, Unreadable, read_har, scannable
+from keyaudit.inputs.har_request import har_request, json_kind
 from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import Finding, Location
 from keyaudit.model.secrets import Secret
@@ -85,13 +85,6 @@ def _summary(problems: list[tuple[str, str]], unnamed: int) -> str:
     return f"{first}; and {count} more part{'s' if count > 1 else ''} not read as HAR: {named}"
 
 
-def _kind(value: object) -> str:
-    """What a JSON value that should have been an object is, in words."""
-    if value is None or isinstance(value, bool):
-        return json.dumps(value)
-    return {str: "a string", list: "a list"}.get(type(value), "a number")
-
-
 def text_findings(data: BinaryIO, path: str, detector: SecretDetector, line: int, column: int) -> list[Finding]:
     """The secret rules' findings in text that starts at ``line`` and ``column`` of the file."""
     found: list[Finding] = []
@@ -118,8 +111,8 @@ class _HarScan:
             return None
         fields_end = sum(map(len, parts)) + len(parts) - 1
         if value.entry is not None and type(value.root) is not dict:  # its strings, if any, are scanned still
-            self._problem(value.pointer, f"{value.pointer} is {_kind(value.root)}, not an entry (an object)")
-        exchange, problem = value.request(self.path)
+            self._problem(value.pointer, f"{value.pointer} is {json_kind(value.root)}, not an entry (an object)")
+        exchange, problem = har_request(value, self.path)
         if problem is not None:
             self._problem(f"{value.pointer}/request", problem)
         if exchange is not None:

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
+from keyaudit.model.values import within
 from keyaudit.rulebook.anchor_checks import KEY as ANCHOR_CHECKS, AnchorCheck, parse_anchor_checks
 from keyaudit.rulebook.basic_users import BasicUser, parse_basic_auth
 from keyaudit.rulebook.cache import read_entry, write_entry
@@ -62,12 +63,22 @@ def _rule_above(text: str, line: int) -> str | None:
     return None
 
 
+YAML_VALUES = 100_000  # values a rule file or configuration may expand to (the shipped rules: 2,055 at most)
+
+
 def load_yaml(text: str) -> Any:
     """Safe YAML, through libyaml when PyYAML has it. Imported on first use: a run whose rule
-    files are cached and that has no YAML configuration needs no YAML parser at all."""
+    files are cached and that has no YAML configuration needs no YAML parser at all.
+
+    A document whose aliases expand past :data:`YAML_VALUES` values is a ``yaml.YAMLError``: an
+    alias is a reference, so a "billion laughs" of a few hundred bytes parses at once, and the
+    walks after it (the rule cache's JSON, the checks) ran for ever."""
     import yaml
 
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    document = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if not within(document, YAML_VALUES):
+        raise yaml.YAMLError(f"its aliases expand to more than {YAML_VALUES:,} values (a 'billion laughs')")
+    return document
 
 
 def _parsed(text: str, name: str) -> Any:

@@ -51,16 +51,32 @@ class FindingFilter:
 Entry = tuple[str, str, str]  # rule id, path (printable), fingerprint: one line of a baseline
 
 
+FIELDS = ("rule_id", "path", "fingerprint")  # an entry's, each a string
+
+
 def baseline_entries(path: Path) -> list[Entry]:
-    """The entries of a baseline file written by ``--write-baseline``."""
+    """The entries of a baseline file written by ``--write-baseline``. Every entry is an object of
+    three strings: one of another type (a number, null, a list) was turned into its ``str()`` —
+    ``"None"``, ``"['x']"`` — hid nothing, and was written back so by the next ``--write-baseline``."""
     try:
         document = json.loads(regular(path).read_text(encoding="utf-8"))
-        return [(str(entry["rule_id"]), str(entry["path"]), str(entry["fingerprint"]))
-                for entry in document["findings"]]
     except OSError as exc:
         raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
-    except (ValueError, KeyError, TypeError) as exc:
+    except ValueError as exc:
         raise BaselineError(f"{path}: not a keyaudit baseline ({type(exc).__name__}: {exc})") from None
+    listed = document.get("findings") if isinstance(document, dict) else None
+    if not isinstance(listed, list):
+        raise BaselineError(f"{path}: not a keyaudit baseline (no list of findings)")
+    entries = []
+    for index, entry in enumerate(listed):
+        values = tuple(entry.get(name) for name in FIELDS) if isinstance(entry, dict) else ()
+        wrong = next((name for name, value in zip(FIELDS, values) if not isinstance(value, str)), None)
+        if not values or wrong:
+            what = "it is not an object" if not values else f"its {wrong} is " + \
+                ("not a string" if wrong in entry else "missing")
+            raise BaselineError(f"{path}: not a keyaudit baseline (findings[{index}]: {what})")
+        entries.append(values)
+    return entries
 
 
 def load_baseline(path: Path) -> frozenset[str]:
@@ -69,14 +85,14 @@ def load_baseline(path: Path) -> frozenset[str]:
 
 
 def entries_not_read(path: Path, paths_read: Iterable[str]) -> list[Entry]:
-    """The entries of the baseline at ``path`` (none when there is none yet, or it is something
-    else) for files a scan did not read, to keep when the scan writes the baseline again: a
-    commit's ``--staged --write-baseline`` sees its staged files only, and must not drop what
-    was accepted in the others. An archive read covers its members."""
-    try:
-        previous = baseline_entries(path)
-    except BaselineError:
+    """The entries of the baseline at ``path`` (none when there is none yet) for files a scan did
+    not read, to keep when the scan writes the baseline again: a commit's ``--staged
+    --write-baseline`` sees its staged files only, and must not drop what was accepted in the
+    others. An archive read covers its members. A file there that is no baseline raises
+    :class:`BaselineError`: writing over it loses what it held, which the caller says."""
+    if not path.is_file():
         return []
+    previous = baseline_entries(path)
     read = {printable(name) for name in paths_read}
     return [entry for entry in previous if entry[1] not in read and entry[1].partition(MEMBER_SEPARATOR)[0] not in read]
 

@@ -143,7 +143,8 @@ class Session:
         report is about to be renamed from (so a run killed on either side of the rename is
         settled by the next one: reported exactly once)."""
         if self.state is not None:
-            self.state.stage(delivery)
+            with contextlib.suppress(StateError):  # kept in memory instead: commit records it, or says why not
+                self.state.stage(delivery)
 
     def commit(self) -> None:
         """Record the scanned progress in the state: call it once the report is out, so a run
@@ -236,7 +237,11 @@ class Session:
                 advance(sizes[position], len(tally.findings))
                 summary = tally.summary(with_findings) if state is not None and keys[position] else None
                 if summary is not None:
-                    state.checkpoint(keys[position], summary)  # type: ignore[union-attr,arg-type]
+                    try:
+                        state.checkpoint(keys[position], summary)  # type: ignore[union-attr,arg-type]
+                    except StateError as exc:  # said once; the scan and its report go on without them
+                        result.errors.append(ScanError(str(state.path), str(exc)))  # type: ignore[union-attr]
+                        state = None
                 order.arrive(position, tally)  # merged at once when it is next in plan order
         for unit, tally in self._execute_whole(order.whole):
             self._merge(unit, tally, result, spool, previous_lines)

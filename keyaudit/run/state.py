@@ -165,7 +165,7 @@ class ScanState:
         self._pending: list[tuple[Progress, str]] = []
         self._delivery: str | None = None  # the report's temporary file, once the progress is staged
         try:
-            self._db = sqlite3.connect(regular(path), isolation_level=None)  # a FIFO would block SQLite
+            self._db = sqlite3.connect(regular(path), timeout=wait_seconds, isolation_level=None)  # a FIFO would block
             # A damaged row's text may not be UTF-8: read it replaced, so it matches nothing (its
             # file is scanned again) instead of failing the query.
             self._db.text_factory = lambda data: data.decode("utf-8", "replace")
@@ -216,9 +216,17 @@ class ScanState:
 
     def checkpoint(self, unit_key: str, summary: str) -> None:
         """Record at once that a unit finished, with its summary (committed on its own, so a
-        kill a moment later keeps it)."""
-        self._db.execute("INSERT OR REPLACE INTO finished_units (unit_key, summary) VALUES (?, ?)",
-                         (unit_key, summary))
+        kill a moment later keeps it). A database another program holds locked (past the wait
+        for the state, ``KEYAUDIT_STATE_WAIT``), or that cannot be written, is a :class:`StateError`: checkpoints only spare a
+        killed run's successor some work, so the caller goes on without them."""
+        import sqlite3
+
+        try:
+            self._db.execute("INSERT OR REPLACE INTO finished_units (unit_key, summary) VALUES (?, ?)",
+                             (unit_key, summary))
+        except sqlite3.Error as exc:
+            raise StateError(f"checkpoints not recorded ({exc}): were this run killed, the next would scan "
+                             "its files again") from None
 
     def finished(self, unit_key: str) -> str | None:
         """The summary an interrupted run checkpointed for this unit, if any."""
@@ -285,14 +293,24 @@ class ScanState:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator["sqlite3.Cursor"]:
-        with contextlib.closing(self._db.cursor()) as cursor:
-            cursor.execute("BEGIN IMMEDIATE")
-            try:
-                yield cursor
-                cursor.execute("COMMIT")
-            except BaseException:
-                cursor.execute("ROLLBACK")
-                raise
+        """A write transaction; a database another program holds locked past SQLite's wait (or
+        that cannot be written: a full disk) is a :class:`StateError` naming the state, not an
+        ``OperationalError`` that ended the run as an internal error with its report."""
+        import sqlite3
+
+        try:
+            with contextlib.closing(self._db.cursor()) as cursor:
+                cursor.execute("BEGIN IMMEDIATE")
+                try:
+                    yield cursor
+                    cursor.execute("COMMIT")
+                except BaseException:
+                    if self._db.in_transaction:
+                        cursor.execute("ROLLBACK")
+                    raise
+        except sqlite3.Error as exc:
+            raise StateError(f"{self.path}: progress not recorded ({exc}): the next run scans these files "
+                             "again and reports their findings again") from None
 
     def close(self) -> None:
         """Release the state; progress staged for a report that was not renamed into place (the

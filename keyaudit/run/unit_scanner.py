@@ -42,6 +42,7 @@ from keyaudit.run.tail_keeper import TailKeeper
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, damage_detail, is_decompressing, loses_failing_read
+from keyaudit.sources.decoders import PastBound
 from keyaudit.sources.frames import CodecMissing
 from keyaudit.sources.opening import Opener, file_size, line_range, new_spool, opener_for, read_on, shrunk
 from keyaudit.sources.pipes import spool_once
@@ -151,6 +152,8 @@ class UnitScanner:
             tally.errors.append(ScanError(display, f"cannot open: {exc.strerror or exc}"))
         except CodecMissing as exc:  # not damage, not binary: a format this install cannot read
             tally.counts.skip(display, str(exc))
+        except PastBound as exc:  # no damage to read again for: what it is, and where the text stopped
+            tally.errors.append(ScanError(display, f"scanned up to a bound: {damage_detail(exc)}"))
         except DECOMPRESSION_ERRORS as exc:
             if unit.cut_compressed:  # a misjudged place to start, or damage: the session reads the file whole
                 tally.rescan_whole = True

@@ -35,6 +35,7 @@ XZ_MAGIC = b"\xfd7zXZ\x00"
 # How far the first bytes are read to tell the format: past a skippable frame or two before the
 # first zstd or lz4 frame (pzstd writes a 12-byte one before every frame, the first one included).
 SNIFF_BYTES = 64
+SKIPPED_FRAMES = 1024  # skippable frames read past by seeking to tell the format after them
 
 # isal's gzip: the fast reader of whole files, and of the members after a checkpoint's (gzip_index)
 ISAL_GZIP = None if igzip_lib is None else Codec(
@@ -86,15 +87,39 @@ def sniff_compression(head: bytes) -> str | None:
     return None if codec is None else codec.name
 
 
-def _codec_at_start(head: bytes) -> Codec | None:
+def _codec_at_start(head: bytes, stream: BinaryIO | None = None) -> Codec | None:
     """The codec (gzip aside) of the stream ``head`` starts: by its magic bytes or, for zstd and
     lz4, by the first frame's past the skippable frames before it — pzstd writes one before each
-    frame, so its files start with one, and were read as text (their keys lost without a word)."""
+    frame, so its files start with one, and were read as text (their keys lost without a word).
+    Skippable frames that run past ``head`` are read past in ``stream`` where it can seek, and
+    are zstd's where it cannot (or without one): they are no text, whichever frames follow."""
     at = 0
     while head.startswith(SKIPPABLE_MAGICS, at) and len(head) >= at + 8:
         at += 8 + int.from_bytes(head[at + 4 : at + 8], "little")
-    return next((codec for codec in CODECS if head.startswith(codec.magic, at) and (at == 0 or codec in FRAME_CODECS)),
-                None)
+    if at == 0:
+        return next((codec for codec in CODECS if head.startswith(codec.magic)), None)
+    if len(head) < at + 8:  # the first frame with text, if any, or a skippable one's header, lies past the sniff
+        head, at = _frame_magic(stream, at), 0
+    return next((codec for codec in FRAME_CODECS if head.startswith(codec.magic, at)), FRAME_CODECS[0])
+
+
+def _frame_magic(stream: BinaryIO | None, at: int) -> bytes:
+    """The first bytes of the first frame at or after byte ``at`` of ``stream`` that is not a
+    skippable one, the stream left where it was; empty where it cannot seek, or past
+    :data:`SKIPPED_FRAMES` skippable frames."""
+    if stream is None or not stream.seekable():
+        return b""
+    back = stream.tell()
+    try:
+        for _ in range(SKIPPED_FRAMES):
+            stream.seek(back + at)
+            header = stream.read(8)
+            if len(header) < 8 or not header.startswith(SKIPPABLE_MAGICS):
+                return header[:4]
+            at += 8 + int.from_bytes(header[4:8], "little")
+        return b""
+    finally:
+        stream.seek(back)
 
 
 def open_decompressed(raw: BinaryIO, threaded: bool = False) -> tuple[BinaryIO, str | None]:
@@ -111,7 +136,7 @@ def open_decompressed(raw: BinaryIO, threaded: bool = False) -> tuple[BinaryIO, 
         decoder: io.RawIOBase = Decoded(buffered, ISAL_GZIP) if fast else GzipSalvage(buffered)  # type: ignore[arg-type]
         name = "gzip"
     else:
-        codec = _codec_at_start(head)
+        codec = _codec_at_start(head, buffered)
         if codec is None:
             return buffered, None
         decoder, name = Decoded(buffered, codec), codec.name

@@ -22,12 +22,18 @@ INPUT_BYTES = 256 << 10  # compressed bytes read at a time
 # At most this much text decoded per step: the unit handed on, and what damage can cost of the
 # text before it (a decompressor that fails hands out nothing of the step).
 PIECE_BYTES = 256 << 10
+MEMBER_HEAD_BYTES = 18  # a member's first bytes kept to tell why it was refused: a zstd frame header's longest
 
 
 class Damaged(Exception):
     """Content that cannot be read past a point of the file: a compressed stream cut short or
     corrupt, or a piece of a file that does not start or end where it was planned. The message
     says where, in bytes of the file, and why in the library's fixed words (never the data)."""
+
+
+class PastBound(Damaged):
+    """Content that is not damaged but cannot be read within a bound on memory (a zstd frame
+    asking for a window past what a scan decodes with): said as what it is, not as damage."""
 
 
 class StreamDecompressor(Protocol):
@@ -53,6 +59,9 @@ class Codec:
     errors: tuple[type[BaseException], ...]
     padding: bytes = b""
     later_magics: tuple[bytes, ...] = ()
+    # Why a member whose first bytes are these is past a bound on memory (None: it is not), asked
+    # only when the library refused it: the library's words are no better than "damage".
+    past_bound: Callable[[bytes], str | None] | None = None
 
     def starts_member(self, data: bytes) -> bool:
         return data.startswith(self.magic) or data.startswith(self.later_magics)
@@ -91,7 +100,7 @@ class Decoded(Pieces):
             if not codec.starts_member(pending):
                 self._damaged(start, f"what follows the last {codec.name} member is not {codec.name} data")
                 return
-            decoder, data = self._first or codec.decompressor(), pending
+            decoder, data, head = self._first or codec.decompressor(), pending, pending[:MEMBER_HEAD_BYTES]
             self._first = None
             while not decoder.eof:
                 if decoder.needs_input and not data:
@@ -103,7 +112,11 @@ class Decoded(Pieces):
                 try:
                     piece = decoder.decompress(data, PIECE_BYTES)
                 except codec.errors as exc:
-                    self._damaged(fed, str(exc) or type(exc).__name__)
+                    bound = codec.past_bound(head) if codec.past_bound is not None else None
+                    if bound is not None:
+                        self.damage = PastBound(f"{codec.name} at byte {start}: {bound}; not read from there")
+                    else:
+                        self._damaged(fed, str(exc) or type(exc).__name__)
                     return
                 data = b""
                 if piece:

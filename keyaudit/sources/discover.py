@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 from typing import Iterator
 
-from keyaudit.sources.files import walk
+from keyaudit.sources.files import GIT_OBJECTS, in_git_objects, walk
 from keyaudit.sources.pipes import is_pipe
 from keyaudit.sources.remote import discover_remote, is_url
 from keyaudit.sources.targets import STDIN, Discovery, Target
@@ -47,7 +47,9 @@ def _expanded(targets: list[str], discovery: Discovery) -> Iterator[Target]:
         except OSError as exc:  # in a folder that cannot be entered, a dangling link loop, …
             discovery.missing.append((raw, f"cannot open: {exc.strerror or exc}"))
             continue
-        if stat.S_ISDIR(mode):
+        if in_git_objects(path):
+            discovery.skip(raw, GIT_OBJECTS)
+        elif stat.S_ISDIR(mode):
             yield from walk(path, raw, discovery)
         elif device := _device_kind(mode):
             # /dev/zero or a terminal never ends, a disk is rarely meant: named, it is refused

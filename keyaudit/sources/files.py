@@ -19,6 +19,10 @@ from keyaudit.sources.targets import Discovery, Target
 # A folder being walked: its path relative to the walk root, its entries still to visit, and the
 # ignore files that apply in it.
 Open = tuple[str, "Iterator[os.DirEntry[str] | DeepEntry]", list[IgnoreLevel]]
+# What a git directory's object store (loose zlib objects, packs of deltas) is counted as: its
+# bytes are no text (loose objects were read as text, nothing found, nothing said); the history
+# they hold is read as text by piping ``git log -p`` in.
+GIT_OBJECTS = "git objects (history: pipe `git log -p --all` in)"
 LONG_PATH = 4000  # bytes of a file's path from which it is opened step by step (PATH_MAX is 4096 on Linux)
 
 
@@ -65,6 +69,8 @@ def walk(root: Path, display_root: str, discovery: Discovery) -> Iterator[Target
             continue
         if kind in ("dir", "file") and ignored(levels, child, kind == "dir"):
             discovery.skip(shown(child), "ignored")
+        elif kind == "dir" and entry.name == "objects" and git_directory(Path(entry.path).parent):
+            discovery.skip(shown(child), GIT_OBJECTS)
         elif kind == "dir":
             stack += opened(Path(entry.path), child, levels)
         elif kind == "file":
@@ -72,6 +78,19 @@ def walk(root: Path, display_root: str, discovery: Discovery) -> Iterator[Target
                 yield _file(root, child, entry, shown(child))
         elif kind:
             discovery.skip(shown(child), kind)
+
+
+def git_directory(path: Path) -> bool:
+    """Whether ``path`` is a git directory: a work tree's ``.git``, or a bare repository (its
+    ``HEAD``, ``refs`` and ``objects`` side by side). Its other files (``config``, whose remote URL
+    may hold a token, hooks, logs) are text to scan."""
+    return path.name == ".git" or ((path / "HEAD").is_file() and (path / "refs").is_dir()
+                                   and (path / "objects").is_dir())
+
+
+def in_git_objects(path: Path) -> bool:
+    """Whether ``path`` is a git directory's object store or in it (named as a target)."""
+    return any(folder.name == "objects" and git_directory(folder.parent) for folder in (path, *path.parents))
 
 
 def _file(root: Path, relative: str, entry: "os.DirEntry[str] | DeepEntry", shown: str) -> Target:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO, Callable, ContextManager, Iterator
 
-from keyaudit.sources.compression import DECOMPRESSION_ERRORS, open_decompressed
-from keyaudit.sources.decoders import Damaged, damage_of
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS, SNIFF_BYTES, open_decompressed, sniff_compression
+from keyaudit.sources.decoders import PastBound, damage_of
 from keyaudit.sources.gzip_index import IndexedRange, SeekPoint
 from keyaudit.sources.gzip_members import MemberRange
 from keyaudit.sources.pieces import RangePieces
@@ -237,7 +237,9 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
 def _decompressed(stack: contextlib.ExitStack, raw: BinaryIO, threaded: bool,
                   layers: int) -> list[tuple[BinaryIO, str | None]]:
     """``raw`` decompressed, and its text decompressed again while it is compressed, up to
-    ``layers`` formats: each reader (the last one the text) with the format it undid."""
+    ``layers`` formats: each reader (the last one the text) with the format it undid. Text still
+    compressed inside the last layer undone is :class:`PastBound`, raised before a byte is read
+    (its bytes hold no text to scan): it was skipped as binary, or scanned as text, unsaid."""
     stream, name = open_decompressed(raw, threaded)
     decoded = [(stack.enter_context(stream), name)]
     while name is not None and len(decoded) < layers:
@@ -245,6 +247,11 @@ def _decompressed(stack: contextlib.ExitStack, raw: BinaryIO, threaded: bool,
         if name is None:
             break
         decoded.append((stack.enter_context(stream), name))
+    inner = sniff_compression(decoded[-1][0].peek(SNIFF_BYTES)[:SNIFF_BYTES]) if name is not None else None
+    if inner is not None:
+        undone = ", ".join(str(name) for _, name in decoded)
+        raise PastBound(f"compressed more than {layers} times over ({undone} undone; inside, {inner} still); "
+                        "the text inside was not read")
     return decoded
 
 
@@ -255,7 +262,7 @@ def _first_damage(decoded: list[tuple[BinaryIO, str | None]]) -> Exception | Non
     for stream, name in decoded:
         damage = damage_of(stream)
         if damage is not None:
-            return damage if outer is None else Damaged(f"inside the {outer}: {damage}")
+            return damage if outer is None else type(damage)(f"inside the {outer}: {damage}")
         outer = name
     return None
 

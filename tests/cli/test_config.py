@@ -195,3 +195,17 @@ def test_write_baseline_without_a_file_names_the_repository_root_or_the_folder_o
     written = shown(cli("config", str(outside), "--write-baseline").stdout)["write_baseline"]
     assert written == (str(outside / ".keyaudit-baseline.json"), "command line")
     assert cli("config", "--write-baseline", "src").exit_code == 2  # a folder is not a file to write
+
+
+def test_a_configuration_whose_aliases_expand_past_the_bound_is_one_error(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Aliases of aliases, nine deep (a "billion laughs" of 300 bytes): refused as it is read."""
+    monkeypatch.chdir(tmp_path)
+    laughs = "x-a: &a [" + ", ".join(["lol"] * 9) + "]\n" + "".join(
+        f"x-{name}: &{name} [{', '.join(['*' + before] * 9)}]\n" for before, name in zip("abcdefgh", "bcdefghi"))
+    (tmp_path / ".keyaudit.yaml").write_text(laughs)
+    (tmp_path / "a.log").write_text("nothing\n")
+    run = cli("scan", "--jobs", "1", "a.log")
+    assert run.exit_code == 2
+    assert run.stderr == (f"keyaudit: error: {tmp_path / '.keyaudit.yaml'}: not valid YAML: its aliases expand to "
+                          "more than 100,000 values (a 'billion laughs')\n")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers.processes import children, has_proc, running
-from keyaudit.cli.exit_codes import EXIT_INTERRUPTED
+from keyaudit.cli.exit_codes import EXIT_INTERRUPTED, EXIT_TERMINATED
 
 pytestmark = pytest.mark.skipif(not has_proc(), reason="which process reads which log is told by /proc")
 
@@ -35,10 +35,12 @@ def reading_logs(pid: int) -> bool:
         return False
 
 
-def interrupted(folder: Path, *args: str, readers: int) -> tuple[subprocess.CompletedProcess[str], list[int], float]:
+def interrupted(folder: Path, *args: str, readers: int,
+                sent_to_group: bool = True) -> tuple[subprocess.CompletedProcess[str], list[int], float]:
     """Run ``keyaudit scan ARGS`` in ``folder`` and Ctrl-C its process group (as a terminal does)
     once ``readers`` of its processes (the workers; with 1, itself) read a log: the run, the
-    processes it had forked, and the seconds it took to end after the interrupt."""
+    processes it had forked, and the seconds it took to end after the interrupt. Not
+    ``sent_to_group``: SIGTERM to the run's process alone, as ``kill`` and ``timeout`` send it."""
     process = subprocess.Popen([sys.executable, "-m", "keyaudit", "scan", *args], cwd=folder, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     workers: list[int] = []
@@ -50,7 +52,10 @@ def interrupted(folder: Path, *args: str, readers: int) -> tuple[subprocess.Comp
                 break
             time.sleep(0.02)
         assert process.poll() is None, "the scan ended before it could be interrupted: the test proves nothing"
-        os.killpg(process.pid, signal.SIGINT)
+        if sent_to_group:
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            os.kill(process.pid, signal.SIGTERM)
         sent = time.monotonic()
         stdout, stderr = process.communicate(timeout=120)
         took = time.monotonic() - sent
@@ -83,3 +88,20 @@ def test_ctrl_c_of_a_scan_here_exits_130(tmp_path: Path, jobs: str) -> None:
     run, _, _ = interrupted(tmp_path, "--jobs", jobs, ".", readers=1)
     assert run.returncode == EXIT_INTERRUPTED, run.stderr
     assert run.stderr.splitlines() == ["keyaudit: interrupted (no report written)"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_ends_a_scan_as_ctrl_c_does_with_exit_143(tmp_path: Path, jobs: str) -> None:
+    """SIGTERM (kill, timeout, a container's stop) ended the run at once without a word: exit -15,
+    its workers left to the parent-death signal. It ends as Ctrl-C does, with a line of its own."""
+    slow_logs(tmp_path, 6 if jobs == "2" else 1)
+    run, workers, took = interrupted(tmp_path, "--jobs", jobs, "--format", "json", ".",
+                                     readers=int(jobs), sent_to_group=False)
+    assert run.returncode == EXIT_TERMINATED, run.stderr
+    assert run.stderr.splitlines() == ["keyaudit: terminated (no report written)"]
+    assert run.stdout == ""
+    assert took < 10, f"the run went on for {took:.0f} s after SIGTERM"
+    deadline = time.monotonic() + 10
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(running, workers)), "workers outlived the terminated run"

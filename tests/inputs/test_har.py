@@ -308,6 +308,41 @@ def test_entries_that_are_not_objects_are_counted_in_one_error_line(write) -> No
     assert run.stderr.count("keyaudit: error:") == 1
 
 
+WRONGLY_TYPED = {  # a request's part of the wrong JSON type: what the error says, whether the request is judged
+    "url a number": (("url",), 443, "/log/entries/0/request/url is a number, not a string; the entry was "
+                                    "not judged as a request", False),
+    "url null": (("url",), None, "/log/entries/0/request/url is null, not a string; the entry was not judged "
+                                 "as a request", False),
+    "method a number": (("method",), 7, "/log/entries/0/request/method is a number, not a string; the request "
+                                        "was judged as a GET", True),
+    "postData a list": (("postData",), ["x"], "/log/entries/0/request/postData is a list, not an object; the "
+                                              "request was judged without a body", True),
+    "postData text a number": (("postData", "text"), 5, "/log/entries/0/request/postData/text is a number, not "
+                                                        "a string; the request was judged without a body", True),
+}
+
+
+@pytest.mark.parametrize("kind", WRONGLY_TYPED)
+def test_a_request_part_of_the_wrong_type_is_an_error_and_the_key_is_still_found(kind: str, write) -> None:
+    """A number for the URL took the entry out of the request rules without a word, a number for the
+    method was judged as the method '7': HAR says both are strings."""
+    where, wrong, message, judged = WRONGLY_TYPED[kind]
+    key = asaas_key()
+    record = entry("POST", "http://api.asaas.com/v3/customers", {"access_token": key}, "{}")
+    holder = record["request"]
+    for name in where[:-1]:
+        holder = holder[name]
+    holder[where[-1]] = wrong
+    report, run = scan_json(str(write("typed.har", json.dumps(har([record])))), "--no-dedupe")
+    assert [error["message"] for error in report["errors"]] == [message]
+    assert "asaas-api-key" in by_rule(report)
+    judged_as = {(f["context"].get("method"), f["context"].get("url")) for f in report["findings"]
+                 if f["category"] == "plaintext-http"}
+    assert judged_as == ({("GET" if kind.startswith("method") else "POST", "http://api.asaas.com/v3/customers")}
+                         if judged else set())
+    assert run.stderr.count("keyaudit: error:") == 1 and absent(key, run.stdout, run.stderr)
+
+
 # --- places found again by pointer, requests judged without a credential pass ----------------------
 
 def _nested(depth: int, leaf: object) -> object:

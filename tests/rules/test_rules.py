@@ -145,6 +145,11 @@ request_rules:
     when: {schemes: [http], colour: red}
 """
 
+# Aliases of aliases, nine deep: 9**9 values from 300 bytes (a "billion laughs"), which hung the run
+LAUGHS = "a: &a [" + ", ".join(["lol"] * 9) + "]\n" + "".join(
+    f"{name}: &{name} [{', '.join(['*' + before] * 9)}]\n" for before, name in zip("abcdefgh", "bcdefghi")) + \
+    "rules: []\n"
+
 BAD_RULE_FILES = {
     # name: (file text, rule named in the message or None for a file-level problem, problem text)
     "yaml-syntax": (one_change("title: ACME key", "title: [ACME key"), "acme-key", "YAML error at line"),
@@ -181,6 +186,7 @@ BAD_RULE_FILES = {
                                  "acme-key", "table.provider.value does not compile"),
     "duplicate-id": (GOOD_RULE + GOOD_RULE.split("rules:\n", 1)[1], "acme-key", "duplicate rule id"),
     "rules-not-a-list": ("rules: 5\n", None, "'rules' must be a list"),
+    "billion-laughs": (LAUGHS, None, "YAML error: its aliases expand to more than 100,000 values"),
     "not-a-rule-file": ("just: text\n", None, "expected a mapping with a 'rules' or 'request_rules' list"),
     "request-rule-unknown-field": (REQUEST_RULE, "acme-request", "unknown field 'when.colour'"),
     "reference-not-a-url": (one_change("    keywords:", "    references: [docs/keys.md]\n    keywords:"), "acme-key",

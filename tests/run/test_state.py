@@ -493,3 +493,25 @@ def test_a_damaged_checkpoint_is_scanned_again(tmp_path: Path) -> None:
     report = json.loads(again.stdout)
     assert "files_restored" not in report["scan"]["requests"]
     assert sorted((f["location"]["path"], f["location"]["line"]) for f in report["findings"]) == reference
+
+
+def test_a_state_another_program_holds_locked_costs_its_progress_not_the_report(tmp_path: Path) -> None:
+    """A SQLite lock held by another program (a backup, a browser of the file) past the wait ended
+    the run at its first checkpoint as an internal error (OperationalError): no report at all."""
+    (tmp_path / "old.log").write_text(log_lines(10))
+    first = keyaudit(tmp_path, "--state", "state.db", "old.log")
+    assert first.returncode == 0, first.stderr
+    (tmp_path / "new.log").write_text(log_lines(10, token_every=5))
+    holder = sqlite3.connect(tmp_path / "state.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # a writer's lock: the state can be read, not written
+    try:
+        locked = keyaudit(tmp_path, "--state", "state.db", "new.log", KEYAUDIT_STATE_WAIT="0")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert locked.returncode == 2, locked.stderr
+    assert places(locked) == [("new.log", 1), ("new.log", 6)]
+    assert [line.split(" (")[0] for line in locked.stderr.splitlines() if "error" in line] == [
+        "keyaudit: error: state.db: checkpoints not recorded", "keyaudit: error: state.db: progress not recorded"]
+    again = keyaudit(tmp_path, "--state", "state.db", "new.log")  # as the error said: reported again
+    assert places(again) == [("new.log", 1), ("new.log", 6)] and again.returncode == 1, again.stderr

@@ -139,6 +139,63 @@ def test_a_pzstd_log_and_a_pzstd_tar_give_their_keys(tmp_path: Path, monkeypatch
                      ("logs.tar.zst!app.log", 43_002)], scrub(run.stderr)
     assert report["errors"] == [] and report["scan"]["skipped"] == {}
 
+@pytest.mark.parametrize("name, pack", [("zstd", zstd_frames), pytest.param("lz4", lz4_frames, marks=needs_lz4)])
+def test_skippable_frames_past_the_format_sniff_are_read_past(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              name: str, pack: Callable[[bytes], bytes]) -> None:
+    """A skippable frame of notes longer than the 64 bytes sniffed (or many short ones) hid the
+    frame after it: the log was taken for binary or text, its keys lost without a word."""
+    from helpers.running import scan_json
+
+    token = iugu_token()
+    text = log(200) + f"{iugu_line(token)}\n".encode()
+    notes = struct.pack("<II", 0x184D2A57, 1000) + b"n" * 1000
+    short = struct.pack("<II", 0x184D2A50, 4) + b"\0" * 4  # as pzstd writes them, 12 bytes each
+    (tmp_path / "notes.log.x").write_bytes(notes + pack(text))
+    (tmp_path / "many.log.x").write_bytes(short * 6 + pack(text))
+    monkeypatch.chdir(tmp_path)
+    report, run = scan_json("notes.log.x", "many.log.x", "--disable", "iugu-token-in-query-string")
+    found = sorted((f["location"]["path"], f["location"]["line"]) for f in report["findings"])
+    assert found == [("many.log.x", 201), ("notes.log.x", 201)], scrub(run.stderr)
+    assert report["errors"] == [] and report["scan"]["skipped"] == {}
+
+
+def test_a_zstd_frame_past_the_window_bound_is_said_to_be_so_not_damage(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """zstd --long=30 writes frames that ask for a 1 GiB window: the decoder refuses past 128 MiB
+    (a bound on memory) with 'requires too much memory', which was reported as damage."""
+    from helpers.packing import zstd
+    from helpers.running import scan_json
+
+    compressor = zstd.ZstdCompressor(options={zstd.CompressionParameter.window_log: 30})
+    (tmp_path / "long.log.zst").write_bytes(compressor.compress(log(50)) + compressor.flush())
+    monkeypatch.chdir(tmp_path)
+    report, _ = scan_json("long.log.zst")
+    assert [error["message"] for error in report["errors"]] == [
+        "scanned up to a bound: zstd at byte 0: a frame asks for a 1,024 MiB window to decode, past the 128 MiB a "
+        "scan decodes with, a bound on memory ('zstd -d --memory=1024MB' undoes it); not read from there"]
+
+
+def test_text_compressed_past_the_layers_undone_is_an_error_not_binary(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Four layers are undone; a fifth left compressed bytes that were skipped as binary (or, had
+    they looked like text, scanned as such), the key inside lost without an error."""
+    from helpers.packing import zstd
+    from helpers.running import scan_json
+
+    for name, layers in (("five.log.zst", 5), ("four.log.gz", 4)):
+        packed = f"{iugu_line(iugu_token())}\n".encode()
+        for compress in (gzip.compress, bz2.compress, lzma.compress, gzip.compress, zstd.compress)[:layers]:
+            packed = compress(packed)
+        (tmp_path / name).write_bytes(packed)
+    monkeypatch.chdir(tmp_path)
+    report, _ = scan_json("five.log.zst", "four.log.gz", "--disable", "iugu-token-in-query-string")
+    assert [f["location"]["path"] for f in report["findings"]] == ["four.log.gz"]
+    assert report["errors"] == [{"path": "five.log.zst", "message": "scanned up to a bound: compressed more than "
+                                 "4 times over (zstd, gzip, xz, bz2 undone; inside, gzip still); the text inside "
+                                 "was not read"}]
+    assert report["scan"]["skipped"] == {}
+
+
 @THREADED
 def test_a_big_read_of_a_small_damaged_file_still_gets_its_text(threaded: bool) -> None:
     """The scan reads a megabyte at a time: the decoder ends the text at the damage instead of

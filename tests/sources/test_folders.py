@@ -79,3 +79,30 @@ def test_a_file_named_twice_or_also_inside_a_folder_named_is_read_once(tmp_path:
     report, _ = scan_json("--no-dedupe", "logs", "logs/app.log", str(tmp_path / "logs" / "app.log"), "missing", "missing")
     assert report["scan"]["files_scanned"] == 1 and len(report["findings"]) == 1
     assert report["errors"] == [{"path": "missing", "message": "no such file or directory"}]
+
+
+GIT_OBJECTS = "git objects (history: pipe `git log -p --all` in)"
+
+
+def test_a_git_directory_named_counts_its_object_store_as_skipped_and_reads_its_config(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loose git objects (zlib streams) were read as text: files scanned, nothing found, nothing
+    said. The object store is counted as skipped, by a reason that says how to read the history;
+    the git directory's text (a key in its config) is still scanned."""
+    from helpers.credentials import asaas_key
+    from helpers.repos import git, init_repo
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work" / "app.log").write_text(iugu_line(iugu_token()) + "\n")
+    repo = init_repo(tmp_path / "work")
+    git(repo, "config", "http.extraHeader", f"access_token: {asaas_key()}")
+    git(tmp_path, "clone", "-q", "--bare", "work", "bare.git")
+    report, run = scan_json("work/.git", "bare.git", "work/.git/objects")
+    paths = [f["location"]["path"] for f in report["findings"] if f["category"] == "access-token"]
+    assert paths == ["work/.git/config"], scrub(run.stderr)
+    assert report["scan"]["skipped"].get(GIT_OBJECTS) == 3
+    scanned = report["scan"]["files_scanned"]
+    assert scanned == len([p for p in (repo / ".git").rglob("*") if p.is_file() and "objects" not in p.parts
+                           and p.name != "index"]) + len([p for p in (tmp_path / "bare.git").rglob("*")
+                                                          if p.is_file() and "objects" not in p.parts])

@@ -24,6 +24,7 @@ from collections import deque
 from typing import Any, Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.model.values import within
 
 from .lines import has_scheme
 from .record_views import first
@@ -190,7 +191,7 @@ def _parsed(text: str) -> dict[str, Any] | None:
         record = yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
-    return record if isinstance(record, dict) and _small(record) else None
+    return record if isinstance(record, dict) and within(record, MAX_VALUES) else None
 
 
 @functools.cache
@@ -205,19 +206,3 @@ def _loader() -> type:
 
     TextTimes.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
     return TextTimes
-
-
-def _small(record: dict[str, Any]) -> bool:
-    """Whether walking the record meets at most ``MAX_VALUES`` values."""
-    pending: list[Any] = [record]
-    seen = 0
-    while pending:
-        value = pending.pop()
-        seen += 1
-        if seen > MAX_VALUES:
-            return False
-        if isinstance(value, dict):
-            pending += value.values()
-        elif isinstance(value, list):
-            pending += value
-    return True

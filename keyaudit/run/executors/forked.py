@@ -53,8 +53,11 @@ def _die_with_parent(parent: int) -> None:
 
     Ctrl-C is the parent's to handle (a terminal sends SIGINT to every process of the group): it
     ends the workers itself (:func:`_stop`). A worker that took it would print a traceback where
-    it waited for work, or hand it back as its unit's result and take the next unit."""
+    it waited for work, or hand it back as its unit's result and take the next unit. SIGTERM is
+    how :func:`_stop` ends a worker: its default comes back (the program raises it as an exception,
+    which a worker would hand back as a result)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         import ctypes
 
