@@ -201,8 +201,8 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     anchored lines, XML elements and JSON records; source code's statements; on the anchored lines, plain-HTTP URLs
     that carry a credential and arguments that alternate names and values. Readers are imported for a file with
     requests."""
-    from keyaudit.inputs.captures import (argument_pairs, curl, httpdump, json_blocks, jsonlog, sql_records, text_tables,
-                                          url_mentions, xml_records, yaml_records)
+    from keyaudit.inputs.captures import (argument_pairs, curl, httpdump, json_blocks, jsonlog, sql_records,
+                                          text_tables, url_mentions, xml_records, yaml_records)
     from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers

@@ -217,8 +217,8 @@ class ScanState:
     def checkpoint(self, unit_key: str, summary: str) -> None:
         """Record at once that a unit finished, with its summary (committed on its own, so a
         kill a moment later keeps it). A database another program holds locked (past the wait
-        for the state, ``KEYAUDIT_STATE_WAIT``), or that cannot be written, is a :class:`StateError`: checkpoints only spare a
-        killed run's successor some work, so the caller goes on without them."""
+        for the state, ``KEYAUDIT_STATE_WAIT``), or that cannot be written, is a :class:`StateError`:
+        checkpoints only spare a killed run's successor some work, so the caller goes on without them."""
         import sqlite3
 
         try:

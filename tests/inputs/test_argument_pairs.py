@@ -37,7 +37,8 @@ def _repr(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-@pytest.mark.parametrize("command", ['"HSET" "outbox:{n}"', '"XADD" "outbox" "*"', '"HMSET" "outbox:{n}" "attempts" "3"'])
+@pytest.mark.parametrize("command", ['"HSET" "outbox:{n}"', '"XADD" "outbox" "*"',
+                                     '"HMSET" "outbox:{n}" "attempts" "3"'])
 def test_a_stores_command_log_lists_a_request_as_its_arguments(tmp_path: Path, command: str) -> None:
     private, public = key_pair(tmp_path)
     token = iugu_token()

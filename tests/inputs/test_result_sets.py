@@ -30,7 +30,8 @@ def kusto(rows: list[list[Any]]) -> dict[str, Any]:
 
 def bigquery(rows: list[list[Any]]) -> dict[str, Any]:
     """BigQuery jobs.query: schema.fields, rows of {"f": [{"v": …}]}."""
-    return {"kind": "bigquery#queryResponse", "schema": {"fields": [{"name": name, "type": "STRING"} for name in NAMES]},
+    fields = [{"name": name, "type": "STRING"} for name in NAMES]
+    return {"kind": "bigquery#queryResponse", "schema": {"fields": fields},
             "rows": [{"f": [{"v": value} for value in row]} for row in rows], "totalRows": str(len(rows))}
 
 
@@ -56,8 +57,8 @@ def snowflake(rows: list[list[Any]]) -> dict[str, Any]:
 def databricks(rows: list[list[Any]]) -> dict[str, Any]:
     """Databricks SQL statement execution: manifest.schema.columns, result.data_array."""
     return {"statement_id": "01ef", "status": {"state": "SUCCEEDED"},
-            "manifest": {"schema": {"column_count": len(NAMES), "columns": [{"name": name, "type_name": "STRING",
-                                                                             "position": n} for n, name in enumerate(NAMES)]}},
+            "manifest": {"schema": {"column_count": len(NAMES), "columns": [
+                {"name": name, "type_name": "STRING", "position": n} for n, name in enumerate(NAMES)]}},
             "result": {"row_count": len(rows), "data_array": rows}}
 
 
@@ -91,7 +92,8 @@ def test_lists_that_make_no_table_are_no_result_set(value: dict[str, Any]) -> No
 def test_a_request_whose_lists_look_like_a_table_is_still_its_own(tmp_path: Path) -> None:
     """A pretty-printed request with headers as pairs beside a list of two names: the anchor in
     its headers list, the record is the request (read as it was), not a table of its headers."""
-    record = {"headers": [["Content-Type", "application/json"], ["Host", "api.iugu.com"]], "labels": ["payout", "retry"],
+    record = {"headers": [["Content-Type", "application/json"], ["Host", "api.iugu.com"]],
+              "labels": ["payout", "retry"],
               "method": "POST", "url": IUGU, "body": json.dumps({"api_token": iugu_token(), "amount_cents": 1})}
     path = tmp_path / "record.json"
     path.write_text(json.dumps(record, indent=2))  # the first anchor: the host, an item of the headers' list

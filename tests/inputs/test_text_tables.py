@@ -58,7 +58,8 @@ def box(rows: Rows) -> list[str]:
 
 def markdown(rows: Rows) -> list[str]:
     line = lambda cells: "| " + " | ".join(cells) + " |"  # noqa: E731
-    return ["Failed payouts, for the retry:", "", line(NAMES), "|" + "|".join("---" for _ in NAMES) + "|", *map(line, rows)]
+    rule = "|" + "|".join("---" for _ in NAMES) + "|"
+    return ["Failed payouts, for the retry:", "", line(NAMES), rule, *map(line, rows)]
 
 
 def psql_expanded(rows: Rows) -> list[str]:
@@ -85,7 +86,8 @@ def test_a_printed_tables_rows_are_requests(tmp_path: Path, printer: Callable[[R
     path = tmp_path / "session.txt"
     path.write_text("\n".join(lines) + "\n")
     report, _ = scan_json("--no-dedupe", "--public-key", str(public), str(path))
-    judged = [(f["rule_id"], lines[f["location"]["line"] - 1]) for f in report["findings"] if f["context"].get("method")]
+    judged = [(f["rule_id"], lines[f["location"]["line"] - 1])
+              for f in report["findings"] if f["context"].get("method")]
     assert [rule for rule, _ in judged] == ["iugu-unsigned-transfer"]
     assert "42" in judged[0][1] or "RECORD 2" in judged[0][1] or "2. row" in judged[0][1]
     assert report["scan"]["requests"]["signatures_valid"] == 1, report["scan"]["requests"]

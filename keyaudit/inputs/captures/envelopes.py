@@ -8,10 +8,11 @@ prefix a transport writes before each line (syslog's, docker compose's, kubectl'
 the control characters rsyslog escaped after it, a binary length frame (Docker's multiplexed
 stream, a journald export's binary field), and the CRI prefix (``<time> stdout F <text>``). A long
 line a runtime cut in pieces (CRI's ``P`` pieces, Docker's of 16 KiB) is first joined back into the
-line written (:mod:`.runtime_pieces`), as are the pieces of an offset dump (curl's ``--trace-ascii``:
-a header cut every 64 bytes; a hex dump's rows, 16 bytes each). And a line that is one JSON string, an item of an array of strings
-written one a line: a text kept as the list of its lines (a Jupyter notebook's stream output and
-cell source, nbformat's ``"text": ["POST https://…\\n", …]``), each string the line it holds.
+line written (:mod:`.runtime_pieces`), as are the pieces of an offset dump (curl's
+``--trace-ascii``: a header cut every 64 bytes; a hex dump's rows, 16 bytes each). And a line that
+is one JSON string, an item of an array of strings written one a line: a text kept as the list of
+its lines (a Jupyter notebook's stream output and cell source, nbformat's ``"text": ["POST
+https://…\\n", …]``), each string the line it holds.
 
 A message written in a chat's markup (a Slack export's: links ``<url|label>``, escapes, code fences
 glued to the text) is the text as the person pasted it (:mod:`.chat_markup`).

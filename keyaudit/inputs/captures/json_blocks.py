@@ -109,8 +109,9 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             if found:
                 last = view[closing if closing is not None else at][0]
                 read_to = max(read_to, last)
-                yield from (exchange for exchange in found if not any(
-                    (number, exchange.method, exchange.url) in on_lines for number in range(view[opening][0], last + 1)))
+                lines_read = range(view[opening][0], last + 1)
+                yield from (exchange for exchange in found
+                            if not any((number, exchange.method, exchange.url) in on_lines for number in lines_read))
                 break
         else:
             if unclosed is not None and unclosed not in begun:  # no object around it read as a request, one of

@@ -63,9 +63,15 @@ def _members(value: dict[str, Any]) -> list[Any]:
 
 def _names(items: list[Any]) -> list[str] | None:
     """The column names a list gives (two or more, each a string or an object naming one), or None."""
-    names = [item if isinstance(item, str) else next((item[key] for key in _NAME_KEYS if isinstance(item.get(key), str)),
-                                                     None) if isinstance(item, dict) else None for item in items]
-    return names if len(names) > 1 and all(names) and len(set(names)) == len(names) else None  # type: ignore[return-value]
+    names = [item if isinstance(item, str) else _named(item) if isinstance(item, dict) else None for item in items]
+    if len(names) < 2 or not all(names) or len(set(names)) != len(names):
+        return None
+    return names  # type: ignore[return-value]
+
+
+def _named(column: dict[str, Any]) -> str | None:
+    """The name a column's object gives it, or None."""
+    return next((column[key] for key in _NAME_KEYS if isinstance(column.get(key), str)), None)
 
 
 def _cells(row: Any) -> list[Any] | None:
