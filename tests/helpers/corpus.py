@@ -75,10 +75,15 @@ CORPUS_DIR = DATA / "credential_corpus"
 # memcached, password managers' CLIs, cmdkey), job queues and HTTP clients' debug logs (Oban, Feign, Net::HTTP,
 # IHttpClientFactory), API gateways and CDNs (API Gateway, APIM, Apigee, CloudFront, Akamai), CI/CD (JCasC, a Jenkins job,
 # Octopus OCL), ETL and data (SSIS, Kedro), embedded (Arduino, ESP-IDF), installers (Inno Setup, NSIS, WiX), Web.config
-# transforms, Ansible inventories, envdir, pam_env, desktop entries, NixOS, PaaS CLIs, traps (other gateways, lockfiles).
+# transforms, Ansible inventories, envdir, pam_env, desktop entries, NixOS, PaaS CLIs, traps (gateways, lockfiles);
+# nineteenth, game engines and app frameworks (Godot, Unity assets, MAUI, Electron, flutter_dotenv), build tools (SCons,
+# premake, Conan, Cargo's [env], CocoaPods, Xcode), Unix and macOS files (.netrc, .curlrc, defaults, git's extraHeader),
+# platforms' CLIs (fly, gh, CapRover, Docker Swarm configs, Dagger, schtasks), documents (vCard, .fods, LaTeX, Notion,
+# Trello, sheets' formulas, Power Query, a patch mailed quoted-printable), Squid's log, signal-cli, six more languages.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth"), start=2)}}
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+     "nineteenth"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
