@@ -75,10 +75,15 @@ def test_ctrl_c_ends_a_parallel_scan_at_once_with_exit_130(tmp_path: Path) -> No
     assert run.stderr.splitlines() == ["keyaudit: interrupted (no report written)"]
     assert run.stdout == ""
     assert took < 10, f"the run went on for {took:.0f} s after Ctrl-C"
+    assert_ended(workers)
+
+
+def assert_ended(workers: list[int]) -> None:
+    """The run's workers end with it (within ten seconds)."""
     deadline = time.monotonic() + 10
     while any(map(running, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(map(running, workers)), "workers outlived the interrupted run"
+    assert not any(map(running, workers)), "workers outlived the run"
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -101,7 +106,4 @@ def test_sigterm_ends_a_scan_as_ctrl_c_does_with_exit_143(tmp_path: Path, jobs: 
     assert run.stderr.splitlines() == ["keyaudit: terminated (no report written)"]
     assert run.stdout == ""
     assert took < 10, f"the run went on for {took:.0f} s after SIGTERM"
-    deadline = time.monotonic() + 10
-    while any(map(running, workers)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(map(running, workers)), "workers outlived the terminated run"
+    assert_ended(workers)
