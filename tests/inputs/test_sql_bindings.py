@@ -118,9 +118,35 @@ def test_a_statements_values_logged_beside_it_bind_its_placeholders(tmp_path: Pa
 
 @pytest.mark.parametrize("after", [
     " [generated in 0.00015s] ('POST', 'https://api.iugu.com/v1/transfers')",  # two values for three placeholders
-    "\nINSERT INTO audit (a) VALUES ('x')\n('POST', 'https://api.iugu.com/v1/transfers', '{}')",  # another's list
+    "\nINSERT INTO audit (a) VALUES ('x') ('POST', 'https://api.iugu.com/v1/transfers', '{}')",  # another's list
+    "\n  DETAIL:  parameters: $1 = 'POST', $ = 'x'",  # a parameter with no number: read to it, never raising
 ])
 def test_a_list_that_is_not_the_statements_binds_nothing(after: str) -> None:
     text = "INSERT INTO outbox (method, url, body) VALUES (?, ?, ?)" + after
     lines = list(enumerate(text.split("\n"), 1))
     assert [exchange for exchange in exchanges(lines, "app.log") if exchange.origin.line == 1] == []
+
+
+@pytest.mark.parametrize("record", [
+    # Knex's query object as JSON.stringify writes it (bindings before sql), a record a line
+    lambda values: json.dumps({"method": "insert", "bindings": values,
+                               "sql": 'insert into "outbox" ("method", "url", "body") values (?, ?, ?)'}),
+    # EF Core's record, its parameters and its statement on one line
+    lambda values: ("Executed DbCommand (3ms) [Parameters=["
+                    + ", ".join(f"@p{n}='{value}' (Size = 4000)" for n, value in enumerate(values))
+                    + "], CommandType='Text'] INSERT INTO [Outbox] ([Method], [Url], [Body]) VALUES (@p0, @p1, @p2);"),
+])
+def test_records_a_line_each_bind_their_own_values(record: Callable[[list[str]], str]) -> None:
+    """The next line's values, written before its own statement, are none of this line's."""
+    bodies = [json.dumps({"api_token": iugu_token(), "amount_cents": cents}) for cents in (100, 200)]
+    lines = [(1, record(["POST", IUGU, bodies[0]])), (2, record(["PUT", IUGU + "/2", bodies[1]]))]
+    read = [(exchange.origin.line, exchange.method, exchange.url, exchange.body)
+            for exchange in exchanges(lines, "q.log")]
+    assert read == [(1, "POST", IUGU, bodies[0].encode()), (2, "PUT", IUGU + "/2", bodies[1].encode())]
+
+
+def test_a_statement_of_many_rows_binds_each_rows_placeholders_from_one_list() -> None:
+    text = ("INSERT INTO outbox (method, url) VALUES (?, ?), (?, ?)\n"
+            f"[generated in 0.0002s] ('POST', '{IUGU}', 'PUT', '{IUGU}/2')")
+    read = [(exchange.method, exchange.url) for exchange in exchanges(list(enumerate(text.split("\n"), 1)), "a.log")]
+    assert read == [("POST", IUGU), ("PUT", IUGU + "/2")]

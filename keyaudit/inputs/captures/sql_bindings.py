@@ -52,23 +52,26 @@ _STATEMENT_START = re.compile(r"\b(?:INSERT|REPLACE|UPDATE)\s", re.I)  # another
 Values = dict[object, object]  # by number, or by name
 
 
-def bound(record: dict[str, object], text: str, start: int, end: int, mysql: bool,
-          previous: int | None = None) -> dict[str, object]:
-    """``record`` (a row of the statement that begins at ``start`` of ``text`` and whose row ends
-    at ``end``; ``previous``: where the statement before it began, if one did) with its
-    placeholders' values as the log binds them; those not found stay None."""
-    params = [value for value in record.values() if isinstance(value, Param)]
-    count = max(param.number for param in params)
+def bindings(text: str, start: int, end: int, mysql: bool, count: int, previous: int | None = None) -> Values | None:
+    """The values the log binds to the placeholders of the statement that begins at ``start`` of
+    ``text`` and ends at ``end`` (``count`` of them; ``previous``: where the statement before it
+    began, if one did), by number or by name; None where it binds none. Worked out once a
+    statement: its rows take them by their placeholders (:func:`bound`)."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     after = _line_after(text, end)
+    if _STATEMENT_START.search(text, line_end, after) is not None:
+        after = line_end  # the next line holds a statement of its own: what it writes is that one's
     above = _above(text, start, previous)
-    values = (_listed(text, end, line_end) or _named_list(text, end, after, None)
-              or _numbered(text, end, mysql) or _binder_lines(text, line_end) or _bare_list(text, end, after, count)
-              or _assigned(text, above, start) or _named_list(text, above, start, count))
-    if values is None:
-        return {name: None if isinstance(value, Param) else value for name, value in record.items()}
-    return {name: _value_of(value, values) if isinstance(value, Param) else value for name, value in record.items()}
+    return (_listed(text, end, line_end) or _named_list(text, end, after, None)
+            or _numbered(text, end, mysql) or _binder_lines(text, line_end) or _bare_list(text, end, after, count)
+            or _assigned(text, above, start) or _named_list(text, above, start, count))
+
+
+def bound(record: dict[str, object], values: Values | None) -> dict[str, object]:
+    """``record`` with its placeholders' ``values`` (see :func:`bindings`); those not bound are None."""
+    return {name: (_value_of(value, values) if values is not None else None) if isinstance(value, Param) else value
+            for name, value in record.items()}
 
 
 def _line_after(text: str, at: int) -> int:
@@ -80,10 +83,13 @@ def _line_after(text: str, at: int) -> int:
 
 def _above(text: str, start: int, previous: int | None) -> int:
     """Where the record above the statement at ``start`` may hold its values from: past the line
-    after the statement before it, at ``previous`` (whose values that line holds), at most
-    :data:`PARAMETERS_REACH` back."""
+    after the statement before it, at ``previous`` (whose values that line holds) but not past the
+    start of its own line, at most :data:`PARAMETERS_REACH` back."""
     begin = max(0, start - PARAMETERS_REACH)
-    return begin if previous is None or previous < begin else min(start, _line_after(text, previous))
+    if previous is None or previous < begin:
+        return begin
+    own_line = text.rfind("\n", 0, start) + 1  # never past the statement's own line's start (a record a line)
+    return min(own_line, _line_after(text, previous))
 
 
 def _value_of(param: Param, values: Values) -> object:
@@ -97,7 +103,7 @@ def _numbered(text: str, end: int, mysql: bool) -> Values | None:
     if found is None:
         return None
     sql, values = SqlText(text, found.end(), mysql), {}
-    while (token := sql.take()) is not None and token[1][:1] == "$" and sql.take_mark("="):
+    while (token := sql.take()) is not None and token[0] == "param" and token[1][1:].isdigit() and sql.take_mark("="):
         values[int(token[1][1:])] = sql.value()
         if not sql.take_mark(","):
             break

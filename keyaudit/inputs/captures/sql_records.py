@@ -21,7 +21,7 @@ from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .records import request_of
-from .sql_bindings import bound
+from .sql_bindings import bindings, bound
 from .sql_values import Param, SqlText, created_table, table_name, unquoted
 
 _NAME = r"""(?:`(?:[^`]|``)*`|\\?"(?:[^"\\]|"")*\\?"|\[[^\]]*\]|[\w$]+)"""
@@ -61,10 +61,13 @@ def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tupl
         mysql = "`" in found.group()
         sql = SqlText(text, found.end(), mysql)
         table = found.group("table")
-        rows = _updated(sql) if found.group("updated") else _inserted(sql, defined.get(table_name(table)))
+        rows = list(_updated(sql) if found.group("updated") else _inserted(sql, defined.get(table_name(table))))
+        count = max((value.number for _, record in rows for value in record.values() if isinstance(value, Param)),
+                    default=0)
+        values = bindings(text, found.start(), sql.at, mysql, count, previous) if count else None
         for at, record in rows:
-            if any(isinstance(value, Param) for value in record.values()):
-                record = bound(record, text, found.start(), sql.at, mysql, previous)
+            if count:
+                record = bound(record, values)
             fields = {name: value for name, value in record.items() if isinstance(value, str)}
             index = bisect.bisect_right(starts, at) - 1
             origin = Origin(path, lines[index][0], at - starts[index] + 1, capture="sql")

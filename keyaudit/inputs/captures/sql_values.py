@@ -59,8 +59,8 @@ class SqlText:
         self.text = text
         self.at = at
         self.mysql = mysql
-        self._questions = 0  # `?` placeholders seen: each is the next one bound
-        self._named: dict[str, int] = {}  # the named placeholders seen, numbered in the order they first came
+        self._placed = 0  # placeholders numbered by their place: `?` and `%s` each, a named one where it first came
+        self._named: dict[str, int] = {}  # the named placeholders seen, and their numbers
         self._read = 0
         self._depth = 0  # of the groups and calls being read
 
@@ -113,13 +113,13 @@ class SqlText:
         if kind == "number":
             return text
         if kind == "param":
-            if text in ("?", "%s"):
-                self._questions += 1
-                return Param(self._questions)
             if text[0] == "$":
                 return Param(int(text[1:]))
-            name = text.removeprefix("%(").removesuffix(")s").lstrip(":@")
-            return Param(self._named.setdefault(name, len(self._named) + 1), name)
+            name = None if text in ("?", "%s") else text.removeprefix("%(").removesuffix(")s").lstrip(":@")
+            if name is None or name not in self._named:
+                self._placed += 1
+                self._named.update({name: self._placed} if name is not None else {})
+            return Param(self._named[name] if name is not None else self._placed, name)
         opens = kind == "mark" and text == "("
         if kind == "name" and self.take_mark("("):
             opens = True
