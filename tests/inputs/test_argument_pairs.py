@@ -67,9 +67,11 @@ def test_a_command_typed_bare_is_read_with_its_words() -> None:
 @pytest.mark.parametrize("text", [
     json.dumps({"method": "POST", "url": IUGU}),  # a mapping: its reader's
     f"curl -X POST --url {IUGU} -H 'Content-Type: application/json'",  # a command's options
-    f'10.0.0.1 - - "POST /pay HTTP/1.1" 200 5 "referer" "{IUGU}"',  # a URL named, but no method
+    f'10.0.0.1 - - "POST /pay HTTP/1.1" 200 5 "referer" "{IUGU}"',  # a URL, but named as none a request goes to
     f'slog.Info("payout", "method", "POST", "url", url, "next", "{IUGU}")',  # the URL a variable; another named "next"
     f'INSERT INTO t (method, url) VALUES ($1, $2)  [["method", "POST"], ["url", "{IUGU}"]]',  # pairs: a structure's
+    f"2026-11-22 13:00:00 INFO retrying request method POST url {IUGU} attempt 2",  # a sentence's bare words
+    f"\xa0 {IUGU}",  # only a blank Python's split knows before the URL
 ])
 def test_words_that_do_not_name_a_requests_url_are_no_record(text: str) -> None:
     assert list(exchanges([(1, text)], "app.log")) == []

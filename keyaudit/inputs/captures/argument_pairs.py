@@ -7,8 +7,10 @@ escaped as C escapes a string; a client's command history bare); a structured lo
 key-value pairs as arguments the same way (Go's ``slog.Info("sent", "method", "POST", "url", …)``,
 Lua's ``redis.call('HSET', key, 'method', 'POST', …)``). None writes a mapping, yet each is one:
 the name before a value says what it is. A line around an anchor whose URL is such a value (the
-word before it names a URL) is read as the record of the words from there on, paired in turn,
-for the generic reconstructor (:mod:`.records`), which says whether it is a request.
+word before it names a URL) is read as the record of its words paired in turn, in step with that
+name, for the generic reconstructor (:mod:`.records`), which says whether it is a request. A line
+that quotes none of its words is read so only where it is a command typed to a store (the command,
+its key, then the pairs; after the client's prompt): bare words in a sentence pair up by chance.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ from .records import request_of
 CAPTURE = "arguments"
 MAX_WORDS = 1024  # the words of a line read, at most
 MAX_URLS = 8  # the URLs of a line looked at, at most
+# a command typed to a store that takes fields and values in turn, its pairs unquoted: the client's prompt
+# (`127.0.0.1:6379> `), the command (Redis' that set a hash's fields or add a stream's entry) and its key (and the
+# entry's id), at the line's start
+_TYPED = re.compile(r"(?:\S*> )?(?i:hset|hmset|hsetnx|xadd) [^\s=]+ (?:\* )?")
 _BEFORE_WORD = " \t,(["  # what an argument follows
 MAX_NAME_CHARS = 64  # a URL's name, quoted and followed by its separator, is at most this long
 _AROUND_WORD = "\"'()[]{}"  # what quotes or encloses a word
@@ -50,6 +56,8 @@ def exchanges(anchored: Iterable[tuple[int, str]], path: str,
         first = (at - 1) % 2
         # where the line quotes its values, a bare word is none (a variable's name in code, the command's own)
         quoting = any(quoted for _, _, quoted in words)
+        if not quoting and ((typed := _TYPED.match(text)) is None or (len(typed.group().split()) - first) % 2):
+            continue
         record = {words[index][1]: words[index + 1][1] for index in range(first, len(words) - 1, 2)
                   if words[index + 1][2] or not quoting}
         origin = Origin(path, number, words[first][0] + 1, capture=CAPTURE)
@@ -81,7 +89,10 @@ def _named(text: str, at: int) -> bool:
     trimmed = before.rstrip(" \t,")
     if len(trimmed) == len(before) or not trimmed or trimmed[-1] in ":=":
         return False  # no word before it, or a mapping's key (`"url": "https://…"`): a record's own reader's
-    word = trimmed.rsplit(None, 1)[-1].rsplit(",", 1)[-1]
+    parts = trimmed.split()
+    if not parts:
+        return False  # only blanks Python's split knows (a no-break space) before it
+    word = parts[-1].rsplit(",", 1)[-1]
     if word[:1] in "([{":
         return False  # a bracketed pair's first item (Rails' `["url", "https://…"]`): a structure's, not an argument
     word = word.strip(_AROUND_WORD)
