@@ -42,9 +42,11 @@ _METHOD_OPTIONS = (b"-X", b"--request")  # curl's -X POST and --request POST
 # structured request record is known by.
 _METHOD_FIELD = re.compile(rb"""(?:ethod\w*|erb\w*|ction)[\\]*["']?\s*[:=]>?\s*[\\]*["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[\\]*["']""",
                            re.IGNORECASE)
-# a member of an object pretty-printed over lines, or a string item of an array (a row of a result set's values)
-_JSON_MEMBER = re.compile(rb'[ \t]*"[^"\n]*":|[ \t]+"(?:[^"\\\n]|\\.)*",?\r?$')
+_JSON_MEMBER = re.compile(rb'[ \t]*"[^"\n]*":')  # a member of an object pretty-printed over lines
 JSON_MEMBER_TEXT = re.compile(_JSON_MEMBER.pattern.decode())
+# a string item of an array pretty-printed over lines (a row of a result set's values): the objects around it open as
+# far above as a member's do (a command's last line, a quoted URL alone, is no member: its reader starts above it)
+_STRING_ITEM = re.compile(rb'[ \t]+"(?:[^"\\\n]|\\.)*",?\r?$')
 _CONTINUATIONS = (b"\\", b"^", b"`")  # a shell command goes on: POSIX shells, cmd.exe, PowerShell
 # an access log's request field: the request line quoted whole, then the status, a `-` or the next quoted field
 # (combined log format, Envoy, an ALB) — not a wire log's `>> "POST … HTTP/1.1[\r][\n]"` nor its line alone
@@ -72,7 +74,7 @@ def _line_reach(line: bytes, reach: Reach) -> Reach:
         return Reach(0, PART_LINES) if id_on_line(line) else RECORD_LINE_REACH if records else WHOLE_LINE_REACH
     if (found := _request_start(line)) is not None:
         return (FIRST_LINE_REACH if found.start() else MARGIN_REACH) if found.group("absolute") else ORIGIN_FORM_REACH
-    return JSON_MEMBER_REACH if _JSON_MEMBER.match(line) else reach
+    return JSON_MEMBER_REACH if _JSON_MEMBER.match(line) or _STRING_ITEM.match(line) else reach
 
 
 def starts_request(line: bytes) -> bool:

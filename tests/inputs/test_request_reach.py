@@ -52,3 +52,14 @@ def test_every_request_of_an_access_log_full_of_transfers_is_read(tmp_path: Path
     report, _ = scan_json("--no-dedupe", str(path))
     found = [f["location"]["line"] for f in report["findings"] if f["rule_id"] == "credential-over-plaintext-http"]
     assert found == list(range(1, 2001, 5))
+
+
+def test_a_commands_last_line_holding_its_quoted_url_alone_is_read_from_the_commands_start(tmp_path: Path) -> None:
+    """A quoted string alone on an indented line is an array's item where a pretty-printed
+    document holds it (its window reaches as a member's does), but its line readers still start
+    where a request's may: a curl command's last line is its URL, the command three lines above."""
+    path = tmp_path / "runbook.txt"
+    path.write_text("$ curl -X POST \\\n  -H 'Content-Type: application/json' \\\n"
+                    "  -d '{\"amount_cents\":1}' \\\n" '  "https://api.iugu.com/v1/transfers"\n')
+    report, _ = scan_json("--no-dedupe", str(path))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == ["iugu-unsigned-transfer"]
