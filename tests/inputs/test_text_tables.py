@@ -100,3 +100,14 @@ def test_a_printed_tables_rows_are_requests(tmp_path: Path, printer: Callable[[R
 ])
 def test_lines_of_dashes_and_bars_that_make_no_table_give_nothing(text: str) -> None:
     assert list(exchanges(list(enumerate(text.split("\n"), 1)), "notes.md")) == []
+
+
+def test_tables_back_to_back_are_each_read_by_their_own_header_and_an_empty_cell_stays_one() -> None:
+    """Two MySQL tables one after the other (the second's header is no row of the first), and
+    psql rows whose last cell is empty (a NULL body): each row a record of its own table."""
+    first = mysql([("41", "POST", IUGU, "{}", "{}")])
+    second = [line.replace("| id ", "| nr ") for line in mysql([("7", "PUT", IUGU + "/7", "{}", "{}")])]
+    aligned = psql([("8", "GET", IUGU + "/8", "{}", ""), ("9", "POST", IUGU, "{}", "")])
+    lines = list(enumerate([*first[:-1], *second[:-1], *aligned], 1))
+    assert [(exchange.method, exchange.url) for exchange in exchanges(lines, "session.txt")] == [
+        ("POST", IUGU), ("PUT", IUGU + "/7"), ("GET", IUGU + "/8"), ("POST", IUGU)]

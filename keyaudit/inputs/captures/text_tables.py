@@ -46,8 +46,9 @@ def may_hold(text: str) -> bool:
 def exchanges(lines: list[tuple[int, str]], path: str, known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """The requests the tables among ``lines`` print a row each."""
     names: list[str] | None = None
+    edged = False  # the table's lines begin and end with a bar (MySQL's, a box's, Markdown's; not psql's)
     block: list[tuple[int, str, str]] | None = None  # a vertical record's cells (line, name, value)
-    rows = 0
+    rows, last_row = 0, -1  # the rows read of the table, and the index of the last one
     for index, (number, text) in enumerate(lines):
         if _RECORD_HEAD.fullmatch(text.strip()):
             yield from _block(block, path, known)
@@ -61,50 +62,47 @@ def exchanges(lines: list[tuple[int, str]], path: str, known: RecordHeaders = NO
             yield from _block(block, path, known)
             block = None
         if _RULE.fullmatch(text) and any(junction in text for junction in _JUNCTIONS):
-            header = _header(lines, index) if names is None else None
-            names, rows = (header, 0) if header is not None else (names, rows)
+            if names is not None and last_row == index - 1:
+                names = None  # the border under the rows: the table ends
+            else:
+                names, edged, rows = *_header(lines, index), 0
             continue
-        cells = _cells(text) if names is not None else None
+        cells = _cells(text, edged) if names is not None else None
         if cells is None or names is None or len(cells) != len(names) or rows >= MAX_ROWS:
-            names = None if cells is None else names  # a line that is no row ends the table
+            names = None  # a line that is no row of the table ends it
             continue
-        rows += 1
+        rows, last_row = rows + 1, index
         record = dict(zip(names, cells))
         if (exchange := request_of(record, Origin(path, number, 1, capture="table"), known=known)) is not None:
             yield exchange
     yield from _block(block, path, known)
 
 
-def _header(lines: list[tuple[int, str]], rule: int) -> list[str] | None:
-    """The column names of the header above the rule at ``rule``: the topmost line of cells right
-    above it (a line of types, DuckDB's, may come under the names; a border above them), or None
-    where the line above is no header."""
-    header = None
-    for above in range(rule - 1, max(-1, rule - 4), -1):
-        text = lines[above][1]
-        if _RULE.fullmatch(text):
-            if header is not None:
-                break  # the border above the header
-            continue
-        if (cells := _cells(text)) is None:
-            break
-        header = cells
+def _header(lines: list[tuple[int, str]], rule: int) -> tuple[list[str] | None, bool]:
+    """The column names of the header right above the rule at ``rule`` (DuckDB's names over a
+    line of types, under the box's top border: the names), and whether its lines begin and end
+    with a bar; None where the line above is no header."""
+    text = lines[rule - 1][1] if rule >= 1 else ""
+    edged = text.strip()[:1] in _BARS and text.strip()[-1:] in _BARS
+    header = _cells(text, edged) if rule >= 1 and not _RULE.fullmatch(text) else None
+    if header is not None and rule >= 3 and _RULE.fullmatch(lines[rule - 3][1]) \
+            and not _RULE.fullmatch(lines[rule - 2][1]) and (names := _cells(lines[rule - 2][1], edged)) is not None \
+            and len(names) == len(header):
+        header = names
     if header is None or not all(header) or len(set(header)) != len(header) or len(header) > MAX_COLUMNS:
-        return None
-    return header
+        return None, edged
+    return header, edged
 
 
-def _cells(text: str) -> list[str] | None:
-    """A row's cells, split by its bars (those at its ends dropped) and stripped; None where the
-    line has fewer than two cells."""
+def _cells(text: str, edged: bool) -> list[str] | None:
+    """A row's cells, split by its bars (those at its ends dropped where the table's lines are
+    ``edged``: a cell left empty stays one) and stripped; None where the line has fewer than two."""
     bar = next((bar for bar in _BARS if bar in text), None)
     if bar is None:
         return None
-    cells = text.strip().split(bar)
-    if cells and not cells[0].strip():
-        cells = cells[1:]
-    if cells and not cells[-1].strip():
-        cells = cells[:-1]
+    cells = text.strip().split(bar) if edged else text.rstrip("\r\n").split(bar)
+    if edged and len(cells) > 2 and not cells[0].strip() and not cells[-1].strip():
+        cells = cells[1:-1]
     return [cell.strip() for cell in cells] if len(cells) > 1 else None
 
 
