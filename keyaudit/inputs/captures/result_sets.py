@@ -11,15 +11,18 @@ queried so holds a request a row, which no member of the document names: each ro
 record it stands for, column name to value, for the generic reconstructor. What they share is
 the rule: beside a list of names (strings, or objects naming one), a list of rows of as many
 values (lists, or an object whose one list holds them; a value wrapped in an object of one
-member, ``{"v": …}``, is that member's) — the two found in the same object or one level down in it.
+member, ``{"v": …}``, is that member's) — the two found in the same object or up to two levels
+down in it (Athena's and Databricks' nest them so).
 """
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 MAX_ROWS = 10_000  # rows of one result set read, at most
 MAX_TABLES = 16  # the objects of a list looked at for a table each (a response's tables)
+MAX_TRIED = 8  # the lists of names, and of rows, of one object tried
 _NAME_KEYS = ("name", "Name", "columnName", "ColumnName", "label")  # what a column's object names it by
 
 
@@ -37,13 +40,15 @@ def result_rows(value: dict[str, Any]) -> list[dict[str, Any]] | None:
 
 
 def _table(value: dict[str, Any]) -> list[dict[str, Any]] | None:
-    """The rows of a list of names beside a list of rows of as many values, in ``value`` or one
-    level down in it; None where it holds none."""
+    """The rows of a list of names beside a list of rows of as many values, in ``value`` or up to
+    two levels down in it; None where it holds none."""
     lists = [member for member in _members(value) if isinstance(member, list) and member]
     if len(lists) < 2:
         return None
-    for names in filter(None, map(_names, lists)):
-        for rows in lists:
+    # rows are lists or objects (a row's cells), names strings or objects: a few of each tried, not every pair
+    tables = [rows for rows in lists if isinstance(rows[0], (list, dict))][:MAX_TRIED]
+    for names in itertools.islice(filter(None, map(_names, lists)), MAX_TRIED):
+        for rows in tables:
             records = [dict(zip(names, cells)) for row in rows[:MAX_ROWS]
                        if (cells := _cells(row)) is not None and len(cells) == len(names)]
             if records and rows is not names:
@@ -52,7 +57,7 @@ def _table(value: dict[str, Any]) -> list[dict[str, Any]] | None:
 
 
 def _members(value: dict[str, Any]) -> list[Any]:
-    """The object's members, and those of the objects it holds (the names or the rows a level down)."""
+    """The object's members, and those of the objects it holds, two levels down (the names or the rows there)."""
     members = list(value.values())
     for member in value.values():
         if isinstance(member, dict):
