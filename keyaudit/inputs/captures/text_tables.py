@@ -32,7 +32,11 @@ _RECORD_HEAD = re.compile(r"-\[ RECORD \d+ \][-+]*|\*{3,} \d+\. row \*{3,}")  # 
 _VERTICAL_CELL = re.compile(r"[ \t]*([\w .-]{1,64}?)[ \t]*(?:\||:)[ \t](.*)")  # `name | value`, `   name: value`
 # what a table's text holds: a rule's dashes beside a junction or a bar (psql's, MySQL's, Markdown's), box drawing,
 # a vertical record's head
-_MARKS = ("-+-", "+--", "|-", "-|", "| -", "- |", "|:-", "───", "━━━", "═══", "-[ RECORD ", " 1. row ***")
+# how a rule's line of ASCII dashes ends (psql's `--`, MySQL's border `-+`, Markdown's `-|`, `- |`; not a Markdown
+# rule whose last column is centred, `:|`: a pattern that may begin at a colon is tried at every time of day): one
+# search of the window, where a look for each short mark of characters logs are full of cost a scan each
+_RULE_END = re.compile(r"(?:--|-\+|-\||- \|)\r?$", re.M)
+_MARKS = ("───", "━━━", "═══", "-[ RECORD ", " 1. row ***")  # box drawing; a vertical record's head
 MAX_COLUMNS = 256
 MAX_ROWS = 10_000  # rows of one table read, at most
 
@@ -40,7 +44,7 @@ MAX_ROWS = 10_000  # rows of one table read, at most
 def may_hold(text: str) -> bool:
     """Whether a window's text (joined) may hold a table: a rule's dashes beside a junction or a bar,
     box drawing, or a vertical record's head (looked for at C speed, the window's lines not read)."""
-    return any(mark in text for mark in _MARKS)
+    return _RULE_END.search(text) is not None or any(mark in text for mark in _MARKS)
 
 
 def exchanges(lines: list[tuple[int, str]], path: str, known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
