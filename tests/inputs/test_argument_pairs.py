@@ -11,13 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.credentials import iugu_token
 from helpers.running import scan_json
-from helpers.signing import key_pair, signature_header
+from helpers.signing import TRANSFER_URL as IUGU, signed_transfer
 from keyaudit.inputs.captures.argument_pairs import exchanges
 
-PATH, TIME = "/v1/transfer_requests", "2026-11-22T10:00:00-03:00"
-IUGU = "https://api.iugu.com" + PATH
 
 
 def _repr(value: str) -> str:
@@ -40,11 +37,9 @@ def _repr(value: str) -> str:
 @pytest.mark.parametrize("command", ['"HSET" "outbox:{n}"', '"XADD" "outbox" "*"',
                                      '"HMSET" "outbox:{n}" "attempts" "3"'])
 def test_a_stores_command_log_lists_a_request_as_its_arguments(tmp_path: Path, command: str) -> None:
-    private, public = key_pair(tmp_path)
-    token = iugu_token()
-    body = '{"api_token":"%s","amount_cents":1050,\n"description":"repasse \\"semanal\\" às 10h"}' % token
-    signature = signature_header(private, "POST", PATH, token, TIME, body.encode())
-    signed = json.dumps({"Content-Type": "application/json", "Request-Time": TIME, "Signature": signature})
+    public, body, headers = signed_transfer(tmp_path, lambda token: '{"api_token":"%s","amount_cents":1050,\n'
+                                            '"description":"repasse \\"semanal\\" às 10h"}' % token)
+    signed = json.dumps(headers)
 
     def line(n: int, headers: str) -> str:
         fields = ["method", "POST", "url", IUGU, "headers", headers, "body", body]

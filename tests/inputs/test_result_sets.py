@@ -14,11 +14,9 @@ import pytest
 
 from helpers.credentials import iugu_token
 from helpers.running import scan_json
-from helpers.signing import key_pair, signature_header
+from helpers.signing import TRANSFER_URL as IUGU, signed_transfer
 from keyaudit.inputs.captures.result_sets import result_rows
 
-PATH, TIME = "/v1/transfer_requests", "2026-11-22T10:00:00-03:00"
-IUGU = "https://api.iugu.com" + PATH
 NAMES = ["id", "method", "url", "headers", "body"]
 
 
@@ -65,11 +63,9 @@ def databricks(rows: list[list[Any]]) -> dict[str, Any]:
 @pytest.mark.parametrize("indent", [None, 2])
 @pytest.mark.parametrize("api", [kusto, bigquery, athena, trino, snowflake, databricks])
 def test_a_result_sets_rows_are_requests(tmp_path: Path, api: Callable, indent: int | None) -> None:
-    private, public = key_pair(tmp_path)
-    token = iugu_token()
-    body = '{"api_token":"%s","amount_cents":1050,\n"description":"payout \\"weekly\\""}' % token
-    signature = signature_header(private, "POST", PATH, token, TIME, body.encode())
-    signed = json.dumps({"Content-Type": "application/json", "Request-Time": TIME, "Signature": signature})
+    public, body, headers = signed_transfer(
+        tmp_path, lambda token: '{"api_token":"%s","amount_cents":1050,\n"description":"payout \\"weekly\\""}' % token)
+    signed = json.dumps(headers)
     rows = [["1", "POST", IUGU, signed, body], ["2", "POST", IUGU, '{"Content-Type":"application/json"}', body]]
     path = tmp_path / "result.json"
     path.write_text(json.dumps(api(rows), indent=indent) + "\n")

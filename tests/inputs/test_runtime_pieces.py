@@ -10,13 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers.credentials import iugu_token
 from helpers.running import scan_json
-from helpers.signing import key_pair, signature_header
+from helpers.signing import TRANSFER_URL as IUGU, signed_transfer
 from keyaudit.inputs.captures.runtime_pieces import joined_pieces
 
-PATH, TIME = "/v1/transfer_requests", "2026-11-22T10:00:00-03:00"
-IUGU = "https://api.iugu.com" + PATH
 CUT = 16 * 1024  # moby's json-file driver: a line longer than this is written in pieces
 
 
@@ -30,17 +27,15 @@ def _docker(line: str, stream: str = "stdout") -> list[str]:
 
 
 def test_a_request_logged_past_docker_cut_is_read_whole(tmp_path: Path) -> None:
-    private, public = key_pair(tmp_path)
-    token = iugu_token()
-    body = json.dumps({"api_token": token, "amount_cents": 1050, "description": "repasse " + "x" * 20_000})
-    signature = signature_header(private, "POST", PATH, token, TIME, body.encode())
+    public, body, headers = signed_transfer(tmp_path, lambda token: json.dumps(
+        {"api_token": token, "amount_cents": 1050, "description": "repasse " + "x" * 20_000}))
 
     def record(headers: dict[str, str]) -> str:
         return json.dumps({"level": "info", "msg": "outbound", "method": "POST", "url": IUGU,
-                           "headers": {"Content-Type": "application/json", **headers}, "body": body})
+                           "headers": headers, "body": body})
 
-    signed = _docker(record({"Request-Time": TIME, "Signature": signature}))
-    unsigned = _docker(record({}))
+    signed = _docker(record(headers))
+    unsigned = _docker(record({"Content-Type": "application/json"}))
     noise = _docker("GET /healthz 200", "stderr")
     lines = [signed[0], noise[0], *signed[1:], unsigned[0], *noise, *unsigned[1:]]
     path = tmp_path / "container-json.log"

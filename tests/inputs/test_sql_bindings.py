@@ -16,11 +16,9 @@ import pytest
 
 from helpers.credentials import iugu_token
 from helpers.running import scan_json
-from helpers.signing import key_pair, signature_header
+from helpers.signing import TRANSFER_URL as IUGU, signed_transfer
 from keyaudit.inputs.captures.sql_records import exchanges
 
-PATH, TIME = "/v1/transfer_requests", "2026-11-22T10:00:00-03:00"
-IUGU = "https://api.iugu.com" + PATH
 COLUMNS = ("method", "url", "headers", "body")
 
 
@@ -99,11 +97,9 @@ def sqlalchemy(values: dict[str, str]) -> list[str]:
 
 @pytest.mark.parametrize("writer", [typeorm, prisma, sequelize, knex, entity_framework, ecto, sqlalchemy])
 def test_a_statements_values_logged_beside_it_bind_its_placeholders(tmp_path: Path, writer: Callable) -> None:
-    private, public = key_pair(tmp_path)
-    token = iugu_token()
-    body = '{"api_token":"%s","amount_cents":1050,\n"description":"payout \\"weekly\\" it\'s"}' % token
-    signature = signature_header(private, "POST", PATH, token, TIME, body.encode())
-    signed = json.dumps({"Content-Type": "application/json", "Request-Time": TIME, "Signature": signature})
+    public, body, headers = signed_transfer(tmp_path, lambda token: '{"api_token":"%s","amount_cents":1050,\n'
+                                            '"description":"payout \\"weekly\\" it\'s"}' % token)
+    signed = json.dumps(headers)
     unsigned = json.dumps({"Content-Type": "application/json"})
     first = writer({"method": "POST", "url": IUGU, "headers": signed, "body": body})
     second = writer({"method": "POST", "url": IUGU, "headers": unsigned, "body": body})

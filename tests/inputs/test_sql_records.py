@@ -14,13 +14,11 @@ import pytest
 
 from helpers.credentials import asaas_key, iugu_token
 from helpers.running import run_scan, scan_json
-from helpers.signing import key_pair, signature_header
+from helpers.signing import TRANSFER_URL as IUGU, signed_transfer
 from keyaudit.inputs.captures.file_scope import FileScope
 from keyaudit.inputs.captures.sql_records import exchanges
 from keyaudit.inputs.captures.sql_values import SqlText, created_table
 
-PATH, TIME = "/v1/transfer_requests", "2026-11-22T10:00:00-03:00"
-IUGU = "https://api.iugu.com" + PATH
 FAR = 3000  # rows of other requests between a table's definition and the rows that matter
 
 
@@ -36,13 +34,11 @@ def _standard(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _signed(folder: Path) -> tuple[Path, str, str, str]:
-    """The public key, the token, a body (a JSON string holding escaped quotes and a line break:
-    what each dialect escapes differently) and its Signature."""
-    private, public = key_pair(folder)
-    token = iugu_token()
-    body = '{"api_token":"%s","amount_cents":1050,\n"description":"payout \\"weekly\\" it\'s"}' % token
-    return public, token, body, signature_header(private, "POST", PATH, token, TIME, body.encode())
+def _signed(folder: Path) -> tuple[Path, str, dict[str, str]]:
+    """The public key, a body (a JSON string holding escaped quotes and a line break: what each
+    dialect escapes differently) and the headers that sign it."""
+    return signed_transfer(folder, lambda token: '{"api_token":"%s","amount_cents":1050,\n'
+                                                 '"description":"payout \\"weekly\\" it\'s"}' % token)
 
 
 def _request_findings(report: dict) -> list[tuple[str, int]]:
@@ -53,8 +49,8 @@ def _mysqldump(folder: Path) -> tuple[Path, Path, int, int]:
     """A mysqldump of an outbox: the table's definition over many lines, thousands of rows of
     other calls, then one extended INSERT whose rows are a signed and an unsigned transfer. The
     file, the public key, and the lines of the signed and the unsigned row."""
-    public, _, body, signature = _signed(folder)
-    signed = json.dumps({"Request-Time": TIME, "Signature": signature})
+    public, body, headers = _signed(folder)
+    signed = json.dumps({name: value for name, value in headers.items() if name != "Content-Type"})
     head = ["-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)", "DROP TABLE IF EXISTS `http_outbox`;",
             "CREATE TABLE `http_outbox` (", "  `id` bigint NOT NULL AUTO_INCREMENT,",
             "  `verb` varchar(8) NOT NULL,", "  `endpoint` varchar(512) NOT NULL,",
@@ -92,8 +88,8 @@ def test_a_dump_read_in_ranges_still_knows_its_tables(tmp_path: Path) -> None:
 def test_standard_sql_strings_keep_their_backslashes(tmp_path: Path) -> None:
     """pg_dump's ``--column-inserts``: standard strings, where a backslash is itself (read as
     MySQL's, the body's ``\\"`` would lose it and the signature would look bad)."""
-    public, _, body, signature = _signed(tmp_path)
-    headers = json.dumps({"Content-Type": "application/json", "Request-Time": TIME, "Signature": signature})
+    public, body, signing = _signed(tmp_path)
+    headers = json.dumps(signing)
     asaas = json.dumps({"access_token": asaas_key()})
     lines = ["SET standard_conforming_strings = on;",
              "INSERT INTO public.http_outbox (id, method, url, headers, body) VALUES "
@@ -126,8 +122,8 @@ def test_a_rails_log_binds_its_listed_values_in_order(tmp_path: Path) -> None:
     """ActiveRecord's log: the statement with placeholders, then on its line the values bound, a
     list of ``["column", value]`` pairs, each value as Ruby's ``inspect`` writes it (json.dumps
     writes these strings alike): the signed body is the bytes signed, escapes undone."""
-    public, _, body, signature = _signed(tmp_path)
-    signed = json.dumps({"Content-Type": "application/json", "Request-Time": TIME, "Signature": signature})
+    public, body, headers = _signed(tmp_path)
+    signed = json.dumps(headers)
     unsigned = json.dumps({"Content-Type": "application/json"})
 
     def line(model: str, headers: str) -> str:

@@ -14,13 +14,10 @@ from typing import Callable
 
 import pytest
 
-from helpers.credentials import iugu_token
 from helpers.running import scan_json
-from helpers.signing import key_pair, signature_header
+from helpers.signing import TRANSFER_URL as IUGU, signed_transfer
 from keyaudit.inputs.captures.text_tables import exchanges
 
-PATH, TIME = "/v1/transfer_requests", "2026-11-22T10:00:00-03:00"
-IUGU = "https://api.iugu.com" + PATH
 NAMES = ("id", "method", "url", "headers", "body")
 
 Rows = list[tuple[str, ...]]
@@ -76,11 +73,9 @@ def mysql_vertical(rows: Rows) -> list[str]:
 
 @pytest.mark.parametrize("printer", [psql, mysql, box, markdown, psql_expanded, mysql_vertical])
 def test_a_printed_tables_rows_are_requests(tmp_path: Path, printer: Callable[[Rows], list[str]]) -> None:
-    private, public = key_pair(tmp_path)
-    token = iugu_token()
-    body = json.dumps({"api_token": token, "amount_cents": 1050, "description": "payout"})
-    signature = signature_header(private, "POST", PATH, token, TIME, body.encode())
-    signed = json.dumps({"Content-Type": "application/json", "Request-Time": TIME, "Signature": signature})
+    public, body, headers = signed_transfer(
+        tmp_path, lambda token: json.dumps({"api_token": token, "amount_cents": 1050, "description": "payout"}))
+    signed = json.dumps(headers)
     rows = [("41", "POST", IUGU, signed, body), ("42", "POST", IUGU, '{"Content-Type": "application/json"}', body)]
     lines = ["payouts=> SELECT id, method, url, headers, body FROM outbox WHERE status = 'failed';", *printer(rows)]
     path = tmp_path / "session.txt"
