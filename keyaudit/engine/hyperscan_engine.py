@@ -185,7 +185,7 @@ class NotCached(Exception):
     """A database asked for from the cache only is not there (or not intact)."""
 
 
-def _load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int],
+def load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int],
                      cached_only: bool = False) -> hyperscan.Database:
     """A database for ``expressions``, from the disk cache when it is intact, else compiled
     (``cached_only``: else :class:`NotCached`)."""
@@ -253,7 +253,7 @@ class HyperscanMatcher:
             kept = [i for i in range(len(patterns)) if i not in self._fallback]
             self._database = self._build([patterns[i] for i in kept], kept)
         # (none without rules: Hyperscan compiles no empty database; no rule is then confirmed)
-        self._keywords = _load_or_compile([re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids],
+        self._keywords = load_or_compile([re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids],
                                           list(self._keyword_ids.values()), [KEYWORD_FLAGS] * len(self._keyword_ids),
                                           cached_only) if self._keyword_ids else None
 
@@ -263,7 +263,7 @@ class HyperscanMatcher:
                     + re.escape(literal.decode("latin-1")).encode("latin-1")
                     for literal in self._markers + self._anchors + self._decode_literals]
         literals += [anchor.literal for _, anchor in self._decode_patterns]
-        return _load_or_compile(
+        return load_or_compile(
             patterns + literals, ids + list(range(self._first_marker, self._first_marker + len(literals))),
             [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in ids]
             + [MARKER_FLAGS] * len(self._markers)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import bisect
 import contextlib
 import dataclasses
+import functools
 import io
 from collections import Counter
 from typing import Iterable, Iterator
 
 from keyaudit.engine.judge import ExchangeJudge
+from keyaudit.engine.marks import MarkSet
 from keyaudit.engine.window_groups import Window
 from keyaudit.engine.windows import KeepText, NestedText, WindowCollector
 from keyaudit.inputs.captures.cut_records import CutCount, counted
@@ -207,7 +209,13 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     from keyaudit.inputs.captures.envelopes import joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
 
-    lines, leads = joined(lines, leads)
+    whole = "\n".join([text for _, text in lines])  # looked at once for every mark the readers of windows need
+    present = _window_marks().present(whole)
+    given = lines
+    lines, leads = joined(lines, leads, whole, present)
+    if lines is not given:  # a step of joined changed the lines: they are looked at again
+        whole = "\n".join([text for _, text in lines])
+        present = _window_marks().present(whole)
     starts = line_reader_starts(lines, leads)
     readers: list[Reader] = [curl.CommandReader(path), *httpdump.readers(path)]
     begun: set[int] = set()  # the lines the line readers' requests begin on
@@ -223,12 +231,11 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     if scope is not None:
         for _ in defined:  # the lines past the last request: what they define holds for the windows below
             pass
-    whole = "\n".join([text for _, text in lines])  # looked at once for what the readers of whole windows need
-    if yaml_records.may_hold(whole):
+    if "yaml-records" in present:
         yield from yaml_records.exchanges(lines, path)
-    if sql_records.may_hold(whole):
+    if "sql-records" in present:
         yield from sql_records.exchanges(lines, path, scope.tables if scope is not None else None, known, whole)
-    if text_tables.may_hold(whole):
+    if "text-tables" in present:
         yield from text_tables.exchanges(lines, path, known)
     yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
     yield from (records := list(jsonlog.exchanges(anchored, path, known)))
@@ -236,6 +243,16 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     yield from source_exchanges(lines, leads, path)
     yield from url_mentions.exchanges(anchored, path)
     yield from argument_pairs.exchanges(anchored, path, known)
+
+
+@functools.cache
+def _window_marks() -> MarkSet:
+    """What a window's text is looked for once (see :mod:`keyaudit.engine.marks`): the marks of the steps that join
+    its lines (:data:`.captures.envelopes.MARKS`) and of the readers of whole windows that read few windows."""
+    from keyaudit.inputs.captures import envelopes, sql_records, text_tables, yaml_records
+
+    return MarkSet({**envelopes.MARKS, "yaml-records": yaml_records.MARKS, "sql-records": sql_records.MARKS,
+                    "text-tables": text_tables.MARKS})
 
 
 def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> dict[int, int]:

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import json
 
-from keyaudit.inputs.captures.envelopes import joined, unwrapped
+from keyaudit.engine.marks import MarkSet
+from keyaudit.inputs.captures.envelopes import MARKS, joined as joined_seen, unwrapped
 from keyaudit.inputs.text_requests import exchanges_in_lines
 
 URL = "https://api.iugu.com/v1/transfer_requests"
+WINDOW_MARKS = MarkSet(MARKS)
+
+
+def joined(lines: list[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
+    """The window's lines joined as the readers of a window see them: its marks looked for first."""
+    every = "\n".join(text for _, text in lines)
+    return joined_seen(lines, leads, every, WINDOW_MARKS.present(every))
 
 
 def test_pieces_of_each_stream_are_joined_at_the_first_piece_and_anchors_follow() -> None:

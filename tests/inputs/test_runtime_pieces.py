@@ -12,7 +12,8 @@ from pathlib import Path
 
 from helpers.running import scan_json
 from helpers.signing import TRANSFER_URL as IUGU, signed_transfer
-from keyaudit.inputs.captures.runtime_pieces import joined_pieces
+from keyaudit.engine.marks import MarkSet
+from keyaudit.inputs.captures.runtime_pieces import MARKS, joined_pieces
 
 CUT = 16 * 1024  # moby's json-file driver: a line longer than this is written in pieces
 
@@ -52,7 +53,10 @@ def test_pieces_are_joined_into_their_first_line_and_its_anchors() -> None:
               (4, json.dumps({"log": 'say "hi\\"\n', "stream": "stdout", "time": "t4"}))]
     cri = [(7, "2026-11-22T13:00:00Z stdout P POST https://api.iugu"), (8, "2026-11-22T13:00:00Z stderr F other"),
            (9, "2026-11-22T13:00:00Z stdout F .com/v1/x")]
-    lines, leads = joined_pieces(docker + cri, {2: 0, 9: 1}, "\n".join(text for _, text in docker + cri))
+    every = "\n".join(text for _, text in docker + cri)
+    present = MarkSet(MARKS).present(every)
+    assert present == {"cri-pieces", "docker-pieces"}
+    lines, leads = joined_pieces(docker + cri, {2: 0, 9: 1}, every, present)
     assert lines == [(1, '{"log":"a \\\\nbc\\n","stream":"stdout","time":"t1"}'), docker[3],
                      (7, "2026-11-22T13:00:00Z stdout F POST https://api.iugu.com/v1/x"), cri[1]]
     assert leads == {1: 0, 2: 0, 7: 1, 9: 1}

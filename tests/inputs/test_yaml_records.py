@@ -8,6 +8,7 @@ from pathlib import Path
 
 from helpers.request_shapes import BODY, URL
 from helpers.running import scan_json
+from keyaudit.engine.marks import MarkSet
 from keyaudit.inputs.captures import yaml_records
 from keyaudit.inputs.captures.yaml_records import MAX_RECORD_LINES
 
@@ -151,7 +152,11 @@ def test_only_lines_with_a_method_key_or_a_key_that_is_a_method_are_worth_the_re
     """What the reader is given a window for: the lines of a cassette and of a load test's flow may
     hold a request; a window of log lines, nothing to read line by line."""
     numbered = lambda lines: list(zip(itertools.count(1), lines))  # noqa: E731
-    assert yaml_records.may_hold("\n".join(["interactions:", *interaction()]))
-    assert yaml_records.may_hold("\n".join(FLOW))
-    logs = ["2026-11-22 10:00:00 INFO payout sent to api.iugu.com", "  - posted: 3", "Signature: ok"]
-    assert not yaml_records.may_hold("\n".join(logs)) and list(yaml_records.exchanges(numbered(logs), "app.log")) == []
+    may_hold = lambda text: bool(MarkSet({"yaml": yaml_records.MARKS}).present(text))  # noqa: E731
+    assert may_hold("\n".join(["interactions:", *interaction()]))
+    assert may_hold("\n".join(FLOW))
+    assert may_hold("  - request:\n      uri: https://api.iugu.com/v1/x\n      method: 'post'  \n")
+    logs = ["2026-11-22 10:00:00 INFO payout sent to api.iugu.com", "  - posted: 3", "Signature: ok",
+            '{"ts": 1, "method": "POST", "url": "https://api.iugu.com/v1/transfer_requests"}',  # JSON records' members
+            '    "method": "POST",', '  "http": {"method": "POST", "url": "https://api.iugu.com/v1/x"}']
+    assert not may_hold("\n".join(logs)) and list(yaml_records.exchanges(numbered(logs), "app.log")) == []

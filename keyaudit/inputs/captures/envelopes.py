@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 
 from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS, ZERO_OFFSET
 from keyaudit.engine.offset_dump import MARK
 
 from .chat_markup import chat_text
-from .continued_values import joined_values
+from .continued_values import STYLES, joined_values
 from .lines import python_literal
 from .logfmt import logfmt_record
 from .offset_dumps import joined_blocks
@@ -39,7 +39,7 @@ from .quoted import NEWLINE, escaped
 from .record_views import message_of, role
 from .recordings import MARK as OUTPUT_MARK, joined_output
 from .records import json_object
-from .runtime_pieces import CRI_PREFIX, joined_pieces
+from .runtime_pieces import CRI_PREFIX, MARKS as PIECE_MARKS, joined_pieces
 from .traced_calls import joined_calls
 
 # The logger a record names (.NET's Category, Serilog's SourceContext, Logback's logger_name, Monolog's
@@ -82,10 +82,17 @@ _UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 _STRING_LINE = re.compile(r'[ \t]*("' + escaped('"', NEWLINE) + r'")[ \t]*,?[ \t\r]*')
 _CALL_ARGUMENT = ("(", ",")  # what a quoted argument of a printed call follows
 _DECODER = json.JSONDecoder()
+# What a window's text holds where a step of :func:`joined` may change its lines: marks, looked for with the
+# other readers' at once (:mod:`keyaudit.engine.marks`)
+MARKS: dict[str, tuple[str, ...]] = {
+    **PIECE_MARKS, "recording": (OUTPUT_MARK,), "continued-values": tuple(style.needle for style in STYLES),
+    "traced-calls": ("write", "send"),  # a tracer's calls that write (see :mod:`.traced_calls`)
+    "offset-dump": (MARK,)}
 MAX_ENVELOPES = 4  # envelopes opened inside one another on a line, at most (a frame, a transport, a runtime's, a record)
 
 
-def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[list[tuple[int, str]], dict[int, int]]:
+def joined(lines: list[tuple[int, str]], leads: dict[int, int], every: str, present: Collection[str]
+           ) -> tuple[list[tuple[int, str]], dict[int, int]]:
     """The lines with a container runtime's pieces of each written line joined into one line numbered
     as its first piece, and the anchored lines (``leads``) with an anchor on any piece moved to the
     joined line (:mod:`.runtime_pieces`); then a terminal recording's
@@ -93,16 +100,16 @@ def joined(lines: Iterable[tuple[int, str]], leads: dict[int, int]) -> tuple[lis
     logger wrote on the lines below it put back into the record's line (:mod:`.continued_values`);
     then the calls a traced process wrote one request in, as the text they wrote (:mod:`.traced_calls`);
     then the pieces of each block of bytes an offset dump shows (:mod:`.offset_dumps`) joined into
-    the lines of its text."""
-    lines = list(lines)
-    every = "\n".join(text for _, text in lines)  # one look at C speed: most windows hold no piece
-    lines, leads = joined_pieces(lines, leads, every)
-    if OUTPUT_MARK in every:
+    the lines of its text. ``every``: the lines' text; ``present``: which of :data:`MARKS` it holds
+    (most windows hold none). The lines are given back as they came where no step changed them."""
+    lines, leads = joined_pieces(lines, leads, every, present)
+    if "recording" in present:
         lines, leads = joined_output(lines, leads)
-    lines, leads = joined_values(lines, leads, every)
-    if "write" in every or "send" in every:  # a tracer's calls that write (see :mod:`.traced_calls`)
+    if "continued-values" in present:
+        lines, leads = joined_values(lines, leads, every)
+    if "traced-calls" in present:
         lines, leads = joined_calls(lines, leads)
-    dumped = MARK in every or _hex_dump_anchored(lines, leads, every)
+    dumped = "offset-dump" in present or _hex_dump_anchored(lines, leads, every)
     return joined_blocks(lines, leads) if dumped else (lines, leads)
 
 

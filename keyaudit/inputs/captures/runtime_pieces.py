@@ -12,7 +12,7 @@ piece read alone holds part of a request: its readers need the whole line.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Collection
 
 CRI_PREFIX = re.compile(r"\S+ (stdout|stderr) ([FP]) ")  # a CRI line's prefix: time, stream, piece (partial or full)
 # a json-file line as Docker writes it, its members in this order: the text (as JSON escapes it), then the stream
@@ -52,10 +52,6 @@ def _ends_line(content: str) -> bool:
     return content.endswith("n") and (len(rest) - len(rest.rstrip("\\"))) % 2 == 1
 
 
-def _cri_cut(every: str) -> bool:
-    return " stdout P " in every or " stderr P " in every
-
-
 def _docker_cut(every: str) -> bool:
     """Whether a json-file line among ``every`` may be a piece: fewer of its lines' texts end the line
     (``\\n`` before the stream) than there are lines (counted at C speed: most windows of such a log
@@ -64,8 +60,14 @@ def _docker_cut(every: str) -> bool:
     return bool(streams) and every.count('\\n","stream"') + every.count('\\n", "stream"') < streams
 
 
-# how a window is told to hold a runtime's pieces, and how a line is read as one
-RUNTIMES: tuple[tuple[Callable[[str], bool], _Reader], ...] = ((_cri_cut, _cri), (_docker_cut, _docker))
+# What a window's text holds where a runtime's pieces may be among its lines: marks, looked for with the other
+# readers' at once (:mod:`keyaudit.engine.marks`). A CRI piece is told by its mark; a json-file line's mark is
+# every such line's, and the window is then told to hold a piece by counting.
+MARKS = {"cri-pieces": (" stdout P ", " stderr P "), "docker-pieces": ('"stream"',)}
+# each runtime's mark, how a window holding it is told to hold a piece (where the mark does not tell), and how a
+# line is read as one
+RUNTIMES: tuple[tuple[str, Callable[[str], bool] | None, _Reader], ...] = (
+    ("cri-pieces", None, _cri), ("docker-pieces", _docker_cut, _docker))
 
 
 def goes_on(line: bytes) -> bool:
@@ -78,14 +80,14 @@ def goes_on(line: bytes) -> bool:
     return b" P " in head and (b" stdout P " in head or b" stderr P " in head)
 
 
-def joined_pieces(lines: list[tuple[int, str]], leads: dict[int, int], every: str
+def joined_pieces(lines: list[tuple[int, str]], leads: dict[int, int], every: str, present: Collection[str]
                   ) -> tuple[list[tuple[int, str]], dict[int, int]]:
     """The lines with each runtime's pieces of a line joined into one line numbered as its first
     piece, and the anchored lines (``leads``) with an anchor on any piece moved to the joined line
-    (``every``: the lines' text, looked at once for the runtimes' pieces). A piece whose line never
-    ends is given as it is."""
-    for cut, reader in RUNTIMES:
-        if cut(every):
+    (``every``: the lines' text; ``present``: which of :data:`MARKS` it holds). A piece whose line
+    never ends is given as it is."""
+    for mark, cut, reader in RUNTIMES:
+        if mark in present and (cut is None or cut(every)):
             lines, leads = _joined(lines, leads, reader)
     return lines, leads
 

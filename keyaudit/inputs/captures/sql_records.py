@@ -32,14 +32,9 @@ _STATEMENT = re.compile(
 # before the rows, SQL Server's clause of what the statement returns may come (`OUTPUT INSERTED.[Id]`)
 _VALUES = re.compile(r"\s*(?:OUTPUT\s[^;()]{1,512}?\s)?VALUES?\b", re.I)
 MAX_ROWS = 10_000  # rows of one statement read, at most
-# what a text that may hold a statement that writes rows holds
-_MARKS = ("NSERT", "nsert", "PDATE", "pdate", "EPLACE", "eplace")
-
-
-def may_hold(text: str) -> bool:
-    """Whether a window's lines (joined, ``text``) may hold a statement that writes rows: a window
-    of log lines is passed over with a look at C speed for each mark, not read line by line."""
-    return any(mark in text for mark in _MARKS)
+# What a window's text holds where it may hold a statement that writes rows: a window of log lines is passed
+# over with one look for every reader's marks (:mod:`keyaudit.engine.marks`), not read line by line.
+MARKS = ("NSERT", "nsert", "PDATE", "pdate", "EPLACE", "eplace")
 
 
 def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tuple[str, ...]] | None = None,

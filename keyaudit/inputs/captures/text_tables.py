@@ -30,21 +30,13 @@ _RULE = re.compile(r"[ \t]*[-+|:=─━═┼┿╪├┝┤┥┌┬┐└┴�
 _JUNCTIONS = "|│┃║+┼┿╪├┝┤┥┬┴╞╡╤╧"  # what a rule holds besides dashes, where it is a table's (not a line of dashes)
 _RECORD_HEAD = re.compile(r"-\[ RECORD \d+ \][-+]*|\*{3,} \d+\. row \*{3,}")  # psql's \x, MySQL's \G
 _VERTICAL_CELL = re.compile(r"[ \t]*([\w .-]{1,64}?)[ \t]*(?:\||:)[ \t](.*)")  # `name | value`, `   name: value`
-# what a table's text holds: a rule's dashes beside a junction or a bar (psql's, MySQL's, Markdown's), box drawing,
-# a vertical record's head
-# how a rule's line of ASCII dashes ends (psql's `--`, MySQL's border `-+`, Markdown's `-|`, `- |`; not a Markdown
-# rule whose last column is centred, `:|`: a pattern that may begin at a colon is tried at every time of day): one
-# search of the window, where a look for each short mark of characters logs are full of cost a scan each
-_RULE_END = re.compile(r"(?:--|-\+|-\||- \|)\r?$", re.M)
-_MARKS = ("───", "━━━", "═══", "-[ RECORD ", " 1. row ***")  # box drawing; a vertical record's head
+# What a table's text holds, looked for with every reader's marks in one pass over a window
+# (:mod:`keyaudit.engine.marks`): how a rule's line of ASCII dashes ends (psql's `--`, MySQL's border `-+`,
+# Markdown's `-|`, `- |`; not a Markdown rule whose last column is centred, `:|`: a pattern that may begin at a
+# colon is tried at every time of day), box drawing, a vertical record's head
+MARKS = (re.compile(r"(?:--|-\+|-\||- \|)\r?$", re.M), "───", "━━━", "═══", "-[ RECORD ", " 1. row ***")
 MAX_COLUMNS = 256
 MAX_ROWS = 10_000  # rows of one table read, at most
-
-
-def may_hold(text: str) -> bool:
-    """Whether a window's text (joined) may hold a table: a rule's dashes beside a junction or a bar,
-    box drawing, or a vertical record's head (looked for at C speed, the window's lines not read)."""
-    return _RULE_END.search(text) is not None or any(mark in text for mark in _MARKS)
 
 
 def exchanges(lines: list[tuple[int, str]], path: str, known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:

@@ -32,11 +32,17 @@ from .record_urls import URL
 from .records import request_of
 
 # the method's key, bare or qualified as the request's (Cloud Tasks' httpMethod, a fixture's request_method)
-_METHOD_KEY = re.compile(r"( *)(- +)?['\"]?(?:method|(?:http|request|req)[_-]?[Mm]ethod)['\"]?: *"
-                         r"['\"]?[A-Za-z]{3,7}['\"]? *$")
+_METHOD_KEY_TEXT = (r"( *)(- +)?['\"]?(?:method|(?:http|request|req)[_-]?[Mm]ethod)['\"]?: *"
+                    r"['\"]?[A-Za-z]{3,7}['\"]? *$")
+_METHOD_KEY = re.compile(_METHOD_KEY_TEXT)
 _KEYED = re.compile(r"( *- +)(get|head|post|put|patch|delete|options): *")  # a list item's key that is a method
 _BASE = re.compile(r" *(?:- +)?[\w.-]+: *['\"]?(https?://[^\s'\"]+)['\"]? *")  # a key holding an absolute URL
-_KEYED_LINE = re.compile(r"^ *- +(?:get|head|post|put|patch|delete|options):$", re.MULTILINE)  # _KEYED, as a line
+# What a window's text holds where it may hold a recorded request, looked for with every reader's marks in one
+# pass (:mod:`keyaudit.engine.marks`): a line that is a method's key and value (_METHOD_KEY, as a line: not a JSON
+# member, `"method": "POST",`) or a key that is a method ending its line (_KEYED, as a line). A window of log
+# lines holding neither is not read line by line.
+MARKS = (re.compile("^" + _METHOD_KEY_TEXT, re.MULTILINE),
+         re.compile(r"^ *- +(?:get|head|post|put|patch|delete|options):$", re.MULTILINE))
 MAX_RECORD_LINES = 400  # a mapping longer than this is not a recorded request
 MAX_VALUES = 20_000  # values in a parsed mapping, aliases counted each time they are used
 _DOCUMENT_MARKS = ("---", "...")
@@ -74,13 +80,6 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
         yield from _requests(recent[reading[0] :], reading[1], path)
     if (exchange := keyed.close()) is not None:
         yield exchange
-
-
-def may_hold(text: str) -> bool:
-    """Whether a window's lines (joined, ``text``) may hold a recorded request: a line a method key
-    may be on (its name ends in ``ethod``) or a key that is a method ending its line. Lines with
-    neither (a window of log lines) are passed over with one look at C speed, not read one by one."""
-    return "ethod" in text or _KEYED_LINE.search(text) is not None
 
 
 class _Keyed:
