@@ -31,9 +31,14 @@ _MAX_TEXTS_KEPT, _MAX_TEXT_KEPT = 1024, 8192
 
 def request_text(exchange: Exchange) -> bytes:
     """The request as an HTTP/1.1-style text: what the secret rules are run over."""
+    return b"\n".join(request_parts(exchange))
+
+
+def request_parts(exchange: Exchange) -> list[bytes]:
+    """:func:`request_text` in parts to be joined by a line break: its head, then its body (a text joined of
+    other parts too need not copy a body twice)."""
     head = "\n".join([f"{exchange.method} {exchange.url} HTTP/1.1", *map(": ".join, exchange.headers)])
-    text = (head + "\n\n").encode("utf-8", "surrogateescape")
-    return text + (exchange.body or b"")
+    return [(head + "\n").encode("utf-8", "surrogateescape"), exchange.body or b""]
 
 
 def _to_one_of(exchange: Exchange, hosts: frozenset[str]) -> bool:

@@ -89,6 +89,7 @@ class HarValue:
         self._in_headers = "/headers/" in self.pointer + "/"  # a value under a "headers" member
         self._starts: dict[str, int] = {}  # where the literals asked for start, by pointer
         self._walk: _Walk | None = None  # the walk of the joint text, kept to find its fields by
+        self._encoded: dict[int, bytes] = {}  # the bytes of its long strings, by the string's identity
 
     @cached_property
     def text(self) -> str:
@@ -98,19 +99,31 @@ class HarValue:
 
     @cached_property
     def _source(self) -> SourceText:
-        """Lines and columns of the value's text, for the few values with something to place."""
-        return SourceText(self.text, self.place.line, self.place.column)
+        """Lines and columns of the value's text, for the few values with something to place: in the text the
+        stream read it in, not copied out."""
+        value = self._value
+        return SourceText(value.held, self.place.line, self.place.column, value.start, value.end)
 
     def _parsed(self) -> Any:
         try:
             return loads(self.text)
         except ValueError as exc:
-            where = self._source.line_column(getattr(exc, "pos", 0) or 0)
+            where = self._source.line_column(self._value.start + (getattr(exc, "pos", 0) or 0))
             why = getattr(exc, "msg", "a value the JSON decoder refuses")
             raise UnreadableValue(f"{self.pointer}: not valid JSON at line {where[0]}, column {where[1]}: {why}") \
                 from None
         except RecursionError:
             raise UnreadableValue(f"{self.pointer}: JSON nested too deeply to read") from None
+
+    def encoded(self, text: str) -> bytes:
+        """``scannable(text)`` of one of the value's strings (the string itself, held by the value): a long one (a
+        body the request and the joint text both need) is encoded once; two copies of a body of 50 MB were 50 MB
+        more of a capture's peak memory."""
+        if len(text) < ALONE_CHARS:
+            return scannable(text)
+        if id(text) not in self._encoded:
+            self._encoded[id(text)] = scannable(text)
+        return self._encoded[id(text)]
 
     def joint_parts(self) -> list[bytes]:
         """What the rules see in every field, one field a line, as the parts of a text joined by
@@ -127,7 +140,7 @@ class HarValue:
             if len(text) >= ALONE_CHARS:
                 if run < index:
                     parts.append(scannable("\n".join(texts[run:index])))
-                parts.append(scannable(text))
+                parts.append(self.encoded(text))
                 run = index + 1
         if run < len(texts):
             parts.append(scannable("\n".join(texts[run:])))
@@ -163,7 +176,8 @@ class HarValue:
         """Line and column in the file of a character of the string at ``pointer``."""
         start = self._starts.get(pointer)
         if start is None:
-            start = self._starts[pointer] = literal_start(self.text, pointer_tokens(pointer[len(self.pointer):]))
+            start = self._starts[pointer] = literal_start(self._value.held, pointer_tokens(pointer[len(self.pointer):]),
+                                                          self._value.start)
         return self._source.line_column(self._source.source_offset(start, decoded_offset))
 
     def url_place(self) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterator
 
 from keyaudit.engine.detect import SecretDetector
-from keyaudit.engine.judge import ExchangeJudge, request_text
+from keyaudit.engine.judge import ExchangeJudge, request_parts
 from keyaudit.inputs.har import HarField, HarValue, Unreadable, read_har, scannable
 from keyaudit.inputs.har_request import har_request, json_kind
 from keyaudit.model.exchange import Exchange
@@ -116,9 +116,8 @@ class _HarScan:
         if problem is not None:
             self._problem(f"{value.pointer}/request", problem)
         if exchange is not None:
-            parts.append(request_text(exchange))
-        return _Read(value, exchange, parts, fields_end, fields_end if exchange is None else
-                     fields_end + 1 + len(parts[-1]))
+            parts.extend(request_parts(exchange))
+        return _Read(value, exchange, parts, fields_end, sum(map(len, parts)) + len(parts) - 1)
 
     def _problem(self, part: str, message: str) -> None:
         if len(self.problems) <= MAX_NAMED_PARTS:

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from keyaudit.inputs.captures.lines import well_formed
-from keyaudit.inputs.har import HarValue, scannable
+from keyaudit.inputs.har import HarValue
 from keyaudit.model.exchange import Exchange, Origin, splits
 
 
@@ -50,7 +50,7 @@ def har_request(value: HarValue, path: str) -> tuple[Exchange | None, str | None
         method=_text(method or "GET").upper(),
         url=url,
         headers=_headers(listed) if isinstance(listed, list) else [],
-        body=scannable(text) if isinstance(text, str) else None,
+        body=value.encoded(text) if isinstance(text, str) else None,
         time=_text(started) if started else None,
         origin=Origin(path, value.place.line, value.place.column, pointer, value.entry, "har"),
         headers_known=listed is None or isinstance(listed, list),

@@ -17,6 +17,9 @@ from typing import Any, Sequence
 
 MAX_INT_DIGITS = 4000  # below Python's limit on converting digits to an int (4300 by default)
 _SPACE = re.compile(r"[ \t\n\r]*")
+_STRUCTURE = re.compile(r'["{}\[\]]')
+_OPENERS = ('"', "{", "[")
+LONG_CHARS = 1 << 20  # what is left of a text this long is walked by its quotes and brackets (see _past)
 
 
 def integer(digits: str) -> int | float:
@@ -44,12 +47,12 @@ def pointer_tokens(pointer: str) -> list[str]:
     return [token.replace("~1", "/").replace("~0", "~") for token in pointer.split("/")[1:]] if pointer else []
 
 
-def literal_start(text: str, tokens: Sequence[str]) -> int:
-    """Where the characters of the string that ``tokens`` lead to start in the JSON ``text``
-    (just past its opening quote). A key written twice leads to its last value, as a decoder
-    keeps it. Raises ``ValueError`` when the tokens lead to no string (the text is not the one
-    the pointer was made for)."""
-    position = _SPACE.match(text).end()
+def literal_start(text: str, tokens: Sequence[str], start: int = 0) -> int:
+    """Where the characters of the string that ``tokens`` lead to start in the JSON ``text`` whose
+    value starts at ``start`` (just past its opening quote). A key written twice leads to its last
+    value, as a decoder keeps it. Raises ``ValueError`` when the tokens lead to no string (the text
+    is not the one the pointer was made for)."""
+    position = _SPACE.match(text, start).end()
     for token in tokens:
         opener = text[position : position + 1]
         if opener == "{":
@@ -64,12 +67,44 @@ def literal_start(text: str, tokens: Sequence[str]) -> int:
 
 
 def _past(text: str, position: int) -> int:
-    """The offset after the value at ``position`` and the blanks that follow it."""
-    try:
-        _, end = _SCAN(text, position)
-    except StopIteration:
-        raise ValueError(f"no JSON value at offset {position}") from None
+    """The offset after the value at ``position`` and the blanks that follow it: passed over by the C decoder,
+    but in a text of megabytes (an entry whose request holds a body that size) a string or a container by its
+    quotes and brackets, not decoded: a place asked for after it made it a copy of the body, and a container's
+    every member too."""
+    if len(text) - position >= LONG_CHARS and text[position : position + 1] in _OPENERS:
+        end = _string_end(text, position + 1) if text[position] == '"' else _container_end(text, position)
+    else:
+        try:
+            _, end = _SCAN(text, position)
+        except StopIteration:
+            raise ValueError(f"no JSON value at offset {position}") from None
     return _SPACE.match(text, end).end()
+
+
+def _string_end(text: str, position: int) -> int:
+    """The offset after the closing quote of the string whose characters start at ``position``."""
+    while (quote := text.find('"', position)) >= 0:
+        escape = quote
+        while escape > position and text[escape - 1] == "\\":
+            escape -= 1
+        if (quote - escape) % 2 == 0:  # not escaped: an even run of backslashes (or none) before it
+            return quote + 1
+        position = quote + 1
+    raise ValueError("a string that does not end")
+
+
+def _container_end(text: str, position: int) -> int:
+    """The offset after the object or array that opens at ``position`` (a text the decoder read already)."""
+    depth = 0
+    while (mark := _STRUCTURE.search(text, position)) is not None:
+        char, position = mark.group(), mark.end()
+        if char == '"':
+            position = _string_end(text, position)
+        elif char in "{[":
+            depth += 1
+        elif (depth := depth - 1) == 0:
+            return position
+    raise ValueError("a container that does not close")
 
 
 def _member(text: str, position: int, key: str) -> int:
@@ -109,28 +144,31 @@ class SourceText:
     offsets inside a string literal back to the source (escapes make them differ).
 
     The source may be one value cut from a larger file: ``line`` and ``column`` say where its
-    first character stands there, and lines and columns are the file's."""
+    first character stands there, and lines and columns are the file's. It may be held in a text
+    read with others (a stream's window), from ``start`` to ``end`` there: offsets are the text's,
+    and the value is not copied out of it (a capture's entry may hold a body of megabytes)."""
 
-    def __init__(self, text: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, text: str, line: int = 1, column: int = 1, start: int = 0, end: int | None = None) -> None:
         self.text = text
         self._first_line, self._first_column = line, column
+        self._start, self._end = start, len(text) if end is None else end
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """Counted at C speed for each place asked: a value has only the few its findings need."""
-        newlines = self.text.count("\n", 0, offset)
+        newlines = self.text.count("\n", self._start, offset)
         if not newlines:
-            return self._first_line, self._first_column + offset
-        return self._first_line + newlines, offset - self.text.rfind("\n", 0, offset)
+            return self._first_line, self._first_column + offset - self._start
+        return self._first_line + newlines, offset - self.text.rfind("\n", self._start, offset)
 
     def source_offset(self, literal_start: int, decoded_offset: int) -> int:
         """The source offset of the ``decoded_offset``-th character of the literal at ``literal_start``.
         Characters are counted a run at a time up to the next escape (most literals have none)."""
         position, remaining = literal_start, decoded_offset
-        text = self.text
-        while remaining > 0 and position < len(text):
+        text, end = self.text, self._end
+        while remaining > 0 and position < end:
             escape = text.find("\\", position, position + remaining)
             if escape < 0:
-                return min(len(text), position + remaining)
+                return min(end, position + remaining)
             remaining -= escape - position
             position = escape
             if text[position + 1 : position + 2] == "u":

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, pointer_tokens
+from keyaudit.inputs.jsonpos import LONG_CHARS, SourceText, escape_pointer_token, literal_start, pointer_tokens
 
 _KEYS = st.text(max_size=6) | st.sampled_from(["a/b", "~", "~1", "0", "", '"', "\\"])
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text()
@@ -63,3 +63,32 @@ def test_lines_and_columns_count_from_the_value_s_place() -> None:
     assert source.line_column(0) == (7, 5)  # the value's first character, where it stands in the file
     assert source.line_column(4) == (8, 3)
     assert source.line_column(source.text.index('"c"')) == (9, 3)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.text(alphabet='"\\{}[]ab\n\u00e9', max_size=8), min_size=1, max_size=6), st.sampled_from([None, 1]))
+def test_in_a_text_of_megabytes_the_values_before_a_string_are_passed_over_by_their_quotes_and_brackets(
+        tricky: list[str], indent: int | None) -> None:
+    """An entry whose request holds a body of megabytes: the strings after it, and a key written again after
+    it, are found where the decoder keeps them, whatever quotes, backslashes and brackets the strings hold."""
+    body = {"text": "x" * (LONG_CHARS + 10) + "".join(tricky), "parts": [tricky, {"k": tricky}, 1.5, None, True]}
+    value = {"request": {"url": "first", "postData": body, "tricky": tricky}, "url": "https://first",
+             "after": tricky, "url ": "x"}
+    text = json.dumps(value, indent=indent)[:-1] + ', "url": "https://last"}'  # the key written again, last
+    assert json.loads(text)["url"] == "https://last"
+    for tokens, expected in ((["url"], "https://last"), (["after", str(len(tricky) - 1)], tricky[-1]),
+                             (["request", "tricky", "0"], tricky[0])):
+        start = literal_start(text, tokens)
+        assert json.decoder.scanstring(text, start)[0] == expected, tokens
+
+
+def test_a_value_in_a_text_read_with_others_is_placed_from_its_own_start() -> None:
+    """A value held in a stream's window with the text around it: offsets are the window's, lines and columns
+    the file's, counted from the value's place, and the value is not copied out."""
+    held = 'PREFIX\n{"a": [1,\n  {"b": "\\u00e9x"}]} SUFFIX\n'
+    start, end = held.index("{"), held.index(" SUFFIX")
+    source = SourceText(held, line=3, column=9, start=start, end=end)
+    literal = literal_start(held, ["a", "1", "b"], start)
+    assert held[literal:].startswith('\\u00e9x"')
+    assert source.line_column(start) == (3, 9)
+    assert source.line_column(source.source_offset(literal, 1)) == (4, 3 + len('{"b": "\\u00e9'))
