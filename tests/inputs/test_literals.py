@@ -304,3 +304,13 @@ def test_a_debugger_prints_a_struct_and_a_map_by_its_pretty_printers() -> None:
     # an index is a key only where its bracket closes right after the quote; a description only where a qualified
     # type's name begins it
     assert literal_record('{a = ["x", "y"], b = c, d = {e = "f"}}') == {"a": ["x", "y"], "b": "c", "d": {"e": "f"}}
+
+
+def test_a_byte_string_in_hex_is_the_bytes_it_writes() -> None:
+    """CBOR's diagnostic notation writes bytes as `h'<hex>'` (RFC 8949 §8): the body a Go outbox
+    keeps as a []byte is those bytes, not the hex digits, so a signature over them verifies."""
+    body = '{\n"amount_cents":1050,\n"note":"pag\u00e1vel"\n}'
+    record = literal_record('{"Method": "POST", "URL": "https://api.iugu.com/v1/transfer_requests", '
+                            f"\"Header\": {{\"Request-Time\": [\"now\"]}}, \"Body\": h'{body.encode().hex()}'}}")
+    assert record is not None and record["Body"] == body
+    assert literal_record("{\"Body\": h'7b0'}") == {"Body": "h'7b0'"}  # an odd count of digits is no bytes

@@ -7,7 +7,8 @@ Go's ``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``) an
 literals, ``http.Header{"Name":[]string{"value"}}``; go-spew's dump, each value after a note of
 its type, ``(string) (len=4) "POST"``), Ruby's ``inspect`` of an object or a Struct
 (``#<Faraday::Env @method=:post @url=#<URI::HTTPS https://…>>``, ``#<struct Call method="POST">``),
-Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its value with no separator),
+Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its value with no separator), CBOR's
+diagnostic notation (``{"Body": h'7b0a…'}``: JSON's, a byte string in hex),
 read into the mappings and lists a JSON record gives, for the generic reconstructor (:mod:`.records`).
 
 Printed over lines as Python's ``pprint`` and Ruby's ``pp`` print what does not fit a line, a
@@ -32,7 +33,7 @@ from typing import Any
 
 from .parse_failures import Reading
 from .printed_roles import positional_record
-from .quoted import DOUBLE_QUOTED, escaped, unescaped
+from .quoted import DOUBLE_QUOTED, escaped, hex_bytes, unescaped
 from .raw_json import raw_object
 from .record_starts import MAX_DEPTH, record_starts
 from .record_views import Printed
@@ -71,6 +72,8 @@ _BLESSED = re.compile(r"bless\(\s*")
 _BLESSED_END = re.compile(r"\s*,\s*'[\w:]{1,128}'\s*\)")
 _SCALAR_REFERENCE = re.compile(r"(do\{\\\(my \$\w{1,32} = )?\\?(?=['\"])")
 _REFERENCE_END = re.compile(r"\)\}")
+# a byte string in hex, as CBOR's diagnostic notation writes one (RFC 8949 §8, `h'7b0a…'`; blanks may part the digits)
+_HEX_BYTES = re.compile(r"h'([0-9A-Fa-f \t\r\n]*)'")
 # to the closing quote (a backquote: JavaScript's ``inspect`` quotes so a string that holds both other quotes)
 _STRING_REST = {quote: re.compile(escaped(quote) + quote, re.DOTALL) for quote in "\"'`"}
 # `'a' +` and the next string; or the next string on the next line (Python's implicit joining,
@@ -215,6 +218,9 @@ class _Parser:
             return self._string(at)
         if char == "b" and self.text[at + 1 : min(at + 2, self.end)] in ("'", '"'):  # a bytes literal (b'{\\n…}')
             return self._string(at + 1)
+        if char == "h" and (hexed := _HEX_BYTES.match(self.text, at, self.end)) is not None \
+                and (held := hex_bytes(hexed.group(1))) is not None:
+            return held, hexed.end()
         if char == "b" and (blessed := _BLESSED.match(self.text, at, self.end)) is not None:
             found, end = self.value(blessed.end(), ")", commas, depth + 1)  # Perl's object, `bless( {…}, 'Class' )`
             return found, self._closed(_BLESSED_END, end)
