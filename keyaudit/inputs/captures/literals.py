@@ -8,7 +8,8 @@ literals, ``http.Header{"Name":[]string{"value"}}``; go-spew's dump, each value 
 its type, ``(string) (len=4) "POST"``), Ruby's ``inspect`` of an object or a Struct
 (``#<Faraday::Env @method=:post @url=#<URI::HTTPS https://…>>``, ``#<struct Call method="POST">``),
 Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its value with no separator), CBOR's
-diagnostic notation (``{"Body": h'7b0a…'}``: JSON's, a byte string in hex),
+diagnostic notation (``{"Body": h'7b0a…'}``: JSON's, a byte string in hex), an old-style property list (``{ method
+= POST; }``: `;` after each entry), the Wolfram Language's InputForm (``HTTPRequest[url, <|Method -> "POST"|>]``),
 read into the mappings and lists a JSON record gives, for the generic reconstructor (:mod:`.records`).
 
 Printed over lines as Python's ``pprint`` and Ruby's ``pp`` print what does not fit a line, a
@@ -102,7 +103,7 @@ def literal_record(text: str, reading: Reading | None = None) -> dict[str, Any] 
     for bracket, start in record_starts(text):
         tries += 1
         value = found[0] if (found := _parsed(text, start, reading)) is not None else None
-        if isinstance(value, list) and text[bracket] == "(":  # a type's values by position
+        if isinstance(value, list) and (text[bracket] == "(" or start < bracket):  # a type's values by position
             value = positional_record(value)
         if isinstance(value, dict) and value:
             return value
@@ -154,6 +155,7 @@ class _Parser:
         self.text = text
         self.end = end
         self.reached = 0  # the furthest the JSON decoder read, trying objects printed raw
+        self.semicolons = False  # whether a `;` has ended an entry: then one ends a bare word too
 
     def _char(self, at: int) -> str:
         if at >= self.end:
@@ -201,7 +203,8 @@ class _Parser:
                     entries.append((None, value))
                     positional += tight
             at = self._blank(at)
-            if self.text[at] == ",":
+            if self.text[at] == "," or self.text[at] == ";" and closer == "}":  # `;`: an old-style plist's
+                self.semicolons |= self.text[at] == ";"
                 commas, at = True, self._blank(at + 1)
             elif self.text[at] != closer:
                 if commas:
@@ -229,6 +232,9 @@ class _Parser:
             return found, self._closed(_REFERENCE_END, end) if reference.group(1) else end
         if char == "#" and self._char(at + 1) == "{":  # an Erlang map, `#{key => value, …}`
             return self.container(at + 1, depth + 1, True)
+        if char == "<" and self.text.startswith("<|", at):  # a Wolfram Language association, `<|k -> v, …|>`
+            found, end = self.container(at + 1, depth + 1, True, "|")
+            return found, self._closed(re.compile(">"), end)
         if char == "<" and self.text.startswith('<<"', at):  # an Erlang binary, `<<"…">>`
             found, end = self._string(at + 2)
             return found, self._closed(re.compile(">>"), end)
@@ -308,7 +314,7 @@ class _Parser:
                 depth += 1
             elif char in ")]}":
                 depth -= 1
-            elif depth == 0 and char == "," and commas == _TIGHT:
+            elif depth == 0 and (char == "," and commas == _TIGHT or char == ";" and self.semicolons and closer == "}"):
                 return index
             elif depth == 0 and (char == "," or (char in _BLANK and commas is not True)):
                 after = self._blank(index + 1)  # a run of blanks is passed over once, not at each blank
