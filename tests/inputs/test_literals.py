@@ -338,3 +338,13 @@ def test_a_url_and_the_options_that_name_the_method_are_a_request_by_position() 
     assert record == {"Method": "POST", "Headers": {"Request-Time": "now"}, "Body": '{\n"a":1}',
                       "url": "https://api.iugu.com/v1/transfer_requests"}
     assert literal_record('["https://a.io/x", {"method": "POST"}]') == {"method": "POST"}  # no type's name opens it
+
+
+def test_a_php_array_an_xdebug_trace_gives_a_name_is_a_mapping_keyed_by_numbers() -> None:
+    """Xdebug's trace writes a call's arguments `$name = value`, an array `[k => v, …]` (PHP's:
+    keys numbers or strings, every one joined by `=>`): a mapping, where a plain list is none."""
+    line = ("    0.0126     514384       -> curl_setopt_array($handle = class CurlHandle {  }, $options = "
+            "[10002 => 'https://a.io/x', 10023 => [0 => 'A: b'], 10015 => '{\\n\"a\":1}', 19913 => TRUE]) /srv/x.php:3")
+    assert literal_record(line) == {"10002": "https://a.io/x", "10023": {"0": "A: b"}, "10015": '{\n"a":1}',
+                                    "19913": "TRUE"}
+    assert literal_record("got $items = [1, 2, 3]") is None

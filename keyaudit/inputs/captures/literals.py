@@ -1,30 +1,30 @@
 """Records printed as another language prints its maps: Ruby's ``inspect`` (``{:method=>:post, "url"=>"…"}``,
 and Ruby 3.4's ``{method: :post, "url" => "…"}``), Elixir's ``%{method: :post}``, Erlang's ``~p``
 (``#{method => post, url => <<"…">>}``), JavaScript's ``util.inspect`` (``{ method: 'POST', headers: { … } }``), Java
-and Kotlin ``toString`` (``Request{method=POST, url=https://…, headers=[Name:value, …]}``, Lombok's
-and a data class's ``Request(…)``, a Java record's ``Request[…]``, Commons Lang's ``com.acme.Request@1b2c3d[…]``),
-Go's ``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``) and ``%#v`` (its composite
-literals, ``http.Header{"Name":[]string{"value"}}``; go-spew's dump, each value after a note of
-its type, ``(string) (len=4) "POST"``), Ruby's ``inspect`` of an object or a Struct
-(``#<Faraday::Env @method=:post @url=#<URI::HTTPS https://…>>``, ``#<struct Call method="POST">``),
-Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its value with no separator), CBOR's
-diagnostic notation (``{"Body": h'7b0a…'}``: JSON's, a byte string in hex), an old-style property list (``{ method
-= POST; }``: `;` after each entry), the Wolfram Language's InputForm (``HTTPRequest[url, <|Method -> "POST"|>]``),
+and Kotlin ``toString`` (``Request{method=POST, url=https://…, headers=[Name:value, …]}``, Lombok's and a data
+class's ``Request(…)``, a Java record's ``Request[…]``, Commons Lang's ``com.acme.Request@1b2c3d[…]``), Go's ``%+v``
+(``&{Method:POST URL:https://… Header:map[Signature:[…]]}``) and ``%#v`` (its composite literals,
+``http.Header{"Name":[]string{"value"}}``; go-spew's dump, each value after a note of its type, ``(string) (len=4)
+"POST"``), Ruby's ``inspect`` of an object or a Struct (``#<Faraday::Env @method=:post @url=#<URI::HTTPS https://…>>``,
+``#<struct Call method="POST">``), Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its value
+with no separator), CBOR's diagnostic notation (``{"Body": h'7b0a…'}``: JSON's, a byte string in hex), an old-style
+property list (``{ method = POST; }``: `;` after each entry), the Wolfram Language's InputForm (``HTTPRequest[url,
+<|Method -> "POST"|>]``), PHP's arrays as Xdebug's traces print them (``[10002 => 'https://…', 10036 => 'POST']``),
 read into the mappings and lists a JSON record gives, for the generic reconstructor (:mod:`.records`).
 
-Printed over lines as Python's ``pprint`` and Ruby's ``pp`` print what does not fit a line, a
-map is found by its brackets (:mod:`.open_brackets`). Where on a line a record may begin, and in which
-files maps are printed values, not code, is for :mod:`.record_starts` to say.
+Printed over lines as Python's ``pprint`` and Ruby's ``pp`` print what does not fit a line, a map is found by its
+brackets (:mod:`.open_brackets`). Where on a line a record may begin, and in which files maps are printed values, not
+code, is for :mod:`.record_starts` to say.
 
-One tolerant grammar covers them all. A mapping is a bracket of entries: a key (quoted, a
-symbol or a bare word), a separator (``=>``, ``:`` or ``=``) and a value; entries are separated by
-commas or, where a language writes none (Go), by the blanks before the next key. A value is a
-quoted string, its escapes undone so that a body keeps its bytes; JSON printed raw, as Java prints
-a string's content (:mod:`.raw_json`), kept with its text (:class:`.record_views.Printed`); a
-symbol; a mapping or a list (whose items may be ``Name:value`` pairs, as Java prints headers); or
-a bare word, running to the end of its entry. Whatever does not parse is no record: a line of
-prose is never read as one. The text read and the depth are bounded, as for a Python ``repr``;
-so is what the parses of one line may read (:class:`.parse_failures.Reading`).
+One tolerant grammar covers them all. A mapping is a bracket of entries: a key (quoted, a symbol or a bare word; a
+number before ``=>``), a separator (``=>``, ``:`` or ``=``) and a value; entries are separated by commas or, where a
+language writes none (Go), by the blanks before the next key. A value is a quoted string, its escapes undone so that
+a body keeps its bytes; JSON printed raw, as Java prints a string's content (:mod:`.raw_json`), kept with its text
+(:class:`.record_views.Printed`); a symbol; a mapping or a list (whose items may be ``Name:value`` pairs, as Java
+prints headers; one whose every item is keyed by ``=>`` is a mapping, PHP's array); or a bare word, running to the
+end of its entry. Whatever does not parse is no record: a line of prose is never read as one. The text read and the
+depth are bounded, as for a Python ``repr``; so is what the parses of one line may read
+(:class:`.parse_failures.Reading`).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ _NAME = (r"""(?:(\[)?(?:"((?:[^"\\\n]|\\.){0,256})"|'((?:[^'\\\n]|\\.){0,256})')
 _SEPARATOR = r"(=>|->|:(?![:/])|=(?!=))"  # `->`: Scala's Map(k -> v)
 _KEY = re.compile(rf"\s*{_NAME}\s*{_SEPARATOR}\s*")
 _KEY_AHEAD = re.compile(rf"{_NAME}[ \t]*{_SEPARATOR}")  # the next entry's key, where a bare word ends
+_INDEX_KEY = re.compile(r"(-?\d{1,19})\s*=>\s*")  # a number's key before `=>`, PHP's (`[10002 => 'https://…']`)
 # Patterns few scans meet, compiled at their first use (re's cache), not at each start: EDN's key (a keyword, blanks,
 # its value: `{:url "…", :method :post}`); Ruby's inspect of an object or a Struct (`#<Faraday::Env @method=:post …>`,
 # `#<struct Call url="…">`); go-spew's note of a value's type and length (`(string) (len=4) "POST"`, `([]string) {`)
@@ -73,8 +74,7 @@ _BLESSED = re.compile(r"bless\(\s*")
 _BLESSED_END = re.compile(r"\s*,\s*'[\w:]{1,128}'\s*\)")
 _SCALAR_REFERENCE = re.compile(r"(do\{\\\(my \$\w{1,32} = )?\\?(?=['\"])")
 _REFERENCE_END = re.compile(r"\)\}")
-# a byte string in hex, as CBOR's diagnostic notation writes one (RFC 8949 §8, `h'7b0a…'`; blanks may part the digits)
-_HEX_BYTES = re.compile(r"h'([0-9A-Fa-f \t\r\n]*)'")
+_HEX_BYTES = re.compile(r"h'([0-9A-Fa-f \t\r\n]*)'")  # bytes in hex, CBOR's diagnostic notation's (RFC 8949 §8)
 # to the closing quote (a backquote: JavaScript's ``inspect`` quotes so a string that holds both other quotes)
 _STRING_REST = {quote: re.compile(escaped(quote) + quote, re.DOTALL) for quote in "\"'`"}
 # `'a' +` and the next string; or the next string on the next line (Python's implicit joining,
@@ -174,12 +174,15 @@ class _Parser:
         at = self._blank(at + 1)
         commas: bool | None = None  # whether the entries are separated by commas (else by blanks)
         positional = 0  # how many entries before the first with a name
+        arrows = True  # whether every entry's key is joined to its value by `=>`: in a list, PHP's array's keys
         while self.text[at] != closer:
             if self.text[at] == "(" and (note := re.compile(_TYPE_NOTE).match(self.text, at, self.end)) is not None:
                 at = note.end()
             char = self._char(at)
-            keyword = re.compile(_KEYWORD_KEY).match(self.text, at, self.end) if closer == "}" and char == ":" else None
+            keyword = re.compile(_KEYWORD_KEY).match(self.text, at, self.end) if closer == "}" and char == ":" else \
+                _INDEX_KEY.match(self.text, at, self.end) if char.isdigit() or char == "-" else None
             key = _KEY.match(self.text, at, self.end) if keyword is None else None
+            arrows &= keyword.re is _INDEX_KEY if keyword is not None else key is not None and key.group(5) == "=>"
             if keyword is not None:
                 value, at = self.value(keyword.end(), closer, commas, depth)
                 entries.append((keyword.group(1), value))
@@ -210,7 +213,7 @@ class _Parser:
                 if commas:
                     raise _NotALiteral(at)
                 commas = False
-        return _built(entries, mapping), at + 1
+        return _built(entries, mapping or arrows), at + 1
 
     def value(self, at: int, closer: str, commas: bool | str | None, depth: int) -> tuple[Any, int]:
         """The value at ``at`` inside a container that ``closer`` ends, and where it ends."""
