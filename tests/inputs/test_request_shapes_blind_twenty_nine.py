@@ -11,7 +11,25 @@ desktop app's PREFERENCES read back (macOS `defaults read`, an old-style propert
 
 None of the eight passed as first written: seven gave no request at all, and CBOR's diagnostic notation gave
 four requests but read its body as the hex digits of `h'…'`, so the transfer signed with the client's key was
-called a bad signature.
+called a bad signature. CBOR's passes since a byte string written in hex (`h'…'`) is the bytes it writes (the text
+of bytes the readers hold, :func:`keyaudit.inputs.captures.quoted.hex_bytes`). XMLEncoder's archive and the CliXML
+file pass since an object serializer's XML gives its fields' values (:mod:`keyaudit.inputs.captures.xml_records`): a
+field may be named by a `property` attribute (XMLEncoder's `<void property=…>`) or an `N` (CliXML's), and a named
+element with no text whose children are named by none is valued by what they hold — the text of the one typed
+element (`<string>…</string>`), or the map of the entries they are (a `put` call's two arguments, a pair named `Key`
+and `Value` in a `<DCT>`, an empty one an empty map), the elements that only name a type (`<TN>`, `<TNRef>`) left
+out — and .NET's `_xHHHH_` escapes are undone in every text. The TOML fixture passes since a run of lines TOML may
+write one after the other is parsed alone as a document (:mod:`keyaudit.inputs.captures.toml_records`), each of its
+tables that holds a method a record. `defaults read` passes since an old-style property list's entries end at their
+`;` (a bare word ending there once one has) and a line `method = …` marks a file that writes requests (the marker
+`ethod = `). Wolfram's request passes since an association `<|k -> v|>` is a mapping, a type's values in square
+brackets are values by position (`HTTPRequest[…]`), and a call's one absolute URL beside the one map of options that
+names the method is that request (:func:`keyaudit.inputs.captures.printed_roles.positional_record`; `fetch(url,
+{method})` too). The Xdebug trace passes since a list given a name (`$options = [`) may begin a record, a list whose
+every item is keyed by `=>` (keys numbers too) is PHP's array, a mapping, and a map of cURL's options keyed by their
+numbers (CURLOPT_URL 10002, _CUSTOMREQUEST 10036, _HTTPHEADER 10023, _POSTFIELDS 10015) is the request they set
+(:func:`keyaudit.inputs.captures.record_views.curl_options`). Jest's snapshot stays a strict expected failure saying
+what the readers miss. Seven of the eight pass.
 
 A comment above each shape names the source its format was taken from. What is checked is what
 every blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``,
@@ -170,7 +188,8 @@ def xdebug_trace(request: Request) -> list[str]:
     # `class CurlHandle {  }`, true `TRUE`). The options keyed by the values of PHP's cURL constants: CURLOPT_URL
     # 10002, CURLOPT_CUSTOMREQUEST 10036, CURLOPT_HTTPHEADER 10023, CURLOPT_POSTFIELDS 10015,
     # CURLOPT_RETURNTRANSFER 19913.
-    header = ", ".join(f"{n} => {_xdebug_string(f'{name}: {value}')}" for n, (name, value) in enumerate(request.headers))
+    lines = [_xdebug_string(f"{name}: {value}") for name, value in request.headers]
+    header = ", ".join(f"{n} => {line}" for n, line in enumerate(lines))
     options = (f"[10002 => {_xdebug_string(request.url)}, 10036 => {_xdebug_string(request.method)}, "
                f"10023 => [{header}], 10015 => {_xdebug_string(request.body)}, 19913 => TRUE]")
     handle = "class CurlHandle {  }"
@@ -241,9 +260,15 @@ def macos_defaults_read(request: Request) -> list[str]:
             f"    method = {_openstep_string(request.method)};", f"    url = {_openstep_string(request.url)};", "}"]
 
 
+_JEST_MISSED = ("pretty-format with Jest 29's default `escapeString: false` prints a string between double quotes "
+               "with nothing in it escaped, so a JSON body's own quotes and line breaks stand in the snapshot as they "
+               "are and no quote tells where the string ends but the layout (the last quote before a `,` that ends a "
+               "line followed by the next member at the object's indentation): the printed-map grammar reads a string "
+               "to its first unescaped quote — F#'s `%A` (the twenty-eighth corpus) is missed for the same reason")
+
 SHAPES = [case(wolfram_http_request, "replay.log"), case(cbor_diagnostic, "outbox-diag.txt"),
           case(powershell_clixml, "parked.txt"), case(java_xml_encoder, "pending-payouts.xml"),
-          case(jest_mock_snapshot, "payouts.test.ts.snap"), case(xdebug_trace, "trace.1201.xt"),
+          case(jest_mock_snapshot, "payouts.test.ts.snap", missed=_JEST_MISSED), case(xdebug_trace, "trace.1201.xt"),
           case(toml_fixture, "parked.toml"), case(macos_defaults_read, "defaults.txt")]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS: list[object] = []
