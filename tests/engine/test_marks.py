@@ -9,9 +9,10 @@ import threading
 from hypothesis import given, settings, strategies as st
 
 from keyaudit.engine.marks import MarkSet
-from keyaudit.inputs.captures import envelopes, sql_records, text_tables, yaml_records
+from keyaudit.inputs.captures import envelopes, sql_records, text_tables, toml_records, yaml_records
 
-MARKS = {"sql": sql_records.MARKS, "tables": text_tables.MARKS, "yaml": yaml_records.MARKS, **envelopes.MARKS,
+MARKS = {"sql": sql_records.MARKS, "tables": text_tables.MARKS, "yaml": yaml_records.MARKS, "toml": toml_records.MARKS,
+         **envelopes.MARKS,
          "spaced": (re.compile(r"a  b # two blanks", re.X),),  # a flag Hyperscan has not: looked for by re
          "caseless": (re.compile(r"^select\b", re.I | re.M),)}
 SET = MarkSet(MARKS)
@@ -44,7 +45,7 @@ def test_bytes_the_opener_kept_as_surrogates_and_lone_surrogates_do_not_stop_the
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["INSERT", "nsert", "ethod", "method: POST", "  req_method: 'get' ", "- post:",
+@given(st.lists(st.sampled_from(["INSERT", "nsert", "ethod", "method: POST", "  req_method: 'get' ", ' method = "', "- post:",
                                  " stdout P ", '"stream"', "--", "-+", "\n", "\r\n", "  ", "| ", "───", "write",
                                  "a  b", "SELECT", "x", "é", "\ud800", '"o", "']),
                 max_size=12))

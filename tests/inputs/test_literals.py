@@ -304,3 +304,47 @@ def test_a_debugger_prints_a_struct_and_a_map_by_its_pretty_printers() -> None:
     # an index is a key only where its bracket closes right after the quote; a description only where a qualified
     # type's name begins it
     assert literal_record('{a = ["x", "y"], b = c, d = {e = "f"}}') == {"a": ["x", "y"], "b": "c", "d": {"e": "f"}}
+
+
+def test_a_byte_string_in_hex_is_the_bytes_it_writes() -> None:
+    """CBOR's diagnostic notation writes bytes as `h'<hex>'` (RFC 8949 §8): the body a Go outbox
+    keeps as a []byte is those bytes, not the hex digits, so a signature over them verifies."""
+    body = '{\n"amount_cents":1050,\n"note":"pag\u00e1vel"\n}'
+    record = literal_record('{"Method": "POST", "URL": "https://api.iugu.com/v1/transfer_requests", '
+                            f"\"Header\": {{\"Request-Time\": [\"now\"]}}, \"Body\": h'{body.encode().hex()}'}}")
+    assert record is not None and record["Body"] == body
+    assert literal_record("{\"Body\": h'7b0'}") == {"Body": "h'7b0'"}  # an odd count of digits is no bytes
+
+
+def test_an_old_style_property_list_ends_each_entry_with_a_semicolon() -> None:
+    """`defaults read` prints a dictionary as an old-style property list: `key = value;`, a bare
+    word ending at its `;` once one has ended an entry; a `;` inside a bare value before that (in
+    a Java `toString`) is still the value's."""
+    record = literal_record('{\n    body = "{\\n\\"a\\":1}";\n    headers =     {\n        "Request-Time" = now;\n'
+                            '        Signature = "signature=x";\n    };\n    method = POST;\n'
+                            '    url = "https://api.iugu.com/v1/transfer_requests";\n}')
+    assert record == {"body": '{\n"a":1}', "headers": {"Request-Time": "now", "Signature": "signature=x"},
+                      "method": "POST", "url": "https://api.iugu.com/v1/transfer_requests"}
+    java = literal_record("Request{headers={Accept=text/html;q=0.9, A=b}, method=POST}")
+    assert java == {"headers": {"Accept": "text/html;q=0.9", "A": "b"}, "method": "POST"}
+
+
+def test_a_url_and_the_options_that_name_the_method_are_a_request_by_position() -> None:
+    """The Wolfram Language's `HTTPRequest[url, <|Method -> …, "Headers" -> {…}, "Body" -> …|>]`:
+    an association between `<|` and `|>`, its rules `key -> value`; the call's URL, then the one
+    map of options that says the method and the rest."""
+    record = literal_record('HTTPRequest["https://api.iugu.com/v1/transfer_requests", <|Method -> "POST", '
+                            '"Headers" -> {"Request-Time" -> "now"}, "Body" -> "{\\n\\"a\\":1}"|>]')
+    assert record == {"Method": "POST", "Headers": {"Request-Time": "now"}, "Body": '{\n"a":1}',
+                      "url": "https://api.iugu.com/v1/transfer_requests"}
+    assert literal_record('["https://a.io/x", {"method": "POST"}]') == {"method": "POST"}  # no type's name opens it
+
+
+def test_a_php_array_an_xdebug_trace_gives_a_name_is_a_mapping_keyed_by_numbers() -> None:
+    """Xdebug's trace writes a call's arguments `$name = value`, an array `[k => v, …]` (PHP's:
+    keys numbers or strings, every one joined by `=>`): a mapping, where a plain list is none."""
+    line = ("    0.0126     514384       -> curl_setopt_array($handle = class CurlHandle {  }, $options = "
+            "[10002 => 'https://a.io/x', 10023 => [0 => 'A: b'], 10015 => '{\\n\"a\":1}', 19913 => TRUE]) /srv/x.php:3")
+    assert literal_record(line) == {"10002": "https://a.io/x", "10023": {"0": "A: b"}, "10015": '{\n"a":1}',
+                                    "19913": "TRUE"}
+    assert literal_record("got $items = [1, 2, 3]") is None

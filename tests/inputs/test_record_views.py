@@ -232,3 +232,15 @@ def test_a_row_format_s_union_is_the_value_its_branch_names() -> None:
     assert typed({"array": ["a"]}) == ["a"] and typed({"long": 5}) == 5
     for other in ({"string": 5}, {"map": "a"}, {"bytes": "\u0100"}, {"bytes": "\u00ff\u00fe"}, {"int": "3"}):
         assert typed(other) == other
+
+
+def test_a_map_of_curl_options_keyed_by_their_numbers_is_the_request_they_set() -> None:
+    """PHP prints the array it gives `curl_setopt_array` keyed by the options' numbers: the URL
+    (10002), a custom request's method (10036), the header lines (10023, a list keyed by position)
+    and the fields posted (10015), which make the request a POST where no method is set."""
+    custom = request({"10002": URL, "10036": "PUT", "10023": {"0": "Request-Time: now"}, "10015": '{"a":1}'})
+    assert custom is not None and (custom.method, custom.headers, custom.body) == ("PUT", [("Request-Time", "now")],
+                                                                                   b'{"a":1}')
+    posted = request({"10002": URL, "10015": "{}", "19913": "TRUE"})
+    assert posted is not None and (posted.method, posted.url) == ("POST", URL)
+    assert request({"10015": "{}", "10036": "POST"}) is None  # no URL: no cURL options, no request

@@ -33,6 +33,7 @@ import test_request_shapes_blind_twenty as twenty
 import test_request_shapes_blind_twenty_eight as twenty_eight
 import test_request_shapes_blind_twenty_five as twenty_five
 import test_request_shapes_blind_twenty_four as twenty_four
+import test_request_shapes_blind_twenty_nine as twenty_nine
 import test_request_shapes_blind_twenty_one as twenty_one
 import test_request_shapes_blind_twenty_seven as twenty_seven
 import test_request_shapes_blind_twenty_six as twenty_six
@@ -49,7 +50,7 @@ from helpers.signed_shapes import Shape, check_shape, write_shape
 
 CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, fourteen, fifteen,
            sixteen, seventeen, eighteen, nineteen, twenty, twenty_one, twenty_two, twenty_three, twenty_four,
-           twenty_five, twenty_six, twenty_seven, twenty_eight,
+           twenty_five, twenty_six, twenty_seven, twenty_eight, twenty_nine,
            code,
            printed, layouts, part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")

@@ -227,3 +227,33 @@ def test_a_declaration_escaped_in_an_element_s_text_declares_no_prefix() -> None
         "</con:request>"]))
     found = list(exchanges(lines, [lines[2]], "project.xml", NO_RECORD_HEADERS))
     assert [(item.method, item.url) for item in found] == [("POST", "https://api.iugu.com/v1/transfer_requests")]
+
+
+def test_a_serializer_s_typed_values_are_the_values_of_the_fields_it_names() -> None:
+    """XMLEncoder names a bean's property by `property` and writes its value in a typed element,
+    a map's entries as `put` calls; CliXML names an entry's key and value by `N` in a `<DCT>`, a
+    type's names in `<TN>`, a string's line breaks `_x000A_`; an empty dictionary is an empty map."""
+    encoded = _lines('<object class="Pending">\n <void property="headers">\n  <void method="put">\n'
+                     '   <string>Request-Time</string>\n   <string>now</string>\n  </void>\n </void>\n'
+                     ' <void property="method">\n  <string>POST</string>\n </void>\n <void property="url">\n'
+                     '  <string>https://api.iugu.com/v1/transfer_requests</string>\n </void>\n'
+                     ' <void property="body">\n  <string>{\n&quot;a&quot;:1}</string>\n </void>\n</object>')
+    found = list(exchanges(encoded, [encoded[11]], "pending.xml", NO_RECORD_HEADERS))
+    assert [(item.method, item.headers, item.body) for item in found] == [("POST", [("Request-Time", "now")],
+                                                                           b'{\n"a":1}')]
+
+    def entry(key: str, value: str) -> str:
+        return f'<En><S N="Key">{key}</S>{value}</En>'
+
+    def clixml(headers: str) -> list[tuple[int, str]]:
+        return _lines('<Obj RefId="0"><TN RefId="0"><T>System.Collections.Hashtable</T></TN><DCT>\n'
+                      + entry("Method", '<S N="Value">POST</S>') + "\n"
+                      + entry("Uri", '<S N="Value">https://api.iugu.com/v1/transfer_requests</S>') + "\n"
+                      + entry("Headers", f'<Obj N="Value" RefId="1"><TNRef RefId="0" /><DCT>{headers}</DCT></Obj>')
+                      + "\n" + entry("Body", '<S N="Value">{_x000A_"a":1}</S>') + "\n</DCT></Obj>")
+
+    signed, unsigned = clixml(entry("Request-Time", '<S N="Value">now</S>')), clixml("\n")
+    assert [(item.headers, item.headers_known, item.body) for item in exchanges(
+        signed, [signed[2]], "parked.xml", NO_RECORD_HEADERS)] == [([("Request-Time", "now")], True, b'{\n"a":1}')]
+    assert [(item.headers, item.headers_known) for item in exchanges(
+        unsigned, [unsigned[2]], "parked.xml", NO_RECORD_HEADERS)] == [([], True)]

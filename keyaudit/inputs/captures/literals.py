@@ -1,28 +1,30 @@
 """Records printed as another language prints its maps: Ruby's ``inspect`` (``{:method=>:post, "url"=>"…"}``,
 and Ruby 3.4's ``{method: :post, "url" => "…"}``), Elixir's ``%{method: :post}``, Erlang's ``~p``
 (``#{method => post, url => <<"…">>}``), JavaScript's ``util.inspect`` (``{ method: 'POST', headers: { … } }``), Java
-and Kotlin ``toString`` (``Request{method=POST, url=https://…, headers=[Name:value, …]}``, Lombok's
-and a data class's ``Request(…)``, a Java record's ``Request[…]``, Commons Lang's ``com.acme.Request@1b2c3d[…]``),
-Go's ``%+v`` (``&{Method:POST URL:https://… Header:map[Signature:[…]]}``) and ``%#v`` (its composite
-literals, ``http.Header{"Name":[]string{"value"}}``; go-spew's dump, each value after a note of
-its type, ``(string) (len=4) "POST"``), Ruby's ``inspect`` of an object or a Struct
-(``#<Faraday::Env @method=:post @url=#<URI::HTTPS https://…>>``, ``#<struct Call method="POST">``),
-Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its value with no separator),
+and Kotlin ``toString`` (``Request{method=POST, url=https://…, headers=[Name:value, …]}``, Lombok's and a data
+class's ``Request(…)``, a Java record's ``Request[…]``, Commons Lang's ``com.acme.Request@1b2c3d[…]``), Go's ``%+v``
+(``&{Method:POST URL:https://… Header:map[Signature:[…]]}``) and ``%#v`` (its composite literals,
+``http.Header{"Name":[]string{"value"}}``; go-spew's dump, each value after a note of its type, ``(string) (len=4)
+"POST"``), Ruby's ``inspect`` of an object or a Struct (``#<Faraday::Env @method=:post @url=#<URI::HTTPS https://…>>``,
+``#<struct Call method="POST">``), Clojure's EDN (``{:method :post, :headers {"Name" "value"}}``: a key and its value
+with no separator), CBOR's diagnostic notation (``{"Body": h'7b0a…'}``: JSON's, a byte string in hex), an old-style
+property list (``{ method = POST; }``: `;` after each entry), the Wolfram Language's InputForm (``HTTPRequest[url,
+<|Method -> "POST"|>]``), PHP's arrays as Xdebug's traces print them (``[10002 => 'https://…', 10036 => 'POST']``),
 read into the mappings and lists a JSON record gives, for the generic reconstructor (:mod:`.records`).
 
-Printed over lines as Python's ``pprint`` and Ruby's ``pp`` print what does not fit a line, a
-map is found by its brackets (:mod:`.open_brackets`). Where on a line a record may begin, and in which
-files maps are printed values, not code, is for :mod:`.record_starts` to say.
+Printed over lines as Python's ``pprint`` and Ruby's ``pp`` print what does not fit a line, a map is found by its
+brackets (:mod:`.open_brackets`). Where on a line a record may begin, and in which files maps are printed values, not
+code, is for :mod:`.record_starts` to say.
 
-One tolerant grammar covers them all. A mapping is a bracket of entries: a key (quoted, a
-symbol or a bare word), a separator (``=>``, ``:`` or ``=``) and a value; entries are separated by
-commas or, where a language writes none (Go), by the blanks before the next key. A value is a
-quoted string, its escapes undone so that a body keeps its bytes; JSON printed raw, as Java prints
-a string's content (:mod:`.raw_json`), kept with its text (:class:`.record_views.Printed`); a
-symbol; a mapping or a list (whose items may be ``Name:value`` pairs, as Java prints headers); or
-a bare word, running to the end of its entry. Whatever does not parse is no record: a line of
-prose is never read as one. The text read and the depth are bounded, as for a Python ``repr``;
-so is what the parses of one line may read (:class:`.parse_failures.Reading`).
+One tolerant grammar covers them all. A mapping is a bracket of entries: a key (quoted, a symbol or a bare word; a
+number before ``=>``), a separator (``=>``, ``:`` or ``=``) and a value; entries are separated by commas or, where a
+language writes none (Go), by the blanks before the next key. A value is a quoted string, its escapes undone so that
+a body keeps its bytes; JSON printed raw, as Java prints a string's content (:mod:`.raw_json`), kept with its text
+(:class:`.record_views.Printed`); a symbol; a mapping or a list (whose items may be ``Name:value`` pairs, as Java
+prints headers; one whose every item is keyed by ``=>`` is a mapping, PHP's array); or a bare word, running to the
+end of its entry. Whatever does not parse is no record: a line of prose is never read as one. The text read and the
+depth are bounded, as for a Python ``repr``; so is what the parses of one line may read
+(:class:`.parse_failures.Reading`).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from typing import Any
 
 from .parse_failures import Reading
 from .printed_roles import positional_record
-from .quoted import DOUBLE_QUOTED, escaped, unescaped
+from .quoted import DOUBLE_QUOTED, escaped, hex_bytes, unescaped
 from .raw_json import raw_object
 from .record_starts import MAX_DEPTH, record_starts
 from .record_views import Printed
@@ -48,6 +50,7 @@ _NAME = (r"""(?:(\[)?(?:"((?:[^"\\\n]|\\.){0,256})"|'((?:[^'\\\n]|\\.){0,256})')
 _SEPARATOR = r"(=>|->|:(?![:/])|=(?!=))"  # `->`: Scala's Map(k -> v)
 _KEY = re.compile(rf"\s*{_NAME}\s*{_SEPARATOR}\s*")
 _KEY_AHEAD = re.compile(rf"{_NAME}[ \t]*{_SEPARATOR}")  # the next entry's key, where a bare word ends
+_INDEX_KEY = re.compile(r"(-?\d{1,19})\s*=>\s*")  # a number's key before `=>`, PHP's (`[10002 => 'https://…']`)
 # Patterns few scans meet, compiled at their first use (re's cache), not at each start: EDN's key (a keyword, blanks,
 # its value: `{:url "…", :method :post}`); Ruby's inspect of an object or a Struct (`#<Faraday::Env @method=:post …>`,
 # `#<struct Call url="…">`); go-spew's note of a value's type and length (`(string) (len=4) "POST"`, `([]string) {`)
@@ -71,6 +74,7 @@ _BLESSED = re.compile(r"bless\(\s*")
 _BLESSED_END = re.compile(r"\s*,\s*'[\w:]{1,128}'\s*\)")
 _SCALAR_REFERENCE = re.compile(r"(do\{\\\(my \$\w{1,32} = )?\\?(?=['\"])")
 _REFERENCE_END = re.compile(r"\)\}")
+_HEX_BYTES = re.compile(r"h'([0-9A-Fa-f \t\r\n]*)'")  # bytes in hex, CBOR's diagnostic notation's (RFC 8949 §8)
 # to the closing quote (a backquote: JavaScript's ``inspect`` quotes so a string that holds both other quotes)
 _STRING_REST = {quote: re.compile(escaped(quote) + quote, re.DOTALL) for quote in "\"'`"}
 # `'a' +` and the next string; or the next string on the next line (Python's implicit joining,
@@ -99,7 +103,7 @@ def literal_record(text: str, reading: Reading | None = None) -> dict[str, Any] 
     for bracket, start in record_starts(text):
         tries += 1
         value = found[0] if (found := _parsed(text, start, reading)) is not None else None
-        if isinstance(value, list) and text[bracket] == "(":  # a type's values by position
+        if isinstance(value, list) and (text[bracket] == "(" or start < bracket):  # a type's values by position
             value = positional_record(value)
         if isinstance(value, dict) and value:
             return value
@@ -151,6 +155,7 @@ class _Parser:
         self.text = text
         self.end = end
         self.reached = 0  # the furthest the JSON decoder read, trying objects printed raw
+        self.semicolons = False  # whether a `;` has ended an entry: then one ends a bare word too
 
     def _char(self, at: int) -> str:
         if at >= self.end:
@@ -169,12 +174,15 @@ class _Parser:
         at = self._blank(at + 1)
         commas: bool | None = None  # whether the entries are separated by commas (else by blanks)
         positional = 0  # how many entries before the first with a name
+        arrows = True  # whether every entry's key is joined to its value by `=>`: in a list, PHP's array's keys
         while self.text[at] != closer:
             if self.text[at] == "(" and (note := re.compile(_TYPE_NOTE).match(self.text, at, self.end)) is not None:
                 at = note.end()
             char = self._char(at)
-            keyword = re.compile(_KEYWORD_KEY).match(self.text, at, self.end) if closer == "}" and char == ":" else None
+            keyword = re.compile(_KEYWORD_KEY).match(self.text, at, self.end) if closer == "}" and char == ":" else \
+                _INDEX_KEY.match(self.text, at, self.end) if char.isdigit() or char == "-" else None
             key = _KEY.match(self.text, at, self.end) if keyword is None else None
+            arrows &= keyword.re is _INDEX_KEY if keyword is not None else key is not None and key.group(5) == "=>"
             if keyword is not None:
                 value, at = self.value(keyword.end(), closer, commas, depth)
                 entries.append((keyword.group(1), value))
@@ -198,13 +206,14 @@ class _Parser:
                     entries.append((None, value))
                     positional += tight
             at = self._blank(at)
-            if self.text[at] == ",":
+            if self.text[at] == "," or self.text[at] == ";" and closer == "}":  # `;`: an old-style plist's
+                self.semicolons |= self.text[at] == ";"
                 commas, at = True, self._blank(at + 1)
             elif self.text[at] != closer:
                 if commas:
                     raise _NotALiteral(at)
                 commas = False
-        return _built(entries, mapping), at + 1
+        return _built(entries, mapping or arrows), at + 1
 
     def value(self, at: int, closer: str, commas: bool | str | None, depth: int) -> tuple[Any, int]:
         """The value at ``at`` inside a container that ``closer`` ends, and where it ends."""
@@ -215,6 +224,9 @@ class _Parser:
             return self._string(at)
         if char == "b" and self.text[at + 1 : min(at + 2, self.end)] in ("'", '"'):  # a bytes literal (b'{\\n…}')
             return self._string(at + 1)
+        if char == "h" and (hexed := _HEX_BYTES.match(self.text, at, self.end)) is not None \
+                and (held := hex_bytes(hexed.group(1))) is not None:
+            return held, hexed.end()
         if char == "b" and (blessed := _BLESSED.match(self.text, at, self.end)) is not None:
             found, end = self.value(blessed.end(), ")", commas, depth + 1)  # Perl's object, `bless( {…}, 'Class' )`
             return found, self._closed(_BLESSED_END, end)
@@ -223,6 +235,9 @@ class _Parser:
             return found, self._closed(_REFERENCE_END, end) if reference.group(1) else end
         if char == "#" and self._char(at + 1) == "{":  # an Erlang map, `#{key => value, …}`
             return self.container(at + 1, depth + 1, True)
+        if char == "<" and self.text.startswith("<|", at):  # a Wolfram Language association, `<|k -> v, …|>`
+            found, end = self.container(at + 1, depth + 1, True, "|")
+            return found, self._closed(re.compile(">"), end)
         if char == "<" and self.text.startswith('<<"', at):  # an Erlang binary, `<<"…">>`
             found, end = self._string(at + 2)
             return found, self._closed(re.compile(">>"), end)
@@ -302,7 +317,7 @@ class _Parser:
                 depth += 1
             elif char in ")]}":
                 depth -= 1
-            elif depth == 0 and char == "," and commas == _TIGHT:
+            elif depth == 0 and (char == "," and commas == _TIGHT or char == ";" and self.semicolons and closer == "}"):
                 return index
             elif depth == 0 and (char == "," or (char in _BLANK and commas is not True)):
                 after = self._blank(index + 1)  # a run of blanks is passed over once, not at each blank

@@ -6,7 +6,9 @@ is: an HTTP method, an absolute URL, a map of header fields, the JSON document s
 A map is header fields only where every key is a field's name and one is written as HTTP writes
 one, with a dash, and every value a string or a list of them: a query's, an option's or a body's
 map is none. A request by position needs exactly one method and one absolute URL (two URLs, a
-callback's beside the target, leave it unknown which was called); its headers are the one map of
+callback's beside the target, leave it unknown which was called) — or one absolute URL and one map of options
+that names the method, the rest of the request said in it (``fetch(url, {method, headers, body})``, the Wolfram
+Language's ``HTTPRequest[url, <|Method -> …|>]``); its headers are the one map of
 header fields; its body the one value left, and only where that is a JSON document printed raw
 (its text kept, :class:`.record_views.Printed`): a value left that is anything else (a timeout,
 an id), or more than one, is never taken for the bytes sent, and the request shows no body.
@@ -48,6 +50,9 @@ def positional_record(items: list[Any]) -> dict[str, Any] | None:
     reconstructor reads; None where the values do not say one."""
     methods = [index for index, item in enumerate(items) if isinstance(item, str) and item in HTTP_METHODS]
     urls = [index for index, item in enumerate(items) if isinstance(item, str) and item[:8].lower().startswith(_WEB)]
+    options = [item for item in items if type(item) is dict and any(str(key).lower() == "method" for key in item)]
+    if not methods and len(urls) == 1 and len(options) == 1:  # the URL, then the options that say the rest
+        return {**options[0], "url": items[urls[0]]}
     if len(methods) != 1 or len(urls) != 1:
         return None
     maps = [index for index, item in enumerate(items) if type(item) is dict and header_fields(item) is not None]

@@ -8,7 +8,8 @@ run of plain characters, then each escape with the run after it — the engine k
 for each escape. Both match the same strings and try their ends in the same order (no string
 splits into their parts in two ways), so a pattern gives the same matches with either.
 
-And a quoted string's content with its escapes undone, as the languages that print one so write them.
+And a quoted string's content with its escapes undone, as the languages that print one so write them; and the
+text of bytes written in hex.
 """
 
 from __future__ import annotations
@@ -53,3 +54,13 @@ def _escape(match: re.Match[str]) -> str:
         code = int(byte, 16) if byte else int(octal, 8) & 0xFF
         return chr(code) if code < 0x80 else chr(0xDC00 + code)
     return _SIMPLE.get(other, other)
+
+
+def hex_bytes(digits: str) -> str | None:
+    """The bytes that hex ``digits`` write (blanks between them passed over), as the text the
+    readers hold of bytes: decoded as the opener decodes a file, so that encoding it back gives the
+    bytes sent; None for an odd count of digits."""
+    try:
+        return bytes.fromhex(digits).decode("utf-8", "surrogateescape")
+    except ValueError:
+        return None

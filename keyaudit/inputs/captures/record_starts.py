@@ -1,8 +1,8 @@
 """Where a map another language printed may begin (for the grammar that reads one, :mod:`.literals`):
 in which files such maps are values logged, not code, and where on a line a record's text starts —
 at its opening bracket, or at the name of the type written before it (Kotlin's ``Request(``, a Java
-record's ``Request[``, Commons' ``Name@1b2c3d[``, Perl's ``bless(``), never at a bracket no name
-opens that a record could not begin with (prose in parentheses, a log prefix's ``[main]``).
+record's ``Request[``, Commons' ``Name@1b2c3d[``, Perl's ``bless(``) or the list given a name (``$options = [``),
+never at a bracket no name opens that a record could not begin with (prose in parentheses, a log prefix's ``[main]``).
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ def record_starts(text: str) -> Iterator[tuple[int, int]]:
 def record_start(text: str, bracket: int) -> int | None:
     """Where a record whose bracket is at ``bracket`` starts: there, or at the name of the type
     before a ``(`` or ``[`` (Kotlin's data class ``Request(``, a Java record's ``Request[``, Perl's
-    ``bless(``); None for one no type names (prose in parentheses, a log prefix's ``[main]``)."""
-    if text[bracket] in "{#":
+    ``bless(``), or where a name is given it (an argument as Xdebug traces one, ``$options = [``); None for one no
+    type names (prose in parentheses, a log prefix's ``[main]``)."""
+    if text[bracket] in "{#" or text.endswith(" = ", 0, bracket):  # a list a tracer shows a name given (`$a = [`)
         return bracket
     if not bracket or not (text[bracket - 1].isalnum() or text[bracket - 1] in "_$"):
         return None  # no name ends at the bracket (JSON's arrays, prose): known before any search

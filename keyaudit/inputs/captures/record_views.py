@@ -68,6 +68,11 @@ MATCHER_KIND = frozenset({"matcher", "matchtype", "match", "operator"})
 EXACT = frozenset({"exact", "equalto", "equals", "exactly"})
 MAX_MATCHER_KEYS = 4  # a matcher holds its kind, its value and a few options (Hoverfly's config, doMatch)
 MAX_TYPED_DEPTH = 8  # typed lists inside typed lists, opened at most this deep
+# cURL's options by their numbers (curl.h's CURLOPT_URL, _CUSTOMREQUEST, _HTTPHEADER, _POSTFIELDS, _POST), and the
+# values PHP prints a set flag as
+_CURL_URL = "10002"
+_CURL_OPTIONS = {_CURL_URL: "url", "10036": "method", "10023": "headers", "10015": "body", "47": "post"}
+_TRUE = (True, 1, "1", "TRUE", "true")
 ABSENT = ("", "-")  # nginx and Apache log an unset variable as "-"
 # What a role's name may be prefixed with, saying it is the request's: requestHost, http_url, req_body,
 # GELF's _http_request_body, Cloudflare's ClientRequestHost (a bare "client" is the client's own: ClientHost),
@@ -128,6 +133,21 @@ def first(nodes: list[dict[str, Any]], roles: frozenset[str], kinds: tuple[type,
             if role(key) in roles and isinstance(value, kinds) and value not in ABSENT and value != besides:
                 return value
     return None
+
+
+def curl_options(node: dict[str, Any]) -> dict[str, Any]:
+    """``node`` under the names the roles read where it is a map of cURL's options keyed by their numbers, as PHP
+    prints the array it gives ``curl_setopt_array`` (``[10002 => 'https://…', 10036 => 'POST', …]``: print_r, an
+    Xdebug trace): the URL, the method (a custom request's, else POST where fields are posted), the header lines (a
+    list PHP keys by position) and the fields posted, the body; ``node`` as it is for any other map."""
+    if not isinstance(node.get(_CURL_URL), str):
+        return node
+    named = {_CURL_OPTIONS.get(str(key), key): value for key, value in node.items()}
+    headers = named.get("headers")
+    if isinstance(headers, dict) and all(str(key).isdigit() for key in headers):
+        named["headers"] = list(headers.values())
+    named.setdefault("method", "POST" if "body" in named or named.get("post") in _TRUE else "GET")
+    return named
 
 
 class Printed(dict):  # type: ignore[type-arg]

@@ -49,8 +49,8 @@ from .record_bodies import BODY, body
 from .record_headers import head_lines, request_headers
 from .record_ids import request_id
 from .record_urls import ONWARD, PATH, SENT_PATH, URL, absolute_target, record_url, url_with_path
-from .record_views import (MAX_ATTRIBUTE_KEYS, first, matched, of_reply, pairs_object, plain, positional_request,
-                           role, spellings, typed)
+from .record_views import (MAX_ATTRIBUTE_KEYS, curl_options, first, matched, of_reply, pairs_object, plain,
+                           positional_request, role, spellings, typed)
 
 MAX_DEPTH = 8  # objects nested deeper than this are not searched
 MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
@@ -97,7 +97,7 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
     queue: list[tuple[dict[str, Any], tuple[int, ...], int, str]] = [(record, (), 0, "")]
     while queue:
         node, place, embedded, onward = queue.pop(0)
-        node = plain(node)
+        node = curl_options(plain(node))
         if len(place) >= MAX_DEPTH:
             yield node, place, onward
             continue

@@ -25,6 +25,15 @@ PDML's ``value`` is every field's bytes as sent, not what they say). Elements wh
 are headers are not fields named so but the entries of a list of headers, each its ``name`` and
 ``value`` (Tsung's ``<http_header name=… value=…/>``).
 
+An object serializer names a field so too, and writes its value in elements that say the value's type: Java's
+``XMLEncoder`` a bean's property (``<void property="body"><string>…</string></void>``), PowerShell's CliXML an
+entry's key and value (``<En><S N="Key">Body</S><S N="Value">…</S></En>``). A named element with no text whose
+children are named by none is valued by what they hold: the text of the one typed element, or the map of the
+entries they are — a ``put`` call's two arguments (``<void method="put">``, XMLEncoder's map), a pair named ``Key``
+and ``Value`` (CliXML's dictionary, ``<DCT>``) — with the elements that only name a type left out (CliXML's ``<TN>``,
+``<TNRef>``: how, not what); a list of such entries is that map wherever it stands. CliXML writes a string's
+control characters as .NET's ``XmlConvert`` escapes them, ``_x000A_``; every text is read with them undone.
+
 The readers see a window of lines, not a document, so the file is never parsed whole (an element cut
 out of it has the namespace prefixes its ancestors declared declared for it). Around each anchored
 line that holds a tag, the elements that open on a line at most :data:`MAX_RECORD_LINES` above it
@@ -53,13 +62,19 @@ MAX_TRIED = 6  # elements around one anchor parsed at most, innermost first
 MAX_EXAMINED = 32  # openings above one anchor looked at most (a JTL sample's is its tenth)
 MAX_DEPTH = 16  # elements nested at most this deep: below a record (the reconstructor searches 8), or in one of their name
 TYPE_ATTRIBUTES = frozenset({"class", "type", "space"})  # XStream's class, xsi:type, xml:space: how, not what
+TYPE_ELEMENTS = frozenset({"TN", "TNRef"})  # CliXML's type names of an object: how, not what
+DICTIONARIES = frozenset({"DCT"})  # CliXML's dictionary: one with no entry is an empty map, not its blanks
 _OPEN = re.compile(r"<([A-Za-z_][\w.:-]*)(?=[\s/>])")
 # a prefix a tag's or an attribute's name uses, and one an attribute declares
 _PREFIX = re.compile(r"(?:</?|\s)([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*(?=[\s/>=])")
 _DECLARED_PREFIX = re.compile(r"\sxmlns:([A-Za-z_][\w.-]*)=")
 _TAG = re.compile(r"<[^<>]*>")  # a tag, where a prefix is declared (not an element's text: an escaped fragment's)
 _DECLARATION = "<!"  # a DOCTYPE or ENTITY inside a record (CDATA sections are allowed: see _declares)
-NAMES = ("name", "key")  # the attributes that name an element's field where its tag does not (see above)
+# the attributes that name an element's field where its tag does not (see above): a bean's property, CliXML's `N`
+NAMES = ("name", "key", "property", "N")
+PAIR = ("Key", "Value")  # the names of a dictionary entry's two parts (CliXML's `<En>`)
+PUT = "put"  # the method a map's entry is written as a call of, its key and value the arguments (XMLEncoder's)
+_ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")  # .NET's XmlConvert escape of a character, CliXML's
 SHOWN = "show"  # the attribute that shows a named element's value, where it has no text
 
 
@@ -171,12 +186,14 @@ def _fields(element: Element, depth: int = 0) -> Any:
     """An element as a record's value: its text, or an object of its attributes and children
     (those nested deeper than :data:`MAX_DEPTH` left out: a request is not written so deep)."""
     attributes = {local: value for name, value in element.attrib.items() if (local := _local(name)) not in TYPE_ATTRIBUTES}
-    children = list(element) if depth < MAX_DEPTH else []
+    children = _typed_children(element) if depth < MAX_DEPTH else []
     one_tag = len({child.tag for child in children}) == 1
     if children and role(_local(children[0].tag)) not in HEADERS and (
             all(map(_named, children)) or one_tag and any(map(_named, children))):
         return _named_fields(element, depth)
-    text = element.text or ""
+    if children and (entries := _entries(children, depth)) is not None:
+        return entries
+    text = _text(element)
     if not children:
         if not attributes:
             return text
@@ -196,16 +213,63 @@ def _named_fields(element: Element, depth: int) -> dict[str, Any]:
     pending = [(child, depth + 1) for child in reversed(element)]
     while pending:
         child, level = pending.pop()
-        name, text = _named(child), child.text or ""
+        name, text = _named(child), _text(child)
         value: Any = text if text.strip() else child.get(SHOWN)
         if name and value is None and len(child) == 1 and len(child[0]) and level < MAX_DEPTH \
                 and all(map(_named, child[0])):
             value = _named_fields(child[0], level + 1)  # a parameter valued by a map of its own (Camunda's headers)
+        elif name and value is None and len(child) and level < MAX_DEPTH and not any(map(_named, child)) \
+                and (held := _held(child, level + 1)) is not None:
+            value = held  # a serializer's field, its value in typed elements
         elif level < MAX_DEPTH:
             pending += [(inner, level + 1) for inner in reversed(child)]
         if name and value is not None:
             _add(fields, name, value)
     return fields
+
+
+def _held(element: Element, depth: int) -> Any:
+    """What the unnamed children of a named element hold (see above): the map of the entries they
+    are, else the text of the one typed element (an empty dictionary: an empty map), looked for
+    inside the one element that holds them (a map's own ``<object>``, a dictionary's ``<DCT>``); None
+    for anything else."""
+    children = _typed_children(element)
+    while depth < MAX_DEPTH:
+        if (entries := _entries(children, depth)) is not None:
+            return entries
+        if len(children) != 1:
+            return None
+        element, depth = children[0], depth + 1
+        if not len(element):
+            return {} if _local(element.tag) in DICTIONARIES else _text(element)
+        children = _typed_children(element)
+    return None
+
+
+def _typed_children(element: Element) -> list[Element]:
+    """An element's children but those that only name a type (:data:`TYPE_ELEMENTS`)."""
+    return [child for child in element if _local(child.tag) not in TYPE_ELEMENTS]
+
+
+def _entries(children: list[Element], depth: int) -> dict[str, Any] | None:
+    """The map that ``children`` are when each is an entry of one — a ``put`` call of its key and
+    value, or a pair named ``Key`` and ``Value`` — else None."""
+    found: dict[str, Any] = {}
+    for child in children:
+        if child.get("method") == PUT and len(child) == 2 and not len(child[0]):
+            key, value = _text(child[0]), _fields(child[1], depth + 1)
+        elif len(child) == 2 and tuple(map(_named, child)) == PAIR and not len(child[0]):
+            key, value = _text(child[0]), (_held(child[1], depth + 1) if len(child[1]) else _text(child[1]))
+        else:
+            return None
+        found[key] = value
+    return found or None
+
+
+def _text(element: Element) -> str:
+    """An element's own text, .NET's ``_xHHHH_`` escapes undone (see above)."""
+    text = element.text or ""
+    return _ESCAPED_CHAR.sub(lambda escape: chr(int(escape.group(1), 16)), text) if "_x" in text else text
 
 
 def _named(element: Element) -> str | None:
