@@ -165,10 +165,11 @@ class SecretDetector:
         Message-ID), to redact it where it is shown. Most hold no rule's match and nothing the
         decoding layer would open: those cost one match, not a pass (an mbox of small messages
         spent a sixth of its time redacting IDs)."""
-        if not self.secret_spans(data, self.matcher.match(data, False)):
+        hits = self.matcher.match(data, False)
+        if not self.secret_spans(data, hits):
             return []
         found: list[Finding] = []
-        self.findings_in(io.BytesIO(data), path, found, sniff_binary=False)
+        self.matched_findings(data, hits, path, found, sniff_binary=False)
         return [finding.secret for finding in found if isinstance(finding.secret, Secret)]
 
     def findings_in(self, stream: BinaryIO, path: str, into: FindingSink,
@@ -183,6 +184,13 @@ class SecretDetector:
         chunks = ChunkedPass(stream, self.matcher, sniff_binary, start, read_bytes, windows)
         self.collect(chunks, path, into)
         return chunks
+
+    def matched_findings(self, text: bytes, hits: BufferHits, path: str, into: FindingSink,
+                         sniff_binary: bool = True) -> None:
+        """Append the findings of a text held whole that the matcher was run over already (``hits``, markers not
+        looked for), as :meth:`findings_in` would: a text matched first to learn whether it holds anything (a
+        request's, a name) is not matched twice. ``hits`` is used up."""
+        self.collect(ChunkedPass(io.BytesIO(text), self.matcher, sniff_binary, matched=(text, hits)), path, into)
 
     def _decoded(self, spots: SpotCollector, before_line: int | None, path: str, depth: int,
                  seen: set[tuple[int, str]], windows: WindowCollector | None) -> list[Finding]:

@@ -8,7 +8,6 @@ knowledge. Nothing here knows which capture format the exchange came from.
 from __future__ import annotations
 
 import functools
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -132,7 +131,7 @@ class ExchangeJudge:
         if not found_hits.tables and not self._carriers.secret_spans(text, found_hits):
             return ()
         found: list[Finding] = []
-        self._carriers.findings_in(io.BytesIO(text), "-", found)
+        self._carriers.matched_findings(text, found_hits, "-", found)
         return tuple(found)
 
     def shown_url(self, exchange: Exchange, *also: Secret, carried: list[Credential] | None = None) -> str:
