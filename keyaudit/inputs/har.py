@@ -176,8 +176,9 @@ class HarValue:
         """Line and column in the file of a character of the string at ``pointer``."""
         start = self._starts.get(pointer)
         if start is None:
-            start = self._starts[pointer] = literal_start(self._value.held, pointer_tokens(pointer[len(self.pointer):]),
-                                                          self._value.start)
+            value = self._value
+            start = self._starts[pointer] = literal_start(value.held, pointer_tokens(pointer[len(self.pointer):]),
+                                                          value.start, value.end)
         return self._source.line_column(self._source.source_offset(start, decoded_offset))
 
     def url_place(self) -> tuple[int, int]:

@@ -17,9 +17,6 @@ from typing import Any, Sequence
 
 MAX_INT_DIGITS = 4000  # below Python's limit on converting digits to an int (4300 by default)
 _SPACE = re.compile(r"[ \t\n\r]*")
-_STRUCTURE = re.compile(r'["{}\[\]]')
-_OPENERS = ('"', "{", "[")
-LONG_CHARS = 1 << 20  # what is left of a text this long is walked by its quotes and brackets (see _past)
 
 
 def integer(digits: str) -> int | float:
@@ -47,16 +44,17 @@ def pointer_tokens(pointer: str) -> list[str]:
     return [token.replace("~1", "/").replace("~0", "~") for token in pointer.split("/")[1:]] if pointer else []
 
 
-def literal_start(text: str, tokens: Sequence[str], start: int = 0) -> int:
+def literal_start(text: str, tokens: Sequence[str], start: int = 0, end: int | None = None) -> int:
     """Where the characters of the string that ``tokens`` lead to start in the JSON ``text`` whose
-    value starts at ``start`` (just past its opening quote). A key written twice leads to its last
-    value, as a decoder keeps it. Raises ``ValueError`` when the tokens lead to no string (the text
-    is not the one the pointer was made for)."""
+    value starts at ``start`` and ends by ``end`` (just past its opening quote). A key written twice
+    leads to its last value, as a decoder keeps it. Raises ``ValueError`` when the tokens lead to no
+    string (the text is not the one the pointer was made for)."""
     position = _SPACE.match(text, start).end()
+    end = len(text) if end is None else end
     for token in tokens:
         opener = text[position : position + 1]
         if opener == "{":
-            position = _member(text, position + 1, token)
+            position = _member(text, position + 1, token, end)
         elif opener == "[" and token.isdigit():
             position = _element(text, position + 1, int(token))
         else:
@@ -67,49 +65,22 @@ def literal_start(text: str, tokens: Sequence[str], start: int = 0) -> int:
 
 
 def _past(text: str, position: int) -> int:
-    """The offset after the value at ``position`` and the blanks that follow it: passed over by the C decoder,
-    but in a text of megabytes (an entry whose request holds a body that size) a string or a container by its
-    quotes and brackets, not decoded: a place asked for after it made it a copy of the body, and a container's
-    every member too."""
-    if len(text) - position >= LONG_CHARS and text[position : position + 1] in _OPENERS:
-        end = _string_end(text, position + 1) if text[position] == '"' else _container_end(text, position)
-    else:
-        try:
-            _, end = _SCAN(text, position)
-        except StopIteration:
-            raise ValueError(f"no JSON value at offset {position}") from None
+    """The offset after the value at ``position`` and the blanks that follow it."""
+    try:
+        _, end = _SCAN(text, position)
+    except StopIteration:
+        raise ValueError(f"no JSON value at offset {position}") from None
     return _SPACE.match(text, end).end()
 
 
-def _string_end(text: str, position: int) -> int:
-    """The offset after the closing quote of the string whose characters start at ``position``."""
-    while (quote := text.find('"', position)) >= 0:
-        escape = quote
-        while escape > position and text[escape - 1] == "\\":
-            escape -= 1
-        if (quote - escape) % 2 == 0:  # not escaped: an even run of backslashes (or none) before it
-            return quote + 1
-        position = quote + 1
-    raise ValueError("a string that does not end")
-
-
-def _container_end(text: str, position: int) -> int:
-    """The offset after the object or array that opens at ``position`` (a text the decoder read already)."""
-    depth = 0
-    while (mark := _STRUCTURE.search(text, position)) is not None:
-        char, position = mark.group(), mark.end()
-        if char == '"':
-            position = _string_end(text, position)
-        elif char in "{[":
-            depth += 1
-        elif (depth := depth - 1) == 0:
-            return position
-    raise ValueError("a container that does not close")
-
-
-def _member(text: str, position: int, key: str) -> int:
-    """The offset of the last value of ``key`` in the object whose members start at ``position``."""
+def _member(text: str, position: int, key: str, end: int) -> int:
+    """The offset of the last value of ``key`` in the object whose members start at ``position``
+    (within the value that ends by ``end``). Past the key's value, the members after it are passed
+    over only where the key is written again before ``end``: each is parsed to be passed over, and a
+    request's URL stands before its body, which may run to megabytes (a key written again with its
+    characters escaped is not looked for)."""
     found = None
+    written = f'"{key}"' if key.isascii() and key.isprintable() and not any(c in key for c in '"\\/') else None
     position = _SPACE.match(text, position).end()
     while text[position : position + 1] == '"':
         name, position = json.decoder.scanstring(text, position + 1)
@@ -119,6 +90,8 @@ def _member(text: str, position: int, key: str) -> int:
         position = _SPACE.match(text, position + 1).end()
         if name == key:
             found = position
+            if written is not None and text.find(written, position, end) < 0:
+                return found
         position = _past(text, position)
         if text[position : position + 1] != ",":
             break

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from keyaudit.inputs.jsonpos import LONG_CHARS, SourceText, escape_pointer_token, literal_start, pointer_tokens
+from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, pointer_tokens
 
 _KEYS = st.text(max_size=6) | st.sampled_from(["a/b", "~", "~1", "0", "", '"', "\\"])
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text()
@@ -66,20 +66,29 @@ def test_lines_and_columns_count_from_the_value_s_place() -> None:
 
 
 @settings(max_examples=20, deadline=None)
-@given(st.lists(st.text(alphabet='"\\{}[]ab\n\u00e9', max_size=8), min_size=1, max_size=6), st.sampled_from([None, 1]))
-def test_in_a_text_of_megabytes_the_values_before_a_string_are_passed_over_by_their_quotes_and_brackets(
-        tricky: list[str], indent: int | None) -> None:
-    """An entry whose request holds a body of megabytes: the strings after it, and a key written again after
-    it, are found where the decoder keeps them, whatever quotes, backslashes and brackets the strings hold."""
-    body = {"text": "x" * (LONG_CHARS + 10) + "".join(tricky), "parts": [tricky, {"k": tricky}, 1.5, None, True]}
-    value = {"request": {"url": "first", "postData": body, "tricky": tricky}, "url": "https://first",
-             "after": tricky, "url ": "x"}
-    text = json.dumps(value, indent=indent)[:-1] + ', "url": "https://last"}'  # the key written again, last
-    assert json.loads(text)["url"] == "https://last"
-    for tokens, expected in ((["url"], "https://last"), (["after", str(len(tricky) - 1)], tricky[-1]),
-                             (["request", "tricky", "0"], tricky[0])):
+@given(st.lists(st.text(alphabet='"\\{}[]ab\n\u00e9url', max_size=8), min_size=1, max_size=6), st.sampled_from([None, 1]),
+       st.booleans())
+def test_a_key_before_a_body_of_megabytes_is_found_without_passing_the_body_and_one_written_again_after_it_is_last(
+        tricky: list[str], indent: int | None, again: bool) -> None:
+    """An entry whose request holds a body of megabytes: its URL, before the body, is found where it stands; where a
+    key is written again after the body (in the same object or in a value further on), the one the decoder keeps."""
+    body = {"text": "x" * (2 << 20) + "".join(tricky), "parts": [tricky, {"url": tricky}, 1.5, None, True]}
+    value = {"request": {"url": "first", "postData": body, "tricky": tricky}, "after": tricky}
+    text = json.dumps(value, indent=indent)
+    if again:  # the request's URL written again after its body
+        text = text.replace('"tricky":', '"url": "second", "tricky":', 1)
+    for tokens, expected in ((["request", "url"], "second" if again else "first"),
+                             (["after", str(len(tricky) - 1)], tricky[-1]), (["request", "tricky", "0"], tricky[0])):
         start = literal_start(text, tokens)
-        assert json.decoder.scanstring(text, start)[0] == expected, tokens
+        assert json.decoder.scanstring(text, start)[0] == expected == _decoded_at(text, tokens), tokens
+
+
+def _decoded_at(text: str, tokens: list[str]) -> Any:
+    """What the decoder keeps at ``tokens``."""
+    value = json.loads(text)
+    for token in tokens:
+        value = value[int(token)] if isinstance(value, list) else value[token]
+    return value
 
 
 def test_a_value_in_a_text_read_with_others_is_placed_from_its_own_start() -> None:
