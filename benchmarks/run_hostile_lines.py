@@ -65,6 +65,8 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "pairs that each open a JSON object never closed": lambda n: [f"method=POST url={URL} " + 'k={"a": ' * (n // 8)],
     "lines that each end inside a printed map": lambda n: [
         f"method=POST url={URL} headers={{" + "'a': " * 50 for _ in range(n // 300)],
+    "a line of blanks in a vertical record": lambda n: [f"GET {URL}", "-[ RECORD 1 ]-", " " * n + "ab"],
+    "a line of dashes that is no table's rule": lambda n: [f"GET {URL}", "a | b", "-" * n + "x--"],
 }
 
 
