@@ -67,6 +67,7 @@ CASES: dict[str, Callable[[int], list[str]]] = {
         f"method=POST url={URL} headers={{" + "'a': " * 50 for _ in range(n // 300)],
     "a line of blanks in a vertical record": lambda n: [f"GET {URL}", "-[ RECORD 1 ]-", " " * n + "ab"],
     "a line of dashes that is no table's rule": lambda n: [f"GET {URL}", "a | b", "-" * n + "x--"],
+    "statements with placeholders along a line": lambda n: [f"GET {URL}", "UPDATE t SET url = ? " * (n // 21)],
 }
 
 
