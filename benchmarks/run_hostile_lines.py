@@ -68,6 +68,8 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "a line of blanks in a vertical record": lambda n: [f"GET {URL}", "-[ RECORD 1 ]-", " " * n + "ab"],
     "a line of dashes that is no table's rule": lambda n: [f"GET {URL}", "a | b", "-" * n + "x--"],
     "statements with placeholders along a line": lambda n: [f"GET {URL}", "UPDATE t SET url = ? " * (n // 21)],
+    "escaped quotes after a bracket left open": lambda n: [f"GET {URL}", "payload=(" + '\\"' * (n // 2)],
+    "escaped quotes after a command's URL": lambda n: [f'"HSET" "k" "url" "{URL}" "note" "' + '\\"' * (n // 2)],
 }
 
 

@@ -4,6 +4,7 @@ read without a record per character."""
 from __future__ import annotations
 
 import re
+import time
 import tracemalloc
 
 from hypothesis import given
@@ -11,7 +12,8 @@ from hypothesis import strategies as st
 
 from keyaudit.inputs.captures.dump_lines import brackets
 from keyaudit.inputs.captures.logfmt import logfmt_record
-from keyaudit.inputs.captures.quoted import NEWLINE, escaped
+from keyaudit.inputs.captures.quoted import NEWLINE, closable, escaped
+from keyaudit.inputs.text_requests import exchanges_in_lines
 
 _TEXT = st.text(st.sampled_from(['"', "'", "\\", "\n", "a", " ", "{", "]"]), max_size=40)
 
@@ -42,3 +44,22 @@ def test_a_string_of_a_mebibyte_is_read_without_a_record_per_character() -> None
     record = logfmt_record("method=POST url=https://api.iugu.com/v1/transfers body=" + string)
     assert record is not None
     assert _peak_bytes(lambda: logfmt_record("method=POST body=" + string)) < 16 << 20
+
+
+@given(_TEXT, st.sampled_from(['"', "'"]))
+def test_a_text_whose_unclosable_quotes_are_blanked_holds_the_same_strings(text: str, quote: str) -> None:
+    """A quote past the last one a backslash leaves alone begins no string: blanking it changes no
+    string found, nor where anything stands."""
+    pattern = re.compile(rf"{quote}({escaped(quote)}){quote}|[{{}}\]]")
+    blanked = closable(text)
+    assert len(blanked) == len(text)
+    assert [m.span() for m in pattern.finditer(blanked)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_line_of_escaped_quotes_after_an_open_bracket_is_read_in_linear_time() -> None:
+    """Each quote of ``\\"`` repeated began a string read on to the line's end, where it failed:
+    64 KB after a bracket left open took 19 s (the brackets of a map printed over lines)."""
+    lines = [(1, "POST https://api.iugu.com/v1/transfers"), (2, "payload=(" + '\\"' * 32_000)]
+    started = time.process_time()
+    found = list(exchanges_in_lines(lines, "app.log"))
+    assert (found, time.process_time() - started < 2) == ([], True)
