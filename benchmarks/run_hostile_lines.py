@@ -70,6 +70,8 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "statements with placeholders along a line": lambda n: [f"GET {URL}", "UPDATE t SET url = ? " * (n // 21)],
     "escaped quotes after a bracket left open": lambda n: [f"GET {URL}", "payload=(" + '\\"' * (n // 2)],
     "escaped quotes after a command's URL": lambda n: [f'"HSET" "k" "url" "{URL}" "note" "' + '\\"' * (n // 2)],
+    "statements whose strings never close": lambda n: [f"GET {URL}", "INSERT INTO `t` (a) VALUES (\\'" * (n // 31)],
+    "statements whose bracketed names never close": lambda n: [f"GET {URL}", "INSERT INTO [" * (n // 13)],
 }
 
 

@@ -22,9 +22,9 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .records import request_of
 from .sql_bindings import bindings, bound
-from .sql_values import Param, SqlText, created_table, table_name, unquoted
+from .sql_values import QUOTED_NAME, Param, SqlText, created_table, table_name, unquoted
 
-_NAME = r"""(?:`(?:[^`]|``)*`|\\?"(?:[^"\\]|"")*\\?"|\[[^\]]*\]|[\w$]+)"""
+_NAME = rf"""(?:{QUOTED_NAME}|[\w$]+)"""
 _STATEMENT = re.compile(
     rf"""\b(?:(?:INSERT|REPLACE)(?:\s+(?:IGNORE|OR\s+\w+|INTO))*\s+(?P<table>(?:{_NAME}\.){{0,2}}{_NAME})
     | UPDATE\s+(?:ONLY\s+)?(?P<updated>(?:{_NAME}\.){{0,2}}{_NAME})\s+SET\b
@@ -53,6 +53,7 @@ def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tupl
         starts.append(starts[-1] + len(line) + 1)
     defined = dict(tables or {})
     previous: int | None = None  # where the statement before that writes rows began
+    unclosed: dict[bool, int] = {}  # where a string never closes, for every statement (see SqlText)
     statements = list(_STATEMENT.finditer(text))
     begins = [found.start() for found in statements]
     for found in statements:
@@ -61,7 +62,7 @@ def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tupl
                 defined[table[0]] = table[1]
             continue
         mysql = "`" in found.group()
-        sql = SqlText(text, found.end(), mysql)
+        sql = SqlText(text, found.end(), mysql, unclosed)
         table = found.group("table")
         rows = list(_updated(sql) if found.group("updated") else _inserted(sql, defined.get(table_name(table))))
         count = max((value.number for _, record in rows for value in record.values() if isinstance(value, Param)),
