@@ -54,9 +54,7 @@ def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tupl
     defined = dict(tables or {})
     previous: int | None = None  # where the statement before that writes rows began
     unclosed: dict[bool, int] = {}  # where a string never closes, for every statement (see SqlText)
-    statements = list(_STATEMENT.finditer(text))
-    begins = [found.start() for found in statements]
-    for found in statements:
+    for found in _STATEMENT.finditer(text):
         if found.group("created"):
             if (table := created_table(text, found.start())) is not None:
                 defined[table[0]] = table[1]
@@ -67,9 +65,9 @@ def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tupl
         rows = list(_updated(sql) if found.group("updated") else _inserted(sql, defined.get(table_name(table))))
         count = max((value.number for _, record in rows for value in record.values() if isinstance(value, Param)),
                     default=0)
-        following = bisect.bisect_left(begins, sql.at)  # the next statement past what this one's rows read
+        following = _STATEMENT.search(text, sql.at) if count else None  # the next past what its rows read
         values = bindings(text, found.start(), sql.at, mysql, count, previous,
-                          begins[following] if following < len(begins) else None) if count else None
+                          following.start() if following is not None else None) if count else None
         for at, record in rows:
             if count:
                 record = bound(record, values)
