@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
-from .quoted import closable, unescaped
+from .quoted import DOUBLE_QUOTED, SINGLE_QUOTED, closable, unescaped
 from .record_urls import URL
 from .record_views import role
 from .records import request_of
@@ -38,7 +38,7 @@ _BEFORE_WORD = " \t,(["  # what an argument follows
 MAX_NAME_CHARS = 64  # a URL's name, quoted and followed by its separator, is at most this long
 _AROUND_WORD = "\"'()[]{}"  # what quotes or encloses a word
 # one argument: in double or single quotes (C's escapes), or bare up to a blank, a comma or a bracket
-_WORD = re.compile(r""""((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"',()\[\]{}]+)""", re.S)
+_WORD = re.compile(rf""""({DOUBLE_QUOTED})"|'({SINGLE_QUOTED})'|([^\s"',()\[\]{{}}]+)""", re.S)
 
 
 def exchanges(anchored: Iterable[tuple[int, str]], path: str,

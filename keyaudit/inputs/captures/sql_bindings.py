@@ -27,6 +27,7 @@ import json
 import re
 
 from .literals import printed_items
+from .quoted import DOUBLE_QUOTED
 from .sql_values import Param, SqlText
 
 PARAMETERS_REACH = 4096  # the bound values are logged at most this far from their statement
@@ -37,7 +38,7 @@ MAX_LIST_CHARS = 1 << 20  # the values written after a statement end on its line
 _PARAMETERS = re.compile(r"\bparameters:\s*(?=\$1\b)")  # PostgreSQL's DETAIL line of the values bound
 # Rails' ActiveRecord log: the values bound, `[["name", value], …]`, on the statement's line after it
 _LISTED = re.compile(r'\[\["')
-_BOUND_PAIR = re.compile(r'\["(?:[^"\\]|\\.)*", ("(?:[^"\\]|\\.)*"|nil|true|false|-?[\d.]+(?:e[-+]?\d+)?)\]')
+_BOUND_PAIR = re.compile(rf'\["{DOUBLE_QUOTED}", ("{DOUBLE_QUOTED}"|nil|true|false|-?[\d.]+(?:e[-+]?\d+)?)\]')
 # Hibernate's binder (org.hibernate.type.descriptor.sql.BasicBinder at TRACE; 6's org.hibernate.orm.jdbc.bind): a
 # line a value below the statement, the value in brackets to the line's end
 _BINDING = re.compile(r"binding parameter (?:\[(\d+)\] as \[\w+\] - |\((\d+):\w+\) <- )\[(.*)\]\r?$", re.M)

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 # a name quoted as any dialect quotes one: MySQL's backquotes, standard SQL's double quotes (escaped, in a statement
 # logged inside a JSON string), SQL Server's brackets — those at most as long as its names, 128 characters (its `]`
-# closes no other quote: a bracket never closed read on to the text's end from each, a line of them its square)
-QUOTED_NAME = r"""`(?:[^`]|``)*`|\\?"(?:[^"\\]|"")*\\?"|\[[^\]]{0,128}\]"""
+# closes no other quote: a bracket never closed read on to the text's end from each, a line of them its square);
+# unrolled as the strings below are (MySQL's double-quoted strings are read as such names)
+QUOTED_NAME = r"""`[^`]*(?:``[^`]*)*`|\\?"[^"\\]*(?:""[^"\\]*)*\\?"|\[[^\]]{0,128}\]"""
 # one token: a string literal (as the dialect ends it, see _string), a blob, a number, a placeholder, a name
 # (bare or quoted), a mark, or any other character (an operator: `>`, `-`)
 _TOKEN = r"""\s*(?:
@@ -33,8 +34,12 @@ _TOKEN = r"""\s*(?:
   | (?P<mark>::|\|\||[(),;=.])
   | (?P<other>\S)
 )"""
-_ESCAPING = r"'(?:[^'\\]|''|\\.)*'"  # a string whose backslashes escape: MySQL's, PostgreSQL's E'…'
-_STRINGS = {False: rf"[Ee]{_ESCAPING}|(?:[Nn]|_\w+\s*)?'(?:[^']|'')*'",  # standard SQL's (a backslash is itself)
+# a string whose backslashes escape (MySQL's, PostgreSQL's E'…'), and one where a backslash is itself (standard
+# SQL's): each a run of plain characters, then each escape or doubled quote with the run after it (unrolled, as
+# .quoted's: a repeat of an alternation keeps a record for each character, 144 MB for a string of a megabyte)
+_ESCAPING = r"'[^'\\]*(?:(?:''|\\.)[^'\\]*)*'"
+_STANDARD = r"'[^']*(?:''[^']*)*'"
+_STRINGS = {False: rf"[Ee]{_ESCAPING}|(?:[Nn]|_\w+\s*)?{_STANDARD}",  # standard SQL's (a backslash is itself)
             True: rf"(?:[EeNn]|_\w+\s*)?{_ESCAPING}"}  # MySQL's
 _TOKENS = {mysql: re.compile(_TOKEN.format(string=string, name=QUOTED_NAME), re.X | re.S)
            for mysql, string in _STRINGS.items()}
