@@ -23,13 +23,14 @@ from dataclasses import dataclass
 # closes no other quote: a bracket never closed read on to the text's end from each, a line of them its square);
 # unrolled as the strings below are (MySQL's double-quoted strings are read as such names)
 QUOTED_NAME = r"""`[^`]*(?:``[^`]*)*`|\\?"[^"\\]*(?:""[^"\\]*)*\\?"|\[[^\]]{0,128}\]"""
-# one token: a string literal (as the dialect ends it, see _string), a blob, a number, a placeholder, a name
-# (bare or quoted), a mark, or any other character (an operator: `>`, `-`)
+# one token: a string literal (as the dialect ends it, see _string), a blob, a number, a placeholder (numbered with
+# nine digits at most: Python turns no more than 4,300 into a number), a name (bare or quoted), a mark, or any other
+# character (an operator: `>`, `-`)
 _TOKEN = r"""\s*(?:
     (?P<string>{string})
   | (?P<blob>[Xx]'[0-9A-Fa-f]*')
   | (?P<number>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)
-  | (?P<param>\$\d+|\?|%s|%\(\w+\)s|@\w+|:[A-Za-z_]\w*)
+  | (?P<param>\$\d{{1,9}}(?!\d)|\?|%s|%\(\w+\)s|@\w+|:[A-Za-z_]\w*)
   | (?P<name>[A-Za-z_][\w$]*|{name})
   | (?P<mark>::|\|\||[(),;=.])
   | (?P<other>\S)
@@ -168,7 +169,8 @@ class SqlText:
         while self.take_mark(","):
             arguments.append(self.value())
         self._skip_to_close()
-        if function in ("char", "chr") and all(isinstance(item, str) and item.isdigit() for item in arguments):
+        if function in ("char", "chr") and all(isinstance(item, str) and item.isdigit() and len(item) <= 7
+                                               for item in arguments):
             return "".join(chr(int(item)) for item in arguments if int(item) < 0x110000)
         if function == "replace" and len(arguments) == 3 and all(isinstance(item, str) for item in arguments):
             text, old, new = arguments
