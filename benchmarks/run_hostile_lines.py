@@ -65,6 +65,13 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "pairs that each open a JSON object never closed": lambda n: [f"method=POST url={URL} " + 'k={"a": ' * (n // 8)],
     "lines that each end inside a printed map": lambda n: [
         f"method=POST url={URL} headers={{" + "'a': " * 50 for _ in range(n // 300)],
+    "a line of blanks in a vertical record": lambda n: [f"GET {URL}", "-[ RECORD 1 ]-", " " * n + "ab"],
+    "a line of dashes that is no table's rule": lambda n: [f"GET {URL}", "a | b", "-" * n + "x--"],
+    "statements with placeholders along a line": lambda n: [f"GET {URL}", "UPDATE t SET url = ? " * (n // 21)],
+    "escaped quotes after a bracket left open": lambda n: [f"GET {URL}", "payload=(" + '\\"' * (n // 2)],
+    "escaped quotes after a command's URL": lambda n: [f'"HSET" "k" "url" "{URL}" "note" "' + '\\"' * (n // 2)],
+    "statements whose strings never close": lambda n: [f"GET {URL}", "INSERT INTO `t` (a) VALUES (\\'" * (n // 31)],
+    "statements whose bracketed names never close": lambda n: [f"GET {URL}", "INSERT INTO [" * (n // 13)],
 }
 
 

@@ -15,6 +15,7 @@ section shows each call; a test runs its examples.
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from pathlib import Path
 from typing import Any, Mapping, Sequence, TypedDict, Unpack
@@ -85,7 +86,21 @@ def scan_text(text: str, name: str = "<text>", **options: Unpack[ContentOptions]
     :func:`scan`'s."""
     if not isinstance(text, str):
         raise TypeError(f"scan_text() takes a str, not {type(text).__name__}: use scan_bytes() for bytes")
-    return _run(*_content("scan_text", text.encode("utf-8", "surrogateescape"), name, options))
+    return _run(*_content("scan_text", _utf8(text), name, options))
+
+
+# a surrogate no UTF-8 writes: all but those a byte that is no UTF-8 was decoded to (surrogateescape's)
+_UNWRITABLE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
+
+
+def _utf8(text: str) -> bytes:
+    """``text`` as UTF-8, a lone surrogate (a JSON string's ``\\ud800``, decoded by the caller) as
+    U+FFFD, one character as it was (columns stay): no UTF-8 writes one, so encoding the text
+    raised out of the scan. Bytes decoded with ``surrogateescape`` are written back as they were."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return _UNWRITABLE.sub("\ufffd", text).encode("utf-8", "surrogateescape")
 
 
 def scan_bytes(data: bytes, name: str = "<bytes>", **options: Unpack[ContentOptions]) -> ScanResult:

@@ -23,9 +23,10 @@ from typing import Callable, Protocol, TypeVar
 # head's (header) or the body's (data); received bytes, info lines and TLS records are not read.
 MARK = "=> Send "  # in every line that opens a block (a text without one has no block to join)
 # With --trace-time and --trace-ids the line opens with the time and `[<transfer>-<connection>] `: who
-# wrote it, when parallel transfers' blocks interleave (the block's offset lines carry neither).
+# wrote it, when parallel transfers' blocks interleave (the block's offset lines carry neither). A size of more
+# digits than a dozen opens no block (Python turns no more than 4,300 digits into a number).
 BLOCKS = re.compile(r"(?P<writer>(?:\d\d:\d\d:\d\d\.\d+ )?(?:\[\d+-(?:\d+|x)\] )?)"
-                    r"=> Send (?P<kind>header|data), (?P<size>\d+) bytes \(0x[0-9a-f]+\)\s*$")
+                    r"=> Send (?P<kind>header|data), (?P<size>\d{1,12}) bytes \(0x[0-9a-f]+\)\s*$")
 HEAD_KINDS = frozenset({"header"})  # blocks whose bytes are a head's text: its dots are dots
 MAX_BLOCK_BYTES = 1 << 20  # a longer block is not joined (its lines are read as they are)
 _OFFSET = re.compile(r"(?P<offset>[0-9a-f]{4,16}): (?P<data>.*)")

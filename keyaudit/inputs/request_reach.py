@@ -8,6 +8,7 @@ import re
 
 from keyaudit.engine.windows import Reach
 from keyaudit.inputs.captures.lines import VIA_LINES
+from keyaudit.inputs.captures.quoted import NEWLINE, escaped
 from keyaudit.inputs.captures.record_ids import id_on_line
 from keyaudit.inputs.captures.request_parts import PART_LINES
 from keyaudit.inputs.captures.runtime_pieces import goes_on
@@ -46,7 +47,7 @@ _JSON_MEMBER = re.compile(rb'[ \t]*"[^"\n]*":')  # a member of an object pretty-
 JSON_MEMBER_TEXT = re.compile(_JSON_MEMBER.pattern.decode())
 # a string item of an array pretty-printed over lines (a row of a result set's values): the objects around it open as
 # far above as a member's do (a command's last line, a quoted URL alone, is no member: its reader starts above it)
-_STRING_ITEM = re.compile(rb'[ \t]+"(?:[^"\\\n]|\\.)*",?\r?$')
+_STRING_ITEM = re.compile(rb'[ \t]+"' + escaped('"', NEWLINE).encode() + rb'",?\r?$')
 _CONTINUATIONS = (b"\\", b"^", b"`")  # a shell command goes on: POSIX shells, cmd.exe, PowerShell
 # an access log's request field: the request line quoted whole, then the status, a `-` or the next quoted field
 # (combined log format, Envoy, an ALB) — not a wire log's `>> "POST … HTTP/1.1[\r][\n]"` nor its line alone

@@ -56,7 +56,7 @@ DECOMPRESSION_ERRORS: tuple[type[BaseException], ...] = (Damaged, OSError, EOFEr
                                                          zipfile.BadZipFile, tarfile.TarError)
 # A bytes literal in an exception's text: the input quoted (zipfile's "File name in directory 'a.log' and header
 # b'a.log<the member's first bytes>…' differ" quotes what follows a damaged header, a key as well)
-_BYTES_LITERAL = re.compile(r"""(?<!\w)b(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")""")
+_BYTES_LITERAL = re.compile(r"""(?<!\w)b(?:'[^'\\\n]*(?:\\.[^'\\\n]*)*'|"[^"\\\n]*(?:\\.[^"\\\n]*)*")""")
 
 
 def damage_detail(error: BaseException) -> str:

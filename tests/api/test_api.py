@@ -190,3 +190,12 @@ def test_text_is_located_by_character_and_named_by_default() -> None:
     assert (found.location.path, found.location.column) == ("<text>", len(prefix) + len(IUGU_LEAD) + 1)
     [same] = keyaudit.scan_bytes(f"{prefix}{iugu_line(iugu_token())}\n".encode()).findings
     assert (same.location.path, same.location.column) == ("<bytes>", found.location.column)
+
+
+def test_a_text_with_lone_surrogates_is_scanned_its_columns_as_they_were() -> None:
+    """A str decoded from JSON may hold a lone surrogate (``\\ud800``), which no UTF-8 writes: it
+    is read as one replacement character, the key after it found where it stands."""
+    key = asaas_key()
+    result = keyaudit.scan_text(f'{{"note": "\ud800\udfff", "token": "{key}"}}\n', name="event.json")
+    assert [(f.rule_id, f.location.column) for f in result.findings] == [("asaas-api-key", 26)]
+    assert result.errors == []

@@ -7,6 +7,7 @@ named argument (a JSON record, a command's option, a referrer) are none of this 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,12 @@ def test_a_command_typed_bare_is_read_with_its_words() -> None:
 ])
 def test_words_that_do_not_name_a_requests_url_are_no_record(text: str) -> None:
     assert list(exchanges([(1, text)], "app.log")) == []
+
+
+def test_a_line_of_escaped_quotes_is_read_in_linear_time() -> None:
+    """A quote no later one closes begins no word: a megabyte of ``\\"`` after a command's URL was
+    read to its end from each quote, up to the thousand words read (60 s)."""
+    line = f'"HSET" "outbox:1" "method" "POST" "url" "{IUGU}" "note" "' + '\\"' * 500_000
+    started = time.process_time()
+    found = list(exchanges([(1, line)], "redis.log"))
+    assert (len(found), time.process_time() - started < 2) == (1, True)

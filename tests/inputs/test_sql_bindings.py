@@ -9,6 +9,7 @@ break, so a signature verifies only where every notation's escapes are undone.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -146,3 +147,20 @@ def test_a_statement_of_many_rows_binds_each_rows_placeholders_from_one_list() -
             f"[generated in 0.0002s] ('POST', '{IUGU}', 'PUT', '{IUGU}/2')")
     read = [(exchange.method, exchange.url) for exchange in exchanges(list(enumerate(text.split("\n"), 1)), "a.log")]
     assert read == [("POST", IUGU), ("PUT", IUGU + "/2")]
+
+
+@pytest.mark.parametrize("statement", ["INSERT INTO t (method, url) VALUES (?, ?) ", "UPDATE t SET url = ? "])
+def test_a_line_of_many_statements_is_read_in_linear_time(statement: str) -> None:
+    """Each statement's values are looked for up to the next statement, not on to the line's end:
+    3,000 statements on a line of 128 KB took 10 s, each reading what follows it to the end."""
+    text = statement * (128_000 // len(statement))
+    started = time.process_time()
+    found = list(exchanges([(1, text)], "app.log"))
+    assert (found, time.process_time() - started < 2) == ([], True)
+
+
+def test_statements_on_one_line_bind_each_its_own_list() -> None:
+    text = (f"INSERT INTO outbox (method, url) VALUES (?, ?) ['POST', '{IUGU}'] "
+            f"INSERT INTO outbox (method, url) VALUES (?, ?) ['PUT', '{IUGU}/2']")
+    assert [(exchange.method, exchange.url) for exchange in exchanges([(1, text)], "app.log")] == [
+        ("POST", IUGU), ("PUT", IUGU + "/2")]

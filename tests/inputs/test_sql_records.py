@@ -8,6 +8,7 @@ placeholders bound by the values the server's log writes below them.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -189,6 +190,18 @@ def test_rows_are_placed_on_their_own_lines_and_columns() -> None:
 def test_statements_cut_short_or_hostile_give_what_they_hold_and_never_raise(text: str) -> None:
     found = list(exchanges([(1, text)], "x.sql"))
     assert len(found) <= 10_000
+
+
+@pytest.mark.parametrize("text", [
+    "INSERT INTO `t` (a) VALUES (\\'" * 2_000,  # MySQL's strings, each quote escaped: no string closes (13 s)
+    "INSERT INTO [" * 20_000,  # SQL Server's brackets around a name, none closed (8.6 s)
+])
+def test_statements_that_open_what_never_closes_are_read_in_linear_time(text: str) -> None:
+    """A string that never closes, nor does one after it; a bracketed name is a name's length at
+    most: each statement of a line read its string or its name on to the line's end."""
+    started = time.process_time()
+    found = list(exchanges([(1, text)], "x.sql"))
+    assert (found, time.process_time() - started < 1) == ([], True)
 
 
 def test_a_table_definition_names_its_columns_not_its_constraints() -> None:

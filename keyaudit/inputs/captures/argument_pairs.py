@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
-from .quoted import unescaped
+from .quoted import DOUBLE_QUOTED, SINGLE_QUOTED, closable, unescaped
 from .record_urls import URL
 from .record_views import role
 from .records import request_of
@@ -38,7 +38,7 @@ _BEFORE_WORD = " \t,(["  # what an argument follows
 MAX_NAME_CHARS = 64  # a URL's name, quoted and followed by its separator, is at most this long
 _AROUND_WORD = "\"'()[]{}"  # what quotes or encloses a word
 # one argument: in double or single quotes (C's escapes), or bare up to a blank, a comma or a bracket
-_WORD = re.compile(r""""((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"',()\[\]{}]+)""", re.S)
+_WORD = re.compile(rf""""({DOUBLE_QUOTED})"|'({SINGLE_QUOTED})'|([^\s"',()\[\]{{}}]+)""", re.S)
 
 
 def exchanges(anchored: Iterable[tuple[int, str]], path: str,
@@ -103,7 +103,7 @@ def _words(text: str) -> list[tuple[int, str, bool]]:
     """The line's words (where each starts, its text with its quotes and escapes undone, whether
     it was quoted), at most :data:`MAX_WORDS`."""
     words = []
-    for found in _WORD.finditer(text):
+    for found in _WORD.finditer(closable(text)):  # a quote no later one closes begins no word
         quoted = found.group(1) if found.group(1) is not None else found.group(2)
         words.append((found.start(), unescaped(quoted) if quoted is not None else found.group(3), quoted is not None))
         if len(words) == MAX_WORDS:

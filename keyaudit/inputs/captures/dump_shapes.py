@@ -28,7 +28,7 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
     {"capture": "feign",
      "needle": "---> ",
      "start": r"---> (?P<method>[A-Z]+) (?P<url>[A-Za-z][A-Za-z0-9+.-]*://\S+) HTTP/1\.1\s*$",
-     "end": r"---> END HTTP(?: \((?:(?P<size>\d+)-byte body|[^)]*)\))?\s*$",
+     "end": r"---> END HTTP(?: \((?:(?P<size>\d{1,12})-byte body|[^)]*)\))?\s*$",
      "cut": "<--- |---> RETRYING",
      "body": "end",
      "others": "skip",
@@ -36,12 +36,13 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
 
     # OkHttp's HttpLoggingInterceptor (okhttp3.logging): `--> POST https://… http/1.1`, headers, a
     # blank line, the body, `--> END POST (43-byte body)` (or `(encoded body omitted)`); `<-- 200`
-    # starts the response. Android's logcat, Timber and SLF4J put their own prefix on every line.
+    # starts the response. Android's logcat, Timber and SLF4J put their own prefix on every line. A size (here
+    # and Feign's) has a dozen digits at most: Python turns no more than 4,300 into a number.
     {"capture": "okhttp",
      "needle": "--> ",
      "start": r"--> (?<!---> )(?P<method>[A-Z]+) (?P<url>[A-Za-z][A-Za-z0-9+.-]*://\S+)"
               r"(?: (?:h2|h2_prior_knowledge|h3|quic|http/\d\.\d))?(?: \(-?\d+-byte body\))?\s*$",
-     "end": r"--> END [A-Z]+(?: \((?:(?P<size>\d+)-byte body|[^)]*)\))?\s*$",
+     "end": r"--> END [A-Z]+(?: \((?:(?P<size>\d{1,12})-byte body|[^)]*)\))?\s*$",
      "cut": r"<-- (?:\d{3}|HTTP FAILED)",
      "body": "end",
      "others": "skip",

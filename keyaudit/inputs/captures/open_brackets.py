@@ -17,7 +17,7 @@ from array import array
 from typing import NamedTuple, Sequence
 
 from .record_starts import MAX_DEPTH
-from .quoted import NEWLINE, escaped
+from .quoted import NEWLINE, closable, escaped
 
 # a quoted string on one line (as these languages print one), or a bracket (Ruby's object's `#<` and its `>`, not
 # the `>` of a hash's `=>`)
@@ -95,7 +95,7 @@ def _read(text: str) -> _Line:
     the character there (Ruby's ``#<`` its ``#``)."""
     closers: list[str] = []
     opened = array("q")
-    for token in _TOKENS.finditer(text):
+    for token in _TOKENS.finditer(closable(text)):  # a quote no later one closes is no string's
         bracket = token.group()
         if bracket in _CLOSERS:
             if not opened:

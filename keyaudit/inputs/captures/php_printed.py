@@ -57,10 +57,11 @@ _EXPORT_ESCAPE = re.compile(r"\\([\\'])")  # all var_export escapes
 _EXPORT_OBJECT = re.compile(r"\\?[\w\\]+::__set_state\(|\(object\) ")
 _DUMP_KEY = re.compile(r"""\["(.*?)"(?::protected|:"[^"\n]*":private)?\] ?=>|\[(-?\d+)\] ?=>|'(.*?)' =>"""
                        r"""|(?:public|protected|private) \$(\w+) =>""")
-_DUMP_SCALAR = re.compile(r"int\((-?\d+)\)|float\(([^)\n]*)\)|bool\((true|false)\)|NULL|enum\([^)\n]*\)"
+# PHP's int has 19 digits at most, a string's length a dozen (Python turns no more than 4,300 into a number)
+_DUMP_SCALAR = re.compile(r"int\((-?\d{1,19})\)|float\(([^)\n]*)\)|bool\((true|false)\)|NULL|enum\([^)\n]*\)"
                           r"|uninitialized\([^)\n]*\)|\*RECURSION\*")
 _DUMP_CONTAINER = re.compile(r"(?:array\(\d+\)|object\([\w\\]+\)#\d+ \(\d+\)) \{")
-_DUMP_STRING = re.compile(r"string\((\d+)\) \"")
+_DUMP_STRING = re.compile(r"string\((\d{1,12})\) \"")
 
 
 class _NotPrinted(Exception):

@@ -28,9 +28,27 @@ def escaped(quote: str, also: str = "") -> str:
 DOUBLE_QUOTED = escaped('"')  # the inside of a "…" string
 SINGLE_QUOTED = escaped("'")  # the inside of a '…' string
 NEWLINE = r"\n"  # for ``also``: a string that ends with its line
+# the last quote of a text that a backslash does not escape (none before it, or pairs of them): the last that may
+# close a string
+_LAST_CLOSER = {quote: re.compile(rf"(?s:.*)(?<!\\)(?:\\\\)*{quote}") for quote in "\"'"}
 _ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))""", re.DOTALL)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "e": "\x1b", "a": "\x07", "b": "\b", "f": "\f", "v": "\v", "s": " "}
 _SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
+
+
+def closable(text: str) -> str:
+    """``text`` with every quote past the last that may close a string made a blank (of the same
+    length: what stands where is unchanged). A string begun at such a quote reads on to the text's
+    end and fails, and so does one begun at the next: a line of escaped quotes read so (``\\"``
+    repeated) was read to its end from each, its square; blanked, each is passed over."""
+    if "\\" not in text:
+        return text  # every quote may close a string: at most the last fails
+    for quote in "\"'":
+        last = _LAST_CLOSER[quote].match(text)
+        end = last.end() if last is not None else 0
+        if text.find(quote, end) >= 0:
+            text = text[:end] + text[end:].replace(quote, " ")
+    return text
 
 
 def unescaped(body: str) -> str:

@@ -16,8 +16,10 @@ from __future__ import annotations
 import json
 import re
 
+from .quoted import DOUBLE_QUOTED
+
 # An output event: the time (seconds, absolute in v2, since the last event in v3), the code `o`, the data.
-_OUTPUT_EVENT = re.compile(r'\[\s*\d+(?:\.\d+)?(?:[eE][-+]?\d+)?\s*,\s*"o"\s*,\s*("(?:[^"\\]|\\.)*")\s*\]\s*')
+_OUTPUT_EVENT = re.compile(r'\[\s*\d+(?:\.\d+)?(?:[eE][-+]?\d+)?\s*,\s*"o"\s*,\s*("' + DOUBLE_QUOTED + r'")\s*\]\s*')
 MARK = '"o", "'  # what every output event holds, as recorders write them (`, ` between the items)
 MAX_PENDING_CHARS = 1 << 20  # a line that never ends is given as it is past this
 

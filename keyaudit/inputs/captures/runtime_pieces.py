@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 from typing import Callable, Collection
 
+from .quoted import DOUBLE_QUOTED
+
 CRI_PREFIX = re.compile(r"\S+ (stdout|stderr) ([FP]) ")  # a CRI line's prefix: time, stream, piece (partial or full)
 # a json-file line as Docker writes it, its members in this order: the text (as JSON escapes it), then the stream
-# (blanks let between them: the same lines written again by a tool that spaces its JSON)
-_DOCKER = r'\{\s*"log"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"stream"\s*:\s*"(stdout|stderr)"'
+# (blanks let between them: the same lines written again by a tool that spaces its JSON); the text unrolled (see
+# .quoted: a line of a megabyte held 144 MB while the textbook pattern matched it)
+_DOCKER = r'\{\s*"log"\s*:\s*"(' + DOUBLE_QUOTED + r')"\s*,\s*"stream"\s*:\s*"(stdout|stderr)"'
 _DOCKER_TEXT, _DOCKER_BYTES = re.compile(_DOCKER), re.compile(_DOCKER.encode())
 _DOCKER_START = '"log"'  # what the first characters of a json-file line hold
 _DOCKER_MARK = _DOCKER_START.encode()

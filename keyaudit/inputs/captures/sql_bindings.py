@@ -27,6 +27,7 @@ import json
 import re
 
 from .literals import printed_items
+from .quoted import DOUBLE_QUOTED
 from .sql_values import Param, SqlText
 
 PARAMETERS_REACH = 4096  # the bound values are logged at most this far from their statement
@@ -37,7 +38,7 @@ MAX_LIST_CHARS = 1 << 20  # the values written after a statement end on its line
 _PARAMETERS = re.compile(r"\bparameters:\s*(?=\$1\b)")  # PostgreSQL's DETAIL line of the values bound
 # Rails' ActiveRecord log: the values bound, `[["name", value], …]`, on the statement's line after it
 _LISTED = re.compile(r'\[\["')
-_BOUND_PAIR = re.compile(r'\["(?:[^"\\]|\\.)*", ("(?:[^"\\]|\\.)*"|nil|true|false|-?[\d.]+(?:e[-+]?\d+)?)\]')
+_BOUND_PAIR = re.compile(rf'\["{DOUBLE_QUOTED}", ("{DOUBLE_QUOTED}"|nil|true|false|-?[\d.]+(?:e[-+]?\d+)?)\]')
 # Hibernate's binder (org.hibernate.type.descriptor.sql.BasicBinder at TRACE; 6's org.hibernate.orm.jdbc.bind): a
 # line a value below the statement, the value in brackets to the line's end
 _BINDING = re.compile(r"binding parameter (?:\[(\d+)\] as \[\w+\] - |\((\d+):\w+\) <- )\[(.*)\]\r?$", re.M)
@@ -52,18 +53,23 @@ _STATEMENT_START = re.compile(r"\b(?:INSERT|REPLACE|UPDATE)\s", re.I)  # another
 Values = dict[object, object]  # by number, or by name
 
 
-def bindings(text: str, start: int, end: int, mysql: bool, count: int, previous: int | None = None) -> Values | None:
+def bindings(text: str, start: int, end: int, mysql: bool, count: int, previous: int | None = None,
+             following: int | None = None) -> Values | None:
     """The values the log binds to the placeholders of the statement that begins at ``start`` of
     ``text`` and ends at ``end`` (``count`` of them; ``previous``: where the statement before it
-    began, if one did), by number or by name; None where it binds none. Worked out once a
-    statement: its rows take them by their placeholders (:func:`bound`)."""
+    began, if one did; ``following``: where the next one begins, if one does), by number or by
+    name; None where it binds none. Worked out once a statement: its rows take them by their
+    placeholders (:func:`bound`). What comes after the next statement is that one's: looked for
+    only up to it, so a line of many statements is read once, not once from each to its end."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     after = _line_after(text, end)
-    if _STATEMENT_START.search(text, line_end, after) is not None:
+    if following is not None and following < after:
+        after = max(end, following) if following <= line_end else line_end
+    elif _STATEMENT_START.search(text, line_end, after) is not None:
         after = line_end  # the next line holds a statement of its own: what it writes is that one's
     above = _above(text, start, previous)
-    return (_listed(text, end, line_end) or _named_list(text, end, after, None)
+    return (_listed(text, end, min(line_end, after)) or _named_list(text, end, after, None)
             or _numbered(text, end, mysql) or _binder_lines(text, line_end) or _bare_list(text, end, after, count)
             or _assigned(text, above, start) or _named_list(text, above, start, count))
 
@@ -84,12 +90,13 @@ def _line_after(text: str, at: int) -> int:
 def _above(text: str, start: int, previous: int | None) -> int:
     """Where the record above the statement at ``start`` may hold its values from: past the line
     after the statement before it, at ``previous`` (whose values that line holds) but not past the
-    start of its own line, at most :data:`PARAMETERS_REACH` back."""
+    start of its own line, nor before that statement where it is on the same line; at most
+    :data:`PARAMETERS_REACH` back."""
     begin = max(0, start - PARAMETERS_REACH)
     if previous is None or previous < begin:
         return begin
     own_line = text.rfind("\n", 0, start) + 1  # never past the statement's own line's start (a record a line)
-    return min(own_line, _line_after(text, previous))
+    return max(previous, min(own_line, _line_after(text, previous)))
 
 
 def _value_of(param: Param, values: Values) -> object:

@@ -22,9 +22,9 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .records import request_of
 from .sql_bindings import bindings, bound
-from .sql_values import Param, SqlText, created_table, table_name, unquoted
+from .sql_values import QUOTED_NAME, Param, SqlText, created_table, table_name, unquoted
 
-_NAME = r"""(?:`(?:[^`]|``)*`|\\?"(?:[^"\\]|"")*\\?"|\[[^\]]*\]|[\w$]+)"""
+_NAME = rf"""(?:{QUOTED_NAME}|[\w$]+)"""
 _STATEMENT = re.compile(
     rf"""\b(?:(?:INSERT|REPLACE)(?:\s+(?:IGNORE|OR\s+\w+|INTO))*\s+(?P<table>(?:{_NAME}\.){{0,2}}{_NAME})
     | UPDATE\s+(?:ONLY\s+)?(?P<updated>(?:{_NAME}\.){{0,2}}{_NAME})\s+SET\b
@@ -48,18 +48,21 @@ def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tupl
         starts.append(starts[-1] + len(line) + 1)
     defined = dict(tables or {})
     previous: int | None = None  # where the statement before that writes rows began
+    unclosed: dict[bool, int] = {}  # where a string never closes, for every statement (see SqlText)
     for found in _STATEMENT.finditer(text):
         if found.group("created"):
             if (table := created_table(text, found.start())) is not None:
                 defined[table[0]] = table[1]
             continue
         mysql = "`" in found.group()
-        sql = SqlText(text, found.end(), mysql)
+        sql = SqlText(text, found.end(), mysql, unclosed)
         table = found.group("table")
         rows = list(_updated(sql) if found.group("updated") else _inserted(sql, defined.get(table_name(table))))
         count = max((value.number for _, record in rows for value in record.values() if isinstance(value, Param)),
                     default=0)
-        values = bindings(text, found.start(), sql.at, mysql, count, previous) if count else None
+        following = _STATEMENT.search(text, sql.at) if count else None  # the next past what its rows read
+        values = bindings(text, found.start(), sql.at, mysql, count, previous,
+                          following.start() if following is not None else None) if count else None
         for at, record in rows:
             if count:
                 record = bound(record, values)

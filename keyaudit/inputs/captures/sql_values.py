@@ -18,22 +18,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# one token: a string literal (as the dialect ends it, see _string), a blob, a number, a placeholder, a name
-# (bare or quoted as any dialect quotes one), a mark, or any other character (an operator: `>`, `-`)
+# a name quoted as any dialect quotes one: MySQL's backquotes, standard SQL's double quotes (escaped, in a statement
+# logged inside a JSON string), SQL Server's brackets — those at most as long as its names, 128 characters (its `]`
+# closes no other quote: a bracket never closed read on to the text's end from each, a line of them its square);
+# unrolled as the strings below are (MySQL's double-quoted strings are read as such names)
+QUOTED_NAME = r"""`[^`]*(?:``[^`]*)*`|\\?"[^"\\]*(?:""[^"\\]*)*\\?"|\[[^\]]{0,128}\]"""
+# one token: a string literal (as the dialect ends it, see _string), a blob, a number, a placeholder (numbered with
+# nine digits at most: Python turns no more than 4,300 into a number), a name (bare or quoted), a mark, or any other
+# character (an operator: `>`, `-`)
 _TOKEN = r"""\s*(?:
     (?P<string>{string})
   | (?P<blob>[Xx]'[0-9A-Fa-f]*')
   | (?P<number>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)
-  | (?P<param>\$\d+|\?|%s|%\(\w+\)s|@\w+|:[A-Za-z_]\w*)
-  | (?P<name>[A-Za-z_][\w$]*|`(?:[^`]|``)*`|\\?"(?:[^"\\]|"")*\\?"|\[[^\]]*\])
+  | (?P<param>\$\d{{1,9}}(?!\d)|\?|%s|%\(\w+\)s|@\w+|:[A-Za-z_]\w*)
+  | (?P<name>[A-Za-z_][\w$]*|{name})
   | (?P<mark>::|\|\||[(),;=.])
   | (?P<other>\S)
 )"""
-_ESCAPING = r"'(?:[^'\\]|''|\\.)*'"  # a string whose backslashes escape: MySQL's, PostgreSQL's E'…'
-_TOKENS = {  # standard SQL's strings (a backslash is itself) and MySQL's
-    False: re.compile(_TOKEN.format(string=rf"[Ee]{_ESCAPING}|(?:[Nn]|_\w+\s*)?'(?:[^']|'')*'"), re.X | re.S),
-    True: re.compile(_TOKEN.format(string=rf"(?:[EeNn]|_\w+\s*)?{_ESCAPING}"), re.X | re.S),
-}
+# a string whose backslashes escape (MySQL's, PostgreSQL's E'…'), and one where a backslash is itself (standard
+# SQL's): each a run of plain characters, then each escape or doubled quote with the run after it (unrolled, as
+# .quoted's: a repeat of an alternation keeps a record for each character, 144 MB for a string of a megabyte)
+_ESCAPING = r"'[^'\\]*(?:(?:''|\\.)[^'\\]*)*'"
+_STANDARD = r"'[^']*(?:''[^']*)*'"
+_STRINGS = {False: rf"[Ee]{_ESCAPING}|(?:[Nn]|_\w+\s*)?{_STANDARD}",  # standard SQL's (a backslash is itself)
+            True: rf"(?:[EeNn]|_\w+\s*)?{_ESCAPING}"}  # MySQL's
+_TOKENS = {mysql: re.compile(_TOKEN.format(string=string, name=QUOTED_NAME), re.X | re.S)
+           for mysql, string in _STRINGS.items()}
+# past a quote that closes no string no quote does (none after it does, or none a backslash leaves alone): a string
+# tried there is read on to the text's end and fails, so none is tried
+_NO_STRING = re.compile(_TOKEN.format(string="(?!)", name=QUOTED_NAME), re.X | re.S)
 _BACKSLASH = re.compile(r"\\(.)", re.S)
 _ESCAPES = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\x1a", "f": "\f", "v": "\v"}
 MAX_TOKENS = 200_000  # a statement longer than this is not read to its end
@@ -55,10 +68,13 @@ class Param:
 class SqlText:
     """A statement's text read from one place on: tokens one at a time, with where each starts."""
 
-    def __init__(self, text: str, at: int, mysql: bool) -> None:
+    def __init__(self, text: str, at: int, mysql: bool, unclosed: dict[bool, int] | None = None) -> None:
         self.text = text
         self.at = at
         self.mysql = mysql
+        # where a string was found never to close, by dialect (shared by the statements read in one text: each
+        # would read on to its end from there)
+        self.unclosed = {} if unclosed is None else unclosed
         self._placed = 0  # placeholders numbered by their place: `?` and `%s` each, a named one where it first came
         self._named: dict[str, int] = {}  # the named placeholders seen, and their numbers
         self._read = 0
@@ -66,10 +82,13 @@ class SqlText:
 
     def peek(self) -> tuple[str, str, int] | None:
         """The next token (its kind, its text, where it starts) without reading it."""
-        found = _TOKENS[self.mysql].match(self.text, self.at)
+        strings = self.at < self.unclosed.get(self.mysql, len(self.text))
+        found = (_TOKENS[self.mysql] if strings else _NO_STRING).match(self.text, self.at)
         if found is None or self._read > MAX_TOKENS:
             return None
         kind = found.lastgroup or ""
+        if strings and kind == "other" and found.group(kind) == "'":  # a string that never closes: nor one after it
+            self.unclosed[self.mysql] = found.start(kind)
         return kind, found.group(kind), found.start(kind)
 
     def take(self) -> tuple[str, str, int] | None:
@@ -150,7 +169,8 @@ class SqlText:
         while self.take_mark(","):
             arguments.append(self.value())
         self._skip_to_close()
-        if function in ("char", "chr") and all(isinstance(item, str) and item.isdigit() for item in arguments):
+        if function in ("char", "chr") and all(isinstance(item, str) and item.isdigit() and len(item) <= 7
+                                               for item in arguments):
             return "".join(chr(int(item)) for item in arguments if int(item) < 0x110000)
         if function == "replace" and len(arguments) == 3 and all(isinstance(item, str) for item in arguments):
             text, old, new = arguments

@@ -30,6 +30,7 @@ from typing import Any, Iterator
 from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import NOTHING
+from .quoted import NEWLINE, escaped
 from .records import METHOD, request_of
 from .record_views import role
 
@@ -37,11 +38,12 @@ MAX_RECORD_LINES = 400  # a message printed over more lines is not a request rec
 MAX_DEPTH = 16
 MAP_ENTRY = frozenset({"key", "value"})  # a map entry's fields: a map prints as a list of them
 _NAME = r"[A-Za-z_]\w{0,255}"  # a field's name
-_STRING = r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'"
+_IN_DOUBLE, _IN_SINGLE = escaped('"', NEWLINE), escaped("'", NEWLINE)  # unrolled: see .quoted
+_STRING = rf"\"{_IN_DOUBLE}\"|'{_IN_SINGLE}'"
 # a line as the printers write one: a field with a scalar value (a string in double quotes, a number, an identifier)
 # or a list of them; a message field's opening; or the closing of one — no separator after it (a JavaScript
 # object's lines, `method: 'post',`, are none: util.inspect's)
-_PRINTED_STRING = r"\"(?:[^\"\\\n]|\\.)*\""
+_PRINTED_STRING = rf"\"{_IN_DOUBLE}\""
 _LINE = re.compile(rf"( *)(?:({_NAME})(?:: *(?:{_PRINTED_STRING}(?: *{_PRINTED_STRING})*|[-+]?[\w.+-]+"
                    rf"|\[[^\]\n]*\])| *:? *[{{<])|[}}>]) *")
 _TOKEN = re.compile(rf"\s*(?:(?P<string>{_STRING})|(?P<mark>[:{{}}<>\[\],;])|(?P<word>[-+]?[\w.+-]+))")

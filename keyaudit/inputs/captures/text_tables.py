@@ -26,15 +26,23 @@ from .records import request_of
 
 _BARS = "|│┃║"  # what separates a table's cells
 # a rule or a border: dashes (ASCII or box drawing) and the junctions between them, three dashes at least
-_RULE = re.compile(r"[ \t]*[-+|:=─━═┼┿╪├┝┤┥┌┬┐└┴┘╞╡╤╧]*[-─━═]{3}[-+|:=─━═┼┿╪├┝┤┥┌┬┐└┴┘╞╡╤╧ \t]*")
+_RULE_MARKS = "-+|:=─━═┼┿╪├┝┤┥┌┬┐└┴┘╞╡╤╧"
+# its first dashes come before a blank (past the line's indent); a rule is matched as this head and the rest of
+# its line in turn, each in one pass: one pattern of the two makes the engine try every split of a long line of
+# dashes (its first part and the last both take them), the line's square
+_RULE_HEAD = re.compile(rf"[ \t]*[{_RULE_MARKS}]*[-─━═]{{3}}")
+_RULE_REST = re.compile(rf"[{_RULE_MARKS} \t]*")
 _JUNCTIONS = "|│┃║+┼┿╪├┝┤┥┬┴╞╡╤╧"  # what a rule holds besides dashes, where it is a table's (not a line of dashes)
 _RECORD_HEAD = re.compile(r"-\[ RECORD \d+ \][-+]*|\*{3,} \d+\. row \*{3,}")  # psql's \x, MySQL's \G
-_VERTICAL_CELL = re.compile(r"[ \t]*([\w .-]{1,64}?)[ \t]*(?:\||:)[ \t](.*)")  # `name | value`, `   name: value`
+# `name | value`, `   name: value`: the name begins and ends with no blank (blanks its indent's or its padding's,
+# each matched once: where the name may take them too, a line of blanks is split every way, its square times 64)
+_VERTICAL_CELL = re.compile(r"[ \t]*+([\w.-](?:[\w .-]{0,62}?[\w.-])?)[ \t]*+[|:][ \t](.*)")
 # What a table's text holds, looked for with every reader's marks in one pass over a window
 # (:mod:`keyaudit.engine.marks`): how a rule's line of ASCII dashes ends (psql's `--`, MySQL's border `-+`,
 # Markdown's `-|`, `- |`; not a Markdown rule whose last column is centred, `:|`: a pattern that may begin at a
 # colon is tried at every time of day), box drawing, a vertical record's head
-MARKS = (re.compile(r"(?:--|-\+|-\||- \|)\r?$", re.M), "───", "━━━", "═══", "-[ RECORD ", " 1. row ***")
+MARKS = (re.compile(r"(?:--|-\+|-\||- \|)\r?$", re.M),
+         "───", "━━━", "═══", "-[ RECORD ", " 1. row ***")
 MAX_COLUMNS = 256
 MAX_ROWS = 10_000  # rows of one table read, at most
 
@@ -57,7 +65,7 @@ def exchanges(lines: list[tuple[int, str]], path: str, known: RecordHeaders = NO
                 continue
             yield from _block(block, path, known)
             block = None
-        if _RULE.fullmatch(text) and any(junction in text for junction in _JUNCTIONS):
+        if _is_rule(text) and any(junction in text for junction in _JUNCTIONS):
             if names is not None and last_row == index - 1:
                 names = None  # the border under the rows: the table ends
             else:
@@ -80,14 +88,20 @@ def _header(lines: list[tuple[int, str]], rule: int) -> tuple[list[str] | None, 
     with a bar; None where the line above is no header."""
     text = lines[rule - 1][1] if rule >= 1 else ""
     edged = text.strip()[:1] in _BARS and text.strip()[-1:] in _BARS
-    header = _cells(text, edged) if rule >= 1 and not _RULE.fullmatch(text) else None
-    if header is not None and rule >= 3 and _RULE.fullmatch(lines[rule - 3][1]) \
-            and not _RULE.fullmatch(lines[rule - 2][1]) and (names := _cells(lines[rule - 2][1], edged)) is not None \
+    header = _cells(text, edged) if rule >= 1 and not _is_rule(text) else None
+    if header is not None and rule >= 3 and _is_rule(lines[rule - 3][1]) \
+            and not _is_rule(lines[rule - 2][1]) and (names := _cells(lines[rule - 2][1], edged)) is not None \
             and len(names) == len(header):
         header = names
     if header is None or not all(header) or len(set(header)) != len(header) or len(header) > MAX_COLUMNS:
         return None, edged
     return header, edged
+
+
+def _is_rule(text: str) -> bool:
+    """Whether the line is a rule or a border: dashes and junctions, three dashes at least before a blank."""
+    head = _RULE_HEAD.match(text)
+    return head is not None and _RULE_REST.fullmatch(text, head.end()) is not None
 
 
 def _cells(text: str, edged: bool) -> list[str] | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .lines import python_literal, split_request_line
+from .quoted import DOUBLE_QUOTED
 from .raw_requests import lacking
 
 # A traced call that writes bytes: a tracer's prefixes (strace's `[pid  N] ` and time, ltrace's
@@ -24,7 +25,7 @@ from .raw_requests import lacking
 _CALL = re.compile(r"(?:\[pid +(?P<pid>\d+)\] +)?(?:\d[\d:.]* +)?(?:[\w.+-]+->)?"
                    r"(?P<call>writev|write|pwrite64|sendto|sendmsg|send|SSL_write)\((?P<fd>[\w]+), ")
 # a vector's strings (writev, sendmsg): C strings, their quotes escaped
-_IOV = re.compile(r'iov_base="((?:[^"\\]|\\.)*)"(\.\.\.)?')
+_IOV = re.compile(rf'iov_base="({DOUBLE_QUOTED})"(\.\.\.)?')
 # one string and its length (write, send, sendto, SSL_write): to the last quote before the length
 # (ltrace does not escape the quotes inside)
 _ONE = re.compile(r'"(.*)"(\.\.\.)?, \d+')

@@ -64,6 +64,21 @@ def _deep_json_record(folder: Path) -> str:
     return "deep.jsonl"
 
 
+def _long_numbers(folder: Path) -> str:
+    """Numbers that Python turns into none (more than 4,300 digits) where a reader counts: a curl
+    trace's byte count, a statement's numbered placeholder, one bound below it, a code point."""
+    digits = "9" * 5000
+    (folder / "numbers.log").write_text(
+        f"access_token={asaas_key()}\n"
+        "=> Send header, 60 bytes (0x3c)\n0000: POST /v1/transfers HTTP/1.1\n001d: Host: api.iugu.com\n"
+        f"=> Send data, {digits} bytes (0x2)\n0000: {{}}\n"
+        f"INSERT INTO outbox (method, url) VALUES (${digits}, $2);\n"
+        "INSERT INTO outbox (method, url) VALUES ($1, $2)\n"
+        f"DETAIL:  parameters: $1 = 'POST', ${digits} = 'https://api.iugu.com/v1/transfers'\n"
+        f"INSERT INTO outbox (method, url) VALUES ('POST', char({digits}));\n")
+    return "numbers.log"
+
+
 _URL = "https://api.asaas.com/v3/payments"
 
 CASES = [
@@ -90,4 +105,5 @@ CASES = [
     BadInput("a JSON request log with lone surrogates", _json_log_with_lone_surrogates, error=None, findings=4),
     BadInput("a JSON log record nested 5,000 deep", _deep_json_record, error=None, findings=1),
     BadInput("a urllib3 line whose port cannot be read", _urllib3_port, error=None, findings=2),
+    BadInput("a log whose counts are numbers of 5,000 digits", _long_numbers, error=None, findings=1),
 ]
