@@ -186,7 +186,7 @@ class NotCached(Exception):
 
 
 def load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int],
-                     cached_only: bool = False) -> hyperscan.Database:
+                    cached_only: bool = False) -> hyperscan.Database:
     """A database for ``expressions``, from the disk cache when it is intact, else compiled
     (``cached_only``: else :class:`NotCached`)."""
     name = f"hs-{_cache_key(expressions, ids, flags)}.db"
@@ -254,8 +254,8 @@ class HyperscanMatcher:
             self._database = self._build([patterns[i] for i in kept], kept)
         # (none without rules: Hyperscan compiles no empty database; no rule is then confirmed)
         self._keywords = load_or_compile([re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids],
-                                          list(self._keyword_ids.values()), [KEYWORD_FLAGS] * len(self._keyword_ids),
-                                          cached_only) if self._keyword_ids else None
+                                         list(self._keyword_ids.values()), [KEYWORD_FLAGS] * len(self._keyword_ids),
+                                         cached_only) if self._keyword_ids else None
 
     def _build(self, patterns: list[bytes], ids: list[int]) -> hyperscan.Database:
         # (a hex dump's row start counts where no word or number ends before it: hex_rows.ROW_STARTS)

@@ -8,9 +8,11 @@ in windows cost a seventh of its scan. Hyperscan answers them all in one pass ov
 not installed, each mark is looked for in turn, as the readers did. Either way the answer is the same set.
 
 Hyperscan reads bytes: the text is given as UTF-8, a lone surrogate (a byte the opener could not decode, a
-``\\ud800`` a JSON string wrote) as ``?``, which no mark holds and every class that takes one takes too. A literal
-is its bytes; a pattern is read as UTF-8 with Unicode's classes (``\\w``, ``\\b`` as ``re`` means them), with the
-flags ``re.I``, ``re.M``, ``re.S``; one with another flag, or that Hyperscan cannot compile, is looked for by ``re``.
+``\\ud800`` a JSON string wrote) as ``?``. A literal is its bytes; a pattern is read as UTF-8 with the flags
+``re.I``, ``re.M``, ``re.S``; one with another flag, one Hyperscan cannot compile (``\\b`` over Unicode), and a
+form holding a lone surrogate are looked for by ``re``. The two engines read a pattern alike where it is written
+with literal characters, ASCII classes in brackets, anchors and bounded repeats, as the readers' marks are: their
+``\\s``, ``\\w``, ``{,n}`` and case folding of letters past ASCII differ, and a mark must not use them.
 """
 
 from __future__ import annotations
@@ -108,15 +110,19 @@ class MarkSet:
 
 def _expression(hyperscan: Any, form: Mark) -> tuple[bytes, int] | None:
     """Hyperscan's expression and flags for a mark's form, or None where its flags have no match there."""
+    try:
+        written = form.encode("utf-8") if isinstance(form, str) else form.pattern.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: the text's are given as `?`
+        return None
     if isinstance(form, str):  # a literal: each byte written as its code, so nothing in it is syntax
-        return b"".join(b"\\x%02x" % byte for byte in form.encode("utf-8", "surrogatepass")), 0
+        return b"".join(b"\\x%02x" % byte for byte in written), 0
     flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP
     rest = form.flags & ~re.UNICODE
     for flag, name in _FLAGS.items():
         if rest & flag:
             flags |= getattr(hyperscan, name)
             rest &= ~flag
-    return None if rest else (form.pattern.encode("utf-8"), flags)
+    return None if rest else (written, flags)
 
 
 def _compiles(hyperscan: Any, expression: tuple[bytes, int]) -> bool:

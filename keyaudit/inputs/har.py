@@ -89,7 +89,7 @@ class HarValue:
         self._in_headers = "/headers/" in self.pointer + "/"  # a value under a "headers" member
         self._starts: dict[str, int] = {}  # where the literals asked for start, by pointer
         self._walk: _Walk | None = None  # the walk of the joint text, kept to find its fields by
-        self._encoded: dict[int, bytes] = {}  # the bytes of its long strings, by the string's identity
+        self._encoded: dict[int, tuple[str, bytes]] = {}  # its long strings and their bytes, by identity
 
     @cached_property
     def text(self) -> str:
@@ -122,8 +122,8 @@ class HarValue:
         if len(text) < ALONE_CHARS:
             return scannable(text)
         if id(text) not in self._encoded:
-            self._encoded[id(text)] = scannable(text)
-        return self._encoded[id(text)]
+            self._encoded[id(text)] = (text, scannable(text))  # the string kept: its identity is not taken again
+        return self._encoded[id(text)][1]
 
     def joint_parts(self) -> list[bytes]:
         """What the rules see in every field, one field a line, as the parts of a text joined by

@@ -14,7 +14,9 @@ from keyaudit.inputs.captures import envelopes, sql_records, text_tables, toml_r
 MARKS = {"sql": sql_records.MARKS, "tables": text_tables.MARKS, "yaml": yaml_records.MARKS, "toml": toml_records.MARKS,
          **envelopes.MARKS,
          "spaced": (re.compile(r"a  b # two blanks", re.X),),  # a flag Hyperscan has not: looked for by re
-         "caseless": (re.compile(r"^select\b", re.I | re.M),)}
+         "caseless": (re.compile(r"^select +1", re.I | re.M),),
+         "bounded": (re.compile(r"\bHTTP/2\b"),),  # Hyperscan refuses \b over Unicode: looked for by re
+         "surrogate": ("\ud800x", re.compile("\udc80y"))}  # forms no UTF-8 holds: looked for by re
 SET = MarkSet(MARKS)
 
 
@@ -28,6 +30,8 @@ def test_each_mark_is_told_wherever_it_is_and_none_where_none_is() -> None:
     window = "\n".join(["2026-12-04 INFO ok", "| id | url |", "|----|-----|", "  - post:", "x = INSERT INTO t"])
     assert SET.present(window) == {"tables", "yaml", "sql"}
     assert SET.present("a\nSELECT 1\n╭───╮\nT stdout P piece\n") == {"caseless", "tables", "cri-pieces"}
+    assert SET.present("strace: write(3, ...) HTTP/2 \ud800x") == {"traced-calls", "bounded", "surrogate"}
+    assert SET.present("we write to the log, send nothing; HTTP/2x") == set()
     assert SET.present("a  b # two blanks") == set()  # verbose: the blanks and the comment are no part of it
     assert SET.present("ab") == {"spaced"}
     assert SET.present("") == set() and SET.present("2026-12-04 INFO nothing here") == set()
@@ -45,9 +49,10 @@ def test_bytes_the_opener_kept_as_surrogates_and_lone_surrogates_do_not_stop_the
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["INSERT", "nsert", "ethod", "method: POST", "  req_method: 'get' ", ' method = "', "- post:",
-                                 " stdout P ", '"stream"', "--", "-+", "\n", "\r\n", "  ", "| ", "───", "write",
-                                 "a  b", "SELECT", "x", "é", "\ud800", '"o", "']),
+@given(st.lists(st.sampled_from(["INSERT", "nsert", "ethod", "method: POST", "  req_method: 'get' ", ' method = "',
+                                 "- post:", " stdout P ", '"stream"', "--", "-+", "\n", "\r\n", "  ", "| ", "───",
+                                 "write(", "send", "a  b", "SELECT", " 1", "x", "y", "é", "\ud800", "\udc80", '"o", "',
+                                 "HTTP/2", "_"]),
                 max_size=12))
 def test_the_set_answers_what_looking_for_each_mark_in_turn_answers(parts: list[str]) -> None:
     text = "".join(parts)

@@ -40,7 +40,7 @@ from .record_views import message_of, role
 from .recordings import MARK as OUTPUT_MARK, joined_output
 from .records import json_object
 from .runtime_pieces import CRI_PREFIX, MARKS as PIECE_MARKS, joined_pieces
-from .traced_calls import joined_calls
+from .traced_calls import MARKS as CALL_MARKS, joined_calls
 
 # The logger a record names (.NET's Category, Serilog's SourceContext, Logback's logger_name, Monolog's
 # channel): written before each line of its message, as a text log's prefix is, so that a dump's reader
@@ -86,7 +86,7 @@ _DECODER = json.JSONDecoder()
 # other readers' at once (:mod:`keyaudit.engine.marks`)
 MARKS: dict[str, tuple[str, ...]] = {
     **PIECE_MARKS, "recording": (OUTPUT_MARK,), "continued-values": tuple(style.needle for style in STYLES),
-    "traced-calls": ("write", "send"),  # a tracer's calls that write (see :mod:`.traced_calls`)
+    "traced-calls": CALL_MARKS,
     "offset-dump": (MARK,)}
 MAX_ENVELOPES = 4  # envelopes opened inside one another on a line, at most (a frame, a transport, a runtime's, a record)
 
@@ -101,7 +101,7 @@ def joined(lines: list[tuple[int, str]], leads: dict[int, int], every: str, pres
     then the calls a traced process wrote one request in, as the text they wrote (:mod:`.traced_calls`);
     then the pieces of each block of bytes an offset dump shows (:mod:`.offset_dumps`) joined into
     the lines of its text. ``every``: the lines' text; ``present``: which of :data:`MARKS` it holds
-    (most windows hold none). The lines are given back as they came where no step changed them."""
+    (most windows hold none). The lines are given back as they came where no step ran."""
     lines, leads = joined_pieces(lines, leads, every, present)
     if "recording" in present:
         lines, leads = joined_output(lines, leads)

@@ -22,8 +22,12 @@ from .raw_requests import lacking
 
 # A traced call that writes bytes: a tracer's prefixes (strace's `[pid  N] ` and time, ltrace's
 # `lib.so->`), the call, its descriptor (ltrace's SSL_write: the SSL object's address).
+_CALLS = ("writev", "write", "pwrite64", "sendto", "sendmsg", "send", "SSL_write")
 _CALL = re.compile(r"(?:\[pid +(?P<pid>\d+)\] +)?(?:\d[\d:.]* +)?(?:[\w.+-]+->)?"
-                   r"(?P<call>writev|write|pwrite64|sendto|sendmsg|send|SSL_write)\((?P<fd>[\w]+), ")
+                   rf"(?P<call>{'|'.join(_CALLS)})\((?P<fd>[\w]+), ")
+# What a window's text holds where a traced process's calls may be among its lines: a call's name and its
+# parenthesis (not the words `write` and `send`, which logs are full of)
+MARKS = tuple(f"{call}(" for call in _CALLS)
 # a vector's strings (writev, sendmsg): C strings, their quotes escaped
 _IOV = re.compile(rf'iov_base="({DOUBLE_QUOTED})"(\.\.\.)?')
 # one string and its length (write, send, sendto, SSL_write): to the last quote before the length
