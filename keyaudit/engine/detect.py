@@ -19,7 +19,7 @@ from keyaudit.engine.encodings import PAYLOADS
 from keyaudit.engine.evidence import FileEvidence, HostSet
 from keyaudit.engine.file_wide import Unsettled, Waiting
 from keyaudit.engine.logcontext import record_context
-from keyaudit.engine.matcher import BufferHits, Matcher
+from keyaudit.engine.matcher import BufferHits, Matched, Matcher
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, Hit
 from keyaudit.engine.windows import NestedText, WindowCollector
 from keyaudit.model.findings import Finding, Location
@@ -190,7 +190,7 @@ class SecretDetector:
         """Append the findings of a text held whole that the matcher was run over already (``hits``, markers not
         looked for), as :meth:`findings_in` would: a text matched first to learn whether it holds anything (a
         request's, a name) is not matched twice. ``hits`` is used up."""
-        self.collect(ChunkedPass(io.BytesIO(text), self.matcher, sniff_binary, matched=(text, hits)), path, into)
+        self.collect(ChunkedPass(io.BytesIO(text), Matched(self.matcher, text, hits), sniff_binary), path, into)
 
     def _decoded(self, spots: SpotCollector, before_line: int | None, path: str, depth: int,
                  seen: set[tuple[int, str]], windows: WindowCollector | None) -> list[Finding]:

@@ -216,3 +216,19 @@ class Matcher(Protocol):
         """Hits in ``buffer``, where its request anchors are, and (when ``want_markers``)
         whether a request marker occurs in it."""
         ...
+
+
+class Matched:
+    """A matcher that answers for a text it was run over already with what it found then (markers not looked
+    for), once: a text matched first to learn whether it holds anything (a request's, a name) and then scanned
+    for its findings is not matched twice. Any other buffer is matched as the matcher would."""
+
+    def __init__(self, matcher: Matcher, text: bytes, hits: BufferHits) -> None:
+        self.name, self.budget, self.decode_anchors = matcher.name, matcher.budget, matcher.decode_anchors
+        self._matcher, self._known = matcher, (text, hits)
+
+    def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
+        if self._known is not None and self._known[0] == buffer:
+            hits, self._known = self._known[1], None
+            return hits
+        return self._matcher.match(buffer, want_markers)

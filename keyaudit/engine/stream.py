@@ -18,7 +18,7 @@ from keyaudit.engine.allocator import keep_freed_buffers
 from keyaudit.engine.decoding import SpotCollector
 from keyaudit.engine.line_memo import LineCounter, LineMemo, T
 from keyaudit.engine.evidence import FileEvidence
-from keyaudit.engine.matcher import OVERLAP_BYTES, BufferHits, Matcher, RawMatch
+from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.engine.tables import Table
 from keyaudit.engine.windows import WindowCollector
 
@@ -178,12 +178,8 @@ class ChunkedPass:
     def __init__(self, stream: BinaryIO, matcher: Matcher, sniff_binary: bool = True,
                  start: tuple[int, int] = (1, 0), read_bytes: int = CHUNK_BYTES,
                  windows: WindowCollector | None = None, tables: list[Table] | None = None,
-                 above: bytes = b"", below: Callable[[], bytes] | None = None,
-                 matched: tuple[bytes, BufferHits] | None = None) -> None:
+                 above: bytes = b"", below: Callable[[], bytes] | None = None) -> None:
         self._stream, self._matcher = stream, matcher
-        # A text the matcher was run over already and what it found (a request's text, matched first to learn
-        # whether it holds anything, markers not looked for): a buffer that is that text is not matched again.
-        self._matched = matched
         # A range's text of the file just above it, and what gives the text just below it once it is read:
         # what a rule's context reaches into, as into the buffers around a hit in a file read whole; not scanned.
         self._above, self._below = above[-OVERLAP_BYTES:], below
@@ -324,9 +320,7 @@ class ChunkedPass:
         windows around its anchors and the spots around its decode anchors are noted (anchors
         past ``cut`` belong to the next buffer, which starts there)."""
         buffer = lines.buffer
-        matched, self._matched = self._matched, None
-        found = matched[1] if matched is not None and matched[0] == buffer else \
-            self._matcher.match(buffer, want_markers=not self.markers_seen)
+        found = self._matcher.match(buffer, want_markers=not self.markers_seen)
         if self.spots is not None and (found.decode_anchors or self.spots.open):
             cursor = _Cursor(buffer, lines.line(0), column_base, lines)
             self.spots.take(buffer, cut, cursor.place, offset, found.decode_anchors, final)

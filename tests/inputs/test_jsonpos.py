@@ -65,9 +65,11 @@ def test_lines_and_columns_count_from_the_value_s_place() -> None:
     assert source.line_column(source.text.index('"c"')) == (9, 3)
 
 
+_TRICKY = st.text(alphabet='"\\{}[]ab\n\u00e9url', max_size=8)
+
+
 @settings(max_examples=20, deadline=None)
-@given(st.lists(st.text(alphabet='"\\{}[]ab\n\u00e9url', max_size=8), min_size=1, max_size=6), st.sampled_from([None, 1]),
-       st.booleans())
+@given(st.lists(_TRICKY, min_size=1, max_size=6), st.sampled_from([None, 1]), st.booleans())
 def test_a_key_before_a_body_of_megabytes_is_found_without_passing_the_body_and_one_written_again_after_it_is_last(
         tricky: list[str], indent: int | None, again: bool) -> None:
     """An entry whose request holds a body of megabytes: its URL, before the body, is found where it stands; where a

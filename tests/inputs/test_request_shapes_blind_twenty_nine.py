@@ -256,17 +256,19 @@ def macos_defaults_read(request: Request) -> list[str]:
     headers = [f"        {_openstep_string(name)} = {_openstep_string(value)};"
                for name, value in sorted(request.headers, key=lambda pair: pair[0])]
     return ["$ defaults read br.com.payouts.treasury PendingTransfer", "{",
-            f"    body = {_openstep_string(request.body)};", "    headers =     {", *headers, "    };",
+            f"    body = {_openstep_string(request.body)};", "    headers =     {", *headers,
+            "    };",
             f"    method = {_openstep_string(request.method)};", f"    url = {_openstep_string(request.url)};", "}"]
 
 
 _JEST_MISSED = ("pretty-format with Jest 29's default `escapeString: false` prints a string between double quotes "
-               "with nothing in it escaped, so a JSON body's own quotes and line breaks stand in the snapshot as they "
-               "are and no quote tells where the string ends but the layout (the last quote before a `,` that ends a "
-               "line followed by the next member at the object's indentation): the printed-map grammar reads a string "
-               "to its first unescaped quote — F#'s `%A` (the twenty-eighth corpus) is missed for the same reason; and read "
-               "so, the request is a mock's call, `[url, {body, headers, method}]` in a list of calls: a record's list "
-               "is a call by position only where its method comes first (record_views.positional_request)")
+               "with nothing in it escaped, so a JSON body's own quotes and line breaks stand in the snapshot as "
+               'they are and no quote tells where the string ends but the layout (the last quote before a `,` that '
+               "ends a line followed by the next member at the object's indentation): the printed-map grammar reads "
+               "a string to its first unescaped quote — F#'s `%A` (the twenty-eighth corpus) is missed for the same "
+               "reason; and read so, the request is a mock's call, `[url, {body, headers, method}]` in a list of "
+               "calls: a record's list is a call by position only where its method comes first "
+               '(record_views.positional_request)')
 
 SHAPES = [case(wolfram_http_request, "replay.log"), case(cbor_diagnostic, "outbox-diag.txt"),
           case(powershell_clixml, "parked.txt"), case(java_xml_encoder, "pending-payouts.xml"),

@@ -74,7 +74,8 @@ def _classified(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, bo
                 closing = opener
             elif value.startswith(("[", "{")):
                 depth = max(0, _brackets(value))
-        yield number, text, key is not None or _TABLE.fullmatch(text) is not None or _NOTHING.fullmatch(text) is not None
+        yield number, text, (key is not None or _TABLE.fullmatch(text) is not None
+                             or _NOTHING.fullmatch(text) is not None)
 
 
 def _brackets(text: str) -> int:
