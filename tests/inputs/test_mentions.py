@@ -312,3 +312,14 @@ def test_a_runner_s_line_naming_a_call_and_its_response_s_status_is_a_request_wi
     listing = ["→ Transfer to the supplier", f"  POST {URL} [201 Created, 412B, 312ms]", "  ✓  Status code is 201"]
     assert read(listing) == [(2, "runner-call", "POST", URL, False)]
     assert read(["→ Transfer to the supplier", f"  POST {URL} [see the payouts guide]"]) == []
+
+
+def test_requests_named_in_passing_line_after_line_are_each_their_own() -> None:
+    """A log naming a call on each of its lines (an access log of a client, a poller's): a line naming a request
+    while the one named on a line before still waits for its headers or its body is no line of it, but the next
+    request (every second one was lost)."""
+    lines = [f"2026-11-30T01:02:0{n}Z INFO GET https://api.iugu.com/v1/customers/{n}?limit=1 200 12ms" for n in range(6)]
+    assert [(line, method, url) for line, _, method, url, _ in read(lines)] == [
+        (n + 1, "GET", f"https://api.iugu.com/v1/customers/{n}?limit=1") for n in range(6)]
+    headers = json.dumps({"Content-Type": "application/json"})
+    assert [line for line, *_ in read([lines[0], f"2026-11-30T01:02:00Z INFO {headers}", lines[1]])] == [1, 3]
