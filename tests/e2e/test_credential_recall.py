@@ -136,6 +136,13 @@ FLOORS = {
                    ("credential", "precision"): 1.0,
                    ("plaintext-http", "recall"): 1.0,  # Godot and a Squid log calling iugu and Asaas over http
                    ("all", "precision"): 1.0},
+    # written blind too: Delphi and Lazarus, .psd1, REG_MULTI_SZ, Home Manager, Guix, Haskell/OCaml/Ninja builds, web
+    # frameworks' settings and ORMs' seeds, headless CMSs, Keycloak, password managers, xh, tshark, mitmdump, WildFly
+    # (blind 99 of 118, precision 0.980)
+    "twentieth": {("credential", "recall"): 0.838,
+                  ("credential", "precision"): 0.98,
+                  ("plaintext-http", "recall"): 1.0,
+                  ("all", "precision"): 0.97},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
