@@ -34,7 +34,7 @@ FLOORS = {
                ("environment-mismatch", "precision"): 1.0,  # a record with a key of each environment chooses
                ("all", "precision"): 1.0},
     # written blind too: the key as languages' and configuration syntaxes' literals write it
-    "third": {("credential", "recall"): 0.956,  # a $ escaped as a code, literals cut over lines, quotes escaped
+    "third": {("credential", "recall"): 0.964,  # a $ escaped as a code, literals cut over lines, quotes escaped
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: the key as log pipelines, debuggers and traffic captures write it
@@ -48,7 +48,7 @@ FLOORS = {
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: mail, chat and documents, tools' state and output, shells and processes
-    "sixth": {("credential", "recall"): 0.977,  # a password manager's row, a token named in prose
+    "sixth": {("credential", "recall"): 0.988,  # a token named in prose
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: build logs, orchestrators, stores, serializers and telemetry pipelines
@@ -138,11 +138,12 @@ FLOORS = {
                    ("all", "precision"): 1.0},
     # written blind too: Delphi and Lazarus, .psd1, REG_MULTI_SZ, Home Manager, Guix, Haskell/OCaml/Ninja builds, web
     # frameworks' settings and ORMs' seeds, headless CMSs, Keycloak, password managers, xh, tshark, mitmdump, WildFly
-    # (blind 99 of 118, precision 0.980)
-    "twentieth": {("credential", "recall"): 0.838,
-                  ("credential", "precision"): 0.98,
-                  ("plaintext-http", "recall"): 1.0,
-                  ("all", "precision"): 0.97},
+    # (112 of 118; blind 99 of 118, precision 0.980)
+    "twentieth": {("credential", "recall"): 0.949,  # a hint's text, a Secret's base64 under its name, hex(7), a note
+                  ("credential", "precision"): 1.0,
+                  ("plaintext-http", "recall"): 1.0,  # mitmdump's and xh's calls to iugu over http
+                  ("environment-mismatch", "precision"): 1.0,  # a sandbox URL over its sandbox key, a block apart
+                  ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
