@@ -81,9 +81,9 @@ CORPUS_DIR = DATA / "credential_corpus"
 # platforms' CLIs (fly, gh, CapRover, Docker Swarm configs, Dagger, schtasks), documents (vCard, .fods, LaTeX, Notion,
 # Trello, sheets' formulas, Power Query, a patch mailed quoted-printable), Squid's log, signal-cli, six more languages;
 # twentieth, Delphi and Lazarus forms, PowerShell data files, Home Manager, Guix, Haskell and OCaml packaging, web
-# frameworks' settings and ORMs' seeds (Flask, Starlette, Sinatra, Hanami, Grails, Rocket, Fiber/GORM, Prisma, Sequelize,
-# Knex, SQLx, PocketBase), headless CMS exports (Contentful, Sanity), Keycloak, password managers' CSV, xh, tshark fields,
-# mitmdump, WildFly, REG_MULTI_SZ, Zuul, ToolJet, Huginn, Baserow, Kubernetes stringData, six more languages.
+# frameworks' settings and ORMs' seeds (Flask, Starlette, Sinatra, Hanami, Grails, Rocket, Fiber/GORM, Prisma,
+# Sequelize, Knex, SQLx, PocketBase), headless CMS exports (Contentful, Sanity), Keycloak, password managers' CSV, xh,
+# tshark fields, mitmdump, WildFly, REG_MULTI_SZ, Zuul, ToolJet, Huginn, Baserow, Kubernetes stringData, six languages.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
      "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
@@ -308,6 +308,7 @@ class Label:
     shape: str
     value_kind: str
     leave: str = ""
+    end_line: int = 0  # the line its value ends on, where it runs over lines (0: the line it starts on)
 
 
 @dataclass(frozen=True)
@@ -381,10 +382,12 @@ def render(corpus: Path = CORPUS_DIR) -> Rendered:
                 value = VALUES[entry["value"]](_rng(label_id))
                 values[label_id] = value
             out.append(value)
-            labels.append(Label(label_id, relative.split("/")[0], relative, line, column, column + len(value),
-                                _expected(entry.get("expect")), entry.get("provider", "none"), entry["shape"],
-                                entry.get("value", "text"), entry.get("leave", "")))
+            start_line, start_column = line, column
             line, column = _advance(line, column, value)
+            labels.append(Label(label_id, relative.split("/")[0], relative, start_line, start_column,
+                                start_column + len(value), _expected(entry.get("expect")),
+                                entry.get("provider", "none"), entry["shape"], entry.get("value", "text"),
+                                entry.get("leave", ""), line if line > start_line else 0))
             last = mark.end()
         out.append(text[last:])
         files[relative] = "".join(out)
