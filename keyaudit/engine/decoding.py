@@ -21,9 +21,9 @@ from collections import deque
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
-from keyaudit.engine import hex_rows
+from keyaudit.engine import hex_rows, reg_hex
 from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, ESCAPED, HEX, PARTIAL, PAYLOAD, PAYLOADS,
-                                       PROVIDER_HEX, PROVIDER_PAYLOAD, QP, SPACED_HEX, WRAPPED, DecodeAnchors)
+                                       PROVIDER_HEX, PROVIDER_PAYLOAD, QP, REG, SPACED_HEX, WRAPPED, DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.marked_line import MarkedLine
 from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
@@ -43,8 +43,10 @@ SPOT_BYTES = 16 << 10  # at most this much of a line or a base64 run on either s
 # (else each `+` of a long line of them read its own 32 KiB again: 4,000 `"…" + "…"` on a line took 17 s)
 CONCAT_REACH = 1 << 10
 _DUMP_LINES_BYTES = 5 * MAX_BLOCK_BYTES  # the lines of a block in the hex form: 71 bytes for 16 shown
-# The dumps that show bytes after their offsets: where a dump's lines end, from its first, and the bytes they show.
-_DUMPS = {DUMP: (block_end, shown_bytes), HEX: (hex_rows.rows_end, hex_rows.shown_bytes)}
+# The dumps that show bytes after their offsets (and a registry export's hex values): where a dump's lines end,
+# from its first, and the bytes they show.
+_DUMPS = {DUMP: (block_end, shown_bytes), HEX: (hex_rows.rows_end, hex_rows.shown_bytes),
+          REG: (reg_hex.value_end, reg_hex.shown_bytes)}
 _OPENERS = {BYTES: open_byte_array, PROVIDER_HEX: open_hex, SPACED_HEX: open_hex}  # how a payload opens, base64's else
 # The layers a spot's text is peeled with, where not the text layers alone: joined first.
 _LAYERS = {CONCAT: JOINING_LAYERS, PARTIAL: (("partial", joined), *TEXT_LAYERS)}
@@ -203,7 +205,7 @@ class SpotCollector:
                 if not line.keyword_near(position, anchor.reach):
                     continue
                 first, last = line.joined(position, low, high)
-            elif anchor.kind in _DUMPS:  # a curl trace's block (its opening line, its offset lines), a hex dump's rows
+            elif anchor.kind in _DUMPS:  # a curl trace's block (its lines), a hex dump's rows, a registry hex value
                 first = line.around(position)[0]
                 last = _DUMPS[anchor.kind][0](buffer, first, min(len(buffer), first + _DUMP_LINES_BYTES))
             else:

@@ -37,6 +37,9 @@ The forms are derived from the secret rules' own ``keywords``, never written per
 - hex dumps: the start of a dump's first row (``|00000000| ``, ``0x0000:  ``, ``00000000  ``:
   one a tool, :mod:`keyaudit.engine.hex_rows`): a key is cut every 16 bytes there, so the rows are
   joined by their offsets and the bytes scanned, whatever they hold.
+- registry hex: the mark of a string value ``regedit`` exports as hex (``=hex(2):``, ``=hex(7):``,
+  ``=hex(1):``): its UTF-16LE bytes, over continued lines, show none of a key's characters, and its
+  name stands before the mark; the value is read with its name (:mod:`keyaudit.engine.reg_hex`).
 - escaped bytes: a run of 16 or more ``\\xNN`` escapes (strace's ``-xx``, a bytes repr of what
   was sent): every byte of the text escaped, the keywords too, so no keyword is near as written.
   The line is decoded whatever it holds. The third anchor that is a pattern.
@@ -66,6 +69,7 @@ from typing import AnyStr, Sequence
 
 from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS
 from keyaudit.engine.offset_dump import MARK
+from keyaudit.engine.reg_hex import MARKERS as REG_MARKERS
 from keyaudit.engine.partial_records import CRI_MARKERS, DOCKER_OPENER, DOCKER_PARTIAL, DOCKER_PARTIAL_SEARCH
 from keyaudit.engine.payloads import BINARY, BYTE_ARRAY, HEX_BRACED, HEX_BRACKETED, magic_forms
 from keyaudit.engine.wrapped_lines import CUT_RUN
@@ -82,6 +86,7 @@ CONCAT = "concatenation"  # string literals joined by `+` (keyaudit.engine.unwra
 QP = "quoted-printable"  # MIME's quoted-printable, soft line breaks and all (keyaudit.engine.unwrap.quoted_printable)
 DUMP = "offset-dump"  # a block of bytes an offset dump shows, cut into lines (keyaudit.engine.offset_dump)
 HEX = "hex-dump"  # the rows of a hex dump (keyaudit.engine.hex_rows)
+REG = "registry hex"  # a string value a registry export writes as hex (keyaudit.engine.reg_hex)
 ESCAPED = "escaped bytes"  # a run of \xNN escapes, every byte written as one
 PARTIAL = "partial record"  # a record a container runtime cut from a line (keyaudit.engine.partial_records)
 WRAPPED = "wrapped line"  # a line a logger cut at a fixed width (keyaudit.engine.wrapped_lines)
@@ -261,6 +266,7 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     _add_escaped_forms(anchors, seen, keywords)
     anchors.append(Anchor(MARK.encode(), DUMP))
     anchors += [Anchor(marker.encode(), HEX) for marker in HEX_MARKERS]
+    anchors += [Anchor(marker.encode(), REG) for marker in REG_MARKERS]
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]
     anchors.append(Anchor(BYTE_ARRAY, BYTES, pattern=True, opener=b"["))
     anchors.append(Anchor(BINARY, BYTES, pattern=True, opener=b"<<"))

@@ -34,7 +34,7 @@ FLOORS = {
                ("environment-mismatch", "precision"): 1.0,  # a record with a key of each environment chooses
                ("all", "precision"): 1.0},
     # written blind too: the key as languages' and configuration syntaxes' literals write it
-    "third": {("credential", "recall"): 0.956,  # a $ escaped as a code, literals cut over lines, quotes escaped
+    "third": {("credential", "recall"): 0.973,  # a $ escaped as a code, literals cut over lines, quotes escaped
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: the key as log pipelines, debuggers and traffic captures write it
@@ -48,7 +48,7 @@ FLOORS = {
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: mail, chat and documents, tools' state and output, shells and processes
-    "sixth": {("credential", "recall"): 0.977,  # a password manager's row, a token named in prose
+    "sixth": {("credential", "recall"): 0.988,  # a token named in prose
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: build logs, orchestrators, stores, serializers and telemetry pipelines
@@ -136,6 +136,14 @@ FLOORS = {
                    ("credential", "precision"): 1.0,
                    ("plaintext-http", "recall"): 1.0,  # Godot and a Squid log calling iugu and Asaas over http
                    ("all", "precision"): 1.0},
+    # written blind too: Delphi and Lazarus, .psd1, REG_MULTI_SZ, Home Manager, Guix, Haskell/OCaml/Ninja builds, web
+    # frameworks' settings and ORMs' seeds, headless CMSs, Keycloak, password managers, xh, tshark, mitmdump, WildFly
+    # (113 of 118; blind 99 of 118, precision 0.980)
+    "twentieth": {("credential", "recall"): 0.957,  # a hint's text, a Secret's base64 under its name, a note
+                  ("credential", "precision"): 1.0,
+                  ("plaintext-http", "recall"): 1.0,  # mitmdump's and xh's calls to iugu over http
+                  ("environment-mismatch", "precision"): 1.0,  # a sandbox URL over its sandbox key, a block apart
+                  ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
@@ -238,3 +246,13 @@ def test_scoring_matches_findings_to_labels_by_place_and_kind() -> None:
     assert (result.tally("credential").expected, result.tally("credential").found) == (4, 3)
     assert result.tally().false_positives == 3 and dict(result.other_findings) == {"unmeasured": 1}
     assert set(result.by_kind) == set(KINDS)
+
+
+
+def test_a_finding_on_a_later_line_of_a_value_written_over_lines_is_that_value_s() -> None:
+    """A key in bytes shown over lines (a registry export's hex) is found where its bytes start,
+    lines after the value's first: the value's label holds those lines too."""
+    over_lines = Label("hex", "reg", "go/a.go", 6, 15, 640, ("credential",), "iugu", "hex", "iugu64", end_line=12)
+    result = score([over_lines, _label("next", 13, 1, ())], [_finding("access-token", 8, 18)])
+    assert result.misses == [] and result.false_positives == []
+    assert score([over_lines], [_finding("access-token", 13, 3)]).false_positives == ["go/a.go:13 credential (r)"]

@@ -79,11 +79,15 @@ CORPUS_DIR = DATA / "credential_corpus"
 # nineteenth, game engines and app frameworks (Godot, Unity assets, MAUI, Electron, flutter_dotenv), build tools (SCons,
 # premake, Conan, Cargo's [env], CocoaPods, Xcode), Unix and macOS files (.netrc, .curlrc, defaults, git's extraHeader),
 # platforms' CLIs (fly, gh, CapRover, Docker Swarm configs, Dagger, schtasks), documents (vCard, .fods, LaTeX, Notion,
-# Trello, sheets' formulas, Power Query, a patch mailed quoted-printable), Squid's log, signal-cli, six more languages.
+# Trello, sheets' formulas, Power Query, a patch mailed quoted-printable), Squid's log, signal-cli, six more languages;
+# twentieth, Delphi and Lazarus forms, PowerShell data files, Home Manager, Guix, Haskell and OCaml packaging, web
+# frameworks' settings and ORMs' seeds (Flask, Starlette, Sinatra, Hanami, Grails, Rocket, Fiber/GORM, Prisma,
+# Sequelize, Knex, SQLx, PocketBase), headless CMS exports (Contentful, Sanity), Keycloak, password managers' CSV, xh,
+# tshark fields, mitmdump, WildFly, REG_MULTI_SZ, Zuul, ToolJet, Huginn, Baserow, Kubernetes stringData, six languages.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
      "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-     "nineteenth"), start=2)}}
+     "nineteenth", "twentieth"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
@@ -129,12 +133,13 @@ JOINERS = {"split": '" + "', "split-adjacent": '"\n    "', "split-continued": "\
            "split-trace-ascii": "\n0040: "}
 
 
-def _reg_hex2(value: str) -> str:
-    """``value`` as regedit exports a REG_EXPAND_SZ: `hex(2):` then its UTF-16LE bytes and the
-    terminating NUL in hex, comma-separated, lines continued with a backslash."""
+def _reg_hex(value: str, code: int = 2) -> str:
+    """``value`` as regedit exports a REG_EXPAND_SZ (``code`` 2) or a REG_MULTI_SZ (7, its strings
+    NUL-separated in ``value``): `hex(code):` then its UTF-16LE bytes and the terminating NUL in hex,
+    comma-separated, lines continued with a backslash."""
     octets = [f"{byte:02x}" for byte in (value + "\0").encode("utf-16-le")]
     rows = [",".join(octets[i:i + 25]) for i in range(0, len(octets), 25)]
-    return "hex(2):" + ",\\\n  ".join(rows)
+    return f"hex({code}):" + ",\\\n  ".join(rows)
 
 
 def _xxd(text: str, offset: int) -> str:
@@ -227,7 +232,9 @@ VALUES: dict[str, Callable[[random.Random], str]] = {
        for name, joiner in JOINERS.items() for kind, case in (("iugu32", "lower"), ("iugu64", "long"))},
     **{f"asaas-prod-dollar-{name}": _asaas("prod", "$", lambda key, escape=escape: escape + key)
        for name, escape in DOLLAR_ESCAPES.items()},
-    "iugu32-reg-hex2": lambda rng: _reg_hex2(fake.iugu_token("lower", rng)),
+    "iugu32-reg-hex2": lambda rng: _reg_hex(fake.iugu_token("lower", rng)),
+    # a service's environment block as a REG_MULTI_SZ (the twentieth corpus)
+    "iugu64-reg-hex7": lambda rng: _reg_hex(f"IUGU_API_TOKEN={fake.iugu_token('long', rng)}\0LOG_LEVEL=info\0", 7),
     # as logs and debuggers print bytes: every character percent-encoded (once, twice), every
     # byte a C hex escape (strace -xx), a list of byte values (journald's JSON for a message
     # that is not text, Erlang), an xxd dump; and a string cut at strace's 32 characters
@@ -301,6 +308,7 @@ class Label:
     shape: str
     value_kind: str
     leave: str = ""
+    end_line: int = 0  # the line its value ends on, where it runs over lines (0: the line it starts on)
 
 
 @dataclass(frozen=True)
@@ -374,10 +382,12 @@ def render(corpus: Path = CORPUS_DIR) -> Rendered:
                 value = VALUES[entry["value"]](_rng(label_id))
                 values[label_id] = value
             out.append(value)
-            labels.append(Label(label_id, relative.split("/")[0], relative, line, column, column + len(value),
-                                _expected(entry.get("expect")), entry.get("provider", "none"), entry["shape"],
-                                entry.get("value", "text"), entry.get("leave", "")))
+            start_line, start_column = line, column
             line, column = _advance(line, column, value)
+            labels.append(Label(label_id, relative.split("/")[0], relative, start_line, start_column,
+                                start_column + len(value), _expected(entry.get("expect")),
+                                entry.get("provider", "none"), entry["shape"], entry.get("value", "text"),
+                                entry.get("leave", ""), line if line > start_line else 0))
             last = mark.end()
         out.append(text[last:])
         files[relative] = "".join(out)

@@ -8,8 +8,9 @@ production key in development configuration): that is the credential's finding u
 the graver place. Findings of the other categories (misuse, weak transport, request checks) are
 counted apart. A finding is
 matched to a label on its file and line (the label whose value holds its column, else the
-nearest): a hit when the label expects that kind, a false positive when the label is a trap or
-expects another kind, and a false positive too when no label is on that line.
+nearest; a value written over lines is on each of them): a hit when the label expects that kind, a
+false positive when the label is a trap or expects another kind, and a false positive too when no
+label is on that line.
 """
 
 from __future__ import annotations
@@ -96,8 +97,9 @@ def score(labels: list[Label], findings: list[dict], prefix: str = "") -> Score:
     is cut from them) with ``labels``."""
     result = Score()
     by_line: dict[tuple[str, int], list[Label]] = {}
-    for label in labels:
-        by_line.setdefault((label.path, label.line), []).append(label)
+    for label in labels:  # a value over lines holds the lines after its first too (a key's bytes in hex)
+        for line in range(label.line, max(label.line, label.end_line) + 1):
+            by_line.setdefault((label.path, line), []).append(label)
     hits: set[tuple[str, str]] = set()
     wrong: set[str] = set()
     for finding in findings:
