@@ -158,13 +158,14 @@ def _message(text: str, depth: int = 0) -> str | None:
         record = logfmt_record(text)  # logrus's and slog's text: the message is the `msg` pair's
         return None if record is None else _own_message(record)
     own = _own_message(record)
-    if (own is None or "\n" not in own) and (dump := _member_dump(text)) is not None:
-        return dump
-    if own is not None:
+    if own is None:  # a batch's events, a line each
+        events = [_own_message(item) for value in record.values() if isinstance(value, list)
+                  for item in value if isinstance(item, dict)]
+        own = "\n".join(event.rstrip("\n") for event in events if event is not None) or None
+    if own is not None and "\n" in own:
         return own
-    events = [_own_message(item) for value in record.values() if isinstance(value, list)
-              for item in value if isinstance(item, dict)]
-    return "\n".join(event.rstrip("\n") for event in events if event is not None) or None
+    dump = _member_dump(text)  # beside a message of one line (zap's `"msg"`), or none
+    return own if dump is None else dump
 
 
 def _inner_message(inner: str, depth: int) -> str:
