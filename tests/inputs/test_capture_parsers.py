@@ -789,6 +789,18 @@ def test_a_faraday_body_over_lines_ends_where_its_json_closes() -> None:
     assert exchange.body == b'{\n"note":"a } b",\n"n":1\n}'
 
 
+def test_faraday_through_a_formatter_that_drops_its_progname_is_read_by_its_quoted_headers() -> None:
+    """Rails' SimpleFormatter drops Faraday's `request` progname, and TaggedLogging tags each message's first line:
+    the bare `POST <url>` line is the request whose headers the quoted lines under it are, and whose body the JSON
+    document after them is; the response's lines, tagged the same, are not its."""
+    tag = "[0b7f2e4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5] "
+    lines = [f"{tag}POST {URL}", f'{tag}Content-Type: "application/json"', 'Signature: "signature=abc="',
+             f"{tag}{{", '"n":1', "}", f"{tag}Status 422", f'{tag}content-type: "application/json"']
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.url, exchange.headers, exchange.body, exchange.headers_known) == (
+        URL, [("Content-Type", "application/json"), ("Signature", "signature=abc=")], b'{\n"n":1\n}', True)
+
+
 def test_a_request_flattened_onto_one_line_is_read_by_its_headers_without_its_body() -> None:
     line = ('[2026-11-22T10:00:00+00:00] app.INFO: POST /v1/transfer_requests HTTP/1.1 Host: api.iugu.com '
             'Request-Time: 2026-11-22T10:00:00-03:00 Signature: signature=abc= access_token: k '

@@ -89,6 +89,18 @@ def test_a_dump_in_a_quoted_value_whose_line_ends_are_escaped_lone_line_feeds_is
     assert _signed_scan(tmp_path, dump) == {"requests_judged": 1, "signatures_valid": 1}
 
 
+def test_a_dump_in_a_json_records_field_beside_its_message_is_read_byte_for_byte(tmp_path) -> None:
+    """zap writes `httputil.DumpRequestOut` given as a field (`zap.ByteString("dump", …)`) beside the record's
+    one-line message: the field holds the request, as a message holding it would."""
+    def dump(request) -> list[str]:
+        head = [f"{request.method} {request.path} HTTP/1.1", f"Host: {request.host}",
+                *(f"{name}: {value}" for name, value in request.headers)]
+        text = "\r\n".join(head) + "\r\n\r\n" + request.body
+        return [json.dumps({"level": "debug", "ts": 1795352430.1, "msg": "outgoing request", "dump": text})]
+
+    assert _signed_scan(tmp_path, dump) == {"requests_judged": 1, "signatures_valid": 1}
+
+
 def test_a_long_run_of_capitals_before_a_quoted_dump_is_passed_over_once() -> None:
     """The dump's method is looked for where a run of capitals starts: tried from each capital of
     a run, a run of 300,000 took minutes before the dump behind it was read."""

@@ -42,8 +42,10 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
     # (201) <POST <url>>`, Guzzle's ``Client error: `POST <url>` resulted in a …``, undici's, superagent's,
     # go-retryablehttp's; headers unknown, but where the log's next
     # record is a map of header fields (a program printing a request part by part: the pair, `print(headers)`,
-    # `print(body)`), and the one after it a JSON document as long as their Content-Length says, the body. Last:
-    # the shapes above own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the
+    # `print(body)`), and the one after it a JSON document as long as their Content-Length says, the body; or where
+    # header lines quoted as Ruby's inspect writes them follow (`Name: "value"`, the first after the log prefix:
+    # Faraday's logger through Rails' formatter, which drops its `request` progname), those, and a JSON document after
+    # them. Last: the shapes above own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the
     # pattern.) Its lead: a time's or a pid's digits, a closing bracket, a tag in capitals before a colon, or an
     # exception's qualified type before one (`requests_mock.exceptions.NoMockAddress: No mock address: POST <url>` as
     # pytest prints it, Feign's `feign.RetryableException: Read timed out executing POST <url>`): an error as a

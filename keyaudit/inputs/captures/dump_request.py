@@ -36,6 +36,7 @@ class DumpRequest:
     gap: bool = False  # a blank line without the head's mark came last: data must follow
     bare_head: bool = False  # header lines came without the prefix: a header block logged as one message
     passed: bool = False  # a line of the head was passed over: the header block is not known whole
+    inspected: bool = False  # a map shape's head came as header lines quoted by Ruby's inspect, not as one map
     crs_shown: bool = False  # a line of the head still ends with its CR: the capture shows the CRs sent
     fed: int = 0  # lines given the reader since the start line (a writer's own, where several interleave)
     fence: str | None = None  # the rule line right above the start line (ApacheBench's `---`), that closes the block

@@ -297,13 +297,18 @@ class DumpReader:
         yield from self._finish(current)
 
     def _map_head_line(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
-        """A line after the start line of a shape whose head is one printed map: the map of header
-        fields (nothing else closes the head: a blank line, a `Name: value` line or another record
-        ends the request, its headers unknown), then the first line of a JSON document, which opens
-        the body; any other line ends the request, no body shown."""
-        if not current.head_closed and (printed := printed_headers(line)) is not None:
+        """A line after the start line of a shape whose head is one printed map: the map of header fields, or header
+        lines quoted as Ruby's inspect writes them (Faraday's logger through a formatter that drops its `request`
+        progname, Rails'), closed by the first line that is none (a blank line, a `Name: value` line or another record
+        ends a request that showed neither, its headers unknown), then the first line of a JSON document, the body's."""
+        if not current.head_closed and not current.inspected and (printed := printed_headers(line)) is not None:
             current.headers, current.head_closed = printed, True
             return
+        if not current.head_closed and (header := header_line("quoted", line)) is not None:
+            current.inspected = True
+            current.headers += [header][: MAX_HEADERS - len(current.headers)]
+            return
+        current.head_closed = current.head_closed or current.inspected
         if current.head_closed and (first := current.shape.body_opening(line)) is not None:
             current.body = BodyLines()
             current.add_to_rest(first)
@@ -327,7 +332,8 @@ class DumpReader:
                 current.body.drop_trailing_blanks()
             if shape.body != "end" or current.body.expected is not None:
                 body = current.body.value()
-            if shape.headers == "map" and body is not None and content_length(current.headers) != len(body):
+            if shape.headers == "map" and not current.inspected and body is not None \
+                    and content_length(current.headers) != len(body):
                 body = None  # a record after the map that the headers do not say is the body sent: none shown
         # Only a closed header block, or one that showed a header where the shape has no end line
         # to close it (or one only some writers print: wget's, before a wrapper), says which

@@ -3,7 +3,8 @@ text: a container runtime's JSON line (``{"log": "--> POST https://…\\n", "str
 JSON or logfmt record whose message is the text (logrus's ``msg="Host: api.iugu.com"``), a batch of
 such records (a CloudWatch Logs subscription's ``logEvents``: each event's message a log line), a
 request dump written inside a quoted string with its line breaks escaped (``dump="POST /v1/…
-HTTP/1.1\\r\\nHost: …"``, as Go's slog and zap, or any logger quoting a value, write one), the
+HTTP/1.1\\r\\nHost: …"``, as Go's slog and zap, or any logger quoting a value, write one — in a JSON record
+too, beside a message of one line), the
 prefix a transport writes before each line (syslog's, docker compose's, kubectl's, Heroku's) and
 the control characters rsyslog escaped after it, a binary length frame (Docker's multiplexed
 stream, a journald export's binary field), and the CRI prefix (``<time> stdout F <text>``). A long
@@ -158,17 +159,20 @@ def _message(text: str, depth: int = 0) -> str | None:
         string = _STRING_LINE.fullmatch(text) if '"' in text[:1] or text[:1].isspace() else None
         if string is not None:
             return _json_string(string.group(1))
-        dump = _quoted_dump(text) if "\\n" in text and (" HTTP/" in text or " HTTP\\/" in text) else None
+        dump = _member_dump(text)
         if dump is not None or "msg=" not in text and "message=" not in text:
             return dump
         record = logfmt_record(text)  # logrus's and slog's text: the message is the `msg` pair's
         return None if record is None else _own_message(record)
     own = _own_message(record)
-    if own is not None:
+    if own is None:  # a batch's events, a line each
+        events = [_own_message(item) for value in record.values() if isinstance(value, list)
+                  for item in value if isinstance(item, dict)]
+        own = "\n".join(event.rstrip("\n") for event in events if event is not None) or None
+    if own is not None and "\n" in own:
         return own
-    events = [_own_message(item) for value in record.values() if isinstance(value, list)
-              for item in value if isinstance(item, dict)]
-    return "\n".join(event.rstrip("\n") for event in events if event is not None) or None
+    dump = _member_dump(text)  # beside a message of one line (zap's `"msg"`), or none
+    return own if dump is None else dump
 
 
 def _inner_message(inner: str, depth: int) -> str:
@@ -184,6 +188,14 @@ def _unescaped_controls(text: str) -> str:
     if _ESCAPED_LF not in text:
         return text
     return _CONTROL_ESCAPE.sub(lambda escape: chr(int(escape.group()[1:], 8)), text.removesuffix(_ESCAPED_NUL))
+
+
+def _member_dump(text: str) -> str | None:
+    """The request dump a line holds in a quoted value of any name (see :func:`_quoted_dump`), or None. In a JSON
+    record too, where the value is not its message: zap's ``"dump": "POST /v1/… HTTP/1.1\\r\\n…"`` beside
+    ``"msg": "outgoing request"``, as ``zap.ByteString("dump", httputil.DumpRequestOut(…))`` writes it, holds the
+    request's text as a message would, and the record's one-line message only says what it is."""
+    return _quoted_dump(text) if "\\n" in text and (" HTTP/" in text or " HTTP\\/" in text) else None
 
 
 def _quoted_dump(text: str) -> str | None:
