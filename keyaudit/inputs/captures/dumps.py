@@ -51,11 +51,8 @@ class DumpReader:
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
         started = self._started(number, text)
         current = self._current
-        # a request named in passing while one is read: a line of the one read, unless that one was named in passing
-        # too (a log line naming a request after another names its own: what comes after one, a map of its headers or
-        # its JSON body, names none)
         if started is not None and current is not None and started.shape.mention and not current.shape.mention:
-            started = None
+            started = None  # named in passing inside a dump: its line (a mention's parts name none: one is its own)
         if current is not None:
             current.fed += 1
         if current is not None and (started is not None or current.fed >= REQUEST_SPAN_LINES):
