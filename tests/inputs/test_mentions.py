@@ -318,7 +318,8 @@ def test_requests_named_in_passing_line_after_line_are_each_their_own() -> None:
     """A log naming a call on each of its lines (an access log of a client, a poller's): a line naming a request
     while the one named on a line before still waits for its headers or its body is no line of it, but the next
     request (every second one was lost)."""
-    lines = [f"2026-11-30T01:02:0{n}Z INFO GET https://api.iugu.com/v1/customers/{n}?limit=1 200 12ms" for n in range(6)]
+    lines = [f"2026-11-30T01:02:0{n}Z INFO GET https://api.iugu.com/v1/customers/{n}?limit=1 200 12ms"
+             for n in range(6)]
     assert [(line, method, url) for line, _, method, url, _ in read(lines)] == [
         (n + 1, "GET", f"https://api.iugu.com/v1/customers/{n}?limit=1") for n in range(6)]
     headers = json.dumps({"Content-Type": "application/json"})
