@@ -854,3 +854,16 @@ def test_a_flow_name_before_the_request_line_says_where_it_went(port: str, schem
              "Content-Length: 2\r", "\r", "{}", ""]
     found = [(e.url, e.body) for e in httpdump.exchanges(enumerate(lines, 1), "flows.txt")]
     assert found == [(f"{scheme}://api.asaas.com/v3/transfers", b"{}")]
+
+
+def test_a_head_whose_every_value_is_quoted_was_quoted_by_its_printer_and_one_quoted_value_is_its_own() -> None:
+    """A request file's head (a `.http` file, a log that writes one the same way): each value in double quotes, as
+    Ruby's inspect prints each, is the string's inside; an ETag's quotes alone among plain values are sent."""
+    printed = ["POST https://api.iugu.com/v1/transfer_requests", 'Content-Type: "application/json"',
+               'Request-Time: "2026-11-22T13:00:00-03:00"', 'X-Note: "say \\"hi\\""']
+    etag = ["PUT https://api.iugu.com/v1/customers/1", "Content-Type: application/json", 'If-Match: "33a64df5"']
+    [quoted] = exchanges_in_lines(list(enumerate(printed, 1)), "requests.http")
+    [plain] = exchanges_in_lines(list(enumerate(etag, 1)), "requests.http")
+    assert quoted.headers == [("Content-Type", "application/json"), ("Request-Time", "2026-11-22T13:00:00-03:00"),
+                              ("X-Note", 'say "hi"')]
+    assert plain.headers == [("Content-Type", "application/json"), ("If-Match", '"33a64df5"')]

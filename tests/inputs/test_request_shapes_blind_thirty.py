@@ -19,6 +19,12 @@ captures.dumps`, the prose shape's head: Faraday's logger through a formatter th
 Rails' does; before, only a printed map of header fields was taken after such a line, so the request's headers were
 unknown and no transfer was unsigned). All eight pass.
 
+A ninth shape was added after the corpus was written, from a miss its author noted: the same Faraday log
+without tags (a Rails development log), its lines at the margin, read as a request file's (`POST <url>` at the
+margin, `Name: value` lines) with the quotes of each header value kept, so the transfer signed with the client's
+own key was called badly signed. It passes since a head whose every value is written as a quoted string is
+those strings' insides (:func:`keyaudit.inputs.captures.dump_lines.unquoted_values`: the quotes are the printer's).
+
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
 for ``HEADERS_ONLY``, not one header for ``NO_HEADERS``.
@@ -209,6 +215,14 @@ def faraday_rails_tagged(request: Request) -> list[str]:
             f"{tag}Status 422", f'{tag}content-type: "application/json; charset=utf-8"']
 
 
+def faraday_rails_untagged(request: Request) -> list[str]:
+    # The same Faraday logger (see above) in a Rails log with no `log_tags` (the development environment's default):
+    # each message at the margin, the headers one `Name: "value"` a line, the body as it is, then the response's.
+    headers = "\n".join(f"{name}: {json.dumps(value)}" for name, value in request.headers)
+    return [f"{request.method} {request.url}", *headers.split("\n"), *request.body.split("\n"), "Status 422",
+            'content-type: "application/json; charset=utf-8"']
+
+
 # --- Go ----------------------------------------------------------------------------------------------------------
 
 def go_dump_zap(request: Request) -> list[str]:
@@ -230,6 +244,6 @@ def go_dump_zap(request: Request) -> list[str]:
 SHAPES = [case(guzzle_monolog_json, "laravel.log"), case(powertools_lambda, "payouts-sender.log"),
           case(reqwest_tracing_json, "payouts.log"), case(got_hook_pino, "api.log"),
           case(hc5_wire_logstash, "payouts.json"), case(faraday_rails_tagged, "production.log"),
-          case(go_dump_zap, "payouts.log")]
+          case(faraday_rails_untagged, "development.log"), case(go_dump_zap, "payouts.log")]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS = [case(httpx_debug_trace, "worker.log")]

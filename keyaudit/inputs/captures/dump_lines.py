@@ -139,12 +139,22 @@ def _header_map(text: str) -> tuple[list[tuple[str, str]], int] | None:
     return None if headers is None else (headers, end)
 
 
+def unquoted_values(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A head's headers as sent: where every value (two at least) is written as a double-quoted string, as a printer
+    that quotes each writes them (Ruby's inspect: Faraday's logger, ``Name: "value"``), their insides; else as
+    written (one value so quoted is quoted as sent: an ETag's)."""
+    if len(headers) < 2 or not all(_QUOTED_VALUE.fullmatch(value) for _, value in headers):
+        return headers
+    return [(name, _unescaped(value[1:-1])) for name, value in headers]
+
+
 def _unescaped(value: str) -> str:
     """A quoted string's inside with its backslash escapes undone (``\\n``, ``\\"``, ``\\\\``)."""
     return _RUBY_ESCAPE.sub(lambda escape: _RUBY_CHARS.get(escape.group(1), escape.group(1)), value)
 
 
 # Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
+_QUOTED_VALUE = re.compile(rf'"{DOUBLE_QUOTED}"')
 _QUOTED_ITEM = re.compile(rf'(?:^\[|, )({TOKEN}):"({DOUBLE_QUOTED})"')
 # Java's Map.toString(): {Name=value, Other=value} — a value runs to the next `, Name=` or the brace
 _MAP_ITEM = re.compile(rf"(?:^\{{|, )({TOKEN})=")

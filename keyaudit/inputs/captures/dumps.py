@@ -24,7 +24,7 @@ from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .cut_records import count_cut
 from .dump_lines import (FLAT_GAPS, RULE_LINE, WRITTEN_CRLF, at_authority, cr_escaped, flat_headers, header_line,
-                         printed_headers, printed_parts, quoted_list, sent_lines, written_back)
+                         printed_headers, printed_parts, quoted_list, sent_lines, unquoted_values, written_back)
 from .dump_request import DumpRequest
 from .dump_table import Shape, any_gate, gates
 from .elision import ELISION
@@ -294,10 +294,9 @@ class DumpReader:
         yield from self._finish(current)
 
     def _map_head_line(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
-        """A line after the start line of a shape whose head is one printed map: the map of header fields, or header
-        lines quoted as Ruby's inspect writes them (Faraday's logger through a formatter that drops its `request`
-        progname, Rails'), closed by the first line that is none (a blank line, a `Name: value` line or another record
-        ends a request that showed neither, its headers unknown), then the first line of a JSON document, the body's."""
+        """After the start line of a shape whose head is one printed map: the map, or header lines quoted as Ruby's
+        inspect writes them (Faraday's logger, its progname dropped by Rails'), closed by the first line that is none
+        (a blank, `Name: value` or another record ends one that showed neither), then a JSON document, the body."""
         if not current.head_closed and not current.inspected and (printed := printed_headers(line)) is not None:
             current.headers, current.head_closed = printed, True
             return
@@ -338,8 +337,9 @@ class DumpReader:
         # passed over (a header written in a way not read) does not make a request unsigned.
         known = not current.passed and (current.head_closed or end is not None
                                          or ((shape.end is None or shape.after is not None) and bool(current.headers)))
-        url = current.url or absolute_url(current.target, header_value(current.headers, "Host"), current.scheme)
-        exchange = make_exchange(current.method, url, current.headers, body,
+        headers = unquoted_values(current.headers)
+        url = current.url or absolute_url(current.target, header_value(headers, "Host"), current.scheme)
+        exchange = make_exchange(current.method, url, headers, body,
                                  Origin(self.path, current.line, capture=shape.capture), headers_known=known)
         if exchange is not None:
             yield exchange
