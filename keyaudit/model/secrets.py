@@ -7,6 +7,7 @@ what is printed is :attr:`Secret.redacted` unless the user asks otherwise; a che
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 from dataclasses import dataclass
@@ -51,9 +52,10 @@ class Secret:
     def length(self) -> int:
         return len(self.visible_prefix) + len(self.canonical)
 
-    @property
+    @functools.cached_property
     def identity(self) -> str:
-        """The SHA-256 of the canonical value: what tells two secrets apart without the value."""
+        """The SHA-256 of the canonical value: what tells two secrets apart without the value (worked out once a
+        secret: a finding's is asked some eight times, by its fingerprint, its folding and its report's order)."""
         return hashlib.sha256(self.canonical.encode("utf-8", "surrogateescape")).hexdigest()
 
     def digest(self, key: bytes | None = None) -> str:

@@ -20,9 +20,11 @@ from typing import Any, Iterable, Iterator
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.model.values import within
 
+from .quoted import NEWLINE, escaped
 from .records import request_of
 
-_NAME = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_BASIC = '"' + escaped('"', NEWLINE) + '"'  # a basic string on one line (unrolled: no record a character kept)
+_NAME = rf"""(?:[A-Za-z0-9_-]+|{_BASIC}|'[^'\n]*')"""
 _KEY = re.compile(rf"[ \t]*{_NAME}(?:[ \t]*\.[ \t]*{_NAME})*[ \t]*=[ \t]*(\S.*)")  # its value in group 1
 _TABLE = re.compile(rf"[ \t]*\[\[?[ \t]*{_NAME}(?:[ \t]*\.[ \t]*{_NAME})*[ \t]*\]\]?[ \t]*(?:#.*)?")
 _NOTHING = re.compile(r"[ \t]*(?:#.*)?")  # a blank line or a comment
@@ -33,7 +35,7 @@ _METHOD_KEY = re.compile(_METHOD_KEY_TEXT)
 # one pass (:mod:`keyaudit.engine.marks`): a line a method's key begins, its value a string. A window of log lines
 # or JSON records holding none is not read line by line.
 MARKS = (re.compile("^" + _METHOD_KEY_TEXT, re.MULTILINE),)
-_STRINGS = re.compile(r""""(?:[^"\\\n]|\\.)*"|'[^'\n]*'""")  # a one-line string, passed over counting brackets
+_STRINGS = re.compile(rf"""{_BASIC}|'[^'\n]*'""")  # a one-line string, passed over counting brackets
 _DELIMITERS = ('"""', "'''")
 MAX_RECORD_LINES = 400  # a run longer than this is not a recorded request
 MAX_VALUES = 20_000  # values in a parsed run
