@@ -694,6 +694,17 @@ def test_http_client_and_urllib3_lines_of_one_request_are_one_exchange() -> None
     assert found[0].header("accept") == "*/*"
 
 
+def test_http_client_prints_logged_one_argument_a_record_are_read_as_one_send() -> None:
+    """A Celery worker's redirected stdout logs each `write` of print apart: `send:`, its blank
+    separator, then the bytes' repr, each after the worker's prefix."""
+    prefix = "[2026-11-22 13:00:30,104: WARNING/ForkPoolWorker-2] "
+    head = "b'POST /v1/invoices HTTP/1.1\\r\\nHost: api.iugu.com\\r\\nContent-Length: 2\\r\\n\\r\\n'"
+    lines = [prefix + text for text in ("send:", " ", head, "send:", " ", "b'{}'", "reply:", " ",
+                                        "'HTTP/1.1 200 OK\\r\\n'")]
+    exchange = only(parse("httpdump", lines))
+    assert (exchange.method, exchange.path, exchange.body) == ("POST", "/v1/invoices", b"{}")
+
+
 # --- JSON request logs -------------------------------------------------------------------------
 
 def test_jsonlog_headers_as_a_list_and_path_plus_host() -> None:

@@ -1,5 +1,6 @@
 """A value a structured logger writes on the lines below its record (klog's ``key=<`` block,
-go-hclog's ``  | `` lines) read as that record's value: one request, its body the bytes."""
+go-hclog's ``  | `` lines, structlog's console str value as it is) read as that record's value: one
+request, its body the bytes."""
 
 from __future__ import annotations
 
@@ -54,3 +55,21 @@ def test_a_value_cut_short_is_left_out_of_its_record_never_read_as_its_opening_m
 def test_a_window_without_a_style_s_marks_is_given_back_unread() -> None:
     lines = [(1, "a=1 b=<"), (2, "c"), (3, " >")]  # no tab: klog's needle is not in the text
     assert joined_values(lines, {}, "\n".join(text for _, text in lines))[0] is lines
+
+
+def test_a_json_document_a_key_opens_at_the_records_end_is_read_to_its_close_and_the_pairs_after_it() -> None:
+    """structlog's ConsoleRenderer writes a str value as it is: the body's lines at the margin, the
+    record's next pairs after its close."""
+    first, *middle, last = BODY.split("\n")
+    lines = [f"2026-11-22 13:00:30 [debug    ] sending transfer               body={first}", *middle,
+             f"{last} headers={{'content-type': 'application/json'}} method=POST url={URL}"]
+    joined, leads = _joined(lines, {12: 2})
+    assert [number for number, _ in joined] == [10] and leads == {12: 2, 10: 2}
+    (exchange,) = exchanges_in_lines(joined, "worker.log")
+    assert (exchange.method, exchange.url, exchange.body) == ("POST", URL, BODY.encode())
+
+
+def test_a_document_that_never_closes_or_runs_into_text_is_no_value() -> None:
+    for lines in (["a=1 b=2 body={", '"amount_cents":1050', "next record"],
+                  ["a=1 b=2 body={", '"amount_cents":1050', "}x=1"]):
+        assert _joined(lines, {}) == (list(enumerate(lines, 10)), {})

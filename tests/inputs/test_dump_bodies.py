@@ -322,3 +322,15 @@ def test_a_signature_the_logger_masked_is_not_said_to_want_a_key(tmp_path: Path)
     report, run = scan_json(str(log))
     assert report["scan"]["requests"]["signatures_unverified"] == 1
     assert "1 signature not verified;" in run.stderr
+
+
+def test_a_bare_body_line_under_a_transports_own_prefix_is_read_without_it() -> None:
+    """stern writes `<pod> <container> ` before every line; Spring Boot's prefix is on the first line of
+    OkHttp's body message only: the body's later lines carry the transport's part alone."""
+    pod = "payouts-api-7f9c5d8b6-x2k4p app "
+    spring = "2026-11-22T13:00:30.104Z  INFO 1 --- [payouts-api] [nio-8080-exec-3] okhttp3.OkHttpClient : "
+    first, *rest = BODY.split("\n")
+    lines = [pod + spring + line for line in (f"--> POST {URL}", "Content-Type: application/json", "", first)]
+    lines += [pod + line for line in rest] + [pod + spring + f"--> END POST ({len(BODY)}-byte body)"]
+    (exchange,) = exchanges_in_lines(list(enumerate(lines, 1)), "stern.log")
+    assert exchange.body == BODY.encode()

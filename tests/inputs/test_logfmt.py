@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from helpers.credentials import asaas_key
+from helpers.running import scan_json
 from helpers.work import lines_run
 from keyaudit.inputs.captures import literals
 from keyaudit.inputs.captures.literals import literal_record
@@ -83,3 +87,17 @@ def test_a_pseudo_headers_name_with_its_colon_is_a_key() -> None:
                                   "a::b=1 c:=2 d=3", "the key :method=POST names the method"])
 def test_a_colon_inside_a_word_or_a_url_makes_no_key_and_prose_stays_prose(line: str) -> None:
     assert logfmt_record(line) is None
+
+
+def test_pairs_whose_keys_a_terminal_colours_apart_from_their_equals_sign_write_a_request(tmp_path: Path) -> None:
+    """structlog's ConsoleRenderer colours each key, then resets before its `=`: `method` then the
+    reset is the mark of a file that writes requests, as `method=` is."""
+    cyan, magenta, reset = "\x1b[36m", "\x1b[35m", "\x1b[0m"
+    pairs = {"headers": repr({"access_token": asaas_key()}), "method": "POST",
+             "url": "https://api.asaas.com/v3/transfers"}
+    line = "2026-11-22 13:00:30 [debug    ] sending transfer " + " ".join(
+        f"{cyan}{key}{reset}={magenta}{value}{reset}" for key, value in pairs.items())
+    log = tmp_path / "worker.log"
+    log.write_text(line + "\n")
+    report, _ = scan_json(str(log))
+    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == ["asaas-unsigned-transfer"]

@@ -8,6 +8,12 @@ of :data:`STYLES`, not code): klog's structured text (kubernetes/klog internal/s
 ``  key=`` alone on a line below the record's, each line of the value after ``  | ``, then a line
 that starts with two blanks and holds the record's next pairs, if any). The value is put back as
 a quoted value, JSON's escapes (which the logfmt reader reads), so that a body keeps its bytes.
+
+A logger may also write a string value as it is, its line breaks too: structlog's ConsoleRenderer
+(structlog/dev.py, ``repr_native_str=False``) writes ``body={`` at the record line's end, the
+document's other lines at the margin, and the record's next pairs after its close. A value that
+opens a JSON document at a ``key=`` ending the record's line is read on to where the document
+closes, a blank or the line's end after it: those lines are the value (:func:`_document_block`).
 """
 
 from __future__ import annotations
@@ -37,6 +43,12 @@ _KEY = r"(?P<key>[A-Za-z_@][\w.@/-]*)"
 STYLES = (Style("=<\n\t", re.compile(r"(?P<head>.*\S) " + _KEY + r"=<"), "\t", re.compile(r" >(?P<rest>.*)")),
           Style("\n  | ", re.compile(r"  " + _KEY + "="), "  | ", re.compile(r"  (?!\| )(?P<rest>.*)")))
 
+# A record line that ends opening a JSON document as a key's value: what ConsoleRenderer writes for a str body
+_DOCUMENT_OPENS = re.compile(r"(?P<head>.*\S +)" + _KEY + r"=(?P<opener>[{\[])")
+DOCUMENT_NEEDLES = ("={\n", "=[\n")
+NEEDLES = (*(style.needle for style in STYLES), *DOCUMENT_NEEDLES)  # a window that holds none has no value to join
+_DECODER = json.JSONDecoder()
+
 
 def joined_values(lines: list[tuple[int, str]], leads: dict[int, int], every: str
                   ) -> tuple[list[tuple[int, str]], dict[int, int]]:
@@ -45,7 +57,8 @@ def joined_values(lines: list[tuple[int, str]], leads: dict[int, int], every: st
     its record's line; ``every``: the lines' text, for the styles' gates. Lines that open a value
     but do not hold one as the style writes it are given as they are."""
     styles = [style for style in STYLES if style.needle in every]
-    if not styles:
+    documents = any(needle in every for needle in DOCUMENT_NEEDLES)
+    if not styles and not documents:
         return lines, leads
     out: list[tuple[int, str]] = []
     moved = dict(leads)
@@ -53,6 +66,8 @@ def joined_values(lines: list[tuple[int, str]], leads: dict[int, int], every: st
     while at < len(lines):
         number, text = lines[at]
         block = _block(lines, at, out, styles)
+        if block is None and documents and lines[at][1].endswith(("={", "=[")):
+            block = _document_block(lines, at, len(out))
         if block is None:
             out.append((number, text))
             at += 1
@@ -94,4 +109,31 @@ def _block(lines: list[tuple[int, str]], at: int, out: list[tuple[int, str]], st
             return record_index, record, end
         pair = f" {opened.group('key')}={json.dumps(chr(10).join(value), ensure_ascii=False)}"
         return record_index, record + pair + closed.group("rest"), end + 1
+    return None
+
+
+def _document_block(lines: list[tuple[int, str]], at: int, record_index: int) -> tuple[int, str, int] | None:
+    """The JSON document a key's value opens at the end of ``lines[at]`` (the record's line), read on
+    the lines below to the one it closes on: that record's line with the value put back as a quoted
+    value and the closing line's rest after it, and the index of the first line after the value; None
+    where no document closes, within :data:`MAX_VALUE_LINES`, followed by a blank or the line's end."""
+    opened = _DOCUMENT_OPENS.fullmatch(lines[at][1])
+    if opened is None:
+        return None
+    closer = "}" if opened.group("opener") == "{" else "]"
+    value = [opened.group("opener")]
+    for end in range(at + 1, min(len(lines), at + MAX_VALUE_LINES)):
+        value.append(lines[end][1])
+        if closer not in value[-1]:
+            continue
+        text = "\n".join(value)
+        try:
+            _, stop = _DECODER.raw_decode(text)
+        except ValueError:
+            continue
+        rest = text[stop:]
+        if rest[:1] not in ("", " ") or "\n" in rest:
+            return None
+        pair = f"{opened.group('key')}={json.dumps(text[:stop], ensure_ascii=False)}"
+        return record_index, opened.group("head") + pair + rest, end + 1
     return None

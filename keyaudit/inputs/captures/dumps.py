@@ -180,7 +180,7 @@ class DumpReader:
             yield from self._take(current, rest[len(shape.lines):])
         elif shape.data and current.message is False and (not text.strip() or text.startswith(shape.data)):
             yield from self._data_line(current, text)
-        elif current.takes_bare(bare := _after(text, shape.lines)):
+        elif current.takes_bare(bare := _after(current.prefix.lead_rest(text), shape.lines)):
             yield from self._take(current, bare)
         elif current.eol and current.body is None and not text.rstrip().endswith(current.eol) \
                 and current.prefix.outer(text) is not None:

@@ -32,7 +32,7 @@ from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS, ZERO_OFFSET
 from keyaudit.engine.offset_dump import MARK
 
 from .chat_markup import chat_text
-from .continued_values import STYLES, joined_values
+from .continued_values import NEEDLES as VALUE_NEEDLES, joined_values
 from .lines import python_literal
 from .logfmt import logfmt_record
 from .offset_dumps import joined_blocks
@@ -86,7 +86,7 @@ _DECODER = json.JSONDecoder()
 # What a window's text holds where a step of :func:`joined` may change its lines: marks, looked for with the
 # other readers' at once (:mod:`keyaudit.engine.marks`)
 MARKS: dict[str, tuple[str, ...]] = {
-    **PIECE_MARKS, "recording": (OUTPUT_MARK,), "continued-values": tuple(style.needle for style in STYLES),
+    **PIECE_MARKS, "recording": (OUTPUT_MARK,), "continued-values": VALUE_NEEDLES,
     "traced-calls": CALL_MARKS,
     "offset-dump": (MARK,)}
 MAX_ENVELOPES = 4  # envelopes opened inside one another on a line, at most (a frame, a transport, a runtime's, a record)

@@ -64,6 +64,18 @@ class Prefix:
                 return outer, rest
         return None
 
+    def lead_rest(self, text: str) -> str:
+        """The line after the longest leading part of this prefix it carries (of at least
+        :data:`MIN_SHARED_CHARS` characters besides blanks), else the line: where a transport writes
+        its own prefix before every line (stern's `<pod> <container> `, docker compose's `<service> | `)
+        and the logger its prefix before a message's first line only, the message's later lines
+        carry the transport's part alone, which is none of the message's."""
+        for part in self._leading_parts:
+            if part.pattern is not None and len(part.source.replace(" ", "")) >= MIN_SHARED_CHARS \
+                    and (rest := part.rest(text)) is not None:
+                return rest
+        return text
+
     def timed_rest(self, text: str) -> str | None:
         """The line after the longest leading part of this prefix that holds a number (a time) and
         that ``text`` carries, or None: where only a message's first line carries a mark after the

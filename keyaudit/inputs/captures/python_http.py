@@ -30,6 +30,11 @@ _SEND = re.compile(r"(?:^|\s)(send|write|debug\([24]\)): (b(['\"]).*\3)\s*")
 _REPLY = re.compile(r"(?:^|\s)(?:(reply): ['\"]|(read|debug\(1\)): b['\"])HTTP/")
 _STREAM_OF = {"debug(2)": "debug", "debug(4)": "debug", "debug(1)": "debug", "reply": "send", "read": "write"}
 CAPTURES = {"send": "http.client", "write": "reqwest", "debug": "libcurl"}  # each stream's bytes as a finding calls them
+# A mark at a line's end, its literal on one of the next lines: print's arguments written apart, each its own
+# record (Celery's LoggingProxy logs every `write` of a worker's redirected stdout: `send:`, ` `, `b'…'`)
+_ALONE = re.compile(r"(?:^|\s)(send|write|debug\([124]\)|reply|read):\s*$")
+_LITERAL = re.compile(r"(?:^|\s)(b?(['\"]).*\2)\s*$")
+MARK_GAP_LINES = 2  # the records between a mark and its literal: print's separator, a blank
 _URLLIB3 = re.compile(r"(https?://[^\s\"/]+) \"([A-Z]+) (\S+) HTTP/\d(?:\.\d)?\" (?:\d{3}|None)")
 
 
@@ -62,16 +67,20 @@ class PythonReader:
         self.path = path
         self._streams = {mark: WireStream(path, capture) for mark, capture in CAPTURES.items()}
         self._held: deque[_Held] = deque()
+        self._mark: tuple[str, int] | None = None  # a mark alone at a line's end, and its line
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
-        if not self._held and "send:" not in text and "write:" not in text and "reply:" not in text \
-                and "read:" not in text and "urllib3" not in text and "debug(" not in text:
+        if not self._held and self._mark is None and "send:" not in text and "write:" not in text \
+                and "reply:" not in text and "read:" not in text and "urllib3" not in text and "debug(" not in text:
             return NOTHING  # nothing held to let go, nothing sent, read or pooled (a string search each: C speed)
         return self._fed(number, text)
 
     def _fed(self, number: int, text: str) -> Iterator[Exchange]:
         yield from self._expired(number)
-        if ("send:" in text or "write:" in text or "debug(" in text) and (send := _SEND.search(text)) is not None:
+        text = self._joined(number, text)
+        if (alone := _ALONE.search(text)) is not None:
+            self._mark = (alone.group(1), number)
+        elif ("send:" in text or "write:" in text or "debug(" in text) and (send := _SEND.search(text)) is not None:
             data = python_bytes(send.group(2))
             if data is not None:
                 mark = send.group(1)
@@ -81,10 +90,24 @@ class PythonReader:
         elif "urllib3" in text and (pool := _URLLIB3.search(text)) is not None:
             yield from self._pool_line(number, *pool.groups())
 
+    def _joined(self, number: int, text: str) -> str:
+        """The line as one record would hold it, where it holds the literal of the mark a line
+        just above ended with (`send: b'…'`); else the line."""
+        if self._mark is None:
+            return text
+        mark, at = self._mark
+        if number - at > MARK_GAP_LINES:
+            self._mark = None
+        elif (literal := _LITERAL.search(text)) is not None:
+            self._mark = None
+            return f"{mark}: {literal.group(1)}"
+        return text
+
     @property
     def busy(self) -> bool:
-        """Whether a request is not all logged yet, or waits for its urllib3 line."""
-        return any(stream.busy for stream in self._streams.values()) or bool(self._held)
+        """Whether a request is not all logged yet, waits for its urllib3 line, or a mark for its
+        literal."""
+        return any(stream.busy for stream in self._streams.values()) or bool(self._held) or self._mark is not None
 
     def close(self) -> Iterator[Exchange]:
         for stream in self._streams.values():
