@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 REQUEST_SPAN_LINES = 50  # a captured request (curl with continuations, a wire dump) fits in this
 # What a logger writes in place of a value it hides (ASP.NET Core's HTTP logging `[Redacted]`,
@@ -30,7 +30,9 @@ def hidden_value(value: str) -> bool:
     """Whether a header's value is not the value sent — a logger's placeholder for it, or a value
     it cut or masked in part (a reader's :data:`UNKNOWN` among them) — whole, or in the fields it
     is made of (``signature=***``: a masker that hides what follows each ``=``): a signature
-    shown so is neither malformed nor the same signature as another hidden one."""
+    shown so is neither malformed nor the same signature as another hidden one. A value written
+    percent-encoded, as a query or a form writes it (``signature=%5BFILTERED%5D``), is read decoded."""
+    value = unquote(value) if "%" in value else value
     return _cut(value) or _whole_or_field(_HIDDEN, value)
 
 
