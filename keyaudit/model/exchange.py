@@ -20,10 +20,11 @@ _HIDDEN = re.compile(r"(?i)\s*(?:[\[<({]?\s*(?:redacted|filtered|masked|hidden|r
 UNKNOWN = "…"  # what a reader writes for a value the program computes: sent, not shown (as loggers write it)
 # What a script, a format string or a template holds in place of a value it fills in when the request
 # is sent (`curl -H "Signature: $SIG"`, `${sig}`, `$(sign …)`, `$env:SIG`, `%s`, `%(sig)s`, `{0}`,
-# `#{sig}`, `%SIG%`): no signature or time is written so.
+# `#{sig}`, `%SIG%`), and what a document writes for the reader to fill in (`SUA_ASSINATURA`, `YOUR_SIGNATURE`,
+# `<base64>`): no signature or time is written so.
 _UNEXPANDED = re.compile(r"\s*(?:\$(?:[A-Za-z_][\w:]*|\{[^{}\n]{1,80}\}|\([^()\n]{1,120}\))|`[^`\n]{1,120}`"
                          r"|%(?:\([\w.]{1,40}\))?[-+ #0-9.]*[sdvrqx]|\{[\w.:]{0,40}\}|#\{[^{}\n]{1,80}\}"
-                         r"|%[A-Za-z_]\w{0,40}%)\s*")
+                         r"|%[A-Za-z_]\w{0,40}%|[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,8}|<[^<>\n]{1,80}>)\s*")
 
 
 def hidden_value(value: str) -> bool:

@@ -409,6 +409,8 @@ def test_a_value_the_logger_hid_is_unverified_not_malformed(keys: Keys, signatur
     ("`sign body.json`", TIME), ("$env:IUGU_SIGNATURE", TIME), ("%s", "%s"), ("%(signature)s", TIME),
     ("{0}", "{1}"), ("{}", TIME), ("#{signature}", TIME), ("%SIGNATURE%", TIME), (None, "$REQUEST_TIME"),
     ("signature=$SIG", TIME), ("algorithm=RSA256, keyVersion=0, signature=${sig}", TIME),
+    # what a document leaves for its reader to fill in
+    ("signature=SUA_ASSINATURA_BASE64", TIME), ("YOUR_SIGNATURE", "REQUEST_TIME"), ("signature=<base64>", TIME),
 ])
 def test_a_value_a_script_fills_in_is_unverified_not_malformed(keys: Keys, signature: str | None, time: str) -> None:
     """`curl -H "Signature: $SIG"` in a script, a format string's `%s`, a template's `{0}`: the
