@@ -5,7 +5,9 @@ A key and a host belong together when they are in the same call, the same config
 or section, the same log record — not when they are two constants that happen to be near. The
 record is read from the text's own structure, cheaply and without parsing a language: a line
 that is a whole JSON object is a record (a JSON log), and so is a line that starts like a log
-record, with the indented lines after it (a stack trace); else the call or object whose brackets
+record, with the indented lines after it (a stack trace) — unless it is the body of an HTTP message
+written out (a request line, its headers, a blank line), whose record is the message: the request
+line says what the body is for (a card's `token` sent to `/v1/charge`); else the call or object whose brackets
 enclose the hit (and, for an object or list, the one enclosing that: the headers of a request
 belong with its URL); else the block the hit's line is in (an indented block with the line that
 opens it, an INI or TOML section, or a paragraph of lines at the left margin). Brackets are
@@ -31,6 +33,11 @@ _BLANK_OR_SECTION = re.compile(rb"^(?:[ \t\r\x0b\x0c]*|\[[^\]\n]+\][ \t\r\x0b\x0
 LOG_RECORD = re.compile(rb"(?:<\d+>)?\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"
                          rb"|[A-Z][a-z]{2} [ \d]\d(?: \d{2}:\d{2}:\d{2}|, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M)"
                          rb"|\S+ \S+ \S+ \[\d{2}/[A-Z][a-z]{2}/\d{4}:)")
+# A message's head: lines up to a blank one, the first naming a method and a target (`POST /v1/charge HTTP/1.1`,
+# OkHttp's `--> POST https://…`; nothing after the target but its HTTP version), then the blank line before the body.
+_MESSAGE_HEAD = re.compile(rb"(?:^|\n)[^\w\n]{0,8}(?:GET|POST|PUT|PATCH|DELETE)[ \t]+(?:https?://|/)\S*"
+                           rb"(?:[ \t]+HTTP/[\d.]{1,3})?[ \t\r]*"
+                           rb"(?:\n[ \t]*[^ \t\r\n][^\n]*){0,40}\n[ \t\r]*\n\Z")
 
 
 def line_span(text: bytes, start: int, end: int) -> Span:
@@ -121,8 +128,9 @@ def record_span(text: bytes, start: int, end: int) -> Span:
     """The record ``text[start:end]`` (a secret) is in, as whole lines of ``text``."""
     first, last = line_span(text, start, end)
     line = text[first:last].strip()
-    if line[:1] == b"{" and line[-1:] == b"}":
-        return first, last  # a JSON record of one line: the log record itself
+    if line[:1] == b"{" and line[-1:] == b"}":  # a JSON record of one line: the log record itself, or a body
+        head = _MESSAGE_HEAD.search(text, max(0, first - 4096), first)
+        return (first if head is None else head.start() + (text[head.start()] == ord("\n")), last)
     if LOG_RECORD.match(line):  # a log record: its line, and the indented lines that go on with it
         while last < len(text) and text[last + 1 : last + 2] in (b" ", b"\t"):
             following = text.find(b"\n", last + 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 REQUEST_SPAN_LINES = 50  # a captured request (curl with continuations, a wire dump) fits in this
 # What a logger writes in place of a value it hides (ASP.NET Core's HTTP logging `[Redacted]`,
@@ -20,17 +20,20 @@ _HIDDEN = re.compile(r"(?i)\s*(?:[\[<({]?\s*(?:redacted|filtered|masked|hidden|r
 UNKNOWN = "…"  # what a reader writes for a value the program computes: sent, not shown (as loggers write it)
 # What a script, a format string or a template holds in place of a value it fills in when the request
 # is sent (`curl -H "Signature: $SIG"`, `${sig}`, `$(sign …)`, `$env:SIG`, `%s`, `%(sig)s`, `{0}`,
-# `#{sig}`, `%SIG%`): no signature or time is written so.
+# `#{sig}`, `%SIG%`), and what a document writes for the reader to fill in (`SUA_ASSINATURA`, `YOUR_SIGNATURE`,
+# `<base64>`): no signature or time is written so.
 _UNEXPANDED = re.compile(r"\s*(?:\$(?:[A-Za-z_][\w:]*|\{[^{}\n]{1,80}\}|\([^()\n]{1,120}\))|`[^`\n]{1,120}`"
                          r"|%(?:\([\w.]{1,40}\))?[-+ #0-9.]*[sdvrqx]|\{[\w.:]{0,40}\}|#\{[^{}\n]{1,80}\}"
-                         r"|%[A-Za-z_]\w{0,40}%)\s*")
+                         r"|%[A-Za-z_]\w{0,40}%|[A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){1,8}|<[^<>\n]{1,80}>)\s*")
 
 
 def hidden_value(value: str) -> bool:
     """Whether a header's value is not the value sent — a logger's placeholder for it, or a value
     it cut or masked in part (a reader's :data:`UNKNOWN` among them) — whole, or in the fields it
     is made of (``signature=***``: a masker that hides what follows each ``=``): a signature
-    shown so is neither malformed nor the same signature as another hidden one."""
+    shown so is neither malformed nor the same signature as another hidden one. A value written
+    percent-encoded, as a query or a form writes it (``signature=%5BFILTERED%5D``), is read decoded."""
+    value = unquote(value) if "%" in value else value
     return _cut(value) or _whole_or_field(_HIDDEN, value)
 
 

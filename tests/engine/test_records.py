@@ -46,6 +46,12 @@ CASES = {
     "cause-in-a-trace": ("x.GatewayException: refused\n\tat x.A.b(A.java:8)\nCaused by: x.AuthError: key S3CR3T\n"
                          "\tat x.C.d(C.java:3)\nCaused by: x.Other: url https://sandbox.example",
                          "Caused by: x.AuthError: key S3CR3T\n\tat x.C.d(C.java:3)"),
+    # a one-line JSON body of an HTTP message written out: the message from its request line (what the body is for)
+    "body-of-a-raw-request": ('x\r\nPOST /v1/charge HTTP/1.1\r\nHost: h\r\n\r\n{"token":"S3CR3T"}\nnext',
+                              'POST /v1/charge HTTP/1.1\r\nHost: h\r\n\r\n{"token":"S3CR3T"}'),
+    "body-after-okhttp-head": ('--> POST https://h/v1/charge\nContent-Type: a\n\n{"token":"S3CR3T"}\n--> END POST',
+                               '--> POST https://h/v1/charge\nContent-Type: a\n\n{"token":"S3CR3T"}'),
+    "json-line-after-a-paragraph": ('note: POST /v1/charge done\n\n{"token":"S3CR3T"}', '{"token":"S3CR3T"}'),
 }
 
 

@@ -389,6 +389,7 @@ def test_no_keys_means_unverified_but_malformed_still_reported(keys: Keys) -> No
     ("[Redacted]", TIME), ("[REDACTED]", "[REDACTED]"), ("***", TIME), ("[FILTERED]", "[FILTERED]"),
     ("<hidden>", TIME), ("XXXXXXXX", TIME), ("[masked: 344 chars]", TIME), (None, "<redacted>"),
     ("signature=***", TIME), ("algorithm=RSA256, keyVersion=0, signature=[FILTERED]", TIME),
+    ("signature=%5BFILTERED%5D", TIME), ("%5BREDACTED%5D", "%5BREDACTED%5D"),  # percent-encoded, as a form writes it
 ])
 def test_a_value_the_logger_hid_is_unverified_not_malformed(keys: Keys, signature: str | None, time: str) -> None:
     """ASP.NET Core's HTTP logging writes `[Redacted]` for every header not allowed, Rails'
@@ -408,6 +409,8 @@ def test_a_value_the_logger_hid_is_unverified_not_malformed(keys: Keys, signatur
     ("`sign body.json`", TIME), ("$env:IUGU_SIGNATURE", TIME), ("%s", "%s"), ("%(signature)s", TIME),
     ("{0}", "{1}"), ("{}", TIME), ("#{signature}", TIME), ("%SIGNATURE%", TIME), (None, "$REQUEST_TIME"),
     ("signature=$SIG", TIME), ("algorithm=RSA256, keyVersion=0, signature=${sig}", TIME),
+    # what a document leaves for its reader to fill in
+    ("signature=SUA_ASSINATURA_BASE64", TIME), ("YOUR_SIGNATURE", "REQUEST_TIME"), ("signature=<base64>", TIME),
 ])
 def test_a_value_a_script_fills_in_is_unverified_not_malformed(keys: Keys, signature: str | None, time: str) -> None:
     """`curl -H "Signature: $SIG"` in a script, a format string's `%s`, a template's `{0}`: the
