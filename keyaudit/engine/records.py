@@ -129,7 +129,10 @@ def record_span(text: bytes, start: int, end: int) -> Span:
     first, last = line_span(text, start, end)
     line = text[first:last].strip()
     if line[:1] == b"{" and line[-1:] == b"}":  # a JSON record of one line: the log record itself, or a body
-        head = _MESSAGE_HEAD.search(text, max(0, first - 4096), first)
+        # (a body stands under the blank line that ends its head: a JSON log's records, one under another, are not
+        # looked above)
+        above = text[text.rfind(b"\n", 0, first - 1) + 1 : first - 1] if first > 0 else b"-"
+        head = _MESSAGE_HEAD.search(text, max(0, first - 4096), first) if not above.strip() else None
         return (first if head is None else head.start() + (text[head.start()] == ord("\n")), last)
     if LOG_RECORD.match(line):  # a log record: its line, and the indented lines that go on with it
         while last < len(text) and text[last + 1 : last + 2] in (b" ", b"\t"):
