@@ -165,9 +165,10 @@ def _compile(expressions: list[bytes], ids: list[int], flags: list[int]) -> hype
     return database
 
 
-def _compiles(expression: bytes) -> bool:
+def compiles(expression: bytes, flags: int = PATTERN_FLAGS) -> bool:
+    """Whether Hyperscan compiles ``expression`` with ``flags`` (a rule's, by default)."""
     try:
-        _compile([expression], [0], [PATTERN_FLAGS])
+        _compile([expression], [0], [flags])
     except hyperscan.error:
         return False
     return True
@@ -247,7 +248,7 @@ class HyperscanMatcher:
             self._database = self._build(patterns, list(range(len(patterns))))
         except hyperscan.error:
             # Some user rule uses what Hyperscan cannot approximate: find it, run it by regex.
-            self._fallback = [i for i, pattern in enumerate(patterns) if not _compiles(pattern)]
+            self._fallback = [i for i, pattern in enumerate(patterns) if not compiles(pattern)]
             # (a rule run by regex reports no end: none is pinned)
             self._reach = {index: reach for index, reach in self._reach.items() if index not in self._fallback}
             kept = [i for i in range(len(patterns)) if i not in self._fallback]

@@ -77,7 +77,7 @@ class MarkSet:
             try:
                 import hyperscan
 
-                from keyaudit.engine.hyperscan_engine import load_or_compile
+                from keyaudit.engine.hyperscan_engine import compiles, load_or_compile
             except ImportError:
                 self._built = True
                 return
@@ -87,7 +87,7 @@ class MarkSet:
                 self._compile(hyperscan, load_or_compile, compiled)
             except hyperscan.error:  # a pattern Hyperscan cannot compile: found, and looked for by re
                 self._compile(hyperscan, load_or_compile, [
-                    (name, form, expression if expression is not None and _compiles(hyperscan, expression) else None)
+                    (name, form, expression if expression is not None and compiles(*expression) else None)
                     for name, form, expression in compiled])
             self._new_scratch = hyperscan.Scratch
             self._built = True
@@ -123,12 +123,3 @@ def _expression(hyperscan: Any, form: Mark) -> tuple[bytes, int] | None:
             flags |= getattr(hyperscan, name)
             rest &= ~flag
     return None if rest else (written, flags)
-
-
-def _compiles(hyperscan: Any, expression: tuple[bytes, int]) -> bool:
-    try:
-        database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        database.compile(expressions=[expression[0]], ids=[0], elements=1, flags=[expression[1]])
-    except hyperscan.error:
-        return False
-    return True

@@ -93,7 +93,7 @@ def test_both_keyword_searches_find_the_same_occurrences() -> None:
 
 @needs_hyperscan
 def test_a_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_findings(tmp_path) -> None:
-    from keyaudit.engine.hyperscan_engine import _compiles, _hyperscan_pattern, _reach
+    from keyaudit.engine.hyperscan_engine import compiles, _hyperscan_pattern, _reach
 
     pack = tmp_path / "nested.yaml"
     pack.write_text("""
@@ -109,7 +109,7 @@ rules:
 """)
     rules = load_rules([pack])
     rule = rules.rules[-1]
-    assert not _compiles(_hyperscan_pattern(rule, _reach(rule)))  # recursion: beyond Hyperscan
+    assert not compiles(_hyperscan_pattern(rule, _reach(rule)))  # recursion: beyond Hyperscan
     target = tmp_path / "t.log"
     target.write_text("x nkey=(ab(cd)ef) y\nnothing\nnkey=(1)\n")
     found = {name: report_key(run_scan(str(target), rules=(pack,), engine=name)) for name in ENGINE_NAMES}
@@ -120,7 +120,7 @@ rules:
 def test_a_pinned_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_findings(tmp_path) -> None:
     """A bounded rule that ends a token (pinned) but that Hyperscan rejects (a named character): run by regex, it
     reports no end, and every file was lost to it (a KeyError) when the engine took it for pinned."""
-    from keyaudit.engine.hyperscan_engine import _compiles, _hyperscan_pattern, _reach
+    from keyaudit.engine.hyperscan_engine import compiles, _hyperscan_pattern, _reach
 
     pack = tmp_path / "named.yaml"
     pack.write_text(ACME_PACK.replace("'acme_key=(?P<secret>[a-z]{12})'",
@@ -128,7 +128,7 @@ def test_a_pinned_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_find
                     .replace("acme_key=abcdefghijkl", "acme_key=abcdefghijka"))
     rules = load_rules([pack])
     rule = rules.rules[-1]
-    assert _reach(rule) is not None and not _compiles(_hyperscan_pattern(rule, _reach(rule)))  # the premise
+    assert _reach(rule) is not None and not compiles(_hyperscan_pattern(rule, _reach(rule)))  # the premise
     target = tmp_path / "t.log"
     target.write_text("config acme_key=abcdefghijka\nnothing\n")
     found = {name: run_scan(str(target), rules=(pack,), engine=name) for name in ENGINE_NAMES}
