@@ -62,7 +62,20 @@ def _on_sigterm(_signum: int, _frame: object) -> None:
 
 def _interrupted(terminated: bool = False) -> NoReturn:
     click.echo(TERMINATED if terminated else INTERRUPTED, err=True)
+    _forget_uncaught_interrupt()
     sys.exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+
+
+def _forget_uncaught_interrupt() -> None:
+    """Undo CPython's note that the interrupt went uncaught, where it made one by mistake.
+
+    Code run from a string (``exec`` of a source text: every dataclass's ``__init__`` is made so,
+    as a reader's module is imported mid-scan) that ends in a KeyboardInterrupt marks the interrupt
+    unhandled, even when a caller catches it; under ``python -m`` the interpreter then ends by
+    SIGINT after its exit: a run that said "interrupted" and meant to exit 130 died with -2 (a
+    Ctrl-C that lands while a module loads). Every string evaluation clears the mark as it starts,
+    so an empty one clears it (CPython's ``run_eval_code_obj``)."""
+    eval("None")  # noqa: S307 - a constant: its only effect is that clearing
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})

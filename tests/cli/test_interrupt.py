@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.data import REPO
 from helpers.processes import children, has_proc, running
 from keyaudit.cli.exit_codes import EXIT_INTERRUPTED, EXIT_TERMINATED
 
@@ -107,3 +108,21 @@ def test_sigterm_ends_a_scan_as_ctrl_c_does_with_exit_143(tmp_path: Path, jobs: 
     assert run.stdout == ""
     assert took < 10, f"the run went on for {took:.0f} s after SIGTERM"
     assert_ended(workers)
+
+
+def test_ctrl_c_landing_in_code_made_from_a_string_still_exits_130(tmp_path: Path) -> None:
+    """A Ctrl-C that landed while a dataclass was made (its ``__init__`` is code run from a string,
+    as a reader's module loads mid-scan) printed the line, then the run died by SIGINT (-2): under
+    ``python -m`` CPython took the caught interrupt for an uncaught one. Caught where it lands in
+    such code, by the command line's own handling, it ends as every other Ctrl-C does."""
+    (tmp_path / "interrupted_in_exec.py").write_text(
+        "from keyaudit.cli import main, run\n\n"
+        "@main.command('made-from-a-string')\n"
+        "def made_from_a_string() -> None:\n"
+        "    exec('raise KeyboardInterrupt', {})  # the interrupt, where a dataclass's __init__ is made\n\n"
+        "run()\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    run = subprocess.run([sys.executable, "-m", "interrupted_in_exec", "made-from-a-string"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == EXIT_INTERRUPTED, run.stderr
+    assert run.stderr.splitlines() == ["keyaudit: interrupted (no report written)"]
