@@ -334,3 +334,15 @@ def test_a_bare_body_line_under_a_transports_own_prefix_is_read_without_it() -> 
     lines += [pod + line for line in rest] + [pod + spring + f"--> END POST ({len(BODY)}-byte body)"]
     (exchange,) = exchanges_in_lines(list(enumerate(lines, 1)), "stern.log")
     assert exchange.body == BODY.encode()
+
+
+def test_a_quoted_string_after_a_named_request_is_its_head_and_body_where_it_shows_the_blank_line() -> None:
+    """faraday-detailed_logger writes the head and body it sends as one inspected string in the record after
+    `POST <url>`: its fields, then its body with the line breaks the escapes show (a CR LF head too). A message
+    of lines that only look like fields, with no blank line after them, says nothing of the request's head."""
+    start = f"I, [2026-11-22T13:00:00.123456 #1]  INFO -- : POST {URL}"
+    prefix = "D, [2026-11-22T13:00:00.123456 #1] DEBUG -- : "
+    sent = json.dumps("Content-Type: application/json\r\nAccept: */*\r\n\r\n" + BODY)
+    assert _read([start, prefix + sent]) == [(URL, [("Content-Type", "application/json"), ("Accept", "*/*")],
+                                             BODY.encode())]
+    assert _read([start, prefix + json.dumps("Error: timeout\nRetry: 3")]) == [(URL, [], None)]

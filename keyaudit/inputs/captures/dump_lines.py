@@ -139,6 +139,21 @@ def _header_map(text: str) -> tuple[list[tuple[str, str]], int] | None:
     return None if headers is None else (headers, end)
 
 
+def inspected_head(line: str) -> tuple[list[tuple[str, str]], str] | None:
+    """A request's head and body written as one quoted string, its line breaks escaped (Ruby's inspect of the
+    message a client formats, faraday-detailed_logger's ``"Name: value\\n…\\n\\n<body>"``): its header fields and
+    the text after their blank line; None where the line is no such string, where a line of the string before its
+    blank one is no header field, or where it has no blank line (a message of lines that only look like fields)."""
+    match = _INSPECTED.fullmatch(line)
+    if match is None or "\\n" not in match.group(1):
+        return None
+    parts = _HEAD_END.split(unescaped(match.group(1)), 1)
+    headers = [split_header(text.rstrip("\r")) for text in parts[0].split("\n")]
+    if len(parts) < 2 or None in headers:
+        return None
+    return [header for header in headers if header is not None][:MAX_HEADERS], parts[1]
+
+
 def unquoted_values(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A head's headers as sent: where every value (two at least) is written as a double-quoted string, as a printer
     that quotes each writes them (Ruby's inspect: Faraday's logger, ``Name: "value"``), their insides; else as
@@ -153,6 +168,8 @@ def _unescaped(value: str) -> str:
     return _RUBY_ESCAPE.sub(lambda escape: _RUBY_CHARS.get(escape.group(1), escape.group(1)), value)
 
 
+_INSPECTED = re.compile(rf'[ \t]*"({DOUBLE_QUOTED})"[ \t]*')  # one double-quoted string: the whole line
+_HEAD_END = re.compile(r"\r?\n\r?\n")  # the blank line after a head
 # Spring's HttpHeaders.toString(): [Name:"value", Other:"one", "two"] (the first value is kept)
 _QUOTED_VALUE = re.compile(rf'"{DOUBLE_QUOTED}"')
 _QUOTED_ITEM = re.compile(rf'(?:^\[|, )({TOKEN}):"({DOUBLE_QUOTED})"')

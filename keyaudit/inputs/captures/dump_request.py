@@ -56,6 +56,13 @@ class DumpRequest:
         body = self.body
         return body is not None and body.expected is None and self.prefix.blank and self.shape.body in ("length", "rest")
 
+    def take_written(self, headers: list[tuple[str, str]], body: str) -> None:
+        """The head and body the next record wrote as one quoted string (:func:`.dump_lines.inspected_head`):
+        the whole request, its body's line breaks as the string's escapes show them."""
+        self.headers, self.head_closed, self.inspected, self.body = headers, True, True, BodyLines()
+        for line in body.split("\n"):
+            self.body.add(line)
+
     def add_to_rest(self, line: str) -> bool:
         """One more line of a body that runs to the request's end (a `rest` body, begun), the JSON
         document it opens counted; True where the body so far was a map of header fields printed

@@ -24,7 +24,8 @@ from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .cut_records import count_cut
 from .dump_lines import (FLAT_GAPS, RULE_LINE, WRITTEN_CRLF, at_authority, cr_escaped, flat_headers, header_line,
-                         printed_headers, printed_parts, quoted_list, sent_lines, unquoted_values, written_back)
+                         inspected_head, printed_headers, printed_parts, quoted_list, sent_lines, unquoted_values,
+                         written_back)
 from .dump_request import DumpRequest
 from .dump_table import Shape, any_gate, gates
 from .elision import ELISION
@@ -59,8 +60,7 @@ class DumpReader:
             if started is None and not current.head_closed:  # a head longer than a request's span: read in part
                 current.passed = True
                 count_cut(("dump", current.line))
-            self._current = None
-            yield from self._finish(current)
+            yield from self._ended(current)
         if started is not None and (started.shape.headers == "none" or started.head_closed):  # all on the start line
             yield from self._finish(started)
         elif started is not None:
@@ -158,8 +158,7 @@ class DumpReader:
         if (current.gap and not text.startswith(shape.data)) \
                 or ((current.unbounded or current.message or (current.prefix.blank and current.body is not None
                                                                and not current.body.lines)) and starts_record(text)):
-            self._current = None
-            yield from self._finish(current)
+            yield from self._ended(current)
             return
         # a blank line inside one multi-line message is its own (the header block's end), not the next record
         rest = current.prefix.rest(text) if text.strip() or not current.message else None
@@ -168,14 +167,12 @@ class DumpReader:
             current.prefix, rest = outer  # the message's lines carry the outer part of its first line's prefix
         if (rest is not None and not current.prefix.blank and current.message) \
                 or (rest is None and current.message and current.prefix.opens_record(text)):
-            self._current = None  # the multi-line message ended: a new record of the same log
-            yield from self._finish(current)
+            yield from self._ended(current)  # the multi-line message ended: a new record of the same log
             return
         if rest is not None:
             current.message = False if not current.prefix.blank else current.message
             if not rest.startswith(shape.lines):
-                self._current = None
-                yield from self._finish(current)
+                yield from self._ended(current)
                 return
             yield from self._take(current, rest[len(shape.lines):])
         elif shape.data and current.message is False and (not text.strip() or text.startswith(shape.data)):
@@ -192,8 +189,7 @@ class DumpReader:
             # and the request still waits for its headers' record: where no body is shown, the
             # request is whole once its headers came (a log that leaves out the response line
             # would keep the reader in it to its bound).
-            self._current = None
-            yield from self._finish(current)
+            yield from self._ended(current)
 
     def _data_line(self, current: DumpRequest, text: str) -> Iterator[Exchange]:
         """A line without the mark of the head's lines, in a shape that marks the body's lines
@@ -222,8 +218,7 @@ class DumpReader:
         if end is not None and shape.after is not None:  # the body, if shown, is in a wrapper after it
             current.head_closed, current.body, current.wrapped = True, None, []
         elif end is not None or (shape.cut is not None and shape.cut.match(line)) or current.fenced(line):
-            self._current = None
-            yield from self._finish(current, end)
+            yield from self._ended(current, end)
         elif current.body is None:
             current.crs_shown = current.crs_shown or line.endswith("\r")
             line = line.rstrip("\r")
@@ -233,8 +228,8 @@ class DumpReader:
             yield from self._head_line(current, written_back(current.eol, line))
         elif (shape.body == "length" and current.body.expected is None and not line.strip()) \
                 or (current.document and current.open_brackets == 0 and line.strip()):
-            self._current = None  # a blank line ends a body of no length; a line after its JSON document closed
-            yield from self._finish(current)
+            # a blank line ends a body of no length; a line after its JSON document closed
+            yield from self._ended(current)
         elif shape.body == "rest":
             if current.add_to_rest(written_back(current.eol, line)):
                 yield from self._head_line(current, "")  # the map the body began with was the head: closed
@@ -245,15 +240,13 @@ class DumpReader:
             for part in [written_back(current.eol, line)] if escaped else sent_lines(line, current.body.lines):
                 current.body.add(part)
             if shape.body == "length" and (current.body.complete or current.body.overflow):
-                self._current = None
-                yield from self._finish(current)
+                yield from self._ended(current)
 
     def _wrapped_line(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
         """A line after the end line of a shape that prints the body after it in a wrapper: the
         request is read where :meth:`DumpRequest.take_wrapped` says so."""
         if current.take_wrapped(line):
-            self._current = None
-            yield from self._finish(current)
+            yield from self._ended(current)
 
     def _head_line(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
         shape = current.shape
@@ -290,8 +283,7 @@ class DumpReader:
             # left header lines out (`...`, `[3 headers omitted]`): passed over
             current.passed = True
             return
-        self._current = None
-        yield from self._finish(current)
+        yield from self._ended(current)
 
     def _map_head_line(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
         """After the start line of a shape whose head is one printed map: the map, or header lines quoted as Ruby's
@@ -299,6 +291,10 @@ class DumpReader:
         (a blank, `Name: value` or another record ends one that showed neither), then a JSON document, the body."""
         if not current.head_closed and not current.inspected and (printed := printed_headers(line)) is not None:
             current.headers, current.head_closed = printed, True
+            return
+        if not current.head_closed and not current.inspected and (written := inspected_head(line)) is not None:
+            current.take_written(*written)
+            yield from self._ended(current)
             return
         if not current.head_closed and (header := header_line("quoted", line)) is not None:
             current.inspected = True
@@ -309,8 +305,12 @@ class DumpReader:
             current.body = BodyLines()
             current.add_to_rest(first)
             return
+        yield from self._ended(current)
+
+    def _ended(self, current: DumpRequest, end: re.Match[str] | None = None) -> Iterator[Exchange]:
+        """The request read so far, ended: the reader reads none until a start line comes."""
         self._current = None
-        yield from self._finish(current)
+        yield from self._finish(current, end)
 
     def _finish(self, current: DumpRequest, end: re.Match[str] | None = None) -> Iterator[Exchange]:
         shape, body = current.shape, None
