@@ -83,6 +83,15 @@ def test_a_header_whose_value_the_code_computes_is_sent_with_its_signature_unver
     ("signs.py", f'requests.post("{URL}", data=payload, timeout=sign_and_time(payload))\n'),
     ("axios_defaults.js", f'axios.post("{URL}", payload);\n'),
     ("header_argument.rb", f'Net::HTTP.post("{URL}", payload, headers)\n'),
+    ("helper.ps1", f"$headers = Get-IuguHeaders -Body $body\nInvoke-RestMethod -Uri '{URL}' -Method Post"
+                   " -Headers $headers -Body $body\n"),
+    ("splatted.ps1", f"$params = @{{ Uri = '{URL}'; Method = 'POST'; Headers = $auth; Body = $body }}\n"
+                     "Invoke-RestMethod @params\n"),
+    ("helper.R", f'request("{URL}") |>\n  req_method("POST") |>\n  req_headers(!!!signed_headers(body)) |>\n'
+                 '  req_body_raw(body) |>\n  req_perform()\n'),
+    ("header_argument.pl", f"my $req = HTTP::Request->new(POST => '{URL}', $headers, $body);\n$ua->request($req);\n"),
+    ("helper.lua", f'local res = httpc:request_uri("{URL}", {{\n  method = "POST", body = body,\n'
+                   '  headers = sign(body)\n})\n'),
 ])
 def test_headers_built_where_the_group_does_not_show_are_unknown(name: str, code: str, tmp_path: Path) -> None:
     """Each request is read (and judged), none is called unsigned."""
