@@ -90,6 +90,8 @@ def test_a_header_whose_value_the_code_computes_is_sent_with_its_signature_unver
     ("helper.R", f'request("{URL}") |>\n  req_method("POST") |>\n  req_headers(!!!signed_headers(body)) |>\n'
                  '  req_body_raw(body) |>\n  req_perform()\n'),
     ("header_argument.pl", f"my $req = HTTP::Request->new(POST => '{URL}', $headers, $body);\n$ua->request($req);\n"),
+    ("NamedArguments.kt", f'val request = Request.Builder()\n  .url("{URL}")\n'
+                          '  .header(name = "Content-Type", value = "application/json")\n  .post(body)\n  .build()\n'),
     ("helper.lua", f'local res = httpc:request_uri("{URL}", {{\n  method = "POST", body = body,\n'
                    '  headers = sign(body)\n})\n'),
 ])

@@ -28,6 +28,7 @@ _HEADER_MAP_CALLS = frozenset({"headers", "setHeaders", "withHeaders", "setHeade
 # calls that set the headers their arguments name (httr2's req_headers, httr's add_headers): no helper that builds
 # or reads some (make_headers, get_headers)
 _HEADER_SETTING = re.compile(r"(?i)(?:req_|add_?|set_?|with_?)?headers")
+_PARAMETERS = frozenset({"name", "value", "key", "field", "header", "values"})  # a header setter's own parameters
 _LABELLED_NAME = "forHTTPHeaderField"  # Swift's addValue("v", forHTTPHeaderField: "Name")
 _EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "TreeMap", "Header", "HttpHeaders",
                          "WebHeaderCollection", "dict", "Map", "HeaderMap"})
@@ -45,8 +46,10 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
         positional = [value for label, value in call.args if label is None]
         labelled = {label: value for label, value in call.args if label is not None}
         if labelled and not positional and (verb in _HEADER_CALLS or _HEADER_SETTING.fullmatch(verb)):
-            for label, value in labelled.items():  # Perl's header('Name' => 'value'), R's req_headers(Name = "value")
-                known &= _add(headers, Lit(label), resolved(value, said))
+            # Perl's header('Name' => 'value'), R's req_headers(Name = "value"); Kotlin's
+            # header(name = …, value = …) names its parameters, not a header
+            known &= not _PARAMETERS & {label.lower() for label in labelled} and all(
+                _add(headers, Lit(label), resolved(value, said)) for label, value in labelled.items())
         elif verb in _HEADER_MAP_CALLS and len(positional) == 1 and (verb != "setHeader" or len(call.args) == 1):
             maps.append(positional[0])
         elif verb in _HEADER_CALLS or (verb in _HEADER_RECEIVER_CALLS and _HEADER_RECEIVER.search(receiver(name))):
