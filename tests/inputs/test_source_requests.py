@@ -275,3 +275,14 @@ def test_a_map_of_query_parameters_is_sent_in_the_url(name: str, code: str, tmp_
     query string — over plain HTTP here, so in clear."""
     found, _ = _requests(tmp_path, name, code.format(token=iugu_token()))
     assert found == ["credential-over-plaintext-http", "iugu-token-in-query-string"]
+
+
+@pytest.mark.parametrize("body_given", ["-Body $body", "-Body '{body}'"])
+def test_a_powershell_command_read_by_both_readers_is_one_request(body_given: str, tmp_path: Path) -> None:
+    """The command reader reads `Invoke-RestMethod … -Headers $headers` with its headers unknown; the
+    statements around it bind `$headers`: the two readings of the one command are one request, the
+    one that knows its header set kept (the transfer sent without a signature)."""
+    body = _body()
+    code = (f"$headers = @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }}\n$body = '{body}'\n"
+            f"Invoke-RestMethod -Uri '{URL}' -Method Post -Headers $headers {body_given.format(body=body)}\n")
+    assert _requests(tmp_path, "payouts/transfer.ps1", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
