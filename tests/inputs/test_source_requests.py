@@ -286,3 +286,17 @@ def test_a_powershell_command_read_by_both_readers_is_one_request(body_given: st
     code = (f"$headers = @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }}\n$body = '{body}'\n"
             f"Invoke-RestMethod -Uri '{URL}' -Method Post -Headers $headers {body_given.format(body=body)}\n")
     assert _requests(tmp_path, "payouts/transfer.ps1", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+
+
+def test_a_powershell_command_s_parameters_that_set_a_header_are_its_headers(tmp_path: Path) -> None:
+    """`-ContentType` and `-UserAgent` set those headers beside `-Headers $headers` (a hashtable
+    bound above): the header set is known, and the transfer unsigned. Written whole on one line
+    (no variable), the command is the command reader's alone: still one request."""
+    body = _body()
+    above = ("$headers = @{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }\n"
+             f"Invoke-RestMethod -Uri '{URL}' -Method Post -ContentType 'application/json' -UserAgent 'payouts/3.1'"
+             f" -Headers $headers -Body '{body}'\n")
+    whole = (f"Invoke-RestMethod -Uri '{URL}' -Method Post -ContentType 'application/json'"
+             f" -Headers @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }} -Body '{body}'\n")
+    for name, code in (("above.ps1", above), ("whole.ps1", whole)):
+        assert _requests(tmp_path, f"payouts/{name}", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})

@@ -15,6 +15,7 @@ import re
 from keyaudit.model.exchange import UNKNOWN
 
 from .printed_roles import field_names
+from .source_tokens import COMMAND_NAME
 from .source_values import Call, Facts, Items, Lit, Pairs, Partial, last_part, receiver, resolved
 
 _HEADERS_NAME = re.compile(r"(?i)(?:headers|HTTPHEADER|HeaderFields)$")  # what holds the headers (no `$header`)
@@ -29,7 +30,8 @@ _HEADER_MAP_CALLS = frozenset({"headers", "setHeaders", "withHeaders", "setHeade
 # or reads some (make_headers, get_headers)
 _HEADER_SETTING = re.compile(r"(?i)(?:req_|add_?|set_?|with_?)?headers")
 _PARAMETERS = frozenset({"name", "value", "key", "field", "header", "values"})  # a header setter's own parameters
-_LABELLED_NAME = "forHTTPHeaderField"  # Swift's addValue("v", forHTTPHeaderField: "Name")
+_LABELLED_NAME = "forHTTPHeaderField"
+NAMED_HEADERS = {"contenttype": "Content-Type", "useragent": "User-Agent"}  # a command's parameters that set one  # Swift's addValue("v", forHTTPHeaderField: "Name")
 _EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "TreeMap", "Header", "HttpHeaders",
                          "WebHeaderCollection", "dict", "Map", "HeaderMap"})
 _TARGETS = ("https://", "http://", "/")  # a literal a call sending a request is given: its URL or path
@@ -59,6 +61,9 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
             known &= _add(headers, resolved(labelled[_LABELLED_NAME], said), resolved(positional[0], said))
         elif any(isinstance(value, Lit) and value.text.startswith(_TARGETS) for value in positional):
             maps += [value for value in positional if _header_fields(resolved(value, said))]
+        if COMMAND_NAME.fullmatch(name):  # PowerShell's -ContentType, -UserAgent
+            known &= all(_add(headers, Lit(NAMED_HEADERS[label.lower()]), resolved(value, said))
+                         for label, value in labelled.items() if label.lower() in NAMED_HEADERS)
     for value in {repr(value): value for value in (resolved(value, said) for value in maps)}.values():
         if isinstance(value, Pairs):
             for key, item in value.pairs:

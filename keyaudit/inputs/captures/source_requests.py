@@ -30,9 +30,9 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import HTTP_METHODS, make_exchange, to_bytes
 from .source_files import GROUP_AFTER, GROUP_BEFORE
-from .source_headers import headers_given
+from .source_headers import NAMED_HEADERS, headers_given
 from .source_tokens import COMMAND_NAME, LANGUAGES, Language, Token, tokens
-from .source_values import Call, Facts, Items, Lit, Pairs, facts, last_part, resolved
+from .source_values import Call, Facts, Items, Lit, Pairs, Ref, facts, last_part, resolved
 
 MAX_GROUP_CHARS = 32 << 10  # a longer group (a minified bundle's line) is no snippet, and is not read
 _PROSE_RUN = 5  # this many lines in a row that are no code end a group
@@ -76,7 +76,7 @@ _BARE_CALLS: dict[str, int | None] = {
 _BARE_OPTIONS = frozenset({"json", "data", "params", "timeout", "verify", "body", "method", "files", "cookies",
                            "allow_redirects", "follow_redirects", "proxies", "stream", "cert", "auth", "mode", "cache",
                            "redirect", "content"})
-_COMMAND_PARTS = frozenset({"uri", "method", "headers", "body"})  # a command's parameters a group's reading places
+_COMMAND_PARTS = frozenset({"uri", "method", "headers", "body", *NAMED_HEADERS})  # a command's parameters read
 _LIST_DEPTH = 4  # lists inside lists a request written by position is looked for in
 
 
@@ -125,7 +125,7 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchang
         return None
     url = _url(said, _whole_strings(found))
     method = _method(said)
-    if url is None or method is None or not _sent(said, url) or _unplaced(said, url):
+    if url is None or method is None or not _sent(said, url) or _commanded(said, url):
         return None
     headers, known = headers_given(said)
     known = known and (bool(headers) or _bare(said, url, lowered)) and not any(
@@ -179,15 +179,16 @@ def _sent(said: Facts, url: str) -> bool:
     return any(holds(value, 0) for _, call, _ in said.calls for _, value in call.args)
 
 
-def _unplaced(said: Facts, url: str) -> bool:
-    """Whether a command given the URL (PowerShell's ``Invoke-WebRequest -Uri …``: a ``Verb-Noun``
-    name) is given a parameter other than those the group's reading places (``-ContentType``,
-    ``-WebSession``, ``-InFile`` add headers or a body it would miss): the command reader
-    (:mod:`.powershell_options`) reads that command whole, and a second, partial reading of it
-    would be a second request."""
+def _commanded(said: Facts, url: str) -> bool:
+    """Whether the request is a command given the URL (PowerShell's ``Invoke-WebRequest -Uri …``:
+    a ``Verb-Noun`` name) that the command reader (:mod:`.powershell_options`) reads whole, so a
+    second reading of it here would be a second request: one given a parameter the group's reading
+    does not place (``-WebSession``, ``-InFile``, ``-Credential`` add headers or a body it would
+    miss), or none that is a variable (the statements around it add nothing to it)."""
     return any(COMMAND_NAME.fullmatch(name)
                and any(isinstance(value, Lit) and value.text == url for _, value in call.args)
-               and any(label is not None and label.lower() not in _COMMAND_PARTS for label, _ in call.args)
+               and (any(label is not None and label.lower() not in _COMMAND_PARTS for label, _ in call.args)
+                    or not any(isinstance(value, Ref) for _, value in call.args))
                for name, call, _ in said.calls)
 
 
