@@ -238,9 +238,7 @@ def libcurl(request: Request) -> list[str]:
 SHAPES = [case(csharp_httpclient, "Transfer.cs"), case(java_unirest, "Transfer.java"),
           case(kotlin_okhttp, "Transfer.kt"), case(swift_urlsession, "Transfer.swift"),
           case(php_guzzle, "transfer.php"), case(php_http_request2, "transfer.php"),
-          case(powershell_restmethod, "transfer.ps1", missed="PowerShell's command line is read, but its headers and "
-               "body are variables the command does not show (`-Headers $headers -Body $body`): the `$headers.Add(…)` "
-               "calls and the `@\"…\"@` here-string above it are statements a command reader does not see"),
+          case(powershell_restmethod, "transfer.ps1"),
           case(libcurl, "transfer.c")]
 HEADERS_ONLY = [case(python_requests, "transfer.py"), case(python_http_client, "transfer.py"),
                 case(nodejs_axios, "transfer.js"), case(nodejs_native, "transfer.js"), case(js_fetch, "transfer.js"),

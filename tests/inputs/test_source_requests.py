@@ -83,6 +83,17 @@ def test_a_header_whose_value_the_code_computes_is_sent_with_its_signature_unver
     ("signs.py", f'requests.post("{URL}", data=payload, timeout=sign_and_time(payload))\n'),
     ("axios_defaults.js", f'axios.post("{URL}", payload);\n'),
     ("header_argument.rb", f'Net::HTTP.post("{URL}", payload, headers)\n'),
+    ("helper.ps1", f"$headers = Get-IuguHeaders -Body $body\nInvoke-RestMethod -Uri '{URL}' -Method Post"
+                   " -Headers $headers -Body $body\n"),
+    ("splatted.ps1", f"$params = @{{ Uri = '{URL}'; Method = 'POST'; Headers = $auth; Body = $body }}\n"
+                     "Invoke-RestMethod @params\n"),
+    ("helper.R", f'request("{URL}") |>\n  req_method("POST") |>\n  req_headers(!!!signed_headers(body)) |>\n'
+                 '  req_body_raw(body) |>\n  req_perform()\n'),
+    ("header_argument.pl", f"my $req = HTTP::Request->new(POST => '{URL}', $headers, $body);\n$ua->request($req);\n"),
+    ("NamedArguments.kt", f'val request = Request.Builder()\n  .url("{URL}")\n'
+                          '  .header(name = "Content-Type", value = "application/json")\n  .post(body)\n  .build()\n'),
+    ("helper.lua", f'local res = httpc:request_uri("{URL}", {{\n  method = "POST", body = body,\n'
+                   '  headers = sign(body)\n})\n'),
 ])
 def test_headers_built_where_the_group_does_not_show_are_unknown(name: str, code: str, tmp_path: Path) -> None:
     """Each request is read (and judged), none is called unsigned."""
@@ -264,3 +275,28 @@ def test_a_map_of_query_parameters_is_sent_in_the_url(name: str, code: str, tmp_
     query string — over plain HTTP here, so in clear."""
     found, _ = _requests(tmp_path, name, code.format(token=iugu_token()))
     assert found == ["credential-over-plaintext-http", "iugu-token-in-query-string"]
+
+
+@pytest.mark.parametrize("body_given", ["-Body $body", "-Body '{body}'"])
+def test_a_powershell_command_read_by_both_readers_is_one_request(body_given: str, tmp_path: Path) -> None:
+    """The command reader reads `Invoke-RestMethod … -Headers $headers` with its headers unknown; the
+    statements around it bind `$headers`: the two readings of the one command are one request, the
+    one that knows its header set kept (the transfer sent without a signature)."""
+    body = _body()
+    code = (f"$headers = @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }}\n$body = '{body}'\n"
+            f"Invoke-RestMethod -Uri '{URL}' -Method Post -Headers $headers {body_given.format(body=body)}\n")
+    assert _requests(tmp_path, "payouts/transfer.ps1", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+
+
+def test_a_powershell_command_s_parameters_that_set_a_header_are_its_headers(tmp_path: Path) -> None:
+    """`-ContentType` and `-UserAgent` set those headers beside `-Headers $headers` (a hashtable
+    bound above): the header set is known, and the transfer unsigned. Written whole on one line
+    (no variable), the command is the command reader's alone: still one request."""
+    body = _body()
+    above = ("$headers = @{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }\n"
+             f"Invoke-RestMethod -Uri '{URL}' -Method Post -ContentType 'application/json' -UserAgent 'payouts/3.1'"
+             f" -Headers $headers -Body '{body}'\n")
+    whole = (f"Invoke-RestMethod -Uri '{URL}' -Method Post -ContentType 'application/json'"
+             f" -Headers @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }} -Body '{body}'\n")
+    for name, code in (("above.ps1", above), ("whole.ps1", whole)):
+        assert _requests(tmp_path, f"payouts/{name}", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})

@@ -4,6 +4,7 @@ Python's (a string first in a module, or on a line of its own after a header's c
 from __future__ import annotations
 
 from keyaudit.inputs.captures.source_tokens import LANGUAGES, prose, tokens
+from keyaudit.model.exchange import UNKNOWN
 
 
 def _prose(text: str, language: str) -> list[str]:
@@ -32,3 +33,35 @@ def test_tokens_are_the_same_with_comments_dropped() -> None:
     found = tokens('a = "x"  # c\nb = r"y"\n', LANGUAGES["python"])
     assert [(t.kind, t.text, t.line) for t in found] == [
         ("name", "a", 0), ("punct", "=", 0), ("string", "x", 0), ("name", "b", 1), ("punct", "=", 1), ("string", "y", 1)]
+
+
+def _strings(text: str, language: str) -> list[str]:
+    return [t.text for t in tokens(text, LANGUAGES[language]) if t.kind == "string"]
+
+
+def test_each_family_s_literals_have_the_value_its_language_gives_them() -> None:
+    # Java's text block and Swift's multi-line string: the opening line break and the common indentation are not
+    # the text, nor, in Swift, the break before the closing line
+    block = 'String a = """\n    {\n      "k": 1\n    }""";\nString b = """\n    x\n    """;\n'
+    assert _strings(block, "c") == ['{\n  "k": 1\n}', "x\n"]
+    assert _strings(block, "swift") == ['{\n  "k": 1\n}', "x"]
+    # Perl's double quotes expand `@name` as `$name`; its single quotes nothing; Lua's `--` starts a comment
+    assert _strings("my $a = \"x@y.com\"; my $b = 'x@y.com'; # 'c'\n", "perl") == [UNKNOWN, "x@y.com"]
+    assert _strings('local a = "x" -- "c"\nlocal b = #t\n', "lua") == ["x"]
+    # PowerShell: verbatim single quotes with '' doubled, backtick escapes, here-strings whose line breaks at both
+    # ends are not their text, and what expands unknown
+    powershell = ("$a = 'it''s'\n$b = \"`$aact_x`n\"\n$c = @'\n{\n\"k\": \"$v\"\n}\n'@\n$d = @\"\n$v\n\"@\n"
+                  "$e = \"$env:KEY\"\n")
+    assert _strings(powershell, "powershell") == ["it's", "$aact_x\n", '{\n"k": "$v"\n}', UNKNOWN, UNKNOWN]
+
+
+def test_a_command_is_a_call_given_labelled_arguments() -> None:
+    """PowerShell's `Verb-Noun 'value' -Name value -Switch`, continued over lines by a backtick, is
+    read as `Verb-Noun('value', Name = value)`: a bare word a string, a switch left out, `@params`
+    the variable splatted, `New-Object T` a `new T()`, a line break the statement's end."""
+    text = ("$h = New-Object \"System.Collections.Generic.Dictionary[[String],[String]]\"\n"
+            "$r = Invoke-WebRequest 'https://a.example/x' -UseBasicParsing -Method Post `\n  -Headers $h\n"
+            "Invoke-RestMethod @params\n")
+    assert " ".join(t.text for t in tokens(text, LANGUAGES["powershell"])) == (
+        "$h = new System.Collections.Generic.Dictionary ( ) ; $r = Invoke-WebRequest ( https://a.example/x , "
+        "Method = Post , Headers = $h ) ; Invoke-RestMethod ( $params )")

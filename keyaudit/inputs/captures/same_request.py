@@ -19,17 +19,19 @@ it does not show, a command's read from a file, agrees with any): a batch of tra
 sends many requests with the same headers and bodies that differ. A reading that shows no
 headers (a one-line client log) is the same as no reading that shows some: in a busy log it could
 be any of its neighbours; two that show none, of one call, carry the same findings — but a
-reading that shows only its method and URL is the same as another reader's that starts on the
-same line with the same method and URL: one record read two ways (a JSON log record's fields, and
-its message that a dump's reader joins to the headers the next records hold). (Two that both show
-more may be two records of a batch on one line.) A bare reading with no time of its own whose
+reading that shows only its method and URL, or that does not know its header set and agrees with
+the other's body, is the same as another reader's that starts on the same line with the same
+method and URL: one record read two ways (a JSON log record's fields, and its message that a
+dump's reader joins to the headers the next records hold; a PowerShell command, whose
+``-Headers $headers`` its command reader cannot see, and the statements of the script that bind
+them). (Two that both show more may be two records of a batch on one line.) A bare reading with no time of its own whose
 reader read the same bare method and URL at most :data:`CONTEXT_LINES` lines above is that one
 again: a logger's bound context (a tracing span's ``send{method=POST uri=…}``, a mapped diagnostic
 context) written on every line of one call, its body's and its answer's, repeats it. So is a
 reading of a span's fields (:data:`SPAN`) that shows more, where the same reader read the same
 request (headers and body alike) so: tower-http's ``request{method=POST uri=… headers={…}}:``
 before each event of the call. (A run of like records that are no span's stays a request each.)
-The one kept shows the most: its body, then its headers. A reading that names a request in
+The one kept shows the most: its body, then its whole header set, then its headers. A reading that names a request in
 passing (a log message's ``METHOD <url>``) is counted by :mod:`.mentions`: once, and only where no
 reading here tells of it.
 """
@@ -57,8 +59,9 @@ def _headers(exchange: Exchange) -> _Headers:
                      if name.lower() not in _OPTIONAL)
 
 
-def _shows(exchange: Exchange) -> tuple[bool, int]:
-    return exchange.body is not None, len(exchange.headers)
+def _shows(exchange: Exchange) -> tuple[bool, bool, int]:
+    """What a reading shows, the more the better: its body, then its whole header set, then its headers."""
+    return exchange.body is not None, exchange.headers_known, len(exchange.headers)
 
 
 def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
@@ -97,7 +100,8 @@ def _paired(exchanges: list[Exchange]) -> list[Exchange]:
                 continue  # the call's bound context, written again on one more of its lines
         stretch = exchange.origin.line // NEAR_LINES
         twin = on_line.get((method, url, exchange.origin.line))
-        if twin is not None and (capture in filed[twin][2] or not (_mention(exchange) or _mention(kept[twin]))):
+        if twin is not None and (capture in filed[twin][2] or not (_mention(exchange) or _mention(kept[twin]) or (
+                not (exchange.headers_known and kept[twin].headers_known) and _bodies_agree(exchange, kept[twin])))):
             twin = None  # the same reader read it twice, or both show more: two records on one line (a batch)
         if twin is None:
             near: list[int] = []

@@ -16,7 +16,8 @@ FAMILY = {**dict.fromkeys(("go", "java", "cs", "c", "cc", "cpp", "h", "m", "mm",
           **dict.fromkeys(("js", "mjs", "cjs", "jsx", "ts", "tsx"), "js"),
           **dict.fromkeys(("kt", "kts", "dart", "groovy"), "dollar"),
           "php": "php", **dict.fromkeys(("rb", "ex", "exs", "cr"), "ruby"),
-          "py": "python", "swift": "swift"}
+          "py": "python", "swift": "swift", **dict.fromkeys(("pl", "pm"), "perl"), "lua": "lua", "r": "r",
+          **dict.fromkeys(("ps1", "psm1"), "powershell")}
 GROUP_BEFORE, GROUP_AFTER = 40, 60  # lines of a statement group around its anchors, at most
 _TEST_PATH = (r"(?i)(?:^|[/\\])(?:tests?|spec|specs|__tests__|__mocks__|mocks?|fixtures?|testdata)[/\\]"
               r"|(?:_test|_spec|\.test|\.spec|Tests?|Spec)\.\w+$|(?:^|[/\\])test_[^/\\]*$")

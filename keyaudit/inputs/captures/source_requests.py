@@ -3,10 +3,11 @@ the literals of the statement group around an anchor.
 
 The general rule: a group of statements that names, as literals, a URL (or a host and a path),
 an HTTP method word, header name/value pairs and a body is one request, whatever the language or
-library (:mod:`.source_tokens` reads the literals, :mod:`.source_values` what is bound to what).
-Which names and calls say which part is data here (:data:`_HEADERS_NAME`, :data:`_HEADER_CALLS`,
-:data:`_BODY_NAME`, …), not one parser per product. A group is the lines around an anchored line
-up to a declaration (``func``, ``def``, ``public``…) or a run of lines that are no code.
+library (:mod:`.source_tokens` reads the literals, :mod:`.source_values` what is bound to what,
+:mod:`.source_headers` which headers are given). Which names and calls say which part is data
+(:data:`_BODY_NAME`, :data:`_BODY_CALLS`, …), not one parser per product. A group is the lines
+around an anchored line up to a declaration (``func``, ``def``, ``public``…) or a run of lines
+that are no code.
 
 False positives matter more than recall (a pre-commit hook reads source trees): a part the code
 computes is unknown, never absent. A header value from an expression is sent with an unknown
@@ -25,13 +26,13 @@ import re
 from typing import Iterator
 from urllib.parse import urlencode
 
-from keyaudit.model.exchange import UNKNOWN, Exchange, Origin
+from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import HTTP_METHODS, make_exchange, to_bytes
-from .printed_roles import field_names
 from .source_files import GROUP_AFTER, GROUP_BEFORE
-from .source_tokens import LANGUAGES, Language, Token, tokens
-from .source_values import Call, Facts, Items, Lit, Pairs, Partial, Ref, facts, last_part, receiver
+from .source_headers import NAMED_HEADERS, headers_given
+from .source_tokens import COMMAND_NAME, LANGUAGES, Language, Token, tokens
+from .source_values import Call, Facts, Items, Lit, Pairs, Ref, facts, last_part, resolved
 
 MAX_GROUP_CHARS = 32 << 10  # a longer group (a minified bundle's line) is no snippet, and is not read
 _PROSE_RUN = 5  # this many lines in a row that are no code end a group
@@ -42,17 +43,6 @@ _CODE = re.compile(r"[(){}\[\];=]|^\s*[.)}\]]|[,:+.\\'\"`]\s*$|^\s*/\*")
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
 _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers", "headers.update")
 
-_HEADERS_NAME = re.compile(r"(?i)(?:headers|HTTPHEADER|HeaderFields)$")  # what holds the headers (no `$header`)
-_HEADER_RECEIVER = re.compile(r"(?i)headers?$")  # Go's req.Header.Add, request.Headers.Add, myHeaders.append
-_REQUEST_NAME = re.compile(r"(?i)(?:req|request|headers)\[\]$")  # request["Name"] = "value" (Ruby), headers[…] = …
-# calls given a header's name and value: by their name, or on something named for headers (`req.Header.Add`)
-_HEADER_CALLS = frozenset({"addHeader", "AddHeader", "setHeader", "SetHeader", "header", "setRequestProperty",
-                           "addRequestProperty", "withHeader", "setRequestHeader"})
-_HEADER_RECEIVER_CALLS = frozenset({"Add", "Set", "append", "set", "add", "insert", "put", "TryAddWithoutValidation"})
-_HEADER_MAP_CALLS = frozenset({"headers", "setHeaders", "withHeaders", "setHeader", "addAll", "putAll"})
-_LABELLED_NAME = "forHTTPHeaderField"  # Swift's addValue("v", forHTTPHeaderField: "Name")
-_EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "TreeMap", "Header", "HttpHeaders",
-                         "WebHeaderCollection", "dict", "Map", "HeaderMap"})
 _METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?method|request_?method|verb|CURLOPT_CUSTOMREQUEST)$")
 _BODY_VERBS = frozenset({"post", "patch"})  # a call so named is a request's (no map's)
 _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
@@ -65,7 +55,9 @@ _QUERY_NAME = re.compile(r"(?i)(?:params|query|qs|query_?params|search_?params|q
 _HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions", "RestClient"})
 _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT_POSTFIELDS|content|http_?body|"
                         r"request_?body|string_?body)$")
-_BODY_CALLS = {"write": 0, "AddStringBody": 0, "setBody": 0, "body": 0, "send": 0, "AddParameter": 1, "setEntity": 0}
+# calls given the body (Perl's LWP `$req->content(…)`, httr2's `req_body_raw(…)`, Go resty's `SetBody(…)`)
+_BODY_CALLS = {"write": 0, "AddStringBody": 0, "setBody": 0, "SetBody": 0, "body": 0, "send": 0, "AddParameter": 1,
+               "setEntity": 0, "content": 0, "req_body_raw": 0}
 _SERIALIZING = frozenset({"json", "AddJsonBody", "setJson", "withJson", "json_body"})  # `.json(&v)`, `json=payload`
 _ABSOLUTE = re.compile(r"https?://[^\s/?#\"'<>]+[^\s\"'<>]*")
 # Calls that send a request with only the library's own headers unless given some: functions of a
@@ -84,7 +76,7 @@ _BARE_CALLS: dict[str, int | None] = {
 _BARE_OPTIONS = frozenset({"json", "data", "params", "timeout", "verify", "body", "method", "files", "cookies",
                            "allow_redirects", "follow_redirects", "proxies", "stream", "cert", "auth", "mode", "cache",
                            "redirect", "content"})
-_TARGETS = ("https://", "http://", "/")  # a literal a call sending a request is given: its URL or path
+_COMMAND_PARTS = frozenset({"uri", "method", "headers", "body", *NAMED_HEADERS})  # a command's parameters read
 _LIST_DEPTH = 4  # lists inside lists a request written by position is looked for in
 
 
@@ -133,9 +125,9 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchang
         return None
     url = _url(said, _whole_strings(found))
     method = _method(said)
-    if url is None or method is None or not _sent(said, url):
+    if url is None or method is None or not _sent(said, url) or _commanded(said, url):
         return None
-    headers, known = _headers(said)
+    headers, known = headers_given(said)
     known = known and (bool(headers) or _bare(said, url, lowered)) and not any(
         word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
         token.kind == "punct" and token.text in ("...", "**") for token in found)
@@ -177,7 +169,7 @@ def _sent(said: Facts, url: str) -> bool:
     given holds (``request(options)``, ``NewRequest(method, url, …)``). A map that names a URL but
     goes to no call (``ARGS = {…}``, ``$args = array(…)``) is data, no request sent."""
     def holds(value: object, depth: int) -> bool:
-        value = _resolved(value, said)
+        value = resolved(value, said)
         if isinstance(value, Lit):
             return len(value.text) >= 4 and value.text in url and ("/" in value.text or "." in value.text)
         parts = (value.pairs if isinstance(value, Pairs) else value.args if isinstance(value, Call) else
@@ -187,12 +179,17 @@ def _sent(said: Facts, url: str) -> bool:
     return any(holds(value, 0) for _, call, _ in said.calls for _, value in call.args)
 
 
-def _resolved(value: object, said: Facts, depth: int = 0) -> object:
-    """A name's value where the group binds it to one value, else the name."""
-    if not isinstance(value, Ref) or depth > 4:
-        return value
-    bound = {repr(v): v for name, v, _ in said.bindings if name == value.name and v != value}  # not `headers=headers`
-    return _resolved(next(iter(bound.values())), said, depth + 1) if len(bound) == 1 else value
+def _commanded(said: Facts, url: str) -> bool:
+    """Whether the request is a command given the URL (PowerShell's ``Invoke-WebRequest -Uri …``:
+    a ``Verb-Noun`` name) that the command reader (:mod:`.powershell_options`) reads whole, so a
+    second reading of it here would be a second request: one given a parameter the group's reading
+    does not place (``-WebSession``, ``-InFile``, ``-Credential`` add headers or a body it would
+    miss), or none that is a variable (the statements around it add nothing to it)."""
+    return any(COMMAND_NAME.fullmatch(name)
+               and any(isinstance(value, Lit) and value.text == url for _, value in call.args)
+               and (any(label is not None and label.lower() not in _COMMAND_PARTS for label, _ in call.args)
+                    or not any(isinstance(value, Ref) for _, value in call.args))
+               for name, call, _ in said.calls)
 
 
 def _url(said: Facts, strings: list[str]) -> str | None:
@@ -219,16 +216,18 @@ def _method(said: Facts) -> str | None:
     given a URL (``map.get(key)``, ``map.put(k, v)`` and ``map.delete(k)`` name none)."""
     found = set()
     for name, value, _ in said.bindings:
-        if _METHOD_NAME.search(name) and isinstance(value := _resolved(value, said), Lit):
+        if _METHOD_NAME.search(name) and isinstance(value := resolved(value, said), Lit):
             found.add(value.text.upper())
+        elif name in HTTP_METHODS and isinstance(value, Lit) and _ABSOLUTE.match(value.text):
+            found.add(name)  # the method word names the URL: Perl's `HTTP::Request->new(POST => $url)`
     for name, call, _ in said.calls:
-        first = _resolved(call.args[0][1], said) if call.args else None
+        first = resolved(call.args[0][1], said) if call.args else None
         verb = last_part(name).rstrip("!?")  # Ruby's and Elixir's `post!(…)` raises where `post(…)` returns
         if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha():
             found.add(first.text.upper())
-        elif verb.upper() in HTTP_METHODS and (verb.islower() or name in _BARE_CALLS) and (
+        elif verb.upper() in HTTP_METHODS and (verb.islower() or name in _BARE_CALLS or name.startswith(".")) and (
                 "." in name or "->" in name) and (
-                verb in _BODY_VERBS or (isinstance(first, Lit) and _ABSOLUTE.match(first.text))):
+                verb.lower() in _BODY_VERBS or (isinstance(first, Lit) and _ABSOLUTE.match(first.text))):
             found.add(verb.upper())
     for name in said.names:
         if (identifier := _METHOD_IDENTIFIER.search(name)) is not None:
@@ -259,39 +258,6 @@ def _listed(said: Facts) -> list[Items]:
     return found
 
 
-def _headers(said: Facts) -> tuple[list[tuple[str, str]], bool]:
-    """The header pairs the group gives, and whether that is all of them (each by a literal name,
-    none from a map the group does not write out)."""
-    headers: list[tuple[str, str]] = []
-    known = True
-    maps = [value for name, value, _ in said.bindings if _HEADERS_NAME.search(name) or _REQUEST_NAME.search(name)]
-    for name, call, _ in said.calls:
-        verb = last_part(name)
-        positional = [value for label, value in call.args if label is None]
-        labelled = {label: value for label, value in call.args if label is not None}
-        if verb in _HEADER_MAP_CALLS and len(positional) == 1 and (verb != "setHeader" or len(call.args) == 1):
-            maps.append(positional[0])
-        elif verb in _HEADER_CALLS or (verb in _HEADER_RECEIVER_CALLS and _HEADER_RECEIVER.search(receiver(name))):
-            if len(positional) > 1:
-                known &= _add(headers, _resolved(positional[0], said), _resolved(positional[1], said))
-        elif _LABELLED_NAME in labelled and positional:
-            known &= _add(headers, _resolved(labelled[_LABELLED_NAME], said), _resolved(positional[0], said))
-        elif any(isinstance(value, Lit) and value.text.startswith(_TARGETS) for value in positional):
-            maps += [value for value in positional if _header_fields(_resolved(value, said))]
-    for value in {repr(value): value for value in (_resolved(value, said) for value in maps)}.values():
-        if isinstance(value, Pairs):
-            for key, item in value.pairs:
-                known &= _add(headers, Lit(key) if key is not None else None, _resolved(item, said))
-        elif isinstance(value, Items):  # `Name: value` strings, a value the code ends unknown
-            for item in value.items:
-                text = item.text if isinstance(item, Lit) else item.start if isinstance(item, Partial) else ""
-                name, colon, rest = text.partition(":")
-                known &= bool(colon) and _add(headers, Lit(name), Lit(rest.strip()) if isinstance(item, Lit) else item)
-        elif not (isinstance(value, Call) and last_part(value.name) in _EMPTY_MAPS and not value.args):
-            known = False
-    return headers, known
-
-
 def _bare(said: Facts, url: str, lowered: set[str]) -> bool:
     """Whether the group sends its request by one bare call (:data:`_BARE_CALLS`) given its URL and
     only options that add no header (:data:`_BARE_OPTIONS`, by label or in the options map the group
@@ -300,36 +266,19 @@ def _bare(said: Facts, url: str, lowered: set[str]) -> bool:
     if any("sign" in name for name in lowered):
         return False
     sending = [(call, _BARE_CALLS[name]) for name, call, _ in said.calls if name in _BARE_CALLS and call.args
-               and call.args[0][0] is None and isinstance(first := _resolved(call.args[0][1], said), Lit)
+               and call.args[0][0] is None and isinstance(first := resolved(call.args[0][1], said), Lit)
                and first.text == url]
     if len(sending) != 1:
         return False
     call, carrier = sending[0]
     options = [(label, value) for label, value in call.args if label is not None]
     if carrier is not None and carrier < len(call.args) and call.args[carrier][0] is None:
-        given = _resolved(call.args[carrier][1], said)
+        given = resolved(call.args[carrier][1], said)
         if not isinstance(given, Pairs) or any(key is None for key, _ in given.pairs):
             return False  # options or headers the group does not write out
         options += given.pairs
-    return all(label in _BARE_OPTIONS and not (label == "auth" and isinstance(_resolved(value, said), Call))
+    return all(label in _BARE_OPTIONS and not (label == "auth" and isinstance(resolved(value, said), Call))
                for label, value in options)
-
-
-def _header_fields(value: object) -> bool:
-    """Whether a map given by position to the call that is given the URL is its header fields
-    (``HTTPoison.post(url, body, [{"Content-Type", "…"}])``, ``Request(url, data, {…})``): every
-    key a field's name, one written as HTTP writes one (see :mod:`.printed_roles`)."""
-    return isinstance(value, Pairs) and field_names([key for key, _ in value.pairs])
-
-
-def _add(headers: list[tuple[str, str]], name: object, value: object) -> bool:
-    """Add one header; False where its name is not a literal (the header set is then unknown)."""
-    if not isinstance(name, Lit) or not name.text.strip():
-        return False
-    if isinstance(value, Items) and len(value.items) == 1:  # Go's http.Header{"Name": {"value"}}
-        value = value.items[0]
-    headers.append((name.text.strip(), value.text if isinstance(value, Lit) else UNKNOWN))
-    return True
 
 
 def _body(said: Facts) -> str | None:
@@ -342,6 +291,5 @@ def _body(said: Facts) -> str | None:
     values += [call.args[at][1] for name, call, _ in said.calls
                if (at := _BODY_CALLS.get(last_part(name), -1)) >= 0 and len(call.args) > at]
     values += [listed.items[2] for listed in _listed(said) if len(listed.items) > 2]
-    resolved = [_resolved(value, said) for value in values]
-    literals = {value.text for value in resolved if isinstance(value, Lit)}
+    literals = {value.text for value in (resolved(value, said) for value in values) if isinstance(value, Lit)}
     return literals.pop() if len(literals) == 1 else None

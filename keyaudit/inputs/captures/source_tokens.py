@@ -8,8 +8,10 @@ differs is data, by family of languages (:data:`LANGUAGES`; a file's family is
 :mod:`.source_files`'): which quotes expand what is not a
 literal (``$name`` in PHP, Kotlin and Dart, ``#{…}`` in Ruby, ``\\(…)`` in Swift, ``${…}`` in a
 JavaScript template) — such a string is :data:`UNKNOWN` — which single-quoted strings know only
-``\\\\`` and ``\\'`` (PHP, Ruby), whether ``#`` starts a comment, and whether the language
-writes docstrings (see :func:`prose`).
+``\\\\`` and ``\\'`` (PHP, Ruby), whether ``#`` (Lua: ``--``) starts a comment, whether the
+language writes docstrings (see :func:`prose`), whether a triple-quoted block is a text block
+(Java, Swift), and PowerShell's own: the backtick as escape, quotes doubled, here-strings, and commands
+(``Verb-Noun -Name value``) given to the readers as the calls they are (see :func:`_commands`).
 """
 
 from __future__ import annotations
@@ -25,21 +27,37 @@ from keyaudit.model.exchange import UNKNOWN
 @dataclass(frozen=True)
 class Language:
     """How one language writes what differs: the quotes that expand (and the mark that does),
-    the quotes that know only ``\\\\`` and an escaped quote, whether ``#`` starts a comment, and
-    whether it writes docstrings."""
+    the quotes that know only ``\\\\`` and an escaped quote, whether ``#`` (or ``--``) starts a
+    comment, whether it writes docstrings, and the rarer syntaxes below."""
 
     expanding: str = ""  # quote characters whose strings expand
     expansion: str = ""  # a regex of what expands in them
     plain_single: bool = False
     hash_comments: bool = False
     docstrings: bool = False  # a string standing first in a module, a class or a function is prose
+    dash_comments: bool = False  # `--` starts a comment (Lua)
+    # a `"""` block's opening line break and its lines' common indentation are not its text (Java's text blocks,
+    # Swift's multi-line strings), nor, where ``block_end_break`` is False (Swift), the closing line's break
+    text_blocks: bool = False
+    block_end_break: bool = True
+    escape: str = "\\"  # the character that escapes in strings (PowerShell's backtick, which quotes nothing)
+    doubled_quotes: bool = False  # a quote doubled stands for one; single-quoted strings know nothing else
+    here_strings: bool = False  # `@'`/`@"` ending a line open a string its line `'@`/`"@` closes (PowerShell)
+    # commands: `Verb-Noun -Name value` (a call's labelled arguments), `@name` the variable `$name`, a line break
+    # ending a statement (PowerShell; see :func:`_commands`)
+    commands: bool = False
 
 
 _DOLLAR = r"(?<!\\)\$[{A-Za-z_]"
-LANGUAGES = {"c": Language(), "js": Language("`", r"\$\{"), "dollar": Language("\"'", _DOLLAR),
+LANGUAGES = {"c": Language(text_blocks=True), "js": Language("`", r"\$\{"), "dollar": Language("\"'", _DOLLAR),
              "php": Language('"', _DOLLAR, plain_single=True, hash_comments=True),
              "python": Language(hash_comments=True, docstrings=True),
-             "ruby": Language('"`', r"#\{", plain_single=True, hash_comments=True), "swift": Language('"', r"\\\(")}
+             "ruby": Language('"`', r"#\{", plain_single=True, hash_comments=True),
+             "swift": Language('"', r"\\\(", text_blocks=True, block_end_break=False),
+             "perl": Language('"', r"(?<!\\)[$@][{A-Za-z_]", plain_single=True, hash_comments=True),
+             "lua": Language(dash_comments=True), "r": Language(hash_comments=True),
+             "powershell": Language('"', r"(?<!`)\$[({A-Za-z_]", hash_comments=True, escape="`", doubled_quotes=True,
+                                    here_strings=True, commands=True)}
 
 _TOKEN = re.compile(r"""
     (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
@@ -65,7 +83,98 @@ class Token:
 
 def tokens(text: str, lang: Language) -> list[Token]:
     """The tokens of ``text`` (comments dropped; an unclosed string ends the text)."""
-    return [Token(kind, value, line) for kind, value, _start, _end, line in _lexemes(text, lang) if kind != "comment"]
+    found = [lexeme for lexeme in _lexemes(text, lang) if lexeme[0] != "comment"]
+    if lang.commands:
+        return list(_commands(text, found))
+    return [Token(kind, value, line) for kind, value, _start, _end, line in found]
+
+
+COMMAND_NAME = re.compile(r"[A-Za-z]+-[A-Za-z]+")  # a command's Verb-Noun (PowerShell's Invoke-WebRequest)
+_ENDING = ("string", "name", "number", "option")  # a token a statement may end with (a closing bracket too)
+Marked = tuple[Token, int, int]  # a token and its start and end offsets
+
+
+def _commands(text: str, found: list[tuple[str, str, int, int, int]]) -> list[Token]:
+    """The tokens of a language of commands (PowerShell) as the other languages write the same:
+    a command — a ``Verb-Noun``, or a name given a parameter — is a call, its parameters
+    (``-Name value``) labelled arguments (``Name = value``), a bare word a string, a switch (a
+    parameter given no value) left out, up to the statement's end; ``New-Object T`` is ``new
+    T()``; ``@name`` (splatting) is the variable ``$name`` given whole."""
+    marked, calls, at = list(_statements(text, found)), [], 0
+    while at < len(marked):
+        token, _start, _end = marked[at]
+        before = marked[at - 1][0] if at else None
+        following = marked[at + 1][0] if at + 1 < len(marked) else None
+        if token.kind == "name" and not token.text.startswith("$") and (before is None or before.kind != "option") \
+                and ((following is not None and following.kind == "option") or (COMMAND_NAME.fullmatch(token.text)
+                     and (following is None or following.text not in ("(", "=", ".")))):
+            at = _call(marked, at, calls)
+        else:
+            calls.append(token)
+            at += 1
+    return calls
+
+
+def _call(marked: list[Marked], at: int, calls: list[Token]) -> int:
+    """The command at ``at`` written into ``calls`` as a call (see :func:`_commands`); where it ends."""
+    name, _start, end = marked[at]
+    line = name.line
+    if name.text == "New-Object" and at + 1 < len(marked) and marked[at + 1][0].kind in ("string", "name"):
+        calls += [Token("name", "new", line), Token("name", marked[at + 1][0].text.partition("[")[0], line),
+                  Token("punct", "(", line), Token("punct", ")", line)]
+        return at + 2
+    calls += [name, Token("punct", "(", line)]
+    depth, given, labelled = 0, False, False
+    while (at := at + 1) < len(marked):
+        token, start, stop = marked[at]
+        punct = token.text if token.kind == "punct" else ""
+        if depth == 0 and (punct in (";", "|") or punct in (")", "]", "}")):
+            break
+        if token.kind == "option":
+            valued = at + 1 < len(marked) and marked[at + 1][0].kind != "option" and marked[at + 1][0].text not in (
+                ";", "|", ")", "]", "}")
+            if valued:
+                calls += [Token("punct", ",", line)] * given
+                calls += [Token("name", token.text, line), Token("punct", "=", line)]
+            given, labelled, end = given or valued, valued, stop
+            continue
+        if depth == 0 and given and start > end and not labelled:  # a blank: the next positional argument
+            calls.append(Token("punct", ",", line))
+        if depth == 0 and token.kind == "name" and not token.text.startswith("$") and not (
+                at + 1 < len(marked) and marked[at + 1][0].text == "("):
+            token = Token("string", token.text, token.line)  # a bare word
+        depth += (punct in ("(", "[", "{")) - (punct in (")", "]", "}"))
+        calls.append(token)
+        given, labelled, end = True, False, stop
+    calls.append(Token("punct", ")", line))
+    return at
+
+
+def _statements(text: str, found: list[tuple[str, str, int, int, int]]) -> Iterator[Marked]:
+    """The tokens of a language of commands with their offsets: ``Verb-Noun`` one name, a
+    parameter ``-Name`` an ``option`` token, ``@name`` the name ``$name``, and a line break that
+    ends a statement a ``;`` (a hashtable's entries are so separated) — not one a backtick
+    continues, nor one after an operator, a comma or an opening bracket, nor one before a
+    closing bracket or a ``.``/``|`` that goes on with the statement."""
+    at = 0
+    while at < len(found):
+        kind, value, start, end, line = found[at]
+        following = found[at + 1] if at + 1 < len(found) else None
+        joined = following is not None and following[2] == end
+        if kind == "name" and joined and following[1] == "-" and at + 2 < len(found) \
+                and found[at + 2][0] == "name" and found[at + 2][2] == following[3] \
+                and "$" not in value + found[at + 2][1]:
+            kind, value, end, at = "name", f"{value}-{found[at + 2][1]}", found[at + 2][3], at + 2
+        elif kind == "punct" and value in ("-", "@") and joined and following[0] == "name" \
+                and not following[1].startswith("$") and (at == 0 or found[at - 1][3] < start):
+            kind, value = ("option", following[1]) if value == "-" else ("name", "$" + following[1])
+            end, at = following[3], at + 1
+        yield Token(kind, value, line), start, end
+        at += 1
+        if at < len(found) and "\n" in (gap := text[end : found[at][2]]) and "`" not in gap \
+                and (kind in _ENDING or value in ")]}") and not (found[at][0] == "punct" and found[at][1] in ")]}.|"):
+            semicolon = line + text.count("\n", start, end)
+            yield Token("punct", ";", semicolon), end, end
 
 
 def prose(text: str, lang: Language) -> list[tuple[int, int]]:
@@ -100,7 +209,11 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
             end = text.find(close, match.end())
             end = len(text) if end < 0 else end
             value, kind, end = text[match.end() : end], "string", end + len(close)
-        elif kind == "comment" or (kind == "punct" and match.group() == "#" and lang.hash_comments):
+        elif kind == "string" and match.group("quote") == "`" and lang.escape == "`":
+            at = match.end()  # PowerShell's backtick outside strings: a line's continuation, no token
+            continue
+        elif kind == "comment" or (kind == "punct" and (match.group() == "#" and lang.hash_comments or (
+                lang.dash_comments and text.startswith("--", match.start())))):
             kind, value = "comment", ""
             end = match.end() if match.group("comment") is not None else _line_end(text, match.end())
         elif kind == "string":
@@ -122,14 +235,20 @@ def _string(text: str, match: re.Match[str], lang: Language) -> tuple[str, int]:
     prefix, quote = (match.group("prefix") or ""), match.group("quote")
     start = match.end()
     raw_kind = "@" in prefix or "r" in prefix.lower() or quote == "`" and not lang.expanding.count("`")
+    if lang.here_strings and prefix == "@" and not text[start : _line_end(text, start)].strip():
+        return _here_string(text, start, quote, lang)
     if "@" in prefix and quote[0] == '"':  # C#'s verbatim string: a quote doubled, nothing escaped
         end = start = match.start("quote") + 1
         while (end := text.find('"', end)) >= 0 and text.startswith('""', end):
             end += 2
         end = len(text) if end < 0 else end
         return text[start:end].replace('""', '"'), end + 1
-    end = _closing(text, start, quote, escapes=not raw_kind)
-    body = text[start:end]
+    if quote[0] == "'" and lang.doubled_quotes:
+        raw_kind = True
+    end = _closing(text, start, quote, None if raw_kind else lang.escape, lang.doubled_quotes)
+    body = text[start:end].replace(quote * 2, quote) if lang.doubled_quotes and len(quote) == 1 else text[start:end]
+    if lang.text_blocks and quote == '"""':
+        body = _text_block(body, lang.block_end_break)
     if "f" in prefix.lower() and "{" in body:  # Python's f-string
         return UNKNOWN, end + len(quote)
     if ("$" in prefix and "{" in body) or (quote[0] in lang.expanding and re.search(lang.expansion, body)):
@@ -138,19 +257,55 @@ def _string(text: str, match: re.Match[str], lang: Language) -> tuple[str, int]:
         return body, end + len(quote)
     if quote[0] == "'" and lang.plain_single:
         return body.replace("\\\\", "\\").replace("\\'", "'"), end + len(quote)
-    return _C_ESCAPE.sub(_unescaped, body), end + len(quote)
+    return _unescape(body, lang), end + len(quote)
 
 
-def _closing(text: str, start: int, quote: str, escapes: bool) -> int:
-    """Where the string opened before ``start`` closes (the text's end when it never does)."""
+def _unescape(body: str, lang: Language) -> str:
+    if lang.escape == "\\":
+        return _C_ESCAPE.sub(_unescaped, body)
+    return re.sub(re.escape(lang.escape) + r"(u\{[0-9A-Fa-f]{1,6}\}|.)", _unescaped, body, flags=re.DOTALL)
+
+
+def _here_string(text: str, start: int, quote: str, lang: Language) -> tuple[str, int]:
+    """PowerShell's here-string: the lines after the ``@'`` (``@"``) that ends its line, up to the
+    line that starts with ``'@`` (``"@``); the line breaks at both ends are not its text."""
+    opened = _line_end(text, start) + 1
+    found = re.compile("\n" + re.escape(quote[0]) + "@").search(text, opened - 1)
+    close = found.start() if found is not None else len(text)
+    body, end = text[opened:close] if close >= opened else "", (found.end() if found is not None else len(text))
+    if quote[0] in lang.expanding and re.search(lang.expansion, body):
+        return UNKNOWN, end
+    return (_unescape(body, lang) if quote[0] == '"' else body), end
+
+
+def _text_block(body: str, end_break: bool) -> str:
+    """A text block's text (see :class:`Language`): a block with text on its opening line is none."""
+    first, newline, rest = body.partition("\n")
+    if first.strip() or not newline:
+        return body
+    lines = rest.split("\n")
+    counted = [line for line in lines if line.strip()] + ([] if lines[-1].strip() else [lines[-1]])
+    margin = min((len(line) - len(line.lstrip(" \t")) for line in counted), default=0)
+    lines = [line[margin:] for line in lines]
+    if not lines[-1].strip():  # the closing delimiter's own line
+        lines[-1:] = [""] if end_break else []
+    return "\n".join(lines)
+
+
+def _closing(text: str, start: int, quote: str, escape: str | None, doubled: bool) -> int:
+    """Where the string opened before ``start`` closes (the text's end when it never does): at a
+    quote not escaped (by an odd run of ``escape``) nor, where ``doubled``, doubled."""
     at = start
     while True:
         end = text.find(quote, at)
         if end < 0:
             return len(text)
-        if not escapes:
+        if doubled and len(quote) == 1 and text.startswith(quote, end + 1):
+            at = end + 2
+            continue
+        if escape is None:
             return end
-        slashes = len(text[at:end]) - len(text[at:end].rstrip("\\"))
+        slashes = len(text[at:end]) - len(text[at:end].rstrip(escape))
         if slashes % 2 == 0:
             return end
         at = end + 1

@@ -141,6 +141,14 @@ def _bind(bindings: list[tuple[str, object, int]], name: str, value: object, lin
     bindings.append((name, value, line))
 
 
+def resolved(value: object, said: Facts, depth: int = 0) -> object:
+    """A name's value where the group binds it to one value, else the name."""
+    if not isinstance(value, Ref) or depth > 4:
+        return value
+    bound = {repr(v): v for name, v, _ in said.bindings if name == value.name and v != value}  # not `headers=headers`
+    return resolved(next(iter(bound.values())), said, depth + 1) if len(bound) == 1 else value
+
+
 def _indexed(found: list[Token], index: int) -> bool:
     """Whether ``name["key"] = value`` starts at ``index``."""
     part = found[index + 2 : index + 5]
@@ -263,7 +271,8 @@ class _Parser:
         args: list[tuple[str | None, object]] = []
         while index < len(self.tokens) and self._text(index) != ")":
             label = None
-            if self.tokens[index].kind == "name" and self._text(index + 1) in (":", "="):
+            if self.tokens[index].kind in ("name", "string") and self._text(index + 1) in (
+                    ("=", "=>") if self.tokens[index].kind == "string" else (":", "=", "=>")):  # R's `A-B` =, Perl's =>
                 label, index = self.tokens[index].text, index + 2
             value, end = self.value(index, depth + 1)
             args.append((label, value))
@@ -278,6 +287,8 @@ class _Parser:
         while index < len(self.tokens) and self._text(index) != close:
             value, end = self.value(index, depth + 1)
             if self._text(end) in _PAIRING:
+                if isinstance(value, Items) and len(value.items) == 1:  # Lua's ["Name"] = value
+                    value = value.items[0]
                 key = value.text if isinstance(value, Lit) else value.name if isinstance(value, Ref) else None
                 value, end = self.value(end + 1, depth + 1)
                 pairs.append((key, value))

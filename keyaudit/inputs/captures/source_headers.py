@@ -1,0 +1,95 @@
+"""Which headers a group of source statements gives a request it writes, and whether that is all
+of them (see :mod:`.source_requests`): by what holds them (a map or a list bound to a headers'
+name, ``request["Name"] =``), by the calls that set one (``addHeader``, ``header``,
+``setRequestHeader``, ``.Add``/``.append`` on something named for headers, Swift's
+``forHTTPHeaderField:``, Perl's ``header('Name' => 'value')``) or several (``headers(map)``,
+``addAll``, R's ``req_headers(Name = "value")``), or a map of header fields given to the call
+that is given the URL. A header named by code, or a map the group does not write out, leaves the
+header set unknown: whatever the code computes is unknown, never absent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from keyaudit.model.exchange import UNKNOWN
+
+from .printed_roles import field_names
+from .source_tokens import COMMAND_NAME
+from .source_values import Call, Facts, Items, Lit, Pairs, Partial, last_part, receiver, resolved
+
+_HEADERS_NAME = re.compile(r"(?i)(?:headers|HTTPHEADER|HeaderFields)$")  # what holds the headers (no `$header`)
+_HEADER_RECEIVER = re.compile(r"(?i)headers?$")  # Go's req.Header.Add, request.Headers.Add, myHeaders.append
+_REQUEST_NAME = re.compile(r"(?i)(?:req|request|headers)\[\]$")  # request["Name"] = "value" (Ruby), headers[…] = …
+# calls given a header's name and value: by their name, or on something named for headers (`req.Header.Add`)
+_HEADER_CALLS = frozenset({"addHeader", "AddHeader", "setHeader", "SetHeader", "header", "setRequestProperty",
+                           "addRequestProperty", "withHeader", "setRequestHeader"})
+_HEADER_RECEIVER_CALLS = frozenset({"Add", "Set", "append", "set", "add", "insert", "put", "TryAddWithoutValidation"})
+_HEADER_MAP_CALLS = frozenset({"headers", "setHeaders", "withHeaders", "setHeader", "addAll", "putAll"})
+# calls that set the headers their arguments name (httr2's req_headers, httr's add_headers): no helper that builds
+# or reads some (make_headers, get_headers)
+_HEADER_SETTING = re.compile(r"(?i)(?:req_|add_?|set_?|with_?)?headers")
+_PARAMETERS = frozenset({"name", "value", "key", "field", "header", "values"})  # a header setter's own parameters
+_LABELLED_NAME = "forHTTPHeaderField"
+NAMED_HEADERS = {"contenttype": "Content-Type", "useragent": "User-Agent"}  # a command's parameters that set one  # Swift's addValue("v", forHTTPHeaderField: "Name")
+_EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "TreeMap", "Header", "HttpHeaders",
+                         "WebHeaderCollection", "dict", "Map", "HeaderMap"})
+_TARGETS = ("https://", "http://", "/")  # a literal a call sending a request is given: its URL or path
+
+
+def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
+    """The header pairs the group gives, and whether that is all of them (each by a literal name,
+    none from a map the group does not write out)."""
+    headers: list[tuple[str, str]] = []
+    known = True
+    maps = [value for name, value, _ in said.bindings if _HEADERS_NAME.search(name) or _REQUEST_NAME.search(name)]
+    for name, call, _ in said.calls:
+        verb = last_part(name)
+        positional = [value for label, value in call.args if label is None]
+        labelled = {label: value for label, value in call.args if label is not None}
+        if labelled and not positional and (verb in _HEADER_CALLS or _HEADER_SETTING.fullmatch(verb)):
+            # Perl's header('Name' => 'value'), R's req_headers(Name = "value"); Kotlin's
+            # header(name = …, value = …) names its parameters, not a header
+            known &= not _PARAMETERS & {label.lower() for label in labelled} and all(
+                _add(headers, Lit(label), resolved(value, said)) for label, value in labelled.items())
+        elif verb in _HEADER_MAP_CALLS and len(positional) == 1 and (verb != "setHeader" or len(call.args) == 1):
+            maps.append(positional[0])
+        elif verb in _HEADER_CALLS or (verb in _HEADER_RECEIVER_CALLS and _HEADER_RECEIVER.search(receiver(name))):
+            if len(positional) > 1:
+                known &= _add(headers, resolved(positional[0], said), resolved(positional[1], said))
+        elif _LABELLED_NAME in labelled and positional:
+            known &= _add(headers, resolved(labelled[_LABELLED_NAME], said), resolved(positional[0], said))
+        elif any(isinstance(value, Lit) and value.text.startswith(_TARGETS) for value in positional):
+            maps += [value for value in positional if _header_fields(resolved(value, said))]
+        if COMMAND_NAME.fullmatch(name):  # PowerShell's -ContentType, -UserAgent
+            known &= all(_add(headers, Lit(NAMED_HEADERS[label.lower()]), resolved(value, said))
+                         for label, value in labelled.items() if label.lower() in NAMED_HEADERS)
+    for value in {repr(value): value for value in (resolved(value, said) for value in maps)}.values():
+        if isinstance(value, Pairs):
+            for key, item in value.pairs:
+                known &= _add(headers, Lit(key) if key is not None else None, resolved(item, said))
+        elif isinstance(value, Items):  # `Name: value` strings, a value the code ends unknown
+            for item in value.items:
+                text = item.text if isinstance(item, Lit) else item.start if isinstance(item, Partial) else ""
+                name, colon, rest = text.partition(":")
+                known &= bool(colon) and _add(headers, Lit(name), Lit(rest.strip()) if isinstance(item, Lit) else item)
+        elif not (isinstance(value, Call) and last_part(value.name) in _EMPTY_MAPS and not value.args):
+            known = False
+    return headers, known
+
+
+def _header_fields(value: object) -> bool:
+    """Whether a map given by position to the call that is given the URL is its header fields
+    (``HTTPoison.post(url, body, [{"Content-Type", "…"}])``, ``Request(url, data, {…})``): every
+    key a field's name, one written as HTTP writes one (see :mod:`.printed_roles`)."""
+    return isinstance(value, Pairs) and field_names([key for key, _ in value.pairs])
+
+
+def _add(headers: list[tuple[str, str]], name: object, value: object) -> bool:
+    """Add one header; False where its name is not a literal (the header set is then unknown)."""
+    if not isinstance(name, Lit) or not name.text.strip():
+        return False
+    if isinstance(value, Items) and len(value.items) == 1:  # Go's http.Header{"Name": {"value"}}
+        value = value.items[0]
+    headers.append((name.text.strip(), value.text if isinstance(value, Lit) else UNKNOWN))
+    return True
