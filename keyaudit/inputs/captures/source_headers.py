@@ -30,8 +30,8 @@ _HEADER_MAP_CALLS = frozenset({"headers", "setHeaders", "withHeaders", "setHeade
 # or reads some (make_headers, get_headers)
 _HEADER_SETTING = re.compile(r"(?i)(?:req_|add_?|set_?|with_?)?headers")
 _PARAMETERS = frozenset({"name", "value", "key", "field", "header", "values"})  # a header setter's own parameters
-_LABELLED_NAME = "forHTTPHeaderField"
-NAMED_HEADERS = {"contenttype": "Content-Type", "useragent": "User-Agent"}  # a command's parameters that set one  # Swift's addValue("v", forHTTPHeaderField: "Name")
+_LABELLED_NAME = "forHTTPHeaderField"  # Swift's addValue("v", forHTTPHeaderField: "Name")
+NAMED_HEADERS = {"contenttype": "Content-Type", "useragent": "User-Agent"}  # a command's parameters that set one
 _EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "TreeMap", "Header", "HttpHeaders",
                          "WebHeaderCollection", "dict", "Map", "HeaderMap"})
 _TARGETS = ("https://", "http://", "/")  # a literal a call sending a request is given: its URL or path
