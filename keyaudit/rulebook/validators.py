@@ -176,7 +176,11 @@ _PLACEHOLDER_PASSWORD = re.compile(
     r"[_-]?\d{0,4}",
     re.IGNORECASE,
 )
-_DOCUMENTED_CREDENTIALS = frozenset({("aladdin", "open sesame")})  # RFC 7617's own example
+# The RFCs' own examples, which documentation and the libraries that implement them copy into docstrings and
+# tests: RFC 7617's user, and RFC 6749's client (OAuth 2.0, also RFC 7009's and RFC 7662's requests) with both
+# of the secrets it is given there.
+_DOCUMENTED_CREDENTIALS = frozenset({("aladdin", "open sesame"), ("s6bhdrkqt3", "gx1fbat3bv"),
+                                     ("s6bhdrkqt3", "7fjfp0zbr1ktdrbnfvdmiw")})
 
 
 def _credential_is_real(user: str, password: str) -> bool:
