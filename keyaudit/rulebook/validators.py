@@ -170,10 +170,14 @@ def random_token(secret: str) -> Validation | None:
     return Validation(canonical=secret)
 
 
-# Documentation stand-ins: `password123`, `your_password`, `client_secret`, `YOUR_API_KEY`.
+# Documentation stand-ins: `password123`, `your_password`, `client_secret`, `YOUR_API_KEY`; and as documents in
+# Portuguese and Spanish write them, the two providers' own languages among them (`sua_senha`, `senha123`,
+# `sua-chave-secreta-aqui`, `contraseña`), or Russian (`пароль`, as a library's test of non-ASCII credentials has it).
 _PLACEHOLDER_PASSWORD = re.compile(
-    r"(?:(?:your|my|the)[_-]?)?(?:[a-z]+[_-])*(?:password|passwd|pass|pwd|secret|token|key|apikey|changeme|test|example)"
-    r"[_-]?\d{0,4}",
+    r"(?:(?:your|my|the|sua|seu|minha|meu|tu|su)[_-]?)?(?:[a-z]+[_-])*"
+    r"(?:password|passwd|pass|pwd|secret|token|key|apikey|changeme|test|example"
+    r"|senha|segredo|secreta|secreto|chave|teste|exemplo|contrase[ñn]a|clave|пароль)"
+    r"(?:[_-]?(?:aqui|here))?[_-]?\d{0,4}",
     re.IGNORECASE,
 )
 # The RFCs' own examples, which documentation and the libraries that implement them copy into docstrings and
