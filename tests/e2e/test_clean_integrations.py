@@ -41,6 +41,15 @@ CASES: dict[str, Case] = {
         ("iugu.log", lambda value: "INFO [iugu] GET https://api.iugu.com/v1/invoices -> 200\n"
                                    f"INFO [iugu] token={value}\n"),
     ),
+    # an application's summary of a signed transfer: its word about the Signature header, not the header's value
+    "signature-noted": (
+        ("transfers.log", lambda value: '{"msg": "iugu transfer", "method": "POST", "url": '
+                                        '"https://api.iugu.com/v1/transfer_requests", "signature": "ok", '
+                                        f'"request_time": "2026-11-22T10:00:00-03:00", "id": "{value.upper()}"}}\n'),
+        ("transfers.log", lambda value: '{"msg": "iugu transfer", "method": "POST", "url": '
+                                        '"https://api.iugu.com/v1/transfer_requests", "signature": "not base64!", '
+                                        f'"request_time": "2026-11-22T10:00:00-03:00", "id": "{value.upper()}"}}\n'),
+    ),
 }
 
 
