@@ -14,9 +14,12 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 REQUEST_SPAN_LINES = 50  # a captured request (curl with continuations, a wire dump) fits in this
 # What a logger writes in place of a value it hides (ASP.NET Core's HTTP logging `[Redacted]`,
-# Rails' `[FILTERED]`, `***`, `<hidden>`, `XXXX`): the header was sent, its value is not shown.
+# Rails' `[FILTERED]`, `***`, `<hidden>`, `XXXX`), or a word it writes about the value instead of it (an
+# application's summary of a call, `signature=ok`, `"Signature": true`, `signature=present`): the header
+# was sent, its value is not shown.
 _HIDDEN = re.compile(r"(?i)\s*(?:[\[<({]?\s*(?:redacted|filtered|masked|hidden|removed|sensitive|omitted|scrubbed|"
-                     r"obfuscated)(?:[:\s][^\]>)}]{0,40})?\s*[\]>)}]?|x{3,})\s*")
+                     r"obfuscated)(?:[:\s][^\]>)}]{0,40})?\s*[\]>)}]?|x{3,}"
+                     r"|ok|true|yes|present|valid|verified|sent|signed)\s*")
 UNKNOWN = "…"  # what a reader writes for a value the program computes: sent, not shown (as loggers write it)
 # What a script, a format string or a template holds in place of a value it fills in when the request
 # is sent (`curl -H "Signature: $SIG"`, `${sig}`, `$(sign …)`, `$env:SIG`, `%s`, `%(sig)s`, `{0}`,

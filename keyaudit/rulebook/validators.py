@@ -170,13 +170,21 @@ def random_token(secret: str) -> Validation | None:
     return Validation(canonical=secret)
 
 
-# Documentation stand-ins: `password123`, `your_password`, `client_secret`, `YOUR_API_KEY`.
+# Documentation stand-ins: `password123`, `your_password`, `client_secret`, `YOUR_API_KEY`; and as documents in
+# Portuguese and Spanish write them, the two providers' own languages among them (`sua_senha`, `senha123`,
+# `sua-chave-secreta-aqui`, `contraseña`), or Russian (`пароль`, as a library's test of non-ASCII credentials has it).
 _PLACEHOLDER_PASSWORD = re.compile(
-    r"(?:(?:your|my|the)[_-]?)?(?:[a-z]+[_-])*(?:password|passwd|pass|pwd|secret|token|key|apikey|changeme|test|example)"
-    r"[_-]?\d{0,4}",
+    r"(?:(?:your|my|the|sua|seu|minha|meu|tu|su)[_-]?)?(?:[a-z]+[_-])*"
+    r"(?:password|passwd|pass|pwd|secret|token|key|apikey|changeme|test|example"
+    r"|senha|segredo|secreta|secreto|chave|teste|exemplo|contrase[ñn]a|clave|пароль)"
+    r"(?:[_-]?(?:aqui|here))?[_-]?\d{0,4}",
     re.IGNORECASE,
 )
-_DOCUMENTED_CREDENTIALS = frozenset({("aladdin", "open sesame")})  # RFC 7617's own example
+# The RFCs' own examples, which documentation and the libraries that implement them copy into docstrings and
+# tests: RFC 7617's user, and RFC 6749's client (OAuth 2.0, also RFC 7009's and RFC 7662's requests) with both
+# of the secrets it is given there.
+_DOCUMENTED_CREDENTIALS = frozenset({("aladdin", "open sesame"), ("s6bhdrkqt3", "gx1fbat3bv"),
+                                     ("s6bhdrkqt3", "7fjfp0zbr1ktdrbnfvdmiw")})
 
 
 def _credential_is_real(user: str, password: str) -> bool:

@@ -1,8 +1,9 @@
 """What a source file's prose names is not what its code does: a rule about code (``code_only``: a
 provider URL over plain HTTP, certificate checks turned off) finds nothing in a comment or a
 docstring, which names the URL or the setting without using it (a note on the old endpoint, a line
-of code commented out, a warning not to do it). Secrets are not among them: a key in a comment is
-a leaked key all the same.
+of code commented out, a warning not to do it), nor in a document's sentences (a README's or a
+security note's, outside its code blocks). Secrets are not among them: a key in a comment is a
+leaked key all the same.
 
 The text is read again only for a whole source file (test code aside, as the request readers
 count it) of at most :data:`MAX_PROSE_BYTES` that has such a finding: source files are small, and
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 
+from keyaudit.inputs.captures.document_prose import document_prose, is_document
 from keyaudit.inputs.captures.source_files import family
 from keyaudit.inputs.captures.source_tokens import LANGUAGES, prose
 from keyaudit.model.findings import Finding
@@ -33,14 +35,15 @@ class ProseFilter:
         """``findings`` of the whole file ``display`` (``opener`` reads it; None for a part of a
         file) without those of a code-only rule that lie in its comments and docstrings."""
         language = family(display)
-        if opener is None or language is None or not any(f.rule_id in self.rules for f in findings):
+        document = language is None and is_document(display)
+        if opener is None or not (language or document) or not any(f.rule_id in self.rules for f in findings):
             return findings
         with opener() as stream:
             data = stream.read(MAX_PROSE_BYTES + 1)
         if len(data) > MAX_PROSE_BYTES:
             return findings
         text = data.decode("utf-8", "surrogateescape")
-        spans = prose(text, LANGUAGES[language])
+        spans = document_prose(text) if document else prose(text, LANGUAGES[language])
         if not spans:
             return findings
         starts = [0]

@@ -390,6 +390,7 @@ def test_no_keys_means_unverified_but_malformed_still_reported(keys: Keys) -> No
     ("<hidden>", TIME), ("XXXXXXXX", TIME), ("[masked: 344 chars]", TIME), (None, "<redacted>"),
     ("signature=***", TIME), ("algorithm=RSA256, keyVersion=0, signature=[FILTERED]", TIME),
     ("signature=%5BFILTERED%5D", TIME), ("%5BREDACTED%5D", "%5BREDACTED%5D"),  # percent-encoded, as a form writes it
+    ("ok", TIME), ("true", TIME), ("present", TIME),  # an application's word about the header, in its summary of a call
 ])
 def test_a_value_the_logger_hid_is_unverified_not_malformed(keys: Keys, signature: str | None, time: str) -> None:
     """ASP.NET Core's HTTP logging writes `[Redacted]` for every header not allowed, Rails'

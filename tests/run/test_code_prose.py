@@ -40,3 +40,22 @@ def test_prose_is_looked_for_in_source_code_only(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "test_client.py").write_text('"""http://api.iugu.com/v1"""\n', encoding="utf-8")
     assert [(name, line) for name, line, _rule in _found(tmp_path)] == [("app.log", 1), ("test_client.py", 1)]
+
+
+
+def test_a_documents_sentences_are_prose_and_its_code_blocks_are_not(tmp_path: Path) -> None:
+    # a security note in Portuguese warns against the URL in its sentences (inline code too); a README's
+    # and a guide's examples, fenced, indented or a directive's body, show what a reader will run
+    (tmp_path / "SEGURANCA.md").write_text(
+        "# Segurança\n\n"
+        "- Nunca use `http://api.iugu.com`: o iugu só aceita HTTPS.\n"
+        "- Do not call http://api.asaas.com/v3 either.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text(
+        "Configure a URL:\n\n```python\nASAAS_URL = 'http://api.asaas.com/v3'\n```\n\n"
+        "    IUGU_URL = 'http://api.iugu.com/v1'\n", encoding="utf-8")
+    (tmp_path / "guia.rst").write_text(
+        "Crie a conta de testes em http://sandbox.asaas.com antes.\n\n"
+        ".. code-block:: python\n\n"
+        "   ASAAS_URL = 'http://sandbox.asaas.com/api/v3'\n", encoding="utf-8")
+    assert _found(tmp_path) == [("README.md", 4, "asaas-plaintext-http"), ("README.md", 7, "iugu-plaintext-http"),
+                                ("guia.rst", 5, "asaas-plaintext-http")]

@@ -1,0 +1,46 @@
+"""Where a document (Markdown, reStructuredText) says something rather than shows it: its sentences.
+
+A README or a security note names a URL or a setting to warn against it ("never call
+``http://api.iugu.com``"): a sentence uses nothing, while a code block shows what a reader will
+run. So a document's prose is every line outside its code: outside a fenced block (```` ``` ```` or
+``~~~``, as long as the fence that opened it) and not indented by four columns (Markdown's indented
+code) nor in the indented body of a reStructuredText literal block or directive (after a line ending in
+``::``, or a ``.. code-block::``, however deep). A list item's continued paragraph, indented four
+columns, counts as code: a finding is kept where it is not sure.
+"""
+
+from __future__ import annotations
+
+import re
+
+DOCUMENT_EXTENSIONS = frozenset(("md", "markdown", "mdx", "rst"))
+_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+_INDENTED = re.compile(r"(?:[ ]{4}|[ ]{0,3}\t)")
+
+
+def is_document(path: str) -> bool:
+    """Whether ``path`` names a Markdown or reStructuredText document."""
+    name = path.rpartition("/")[2]
+    return "." in name and name.rpartition(".")[2].lower() in DOCUMENT_EXTENSIONS
+
+
+def document_prose(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets, in order, of ``text``'s lines of prose: outside fenced and indented code."""
+    spans: list[tuple[int, int]] = []
+    fence = ""
+    block = False  # in the indented body of a reStructuredText literal block or directive
+    start = 0
+    for line in text.splitlines(keepends=True):
+        end, words = start + len(line), line.strip()
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
+                    and not line[opening.end():].strip():
+                fence = ""
+        elif opening:
+            fence = opening.group(1)
+        elif words and not (block and line[0] in " \t") and not _INDENTED.match(line):
+            spans.append((start, end))
+            block = words.endswith("::") or words.startswith(".. ")
+        start = end
+    return spans
