@@ -49,3 +49,11 @@ def test_an_inspected_config_field_s_value_ends_before_its_comma_and_blanks() ->
     started = time.process_time()
     (exchange,) = exchanges_in_lines(list(enumerate(lines, 1)), "axios.log")
     assert (exchange.method, exchange.url, time.process_time() - started < 0.5) == ("POST", URL, True)
+
+
+def test_a_powershell_body_of_encoded_bytes_is_read_past_a_run_of_blanks_once() -> None:
+    command = f"Invoke-RestMethod -Method Post -Uri {URL} -Body ([Text.Encoding]::UTF8.GetBytes(%s)%s)"
+    (exchange,) = exchanges_in_lines([(1, command % ("  '{\"amount_cents\": 1}'  ", ""))], "pay.ps1")
+    assert exchange.body == b'{"amount_cents": 1}'
+    blanks = [(1, command % (" " * 4_000 + "'x'", " + 1"))]  # no bytes of a string alone: read to the end, given up
+    assert _spent(lambda: list(exchanges_in_lines(blanks, "pay.ps1"))) < 0.5
