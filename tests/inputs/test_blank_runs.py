@@ -32,7 +32,8 @@ def test_a_header_value_is_read_up_to_its_trailing_blanks_in_linear_time() -> No
 @pytest.mark.parametrize("shape", shapes(), ids=lambda shape: shape.capture)
 def test_no_label_reads_a_run_of_blanks_more_than_once(shape: object) -> None:
     for label in shape.labels:  # type: ignore[attr-defined]
-        lines = [lead + label.needle + gap + BLANKS[:8_000] + "x" for lead in ("", "  ") for gap in ("", " a", " a | ", "a | ")]
+        lines = [lead + label.needle + gap + BLANKS[:8_000] + "x"
+                 for lead in ("", "  ") for gap in ("", " a", " a | ", "a | ")]
         assert sum(_spent(label.match, line) for line in lines) < 0.25, label.needle
 
 
