@@ -79,7 +79,7 @@ def _items(items: list[str], flags: dict[str, str | None]) -> Iterator[tuple[str
         elif separator == ":=":
             try:
                 fields[name] = json.loads(value)
-            except ValueError:
+            except (ValueError, RecursionError):  # no JSON, or nested deeper than the decoder goes: a body unknown
                 unknown = True
         elif separator == "=":
             fields[name] = value

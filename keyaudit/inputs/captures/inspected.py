@@ -23,7 +23,7 @@ from .records import request_of
 _STRING = "'" + SINGLE_QUOTED + "'|\"" + DOUBLE_QUOTED + '"'
 _KEY = rf"(?:{_STRING}|[A-Za-z_$][\w$-]*)"
 _OPEN = re.compile(r"(\s*)config: \{\s*$")
-_FIELD = re.compile(rf"(\s*)({_KEY}): (.*?),?\s*$")
+_FIELD = re.compile(rf"(\s*)({_KEY}): (.*)")  # its value without the blanks and the comma after it: see _field
 _PAIR = re.compile(rf"({_KEY}): ({_STRING}|-?\d+(?:\.\d+)?)")
 _OBJECT = re.compile(r"(?:[\w$]+ )?(?:\[[\w$]+\] )?\{")  # `{`, `Object [AxiosHeaders] {`, `AxiosHeaders {`
 _CLOSE = re.compile(r"\s*\},?\s*$")
@@ -96,7 +96,10 @@ class InspectReader:
         found = _FIELD.fullmatch(text)
         if found is None:
             return
-        name, value = _key(found.group(2)), found.group(3)
+        # the blanks and the comma ending the line cut off in Python: a lazy value before them, tried at each blank of
+        # a run and reading the run on from each, cost its length squared (40 KB of blanks took 4 s)
+        name, value = _key(found.group(2)), found.group(3).rstrip()
+        value = value[:-1] if value.endswith(",") else value
         if _OBJECT.fullmatch(value):
             block.nested = (name, indent)
         elif value.startswith(_OBJECT_INLINE) and value.endswith("}"):  # an object short enough for one line

@@ -65,7 +65,7 @@ FILE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
                  r'"(?P<url>https?://[^"\s]+)"',
         "header": r"^[ \t]*(?:Given|When|And|But|\*) (?P<headers>)(?![^\n]*\bresponse\b)[^|\"]*\bheaders?\b",
         '"""': r'^[ \t]*"""[\w/+.-]*(?P<body>)[ \t]*$',
-        "|": rf"^[ \t]*\|[ \t]*(?P<name>{TOKEN})[ \t]*\|[ \t]*(?P<value>.*?)[ \t]*\|[ \t]*$",
+        "|": rf"^[ \t]*\|[ \t]*(?P<name>{TOKEN})[ \t]*\|[ \t]*+(?P<value>(?:.*[^ \t\n])?)[ \t]*\|[ \t]*$",
         "Given ": r"^[ \t]*Given (?P<aside>)", "When ": r"^[ \t]*When (?P<aside>)",
         "Then ": r"^[ \t]*Then (?P<aside>)", "And ": r"^[ \t]*And (?P<aside>)", "But ": r"^[ \t]*But (?P<aside>)",
         "Examples:": r"^[ \t]*Examples:(?P<aside>)"}},

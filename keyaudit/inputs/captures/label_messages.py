@@ -27,7 +27,7 @@ MESSAGE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # url=<url> `, then ` path_url=…`, ` headers=<dict>` and ` body=<body>` each on a line after the last's blank.
     {"capture": "robot-requests", "list": "dictionary", "labels": {
         " Request : url=": r"^.*?(?<![A-Za-z])(?P<method>[A-Z]+) Request : url=(?P<url>https?://\S+)",
-        " headers={": r"^ headers=(?P<headers>\{.*\})\s*$", " body=": r"^ body=(?P<body>.*?)\s*$"}},
+        " headers={": r"^ headers=(?P<headers>\{.*\})\s*$", " body=": r"^ body=(?P<body>(?:.*\S)?)\s*$"}},
 
     # requests-oauthlib's OAuth2Session.request at DEBUG: `Requesting url <url> using method <METHOD>.`, then
     # `Supplying headers <dict> and data <data>` (the data as it is, over its own lines) and the next record.

@@ -24,7 +24,9 @@ from keyaudit.model.exchange import UNKNOWN
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _CHAR = r"(?i)\$\(\s*\[char\]\s*(\d{1,7})\s*\)"
 _VARIABLE = r"\$(?:\{[^}]*\}|[\w:?^$]+)"
-_BYTES_OF = r"(?si)\s*\[(?:System\.)?Text\.Encoding\]::\w+\.GetBytes\(\s*(?P<string>.*?)\s*\)\s*"
+# (the string as long as it goes to a last character not blank, the blanks before it taken once: a lazy string
+# tried at each blank of a run, the run before it given back a blank at a time, cost the run's length cubed)
+_BYTES_OF = r"(?si)\s*\[(?:System\.)?Text\.Encoding\]::\w+\.GetBytes\(\s*+(?P<string>(?:.*\S)?)\s*\)\s*"
 _BARE = r"[^\s`\"'(){};|]+"
 _NUMBER = r"[-+]?\d[\d.]*"
 _KEY = r"[^\s=;}\"'`]+"

@@ -79,6 +79,17 @@ def _long_numbers(folder: Path) -> str:
     return "numbers.log"
 
 
+def _nested_values(folder: Path) -> str:
+    """Values nested past the JSON decoder's depth where a reader of requests decodes one: an httpie
+    command's raw JSON item (``data:=[[…]]``), a document a structlog record's key opens at its line's end."""
+    deep = "[" * 100_000 + "]" * 100_000
+    (folder / "nested.log").write_text(
+        f"access_token={asaas_key()}\n"
+        f"http POST https://api.iugu.com/v1/transfer_requests data:={deep}\n"
+        f"2026-11-22 13:00:30 [debug    ] sending transfer body=[\n{deep}\n")
+    return "nested.log"
+
+
 _URL = "https://api.asaas.com/v3/payments"
 
 CASES = [
@@ -106,4 +117,5 @@ CASES = [
     BadInput("a JSON log record nested 5,000 deep", _deep_json_record, error=None, findings=1),
     BadInput("a urllib3 line whose port cannot be read", _urllib3_port, error=None, findings=2),
     BadInput("a log whose counts are numbers of 5,000 digits", _long_numbers, error=None, findings=1),
+    BadInput("values nested past the JSON decoder's depth in a request", _nested_values, error=None, findings=2),
 ]
