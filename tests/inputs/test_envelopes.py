@@ -232,3 +232,24 @@ def test_a_notebook_that_printed_the_transfers_it_sent_gives_each_at_its_line(tm
     assert [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")] == \
         [("iugu-unsigned-transfer", unsigned)]
     assert report["scan"]["requests"] == {"requests_judged": 2, "signatures_valid": 1}
+
+
+def test_the_log_records_an_otlp_export_groups_by_resource_and_scope_are_each_a_line() -> None:
+    """An OpenTelemetry Collector's file exporter writes each export as one line of OTLP JSON, its log records
+    grouped by resource and then by scope (`resourceLogs[].scopeLogs[].logRecords[]`), each record's message its
+    typed `body`: every record's message is a line, in the order written, and the dump they hold is read. A
+    request record's own `body`, a plain string, stays its body."""
+    messages = [f"--> POST {URL}", "Content-Type: application/json", "Signature: signature=c2lnbmVk", "",
+                '{"amount_cents":1050}', "--> END POST (21-byte body)"]
+    records = [{"timeUnixNano": "1795438830104000000", "severityText": "INFO", "body": {"stringValue": message}}
+               for message in messages]
+    export = {"resourceLogs": [{"resource": {"attributes": []}, "scopeLogs": [
+        {"scope": {"name": "okhttp3.OkHttpClient"}, "logRecords": records[:3]},
+        {"scope": {"name": "okhttp3.OkHttpClient"}, "logRecords": records[3:]}]}]}
+    line = (7, json.dumps(export))
+    assert list(unwrapped([line])) == [(7, message) for message in messages]
+    (exchange,) = exchanges_in_lines([line], "otel-logs.json")
+    assert (exchange.url, exchange.header("Signature"), exchange.body) == \
+        (URL, "signature=c2lnbmVk", b'{"amount_cents":1050}')
+    record = (8, json.dumps({"method": "POST", "url": URL, "headers": {"Signature": "x"}, "body": messages[0]}))
+    assert list(unwrapped([record])) == [record]

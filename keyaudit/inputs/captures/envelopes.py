@@ -89,6 +89,7 @@ MARKS: dict[str, tuple[str, ...]] = {
     **PIECE_MARKS, "recording": (OUTPUT_MARK,), "continued-values": VALUE_NEEDLES,
     "traced-calls": CALL_MARKS,
     "offset-dump": (MARK,)}
+MAX_BATCH_NESTING = 3  # lists of records inside records of a batch, opened at most this deep
 MAX_ENVELOPES = 4  # envelopes opened inside one another on a line, at most (a frame, a transport, a runtime's, a record)
 
 
@@ -166,13 +167,25 @@ def _message(text: str, depth: int = 0) -> str | None:
         return None if record is None else _own_message(record)
     own = _own_message(record)
     if own is None:  # a batch's events, a line each
-        events = [_own_message(item) for value in record.values() if isinstance(value, list)
-                  for item in value if isinstance(item, dict)]
-        own = "\n".join(event.rstrip("\n") for event in events if event is not None) or None
+        own = "\n".join(event.rstrip("\n") for event in _events(record)) or None
     if own is not None and "\n" in own:
         return own
     dump = _member_dump(text)  # beside a message of one line (zap's `"msg"`), or none
     return own if dump is None else dump
+
+
+def _events(batch: dict[str, object], depth: int = 0) -> Iterator[str]:
+    """The messages of the records a batch lists under its members, in the order written: of a list's records that
+    have none, those of the records they list in turn, :data:`MAX_BATCH_NESTING` lists deep at most (an OTLP export
+    groups its log records by resource, then by scope: ``resourceLogs[].scopeLogs[].logRecords[]``)."""
+    for value in batch.values():
+        for item in value if isinstance(value, list) else ():
+            if isinstance(item, dict):
+                own = _own_message(item)
+                if own is not None:
+                    yield own
+                elif depth + 1 < MAX_BATCH_NESTING:
+                    yield from _events(item, depth + 1)
 
 
 def _inner_message(inner: str, depth: int) -> str:
