@@ -30,6 +30,7 @@ from typing import Collection, Iterable, Iterator
 
 from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS, ZERO_OFFSET
 from keyaudit.engine.offset_dump import MARK
+from keyaudit.engine.unwrap import ansi
 
 from .chat_markup import chat_text
 from .continued_values import NEEDLES as VALUE_NEEDLES, joined_values
@@ -138,7 +139,28 @@ def unwrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         if inner is None:
             yield number, text
         else:
-            yield from ((number, part) for part in chat_text(inner).rstrip("\n").split("\n"))
+            yield from ((number, part) for part in _held(inner).split("\n"))
+
+
+def held_line(text: str) -> str | None:
+    """The one line an envelope line holds, as :func:`unwrapped` gives it (a container runtime's JSON line: Docker's
+    json-file log keeps each line a program wrote as ``{"log": "<line>\\n", "stream": …}``); None where the line is
+    no envelope, or holds more than one line."""
+    inner = _message(text)
+    held = None if inner is None else _held(inner)
+    return None if held is None or "\n" in held else held
+
+
+def _held(inner: str) -> str:
+    """The text an envelope holds as its program wrote it: a chat's markup undone (:mod:`.chat_markup`), the last
+    line break left off, and the terminal's escapes (colours) taken out, as a file's own lines have them taken out
+    before a reader sees them (:func:`keyaudit.inputs.line_layers.reader_text`): a shipper keeps them escaped
+    (``\\u001b[32m``), where the engine's pass over the file's bytes cannot see them."""
+    text = chat_text(inner).rstrip("\n")
+    if "\x1b" not in text:
+        return text
+    plain = ansi(text.encode("utf-8", "surrogateescape"))
+    return text if plain is None else plain[0].decode("utf-8", "surrogateescape")
 
 
 def _message(text: str, depth: int = 0) -> str | None:
