@@ -232,3 +232,45 @@ def test_a_notebook_that_printed_the_transfers_it_sent_gives_each_at_its_line(tm
     assert [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")] == \
         [("iugu-unsigned-transfer", unsigned)]
     assert report["scan"]["requests"] == {"requests_judged": 2, "signatures_valid": 1}
+
+
+def docker_json_file(texts: list[str], first: int = 1) -> list[tuple[int, str]]:
+    """Each text as Docker's json-file log keeps a line a container wrote: escaped in a JSON line of its own."""
+    return [(first + n, json.dumps({"log": text + "\n", "stream": "stdout", "time": f"2026-11-22T13:00:30.{n:09d}Z"}))
+            for n, text in enumerate(texts)]
+
+
+def test_the_colours_of_a_line_an_envelope_holds_are_taken_out_before_a_reader_sees_it() -> None:
+    """A shipper keeps a terminal's escapes escaped (`\\u001b[36m`): the engine's pass over the bytes never sees
+    them, so the text the envelope holds has them taken out, as a file's own lines do — a dump whose header names
+    are coloured is read with its headers."""
+    cyan, reset = "\x1b[36m", "\x1b[39m"
+    texts = [f"\x1b[32mPOST\x1b[0m {URL}", f"{cyan}Content-Type{reset}: application/json",
+             f"{cyan}Request-Time{reset}: 2026-11-22T10:00:00-03:00", f"{cyan}Signature{reset}: signature=c2lnbmVk", "",
+             '{"amount_cents":1050}']
+    assert [text for _, text in unwrapped(docker_json_file(texts[:2]))] == \
+        [f"POST {URL}", "Content-Type: application/json"]
+    (exchange,) = exchanges_in_lines(docker_json_file(texts), "container.log")
+    assert (exchange.url, exchange.header("Signature"), exchange.body) == \
+        (URL, "signature=c2lnbmVk", b'{"amount_cents":1050}')
+
+
+def test_the_log_records_an_otlp_export_groups_by_resource_and_scope_are_each_a_line() -> None:
+    """An OpenTelemetry Collector's file exporter writes each export as one line of OTLP JSON, its log records
+    grouped by resource and then by scope (`resourceLogs[].scopeLogs[].logRecords[]`), each record's message its
+    typed `body`: every record's message is a line, in the order written, and the dump they hold is read. A
+    request record's own `body`, a plain string, stays its body."""
+    messages = [f"--> POST {URL}", "Content-Type: application/json", "Signature: signature=c2lnbmVk", "",
+                '{"amount_cents":1050}', "--> END POST (21-byte body)"]
+    records = [{"timeUnixNano": "1795438830104000000", "severityText": "INFO", "body": {"stringValue": message}}
+               for message in messages]
+    export = {"resourceLogs": [{"resource": {"attributes": []}, "scopeLogs": [
+        {"scope": {"name": "okhttp3.OkHttpClient"}, "logRecords": records[:3]},
+        {"scope": {"name": "okhttp3.OkHttpClient"}, "logRecords": records[3:]}]}]}
+    line = (7, json.dumps(export))
+    assert list(unwrapped([line])) == [(7, message) for message in messages]
+    (exchange,) = exchanges_in_lines([line], "otel-logs.json")
+    assert (exchange.url, exchange.header("Signature"), exchange.body) == \
+        (URL, "signature=c2lnbmVk", b'{"amount_cents":1050}')
+    record = (8, json.dumps({"method": "POST", "url": URL, "headers": {"Signature": "x"}, "body": messages[0]}))
+    assert list(unwrapped([record])) == [record]

@@ -117,3 +117,15 @@ def test_a_typed_member_opening_an_object_keeps_its_indentation() -> None:
     printed = ["Request {", "  bodyUsed: false,", "  headers: Headers {", '    "signature": "signature=c2ln"', "  },",
                '  method: "POST",', '  redirect: "follow",', f'  url: "{URL}"', "}"]
     assert found(numbered("\n".join(printed))) == [(1, URL, "signature=c2ln")]
+
+
+def test_an_object_printed_over_lines_each_kept_in_an_envelope_of_its_own_is_read_from_the_lines_they_hold() -> None:
+    """Docker's json-file log keeps each line a container wrote in a JSON line of its own: an object Node printed
+    over lines (`util.inspect`) is read from the lines the envelopes hold, at its opening line; the run of envelopes
+    ends at a line that is none (another program's), so a member past it is no member of the object."""
+    printed = ["Object(3) {", "  method: 'post',", f"  url: '{URL}',", "  headers: {",
+               "    'Signature': 'signature=c2lnbmVk'", "  }", "}"]
+    kept = [json.dumps({"log": text + "\n", "stream": "stdout", "time": "2026-11-22T13:00:30Z"}) for text in printed]
+    assert found(list(enumerate(kept, start=3))) == [(3, URL, "signature=c2lnbmVk")]
+    cut = kept[:2] + ["2026-11-22 13:00:30 INFO heartbeat ok"] + kept[2:]
+    assert found(list(enumerate(cut, start=3))) == []

@@ -30,6 +30,7 @@ from typing import Collection, Iterable, Iterator
 
 from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS, ZERO_OFFSET
 from keyaudit.engine.offset_dump import MARK
+from keyaudit.engine.unwrap import ansi
 
 from .chat_markup import chat_text
 from .continued_values import NEEDLES as VALUE_NEEDLES, joined_values
@@ -89,6 +90,7 @@ MARKS: dict[str, tuple[str, ...]] = {
     **PIECE_MARKS, "recording": (OUTPUT_MARK,), "continued-values": VALUE_NEEDLES,
     "traced-calls": CALL_MARKS,
     "offset-dump": (MARK,)}
+MAX_BATCH_NESTING = 3  # lists of records inside records of a batch, opened at most this deep
 MAX_ENVELOPES = 4  # envelopes opened inside one another on a line, at most (a frame, a transport, a runtime's, a record)
 
 
@@ -137,7 +139,28 @@ def unwrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         if inner is None:
             yield number, text
         else:
-            yield from ((number, part) for part in chat_text(inner).rstrip("\n").split("\n"))
+            yield from ((number, part) for part in _held(inner).split("\n"))
+
+
+def held_line(text: str) -> str | None:
+    """The one line an envelope line holds, as :func:`unwrapped` gives it (a container runtime's JSON line: Docker's
+    json-file log keeps each line a program wrote as ``{"log": "<line>\\n", "stream": …}``); None where the line is
+    no envelope, or holds more than one line."""
+    inner = _message(text)
+    held = None if inner is None else _held(inner)
+    return None if held is None or "\n" in held else held
+
+
+def _held(inner: str) -> str:
+    """The text an envelope holds as its program wrote it: a chat's markup undone (:mod:`.chat_markup`), the last
+    line break left off, and the terminal's escapes (colours) taken out, as a file's own lines have them taken out
+    before a reader sees them (:func:`keyaudit.inputs.line_layers.reader_text`): a shipper keeps them escaped
+    (``\\u001b[32m``), where the engine's pass over the file's bytes cannot see them."""
+    text = chat_text(inner).rstrip("\n")
+    if "\x1b" not in text:
+        return text
+    plain = ansi(text.encode("utf-8", "surrogateescape"))
+    return text if plain is None else plain[0].decode("utf-8", "surrogateescape")
 
 
 def _message(text: str, depth: int = 0) -> str | None:
@@ -166,13 +189,25 @@ def _message(text: str, depth: int = 0) -> str | None:
         return None if record is None else _own_message(record)
     own = _own_message(record)
     if own is None:  # a batch's events, a line each
-        events = [_own_message(item) for value in record.values() if isinstance(value, list)
-                  for item in value if isinstance(item, dict)]
-        own = "\n".join(event.rstrip("\n") for event in events if event is not None) or None
+        own = "\n".join(event.rstrip("\n") for event in _events(record)) or None
     if own is not None and "\n" in own:
         return own
     dump = _member_dump(text)  # beside a message of one line (zap's `"msg"`), or none
     return own if dump is None else dump
+
+
+def _events(batch: dict[str, object], depth: int = 0) -> Iterator[str]:
+    """The messages of the records a batch lists under its members, in the order written: of a list's records that
+    have none, those of the records they list in turn, :data:`MAX_BATCH_NESTING` lists deep at most (an OTLP export
+    groups its log records by resource, then by scope: ``resourceLogs[].scopeLogs[].logRecords[]``)."""
+    for value in batch.values():
+        for item in value if isinstance(value, list) else ():
+            if isinstance(item, dict):
+                own = _own_message(item)
+                if own is not None:
+                    yield own
+                elif depth + 1 < MAX_BATCH_NESTING:
+                    yield from _events(item, depth + 1)
 
 
 def _inner_message(inner: str, depth: int) -> str:

@@ -28,6 +28,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .command_lists import command_request
 from .cut_records import count_cut
+from .envelopes import held_line
 from .literals import literal_record
 from .log_prefix import carries, digitless, shared_prefix
 from .open_brackets import OpenBrackets
@@ -81,6 +82,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             continue
         view, at = (lines, index) if _member(lines[index][1]) or _string_item(lines[index][1]) \
             else _unprefixed(lines, index)
+        if not view:
+            view, at = _unenveloped(lines, index)
         if view:
             openings = _openings(view, at, brackets, cut)
         elif printed and lines[index][1][-1:] not in _CLOSED and brackets.hanging(lines[index][1]) is not None:
@@ -143,6 +146,27 @@ def _unprefixed(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[in
     while last_line + 1 < min(len(lines), index + MAX_RECORD_LINES) and carries(lines[last_line + 1][1], prefix):
         last_line += 1
     return [(number, line[length:]) for number, line in lines[first_line : last_line + 1]], index - first_line
+
+
+def _unenveloped(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[int, str]], int]:
+    """Where the anchored line is an envelope that holds one line, a member of an object printed over lines (each
+    line a program wrote kept in a JSON line of its own, as Docker's json-file log keeps a container's output: its
+    `{` in one, each member in the next ones): the run of envelope lines around it, each as the line it holds, and
+    its place among them; else no lines."""
+    held = held_line(lines[index][1])
+    if held is None or not _member(held):
+        return [], 0
+    above: list[tuple[int, str]] = []
+    for number, text in reversed(lines[max(0, index - REQUEST_SPAN_LINES + 1) : index]):
+        if (line := held_line(text)) is None:
+            break
+        above.append((number, line))
+    below: list[tuple[int, str]] = []
+    for number, text in lines[index : index + MAX_RECORD_LINES]:
+        if (line := held_line(text)) is None:
+            break
+        below.append((number, line))
+    return above[::-1] + below, len(above)
 
 
 def _member(text: str) -> bool:

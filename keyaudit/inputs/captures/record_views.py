@@ -87,6 +87,9 @@ _KEY = re.compile(r"[^0-9a-z]")
 # capitalized word (Camel's `CamelHttpMethod`), then a qualifier and another word
 _NAMESPACE = re.compile(r"(?i:([a-z]{2,3})[_.-](?=(?:http|req|request)[_.-]))|([A-Z][a-z]+)(?=(?:Http|Req|Request)[A-Z])")
 MESSAGE = frozenset({"log", "message", "msg", "textpayload", "line", "text"})  # the text a record wraps
+# What OpenTelemetry's log data model names a record's message (LogRecord's `body`, an AnyValue: OTLP JSON writes
+# `"body": {"stringValue": …}`): the message only where so typed, a request record's plain `body` being its body.
+TYPED_MESSAGE = "body"
 PAYLOAD = "payload"  # what a member holding the record's own fields is named by (``jsonPayload``)
 # What a record names the reply by (pino-http's `res`, ECS's `http.response`, a client's `responseHeaders`):
 # what it holds is none of the request's.
@@ -326,14 +329,18 @@ def matched(value: Any) -> Any:
 
 def message_of(record: dict[str, Any]) -> str | None:
     """The text a record wraps (its message, a container runtime's ``log``), or None: the
-    record's own, else its payload's (Cloud Logging's ``jsonPayload.message``), else the
-    ``event`` structlog names its message by — last, as other records name a kind by it."""
+    record's own, else its payload's (Cloud Logging's ``jsonPayload.message``), else an OpenTelemetry log record's
+    typed body (see :data:`TYPED_MESSAGE`), else the ``event`` structlog names its message by — last, as other
+    records name a kind by it."""
     own = _said(record)
     if own is not None:
         return own
     for key, value in record.items():
         if isinstance(value, dict) and role(key).endswith(PAYLOAD) and (inner := _said(value)) is not None:
             return inner
+    body = record.get(TYPED_MESSAGE)
+    if type(body) is dict and len(body) == 1 and type(inner := body.get("stringValue")) is str:
+        return inner
     event = record.get("event")
     return event if isinstance(event, str) else None
 
