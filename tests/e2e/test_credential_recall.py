@@ -144,6 +144,12 @@ FLOORS = {
                   ("plaintext-http", "recall"): 1.0,  # mitmdump's and xh's calls to iugu over http
                   ("environment-mismatch", "precision"): 1.0,  # a sandbox URL over its sandbox key, a block apart
                   ("all", "precision"): 1.0},
+    # written blind too: everyday application code, test doubles and snapshots, CI, IDE and shell files,
+    # notebooks, tickets, stack traces and crash dumps (blind 112 of 139, precision 0.982)
+    "twenty-first": {("credential", "recall"): 0.805,
+                     ("credential", "precision"): 0.98,  # PagSeguro's token named as a key beside its provider
+                     ("plaintext-http", "recall"): 1.0,  # a Go format argument and an httpx error's URL
+                     ("all", "precision"): 0.98},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
