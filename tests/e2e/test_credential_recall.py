@@ -145,11 +145,12 @@ FLOORS = {
                   ("environment-mismatch", "precision"): 1.0,  # a sandbox URL over its sandbox key, a block apart
                   ("all", "precision"): 1.0},
     # written blind too: everyday application code, test doubles and snapshots, CI, IDE and shell files,
-    # notebooks, tickets, stack traces and crash dumps (blind 112 of 139, precision 0.982)
-    "twenty-first": {("credential", "recall"): 0.805,
-                     ("credential", "precision"): 0.98,  # PagSeguro's token named as a key beside its provider
+    # notebooks, tickets, stack traces and crash dumps (132 of 139; blind 112 of 139, precision 0.982)
+    "twenty-first": {("credential", "recall"): 0.949,  # provider cells of test rows, a Rails default, base64 twice
+                     ("credential", "precision"): 1.0,  # PagSeguro's token beside its provider field is not iugu's
                      ("plaintext-http", "recall"): 1.0,  # a Go format argument and an httpx error's URL
-                     ("all", "precision"): 0.98},
+                     ("environment-mismatch", "precision"): 1.0,
+                     ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
