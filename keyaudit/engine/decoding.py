@@ -27,6 +27,7 @@ from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, ESCAPED, HEX
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.marked_line import MarkedLine
 from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
+from keyaudit.engine.join_calls import joined_arguments
 from keyaudit.engine.partial_records import RECORDS_REACH, joined, records_end
 from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, in_hex,
                                       open_base64, open_byte_array, open_hex, spaced_hex_run)
@@ -49,7 +50,7 @@ _DUMPS = {DUMP: (block_end, shown_bytes), HEX: (hex_rows.rows_end, hex_rows.show
           REG: (reg_hex.value_end, reg_hex.shown_bytes)}
 _OPENERS = {BYTES: open_byte_array, PROVIDER_HEX: open_hex, SPACED_HEX: open_hex}  # how a payload opens, base64's else
 # The layers a spot's text is peeled with, where not the text layers alone: joined first.
-_LAYERS = {CONCAT: JOINING_LAYERS, PARTIAL: (("partial", joined), *TEXT_LAYERS)}
+_LAYERS = {CONCAT: (("concatenation", joined_arguments), *JOINING_LAYERS), PARTIAL: (("partial", joined), *TEXT_LAYERS)}
 # The layers applied once, before the text layers: what they undo is not in the text they make.
 _ONCE = {QP: quoted_printable, WRAPPED: wrapped_joined}
 

@@ -62,7 +62,7 @@ FLOORS = {
                ("all", "precision"): 1.0},
     # written blind too: CI systems' variables and logs, Helm and Kustomize output, configuration
     # languages, tools' env tables, merge artifacts, issue trackers, crash reports, nine more languages
-    "ninth": {("credential", "recall"): 0.985,  # a name with no credential word
+    "ninth": {("credential", "recall"): 0.992,  # (IUGU_LIVE is read since the twenty-first corpus)
               ("credential", "precision"): 1.0,
               ("environment-mismatch", "recall"): 1.0,
               ("environment-mismatch", "precision"): 1.0,  # a sandbox key beside a production .env in another CI variable is no pairing
@@ -139,11 +139,18 @@ FLOORS = {
     # written blind too: Delphi and Lazarus, .psd1, REG_MULTI_SZ, Home Manager, Guix, Haskell/OCaml/Ninja builds, web
     # frameworks' settings and ORMs' seeds, headless CMSs, Keycloak, password managers, xh, tshark, mitmdump, WildFly
     # (113 of 118; blind 99 of 118, precision 0.980)
-    "twentieth": {("credential", "recall"): 0.957,  # a hint's text, a Secret's base64 under its name, a note
+    "twentieth": {("credential", "recall"): 0.966,  # a hint's text, a Secret's base64 under its name, a note
                   ("credential", "precision"): 1.0,
                   ("plaintext-http", "recall"): 1.0,  # mitmdump's and xh's calls to iugu over http
                   ("environment-mismatch", "precision"): 1.0,  # a sandbox URL over its sandbox key, a block apart
                   ("all", "precision"): 1.0},
+    # written blind too: everyday application code, test doubles and snapshots, CI, IDE and shell files,
+    # notebooks, tickets, stack traces and crash dumps (132 of 139; blind 112 of 139, precision 0.982)
+    "twenty-first": {("credential", "recall"): 0.949,  # provider cells of test rows, a Rails default, base64 twice
+                     ("credential", "precision"): 1.0,  # PagSeguro's token beside its provider field is not iugu's
+                     ("plaintext-http", "recall"): 1.0,  # a Go format argument and an httpx error's URL
+                     ("environment-mismatch", "precision"): 1.0,
+                     ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

@@ -78,6 +78,11 @@ SPLIT_KEYS: dict[str, list[str]] = {
     "javascript, four pieces": [f"const key = '{KEY[:40]}' +", f"  '{KEY[40:80]}' +", f"  '{KEY[80:120]}' +",
                                 f"  '{KEY[120:]}';"],
     "ruby, a token under its name": [f"IUGU_TOKEN = '{TOKEN[:16]}' +", f"  '{TOKEN[16:]}'"],
+    # the pieces given to a call that joins them
+    "rust, concat!": [f'const ASAAS_KEY: &str = concat!("{KEY[:50]}", "{KEY[50:]}");'],
+    "java, String.join over two lines": [f'String key = String.join("", "{KEY[:50]}",', f'        "{KEY[50:]}");'],
+    "python, a list joined": [f'ASAAS_KEY = "".join(["{KEY[:60]}", "{KEY[60:]}"])'],
+    "javascript, an array joined": [f"const key = ['{KEY[:40]}', '{KEY[40:]}'].join('');"],
 }
 
 

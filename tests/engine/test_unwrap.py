@@ -7,6 +7,7 @@ import base64
 
 import pytest
 
+from keyaudit.engine.join_calls import joined_arguments
 from keyaudit.engine.unwrap import (ansi, backslash, base64_run, concatenation, html_entities, peel, percent,
                                     unbase64)
 
@@ -85,3 +86,12 @@ def test_a_base64_run_starts_on_its_group_boundary(before: int) -> None:
     # An anchor whose form starts two characters into its group still finds the run's start.
     first, _ = base64_run(line, anchor + 2, 2, 0, len(line))
     assert line[first:last] == encoded
+
+
+
+def test_a_join_call_s_literals_are_joined_and_other_commas_left_as_written() -> None:
+    text = b'k = concat!("abc", "def"); args("x", "y"); v = [\'gh\', \'ij\'].join(\'\'); w = "".join(["kl",\n  "mn"])'
+    joined, origin = joined_arguments(text)
+    assert joined == b'k = concat!("abcdef"); args("x", "y"); v = [\'ghij\'].join(\'\'); w = "".join(["klmn"])'
+    assert text[origin[joined.index(b"def")]:].startswith(b"def")  # each byte keeps where it was written
+    assert joined_arguments(b'json = {"a": "b", "c": "d"}') is None

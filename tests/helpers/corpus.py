@@ -78,11 +78,14 @@ CORPUS_DIR = DATA / "credential_corpus"
 # twentieth, Delphi and Lazarus forms, PowerShell data files, Home Manager, Guix, Haskell and OCaml packaging, web
 # frameworks' settings and ORMs' seeds (Flask, Starlette, Sinatra, Hanami, Grails, Rocket, Fiber/GORM, Prisma,
 # Sequelize, Knex, SQLx, PocketBase), headless CMS exports (Contentful, Sanity), Keycloak, password managers' CSV, xh,
-# tshark fields, mitmdump, WildFly, REG_MULTI_SZ, Zuul, ToolJet, Huginn, Baserow, Kubernetes stringData, six languages.
+# tshark fields, mitmdump, WildFly, REG_MULTI_SZ, Zuul, ToolJet, Huginn, Baserow, Kubernetes stringData, six languages;
+# twenty-first, everyday application code (Spring, .NET DI, NestJS, Django, Rails, pydantic, Go, Swift, Kotlin, PHP,
+# Rust), test doubles and snapshots (WebMock, responses, respx, nock, MockWebServer, mountebank, Hoverfly, Jest,
+# syrupy), CI and deployment files, IDE configurations, shell histories, notebooks, chats, stack traces, crash dumps.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
      "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-     "nineteenth", "twentieth"), start=2)}}
+     "nineteenth", "twentieth", "twenty-first"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure

@@ -55,7 +55,10 @@ JOINERS = {"split": '" + "', "split-adjacent": '"\n    "', "split-continued": "\
            "split-cri": "\n2026-12-01T03:14:07.512301877Z stdout F ",
            "split-docker": '","stream":"stdout","time":"2026-12-01T03:14:07.512301877Z"}\n{"log":"',
            "split-inspect": "' +\n    '",
-           "split-trace-ascii": "\n0040: "}
+           "split-trace-ascii": "\n0040: ",
+           # application code (the twenty-first corpus): `+` opening the next line (Java, C#, JS); the halves as
+           # arguments of a join (Rust's concat!, String.join("", …), "".join([…]), [ … ].join(''))
+           "split-plus-line": '"\n            + "', "split-comma": '", "'}
 
 
 def _reg_hex(value: str, code: int = 2) -> str:
@@ -132,6 +135,10 @@ def _sops(rng: random.Random) -> str:
     return f"ENC[AES256_GCM,data:{b64(48)},iv:{b64(32)},tag:{b64(16)},type:str]"
 
 
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
 def _basic(rng: random.Random) -> str:
     return fake.basic(fake.iugu_token(rng.choice(("lower", "upper")), rng))
 
@@ -186,6 +193,10 @@ VALUES: dict[str, Callable[[random.Random], str]] = {
     "helm-release": _helm_release,
     "sops-ciphertext": _sops,
     "pulumi-secure": lambda rng: "v1:" + base64.b64encode(bytes.fromhex(fake.hex_digest(40, rng))).decode(),
+    # encoded twice, and base64 then percent-encoded (a query parameter, a cookie) (the twenty-first corpus)
+    "asaas-prod-base64-twice": _asaas("prod", wrap=lambda key: _b64(_b64(key))),
+    "asaas-prod-base64-percent": _asaas("prod", wrap=lambda key: quote(_b64(key), safe="")),
+    "basic-iugu64": lambda rng: fake.basic(fake.iugu_token("long", rng)),
     "iugu64-base64": lambda rng: base64.b64encode(fake.iugu_token("long", rng).encode()).decode(),
     "asaas-legacy": fake.legacy_asaas_key,
     "iugu32": lambda rng: fake.iugu_token("lower", rng),

@@ -1,0 +1,11 @@
+import { loadConfig } from '../config';
+
+test('iugu config', () => {
+  expect(loadConfig('prod').iugu).toMatchInlineSnapshot(`
+    {
+      "accountId": "⟦js.account⟧",
+      "apiToken": "⟦js.inline⟧",
+      "baseUrl": "https://api.iugu.com/v1",
+    }
+  `);
+});
