@@ -14,12 +14,13 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 REQUEST_SPAN_LINES = 50  # a captured request (curl with continuations, a wire dump) fits in this
 # What a logger writes in place of a value it hides (ASP.NET Core's HTTP logging `[Redacted]`,
-# Rails' `[FILTERED]`, `***`, `<hidden>`, `XXXX`), or a word it writes about the value instead of it (an
-# application's summary of a call, `signature=ok`, `"Signature": true`, `signature=present`): the header
-# was sent, its value is not shown.
+# Rails' `[FILTERED]`, `***`, `<hidden>`, `XXXX`): the header was sent, its value is not shown.
 _HIDDEN = re.compile(r"(?i)\s*(?:[\[<({]?\s*(?:redacted|filtered|masked|hidden|removed|sensitive|omitted|scrubbed|"
-                     r"obfuscated)(?:[:\s][^\]>)}]{0,40})?\s*[\]>)}]?|x{3,}"
-                     r"|ok|true|yes|present|valid|verified|sent|signed)\s*")
+                     r"obfuscated)(?:[:\s][^\]>)}]{0,40})?\s*[\]>)}]?|x{3,})\s*")
+# A word an application writes about a header instead of its value, in its own summary of a call (`signature=ok`,
+# `"Signature": true`, `signature=present`): the header was sent, its value is not shown there. A capture of the
+# bytes sent (a wire dump, a HAR, a command) shows the value itself: there the word is the value, and malformed.
+_SAID = re.compile(r"(?i)\s*(?:ok|true|yes|present|valid|verified|sent|signed)\s*")
 UNKNOWN = "…"  # what a reader writes for a value the program computes: sent, not shown (as loggers write it)
 # What a script, a format string or a template holds in place of a value it fills in when the request
 # is sent (`curl -H "Signature: $SIG"`, `${sig}`, `$(sign …)`, `$env:SIG`, `%s`, `%(sig)s`, `{0}`,
@@ -38,6 +39,12 @@ def hidden_value(value: str) -> bool:
     percent-encoded, as a query or a form writes it (``signature=%5BFILTERED%5D``), is read decoded."""
     value = unquote(value) if "%" in value else value
     return _cut(value) or _whole_or_field(_HIDDEN, value)
+
+
+def said_value(value: str) -> bool:
+    """Whether a header's value is a word about it (``ok``, ``present``), whole or as a field's value: what an
+    application's summary of a call writes, not a value sent (see :data:`_SAID`)."""
+    return _whole_or_field(_SAID, value)
 
 
 def unexpanded_value(value: str) -> bool:

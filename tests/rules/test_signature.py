@@ -14,7 +14,7 @@ import hashlib
 import json
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -26,7 +26,7 @@ from cryptography.x509.oid import NameOID
 
 from helpers.credentials import iugu_token
 from helpers.secrecy import assert_absent
-from keyaudit.model.exchange import Exchange
+from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.signature import ParsedSignature, PublicKey, SignatureKeyError, SignatureVerdict, load_public_keys, parse_request_time, parse_signature_header, signing_string, verify
 
 PATH = "/v1/transfer_requests"
@@ -390,7 +390,6 @@ def test_no_keys_means_unverified_but_malformed_still_reported(keys: Keys) -> No
     ("<hidden>", TIME), ("XXXXXXXX", TIME), ("[masked: 344 chars]", TIME), (None, "<redacted>"),
     ("signature=***", TIME), ("algorithm=RSA256, keyVersion=0, signature=[FILTERED]", TIME),
     ("signature=%5BFILTERED%5D", TIME), ("%5BREDACTED%5D", "%5BREDACTED%5D"),  # percent-encoded, as a form writes it
-    ("ok", TIME), ("true", TIME), ("present", TIME),  # an application's word about the header, in its summary of a call
 ])
 def test_a_value_the_logger_hid_is_unverified_not_malformed(keys: Keys, signature: str | None, time: str) -> None:
     """ASP.NET Core's HTTP logging writes `[Redacted]` for every header not allowed, Rails'
@@ -403,6 +402,21 @@ def test_a_value_the_logger_hid_is_unverified_not_malformed(keys: Keys, signatur
         assert judge(request(header, body, time=time), supplied)[0] == "unverified"
     assert judge(request("signature=not base64!", body), [])[0] == "malformed"  # a value shown is still judged
     assert judge(request("redacted-but-not-a-placeholder", body), [])[0] == "malformed"
+
+
+@pytest.mark.parametrize("word", ["ok", "true", "present"])
+def test_a_word_about_the_header_is_unverified_in_an_applications_summary_and_malformed_where_bytes_were_sent(
+        keys: Keys, word: str) -> None:
+    """An application's JSON or logfmt summary of a signed call writes a word about the Signature header
+    (`"signature": "ok"`): no value sent, nothing to judge. A capture of the bytes sent (a wire dump, a HAR, a
+    command) that shows such a word shows a client that sent it: malformed, as before."""
+    body = compact(transfer(iugu_token()))
+    for capture in ("jsonlog", "logfmt"):
+        summary = replace(request(word, body), origin=Origin("app.log", 1, capture=capture))
+        assert judge(summary, keys.both_public)[0] == "unverified", capture
+    for capture in ("wire", "har", "curl"):
+        sent = replace(request(word, body), origin=Origin("capture", 1, capture=capture))
+        assert judge(sent, keys.both_public)[0] == "malformed", capture
 
 
 @pytest.mark.parametrize(("signature", "time"), [
