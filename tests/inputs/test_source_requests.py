@@ -300,3 +300,42 @@ def test_a_powershell_command_s_parameters_that_set_a_header_are_its_headers(tmp
              f" -Headers @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }} -Body '{body}'\n")
     for name, code in (("above.ps1", above), ("whole.ps1", whole)):
         assert _requests(tmp_path, f"payouts/{name}", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+
+
+_SENT = f"Invoke-RestMethod -Uri '{URL}' -Method Post -ContentType 'application/json'"
+_GIVEN = " -Headers $headers -Body $body\n"
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    # a splat of what a helper returns beside the parameters: it may carry the signature's headers
+    ("splat.ps1", "$auth = Get-IuguAuth -Body $body\n$body = '{body}'\n" + _SENT + " @auth -Body $body\n"),
+    # the headers a hashtable holds, added to by a member, by `+=` or by a call the reader does not know
+    ("member.ps1", "$body = '{body}'\n$headers = @{{ 'Request-Time' = (Get-Date -Format o) }}\n"
+                   "$headers.Signature = Get-Signature $body\n" + _SENT + _GIVEN),
+    ("added.ps1", "$body = '{body}'\n$headers = @{{ 'Request-Time' = (Get-Date -Format o) }}\n"
+                  "$headers += @{{ Signature = (Get-Signature $body) }}\n" + _SENT + _GIVEN),
+    ("set_item.ps1", "$body = '{body}'\n$headers = @{{ 'Request-Time' = (Get-Date -Format o) }}\n"
+                     "$headers.Set_Item('Signature', (Get-Signature $body))\n" + _SENT + _GIVEN),
+    # a request in a script's help and in Lua code put out of use: comments, no code
+    ("help.ps1", f"<#\n.EXAMPLE\n  $uri = '{URL}'\n"
+                 "  Invoke-RestMethod -Uri $uri -Method Post -ContentType 'application/json' -Body '{body}'\n"
+                 "#>\nfunction Send-Payout {{ param($Body) }}\n"),
+    ("old.lua", "--[[ before signing:\nlocal res = httpc:request_uri(\"" + URL + "\", {{\n"
+                "  method = \"POST\", body = '{body}', headers = {{ [\"Content-Type\"] = \"application/json\" }}\n"
+                "}})\n]]\nlocal res = iugu.signed_post(\"/v1/transfer_requests\", body)\n"),
+])
+def test_headers_a_script_adds_or_may_add_and_requests_in_comments_make_no_unsigned_transfer(
+        name: str, code: str, tmp_path: Path) -> None:
+    """What a script does to its headers after writing them out, or may pass in a splat beside named parameters,
+    leaves the header set unknown; a request in a block comment (PowerShell's `<# … #>`, Lua's `--[[ … ]]`) is
+    none. Each was called an unsigned transfer."""
+    assert "iugu-unsigned-transfer" not in _requests(tmp_path, f"payouts/{name}", code.format(body=_body()))[0]
+
+
+def test_a_powershell_parameter_that_adds_nothing_to_the_request_keeps_its_reading(tmp_path: Path) -> None:
+    """`-TimeoutSec` and `-ErrorAction` add no header or body: the statements' reading of the command (its
+    headers bound above) stands, and the transfer is unsigned; before, it went to the command reader, which
+    cannot see `$headers`, and was judged with its headers unknown."""
+    code = (f"$headers = @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }}\n"
+            f"{_SENT} -Headers $headers -Body '{_body()}' -TimeoutSec 30 -ErrorAction Stop\n")
+    assert _requests(tmp_path, "payouts/timeout.ps1", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})

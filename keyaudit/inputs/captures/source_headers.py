@@ -57,6 +57,8 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
         elif verb in _HEADER_CALLS or (verb in _HEADER_RECEIVER_CALLS and _HEADER_RECEIVER.search(receiver(name))):
             if len(positional) > 1:
                 known &= _add(headers, resolved(positional[0], said), resolved(positional[1], said))
+        elif _HEADER_RECEIVER.search(receiver(name)):  # another call on the headers (`$headers.Set_Item(…)`)
+            known = False
         elif _LABELLED_NAME in labelled and positional:
             known &= _add(headers, resolved(labelled[_LABELLED_NAME], said), resolved(positional[0], said))
         elif any(isinstance(value, Lit) and value.text.startswith(_TARGETS) for value in positional):
@@ -64,6 +66,12 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
         if COMMAND_NAME.fullmatch(name):  # PowerShell's -ContentType, -UserAgent
             known &= all(_add(headers, Lit(NAMED_HEADERS[label.lower()]), resolved(value, said))
                          for label, value in labelled.items() if label.lower() in NAMED_HEADERS)
+            # beside parameters, a value given by position that the group does not write out (a splat of a helper's
+            # result, `@auth`) may be any parameter
+            known &= not labelled or all(isinstance(resolved(value, said), (Lit, Pairs)) for value in positional)
+    for name, value, _ in said.bindings:  # a member of the headers set (`$headers.Signature = $sig`)
+        if receiver(name) and _HEADER_RECEIVER.search(receiver(name)):
+            known &= _add(headers, Lit(last_part(name)), resolved(value, said))
     for value in {repr(value): value for value in (resolved(value, said) for value in maps)}.values():
         if isinstance(value, Pairs):
             for key, item in value.pairs:

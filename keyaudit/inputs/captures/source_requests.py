@@ -30,7 +30,7 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import HTTP_METHODS, make_exchange, to_bytes
 from .source_files import GROUP_AFTER, GROUP_BEFORE
-from .source_headers import NAMED_HEADERS, headers_given
+from .source_headers import headers_given
 from .source_tokens import COMMAND_NAME, LANGUAGES, Language, Token, tokens
 from .source_values import Call, Facts, Items, Lit, Pairs, Ref, facts, last_part, resolved
 
@@ -76,7 +76,10 @@ _BARE_CALLS: dict[str, int | None] = {
 _BARE_OPTIONS = frozenset({"json", "data", "params", "timeout", "verify", "body", "method", "files", "cookies",
                            "allow_redirects", "follow_redirects", "proxies", "stream", "cert", "auth", "mode", "cache",
                            "redirect", "content"})
-_COMMAND_PARTS = frozenset({"uri", "method", "headers", "body", *NAMED_HEADERS})  # a command's parameters read
+# a command's parameters that add to the request what a reading of the group does not place: headers (a session's, a
+# credential's, a token's), a body from a file or a form, another method
+_COMMAND_ADDS = frozenset({"websession", "credential", "usedefaultcredentials", "authentication", "token", "infile",
+                           "form", "custommethod", "transferencoding"})
 _LIST_DEPTH = 4  # lists inside lists a request written by position is looked for in
 
 
@@ -184,10 +187,11 @@ def _commanded(said: Facts, url: str) -> bool:
     a ``Verb-Noun`` name) that the command reader (:mod:`.powershell_options`) reads whole, so a
     second reading of it here would be a second request: one given a parameter the group's reading
     does not place (``-WebSession``, ``-InFile``, ``-Credential`` add headers or a body it would
-    miss), or none that is a variable (the statements around it add nothing to it)."""
+    miss; ``-TimeoutSec`` and ``-ErrorAction`` add nothing), or none that is a variable (the statements
+    around it add nothing to it)."""
     return any(COMMAND_NAME.fullmatch(name)
                and any(isinstance(value, Lit) and value.text == url for _, value in call.args)
-               and (any(label is not None and label.lower() not in _COMMAND_PARTS for label, _ in call.args)
+               and (any(label is not None and label.lower() in _COMMAND_ADDS for label, _ in call.args)
                     or not any(isinstance(value, Ref) for _, value in call.args))
                for name, call, _ in said.calls)
 

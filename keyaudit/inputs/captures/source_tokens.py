@@ -65,8 +65,9 @@ _TOKEN = re.compile(r"""
   | (?P<string>(?P<prefix>[@$]{1,2}|[rRbBuUfF]{1,2}(?=["']))?(?P<quote>\"\"\"|'''|["'`]))
   | (?P<name>[A-Za-z_$][\w$]*(?:(?:\.|::|->|\?\.)[A-Za-z_$][\w$]*)*(?:[!?](?=\())?)
   | (?P<number>\d[\w.]*)
-  | (?P<punct>={2,3}|!={1,2}|[<>]=|:=|=>|\.\.\.|\*\*|[^\s\w])
+  | (?P<punct>={2,3}|!={1,2}|[<>]=|:=|\+=|=>|\.\.\.|\*\*|[^\s\w])
 """, re.VERBOSE | re.DOTALL)
+_LONG_BRACKET = re.compile(r"\[=*\[")  # Lua's long bracket: `[[`, `[==[`
 _C_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3}|.)", re.DOTALL)
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
 
@@ -212,6 +213,8 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
         elif kind == "string" and match.group("quote") == "`" and lang.escape == "`":
             at = match.end()  # PowerShell's backtick outside strings: a line's continuation, no token
             continue
+        elif kind == "punct" and (block := _block_end(text, match.start(), lang)) is not None:
+            kind, value, end = "comment", "", block
         elif kind == "comment" or (kind == "punct" and (match.group() == "#" and lang.hash_comments or (
                 lang.dash_comments and text.startswith("--", match.start())))):
             kind, value = "comment", ""
@@ -223,6 +226,20 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
         yield kind, value, match.start(), end, line
         line += text.count("\n", match.start(), end)
         at = end
+
+
+def _block_end(text: str, start: int, lang: Language) -> int | None:
+    """Where a block comment opened at ``start`` ends (past its close; the text's end where it never closes), or
+    None where none opens there: PowerShell's ``<# … #>`` (a script's help, its examples among them), Lua's
+    ``--[[ … ]]`` and ``--[==[ … ]==]`` (code put out of use)."""
+    if lang.commands and text.startswith("<#", start):
+        close = "#>"
+    elif lang.dash_comments and text.startswith("--", start) and (long := _LONG_BRACKET.match(text, start + 2)):
+        close = "]" + "=" * (len(long.group()) - 2) + "]"
+    else:
+        return None
+    end = text.find(close, start + 2)
+    return len(text) if end < 0 else end + len(close)
 
 
 def _line_end(text: str, at: int) -> int:

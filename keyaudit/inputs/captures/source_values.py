@@ -104,7 +104,7 @@ def facts(found: list[Token]) -> Facts:
         after = found[index + 1].text if index + 1 < len(found) and found[index + 1].kind == "punct" else ""
         if token.kind == "name":
             result.names.add(token.text)
-        if after in _PAIRING or after == ":=":
+        if after in _PAIRING or after in (":=", "+="):  # (a name added to holds a second value: no one value)
             _bind(result.bindings, token.text, parser.value(index + 2)[0], token.line)
         elif token.kind == "name" and after == "(":
             call, _ = parser.primary(index, 0, passing=False)
