@@ -75,6 +75,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
     printed = printed_in(path)  # maps as other languages print them, but in a program's source
     brackets = OpenBrackets()
     tried: set[int] = set()  # the opening lines (numbers) tried
+    held: dict[int, str | None] = {}  # the line each envelope line holds, by index (see _unenveloped)
     read_to = -1  # the last line (number) of the objects read so far
     for number in sorted(anchored):
         index = position.get(number)
@@ -83,7 +84,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
         view, at = (lines, index) if _member(lines[index][1]) or _string_item(lines[index][1]) \
             else _unprefixed(lines, index)
         if not view:
-            view, at = _unenveloped(lines, index)
+            view, at = _unenveloped(lines, index, held)
         if view:
             openings = _openings(view, at, brackets, cut)
         elif printed and lines[index][1][-1:] not in _CLOSED and brackets.hanging(lines[index][1]) is not None:
@@ -148,25 +149,28 @@ def _unprefixed(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[in
     return [(number, line[length:]) for number, line in lines[first_line : last_line + 1]], index - first_line
 
 
-def _unenveloped(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[int, str]], int]:
+def _unenveloped(lines: list[tuple[int, str]], index: int,
+                 held: dict[int, str | None]) -> tuple[list[tuple[int, str]], int]:
     """Where the anchored line is an envelope that holds one line, a member of an object printed over lines (each
     line a program wrote kept in a JSON line of its own, as Docker's json-file log keeps a container's output: its
     `{` in one, each member in the next ones): the run of envelope lines around it, each as the line it holds, and
-    its place among them; else no lines."""
-    held = held_line(lines[index][1])
-    if held is None or not _member(held):
+    its place among them; else no lines. ``held``: what each line (by index) holds, as far as worked out: a log
+    whose every line is such an envelope is read a line once, not once an anchor around it (6,000 lines 3.0 s)."""
+    def at(place: int) -> str | None:
+        if place not in held:
+            held[place] = held_line(lines[place][1])
+        return held[place]
+
+    member = at(index)
+    if member is None or not _member(member):
         return [], 0
-    above: list[tuple[int, str]] = []
-    for number, text in reversed(lines[max(0, index - REQUEST_SPAN_LINES + 1) : index]):
-        if (line := held_line(text)) is None:
-            break
-        above.append((number, line))
-    below: list[tuple[int, str]] = []
-    for number, text in lines[index : index + MAX_RECORD_LINES]:
-        if (line := held_line(text)) is None:
-            break
-        below.append((number, line))
-    return above[::-1] + below, len(above)
+    first = index
+    while first > max(0, index - REQUEST_SPAN_LINES + 1) and at(first - 1) is not None:
+        first -= 1
+    last = index
+    while last + 1 < min(len(lines), index + MAX_RECORD_LINES) and at(last + 1) is not None:
+        last += 1
+    return [(lines[place][0], held[place] or "") for place in range(first, last + 1)], index - first
 
 
 def _member(text: str) -> bool:
