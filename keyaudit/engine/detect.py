@@ -119,9 +119,11 @@ def finding_from_hit(rule: Rule, hit: Hit, path: str, validators: dict[str, Vali
 
 
 def with_context(finding: Finding, verdict: Verdict) -> Finding:
-    """``finding``, with the evidence its rule's context found; one that a provider host
-    anywhere in its file confirmed names that host, and takes its provider when it has none."""
-    finding.context["evidence"] = verdict.report()
+    """``finding``, with the evidence its rule's context found (none where the context only rules findings out: an
+    empty list is no field a SIEM's template maps); one that a provider host anywhere in its file confirmed names
+    that host, and takes its provider when it has none."""
+    if evidence := verdict.report():
+        finding.context["evidence"] = evidence
     if verdict.host is not None:
         host, provider = verdict.host
         finding.message = f"{finding.message} (in a file that calls {host})"
