@@ -42,7 +42,6 @@ def test_prose_is_looked_for_in_source_code_only(tmp_path: Path) -> None:
     assert [(name, line) for name, line, _rule in _found(tmp_path)] == [("app.log", 1), ("test_client.py", 1)]
 
 
-
 def test_a_documents_sentences_are_prose_and_its_code_blocks_are_not(tmp_path: Path) -> None:
     # a security note in Portuguese warns against the URL in its sentences (inline code too); a README's
     # and a guide's examples, fenced, indented or a directive's body, show what a reader will run

@@ -59,9 +59,7 @@ class DumpRequest:
     def take_written(self, headers: list[tuple[str, str]], body: str) -> None:
         """The head and body the next record wrote as one quoted string (:func:`.dump_lines.inspected_head`):
         the whole request, its body's line breaks as the string's escapes show them."""
-        self.headers, self.head_closed, self.inspected, self.body = headers, True, True, BodyLines()
-        for line in body.split("\n"):
-            self.body.add(line)
+        self.headers, self.head_closed, self.inspected, self.body = headers, True, True, written_body(body)
 
     def add_to_rest(self, line: str) -> bool:
         """One more line of a body that runs to the request's end (a `rest` body, begun), the JSON
@@ -149,3 +147,11 @@ class DumpRequest:
         opens = self.bare_head and self.shape.bare_json and not body.lines and text[:1] in JSON_OPENERS
         return (opens or self.shape.body == "end" or self.open_brackets > 0
                 or (body.expected is not None and not body.complete))
+
+
+def written_body(text: str) -> BodyLines:
+    """A body a log holds whole on the start line or in one string, its line breaks as written."""
+    body = BodyLines()
+    for line in text.split("\n"):
+        body.add(line)
+    return body

@@ -26,7 +26,7 @@ from .cut_records import count_cut
 from .dump_lines import (FLAT_GAPS, RULE_LINE, WRITTEN_CRLF, at_authority, cr_escaped, flat_headers, header_line,
                          inspected_head, printed_headers, printed_parts, quoted_list, sent_lines, unquoted_values,
                          written_back)
-from .dump_request import DumpRequest
+from .dump_request import DumpRequest, written_body
 from .dump_table import Shape, any_gate, gates
 from .elision import ELISION
 from .log_prefix import PADDED_RECORD_HEAD, learned_prefix, starts_record
@@ -132,9 +132,7 @@ class DumpReader:
                     started.headers, started.head_closed = written, True
                 body = parts[1] if parts and parts[1] is not None else groups.get("body")  # after the map, or before it
                 if body is not None or groups.get("first") is not None:
-                    started.body = BodyLines()
-                    for line in body.split("\n") if body is not None else ():
-                        started.body.add(line)
+                    started.body = written_body(body) if body is not None else BodyLines()
                     if groups.get("first") is not None:  # the body's first line, its others to come
                         started.add_to_rest(groups["first"])
                 elif groups.get("flat"):  # the whole request on the line, its line breaks made blanks (or `..`)
