@@ -42,7 +42,8 @@ def create_matcher(rules: RuleSet, engine: str = "auto", budget: RuleBudget | No
     if engine == "hyperscan" or (engine == "auto" and hyperscan_available()):
         if not hyperscan_available():
             raise EngineUnavailable("the hyperscan engine needs the 'hyperscan' package, which is not installed")
-        from keyaudit.engine.hyperscan_engine import HyperscanMatcher, NotCached
+        from keyaudit.engine.hyperscan_databases import NotCached
+        from keyaudit.engine.hyperscan_engine import HyperscanMatcher
 
         try:
             return HyperscanMatcher(rules, budget, cached_only=small and engine == "auto")

@@ -25,6 +25,7 @@ from pathlib import Path
 import hyperscan
 
 from keyaudit.rulebook.cache import read_entry, write_entry
+from keyaudit.engine.hyperscan_databases import load_or_compile, load_or_compile_what_compiles
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.encodings import decode_anchors
 from keyaudit.engine.hex_rows import ROW_BOUNDARY, ROW_STARTS
@@ -159,53 +160,6 @@ def _ends(database: hyperscan.Database, buffer: bytes) -> dict[int, list[int]]:
     return positions
 
 
-def _compile(expressions: list[bytes], ids: list[int], flags: list[int]) -> hyperscan.Database:
-    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    database.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=flags)
-    return database
-
-
-def compiles(expression: bytes, flags: int = PATTERN_FLAGS) -> bool:
-    """Whether Hyperscan compiles ``expression`` with ``flags`` (a rule's, by default)."""
-    try:
-        _compile([expression], [0], [flags])
-    except hyperscan.error:
-        return False
-    return True
-
-
-def _cache_key(expressions: list[bytes], ids: list[int], flags: list[int]) -> str:
-    digest = hashlib.sha256()
-    digest.update(f"{_CACHE_FORMAT}|{getattr(hyperscan, '__version__', '?')}|".encode())
-    for expression, identifier, flag in zip(expressions, ids, flags):
-        digest.update(b"%d|%d|%s\0" % (identifier, flag, expression))
-    return digest.hexdigest()[:32]
-
-
-class NotCached(Exception):
-    """A database asked for from the cache only is not there (or not intact)."""
-
-
-def load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int],
-                    cached_only: bool = False) -> hyperscan.Database:
-    """A database for ``expressions``, from the disk cache when it is intact, else compiled
-    (``cached_only``: else :class:`NotCached`)."""
-    name = f"hs-{_cache_key(expressions, ids, flags)}.db"
-    cached = read_entry(name)
-    if cached is not None:
-        try:
-            database = hyperscan.loadb(cached, mode=hyperscan.HS_MODE_BLOCK)
-            database.scratch = hyperscan.Scratch(database)
-            return database
-        except (hyperscan.error, TypeError, ValueError):
-            pass  # corrupt or from another library build: never trusted, rebuilt below
-    if cached_only:
-        raise NotCached(name)
-    database = _compile(expressions, ids, flags)
-    write_entry(name, hyperscan.dumpb(database))
-    return database
-
-
 class HyperscanMatcher:
     """Rules and the request markers and anchors in one database, scanned once per buffer; each
     rule whose prefilter matched is confirmed by its ``regex`` pattern around its keywords, or,
@@ -243,28 +197,25 @@ class HyperscanMatcher:
         prepared = _prepared(self._rules)
         self._reach = {index: reach for index, (reach, _) in enumerate(prepared) if reach is not None}
         patterns = [pattern for _, pattern in prepared]
-        self._fallback: list[int] = []
-        try:
-            self._database = self._build(patterns, list(range(len(patterns))))
-        except hyperscan.error:
-            # Some user rule uses what Hyperscan cannot approximate: find it, run it by regex.
-            self._fallback = [i for i, pattern in enumerate(patterns) if not compiles(pattern)]
-            # (a rule run by regex reports no end: none is pinned)
-            self._reach = {index: reach for index, reach in self._reach.items() if index not in self._fallback}
-            kept = [i for i in range(len(patterns)) if i not in self._fallback]
-            self._database = self._build([patterns[i] for i in kept], kept)
+        # A user rule Hyperscan cannot compile (what it cannot approximate) is run by regex; it reports no
+        # end, so none is pinned.
+        self._database, self._fallback = self._build(patterns)
+        self._reach = {index: reach for index, reach in self._reach.items() if index not in self._fallback}
         # (none without rules: Hyperscan compiles no empty database; no rule is then confirmed)
         self._keywords = load_or_compile([re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids],
                                          list(self._keyword_ids.values()), [KEYWORD_FLAGS] * len(self._keyword_ids),
                                          cached_only) if self._keyword_ids else None
 
-    def _build(self, patterns: list[bytes], ids: list[int]) -> hyperscan.Database:
+    def _build(self, patterns: list[bytes]) -> tuple[hyperscan.Database | None, list[int]]:
+        """The database of the rules' patterns and the literals, and the rules Hyperscan cannot compile (a
+        literal is escaped: it always compiles)."""
         # (a hex dump's row start counts where no word or number ends before it: hex_rows.ROW_STARTS)
         literals = [(ROW_BOUNDARY if literal in ROW_STARTS else b"")
                     + re.escape(literal.decode("latin-1")).encode("latin-1")
                     for literal in self._markers + self._anchors + self._decode_literals]
         literals += [anchor.literal for _, anchor in self._decode_patterns]
-        return load_or_compile(
+        ids = list(range(len(patterns)))
+        return load_or_compile_what_compiles(
             patterns + literals, ids + list(range(self._first_marker, self._first_marker + len(literals))),
             [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in ids]
             + [MARKER_FLAGS] * len(self._markers)

@@ -77,35 +77,28 @@ class MarkSet:
             try:
                 import hyperscan
 
-                from keyaudit.engine.hyperscan_engine import compiles, load_or_compile
+                from keyaudit.engine.hyperscan_databases import load_or_compile_what_compiles
             except ImportError:
                 self._built = True
                 return
+            # The forms that have an expression, compiled (from the cache where it is there: compiling one costs
+            # tens of milliseconds and megabytes); the others, and those Hyperscan cannot compile, looked for by re.
             compiled = [(name, form, _expression(hyperscan, form)) for name, forms in self._marks.items()
                         for form in forms]
-            try:
-                self._compile(hyperscan, load_or_compile, compiled)
-            except hyperscan.error:  # a pattern Hyperscan cannot compile: found, and looked for by re
-                self._compile(hyperscan, load_or_compile, [
-                    (name, form, expression if expression is not None and compiles(*expression) else None)
-                    for name, form, expression in compiled])
+            kept = [(name, form, expression) for name, form, expression in compiled if expression is not None]
+            rejected: list[int] = []
+            if kept:
+                self._database, rejected = load_or_compile_what_compiles(
+                    [expression for _, _, (expression, _) in kept], list(range(len(kept))),
+                    [flags | hyperscan.HS_FLAG_SINGLEMATCH for _, _, (_, flags) in kept])
+            self._names = [name for name, _, _ in kept]
+            by_re: dict[str, list[Mark]] = {}
+            for name, form in [(name, form) for name, form, expression in compiled if expression is None] + [
+                    kept[index][:2] for index in rejected]:
+                by_re.setdefault(name, []).append(form)
+            self._by_re = {name: tuple(forms) for name, forms in by_re.items()}
             self._new_scratch = hyperscan.Scratch
             self._built = True
-
-    def _compile(self, hyperscan: Any, load_or_compile: Callable[..., Any],
-                 compiled: list[tuple[str, Mark, tuple[bytes, int] | None]]) -> None:
-        """The database of the forms that have an expression (from the cache where it is there: compiling one
-        costs tens of milliseconds and megabytes), the others looked for by re."""
-        kept = [(name, expression) for name, _, expression in compiled if expression is not None]
-        by_re: dict[str, list[Mark]] = {}
-        for name, form, expression in compiled:
-            if expression is None:
-                by_re.setdefault(name, []).append(form)
-        if kept:
-            self._database = load_or_compile([expression for _, (expression, _) in kept], list(range(len(kept))),
-                                             [flags | hyperscan.HS_FLAG_SINGLEMATCH for _, (_, flags) in kept])
-        self._names = [name for name, _ in kept]
-        self._by_re = {name: tuple(forms) for name, forms in by_re.items()}
 
 
 def _expression(hyperscan: Any, form: Mark) -> tuple[bytes, int] | None:

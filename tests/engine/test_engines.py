@@ -5,13 +5,14 @@ from __future__ import annotations
 import base64
 import functools
 import io
+import json
 from urllib.parse import quote
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.running import run_scan
+from helpers.running import cli, run_scan
 from helpers.credentials import asaas_key, basic, iugu_token
 from helpers.data import CORPUS
 from helpers.packs import ACME_PACK
@@ -91,12 +92,8 @@ def test_both_keyword_searches_find_the_same_occurrences() -> None:
             assert sorted(automaton_search(needles)(data)) == sorted(substring_search(needles)(data)), path.name
 
 
-@needs_hyperscan
-def test_a_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_findings(tmp_path) -> None:
-    from keyaudit.engine.hyperscan_engine import compiles, _hyperscan_pattern, _reach
-
-    pack = tmp_path / "nested.yaml"
-    pack.write_text("""
+# A rule whose pattern recurses: beyond Hyperscan, run by regex.
+NESTED_PACK = """
 rules:
   - id: nested-key
     title: Nested key
@@ -106,10 +103,19 @@ rules:
     keywords: [nkey]
     pattern: 'nkey=(?P<secret>(\\((?:[^()]|(?2))*\\)))'
     examples: ['nkey=(ab(cd)ef)']
-""")
+"""
+
+
+@needs_hyperscan
+def test_a_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_findings(tmp_path) -> None:
+    from keyaudit.engine.hyperscan_databases import compiles
+    from keyaudit.engine.hyperscan_engine import PATTERN_FLAGS, _hyperscan_pattern, _reach
+
+    pack = tmp_path / "nested.yaml"
+    pack.write_text(NESTED_PACK)
     rules = load_rules([pack])
     rule = rules.rules[-1]
-    assert not compiles(_hyperscan_pattern(rule, _reach(rule)))  # recursion: beyond Hyperscan
+    assert not compiles(_hyperscan_pattern(rule, _reach(rule)), PATTERN_FLAGS)  # recursion: beyond Hyperscan
     target = tmp_path / "t.log"
     target.write_text("x nkey=(ab(cd)ef) y\nnothing\nnkey=(1)\n")
     found = {name: report_key(run_scan(str(target), rules=(pack,), engine=name)) for name in ENGINE_NAMES}
@@ -117,10 +123,28 @@ rules:
 
 
 @needs_hyperscan
+def test_which_rule_hyperscan_cannot_compile_is_cached_so_a_small_scan_takes_hyperscan_from_the_cache(
+        tmp_path) -> None:
+    """Finding the rule Hyperscan rejects compiles the whole database, fails, then compiles each pattern alone:
+    ~4 s at every start of a scan with such a rule file, and a small scan (which takes Hyperscan only from the
+    cache) ran every rule by regex, for no database of the rules was ever cached. The answer is kept in the cache
+    now, with the database of the others."""
+    pack = tmp_path / "nested.yaml"
+    pack.write_text(NESTED_PACK)
+    target = tmp_path / "t.log"
+    target.write_text("x nkey=(ab(cd)ef) y\n")
+    scans = [json.loads(cli("scan", "--rules", str(pack), "--format", "json", *engine, str(target)).stdout)
+             for engine in (["--engine", "hyperscan"], [])]
+    assert [scan["scan"]["engine"] for scan in scans] == ["hyperscan", "hyperscan"]
+    assert [[finding["rule_id"] for finding in scan["findings"]] for scan in scans] == [["nested-key"]] * 2
+
+
+@needs_hyperscan
 def test_a_pinned_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_findings(tmp_path) -> None:
     """A bounded rule that ends a token (pinned) but that Hyperscan rejects (a named character): run by regex, it
     reports no end, and every file was lost to it (a KeyError) when the engine took it for pinned."""
-    from keyaudit.engine.hyperscan_engine import compiles, _hyperscan_pattern, _reach
+    from keyaudit.engine.hyperscan_databases import compiles
+    from keyaudit.engine.hyperscan_engine import PATTERN_FLAGS, _hyperscan_pattern, _reach
 
     pack = tmp_path / "named.yaml"
     pack.write_text(ACME_PACK.replace("'acme_key=(?P<secret>[a-z]{12})'",
@@ -128,7 +152,8 @@ def test_a_pinned_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_find
                     .replace("acme_key=abcdefghijkl", "acme_key=abcdefghijka"))
     rules = load_rules([pack])
     rule = rules.rules[-1]
-    assert _reach(rule) is not None and not compiles(_hyperscan_pattern(rule, _reach(rule)))  # the premise
+    assert _reach(rule) is not None  # the premise
+    assert not compiles(_hyperscan_pattern(rule, _reach(rule)), PATTERN_FLAGS)
     target = tmp_path / "t.log"
     target.write_text("config acme_key=abcdefghijka\nnothing\n")
     found = {name: run_scan(str(target), rules=(pack,), engine=name) for name in ENGINE_NAMES}

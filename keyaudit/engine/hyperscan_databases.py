@@ -1,0 +1,90 @@
+"""Hyperscan databases compiled once and kept in the cache: compiling the rules' database costs seconds and
+tens of megabytes, which a pre-commit hook's start cannot pay each time. An entry is named by a digest of what was
+compiled and the library's version, so a changed rule or another Hyperscan build compiles afresh.
+
+Hyperscan rejects some patterns a user's rule may hold (recursion, a conditional group, a named character): such
+patterns are left out of the database and run by ``re`` by the caller; which ones they are is cached too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import hyperscan
+
+from keyaudit.rulebook.cache import read_entry, write_entry
+
+_CACHE_FORMAT = "1"
+
+
+def _compile(expressions: list[bytes], ids: list[int], flags: list[int]) -> hyperscan.Database:
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    database.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=flags)
+    return database
+
+
+def compiles(expression: bytes, flags: int) -> bool:
+    """Whether Hyperscan compiles ``expression`` with ``flags``."""
+    try:
+        _compile([expression], [0], [flags])
+    except hyperscan.error:
+        return False
+    return True
+
+
+def _cache_key(expressions: list[bytes], ids: list[int], flags: list[int]) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{_CACHE_FORMAT}|{getattr(hyperscan, '__version__', '?')}|".encode())
+    for expression, identifier, flag in zip(expressions, ids, flags):
+        digest.update(b"%d|%d|%s\0" % (identifier, flag, expression))
+    return digest.hexdigest()[:32]
+
+
+class NotCached(Exception):
+    """A database asked for from the cache only is not there (or not intact)."""
+
+
+def load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int],
+                    cached_only: bool = False) -> hyperscan.Database:
+    """A database for ``expressions``, from the disk cache when it is intact, else compiled
+    (``cached_only``: else :class:`NotCached`)."""
+    name = f"hs-{_cache_key(expressions, ids, flags)}.db"
+    cached = read_entry(name)
+    if cached is not None:
+        try:
+            database = hyperscan.loadb(cached, mode=hyperscan.HS_MODE_BLOCK)
+            database.scratch = hyperscan.Scratch(database)
+            return database
+        except (hyperscan.error, TypeError, ValueError):
+            pass  # corrupt or from another library build: never trusted, rebuilt below
+    if cached_only:
+        raise NotCached(name)
+    database = _compile(expressions, ids, flags)
+    write_entry(name, hyperscan.dumpb(database))
+    return database
+
+
+def load_or_compile_what_compiles(expressions: list[bytes], ids: list[int], flags: list[int],
+                                  cached_only: bool = False) -> tuple[hyperscan.Database | None, list[int]]:
+    """A database of those of ``expressions`` Hyperscan compiles (None if it compiles none), and the positions of
+    those it cannot, which the caller runs by ``re``.
+
+    Which ones it cannot is kept in the cache beside the databases: finding them compiles the whole set, fails,
+    then compiles each expression alone — seconds, at every run of a rule file that has one (``cached_only``:
+    :class:`NotCached` if that answer is not there yet)."""
+    name = f"hs-{_cache_key(expressions, ids, flags)}.rejected"
+    stored = read_entry(name)
+    if stored is None:
+        try:
+            return load_or_compile(expressions, ids, flags, cached_only), []
+        except hyperscan.error:
+            rejected = [i for i, (expression, flag) in enumerate(zip(expressions, flags))
+                        if not compiles(expression, flag)]
+            write_entry(name, json.dumps(rejected).encode())
+    else:
+        rejected = json.loads(stored)
+    kept = [i for i in range(len(expressions)) if i not in set(rejected)]
+    database = load_or_compile([expressions[i] for i in kept], [ids[i] for i in kept], [flags[i] for i in kept],
+                               cached_only) if kept else None
+    return database, rejected
