@@ -58,3 +58,15 @@ def test_a_documents_sentences_are_prose_and_its_code_blocks_are_not(tmp_path: P
         "   ASAAS_URL = 'http://sandbox.asaas.com/api/v3'\n", encoding="utf-8")
     assert _found(tmp_path) == [("README.md", 4, "asaas-plaintext-http"), ("README.md", 7, "iugu-plaintext-http"),
                                 ("guia.rst", 5, "asaas-plaintext-http")]
+
+
+def test_a_block_quotes_fenced_code_and_an_html_pre_block_are_code_and_the_quotes_sentences_prose(
+        tmp_path: Path) -> None:
+    # a GitHub note quotes the commands it warns of, fenced inside the quote; a page keeps its example in <pre>:
+    # each shows what a reader will run. The quote's own sentence, and the text after the </pre>, say something.
+    (tmp_path / "NOTES.md").write_text(
+        "> [!WARNING]\n> Do not call http://api.iugu.com from the browser:\n>\n> ```sh\n"
+        "> export IUGU_URL=http://api.iugu.com/v1\n> ```\n\n"
+        "<pre>\nASAAS_URL=http://api.asaas.com/v3\n</pre>\n\nThe old http://api.asaas.com/v3 is gone.\n",
+        encoding="utf-8")
+    assert _found(tmp_path) == [("NOTES.md", 5, "iugu-plaintext-http"), ("NOTES.md", 9, "asaas-plaintext-http")]

@@ -5,8 +5,10 @@ A README or a security note names a URL or a setting to warn against it ("never 
 run. So a document's prose is every line outside its code: outside a fenced block (```` ``` ```` or
 ``~~~``, as long as the fence that opened it) and not indented by four columns (Markdown's indented
 code) nor in the indented body of a reStructuredText literal block or directive (after a line ending in
-``::``, or a ``.. code-block::``, however deep). A list item's continued paragraph, indented four
-columns, counts as code: a finding is kept where it is not sure.
+``::``, or a ``.. code-block::``, however deep), nor between an HTML ``<pre>`` and its ``</pre>``. A
+block quote's lines are read after its ``>`` marks: a quoted fence opens a code block as one not quoted
+does (a GitHub note, ``> [!WARNING]``, quotes the commands it warns of). A list item's continued
+paragraph, indented four columns, counts as code: a finding is kept where it is not sure.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import re
 DOCUMENT_EXTENSIONS = frozenset(("md", "markdown", "mdx", "rst"))
 _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 _INDENTED = re.compile(r"(?:[ ]{4}|[ ]{0,3}\t)")
+_QUOTED = re.compile(r"(?:[ ]{0,3}>[ ]?)+")  # a block quote's marks, nested or not
+_PRE_OPENS, _PRE_CLOSES = re.compile(r"<pre[\s>]", re.I), re.compile(r"</pre\s*>", re.I)
 
 
 def is_document(path: str) -> bool:
@@ -25,18 +29,24 @@ def is_document(path: str) -> bool:
 
 
 def document_prose(text: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets, in order, of ``text``'s lines of prose: outside fenced and indented code."""
+    """The (start, end) offsets, in order, of ``text``'s lines of prose: outside fenced, indented and HTML code."""
     spans: list[tuple[int, int]] = []
     fence = ""
     block = False  # in the indented body of a reStructuredText literal block or directive
+    pre = False  # between an HTML <pre> and its </pre>
     start = 0
-    for line in text.splitlines(keepends=True):
-        end, words = start + len(line), line.strip()
+    for written in text.splitlines(keepends=True):
+        end = start + len(written)
+        quoted = _QUOTED.match(written)
+        line = written[quoted.end():] if quoted else written
+        words = line.strip()
         opening = _FENCE.match(line)
         if fence:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
                     and not line[opening.end():].strip():
                 fence = ""
+        elif pre or _PRE_OPENS.search(line):
+            pre = _PRE_CLOSES.search(line) is None
         elif opening:
             fence = opening.group(1)
         elif words and not (block and line[0] in " \t") and not _INDENTED.match(line):
