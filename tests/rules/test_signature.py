@@ -413,7 +413,8 @@ def test_a_word_about_the_header_is_unverified_in_an_applications_summary_and_ma
     body = compact(transfer(iugu_token()))
     for capture in ("jsonlog", "logfmt"):
         summary = replace(request(word, body), origin=Origin("app.log", 1, capture=capture))
-        assert judge(summary, keys.both_public)[0] == "unverified", capture
+        assert judge(summary, keys.both_public)[:2] == (
+            "unverified", "the record says the Signature header was sent, not its value"), capture
     for capture in ("wire", "har", "curl"):
         sent = replace(request(word, body), origin=Origin("capture", 1, capture=capture))
         assert judge(sent, keys.both_public)[0] == "malformed", capture
