@@ -27,6 +27,7 @@ from keyaudit.rulebook.requests import RequestRule, bind_places, parse_request_r
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning, parse_rule
 from keyaudit.rulebook.scopes import bind_provider_hosts, uncovered_hosts
 from keyaudit.rulebook.verification import VerificationSpec, parse_verification
+from keyaudit.rulebook.word_lists import WORDS, with_words, word_lists
 
 _PARSED_FORMAT = "1"  # bump when what is cached for a rule file changes
 
@@ -116,7 +117,7 @@ def _parsed(text: str, name: str) -> Any:
 RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "header_names",
               "message_rules", "place_rules", "places", "senders")
 _LITERALS = RULE_LISTS[2:6]  # the lists of plain strings, merged across files in order, once each
-TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification", "basic_auth", ANCHOR_CHECKS)
+TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification", "basic_auth", ANCHOR_CHECKS, WORDS)
 
 
 def load_file(path: Path, verify: bool = True) -> RuleSet:
@@ -140,6 +141,9 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
     for key in RULE_LISTS:
         if not isinstance(document.get(key, []), list):
             raise RuleError(name, None, f"'{key}' must be a list")
+    if "{words:" in text:  # a pattern that names a word list gets it (a file without one is not walked)
+        lists = word_lists(document, name)
+        document = {key: with_words(value, lists, name) for key, value in document.items()}
     literals = {key: tuple(document.get(key, [])) for key in _LITERALS}
     for key, values in literals.items():
         if not all(isinstance(value, str) and value.strip() for value in values):

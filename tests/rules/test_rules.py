@@ -196,6 +196,10 @@ BAD_RULE_FILES = {
     "names-credential-without-one": (REQUEST_RULE.replace("    when: {schemes: [http], colour: red}",
                                                           "    names_credential: true\n    when: {schemes: [http]}"),
                                      "acme-request", "true only with 'when.carries_credential'"),
+    "unknown-word-list": (one_change("acme_(?P<secret>", "{words:prefixes}_(?P<secret>"), "acme-key",
+                          "pattern names the word list 'prefixes', which the file's 'words' does not have"),
+    "word-list-not-words": ("words: {prefixes: [acme, 7]}\n" + one_change("acme_(?P", "{words:prefixes}_(?P"), None,
+                            "'words': 'prefixes' must be a non-empty list of non-empty strings"),
     "request-rule-reference": (REQUEST_RULE.replace("    when: {schemes: [http], colour: red}",
                                                     "    references: ['ftp://acme.example/docs']\n    when: {}"),
                                "acme-request", "reference 'ftp://acme.example/docs' is not an absolute http(s) URL"),
@@ -285,6 +289,24 @@ def test_a_user_rule_is_added_to_the_shipped_ones(tmp_path: Path) -> None:
     assert (finding["rule_id"], finding["provider"], finding["title"]) == ("acme-key", "acme", "ACME key")
     assert (finding["location"]["line"], finding["location"]["column"]) == (2, 10)
     assert report["scan"]["rules_loaded"] == json.loads(without.stdout)["scan"]["rules_loaded"] + 1
+
+
+def test_a_word_list_is_named_once_and_put_in_each_pattern_of_its_file_that_names_it(tmp_path: Path) -> None:
+    # the list's words are taken literally (`acme.io` does not match `acmexio`), in the rule's pattern and in its
+    # context's pieces alike (line 4 is ruled out by its line); the examples are checked against the patterns as
+    # expanded (a secret's later lines are its occurrences: each line's secret differs)
+    pack = tmp_path / "acme.yaml"
+    pack.write_text("words:\n  brands: [acme, acme.io]\n" + one_change(
+        "acme_(?P<secret>", "{words:brands}_(?P<secret>").replace("keywords: [acme_]", "keywords: [acme]").replace(
+        "    examples:", "    context:\n      against:\n"
+                         "        - {name: other, scope: line, pattern: 'not {words:brands}'}\n    examples:"))
+    target = tmp_path / "app.log"
+    target.write_text("key=acme_q8w7e6r5t4y3u2i1o0p9a8s7\nkey=acme.io_z8w7e6r5t4y3u2i1o0p9a8s7\n"
+                      "key=acmexio_x8w7e6r5t4y3u2i1o0p9a8s7\nnot acme.io: key=acme_y8w7e6r5t4y3u2i1o0p9a8s7\n")
+    run = cli("scan", "--format", "json", "--jobs", "1", "--rules", str(pack), str(target))
+    assert run.exit_code == 1, run.stderr
+    assert [f["location"]["line"] for f in json.loads(run.stdout)["findings"] if f["rule_id"] == "acme-key"] == [1, 2]
+    assert cli("rules", "test", str(pack)).exit_code == 0
 
 
 def test_a_user_rule_with_a_shipped_id_replaces_it_in_place(tmp_path: Path) -> None:
