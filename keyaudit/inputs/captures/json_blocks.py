@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from typing import Any, Collection, Iterable, Iterator
+from typing import Any, Callable, Collection, Iterable, Iterator
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
@@ -141,12 +141,8 @@ def _unprefixed(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[in
     if not length:
         return [], 0
     prefix = digitless(text[:length])
-    first_line, last_line = index, index
-    while first_line > max(0, index - REQUEST_SPAN_LINES) and carries(lines[first_line - 1][1], prefix):
-        first_line -= 1
-    while last_line + 1 < min(len(lines), index + MAX_RECORD_LINES) and carries(lines[last_line + 1][1], prefix):
-        last_line += 1
-    return [(number, line[length:]) for number, line in lines[first_line : last_line + 1]], index - first_line
+    first, last = _run_around(len(lines), index, lambda place: carries(lines[place][1], prefix))
+    return [(number, line[length:]) for number, line in lines[first : last + 1]], index - first
 
 
 def _unenveloped(lines: list[tuple[int, str]], index: int,
@@ -164,13 +160,20 @@ def _unenveloped(lines: list[tuple[int, str]], index: int,
     member = at(index)
     if member is None or not _member(member):
         return [], 0
+    first, last = _run_around(len(lines), index, lambda place: at(place) is not None)
+    return [(lines[place][0], held[place] or "") for place in range(first, last + 1)], index - first
+
+
+def _run_around(count: int, index: int, holds: Callable[[int], bool]) -> tuple[int, int]:
+    """The first and last place of the run around ``index`` (of ``count`` lines) whose lines ``holds``: at most
+    a request's span above it (where its record may open) and a record's most lines below."""
     first = index
-    while first > max(0, index - REQUEST_SPAN_LINES + 1) and at(first - 1) is not None:
+    while first > max(0, index - REQUEST_SPAN_LINES) and holds(first - 1):
         first -= 1
     last = index
-    while last + 1 < min(len(lines), index + MAX_RECORD_LINES) and at(last + 1) is not None:
+    while last + 1 < min(count, index + MAX_RECORD_LINES) and holds(last + 1):
         last += 1
-    return [(lines[place][0], held[place] or "") for place in range(first, last + 1)], index - first
+    return first, last
 
 
 def _member(text: str) -> bool:
