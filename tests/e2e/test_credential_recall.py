@@ -153,11 +153,11 @@ FLOORS = {
                      ("all", "precision"): 1.0},
     # written blind too: where a payments team's keys leak day to day (observability, browsers, API clients,
     # database GUIs, queues, serverless state, mobile logs, finance sheets, chats, trackers, OCR)
-    "twenty-second": {("credential", "recall"): 0.875,  # blind: see the corpus's README
+    "twenty-second": {("credential", "recall"): 0.922,  # sheets' and OCR'd tables, a document's nodes, a Swift print
                       ("credential", "precision"): 1.0,
                       ("plaintext-http", "recall"): 1.0,
-                      ("environment-mismatch", "precision"): 0.666,
-                      ("all", "precision"): 0.991},
+                      ("environment-mismatch", "precision"): 0.666,  # a YAML request is placed at its first key
+                      ("all", "precision"): 0.992},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
