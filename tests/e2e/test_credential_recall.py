@@ -153,7 +153,7 @@ FLOORS = {
                      ("all", "precision"): 1.0},
     # written blind too: where a payments team's keys leak day to day (observability, browsers, API clients,
     # database GUIs, queues, serverless state, mobile logs, finance sheets, chats, trackers, OCR)
-    "twenty-second": {("credential", "recall"): 0.930,  # shared strings, OCR'd tables, a document's nodes, a Swift print
+    "twenty-second": {("credential", "recall"): 0.930,  # shared strings, OCR'd tables, a document's nodes
                       ("credential", "precision"): 1.0,
                       ("plaintext-http", "recall"): 1.0,
                       ("environment-mismatch", "precision"): 0.666,  # a YAML request is placed at its first key
