@@ -71,7 +71,7 @@ from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS
 from keyaudit.engine.offset_dump import MARK
 from keyaudit.engine.reg_hex import MARKERS as REG_MARKERS
 from keyaudit.engine.partial_records import CRI_MARKERS, DOCKER_OPENER, DOCKER_PARTIAL, DOCKER_PARTIAL_SEARCH
-from keyaudit.engine.payloads import BINARY, BYTE_ARRAY, HEX_BRACED, HEX_BRACKETED, magic_forms
+from keyaudit.engine.payloads import BINARY, BYTE_ARGUMENTS, BYTE_ARRAY, HEX_BRACED, HEX_BRACKETED, magic_forms
 from keyaudit.engine.wrapped_lines import CUT_RUN
 from keyaudit.rulebook.rules import RuleSet
 
@@ -115,9 +115,10 @@ MARKER_REACH = 64
 ANSI_REACH = 512
 # A `+` between two literals, at the end of a line or the start of the next, spaced as code is
 # formatted (`"+` unspaced is the start of many a phone number: `"+5511…"`); a backslash that
-# ends a line; a call that joins literals given as its arguments (Rust, Java, Python, JavaScript).
+# ends a line; a call that joins literals given as its arguments (Rust, Java, Python, JavaScript, Go, Kotlin).
 CONCAT_MARKERS: tuple[bytes, ...] = (b'" +', b"' +", b'+ "', b"+ '", b"\\\n", b"\\\r\n", b'concat!("', b'join("", "',
-                                     b".join('', '", b'.join(["', b".join(['", b"].join(")
+                                     b".join('', '", b'.join(["', b".join(['", b"].join(", b"[]string{",
+                                     b"listOf(", b"arrayOf(")
 # A quote ending a line and an indented line starting with one: two literals side by side.
 # Reported at the line break; the portable engine searches it from there (a scan that starts at
 # every quote of a JSON log would cost it a second per 30 MB), the quote before it a lookbehind.
@@ -271,6 +272,7 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     anchors += [Anchor(form, PAYLOAD) for form in magic_forms() if form not in seen]
     anchors.append(Anchor(BYTE_ARRAY, BYTES, pattern=True, opener=b"["))
     anchors.append(Anchor(BINARY, BYTES, pattern=True, opener=b"<<"))
+    anchors.append(Anchor(BYTE_ARGUMENTS, BYTES, pattern=True, opener=b"("))
     anchors += [Anchor(HEX_BRACED, BYTES, pattern=True, opener=b"{"),
                 Anchor(HEX_BRACKETED, BYTES, pattern=True, opener=b"[")]
     anchors.append(Anchor(ESCAPED_RUN, ESCAPED, pattern=True, opener=b"\\x"))

@@ -1,6 +1,7 @@
 """A join call's literal arguments read as the literal the call returns: ``concat!("ab", "cd")`` (Rust),
-``String.join("", "ab", "cd")`` (Java), ``"".join(["ab", "cd"])`` (Python) and ``['ab', 'cd'].join('')``
-(JavaScript) are ``"abcd"``: a long key cut in pieces the way code cuts one to pass a push-time scanner or a
+``String.join("", "ab", "cd")`` (Java), ``"".join(["ab", "cd"])`` (Python), ``['ab', 'cd'].join('')``
+(JavaScript), ``strings.Join([]string{"ab", "cd"}, "")`` (Go) and ``listOf("ab", "cd").joinToString("")``
+(Kotlin) are ``"abcd"``: a long key cut in pieces the way code cuts one to pass a push-time scanner or a
 line length limit. Only the commas between a call's literals go, every other byte keeping where it came from;
 a comma anywhere else (an argument list, a JSON array) is left as written. The engines report the calls'
 openers as concatenation markers (:data:`keyaudit.engine.encodings.CONCAT_MARKERS`).
@@ -15,16 +16,21 @@ from keyaudit.engine.unwrap import Origin, substitute
 # Two or more literals of one quote, commas between (a call's arguments may go on over lines).
 _LITERALS = rb"(?:\"[^\"\n]*\"(?:[ \t]*,\s{0,40}\"[^\"\n]*\")+|'[^'\n]*'(?:[ \t]*,\s{0,40}'[^'\n]*')+)"
 _EMPTY = rb"(?:\"\"|'')"
-# After the call's opener (the separator given first), or inside an array joined by the empty string.
+# After the call's opener (the separator given first), or inside a list joined by the empty string: an
+# array (JavaScript), a Go slice literal given to strings.Join, a Kotlin list (or array) made to a string.
 _CALL = re.compile(rb"(?:concat!\(|\.join\([ \t]*" + _EMPTY + rb"[ \t]*,|\.join\([ \t]*\[)\s{0,40}(" + _LITERALS
-                   + rb")|\[[ \t]*(" + _LITERALS + rb")[ \t]*\]\.join\([ \t]*" + _EMPTY + rb"[ \t]*\)")
+                   + rb")|\[[ \t]*(" + _LITERALS + rb")[ \t]*\]\.join\([ \t]*" + _EMPTY + rb"[ \t]*\)"
+                   + rb"|\[\]string\{\s{0,40}(" + _LITERALS + rb"),?\s{0,40}\}[ \t]*,[ \t]*" + _EMPTY + rb"[ \t]*\)"
+                   + rb"|(?:listOf|arrayOf)\(\s{0,40}(" + _LITERALS + rb"),?\s{0,40}\)\.joinToString\([ \t]*"
+                   + _EMPTY + rb"[ \t]*\)")
 _COMMA = re.compile(rb"([\"'])[ \t]*,\s{0,40}\1")
 
 
 def joined_arguments(data: bytes) -> tuple[bytes, Origin] | None:
     """``data`` with the commas between each join call's literal arguments taken out (``"ab", "cd"`` is
     ``"abcd"``), and the origin of every byte; None when it holds no such call."""
-    spans = [match.span(1) if match[1] is not None else match.span(2) for match in _CALL.finditer(data)]
+    spans = [match.span(next(group for group in range(1, 5) if match[group] is not None))
+             for match in _CALL.finditer(data)]
     if not spans:
         return None
     return substitute(data, _COMMA, lambda comma: b"" if any(

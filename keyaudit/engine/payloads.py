@@ -41,9 +41,12 @@ ZLIB_HEADERS = (b"\x78\x01", b"\x78\x5e", b"\x78\x9c", b"\x78\xda")  # the four 
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 # A list of at least 16 byte values: shorter ones hold no request and no key. A JSON array
 # (``[80,79,83,84,…`` or ``[80, 79, …``), or Go's ``%v`` of a ``[]byte`` (``[80 79 83 …]``); an
-# Erlang binary as ``~w`` writes it (``<<80,79,83,…>>``). Each matched from its opener.
+# Erlang binary as ``~w`` writes it (``<<80,79,83,…>>``); a call's arguments (JavaScript's
+# ``String.fromCharCode(80, 79, …)``, code that builds a key from its character codes). Each matched
+# from its opener.
 BYTE_ARRAY = rb"\[\s*\d{1,3}(?:(?:\s*,\s*| +)\d{1,3}){15}"
 BINARY = rb"<<\d{1,3}(?:,\d{1,3}){15}"
+BYTE_ARGUMENTS = rb"\(\s*\d{1,3}(?:\s*,\s*\d{1,3}){15}"
 # Or the bytes in hex, as C and the languages after it write a byte array's literal (`{ 0x50, 0x4f, …
 # };`, Go's `[]byte{0x50, …}`, Rust's `[0x50, …]`, Wireshark's "C Arrays" of a followed stream, eight a
 # line after a comment): matched from its brace or bracket (once a list, as the decimal ones), read on
@@ -52,7 +55,7 @@ _HEX_OPENING = rb"\s*(?:/\*[^*\n]{0,80}\*/\s*)?"
 HEX_BRACED, HEX_BRACKETED = (re.escape(opener) + _HEX_OPENING + rb"0x[0-9A-Fa-f]{2}(?:\s*,\s*0x[0-9A-Fa-f]{2}){15}"
                              for opener in (b"{", b"["))
 _HEX_START = re.compile(rb"[{\[]" + _HEX_OPENING + rb"(?=0[xX][0-9A-Fa-f])")
-_ARRAY_BODY = re.compile(rb"[\d,\s]*(?:\]|>>)?")
+_ARRAY_BODY = re.compile(rb"[\d,\s]*(?:\]|>>|\))?")
 _NUMBER = re.compile(rb"\d+")
 _HEX_BODY = re.compile(rb"(?:0[xX][0-9A-Fa-f]{1,2}|[,\s])*[}\]]?")
 _HEX_NUMBER = re.compile(rb"0[xX]([0-9A-Fa-f]{1,2})")
@@ -187,7 +190,7 @@ def open_hex(run: bytes) -> Opened | None:
 
 
 def _opening(value: bytes, start: int = 0) -> tuple[int, bool]:
-    """How long the opener of the list of byte values at ``value[start]`` is (``<<`` or ``[``, or a
+    """How long the opener of the list of byte values at ``value[start]`` is (``<<``, ``[`` or ``(``, or a
     list in hex's brace or bracket and the blanks and comment after it), and whether it is in hex."""
     hexed = _HEX_START.match(value, start)
     if hexed is not None:

@@ -27,12 +27,13 @@ MAX_ROWS = 50_000  # rows read in one buffer (1 MiB): more are short rows of no 
 _QUOTES = b"\"'`"
 _SPACE = b" \r"
 _HEADER_SEPARATORS = b"\t;|,"  # a header's names are split on the first of these it holds
-# What a column name looks like (or an empty header cell): a line of code or prose split on its
-# commas has cells like `def f(self` or `x):`, and is no header.
-_NAME = re.compile(r"(?:\w[\w .$/-]*)?")
+# What a column name looks like (or an empty header cell), maybe ending in its unit between parentheses (a
+# sheet's `Taxa (%)`, `Valor (R$)`): a line of code or prose split on its commas has cells like `def f(self`
+# or `x):`, and is no header.
+_NAME = re.compile(r"(?:\w[\w .$/-]*(?:\([\w .$%/-]{1,12}\) *)?)?")
 # The characters a header of names can hold: checked first, since a log line holding a keyword
 # and a comma is a header candidate on every line, and most fail here at once.
-_HEADER_TEXT = re.compile(rb"[\w .$/\-\t;|,\"'`\x80-\xff]*")
+_HEADER_TEXT = re.compile(rb"[\w .$/\-\t;|,\"'`()%\x80-\xff]*")
 # A rule drawn under a header, no row: psql's `----+----`, Markdown's `|---|:---:|`, a client's
 # `+----+----+` border. A table printed for people has one; the rows are after it.
 _RULE_LINE = re.compile(rb"[ \t|+:=]*-[-+|:= \t]*\r?")

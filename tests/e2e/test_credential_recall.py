@@ -151,6 +151,13 @@ FLOORS = {
                      ("plaintext-http", "recall"): 1.0,  # a Go format argument and an httpx error's URL
                      ("environment-mismatch", "precision"): 1.0,
                      ("all", "precision"): 1.0},
+    # written blind too: where a payments team's keys leak day to day (observability, browsers, API clients,
+    # database GUIs, queues, serverless state, mobile logs, finance sheets, chats, trackers, OCR)
+    "twenty-second": {("credential", "recall"): 0.930,  # shared strings, OCR'd tables, a document's nodes
+                      ("credential", "precision"): 1.0,
+                      ("plaintext-http", "recall"): 1.0,
+                      ("environment-mismatch", "precision"): 0.666,  # a YAML request is placed at its first key
+                      ("all", "precision"): 0.992},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

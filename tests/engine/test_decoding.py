@@ -51,6 +51,9 @@ CASES: dict[str, tuple[str, str, str, str]] = {
     "json escaped twice": ('{"log": "{\\"msg\\": \\"{\\\\\\"api_token\\\\\\": \\\\\\"', TOKEN,
                            '\\\\\\"}\\"}"}', "json×2"),
     "quoted-printable": ("ASAAS_API_KEY=3D", KEY, "", "quoted-printable"),
+    # code that builds the key from its character codes (JavaScript's String.fromCharCode): found to the call's end
+    "character codes as a call's arguments": ("const ASAAS_KEY = String.fromCharCode(",
+                                              ", ".join(str(byte) for byte in KEY.encode()) + ")", ";", "bytes"),
     "base64 of percent-encoded": ("v: ", base64.b64encode(percent(KEY, 2).encode()).decode(), "", "base64+percent×2"),
     # PowerShell's -EncodedCommand: base64 of UTF-16LE text, a NUL after every ASCII byte
     "base64 of utf-16le": ("powershell.exe -NoProfile -EncodedCommand ", base64.b64encode(WIDE.encode("utf-16-le")).decode(), "",
@@ -83,6 +86,9 @@ SPLIT_KEYS: dict[str, list[str]] = {
     "java, String.join over two lines": [f'String key = String.join("", "{KEY[:50]}",', f'        "{KEY[50:]}");'],
     "python, a list joined": [f'ASAAS_KEY = "".join(["{KEY[:60]}", "{KEY[60:]}"])'],
     "javascript, an array joined": [f"const key = ['{KEY[:40]}', '{KEY[40:]}'].join('');"],
+    "go, a slice given to strings.Join": [f'var asaasKey = strings.Join([]string{{"{KEY[:60]}", "{KEY[60:]}"}}, "")'],
+    "kotlin, a list made to a string over lines": [f'val asaasKey = listOf("{KEY[:60]}",',
+                                                   f'    "{KEY[60:]}").joinToString("")'],
 }
 
 

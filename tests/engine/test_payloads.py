@@ -80,9 +80,10 @@ def test_a_compressed_value_in_base64_opens_to_its_text(value: bytes, steps: lis
 
 
 @pytest.mark.parametrize(("separator", "brackets"), [(",", "[]"), (", ", "[]"), (",\n  ", "[]"), (" ", "[]"),
-                                                     (",", "<<>>"), (", ", "{}"), (",\n", "{ /* Packet 14 */\n };")],
+                                                     (",", "<<>>"), (", ", "{}"), (",\n", "{ /* Packet 14 */\n };"),
+                                                     (", ", "()")],
                          ids=["json", "json spaced", "json indented", "go %v of []byte", "erlang ~w", "c literal",
-                              "wireshark c arrays"])
+                              "wireshark c arrays", "call arguments"])
 def test_each_byte_of_an_array_comes_from_its_number(separator: str, brackets: str) -> None:
     value = byte_array(TEXT, separator, brackets)
     opened = open_byte_array(value)

@@ -59,6 +59,13 @@ def psql_table(tokens: list[str]) -> str:
     return f" id |   name   | api_token\n----+----------+{'-' * 66}\n{rows}({len(tokens)} rows)\n"
 
 
+def finance_sheet(tokens: list[str]) -> str:
+    """A sheet shared with finance, as Excel in Portuguese saves it: `;` between cells, every cell quoted, a
+    column's unit in parentheses, the gateway a row's and the token column named in Portuguese."""
+    rows = "".join(f'"iugu";"Loja {n}";"{token}";"2,51"\r\n' for n, token in enumerate(tokens, 1))
+    return '"Gateway";"Loja";"Credencial";"Taxa (%)"\r\n' + rows
+
+
 FORMS = {
     "export.csv": (csv_export, "iugu-api-token-csv-column"),
     "export-ptbr.csv": (lambda tokens: csv_export(tokens, ";"), "iugu-api-token-csv-column"),
@@ -67,6 +74,7 @@ FORMS = {
     "seed.sql": (insert_statement, "iugu-api-token-sql-insert"),
     "iugu.sql": (iugu_table_copy, "iugu-table-token-sql-copy"),
     "psql.txt": (psql_table, "iugu-api-token-csv-column"),
+    "conciliacao.csv": (finance_sheet, "iugu-provider-row-csv"),
 }
 
 

@@ -81,11 +81,14 @@ CORPUS_DIR = DATA / "credential_corpus"
 # tshark fields, mitmdump, WildFly, REG_MULTI_SZ, Zuul, ToolJet, Huginn, Baserow, Kubernetes stringData, six languages;
 # twenty-first, everyday application code (Spring, .NET DI, NestJS, Django, Rails, pydantic, Go, Swift, Kotlin, PHP,
 # Rust), test doubles and snapshots (WebMock, responses, respx, nock, MockWebServer, mountebank, Hoverfly, Jest,
-# syrupy), CI and deployment files, IDE configurations, shell histories, notebooks, chats, stack traces, crash dumps.
+# syrupy), CI and deployment files, IDE configurations, shell histories, notebooks, chats, stack traces, crash dumps;
+# twenty-second, where a payments team's keys leak day to day: observability payloads (Sentry events and breadcrumbs,
+# Datadog spans, New Relic, OpenTelemetry exports), browsers' copies and stores, API clients (Posting, Yaak, HTTPie),
+# database GUIs, queue tools (kcat, Pub/Sub, SNS), serverless state, mobile logs, finance sheets, chats, trackers, OCR.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
      "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-     "nineteenth", "twentieth", "twenty-first"), start=2)}}
+     "nineteenth", "twentieth", "twenty-first", "twenty-second"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
