@@ -33,11 +33,11 @@ CREDENTIAL_CONDITIONS = ("any", *ENVIRONMENTS)
 CREDENTIAL_PLACES = ("query", "authorization")
 # ``sent_by`` names entries of the rule files' ``senders:``, ``host_in`` and ``host_not_in`` entries of their
 # ``places:`` (bound when every file is loaded: see :func:`bind_places`).
-_WHEN_FIELDS = ("schemes", "hosts", "host_groups", "methods", "path", "has_headers", "carries_credential", "sent_by",
-                "host_in", "host_not_in", "captures")
+_WHEN_FIELDS = ("schemes", "hosts", "host_groups", "methods", "path", "has_headers", "lacks_headers",
+                "carries_credential", "sent_by", "host_in", "host_not_in", "captures")
 # The ``when`` lists that narrow which exchanges a rule judges (each left out: any).
-_NARROWING = ("schemes", "hosts", "host_groups", "methods", "has_headers", "sent_by", "host_in", "host_not_in",
-              "captures")
+_NARROWING = ("schemes", "hosts", "host_groups", "methods", "has_headers", "lacks_headers", "sent_by", "host_in",
+              "host_not_in", "captures")
 _REQUIRE_FIELDS = ("headers", "check", "credential_not_in")
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "when",
            "require", "names_credential", "examples", "negative_examples", "references", "remediation")
@@ -94,6 +94,9 @@ class RequestRule(RuleInfo):
     methods: tuple[str, ...] = ()
     path_text: str | None = None  # a regular expression the request path must match
     has_headers: tuple[str, ...] = ()
+    # headers whose presence says the request follows another scheme than the rule's (RFC 9421's
+    # Signature-Input: its Signature header is that standard's, not iugu's)
+    lacks_headers: tuple[str, ...] = ()
     carries_credential: str | None = None
     required_headers: tuple[str, ...] = ()
     forbidden_places: tuple[str, ...] = ()  # where the rule's provider's credential must not be
@@ -135,6 +138,8 @@ class RequestRule(RuleInfo):
         if self.path is not None and not self.path.search(exchange.path):
             return False
         if self.has_headers and any(not exchange.header(name) for name in self.has_headers):
+            return False
+        if any(exchange.header(name) for name in self.lacks_headers):
             return False
         if self.carries_credential is not None and self.carried(context) is None:
             return False
@@ -268,6 +273,7 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verif
         methods=strings(when.get("methods"), upper=True),
         path_text=path_text,
         has_headers=strings(when.get("has_headers")),
+        lacks_headers=strings(when.get("lacks_headers")),
         carries_credential=credential,
         required_headers=strings(require.get("headers")),
         forbidden_places=tuple(places),
