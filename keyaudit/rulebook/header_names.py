@@ -68,7 +68,7 @@ def record_headers(requests: Iterable[RequestRule], senders: Iterable[Sender], l
     rule about the bytes sent asks only captures of them: a record's fields never show its
     header missing)."""
     requests = list(requests)
-    looked_at = [name for rule in requests for name in (*rule.required_headers, *rule.has_headers)]
+    looked_at = [name for rule in requests for name in (*rule.required_headers, *rule.has_headers, *rule.lacks_headers)]
     required = [name for rule in requests if not rule.captures or RECORD_CAPTURE in rule.captures
                 for name in (*rule.required_headers, *rule.has_headers)]
     named = [*looked_at, *(name for sender in senders for name, _ in (*sender.headers, *sender.unless)), *listed]

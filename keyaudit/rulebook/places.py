@@ -5,8 +5,9 @@ Whether a credential's leak is worse than a leak depends on where it sits: a key
 handled as a test one, one sent to ``localhost`` is in a developer's hands. Which paths, file kinds,
 variable names and hosts say so is knowledge that changes with every framework, so it is data (a
 rule file's ``places:`` and ``senders:``) that any rule can name: place rules take over secret
-findings in a place's files, request rules ask for a place's hosts (``when.host_in``) or a sender
-(``when.sent_by``).
+findings in a place's files, request rules ask for a place's hosts (``when.host_in``), leave them
+alone (``when.host_not_in``: the loopback interface, which no plain-HTTP call leaks on) or ask for a
+sender (``when.sent_by``).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from keyaudit.model.exchange import Exchange, hidden_value, unexpanded_value
 from keyaudit.rulebook.requests import Judgement
+from keyaudit.rulebook.signature import another_scheme
 
 if TYPE_CHECKING:
     from keyaudit.rulebook.requests import RequestContext
@@ -35,7 +36,8 @@ def signature_digest(header: str) -> str | None:
 
 def signature_seen(exchange: Exchange, context: "RequestContext") -> Judgement | None:
     """A candidate for every request with a signature; the scan keeps the repeated ones."""
-    digest = signature_digest(exchange.header("Signature") or "")
+    header = exchange.header("Signature") or ""
+    digest = None if another_scheme(header) else signature_digest(header)
     if digest is None:
         return None
     return Judgement(f"the same Signature ({digest}) was sent before", ((EVIDENCE, digest),))

@@ -31,12 +31,13 @@ CREDENTIAL_CONDITIONS = ("any", *ENVIRONMENTS)
 # Where a credential may be forbidden to travel (``require.credential_not_in``): the URL's query
 # string (kept by every access log and proxy on the way) or the Authorization header.
 CREDENTIAL_PLACES = ("query", "authorization")
-# ``sent_by`` names entries of the rule files' ``senders:``, ``host_in`` entries of their ``places:``
-# (bound when every file is loaded: see :func:`bind_places`).
-_WHEN_FIELDS = ("schemes", "hosts", "host_groups", "methods", "path", "has_headers", "carries_credential", "sent_by",
-                "host_in", "captures")
+# ``sent_by`` names entries of the rule files' ``senders:``, ``host_in`` and ``host_not_in`` entries of their
+# ``places:`` (bound when every file is loaded: see :func:`bind_places`).
+_WHEN_FIELDS = ("schemes", "hosts", "host_groups", "methods", "path", "has_headers", "lacks_headers",
+                "carries_credential", "sent_by", "host_in", "host_not_in", "captures")
 # The ``when`` lists that narrow which exchanges a rule judges (each left out: any).
-_NARROWING = ("schemes", "hosts", "host_groups", "methods", "has_headers", "sent_by", "host_in", "captures")
+_NARROWING = ("schemes", "hosts", "host_groups", "methods", "has_headers", "lacks_headers", "sent_by", "host_in",
+              "host_not_in", "captures")
 _REQUIRE_FIELDS = ("headers", "check", "credential_not_in")
 _FIELDS = ("id", "title", "provider", "category", "severity", "confidence", "description", "when",
            "require", "names_credential", "examples", "negative_examples", "references", "remediation")
@@ -93,12 +94,18 @@ class RequestRule(RuleInfo):
     methods: tuple[str, ...] = ()
     path_text: str | None = None  # a regular expression the request path must match
     has_headers: tuple[str, ...] = ()
+    # headers whose presence says the request follows another scheme than the rule's (RFC 9421's
+    # Signature-Input: its Signature header is that standard's, not iugu's)
+    lacks_headers: tuple[str, ...] = ()
     carries_credential: str | None = None
     required_headers: tuple[str, ...] = ()
     forbidden_places: tuple[str, ...] = ()  # where the rule's provider's credential must not be
     check: str | None = None
     sent_by: tuple[str, ...] = ()  # sender ids; ``senders`` holds them once bound
     host_in: tuple[str, ...] = ()  # place ids; ``host_places`` holds them once bound
+    # place ids whose hosts the rule leaves alone (a plain-HTTP call to the loopback interface crosses no
+    # network); ``host_places_not`` holds them once bound
+    host_not_in: tuple[str, ...] = ()
     # What the request was read from (``har``, ``wire``, ``curl``, a dump shape's name…): a rule
     # about a header every client adds by itself asks only captures of the bytes sent.
     captures: tuple[str, ...] = ()
@@ -108,6 +115,7 @@ class RequestRule(RuleInfo):
     names_credential: bool = False
     senders: tuple[Sender, ...] = ()
     host_places: tuple[Place, ...] = ()
+    host_places_not: tuple[Place, ...] = ()
 
     @functools.cached_property
     def path(self) -> "regex.Pattern[str] | None":
@@ -131,9 +139,13 @@ class RequestRule(RuleInfo):
             return False
         if self.has_headers and any(not exchange.header(name) for name in self.has_headers):
             return False
+        if any(exchange.header(name) for name in self.lacks_headers):
+            return False
         if self.carries_credential is not None and self.carried(context) is None:
             return False
         if self.host_places and not any(place.holds_host(exchange.host) for place in self.host_places):
+            return False
+        if any(place.holds_host(exchange.host) for place in self.host_places_not):
             return False
         return not self.senders or any(sender.evidence(exchange) for sender in self.senders)
 
@@ -261,12 +273,14 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verif
         methods=strings(when.get("methods"), upper=True),
         path_text=path_text,
         has_headers=strings(when.get("has_headers")),
+        lacks_headers=strings(when.get("lacks_headers")),
         carries_credential=credential,
         required_headers=strings(require.get("headers")),
         forbidden_places=tuple(places),
         check=check,
         sent_by=strings(when.get("sent_by")),
         host_in=strings(when.get("host_in")),
+        host_not_in=strings(when.get("host_not_in")),
         captures=strings(when.get("captures"), lower=True),
         names_credential=names,
         examples=strings(raw.get("examples")),
@@ -275,16 +289,18 @@ def parse_request_rule(raw: Any, path: str, known_checks: tuple[str, ...], verif
 
 
 def bind_places(rules: list[RequestRule], places: dict[str, Place], senders: dict[str, Sender]) -> list[RequestRule]:
-    """``rules`` with the places and senders their ``host_in`` and ``sent_by`` name; a name no
-    loaded rule file defines is a :class:`RuleError`."""
+    """``rules`` with the places and senders their ``host_in``, ``host_not_in`` and ``sent_by`` name; a
+    name no loaded rule file defines is a :class:`RuleError`."""
     bound = []
     for rule in rules:
-        for names, known, what in ((rule.host_in, places, "places"), (rule.sent_by, senders, "senders")):
+        for names, known, what in ((rule.host_in + rule.host_not_in, places, "places"),
+                                   (rule.sent_by, senders, "senders")):
             unknown = [name for name in names if name not in known]
             if unknown:
                 raise RuleError(rule.source, rule.id, f"names {unknown[0]!r}, which no rule file's '{what}:' defines")
-        if rule.host_in or rule.sent_by:
+        if rule.host_in or rule.host_not_in or rule.sent_by:
             rule = replace(rule, host_places=tuple(places[name] for name in rule.host_in),
+                           host_places_not=tuple(places[name] for name in rule.host_not_in),
                            senders=tuple(senders[name] for name in rule.sent_by))
         bound.append(rule)
     return bound

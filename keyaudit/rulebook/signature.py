@@ -32,6 +32,9 @@ if TYPE_CHECKING:  # cryptography is imported where keys are used: a scan withou
 KEY_SUFFIXES = (".pem", ".pub", ".crt", ".cer", ".key")
 _PAIR = re.compile(r"\s*([A-Za-z]+)\s*=\s*([^,]*)\s*")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
+# The HTTP Signatures draft (draft-cavage: ActivityPub servers, CyberSource, the Berlin Group's PSD2 API) names the
+# key it signs with in a quoted keyId; iugu's two forms never do, so such a header is that scheme's, not iugu's.
+_DRAFT_SIGNATURE = re.compile(r'(?i)(?:^|[\s,])keyid\s*=\s*"')
 _ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})")
 
 
@@ -83,7 +86,8 @@ class ParsedSignature:
 
 @dataclass(frozen=True)
 class SignatureVerdict:
-    """``status``: valid, invalid, malformed, unverified (no key given, or no body shown) or missing."""
+    """``status``: valid, invalid, malformed, unverified (no key given, no body shown, or another scheme's
+    signature) or missing."""
 
     status: str
     reason: str
@@ -97,6 +101,11 @@ NO_KEY = SignatureVerdict("unverified", "no public key given (--public-key)")
 def signing_string(method: str, path: str, api_token: str, request_time: str, body: bytes) -> bytes:
     """The exact bytes iugu signs."""
     return f"{method.upper()}|{path}\n{api_token}|{request_time}\n".encode() + body
+
+
+def another_scheme(header: str) -> bool:
+    """Whether a Signature header is the HTTP Signatures draft's (``keyId="…", …, signature="…"``)."""
+    return bool(_DRAFT_SIGNATURE.search(header))
 
 
 def parse_signature_header(value: str) -> ParsedSignature | None:
@@ -307,6 +316,9 @@ def verify(exchange: Exchange, keys: list[PublicKey]) -> SignatureVerdict:
     if unexpanded_value(header) or unexpanded_value(time):
         return SignatureVerdict("unverified", "the signature's headers hold a variable a script or template fills in "
                                               "when it runs, not a value sent")
+    if another_scheme(header):
+        return SignatureVerdict("unverified", "the Signature header is the HTTP Signatures draft's (keyId=\"…\"), "
+                                              "another scheme's, not iugu's")
     parsed = parse_signature_header(header)
     if parsed is None:
         return SignatureVerdict("malformed", "Signature header is not 'signature=<base64>' or "

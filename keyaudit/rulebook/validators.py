@@ -180,11 +180,31 @@ _PLACEHOLDER_PASSWORD = re.compile(
     r"(?:[_-]?(?:aqui|here))?[_-]?\d{0,4}",
     re.IGNORECASE,
 )
+# A user name that is the words "user name" (`username`, `your_username`, `nome_de_usuario`): a document's or a
+# test's stand-in, whatever password it is given (an HTTP client's test of a non-ASCII password: username:mötorhead).
+_PLACEHOLDER_USER = re.compile(
+    r"(?:(?:your|my|the|sua|seu|minha|meu|tu|su)[_-]?)?"
+    r"(?:user[_-]?name|login[_-]?name|nome[_-]?(?:de[_-]?)?usu[aá]rio|nombre[_-]?(?:de[_-]?)?usuario)",
+    re.IGNORECASE,
+)
+# A user that is a mailbox at a name reserved for documentation (RFC 2606: example.com, .org, .net, and the
+# .example, .test, .invalid and .localhost top-level names): no account of a real service is that mailbox, so
+# the pair is an importer's fixture or a document's (john@example.com:abc123 in a collection of requests).
+_EXAMPLE_MAILBOX = re.compile(r"[^@\s]+@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|test|invalid|localhost)",
+                              re.IGNORECASE)
 # The RFCs' own examples, which documentation and the libraries that implement them copy into docstrings and
 # tests: RFC 7617's user, and RFC 6749's client (OAuth 2.0, also RFC 7009's and RFC 7662's requests) with both
-# of the secrets it is given there.
-_DOCUMENTED_CREDENTIALS = frozenset({("aladdin", "open sesame"), ("s6bhdrkqt3", "gx1fbat3bv"),
+# of the secrets it is given there. They are compared by their ASCII letters and digits only, as copies respell
+# them (a client library's test sends aladdin:opensesame, another's adds non-ASCII text to test its encoding).
+_DOCUMENTED_CREDENTIALS = frozenset({("aladdin", "opensesame"), ("s6bhdrkqt3", "gx1fbat3bv"),
                                      ("s6bhdrkqt3", "7fjfp0zbr1ktdrbnfvdmiw")})
+_NOT_ALPHANUMERIC = re.compile(r"[^A-Za-z0-9]+")
+
+
+def _documented(user: str, password: str) -> bool:
+    """Whether ``user`` and ``password`` are an RFC's example pair, however spaced or cased."""
+    spelled = tuple(_NOT_ALPHANUMERIC.sub("", part).lower() for part in (user, password))
+    return spelled in _DOCUMENTED_CREDENTIALS
 
 
 def _credential_is_real(user: str, password: str) -> bool:
@@ -192,7 +212,9 @@ def _credential_is_real(user: str, password: str) -> bool:
         return False
     if password.lower() in _PLACEHOLDER_WORDS or user.lower() == password.lower():
         return False
-    if _PLACEHOLDER_PASSWORD.fullmatch(password) or (user.lower(), password.lower()) in _DOCUMENTED_CREDENTIALS:
+    if _PLACEHOLDER_PASSWORD.fullmatch(password) or _documented(user, password):
+        return False
+    if _PLACEHOLDER_USER.fullmatch(user) or _EXAMPLE_MAILBOX.fullmatch(user):
         return False
     if any(mark in password for mark in ("${", "{{", "<", "%s", "***", "...")):
         return False

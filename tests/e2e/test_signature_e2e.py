@@ -173,6 +173,25 @@ def test_a_script_that_signs_when_it_runs_is_not_reported_and_one_that_does_not_
         assert report["scan"]["requests"]["signatures_unverified"] == 1
 
 
+def test_a_signature_of_another_standard_is_no_iugu_signature(tmp_path: Path) -> None:
+    """An HTTP client's test data holds the requests it expects to send signed by RFC 9421 (HTTP Message
+    Signatures): `Signature-Input` names what is covered, `Signature: sig1=:<base64>:` carries it, the same
+    bytes in two tests. Neither request is a malformed iugu signature nor a replay of one; a request that
+    names no Signature-Input is still judged as iugu's."""
+    lines = []
+    for port in ("9000", "9000"):
+        lines += ["GET /4000/resource HTTP/1.1", f"Host: files.example.net:{port}",
+                  'Signature-Input: sig1=("@method" "@authority" "@path");created=0;keyid="test-ed25519"',
+                  "Signature: sig1=:" + base64.b64encode(b"an ed25519 signature over the base" * 2).decode() + ":",
+                  "Accept: */*", ""]
+    lines += ["POST https://api.iugu.com/v1/transfer_requests HTTP/1.1", f"Request-Time: {TIME}",
+              "Signature: sig1=:c2lnbmF0dXJl:", "", "{}"]
+    capture = tmp_path / "expected-requests.txt"
+    capture.write_text("\n".join(lines) + "\n")
+    report = json.loads(cli("scan", "--format", "json", "--jobs", "1", str(capture)).stdout)
+    assert [(f["rule_id"], f["location"]["line"]) for f in report["findings"]] == [("iugu-bad-signature", 13)]
+
+
 def test_key_files_that_cannot_be_used(keys: dict, tmp_path: Path) -> None:
     broken = tmp_path / "broken.pem"
     broken.write_text("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.credentials import asaas_key
+from helpers.credentials import asaas_key, basic, user_password
 from helpers.running import scan_json
 
 _HEAD = ["POST /v3/transfers HTTP/1.1", "Host: api.asaas.com", "Content-Type: application/json", "User-Agent: payouts/3.1"]
@@ -102,3 +102,18 @@ def test_http_to_tls_port_is_the_tls_call_a_logger_wrote_from_host_and_port(auth
     report, _ = scan_json(str(log))
     found = sorted(f["rule_id"] for f in report["findings"])
     assert found == (["asaas-plaintext-request"] if plain else []), found
+
+
+@pytest.mark.parametrize(("host", "plain"), [("localhost:8080", False), ("127.0.0.1", False), ("[::1]:3000", False),
+                                             ("billing.internal.example", True), ("localhost.billing.example", True)])
+def test_plain_http_to_the_loopback_interface_crosses_no_network(host: str, plain: bool, tmp_path: Path) -> None:
+    """A secret scanner's fixture of a command (gitleaks) sends a Basic credential over http://localhost: no one
+    on a path reads it, so it is no plain-HTTP finding; the credential in the header keeps its own."""
+    user, password = user_password()
+    script = tmp_path / "create-user.sh"
+    script.write_text(f"curl -X POST -H 'Authorization: Basic {basic(user, password)}' \\\n"
+                      f"  -d '{{\"user\": \"ana\"}}' 'http://{host}/oauth2/v1/users'\n")
+    report, run = scan_json(str(script))
+    found = sorted(f["rule_id"] for f in report["findings"])
+    assert found == sorted(["http-basic-credential"] + (["credential-over-plaintext-http"] if plain else [])), found
+    assert password not in run.stdout + run.stderr
