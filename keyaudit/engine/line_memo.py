@@ -13,6 +13,14 @@ import bisect
 from typing import Any, Callable, Hashable, TypeVar
 
 T = TypeVar("T")
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark
+
+
+def line_columns(start: bytes) -> int:
+    """The columns ``start`` takes at a line's start: its characters (one per undecodable byte), but a byte-order
+    mark it begins with (a file's first line, a line where a second file's text was appended), which no editor
+    shows: the column of a key after one is the column it has in the file without it."""
+    return len(start.decode("utf-8", "surrogateescape")) - start.startswith(BOM)
 
 
 class LineMemo:

@@ -16,7 +16,7 @@ from typing import BinaryIO, Callable, Iterator
 
 from keyaudit.engine.allocator import keep_freed_buffers
 from keyaudit.engine.decoding import SpotCollector
-from keyaudit.engine.line_memo import LineCounter, LineMemo, T
+from keyaudit.engine.line_memo import LineCounter, LineMemo, T, line_columns
 from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.engine.tables import Table
@@ -168,8 +168,8 @@ class _Cursor:
         return line, self._column(offset, start)
 
     def _column(self, offset: int, line_start: int) -> int:
-        base = self.column_base if line_start == 0 else 0
-        return base + _characters(self.buffer[line_start:offset]) + 1
+        base = self.column_base if line_start == 0 else 0  # the line's characters in the buffers before
+        return base + (_characters if base else line_columns)(self.buffer[line_start:offset]) + 1
 
 
 class ChunkedPass:
@@ -249,9 +249,9 @@ class ChunkedPass:
             before = (before + buffer[max(0, cut - OVERLAP_BYTES) : cut])[-OVERLAP_BYTES:]
             if newlines:
                 line += newlines
-                column_base = _characters(buffer[buffer.rfind(b"\n", 0, cut) + 1 : cut])
+                column_base = line_columns(buffer[buffer.rfind(b"\n", 0, cut) + 1 : cut])
             else:
-                column_base += _characters(buffer[:cut])
+                column_base = column_base + _characters(buffer[:cut]) if column_base else line_columns(buffer[:cut])
             absolute += cut
             carry = buffer[cut:]
             if final:

@@ -17,17 +17,21 @@ _ENTITY_MARK = re.compile(rb"&(?:quot|apos|gt|lt|#x?[0-9A-Fa-f]{2});")  # one of
 # no character of it as written, the line was escaped for the page.
 _ESCAPED = (((b"&quot;", b"&#34;", b"&#x22;"), (b'"',)), ((b"&#x27;", b"&#39;", b"&apos;"), (b"'",)),
             ((b"&gt;", b"&lt;", b"&#62;", b"&#60;"), (b"<", b">")))
+# UTF-8's byte-order mark: at a line's start (a file's first, or where a second file's text was appended) no
+# character of the text, as no editor shows one (a UTF-16 file's mark is left out as it is decoded)
+BOM = b"\xef\xbb\xbf"
 
 
 def reader_text(line: bytes) -> str:
     """A line as the readers see it: without its line ending, decoded so that encoding it back
-    gives its bytes, and as it was written before the layers a terminal or a web page put on it:
-    the NULs it starts with (a hole: the text a log's writer went on with after ``copytruncate``
-    cut the file) as blanks, so that what follows starts the line and keeps its column; its
-    terminal escapes (colours) taken out; its HTML entities decoded where every quote or angle
-    bracket of it is one (a log shown in, or saved from, a web page). A request in such a line
-    keeps its line; a column after a colour is counted without it."""
-    if line.startswith(b"\0") or b"\x1b" in line or (b"&" in line and _ENTITY_MARK.search(line)):
+    gives its bytes, and as it was written before the layers an editor, a terminal or a web page put
+    on it: the byte-order mark it starts with left out (see :data:`BOM`); the NULs it starts with (a
+    hole: the text a log's writer went on with after ``copytruncate`` cut the file) as blanks, so
+    that what follows starts the line and keeps its column; its terminal escapes (colours) taken
+    out; its HTML entities decoded where every quote or angle bracket of it is one (a log shown in,
+    or saved from, a web page). A request in such a line keeps its line; a column after a colour
+    or a mark is counted without it."""
+    if line.startswith((b"\0", BOM)) or b"\x1b" in line or (b"&" in line and _ENTITY_MARK.search(line)):
         line = _unlayered(line)
     return line.rstrip(b"\r\n").decode("utf-8", "surrogateescape")
 
@@ -37,7 +41,8 @@ def reader_texts(lines: list[bytes]) -> list[str]:
     together at C speed where none has a layer to take off, as nearly every block of a log has
     none (a line break never falls inside a character, so the block decodes as its lines do)."""
     block = b"\n".join(lines)
-    if not lines or b"\0" in block or b"\x1b" in block or (b"&" in block and _ENTITY_MARK.search(block)):
+    if not lines or b"\0" in block or b"\x1b" in block or (b"&" in block and _ENTITY_MARK.search(block)) or (
+            b"\xef" in block and (block.startswith(BOM) or b"\n" + BOM in block)):  # its first byte: at C speed
         return [reader_text(line) for line in lines]
     texts = block.decode("utf-8", "surrogateescape").split("\n")
     return [text.rstrip("\r") for text in texts] if b"\r" in block else texts
@@ -45,6 +50,7 @@ def reader_texts(lines: list[bytes]) -> list[str]:
 
 def _unlayered(line: bytes) -> bytes:
     """The line without the layers :func:`reader_text` takes off (the rare line that has one)."""
+    line = line.removeprefix(BOM)
     if line.startswith(b"\0"):
         line = b" " * (len(line) - len(stripped := line.lstrip(b"\0"))) + stripped
     if b"\x1b" in line:

@@ -106,6 +106,33 @@ def test_a_key_cut_into_concatenated_literals_is_found_from_its_first_piece_to_i
         == [(2, first, 1 + len(lines), end, "concatenation")], case
 
 
+# Case -> a join call as formatters break one too long for a line (rustfmt, black, google-java-format): its
+# opener alone on the first line, the pieces below it, one a line
+OPENED_ABOVE: dict[str, list[str]] = {
+    "rust, concat! broken by rustfmt": ["const ASAAS_KEY: &str = concat!(", f'    "{KEY[:50]}",', f'    "{KEY[50:]}",', ");"],
+    "java, String.join's pieces below it": ['String key = String.join("",', f'        "{KEY[:50]}",',
+                                            f'        "{KEY[50:]}");'],
+    "python, a list joined broken by black": ['ASAAS_KEY = "".join(', "    [", f'        "{KEY[:60]}",',
+                                              f'        "{KEY[60:]}",', "    ]", ")"],
+}
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+@pytest.mark.parametrize("case", list(OPENED_ABOVE))
+def test_a_key_given_in_pieces_to_a_join_call_opened_on_the_line_above_is_found(
+        tmp_path: Path, engine: str, end: str, case: str) -> None:
+    """The call's opener is a marker whatever blanks or line break stand before its first piece: before, only an
+    opener followed by its first quote was (`concat!("`), and the key a formatter had broken so was not found."""
+    lines = OPENED_ABOVE[case]
+    first = next(index for index, line in enumerate(lines) if KEY[:10] in line)
+    last = next(index for index, line in enumerate(lines) if KEY[-10:] in line)
+    found = scanned(tmp_path, end.join(["// config", *lines, "// end", ""]), engine)
+    assert [(line, column, end_line, end_column, decoded) for _, line, column, end_line, end_column, decoded in found] \
+        == [(first + 2, lines[first].index(KEY[:10]) + 1, last + 2, lines[last].index(KEY[-10:]) + 11,
+             "concatenation")], case
+
+
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
 @pytest.mark.parametrize("at", [0, 900, 15_000, 16_200, 40_000])
 def test_a_key_cut_into_pieces_anywhere_on_a_long_line_of_concatenations_is_found_there(

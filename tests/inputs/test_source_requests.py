@@ -302,6 +302,14 @@ def test_a_powershell_command_s_parameters_that_set_a_header_are_its_headers(tmp
         assert _requests(tmp_path, f"payouts/{name}", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
+def test_a_powershell_command_given_its_url_as_a_bare_word_is_read_as_one_given_it_quoted(tmp_path: Path) -> None:
+    """`-Uri https://…` unquoted is a bare word, the URL, up to the blank after it; before, its `//` was read as a
+    comment's start, the rest of the line lost with it: the command, its headers bound above, went unjudged."""
+    code = (f"$headers = @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }}\n$body = '{_body()}'\n"
+            f"Invoke-RestMethod -Uri {URL} -Method Post -Headers $headers -Body $body\n")
+    assert _requests(tmp_path, "payouts/bare.ps1", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+
+
 _SENT = f"Invoke-RestMethod -Uri '{URL}' -Method Post -ContentType 'application/json'"
 _GIVEN = " -Headers $headers -Body $body\n"
 

@@ -55,6 +55,15 @@ def test_each_family_s_literals_have_the_value_its_language_gives_them() -> None
     assert _strings(powershell, "powershell") == ["it's", "$aact_x\n", '{\n"k": "$v"\n}', UNKNOWN, UNKNOWN]
 
 
+def test_a_slash_starts_a_comment_only_where_the_language_writes_one_so() -> None:
+    assert _strings('n = a // 2; u = "x"  # "c"\n', "python") == ["x"]
+    assert _strings('n = a // 2; u = "x"\n', "c") == []
+    # a PowerShell bare word runs to its blank, `://` and all; one that expands a variable is unknown
+    found = tokens("Invoke-RestMethod -Uri https://a.example/x -Method Post\nIwr -Uri https://$h/x -Method Post\n",
+                   LANGUAGES["powershell"])
+    assert [t.text for t in found if t.kind == "string"] == ["https://a.example/x", "Post", UNKNOWN, "Post"]
+
+
 def test_a_command_is_a_call_given_labelled_arguments() -> None:
     """PowerShell's `Verb-Noun 'value' -Name value -Switch`, continued over lines by a backtick, is
     read as `Verb-Noun('value', Name = value)`: a bare word a string, a switch left out, `@params`

@@ -70,3 +70,17 @@ def test_a_block_quotes_fenced_code_and_an_html_pre_block_are_code_and_the_quote
         "<pre>\nASAAS_URL=http://api.asaas.com/v3\n</pre>\n\nThe old http://api.asaas.com/v3 is gone.\n",
         encoding="utf-8")
     assert _found(tmp_path) == [("NOTES.md", 5, "iugu-plaintext-http"), ("NOTES.md", 9, "asaas-plaintext-http")]
+
+
+def test_a_slash_is_a_comment_only_in_the_languages_that_write_one_so(tmp_path: Path) -> None:
+    """Python's and Lua's `//` divide, Perl's is its defined-or, and a PowerShell bare word holds `://`: the rest of
+    such a line was read as a comment, and the plain-HTTP URL in its code passed over. In JavaScript, `//` starts a
+    comment still."""
+    url = '"http://api.iugu.com/v1/charges"'
+    lines = {"pages.py": f"pages = total // 2; url = {url}\n", "client.pl": f"my $url = $ENV{{IUGU_URL}} // {url};\n",
+             "pages.lua": f"local n = total // 2; local url = {url}\n",
+             "call.ps1": f"Invoke-RestMethod -Uri https://example.com/x; $url = {url}\n",
+             "note.js": f"const pages = total / 2; // not {url}\n"}
+    for name, line in lines.items():
+        (tmp_path / name).write_text(line, encoding="utf-8")
+    assert [name for name, _line, _rule in _found(tmp_path)] == ["call.ps1", "client.pl", "pages.lua", "pages.py"]

@@ -8,7 +8,8 @@ differs is data, by family of languages (:data:`LANGUAGES`; a file's family is
 :mod:`.source_files`'): which quotes expand what is not a
 literal (``$name`` in PHP, Kotlin and Dart, ``#{…}`` in Ruby, ``\\(…)`` in Swift, ``${…}`` in a
 JavaScript template) — such a string is :data:`UNKNOWN` — which single-quoted strings know only
-``\\\\`` and ``\\'`` (PHP, Ruby), whether ``#`` (Lua: ``--``) starts a comment, whether the
+``\\\\`` and ``\\'`` (PHP, Ruby), which marks start a comment (``#``, Lua's ``--``: ``//`` is Python's
+floor division), whether the
 language writes docstrings (see :func:`prose`), whether a triple-quoted block is a text block
 (Java, Swift), and PowerShell's own: the backtick as escape, quotes doubled, here-strings, and commands
 (``Verb-Noun -Name value``) given to the readers as the calls they are (see :func:`_commands`).
@@ -27,15 +28,16 @@ from keyaudit.model.exchange import UNKNOWN
 @dataclass(frozen=True)
 class Language:
     """How one language writes what differs: the quotes that expand (and the mark that does),
-    the quotes that know only ``\\\\`` and an escaped quote, whether ``#`` (or ``--``) starts a
-    comment, whether it writes docstrings, and the rarer syntaxes below."""
+    the quotes that know only ``\\\\`` and an escaped quote, which marks start a comment,
+    whether it writes docstrings, and the rarer syntaxes below."""
 
     expanding: str = ""  # quote characters whose strings expand
     expansion: str = ""  # a regex of what expands in them
     plain_single: bool = False
-    hash_comments: bool = False
+    # the marks that start a comment: `//`, `/*` (to its `*/`), `#`, `--` (Lua's); elsewhere `//` and `/*` are
+    # operators (Python's and Lua's floor division, a PowerShell bare word's `https://`)
+    comments: tuple[str, ...] = ("//", "/*")
     docstrings: bool = False  # a string standing first in a module, a class or a function is prose
-    dash_comments: bool = False  # `--` starts a comment (Lua)
     # a `"""` block's opening line break and its lines' common indentation are not its text (Java's text blocks,
     # Swift's multi-line strings), nor, where ``block_end_break`` is False (Swift), the closing line's break
     text_blocks: bool = False
@@ -50,13 +52,13 @@ class Language:
 
 _DOLLAR = r"(?<!\\)\$[{A-Za-z_]"
 LANGUAGES = {"c": Language(text_blocks=True), "js": Language("`", r"\$\{"), "dollar": Language("\"'", _DOLLAR),
-             "php": Language('"', _DOLLAR, plain_single=True, hash_comments=True),
-             "python": Language(hash_comments=True, docstrings=True),
-             "ruby": Language('"`', r"#\{", plain_single=True, hash_comments=True),
+             "php": Language('"', _DOLLAR, plain_single=True, comments=("//", "/*", "#")),
+             "python": Language(comments=("#",), docstrings=True),
+             "ruby": Language('"`', r"#\{", plain_single=True, comments=("#",)),
              "swift": Language('"', r"\\\(", text_blocks=True, block_end_break=False),
-             "perl": Language('"', r"(?<!\\)[$@][{A-Za-z_]", plain_single=True, hash_comments=True),
-             "lua": Language(dash_comments=True), "r": Language(hash_comments=True),
-             "powershell": Language('"', r"(?<!`)\$[({A-Za-z_]", hash_comments=True, escape="`", doubled_quotes=True,
+             "perl": Language('"', r"(?<!\\)[$@][{A-Za-z_]", plain_single=True, comments=("#",)),
+             "lua": Language(comments=("--",)), "r": Language(comments=("#",)),
+             "powershell": Language('"', r"(?<!`)\$[({A-Za-z_]", comments=("#",), escape="`", doubled_quotes=True,
                                     here_strings=True, commands=True)}
 
 _TOKEN = re.compile(r"""
@@ -93,6 +95,7 @@ def tokens(text: str, lang: Language) -> list[Token]:
 COMMAND_NAME = re.compile(r"[A-Za-z]+-[A-Za-z]+")  # a command's Verb-Noun (PowerShell's Invoke-WebRequest)
 _ENDING = ("string", "name", "number", "option")  # a token a statement may end with (a closing bracket too)
 Marked = tuple[Token, int, int]  # a token and its start and end offsets
+_WORD_ENDS = frozenset(";|,()[]{}=")  # what ends a command's bare word, a blank aside
 
 
 def _commands(text: str, found: list[tuple[str, str, int, int, int]]) -> list[Token]:
@@ -109,14 +112,14 @@ def _commands(text: str, found: list[tuple[str, str, int, int, int]]) -> list[To
         if token.kind == "name" and not token.text.startswith("$") and (before is None or before.kind != "option") \
                 and ((following is not None and following.kind == "option") or (COMMAND_NAME.fullmatch(token.text)
                      and (following is None or following.text not in ("(", "=", ".")))):
-            at = _call(marked, at, calls)
+            at = _call(text, marked, at, calls)
         else:
             calls.append(token)
             at += 1
     return calls
 
 
-def _call(marked: list[Marked], at: int, calls: list[Token]) -> int:
+def _call(text: str, marked: list[Marked], at: int, calls: list[Token]) -> int:
     """The command at ``at`` written into ``calls`` as a call (see :func:`_commands`); where it ends."""
     name, _start, end = marked[at]
     line = name.line
@@ -143,7 +146,10 @@ def _call(marked: list[Marked], at: int, calls: list[Token]) -> int:
             calls.append(Token("punct", ",", line))
         if depth == 0 and token.kind == "name" and not token.text.startswith("$") and not (
                 at + 1 < len(marked) and marked[at + 1][0].text == "("):
-            token = Token("string", token.text, token.line)  # a bare word
+            while at + 1 < len(marked) and marked[at + 1][1] == stop and marked[at + 1][0].kind != "string" \
+                    and marked[at + 1][0].text not in _WORD_ENDS:  # a bare word: up to a blank (`https://host/path`)
+                at, stop = at + 1, marked[at + 1][2]
+            token = Token("string", UNKNOWN if "$" in text[start:stop] else text[start:stop], token.line)
         depth += (punct in ("(", "[", "{")) - (punct in (")", "]", "}"))
         calls.append(token)
         given, labelled, end = True, False, stop
@@ -205,7 +211,9 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
         line += text.count("\n", at, match.start())
         kind = next(name for name in ("comment", "raw", "string", "name", "number", "punct")
                     if match.group(name) is not None)
-        if kind == "raw":  # Rust's r#"…"#: nothing escaped, closed by a quote and as many #
+        if kind == "comment" and match.group()[:2] not in lang.comments:  # an operator's slash
+            kind, value, end = "punct", "/", match.start() + 1
+        elif kind == "raw":  # Rust's r#"…"#: nothing escaped, closed by a quote and as many #
             close = '"' + match.group("hashes")
             end = text.find(close, match.end())
             end = len(text) if end < 0 else end
@@ -215,8 +223,8 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
             continue
         elif kind == "punct" and (block := _block_end(text, match.start(), lang)) is not None:
             kind, value, end = "comment", "", block
-        elif kind == "comment" or (kind == "punct" and (match.group() == "#" and lang.hash_comments or (
-                lang.dash_comments and text.startswith("--", match.start())))):
+        elif kind == "comment" or (kind == "punct" and (match.group() == "#" and "#" in lang.comments or (
+                "--" in lang.comments and text.startswith("--", match.start())))):
             kind, value = "comment", ""
             end = match.end() if match.group("comment") is not None else _line_end(text, match.end())
         elif kind == "string":
@@ -234,7 +242,7 @@ def _block_end(text: str, start: int, lang: Language) -> int | None:
     ``--[[ … ]]`` and ``--[==[ … ]==]`` (code put out of use)."""
     if lang.commands and text.startswith("<#", start):
         close = "#>"
-    elif lang.dash_comments and text.startswith("--", start) and (long := _LONG_BRACKET.match(text, start + 2)):
+    elif "--" in lang.comments and text.startswith("--", start) and (long := _LONG_BRACKET.match(text, start + 2)):
         close = "]" + "=" * (len(long.group()) - 2) + "]"
     else:
         return None
