@@ -115,8 +115,9 @@ MARKER_REACH = 64
 ANSI_REACH = 512
 # A `+` between two literals, at the end of a line or the start of the next, spaced as code is
 # formatted (`"+` unspaced is the start of many a phone number: `"+5511…"`); a backslash that
-# ends a line; a call that joins literals given as its arguments (Rust, Java, Python, JavaScript, Go, Kotlin), by its
-# opener whatever stands before the first (a formatter puts it on the next line: rustfmt's `concat!(`, black's `.join(`).
+# ends a line; a call that joins literals given as its arguments (Rust, Java, Python, JavaScript, Go, Kotlin), by
+# its opener whatever stands before the first (a formatter puts it on the next line: rustfmt's `concat!(`, black's
+# `.join(`).
 CONCAT_MARKERS: tuple[bytes, ...] = (b'" +', b"' +", b'+ "', b"+ '", b"\\\n", b"\\\r\n", b"concat!(", b'join("",',
                                      b".join('',", b".join([", b".join(\n", b".join(\r\n", b"].join(", b"[]string{",
                                      b"listOf(", b"arrayOf(")
