@@ -142,12 +142,16 @@ def test_a_group_that_mocks_the_api_sends_nothing(tmp_path: Path) -> None:
     assert _requests(tmp_path, "payouts/replay.py", code)[0] == []
 
 
-@pytest.mark.parametrize("hostile", ["f(" * 8000, "{a:" * 8000, "x.y(a," * 4000, ")]}" * 4000 + "[(" * 4000])
-def test_deeply_nested_code_around_an_anchor_is_read_in_linear_time(hostile: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "hostile"), [
+    *(("bundle.js", hostile) for hostile in ("f(" * 8000, "{a:" * 8000, "x.y(a," * 4000, ")]}" * 4000 + "[(" * 4000)),
+    # the calls a language writes otherwise (Objective-C's messages, Haskell's application, Lisp's forms, a block)
+    ("Transfer.m", "[a b:" * 4800), ("Transfer.m", "[[" * 8000), ("Transfer.hs", "f (" * 8000),
+    ("transfer.clj", "(a {" * 6000), ("Transfer.kt", "a {" * 8000), ("Jenkinsfile", "f a: [" * 4000)])
+def test_deeply_nested_code_around_an_anchor_is_read_in_linear_time(name: str, hostile: str, tmp_path: Path) -> None:
     """Each position of a group is read once and brackets are matched once: 16-24 KB of nesting on
     an anchored line took minutes when every binding and call re-read what it holds."""
     started = time.perf_counter()
-    found, _ = _requests(tmp_path, "bundle.js", f'fetch("{URL}", {hostile}\n')
+    found, _ = _requests(tmp_path, name, f'fetch("{URL}", {hostile}\n')
     assert (found, time.perf_counter() - started < 30) == ([], True)
 
 

@@ -3,15 +3,15 @@ names (dotted, ``::`` and ``->`` chains kept whole), numbers and punctuation; co
 
 One grammar serves the C family and the scripting languages alike, as they write literals much
 the same: ``"…"`` and ``'…'`` with backslash escapes, Go's and JavaScript's backtick strings, C#'s
-verbatim ``@"…"`` (a quote doubled), Rust's raw ``r#"…"#``, triple-quoted blocks (Python, Java, Kotlin, Swift). What
-differs is data, by family of languages (:data:`LANGUAGES`; a file's family is
-:mod:`.source_files`'): which quotes expand what is not a
-literal (``$name`` in PHP, Kotlin and Dart, ``#{…}`` in Ruby, ``\\(…)`` in Swift, ``${…}`` in a
-JavaScript template) — such a string is :data:`UNKNOWN` — which single-quoted strings know only
-``\\\\`` and ``\\'`` (PHP, Ruby), whether ``#`` (Lua: ``--``) starts a comment, whether the
-language writes docstrings (see :func:`prose`), whether a triple-quoted block is a text block
-(Java, Swift), and PowerShell's own: the backtick as escape, quotes doubled, here-strings, and commands
-(``Verb-Noun -Name value``) given to the readers as the calls they are (see :func:`_commands`).
+verbatim ``@"…"`` (a quote doubled), Rust's raw ``r#"…"#``, C++'s ``R"d(…)d"``, triple-quoted
+blocks. What differs is data, by family of languages (:mod:`.source_languages`): which quotes
+open a string and which expand what is not a literal (``$name`` in PHP, Kotlin and Dart, ``#{…}``
+in Ruby, ``\\(…)`` in Swift, ``${…}`` in a JavaScript template, ``$name`` in Scala's ``s"…"``) —
+such a string is :data:`UNKNOWN` — which single-quoted strings know only ``\\\\`` and ``\\'``,
+what starts a comment (``#``, ``--``, ``;``, ``{- -}``, ``#= =#``), whether the language writes
+docstrings (see :func:`prose`), text blocks (Java, Swift), sigils (Elixir's ``~s(…)``), and
+PowerShell's own: the backtick as escape, quotes doubled, here-strings, and commands (``Verb-Noun
+-Name value``) given to the readers as the calls they are (see :func:`_commands`).
 """
 
 from __future__ import annotations
@@ -22,42 +22,8 @@ from typing import Iterator
 
 from keyaudit.model.exchange import UNKNOWN
 
+from .source_languages import Language
 
-
-@dataclass(frozen=True)
-class Language:
-    """How one language writes what differs: the quotes that expand (and the mark that does),
-    the quotes that know only ``\\\\`` and an escaped quote, whether ``#`` (or ``--``) starts a
-    comment, whether it writes docstrings, and the rarer syntaxes below."""
-
-    expanding: str = ""  # quote characters whose strings expand
-    expansion: str = ""  # a regex of what expands in them
-    plain_single: bool = False
-    hash_comments: bool = False
-    docstrings: bool = False  # a string standing first in a module, a class or a function is prose
-    dash_comments: bool = False  # `--` starts a comment (Lua)
-    # a `"""` block's opening line break and its lines' common indentation are not its text (Java's text blocks,
-    # Swift's multi-line strings), nor, where ``block_end_break`` is False (Swift), the closing line's break
-    text_blocks: bool = False
-    block_end_break: bool = True
-    escape: str = "\\"  # the character that escapes in strings (PowerShell's backtick, which quotes nothing)
-    doubled_quotes: bool = False  # a quote doubled stands for one; single-quoted strings know nothing else
-    here_strings: bool = False  # `@'`/`@"` ending a line open a string its line `'@`/`"@` closes (PowerShell)
-    # commands: `Verb-Noun -Name value` (a call's labelled arguments), `@name` the variable `$name`, a line break
-    # ending a statement (PowerShell; see :func:`_commands`)
-    commands: bool = False
-
-
-_DOLLAR = r"(?<!\\)\$[{A-Za-z_]"
-LANGUAGES = {"c": Language(text_blocks=True), "js": Language("`", r"\$\{"), "dollar": Language("\"'", _DOLLAR),
-             "php": Language('"', _DOLLAR, plain_single=True, hash_comments=True),
-             "python": Language(hash_comments=True, docstrings=True),
-             "ruby": Language('"`', r"#\{", plain_single=True, hash_comments=True),
-             "swift": Language('"', r"\\\(", text_blocks=True, block_end_break=False),
-             "perl": Language('"', r"(?<!\\)[$@][{A-Za-z_]", plain_single=True, hash_comments=True),
-             "lua": Language(dash_comments=True), "r": Language(hash_comments=True),
-             "powershell": Language('"', r"(?<!`)\$[({A-Za-z_]", hash_comments=True, escape="`", doubled_quotes=True,
-                                    here_strings=True, commands=True)}
 
 _TOKEN = re.compile(r"""
     (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
@@ -68,6 +34,8 @@ _TOKEN = re.compile(r"""
   | (?P<punct>={2,3}|!={1,2}|[<>]=|:=|\+=|=>|\.\.\.|\*\*|[^\s\w])
 """, re.VERBOSE | re.DOTALL)
 _LONG_BRACKET = re.compile(r"\[=*\[")  # Lua's long bracket: `[[`, `[==[`
+_RAW_OPENING = re.compile(r'([^\s()\\"]{0,16})\(')  # a C++ raw string's delimiter and its parenthesis
+_DELIMITERS = {"(": ")", "[": "]", "{": "}", "<": ">", "|": "|", "/": "/", '"': '"', "'": "'"}  # a sigil's marks
 _C_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3}|.)", re.DOTALL)
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
 
@@ -210,17 +178,31 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
             end = text.find(close, match.end())
             end = len(text) if end < 0 else end
             value, kind, end = text[match.end() : end], "string", end + len(close)
+        elif kind == "string" and match.group("quote")[0] not in lang.quotes:  # Lisp's quote, Haskell's x'
+            prefix = match.group("prefix") or ""
+            kind, value, end = ("name", prefix, match.start("quote")) if prefix else ("punct", text[match.start()],
+                                                                                     match.start() + 1)
         elif kind == "string" and match.group("quote") == "`" and lang.escape == "`":
             at = match.end()  # PowerShell's backtick outside strings: a line's continuation, no token
             continue
         elif kind == "punct" and (block := _block_end(text, match.start(), lang)) is not None:
             kind, value, end = "comment", "", block
-        elif kind == "comment" or (kind == "punct" and (match.group() == "#" and lang.hash_comments or (
-                lang.dash_comments and text.startswith("--", match.start())))):
+        elif kind == "comment" or (kind == "punct" and lang.line_comment
+                                   and text.startswith(lang.line_comment, match.start())):
             kind, value = "comment", ""
             end = match.end() if match.group("comment") is not None else _line_end(text, match.end())
         elif kind == "string":
-            value, end = _string(text, match, lang)
+            quote = match.group("quote")
+            value, end = _string(text, match.group("prefix") or "", quote, match.end(), lang)
+        elif kind == "name" and lang.interpolators and text.startswith('"', match.end()):
+            quote = '"""' if text.startswith('"""', match.end()) else '"'
+            kind, (value, end) = "string", _string(text, match.group(), quote, match.end() + len(quote), lang)
+        elif kind == "punct" and lang.sigils and (sigil := re.compile(lang.sigils).match(text, match.start())) \
+                and text[sigil.end() : sigil.end() + 1] in _DELIMITERS:
+            kind, (value, end) = "string", _delimited(text, sigil.end(), sigil.group("raw") is not None, lang)
+        elif kind == "name" and lang.name_marks:
+            value = re.compile(f"[\\w$.{re.escape(lang.name_marks)}]*").match(text, match.start()).group()
+            end = match.start() + len(value)
         else:
             value, end = match.group(), match.end()
         yield kind, value, match.start(), end, line
@@ -230,11 +212,13 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
 
 def _block_end(text: str, start: int, lang: Language) -> int | None:
     """Where a block comment opened at ``start`` ends (past its close; the text's end where it never closes), or
-    None where none opens there: PowerShell's ``<# … #>`` (a script's help, its examples among them), Lua's
-    ``--[[ … ]]`` and ``--[==[ … ]==]`` (code put out of use)."""
-    if lang.commands and text.startswith("<#", start):
-        close = "#>"
-    elif lang.dash_comments and text.startswith("--", start) and (long := _LONG_BRACKET.match(text, start + 2)):
+    None where none opens there: the language's own (PowerShell's ``<# … #>``, a script's help, its examples
+    among them; Haskell's ``{- … -}``, Julia's ``#= … =#``), Lua's ``--[[ … ]]`` and ``--[==[ … ]==]`` (code put
+    out of use)."""
+    opening, close = lang.block
+    if opening and text.startswith(opening, start):
+        pass
+    elif lang.line_comment == "--" and text.startswith("--", start) and (long := _LONG_BRACKET.match(text, start + 2)):
         close = "]" + "=" * (len(long.group()) - 2) + "]"
     else:
         return None
@@ -247,19 +231,23 @@ def _line_end(text: str, at: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _string(text: str, match: re.Match[str], lang: Language) -> tuple[str, int]:
-    """A string literal's value and its end; the value :data:`UNKNOWN` where it expands."""
-    prefix, quote = (match.group("prefix") or ""), match.group("quote")
-    start = match.end()
-    raw_kind = "@" in prefix or "r" in prefix.lower() or quote == "`" and not lang.expanding.count("`")
+def _string(text: str, prefix: str, quote: str, start: int, lang: Language) -> tuple[str, int]:
+    """The value of a string literal whose text starts at ``start``, and its end; the value :data:`UNKNOWN` where it
+    expands."""
+    verbatim = "@" in prefix and lang.verbatim
+    raw_kind = verbatim or "r" in prefix.lower() or quote == "`" and not lang.expanding.count("`")
     if lang.here_strings and prefix == "@" and not text[start : _line_end(text, start)].strip():
         return _here_string(text, start, quote, lang)
-    if "@" in prefix and quote[0] == '"':  # C#'s verbatim string: a quote doubled, nothing escaped
-        end = start = match.start("quote") + 1
+    if verbatim and quote[0] == '"':  # C#'s verbatim string: a quote doubled, nothing escaped
+        end = start = start - len(quote) + 1
         while (end := text.find('"', end)) >= 0 and text.startswith('""', end):
             end += 2
         end = len(text) if end < 0 else end
         return text[start:end].replace('""', '"'), end + 1
+    if lang.raw_delimited and "R" in prefix and quote == '"' and (raw := _RAW_OPENING.match(text, start)):
+        close = ")" + raw.group(1) + '"'  # C++'s R"d(…)d"
+        end = text.find(close, raw.end())
+        return (text[raw.end() :], len(text)) if end < 0 else (text[raw.end() : end], end + len(close))
     if quote[0] == "'" and lang.doubled_quotes:
         raw_kind = True
     end = _closing(text, start, quote, None if raw_kind else lang.escape, lang.doubled_quotes)
@@ -268,7 +256,8 @@ def _string(text: str, match: re.Match[str], lang: Language) -> tuple[str, int]:
         body = _text_block(body, lang.block_end_break)
     if "f" in prefix.lower() and "{" in body:  # Python's f-string
         return UNKNOWN, end + len(quote)
-    if ("$" in prefix and "{" in body) or (quote[0] in lang.expanding and re.search(lang.expansion, body)):
+    if ("$" in prefix and "{" in body) or (quote[0] in lang.expanding and re.search(lang.expansion, body)) or (
+            lang.interpolators and prefix.isalpha() and re.search(r"(?<!\$)\$[{A-Za-z_]", body)):
         return UNKNOWN, end + len(quote)
     if raw_kind:
         return body, end + len(quote)
@@ -293,6 +282,26 @@ def _here_string(text: str, start: int, quote: str, lang: Language) -> tuple[str
     if quote[0] in lang.expanding and re.search(lang.expansion, body):
         return UNKNOWN, end
     return (_unescape(body, lang) if quote[0] == '"' else body), end
+
+
+def _delimited(text: str, at: int, raw: bool, lang: Language) -> tuple[str, int]:
+    """A sigil's string (see :class:`Language`) delimited from ``at``: up to the matching bracket (brackets
+    nested in it), or the same mark, one escaped by a backslash not closing it; raw (``~S``, ``%q``) or with the
+    language's escapes and expansions."""
+    opening = text[at]
+    close, depth, end = _DELIMITERS[opening], 0, at + 1
+    while end < len(text) and (text[end] != close or depth):
+        if text[end] == "\\":
+            end += 1
+        elif opening != close and text[end] in (opening, close):
+            depth += 1 if text[end] == opening else -1
+        end += 1
+    body = text[at + 1 : end]
+    if raw:
+        return body, end + 1
+    if re.search(lang.expansion, body):
+        return UNKNOWN, end + 1
+    return _unescape(body, lang), end + 1
 
 
 def _text_block(body: str, end_break: bool) -> str:
