@@ -94,6 +94,16 @@ def test_a_header_whose_value_the_code_computes_is_sent_with_its_signature_unver
                           '  .header(name = "Content-Type", value = "application/json")\n  .post(body)\n  .build()\n'),
     ("helper.lua", f'local res = httpc:request_uri("{URL}", {{\n  method = "POST", body = body,\n'
                    '  headers = sign(body)\n})\n'),
+    # the calls a language writes otherwise, given headers the group does not write out
+    ("Ktor.kt", f'client.post("{URL}") {{\n    headers {{ appendAll(signed(body)) }}\n    setBody(body)\n}}\n'),
+    ("Jenkinsfile", f"def r = httpRequest url: '{URL}', httpMode: 'POST',\n    customHeaders: signed(body),"
+                    "\n    requestBody: body\n"),
+    ("records.groovy", f"def r = httpRequest url: '{URL}', httpMode: 'POST',\n"
+                       "    customHeaders: [[name: 'Signature', value: sign(body)], auth]\n"),
+    ("transfer.clj", f'(client/post "{URL}" {{:headers (signed body) :body body}})\n'),
+    ("Transfer.m", f'NSMutableURLRequest *r = [NSMutableURLRequest requestWithURL:[NSURL URLWithString:@"{URL}"]];\n'
+                   '[r setHTTPMethod:@"POST"];\n[r setAllHTTPHeaderFields:signed];\n'),
+    ("Transfer.hs", f'let r = setRequestMethod "POST" $ setRequestHeaders (signed body) $ parseRequest_ "{URL}"\n'),
 ])
 def test_headers_built_where_the_group_does_not_show_are_unknown(name: str, code: str, tmp_path: Path) -> None:
     """Each request is read (and judged), none is called unsigned."""
