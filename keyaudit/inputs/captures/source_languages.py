@@ -6,6 +6,7 @@ file's family is :mod:`.source_files`').
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -32,9 +33,9 @@ class Language:
     verbatim: bool = True  # `@"…"` is C#'s verbatim string (Objective-C's `@"…"` is a string with C's escapes)
     raw_delimited: bool = False  # C++'s raw string `R"d(…)d"`: nothing escaped, closed by `)d"`
     interpolators: bool = False  # a name glued to a quote prefixes it (Scala's `s"…"`, `uri"…"`: `$name` expands)
-    # a regex of what opens a delimited string (Elixir's `~s(…)`, Ruby's `%q(…)`; its group `raw`: nothing escaped)
-    sigils: str = ""
-    name_marks: str = ""  # characters a name may hold besides letters, digits and `_` (Lisp's `clj-http/post`)
+    # what opens a delimited string (Elixir's `~s(…)`, Ruby's `%q(…)`; its group `raw`: nothing escaped)
+    sigils: re.Pattern[str] | None = None
+    names: re.Pattern[str] | None = None  # a name where it holds more than letters and digits (Lisp's `clj-http/post`)
     # commands: `Verb-Noun -Name value` (a call's labelled arguments), `@name` the variable `$name`, a line break
     # ending a statement (PowerShell; see :func:`.source_tokens._commands`)
     commands: bool = False
@@ -54,13 +55,15 @@ LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language
              "objc": Language(verbatim=False, messages=True),
              "php": Language('"', _DOLLAR, plain_single=True, line_comment="#"),
              "python": Language(line_comment="#", docstrings=True),
-             "ruby": Language('"`', r"#\{", plain_single=True, line_comment="#", sigils=r"(?P<raw>~S|%q)|~s|%Q"),
+             "ruby": Language('"`', r"#\{", plain_single=True, line_comment="#",
+                              sigils=re.compile(r"(?P<raw>~S|%q)|~s|%Q")),
              "swift": Language('"', r"\\\(", text_blocks=True, block_end_break=False),
              "perl": Language('"', r"(?<!\\)[$@][{A-Za-z_]", plain_single=True, line_comment="#"),
              "lua": Language(line_comment="--"), "r": Language(line_comment="#"),
              "julia": Language('"', r"(?<!\\)\$[(A-Za-z_]", line_comment="#", block=("#=", "=#"), quotes='"',
                                text_blocks=True),
              "haskell": Language(line_comment="--", block=("{-", "-}"), quotes='"', juxtaposed=True),
-             "lisp": Language(line_comment=";", quotes='"', name_marks="-/?!*<>+'", s_expressions=True),
+             "lisp": Language(line_comment=";", quotes='"', names=re.compile(r"[\w$.\-/?!*<>+']+"),
+                              s_expressions=True),
              "powershell": Language('"', r"(?<!`)\$[({A-Za-z_]", line_comment="#", block=("<#", "#>"), escape="`",
                                     doubled_quotes=True, here_strings=True, commands=True)}

@@ -197,12 +197,11 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
         elif kind == "name" and lang.interpolators and text.startswith('"', match.end()):
             quote = '"""' if text.startswith('"""', match.end()) else '"'
             kind, (value, end) = "string", _string(text, match.group(), quote, match.end() + len(quote), lang)
-        elif kind == "punct" and lang.sigils and (sigil := re.compile(lang.sigils).match(text, match.start())) \
+        elif kind == "punct" and lang.sigils and (sigil := lang.sigils.match(text, match.start())) \
                 and text[sigil.end() : sigil.end() + 1] in _DELIMITERS:
             kind, (value, end) = "string", _delimited(text, sigil.end(), sigil.group("raw") is not None, lang)
-        elif kind == "name" and lang.name_marks:
-            value = re.compile(f"[\\w$.{re.escape(lang.name_marks)}]*").match(text, match.start()).group()
-            end = match.start() + len(value)
+        elif kind == "name" and lang.names and (name := lang.names.match(text, match.start())):
+            value, end = name.group(), name.end()
         else:
             value, end = match.group(), match.end()
         yield kind, value, match.start(), end, line
