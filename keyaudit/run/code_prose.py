@@ -16,7 +16,8 @@ import bisect
 
 from keyaudit.inputs.captures.document_prose import document_prose, is_document
 from keyaudit.inputs.captures.source_files import family
-from keyaudit.inputs.captures.source_tokens import LANGUAGES, prose
+from keyaudit.inputs.captures.source_languages import LANGUAGES
+from keyaudit.inputs.captures.source_tokens import prose
 from keyaudit.model.findings import Finding
 from keyaudit.rulebook.rules import RuleSet
 from keyaudit.run.tally import Found

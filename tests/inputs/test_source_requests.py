@@ -94,6 +94,16 @@ def test_a_header_whose_value_the_code_computes_is_sent_with_its_signature_unver
                           '  .header(name = "Content-Type", value = "application/json")\n  .post(body)\n  .build()\n'),
     ("helper.lua", f'local res = httpc:request_uri("{URL}", {{\n  method = "POST", body = body,\n'
                    '  headers = sign(body)\n})\n'),
+    # the calls a language writes otherwise, given headers the group does not write out
+    ("Ktor.kt", f'client.post("{URL}") {{\n    headers {{ appendAll(signed(body)) }}\n    setBody(body)\n}}\n'),
+    ("Jenkinsfile", f"def r = httpRequest url: '{URL}', httpMode: 'POST',\n    customHeaders: signed(body),"
+                    "\n    requestBody: body\n"),
+    ("records.groovy", f"def r = httpRequest url: '{URL}', httpMode: 'POST',\n"
+                       "    customHeaders: [[name: 'Signature', value: sign(body)], auth]\n"),
+    ("transfer.clj", f'(client/post "{URL}" {{:headers (signed body) :body body}})\n'),
+    ("Transfer.m", f'NSMutableURLRequest *r = [NSMutableURLRequest requestWithURL:[NSURL URLWithString:@"{URL}"]];\n'
+                   '[r setHTTPMethod:@"POST"];\n[r setAllHTTPHeaderFields:signed];\n'),
+    ("Transfer.hs", f'let r = setRequestMethod "POST" $ setRequestHeaders (signed body) $ parseRequest_ "{URL}"\n'),
 ])
 def test_headers_built_where_the_group_does_not_show_are_unknown(name: str, code: str, tmp_path: Path) -> None:
     """Each request is read (and judged), none is called unsigned."""
@@ -142,12 +152,16 @@ def test_a_group_that_mocks_the_api_sends_nothing(tmp_path: Path) -> None:
     assert _requests(tmp_path, "payouts/replay.py", code)[0] == []
 
 
-@pytest.mark.parametrize("hostile", ["f(" * 8000, "{a:" * 8000, "x.y(a," * 4000, ")]}" * 4000 + "[(" * 4000])
-def test_deeply_nested_code_around_an_anchor_is_read_in_linear_time(hostile: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "hostile"), [
+    *(("bundle.js", hostile) for hostile in ("f(" * 8000, "{a:" * 8000, "x.y(a," * 4000, ")]}" * 4000 + "[(" * 4000)),
+    # the calls a language writes otherwise (Objective-C's messages, Haskell's application, Lisp's forms, a block)
+    ("Transfer.m", "[a b:" * 4800), ("Transfer.m", "[[" * 8000), ("Transfer.hs", "f (" * 8000),
+    ("transfer.clj", "(a {" * 6000), ("Transfer.kt", "a {" * 8000), ("Jenkinsfile", "f a: [" * 4000)])
+def test_deeply_nested_code_around_an_anchor_is_read_in_linear_time(name: str, hostile: str, tmp_path: Path) -> None:
     """Each position of a group is read once and brackets are matched once: 16-24 KB of nesting on
     an anchored line took minutes when every binding and call re-read what it holds."""
     started = time.perf_counter()
-    found, _ = _requests(tmp_path, "bundle.js", f'fetch("{URL}", {hostile}\n')
+    found, _ = _requests(tmp_path, name, f'fetch("{URL}", {hostile}\n')
     assert (found, time.perf_counter() - started < 30) == ([], True)
 
 

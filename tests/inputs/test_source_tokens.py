@@ -3,7 +3,8 @@ Python's (a string first in a module, or on a line of its own after a header's c
 
 from __future__ import annotations
 
-from keyaudit.inputs.captures.source_tokens import LANGUAGES, prose, tokens
+from keyaudit.inputs.captures.source_languages import LANGUAGES
+from keyaudit.inputs.captures.source_tokens import prose, tokens
 from keyaudit.model.exchange import UNKNOWN
 
 
@@ -74,3 +75,27 @@ def test_a_command_is_a_call_given_labelled_arguments() -> None:
     assert " ".join(t.text for t in tokens(text, LANGUAGES["powershell"])) == (
         "$h = new System.Collections.Generic.Dictionary ( ) ; $r = Invoke-WebRequest ( https://a.example/x , "
         "Method = Post , Headers = $h ) ; Invoke-RestMethod ( $params )")
+
+
+def test_the_rarer_literal_syntaxes_have_the_value_their_language_gives_them() -> None:
+    # C++'s raw string (its delimiter and parentheses no text); C#'s `@"…"` verbatim, Objective-C's a C string
+    assert _strings('auto b = R"x({"k": "v\\n"})x"; auto c = R"({})";\n', "c") == ['{"k": "v\\n"}', "{}"]
+    assert _strings('var a = @"x\\n""y""";\n', "c") == ['x\\n"y"']
+    assert _strings('NSString *a = @"x\\n\\"y\\"";\n', "objc") == ['x\n"y"']
+    # Scala's interpolators: `$name` expands in an interpolated string only
+    assert _strings('val a = uri"https://a.example/x"\nval b = s"id=$id"\nval c = "$aact_x"\n', "scala") == [
+        "https://a.example/x", UNKNOWN, "$aact_x"]
+    # Elixir's sigils (`~S` raw, `~s` with escapes and `#{…}` expanding, brackets nested) and Ruby's `%q`
+    assert _strings('a = ~s({"k": "v\\n"})\nb = ~S(x\\n)\nc = ~s(#{x})\nd = ~s[a[b]c]\n', "ruby") == [
+        '{"k": "v\n"}', "x\\n", UNKNOWN, "a[b]c"]
+    assert _strings("a = %q(it's)\n", "ruby") == ["it's"]
+
+
+def test_the_comments_and_quotes_of_julia_haskell_and_lisp() -> None:
+    assert _strings('a = "x" # "c"\n#= "d"\n=# b = "y"\n', "julia") == ["x", "y"]
+    # Haskell's `{- … -}` and `--`; a prime in a name opens no string
+    assert _strings('{-# LANGUAGE OverloadedStrings #-}\nf\' = foldl\' g "x" -- "c"\n', "haskell") == ["x"]
+    # Lisp's `;` comment; its `'` quotes a form; its names hold `-` and `/`
+    found = tokens("(require '[clj-http.client :as client]) ; \"c\"\n(client/post \"x\")\n", LANGUAGES["lisp"])
+    assert [t.text for t in found if t.kind != "punct"] == ["require", "clj-http.client", "as", "client",
+                                                             "client/post", "x"]

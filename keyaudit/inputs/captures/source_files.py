@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 
-# a source file's extension -> the family whose literals it writes (see .source_tokens)
-FAMILY = {**dict.fromkeys(("go", "java", "cs", "c", "cc", "cpp", "h", "m", "mm", "scala", "rs"), "c"),
+# a source file's extension (a Jenkinsfile's name) -> the family whose literals it writes (see .source_languages)
+FAMILY = {**dict.fromkeys(("go", "java", "cs", "c", "cc", "cpp", "h", "rs"), "c"),
           **dict.fromkeys(("js", "mjs", "cjs", "jsx", "ts", "tsx"), "js"),
-          **dict.fromkeys(("kt", "kts", "dart", "groovy"), "dollar"),
-          "php": "php", **dict.fromkeys(("rb", "ex", "exs", "cr"), "ruby"),
+          **dict.fromkeys(("kt", "kts", "dart"), "dollar"),
+          **dict.fromkeys(("groovy", "gradle", "jenkinsfile"), "groovy"), **dict.fromkeys(("m", "mm"), "objc"),
+          "scala": "scala", "php": "php", **dict.fromkeys(("rb", "ex", "exs", "cr"), "ruby"),
           "py": "python", "swift": "swift", **dict.fromkeys(("pl", "pm"), "perl"), "lua": "lua", "r": "r",
-          **dict.fromkeys(("ps1", "psm1"), "powershell")}
+          **dict.fromkeys(("ps1", "psm1"), "powershell"), "jl": "julia", "hs": "haskell",
+          **dict.fromkeys(("clj", "cljs", "cljc"), "lisp")}
 GROUP_BEFORE, GROUP_AFTER = 40, 60  # lines of a statement group around its anchors, at most
 _TEST_PATH = (r"(?i)(?:^|[/\\])(?:tests?|spec|specs|__tests__|__mocks__|mocks?|fixtures?|testdata)[/\\]"
               r"|(?:_test|_spec|\.test|\.spec|Tests?|Spec)\.\w+$|(?:^|[/\\])test_[^/\\]*$")
@@ -26,6 +28,6 @@ _TEST_PATH = (r"(?i)(?:^|[/\\])(?:tests?|spec|specs|__tests__|__mocks__|mocks?|f
 def family(path: str) -> str | None:
     """The family of the source code ``path`` holds, or None (no source code, or test code)."""
     name = path.rpartition("/")[2]
-    found = FAMILY.get(name.rpartition(".")[2].lower()) if "." in name else None
+    found = FAMILY.get(name.rpartition(".")[2].lower()) if "." in name or name == "Jenkinsfile" else None
     return None if found is None or re.search(_TEST_PATH, path) else found
 

@@ -3,9 +3,11 @@ of them (see :mod:`.source_requests`): by what holds them (a map or a list bound
 name, ``request["Name"] =``), by the calls that set one (``addHeader``, ``header``,
 ``setRequestHeader``, ``.Add``/``.append`` on something named for headers, Swift's
 ``forHTTPHeaderField:``, Perl's ``header('Name' => 'value')``) or several (``headers(map)``,
-``addAll``, R's ``req_headers(Name = "value")``), or a map of header fields given to the call
-that is given the URL. A header named by code, or a map the group does not write out, leaves the
-header set unknown: whatever the code computes is unknown, never absent.
+``addAll``, R's ``req_headers(Name = "value")``), a list of records of a name and a value
+(Jenkins' ``customHeaders: [[name: …, value: …]]``), or a map of header fields given to the call
+that is given the URL (or a construction of it: cpr's ``cpr::Url{"…"}``). A header named by code,
+or a map the group does not write out, leaves the header set unknown: whatever the code computes
+is unknown, never absent.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ _LABELLED_NAME = "forHTTPHeaderField"  # Swift's addValue("v", forHTTPHeaderFiel
 NAMED_HEADERS = {"contenttype": "Content-Type", "useragent": "User-Agent"}  # a command's parameters that set one
 _EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "TreeMap", "Header", "HttpHeaders",
                          "WebHeaderCollection", "dict", "Map", "HeaderMap"})
+_RECORD_NAMES = ("name", "key", "field")  # what names a header in a record of its name and value
 _TARGETS = ("https://", "http://", "/")  # a literal a call sending a request is given: its URL or path
 
 
@@ -61,7 +64,7 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
             known = False
         elif _LABELLED_NAME in labelled and positional:
             known &= _add(headers, resolved(labelled[_LABELLED_NAME], said), resolved(positional[0], said))
-        elif any(isinstance(value, Lit) and value.text.startswith(_TARGETS) for value in positional):
+        elif any(_target(value) for value in positional):
             maps += [value for value in positional if _header_fields(resolved(value, said))]
         if COMMAND_NAME.fullmatch(name):  # PowerShell's -ContentType, -UserAgent
             known &= all(_add(headers, Lit(NAMED_HEADERS[label.lower()]), resolved(value, said))
@@ -76,8 +79,11 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
         if isinstance(value, Pairs):
             for key, item in value.pairs:
                 known &= _add(headers, Lit(key) if key is not None else None, resolved(item, said))
-        elif isinstance(value, Items):  # `Name: value` strings, a value the code ends unknown
+        elif isinstance(value, Items):  # `Name: value` strings, a value the code ends unknown; records
             for item in value.items:
+                if (record := _record(resolved(item, said), said)) is not None:
+                    known &= _add(headers, *record)
+                    continue
                 text = item.text if isinstance(item, Lit) else item.start if isinstance(item, Partial) else ""
                 name, colon, rest = text.partition(":")
                 known &= bool(colon) and _add(headers, Lit(name), Lit(rest.strip()) if isinstance(item, Lit) else item)
@@ -86,11 +92,28 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
     return headers, known
 
 
+def _target(value: object) -> bool:
+    """Whether a call's argument is its URL or path: a literal, or one constructed (``cpr::Url{"…"}``)."""
+    if isinstance(value, Call) and len(value.args) == 1:
+        value = value.args[0][1]
+    return isinstance(value, Lit) and value.text.startswith(_TARGETS)
+
+
 def _header_fields(value: object) -> bool:
     """Whether a map given by position to the call that is given the URL is its header fields
     (``HTTPoison.post(url, body, [{"Content-Type", "…"}])``, ``Request(url, data, {…})``): every
     key a field's name, one written as HTTP writes one (see :mod:`.printed_roles`)."""
     return isinstance(value, Pairs) and field_names([key for key, _ in value.pairs])
+
+
+def _record(value: object, said: Facts) -> tuple[object, object] | None:
+    """A header written as a record of its name and value (Jenkins' ``customHeaders: [[name: 'N',
+    value: 'v']]``, HAR's and Postman's ``{"name"|"key": …, "value": …}``): the two, or None."""
+    if not isinstance(value, Pairs):
+        return None
+    fields = {key.lower(): item for key, item in value.pairs if key is not None}
+    name = next((fields[key] for key in _RECORD_NAMES if key in fields), None)
+    return None if name is None or "value" not in fields else (resolved(name, said), resolved(fields["value"], said))
 
 
 def _add(headers: list[tuple[str, str]], name: object, value: object) -> bool:

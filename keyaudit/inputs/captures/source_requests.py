@@ -3,7 +3,8 @@ the literals of the statement group around an anchor.
 
 The general rule: a group of statements that names, as literals, a URL (or a host and a path),
 an HTTP method word, header name/value pairs and a body is one request, whatever the language or
-library (:mod:`.source_tokens` reads the literals, :mod:`.source_values` what is bound to what,
+library (:mod:`.source_tokens` reads the literals, :mod:`.source_calls` the calls a language
+writes otherwise than ``name(args)``, :mod:`.source_values` what is bound to what,
 :mod:`.source_headers` which headers are given). Which names and calls say which part is data
 (:data:`_BODY_NAME`, :data:`_BODY_CALLS`, …), not one parser per product. A group is the lines
 around an anchored line up to a declaration (``func``, ``def``, ``public``…) or a run of lines
@@ -29,9 +30,11 @@ from urllib.parse import urlencode
 from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import HTTP_METHODS, make_exchange, to_bytes
+from .source_calls import written_calls
 from .source_files import GROUP_AFTER, GROUP_BEFORE
 from .source_headers import headers_given
-from .source_tokens import COMMAND_NAME, LANGUAGES, Language, Token, tokens
+from .source_languages import LANGUAGES, Language
+from .source_tokens import COMMAND_NAME, Token, tokens
 from .source_values import Call, Facts, Items, Lit, Pairs, Ref, facts, last_part, resolved
 
 MAX_GROUP_CHARS = 32 << 10  # a longer group (a minified bundle's line) is no snippet, and is not read
@@ -43,7 +46,9 @@ _CODE = re.compile(r"[(){}\[\];=]|^\s*[.)}\]]|[,:+.\\'\"`]\s*$|^\s*/\*")
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
 _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers", "headers.update")
 
-_METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?method|request_?method|verb|CURLOPT_CUSTOMREQUEST)$")
+# what holds the method (Jenkins' httpRequest names it `httpMode`)
+_METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?(?:method|mode)|request_?method|verb"
+                          r"|CURLOPT_CUSTOMREQUEST)$")
 _BODY_VERBS = frozenset({"post", "patch"})  # a call so named is a request's (no map's)
 _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
                                 r"|^CURLOPT_(POST|PUT)$")
@@ -55,9 +60,11 @@ _QUERY_NAME = re.compile(r"(?i)(?:params|query|qs|query_?params|search_?params|q
 _HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions", "RestClient"})
 _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT_POSTFIELDS|content|http_?body|"
                         r"request_?body|string_?body)$")
-# calls given the body (Perl's LWP `$req->content(…)`, httr2's `req_body_raw(…)`, Go resty's `SetBody(…)`)
+# calls given the body (Perl's LWP `$req->content(…)`, httr2's `req_body_raw(…)`, Go resty's `SetBody(…)`,
+# http-conduit's `setRequestBodyLBS "…"`, cpr's `cpr::Body{…}`)
 _BODY_CALLS = {"write": 0, "AddStringBody": 0, "setBody": 0, "SetBody": 0, "body": 0, "send": 0, "AddParameter": 1,
-               "setEntity": 0, "content": 0, "req_body_raw": 0}
+               "setEntity": 0, "content": 0, "req_body_raw": 0, "setRequestBodyLBS": 0, "setRequestBodyBS": 0,
+               "Body": 0}
 _SERIALIZING = frozenset({"json", "AddJsonBody", "setJson", "withJson", "json_body"})  # `.json(&v)`, `json=payload`
 _ABSOLUTE = re.compile(r"https?://[^\s/?#\"'<>]+[^\s\"'<>]*")
 # Calls that send a request with only the library's own headers unless given some: functions of a
@@ -121,7 +128,7 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchang
     text = "\n".join(text for _, text in group)
     if len(text) > MAX_GROUP_CHARS:
         return None
-    found = tokens(text, lang)
+    found = written_calls(tokens(text, lang), lang)
     said = facts(found)
     lowered = {name.lower() for name in said.names}
     if any(word in name for name in lowered for word in _MOCKING) or "it" in lowered:
@@ -216,8 +223,8 @@ def _method(said: Facts) -> str | None:
     """The one method the group names: a method word bound to a method's name or given first to
     a call, a method's identifier (``Method.Post``, ``HttpMethod.Post``, ``Net::HTTP::Post``), or
     the name of a call of something (``requests.post(…)``, ``Unirest.post("…")``, a builder's
-    ``.post(body)``, a bare call's ``http.Post(…)``) — a GET's, PUT's or DELETE's only where it is
-    given a URL (``map.get(key)``, ``map.put(k, v)`` and ``map.delete(k)`` name none)."""
+    ``.post(body)``, a bare call's ``http.Post(…)``, a namespace's ``cpr::Post(…)``) — a GET's, PUT's or
+    DELETE's only where it is given a URL (``map.get(key)``, ``map.put(k, v)`` and ``map.delete(k)`` name none)."""
     found = set()
     for name, value, _ in said.bindings:
         if _METHOD_NAME.search(name) and isinstance(value := resolved(value, said), Lit):
@@ -229,8 +236,8 @@ def _method(said: Facts) -> str | None:
         verb = last_part(name).rstrip("!?")  # Ruby's and Elixir's `post!(…)` raises where `post(…)` returns
         if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha():
             found.add(first.text.upper())
-        elif verb.upper() in HTTP_METHODS and (verb.islower() or name in _BARE_CALLS or name.startswith(".")) and (
-                "." in name or "->" in name) and (
+        elif verb.upper() in HTTP_METHODS and (verb.islower() or name in _BARE_CALLS or name.startswith(".")
+                                               or "::" in name) and ("." in name or "->" in name or "::" in name) and (
                 verb.lower() in _BODY_VERBS or (isinstance(first, Lit) and _ABSOLUTE.match(first.text))):
             found.add(verb.upper())
     for name in said.names:

@@ -3,16 +3,16 @@ names (dotted, ``::`` and ``->`` chains kept whole), numbers and punctuation; co
 
 One grammar serves the C family and the scripting languages alike, as they write literals much
 the same: ``"…"`` and ``'…'`` with backslash escapes, Go's and JavaScript's backtick strings, C#'s
-verbatim ``@"…"`` (a quote doubled), Rust's raw ``r#"…"#``, triple-quoted blocks (Python, Java, Kotlin, Swift). What
-differs is data, by family of languages (:data:`LANGUAGES`; a file's family is
-:mod:`.source_files`'): which quotes expand what is not a
-literal (``$name`` in PHP, Kotlin and Dart, ``#{…}`` in Ruby, ``\\(…)`` in Swift, ``${…}`` in a
-JavaScript template) — such a string is :data:`UNKNOWN` — which single-quoted strings know only
-``\\\\`` and ``\\'`` (PHP, Ruby), which marks start a comment (``#``, Lua's ``--``: ``//`` is Python's
-floor division), whether the
-language writes docstrings (see :func:`prose`), whether a triple-quoted block is a text block
-(Java, Swift), and PowerShell's own: the backtick as escape, quotes doubled, here-strings, and commands
-(``Verb-Noun -Name value``) given to the readers as the calls they are (see :func:`_commands`).
+verbatim ``@"…"`` (a quote doubled), Rust's raw ``r#"…"#``, C++'s ``R"d(…)d"``, triple-quoted
+blocks. What differs is data, by family of languages (:mod:`.source_languages`): which quotes
+open a string and which expand what is not a literal (``$name`` in PHP, Kotlin and Dart, ``#{…}``
+in Ruby, ``\\(…)`` in Swift, ``${…}`` in a JavaScript template, ``$name`` in Scala's ``s"…"``) —
+such a string is :data:`UNKNOWN` — which single-quoted strings know only ``\\\\`` and ``\\'``,
+what starts a comment (``#``, ``--``, ``;``, ``{- -}``, ``#= =#``; ``//`` and ``/* */`` only where the
+language writes them so: Python's and Lua's ``//`` divide), whether the language writes
+docstrings (see :func:`prose`), text blocks (Java, Swift), sigils (Elixir's ``~s(…)``), and
+PowerShell's own: the backtick as escape, quotes doubled, here-strings, and commands (``Verb-Noun
+-Name value``) given to the readers as the calls they are (see :func:`_commands`).
 """
 
 from __future__ import annotations
@@ -23,43 +23,9 @@ from typing import Iterator
 
 from keyaudit.model.exchange import UNKNOWN
 
+from .source_languages import Language
+from .source_strings import DELIMITERS, delimited, line_end, string_value
 
-
-@dataclass(frozen=True)
-class Language:
-    """How one language writes what differs: the quotes that expand (and the mark that does),
-    the quotes that know only ``\\\\`` and an escaped quote, which marks start a comment,
-    whether it writes docstrings, and the rarer syntaxes below."""
-
-    expanding: str = ""  # quote characters whose strings expand
-    expansion: str = ""  # a regex of what expands in them
-    plain_single: bool = False
-    # the marks that start a comment: `//`, `/*` (to its `*/`), `#`, `--` (Lua's); elsewhere `//` and `/*` are
-    # operators (Python's and Lua's floor division, a PowerShell bare word's `https://`)
-    comments: tuple[str, ...] = ("//", "/*")
-    docstrings: bool = False  # a string standing first in a module, a class or a function is prose
-    # a `"""` block's opening line break and its lines' common indentation are not its text (Java's text blocks,
-    # Swift's multi-line strings), nor, where ``block_end_break`` is False (Swift), the closing line's break
-    text_blocks: bool = False
-    block_end_break: bool = True
-    escape: str = "\\"  # the character that escapes in strings (PowerShell's backtick, which quotes nothing)
-    doubled_quotes: bool = False  # a quote doubled stands for one; single-quoted strings know nothing else
-    here_strings: bool = False  # `@'`/`@"` ending a line open a string its line `'@`/`"@` closes (PowerShell)
-    # commands: `Verb-Noun -Name value` (a call's labelled arguments), `@name` the variable `$name`, a line break
-    # ending a statement (PowerShell; see :func:`_commands`)
-    commands: bool = False
-
-
-_DOLLAR = r"(?<!\\)\$[{A-Za-z_]"
-LANGUAGES = {"c": Language(text_blocks=True), "js": Language("`", r"\$\{"), "dollar": Language("\"'", _DOLLAR),
-             "php": Language('"', _DOLLAR, plain_single=True, comments=("//", "/*", "#")),
-             "python": Language(comments=("#",), docstrings=True),
-             "ruby": Language('"`', r"#\{", plain_single=True, comments=("#",)),
-             "swift": Language('"', r"\\\(", text_blocks=True, block_end_break=False),
-             "perl": Language('"', r"(?<!\\)[$@][{A-Za-z_]", plain_single=True, comments=("#",)),
-             "lua": Language(comments=("--",)), "r": Language(comments=("#",)),
-             "powershell": Language('"', r"(?<!`)\$[({A-Za-z_]", comments=("#",), escape="`", doubled_quotes=True,
-                                    here_strings=True, commands=True)}
 
 _TOKEN = re.compile(r"""
     (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
@@ -70,8 +36,6 @@ _TOKEN = re.compile(r"""
   | (?P<punct>={2,3}|!={1,2}|[<>]=|:=|\+=|=>|\.\.\.|\*\*|[^\s\w])
 """, re.VERBOSE | re.DOTALL)
 _LONG_BRACKET = re.compile(r"\[=*\[")  # Lua's long bracket: `[[`, `[==[`
-_C_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3}|.)", re.DOTALL)
-_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
 
 
 @dataclass(frozen=True)
@@ -211,24 +175,37 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
         line += text.count("\n", at, match.start())
         kind = next(name for name in ("comment", "raw", "string", "name", "number", "punct")
                     if match.group(name) is not None)
-        if kind == "comment" and match.group()[:2] not in lang.comments:  # an operator's slash
+        if kind == "comment" and not lang.c_comments:  # an operator's slash (Python's `//` divides)
             kind, value, end = "punct", "/", match.start() + 1
         elif kind == "raw":  # Rust's r#"…"#: nothing escaped, closed by a quote and as many #
             close = '"' + match.group("hashes")
             end = text.find(close, match.end())
             end = len(text) if end < 0 else end
             value, kind, end = text[match.end() : end], "string", end + len(close)
+        elif kind == "string" and match.group("quote")[0] not in lang.quotes:  # Lisp's quote, Haskell's x'
+            prefix = match.group("prefix") or ""
+            kind, value, end = ("name", prefix, match.start("quote")) if prefix else ("punct", text[match.start()],
+                                                                                     match.start() + 1)
         elif kind == "string" and match.group("quote") == "`" and lang.escape == "`":
             at = match.end()  # PowerShell's backtick outside strings: a line's continuation, no token
             continue
         elif kind == "punct" and (block := _block_end(text, match.start(), lang)) is not None:
             kind, value, end = "comment", "", block
-        elif kind == "comment" or (kind == "punct" and (match.group() == "#" and "#" in lang.comments or (
-                "--" in lang.comments and text.startswith("--", match.start())))):
+        elif kind == "comment" or (kind == "punct" and lang.line_comment
+                                   and text.startswith(lang.line_comment, match.start())):
             kind, value = "comment", ""
-            end = match.end() if match.group("comment") is not None else _line_end(text, match.end())
+            end = match.end() if match.group("comment") is not None else line_end(text, match.end())
         elif kind == "string":
-            value, end = _string(text, match, lang)
+            quote = match.group("quote")
+            value, end = string_value(text, match.group("prefix") or "", quote, match.end(), lang)
+        elif kind == "name" and lang.interpolators and text.startswith('"', match.end()):
+            quote = '"""' if text.startswith('"""', match.end()) else '"'
+            kind, (value, end) = "string", string_value(text, match.group(), quote, match.end() + len(quote), lang)
+        elif kind == "punct" and lang.sigils and (sigil := lang.sigils.match(text, match.start())) \
+                and text[sigil.end() : sigil.end() + 1] in DELIMITERS:
+            kind, (value, end) = "string", delimited(text, sigil.end(), sigil.group("raw") is not None, lang)
+        elif kind == "name" and lang.names and (name := lang.names.match(text, match.start())):
+            value, end = name.group(), name.end()
         else:
             value, end = match.group(), match.end()
         yield kind, value, match.start(), end, line
@@ -238,108 +215,15 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
 
 def _block_end(text: str, start: int, lang: Language) -> int | None:
     """Where a block comment opened at ``start`` ends (past its close; the text's end where it never closes), or
-    None where none opens there: PowerShell's ``<# … #>`` (a script's help, its examples among them), Lua's
-    ``--[[ … ]]`` and ``--[==[ … ]==]`` (code put out of use)."""
-    if lang.commands and text.startswith("<#", start):
-        close = "#>"
-    elif "--" in lang.comments and text.startswith("--", start) and (long := _LONG_BRACKET.match(text, start + 2)):
+    None where none opens there: the language's own (PowerShell's ``<# … #>``, a script's help, its examples
+    among them; Haskell's ``{- … -}``, Julia's ``#= … =#``), Lua's ``--[[ … ]]`` and ``--[==[ … ]==]`` (code put
+    out of use)."""
+    opening, close = lang.block
+    if opening and text.startswith(opening, start):
+        pass
+    elif lang.line_comment == "--" and text.startswith("--", start) and (long := _LONG_BRACKET.match(text, start + 2)):
         close = "]" + "=" * (len(long.group()) - 2) + "]"
     else:
         return None
     end = text.find(close, start + 2)
     return len(text) if end < 0 else end + len(close)
-
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
-
-
-def _string(text: str, match: re.Match[str], lang: Language) -> tuple[str, int]:
-    """A string literal's value and its end; the value :data:`UNKNOWN` where it expands."""
-    prefix, quote = (match.group("prefix") or ""), match.group("quote")
-    start = match.end()
-    raw_kind = "@" in prefix or "r" in prefix.lower() or quote == "`" and not lang.expanding.count("`")
-    if lang.here_strings and prefix == "@" and not text[start : _line_end(text, start)].strip():
-        return _here_string(text, start, quote, lang)
-    if "@" in prefix and quote[0] == '"':  # C#'s verbatim string: a quote doubled, nothing escaped
-        end = start = match.start("quote") + 1
-        while (end := text.find('"', end)) >= 0 and text.startswith('""', end):
-            end += 2
-        end = len(text) if end < 0 else end
-        return text[start:end].replace('""', '"'), end + 1
-    if quote[0] == "'" and lang.doubled_quotes:
-        raw_kind = True
-    end = _closing(text, start, quote, None if raw_kind else lang.escape, lang.doubled_quotes)
-    body = text[start:end].replace(quote * 2, quote) if lang.doubled_quotes and len(quote) == 1 else text[start:end]
-    if lang.text_blocks and quote == '"""':
-        body = _text_block(body, lang.block_end_break)
-    if "f" in prefix.lower() and "{" in body:  # Python's f-string
-        return UNKNOWN, end + len(quote)
-    if ("$" in prefix and "{" in body) or (quote[0] in lang.expanding and re.search(lang.expansion, body)):
-        return UNKNOWN, end + len(quote)
-    if raw_kind:
-        return body, end + len(quote)
-    if quote[0] == "'" and lang.plain_single:
-        return body.replace("\\\\", "\\").replace("\\'", "'"), end + len(quote)
-    return _unescape(body, lang), end + len(quote)
-
-
-def _unescape(body: str, lang: Language) -> str:
-    if lang.escape == "\\":
-        return _C_ESCAPE.sub(_unescaped, body)
-    return re.sub(re.escape(lang.escape) + r"(u\{[0-9A-Fa-f]{1,6}\}|.)", _unescaped, body, flags=re.DOTALL)
-
-
-def _here_string(text: str, start: int, quote: str, lang: Language) -> tuple[str, int]:
-    """PowerShell's here-string: the lines after the ``@'`` (``@"``) that ends its line, up to the
-    line that starts with ``'@`` (``"@``); the line breaks at both ends are not its text."""
-    opened = _line_end(text, start) + 1
-    found = re.compile("\n" + re.escape(quote[0]) + "@").search(text, opened - 1)
-    close = found.start() if found is not None else len(text)
-    body, end = text[opened:close] if close >= opened else "", (found.end() if found is not None else len(text))
-    if quote[0] in lang.expanding and re.search(lang.expansion, body):
-        return UNKNOWN, end
-    return (_unescape(body, lang) if quote[0] == '"' else body), end
-
-
-def _text_block(body: str, end_break: bool) -> str:
-    """A text block's text (see :class:`Language`): a block with text on its opening line is none."""
-    first, newline, rest = body.partition("\n")
-    if first.strip() or not newline:
-        return body
-    lines = rest.split("\n")
-    counted = [line for line in lines if line.strip()] + ([] if lines[-1].strip() else [lines[-1]])
-    margin = min((len(line) - len(line.lstrip(" \t")) for line in counted), default=0)
-    lines = [line[margin:] for line in lines]
-    if not lines[-1].strip():  # the closing delimiter's own line
-        lines[-1:] = [""] if end_break else []
-    return "\n".join(lines)
-
-
-def _closing(text: str, start: int, quote: str, escape: str | None, doubled: bool) -> int:
-    """Where the string opened before ``start`` closes (the text's end when it never does): at a
-    quote not escaped (by an odd run of ``escape``) nor, where ``doubled``, doubled."""
-    at = start
-    while True:
-        end = text.find(quote, at)
-        if end < 0:
-            return len(text)
-        if doubled and len(quote) == 1 and text.startswith(quote, end + 1):
-            at = end + 2
-            continue
-        if escape is None:
-            return end
-        slashes = len(text[at:end]) - len(text[at:end].rstrip(escape))
-        if slashes % 2 == 0:
-            return end
-        at = end + 1
-
-
-def _unescaped(found: re.Match[str]) -> str:
-    escape = found.group(1)
-    if escape[0] in "xuU" and len(escape) > 1:
-        return chr(int(escape[1:].strip("{}"), 16) % 0x110000)
-    if escape[0] in "01234567" and (len(escape) > 1 or escape != "0"):
-        return chr(int(escape, 8))
-    return _SIMPLE.get(escape, escape)

@@ -106,8 +106,8 @@ def facts(found: list[Token]) -> Facts:
             result.names.add(token.text)
         if after in _PAIRING or after in (":=", "+="):  # (a name added to holds a second value: no one value)
             _bind(result.bindings, token.text, parser.value(index + 2)[0], token.line)
-        elif token.kind == "name" and after == "(":
-            call, _ = parser.primary(index, 0, passing=False)
+        elif token.kind == "name" and (after == "(" or after == "{" and _receiver(token.text)[1][:1].isupper()):
+            call, _ = parser.primary(index, 0, passing=False)  # a call, or a construction of one value (`T{v}`)
             if isinstance(call, Call):
                 chained = index > 0 and found[index - 1].kind == "punct" and found[index - 1].text == "."
                 result.calls.append((("." if chained else "") + token.text, call, token.line))
@@ -242,8 +242,11 @@ class _Parser:
             args, end = self._arguments(after + 1, depth)
             call = Call(token.text, tuple(args))
             return (self._passed(call) if passing else call), end
-        if self._text(after) == "{" and token.text[:1].isupper():  # a typed literal: http.Header{…}, new T {…}
-            return self._collection(after + 1, "}", depth)
+        if self._text(after) == "{" and _receiver(token.text)[1][:1].isupper():  # typed: http.Header{…}, new T {…}
+            value, end = self._collection(after + 1, "}", depth)
+            if isinstance(value, Items) and len(value.items) == 1:  # one value: C++'s construction cpr::Url{"…"}
+                return Call(token.text, ((None, value.items[0]),)), end
+            return value, end
         return Ref(token.text), after
 
     @staticmethod

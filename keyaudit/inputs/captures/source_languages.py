@@ -1,0 +1,72 @@
+"""How each family of languages writes what differs between them, as data: which quotes open a
+string and which expand, what starts a comment, the rarer literal syntaxes, and the ways of calling
+a function that are no ``name(args)`` (read by :mod:`.source_tokens` and :mod:`.source_calls`; a
+file's family is :mod:`.source_files`').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    """How one language writes what differs: the quotes that expand (and the mark that does),
+    the quotes that know only ``\\\\`` and an escaped quote, what starts a comment, whether it
+    writes docstrings, and the rarer syntaxes below."""
+
+    expanding: str = ""  # quote characters whose strings expand
+    expansion: str = ""  # a regex of what expands in them
+    plain_single: bool = False
+    line_comment: str = ""  # what starts a comment to the line's end besides `//` (`#`, Lua's `--`, Lisp's `;`)
+    block: tuple[str, str] = ("", "")  # a block comment's marks besides `/* */` (PowerShell's `<# #>`)
+    # whether `//` and `/* */` are comments; elsewhere they are operators (Python's, Lua's and Julia's `//` divide,
+    # Perl's is its defined-or, a PowerShell bare word's `https://`)
+    c_comments: bool = True
+    docstrings: bool = False  # a string standing first in a module, a class or a function is prose
+    quotes: str = "\"'`"  # the quotes that open a string (Lisp's `'` quotes a form, Haskell's names take primes)
+    # a `"""` block's opening line break and its lines' common indentation are not its text (Java's text blocks,
+    # Swift's multi-line strings), nor, where ``block_end_break`` is False (Swift), the closing line's break
+    text_blocks: bool = False
+    block_end_break: bool = True
+    escape: str = "\\"  # the character that escapes in strings (PowerShell's backtick, which quotes nothing)
+    doubled_quotes: bool = False  # a quote doubled stands for one; single-quoted strings know nothing else
+    here_strings: bool = False  # `@'`/`@"` ending a line open a string its line `'@`/`"@` closes (PowerShell)
+    verbatim: bool = True  # `@"…"` is C#'s verbatim string (Objective-C's `@"…"` is a string with C's escapes)
+    raw_delimited: bool = False  # C++'s raw string `R"d(…)d"`: nothing escaped, closed by `)d"`
+    interpolators: bool = False  # a name glued to a quote prefixes it (Scala's `s"…"`, `uri"…"`: `$name` expands)
+    # what opens a delimited string (Elixir's `~s(…)`, Ruby's `%q(…)`; its group `raw`: nothing escaped)
+    sigils: re.Pattern[str] | None = None
+    names: re.Pattern[str] | None = None  # a name where it holds more than letters and digits (Lisp's `clj-http/post`)
+    # commands: `Verb-Noun -Name value` (a call's labelled arguments), `@name` the variable `$name`, a line break
+    # ending a statement (PowerShell; see :func:`.source_tokens._commands`)
+    commands: bool = False
+    # calls written otherwise than `name(args)`, read as such by :mod:`.source_calls`
+    messages: bool = False  # Objective-C's `[receiver selector:arg label:arg]`
+    juxtaposed: bool = False  # Haskell's `f a b $ g c`: a function applied to the atoms after it
+    command_calls: bool = False  # Groovy's `name label: value, …` with no parentheses, to the line's end
+    s_expressions: bool = False  # Lisp's `(name arg …)`, its maps `{k v …}` and keywords `:name`
+    block_receivers: bool = False  # Kotlin's and Groovy's `name { call(…) }`: the block's calls are the name's
+
+
+_DOLLAR = r"(?<!\\)\$[{A-Za-z_]"
+LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language("`", r"\$\{"),
+             "dollar": Language("\"'", _DOLLAR, block_receivers=True),
+             "groovy": Language('"', _DOLLAR, command_calls=True, block_receivers=True),
+             "scala": Language(interpolators=True, block_receivers=True),
+             "objc": Language(verbatim=False, messages=True),
+             "php": Language('"', _DOLLAR, plain_single=True, line_comment="#"),
+             "python": Language(line_comment="#", c_comments=False, docstrings=True),
+             "ruby": Language('"`', r"#\{", plain_single=True, line_comment="#", c_comments=False,
+                              sigils=re.compile(r"(?P<raw>~S|%q)|~s|%Q")),
+             "swift": Language('"', r"\\\(", text_blocks=True, block_end_break=False),
+             "perl": Language('"', r"(?<!\\)[$@][{A-Za-z_]", plain_single=True, line_comment="#", c_comments=False),
+             "lua": Language(line_comment="--", c_comments=False), "r": Language(line_comment="#", c_comments=False),
+             "julia": Language('"', r"(?<!\\)\$[(A-Za-z_]", line_comment="#", c_comments=False, block=("#=", "=#"),
+                               quotes='"', text_blocks=True),
+             "haskell": Language(line_comment="--", c_comments=False, block=("{-", "-}"), quotes='"', juxtaposed=True),
+             "lisp": Language(line_comment=";", c_comments=False, quotes='"', names=re.compile(r"[\w$.\-/?!*<>+']+"),
+                              s_expressions=True),
+             "powershell": Language('"', r"(?<!`)\$[({A-Za-z_]", line_comment="#", c_comments=False, block=("<#", "#>"),
+                                    escape="`", doubled_quotes=True, here_strings=True, commands=True)}

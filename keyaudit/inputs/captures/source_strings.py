@@ -1,0 +1,139 @@
+"""A string literal's value as its language gives it, for :mod:`.source_tokens`: escapes undone (C's,
+PowerShell's backtick), quotes doubled, here-strings, delimited sigils (Elixir's ``~s(…)``, Ruby's ``%q(…)``),
+C++'s raw strings and text blocks' indentation (the languages' differences are data: :mod:`.source_languages`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from keyaudit.model.exchange import UNKNOWN
+
+from .source_languages import Language
+
+_RAW_OPENING = re.compile(r'([^\s()\\"]{0,16})\(')  # a C++ raw string's delimiter and its parenthesis
+DELIMITERS = {"(": ")", "[": "]", "{": "}", "<": ">", "|": "|", "/": "/", '"': '"', "'": "'"}  # a sigil's marks
+_C_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3}|.)",
+                       re.DOTALL)
+_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
+
+
+def line_end(text: str, at: int) -> int:
+    """Where the line holding ``at`` ends: its line break, or the text's end."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def string_value(text: str, prefix: str, quote: str, start: int, lang: Language) -> tuple[str, int]:
+    """The value of a string literal whose text starts at ``start``, and its end; the value :data:`UNKNOWN` where it
+    expands."""
+    verbatim = "@" in prefix and lang.verbatim
+    raw_kind = verbatim or "r" in prefix.lower() or quote == "`" and not lang.expanding.count("`")
+    if lang.here_strings and prefix == "@" and not text[start : line_end(text, start)].strip():
+        return _here_string(text, start, quote, lang)
+    if verbatim and quote[0] == '"':  # C#'s verbatim string: a quote doubled, nothing escaped
+        end = start = start - len(quote) + 1
+        while (end := text.find('"', end)) >= 0 and text.startswith('""', end):
+            end += 2
+        end = len(text) if end < 0 else end
+        return text[start:end].replace('""', '"'), end + 1
+    if lang.raw_delimited and "R" in prefix and quote == '"' and (raw := _RAW_OPENING.match(text, start)):
+        close = ")" + raw.group(1) + '"'  # C++'s R"d(…)d"
+        end = text.find(close, raw.end())
+        return (text[raw.end() :], len(text)) if end < 0 else (text[raw.end() : end], end + len(close))
+    if quote[0] == "'" and lang.doubled_quotes:
+        raw_kind = True
+    end = _closing(text, start, quote, None if raw_kind else lang.escape, lang.doubled_quotes)
+    body = text[start:end].replace(quote * 2, quote) if lang.doubled_quotes and len(quote) == 1 else text[start:end]
+    if lang.text_blocks and quote == '"""':
+        body = _text_block(body, lang.block_end_break)
+    if "f" in prefix.lower() and "{" in body:  # Python's f-string
+        return UNKNOWN, end + len(quote)
+    if ("$" in prefix and "{" in body) or (quote[0] in lang.expanding and re.search(lang.expansion, body)) or (
+            lang.interpolators and prefix.isalpha() and re.search(r"(?<!\$)\$[{A-Za-z_]", body)):
+        return UNKNOWN, end + len(quote)
+    if raw_kind:
+        return body, end + len(quote)
+    if quote[0] == "'" and lang.plain_single:
+        return body.replace("\\\\", "\\").replace("\\'", "'"), end + len(quote)
+    return _unescape(body, lang), end + len(quote)
+
+
+def _unescape(body: str, lang: Language) -> str:
+    if lang.escape == "\\":
+        return _C_ESCAPE.sub(_unescaped, body)
+    return re.sub(re.escape(lang.escape) + r"(u\{[0-9A-Fa-f]{1,6}\}|.)", _unescaped, body, flags=re.DOTALL)
+
+
+def _here_string(text: str, start: int, quote: str, lang: Language) -> tuple[str, int]:
+    """PowerShell's here-string: the lines after the ``@'`` (``@"``) that ends its line, up to the
+    line that starts with ``'@`` (``"@``); the line breaks at both ends are not its text."""
+    opened = line_end(text, start) + 1
+    found = re.compile("\n" + re.escape(quote[0]) + "@").search(text, opened - 1)
+    close = found.start() if found is not None else len(text)
+    body, end = text[opened:close] if close >= opened else "", (found.end() if found is not None else len(text))
+    if quote[0] in lang.expanding and re.search(lang.expansion, body):
+        return UNKNOWN, end
+    return (_unescape(body, lang) if quote[0] == '"' else body), end
+
+
+def delimited(text: str, at: int, raw: bool, lang: Language) -> tuple[str, int]:
+    """A sigil's string (see :class:`Language`) delimited from ``at``: up to the matching bracket (brackets
+    nested in it), or the same mark, one escaped by a backslash not closing it; raw (``~S``, ``%q``) or with the
+    language's escapes and expansions."""
+    opening = text[at]
+    close, depth, end = DELIMITERS[opening], 0, at + 1
+    while end < len(text) and (text[end] != close or depth):
+        if text[end] == "\\":
+            end += 1
+        elif opening != close and text[end] in (opening, close):
+            depth += 1 if text[end] == opening else -1
+        end += 1
+    body = text[at + 1 : end]
+    if raw:
+        return body, end + 1
+    if re.search(lang.expansion, body):
+        return UNKNOWN, end + 1
+    return _unescape(body, lang), end + 1
+
+
+def _text_block(body: str, end_break: bool) -> str:
+    """A text block's text (see :class:`Language`): a block with text on its opening line is none."""
+    first, newline, rest = body.partition("\n")
+    if first.strip() or not newline:
+        return body
+    lines = rest.split("\n")
+    counted = [line for line in lines if line.strip()] + ([] if lines[-1].strip() else [lines[-1]])
+    margin = min((len(line) - len(line.lstrip(" \t")) for line in counted), default=0)
+    lines = [line[margin:] for line in lines]
+    if not lines[-1].strip():  # the closing delimiter's own line
+        lines[-1:] = [""] if end_break else []
+    return "\n".join(lines)
+
+
+def _closing(text: str, start: int, quote: str, escape: str | None, doubled: bool) -> int:
+    """Where the string opened before ``start`` closes (the text's end when it never does): at a
+    quote not escaped (by an odd run of ``escape``) nor, where ``doubled``, doubled."""
+    at = start
+    while True:
+        end = text.find(quote, at)
+        if end < 0:
+            return len(text)
+        if doubled and len(quote) == 1 and text.startswith(quote, end + 1):
+            at = end + 2
+            continue
+        if escape is None:
+            return end
+        slashes = len(text[at:end]) - len(text[at:end].rstrip(escape))
+        if slashes % 2 == 0:
+            return end
+        at = end + 1
+
+
+def _unescaped(found: re.Match[str]) -> str:
+    escape = found.group(1)
+    if escape[0] in "xuU" and len(escape) > 1:
+        return chr(int(escape[1:].strip("{}"), 16) % 0x110000)
+    if escape[0] in "01234567" and (len(escape) > 1 or escape != "0"):
+        return chr(int(escape, 8))
+    return _SIMPLE.get(escape, escape)

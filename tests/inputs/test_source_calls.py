@@ -1,0 +1,34 @@
+"""Calls a language writes otherwise than ``name(args)`` read as the calls they are: Objective-C's
+messages, Haskell's application, Groovy's command calls, Lisp's s-expressions, and the bare calls
+in a block given to a name (Kotlin's and Groovy's builders)."""
+
+from __future__ import annotations
+
+import pytest
+
+from keyaudit.inputs.captures.source_calls import written_calls
+from keyaudit.inputs.captures.source_languages import LANGUAGES
+from keyaudit.inputs.captures.source_tokens import tokens
+
+
+def _written(text: str, language: str) -> str:
+    return " ".join(t.text for t in written_calls(tokens(text, LANGUAGES[language]), LANGUAGES[language]))
+
+
+@pytest.mark.parametrize(("language", "text", "calls"), [
+    ("objc", '[request setValue:@"v" forHTTPHeaderField:@"Name"];',
+     "request.setValue ( v , forHTTPHeaderField : Name ) ;"),
+    ("objc", "[[NSURLSession sharedSession] dataTaskWithRequest:request];",
+     "NSURLSession.sharedSession ( ) . dataTaskWithRequest ( request ) ;"),
+    ("objc", 'NSArray *a = @[@"x", @"y"]; id b = a[0];', "NSArray * a = @ [ x , y ] ; id b = a [ 0 ] ;"),
+    ("haskell", 'let r = setRequestHeader "N" ["v"] $ parseRequest_ "u"\nprint (code r)',
+     "let r = setRequestHeader ( N , [ v ] ) $ parseRequest_ ( u ) print ( ( code ( r ) ) )"),
+    ("groovy", "def r = httpRequest url: 'u',\n    httpMode: 'POST'\necho 'x'\ndef y = z\n",
+     "def r = httpRequest ( url : u , httpMode : POST ) echo ( x ) def y = z"),
+    ("lisp", '(client/post "u" {:headers {"N" "v"} :body "b"})',
+     "client.post ( u , { headers : { N : v } , body : b } )"),
+    ("dollar", 'client.post(u) {\n headers { append("N", "v") }\n setBody("b")\n}\nif (x) { f() } else { g() }\n',
+     "client.post ( u ) { headers { headers.append ( N , v ) } setBody ( b ) } if ( x ) { f ( ) } else { g ( ) }"),
+])
+def test_a_call_written_otherwise_is_read_as_a_call(language: str, text: str, calls: str) -> None:
+    assert _written(text, language) == calls
