@@ -36,6 +36,7 @@ from .chat_markup import chat_text
 from .continued_values import NEEDLES as VALUE_NEEDLES, joined_values
 from .lines import python_literal
 from .logfmt import logfmt_record
+from .message_templates import template_message
 from .offset_dumps import joined_blocks
 from .quoted import NEWLINE, escaped
 from .record_views import message_of, role
@@ -273,9 +274,11 @@ def _c_string(text: str, start: int) -> str | None:
 
 
 def _own_message(record: dict[str, object]) -> str | None:
-    """A record's message, after the record's logger where it names one (see :data:`LOGGER`): before its first line, as a text log's prefix; its later lines are the
+    """A record's message (a template's, filled: :mod:`.message_templates`), after the record's logger where it
+    names one (see :data:`LOGGER`): before its first line, as a text log's prefix; its later lines are the
     message's own, as a text log writes them (a body over lines is the body's lines, not records of their own)."""
     message = message_of(record)
+    message = template_message(record) if message is None else message
     logger = next((value for key, value in record.items() if role(key) in LOGGER and isinstance(value, str)), "")
     if message is None or not logger or "\n" in logger:
         return message
