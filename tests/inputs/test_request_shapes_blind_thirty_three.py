@@ -18,14 +18,16 @@ ClientHandler's records of one request not one request: two signature replays), 
 lists, `{"k" => ["v"]}`, not read: nothing found). All eight pass now. Ktor's since a record's logger is written
 before its message's first line only, as a text log's prefix is, the later lines the message's own (before, each
 line of the message was given the logger, so the body's lines read as records of their own:
-:func:`keyaudit.inputs.captures.envelopes._own_message`). The Lambda's since a string that ends with a JSON object
-after words (a message a logger formatted an object into, `iugu request {…}`) holds that object as a nested record,
-as a string that is one does (:func:`keyaudit.inputs.captures.records.held_object`). Sidekiq's since a request a
-message names before its pairs may follow pairs of the logger's own (Sidekiq's `pid=… tid=… class=… jid=… INFO:`
-before the message: :func:`keyaudit.inputs.captures.logfmt.logfmt_record`). The CLEF events' since a record that
-keeps its message as a template (Serilog's compact JSON: `@mt` and its properties, no rendered message) gives the
-template filled in as its message, and a property a logging scope bound (its value in the text of the record's
-`Scope` entries: IHttpClientFactory's `HTTP {HttpMethod} {Uri}` around a call) is no part of a record whose
+:func:`keyaudit.inputs.captures.envelopes._own_message`) — and, as in a text log, the bare lines under another
+logger's record, which a dump's reader passes over, are that record's message, passed over too
+(:meth:`keyaudit.inputs.captures.dump_request.DumpRequest.takes_bare`). The Lambda's since a string that ends with a
+JSON object after words (a message a logger formatted an object into, `iugu request {…}`) holds that object as a
+nested record, as a string that is one does (:func:`keyaudit.inputs.captures.records.held_object`). Sidekiq's since
+a request a message names before its pairs may follow pairs of the logger's own (Sidekiq's `pid=… tid=… class=…
+jid=… INFO:` before the message: :func:`keyaudit.inputs.captures.logfmt.logfmt_record`). The CLEF events' since a
+record that keeps its message as a template (Serilog's compact JSON: `@mt` and its properties, no rendered message)
+gives the template filled in as its message, and a property a logging scope bound (its value in the text of the
+record's `Scope` entries: IHttpClientFactory's `HTTP {HttpMethod} {Uri}` around a call) is no part of a record whose
 template does not name it: the call's headers record names no request of its own, its message joins the
 ClientHandler's first record as a text log's would (:mod:`keyaudit.inputs.captures.message_templates`). One
 correction to the corpus after the blind run: the CLEF records' trace and span ids were one per request, where
