@@ -274,3 +274,17 @@ def test_the_log_records_an_otlp_export_groups_by_resource_and_scope_are_each_a_
         (URL, "signature=c2lnbmVk", b'{"amount_cents":1050}')
     record = (8, json.dumps({"method": "POST", "url": URL, "headers": {"Signature": "x"}, "body": messages[0]}))
     assert list(unwrapped([record])) == [record]
+
+
+def test_a_records_logger_is_written_before_its_messages_first_line_only(tmp_path) -> None:
+    """Ktor's Logging plugin logs a whole request, its body too, as one message; through a JSON encoder
+    (logstash-logback-encoder's `logger_name`) the message's later lines are its own, as in a text log: the body's
+    lines are the bytes sent, not records of the logger's."""
+    def ktor(request) -> list[str]:
+        message = "\n".join([f"REQUEST: {request.url}", "METHOD: HttpMethod(value=POST)", "COMMON HEADERS",
+                             *(f"-> {name}: {value}" for name, value in sorted(request.headers)), "CONTENT HEADERS",
+                             "BODY Content-Type: application/json", "BODY START", request.body, "BODY END"])
+        return [json.dumps({"@timestamp": "2026-11-22T13:00:30.104Z", "message": message,
+                            "logger_name": "io.ktor.client.HttpClient", "level": "INFO"})]
+
+    assert _signed_scan(tmp_path, ktor) == {"requests_judged": 1, "signatures_valid": 1}

@@ -101,3 +101,14 @@ def test_pairs_whose_keys_a_terminal_colours_apart_from_their_equals_sign_write_
     log.write_text(line + "\n")
     report, _ = scan_json(str(log))
     assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == ["asaas-unsigned-transfer"]
+
+
+def test_a_request_a_message_names_after_the_loggers_own_pairs_takes_the_pairs_after_it() -> None:
+    """Sidekiq's Pretty formatter writes its context pairs before the level and the message: the request the
+    message names is that of the pairs after it."""
+    line = ("2026-11-22T13:00:30.104Z pid=7 tid=2mpk class=PayoutJob jid=5cf5 INFO: iugu request POST "
+            'https://api.iugu.com/v1/transfer_requests headers={"accept" => ["*/*"]} body="{}"')
+    record = logfmt_record(line)
+    assert record is not None
+    assert (record["method"], record["url"]) == ("POST", "https://api.iugu.com/v1/transfer_requests")
+    assert (record["headers"], record["body"], record["jid"]) == ({"accept": ["*/*"]}, "{}", "5cf5")

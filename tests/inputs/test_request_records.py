@@ -171,3 +171,14 @@ def test_a_calls_positional_arguments_are_the_request_they_make() -> None:
 ])
 def test_a_list_that_does_not_begin_with_a_method_and_a_url_says_no_request(items: list) -> None:
     assert request_of({"args": items}, Origin("records.log", 1)) is None
+
+
+def test_a_message_that_ends_with_an_object_after_its_words_holds_that_record() -> None:
+    """A JSON log keeps a message a logger formatted an object into (`console.info(\\`iugu request
+    ${JSON.stringify(…)}\\`)`): the object at the message's end is read as a record the string holds."""
+    logged = json.dumps({"method": "post", "url": "https://api.iugu.com/v1/transfer_requests",
+                         "headers": {"Content-Type": "application/json"}, "data": '{"a":1}'})
+    found = request({"level": "INFO", "message": f"iugu request {logged}"})
+    assert (found.method, found.url, found.body) == ("POST", "https://api.iugu.com/v1/transfer_requests", b'{"a":1}')
+    # braces that close no object at the string's end, or an object followed by more words, hold none
+    assert request_of({"message": "retry {attempt} of {max}", "method": "POST"}, Origin("r.log", 1)) is None

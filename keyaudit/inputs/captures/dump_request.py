@@ -36,6 +36,7 @@ class DumpRequest:
     gap: bool = False  # a blank line without the head's mark came last: data must follow
     bare_head: bool = False  # header lines came without the prefix: a header block logged as one message
     passed: bool = False  # a line of the head was passed over: the header block is not known whole
+    elsewhere: bool = False  # another logger's record came last: the bare lines under it are its message's
     inspected: bool = False  # a map shape's head came as header lines quoted by Ruby's inspect, not as one map
     crs_shown: bool = False  # a line of the head still ends with its CR: the capture shows the CRs sent
     fed: int = 0  # lines given the reader since the start line (a writer's own, where several interleave)
@@ -131,6 +132,8 @@ class DumpRequest:
         printed as one write, the prefix on its first line only: requests-toolbelt's dump). The
         first line after the start decides, for the rest of the request, whether it is one
         message: it is when that line is a bare header or blank line."""
+        if self.elsewhere:  # a line of another logger's message, as the line above it (a text log's layout)
+            return False
         if self.message or self.opened:  # a wrapper's close bounds the body's bare lines
             return True
         body = self.body

@@ -168,7 +168,7 @@ class DumpReader:
             yield from self._ended(current)  # the multi-line message ended: a new record of the same log
             return
         if rest is not None:
-            current.message = False if not current.prefix.blank else current.message
+            current.message, current.elsewhere = False if not current.prefix.blank else current.message, False
             if not rest.startswith(shape.lines):
                 yield from self._ended(current)
                 return
@@ -188,6 +188,8 @@ class DumpReader:
             # request is whole once its headers came (a log that leaves out the response line
             # would keep the reader in it to its bound).
             yield from self._ended(current)
+        else:  # passed over, and the bare lines under it: its message's (see DumpRequest.takes_bare)
+            current.elsewhere = True
 
     def _data_line(self, current: DumpRequest, text: str) -> Iterator[Exchange]:
         """A line without the mark of the head's lines, in a shape that marks the body's lines

@@ -36,6 +36,7 @@ from .chat_markup import chat_text
 from .continued_values import NEEDLES as VALUE_NEEDLES, joined_values
 from .lines import python_literal
 from .logfmt import logfmt_record
+from .message_templates import template_message
 from .offset_dumps import joined_blocks
 from .quoted import NEWLINE, escaped
 from .record_views import message_of, role
@@ -45,7 +46,7 @@ from .runtime_pieces import CRI_PREFIX, MARKS as PIECE_MARKS, joined_pieces
 from .traced_calls import MARKS as CALL_MARKS, joined_calls
 
 # The logger a record names (.NET's Category, Serilog's SourceContext, Logback's logger_name, Monolog's
-# channel): written before each line of its message, as a text log's prefix is, so that a dump's reader
+# channel): written before its message's first line, as a text log's prefix is, so that a dump's reader
 # joins the records of one logger (a start line, then the headers in the next record) and passes over
 # the lines of another's between them.
 LOGGER = frozenset({"logger", "loggername", "category", "categoryname", "sourcecontext", "channel"})
@@ -273,9 +274,12 @@ def _c_string(text: str, start: int) -> str | None:
 
 
 def _own_message(record: dict[str, object]) -> str | None:
-    """A record's message, each line after the record's logger where it names one (see :data:`LOGGER`)."""
+    """A record's message (a template's, filled: :mod:`.message_templates`), after the record's logger where it
+    names one (see :data:`LOGGER`): before its first line, as a text log's prefix; its later lines are the
+    message's own, as a text log writes them (a body over lines is the body's lines, not records of their own)."""
     message = message_of(record)
+    message = template_message(record) if message is None else message
     logger = next((value for key, value in record.items() if role(key) in LOGGER and isinstance(value, str)), "")
     if message is None or not logger or "\n" in logger:
         return message
-    return "\n".join(f"{logger} {line}" for line in message.rstrip("\n").split("\n"))
+    return f"{logger} {message}"

@@ -30,6 +30,7 @@ from .cut_records import count_cut
 from .dump_table import outer_marks
 from .literals import literal_record
 from .logfmt import logfmt_record, pairs_after_request
+from .message_templates import event_view
 from .open_brackets import OpenBrackets
 from .parse_failures import Reading
 from .record_mentions import mentioned_in
@@ -150,7 +151,8 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
                 yield exchange
             if not found:
                 records = _inner_records(text)
-                exchange = next(filter(None, (request_of(record, origin, False, known) for record in records)), None)
+                exchange = next(filter(None, (request_of(event_view(record), origin, False, known)
+                                              for record in records)), None)
                 found = exchange is not None
                 if exchange is not None:
                     yield exchange
@@ -158,7 +160,8 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
         line = _UnhungLine(text, reading)
         if not found and printed and (literal := line.read(literal_record)) is not None:
             span = _SPAN_CLOSE in text and _SPAN_OPENING.search(text) is not None
-            exchange = request_of(literal, dataclasses.replace(origin, capture=SPAN if span else "literal"), False, known)
+            exchange = request_of(event_view(literal), dataclasses.replace(origin, capture=SPAN if span else "literal"),
+                                  False, known)
             found = exchange is not None
             if exchange is not None:
                 yield exchange
@@ -212,7 +215,7 @@ def _line_requests(text: str, parsed: tuple[Any, bool, int] | None, origin: Orig
     if parsed is None:
         return
     record, latin1, end = parsed
-    yield from requests_in(record, origin, latin1, known=known)
+    yield from requests_in(event_view(record) if type(record) is dict else record, origin, latin1, known=known)
     if end >= 0:
         for value in _following(text, end):
             yield from requests_in(value, origin, known=known)

@@ -40,21 +40,21 @@ def logfmt_record(text: str, reading: Reading | None = None) -> dict[str, Any] |
     """The pairs of a logfmt line as an object (a later key wins), or None when the line holds
     fewer than :data:`MIN_PAIRS` pairs; a quoted value whose escapes are not Go's is kept as
     written. Where the line's message names a request before its pairs (``request: POST <url>
-    headers={…} body=b'…'``, as a logger's format string writes one), the pairs are that
-    request's: the method and URL named join them, and one pair is enough. ``reading``: the
+    headers={…} body=b'…'``, as a logger's format string writes one) — also after pairs of the logger's own
+    (Sidekiq's ``pid=… tid=… class=… jid=… INFO: <message>``) —, the pairs are that request's: the method and URL
+    named join them, and one pair is enough. ``reading``: the
     line's, where other readers parse its values too (a value is parsed at each pair: what that
     may cost the line is bounded there)."""
     if "=" not in text:
         return None
     reading = Reading(text) if reading is None else reading
     record: dict[str, Any] = {}
-    at, first = 0, None
+    at, named = 0, None
     while (pair := _PAIR.search(text, at)) is not None:
-        first = pair.start() if first is None else first
+        named = named or _NAMED.search(text, at, pair.start())  # the message before these pairs, if it names one
         value = pair.group(2)
         printed = None if value[:1] == '"' else printed_value(text, pair.start(2), reading)
         record[pair.group(1)], at = printed if printed is not None else (_unquoted(value), pair.end())
-    named = None if first is None else _NAMED.search(text, 0, first)
     if named is not None and named.group(1) in HTTP_METHODS:
         return {"method": named.group(1), "url": named.group(2), **record}
     return record if len(record) >= MIN_PAIRS else None

@@ -25,8 +25,10 @@ runtime's ``{"log": "<escaped JSON>"}``, a cloud export's ``jsonPayload``, an er
   puts the method in ``http.request``, the URL in a top-level ``url``), never in the reply's (``response``);
   headers (also those logged one field each) by :mod:`.record_headers`, the body by :mod:`.record_bodies`,
   the URL (a field, or its parts) by :mod:`.record_urls`;
-- a string value that is itself a JSON object, or an array or object in PHP's ``serialize`` notation
-  (a queued job's, :mod:`.php_serialized`), is read as a nested record (bounded depth).
+- a string value that is itself a JSON object, or ends with one after a message's words (``iugu request
+  {"method": …}``: a logger's message with an object formatted into it, as a JSON log keeps it), or an array or
+  object in PHP's ``serialize`` notation (a queued job's, :mod:`.php_serialized`), is read as a nested record
+  (bounded depth).
 
 A record that names no method and absolute URL (or host and path) describes no request (one dumped as text in
 its message is for the readers of dumps); the id it carries (:mod:`.record_ids`) goes with a request showing no body.
@@ -54,6 +56,7 @@ from .record_views import (MAX_ATTRIBUTE_KEYS, curl_options, first, matched, of_
 
 MAX_DEPTH = 8  # objects nested deeper than this are not searched
 MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
+MAX_OPENINGS = 4  # braces of a string tried as the start of the JSON object it ends with, at most
 
 
 # The method under a name that says it, alone or before a word (method_name, methodType, verb_name)
@@ -88,6 +91,27 @@ def json_object(value: str) -> dict[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
+def held_object(value: str) -> dict[str, Any] | None:
+    """The JSON object a string holds whole, or at its end after words (a message a logger formatted an object
+    into: ``iugu request {"method": …}``), or None; :data:`MAX_OPENINGS` braces tried at most."""
+    found = json_object(value)
+    text = value.rstrip()
+    if found is not None or not text.endswith("}"):
+        return found
+    start = text.find("{", 1)
+    for _ in range(MAX_OPENINGS):
+        if start < 0:
+            return None
+        try:
+            found, end = _DECODER.raw_decode(text, start)
+        except (ValueError, RecursionError):
+            found, end = None, -1
+        if end == len(text):
+            return found if isinstance(found, dict) else None
+        start = text.find("{", start + 1)
+    return None
+
+
 def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, ...], str]]:
     """Every object of the record, in its plain view, with its path of child positions and the side the
     first member on that path named for one says (``onward``: :data:`ONWARD`; ``reply``: :func:`.of_reply`;
@@ -112,7 +136,7 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
                 view = dict(node) if view is node else view
                 view[key] = child
             if isinstance(child, str):  # most strings hold no brace: asked first, at C speed
-                child = (json_object(child) or serialized_record(child)) if embedded < MAX_EMBEDDED and "{" in child \
+                child = (held_object(child) or serialized_record(child)) if embedded < MAX_EMBEDDED and "{" in child \
                     else None
                 depth = embedded + 1
             elif isinstance(child, list):  # (an HTTP/2 field block printed as a list: its pseudo-headers' object)
