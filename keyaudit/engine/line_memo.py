@@ -13,7 +13,9 @@ import bisect
 from typing import Any, Callable, Hashable, TypeVar
 
 T = TypeVar("T")
-BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark
+# UTF-8's byte-order mark: at a line's start (a file's first, or where a second file's text was appended) no
+# character of the text, as no editor shows one (a UTF-16 file's mark is left out as it is decoded)
+BOM = b"\xef\xbb\xbf"
 
 
 def line_columns(start: bytes) -> int:

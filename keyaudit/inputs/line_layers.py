@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from keyaudit.engine.line_memo import BOM
 from keyaudit.engine.unwrap import ansi, html_entities
 
 _ENTITY_MARK = re.compile(rb"&(?:quot|apos|gt|lt|#x?[0-9A-Fa-f]{2});")  # one of the entities below, at C speed
@@ -17,9 +18,6 @@ _ENTITY_MARK = re.compile(rb"&(?:quot|apos|gt|lt|#x?[0-9A-Fa-f]{2});")  # one of
 # no character of it as written, the line was escaped for the page.
 _ESCAPED = (((b"&quot;", b"&#34;", b"&#x22;"), (b'"',)), ((b"&#x27;", b"&#39;", b"&apos;"), (b"'",)),
             ((b"&gt;", b"&lt;", b"&#62;", b"&#60;"), (b"<", b">")))
-# UTF-8's byte-order mark: at a line's start (a file's first, or where a second file's text was appended) no
-# character of the text, as no editor shows one (a UTF-16 file's mark is left out as it is decoded)
-BOM = b"\xef\xbb\xbf"
 
 
 def reader_text(line: bytes) -> str:

@@ -3,6 +3,8 @@ Python's (a string first in a module, or on a line of its own after a header's c
 
 from __future__ import annotations
 
+import time
+
 from keyaudit.inputs.captures.source_languages import LANGUAGES
 from keyaudit.inputs.captures.source_tokens import prose, tokens
 from keyaudit.model.exchange import UNKNOWN
@@ -99,3 +101,13 @@ def test_the_comments_and_quotes_of_julia_haskell_and_lisp() -> None:
     found = tokens("(require '[clj-http.client :as client]) ; \"c\"\n(client/post \"x\")\n", LANGUAGES["lisp"])
     assert [t.text for t in found if t.kind != "punct"] == ["require", "clj-http.client", "as", "client",
                                                              "client/post", "x"]
+
+
+def test_slashes_where_they_start_no_comment_cost_a_pass_over_the_text() -> None:
+    """Where `//` and `/* */` are operators (Python, PowerShell), a comment was tried at each slash and thrown away:
+    an unclosed `/*` was read to the text's end each time (100 KB of `x = 1 /* /* …` took ~19 s, a PowerShell
+    script of paths with `/*` globs seconds). None is tried there now."""
+    text = 'URL = "http://api.iugu.com/v1/charges"\n' + "x = 1 /* /* /* /* /* /* /* /* /* /* /*\n" * 2500
+    started = time.process_time()
+    found = tokens(text, LANGUAGES["python"])
+    assert (found[2].text, time.process_time() - started < 2) == ("http://api.iugu.com/v1/charges", True)

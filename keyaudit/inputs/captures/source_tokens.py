@@ -27,14 +27,18 @@ from .source_languages import Language
 from .source_strings import DELIMITERS, delimited, line_end, string_value
 
 
-_TOKEN = re.compile(r"""
+_TOKENS = r"""
     (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
   | (?P<raw>\br(?P<hashes>\#+)")
   | (?P<string>(?P<prefix>[@$]{1,2}|[rRbBuUfF]{1,2}(?=["']))?(?P<quote>\"\"\"|'''|["'`]))
   | (?P<name>[A-Za-z_$][\w$]*(?:(?:\.|::|->|\?\.)[A-Za-z_$][\w$]*)*(?:[!?](?=\())?)
   | (?P<number>\d[\w.]*)
   | (?P<punct>={2,3}|!={1,2}|[<>]=|:=|\+=|=>|\.\.\.|\*\*|[^\s\w])
-""", re.VERBOSE | re.DOTALL)
+"""
+_TOKEN = re.compile(_TOKENS, re.VERBOSE | re.DOTALL)
+# where `//` and `/* */` are operators, no comment is tried at a slash (tried and thrown away, an unclosed `/*` was
+# read to the text's end at each one: quadratic)
+_TOKEN_WITHOUT_C_COMMENTS = re.compile(_TOKENS.replace(r"//[^\n]*|/\*.*?(?:\*/|\Z)", "(?!)"), re.VERBOSE | re.DOTALL)
 _LONG_BRACKET = re.compile(r"\[=*\[")  # Lua's long bracket: `[[`, `[==[`
 
 
@@ -171,13 +175,12 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
     """Each token of ``text`` and each comment: kind, value (a string's as the language gives it),
     start and end offsets, and the 0-based index of the line it starts on."""
     at, line = 0, 0
-    while (match := _TOKEN.search(text, at)) is not None:
+    search = (_TOKEN if lang.c_comments else _TOKEN_WITHOUT_C_COMMENTS).search
+    while (match := search(text, at)) is not None:
         line += text.count("\n", at, match.start())
         kind = next(name for name in ("comment", "raw", "string", "name", "number", "punct")
                     if match.group(name) is not None)
-        if kind == "comment" and not lang.c_comments:  # an operator's slash (Python's `//` divides)
-            kind, value, end = "punct", "/", match.start() + 1
-        elif kind == "raw":  # Rust's r#"…"#: nothing escaped, closed by a quote and as many #
+        if kind == "raw":  # Rust's r#"…"#: nothing escaped, closed by a quote and as many #
             close = '"' + match.group("hashes")
             end = text.find(close, match.end())
             end = len(text) if end < 0 else end
