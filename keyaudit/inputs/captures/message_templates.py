@@ -16,7 +16,13 @@ import json
 import re
 from typing import Any
 
+from .lines import MAX_CAPTURE_LINE
+
 TIME, TEMPLATE, RENDERED, SCOPE = "@t", "@mt", "@m", "Scope"
+# A message filled longer than a line the capture readers take is none: a template of many holes for one long
+# property (ten thousand `{A}` in 60 KB) made gigabytes. A scope's text is looked at so far, for values so long:
+# each value is looked for in it (a scope names a method, a URL, a client's name).
+MAX_MESSAGE, MAX_SCOPE_TEXT, MAX_SCOPE_VALUE = MAX_CAPTURE_LINE, 8192, 2048
 # a hole: `{Name}`, with Serilog's capturing operator (`@`, `$`), alignment (`,-10`) and format (`:l`); or an escape
 _HOLE = re.compile(r"\{\{|\}\}|\{[@$]?([\w.]+)(?:,-?\d+)?(?::[^{}]*)?\}")
 
@@ -29,7 +35,17 @@ def template_message(record: dict[str, Any]) -> str | None:
     rendered, template = record.get(RENDERED), record.get(TEMPLATE)
     if isinstance(rendered, str):
         return rendered
-    return _HOLE.sub(lambda hole: _filled(hole, record), template) if isinstance(template, str) else None
+    if not isinstance(template, str):
+        return None
+    parts, at, length = [], 0, 0
+    for hole in _HOLE.finditer(template):
+        filled = _filled(hole, record)
+        length += hole.start() - at + len(filled)
+        if length > MAX_MESSAGE:
+            return None
+        parts += [template[at : hole.start()], filled]
+        at = hole.end()
+    return "".join(parts) + template[at:]
 
 
 def _filled(hole: re.Match[str], record: dict[str, Any]) -> str:
@@ -51,6 +67,6 @@ def event_view(record: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(template, str) or not isinstance(scopes, list):
         return record
     named = {hole.group(1) for hole in _HOLE.finditer(template)}
-    said = "\n".join(scope for scope in scopes if isinstance(scope, str))
+    said = "\n".join(scope for scope in scopes if isinstance(scope, str))[:MAX_SCOPE_TEXT]
     return {key: value for key, value in record.items()
-            if key in named or not (isinstance(value, str) and value and value in said)}
+            if key in named or not (isinstance(value, str) and 0 < len(value) <= MAX_SCOPE_VALUE and value in said)}
