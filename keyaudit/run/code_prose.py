@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 
-from keyaudit.inputs.captures.document_prose import document_prose, is_document
+from keyaudit.inputs.captures.document_prose import document_kind, document_prose
 from keyaudit.inputs.captures.source_files import family
 from keyaudit.inputs.captures.source_languages import LANGUAGES
 from keyaudit.inputs.captures.source_tokens import prose
@@ -36,7 +36,7 @@ class ProseFilter:
         """``findings`` of the whole file ``display`` (``opener`` reads it; None for a part of a
         file) without those of a code-only rule that lie in its comments and docstrings."""
         language = family(display)
-        document = language is None and is_document(display)
+        document = document_kind(display) if language is None else None
         if opener is None or not (language or document) or not any(f.rule_id in self.rules for f in findings):
             return findings
         with opener() as stream:
@@ -44,7 +44,7 @@ class ProseFilter:
         if len(data) > MAX_PROSE_BYTES:
             return findings
         text = data.decode("utf-8", "surrogateescape")
-        spans = document_prose(text) if document else prose(text, LANGUAGES[language])
+        spans = document_prose(text, document == "markdown") if document else prose(text, LANGUAGES[language])
         if not spans:
             return findings
         starts = [0]

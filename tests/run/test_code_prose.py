@@ -72,6 +72,17 @@ def test_a_block_quotes_fenced_code_and_an_html_pre_block_are_code_and_the_quote
     assert _found(tmp_path) == [("NOTES.md", 5, "iugu-plaintext-http"), ("NOTES.md", 9, "asaas-plaintext-http")]
 
 
+def test_a_pre_tag_named_in_a_sentence_opens_no_block_and_restructuredtext_has_no_quote_marks(tmp_path: Path) -> None:
+    # a sentence that names the tag left every later line code (a warning's URL found); a Sphinx literal block's
+    # `>>>` prompt, indented three columns, was read after its `>` marks as prose at the margin (its call lost)
+    (tmp_path / "LEIAME.md").write_text(
+        "Use a tag `<pre>` do HTML para exemplos.\n\nNão use mais a URL antiga http://api.iugu.com/v1/ (sem TLS).\n",
+        encoding="utf-8")
+    (tmp_path / "guia.rst").write_text("Exemplo::\n\n   >>> IUGU_URL = 'http://api.iugu.com/v1/charges'\n",
+                                       encoding="utf-8")
+    assert _found(tmp_path) == [("guia.rst", 3, "iugu-plaintext-http")]
+
+
 def test_a_slash_is_a_comment_only_in_the_languages_that_write_one_so(tmp_path: Path) -> None:
     """Python's and Lua's `//` divide, Perl's is its defined-or, and a PowerShell bare word holds `://`: the rest of
     such a line was read as a comment, and the plain-HTTP URL in its code passed over. In JavaScript, `//` starts a
