@@ -65,10 +65,11 @@ def load_or_compile(expressions: list[bytes], ids: list[int], flags: list[int],
     return database
 
 
-def load_or_compile_what_compiles(expressions: list[bytes], ids: list[int], flags: list[int],
+def load_or_compile_what_compiles(expressions: list[bytes], ids: list[int], flags: list[int], optional: int,
                                   cached_only: bool = False) -> tuple[hyperscan.Database | None, list[int]]:
     """A database of those of ``expressions`` Hyperscan compiles (None if it compiles none), and the positions of
-    those it cannot, which the caller runs by ``re``.
+    those it cannot, which the caller runs by ``re``: among the first ``optional`` only (the rest must compile,
+    else :class:`hyperscan.error`).
 
     Which ones it cannot is kept in the cache beside the databases: finding them compiles the whole set, fails,
     then compiles each expression alone — seconds, at every run of a rule file that has one (``cached_only``:
@@ -79,12 +80,12 @@ def load_or_compile_what_compiles(expressions: list[bytes], ids: list[int], flag
         try:
             return load_or_compile(expressions, ids, flags, cached_only), []
         except hyperscan.error:
-            rejected = [i for i, (expression, flag) in enumerate(zip(expressions, flags))
-                        if not compiles(expression, flag)]
+            rejected = [i for i in range(optional) if not compiles(expressions[i], flags[i])]
             write_entry(name, json.dumps(rejected).encode())
     else:
         rejected = json.loads(stored)
-    kept = [i for i in range(len(expressions)) if i not in set(rejected)]
+    left_out = set(rejected)
+    kept = [i for i in range(len(expressions)) if i not in left_out]
     database = load_or_compile([expressions[i] for i in kept], [ids[i] for i in kept], [flags[i] for i in kept],
                                cached_only) if kept else None
     return database, rejected

@@ -207,8 +207,8 @@ class HyperscanMatcher:
                                          cached_only) if self._keyword_ids else None
 
     def _build(self, patterns: list[bytes]) -> tuple[hyperscan.Database | None, list[int]]:
-        """The database of the rules' patterns and the literals, and the rules Hyperscan cannot compile (a
-        literal is escaped: it always compiles)."""
+        """The database of the rules' patterns, the literals and the decoding layers' patterns, and the rules
+        Hyperscan cannot compile (the rest are shipped, and must compile)."""
         # (a hex dump's row start counts where no word or number ends before it: hex_rows.ROW_STARTS)
         literals = [(ROW_BOUNDARY if literal in ROW_STARTS else b"")
                     + re.escape(literal.decode("latin-1")).encode("latin-1")
@@ -220,7 +220,7 @@ class HyperscanMatcher:
             [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in ids]
             + [MARKER_FLAGS] * len(self._markers)
             + [ANCHOR_FLAGS] * (len(self._anchors) + len(self._decode_literals) + len(self._decode_patterns)),
-            self._cached_only,
+            len(patterns), self._cached_only,
         )
 
     def _pass(self, buffer: bytes) -> tuple[set[int], dict[int, list[int]]]:

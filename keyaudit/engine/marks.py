@@ -90,7 +90,7 @@ class MarkSet:
             if kept:
                 self._database, rejected = load_or_compile_what_compiles(
                     [expression for _, _, (expression, _) in kept], list(range(len(kept))),
-                    [flags | hyperscan.HS_FLAG_SINGLEMATCH for _, _, (_, flags) in kept])
+                    [flags | hyperscan.HS_FLAG_SINGLEMATCH for _, _, (_, flags) in kept], len(kept))
             self._names = [name for name, _, _ in kept]
             by_re: dict[str, list[Mark]] = {}
             for name, form in [(name, form) for name, form, expression in compiled if expression is None] + [
