@@ -15,13 +15,22 @@ from typing import TYPE_CHECKING
 
 from keyaudit.model.exchange import Exchange, hidden_value, unexpanded_value
 from keyaudit.rulebook.requests import Judgement
-from keyaudit.rulebook.signature import another_scheme
 
 if TYPE_CHECKING:
     from keyaudit.rulebook.requests import RequestContext
 
 EVIDENCE = "signature_digest"  # the context field the candidates carry
+# The HTTP Signatures draft (draft-cavage: ActivityPub servers, CyberSource, the Berlin Group's PSD2 API) names the
+# key it signs with in a quoted keyId; iugu's two forms never do, so such a header is that scheme's, not iugu's.
+_DRAFT_SIGNATURE = re.compile(r'(?i)(?:^|[\s,])keyid\s*=\s*"')
 _VALUE = re.compile(r"(?i)(?:^|[\s,;])signature\s*=\s*([A-Za-z0-9+/_-]+=*)")
+
+
+def another_scheme(header: str) -> bool:
+    """Whether a Signature header is the HTTP Signatures draft's (``keyId="…", …, signature="…"``), not iugu's (a
+    check here, not in :mod:`.signature`: this one runs on every signed request, and that module's imports cost a
+    scan that verifies nothing)."""
+    return bool(_DRAFT_SIGNATURE.search(header))
 
 
 def signature_digest(header: str) -> str | None:

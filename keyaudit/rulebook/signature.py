@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 from keyaudit.model.setup_files import regular
 from keyaudit.rulebook.errors import SignatureKeyError
 from keyaudit.model.exchange import Exchange, hidden_value, said_value, unexpanded_value
+from keyaudit.rulebook.replay import another_scheme
 
 if TYPE_CHECKING:  # cryptography is imported where keys are used: a scan without keys starts faster
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -32,9 +33,6 @@ if TYPE_CHECKING:  # cryptography is imported where keys are used: a scan withou
 KEY_SUFFIXES = (".pem", ".pub", ".crt", ".cer", ".key")
 _PAIR = re.compile(r"\s*([A-Za-z]+)\s*=\s*([^,]*)\s*")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
-# The HTTP Signatures draft (draft-cavage: ActivityPub servers, CyberSource, the Berlin Group's PSD2 API) names the
-# key it signs with in a quoted keyId; iugu's two forms never do, so such a header is that scheme's, not iugu's.
-_DRAFT_SIGNATURE = re.compile(r'(?i)(?:^|[\s,])keyid\s*=\s*"')
 _ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})")
 
 
@@ -101,11 +99,6 @@ NO_KEY = SignatureVerdict("unverified", "no public key given (--public-key)")
 def signing_string(method: str, path: str, api_token: str, request_time: str, body: bytes) -> bytes:
     """The exact bytes iugu signs."""
     return f"{method.upper()}|{path}\n{api_token}|{request_time}\n".encode() + body
-
-
-def another_scheme(header: str) -> bool:
-    """Whether a Signature header is the HTTP Signatures draft's (``keyId="…", …, signature="…"``)."""
-    return bool(_DRAFT_SIGNATURE.search(header))
 
 
 def parse_signature_header(value: str) -> ParsedSignature | None:
