@@ -16,11 +16,11 @@ from keyaudit.engine.unwrap import Origin, substitute
 # Two or more literals of one quote, commas between (a call's arguments may go on over lines).
 _LITERALS = rb"(?:\"[^\"\n]*\"(?:[ \t]*,\s{0,40}\"[^\"\n]*\")+|'[^'\n]*'(?:[ \t]*,\s{0,40}'[^'\n]*')+)"
 _EMPTY = rb"(?:\"\"|'')"
-# After the call's opener (the separator given first; the list joined, on its line or the next), or inside a list
-# joined by the empty string: an array (JavaScript), a Go slice literal given to strings.Join, a Kotlin list (or
-# array) made to a string.
-_CALL = re.compile(rb"(?:concat!\(|\.join\([ \t]*" + _EMPTY + rb"[ \t]*,|\.join\(\s{0,40}\[)\s{0,40}(" + _LITERALS
-                   + rb")|\[[ \t]*(" + _LITERALS + rb")[ \t]*\]\.join\([ \t]*" + _EMPTY + rb"[ \t]*\)"
+# After the call's opener (the separator given first, or the empty string a list is joined by: `", ".join([…])` keeps
+# its commas; the list on the opener's line or the next), or inside a list joined by the empty string: an array
+# (JavaScript), a Go slice literal given to strings.Join, a Kotlin list (or array) made to a string.
+_CALL = re.compile(rb"(?:concat!\(|\.join\([ \t]*" + _EMPTY + rb"[ \t]*,|" + _EMPTY + rb"\.join\(\s{0,40}\[)\s{0,40}("
+                   + _LITERALS + rb")|\[[ \t]*(" + _LITERALS + rb")[ \t]*\]\.join\([ \t]*" + _EMPTY + rb"[ \t]*\)"
                    + rb"|\[\]string\{\s{0,40}(" + _LITERALS + rb"),?\s{0,40}\}[ \t]*,[ \t]*" + _EMPTY + rb"[ \t]*\)"
                    + rb"|(?:listOf|arrayOf)\(\s{0,40}(" + _LITERALS + rb"),?\s{0,40}\)\.joinToString\([ \t]*"
                    + _EMPTY + rb"[ \t]*\)")

@@ -134,6 +134,15 @@ def test_a_key_given_in_pieces_to_a_join_call_opened_on_the_line_above_is_found(
 
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("separator", ['", "', "'-'", "sep"])
+def test_a_list_joined_by_a_separator_is_no_key_cut_in_pieces(tmp_path: Path, engine: str, separator: str) -> None:
+    """`", ".join([…])` keeps a separator between its pieces: read as if joined by the empty string, two halves of a
+    key listed apart (a key and what follows it in a message) were one key."""
+    found = scanned(tmp_path, f'// config\nmessage = {separator}.join(["{KEY[:60]}", "{KEY[60:]}"])\n// end\n', engine)
+    assert found == []
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
 @pytest.mark.parametrize("at", [0, 900, 15_000, 16_200, 40_000])
 def test_a_key_cut_into_pieces_anywhere_on_a_long_line_of_concatenations_is_found_there(
         tmp_path: Path, engine: str, at: int) -> None:
