@@ -29,7 +29,7 @@ from keyaudit.rulebook.scopes import bind_provider_hosts, uncovered_hosts
 from keyaudit.rulebook.verification import VerificationSpec, parse_verification
 from keyaudit.rulebook.word_lists import WORDS, with_words, word_lists
 
-_PARSED_FORMAT = "1"  # bump when what is cached for a rule file changes
+_PARSED_FORMAT = "2"  # bump when what is cached for a rule file changes (2: word lists put in its patterns)
 
 
 def shipped_rules_dir() -> Path:
@@ -83,7 +83,8 @@ def load_yaml(text: str) -> Any:
 
 
 def _parsed(text: str, name: str) -> Any:
-    """The YAML document of a rule file, from the cache when this very text was parsed before.
+    """The YAML document of a rule file, its patterns given the word lists they name (:mod:`.word_lists`), from
+    the cache when this very text was parsed before.
 
     Kept as JSON (a parser in the standard library, and no pickle to trust): rules load on every
     run, and YAML parsing was a fifth of a pre-commit run's start-up.
@@ -105,6 +106,9 @@ def _parsed(text: str, name: str) -> Any:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         rule_id = _rule_above(text, mark.line) if mark else None
         raise RuleError(name, rule_id, f"YAML error{where}: {problem}") from None
+    if isinstance(document, dict) and "{words:" in text:  # a pattern naming a word list gets it, once a text
+        lists = word_lists(document, name)
+        document = {key: with_words(value, lists, name) for key, value in document.items()}
     try:
         encoded = json.dumps(document)
     except (TypeError, ValueError):
@@ -141,9 +145,6 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
     for key in RULE_LISTS:
         if not isinstance(document.get(key, []), list):
             raise RuleError(name, None, f"'{key}' must be a list")
-    if "{words:" in text:  # a pattern that names a word list gets it (a file without one is not walked)
-        lists = word_lists(document, name)
-        document = {key: with_words(value, lists, name) for key, value in document.items()}
     literals = {key: tuple(document.get(key, [])) for key in _LITERALS}
     for key, values in literals.items():
         if not all(isinstance(value, str) and value.strip() for value in values):
