@@ -106,7 +106,7 @@ def facts(found: list[Token]) -> Facts:
             result.names.add(token.text)
         if after in _PAIRING or after in (":=", "+="):  # (a name added to holds a second value: no one value)
             _bind(result.bindings, token.text, parser.value(index + 2)[0], token.line)
-        elif token.kind == "name" and (after == "(" or after == "{" and _receiver(token.text)[1][:1].isupper()):
+        elif token.kind == "name" and (after == "(" or after == "{" and _names_type(token.text)):
             call, _ = parser.primary(index, 0, passing=False)  # a call, or a construction of one value (`T{v}`)
             if isinstance(call, Call):
                 chained = index > 0 and found[index - 1].kind == "punct" and found[index - 1].text == "."
@@ -242,7 +242,7 @@ class _Parser:
             args, end = self._arguments(after + 1, depth)
             call = Call(token.text, tuple(args))
             return (self._passed(call) if passing else call), end
-        if self._text(after) == "{" and _receiver(token.text)[1][:1].isupper():  # typed: http.Header{…}, new T {…}
+        if self._text(after) == "{" and _names_type(token.text):  # typed: http.Header{…}, new T {…}
             value, end = self._collection(after + 1, "}", depth)
             if isinstance(value, Items) and len(value.items) == 1:  # one value: C++'s construction cpr::Url{"…"}
                 return Call(token.text, ((None, value.items[0]),)), end
@@ -325,6 +325,12 @@ def _receiver(name: str) -> tuple[str, str]:
     ``Add`` (``.``, ``::``, ``->`` and ``?.`` all join parts)."""
     parts = _SPLIT.split(name.lstrip("."))
     return name.lstrip(".")[: -len(parts[-1]) - 1].rstrip(":-?.") if len(parts) > 1 else "", parts[-1]
+
+
+def _names_type(name: str) -> bool:
+    """Whether a name before a brace names a type (its last part capitalized: ``http.Header``, ``cpr::Url``), so the
+    braces hold a value of it, not a block."""
+    return _receiver(name)[1][:1].isupper()
 
 
 def last_part(name: str) -> str:
