@@ -120,11 +120,15 @@ def test_crs_the_capture_shows_in_the_head_say_the_body_shows_its_own(tmp_path: 
 
 
 @pytest.mark.parametrize(("after", "body"), [(", client: 10.0.0.7, server: egress", b'{"value":1}'),
-                                             (" []  []", b'{"value":1}'), ("client: 10.0.0.7", None)])
+                                             (" []  []", b'{"value":1}'), ("client: 10.0.0.7", None),
+                                             ('" from the partition with ID: "0"', b'{"value":1}'),
+                                             ('"from the partition', None)])
 def test_a_loggers_suffix_after_the_declared_length_is_the_logs_where_a_gap_begins_it(after: str,
                                                                                    body: bytes | None) -> None:
     # nginx's error log (an OpenResty ngx.log of the raw request) ends a message with `, client: …, server: …`,
-    # Monolog with its context and extra; text run on with no gap may be the body's own
+    # Monolog with its context and extra, a print of the message quoted in a sentence, the quote closing it and the
+    # sentence's rest (the Event Hubs quickstart's `Received the event: "…" from the partition …`); text run on
+    # with no gap may be the body's own
     lines = ["2026/11/22 13:00:00 [info] 17#17: *5 [lua] egress.lua:14: egress request: POST /v3/transfers HTTP/1.1\r",
              "Host: api.asaas.com\r", "Content-Length: 11\r", "\r", '{"value":1}' + after]
     found = [(e.url, e.body if e.body_exact else None) for e in exchanges(enumerate(lines, 1), "error.log")]

@@ -251,8 +251,8 @@ def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], 
                     headers_known=headers_known, body_exact=body_exact, request_id=request_id)
 
 
-# what separates a logger's suffix from the message it ends (nginx's error log: `, client: …`); a suffix of quotes
-# alone closes the string literal a printer wrapped the message in (Julia's show of a Request: `"""` after the body)
+# what separates a logger's suffix from the message it ends (nginx's error log: `, client: …`); quotes before it,
+# or alone, close the string a printer wrapped the message in (Julia's show: `"""`; `print(f'Got "{event}" from …')`)
 _SUFFIX_GAPS, _CLOSING_QUOTES = (b" ", b"\t", b","), b"\"'`"
 
 
@@ -275,7 +275,7 @@ class BodyLines:
       into it), or when a blank begins it and the lines are those right after the head's blank
       line (``suffixed``: a logger's suffix after the message, Monolog's context and extra, `` []
       []``, or the blanks they leave when empty, as Laravel writes, nginx's error-log context
-      ``, client: …, server: …``, or the quotes alone that close a string printed around the message; never
+      ``, client: …, server: …``, or the quotes that close a string printed around it, alone or before a gap; never
       where the lines are a guess at where a body begins, which a blank in the right place would make fit) — or when it is
       blanks only (a format that puts one after the body it prints: RequestsLibrary's ``body=%s \n ``).
 
@@ -340,7 +340,7 @@ class BodyLines:
         if self._joined_size(1) > self.expected >= self._joined_size(1) - len(self._parts[-1]):
             joined = b"\n".join(self._parts)  # the length ends in the last line: the rest is the log's
             rest = joined[self.expected:]
-            suffix = rest[:1] in _SUFFIX_GAPS or not rest.strip(_CLOSING_QUOTES)
+            suffix = rest.lstrip(_CLOSING_QUOTES)[:1] in (*_SUFFIX_GAPS, b"")  # after the quotes that close it, if any
             if self.run_on or not rest.strip() or (self.suffixed and suffix):
                 return joined[: self.expected]
         if self.crs_shown:
