@@ -265,7 +265,10 @@ def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> d
     (a dump whose body holds the member was begun by an anchor of its own head). Nor above where
     the reading for an anchored line above it that starts a request begins: a header's request
     begins on that line or below (a Signature header under its dump's request line). None for a
-    JSON record on one line that holds a whole request: the readers of JSON records read it."""
+    JSON record on one line that holds a whole request: the readers of JSON records read it. A member that is its
+    record's message is the line it holds (`aws logs filter-log-events` prints each event's so): a line's lead."""
+    from keyaudit.inputs.captures.envelopes import holds_text
+
     text_of = {number: text for number, text in lines if number in leads}
     starts: dict[int, int] = {}
     begun = None  # the last anchored line that starts a request
@@ -274,7 +277,8 @@ def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> d
         line = text.encode("utf-8", "surrogateescape")
         if bracketed(line.rstrip()) and holds_whole_request(line):
             continue  # a JSON record (a curl command on one line is a line reader's)
-        lead = min(leads[number], (RECORD_REACH if JSON_MEMBER_TEXT.match(text) else REQUEST_REACH).before)
+        member = JSON_MEMBER_TEXT.match(text) is not None and not holds_text(text)  # a message's member: its line's
+        lead = min(leads[number], (RECORD_REACH if member else REQUEST_REACH).before)
         starts[number] = lead if begun is None else min(lead, number - begun + starts[begun])
         if starts_request(line):
             begun = number

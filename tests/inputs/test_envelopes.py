@@ -209,6 +209,17 @@ def test_each_string_of_an_array_written_one_a_line_is_the_line_it_holds() -> No
                                       (3, ""), (4, "last line"), (5, '   "a": "b",'), (6, '   "bad \\q escape",')]
 
 
+def test_a_member_that_is_its_records_message_is_the_line_it_holds() -> None:
+    """`aws logs filter-log-events` prints its events over lines, each a member: the event's `message` is the line
+    logged; a member of another name, or whose value is no string, stays as it is."""
+    lines = [(1, '      "message": "(5478155f) Endpoint request URI: https://api.iugu.com/v1/transfer_requests",'),
+             (2, '            "logStreamName": "8f14e45f",'), (3, '            "timestamp": 1795352430104,'),
+             (4, '    "msg": "body: {\\n\\"a\\":1}"')]
+    assert list(unwrapped(lines)) == [(1, "(5478155f) Endpoint request URI: https://api.iugu.com/v1/transfer_requests"),
+                                      (2, '            "logStreamName": "8f14e45f",'),
+                                      (3, '            "timestamp": 1795352430104,'), (4, "body: {"), (4, '"a":1}')]
+
+
 def test_a_notebook_that_printed_the_transfers_it_sent_gives_each_at_its_line(tmp_path) -> None:
     """One notebook (nbformat 4, as Jupyter saves it: indent 1), a code cell printing each request
     it sent part by part (method and URL, the headers' repr, the body): the unsigned transfer at

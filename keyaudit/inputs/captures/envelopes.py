@@ -83,6 +83,9 @@ _ESCAPED_REQUEST_LINE = re.compile(r"(?<![A-Z])[A-Z]+ \S+ HTTP\\?/\d(?:\.\d)?(?:
 _UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 # a line that is one JSON string and nothing else but blanks and the comma after an array's item
 _STRING_LINE = re.compile(r'[ \t]*("' + escaped('"', NEWLINE) + r'")[ \t]*,?[ \t\r]*')
+# a line that is one member of a JSON object printed over lines, its value a string: a record's message where its name
+# is one (`aws logs filter-log-events` prints each event so, `"message": "<the line logged>",`)
+_MEMBER_LINE = re.compile(r'[ \t]*("\w+": "' + escaped('"', NEWLINE) + r'")[ \t]*,?[ \t\r]*')
 _CALL_ARGUMENT = ("(", ",")  # what a quoted argument of a printed call follows
 _DECODER = json.JSONDecoder()
 # What a window's text holds where a step of :func:`joined` may change its lines: marks, looked for with the
@@ -143,6 +146,13 @@ def unwrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
             yield from ((number, part) for part in _held(inner).split("\n"))
 
 
+def holds_text(text: str) -> bool:
+    """Whether the line is an envelope: the text it holds is what the readers of lines read (a member of a JSON
+    object printed over lines that is its record's message, ``"message": "<the line logged>",``, is a line of the
+    log, not a part of a request record)."""
+    return _message(text) is not None
+
+
 def held_line(text: str) -> str | None:
     """The one line an envelope line holds, as :func:`unwrapped` gives it (a container runtime's JSON line: Docker's
     json-file log keeps each line a program wrote as ``{"log": "<line>\\n", "stream": …}``); None where the line is
@@ -183,6 +193,9 @@ def _message(text: str, depth: int = 0) -> str | None:
         string = _STRING_LINE.fullmatch(text) if '"' in text[:1] or text[:1].isspace() else None
         if string is not None:
             return _json_string(string.group(1))
+        member = _MEMBER_LINE.fullmatch(text) if text[:1].isspace() and '": "' in text else None
+        if member is not None and (one := json_object("{" + member.group(1) + "}")) is not None:
+            return message_of(one)
         dump = _member_dump(text)
         if dump is not None or "msg=" not in text and "message=" not in text:
             return dump
