@@ -13,7 +13,17 @@ Five of the eight passed as first written, before the readers were read (the Env
 Quarkus REST client's JSON record, Micronaut's records through logstash, Tesla's through LoggerJSON, httplog's JSON
 line). Three did not: HAProxy's line with the body captured (nothing found), API Gateway's execution log read with
 `aws logs filter-log-events` (nothing found) and APIM's message read by the Event Hubs consumer (four requests judged,
-no body read: both signatures unverified).
+no body read: both signatures unverified). Seven of the eight pass now. APIM's since a body whose declared length
+ends inside its last line may be followed there by the quote that closes the string a printer wrapped the message in
+and the rest of the printer's sentence (`}" from the partition with ID: "0"`), a gap after the quote as after a
+logger's suffix (:class:`keyaudit.inputs.captures.lines.BodyLines`; before, only quotes alone were the printer's, so
+the body was none). API Gateway's since a member of a JSON object printed over lines that is its record's message
+(`"message": "(<id>) Endpoint request URI: …",`) is the line it holds, as a record on one line is
+(:func:`keyaudit.inputs.captures.envelopes.holds_text`), and an anchor on one is given a line's lead, not a record
+member's few lines (:func:`keyaudit.inputs.text_requests.line_reader_starts`; before, the events' messages were read
+as members of objects naming no request, and the execution log's labelled lines never reached their reader).
+HAProxy's stays a strict expected failure saying what the readers miss: its captures name nothing, as corpus four's
+did.
 
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
@@ -209,7 +219,12 @@ def httplog_json_ruby_logger(request: Request) -> list[str]:
     return [f"D, [2026-11-22T13:00:30.104512 #7] DEBUG -- : [httplog] {_compact(data)}"]
 
 
-SHAPES = [case(envoy_tap_socket_proto_text, "tap.pb_text"), case(haproxy_body_capture, "haproxy.log"),
+SHAPES = [case(envoy_tap_socket_proto_text, "tap.pb_text"),
+          case(haproxy_body_capture, "haproxy.log",
+               missed="no request read: the captures `{body|host|type|time|signature|key}` are values with no names "
+                      "(the names are the `capture` and `declare capture` lines of haproxy.cfg, another file, as in "
+                      "corpus four's haproxy_captures), and the body's `#XX` escapes (HAProxy's log encoding of "
+                      "`{|}\"#` and control bytes) are undone by no reader"),
           case(apigw_filter_log_events, "execution-logs.json"), case(apim_log_to_eventhub, "eventhub.log"),
           case(quarkus_rest_client_json, "payouts.json"), case(micronaut_client_logstash, "payouts.json"),
           case(tesla_logger_json, "payouts.log"), case(httplog_json_ruby_logger, "worker.log")]
