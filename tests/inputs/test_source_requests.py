@@ -90,8 +90,6 @@ def test_a_header_whose_value_the_code_computes_is_sent_with_its_signature_unver
     ("helper.R", f'request("{URL}") |>\n  req_method("POST") |>\n  req_headers(!!!signed_headers(body)) |>\n'
                  '  req_body_raw(body) |>\n  req_perform()\n'),
     ("header_argument.pl", f"my $req = HTTP::Request->new(POST => '{URL}', $headers, $body);\n$ua->request($req);\n"),
-    ("NamedArguments.kt", f'val request = Request.Builder()\n  .url("{URL}")\n'
-                          '  .header(name = "Content-Type", value = "application/json")\n  .post(body)\n  .build()\n'),
     ("helper.lua", f'local res = httpc:request_uri("{URL}", {{\n  method = "POST", body = body,\n'
                    '  headers = sign(body)\n})\n'),
     # the calls a language writes otherwise, given headers the group does not write out
@@ -361,3 +359,17 @@ def test_a_powershell_parameter_that_adds_nothing_to_the_request_keeps_its_readi
     code = (f"$headers = @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }}\n"
             f"{_SENT} -Headers $headers -Body '{_body()}' -TimeoutSec 30 -ErrorAction Stop\n")
     assert _requests(tmp_path, "payouts/timeout.ps1", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("NamedArguments.kt", f'val request = Request.Builder()\n  .url("{URL}")\n'
+                          '  .header(name = "Content-Type", value = "application/json")\n  .post(body)\n  .build()\n'),
+    ("zpayouts.abap", f"cl_http_client=>create_by_url( EXPORTING url = '{URL}' IMPORTING client = lo_client ).\n"
+                      "lo_client->request->set_method( 'POST' ).\n"
+                      "lo_client->request->set_header_field( name = 'Content-Type' value = 'application/json' ).\n"
+                      "lo_client->request->set_cdata( lv_body ).\nlo_client->send( ).\n"),
+])
+def test_a_header_given_by_its_parameters_names_is_given(name: str, code: str, tmp_path: Path) -> None:
+    """``header(name = …, value = …)`` gives the header its arguments name, as ``header("Name", "value")`` does:
+    here the only one, so the transfer is unsigned."""
+    assert _requests(tmp_path, f"payouts/{name}", code)[0] == ["iugu-unsigned-transfer"]

@@ -18,7 +18,7 @@ FAMILY = {**dict.fromkeys(("go", "java", "c", "cc", "cpp", "h", "rs"), "c"), "cs
           **dict.fromkeys(("groovy", "gradle", "jenkinsfile"), "groovy"), **dict.fromkeys(("m", "mm"), "objc"),
           "scala": "scala", "php": "php", **dict.fromkeys(("rb", "ex", "exs", "cr"), "ruby"),
           "py": "python", "swift": "swift", **dict.fromkeys(("pl", "pm"), "perl"), "lua": "lua", "r": "r",
-          **dict.fromkeys(("ps1", "psm1"), "powershell"), "jl": "julia", "hs": "haskell", "vb": "vb",
+          **dict.fromkeys(("ps1", "psm1"), "powershell"), "jl": "julia", "hs": "haskell", "vb": "vb", "abap": "abap",
           **dict.fromkeys(("pas", "dpr", "lpr"), "pascal"),
           **dict.fromkeys(("clj", "cljs", "cljc"), "lisp")}
 GROUP_BEFORE, GROUP_AFTER = 40, 60  # lines of a statement group around its anchors, at most

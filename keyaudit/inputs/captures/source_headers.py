@@ -2,13 +2,13 @@
 of them (see :mod:`.source_requests`): by what holds them (a map or a list bound to a headers'
 name, ``request["Name"] =``), by the calls that set one (``addHeader``, ``header``,
 ``setRequestHeader``, ``.Add``/``.append`` on something named for headers, Swift's
-``forHTTPHeaderField:``, Perl's ``header('Name' => 'value')``) or several (``headers(map)``,
+``forHTTPHeaderField:``, Perl's ``header('Name' => 'value')``, one given the header's name and value by
+its parameters' names: SAP's ``set_header_field( name = … value = … )``) or several (``headers(map)``,
 ``addAll``, R's ``req_headers(Name = "value")``), a list of records of a name and a value
 (Jenkins' ``customHeaders: [[name: …, value: …]]``), a request's property named for one
-(``request.ContentType = …``), or a map of header fields given to the call
-that is given the URL (or a construction of it: cpr's ``cpr::Url{"…"}``). A header named by code,
-or a map the group does not write out, leaves the header set unknown: whatever the code computes
-is unknown, never absent.
+(``request.ContentType = …``), or a map of header fields given to the call that is given the URL (or a
+construction of it: cpr's ``cpr::Url{"…"}``). A header named by code, or a map the group does not write
+out, leaves the header set unknown: whatever the code computes is unknown, never absent.
 """
 
 from __future__ import annotations
@@ -53,9 +53,14 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
         verb = last_part(name)
         positional = [value for label, value in call.args if label is None]
         labelled = {label: value for label, value in call.args if label is not None}
-        if labelled and not positional and (verb in _HEADER_CALLS or _HEADER_SETTING.fullmatch(verb)):
-            # Perl's header('Name' => 'value'), R's req_headers(Name = "value"); Kotlin's
-            # header(name = …, value = …) names its parameters, not a header
+        record = _record(Pairs(tuple(labelled.items())), said) if labelled and not positional else None
+        if record is not None and "header" in verb.lower():
+            # a header's name and value given by their parameters' names: Kotlin's header(name = …, value = …),
+            # SAP's set_header_field( name = … value = … )
+            known &= _add(headers, *record)
+        elif labelled and not positional and (verb in _HEADER_CALLS or _HEADER_SETTING.fullmatch(verb)):
+            # Perl's header('Name' => 'value'), R's req_headers(Name = "value") (labels that are no header's:
+            # parameters')
             known &= not _PARAMETERS & {label.lower() for label in labelled} and all(
                 _add(headers, Lit(label), resolved(value, said)) for label, value in labelled.items())
         elif verb in _HEADER_MAP_CALLS and len(positional) == 1 and (verb != "setHeader" or len(call.args) == 1):

@@ -41,6 +41,8 @@ class Language:
     characters: Mapping[str, str] = field(default_factory=dict)  # names of characters (VB's `vbLf`)
     char_codes: bool = False  # `#10` is the character of that code, strings side by side join (Pascal's)
     declared: str = ""  # what gives a name its type before its value (VB's `Dim body As String = …`)
+    inline: str = ""  # what declares the name it wraps where it is bound (ABAP's `DATA(body) = …`)
+    period_ends: bool = False  # a `.` ending a line ends a statement (ABAP's), no call chained on what is before it
     verbatim: bool = True  # `@"…"` is C#'s verbatim string (Objective-C's `@"…"` is a string with C's escapes)
     raw_delimited: bool = False  # C++'s raw string `R"d(…)d"`: nothing escaped, closed by `)d"`
     interpolators: bool = False  # a name glued to a quote prefixes it (Scala's `s"…"`, `uri"…"`: `$name` expands)
@@ -82,5 +84,10 @@ LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language
                             characters={"vbLf": "\n", "vbCr": "\r", "vbCrLf": "\r\n", "vbTab": "\t",
                                         "ControlChars.Lf": "\n", "ControlChars.CrLf": "\r\n"}, declared="As"),
              "pascal": Language(quotes="'", escape="", doubled_quotes=True, block=("{", "}"), char_codes=True),
+             # ABAP: `'…'` and `` `…` `` with the quote doubled, `"` a comment, a string template `|…|` (a sigil
+             # of no letters: `{ expression }` expands in it, `\n`, `\{`, `\|` escaped)
+             "abap": Language(quotes="'`", line_comment='"', c_comments=False, doubled_quotes=True, joins="&&",
+                              sigils=re.compile(r"(?P<raw>(?!))?(?=\|)"), expansion=r"(?<!\\)\{", inline="DATA",
+                              period_ends=True),
              "powershell": Language('"', r"(?<!`)\$[({A-Za-z_]", line_comment="#", c_comments=False, block=("<#", "#>"),
                                     escape="`", doubled_quotes=True, here_strings=True, commands=True)}

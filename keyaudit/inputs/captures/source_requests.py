@@ -41,6 +41,9 @@ MAX_GROUP_CHARS = 32 << 10  # a longer group (a minified bundle's line) is no sn
 _PROSE_RUN = 5  # this many lines in a row that are no code end a group
 _DECLARATION = re.compile(r"\s*(?:<\?php|#!|(?:(?:public|private|protected|internal|static|export|async|override|"
                           r"suspend|pub)\s+)*(?:func|def|class|function|fun|fn|sub|package|namespace|module|import)\b)")
+_CLASS = re.compile(r"\s*(?:(?:public|private|protected|internal|static|export|abstract|final|data|open)\s+)*class\b")
+# a class's constant: a name (typed or not) bound to one string literal, on a line of its own
+_CONSTANT = re.compile(r"""\s*[\w$@:<>\[\]. ]*?[\w$]\s*=\s*[@$rRbBuUfF]{0,2}(["'`])[^"'`\\]*\1\s*;?\s*$""")
 # a line of code (a block comment's opening is the code's too: cut from it, the comment's lines would be read as code)
 _CODE = re.compile(r"[(){}\[\];=]|^\s*[.)}\]]|[,:+.\\'\"`]\s*$|^\s*/\*")
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
@@ -64,7 +67,7 @@ _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT
 # http-conduit's `setRequestBodyLBS "…"`, cpr's `cpr::Body{…}`)
 _BODY_CALLS = {"write": 0, "AddStringBody": 0, "setBody": 0, "SetBody": 0, "body": 0, "send": 0, "AddParameter": 1,
                "setEntity": 0, "content": 0, "req_body_raw": 0, "setRequestBodyLBS": 0, "setRequestBodyBS": 0,
-               "Body": 0, "PostStringAsync": 0, "PutStringAsync": 0, "PatchStringAsync": 0}
+               "Body": 0, "set_cdata": 0, "PostStringAsync": 0, "PutStringAsync": 0, "PatchStringAsync": 0}
 _SERIALIZING = frozenset({"json", "AddJsonBody", "setJson", "withJson", "json_body", "PostJsonAsync", "PutJsonAsync",
                           "PatchJsonAsync", "PostAsJsonAsync", "PutAsJsonAsync"})  # `.json(&v)`, `json=payload`
 _ASYNC = re.compile(r"^(Get|Post|Put|Patch|Delete)\w*Async$")  # a .NET method that sends one, named for it
@@ -103,17 +106,29 @@ def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, famil
 
 def _groups(lines: list[tuple[int, str]], anchored: set[int]) -> Iterator[list[tuple[int, str]]]:
     """The groups of lines that hold an anchored line, each between boundaries and at most
-    :data:`GROUP_BEFORE` lines before its first anchor and :data:`GROUP_AFTER` after its last."""
+    :data:`GROUP_BEFORE` lines before its first anchor and :data:`GROUP_AFTER` after its last. A class's
+    constants (a name bound to one literal between its header and its first method: Locust's ``host =
+    "https://…"``) are read with each of its methods, whose calls use them; no more of the class is, so no
+    request is read twice."""
     group: list[tuple[int, str]] = []
-    prose = 0
+    members: list[tuple[int, str]] = []
+    prose, margin, fields = 0, -1, False
     for item in lines:
         text = item[1]
+        indent = len(text) - len(text.lstrip())
+        if text.strip() and indent <= margin:  # the class's body has ended
+            members, margin = [], -1
         prose = prose + 1 if text.strip() and _CODE.search(text) is None else 0
-        if _DECLARATION.match(text) or prose == _PROSE_RUN:
+        if (declared := _DECLARATION.match(text) is not None) or prose == _PROSE_RUN:
             yield from _anchored_part(group, anchored)
-            group = []
+            group = list(members) if declared else []
+            fields = declared and _CLASS.match(text) is not None
+            if fields:
+                members, margin = [], indent
         if prose < _PROSE_RUN:
             group.append(item)
+            if fields and _CONSTANT.match(text):
+                members.append(item)
     yield from _anchored_part(group, anchored)
 
 

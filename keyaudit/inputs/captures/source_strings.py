@@ -1,6 +1,7 @@
 """A string literal's value as its language gives it, for :mod:`.source_tokens`: escapes undone (C's,
-PowerShell's backtick), quotes doubled, here-strings and PHP's heredocs, delimited sigils (Elixir's ``~s(…)``, Ruby's ``%q(…)``),
-C++'s raw strings and text blocks' indentation (the languages' differences are data: :mod:`.source_languages`).
+PowerShell's backtick), quotes doubled, here-strings and PHP's heredocs, delimited sigils (Elixir's ``~s(…)``,
+Ruby's ``%q(…)``), C++'s raw strings and text blocks' indentation (the languages' differences are data:
+:mod:`.source_languages`).
 """
 
 from __future__ import annotations

@@ -59,13 +59,15 @@ def tokens(text: str, lang: Language) -> list[Token]:
     if lang.commands:
         return list(_commands(text, found))
     written = [Token(kind, value, line) for kind, value, _start, _end, line in found]
-    return list(_spelled(written, lang)) if lang.joins or lang.char_codes or lang.declared else written
+    spells = lang.joins or lang.characters or lang.char_codes or lang.declared or lang.inline or lang.period_ends
+    return list(_spelled(written, lang)) if spells else written
 
 
 def _spelled(found: list[Token], lang: Language) -> Iterator[Token]:
     """The tokens of a language that spells what the others write otherwise, as they write it: its join of
     strings (VB's ``&``, ABAP's ``&&``) a ``+``, a name of a character (VB's ``vbLf``) or a character's code
-    (Pascal's ``#10``) the string it stands for, and a declared type (VB's ``Dim body As String = …``) left out."""
+    (Pascal's ``#10``) the string it stands for, a declared type (VB's ``Dim body As String = …``) left out, a name
+    declared inline the name (ABAP's ``DATA(body) = …``), and a period ending a line (ABAP's) a ``;``."""
     at = 0
     while at < len(found):
         token = found[at]
@@ -79,6 +81,13 @@ def _spelled(found: list[Token], lang: Language) -> Iterator[Token]:
             token = Token("string", lang.characters[token.text], token.line)
         elif lang.char_codes and token.text == "#" and following is not None and following.text.isdigit():
             token, at = Token("string", chr(int(following.text) % 0x110000), token.line), at + 1
+        elif token.kind == "name" and token.text == lang.inline and at + 2 < len(found) and following.text == "(":
+            at += 2  # `DATA(body)`: the name, its closing bracket left out below
+            yield found[at]
+            at += 2
+            continue
+        elif lang.period_ends and token.text == "." and (following is None or following.line > token.line):
+            token = Token("punct", ";", token.line)
         elif token.kind == "name" and token.text == lang.declared and following is not None:
             at += 1 if following.text == "New" else 2  # `As New T(…)`: the construction stays
             while at + 1 < len(found) and found[at].text == "(" and found[at + 1].text == ")":

@@ -29,8 +29,8 @@ from .source_tokens import Token
 # last literal; on a name or a literal, ``"…".toRequestBody()``, ``parameters.data(using:)``, the receiver's).
 PASSING = {"NewReader": 0, "NewBufferString": 0, "NewBuffer": 0, "getBytes": 0, "GetBytes": 0, "encode": 0,
            "toRequestBody": 0, "toByteArray": 0, "data": 0, "bytes": 0, "StringContent": 0, "ByteArrayContent": 0,
-           "create": -1, "Create": -1, "from": 0, "NewStringReader": 0, "ofString": 0, "utf8": 0, "strip": 0, "parse": 0,
-           "to_string": 0, "into": 0, "to_owned": 0}
+           "create": -1, "Create": -1, "from": 0, "NewStringReader": 0, "ofString": 0, "utf8": 0, "strip": 0,
+           "parse": 0, "to_string": 0, "into": 0, "to_owned": 0}  # Delphi's TStringStream.Create('…')
 _SPLIT = re.compile(r"\.|::|->|\?\.")
 _SKIPPED = frozenset({"new", "New-Object", "await", "return", "var", "let", "const", "val", "final", "yield"})
 _OPTION = re.compile(r"[A-Z][A-Z0-9]*_[A-Z0-9_]+")  # an option's name: CURLOPT_POSTFIELDS
@@ -152,9 +152,8 @@ def _indexed(found: list[Token], index: int) -> bool:
 
 
 class _Parser:
-    """Values read from a group's tokens. Each bracket's match is found once, and each position's
-    value is read once (whatever it is asked for): a group of deeply nested calls or maps is read
-    in time linear in its tokens, not in their square."""
+    """Values read from a group's tokens. Each bracket's match is found once, and each position's value is read
+    once (whatever it is asked for): deeply nested calls or maps are read in time linear in the tokens."""
 
     def __init__(self, found: list[Token]) -> None:
         self.tokens = found
@@ -276,7 +275,9 @@ class _Parser:
                 label, index = self.tokens[index].text, index + 2
             value, end = self.value(index, depth + 1)
             args.append((label, value))
-            index = self._past_item(end, ")")
+            # ABAP's `( name = 'N' value = 'v' )`: labelled arguments apart by blanks
+            labelled = end + 1 < len(self.tokens) and self.tokens[end].kind == "name" and self._text(end + 1) == "="
+            index = end if labelled else self._past_item(end, ")")
         return args, index + 1
 
     def _collection(self, index: int, close: str, depth: int) -> tuple[object, int]:
@@ -320,9 +321,8 @@ class _Parser:
 def _join(value: object, call: Call) -> object:
     """Literals joined by a literal separator, their text: prettier's ``[\n "…",\n "…",\n].join("")`` for a
     value too long for a line, JavaScript's and Ruby's ``[…].join(sep)``, Python's ``sep.join([…])``."""
-    if len(call.args) != 1:
-        return UNKNOWN_VALUE
-    parts, separator = (value, call.args[0][1]) if isinstance(value, Items) else (call.args[0][1], value)
+    given = call.args[0][1] if len(call.args) == 1 else None
+    parts, separator = (value, given) if isinstance(value, Items) else (given, value)
     if isinstance(parts, Items) and isinstance(separator, Lit) and all(isinstance(part, Lit) for part in parts.items):
         return Lit(separator.text.join(part.text for part in parts.items))
     return UNKNOWN_VALUE
