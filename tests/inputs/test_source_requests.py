@@ -373,3 +373,18 @@ def test_a_header_given_by_its_parameters_names_is_given(name: str, code: str, t
     """``header(name = …, value = …)`` gives the header its arguments name, as ``header("Name", "value")`` does:
     here the only one, so the transfer is unsigned."""
     assert _requests(tmp_path, f"payouts/{name}", code)[0] == ["iugu-unsigned-transfer"]
+
+
+def test_a_class_s_constants_are_read_with_each_of_its_methods_and_no_other_class_s(tmp_path: Path) -> None:
+    """Locust's ``host`` on the class, the path on each task's call: each method is one request to it; a
+    class after it (the host not its) sends nothing the readers can place."""
+    code = ('from locust import HttpUser, task\n\n\nclass Payouts(HttpUser):\n    host = "https://api.iugu.com"\n\n'
+            '    @task\n    def unsigned(self):\n        self.client.post("/v1/transfer_requests", data="{}",\n'
+            '                         headers={"Content-Type": "application/json"})\n\n'
+            '    @task\n    def signed(self):\n        self.client.post("/v1/transfer_requests", data="{}",\n'
+            '                         headers={"Signature": sign(), "Request-Time": "t"})\n\n\n'
+            'class Other(HttpUser):\n    @task\n    def elsewhere(self):\n'
+            '        self.client.post("/v1/transfer_requests", data="{}", headers={})\n')
+    found, counts = _requests(tmp_path, "load/locustfile.py", code)
+    assert found == ["iugu-unsigned-transfer"]
+    assert counts.get("requests_judged") == 2, counts
