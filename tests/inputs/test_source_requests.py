@@ -90,8 +90,6 @@ def test_a_header_whose_value_the_code_computes_is_sent_with_its_signature_unver
     ("helper.R", f'request("{URL}") |>\n  req_method("POST") |>\n  req_headers(!!!signed_headers(body)) |>\n'
                  '  req_body_raw(body) |>\n  req_perform()\n'),
     ("header_argument.pl", f"my $req = HTTP::Request->new(POST => '{URL}', $headers, $body);\n$ua->request($req);\n"),
-    ("NamedArguments.kt", f'val request = Request.Builder()\n  .url("{URL}")\n'
-                          '  .header(name = "Content-Type", value = "application/json")\n  .post(body)\n  .build()\n'),
     ("helper.lua", f'local res = httpc:request_uri("{URL}", {{\n  method = "POST", body = body,\n'
                    '  headers = sign(body)\n})\n'),
     # the calls a language writes otherwise, given headers the group does not write out
@@ -361,3 +359,32 @@ def test_a_powershell_parameter_that_adds_nothing_to_the_request_keeps_its_readi
     code = (f"$headers = @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }}\n"
             f"{_SENT} -Headers $headers -Body '{_body()}' -TimeoutSec 30 -ErrorAction Stop\n")
     assert _requests(tmp_path, "payouts/timeout.ps1", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("NamedArguments.kt", f'val request = Request.Builder()\n  .url("{URL}")\n'
+                          '  .header(name = "Content-Type", value = "application/json")\n  .post(body)\n  .build()\n'),
+    ("zpayouts.abap", f"cl_http_client=>create_by_url( EXPORTING url = '{URL}' IMPORTING client = lo_client ).\n"
+                      "lo_client->request->set_method( 'POST' ).\n"
+                      "lo_client->request->set_header_field( name = 'Content-Type' value = 'application/json' ).\n"
+                      "lo_client->request->set_cdata( lv_body ).\nlo_client->send( ).\n"),
+])
+def test_a_header_given_by_its_parameters_names_is_given(name: str, code: str, tmp_path: Path) -> None:
+    """``header(name = …, value = …)`` gives the header its arguments name, as ``header("Name", "value")`` does:
+    here the only one, so the transfer is unsigned."""
+    assert _requests(tmp_path, f"payouts/{name}", code)[0] == ["iugu-unsigned-transfer"]
+
+
+def test_a_class_s_constants_are_read_with_each_of_its_methods_and_no_other_class_s(tmp_path: Path) -> None:
+    """Locust's ``host`` on the class, the path on each task's call: each method is one request to it; a
+    class after it (the host not its) sends nothing the readers can place."""
+    code = ('from locust import HttpUser, task\n\n\nclass Payouts(HttpUser):\n    host = "https://api.iugu.com"\n\n'
+            '    @task\n    def unsigned(self):\n        self.client.post("/v1/transfer_requests", data="{}",\n'
+            '                         headers={"Content-Type": "application/json"})\n\n'
+            '    @task\n    def signed(self):\n        self.client.post("/v1/transfer_requests", data="{}",\n'
+            '                         headers={"Signature": sign(), "Request-Time": "t"})\n\n\n'
+            'class Other(HttpUser):\n    @task\n    def elsewhere(self):\n'
+            '        self.client.post("/v1/transfer_requests", data="{}", headers={})\n')
+    found, counts = _requests(tmp_path, "load/locustfile.py", code)
+    assert found == ["iugu-unsigned-transfer"]
+    assert counts.get("requests_judged") == 2, counts

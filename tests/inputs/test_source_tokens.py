@@ -111,3 +111,23 @@ def test_slashes_where_they_start_no_comment_cost_a_pass_over_the_text() -> None
     started = time.process_time()
     found = tokens(text, LANGUAGES["python"])
     assert (found[2].text, time.process_time() - started < 2) == ("http://api.iugu.com/v1/charges", True)
+
+
+def test_the_literal_syntaxes_of_csharp_php_vb_and_pascal_have_their_values() -> None:
+    # C#'s raw string: nothing escaped, the break before its closing line no text (Java's text block keeps it)
+    raw = 'var a = """\n    {"k": "\\n"}\n    """;\nvar b = """{"k": 1}""";\n'
+    assert _strings(raw, "csharp") == ['{"k": "\\n"}', '{"k": 1}']
+    assert _strings(raw, "c")[0] == '{"k": "\n"}\n'
+    # PHP's nowdoc (nothing escaped) and heredoc (expanding), the closing line's indentation off each line
+    php = ("$a = <<<'JSON'\n    {\"k\": \"$v\\n\"}\n    JSON;\n$b = <<<EOT\n{\"k\": \"$v\"}\nEOT;\n"
+           "$c = <<<EOT\nx\\ty\nEOT;\n")
+    assert _strings(php, "php") == ['{"k": "$v\\n"}', UNKNOWN, "x\ty"]
+    # VB: `"` doubled, nothing escaped, `'` a comment, `& vbLf &` a join with a line break, a declared type no name
+    vb = 'Dim body As String = "{" & vbLf & """k"":""a\\n""" \' "c"\n'
+    assert " ".join(t.text for t in tokens(vb, LANGUAGES["vb"])) == 'Dim body = { + \n + "k":"a\\n"'
+    # Pascal: `'` doubled, `#10` a character beside strings, `{…}` a comment
+    assert _strings("Body := '{'#10'''k'''#13#10'}'; { 'c' }\n", "pascal") == ["{", "\n", "'k'", "\r", "\n", "}"]
+    # ABAP: `'…'` with the quote doubled, a string template `|…|` (its escapes; `{ … }` expands), `&&` a join,
+    # `"` a comment, `DATA(name)` the name, a period ending a line a statement's end
+    abap = "DATA(b) = |\\{\\n\"k\":1\\}| && 'it''s'. \" 'c'\nDATA(c) = |{ lv_x }|.\n"
+    assert " ".join(t.text for t in tokens(abap, LANGUAGES["abap"])) == f'b = {{\n"k":1}} + it\'s ; c = {UNKNOWN} ;'

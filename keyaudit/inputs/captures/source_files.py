@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 
 # a source file's extension (a Jenkinsfile's name) -> the family whose literals it writes (see .source_languages)
-FAMILY = {**dict.fromkeys(("go", "java", "cs", "c", "cc", "cpp", "h", "rs"), "c"),
+FAMILY = {**dict.fromkeys(("go", "java", "c", "cc", "cpp", "h", "rs"), "c"), "cs": "csharp",
           **dict.fromkeys(("js", "mjs", "cjs", "jsx", "ts", "tsx"), "js"),
           **dict.fromkeys(("kt", "kts", "dart"), "dollar"),
           **dict.fromkeys(("groovy", "gradle", "jenkinsfile"), "groovy"), **dict.fromkeys(("m", "mm"), "objc"),
           "scala": "scala", "php": "php", **dict.fromkeys(("rb", "ex", "exs", "cr"), "ruby"),
           "py": "python", "swift": "swift", **dict.fromkeys(("pl", "pm"), "perl"), "lua": "lua", "r": "r",
-          **dict.fromkeys(("ps1", "psm1"), "powershell"), "jl": "julia", "hs": "haskell",
+          **dict.fromkeys(("ps1", "psm1"), "powershell"), "jl": "julia", "hs": "haskell", "vb": "vb", "abap": "abap",
+          **dict.fromkeys(("pas", "dpr", "lpr"), "pascal"),
           **dict.fromkeys(("clj", "cljs", "cljc"), "lisp")}
 GROUP_BEFORE, GROUP_AFTER = 40, 60  # lines of a statement group around its anchors, at most
 _TEST_PATH = (r"(?i)(?:^|[/\\])(?:tests?|spec|specs|__tests__|__mocks__|mocks?|fixtures?|testdata)[/\\]"

@@ -2,12 +2,13 @@
 of them (see :mod:`.source_requests`): by what holds them (a map or a list bound to a headers'
 name, ``request["Name"] =``), by the calls that set one (``addHeader``, ``header``,
 ``setRequestHeader``, ``.Add``/``.append`` on something named for headers, Swift's
-``forHTTPHeaderField:``, Perl's ``header('Name' => 'value')``) or several (``headers(map)``,
+``forHTTPHeaderField:``, Perl's ``header('Name' => 'value')``, one given the header's name and value by
+its parameters' names: SAP's ``set_header_field( name = … value = … )``) or several (``headers(map)``,
 ``addAll``, R's ``req_headers(Name = "value")``), a list of records of a name and a value
-(Jenkins' ``customHeaders: [[name: …, value: …]]``), or a map of header fields given to the call
-that is given the URL (or a construction of it: cpr's ``cpr::Url{"…"}``). A header named by code,
-or a map the group does not write out, leaves the header set unknown: whatever the code computes
-is unknown, never absent.
+(Jenkins' ``customHeaders: [[name: …, value: …]]``), a request's property named for one
+(``request.ContentType = …``), or a map of header fields given to the call that is given the URL (or a
+construction of it: cpr's ``cpr::Url{"…"}``). A header named by code, or a map the group does not write
+out, leaves the header set unknown: whatever the code computes is unknown, never absent.
 """
 
 from __future__ import annotations
@@ -25,15 +26,17 @@ _HEADER_RECEIVER = re.compile(r"(?i)headers?$")  # Go's req.Header.Add, request.
 _REQUEST_NAME = re.compile(r"(?i)(?:req|request|headers)\[\]$")  # request["Name"] = "value" (Ruby), headers[…] = …
 # calls given a header's name and value: by their name, or on something named for headers (`req.Header.Add`)
 _HEADER_CALLS = frozenset({"addHeader", "AddHeader", "setHeader", "SetHeader", "header", "setRequestProperty",
-                           "addRequestProperty", "withHeader", "setRequestHeader"})
-_HEADER_RECEIVER_CALLS = frozenset({"Add", "Set", "append", "set", "add", "insert", "put", "TryAddWithoutValidation"})
+                           "addRequestProperty", "withHeader", "WithHeader", "setRequestHeader"})
+_HEADER_RECEIVER_CALLS = frozenset({"Add", "Set", "append", "set", "add", "insert", "put", "TryAddWithoutValidation",
+                                    "AddValue"})  # Indy's TIdHeaderList.AddValue
 _HEADER_MAP_CALLS = frozenset({"headers", "setHeaders", "withHeaders", "setHeader", "addAll", "putAll"})
 # calls that set the headers their arguments name (httr2's req_headers, httr's add_headers): no helper that builds
 # or reads some (make_headers, get_headers)
 _HEADER_SETTING = re.compile(r"(?i)(?:req_|add_?|set_?|with_?)?headers")
 _PARAMETERS = frozenset({"name", "value", "key", "field", "header", "values"})  # a header setter's own parameters
 _LABELLED_NAME = "forHTTPHeaderField"  # Swift's addValue("v", forHTTPHeaderField: "Name")
-NAMED_HEADERS = {"contenttype": "Content-Type", "useragent": "User-Agent"}  # a command's parameters that set one
+# a command's parameters, a request's properties, that set one
+NAMED_HEADERS = {"contenttype": "Content-Type", "useragent": "User-Agent"}
 _EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "TreeMap", "Header", "HttpHeaders",
                          "WebHeaderCollection", "dict", "Map", "HeaderMap"})
 _RECORD_NAMES = ("name", "key", "field")  # what names a header in a record of its name and value
@@ -50,9 +53,14 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
         verb = last_part(name)
         positional = [value for label, value in call.args if label is None]
         labelled = {label: value for label, value in call.args if label is not None}
-        if labelled and not positional and (verb in _HEADER_CALLS or _HEADER_SETTING.fullmatch(verb)):
-            # Perl's header('Name' => 'value'), R's req_headers(Name = "value"); Kotlin's
-            # header(name = …, value = …) names its parameters, not a header
+        record = _record(Pairs(tuple(labelled.items())), said) if labelled and not positional else None
+        if record is not None and "header" in verb.lower():
+            # a header's name and value given by their parameters' names: Kotlin's header(name = …, value = …),
+            # SAP's set_header_field( name = … value = … )
+            known &= _add(headers, *record)
+        elif labelled and not positional and (verb in _HEADER_CALLS or _HEADER_SETTING.fullmatch(verb)):
+            # Perl's header('Name' => 'value'), R's req_headers(Name = "value") (labels that are no header's:
+            # parameters')
             known &= not _PARAMETERS & {label.lower() for label in labelled} and all(
                 _add(headers, Lit(label), resolved(value, said)) for label, value in labelled.items())
         elif verb in _HEADER_MAP_CALLS and len(positional) == 1 and (verb != "setHeader" or len(call.args) == 1):
@@ -75,6 +83,8 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
     for name, value, _ in said.bindings:  # a member of the headers set (`$headers.Signature = $sig`)
         if receiver(name) and _HEADER_RECEIVER.search(receiver(name)):
             known &= _add(headers, Lit(last_part(name)), resolved(value, said))
+        elif receiver(name) and last_part(name).lower() in NAMED_HEADERS:  # HttpWebRequest's, Indy's `.ContentType`
+            known &= _add(headers, Lit(NAMED_HEADERS[last_part(name).lower()]), resolved(value, said))
     for value in {repr(value): value for value in (resolved(value, said) for value in maps)}.values():
         if isinstance(value, Pairs):
             for key, item in value.pairs:

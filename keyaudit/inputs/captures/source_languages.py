@@ -7,7 +7,8 @@ file's family is :mod:`.source_files`').
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Mapping
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,18 @@ class Language:
     # Swift's multi-line strings), nor, where ``block_end_break`` is False (Swift), the closing line's break
     text_blocks: bool = False
     block_end_break: bool = True
+    raw_blocks: bool = False  # a `"""` block escapes nothing (C#'s raw string literals)
+    dot_joins: bool = False  # `.` joins strings (PHP's, Perl's), no method called on the string before it
     escape: str = "\\"  # the character that escapes in strings (PowerShell's backtick, which quotes nothing)
     doubled_quotes: bool = False  # a quote doubled stands for one; single-quoted strings know nothing else
     here_strings: bool = False  # `@'`/`@"` ending a line open a string its line `'@`/`"@` closes (PowerShell)
+    heredocs: bool = False  # `<<<ID` (`<<<'ID'`) ending a line opens a string the line `ID` closes (PHP)
+    joins: str = ""  # an operator that joins strings besides `+` (VB's `&`, ABAP's `&&`)
+    characters: Mapping[str, str] = field(default_factory=dict)  # names of characters (VB's `vbLf`)
+    char_codes: bool = False  # `#10` is the character of that code, strings side by side join (Pascal's)
+    declared: str = ""  # what gives a name its type before its value (VB's `Dim body As String = …`)
+    inline: str = ""  # what declares the name it wraps where it is bound (ABAP's `DATA(body) = …`)
+    period_ends: bool = False  # a `.` ending a line ends a statement (ABAP's), no call chained on what is before it
     verbatim: bool = True  # `@"…"` is C#'s verbatim string (Objective-C's `@"…"` is a string with C's escapes)
     raw_delimited: bool = False  # C++'s raw string `R"d(…)d"`: nothing escaped, closed by `)d"`
     interpolators: bool = False  # a name glued to a quote prefixes it (Scala's `s"…"`, `uri"…"`: `$name` expands)
@@ -52,21 +62,32 @@ class Language:
 
 _DOLLAR = r"(?<!\\)\$[{A-Za-z_]"
 LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language("`", r"\$\{"),
+             "csharp": Language(text_blocks=True, block_end_break=False, raw_blocks=True),
              "dollar": Language("\"'", _DOLLAR, block_receivers=True),
              "groovy": Language('"', _DOLLAR, command_calls=True, block_receivers=True),
              "scala": Language(interpolators=True, block_receivers=True),
              "objc": Language(verbatim=False, messages=True),
-             "php": Language('"', _DOLLAR, plain_single=True, line_comment="#"),
+             "php": Language('"', _DOLLAR, plain_single=True, line_comment="#", dot_joins=True, heredocs=True),
              "python": Language(line_comment="#", c_comments=False, docstrings=True),
              "ruby": Language('"`', r"#\{", plain_single=True, line_comment="#", c_comments=False,
                               sigils=re.compile(r"(?P<raw>~S|%q)|~s|%Q")),
              "swift": Language('"', r"\\\(", text_blocks=True, block_end_break=False),
-             "perl": Language('"', r"(?<!\\)[$@][{A-Za-z_]", plain_single=True, line_comment="#", c_comments=False),
+             "perl": Language('"', r"(?<!\\)[$@][{A-Za-z_]", plain_single=True, line_comment="#", c_comments=False,
+                             dot_joins=True),
              "lua": Language(line_comment="--", c_comments=False), "r": Language(line_comment="#", c_comments=False),
              "julia": Language('"', r"(?<!\\)\$[(A-Za-z_]", line_comment="#", c_comments=False, block=("#=", "=#"),
                                quotes='"', text_blocks=True),
              "haskell": Language(line_comment="--", c_comments=False, block=("{-", "-}"), quotes='"', juxtaposed=True),
              "lisp": Language(line_comment=";", c_comments=False, quotes='"', names=re.compile(r"[\w$.\-/?!*<>+']+"),
                               s_expressions=True),
+             "vb": Language(quotes='"', line_comment="'", c_comments=False, escape="", doubled_quotes=True, joins="&",
+                            characters={"vbLf": "\n", "vbCr": "\r", "vbCrLf": "\r\n", "vbTab": "\t",
+                                        "ControlChars.Lf": "\n", "ControlChars.CrLf": "\r\n"}, declared="As"),
+             "pascal": Language(quotes="'", escape="", doubled_quotes=True, block=("{", "}"), char_codes=True),
+             # ABAP: `'…'` and `` `…` `` with the quote doubled, `"` a comment, a string template `|…|` (a sigil
+             # of no letters: `{ expression }` expands in it, `\n`, `\{`, `\|` escaped)
+             "abap": Language(quotes="'`", line_comment='"', c_comments=False, doubled_quotes=True, joins="&&",
+                              sigils=re.compile(r"(?P<raw>(?!))?(?=\|)"), expansion=r"(?<!\\)\{", inline="DATA",
+                              period_ends=True),
              "powershell": Language('"', r"(?<!`)\$[({A-Za-z_]", line_comment="#", c_comments=False, block=("<#", "#>"),
                                     escape="`", doubled_quotes=True, here_strings=True, commands=True)}

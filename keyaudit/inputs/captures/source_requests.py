@@ -41,6 +41,9 @@ MAX_GROUP_CHARS = 32 << 10  # a longer group (a minified bundle's line) is no sn
 _PROSE_RUN = 5  # this many lines in a row that are no code end a group
 _DECLARATION = re.compile(r"\s*(?:<\?php|#!|(?:(?:public|private|protected|internal|static|export|async|override|"
                           r"suspend|pub)\s+)*(?:func|def|class|function|fun|fn|sub|package|namespace|module|import)\b)")
+_CLASS = re.compile(r"\s*(?:(?:public|private|protected|internal|static|export|abstract|final|data|open)\s+)*class\b")
+# a class's constant: a name (typed or not) bound to one string literal, on a line of its own
+_CONSTANT = re.compile(r"""\s*[\w$@:<>\[\]. ]*?[\w$]\s*=\s*[@$rRbBuUfF]{0,2}(["'`])[^"'`\\]*\1\s*;?\s*$""")
 # a line of code (a block comment's opening is the code's too: cut from it, the comment's lines would be read as code)
 _CODE = re.compile(r"[(){}\[\];=]|^\s*[.)}\]]|[,:+.\\'\"`]\s*$|^\s*/\*")
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
@@ -64,8 +67,10 @@ _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT
 # http-conduit's `setRequestBodyLBS "…"`, cpr's `cpr::Body{…}`)
 _BODY_CALLS = {"write": 0, "AddStringBody": 0, "setBody": 0, "SetBody": 0, "body": 0, "send": 0, "AddParameter": 1,
                "setEntity": 0, "content": 0, "req_body_raw": 0, "setRequestBodyLBS": 0, "setRequestBodyBS": 0,
-               "Body": 0}
-_SERIALIZING = frozenset({"json", "AddJsonBody", "setJson", "withJson", "json_body"})  # `.json(&v)`, `json=payload`
+               "Body": 0, "set_cdata": 0, "PostStringAsync": 0, "PutStringAsync": 0, "PatchStringAsync": 0}
+_SERIALIZING = frozenset({"json", "AddJsonBody", "setJson", "withJson", "json_body", "PostJsonAsync", "PutJsonAsync",
+                          "PatchJsonAsync", "PostAsJsonAsync", "PutAsJsonAsync"})  # `.json(&v)`, `json=payload`
+_ASYNC = re.compile(r"^(Get|Post|Put|Patch|Delete)\w*Async$")  # a .NET method that sends one, named for it
 _ABSOLUTE = re.compile(r"https?://[^\s/?#\"'<>]+[^\s\"'<>]*")
 # Calls that send a request with only the library's own headers unless given some: functions of a
 # library's module, with no client, session or instance whose defaults, hooks or interceptors may add
@@ -101,17 +106,29 @@ def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, famil
 
 def _groups(lines: list[tuple[int, str]], anchored: set[int]) -> Iterator[list[tuple[int, str]]]:
     """The groups of lines that hold an anchored line, each between boundaries and at most
-    :data:`GROUP_BEFORE` lines before its first anchor and :data:`GROUP_AFTER` after its last."""
+    :data:`GROUP_BEFORE` lines before its first anchor and :data:`GROUP_AFTER` after its last. A class's
+    constants (a name bound to one literal between its header and its first method: Locust's ``host =
+    "https://…"``) are read with each of its methods, whose calls use them; no more of the class is, so no
+    request is read twice."""
     group: list[tuple[int, str]] = []
-    prose = 0
+    members: list[tuple[int, str]] = []
+    prose, margin, fields = 0, -1, False
     for item in lines:
         text = item[1]
+        indent = len(text) - len(text.lstrip())
+        if text.strip() and indent <= margin:  # the class's body has ended
+            members, margin = [], -1
         prose = prose + 1 if text.strip() and _CODE.search(text) is None else 0
-        if _DECLARATION.match(text) or prose == _PROSE_RUN:
+        if (declared := _DECLARATION.match(text) is not None) or prose == _PROSE_RUN:
             yield from _anchored_part(group, anchored)
-            group = []
+            group = list(members) if declared else []
+            fields = declared and _CLASS.match(text) is not None
+            if fields:
+                members, margin = [], indent
         if prose < _PROSE_RUN:
             group.append(item)
+            if fields and _CONSTANT.match(text):
+                members.append(item)
     yield from _anchored_part(group, anchored)
 
 
@@ -133,9 +150,9 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchang
     lowered = {name.lower() for name in said.names}
     if any(word in name for name in lowered for word in _MOCKING) or "it" in lowered:
         return None
-    url = _url(said, _whole_strings(found))
+    url = _url(said, _whole_strings(found, lang))
     method = _method(said)
-    if url is None or method is None or not _sent(said, url) or _commanded(said, url):
+    if url is None or method is None or not (_sent(said, url) or _called_on(found, url)) or _commanded(said, url):
         return None
     headers, known = headers_given(said)
     known = known and (bool(headers) or _bare(said, url, lowered)) and not any(
@@ -160,12 +177,14 @@ def _query(said: Facts) -> str:
     return urlencode([(key, value.text) for key, value in maps[0].pairs if key and isinstance(value, Lit)])
 
 
-def _whole_strings(found: list[Token]) -> list[str]:
-    """The string literals that are whole values, not a piece joined to another by ``+`` or
-    ``.`` (``BASE + "/payments"``: a URL there is only its start); none where a path is so
-    joined to something (the URL the group sends is built, not written)."""
+def _whole_strings(found: list[Token], lang: Language) -> list[str]:
+    """The string literals that are whole values, not a piece joined to another by ``+`` or,
+    where the language joins so, ``.`` (``BASE + "/payments"``: a URL there is only its start); none
+    where a path is so joined to something (the URL the group sends is built, not written)."""
+    joining = ("+", ".") if lang.dot_joins else ("+",)
+
     def joins(index: int) -> bool:
-        return 0 <= index < len(found) and found[index].kind == "punct" and found[index].text in ("+", ".")
+        return 0 <= index < len(found) and found[index].kind == "punct" and found[index].text in joining
 
     pieces = [(token.text, joins(index - 1) or joins(index + 1)) for index, token in enumerate(found)
               if token.kind == "string"]
@@ -187,6 +206,13 @@ def _sent(said: Facts, url: str) -> bool:
         return depth < 4 and any(holds(part, depth + 1) for _, part in parts)
 
     return any(holds(value, 0) for _, call, _ in said.calls for _, value in call.args)
+
+
+def _called_on(found: list[Token], url: str) -> bool:
+    """Whether a method is called on the URL's literal itself (Flurl's ``"https://…".WithHeader(…)``)."""
+    return any(token.kind == "string" and token.text == url and found[index + 1].text == "."
+               and found[index + 2].kind == "name" and found[index + 3].text == "("
+               for index, token in enumerate(found[:-3]))
 
 
 def _commanded(said: Facts, url: str) -> bool:
@@ -223,7 +249,8 @@ def _method(said: Facts) -> str | None:
     """The one method the group names: a method word bound to a method's name or given first to
     a call, a method's identifier (``Method.Post``, ``HttpMethod.Post``, ``Net::HTTP::Post``), or
     the name of a call of something (``requests.post(…)``, ``Unirest.post("…")``, a builder's
-    ``.post(body)``, a bare call's ``http.Post(…)``, a namespace's ``cpr::Post(…)``) — a GET's, PUT's or
+    ``.post(body)``, a bare call's ``http.Post(…)``, a namespace's ``cpr::Post(…)``, one given the URL first:
+    Indy's ``Http.Post(url, …)``; .NET's ``PostAsync``, Flurl's ``PostStringAsync``) — a GET's, PUT's or
     DELETE's only where it is given a URL (``map.get(key)``, ``map.put(k, v)`` and ``map.delete(k)`` name none)."""
     found = set()
     for name, value, _ in said.bindings:
@@ -234,11 +261,13 @@ def _method(said: Facts) -> str | None:
     for name, call, _ in said.calls:
         first = resolved(call.args[0][1], said) if call.args else None
         verb = last_part(name).rstrip("!?")  # Ruby's and Elixir's `post!(…)` raises where `post(…)` returns
+        verb = _ASYNC.sub(r"\1", verb)  # .NET's task-returning `PostAsync`, Flurl's `PostStringAsync`
+        given_url = isinstance(first, Lit) and _ABSOLUTE.match(first.text) is not None  # Indy's `Http.Post(url, …)`
+        named = verb.islower() or name in _BARE_CALLS or name.startswith(".") or "::" in name or given_url
         if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha():
             found.add(first.text.upper())
-        elif verb.upper() in HTTP_METHODS and (verb.islower() or name in _BARE_CALLS or name.startswith(".")
-                                               or "::" in name) and ("." in name or "->" in name or "::" in name) and (
-                verb.lower() in _BODY_VERBS or (isinstance(first, Lit) and _ABSOLUTE.match(first.text))):
+        elif verb.upper() in HTTP_METHODS and named and ("." in name or "->" in name or "::" in name) and (
+                verb.lower() in _BODY_VERBS or given_url):
             found.add(verb.upper())
     for name in said.names:
         if (identifier := _METHOD_IDENTIFIER.search(name)) is not None:

@@ -1,6 +1,7 @@
 """A string literal's value as its language gives it, for :mod:`.source_tokens`: escapes undone (C's,
-PowerShell's backtick), quotes doubled, here-strings, delimited sigils (Elixir's ``~s(…)``, Ruby's ``%q(…)``),
-C++'s raw strings and text blocks' indentation (the languages' differences are data: :mod:`.source_languages`).
+PowerShell's backtick), quotes doubled, here-strings and PHP's heredocs, delimited sigils (Elixir's ``~s(…)``,
+Ruby's ``%q(…)``), C++'s raw strings and text blocks' indentation (the languages' differences are data:
+:mod:`.source_languages`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ def string_value(text: str, prefix: str, quote: str, start: int, lang: Language)
     """The value of a string literal whose text starts at ``start``, and its end; the value :data:`UNKNOWN` where it
     expands."""
     verbatim = "@" in prefix and lang.verbatim
-    raw_kind = verbatim or "r" in prefix.lower() or quote == "`" and not lang.expanding.count("`")
+    raw_kind = verbatim or "r" in prefix.lower() or quote == "`" and not lang.expanding.count("`") or (
+        quote == '"""' and lang.raw_blocks) or not lang.escape
     if lang.here_strings and prefix == "@" and not text[start : line_end(text, start)].strip():
         return _here_string(text, start, quote, lang)
     if verbatim and quote[0] == '"':  # C#'s verbatim string: a quote doubled, nothing escaped
@@ -75,6 +77,28 @@ def _here_string(text: str, start: int, quote: str, lang: Language) -> tuple[str
     if quote[0] in lang.expanding and re.search(lang.expansion, body):
         return UNKNOWN, end
     return (_unescape(body, lang) if quote[0] == '"' else body), end
+
+
+_HEREDOC = re.compile(r"<<<[ \t]*(['\"]?)([A-Za-z_]\w*)\1[ \t]*\r?\n")
+
+
+def heredoc(text: str, at: int, lang: Language) -> tuple[str, int] | None:
+    """PHP's heredoc (``<<<ID``, ``<<<"ID"``: a double-quoted string's escapes and expansions) or nowdoc
+    (``<<<'ID'``: nothing escaped) opened at ``at``, and its end; None where none opens there. Its text is
+    the lines up to the one the identifier closes, the closing line's indentation taken off each (PHP 7.3),
+    the line break before it not its text."""
+    opening = _HEREDOC.match(text, at)
+    if opening is None:
+        return None
+    found = re.compile(r"\n([ \t]*)" + opening.group(2) + r"\b").search(text, opening.end() - 1)
+    close = found.start() if found is not None else len(text)
+    margin = found.group(1) if found is not None else ""
+    lines = text[opening.end() : close].split("\n") if close >= opening.end() else []
+    body = "\n".join(line[len(margin) :] if line.startswith(margin) else line.lstrip(" \t") for line in lines)
+    end = found.end() if found is not None else len(text)
+    if opening.group(1) == "'":
+        return body, end
+    return (UNKNOWN if re.search(lang.expansion, body) else _unescape(body, lang)), end
 
 
 def delimited(text: str, at: int, raw: bool, lang: Language) -> tuple[str, int]:

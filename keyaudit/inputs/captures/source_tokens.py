@@ -10,9 +10,10 @@ in Ruby, ``\\(…)`` in Swift, ``${…}`` in a JavaScript template, ``$name`` in
 such a string is :data:`UNKNOWN` — which single-quoted strings know only ``\\\\`` and ``\\'``,
 what starts a comment (``#``, ``--``, ``;``, ``{- -}``, ``#= =#``; ``//`` and ``/* */`` only where the
 language writes them so: Python's and Lua's ``//`` divide), whether the language writes
-docstrings (see :func:`prose`), text blocks (Java, Swift), sigils (Elixir's ``~s(…)``), and
+docstrings (see :func:`prose`), text blocks (Java, Swift), sigils (Elixir's ``~s(…)``), PHP's heredocs, and
 PowerShell's own: the backtick as escape, quotes doubled, here-strings, and commands (``Verb-Noun
--Name value``) given to the readers as the calls they are (see :func:`_commands`).
+-Name value``) given to the readers as the calls they are (see :func:`_commands`); VB's and Pascal's spelling
+of strings (see :func:`_spelled`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Iterator
 from keyaudit.model.exchange import UNKNOWN
 
 from .source_languages import Language
-from .source_strings import DELIMITERS, delimited, line_end, string_value
+from .source_strings import DELIMITERS, delimited, heredoc, line_end, string_value
 
 
 _TOKENS = r"""
@@ -57,7 +58,43 @@ def tokens(text: str, lang: Language) -> list[Token]:
     found = [lexeme for lexeme in _lexemes(text, lang) if lexeme[0] != "comment"]
     if lang.commands:
         return list(_commands(text, found))
-    return [Token(kind, value, line) for kind, value, _start, _end, line in found]
+    written = [Token(kind, value, line) for kind, value, _start, _end, line in found]
+    spells = lang.joins or lang.characters or lang.char_codes or lang.declared or lang.inline or lang.period_ends
+    return list(_spelled(written, lang)) if spells else written
+
+
+def _spelled(found: list[Token], lang: Language) -> Iterator[Token]:
+    """The tokens of a language that spells what the others write otherwise, as they write it: its join of
+    strings (VB's ``&``, ABAP's ``&&``) a ``+``, a name of a character (VB's ``vbLf``) or a character's code
+    (Pascal's ``#10``) the string it stands for, a declared type (VB's ``Dim body As String = …``) left out, a name
+    declared inline the name (ABAP's ``DATA(body) = …``), and a period ending a line (ABAP's) a ``;``."""
+    at = 0
+    while at < len(found):
+        token = found[at]
+        following = found[at + 1] if at + 1 < len(found) else None
+        if token.kind == "punct" and lang.joins and token.text == lang.joins[0] and all(
+                found[at + n].text == char for n, char in enumerate(lang.joins) if at + n < len(found)):
+            yield Token("punct", "+", token.line)
+            at += len(lang.joins)
+            continue
+        if token.kind == "name" and token.text in lang.characters:
+            token = Token("string", lang.characters[token.text], token.line)
+        elif lang.char_codes and token.text == "#" and following is not None and following.text.isdigit():
+            token, at = Token("string", chr(int(following.text) % 0x110000), token.line), at + 1
+        elif token.kind == "name" and token.text == lang.inline and at + 2 < len(found) and following.text == "(":
+            at += 2  # `DATA(body)`: the name, its closing bracket left out below
+            yield found[at]
+            at += 2
+            continue
+        elif lang.period_ends and token.text == "." and (following is None or following.line > token.line):
+            token = Token("punct", ";", token.line)
+        elif token.kind == "name" and token.text == lang.declared and following is not None:
+            at += 1 if following.text == "New" else 2  # `As New T(…)`: the construction stays
+            while at + 1 < len(found) and found[at].text == "(" and found[at + 1].text == ")":
+                at += 2  # an array's type: `As Byte()`
+            continue
+        yield token
+        at += 1
 
 
 COMMAND_NAME = re.compile(r"[A-Za-z]+-[A-Za-z]+")  # a command's Verb-Noun (PowerShell's Invoke-WebRequest)
@@ -185,6 +222,8 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
             end = text.find(close, match.end())
             end = len(text) if end < 0 else end
             value, kind, end = text[match.end() : end], "string", end + len(close)
+        elif kind == "string" and lang.line_comment and text.startswith(lang.line_comment, match.start()):
+            kind, value, end = "comment", "", line_end(text, match.start())  # a quote that starts a comment: VB's `'`
         elif kind == "string" and match.group("quote")[0] not in lang.quotes:  # Lisp's quote, Haskell's x'
             prefix = match.group("prefix") or ""
             kind, value, end = ("name", prefix, match.start("quote")) if prefix else ("punct", text[match.start()],
@@ -192,6 +231,8 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
         elif kind == "string" and match.group("quote") == "`" and lang.escape == "`":
             at = match.end()  # PowerShell's backtick outside strings: a line's continuation, no token
             continue
+        elif kind == "punct" and lang.heredocs and (doc := heredoc(text, match.start(), lang)) is not None:
+            kind, (value, end) = "string", doc
         elif kind == "punct" and (block := _block_end(text, match.start(), lang)) is not None:
             kind, value, end = "comment", "", block
         elif kind == "comment" or (kind == "punct" and lang.line_comment
@@ -200,7 +241,10 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
             end = match.end() if match.group("comment") is not None else line_end(text, match.end())
         elif kind == "string":
             quote = match.group("quote")
-            value, end = string_value(text, match.group("prefix") or "", quote, match.end(), lang)
+            opened = match.end()
+            if lang.doubled_quotes and len(quote) == 3:  # `"""a"" b"`: a string opened by a doubled quote
+                quote, opened = quote[0], match.start("quote") + 1
+            value, end = string_value(text, match.group("prefix") or "", quote, opened, lang)
         elif kind == "name" and lang.interpolators and text.startswith('"', match.end()):
             quote = '"""' if text.startswith('"""', match.end()) else '"'
             kind, (value, end) = "string", string_value(text, match.group(), quote, match.end() + len(quote), lang)

@@ -1,20 +1,19 @@
 """What a group of source statements says with literals: the values bound to names and keys,
 and the calls made, each argument read as far as literals show it.
 
-A value is a literal (:class:`Lit`: strings joined by ``+``, PHP's ``.`` or by standing side by
-side; :class:`Partial` where code ends it), a map or a list written out (:class:`Pairs`,
-:class:`Items`: ``{…}``, ``[…]``, ``array(…)``, C#'s ``{ {"k", "v"}, … }``), a call
-(:class:`Call`), a name (:class:`Ref`, resolved later by what the group binds to it), or
-:data:`UNKNOWN_VALUE` (whatever else the code computes). A call on a literal or a name that only
-turns it into bytes or a body (a row of :data:`PASSING`: ``"…".toRequestBody()``,
-``"…".getBytes()``, ``parameters.data(using: .utf8)``) is the literal (the name); so is a call of
-one on a literal argument (``strings.NewReader(`…`)``). A call that sets a named option
-(``curl_easy_setopt(curl, CURLOPT_URL, "…")``: a name in capitals, then its value) binds the value
-to the option's name. A list grown by appending to itself — a name bound to an empty start
-(``NULL``, ``nil``, ``[]``), then again and again to an append given the name and one item
-(libcurl's ``headers = curl_slist_append(headers, "Name: value")``, Go's ``h = append(h, v)``) —
-is one binding, the list of those items: read as several bindings, the name would hold no one value; so is
-it where the code sets it back to its empty start once grown (curl --libcurl's ``slist1 = NULL;`` after freeing it).
+A value is a literal (:class:`Lit`: strings joined by ``+``, PHP's ``.``, by standing side by side, or a list
+of them by a literal separator: ``[…].join("")``; :class:`Partial` where code ends it), a map or a list written
+out (:class:`Pairs`, :class:`Items`: ``{…}``, ``[…]``, ``array(…)``, C#'s ``{ {"k", "v"}, … }``), a call
+(:class:`Call`), a name (:class:`Ref`, resolved later by what the group binds to it), or :data:`UNKNOWN_VALUE`
+(whatever else the code computes). A call on a literal or a name that only turns it into bytes or a body (a
+row of :data:`PASSING`: ``"…".toRequestBody()``, ``"…".getBytes()``, ``parameters.data(using: .utf8)``) is the
+literal (the name); so is a call of one on a literal argument (``strings.NewReader(`…`)``). A call that sets a
+named option (``curl_easy_setopt(curl, CURLOPT_URL, "…")``: a name in capitals, then its value) binds the value
+to the option's name. A list grown by appending to itself — a name bound to an empty start (``NULL``, ``nil``,
+``[]``), then again and again to an append given the name and one item (libcurl's ``headers =
+curl_slist_append(headers, "Name: value")``, Go's ``h = append(h, v)``) — is one binding, the list of those
+items (read as several bindings, the name would hold no one value), also where the code sets it back to its
+empty start once grown (curl --libcurl's ``slist1 = NULL;`` after freeing it).
 """
 
 from __future__ import annotations
@@ -30,8 +29,8 @@ from .source_tokens import Token
 # last literal; on a name or a literal, ``"…".toRequestBody()``, ``parameters.data(using:)``, the receiver's).
 PASSING = {"NewReader": 0, "NewBufferString": 0, "NewBuffer": 0, "getBytes": 0, "GetBytes": 0, "encode": 0,
            "toRequestBody": 0, "toByteArray": 0, "data": 0, "bytes": 0, "StringContent": 0, "ByteArrayContent": 0,
-           "create": -1, "from": 0, "NewStringReader": 0, "ofString": 0, "utf8": 0, "strip": 0, "parse": 0,
-           "to_string": 0, "into": 0, "to_owned": 0}
+           "create": -1, "Create": -1, "from": 0, "NewStringReader": 0, "ofString": 0, "utf8": 0, "strip": 0,
+           "parse": 0, "to_string": 0, "into": 0, "to_owned": 0}  # Delphi's TStringStream.Create('…')
 _SPLIT = re.compile(r"\.|::|->|\?\.")
 _SKIPPED = frozenset({"new", "New-Object", "await", "return", "var", "let", "const", "val", "final", "yield"})
 _OPTION = re.compile(r"[A-Z][A-Z0-9]*_[A-Z0-9_]+")  # an option's name: CURLOPT_POSTFIELDS
@@ -50,8 +49,7 @@ class Lit:
 
 @dataclass(frozen=True)
 class Partial:
-    """A string begun by a literal and ended by what the code computes (``'Authorization: Basic ' . $key``):
-    its literal start is known."""
+    """A string begun by a literal, ended by what the code computes (``'Basic ' . $key``): its start is known."""
 
     start: str
 
@@ -121,10 +119,8 @@ def facts(found: list[Token]) -> Facts:
 
 
 def _bind(bindings: list[tuple[str, object, int]], name: str, value: object, line: int) -> None:
-    """Add ``name = value`` to ``bindings``; an append of one item to the list ``name`` holds
-    (its empty start, or the items appended so far: see the module) replaces that binding with
-    the longer list; the list set back to its empty start once grown (freed after the request:
-    ``curl_slist_free_all(slist1); slist1 = NULL;``) stays the list the request was sent with."""
+    """Add ``name = value`` to ``bindings``, a list grown by appending to itself as the one binding of its items,
+    the list it was sent with also where it is set back to its empty start once grown (see the module)."""
     if isinstance(value, Ref) and value.name in _EMPTY_STARTS:
         at = next((at for at in range(len(bindings) - 1, -1, -1) if bindings[at][0] == name), None)
         if at is not None and isinstance(grown := bindings[at][1], Items) and grown.items:
@@ -156,9 +152,8 @@ def _indexed(found: list[Token], index: int) -> bool:
 
 
 class _Parser:
-    """Values read from a group's tokens. Each bracket's match is found once, and each position's
-    value is read once (whatever it is asked for): a group of deeply nested calls or maps is read
-    in time linear in its tokens, not in their square."""
+    """Values read from a group's tokens. Each bracket's match is found once, and each position's value is read
+    once (whatever it is asked for): deeply nested calls or maps are read in time linear in the tokens."""
 
     def __init__(self, found: list[Token]) -> None:
         self.tokens = found
@@ -188,6 +183,8 @@ class _Parser:
                 following, index = self.primary(index + 1, depth, passing=False)
                 if not isinstance(following, Call):  # PHP's `'…' . $name`
                     value = self._joined(value, following)
+                elif _receiver(following.name)[1] == "join":
+                    value = _join(value, following)
                 elif _receiver(following.name)[1] not in PASSING:
                     value = UNKNOWN_VALUE
             elif self._text(index) in ("+", "."):
@@ -251,8 +248,7 @@ class _Parser:
 
     @staticmethod
     def _passed(call: Call) -> object:
-        """What a call passes on (see :data:`PASSING`): its literal argument, or its receiver
-        (a name) where it has none; else the call."""
+        """What a call passes on (:data:`PASSING`): its literal argument, or its receiver (a name); else the call."""
         receiver, verb = _receiver(call.name)
         if verb not in PASSING:
             return call
@@ -279,7 +275,9 @@ class _Parser:
                 label, index = self.tokens[index].text, index + 2
             value, end = self.value(index, depth + 1)
             args.append((label, value))
-            index = self._past_item(end, ")")
+            # ABAP's `( name = 'N' value = 'v' )`: labelled arguments apart by blanks
+            labelled = end + 1 < len(self.tokens) and self.tokens[end].kind == "name" and self._text(end + 1) == "="
+            index = end if labelled else self._past_item(end, ")")
         return args, index + 1
 
     def _collection(self, index: int, close: str, depth: int) -> tuple[object, int]:
@@ -320,16 +318,24 @@ class _Parser:
         return end + 1 if self._text(end) == close else end
 
 
+def _join(value: object, call: Call) -> object:
+    """Literals joined by a literal separator, their text: prettier's ``[\n "…",\n "…",\n].join("")`` for a
+    value too long for a line, JavaScript's and Ruby's ``[…].join(sep)``, Python's ``sep.join([…])``."""
+    given = call.args[0][1] if len(call.args) == 1 else None
+    parts, separator = (value, given) if isinstance(value, Items) else (given, value)
+    if isinstance(parts, Items) and isinstance(separator, Lit) and all(isinstance(part, Lit) for part in parts.items):
+        return Lit(separator.text.join(part.text for part in parts.items))
+    return UNKNOWN_VALUE
+
+
 def _receiver(name: str) -> tuple[str, str]:
-    """A called name's receiver and its last part: ``req.Header.Add`` is ``req.Header`` and
-    ``Add`` (``.``, ``::``, ``->`` and ``?.`` all join parts)."""
+    """A called name's receiver and last part (``req.Header`` and ``Add``: ``.``, ``::``, ``->``, ``?.`` join parts)."""
     parts = _SPLIT.split(name.lstrip("."))
     return name.lstrip(".")[: -len(parts[-1]) - 1].rstrip(":-?.") if len(parts) > 1 else "", parts[-1]
 
 
 def _names_type(name: str) -> bool:
-    """Whether a name before a brace names a type (its last part capitalized: ``http.Header``, ``cpr::Url``), so the
-    braces hold a value of it, not a block."""
+    """Whether a name before a brace names a type (capitalized: ``http.Header``, ``cpr::Url``): a value, no block."""
     return _receiver(name)[1][:1].isupper()
 
 
