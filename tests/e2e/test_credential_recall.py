@@ -158,6 +158,13 @@ FLOORS = {
                       ("plaintext-http", "recall"): 1.0,
                       ("environment-mismatch", "precision"): 0.666,  # a YAML request is placed at its first key
                       ("all", "precision"): 0.992},
+    # written blind too: delivery and operations (CI logs, IaC plans and state, cluster objects, shells, crash and
+    # debugger artefacts, package tools' configuration, secret managers' output, mail and tickets)
+    "twenty-third": {("credential", "recall"): 0.915,
+                     ("credential", "precision"): 0.991,
+                     ("plaintext-http", "recall"): 1.0,
+                     ("environment-mismatch", "recall"): 1.0,
+                     ("all", "precision"): 0.983},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
