@@ -25,7 +25,8 @@ fourteenth (``tests/data/credential_corpus_14``), ``--corpus fifteenth`` the fif
 (``tests/data/credential_corpus_19``), ``--corpus twentieth`` the twentieth
 (``tests/data/credential_corpus_20``), ``--corpus twenty-first`` the twenty-first
 (``tests/data/credential_corpus_21``), ``--corpus twenty-second`` the twenty-second
-(``tests/data/credential_corpus_22``); ``--keep DIR`` writes the rendered corpus to DIR (to look at a miss);
+(``tests/data/credential_corpus_22``), ``--corpus twenty-third`` the twenty-third
+(``tests/data/credential_corpus_23``); ``--keep DIR`` writes the rendered corpus to DIR (to look at a miss);
 ``--json`` prints the figures as JSON instead of a table.
 """
 

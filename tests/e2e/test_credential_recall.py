@@ -158,6 +158,16 @@ FLOORS = {
                       ("plaintext-http", "recall"): 1.0,
                       ("environment-mismatch", "precision"): 0.666,  # a YAML request is placed at its first key
                       ("all", "precision"): 0.992},
+    # written blind too: delivery and operations (CI logs, IaC plans and state, cluster objects, shells, crash and
+    # debugger artefacts, package tools' configuration, secret managers' output, mail and tickets)
+    # (127 of 130; blind 119 of 130, precision 0.992: an ETag under a command naming the secret)
+    # misses: a name typed with a backspace, an item's title, a legacy key's flow
+    "twenty-third": {("credential", "recall"): 0.976,
+                     ("credential", "precision"): 1.0,
+                     ("plaintext-http", "recall"): 1.0,
+                     ("environment-mismatch", "recall"): 1.0,
+                     ("environment-mismatch", "precision"): 0.5,  # a heap snapshot's strings pair nothing
+                     ("all", "precision"): 0.992},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

@@ -84,11 +84,14 @@ CORPUS_DIR = DATA / "credential_corpus"
 # syrupy), CI and deployment files, IDE configurations, shell histories, notebooks, chats, stack traces, crash dumps;
 # twenty-second, where a payments team's keys leak day to day: observability payloads (Sentry events and breadcrumbs,
 # Datadog spans, New Relic, OpenTelemetry exports), browsers' copies and stores, API clients (Posting, Yaak, HTTPie),
-# database GUIs, queue tools (kcat, Pub/Sub, SNS), serverless state, mobile logs, finance sheets, chats, trackers, OCR.
+# database GUIs, queue tools (kcat, Pub/Sub, SNS), serverless state, mobile logs, finance sheets, chats, trackers, OCR;
+# twenty-third, delivery and operations: CI systems' raw logs and `set -x` traces, Terraform plans and state, Pulumi and
+# CloudFormation output, cluster objects and container runtimes' inspections, shell histories and terminal recordings,
+# crash and debugger artefacts, package tools' configuration, secret managers' CLI output, mail and tickets.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
      "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-     "nineteenth", "twentieth", "twenty-first", "twenty-second"), start=2)}}
+     "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
