@@ -64,3 +64,15 @@ def test_an_option_named_in_capitals_still_binds_its_value(tmp_path: Path) -> No
             "\t\treturn curl_exec($curl);\n\t}\n}\n")
     assert _request_findings(tmp_path, "lib/Repasse.php", code) == [("iugu-unsigned-transfer", url)]
 
+
+def test_a_transfer_sent_to_the_legacy_api_host_is_judged(tmp_path: Path) -> None:
+    """``www.asaas.com/api/v3/transfers``: the API's money-out call on its legacy host, which old
+    integrations still send; the website shares the host, but no page of it is that path."""
+    url = "https://www.asaas.com/api/v3/transfers"
+    code = ("const fetch = require('node-fetch');\nmodule.exports = async (req, res) => {\n"
+            "  const { pixAddressKey, value } = req.body;\n"
+            f"  const response = await fetch('{url}', {{\n    method: 'POST',\n"
+            "    headers: { 'Content-Type': 'application/json', 'access_token': process.env.ASAAS_KEY },\n"
+            "    body: JSON.stringify({ pixAddressKey, value }),\n  });\n"
+            "  res.status(200).json(await response.json());\n};\n")
+    assert _request_findings(tmp_path, "api/saque.js", code) == [("asaas-unsigned-transfer", url)]
