@@ -76,3 +76,32 @@ def test_a_transfer_sent_to_the_legacy_api_host_is_judged(tmp_path: Path) -> Non
             "    body: JSON.stringify({ pixAddressKey, value }),\n  });\n"
             "  res.status(200).json(await response.json());\n};\n")
     assert _request_findings(tmp_path, "api/saque.js", code) == [("asaas-unsigned-transfer", url)]
+
+
+def test_a_constant_a_module_assigns_its_url_is_known_to_the_function_below_that_sends_it(tmp_path: Path) -> None:
+    """A payout route's ``axios.post(ASAAS_URL, …)`` below a health check's function, the constant at the
+    module's top: the literal anchors only its own group (up to the function's declaration), so the
+    route's group, which sends it, was never read; it is placed where it sends the constant's name."""
+    url = "https://www.asaas.com/api/v3/transfers"
+    code = ("const express = require('express');\nconst axios = require('axios');\nconst app = express();\n\n"
+            f"const ASAAS_API_KEY = process.env.ASAAS_API_KEY || '';\nconst ASAAS_URL = '{url}';\n\n"
+            "async function checkBoot() {\n  console.log('boot ok');\n}\n\n"
+            "app.post('/saque', async (req, res) => {\n  const { valor, chave } = req.body;\n"
+            "  const r = await axios.post(ASAAS_URL, { value: valor, pixAddressKey: chave }, {\n"
+            "    headers: { 'Content-Type': 'application/json', access_token: ASAAS_API_KEY },\n  });\n"
+            "  res.json(r.data);\n});\n")
+    path = tmp_path / "server.js"
+    path.write_text(code)
+    report, _ = scan_json(str(path))
+    found = [(f["rule_id"], f["context"]["url"], f["location"]["line"], f["location"]["column"])
+             for f in report["findings"]]
+    assert found == [("asaas-unsigned-transfer", url, 14, code.split("\n")[13].index("ASAAS_URL") + 1)]
+
+
+def test_a_base_constant_a_path_is_joined_to_is_no_url_sent(tmp_path: Path) -> None:
+    """``ASAAS_BASE_URL + '/transfers'`` sends a URL the code builds: the constant is its start, not
+    the URL (read whole, a POST to the base alone would be judged)."""
+    code = ("import requests\n\nASAAS_BASE_URL = 'http://api.asaas.com/v3'\n\n\n"
+            "def payout(value, key):\n    return requests.post(ASAAS_BASE_URL + '/transfers', json={'value': value},\n"
+            "                         headers={'access_token': key})\n")
+    assert _request_findings(tmp_path, "payouts.py", code) == []

@@ -8,7 +8,8 @@ writes otherwise than ``name(args)``, :mod:`.source_values` what is bound to wha
 :mod:`.source_headers` which headers are given). Which names and calls say which part is data
 (:data:`_BODY_NAME`, :data:`_BODY_CALLS`, …), not one parser per product. A group is the lines
 around an anchored line up to a declaration (``func``, ``def``, ``public``…) or a run of lines
-that are no code.
+that are no code; a constant in capitals a group assigns a URL (``const ASAAS_URL = "https://…";``
+at a module's top) is known to the groups below that send it, which its literal does not anchor.
 
 False positives matter more than recall (a pre-commit hook reads source trees): a part the code
 computes is unknown, never absent. A header value from an expression is sent with an unknown
@@ -87,53 +88,83 @@ _BARE_OPTIONS = frozenset({"json", "data", "params", "timeout", "verify", "body"
 # credential's, a token's), a body from a file or a form, another method
 _COMMAND_ADDS = frozenset({"websession", "credential", "usedefaultcredentials", "authentication", "token", "infile",
                            "form", "custommethod", "transferencoding"})
+_CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # a constant's name: ASAAS_URL, PAYOUT_API_URL
 _LIST_DEPTH = 4  # lists inside lists a request written by position is looked for in
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, family: str) -> Iterator[Exchange]:
     """The request each group of ``lines`` around an ``anchored`` line writes, in source code of
-    the ``family`` of languages :mod:`.source_files` says ``path`` is of (a test's code is none)."""
-    for group in _groups(lines, anchored):
-        exchange = _request(group, LANGUAGES[family], path)
-        if exchange is not None:
+    the ``family`` of languages :mod:`.source_files` says ``path`` is of (a test's code is none); then
+    the request of each other group that names a constant an anchored group binds (see :func:`_constants`)."""
+    constants: dict[str, str | None] = {}
+    others = []
+    for group in _groups(lines):
+        part = _anchored_part(group, anchored)
+        if not part:
+            others.append(group)
+        elif (exchange := _request(part, LANGUAGES[family], path, constants)) is not None:
+            yield exchange
+    named = {name: url for name, url in constants.items() if url is not None}
+    for group in others:
+        using = {number for number, text in group if any(name in text for name in named)}
+        if using and (exchange := _request(_anchored_part(group, using), LANGUAGES[family], path, named)):
             yield exchange
 
 
-def _groups(lines: list[tuple[int, str]], anchored: set[int]) -> Iterator[list[tuple[int, str]]]:
-    """The groups of lines that hold an anchored line, each between boundaries and at most
-    :data:`GROUP_BEFORE` lines before its first anchor and :data:`GROUP_AFTER` after its last."""
+def _groups(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """The groups of lines between boundaries (a declaration, a run of lines that are no code)."""
     group: list[tuple[int, str]] = []
     prose = 0
     for item in lines:
         text = item[1]
         prose = prose + 1 if text.strip() and _CODE.search(text) is None else 0
         if _DECLARATION.match(text) or prose == _PROSE_RUN:
-            yield from _anchored_part(group, anchored)
+            yield group
             group = []
         if prose < _PROSE_RUN:
             group.append(item)
-    yield from _anchored_part(group, anchored)
+    yield group
 
 
-def _anchored_part(group: list[tuple[int, str]], anchored: set[int]) -> Iterator[list[tuple[int, str]]]:
+def _anchored_part(group: list[tuple[int, str]], anchored: set[int]) -> list[tuple[int, str]]:
+    """The lines of ``group`` at most :data:`GROUP_BEFORE` lines before its first anchor and
+    :data:`GROUP_AFTER` after its last (none where it holds no anchored line)."""
     numbers = [number for number, _ in group if number in anchored]
-    if numbers:
-        yield [item for item in group if numbers[0] - GROUP_BEFORE <= item[0] <= numbers[-1] + GROUP_AFTER]
+    if not numbers:
+        return []
+    return [item for item in group if numbers[0] - GROUP_BEFORE <= item[0] <= numbers[-1] + GROUP_AFTER]
 
 
-def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchange | None:
+def _constants(found: list[Token], constants: dict[str, str | None]) -> None:
+    """Add to ``constants`` the names in capitals ``found`` assigns an absolute URL (``const ASAAS_URL =
+    "https://…/v3/transfers";``, a module's or a class's constant, which a function further down sends to:
+    the URL's literal anchors its own group, not the function's); a name assigned two URLs is None."""
+    for index in range(len(found) - 2):
+        name, sign, value = found[index : index + 3]
+        if name.kind == "name" and _CONSTANT.fullmatch(name.text) and sign.text in ("=", ":=") \
+                and value.kind == "string" and _ABSOLUTE.fullmatch(value.text):
+            constants[name.text] = value.text if constants.get(name.text, value.text) == value.text else None
+
+
+def _request(group: list[tuple[int, str]], lang: Language, path: str,
+             constants: dict[str, str | None]) -> Exchange | None:
     """The one request a group writes, placed where its URL is written (the column of the literal's
-    text, or the line's start where escapes make it differ); None where it names no one URL
-    and method, or mocks (a test's stub names the API it replaces)."""
+    text, or of the constant's name it sends, or the line's start where escapes make it differ); None
+    where it names no one URL and method, or mocks (a test's stub names the API it replaces). An
+    anchored group adds the constants it assigns to ``constants``; another is given the file's
+    (a name it assigns itself is its own)."""
     text = "\n".join(text for _, text in group)
     if len(text) > MAX_GROUP_CHARS:
         return None
     found = written_calls(tokens(text, lang), lang)
-    said = facts(found)
+    said = facts(found, frozenset(constants))
+    given = _given(found, said, constants)
+    if not given:
+        _constants(found, constants)
     lowered = {name.lower() for name in said.names}
     if any(word in name for name in lowered for word in _MOCKING) or "it" in lowered:
         return None
-    url = _url(said, _whole_strings(found))
+    url = _url(said, _whole_strings(found) + list(given.values()))
     method = _method(said)
     if url is None or method is None or not _sent(said, url) or _commanded(said, url):
         return None
@@ -142,12 +173,25 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchang
         word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
         token.kind == "punct" and token.text in ("...", "**") for token in found)
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
-                         if token.kind == "string" and url.startswith(token.text) and token.text), (group[0][0], 1))
+                         if token.kind == "string" and url.startswith(token.text) and token.text
+                         or given.get(token.text) == url), (group[0][0], 1))
     body = _body(said)
     if query := _query(said):
         url += ("&" if "?" in url else "?") + query
     return make_exchange(method, url, headers, None if body is None else to_bytes(body),
                          Origin(path, line, max(column, 1), capture="code"), headers_known=known)
+
+
+def _given(found: list[Token], said: Facts, constants: dict[str, str | None]) -> dict[str, str]:
+    """The file's constants a group that is no anchor's sends as whole values (not a base a path is joined
+    to: ``ASAAS_URL + "/x"``), bound in ``said`` where the group does not assign them itself."""
+    bound = {name for name, _, _ in said.bindings}
+    given = {token.text: url for index, token in enumerate(found) if token.kind == "name" and token.text not in bound
+             and (url := constants.get(token.text)) and not any(
+                 0 <= at < len(found) and found[at].kind == "punct" and found[at].text in ("+", ".")
+                 for at in (index - 1, index + 1))}
+    said.bindings += [(name, Lit(url), -1) for name, url in given.items()]
+    return given
 
 
 def _query(said: Facts) -> str:

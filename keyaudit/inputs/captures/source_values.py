@@ -95,13 +95,10 @@ class Facts:
     names: set[str] = field(default_factory=set)
 
 
-def facts(found: list[Token]) -> Facts:
-    """The bindings and calls of every position of ``found``. A call on what the call before it
-    returns is chained whatever joins them (``.``, PHP's and C++'s ``->``: Laravel's
-    ``Http::withHeaders([…])->post(url, […])`` sends a POST as JavaScript's ``….post(url)`` does). A
-    name in capitals given to a call binds the value after it only where the group binds the name
-    itself nowhere (an option is the library's constant, ``CURLOPT_URL``; ``const PAYOUT_URL = '…';
-    axios.post(PAYOUT_URL, {…})`` gives the call its own variable, its URL, not an option's value)."""
+def facts(found: list[Token], assigned: frozenset[str] = frozenset()) -> Facts:
+    """The bindings and calls of every position of ``found``. A call on what the call before returns is chained
+    by ``.`` or ``->`` (Laravel's ``Http::withHeaders([…])->post(url, […])``); a name in capitals given to a call
+    is an option whose value follows (``CURLOPT_URL``) where neither the group nor the file (``assigned``) binds it."""
     parser, result = _Parser(found), Facts()
     options: list[tuple[str, object, int]] = []
     for index, token in enumerate(found):
@@ -115,22 +112,18 @@ def facts(found: list[Token]) -> Facts:
         elif token.kind == "name" and (after == "(" or after == "{" and _names_type(token.text)):
             call, _ = parser.primary(index, 0, passing=False)  # a call, or a construction of one value (`T{v}`)
             if isinstance(call, Call):
-                result.calls.append((("." if _chained(found, index) else "") + token.text, call, token.line))
+                joins = [before.text for before in found[max(index - 2, 0) : index] if before.kind == "punct"]
+                chained = joins[-1:] == ["."] or joins == ["-", ">"]
+                result.calls.append((("." if chained else "") + token.text, call, token.line))
                 options += [(option.name, value, token.line)
                             for (_, option), (_, value) in zip(call.args, call.args[1:])
                             if isinstance(option, Ref) and _OPTION.fullmatch(option.name)]
         elif token.kind == "name" and after == "[" and _indexed(found, index):
             value = parser.value(index + 5)[0]
             result.bindings.append((token.text + "[]", Pairs(((found[index + 2].text, value),)), token.line))
-    bound = {name for name, _, _ in result.bindings}
+    bound = assigned | {name for name, _, _ in result.bindings}
     result.bindings += [option for option in options if option[0] not in bound]
     return result
-
-
-def _chained(found: list[Token], index: int) -> bool:
-    """Whether the name at ``index`` is called on what comes before it: after ``.`` or ``->``."""
-    before = [token.text for token in found[max(index - 2, 0) : index] if token.kind == "punct"]
-    return before[-1:] == ["."] or before == ["-", ">"]
 
 
 def _bind(bindings: list[tuple[str, object, int]], name: str, value: object, line: int) -> None:
