@@ -23,7 +23,7 @@ failures. Seven pass now, by general rules of :mod:`keyaudit.inputs.captures`:
 - a list of literals joined by a literal separator is their text (prettier's ``[…].join("")``,
   Python's ``sep.join([…])``, ``source_values``);
 - a class's constants are read with each of its methods (Locust's ``host`` on the class, the path on
-  the call: ``source_requests._groups``);
+  the call: ``source_groups.groups``);
 - calls: one given the URL first names the method in any case (Indy's ``Http.Post(url, …)``), .NET's
   ``…Async`` names (``PostStringAsync``) name theirs; a request's ``ContentType``/``UserAgent``
   properties set those headers, Indy's ``AddValue`` on a header list adds one; a header given by its

@@ -19,7 +19,8 @@ from keyaudit.model.exchange import UNKNOWN
 
 from .printed_roles import field_names
 from .source_tokens import COMMAND_NAME
-from .source_values import Call, Facts, Items, Lit, Pairs, Partial, last_part, receiver, resolved
+from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Partial
+from .source_values import last_part, receiver, resolved
 
 _HEADERS_NAME = re.compile(r"(?i)(?:headers|HTTPHEADER|HeaderFields)$")  # what holds the headers (no `$header`)
 _HEADER_RECEIVER = re.compile(r"(?i)headers?$")  # Go's req.Header.Add, request.Headers.Add, myHeaders.append

@@ -7,8 +7,8 @@ library (:mod:`.source_tokens` reads the literals, :mod:`.source_calls` the call
 writes otherwise than ``name(args)``, :mod:`.source_values` what is bound to what,
 :mod:`.source_headers` which headers are given). Which names and calls say which part is data
 (:data:`_BODY_NAME`, :data:`_BODY_CALLS`, …), not one parser per product. A group is the lines
-around an anchored line up to a declaration (``func``, ``def``, ``public``…) or a run of lines
-that are no code.
+around an anchored line between boundaries (:mod:`.source_groups`, which also says which constants one
+group tells the groups below).
 
 False positives matter more than recall (a pre-commit hook reads source trees): a part the code
 computes is unknown, never absent. A header value from an expression is sent with an unknown
@@ -31,21 +31,14 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import HTTP_METHODS, make_exchange, to_bytes
 from .source_calls import written_calls
-from .source_files import GROUP_AFTER, GROUP_BEFORE
+from .source_groups import ABSOLUTE_URL, anchored_part, bind_constants, constants_sent, groups
 from .source_headers import headers_given
 from .source_languages import LANGUAGES, Language
 from .source_tokens import COMMAND_NAME, Token, tokens
-from .source_values import Call, Facts, Items, Lit, Pairs, Ref, facts, last_part, resolved
+from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
+from .source_values import facts, last_part, resolved
 
 MAX_GROUP_CHARS = 32 << 10  # a longer group (a minified bundle's line) is no snippet, and is not read
-_PROSE_RUN = 5  # this many lines in a row that are no code end a group
-_DECLARATION = re.compile(r"\s*(?:<\?php|#!|(?:(?:public|private|protected|internal|static|export|async|override|"
-                          r"suspend|pub)\s+)*(?:func|def|class|function|fun|fn|sub|package|namespace|module|import)\b)")
-_CLASS = re.compile(r"\s*(?:(?:public|private|protected|internal|static|export|abstract|final|data|open)\s+)*class\b")
-# a class's constant: a name (typed or not) bound to one string literal, on a line of its own
-_CONSTANT = re.compile(r"""\s*[\w$@:<>\[\]. ]*?[\w$]\s*=\s*[@$rRbBuUfF]{0,2}(["'`])[^"'`\\]*\1\s*;?\s*$""")
-# a line of code (a block comment's opening is the code's too: cut from it, the comment's lines would be read as code)
-_CODE = re.compile(r"[(){}\[\];=]|^\s*[.)}\]]|[,:+.\\'\"`]\s*$|^\s*/\*")
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
 _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers", "headers.update")
 
@@ -71,7 +64,6 @@ _BODY_CALLS = {"write": 0, "AddStringBody": 0, "setBody": 0, "SetBody": 0, "body
 _SERIALIZING = frozenset({"json", "AddJsonBody", "setJson", "withJson", "json_body", "PostJsonAsync", "PutJsonAsync",
                           "PatchJsonAsync", "PostAsJsonAsync", "PutAsJsonAsync"})  # `.json(&v)`, `json=payload`
 _ASYNC = re.compile(r"^(Get|Post|Put|Patch|Delete)\w*Async$")  # a .NET method that sends one, named for it
-_ABSOLUTE = re.compile(r"https?://[^\s/?#\"'<>]+[^\s\"'<>]*")
 # Calls that send a request with only the library's own headers unless given some: functions of a
 # library's module, with no client, session or instance whose defaults, hooks or interceptors may add
 # headers elsewhere (``session.post``, ``client.post``, ``axios.post`` — axios has global interceptors —
@@ -97,60 +89,43 @@ _LIST_DEPTH = 4  # lists inside lists a request written by position is looked fo
 
 def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, family: str) -> Iterator[Exchange]:
     """The request each group of ``lines`` around an ``anchored`` line writes, in source code of
-    the ``family`` of languages :mod:`.source_files` says ``path`` is of (a test's code is none)."""
-    for group in _groups(lines, anchored):
-        exchange = _request(group, LANGUAGES[family], path)
-        if exchange is not None:
+    the ``family`` of languages :mod:`.source_files` says ``path`` is of (a test's code is none); then
+    the request of each other group that names a constant an anchored group binds (see
+    :func:`.source_groups.bind_constants`)."""
+    constants: dict[str, str | None] = {}
+    others = []
+    for group in groups(lines):
+        part = anchored_part(group, anchored)
+        if not part:
+            others.append(group)
+        elif (exchange := _request(part, LANGUAGES[family], path, constants)) is not None:
+            yield exchange
+    named = {name: url for name, url in constants.items() if url is not None}
+    for group in others:
+        using = {number for number, text in group if any(name in text for name in named)}
+        if using and (exchange := _request(anchored_part(group, using), LANGUAGES[family], path, named)):
             yield exchange
 
 
-def _groups(lines: list[tuple[int, str]], anchored: set[int]) -> Iterator[list[tuple[int, str]]]:
-    """The groups of lines that hold an anchored line, each between boundaries and at most
-    :data:`GROUP_BEFORE` lines before its first anchor and :data:`GROUP_AFTER` after its last. A class's
-    constants (a name bound to one literal between its header and its first method: Locust's ``host =
-    "https://…"``) are read with each of its methods, whose calls use them; no more of the class is, so no
-    request is read twice."""
-    group: list[tuple[int, str]] = []
-    members: list[tuple[int, str]] = []
-    prose, margin, fields = 0, -1, False
-    for item in lines:
-        text = item[1]
-        indent = len(text) - len(text.lstrip())
-        if text.strip() and indent <= margin:  # the class's body has ended
-            members, margin = [], -1
-        prose = prose + 1 if text.strip() and _CODE.search(text) is None else 0
-        if (declared := _DECLARATION.match(text) is not None) or prose == _PROSE_RUN:
-            yield from _anchored_part(group, anchored)
-            group = list(members) if declared else []
-            fields = declared and _CLASS.match(text) is not None
-            if fields:
-                members, margin = [], indent
-        if prose < _PROSE_RUN:
-            group.append(item)
-            if fields and _CONSTANT.match(text):
-                members.append(item)
-    yield from _anchored_part(group, anchored)
-
-
-def _anchored_part(group: list[tuple[int, str]], anchored: set[int]) -> Iterator[list[tuple[int, str]]]:
-    numbers = [number for number, _ in group if number in anchored]
-    if numbers:
-        yield [item for item in group if numbers[0] - GROUP_BEFORE <= item[0] <= numbers[-1] + GROUP_AFTER]
-
-
-def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchange | None:
+def _request(group: list[tuple[int, str]], lang: Language, path: str,
+             constants: dict[str, str | None]) -> Exchange | None:
     """The one request a group writes, placed where its URL is written (the column of the literal's
-    text, or the line's start where escapes make it differ); None where it names no one URL
-    and method, or mocks (a test's stub names the API it replaces)."""
+    text, or of the constant's name it sends, or the line's start where escapes make it differ); None
+    where it names no one URL and method, or mocks (a test's stub names the API it replaces). An
+    anchored group adds the constants it assigns to ``constants``; another is given the file's
+    (a name it assigns itself is its own)."""
     text = "\n".join(text for _, text in group)
     if len(text) > MAX_GROUP_CHARS:
         return None
     found = written_calls(tokens(text, lang), lang)
-    said = facts(found)
+    said = facts(found, frozenset(constants))
+    given = constants_sent(found, said, constants)
+    if not given:
+        bind_constants(found, constants)
     lowered = {name.lower() for name in said.names}
     if any(word in name for name in lowered for word in _MOCKING) or "it" in lowered:
         return None
-    url = _url(said, _whole_strings(found, lang))
+    url = _url(said, _whole_strings(found, lang) + list(given.values()))
     method = _method(said)
     if url is None or method is None or not (_sent(said, url) or _called_on(found, url)) or _commanded(said, url):
         return None
@@ -159,7 +134,8 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str) -> Exchang
         word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
         token.kind == "punct" and token.text in ("...", "**") for token in found)
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
-                         if token.kind == "string" and url.startswith(token.text) and token.text), (group[0][0], 1))
+                         if token.kind == "string" and url.startswith(token.text) and token.text
+                         or given.get(token.text) == url), (group[0][0], 1))
     body = _body(said)
     if query := _query(said):
         url += ("&" if "?" in url else "?") + query
@@ -232,7 +208,7 @@ def _commanded(said: Facts, url: str) -> bool:
 def _url(said: Facts, strings: list[str]) -> str | None:
     """The one absolute URL with a path the group's literals name, or its one origin joined to its
     one path (``HTTPSConnection("host")`` and ``"/v1/…"``, ``hostname:`` and ``path:``)."""
-    absolute = {text for text in strings if _ABSOLUTE.fullmatch(text)}
+    absolute = {text for text in strings if ABSOLUTE_URL.fullmatch(text)}
     full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")}
     if full:
         return full.pop() if len(full) == 1 else None
@@ -256,13 +232,14 @@ def _method(said: Facts) -> str | None:
     for name, value, _ in said.bindings:
         if _METHOD_NAME.search(name) and isinstance(value := resolved(value, said), Lit):
             found.add(value.text.upper())
-        elif name in HTTP_METHODS and isinstance(value, Lit) and _ABSOLUTE.match(value.text):
+        elif name in HTTP_METHODS and isinstance(value, Lit) and ABSOLUTE_URL.match(value.text):
             found.add(name)  # the method word names the URL: Perl's `HTTP::Request->new(POST => $url)`
     for name, call, _ in said.calls:
         first = resolved(call.args[0][1], said) if call.args else None
         verb = last_part(name).rstrip("!?")  # Ruby's and Elixir's `post!(…)` raises where `post(…)` returns
         verb = _ASYNC.sub(r"\1", verb)  # .NET's task-returning `PostAsync`, Flurl's `PostStringAsync`
-        given_url = isinstance(first, Lit) and _ABSOLUTE.match(first.text) is not None  # Indy's `Http.Post(url, …)`
+        # Indy's `Http.Post(url, …)`
+        given_url = isinstance(first, Lit) and ABSOLUTE_URL.match(first.text) is not None
         named = verb.islower() or name in _BARE_CALLS or name.startswith(".") or "::" in name or given_url
         if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha():
             found.add(first.text.upper())
@@ -291,7 +268,7 @@ def _listed(said: Facts) -> list[Items]:
             continue
         first, second = (value.items + (None, None))[:2]
         if isinstance(first, Lit) and first.text in HTTP_METHODS and isinstance(second, Lit) \
-                and _ABSOLUTE.match(second.text):
+                and ABSOLUTE_URL.match(second.text):
             found.append(value)
         else:
             pending += [(item, depth + 1) for item in value.items]

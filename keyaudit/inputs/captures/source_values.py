@@ -1,8 +1,8 @@
 """What a group of source statements says with literals: the values bound to names and keys,
 and the calls made, each argument read as far as literals show it.
 
-A value is a literal (:class:`Lit`: strings joined by ``+``, PHP's ``.``, by standing side by side, or a list
-of them by a literal separator: ``[…].join("")``; :class:`Partial` where code ends it), a map or a list written
+A value (its kinds in :mod:`.source_value_kinds`) is a literal (:class:`Lit`: strings joined by ``+``, PHP's
+``.``, by standing side by side, or a list of them by a literal separator: ``[…].join("")``; :class:`Partial` where code ends it), a map or a list written
 out (:class:`Pairs`, :class:`Items`: ``{…}``, ``[…]``, ``array(…)``, C#'s ``{ {"k", "v"}, … }``), a call
 (:class:`Call`), a name (:class:`Ref`, resolved later by what the group binds to it), or :data:`UNKNOWN_VALUE`
 (whatever else the code computes). A call on a literal or a name that only turns it into bytes or a body (a
@@ -19,11 +19,11 @@ empty start once grown (curl --libcurl's ``slist1 = NULL;`` after freeing it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from keyaudit.model.exchange import UNKNOWN
 
 from .source_tokens import Token
+from .source_value_kinds import UNKNOWN_VALUE, Call, Facts, Items, Lit, Pairs, Partial, Ref
 
 # Calls that pass a literal on as the bytes sent (a body, its bytes, a reader over it): which argument (-1: the
 # last literal; on a name or a literal, ``"…".toRequestBody()``, ``parameters.data(using:)``, the receiver's).
@@ -42,60 +42,12 @@ _EMPTY_STARTS = frozenset({"NULL", "nil", "null", "None"})  # a list's start bef
 _APPENDING = re.compile(r"(?:^|[._])append$", re.IGNORECASE)  # a call that returns its list with one item more
 
 
-@dataclass(frozen=True)
-class Lit:
-    text: str
-
-
-@dataclass(frozen=True)
-class Partial:
-    """A string begun by a literal, ended by what the code computes (``'Basic ' . $key``): its start is known."""
-
-    start: str
-
-
-@dataclass(frozen=True)
-class Ref:
-    name: str
-
-
-@dataclass(frozen=True)
-class Unknown:
-    pass
-
-
-UNKNOWN_VALUE = Unknown()
-
-
-@dataclass(frozen=True)
-class Pairs:
-    pairs: tuple[tuple[str | None, object], ...]
-
-
-@dataclass(frozen=True)
-class Items:
-    items: tuple[object, ...]
-
-
-@dataclass(frozen=True)
-class Call:
-    name: str
-    args: tuple[tuple[str | None, object], ...]
-
-
-@dataclass
-class Facts:
-    """What a group says: (name, value, line) bindings (``name = v``, ``key: v``, ``key => v``,
-    ``recv["k"] = v`` as ``recv[]`` bound to a pair), (name, call, line) calls, the names used."""
-
-    bindings: list[tuple[str, object, int]] = field(default_factory=list)
-    calls: list[tuple[str, Call, int]] = field(default_factory=list)
-    names: set[str] = field(default_factory=set)
-
-
-def facts(found: list[Token]) -> Facts:
-    """The bindings and calls of every position of ``found``."""
+def facts(found: list[Token], assigned: frozenset[str] = frozenset()) -> Facts:
+    """The bindings and calls of every position of ``found``. A call on what the call before returns is chained
+    by ``.`` or ``->`` (Laravel's ``Http::withHeaders([…])->post(url, […])``); a name in capitals given to a call
+    is an option whose value follows (``CURLOPT_URL``) where neither the group nor the file (``assigned``) binds it."""
     parser, result = _Parser(found), Facts()
+    options: list[tuple[str, object, int]] = []
     for index, token in enumerate(found):
         if token.kind not in ("name", "string"):
             continue
@@ -107,14 +59,17 @@ def facts(found: list[Token]) -> Facts:
         elif token.kind == "name" and (after == "(" or after == "{" and _names_type(token.text)):
             call, _ = parser.primary(index, 0, passing=False)  # a call, or a construction of one value (`T{v}`)
             if isinstance(call, Call):
-                chained = index > 0 and found[index - 1].kind == "punct" and found[index - 1].text == "."
+                joins = [before.text for before in found[max(index - 2, 0) : index] if before.kind == "punct"]
+                chained = joins[-1:] == ["."] or joins == ["-", ">"]
                 result.calls.append((("." if chained else "") + token.text, call, token.line))
-                result.bindings += [(option.name, value, token.line)
-                                    for (_, option), (_, value) in zip(call.args, call.args[1:])
-                                    if isinstance(option, Ref) and _OPTION.fullmatch(option.name)]
+                options += [(option.name, value, token.line)
+                            for (_, option), (_, value) in zip(call.args, call.args[1:])
+                            if isinstance(option, Ref) and _OPTION.fullmatch(option.name)]
         elif token.kind == "name" and after == "[" and _indexed(found, index):
             value = parser.value(index + 5)[0]
             result.bindings.append((token.text + "[]", Pairs(((found[index + 2].text, value),)), token.line))
+    bound = assigned | {name for name, _, _ in result.bindings}
+    result.bindings += [option for option in options if option[0] not in bound]
     return result
 
 

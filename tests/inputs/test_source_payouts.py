@@ -1,0 +1,107 @@
+"""Payouts written as application code, the shapes real integrations of Asaas and iugu send their
+money-out calls in (a Laravel controller, a serverless function, a Node payout route), scanned as a
+pre-commit hook scans a tree: each names its method, URL and every header as literals, so each
+transfer it sends without a signature is one finding — and the option reading of C's cURL still
+reads what it read (real files in a temporary tree, the CLI)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers.running import scan_json
+
+ASAAS_TRANSFERS = "https://api.asaas.com/v3/transfers"
+
+
+def _request_findings(folder: Path, name: str, text: str) -> list[tuple[str, str]]:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    report, _ = scan_json(str(path))
+    return sorted((f["rule_id"], f["context"]["url"]) for f in report["findings"] if f["context"].get("method"))
+
+
+def test_a_call_chained_by_an_arrow_on_a_builders_result_sends_its_method(tmp_path: Path) -> None:
+    """Laravel's HTTP client: ``Http::withHeaders([…])->post(url, […])``. The POST is called on what
+    ``withHeaders`` returns, as JavaScript's ``client.defaults(…).post(url)`` is: PHP's ``->`` chains
+    it as ``.`` does (the call was read as a function named ``post``, so no method, no request)."""
+    code = ("<?php\nnamespace App\\Http\\Controllers;\n\nclass Payouts extends Controller\n{\n"
+            "    public function payout(Request $request)\n    {\n"
+            "        $response = Http::withHeaders([\n            'accept' => 'application/json',\n"
+            "            'access_token' => env('ASAAS_PAYOUT_KEY'),\n"
+            f"        ])->post('{ASAAS_TRANSFERS}', [\n            'value' => $request->input('amount'),\n"
+            "            'operationType' => 'PIX',\n        ]);\n        return $response->json();\n    }\n}\n")
+    assert _request_findings(tmp_path, "app/Http/Controllers/Payouts.php", code) == [
+        ("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+
+
+def test_a_constant_the_code_binds_is_its_variable_not_a_librarys_option(tmp_path: Path) -> None:
+    """``const PAYOUT_URL = '…'; axios.post(PAYOUT_URL, {…}, {headers})``: a name in capitals given to
+    a call is an option's only where the group does not bind it (``CURLOPT_URL``); read as an option,
+    the URL's name also held the body after it, two values, so the call was given no URL."""
+    code = ("import axios from 'axios';\nexport const handler = async (event: any) => {\n"
+            "    const KEY = process.env.ASAAS_API_KEY;\n"
+            f"    const PAYOUT_URL = '{ASAAS_TRANSFERS}';\n"
+            "    const { amount, pixKey } = JSON.parse(event.body);\n"
+            "    const response = await axios.post(\n        PAYOUT_URL,\n"
+            "        { value: amount, pixAddressKey: pixKey, operationType: 'PIX' },\n"
+            "        { headers: { 'access_token': KEY, 'Content-Type': 'application/json' } }\n    );\n"
+            "    return { statusCode: 200, body: JSON.stringify(response.data) };\n};\n")
+    assert _request_findings(tmp_path, "netlify/functions/payout.ts", code) == [
+        ("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+
+
+def test_an_option_named_in_capitals_still_binds_its_value(tmp_path: Path) -> None:
+    """The reading kept: libcurl's options, which the group never binds, still give the call its URL
+    and body (the PHP of a marketplace's split, a transfer between iugu accounts)."""
+    url = "https://api.iugu.com/v1/transfers"
+    code = ("<?php\nclass Repasse {\n\tpublic function transferir($token)\n\t{\n"
+            "\t\t$auth = base64_encode($token.':');\n\t\t$curl = curl_init();\n"
+            f"\t\tcurl_setopt($curl, CURLOPT_URL, '{url}');\n"
+            "\t\tcurl_setopt($curl, CURLOPT_CUSTOMREQUEST, 'POST');\n"
+            "\t\tcurl_setopt($curl, CURLOPT_POSTFIELDS, '{\"receiver_id\":\"AB12\",\"amount_cents\":500}');\n"
+            "\t\tcurl_setopt($curl, CURLOPT_HTTPHEADER, array('Authorization: Basic '.$auth));\n"
+            "\t\treturn curl_exec($curl);\n\t}\n}\n")
+    assert _request_findings(tmp_path, "lib/Repasse.php", code) == [("iugu-unsigned-transfer", url)]
+
+
+def test_a_transfer_sent_to_the_legacy_api_host_is_judged(tmp_path: Path) -> None:
+    """``www.asaas.com/api/v3/transfers``: the API's money-out call on its legacy host, which old
+    integrations still send; the website shares the host, but no page of it is that path."""
+    url = "https://www.asaas.com/api/v3/transfers"
+    code = ("const fetch = require('node-fetch');\nmodule.exports = async (req, res) => {\n"
+            "  const { pixAddressKey, value } = req.body;\n"
+            f"  const response = await fetch('{url}', {{\n    method: 'POST',\n"
+            "    headers: { 'Content-Type': 'application/json', 'access_token': process.env.ASAAS_KEY },\n"
+            "    body: JSON.stringify({ pixAddressKey, value }),\n  });\n"
+            "  res.status(200).json(await response.json());\n};\n")
+    assert _request_findings(tmp_path, "api/saque.js", code) == [("asaas-unsigned-transfer", url)]
+
+
+def test_a_constant_a_module_assigns_its_url_is_known_to_the_function_below_that_sends_it(tmp_path: Path) -> None:
+    """A payout route's ``axios.post(ASAAS_URL, …)`` below a health check's function, the constant at the
+    module's top: the literal anchors only its own group (up to the function's declaration), so the
+    route's group, which sends it, was never read; it is placed where it sends the constant's name."""
+    url = "https://www.asaas.com/api/v3/transfers"
+    code = ("const express = require('express');\nconst axios = require('axios');\nconst app = express();\n\n"
+            f"const ASAAS_API_KEY = process.env.ASAAS_API_KEY || '';\nconst ASAAS_URL = '{url}';\n\n"
+            "async function checkBoot() {\n  console.log('boot ok');\n}\n\n"
+            "app.post('/saque', async (req, res) => {\n  const { valor, chave } = req.body;\n"
+            "  const r = await axios.post(ASAAS_URL, { value: valor, pixAddressKey: chave }, {\n"
+            "    headers: { 'Content-Type': 'application/json', access_token: ASAAS_API_KEY },\n  });\n"
+            "  res.json(r.data);\n});\n")
+    path = tmp_path / "server.js"
+    path.write_text(code)
+    report, _ = scan_json(str(path))
+    found = [(f["rule_id"], f["context"]["url"], f["location"]["line"], f["location"]["column"])
+             for f in report["findings"]]
+    assert found == [("asaas-unsigned-transfer", url, 14, code.split("\n")[13].index("ASAAS_URL") + 1)]
+
+
+def test_a_base_constant_a_path_is_joined_to_is_no_url_sent(tmp_path: Path) -> None:
+    """``ASAAS_BASE_URL + '/transfers'`` sends a URL the code builds: the constant is its start, not
+    the URL (read whole, a POST to the base alone would be judged)."""
+    code = ("import requests\n\nASAAS_BASE_URL = 'http://api.asaas.com/v3'\n\n\n"
+            "def payout(value, key):\n    return requests.post(ASAAS_BASE_URL + '/transfers', json={'value': value},\n"
+            "                         headers={'access_token': key})\n")
+    assert _request_findings(tmp_path, "payouts.py", code) == []
