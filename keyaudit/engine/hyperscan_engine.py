@@ -148,15 +148,24 @@ MARKER_FLAGS = hyperscan.HS_FLAG_SINGLEMATCH  # markers are matched as written; 
 ANCHOR_FLAGS = 0  # anchors are matched as written, every occurrence: each one places a request
 
 
-def _ends(database: hyperscan.Database, buffer: bytes) -> dict[int, list[int]]:
-    """Where each of ``database``'s expressions ends in ``buffer``, by its identifier."""
+# A rule's pattern longer than this is compiled into a database of its own. In one database with the others, the
+# 5 KB pattern of iugu-config-api-token and those of a few short rules led by the same word (each cheap alone, or
+# with any other) made an automaton that, once ``iugu`` occurred in a buffer, ran over every byte after it: the
+# rules' pass ran 1.9x slower on a log of provider requests, 1.6x on random Basic values with ``iugu`` on 19 lines
+# of 48 MB (benchmarks/run_engine_pass.py). Each more database is one more pass, some 0.2 ms a MB.
+LONE_PATTERN_BYTES = 4096
+
+
+def _ends(databases: tuple[hyperscan.Database, ...], buffer: bytes) -> dict[int, list[int]]:
+    """Where each expression of ``databases`` ends in ``buffer``, by its identifier."""
     positions: dict[int, list[int]] = {}
 
     def on_match(identifier: int, _start: int, end: int, _flags: int, _context: object) -> None:
         positions.setdefault(identifier, []).append(end)
 
     if buffer:
-        database.scan(buffer, match_event_handler=on_match)
+        for database in databases:
+            database.scan(buffer, match_event_handler=on_match)
     return positions
 
 
@@ -199,34 +208,44 @@ class HyperscanMatcher:
         patterns = [pattern for _, pattern in prepared]
         # A user rule Hyperscan cannot compile (what it cannot approximate) is run by regex; it reports no
         # end, so none is pinned.
-        self._database, self._fallback = self._build(patterns)
+        self._databases, self._fallback = self._build(patterns)
         self._reach = {index: reach for index, reach in self._reach.items() if index not in self._fallback}
         # (none without rules: Hyperscan compiles no empty database; no rule is then confirmed)
         self._keywords = load_or_compile([re.escape(keyword).encode("utf-8") for keyword in self._keyword_ids],
                                          list(self._keyword_ids.values()), [KEYWORD_FLAGS] * len(self._keyword_ids),
                                          cached_only) if self._keyword_ids else None
 
-    def _build(self, patterns: list[bytes]) -> tuple[hyperscan.Database | None, list[int]]:
-        """The database of the rules' patterns, the literals and the decoding layers' patterns, and the rules
-        Hyperscan cannot compile (the rest are shipped, and must compile)."""
+    def _build(self, patterns: list[bytes]) -> tuple[tuple[hyperscan.Database, ...], list[int]]:
+        """The databases of the rules' patterns (the long ones each alone: :data:`LONE_PATTERN_BYTES`), the
+        literals and the decoding layers' patterns, and the rules Hyperscan cannot compile (the rest are shipped,
+        and must compile)."""
         # (a hex dump's row start counts where no word or number ends before it: hex_rows.ROW_STARTS)
         literals = [(ROW_BOUNDARY if literal in ROW_STARTS else b"")
                     + re.escape(literal.decode("latin-1")).encode("latin-1")
                     for literal in self._markers + self._anchors + self._decode_literals]
         literals += [anchor.literal for _, anchor in self._decode_patterns]
-        ids = list(range(len(patterns)))
-        return load_or_compile_what_compiles(
-            patterns + literals, ids + list(range(self._first_marker, self._first_marker + len(literals))),
-            [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in ids]
-            + [MARKER_FLAGS] * len(self._markers)
+        flags = [PINNED_FLAGS if index in self._reach else PATTERN_FLAGS for index in range(len(patterns))]
+        lone = [index for index, pattern in enumerate(patterns) if len(pattern) > LONE_PATTERN_BYTES]
+        ids = [index for index in range(len(patterns)) if index not in lone]
+        database, rejected = load_or_compile_what_compiles(
+            [patterns[index] for index in ids] + literals,
+            ids + list(range(self._first_marker, self._first_marker + len(literals))),
+            [flags[index] for index in ids] + [MARKER_FLAGS] * len(self._markers)
             + [ANCHOR_FLAGS] * (len(self._anchors) + len(self._decode_literals) + len(self._decode_patterns)),
-            len(patterns), self._cached_only,
+            len(ids), self._cached_only,
         )
+        databases, fallback = [database] if database is not None else [], [ids[place] for place in rejected]
+        for index in lone:
+            alone, refused = load_or_compile_what_compiles([patterns[index]], [index], [flags[index]], 1,
+                                                           self._cached_only)
+            databases += [alone] if alone is not None else []
+            fallback += [index] if refused else []
+        return tuple(databases), sorted(fallback)
 
     def _pass(self, buffer: bytes) -> tuple[set[int], dict[int, list[int]]]:
         """The rules whose prefilter matched, and where each rule's prefilter or literal ends (a
         gating rule's once, a pinned rule's every time)."""
-        positions = _ends(self._database, buffer)
+        positions = _ends(self._databases, buffer)
         rule_count = len(self._rules)
         return {identifier for identifier in positions if identifier < rule_count}, positions
 
@@ -274,7 +293,7 @@ class HyperscanMatcher:
                  for index in confirmed if index in self._reach}
         if confirmed and self._keywords is not None:
             for start, stop in self._keyword_spans(buffer, confirmed, lines):
-                for identifier, ends in _ends(self._keywords, buffer[start:stop] if stop - start < len(buffer)
+                for identifier, ends in _ends((self._keywords,), buffer[start:stop] if stop - start < len(buffer)
                                               else buffer).items():
                     positions.setdefault(identifier, []).extend(start + end for end in ends)
         for index in confirmed:

@@ -161,6 +161,34 @@ def test_a_pinned_rule_hyperscan_cannot_compile_runs_by_regex_with_the_same_find
     assert len(found["regex"].findings) == 1
 
 
+# A rule whose pattern is longer than a database shares (a long list of words before the key), and one that
+# Hyperscan cannot compile besides (the recursion of NESTED_PACK's): each compiled alone, or run by regex.
+_WORDS = "|".join(f"word{number:04d}" for number in range(600))
+LONG_PACKS = {
+    "compiled": ACME_PACK.replace("'acme_key=(?P<secret>[a-z]{12})'",
+                                  f"'(?:{_WORDS})?acme_key=(?P<secret>[a-z]{{12}})'"),
+    "rejected": NESTED_PACK.replace("'nkey=(?P<secret>", f"'(?:{_WORDS})?nkey=(?P<secret>"),
+}
+
+
+@needs_hyperscan
+@pytest.mark.parametrize("kind", sorted(LONG_PACKS))
+def test_a_rule_too_long_to_share_a_database_finds_what_the_regex_engine_finds(tmp_path, kind: str) -> None:
+    from keyaudit.engine.hyperscan_engine import LONE_PATTERN_BYTES
+
+    pack = tmp_path / "long.yaml"
+    pack.write_text(LONG_PACKS[kind])
+    assert len(load_rules([pack]).rules[-1].pattern_text) > LONE_PATTERN_BYTES  # the premise
+    target = tmp_path / "t.log"
+    target.write_text("x word0042acme_key=abcdefghijkl nkey=(ab(cd)ef) y\nnothing\nacme_key=mnopqrstuvwx nkey=(1)\n"
+                      f"iugu_token = '{iugu_token()}'\n")
+    found = {name: run_scan(str(target), rules=(pack,), engine=name) for name in ENGINE_NAMES}
+    assert found["hyperscan"].errors == [] and report_key(found["regex"]) == report_key(found["hyperscan"])
+    assert sorted({finding.rule_id for finding in found["regex"].findings}) == sorted(
+        {"iugu-config-api-token", "acme-key" if kind == "compiled" else "nested-key"})
+    assert len(found["regex"].findings) == 3
+
+
 @needs_hyperscan
 def test_a_cached_preparation_of_the_patterns_is_the_one_made_afresh(tmp_path, monkeypatch) -> None:
     """Each start takes the rules' Hyperscan patterns and reaches from the cache; what it takes
