@@ -125,12 +125,14 @@ def forget_entry(name: str) -> None:
     _memory.pop(name, None)
     folder = _usable_dir()
     listed = None if folder is None else _listing(folder)
-    for candidate in [] if listed is None else _copies(listed, name):
+    if folder is None or listed is None:
+        return
+    for candidate in _copies(listed, name):
         try:
-            (folder / candidate).unlink()  # type: ignore[operator]
+            (folder / candidate).unlink()
         except OSError:
             continue
-        listed.discard(candidate)  # type: ignore[union-attr]
+        listed.discard(candidate)
 
 
 @functools.cache  # per folder and process: kept up to date with what this process writes
