@@ -3,7 +3,10 @@ tens of megabytes, which a pre-commit hook's start cannot pay each time. An entr
 compiled and the library's version, so a changed rule or another Hyperscan build compiles afresh.
 
 Hyperscan rejects some patterns a user's rule may hold (recursion, a conditional group, a named character): such
-patterns are left out of the database and run by ``re`` by the caller; which ones they are is cached too.
+patterns are left out of the database and run by ``re`` by the caller; which ones they are is cached too. That
+answer is the library's, and a cache folder outlives a library build (the key names the binding's version, not the
+build of libhs under it): a cached answer that is no list of the positions that may be left out, or whose database
+does not compile, is forgotten and found afresh, never the run's internal error.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import json
 
 import hyperscan
 
-from keyaudit.rulebook.cache import read_entry, write_entry
+from keyaudit.rulebook.cache import forget_entry, read_entry, write_entry
 
 _CACHE_FORMAT = "1"
 
@@ -75,17 +78,39 @@ def load_or_compile_what_compiles(expressions: list[bytes], ids: list[int], flag
     then compiles each expression alone — seconds, at every run of a rule file that has one (``cached_only``:
     :class:`NotCached` if that answer is not there yet)."""
     name = f"hs-{_cache_key(expressions, ids, flags)}.rejected"
-    stored = read_entry(name)
-    if stored is None:
+    answer = read_entry(name)
+    stored = _positions(answer, optional)
+    if stored is not None:
         try:
-            return load_or_compile(expressions, ids, flags, cached_only), []
+            return _without(expressions, ids, flags, stored, cached_only), stored
         except hyperscan.error:
-            rejected = [i for i in range(optional) if not compiles(expressions[i], flags[i])]
-            write_entry(name, json.dumps(rejected).encode())
-    else:
-        rejected = json.loads(stored)
+            pass  # an answer another build gave: found afresh below
+    if answer is not None:
+        forget_entry(name)
+    try:
+        return load_or_compile(expressions, ids, flags, cached_only), []
+    except hyperscan.error:
+        rejected = [i for i in range(optional) if not compiles(expressions[i], flags[i])]
+        write_entry(name, json.dumps(rejected).encode())
+    return _without(expressions, ids, flags, rejected, cached_only), rejected
+
+
+def _positions(stored: bytes | None, optional: int) -> list[int] | None:
+    """The positions a cached answer lists, or None where there is none or it lists others than the first
+    ``optional`` (the answer of another version of this module)."""
+    try:
+        rejected = json.loads(stored) if stored is not None else None
+    except ValueError:  # (a UnicodeDecodeError is one)
+        return None
+    if not isinstance(rejected, list) or not all(type(i) is int and 0 <= i < optional for i in rejected):
+        return None
+    return rejected
+
+
+def _without(expressions: list[bytes], ids: list[int], flags: list[int], rejected: list[int],
+             cached_only: bool) -> hyperscan.Database | None:
+    """The database of the expressions but those at ``rejected`` (None if none is left)."""
     left_out = set(rejected)
     kept = [i for i in range(len(expressions)) if i not in left_out]
-    database = load_or_compile([expressions[i] for i in kept], [ids[i] for i in kept], [flags[i] for i in kept],
-                               cached_only) if kept else None
-    return database, rejected
+    return load_or_compile([expressions[i] for i in kept], [ids[i] for i in kept], [flags[i] for i in kept],
+                           cached_only) if kept else None

@@ -94,14 +94,10 @@ def read_entry(name: str) -> bytes | None:
     folder = _usable_dir()
     if folder is None:
         return _memory.get(name)
-    stem, dot, suffix = name.rpartition(".")
-    prefix, ending = (f"{stem}.", f".{suffix}") if dot else (f"{name}.", "")
     listed = _listing(folder)
     if listed is None:
         return None
-    candidates = [entry for entry in listed if entry.startswith(prefix) and entry.endswith(ending)
-                  and len(entry) == len(prefix) + 64 + len(ending)]
-    for candidate in candidates:
+    for candidate in _copies(listed, name):
         path = folder / candidate
         try:
             data = path.read_bytes()
@@ -113,6 +109,30 @@ def read_entry(name: str) -> bytes | None:
         except OSError:
             continue
     return None
+
+
+def _copies(listed: set[str], name: str) -> list[str]:
+    """The stored copies of the entry ``name`` among ``listed`` (``<stem>.<sha256>.<suffix>``)."""
+    stem, dot, suffix = name.rpartition(".")
+    prefix, ending = (f"{stem}.", f".{suffix}") if dot else (f"{name}.", "")
+    return [entry for entry in listed if entry.startswith(prefix) and entry.endswith(ending)
+            and len(entry) == len(prefix) + 64 + len(ending)]
+
+
+def forget_entry(name: str) -> None:
+    """Delete the entry stored for ``name``: its bytes are intact but what they say was found wrong (an answer
+    another build of a library gave), so no later run reads it again before it is rebuilt."""
+    _memory.pop(name, None)
+    folder = _usable_dir()
+    listed = None if folder is None else _listing(folder)
+    if folder is None or listed is None:
+        return
+    for candidate in _copies(listed, name):
+        try:
+            (folder / candidate).unlink()
+        except OSError:
+            continue
+        listed.discard(candidate)
 
 
 @functools.cache  # per folder and process: kept up to date with what this process writes

@@ -29,7 +29,8 @@ from keyaudit.rulebook.scopes import bind_provider_hosts, uncovered_hosts
 from keyaudit.rulebook.verification import VerificationSpec, parse_verification
 from keyaudit.rulebook.word_lists import WORDS, with_words, word_lists
 
-_PARSED_FORMAT = "2"  # bump when what is cached for a rule file changes (2: word lists put in its patterns)
+_PARSED_FORMAT = "3"  # bump when what is cached for a rule file changes (2: word lists put in its patterns; 3: to
+# :data:`.word_lists.MAX_FILLED`, a file filled past it by an older version must not be read back)
 
 
 def shipped_rules_dir() -> Path:

@@ -7,6 +7,8 @@ import json
 import time
 from pathlib import Path
 
+import pytest
+
 from helpers.running import scan_json
 from helpers.signed_shapes import requests
 from keyaudit.inputs.captures.message_templates import event_view, template_message
@@ -44,13 +46,17 @@ def test_the_properties_a_scope_bound_are_left_out_where_the_template_does_not_n
     assert event_view({"@t": "…", "HttpMethod": "POST"}) == {"@t": "…", "HttpMethod": "POST"}
 
 
-def test_httpclient_factory_events_as_clef_are_one_request_whose_headers_its_trace_event_gives(tmp_path: Path) -> None:
+@pytest.mark.parametrize("outer", [[], ["{RequestId: 0HN8, Cart: " + "x" * 9000 + "}"]])
+def test_httpclient_factory_events_as_clef_are_one_request_whose_headers_its_trace_event_gives(tmp_path: Path,
+                                                                                              outer: list) -> None:
     """IHttpClientFactory's LogicalHandler and ClientHandler events through Serilog's CompactJsonFormatter: the
-    request is the ClientHandler's, once, its headers those its event 102 lists — the unsigned transfer is found."""
+    request is the ClientHandler's, once, its headers those its event 102 lists — the unsigned transfer is found;
+    an application's long scope around the call (Serilog writes the outermost first) hides the call's scope no more
+    (one request was judged three times)."""
     found, public = requests(tmp_path)
     unsigned = found[0]
     text = "Request Headers:\n" + "".join(f"{name}: {value}\n" for name, value in unsigned.headers)
-    scope = {"HttpMethod": "POST", "Uri": unsigned.url, "Scope": [f"HTTP POST {unsigned.url}"]}
+    scope = {"HttpMethod": "POST", "Uri": unsigned.url, "Scope": [*outer, f"HTTP POST {unsigned.url}"]}
     lines = []
     for handler, started in (("LogicalHandler", "Start processing HTTP request"),
                              ("ClientHandler", "Sending HTTP request")):

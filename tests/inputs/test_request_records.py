@@ -5,6 +5,7 @@ port included."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,18 @@ def test_a_message_that_ends_with_an_object_after_its_words_holds_that_record() 
     assert (found.method, found.url, found.body) == ("POST", "https://api.iugu.com/v1/transfer_requests", b'{"a":1}')
     # braces that close no object at the string's end, or an object followed by more words, hold none
     assert request_of({"message": "retry {attempt} of {max}", "method": "POST"}, Origin("r.log", 1)) is None
+
+
+def test_the_object_a_message_ends_with_is_read_whatever_braces_its_words_hold(tmp_path: Path) -> None:
+    """A template's holes left unfilled before the object (SLF4J's `{}`, a Serilog name): only the first four braces
+    were tried as the object's start, so a fifth hole lost the plain-HTTP request (a weaker text finding stood in);
+    the brace the last one closes is found in one pass (100,000 holes: a second at most)."""
+    logged = json.dumps({"method": "POST", "url": "http://api.iugu.com/v1/transfer_requests", "note": "a}\\"})
+    for number, holes in enumerate(("", "{} " * 5, "{Method} {Uri} {Status} {Elapsed} {Size} ")):
+        (tmp_path / f"app{number}.jsonl").write_text(json.dumps({"message": f"iugu request {holes}{logged}"}) + "\n")
+    report, _ = scan_json(str(tmp_path))
+    assert sorted((Path(f["location"]["path"]).name, f["rule_id"]) for f in report["findings"]) == [
+        (f"app{number}.jsonl", "iugu-plaintext-request") for number in range(3)]
+    started = time.process_time()
+    assert request({"message": "iugu request " + "{} " * 100_000 + logged}).method == "POST"
+    assert time.process_time() - started < 1

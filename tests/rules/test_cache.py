@@ -86,6 +86,32 @@ def test_a_database_swapped_for_another_rule_sets_is_rebuilt_not_trusted(project
     assert all(path.read_bytes() == own[path] and verifies(path) for path in own)
 
 
+# a rule Hyperscan cannot compile (a conditional group): the rules' database leaves it out, and which ones it left out
+# is a cached answer of its own (``hs-….rejected``)
+REJECTED_RULE = """rules:
+  - {id: cond-key, title: Cond key, provider: other, category: access-token, severity: low, keywords: [condkey_],
+     pattern: '(?P<p>condkey_)(?P<secret>[0-9]{12})(?(p)|x)'}
+"""
+
+
+@needs_hyperscan
+@pytest.mark.parametrize("answer", [b"[]", b"[9999]", b"not json", b'{"a": 1}'])
+def test_an_intact_but_wrong_answer_of_which_patterns_hyperscan_rejects_is_found_afresh(project: Path,
+                                                                                      answer: bytes) -> None:
+    """An answer another build of the library gave (its bytes match their digest: not damaged) made every later run
+    an internal error, the whole report lost; it is forgotten and found again."""
+    (project / "cond.yaml").write_text(REJECTED_RULE)
+    (project / "app.log").write_text(f"ASAAS_API_KEY={asaas_key()}\nid=condkey_123456789012\n")
+    found = (["asaas-api-key", "cond-key"], [])
+    assert scan(project, "--engine", "hyperscan", "--rules", "cond.yaml") == found
+    [(path, right)] = entries(project, "hs-*.rejected").items()
+    stale = path.with_name(f"{path.name.split('.')[0]}.{hashlib.sha256(answer).hexdigest()}.rejected")
+    path.rename(stale)
+    stale.write_bytes(answer)
+    assert scan(project, "--engine", "hyperscan", "--rules", "cond.yaml") == found
+    assert list(entries(project, "hs-*.rejected").values()) == [right]
+
+
 @posix_only
 @pytest.mark.parametrize("mode", [0o777, 0o770, 0o722])
 def test_a_cache_folder_others_can_write_to_is_not_used(project: Path, mode: int) -> None:

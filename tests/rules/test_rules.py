@@ -200,6 +200,10 @@ BAD_RULE_FILES = {
                           "pattern names the word list 'prefixes', which the file's 'words' does not have"),
     "word-list-not-words": ("words: {prefixes: [acme, 7]}\n" + one_change("acme_(?P", "{words:prefixes}_(?P"), None,
                             "'words': 'prefixes' must be a non-empty list of non-empty strings"),
+    # 2 KB of YAML naming 118 KB of pattern: a thousand words named a thousand times took 75 s and 2.8 GB
+    "word-list-filled-too-long": ("words: {w: [" + ", ".join(f"w{n}" for n in range(100)) + "]}\n"
+                                  + one_change("acme_(?P", "(?:" + "|".join(["{words:w}"] * 300) + ")_(?P"), "acme-key",
+                                  "pattern's word lists fill it to 118,253 characters, more than 65,536"),
     "request-rule-reference": (REQUEST_RULE.replace("    when: {schemes: [http], colour: red}",
                                                     "    references: ['ftp://acme.example/docs']\n    when: {}"),
                                "acme-request", "reference 'ftp://acme.example/docs' is not an absolute http(s) URL"),

@@ -21,7 +21,8 @@ from .lines import MAX_CAPTURE_LINE
 TIME, TEMPLATE, RENDERED, SCOPE = "@t", "@mt", "@m", "Scope"
 # A message filled longer than a line the capture readers take is none: a template of many holes for one long
 # property (ten thousand `{A}` in 60 KB) made gigabytes. A scope's text is looked at so far, for values so long:
-# each value is looked for in it (a scope names a method, a URL, a client's name).
+# each value is looked for in it (a scope names a method, a URL, a client's name); innermost scope first, as the
+# call's own is (an application's outer scope of 9 KB hid it: one request judged three times).
 MAX_MESSAGE, MAX_SCOPE_TEXT, MAX_SCOPE_VALUE = MAX_CAPTURE_LINE, 8192, 2048
 # a hole: `{Name}`, with Serilog's capturing operator (`@`, `$`), alignment (`,-10`) and format (`:l`); or an escape
 _HOLE = re.compile(r"\{\{|\}\}|\{[@$]?([\w.]+)(?:,-?\d+)?(?::[^{}]*)?\}")
@@ -67,6 +68,6 @@ def event_view(record: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(template, str) or not isinstance(scopes, list):
         return record
     named = {hole.group(1) for hole in _HOLE.finditer(template)}
-    said = "\n".join(scope for scope in scopes if isinstance(scope, str))[:MAX_SCOPE_TEXT]
+    said = "\n".join(scope for scope in reversed(scopes) if isinstance(scope, str))[:MAX_SCOPE_TEXT]
     return {key: value for key, value in record.items()
             if key in named or not (isinstance(value, str) and 0 < len(value) <= MAX_SCOPE_VALUE and value in said)}

@@ -56,7 +56,9 @@ from .record_views import (MAX_ATTRIBUTE_KEYS, curl_options, first, matched, of_
 
 MAX_DEPTH = 8  # objects nested deeper than this are not searched
 MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
-MAX_OPENINGS = 4  # braces of a string tried as the start of the JSON object it ends with, at most
+# in a string read backwards (reversed), a quote with the backslashes before it (an even run: not escaped), or a
+# brace: what finds the brace that opens the object a string ends with, from its end, nothing before it read
+_BRACE_OR_QUOTE_REVERSED = re.compile(r'"(\\*)|[{}]')
 
 
 # The method under a name that says it, alone or before a word (method_name, methodType, verb_name)
@@ -93,23 +95,34 @@ def json_object(value: str) -> dict[str, Any] | None:
 
 def held_object(value: str) -> dict[str, Any] | None:
     """The JSON object a string holds whole, or at its end after words (a message a logger formatted an object
-    into: ``iugu request {"method": …}``), or None; :data:`MAX_OPENINGS` braces tried at most."""
+    into: ``iugu request {"method": …}``), or None. The object is the one its last brace closes, decoded from the
+    brace that opens it: the words before it may hold braces of their own (a template's holes left unfilled,
+    ``{} {}``; when only the first four braces were tried, a fifth object was no request)."""
     found = json_object(value)
     text = value.rstrip()
     if found is not None or not text.endswith("}"):
         return found
-    start = text.find("{", 1)
-    for _ in range(MAX_OPENINGS):
-        if start < 0:
-            return None
-        try:
-            found, end = _DECODER.raw_decode(text, start)
-        except (ValueError, RecursionError):
-            found, end = None, -1
-        if end == len(text):
-            return found if isinstance(found, dict) else None
-        start = text.find("{", start + 1)
-    return None
+    start = _opening(text)
+    if start <= 0:
+        return None
+    try:
+        found, end = _DECODER.raw_decode(text, start)
+    except (ValueError, RecursionError):
+        return None
+    return found if end == len(text) and isinstance(found, dict) else None
+
+
+def _opening(text: str) -> int:
+    """Where the brace that the text's last one closes opens, read backwards outside JSON strings; -1 if none."""
+    depth, quoted = 0, False
+    for mark in _BRACE_OR_QUOTE_REVERSED.finditer(text[::-1]):
+        if mark.group(1) is not None:
+            quoted ^= len(mark.group(1)) % 2 == 0
+        elif not quoted:
+            depth += 1 if mark.group() == "}" else -1
+            if depth == 0:
+                return len(text) - 1 - mark.start()
+    return -1
 
 
 def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, ...], str]]:
