@@ -2,10 +2,12 @@
 tells the others: the constants it binds a URL to.
 
 A group is the lines between boundaries: a declaration (``func``, ``def``, ``public``…) or a run of lines that
-are no code. A class's constants (a name bound to one literal between its header and its first method: Locust's
-``host = "https://…"``) are read with each of its methods, whose calls use them; no more of the class is, so no
-request is read twice. A constant in capitals a group binds to an absolute URL (``const ASAAS_URL = "https://…";``
-at a module's top) is known to the groups below that send it, which its literal does not anchor.
+are no code. A class's fields (a name bound to one literal between its header and its first method) are read with
+each of its methods that names them, and an absolute URL's field (Locust's ``host = "https://…"``, which its calls'
+paths go to unnamed) with each method that writes no absolute URL of its own: a field naming another endpoint is
+not the URL of a method that has one. No more of the class is, so no request is read twice. A constant in capitals
+a group binds to an absolute URL (``const ASAAS_URL = "https://…";`` at a module's top) is known to the other groups
+of the window that send it as a call's URL, which its literal does not anchor.
 """
 
 from __future__ import annotations
@@ -22,35 +24,58 @@ _PROSE_RUN = 5  # this many lines in a row that are no code end a group
 _DECLARATION = re.compile(r"\s*(?:<\?php|#!|(?:(?:public|private|protected|internal|static|export|async|override|"
                           r"suspend|pub)\s+)*(?:func|def|class|function|fun|fn|sub|package|namespace|module|import)\b)")
 _CLASS = re.compile(r"\s*(?:(?:public|private|protected|internal|static|export|abstract|final|data|open)\s+)*class\b")
-# a class's field: a name (typed or not) bound to one string literal, on a line of its own
-_FIELD = re.compile(r"""\s*[\w$@:<>\[\]. ]*?[\w$]\s*=\s*[@$rRbBuUfF]{0,2}(["'`])[^"'`\\]*\1\s*;?\s*$""")
+# a class's field: a name (typed or not: ``host: str``, ``val host: String``, ``static final String HOST``) bound to
+# one string literal, on a line of its own; a name is at most :data:`_FIELD_NAME_CHARS` long with its type and words
+# (a lazy run of blanks after a greedy one over a whole line was quadratic: 40 KB of blanks, 12 s)
+_FIELD_NAME = re.compile(r"\s*(?:[\w$@:<>\[\]. ]+?\s)??([\w$]+)\s*(?::[^:=]+)?")
+_FIELD_VALUE = re.compile(r"""\s*[@$rRbBuUfF]{0,2}(["'`])[^"'`\\]*\1\s*;?\s*""")
+_FIELD_NAME_CHARS = 200
+_URL_OPTION = re.compile(r"(?i)url|uri|endpoint|base_?url")  # an option that names a call's URL (axios' `url:`)
 # a line of code (a block comment's opening is the code's too: cut from it, the comment's lines would be read as code)
 _CODE = re.compile(r"[(){}\[\];=]|^\s*[.)}\]]|[,:+.\\'\"`]\s*$|^\s*/\*")
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # a constant's name: ASAAS_URL, PAYOUT_API_URL
 
 
 def groups(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
-    """The groups of ``lines``, each a method's with its class's fields before it."""
+    """The groups of ``lines``, each a method's with those of its class's fields it uses before it."""
     group: list[tuple[int, str]] = []
-    members: list[tuple[int, str]] = []
+    members: list[tuple[str, tuple[int, str]]] = []  # the class's fields: each name, and its line
+    given: list[tuple[str, tuple[int, str]]] = []  # the fields put before the group being read
     prose, margin, fields = 0, -1, False
     for item in lines:
         text = item[1]
         indent = len(text) - len(text.lstrip())
         if text.strip() and indent <= margin:  # the class's body has ended
-            members, margin = [], -1
+            members, margin, fields = [], -1, False
         prose = prose + 1 if text.strip() and _CODE.search(text) is None else 0
         if (declared := _DECLARATION.match(text) is not None) or prose == _PROSE_RUN:
-            yield group
-            group = list(members) if declared else []
+            yield _used(given, group)
+            group, given = [], list(members) if declared else []
             fields = declared and _CLASS.match(text) is not None
             if fields:
                 members, margin = [], indent
         if prose < _PROSE_RUN:
             group.append(item)
-            if fields and _FIELD.match(text):
-                members.append(item)
-    yield group
+            if fields and (name := _field(text)):
+                members.append((name, item))
+    yield _used(given, group)
+
+
+def _field(text: str) -> str | None:
+    """The name a class's field line binds to one string literal, or None."""
+    names, equals, value = text.partition("=")
+    if not equals or len(names) > _FIELD_NAME_CHARS or value.startswith(("=", ">")):
+        return None
+    name = _FIELD_NAME.fullmatch(names)
+    return name.group(1) if name and _FIELD_VALUE.fullmatch(value) else None
+
+
+def _used(given: list[tuple[str, tuple[int, str]]], group: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``group`` after the fields of ``given`` it uses: those it names, and an absolute URL's where it writes none."""
+    text = "\n".join(line for _, line in group)
+    own_url = ABSOLUTE_URL.search(text) is not None
+    return [line for name, line in given if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text)
+            or not own_url and ABSOLUTE_URL.search(line[1])] + group
 
 
 def anchored_part(group: list[tuple[int, str]], anchored: set[int]) -> list[tuple[int, str]]:
@@ -74,12 +99,19 @@ def bind_constants(found: list[Token], constants: dict[str, str | None]) -> None
 
 
 def constants_sent(found: list[Token], said: Facts, constants: dict[str, str | None]) -> dict[str, str]:
-    """The file's constants a group that is no anchor's sends as whole values (not a base a path is joined
-    to: ``ASAAS_URL + "/x"``), bound in ``said`` where the group does not assign them itself."""
+    """The file's constants a group that is no anchor's sends as a call's URL, whole (its first argument, or a
+    ``url`` option: not a base a path is joined to, ``ASAAS_URL + "/x"``, nor a value a logger prints), bound in
+    ``said`` where the group does not assign them itself."""
     bound = {name for name, _, _ in said.bindings}
     given = {token.text: url for index, token in enumerate(found) if token.kind == "name" and token.text not in bound
-             and (url := constants.get(token.text)) and not any(
-                 0 <= at < len(found) and found[at].kind == "punct" and found[at].text in ("+", ".")
-                 for at in (index - 1, index + 1))}
+             and (url := constants.get(token.text)) and _as_url(found, index)}
     said.bindings += [(name, Lit(url), -1) for name, url in given.items()]
     return given
+
+
+def _as_url(found: list[Token], index: int) -> bool:
+    """Whether the name at ``index`` is given as a call's URL: its first argument or a ``url`` option, alone."""
+    before = [token.text for token in found[max(index - 2, 0) : index]]
+    after = found[index + 1].text if index + 1 < len(found) else ""
+    return after not in ("+", ".") and (before[-1:] == ["("] or len(before) == 2 and before[1] in (":", "=", "=>")
+                                        and _URL_OPTION.fullmatch(before[0]) is not None)

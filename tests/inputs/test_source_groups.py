@@ -1,0 +1,58 @@
+"""The groups a source file's requests are read in (keyaudit/inputs/captures/source_groups.py): a class's fields
+with the methods that use them, a module's URL constant with the calls that send it — and no more (real files in a
+temporary tree, the CLI)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from helpers.running import scan_json
+
+ASAAS_TRANSFERS = "https://api.asaas.com/v3/transfers"
+POST = (f'        return requests.post("{ASAAS_TRANSFERS}", json={{"value": value}},\n'
+        '                             headers={"Content-Type": "application/json"})\n')
+
+
+def _findings(folder: Path, name: str, text: str) -> list[tuple[str, int]]:
+    path = folder / name
+    path.write_text(text)
+    report, _ = scan_json(str(path))
+    return [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")]
+
+
+def test_a_field_naming_another_endpoint_is_not_the_url_of_a_method_that_writes_its_own(tmp_path: Path) -> None:
+    """A client class's ``customers_url`` field beside a method posting to the transfers URL: put before the
+    method's lines, it made two URLs of the method's group, so no one request (main found this transfer)."""
+    code = ('import requests\n\n\nclass AsaasClient:\n    customers_url = "https://api.asaas.com/v3/customers"\n\n'
+            "    def transfer(self, value):\n" + POST)
+    assert _findings(tmp_path, "client.py", code) == [("asaas-unsigned-transfer", 8)]
+
+
+def test_a_line_after_a_class_is_none_of_its_fields(tmp_path: Path) -> None:
+    """A module's constant below a class (another environment's URL) was still taken for the class's field, and
+    put before every later group: the function's own transfer had two URLs."""
+    code = ('import requests\n\n\nclass Settings:\n    timeout = 30\n\n\n'
+            'SANDBOX_TRANSFERS = "https://sandbox.asaas.com/api/v3/transfers"\n\n\n'
+            "def pay(value):\n" + POST.replace("        return", "    return", 1))
+    assert _findings(tmp_path, "payouts.py", code) == [("asaas-unsigned-transfer", 12)]
+
+
+def test_a_constant_a_logger_prints_is_no_url_of_a_call(tmp_path: Path) -> None:
+    """A webhook route of the app logging the transfers URL it is told about: the constant is no call's URL there
+    (it was taken for one, and the route's ``app.post`` for its method: a payout no code sends)."""
+    code = (f"const ASAAS_TRANSFERS_URL = '{ASAAS_TRANSFERS}';\n\nfunction registerWebhooks(app) {{\n"
+            "  app.post('/webhooks/asaas/transfers', (req, res) => {\n"
+            "    logger.info('transfer status from %s', ASAAS_TRANSFERS_URL, req.body.id);\n"
+            "    res.setHeader('Content-Type', 'application/json');\n    res.status(200).end();\n  });\n}\n")
+    assert _findings(tmp_path, "webhooks.js", code) == []
+
+
+def test_a_field_line_of_blanks_is_read_in_one_pass(tmp_path: Path) -> None:
+    """A line of a class's body is tried as a field: a lazy run of blanks after a greedy one made 40 KB of blanks
+    12 s (100 KB: 83 s)."""
+    code = ('import requests\n\n\nclass AsaasClient:\n    host = "https://api.asaas.com"\n' + " " * 40_000 + "\n"
+            "    def transfer(self, value):\n" + POST)
+    started = time.process_time()
+    assert _findings(tmp_path, "client.py", code) == [("asaas-unsigned-transfer", 8)]
+    assert time.process_time() - started < 5
