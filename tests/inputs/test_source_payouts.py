@@ -105,3 +105,14 @@ def test_a_base_constant_a_path_is_joined_to_is_no_url_sent(tmp_path: Path) -> N
             "def payout(value, key):\n    return requests.post(ASAAS_BASE_URL + '/transfers', json={'value': value},\n"
             "                         headers={'access_token': key})\n")
     assert _request_findings(tmp_path, "payouts.py", code) == []
+
+
+def test_the_response_a_controller_writes_sets_no_header_of_its_call(tmp_path: Path) -> None:
+    """ASP.NET's ``Response.ContentType`` is the controller's response's, not the injected client's request's:
+    read as a header of it, the call's headers were known (that one only) and the transfer called unsigned."""
+    code = ("public class PayoutController : ControllerBase\n{\n    [HttpPost(\"payouts\")]\n"
+            "    public async Task<IActionResult> Create(PayoutDto dto)\n    {\n"
+            f"        var response = await _asaas.PostAsync(\"{ASAAS_TRANSFERS}\", Serialize(dto));\n"
+            "        Response.ContentType = \"application/json\";\n"
+            "        return Content(await response.Content.ReadAsStringAsync());\n    }\n}\n")
+    assert _request_findings(tmp_path, "Controllers/PayoutController.cs", code) == []

@@ -24,6 +24,9 @@ from .source_values import last_part, receiver, resolved
 
 _HEADERS_NAME = re.compile(r"(?i)(?:headers|HTTPHEADER|HeaderFields)$")  # what holds the headers (no `$header`)
 _HEADER_RECEIVER = re.compile(r"(?i)headers?$")  # Go's req.Header.Add, request.Headers.Add, myHeaders.append
+# what is no request but the response a server writes (ASP.NET's `Response.ContentType`, `ctx.res`): its properties
+# are not the request's headers
+_RESPONSE = re.compile(r"(?i)(?:^|[.:>$])(?:\w*response|res|resp)$")
 _REQUEST_NAME = re.compile(r"(?i)(?:req|request|headers)\[\]$")  # request["Name"] = "value" (Ruby), headers[…] = …
 # calls given a header's name and value: by their name, or on something named for headers (`req.Header.Add`)
 _HEADER_CALLS = frozenset({"addHeader", "AddHeader", "setHeader", "SetHeader", "header", "setRequestProperty",
@@ -84,7 +87,8 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
     for name, value, _ in said.bindings:  # a member of the headers set (`$headers.Signature = $sig`)
         if receiver(name) and _HEADER_RECEIVER.search(receiver(name)):
             known &= _add(headers, Lit(last_part(name)), resolved(value, said))
-        elif receiver(name) and last_part(name).lower() in NAMED_HEADERS:  # HttpWebRequest's, Indy's `.ContentType`
+        elif receiver(name) and last_part(name).lower() in NAMED_HEADERS and not _RESPONSE.search(receiver(name)):
+            # HttpWebRequest's, Indy's `.ContentType`
             known &= _add(headers, Lit(NAMED_HEADERS[last_part(name).lower()]), resolved(value, said))
     for value in {repr(value): value for value in (resolved(value, said) for value in maps)}.values():
         if isinstance(value, Pairs):
