@@ -79,7 +79,8 @@ def _spelled(found: list[Token], lang: Language) -> Iterator[Token]:
             continue
         if token.kind == "name" and token.text in lang.characters:
             token = Token("string", lang.characters[token.text], token.line)
-        elif lang.char_codes and token.text == "#" and following is not None and following.text.isdigit():
+        elif lang.char_codes and token.text == "#" and following is not None and following.text.isdigit() \
+                and len(following.text) <= 7:  # (a code point has at most 7 digits; int() refuses 4,300)
             token, at = Token("string", chr(int(following.text) % 0x110000), token.line), at + 1
         elif token.kind == "name" and token.text == lang.inline and at + 2 < len(found) and following.text == "(":
             at += 2  # `DATA(body)`: the name, its closing bracket left out below
