@@ -313,6 +313,21 @@ def test_a_word_list_is_named_once_and_put_in_each_pattern_of_its_file_that_name
     assert cli("rules", "test", str(pack)).exit_code == 0
 
 
+def test_a_long_pattern_that_names_no_word_list_is_no_word_lists_error(tmp_path: Path) -> None:
+    """The limit on what word lists fill a pattern to is the lists': a long alternation written out (75 KB of
+    revoked keys) is loaded in a file whose other rule names a list, as it is in a file without lists."""
+    listed = "|".join(["abcdefghijklmnopqrstuvwx"] + [f"{number:024d}" for number in range(3000)])
+    pack = tmp_path / "acme.yaml"
+    pack.write_text("words:\n  brands: [acme]\n" + one_change("(?P<secret>[a-z0-9]{24})", f"(?P<secret>{listed})")
+                    + GOOD_RULE.replace("rules:\n", "").replace("acme-key", "acme-other").replace(
+                        "(?<![a-z0-9])acme_", "(?<![a-z0-9]){words:brands}-"))
+    target = tmp_path / "app.log"
+    target.write_text(f"key=acme_{7:024d}\n")
+    run = cli("scan", "--format", "json", "--jobs", "1", "--rules", str(pack), str(target))
+    assert run.exit_code == 1, run.stderr
+    assert [f["rule_id"] for f in json.loads(run.stdout)["findings"]] == ["acme-key"]
+
+
 def test_a_user_rule_with_a_shipped_id_replaces_it_in_place(tmp_path: Path) -> None:
     pack = tmp_path / "rules"
     pack.mkdir()
