@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import time
 
+from keyaudit.inputs.captures.source_calls import written_calls
 from keyaudit.inputs.captures.source_languages import LANGUAGES
 from keyaudit.inputs.captures.source_tokens import prose, tokens
+from keyaudit.inputs.captures.source_values import facts
 from keyaudit.model.exchange import UNKNOWN
 
 
@@ -131,3 +133,18 @@ def test_the_literal_syntaxes_of_csharp_php_vb_and_pascal_have_their_values() ->
     # `"` a comment, `DATA(name)` the name, a period ending a line a statement's end
     abap = "DATA(b) = |\\{\\n\"k\":1\\}| && 'it''s'. \" 'c'\nDATA(c) = |{ lv_x }|.\n"
     assert " ".join(t.text for t in tokens(abap, LANGUAGES["abap"])) == f'b = {{\n"k":1}} + it\'s ; c = {UNKNOWN} ;'
+
+
+def test_a_pascal_character_code_too_long_for_a_code_point_is_no_character() -> None:
+    """``#`` and 5,000 digits: ``int()`` refuses more than 4,300 digits, and the file was an internal error."""
+    found = tokens("S := 'a' + #" + "9" * 5000 + ";\n", LANGUAGES["pascal"])
+    assert [t.text for t in found if t.kind == "string"] == ["a"]
+
+
+def test_a_call_is_chained_only_where_the_token_just_before_it_chains_it() -> None:
+    """``.`` or ``->`` just before a call's name chains it on what the call before returns (Laravel's
+    ``Http::with([])->post(…)``); a ``.`` two tokens back, a name between (``a().foo bar(…)``), does not."""
+    calls = {code: [name for name, _, _ in facts(written_calls(tokens(code, LANGUAGES[family]),
+                                                                LANGUAGES[family])).calls]
+             for code, family in (('x = a().foo bar("u")\n', "python"), ('$r = Http::with([])->post("u");\n', "php"))}
+    assert list(calls.values()) == [["a", "bar"], ["Http::with", ".post"]]

@@ -3,17 +3,17 @@ and the calls made, each argument read as far as literals show it.
 
 A value (its kinds in :mod:`.source_value_kinds`) is a literal (:class:`Lit`: strings joined by ``+``, PHP's
 ``.``, by standing side by side, or a list of them by a literal separator: ``[…].join("")``; :class:`Partial`
-where code ends it), a map or a list written out (:class:`Pairs`, :class:`Items`: ``{…}``, ``[…]``, ``array(…)``, C#'s ``{ {"k", "v"}, … }``), a call
-(:class:`Call`), a name (:class:`Ref`, resolved later by what the group binds to it), or :data:`UNKNOWN_VALUE`
-(whatever else the code computes). A call on a literal or a name that only turns it into bytes or a body (a
-row of :data:`PASSING`: ``"…".toRequestBody()``, ``"…".getBytes()``, ``parameters.data(using: .utf8)``) is the
-literal (the name); so is a call of one on a literal argument (``strings.NewReader(`…`)``). A call that sets a
-named option (``curl_easy_setopt(curl, CURLOPT_URL, "…")``: a name in capitals, then its value) binds the value
-to the option's name. A list grown by appending to itself — a name bound to an empty start (``NULL``, ``nil``,
-``[]``), then again and again to an append given the name and one item (libcurl's ``headers =
-curl_slist_append(headers, "Name: value")``, Go's ``h = append(h, v)``) — is one binding, the list of those
-items (read as several bindings, the name would hold no one value), also where the code sets it back to its
-empty start once grown (curl --libcurl's ``slist1 = NULL;`` after freeing it).
+where code ends it), a map or a list written out (:class:`Pairs`, :class:`Items`: ``{…}``, ``[…]``, ``array(…)``,
+C#'s ``{ {"k", "v"}, … }``), a call (:class:`Call`), a name (:class:`Ref`, resolved later by what the group binds
+to it), or :data:`UNKNOWN_VALUE` (whatever else the code computes). A call on a literal or a name that only turns
+it into bytes or a body (a row of :data:`PASSING`: ``"…".toRequestBody()``, ``"…".getBytes()``,
+``parameters.data(using: .utf8)``) is the literal (the name); so is a call of one on a literal argument
+(``strings.NewReader(`…`)``). A call that sets a named option (``curl_easy_setopt(curl, CURLOPT_URL, "…")``: a name
+in capitals, then its value) binds the value to the option's name. A list grown by appending to itself — a name
+bound to an empty start (``NULL``, ``nil``, ``[]``), then again and again to an append given the name and one item
+(libcurl's ``headers = curl_slist_append(headers, "Name: value")``, Go's ``h = append(h, v)``) — is one binding,
+the list of those items (read as several bindings, the name would hold no one value), also where the code sets it
+back to its empty start once grown (curl --libcurl's ``slist1 = NULL;`` after freeing it).
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def facts(found: list[Token], assigned: frozenset[str] = frozenset()) -> Facts:
         elif token.kind == "name" and (after == "(" or after == "{" and _names_type(token.text)):
             call, _ = parser.primary(index, 0, passing=False)  # a call, or a construction of one value (`T{v}`)
             if isinstance(call, Call):
-                joins = [before.text for before in found[max(index - 2, 0) : index] if before.kind == "punct"]
+                joins = [before.text if before.kind == "punct" else "" for before in found[max(index - 2, 0) : index]]
                 chained = joins[-1:] == ["."] or joins == ["-", ">"]
                 result.calls.append((("." if chained else "") + token.text, call, token.line))
                 options += [(option.name, value, token.line)
