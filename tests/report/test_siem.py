@@ -86,7 +86,8 @@ def test_a_corrupt_engine_cache_is_rebuilt_not_trusted(write, tmp_path: Path, mo
     path = write("a.log", f"api_token={iugu_token()}\n")
     first, _ = scan_json(str(path), "--engine", "hyperscan")
     databases = list((cache / "keyaudit").glob("hs-*.db"))
-    assert len(databases) == 2 and first["scan"]["engine"] == "hyperscan"  # the rules' and their keywords'
+    # the rules' (a rule too long to share one in its own) and their keywords'
+    assert len(databases) >= 2 and first["scan"]["engine"] == "hyperscan"
     for database in databases:
         database.write_bytes(b"not a hyperscan database")
     again, _ = scan_json(str(path), "--engine", "hyperscan")

@@ -40,7 +40,7 @@ def test_a_small_scan_on_an_empty_cache_runs_by_regex_and_by_hyperscan_once_a_la
     engine, first, databases = scanned(cache, tmp_path, str(small))
     assert engine == "regex" and databases == [] and first == [("iugu-api-token", 1)]
     engine, found, databases = scanned(cache, tmp_path, str(small), str(large))  # past the bound: compiled
-    assert engine == "hyperscan" and len(databases) == 2 and len(found) == 2
+    assert engine == "hyperscan" and len(databases) >= 2 and len(found) == 2  # the rules' (maybe several), keywords'
     assert scanned(cache, tmp_path, str(small))[:2] == ("hyperscan", first)  # cached now: no compiling
 
 
@@ -48,7 +48,7 @@ def test_an_engine_asked_for_by_name_is_the_one_that_runs(tmp_path: Path) -> Non
     small = tmp_path / "app.env"
     small.write_text(f"IUGU_API_TOKEN={iugu_token()}\n")
     engine, _, databases = scanned(tmp_path / "cache", tmp_path, "--engine", "hyperscan", str(small))
-    assert engine == "hyperscan" and len(databases) == 2
+    assert engine == "hyperscan" and len(databases) >= 2
 
 
 def test_the_staged_files_of_a_commit_are_measured_as_the_work_tree_has_them(tmp_path: Path) -> None:
