@@ -388,3 +388,14 @@ def test_a_class_s_constants_are_read_with_each_of_its_methods_and_no_other_clas
     found, counts = _requests(tmp_path, "load/locustfile.py", code)
     assert found == ["iugu-unsigned-transfer"]
     assert counts.get("requests_judged") == 2, counts
+
+
+def test_a_literal_cut_in_pieces_one_of_which_starts_with_a_slash_is_no_path_joined(tmp_path: Path) -> None:
+    """A long header value written in pieces (Pascal's 255-character literals: ``'…' + '/…'``, as base64 may
+    go on with a slash) is one literal; only a path joined to what the code computes (``BASE + "/v1"``) makes the
+    URL built. The piece's slash made the group's every URL unknown: one request in eight of a corpus was lost."""
+    code = (f'import requests\n\nrequests.post("{URL}", data=\'{_body()}\',\n'
+            '              headers={"Content-Type": "application/json", "Request-Time": "2026-11-22T10:00:00-03:00",\n'
+            '                       "Signature": "signature=dU5bigotBTkbTFZUGV6" + "/V52DfWHX/WkhLk+sLh0q=="})\n')
+    found, counts = _requests(tmp_path, "payouts/cut.py", code)
+    assert (found, counts.get("requests_judged")) == ([], 1), counts  # signed: judged, no finding (no key to verify)

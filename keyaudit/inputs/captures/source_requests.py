@@ -156,17 +156,18 @@ def _query(said: Facts) -> str:
 def _whole_strings(found: list[Token], lang: Language) -> list[str]:
     """The string literals that are whole values, not a piece joined to another by ``+`` or,
     where the language joins so, ``.`` (``BASE + "/payments"``: a URL there is only its start); none
-    where a path is so joined to something (the URL the group sends is built, not written)."""
+    where a path is so joined to what the code computes (the URL the group sends is built, not written;
+    a piece joined to a literal before it is that literal's rest: a long value cut in pieces, ``'…' + '/…'``)."""
     joining = ("+", ".") if lang.dot_joins else ("+",)
 
     def joins(index: int) -> bool:
         return 0 <= index < len(found) and found[index].kind == "punct" and found[index].text in joining
 
-    pieces = [(token.text, joins(index - 1) or joins(index + 1)) for index, token in enumerate(found)
-              if token.kind == "string"]
-    if any(joined and text.startswith("/") for text, joined in pieces):
+    pieces = [(token.text, joins(index - 1) or joins(index + 1), joins(index - 1) and found[index - 2].kind != "string")
+              for index, token in enumerate(found) if token.kind == "string"]
+    if any(built and text.startswith("/") for text, _, built in pieces):
         return []
-    return [text for text, joined in pieces if not joined]
+    return [text for text, joined, _ in pieces if not joined]
 
 
 def _sent(said: Facts, url: str) -> bool:
