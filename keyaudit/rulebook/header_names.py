@@ -46,6 +46,16 @@ class RecordHeaders:
         """The header a folded field name stands for, or None."""
         return self.names.get(key)
 
+    def dashed(self, name: str) -> str:
+        """The header the rules spell with a ``-`` where ``name`` has each ``_``, else ``name``: a log that
+        cannot keep a dash in a name writes an underscore (OpenTelemetry's ``http.request.header.request_time``,
+        as its JavaScript and Python instrumentations capture ``Request-Time``). Only the rules' dashed names
+        are so read: ``access_token`` is a header of its own, sent with its underscore."""
+        if "_" not in name:
+            return name
+        header = self.names.get(folded(name))
+        return header if header is not None and header.lower() == name.lower().replace("_", "-") else name
+
     def field_header(self, key: str) -> str | None:
         """The header a record's field kept for one stands for (``req_signature``,
         ``http_request_header_signature``: a common prefix folded), or None."""

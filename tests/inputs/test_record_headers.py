@@ -44,6 +44,13 @@ def test_a_user_agent_alone_shows_no_signing_header_missing() -> None:
     assert (found.header("User-Agent"), found.headers_known) == ("payouts/3.1", False)
 
 
+def test_a_header_captured_with_underscores_for_dashes_is_the_header_the_rules_spell_with_dashes() -> None:
+    # OpenTelemetry JS's and Python's captured headers: http.request.header.<name>, `-` written `_`, a list
+    found = request({"http.method": "POST", "http.url": URL, "http.request.header.request_time": ["2026-11-22"],
+                     "http.request.header.access_token": ["$aact_x"], "http.request.header.x_trace": ["a"]})
+    assert [name for name, _ in found.headers] == ["Request-Time", "access_token", "x_trace"]
+
+
 def test_a_duration_named_like_a_header_is_no_header() -> None:
     # nginx's $request_time is the seconds a request took
     found = request({"request": "POST /v1/transfer_requests HTTP/1.1", "host": "api.iugu.com", "request_time": "0.032"})

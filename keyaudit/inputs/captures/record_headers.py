@@ -71,12 +71,14 @@ def request_headers(logged: Any, node: dict[str, Any], record: dict[str, Any], k
     """The headers of the ``method`` request at ``node`` of ``record`` (``logged``: the value of
     its nearest headers member, or None), and whether the record shows the ones it lacks; where
     it keeps them as fields, those its message lists as a head (see above). ``besides`` are the
-    roles a headers map may hold beside its headers (its body)."""
+    roles a headers map may hold beside its headers (its body). A name logged with ``_`` for each
+    ``-`` of a header the rules know is that header (:meth:`RecordHeaders.dashed`)."""
     source, headers = logged, parse(logged)
     if headers is None:
         source = next((child for key, child in node.items()
                        if not of_reply(key) and _is_header_map(child, known, besides)), None)
         headers = parse(source)
+    headers = None if headers is None else [(known.dashed(name), value) for name, value in headers]
     fields, telling = _field_headers(node, known)
     prefixed = _prefixed_headers(node)
     nginx, nginx_telling = _nginx_headers(record, known)
