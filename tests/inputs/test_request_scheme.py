@@ -1,6 +1,6 @@
 """A request written with an origin-form target and a Host header names no scheme; HTTPS is
 assumed (both APIs serve only HTTPS) unless the capture says where the request went: a packet
-capture's destination port, curl's connection line, a record's destination port. Port 80 is
+capture's destination port (however many zeros pad it), curl's connection line, a record's destination port. Port 80 is
 plain HTTP — the key crossed in clear text, and the plaintext rules say so; port 443, or a port
 said by name (tcpdump without -n), is HTTPS.
 """
@@ -32,6 +32,8 @@ SAID = {
     "tcpdump_names": lambda port: _dump(f"13:00:00.123456 IP app-1.51234 > api.asaas.com.{ {'80': 'http', '443': 'https'}[port]}: "
                                         "Flags [P.], seq 1:200, ack 1, win 502, length 199"),
     "ngrep": lambda port: _dump(f"T 10.0.0.7:51234 -> 203.0.113.9:{port} [AP] #4"),
+    # tcpflow's flow files read with `tail -n +1 flows/*`: the file's name, each port five digits zero-padded
+    "tcpflow_files": lambda port: _dump(f"==> flows/010.000.000.007.51234-203.000.113.009.{port:0>5} <=="),
 }
 
 

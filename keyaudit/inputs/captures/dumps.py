@@ -74,13 +74,13 @@ class DumpReader:
 
     def _scheme(self, shape: Shape, number: int, prefix: str) -> str | None:
         """The scheme the start line's ``prefix`` or a line fed shortly before the start line
-        ``number`` says the request went by (a packet's destination port), nearest first; None
-        where none says."""
+        ``number`` says the request went by (a packet's destination port, however many zeros pad
+        it: tcpflow's file names write five digits, `…081.00080`), nearest first; None where none says."""
         if shape.via is None:
             return None
         for before, text in [(number, prefix), *reversed(self._between)]:
             if number - before <= VIA_LINES and (found := shape.via.search(text)) is not None:
-                return _PORT_SCHEMES.get(found.group("port"))
+                return _PORT_SCHEMES.get(found.group("port").lstrip("0"))
         return None
 
     def _prefix(self, number: int, text: str, match: re.Match[str]) -> str:
