@@ -12,7 +12,15 @@ journal, php-vcr's cassette). Three did not: Node's ConsoleSpanExporter and the 
 requests judged, but the signed transfers called unsigned and both signatures malformed: the headers captured as
 `http.request.header.<name>` arrays, `-` written `_`, were not read as the request's `Request-Time` and `Signature`),
 and tcpflow's flow files (the body read and both signatures judged, but no plaintext finding: that the flow is port
-80 is said only by the file names tail prints).
+80 is said only by the file names tail prints). All six pass now. Node's and the Collector's since a header name a
+record logs with `_` for each `-` of a header the rules spell with dashes is that header (OpenTelemetry's JavaScript
+and Python instrumentations capture `Request-Time` as `http.request.header.request_time`;
+:meth:`keyaudit.rulebook.header_names.RecordHeaders.dashed`, applied to the headers a record logs as a map,
+:func:`keyaudit.inputs.captures.record_headers.request_headers`) — only dashed names are so read: `access_token` is
+the header Asaas's key travels in, underscore and all. tcpflow's since the port a line before a request says it went
+to is a number however many zeros pad it (tcpflow names a flow's file with five-digit ports, `…081.00080`;
+:meth:`keyaudit.inputs.captures.dumps.DumpReader._scheme`; before, `00080` was no port a scheme is known by, so HTTPS
+was assumed).
 
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
@@ -184,7 +192,8 @@ def tcpflow_files_tail(request: Request) -> list[str]:
     # tcpflow capturing the payouts host's port 80 egress into its output directory (`tcpflow -i eth0 -o flows port
     # 80`; tcpflow(1): "each flow is stored in its own file … named 192.168.101.102.02345-010.011.012.013.45103", the
     # bytes as sent, CR LF kept), the flows read with `tail -n +1 flows/0*` (coreutils tail: `==> <file> <==` before
-    # each file, after a line feed of its own — none between a file that ends without one and the next): the request's flow, then the response's. Port 80: plain HTTP.
+    # each file, after a line feed of its own — none between a file that ends without one and the next): the
+    # request's flow, then the response's. Port 80: plain HTTP.
     port = 40000 + int(_flow(request)[:4], 16) % 20000
     client, server = f"010.000.003.017.{port:05d}", "052.067.019.081.00080"
     wire = "".join(f"{line}\r\n" for line in [f"{request.method} {request.path} HTTP/1.1", f"Host: {request.host}",
