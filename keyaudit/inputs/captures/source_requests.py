@@ -46,6 +46,7 @@ _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_hea
 _METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?(?:method|mode)|request_?method|verb"
                           r"|CURLOPT_CUSTOMREQUEST)$")
 _BODY_VERBS = frozenset({"post", "patch"})  # a call so named is a request's (no map's)
+_SETS_METHOD = re.compile(r"(?i)method|verb")  # a call given a method word alone sets the method: `set_method`
 _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
                                 r"|^CURLOPT_(POST|PUT)$")
 _POSTING = re.compile(r"^CURLOPT_POSTFIELDS$")  # an option whose body, with no method named, is sent as a POST
@@ -224,7 +225,10 @@ def _url(said: Facts, strings: list[str]) -> str | None:
 
 def _method(said: Facts) -> str | None:
     """The one method the group names: a method word bound to a method's name or given first to
-    a call, a method's identifier (``Method.Post``, ``HttpMethod.Post``, ``Net::HTTP::Post``), or
+    a call that is given more (``request('POST', url)``, ``NewRequest("POST", url, body)``) or sets a
+    method (``setRequestMethod("POST")``, ABAP's ``set_method( 'POST' )``) — a word alone given to
+    another call is data (``$font->getData("post")`` reads a font's table) —, a method's identifier
+    (``Method.Post``, ``HttpMethod.Post``, ``Net::HTTP::Post``), or
     the name of a call of something (``requests.post(…)``, ``Unirest.post("…")``, a builder's
     ``.post(body)``, a bare call's ``http.Post(…)``, a namespace's ``cpr::Post(…)``, one given the URL first:
     Indy's ``Http.Post(url, …)``; .NET's ``PostAsync``, Flurl's ``PostStringAsync``) — a GET's, PUT's or
@@ -242,7 +246,8 @@ def _method(said: Facts) -> str | None:
         # Indy's `Http.Post(url, …)`
         given_url = isinstance(first, Lit) and ABSOLUTE_URL.match(first.text) is not None
         named = verb.islower() or name in _BARE_CALLS or name.startswith(".") or "::" in name or given_url
-        if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha():
+        if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha() and (
+                len(call.args) > 1 or _SETS_METHOD.search(verb)):
             found.add(first.text.upper())
         elif verb.upper() in HTTP_METHODS and named and ("." in name or "->" in name or "::" in name) and (
                 verb.lower() in _BODY_VERBS or given_url):
