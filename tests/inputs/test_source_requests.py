@@ -5,6 +5,7 @@ whatever the code computes is unknown, never absent (real files in a temporary t
 
 from __future__ import annotations
 
+import base64
 import time
 from pathlib import Path
 
@@ -423,3 +424,15 @@ def test_a_method_word_given_to_a_call_that_sets_the_method_or_sends_more_is_the
         name: str, code: str, tmp_path: Path) -> None:
     assert _requests(tmp_path, f"billing/{name}", code)[0] == ["iugu-plaintext-request"]
 
+
+def test_a_url_sent_as_a_header_s_value_is_not_where_the_request_goes(tmp_path: Path) -> None:
+    """The request goes to a URL the code computes; the one absolute URL literal of the group is the
+    Referer it sends. Read as the request's URL it made the iugu token a critical
+    credential-over-plaintext-http to the shop's own page."""
+    basic = base64.b64encode(f"{iugu_token()}:".encode()).decode()
+    code = ("<?php\nfunction charge($client, $url) {\n    return $client->request('POST', $url, [\n"
+            "        'headers' => [\n"
+            f"            'Authorization' => 'Basic {basic}',\n"
+            "            'Referer' => 'http://loja.example.com.br/checkout/pagamento',\n"
+            "        ],\n        'body' => '{\"amount_cents\":1050}',\n    ]);\n}\n")
+    assert _requests(tmp_path, "billing/checkout.php", code)[0] == []

@@ -126,11 +126,13 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str,
     lowered = {name.lower() for name in said.names}
     if any(word in name for name in lowered for word in _MOCKING) or "it" in lowered:
         return None
-    url = _url(said, _whole_strings(found, lang) + list(given.values()))
+    headers, known = headers_given(said)
+    # a literal sent as a header's value (a Referer, an Origin) is no URL the request is sent to
+    values = {value for _, value in headers}
+    url = _url(said, [text for text in _whole_strings(found, lang) if text not in values] + list(given.values()))
     method = _method(said)
     if url is None or method is None or not (_sent(said, url) or _called_on(found, url)) or _commanded(said, url):
         return None
-    headers, known = headers_given(said)
     known = known and (bool(headers) or _bare(said, url, lowered)) and not any(
         word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
         token.kind == "punct" and token.text in ("...", "**") for token in found)
