@@ -194,3 +194,18 @@ def test_headers_appended_or_set_by_index_or_on_the_client_are_the_requests(
     assert _request_findings(tmp_path / "signed", f"src/{name}", template.replace("{}", signed)) == []
     assert _request_findings(tmp_path / "unsigned", f"src/{name}", template.replace("{}", unsigned)) == [
         ("iugu-unsigned-transfer", IUGU_TRANSFERS)]
+
+
+
+def test_a_request_object_built_and_returned_has_headers_the_group_does_not_show(tmp_path: Path) -> None:
+    """A request built and returned to the caller that sends it gets its headers there (a signer's):
+    it was an iugu-unsigned-transfer. Sent where it is built, it is still one."""
+    start = ("public class IuguTransfers\n{\n    private async Task<object> Montar(HttpClient client, string json)\n"
+             f'    {{\n        var request = new HttpRequestMessage(HttpMethod.Post, "{IUGU_TRANSFERS}");\n'
+             '        request.Headers.Add("Accept", "application/json");\n'
+             '        request.Content = new StringContent(json, Encoding.UTF8, "application/json");\n')
+    built = start + "        return request;\n    }\n}\n"
+    sent = start + "        return await client.SendAsync(request);\n    }\n}\n"
+    assert _request_findings(tmp_path / "built", "src/IuguTransfers.cs", built) == []
+    assert _request_findings(tmp_path / "sent", "src/IuguTransfers.cs", sent) == [
+        ("iugu-unsigned-transfer", IUGU_TRANSFERS)]

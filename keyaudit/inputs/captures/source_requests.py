@@ -133,7 +133,7 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str,
     method = _method(said)
     if url is None or method is None or not (_sent(said, url) or _called_on(found, url)) or _commanded(said, url):
         return None
-    known = known and (bool(headers) or _bare(said, url, lowered)) and not any(
+    known = known and not _handed_on(said, found, url) and (bool(headers) or _bare(said, url, lowered)) and not any(
         word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
         token.kind == "punct" and token.text in ("...", "**") for token in found)
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
@@ -173,19 +173,32 @@ def _whole_strings(found: list[Token], lang: Language) -> list[str]:
     return [text for text, joined, _ in pieces if not joined]
 
 
+def _holds(value: object, said: Facts, url: str, depth: int = 0) -> bool:
+    """Whether ``value`` is the URL (or its host or path), or a map, list or call holding it."""
+    value = resolved(value, said)
+    if isinstance(value, Lit):
+        return len(value.text) >= 4 and value.text in url and ("/" in value.text or "." in value.text)
+    parts = (value.pairs if isinstance(value, Pairs) else value.args if isinstance(value, Call) else
+             tuple((None, item) for item in value.items) if isinstance(value, Items) else ())
+    return depth < 4 and any(_holds(part, said, url, depth + 1) for _, part in parts)
+
+
 def _sent(said: Facts, url: str) -> bool:
     """Whether a call is given the URL (or its host or path): directly, or in what a name it is
     given holds (``request(options)``, ``NewRequest(method, url, …)``). A map that names a URL but
     goes to no call (``ARGS = {…}``, ``$args = array(…)``) is data, no request sent."""
-    def holds(value: object, depth: int) -> bool:
-        value = resolved(value, said)
-        if isinstance(value, Lit):
-            return len(value.text) >= 4 and value.text in url and ("/" in value.text or "." in value.text)
-        parts = (value.pairs if isinstance(value, Pairs) else value.args if isinstance(value, Call) else
-                 tuple((None, item) for item in value.items) if isinstance(value, Items) else ())
-        return depth < 4 and any(holds(part, depth + 1) for _, part in parts)
+    return any(_holds(value, said, url) for _, call, _ in said.calls for _, value in call.args)
 
-    return any(holds(value, 0) for _, call, _ in said.calls for _, value in call.args)
+
+def _handed_on(said: Facts, found: list[Token], url: str) -> bool:
+    """Whether the request object the group constructs with the URL (``new HttpRequestMessage(…)``) is
+    returned, unsent: built for a caller that sends it, which may set headers the group does not show
+    (then unknown). One given to a call (``client.SendAsync(request)``) is sent here."""
+    holders = {name for name, value, _ in said.bindings if isinstance(value, Call)
+               and last_part(value.name)[:1].isupper() and _holds(value, said, url)}
+    given = any(isinstance(value, Ref) and value.name in holders for _, call, _ in said.calls for _, value in call.args)
+    return not given and any(token.text == "return" and following.text in holders
+                             for token, following in zip(found, found[1:]))
 
 
 def _called_on(found: list[Token], url: str) -> bool:
