@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers.running import scan_json
 
 ASAAS_TRANSFERS = "https://api.asaas.com/v3/transfers"
@@ -116,3 +118,94 @@ def test_the_response_a_controller_writes_sets_no_header_of_its_call(tmp_path: P
             "        Response.ContentType = \"application/json\";\n"
             "        return Content(await response.Content.ReadAsStringAsync());\n    }\n}\n")
     assert _request_findings(tmp_path, "Controllers/PayoutController.cs", code) == []
+
+
+IUGU_TRANSFERS = "https://api.iugu.com/v1/transfer_requests"
+
+
+def _indy_transfer(signing: str) -> str:
+    return ("unit Repasses;\n\ninterface\n\nimplementation\n\n"
+            "procedure TRepasses.Transferir(const Corpo, Assinatura, Momento: string);\nvar\n"
+            "  HTTP: TIdHTTP;\n  Body: TStringStream;\nbegin\n  HTTP := TIdHTTP.Create(nil);\n"
+            "  Body := TStringStream.Create(Corpo);\n  HTTP.Request.ContentType := 'application/json';\n"
+            f"{signing}  HTTP.Post('{IUGU_TRANSFERS}', Body);\nend;\n\nend.\n")
+
+
+def test_headers_indy_sets_by_its_values_index_or_by_a_line_are_the_requests(tmp_path: Path) -> None:
+    """Indy's header list is set by name (``CustomHeaders.Values['Signature'] := …``, Pascal's ``:=``
+    after an index) or by a header's line (``CustomHeaders.Add('Signature: ' + …)``): a transfer so
+    signed was read with its Content-Type alone, every header known — an iugu-unsigned-transfer."""
+    by_index = ("  HTTP.Request.CustomHeaders.Values['Signature'] := 'signature=' + Assinatura;\n"
+                "  HTTP.Request.CustomHeaders.Values['Request-Time'] := Momento;\n")
+    by_line = ("  HTTP.Request.CustomHeaders.Add('Signature: signature=' + Assinatura);\n"
+               "  HTTP.Request.CustomHeaders.Add('Request-Time: ' + Momento);\n")
+    unsigned = "  HTTP.Request.CustomHeaders.Values['Accept'] := 'application/json';\n"
+    assert _request_findings(tmp_path / "index", "src/Repasses.pas", _indy_transfer(by_index)) == []
+    assert _request_findings(tmp_path / "line", "src/Repasses.pas", _indy_transfer(by_line)) == []
+    assert _request_findings(tmp_path / "none", "src/Repasses.pas", _indy_transfer(unsigned)) == [
+        ("iugu-unsigned-transfer", IUGU_TRANSFERS)]
+
+
+def test_a_call_on_the_headers_given_one_value_that_is_no_header_line_leaves_them_unknown(tmp_path: Path) -> None:
+    """``CustomHeaders.Add(Linha)`` with a line the group does not write out adds some header: the
+    header set is unknown, so the transfer is not called unsigned."""
+    assert _request_findings(tmp_path, "src/Repasses.pas", _indy_transfer(
+        "  HTTP.Request.CustomHeaders.Add(LinhaDeAssinatura(Corpo));\n")) == []
+
+
+_PHP_HEADERS = ("<?php\nfunction repasse($sig, $body) {\n    $headers = ['Content-Type: application/json'];\n{}"
+                "    $ch = curl_init('" + IUGU_TRANSFERS + "');\n    curl_setopt($ch, CURLOPT_POST, true);\n"
+                "    curl_setopt($ch, CURLOPT_HTTPHEADER, $headers);\n"
+                "    curl_setopt($ch, CURLOPT_POSTFIELDS, $body);\n"
+                "    return curl_exec($ch);\n}\n")
+_RESTSHARP = ("public class Repasse {\n    public IRestResponse Enviar(string sig, string body) {\n"
+              '        var client = new RestClient("' + IUGU_TRANSFERS + '");\n{}'
+              "        var request = new RestRequest(Method.POST);\n"
+              '        request.AddParameter("application/json", body, ParameterType.RequestBody);\n'
+              "        return client.Execute(request);\n    }\n}\n")
+_VB_WEB_REQUEST = ("Public Class Repasse\n    Public Function Enviar(sig As String, corpo As String) As String\n"
+                   '        Dim request As HttpWebRequest = CType(WebRequest.Create("' + IUGU_TRANSFERS
+                   + '"), HttpWebRequest)\n        request.Method = "POST"\n{}'
+                   "        Using writer As New StreamWriter(request.GetRequestStream())\n"
+                   "            writer.Write(corpo)\n        End Using\n"
+                   "        Return New StreamReader(request.GetResponse().GetResponseStream()).ReadToEnd()\n"
+                   "    End Function\nEnd Class\n")
+
+
+@pytest.mark.parametrize("name, template, signed, unsigned", [
+    ("repasse.php", _PHP_HEADERS, "    $headers[] = 'Signature: signature=' . $sig;\n"
+     "    $headers[] = 'Request-Time: ' . date('c');\n", "    $headers[] = 'Accept: application/json';\n"),
+    ("repasse.php", _PHP_HEADERS,
+     "    array_push($headers, 'Signature: signature=' . $sig, 'Request-Time: ' . date('c'));\n",
+     "    array_push($headers, 'Accept: application/json');\n"),
+    ("Repasse.cs", _RESTSHARP, '        client.AddDefaultHeader("Signature", "signature=" + sig);\n'
+     '        client.AddDefaultHeader("Request-Time", DateTime.UtcNow.ToString("o"));\n',
+     '        client.AddDefaultHeader("Accept", "application/json");\n'),
+    ("Repasse.vb", _VB_WEB_REQUEST, '        request.Headers("Signature") = "signature=" & sig\n'
+     '        request.Headers("Request-Time") = DateTime.UtcNow.ToString("o")\n',
+     '        request.Headers("Accept") = "application/json"\n'),
+])
+def test_headers_appended_or_set_by_index_or_on_the_client_are_the_requests(
+        name: str, template: str, signed: str, unsigned: str, tmp_path: Path) -> None:
+    """PHP's ``$headers[] = 'Name: …'`` and ``array_push($headers, …)`` grow the list sent as
+    CURLOPT_HTTPHEADER, RestSharp's ``client.AddDefaultHeader`` sets a header of every request the
+    client sends, VB indexes ``request.Headers("Name") = …`` with parentheses: each signed transfer
+    was read without its Signature, every header known — an iugu-unsigned-transfer."""
+    assert _request_findings(tmp_path / "signed", f"src/{name}", template.replace("{}", signed)) == []
+    assert _request_findings(tmp_path / "unsigned", f"src/{name}", template.replace("{}", unsigned)) == [
+        ("iugu-unsigned-transfer", IUGU_TRANSFERS)]
+
+
+
+def test_a_request_object_built_and_returned_has_headers_the_group_does_not_show(tmp_path: Path) -> None:
+    """A request built and returned to the caller that sends it gets its headers there (a signer's):
+    it was an iugu-unsigned-transfer. Sent where it is built, it is still one."""
+    start = ("public class IuguTransfers\n{\n    private async Task<object> Montar(HttpClient client, string json)\n"
+             f'    {{\n        var request = new HttpRequestMessage(HttpMethod.Post, "{IUGU_TRANSFERS}");\n'
+             '        request.Headers.Add("Accept", "application/json");\n'
+             '        request.Content = new StringContent(json, Encoding.UTF8, "application/json");\n')
+    built = start + "        return request;\n    }\n}\n"
+    sent = start + "        return await client.SendAsync(request);\n    }\n}\n"
+    assert _request_findings(tmp_path / "built", "src/IuguTransfers.cs", built) == []
+    assert _request_findings(tmp_path / "sent", "src/IuguTransfers.cs", sent) == [
+        ("iugu-unsigned-transfer", IUGU_TRANSFERS)]

@@ -5,6 +5,7 @@ whatever the code computes is unknown, never absent (real files in a temporary t
 
 from __future__ import annotations
 
+import base64
 import time
 from pathlib import Path
 
@@ -399,3 +400,39 @@ def test_a_literal_cut_in_pieces_one_of_which_starts_with_a_slash_is_no_path_joi
             '                       "Signature": "signature=dU5bigotBTkbTFZUGV6" + "/V52DfWHX/WkhLk+sLh0q=="})\n')
     found, counts = _requests(tmp_path, "payouts/cut.py", code)
     assert (found, counts.get("requests_judged")) == ([], 1), counts  # signed: judged, no finding (no key to verify)
+
+
+def test_a_method_word_given_alone_to_a_call_that_sets_no_method_is_data(tmp_path: Path) -> None:
+    """A font writer reads its `post` table (`getData("post")`) in the group that gives a URL to
+    another call: no POST is sent, so no request is read (it was an iugu-plaintext-request)."""
+    code = ('<?php\nclass MetricsWriter {\n    public function write($font) {\n'
+            '        $this->addPair("Source", "http://api.iugu.com/v1/customers");\n'
+            '        $post = $font->getData("post");\n'
+            '        $this->addPair("ItalicAngle", $post["italicAngle"]);\n    }\n}\n')
+    assert _requests(tmp_path, "fonts/metrics.php", code)[0] == []
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Client.java", 'class Client {\n  void send() throws Exception {\n'
+     '    HttpURLConnection conn = (HttpURLConnection) new URL("http://api.iugu.com/v1/customers").openConnection();\n'
+     '    conn.setRequestMethod("POST");\n    conn.getOutputStream().write(body);\n  }\n}\n'),
+    ("pay.abap", "METHOD send.\n  cl_http_client=>create_by_url( EXPORTING url = 'http://api.iugu.com/v1/customers'"
+     " IMPORTING client = lo_client ).\n  lo_client->request->set_method( 'POST' ).\n  lo_client->send( ).\nENDMETHOD.\n"),
+    ("client.php", "<?php\n$client->request('post', 'http://api.iugu.com/v1/customers', ['json' => $data]);\n"),
+])
+def test_a_method_word_given_to_a_call_that_sets_the_method_or_sends_more_is_the_method(
+        name: str, code: str, tmp_path: Path) -> None:
+    assert _requests(tmp_path, f"billing/{name}", code)[0] == ["iugu-plaintext-request"]
+
+
+def test_a_url_sent_as_a_header_s_value_is_not_where_the_request_goes(tmp_path: Path) -> None:
+    """The request goes to a URL the code computes; the one absolute URL literal of the group is the
+    Referer it sends. Read as the request's URL it made the iugu token a critical
+    credential-over-plaintext-http to the shop's own page."""
+    basic = base64.b64encode(f"{iugu_token()}:".encode()).decode()
+    code = ("<?php\nfunction charge($client, $url) {\n    return $client->request('POST', $url, [\n"
+            "        'headers' => [\n"
+            f"            'Authorization' => 'Basic {basic}',\n"
+            "            'Referer' => 'http://loja.example.com.br/checkout/pagamento',\n"
+            "        ],\n        'body' => '{\"amount_cents\":1050}',\n    ]);\n}\n")
+    assert _requests(tmp_path, "billing/checkout.php", code)[0] == []

@@ -1,9 +1,10 @@
 """Which headers a group of source statements gives a request it writes, and whether that is all
 of them (see :mod:`.source_requests`): by what holds them (a map or a list bound to a headers'
-name, ``request["Name"] =``), by the calls that set one (``addHeader``, ``header``,
-``setRequestHeader``, ``.Add``/``.append`` on something named for headers, Swift's
-``forHTTPHeaderField:``, Perl's ``header('Name' => 'value')``, one given the header's name and value by
-its parameters' names: SAP's ``set_header_field( name = … value = … )``) or several (``headers(map)``,
+name, ``request["Name"] =``, Indy's ``CustomHeaders.Values['Name'] :=``), by the calls that set one
+(``addHeader``, ``header``, ``setRequestHeader``, ``.Add``/``.append`` on something named for headers —
+given a name and a value, or one header's ``Name: value`` line —, Swift's ``forHTTPHeaderField:``,
+Perl's ``header('Name' => 'value')``, one given the header's name and value by its parameters' names:
+SAP's ``set_header_field( name = … value = … )``) or several (``headers(map)``,
 ``addAll``, R's ``req_headers(Name = "value")``), a list of records of a name and a value
 (Jenkins' ``customHeaders: [[name: …, value: …]]``), a request's property named for one
 (``request.ContentType = …``), or a map of header fields given to the call that is given the URL (or a
@@ -27,10 +28,12 @@ _HEADER_RECEIVER = re.compile(r"(?i)headers?$")  # Go's req.Header.Add, request.
 # what is no request but the response a server writes (ASP.NET's `Response.ContentType`, `ctx.res`): its properties
 # are not the request's headers
 _RESPONSE = re.compile(r"(?i)(?:^|[.:>$])(?:\w*response|res|resp)$")
-_REQUEST_NAME = re.compile(r"(?i)(?:req|request|headers)\[\]$")  # request["Name"] = "value" (Ruby), headers[…] = …
+# request["Name"] = "value" (Ruby), headers[…] = …, Indy's CustomHeaders.Values['Name'] := …
+_REQUEST_NAME = re.compile(r"(?i)(?:req|request|headers)(?:\.Values)?\[\]$")
 # calls given a header's name and value: by their name, or on something named for headers (`req.Header.Add`)
 _HEADER_CALLS = frozenset({"addHeader", "AddHeader", "setHeader", "SetHeader", "header", "setRequestProperty",
-                           "addRequestProperty", "withHeader", "WithHeader", "setRequestHeader"})
+                           "addRequestProperty", "withHeader", "WithHeader", "setRequestHeader",
+                           "AddDefaultHeader", "AddOrUpdateHeader"})  # RestSharp's client and request
 _HEADER_RECEIVER_CALLS = frozenset({"Add", "Set", "append", "set", "add", "insert", "put", "TryAddWithoutValidation",
                                     "AddValue"})  # Indy's TIdHeaderList.AddValue
 _HEADER_MAP_CALLS = frozenset({"headers", "setHeaders", "withHeaders", "setHeader", "addAll", "putAll"})
@@ -72,6 +75,8 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
         elif verb in _HEADER_CALLS or (verb in _HEADER_RECEIVER_CALLS and _HEADER_RECEIVER.search(receiver(name))):
             if len(positional) > 1:
                 known &= _add(headers, resolved(positional[0], said), resolved(positional[1], said))
+            elif receiver(name):  # one header's line (Indy's CustomHeaders.Add('Name: ' + value), OkHttp's add)
+                known &= len(positional) == 1 and _add_line(headers, resolved(positional[0], said))
         elif _HEADER_RECEIVER.search(receiver(name)):  # another call on the headers (`$headers.Set_Item(…)`)
             known = False
         elif _LABELLED_NAME in labelled and positional:
@@ -99,9 +104,7 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
                 if (record := _record(resolved(item, said), said)) is not None:
                     known &= _add(headers, *record)
                     continue
-                text = item.text if isinstance(item, Lit) else item.start if isinstance(item, Partial) else ""
-                name, colon, rest = text.partition(":")
-                known &= bool(colon) and _add(headers, Lit(name), Lit(rest.strip()) if isinstance(item, Lit) else item)
+                known &= _add_line(headers, item)
         elif not (isinstance(value, Call) and last_part(value.name) in _EMPTY_MAPS and not value.args):
             known = False
     return headers, known
@@ -129,6 +132,14 @@ def _record(value: object, said: Facts) -> tuple[object, object] | None:
     fields = {key.lower(): item for key, item in value.pairs if key is not None}
     name = next((fields[key] for key in _RECORD_NAMES if key in fields), None)
     return None if name is None or "value" not in fields else (resolved(name, said), resolved(fields["value"], said))
+
+
+def _add_line(headers: list[tuple[str, str]], item: object) -> bool:
+    """Add the header a ``Name: value`` line gives (a value the code ends unknown); False where the
+    item is no such line (the header set is then unknown)."""
+    text = item.text if isinstance(item, Lit) else item.start if isinstance(item, Partial) else ""
+    name, colon, rest = text.partition(":")
+    return bool(colon) and _add(headers, Lit(name), Lit(rest.strip()) if isinstance(item, Lit) else item)
 
 
 def _add(headers: list[tuple[str, str]], name: object, value: object) -> bool:

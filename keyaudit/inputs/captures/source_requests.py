@@ -46,6 +46,7 @@ _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_hea
 _METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?(?:method|mode)|request_?method|verb"
                           r"|CURLOPT_CUSTOMREQUEST)$")
 _BODY_VERBS = frozenset({"post", "patch"})  # a call so named is a request's (no map's)
+_SETS_METHOD = re.compile(r"(?i)method|verb")  # a call given a method word alone sets the method: `set_method`
 _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
                                 r"|^CURLOPT_(POST|PUT)$")
 _POSTING = re.compile(r"^CURLOPT_POSTFIELDS$")  # an option whose body, with no method named, is sent as a POST
@@ -125,12 +126,14 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str,
     lowered = {name.lower() for name in said.names}
     if any(word in name for name in lowered for word in _MOCKING) or "it" in lowered:
         return None
-    url = _url(said, _whole_strings(found, lang) + list(given.values()))
+    headers, known = headers_given(said)
+    # a literal sent as a header's value (a Referer, an Origin) is no URL the request is sent to
+    values = {value for _, value in headers}
+    url = _url(said, [text for text in _whole_strings(found, lang) if text not in values] + list(given.values()))
     method = _method(said)
     if url is None or method is None or not (_sent(said, url) or _called_on(found, url)) or _commanded(said, url):
         return None
-    headers, known = headers_given(said)
-    known = known and (bool(headers) or _bare(said, url, lowered)) and not any(
+    known = known and not _handed_on(said, found, url) and (bool(headers) or _bare(said, url, lowered)) and not any(
         word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
         token.kind == "punct" and token.text in ("...", "**") for token in found)
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
@@ -170,19 +173,32 @@ def _whole_strings(found: list[Token], lang: Language) -> list[str]:
     return [text for text, joined, _ in pieces if not joined]
 
 
+def _holds(value: object, said: Facts, url: str, depth: int = 0) -> bool:
+    """Whether ``value`` is the URL (or its host or path), or a map, list or call holding it."""
+    value = resolved(value, said)
+    if isinstance(value, Lit):
+        return len(value.text) >= 4 and value.text in url and ("/" in value.text or "." in value.text)
+    parts = (value.pairs if isinstance(value, Pairs) else value.args if isinstance(value, Call) else
+             tuple((None, item) for item in value.items) if isinstance(value, Items) else ())
+    return depth < 4 and any(_holds(part, said, url, depth + 1) for _, part in parts)
+
+
 def _sent(said: Facts, url: str) -> bool:
     """Whether a call is given the URL (or its host or path): directly, or in what a name it is
     given holds (``request(options)``, ``NewRequest(method, url, …)``). A map that names a URL but
     goes to no call (``ARGS = {…}``, ``$args = array(…)``) is data, no request sent."""
-    def holds(value: object, depth: int) -> bool:
-        value = resolved(value, said)
-        if isinstance(value, Lit):
-            return len(value.text) >= 4 and value.text in url and ("/" in value.text or "." in value.text)
-        parts = (value.pairs if isinstance(value, Pairs) else value.args if isinstance(value, Call) else
-                 tuple((None, item) for item in value.items) if isinstance(value, Items) else ())
-        return depth < 4 and any(holds(part, depth + 1) for _, part in parts)
+    return any(_holds(value, said, url) for _, call, _ in said.calls for _, value in call.args)
 
-    return any(holds(value, 0) for _, call, _ in said.calls for _, value in call.args)
+
+def _handed_on(said: Facts, found: list[Token], url: str) -> bool:
+    """Whether the request object the group constructs with the URL (``new HttpRequestMessage(…)``) is
+    returned, unsent: built for a caller that sends it, which may set headers the group does not show
+    (then unknown). One given to a call (``client.SendAsync(request)``) is sent here."""
+    holders = {name for name, value, _ in said.bindings if isinstance(value, Call)
+               and last_part(value.name)[:1].isupper() and _holds(value, said, url)}
+    given = any(isinstance(value, Ref) and value.name in holders for _, call, _ in said.calls for _, value in call.args)
+    return not given and any(token.text == "return" and following.text in holders
+                             for token, following in zip(found, found[1:]))
 
 
 def _called_on(found: list[Token], url: str) -> bool:
@@ -224,7 +240,10 @@ def _url(said: Facts, strings: list[str]) -> str | None:
 
 def _method(said: Facts) -> str | None:
     """The one method the group names: a method word bound to a method's name or given first to
-    a call, a method's identifier (``Method.Post``, ``HttpMethod.Post``, ``Net::HTTP::Post``), or
+    a call that is given more (``request('POST', url)``, ``NewRequest("POST", url, body)``) or sets a
+    method (``setRequestMethod("POST")``, ABAP's ``set_method( 'POST' )``) — a word alone given to
+    another call is data (``$font->getData("post")`` reads a font's table) —, a method's identifier
+    (``Method.Post``, ``HttpMethod.Post``, ``Net::HTTP::Post``), or
     the name of a call of something (``requests.post(…)``, ``Unirest.post("…")``, a builder's
     ``.post(body)``, a bare call's ``http.Post(…)``, a namespace's ``cpr::Post(…)``, one given the URL first:
     Indy's ``Http.Post(url, …)``; .NET's ``PostAsync``, Flurl's ``PostStringAsync``) — a GET's, PUT's or
@@ -242,7 +261,8 @@ def _method(said: Facts) -> str | None:
         # Indy's `Http.Post(url, …)`
         given_url = isinstance(first, Lit) and ABSOLUTE_URL.match(first.text) is not None
         named = verb.islower() or name in _BARE_CALLS or name.startswith(".") or "::" in name or given_url
-        if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha():
+        if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha() and (
+                len(call.args) > 1 or _SETS_METHOD.search(verb)):
             found.add(first.text.upper())
         elif verb.upper() in HTTP_METHODS and named and ("." in name or "->" in name or "::" in name) and (
                 verb.lower() in _BODY_VERBS or given_url):

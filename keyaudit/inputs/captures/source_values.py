@@ -13,7 +13,9 @@ in capitals, then its value) binds the value to the option's name. A list grown 
 bound to an empty start (``NULL``, ``nil``, ``[]``), then again and again to an append given the name and one item
 (libcurl's ``headers = curl_slist_append(headers, "Name: value")``, Go's ``h = append(h, v)``) — is one binding,
 the list of those items (read as several bindings, the name would hold no one value), also where the code sets it
-back to its empty start once grown (curl --libcurl's ``slist1 = NULL;`` after freeing it).
+back to its empty start once grown (curl --libcurl's ``slist1 = NULL;`` after freeing it); PHP's ``$list[] = item``
+and ``array_push($list, item)`` so append. A key set by index (``name["key"] = value``, Pascal's ``:=``, VB's
+``name("key") = value``) binds ``name[]`` to that one pair.
 """
 
 from __future__ import annotations
@@ -54,7 +56,13 @@ def facts(found: list[Token], assigned: frozenset[str] = frozenset()) -> Facts:
         after = found[index + 1].text if index + 1 < len(found) and found[index + 1].kind == "punct" else ""
         if token.kind == "name":
             result.names.add(token.text)
-        if after in _PAIRING or after in (":=", "+="):  # (a name added to holds a second value: no one value)
+        if token.kind == "name" and after in ("[", "(") and _indexed(found, index):
+            value = parser.value(index + 5)[0]
+            result.bindings.append((token.text + "[]", Pairs(((found[index + 2].text, value),)), token.line))
+        elif token.kind == "name" and [t.text for t in found[index + 1 : index + 4]] == ["[", "]", "="]:
+            item = parser.value(index + 4)[0]  # PHP's `$list[] = item` appends, as array_push($list, item) does
+            _bind(result.bindings, token.text, Call("append", ((None, Ref(token.text)), (None, item))), token.line)
+        elif after in _PAIRING or after in (":=", "+="):  # (a name added to holds a second value: no one value)
             _bind(result.bindings, token.text, parser.value(index + 2)[0], token.line)
         elif token.kind == "name" and (after == "(" or after == "{" and _names_type(token.text)):
             call, _ = parser.primary(index, 0, passing=False)  # a call, or a construction of one value (`T{v}`)
@@ -62,12 +70,12 @@ def facts(found: list[Token], assigned: frozenset[str] = frozenset()) -> Facts:
                 joins = [before.text if before.kind == "punct" else "" for before in found[max(index - 2, 0) : index]]
                 chained = joins[-1:] == ["."] or joins == ["-", ">"]
                 result.calls.append((("." if chained else "") + token.text, call, token.line))
+                if token.text == "array_push" and call.args and isinstance(listed := call.args[0][1], Ref):
+                    for _, item in call.args[1:]:
+                        _bind(result.bindings, listed.name, Call("append", ((None, listed), (None, item))), token.line)
                 options += [(option.name, value, token.line)
                             for (_, option), (_, value) in zip(call.args, call.args[1:])
                             if isinstance(option, Ref) and _OPTION.fullmatch(option.name)]
-        elif token.kind == "name" and after == "[" and _indexed(found, index):
-            value = parser.value(index + 5)[0]
-            result.bindings.append((token.text + "[]", Pairs(((found[index + 2].text, value),)), token.line))
     bound = assigned | {name for name, _, _ in result.bindings}
     result.bindings += [option for option in options if option[0] not in bound]
     return result
@@ -101,9 +109,12 @@ def resolved(value: object, said: Facts, depth: int = 0) -> object:
 
 
 def _indexed(found: list[Token], index: int) -> bool:
-    """Whether ``name["key"] = value`` starts at ``index``."""
-    part = found[index + 2 : index + 5]
-    return [t.kind for t in part] == ["string", "punct", "punct"] and [t.text for t in part[1:]] == ["]", "="]
+    """Whether ``name["key"] = value`` (Pascal's ``name['key'] := value``, VB's ``name("key") = value``) starts
+    at ``index``."""
+    part = found[index + 1 : index + 5]
+    kinds = [t.kind for t in part]
+    return kinds == ["punct", "string", "punct", "punct"] and part[2].text == _CLOSE.get(part[0].text) \
+        and part[3].text in ("=", ":=")
 
 
 class _Parser:
