@@ -72,6 +72,8 @@ def _field(text: str) -> str | None:
 
 def _used(given: list[tuple[str, tuple[int, str]]], group: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """``group`` after the fields of ``given`` it uses: those it names, and an absolute URL's where it writes none."""
+    if not given:  # (most groups: no class's fields before them, nothing to join or look for)
+        return group
     text = "\n".join(line for _, line in group)
     own_url = ABSOLUTE_URL.search(text) is not None
     return [line for name, line in given if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text)
