@@ -166,7 +166,8 @@ def _whole_strings(found: list[Token], lang: Language) -> list[str]:
     def joins(index: int) -> bool:
         return 0 <= index < len(found) and found[index].kind == "punct" and found[index].text in joining
 
-    pieces = [(token.text, joins(index - 1) or joins(index + 1), joins(index - 1) and found[index - 2].kind != "string")
+    pieces = [(token.text, joins(index - 1) or joins(index + 1),
+               joins(index - 1) and (index < 2 or found[index - 2].kind != "string"))
               for index, token in enumerate(found) if token.kind == "string"]
     if any(built and text.startswith("/") for text, _, built in pieces):
         return []
