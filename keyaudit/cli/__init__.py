@@ -37,6 +37,16 @@ class _Commands(click.Group):
     whose commands end on Ctrl-C with one line and exit 130 (click's own "Aborted!" exits 1, which
     a CI job reads as findings)."""
 
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: object) -> click.Context:
+        """The command line read into a context; an interrupt while it is read (a SIGTERM sent as
+        the run starts) ends the run as one during the command does, not as click's "Aborted!"."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
+        except KeyboardInterrupt as exc:
+            terminated = isinstance(exc, Terminated)
+        _interrupted(terminated)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)

@@ -126,3 +126,24 @@ def test_ctrl_c_landing_in_code_made_from_a_string_still_exits_130(tmp_path: Pat
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == EXIT_INTERRUPTED, run.stderr
     assert run.stderr.splitlines() == ["keyaudit: interrupted (no report written)"]
+
+
+@pytest.mark.parametrize(("raised", "code", "said"), [("KeyboardInterrupt", EXIT_INTERRUPTED, "interrupted"),
+                                                      ("Terminated", EXIT_TERMINATED, "terminated")])
+def test_an_interrupt_while_the_command_line_is_read_ends_as_during_the_command(
+        tmp_path: Path, raised: str, code: int, said: str) -> None:
+    """Click reads the group's options before any command runs, inside its own handling: a Ctrl-C
+    or SIGTERM that landed there printed "Aborted!" and exited 1, which a CI job reads as findings.
+    The interrupt is raised by an option's callback, where the group reads its options."""
+    (tmp_path / "interrupted_while_parsing.py").write_text(
+        "import click\n"
+        "from keyaudit.cli import Terminated, main, run\n\n"
+        f"def interrupt(*_args):\n    raise {raised}\n\n"
+        "main.params.append(click.Option(['--interrupt-me'], is_flag=True, expose_value=False,\n"
+        "                                callback=interrupt))\n"
+        "run()\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    run = subprocess.run([sys.executable, "-m", "interrupted_while_parsing", "--interrupt-me", "rules", "list"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == code, run.stderr
+    assert run.stderr.splitlines() == [f"keyaudit: {said} (no report written)"]
