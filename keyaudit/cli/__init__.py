@@ -3,6 +3,7 @@ tracebacks away from users. Each command lives in a module of its own."""
 
 from __future__ import annotations
 
+import _thread
 import gc
 import os
 import signal
@@ -70,6 +71,21 @@ def _on_sigterm(_signum: int, _frame: object) -> None:
     raise Terminated
 
 
+def _interrupt_again(unraisable: "sys.UnraisableHookArgs") -> None:
+    """An interrupt that landed in a finalizer (a ``__del__``, a weakref callback) is one Python
+    cannot raise: it printed "Exception ignored" and went on, and the run went to its end, report
+    and all, as if no Ctrl-C or SIGTERM had come. The signal is sent again, from a new thread not
+    waited for: sent from here, its handler would run here, in the hook, and be ignored with it;
+    the thread's ``kill`` waits for the GIL, which this thread keeps until it is back in the code
+    the finalizer interrupted (should it land in another finalizer, it comes back here). Anything
+    else goes to Python's own hook."""
+    if issubclass(unraisable.exc_type, KeyboardInterrupt):
+        sent = signal.SIGTERM if issubclass(unraisable.exc_type, Terminated) else signal.SIGINT
+        _thread.start_new_thread(os.kill, (os.getpid(), sent))
+    else:
+        sys.__unraisablehook__(unraisable)
+
+
 def _interrupted(terminated: bool = False) -> NoReturn:
     click.echo(TERMINATED if terminated else INTERRUPTED, err=True)
     _forget_uncaught_interrupt()
@@ -112,6 +128,7 @@ def run() -> None:
     gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
     gc.enable()  # off while the program loaded (keyaudit.__main__)
     signal.signal(signal.SIGTERM, _on_sigterm)
+    sys.unraisablehook = _interrupt_again
     try:
         main(standalone_mode=True)
     except KeyboardInterrupt as exc:  # outside click's handling (a command's is _Commands.invoke's)

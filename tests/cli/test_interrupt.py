@@ -147,3 +147,33 @@ def test_an_interrupt_while_the_command_line_is_read_ends_as_during_the_command(
                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == code, run.stderr
     assert run.stderr.splitlines() == [f"keyaudit: {said} (no report written)"]
+
+
+@pytest.mark.parametrize(("raised", "code", "said"), [("KeyboardInterrupt", EXIT_INTERRUPTED, "interrupted"),
+                                                      ("Terminated", EXIT_TERMINATED, "terminated")])
+def test_an_interrupt_landing_in_a_finalizer_still_ends_the_run(tmp_path: Path, raised: str, code: int,
+                                                                said: str) -> None:
+    """Python cannot raise what a ``__del__`` raises: a Ctrl-C or SIGTERM that landed while one ran
+    (a spool file closed as its object died) was printed as "Exception ignored" and lost, and the
+    run went on to its end and its report, exit 0. The finalizer here raises the interrupt as the
+    signal's handler would, mid-command."""
+    (tmp_path / "interrupted_in_finalizer.py").write_text(
+        "import time\n\n"
+        "import click\n"
+        "from keyaudit.cli import Terminated, main, run\n\n"
+        "class Spool:\n"
+        f"    def __del__(self):\n        raise {raised}\n\n"
+        "@main.command('finalized')\n"
+        "def finalized() -> None:\n"
+        "    Spool()  # dies at once: its finalizer runs here\n"
+        "    deadline = time.monotonic() + 10  # the scan going on\n"
+        "    while time.monotonic() < deadline:\n"
+        "        pass\n"
+        "    click.echo('went on to the end')\n\n"
+        "run()\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    run = subprocess.run([sys.executable, "-m", "interrupted_in_finalizer", "finalized"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == code, run.stderr
+    assert run.stderr.splitlines() == [f"keyaudit: {said} (no report written)"]
+    assert run.stdout == ""
