@@ -8,8 +8,18 @@ Insights (`aws logs get-query-results`), an Azure Function's structured ILogger 
 
 Three of the six passed as first written, before the readers were read (Sidekiq's JSON records through `heroku
 logs`, Powertools' record in Logs Insights' results, Application Insights' traces). Three did not: the Vercel drain's
-NDJSON (no request found), `fly logs` of Tesla's logger (four requests judged, none reported) and Flower's task info
-(both signed transfers called bad signatures).
+NDJSON (no request found), `fly logs` of Tesla's logger (four requests judged, none reported: the headers and body not
+read) and Flower's task info (both signed transfers called bad signatures). All six pass now. `fly logs`' since a line
+a dump's shape passes over is passed over under the part of the log prefix a transport writes before every line too
+(Tesla's `(no query)` after `<time> app[<machine>] <region> [info] `, Elixir's own prefix on the message's first line
+only; :meth:`keyaudit.inputs.captures.dump_request.DumpRequest.passes_over`, as the bare lines after it were already
+read, :meth:`keyaudit.inputs.captures.log_prefix.Prefix.lead_rest`; before, that line ended the request after its
+start line). Vercel's since a map printed over lines in one record's message is read from the message's lines
+(:func:`keyaudit.inputs.captures.json_blocks._message_lines`, the text :func:`keyaudit.inputs.captures.envelopes.
+held_text` gives; before, only a map whose lines were each kept in an envelope of its own was, Docker's json-file
+log's). Flower's since a Python repr a JSON string holds is read from the string's text, its JSON escapes undone
+first (:func:`keyaudit.inputs.captures.jsonlog._repr_text`; before, the repr was read from the line as written, the
+body's `\\\\n` a backslash and an `n`, not a line feed).
 
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
