@@ -9,17 +9,22 @@ Insights (`aws logs get-query-results`), an Azure Function's structured ILogger 
 Three of the six passed as first written, before the readers were read (Sidekiq's JSON records through `heroku
 logs`, Powertools' record in Logs Insights' results, Application Insights' traces). Three did not: the Vercel drain's
 NDJSON (no request found), `fly logs` of Tesla's logger (four requests judged, none reported: the headers and body not
-read) and Flower's task info (both signed transfers called bad signatures). All six pass now. `fly logs`' since a line
-a dump's shape passes over is passed over under the part of the log prefix a transport writes before every line too
-(Tesla's `(no query)` after `<time> app[<machine>] <region> [info] `, Elixir's own prefix on the message's first line
-only; :meth:`keyaudit.inputs.captures.dump_request.DumpRequest.passes_over`, as the bare lines after it were already
-read, :meth:`keyaudit.inputs.captures.log_prefix.Prefix.lead_rest`; before, that line ended the request after its
-start line). Vercel's since a map printed over lines in one record's message is read from the message's lines
-(:func:`keyaudit.inputs.captures.json_blocks._message_lines`, the text :func:`keyaudit.inputs.captures.envelopes.
-held_text` gives; before, only a map whose lines were each kept in an envelope of its own was, Docker's json-file
-log's). Flower's since a Python repr a JSON string holds is read from the string's text, its JSON escapes undone
-first (:func:`keyaudit.inputs.captures.jsonlog._repr_text`; before, the repr was read from the line as written, the
-body's `\\\\n` a backslash and an `n`, not a line feed).
+read) and Flower's task info (both signed transfers called bad signatures). All six pass now.
+
+The Vercel shape as first written was not Node's: it kept the long body whole, where util.inspect writes a string
+longer than the line leaves a piece a line (`'{\\n' +`). Corrected, it passes with the readers as they were (a printed
+map whose strings are joined by `+`); what the first-written shape showed is Node's layout of a body short enough to
+stay whole, which the readers did miss: a map printed over lines in one record's message is now read from the
+message's lines (:func:`keyaudit.inputs.captures.json_blocks._message_lines`, on the text :func:`keyaudit.inputs.
+captures.envelopes.held_text` gives; before, only a map whose lines were each kept in an envelope of its own was,
+Docker's json-file log's; :mod:`test_platform_logs`). `fly logs`' since a line a dump's shape passes over is passed
+over under the part of the log prefix a transport writes before every line too (Tesla's `(no query)` after `<time>
+app[<machine>] <region> [info] `, Elixir's own prefix on the message's first line only; :meth:`keyaudit.inputs.
+captures.dump_request.DumpRequest.passes_over`, as the bare lines after it were already read, :meth:`keyaudit.inputs.
+captures.log_prefix.Prefix.lead_rest`; before, that line ended the request after its start line). Flower's since a
+Python repr a JSON string holds is read from the string's text, its JSON escapes undone first (:func:`keyaudit.
+inputs.captures.jsonlog._repr_text`; before, the repr was read from the line as written, the body's `\\\\n` a
+backslash and an `n`, not a line feed).
 
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
@@ -43,12 +48,21 @@ def _flow(request: Request) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, repr(request)).hex
 
 
-# --- a serverless function's console through a platform's log drain ----------------------------------------------
+# --- a serverless function's console through a platform's log drain ------------------------------------------------
 
 def _js_string(text: str) -> str:
     """A string as Node's util.inspect writes it: single quotes, `\\n` and `\\'` escaped (lib/internal/util/inspect.js
     strEscape; none of these strings holds a single quote)."""
     return "'" + text.replace("\\", "\\\\").replace("\n", "\\n").replace("'", "\\'") + "'"
+
+
+def _js_long_string(text: str) -> str:
+    """A member's string one level in as util.inspect writes it (inspect.js formatPrimitive): longer than 16
+    characters and than the line leaves (breakLength 80, less the 2-blank indentation and 4), a quoted piece for
+    each line of it, its line feed kept, joined by ` +` and a line break indented 4 blanks (`'{\\n' +`)."""
+    if len(text) <= max(16, 80 - 2 - 4):
+        return _js_string(text)
+    return " +\n    ".join(_js_string(piece) for piece in re.split(r"(?<=\n)", text))
 
 
 def _js_key(name: str) -> str:
@@ -70,13 +84,14 @@ def _inspect_headers(headers: list[tuple[str, str]]) -> list[str]:
 def vercel_log_drain_ndjson(request: Request) -> list[str]:
     # A Next.js route handler on Vercel sending the payout with fetch, logging it first with `console.log("iugu
     # request", {method, url, headers, body})` (Node's console.log: the string, a blank, util.inspect of the object —
-    # over lines once longer than 72 columns, two blanks an indent, strings single-quoted); the project's Log Drain
+    # over lines once longer than 72 columns, two blanks an indent, strings single-quoted, a long one a piece a line);
+    # the project's Log Drain
     # in `ndjson` delivery format (vercel.com/docs/drains/reference/logs "Logs Schema": id, deploymentId, source,
     # host, timestamp (ms), projectId, level, message, buildId, entrypoint, path, type `stdout`, statusCode,
     # requestId, environment, projectName, executionRegion), each delivery's body appended by the team's receiver:
     # one JSON object a line.
     message = ["iugu request {", f"  method: {_js_string(request.method)},", f"  url: {_js_string(request.url)},",
-               *_inspect_headers(request.headers), f"  body: {_js_string(request.body)}", "}"]
+               *_inspect_headers(request.headers), f"  body: {_js_long_string(request.body)}", "}"]
     flow = _flow(request)
     record = {"id": f"{EPOCH_MS}{int(flow[:8], 16):012d}", "deploymentId": "dpl_6fQmT2cXvJ8kR1nW4pL9sB3aZyHd",
               "source": "lambda", "host": "payouts-7h2k9q1xa-payments.vercel.app", "timestamp": EPOCH_MS,
@@ -87,7 +102,7 @@ def vercel_log_drain_ndjson(request: Request) -> list[str]:
     return [json.dumps(record, separators=(",", ":"), ensure_ascii=False)]
 
 
-# --- a PaaS's log tail -----------------------------------------------------------------------------------------------
+# --- a PaaS's log tail ---------------------------------------------------------------------------------------------
 
 def fly_logs_tesla(request: Request) -> list[str]:
     # An Elixir payouts service on Fly.io whose Tesla client logs with Tesla.Middleware.Logger, `debug: true`
@@ -191,7 +206,7 @@ def app_insights_traces_query(request: Request) -> list[str]:
     return json.dumps({"tables": [table]}, indent=2, ensure_ascii=False).split("\n")
 
 
-# --- a job runner's monitor --------------------------------------------------------------------------------------------
+# --- a job runner's monitor ----------------------------------------------------------------------------------------
 
 def celery_flower_task_info(request: Request) -> list[str]:
     # A Celery payouts task called with the request as keyword arguments, `send_transfer.delay(method=..., url=...,
