@@ -157,7 +157,7 @@ def insights_powertools_typescript(request: Request) -> list[str]:
     record = {"level": "DEBUG", "message": "sending transfer", "sampling_rate": 0, "service": "payouts",
               "timestamp": "2026-11-22T13:00:30.104Z", "xray_trace_id": f"1-6741f5ae-{flow[:24]}",
               "cold_start": False, "function_arn": "arn:aws:lambda:sa-east-1:123456789012:function:payouts-sender",
-              "function_memory_size": "256", "function_name": "payouts-sender",
+              "function_memory_size": 256, "function_name": "payouts-sender",
               "function_request_id": str(uuid.UUID(flow)),
               "request": {"method": request.method, "url": request.url, "headers": dict(request.headers),
                           "body": request.body}}
