@@ -125,6 +125,14 @@ class DumpRequest:
         wrapped.append(line)
         return False
 
+    def passes_over(self, text: str) -> bool:
+        """Whether the shape passes over the line (Tesla's `(no query)`), written bare or under the part of the log
+        prefix a transport writes before every line (`fly logs`' `<time> app[<machine>] <region> [info] `, the
+        message's later lines carrying it alone): the line after that part is the line the program wrote."""
+        ignore = self.shape.ignore
+        return ignore is not None and (ignore.match(text) is not None
+                                       or ignore.match(self.prefix.lead_rest(text)) is not None)
+
     def takes_bare(self, text: str) -> bool:
         """Whether a line without the prefix is the request's: the request is one multi-line
         message, or the line is a header of a header block logged as one message, or a line of a

@@ -149,7 +149,7 @@ class DumpReader:
         """Where the line stands to the request: one of its lines (with or without the log
         prefix), the next record of the same log, or another logger's line."""
         shape = current.shape
-        if shape.ignore is not None and shape.ignore.match(text):
+        if current.passes_over(text):
             return
         # a message's bare lines end at the log's next record; a head written bare (no log prefix) followed by one
         # shows no body: its declared length read from the log's records would match one by chance

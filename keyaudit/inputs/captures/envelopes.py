@@ -157,9 +157,15 @@ def held_line(text: str) -> str | None:
     """The one line an envelope line holds, as :func:`unwrapped` gives it (a container runtime's JSON line: Docker's
     json-file log keeps each line a program wrote as ``{"log": "<line>\\n", "stream": …}``); None where the line is
     no envelope, or holds more than one line."""
-    inner = _message(text)
-    held = None if inner is None else _held(inner)
+    held = held_text(text)
     return None if held is None or "\n" in held else held
+
+
+def held_text(text: str) -> str | None:
+    """The text an envelope line holds, as :func:`unwrapped` gives it (its lines joined by line feeds), or None
+    where the line is no envelope."""
+    inner = _message(text)
+    return None if inner is None else _held(inner)
 
 
 def _held(inner: str) -> str:

@@ -28,7 +28,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .command_lists import command_request
 from .cut_records import count_cut
-from .envelopes import held_line
+from .envelopes import held_line, held_text
 from .literals import literal_record
 from .log_prefix import carries, digitless, shared_prefix
 from .open_brackets import OpenBrackets
@@ -85,6 +85,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             else _unprefixed(lines, index)
         if not view:
             view, at = _unenveloped(lines, index, held)
+        if not view:
+            view, at = _message_lines(lines, index)
         if view:
             openings = _openings(view, at, brackets, cut)
         elif printed and lines[index][1][-1:] not in _CLOSED and brackets.hanging(lines[index][1]) is not None:
@@ -162,6 +164,19 @@ def _unenveloped(lines: list[tuple[int, str]], index: int,
         return [], 0
     first, last = _run_around(len(lines), index, lambda place: at(place) is not None)
     return [(lines[place][0], held[place] or "") for place in range(first, last + 1)], index - first
+
+
+def _message_lines(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[int, str]], int]:
+    """Where the anchored line is an envelope whose one message is over lines, a map printed in it (a function's
+    `console.log("iugu request", {…})`, util.inspect's lines, kept whole in a log drain's JSON record): the lines
+    the message holds, each with the envelope's number, and the place of the first member among them; else no
+    lines. Only a line with an escaped line feed is opened (a JSON record's message over lines has one)."""
+    held = held_text(lines[index][1]) if "\\n" in lines[index][1] else None
+    texts = held.split("\n") if held is not None else []
+    at = next((place for place, text in enumerate(texts) if _member(text)), None)
+    if at is None:
+        return [], 0
+    return [(lines[index][0], text) for text in texts], at
 
 
 def _run_around(count: int, index: int, holds: Callable[[int], bool]) -> tuple[int, int]:

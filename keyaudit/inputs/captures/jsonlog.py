@@ -70,8 +70,20 @@ def parse_record(text: str) -> tuple[Any, bool, int] | None:
     if latin1:
         record = (_decoded(_nginx_unescaped(text), start) or (None,))[0]
     if record is None and "{'" in text:
-        record, latin1 = _python_repr(text[start:text.rfind("}") + 1]), False
+        record, latin1 = _python_repr(_repr_text(text, start)), False
     return (record, latin1, -1) if isinstance(record, (dict, list)) else None
+
+
+def _repr_text(text: str, start: int) -> str:
+    """The Python repr that begins at ``text[start]``: where a JSON string opens right before it, the text the
+    string holds, its JSON escapes undone first (a repr kept as a JSON field's value, Celery's `kwargsrepr` as
+    Flower's task API gives it: the field's `\\\\n` is the repr's `\\n`, a line feed in the body, not a
+    backslash and an `n`); else the line up to its last brace."""
+    if text[start - 1 : start] == '"':
+        literal = (_decoded(text, start - 1) or (None,))[0]
+        if isinstance(literal, str):
+            return literal
+    return text[start : text.rfind("}") + 1]
 
 
 def _python_repr(text: str) -> Any:
