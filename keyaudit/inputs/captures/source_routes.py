@@ -1,0 +1,83 @@
+"""Calls named for a method that send nothing: they register what answers a request a server (or a mock of one)
+receives — a route (Express's ``app.post('/v3/transfers', (req, res) => …)``, Koa's, Fastify's, Laravel's
+``Route::post('/x', function () …)``, Spark's ``post("/x", (req, res) -> …)``), a mock server's handler (MSW's
+``http.post('https://api…/transfers', () => …)``, Mirage's ``this.post(…)``) — or annotate the function that does
+(Flask's and FastAPI's ``@app.post("/x")``). Read as sends, each made a payout of code that receives one: the
+call's name the method, its path the URL's, a module's URL constant a logger prints the host, and the headers the
+handler sets on its response the request's.
+
+The general rule: a call that sends is given a URL and data; one that registers is given a path (or the URL it
+answers for) and, last, the function that answers, written out (an arrow, ``function``, ``func``, ``fn``,
+``lambda``, ``async`` one), with no data written out between them (a literal, a map, a list: jQuery's
+``$.post(url, {…}, function (r) …)`` and request's ``request.post(url, {json: …}, (err, res) => …)`` send a body
+and take a callback; middleware between, ``express.json()``, ``auth``, is no data). The calls inside the handler
+are read as they are: a proxy's route that forwards with ``fetch(…)`` still sends that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lines import HTTP_METHODS
+from .source_tokens import Token
+from .source_values import last_part
+
+_FUNCTION_WORDS = frozenset({"function", "func", "fn", "lambda", "async"})
+_OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
+
+
+@dataclass
+class _Call:
+    """An open call named for a method: its name's token, and what each argument so far starts with: a function
+    (``function``, an arrow after its parameters), ``data`` written out (a literal, a list), a ``map``, or ""."""
+
+    name: int
+    kinds: list[str] = field(default_factory=lambda: [""])
+    started: bool = False  # whether the argument being read has its first token
+
+    def registers(self) -> bool:
+        """Whether the call is given, last, a function, and no data before it but its path (not an options map:
+        request's ``request.post({url, body}, (err, res) => …)`` sends)."""
+        return len(self.kinds) > 1 and self.kinds[-1] == "function" and self.kinds[0] != "map" and not any(
+            kind in ("data", "map") for kind in self.kinds[1:-1])
+
+
+def registrations(found: list[Token]) -> set[tuple[str, int]]:
+    """The (name, line) of each call of ``found`` that registers a handler or annotates one (see the module)."""
+    registered: set[tuple[str, int]] = set()
+    opened: list[_Call | None] = []  # for each bracket open: the call named for a method it opens, or None
+    for at, token in enumerate(found):
+        punct = token.text if token.kind == "punct" else ""
+        call = opened[-1] if opened else None
+        if call is not None and not call.started and punct not in _CLOSE:
+            call.started = True
+            call.kinds[-1] = ("function" if token.kind == "name" and token.text in _FUNCTION_WORDS else
+                              "data" if token.kind in ("string", "number") or punct == "[" else
+                              "map" if punct == "{" else "")
+        if punct in _OPEN:
+            named = punct == "(" and at > 0 and _method_named(found[at - 1])
+            if named and at > 1 and found[at - 2].text == "@" and found[at - 2].kind == "punct":
+                registered.add((found[at - 1].text, found[at - 1].line))  # a decorator
+            opened.append(_Call(at - 1) if named else None)
+        elif punct in _CLOSE and opened:
+            if (call := opened.pop()) is not None and call.registers():
+                registered.add((found[call.name].text, found[call.name].line))
+        elif call is not None and punct == ",":
+            call.kinds.append("")
+            call.started = False
+        elif call is not None and _arrow(found, at):
+            call.kinds[-1] = "function"
+    return registered
+
+
+def _arrow(found: list[Token], at: int) -> bool:
+    """Whether the token at ``at`` ends a function's parameters with its arrow: ``(req, res) =>``, PHP's ``fn() =>``,
+    Java's ``(req, res) -> {`` (a ``=>`` after a name pairs a key, Ruby's ``:body => …`` and Perl's ``Content => …``;
+    a ``->`` before a name calls a method, PHP's ``build()->toArray()``)."""
+    texts = [token.text if token.kind == "punct" else "" for token in found[max(at - 2, 0) : at + 2]]
+    return at > 1 and (texts[1:3] == [")", "=>"] or texts[:4] == [")", "-", ">", "{"])
+
+
+def _method_named(token: Token) -> bool:
+    """Whether ``token`` names a call for a method (``app.post``, ``Route::post``, ``r.POST``)."""
+    return token.kind == "name" and last_part(token.text).rstrip("!?").upper() in HTTP_METHODS

@@ -1,0 +1,65 @@
+"""Calls named for a method that register what answers a request — a server's route, a mock server's handler, a
+decorator — send none (keyaudit/inputs/captures/source_routes.py); the calls inside the handler still do (real files
+in a temporary tree, the CLI)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers.running import request_places
+
+
+def _findings(folder: Path, name: str, text: str) -> list[tuple[str, int]]:
+    (folder / name).write_text(text)
+    return request_places(str(folder / name))
+
+
+def test_an_express_route_with_a_response_header_is_no_transfer_sent(tmp_path: Path) -> None:
+    """A local fake of Asaas: the route's ``app.post`` was the method, its path the URL's, the module's constant a
+    logger prints the host, and the response's Content-Type the request's one header: an unsigned transfer."""
+    code = ("const express = require('express');\nconst app = express();\n"
+            "const ASAAS_URL = 'https://api.asaas.com/v3/transfers';\n\n"
+            "app.post('/v3/transfers', (req, res) => {\n  console.log('mirror of', ASAAS_URL);\n"
+            "  res.setHeader('Content-Type', 'application/json');\n"
+            "  res.status(200).json({ id: 'tra_1', status: 'PENDING' });\n});\n")
+    assert _findings(tmp_path, "fake-asaas.js", code) == []
+
+
+def test_a_mock_servers_handler_for_the_transfers_url_is_no_transfer_sent(tmp_path: Path) -> None:
+    """MSW's handler is given the very URL it answers for, and sets its response's headers."""
+    code = ("import { http, HttpResponse } from 'msw';\n\nexport const handlers = [\n"
+            "  http.post('https://api.iugu.com/v1/transfers', async () => {\n"
+            "    return HttpResponse.json({ id: 'TR1' }, { headers: { 'Content-Type': 'application/json' } });\n"
+            "  }),\n];\n")
+    assert _findings(tmp_path, "handlers.ts", code) == []
+
+
+def test_a_route_decorator_is_no_request_sent(tmp_path: Path) -> None:
+    """A Flask fake beside the plain-HTTP sandbox URL it stands for: the decorator made a plaintext request of it."""
+    code = ('from flask import Flask, jsonify\n\napp = Flask(__name__)\n'
+            'ASAAS_URL = "http://sandbox.asaas.com/api/v3/transfers"\n\n\n'
+            '@app.post("/api/v3/transfers")\ndef transfer():\n    return jsonify({"id": "tra_1"})\n')
+    assert [rule for rule, _ in _findings(tmp_path, "fake_asaas.py", code)] == []
+
+
+def test_a_routes_handler_that_forwards_sends_that(tmp_path: Path) -> None:
+    """A proxy's route forwards the payout with fetch: the fetch is read, the route is not."""
+    code = ("app.post('/saque', async (req, res) => {\n"
+            "  const r = await fetch('https://api.asaas.com/v3/transfers', {\n    method: 'POST',\n"
+            "    headers: { 'Content-Type': 'application/json', access_token: process.env.ASAAS_KEY },\n"
+            "    body: JSON.stringify(req.body),\n  });\n  res.json(await r.json());\n});\n")
+    assert _findings(tmp_path, "proxy.js", code) == [("asaas-unsigned-transfer", 2)]
+
+
+def test_a_call_given_data_and_a_callback_sends(tmp_path: Path) -> None:
+    """jQuery's ``$.post(url, data, function (r) …)`` takes a callback after the body it sends: no route."""
+    code = ("function pay() {\n  $.post('http://api.iugu.com/v1/transfers', '{\"amount_cents\": 100}',\n"
+            "    function (r) { console.log(r); });\n}\n")
+    assert ("iugu-plaintext-request", 2) in _findings(tmp_path, "pay.js", code)
+
+
+def test_a_call_given_its_options_map_and_a_callback_sends(tmp_path: Path) -> None:
+    """request's ``request.post({url, body}, (err, res) => …)``: the map names what it sends."""
+    code = ("function pay(done) {\n  request.post({ url: 'http://api.iugu.com/v1/transfers', body: '{}' },\n"
+            "    (err, res) => done(err, res));\n}\n")
+    assert ("iugu-plaintext-request", 2) in _findings(tmp_path, "pay.js", code)
