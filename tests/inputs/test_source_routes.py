@@ -34,6 +34,18 @@ def test_a_mock_servers_handler_for_the_transfers_url_is_no_transfer_sent(tmp_pa
     assert _findings(tmp_path, "handlers.ts", code) == []
 
 
+def test_a_route_given_its_options_after_its_path_is_no_transfer_sent(tmp_path: Path) -> None:
+    """Fastify's route options (a schema) and Express's middleware list between the path and the handler are no
+    body sent."""
+    code = ("const IUGU_URL = 'https://api.iugu.com/v1/transfers';\n\n"
+            "fastify.post('/v1/transfers', { schema: { body: transferSchema } }, async (request, reply) => {\n"
+            "  request.log.info({ upstream: IUGU_URL });\n"
+            "  reply.header('Content-Type', 'application/json').code(200);\n  return { id: 'TR1' };\n});\n\n"
+            "app.post('/v1/transfers', [auth, validate], (req, res) => {\n  console.log(IUGU_URL);\n"
+            "  res.set('Content-Type', 'application/json').send({ id: 'TR2' });\n});\n")
+    assert _findings(tmp_path, "fake-iugu.js", code) == []
+
+
 def test_a_route_decorator_is_no_request_sent(tmp_path: Path) -> None:
     """A Flask fake beside the plain-HTTP sandbox URL it stands for: the decorator made a plaintext request of it."""
     code = ('from flask import Flask, jsonify\n\napp = Flask(__name__)\n'

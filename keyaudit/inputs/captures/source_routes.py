@@ -29,17 +29,23 @@ _OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
 @dataclass
 class _Call:
     """An open call named for a method: its name's token, and what each argument so far starts with: a function
-    (``function``, an arrow after its parameters), ``data`` written out (a literal, a list), a ``map``, or ""."""
+    (``function``, an arrow after its parameters), a ``path`` (a literal from ``/``), other ``data`` written out (a
+    literal), a ``map``, a ``list``, or ""."""
 
     name: int
     kinds: list[str] = field(default_factory=lambda: [""])
     started: bool = False  # whether the argument being read has its first token
 
     def registers(self) -> bool:
-        """Whether the call is given, last, a function, and no data before it but its path (not an options map:
-        request's ``request.post({url, body}, (err, res) => …)`` sends)."""
-        return len(self.kinds) > 1 and self.kinds[-1] == "function" and self.kinds[0] != "map" and not any(
-            kind in ("data", "map") for kind in self.kinds[1:-1])
+        """Whether the call is given, last, a function, and before it no data but its path or URL: nothing but
+        middleware (``auth``, ``express.json()``), or, after a path, a route's options and middleware written out
+        (Fastify's ``{ schema }``, Express's ``[auth, validate]``). A URL then a map is a client's call (request's
+        ``request.post(url, {json: …}, (err, res) => …)``), as is an options map first (``request.post({url, body},
+        …)``): both send."""
+        first, between = self.kinds[0], self.kinds[1:-1]
+        allowed = ("", "function", "map", "list") if first == "path" else ("", "function")
+        return len(self.kinds) > 1 and self.kinds[-1] == "function" and first != "map" and all(
+            kind in allowed for kind in between)
 
 
 def registrations(found: list[Token]) -> set[tuple[str, int]]:
@@ -52,8 +58,9 @@ def registrations(found: list[Token]) -> set[tuple[str, int]]:
         if call is not None and not call.started and punct not in _CLOSE:
             call.started = True
             call.kinds[-1] = ("function" if token.kind == "name" and token.text in _FUNCTION_WORDS else
-                              "data" if token.kind in ("string", "number") or punct == "[" else
-                              "map" if punct == "{" else "")
+                              "path" if token.kind == "string" and token.text.startswith("/") else
+                              "data" if token.kind in ("string", "number") else
+                              {"{": "map", "[": "list"}.get(punct, ""))
         if punct in _OPEN:
             named = punct == "(" and at > 0 and _method_named(found[at - 1])
             if named and at > 1 and found[at - 2].text == "@" and found[at - 2].kind == "punct":
