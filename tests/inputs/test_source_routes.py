@@ -54,6 +54,19 @@ def test_a_route_decorator_is_no_request_sent(tmp_path: Path) -> None:
     assert [rule for rule, _ in _findings(tmp_path, "fake_asaas.py", code)] == []
 
 
+def test_a_stub_given_its_responses_status_is_no_transfer_sent(tmp_path: Path) -> None:
+    """A local fake installed outside the tests (aioresponses' ``m.post(url, status=200, headers=…)``) and a Cypress
+    support file's ``cy.intercept('POST', url, {statusCode: 200, headers})``: the headers are the response's."""
+    code = ("from aioresponses import aioresponses\n\n\ndef offline_asaas():\n    m = aioresponses()\n"
+            "    m.start()\n    m.post(\"https://api.asaas.com/v3/transfers\", status=200, payload={\"id\": \"tra_1\"},\n"
+            "           headers={\"Content-Type\": \"application/json\"})\n    return m\n")
+    assert _findings(tmp_path, "offline.py", code) == []
+    code = ("export function interceptPayouts() {\n  cy.intercept('POST', 'https://api.iugu.com/v1/transfers', {\n"
+            "    statusCode: 200,\n    headers: { 'Content-Type': 'application/json' },\n    body: { id: 'TR1' },\n"
+            "  }).as('transfer');\n}\n")
+    assert _findings(tmp_path, "commands.ts", code) == []
+
+
 def test_a_routes_handler_that_forwards_sends_that(tmp_path: Path) -> None:
     """A proxy's route forwards the payout with fetch: the fetch is read, the route is not."""
     code = ("app.post('/saque', async (req, res) => {\n"
@@ -75,3 +88,15 @@ def test_a_call_given_its_options_map_and_a_callback_sends(tmp_path: Path) -> No
     code = ("function pay(done) {\n  request.post({ url: 'http://api.iugu.com/v1/transfers', body: '{}' },\n"
             "    (err, res) => done(err, res));\n}\n")
     assert ("iugu-plaintext-request", 2) in _findings(tmp_path, "pay.js", code)
+
+
+def test_a_function_that_sends_then_answers_with_a_status_sends(tmp_path: Path) -> None:
+    """A serverless payout sends with fetch and returns ``{statusCode: 200, …}``, and a Cloudflare worker answers
+    with ``new Response(…, {status: 200})``: the status is given to no call that sends."""
+    code = ("exports.handler = async (event) => {\n"
+            "  const r = await fetch('https://api.asaas.com/v3/transfers', {\n    method: 'POST',\n"
+            "    headers: { 'Content-Type': 'application/json', access_token: process.env.ASAAS_KEY },\n"
+            "    body: event.body,\n  });\n"
+            "  const answer = new Response(await r.text(), { status: 200 });\n"
+            "  return { statusCode: 200, body: await answer.text() };\n};\n")
+    assert _findings(tmp_path, "payout.js", code) == [("asaas-unsigned-transfer", 2)]

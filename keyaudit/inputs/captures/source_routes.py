@@ -1,29 +1,47 @@
-"""Calls named for a method that send nothing: they register what answers a request a server (or a mock of one)
-receives — a route (Express's ``app.post('/v3/transfers', (req, res) => …)``, Koa's, Fastify's, Laravel's
-``Route::post('/x', function () …)``, Spark's ``post("/x", (req, res) -> …)``), a mock server's handler (MSW's
-``http.post('https://api…/transfers', () => …)``, Mirage's ``this.post(…)``) — or annotate the function that does
-(Flask's and FastAPI's ``@app.post("/x")``). Read as sends, each made a payout of code that receives one: the
-call's name the method, its path the URL's, a module's URL constant a logger prints the host, and the headers the
-handler sets on its response the request's.
+"""Calls that send nothing though they name a method and a URL: they register what answers a request a server (or a
+mock of one) receives — a route (Express's ``app.post('/v3/transfers', (req, res) => …)``, Koa's, Fastify's,
+Laravel's ``Route::post('/x', function () …)``, Spark's ``post("/x", (req, res) -> …)``), a mock server's handler
+(MSW's ``http.post('https://api…/transfers', () => …)``, Mirage's ``this.post(…)``) —, annotate the function that
+does (Flask's and FastAPI's ``@app.post("/x")``), or say the response a stub returns (aioresponses'
+``m.post(url, status=200, headers=…)``, Cypress's ``cy.intercept('POST', url, {statusCode: 200, …})``). Read as
+sends, each made a payout of code that receives or fakes one: the call's name the method, its path the URL's, a
+module's URL constant a logger prints the host, and the response's headers the request's.
 
-The general rule: a call that sends is given a URL and data; one that registers is given a path (or the URL it
+The general rules: a call that sends is given a URL and data; one that registers is given a path (or the URL it
 answers for) and, last, the function that answers, written out (an arrow, ``function``, ``func``, ``fn``,
-``lambda``, ``async`` one), with no data written out between them (a literal, a map, a list: jQuery's
-``$.post(url, {…}, function (r) …)`` and request's ``request.post(url, {json: …}, (err, res) => …)`` send a body
-and take a callback; middleware between, ``express.json()``, ``auth``, is no data). The calls inside the handler
-are read as they are: a proxy's route that forwards with ``fetch(…)`` still sends that.
+``lambda``, ``async`` one), with no data between them (see :meth:`_Call.registers`). And no call that sends is given
+the status of a response (a label or an options map's key, ``status``, ``statusCode``, ``status_code``, bound to a
+status number): a stub is, whose headers and body are the response's. The calls inside a handler are read as they
+are: a proxy's route that forwards with ``fetch(…)`` still sends that.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lines import HTTP_METHODS
 from .source_tokens import Token
+from .source_value_kinds import Call, Facts, Lit, Pairs
 from .source_values import last_part
 
 _FUNCTION_WORDS = frozenset({"function", "func", "fn", "lambda", "async"})
 _OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
+_STATUS_NAME = re.compile(r"(?i)status(?:_?code)?|http_?code")  # what names a response's status
+
+
+def sending(found: list[Token], said: Facts) -> list[tuple[str, Call, int]]:
+    """The calls of ``said`` (read from ``found``) but those that register, annotate or stub (see the module)."""
+    unsent = _registrations(found)
+    return [(name, call, line) for name, call, line in said.calls
+            if (name.lstrip("."), line) not in unsent and not any(_status(label, value) or label is None and isinstance(
+                value, Pairs) and any(_status(key, item) for key, item in value.pairs) for label, value in call.args)]
+
+
+def _status(label: str | None, value: object) -> bool:
+    """Whether ``label`` names a response's status and ``value`` is one (a number from 100 to 599)."""
+    return label is not None and _STATUS_NAME.fullmatch(label) is not None and isinstance(value, Lit) \
+        and value.text.isdigit() and 100 <= int(value.text) <= 599
 
 
 @dataclass
@@ -48,7 +66,7 @@ class _Call:
             kind in allowed for kind in between)
 
 
-def registrations(found: list[Token]) -> set[tuple[str, int]]:
+def _registrations(found: list[Token]) -> set[tuple[str, int]]:
     """The (name, line) of each call of ``found`` that registers a handler or annotates one (see the module)."""
     registered: set[tuple[str, int]] = set()
     opened: list[_Call | None] = []  # for each bracket open: the call named for a method it opens, or None
