@@ -46,6 +46,20 @@ def test_a_route_given_its_options_after_its_path_is_no_transfer_sent(tmp_path: 
     assert _findings(tmp_path, "fake-iugu.js", code) == []
 
 
+def test_a_route_written_as_a_map_is_no_transfer_sent_but_its_handlers_fetch_is(tmp_path: Path) -> None:
+    """Hapi's ``server.route({method: 'POST', path, handler})``: its method and path are what the handler answers
+    (read, it was an unsigned transfer with the response's header); a second route's handler forwards with fetch."""
+    code = ("const IUGU_URL = 'https://api.iugu.com/v1/transfers';\n\nserver.route({\n  method: 'POST',\n"
+            "  path: '/v1/transfers',\n  handler: (request, h) => {\n    console.log('fake of', IUGU_URL);\n"
+            "    return h.response({ id: 'TR1' }).header('Content-Type', 'application/json');\n  },\n});\n")
+    assert _findings(tmp_path, "fake-iugu.js", code) == []
+    code = ("server.route({\n  method: 'POST',\n  path: '/saque',\n  handler: async (request, h) => {\n"
+            "    await fetch('https://api.asaas.com/v3/transfers', {\n      method: 'POST',\n"
+            "      headers: { 'Content-Type': 'application/json' },\n      body: request.payload,\n    });\n"
+            "    return h.response().code(204);\n  },\n});\n")
+    assert _findings(tmp_path, "saque.js", code) == [("asaas-unsigned-transfer", 5)]
+
+
 def test_a_route_decorator_is_no_request_sent(tmp_path: Path) -> None:
     """A Flask fake beside the plain-HTTP sandbox URL it stands for: the decorator made a plaintext request of it."""
     code = ('from flask import Flask, jsonify\n\napp = Flask(__name__)\n'

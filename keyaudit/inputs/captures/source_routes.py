@@ -3,7 +3,8 @@ mock of one) receives — a route (Express's ``app.post('/v3/transfers', (req, r
 Laravel's ``Route::post('/x', function () …)``, Spark's ``post("/x", (req, res) -> …)``), a mock server's handler
 (MSW's ``http.post('https://api…/transfers', () => …)``, Mirage's ``this.post(…)``) —, annotate the function that
 does (Flask's and FastAPI's ``@app.post("/x")``), or say the response a stub returns (aioresponses'
-``m.post(url, status=200, headers=…)``, Cypress's ``cy.intercept('POST', url, {statusCode: 200, …})``). Read as
+``m.post(url, status=200, headers=…)``, Cypress's ``cy.intercept('POST', url, {statusCode: 200, …})``); and a
+route written as a map (Hapi's ``server.route({method: 'POST', path, handler})``) names no method sent. Read as
 sends, each made a payout of code that receives or fakes one: the call's name the method, its path the URL's, a
 module's URL constant a logger prints the host, and the response's headers the request's.
 
@@ -22,20 +23,44 @@ from dataclasses import dataclass, field
 
 from .lines import HTTP_METHODS
 from .source_tokens import Token
-from .source_value_kinds import Call, Facts, Lit, Pairs
+from .source_value_kinds import Facts, Lit, Pairs
 from .source_values import last_part
 
 _FUNCTION_WORDS = frozenset({"function", "func", "fn", "lambda", "async"})
 _OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
+_ROUTE_KEYS = frozenset({"method", "path", "url"})
 _STATUS_NAME = re.compile(r"(?i)status(?:_?code)?|http_?code")  # what names a response's status
 
 
-def sending(found: list[Token], said: Facts) -> list[tuple[str, Call, int]]:
-    """The calls of ``said`` (read from ``found``) but those that register, annotate or stub (see the module)."""
+def keep_sent(found: list[Token], said: Facts) -> None:
+    """Leave in ``said`` (read from ``found``) no call that registers, annotates or stubs, and no method, path or
+    URL of a route written as a map (see the module)."""
     unsent = _registrations(found)
-    return [(name, call, line) for name, call, line in said.calls
-            if (name.lstrip("."), line) not in unsent and not any(_status(label, value) or label is None and isinstance(
-                value, Pairs) and any(_status(key, item) for key, item in value.pairs) for label, value in call.args)]
+    said.calls = [(name, call, line) for name, call, line in said.calls
+                  if (name.lstrip("."), line) not in unsent and not any(
+                      _status(label, value) or label is None and isinstance(value, Pairs)
+                      and any(_status(key, item) for key, item in value.pairs) for label, value in call.args)]
+    if routed := _route_entries(found):
+        said.bindings = [binding for binding in said.bindings if (binding[0], binding[2]) not in routed]
+
+
+def _route_entries(found: list[Token]) -> set[tuple[str, int]]:
+    """The (key, line) of the method, path and URL of each map that also names a ``handler``: a route written as a
+    map (Hapi's and Fastify's ``server.route({method: 'POST', path: '/v1/transfers', handler: …})``, a table of
+    routes) says what its handler answers, not what is sent."""
+    entries: set[tuple[str, int]] = set()
+    keys: list[list[Token] | None] = []  # for each bracket open: the keys of the map it opens, or None
+    for at, token in enumerate(found):
+        punct = token.text if token.kind == "punct" else ""
+        if punct in _OPEN:
+            keys.append([] if punct in "{[" else None)
+        elif punct in _CLOSE and keys:
+            if (named := keys.pop()) and "handler" in {key.text for key in named}:
+                entries |= {(key.text, key.line) for key in named if key.text in _ROUTE_KEYS}
+        elif token.kind in ("name", "string") and keys and (listed := keys[-1]) is not None and at + 1 < len(found) \
+                and found[at + 1].text in (":", "=>") and found[at - 1].text in ("{", "[", ","):
+            listed.append(token)
+    return entries
 
 
 def _status(label: str | None, value: object) -> bool:
