@@ -72,7 +72,8 @@ def test_a_stub_given_its_responses_status_is_no_transfer_sent(tmp_path: Path) -
     """A local fake installed outside the tests (aioresponses' ``m.post(url, status=200, headers=…)``) and a Cypress
     support file's ``cy.intercept('POST', url, {statusCode: 200, headers})``: the headers are the response's."""
     code = ("from aioresponses import aioresponses\n\n\ndef offline_asaas():\n    m = aioresponses()\n"
-            "    m.start()\n    m.post(\"https://api.asaas.com/v3/transfers\", status=200, payload={\"id\": \"tra_1\"},\n"
+            "    m.start()\n"
+            "    m.post(\"https://api.asaas.com/v3/transfers\", status=200, payload={\"id\": \"tra_1\"},\n"
             "           headers={\"Content-Type\": \"application/json\"})\n    return m\n")
     assert _findings(tmp_path, "offline.py", code) == []
     code = ("export function interceptPayouts() {\n  cy.intercept('POST', 'https://api.iugu.com/v1/transfers', {\n"
