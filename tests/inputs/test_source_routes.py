@@ -25,6 +25,15 @@ def test_an_express_route_with_a_response_header_is_no_transfer_sent(tmp_path: P
     assert _findings(tmp_path, "fake-asaas.js", code) == []
 
 
+def test_a_route_given_its_handler_alone_is_no_request_sent(tmp_path: Path) -> None:
+    """Express's ``router.route(path).post(handler)``: the path given to ``route``, the handler alone to ``post``
+    (read, a plain-HTTP sandbox URL a logger prints was its URL: a plaintext request)."""
+    code = ("const ASAAS_URL = 'http://sandbox.asaas.com/api/v3/transfers';\n"
+            "router.route('/api/v3/transfers').post((req, res) => {\n  console.log('fake of', ASAAS_URL);\n"
+            "  res.json({ id: 'tra_1' });\n});\n")
+    assert _findings(tmp_path, "fake.ts", code) == []
+
+
 def test_a_mock_servers_handler_for_the_transfers_url_is_no_transfer_sent(tmp_path: Path) -> None:
     """MSW's handler is given the very URL it answers for, and sets its response's headers."""
     code = ("import { http, HttpResponse } from 'msw';\n\nexport const handlers = [\n"

@@ -80,15 +80,15 @@ class _Call:
     started: bool = False  # whether the argument being read has its first token
 
     def registers(self) -> bool:
-        """Whether the call is given, last, a function, and before it no data but its path or URL: nothing but
-        middleware (``auth``, ``express.json()``), or, after a path, a route's options and middleware written out
-        (Fastify's ``{ schema }``, Express's ``[auth, validate]``). A URL then a map is a client's call (request's
+        """Whether the call is given, last, a function, and before it no data but its path or URL (Express's
+        ``router.route('/x').post((req, res) => …)`` gives it none): nothing but middleware (``auth``,
+        ``express.json()``), or, after a path, a route's options and middleware written out (Fastify's
+        ``{ schema }``, Express's ``[auth, validate]``). A URL then a map is a client's call (request's
         ``request.post(url, {json: …}, (err, res) => …)``), as is an options map first (``request.post({url, body},
         …)``): both send."""
         first, between = self.kinds[0], self.kinds[1:-1]
         allowed = ("", "function", "map", "list") if first == "path" else ("", "function")
-        return len(self.kinds) > 1 and self.kinds[-1] == "function" and first != "map" and all(
-            kind in allowed for kind in between)
+        return self.kinds[-1] == "function" and first != "map" and all(kind in allowed for kind in between)
 
 
 def _registrations(found: list[Token]) -> set[tuple[str, int]]:
