@@ -86,6 +86,12 @@ def engine_findings(engine: str, *paths: Path) -> tuple[list[dict], str]:
     return report["findings"], run.stdout
 
 
+def request_places(path: str) -> list[tuple[str, int]]:
+    """The rule and line of each finding a scan of ``path`` reports on a request (its context names a method)."""
+    report, _ = scan_json(path)
+    return [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")]
+
+
 def rule_places(findings: list[dict]) -> list[tuple[str, int, int]]:
     """What a failure message may show of findings: rule, line and column, never a secret."""
     return [(f["rule_id"], f["location"]["line"], f["location"]["column"]) for f in findings]

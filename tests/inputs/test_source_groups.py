@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from helpers.running import scan_json
+from helpers.running import request_places
 
 ASAAS_TRANSFERS = "https://api.asaas.com/v3/transfers"
 POST = (f'        return requests.post("{ASAAS_TRANSFERS}", json={{"value": value}},\n'
@@ -15,10 +15,8 @@ POST = (f'        return requests.post("{ASAAS_TRANSFERS}", json={{"value": valu
 
 
 def _findings(folder: Path, name: str, text: str) -> list[tuple[str, int]]:
-    path = folder / name
-    path.write_text(text)
-    report, _ = scan_json(str(path))
-    return [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")]
+    (folder / name).write_text(text)
+    return request_places(str(folder / name))
 
 
 def test_a_field_naming_another_endpoint_is_not_the_url_of_a_method_that_writes_its_own(tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ from .source_calls import written_calls
 from .source_groups import ABSOLUTE_URL, anchored_part, bind_constants, constants_sent, groups
 from .source_headers import headers_given
 from .source_languages import LANGUAGES, Language
+from .source_routes import keep_sent
 from .source_tokens import COMMAND_NAME, Token, tokens
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
 from .source_values import facts, last_part, resolved
@@ -120,6 +121,7 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str,
         return None
     found = written_calls(tokens(text, lang), lang)
     said = facts(found, frozenset(constants))
+    keep_sent(found, said)  # no route's registration, nor a stub's
     given = constants_sent(found, said, constants)
     if not given:
         bind_constants(found, constants)
