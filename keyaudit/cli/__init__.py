@@ -19,6 +19,7 @@ from keyaudit.cli.rules import rules
 from keyaudit.cli.scan import scan
 from keyaudit.cli.setup import config_command, install_hook
 from keyaudit.engine import hyperscan_available
+from keyaudit.run.interrupts import interrupt_behind
 
 
 INTERRUPTED = "keyaudit: interrupted (no report written)"
@@ -134,6 +135,8 @@ def run() -> None:
     except KeyboardInterrupt as exc:  # outside click's handling (a command's is _Commands.invoke's)
         _interrupted(isinstance(exc, Terminated))
     except Exception as exc:  # noqa: BLE001 - a traceback could quote input, and so a secret
+        if (interrupt := interrupt_behind(exc)) is not None:  # an interrupt some code made an error of
+            _interrupted(isinstance(interrupt, Terminated))
         if os.environ.get("KEYAUDIT_DEBUG"):
             raise
         click.echo(f"keyaudit: internal error ({type(exc).__name__}); set KEYAUDIT_DEBUG=1 for details",

@@ -32,6 +32,7 @@ from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import REBUILT, Finding, Location
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
+from keyaudit.run.interrupts import raise_interrupt_behind
 from keyaudit.run.state import Resume
 from keyaudit.run.tally import Tally
 from keyaudit.sources.opening import Opener, reading_on
@@ -164,5 +165,6 @@ class UnitRequests:
             tally.findings.extend(nested_findings(nested, self._display, self._judge, tally.counts.statistics,
                                                   self._known))
         except Exception as exc:  # noqa: BLE001 - one payload must not end the file's scan
+            raise_interrupt_behind(exc)
             tally.errors.append(ScanError(self._display, f"a {nested.decoded} payload on line {nested.line} was "
                                                          f"not read as requests ({type(exc).__name__})"))

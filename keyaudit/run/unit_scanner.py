@@ -35,6 +35,7 @@ from keyaudit.run.archive_unit import scan_archive, whole_progress
 from keyaudit.run.code_prose import ProseFilter
 from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
+from keyaudit.run.interrupts import raise_interrupt_behind
 from keyaudit.run.path_secrets import PathRedactor
 from keyaudit.run.placing import Placer, ScanFrame
 from keyaudit.run.state import Progress, Resume, digest
@@ -162,6 +163,7 @@ class UnitScanner:
                 return False
             tally.errors.append(ScanError(display, f"read failed, scanned up to the damage: {damage_detail(exc)}"))
         except Exception as exc:  # noqa: BLE001 - one bad input must not end the scan
+            raise_interrupt_behind(exc)
             # Only the type: an exception's text may quote the input, and so a secret.
             tally.errors.append(ScanError(display, f"internal error ({type(exc).__name__}); "
                                                    "the rest of the scan went on"))

@@ -177,3 +177,50 @@ def test_an_interrupt_landing_in_a_finalizer_still_ends_the_run(tmp_path: Path, 
     assert run.returncode == code, run.stderr
     assert run.stderr.splitlines() == [f"keyaudit: {said} (no report written)"]
     assert run.stdout == ""
+
+
+# A module's import interrupted, the interrupt coming out as an error of the import's own, as
+# CPython 3.11 wraps what a class attribute's __set_name__ raised (a functools.cached_property's,
+# as a reader's module loads while the first log is read) and a library's ``except BaseException:
+# raise TheirError`` does: the first reader imported as the run starts, or as a file is scanned.
+INTERRUPTED_IMPORT = """\
+import sys
+import traceback
+
+from keyaudit.cli import Terminated, run
+
+class InterruptedImport:
+    fired = False
+
+    def find_spec(self, name, path=None, target=None):
+        if InterruptedImport.fired or not name.startswith("keyaudit.inputs.captures."):
+            return None
+        scanning = any(frame.f_code.co_name == "_scan_guarded" for frame, _ in traceback.walk_stack(None))
+        if scanning or not WHILE_SCANNING:
+            InterruptedImport.fired = True
+            try:
+                raise Terminated
+            except Terminated as exc:
+                raise RuntimeError("Error calling __set_name__") from exc
+        return None
+
+sys.meta_path.insert(0, InterruptedImport())
+run()
+"""
+
+
+@pytest.mark.parametrize("while_scanning", [False, True], ids=["as the run starts", "as a file is scanned"])
+def test_an_interrupt_some_code_turned_into_an_error_still_ends_the_run(tmp_path: Path, while_scanning: bool) -> None:
+    """A SIGTERM that landed where code hands on what it catches as an error of its own became an
+    "internal error" — the log's, and the run went on to its report — exit 2, not 143."""
+    (tmp_path / "interrupted_import.py").write_text(f"WHILE_SCANNING = {while_scanning}\n{INTERRUPTED_IMPORT}")
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "app.log").write_text("".join(CALL.format(line) for line in range(100)))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(tmp_path), str(REPO),
+                                                                     os.environ.get("PYTHONPATH")]))}
+    run = subprocess.run([sys.executable, "-m", "interrupted_import", "scan", "--jobs", "1", "--format", "json", "."],
+                         cwd=logs, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == EXIT_TERMINATED, run.stderr
+    assert run.stderr.splitlines() == ["keyaudit: terminated (no report written)"]
+    assert run.stdout == ""
