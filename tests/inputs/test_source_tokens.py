@@ -119,6 +119,8 @@ def test_the_literal_syntaxes_of_csharp_php_vb_and_pascal_have_their_values() ->
     # C#'s raw string: nothing escaped, the break before its closing line no text (Java's text block keeps it)
     raw = 'var a = """\n    {"k": "\\n"}\n    """;\nvar b = """{"k": 1}""";\n'
     assert _strings(raw, "csharp") == ['{"k": "\\n"}', '{"k": 1}']
+    # opened by four quotes (its text holds three), closed by four
+    assert _strings('var a = """"\n    say """hi"""\n    """";\nvar b = "x";\n', "csharp") == ['say """hi"""', "x"]
     assert _strings(raw, "c")[0] == '{"k": "\n"}\n'
     # PHP's nowdoc (nothing escaped) and heredoc (expanding), the closing line's indentation off each line
     php = ("$a = <<<'JSON'\n    {\"k\": \"$v\\n\"}\n    JSON;\n$b = <<<EOT\n{\"k\": \"$v\"}\nEOT;\n"
