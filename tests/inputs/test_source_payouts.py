@@ -222,3 +222,16 @@ def test_a_raw_string_of_four_quotes_ends_at_four_and_the_request_after_it_is_re
             '        request.Content = new StringContent("{\\"value\\": 1}");\n'
             "        await client.SendAsync(request);\n    }\n}\n")
     assert _request_findings(tmp_path, "Payouts/Send.cs", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+
+
+def test_a_pascal_character_code_in_digits_int_refuses_is_no_internal_error(tmp_path: Path) -> None:
+    """``#1²``: a superscript two is a digit to ``str.isdigit`` and none to ``int()``: the file was an internal
+    error, the transfer beside it unjudged. A code is read in ASCII digits (decimal, or ``$`` and hexadecimal)."""
+    code = _indy_transfer("  HTTP.Request.CustomHeaders.Values['Accept'] := 'application/json';\n  Fim := #1\u00b2;\n")
+    path = tmp_path / "src" / "Repasses.pas"
+    path.parent.mkdir()
+    path.write_text(code)
+    report, _ = scan_json(str(path))
+    assert report["errors"] == []
+    assert [(f["rule_id"], f["context"]["url"]) for f in report["findings"]] == [
+        ("iugu-unsigned-transfer", IUGU_TRANSFERS)]

@@ -143,6 +143,12 @@ def test_a_pascal_character_code_too_long_for_a_code_point_is_no_character() -> 
     assert [t.text for t in found if t.kind == "string"] == ["a"]
 
 
+def test_a_pascal_character_code_is_decimal_or_hexadecimal_in_ascii_digits() -> None:
+    """``#$0A`` is a line feed as ``#10`` is; ``#1²`` (a digit to ``str.isdigit``, none to ``int()``) no character."""
+    found = tokens("S := 'a'#$0D#$0a'b' + #1\u00b2;\n", LANGUAGES["pascal"])
+    assert [t.text for t in found if t.kind == "string"] == ["a", "\r", "\n", "b"]
+
+
 def test_a_call_is_chained_only_where_the_token_just_before_it_chains_it() -> None:
     """``.`` or ``->`` just before a call's name chains it on what the call before returns (Laravel's
     ``Http::with([])->post(…)``); a ``.`` two tokens back, a name between (``a().foo bar(…)``), does not."""
