@@ -211,9 +211,10 @@ def test_a_configuration_file_s_seconds_must_be_finite_too(project: Path, key: s
     assert run.exit_code == 2 and f"'{key}' must be a finite number of seconds > 0" in run.stderr
 
 
-@pytest.mark.parametrize("address", ["local:0", "local:-2", "local:two"])
+@pytest.mark.parametrize("address", ["local:0", "local:-2", "local:two", "local:\u00b2", "local:" + "9" * 5000])
 def test_a_local_cluster_of_no_workers_is_refused(tmp_path: Path, address: str) -> None:
-    """local:0 started a cluster that never ran a unit: the scan waited for ever."""
+    """local:0 started a cluster that never ran a unit: the scan waited for ever. ``local:²`` (a digit to
+    ``str.isdigit``, none to ``int()``) and 5,000 digits (more than ``int()`` reads) were internal errors."""
     leak(tmp_path / "app.log")
     env = {**subprocess_env()}
     env.pop(SCHEDULER_VARIABLE, None)

@@ -23,3 +23,11 @@ URL = "https://api.iugu.com/v1/transfers"
 ])
 def test_a_number_longer_than_python_converts_is_passed_over(lines: list[str]) -> None:
     list(exchanges_in_lines(list(enumerate(lines, 1)), "app.log"))
+
+
+def test_a_digit_python_does_not_convert_is_passed_over() -> None:
+    """``²`` is a digit to ``str.isdigit`` and none to ``int()``: SQL's ``char('²')`` raised (the request it was
+    read for unjudged, the file an internal error); its code is unknown, the rest of the row read."""
+    lines = [f"INSERT INTO outbox (method, url, note) VALUES ('POST', '{URL}', char('\u00b2'));"]
+    found = list(exchanges_in_lines(list(enumerate(lines, 1)), "app.log"))
+    assert [(e.method, e.url) for e in found] == [("POST", URL)]

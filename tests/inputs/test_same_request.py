@@ -161,3 +161,15 @@ def test_bare_readings_with_times_of_their_own_stay_requests_each() -> None:
     records = [json.dumps({"time": f"2026-11-22T13:00:0{n}Z", "method": "POST", "url": URL, "status": 201})
                for n in range(4)]
     assert [e.origin.line for e in exchanges_in_lines(numbered(records), "access.log")] == [1, 2, 3, 4]
+
+
+def test_a_content_length_int_refuses_makes_the_two_readings_differ_not_an_error() -> None:
+    """A record without its body beside a dump with it, both declaring a Content-Length ``int()`` refuses (``²``,
+    a digit to ``str.isdigit``; 5,000 digits): the comparison raised, and the file was an internal error."""
+    for declared in ("\u00b2", "9" * 5000):
+        headers = [*HEADERS, ("Content-Length", declared)]
+        record = json.dumps({"msg": "calling", "method": "POST", "url": URL, "headers": dict(headers)})
+        dump = ["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com",
+                *(f"{name}: {value}" for name, value in headers), "", "{}"]
+        found = list(exchanges_in_lines(numbered([record, *dump]), "app.log"))
+        assert sorted(str(e.origin.capture) for e in found) == ["jsonlog", "wire"], declared[:8]

@@ -209,3 +209,29 @@ def test_a_request_object_built_and_returned_has_headers_the_group_does_not_show
     assert _request_findings(tmp_path / "built", "src/IuguTransfers.cs", built) == []
     assert _request_findings(tmp_path / "sent", "src/IuguTransfers.cs", sent) == [
         ("iugu-unsigned-transfer", IUGU_TRANSFERS)]
+
+
+def test_a_raw_string_of_four_quotes_ends_at_four_and_the_request_after_it_is_read(tmp_path: Path) -> None:
+    """C# 11's raw string is opened by three quotes or more and closed by as many (four, where its text holds
+    three): read as closing at the first three, the rest of the method was a string, and its transfer was lost."""
+    code = ("using System.Net.Http;\n\npublic class Payouts\n{\n"
+            "    public async Task Send(HttpClient client, string key)\n    {\n"
+            '        var note = """"\n            He said """quoted""" here\n            """";\n'
+            f'        var request = new HttpRequestMessage(HttpMethod.Post, "{ASAAS_TRANSFERS}");\n'
+            '        request.Headers.Add("access_token", key);\n'
+            '        request.Content = new StringContent("{\\"value\\": 1}");\n'
+            "        await client.SendAsync(request);\n    }\n}\n")
+    assert _request_findings(tmp_path, "Payouts/Send.cs", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+
+
+def test_a_pascal_character_code_in_digits_int_refuses_is_no_internal_error(tmp_path: Path) -> None:
+    """``#1²``: a superscript two is a digit to ``str.isdigit`` and none to ``int()``: the file was an internal
+    error, the transfer beside it unjudged. A code is read in ASCII digits (decimal, or ``$`` and hexadecimal)."""
+    code = _indy_transfer("  HTTP.Request.CustomHeaders.Values['Accept'] := 'application/json';\n  Fim := #1\u00b2;\n")
+    path = tmp_path / "src" / "Repasses.pas"
+    path.parent.mkdir()
+    path.write_text(code)
+    report, _ = scan_json(str(path))
+    assert report["errors"] == []
+    assert [(f["rule_id"], f["context"]["url"]) for f in report["findings"]] == [
+        ("iugu-unsigned-transfer", IUGU_TRANSFERS)]

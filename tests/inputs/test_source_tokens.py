@@ -119,6 +119,8 @@ def test_the_literal_syntaxes_of_csharp_php_vb_and_pascal_have_their_values() ->
     # C#'s raw string: nothing escaped, the break before its closing line no text (Java's text block keeps it)
     raw = 'var a = """\n    {"k": "\\n"}\n    """;\nvar b = """{"k": 1}""";\n'
     assert _strings(raw, "csharp") == ['{"k": "\\n"}', '{"k": 1}']
+    # opened by four quotes (its text holds three), closed by four
+    assert _strings('var a = """"\n    say """hi"""\n    """";\nvar b = "x";\n', "csharp") == ['say """hi"""', "x"]
     assert _strings(raw, "c")[0] == '{"k": "\n"}\n'
     # PHP's nowdoc (nothing escaped) and heredoc (expanding), the closing line's indentation off each line
     php = ("$a = <<<'JSON'\n    {\"k\": \"$v\\n\"}\n    JSON;\n$b = <<<EOT\n{\"k\": \"$v\"}\nEOT;\n"
@@ -139,6 +141,12 @@ def test_a_pascal_character_code_too_long_for_a_code_point_is_no_character() -> 
     """``#`` and 5,000 digits: ``int()`` refuses more than 4,300 digits, and the file was an internal error."""
     found = tokens("S := 'a' + #" + "9" * 5000 + ";\n", LANGUAGES["pascal"])
     assert [t.text for t in found if t.kind == "string"] == ["a"]
+
+
+def test_a_pascal_character_code_is_decimal_or_hexadecimal_in_ascii_digits() -> None:
+    """``#$0A`` is a line feed as ``#10`` is; ``#1²`` (a digit to ``str.isdigit``, none to ``int()``) no character."""
+    found = tokens("S := 'a'#$0D#$0a'b' + #1\u00b2;\n", LANGUAGES["pascal"])
+    assert [t.text for t in found if t.kind == "string"] == ["a", "\r", "\n", "b"]
 
 
 def test_a_call_is_chained_only_where_the_token_just_before_it_chains_it() -> None:

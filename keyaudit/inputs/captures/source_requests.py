@@ -31,7 +31,7 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import HTTP_METHODS, make_exchange, to_bytes
 from .source_calls import written_calls
-from .source_groups import ABSOLUTE_URL, anchored_part, bind_constants, constants_sent, groups
+from .source_groups import ABSOLUTE_URL, anchored_part, bind_constants, constants_sent, groups, naming
 from .source_headers import headers_given
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
@@ -103,8 +103,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, famil
         elif (exchange := _request(part, LANGUAGES[family], path, constants)) is not None:
             yield exchange
     named = {name: url for name, url in constants.items() if url is not None}
-    for group in others:
-        using = {number for number, text in group if any(name in text for name in named)}
+    for group in others if named else ():
+        using = naming(group, named.keys())
         if using and (exchange := _request(anchored_part(group, using), LANGUAGES[family], path, named)):
             yield exchange
 

@@ -1,7 +1,7 @@
 """A string literal's value as its language gives it, for :mod:`.source_tokens`: escapes undone (C's,
 PowerShell's backtick), quotes doubled, here-strings and PHP's heredocs, delimited sigils (Elixir's ``~s(…)``,
-Ruby's ``%q(…)``), C++'s raw strings and text blocks' indentation (the languages' differences are data:
-:mod:`.source_languages`).
+Ruby's ``%q(…)``), C++'s raw strings, C#'s (closed by as many quotes as open them) and text blocks' indentation
+(the languages' differences are data: :mod:`.source_languages`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ _RAW_OPENING = re.compile(r'([^\s()\\"]{0,16})\(')  # a C++ raw string's delimit
 DELIMITERS = {"(": ")", "[": "]", "{": "}", "<": ">", "|": "|", "/": "/", '"': '"', "'": "'"}  # a sigil's marks
 _C_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3}|.)",
                        re.DOTALL)
+_QUOTES = re.compile('"*')
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
 
 
@@ -29,8 +30,11 @@ def string_value(text: str, prefix: str, quote: str, start: int, lang: Language)
     """The value of a string literal whose text starts at ``start``, and its end; the value :data:`UNKNOWN` where it
     expands."""
     verbatim = "@" in prefix and lang.verbatim
+    if quote == '"""' and lang.raw_blocks:  # C#'s raw string: opened by three quotes or more, closed by as many
+        quote = '"' * (_QUOTES.match(text, start).end() - start + 3)
+        start += len(quote) - 3
     raw_kind = verbatim or "r" in prefix.lower() or quote == "`" and not lang.expanding.count("`") or (
-        quote == '"""' and lang.raw_blocks) or not lang.escape
+        quote.startswith('"""') and lang.raw_blocks) or not lang.escape
     if lang.here_strings and prefix == "@" and not text[start : line_end(text, start)].strip():
         return _here_string(text, start, quote, lang)
     if verbatim and quote[0] == '"':  # C#'s verbatim string: a quote doubled, nothing escaped
@@ -47,7 +51,7 @@ def string_value(text: str, prefix: str, quote: str, start: int, lang: Language)
         raw_kind = True
     end = _closing(text, start, quote, None if raw_kind else lang.escape, lang.doubled_quotes)
     body = text[start:end].replace(quote * 2, quote) if lang.doubled_quotes and len(quote) == 1 else text[start:end]
-    if lang.text_blocks and quote == '"""':
+    if lang.text_blocks and quote.startswith('"""'):
         body = _text_block(body, lang.block_end_break)
     if "f" in prefix.lower() and "{" in body:  # Python's f-string
         return UNKNOWN, end + len(quote)

@@ -40,6 +40,9 @@ _TOKEN = re.compile(_TOKENS, re.VERBOSE | re.DOTALL)
 # where `//` and `/* */` are operators, no comment is tried at a slash (tried and thrown away, an unclosed `/*` was
 # read to the text's end at each one: quadratic)
 _TOKEN_WITHOUT_C_COMMENTS = re.compile(_TOKENS.replace(r"//[^\n]*|/\*.*?(?:\*/|\Z)", "(?!)"), re.VERBOSE | re.DOTALL)
+# a character's code after Pascal's `#`: decimal or `$` hexadecimal, in ASCII digits, at most a code point's (a
+# superscript `²` is a digit to str.isdigit, none to int(): `#1²` was the file's internal error; int() refuses 4,300)
+_CHAR_CODE = re.compile(r"([0-9]{1,7})|\$([0-9A-Fa-f]{1,6})")
 _LONG_BRACKET = re.compile(r"\[=*\[")  # Lua's long bracket: `[[`, `[==[`
 
 
@@ -66,8 +69,8 @@ def tokens(text: str, lang: Language) -> list[Token]:
 def _spelled(found: list[Token], lang: Language) -> Iterator[Token]:
     """The tokens of a language that spells what the others write otherwise, as they write it: its join of
     strings (VB's ``&``, ABAP's ``&&``) a ``+``, a name of a character (VB's ``vbLf``) or a character's code
-    (Pascal's ``#10``) the string it stands for, a declared type (VB's ``Dim body As String = …``) left out, a name
-    declared inline the name (ABAP's ``DATA(body) = …``), and a period ending a line (ABAP's) a ``;``."""
+    (Pascal's ``#10``, ``#$0A``) the string it stands for, a declared type (VB's ``Dim body As String = …``) left
+    out, a name declared inline the name (ABAP's ``DATA(body) = …``), and a period ending a line (ABAP's) a ``;``."""
     at = 0
     while at < len(found):
         token = found[at]
@@ -79,9 +82,10 @@ def _spelled(found: list[Token], lang: Language) -> Iterator[Token]:
             continue
         if token.kind == "name" and token.text in lang.characters:
             token = Token("string", lang.characters[token.text], token.line)
-        elif lang.char_codes and token.text == "#" and following is not None and following.text.isdigit() \
-                and len(following.text) <= 7:  # (a code point has at most 7 digits; int() refuses 4,300)
-            token, at = Token("string", chr(int(following.text) % 0x110000), token.line), at + 1
+        elif lang.char_codes and token.text == "#" and following is not None \
+                and (code := _CHAR_CODE.fullmatch(following.text)) is not None:
+            number = int(code[1]) if code[1] else int(code[2], 16)
+            token, at = Token("string", chr(number % 0x110000), token.line), at + 1
         elif token.kind == "name" and token.text == lang.inline and at + 2 < len(found) and following.text == "(":
             at += 2  # `DATA(body)`: the name, its closing bracket left out below
             yield found[at]

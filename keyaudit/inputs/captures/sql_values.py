@@ -169,8 +169,9 @@ class SqlText:
         while self.take_mark(","):
             arguments.append(self.value())
         self._skip_to_close()
-        if function in ("char", "chr") and all(isinstance(item, str) and item.isdigit() and len(item) <= 7
-                                               for item in arguments):
+        # (in ASCII digits: `²` is a digit to str.isdigit and none to int())
+        if function in ("char", "chr") and all(isinstance(item, str) and item.isascii() and item.isdigit()
+                                               and len(item) <= 7 for item in arguments):
             return "".join(chr(int(item)) for item in arguments if int(item) < 0x110000)
         if function == "replace" and len(arguments) == 3 and all(isinstance(item, str) for item in arguments):
             text, old, new = arguments
