@@ -33,12 +33,19 @@ _FIELD_NAME_CHARS = 200
 _URL_OPTION = re.compile(r"(?i)url|uri|endpoint|base_?url")  # an option that names a call's URL (axios' `url:`)
 # a line of code (a block comment's opening is the code's too: cut from it, the comment's lines would be read as code)
 _CODE = re.compile(r"[(){}\[\];=]|^\s*[.)}\]]|[,:+.\\'\"`]\s*$|^\s*/\*")
+# a module's client set up once with a base URL, at a line's start (httpx's `client = httpx.Client(base_url=…,
+# headers={…})`, axios' `const api = axios.create({ baseURL: … })`): the name it is bound to
+_CLIENT = re.compile(r"(?:(?:const|let|var|val|final)\s+)?([A-Za-z_$][\w$]*)\s*=\s*(?:new\s+)?[\w$.]+\(")
+_BASE_OPTION = re.compile(r"(?i)\bbase_?(?:url|uri|address)\b[\"']?\s*[=:]")
+# what adds to a client's requests what its construction does not show (a hook, an auth flow, an interceptor)
+_CLIENT_HOOKS = r"(?:auth|event_hooks|hooks|transport|interceptors?|middleware|defaults|mount)\b"
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # a constant's name: ASAAS_URL, PAYOUT_API_URL
 
 
 def groups(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
     """The groups of ``lines``, each a method's with those of its class's fields it uses before it."""
     group: list[tuple[int, str]] = []
+    clients: dict[str, list[tuple[int, str]]] = {}  # a module's clients: each name, and its statement group's lines
     members: list[tuple[str, tuple[int, str]]] = []  # the class's fields: each name, and its line
     given: list[tuple[str, tuple[int, str]]] = []  # the fields put before the group being read
     prose, margin, fields = 0, -1, False
@@ -49,7 +56,8 @@ def groups(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
             members, margin, fields = [], -1, False
         prose = prose + 1 if text.strip() and _CODE.search(text) is None else 0
         if (declared := _DECLARATION.match(text) is not None) or prose == _PROSE_RUN:
-            yield _used(given, group)
+            yield _calling(clients, _used(given, group))
+            _bind_client(group, lines, clients)
             group, given = [], list(members) if declared else []
             fields = declared and _CLASS.match(text) is not None
             if fields:
@@ -58,7 +66,31 @@ def groups(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
             group.append(item)
             if fields and (name := _field(text)):
                 members.append((name, item))
-    yield _used(given, group)
+    yield _calling(clients, _used(given, group))
+
+
+def _bind_client(group: list[tuple[int, str]], lines: list[tuple[int, str]],
+                 clients: dict[str, list[tuple[int, str]]]) -> None:
+    """Add to ``clients`` the name a module's statement ``group`` binds to a client it sets up with a base URL (a
+    line of no indentation), unless it is given, there or anywhere in ``lines``, what may add headers its
+    construction does not show (an auth flow, hooks, interceptors)."""
+    bound = next((found.group(1) for _, text in group if (found := _CLIENT.match(text))), None)
+    if bound is None or not _BASE_OPTION.search(text := "\n".join(line for _, line in group)):
+        return
+    hooked = re.compile(rf"(?i)(?:\b|(?<![\w$]){re.escape(bound)}\.){_CLIENT_HOOKS}\s*[=:(.]")
+    if hooked.search(text) is None and not any(bound + "." in line and hooked.search(line) for _, line in lines):
+        clients[bound] = group
+
+
+def _calling(clients: dict[str, list[tuple[int, str]]], group: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``group`` after the statements that set up each module's client it calls a method of (``client.post(…)``):
+    the client's base URL and headers are its requests' too."""
+    if not clients:  # (most windows: no module's client)
+        return group
+    text = "\n".join(line for _, line in group)
+    called = [lines for name, lines in clients.items()
+              if lines[0] not in group and re.search(rf"(?<![\w$.]){re.escape(name)}\.\w+\s*\(", text)]
+    return [line for lines in called for line in lines] + group
 
 
 def _field(text: str) -> str | None:

@@ -32,7 +32,7 @@ from .source_value_kinds import UNKNOWN_VALUE, Call, Facts, Items, Lit, Pairs, P
 PASSING = {"NewReader": 0, "NewBufferString": 0, "NewBuffer": 0, "getBytes": 0, "GetBytes": 0, "encode": 0,
            "toRequestBody": 0, "toByteArray": 0, "data": 0, "bytes": 0, "StringContent": 0, "ByteArrayContent": 0,
            "create": -1, "Create": -1, "from": 0, "NewStringReader": 0, "ofString": 0, "utf8": 0, "strip": 0,
-           "parse": 0, "to_string": 0, "into": 0, "to_owned": 0}  # Delphi's TStringStream.Create('…')
+           "parse": 0, "to_string": 0, "of_string": 0, "into": 0, "to_owned": 0}  # Delphi's TStringStream.Create('…')
 _SPLIT = re.compile(r"\.|::|->|\?\.")
 _SKIPPED = frozenset({"new", "New-Object", "await", "return", "var", "let", "const", "val", "final", "yield"})
 _OPTION = re.compile(r"[A-Z][A-Z0-9]*_[A-Z0-9_]+")  # an option's name: CURLOPT_POSTFIELDS
@@ -195,6 +195,8 @@ class _Parser:
             return self._collection(index + 1, _CLOSE[punct], depth)
         if punct == "(":
             value, end = self.value(index + 1, depth + 1)
+            if self._text(end) == ",":  # a tuple: `("Name", "value")`
+                return self._collection(index + 1, ")", depth)
             return value, self._past(end, ")")
         if token.kind != "name":
             return UNKNOWN_VALUE, index + 1
