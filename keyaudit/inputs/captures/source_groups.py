@@ -7,7 +7,10 @@ each of its methods that names them, and an absolute URL's field (Locust's ``hos
 paths go to unnamed) with each method that writes no absolute URL of its own: a field naming another endpoint is
 not the URL of a method that has one. No more of the class is, so no request is read twice. A constant in capitals
 a group binds to an absolute URL (``const ASAAS_URL = "https://…";`` at a module's top) is known to the other groups
-of the window that send it as a call's URL, which its literal does not anchor.
+of the window that send it as a call's URL, which its literal does not anchor. A module's client set up once with a
+base URL (httpx's ``client = httpx.Client(base_url=…, headers={…})``, axios' ``axios.create({ baseURL: … })``) is
+read with each later group that calls a method of it: its base URL and headers are its calls' — unless an auth flow,
+hooks or interceptors, in its construction or anywhere in the window, may add headers it does not show.
 """
 
 from __future__ import annotations

@@ -8,8 +8,9 @@ SAP's ``set_header_field( name = … value = … )``) or several (``headers(map)
 ``addAll``, R's ``req_headers(Name = "value")``), a list of records of a name and a value
 (Jenkins' ``customHeaders: [[name: …, value: …]]``), a request's property named for one
 (``request.ContentType = …``), or a map of header fields given to the call that is given the URL (or a
-construction of it: cpr's ``cpr::Url{"…"}``). A header named by code, or a map the group does not write
-out, leaves the header set unknown: whatever the code computes is unknown, never absent.
+construction of it: cpr's ``cpr::Url{"…"}``); a header set's constructor given a map written out is that
+map (Nim's ``newHttpHeaders({…})``, cohttp's ``Cohttp.Header.of_list […]``). A header named by code, or a map
+the group does not write out, leaves the header set unknown: whatever the code computes is unknown, never absent.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ group tells the groups below).
 False positives matter more than recall (a pre-commit hook reads source trees): a part the code
 computes is unknown, never absent. A header value from an expression is sent with an unknown
 value (its signature unverified); headers built where the group does not show (a variable not
-bound in it, a helper's result, a spread, a client's defaults or interceptors) or not shown at all
+bound in it, a helper's result, a spread, a client's defaults or interceptors — but a module's client
+set up with its base URL and headers written out, :mod:`.source_groups`) or not shown at all
 leave the header set unknown, so the request is never called unsigned — but a bare call of a
 library's module (``requests.post``, ``fetch``, Go's ``http.Post``) given no header sends none but
 the library's own, which no client set up elsewhere can add to; a body that is not a

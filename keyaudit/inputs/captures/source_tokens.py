@@ -68,7 +68,9 @@ def _spelled(found: list[Token], lang: Language) -> Iterator[Token]:
     """The tokens of a language that spells what the others write otherwise, as they write it: its join of
     strings (VB's ``&``, ABAP's ``&&``) a ``+``, a name of a character (VB's ``vbLf``) or a character's code
     (Pascal's ``#10``) the string it stands for, a declared type (VB's ``Dim body As String = …``) left out, a name
-    declared inline the name (ABAP's ``DATA(body) = …``), and a period ending a line (ABAP's) a ``;``."""
+    declared inline the name (ABAP's ``DATA(body) = …``), a period ending a line (ABAP's, Erlang's) a ``;``,
+    Erlang's atoms, binaries and module calls (see :func:`_atom`), Zig's dot that follows no value (``.{…}``,
+    ``.name =``, ``.POST``) left out, and OCaml's labels (``~name`` the name, ``~name:`` before a value left out)."""
     at = 0
     while at < len(found):
         token = found[at]

@@ -4,9 +4,9 @@ and the calls made, each argument read as far as literals show it.
 A value (its kinds in :mod:`.source_value_kinds`) is a literal (:class:`Lit`: strings joined by ``+``, PHP's
 ``.``, by standing side by side, or a list of them by a literal separator: ``[…].join("")``; :class:`Partial`
 where code ends it), a map or a list written out (:class:`Pairs`, :class:`Items`: ``{…}``, ``[…]``, ``array(…)``,
-C#'s ``{ {"k", "v"}, … }``), a call (:class:`Call`), a name (:class:`Ref`, resolved later by what the group binds
-to it), or :data:`UNKNOWN_VALUE` (whatever else the code computes). A call on a literal or a name that only turns
-it into bytes or a body (a row of :data:`PASSING`: ``"…".toRequestBody()``, ``"…".getBytes()``,
+C#'s ``{ {"k", "v"}, … }``, a tuple ``("k", "v")``), a call (:class:`Call`), a name (:class:`Ref`, resolved later
+by what the group binds to it), or :data:`UNKNOWN_VALUE` (whatever else the code computes). A call on a literal or
+a name that only turns it into bytes or a body (a row of :data:`PASSING`: ``"…".toRequestBody()``, ``"…".getBytes()``,
 ``parameters.data(using: .utf8)``) is the literal (the name); so is a call of one on a literal argument
 (``strings.NewReader(`…`)``). A call that sets a named option (``curl_easy_setopt(curl, CURLOPT_URL, "…")``: a name
 in capitals, then its value) binds the value to the option's name. A list grown by appending to itself — a name
