@@ -8,6 +8,7 @@ import time
 from keyaudit.inputs.captures.source_calls import written_calls
 from keyaudit.inputs.captures.source_languages import LANGUAGES
 from keyaudit.inputs.captures.source_tokens import prose, tokens
+from keyaudit.inputs.captures.source_value_kinds import Lit, Pairs, Ref
 from keyaudit.inputs.captures.source_values import facts
 from keyaudit.model.exchange import UNKNOWN
 
@@ -165,3 +166,10 @@ def test_the_literal_syntaxes_of_nim_erlang_zig_and_ocaml_have_their_values() ->
     ocaml = 'let b = {|{"k": "\\n"}|} (* "c" *) in\nf ~headers ~body:{x|a|}|x} u\n'
     assert " ".join(t.text for t in tokens(ocaml, LANGUAGES["ocaml"])) == \
         'let b = {"k": "\\n"} in f headers a|} u'
+
+
+def test_a_tuple_in_parentheses_is_a_pair_as_a_bracketed_one_is() -> None:
+    """Python's and OCaml's ``[("Name", "value")]``: read as its first value, the list held no header's pair."""
+    said = facts(tokens('headers = [("Content-Type", "application/json"), ("X-Id", id)]\n', LANGUAGES["python"]))
+    assert [(name, value) for name, value, _ in said.bindings][0] == (
+        "headers", Pairs((("Content-Type", Lit("application/json")), ("X-Id", Ref("id")))))
