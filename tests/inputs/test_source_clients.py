@@ -60,3 +60,12 @@ def test_a_header_set_built_from_a_map_written_out_is_that_map(tmp_path: Path) -
             f"fetch('https://api.iugu.com{PATH}', {{ method: 'POST', headers: headers,\n"
             f"  body: '{{\"api_token\":\"{iugu_token()}\",\"amount_cents\":1050}}' }});\n")
     assert _findings(tmp_path, "transfer.js", code) == ["iugu-unsigned-transfer"]
+
+
+def test_a_module_constant_named_for_a_base_url_makes_no_client_of_a_session(tmp_path: Path) -> None:
+    """``BASE_URL = "https://…"`` beside ``session = requests.Session()`` is no option of the session (which joins
+    no base URL): read as one, the path the function posts to was joined to it, a transfer called unsigned."""
+    code = ("import requests\n\nBASE_URL = \"https://api.iugu.com\"\nsession = requests.Session()\n\n\n"
+            f"def transfer(body):\n    return session.post(\"{PATH}\", data=body,\n"
+            "                        headers={\"Content-Type\": \"application/json\"})\n")
+    assert _findings(tmp_path, "payouts.py", code) == []

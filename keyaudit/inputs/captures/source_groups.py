@@ -39,7 +39,8 @@ _CODE = re.compile(r"[(){}\[\];=]|^\s*[.)}\]]|[,:+.\\'\"`]\s*$|^\s*/\*")
 # a module's client set up once with a base URL, at a line's start (httpx's `client = httpx.Client(base_url=…,
 # headers={…})`, axios' `const api = axios.create({ baseURL: … })`): the name it is bound to
 _CLIENT = re.compile(r"(?:(?:const|let|var|val|final)\s+)?([A-Za-z_$][\w$]*)\s*=\s*(?:new\s+)?[\w$.]+\(")
-_BASE_OPTION = re.compile(r"(?i)\bbase_?(?:url|uri|address)\b[\"']?\s*[=:]")
+# its base URL option: an argument or a key (`base_url=`, `baseURL:`), no module's constant (`BASE_URL = …`)
+_BASE_OPTION = re.compile(r"(?im)(?:^[ \t]+|[({,][ \t]*)[\"']?base_?(?:url|uri|address)\b[\"']?\s*[=:]")
 # what adds to a client's requests what its construction does not show (a hook, an auth flow, an interceptor)
 _CLIENT_HOOKS = r"(?:auth|event_hooks|hooks|transport|interceptors?|middleware|defaults|mount)\b"
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # a constant's name: ASAAS_URL, PAYOUT_API_URL
