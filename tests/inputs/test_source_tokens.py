@@ -8,6 +8,7 @@ import time
 from keyaudit.inputs.captures.source_calls import written_calls
 from keyaudit.inputs.captures.source_languages import LANGUAGES
 from keyaudit.inputs.captures.source_tokens import prose, tokens
+from keyaudit.inputs.captures.source_value_kinds import Lit, Pairs, Ref
 from keyaudit.inputs.captures.source_values import facts
 from keyaudit.model.exchange import UNKNOWN
 
@@ -156,3 +157,27 @@ def test_a_call_is_chained_only_where_the_token_just_before_it_chains_it() -> No
                                                                 LANGUAGES[family])).calls]
              for code, family in (('x = a().foo bar("u")\n', "python"), ('$r = Http::with([])->post("u");\n', "php"))}
     assert list(calls.values()) == [["a", "bar"], ["Http::with", ".post"]]
+
+
+def test_the_literal_syntaxes_of_nim_erlang_zig_and_ocaml_have_their_values() -> None:
+    # Nim: `#` and `#[ … ]#` comments, a `"""` block escaping nothing
+    assert _strings('let b = """{"k": "\\n"}""" # "c"\n#[ "d" ]#\n', "nim") == ['{"k": "\\n"}']
+    # Erlang: `%` a comment, a binary its string, an atom a literal, `mod:fun(…)` one name, a period a statement's end
+    erlang = 'B = <<"{\\"k\\":1}">>, % "c"\nhttpc:request(post, {U, [], "t", B}, [], []).\n'
+    assert " ".join(t.text for t in tokens(erlang, LANGUAGES["erlang"])) == \
+        'B = {"k":1} , httpc.request ( post , { U , [ ] , t , B } , [ ] , [ ] ) ;'
+    # Zig: `\\` lines one string (no break after the last), `.{`, `.name` and `.POST` no member access
+    zig = 'const b =\n    \\\\{\n    \\\\"k": "\\n"\n    \\\\}\n;\nf(.{ .method = .POST, .x = a.b });\n'
+    assert " ".join(t.text for t in tokens(zig, LANGUAGES["zig"])) == \
+        'const b = {\n"k": "\\n"\n} ; f ( { method = POST , x = a.b } ) ;'
+    # OCaml: `(* … *)` comments, quoted strings `{|…|}` and `{id|…|id}`, labels `~name` (`~name:` before a value)
+    ocaml = 'let b = {|{"k": "\\n"}|} (* "c" *) in\nf ~headers ~body:{x|a|}|x} u\n'
+    assert " ".join(t.text for t in tokens(ocaml, LANGUAGES["ocaml"])) == \
+        'let b = {"k": "\\n"} in f headers a|} u'
+
+
+def test_a_tuple_in_parentheses_is_a_pair_as_a_bracketed_one_is() -> None:
+    """Python's and OCaml's ``[("Name", "value")]``: read as its first value, the list held no header's pair."""
+    said = facts(tokens('headers = [("Content-Type", "application/json"), ("X-Id", id)]\n', LANGUAGES["python"]))
+    assert [(name, value) for name, value, _ in said.bindings][0] == (
+        "headers", Pairs((("Content-Type", Lit("application/json")), ("X-Id", Ref("id")))))

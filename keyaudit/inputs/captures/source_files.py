@@ -20,7 +20,9 @@ FAMILY = {**dict.fromkeys(("go", "java", "c", "cc", "cpp", "h", "rs"), "c"), "cs
           "py": "python", "swift": "swift", **dict.fromkeys(("pl", "pm"), "perl"), "lua": "lua", "r": "r",
           **dict.fromkeys(("ps1", "psm1"), "powershell"), "jl": "julia", "hs": "haskell", "vb": "vb", "abap": "abap",
           **dict.fromkeys(("pas", "dpr", "lpr"), "pascal"),
-          **dict.fromkeys(("clj", "cljs", "cljc"), "lisp")}
+          **dict.fromkeys(("clj", "cljs", "cljc"), "lisp"), "nim": "nim",
+          **dict.fromkeys(("erl", "hrl"), "erlang"), "zig": "zig",
+          **dict.fromkeys(("ml", "mli"), "ocaml")}
 GROUP_BEFORE, GROUP_AFTER = 40, 60  # lines of a statement group around its anchors, at most
 _TEST_PATH = (r"(?i)(?:^|[/\\])(?:tests?|spec|specs|__tests__|__mocks__|mocks?|fixtures?|testdata)[/\\]"
               r"|(?:_test|_spec|\.test|\.spec|Tests?|Spec)\.\w+$|(?:^|[/\\])test_[^/\\]*$")

@@ -7,7 +7,10 @@ each of its methods that names them, and an absolute URL's field (Locust's ``hos
 paths go to unnamed) with each method that writes no absolute URL of its own: a field naming another endpoint is
 not the URL of a method that has one. No more of the class is, so no request is read twice. A constant in capitals
 a group binds to an absolute URL (``const ASAAS_URL = "https://…";`` at a module's top) is known to the other groups
-of the window that send it as a call's URL, which its literal does not anchor.
+of the window that send it as a call's URL, which its literal does not anchor. A module's client set up once with a
+base URL (httpx's ``client = httpx.Client(base_url=…, headers={…})``, axios' ``axios.create({ baseURL: … })``) is
+read with each later group that calls a method of it: its base URL and headers are its calls' — unless an auth flow,
+hooks or interceptors, in its construction or anywhere in the window, may add headers it does not show.
 """
 
 from __future__ import annotations
@@ -36,6 +39,14 @@ _URL_OPTION = re.compile(r"(?i)url|uri|endpoint|base_?url")  # an option that na
 _CODE = re.compile(r"[(){}\[\];=]|^\s*[.)}\]]|[,:+.\\'\"`]\s*$|^\s*/\*")
 _GIVEN_CHARS = 64 << 10  # the fields given to a window's groups beyond the characters of its lines
 _WORD = re.compile(r"[\w$]+")  # a name a group writes (a field's, a constant's, is one)
+# a module's client set up once with a base URL, at a line's start (httpx's `client = httpx.Client(base_url=…,
+# headers={…})`, axios' `const api = axios.create({ baseURL: … })`): the name it is bound to
+_CLIENT = re.compile(r"(?:(?:const|let|var|val|final)\s+)?([A-Za-z_$][\w$]*)\s*=\s*(?:new\s+)?[\w$.]+\(")
+# its base URL option: an argument or a key (`base_url=`, `baseURL:`), no module's constant (`BASE_URL = …`)
+_BASE_OPTION = re.compile(r"(?im)(?:^[ \t]+|[({,][ \t]*)[\"']?base_?(?:url|uri|address)\b[\"']?\s*[=:]")
+# what adds to a client's requests what its construction does not show (a hook, an auth flow, an interceptor)
+_METHOD_CALLED = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\.\w+\s*\(")  # what a method of is called: `client.post(`
+_CLIENT_HOOKS = r"(?:auth|event_hooks|hooks|transport|interceptors?|middleware|defaults|mount)\b"
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # a constant's name: ASAAS_URL, PAYOUT_API_URL
 
 
@@ -64,6 +75,7 @@ def groups(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
     is read whole: 700 URL fields of a class given to each of its 2,000 methods that writes no URL made 100 KB
     of a source file 30 s of reading; past that, a group is read alone)."""
     group: list[tuple[int, str]] = []
+    clients: dict[str, list[tuple[int, str]]] = {}  # a module's clients: each name, and its statement group's lines
     members = giver = _Fields()  # the class's fields; the fields of the class the group being read is in
     given = 0  # how many of those (the first) are put before it
     prose, margin, fields, allowance = 0, -1, False, _GIVEN_CHARS
@@ -77,7 +89,8 @@ def groups(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
         if (declared := _DECLARATION.match(text) is not None) or prose == _PROSE_RUN:
             used = _used(giver, given, group, allowance)
             allowance -= sum(len(line) for _, line in used)
-            yield used + group
+            yield _calling(clients, used + group)
+            _bind_client(group, lines, clients)
             group, giver, given = [], members, len(members.lines) if declared else 0
             fields = declared and _CLASS.match(text) is not None
             if fields:
@@ -86,7 +99,30 @@ def groups(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
             group.append(item)
             if fields and (name := _field(text)):
                 members.add(name, item)
-    yield _used(giver, given, group, allowance) + group
+    yield _calling(clients, _used(giver, given, group, allowance) + group)
+
+
+def _bind_client(group: list[tuple[int, str]], lines: list[tuple[int, str]],
+                 clients: dict[str, list[tuple[int, str]]]) -> None:
+    """Add to ``clients`` the name a module's statement ``group`` binds to a client it sets up with a base URL (a
+    line of no indentation), unless it is given, there or anywhere in ``lines``, what may add headers its
+    construction does not show (an auth flow, hooks, interceptors)."""
+    bound = next((found.group(1) for _, text in group if (found := _CLIENT.match(text))), None)
+    if bound is None or not _BASE_OPTION.search(text := "\n".join(line for _, line in group)):
+        return
+    hooked = re.compile(rf"(?i)(?:\b|(?<![\w$]){re.escape(bound)}\.){_CLIENT_HOOKS}\s*[=:(.]")
+    if hooked.search(text) is None and not any(bound + "." in line and hooked.search(line) for _, line in lines):
+        clients[bound] = group
+
+
+def _calling(clients: dict[str, list[tuple[int, str]]], group: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``group`` after the statements that set up each module's client it calls a method of (``client.post(…)``):
+    the client's base URL and headers are its requests' too."""
+    if not clients:  # (most windows: no module's client)
+        return group
+    named = set(_METHOD_CALLED.findall("\n".join(line for _, line in group)))  # looked up, not searched for
+    called = [lines for name, lines in clients.items() if name in named and lines[0] not in group]
+    return [line for lines in called for line in lines] + group
 
 
 def _field(text: str) -> str | None:

@@ -8,8 +8,9 @@ SAP's ``set_header_field( name = … value = … )``) or several (``headers(map)
 ``addAll``, R's ``req_headers(Name = "value")``), a list of records of a name and a value
 (Jenkins' ``customHeaders: [[name: …, value: …]]``), a request's property named for one
 (``request.ContentType = …``), or a map of header fields given to the call that is given the URL (or a
-construction of it: cpr's ``cpr::Url{"…"}``). A header named by code, or a map the group does not write
-out, leaves the header set unknown: whatever the code computes is unknown, never absent.
+construction of it: cpr's ``cpr::Url{"…"}``); a header set's constructor given a map written out is that
+map (Nim's ``newHttpHeaders({…})``, cohttp's ``Cohttp.Header.of_list […]``). A header named by code, or a map
+the group does not write out, leaves the header set unknown: whatever the code computes is unknown, never absent.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ _LABELLED_NAME = "forHTTPHeaderField"  # Swift's addValue("v", forHTTPHeaderFiel
 NAMED_HEADERS = {"contenttype": "Content-Type", "useragent": "User-Agent"}
 _EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "TreeMap", "Header", "HttpHeaders",
                          "WebHeaderCollection", "dict", "Map", "HeaderMap"})
+# a header set's constructor, given the map it holds written out: Nim's `newHttpHeaders({…})`, cohttp's
+# `Cohttp.Header.of_list […]`, `new Headers({…})`, Alamofire's `HTTPHeaders([…])`
+_HEADER_BUILDERS = re.compile(r"(?i)(?:^|[.:>])(?:new_?)?(?:http_?)?headers?(?:(?:\.|::)(?:of_list|of|from|init))?$")
 _RECORD_NAMES = ("name", "key", "field")  # what names a header in a record of its name and value
 _TARGETS = ("https://", "http://", "/")  # a literal a call sending a request is given: its URL or path
 
@@ -77,7 +81,8 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
                 known &= _add(headers, resolved(positional[0], said), resolved(positional[1], said))
             elif receiver(name):  # one header's line (Indy's CustomHeaders.Add('Name: ' + value), OkHttp's add)
                 known &= len(positional) == 1 and _add_line(headers, resolved(positional[0], said))
-        elif _HEADER_RECEIVER.search(receiver(name)):  # another call on the headers (`$headers.Set_Item(…)`)
+        elif _HEADER_RECEIVER.search(receiver(name)) and not _HEADER_BUILDERS.search(name):
+            # another call on the headers (`$headers.Set_Item(…)`; a constructor's is read where it is bound)
             known = False
         elif _LABELLED_NAME in labelled and positional:
             known &= _add(headers, resolved(labelled[_LABELLED_NAME], said), resolved(positional[0], said))
@@ -95,7 +100,7 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
         elif receiver(name) and last_part(name).lower() in NAMED_HEADERS and not _RESPONSE.search(receiver(name)):
             # HttpWebRequest's, Indy's `.ContentType`
             known &= _add(headers, Lit(NAMED_HEADERS[last_part(name).lower()]), resolved(value, said))
-    for value in {repr(value): value for value in (resolved(value, said) for value in maps)}.values():
+    for value in {repr(value): value for value in (_built(resolved(value, said), said) for value in maps)}.values():
         if isinstance(value, Pairs):
             for key, item in value.pairs:
                 known &= _add(headers, Lit(key) if key is not None else None, resolved(item, said))
@@ -108,6 +113,14 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
         elif not (isinstance(value, Call) and last_part(value.name) in _EMPTY_MAPS and not value.args):
             known = False
     return headers, known
+
+
+def _built(value: object, said: Facts) -> object:
+    """The map a header set's constructor is given written out (:data:`_HEADER_BUILDERS`), else ``value``."""
+    if isinstance(value, Call) and _HEADER_BUILDERS.search(value.name) and len(value.args) == 1 \
+            and value.args[0][0] is None and isinstance(given := resolved(value.args[0][1], said), (Pairs, Items)):
+        return given
+    return value
 
 
 def _target(value: object) -> bool:

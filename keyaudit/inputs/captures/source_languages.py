@@ -43,6 +43,16 @@ class Language:
     declared: str = ""  # what gives a name its type before its value (VB's `Dim body As String = …`)
     inline: str = ""  # what declares the name it wraps where it is bound (ABAP's `DATA(body) = …`)
     period_ends: bool = False  # a `.` ending a line ends a statement (ABAP's), no call chained on what is before it
+    # Erlang's: a name in lower case that is no call is an atom (a literal: `post`), `mod:fun(…)` a module's function,
+    # a binary `<<"…">>` its string
+    atoms: bool = False
+    line_strings: bool = False  # Zig's multi-line strings: lines opened by `\\` (see .source_strings.line_string)
+    # Zig's `.{…}` (an anonymous struct or list), `.name = …` (a field), `.POST` (an enum's value): a dot that follows
+    # no value is no member access, and is left out
+    dot_literals: bool = False
+    quoted_strings: bool = False  # OCaml's `{|…|}`, `{id|…|id}`: nothing escaped
+    # OCaml's labelled arguments: `~name` the variable it puns, the label of `~name:value` (`?name:`) left out
+    labels: bool = False
     verbatim: bool = True  # `@"…"` is C#'s verbatim string (Objective-C's `@"…"` is a string with C's escapes)
     raw_delimited: bool = False  # C++'s raw string `R"d(…)d"`: nothing escaped, closed by `)d"`
     interpolators: bool = False  # a name glued to a quote prefixes it (Scala's `s"…"`, `uri"…"`: `$name` expands)
@@ -83,6 +93,12 @@ LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language
              "vb": Language(quotes='"', line_comment="'", c_comments=False, escape="", doubled_quotes=True, joins="&",
                             characters={"vbLf": "\n", "vbCr": "\r", "vbCrLf": "\r\n", "vbTab": "\t",
                                         "ControlChars.Lf": "\n", "ControlChars.CrLf": "\r\n"}, declared="As"),
+             # Nim: `#` and `#[ … ]#` comments, a `"""` block escapes nothing
+             "nim": Language(line_comment="#", c_comments=False, block=("#[", "]#"), raw_blocks=True),
+             "erlang": Language(quotes="\"'", line_comment="%", c_comments=False, atoms=True, period_ends=True),
+             "zig": Language(line_strings=True, dot_literals=True),
+             "ocaml": Language(quotes='"', c_comments=False, block=("(*", "*)"), quoted_strings=True, labels=True,
+                               juxtaposed=True),
              "pascal": Language(quotes="'", escape="", doubled_quotes=True, block=("{", "}"), char_codes=True),
              # ABAP: `'…'` and `` `…` `` with the quote doubled, `"` a comment, a string template `|…|` (a sigil
              # of no letters: `{ expression }` expands in it, `\n`, `\{`, `\|` escaped)

@@ -13,7 +13,8 @@ group tells the groups below).
 False positives matter more than recall (a pre-commit hook reads source trees): a part the code
 computes is unknown, never absent. A header value from an expression is sent with an unknown
 value (its signature unverified); headers built where the group does not show (a variable not
-bound in it, a helper's result, a spread, a client's defaults or interceptors) or not shown at all
+bound in it, a helper's result, a spread, a client's defaults or interceptors — but a module's client
+set up with its base URL and headers written out, :mod:`.source_groups`) or not shown at all
 leave the header set unknown, so the request is never called unsigned — but a bare call of a
 library's module (``requests.post``, ``fetch``, Go's ``http.Post``) given no header sends none but
 the library's own, which no client set up elsewhere can add to; a body that is not a
@@ -47,6 +48,8 @@ _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_hea
 _METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?(?:method|mode)|request_?method|verb"
                           r"|CURLOPT_CUSTOMREQUEST)$")
 _BODY_VERBS = frozenset({"post", "patch"})  # a call so named is a request's (no map's)
+# an identifier naming a method, bound to a method's name (Nim's `httpMethod = HttpPost`, `method = Method.POST`)
+_METHOD_WORD = re.compile(r"(?i)(?:http_?)?(get|post|put|patch|delete)")
 _SETS_METHOD = re.compile(r"(?i)method|verb")  # a call given a method word alone sets the method: `set_method`
 _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
                                 r"|^CURLOPT_(POST|PUT)$")
@@ -59,10 +62,11 @@ _HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions
 _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT_POSTFIELDS|content|http_?body|"
                         r"request_?body|string_?body)$")
 # calls given the body (Perl's LWP `$req->content(…)`, httr2's `req_body_raw(…)`, Go resty's `SetBody(…)`,
-# http-conduit's `setRequestBodyLBS "…"`, cpr's `cpr::Body{…}`)
+# http-conduit's `setRequestBodyLBS "…"`, cpr's `cpr::Body{…}`, Spring WebClient's `bodyValue(…)`)
 _BODY_CALLS = {"write": 0, "AddStringBody": 0, "setBody": 0, "SetBody": 0, "body": 0, "send": 0, "AddParameter": 1,
                "setEntity": 0, "content": 0, "req_body_raw": 0, "setRequestBodyLBS": 0, "setRequestBodyBS": 0,
-               "Body": 0, "set_cdata": 0, "PostStringAsync": 0, "PutStringAsync": 0, "PatchStringAsync": 0}
+               "Body": 0, "set_cdata": 0, "PostStringAsync": 0, "PutStringAsync": 0, "PatchStringAsync": 0,
+               "bodyValue": 0}
 _SERIALIZING = frozenset({"json", "AddJsonBody", "setJson", "withJson", "json_body", "PostJsonAsync", "PutJsonAsync",
                           "PatchJsonAsync", "PostAsJsonAsync", "PutAsJsonAsync"})  # `.json(&v)`, `json=payload`
 _ASYNC = re.compile(r"^(Get|Post|Put|Patch|Delete)\w*Async$")  # a .NET method that sends one, named for it
@@ -255,6 +259,9 @@ def _method(said: Facts) -> str | None:
     for name, value, _ in said.bindings:
         if _METHOD_NAME.search(name) and isinstance(value := resolved(value, said), Lit):
             found.add(value.text.upper())
+        elif _METHOD_NAME.search(name) and isinstance(value, Ref) and (
+                word := _METHOD_WORD.fullmatch(last_part(value.name))):
+            found.add(word.group(1).upper())
         elif name in HTTP_METHODS and isinstance(value, Lit) and ABSOLUTE_URL.match(value.text):
             found.add(name)  # the method word names the URL: Perl's `HTTP::Request->new(POST => $url)`
     for name, call, _ in said.calls:
@@ -326,8 +333,8 @@ def _body(said: Facts) -> str | None:
     """The one literal body the group gives (bound to a body's name or key, or passed to a
     body's call), or None where it gives none, several, or one it computes."""
     if any(last_part(name) in _SERIALIZING for name, _, _ in said.bindings) or any(
-            last_part(name) in _SERIALIZING for name, _, _ in said.calls):
-        return None  # the library serializes an object: the bytes are its, not a literal's
+            last_part(name) in _SERIALIZING and call.args for name, call, _ in said.calls):
+        return None  # the library serializes an object (a `.json()` given none parses the response: undici's, httpx')
     values = [value for name, value, _ in said.bindings if _BODY_NAME.search(name)]
     values += [call.args[at][1] for name, call, _ in said.calls
                if (at := _BODY_CALLS.get(last_part(name), -1)) >= 0 and len(call.args) > at]

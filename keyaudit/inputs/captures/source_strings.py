@@ -1,7 +1,8 @@
 """A string literal's value as its language gives it, for :mod:`.source_tokens`: escapes undone (C's,
 PowerShell's backtick), quotes doubled, here-strings and PHP's heredocs, delimited sigils (Elixir's ``~s(…)``,
-Ruby's ``%q(…)``), C++'s raw strings, C#'s (closed by as many quotes as open them) and text blocks' indentation
-(the languages' differences are data: :mod:`.source_languages`).
+Ruby's ``%q(…)``), C++'s raw strings, C#'s (closed by as many quotes as open them), Zig's multi-line
+strings, OCaml's quoted strings and text blocks' indentation (the languages' differences are data:
+:mod:`.source_languages`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ DELIMITERS = {"(": ")", "[": "]", "{": "}", "<": ">", "|": "|", "/": "/", '"': '
 _C_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3}|.)",
                        re.DOTALL)
 _QUOTES = re.compile('"*')
+_LINE_STRING = re.compile(r"\n[ \t]*\\\\")  # a line that goes on with Zig's multi-line string
+_QUOTED = re.compile(r"\{([a-z_]*)\|")  # OCaml's quoted string opening: `{|`, `{id|`
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
 
 
@@ -103,6 +106,29 @@ def heredoc(text: str, at: int, lang: Language) -> tuple[str, int] | None:
     if opening.group(1) == "'":
         return body, end
     return (UNKNOWN if re.search(lang.expansion, body) else _unescape(body, lang)), end
+
+
+def line_string(text: str, at: int) -> tuple[str, int] | None:
+    """Zig's multi-line string opened at ``at`` (``\\\\`` and the rest of its line, nothing escaped), and its end;
+    None where none opens there. The lines that follow so opened are its text too, a line break between each (none
+    after the last)."""
+    if not text.startswith("\\\\", at):
+        return None
+    parts, end = [text[at + 2 : line_end(text, at)]], line_end(text, at)
+    while (following := _LINE_STRING.match(text, end)) is not None:
+        end = line_end(text, following.end())
+        parts.append(text[following.end() : end])
+    return "\n".join(parts), end
+
+
+def quoted(text: str, at: int) -> tuple[str, int] | None:
+    """OCaml's quoted string opened at ``at`` (``{|…|}``, ``{id|…|id}``: nothing escaped), and its end; None where
+    none opens there."""
+    opening = _QUOTED.match(text, at)
+    if opening is None:
+        return None
+    end = text.find(f"|{opening.group(1)}}}", opening.end())
+    return (text[opening.end() :], len(text)) if end < 0 else (text[opening.end() : end], end + len(opening.group()))
 
 
 def delimited(text: str, at: int, raw: bool, lang: Language) -> tuple[str, int]:

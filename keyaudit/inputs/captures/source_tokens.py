@@ -25,7 +25,7 @@ from typing import Iterator
 from keyaudit.model.exchange import UNKNOWN
 
 from .source_languages import Language
-from .source_strings import DELIMITERS, delimited, heredoc, line_end, string_value
+from .source_strings import DELIMITERS, delimited, heredoc, line_end, line_string, quoted, string_value
 
 
 _TOKENS = r"""
@@ -62,7 +62,8 @@ def tokens(text: str, lang: Language) -> list[Token]:
     if lang.commands:
         return list(_commands(text, found))
     written = [Token(kind, value, line) for kind, value, _start, _end, line in found]
-    spells = lang.joins or lang.characters or lang.char_codes or lang.declared or lang.inline or lang.period_ends
+    spells = lang.joins or lang.characters or lang.char_codes or lang.declared or lang.inline or lang.period_ends \
+        or lang.atoms or lang.dot_literals or lang.labels
     return list(_spelled(written, lang)) if spells else written
 
 
@@ -70,7 +71,9 @@ def _spelled(found: list[Token], lang: Language) -> Iterator[Token]:
     """The tokens of a language that spells what the others write otherwise, as they write it: its join of
     strings (VB's ``&``, ABAP's ``&&``) a ``+``, a name of a character (VB's ``vbLf``) or a character's code
     (Pascal's ``#10``, ``#$0A``) the string it stands for, a declared type (VB's ``Dim body As String = …``) left
-    out, a name declared inline the name (ABAP's ``DATA(body) = …``), and a period ending a line (ABAP's) a ``;``."""
+    out, a name declared inline the name (ABAP's ``DATA(body) = …``), a period ending a line (ABAP's, Erlang's) a
+    ``;``, Erlang's atoms, binaries and module calls (see :func:`_atom`), Zig's dot that follows no value (``.{…}``,
+    ``.name =``, ``.POST``) left out, and OCaml's labels (``~name`` the name, ``~name:`` before a value left out)."""
     at = 0
     while at < len(found):
         token = found[at]
@@ -91,6 +94,15 @@ def _spelled(found: list[Token], lang: Language) -> Iterator[Token]:
             yield found[at]
             at += 2
             continue
+        elif lang.dot_literals and token.text == "." and token.kind == "punct" and (
+                at == 0 or found[at - 1].kind == "punct" and found[at - 1].text not in (")", "]")):
+            at += 1  # Zig's `.{`, `.name =`, `.POST`
+            continue
+        elif lang.labels and token.text in ("~", "?") and following is not None and following.kind == "name":
+            at += 3 if at + 2 < len(found) and found[at + 2].text == ":" else 1  # `~name:value`, `~name`
+            continue
+        elif lang.atoms and (atom := _atom(found, at)) is not None:
+            token, at = atom
         elif lang.period_ends and token.text == "." and (following is None or following.line > token.line):
             token = Token("punct", ";", token.line)
         elif token.kind == "name" and token.text == lang.declared and following is not None:
@@ -100,6 +112,20 @@ def _spelled(found: list[Token], lang: Language) -> Iterator[Token]:
             continue
         yield token
         at += 1
+
+
+def _atom(found: list[Token], at: int) -> tuple[Token, int] | None:
+    """What Erlang writes at ``at`` that the other languages write otherwise, and the index of its last token: a
+    module's function ``mod:fun(`` the name ``mod.fun``, a binary ``<<"…">>`` its string, an atom (a name in lower
+    case that is no call: ``post``) a string; None for anything else."""
+    token, texts = found[at], [t.text if t.kind == "punct" else t.kind for t in found[at + 1 : at + 5]]
+    if token.kind == "name" and texts[:3] == [":", "name", "("]:
+        return Token("name", f"{token.text}.{found[at + 2].text}", token.line), at + 2
+    if token.text == "<" and texts == ["<", "string", ">", ">"]:
+        return found[at + 2], at + 4
+    if token.kind == "name" and token.text[:1].islower() and texts[:1] != ["("]:
+        return Token("string", token.text, token.line), at
+    return None
 
 
 COMMAND_NAME = re.compile(r"[A-Za-z]+-[A-Za-z]+")  # a command's Verb-Noun (PowerShell's Invoke-WebRequest)
@@ -236,6 +262,10 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
         elif kind == "string" and match.group("quote") == "`" and lang.escape == "`":
             at = match.end()  # PowerShell's backtick outside strings: a line's continuation, no token
             continue
+        elif kind == "punct" and lang.quoted_strings and (opened := quoted(text, match.start())) is not None:
+            kind, (value, end) = "string", opened
+        elif kind == "punct" and lang.line_strings and (lined := line_string(text, match.start())) is not None:
+            kind, (value, end) = "string", lined
         elif kind == "punct" and lang.heredocs and (doc := heredoc(text, match.start(), lang)) is not None:
             kind, (value, end) = "string", doc
         elif kind == "punct" and (block := _block_end(text, match.start(), lang)) is not None:

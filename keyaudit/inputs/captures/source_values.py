@@ -4,9 +4,9 @@ and the calls made, each argument read as far as literals show it.
 A value (its kinds in :mod:`.source_value_kinds`) is a literal (:class:`Lit`: strings joined by ``+``, PHP's
 ``.``, by standing side by side, or a list of them by a literal separator: ``[…].join("")``; :class:`Partial`
 where code ends it), a map or a list written out (:class:`Pairs`, :class:`Items`: ``{…}``, ``[…]``, ``array(…)``,
-C#'s ``{ {"k", "v"}, … }``), a call (:class:`Call`), a name (:class:`Ref`, resolved later by what the group binds
-to it), or :data:`UNKNOWN_VALUE` (whatever else the code computes). A call on a literal or a name that only turns
-it into bytes or a body (a row of :data:`PASSING`: ``"…".toRequestBody()``, ``"…".getBytes()``,
+C#'s ``{ {"k", "v"}, … }``, a tuple ``("k", "v")``), a call (:class:`Call`), a name (:class:`Ref`, resolved later
+by what the group binds to it), or :data:`UNKNOWN_VALUE` (whatever else the code computes). A call on a literal or
+a name that only turns it into bytes or a body (a row of :data:`PASSING`: ``"…".toRequestBody()``, ``"…".getBytes()``,
 ``parameters.data(using: .utf8)``) is the literal (the name); so is a call of one on a literal argument
 (``strings.NewReader(`…`)``). A call that sets a named option (``curl_easy_setopt(curl, CURLOPT_URL, "…")``: a name
 in capitals, then its value) binds the value to the option's name. A list grown by appending to itself — a name
@@ -32,7 +32,7 @@ from .source_value_kinds import UNKNOWN_VALUE, Call, Facts, Items, Lit, Pairs, P
 PASSING = {"NewReader": 0, "NewBufferString": 0, "NewBuffer": 0, "getBytes": 0, "GetBytes": 0, "encode": 0,
            "toRequestBody": 0, "toByteArray": 0, "data": 0, "bytes": 0, "StringContent": 0, "ByteArrayContent": 0,
            "create": -1, "Create": -1, "from": 0, "NewStringReader": 0, "ofString": 0, "utf8": 0, "strip": 0,
-           "parse": 0, "to_string": 0, "into": 0, "to_owned": 0}  # Delphi's TStringStream.Create('…')
+           "parse": 0, "to_string": 0, "of_string": 0, "into": 0, "to_owned": 0}  # Delphi's TStringStream.Create('…')
 _SPLIT = re.compile(r"\.|::|->|\?\.")
 _SKIPPED = frozenset({"new", "New-Object", "await", "return", "var", "let", "const", "val", "final", "yield"})
 _OPTION = re.compile(r"[A-Z][A-Z0-9]*_[A-Z0-9_]+")  # an option's name: CURLOPT_POSTFIELDS
@@ -195,6 +195,8 @@ class _Parser:
             return self._collection(index + 1, _CLOSE[punct], depth)
         if punct == "(":
             value, end = self.value(index + 1, depth + 1)
+            if self._text(end) == ",":  # a tuple: `("Name", "value")`
+                return self._collection(index + 1, ")", depth)
             return value, self._past(end, ")")
         if token.kind != "name":
             return UNKNOWN_VALUE, index + 1

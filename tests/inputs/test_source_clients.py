@@ -1,0 +1,71 @@
+"""What a request written as source code is given by statements outside its own group: a module's
+client set up once with a base URL and headers (httpx's ``httpx.Client(base_url=…, headers={…})``,
+axios' ``axios.create({ baseURL: … })``), read with each function that calls it — unless something may
+add headers its construction does not show — and a header set built by its constructor from a map
+written out (real files in a temporary tree, the CLI)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import iugu_token
+from helpers.running import scan_json
+
+PATH = "/v1/transfer_requests"
+
+
+def _findings(folder: Path, name: str, text: str) -> list[str]:
+    path = folder / name
+    path.write_text(text)
+    report, _ = scan_json(str(path))
+    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
+
+
+def _httpx(options: str = "", elsewhere: str = "") -> str:
+    return ("import httpx\n\nclient = httpx.Client(\n    base_url=\"https://api.iugu.com\",\n"
+            f"    headers={{\"Content-Type\": \"application/json\"}},\n{options})\n{elsewhere}\n\n"
+            f"def transfer(amount):\n    body = '{{\"api_token\":\"{iugu_token()}\",\"amount_cents\":1050}}'\n"
+            f"    return client.post(\"{PATH}\", content=body).json()\n")
+
+
+def test_a_module_client_gives_the_function_calling_it_its_base_url_and_headers(tmp_path: Path) -> None:
+    """The function's group writes only the path: read alone it named no URL, and no request was read."""
+    assert _findings(tmp_path, "payouts.py", _httpx()) == ["iugu-unsigned-transfer"]
+
+
+@pytest.mark.parametrize("options, elsewhere", [("    auth=IuguSignature(),\n", ""),
+                                                ("    event_hooks={\"request\": [sign]},\n", ""),
+                                                ("", "client.auth = IuguSignature()\n")])
+def test_a_client_something_may_add_headers_to_leaves_its_calls_headers_unknown(options: str, elsewhere: str,
+                                                                                  tmp_path: Path) -> None:
+    assert _findings(tmp_path, "payouts.py", _httpx(options, elsewhere)) == []
+
+
+def test_an_axios_instance_signed_by_an_interceptor_set_apart_is_never_unsigned(tmp_path: Path) -> None:
+    code = ("const api = axios.create({\n  baseURL: 'https://api.iugu.com',\n"
+            "  headers: { 'Content-Type': 'application/json' },\n});\n\n"
+            "api.interceptors.request.use(signIuguRequest);\n\n"
+            f"export function transfer() {{\n  return api.post('{PATH}', "
+            f"'{{\"api_token\":\"{iugu_token()}\",\"amount_cents\":1050}}');\n}}\n")
+    assert _findings(tmp_path, "payouts.js", code) == []
+    assert _findings(tmp_path, "payouts2.js", code.replace("api.interceptors.request.use(signIuguRequest);\n", "")) \
+        == ["iugu-unsigned-transfer"]
+
+
+def test_a_header_set_built_from_a_map_written_out_is_that_map(tmp_path: Path) -> None:
+    """``new Headers({…})`` given to fetch: read as a call the group does not show, its headers were unknown."""
+    code = ("const headers = new Headers({ 'Content-Type': 'application/json' });\n"
+            f"fetch('https://api.iugu.com{PATH}', {{ method: 'POST', headers: headers,\n"
+            f"  body: '{{\"api_token\":\"{iugu_token()}\",\"amount_cents\":1050}}' }});\n")
+    assert _findings(tmp_path, "transfer.js", code) == ["iugu-unsigned-transfer"]
+
+
+def test_a_module_constant_named_for_a_base_url_makes_no_client_of_a_session(tmp_path: Path) -> None:
+    """``BASE_URL = "https://…"`` beside ``session = requests.Session()`` is no option of the session (which joins
+    no base URL): read as one, the path the function posts to was joined to it, a transfer called unsigned."""
+    code = ("import requests\n\nBASE_URL = \"https://api.iugu.com\"\nsession = requests.Session()\n\n\n"
+            f"def transfer(body):\n    return session.post(\"{PATH}\", data=body,\n"
+            "                        headers={\"Content-Type\": \"application/json\"})\n")
+    assert _findings(tmp_path, "payouts.py", code) == []
