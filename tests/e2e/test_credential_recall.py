@@ -168,6 +168,11 @@ FLOORS = {
                      ("environment-mismatch", "recall"): 1.0,
                      ("environment-mismatch", "precision"): 0.5,  # a heap snapshot's strings pair nothing
                      ("all", "precision"): 0.992},
+    # written blind too: data stores, exports and client bundles (SQL dumps and query tools, document and wide-column
+    # stores, Redis, search engines, analytics exports, spreadsheets and CRMs, bundles, app packages, browser stores)
+    "twenty-fourth": {("credential", "recall"): 0.775,
+                      ("credential", "precision"): 1.0,
+                      ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
