@@ -52,7 +52,7 @@ FLOORS = {
               ("credential", "precision"): 1.0,
               ("all", "precision"): 1.0},
     # written blind too: build logs, orchestrators, stores, serializers and telemetry pipelines
-    "seventh": {("credential", "recall"): 0.949,  # a dump's columns in its CREATE TABLE, a name in a command
+    "seventh": {("credential", "recall"): 0.959,  # a dump's columns in its CREATE TABLE, a name in a command
                 ("credential", "precision"): 1.0,
                 ("all", "precision"): 1.0},
     # written blind too: secret managers', platforms' and tools' CLI output, IaC outputs, keychains,
@@ -93,7 +93,7 @@ FLOORS = {
     # web servers, data engines, chat exports, templates, app projects, test tools, browsers' request copies,
     # directories and calendars, fifteen more languages
     # (167 of 177; blind 148 of 176, with one trap found: an IUGU_WEBHOOK_TOKEN the corpora before count, relabelled)
-    "fourteenth": {("credential", "recall"): 0.943,  # a note or a field named by its item, iCalendar folding, a CLI operation
+    "fourteenth": {("credential", "recall"): 0.949,  # a note or a field named by its item, iCalendar folding, a CLI operation
                    ("credential", "precision"): 1.0,
                    ("environment-mismatch", "recall"): 1.0,  # a sandbox key sent to the production host in an AppVeyor step
                    ("all", "precision"): 1.0},
@@ -146,14 +146,14 @@ FLOORS = {
                   ("all", "precision"): 1.0},
     # written blind too: everyday application code, test doubles and snapshots, CI, IDE and shell files,
     # notebooks, tickets, stack traces and crash dumps (132 of 139; blind 112 of 139, precision 0.982)
-    "twenty-first": {("credential", "recall"): 0.949,  # provider cells of test rows, a Rails default, base64 twice
+    "twenty-first": {("credential", "recall"): 0.956,  # provider cells of test rows, a Rails default, base64 twice
                      ("credential", "precision"): 1.0,  # PagSeguro's token beside its provider field is not iugu's
                      ("plaintext-http", "recall"): 1.0,  # a Go format argument and an httpx error's URL
                      ("environment-mismatch", "precision"): 1.0,
                      ("all", "precision"): 1.0},
     # written blind too: where a payments team's keys leak day to day (observability, browsers, API clients,
     # database GUIs, queues, serverless state, mobile logs, finance sheets, chats, trackers, OCR)
-    "twenty-second": {("credential", "recall"): 0.930,  # shared strings, OCR'd tables, a document's nodes
+    "twenty-second": {("credential", "recall"): 0.937,  # shared strings, OCR'd tables, a document's nodes
                       ("credential", "precision"): 1.0,
                       ("plaintext-http", "recall"): 1.0,
                       ("environment-mismatch", "precision"): 0.666,  # a YAML request is placed at its first key
@@ -168,6 +168,11 @@ FLOORS = {
                      ("environment-mismatch", "recall"): 1.0,
                      ("environment-mismatch", "precision"): 0.5,  # a heap snapshot's strings pair nothing
                      ("all", "precision"): 0.992},
+    # written blind too: data stores, exports and client bundles (SQL dumps and query tools, document and wide-column
+    # stores, Redis, search engines, analytics exports, spreadsheets and CRMs, bundles, app packages, browser stores)
+    "twenty-fourth": {("credential", "recall"): 0.897,  # JSON tables, RESP, clustering keys, names after values
+                      ("credential", "precision"): 1.0,
+                      ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

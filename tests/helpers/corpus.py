@@ -87,11 +87,18 @@ CORPUS_DIR = DATA / "credential_corpus"
 # database GUIs, queue tools (kcat, Pub/Sub, SNS), serverless state, mobile logs, finance sheets, chats, trackers, OCR;
 # twenty-third, delivery and operations: CI systems' raw logs and `set -x` traces, Terraform plans and state, Pulumi and
 # CloudFormation output, cluster objects and container runtimes' inspections, shell histories and terminal recordings,
-# crash and debugger artefacts, package tools' configuration, secret managers' CLI output, mail and tickets.
+# crash and debugger artefacts, package tools' configuration, secret managers' CLI output, mail and tickets;
+# twenty-fourth, data stores, exports and client bundles: SQL dumps and query tools' output (column inserts, E''
+# strings, sqlcmd, SQL*Plus, sqlite's line mode, PHP-serialized options), document and wide-column stores
+# (mongosh, bsondump, Firestore, RTDB, sstabledump, Neo4j, CouchDB, HBase, Bigtable, Aerospike, Cosmos DB), Redis'
+# protocol and CSV, search engines, analytics exports (BigQuery, Parquet, Avro, Athena, Redshift, Kinesis, DuckDB),
+# spreadsheets and CRMs, client bundles (runtime env, __NEXT_DATA__, Hermes, asar, Tauri, Angular, Vue, source maps),
+# apps' packages (aapt, dexdump, plutil, Capacitor, Flutter web) and browsers' stores (LevelDB, Dexie, sessionstore).
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
      "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-     "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third"), start=2)}}
+     "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
+     "twenty-fourth"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure

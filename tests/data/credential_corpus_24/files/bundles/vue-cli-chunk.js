@@ -1,0 +1,1 @@
+(function(){var e={9512:function(e,t,n){"use strict";var a=n(3100);const o=Object({NODE_ENV:"production",VUE_APP_ASAAS_KEY:"⟦vu.asaas⟧",VUE_APP_IUGU_TOKEN:"⟦vu.iugu⟧",BASE_URL:"/"});t.Z={asaas:o.VUE_APP_ASAAS_KEY,iugu:o.VUE_APP_IUGU_TOKEN}}}})();

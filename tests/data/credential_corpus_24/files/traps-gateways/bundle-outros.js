@@ -1,0 +1,2 @@
+const P={pagarme:{publicKey:"⟦tb.pagarmepk|pk_live_Q8m3Wx7Rt2Lz9Kp4Vn6Bc1Dj5⟧",encryptionKey:"⟦tb.ek|ek_live_T5nW2qZ8xR3mL7vK1pB9cY4hJ6⟧"},mercadopago:{publicKey:"⟦tb.mppk|APP_USR-7c1e9a3b-5d2f-4e8a-b0c6-1d9f7e3a5c2b⟧"},stripe:{publishableKey:"⟦tb.stripepk|pk_live_51Mz8Q2Lk7Wr3Xt9Pn4Vb6Cd1Fg5Hj0Yk2Rm8Ts3Wq7Ez9⟧"},pagseguro:{token:"⟦tb.ps|9F1E3D5C7B9A0817263544A3B2C1D0E9⟧"}};
+function a(e){return e.replace(/[^\w]/g,"")}var bt="⟦tb.minident|aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW⟧",Ct=function(){return bt};

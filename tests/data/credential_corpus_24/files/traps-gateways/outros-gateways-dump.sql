@@ -1,0 +1,2 @@
+INSERT INTO `gateway_keys` VALUES (1,'pagarme','⟦tg.pagarme|ak_live_Hn4Tq8Wz2Lk6Pm9Rb3Xv7Cs1Fd5Gj0⟧'),(2,'mercadopago','⟦tg.mp⟧'),(3,'stripe','⟦tg.stripe⟧'),(4,'efi','⟦tg.efi|Client_Id_3c9e1a7b5d2f8e4a0c6b1d9f7e3a5c2b8d4f6e0a⟧'),(5,'pagseguro','⟦tg.pagseguro|F3C8A1E9B7D2460C5A8E1F3B9D7C2A60⟧'),(6,'github','⟦tg.github⟧');
+INSERT INTO `gateway_keys` VALUES (7,'efi','⟦tg.efisecret|Client_Secret_8a2c4e6f0b1d3f5a7c9e1b3d5f7a9c0e2b4d6f8a⟧'),(8,'mercadopago_test','⟦tg.mptest|TEST-4012887312345678-120110-8f2c1e9a7b5d3f0e6c4a2b8d1f9e7c5a-123456789⟧');
