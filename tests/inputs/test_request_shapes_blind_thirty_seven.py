@@ -8,7 +8,20 @@ history and a Mule 4 Logger component's DataWeave JSON.
 Three of the six passed as first written, before the readers were read (Node-RED's debug node on the console, the
 Logic Apps action's inputs, the Mule Logger's JSON). Three did not: NiFi's LogAttribute (no request found), Spring
 Integration's full message (three requests judged, both signatures unverified, none reported) and Camel's multiline
-`showAll` exchange (four requests judged, none reported: the headers and body not read).
+`showAll` exchange (four requests judged, none reported: the headers and body not read). Five of the six pass now.
+
+Camel's since a request a line inside a map printed over lines gives on its own (its `  Headers: {…}` names the method
+and URL) is a part of the request the map gives read whole, where that shows more — a body, a known set of headers:
+the map's is the request, the line's dropped (:func:`keyaudit.inputs.captures.json_blocks.exchanges`' ``parts``,
+:meth:`keyaudit.model.exchange.Exchange.shows_more_than`; before, the line's reading, read first, kept the map's
+from being given at all). Spring Integration's since a type's name a blank parts from the bracket of its fields,
+Eclipse's generated ``toString`` (`GenericMessage [payload=…, headers={…}]`), starts a record as `Name[` does
+(:func:`keyaudit.inputs.captures.record_starts.record_start`; before, only the map inside it was read, the payload),
+and a line whose leading closers close the brackets a line above leaves open is read with the map that opens there
+(:meth:`keyaudit.inputs.captures.open_brackets.OpenBrackets.opening_above`; before, a map printed over lines was read
+only from an anchored line that opens it or is a member of it, not from its last, where Spring writes the URL).
+NiFi's is left an expected failure: LogAttribute's `Key: '<name>'` and `\tValue: '<value>'` on the next line are
+a layout no reader knows, and the flow file's content after the dashed line a body none takes.
 
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
@@ -140,9 +153,11 @@ def mule_logger_dataweave_json(request: Request) -> list[str]:
 
 
 SHAPES = [case(node_red_debug_console, "node-red.log"),
-          case(nifi_log_attribute_payload, "nifi-app.log", missed="no request found"),
-          case(spring_integration_full_message, "payouts.log", missed="three judged, headers and bodies not read"),
-          case(camel_log_show_all_multiline, "camel.log", missed="headers and bodies not read"),
+          case(nifi_log_attribute_payload, "nifi-app.log", missed=(
+              "no request found: a `Key: '<name>'` line, its value on the next as `\\tValue: '<value>'`, is no "
+              "field the readers know, and the flow file's content after the dashed line no body")),
+          case(spring_integration_full_message, "payouts.log"),
+          case(camel_log_show_all_multiline, "camel.log"),
           case(logic_apps_action_inputs, "inputs.json"), case(mule_logger_dataweave_json, "mule.log")]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS: list[object] = []
