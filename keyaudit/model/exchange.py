@@ -136,6 +136,11 @@ class Exchange:
         """The path without the query string: what the iugu signature covers."""
         return _parts(self.url)[2]
 
+    def shows_more_than(self, part: Exchange) -> bool:
+        """Whether this reading of a request shows what ``part``, another reading of it (one of its lines'), does
+        not: a body, or a known set of headers."""
+        return (self.body is not None and part.body is None) or (self.headers_known and not part.headers_known)
+
 
 @functools.lru_cache(maxsize=1024)
 def split_url(url: str) -> SplitResult:

@@ -26,6 +26,7 @@ from helpers.signed_shapes import Request, check_shape
 from keyaudit.inputs.captures import json_blocks
 from keyaudit.inputs.captures.literals import MAX_DEPTH
 from keyaudit.inputs.captures.open_brackets import OpenBrackets
+from keyaudit.inputs.captures.record_starts import record_start
 from keyaudit.inputs.text_requests import exchanges_in_lines
 
 WIDTH = 79
@@ -200,3 +201,33 @@ def test_pairs_inside_a_record_that_hangs_over_the_lines_below_are_read_with_its
     found, = exchanges_in_lines(list(enumerate(lines, 1)), "client.log")
     assert (found.method, found.url, found.body, found.origin.line) == (
         "POST", "https://api.iugu.com/v1/transfer_requests", '{\n"amount_cents":1050,\n"transfer_type":"pix"\n}'.encode(), 1)
+
+
+def test_a_line_that_closes_a_map_hanging_above_is_read_with_the_map_from_its_first_line() -> None:
+    # Spring's GenericMessage over lines: the body's lines at the margin, the URL only on the line that closes the map
+    lines = ["12:00:00.100  INFO 1 --- [main] o.s.i.h.LoggingHandler : GenericMessage [payload={",
+             '"amount_cents":1050',
+             "}, headers={http_requestMethod=POST, http_requestUrl=https://api.iugu.com/v1/transfer_requests, id=1}]"]
+    found, = exchanges_in_lines(list(enumerate(lines, 1)), "app.log")
+    assert (found.method, found.body, found.origin.line) == ("POST", b'{\n"amount_cents":1050\n}', 1)
+    numbered = list(enumerate(lines, 1))
+    assert OpenBrackets().opening_above(numbered, 2, 10) == 0
+    assert OpenBrackets().opening_above(numbered, 1, 10) is None  # a line that closes nothing
+    assert OpenBrackets().opening_above(list(enumerate(["INFO a (b [c", "d) e"], 1)), 1, 10) is None  # not its `[`
+
+
+def test_a_type_name_a_blank_before_its_fields_bracket_starts_the_record() -> None:
+    # Eclipse's generated toString, `Name [field=value, …]`; a log prefix's `INFO [main]` names no field: no record
+    text = "INFO [main] GenericMessage [payload=x, headers={id=1}]"
+    assert record_start(text, text.rindex(" [") + 1) == text.index("GenericMessage")
+    assert record_start(text, text.index("[")) is None
+
+
+def test_a_line_of_a_map_printed_over_lines_is_a_part_of_the_request_the_map_is() -> None:
+    # Camel's multiline exchange: its `Headers: {…}` line names the method and URL, a request on its own as the reader
+    # of one-line records reads it; the exchange, read whole, shows the body too, and is the one request
+    lines = ["12:00:00.100  INFO 1 --- [main] payouts : Exchange[", "  RouteId: payouts",
+             "  Headers: {CamelHttpMethod=POST, CamelHttpUri=https://api.iugu.com/v1/transfer_requests}",
+             "  BodyType: String", "  Body: {", '"amount_cents":1050', "}]"]
+    found, = exchanges_in_lines(list(enumerate(lines, 1)), "app.log")
+    assert (found.method, found.body, found.origin.line) == ("POST", b'{\n"amount_cents":1050\n}', 1)

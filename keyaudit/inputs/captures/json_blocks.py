@@ -61,16 +61,18 @@ _MESSAGE_OPENING = re.compile(r"""[^"'=(\[{}\s]+(?: [^"'=(\[{}\s]+){2,} \{""")
 
 def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
               known: RecordHeaders = NO_RECORD_HEADERS, cut: int | None = None,
-              read: Iterable[Exchange] = (), begun: Collection[int] = ()) -> Iterator[Exchange]:
-    """The requests of the multi-line JSON objects around the ``anchored`` lines (line numbers).
-    An object is read once, whichever of its lines are anchored: the anchors inside one already
-    read are passed over. ``known``: the header names the rules know; ``cut``: the text's first
-    line, when the text before it is another range's; ``read``: the requests the reader of JSON
-    lines read from these lines (an object's request read there is not given again); ``begun``:
-    the lines other readers' requests begin on (an object that opens on one and does not close
-    here, a body in a command's quotes, was read by them: no record cut)."""
-    on_lines = {(exchange.origin.line, exchange.method, exchange.url) for exchange in read}
-    begun = {*begun, *(line for line, _, _ in on_lines)}
+              read: Iterable[Exchange] = (), begun: Collection[int] = (),
+              parts: list[Exchange] | None = None) -> Iterator[Exchange]:
+    """The requests of the multi-line JSON objects around the ``anchored`` lines (line numbers). An object is read
+    once, whichever of its lines are anchored: the anchors inside one already read are passed over. ``known``: the
+    header names the rules know; ``cut``: the text's first line, when the text before it is another range's;
+    ``read``: the requests the reader of JSON lines read from these lines (an object's request read there is not
+    given again, unless it shows more: that reading, a member's map naming the method and URL, Camel's multiline
+    ``Headers: {…}``, is a part of it, added to ``parts``); ``begun``: the lines other readers' requests begin on
+    (an object that opens on one and does not close here, a body in a command's quotes, was read by them: no record
+    cut)."""
+    on_lines = {(exchange.origin.line, exchange.method, exchange.url): exchange for exchange in read}
+    begun, parts = {*begun, *(line for line, _, _ in on_lines)}, [] if parts is None else parts
     position = {number: index for index, (number, _) in enumerate(lines)}
     printed = printed_in(path)  # maps as other languages print them, but in a program's source
     brackets = OpenBrackets()
@@ -91,6 +93,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             openings = _openings(view, at, brackets, cut)
         elif printed and lines[index][1][-1:] not in _CLOSED and brackets.hanging(lines[index][1]) is not None:
             view, openings = lines, [(index, False)]  # a map printed over lines from here (not a record on one)
+        elif printed and (hung := brackets.opening_above(lines, index, REQUEST_SPAN_LINES)) is not None:
+            view, openings = lines, [(hung, False)]  # a map printed over lines that ends here
         else:
             continue
         # the first line of a pretty-printed object around the anchor that did not close in the lines read (a map
@@ -116,8 +120,12 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 last = view[closing if closing is not None else at][0]
                 read_to = max(read_to, last)
                 lines_read = range(view[opening][0], last + 1)
-                yield from (exchange for exchange in found
-                            if not any((number, exchange.method, exchange.url) in on_lines for number in lines_read))
+                for exchange in found:
+                    inside = [on_lines[key] for at in lines_read if (key := (at, exchange.method, exchange.url))
+                              in on_lines]
+                    if all(map(exchange.shows_more_than, inside)):
+                        parts.extend(inside)
+                        yield exchange
                 break
         else:
             if unclosed is not None and unclosed not in begun:  # no object around it read as a request, one of

@@ -81,6 +81,21 @@ class OpenBrackets:
             opened.extend(line.opened)
         return len(lines) - 1 if not opened else None
 
+    def opening_above(self, lines: Sequence[tuple[int, str]], index: int, reach: int) -> int | None:
+        """The index of the line above ``index`` (at most ``reach`` above) whose hanging brackets the line's
+        leading closers close — the first line of a map printed over lines that ends on it (Spring's `GenericMessage
+        [payload={` over a body's lines, `}, headers={…}]`) — or None where they close none."""
+        need = list(self._line(lines[index][1]).closers) if lines[index][1].lstrip()[:1] in _CLOSERS else []
+        for above in range(index - 1, max(-1, index - reach), -1) if need else ():
+            line = self._line(lines[above][1])
+            for opener in reversed(line.opened):
+                if not need or _CLOSER_OF[opener] != need.pop(0):
+                    return None  # a bracket the line's closers do not close: the line ends no map hanging above
+            if line.opened and not need:
+                return above
+            need[:0] = line.closers
+        return None
+
     def _line(self, text: str) -> _Line:
         line = self._lines.get(text)
         if line is None:
