@@ -110,73 +110,79 @@ def test_sigterm_ends_a_scan_as_ctrl_c_does_with_exit_143(tmp_path: Path, jobs: 
     assert_ended(workers)
 
 
+# Each interrupt, the exit code and the word the run ends with.
+INTERRUPTS = pytest.mark.parametrize(("raised", "code", "said"), [
+    ("KeyboardInterrupt", EXIT_INTERRUPTED, "interrupted"), ("Terminated", EXIT_TERMINATED, "terminated")])
+
+
+def run_entry(tmp_path: Path, source: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``source``, an entry point of the command line's (ending in ``run()``), as ``python -m`` with ``args``."""
+    (tmp_path / "entry_point.py").write_text(source)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(tmp_path), str(REPO),
+                                                                     os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([sys.executable, "-m", "entry_point", *args], cwd=cwd or tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def assert_interrupted(run: subprocess.CompletedProcess[str], code: int, said: str) -> None:
+    """The run ended by the interrupt: its exit code, its one line, and no report."""
+    assert run.returncode == code, run.stderr
+    assert run.stderr.splitlines() == [f"keyaudit: {said} (no report written)"]
+    assert run.stdout == ""
+
+
 def test_ctrl_c_landing_in_code_made_from_a_string_still_exits_130(tmp_path: Path) -> None:
     """A Ctrl-C that landed while a dataclass was made (its ``__init__`` is code run from a string,
     as a reader's module loads mid-scan) printed the line, then the run died by SIGINT (-2): under
     ``python -m`` CPython took the caught interrupt for an uncaught one. Caught where it lands in
     such code, by the command line's own handling, it ends as every other Ctrl-C does."""
-    (tmp_path / "interrupted_in_exec.py").write_text(
-        "from keyaudit.cli import main, run\n\n"
-        "@main.command('made-from-a-string')\n"
-        "def made_from_a_string() -> None:\n"
-        "    exec('raise KeyboardInterrupt', {})  # the interrupt, where a dataclass's __init__ is made\n\n"
-        "run()\n")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-    run = subprocess.run([sys.executable, "-m", "interrupted_in_exec", "made-from-a-string"], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=120)
-    assert run.returncode == EXIT_INTERRUPTED, run.stderr
-    assert run.stderr.splitlines() == ["keyaudit: interrupted (no report written)"]
+    run = run_entry(tmp_path,
+                    "from keyaudit.cli import main, run\n\n"
+                    "@main.command('made-from-a-string')\n"
+                    "def made_from_a_string() -> None:\n"
+                    "    exec('raise KeyboardInterrupt', {})  # the interrupt, where a dataclass's __init__ is made\n\n"
+                    "run()\n", "made-from-a-string")
+    assert_interrupted(run, EXIT_INTERRUPTED, "interrupted")
 
 
-@pytest.mark.parametrize(("raised", "code", "said"), [("KeyboardInterrupt", EXIT_INTERRUPTED, "interrupted"),
-                                                      ("Terminated", EXIT_TERMINATED, "terminated")])
+@INTERRUPTS
 def test_an_interrupt_while_the_command_line_is_read_ends_as_during_the_command(
         tmp_path: Path, raised: str, code: int, said: str) -> None:
     """Click reads the group's options before any command runs, inside its own handling: a Ctrl-C
     or SIGTERM that landed there printed "Aborted!" and exited 1, which a CI job reads as findings.
     The interrupt is raised by an option's callback, where the group reads its options."""
-    (tmp_path / "interrupted_while_parsing.py").write_text(
-        "import click\n"
-        "from keyaudit.cli import Terminated, main, run\n\n"
-        f"def interrupt(*_args):\n    raise {raised}\n\n"
-        "main.params.append(click.Option(['--interrupt-me'], is_flag=True, expose_value=False,\n"
-        "                                callback=interrupt))\n"
-        "run()\n")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-    run = subprocess.run([sys.executable, "-m", "interrupted_while_parsing", "--interrupt-me", "rules", "list"],
-                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
-    assert run.returncode == code, run.stderr
-    assert run.stderr.splitlines() == [f"keyaudit: {said} (no report written)"]
+    run = run_entry(tmp_path,
+                    "import click\n"
+                    "from keyaudit.cli import Terminated, main, run\n\n"
+                    f"def interrupt(*_args):\n    raise {raised}\n\n"
+                    "main.params.append(click.Option(['--interrupt-me'], is_flag=True, expose_value=False,\n"
+                    "                                callback=interrupt))\n"
+                    "run()\n", "--interrupt-me", "rules", "list")
+    assert_interrupted(run, code, said)
 
 
-@pytest.mark.parametrize(("raised", "code", "said"), [("KeyboardInterrupt", EXIT_INTERRUPTED, "interrupted"),
-                                                      ("Terminated", EXIT_TERMINATED, "terminated")])
+@INTERRUPTS
 def test_an_interrupt_landing_in_a_finalizer_still_ends_the_run(tmp_path: Path, raised: str, code: int,
                                                                 said: str) -> None:
     """Python cannot raise what a ``__del__`` raises: a Ctrl-C or SIGTERM that landed while one ran
     (a spool file closed as its object died) was printed as "Exception ignored" and lost, and the
     run went on to its end and its report, exit 0. The finalizer here raises the interrupt as the
     signal's handler would, mid-command."""
-    (tmp_path / "interrupted_in_finalizer.py").write_text(
-        "import time\n\n"
-        "import click\n"
-        "from keyaudit.cli import Terminated, main, run\n\n"
-        "class Spool:\n"
-        f"    def __del__(self):\n        raise {raised}\n\n"
-        "@main.command('finalized')\n"
-        "def finalized() -> None:\n"
-        "    Spool()  # dies at once: its finalizer runs here\n"
-        "    deadline = time.monotonic() + 10  # the scan going on\n"
-        "    while time.monotonic() < deadline:\n"
-        "        pass\n"
-        "    click.echo('went on to the end')\n\n"
-        "run()\n")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-    run = subprocess.run([sys.executable, "-m", "interrupted_in_finalizer", "finalized"], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=120)
-    assert run.returncode == code, run.stderr
-    assert run.stderr.splitlines() == [f"keyaudit: {said} (no report written)"]
-    assert run.stdout == ""
+    run = run_entry(tmp_path,
+                    "import time\n\n"
+                    "import click\n"
+                    "from keyaudit.cli import Terminated, main, run\n\n"
+                    "class Spool:\n"
+                    f"    def __del__(self):\n        raise {raised}\n\n"
+                    "@main.command('finalized')\n"
+                    "def finalized() -> None:\n"
+                    "    Spool()  # dies at once: its finalizer runs here\n"
+                    "    deadline = time.monotonic() + 10  # the scan going on\n"
+                    "    while time.monotonic() < deadline:\n"
+                    "        pass\n"
+                    "    click.echo('went on to the end')\n\n"
+                    "run()\n", "finalized")
+    assert_interrupted(run, code, said)
 
 
 # A module's import interrupted, the interrupt coming out as an error of the import's own, as
@@ -213,14 +219,9 @@ run()
 def test_an_interrupt_some_code_turned_into_an_error_still_ends_the_run(tmp_path: Path, while_scanning: bool) -> None:
     """A SIGTERM that landed where code hands on what it catches as an error of its own became an
     "internal error" — the log's, and the run went on to its report — exit 2, not 143."""
-    (tmp_path / "interrupted_import.py").write_text(f"WHILE_SCANNING = {while_scanning}\n{INTERRUPTED_IMPORT}")
     logs = tmp_path / "logs"
     logs.mkdir()
     (logs / "app.log").write_text("".join(CALL.format(line) for line in range(100)))
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(tmp_path), str(REPO),
-                                                                     os.environ.get("PYTHONPATH")]))}
-    run = subprocess.run([sys.executable, "-m", "interrupted_import", "scan", "--jobs", "1", "--format", "json", "."],
-                         cwd=logs, env=env, capture_output=True, text=True, timeout=120)
-    assert run.returncode == EXIT_TERMINATED, run.stderr
-    assert run.stderr.splitlines() == ["keyaudit: terminated (no report written)"]
-    assert run.stdout == ""
+    run = run_entry(tmp_path, f"WHILE_SCANNING = {while_scanning}\n{INTERRUPTED_IMPORT}",
+                    "scan", "--jobs", "1", "--format", "json", ".", cwd=logs)
+    assert_interrupted(run, EXIT_TERMINATED, "terminated")
