@@ -124,3 +124,13 @@ def test_a_function_that_sends_then_answers_with_a_status_sends(tmp_path: Path) 
             "  const answer = new Response(await r.text(), { status: 200 });\n"
             "  return { statusCode: 200, body: await answer.text() };\n};\n")
     assert _findings(tmp_path, "payout.js", code) == [("asaas-unsigned-transfer", 2)]
+
+
+def test_a_status_in_digits_int_refuses_costs_no_transfer_beside_it(tmp_path: Path) -> None:
+    """``status="²"``: a superscript two is a digit to ``str.isdigit`` and none to ``int()``: the file was an
+    internal error, and the unsigned transfer another function sends was lost. A status is three ASCII digits."""
+    code = ("import requests\n\n\ndef transfer(amount):\n"
+            "    body = '{\"amount_cents\": 1050}'\n"
+            "    return requests.post(\"https://api.iugu.com/v1/transfer_requests\", data=body)\n\n\n"
+            "def other():\n    return requests.get(\"https://api.iugu.com/v1/accounts\", status=\"\u00b2\")\n")
+    assert _findings(tmp_path, "payouts.py", code) == [("iugu-unsigned-transfer", 6)]

@@ -66,7 +66,7 @@ def _route_entries(found: list[Token]) -> set[tuple[str, int]]:
 def _status(label: str | None, value: object) -> bool:
     """Whether ``label`` names a response's status and ``value`` is one (a number from 100 to 599)."""
     return label is not None and _STATUS_NAME.fullmatch(label) is not None and isinstance(value, Lit) \
-        and value.text.isdigit() and 100 <= int(value.text) <= 599
+        and len(value.text) == 3 and value.text.isascii() and value.text.isdigit() and "100" <= value.text <= "599"
 
 
 @dataclass
