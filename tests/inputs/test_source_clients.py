@@ -12,6 +12,7 @@ import pytest
 
 from helpers.credentials import iugu_token
 from helpers.running import scan_json
+from keyaudit.inputs.captures.source_groups import groups
 
 PATH = "/v1/transfer_requests"
 
@@ -37,7 +38,9 @@ def test_a_module_client_gives_the_function_calling_it_its_base_url_and_headers(
 
 @pytest.mark.parametrize("options, elsewhere", [("    auth=IuguSignature(),\n", ""),
                                                 ("    event_hooks={\"request\": [sign]},\n", ""),
-                                                ("", "client.auth = IuguSignature()\n")])
+                                                ("", "client.auth = IuguSignature()\n"),
+                                                ("", "client.headers[\"Signature\"] = sign()\n"),
+                                                ("", "client.headers.update(signed_headers())\n")])
 def test_a_client_something_may_add_headers_to_leaves_its_calls_headers_unknown(options: str, elsewhere: str,
                                                                                   tmp_path: Path) -> None:
     assert _findings(tmp_path, "payouts.py", _httpx(options, elsewhere)) == []
@@ -69,3 +72,21 @@ def test_a_module_constant_named_for_a_base_url_makes_no_client_of_a_session(tmp
             f"def transfer(body):\n    return session.post(\"{PATH}\", data=body,\n"
             "                        headers={\"Content-Type\": \"application/json\"})\n")
     assert _findings(tmp_path, "payouts.py", code) == []
+
+
+def test_the_client_is_the_name_the_base_url_s_statement_binds(tmp_path: Path) -> None:
+    """A logger bound on the line above the client, in the same group: its name was taken for the client's."""
+    code = _httpx().replace("client = httpx.Client(", "log = logging.getLogger(__name__)\nclient = httpx.Client(")
+    assert _findings(tmp_path, "payouts.py", code) == ["iugu-unsigned-transfer"]
+
+
+def test_a_client_s_lines_given_to_its_callers_are_bounded(tmp_path: Path) -> None:
+    """A client of 30 KB of headers put before each of 300 functions that call it: 9 MB read for a 60 KB file (3,000
+    functions: 27 s). What is put before the groups of a window adds up to at most its own lines and 64 KB more."""
+    headers = "".join(f"        \"X-H{at}\": \"{'v' * 1000}\",\n" for at in range(30))
+    callers = "".join(f"\n\ndef call{at}():\n    return client.get(\"/v1/accounts/{at}\")\n" for at in range(300))
+    text = (f"import httpx\n\nclient = httpx.Client(\n    base_url=\"https://api.iugu.com\",\n"
+            f"    headers={{\n{headers}    }},\n)\n{callers}")
+    lines = list(enumerate(text.splitlines(), 1))
+    read = sum(len(line) for group in groups(lines) for _, line in group)
+    assert read <= 2 * len(text) + (64 << 10)
