@@ -170,7 +170,7 @@ FLOORS = {
                      ("all", "precision"): 0.992},
     # written blind too: data stores, exports and client bundles (SQL dumps and query tools, document and wide-column
     # stores, Redis, search engines, analytics exports, spreadsheets and CRMs, bundles, app packages, browser stores)
-    "twenty-fourth": {("credential", "recall"): 0.897,  # JSON tables, RESP, clustering keys, names after values
+    "twenty-fourth": {("credential", "recall"): 0.891,  # JSON tables, RESP, clustering keys, names after values
                       ("credential", "precision"): 1.0,
                       ("all", "precision"): 1.0},
 }
