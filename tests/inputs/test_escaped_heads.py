@@ -1,6 +1,7 @@
 """A request head a log writes with its line ends escaped: one line of the head in each record
 (Apache's mod_dumpio, the logger's own records between them), or the whole head quoted in
-brackets after the method and URL (Squid's access log with ``log_mime_hdrs``)."""
+brackets after the method and URL (Squid's access log with ``log_mime_hdrs``), or percent-encoded (a Squid
+logformat's ``%>h``)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,14 @@ def test_a_proxy_log_line_without_the_head_and_the_reply_head_alone_show_no_head
     for line in (squid(None), reply_only):
         assert [(found.method, found.url, found.headers, found.headers_known)
                 for found in exchanges_in_lines([(1, line)], "access.log")] == [("POST", URL, [], False)]
+
+
+def test_a_proxy_log_line_with_the_head_percent_encoded_is_the_request_with_its_headers_decoded() -> None:
+    """Squid's `%>h` URL-escapes the head (CR LF as `%0D%0A`, each blank as `%20`); the bracketed head of
+    `log_mime_hdrs` today encodes CR LF so too, its blanks kept."""
+    escaped = "Host:%20api.iugu.com%0D%0ASignature:%20signature=YWJj%2B%0D%0AX-Note:%20a%20b%0D%0A"
+    bracketed = "[Host: api.iugu.com%0D%0ASignature: signature=YWJj%2B%0D%0AX-Note: a b%0D%0A] [HTTP/1.1 201%0D%0A]"
+    for head in (escaped, bracketed):
+        (found,) = exchanges_in_lines([(3, squid(None) + " " + head)], "access.log")
+        assert (found.method, found.url, found.headers_known) == ("POST", URL, True)
+        assert found.headers == [("Host", "api.iugu.com"), ("Signature", SIGNATURE + "+"), ("X-Note", "a b")]

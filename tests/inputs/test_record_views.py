@@ -44,6 +44,15 @@ def test_role_names_qualified_by_the_request() -> None:
                                                                 [("Signature", "signature=c2ln")])
 
 
+def test_a_gateways_backend_fields_are_the_request_it_sent_on() -> None:
+    """Azure API Management's gateway log names the call it made to the service behind it `Backend…`: the
+    method, the URL, the headers (a JSON text, as Log Analytics returns a dynamic column) and the body."""
+    found = request({"CorrelationId": "c1", "BackendMethod": "POST", "BackendUrl": URL, "BackendRequestBody": "{}",
+                     "BackendRequestHeaders": '{"Content-Type":"application/json","Signature":"signature=c2ln"}'})
+    assert found is not None and (found.method, found.url, found.body) == ("POST", URL, b"{}")
+    assert found.headers == [("Content-Type", "application/json"), ("Signature", "signature=c2ln")]
+
+
 def test_a_base64_body_is_decoded_only_where_the_record_says_so() -> None:
     encoded = base64.b64encode(b'{"amount_cents":1}').decode()
     flagged = request({"httpMethod": "POST", "url": URL, "body": encoded, "isBase64Encoded": True})

@@ -15,6 +15,7 @@ from .quoted import DOUBLE_QUOTED, SINGLE_QUOTED, unescaped
 
 _TOKEN = re.compile(TOKEN)
 WRITTEN_CRLF = "\\r\\n"  # a line end written out as its two escapes
+URL_CRLF = "%0D%0A"  # a line end percent-encoded, as a log URL-escapes a head it writes on its line
 WRITTEN_CR = "\\r"  # a CR written out as its escape before the line feed kept: a CR LF stream shown escaped
 # the same as a hex escape, as Perl's term_escape writes every control character but the line feed (Mojo::UserAgent
 # under MOJO_CLIENT_DEBUG), a backslash left as it is: only a control character's escape is undone
@@ -43,6 +44,9 @@ _FLAT_HEADER = {" ": re.compile(r"([A-Za-z][\w-]*): (.*?)(?= [A-Za-z][\w-]*: | [
                 "..": re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\.\.[A-Za-z][\w-]*: |\.\.\.\.|(?:\.\.)?$)"),
                 # each field ended by its CR LF written out (`\r\n`), as a log escapes a head it quotes
                 WRITTEN_CRLF: re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\\r\\n|$)"),
+                # each field ended by its CR LF percent-encoded, the blank after the colon too where the log
+                # encodes blanks (Squid's `%>h`), the value percent-decoded when read
+                URL_CRLF: re.compile(r"([A-Za-z][\w-]*):(?: |%20)(.*?)(?=%0D%0A|$)"),
                 # each field in braces of its own (`{Name: value}{Name: value}`: the JDK's MessageHeader)
                 "}{": re.compile(r"([A-Za-z][\w-]*): (.*?)(?=\}\{|\}?$)")}
 FLAT_GAPS = frozenset(_FLAT_HEADER)
@@ -68,7 +72,7 @@ def flat_headers(text: str, gap: str) -> list[tuple[str, str]]:
     headers: list[tuple[str, str]] = []
     position, text, header = 0, text.rstrip(), _FLAT_HEADER[gap]
     while len(headers) < MAX_HEADERS and (match := header.match(text, position)) is not None:
-        headers.append((match.group(1), match.group(2)))
+        headers.append((match.group(1), unquote(match.group(2)) if gap == URL_CRLF else match.group(2)))
         position = match.end() + len(gap)
     return headers
 

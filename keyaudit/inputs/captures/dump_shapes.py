@@ -298,7 +298,9 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
     # config/log_mime_hdrs/: "the request and reply MIME headers … appended to the access log, in
     # brackets"; log_quote writes CR LF as `\r\n`, and `[`, `]`, `"`, `%` and unprintable bytes as
     # `%XX`, left as written): time, elapsed, client, code/status, bytes, method, URL, user,
-    # hierarchy, type, then [request head] [reply head]. Headers only: a proxy logs no body.
+    # hierarchy, type, then [request head] [reply head]. Headers only: a proxy logs no body. The same head
+    # percent-encoded, its CR LF `%0D%0A`, after the method and URL: a logformat's `%>h` (all request headers,
+    # URL-escaped: squid-cache.org/Doc/config/logformat/), as current `log_mime_hdrs` quotes it too (its `[`).
     # A proxy's access log of one line a request, the authority in a quoted field of its own after the
     # request line: Envoy's default format (envoyproxy.io, "Access logging", "Default format string":
     # `[%START_TIME%] "%REQ(:METHOD)% %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)% %PROTOCOL%" %RESPONSE_CODE% … "%REQ(
@@ -323,6 +325,10 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
      "body": "none",
      "others": "end",
     },
+
+    {"capture": "proxy-head-escaped", "needle": "%0D%0A", "body": "none", "others": "end",
+     "start": r"(?P<method>[A-Z]+) (?P<url>https?://\S+) .*?[\s\[](?P<flat>[A-Za-z][\w-]*:(?: |%20)[^\]]*?)"
+              r"(?<=(?P<gap>%0D%0A))(?:\]|\s|$)"},
 
     {"capture": "wire",
      "needle": " HTTP/",

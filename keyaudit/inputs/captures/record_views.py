@@ -76,8 +76,9 @@ _TRUE = (True, 1, "1", "TRUE", "true")
 ABSENT = ("", "-")  # nginx and Apache log an unset variable as "-"
 # What a role's name may be prefixed with, saying it is the request's: requestHost, http_url, req_body,
 # GELF's _http_request_body, Cloudflare's ClientRequestHost (a bare "client" is the client's own: ClientHost),
-# the W3C extended log's cs-method ("client to server").
-QUALIFIERS = ("", "request", "req", "http", "httprequest", "clientrequest", "cs")
+# the W3C extended log's cs-method ("client to server"), a gateway's request to the service behind it (Azure API
+# Management's BackendMethod, BackendUrl, BackendRequestHeaders: what it sent on, not what it was sent).
+QUALIFIERS = ("", "request", "req", "http", "httprequest", "clientrequest", "cs", "backend")
 # How many qualifiers may stand before a role's name: a dissector's layer written before the
 # protocol's own qualified field (tshark's -T ek writes http.request.method of the http layer as
 # http_http_request_method) is one more.
