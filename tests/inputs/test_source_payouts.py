@@ -235,3 +235,17 @@ def test_a_pascal_character_code_in_digits_int_refuses_is_no_internal_error(tmp_
     assert report["errors"] == []
     assert [(f["rule_id"], f["context"]["url"]) for f in report["findings"]] == [
         ("iugu-unsigned-transfer", IUGU_TRANSFERS)]
+
+
+def test_a_transfer_put_out_of_use_in_a_nested_comment_is_not_sent(tmp_path: Path) -> None:
+    """OCaml's comments nest: a transfer inside a comment that holds another comment is out of use to the outer
+    ``*)``; the one sent after it is the one reported (the inner ``*)`` was read as the close: the old call was
+    reported, on line 3, and the live one, the same request, was lost among its findings)."""
+    call = f'Client.post ~headers ~body:(`String "{{\\"value\\": 1}}") (Uri.of_string "{ASAAS_TRANSFERS}")\n'
+    code = (f"let headers = Header.of_list [(\"access_token\", key)]\n(* old (* see #12 *)\nlet old = {call}*)\n\n"
+            + "let x = 1\n" * 60 + f"let sent = {call}")
+    path = tmp_path / "lib" / "payout.ml"
+    path.parent.mkdir()
+    path.write_text(code)
+    report, _ = scan_json(str(path))
+    assert [(f["rule_id"], f["location"]["line"]) for f in report["findings"]] == [("asaas-unsigned-transfer", 66)]

@@ -176,6 +176,19 @@ def test_the_literal_syntaxes_of_nim_erlang_zig_and_ocaml_have_their_values() ->
         'let b = {"k": "\\n"} in f headers a|} u'
 
 
+def test_a_block_comment_nests_where_its_language_nests_it() -> None:
+    """OCaml's ``(* *)``, Nim's ``#[ ]#``, Haskell's ``{- -}`` and Julia's ``#= =#`` nest: code put out of use around
+    a comment is out of use to the outer close (read as closing at the inner close, the rest was code, its strings
+    a request's); one pass over the marks, however deep or unclosed."""
+    for family, opening, close in (("ocaml", "(*", "*)"), ("nim", "#[", "]#"), ("haskell", "{-", "-}"),
+                                   ("julia", "#=", "=#")):
+        text = f'{opening} off {opening} inner {close}\nf("x")\n{close}\ng("y")\n'
+        assert _strings(text, family) == ["y"], family
+    started = time.process_time()
+    assert _strings('a = "x"\n' + "(* " * 300_000 + "*) " * 299_999 + '"z"\n', "ocaml") == ["x"]
+    assert time.process_time() - started < 3
+
+
 def test_a_tuple_in_parentheses_is_a_pair_as_a_bracketed_one_is() -> None:
     """Python's and OCaml's ``[("Name", "value")]``: read as its first value, the list held no header's pair."""
     said = facts(tokens('headers = [("Content-Type", "application/json"), ("X-Id", id)]\n', LANGUAGES["python"]))

@@ -22,6 +22,9 @@ class Language:
     plain_single: bool = False
     line_comment: str = ""  # what starts a comment to the line's end besides `//` (`#`, Lua's `--`, Lisp's `;`)
     block: tuple[str, str] = ("", "")  # a block comment's marks besides `/* */` (PowerShell's `<# #>`)
+    # a block comment opened inside one is closed before it (OCaml's, Nim's, Haskell's, Julia's: code put out of use
+    # around a comment stays out of use to the outer close)
+    nested_blocks: bool = False
     # whether `//` and `/* */` are comments; elsewhere they are operators (Python's, Lua's and Julia's `//` divide,
     # Perl's is its defined-or, a PowerShell bare word's `https://`)
     c_comments: bool = True
@@ -86,19 +89,21 @@ LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language
                              dot_joins=True),
              "lua": Language(line_comment="--", c_comments=False), "r": Language(line_comment="#", c_comments=False),
              "julia": Language('"', r"(?<!\\)\$[(A-Za-z_]", line_comment="#", c_comments=False, block=("#=", "=#"),
-                               quotes='"', text_blocks=True),
-             "haskell": Language(line_comment="--", c_comments=False, block=("{-", "-}"), quotes='"', juxtaposed=True),
+                               quotes='"', text_blocks=True, nested_blocks=True),
+             "haskell": Language(line_comment="--", c_comments=False, block=("{-", "-}"), quotes='"', juxtaposed=True,
+                                 nested_blocks=True),
              "lisp": Language(line_comment=";", c_comments=False, quotes='"', names=re.compile(r"[\w$.\-/?!*<>+']+"),
                               s_expressions=True),
              "vb": Language(quotes='"', line_comment="'", c_comments=False, escape="", doubled_quotes=True, joins="&",
                             characters={"vbLf": "\n", "vbCr": "\r", "vbCrLf": "\r\n", "vbTab": "\t",
                                         "ControlChars.Lf": "\n", "ControlChars.CrLf": "\r\n"}, declared="As"),
              # Nim: `#` and `#[ … ]#` comments, a `"""` block escapes nothing
-             "nim": Language(line_comment="#", c_comments=False, block=("#[", "]#"), raw_blocks=True),
+             "nim": Language(line_comment="#", c_comments=False, block=("#[", "]#"), raw_blocks=True,
+                             nested_blocks=True),
              "erlang": Language(quotes="\"'", line_comment="%", c_comments=False, atoms=True, period_ends=True),
              "zig": Language(line_strings=True, dot_literals=True),
              "ocaml": Language(quotes='"', c_comments=False, block=("(*", "*)"), quoted_strings=True, labels=True,
-                               juxtaposed=True),
+                               juxtaposed=True, nested_blocks=True),
              "pascal": Language(quotes="'", escape="", doubled_quotes=True, block=("{", "}"), char_codes=True),
              # ABAP: `'…'` and `` `…` `` with the quote doubled, `"` a comment, a string template `|…|` (a sigil
              # of no letters: `{ expression }` expands in it, `\n`, `\{`, `\|` escaped)

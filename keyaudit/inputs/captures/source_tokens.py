@@ -307,5 +307,18 @@ def _block_end(text: str, start: int, lang: Language) -> int | None:
         close = "]" + "=" * (len(long.group()) - 2) + "]"
     else:
         return None
+    if lang.nested_blocks:
+        return _nested_end(text, start + len(opening), opening, close)
     end = text.find(close, start + 2)
     return len(text) if end < 0 else end + len(close)
+
+
+def _nested_end(text: str, at: int, opening: str, close: str) -> int:
+    """Where a block comment whose opening ends at ``at`` ends where the comments opened in it nest: past the close
+    that brings the depth back to none, in one pass over the marks (the text's end where it never gets there)."""
+    depth = 1
+    for mark in re.compile(f"{re.escape(close)}|{re.escape(opening)}").finditer(text, at):
+        depth += 1 if mark.group() == opening else -1
+        if not depth:
+            return mark.end()
+    return len(text)
