@@ -249,3 +249,13 @@ def test_a_transfer_put_out_of_use_in_a_nested_comment_is_not_sent(tmp_path: Pat
     path.write_text(code)
     report, _ = scan_json(str(path))
     assert [(f["rule_id"], f["location"]["line"]) for f in report["findings"]] == [("asaas-unsigned-transfer", 66)]
+
+
+def test_an_erlang_character_literal_of_a_quote_loses_no_transfer_after_it(tmp_path: Path) -> None:
+    """Erlang's ``$"`` is the character ``"``: read as a string's opening quote, the code after it was a string
+    and the strings code, and the transfer httpc sends below it was lost."""
+    code = ("-module(payouts_transfers).\n-export([transfer/0]).\n\nq() -> $\".\n\ntransfer() ->\n"
+            f'    Url = "{ASAAS_TRANSFERS}",\n    Headers = [{{"access_token", "$aact_x"}}],\n'
+            '    Body = <<"{\\"value\\": 1}">>,\n    {ok, {{_, Status, _}, _, _}} = httpc:request(post,\n'
+            '        {Url, Headers, "application/json", Body}, [], []),\n    Status.\n')
+    assert _request_findings(tmp_path, "src/payouts.erl", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]

@@ -189,6 +189,14 @@ def test_a_block_comment_nests_where_its_language_nests_it() -> None:
     assert time.process_time() - started < 3
 
 
+def test_an_erlang_character_literal_opens_no_string_and_no_comment() -> None:
+    """Erlang's ``$"``, ``$'``, ``$%``, ``$\\n`` are characters: read as a string's opening quote, ``$"`` made the
+    code after it a string up to the next quote (and the strings after it code); ``$%`` made the rest of its line a
+    comment."""
+    text = 'q(S) -> [$", S, $"], [$\', $%, $\\n, $\\"], U = "u".\n'
+    assert _strings(text, "erlang") == ['"', '"', "'", "%", "\n", '"', "u"]
+
+
 def test_a_tuple_in_parentheses_is_a_pair_as_a_bracketed_one_is() -> None:
     """Python's and OCaml's ``[("Name", "value")]``: read as its first value, the list held no header's pair."""
     said = facts(tokens('headers = [("Content-Type", "application/json"), ("X-Id", id)]\n', LANGUAGES["python"]))

@@ -49,6 +49,7 @@ class Language:
     # Erlang's: a name in lower case that is no call is an atom (a literal: `post`), `mod:fun(…)` a module's function,
     # a binary `<<"…">>` its string
     atoms: bool = False
+    char_mark: str = ""  # what opens a character literal, the character after it whatever it is (Erlang's `$"`)
     line_strings: bool = False  # Zig's multi-line strings: lines opened by `\\` (see .source_strings.line_string)
     # Zig's `.{…}` (an anonymous struct or list), `.name = …` (a field), `.POST` (an enum's value): a dot that follows
     # no value is no member access, and is left out
@@ -100,7 +101,8 @@ LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language
              # Nim: `#` and `#[ … ]#` comments, a `"""` block escapes nothing
              "nim": Language(line_comment="#", c_comments=False, block=("#[", "]#"), raw_blocks=True,
                              nested_blocks=True),
-             "erlang": Language(quotes="\"'", line_comment="%", c_comments=False, atoms=True, period_ends=True),
+             "erlang": Language(quotes="\"'", line_comment="%", c_comments=False, atoms=True, period_ends=True,
+                                char_mark="$"),
              "zig": Language(line_strings=True, dot_literals=True),
              "ocaml": Language(quotes='"', c_comments=False, block=("(*", "*)"), quoted_strings=True, labels=True,
                                juxtaposed=True, nested_blocks=True),

@@ -20,6 +20,8 @@ _C_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4
 _QUOTES = re.compile('"*')
 _LINE_STRING = re.compile(r"\n[ \t]*\\\\")  # a line that goes on with Zig's multi-line string
 _QUOTED = re.compile(r"\{([a-z_]*)\|")  # OCaml's quoted string opening: `{|`, `{id|`
+_CHARACTER = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3}|.)|.",
+                        re.DOTALL)  # a character literal's character, escaped or not (C's escapes)
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
 
 
@@ -129,6 +131,15 @@ def quoted(text: str, at: int) -> tuple[str, int] | None:
         return None
     end = text.find(f"|{opening.group(1)}}}", opening.end())
     return (text[opening.end() :], len(text)) if end < 0 else (text[opening.end() : end], end + len(opening.group()))
+
+
+def character(text: str, at: int, lang: Language) -> tuple[str, int] | None:
+    """The character literal opened at ``at`` by the language's mark (Erlang's ``$"``, ``$%``, ``$\\n``), and its
+    end; None where none opens there. What follows the mark is the character, a quote or a comment's mark too."""
+    if not lang.char_mark or not text.startswith(lang.char_mark, at):
+        return None
+    found = _CHARACTER.match(text, at + len(lang.char_mark))
+    return None if found is None else (_C_ESCAPE.sub(_unescaped, found.group()), found.end())
 
 
 def delimited(text: str, at: int, raw: bool, lang: Language) -> tuple[str, int]:

@@ -25,7 +25,7 @@ from typing import Iterator
 from keyaudit.model.exchange import UNKNOWN
 
 from .source_languages import Language
-from .source_strings import DELIMITERS, delimited, heredoc, line_end, line_string, quoted, string_value
+from .source_strings import DELIMITERS, character, delimited, heredoc, line_end, line_string, quoted, string_value
 
 
 _TOKENS = r"""
@@ -248,7 +248,9 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
         line += text.count("\n", at, match.start())
         kind = next(name for name in ("comment", "raw", "string", "name", "number", "punct")
                     if match.group(name) is not None)
-        if kind == "raw":  # Rust's r#"…"#: nothing escaped, closed by a quote and as many #
+        if lang.char_mark and (char := character(text, match.start(), lang)) is not None:
+            kind, (value, end) = "string", char
+        elif kind == "raw":  # Rust's r#"…"#: nothing escaped, closed by a quote and as many #
             close = '"' + match.group("hashes")
             end = text.find(close, match.end())
             end = len(text) if end < 0 else end
