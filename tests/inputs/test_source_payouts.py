@@ -259,3 +259,12 @@ def test_an_erlang_character_literal_of_a_quote_loses_no_transfer_after_it(tmp_p
             '    Body = <<"{\\"value\\": 1}">>,\n    {ok, {{_, Status, _}, _, _}} = httpc:request(post,\n'
             '        {Url, Headers, "application/json", Body}, [], []),\n    Status.\n')
     assert _request_findings(tmp_path, "src/payouts.erl", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+
+
+def test_an_ocaml_character_literal_of_a_quote_loses_no_transfer_after_it(tmp_path: Path) -> None:
+    """OCaml's ``'"'`` is the character ``"`` (its strings are in double quotes alone): read as a string's opening
+    quote, the code after it was a string and the strings code, and the transfer cohttp sends below it was lost."""
+    code = ("let q = '\"'\n\nlet headers = Cohttp.Header.of_list [(\"access_token\", \"$aact_x\")]\n"
+            "let body = {|{\"value\": 1}|}\n"
+            f'let sent = Client.post ~headers ~body:(`String body) (Uri.of_string "{ASAAS_TRANSFERS}")\n')
+    assert _request_findings(tmp_path, "lib/payout.ml", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]

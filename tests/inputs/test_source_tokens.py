@@ -189,12 +189,14 @@ def test_a_block_comment_nests_where_its_language_nests_it() -> None:
     assert time.process_time() - started < 3
 
 
-def test_an_erlang_character_literal_opens_no_string_and_no_comment() -> None:
-    """Erlang's ``$"``, ``$'``, ``$%``, ``$\\n`` are characters: read as a string's opening quote, ``$"`` made the
-    code after it a string up to the next quote (and the strings after it code); ``$%`` made the rest of its line a
-    comment."""
+def test_a_character_literal_opens_no_string_and_no_comment() -> None:
+    """Erlang's ``$"``, ``$'``, ``$%``, ``$\\n`` and OCaml's and Haskell's ``'"'`` are characters: read as a string's
+    opening quote, the quote made the code after it a string up to the next quote (and the strings after it code);
+    Erlang's ``$%`` made the rest of its line a comment. A prime ending a name opens no character."""
     text = 'q(S) -> [$", S, $"], [$\', $%, $\\n, $\\"], U = "u".\n'
     assert _strings(text, "erlang") == ['"', '"', "'", "%", "\n", '"', "u"]
+    assert _strings("""let q = '"' and r = '\\'' and s = '\\\\' in f x' y' "u"\n""", "ocaml") == ['"', "'", "\\", "u"]
+    assert _strings("""f' = foldl' g '"' "x" -- "c"\n""", "haskell") == ['"', "x"]
 
 
 def test_a_tuple_in_parentheses_is_a_pair_as_a_bracketed_one_is() -> None:

@@ -49,7 +49,8 @@ class Language:
     # Erlang's: a name in lower case that is no call is an atom (a literal: `post`), `mod:fun(…)` a module's function,
     # a binary `<<"…">>` its string
     atoms: bool = False
-    char_mark: str = ""  # what opens a character literal, the character after it whatever it is (Erlang's `$"`)
+    # a character literal, its group `char` the character whatever it is (Erlang's `$"`, OCaml's and Haskell's `'"'`)
+    char_literal: re.Pattern[str] | None = None
     line_strings: bool = False  # Zig's multi-line strings: lines opened by `\\` (see .source_strings.line_string)
     # Zig's `.{…}` (an anonymous struct or list), `.name = …` (a field), `.POST` (an enum's value): a dot that follows
     # no value is no member access, and is left out
@@ -75,6 +76,10 @@ class Language:
 
 
 _DOLLAR = r"(?<!\\)\$[{A-Za-z_]"
+# Erlang's `$c`: `$` and a character, escaped or not (`$"`, `$%`, `$\n`, `$\x{41}`)
+_DOLLAR_CHARACTER = re.compile(r"\$(?P<char>\\(?:x\{[0-9A-Fa-f]{1,6}\}|[0-7]{1,3}|\^.|.)|.)", re.DOTALL)
+# OCaml's and Haskell's `'c'` (`'"'`, `'\n'`, `'\065'`), no prime a name ends with (`x'`, `foldl'`)
+_QUOTED_CHARACTER = re.compile(r"(?<![\w'])'(?P<char>\\(?:'|[^'\n]{1,8})|[^\\'\n])'")
 LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language("`", r"\$\{"),
              "csharp": Language(text_blocks=True, block_end_break=False, raw_blocks=True),
              "dollar": Language("\"'", _DOLLAR, block_receivers=True),
@@ -92,7 +97,7 @@ LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language
              "julia": Language('"', r"(?<!\\)\$[(A-Za-z_]", line_comment="#", c_comments=False, block=("#=", "=#"),
                                quotes='"', text_blocks=True, nested_blocks=True),
              "haskell": Language(line_comment="--", c_comments=False, block=("{-", "-}"), quotes='"', juxtaposed=True,
-                                 nested_blocks=True),
+                                 nested_blocks=True, char_literal=_QUOTED_CHARACTER),
              "lisp": Language(line_comment=";", c_comments=False, quotes='"', names=re.compile(r"[\w$.\-/?!*<>+']+"),
                               s_expressions=True),
              "vb": Language(quotes='"', line_comment="'", c_comments=False, escape="", doubled_quotes=True, joins="&",
@@ -102,10 +107,10 @@ LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language
              "nim": Language(line_comment="#", c_comments=False, block=("#[", "]#"), raw_blocks=True,
                              nested_blocks=True),
              "erlang": Language(quotes="\"'", line_comment="%", c_comments=False, atoms=True, period_ends=True,
-                                char_mark="$"),
+                                char_literal=_DOLLAR_CHARACTER),
              "zig": Language(line_strings=True, dot_literals=True),
              "ocaml": Language(quotes='"', c_comments=False, block=("(*", "*)"), quoted_strings=True, labels=True,
-                               juxtaposed=True, nested_blocks=True),
+                               juxtaposed=True, nested_blocks=True, char_literal=_QUOTED_CHARACTER),
              "pascal": Language(quotes="'", escape="", doubled_quotes=True, block=("{", "}"), char_codes=True),
              # ABAP: `'…'` and `` `…` `` with the quote doubled, `"` a comment, a string template `|…|` (a sigil
              # of no letters: `{ expression }` expands in it, `\n`, `\{`, `\|` escaped)

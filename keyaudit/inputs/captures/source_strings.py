@@ -20,8 +20,6 @@ _C_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4
 _QUOTES = re.compile('"*')
 _LINE_STRING = re.compile(r"\n[ \t]*\\\\")  # a line that goes on with Zig's multi-line string
 _QUOTED = re.compile(r"\{([a-z_]*)\|")  # OCaml's quoted string opening: `{|`, `{id|`
-_CHARACTER = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3}|.)|.",
-                        re.DOTALL)  # a character literal's character, escaped or not (C's escapes)
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
 
 
@@ -134,12 +132,10 @@ def quoted(text: str, at: int) -> tuple[str, int] | None:
 
 
 def character(text: str, at: int, lang: Language) -> tuple[str, int] | None:
-    """The character literal opened at ``at`` by the language's mark (Erlang's ``$"``, ``$%``, ``$\\n``), and its
-    end; None where none opens there. What follows the mark is the character, a quote or a comment's mark too."""
-    if not lang.char_mark or not text.startswith(lang.char_mark, at):
-        return None
-    found = _CHARACTER.match(text, at + len(lang.char_mark))
-    return None if found is None else (_C_ESCAPE.sub(_unescaped, found.group()), found.end())
+    """The character literal at ``at`` (Erlang's ``$"``, ``$%``, OCaml's ``'"'``: a quote or a comment's mark
+    that opens nothing), its escape undone as C's, and its end; None where none is there."""
+    found = lang.char_literal.match(text, at) if lang.char_literal is not None else None
+    return None if found is None else (_C_ESCAPE.sub(_unescaped, found.group("char")), found.end())
 
 
 def delimited(text: str, at: int, raw: bool, lang: Language) -> tuple[str, int]:

@@ -248,7 +248,7 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
         line += text.count("\n", at, match.start())
         kind = next(name for name in ("comment", "raw", "string", "name", "number", "punct")
                     if match.group(name) is not None)
-        if lang.char_mark and (char := character(text, match.start(), lang)) is not None:
+        if lang.char_literal is not None and (char := character(text, match.start(), lang)) is not None:
             kind, (value, end) = "string", char
         elif kind == "raw":  # Rust's r#"…"#: nothing escaped, closed by a quote and as many #
             close = '"' + match.group("hashes")
