@@ -268,3 +268,13 @@ def test_an_ocaml_character_literal_of_a_quote_loses_no_transfer_after_it(tmp_pa
             "let body = {|{\"value\": 1}|}\n"
             f'let sent = Client.post ~headers ~body:(`String body) (Uri.of_string "{ASAAS_TRANSFERS}")\n')
     assert _request_findings(tmp_path, "lib/payout.ml", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+
+
+def test_a_url_constant_written_beside_a_call_leaves_the_call_its_url(tmp_path: Path) -> None:
+    """A script's call at module level and a URL constant on the next line are one group naming two URLs: the one
+    the call is given is the request's (the group named no one URL, and the plain-HTTP transfer was lost)."""
+    plain = "http://sandbox.asaas.com/api/v3/transfers"
+    code = (f'import requests\nrequests.post("{plain}", json={{"value": 1}})\n'
+            'SANDBOX = "https://sandbox.asaas.com/api/v3"\n')
+    assert _request_findings(tmp_path, "scripts/pay.py", code) == [("asaas-plaintext-request", plain),
+                                                                  ("asaas-unsigned-transfer", plain)]
