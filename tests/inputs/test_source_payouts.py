@@ -278,3 +278,12 @@ def test_a_url_constant_written_beside_a_call_leaves_the_call_its_url(tmp_path: 
             'SANDBOX = "https://sandbox.asaas.com/api/v3"\n')
     assert _request_findings(tmp_path, "scripts/pay.py", code) == [("asaas-plaintext-request", plain),
                                                                   ("asaas-unsigned-transfer", plain)]
+
+
+def test_an_ocaml_comment_that_writes_a_close_in_a_string_loses_no_transfer(tmp_path: Path) -> None:
+    """OCaml's comment ``(* … "*)" … *)``: the string's ``*)`` closes nothing; read as the close, the rest was code
+    and its quote opened a string over the transfer cohttp sends below (lost)."""
+    code = ('(* the comment closes with "*)" written in it *)\n\n'
+            'let headers = Cohttp.Header.of_list [("access_token", "$aact_x")]\nlet body = {|{"value": 1}|}\n'
+            f'let sent = Client.post ~headers ~body:(`String body) (Uri.of_string "{ASAAS_TRANSFERS}")\n')
+    assert _request_findings(tmp_path, "lib/payout.ml", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]

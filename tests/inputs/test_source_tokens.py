@@ -189,6 +189,17 @@ def test_a_block_comment_nests_where_its_language_nests_it() -> None:
     assert time.process_time() - started < 3
 
 
+def test_an_ocaml_comment_reads_the_strings_it_holds() -> None:
+    """OCaml reads a string in a comment as one: its ``*)`` closes nothing (read as the close, the rest of the
+    comment was code and its quote opened a string over the code after it). A quote no later one closes is a quote,
+    and one pass over the text still."""
+    assert _strings('(* a "*)" b *) "u"\n', "ocaml") == ["u"]
+    started = time.process_time()
+    assert _strings('(* ' + '"\\"" ' * 300_000 + '*) "u"\n', "ocaml") == ["u"]
+    assert _strings('(* "' + "\\" * 300_000 + '*) "u"\n', "ocaml") == []  # the string runs to the quote of "u"
+    assert time.process_time() - started < 3
+
+
 def test_a_character_literal_opens_no_string_and_no_comment() -> None:
     """Erlang's ``$"``, ``$'``, ``$%``, ``$\\n`` and OCaml's and Haskell's ``'"'`` are characters: read as a string's
     opening quote, the quote made the code after it a string up to the next quote (and the strings after it code);

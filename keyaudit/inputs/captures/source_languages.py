@@ -25,6 +25,7 @@ class Language:
     # a block comment opened inside one is closed before it (OCaml's, Nim's, Haskell's, Julia's: code put out of use
     # around a comment stays out of use to the outer close)
     nested_blocks: bool = False
+    block_strings: bool = False  # a `"…"` string in a block comment is read as one (OCaml's): a close in it closes none
     # whether `//` and `/* */` are comments; elsewhere they are operators (Python's, Lua's and Julia's `//` divide,
     # Perl's is its defined-or, a PowerShell bare word's `https://`)
     c_comments: bool = True
@@ -110,7 +111,8 @@ LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language
                                 char_literal=_DOLLAR_CHARACTER),
              "zig": Language(line_strings=True, dot_literals=True),
              "ocaml": Language(quotes='"', c_comments=False, block=("(*", "*)"), quoted_strings=True, labels=True,
-                               juxtaposed=True, nested_blocks=True, char_literal=_QUOTED_CHARACTER),
+                               juxtaposed=True, nested_blocks=True, char_literal=_QUOTED_CHARACTER,
+                               block_strings=True),
              "pascal": Language(quotes="'", escape="", doubled_quotes=True, block=("{", "}"), char_codes=True),
              # ABAP: `'…'` and `` `…` `` with the quote doubled, `"` a comment, a string template `|…|` (a sigil
              # of no letters: `{ expression }` expands in it, `\n`, `\{`, `\|` escaped)
