@@ -24,6 +24,7 @@ from typing import Iterator
 
 from keyaudit.model.exchange import UNKNOWN
 
+from .quoted import DOUBLE_QUOTED
 from .source_languages import Language
 from .source_strings import DELIMITERS, character, delimited, heredoc, line_end, line_string, quoted, string_value
 
@@ -44,7 +45,7 @@ _TOKEN_WITHOUT_C_COMMENTS = re.compile(_TOKENS.replace(r"//[^\n]*|/\*.*?(?:\*/|\
 # superscript `²` is a digit to str.isdigit, none to int(): `#1²` was the file's internal error; int() refuses 4,300)
 _CHAR_CODE = re.compile(r"([0-9]{1,7})|\$([0-9A-Fa-f]{1,6})")
 _LONG_BRACKET = re.compile(r"\[=*\[")  # Lua's long bracket: `[[`, `[==[`
-_STRING_REST = re.compile(r'(?:[^"\\]|\\.)*"', re.DOTALL)  # a string's text after its opening quote, and its close
+_STRING_REST = re.compile(DOUBLE_QUOTED + '"', re.DOTALL)  # a string's text after its opening quote, and its close
 
 
 @dataclass(frozen=True)
