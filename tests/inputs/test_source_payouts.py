@@ -235,3 +235,55 @@ def test_a_pascal_character_code_in_digits_int_refuses_is_no_internal_error(tmp_
     assert report["errors"] == []
     assert [(f["rule_id"], f["context"]["url"]) for f in report["findings"]] == [
         ("iugu-unsigned-transfer", IUGU_TRANSFERS)]
+
+
+def test_a_transfer_put_out_of_use_in_a_nested_comment_is_not_sent(tmp_path: Path) -> None:
+    """OCaml's comments nest: a transfer inside a comment that holds another comment is out of use to the outer
+    ``*)``; the one sent after it is the one reported (the inner ``*)`` was read as the close: the old call was
+    reported, on line 3, and the live one, the same request, was lost among its findings)."""
+    call = f'Client.post ~headers ~body:(`String "{{\\"value\\": 1}}") (Uri.of_string "{ASAAS_TRANSFERS}")\n'
+    code = (f"let headers = Header.of_list [(\"access_token\", key)]\n(* old (* see #12 *)\nlet old = {call}*)\n\n"
+            + "let x = 1\n" * 60 + f"let sent = {call}")
+    path = tmp_path / "lib" / "payout.ml"
+    path.parent.mkdir()
+    path.write_text(code)
+    report, _ = scan_json(str(path))
+    assert [(f["rule_id"], f["location"]["line"]) for f in report["findings"]] == [("asaas-unsigned-transfer", 66)]
+
+
+def test_an_erlang_character_literal_of_a_quote_loses_no_transfer_after_it(tmp_path: Path) -> None:
+    """Erlang's ``$"`` is the character ``"``: read as a string's opening quote, the code after it was a string
+    and the strings code, and the transfer httpc sends below it was lost."""
+    code = ("-module(payouts_transfers).\n-export([transfer/0]).\n\nq() -> $\".\n\ntransfer() ->\n"
+            f'    Url = "{ASAAS_TRANSFERS}",\n    Headers = [{{"access_token", "$aact_x"}}],\n'
+            '    Body = <<"{\\"value\\": 1}">>,\n    {ok, {{_, Status, _}, _, _}} = httpc:request(post,\n'
+            '        {Url, Headers, "application/json", Body}, [], []),\n    Status.\n')
+    assert _request_findings(tmp_path, "src/payouts.erl", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+
+
+def test_an_ocaml_character_literal_of_a_quote_loses_no_transfer_after_it(tmp_path: Path) -> None:
+    """OCaml's ``'"'`` is the character ``"`` (its strings are in double quotes alone): read as a string's opening
+    quote, the code after it was a string and the strings code, and the transfer cohttp sends below it was lost."""
+    code = ("let q = '\"'\n\nlet headers = Cohttp.Header.of_list [(\"access_token\", \"$aact_x\")]\n"
+            "let body = {|{\"value\": 1}|}\n"
+            f'let sent = Client.post ~headers ~body:(`String body) (Uri.of_string "{ASAAS_TRANSFERS}")\n')
+    assert _request_findings(tmp_path, "lib/payout.ml", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+
+
+def test_a_url_constant_written_beside_a_call_leaves_the_call_its_url(tmp_path: Path) -> None:
+    """A script's call at module level and a URL constant on the next line are one group naming two URLs: the one
+    the call is given is the request's (the group named no one URL, and the plain-HTTP transfer was lost)."""
+    plain = "http://sandbox.asaas.com/api/v3/transfers"
+    code = (f'import requests\nrequests.post("{plain}", json={{"value": 1}})\n'
+            'SANDBOX = "https://sandbox.asaas.com/api/v3"\n')
+    assert _request_findings(tmp_path, "scripts/pay.py", code) == [("asaas-plaintext-request", plain),
+                                                                  ("asaas-unsigned-transfer", plain)]
+
+
+def test_an_ocaml_comment_that_writes_a_close_in_a_string_loses_no_transfer(tmp_path: Path) -> None:
+    """OCaml's comment ``(* … "*)" … *)``: the string's ``*)`` closes nothing; read as the close, the rest was code
+    and its quote opened a string over the transfer cohttp sends below (lost)."""
+    code = ('(* the comment closes with "*)" written in it *)\n\n'
+            'let headers = Cohttp.Header.of_list [("access_token", "$aact_x")]\nlet body = {|{"value": 1}|}\n'
+            f'let sent = Client.post ~headers ~body:(`String body) (Uri.of_string "{ASAAS_TRANSFERS}")\n')
+    assert _request_findings(tmp_path, "lib/payout.ml", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]

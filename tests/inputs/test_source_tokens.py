@@ -176,6 +176,40 @@ def test_the_literal_syntaxes_of_nim_erlang_zig_and_ocaml_have_their_values() ->
         'let b = {"k": "\\n"} in f headers a|} u'
 
 
+def test_a_block_comment_nests_where_its_language_nests_it() -> None:
+    """OCaml's ``(* *)``, Nim's ``#[ ]#``, Haskell's ``{- -}`` and Julia's ``#= =#`` nest: code put out of use around
+    a comment is out of use to the outer close (read as closing at the inner close, the rest was code, its strings
+    a request's); one pass over the marks, however deep or unclosed."""
+    for family, opening, close in (("ocaml", "(*", "*)"), ("nim", "#[", "]#"), ("haskell", "{-", "-}"),
+                                   ("julia", "#=", "=#")):
+        text = f'{opening} off {opening} inner {close}\nf("x")\n{close}\ng("y")\n'
+        assert _strings(text, family) == ["y"], family
+    started = time.process_time()
+    assert _strings('a = "x"\n' + "(* " * 300_000 + "*) " * 299_999 + '"z"\n', "ocaml") == ["x"]
+    assert time.process_time() - started < 3
+
+
+def test_an_ocaml_comment_reads_the_strings_it_holds() -> None:
+    """OCaml reads a string in a comment as one: its ``*)`` closes nothing (read as the close, the rest of the
+    comment was code and its quote opened a string over the code after it). A quote no later one closes is a quote,
+    and one pass over the text still."""
+    assert _strings('(* a "*)" b *) "u"\n', "ocaml") == ["u"]
+    started = time.process_time()
+    assert _strings('(* ' + '"\\"" ' * 300_000 + '*) "u"\n', "ocaml") == ["u"]
+    assert _strings('(* "' + "\\" * 300_000 + '*) "u"\n', "ocaml") == []  # the string runs to the quote of "u"
+    assert time.process_time() - started < 3
+
+
+def test_a_character_literal_opens_no_string_and_no_comment() -> None:
+    """Erlang's ``$"``, ``$'``, ``$%``, ``$\\n`` and OCaml's and Haskell's ``'"'`` are characters: read as a string's
+    opening quote, the quote made the code after it a string up to the next quote (and the strings after it code);
+    Erlang's ``$%`` made the rest of its line a comment. A prime ending a name opens no character."""
+    text = 'q(S) -> [$", S, $"], [$\', $%, $\\n, $\\"], U = "u".\n'
+    assert _strings(text, "erlang") == ['"', '"', "'", "%", "\n", '"', "u"]
+    assert _strings("""let q = '"' and r = '\\'' and s = '\\\\' in f x' y' "u"\n""", "ocaml") == ['"', "'", "\\", "u"]
+    assert _strings("""f' = foldl' g '"' "x" -- "c"\n""", "haskell") == ['"', "x"]
+
+
 def test_a_tuple_in_parentheses_is_a_pair_as_a_bracketed_one_is() -> None:
     """Python's and OCaml's ``[("Name", "value")]``: read as its first value, the list held no header's pair."""
     said = facts(tokens('headers = [("Content-Type", "application/json"), ("X-Id", id)]\n', LANGUAGES["python"]))

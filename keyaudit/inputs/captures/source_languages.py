@@ -22,6 +22,10 @@ class Language:
     plain_single: bool = False
     line_comment: str = ""  # what starts a comment to the line's end besides `//` (`#`, Lua's `--`, Lisp's `;`)
     block: tuple[str, str] = ("", "")  # a block comment's marks besides `/* */` (PowerShell's `<# #>`)
+    # a block comment opened inside one is closed before it (OCaml's, Nim's, Haskell's, Julia's: code put out of use
+    # around a comment stays out of use to the outer close)
+    nested_blocks: bool = False
+    block_strings: bool = False  # a `"…"` string in a block comment is read as one (OCaml's): a close in it closes none
     # whether `//` and `/* */` are comments; elsewhere they are operators (Python's, Lua's and Julia's `//` divide,
     # Perl's is its defined-or, a PowerShell bare word's `https://`)
     c_comments: bool = True
@@ -46,6 +50,8 @@ class Language:
     # Erlang's: a name in lower case that is no call is an atom (a literal: `post`), `mod:fun(…)` a module's function,
     # a binary `<<"…">>` its string
     atoms: bool = False
+    # a character literal, its group `char` the character whatever it is (Erlang's `$"`, OCaml's and Haskell's `'"'`)
+    char_literal: re.Pattern[str] | None = None
     line_strings: bool = False  # Zig's multi-line strings: lines opened by `\\` (see .source_strings.line_string)
     # Zig's `.{…}` (an anonymous struct or list), `.name = …` (a field), `.POST` (an enum's value): a dot that follows
     # no value is no member access, and is left out
@@ -71,6 +77,10 @@ class Language:
 
 
 _DOLLAR = r"(?<!\\)\$[{A-Za-z_]"
+# Erlang's `$c`: `$` and a character, escaped or not (`$"`, `$%`, `$\n`, `$\x{41}`)
+_DOLLAR_CHARACTER = re.compile(r"\$(?P<char>\\(?:x\{[0-9A-Fa-f]{1,6}\}|[0-7]{1,3}|\^.|.)|.)", re.DOTALL)
+# OCaml's and Haskell's `'c'` (`'"'`, `'\n'`, `'\065'`), no prime a name ends with (`x'`, `foldl'`)
+_QUOTED_CHARACTER = re.compile(r"(?<![\w'])'(?P<char>\\(?:'|[^'\n]{1,8})|[^\\'\n])'")
 LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language("`", r"\$\{"),
              "csharp": Language(text_blocks=True, block_end_break=False, raw_blocks=True),
              "dollar": Language("\"'", _DOLLAR, block_receivers=True),
@@ -86,19 +96,23 @@ LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language
                              dot_joins=True),
              "lua": Language(line_comment="--", c_comments=False), "r": Language(line_comment="#", c_comments=False),
              "julia": Language('"', r"(?<!\\)\$[(A-Za-z_]", line_comment="#", c_comments=False, block=("#=", "=#"),
-                               quotes='"', text_blocks=True),
-             "haskell": Language(line_comment="--", c_comments=False, block=("{-", "-}"), quotes='"', juxtaposed=True),
+                               quotes='"', text_blocks=True, nested_blocks=True),
+             "haskell": Language(line_comment="--", c_comments=False, block=("{-", "-}"), quotes='"', juxtaposed=True,
+                                 nested_blocks=True, char_literal=_QUOTED_CHARACTER),
              "lisp": Language(line_comment=";", c_comments=False, quotes='"', names=re.compile(r"[\w$.\-/?!*<>+']+"),
                               s_expressions=True),
              "vb": Language(quotes='"', line_comment="'", c_comments=False, escape="", doubled_quotes=True, joins="&",
                             characters={"vbLf": "\n", "vbCr": "\r", "vbCrLf": "\r\n", "vbTab": "\t",
                                         "ControlChars.Lf": "\n", "ControlChars.CrLf": "\r\n"}, declared="As"),
              # Nim: `#` and `#[ … ]#` comments, a `"""` block escapes nothing
-             "nim": Language(line_comment="#", c_comments=False, block=("#[", "]#"), raw_blocks=True),
-             "erlang": Language(quotes="\"'", line_comment="%", c_comments=False, atoms=True, period_ends=True),
+             "nim": Language(line_comment="#", c_comments=False, block=("#[", "]#"), raw_blocks=True,
+                             nested_blocks=True),
+             "erlang": Language(quotes="\"'", line_comment="%", c_comments=False, atoms=True, period_ends=True,
+                                char_literal=_DOLLAR_CHARACTER),
              "zig": Language(line_strings=True, dot_literals=True),
              "ocaml": Language(quotes='"', c_comments=False, block=("(*", "*)"), quoted_strings=True, labels=True,
-                               juxtaposed=True),
+                               juxtaposed=True, nested_blocks=True, char_literal=_QUOTED_CHARACTER,
+                               block_strings=True),
              "pascal": Language(quotes="'", escape="", doubled_quotes=True, block=("{", "}"), char_codes=True),
              # ABAP: `'…'` and `` `…` `` with the quote doubled, `"` a comment, a string template `|…|` (a sigil
              # of no letters: `{ expression }` expands in it, `\n`, `\{`, `\|` escaped)

@@ -230,10 +230,13 @@ def _commanded(said: Facts, url: str) -> bool:
 
 
 def _url(said: Facts, strings: list[str]) -> str | None:
-    """The one absolute URL with a path the group's literals name, or its one origin joined to its
-    one path (``HTTPSConnection("host")`` and ``"/v1/…"``, ``hostname:`` and ``path:``)."""
+    """The one absolute URL with a path the group's literals name (of several, the one a call is given: a module's
+    call beside the URL constant written after it), or its one origin joined to its one path
+    (``HTTPSConnection("host")`` and ``"/v1/…"``, ``hostname:`` and ``path:``)."""
     absolute = {text for text in strings if ABSOLUTE_URL.fullmatch(text)}
     full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")}
+    if len(full) > 1:
+        full = {text for text in full if _sent(said, text)} or full
     if full:
         return full.pop() if len(full) == 1 else None
     origins = {text.rstrip("/") for text in absolute}

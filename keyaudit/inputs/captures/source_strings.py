@@ -131,6 +131,13 @@ def quoted(text: str, at: int) -> tuple[str, int] | None:
     return (text[opening.end() :], len(text)) if end < 0 else (text[opening.end() : end], end + len(opening.group()))
 
 
+def character(text: str, at: int, lang: Language) -> tuple[str, int] | None:
+    """The character literal at ``at`` (Erlang's ``$"``, ``$%``, OCaml's ``'"'``: a quote or a comment's mark
+    that opens nothing), its escape undone as C's, and its end; None where none is there."""
+    found = lang.char_literal.match(text, at) if lang.char_literal is not None else None
+    return None if found is None else (_C_ESCAPE.sub(_unescaped, found.group("char")), found.end())
+
+
 def delimited(text: str, at: int, raw: bool, lang: Language) -> tuple[str, int]:
     """A sigil's string (see :class:`Language`) delimited from ``at``: up to the matching bracket (brackets
     nested in it), or the same mark, one escaped by a backslash not closing it; raw (``~S``, ``%q``) or with the

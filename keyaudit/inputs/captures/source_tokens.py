@@ -24,8 +24,9 @@ from typing import Iterator
 
 from keyaudit.model.exchange import UNKNOWN
 
+from .quoted import DOUBLE_QUOTED
 from .source_languages import Language
-from .source_strings import DELIMITERS, delimited, heredoc, line_end, line_string, quoted, string_value
+from .source_strings import DELIMITERS, character, delimited, heredoc, line_end, line_string, quoted, string_value
 
 
 _TOKENS = r"""
@@ -44,6 +45,7 @@ _TOKEN_WITHOUT_C_COMMENTS = re.compile(_TOKENS.replace(r"//[^\n]*|/\*.*?(?:\*/|\
 # superscript `²` is a digit to str.isdigit, none to int(): `#1²` was the file's internal error; int() refuses 4,300)
 _CHAR_CODE = re.compile(r"([0-9]{1,7})|\$([0-9A-Fa-f]{1,6})")
 _LONG_BRACKET = re.compile(r"\[=*\[")  # Lua's long bracket: `[[`, `[==[`
+_STRING_REST = re.compile(DOUBLE_QUOTED + '"', re.DOTALL)  # a string's text after its opening quote, and its close
 
 
 @dataclass(frozen=True)
@@ -248,7 +250,9 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
         line += text.count("\n", at, match.start())
         kind = next(name for name in ("comment", "raw", "string", "name", "number", "punct")
                     if match.group(name) is not None)
-        if kind == "raw":  # Rust's r#"…"#: nothing escaped, closed by a quote and as many #
+        if lang.char_literal is not None and (char := character(text, match.start(), lang)) is not None:
+            kind, (value, end) = "string", char
+        elif kind == "raw":  # Rust's r#"…"#: nothing escaped, closed by a quote and as many #
             close = '"' + match.group("hashes")
             end = text.find(close, match.end())
             end = len(text) if end < 0 else end
@@ -307,5 +311,26 @@ def _block_end(text: str, start: int, lang: Language) -> int | None:
         close = "]" + "=" * (len(long.group()) - 2) + "]"
     else:
         return None
+    if lang.nested_blocks:
+        return _nested_end(text, start + len(opening), opening, close, lang.block_strings)
     end = text.find(close, start + 2)
     return len(text) if end < 0 else end + len(close)
+
+
+def _nested_end(text: str, at: int, opening: str, close: str, strings: bool) -> int:
+    """Where a block comment whose opening ends at ``at`` ends where the comments opened in it nest: past the close
+    that brings the depth back to none, in one pass over the marks (the text's end where it never gets there).
+    With ``strings``, a close in a string the comment holds closes nothing; a quote no later one closes is a quote
+    (and none after it opens a string: one pass still)."""
+    depth = 1
+    marks = re.compile(f"{re.escape(close)}|{re.escape(opening)}|\"")
+    while (mark := marks.search(text, at)) is not None:
+        at = mark.end()
+        if mark.group() == '"':
+            string = _STRING_REST.match(text, at) if strings else None
+            strings, at = string is not None, at if string is None else string.end()
+            continue
+        depth += 1 if mark.group() == opening else -1
+        if not depth:
+            return at
+    return len(text)
