@@ -78,9 +78,11 @@ def _interrupt_again(unraisable: "sys.UnraisableHookArgs") -> None:
     and all, as if no Ctrl-C or SIGTERM had come. The signal is sent again, from a new thread not
     waited for: sent from here, its handler would run here, in the hook, and be ignored with it;
     the thread's ``kill`` waits for the GIL, which this thread keeps until it is back in the code
-    the finalizer interrupted (should it land in another finalizer, it comes back here). Anything
-    else goes to Python's own hook."""
+    the finalizer interrupted (should it land in another finalizer, it comes back here); as Python
+    shuts down, the run is over and it is let go. Anything else goes to Python's own hook."""
     if issubclass(unraisable.exc_type, KeyboardInterrupt):
+        if sys.is_finalizing():  # the run is over, and no thread can start
+            return
         sent = signal.SIGTERM if issubclass(unraisable.exc_type, Terminated) else signal.SIGINT
         _thread.start_new_thread(os.kill, (os.getpid(), sent))
     else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from keyaudit.inputs.captures.jsonlog import parse_record
 from keyaudit.inputs.text_requests import exchanges_in_lines
 
 URL = "https://api.iugu.com/v1/transfer_requests"
@@ -49,3 +50,12 @@ def test_a_python_repr_a_json_field_holds_is_read_from_the_field_s_text() -> Non
     info = json.dumps({"uuid": "12ccaae6", "name": "payouts.tasks.send_transfer", "args": "()",
                        "kwargs": repr(kwargs), "state": "SUCCESS"}, indent=2)
     assert _read(info.split("\n"), "task.json") == [(URL, HEADERS, BODY.encode())]
+
+
+
+def test_a_repr_merely_put_between_quotes_is_read_whole_though_its_values_hold_quotes() -> None:
+    """`logger.info('sending "%r"', request)`: the quote before the repr opens no JSON string holding it (its body's
+    own quotes end one early), and the repr read from there was cut at the body: the line held no record."""
+    kwargs = {"method": "POST", "url": URL, "headers": dict(HEADERS), "body": '{"amount_cents":1050}'}
+    found = parse_record(f'2026-12-01 10:00:00 INFO payouts: sending "{kwargs!r}"')
+    assert found is not None and found[0] == kwargs

@@ -78,10 +78,11 @@ def _repr_text(text: str, start: int) -> str:
     """The Python repr that begins at ``text[start]``: where a JSON string opens right before it, the text the
     string holds, its JSON escapes undone first (a repr kept as a JSON field's value, Celery's `kwargsrepr` as
     Flower's task API gives it: the field's `\\\\n` is the repr's `\\n`, a line feed in the body, not a
-    backslash and an `n`); else the line up to its last brace."""
+    backslash and an `n`) when that string holds the whole repr (to its closing brace: a repr merely put between
+    quotes, its values holding quotes of their own, ends no JSON string there); else the line up to its last brace."""
     if text[start - 1 : start] == '"':
         literal = (_decoded(text, start - 1) or (None,))[0]
-        if isinstance(literal, str):
+        if isinstance(literal, str) and literal.rstrip().endswith("}"):
             return literal
     return text[start : text.rfind("}") + 1]
 
