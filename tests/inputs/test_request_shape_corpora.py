@@ -32,6 +32,7 @@ import test_request_shapes_blind_thirty_one as thirty_one
 import test_request_shapes_blind_thirty_seven as thirty_seven
 import test_request_shapes_blind_thirty_six as thirty_six
 import test_request_shapes_blind_thirty_eight as thirty_eight
+import test_request_shapes_blind_thirty_nine as thirty_nine
 import test_request_shapes_blind_thirty_five as thirty_five
 import test_request_shapes_blind_thirty_four as thirty_four
 import test_request_shapes_blind_thirty_three as thirty_three
@@ -64,7 +65,7 @@ from helpers.signed_shapes import Shape, check_shape, write_shape
 CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, fourteen, fifteen,
            sixteen, seventeen, eighteen, nineteen, twenty, twenty_one, twenty_two, twenty_three, twenty_four,
            twenty_five, twenty_six, twenty_seven, twenty_eight, twenty_nine, thirty, thirty_one, thirty_two,
-           thirty_three, thirty_four, thirty_five, thirty_six, thirty_seven, thirty_eight,
+           thirty_three, thirty_four, thirty_five, thirty_six, thirty_seven, thirty_eight, thirty_nine,
            code, code_two, code_three, code_four,
            code_five, printed, layouts, part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")
