@@ -9,7 +9,14 @@ Five of the six passed as first written, before the readers were read (Redpanda 
 forms, both Prefect forms). Vector's did not: its four requests were read, but both signatures were judged invalid
 where its line shows no body (only `body=[N bytes]`, the size) — they must stay unverified. (A first draft that put
 Host and Content-Length in Vector's header map passed; its source logs the map before hyper adds them, so the
-faithful line has neither.)
+faithful line has neither.) All six pass now.
+
+Vector's since a body field that holds only the body's size, as a printer writes it in place of the bytes (Vector's
+FormatBody `[95 bytes]`, `[>=95 bytes]`, `[unknown]`; `<95 bytes>`, `(95 bytes)`, rest-client's `95 byte(s)
+length`), is a body sent and not shown, not a body of those ten characters: no signature is judged over it
+(:data:`keyaudit.inputs.captures.elision.BODY_SIZE`, taken by :func:`keyaudit.inputs.captures.record_bodies.body`
+for every structured record, the logfmt line's `body=` among them). Before, the size note was the body unless a
+Content-Length beside it told it was not.
 
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
@@ -42,9 +49,10 @@ def _requests_head(request: Request) -> list[tuple[str, str]]:
 
 def vector_http_sink_debug(request: Request) -> list[str]:
     # Vector's `http` sink (vector.dev/docs/reference/configuration/sinks/http: uri, method, request.headers) run with
-    # VECTOR_LOG=debug: before each request its internal event AboutToSendHttpRequest (src/internal_events/http_client.rs)
-    # logs `debug!(message = "Sending HTTP request.", uri = %, method = %, version = ?, headers =
-    # ?remove_sensitive(headers), body = %FormatBody(body))` — the HeaderMap's Debug, names lower-case, values quoted;
+    # VECTOR_LOG=debug: before each request its internal event AboutToSendHttpRequest
+    # (vectordotdev/vector src/internal_events/http_client.rs) logs `debug!(message = "Sending HTTP request.", uri = %,
+    # method = %, version = ?, headers = ?remove_sensitive(headers), body = %FormatBody(body))` — the HeaderMap's
+    # Debug, names lower-case, values quoted;
     # the body only as its size (`[N bytes]`; Host and Content-Length are hyper's, added later) — through
     # tracing-subscriber's default fmt layer with the component's span.
     headers = {name.lower(): value for name, value in request.headers}
@@ -55,7 +63,7 @@ def vector_http_sink_debug(request: Request) -> list[str]:
             f"headers={{{shown}}} body=[{request.content_length} bytes]"]
 
 
-# --- a stream processor's HTTP output ----------------------------------------------------------------------------------
+# --- a stream processor's HTTP output ---------------------------------------------------------------------------------
 
 def redpanda_connect_dump_request(request: Request) -> list[str]:
     # Redpanda Connect (Benthos) `http_client` output with `dump_request_log_level: DEBUG`
@@ -73,7 +81,7 @@ def redpanda_connect_dump_request(request: Request) -> list[str]:
             f"label=payouts_api path=root.output"]
 
 
-# --- an ELT connector's debug messages ---------------------------------------------------------------------------------
+# --- an ELT connector's debug messages --------------------------------------------------------------------------------
 
 def _airbyte_http_message(request: Request) -> str:
     # airbyte_cdk's format_http_message (airbytehq/airbyte-python-cdk airbyte_cdk/sources/http_logger.py:
@@ -102,7 +110,7 @@ def airbyte_platform_sync_log(request: Request) -> list[str]:
     return [f"2026-11-22 13:00:30 source > {_airbyte_http_message(request)}"]
 
 
-# --- an orchestrator's run logs ----------------------------------------------------------------------------------------
+# --- an orchestrator's run logs ---------------------------------------------------------------------------------------
 
 def _http_client_prints(request: Request) -> list[str]:
     """What http.client prints at debuglevel 1 for a `requests` call: the head, then the body, each `send:` and the

@@ -1,6 +1,7 @@
 """What a printer writes where it left entries out of what it prints: Node's ``... 2 more items``,
 Java's ``...``, a ``+3 more``, ``[3 headers omitted]``, ``(truncated)``. A request head or a map
 of headers so cut shows which headers were sent, not which were not: no header is missing from it.
+Also what a printer writes in place of a body it does not show: its size (:data:`BODY_SIZE`).
 """
 
 from __future__ import annotations
@@ -14,3 +15,9 @@ _OPEN, _CLOSE = r"\s*+(?:[(<\[]\s*+)?", r"\s*+(?:[)>\]]\s*+)?"
 ELISION = re.compile(rf"(?i){_OPEN}(?:(?:\.{{3}}|…)(?:{_OPEN}{_MORE}{_CLOSE})?|{_MORE}"
                      r"|(?:\d+\s++(?:more\s++)?(?:headers?|items|entries|fields|lines)\s++)?"
                      rf"(?:omitted|elided|truncated|skipped|not\s++shown)){_CLOSE}")
+
+# A body written as its size only, the bytes left out: Vector's FormatBody (`[95 bytes]`, `[>=95 bytes]`,
+# `[<=95 bytes]`, `[1..=9 bytes]`, `[unknown]`; its `[empty]` is a body known to be empty), `<95 bytes>`,
+# `(95 bytes)`, rest-client's `95 byte(s) length`. A body field holding one says a body was sent and not shown.
+BODY_SIZE = re.compile(r"(?i)\s*+(?:[(<\[]\s*+)?(?:[<>]=\s*+)?\d+(?:\.\.=?\d+)?\s*+byte(?:s|\(s\))?(?:\s++length)?"
+                       r"\s*+(?:[)>\]]\s*+)?|\[unknown\]")

@@ -20,6 +20,7 @@ import json
 import re
 from typing import Any, Callable
 
+from .elision import BODY_SIZE
 from .lines import to_bytes
 from .record_views import ABSENT, MESSAGE, Printed, compact, first, role, spellings
 
@@ -114,6 +115,8 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
         value = _message_payload(nodes[0]) if nodes else None
         if value is None:
             return None, True
+    if isinstance(value, str) and BODY_SIZE.fullmatch(value):  # a body written as its size: sent, not shown
+        return None, False
     holder = value if isinstance(value, dict) else None
     said: bool | None = None
     if holder is not None and (member := _body_member(holder)) is not None:
