@@ -11,6 +11,8 @@ import tarfile
 import zipfile
 from typing import BinaryIO, Iterator
 
+from keyaudit.model.numbers import plain_number
+
 ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 MAX_LONG_NAME = 64 << 10  # a GNU long name or link (type L, K); PATH_MAX is 4 KiB
 MAX_PAX_HEADER = 1 << 20  # a pax extended header (type x, g): names, times, attributes
@@ -110,7 +112,7 @@ class BoundedTarInfo(tarfile.TarInfo):
         size it cannot read as 0 (the member's data then read as headers, the rest of the
         archive lost unsaid) and raises ValueError on the seek past a size of 10**20."""
         kept = {key: value for key, value in pax_headers.items()
-                if key not in _PAX_WHOLE_NUMBERS or (value.isascii() and value.isdigit() and len(value) < 19)}
+                if key not in _PAX_WHOLE_NUMBERS or plain_number(value) is not None}
         super()._apply_pax_info(kept, encoding, errors)  # type: ignore[misc]
 
     @classmethod

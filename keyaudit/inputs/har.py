@@ -26,6 +26,7 @@ from keyaudit.inputs.captures.lines import well_formed
 from keyaudit.inputs.har_bodies import scanned_body
 from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, loads, pointer_tokens
 from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
+from keyaudit.model.numbers import plain_number
 
 ENTRIES = ("log", "entries")
 ALONE_CHARS = 1 << 16  # a string this long is a part of the joint text of its own
@@ -75,7 +76,7 @@ def scannable(text: str) -> bytes:
 
 def _entry_index(pointer: str) -> int | None:
     index = pointer[len(_ENTRY_POINTER):] if pointer.startswith(_ENTRY_POINTER) else ""
-    return int(index) if index.isdigit() else None
+    return plain_number(index)
 
 
 class HarValue:

@@ -9,17 +9,18 @@ import re
 from typing import Any, Mapping
 
 from keyaudit.model.logtime import time_zone
+from keyaudit.model.numbers import plain_number
 
 
 def scheduler_problem(address: str) -> str | None:
     """What is wrong with a scheduler address, or None: ``local:N`` needs a whole N >= 1 (a
     cluster of 0 workers took the units and never ran them: the scan waited for ever), in at most nine ASCII
-    digits (``²`` is a digit to ``str.isdigit``, none to ``int()``, which refuses 4,300 digits: internal errors)."""
+    digits (:func:`~keyaudit.model.numbers.plain_number`)."""
     if not address:
         return "is empty"
     if address.startswith("local:"):
         workers = address.removeprefix("local:") or "1"  # as the cluster reads it: local: is one worker
-        if not (workers.isascii() and workers.isdigit() and len(workers) <= 9) or int(workers) < 1:
+        if (plain_number(workers, 9) or 0) < 1:
             return f"{address!r}: local:N needs a whole number of workers >= 1"
     return None
 

@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator, Protocol
 from urllib.parse import urlsplit
 
 from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.model.numbers import plain_number
 
 from .cut_records import count_cut
 from .templates import is_template
@@ -158,7 +159,7 @@ def header_value(headers: Iterable[tuple[str, str]], name: str) -> str | None:
 def content_length(headers: Iterable[tuple[str, str]]) -> int | None:
     """The declared body length, or None when absent or not a plain decimal number."""
     value = (header_value(headers, "Content-Length") or "").strip()
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
+    return plain_number(value)
 
 
 def parsed_head(lines: list[str]) -> tuple[str, str, list[tuple[str, str]]] | None:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from keyaudit.model.numbers import plain_number
+
 from .lines import HTTP_METHODS
 from .source_tokens import Token
 from .source_value_kinds import Facts, Lit, Pairs
@@ -66,7 +68,7 @@ def _route_entries(found: list[Token]) -> set[tuple[str, int]]:
 def _status(label: str | None, value: object) -> bool:
     """Whether ``label`` names a response's status and ``value`` is one (a number from 100 to 599)."""
     return label is not None and _STATUS_NAME.fullmatch(label) is not None and isinstance(value, Lit) \
-        and len(value.text) == 3 and value.text.isascii() and value.text.isdigit() and "100" <= value.text <= "599"
+        and 100 <= (plain_number(value.text, 3) or 0) <= 599
 
 
 @dataclass

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from keyaudit.model.numbers import plain_number
+
 # a name quoted as any dialect quotes one: MySQL's backquotes, standard SQL's double quotes (escaped, in a statement
 # logged inside a JSON string), SQL Server's brackets — those at most as long as its names, 128 characters (its `]`
 # closes no other quote: a bracket never closed read on to the text's end from each, a line of them its square);
@@ -169,10 +171,10 @@ class SqlText:
         while self.take_mark(","):
             arguments.append(self.value())
         self._skip_to_close()
-        # (in ASCII digits: `²` is a digit to str.isdigit and none to int())
-        if function in ("char", "chr") and all(isinstance(item, str) and item.isascii() and item.isdigit()
-                                               and len(item) <= 7 for item in arguments):
-            return "".join(chr(int(item)) for item in arguments if int(item) < 0x110000)
+        codes = [plain_number(item, 7) if isinstance(item, str) else None for item in arguments] \
+            if function in ("char", "chr") else [None]
+        if None not in codes:  # each a code in ASCII digits
+            return "".join(chr(code) for code in codes if code is not None and code < 0x110000)
         if function == "replace" and len(arguments) == 3 and all(isinstance(item, str) for item in arguments):
             text, old, new = arguments
             return text.replace(old, new) if old else text  # type: ignore[union-attr]
