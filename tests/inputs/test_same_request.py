@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from keyaudit.inputs.captures.same_request import distinct
+from keyaudit.inputs.captures.same_request import NEAR_LINES, distinct
 from keyaudit.inputs.text_requests import exchanges_in_lines
 from keyaudit.model.exchange import Exchange, Origin
 
@@ -56,12 +56,21 @@ def test_readings_that_differ_are_different_requests() -> None:
     assert len(distinct([exchange("jsonlog", 1), exchange("wire", 1 + 100)])) == 2
 
 
-def test_a_reading_that_shows_no_headers_is_its_own_request() -> None:
-    """A one-line client log (method and URL only) could be any neighbour of the same call in a
-    busy log: it is kept beside them. Header names compare without case, Host is not compared."""
-    bare = exchange("httpx", 5, body=None, headers=[], known=False)
+def test_a_reading_that_shows_no_headers_names_the_fuller_reading_near_it() -> None:
+    """A one-line client log (method and URL only) near another reader's fuller reading of the same call (urllib3's
+    line after http.client's) is no request of its own, before it or after it, unless their log times differ; far
+    from it, or read by the fuller one's own reader (a retry), it is one. Header names compare without case, Host
+    is not compared."""
     full = exchange("wire", 1, headers=[(name.lower(), value) for name, value in HEADERS] + [("Host", "api.iugu.com")])
-    assert distinct([bare, full]) == [bare, full]
+    for line in (5, 1, 1 + NEAR_LINES):
+        assert distinct([exchange("httpx", line, body=None, headers=[], known=False), full]) == [full]
+    far, again = (exchange(capture, line, body=None, headers=[], known=False)
+                  for capture, line in (("httpx", 2 + NEAR_LINES), ("wire", 5)))
+    assert distinct([far, full]) == [far, full]
+    assert distinct([again, full]) == [again, full]
+    timed = exchange("httpx", 5, body=None, headers=[], known=False)
+    timed.time, full.time = "2026-11-22T10:00:05Z", "2026-11-22T10:00:00Z"
+    assert distinct([timed, full]) == [timed, full]
     assert distinct([full, exchange("jsonlog", 1, body=None, headers=[*HEADERS, ("Content-Length", "2")])]) == [full]
 
 

@@ -17,9 +17,11 @@ sent) and the same body. A body one
 reading does not show agrees only with the ``Content-Length`` it shows (a reading that says it sends a body
 it does not show, a command's read from a file, agrees with any): a batch of transfers
 sends many requests with the same headers and bodies that differ. A reading that shows no
-headers (a one-line client log) is the same as no reading that shows some: in a busy log it could
-be any of its neighbours; two that show none, of one call, carry the same findings — but a
-reading that shows only its method and URL, or that does not know its header set and agrees with
+headers (a one-line client log) is paired with no reading that shows some: in a busy log it could
+be any of its neighbours; two that show none, of one call, carry the same findings. It is no request of its
+own where another reader's fuller reading of its method and URL, of no other time, is near: it names
+that call, as a mention does (a client's one-line log of a call it dumped, urllib3's after
+http.client's lines) — and a reading that shows only its method and URL, or that does not know its header set and agrees with
 the other's body, is the same as another reader's that starts on the same line with the same
 method and URL: one record read two ways (a JSON log record's fields, and its message that a
 dump's reader joins to the headers the next records hold; a PowerShell command, whose
@@ -38,6 +40,7 @@ reading here tells of it.
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterable
 
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
@@ -50,6 +53,7 @@ from .url_mentions import CAPTURE as BARE_URL
 NEAR_LINES = REQUEST_SPAN_LINES  # between the first lines of two readings of one request
 CONTEXT_LINES = 4  # between two lines of one call that a logger's bound context writes the request on
 SPAN = "span"  # the capture of a request read from a tracing span's fields, which precede every event of its call
+MAX_TOLD = 64  # the fuller readings near a bare one asked whether they tell of it (a batch's line holds thousands)
 _OPTIONAL = frozenset({"host", "content-length", "accept", "accept-encoding", "connection", "expect"})  # left out by some
 
 _Headers = frozenset[tuple[str, str]]
@@ -75,7 +79,37 @@ def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
     mentions: list[Exchange] = []
     for exchange in exchanges:
         (mentions if exchange.origin.capture in passing else readings).append(exchange)
-    return counted_once(_paired(readings), readings, mentions)
+    return counted_once(_told_of(_paired(readings)), readings, mentions)
+
+
+def _told_of(kept: list[Exchange]) -> list[Exchange]:
+    """The kept readings but the bare ones (method and URL alone) that another reader's fuller reading of the same
+    method and URL, of no other time, starting within :data:`NEAR_LINES` of it, tells of: a client's one-line log of
+    a call beside its dump (urllib3's ``"POST <url> HTTP/1.1" 201 30`` after http.client's ``send:`` lines) names
+    that call, as a mention does (:mod:`.mentions`), whichever neighbour of a busy log's it is."""
+    fuller: dict[tuple[str, str], list[tuple[int, int]]] = {}  # method and URL -> the lines and places of fuller ones
+    for place, exchange in enumerate(kept):
+        if not _mention(exchange):
+            fuller.setdefault((exchange.method, exchange.url), []).append((exchange.origin.line, place))
+    if not fuller:
+        return kept
+    for found in fuller.values():
+        found.sort()
+    return [exchange for exchange in kept if not (_mention(exchange) and _tells_of(exchange, kept, fuller))]
+
+
+def _tells_of(bare: Exchange, kept: list[Exchange], fuller: dict[tuple[str, str], list[tuple[int, int]]]) -> bool:
+    """Whether a fuller reading of ``kept`` tells of the ``bare`` one (see :func:`_told_of`)."""
+    found, line = fuller.get((bare.method, bare.url), []), bare.origin.line
+    start = bisect.bisect_left(found, (line - NEAR_LINES, -1))
+    for _, place in found[start : start + MAX_TOLD]:
+        other = kept[place]
+        if other.origin.line > line + NEAR_LINES:
+            return False
+        if other.origin.capture != bare.origin.capture and (other.time is None or bare.time is None
+                                                            or other.time == bare.time):
+            return True
+    return False
 
 
 def _paired(exchanges: list[Exchange]) -> list[Exchange]:
