@@ -1,0 +1,172 @@
+"""A corpus no one wrote by hand: the four money-out requests of :mod:`helpers.signed_shapes` SENT by the HTTP
+clients installed on the machine, each with its own debug output turned on, and that output read back.
+
+Every other corpus renders the requests as a writer's documentation or source says it writes them; this one asks
+the writers themselves, in the versions installed — curl's ``-v``, ``--trace-ascii`` and ``--trace``, wget's
+``-d``, Python's ``http.client`` at debug level under requests and urllib3's logging, the JDK's
+``java.net.http.HttpClient`` with its ``jdk.httpclient.HttpClient.log`` property — so a format that drifted from its
+documentation, or a detail the documentation leaves out, shows here. The requests go by plain HTTP to a real
+server on loopback, named as the clients' proxy (``http_proxy``, ``-Dhttp.proxyHost``): each client writes the
+provider's URL and ``Host`` as it would on the way to the provider, and nothing leaves the machine. Plain HTTP is
+what lets a proxy take them, so each request is also a plaintext finding. A client that is not installed is
+skipped (it says so), not passed.
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from helpers.secrecy import scrub
+from helpers.signed_shapes import Request, check_shape
+
+Client = Callable[[Request, str, Path], str]  # a request, the proxy's URL, a folder -> what the client printed
+TIMEOUT = 60
+
+
+class _Answer(http.server.BaseHTTPRequestHandler):
+    """Takes any request a proxy is given (its target an absolute URL) and answers it as the provider would."""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = b'{"id":"t1","status":"pending"}'
+        self.send_response(201)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        """Quiet: the server's own log is not under test."""
+
+
+@pytest.fixture(scope="module")
+def proxy() -> Iterator[str]:
+    """A real HTTP server on loopback, given to the clients as their proxy; its URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _url(request: Request) -> str:
+    return f"http://{request.host}{request.path}"
+
+
+def _run(command: list[str], folder: Path, proxy: str, merged: bool = False) -> str:
+    """What ``command`` printed (standard error, or both streams where ``merged``), run with ``proxy`` as its
+    HTTP proxy; a client that failed fails the test with what it said."""
+    env = {**os.environ, "http_proxy": proxy, "HTTP_PROXY": proxy, "no_proxy": "", "NO_PROXY": "",
+           "PYTHONUNBUFFERED": "1"}  # (both streams in the order written, as `2>&1` keeps them)
+    done = subprocess.run(command, cwd=folder, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT if merged else subprocess.PIPE, timeout=TIMEOUT, check=False)
+    said = (done.stdout if merged else done.stderr).decode("utf-8", "replace")
+    assert done.returncode == 0, scrub(said[-2000:])  # (its headers hold the credentials)
+    return said
+
+
+def _curl(name: str, options: list[str]) -> Client:
+    """curl with ``options``, the body given as a file (``--data-binary @file``: the bytes as they are)."""
+    def client(request: Request, proxy: str, folder: Path) -> str:
+        (folder / "body.json").write_bytes(request.body.encode())
+        headers = [part for header, value in request.headers for part in ("-H", f"{header}: {value}")]
+        return _run(["curl", "-sS", "-o", os.devnull, *options, "-X", request.method, *headers,
+                     "--data-binary", "@body.json", _url(request)], folder, proxy, merged=True)
+    client.__name__ = name
+    return client
+
+
+def wget_debug(request: Request, proxy: str, folder: Path) -> str:
+    # wget -d: `---request begin---`, the head as sent (a proxy's absolute URL), `---request end---`, then
+    # `[BODY data: …]` holding the body as given, its line breaks too (a body given as a file is not shown)
+    headers = [f"--header={name}: {value}" for name, value in request.headers]
+    return _run(["wget", "-d", "-O", os.devnull, f"--method={request.method}", *headers,
+                 f"--body-data={request.body}", _url(request)], folder, proxy)
+
+
+_PYTHON_REQUESTS = """
+import http.client, logging, sys
+logging.basicConfig(level=logging.DEBUG)
+http.client.HTTPConnection.debuglevel = 1
+import requests
+method, url, body = sys.argv[1], sys.argv[2], open(sys.argv[3], "rb").read()
+headers = dict(pair.split(": ", 1) for pair in sys.argv[4:])
+requests.request(method, url, headers=headers, data=body, timeout=30)
+"""
+
+
+def python_requests_debug(request: Request, proxy: str, folder: Path) -> str:
+    # requests with http.client's debuglevel 1 and logging at DEBUG (requests' documented way to see what it
+    # sends): urllib3's `Starting new HTTP connection`, http.client's `send: b'…'` (the head, then the body) on
+    # standard output, urllib3's `"POST http://… HTTP/1.1" 201 30` after it
+    pytest.importorskip("requests")
+    (folder / "body.json").write_bytes(request.body.encode())
+    return _run([sys.executable, "-c", _PYTHON_REQUESTS, request.method, _url(request), "body.json",
+                 *[f"{name}: {value}" for name, value in request.headers]], folder, proxy, merged=True)
+
+
+_JAVA_CLIENT = """
+import java.net.URI;
+import java.net.http.*;
+import java.nio.file.*;
+
+public class Send {
+    public static void main(String[] args) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(args[1]))
+            .method(args[0], HttpRequest.BodyPublishers.ofFile(Path.of(args[2])));
+        for (int i = 3; i + 1 < args.length; i += 2) builder.header(args[i], args[i + 1]);
+        HttpClient.newBuilder().proxy(java.net.ProxySelector.getDefault()).build()
+            .send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
+"""
+
+
+def java_http_client_log(request: Request, proxy: str, folder: Path) -> str:
+    # the JDK's HttpClient with -Djdk.httpclient.HttpClient.log=all (java.net.http's module documentation):
+    # java.util.logging's two-line records on standard error, `REQUEST: <url> POST` and the headers it sends
+    (folder / "body.json").write_bytes(request.body.encode())
+    (folder / "Send.java").write_text(_JAVA_CLIENT)
+    host, port = proxy.removeprefix("http://").split(":")
+    headers = [part for name, value in request.headers for part in (name, value)]
+    return _run(["java", "-Djdk.httpclient.HttpClient.log=all", f"-Dhttp.proxyHost={host}",
+                 f"-Dhttp.proxyPort={port}", "-Djdk.httpclient.allowRestrictedHeaders=host", "Send.java",
+                 request.method, _url(request), "body.json", *headers], folder, proxy)
+
+
+curl_verbose = _curl("curl_verbose", ["-v"])  # `> ` before each line of the head sent; the body is never shown
+curl_trace_ascii = _curl("curl_trace_ascii", ["--trace-ascii", "-"])
+curl_trace = _curl("curl_trace", ["--trace", "-"])
+
+# (client, the program it needs, whether its output shows the body: --trace-ascii writes a body's line feeds as
+# dots, which any byte not printable is, so a body holding one is not shown as sent)
+CLIENTS = [(curl_verbose, "curl", False), (curl_trace_ascii, "curl", False), (curl_trace, "curl", True),
+           (wget_debug, "wget", True), (python_requests_debug, sys.executable, True),
+           (java_http_client_log, "java", False)]
+
+
+@pytest.mark.parametrize(("client", "program", "body_shown"), CLIENTS, ids=[c[0].__name__ for c in CLIENTS])
+def test_what_an_installed_client_prints_of_its_requests_gives_the_same_findings(
+        client: Client, program: str, body_shown: bool, proxy: str, tmp_path: Path) -> None:
+    if shutil.which(program) is None:
+        pytest.skip(f"{program} is not installed")
+    work = tmp_path / "client"
+    work.mkdir()
+
+    def shape(request: Request) -> list[str]:
+        return client(request, proxy, work).splitlines()
+
+    shape.__name__ = client.__name__
+    check_shape(shape, tmp_path, body_shown=body_shown, plaintext=True)
