@@ -58,6 +58,17 @@ class Request:
 
 
 Shape = Callable[[Request], list[str]]  # one request in, the lines that record it out
+BASE = ("Content-Type", "User-Agent")  # the headers a service's client sets once, for each of its requests
+
+
+def header_value(request: Request, name: str) -> str:
+    """The value of the request's header ``name``."""
+    return next(value for key, value in request.headers if key == name)
+
+
+def call_headers(request: Request) -> list[tuple[str, str]]:
+    """The headers of this one request: those but its client's common ones (:data:`BASE`)."""
+    return [(name, value) for name, value in request.headers if name not in BASE]
 
 
 def envelope(request: Request) -> dict[str, object]:

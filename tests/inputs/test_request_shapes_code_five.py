@@ -43,18 +43,7 @@ from __future__ import annotations
 
 import json
 
-from helpers.signed_shapes import Request, case
-
-BASE = ("Content-Type", "User-Agent")  # the headers a service sets once, on its client
-
-
-def _header(request: Request, name: str) -> str:
-    return next(value for key, value in request.headers if key == name)
-
-
-def _extra(request: Request) -> list[tuple[str, str]]:
-    """The headers of this one request: those but the client's common ones."""
-    return [(name, value) for name, value in request.headers if name not in BASE]
+from helpers.signed_shapes import BASE, Request, call_headers, case, header_value
 
 
 def _sq(text: str) -> str:
@@ -80,13 +69,13 @@ def java_spring_webclient(request: Request) -> list[str]:
 def python_httpx_client(request: Request) -> list[str]:
     # www.python-httpx.org, Advanced: Clients — `httpx.Client(base_url=…, headers={…})` merges its headers
     # with a call's `headers=`; `client.post("/path", content=…)` sends a str/bytes body as is.
-    extra = _extra(request)
+    extra = call_headers(request)
     call = ([f"        {json.dumps(request.path)},", "        content=body,", "        headers={",
              *(f"            {json.dumps(name)}: {json.dumps(value)}," for name, value in extra), "        },"]
             if extra else [f"        {json.dumps(request.path)},", "        content=body,"])
     return ['"""Payouts: the provider\'s transfer endpoint."""', "", "import httpx", "",
             "client = httpx.Client(", f'    base_url="https://{request.host}",', "    headers={",
-            *(f"        {json.dumps(name)}: {json.dumps(_header(request, name))}," for name in BASE), "    },",
+            *(f"        {json.dumps(name)}: {json.dumps(header_value(request, name))}," for name in BASE), "    },",
             "    timeout=10.0,", ")", "", "", "def transfer() -> dict:",
             *f'    body = r"""{request.body}"""'.split("\n"),
             f"    response = client.{request.method.lower()}(", *call, "    )", "    response.raise_for_status()",
@@ -109,14 +98,15 @@ def elixir_tesla(request: Request) -> list[str]:
     # hexdocs.pm/tesla, Tesla.client/2 and Tesla.post/4: a runtime client of middleware
     # `[{Tesla.Middleware.BaseUrl, "…"}, {Tesla.Middleware.Headers, [{"name", "value"}]}]`,
     # `Tesla.post(client, "/path", body, headers: [{…}])`; a string body sent as is.
-    extra = _extra(request)
+    extra = call_headers(request)
     headers = ", ".join(f"{{{json.dumps(name)}, {json.dumps(value)}}}" for name, value in extra)
     call = f"    Tesla.{request.method.lower()}(client(), {json.dumps(request.path)}, body" + \
         (f", headers: [{headers}])" if extra else ")")
     return ["defmodule Payouts.Transfers do", "  @moduledoc false", "", "  def client do",
             "    Tesla.client([", f'      {{Tesla.Middleware.BaseUrl, "https://{request.host}"}},',
             "      {Tesla.Middleware.Headers, [",
-            *(f"        {{{json.dumps(name)}, {json.dumps(_header(request, name))}}}," for name in BASE), "      ]}",
+            *(f"        {{{json.dumps(name)}, {json.dumps(header_value(request, name))}}}," for name in BASE),
+            "      ]}",
             "    ])", "  end", "", "  def transfer do", f"    body = {json.dumps(request.body)}", call, "  end", "end"]
 
 
@@ -143,11 +133,11 @@ def zig_std_http(request: Request) -> list[str]:
             "    const body =", *(f"        \\\\{line}" for line in request.body.split("\n")), "    ;", "",
             "    const result = try client.fetch(.{", f"        .location = .{{ .url = {json.dumps(request.url)} }},",
             f"        .method = .{request.method},", "        .payload = body,", "        .headers = .{",
-            f"            .content_type = .{{ .override = {json.dumps(_header(request, 'Content-Type'))} }},",
-            f"            .user_agent = .{{ .override = {json.dumps(_header(request, 'User-Agent'))} }},",
+            f"            .content_type = .{{ .override = {json.dumps(header_value(request, 'Content-Type'))} }},",
+            f"            .user_agent = .{{ .override = {json.dumps(header_value(request, 'User-Agent'))} }},",
             "        },", "        .extra_headers = &.{",
             *(f"            .{{ .name = {json.dumps(name)}, .value = {json.dumps(value)} }},"
-              for name, value in _extra(request)), "        },", "    });", "    return result.status;", "}"]
+              for name, value in call_headers(request)), "        },", "    });", "    return result.status;", "}"]
 
 
 def erlang_httpc(request: Request) -> list[str]:
@@ -159,7 +149,7 @@ def erlang_httpc(request: Request) -> list[str]:
             f"    Headers = [{headers[0]}", *(f"               ,{item}" for item in headers[1:]), "              ],",
             f"    Body = <<{json.dumps(request.body)}>>,",
             f"    {{ok, {{{{_, Status, _}}, _, _}}}} = httpc:request({request.method.lower()},",
-            f"        {{Url, Headers, {json.dumps(_header(request, 'Content-Type'))}, Body}}, [], []),",
+            f"        {{Url, Headers, {json.dumps(header_value(request, 'Content-Type'))}, Body}}, [], []),",
             "    Status."]
 
 
@@ -190,7 +180,7 @@ def nim_httpclient(request: Request) -> list[str]:
     # triple-quoted string.
     headers = [(name, value) for name, value in request.headers if name != "User-Agent"]
     return ["import std/httpclient", "", "proc transfer*(): string =",
-            f"  let client = newHttpClient(userAgent = {json.dumps(_header(request, 'User-Agent'))})",
+            f"  let client = newHttpClient(userAgent = {json.dumps(header_value(request, 'User-Agent'))})",
             "  defer: client.close()", "  client.headers = newHttpHeaders({",
             *(f"    {json.dumps(name)}: {json.dumps(value)}," for name, value in headers), "  })",
             *f'  let body = """{request.body}"""'.split("\n"),

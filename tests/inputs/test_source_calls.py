@@ -1,5 +1,5 @@
 """Calls a language writes otherwise than ``name(args)`` read as the calls they are: Objective-C's
-messages, Haskell's application, Groovy's command calls, Lisp's s-expressions, and the bare calls
+messages, Haskell's application, Groovy's and Ruby's command calls, Lisp's s-expressions, and the bare calls
 in a block given to a name (Kotlin's and Groovy's builders)."""
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ def _written(text: str, language: str) -> str:
      "let r = setRequestHeader ( N , [ v ] ) $ parseRequest_ ( u ) print ( ( code ( r ) ) )"),
     ("groovy", "def r = httpRequest url: 'u',\n    httpMode: 'POST'\necho 'x'\ndef y = z\n",
      "def r = httpRequest ( url : u , httpMode : POST ) echo ( x ) def y = z"),
+    ("ruby", "class G\n  base_uri 'u'\n  headers 'N' => 'v', 'M' => 'w'\nend\n",
+     "class G base_uri ( u ) headers ( N => v , M => w ) end"),
     ("lisp", '(client/post "u" {:headers {"N" "v"} :body "b"})',
      "client.post ( u , { headers : { N : v } , body : b } )"),
     ("dollar", 'client.post(u) {\n headers { append("N", "v") }\n setBody("b")\n}\nif (x) { f() } else { g() }\n',

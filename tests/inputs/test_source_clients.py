@@ -90,3 +90,65 @@ def test_a_client_s_lines_given_to_its_callers_are_bounded(tmp_path: Path) -> No
     lines = list(enumerate(text.splitlines(), 1))
     read = sum(len(line) for group in groups(lines) for _, line in group)
     assert read <= 2 * len(text) + (64 << 10)
+
+
+def _body() -> str:
+    """An unsigned transfer's body."""
+    return f'{{"api_token":"{iugu_token()}","amount_cents":1050}}'
+
+
+def test_an_instance_s_client_its_constructor_sets_up_is_its_methods(tmp_path: Path) -> None:
+    """Guzzle's client with ``base_uri`` and headers in the constructor, the path on the method's call: the method's
+    group named no URL (``$this->client->…``, indented, was no module's client), and no request was read. Another
+    class's client of the same name (one injected) is its own."""
+    code = ("<?php\n\nclass TransferGateway\n{\n    private Client $client;\n\n    public function __construct()\n"
+            "    {\n        $this->client = new Client([\n            'base_uri' => 'https://api.iugu.com',\n"
+            "            'headers'  => ['Content-Type' => 'application/json'],\n        ]);\n    }\n\n"
+            "    public function transfer(): string\n    {\n"
+            f"        return (string) $this->client->request('POST', '{PATH}', [\n"
+            f"            'body' => '{_body()}',\n        ])->getBody();\n    }}\n}}\n")
+    assert _findings(tmp_path, "TransferGateway.php", code) == ["iugu-unsigned-transfer"]
+    injected = ("\nclass Injected\n{\n    public function __construct(Client $client)\n    {\n"
+                "        $this->client = $client;\n    }\n\n    public function pay(): string\n    {\n"
+                f"        return (string) $this->client->request('POST', '{PATH}', ['body' => '{_body()}'])\n"
+                "            ->getBody();\n"
+                "    }\n}\n")
+    assert _findings(tmp_path, "Two.php", code + injected) == ["iugu-unsigned-transfer"]
+
+
+def test_a_session_whose_headers_are_set_to_a_map_written_out_is_a_client(tmp_path: Path) -> None:
+    """requests' ``session.headers.update({…})`` right after the session is bound: its headers were hidden ones, so
+    the transfer posted with none of its own was never unsigned; one updated elsewhere still leaves them unknown."""
+    code = ("import requests\n\nsession = requests.Session()\nsession.headers.update({\n"
+            "    \"Content-Type\": \"application/json\",\n})\n\n\ndef transfer():\n"
+            f"    body = '{_body()}'\n"
+            f"    return session.post(\"https://api.iugu.com{PATH}\", data=body).json()\n")
+    assert _findings(tmp_path, "payouts.py", code) == ["iugu-unsigned-transfer"]
+    later = code + "\n\ndef sign():\n    session.headers.update({\"Signature\": signature()})\n"
+    assert _findings(tmp_path, "signed.py", later) == []
+
+
+def test_a_class_macro_given_literals_sets_each_request_of_the_class(tmp_path: Path) -> None:
+    """HTTParty's ``base_uri`` and ``headers`` on the class, the path on ``self.class.post``: Ruby's calls with no
+    parentheses were no calls, and the class's lines no fields, so the method named no URL."""
+    code = ("class TransferGateway\n  include HTTParty\n  base_uri 'https://api.iugu.com'\n"
+            "  headers 'Content-Type' => 'application/json'\n\n  def transfer\n"
+            f"    self.class.post('{PATH}', body: '{_body()}')\n  end\nend\n")
+    assert _findings(tmp_path, "gateway.rb", code) == ["iugu-unsigned-transfer"]
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Gateway.php", "return Http::withUserAgent('payouts/3.1')\n    ->withBody('{body}', 'application/json')\n"
+                    "    ->post('https://api.iugu.com{path}');\n"),
+    ("Gateway.java", "HttpHeaders headers = new HttpHeaders();\nheaders.setContentType(MediaType.APPLICATION_JSON);\n"
+                     "HttpEntity<String> entity = new HttpEntity<>(\"{quoted}\", headers);\n"
+                     "restTemplate.exchange(\"https://api.iugu.com{path}\", HttpMethod.POST, entity, String.class);\n"),
+    ("Gateway.pm", "my $tx = $ua->post('https://api.iugu.com{path}' => {{'Content-Type' => 'application/json'}}"
+                   " => '{body}');\n"),
+])
+def test_a_request_s_headers_set_by_calls_named_for_them_are_known(name: str, code: str, tmp_path: Path) -> None:
+    """A header set by a call named for it (``withUserAgent``, ``setContentType``) left the header set unknown (a
+    call on the headers the reader did not know), and Perl's ``$url => {…} => $body`` was one labelled argument:
+    neither transfer was called unsigned."""
+    text = code.format(body=_body(), quoted=_body().replace('"', '\\"'), path=PATH)
+    assert _findings(tmp_path, name, text) == ["iugu-unsigned-transfer"]

@@ -5,12 +5,19 @@ A group is the lines between boundaries: a declaration (``func``, ``def``, ``pub
 are no code. A class's fields (a name bound to one literal between its header and its first method) are read with
 each of its methods that names them, and an absolute URL's field (Locust's ``host = "https://…"``, which its calls'
 paths go to unnamed) with each method that writes no absolute URL of its own: a field naming another endpoint is
-not the URL of a method that has one. No more of the class is, so no request is read twice. A constant in capitals
-a group binds to an absolute URL (``const ASAAS_URL = "https://…";`` at a module's top) is known to the other groups
-of the window that send it as a call's URL, which its literal does not anchor. A module's client set up once with a
+not the URL of a method that has one. So is a class macro given string literals (HTTParty's ``base_uri 'https://…'``
+and ``headers 'Name' => 'value'``, which set each request of the class). No more of the class is, so no request is
+read twice. A constant in capitals a group binds to an absolute URL (``const ASAAS_URL = "https://…";`` at a
+module's top) is known to the other groups of the window that send it as a call's URL, which its literal does not
+anchor. A module's client set up once with a
 base URL (httpx's ``client = httpx.Client(base_url=…, headers={…})``, axios' ``axios.create({ baseURL: … })``) is
 read with each later group that calls a method of it: its base URL and headers are its calls' — unless an auth flow,
-hooks or interceptors, in its construction or anywhere in the window, may add headers it does not show.
+hooks or interceptors, in its construction or anywhere in the window, may add headers it does not show (a module's
+client whose headers are set to a map written out right after it is bound, requests' ``session.headers.update({…})``,
+is one too). So is an
+instance's client its class's constructor sets up with a base URL (Guzzle's ``$this->client = new Client(['base_uri'
+=> …, 'headers' => […]])``), with each later method of that class that calls a method of it (``$this->client->request(
+'POST', '/v1/…', […])``).
 """
 
 from __future__ import annotations
@@ -34,26 +41,36 @@ _CLASS = re.compile(r"\s*(?:(?:public|private|protected|internal|static|export|a
 _FIELD_NAME = re.compile(r"\s*(?:[\w$@:<>\[\]. ]+?\s)??([\w$]+)\s*(?::[^:=]+)?")
 _FIELD_VALUE = re.compile(r"""\s*[@$rRbBuUfF]{0,2}(["'`])[^"'`\\]*\1\s*;?\s*""")
 _FIELD_NAME_CHARS = 200
+# a class macro given string literals alone, a line of its own (HTTParty's `base_uri 'https://…'`, `headers 'Name' =>
+# 'value', …`): a field of its name, which the class's requests are sent with
+_MACRO = re.compile(r"""\s*([a-z_]\w*)((?:\s*,?\s*(["'])[^"'\\]*\3\s*(?:=>)?)+)\s*""")
 _URL_OPTION = re.compile(r"(?i)url|uri|endpoint|base_?url")  # an option that names a call's URL (axios' `url:`)
 # a line of code (a block comment's opening is the code's too: cut from it, the comment's lines would be read as code)
 _CODE = re.compile(r"[(){}\[\];=]|^\s*[.)}\]]|[,:+.\\'\"`]\s*$|^\s*/\*")
 _GIVEN_CHARS = 64 << 10  # the fields given to a window's groups beyond the characters of its lines
 _WORD = re.compile(r"[\w$]+")  # a name a group writes (a field's, a constant's, is one)
 # a module's client set up once with a base URL, at a line's start (httpx's `client = httpx.Client(base_url=…,
-# headers={…})`, axios' `const api = axios.create({ baseURL: … })`): the name it is bound to
-_CLIENT = re.compile(r"(?:(?:const|let|var|val|final)\s+)?([A-Za-z_$][\w$]*)\s*=\s*(?:new\s+)?[\w$.]+\(")
+# headers={…})`, axios' `const api = axios.create({ baseURL: … })`): the name it is bound to; or an instance's
+# member set up in its class's constructor (Guzzle's `$this->client = new Client(['base_uri' => …])`)
+_MEMBER = r"(?:this\.|self\.|\$this->|@)"
+_CLIENT = re.compile(rf"(?:(?:const|let|var|val|final)\s+|[ \t]*(?={_MEMBER}))?({_MEMBER}?[A-Za-z_$][\w$]*)\s*=\s*"
+                     r"(?:new\s+)?[\w$.\\]+\(")
 # its base URL option: an argument or a key (`base_url=`, `baseURL:`), no module's constant (`BASE_URL = …`)
 _BASE_OPTION = re.compile(r"(?im)(?:^[ \t]+|[({,][ \t]*)[\"']?base_?(?:url|uri|address)\b[\"']?\s*[=:]")
+# a client's headers set to a map written out, at a line's start: requests' `session.headers.update({`
+_HEADERS_SET = re.compile(rf"\s*({_MEMBER}?[A-Za-z_$][\w$]*)(?:\.|->)headers\.update\(\s*\{{")
+# what a method of is called: `client.post(`, `$this->client->request(`
+_METHOD_CALLED = re.compile(rf"(?<![\w$.>])({_MEMBER}?[A-Za-z_$][\w$]*)(?:\.|->)\w+\s*\(")
 # what adds to a client's requests what its construction does not show (a hook, an auth flow, an interceptor)
-_METHOD_CALLED = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\.\w+\s*\(")  # what a method of is called: `client.post(`
 _CLIENT_HOOKS = r"(?:auth|event_hooks|hooks|transport|interceptors?|middleware|defaults|mount)\b"
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # a constant's name: ASAAS_URL, PAYOUT_API_URL
 
 
 class _Fields:
-    """A class's fields in order: their lines, where each name is bound, and which hold an absolute URL with the
-    characters those hold up to each (each field looked up by a group's names, not searched for in each group: a
-    class of 2,000 fields and as many methods took 4 million regular expressions, and re's cache compiled none)."""
+    """A class's fields in order: their lines, where each name is bound, and which hold an absolute URL (or are a
+    class macro's) with the characters those hold up to each (each field looked up by a group's names, not searched
+    for in each group: a class of 2,000 fields and as many methods took 4 million regular expressions, and re's
+    cache compiled none)."""
 
     def __init__(self) -> None:
         self.lines: list[tuple[int, str]] = []
@@ -61,9 +78,9 @@ class _Fields:
         self.urls: list[int] = []
         self.url_chars = [0]  # the characters of the first n URL fields' lines, for each n
 
-    def add(self, name: str, item: tuple[int, str]) -> None:
+    def add(self, name: str, item: tuple[int, str], macro: bool) -> None:
         self.named.setdefault(name, []).append(len(self.lines))
-        if ABSOLUTE_URL.search(item[1]):
+        if macro or ABSOLUTE_URL.search(item[1]):  # (a class macro's is given as a URL's: it sets the class's requests)
             self.urls.append(len(self.lines))
             self.url_chars.append(self.url_chars[-1] + len(item[1]))
         self.lines.append(item)
@@ -95,10 +112,12 @@ def groups(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
             fields = declared and _CLASS.match(text) is not None
             if fields:
                 members, given, margin = _Fields(), 0, indent
+                for member in [name for name in clients if re.match(_MEMBER, name)]:
+                    del clients[member]  # another class's instance: its members are its own
         if prose < _PROSE_RUN:
             group.append(item)
-            if fields and (name := _field(text)):
-                members.add(name, item)
+            if fields and (field := _field(text)):
+                members.add(field[0], item, field[1])
     yield _before(giver, given, clients, group, allowance) + group
 
 
@@ -115,20 +134,48 @@ def _before(members: _Fields, given: int, clients: dict[str, list[tuple[int, str
 def _bind_client(group: list[tuple[int, str]], lines: list[tuple[int, str]],
                  clients: dict[str, list[tuple[int, str]]]) -> None:
     """Add to ``clients`` the name a module's statement ``group`` binds to a client it sets up with a base URL (a
-    line of no indentation), unless it is given, there or anywhere in ``lines``, what may add headers its
-    construction does not show (an auth flow, hooks, interceptors, its headers set or added to after it): the name
-    is the one bound by the statement that gives the base URL, not another statement's before it (a logger's)."""
+    line of no indentation), or whose headers it sets to a map written out right after binding it (requests'
+    ``session = requests.Session()`` then ``session.headers.update({…})``), unless it is given, elsewhere in the
+    group or anywhere in ``lines``, what may add headers its construction does not show (an auth flow, hooks,
+    interceptors, its headers set or added to after it — but in a setup so written, its own or another's of the
+    same name): the name is the one bound by the statement that gives the base URL (or the headers), not another
+    statement's before it (a logger's); an instance's member (``$this->client``, ``this.client``) may be bound
+    indented, in its class's constructor."""
     option = next((at for at, (_, text) in enumerate(group) if _BASE_OPTION.search(text)), None)
+    setting = None
+    if option is None:
+        option, setting = next(((at, found.group(1)) for at, (_, text) in enumerate(group)
+                                if (found := _HEADERS_SET.match(text))), (None, None))
     if option is None:
         return
     bound = next((found.group(1) for _, text in reversed(group[: option + 1]) if (found := _CLIENT.match(text))), None)
-    if bound is None:
+    if bound is None or setting not in (None, bound):
         return
-    text = "\n".join(line for _, line in group)
     name = re.escape(bound)
-    hooked = re.compile(rf"(?i)(?:\b|(?<![\w$]){name}\.){_CLIENT_HOOKS}\s*[=:(.]|(?<![\w$]){name}\.headers\s*[\[=.]")
-    if hooked.search(text) is None and not any(bound + "." in line and hooked.search(line) for _, line in lines):
+    setups = _set_up(lines, bound)
+    if setting is not None and group[option][0] not in setups:
+        return
+    text = "\n".join(line for number, line in group if number not in setups)
+    hooked = re.compile(rf"(?i)(?:\b|(?<![\w$]){name}(?:\.|->)){_CLIENT_HOOKS}\s*[=:(.]"
+                        rf"|(?<![\w$]){name}(?:\.|->)headers\s*[\[=.]")
+    numbers = {number for number, _ in group} | setups
+    if hooked.search(text) is None and not any(number not in numbers and bound in line and hooked.search(line)
+                                               for number, line in lines):
         clients[bound] = group
+
+
+def _set_up(lines: list[tuple[int, str]], bound: str) -> set[int]:
+    """The numbers of the lines that set the headers of a client named ``bound`` to a map written out on the line
+    after a statement binds it: a setup's, no addition to one."""
+    found, previous = set(), ""
+    for number, text in lines:
+        if not text.strip():
+            continue
+        if (setting := _HEADERS_SET.match(text)) and setting.group(1) == bound \
+                and (binding := _CLIENT.match(previous)) and binding.group(1) == bound:
+            found.add(number)
+        previous = text
+    return found
 
 
 def _calling(clients: dict[str, list[tuple[int, str]]], group: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -140,13 +187,16 @@ def _calling(clients: dict[str, list[tuple[int, str]]], group: list[tuple[int, s
     return [line for name, lines in clients.items() if name in named and lines[0] not in group for line in lines]
 
 
-def _field(text: str) -> str | None:
-    """The name a class's field line binds to one string literal, or None."""
+def _field(text: str) -> tuple[str, bool] | None:
+    """The name a class's field line binds to one string literal, or a class macro gives string literals (and
+    whether it is a macro's), or None."""
+    if len(text) <= _FIELD_NAME_CHARS and (macro := _MACRO.fullmatch(text)):
+        return macro.group(1), True
     names, equals, value = text.partition("=")
     if not equals or len(names) > _FIELD_NAME_CHARS or value.startswith(("=", ">")):
         return None
     name = _FIELD_NAME.fullmatch(names)
-    return name.group(1) if name and _FIELD_VALUE.fullmatch(value) else None
+    return (name.group(1), False) if name and _FIELD_VALUE.fullmatch(value) else None
 
 
 def _used(members: _Fields, given: int, group: list[tuple[int, str]], allowance: int) -> list[tuple[int, str]]:

@@ -6,9 +6,10 @@ given a name and a value, or one header's ``Name: value`` line —, Swift's ``fo
 Perl's ``header('Name' => 'value')``, one given the header's name and value by its parameters' names:
 SAP's ``set_header_field( name = … value = … )``) or several (``headers(map)``,
 ``addAll``, R's ``req_headers(Name = "value")``), a list of records of a name and a value
-(Jenkins' ``customHeaders: [[name: …, value: …]]``), a request's property named for one
-(``request.ContentType = …``), or a map of header fields given to the call that is given the URL (or a
-construction of it: cpr's ``cpr::Url{"…"}``); a header set's constructor given a map written out is that
+(Jenkins' ``customHeaders: [[name: …, value: …]]``), a request's property or a call named for one
+(``request.ContentType = …``, Laravel's ``withUserAgent('…')``, Spring's ``setContentType(…)``), a map added to
+the headers (requests' ``session.headers.update({…})``), or a map of header fields given to the call that is given
+the URL (or a construction of it: cpr's ``cpr::Url{"…"}``); a header set's constructor given a map written out is that
 map (Nim's ``newHttpHeaders({…})``, cohttp's ``Cohttp.Header.of_list […]``). A header named by code, or a map
 the group does not write out, leaves the header set unknown: whatever the code computes is unknown, never absent.
 """
@@ -45,6 +46,9 @@ _PARAMETERS = frozenset({"name", "value", "key", "field", "header", "values"})  
 _LABELLED_NAME = "forHTTPHeaderField"  # Swift's addValue("v", forHTTPHeaderField: "Name")
 # a command's parameters, a request's properties, that set one
 NAMED_HEADERS = {"contenttype": "Content-Type", "useragent": "User-Agent"}
+# a call named for the one header it sets, given its value (Laravel's `withUserAgent('…')`, Spring's
+# `headers.setContentType(MediaType.APPLICATION_JSON)`)
+_NAMED_SETTER = re.compile(r"(?i)(?:with_?|set_?)?(content_?type|user_?agent)")
 _EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "TreeMap", "Header", "HttpHeaders",
                          "WebHeaderCollection", "dict", "Map", "HeaderMap"})
 # a header set's constructor, given the map it holds written out: Nim's `newHttpHeaders({…})`, cohttp's
@@ -74,7 +78,13 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
             # parameters')
             known &= not _PARAMETERS & {label.lower() for label in labelled} and all(
                 _add(headers, Lit(label), resolved(value, said)) for label, value in labelled.items())
-        elif verb in _HEADER_MAP_CALLS and len(positional) == 1 and (verb != "setHeader" or len(call.args) == 1):
+        elif (setter := _NAMED_SETTER.fullmatch(verb)) and len(call.args) == len(positional) == 1 \
+                and not _RESPONSE.search(receiver(name)):
+            known &= _add(headers, Lit(NAMED_HEADERS[setter.group(1).replace("_", "").lower()]),
+                          resolved(positional[0], said))
+        elif (verb in _HEADER_MAP_CALLS or verb == "update" and _HEADER_RECEIVER.search(receiver(name))) \
+                and len(positional) == 1 and (verb != "setHeader" or len(call.args) == 1):
+            # (requests' `session.headers.update({…})` adds a map: one the group does not write out leaves them unknown)
             maps.append(positional[0])
         elif verb in _HEADER_CALLS or (verb in _HEADER_RECEIVER_CALLS and _HEADER_RECEIVER.search(receiver(name))):
             if len(positional) > 1:

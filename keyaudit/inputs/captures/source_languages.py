@@ -71,7 +71,7 @@ class Language:
     # calls written otherwise than `name(args)`, read as such by :mod:`.source_calls`
     messages: bool = False  # Objective-C's `[receiver selector:arg label:arg]`
     juxtaposed: bool = False  # Haskell's `f a b $ g c`: a function applied to the atoms after it
-    command_calls: bool = False  # Groovy's `name label: value, …` with no parentheses, to the line's end
+    command_calls: bool = False  # Groovy's and Ruby's `name label: value, …` with no parentheses, to the line's end
     s_expressions: bool = False  # Lisp's `(name arg …)`, its maps `{k v …}` and keywords `:name`
     block_receivers: bool = False  # Kotlin's and Groovy's `name { call(…) }`: the block's calls are the name's
 
@@ -90,7 +90,7 @@ LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language
              "php": Language('"', _DOLLAR, plain_single=True, line_comment="#", dot_joins=True, heredocs=True),
              "python": Language(line_comment="#", c_comments=False, docstrings=True),
              "ruby": Language('"`', r"#\{", plain_single=True, line_comment="#", c_comments=False,
-                              sigils=re.compile(r"(?P<raw>~S|%q)|~s|%Q")),
+                              sigils=re.compile(r"(?P<raw>~S|%q)|~s|%Q"), command_calls=True),
              "swift": Language('"', r"\\\(", text_blocks=True, block_end_break=False),
              "perl": Language('"', r"(?<!\\)[$@][{A-Za-z_]", plain_single=True, line_comment="#", c_comments=False,
                              dot_joins=True),

@@ -42,7 +42,7 @@ from .source_values import facts, last_part, resolved
 
 MAX_GROUP_CHARS = 32 << 10  # a longer group (a minified bundle's line) is no snippet, and is not read
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
-_HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers", "headers.update")
+_HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers")
 
 # what holds the method (Jenkins' httpRequest names it `httpMode`)
 _METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?(?:method|mode)|request_?method|verb"

@@ -242,6 +242,11 @@ class _Parser:
                     ("=", "=>") if self.tokens[index].kind == "string" else (":", "=", "=>")):  # R's `A-B` =, Perl's =>
                 label, index = self.tokens[index].text, index + 2
             value, end = self.value(index, depth + 1)
+            if self._text(end) == "=>":  # Perl's fat commas chained (`$url => {…} => $body`): a list, no pair
+                string = label is not None and self.tokens[index - 2].kind == "string"
+                args += [*(() if label is None else ((None, Lit(label) if string else Ref(label)),)), (None, value)]
+                index = end + 1
+                continue
             args.append((label, value))
             # ABAP's `( name = 'N' value = 'v' )`: labelled arguments apart by blanks
             labelled = end + 1 < len(self.tokens) and self.tokens[end].kind == "name" and self._text(end + 1) == "="
