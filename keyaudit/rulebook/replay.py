@@ -23,14 +23,27 @@ EVIDENCE = "signature_digest"  # the context field the candidates carry
 # The HTTP Signatures draft (draft-cavage: ActivityPub servers, CyberSource, the Berlin Group's PSD2 API) names the
 # key it signs with in a quoted keyId; iugu's two forms never do, so such a header is that scheme's, not iugu's.
 _DRAFT_SIGNATURE = re.compile(r'(?i)(?:^|[\s,])keyid\s*=\s*"')
+# A webhook sender's signature names its own parts, two or more `name=value` pairs none of which is iugu's (Stripe's
+# and most senders' `t=<time>,v1=<hex>`, Mercado Pago's `ts=…,v1=…`, Paddle's `ts=…;h1=…`), or leads with its
+# scheme's version (Standard Webhooks', Svix's `v1,<base64>`): an inbound webhook a receiving app logs with its
+# headers is no iugu request, and its retries repeat the same signature without any replay.
+_PART = r"\s*[A-Za-z][A-Za-z0-9_-]{0,15}=[^,;=\s]+=*\s*"
+_PARAMETERS = re.compile(f"{_PART}(?:[,;]{_PART})+")
+_IUGU_PART = re.compile(r"(?i)(?:^|[\s,;])(?:signature|algorithm|keyversion)\s*=")
+_TAGGED = r"v[0-9]+[a-z]?,[A-Za-z0-9+/_-]{16,}=*"
+_VERSIONED = re.compile(f"{_TAGGED}(?:\\s+{_TAGGED})*")
 _VALUE = re.compile(r"(?i)(?:^|[\s,;])signature\s*=\s*([A-Za-z0-9+/_-]+=*)")
 
 
 def another_scheme(header: str) -> bool:
-    """Whether a Signature header is the HTTP Signatures draft's (``keyId="…", …, signature="…"``), not iugu's (a
-    check here, not in :mod:`.signature`: this one runs on every signed request, and that module's imports cost a
-    scan that verifies nothing)."""
-    return bool(_DRAFT_SIGNATURE.search(header))
+    """Whether a Signature header is another scheme's, not iugu's: the HTTP Signatures draft's (``keyId="…", …,
+    signature="…"``) or a webhook sender's (``t=…,v1=…``, ``v1,<base64>``) (a check here, not in
+    :mod:`.signature`: this one runs on every signed request, and that module's imports cost a scan that verifies
+    nothing)."""
+    text = header.strip()
+    if _DRAFT_SIGNATURE.search(text) or _VERSIONED.fullmatch(text):
+        return True
+    return bool(_PARAMETERS.fullmatch(text)) and not _IUGU_PART.search(text)
 
 
 def signature_digest(header: str) -> str | None:

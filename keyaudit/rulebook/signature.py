@@ -310,8 +310,8 @@ def verify(exchange: Exchange, keys: list[PublicKey]) -> SignatureVerdict:
         return SignatureVerdict("unverified", "the signature's headers hold a variable a script or template fills in "
                                               "when it runs, not a value sent")
     if another_scheme(header):
-        return SignatureVerdict("unverified", "the Signature header is the HTTP Signatures draft's (keyId=\"…\"), "
-                                              "another scheme's, not iugu's")
+        return SignatureVerdict("unverified", "the Signature header is another scheme's (the HTTP Signatures "
+                                              "draft's keyId=\"…\", a webhook sender's t=…,v1=…), not iugu's")
     parsed = parse_signature_header(header)
     if parsed is None:
         return SignatureVerdict("malformed", "Signature header is not 'signature=<base64>' or "

@@ -51,7 +51,7 @@ from .record_bodies import BODY, body
 from .record_headers import head_lines, request_headers
 from .record_ids import request_id
 from .record_urls import ONWARD, PATH, SENT_PATH, URL, absolute_target, record_url, url_with_path
-from .record_views import (MAX_ATTRIBUTE_KEYS, curl_options, first, matched, of_reply, pairs_object, plain,
+from .record_views import (ABSENT, MAX_ATTRIBUTE_KEYS, curl_options, first, matched, of_reply, pairs_object, plain,
                            positional_request, role, spellings, typed)
 
 MAX_DEPTH = 8  # objects nested deeper than this are not searched
@@ -69,6 +69,15 @@ ACTION = spellings("action")
 # Headers also under a name for the collection holding them (n8n's headerParameters, Apple's allHTTPHeaderFields)
 HEADERS = spellings("headers", "header", "allhttpheaderfields",
                     *("header" + kind for kind in ("parameters", "params", "fields", "list", "map")))
+# Headers only a response carries (RFC 9110's Server, Location, ETag, Retry-After, WWW-Authenticate; cookies set;
+# a CORS answer; the security headers a server adds): a logged set holding one is the reply's, what a call got back
+# (`{"method", "url", "status", "headers": {"Server": "nginx", …}}`), and shows nothing of what the request sent.
+_REPLY_ONLY = frozenset({"server", "set-cookie", "location", "etag", "last-modified", "retry-after", "www-authenticate",
+                         "proxy-authenticate", "strict-transport-security", "x-powered-by", "content-security-policy",
+                         "x-frame-options", "accept-ranges", "alt-svc", "access-control-allow-origin",
+                         "access-control-allow-methods", "access-control-allow-headers",
+                         "access-control-allow-credentials", "access-control-expose-headers"})
+_REQUEST_SAID = ("req", "httpreq", "clientreq")  # a headers member's name that says the request's, once a role
 # The head's lines as "Name: value" strings, a list or one string of lines ended `\r\n` (Wireshark's
 # http.request.line, one a header; tshark's fields): headers, where no headers member says them.
 HEADER_LINES = spellings("line")
@@ -203,7 +212,8 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     The request node is the shallowest object with a method field or a request line; failing
     that, the shallowest with a name that says the request (``"POST /v1/x"``: Azure's telemetry
     ``Name``). ``known``: the header names the rules know, for headers logged one field each (see
-    :mod:`.record_headers`); ``headers_known`` is False when the record shows no missing header. A record whose
+    :mod:`.record_headers`); ``headers_known`` is False when the record shows no missing header (nor any of the
+    request's, where those it logs are the reply's: one only a response carries among them). A record whose
     headers member holds the method and URL (a message's headers, as Camel keeps a call's) is the request."""
     nodes = list(_nodes(record))
     onward = [item for item in nodes if item[2] == "onward"]
@@ -214,9 +224,11 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     node, place, (method, target), side = found
     # the reply's headers and body are none of the request's (unless it is read in it: axios's response.config)
     near = _near([item for item in nodes if item[2] != "reply" or side == "reply"], place)
-    logged = first(near, HEADERS, (str, dict, list))
+    logged = _logged_headers(near)
     logged = logged if logged is not None else head_lines(first(near, HEADER_LINES, (list, str)))
     headers, headers_known = request_headers(logged, node, record, known, BODY, method)
+    if any(name.lower() in _REPLY_ONLY for name, _ in headers):
+        headers, headers_known = [], False
     if target is not None and first(near, URL, (str, dict)) is None and (has_scheme(target) or SENT_PATH.fullmatch(target)):
         # a request line or a name, query included, beats a path field (nginx $request); a name's route template does not
         url = target if has_scheme(target) else (absolute_target(target, near, headers)
@@ -231,6 +243,18 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     body_bytes, exact = body(near, outer, latin1, url, _holds_request, header_value(headers, "Content-Type"))
     return make_exchange(method, url, headers, body_bytes, origin, time=_time(record), headers_known=headers_known,
                          body_exact=exact, request_id=request_id(node) or request_id(record) if body_bytes is None else None)
+
+
+def _logged_headers(near: list[dict[str, Any]]) -> Any:
+    """The nearest headers member; in an object holding two, the one its name says is the request's
+    (``request_headers``, ``reqHeaders``): the other is then the reply's (a client's hook that logs the
+    ``headers`` it got back beside the ``request_headers`` it sent)."""
+    for node in near:
+        members = [(role(key), value) for key, value in node.items()
+                   if role(key) in HEADERS and isinstance(value, (str, dict, list)) and value not in ABSENT]
+        if members:
+            return next((value for name, value in members if name.startswith(_REQUEST_SAID)), members[0][1])
+    return None
 
 
 def _holds_request(value: dict[str, Any] | list[Any]) -> bool:
