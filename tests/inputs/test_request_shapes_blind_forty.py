@@ -12,7 +12,7 @@ Four of the six passed as first written, before the readers were read (WooCommer
 var_export, PrestaShop's FileLogger, Odoo's pformat). Two did not: WooCommerce's `add()` entry was not read at all
 (the URL in the message before print_r's `Array`, ` CONTEXT: {"_legacy":true}` after its closing `)`), and
 OpenCart's four requests were read but none judged unsigned or badly signed (the URL, the headers and the body each
-an entry of their own). Five pass now; OpenCart's is left an expected failure.
+an entry of their own). All six pass now, by two rules.
 
 WooCommerce's passes since an array printed after words that name its URL takes that URL where it names none of its
 own (:mod:`keyaudit.inputs.captures.introduced`, used by :mod:`keyaudit.inputs.captures.json_blocks`): the lead-in
@@ -20,11 +20,12 @@ line — the one its `Array`, `array (` ends — is where the record is found (i
 record's own lines may carry no anchor, a body's lines at the margin) and, naming one absolute URL, what the record
 sends to. A lead-in that names two gives none; a record's own URL is kept whatever its lead-in names.
 
-OpenCart's does not: its entries are parts of one request without the `Label: value` form the part-lines reader
-(:mod:`keyaudit.inputs.captures.part_lines`) reads — a program's tag with a double colon before each (`IUGU :: `),
-labels with no colon (`REQUEST HEADERS Array`, `REQUEST BODY {`), the headers a print_r array closed by a blank line.
-Taking them means a tag repeated after the log's prefix, a colonless label before a document, and print_r's value
-in a run: three rules, too many for this round.
+OpenCart's since a request logged part by part may tag each part and leave a label's colon out
+(:mod:`keyaudit.inputs.captures.part_lines`): a run opened by a request line behind a program's tag (`IUGU :: POST
+<url>`, the tag's colon single or double) reads its other lines after that tag; a label whose words name a part needs
+no colon before a value that opens a document (`REQUEST BODY {`, `REQUEST HEADERS Array`); and print_r's array is a
+part's value from its `(` to the `)` under it, the blank line after it the run's. Before, the run never began (no
+`Label: ` on its first line) and the request was read as a mention, its headers and body never joined to it.
 
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
@@ -130,8 +131,6 @@ def odoo_provider_pformat(request: Request) -> list[str]:
 SHAPES = [case(woocommerce_legacy_add_print_r, "iugu-2026-11-22-3f9c2a1b8d.log"),
           case(woocommerce_debug_context, "iugu-payouts-2026-11-22-9a4e1c7b02.log"),
           case(magento_payment_logger, "payment.log"), case(prestashop_file_logger, "iugu_20261122.log"),
-          case(opencart_log_write, "error.log",
-               missed="a tag (`IUGU :: `) before each part, labels with no colon, print_r headers: read as a mention, "
-                      "its headers and body not joined to it"), case(odoo_provider_pformat, "odoo-server.log")]
+          case(opencart_log_write, "error.log"), case(odoo_provider_pformat, "odoo-server.log")]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS: list[object] = []
