@@ -67,3 +67,31 @@ def test_a_bracketed_method_and_httpx_s_request_repr_mark_a_file_as_holding_requ
     assert _judged(tmp_path, _talker(_body())) == 1
     repr_line = f"E   respx.models.AllMockedAssertionError: RESPX: <Request('POST', '{URL}')> not mocked!"
     assert _judged(tmp_path, [repr_line]) == 1
+
+
+OPENCART = "2026-11-22 13:00:30 - "
+
+
+def _print_r_lines(items: dict[object, str]) -> list[str]:
+    """print_r's array: `Array`, `(`, each `[key] => value` four blanks in, `)`, and the blank line after it."""
+    return ["Array", "(", *(f"    [{key}] => {value}" for key, value in items.items()), ")", ""]
+
+
+def _opencart(body: str, headers: dict[object, str], said: str = "REQUEST HEADERS") -> list[str]:
+    # an OpenCart extension's `$this->log->write('IUGU :: POST ' . $url)`, then the headers and the body, Log::write
+    # writing `date('Y-m-d G:i:s') . ' - ' . print_r($message, true) . "\n"`
+    shown = _print_r_lines(headers)
+    return [f"{OPENCART}IUGU :: POST {URL}", f"{OPENCART}IUGU :: {said} {shown[0]}", *shown[1:],
+            *f"{OPENCART}IUGU :: REQUEST BODY {body}".split("\n")]
+
+
+def test_a_tagged_run_reads_labels_without_a_colon_before_a_document_and_print_r_s_array() -> None:
+    body = _body()
+    listed = {n: f"{name}: {value}" for n, (name, value) in enumerate(HEADERS.items())}
+    assert _read(_opencart(body, listed)) == [("POST", URL, list(HEADERS.items()), body.encode())]
+    assert _read(_opencart(body, dict(HEADERS))) == [("POST", URL, list(HEADERS.items()), body.encode())]
+
+
+def test_a_colonless_line_whose_words_name_no_part_ends_the_run() -> None:
+    listed = {n: f"{name}: {value}" for n, (name, value) in enumerate(HEADERS.items())}
+    assert _read(_opencart(_body(), listed, said="CHECKING LIMITS")) == []

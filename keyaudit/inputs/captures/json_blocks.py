@@ -1,19 +1,17 @@
 """JSON request records written over several lines: pretty-printed, as ``jq .``, ``json.dumps(…,
 indent=2)``, exports and fixtures write them; and maps other languages print so (PHP's arrays too).
 
-Around an anchored line that is a member of such an object (``"url": "https://…",``), the objects
-that enclose it are found by their indentation — a pretty-printed object's closing brace sits at
-its opening line's indentation, and no JSON string spans lines — and each, from the outermost
-the window holds inside the innermost list around the anchor (then those around that list), is
-parsed and read by the generic reconstructor (:mod:`.records`) until one names a request. The
-request takes the line of its object's opening brace — unless the reader of JSON lines read that
-request (its method and URL) from one of the object's own lines, a member whose value is the
-record as a string (``"message": "{\\"method\\": …}"``, as `aws logs filter-log-events` prints
-an event): that is the object's request, read once. Only the lines of the window are looked
-at: an object's first line at most a request's span above the anchor, its last at most
-:data:`MAX_RECORD_LINES` below its first. Where the text's first line is a cut (a
-range of a file after the first), objects still indented up to it may be members of one that
-opens above it, which the range before reads whole: none of them is read as a request.
+Around an anchored line that is a member of such an object (``"url": "https://…",``), the objects that enclose it are
+found by their indentation — a pretty-printed object's closing brace sits at its opening line's indentation, and no
+JSON string spans lines — and each, from the outermost the window holds inside the innermost list around the anchor
+(then those around that list), is parsed and read by the generic reconstructor (:mod:`.records`) until one names a
+request. The request takes the line of its object's opening brace — unless the reader of JSON lines read that request
+(its method and URL) from one of the object's own lines, a member whose value is the record as a string (``"message":
+"{\\"method\\": …}"``, as `aws logs filter-log-events` prints an event): that is the object's request, read once. Only
+the lines of the window are looked at: an object's first line at most a request's span above the anchor, its last at
+most :data:`MAX_RECORD_LINES` below its first. Where the text's first line is a cut (a range of a file after the
+first), objects still indented up to it may be members of one that opens above it, which the range before reads whole:
+none of them is read as a request.
 """
 
 from __future__ import annotations
@@ -29,6 +27,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from .command_lists import command_request
 from .cut_records import count_cut
 from .envelopes import held_line, held_text
+from .introduced import introduced, lead_opening
 from .literals import literal_record
 from .log_prefix import carries, digitless, shared_prefix
 from .open_brackets import OpenBrackets
@@ -95,6 +94,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             view, openings = lines, [(index, False)]  # a map printed over lines from here (not a record on one)
         elif printed and (hung := brackets.opening_above(lines, index, REQUEST_SPAN_LINES)) is not None:
             view, openings = lines, [(hung, False)]  # a map printed over lines that ends here
+        elif printed and (led := lead_opening(lines, index)) is not None:
+            view, openings = lines, [(led, False)]  # an array printed below the words that lead to it (.introduced)
         else:
             continue
         # the first line of a pretty-printed object around the anchor that did not close in the lines read (a map
@@ -116,6 +117,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 if rows is None and command_request(record) is None:
                     continue
             found = [exchange for row in rows or [record] if row and (exchange := request_of(row, origin, known=known))]
+            if not found and rows is None and record and (led_to := introduced(record, view, opening)) is not None:
+                found = [exchange] if (exchange := request_of(led_to, origin, known=known)) else []
             if found:
                 last = view[closing if closing is not None else at][0]
                 read_to = max(read_to, last)

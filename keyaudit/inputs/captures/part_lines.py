@@ -12,6 +12,13 @@ method in brackets before a URL ends it, unlabelled); the next lines carry the s
 outer part, where only the first line bore a tag) and a label of their own, or go on a value whose
 brackets are still open (a JSON body over lines), or, after a label with no value, are that value
 (``Body:`` and the body below it). Any other line ends the run.
+
+A program may write its own tag before each part, after the log's prefix, and its labels without a colon where the
+value opens a document: an OpenCart extension's ``$this->log->write('IUGU :: POST ' . $url)``, then ``'IUGU :: REQUEST
+HEADERS ' . print_r($headers, true)`` and ``'IUGU :: REQUEST BODY ' . $body``. A run whose first line is a request
+line behind a tag (its colon single or double) reads its other lines after that tag too; a label of words that name a
+part (by role, as any label) needs no colon before a JSON bracket or print_r's ``Array``; and print_r's array is a
+part's value from its ``(`` on the line below to the ``)`` under it, with the blank line print_r writes after it.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from .dump_lines import brackets
 from .lines import MAX_BODY_BYTES, NOTHING, split_header
 from .literals import printed_value
 from .log_prefix import Prefix, learned_prefix
+from .php_printed import printed_array
 from .record_bodies import BODY
 from .record_views import role, spellings
 from .record_urls import HOST, PATH, QUERY, URL
@@ -43,6 +51,8 @@ MAX_LABEL_TRIES = 3  # the places of a line a label may end at
 _REQUEST_LINE_VALUE = re.compile(r"[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) https?://\S+[ \t]*$")
 # The same with the method in brackets and no label, ending the line (talker_dio_logger's `[http-request] [POST] <url>`)
 _BRACKETED_REQUEST = re.compile(r"\[(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\] (?P<url>https?://\S+)[ \t]*$")
+# A part's label with no colon: its words, then a value that opens a document (JSON's bracket, print_r's `Array`)
+_BARE_LABEL = re.compile(r"([A-Za-z][A-Za-z0-9_-]*(?:[ \t][A-Za-z][A-Za-z0-9_-]*){0,2})[ \t]+(?=[{\[]|Array[ \t]*$)")
 _BEFORE_LABEL = " \t:]>|)"  # what a label's first word follows: a blank, or a log prefix's end (`INFO:root:`)
 MAX_PREFIX_CHARS = 256  # before a run's first label: a logger's prefix, not a sentence
 _LINE_LABELS = spellings(*REQUEST_LINE)  # a label before `METHOD <url>`: a record's request line, qualified or not
@@ -80,11 +90,12 @@ class PartLinesReader:
             yield from run.requests(self.path)
 
 
-def _opening_label(text: str) -> tuple[Prefix, str, str] | None:
+def _opening_label(text: str) -> tuple[Prefix, str, str, str] | None:
     """The prefix, label and value of a line that begins a run (its label names the method, the
-    URL or the request line, or its value is a request line; a bracketed method and a URL end it), or None."""
+    URL or the request line, or its value is a request line; a bracketed method and a URL end it), or None; and
+    the tag the label is where it names no part (its value a request line: `IUGU :: POST https://…`)."""
     if "] http" in text and (bracketed := _BRACKETED_REQUEST.search(text)) is not None:
-        return learned_prefix(text[: bracketed.start()]), "request", f"{bracketed['method']} {bracketed['url']}"
+        return learned_prefix(text[: bracketed.start()]), "request", f"{bracketed['method']} {bracketed['url']}", ""
     limit, colon = MAX_PREFIX_CHARS + 64, -1
     for _ in range(MAX_LABEL_TRIES):
         # the next colon a blank follows: string searches, as a colon is in most lines and a label in few
@@ -92,16 +103,17 @@ def _opening_label(text: str) -> tuple[Prefix, str, str] | None:
         colon = blank if tab < 0 or 0 <= blank < tab else tab
         if colon < 0:
             return None
-        end = colon
+        end = colon - (text[colon - 1 : colon] == ":")  # a tag's double colon (`IUGU :: POST https://…`)
         while end and text[end - 1] in " \t":
             end -= 1
         # the label is the last one to three words before the colon: the longest that names a part
         if text[max(0, end - 8) : end].lower().endswith(_OPENING_ENDS):
             for start in _word_starts(text, end):
                 if role(name := text[start:end]) in OPENING:
-                    return learned_prefix(text[:start]), name, text[colon + 1 :].lstrip(" \t")
+                    return learned_prefix(text[:start]), name, text[colon + 1 :].lstrip(" \t"), ""
         if _REQUEST_LINE_VALUE.match(text, colon + 1) and (starts := _word_starts(text, end)):
-            return learned_prefix(text[: starts[-1]]), "request", text[colon + 1 :].strip(" \t")
+            tag = text[starts[-1] : colon + 1]
+            return learned_prefix(text[: starts[-1]]), "request", text[colon + 1 :].strip(" \t"), tag
     return None
 
 
@@ -125,11 +137,14 @@ def _word_starts(text: str, end: int) -> list[int]:
 class _Run:
     """The labelled lines read so far: the record they make, member by member."""
 
-    def __init__(self, number: int, prefix: Prefix, label: str, value: str) -> None:
+    def __init__(self, number: int, prefix: Prefix, label: str, value: str, tag: str = "") -> None:
         self.line = number
         self.prefix = prefix
+        self.tag = tag  # a program's own tag before each part, after the log's prefix (`IUGU :: `)
         self.members: list[tuple[str, list[str]]] = [(label, [value] if value.strip() else [])]
         self.open = brackets(value, 0)
+        self.printed: str | None = None  # a print_r value's next line: `Array`'s `(`, then the `)` that closes it
+        self.closed = False  # a print_r value just closed: the blank line print_r ends it with is the run's
         self.size = len(value)  # of the text held: past MAX_BODY_BYTES the run gives no request
 
     def takes(self, number: int, text: str) -> bool:
@@ -142,6 +157,19 @@ class _Run:
         if rest is None and (outer := self.prefix.outer(text)) is not None and _LABEL.match(outer[1]):
             # the message's other lines carry the outer part of its first line's prefix (a tag on the first alone)
             self.prefix, rest = outer
+        if self.printed is not None and (self.printed != "Array" or text.strip() == "("):
+            # print_r's array as a part's value (`REQUEST HEADERS Array`): its `(` below, up to the `)` under the `(`
+            if self.printed == "Array":
+                self.printed = _indent(text) + ")"
+            elif text.rstrip() == self.printed:
+                self.printed, self.closed = None, True
+            self.size += len(text)
+            value.append(text)
+            return True
+        if self.closed and not text.strip():
+            self.closed = False
+            return True
+        self.printed, self.closed = None, False
         if self.open or (not value and role(name) in BODY and text.strip()):
             # a value's next line, bare or behind the prefix (a logger that prefixes each line of a message)
             line = text if rest is None or self.prefix.blank else rest
@@ -150,13 +178,16 @@ class _Run:
                 value.append(line)
             self.open = brackets(line, self.open)
             return True
-        labelled = _LABEL.match(rest) if rest else None
+        if rest and self.tag and rest.startswith(self.tag):
+            rest = rest[len(self.tag) :].lstrip(" \t")
+        labelled = (_LABEL.match(rest) or _bare_label(rest)) if rest else None
         if labelled is None:
             return False
         more = rest[labelled.end():]
         self.size += len(more)
         self.members.append((labelled.group(1), [more] if more.strip() and self.size <= MAX_BODY_BYTES else []))
         self.open = brackets(more, 0)
+        self.printed = "Array" if more.strip() == "Array" else None
         return True
 
     def requests(self, path: str) -> Iterator[Exchange]:
@@ -181,6 +212,17 @@ class _Run:
             yield exchange
 
 
+def _bare_label(rest: str) -> re.Match[str] | None:
+    """A part's label with no colon, before a value that opens a document (`REQUEST BODY {`, print_r's
+    `REQUEST HEADERS Array`): the label names a part, or it is none."""
+    found = _BARE_LABEL.match(rest)
+    return found if found is not None and role(found.group(1)) in PARTS else None
+
+
+def _indent(text: str) -> str:
+    return text[: len(text) - len(text.lstrip(" "))]
+
+
 def _header_lines(part: str, values: list[object]) -> bool:
     """Whether a part said on several lines is the headers, a header a line (`http header: "Name:
     value"`, one line after another): each a header line, or the headers are not known whole."""
@@ -190,6 +232,8 @@ def _header_lines(part: str, values: list[object]) -> bool:
 def _value(text: str) -> object:
     """A part's value as printed: the text of a string literal that is all of it (a ``%r`` of
     the body, ``b'…'``), else the text itself (a map of headers is parsed by the reconstructor)."""
+    if text.startswith("Array\n(") and (array := printed_array(list(enumerate(text.split("\n"))), 1)) is not None:
+        return array[0]  # print_r's array (a list of header lines, a map of headers)
     found = printed_value(text, 0) if text[:1] in "'\"b" else None
     if found is not None and found[1] == len(text) and isinstance(found[0], (str, bytes)):
         return found[0].decode("utf-8", "surrogateescape") if isinstance(found[0], bytes) else found[0]
