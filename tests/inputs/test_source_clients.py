@@ -152,3 +152,29 @@ def test_a_request_s_headers_set_by_calls_named_for_them_are_known(name: str, co
     neither transfer was called unsigned."""
     text = code.format(body=_body(), quoted=_body().replace('"', '\\"'), path=PATH)
     assert _findings(tmp_path, name, text) == ["iugu-unsigned-transfer"]
+
+
+@pytest.mark.parametrize("option", ["'handler' => $stack,", "'auth' => [$user, ''],", '"handler" => HandlerStack::create(),'])
+def test_a_client_given_a_hook_as_an_array_key_leaves_its_calls_headers_unknown(option: str, tmp_path: Path) -> None:
+    """Guzzle's ``'handler' => $stack`` (a HandlerStack a signing middleware is pushed on) or ``'auth' => …`` in the
+    options of a client its constructor sets up: a quoted key, the hook all the same."""
+    code = ("<?php\n\nclass TransferGateway\n{\n    public function __construct(HandlerStack $stack)\n    {\n"
+            "        $this->client = new Client([\n            'base_uri' => 'https://api.iugu.com',\n"
+            f"            {option}\n"
+            "            'headers'  => ['Content-Type' => 'application/json'],\n        ]);\n    }\n\n"
+            "    public function transfer(): string\n    {\n"
+            f"        return (string) $this->client->request('POST', '{PATH}', [\n"
+            f"            'body' => '{_body()}',\n        ])->getBody();\n    }}\n}}\n")
+    assert _findings(tmp_path, "TransferGateway.php", code) == []
+
+
+def test_a_request_whose_client_is_given_a_handler_stack_in_its_own_group_has_headers_unknown(tmp_path: Path) -> None:
+    """The client built beside the call, given the stack a signing middleware is pushed on: unknown headers, no
+    unsigned transfer; without the stack, the same call is one."""
+    code = ("<?php\n\nfunction transfer(HandlerStack $stack): string\n{\n"
+            "    $client = new Client(['base_uri' => 'https://api.iugu.com', 'handler' => $stack]);\n"
+            f"    return (string) $client->request('POST', '{PATH}', [\n"
+            "        'headers' => ['Content-Type' => 'application/json'],\n"
+            f"        'body' => '{_body()}',\n    ])->getBody();\n}}\n")
+    assert _findings(tmp_path, "transfer.php", code) == []
+    assert _findings(tmp_path, "plain.php", code.replace(", 'handler' => $stack", "")) == ["iugu-unsigned-transfer"]

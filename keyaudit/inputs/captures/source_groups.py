@@ -61,8 +61,11 @@ _BASE_OPTION = re.compile(r"(?im)(?:^[ \t]+|[({,][ \t]*)[\"']?base_?(?:url|uri|a
 _HEADERS_SET = re.compile(rf"\s*({_MEMBER}?[A-Za-z_$][\w$]*)(?:\.|->)headers\.update\(\s*\{{")
 # what a method of is called: `client.post(`, `$this->client->request(`
 _METHOD_CALLED = re.compile(rf"(?<![\w$.>])({_MEMBER}?[A-Za-z_$][\w$]*)(?:\.|->)\w+\s*\(")
-# what adds to a client's requests what its construction does not show (a hook, an auth flow, an interceptor)
-_CLIENT_HOOKS = r"(?:auth|event_hooks|hooks|transport|interceptors?|middleware|defaults|mount)\b"
+# what adds to a client's requests what its construction does not show (a hook, an auth flow, an interceptor), as a
+# name or a quoted key; Guzzle's handler stack (a signing middleware is pushed on it) as its option's quoted key only,
+# `'handler' => $stack` (a function named `handler` is a serverless entry point's, a route's)
+_CLIENT_HOOKS = (r"(?:(?:auth|event_hooks|hooks|transport|interceptors?|middleware|defaults|mount)\b[\"']?"
+                 r"|[\"']handler[\"'])")
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # a constant's name: ASAAS_URL, PAYOUT_API_URL
 
 

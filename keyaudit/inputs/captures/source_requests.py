@@ -43,6 +43,9 @@ from .source_values import facts, last_part, resolved
 MAX_GROUP_CHARS = 32 << 10  # a longer group (a minified bundle's line) is no snippet, and is not read
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
 _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers")
+# what may stand for headers the code does not show: a spread; Guzzle's handler stack, a signing middleware's place, as
+# its option's quoted key (`'handler' => $stack`: a name alone is a serverless entry point's, a route's)
+_HIDING_TOKENS = frozenset({("punct", "..."), ("punct", "**"), ("string", "handler")})
 
 # what holds the method (Jenkins' httpRequest names it `httpMode`)
 _METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?(?:method|mode)|request_?method|verb"
@@ -141,7 +144,7 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str,
         return None
     known = known and not _handed_on(said, found, url) and (bool(headers) or _bare(said, url, lowered)) and not any(
         word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
-        token.kind == "punct" and token.text in ("...", "**") for token in found)
+        (token.kind, token.text) in _HIDING_TOKENS for token in found)
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
                          if token.kind == "string" and url.startswith(token.text) and token.text
                          or given.get(token.text) == url), (group[0][0], 1))
