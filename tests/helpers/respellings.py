@@ -22,16 +22,24 @@ from helpers import credentials as fake
 from helpers.serialized import wrap
 
 
+def shown(chunk: bytes) -> str:
+    """A dump's text column of ``chunk``: printable ASCII as it is, `.` for the rest."""
+    return "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
+
+
+def dump_rows(data: bytes, row: Callable[[int, bytes], str]) -> str:
+    """``data`` as a dump writes it, 16 bytes a row, each row as ``row`` writes it from its offset and bytes."""
+    return "\n".join(row(at, data[at:at + 16]) for at in range(0, len(data), 16))
+
+
 def hexdump_c(data: bytes, offset: int = 0) -> str:
     """``data`` as ``hexdump -C`` prints it: the offset in 8 hex digits, 16 bytes in two groups of
     eight, the printable ASCII between bars (`.` for the rest)."""
-    rows = []
-    for at in range(0, len(data), 16):
-        chunk = data[at:at + 16]
+    def row(at: int, chunk: bytes) -> str:
         cells = [f"{byte:02x}" for byte in chunk] + ["  "] * (16 - len(chunk))
-        text = "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
-        rows.append(f"{offset + at:08x}  {' '.join(cells[:8])}  {' '.join(cells[8:])}  |{text}|")
-    return "\n".join(rows)
+        return f"{offset + at:08x}  {' '.join(cells[:8])}  {' '.join(cells[8:])}  |{shown(chunk)}|"
+
+    return dump_rows(data, row)
 
 
 def od_c(data: bytes) -> str:
@@ -47,14 +55,8 @@ def od_c(data: bytes) -> str:
 
 def format_hex(data: bytes) -> str:
     """``data`` as PowerShell 7's ``Format-Hex`` prints a string's bytes: a 16-digit offset, 16 bytes,
-    the ASCII column (`�` for what does not print is left as `.` here)."""
-    rows = []
-    for at in range(0, len(data), 16):
-        chunk = data[at:at + 16]
-        cells = " ".join(f"{byte:02X}" for byte in chunk)
-        text = "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
-        rows.append(f"{at:016X} {cells:<47} {text}")
-    return "\n".join(rows)
+    the ASCII column."""
+    return dump_rows(data, lambda at, chunk: f"{at:016X} {' '.join(f'{b:02X}' for b in chunk):<47} {shown(chunk)}")
 
 
 def xxd_include(data: bytes) -> str:
@@ -105,35 +107,26 @@ def _uu_sextets(chunk: bytes) -> list[int]:
 def certutil_hex(data: bytes) -> str:
     """``data`` as Windows' ``certutil -encodehex`` writes it: a 4-digit offset, a tab, two groups of
     eight bytes, then the ASCII column."""
-    rows = []
-    for at in range(0, len(data), 16):
-        chunk = data[at:at + 16]
+    def row(at: int, chunk: bytes) -> str:
         cells = [f"{byte:02x}" for byte in chunk] + ["  "] * (16 - len(chunk))
-        text = "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
-        rows.append(f"{at:04x}\t{' '.join(cells[:8])}  {' '.join(cells[8:])}   {text}")
-    return "\n".join(rows)
+        return f"{at:04x}\t{' '.join(cells[:8])}  {' '.join(cells[8:])}   {shown(chunk)}"
+
+    return dump_rows(data, row)
 
 
 def od_x1z(data: bytes) -> str:
     """``data`` as ``od -A x -t x1z`` prints it: a 6-digit hex offset, 16 bytes, the text between `>` `<`."""
-    rows = []
-    for at in range(0, len(data), 16):
-        chunk = data[at:at + 16]
-        text = "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
-        rows.append(f"{at:06x} {' '.join(f'{b:02x}' for b in chunk):<47}  >{text}<")
-    return "\n".join(rows)
+    return dump_rows(data, lambda at, chunk: f"{at:06x} {' '.join(f'{b:02x}' for b in chunk):<47}  >{shown(chunk)}<")
 
 
 def tcpdump_x(data: bytes, offset: int = 0x34) -> str:
     """``data`` as ``tcpdump -X`` prints a packet's payload: a tab, `0x0000:`, eight groups of two bytes
     in hex, then the ASCII column (the payload after the headers, so ``offset`` on)."""
-    rows = []
-    for at in range(0, len(data), 16):
-        chunk = data[at:at + 16]
+    def row(at: int, chunk: bytes) -> str:
         groups = " ".join(chunk[i:i + 2].hex() for i in range(0, len(chunk), 2))
-        text = "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
-        rows.append(f"\t0x{offset + at:04x}:  {groups:<39}  {text}")
-    return "\n".join(rows)
+        return f"\t0x{offset + at:04x}:  {groups:<39}  {shown(chunk)}"
+
+    return dump_rows(data, row)
 
 
 def _b64(text: str) -> str:
