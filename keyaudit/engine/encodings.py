@@ -41,8 +41,9 @@ The forms are derived from the secret rules' own ``keywords``, never written per
   ``=hex(1):``): its UTF-16LE bytes, over continued lines, show none of a key's characters, and its
   name stands before the mark; the value is read with its name (:mod:`keyaudit.engine.reg_hex`).
 - escaped bytes: a run of 16 or more ``\\xNN`` escapes (strace's ``-xx``, a bytes repr of what
-  was sent): every byte of the text escaped, the keywords too, so no keyword is near as written.
-  The line is decoded whatever it holds. The third anchor that is a pattern.
+  was sent), or of ``\\u00NN`` escapes (Java source, an obfuscated script's strings): every byte of the
+  text escaped, the keywords too, so no keyword is near as written. The line is decoded whatever it
+  holds. The third anchor that is a pattern.
 - partial records: a record a container runtime cut from a longer line (:mod:`keyaudit.engine.partial_records`):
   the record and the lines after it are joined and decoded, whatever they hold.
 - provider payloads: the base64 forms of the rules' record anchors (a provider's domain), as of
@@ -96,7 +97,8 @@ MIN_BASE64_FORM = 4  # characters: shorter runs occur too often in random base64
 MIN_HEX_KEYWORD = 4  # bytes of a keyword whose hex is searched: 8 digits, in random hex once in 4 billion
 # What an escaping layer leaves on the line it escaped, as written (matched case-sensitively):
 # percent-encoding twice or more (``%25``), or once around a name and its value (quotes, ``:``,
-# ``=``; a key's own ``%24`` and ``%2F`` are in its rule's pattern), HTML entities, an ANSI
+# ``=``, the bracket that closes a form field's name: PHP's ``config%5Biugu%5D%5Bapi_token%5D=``; a key's own
+# ``%24`` and ``%2F`` are in its rule's pattern), HTML entities, an ANSI
 # escape, string-literal escapes (``\x24``, ``\u002F``, a doubled backslash; an escaped line break
 # after a colon, a name whose value is on the string's next line: ``IUGU_API_TOKEN:\n<token>`` — a line
 # break elsewhere is no marker, a JSON log's stack traces hold dozens a record), markup's escaped
@@ -104,30 +106,37 @@ MIN_HEX_KEYWORD = 4  # bytes of a keyword whose hex is searched: 8 digits, in ra
 # break opportunities a web page puts into a long word, which a copy from the page keeps (a zero-width
 # space, a soft hyphen, `<wbr>`, `&shy;`).
 SPLITTING_MARKERS: tuple[bytes, ...] = (b"\x1b[", b"\xe2\x80\x8b", b"\xc2\xad", b"<wbr", b"&shy;")
-TEXT_MARKERS: tuple[bytes, ...] = (b"%25", b"%22", b"%27", b"%3A", b"%3a", b"%3D", b"%3d", b"&#", b"&quot;",
-                                   b"&amp;", b"&apos;", b"\\x", b"\\u00", b"\\\\", b"\\_", b":\\n", b":\\r\\n",
-                                   *SPLITTING_MARKERS)
+TEXT_MARKERS: tuple[bytes, ...] = (b"%25", b"%22", b"%27", b"%3A", b"%3a", b"%3D", b"%3d", b"%5D", b"%5d", b"&#",
+                                   b"&quot;", b"&amp;", b"&apos;", b"\\x", b"\\u00", b"\\\\", b"\\_", b":\\n",
+                                   b":\\r\\n", *SPLITTING_MARKERS)
 # How near a keyword a marker must be for its line to be decoded: an escape changes what is next
 # to a key's name or value (``%2524aact_``, ``api_token\\\":``); a colour code or a break opportunity
 # may split a value anywhere along it. A line of escaped JSON whose escapes are all far from its
 # keywords (a request body escaped twice, a header naming ``access_token``) is not decoded.
 MARKER_REACH = 64
 ANSI_REACH = 512
-# A `+` between two literals, at the end of a line or the start of the next, spaced as code is
-# formatted (`"+` unspaced is the start of many a phone number: `"+5511…"`); a backslash that
+# A `+` (or another language's operator: PHP's `.`, Lua's `..`, Elixir's `<>`, OCaml's `^`, Jinja's `~`, SQL's `||`,
+# VB's `&`; a builder's `.append(`) between two literals, at the end of a line or the start of the next, spaced as code
+# is formatted (`"+` unspaced is the start of many a phone number: `"+5511…"`); a backslash that
 # ends a line; a call that joins literals given as its arguments (Rust, Java, Python, JavaScript, Go, Kotlin), by
 # its opener whatever stands before the first (a formatter puts it on the next line: rustfmt's `concat!(`, black's
 # `.join(`).
 CONCAT_MARKERS: tuple[bytes, ...] = (b'" +', b"' +", b'+ "', b"+ '", b"\\\n", b"\\\r\n", b"concat!(", b'join("",',
                                      b".join('',", b".join([", b".join(\n", b".join(\r\n", b"].join(", b"[]string{",
-                                     b"listOf(", b"arrayOf(")
+                                     b"listOf(", b"arrayOf(",
+                                     # the other languages' operators and builders (keyaudit.engine.unwrap), the
+                                     # calls of SQL and PowerShell (keyaudit.engine.join_calls)
+                                     b"' .", b". '", b'" ..', b'" <>', b'" ^', b'" ~ "', b"' ||", b'" & ', b'.append("',
+                                     b"CONCAT(", b"-join @(")
 # A quote ending a line and an indented line starting with one: two literals side by side.
 # Reported at the line break; the portable engine searches it from there (a scan that starts at
 # every quote of a JSON log would cost it a second per 30 MB), the quote before it a lookbehind.
 ADJACENT_LITERAL = rb"[\"']\r?\n[ \t]+[\"']"
 ADJACENT_LITERAL_SEARCH = rb"\n(?:(?<=[\"']\n)|(?<=[\"']\r\n))[ \t]+[\"']"
-# Sixteen bytes or more, each a `\x` escape.
+# Sixteen bytes or more, each a `\x` escape; sixteen characters or more, each a `\u00` escape (Java source and
+# javascript-obfuscator's `unicodeEscapeSequence` write every character of a literal so).
 ESCAPED_RUN = rb"(?:\\x[0-9A-Fa-f]{2}){16}"
+ESCAPED_UNICODE_RUN = rb"(?:\\u00[0-9A-Fa-f]{2}){16}"
 # quoted-printable's encoded `=` (RFC 2045 6.7)
 QP_MARKERS: tuple[bytes, ...] = (b"=3D",)
 
@@ -278,6 +287,7 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
     anchors += [Anchor(HEX_BRACED, BYTES, pattern=True, opener=b"{"),
                 Anchor(HEX_BRACKETED, BYTES, pattern=True, opener=b"[")]
     anchors.append(Anchor(ESCAPED_RUN, ESCAPED, pattern=True, opener=b"\\x"))
+    anchors.append(Anchor(ESCAPED_UNICODE_RUN, ESCAPED, pattern=True, opener=b"\\u00"))
     anchors.append(Anchor(DOCKER_PARTIAL, PARTIAL, pattern=True, opener=DOCKER_OPENER, search=DOCKER_PARTIAL_SEARCH))
     anchors.append(Anchor(ADJACENT_LITERAL, CONCAT, pattern=True, opener=b"\n", search=ADJACENT_LITERAL_SEARCH))
     wrapped = sorted({keyword.encode("utf-8") for rule in rules if rule.line_wrapped for keyword in rule.keywords})

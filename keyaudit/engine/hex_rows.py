@@ -66,6 +66,8 @@ FORMATS: tuple[RowFormat, ...] = (
     RowFormat("strace", " | 00000  ", r" \| (?P<offset>[0-9a-f]{5})  "),
     # Wireshark's Copy as Hex Dump and its text export (`0010  72 5f 72 65 …   r_requests HTTP/`)
     RowFormat("wireshark", "0000  ", r"(?P<offset>[0-9a-f]{4})   ?"),
+    # PowerShell 7's Format-Hex (`0000000000000010 72 5F 72 65 … r_requests HTTP/`, under an `Offset Bytes` head)
+    RowFormat("Format-Hex", "0000000000000000 ", r"(?P<offset>[0-9A-F]{16}) "),
     # od -c (GNU coreutils: "-c same as -t c, select printable characters or backslash escapes"):
     # `0000020   r   e   q   u   e   s   t   s       H   T   T   P   /   1   .   1  \r  \n`, four wide a cell
     RowFormat("od -c", "0000000 ", r"(?P<offset>[0-7]{7})(?= )", base=8, cell=4),

@@ -1,10 +1,11 @@
 """A join call's literal arguments read as the literal the call returns: ``concat!("ab", "cd")`` (Rust),
 ``String.join("", "ab", "cd")`` (Java), ``"".join(["ab", "cd"])`` (Python), ``['ab', 'cd'].join('')``
-(JavaScript), ``strings.Join([]string{"ab", "cd"}, "")`` (Go) and ``listOf("ab", "cd").joinToString("")``
-(Kotlin) are ``"abcd"``: a long key cut in pieces the way code cuts one to pass a push-time scanner or a
-line length limit. Only the commas between a call's literals go, every other byte keeping where it came from;
-a comma anywhere else (an argument list, a JSON array) is left as written. The engines report the calls'
-openers as concatenation markers (:data:`keyaudit.engine.encodings.CONCAT_MARKERS`).
+(JavaScript), ``strings.Join([]string{"ab", "cd"}, "")`` (Go), ``listOf("ab", "cd").joinToString("")``
+(Kotlin), ``CONCAT('ab', 'cd')`` (SQL) and ``-join @('ab', 'cd')`` (PowerShell) are ``"abcd"``: a long key
+cut in pieces the way code cuts one to pass a push-time scanner or a line length limit. Only the commas
+between a call's literals go, every other byte keeping where it came from; a comma anywhere else (an
+argument list, a JSON array) is left as written. The engines report the calls' openers as concatenation
+markers (:data:`keyaudit.engine.encodings.CONCAT_MARKERS`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ _EMPTY = rb"(?:\"\"|'')"
 # After the call's opener (the separator given first, or the empty string a list is joined by: `", ".join([…])` keeps
 # its commas; the list on the opener's line or the next), or inside a list joined by the empty string: an array
 # (JavaScript), a Go slice literal given to strings.Join, a Kotlin list (or array) made to a string.
-_CALL = re.compile(rb"(?:concat!\(|\.join\([ \t]*" + _EMPTY + rb"[ \t]*,|" + _EMPTY + rb"\.join\(\s{0,40}\[)\s{0,40}("
+_CALL = re.compile(rb"(?:concat!\(|CONCAT\(|-join[ \t]*@\(|\.join\([ \t]*" + _EMPTY + rb"[ \t]*,|" + _EMPTY
+                   + rb"\.join\(\s{0,40}\[)\s{0,40}("
                    + _LITERALS + rb")|\[[ \t]*(" + _LITERALS + rb")[ \t]*\]\.join\([ \t]*" + _EMPTY + rb"[ \t]*\)"
                    + rb"|\[\]string\{\s{0,40}(" + _LITERALS + rb"),?\s{0,40}\}[ \t]*,[ \t]*" + _EMPTY + rb"[ \t]*\)"
                    + rb"|(?:listOf|arrayOf)\(\s{0,40}(" + _LITERALS + rb"),?\s{0,40}\)\.joinToString\([ \t]*"

@@ -25,12 +25,18 @@ _ENTITY = re.compile(rb"&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za
 _ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[@-Z\\-_])")
 # A string literal's backslash escape (JSON, Python, Go, Java, JavaScript), its line breaks and tabs too.
 _BACKSLASH = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([\\\"'/_$])|([nrt]))")
-# Two string literals joined by ``+`` (at the end of the first's line, or the start of the next's)
-# or written side by side on consecutive lines (Python, C, Dart): a long key a formatter or a line
-# length limit cut in two. The quotes must match. Or one literal continued on the next line by a
-# backslash ending the line (shell, C, Rust, Java text blocks, YAML and TOML strings): the next
-# line's indentation goes with the break, as Rust, YAML and TOML drop it (a key holds no blank).
-_CONCATENATION = re.compile(rb"([\"'`])[ \t]*(?:\+[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*\+?[ \t]*)\1|\\\r?\n[ \t]*")
+# Two string literals joined by a language's operator (at the end of the first's line, or the start
+# of the next's: ``+``; PHP's and Perl's ``.``, Lua's ``..``, Elixir's ``<>``, OCaml's ``^``, Jinja's
+# ``~``, SQL's ``||``, VB's ``&`` and ``& _``), or by a builder's call (``").append("``,
+# ``").concat("``), or written side by side on consecutive lines (Python, C, Dart; Ruby after a
+# backslash): a long key a formatter or a line length limit cut in pieces. The quotes must match. Or
+# one literal continued on the next line by a backslash ending the line (shell, C, Rust, Java text
+# blocks, YAML and TOML strings): the next line's indentation goes with the break, as Rust, YAML and
+# TOML drop it (a key holds no blank).
+_JOIN_OPERATOR = rb"(?:\+|\.\.?|<>|\^|~|\|\||&(?:[ \t]+_)?)"
+_CONCATENATION = re.compile(rb"([\"'`])(?:[ \t]*(?:" + _JOIN_OPERATOR + rb"[ \t]*(?:\r?\n[ \t]*)?|\\?\r?\n[ \t]*(?:"
+                            + _JOIN_OPERATOR + rb")?[ \t]*)|\)[ \t]*(?:\r?\n[ \t]*)?\.(?:append|concat)\()\1"
+                            rb"|\\\r?\n[ \t]*")
 # quoted-printable (RFC 2045 6.7): `=` and two capital hex digits, or `=` ending a line (a soft break)
 _QUOTED_PRINTABLE = re.compile(rb"=(?:([0-9A-F]{2})|\r?\n)")
 # Where a web page lets a long word break, kept by a copy: zero-width characters, a soft hyphen, `<wbr>`.

@@ -173,6 +173,12 @@ FLOORS = {
     "twenty-fourth": {("credential", "recall"): 0.891,  # JSON tables, RESP, clustering keys, names after values
                       ("credential", "precision"): 1.0,
                       ("all", "precision"): 1.0},
+    # written blind too: the key in any spelling (byte dumps, characters one by one, literals joined over lines, JSON
+    # escaped again, URLs in URLs, folded lines, whole files encoded, JWTs) (102 of 127; blind 87 of 127, precision 1.0)
+    # misses: char[] initializers, byte lists and hex of a bare token, dumps not from offset 0, folded hex tokens
+    "twenty-fifth": {("credential", "recall"): 0.803,
+                     ("credential", "precision"): 1.0,
+                     ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

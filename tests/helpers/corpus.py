@@ -93,12 +93,17 @@ CORPUS_DIR = DATA / "credential_corpus"
 # (mongosh, bsondump, Firestore, RTDB, sstabledump, Neo4j, CouchDB, HBase, Bigtable, Aerospike, Cosmos DB), Redis'
 # protocol and CSV, search engines, analytics exports (BigQuery, Parquet, Avro, Athena, Redshift, Kinesis, DuckDB),
 # spreadsheets and CRMs, client bundles (runtime env, __NEXT_DATA__, Hermes, asar, Tauri, Angular, Vue, source maps),
-# apps' packages (aapt, dexdump, plutil, Capacitor, Flutter web) and browsers' stores (LevelDB, Dexie, sessionstore).
+# apps' packages (aapt, dexdump, plutil, Capacitor, Flutter web) and browsers' stores (LevelDB, Dexie, sessionstore);
+# twenty-fifth, the key in any spelling (its value kinds are in helpers.respellings): byte dumps (hexdump -C, od -c and
+# -t x1z, Format-Hex, certutil -encodehex, tcpdump -X, xxd -i of a whole .env), characters one by one (char[], every
+# character a \u escape, char codes), literals joined by each language's operator over lines, JSON escaped twice and
+# thrice, Gson's \u003d, forms and URLs in URLs, logs fold-ed at 64, 76 and 80 columns, base64 of whole config files
+# (76-column lines, cloud-init, Vault, docker inspect), uuencode, JWTs holding a token, nginx's ${dollar}, Helm's printf.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
      "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
      "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
-     "twenty-fourth"), start=2)}}
+     "twenty-fourth", "twenty-fifth"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure

@@ -14,6 +14,7 @@ from typing import Callable
 from urllib.parse import quote
 
 from helpers import credentials as fake
+from helpers.respellings import RESPELLINGS
 from helpers.serialized import SERIALIZED
 from helpers.spellings import SPELLINGS
 
@@ -222,4 +223,5 @@ VALUES: dict[str, Callable[[random.Random], str]] = {
     "npm": lambda rng: "npm_" + fake.alnum(36, rng),
     **SPELLINGS,
     **SERIALIZED,
+    **RESPELLINGS,
 }

@@ -1,0 +1,69 @@
+"""A key cut into literals that other languages join (PHP's `.`, Lua's `..`, Elixir's `<>`, OCaml's `^`, VB's
+`& _`, Jinja's `~`, SQL's `||` and `CONCAT(…)`, PowerShell's `-join @(…)`, a builder's `.append(…)`, Ruby's
+literals side by side after a backslash), and a key whose every character is a `\\u00` escape: the twenty-fifth
+corpus found none of them before, since only `+`, literals side by side and a few join calls were read as joins,
+and a run of `\\x` escapes alone as a line escaped whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import asaas_key
+from helpers.engines import BOTH_ENGINES
+from helpers.running import run_scan
+
+KEY = asaas_key()
+
+
+# Case -> (the line up to the key's first piece, what joins the pieces, how many characters a piece, the line's end)
+JOINED: dict[str, tuple[str, str, int, str]] = {
+    "php, `.` opening the next line": ("    private const API_KEY = '", "'\n        . '", 60, "';"),
+    "lua, `..` ending the line": ('M.asaas_key = "', '" ..\n  "', 60, '"'),
+    "elixir, `<>`": ('  api_key: "', '" <>\n    "', 60, '"'),
+    "ocaml, `^`": ('let asaas_api_key = "', '" ^\n  "', 60, '"'),
+    "vb.net, `& _`": ('Public Const AsaasApiKey As String = "', '" & _\n    "', 60, '"'),
+    "jinja, `~` on one line": ('ASAAS_API_KEY={{ "', '" ~ "', 60, '" }}'),
+    "sql, `||`": ("UPDATE cfg SET asaas_key = '", "' ||\n  '", 64, "';"),
+    "java, a builder's append": ('String key = new StringBuilder("', '")\n    .append("', 50, '").toString();'),
+    "ruby, side by side after a backslash": ('ASAAS_KEY = "', '" \\\n  "', 60, '"'),
+    "powershell, -join @(…)": ("$asaasKey = -join @('", "',\n  '", 60, "')"),
+    "mysql, CONCAT(…)": ("INSERT INTO cfg (asaas_key) VALUES (CONCAT('", "', '", 84, "'));"),
+}
+
+
+def _scanned(tmp_path: Path, text: str, engine: str) -> list[tuple[str, int, int, str | None]]:
+    path = tmp_path / "joined.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run_scan(str(path), engine=engine)
+    assert result.errors == []
+    return [(f.rule_id, f.location.line, f.location.column, f.context.get("decoded")) for f in result.findings]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("case", list(JOINED))
+def test_a_key_cut_into_literals_another_language_joins_is_found_at_its_first_piece(
+        tmp_path: Path, engine: str, case: str) -> None:
+    before, joiner, size, after = JOINED[case]
+    text = before + joiner.join(KEY[i:i + size] for i in range(0, len(KEY), size)) + after
+    first = text.index(KEY[:10])
+    found = _scanned(tmp_path, "// config\n" + text + "\n// end\n", engine)
+    assert found == [("asaas-api-key", 2, first + 1, "concatenation")], case
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_literals_compared_or_joined_to_no_key_make_no_finding(tmp_path: Path, engine: str) -> None:
+    text = (f"SELECT * FROM cfg WHERE k <> '{KEY[:60]}'\n  AND v = 'x' || 'y';\n"
+            f"local s = \"{KEY[:40]}\" .. \"plain text\"\n")
+    assert _scanned(tmp_path, text, engine) == []
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_key_whose_every_character_is_a_unicode_escape_is_found_there(tmp_path: Path, engine: str) -> None:
+    """Java source and javascript-obfuscator write every character so: no keyword is left as written near the
+    escapes, so the line is decoded whatever it holds, as a run of `\\x` escapes is."""
+    escaped = "".join(f"\\u{ord(char):04x}" for char in KEY)
+    line = f'    static final String K = "{escaped}";'
+    found = _scanned(tmp_path, f"final class Keys {{\n{line}\n}}\n", engine)
+    assert found == [("asaas-api-key", 2, line.index("\\u0024") + 1, "json")]
