@@ -10,17 +10,13 @@ import pytest
 
 from helpers.credentials import iugu_token
 from helpers.engines import BOTH_ENGINES
-from helpers.running import run_scan
+from helpers.running import decoded_places
 
 TOKEN = iugu_token()
 
 
 def _found(tmp_path: Path, text: str, engine: str) -> list[tuple[str, int, int, str | None]]:
-    path = tmp_path / "posted.log"
-    path.write_text(text, encoding="utf-8")
-    result = run_scan(str(path), engine=engine)
-    assert result.errors == []
-    return [(f.rule_id, f.location.line, f.location.column, f.context.get("decoded")) for f in result.findings]
+    return decoded_places(tmp_path / "posted.log", text, engine)
 
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)

@@ -12,7 +12,7 @@ import pytest
 
 from helpers.credentials import asaas_key
 from helpers.engines import BOTH_ENGINES
-from helpers.running import run_scan
+from helpers.running import decoded_places
 
 KEY = asaas_key()
 
@@ -34,11 +34,7 @@ JOINED: dict[str, tuple[str, str, int, str]] = {
 
 
 def _scanned(tmp_path: Path, text: str, engine: str) -> list[tuple[str, int, int, str | None]]:
-    path = tmp_path / "joined.txt"
-    path.write_text(text, encoding="utf-8")
-    result = run_scan(str(path), engine=engine)
-    assert result.errors == []
-    return [(f.rule_id, f.location.line, f.location.column, f.context.get("decoded")) for f in result.findings]
+    return decoded_places(tmp_path / "joined.txt", text, engine)
 
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)

@@ -78,6 +78,15 @@ def run_scan(*targets: str, range_bytes: int = RANGE_BYTES, spill_at: int = SPIL
         return session.run(on_progress)
 
 
+def decoded_places(path: Path, text: str, engine: str) -> list[tuple[str, int, int, str | None]]:
+    """``text`` written to ``path`` and scanned with ``engine`` (without errors): each finding's rule, line, column
+    and the decoding layer it was found under."""
+    path.write_text(text, encoding="utf-8")
+    result = run_scan(str(path), engine=engine)
+    assert result.errors == []
+    return [(f.rule_id, f.location.line, f.location.column, f.context.get("decoded")) for f in result.findings]
+
+
 def engine_findings(engine: str, *paths: Path) -> tuple[list[dict], str]:
     """The findings of ``keyaudit scan --engine ENGINE PATHS`` (which must read without errors)
     and the raw JSON report, to check that no secret leaked into it."""
