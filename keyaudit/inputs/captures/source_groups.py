@@ -10,7 +10,8 @@ a group binds to an absolute URL (``const ASAAS_URL = "https://…";`` at a modu
 of the window that send it as a call's URL, which its literal does not anchor. A module's client set up once with a
 base URL (httpx's ``client = httpx.Client(base_url=…, headers={…})``, axios' ``axios.create({ baseURL: … })``) is
 read with each later group that calls a method of it: its base URL and headers are its calls' — unless an auth flow,
-hooks or interceptors, in its construction or anywhere in the window, may add headers it does not show.
+hooks or interceptors, in its construction or anywhere in the window, may add headers it does not show. A base URL
+is where a client's paths go, never a request's URL itself (:func:`client_bases`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import AbstractSet, Iterator
 from .source_files import GROUP_AFTER, GROUP_BEFORE
 from .source_tokens import Token
 from .source_value_kinds import Facts, Lit
+from .source_values import last_part, resolved
 
 ABSOLUTE_URL = re.compile(r"https?://[^\s/?#\"'<>]+[^\s\"'<>]*")
 _PROSE_RUN = 5  # this many lines in a row that are no code end a group
@@ -45,6 +47,7 @@ _CLIENT = re.compile(r"(?:(?:const|let|var|val|final)\s+)?([A-Za-z_$][\w$]*)\s*=
 # its base URL option: an argument or a key (`base_url=`, `baseURL:`), no module's constant (`BASE_URL = …`)
 _BASE_OPTION = re.compile(r"(?im)(?:^[ \t]+|[({,][ \t]*)[\"']?base_?(?:url|uri|address)\b[\"']?\s*[=:]")
 # what adds to a client's requests what its construction does not show (a hook, an auth flow, an interceptor)
+_BASE_NAME = re.compile(r"(?i)base_?(?:url|uri|address)$")  # a client's base (`base_url=`, `baseURL:`, `SetBaseURL(`)
 _METHOD_CALLED = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\.\w+\s*\(")  # what a method of is called: `client.post(`
 _CLIENT_HOOKS = r"(?:auth|event_hooks|hooks|transport|interceptors?|middleware|defaults|mount)\b"
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # a constant's name: ASAAS_URL, PAYOUT_API_URL
@@ -129,6 +132,16 @@ def _bind_client(group: list[tuple[int, str]], lines: list[tuple[int, str]],
     hooked = re.compile(rf"(?i)(?:\b|(?<![\w$]){name}\.){_CLIENT_HOOKS}\s*[=:(.]|(?<![\w$]){name}\.headers\s*[\[=.]")
     if hooked.search(text) is None and not any(bound + "." in line and hooked.search(line) for _, line in lines):
         clients[bound] = group
+
+
+def client_bases(said: Facts) -> set[str]:
+    """The literals the group gives a client as its base URL (httpx's ``base_url=``, axios' ``baseURL:``, resty's
+    ``SetBaseURL(…)``, .NET's ``BaseAddress =``): where its calls' paths go, the start of a request's URL and never
+    one itself, even with a path (``…/api/v3``): a module's call beside a client set up after it named two URLs
+    (the transfer lost), and a client's call of ``/transfers`` was sent to its base alone."""
+    named = [value for name, value, _ in said.bindings if _BASE_NAME.search(last_part(name))]
+    named += [value for name, call, _ in said.calls if _BASE_NAME.search(last_part(name)) for _, value in call.args[:1]]
+    return {value.text for value in (resolved(value, said) for value in named) if isinstance(value, Lit)}
 
 
 def _calling(clients: dict[str, list[tuple[int, str]]], group: list[tuple[int, str]]) -> list[tuple[int, str]]:

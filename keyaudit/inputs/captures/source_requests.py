@@ -32,7 +32,8 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import HTTP_METHODS, make_exchange, to_bytes
 from .source_calls import written_calls
-from .source_groups import ABSOLUTE_URL, anchored_part, bind_constants, constants_sent, groups, naming
+from .source_groups import (ABSOLUTE_URL, anchored_part, bind_constants, client_bases, constants_sent, groups,
+                            naming)
 from .source_headers import headers_given
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
@@ -55,7 +56,6 @@ _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHO
                                 r"|^CURLOPT_(POST|PUT)$")
 _POSTING = re.compile(r"^CURLOPT_POSTFIELDS$")  # an option whose body, with no method named, is sent as a POST
 _HOST_NAME = re.compile(r"(?i)(?:host(?:name)?|base_?(?:url|uri|address))$")
-_BASE_NAME = re.compile(r"(?i)base_?(?:url|uri|address)$")  # a client's base (`base_url=`, `baseURL:`, `SetBaseURL(`)
 # what holds the query's parameters as a map (requests', axios' and Faraday's `params`, Guzzle's `query`, got's
 # `searchParams`): sent in the URL, a credential among them too
 _QUERY_NAME = re.compile(r"(?i)(?:params|query|qs|query_?params|search_?params|query_?parameters)$")
@@ -231,11 +231,11 @@ def _commanded(said: Facts, url: str) -> bool:
 
 
 def _url(said: Facts, strings: list[str]) -> str | None:
-    """The one absolute URL with a path the group's literals name (of several, the one a call is given: a module's
-    call beside the URL constant written after it), or its one origin joined to its one path
+    """The one absolute URL with a path the group's literals name, no client's base (of several, the one a call is
+    given: a module's call beside the URL constant written after it), or its one origin joined to its one path
     (``HTTPSConnection("host")`` and ``"/v1/…"``, ``hostname:`` and ``path:``)."""
     absolute = {text for text in strings if ABSOLUTE_URL.fullmatch(text)}
-    full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")} - _bases(said)
+    full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")} - client_bases(said)
     if len(full) > 1:
         full = {text for text in full if _sent(said, text)} or full
     if full:
@@ -247,16 +247,6 @@ def _url(said: Facts, strings: list[str]) -> str | None:
                 if last_part(name) in _HOST_CALLS for _, value in call.args[:1] if isinstance(value, Lit)}
     paths = {text for text in strings if text.startswith("/") and len(text) > 1 and " " not in text}
     return f"{origins.pop()}{paths.pop()}" if len(origins) == 1 and len(paths) == 1 else None
-
-
-def _bases(said: Facts) -> set[str]:
-    """The literals the group gives a client as its base URL (httpx's ``base_url=``, axios' ``baseURL:``, resty's
-    ``SetBaseURL(…)``, .NET's ``BaseAddress =``): where its calls' paths go, the start of a request's URL and never
-    one itself, even with a path (``…/api/v3``): a module's call beside a client set up after it named two URLs
-    (the transfer lost), and a client's call of ``/transfers`` was sent to its base alone."""
-    named = [value for name, value, _ in said.bindings if _BASE_NAME.search(last_part(name))]
-    named += [value for name, call, _ in said.calls if _BASE_NAME.search(last_part(name)) for _, value in call.args[:1]]
-    return {value.text for value in (resolved(value, said) for value in named) if isinstance(value, Lit)}
 
 
 def _method(said: Facts) -> str | None:
