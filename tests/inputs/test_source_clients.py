@@ -178,3 +178,39 @@ def test_a_request_whose_client_is_given_a_handler_stack_in_its_own_group_has_he
             f"        'body' => '{_body()}',\n    ])->getBody();\n}}\n")
     assert _findings(tmp_path, "transfer.php", code) == []
     assert _findings(tmp_path, "plain.php", code.replace(", 'handler' => $stack", "")) == ["iugu-unsigned-transfer"]
+
+
+SANDBOX = "https://sandbox.asaas.com/api/v3"
+
+
+def _sent(folder: Path, name: str, text: str) -> list[tuple[str, str]]:
+    path = folder / name
+    path.write_text(text)
+    report, _ = scan_json(str(path))
+    return [(f["rule_id"], f["context"]["url"]) for f in report["findings"] if f["context"].get("method")]
+
+
+@pytest.mark.parametrize("name, code", [
+    ("pay.py", f'import httpx\nhttpx.post("{SANDBOX}/transfers", json={{"value": 1}})\n\n'
+               f'client = httpx.Client(\n    base_url="{SANDBOX}",\n    timeout=10,\n)\n'),
+    ("pay.js", f"fetch('{SANDBOX}/transfers', {{ method: 'POST', body: '{{\"value\": 1}}' }});\n\n"
+               f"const api = axios.create({{ baseURL: '{SANDBOX}' }});\n")])
+def test_a_module_s_call_keeps_its_url_beside_a_client_s_base_written_after_it(name: str, code: str,
+                                                                                tmp_path: Path) -> None:
+    """A script's call at module level and a client set up below it with a base URL that has a path are one group
+    naming two URLs, each given to a call: the base is where the client's paths go, never a request's URL (the
+    group named no one URL, and the transfer was lost)."""
+    assert _sent(tmp_path, name, code) == [("asaas-unsigned-transfer", f"{SANDBOX}/transfers")]
+
+
+@pytest.mark.parametrize("name, code", [
+    ("pay.py", f'import httpx\n\nclient = httpx.Client(\n    base_url="{SANDBOX}",\n'
+               '    headers={"Content-Type": "application/json"},\n)\n\n\n'
+               'def pay():\n    return client.post("/transfers", json={"value": 1})\n'),
+    ("pay.js", f"const api = axios.create({{\n  baseURL: '{SANDBOX}',\n"
+               "  headers: { 'Content-Type': 'application/json' },\n});\n\n"
+               "export const pay = () => api.post('/transfers', { value: 1 });\n")])
+def test_a_client_s_path_is_joined_to_its_base_that_has_a_path(name: str, code: str, tmp_path: Path) -> None:
+    """A base URL with a path (``…/api/v3``) was taken for the request's whole URL: the client's transfer to
+    ``/transfers`` was read as sent to its base alone, and judged no transfer."""
+    assert _sent(tmp_path, name, code) == [("asaas-unsigned-transfer", f"{SANDBOX}/transfers")]

@@ -261,6 +261,16 @@ def test_an_erlang_character_literal_of_a_quote_loses_no_transfer_after_it(tmp_p
     assert _request_findings(tmp_path, "src/payouts.erl", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
 
 
+def test_a_header_list_written_in_an_erlang_request_tuple_is_its_headers(tmp_path: Path) -> None:
+    """httpc's request tuple ``{Url, [{"access_token", Key}], ContentType, Body}`` with the key a variable (the
+    function's parameter): the header list, bound to no headers' name and with no dashed field, was not read, so
+    the call's headers were unknown and the transfer, sent with no signature, was never called unsigned."""
+    code = ("-module(payouts).\n-export([transfer/1]).\n\ntransfer(Key) ->\n"
+            f'    Url = "{ASAAS_TRANSFERS}",\n    Body = <<"{{\\"value\\": 1}}">>,\n'
+            '    httpc:request(post, {Url, [{"access_token", Key}], "application/json", Body}, [], []).\n')
+    assert _request_findings(tmp_path, "src/payouts.erl", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+
+
 def test_an_ocaml_character_literal_of_a_quote_loses_no_transfer_after_it(tmp_path: Path) -> None:
     """OCaml's ``'"'`` is the character ``"`` (its strings are in double quotes alone): read as a string's opening
     quote, the code after it was a string and the strings code, and the transfer cohttp sends below it was lost."""

@@ -134,3 +134,25 @@ def test_a_status_in_digits_int_refuses_costs_no_transfer_beside_it(tmp_path: Pa
             "    return requests.post(\"https://api.iugu.com/v1/transfer_requests\", data=body)\n\n\n"
             "def other():\n    return requests.get(\"https://api.iugu.com/v1/accounts\", status=\"\u00b2\")\n")
     assert _findings(tmp_path, "payouts.py", code) == [("iugu-unsigned-transfer", 6)]
+
+
+def test_a_call_given_a_url_variable_and_a_callback_sends(tmp_path: Path) -> None:
+    """jQuery's ``$.post(url, function (r) …)`` and ``$.post(url, data, function (r) …)`` given variables: a URL
+    variable first (no path) and data before the callback were read as a route's path and middleware, and the
+    plain-HTTP transfer was lost."""
+    code = ("function pay() {\n  var url = 'http://api.iugu.com/v1/transfers';\n"
+            "  var data = '{\"amount_cents\": 100}';\n  $.post(url, data, function (r) { console.log(r); });\n}\n\n"
+            "function payOne() {\n  const url = 'http://api.iugu.com/v1/transfers';\n"
+            "  $.post(url, (r) => console.log(r));\n}\n")
+    found = _findings(tmp_path, "pay.js", code)
+    assert ("iugu-plaintext-request", 2) in found and ("iugu-plaintext-request", 8) in found, found
+
+
+def test_a_route_given_a_path_variable_or_on_a_route_given_middleware_is_no_transfer_sent(tmp_path: Path) -> None:
+    """A route's path bound to a name the group writes, and middleware before the handler of a route its path was
+    given to (``router.route('/x').post(auth, …)``), still register."""
+    code = ("const ASAAS_URL = 'http://sandbox.asaas.com/api/v3/transfers';\nconst PATH = '/api/v3/transfers';\n"
+            "app.post(PATH, (req, res) => {\n  console.log('fake of', ASAAS_URL);\n  res.json({ id: 'tra_1' });\n"
+            "});\nrouter.route('/api/v3/transfers').post(auth, (req, res) => {\n"
+            "  console.log('fake of', ASAAS_URL);\n  res.json({ id: 'tra_1' });\n});\n")
+    assert _findings(tmp_path, "fake.js", code) == []

@@ -17,7 +17,8 @@ client whose headers are set to a map written out right after it is bound, reque
 is one too). So is an
 instance's client its class's constructor sets up with a base URL (Guzzle's ``$this->client = new Client(['base_uri'
 => …, 'headers' => […]])``), with each later method of that class that calls a method of it (``$this->client->request(
-'POST', '/v1/…', […])``).
+'POST', '/v1/…', […])``). A base URL is where a client's paths go, never a request's URL
+itself (:func:`client_bases`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import AbstractSet, Iterator
 from .source_files import GROUP_AFTER, GROUP_BEFORE
 from .source_tokens import Token
 from .source_value_kinds import Facts, Lit
+from .source_values import last_part, resolved
 
 ABSOLUTE_URL = re.compile(r"https?://[^\s/?#\"'<>]+[^\s\"'<>]*")
 _PROSE_RUN = 5  # this many lines in a row that are no code end a group
@@ -57,6 +59,7 @@ _CLIENT = re.compile(rf"(?:(?:const|let|var|val|final)\s+|[ \t]*(?={_MEMBER}))?(
                      r"(?:new\s+)?[\w$.\\]+\(")
 # its base URL option: an argument or a key (`base_url=`, `baseURL:`), no module's constant (`BASE_URL = …`)
 _BASE_OPTION = re.compile(r"(?im)(?:^[ \t]+|[({,][ \t]*)[\"']?base_?(?:url|uri|address)\b[\"']?\s*[=:]")
+_BASE_NAME = re.compile(r"(?i)base_?(?:url|uri|address)$")  # a client's base (`base_url=`, `baseURL:`, `SetBaseURL(`)
 # a client's headers set to a map written out, at a line's start: requests' `session.headers.update({`
 _HEADERS_SET = re.compile(rf"\s*({_MEMBER}?[A-Za-z_$][\w$]*)(?:\.|->)headers\.update\(\s*\{{")
 # what a method of is called: `client.post(`, `$this->client->request(`
@@ -179,6 +182,16 @@ def _set_up(lines: list[tuple[int, str]], bound: str) -> set[int]:
             found.add(number)
         previous = text
     return found
+
+
+def client_bases(said: Facts) -> set[str]:
+    """The literals the group gives a client as its base URL (httpx's ``base_url=``, axios' ``baseURL:``, resty's
+    ``SetBaseURL(…)``, .NET's ``BaseAddress =``): where its calls' paths go, the start of a request's URL and never
+    one itself, even with a path (``…/api/v3``): a module's call beside a client set up after it named two URLs
+    (the transfer lost), and a client's call of ``/transfers`` was sent to its base alone."""
+    named = [value for name, value, _ in said.bindings if _BASE_NAME.search(last_part(name))]
+    named += [value for name, call, _ in said.calls if _BASE_NAME.search(last_part(name)) for _, value in call.args[:1]]
+    return {value.text for value in (resolved(value, said) for value in named) if isinstance(value, Lit)}
 
 
 def _calling(clients: dict[str, list[tuple[int, str]]], group: list[tuple[int, str]]) -> list[tuple[int, str]]:

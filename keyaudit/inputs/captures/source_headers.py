@@ -8,8 +8,10 @@ SAP's ``set_header_field( name = … value = … )``) or several (``headers(map)
 ``addAll``, R's ``req_headers(Name = "value")``), a list of records of a name and a value
 (Jenkins' ``customHeaders: [[name: …, value: …]]``), a request's property or a call named for one
 (``request.ContentType = …``, Laravel's ``withUserAgent('…')``, Spring's ``setContentType(…)``), a map added to
-the headers (requests' ``session.headers.update({…})``), or a map of header fields given to the call that is given
-the URL (or a construction of it: cpr's ``cpr::Url{"…"}``); a header set's constructor given a map written out is that
+the headers (requests' ``session.headers.update({…})``), or a map of header fields given by position beside the URL
+(or a name bound to it, or a construction of it: cpr's ``cpr::Url{"…"}``), to the call or in a tuple it is given
+(Erlang's ``httpc`` request ``{Url, [{"Name", Key}], ContentType, Body}``); a header set's constructor given a map
+written out is that
 map (Nim's ``newHttpHeaders({…})``, cohttp's ``Cohttp.Header.of_list […]``). A header named by code, or a map
 the group does not write out, leaves the header set unknown: whatever the code computes is unknown, never absent.
 """
@@ -20,6 +22,7 @@ import re
 
 from keyaudit.model.exchange import UNKNOWN
 
+from .lines import TOKEN
 from .printed_roles import field_names
 from .source_tokens import COMMAND_NAME
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Partial
@@ -55,6 +58,7 @@ _EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "T
 # `Cohttp.Header.of_list […]`, `new Headers({…})`, Alamofire's `HTTPHeaders([…])`
 _HEADER_BUILDERS = re.compile(r"(?i)(?:^|[.:>])(?:new_?)?(?:http_?)?headers?(?:(?:\.|::)(?:of_list|of|from|init))?$")
 _RECORD_NAMES = ("name", "key", "field")  # what names a header in a record of its name and value
+_FIELD = re.compile(TOKEN)  # a header field's name
 _TARGETS = ("https://", "http://", "/")  # a literal a call sending a request is given: its URL or path
 
 
@@ -96,8 +100,9 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
             known = False
         elif _LABELLED_NAME in labelled and positional:
             known &= _add(headers, resolved(labelled[_LABELLED_NAME], said), resolved(positional[0], said))
-        elif any(_target(value) for value in positional):
-            maps += [value for value in positional if _header_fields(resolved(value, said))]
+        elif beside := _beside_target(positional, said):
+            tupled = beside is not positional
+            maps += [value for value in beside if _header_fields(resolved(value, said), tupled)]
         if COMMAND_NAME.fullmatch(name):  # PowerShell's -ContentType, -UserAgent
             known &= all(_add(headers, Lit(NAMED_HEADERS[label.lower()]), resolved(value, said))
                          for label, value in labelled.items() if label.lower() in NAMED_HEADERS)
@@ -133,18 +138,33 @@ def _built(value: object, said: Facts) -> object:
     return value
 
 
-def _target(value: object) -> bool:
-    """Whether a call's argument is its URL or path: a literal, or one constructed (``cpr::Url{"…"}``)."""
+def _beside_target(positional: list[object], said: Facts) -> list[object]:
+    """The values given by position beside a request's URL or path: a call's arguments where it is given it, or
+    the items of a list or tuple it is given that holds it (Erlang's ``httpc:request(post, {Url, [{"Name",
+    Key}], ContentType, Body}, …)``: the request written as a tuple); none where neither is."""
+    if any(_target(value, said) for value in positional):
+        return positional
+    return next((list(items.items) for items in (resolved(value, said) for value in positional)
+                 if isinstance(items, Items) and any(_target(item, said) for item in items.items)), [])
+
+
+def _target(value: object, said: Facts) -> bool:
+    """Whether a call's argument is its URL or path: a literal, a name the group binds to one, or one constructed
+    (``cpr::Url{"…"}``)."""
     if isinstance(value, Call) and len(value.args) == 1:
         value = value.args[0][1]
+    value = resolved(value, said)
     return isinstance(value, Lit) and value.text.startswith(_TARGETS)
 
 
-def _header_fields(value: object) -> bool:
-    """Whether a map given by position to the call that is given the URL is its header fields
-    (``HTTPoison.post(url, body, [{"Content-Type", "…"}])``, ``Request(url, data, {…})``): every
-    key a field's name, one written as HTTP writes one (see :mod:`.printed_roles`)."""
-    return isinstance(value, Pairs) and field_names([key for key, _ in value.pairs])
+def _header_fields(value: object, tupled: bool) -> bool:
+    """Whether a map given by position beside the URL is its header fields (``HTTPoison.post(url, body,
+    [{"Content-Type", "…"}])``, ``Request(url, data, {…})``): every key a field's name, one written as HTTP writes
+    one (see :mod:`.printed_roles`: a body's map given to a call is none) — any, in a request written as a tuple
+    (``httpc``'s ``{Url, [{"access_token", Key}], ContentType, Body}``), whose body is a string, never a map."""
+    keys = [key for key, _ in value.pairs] if isinstance(value, Pairs) else []
+    return bool(keys) and (field_names(keys) or tupled and all(isinstance(key, str) and _FIELD.fullmatch(key)
+                                                               for key in keys))
 
 
 def _record(value: object, said: Facts) -> tuple[object, object] | None:

@@ -32,7 +32,8 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import HTTP_METHODS, make_exchange, to_bytes
 from .source_calls import written_calls
-from .source_groups import ABSOLUTE_URL, anchored_part, bind_constants, constants_sent, groups, naming
+from .source_groups import (ABSOLUTE_URL, anchored_part, bind_constants, client_bases, constants_sent, groups,
+                            naming)
 from .source_headers import headers_given
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
@@ -233,11 +234,11 @@ def _commanded(said: Facts, url: str) -> bool:
 
 
 def _url(said: Facts, strings: list[str]) -> str | None:
-    """The one absolute URL with a path the group's literals name (of several, the one a call is given: a module's
-    call beside the URL constant written after it), or its one origin joined to its one path
+    """The one absolute URL with a path the group's literals name, no client's base (of several, the one a call is
+    given: a module's call beside the URL constant written after it), or its one origin joined to its one path
     (``HTTPSConnection("host")`` and ``"/v1/…"``, ``hostname:`` and ``path:``)."""
     absolute = {text for text in strings if ABSOLUTE_URL.fullmatch(text)}
-    full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")}
+    full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")} - client_bases(said)
     if len(full) > 1:
         full = {text for text in full if _sent(said, text)} or full
     if full:

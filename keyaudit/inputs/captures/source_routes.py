@@ -8,8 +8,10 @@ route written as a map (Hapi's ``server.route({method: 'POST', path, handler})``
 sends, each made a payout of code that receives or fakes one: the call's name the method, its path the URL's, a
 module's URL constant a logger prints the host, and the response's headers the request's.
 
-The general rules: a call that sends is given a URL and data; one that registers is given a path (or the URL it
-answers for) and, last, the function that answers, written out (an arrow, ``function``, ``func``, ``fn``,
+The general rules: a call that sends is given a URL (a literal, or a variable: jQuery's ``$.post(url, data,
+function (r) …)``) and data; one that registers is given a path (a literal from ``/``, or a name the group binds to
+one), or is called on a route its path was given to (``router.route('/x').post(…)``), or is given the URL literal it
+answers for alone, and, last, the function that answers, written out (an arrow, ``function``, ``func``, ``fn``,
 ``lambda``, ``async`` one), with no data between them (see :meth:`_Call.registers`). And no call that sends is given
 the status of a response (a label or an options map's key, ``status``, ``statusCode``, ``status_code``, bound to a
 status number): a stub is, whose headers and body are the response's. The calls inside a handler are read as they
@@ -37,7 +39,8 @@ _STATUS_NAME = re.compile(r"(?i)status(?:_?code)?|http_?code")  # what names a r
 def keep_sent(found: list[Token], said: Facts) -> None:
     """Leave in ``said`` (read from ``found``) no call that registers, annotates or stubs, and no method, path or
     URL of a route written as a map (see the module)."""
-    unsent = _registrations(found)
+    paths = frozenset(name for name, value, _ in said.bindings if isinstance(value, Lit) and value.text.startswith("/"))
+    unsent = _registrations(found, paths)
     said.calls = [(name, call, line) for name, call, line in said.calls
                   if (name.lstrip("."), line) not in unsent and not any(
                       _status(label, value) or label is None and isinstance(value, Pairs)
@@ -73,28 +76,37 @@ def _status(label: str | None, value: object) -> bool:
 
 @dataclass
 class _Call:
-    """An open call named for a method: its name's token, and what each argument so far starts with: a function
-    (``function``, an arrow after its parameters), a ``path`` (a literal from ``/``), other ``data`` written out (a
-    literal), a ``map``, a ``list``, or ""."""
+    """An open call named for a method: its name's token, whether it is called on what a call returns (a route its
+    path was given to: ``router.route('/x').post``), and what each argument so far starts with: a function
+    (``function``, an arrow after its parameters), a ``path`` (a literal from ``/``, or a name bound to one), other
+    ``data`` written out (a literal), a ``name`` (a variable, a middleware), a ``map``, a ``list``, or ""."""
 
     name: int
+    chained: bool
     kinds: list[str] = field(default_factory=lambda: [""])
     started: bool = False  # whether the argument being read has its first token
 
     def registers(self) -> bool:
-        """Whether the call is given, last, a function, and before it no data but its path or URL (Express's
-        ``router.route('/x').post((req, res) => …)`` gives it none): nothing but middleware (``auth``,
-        ``express.json()``), or, after a path, a route's options and middleware written out (Fastify's
-        ``{ schema }``, Express's ``[auth, validate]``). A URL then a map is a client's call (request's
-        ``request.post(url, {json: …}, (err, res) => …)``), as is an options map first (``request.post({url, body},
-        …)``): both send."""
+        """Whether the call is given, last, a function, and before it: its path, then a route's options and
+        middleware (Fastify's ``{ schema }``, Express's ``[auth, validate]``, ``auth``); or, called on a route its
+        path was given to, middleware alone or nothing; or the URL literal it answers for alone (MSW's
+        ``http.post(url, resolver)``) or nothing. A variable first is the URL a call sends to (jQuery's
+        ``$.post(url, function (r) …)``), and what comes between a URL and the function is data (``$.post(url, data,
+        …)``, request's ``request.post(url, {json: …}, (err, res) => …)``), as is an options map first
+        (``request.post({url, body}, …)``): all send."""
         first, between = self.kinds[0], self.kinds[1:-1]
-        allowed = ("", "function", "map", "list") if first == "path" else ("", "function")
-        return self.kinds[-1] == "function" and first != "map" and all(kind in allowed for kind in between)
+        if self.kinds[-1] != "function":
+            return False
+        if first == "path":
+            return all(kind in ("", "name", "function", "map", "list") for kind in between)
+        if self.chained:
+            return all(kind in ("", "name", "function") for kind in self.kinds[:-1])
+        return first in ("", "data", "function") and not between
 
 
-def _registrations(found: list[Token]) -> set[tuple[str, int]]:
-    """The (name, line) of each call of ``found`` that registers a handler or annotates one (see the module)."""
+def _registrations(found: list[Token], paths: frozenset[str]) -> set[tuple[str, int]]:
+    """The (name, line) of each call of ``found`` that registers a handler or annotates one (see the module), the
+    group binding ``paths`` to paths."""
     registered: set[tuple[str, int]] = set()
     opened: list[_Call | None] = []  # for each bracket open: the call named for a method it opens, or None
     for at, token in enumerate(found):
@@ -103,14 +115,17 @@ def _registrations(found: list[Token]) -> set[tuple[str, int]]:
         if call is not None and not call.started and punct not in _CLOSE:
             call.started = True
             call.kinds[-1] = ("function" if token.kind == "name" and token.text in _FUNCTION_WORDS else
-                              "path" if token.kind == "string" and token.text.startswith("/") else
+                              "path" if token.kind == "string" and token.text.startswith("/")
+                              or token.kind == "name" and token.text in paths else
+                              "name" if token.kind == "name" else
                               "data" if token.kind in ("string", "number") else
                               {"{": "map", "[": "list"}.get(punct, ""))
         if punct in _OPEN:
             named = punct == "(" and at > 0 and _method_named(found[at - 1])
             if named and at > 1 and found[at - 2].text == "@" and found[at - 2].kind == "punct":
                 registered.add((found[at - 1].text, found[at - 1].line))  # a decorator
-            opened.append(_Call(at - 1) if named else None)
+            opened.append(_Call(at - 1, at > 2 and found[at - 2].text == "." and found[at - 3].text == ")")
+                          if named else None)
         elif punct in _CLOSE and opened:
             if (call := opened.pop()) is not None and call.registers():
                 registered.add((found[call.name].text, found[call.name].line))
