@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -25,14 +26,11 @@ _ENTITY = re.compile(rb"&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za
 _ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[@-Z\\-_])")
 # A string literal's backslash escape (JSON, Python, Go, Java, JavaScript), its line breaks and tabs too.
 _BACKSLASH = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([\\\"'/_$])|([nrt]))")
-# Two string literals joined by a language's operator (at the end of the first's line, or the start
-# of the next's: ``+``; PHP's and Perl's ``.``, Lua's ``..``, Elixir's ``<>``, OCaml's ``^``, Jinja's
-# ``~``, SQL's ``||``, VB's ``&`` and ``& _``), or by a builder's call (``").append("``,
-# ``").concat("``), or written side by side on consecutive lines (Python, C, Dart; Ruby after a
-# backslash): a long key a formatter or a line length limit cut in pieces. The quotes must match. Or
-# one literal continued on the next line by a backslash ending the line (shell, C, Rust, Java text
-# blocks, YAML and TOML strings): the next line's indentation goes with the break, as Rust, YAML and
-# TOML drop it (a key holds no blank).
+# Two literals of one quote joined by an operator at the first's line end or the next's start (``+``; ``.`` PHP,
+# Perl; ``..`` Lua; ``<>`` Elixir; ``^`` OCaml; ``~`` Jinja; ``||`` SQL; ``&``, ``& _`` VB), a builder's call
+# (``").append("``, ``").concat("``) or side by side on consecutive lines (Python, C, Dart; Ruby after a backslash):
+# a long key a formatter or a line length limit cut in pieces. Or one literal a backslash ending the line continues
+# (shell, C, Rust, Java text blocks, YAML, TOML): the next line's indentation goes with the break (a key holds none).
 _JOIN_OPERATOR = rb"(?:\+|\.\.?|<>|\^|~|\|\||&(?:[ \t]+_)?)"
 _CONCATENATION = re.compile(rb"([\"'`])(?:[ \t]*(?:" + _JOIN_OPERATOR + rb"[ \t]*(?:\r?\n[ \t]*)?|\\?\r?\n[ \t]*(?:"
                             + _JOIN_OPERATOR + rb")?[ \t]*)|\)[ \t]*(?:\r?\n[ \t]*)?\.(?:append|concat)\()\1"
@@ -163,15 +161,8 @@ class Decoded:
     @property
     def name(self) -> str:
         """The layers as a report names them: runs of one layer counted (``percent×2+html``)."""
-        names: list[str] = []
-        counts: list[int] = []
-        for step in self.steps:
-            if names and names[-1] == step:
-                counts[-1] += 1
-            else:
-                names.append(step)
-                counts.append(1)
-        return "+".join(name if count == 1 else f"{name}×{count}" for name, count in zip(names, counts))
+        runs = [(step, sum(1 for _ in run)) for step, run in itertools.groupby(self.steps)]
+        return "+".join(step if count == 1 else f"{step}×{count}" for step, count in runs)
 
 
 def peel(data: bytes, depth: int, layers: tuple[tuple[str, Layer], ...] = TEXT_LAYERS) -> Decoded | None:

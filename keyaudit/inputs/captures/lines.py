@@ -158,8 +158,7 @@ def header_value(headers: Iterable[tuple[str, str]], name: str) -> str | None:
 
 def content_length(headers: Iterable[tuple[str, str]]) -> int | None:
     """The declared body length, or None when absent or not a plain decimal number."""
-    value = (header_value(headers, "Content-Length") or "").strip()
-    return plain_number(value)
+    return plain_number((header_value(headers, "Content-Length") or "").strip())
 
 
 def parsed_head(lines: list[str]) -> tuple[str, str, list[tuple[str, str]]] | None:
