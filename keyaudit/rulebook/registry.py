@@ -52,23 +52,25 @@ def bound_validators(basic_users: Sequence[BasicUser]) -> dict[str, Validator]:
 
 @dataclass(frozen=True)
 class CheckInputs:
-    """What the run gives request checks: the client public keys that verify signatures, and how
-    far a signed request's ``Request-Time`` may be from its log time."""
+    """What the run gives request checks: the client public keys that verify signatures, how far a signed
+    request's ``Request-Time`` may be from its log time, and the providers' hosts."""
 
     public_keys: tuple["PublicKey", ...] = ()
     request_time_window: float = DEFAULT_WINDOW_SECONDS
+    # the hosts the rule files name for the providers: a request sent to one is judged by its provider's scheme
+    provider_hosts: frozenset[str] = frozenset()
 
 
 def _iugu_signature(inputs: CheckInputs) -> "RequestCheck":
     if inputs.public_keys:
         from keyaudit.rulebook.signature import signature_check
 
-        return signature_check(list(inputs.public_keys))
+        return signature_check(list(inputs.public_keys), inputs.provider_hosts)
 
     def check(exchange: "Exchange", context: "RequestContext") -> str | None:
         from keyaudit.rulebook.signature import signature_check
 
-        return signature_check([])(exchange, context)
+        return signature_check([], inputs.provider_hosts)(exchange, context)
 
     return check
 
@@ -76,7 +78,7 @@ def _iugu_signature(inputs: CheckInputs) -> "RequestCheck":
 _REQUEST_CHECKS: dict[str, Callable[[CheckInputs], "RequestCheck"]] = {
     "iugu_signature": _iugu_signature,
     "request_time_window": lambda inputs: request_time_check(inputs.request_time_window),
-    "signature_seen": lambda _inputs: signature_seen,
+    "signature_seen": lambda inputs: functools.partial(signature_seen, provider_hosts=inputs.provider_hosts),
 }
 
 REQUEST_CHECK_NAMES: tuple[str, ...] = tuple(_REQUEST_CHECKS)

@@ -161,6 +161,10 @@ class RuleSet:
     def __len__(self) -> int:
         return len(self.rules)
 
+    def every_provider_host(self) -> frozenset[str]:
+        """Every host the rule files name for a provider: a request sent to one is judged by its provider's scheme."""
+        return frozenset(host for hosts in self.provider_hosts.values() for host in hosts)
+
     def without(self, rule_ids: Iterable[str]) -> "RuleSet":
         """The rules but those of ``rule_ids`` (``--disable``); an id no rule has is a
         :class:`RuleError`: a typo would leave on the rule it meant to turn off, and say nothing."""

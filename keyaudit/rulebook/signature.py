@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, AbstractSet, Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from keyaudit.model.setup_files import regular
@@ -253,11 +253,12 @@ def _time_variants(time: str) -> list[str]:
     return sorted(form for form in forms if form != time)
 
 
-def signature_check(keys: list[PublicKey]) -> Callable[[Exchange, "RequestContext"], str | None]:
+def signature_check(keys: list[PublicKey], provider_hosts: AbstractSet[str] = frozenset()
+                    ) -> Callable[[Exchange, "RequestContext"], str | None]:
     """The ``iugu_signature`` request check: a problem to report, or None; counts verdicts."""
 
     def check(exchange: Exchange, context: "RequestContext") -> str | None:
-        verdict = verify(exchange, keys)
+        verdict = verify(exchange, keys, provider_hosts)
         context.statistics[f"signatures_{verdict.status}"] += 1
         if verdict == NO_KEY:  # not a value hidden by the logger, nor a body not shown: a key would tell
             context.statistics["signatures_unverified_without_key"] += 1
@@ -295,8 +296,10 @@ def _diagnose(exchange: Exchange, keys: list[PublicKey], signature: bytes, token
 SUMMARIES = frozenset({"jsonlog", "logfmt", "yaml", "toml", "xml", "table", "sql"})
 
 
-def verify(exchange: Exchange, keys: list[PublicKey]) -> SignatureVerdict:
-    """Judge the ``Signature`` and ``Request-Time`` of one captured request."""
+def verify(exchange: Exchange, keys: list[PublicKey], provider_hosts: AbstractSet[str] = frozenset()
+           ) -> SignatureVerdict:
+    """Judge the ``Signature`` and ``Request-Time`` of one captured request (sent to one of the ``provider_hosts``,
+    by iugu's scheme whatever it looks like: see :func:`~keyaudit.rulebook.replay.another_scheme`)."""
     header = (exchange.header("Signature") or "").strip()
     if not header:
         return SignatureVerdict("missing", "no Signature header")
@@ -309,7 +312,7 @@ def verify(exchange: Exchange, keys: list[PublicKey]) -> SignatureVerdict:
     if unexpanded_value(header) or unexpanded_value(time):
         return SignatureVerdict("unverified", "the signature's headers hold a variable a script or template fills in "
                                               "when it runs, not a value sent")
-    if another_scheme(header):
+    if another_scheme(header, exchange.host in provider_hosts):
         return SignatureVerdict("unverified", "the Signature header is another scheme's (the HTTP Signatures "
                                               "draft's keyId=\"…\", a webhook sender's t=…,v1=…), not iugu's")
     parsed = parse_signature_header(header)

@@ -59,13 +59,14 @@ class ScannerSpec:
         judges none (code, most logs) starts without it.
         """
         rules = load_rules([Path(p) for p in self.rule_paths]).without(self.disabled)
+        hosts = rules.every_provider_host()
         if not self.public_keys:
-            checks = request_checks(CheckInputs(request_time_window=self.request_time_window))
+            checks = request_checks(CheckInputs(request_time_window=self.request_time_window, provider_hosts=hosts))
             return UnitScanner(rules, self.engine, checks, self.rule_time, frame=self.frame, small=self.small)
         from keyaudit.rulebook.signature import load_public_keys, short_key_warnings
 
         keys = load_public_keys([Path(p) for p in self.public_keys])
-        checks = request_checks(CheckInputs(tuple(keys), self.request_time_window))
+        checks = request_checks(CheckInputs(tuple(keys), self.request_time_window, hosts))
         return UnitScanner(rules, self.engine, checks, self.rule_time,
                            signing_keys={key.digest: key.key_id for key in keys},
                            key_warnings=short_key_warnings(keys), frame=self.frame, small=self.small)

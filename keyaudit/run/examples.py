@@ -21,9 +21,9 @@ from keyaudit.model.vocabulary import RuleInfo
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.rulebook.backtracking import backtracking_warnings
 from keyaudit.rulebook.metadata import missing_metadata
-from keyaudit.rulebook.requests import RequestRule
+from keyaudit.rulebook.requests import RequestCheck, RequestRule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning
-from keyaudit.rulebook.registry import request_checks
+from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.run.fold import confirm_replays, is_candidate, replay_order
 from keyaudit.inputs.text_requests import exchanges_in_lines
 from keyaudit.inputs.message_findings import findings_in_mail
@@ -56,10 +56,11 @@ def _secret_findings(rule: Rule, text: str, rules: RuleSet) -> list[Finding]:
     return findings
 
 
-def _request_findings(rule: RequestRule, text: str, secrets: SecretDetector) -> list[Finding]:
+def _request_findings(rule: RequestRule, text: str, secrets: SecretDetector, checks: dict[str, RequestCheck]
+                      ) -> list[Finding]:
     """A request rule's findings in one example: a raw HTTP request, a curl command or a JSON
     request record (the one that can carry a log time)."""
-    judge = ExchangeJudge(secrets, [rule], request_checks())
+    judge = ExchangeJudge(secrets, [rule], checks)
     lines = list(enumerate(text.split("\n"), start=1))
     found = [f for exchange in exchanges_in_lines(lines, "<example>", secrets.rules.record_headers) for f in judge.judge(exchange, Counter())]
     candidates = sorted(filter(is_candidate, found), key=replay_order)  # the scan's last step, on one example
@@ -85,10 +86,11 @@ def _place_findings(rule: PlaceRule, example: str, places: RuleSet, secrets: Sec
 def check_examples(rules: RuleSet) -> list[ExampleFailure]:
     """All failures across ``rules``; an empty list means every example behaves."""
     secrets = SecretDetector(RuleSet(list(rules.rules), basic_users=rules.basic_users))
+    checks = request_checks(CheckInputs(provider_hosts=rules.every_provider_host()))
     failures: list[ExampleFailure] = []
     checked: list[tuple[RuleInfo, object]] = [
         *((rule, lambda text, rule=rule: _secret_findings(rule, text, rules)) for rule in rules.rules),
-        *((rule, lambda text, rule=rule: _request_findings(rule, text, secrets)) for rule in rules.requests),
+        *((rule, lambda text, rule=rule: _request_findings(rule, text, secrets, checks)) for rule in rules.requests),
         *((rule, lambda text, rule=rule: _message_findings(rule, text, secrets)) for rule in rules.messages),
         *((rule, lambda text, rule=rule: _place_findings(rule, text, rules, secrets)) for rule in rules.place_rules),
     ]

@@ -28,7 +28,7 @@ from keyaudit.inputs.archives import stream_archive_kind
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
 from keyaudit.model.result import ScanError
-from keyaudit.rulebook.registry import request_checks
+from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
 from keyaudit.run.archive_unit import scan_archive, whole_progress
@@ -70,7 +70,8 @@ class UnitScanner:
         self.key_warnings = list(key_warnings or [])  # about the --public-key files, for the user
         # The request anchors and markers ride along in the rules' pass over each chunk.
         self.detector = SecretDetector(rules, create_matcher(rules, engine, self.budget, small), signing_keys)
-        self.judge = ExchangeJudge(self.detector, list(rules.requests), request_checks() if checks is None else dict(checks))
+        checks = request_checks(CheckInputs(provider_hosts=rules.every_provider_host())) if checks is None else checks
+        self.judge = ExchangeJudge(self.detector, list(rules.requests), dict(checks))
         self.placer = Placer(rules, frame)
         self.prose = ProseFilter(rules)
         self.names = PathRedactor(self.detector)

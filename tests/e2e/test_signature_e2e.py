@@ -196,7 +196,7 @@ def test_a_webhook_senders_signature_is_no_iugu_signature(tmp_path: Path) -> Non
     """A payments app logs the webhooks it receives with their headers: a sender's signature names its own
     parts (`t=…,v1=…`, `ts=…;h1=…`) or leads with its scheme's version (`v1,<base64>`), and a sender's retries
     repeat it. None is a malformed iugu signature nor a replay; a bare value sent to iugu is still a malformed
-    one."""
+    one, and so is a sender's scheme on a request sent to iugu (a webhook sender's signing code copied over)."""
     hook = ["POST /webhooks/gateway HTTP/1.1", "Host: pagamentos.minhaloja.com.br", "Content-Type: application/json",
             "Signature: t=1733306400,v1=" + "5257a869e7ecebed" * 4, "", '{"type":"transfer.created"}', ""]
     records = [{"method": "POST", "url": "https://pagamentos.minhaloja.com.br/webhooks/" + name,
@@ -207,9 +207,11 @@ def test_a_webhook_senders_signature_is_no_iugu_signature(tmp_path: Path) -> Non
     (tmp_path / "webhooks.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records * 2))
     (tmp_path / "iugu.txt").write_text("POST https://api.iugu.com/v1/transfer_requests HTTP/1.1\n"
                                        f"Request-Time: {TIME}\nSignature: c2lnbmF0dXJlIHdpdGhvdXQ=\n\n{{}}\n")
+    (tmp_path / "iugu_copied.txt").write_text("POST https://api.iugu.com/v1/transfer_requests HTTP/1.1\n"
+                                              f"Request-Time: {TIME}\n{hook[3]}\n\n{{}}\n")
     report = json.loads(cli("scan", "--format", "json", "--jobs", "1", str(tmp_path)).stdout)
-    assert [(Path(f["location"]["path"]).name, f["rule_id"]) for f in report["findings"]] == [
-        ("iugu.txt", "iugu-bad-signature")]
+    assert sorted((Path(f["location"]["path"]).name, f["rule_id"]) for f in report["findings"]) == [
+        ("iugu.txt", "iugu-bad-signature"), ("iugu_copied.txt", "iugu-bad-signature")]
 
 
 def test_key_files_that_cannot_be_used(keys: dict, tmp_path: Path) -> None:

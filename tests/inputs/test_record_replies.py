@@ -45,3 +45,11 @@ def test_headers_only_a_response_carries_are_the_replys(tmp_path: Path) -> None:
                   {"msg": "iugu request", "method": "POST", "url": URL,
                    "headers": {"Content-Type": "application/json", "User-Agent": "loja/1.0"}}) == [
         (3, "iugu-unsigned-transfer")]
+
+
+def test_headers_a_client_sends_by_mistake_are_still_the_requests(tmp_path: Path) -> None:
+    """A front end that sends `Access-Control-Allow-Origin: *` (and an `X-Powered-By`) on its own call "to fix
+    CORS": its headers are still the request's, unsigned."""
+    sent = {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*", "X-Powered-By": "loja"}
+    assert _rules(tmp_path, {"method": "POST", "url": URL, "headers": sent, "body": "{}"}) == [
+        (1, "iugu-unsigned-transfer")]

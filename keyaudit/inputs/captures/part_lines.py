@@ -16,8 +16,9 @@ brackets are still open (a JSON body over lines), or, after a label with no valu
 A program may write its own tag before each part, after the log's prefix, and its labels without a colon where the
 value opens a document: an OpenCart extension's ``$this->log->write('IUGU :: POST ' . $url)``, then ``'IUGU :: REQUEST
 HEADERS ' . print_r($headers, true)`` and ``'IUGU :: REQUEST BODY ' . $body``. A run whose first line is a request
-line behind a tag (its colon single or double) reads its other lines after that tag too; a label of words that name a
-part (by role, as any label) needs no colon before a JSON bracket or print_r's ``Array``; and print_r's array is a
+line behind a tag (its colon single or double) reads its other lines after that tag too, where a label of words that
+name a part (by role, as any label) needs no colon before a JSON bracket or print_r's ``Array`` (in a run of no tag,
+``headers {`` opens protobuf's text format's message, not a document: :mod:`.text_format`); print_r's array is a
 part's value from its ``(`` on the line below to the ``)`` under it, with the blank line print_r writes after it.
 """
 
@@ -180,7 +181,7 @@ class _Run:
             return True
         if rest and self.tag and rest.startswith(self.tag):
             rest = rest[len(self.tag) :].lstrip(" \t")
-        labelled = (_LABEL.match(rest) or _bare_label(rest)) if rest else None
+        labelled = (_LABEL.match(rest) or (_bare_label(rest) if self.tag else None)) if rest else None
         if labelled is None:
             return False
         more = rest[labelled.end():]

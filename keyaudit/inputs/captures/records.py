@@ -70,13 +70,12 @@ ACTION = spellings("action")
 HEADERS = spellings("headers", "header", "allhttpheaderfields",
                     *("header" + kind for kind in ("parameters", "params", "fields", "list", "map")))
 # Headers only a response carries (RFC 9110's Server, Location, ETag, Retry-After, WWW-Authenticate; cookies set;
-# a CORS answer; the security headers a server adds): a logged set holding one is the reply's, what a call got back
-# (`{"method", "url", "status", "headers": {"Server": "nginx", …}}`), and shows nothing of what the request sent.
+# the security headers a server adds): a logged set holding one is the reply's, what a call got back (`{"method",
+# "url", "status", "headers": {"Server": "nginx", …}}`), and shows nothing of what the request sent. Not a CORS
+# answer's nor X-Powered-By: clients send those by mistake (`Access-Control-Allow-Origin: *` "to fix CORS").
 _REPLY_ONLY = frozenset({"server", "set-cookie", "location", "etag", "last-modified", "retry-after", "www-authenticate",
-                         "proxy-authenticate", "strict-transport-security", "x-powered-by", "content-security-policy",
-                         "x-frame-options", "accept-ranges", "alt-svc", "access-control-allow-origin",
-                         "access-control-allow-methods", "access-control-allow-headers",
-                         "access-control-allow-credentials", "access-control-expose-headers"})
+                         "proxy-authenticate", "strict-transport-security", "content-security-policy",
+                         "x-frame-options", "accept-ranges", "alt-svc"})
 _REQUEST_SAID = ("req", "httpreq", "clientreq")  # a headers member's name that says the request's, once a role
 # The head's lines as "Name: value" strings, a list or one string of lines ended `\r\n` (Wireshark's
 # http.request.line, one a header; tshark's fields): headers, where no headers member says them.

@@ -69,7 +69,7 @@ _METHOD_CALLED = re.compile(rf"(?<![\w$.>])({_MEMBER}?[A-Za-z_$][\w$]*)(?:\.|->)
 # name or a quoted key; Guzzle's handler stack (a signing middleware is pushed on it) as its option's quoted key only,
 # `'handler' => $stack` (a function named `handler` is a serverless entry point's, a route's)
 _CLIENT_HOOKS = (r"(?:(?:auth|event_hooks|hooks|transport|interceptors?|middleware|defaults|mount)\b[\"']?"
-                 r"|[\"']handler[\"'])")
+                 r"|(?<=[\"'])handler[\"'])")
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # a constant's name: ASAAS_URL, PAYOUT_API_URL
 
 
