@@ -214,3 +214,19 @@ def test_a_client_s_path_is_joined_to_its_base_that_has_a_path(name: str, code: 
     """A base URL with a path (``…/api/v3``) was taken for the request's whole URL: the client's transfer to
     ``/transfers`` was read as sent to its base alone, and judged no transfer."""
     assert _sent(tmp_path, name, code) == [("asaas-unsigned-transfer", f"{SANDBOX}/transfers")]
+
+
+def test_a_base_url_is_the_request_s_url_where_the_group_names_nothing_else(tmp_path: Path) -> None:
+    """A module constant named like a base (``BASE_URL``) that a call is given, a client's base with a path and an
+    empty one on the call, a plain-HTTP base with a path in a variable: each is all the group sends to, and its
+    request is read as before client bases were set apart."""
+    constant = ('import os\nimport requests\n\nBASE_URL = "https://api.asaas.com/v3/transfers"\n\n\n'
+                'def transfer(body):\n    return requests.post(BASE_URL, json=body, '
+                'headers={"access_token": os.environ["ASAAS_KEY"]})\n')
+    assert _findings(tmp_path, "constant.py", constant) == ["asaas-unsigned-transfer"]
+    empty = ('import httpx\n\nclient = httpx.Client(base_url="https://api.asaas.com/v3/transfers", '
+             'headers={"access_token": "x"})\n\n\ndef transfer(body):\n    return client.post("", json=body)\n')
+    assert _findings(tmp_path, "empty.py", empty) == ["asaas-unsigned-transfer"]
+    plain = ('import httpx\n\nclient = httpx.Client(base_url="http://api.asaas.com/v3", headers={"User-Agent": "x"})'
+             '\n\n\ndef call(path, body):\n    return client.post(path, json=body)\n')
+    assert _findings(tmp_path, "plain.py", plain) == ["asaas-plaintext-request"]

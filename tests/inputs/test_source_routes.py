@@ -156,3 +156,21 @@ def test_a_route_given_a_path_variable_or_on_a_route_given_middleware_is_no_tran
             "});\nrouter.route('/api/v3/transfers').post(auth, (req, res) => {\n"
             "  console.log('fake of', ASAAS_URL);\n  res.json({ id: 'tra_1' });\n});\n")
     assert _findings(tmp_path, "fake.js", code) == []
+
+
+def test_a_route_whose_path_is_kept_elsewhere_is_no_transfer_sent(tmp_path: Path) -> None:
+    """A route given its path as a name the group does not bind (``ROUTES.syncTransfers``, a constant imported) or
+    as a template, with middleware: a registration, whose handler's ``fetch`` sends with its own method (read as a
+    send, the route's method and the fetch's URL made a transfer no code sends; or two methods, and the fetch's
+    transfer lost)."""
+    fetch = ("  const r = await fetch('https://api.asaas.com/v3/transfers?limit=100', {\n"
+             "    headers: { access_token: process.env.ASAAS_KEY, 'User-Agent': 'payouts/1.0' } });\n"
+             "  res.json(await r.json());\n});\n")
+    for opening in ("app.post(ROUTES.syncTransfers, async (req, res) => {\n",
+                    "app.post(`${PREFIX}/transfers/sync`, authenticate, async (req, res) => {\n"):
+        assert _findings(tmp_path, "routes.js", opening + fetch) == []
+    sends = ("app.patch(routes.payout, async (req, res) => {\n"
+             "  await fetch('https://api.asaas.com/v3/transfers', {method: 'POST',\n"
+             "    headers: { access_token: process.env.ASAAS_KEY, 'User-Agent': 'payouts/1.0' },\n"
+             "    body: JSON.stringify(req.body) });\n  res.sendStatus(204);\n});\n")
+    assert _findings(tmp_path, "payout.js", sends) == [("asaas-unsigned-transfer", 2)]

@@ -190,7 +190,8 @@ def client_bases(said: Facts) -> set[str]:
     ``SetBaseURL(…)``, .NET's ``BaseAddress =``): where its calls' paths go, the start of a request's URL and never
     one itself, even with a path (``…/api/v3``): a module's call beside a client set up after it named two URLs
     (the transfer lost), and a client's call of ``/transfers`` was sent to its base alone."""
-    named = [value for name, value, _ in said.bindings if _BASE_NAME.search(last_part(name))]
+    named = [value for name, value, _ in said.bindings  # a module's constant (`BASE_URL = …`) is no client's option
+             if _BASE_NAME.search(last_part(name)) and not _CONSTANT.fullmatch(last_part(name))]
     named += [value for name, call, _ in said.calls if _BASE_NAME.search(last_part(name)) for _, value in call.args[:1]]
     return {value.text for value in (resolved(value, said) for value in named) if isinstance(value, Lit)}
 

@@ -44,10 +44,8 @@ from .source_values import facts, last_part, resolved
 MAX_GROUP_CHARS = 32 << 10  # a longer group (a minified bundle's line) is no snippet, and is not read
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
 _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers")
-# what may stand for headers the code does not show: a spread; Guzzle's handler stack, a signing middleware's place, as
-# its option's quoted key (`'handler' => $stack`: a name alone is a serverless entry point's, a route's)
+# a spread, or Guzzle's handler stack (a signing middleware's place) as a quoted option: may stand for unshown headers
 _HIDING_TOKENS = frozenset({("punct", "..."), ("punct", "**"), ("string", "handler")})
-
 # what holds the method (Jenkins' httpRequest names it `httpMode`)
 _METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?(?:method|mode)|request_?method|verb"
                           r"|CURLOPT_CUSTOMREQUEST)$")
@@ -234,11 +232,14 @@ def _commanded(said: Facts, url: str) -> bool:
 
 
 def _url(said: Facts, strings: list[str]) -> str | None:
-    """The one absolute URL with a path the group's literals name, no client's base (of several, the one a call is
-    given: a module's call beside the URL constant written after it), or its one origin joined to its one path
-    (``HTTPSConnection("host")`` and ``"/v1/…"``, ``hostname:`` and ``path:``)."""
+    """The one absolute URL with a path the group's literals name, no client's base where another URL or a path is
+    named (of several, the one a call is given: a module's call beside the URL constant written after it), or its
+    one origin joined to its one path (``HTTPSConnection("host")`` and ``"/v1/…"``, ``hostname:`` and ``path:``)."""
     absolute = {text for text in strings if ABSOLUTE_URL.fullmatch(text)}
-    full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")} - client_bases(said)
+    paths = {text for text in strings if text.startswith("/") and len(text) > 1 and " " not in text}
+    full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")}
+    if (kept := full - client_bases(said)) or paths:  # a base with no path beside it is all the group sends to
+        full = kept
     if len(full) > 1:
         full = {text for text in full if _sent(said, text)} or full
     if full:
@@ -248,7 +249,6 @@ def _url(said: Facts, strings: list[str]) -> str | None:
                 if _HOST_NAME.search(name) and isinstance(value, Lit) and "/" not in value.text}
     origins |= {value.text.rstrip("/") if "://" in value.text else f"https://{value.text}" for name, call, _ in said.calls
                 if last_part(name) in _HOST_CALLS for _, value in call.args[:1] if isinstance(value, Lit)}
-    paths = {text for text in strings if text.startswith("/") and len(text) > 1 and " " not in text}
     return f"{origins.pop()}{paths.pop()}" if len(origins) == 1 and len(paths) == 1 else None
 
 

@@ -8,11 +8,12 @@ route written as a map (Hapi's ``server.route({method: 'POST', path, handler})``
 sends, each made a payout of code that receives or fakes one: the call's name the method, its path the URL's, a
 module's URL constant a logger prints the host, and the response's headers the request's.
 
-The general rules: a call that sends is given a URL (a literal, or a variable: jQuery's ``$.post(url, data,
-function (r) …)``) and data; one that registers is given a path (a literal from ``/``, or a name the group binds to
-one), or is called on a route its path was given to (``router.route('/x').post(…)``), or is given the URL literal it
-answers for alone, and, last, the function that answers, written out (an arrow, ``function``, ``func``, ``fn``,
-``lambda``, ``async`` one), with no data between them (see :meth:`_Call.registers`). And no call that sends is given
+The general rules: a call that sends is given a URL (a literal, or a name bound to one; jQuery's ``$.post(url,
+data, function (r) …)`` only sends) and data; one that registers is given a path (a literal from ``/``, or a name
+the group binds to one), or a name (a route's path kept elsewhere: ``ROUTES.sync``), or is called on a route its path
+was given to (``router.route('/x').post(…)``), or is given the URL it answers for, and, last, the function that
+answers, written out (an arrow, ``function``, ``func``, ``fn``, ``lambda``, ``async`` one), with no data between
+them (see :meth:`_Call.registers`). And no call that sends is given
 the status of a response (a label or an options map's key, ``status``, ``statusCode``, ``status_code``, bound to a
 status number): a stub is, whose headers and body are the response's. The calls inside a handler are read as they
 are: a proxy's route that forwards with ``fetch(…)`` still sends that.
@@ -33,14 +34,16 @@ from .source_values import last_part
 _FUNCTION_WORDS = frozenset({"function", "func", "fn", "lambda", "async"})
 _OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
 _ROUTE_KEYS = frozenset({"method", "path", "url"})
+_JQUERY = frozenset({"$", "jQuery"})  # a receiver whose method-named calls send (`$.post(url, data, function (r) …)`)
 _STATUS_NAME = re.compile(r"(?i)status(?:_?code)?|http_?code")  # what names a response's status
 
 
 def keep_sent(found: list[Token], said: Facts) -> None:
     """Leave in ``said`` (read from ``found``) no call that registers, annotates or stubs, and no method, path or
     URL of a route written as a map (see the module)."""
-    paths = frozenset(name for name, value, _ in said.bindings if isinstance(value, Lit) and value.text.startswith("/"))
-    unsent = _registrations(found, paths)
+    bound = [(name, value.text) for name, value, _ in said.bindings if isinstance(value, Lit)]
+    unsent = _registrations(found, frozenset(name for name, text in bound if text.startswith("/")),
+                            frozenset(name for name, text in bound if text.startswith(("http://", "https://"))))
     said.calls = [(name, call, line) for name, call, line in said.calls
                   if (name.lstrip("."), line) not in unsent and not any(
                       _status(label, value) or label is None and isinstance(value, Pairs)
@@ -76,37 +79,34 @@ def _status(label: str | None, value: object) -> bool:
 
 @dataclass
 class _Call:
-    """An open call named for a method: its name's token, whether it is called on what a call returns (a route its
-    path was given to: ``router.route('/x').post``), and what each argument so far starts with: a function
-    (``function``, an arrow after its parameters), a ``path`` (a literal from ``/``, or a name bound to one), other
+    """An open call named for a method: its name's token, whether its receiver is jQuery's (``$.post``, which only
+    sends), and what each argument so far starts with: a function (``function``, an arrow after its parameters), a
+    ``path`` (a literal from ``/``, or a name bound to one), a ``url`` (a name bound to an absolute URL), other
     ``data`` written out (a literal), a ``name`` (a variable, a middleware), a ``map``, a ``list``, or ""."""
 
     name: int
-    chained: bool
+    sends: bool
     kinds: list[str] = field(default_factory=lambda: [""])
     started: bool = False  # whether the argument being read has its first token
 
     def registers(self) -> bool:
-        """Whether the call is given, last, a function, and before it: its path, then a route's options and
-        middleware (Fastify's ``{ schema }``, Express's ``[auth, validate]``, ``auth``); or, called on a route its
-        path was given to, middleware alone or nothing; or the URL literal it answers for alone (MSW's
-        ``http.post(url, resolver)``) or nothing. A variable first is the URL a call sends to (jQuery's
-        ``$.post(url, function (r) …)``), and what comes between a URL and the function is data (``$.post(url, data,
-        …)``, request's ``request.post(url, {json: …}, (err, res) => …)``), as is an options map first
-        (``request.post({url, body}, …)``): all send."""
+        """Whether the call is given, last, a function, and before it no data but its path or URL (Express's
+        ``router.route('/x').post((req, res) => …)`` gives it none): nothing but middleware (``auth``,
+        ``express.json()``), or, after a path, a route's options and middleware written out (Fastify's
+        ``{ schema }``, Express's ``[auth, validate]``). A URL then a map is a client's call (request's
+        ``request.post(url, {json: …}, (err, res) => …)``), as is an options map first (``request.post({url, body},
+        …)``), a name bound to an absolute URL first, and any call of jQuery's (``$.post(url, data, function (r)
+        …)``): all send."""
         first, between = self.kinds[0], self.kinds[1:-1]
-        if self.kinds[-1] != "function":
+        if self.kinds[-1] != "function" or self.sends or first in ("url", "map"):
             return False
-        if first == "path":
-            return all(kind in ("", "name", "function", "map", "list") for kind in between)
-        if self.chained:
-            return all(kind in ("", "name", "function") for kind in self.kinds[:-1])
-        return first in ("", "data", "function") and not between
+        allowed = ("", "name", "function", "map", "list") if first == "path" else ("", "name", "function")
+        return all(kind in allowed for kind in between)
 
 
-def _registrations(found: list[Token], paths: frozenset[str]) -> set[tuple[str, int]]:
+def _registrations(found: list[Token], paths: frozenset[str], urls: frozenset[str]) -> set[tuple[str, int]]:
     """The (name, line) of each call of ``found`` that registers a handler or annotates one (see the module), the
-    group binding ``paths`` to paths."""
+    group binding ``paths`` to paths and ``urls`` to absolute URLs."""
     registered: set[tuple[str, int]] = set()
     opened: list[_Call | None] = []  # for each bracket open: the call named for a method it opens, or None
     for at, token in enumerate(found):
@@ -117,6 +117,7 @@ def _registrations(found: list[Token], paths: frozenset[str]) -> set[tuple[str, 
             call.kinds[-1] = ("function" if token.kind == "name" and token.text in _FUNCTION_WORDS else
                               "path" if token.kind == "string" and token.text.startswith("/")
                               or token.kind == "name" and token.text in paths else
+                              "url" if token.kind == "name" and token.text in urls else
                               "name" if token.kind == "name" else
                               "data" if token.kind in ("string", "number") else
                               {"{": "map", "[": "list"}.get(punct, ""))
@@ -124,7 +125,7 @@ def _registrations(found: list[Token], paths: frozenset[str]) -> set[tuple[str, 
             named = punct == "(" and at > 0 and _method_named(found[at - 1])
             if named and at > 1 and found[at - 2].text == "@" and found[at - 2].kind == "punct":
                 registered.add((found[at - 1].text, found[at - 1].line))  # a decorator
-            opened.append(_Call(at - 1, at > 2 and found[at - 2].text == "." and found[at - 3].text == ")")
+            opened.append(_Call(at - 1, at > 2 and found[at - 2].text == "." and found[at - 3].text in _JQUERY)
                           if named else None)
         elif punct in _CLOSE and opened:
             if (call := opened.pop()) is not None and call.registers():
