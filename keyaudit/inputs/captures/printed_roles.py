@@ -38,11 +38,12 @@ def header_fields(mapping: dict[Any, Any]) -> list[tuple[str, str]] | None:
     return headers[:MAX_HEADERS] if field_names(list(mapping)) else None
 
 
-def field_names(names: list[Any]) -> bool:
-    """Whether ``names`` are header fields' names: each a token, and one written as HTTP writes
-    one, with a dash (a query's, an option's or a body's keys are not)."""
-    return all(isinstance(name, str) and _TOKEN.fullmatch(name) is not None for name in names) and any(
-        DASHED_NAME.fullmatch(name) for name in names)
+def field_names(names: list[Any], dashed: bool = True) -> bool:
+    """Whether ``names`` are header fields' names: each a token, and (unless not ``dashed``: where the place they
+    are written in says they are headers) one written as HTTP writes one, with a dash (a query's, an option's or a
+    body's keys are not)."""
+    return all(isinstance(name, str) and _TOKEN.fullmatch(name) is not None for name in names) and (
+        not dashed or any(DASHED_NAME.fullmatch(name) for name in names))
 
 
 def positional_record(items: list[Any]) -> dict[str, Any] | None:

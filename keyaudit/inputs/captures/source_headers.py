@@ -22,7 +22,6 @@ import re
 
 from keyaudit.model.exchange import UNKNOWN
 
-from .lines import TOKEN
 from .printed_roles import field_names
 from .source_tokens import COMMAND_NAME
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Partial
@@ -58,7 +57,6 @@ _EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "T
 # `Cohttp.Header.of_list […]`, `new Headers({…})`, Alamofire's `HTTPHeaders([…])`
 _HEADER_BUILDERS = re.compile(r"(?i)(?:^|[.:>])(?:new_?)?(?:http_?)?headers?(?:(?:\.|::)(?:of_list|of|from|init))?$")
 _RECORD_NAMES = ("name", "key", "field")  # what names a header in a record of its name and value
-_FIELD = re.compile(TOKEN)  # a header field's name
 _TARGETS = ("https://", "http://", "/")  # a literal a call sending a request is given: its URL or path
 
 
@@ -163,8 +161,7 @@ def _header_fields(value: object, tupled: bool) -> bool:
     one (see :mod:`.printed_roles`: a body's map given to a call is none) — any, in a request written as a tuple
     (``httpc``'s ``{Url, [{"access_token", Key}], ContentType, Body}``), whose body is a string, never a map."""
     keys = [key for key, _ in value.pairs] if isinstance(value, Pairs) else []
-    return bool(keys) and (field_names(keys) or tupled and all(isinstance(key, str) and _FIELD.fullmatch(key)
-                                                               for key in keys))
+    return bool(keys) and field_names(keys, dashed=not tupled)
 
 
 def _record(value: object, said: Facts) -> tuple[object, object] | None:
