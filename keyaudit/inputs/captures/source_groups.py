@@ -14,11 +14,10 @@ base URL (httpx's ``client = httpx.Client(base_url=…, headers={…})``, axios'
 read with each later group that calls a method of it: its base URL and headers are its calls' — unless an auth flow,
 hooks or interceptors, in its construction or anywhere in the window, may add headers it does not show (a module's
 client whose headers are set to a map written out right after it is bound, requests' ``session.headers.update({…})``,
-is one too). So is an
-instance's client its class's constructor sets up with a base URL (Guzzle's ``$this->client = new Client(['base_uri'
-=> …, 'headers' => […]])``), with each later method of that class that calls a method of it (``$this->client->request(
-'POST', '/v1/…', […])``). A base URL is where a client's paths go, never a request's URL
-itself (:func:`client_bases`).
+is one too). So is an instance's client its class's constructor sets up with a base URL (Guzzle's
+``$this->client = new Client(['base_uri' => …, 'headers' => […]])``), with each later method of that class that
+calls a method of it (``$this->client->request('POST', '/v1/…', […])``). A base URL is where a client's paths go,
+never a request's URL itself (:func:`client_bases`).
 """
 
 from __future__ import annotations
@@ -59,8 +58,9 @@ _MEMBER = r"(?:this\.|self\.|\$this->|@)"
 _CLIENT = re.compile(rf"(?:(?:const|let|var|val|final)\s+|[ \t]*(?={_MEMBER}))?({_MEMBER}?[A-Za-z_$][\w$]*)\s*=\s*"
                      r"(?:new\s+)?[\w$.\\]+\(")
 # its base URL option: an argument or a key (`base_url=`, `baseURL:`), no module's constant (`BASE_URL = …`)
-_BASE_OPTION = re.compile(r"(?im)(?:^[ \t]+|[({,][ \t]*)[\"']?base_?(?:url|uri|address)\b[\"']?\s*[=:]")
-_BASE_NAME = re.compile(r"(?i)base_?(?:url|uri|address)$")  # a client's base (`base_url=`, `baseURL:`, `SetBaseURL(`)
+BASE_NAME = r"base_?(?:url|uri|address)"  # what names a client's base URL: `base_url=`, `baseURL:`, `SetBaseURL(`
+_BASE_OPTION = re.compile(rf"(?im)(?:^[ \t]+|[({{,][ \t]*)[\"']?{BASE_NAME}\b[\"']?\s*[=:]")
+_BASE_NAMED = re.compile(rf"(?i){BASE_NAME}$")
 # a client's headers set to a map written out, at a line's start: requests' `session.headers.update({`
 _HEADERS_SET = re.compile(rf"\s*({_MEMBER}?[A-Za-z_$][\w$]*)(?:\.|->)headers\.update\(\s*\{{")
 # what a method of is called: `client.post(`, `$this->client->request(`
@@ -191,8 +191,9 @@ def client_bases(said: Facts) -> set[str]:
     one itself, even with a path (``…/api/v3``): a module's call beside a client set up after it named two URLs
     (the transfer lost), and a client's call of ``/transfers`` was sent to its base alone."""
     named = [value for name, value, _ in said.bindings  # a module's constant (`BASE_URL = …`) is no client's option
-             if _BASE_NAME.search(last_part(name)) and not _CONSTANT.fullmatch(last_part(name))]
-    named += [value for name, call, _ in said.calls if _BASE_NAME.search(last_part(name)) for _, value in call.args[:1]]
+             if _BASE_NAMED.search(last_part(name)) and not _CONSTANT.fullmatch(last_part(name))]
+    named += [value for name, call, _ in said.calls if _BASE_NAMED.search(last_part(name))
+              for _, value in call.args[:1]]
     return {value.text for value in (resolved(value, said) for value in named) if isinstance(value, Lit)}
 
 

@@ -32,8 +32,8 @@ from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import HTTP_METHODS, make_exchange, to_bytes
 from .source_calls import written_calls
-from .source_groups import (ABSOLUTE_URL, anchored_part, bind_constants, client_bases, constants_sent, groups,
-                            naming)
+from .source_groups import (ABSOLUTE_URL, BASE_NAME, anchored_part, bind_constants, client_bases, constants_sent,
+                            groups, naming)
 from .source_headers import headers_given
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
@@ -56,7 +56,7 @@ _SETS_METHOD = re.compile(r"(?i)method|verb")  # a call given a method word alon
 _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
                                 r"|^CURLOPT_(POST|PUT)$")
 _POSTING = re.compile(r"^CURLOPT_POSTFIELDS$")  # an option whose body, with no method named, is sent as a POST
-_HOST_NAME = re.compile(r"(?i)(?:host(?:name)?|base_?(?:url|uri|address))$")
+_HOST_NAME = re.compile(rf"(?i)(?:host(?:name)?|{BASE_NAME})$")
 # what holds the query's parameters as a map (requests', axios' and Faraday's `params`, Guzzle's `query`, got's
 # `searchParams`): sent in the URL, a credential among them too
 _QUERY_NAME = re.compile(r"(?i)(?:params|query|qs|query_?params|search_?params|query_?parameters)$")
