@@ -4,6 +4,7 @@ request, its body the bytes."""
 
 from __future__ import annotations
 
+import json
 import time
 
 from keyaudit.inputs.captures.continued_values import joined_values
@@ -98,3 +99,29 @@ def test_a_document_read_past_its_first_reach_is_found_where_it_closes() -> None
     joined, _ = joined_values(lines, {}, "\n".join(text for _, text in lines))
     assert [number for number, _ in joined] == [10, 52]
     assert joined[0][1].startswith('t=1 body="{\\n\\"field_0\\": 0,') and joined[0][1].endswith('0}" attempt=2')
+
+
+HEAD = ("POST /v1/transfer_requests HTTP/1.1\r\nHost: api.iugu.com\r\nContent-Type: application/json\r\n"
+        "X-Note: it's \"quoted\"\r\n\r\n")
+INSPECTED = ["<ref *2> ClientRequest {", "  _headerSent: true,",
+             "  _header: 'POST /v1/transfer_requests HTTP/1.1\\r\\n' +", "    'Host: api.iugu.com\\r\\n' +",
+             "    \"Content-Type: application/json\\r\\n\" +", "    `X-Note: it's \"quoted\"\\r\\n` +", "    '\\r\\n',",
+             "  _keepAliveTimeout: 0,", "}"]
+
+
+def test_a_string_util_inspect_cut_into_pieces_joined_by_plus_is_one_value_again() -> None:
+    """Node's ``console.log`` of a ``ClientRequest``: its ``_header``, the head as sent, printed as a piece per line,
+    each in the quote util.inspect chose for it (one the piece does not hold)."""
+    lines, leads = _joined(INSPECTED, {13: 3})
+    assert [number for number, _ in lines] == [10, 11, 12, 17, 18] and leads == {13: 3, 12: 3}
+    assert lines[2][1] == "  _header: " + json.dumps(HEAD) + ","
+    (exchange,) = exchanges_in_lines(lines, "app.log")
+    assert (exchange.method, exchange.url, exchange.headers[-1]) == (
+        "POST", "https://api.iugu.com/v1/transfer_requests", ("X-Note", "it's \"quoted\""))
+
+
+def test_pieces_broken_by_a_line_that_is_no_piece_or_never_ended_are_given_as_they_are() -> None:
+    broken = [*INSPECTED[:4], "    not a piece", *INSPECTED[5:]]
+    unended = INSPECTED[:6]
+    for lines in (broken, unended):
+        assert _joined(lines, {}) == (list(enumerate(lines, 10)), {})

@@ -2,10 +2,13 @@
 clients installed on the machine, each with its own debug output turned on, and that output read back.
 
 Every other corpus renders the requests as a writer's documentation or source says it writes them; this one asks
-the writers themselves, in the versions installed — curl's ``-v``, ``--trace-ascii`` and ``--trace``, wget's
-``-d``, Python's ``http.client`` at debug level under requests and urllib3's logging, the JDK's
-``java.net.http.HttpClient`` with its ``jdk.httpclient.HttpClient.log`` property — so a format that drifted from its
-documentation, or a detail the documentation leaves out, shows here. The requests go by plain HTTP to a real
+the writers themselves, in the versions installed — curl's ``-v``, ``--trace-ascii`` and ``--trace``, and the C
+program its ``--libcurl`` writes, wget's ``-d``, Python's ``http.client`` at debug level under requests and urllib3's
+logging, the JDK's ``java.net.http.HttpClient`` with its ``jdk.httpclient.HttpClient.log`` property and its
+``HttpURLConnection`` with its logger at FINE, Node's ``console.log`` of the ``ClientRequest`` it sent — so a format
+that drifted from its documentation, or a detail the documentation leaves out, shows here. (Two of them found
+nothing when first added: Node's object, whose ``_header`` util.inspect cuts into ``'…' +`` pieces, and curl's C
+program, which is source code: a log of it is no place it is written.) The requests go by plain HTTP to a real
 server on loopback, named as the clients' proxy (``http_proxy``, ``-Dhttp.proxyHost``): each client writes the
 provider's URL and ``Host`` as it would on the way to the provider, and nothing leaves the machine. Plain HTTP is
 what lets a proxy take them, so each request is also a plaintext finding. A client that is not installed is
@@ -26,7 +29,7 @@ from typing import Callable, Iterator
 import pytest
 
 from helpers.secrecy import scrub
-from helpers.signed_shapes import Request, check_shape
+from helpers.signed_shapes import LOG, Request, check_shape
 
 Client = Callable[[Request, str, Path], str]  # a request, the proxy's URL, a folder -> what the client printed
 TIMEOUT = 60
@@ -146,20 +149,93 @@ def java_http_client_log(request: Request, proxy: str, folder: Path) -> str:
                  request.method, _url(request), "body.json", *headers], folder, proxy)
 
 
+_NODE_CLIENT = """
+const http = require('http');
+const fs = require('fs');
+const [method, url, bodyFile, ...pairs] = process.argv.slice(2);
+const proxy = new URL(process.env.http_proxy);
+const headers = {Host: new URL(url).host};
+for (let i = 0; i + 1 < pairs.length; i += 2) headers[pairs[i]] = pairs[i + 1];
+const body = fs.readFileSync(bodyFile);
+headers['Content-Length'] = body.length;
+const req = http.request({host: proxy.hostname, port: proxy.port, method, path: url, headers}, (res) => {
+  res.resume();
+  console.log(res.req);
+});
+req.end(body);
+"""
+
+
+def node_client_request_inspected(request: Request, proxy: str, folder: Path) -> str:
+    # Node's `console.log(res.req)` of an answered `http.ClientRequest` (what `console.log(error.request)` in an
+    # axios or got error handler prints): util.inspect's object, the head as sent in `_header`, a long string cut
+    # at its line breaks into quoted pieces joined by `+`; the body is not shown
+    (folder / "body.json").write_bytes(request.body.encode())
+    (folder / "send.js").write_text(_NODE_CLIENT)
+    pairs = [part for name, value in request.headers for part in (name, value)]
+    return _run(["node", "send.js", request.method, _url(request), "body.json", *pairs], folder, proxy, merged=True)
+
+
+_JAVA_URL_CONNECTION = """
+import java.io.OutputStream;
+import java.net.*;
+import java.nio.file.*;
+
+public class Post {
+    public static void main(String[] args) throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) new URL(args[1]).openConnection();
+        connection.setRequestMethod(args[0]);
+        connection.setDoOutput(true);
+        for (int i = 3; i + 1 < args.length; i += 2) connection.setRequestProperty(args[i], args[i + 1]);
+        try (OutputStream out = connection.getOutputStream()) { out.write(Files.readAllBytes(Path.of(args[2]))); }
+        connection.getResponseCode();
+    }
+}
+"""
+_JUL_FINE = """handlers=java.util.logging.ConsoleHandler
+java.util.logging.ConsoleHandler.level=ALL
+sun.net.www.protocol.http.HttpURLConnection.level=ALL
+"""
+
+
+def java_url_connection_log(request: Request, proxy: str, folder: Path) -> str:
+    # the JDK's HttpURLConnection with its logger `sun.net.www.protocol.http.HttpURLConnection` at FINE through
+    # java.util.logging's console handler: `FINE: sun.net.www.MessageHeader@… pairs: {POST <url> HTTP/1.1:
+    # null}{Name: value}…` on one line, the response's pairs on another; the body is never shown
+    (folder / "body.json").write_bytes(request.body.encode())
+    (folder / "Post.java").write_text(_JAVA_URL_CONNECTION)
+    (folder / "logging.properties").write_text(_JUL_FINE)
+    host, port = proxy.removeprefix("http://").split(":")
+    headers = [part for name, value in request.headers for part in (name, value)]
+    return _run(["java", "-Djava.util.logging.config.file=logging.properties", f"-Dhttp.proxyHost={host}",
+                 f"-Dhttp.proxyPort={port}", "Post.java", request.method, _url(request), "body.json", *headers],
+                folder, proxy)
+
+
+def curl_libcurl(request: Request, proxy: str, folder: Path) -> str:
+    # curl's `--libcurl FILE`: the C program libcurl would need to send the same request — the headers as
+    # `curl_slist_append(slist1, "Name: value")`, the URL and body as `curl_easy_setopt(hnd, CURLOPT_URL, "…")`
+    # and `CURLOPT_POSTFIELDS` C string literals (quotes and line breaks escaped), the method as CUSTOMREQUEST
+    _curl("curl", ["--libcurl", "sent.c"])(request, proxy, folder)
+    return (folder / "sent.c").read_text()
+
+
 curl_verbose = _curl("curl_verbose", ["-v"])  # `> ` before each line of the head sent; the body is never shown
 curl_trace_ascii = _curl("curl_trace_ascii", ["--trace-ascii", "-"])
 curl_trace = _curl("curl_trace", ["--trace", "-"])
 
-# (client, the program it needs, whether its output shows the body: --trace-ascii writes a body's line feeds as
-# dots, which any byte not printable is, so a body holding one is not shown as sent)
-CLIENTS = [(curl_verbose, "curl", False), (curl_trace_ascii, "curl", False), (curl_trace, "curl", True),
-           (wget_debug, "wget", True), (python_requests_debug, sys.executable, True),
-           (java_http_client_log, "java", False)]
+# (client, the program it needs, whether its output shows the body — --trace-ascii writes a body's line feeds as
+# dots, which any byte not printable is, so a body holding one is not shown as sent —, the file it is kept in: the
+# C program --libcurl writes is a source file, read as code)
+CLIENTS = [(curl_verbose, "curl", False, LOG), (curl_trace_ascii, "curl", False, LOG), (curl_trace, "curl", True, LOG),
+           (wget_debug, "wget", True, LOG), (python_requests_debug, sys.executable, True, LOG),
+           (java_http_client_log, "java", False, LOG), (node_client_request_inspected, "node", False, LOG),
+           (java_url_connection_log, "java", False, LOG), (curl_libcurl, "curl", True, "transfer.c")]
 
 
-@pytest.mark.parametrize(("client", "program", "body_shown"), CLIENTS, ids=[c[0].__name__ for c in CLIENTS])
+@pytest.mark.parametrize(("client", "program", "body_shown", "name"), CLIENTS, ids=[c[0].__name__ for c in CLIENTS])
 def test_what_an_installed_client_prints_of_its_requests_gives_the_same_findings(
-        client: Client, program: str, body_shown: bool, proxy: str, tmp_path: Path) -> None:
+        client: Client, program: str, body_shown: bool, name: str, proxy: str, tmp_path: Path) -> None:
     if shutil.which(program) is None:
         pytest.skip(f"{program} is not installed")
     work = tmp_path / "client"
@@ -169,4 +245,4 @@ def test_what_an_installed_client_prints_of_its_requests_gives_the_same_findings
         return client(request, proxy, work).splitlines()
 
     shape.__name__ = client.__name__
-    check_shape(shape, tmp_path, body_shown=body_shown, plaintext=True)
+    check_shape(shape, tmp_path, name, body_shown=body_shown, plaintext=True)

@@ -14,6 +14,13 @@ A logger may also write a string value as it is, its line breaks too: structlog'
 document's other lines at the margin, and the record's next pairs after its close. A value that
 opens a JSON document at a ``key=`` ending the record's line is read on to where the document
 closes, a blank or the line's end after it: those lines are the value (:func:`_document_block`).
+
+And a printer of objects may cut a string at its line breaks into quoted pieces joined by `` +`` at the lines'
+ends, as the string would be written in code: Node's ``util.inspect`` (lib/internal/util/inspect.js, a string of
+more than 16 characters holding line breaks, in an object printed over lines: what ``console.log(error.request)``
+prints of a ``ClientRequest``, ``_header: 'POST … HTTP/1.1\r\n' +``, each next piece on a line of its own, the
+last followed by the object's ``,``). The pieces are put back as one quoted value (:func:`_pieces_block`): a
+request's head escaped in it is then read as any quoted dump is.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+
+from .quoted import DOUBLE_QUOTED, SINGLE_QUOTED, escaped, unescaped
 
 MAX_VALUE_LINES = 2000  # a value longer than this is no value a logger wrote: its lines are given as they are
 _FIRST_REACH = 16  # lines below a document's opener its decoder is first given
@@ -47,7 +56,13 @@ STYLES = (Style("=<\n\t", re.compile(r"(?P<head>.*\S) " + _KEY + r"=<"), "\t", r
 # A record line that ends opening a JSON document as a key's value: what ConsoleRenderer writes for a str body
 _DOCUMENT_OPENS = re.compile(r"(?P<head>.*\S +)" + _KEY + r"=(?P<opener>[{\[])")
 DOCUMENT_NEEDLES = ("={\n", "=[\n")
-NEEDLES = (*(style.needle for style in STYLES), *DOCUMENT_NEEDLES)  # a window that holds none has no value to join
+# A string's quoted pieces, each with the quote util.inspect chose for it (one the piece does not hold)
+_PIECE = rf"'{SINGLE_QUOTED}'|\"{DOUBLE_QUOTED}\"|`{escaped('`')}`"
+_PIECES_OPEN = re.compile(rf"(?P<head>\s*(?:[{{\[] )?)(?P<key>[A-Za-z_$][\w$]*|'[\w$.-]*'): (?P<piece>{_PIECE}) \+")
+_PIECE_LINE = re.compile(rf"\s+(?P<piece>{_PIECE})(?: (?P<more>\+)|(?P<rest>,?(?: [}}\]])*))")
+PIECES_NEEDLES = ("' +\n", '" +\n', "` +\n")
+# a window that holds none has no value to join
+NEEDLES = (*(style.needle for style in STYLES), *DOCUMENT_NEEDLES, *PIECES_NEEDLES)
 _DECODER = json.JSONDecoder()
 
 
@@ -59,7 +74,8 @@ def joined_values(lines: list[tuple[int, str]], leads: dict[int, int], every: st
     but do not hold one as the style writes it are given as they are."""
     styles = [style for style in STYLES if style.needle in every]
     documents = any(needle in every for needle in DOCUMENT_NEEDLES)
-    if not styles and not documents:
+    pieces = any(needle in every for needle in PIECES_NEEDLES)
+    if not styles and not documents and not pieces:
         return lines, leads
     out: list[tuple[int, str]] = []
     moved = dict(leads)
@@ -69,6 +85,8 @@ def joined_values(lines: list[tuple[int, str]], leads: dict[int, int], every: st
         block = _block(lines, at, out, styles)
         if block is None and documents and lines[at][1].endswith(("={", "=[")):
             block = _document_block(lines, at, len(out))
+        if block is None and pieces and lines[at][1].endswith(" +"):
+            block = _pieces_block(lines, at, len(out))
         if block is None:
             out.append((number, text))
             at += 1
@@ -145,3 +163,28 @@ def _document_block(lines: list[tuple[int, str]], at: int, record_index: int) ->
         return None
     pair = f"{opened.group('key')}={json.dumps(text[:stop], ensure_ascii=False)}"
     return record_index, opened.group("head") + pair + rest, at + 1 + text.count("\n", 0, stop)
+
+
+def _pieces_block(lines: list[tuple[int, str]], at: int, record_index: int) -> tuple[int, str, int] | None:
+    """The string a key's value opens at ``lines[at]`` as a quoted piece followed by `` +``, read on the lines
+    below, a piece each, to the first not followed by `` +``: the key's line with the pieces' text put back as one
+    quoted value (JSON's escapes) and what followed the last piece, and the index of the first line after it; None
+    where a line below is no piece, or the pieces run past :data:`MAX_VALUE_LINES`."""
+    opened = _PIECES_OPEN.fullmatch(lines[at][1])
+    if opened is None:
+        return None
+    value = [_piece(opened.group("piece"))]
+    for end in range(at + 1, min(len(lines), at + MAX_VALUE_LINES)):
+        piece = _PIECE_LINE.fullmatch(lines[end][1])
+        if piece is None:
+            return None
+        value.append(_piece(piece.group("piece")))
+        if piece.group("more") is None:
+            text = json.dumps("".join(value), ensure_ascii=False)
+            return record_index, f"{opened.group('head')}{opened.group('key')}: {text}{piece.group('rest')}", end + 1
+    return None
+
+
+def _piece(literal: str) -> str:
+    """A quoted piece's text: its escapes (JavaScript's) undone."""
+    return unescaped(literal[1:-1])

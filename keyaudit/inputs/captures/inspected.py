@@ -27,7 +27,6 @@ _FIELD = re.compile(rf"(\s*)({_KEY}): (.*)")  # its value without the blanks and
 _PAIR = re.compile(rf"({_KEY}): ({_STRING}|-?\d+(?:\.\d+)?)")
 _OBJECT = re.compile(r"(?:[\w$]+ )?(?:\[[\w$]+\] )?\{")  # `{`, `Object [AxiosHeaders] {`, `AxiosHeaders {`
 _CLOSE = re.compile(r"\s*\},?\s*$")
-_CONTINUED = re.compile(rf"\s*({_STRING})( \+)?,?\s*$")  # a long string's next part, `'…' +`
 
 
 @dataclass
@@ -36,7 +35,6 @@ class _Block:
     indent: int
     fields: dict[str, object] = field(default_factory=dict)
     nested: tuple[str, int] | None = None  # the object field being read, and its indentation
-    continued: str | None = None  # the string field whose parts go on in the next line
 
 
 class InspectReader:
@@ -59,11 +57,6 @@ class InspectReader:
             opened = _OPEN.match(text) if "config: {" in text else None
             self._block = _Block(number, len(opened.group(1))) if opened else None
             return
-        if block.continued is not None and (part := _CONTINUED.match(text)) is not None:
-            block.fields[block.continued] = f"{block.fields.get(block.continued, '')}{_text(part.group(1)) or ''}"
-            block.continued = block.continued if part.group(2) else None
-            return
-        block.continued = None
         indent = len(text) - len(text.lstrip())
         if indent <= block.indent:  # the block's closing brace, or it was cut off
             self._block = None
@@ -104,9 +97,8 @@ class InspectReader:
             block.nested = (name, indent)
         elif value.startswith(_OBJECT_INLINE) and value.endswith("}"):  # an object short enough for one line
             block.fields[name] = {_key(pair.group(1)): _value(pair.group(2)) for pair in _PAIR.finditer(value)}
-        elif (string := re.fullmatch(rf"({_STRING})( \+)?", value)) is not None:
-            block.fields[name] = _text(string.group(1))
-            block.continued = name if string.group(2) else None
+        elif (string := re.fullmatch(_STRING, value)) is not None:
+            block.fields[name] = _text(string.group())
 
     def _exchange(self, block: _Block) -> Iterator[Exchange]:
         fields = block.fields
