@@ -4,8 +4,8 @@ clients installed on the machine, each with its own debug output turned on, and 
 Every other corpus renders the requests as a writer's documentation or source says it writes them; this one asks
 the writers themselves, in the versions installed — curl's ``-v``, ``--trace-ascii`` and ``--trace``, and the C
 program its ``--libcurl`` writes, wget's ``-d``, Python's ``http.client`` at debug level under requests and urllib3's
-logging, the JDK's ``java.net.http.HttpClient`` with its ``jdk.httpclient.HttpClient.log`` property and its
-``HttpURLConnection`` with its logger at FINE, Node's ``console.log`` of the ``ClientRequest`` it sent — so a format
+logging and the attributes of the request requests sent (``print(vars(response.request))``), the JDK's ``java.net.http.HttpClient`` with its ``jdk.httpclient.HttpClient.log`` property and its
+``HttpURLConnection`` with its logger at FINE, Node's ``console.log`` of the ``ClientRequest`` it sent and of a ``fetch``'s ``Request`` — so a format
 that drifted from its documentation, or a detail the documentation leaves out, shows here. (Two of them found
 nothing when first added: Node's object, whose ``_header`` util.inspect cuts into ``'…' +`` pieces, and curl's C
 program, which is source code: a log of it is no place it is written.) The requests go by plain HTTP to a real
@@ -120,6 +120,25 @@ def python_requests_debug(request: Request, proxy: str, folder: Path) -> str:
                  *[f"{name}: {value}" for name, value in request.headers]], folder, proxy, merged=True)
 
 
+_PYTHON_PREPARED = """
+import sys
+import requests
+method, url, body = sys.argv[1], sys.argv[2], open(sys.argv[3], "rb").read()
+headers = dict(pair.split(": ", 1) for pair in sys.argv[4:])
+print(vars(requests.request(method, url, headers=headers, data=body, timeout=30).request))
+"""
+
+
+def python_prepared_request_vars(request: Request, proxy: str, folder: Path) -> str:
+    # `print(vars(response.request))` (or `.__dict__`), the usual way to see what requests sent: the
+    # PreparedRequest's attributes as a dict's repr, its headers with requests' own, the body a bytes literal,
+    # the cookie jar an object's `<RequestsCookieJar[]>`
+    pytest.importorskip("requests")
+    (folder / "body.json").write_bytes(request.body.encode())
+    return _run([sys.executable, "-c", _PYTHON_PREPARED, request.method, _url(request), "body.json",
+                 *[f"{name}: {value}" for name, value in request.headers]], folder, proxy, merged=True)
+
+
 _JAVA_CLIENT = """
 import java.net.URI;
 import java.net.http.*;
@@ -176,6 +195,26 @@ def node_client_request_inspected(request: Request, proxy: str, folder: Path) ->
     return _run(["node", "send.js", request.method, _url(request), "body.json", *pairs], folder, proxy, merged=True)
 
 
+_NODE_FETCH_REQUEST = """
+const fs = require('fs');
+const [method, url, bodyFile, ...pairs] = process.argv.slice(2);
+const headers = {};
+for (let i = 0; i + 1 < pairs.length; i += 2) headers[pairs[i]] = pairs[i + 1];
+console.log(new Request(url, {method, headers, body: fs.readFileSync(bodyFile, 'utf8')}));
+"""
+
+
+def node_fetch_request_inspected(request: Request, proxy: str, folder: Path) -> str:
+    # Node's `console.log(request)` of the `Request` a `fetch` is given (undici's, Node 18 on): `Request {
+    # method: 'POST', url: '…', headers: Headers { Name: 'value', … }, … }`, the body not shown. It is logged, not
+    # sent: Node's fetch takes no proxy from the environment, and the request would leave the machine
+    (folder / "body.json").write_bytes(request.body.encode())
+    (folder / "request.js").write_text(_NODE_FETCH_REQUEST)
+    pairs = [part for name, value in request.headers for part in (name, value)]
+    return _run(["node", "request.js", request.method, _url(request), "body.json", *pairs], folder, proxy,
+                merged=True)
+
+
 _JAVA_URL_CONNECTION = """
 import java.io.OutputStream;
 import java.net.*;
@@ -230,7 +269,8 @@ curl_trace = _curl("curl_trace", ["--trace", "-"])
 CLIENTS = [(curl_verbose, "curl", False, LOG), (curl_trace_ascii, "curl", False, LOG), (curl_trace, "curl", True, LOG),
            (wget_debug, "wget", True, LOG), (python_requests_debug, sys.executable, True, LOG),
            (java_http_client_log, "java", False, LOG), (node_client_request_inspected, "node", False, LOG),
-           (java_url_connection_log, "java", False, LOG), (curl_libcurl, "curl", True, "transfer.c")]
+           (java_url_connection_log, "java", False, LOG), (curl_libcurl, "curl", True, "transfer.c"),
+           (python_prepared_request_vars, sys.executable, True, LOG), (node_fetch_request_inspected, "node", False, LOG)]
 
 
 @pytest.mark.parametrize(("client", "program", "body_shown", "name"), CLIENTS, ids=[c[0].__name__ for c in CLIENTS])
