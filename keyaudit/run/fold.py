@@ -64,8 +64,9 @@ def _prefixes(path: str) -> list[str]:
 
 def _url_path(finding: Finding) -> str:
     """A URL's path as both rules see it ("" for an origin alone): a text rule's URL may end in
-    the sentence around it."""
-    return urlsplit(str(finding.context.get("url") or "")).path.rstrip("/.,;:)!")
+    the sentence around it, or in a value printed after it from a brace on, which no URL holds (Spring's
+    ``<POST http://…/transfers,{"amount":1},[…]>``: the body after a comma)."""
+    return urlsplit(str(finding.context.get("url") or "")).path.partition("{")[0].rstrip("/.,;:)!")
 
 
 def spot_order(finding: Finding) -> SortKey:

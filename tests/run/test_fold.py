@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers.credentials import asaas_key
-from helpers.running import run_scan
+from helpers.running import run_scan, scan_json
 from keyaudit.model.findings import REBUILT, Finding, Location
 from keyaudit.model.secrets import Secret
 from keyaudit.run.fold import merge_same_spot, spot_order
@@ -148,3 +148,13 @@ def test_a_request_cut_by_a_range_s_end_reports_its_key_where_the_next_range_sho
         found = run_scan(str(log), range_bytes=range_bytes, jobs=1, no_dedupe=no_dedupe)
         keys = [(f.location.line, f.location.column) for f in found.findings if f.rule_id == "asaas-api-key"]
         assert keys == [(len(head) + 3, dump[2].index(key) + 1)], (range_bytes, no_dedupe, keys)
+
+
+def test_a_url_a_printed_body_follows_after_a_comma_folds_into_the_request_read_there(tmp_path: Path) -> None:
+    """Spring's ``RequestEntity.toString()``: the text rule's URL ran on into the body's brace
+    (``…/transfer_requests,{``), a path the request's is not under — two plaintext findings for one call."""
+    log = tmp_path / "app.log"
+    log.write_text('2026-12-05 10:00:00.123  INFO 4242 --- [exec-1] c.a.IuguClient : Sending <POST '
+                   'http://api.iugu.com/v1/transfer_requests,{"amount_cents":1050},[Content-Type:"application/json"]>\n')
+    report, _ = scan_json(str(log))
+    assert sorted(f["rule_id"] for f in report["findings"]) == ["iugu-plaintext-request", "iugu-unsigned-transfer"]
