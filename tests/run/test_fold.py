@@ -154,7 +154,7 @@ def test_a_url_a_printed_body_follows_after_a_comma_folds_into_the_request_read_
     """Spring's ``RequestEntity.toString()``: the text rule's URL ran on into the body's brace
     (``…/transfer_requests,{``), a path the request's is not under — two plaintext findings for one call."""
     log = tmp_path / "app.log"
-    log.write_text('2026-12-05 10:00:00.123  INFO 4242 --- [exec-1] c.a.IuguClient : Sending <POST '
-                   'http://api.iugu.com/v1/transfer_requests,{"amount_cents":1050},[Content-Type:"application/json"]>\n')
+    log.write_text('2026-12-05 10:00:00.123  INFO 4242 --- [exec-1] c.a.IuguClient : Sending <POST http://api.iugu.'
+                   'com/v1/transfer_requests,{"amount_cents":1050},[Content-Type:"application/json"]>\n')
     report, _ = scan_json(str(log))
     assert sorted(f["rule_id"] for f in report["findings"]) == ["iugu-plaintext-request", "iugu-unsigned-transfer"]
