@@ -1,33 +1,40 @@
 """A corpus no one wrote by hand: the four money-out requests of :mod:`helpers.signed_shapes` SENT by the HTTP
 clients installed on the machine, each with its own debug output turned on, and that output read back.
 
-Every other corpus renders the requests as a writer's documentation or source says it writes them; this one asks
-the writers themselves, in the versions installed — curl's ``-v``, ``--trace-ascii`` and ``--trace``, and the C
-program its ``--libcurl`` writes, wget's ``-d``, Python's ``http.client`` at debug level under requests and urllib3's
-logging and the attributes of the request requests sent (``print(vars(response.request))``), the JDK's ``java.net.http.HttpClient`` with its ``jdk.httpclient.HttpClient.log`` property and its
-``HttpURLConnection`` with its logger at FINE, Node's ``console.log`` of the ``ClientRequest`` it sent and of a ``fetch``'s ``Request`` — so a format
-that drifted from its documentation, or a detail the documentation leaves out, shows here. (Two of them found
-nothing when first added: Node's object, whose ``_header`` util.inspect cuts into ``'…' +`` pieces, and curl's C
-program, which is source code: a log of it is no place it is written.) The requests go by plain HTTP to a real
-server on loopback, named as the clients' proxy (``http_proxy``, ``-Dhttp.proxyHost``): each client writes the
-provider's URL and ``Host`` as it would on the way to the provider, and nothing leaves the machine. Plain HTTP is
-what lets a proxy take them, so each request is also a plaintext finding. A client that is not installed is
-skipped (it says so), not passed.
+Every other corpus renders the requests as a writer's documentation or source says it writes them; this one asks the
+writers themselves, in the versions installed — curl's ``-v``, ``--trace-ascii`` and ``--trace``, and the C program
+its ``--libcurl`` writes, wget's ``-d``, Python's ``http.client`` at debug level under requests and urllib3's
+logging and the attributes of the request requests sent (``print(vars(response.request))``), the JDK's
+``java.net.http.HttpClient`` with its ``jdk.httpclient.HttpClient.log`` property and its ``HttpURLConnection`` with
+its logger at FINE and its TLS debugging (``javax.net.debug``), Node's ``console.log`` of the ``ClientRequest`` it
+sent and of a ``fetch``'s ``Request`` — so a format that drifted from its documentation, or a detail the
+documentation leaves out, shows here. (Node's object found nothing when first added: util.inspect cuts its
+``_header`` into ``'…' +`` pieces. curl's C program is read as code, in the source file --libcurl is given.) The
+requests go by plain HTTP to a real server on loopback, named as the clients' proxy (``http_proxy``,
+``-Dhttp.proxyHost``): each client writes the provider's URL and ``Host`` as it would on the way to the provider,
+and nothing leaves the machine. Plain HTTP is what lets a proxy take them, so each request is also a plaintext
+finding — but for the JDK's TLS debugging, which shows what it sends only inside TLS: its requests go by HTTPS to a
+loopback server that the provider's name is given to as the ``Host``. A client that is not installed is skipped (it
+says so), not passed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import os
 import shutil
+import ssl
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 import pytest
 
+from helpers.fake_providers import certificates
 from helpers.secrecy import scrub
 from helpers.signed_shapes import LOG, Request, check_shape
 
@@ -251,6 +258,65 @@ def java_url_connection_log(request: Request, proxy: str, folder: Path) -> str:
                 folder, proxy)
 
 
+_JAVA_TLS_CLIENT = """
+import java.net.URI;
+import java.net.http.*;
+import java.nio.file.*;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.*;
+
+public class Tls {
+    public static void main(String[] args) throws Exception {
+        TrustManager[] trustAll = {new X509TrustManager() {  // the loopback server's certificate is the test's own
+            public void checkClientTrusted(X509Certificate[] chain, String type) {}
+            public void checkServerTrusted(X509Certificate[] chain, String type) {}
+            public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
+        }};
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trustAll, null);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(args[1]))
+            .method(args[0], HttpRequest.BodyPublishers.ofFile(Path.of(args[2])));
+        for (int i = 3; i + 1 < args.length; i += 2) builder.header(args[i], args[i + 1]);
+        HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1).build()
+            .send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
+"""
+
+
+@contextlib.contextmanager
+def _tls_origin() -> Iterator[int]:
+    """A real HTTPS server on loopback (a certificate made for the test): its port."""
+    _, certificate, key = certificates(("localhost",))
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "cert.pem").write_bytes(certificate + key)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(Path(folder) / "cert.pem")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def java_tls_plaintext_debug(request: Request, proxy: str, folder: Path) -> str:
+    # the JDK's TLS debugging, `-Djavax.net.debug=ssl:record:plaintext` (JSSE's reference guide): each record's
+    # `Plaintext before ENCRYPTION (` as a hex dump of 16 bytes a row with their text, the request's head and body
+    # in one TLS 1.3 record followed by its inner content type and padding. Sent over HTTPS to a loopback server
+    # with the provider's name as its Host (a header the JDK lets a client set only where it is told it may)
+    (folder / "body.json").write_bytes(request.body.encode())
+    (folder / "Tls.java").write_text(_JAVA_TLS_CLIENT)
+    headers = [part for name, value in [("Host", request.host), *request.headers] for part in (name, value)]
+    with _tls_origin() as port:
+        return _run(["java", "-Djavax.net.debug=ssl:record:plaintext", "-Djdk.httpclient.allowRestrictedHeaders=host",
+                     "-Djdk.internal.httpclient.disableHostnameVerification=true", "Tls.java", request.method,
+                     f"https://127.0.0.1:{port}{request.path}", "body.json", *headers], folder, proxy, merged=True)
+
+
 def curl_libcurl(request: Request, proxy: str, folder: Path) -> str:
     # curl's `--libcurl FILE`: the C program libcurl would need to send the same request — the headers as
     # `curl_slist_append(slist1, "Name: value")`, the URL and body as `curl_easy_setopt(hnd, CURLOPT_URL, "…")`
@@ -263,26 +329,39 @@ curl_verbose = _curl("curl_verbose", ["-v"])  # `> ` before each line of the hea
 curl_trace_ascii = _curl("curl_trace_ascii", ["--trace-ascii", "-"])
 curl_trace = _curl("curl_trace", ["--trace", "-"])
 
-# (client, the program it needs, whether its output shows the body — --trace-ascii writes a body's line feeds as
-# dots, which any byte not printable is, so a body holding one is not shown as sent —, the file it is kept in: the
-# C program --libcurl writes is a source file, read as code)
-CLIENTS = [(curl_verbose, "curl", False, LOG), (curl_trace_ascii, "curl", False, LOG), (curl_trace, "curl", True, LOG),
-           (wget_debug, "wget", True, LOG), (python_requests_debug, sys.executable, True, LOG),
-           (java_http_client_log, "java", False, LOG), (node_client_request_inspected, "node", False, LOG),
-           (java_url_connection_log, "java", False, LOG), (curl_libcurl, "curl", True, "transfer.c"),
-           (python_prepared_request_vars, sys.executable, True, LOG), (node_fetch_request_inspected, "node", False, LOG)]
 
 
-@pytest.mark.parametrize(("client", "program", "body_shown", "name"), CLIENTS, ids=[c[0].__name__ for c in CLIENTS])
+class Live(NamedTuple):
+    """A client of the corpus: the program it needs; whether what it prints shows the body (--trace-ascii writes
+    a body's line feeds as dots, which any byte not printable is, so a body holding one is not shown as sent); the
+    file what it printed is kept in (the C program --libcurl writes is a source file, read as code); whether its
+    requests went over plain HTTP (all but the one sent over TLS)."""
+
+    client: Client
+    program: str
+    body_shown: bool
+    name: str = LOG
+    plaintext: bool = True
+
+
+CLIENTS = [Live(curl_verbose, "curl", False), Live(curl_trace_ascii, "curl", False), Live(curl_trace, "curl", True),
+           Live(wget_debug, "wget", True), Live(python_requests_debug, sys.executable, True),
+           Live(java_http_client_log, "java", False), Live(node_client_request_inspected, "node", False),
+           Live(java_url_connection_log, "java", False), Live(curl_libcurl, "curl", True, "transfer.c"),
+           Live(python_prepared_request_vars, sys.executable, True), Live(node_fetch_request_inspected, "node", False),
+           Live(java_tls_plaintext_debug, "java", True, plaintext=False)]
+
+
+@pytest.mark.parametrize("live", CLIENTS, ids=[live.client.__name__ for live in CLIENTS])
 def test_what_an_installed_client_prints_of_its_requests_gives_the_same_findings(
-        client: Client, program: str, body_shown: bool, name: str, proxy: str, tmp_path: Path) -> None:
-    if shutil.which(program) is None:
-        pytest.skip(f"{program} is not installed")
+        live: Live, proxy: str, tmp_path: Path) -> None:
+    if shutil.which(live.program) is None:
+        pytest.skip(f"{live.program} is not installed")
     work = tmp_path / "client"
     work.mkdir()
 
     def shape(request: Request) -> list[str]:
-        return client(request, proxy, work).splitlines()
+        return live.client(request, proxy, work).splitlines()
 
-    shape.__name__ = client.__name__
-    check_shape(shape, tmp_path, name, body_shown=body_shown, plaintext=True)
+    shape.__name__ = live.client.__name__
+    check_shape(shape, tmp_path, live.name, body_shown=live.body_shown, plaintext=live.plaintext)
