@@ -182,3 +182,16 @@ def test_a_content_length_int_refuses_makes_the_two_readings_differ_not_an_error
                 *(f"{name}: {value}" for name, value in headers), "", "{}"]
         found = list(exchanges_in_lines(numbered([record, *dump]), "app.log"))
         assert sorted(str(e.origin.capture) for e in found) == ["jsonlog", "wire"], declared[:8]
+
+
+def test_one_record_read_by_two_readers_takes_neither_reader_s_turn() -> None:
+    """Node's ``console.error`` of an axios error prints the request twice: its ``config`` (read by the axios
+    reader and, as a printed object, by the literal reader, on its first line) and its ``ClientRequest``
+    (method, host, path and the ``_header`` sent, read by the literal reader again). The config's second reading
+    took the literal reader's turn: the ClientRequest was a second request (a duplicate finding)."""
+    sent = [*HEADERS, ("Content-Length", "2")]  # (the head sent, without its body)
+    assert len(distinct([exchange("axios", 4), exchange("literal", 4), exchange("literal", 24, None, sent)])) == 1
+    # a retry printed the same way is still a request of its own
+    readings = [exchange("axios", 4), exchange("axios", 40), exchange("literal", 4),
+                exchange("literal", 24, None, sent), exchange("literal", 40), exchange("literal", 60, None, sent)]
+    assert [e.origin.line for e in distinct(readings)] == [4, 40]

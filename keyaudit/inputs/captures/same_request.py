@@ -7,7 +7,9 @@ as much as each shape shows (one without its body, one with it): judged twice it
 findings, or a bad signature beside a valid one.
 
 Two exchanges are the same request when different readers read them (the same reader reading
-two is two requests: a retry is sent again), within :data:`NEAR_LINES` of each other, with the
+two is two requests: a retry is sent again — but a reader that read one record another reader read from the same
+line has not had its turn: Node's print of an axios error holds the request twice, its ``config``, which the axios
+and the literal readers both read, and its ``ClientRequest``, which the literal reader reads again), within :data:`NEAR_LINES` of each other, with the
 same method and URL, no two different log times, the same headers (names compared without case;
 ``Host`` and ``Content-Length``, which some shapes leave out, are not among them: the URL names
 the host, and the length is compared only where both show it; nor those a client or its transport
@@ -152,13 +154,15 @@ def _paired(exchanges: list[Exchange]) -> list[Exchange]:
             kept.append(exchange)
             continue
         key, filed_as, readers = filed[twin]
+        same_record = kept[twin].origin.line == exchange.origin.line  # one record read two ways: no reader's turn
         del seen[key][filed_as][readers][twin]
         if _shows(exchange) > _shows(kept[twin]):
             # filed again by what it shows: a fuller reading that replaced a bare one (one record read
             # two ways) is then found by its own headers when a third reader's reading of it comes
             kept[twin], filed_as = exchange, shown
-        filed[twin] = (key, filed_as, readers | {capture})
-        seen[key].setdefault(filed_as, {}).setdefault(readers | {capture}, {})[twin] = None
+        readers = readers if same_record else readers | {capture}
+        filed[twin] = (key, filed_as, readers)
+        seen[key].setdefault(filed_as, {}).setdefault(readers, {})[twin] = None
     return kept
 
 
