@@ -101,6 +101,15 @@ def test_a_dump_in_a_json_records_field_beside_its_message_is_read_byte_for_byte
     assert _signed_scan(tmp_path, dump) == {"requests_judged": 1, "signatures_valid": 1}
 
 
+def test_a_dump_a_quoted_value_holds_ends_with_the_value() -> None:
+    """A head dumped without its body (Go's ``DumpRequestOut(req, false)``) in a logger's quoted value: the lines
+    after the record are not its body, however many bytes its Content-Length says (2 took the next line's indent)."""
+    head = "POST /v1/transfer_requests HTTP/1.1\r\nHost: api.iugu.com\r\nContent-Length: 2\r\n\r\n"
+    lines = [f'time=2026-11-22T13:00:00Z level=DEBUG msg="sent" dump={json.dumps(head)}', "    retry: 0,", "}"]
+    (found,) = exchanges_in_lines(list(enumerate(lines, 1)), "app.log")
+    assert (found.url, found.body) == ("https://api.iugu.com/v1/transfer_requests", None)
+
+
 def test_a_long_run_of_capitals_before_a_quoted_dump_is_passed_over_once() -> None:
     """The dump's method is looked for where a run of capitals starts: tried from each capital of
     a run, a run of 300,000 took minutes before the dump behind it was read."""

@@ -195,3 +195,20 @@ def test_one_record_read_by_two_readers_takes_neither_reader_s_turn() -> None:
     readings = [exchange("axios", 4), exchange("axios", 40), exchange("literal", 4),
                 exchange("literal", 24, None, sent), exchange("literal", 40), exchange("literal", 60, None, sent)]
     assert [e.origin.line for e in distinct(readings)] == [4, 40]
+
+
+def test_an_axios_error_printed_whole_is_one_request() -> None:
+    """``console.error(error)`` of an AxiosError under Node 20: the config, then the ClientRequest with the head it
+    sent in ``_header`` (util.inspect's pieces joined by ``+``)."""
+    head = ["POST /v1/transfer_requests HTTP/1.1", "Content-Type: application/json", "Signature: signature=abc",
+            "Content-Length: 2", "Host: api.iugu.com", "Connection: keep-alive", ""]
+    pieces = [f"      '{line}\\r\\n' +" for line in head[1:]]
+    printed = ["AxiosError: Request failed with status code 400", "  code: 'ERR_BAD_REQUEST',", "  config: {",
+               "    headers: Object [AxiosHeaders] {", "      'Content-Type': 'application/json',",
+               "      Signature: 'signature=abc',", "      'Content-Length': '2'", "    },", "    method: 'post',",
+               f"    url: '{URL}',", "    data: '{}'", "  },", "  request: <ref *1> ClientRequest {",
+               "    outputData: [],", f"    _header: '{head[0]}\\r\\n' +", *pieces[:-1], pieces[-1][:-2] + ",",
+               "    method: 'POST',", "    path: '/v1/transfer_requests',", "    host: 'api.iugu.com',",
+               "    protocol: 'https:',", "  },", "}"]
+    (found,) = exchanges_in_lines(numbered(printed), "error.log")
+    assert (found.origin.capture, found.body) == ("axios", b"{}")

@@ -10,8 +10,9 @@ a few lines there, not a parser.
 The log prefix before each line (timestamps, thread ids, logger names) is learned from the start
 line: whatever comes before its match, with digits and log levels free to differ
 (:class:`~.log_prefix.Prefix`). Text logs lost their line endings, so a body is exact only where a declared
-length confirms it (see :class:`~.lines.BodyLines`). Only the request being read is held, so a
-log of any size streams.
+length confirms it (see :class:`~.lines.BodyLines`). A request begun in a text of several lines that one line
+held (a logger's quoted value, a record's message: its lines come numbered alike) ends with that text: the lines
+after it are the log's, never its body. Only the request being read is held, so a log of any size streams.
 """
 
 from __future__ import annotations
@@ -48,8 +49,13 @@ class DumpReader:
         self._current: DumpRequest | None = None
         # the last lines fed between requests: one may say where the next request went
         self._between: deque[tuple[int, str]] = deque(maxlen=VIA_LINES)
+        self._number = 0  # the number of the line fed last
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
+        current, fed_on, self._number = self._current, self._number, number
+        if current is not None and number != fed_on and current.line == fed_on and current.fed:
+            # begun in a text an envelope held, of several lines (a logger's quoted value, a message): it ended there
+            yield from self._ended(current)
         started = self._started(number, text)
         current = self._current
         if started is not None and current is not None and started.shape.mention and not current.shape.mention:
