@@ -41,6 +41,14 @@ class DumpRequest:
     crs_shown: bool = False  # a line of the head still ends with its CR: the capture shows the CRs sent
     fed: int = 0  # lines given the reader since the start line (a writer's own, where several interleave)
     fence: str | None = None  # the rule line right above the start line (ApacheBench's `---`), that closes the block
+    number: int = 0  # of the line given last
+
+    def held_out(self, number: int) -> bool:
+        """Whether the line ``number`` comes after a text of several lines that the line the request began on
+        held (a logger's quoted value, a record's message: its lines come numbered alike): the request ended
+        with it, and the lines after it are the log's, never its body."""
+        held, self.number = self.fed > 0 and self.number == self.line and number != self.line, number
+        return held
 
     def fenced(self, line: str) -> bool:
         """Whether ``line`` is the rule line the block opened under: a printer that frames what it

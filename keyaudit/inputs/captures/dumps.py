@@ -1,18 +1,16 @@
 """One reader for the requests HTTP clients write as text: a start line, header lines, a body.
 
-Raw HTTP/1.1 text, curl ``-v`` and libcurl's verbose output, Go's ``DumpRequestOut``, Guzzle,
-OkHttp, Feign, Faraday and .NET's ``HttpClient`` logging all write a request that way (httpx and
-Spring write the start line alone, Spring with the headers on it); what differs is the start
-line's mark, what each line begins with, how the block ends and how the body's length is told.
-Those are data (:mod:`.dump_shapes`, one entry a library), so a client library's debug output is
-a few lines there, not a parser.
+Raw HTTP/1.1 text, curl ``-v`` and libcurl's verbose output, Go's ``DumpRequestOut``, Guzzle, OkHttp, Feign, Faraday
+and .NET's ``HttpClient`` logging all write a request that way (httpx and Spring write the start line alone, Spring
+with the headers on it); what differs is the start line's mark, what each line begins with, how the block ends and
+how the body's length is told. Those are data (:mod:`.dump_shapes`, one entry a library), so a client library's
+debug output is a few lines there, not a parser.
 
-The log prefix before each line (timestamps, thread ids, logger names) is learned from the start
-line: whatever comes before its match, with digits and log levels free to differ
-(:class:`~.log_prefix.Prefix`). Text logs lost their line endings, so a body is exact only where a declared
-length confirms it (see :class:`~.lines.BodyLines`). A request begun in a text of several lines that one line
-held (a logger's quoted value, a record's message: its lines come numbered alike) ends with that text: the lines
-after it are the log's, never its body. Only the request being read is held, so a log of any size streams.
+The log prefix before each line (timestamps, thread ids, logger names) is learned from the start line: whatever
+comes before its match, with digits and log levels free to differ (:class:`~.log_prefix.Prefix`). Text logs lost
+their line endings, so a body is exact only where a declared length confirms it (:class:`~.lines.BodyLines`); a
+request begun in a text of several lines one line held (a quoted value, a message) ends with it
+(:meth:`~.dump_request.DumpRequest.held_out`). Only the request being read is held: a log of any size streams.
 """
 
 from __future__ import annotations
@@ -49,13 +47,10 @@ class DumpReader:
         self._current: DumpRequest | None = None
         # the last lines fed between requests: one may say where the next request went
         self._between: deque[tuple[int, str]] = deque(maxlen=VIA_LINES)
-        self._number = 0  # the number of the line fed last
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
-        current, fed_on, self._number = self._current, self._number, number
-        if current is not None and number != fed_on and current.line == fed_on and current.fed:
-            # begun in a text an envelope held, of several lines (a logger's quoted value, a message): it ended there
-            yield from self._ended(current)
+        if self._current is not None and self._current.held_out(number):
+            yield from self._ended(self._current)
         started = self._started(number, text)
         current = self._current
         if started is not None and current is not None and started.shape.mention and not current.shape.mention:
@@ -181,7 +176,7 @@ class DumpReader:
             yield from self._take(current, rest[len(shape.lines):])
         elif shape.data and current.message is False and (not text.strip() or text.startswith(shape.data)):
             yield from self._data_line(current, text)
-        elif current.takes_bare(bare := _after(current.prefix.lead_rest(text), shape.lines)):
+        elif current.takes_bare(bare := current.prefix.lead_rest(text).removeprefix(shape.lines)):
             yield from self._take(current, bare)
         elif current.eol and current.body is None and not text.rstrip().endswith(current.eol) \
                 and current.prefix.outer(text) is not None:
@@ -349,8 +344,3 @@ class DumpReader:
                                  Origin(self.path, current.line, capture=shape.capture), headers_known=known)
         if exchange is not None:
             yield exchange
-
-
-def _after(text: str, lines: str) -> str:
-    """A line without the prefix every line of the shape holds, where it holds it."""
-    return text[len(lines):] if lines and text.startswith(lines) else text
