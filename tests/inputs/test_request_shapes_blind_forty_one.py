@@ -7,9 +7,17 @@ axios, an Appsmith REST API query's execute response (its `request`), an Activep
 piece's "Send HTTP request" step and a ToolJet REST API query's `request` as the inspector shows it.
 
 Five of the six passed as first written, before the readers were read (Make's input bundle, Budibase's automation
-log, Pipedream's exports, Appsmith's execute response, ToolJet's inspector value). One did not: Activepieces' run log
-(four requests judged, the two unsigned reported, but both signatures unverified: the body, the step input's
-`body: {"data": "<raw text>"}`, not read).
+log, Pipedream's exports, Appsmith's execute response, ToolJet's inspector value, which keeps no body: a
+``HEADERS_ONLY`` shape). One did not: Activepieces' run log (four requests judged, the two unsigned reported, but
+both signatures unverified: the body, the step input's `body: {"data": "<raw text>"}`, not read). All six pass now,
+by one rule.
+
+Activepieces' passes since a body object whose one member, under a body name (`data`, `body`, `payload`…), is a
+payload's text — JSON whole, XML, form fields — is a wrapper of that text, the body as sent (:func:`keyaudit.inputs.
+captures.record_bodies.body`, by its ``_body_member``): the form a low-code tool's dynamic field keeps its value in.
+Before, only a member named for text or bytes (`text`, `as_bytes`) or a `body` the object described was opened, and
+the wrapper was the body parsed — `{"data":"…"}` written back as compact JSON, not the bytes sent — so neither
+signature was judged. A one-member object holding a sentence, or a text beside other members, stays the body parsed.
 
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
