@@ -215,3 +215,18 @@ def test_a_body_written_as_its_size_is_sent_and_not_shown(size: str) -> None:
 def test_a_body_that_mentions_a_size_is_still_the_body() -> None:
     found = request({"method": "POST", "url": URL, "body": "sent 95 bytes"})
     assert (found.body, found.body_exact) == (b"sent 95 bytes", True)
+
+
+@pytest.mark.parametrize("wrapper", ["data", "body", "payload"])
+@pytest.mark.parametrize("sent", [SENT, b"amount_cents=1050&transfer_type=pix"])
+def test_a_body_object_whose_one_member_is_a_payloads_text_is_that_text(wrapper: str, sent: bytes) -> None:
+    # Activepieces' HTTP piece: the raw body a form field keeps as `body: {"data": "<raw text>"}`
+    found = request({"method": "POST", "url": URL, "body_type": "raw", "body": {wrapper: sent.decode()}})
+    assert (found.body, found.body_exact) == (sent, True)
+
+
+@pytest.mark.parametrize("logged", [{"data": "a transfer to the supplier"}, {"data": SENT.decode(), "id": 7},
+                                    {"note": SENT.decode()}])
+def test_a_body_object_holding_a_sentence_or_more_than_the_text_is_the_body_parsed(logged: dict) -> None:
+    found = request({"method": "POST", "url": URL, "body": logged})
+    assert (found.body, found.body_exact) == (json.dumps(logged, separators=(",", ":")).encode(), False)

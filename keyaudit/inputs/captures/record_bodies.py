@@ -87,7 +87,8 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     Azure API Management's ``data``). A logged string as sent (base64 decoded where the record
     says so: an ``encoding`` of base64, or a true flag beside it named for base64, as API
     Gateway's ``isBase64Encoded``, or a body object's member named for bytes); ``{"content": …}``
-    and ``{"text": …}`` wrappers are opened. An object is the body parsed (Telescope's
+    and ``{"text": …}`` wrappers are opened, and so is an object whose one member, under a body
+    name, is a payload's text (Activepieces' ``{"data": …}``). An object is the body parsed (Telescope's
     ``payload``), written back as compact JSON for the credentials it carries: compact JSON is
     what most clients send, but the exact bytes are unknown, so they are not said to be the
     bytes sent; nor is a body the record flags as truncated. A field holding the request's own
@@ -174,9 +175,12 @@ def _message_payload(record: dict[str, Any]) -> str | None:
     if kind is None or not _REQUEST_KIND.fullmatch(kind):
         return None
     text = first([record], MESSAGE, (str,))
-    if text is None or not (_PAYLOAD_TEXT.fullmatch(text) or text.lstrip()[:1] in ("{", "[") and _json(text)):
-        return None
-    return text
+    return text if text is not None and _payload(text) else None
+
+
+def _payload(text: str) -> bool:
+    """Whether ``text`` reads as a payload, none of which a sentence does: XML, form fields, JSON whole."""
+    return _PAYLOAD_TEXT.fullmatch(text) is not None or text.lstrip()[:1] in ("{", "[") and _json(text)
 
 
 def _json(text: str) -> bool:
@@ -205,13 +209,18 @@ def _written_beside(node: dict[str, Any], roles: frozenset[str], parsed: dict[st
 def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
     """A body object's own text or bytes, and True when the member holding it is named for
     bytes (base64, then); None when it holds neither (it is the body itself, an object): under a
-    text or bytes name (``as_string``, ``as_bytes``), or under ``body`` when the object says what
-    that is."""
+    text or bytes name (``as_string``, ``as_bytes``), under ``body`` when the object says what
+    that is, or as its one member, under a body name, where that is a payload's text (a form's
+    field keeping its value so: Activepieces' ``body: {"data": "<raw text>"}``; a JSON body logged
+    parsed seldom is one member holding a document of its own, and a sentence is none)."""
     for key, value in holder.items():
         name = role(key)
         if name in BODY_MEMBER and isinstance(value, str) and value not in ABSENT and (
                 name != "value" or all(role(other) in BODY_MEMBER | BODY_DESCRIBED for other in holder)):
             return value, (True if name.removeprefix("as") in BODY_BYTES else None)
+    if len(holder) == 1 and isinstance(inner := next(iter(holder.values())), str) \
+            and role(next(iter(holder))) in BODY and _payload(inner):
+        return inner, None
     if any(role(key) in BODY_DESCRIBED for key in holder):
         inner = first([holder], BODY_OWN, (str,))
         return None if inner is None else (inner, None)
