@@ -174,6 +174,8 @@ class ExchangeJudge:
         ``carried``: the credentials the request carries, when the caller knows them (an empty
         list spares the rules that need one, and the pass of the secret rules over the request)."""
         statistics["requests_judged"] += 1
+        if exchange.preflight:  # the browser's question whether a call may be sent, not the call
+            return []
         rules = self._rules_for(exchange, carried)
         if not rules:  # most requests of a browser's capture: nothing more to set up
             return []

@@ -98,6 +98,8 @@ class _HarScan:
     def __init__(self, path: str, detector: SecretDetector, judge: ExchangeJudge, statistics: Counter[str]) -> None:
         self.path, self.detector, self.judge, self.statistics = path, detector, judge, statistics
         self.seen: _Seen = set()
+        # rules about what code does (a provider URL over plain HTTP, certificate checks off): see _done_elsewhere
+        self._code_only = frozenset(rule.id for rule in detector.rules if rule.code_only)
         self._alone: dict[bytes, list[Finding]] = {}  # a field's text -> its findings alone
         self.problems: list[tuple[str, str]] = []  # (the part, what about it could not be read): those named
         self.unnamed = 0  # problems past those, counted only: the error line names a few, and a capture
@@ -186,8 +188,8 @@ class _HarScan:
         """The findings of each field that a hit of the joint pass overlaps, scanned alone."""
         for har_field in value.fields_hit(hits):
             for finding in self._alone_findings(har_field.scanned):
-                if finding.secret is None and har_field.pointer == f"{value.pointer}/request/url":
-                    continue  # the request rules judge the entry's own URL, scheme included
+                if self._done_elsewhere(finding, har_field.pointer, value.pointer):
+                    continue
                 key = (value.entry, finding.rule_id, finding.secret.canonical if finding.secret else "")
                 if key in self.seen:
                     continue  # the same key in an entry's URL and its queryString is one leak
@@ -197,6 +199,15 @@ class _HarScan:
                 if exchange is not None:
                     url = self.judge.shown_url(exchange, *own, carried=carried)
                 yield _placed_in_har(finding, har_field, value, exchange, url)
+
+    def _done_elsewhere(self, finding: Finding, pointer: str, entry: str) -> bool:
+        """Whether a finding in the field at ``pointer`` of the entry at ``entry`` says what the capture shows
+        elsewhere, or not at all: the request rules judge the entry's own URL, scheme included; and what a server
+        answered (a documentation page, an API's JSON) names URLs and settings no one used there — a code-only
+        rule's finding in a response is no call the capture's client made (that would be an entry of its own)."""
+        if finding.secret is None and pointer == f"{entry}/request/url":
+            return True
+        return finding.rule_id in self._code_only and pointer.startswith(f"{entry}/response/")
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,9 @@ class Exchange:
     # request_id), where one is read and no body shown: what ties a later record of its body to it.
     # Not sent, not compared.
     request_id: str | None = field(default=None, compare=False)
+    # Whether the reading shows the call's answer beside it (a record's status code): written when the answer
+    # came, not as the call was sent. Not sent, not compared: what tells a call's reply logged below the call.
+    answered: bool = field(default=False, compare=False)
     # The first value of each header by lower-cased name, and how many headers it was made of.
     _names: tuple[int, dict[str, str]] = field(default=(-1, {}), init=False, repr=False, compare=False)
 
@@ -135,6 +138,14 @@ class Exchange:
     def path(self) -> str:
         """The path without the query string: what the iugu signature covers."""
         return _parts(self.url)[2]
+
+    @property
+    def preflight(self) -> bool:
+        """Whether this is a browser's CORS preflight: an ``OPTIONS`` asking the server whether the request its
+        ``Access-Control-Request-Method`` names may be sent. The browser sends it of its own accord, with none of
+        that request's credentials, signing headers or body (and a User-Agent or not, as the proxy that logged it
+        kept): it is no call the integration made, and shows nothing of the one it asks about."""
+        return self.method.upper() == "OPTIONS" and self.header("Access-Control-Request-Method") is not None
 
     def shows_more_than(self, part: Exchange) -> bool:
         """Whether this reading of a request shows what ``part``, another reading of it (one of its lines'), does

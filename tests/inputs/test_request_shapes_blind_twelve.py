@@ -15,6 +15,12 @@ the ones every blind corpus passes (:mod:`test_request_shape_corpora`): ``SHAPES
 sent, ``HEADERS_ONLY`` do not (a logger that joins the body's lines or compacts it, a span). A tool that
 only sees clear text shows the requests went over plain HTTP. A shape the readers cannot take yet
 is an expected failure, strict, with what they miss.
+
+The JMeter test plan is read since the XML reader takes a property named by its owner's type and field
+(`HTTPSampler.method`, `Header.value`) as that field, a collection of unnamed items each of named properties as a list
+of their objects, an item with a value and no name as that value (the raw body, the one nameless argument) and the
+element after a request's that names no request of its own as configuring it (the hashTree after the sampler, its
+HeaderManager): :mod:`keyaudit.inputs.captures.xml_records`.
 """
 
 from __future__ import annotations
@@ -377,17 +383,11 @@ def jmeter_test_plan(request: Request) -> list[str]:
             "    </hashTree>", "  </hashTree>", "</jmeterTestPlan>"]
 
 
-NO_REQUEST = "no request read: "
 SHAPES = [case(shape) for shape in (dotnet_extended_http_logging, ansible_uri_verbose, pixie_http_events,
                                     hclog_multiline_value, klog_multiline_value, terraform_legacy_transport,
                                     hurl_verbose, camel_log_exchange)] + [
     case(packetbeat_http, plaintext=True), case(artillery_scenario, "payouts.yml"), case(k6_http_batch, "load.js"),
-    case(jmeter_test_plan, "transfer.jmx", missed=NO_REQUEST + "a JMeter test plan's HTTPSamplerProxy keeps its "
-         "properties as elements of several tags (stringProp, boolProp, elementProp), each named by a `name` attribute "
-         "(`<stringProp name=\"HTTPSampler.domain\">`): the XML reader takes name-attributed elements as fields only in "
-         "a list of one tag (PDML's `<field name=… show=…>`), so the sampler's are not its fields; read so, its body is "
-         "the `Argument.value` of its one HTTPArgument (postBodyRaw), and its headers are in the HeaderManager in the "
-         "hashTree after the sampler, an element beside it that no record of the sampler holds")]
+    case(jmeter_test_plan, "transfer.jmx")]
 HEADERS_ONLY = [case(shape) for shape in (terraform_http_transport_json, terraform_http_transport_text, logbook_json,
                                           otlp_json_client_spans)]
 NO_HEADERS: list[object] = []

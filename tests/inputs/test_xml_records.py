@@ -257,3 +257,43 @@ def test_a_serializer_s_typed_values_are_the_values_of_the_fields_it_names() -> 
         signed, [signed[2]], "parked.xml", NO_RECORD_HEADERS)] == [([("Request-Time", "now")], True, b'{\n"a":1}')]
     assert [(item.headers, item.headers_known) for item in exchanges(
         unsigned, [unsigned[2]], "parked.xml", NO_RECORD_HEADERS)] == [([], True)]
+
+
+def _sampler(path: str, body: str, headers: dict[str, str]) -> list[str]:
+    """A JMeter sampler with a raw body and, in the hashTree after it, its own HeaderManager (JMeter 5.6's .jmx)."""
+    entries = [line for name, value in headers.items() for line in (
+        '              <elementProp name="" elementType="Header">',
+        f'                <stringProp name="Header.name">{name}</stringProp>',
+        f'                <stringProp name="Header.value">{value}</stringProp>', "              </elementProp>")]
+    return ['        <HTTPSamplerProxy guiclass="HttpTestSampleGui" testclass="HTTPSamplerProxy" testname="call">',
+            '          <boolProp name="HTTPSampler.postBodyRaw">true</boolProp>',
+            '          <elementProp name="HTTPsampler.Arguments" elementType="Arguments">',
+            '            <collectionProp name="Arguments.arguments">',
+            '              <elementProp name="" elementType="HTTPArgument">',
+            '                <boolProp name="HTTPArgument.always_encode">false</boolProp>',
+            f'                <stringProp name="Argument.value">{escape(body)}</stringProp>',
+            '                <stringProp name="Argument.metadata">=</stringProp>',
+            "              </elementProp>", "            </collectionProp>", "          </elementProp>",
+            '          <stringProp name="HTTPSampler.domain">api.iugu.com</stringProp>',
+            '          <stringProp name="HTTPSampler.protocol">https</stringProp>',
+            f'          <stringProp name="HTTPSampler.path">{path}</stringProp>',
+            '          <stringProp name="HTTPSampler.method">POST</stringProp>', "        </HTTPSamplerProxy>",
+            "        <hashTree>",
+            '          <HeaderManager guiclass="HeaderPanel" testclass="HeaderManager" testname="HTTP Header Manager">',
+            '            <collectionProp name="HeaderManager.headers">', *entries, "            </collectionProp>",
+            "          </HeaderManager>", "          <hashTree/>", "        </hashTree>"]
+
+
+def test_a_test_plan_s_samplers_each_take_the_header_manager_beside_them() -> None:
+    """A JMeter plan's thread group runs two samplers, each with a HeaderManager in the hashTree after it: each
+    sampler's properties (`HTTPSampler.method`, the one nameless argument's value, its raw body) and the headers
+    beside it are one request, and the thread group's hashTree around both is neither's."""
+    signed = {"Content-Type": "application/json", "Signature": "signature=c2ln", "Request-Time": "2026-12-05T10:00:00Z"}
+    lines = list(enumerate(["<hashTree>", *_sampler("/v1/transfer_requests", '{"amount_cents":100}', signed),
+                            *_sampler("/v1/transfers", '{"amount_cents":200}', {"Content-Type": "application/json"}),
+                            "</hashTree>"], 1))
+    anchored = [(number, text) for number, text in lines if "HTTPSampler.path" in text]
+    found = list(exchanges(lines, anchored, "plan.jmx", NO_RECORD_HEADERS))
+    assert [(item.url.rpartition("/")[2], item.headers, item.body) for item in found] == [
+        ("transfer_requests", list(signed.items()), b'{"amount_cents":100}'),
+        ("transfers", [("Content-Type", "application/json")], b'{"amount_cents":200}')]

@@ -228,7 +228,7 @@ def without_default_port(url: str) -> str:
 
 def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], body: bytes | None,
                   origin: Origin, *, time: str | None = None, headers_known: bool = True,
-                  body_exact: bool = True, request_id: str | None = None) -> Exchange | None:
+                  body_exact: bool = True, request_id: str | None = None, answered: bool = False) -> Exchange | None:
     """An Exchange, or None when the method or URL cannot be an HTTP request.
 
     The one gate every reader uses, so a parser that misread a fragment yields nothing rather
@@ -248,7 +248,7 @@ def make_exchange(method: str, url: str | None, headers: list[tuple[str, str]], 
     if body is not None and body_exact and (declared := content_length(headers)) is not None:
         body_exact = declared == len(body)
     return Exchange(method.upper(), url, headers, body, time and well_formed(time), origin,
-                    headers_known=headers_known, body_exact=body_exact, request_id=request_id)
+                    headers_known=headers_known, body_exact=body_exact, request_id=request_id, answered=answered)
 
 
 # what separates a logger's suffix from the message it ends (nginx's error log: `, client: …`); quotes before it,

@@ -36,10 +36,11 @@ PRINTABLE = "printable"
 # the previewer's limit: cut, it is no longer than sent, and a Content-Length sent beside it tells it is cut.
 PREVIEW = "preview"
 # Also a body named for its form (n8n's jsonBody, Gatling's stringBody); Wireshark's http.file_data; a
-# body's chunk, where a streamed record carries one chunk of it (Envoy's tap: ``request_body_chunk``).
+# body's chunk, where a streamed record carries one chunk of it (Envoy's tap: ``request_body_chunk``); a test
+# plan's arguments, its raw body the one argument's value (JMeter's Body Data, `Argument.value`).
 BODY = spellings(*(raw + name + printable for raw in _RAW for name in (*_BARE, "postdata", "bodychunk")
                    for printable in ("", PRINTABLE, PREVIEW)),
-                 "filedata", *(kind + "body" for kind in ("json", "text", "string")))
+                 "filedata", "arguments", *(kind + "body" for kind in ("json", "text", "string")))
 # A body named so bare (or bare but raw) at a record's top, when the request is an object inside it, is the
 # record's own (an OpenTelemetry log record's body is its message): there only a qualified name counts.
 OWN_BODY = BODY - frozenset(raw + name for raw in _RAW for name in _BARE)

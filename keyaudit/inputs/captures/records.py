@@ -41,6 +41,7 @@ import re
 from typing import Any, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.model.numbers import plain_number
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .command_lists import command_request
@@ -77,6 +78,9 @@ _REPLY_ONLY = frozenset({"server", "set-cookie", "location", "etag", "last-modif
                          "proxy-authenticate", "strict-transport-security", "content-security-policy",
                          "x-frame-options", "accept-ranges", "alt-svc"})
 _REQUEST_SAID = ("req", "httpreq", "clientreq")  # a headers member's name that says the request's, once a role
+# The call's status code beside its method and URL (`"status": 201`, `statusCode`): the record was written when the
+# answer came (see Exchange.answered)
+STATUS = spellings("status", "statuscode")
 # The head's lines as "Name: value" strings, a list or one string of lines ended `\r\n` (Wireshark's
 # http.request.line, one a header; tshark's fields): headers, where no headers member says them.
 HEADER_LINES = spellings("line")
@@ -240,8 +244,17 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     headers = [(name, value) for name, value in headers if name.lower() != "origin" or not url.startswith(value + "/")]
     outer = nodes[0][0] if place and not (len(place) == 1 and role(list(nodes[0][0])[place[0]]) in HEADERS) else None
     body_bytes, exact = body(near, outer, latin1, url, _holds_request, header_value(headers, "Content-Type"))
+    tied = request_id(node) or request_id(record) if body_bytes is None else None
     return make_exchange(method, url, headers, body_bytes, origin, time=_time(record), headers_known=headers_known,
-                         body_exact=exact, request_id=request_id(node) or request_id(record) if body_bytes is None else None)
+                         body_exact=exact, request_id=tied, answered=_answered(node))
+
+
+def _answered(node: dict[str, Any]) -> bool:
+    """Whether the request's node holds its call's status code, a number of three digits (not a resource's
+    status, ``"status": "PENDING"``)."""
+    status = first([node], STATUS, (int, str))
+    number = plain_number(status, 3) if isinstance(status, str) else status
+    return isinstance(number, int) and not isinstance(number, bool) and 100 <= number <= 599
 
 
 def _logged_headers(near: list[dict[str, Any]]) -> Any:

@@ -9,7 +9,9 @@ findings, or a bad signature beside a valid one.
 Two exchanges are the same request when different readers read them (the same reader reading
 two is two requests: a retry is sent again — but a reader that read one record another reader read from the same
 line has not had its turn: Node's print of an axios error holds the request twice, its ``config``, which the axios
-and the literal readers both read, and its ``ClientRequest``, which the literal reader reads again), within :data:`NEAR_LINES` of each other, with the
+and the literal readers both read, and its ``ClientRequest``, which the literal reader reads again; and one that
+shows the call's status below one of the same method and URL that shows none is that call's answer, logged when it
+came: :func:`_answers_dropped`), within :data:`NEAR_LINES` of each other, with the
 same method and URL, no two different log times, the same headers (names compared without case;
 ``Host`` and ``Content-Length``, which some shapes leave out, are not among them: the URL names
 the host, and the length is compared only where both show it; nor those a client or its transport
@@ -81,7 +83,28 @@ def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
     mentions: list[Exchange] = []
     for exchange in exchanges:
         (mentions if exchange.origin.capture in passing else readings).append(exchange)
-    return counted_once(_told_of(_paired(readings)), readings, mentions)
+    return counted_once(_told_of(_answers_dropped(_paired(readings))), readings, mentions)
+
+
+def _answers_dropped(kept: list[Exchange]) -> list[Exchange]:
+    """The kept readings but those that answer one above: a reading with its call's status
+    (:attr:`~keyaudit.model.exchange.Exchange.answered`) whose reader read the same method and URL, headers
+    shown, with none at most :data:`NEAR_LINES` lines above is that call logged again when its answer came (an
+    app's ``iugu request`` record, then its ``iugu response`` record of the status, the reply's headers and
+    body), not a second call. Each answers one: a retry logged as sent is a call again. Below a reading that
+    shows no headers the answered one stays, as it may show the request's."""
+    sent: dict[tuple[str, str, str], list[int]] = {}  # reader, method and URL -> the lines of unanswered ones
+    kept_now: list[Exchange] = []
+    for exchange in kept:
+        key, line = (exchange.origin.capture, exchange.method, exchange.url), exchange.origin.line
+        above = sent.get(key)
+        if exchange.answered and above and 0 <= line - above[-1] <= NEAR_LINES:
+            above.pop()
+            continue
+        if not exchange.answered and exchange.headers_known:
+            sent.setdefault(key, []).append(line)
+        kept_now.append(exchange)
+    return kept_now
 
 
 def _told_of(kept: list[Exchange]) -> list[Exchange]:

@@ -25,6 +25,14 @@ PDML's ``value`` is every field's bytes as sent, not what they say). Elements wh
 are headers are not fields named so but the entries of a list of headers, each its ``name`` and
 ``value`` (Tsung's ``<http_header name=… value=…/>``).
 
+A test plan saved by an object serializer names its properties so, each by its owner's type and its field (JMeter's
+``<stringProp name="HTTPSampler.method">``, ``Header.value``): the field is the property's name. A named element
+whose children are named by none, each holding named elements, is the list of their objects (a collection's items:
+JMeter's headers); an item with a ``value`` and no ``name`` is that value (the raw body, a sampler's one nameless
+argument). And what a plan keeps after a call configures it: the element opening on the line after a request's,
+where it names no request of its own and the two show more of the request together, is read with it (JMeter's
+hashTree after a sampler, its HeaderManager).
+
 An object serializer names a field so too, and writes its value in elements that say the value's type: Java's
 ``XMLEncoder`` a bean's property (``<void property="body"><string>…</string></void>``), PowerShell's CliXML an
 entry's key and value (``<En><S N="Key">Body</S><S N="Value">…</S></En>``). A named element with no text whose
@@ -76,6 +84,8 @@ PAIR = ("Key", "Value")  # the names of a dictionary entry's two parts (CliXML's
 PUT = "put"  # the method a map's entry is written as a call of, its key and value the arguments (XMLEncoder's)
 _ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")  # .NET's XmlConvert escape of a character, CliXML's
 SHOWN = "show"  # the attribute that shows a named element's value, where it has no text
+NAME, VALUE = "name", "value"  # the fields of a named value (see _value_of)
+_OWNED = re.compile(r"[A-Z][A-Za-z0-9]*\.([A-Za-z_]\w*)")  # a field qualified by its owner's type (see _owned_field)
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: list[tuple[int, str]], path: str,
@@ -98,12 +108,36 @@ def exchanges(lines: list[tuple[int, str]], anchored: list[tuple[int, str]], pat
                 continue
             parsed.add(first)
             record = _record(lines, first, last)
-            exchange = None if record is None else request_of(record, Origin(path, lines[first][0], capture="xml"),
-                                                              known=known)
-            if exchange is not None:
-                read_to = last
+            if record is not None and (exchange := request_of(record, Origin(path, lines[first][0], capture="xml"),
+                                                              known=known)) is not None:
+                exchange, read_to = _configured(lines, (first, last), record, exchange, closings, known)
                 yield exchange
                 break
+
+
+def _configured(lines: list[tuple[int, str]], span: tuple[int, int], record: dict[str, Any], exchange: Exchange,
+                closings: dict[int, int | None], known: RecordHeaders) -> tuple[Exchange, int]:
+    """The request read from the element on the ``span`` of lines (its ``record``), with the element opening on the
+    line after it where that names no request of its own and the two show more of it together, and the last line
+    read: a test plan keeps what configures a call after it (JMeter's hashTree after a sampler, its HeaderManager).
+    An element of the request's own tag after it is the next request (a JTL's next sample): not looked into."""
+    first, last = span
+    after = last + 1
+    opened = _OPEN.match(lines[after][1].lstrip()) if after < len(lines) else None
+    own = _OPEN.search(lines[first][1])
+    if opened is None or own is None or own.group(1) == opened.group(1):
+        return exchange, last
+    end = closings[after] if after in closings else closings.setdefault(
+        after, _closing(lines, after, opened.group(1), lines[after][1].index("<")))
+    following = None if end is None else _record(lines, after, end)
+    if end is None or following is None or request_of(following, exchange.origin, known=known):
+        return exchange, last
+    both = {_local(own.group(1)): record, _local(opened.group(1)): following}
+    configured = request_of(both, exchange.origin, known=known)
+    if configured is None or (configured.method, configured.url) != (exchange.method, exchange.url) \
+            or not configured.shows_more_than(exchange):
+        return exchange, last
+    return configured, end
 
 
 def _elements_around(lines: list[tuple[int, str]], at: int, closings: dict[int, int | None]) -> Iterator[tuple[int, int]]:
@@ -213,11 +247,13 @@ def _named_fields(element: Element, depth: int) -> dict[str, Any]:
     pending = [(child, depth + 1) for child in reversed(element)]
     while pending:
         child, level = pending.pop()
-        name, text = _named(child), _text(child)
+        name, text = _owned_field(_named(child)), _text(child)
         value: Any = text if text.strip() else child.get(SHOWN)
         if name and value is None and len(child) == 1 and len(child[0]) and level < MAX_DEPTH \
                 and all(map(_named, child[0])):
-            value = _named_fields(child[0], level + 1)  # a parameter valued by a map of its own (Camunda's headers)
+            value = _value_of(_named_fields(child[0], level + 1), alone=True)  # a map (Camunda's headers)
+        elif name and value is None and len(child) and level < MAX_DEPTH and _items(child):
+            value = [_value_of(_named_fields(item, level + 1)) for item in child]  # a collection (JMeter's headers)
         elif name and value is None and len(child) and level < MAX_DEPTH and not any(map(_named, child)) \
                 and (held := _held(child, level + 1)) is not None:
             value = held  # a serializer's field, its value in typed elements
@@ -226,6 +262,28 @@ def _named_fields(element: Element, depth: int) -> dict[str, Any]:
         if name and value is not None:
             _add(fields, name, value)
     return fields
+
+
+def _owned_field(name: str | None) -> str | None:
+    """A property's name without the type that owns it: an object serializer qualifies each field by its class
+    (JMeter's ``HTTPSampler.method``, ``Header.value``, ``HeaderManager.headers``), the field being what says its
+    role. A protocol's dotted names (PDML's ``http.request.method``) start in lower case and stay whole."""
+    return owned.group(1) if (owned := _OWNED.fullmatch(name or "")) else name
+
+
+def _value_of(fields: dict[str, Any], alone: bool = False) -> Any:
+    """An object of named fields, or the value it holds where it names none: an argument with a ``value`` and no
+    ``name`` is that value (JMeter's raw Body Data, the one nameless argument of a sampler's arguments). ``alone``:
+    the one item of its collection, where a name and a value alone are its one entry (JMeter's one header)."""
+    if VALUE in fields and NAME not in fields:
+        return fields[VALUE]
+    return [fields] if alone and fields.keys() == {NAME, VALUE} else fields
+
+
+def _items(element: Element) -> bool:
+    """Whether an element's children are the items of a collection: each named by none and holding named
+    elements only (JMeter's ``collectionProp`` of ``elementProp name=""``, each a header's name and value)."""
+    return all(not _named(item) and len(item) and all(map(_named, item)) for item in element)
 
 
 def _held(element: Element, depth: int) -> Any:
