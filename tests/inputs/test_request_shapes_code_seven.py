@@ -15,7 +15,37 @@ Volley ``StringRequest`` overriding ``getHeaders``/``getBody``, an Android Retro
 it). Every shape writes the body as the bytes sent (``SHAPES``).
 
 Written blind (before reading the source readers): 1 of 10 passed (Volley's ``StringRequest`` with
-``getHeaders``/``getBody`` overridden); the other nine are strict expected failures.
+``getHeaders``/``getBody`` overridden); the other nine were strict expected failures. Nine pass now, by
+general rules of :mod:`keyaudit.inputs.captures`:
+
+- a language's literals as data (``source_languages.LANGUAGES``, ``source_files.FAMILY``): SQL's (``.sql``,
+  PL/SQL's ``.pkb``/``.pks``: ``'…'`` with the quote doubled, T-SQL's national ``N'…'``, ``--`` comments, ``@name``
+  a variable's name, a declaration's type between the name and its value left out — PL/SQL's ``l_body
+  VARCHAR2(32767) := …``, T-SQL's ``DECLARE @body NVARCHAR(4000) = …``), VBA's modules (``.bas``) as VB's, Power
+  Query M's (``.pq``: ``"…"`` with the quote doubled, the escapes ``#(lf)``, ``#(#)``, a quoted name
+  ``#"Content-Type"``), CFML's (``.cfc``, ``.cfm``: ``<!--- --->`` comments, a string that expands one name whole,
+  ``"#corpo#"``, is that name);
+- calls written otherwise than ``name(args)`` (``source_calls``): a procedure called as a statement, its arguments
+  unbracketed to the statement's end — a member a VB line starts with (``http.SetRequestHeader "Name", "value"``),
+  the procedure after T-SQL's ``EXEC [@ret =]`` (``sp_invoke_external_rest_endpoint @url = N'…', …``: labelled
+  arguments, from the next line on), OLE Automation's ``sp_OAMethod @obj, 'send', NULL, @body`` the object's method
+  ``obj.send(body)`` —, and a markup language's tags (``<cfhttp url="…" method="post">`` a call ``cfhttp(url = …,
+  method = …)``, a closing tag none);
+- headers (``source_headers``): a header setter's name compared whatever its case and underscores (VB's
+  ``SetRequestHeader``, PL/SQL's ``set_header``, pgsql-http's ``http_header``), one given the request first
+  (``UTL_HTTP.set_header(l_req, 'Name', 'value')``: the name and value after it), a map of headers written as a
+  JSON object in a string (Azure SQL's ``@headers = N'{"Name":"value"}'``), a parameter typed a header
+  (``<cfhttpparam type="header" name=… value=…>``);
+- requests (``source_requests``, ``source_values``): a method word given after the URL (``begin_request(url,
+  'POST')``); a body given to a call named for sending it (WinHttp's ``Send``, UTL_HTTP's ``write_text(req, body)``),
+  by a parameter typed the body (``<cfhttpparam type="body" value=…>``), or as the last literal of a request
+  written by position (pgsql-http's ``('POST', url, ARRAY[…], content_type, content)::http_request``, as k6's
+  ``['POST', url, body, params]``); a body with no method named a POST (Power Query's ``Web.Contents(url, [Content =
+  …])``, as curl's ``CURLOPT_POSTFIELDS``), and a type's or a module's function given a name that passes its text on
+  (``Text.ToBinary(corpo)``) that name; a URL built of its scheme, host and path (Dart's ``Uri.https(host, path)``).
+
+One stays a strict expected failure: Retrofit's declarative client, whose interface's annotations name the method,
+a path relative to the builder's ``baseUrl(…)`` and the headers, some by parameters the call gives by name.
 """
 
 from __future__ import annotations
@@ -208,18 +238,19 @@ def coldfusion_cfhttp(request: Request) -> list[str]:
             "        <cfreturn val(resposta.statusCode)>", "    </cffunction>", "</cfcomponent>"]
 
 
-SHAPES = [case(plsql_utl_http, "pkg_repasses.pkb", missed="blind: no request read from a PL/SQL package"),
-          case(tsql_ole_automation, "usp_TransferirPix.sql", missed="blind: no request read from sp_OAMethod calls"),
-          case(azure_sql_rest_endpoint, "usp_Transferir.sql",
-               missed="blind: no request read from sp_invoke_external_rest_endpoint"),
-          case(pgsql_http_extension, "transferir.sql", missed="blind: no request read from pgsql-http's http(…)"),
-          case(vba_winhttp, "ModRepasses.bas", missed="blind: no request read from a VBA module"),
-          case(power_query_web_contents, "Repasses.pq", missed="blind: no request read from Web.Contents"),
+SHAPES = [case(plsql_utl_http, "pkg_repasses.pkb"),
+          case(tsql_ole_automation, "usp_TransferirPix.sql"),
+          case(azure_sql_rest_endpoint, "usp_Transferir.sql"),
+          case(pgsql_http_extension, "transferir.sql"),
+          case(vba_winhttp, "ModRepasses.bas"),
+          case(power_query_web_contents, "Repasses.pq"),
           case(android_volley_string_request, "RepasseRepository.java"),
           case(android_retrofit_coroutine, "RepasseRepository.kt",
-               missed="blind: no request read from a Retrofit interface"),
-          case(flutter_http_post, "repasse_service.dart",
-               missed="blind: no request read from http.post(Uri.https(…))"),
-          case(coldfusion_cfhttp, "RepasseService.cfc", missed="blind: cfhttp read with no headers")]
+               missed="a declarative client: the method and a path relative to the builder's `baseUrl(…)` in an "
+                      "interface's annotation (`@POST(\"v1/…\")`), headers in `@Headers(\"Name: value\")` and in "
+                      "parameters annotated `@Header(\"Name\")` whose values the call gives by the parameters' names, "
+                      "the body a `@Body` parameter: the call names no URL, no method and no header"),
+          case(flutter_http_post, "repasse_service.dart"),
+          case(coldfusion_cfhttp, "RepasseService.cfc")]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS: list[object] = []
