@@ -55,6 +55,7 @@ import test_request_shapes_blind_two as two
 import test_request_shapes_code as code
 import test_request_shapes_code_five as code_five
 import test_request_shapes_code_four as code_four
+import test_request_shapes_code_seven as code_seven
 import test_request_shapes_code_six as code_six
 import test_request_shapes_code_three as code_three
 import test_request_shapes_code_two as code_two
@@ -69,7 +70,8 @@ CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, ele
            sixteen, seventeen, eighteen, nineteen, twenty, twenty_one, twenty_two, twenty_three, twenty_four,
            twenty_five, twenty_six, twenty_seven, twenty_eight, twenty_nine, thirty, thirty_one, thirty_two,
            thirty_three, thirty_four, thirty_five, thirty_six, thirty_seven, thirty_eight, thirty_nine, forty,
-           forty_one, code, code_two, code_three, code_four, code_five, code_six, printed, layouts, part_lines)
+           forty_one, code, code_two, code_three, code_four, code_five, code_six, code_seven, printed, layouts,
+           part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")
 
 

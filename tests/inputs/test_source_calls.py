@@ -1,6 +1,7 @@
 """Calls a language writes otherwise than ``name(args)`` read as the calls they are: Objective-C's
-messages, Haskell's application, Groovy's and Ruby's command calls, Lisp's s-expressions, and the bare calls
-in a block given to a name (Kotlin's and Groovy's builders)."""
+messages, Haskell's application, Groovy's and Ruby's command calls, Lisp's s-expressions, the bare calls
+in a block given to a name (Kotlin's and Groovy's builders), procedures called as statements (VB's, T-SQL's
+``EXEC``, OLE Automation's ``sp_OAMethod``) and a markup language's tags (CFML's)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,17 @@ def _written(text: str, language: str) -> str:
      "client.post ( u , { headers : { N : v } , body : b } )"),
     ("dollar", 'client.post(u) {\n headers { append("N", "v") }\n setBody("b")\n}\nif (x) { f() } else { g() }\n',
      "client.post ( u ) { headers { headers.append ( N , v ) } setBody ( b ) } if ( x ) { f ( ) } else { g ( ) }"),
+    # VB's call statements: a member a line starts with, given arguments with no parentheses; no other name
+    ("vb", 'Dim http As Object\nhttp.Open "POST", u, False\nhttp.Send body\nEnd Function\n',
+     "Dim http http.Open ( POST , u , False ) http.Send ( body ) End Function"),
+    # T-SQL's EXEC, its result bound, its labelled arguments from the next line, to the statement's `;`
+    ("sql", "EXEC @ret = sp_invoke_external_rest_endpoint\n  @url = N'u',\n  @method = 'POST';\nSELECT @ret;",
+     "ret = sp_invoke_external_rest_endpoint ( url = u , method = POST ) ; SELECT ret ;"),
+    # OLE Automation's method called by its name: the object's method, given what follows the result
+    ("sql", "EXEC @hr = sp_OAMethod @obj, 'setRequestHeader', NULL, 'N', 'v';\nEXEC sp_OADestroy @obj;",
+     "hr = obj.setRequestHeader ( N , v ) ; sp_OADestroy ( obj ) ;"),
+    ("cfml", '<cfhttp url="u" method="post">\n  <cfhttpparam type="body" value="#body#" />\n</cfhttp>',
+     "cfhttp ( url = u method = post ) cfhttpparam ( type = body value = body )"),
 ])
 def test_a_call_written_otherwise_is_read_as_a_call(language: str, text: str, calls: str) -> None:
     assert _written(text, language) == calls

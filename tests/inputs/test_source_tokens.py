@@ -215,3 +215,21 @@ def test_a_tuple_in_parentheses_is_a_pair_as_a_bracketed_one_is() -> None:
     said = facts(tokens('headers = [("Content-Type", "application/json"), ("X-Id", id)]\n', LANGUAGES["python"]))
     assert [(name, value) for name, value, _ in said.bindings][0] == (
         "headers", Pairs((("Content-Type", Lit("application/json")), ("X-Id", Ref("id")))))
+
+
+def test_the_literal_syntaxes_of_sql_power_query_and_cfml_have_their_values() -> None:
+    """SQL: `'…'` with the quote doubled (T-SQL's national `N'…'` a string), `--` a comment, `@name` the name, a
+    declaration's type between the name and its value left out (PL/SQL's `:=`, a T-SQL variable's `=`); Power Query
+    M: `"…"` with the quote doubled, `#(lf)` escapes, `#"…"` a quoted name; CFML: a string that expands one name
+    whole is the name, `<!--- --->` a comment."""
+    sql = ("DECLARE @b NVARCHAR(MAX) = N'it''s'; -- 'c'\nl_body VARCHAR2(32767) := '{\n}';\n"
+           "SELECT a FROM t WHERE x = 'y';\n")
+    assert " ".join(t.text for t in tokens(sql, LANGUAGES["sql"])) == (
+        "DECLARE b = it's ; l_body := {\n} ; SELECT a FROM t WHERE x = y ;")
+    m = 'let b = "{#(lf)""k"":""#(#)(lf)""}", r = [#"Content-Type" = "x", Signature = "y"] in r\n'
+    assert " ".join(t.text for t in tokens(m, LANGUAGES["m"])) == (
+        'let b = {\n"k":"#(lf)"} , r = [ Content-Type = x , Signature = y ] in r')
+    cfml = '<!--- "c" ---><cfset b = \'{"k": "it\'\'s"}\'><cfhttpparam value="#b#"><x v="a#b#">\n'
+    assert [(t.kind, t.text) for t in tokens(cfml, LANGUAGES["cfml"]) if t.kind in ("string", "name")] == [
+        ("name", "cfset"), ("name", "b"), ("string", '{"k": "it\'s"}'), ("name", "cfhttpparam"), ("name", "value"),
+        ("name", "b"), ("name", "x"), ("name", "v"), ("string", UNKNOWN)]

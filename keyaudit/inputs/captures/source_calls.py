@@ -10,7 +10,14 @@
 - Lisp's s-expressions, ``(ns/name arg …)`` with maps ``{k v …}`` and keywords ``:name``:
   ``ns.name(arg, …)``, ``{k: v, …}``;
 - a block given to a name (Kotlin's and Groovy's ``headers { append("Name", "v") }``, a lambda
-  whose receiver the name is): its bare calls are the name's (``headers.append(…)``).
+  whose receiver the name is): its bare calls are the name's (``headers.append(…)``);
+- a markup language's tags (CFML's ``<cfhttp url="…" method="post">``): ``cfhttp(url = "…", method =
+  "post")``, a closing tag none;
+- a procedure called as a statement, its arguments unbracketed to the statement's end: a member a
+  line starts with (VB's ``http.SetRequestHeader "Name", "value"``), or the procedure named after
+  T-SQL's ``EXEC [@ret =]`` (``EXEC sp_invoke_external_rest_endpoint @url = N'…', …``: ``url = …`` a
+  labelled argument) — and OLE Automation's method called by its name (``EXEC sp_OAMethod @obj,
+  'setRequestHeader', NULL, 'Name', 'value'``) the method's call (``obj.setRequestHeader('Name', 'value')``).
 """
 
 from __future__ import annotations
@@ -31,6 +38,8 @@ _KEYWORDS = frozenset({"let", "in", "do", "where", "if", "then", "else", "case",
 def written_calls(found: list[Token], lang: Language) -> list[Token]:
     """``found`` with the calls ``lang`` writes otherwise written as ``name(args)`` (see the module;
     brackets nested deeper than :data:`_DEPTH` are left as they are)."""
+    if lang.markup:
+        found = _tagged(found)
     if lang.messages:
         found = _messages(found, _closes(found), 0, len(found), 0)
     if lang.juxtaposed:
@@ -41,6 +50,8 @@ def written_calls(found: list[Token], lang: Language) -> list[Token]:
         found = [token for form in _forms(found, _closes(found), 0, len(found), 0) for token in form]
     if lang.block_receivers:
         found = _received(found)
+    if lang.statement_calls or lang.execute:
+        found = _stated(found, lang)
     return found
 
 
@@ -228,4 +239,65 @@ def _received(found: list[Token]) -> list[Token]:
                 and _is(found, at + 1, "(") and not _is(found, at - 1, "."):
             token = Token("name", f"{receivers[-1]}.{token.text}", token.line)
         out.append(token)
+    return out
+
+
+_OLE_METHOD = "sp_OAMethod"  # OLE Automation's call of an object's method by its name: object, name, result, args…
+
+
+def _stated(found: list[Token], lang: Language) -> list[Token]:
+    """Procedures called as statements written as calls (see the module): a line's first name, a member given on
+    its line a literal or a name (VB's), or the name after one of ``lang.execute`` (and a result's ``name =``);
+    its arguments to a ``;`` or the line's end where no comma goes on with them."""
+    out: list[Token] = []
+    at = 0
+    while at < len(found):
+        token = found[at]
+        if lang.execute and token.kind == "name" and token.text in lang.execute:
+            at += 1
+            if at + 2 < len(found) and found[at].kind == "name" and _is(found, at + 1, "="):
+                out += found[at : at + 2]  # `EXEC @ret = proc …`: the result bound to the call
+                at += 2
+            if at >= len(found):
+                break
+            token, stated = found[at], found[at].kind == "name"
+        else:
+            following = found[at + 1] if at + 1 < len(found) else None
+            stated = lang.statement_calls and token.kind == "name" and "." in token.text and (
+                at == 0 or found[at - 1].line < token.line) and following is not None \
+                and following.line == token.line and following.kind in ("name", "string", "number")
+        if not stated:
+            out.append(token)
+            at += 1
+            continue
+        name, stop = found[at], at + 1
+        # (T-SQL's labelled arguments may start on the next line; a string's line is the one it ends on)
+        labelled = stop + 1 < len(found) and found[stop].kind == "name" and _is(found, stop + 1, "=")
+        while stop < len(found) and not _is(found, stop, ";") and (stop == at + 1 and labelled or _is(
+                found, stop - 1, ",") or found[stop].line == found[stop - 1].line + found[stop - 1].text.count("\n")):
+            stop += 1
+        args = found[at + 1 : stop]
+        if name.text == _OLE_METHOD and len(args) > 4 and args[0].kind == "name" and args[2].kind == "string":
+            name, args = Token("name", f"{args[0].text}.{args[2].text}", name.line), args[6:]  # obj, 'name', out,
+        out += [name, _punct("(", name.line), *args, _punct(")", found[stop - 1].line)]
+        at = stop
+    return out
+
+
+def _tagged(found: list[Token]) -> list[Token]:
+    """A markup language's tags written as calls (see the module): an opening tag's attributes its labelled arguments
+    (apart by blanks), a self-closing tag's slash and a closing tag left out."""
+    out: list[Token] = []
+    at = 0
+    while at < len(found):
+        closing = _is(found, at + 1, "/") and at + 2 < len(found) and found[at + 2].kind == "name"
+        if not (_is(found, at, "<") and at + 1 < len(found) and (found[at + 1].kind == "name" or closing)):
+            out.append(found[at])
+            at += 1
+            continue
+        stop = next((end for end in range(at + 1, len(found)) if _is(found, end, ">")), len(found))
+        if not closing:
+            name, inner = found[at + 1], found[at + 2 : stop - _is(found, stop - 1, "/")]
+            out += [name, _punct("(", name.line), *inner, _punct(")", found[stop - 1].line)]
+        at = stop + 1
     return out

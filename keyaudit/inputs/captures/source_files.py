@@ -22,7 +22,9 @@ FAMILY = {**dict.fromkeys(("go", "java", "c", "cc", "cpp", "h", "rs"), "c"), "cs
           **dict.fromkeys(("pas", "dpr", "lpr"), "pascal"),
           **dict.fromkeys(("clj", "cljs", "cljc"), "lisp"), "nim": "nim",
           **dict.fromkeys(("erl", "hrl"), "erlang"), "zig": "zig",
-          **dict.fromkeys(("ml", "mli"), "ocaml")}
+          **dict.fromkeys(("ml", "mli"), "ocaml"), **dict.fromkeys(("bas", "frm", "vbs"), "vb"),
+          **dict.fromkeys(("sql", "pkb", "pks", "pls", "plsql"), "sql"), **dict.fromkeys(("pq", "pqm"), "m"),
+          **dict.fromkeys(("cfc", "cfm"), "cfml")}
 GROUP_BEFORE, GROUP_AFTER = 40, 60  # lines of a statement group around its anchors, at most
 _TEST_PATH = (r"(?i)(?:^|[/\\])(?:tests?|spec|specs|__tests__|__mocks__|mocks?|fixtures?|testdata)[/\\]"
               r"|(?:_test|_spec|\.test|\.spec|Tests?|Spec)\.\w+$|(?:^|[/\\])test_[^/\\]*$")

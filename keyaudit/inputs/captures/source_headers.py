@@ -1,10 +1,13 @@
 """Which headers a group of source statements gives a request it writes, and whether that is all
 of them (see :mod:`.source_requests`): by what holds them (a map or a list bound to a headers'
 name, ``request["Name"] =``, Indy's ``CustomHeaders.Values['Name'] :=``), by the calls that set one
-(``addHeader``, ``header``, ``setRequestHeader``, ``.Add``/``.append`` on something named for headers —
-given a name and a value, or one header's ``Name: value`` line —, Swift's ``forHTTPHeaderField:``,
+(``addHeader``, ``header``, ``setRequestHeader`` — named so whatever the case and the underscores: VB's
+``SetRequestHeader``, PL/SQL's ``set_header`` —, ``.Add``/``.append`` on something named for headers —
+given a name and a value, the request and them (``UTL_HTTP.set_header(req, 'Name', 'value')``), or one
+header's ``Name: value`` line —, Swift's ``forHTTPHeaderField:``,
 Perl's ``header('Name' => 'value')``, one given the header's name and value by its parameters' names:
-SAP's ``set_header_field( name = … value = … )``) or several (``headers(map)``,
+SAP's ``set_header_field( name = … value = … )``, one typed a header: ColdFusion's ``<cfhttpparam type="header"
+name=… value=…>``) or several (``headers(map)``,
 ``addAll``, R's ``req_headers(Name = "value")``), a list of records of a name and a value
 (Jenkins' ``customHeaders: [[name: …, value: …]]``), a request's property or a call named for one
 (``request.ContentType = …``, Laravel's ``withUserAgent('…')``, Spring's ``setContentType(…)``), a map added to
@@ -12,12 +15,15 @@ the headers (requests' ``session.headers.update({…})``), or a map of header fi
 (or a name bound to it, or a construction of it: cpr's ``cpr::Url{"…"}``), to the call or in a tuple it is given
 (Erlang's ``httpc`` request ``{Url, [{"Name", Key}], ContentType, Body}``); a header set's constructor given a map
 written out is that
-map (Nim's ``newHttpHeaders({…})``, cohttp's ``Cohttp.Header.of_list […]``). A header named by code, or a map
+map (Nim's ``newHttpHeaders({…})``, cohttp's ``Cohttp.Header.of_list […]``), and a map written as a JSON object in
+a string is that map (Azure SQL's ``@headers = N'{"Name": "value"}'``). A header named by code, or a map
 the group does not write out, leaves the header set unknown: whatever the code computes is unknown, never absent.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 
 from keyaudit.model.exchange import UNKNOWN
@@ -34,10 +40,11 @@ _HEADER_RECEIVER = re.compile(r"(?i)headers?$")  # Go's req.Header.Add, request.
 _RESPONSE = re.compile(r"(?i)(?:^|[.:>$])(?:\w*response|res|resp)$")
 # request["Name"] = "value" (Ruby), headers[…] = …, Indy's CustomHeaders.Values['Name'] := …
 _REQUEST_NAME = re.compile(r"(?i)(?:req|request|headers)(?:\.Values)?\[\]$")
-# calls given a header's name and value: by their name, or on something named for headers (`req.Header.Add`)
-_HEADER_CALLS = frozenset({"addHeader", "AddHeader", "setHeader", "SetHeader", "header", "setRequestProperty",
-                           "addRequestProperty", "withHeader", "WithHeader", "setRequestHeader",
-                           "AddDefaultHeader", "AddOrUpdateHeader"})  # RestSharp's client and request
+# calls given a header's name and value: by their name whatever its case and underscores (`addHeader`, VB's
+# `SetRequestHeader`, PL/SQL's `set_header`, RestSharp's `AddDefaultHeader`, pgsql-http's `http_header`), or on
+# something named for headers (`req.Header.Add`)
+_HEADER_CALLS = frozenset({"addheader", "setheader", "header", "setrequestproperty", "addrequestproperty",
+                           "withheader", "setrequestheader", "adddefaultheader", "addorupdateheader", "httpheader"})
 _HEADER_RECEIVER_CALLS = frozenset({"Add", "Set", "append", "set", "add", "insert", "put", "TryAddWithoutValidation",
                                     "AddValue"})  # Indy's TIdHeaderList.AddValue
 _HEADER_MAP_CALLS = frozenset({"headers", "setHeaders", "withHeaders", "setHeader", "addAll", "putAll"})
@@ -71,11 +78,12 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
         positional = [value for label, value in call.args if label is None]
         labelled = {label: value for label, value in call.args if label is not None}
         record = _record(Pairs(tuple(labelled.items())), said) if labelled and not positional else None
-        if record is not None and "header" in verb.lower():
+        if record is not None and ("header" in verb.lower() or labelled.get("type") == Lit("header")):
             # a header's name and value given by their parameters' names: Kotlin's header(name = …, value = …),
-            # SAP's set_header_field( name = … value = … )
+            # SAP's set_header_field( name = … value = … ), a parameter typed a header (ColdFusion's <cfhttpparam
+            # type="header" name=… value=…>)
             known &= _add(headers, *record)
-        elif labelled and not positional and (verb in _HEADER_CALLS or _HEADER_SETTING.fullmatch(verb)):
+        elif labelled and not positional and (_plain(verb) in _HEADER_CALLS or _HEADER_SETTING.fullmatch(verb)):
             # Perl's header('Name' => 'value'), R's req_headers(Name = "value") (labels that are no header's:
             # parameters')
             known &= not _PARAMETERS & {label.lower() for label in labelled} and all(
@@ -88,8 +96,12 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
                 and len(positional) == 1 and (verb != "setHeader" or len(call.args) == 1):
             # (requests' `session.headers.update({…})` adds a map: one the group does not write out leaves them unknown)
             maps.append(positional[0])
-        elif verb in _HEADER_CALLS or (verb in _HEADER_RECEIVER_CALLS and _HEADER_RECEIVER.search(receiver(name))):
-            if len(positional) > 1:
+        elif _plain(verb) in _HEADER_CALLS or (verb in _HEADER_RECEIVER_CALLS
+                                               and _HEADER_RECEIVER.search(receiver(name))):
+            if len(positional) > 2 and not isinstance(resolved(positional[0], said), Lit):
+                # the request given first, as a procedure is (PL/SQL's `UTL_HTTP.set_header(req, 'Name', 'value')`)
+                known &= _add(headers, resolved(positional[1], said), resolved(positional[2], said))
+            elif len(positional) > 1:
                 known &= _add(headers, resolved(positional[0], said), resolved(positional[1], said))
             elif receiver(name):  # one header's line (Indy's CustomHeaders.Add('Name: ' + value), OkHttp's add)
                 known &= len(positional) == 1 and _add_line(headers, resolved(positional[0], said))
@@ -128,8 +140,19 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
     return headers, known
 
 
+def _plain(verb: str) -> str:
+    """A call's name as its kind of call is named whatever the language's case and word breaks."""
+    return verb.replace("_", "").lower()
+
+
 def _built(value: object, said: Facts) -> object:
-    """The map a header set's constructor is given written out (:data:`_HEADER_BUILDERS`), else ``value``."""
+    """The map a header set's constructor is given written out (:data:`_HEADER_BUILDERS`), or a JSON object of
+    strings written in a string (SQL Server's ``@headers = N'{"Name": "value"}'``), else ``value``."""
+    if isinstance(value, Lit) and value.text.lstrip().startswith("{"):
+        with contextlib.suppress(ValueError):
+            fields = json.loads(value.text)
+            if isinstance(fields, dict) and all(isinstance(item, str) for item in fields.values()):
+                return Pairs(tuple((key, Lit(item)) for key, item in fields.items()))
     if isinstance(value, Call) and _HEADER_BUILDERS.search(value.name) and len(value.args) == 1 \
             and value.args[0][0] is None and isinstance(given := resolved(value.args[0][1], said), (Pairs, Items)):
         return given

@@ -74,6 +74,21 @@ class Language:
     command_calls: bool = False  # Groovy's and Ruby's `name label: value, …` with no parentheses, to the line's end
     s_expressions: bool = False  # Lisp's `(name arg …)`, its maps `{k v …}` and keywords `:name`
     block_receivers: bool = False  # Kotlin's and Groovy's `name { call(…) }`: the block's calls are the name's
+    # a procedure called as a statement, its arguments unbracketed to the statement's end: the one a line starts with
+    # where it is a member (VB's `http.Open "POST", url`), or the one named after ``execute`` (T-SQL's `EXEC [@ret =]
+    # proc @a, @b = …`; OLE Automation's `sp_OAMethod @obj, 'name', @out, args…` the call `obj.name(args…)`)
+    statement_calls: bool = False
+    execute: frozenset[str] = frozenset()
+    variables: str = ""  # a mark glued to a variable's name (T-SQL's `@body`): left out, the name is the variable
+    # escapes a string that knows no escape character holds, and the characters they stand for (Power Query M's
+    # `#(lf)`, `#(#)`)
+    escapes: Mapping[str, str] = field(default_factory=dict)
+    quoted_names: str = ""  # what marks a name written as a string (M's `#"Content-Type"`): the name
+    expanded_name: re.Pattern[str] | None = None  # a string that expands one name whole, its group the name (CFML's)
+    markup: bool = False  # tags are calls (CFML's): `<name attr="v">` is `name(attr = "v")`, a closing tag none
+    # a declaration's type between the name and its value (SQL's `l_body VARCHAR2(4000) := …`, `@b NVARCHAR(MAX) =`):
+    # left out, the name bound
+    typed: bool = False
 
 
 _DOLLAR = r"(?<!\\)\$[{A-Za-z_]"
@@ -103,7 +118,17 @@ LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language
                               s_expressions=True),
              "vb": Language(quotes='"', line_comment="'", c_comments=False, escape="", doubled_quotes=True, joins="&",
                             characters={"vbLf": "\n", "vbCr": "\r", "vbCrLf": "\r\n", "vbTab": "\t",
-                                        "ControlChars.Lf": "\n", "ControlChars.CrLf": "\r\n"}, declared="As"),
+                                        "ControlChars.Lf": "\n", "ControlChars.CrLf": "\r\n"}, declared="As",
+                            statement_calls=True),
+             # SQL (PL/SQL, T-SQL, PostgreSQL): `'…'` with the quote doubled, `--` comments, `@name` a variable
+             "sql": Language(quotes="'", line_comment="--", escape="", doubled_quotes=True, typed=True,
+                             variables="@", execute=frozenset({"EXEC", "EXECUTE", "exec", "execute"})),
+             # Power Query M: `"…"` with the quote doubled, `#(lf)` escapes, `#"…"` a quoted name
+             "m": Language(quotes='"', escape="", doubled_quotes=True, quoted_names="#",
+                           escapes={"#(lf)": "\n", "#(cr)": "\r", "#(cr,lf)": "\r\n", "#(tab)": "\t", "#(#)": "#"}),
+             # ColdFusion's CFML: tags, `<!--- --->` comments, `#name#` expanded in strings, the quote doubled
+             "cfml": Language('"\'', r"#[A-Za-z_(]", escape="", doubled_quotes=True, block=("<!---", "--->"),
+                              markup=True, expanded_name=re.compile(r"#([A-Za-z_][\w.]*)#")),
              # Nim: `#` and `#[ … ]#` comments, a `"""` block escapes nothing
              "nim": Language(line_comment="#", c_comments=False, block=("#[", "]#"), raw_blocks=True,
                              nested_blocks=True),

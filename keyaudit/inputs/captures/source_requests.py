@@ -17,7 +17,7 @@ bound in it, a helper's result, a spread, a client's defaults or interceptors �
 set up with its base URL and headers written out, :mod:`.source_groups`) or not shown at all
 leave the header set unknown, so the request is never called unsigned — but a bare call of a
 library's module (``requests.post``, ``fetch``, Go's ``http.Post``) given no header sends none but
-the library's own, which no client set up elsewhere can add to; a body that is not a
+the library's own, which no client set up elsewhere can add to (:mod:`.source_bare`); a body that is not a
 literal leaves signatures unjudged. Test code (by its path: :mod:`.source_files`, or a group that
 mocks) is not read.
 """
@@ -31,6 +31,7 @@ from urllib.parse import urlencode
 from keyaudit.model.exchange import Exchange, Origin
 
 from .lines import HTTP_METHODS, make_exchange, to_bytes
+from .source_bare import BARE_CALLS, bare
 from .source_calls import written_calls
 from .source_groups import (ABSOLUTE_URL, BASE_NAME, anchored_part, bind_constants, client_bases, constants_sent,
                             groups, naming)
@@ -55,12 +56,15 @@ _METHOD_WORD = re.compile(r"(?i)(?:http_?)?(get|post|put|patch|delete)")
 _SETS_METHOD = re.compile(r"(?i)method|verb")  # a call given a method word alone sets the method: `set_method`
 _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
                                 r"|^CURLOPT_(POST|PUT)$")
-_POSTING = re.compile(r"^CURLOPT_POSTFIELDS$")  # an option whose body, with no method named, is sent as a POST
+# an option whose body, with no method named, is sent as a POST (curl's; Power Query's `Web.Contents(url,
+# [Content = …])`)
+_POSTING = re.compile(r"^(?:CURLOPT_POSTFIELDS|Content)$")
 _HOST_NAME = re.compile(rf"(?i)(?:host(?:name)?|{BASE_NAME})$")
 # what holds the query's parameters as a map (requests', axios' and Faraday's `params`, Guzzle's `query`, got's
 # `searchParams`): sent in the URL, a credential among them too
 _QUERY_NAME = re.compile(r"(?i)(?:params|query|qs|query_?params|search_?params|query_?parameters)$")
 _HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions", "RestClient"})
+_SCHEME_CALLS = frozenset({"Uri.https", "Uri.http"})  # a URL built of its scheme, host and path (Dart's)
 _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT_POSTFIELDS|content|http_?body|"
                         r"request_?body|string_?body)$")
 # calls given the body (Perl's LWP `$req->content(…)`, httr2's `req_body_raw(…)`, Go resty's `SetBody(…)`,
@@ -68,26 +72,10 @@ _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT
 _BODY_CALLS = {"write": 0, "AddStringBody": 0, "setBody": 0, "SetBody": 0, "body": 0, "send": 0, "AddParameter": 1,
                "setEntity": 0, "content": 0, "req_body_raw": 0, "setRequestBodyLBS": 0, "setRequestBodyBS": 0,
                "Body": 0, "set_cdata": 0, "PostStringAsync": 0, "PutStringAsync": 0, "PatchStringAsync": 0,
-               "bodyValue": 0}
+               "bodyValue": 0, "Send": 0, "write_text": 1}  # WinHttp's and MSXML's `Send`, UTL_HTTP's `write_text`
 _SERIALIZING = frozenset({"json", "AddJsonBody", "setJson", "withJson", "json_body", "PostJsonAsync", "PutJsonAsync",
                           "PatchJsonAsync", "PostAsJsonAsync", "PutAsJsonAsync"})  # `.json(&v)`, `json=payload`
 _ASYNC = re.compile(r"^(Get|Post|Put|Patch|Delete)\w*Async$")  # a .NET method that sends one, named for it
-# Calls that send a request with only the library's own headers unless given some: functions of a
-# library's module, with no client, session or instance whose defaults, hooks or interceptors may add
-# headers elsewhere (``session.post``, ``client.post``, ``axios.post`` — axios has global interceptors —
-# are not), each with the place of the argument after the URL that may carry headers (an options map,
-# a header list), None where only a labelled one may. A group that gives such a call no header is
-# known to send none (see :func:`_bare`).
-_BARE_CALLS: dict[str, int | None] = {
-    **{f"{module}.{verb}": None for module in ("requests", "httpx") for verb in ("post", "put", "patch", "delete")},
-    "fetch": 1, "http.Post": None, "http.PostForm": None, "urlopen": None, "urllib.request.urlopen": None,
-    "Net::HTTP.post": 2, "Net::HTTP.post_form": None, "HTTPoison.post": 2, "HTTPoison.post!": 2, "Req.post": 1,
-    "Req.post!": 1}
-# What such a call may be given by label, or in its options map, without adding a header (``auth``: a
-# user and password, not an object that signs).
-_BARE_OPTIONS = frozenset({"json", "data", "params", "timeout", "verify", "body", "method", "files", "cookies",
-                           "allow_redirects", "follow_redirects", "proxies", "stream", "cert", "auth", "mode", "cache",
-                           "redirect", "content"})
 # a command's parameters that add to the request what a reading of the group does not place: headers (a session's, a
 # credential's, a token's), a body from a file or a form, another method
 _COMMAND_ADDS = frozenset({"websession", "credential", "usedefaultcredentials", "authentication", "token", "infile",
@@ -141,7 +129,7 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str,
     method = _method(said)
     if url is None or method is None or not (_sent(said, url) or _called_on(found, url)) or _commanded(said, url):
         return None
-    known = known and not _handed_on(said, found, url) and (bool(headers) or _bare(said, url, lowered)) and not any(
+    known = known and not _handed_on(said, found, url) and (bool(headers) or bare(said, url, lowered)) and not any(
         word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
         (token.kind, token.text) in _HIDING_TOKENS for token in found)
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
@@ -249,6 +237,8 @@ def _url(said: Facts, strings: list[str]) -> str | None:
                 if _HOST_NAME.search(name) and isinstance(value, Lit) and "/" not in value.text}
     origins |= {value.text.rstrip("/") if "://" in value.text else f"https://{value.text}" for name, call, _ in said.calls
                 if last_part(name) in _HOST_CALLS for _, value in call.args[:1] if isinstance(value, Lit)}
+    origins |= {f"{last_part(name)}://{value.text}" for name, call, _ in said.calls if name in _SCHEME_CALLS
+                for _, value in call.args[:1] if isinstance(value, Lit) and "/" not in value.text}
     return f"{origins.pop()}{paths.pop()}" if len(origins) == 1 and len(paths) == 1 else None
 
 
@@ -275,12 +265,14 @@ def _method(said: Facts) -> str | None:
         first = resolved(call.args[0][1], said) if call.args else None
         verb = last_part(name).rstrip("!?")  # Ruby's and Elixir's `post!(…)` raises where `post(…)` returns
         verb = _ASYNC.sub(r"\1", verb)  # .NET's task-returning `PostAsync`, Flurl's `PostStringAsync`
-        # Indy's `Http.Post(url, …)`
-        given_url = isinstance(first, Lit) and ABSOLUTE_URL.match(first.text) is not None
-        named = verb.islower() or name in _BARE_CALLS or name.startswith(".") or "::" in name or given_url
+        given_url = isinstance(first, Lit) and ABSOLUTE_URL.match(first.text) is not None  # Indy's `Http.Post(url)`
+        second = resolved(call.args[1][1], said) if given_url and len(call.args) > 1 else None
+        named = verb.islower() or name in BARE_CALLS or name.startswith(".") or "::" in name or given_url
         if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha() and (
                 len(call.args) > 1 or _SETS_METHOD.search(verb)):
             found.add(first.text.upper())
+        elif isinstance(second, Lit) and second.text in HTTP_METHODS:  # UTL_HTTP's `begin_request(url, 'POST')`
+            found.add(second.text)
         elif verb.upper() in HTTP_METHODS and named and ("." in name or "->" in name or "::" in name) and (
                 verb.lower() in _BODY_VERBS or given_url):
             found.add(verb.upper())
@@ -296,8 +288,9 @@ def _method(said: Facts) -> str | None:
 
 def _listed(said: Facts) -> list[Items]:
     """The lists given to a call that write a request by position, its method word first and its
-    absolute URL second, then its body (k6's ``http.batch([['POST', url, body, params]])``),
-    looked for a few lists deep."""
+    absolute URL second, then its body, the last literal (k6's ``http.batch([['POST', url, body, params]])``,
+    pgsql-http's ``http(('POST', url, ARRAY[…], content_type, content)::http_request)``), looked for a few lists
+    deep."""
     found = []
     pending = [(value, 0) for _, call, _ in said.calls for _, value in call.args]
     while pending:
@@ -313,29 +306,6 @@ def _listed(said: Facts) -> list[Items]:
     return found
 
 
-def _bare(said: Facts, url: str, lowered: set[str]) -> bool:
-    """Whether the group sends its request by one bare call (:data:`_BARE_CALLS`) given its URL and
-    only options that add no header (:data:`_BARE_OPTIONS`, by label or in the options map the group
-    writes out; an ``auth`` a user and password, no object), and names nothing that signs: it then
-    sends no header but the library's own, so one a rule requires is missing."""
-    if any("sign" in name for name in lowered):
-        return False
-    sending = [(call, _BARE_CALLS[name]) for name, call, _ in said.calls if name in _BARE_CALLS and call.args
-               and call.args[0][0] is None and isinstance(first := resolved(call.args[0][1], said), Lit)
-               and first.text == url]
-    if len(sending) != 1:
-        return False
-    call, carrier = sending[0]
-    options = [(label, value) for label, value in call.args if label is not None]
-    if carrier is not None and carrier < len(call.args) and call.args[carrier][0] is None:
-        given = resolved(call.args[carrier][1], said)
-        if not isinstance(given, Pairs) or any(key is None for key, _ in given.pairs):
-            return False  # options or headers the group does not write out
-        options += given.pairs
-    return all(label in _BARE_OPTIONS and not (label == "auth" and isinstance(resolved(value, said), Call))
-               for label, value in options)
-
-
 def _body(said: Facts) -> str | None:
     """The one literal body the group gives (bound to a body's name or key, or passed to a
     body's call), or None where it gives none, several, or one it computes."""
@@ -345,6 +315,10 @@ def _body(said: Facts) -> str | None:
     values = [value for name, value, _ in said.bindings if _BODY_NAME.search(name)]
     values += [call.args[at][1] for name, call, _ in said.calls
                if (at := _BODY_CALLS.get(last_part(name), -1)) >= 0 and len(call.args) > at]
-    values += [listed.items[2] for listed in _listed(said) if len(listed.items) > 2]
+    # a parameter typed the body, given its value (ColdFusion's `<cfhttpparam type="body" value="…">`)
+    values += [args["value"] for _, call, _ in said.calls if (args := dict(call.args)).get("type") == Lit("body")
+               and "value" in args]
+    values += [[item for item in listed.items[2:] if isinstance(resolved(item, said), Lit)][-1]
+               for listed in _listed(said) if any(isinstance(resolved(item, said), Lit) for item in listed.items[2:])]
     literals = {value.text for value in (resolved(value, said) for value in values) if isinstance(value, Lit)}
     return literals.pop() if len(literals) == 1 else None

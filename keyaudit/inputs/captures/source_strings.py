@@ -1,7 +1,7 @@
 """A string literal's value as its language gives it, for :mod:`.source_tokens`: escapes undone (C's,
-PowerShell's backtick), quotes doubled, here-strings and PHP's heredocs, delimited sigils (Elixir's ``~s(…)``,
-Ruby's ``%q(…)``), C++'s raw strings, C#'s (closed by as many quotes as open them), Zig's multi-line
-strings, OCaml's quoted strings and text blocks' indentation (the languages' differences are data:
+PowerShell's backtick; Power Query's ``#(lf)``), quotes doubled, here-strings and PHP's heredocs, delimited
+sigils (Elixir's ``~s(…)``, Ruby's ``%q(…)``), C++'s raw strings, C#'s (closed by as many quotes as open them),
+Zig's multi-line strings, OCaml's quoted strings and text blocks' indentation (the languages' differences are data:
 :mod:`.source_languages`).
 """
 
@@ -61,6 +61,9 @@ def string_value(text: str, prefix: str, quote: str, start: int, lang: Language)
     if ("$" in prefix and "{" in body) or (quote[0] in lang.expanding and re.search(lang.expansion, body)) or (
             lang.interpolators and prefix.isalpha() and re.search(r"(?<!\$)\$[{A-Za-z_]", body)):
         return UNKNOWN, end + len(quote)
+    if raw_kind and lang.escapes:  # M's `#(lf)`: one pass, so that `#(#)(lf)` is the text `#(lf)`
+        return re.sub("|".join(map(re.escape, lang.escapes)), lambda found: lang.escapes[found.group()], body), \
+            end + len(quote)
     if raw_kind:
         return body, end + len(quote)
     if quote[0] == "'" and lang.plain_single:

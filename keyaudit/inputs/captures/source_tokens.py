@@ -24,7 +24,7 @@ from typing import Iterator
 
 from keyaudit.model.exchange import UNKNOWN
 
-from .quoted import DOUBLE_QUOTED
+from .source_comments import block_end
 from .source_languages import Language
 from .source_strings import DELIMITERS, character, delimited, heredoc, line_end, line_string, quoted, string_value
 
@@ -32,7 +32,7 @@ from .source_strings import DELIMITERS, character, delimited, heredoc, line_end,
 _TOKENS = r"""
     (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
   | (?P<raw>\br(?P<hashes>\#+)")
-  | (?P<string>(?P<prefix>[@$]{1,2}|[rRbBuUfF]{1,2}(?=["']))?(?P<quote>\"\"\"|'''|["'`]))
+  | (?P<string>(?P<prefix>[@$]{1,2}|[rRbBuUfF]{1,2}(?=["'])|N(?='))?(?P<quote>\"\"\"|'''|["'`]))
   | (?P<name>[A-Za-z_$][\w$]*(?:(?:\.|::|->|\?\.)[A-Za-z_$][\w$]*)*(?:[!?](?=\())?)
   | (?P<number>\d[\w.]*)
   | (?P<punct>={2,3}|!={1,2}|[<>]=|:=|\+=|=>|\.\.\.|\*\*|[^\s\w])
@@ -44,8 +44,6 @@ _TOKEN_WITHOUT_C_COMMENTS = re.compile(_TOKENS.replace(r"//[^\n]*|/\*.*?(?:\*/|\
 # a character's code after Pascal's `#`: decimal or `$` hexadecimal, in ASCII digits, at most a code point's (a
 # superscript `²` is a digit to str.isdigit, none to int(): `#1²` was the file's internal error; int() refuses 4,300)
 _CHAR_CODE = re.compile(r"([0-9]{1,7})|\$([0-9A-Fa-f]{1,6})")
-_LONG_BRACKET = re.compile(r"\[=*\[")  # Lua's long bracket: `[[`, `[==[`
-_STRING_REST = re.compile(DOUBLE_QUOTED + '"', re.DOTALL)  # a string's text after its opening quote, and its close
 
 
 @dataclass(frozen=True)
@@ -65,7 +63,7 @@ def tokens(text: str, lang: Language) -> list[Token]:
         return list(_commands(text, found))
     written = [Token(kind, value, line) for kind, value, _start, _end, line in found]
     spells = lang.joins or lang.characters or lang.char_codes or lang.declared or lang.inline or lang.period_ends \
-        or lang.atoms or lang.dot_literals or lang.labels
+        or lang.atoms or lang.dot_literals or lang.labels or lang.typed or lang.variables or lang.quoted_names
     return list(_spelled(written, lang)) if spells else written
 
 
@@ -107,6 +105,15 @@ def _spelled(found: list[Token], lang: Language) -> Iterator[Token]:
             token, at = atom
         elif lang.period_ends and token.text == "." and (following is None or following.line > token.line):
             token = Token("punct", ";", token.line)
+        elif lang.quoted_names and token.text == lang.quoted_names and following and following.kind == "string":
+            token, at = Token("name", following.text, token.line), at + 1  # M's `#"Content-Type"`
+        elif lang.variables and token.text == lang.variables and following is not None and following.kind == "name":
+            at += 1  # T-SQL's `@body`: the name
+            continue
+        elif lang.typed and token.kind == "name" and (value := _typed_value(found, at, lang)) is not None:
+            yield token
+            at = value  # SQL's `l_body VARCHAR2(4000) := …`: the name bound, its type left out
+            continue
         elif token.kind == "name" and token.text == lang.declared and following is not None:
             at += 1 if following.text == "New" else 2  # `As New T(…)`: the construction stays
             while at + 1 < len(found) and found[at].text == "(" and found[at + 1].text == ")":
@@ -114,6 +121,15 @@ def _spelled(found: list[Token], lang: Language) -> Iterator[Token]:
             continue
         yield token
         at += 1
+
+
+def _typed_value(found: list[Token], at: int, lang: Language) -> int | None:
+    """The index of the ``:=`` binding a name declared at ``at`` with its type and size (PL/SQL's), or of the ``=``
+    binding a variable's (T-SQL's ``@b NVARCHAR(MAX) = …``); else None."""
+    end = at + 2 + (at + 2 < len(found) and found[at + 2].text == "(" and next(
+        (n for n in range(1, 6) if at + 2 + n < len(found) and found[at + 2 + n].text == ")"), -1) + 1)
+    return end if end < len(found) and found[at + 1].kind == "name" and (found[end].text == ":=" or (
+        found[end].text == "=" and at > 0 and found[at - 1].text == lang.variables)) else None
 
 
 def _atom(found: list[Token], at: int) -> tuple[Token, int] | None:
@@ -272,7 +288,7 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
             kind, (value, end) = "string", lined
         elif kind == "punct" and lang.heredocs and (doc := heredoc(text, match.start(), lang)) is not None:
             kind, (value, end) = "string", doc
-        elif kind == "punct" and (block := _block_end(text, match.start(), lang)) is not None:
+        elif kind == "punct" and (block := block_end(text, match.start(), lang)) is not None:
             kind, value, end = "comment", "", block
         elif kind == "comment" or (kind == "punct" and lang.line_comment
                                    and text.startswith(lang.line_comment, match.start())):
@@ -284,6 +300,8 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
             if lang.doubled_quotes and len(quote) == 3:  # `"""a"" b"`: a string opened by a doubled quote
                 quote, opened = quote[0], match.start("quote") + 1
             value, end = string_value(text, match.group("prefix") or "", quote, opened, lang)
+            whole = lang.expanded_name.fullmatch(text, opened, end - 1) if lang.expanded_name else None
+            kind, value = ("name", whole.group(1)) if whole and value == UNKNOWN else (kind, value)  # CFML's "#body#"
         elif kind == "name" and lang.interpolators and text.startswith('"', match.end()):
             quote = '"""' if text.startswith('"""', match.end()) else '"'
             kind, (value, end) = "string", string_value(text, match.group(), quote, match.end() + len(quote), lang)
@@ -297,40 +315,3 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
         yield kind, value, match.start(), end, line
         line += text.count("\n", match.start(), end)
         at = end
-
-
-def _block_end(text: str, start: int, lang: Language) -> int | None:
-    """Where a block comment opened at ``start`` ends (past its close; the text's end where it never closes), or
-    None where none opens there: the language's own (PowerShell's ``<# … #>``, a script's help, its examples
-    among them; Haskell's ``{- … -}``, Julia's ``#= … =#``), Lua's ``--[[ … ]]`` and ``--[==[ … ]==]`` (code put
-    out of use)."""
-    opening, close = lang.block
-    if opening and text.startswith(opening, start):
-        pass
-    elif lang.line_comment == "--" and text.startswith("--", start) and (long := _LONG_BRACKET.match(text, start + 2)):
-        close = "]" + "=" * (len(long.group()) - 2) + "]"
-    else:
-        return None
-    if lang.nested_blocks:
-        return _nested_end(text, start + len(opening), opening, close, lang.block_strings)
-    end = text.find(close, start + 2)
-    return len(text) if end < 0 else end + len(close)
-
-
-def _nested_end(text: str, at: int, opening: str, close: str, strings: bool) -> int:
-    """Where a block comment whose opening ends at ``at`` ends where the comments opened in it nest: past the close
-    that brings the depth back to none, in one pass over the marks (the text's end where it never gets there).
-    With ``strings``, a close in a string the comment holds closes nothing; a quote no later one closes is a quote
-    (and none after it opens a string: one pass still)."""
-    depth = 1
-    marks = re.compile(f"{re.escape(close)}|{re.escape(opening)}|\"")
-    while (mark := marks.search(text, at)) is not None:
-        at = mark.end()
-        if mark.group() == '"':
-            string = _STRING_REST.match(text, at) if strings else None
-            strings, at = string is not None, at if string is None else string.end()
-            continue
-        depth += 1 if mark.group() == opening else -1
-        if not depth:
-            return at
-    return len(text)

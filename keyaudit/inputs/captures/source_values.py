@@ -8,9 +8,10 @@ C#'s ``{ {"k", "v"}, … }``, a tuple ``("k", "v")``), a call (:class:`Call`), a
 by what the group binds to it), or :data:`UNKNOWN_VALUE` (whatever else the code computes). A call on a literal or
 a name that only turns it into bytes or a body (a row of :data:`PASSING`: ``"…".toRequestBody()``, ``"…".getBytes()``,
 ``parameters.data(using: .utf8)``) is the literal (the name); so is a call of one on a literal argument
-(``strings.NewReader(`…`)``). A call that sets a named option (``curl_easy_setopt(curl, CURLOPT_URL, "…")``: a name
-in capitals, then its value) binds the value to the option's name. A list grown by appending to itself — a name
-bound to an empty start (``NULL``, ``nil``, ``[]``), then again and again to an append given the name and one item
+(``strings.NewReader(`…`)``), and a type's or a module's given a name (Power Query's ``Text.ToBinary(body)``). A call
+that sets a named option (``curl_easy_setopt(curl, CURLOPT_URL, "…")``: a name in capitals, then its value) binds
+the value to the option's name. A list grown by appending to itself — a name bound to an empty start (``NULL``,
+``nil``, ``[]``), then again and again to an append given the name and one item
 (libcurl's ``headers = curl_slist_append(headers, "Name: value")``, Go's ``h = append(h, v)``) — is one binding,
 the list of those items (read as several bindings, the name would hold no one value), also where the code sets it
 back to its empty start once grown (curl --libcurl's ``slist1 = NULL;`` after freeing it); PHP's ``$list[] = item``
@@ -32,7 +33,8 @@ from .source_value_kinds import UNKNOWN_VALUE, Call, Facts, Items, Lit, Pairs, P
 PASSING = {"NewReader": 0, "NewBufferString": 0, "NewBuffer": 0, "getBytes": 0, "GetBytes": 0, "encode": 0,
            "toRequestBody": 0, "toByteArray": 0, "data": 0, "bytes": 0, "StringContent": 0, "ByteArrayContent": 0,
            "create": -1, "Create": -1, "from": 0, "NewStringReader": 0, "ofString": 0, "utf8": 0, "strip": 0,
-           "parse": 0, "to_string": 0, "of_string": 0, "into": 0, "to_owned": 0}  # Delphi's TStringStream.Create('…')
+           "parse": 0, "to_string": 0, "of_string": 0, "into": 0, "to_owned": 0,  # Delphi's TStringStream.Create('…')
+           "ToBinary": 0}  # Power Query's Text.ToBinary(…)
 _SPLIT = re.compile(r"\.|::|->|\?\.")
 _SKIPPED = frozenset({"new", "New-Object", "await", "return", "var", "let", "const", "val", "final", "yield"})
 _OPTION = re.compile(r"[A-Z][A-Z0-9]*_[A-Z0-9_]+")  # an option's name: CURLOPT_POSTFIELDS
@@ -223,6 +225,8 @@ class _Parser:
         literals = [value for _, value in call.args if isinstance(value, Lit)]
         if literals:
             return literals[PASSING[verb]] if PASSING[verb] < len(literals) else literals[-1]
+        if receiver[:1].isupper() and len(call.args) == 1 and isinstance(call.args[0][1], Ref):
+            return call.args[0][1]  # a type's or a module's, given a name: M's `Text.ToBinary(body)`
         return Ref(receiver) if receiver and not call.args[1:] else call
 
     def _skip_type_arguments(self, index: int) -> int:
