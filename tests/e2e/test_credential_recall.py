@@ -179,6 +179,11 @@ FLOORS = {
     "twenty-fifth": {("credential", "recall"): 0.803,
                      ("credential", "precision"): 1.0,
                      ("all", "precision"): 1.0},
+    # written blind too: the key in version control, review and other scanners' output (diffs, blame, grep, review
+    # APIs, gitleaks/trufflehog/semgrep/bandit reports, SARIF, CI annotations, bots' PRs) (blind 123 of 131)
+    "twenty-sixth": {("credential", "recall"): 0.938,
+                     ("credential", "precision"): 1.0,
+                     ("all", "precision"): 0.984},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
