@@ -38,7 +38,7 @@ def _cut(kind: str, joiner: str) -> Callable[[random.Random], str]:
 
 
 REVIEWED: dict[str, Callable[[random.Random], str]] = {
-    # gitleaks' JSON report (pretty-printed, six spaces in), its CSV row (`Secret`, then `Match`), its console
+    # gitleaks' JSON report (pretty-printed, two spaces in), its CSV row (`Secret`, then `Match`), its console
     "asaas-prod-gitleaks-json": _twice("prod", '"Match": "ASAAS_API_KEY={k}",\n  "Secret": "{k}"'),
     "asaas-hmlg-gitleaks-json": _twice("hmlg", '"Match": "access_token: {k}",\n  "Secret": "{k}"'),
     "iugu32-gitleaks-csv": _twice("lower", '{k},IUGU_API_TOKEN={k}'),
