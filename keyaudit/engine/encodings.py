@@ -25,8 +25,9 @@ The forms are derived from the secret rules' own ``keywords``, never written per
 - concatenations: a string literal joined to the next with ``+`` (``" +``, ``+ "``, either quote),
   a backslash ending a line (a literal continued on the next), or an indented line that starts
   with a quote after one that ends with a quote (literals side by side, which Python, C and Dart
-  join): a key split over lines of code. The lines around it are joined when they hold a keyword.
-  The last is the other anchor that is a pattern (reported at the line break).
+  join; the indented line may be a diff's added one, `+` first): a key split over lines of code.
+  The lines around it are joined when they hold a keyword. The last is the other anchor that is a
+  pattern (reported at the line break).
 - quoted-printable: its encoded ``=`` near a keyword (``KEY=3D<value>``, as a mailed .env or
   query string writes it). The lines around it are decoded together, their soft line breaks (``=``
   at a line's end, every 76 characters) taken out: a key longer than a line is cut by them. (A soft
@@ -128,11 +129,12 @@ CONCAT_MARKERS: tuple[bytes, ...] = (b'" +', b"' +", b'+ "', b"+ '", b"\\\n", b"
                                      # calls of SQL and PowerShell (keyaudit.engine.join_calls)
                                      b"' .", b". '", b'" ..', b'" <>', b'" ^', b'" ~ "', b"' ||", b'" & ', b'.append("',
                                      b"CONCAT(", b"-join @(")
-# A quote ending a line and an indented line starting with one: two literals side by side.
+# A quote ending a line and an indented line starting with one: two literals side by side, the second
+# maybe on a diff's added line (`+` before its indentation: a literal a change wrapped over two lines).
 # Reported at the line break; the portable engine searches it from there (a scan that starts at
 # every quote of a JSON log would cost it a second per 30 MB), the quote before it a lookbehind.
-ADJACENT_LITERAL = rb"[\"']\r?\n[ \t]+[\"']"
-ADJACENT_LITERAL_SEARCH = rb"\n(?:(?<=[\"']\n)|(?<=[\"']\r\n))[ \t]+[\"']"
+ADJACENT_LITERAL = rb"[\"']\r?\n\+?[ \t]+[\"']"
+ADJACENT_LITERAL_SEARCH = rb"\n(?:(?<=[\"']\n)|(?<=[\"']\r\n))\+?[ \t]+[\"']"
 # Sixteen bytes or more, each a `\x` escape; sixteen characters or more, each a `\u00` escape (Java source and
 # javascript-obfuscator's `unicodeEscapeSequence` write every character of a literal so).
 ESCAPED_RUN = rb"(?:\\x[0-9A-Fa-f]{2}){16}"

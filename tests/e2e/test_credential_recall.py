@@ -179,6 +179,12 @@ FLOORS = {
     "twenty-fifth": {("credential", "recall"): 0.803,
                      ("credential", "precision"): 1.0,
                      ("all", "precision"): 1.0},
+    # written blind too: the key in version control, review and other scanners' output (diffs, blame, grep, review
+    # APIs, gitleaks/trufflehog/semgrep/bandit reports, SARIF, CI annotations, bots' PRs) (125 of 131; blind 123)
+    # misses: a name after its value, a name only in a diff's file path, bandit's issue_text, a pickaxe regex
+    "twenty-sixth": {("credential", "recall"): 0.954,
+                     ("credential", "precision"): 1.0,
+                     ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

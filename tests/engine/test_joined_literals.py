@@ -63,3 +63,13 @@ def test_a_key_whose_every_character_is_a_unicode_escape_is_found_there(tmp_path
     line = f'    static final String K = "{escaped}";'
     found = _scanned(tmp_path, f"final class Keys {{\n{line}\n}}\n", engine)
     assert found == [("asaas-api-key", 2, line.index("\\u0024") + 1, "json")]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_key_wrapped_over_a_diffs_added_lines_is_found_at_its_first_piece(tmp_path: Path, engine: str) -> None:
+    """A change that wraps a long literal shows its pieces side by side on added lines, each after the diff's `+`
+    (the twenty-sixth corpus): the literals are joined as they are without the diff's column."""
+    half = len(KEY) // 2
+    text = (f"@@ -9,7 +9,10 @@ class AsaasClient:\n-        self.key = \"x\"\n+        self.key = (\n"
+            f"+            \"{KEY[:half]}\"\n+        \"{KEY[half:]}\"\n+        )\n")
+    assert _scanned(tmp_path, text, engine) == [("asaas-api-key", 4, 15, "concatenation")]

@@ -98,12 +98,17 @@ CORPUS_DIR = DATA / "credential_corpus"
 # -t x1z, Format-Hex, certutil -encodehex, tcpdump -X, xxd -i of a whole .env), characters one by one (char[], every
 # character a \u escape, char codes), literals joined by each language's operator over lines, JSON escaped twice and
 # thrice, Gson's \u003d, forms and URLs in URLs, logs fold-ed at 64, 76 and 80 columns, base64 of whole config files
-# (76-column lines, cloud-init, Vault, docker inspect), uuencode, JWTs holding a token, nginx's ${dollar}, Helm's printf.
+# (76-column lines, cloud-init, Vault, docker inspect), uuencode, JWTs holding a token, nginx's ${dollar}, Helm's printf;
+# twenty-sixth, the key in version control, review and other scanners' output (its value kinds are in
+# helpers.reviewed): diffs of every tool and option (colour, combined, context, word-diff porcelain, -W hunk headers,
+# -U0, renames, range-diff, bzr, hg), blame, grep, stash, cat-file, filter-repo's replacements, review APIs (GitHub,
+# GitLab, Gerrit, Bitbucket, Azure DevOps), gitleaks, trufflehog, semgrep, bandit, Talisman and git-secrets reports,
+# SARIF, CI annotations, bots' PRs.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
      "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
      "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
-     "twenty-fourth", "twenty-fifth"), start=2)}}
+     "twenty-fourth", "twenty-fifth", "twenty-sixth"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from helpers import credentials as fake
 from helpers.respellings import RESPELLINGS
+from helpers.reviewed import REVIEWED
 from helpers.serialized import SERIALIZED
 from helpers.spellings import SPELLINGS
 
@@ -224,4 +225,5 @@ VALUES: dict[str, Callable[[random.Random], str]] = {
     **SPELLINGS,
     **SERIALIZED,
     **RESPELLINGS,
+    **REVIEWED,
 }
