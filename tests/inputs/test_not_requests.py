@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from helpers.credentials import asaas_key
 from helpers.har import entry, har
 from helpers.running import scan_json
 
@@ -77,3 +78,26 @@ def test_a_calls_answer_logged_below_it_is_no_second_call(tmp_path: Path) -> Non
     log.write_text("".join(json.dumps(record) + "\n" for record in (
         sent("c2lnbmF0dXJlT25l"), answer, sent("c2lnbmF0dXJlVHdv"), {**answer, "statusCode": 502}, answer)))
     assert _found(log) == [(5, "iugu-unsigned-transfer")]
+
+
+def test_a_record_with_its_status_that_shows_what_only_a_request_sends_is_a_call(tmp_path: Path) -> None:
+    """A reply never shows the request's credential nor its User-Agent: a record with the call's status that shows
+    one is a call logged with its outcome, not the answer of the one above. An app logs its Asaas call with the key
+    masked, then a second call, status beside it, with a sandbox key in the clear; a payouts service logs a signed
+    call that times out, then its unsigned retry with the status it got and its own User-Agent."""
+    asaas = "http://api.asaas.com/v3/transfers"
+    call = {"msg": "asaas call", "method": "POST", "url": asaas,
+            "headers": {"access_token": "***", "Content-Type": "application/json", "User-Agent": "x"}}
+    key = asaas_key("hmlg")
+    log = tmp_path / "env.jsonl"
+    log.write_text("".join(json.dumps(record) + "\n" for record in (
+        call, {**call, "status": 201, "headers": {**call["headers"], "access_token": key}})))
+    assert {(1, "asaas-unsigned-transfer"), (2, "credential-over-plaintext-http"),
+            (2, "asaas-sandbox-key-to-production")} <= set(_found(log))
+    signed = {"level": "info", "msg": "iugu request", "method": "POST", "url": IUGU, "body": {"amount_cents": 15000},
+              "headers": {"Signature": "signature=c2lnbmF0dXJlT25l", "Request-Time": "2026-12-04T07:36:00-03:00",
+                          "Content-Type": "application/json"}}
+    retry = {**signed, "level": "warn", "statusCode": 200,
+             "headers": {"Content-Type": "application/json", "User-Agent": "payouts/1.0"}}
+    log.write_text("".join(json.dumps(record) + "\n" for record in (signed, {"msg": "timeout"}, retry)))
+    assert _found(log) == [(3, "iugu-unsigned-transfer")]

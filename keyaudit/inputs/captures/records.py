@@ -42,7 +42,7 @@ from typing import Any, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.model.numbers import plain_number
-from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
+from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders, folded
 
 from .command_lists import command_request
 from .header_entries import pseudo_fields
@@ -77,6 +77,13 @@ HEADERS = spellings("headers", "header", "allhttpheaderfields",
 _REPLY_ONLY = frozenset({"server", "set-cookie", "location", "etag", "last-modified", "retry-after", "www-authenticate",
                          "proxy-authenticate", "strict-transport-security", "content-security-policy",
                          "x-frame-options", "accept-ranges", "alt-svc"})
+# Headers only a request carries (RFC 9110's request context and credential fields, and those the client adds):
+# a record of a call that shows one, its status beside it, is the request as sent logged with its outcome, not its
+# answer (see Exchange.answered); nor is one that shows a header the rules read (`known`: where a credential, a
+# signature or a sender's mark travels).
+_REQUEST_ONLY = frozenset({"authorization", "proxy-authorization", "cookie", "user-agent", "host", "accept",
+                           "accept-language", "accept-encoding", "expect", "from", "referer", "te", "max-forwards",
+                           "if-match", "if-none-match", "if-modified-since", "if-unmodified-since", "range"})
 _REQUEST_SAID = ("req", "httpreq", "clientreq")  # a headers member's name that says the request's, once a role
 # The call's status code beside its method and URL (`"status": 201`, `statusCode`): the record was written when the
 # answer came (see Exchange.answered)
@@ -246,7 +253,8 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     body_bytes, exact = body(near, outer, latin1, url, _holds_request, header_value(headers, "Content-Type"))
     tied = request_id(node) or request_id(record) if body_bytes is None else None
     return make_exchange(method, url, headers, body_bytes, origin, time=_time(record), headers_known=headers_known,
-                         body_exact=exact, request_id=tied, answered=_answered(node))
+                         body_exact=exact, request_id=tied,
+                         answered=_answered(node) and not _shows_request_only(headers, known))
 
 
 def _answered(node: dict[str, Any]) -> bool:
@@ -255,6 +263,12 @@ def _answered(node: dict[str, Any]) -> bool:
     status = first([node], STATUS, (int, str))
     number = plain_number(status, 3) if isinstance(status, str) else status
     return isinstance(number, int) and not isinstance(number, bool) and 100 <= number <= 599
+
+
+def _shows_request_only(headers: list[tuple[str, str]], known: RecordHeaders) -> bool:
+    """Whether ``headers`` hold one only a request carries (see :data:`_REQUEST_ONLY`): a reply never shows the
+    request's credential nor its User-Agent, so a record that does is a call, even with its status beside it."""
+    return any(name.lower() in _REQUEST_ONLY or known.name(folded(name)) is not None for name, _ in headers)
 
 
 def _logged_headers(near: list[dict[str, Any]]) -> Any:
