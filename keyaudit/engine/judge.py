@@ -174,9 +174,9 @@ class ExchangeJudge:
         ``carried``: the credentials the request carries, when the caller knows them (an empty
         list spares the rules that need one, and the pass of the secret rules over the request)."""
         statistics["requests_judged"] += 1
-        if exchange.preflight:  # the browser's question whether a call may be sent, not the call
-            return []
         rules = self._rules_for(exchange, carried)
+        if exchange.preflight:  # the browser's question whether a call may be sent: the call's URL, not its headers
+            rules = [rule for rule in rules if not rule.reads_what_is_sent]
         if not rules:  # most requests of a browser's capture: nothing more to set up
             return []
         context = RequestContext((lambda: carried) if carried is not None else (lambda: self.credentials(exchange)),

@@ -142,9 +142,10 @@ class Exchange:
     @property
     def preflight(self) -> bool:
         """Whether this is a browser's CORS preflight: an ``OPTIONS`` asking the server whether the request its
-        ``Access-Control-Request-Method`` names may be sent. The browser sends it of its own accord, with none of
-        that request's credentials, signing headers or body (and a User-Agent or not, as the proxy that logged it
-        kept): it is no call the integration made, and shows nothing of the one it asks about."""
+        ``Access-Control-Request-Method`` names may be sent. The browser sends it of its own accord to that request's
+        full URL, query and all (the Fetch standard), with none of its headers or body (and a User-Agent or not, as
+        the proxy that logged it kept): it shows the URL the integration calls, credentials in it included, and
+        nothing of what the call sends beside it."""
         return self.method.upper() == "OPTIONS" and self.header("Access-Control-Request-Method") is not None
 
     def shows_more_than(self, part: Exchange) -> bool:

@@ -123,6 +123,14 @@ class RequestRule(RuleInfo):
 
         return None if self.path_text is None else regex.compile(self.path_text)
 
+    @functools.cached_property
+    def reads_what_is_sent(self) -> bool:
+        """Whether the rule looks at what the request sends beside its URL: a header it requires, must see or must
+        not, or a check over its headers and body (a signature). A browser's CORS preflight carries the URL of the
+        request it asks about and none of the rest: only the rules about the URL (its scheme, its host, a credential
+        in its query) judge it."""
+        return bool(self.required_headers or self.has_headers or self.lacks_headers or self.check)
+
     def applies(self, exchange: Exchange, context: RequestContext) -> bool:
         """Whether ``when`` holds for this exchange: what the request says first, then the
         credentials it carries (found once per request, and asked of every request by the rules

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers.credentials import asaas_key
+from helpers.credentials import asaas_key, iugu_token
 from helpers.har import entry, har
 from helpers.running import scan_json
 
@@ -101,3 +101,21 @@ def test_a_record_with_its_status_that_shows_what_only_a_request_sends_is_a_call
              "headers": {"Content-Type": "application/json", "User-Agent": "payouts/1.0"}}
     log.write_text("".join(json.dumps(record) + "\n" for record in (signed, {"msg": "timeout"}, retry)))
     assert _found(log) == [(3, "iugu-unsigned-transfer")]
+
+
+def test_a_cors_preflight_carries_the_calls_url_and_its_credential(tmp_path: Path) -> None:
+    """The browser sends its preflight to the request's full URL, query included (the Fetch standard): a page that
+    puts iugu's token in the query of a plain-HTTP URL leaks it in the preflight too. The rules about the URL judge
+    it; those about what the call sends beside it (a signature, a User-Agent) do not."""
+    saved = tmp_path / "sessions.txt"
+    saved.write_bytes(
+        f"OPTIONS http://api.iugu.com/v1/charges?api_token={iugu_token()} HTTP/1.1\r\nHost: api.iugu.com\r\n"
+        f"Origin: {PAGE}\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n"
+        "\r\nHTTP/1.1 403 Forbidden\r\n\r\n".encode())
+    found = {rule for _, rule in _found(saved)}
+    assert {"credential-over-plaintext-http", "iugu-token-in-query-string", "iugu-token-sent-from-browser"} <= found
+    saved.write_bytes(
+        f"OPTIONS {IUGU} HTTP/1.1\r\nHost: api.iugu.com\r\nOrigin: {PAGE}\r\nAccess-Control-Request-Method: POST\r\n"
+        "Access-Control-Request-Headers: signature,request-time\r\nSignature: signature=bm90IGEgc2lnbmF0dXJl\r\n\r\n"
+        .encode())
+    assert _found(saved) == []
