@@ -83,3 +83,23 @@ def test_a_web_contents_call_given_no_content_is_a_get(tmp_path: Path) -> None:
     """Power Query's ``Web.Contents`` posts only where it is given ``Content``: without, it reads (no transfer)."""
     code = f'let\n  r = Web.Contents("{URL}", [Headers = [#"Content-Type" = "application/json"]])\nin\n  r\n'
     assert _found(tmp_path, "q.pq", code)[0] == []
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Transfers.jsx", 'import { Layout } from "antd";\nconst { Header, Content } = Layout;\n'
+                      'export function Transfers({ apiKey }) {\n'
+                      '  fetch("https://api.asaas.com/v3/transfers", {\n'
+                      '    headers: { access_token: apiKey, "User-Agent": "painel" },\n  }).then((r) => r.json());\n'
+                      '  return <Layout><Header>Transferências</Header><Content /></Layout>;\n}\n'),
+    ("Consulta.cs", 'public class TransferQuery {\n  public async Task<string> List(HttpClient client, string key) {\n'
+                    '    var msg = new HttpRequestMessage {\n'
+                    '      RequestUri = new Uri("https://api.asaas.com/v3/transfers?limit=10"),\n    };\n'
+                    '    msg.Headers.Add("access_token", key);\n    msg.Headers.Add("User-Agent", "erp");\n'
+                    '    var resp = await client.SendAsync(msg);\n'
+                    '    var Content = await resp.Content.ReadAsStringAsync();\n    return Content;\n  }\n}\n'),
+])
+def test_a_name_content_bound_or_destructured_is_no_body(tmp_path: Path, name: str, code: str) -> None:
+    """Only Power Query's ``Content`` label, in the options given to ``Web.Contents``, makes a call with no method
+    a POST: an Ant Design layout's ``Content`` beside a fetch, or C#'s ``var Content`` holding the reply's text beside
+    a GET, are no body, and the reads they sit beside are no transfers."""
+    assert _found(tmp_path, name, code)[0] == []

@@ -56,9 +56,11 @@ _METHOD_WORD = re.compile(r"(?i)(?:http_?)?(get|post|put|patch|delete)")
 _SETS_METHOD = re.compile(r"(?i)method|verb")  # a call given a method word alone sets the method: `set_method`
 _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
                                 r"|^CURLOPT_(POST|PUT)$")
-# an option whose body, with no method named, is sent as a POST (curl's; Power Query's `Web.Contents(url,
-# [Content = …])`)
-_POSTING = re.compile(r"^(?:CURLOPT_POSTFIELDS|Content)$")
+# an option whose body, with no method named, is sent as a POST: curl's, named anywhere; Power Query's `Web.Contents(url,
+# [Content = …])`, only as a label of the options record given to a call (a name bound or destructured `Content` is
+# a reply's text or a layout's part: `var Content = await resp.Content.ReadAsStringAsync()`)
+_POSTING_NAME = "CURLOPT_POSTFIELDS"
+_POSTING_LABEL = "Content"
 _HOST_NAME = re.compile(rf"(?i)(?:host(?:name)?|{BASE_NAME})$")
 # what holds the query's parameters as a map (requests', axios' and Faraday's `params`, Guzzle's `query`, got's
 # `searchParams`): sent in the URL, a credential among them too
@@ -281,7 +283,9 @@ def _method(said: Facts) -> str | None:
             found.add(next(part for part in identifier.groups() if part).upper())
     found |= {method.text for listed in _listed(said) if isinstance(method := listed.items[0], Lit)}
     found &= HTTP_METHODS
-    if not found and any(_POSTING.search(name) for name in said.names):
+    if not found and (_POSTING_NAME in said.names or any(
+            isinstance(value, Pairs) and any(label == _POSTING_LABEL for label, _ in value.pairs)
+            for _, call, _ in said.calls for _, value in call.args)):
         found.add("POST")  # a body set with no method named goes as a POST (curl --libcurl writes no CUSTOMREQUEST)
     return found.pop() if len(found) == 1 else None
 
