@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pytest
 
+from helpers.credentials import iugu_token
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape
 from inputs.test_request_shapes_blind_five import jmeter_jtl_xml
@@ -297,3 +298,26 @@ def test_a_test_plan_s_samplers_each_take_the_header_manager_beside_them() -> No
     assert [(item.url.rpartition("/")[2], item.headers, item.body) for item in found] == [
         ("transfer_requests", list(signed.items()), b'{"amount_cents":100}'),
         ("transfers", [("Content-Type", "application/json")], b'{"amount_cents":200}')]
+
+
+def test_a_map_s_value_entry_is_a_member_not_the_value_the_map_holds(tmp_path: Path) -> None:
+    """A Camunda http-connector's payload written as a ``camunda:map`` whose entries are the token and a ``value``
+    (the amount): the map is the body, both entries in it; only a collection's item named ``""`` (JMeter's nameless
+    argument) is the value it holds. The token over plain HTTP is found."""
+    entry = '              <camunda:entry key="{}">{}</camunda:entry>'
+    model = tmp_path / "payout.bpmn"
+    model.write_text("\n".join([
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" '
+        'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="D" targetNamespace="http://bpmn.io/schema/bpmn">',
+        '  <bpmn:process id="payout" isExecutable="true">', '    <bpmn:serviceTask id="Send" name="Send">',
+        "      <bpmn:extensionElements>", "        <camunda:connector>", "          <camunda:inputOutput>",
+        '            <camunda:inputParameter name="url">http://api.iugu.com/v1/charge</camunda:inputParameter>',
+        '            <camunda:inputParameter name="method">POST</camunda:inputParameter>',
+        '            <camunda:inputParameter name="payload">', "              <camunda:map>",
+        entry.format("api_token", iugu_token()), entry.format("value", "150"), "              </camunda:map>",
+        "            </camunda:inputParameter>", "          </camunda:inputOutput>",
+        "          <camunda:connectorId>http-connector</camunda:connectorId>", "        </camunda:connector>",
+        "      </bpmn:extensionElements>", "    </bpmn:serviceTask>", "  </bpmn:process>", "</bpmn:definitions>", ""]))
+    report, _ = scan_json(str(model))
+    assert ("credential-over-plaintext-http", 7) in {(f["rule_id"], f["location"]["line"]) for f in report["findings"]}

@@ -28,10 +28,10 @@ are headers are not fields named so but the entries of a list of headers, each i
 A test plan saved by an object serializer names its properties so, each by its owner's type and its field (JMeter's
 ``<stringProp name="HTTPSampler.method">``, ``Header.value``): the field is the property's name. A named element
 whose children are named by none, each holding named elements, is the list of their objects (a collection's items:
-JMeter's headers); an item with a ``value`` and no ``name`` is that value (the raw body, a sampler's one nameless
-argument). And what a plan keeps after a call configures it: the element opening on the line after a request's,
-where it names no request of its own and the two show more of the request together, is read with it (JMeter's
-hashTree after a sampler, its HeaderManager).
+JMeter's headers); an item (named ``""``) with a ``value`` and no ``name`` is that value (the raw body, a sampler's
+nameless argument), a map's ``value`` (Camunda's payload) a member. And what a plan keeps after a call configures
+it: the element opening on the line after a request's, where it names no request of its own and the two show more
+of the request together, is read with it (JMeter's hashTree after a sampler, its HeaderManager).
 
 An object serializer names a field so too, and writes its value in elements that say the value's type: Java's
 ``XMLEncoder`` a bean's property (``<void property="body"><string>…</string></void>``), PowerShell's CliXML an
@@ -251,7 +251,8 @@ def _named_fields(element: Element, depth: int) -> dict[str, Any]:
         value: Any = text if text.strip() else child.get(SHOWN)
         if name and value is None and len(child) == 1 and len(child[0]) and level < MAX_DEPTH \
                 and all(map(_named, child[0])):
-            value = _value_of(_named_fields(child[0], level + 1), alone=True)  # a map (Camunda's headers)
+            value = _named_fields(child[0], level + 1)  # a map (Camunda's headers), or a collection's one item
+            value = _value_of(value, alone=True) if child[0].get(NAME) == "" else value  # an item is named ""
         elif name and value is None and len(child) and level < MAX_DEPTH and _items(child):
             value = [_value_of(_named_fields(item, level + 1)) for item in child]  # a collection (JMeter's headers)
         elif name and value is None and len(child) and level < MAX_DEPTH and not any(map(_named, child)) \
@@ -272,9 +273,8 @@ def _owned_field(name: str | None) -> str | None:
 
 
 def _value_of(fields: dict[str, Any], alone: bool = False) -> Any:
-    """An object of named fields, or the value it holds where it names none: an argument with a ``value`` and no
-    ``name`` is that value (JMeter's raw Body Data, the one nameless argument of a sampler's arguments). ``alone``:
-    the one item of its collection, where a name and a value alone are its one entry (JMeter's one header)."""
+    """A collection's item of named fields, or its ``value`` where it names no ``name`` (JMeter's raw Body Data).
+    ``alone``: the one item of its collection, where a name and a value are its one entry (JMeter's one header)."""
     if VALUE in fields and NAME not in fields:
         return fields[VALUE]
     return [fields] if alone and fields.keys() == {NAME, VALUE} else fields
