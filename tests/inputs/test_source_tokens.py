@@ -233,3 +233,12 @@ def test_the_literal_syntaxes_of_sql_power_query_and_cfml_have_their_values() ->
     assert [(t.kind, t.text) for t in tokens(cfml, LANGUAGES["cfml"]) if t.kind in ("string", "name")] == [
         ("name", "cfset"), ("name", "b"), ("string", '{"k": "it\'s"}'), ("name", "cfhttpparam"), ("name", "value"),
         ("name", "b"), ("name", "x"), ("name", "v"), ("string", UNKNOWN)]
+
+
+def test_a_national_string_is_sql_s_alone() -> None:
+    """`N'…'` is a string only in SQL; elsewhere `N` is a name, and the string after it is its own: Lua calls a
+    function given one string literal with no parentheses (a helper `N` wrapping the body it sends)."""
+    lua = "local N = function(s) return s end\nlocal body = N'{\"amount_cents\": 1}'\n"
+    assert [(t.kind, t.text) for t in tokens(lua, LANGUAGES["lua"])][-4:] == [
+        ("name", "body"), ("punct", "="), ("name", "N"), ("string", '{"amount_cents": 1}')]
+    assert [t.text for t in tokens("SET @b = N'x';", LANGUAGES["sql"])] == ["SET", "b", "=", "x", ";"]

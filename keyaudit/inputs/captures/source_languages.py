@@ -89,6 +89,7 @@ class Language:
     # a declaration's type between the name and its value (SQL's `l_body VARCHAR2(4000) := …`, `@b NVARCHAR(MAX) =`):
     # left out, the name bound
     typed: bool = False
+    national: bool = False  # `N'…'` is a string, its characters national (SQL's); elsewhere `N` is a name
 
 
 _DOLLAR = r"(?<!\\)\$[{A-Za-z_]"
@@ -121,7 +122,7 @@ LANGUAGES = {"c": Language(text_blocks=True, raw_delimited=True), "js": Language
                                         "ControlChars.Lf": "\n", "ControlChars.CrLf": "\r\n"}, declared="As",
                             statement_calls=True),
              # SQL (PL/SQL, T-SQL, PostgreSQL): `'…'` with the quote doubled, `--` comments, `@name` a variable
-             "sql": Language(quotes="'", line_comment="--", escape="", doubled_quotes=True, typed=True,
+             "sql": Language(quotes="'", line_comment="--", escape="", doubled_quotes=True, typed=True, national=True,
                              variables="@", execute=frozenset({"EXEC", "EXECUTE", "exec", "execute"})),
              # Power Query M: `"…"` with the quote doubled, `#(lf)` escapes, `#"…"` a quoted name
              "m": Language(quotes='"', escape="", doubled_quotes=True, quoted_names="#",

@@ -275,7 +275,8 @@ def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, in
             value, kind, end = text[match.end() : end], "string", end + len(close)
         elif kind == "string" and lang.line_comment and text.startswith(lang.line_comment, match.start()):
             kind, value, end = "comment", "", line_end(text, match.start())  # a quote that starts a comment: VB's `'`
-        elif kind == "string" and match.group("quote")[0] not in lang.quotes:  # Lisp's quote, Haskell's x'
+        elif kind == "string" and (match.group("quote")[0] not in lang.quotes or match.group("prefix") == "N"
+                                   and not lang.national):  # Lisp's quote, Haskell's x', N' but SQL's N'…'
             prefix = match.group("prefix") or ""
             kind, value, end = ("name", prefix, match.start("quote")) if prefix else ("punct", text[match.start()],
                                                                                      match.start() + 1)
