@@ -43,10 +43,11 @@ class DumpRequest:
     fence: str | None = None  # the rule line right above the start line (ApacheBench's `---`), that closes the block
     number: int = 0  # of the line given last
 
-    def held_out(self, number: int) -> bool:
-        """Whether the line ``number`` comes after a text of several lines that the line the request began on
-        held (a logger's quoted value, a record's message: its lines come numbered alike): the request ended
-        with it, and the lines after it are the log's, never its body."""
+    def ended_before(self, number: int) -> bool:
+        """Record that the line ``number`` is given (kept as :attr:`number`, what the next call compares with), and
+        say whether it comes after a text of several lines that the line the request began on held (a logger's
+        quoted value, a record's message: its lines come numbered alike): the request ended with it, and the
+        lines after it are the log's, never its body."""
         held, self.number = self.fed > 0 and self.number == self.line and number != self.line, number
         return held
 

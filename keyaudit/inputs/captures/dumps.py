@@ -10,7 +10,7 @@ The log prefix before each line (timestamps, thread ids, logger names) is learne
 comes before its match, with digits and log levels free to differ (:class:`~.log_prefix.Prefix`). Text logs lost
 their line endings, so a body is exact only where a declared length confirms it (:class:`~.lines.BodyLines`); a
 request begun in a text of several lines one line held (a quoted value, a message) ends with it
-(:meth:`~.dump_request.DumpRequest.held_out`). Only the request being read is held: a log of any size streams.
+(:meth:`~.dump_request.DumpRequest.ended_before`). Only the request being read is held: a log of any size streams.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class DumpReader:
         self._between: deque[tuple[int, str]] = deque(maxlen=VIA_LINES)
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
-        if self._current is not None and self._current.held_out(number):
+        if self._current is not None and self._current.ended_before(number):
             yield from self._ended(self._current)
         started = self._started(number, text)
         current = self._current
