@@ -92,8 +92,8 @@ def _answers_dropped(kept: list[Exchange]) -> list[Exchange]:
     shown, with none at most :data:`NEAR_LINES` lines above is that call logged again when its answer came (an
     app's ``iugu request`` record, then its ``iugu response`` record of the status, the reply's headers and
     body), not a second call: a reading that shows what only a request sends (its credential, its User-Agent) is
-    never read as answered (:mod:`.records`). Each answers one: a retry logged as sent is a call again. Below a reading that
-    shows no headers the answered one stays, as it may show the request's."""
+    never read as answered (:mod:`.records`). Each answers one: a retry logged as sent is a call again. Below a
+    reading that shows no headers the answered one stays, as it may show the request's."""
     sent: dict[tuple[str, str, str], list[int]] = {}  # reader, method and URL -> the lines of unanswered ones
     kept_now: list[Exchange] = []
     for exchange in kept:

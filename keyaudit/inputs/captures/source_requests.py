@@ -56,9 +56,9 @@ _METHOD_WORD = re.compile(r"(?i)(?:http_?)?(get|post|put|patch|delete)")
 _SETS_METHOD = re.compile(r"(?i)method|verb")  # a call given a method word alone sets the method: `set_method`
 _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
                                 r"|^CURLOPT_(POST|PUT)$")
-# an option whose body, with no method named, is sent as a POST: curl's, named anywhere; Power Query's `Web.Contents(url,
-# [Content = …])`, only as a label of the options record given to a call (a name bound or destructured `Content` is
-# a reply's text or a layout's part: `var Content = await resp.Content.ReadAsStringAsync()`)
+# an option whose body, with no method named, is sent as a POST: curl's, named anywhere; Power Query's
+# `Web.Contents(url, [Content = …])`, only as a label of the options record given to a call (a name bound or
+# destructured `Content` is a reply's text or a layout's part: `var Content = await resp.Content.ReadAsStringAsync()`)
 _POSTING_NAME = "CURLOPT_POSTFIELDS"
 _POSTING_LABEL = "Content"
 _HOST_NAME = re.compile(rf"(?i)(?:host(?:name)?|{BASE_NAME})$")
