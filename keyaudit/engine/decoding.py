@@ -21,12 +21,11 @@ from collections import deque
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
-from keyaudit.engine import hex_rows, reg_hex
-from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, DUMP, ESCAPED, HEX, PARTIAL, PAYLOAD, PAYLOADS,
-                                       PROVIDER_HEX, PROVIDER_PAYLOAD, QP, REG, SPACED_HEX, WRAPPED, DecodeAnchors)
+from keyaudit.engine.dump_spans import DUMPS, dump_end, dump_read_on
+from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, ESCAPED, PARTIAL, PAYLOAD, PAYLOADS, PROVIDER_HEX,
+                                       PROVIDER_PAYLOAD, QP, SPACED_HEX, WRAPPED, DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.marked_line import MarkedLine
-from keyaudit.engine.offset_dump import MAX_BLOCK_BYTES, block_end, shown_bytes
 from keyaudit.engine.join_calls import joined_arguments
 from keyaudit.engine.partial_records import RECORDS_REACH, joined, records_end
 from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, in_hex,
@@ -43,11 +42,6 @@ SPOT_BYTES = 16 << 10  # at most this much of a line or a base64 run on either s
 # concatenation that far inside the text the last one looked at was joined with it, or held no keyword
 # (else each `+` of a long line of them read its own 32 KiB again: 4,000 `"…" + "…"` on a line took 17 s)
 CONCAT_REACH = 1 << 10
-_DUMP_LINES_BYTES = 5 * MAX_BLOCK_BYTES  # the lines of a block in the hex form: 71 bytes for 16 shown
-# The dumps that show bytes after their offsets (and a registry export's hex values): where a dump's lines end,
-# from its first, and the bytes they show.
-_DUMPS = {DUMP: (block_end, shown_bytes), HEX: (hex_rows.rows_end, hex_rows.shown_bytes),
-          REG: (reg_hex.value_end, reg_hex.shown_bytes)}
 _OPENERS = {BYTES: open_byte_array, PROVIDER_HEX: open_hex, SPACED_HEX: open_hex}  # how a payload opens, base64's else
 # The layers a spot's text is peeled with, where not the text layers alone: joined first.
 _LAYERS = {CONCAT: (("concatenation", joined_arguments), *JOINING_LAYERS), PARTIAL: (("partial", joined), *TEXT_LAYERS)}
@@ -104,7 +98,7 @@ class SpotCollector:
             allowed = (self._allowed(buffer, first, last) if buffer.find(b"\n", first, last) >= 0
                        else lines.of(first, "allowed", lambda start, end: self._allowed(buffer, start, end)))
             spot = Spot(buffer[first:last], offset + first, line, column - 1, kind, allowed)
-            if kind in PAYLOADS and last == len(buffer) and not final:
+            if (kind in PAYLOADS or kind in DUMPS) and last == len(buffer) and not final:  # read on in the next
                 self.open.append(spot)
             else:
                 self._keep(spot)
@@ -206,9 +200,9 @@ class SpotCollector:
                 if not line.keyword_near(position, anchor.reach):
                     continue
                 first, last = line.joined(position, low, high)
-            elif anchor.kind in _DUMPS:  # a curl trace's block (its lines), a hex dump's rows, a registry hex value
+            elif anchor.kind in DUMPS:  # a curl trace's block (its lines), a hex dump's rows, a registry hex value
                 first = line.around(position)[0]
-                last = _DUMPS[anchor.kind][0](buffer, first, min(len(buffer), first + _DUMP_LINES_BYTES))
+                last = dump_end(anchor.kind, buffer, first, len(buffer))
             else:
                 if position < quiet.get(anchor.reach, -1):
                     continue
@@ -243,6 +237,8 @@ class SpotCollector:
 
 def _run_end(spot: Spot, buffer: bytes, position: int, stop: int) -> int:
     """Where the payload ``spot`` holds the start of, going on at ``buffer[position]``, ends, within ``stop``."""
+    if spot.kind in DUMPS:
+        return position + dump_read_on(spot.data, spot.kind, buffer[position:stop])
     if spot.kind == BYTES:
         return array_body_end(buffer, position, stop, in_hex(spot.data))
     return base64_end(buffer, position, stop)
@@ -277,8 +273,8 @@ class DecodingLayer:
         if spot.kind == BASE64:
             result = unbase64(spot.data) or unbase64_wide(spot.data)
             decoded = Decoded(*result, [BASE64]) if result is not None else None
-        elif spot.kind in _DUMPS:
-            shown = _DUMPS[spot.kind][1](spot.data)
+        elif spot.kind in DUMPS:
+            shown = DUMPS[spot.kind][1](spot.data)
             decoded = Decoded(*shown, [spot.kind]) if shown is not None else None
         elif spot.kind in _ONCE:
             decoded = _once(spot.data, depth, spot.kind)

@@ -26,6 +26,14 @@ class Window:
     # The window was cut before its end while the pass went on (see :func:`cut_at`): the
     # reading goes on from its last line in the next window given, which starts on the line after.
     goes_on: bool = False
+    # The line ``offset`` starts, where it is not ``first_line``: the rest of a cut window, whose own offset is
+    # not known, stands in the offset of the window it was cut from (see :func:`cut_at`).
+    offset_line: int | None = None
+
+    @property
+    def at_offset(self) -> int:
+        """The number of the line that starts at ``offset``."""
+        return self.first_line if self.offset_line is None else self.offset_line
 
     @property
     def anchored(self) -> list[int]:
@@ -71,7 +79,7 @@ def merged(windows: list[Window], texts: list[dict[int, bytes]] | None, joining:
     for group in touching(windows, joining):
         first = windows[group[0]]
         window = Window(first.offset, first.first_line, max(windows[index].last_line for index in group),
-                        joins=min(windows[index].joins for index in group))
+                        joins=min(windows[index].joins for index in group), offset_line=first.offset_line)
         for index in group:
             for line, lead in windows[index].leads.items():
                 window.anchor(line, lead)
@@ -87,8 +95,10 @@ def merged(windows: list[Window], texts: list[dict[int, bytes]] | None, joining:
 def cut_at(window: Window, line: int) -> tuple[Window, Window]:
     """``window`` (of no kept lines) as its lines before ``line`` and the rest, each with its
     anchors: the first goes on in the second, which starts where the reading of the first ends
-    (its own offset is not known: the first's stands in)."""
+    (its own offset is not known: the first's stands in, with the line it starts; the first may be
+    let go of unread, and the rest is then read from there)."""
     head = {number: lead for number, lead in window.leads.items() if number < line}
     tail = {number: lead for number, lead in window.leads.items() if number >= line}
-    return (Window(window.offset, window.first_line, line - 1, head, window.joins, goes_on=True),
-            Window(window.offset, line, window.last_line, tail, window.joins))
+    return (Window(window.offset, window.first_line, line - 1, head, window.joins, goes_on=True,
+                   offset_line=window.offset_line),
+            Window(window.offset, line, window.last_line, tail, window.joins, offset_line=window.at_offset))

@@ -31,6 +31,7 @@ class WindowReading:
         self._scope = scope
         self._line_bytes = line_bytes
         self.defining = False  # whether the file defined something, or a line read may have
+        self._line = 1  # the number of the line at ``blocks.position``
 
     def _advance(self, offset: int) -> None:
         """Move the stream on to ``offset``: windows come in order, so it only moves forward. A
@@ -56,16 +57,22 @@ class WindowReading:
 
     def lines(self, window: Window) -> Iterator[tuple[int, str]]:
         """The window's lines as (number, text without its line ending), each cut at the
-        reading's line bound, read a few hundred at a time as they are asked for."""
-        if window.offset > self.blocks.position:
+        reading's line bound, read a few hundred at a time as they are asked for. A window whose
+        offset the reading is past starts where the reading is (the rest of a cut window, whose
+        first part was read); the lines between where the reading is and the window's first line
+        are read and passed over (that first part was let go of unread)."""
+        if window.offset >= self.blocks.position:
             self._advance(window.offset)
-        number = window.first_line
+            self._line = window.at_offset
+        number = self._line
         while number <= window.last_line:
             asked = min(_LINES_AT_ONCE, window.last_line + 1 - number)
             texts = self.blocks.lines(asked)
             if not self.defining and any(text.startswith(DEFINITION_STARTS) for text in texts):
                 self.defining = True
-            yield from zip(range(number, number + len(texts)), texts)
+            self._line = number + len(texts)
+            before = max(0, window.first_line - number)  # lines before the window's own
+            yield from zip(range(number + before, self._line), texts[before:])
             if len(texts) < asked:
                 return
             number += asked

@@ -14,9 +14,11 @@ from typing import Callable
 import pytest
 
 from helpers.credentials import asaas_key
+from helpers.engines import BOTH_ENGINES
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, check_shape, requests
 from keyaudit.engine.hex_rows import FORMATS, ZERO_OFFSET
+from keyaudit.engine.stream import CHUNK_BYTES
 from keyaudit.inputs.captures.offset_dumps import WRITE_GAP_LINES
 from keyaudit.rulebook.loader import load_rules
 
@@ -183,6 +185,31 @@ def test_a_key_cut_across_rows_is_found_and_placed_on_the_hex_digits_that_show_i
     assert lines[place["line"] - 1][place["column"] - 1:place["column"] + 1].lower() == f"{data[start]:02x}"
     end_row = (start + len(key)) // 16  # the byte after the key: where the finding ends
     assert place["end_line"] == 2 + head + end_row
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize(("tool", "pad"), [(xxd, 6_000), (format_hex_rows, 6_000), (xxd, 600_000)],
+                         ids=["xxd", "Format-Hex", "xxd-megabytes"])
+def test_a_key_in_a_dump_that_goes_on_past_the_pass_buffer_is_found_on_its_rows(
+        engine: str, tool: Rows, pad: int, tmp_path: Path) -> None:
+    """The pass reads a mebibyte at a time: a dump begun in one buffer (a request of a few kilobytes, or one of
+    megabytes over three buffers, in a tool's rows) was read to that buffer's end, and a key its rows showed past
+    it went unfound."""
+    key, data = _key_request()
+    data = data.replace(b"\r\n", b"\r\nX-Pad: " + b"p" * pad + b"\r\n", 1)  # rows before the key's
+    rows = tool(data)
+    key_row = data.index(key.encode()) // 16
+    head_rows = len([row for row in rows if not row.startswith(("0", "\t0", " |", "  0"))])
+    before_key = len("\n".join(rows[: head_rows + key_row])) + 1  # the dump's text before the key's first row
+    heartbeat = "2026-11-22 13:00:00 INFO worker heartbeat ok\n"
+    head = heartbeat * (max(0, CHUNK_BYTES - before_key // 2) // len(heartbeat))  # the buffer's cut between them
+    assert len(head) + before_key > CHUNK_BYTES and len(head) < CHUNK_BYTES - 2 * 4096
+    log = tmp_path / "dump.txt"
+    log.write_text(head + "\n".join(rows) + "\n")
+    report, _ = scan_json("--engine", engine, str(log))
+    [finding] = [f for f in report["findings"] if f["category"] == "access-token"]
+    assert (finding["location"]["line"], finding["context"]["decoded"]) == (
+        head.count("\n") + 1 + head_rows + key_row, "hex-dump")
 
 
 def test_a_request_in_a_packet_dump_is_its_tcp_payload_with_or_without_the_link_layer(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from helpers.credentials import asaas_key
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, requests
 from keyaudit.engine.offset_dump import shown_bytes
+from keyaudit.engine.stream import CHUNK_BYTES
 from keyaudit.inputs.text_requests import exchanges_in_lines
 
 SIGNATURE = "signature=" + "QUJD" * 80  # longer than five lines of 64
@@ -107,6 +108,22 @@ def test_a_key_cut_across_a_traces_lines_is_found_and_placed_on_the_characters_t
     rows[-1] = rows[-1][: place["end_column"] - 7]
     rows[0] = rows[0][place["column"] - 7:]
     assert ("".join(rows) if block is _ascii else bytes.fromhex(" ".join(rows)).decode()) == key
+
+
+def test_a_key_in_a_trace_block_that_goes_on_past_the_pass_buffer_is_found(tmp_path: Path) -> None:
+    """A --trace block of kilobytes begun before the pass's first mebibyte ends was read to that buffer's end: the
+    key its lines showed past it went unfound (see :mod:`keyaudit.engine.dump_spans`)."""
+    key = asaas_key("prod")
+    request = Request("GET", "api.asaas.com", "/v3/customers", [("X-Pad", "p" * 6000), ("access_token", key)], "")
+    lines = _trace(request, _hex)
+    heartbeat = "2026-11-22 13:00:00 INFO worker heartbeat ok\n"
+    head = heartbeat * ((CHUNK_BYTES - len("\n".join(lines)) // 2) // len(heartbeat))
+    log = tmp_path / "trace.txt"
+    log.write_text(head + "\n".join(lines) + "\n")
+    report, _ = scan_json(str(log))
+    [finding] = [f for f in report["findings"] if f["category"] == "access-token"]
+    start = _head(request).index(key.encode())
+    assert finding["location"]["line"] == head.count("\n") + 3 + start // 16
 
 
 def test_a_hex_line_whose_text_looks_like_hex_is_read_in_one_pass() -> None:

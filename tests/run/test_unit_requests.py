@@ -244,3 +244,18 @@ def test_a_key_the_text_shows_whole_is_reported_where_the_text_shows_it_only(tmp
     report, _ = scan_json(str(tmp_path / "app.log"))
     leaks = [f for f in report["findings"] if f["category"] == "access-token"]
     assert [(f["location"]["line"], f["context"].get("decoded")) for f in leaks] == [(7, None)]
+
+
+def test_a_request_after_a_run_of_mentions_on_every_line_is_read_where_it_is(tmp_path: Path) -> None:
+    """A log that names a provider on every line and writes no request out is one window still growing when the
+    pass hands over what it left behind: it is cut where a window to come may start, and its lines before the
+    cut let go of unread (no request marker yet). The rest is read from where the reading of those lines would
+    have ended, which the cut does not know: the stream is read on from the cut window's start to the rest's
+    first line, so that the request the log ends with is judged, on its own line (the rest was read from the
+    file's top, numbered from the cut: the transfer was never found)."""
+    path = tmp_path / "sync.log"
+    mentions = "".join(f"2026-11-22T10:00:{n % 60:02d}Z INFO customer cus_{n} synced from {URL}\n"
+                       for n in range(30_000))  # 2.6 MB: past the anchors after which windows are handed over
+    path.write_text(mentions + "POST /v1/transfer_requests HTTP/1.1\nHost: api.iugu.com\n"
+                    f"Content-Type: application/json\n\n{BODY}\n")
+    assert judged(run_scan(str(path), jobs=1)) == [(30_001, "iugu-unsigned-transfer")]
