@@ -43,13 +43,18 @@ class SpanSearch:
         self.whole = whole
         # pattern -> (from, its leftmost match from there, or None before ``known``: how far that is known)
         self._next: dict[bytes, tuple[int, int | None, int]] = {}
+        self._last: dict[bytes, int] = {}  # pattern -> where in ``whole`` the last span searched for it starts
 
     def first(self, pattern: "regex.Pattern[bytes]", window: bytes, origin: int, start: int, end: int,
               timeout: float) -> int | None:
         """Where ``pattern.search(window, start, end)`` matches first, or None; ``window`` is
         ``whole[origin : origin + len(window)]``."""
-        reach = _reach(pattern.pattern)
-        if reach is None or end - start <= SHORT_SPAN:
+        last, self._last[pattern.pattern] = self._last.get(pattern.pattern), origin + start
+        # A span far from the last one's start shares little with it: its window is searched, as a span of a hit
+        # alone is (the search of the buffer pays where hits are dense, and costs a few more searches a hit).
+        alone = end - start <= SHORT_SPAN or last is None or abs(origin + start - last) > end - start
+        reach = None if alone else _reach(pattern.pattern)
+        if reach is None:
             return _start(pattern.search(window, start, end, timeout=timeout))
         before, after = reach
         # Positions within ``before`` of the window's start read text the window does not have (unless the window
