@@ -12,6 +12,26 @@ the ratio to the same engine's pass alone over the same bytes in this process (t
 ``match`` over each MiB: what the scan cannot do without). Run by hand, not in CI:
 
     python benchmarks/run_dense_rows.py [--megabytes 1 5] [--rounds 2] [--out DIR]
+
+Measured on a 2-core machine shared with other work (2026-12-05, ``--megabytes 1 --rounds 1``,
+CPU seconds, start-up of ~0.4 s included), after context scopes were searched once per buffer
+(``keyaudit/engine/span_search.py``); the commit before took 9.2 s (Hyperscan) and 9.7 s
+(regex) on the audit CSV, the same on the other two shapes:
+
+================================  =========  =====  ====  ======  =====  ========
+log                               engine     CPU s  MB/s  pass s  ratio  findings
+================================  =========  =====  ====  ======  =====  ========
+audit CSV (``iugu,<token>,…``)    hyperscan  5.33   0.20  0.378   14.1   20000
+audit CSV                         regex      5.59   0.19  0.767   7.3    20000
+``iugu token=…`` log              hyperscan  2.51   0.44  0.174   14.4   10000
+``iugu token=…`` log              regex      3.17   0.35  0.736   4.3    10000
+JSON call records                 hyperscan  1.36   0.79  0.184   7.4    8000
+JSON call records                 regex      1.98   0.54  0.701   2.8    8000
+================================  =========  =====  ====  ======  =====  ========
+
+No rule was stopped by the time budget, before or after. Issue 14's 50 MB/s is out of reach where
+every row is a finding: what is left is per finding (its record's bounds, the budget's clock, the
+findings' spool and report), not per byte.
 """
 
 from __future__ import annotations
