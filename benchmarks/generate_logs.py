@@ -11,8 +11,11 @@ curl commands, OkHttp and wire dumps), some of them transfers, signed and not. O
 - ``provider-dense.log``: every record a provider call (a sixth of the size);
 - ``basic-dense.log``: every line an ``Authorization: Basic`` header with a random value that is
   not a credential (a sixth of the size): the engine's worst case for confirming candidates.
+- with ``--provider-rows``, ``provider-rows-SHAPE-NMB.log`` instead: every row the provider's name and
+  a token (an audit CSV, a ``token=`` log, JSON call records), each a finding (``run_dense_rows.py``).
 
     python benchmarks/generate_logs.py OUT_DIR --megabytes 300 [--seed 7] [--provider-percent 3] [--json-calls]
+    python benchmarks/generate_logs.py OUT_DIR --megabytes 5 --provider-rows
 
 ``--json-calls`` writes the provider calls of ``mixed.log`` as one-line JSON records only (a service
 that logs its outbound calls as structured records, the others not at all): the windows the request
@@ -114,6 +117,36 @@ def write_records(path: Path, megabytes: int, record: Callable[[], tuple[str, bo
     return planted
 
 
+def _token(rng: random.Random) -> str:
+    token = _hex(rng, 32)
+    return token.upper() if rng.random() < 0.5 else token
+
+
+# A payments team's logs where every row names the provider beside a token: an audit export
+# (`provider,token,merchant,amount`), a log line per call (`iugu token=…`), a JSON record per call
+# (`"gateway":"iugu","api_token":"…"`). Every row is a finding: the context checks' worst case.
+PROVIDER_ROWS: dict[str, Callable[[random.Random], str]] = {
+    "audit-csv": lambda rng: f"iugu,{_token(rng)},loja-{rng.randint(1, 999)},{rng.randint(100, 99999) / 100:.2f}",
+    "token-log": lambda rng: (f"2026-11-22T10:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}Z INFO payments "
+                              f"iugu token={_token(rng)} merchant=loja-{rng.randint(1, 999)} "
+                              f"amount={rng.randint(100, 99999) / 100:.2f}"),
+    "json-calls": lambda rng: json.dumps({"ts": f"2026-11-22T10:00:{rng.randint(0, 59):02d}Z", "gateway": "iugu",
+                                          "api_token": _token(rng), "merchant": f"loja-{rng.randint(1, 999)}",
+                                          "amount": f"{rng.randint(100, 99999) / 100:.2f}"}, separators=(",", ":")),
+}
+
+
+def write_provider_rows(out: Path, megabytes: int, seed: int) -> list[Path]:
+    """``provider-rows-SHAPE-NMB.log`` under ``out``, one per shape of :data:`PROVIDER_ROWS`."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for shape, row in PROVIDER_ROWS.items():
+        paths.append(out / f"provider-rows-{shape}-{megabytes}MB.log")
+        write_records(paths[-1], megabytes, lambda row=row: (row(rng), False))  # type: ignore[misc]
+    return paths
+
+
 def basic_line(rng: random.Random) -> str:
     value = base64.b64encode(rng.randbytes(rng.randint(18, 60))).decode()
     return f"2026-11-22T10:00:{rng.randint(0, 59):02d}Z DEBUG outbound Authorization: Basic {value}"
@@ -144,7 +177,13 @@ def main() -> None:
                         help="share of records that are calls to the providers' APIs")
     parser.add_argument("--json-calls", action="store_true",
                         help="write mixed.log's provider calls as one-line JSON records only")
+    parser.add_argument("--provider-rows", action="store_true",
+                        help="write only the dense provider-row logs (every row a token), of --megabytes each")
     args = parser.parse_args()
+    if args.provider_rows:
+        for path in write_provider_rows(args.out, args.megabytes, args.seed):
+            print(f"{path} ({path.stat().st_size >> 20} MiB)")
+        return
     plain, packed, planted = generate(args.out, args.megabytes, args.seed, args.provider_percent, args.json_calls)
     print(f"{plain} ({plain.stat().st_size >> 20} MiB), {packed} ({packed.stat().st_size >> 20} MiB), "
           f"{planted} planted keys")

@@ -18,6 +18,7 @@ from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.matcher import OVERLAP_BYTES
 from keyaudit.engine.records import Span, line_span, lines_span, record_span
+from keyaudit.engine.span_search import SpanSearch
 from keyaudit.engine.stream import Hit
 from keyaudit.rulebook.context import ContextSpec, Evidence, name_parts
 from keyaudit.rulebook.rules import Rule
@@ -73,6 +74,7 @@ class _Around:
     def __init__(self, hit: Hit) -> None:
         self.text = hit.around(OVERLAP_BYTES)
         reach_back = hit.match.match_start - OVERLAP_BYTES
+        self.in_whole = max(0, len(hit.before) + reach_back)  # where the text starts in before + buffer + after
         origin = OVERLAP_BYTES if reach_back >= 0 else min(len(hit.before), -reach_back) + hit.match.match_start
         self.secret = (origin + hit.match.start - hit.match.match_start, origin + hit.match.end - hit.match.match_start)
         self.origin, self.end = origin, origin + hit.match.match_end - hit.match.match_start
@@ -125,6 +127,7 @@ class ContextJudge:
         self.budget = budget
         self._buffer_offset = -1
         self._in_buffer: dict[tuple[int, str], int | None] = {}  # (piece id, name) -> position in the buffer
+        self._spans = SpanSearch()  # the text scopes' searches, over the buffer and the text around it
 
     def judge(self, rule: Rule, hit: Hit) -> Verdict:
         """The verdict of ``rule``'s context on ``hit``."""
@@ -132,6 +135,7 @@ class ContextJudge:
         assert spec is not None, "only rules with a context are judged by it"
         if hit.offset != self._buffer_offset:
             self._buffer_offset, self._in_buffer = hit.offset, {}
+            self._spans = SpanSearch(hit.before + hit.buffer + hit.after)
         name = whole_name(hit.buffer, *hit.match.name).decode("utf-8", "replace") if hit.match.name else ""
         around = _Around(hit)
         verdict = Verdict()
@@ -159,9 +163,14 @@ class ContextJudge:
         return lambda index: hit.on_line(f"host {index}", lambda start, end: self.evidence.on(index, hit.buffer[start:end]))
 
     def _search(self, rule: Rule, piece: Evidence, name: str) -> Callable[[bytes, int, int], int | None]:
+        """Where ``piece`` is first found in ``text[start:end]``, on the rule's time budget."""
         pattern = piece.pattern_for(name) if piece.flows else piece.pattern
 
-        def search(text: bytes, start: int, end: int) -> int | None:
+        def search(text: bytes, start: int, end: int, in_whole: int | None = None) -> int | None:
+            """``in_whole``: where ``text`` (a hit's window) starts in the buffer's :class:`SpanSearch`."""
+            if in_whole is not None:
+                return self.budget.run(rule.id, end - start, lambda timeout: self._spans.first(
+                    pattern, text, in_whole, start, end, timeout))
             found = self.budget.run(rule.id, end - start, lambda timeout: pattern.search(text, start, end,
                                                                                          timeout=timeout))
             return None if found is None else found.start()
@@ -187,7 +196,7 @@ class ContextJudge:
                 return False
             return _line_of(hit.buffer, hit.match.start, hit.place[0], position)
         start, end = around.span(piece)
-        position = search(around.text, start, end)
+        position = search(around.text, start, end, around.in_whole)
         if position is None:
             return False
         return _line_of(around.text, around.secret[0], around.line, position)

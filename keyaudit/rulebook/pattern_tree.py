@@ -27,6 +27,8 @@ _POSIX = {"alpha": _LOWER | _UPPER, "digit": _DIGIT, "alnum": _LOWER | _UPPER | 
 _ESCAPE_WIDTHS = {"x": 1, "p": 1, "P": 1, "u": 4, "U": 4, "N": 4}  # bytes at most, in a bytes pattern
 _QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 _INLINE_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-[a-zA-Z]*)?[:)]")
+# regex's fuzzy constraints (``{e<=1}``) and named lists (``\L<words>``): matches of widths not written
+_WIDTH_UNWRITTEN = re.compile(r"\{[^{}]*[deis][ \t]*[<=]|\\L<")
 
 
 @dataclass
@@ -34,7 +36,9 @@ class Node:
     """One piece of a pattern: a set of bytes, a sequence, alternatives, a repetition (with the
     span it is written at, to name it) or nothing (an anchor, a lookaround). An atom also knows how
     many bytes it matches at most: one for a byte set, a character's UTF-8 length for a character
-    outside ASCII, None for what can match any length (a backreference, a recursion, ``\\X``)."""
+    outside ASCII, None for what can match any length (a backreference, a recursion, ``\\X``). An empty
+    piece knows how many bytes beside its position it reads: two for an anchor (``$`` reads whether
+    a final line break follows), a lookaround what its body reads, None when that is not known."""
 
     kind: str  # "atom", "seq", "alt", "repeat", "empty"
     mask: int = 0  # atom: the bytes it matches
@@ -42,7 +46,7 @@ class Node:
     low: int = 1
     high: int | None = 1  # repeat: None is unbounded
     span: tuple[int, int] = (0, 0)  # repeat: where it is written
-    width: int | None = 1  # atom: the most bytes it matches; None: unknown
+    width: int | None = 1  # atom: the most bytes it matches; empty: the most it reads around it; None: unknown
 
 
 def _char_mask(char: str) -> int:
@@ -116,17 +120,17 @@ class _Parser:
         if char == ".":
             return Node("atom", mask=_ALL)
         if char in "^$":
-            return Node("empty")
+            return Node("empty", width=2)
         return Node("atom", mask=_char_mask(char), width=len(char.encode("utf-8")))
 
     def group(self) -> Node:
-        lookaround = opaque = False
+        lookaround = opaque = conditional = False
         if self.peek() == "?":
             self.at += 1
             head = self.peek()
             if head == "#":
                 self.at = self.text.find(")", self.at) + 1 or len(self.text)
-                return Node("empty")
+                return Node("empty", width=0)
             if head in "=!" or self.peek(2) in ("<=", "<!"):
                 lookaround = True
                 self.at += 1 if head in "=!" else 2
@@ -137,25 +141,31 @@ class _Parser:
                 self.at += 1
             elif head in "P<'" and self.peek(2) not in ("P=", "P>"):
                 self.at = self.text.find(">" if head != "'" else "'", self.at + 1) + 1  # a named group
-            elif head == "(":  # a conditional: its condition matches nothing
+            elif head == "(":  # a conditional: its condition matches nothing, and reads what is not known
                 self.at = self.text.find(")", self.at) + 1
+                conditional = True
             else:  # flags, a backreference or a recursion by name or number
                 end = _INLINE_FLAGS.match(self.text, self.at - 2)
                 if end is None or end.group().endswith(")"):
                     self.at = self.text.find(")", self.at) + 1 or len(self.text)
-                    return Node("empty") if end is not None else Node("atom", mask=_ALL, width=None)
+                    if end is None:
+                        return Node("atom", mask=_ALL, width=None)
+                    return Node("empty", width=0 if end[1].islower() or not end[1] else None)  # (?R): a recursion
                 self.at = end.end()
         body = self.alternation()
         self.at += self.peek() == ")"
         if lookaround:
-            return Node("empty")
+            width, reach = max_width(body), assertion_reach(body)
+            return Node("empty", width=None if width is None or reach is None else width + reach)
+        if conditional:
+            return Node("seq", items=[Node("empty", width=None), body])
         return Node("atom", mask=_mask_of(body), width=max_width(body)) if opaque else body
 
     def escape(self) -> Node:
         char = self.peek()
         self.at += 1
-        if char in _ANCHOR_ESCAPES:
-            return Node("empty")
+        if char in _ANCHOR_ESCAPES:  # \\G and \\K depend on where a search starts, not on the text around
+            return Node("empty", width=None if char in "GK" else 2)
         if char.isdigit() and char != "0" or char in "gpPNXxuU":  # a backreference, \g<name> or \X: any length
             return Node("atom", mask=self.code_point(char)[0], width=_ESCAPE_WIDTHS.get(char))
         return Node("atom", mask=_CLASS_ESCAPES.get(char) or _char_mask(_CHAR_ESCAPES.get(char, char)),
@@ -244,6 +254,31 @@ def max_width(node: Node) -> int | None:
     if node.kind == "alt":
         return max(known, default=0)
     return None if node.high is None else node.high * known[0]
+
+
+def assertion_reach(node: Node) -> int | None:
+    """The most bytes before a match of ``node`` or after its end that its anchors and lookarounds
+    read; None when that is unbounded or unknown."""
+    if node.kind == "empty":
+        return node.width
+    reaches = [assertion_reach(item) for item in node.items]
+    return None if None in reaches else max((r for r in reaches if r is not None), default=0)
+
+
+def locality(pattern: str) -> tuple[int, int] | None:
+    """(before, after): how many bytes before a position and after it decide whether ``pattern``
+    matches there, and where that match ends; None when not bounded, or not known (syntax this
+    reader does not follow, fuzzy matching, a reversed search). A position that far from the ends
+    of two texts that agree around it matches in both alike, so one search of a whole buffer
+    answers for every span of it, but near a span's ends."""
+    if _WIDTH_UNWRITTEN.search(pattern) or any("r" in flags for flags in _INLINE_FLAGS.findall(pattern)):
+        return None
+    try:
+        tree = parse(pattern)
+    except (IndexError, ValueError, TypeError):
+        return None
+    width, reach = max_width(tree), assertion_reach(tree)
+    return None if width is None or reach is None else (reach, width + reach)
 
 
 def spans_lines(node: Node) -> bool:

@@ -1,0 +1,91 @@
+"""The first match of a context pattern in a span of a hit's window, found once per buffer.
+
+A hit's context is read in the window around it (the overlap's worth each side): its line, its
+record, bytes around it. On a dense log (an export whose every row holds a token) the windows of
+neighbouring hits are nearly the same text, and a record of many lines (a paragraph with no blank
+line) is all of the window: each hit read kilobytes again for each piece of its rule's context,
+megabytes read for every megabyte scanned. Whether a pattern matches at a position depends only
+on the bytes near it (:func:`~keyaudit.rulebook.pattern_tree.locality`), so away from a span's
+ends it matches in the window as it does in the buffer (with the text around the buffer); there
+the leftmost match from a position is looked for once and kept for the hits after it, and only
+the ends of each span are searched as the window has them. The answer is the same as a search of
+the window's span; a pattern whose reach is not known (or a short span) is searched so.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from keyaudit.rulebook.pattern_tree import locality
+
+if TYPE_CHECKING:
+    import regex
+
+EDGE_BYTES = 2  # past a pattern's reach, kept from a span's ends: an end of the text read there (``$``, ``\b``)
+SHORT_SPAN = 1024  # a span this short is searched as it is: the edges would be most of it
+
+
+@functools.lru_cache(maxsize=1024)
+def _reach(pattern: bytes) -> tuple[int, int] | None:
+    """(before, after) of :func:`locality` with the edge, for a compiled pattern's text."""
+    found = locality(pattern.decode("utf-8", "surrogateescape"))
+    return None if found is None else (found[0] + EDGE_BYTES, found[1] + EDGE_BYTES)
+
+
+class SpanSearch:
+    """First matches in spans of windows of one text at a time (a buffer with the text before it
+    and after it): ``whole``, which each window is a slice of. For each pattern, where its
+    leftmost match in ``whole`` from some position is, or how far it has none, so that hits in
+    order find it without reading the text between again."""
+
+    def __init__(self, whole: bytes = b"") -> None:
+        self.whole = whole
+        # pattern -> (from, its leftmost match from there, or None before ``known``: how far that is known)
+        self._next: dict[bytes, tuple[int, int | None, int]] = {}
+        self._last: dict[bytes, int] = {}  # pattern -> where in ``whole`` the last span searched for it starts
+
+    def first(self, pattern: "regex.Pattern[bytes]", window: bytes, origin: int, start: int, end: int,
+              timeout: float) -> int | None:
+        """Where ``pattern.search(window, start, end)`` matches first, or None; ``window`` is
+        ``whole[origin : origin + len(window)]``."""
+        last, self._last[pattern.pattern] = self._last.get(pattern.pattern), origin + start
+        # A span far from the last one's start shares little with it: its window is searched, as a span of a hit
+        # alone is (the search of the buffer pays where hits are dense, and costs a few more searches a hit).
+        alone = end - start <= SHORT_SPAN or last is None or abs(origin + start - last) > end - start
+        reach = None if alone else _reach(pattern.pattern)
+        if reach is None:
+            return _start(pattern.search(window, start, end, timeout=timeout))
+        before, after = reach
+        # Positions within ``before`` of the window's start read text the window does not have (unless the window
+        # starts where ``whole`` does), those within ``after`` of the span's end text past it (unless it ends there).
+        low = start if origin == 0 else max(start, before)
+        high = end if origin + end == len(self.whole) else end - after
+        if low > start:  # the edge at the window's start: a match starting there is decided within low + after
+            found = pattern.search(window, start, min(end, low + after), timeout=timeout)
+            if found is not None and found.start() < low or low + after >= end:
+                return _start(found)
+        if low < high:
+            position = self._leftmost(pattern, origin + low, origin + high, after, timeout)
+            if position is not None:
+                return position - origin
+        return _start(pattern.search(window, max(low, high), end, timeout=timeout)) if high < end else None
+
+    def _leftmost(self, pattern: "regex.Pattern[bytes]", position: int, limit: int, after: int,
+                  timeout: float) -> int | None:
+        """The leftmost match of ``pattern`` in ``whole`` from ``position`` up to ``limit``, or
+        None. What is not known yet is searched as far again past ``limit`` (the hits after it
+        ask of the text there; a hit alone costs what its own span did, twice), and kept."""
+        since, found, known = self._next.get(pattern.pattern, (position + 1, None, 0))  # none known: searched
+        if not since <= position or (found is None and known < limit) or (found is not None and found < position):
+            stop = min(len(self.whole), 2 * limit - position + after)
+            match = pattern.search(self.whole, position, stop, timeout=timeout)
+            # a match near where the search was cut may be one the text past it would not make, or another
+            known = len(self.whole) if stop == len(self.whole) else stop - after
+            found = match.start() if match is not None and match.start() < known else None
+            self._next[pattern.pattern] = (position, found, known)
+        return found if found is not None and found < limit else None
+
+
+def _start(found: "regex.Match[bytes] | None") -> int | None:
+    return None if found is None else found.start()

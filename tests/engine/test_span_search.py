@@ -1,0 +1,70 @@
+"""A context pattern searched once per buffer answers every hit's span as a search of that hit's
+window would: the shipped rules' context patterns (and patterns that read past a span's ends: anchors,
+word boundaries, lookarounds) over windows of a text, at spans that start and end anywhere, from
+the text's very start to its very end."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+
+from keyaudit.engine.span_search import SHORT_SPAN, SpanSearch
+from keyaudit.rulebook.loader import load_rules
+from keyaudit.rulebook.pattern_tree import locality
+
+WINDOW = 4096  # each side of a hit, as the context judge reads it
+EDGY = [rb"(?m)^COPY [^\n]{0,40}\bFROM stdin", rb"(?i)(?<![a-z0-9_])(?:brand|last_?4)(?![a-z0-9_])",
+        rb"^iugu", rb"iugu$", rb"(?m)iugu,\S{0,8}$", rb"\biugu\b", rb"(?<=,)iugu(?=,)", rb"\Aiugu|iugu\Z",
+        rb"(?i)invoice|fatura|charge", rb"(?<!x)(?=[0-9a-f]{4})[0-9a-f]", rb"a+b", rb"(\w)\1"]
+PIECES = [b"iugu", b"iugu,", b",", b"\n", b"\n\n", b" ", b"COPY t (a) FROM stdin;", b"brand", b"last4", b"x",
+          b"invoice", b"A983326569F894D88C84A7DE1BE72AE9", b"api.iugu.com", b"token", b"aab", b"ss", b"[prod]",
+          b"loja-norte", b"\t", b"{", b"}", b"\"gateway\":\"iugu\""]
+
+
+def _context_patterns() -> list[bytes]:
+    pieces = {piece.pattern_text for rule in load_rules() if rule.context
+              for piece in rule.context.pieces if piece.pattern_text and not piece.flows}
+    return sorted(text.encode("utf-8") for text in pieces)
+
+
+def _text(rng: random.Random, size: int) -> bytes:
+    out: list[bytes] = []
+    while sum(map(len, out)) < size:
+        out.append(rng.choice(PIECES) if rng.random() < 0.6 else bytes(rng.choice(b"abcdef0123,; \n") for _ in
+                                                                         range(rng.randint(1, 30))))
+    return b"".join(out)[:size]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_span_is_answered_as_a_search_of_its_window_would(seed: int) -> None:
+    rng = random.Random(seed)
+    whole = _text(rng, 40_000)
+    patterns = [regex.compile(text) for text in [*EDGY, *_context_patterns()]]
+    checked = 0
+    for pattern in patterns:
+        search = SpanSearch(whole)
+        hit = 0
+        for _ in range(16):  # hits on through the text, far and near (a dense log's), and back to either end
+            steps = [rng.randint(0, 6000), rng.randint(0, 300), rng.randint(0, 300)]
+            hit = min(len(whole), rng.choice([rng.randint(0, 200), *(hit + step for step in steps),
+                                              len(whole) - rng.randint(0, 200)]))
+            origin = max(0, hit - WINDOW)
+            window = whole[origin : hit + WINDOW]
+            start = rng.choice([0, rng.randint(0, len(window)), rng.randint(0, 50)])
+            end = rng.choice([len(window), rng.randint(start, len(window)), min(len(window), start + SHORT_SPAN + 9)])
+            expected = pattern.search(window, start, end)
+            found = search.first(pattern, window, origin, start, end, timeout=60.0)
+            assert found == (None if expected is None else expected.start()), (pattern.pattern[:80], start, end)
+            checked += end - start > SHORT_SPAN
+    assert checked > len(patterns) * 3  # most spans were long enough to be answered from the buffer
+
+
+def test_what_a_match_reads_around_it() -> None:
+    assert locality(r"(?i)invoice|fatura") == (0, 7)
+    assert locality(r"(?<![a-z])brand(?!\w)") == (1, 6)
+    assert locality(r"^COPY [^\n]{0,400}\bFROM stdin") == (2, 417)
+    # unbounded or unknown: a repetition without end, a backreference, a recursion, \G, fuzzy matching
+    for pattern in (r"a+", r"(a)\1", r"(?R)", r"x\Gy", r"(?:ab){e<=1}", r"(?r)ab", r"(?<=a.*)b"):
+        assert locality(pattern) is None, pattern
