@@ -31,7 +31,7 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from keyaudit.model.option_values import environment_seconds
 from keyaudit.model.printable import printable

@@ -7,6 +7,7 @@ the session; what its workers cannot read themselves (stdin, staged blobs) the s
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Iterator, Protocol
 
 if TYPE_CHECKING:
@@ -14,6 +15,22 @@ if TYPE_CHECKING:
     from keyaudit.run.units import WorkUnit
 
 Finished = Iterator[tuple[int, "Tally"]]  # (position in the units given, the unit's tally), in any order
+MAX_WORKERS_PER_CORE = 4  # worker processes a machine's core is given at most
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def machine_workers(asked: int) -> int:
+    """The worker processes to start on this machine for ``asked``: at most :data:`MAX_WORKERS_PER_CORE` a core.
+    More only take turns on the same cores, and ``jobs`` or ``local:N`` may come from the scanned repository's own
+    file, nine digits long: that many processes were forked at once."""
+    return min(asked, MAX_WORKERS_PER_CORE * default_jobs())
 
 
 class Executor(Protocol):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from keyaudit.model.result import ScanError
 from keyaudit.model.urls import hide_userinfo
-from keyaudit.run.executors import Finished
+from keyaudit.run.executors import Finished, machine_workers
 from keyaudit.run.tally import Tally
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def connect(scheduler: str) -> Iterator["Client"]:
     with contextlib.ExitStack() as stack:
         try:
             if scheduler.startswith("local:"):
-                workers = int(scheduler.removeprefix("local:") or "1")
+                workers = machine_workers(int(scheduler.removeprefix("local:") or "1"))
                 # Read again whenever a lost worker is restarted, so it holds for the whole scan.
                 stack.enter_context(dask.config.set({"distributed.worker.multiprocessing-method": "fork"}))
                 cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,

@@ -13,7 +13,7 @@ import signal
 import time
 from typing import TYPE_CHECKING
 
-from keyaudit.run.executors import Finished
+from keyaudit.run.executors import Finished, default_jobs, machine_workers
 from keyaudit.run.executors.serial import SerialExecutor
 
 if TYPE_CHECKING:
@@ -30,19 +30,12 @@ PARENT_POLL_SECONDS = 0.5  # where there is no such signal: how often a worker c
 _worker_scanner: "UnitScanner | None" = None
 
 
-def default_jobs() -> int:
-    """All the cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def local_workers(jobs: int | None) -> int:
-    """The processes a scan on this machine runs at once: ``jobs`` (all cores when not given)
-    where processes can be forked; one where they cannot (Windows), where every unit runs here in
-    turn and a file cut for processes to share would cost its cuts for nothing."""
-    return (jobs or default_jobs()) if hasattr(os, "fork") else 1
+    """The processes a scan on this machine runs at once: ``jobs`` (all cores when not given, and no more than
+    :func:`~keyaudit.run.executors.machine_workers` allows) where processes can be forked; one where they cannot
+    (Windows), where every unit runs here in turn and a file cut for processes to share would cost its cuts for
+    nothing."""
+    return machine_workers(jobs or default_jobs()) if hasattr(os, "fork") else 1
 
 
 def _die_with_parent(parent: int) -> None:
