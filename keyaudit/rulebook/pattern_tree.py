@@ -29,6 +29,9 @@ _QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 _INLINE_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-[a-zA-Z]*)?[:)]")
 # regex's fuzzy constraints (``{e<=1}``) and named lists (``\L<words>``): matches of widths not written
 _WIDTH_UNWRITTEN = re.compile(r"\{[^{}]*[deis][ \t]*[<=]|\\L<")
+# the same without a bound (``{e}``, ``{i+d}``: any number of errors), in braces no escape opens (``\p{Lu}``)
+_FUZZY = re.compile(r"(?<!\\[pPNx])\{[^{}]*[deis][^{}]*\}")
+_FLAG_GROUPS = re.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")  # flags set, flags unset, scoped (`:`) or not
 
 
 @dataclass
@@ -271,8 +274,10 @@ def locality(pattern: str) -> tuple[int, int] | None:
     reader does not follow, fuzzy matching, a reversed search). A position that far from the ends
     of two texts that agree around it matches in both alike, so one search of a whole buffer
     answers for every span of it, but near a span's ends."""
-    if _WIDTH_UNWRITTEN.search(pattern) or any("r" in flags for flags in _INLINE_FLAGS.findall(pattern)):
-        return None
+    if _WIDTH_UNWRITTEN.search(pattern) or _FUZZY.search(pattern) or any(
+            "r" in on or "x" in on + off and not (at.start() == 0 and end == ")" and not off)
+            for at in _FLAG_GROUPS.finditer(pattern) for on, off, end in [at.groups(default="")]):
+        return None  # (verbose mode is followed only where it holds for the whole pattern)
     try:
         tree = parse(pattern)
     except (IndexError, ValueError, TypeError):

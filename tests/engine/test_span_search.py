@@ -66,5 +66,10 @@ def test_what_a_match_reads_around_it() -> None:
     assert locality(r"(?<![a-z])brand(?!\w)") == (1, 6)
     assert locality(r"^COPY [^\n]{0,400}\bFROM stdin") == (2, 417)
     # unbounded or unknown: a repetition without end, a backreference, a recursion, \G, fuzzy matching
-    for pattern in (r"a+", r"(a)\1", r"(?R)", r"x\Gy", r"(?:ab){e<=1}", r"(?r)ab", r"(?<=a.*)b"):
+    for pattern in (r"a+", r"(a)\1", r"(?R)", r"x\Gy", r"(?:ab){e<=1}", r"(?r)ab", r"(?<=a.*)b", r"(?:iugu){i}",
+                    r"(?:ab){2i+1d}"):
         assert locality(pattern) is None, pattern
+    # verbose mode for the whole pattern is followed; a group's own is not (its blanks outside matched as written)
+    assert locality(r"(?x) a  b  # two") == (0, 2)
+    assert (locality(r"(?x:a)          b"), locality(r"(?-x:a b)")) == (None, None)
+    assert locality(r"\p{Lu}{2}") == (0, 2)  # a property in braces is no fuzzy count
