@@ -14,6 +14,20 @@ import pytest
 from helpers.credentials import hex_digest, iugu_token
 from helpers.running import scan_json
 
+
+def _user_object_page(api_host: str, site_host: str, value: str) -> str:
+    """A page of API docs: a curl call to ``api_host`` and the user object it answers, which links to
+    ``site_host``."""
+    return (f"Example request\n```shell\ncurl -v -u jane@example.com:secret -X GET https://{api_host}/v9/me\n```\n"
+            f'Response\n```json\n{{\n\t"data": {{\n\t\t"id":42,\n\t\t"api_token":"{value}",\n'
+            f'\t\t"image_url":"https://{site_host}/images/profile.png"\n\t}}\n}}\n```\n')
+
+
+def _form_call(url: str, value: str, field: str) -> str:
+    """A script's curl call posting ``api_token`` and one more field as a form to ``url``."""
+    return f'curl -X POST {url} \\\n  -d api_token="{value}" \\\n  -d {field}\n'
+
+
 # (file name, text around a hex value) of one clean case, and of its leaking twin
 Case = tuple[tuple[str, Callable[[str], str]], tuple[str, Callable[[str], str]]]
 
@@ -33,6 +47,19 @@ CASES: dict[str, Case] = {
     "other-product-api-token": (
         (".env", lambda value: f"IUGU_API_TOKEN=${{IUGU_API_TOKEN}}\nTOGGL_API_TOKEN={value}\n"),
         (".env", lambda value: f"IUGU_API_TOKEN={value}\nTOGGL_API_TOKEN=${{TOGGL_API_TOKEN}}\n"),
+    ),
+    # another product's API docs (a time tracker's, whose api_token is 32 hex as iugu's): the user object a curl
+    # call to it answers, beside a link to its site, in a page that names iugu nowhere
+    "other-product-api-docs": (
+        ("authentication.md", lambda value: _user_object_page("api.track.toggl.com", "www.toggl.com", value)),
+        ("authentication.md", lambda value: _user_object_page("api.iugu.com", "iugu.com", value)),
+    ),
+    # a mobile app's script exporting its translations (POEditor's api_token is 32 hex too); its twin posts to
+    # iugu with a chat's webhook beside the token (another site, but not a product whose token is api_token)
+    "translation-export-script": (
+        ("i18n.sh", lambda value: _form_call("https://api.poeditor.com/v2/projects/export", value, 'id="123456"')),
+        ("i18n.sh", lambda value: _form_call("https://api.iugu.com/v1/invoices", value,
+                                             'notification_url="https://hooks.slack.com/services/T0/B0/x"')),
     ),
     # an iugu client's log of its token's digest
     "digest-in-prose": (
