@@ -7,7 +7,14 @@ Proxyman's "Copy cURL" of a phone's call.
 
 Four of the five passed as first written, before the readers were read (Reactotron's command, DevTools' HAR, Pulse's
 and Proxyman's cURL). One did not: Flipper's `newRequest` message (four requests judged, the two unsigned reported,
-but both signatures invalid: the body, base64 in `data` wrapped at 76 characters, not read as the bytes sent).
+but both signatures invalid: the body, base64 in `data` wrapped at 76 characters, not read as the bytes sent). All
+five pass now, by one rule.
+
+Flipper's passes since a body written wholly in base64 is read so also where it is wrapped in lines as an encoder wraps
+it — lines of one width, a multiple of 4, the last no longer, each ended by a line break: Android's `Base64.DEFAULT`
+and MIME at 76, OpenSSL at 64 (:func:`keyaudit.inputs.captures.record_bodies.body`, by its ``_unwrapped``). Before,
+only unbroken base64 (Suricata's ``http_request_body``) was told by its characters, and the wrapped text was taken as
+the body itself. Text broken at other places (lines of no one width) is never joined.
 
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
@@ -77,8 +84,8 @@ def flutter_devtools_har(request: Request) -> list[str]:
     # HttpClient adds —, queryString, postData {mimeType, text: the request body}, headersSize, bodySize}, and the
     # custom fields _isolateId, _id, _startTime, _events), one JSON text; here one download per request.
     headers = [{"name": name.lower(), "value": value} for name, value in request.headers]
-    headers += [{"name": "accept-encoding", "value": "gzip"}, {"name": "content-length", "value": request.content_length},
-                {"name": "host", "value": request.host}]
+    headers += [{"name": "accept-encoding", "value": "gzip"},
+                {"name": "content-length", "value": request.content_length}, {"name": "host", "value": request.host}]
     entry = {"startedDateTime": "2026-11-22T13:00:30.104Z", "time": 412,
              "request": {"method": request.method, "url": request.url, "httpVersion": "HTTP/1.1", "cookies": [],
                          "headers": headers, "queryString": [],
@@ -101,8 +108,8 @@ def flutter_devtools_har(request: Request) -> list[str]:
 
 def pulse_copy_curl(request: Request) -> list[str]:
     # An iOS app logging its URLSession calls with Pulse (kean/Pulse, the console's "Copy cURL" of a request:
-    # cURLDescription() — `curl -v`, `-X <method>`, one `-H "<name>: <value>"` a header with `"` escaped, `-d "<body>"`
-    # with `\"` and `"` escaped, the URL in double quotes, joined by " \\\n\t"), pasted into the team's notes.
+    # cURLDescription() — `curl -v`, `-X <method>`, one `-H "<name>: <value>"` a header with `"` escaped,
+    # `-d "<body>"` with `\"` and `"` escaped, the URL in double quotes, joined by " \\\n\t"), pasted into notes.
     escaped = request.body.replace('\\"', '\\\\"').replace('"', '\\"')
     parts = ["curl -v", f"-X {request.method}"]
     parts += ['-H "%s: %s"' % (name, value.replace('"', '\\"')) for name, value in request.headers]
