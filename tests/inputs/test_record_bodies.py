@@ -248,7 +248,8 @@ ENCODED = base64.b64encode(SENT).decode()
 
 
 @pytest.mark.parametrize("logged", ["pixpayout\nsupplier", "abcdabcd\n\nabcd",  # lines of no one width
-                                    f"{ENCODED[:8]}\n{ENCODED[8:20]}\n{ENCODED[20:]}"])
+                                    f"{ENCODED[:8]}\n{ENCODED[8:20]}\n{ENCODED[20:]}",
+                                    '{"amt":1050,\n"ok":1}'])  # lines of one width, but no base64: JSON sent
 def test_text_broken_into_lines_other_than_an_encoders_is_not_joined(logged: str) -> None:
     found = request({"method": "POST", "url": URL, "data": logged})
     assert found.body == logged.encode()

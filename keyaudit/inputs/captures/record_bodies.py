@@ -129,10 +129,12 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     if said:
         value = _base64(value)
     elif said is None and isinstance(value, str) and len(value) >= MIN_BASE64_TEXT:
-        value = _unwrapped(_unpunctuated(value))
-        value = _hex_text(value) if len(value) % 2 == 0 and _HEX_TEXT.fullmatch(value) else value
-        value = _base64_text(value) if isinstance(value, str) and len(value) % 4 == 0 and _BASE64_TEXT.fullmatch(value) \
-            else value
+        value = _unpunctuated(value)
+        encoded = _unwrapped(value)  # joined only where it then decodes: a JSON body's lines stay its own
+        decoded = _hex_text(encoded) if len(encoded) % 2 == 0 and _HEX_TEXT.fullmatch(encoded) else encoded
+        decoded = _base64_text(decoded) if isinstance(decoded, str) and len(decoded) % 4 == 0 \
+            and _BASE64_TEXT.fullmatch(decoded) else decoded
+        value = value if decoded is encoded else decoded
     exact = holder is None or not any(flag is True and "truncated" in role(key) for key, flag in holder.items())
     if isinstance(value, str) and "." in value:
         exact = exact and not any(item is value and role(key).endswith(PRINTABLE)
@@ -241,7 +243,7 @@ def _unwrapped(value: str) -> str:
     """``value`` without its line breaks where it is wrapped as an encoder wraps base64 or hex (Android's
     ``Base64.DEFAULT`` and MIME at 76 characters, OpenSSL at 64, ``xxd -p`` at 60): lines of one width, a
     multiple of 4, the last no longer, each ended by a line break but the last, maybe; else as it is. Text
-    broken at any other places is not an encoder's, so a sentence's lines are never joined into one."""
+    broken at any other places is not an encoder's; text so broken that then decodes to none stays as logged."""
     if "\n" not in value:
         return value
     lines = value.splitlines()
