@@ -230,3 +230,26 @@ def test_a_body_object_whose_one_member_is_a_payloads_text_is_that_text(wrapper:
 def test_a_body_object_holding_a_sentence_or_more_than_the_text_is_the_body_parsed(logged: dict) -> None:
     found = request({"method": "POST", "url": URL, "body": logged})
     assert (found.body, found.body_exact) == (json.dumps(logged, separators=(",", ":")).encode(), False)
+
+
+def _wrapped(text: str, width: int) -> str:
+    """``text`` in lines of ``width`` characters, each ended by a line break: as an encoder wraps base64."""
+    return "".join(text[start:start + width] + "\n" for start in range(0, len(text), width))
+
+
+@pytest.mark.parametrize("width", [76, 64])
+def test_a_body_written_wholly_in_base64_wrapped_as_an_encoder_wraps_it_is_the_text_it_decodes_to(width: int) -> None:
+    # Flipper's newRequest `data`: android.util.Base64.DEFAULT, lines of 76 characters; OpenSSL's of 64
+    found = request({"method": "POST", "url": URL, "data": _wrapped(base64.b64encode(SENT).decode(), width)})
+    assert (found.body, found.body_exact) == (SENT, True)
+
+
+ENCODED = base64.b64encode(SENT).decode()
+
+
+@pytest.mark.parametrize("logged", ["pixpayout\nsupplier", "abcdabcd\n\nabcd",  # lines of no one width
+                                    f"{ENCODED[:8]}\n{ENCODED[8:20]}\n{ENCODED[20:]}",
+                                    '{"amt":1050,\n"ok":1}'])  # lines of one width, but no base64: JSON sent
+def test_text_broken_into_lines_other_than_an_encoders_is_not_joined(logged: str) -> None:
+    found = request({"method": "POST", "url": URL, "data": logged})
+    assert found.body == logged.encode()

@@ -94,7 +94,8 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     what most clients send, but the exact bytes are unknown, so they are not said to be the
     bytes sent; nor is a body the record flags as truncated. A field holding the request's own
     ``url`` is not its body (Azure's ``Data``: for an HTTP call, the URL it called), and a body
-    written wholly in base64 (or in hex, its bytes' digits apart by colons or not) that decodes to
+    written wholly in base64 (or in hex, its bytes' digits apart by colons or not; wrapped in lines
+    as an encoder wraps it or not: Flipper's ``data``, Android's Base64.DEFAULT) that decodes to
     text is that text (a network sensor's body field: Suricata's ``http_request_body``; tshark's
     ``http.file_data``); a printable rendering is the bytes sent only where no byte was replaced
     by a `.`, which it cannot say
@@ -129,9 +130,11 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
         value = _base64(value)
     elif said is None and isinstance(value, str) and len(value) >= MIN_BASE64_TEXT:
         value = _unpunctuated(value)
-        value = _hex_text(value) if len(value) % 2 == 0 and _HEX_TEXT.fullmatch(value) else value
-        value = _base64_text(value) if isinstance(value, str) and len(value) % 4 == 0 and _BASE64_TEXT.fullmatch(value) \
-            else value
+        encoded = _unwrapped(value)  # joined only where it then decodes: a JSON body's lines stay its own
+        decoded = _hex_text(encoded) if len(encoded) % 2 == 0 and _HEX_TEXT.fullmatch(encoded) else encoded
+        decoded = _base64_text(decoded) if isinstance(decoded, str) and len(decoded) % 4 == 0 \
+            and _BASE64_TEXT.fullmatch(decoded) else decoded
+        value = value if decoded is encoded else decoded
     exact = holder is None or not any(flag is True and "truncated" in role(key) for key, flag in holder.items())
     if isinstance(value, str) and "." in value:
         exact = exact and not any(item is value and role(key).endswith(PRINTABLE)
@@ -234,6 +237,21 @@ def _unpunctuated(value: str) -> str:
     if len(value) % 3 == 2 and value[2::3] == _BYTE_SEPARATOR * (len(value) // 3):
         return value.replace(_BYTE_SEPARATOR, "")
     return value
+
+
+def _unwrapped(value: str) -> str:
+    """``value`` without its line breaks where it is wrapped as an encoder wraps base64 or hex (Android's
+    ``Base64.DEFAULT`` and MIME at 76 characters, OpenSSL at 64, ``xxd -p`` at 60): lines of one width, a
+    multiple of 4, the last no longer, each ended by a line break but the last, maybe; else as it is. Text
+    broken at any other places is not an encoder's; text so broken that then decodes to none stays as logged."""
+    if "\n" not in value:
+        return value
+    lines = value.splitlines()
+    width = len(lines[0])
+    if width % 4 or not 0 < len(lines[-1]) <= width \
+            or any(len(line) != width for line in lines[:-1]):
+        return value
+    return "".join(lines)
 
 
 def _hex_text(value: str) -> str | bytes:
