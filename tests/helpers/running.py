@@ -95,6 +95,16 @@ def engine_findings(engine: str, *paths: Path) -> tuple[list[dict], str]:
     return report["findings"], run.stdout
 
 
+def written_requests(folder: Path, name: str, text: str) -> tuple[list[str], dict]:
+    """``text`` written to ``folder / name`` and scanned: the rule ids of its request findings, sorted, and the
+    report's request counts."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    report, _ = scan_json(str(path))
+    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method")), report["scan"]["requests"]
+
+
 def request_places(path: str) -> list[tuple[str, int]]:
     """The rule and line of each finding a scan of ``path`` reports on a request (its context names a method)."""
     report, _ = scan_json(path)

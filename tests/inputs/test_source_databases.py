@@ -10,16 +10,9 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
-from helpers.running import scan_json
+from helpers.running import written_requests
 
 URL = "https://api.iugu.com/v1/transfer_requests"
-
-
-def _found(folder: Path, name: str, text: str) -> tuple[list[str], dict]:
-    path = folder / name
-    path.write_text(text)
-    report, _ = scan_json(str(path))
-    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method")), report["scan"]["requests"]
 
 
 def _body() -> str:
@@ -33,9 +26,9 @@ def test_a_procedure_s_headers_given_as_json_in_a_string_are_the_headers_it_send
             "  EXEC @ret = sp_invoke_external_rest_endpoint\n    @url = N'%s',\n    @method = 'POST',\n"
             "    @headers = %s,\n    @payload = N'%s',\n    @response = @response OUTPUT;\nEND;\n")
     written = call % (URL, "N'{\"Content-Type\":\"application/json\"}'", _body())
-    assert _found(tmp_path, "written.sql", written) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, "written.sql", written) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
     computed = call % (URL, "@headers", _body())
-    assert _found(tmp_path, "computed.sql", computed)[0] == []
+    assert written_requests(tmp_path, "computed.sql", computed)[0] == []
 
 
 def test_an_ole_object_s_methods_called_by_name_send_the_request(tmp_path: Path) -> None:
@@ -45,7 +38,7 @@ def test_an_ole_object_s_methods_called_by_name_send_the_request(tmp_path: Path)
             "  EXEC @hr = sp_OAMethod @obj, 'open', NULL, 'POST', '%s', 'false';\n"
             "  EXEC @hr = sp_OAMethod @obj, 'setRequestHeader', NULL, 'Content-Type', 'application/json';\n"
             "  EXEC @hr = sp_OAMethod @obj, 'send', NULL, @body;\nEND;\n") % (_body(), URL)
-    assert _found(tmp_path, "usp_repasse.sql", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, "usp_repasse.sql", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 @pytest.mark.parametrize(("name", "code"), [
@@ -76,13 +69,13 @@ def test_a_transfer_written_in_each_language_is_read_with_its_headers_and_body(n
                                                                                tmp_path: Path) -> None:
     body = _body()
     text = code.format(url=URL, body=body, vb_body=body.replace('"', '""'), m_body=body.replace('"', '""'))
-    assert _found(tmp_path, name, text) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, name, text) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 def test_a_web_contents_call_given_no_content_is_a_get(tmp_path: Path) -> None:
     """Power Query's ``Web.Contents`` posts only where it is given ``Content``: without, it reads (no transfer)."""
     code = f'let\n  r = Web.Contents("{URL}", [Headers = [#"Content-Type" = "application/json"]])\nin\n  r\n'
-    assert _found(tmp_path, "q.pq", code)[0] == []
+    assert written_requests(tmp_path, "q.pq", code)[0] == []
 
 
 @pytest.mark.parametrize("name, code", [
@@ -102,4 +95,4 @@ def test_a_name_content_bound_or_destructured_is_no_body(tmp_path: Path, name: s
     """Only Power Query's ``Content`` label, in the options given to ``Web.Contents``, makes a call with no method
     a POST: an Ant Design layout's ``Content`` beside a fetch, or C#'s ``var Content`` holding the reply's text beside
     a GET, are no body, and the reads they sit beside are no transfers."""
-    assert _found(tmp_path, name, code)[0] == []
+    assert written_requests(tmp_path, name, code)[0] == []

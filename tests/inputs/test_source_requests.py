@@ -12,17 +12,9 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
-from helpers.running import scan_json
+from helpers.running import scan_json, written_requests
 
 URL = "https://api.iugu.com/v1/transfer_requests"
-
-
-def _requests(folder: Path, name: str, text: str) -> tuple[list[str], dict]:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    report, _ = scan_json(str(path))
-    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method")), report["scan"]["requests"]
 
 
 def _body() -> str:
@@ -32,7 +24,7 @@ def _body() -> str:
 def test_a_request_written_out_in_literals_is_judged(tmp_path: Path) -> None:
     code = (f'import requests\n\nresponse = requests.post("{URL}",\n'
             f'    headers={{"Content-Type": "application/json"}},\n    data=\'{_body()}\')\n')
-    assert _requests(tmp_path, "payouts/transfer.py", code)[0] == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, "payouts/transfer.py", code)[0] == ["iugu-unsigned-transfer"]
 
 
 def test_a_request_in_code_is_placed_where_its_url_is_written(tmp_path: Path) -> None:
@@ -57,7 +49,8 @@ def test_a_header_list_whose_value_the_code_ends_still_shows_the_header_set(tmp_
             "  curl_setopt($curl, CURLOPT_POSTFIELDS, json_encode($data));\n  $response = curl_exec($curl);\n"
             "  $header = curl_getinfo($curl);\n  $header['httpcode'] = $code;\n  if ($code == '200') {\n"
             "    return $response;\n  }\n}\n")
-    assert _requests(tmp_path, "app/models/Iugu.php", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, "app/models/Iugu.php", code) == (
+        ["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 SIGNED_BY_A_CALL = (f'func transfer(body string) {{\n  req, _ := http.NewRequest("POST", "{URL}", strings.NewReader(body))\n'
@@ -66,7 +59,7 @@ SIGNED_BY_A_CALL = (f'func transfer(body string) {{\n  req, _ := http.NewRequest
 
 
 def test_a_header_whose_value_the_code_computes_is_sent_with_its_signature_unverified(tmp_path: Path) -> None:
-    found, counts = _requests(tmp_path, "payouts/transfer.go", SIGNED_BY_A_CALL)
+    found, counts = written_requests(tmp_path, "payouts/transfer.go", SIGNED_BY_A_CALL)
     assert (found, counts.get("requests_judged"), counts.get("signatures_unverified")) == ([], 1, 1)
 
 
@@ -106,7 +99,7 @@ def test_a_header_whose_value_the_code_computes_is_sent_with_its_signature_unver
 ])
 def test_headers_built_where_the_group_does_not_show_are_unknown(name: str, code: str, tmp_path: Path) -> None:
     """Each request is read (and judged), none is called unsigned."""
-    assert _requests(tmp_path, f"payouts/{name}", code) == ([], {"requests_judged": 1})
+    assert written_requests(tmp_path, f"payouts/{name}", code) == ([], {"requests_judged": 1})
 
 
 @pytest.mark.parametrize("name, code", [
@@ -122,33 +115,33 @@ def test_a_bare_call_of_a_library_s_module_given_no_header_sends_none(name: str,
     """A module's function (no session, client or instance whose defaults, hooks or interceptors add
     headers elsewhere) sends only the library's own headers when the group gives it none: a transfer
     so sent is unsigned."""
-    assert _requests(tmp_path, f"payouts/{name}", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, f"payouts/{name}", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 def test_an_sdk_wrapper_that_names_the_host_and_path_apart_from_its_call_is_no_request(tmp_path: Path) -> None:
     code = ('BASE_URL = "https://api.iugu.com"\nTRANSFERS = "/v1/transfer_requests"\n\n'
             'def transfer(payload):\n    return _request("POST", BASE_URL + TRANSFERS, payload)\n')
-    assert _requests(tmp_path, "iugu/client.py", code) == ([], {})
+    assert written_requests(tmp_path, "iugu/client.py", code) == ([], {})
 
 
 def test_a_body_the_code_computes_leaves_a_literal_signature_unjudged(tmp_path: Path) -> None:
     code = (f'requests.post("{URL}", data=json.dumps(payload), headers={{"Content-Type": "application/json",\n'
             '    "Request-Time": "2026-11-22T10:00:00-03:00", "Signature": "signature=c2lnbmF0dXJlIGhlcmU="}})\n')
-    found, counts = _requests(tmp_path, "payouts/transfer.py", code)
+    found, counts = written_requests(tmp_path, "payouts/transfer.py", code)
     assert (found, counts.get("signatures_unverified")) == ([], 1)
 
 
 @pytest.mark.parametrize("name", ["tests/test_transfer.py", "src/transfer_test.go", "spec/transfer.spec.ts",
                                   "README.md", "docs/transfers.txt"])
-def test_test_code_and_docs_are_no_requests(name: str, tmp_path: Path) -> None:
+def test_test_code_and_docs_are_nowritten_requests(name: str, tmp_path: Path) -> None:
     code = f'requests.post("{URL}", headers={{"Content-Type": "application/json"}}, data=\'{_body()}\')\n'
-    assert _requests(tmp_path, name, code)[0] == []
+    assert written_requests(tmp_path, name, code)[0] == []
 
 
 def test_a_group_that_mocks_the_api_sends_nothing(tmp_path: Path) -> None:
     code = (f'responses.add(responses.POST, "{URL}", json={{"id": "x"}})\n'
             f'requests.post("{URL}", headers={{"Content-Type": "application/json"}}, data=\'{_body()}\')\n')
-    assert _requests(tmp_path, "payouts/replay.py", code)[0] == []
+    assert written_requests(tmp_path, "payouts/replay.py", code)[0] == []
 
 
 @pytest.mark.parametrize(("name", "hostile"), [
@@ -160,7 +153,7 @@ def test_deeply_nested_code_around_an_anchor_is_read_in_linear_time(name: str, h
     """Each position of a group is read once and brackets are matched once: 16-24 KB of nesting on
     an anchored line took minutes when every binding and call re-read what it holds."""
     started = time.perf_counter()
-    found, _ = _requests(tmp_path, name, f'fetch("{URL}", {hostile}\n')
+    found, _ = written_requests(tmp_path, name, f'fetch("{URL}", {hostile}\n')
     assert (found, time.perf_counter() - started < 30) == ([], True)
 
 
@@ -185,18 +178,19 @@ def test_header_fields_given_with_the_call_that_sends_a_request_are_its_headers(
         return "{" + ", ".join(f'"{key}": "{value}"' for key, value in pairs) + "}"
 
     plain = [("Content-Type", "application/json")]
-    assert _requests(tmp_path, name, code.format(url=URL, headers=fields(plain)))[0] == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, name, code.format(url=URL, headers=fields(plain)))[0] == (
+        ["iugu-unsigned-transfer"])
     with_signature = plain + [("Signature", "signature=c2lnbmF0dXJl"), ("Request-Time", "2026-11-22T10:00:00-03:00")]
-    assert _requests(tmp_path, "signed/" + name, code.format(url=URL, headers=fields(with_signature)))[0] == []
+    assert written_requests(tmp_path, "signed/" + name, code.format(url=URL, headers=fields(with_signature)))[0] == []
 
 
 def test_header_fields_given_to_another_call_leave_the_header_set_unknown(tmp_path: Path) -> None:
     """A map of header fields merged into others the group does not show is not all the headers."""
     code = (f'headers = merge_defaults({{"Content-Type": "application/json"}}, signer.headers(body))\n'
             f'requests.post("{URL}", data=body, headers=headers)\n')
-    assert _requests(tmp_path, "payouts.py", code)[0] == []
+    assert written_requests(tmp_path, "payouts.py", code)[0] == []
     code = f'HTTPoison.post("{URL}", body, Signer.headers(body, [{{"Content-Type", "application/json"}}]))\n'
-    assert _requests(tmp_path, "payouts.ex", code)[0] == []
+    assert written_requests(tmp_path, "payouts.ex", code)[0] == []
 
 
 def test_a_request_written_as_a_list_by_position_is_judged(tmp_path: Path) -> None:
@@ -205,10 +199,10 @@ def test_a_request_written_as_a_list_by_position_is_judged(tmp_path: Path) -> No
     with no URL after the first (a route's allowed methods) writes no request."""
     batch = (f"import http from 'k6/http';\n\nexport default function () {{\n  http.batch([\n"
              f"    ['POST', '{URL}', '{_body()}', {{ headers: {{ 'Content-Type': 'application/json' }} }}],\n  ]);\n}}\n")
-    assert _requests(tmp_path, "load/batch.js", batch) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, "load/batch.js", batch) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
     allowed = (f"const route = {{ url: '{URL}', methods: ['POST', 'PUT'], headers: {{ 'Content-Type': 'application/json' }} }};"
                f"\nregister(route, ['POST', 'PUT']);\n")
-    assert _requests(tmp_path, "routes/transfer.js", allowed) == ([], {})
+    assert written_requests(tmp_path, "routes/transfer.js", allowed) == ([], {})
 
 
 
@@ -229,7 +223,7 @@ def test_a_list_grown_by_appending_to_itself_is_the_header_set(tmp_path: Path) -
     """`headers = curl_slist_append(headers, "Name: value")` from NULL, once a header: the list is
     those headers and no other, so the transfer is called unsigned."""
     code = _appended_headers("NULL", "curl_slist_append(headers, {})")
-    assert _requests(tmp_path, "transfer.c", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, "transfer.c", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 @pytest.mark.parametrize(("start", "step"), [
@@ -238,7 +232,7 @@ def test_a_list_grown_by_appending_to_itself_is_the_header_set(tmp_path: Path) -
     ("NULL", "curl_slist_append(shared, {})")])  # appended to another list
 def test_a_list_not_grown_from_an_empty_start_by_appends_to_itself_leaves_the_header_set_unknown(
         start: str, step: str, tmp_path: Path) -> None:
-    assert _requests(tmp_path, "transfer.c", _appended_headers(start, step)) == ([], {"requests_judged": 1})
+    assert written_requests(tmp_path, "transfer.c", _appended_headers(start, step)) == ([], {"requests_judged": 1})
 
 
 def test_a_header_list_set_back_to_its_empty_start_after_the_request_is_still_its_header_set(tmp_path: Path) -> None:
@@ -248,7 +242,7 @@ def test_a_header_list_set_back_to_its_empty_start_after_the_request_is_still_it
         "  return curl_easy_perform(curl);\n",
         "  CURLcode ret = curl_easy_perform(curl);\n  curl_slist_free_all(headers);\n  headers = NULL;\n"
         "  return (int)ret;\n")
-    assert _requests(tmp_path, "transfer.c", freed) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, "transfer.c", freed) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 def test_a_body_set_with_no_method_named_is_sent_as_a_post(tmp_path: Path) -> None:
@@ -256,9 +250,9 @@ def test_a_body_set_with_no_method_named_is_sent_as_a_post(tmp_path: Path) -> No
     method the code names still stands (a PUT with POSTFIELDS is a PUT)."""
     posted = _appended_headers("NULL", "curl_slist_append(headers, {})")
     unnamed = posted.replace('  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "POST");\n', "")
-    assert _requests(tmp_path, "transfer.c", unnamed) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, "transfer.c", unnamed) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
     put = posted.replace('CURLOPT_CUSTOMREQUEST, "POST"', 'CURLOPT_CUSTOMREQUEST, "PUT"')
-    assert _requests(tmp_path / "put", "transfer.c", put)[0] == []
+    assert written_requests(tmp_path / "put", "transfer.c", put)[0] == []
 
 
 def test_a_block_comment_opened_on_a_line_of_words_above_the_code_stays_a_comment(tmp_path: Path) -> None:
@@ -272,7 +266,7 @@ def test_a_block_comment_opened_on_a_line_of_words_above_the_code_stays_a_commen
               " * https://curl.se/libcurl/c/curl_easy_setopt.html\n"
               " ************************************************************************/\n")
     code = banner + _appended_headers("NULL", "curl_slist_append(headers, {})")
-    assert _requests(tmp_path, "transfer.c", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, "transfer.c", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 @pytest.mark.parametrize(("name", "code"), [
@@ -286,7 +280,7 @@ def test_a_block_comment_opened_on_a_line_of_words_above_the_code_stays_a_commen
 def test_a_map_of_query_parameters_is_sent_in_the_url(name: str, code: str, tmp_path: Path) -> None:
     """requests' and axios' ``params``, Guzzle's ``query``: a credential among them goes in the
     query string — over plain HTTP here, so in clear."""
-    found, _ = _requests(tmp_path, name, code.format(token=iugu_token()))
+    found, _ = written_requests(tmp_path, name, code.format(token=iugu_token()))
     assert found == ["credential-over-plaintext-http", "iugu-token-in-query-string"]
 
 
@@ -298,7 +292,8 @@ def test_a_powershell_command_read_by_both_readers_is_one_request(body_given: st
     body = _body()
     code = (f"$headers = @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }}\n$body = '{body}'\n"
             f"Invoke-RestMethod -Uri '{URL}' -Method Post -Headers $headers {body_given.format(body=body)}\n")
-    assert _requests(tmp_path, "payouts/transfer.ps1", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, "payouts/transfer.ps1", code) == (
+        ["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 def test_a_powershell_command_s_parameters_that_set_a_header_are_its_headers(tmp_path: Path) -> None:
@@ -312,7 +307,8 @@ def test_a_powershell_command_s_parameters_that_set_a_header_are_its_headers(tmp
     whole = (f"Invoke-RestMethod -Uri '{URL}' -Method Post -ContentType 'application/json'"
              f" -Headers @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }} -Body '{body}'\n")
     for name, code in (("above.ps1", above), ("whole.ps1", whole)):
-        assert _requests(tmp_path, f"payouts/{name}", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+        assert written_requests(tmp_path, f"payouts/{name}", code) == (
+            ["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 def test_a_powershell_command_given_its_url_as_a_bare_word_is_read_as_one_given_it_quoted(tmp_path: Path) -> None:
@@ -320,7 +316,7 @@ def test_a_powershell_command_given_its_url_as_a_bare_word_is_read_as_one_given_
     comment's start, the rest of the line lost with it: the command, its headers bound above, went unjudged."""
     code = (f"$headers = @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }}\n$body = '{_body()}'\n"
             f"Invoke-RestMethod -Uri {URL} -Method Post -Headers $headers -Body $body\n")
-    assert _requests(tmp_path, "payouts/bare.ps1", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, "payouts/bare.ps1", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 _SENT = f"Invoke-RestMethod -Uri '{URL}' -Method Post -ContentType 'application/json'"
@@ -350,7 +346,7 @@ def test_headers_a_script_adds_or_may_add_and_requests_in_comments_make_no_unsig
     """What a script does to its headers after writing them out, or may pass in a splat beside named parameters,
     leaves the header set unknown; a request in a block comment (PowerShell's `<# … #>`, Lua's `--[[ … ]]`) is
     none. Each was called an unsigned transfer."""
-    assert "iugu-unsigned-transfer" not in _requests(tmp_path, f"payouts/{name}", code.format(body=_body()))[0]
+    assert "iugu-unsigned-transfer" not in written_requests(tmp_path, f"payouts/{name}", code.format(body=_body()))[0]
 
 
 def test_a_powershell_parameter_that_adds_nothing_to_the_request_keeps_its_reading(tmp_path: Path) -> None:
@@ -359,7 +355,8 @@ def test_a_powershell_parameter_that_adds_nothing_to_the_request_keeps_its_readi
     cannot see `$headers`, and was judged with its headers unknown."""
     code = (f"$headers = @{{ 'Request-Time' = '2026-11-22T10:00:00-03:00' }}\n"
             f"{_SENT} -Headers $headers -Body '{_body()}' -TimeoutSec 30 -ErrorAction Stop\n")
-    assert _requests(tmp_path, "payouts/timeout.ps1", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
+    assert written_requests(tmp_path, "payouts/timeout.ps1", code) == (
+        ["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
 @pytest.mark.parametrize(("name", "code"), [
@@ -373,7 +370,7 @@ def test_a_powershell_parameter_that_adds_nothing_to_the_request_keeps_its_readi
 def test_a_header_given_by_its_parameters_names_is_given(name: str, code: str, tmp_path: Path) -> None:
     """``header(name = …, value = …)`` gives the header its arguments name, as ``header("Name", "value")`` does:
     here the only one, so the transfer is unsigned."""
-    assert _requests(tmp_path, f"payouts/{name}", code)[0] == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, f"payouts/{name}", code)[0] == ["iugu-unsigned-transfer"]
 
 
 def test_a_class_s_constants_are_read_with_each_of_its_methods_and_no_other_class_s(tmp_path: Path) -> None:
@@ -386,7 +383,7 @@ def test_a_class_s_constants_are_read_with_each_of_its_methods_and_no_other_clas
             '                         headers={"Signature": sign(), "Request-Time": "t"})\n\n\n'
             'class Other(HttpUser):\n    @task\n    def elsewhere(self):\n'
             '        self.client.post("/v1/transfer_requests", data="{}", headers={})\n')
-    found, counts = _requests(tmp_path, "load/locustfile.py", code)
+    found, counts = written_requests(tmp_path, "load/locustfile.py", code)
     assert found == ["iugu-unsigned-transfer"]
     assert counts.get("requests_judged") == 2, counts
 
@@ -398,7 +395,7 @@ def test_a_literal_cut_in_pieces_one_of_which_starts_with_a_slash_is_no_path_joi
     code = (f'import requests\n\nrequests.post("{URL}", data=\'{_body()}\',\n'
             '              headers={"Content-Type": "application/json", "Request-Time": "2026-11-22T10:00:00-03:00",\n'
             '                       "Signature": "signature=dU5bigotBTkbTFZUGV6" + "/V52DfWHX/WkhLk+sLh0q=="})\n')
-    found, counts = _requests(tmp_path, "payouts/cut.py", code)
+    found, counts = written_requests(tmp_path, "payouts/cut.py", code)
     assert (found, counts.get("requests_judged")) == ([], 1), counts  # signed: judged, no finding (no key to verify)
 
 
@@ -409,7 +406,7 @@ def test_a_method_word_given_alone_to_a_call_that_sets_no_method_is_data(tmp_pat
             '        $this->addPair("Source", "http://api.iugu.com/v1/customers");\n'
             '        $post = $font->getData("post");\n'
             '        $this->addPair("ItalicAngle", $post["italicAngle"]);\n    }\n}\n')
-    assert _requests(tmp_path, "fonts/metrics.php", code)[0] == []
+    assert written_requests(tmp_path, "fonts/metrics.php", code)[0] == []
 
 
 @pytest.mark.parametrize("name, code", [
@@ -422,7 +419,7 @@ def test_a_method_word_given_alone_to_a_call_that_sets_no_method_is_data(tmp_pat
 ])
 def test_a_method_word_given_to_a_call_that_sets_the_method_or_sends_more_is_the_method(
         name: str, code: str, tmp_path: Path) -> None:
-    assert _requests(tmp_path, f"billing/{name}", code)[0] == ["iugu-plaintext-request"]
+    assert written_requests(tmp_path, f"billing/{name}", code)[0] == ["iugu-plaintext-request"]
 
 
 def test_a_url_sent_as_a_header_s_value_is_not_where_the_request_goes(tmp_path: Path) -> None:
@@ -435,4 +432,4 @@ def test_a_url_sent_as_a_header_s_value_is_not_where_the_request_goes(tmp_path: 
             f"            'Authorization' => 'Basic {basic}',\n"
             "            'Referer' => 'http://loja.example.com.br/checkout/pagamento',\n"
             "        ],\n        'body' => '{\"amount_cents\":1050}',\n    ]);\n}\n")
-    assert _requests(tmp_path, "billing/checkout.php", code)[0] == []
+    assert written_requests(tmp_path, "billing/checkout.php", code)[0] == []
