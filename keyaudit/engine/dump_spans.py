@@ -37,4 +37,4 @@ def dump_read_on(data: bytes, kind: str, more: bytes) -> int:
     first = data[: data.find(b"\n") + 1]
     cut = data[max(len(first), data.rfind(b"\n") + 1) :]
     text = first + cut + more[: max(0, MAX_DUMP_BYTES - len(data))]
-    return dump_end(kind, text, 0, len(text)) - len(first) - len(cut)
+    return max(0, dump_end(kind, text, 0, len(text)) - len(first) - len(cut))

@@ -10,7 +10,7 @@ import random
 from pathlib import Path
 from typing import Callable
 
-from helpers.running import scan_json
+from helpers.running import request_rules, scan_json
 
 URL = "https://api.iugu.com/v1/transfer_requests"
 HOST = "api.iugu.com"
@@ -41,7 +41,7 @@ def write_requests(shape: Shape, folder: Path, name: str = "requests.log") -> Pa
 def assert_same_request_findings(path: Path, shape: str) -> None:
     """The scan of ``path`` judges the three requests as every shape must."""
     report, _ = scan_json(str(path))
-    found = sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
+    found = request_rules(report)
     assert found == ["iugu-bad-signature", "iugu-unsigned-transfer"], (shape, found)
     assert report["scan"]["requests"].get("signatures_unverified") == 1, (shape, report["scan"]["requests"])
 

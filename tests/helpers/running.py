@@ -102,7 +102,17 @@ def written_requests(folder: Path, name: str, text: str) -> tuple[list[str], dic
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
     report, _ = scan_json(str(path))
-    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method")), report["scan"]["requests"]
+    return request_rules(report), report["scan"]["requests"]
+
+
+def request_rules(report: dict) -> list[str]:  # type: ignore[type-arg]
+    """The rule ids of ``report``'s findings on a request (their context names a method), sorted."""
+    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
+
+
+def scanned_requests(path: Path) -> list[str]:
+    """The rule ids of the request findings of a scan of ``path``, sorted."""
+    return request_rules(scan_json(str(path))[0])
 
 
 def request_places(path: str) -> list[tuple[str, int]]:

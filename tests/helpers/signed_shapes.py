@@ -25,7 +25,7 @@ from helpers.credentials import asaas_key, iugu_token
 from helpers.request_shapes import HOST as IUGU_HOST
 from helpers.request_shapes import PATH as IUGU_PATH
 from helpers.request_shapes import TIME as TIME_HEADER
-from helpers.running import scan_json
+from helpers.running import request_rules, scan_json
 from helpers.signing import key_pair, signature_header
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ def assert_shape_findings(path: Path, public: Path, shape: str, body_shown: bool
     judged: both count as unverified, and only the unsigned transfers are findings. Where it
     shows the requests went over plain HTTP, each is a plaintext finding too."""
     report, _ = scan_json("--public-key", str(public), str(path))
-    found = sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
+    found = request_rules(report)
     counts = report["scan"]["requests"]
     expected = EXPECTED if body_shown else [rule for rule in EXPECTED if rule != "iugu-bad-signature"]
     expected = sorted(expected + (plaintext_findings(body_shown) if plaintext else []))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers.credentials import iugu_token
-from helpers.running import scan_json
+from helpers.running import written_requests
 from keyaudit.inputs.captures import curl
 from keyaudit.model.exchange import Exchange
 
@@ -90,11 +90,6 @@ def test_a_powershell_session_hides_headers_unless_made_just_above_without_them(
     assert (fresh.headers_known, added.headers_known, elsewhere.headers_known) == (True, False, False)
 
 
-def _findings(folder: Path, name: str, text: str) -> list[str]:
-    (folder / name).write_text(text)
-    report, _ = scan_json(str(folder / name))
-    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
-
 
 def test_a_script_whose_headers_or_signature_are_computed_is_never_called_unsigned(tmp_path: Path) -> None:
     body = '{"api_token":"%s","amount_cents":1050}' % iugu_token()
@@ -104,6 +99,6 @@ def test_a_script_whose_headers_or_signature_are_computed_is_never_called_unsign
               "  -Headers @{ Signature = (New-Signature $body); 'Request-Time' = (Get-Date -Format o) } `\n"
               f"  -Body '{body}'\n")
     literal = f"Invoke-RestMethod -Uri '{URL}' -Method Post -Headers @{{ 'X-A' = '1' }} -Body '{body}'\n"
-    assert _findings(tmp_path, "computed.ps1", computed) == []
-    assert _findings(tmp_path, "called.ps1", called) == []
-    assert _findings(tmp_path, "literal.ps1", literal) == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, "computed.ps1", computed)[0] == []
+    assert written_requests(tmp_path, "called.ps1", called)[0] == []
+    assert written_requests(tmp_path, "literal.ps1", literal)[0] == ["iugu-unsigned-transfer"]

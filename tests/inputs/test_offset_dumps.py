@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import asaas_key
-from helpers.running import scan_json
+from helpers.running import request_rules, scan_json
 from helpers.signed_shapes import Request, requests
 from keyaudit.engine.offset_dump import shown_bytes
 from keyaudit.engine.stream import CHUNK_BYTES
@@ -84,7 +84,7 @@ def test_the_hex_form_is_the_bytes_sent_and_a_trace_of_a_head_is_read_whatever_i
     log.write_text("\n".join(line for request in found[:3] for line in _trace(request, _hex)) + "\n")
     report, _ = scan_json("--public-key", str(public), str(log))
     assert report["scan"]["requests"] == {"requests_judged": 3, "signatures_valid": 1, "signatures_invalid": 1}
-    assert sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method")) == [
+    assert request_rules(report) == [
         "iugu-bad-signature", "iugu-unsigned-transfer"]
 
 

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from helpers.credentials import asaas_key, iugu_token
-from helpers.running import scan_json
+from helpers.running import request_rules, scan_json
 from helpers.signing import key_pair, signature_header
 
 from keyaudit.inputs.captures.request_parts import PART_LINES
@@ -104,9 +104,6 @@ def test_a_record_carrying_its_id_is_read_with_the_lines_its_body_record_may_fol
     assert (alone.before, alone.after) == (0, 0)  # (its window may still join another record's: see windows)
 
 
-def _findings(report: dict) -> list[str]:  # type: ignore[type-arg]
-    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
-
 
 def test_bodies_joined_by_id_are_judged_and_never_crossed(tmp_path: Path) -> None:
     """A log: a transfer signed with the client's key and one signed with another key, their
@@ -123,7 +120,7 @@ def test_bodies_joined_by_id_are_judged_and_never_crossed(tmp_path: Path) -> Non
     log = tmp_path / "app.log"
     log.write_text("\n".join(lines) + "\n")
     report, _ = scan_json("--public-key", str(public), str(log))
-    assert _findings(report) == ["iugu-bad-signature"]
+    assert request_rules(report) == ["iugu-bad-signature"]
     assert report["scan"]["requests"] == {"requests_judged": 2, "signatures_valid": 1, "signatures_invalid": 1}
 
 
@@ -140,12 +137,12 @@ def test_a_message_holding_the_whole_head_shows_a_header_missing(tmp_path: Path)
                                   head("0HN:2", asaas, body, message=message, host="api.asaas.com",
                                        path="/v3/transfers")]) + "\n")
         report, _ = scan_json(str(log))
-        assert _findings(report) == expected, message
+        assert request_rules(report) == expected, message
     record = json.loads(head("0HN:2", asaas, body, host="api.asaas.com", path="/v3/transfers"))
     record["Message"] = record["Message"].replace(f"\naccess_token: {key}", "")
     log.write_text(json.dumps(record) + "\n")
     report, _ = scan_json(str(log))
-    assert _findings(report) == [], report["findings"]
+    assert request_rules(report) == [], report["findings"]
 
 
 def segment(trace: str, **member: object) -> str:

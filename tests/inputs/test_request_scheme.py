@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import asaas_key, basic, user_password
-from helpers.running import scan_json
+from helpers.running import request_rules, scan_json
 
 _HEAD = ["POST /v3/transfers HTTP/1.1", "Host: api.asaas.com", "Content-Type: application/json", "User-Agent: payouts/3.1"]
 
@@ -44,7 +44,7 @@ def test_a_capture_that_says_the_port_says_the_scheme(shape: str, port: str, pla
     path.write_text("\n".join(["2026-11-22 13:00:00 INFO heartbeat"] * 20 + SAID[shape](port) + [""]))
     report, _ = scan_json(str(path))
     urls = {f["context"]["url"] for f in report["findings"] if f["context"].get("method")}
-    found = sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
+    found = request_rules(report)
     scheme = "http" if plain else "https"
     assert urls == {f"{scheme}://api.asaas.com/v3/transfers"}, urls
     assert found == sorted(["asaas-unsigned-transfer"] + (["credential-over-plaintext-http"] if plain else [])), found

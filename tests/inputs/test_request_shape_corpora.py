@@ -64,7 +64,7 @@ import test_request_shapes_layouts as layouts
 import test_request_shapes_part_lines as part_lines
 import test_request_shapes_printed as printed
 
-from helpers.running import scan_json
+from helpers.running import request_rules, scan_json
 from helpers.signed_shapes import Shape, check_shape, write_shape
 
 CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, fourteen, fifteen,
@@ -96,7 +96,7 @@ def test_a_shape_without_headers_reads_every_request_and_calls_none_unsigned(sha
     only), each is a plaintext request and nothing more: no credential shows."""
     path, public = write_shape(shape, tmp_path, name)
     report, _ = scan_json("--public-key", str(public), str(path))
-    found = sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
+    found = request_rules(report)
     assert found == (["asaas-plaintext-request"] + ["iugu-plaintext-request"] * 3 if plaintext else []), \
         (shape.__name__, found)
     assert report["scan"]["requests"].get("requests_judged") == 4, report["scan"]["requests"]

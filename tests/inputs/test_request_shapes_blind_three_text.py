@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import asaas_key, iugu_token
-from helpers.running import scan_json
+from helpers.running import request_rules, scan_json, scanned_requests
 from helpers.signed_shapes import Request, case
 
 _BARE = re.compile(r"[^\s=\"]+")  # a logfmt value written without quotes
@@ -262,14 +262,10 @@ def _request_file(asaas: str, iugu: str) -> str:
         '{"api_token":"%s","amount_cents":1050}' % iugu, ""])
 
 
-def _request_findings(path: Path) -> list[str]:
-    report, _ = scan_json(str(path))
-    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
-
 
 def test_a_request_file_with_values_is_read_as_the_requests_it_sends(tmp_path: Path) -> None:
     (tmp_path / "payouts.http").write_text(_request_file(asaas_key(), iugu_token()))
-    assert _request_findings(tmp_path / "payouts.http") == ["asaas-unsigned-transfer", "iugu-unsigned-transfer"]
+    assert scanned_requests(tmp_path / "payouts.http") == ["asaas-unsigned-transfer", "iugu-unsigned-transfer"]
 
 
 @pytest.mark.parametrize(("asaas", "iugu"), [("{{asaas_token}}", "{{iugu_token}}"), ("<your Asaas key>", "<API_TOKEN>")],
@@ -279,7 +275,7 @@ def test_a_template_or_a_placeholder_is_no_request_sent(asaas: str, iugu: str, t
     # `<your key>`: what a request holds before anyone sent it.
     (tmp_path / "payouts.http").write_text(_request_file(asaas, iugu))
     (tmp_path / "API.md").write_text("```http\n" + _request_file(asaas, iugu) + "```\n")
-    assert _request_findings(tmp_path) == []
+    assert scanned_requests(tmp_path) == []
 
 
 @pytest.mark.parametrize("signature", ["signature=<base64 signature>", "algorithm=RSA-SHA256, keyVersion=1, signature=<sig>"])
@@ -292,14 +288,14 @@ def test_a_document_s_placeholder_in_a_field_of_a_value_is_no_request_sent(signa
     path.write_text("```\nPOST https://api.iugu.com/v1/transfers HTTP/1.1\nHost: api.iugu.com\n"
                     f"Authorization: {authorization}\nContent-Type: application/json\nSignature: {signature}\n"
                     'Request-Time: 2024-01-01T00:00:00-03:00\n\n{"amount_cents": 1050}\n```\n')
-    assert _request_findings(path) == []
+    assert scanned_requests(path) == []
 
 
 def test_a_method_and_url_in_prose_are_no_request_file(tmp_path: Path) -> None:
     path = tmp_path / "NOTES.md"
     path.write_text("Payouts go out as\n\nPOST https://api.iugu.com/v1/transfer_requests\n"
                     "which must carry the Signature and Request-Time headers.\n")
-    assert _request_findings(path) == []
+    assert scanned_requests(path) == []
 
 
 def test_a_logfmt_line_that_logs_no_headers_cannot_show_a_missing_signature(tmp_path: Path) -> None:
@@ -310,4 +306,4 @@ def test_a_logfmt_line_that_logs_no_headers_cannot_show_a_missing_signature(tmp_
                     'host=api.iugu.com request_id=8601b555 fwd="10.0.0.7" dyno=web.1 connect=0ms service=12ms '
                     'status=201 bytes=120 protocol=https\n')
     report, _ = scan_json(str(path))
-    assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == []
+    assert request_rules(report) == []

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
-from helpers.running import scan_json
+from helpers.running import scanned_requests, scan_json
 
 
 def _item(method: str, raw: str, headers: list[tuple[str, str]]) -> dict:
@@ -38,10 +38,6 @@ def _collection(folder: Path, *items: dict) -> Path:
     return path
 
 
-def _request_findings(path: Path) -> list[str]:
-    report, _ = scan_json(str(path))
-    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
-
 
 BLANK_SIGNATURE = [("Content-Type", "application/json"), ("Request-Time", ""), ("Signature", "signature=")]
 
@@ -50,7 +46,7 @@ BLANK_SIGNATURE = [("Content-Type", "application/json"), ("Request-Time", ""), (
                                  "https://api.iugu.com/v1/accounts/:id/request_withdraw?api_token="])
 def test_a_collection_s_request_on_a_route_with_a_parameter_is_a_template(raw: str, tmp_path: Path) -> None:
     path = _collection(tmp_path, _item("POST", raw, BLANK_SIGNATURE))
-    assert _request_findings(path) == []
+    assert scanned_requests(path) == []
 
 
 def test_a_document_s_request_on_a_route_with_a_parameter_is_a_template(tmp_path: Path) -> None:
@@ -58,7 +54,7 @@ def test_a_document_s_request_on_a_route_with_a_parameter_is_a_template(tmp_path
     path = tmp_path / "SUBACCOUNTS.md"
     path.write_text("```\nPOST https://api.iugu.com/v1/accounts/{account_id}/request_withdraw HTTP/1.1\n"
                     "Content-Type: application/json\nSignature: signature=\n\n{\"amount\": 10}\n```\n")
-    assert _request_findings(path) == []
+    assert scanned_requests(path) == []
 
 
 def test_a_collection_s_request_on_a_route_without_parameters_is_read(tmp_path: Path) -> None:
@@ -67,7 +63,7 @@ def test_a_collection_s_request_on_a_route_without_parameters_is_read(tmp_path: 
     token = iugu_token("upper")
     path = _collection(tmp_path, _item("POST", f"https://api.iugu.com/v1/transfer_requests?api_token={token}",
                                        [("Content-Type", "application/json")]))
-    assert _request_findings(path) == ["iugu-token-in-query-string", "iugu-unsigned-transfer"]
+    assert scanned_requests(path) == ["iugu-token-in-query-string", "iugu-unsigned-transfer"]
 
 
 def test_a_collection_s_blank_signature_headers_are_blanks_to_fill(tmp_path: Path) -> None:
@@ -87,7 +83,7 @@ def test_a_collection_s_switched_off_header_is_not_sent(tmp_path: Path) -> None:
                                                                       ("Signature", "signature=c2lnbmF0dXJl")])
     for header in item["request"]["header"][1:]:
         header["disabled"] = True
-    assert _request_findings(_collection(tmp_path, item)) == ["iugu-unsigned-transfer"]
+    assert scanned_requests(_collection(tmp_path, item)) == ["iugu-unsigned-transfer"]
 
 
 def test_a_logged_request_s_blank_signature_headers_were_sent_blank(tmp_path: Path) -> None:
@@ -97,4 +93,4 @@ def test_a_logged_request_s_blank_signature_headers_were_sent_blank(tmp_path: Pa
     path.write_text(json.dumps({"time": "2026-11-22T10:00:00-03:00", "method": "POST",
                                 "url": "https://api.iugu.com/v1/transfer_requests",
                                 "headers": [{"name": name, "value": value} for name, value in BLANK_SIGNATURE]}) + "\n")
-    assert _request_findings(path) == ["iugu-bad-signature", "iugu-unsigned-transfer"]
+    assert scanned_requests(path) == ["iugu-bad-signature", "iugu-unsigned-transfer"]

@@ -11,17 +11,11 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
-from helpers.running import scan_json
+from helpers.running import written_requests, scan_json
 from keyaudit.inputs.captures.source_groups import groups
 
 PATH = "/v1/transfer_requests"
 
-
-def _findings(folder: Path, name: str, text: str) -> list[str]:
-    path = folder / name
-    path.write_text(text)
-    report, _ = scan_json(str(path))
-    return sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
 
 
 def _httpx(options: str = "", elsewhere: str = "") -> str:
@@ -33,7 +27,7 @@ def _httpx(options: str = "", elsewhere: str = "") -> str:
 
 def test_a_module_client_gives_the_function_calling_it_its_base_url_and_headers(tmp_path: Path) -> None:
     """The function's group writes only the path: read alone it named no URL, and no request was read."""
-    assert _findings(tmp_path, "payouts.py", _httpx()) == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, "payouts.py", _httpx())[0] == ["iugu-unsigned-transfer"]
 
 
 @pytest.mark.parametrize("options, elsewhere", [("    auth=IuguSignature(),\n", ""),
@@ -43,7 +37,7 @@ def test_a_module_client_gives_the_function_calling_it_its_base_url_and_headers(
                                                 ("", "client.headers.update(signed_headers())\n")])
 def test_a_client_something_may_add_headers_to_leaves_its_calls_headers_unknown(options: str, elsewhere: str,
                                                                                   tmp_path: Path) -> None:
-    assert _findings(tmp_path, "payouts.py", _httpx(options, elsewhere)) == []
+    assert written_requests(tmp_path, "payouts.py", _httpx(options, elsewhere))[0] == []
 
 
 def test_an_axios_instance_signed_by_an_interceptor_set_apart_is_never_unsigned(tmp_path: Path) -> None:
@@ -52,8 +46,8 @@ def test_an_axios_instance_signed_by_an_interceptor_set_apart_is_never_unsigned(
             "api.interceptors.request.use(signIuguRequest);\n\n"
             f"export function transfer() {{\n  return api.post('{PATH}', "
             f"'{{\"api_token\":\"{iugu_token()}\",\"amount_cents\":1050}}');\n}}\n")
-    assert _findings(tmp_path, "payouts.js", code) == []
-    assert _findings(tmp_path, "payouts2.js", code.replace("api.interceptors.request.use(signIuguRequest);\n", "")) \
+    assert written_requests(tmp_path, "payouts.js", code)[0] == []
+    assert written_requests(tmp_path, "payouts2.js", code.replace("api.interceptors.request.use(signIuguRequest);\n", ""))[0] \
         == ["iugu-unsigned-transfer"]
 
 
@@ -62,7 +56,7 @@ def test_a_header_set_built_from_a_map_written_out_is_that_map(tmp_path: Path) -
     code = ("const headers = new Headers({ 'Content-Type': 'application/json' });\n"
             f"fetch('https://api.iugu.com{PATH}', {{ method: 'POST', headers: headers,\n"
             f"  body: '{{\"api_token\":\"{iugu_token()}\",\"amount_cents\":1050}}' }});\n")
-    assert _findings(tmp_path, "transfer.js", code) == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, "transfer.js", code)[0] == ["iugu-unsigned-transfer"]
 
 
 def test_a_module_constant_named_for_a_base_url_makes_no_client_of_a_session(tmp_path: Path) -> None:
@@ -71,13 +65,13 @@ def test_a_module_constant_named_for_a_base_url_makes_no_client_of_a_session(tmp
     code = ("import requests\n\nBASE_URL = \"https://api.iugu.com\"\nsession = requests.Session()\n\n\n"
             f"def transfer(body):\n    return session.post(\"{PATH}\", data=body,\n"
             "                        headers={\"Content-Type\": \"application/json\"})\n")
-    assert _findings(tmp_path, "payouts.py", code) == []
+    assert written_requests(tmp_path, "payouts.py", code)[0] == []
 
 
 def test_the_client_is_the_name_the_base_url_s_statement_binds(tmp_path: Path) -> None:
     """A logger bound on the line above the client, in the same group: its name was taken for the client's."""
     code = _httpx().replace("client = httpx.Client(", "log = logging.getLogger(__name__)\nclient = httpx.Client(")
-    assert _findings(tmp_path, "payouts.py", code) == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, "payouts.py", code)[0] == ["iugu-unsigned-transfer"]
 
 
 def test_a_client_s_lines_given_to_its_callers_are_bounded(tmp_path: Path) -> None:
@@ -107,13 +101,13 @@ def test_an_instance_s_client_its_constructor_sets_up_is_its_methods(tmp_path: P
             "    public function transfer(): string\n    {\n"
             f"        return (string) $this->client->request('POST', '{PATH}', [\n"
             f"            'body' => '{_body()}',\n        ])->getBody();\n    }}\n}}\n")
-    assert _findings(tmp_path, "TransferGateway.php", code) == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, "TransferGateway.php", code)[0] == ["iugu-unsigned-transfer"]
     injected = ("\nclass Injected\n{\n    public function __construct(Client $client)\n    {\n"
                 "        $this->client = $client;\n    }\n\n    public function pay(): string\n    {\n"
                 f"        return (string) $this->client->request('POST', '{PATH}', ['body' => '{_body()}'])\n"
                 "            ->getBody();\n"
                 "    }\n}\n")
-    assert _findings(tmp_path, "Two.php", code + injected) == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, "Two.php", code + injected)[0] == ["iugu-unsigned-transfer"]
 
 
 def test_a_session_whose_headers_are_set_to_a_map_written_out_is_a_client(tmp_path: Path) -> None:
@@ -123,9 +117,9 @@ def test_a_session_whose_headers_are_set_to_a_map_written_out_is_a_client(tmp_pa
             "    \"Content-Type\": \"application/json\",\n})\n\n\ndef transfer():\n"
             f"    body = '{_body()}'\n"
             f"    return session.post(\"https://api.iugu.com{PATH}\", data=body).json()\n")
-    assert _findings(tmp_path, "payouts.py", code) == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, "payouts.py", code)[0] == ["iugu-unsigned-transfer"]
     later = code + "\n\ndef sign():\n    session.headers.update({\"Signature\": signature()})\n"
-    assert _findings(tmp_path, "signed.py", later) == []
+    assert written_requests(tmp_path, "signed.py", later)[0] == []
 
 
 def test_a_class_macro_given_literals_sets_each_request_of_the_class(tmp_path: Path) -> None:
@@ -134,7 +128,7 @@ def test_a_class_macro_given_literals_sets_each_request_of_the_class(tmp_path: P
     code = ("class TransferGateway\n  include HTTParty\n  base_uri 'https://api.iugu.com'\n"
             "  headers 'Content-Type' => 'application/json'\n\n  def transfer\n"
             f"    self.class.post('{PATH}', body: '{_body()}')\n  end\nend\n")
-    assert _findings(tmp_path, "gateway.rb", code) == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, "gateway.rb", code)[0] == ["iugu-unsigned-transfer"]
 
 
 @pytest.mark.parametrize("name, code", [
@@ -151,7 +145,7 @@ def test_a_request_s_headers_set_by_calls_named_for_them_are_known(name: str, co
     call on the headers the reader did not know), and Perl's ``$url => {…} => $body`` was one labelled argument:
     neither transfer was called unsigned."""
     text = code.format(body=_body(), quoted=_body().replace('"', '\\"'), path=PATH)
-    assert _findings(tmp_path, name, text) == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, name, text)[0] == ["iugu-unsigned-transfer"]
 
 
 @pytest.mark.parametrize("option", ["'handler' => $stack,", "'auth' => [$user, ''],", '"handler" => HandlerStack::create(),'])
@@ -165,7 +159,7 @@ def test_a_client_given_a_hook_as_an_array_key_leaves_its_calls_headers_unknown(
             "    public function transfer(): string\n    {\n"
             f"        return (string) $this->client->request('POST', '{PATH}', [\n"
             f"            'body' => '{_body()}',\n        ])->getBody();\n    }}\n}}\n")
-    assert _findings(tmp_path, "TransferGateway.php", code) == []
+    assert written_requests(tmp_path, "TransferGateway.php", code)[0] == []
 
 
 def test_a_request_whose_client_is_given_a_handler_stack_in_its_own_group_has_headers_unknown(tmp_path: Path) -> None:
@@ -176,8 +170,8 @@ def test_a_request_whose_client_is_given_a_handler_stack_in_its_own_group_has_he
             f"    return (string) $client->request('POST', '{PATH}', [\n"
             "        'headers' => ['Content-Type' => 'application/json'],\n"
             f"        'body' => '{_body()}',\n    ])->getBody();\n}}\n")
-    assert _findings(tmp_path, "transfer.php", code) == []
-    assert _findings(tmp_path, "plain.php", code.replace(", 'handler' => $stack", "")) == ["iugu-unsigned-transfer"]
+    assert written_requests(tmp_path, "transfer.php", code)[0] == []
+    assert written_requests(tmp_path, "plain.php", code.replace(", 'handler' => $stack", ""))[0] == ["iugu-unsigned-transfer"]
 
 
 SANDBOX = "https://sandbox.asaas.com/api/v3"
@@ -223,10 +217,10 @@ def test_a_base_url_is_the_request_s_url_where_the_group_names_nothing_else(tmp_
     constant = ('import os\nimport requests\n\nBASE_URL = "https://api.asaas.com/v3/transfers"\n\n\n'
                 'def transfer(body):\n    return requests.post(BASE_URL, json=body, '
                 'headers={"access_token": os.environ["ASAAS_KEY"]})\n')
-    assert _findings(tmp_path, "constant.py", constant) == ["asaas-unsigned-transfer"]
+    assert written_requests(tmp_path, "constant.py", constant)[0] == ["asaas-unsigned-transfer"]
     empty = ('import httpx\n\nclient = httpx.Client(base_url="https://api.asaas.com/v3/transfers", '
              'headers={"access_token": "x"})\n\n\ndef transfer(body):\n    return client.post("", json=body)\n')
-    assert _findings(tmp_path, "empty.py", empty) == ["asaas-unsigned-transfer"]
+    assert written_requests(tmp_path, "empty.py", empty)[0] == ["asaas-unsigned-transfer"]
     plain = ('import httpx\n\nclient = httpx.Client(base_url="http://api.asaas.com/v3", headers={"User-Agent": "x"})'
              '\n\n\ndef call(path, body):\n    return client.post(path, json=body)\n')
-    assert _findings(tmp_path, "plain.py", plain) == ["asaas-plaintext-request"]
+    assert written_requests(tmp_path, "plain.py", plain)[0] == ["asaas-plaintext-request"]

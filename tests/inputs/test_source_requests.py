@@ -133,7 +133,7 @@ def test_a_body_the_code_computes_leaves_a_literal_signature_unjudged(tmp_path: 
 
 @pytest.mark.parametrize("name", ["tests/test_transfer.py", "src/transfer_test.go", "spec/transfer.spec.ts",
                                   "README.md", "docs/transfers.txt"])
-def test_test_code_and_docs_are_nowritten_requests(name: str, tmp_path: Path) -> None:
+def test_test_code_and_docs_send_no_requests(name: str, tmp_path: Path) -> None:
     code = f'requests.post("{URL}", headers={{"Content-Type": "application/json"}}, data=\'{_body()}\')\n'
     assert written_requests(tmp_path, name, code)[0] == []
 

@@ -16,7 +16,7 @@ from typing import Callable
 import pytest
 
 from helpers.credentials import iugu_token
-from helpers.running import scan_json
+from helpers.running import request_rules, scan_json
 from helpers.signing import TRANSFER_URL as IUGU, signed_transfer
 from keyaudit.inputs.captures.sql_records import exchanges
 
@@ -108,7 +108,7 @@ def test_a_statements_values_logged_beside_it_bind_its_placeholders(tmp_path: Pa
     path = tmp_path / "app.log"
     path.write_text("\n".join(lines) + "\n")
     report, _ = scan_json("--no-dedupe", "--public-key", str(public), str(path))
-    judged = sorted(f["rule_id"] for f in report["findings"] if f["context"].get("method"))
+    judged = request_rules(report)
     assert judged == ["iugu-unsigned-transfer"]
     assert report["scan"]["requests"]["signatures_valid"] == 1, report["scan"]["requests"]
 

@@ -29,7 +29,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from .quoted import DOUBLE_QUOTED, SINGLE_QUOTED, escaped, unescaped
+from .quoted import QUOTED, escaped, unescaped
 
 MAX_VALUE_LINES = 2000  # a value longer than this is no value a logger wrote: its lines are given as they are
 _FIRST_REACH = 16  # lines below a document's opener its decoder is first given
@@ -57,7 +57,7 @@ STYLES = (Style("=<\n\t", re.compile(r"(?P<head>.*\S) " + _KEY + r"=<"), "\t", r
 _DOCUMENT_OPENS = re.compile(r"(?P<head>.*\S +)" + _KEY + r"=(?P<opener>[{\[])")
 DOCUMENT_NEEDLES = ("={\n", "=[\n")
 # A string's quoted pieces, each with the quote util.inspect chose for it (one the piece does not hold)
-_PIECE = rf"'{SINGLE_QUOTED}'|\"{DOUBLE_QUOTED}\"|`{escaped('`')}`"
+_PIECE = rf"{QUOTED}|`{escaped('`')}`"
 _PIECES_OPEN = re.compile(rf"(?P<head>\s*(?:[{{\[] )?)(?P<key>[A-Za-z_$][\w$]*|'[\w$.-]*'): (?P<piece>{_PIECE}) \+")
 _PIECE_LINE = re.compile(rf"\s+(?P<piece>{_PIECE})(?: (?P<more>\+)|(?P<rest>,?(?: [}}\]])*))")
 PIECES_NEEDLES = ("' +\n", '" +\n', "` +\n")

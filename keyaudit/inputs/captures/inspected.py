@@ -17,14 +17,13 @@ from typing import Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .lines import MAX_HEADERS, NOTHING, has_scheme, python_literal
-from .quoted import DOUBLE_QUOTED, SINGLE_QUOTED
+from .quoted import QUOTED
 from .records import request_of
 
-_STRING = "'" + SINGLE_QUOTED + "'|\"" + DOUBLE_QUOTED + '"'
-_KEY = rf"(?:{_STRING}|[A-Za-z_$][\w$-]*)"
+_KEY = rf"(?:{QUOTED}|[A-Za-z_$][\w$-]*)"
 _OPEN = re.compile(r"(\s*)config: \{\s*$")
 _FIELD = re.compile(rf"(\s*)({_KEY}): (.*)")  # its value without the blanks and the comma after it: see _field
-_PAIR = re.compile(rf"({_KEY}): ({_STRING}|-?\d+(?:\.\d+)?)")
+_PAIR = re.compile(rf"({_KEY}): ({QUOTED}|-?\d+(?:\.\d+)?)")
 _OBJECT = re.compile(r"(?:[\w$]+ )?(?:\[[\w$]+\] )?\{")  # `{`, `Object [AxiosHeaders] {`, `AxiosHeaders {`
 _CLOSE = re.compile(r"\s*\},?\s*$")
 
@@ -97,7 +96,7 @@ class InspectReader:
             block.nested = (name, indent)
         elif value.startswith(_OBJECT_INLINE) and value.endswith("}"):  # an object short enough for one line
             block.fields[name] = {_key(pair.group(1)): _value(pair.group(2)) for pair in _PAIR.finditer(value)}
-        elif (string := re.fullmatch(_STRING, value)) is not None:
+        elif (string := re.fullmatch(QUOTED, value)) is not None:
             block.fields[name] = _text(string.group())
 
     def _exchange(self, block: _Block) -> Iterator[Exchange]:

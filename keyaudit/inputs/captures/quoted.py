@@ -27,6 +27,7 @@ def escaped(quote: str, also: str = "") -> str:
 
 DOUBLE_QUOTED = escaped('"')  # the inside of a "…" string
 SINGLE_QUOTED = escaped("'")  # the inside of a '…' string
+QUOTED = rf"'{SINGLE_QUOTED}'|\"{DOUBLE_QUOTED}\""  # a whole '…' or "…" string, its quotes too
 NEWLINE = r"\n"  # for ``also``: a string that ends with its line
 # the last quote of a text that a backslash does not escape (none before it, or pairs of them): the last that may
 # close a string
