@@ -79,23 +79,61 @@ class RuleBudget:
         A ``TimeoutError`` from ``work`` is the rule running out: what ``work`` did before it
         (the hits it appended) stands, and the rule is stopped for the rest of the file.
         """
-        account = self._account()
+        with self.spending(rule_id) as spend:
+            return spend.run(size, work)
+
+    def spending(self, rule_id: str) -> Spending:
+        """One clock reading for the pieces of work rule ``rule_id`` runs in a ``with`` block (a
+        hit's context patterns: a dense log's hits each ran six, and reading the CPU clock costs
+        more than a short search). Each piece is given the time the rule had left when the block
+        began (and its own bytes' worth): a block may overrun that by as many times as it runs
+        pieces, once, for the rule is then stopped for the rest of the file."""
+        return Spending(self, rule_id)
+
+
+class Spending:
+    """One rule's pieces of work within one ``with`` block of :meth:`RuleBudget.spending`: the
+    bytes they were run over, and whether one ran out of time (the rest are then not run)."""
+
+    def __init__(self, budget: RuleBudget, rule_id: str) -> None:
+        self._budget, self._rule_id = budget, rule_id
+        self._account = budget._account()
+        self._left: float | None = None  # seconds the rule had when the block began; None: none
+        self._started = 0.0
+        self.size = 0
+        self.timed_out = False
+
+    def __enter__(self) -> Spending:
+        account, rule_id = self._account, self._rule_id
         if account.stopped(rule_id):
-            return None
-        if self._lost.get(rule_id, 0.0) >= self.per_scan:
+            return self
+        if self._budget._lost.get(rule_id, 0.0) >= self._budget.per_scan:
             account.not_run.append(rule_id)
-            return None
-        run_over = account.run_over[rule_id] = account.run_over.get(rule_id, 0) + size
-        allowed = self.seconds + SECONDS_PER_MIB * run_over / (1 << 20)
-        spent = account.spent.get(rule_id, 0.0)
-        result, timed_out = None, False
-        started = time.thread_time()
-        try:
-            result = work(allowed - spent)
-        except TimeoutError:
-            timed_out = True
-        spent = account.spent[rule_id] = spent + time.thread_time() - started
-        if timed_out or spent >= allowed:
+            return self
+        self._left = self._allowed(account.run_over.get(rule_id, 0)) - account.spent.get(rule_id, 0.0)
+        self._started = time.thread_time()
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        if self._left is None:
+            return
+        account, rule_id = self._account, self._rule_id
+        run_over = account.run_over[rule_id] = account.run_over.get(rule_id, 0) + self.size
+        spent = account.spent[rule_id] = account.spent.get(rule_id, 0.0) + time.thread_time() - self._started
+        if self.timed_out or spent >= self._allowed(run_over):
             account.ran_out.append(rule_id)
-            self._lost[rule_id] = self._lost.get(rule_id, 0.0) + spent
-        return result
+            self._budget._lost[rule_id] = self._budget._lost.get(rule_id, 0.0) + spent
+
+    def _allowed(self, run_over: int) -> float:
+        return self._budget.seconds + SECONDS_PER_MIB * run_over / (1 << 20)
+
+    def run(self, size: int, work: Callable[[float], Result]) -> Result | None:
+        """``work(timeout)`` over ``size`` more bytes; None when the rule is out of time."""
+        if self._left is None or self.timed_out:
+            return None
+        self.size += size
+        try:
+            return work(self._left + SECONDS_PER_MIB * self.size / (1 << 20))
+        except TimeoutError:
+            self.timed_out = True
+            return None

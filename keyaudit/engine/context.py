@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from keyaudit.engine.budget import RuleBudget
+from keyaudit.engine.budget import RuleBudget, Spending
 from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.matcher import OVERLAP_BYTES
 from keyaudit.engine.records import Span, line_span, lines_span, record_span
@@ -139,48 +139,48 @@ class ContextJudge:
         name = whole_name(hit.buffer, *hit.match.name).decode("utf-8", "replace") if hit.match.name else ""
         around = _Around(hit)
         verdict = Verdict()
-        for against, pieces in ((True, spec.against), (False, spec.evidence)):
-            for piece in pieces:
-                line: int | bool = True
-                if piece.provider_host and piece.scope == "file":
-                    host = self.evidence.host(piece, self._hosts_on_line(hit))
-                    if host is None:
-                        (verdict.waiting_against if against else verdict.waiting).append(piece)
-                        continue
-                    verdict.host = verdict.host or host
-                else:
-                    line = self._locate(rule, piece, hit, around, name)
-                    if line is False:
-                        continue
-                if against:
-                    verdict.against = True
-                    return verdict
-                verdict.found.append((piece, None if line is True else line))
+        with self.budget.spending(rule.id) as spend:
+            for against, pieces in ((True, spec.against), (False, spec.evidence)):
+                for piece in pieces:
+                    line: int | bool = True
+                    if piece.provider_host and piece.scope == "file":
+                        host = self.evidence.host(piece, self._hosts_on_line(hit))
+                        if host is None:
+                            (verdict.waiting_against if against else verdict.waiting).append(piece)
+                            continue
+                        verdict.host = verdict.host or host
+                    else:
+                        line = self._locate(spend, piece, hit, around, name)
+                        if line is False:
+                            continue
+                    if against:
+                        verdict.against = True
+                        return verdict
+                    verdict.found.append((piece, None if line is True else line))
         return verdict
 
     def _hosts_on_line(self, hit: Hit) -> Callable[[int], str | None]:
         """Host ``index`` as written on the hit's line, looked for once a line, not once a hit."""
         return lambda index: hit.on_line(f"host {index}", lambda start, end: self.evidence.on(index, hit.buffer[start:end]))
 
-    def _search(self, rule: Rule, piece: Evidence, name: str) -> Callable[[bytes, int, int], int | None]:
+    def _search(self, spend: Spending, piece: Evidence, name: str) -> Callable[[bytes, int, int], int | None]:
         """Where ``piece`` is first found in ``text[start:end]``, on the rule's time budget."""
         pattern = piece.pattern_for(name) if piece.flows else piece.pattern
 
         def search(text: bytes, start: int, end: int, in_whole: int | None = None) -> int | None:
             """``in_whole``: where ``text`` (a hit's window) starts in the buffer's :class:`SpanSearch`."""
             if in_whole is not None:
-                return self.budget.run(rule.id, end - start, lambda timeout: self._spans.first(
+                return spend.run(end - start, lambda timeout: self._spans.first(
                     pattern, text, in_whole, start, end, timeout))
-            found = self.budget.run(rule.id, end - start, lambda timeout: pattern.search(text, start, end,
-                                                                                         timeout=timeout))
+            found = spend.run(end - start, lambda timeout: pattern.search(text, start, end, timeout=timeout))
             return None if found is None else found.start()
 
         return search
 
-    def _locate(self, rule: Rule, piece: Evidence, hit: Hit, around: _Around, name: str) -> int | bool:
+    def _locate(self, spend: Spending, piece: Evidence, hit: Hit, around: _Around, name: str) -> int | bool:
         """The line ``piece`` is found on, True where it has no line (a path, a name), or False
         when it is not found."""
-        search = self._search(rule, piece, name)
+        search = self._search(spend, piece, name)
         if piece.scope == "path":
             text = self.path.encode("utf-8", "surrogateescape")
             return search(text, 0, len(text)) is not None

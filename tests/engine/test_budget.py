@@ -45,3 +45,30 @@ def test_a_member_has_its_own_account_and_its_archive_keeps_its_own() -> None:
             budget.run("slow", len(CRAFTED), lambda timeout: BACKTRACKING.search(CRAFTED, timeout=timeout))
         budget.run("other", 1, lambda timeout: None)
     assert member.ran_out == ["slow"] and archive.ran_out == [] and set(archive.spent) == {"other"}
+
+
+def test_the_pieces_of_one_spending_block_share_its_clock_and_its_allowance() -> None:
+    budget = RuleBudget(1.0)
+    with budget.file() as account:
+        with budget.spending("rule") as spend:
+            timeouts = [spend.run(size, lambda timeout: timeout) for size in (0, 4 << 20, 4 << 20)]
+    assert timeouts[0] is not None and 0.99 < timeouts[0] <= 1.0
+    assert timeouts[2] is not None and 0.99 + 8 * SECONDS_PER_MIB < timeouts[2] <= 1.0 + 8 * SECONDS_PER_MIB
+    assert account.run_over == {"rule": 8 << 20} and 0 <= account.spent["rule"] < 0.5 and account.ran_out == []
+
+
+def test_a_piece_out_of_time_stops_the_rest_of_its_block_and_the_rule_in_that_file() -> None:
+    budget = RuleBudget(0.05)
+    found: list[int] = []
+
+    def work(timeout: float) -> None:
+        found.append(1)
+        BACKTRACKING.search(CRAFTED, timeout=timeout)
+
+    with budget.file() as account:
+        with budget.spending("slow") as spend:
+            assert spend.run(len(CRAFTED), work) is None and spend.run(len(CRAFTED), work) is None
+        with budget.spending("slow") as spend:
+            assert spend.run(1, lambda timeout: 1) is None
+        assert budget.run("quick", 3, lambda timeout: regex.search(rb"b", b"abc", timeout=timeout)) is not None
+    assert found == [1] and account.ran_out == ["slow"] and account.spent["slow"] >= 0.05
