@@ -123,6 +123,21 @@ megabytes, values are now passed over by their quotes and brackets), from a copy
 in the stream's window). An entry holding a transfer with such a body (``bigpost``, 58 MB): 564 -> 347 MB. Left:
 the joint pass holds the body twice (a field, and the request's text), beside the window, the parsed string and
 its bytes, so one entry of 50 MB stays above the 150 MB of issue 14.
+
+Since then (issue 14 again, session 43; load 3-11, CPU seconds user+sys, medians): of the bodies capture's time,
+a fifth was its 31 base64 image bodies scanned alone again: by chance each holds encoded forms of keywords, so
+the joint pass gives spans to decode in its text, and the decoding layer walked each spot (up to 32 KiB) back to
+its run's start, unwrapped it and judged it as text byte by byte in Python. Done in C now (``rstrip`` in growing
+windows, ``translate``): paired with the version before and ``json.load`` in the same rounds (5, alternating),
+bodies 0.58 -> 0.48 s (4.83x -> 4.00x ``json.load``'s 0.12 s; wall 4.79x -> 3.92x), page loads 0.98 -> 0.97 s
+(no such spots), the upload alike (user 0.49 -> 0.50 s); findings of all three captures identical, peak RSS
+unchanged (46-48 MB; the upload 300 MB). ``run_har.py`` itself at load 3 before the change: page loads ``-j1``
+3.02x CPU, 2.81x wall (``-j2`` 3.87x, 3.39x: the other core was busy), bodies 4.58x, 4.42x, upload 4.36x, 4.54x.
+``json.load``'s own CPU seconds swing with the load (0.28-0.56 s for the page loads: most of its system time is
+faulting in 200 MB), and its ratios with them; the worst case stays above 2x. In one process the floor is as
+before: start-up 0.14-0.15 s (an empty capture; the bodies capture's 2x is 0.24 s), the parse 0.15-0.17 s, the
+walk 0.14 s and the joint pass 0.16 s (Hyperscan 0.07 s over 44 MB, confirmations 0.09 s of which 0.04 s is
+compiling the confirming patterns and their reaches once) for the page loads.
 """
 
 from __future__ import annotations

@@ -59,7 +59,8 @@ _ARRAY_BODY = re.compile(rb"[\d,\s]*(?:\]|>>|\))?")
 _NUMBER = re.compile(rb"\d+")
 _HEX_BODY = re.compile(rb"(?:0[xX][0-9A-Fa-f]{1,2}|[,\s])*[}\]]?")
 _HEX_NUMBER = re.compile(rb"0[xX]([0-9A-Fa-f]{1,2})")
-_HEX_DIGIT = frozenset(b"0123456789abcdefABCDEF")
+_HEX_DIGITS = b"0123456789abcdefABCDEF"
+_HEX_DIGIT = frozenset(_HEX_DIGITS)
 _HEX_RUN = re.compile(rb"[0-9A-Fa-f]*")
 _SPACED_HEX_RUN = re.compile(rb"(?:[0-9A-Fa-f]{2}(?: (?=[0-9A-Fa-f]{2}))?)*")
 # What text holds rarely: a control character (not a tab, a line break, a terminal's escape) or
@@ -157,7 +158,7 @@ def open_base64(run: bytes) -> Opened | None:
 def hex_run(buffer: bytes, anchor: int, start: int, stop: int) -> tuple[int, int]:
     """The run of hex digits around ``anchor`` within ``buffer[start:stop]``, from a byte's first
     digit (the anchor's parity: it is a byte's hex), to its last digit."""
-    first = run_start(buffer, anchor, start, _HEX_DIGIT)
+    first = run_start(buffer, anchor, start, _HEX_DIGITS)
     return first + (anchor - first) % 2, hex_end(buffer, anchor, stop)
 
 

@@ -39,11 +39,12 @@ _CONCATENATION = re.compile(rb"([\"'`])(?:[ \t]*(?:" + _JOIN_OPERATOR + rb"[ \t]
 _QUOTED_PRINTABLE = re.compile(rb"=(?:([0-9A-F]{2})|\r?\n)")
 # Where a web page lets a long word break, kept by a copy: zero-width characters, a soft hyphen, `<wbr>`.
 _BREAK_OPPORTUNITY = re.compile(rb"\xe2\x80[\x8b-\x8d]|\xe2\x81\xa0|\xc2\xad|<wbr\s?/?>")
-_BASE64_BYTE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_")
+_BASE64_BYTE = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_"
 _BASE64_RUN = re.compile(rb"[A-Za-z0-9+/_-]*={0,2}")
-_TEXT_BYTE = frozenset(range(0x20, 0x7F)) | frozenset(b"\t\r\n")
+# The bytes of text (printable ASCII, tab and line ends, and UTF-8's): deleted by bytes.translate, what is left is not
+_TEXT_BYTES = bytes([*b"\t\r\n", *range(0x20, 0x7F), *range(0x80, 0x100)])
 _BLANK = frozenset(b" \t")  # what may indent the lines of a wrapped base64 block
-_BREAK = frozenset(b"\r\n \t")  # what goes with a wrapped block's line breaks
+_BREAK = b"\r\n \t"  # what goes with a wrapped block's line breaks
 PRINTABLE_SHARE = 0.9  # of a decoded base64 run's bytes, for it to be text worth scanning
 MIN_WRAP_WIDTH = 40  # characters a line of a wrapped base64 text holds at least (MIME's 76, PEM's 64)
 
@@ -189,12 +190,13 @@ def base64_run(buffer: bytes, anchor: int, phase: int, start: int, stop: int) ->
     return first + (anchor - phase - first) % 4, base64_end(buffer, anchor, stop)
 
 
-def run_start(buffer: bytes, anchor: int, start: int, alphabet: frozenset[int]) -> int:
-    """Where the run of ``alphabet``'s bytes that goes on at ``anchor`` starts, not before ``start``."""
-    first = anchor
-    while first > start and buffer[first - 1] in alphabet:
-        first -= 1
-    return first
+def run_start(buffer: bytes, anchor: int, start: int, alphabet: bytes) -> int:
+    """Where the run of ``alphabet``'s bytes that goes on at ``anchor`` starts, not before ``start``: looked for back
+    in windows growing fourfold, each stripped at C speed (a body's base64 run reaches 16 KiB back, for each anchor)."""
+    first, width = anchor, 64
+    while first > start and not (kept := len(buffer[max(start, first - width) : first].rstrip(alphabet))):
+        first, width = max(start, first - width), width * 4
+    return first if first <= start else max(start, first - width) + kept
 
 
 def base64_end(buffer: bytes, position: int, stop: int) -> int:
@@ -309,8 +311,9 @@ def unwrapped(run: bytes) -> tuple[bytes, list[int]]:
     """A base64 run wrapped over lines (see :func:`wrapped_run`) without its line breaks and the
     indentation that goes with them, and where in ``run`` each character it keeps was (and the
     run's end, last)."""
-    shown = [index for index, byte in enumerate(run) if byte not in _BREAK]
-    return bytes(run[index] for index in shown), shown + [len(run)]
+    kept = run.translate(None, _BREAK)  # at C speed: most runs hold no break, and runs reach 32 KiB (a body's)
+    shown = range(len(run)) if len(kept) == len(run) else [i for i, byte in enumerate(run) if byte not in _BREAK]
+    return kept, [*shown, len(run)]
 
 
 def unbase64(run: bytes) -> tuple[bytes, Origin] | None:
@@ -322,7 +325,7 @@ def unbase64(run: bytes) -> tuple[bytes, Origin] | None:
         found = unbase64(kept)
         return None if found is None else (found[0], [shown[index] for index in found[1]])
     text = base64_bytes(run)
-    if text is None or not text or sum(byte in _TEXT_BYTE or byte >= 0x80 for byte in text) < PRINTABLE_SHARE * len(text):
+    if not text or len(text) - len(text.translate(None, _TEXT_BYTES)) < PRINTABLE_SHARE * len(text):
         return None
     return text, Base64Origin(len(text), len(run))
 
