@@ -90,7 +90,6 @@ def test_a_powershell_session_hides_headers_unless_made_just_above_without_them(
     assert (fresh.headers_known, added.headers_known, elsewhere.headers_known) == (True, False, False)
 
 
-
 def test_a_script_whose_headers_or_signature_are_computed_is_never_called_unsigned(tmp_path: Path) -> None:
     body = '{"api_token":"%s","amount_cents":1050}' % iugu_token()
     computed = (f"$body = '{body}'\n$headers = Get-SignedHeaders $body\n"

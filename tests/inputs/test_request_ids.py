@@ -104,7 +104,6 @@ def test_a_record_carrying_its_id_is_read_with_the_lines_its_body_record_may_fol
     assert (alone.before, alone.after) == (0, 0)  # (its window may still join another record's: see windows)
 
 
-
 def test_bodies_joined_by_id_are_judged_and_never_crossed(tmp_path: Path) -> None:
     """A log: a transfer signed with the client's key and one signed with another key, their
     records interleaved and some lines apart, each body's record carrying its own id; the scan

@@ -262,7 +262,6 @@ def _request_file(asaas: str, iugu: str) -> str:
         '{"api_token":"%s","amount_cents":1050}' % iugu, ""])
 
 
-
 def test_a_request_file_with_values_is_read_as_the_requests_it_sends(tmp_path: Path) -> None:
     (tmp_path / "payouts.http").write_text(_request_file(asaas_key(), iugu_token()))
     assert scanned_requests(tmp_path / "payouts.http") == ["asaas-unsigned-transfer", "iugu-unsigned-transfer"]

@@ -15,7 +15,7 @@ Volley ``StringRequest`` overriding ``getHeaders``/``getBody``, an Android Retro
 it). Every shape writes the body as the bytes sent (``SHAPES``).
 
 Written blind (before reading the source readers): 1 of 10 passed (Volley's ``StringRequest`` with
-``getHeaders``/``getBody`` overridden); the other nine were strict expected failures. Nine pass now, by
+``getHeaders``/``getBody`` overridden); the other nine were strict expected failures. All ten pass now, by
 general rules of :mod:`keyaudit.inputs.captures`:
 
 - a language's literals as data (``source_languages.LANGUAGES``, ``source_files.FAMILY``): SQL's (``.sql``,
@@ -44,8 +44,10 @@ general rules of :mod:`keyaudit.inputs.captures`:
   …])``, as curl's ``CURLOPT_POSTFIELDS``), and a type's or a module's function given a name that passes its text on
   (``Text.ToBinary(corpo)``) that name; a URL built of its scheme, host and path (Dart's ``Uri.https(host, path)``).
 
-One stays a strict expected failure: Retrofit's declarative client, whose interface's annotations name the method,
-a path relative to the builder's ``baseUrl(…)`` and the headers, some by parameters the call gives by name.
+- a request declared in one place and its base URL bound in another (``source_declared``): Retrofit's interface
+  method (``@Headers("Name: value")``, ``@POST("v1/…")``, parameters annotated ``@Header("Name")`` and ``@Body``)
+  joined to the client ``Retrofit.Builder().baseUrl(…)…create(Api::class.java)`` builds and binds, at each call of
+  the method on it, each parameter given the value the call passes to it by name or by place.
 """
 
 from __future__ import annotations
@@ -245,11 +247,7 @@ SHAPES = [case(plsql_utl_http, "pkg_repasses.pkb"),
           case(vba_winhttp, "ModRepasses.bas"),
           case(power_query_web_contents, "Repasses.pq"),
           case(android_volley_string_request, "RepasseRepository.java"),
-          case(android_retrofit_coroutine, "RepasseRepository.kt",
-               missed="a declarative client: the method and a path relative to the builder's `baseUrl(…)` in an "
-                      "interface's annotation (`@POST(\"v1/…\")`), headers in `@Headers(\"Name: value\")` and in "
-                      "parameters annotated `@Header(\"Name\")` whose values the call gives by the parameters' names, "
-                      "the body a `@Body` parameter: the call names no URL, no method and no header"),
+          case(android_retrofit_coroutine, "RepasseRepository.kt"),
           case(flutter_http_post, "repasse_service.dart"),
           case(coldfusion_cfhttp, "RepasseService.cfc")]
 HEADERS_ONLY: list[object] = []

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers.credentials import iugu_token
-from helpers.running import scanned_requests, scan_json
+from helpers.running import scan_json, scanned_requests
 
 
 def _item(method: str, raw: str, headers: list[tuple[str, str]]) -> dict:
@@ -36,7 +36,6 @@ def _collection(folder: Path, *items: dict) -> Path:
                                          "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
                                 "item": items}, indent="\t"))
     return path
-
 
 
 BLANK_SIGNATURE = [("Content-Type", "application/json"), ("Request-Time", ""), ("Signature", "signature=")]

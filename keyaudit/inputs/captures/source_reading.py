@@ -5,6 +5,7 @@ imported for source code only: most scans read none).
 
 from __future__ import annotations
 
+import itertools
 from typing import Iterable, Iterator
 
 from keyaudit.engine.windows import Reach
@@ -27,6 +28,8 @@ def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path
     found = family(path)
     if found is None:
         return iter(())
+    from .source_declared import declared
+    from .source_languages import LANGUAGES
     from .source_requests import exchanges
 
-    return exchanges(lines, set(anchored), path, found)
+    return itertools.chain(exchanges(lines, set(anchored), path, found), declared(lines, LANGUAGES[found], path))

@@ -1,0 +1,151 @@
+"""Requests a declarative client sends: an interface's method whose annotations name the method, a path relative to
+the client's base URL and headers (Retrofit's ``@POST("v1/…")``, ``@Headers("Name: value", …)``, parameters annotated
+``@Header("Name")`` and ``@Body``), a client built with a base URL written out and bound to that interface
+(``Retrofit.Builder().baseUrl("https://…/")…create(Api::class.java)``), and a call of the method on it
+(``api.transfer(signature = "…", body = corpo)``).
+
+The general rule: a request declared in one place and its base URL bound in another is the declaration joined to
+that base, each annotated parameter given the value the call passes to it (by the parameter's name, or its place),
+read where the call's group binds it (:mod:`.source_values`). The groups apart (:mod:`.source_groups`) are read
+by :mod:`.source_requests`, which joins no declaration to a call. A declaration with no client built from a literal
+base, or no call of it, or a URL given by a parameter (``@Url``), is no request; a client given a client of its own
+(``.client(okHttp)``: its interceptors may add headers) or a map of headers by a parameter (``@HeaderMap``) sends its
+headers unknown, never absent (a header's value the call computes, that value).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from keyaudit.model.exchange import UNKNOWN, Exchange, Origin
+
+from .lines import make_exchange, to_bytes
+from .source_calls import written_calls
+from .source_groups import groups
+from .source_languages import Language
+from .source_tokens import tokens
+from .source_value_kinds import Call, Facts, Lit
+from .source_values import facts, resolved
+
+_INTERFACE = re.compile(r"\binterface\s+(\w+)[^{;]*\{")
+_ENDPOINT = re.compile(r"@(GET|POST|PUT|PATCH|DELETE)\(\s*\"([^\"]*)\"\s*\)")
+_STATIC = re.compile(r"@Headers\(([^)]*)\)")
+_STRING = re.compile(r'"([^"\\]*)"')
+_METHOD_NAME = re.compile(r"(?<![@\w.])(\w+)\s*\(")  # a method's name, no annotation's
+_ANNOTATION = re.compile(r"@(\w+)(?:\(\s*(?:\"([^\"]*)\")?[^)]*\))?")
+# a client built with its base and bound to the interface it creates: `val api: Api = Retrofit.Builder()`, Java's
+# `Api api = new Retrofit.Builder()`, up to its `.create(Api::class.java)` (`Api.class`)
+_BUILT = re.compile(r"(\w+)\s*(?::\s*[\w.<>]+\s*)?=\s*(?:new\s+)?Retrofit\.Builder\(\)(.{0,600}?)"
+                    r"\.create\(\s*(\w+)(?:::class\.java|\.class)\s*\)", re.S)
+_BASE = re.compile(r"\.baseUrl\(\s*\"([^\"]+)\"\s*\)")
+_OWN_CLIENT = ".client("  # an HTTP client of its own, whose interceptors may add headers the code does not show
+
+
+@dataclass
+class _Endpoint:
+    method: str
+    path: str
+    headers: list[tuple[str, str]]  # the static ones, `@Headers("Name: value")`
+    params: list[tuple[str, str, str]]  # each parameter's name, role (the annotation: Header, Body…) and header name
+
+
+def declared(lines: list[tuple[int, str]], lang: Language, path: str) -> Iterator[Exchange]:
+    """The request each call of an interface's declared method on a client bound to it sends (see the module)."""
+    text = "\n".join(line for _, line in lines)
+    if "interface" not in text or ".create(" not in text:  # (most windows: no declarative client)
+        return
+    interfaces = [(found.start(), found.group(1), _endpoints(text, found.end())) for found in _INTERFACE.finditer(text)]
+    clients = [(lines[text.count("\n", 0, found.start())][0], found.group(1), base.group(1), endpoints,
+                _OWN_CLIENT not in found.group(2)) for found in _BUILT.finditer(text)
+               if (base := _BASE.search(found.group(2))) is not None
+               and (endpoints := _declared(interfaces, found.group(3), found.start())) is not None]
+    for group in groups(lines) if clients else ():
+        said = facts(written_calls(tokens("\n".join(line for _, line in group), lang), lang), frozenset())
+        for name, call, at in said.calls:
+            receiver, _, called = name.rpartition(".")
+            bound = [client[2:] for client in clients if client[1] == receiver and client[0] < group[at][0]]
+            if bound and called in bound[-1][1]:  # (the client the call's receiver is bound to last before it)
+                base, endpoints, known = bound[-1]
+                exchange = _request(endpoints[called], base, known, call, said, Origin(path, group[at][0], 1,
+                                                                                       capture="code"))
+                if exchange is not None:
+                    yield exchange
+
+
+def _request(endpoint: _Endpoint, base: str, known: bool, call: Call, said: Facts, origin: Origin) -> Exchange | None:
+    """The request a call of ``endpoint`` on a client built with ``base`` sends: each annotated parameter given the
+    value the call passes to it, by its name or its place (a header's value the call computes unknown, a map of
+    headers it passes leaves the set unknown); none where a parameter gives the URL itself (``@Url``)."""
+    headers, body = list(endpoint.headers), None
+    for index, (param, role, header) in enumerate(endpoint.params):
+        value = resolved(dict(call.args).get(param, call.args[index][1] if index < len(call.args) else None), said)
+        if role == "Url":
+            return None
+        if role == "Header":
+            headers.append((header, value.text if isinstance(value, Lit) else UNKNOWN))
+        known &= role != "HeaderMap"
+        body = (value.text if isinstance(value, Lit) else None) if role == "Body" else body
+    return make_exchange(endpoint.method, f"{base.rstrip('/')}/{endpoint.path.lstrip('/')}", headers,
+                         None if body is None else to_bytes(body), origin, headers_known=known)
+
+
+def _declared(interfaces: list[tuple[int, str, dict[str, _Endpoint]]], name: str,
+              at: int) -> dict[str, _Endpoint] | None:
+    """The methods of the interface so named that a client built at ``at`` creates: its declaration's last before
+    it, else its first after it (None where none is declared)."""
+    named = [(start, endpoints) for start, found, endpoints in interfaces if found == name]
+    before = [endpoints for start, endpoints in named if start < at]
+    return before[-1] if before else named[0][1] if named else None
+
+
+def _endpoints(text: str, start: int) -> dict[str, _Endpoint]:
+    """The methods an interface whose body starts at ``start`` declares with a method's annotation, by name."""
+    found: dict[str, _Endpoint] = {}
+    end, at = _closing(text, start - 1, "{", "}"), start
+    for named in _METHOD_NAME.finditer(text, start, end):
+        if named.start() < at:
+            continue
+        close = _closing(text, named.end() - 1, "(", ")")
+        head, params = text[at : named.start()], text[named.end() : close]
+        at = close + 1
+        if (endpoint := _ENDPOINT.search(head)) is not None:
+            static = [line.partition(":") for item in _STATIC.findall(head) for line in _STRING.findall(item)]
+            found[named.group(1)] = _Endpoint(endpoint.group(1), endpoint.group(2),
+                                              [(name.strip(), value.strip()) for name, _, value in static],
+                                              [_param(param) for param in _split(params)])
+    return found
+
+
+def _param(text: str) -> tuple[str, str, str]:
+    """A parameter's name, its annotation's name and the string that annotation is given: Kotlin's
+    ``@Header("Name") name: String``, Java's ``@Header("Name") String name``."""
+    annotation = _ANNOTATION.search(text)
+    rest = _ANNOTATION.sub("", text).strip()
+    name = rest.partition(":")[0].strip() if ":" in rest else (rest.split() or [""])[-1]
+    return name, annotation.group(1) if annotation else "", (annotation.group(2) or "") if annotation else ""
+
+
+def _split(params: str) -> list[str]:
+    """A parameter list's parameters: split at its commas outside brackets and strings."""
+    parts, depth, quoted, current = [], 0, False, []
+    for char in params:
+        quoted = quoted != (char == '"')
+        depth += 0 if quoted else (char in "(<[") - (char in ")>]")
+        if char == "," and depth == 0 and not quoted:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    return [part for part in [*parts, "".join(current)] if part.strip()]
+
+
+def _closing(text: str, start: int, opening: str, close: str) -> int:
+    """The index of the bracket closing the one at ``start`` (the text's end where none does)."""
+    depth = 0
+    for index in range(start, len(text)):
+        depth += (text[index] == opening) - (text[index] == close)
+        if depth == 0:
+            return index
+    return len(text)
