@@ -58,9 +58,10 @@ class SpanSearch:
             return _start(pattern.search(window, start, end, timeout=timeout))
         before, after = reach
         # Positions within ``before`` of the window's start read text the window does not have (unless the window
-        # starts where ``whole`` does), those within ``after`` of the span's end text past it (unless it ends there).
+        # starts where ``whole`` does), those within ``after`` of the span's end text past it (unless it ends there:
+        # then the span's end itself, where only an empty match starts, is one of them too).
         low = start if origin == 0 else max(start, before)
-        high = end if origin + end == len(self.whole) else end - after
+        high = end + 1 if origin + end == len(self.whole) else end - after
         if low > start:  # the edge at the window's start: a match starting there is decided within low + after
             found = pattern.search(window, start, min(end, low + after), timeout=timeout)
             if found is not None and found.start() < low or low + after >= end:
@@ -80,8 +81,9 @@ class SpanSearch:
         if not since <= position or (found is None and known < limit) or (found is not None and found < position):
             stop = min(len(self.whole), 2 * limit - position + after)
             match = pattern.search(self.whole, position, stop, timeout=timeout)
-            # a match near where the search was cut may be one the text past it would not make, or another
-            known = len(self.whole) if stop == len(self.whole) else stop - after
+            # a match near where the search was cut may be one the text past it would not make, or another; a
+            # search to the text's end knows its end too (an empty match there: ``$``, ``(?<=iugu)\Z``)
+            known = len(self.whole) + 1 if stop == len(self.whole) else stop - after
             found = match.start() if match is not None and match.start() < known else None
             self._next[pattern.pattern] = (position, found, known)
         return found if found is not None and found < limit else None

@@ -162,3 +162,16 @@ def test_both_engines_judge_context_alike(tmp_path: Path, engine: str) -> None:
     assert found == [("acme/a.env", [{"name": "acme-in-record", "scope": "record", "line": 1},
                                      {"name": "credential-name", "scope": "name"},
                                      {"name": "in-path", "scope": "path"}])]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_evidence_that_holds_where_the_file_ends_reaches_every_hit_near_it(tmp_path: Path, engine: str) -> None:
+    # a pattern true only at the text's end (an empty match there): each of 50 dense hits within reach sees it
+    context = """\
+      evidence:
+        - {name: ends-acme, scope: lines, lines: 50, pattern: '(?<=gateway acme)\\Z'}"""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    tokens = [letters[i % 26] + letters[i // 26] + "qwertyuiop" for i in range(60)]
+    text = "".join(f"token={token}\n" for token in tokens) + "# gateway acme"
+    found = _scan(tmp_path, context, {"app.env": text}, "--engine", engine, "--no-dedupe")
+    assert len(found) == 50 and {item["name"] for _, evidence in found for item in evidence} == {"ends-acme"}

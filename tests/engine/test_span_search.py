@@ -73,3 +73,15 @@ def test_what_a_match_reads_around_it() -> None:
     assert locality(r"(?x) a  b  # two") == (0, 2)
     assert (locality(r"(?x:a)          b"), locality(r"(?-x:a b)")) == (None, None)
     assert locality(r"\p{Lu}{2}") == (0, 2)  # a property in braces is no fuzzy count
+
+
+@pytest.mark.parametrize("text", [rb"(?<=iugu)\Z", rb"$", rb"\s*$", rb"(?m)(?<=iugu)$"])
+def test_an_empty_match_at_the_texts_very_end_is_found(text: bytes) -> None:
+    # a span answered from the buffer that ends where the buffer does: its end is a position a match can start at
+    whole = b"gateway: pagar.me\n" * 400 + b"gateway: iugu"
+    pattern, search = regex.compile(text), SpanSearch(whole)
+    for hit in (len(whole) - 3000, len(whole) - 2900):  # two hits near each other: the second asks the buffer
+        origin = max(0, hit - WINDOW)
+        window = whole[origin : hit + WINDOW]
+        expected = pattern.search(window, 0, len(window))
+        assert search.first(pattern, window, origin, 0, len(window), timeout=60.0) == expected.start()

@@ -125,3 +125,12 @@ def test_pieces_broken_by_a_line_that_is_no_piece_or_never_ended_are_given_as_th
     unended = INSPECTED[:6]
     for lines in (broken, unended):
         assert _joined(lines, {}) == (list(enumerate(lines, 10)), {})
+
+
+def test_a_piece_escaping_a_lone_surrogate_is_read_as_the_character_sent_for_it() -> None:
+    """JavaScript's ``'\\ud800'`` (half of no pair) is put back into the record's line as U+FFFD, what Node's UTF-8
+    encoder sends for it: as the lone surrogate itself it was no text a line holds (an internal error, the file's
+    requests lost); a pair (``\\ud83d\\ude00``) is the one character."""
+    lines = [*INSPECTED[:5], "    'X-Odd: a\\ud800b \\udfff \\ud83d\\ude00\\r\\n' +", *INSPECTED[5:]]
+    (exchange,) = exchanges_in_lines(list(enumerate(lines, 10)), "app.log")
+    assert exchange.header("X-Odd") == "a\ufffdb \ufffd \U0001f600"

@@ -34,7 +34,9 @@ NEWLINE = r"\n"  # for ``also``: a string that ends with its line
 _LAST_CLOSER = {quote: re.compile(rf"(?s:.*)(?<!\\)(?:\\\\)*{quote}") for quote in "\"'"}
 _ESCAPE = re.compile(r"""\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-7]{1,3})|(.))""", re.DOTALL)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "e": "\x1b", "a": "\x07", "b": "\b", "f": "\f", "v": "\v", "s": " "}
-_SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
+# A pair of surrogates (two ``\\uXXXX`` escapes of one character), or one that is half of none and no byte the
+# opener's ``surrogateescape`` stands for (those are \\udc80 to \\udcff): no character, and no text a line holds
+_SURROGATES = re.compile("([\ud800-\udbff])([\udc00-\udfff])|[\ud800-\udc7f\udd00-\udfff]")
 
 
 def closable(text: str) -> str:
@@ -55,13 +57,20 @@ def closable(text: str) -> str:
 def unescaped(body: str) -> str:
     """A quoted string's content with its backslash escapes undone, as Ruby, Elixir, Go, Java
     and JavaScript write them: ``\\xHH`` above ASCII is the byte it names (kept as the opener's
-    ``surrogateescape`` keeps an undecodable byte), ``\\uXXXX`` pairs are joined, ``\\#`` (Ruby's
-    guard before ``{``) and any other escaped character stand for that character."""
+    ``surrogateescape`` keeps an undecodable byte), ``\\uXXXX`` pairs are joined (a surrogate that pairs with none
+    is U+FFFD), ``\\#`` (Ruby's guard before ``{``) and any other escaped character stand for that character."""
     if "\\" not in body:
         return body
     text = _ESCAPE.sub(_escape, body)
-    return _SURROGATE_PAIR.sub(lambda pair: (pair.group(1) + pair.group(2)).encode("utf-16", "surrogatepass")
-                               .decode("utf-16"), text)
+    return _SURROGATES.sub(_character, text)
+
+
+def _character(surrogates: re.Match[str]) -> str:
+    """The character a pair of surrogates encodes; for a lone one, U+FFFD, which a UTF-8 encoder writes for it (Node's
+    ``Buffer.from``, what an ``http`` request sends of ``'\\ud800'``)."""
+    if surrogates.group(1) is None:
+        return "\ufffd"
+    return surrogates.group().encode("utf-16", "surrogatepass").decode("utf-16")
 
 
 def _escape(match: re.Match[str]) -> str:
