@@ -26,7 +26,7 @@ from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, ESCAPED, PARTIAL, 
                                        PROVIDER_PAYLOAD, QP, SPACED_HEX, WRAPPED, DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.marked_line import MarkedLine
-from keyaudit.engine.join_calls import joined_arguments
+from keyaudit.engine.join_calls import goes_on, joined_arguments
 from keyaudit.engine.partial_records import RECORDS_REACH, joined, records_end
 from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, in_hex,
                                       open_base64, open_byte_array, open_hex, spaced_hex_run)
@@ -178,8 +178,8 @@ class SpotCollector:
                 first, last = spaced_hex_run(buffer, position, max(0, position - MAX_PAYLOAD_BYTES), far)
             elif anchor.kind == BASE64:  # the run, or the lines it is wrapped over
                 first, last = wrapped_run(buffer, *base64_run(buffer, position, anchor.phase, low, high), low, high)
-            elif anchor.kind == CONCAT:  # the line before the marker's to marked_line.CONCAT_LINES after it
-                first, last = line.joined(position, low, high)
+            elif anchor.kind == CONCAT:  # the line before the marker's to marked_line.CONCAT_LINES after it, and on
+                first, last = line.joined(position, low, high, goes_on)
                 if last <= covered[payload]:
                     continue  # lines taken already (a join may reach past the last spot)
                 joined_to = last
