@@ -21,12 +21,12 @@ from collections import deque
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
-from keyaudit.engine.dump_spans import DUMPS, dump_end, dump_read_on
+from keyaudit.engine.dump_spans import DUMPS, dump_end, dump_read_on, dump_rest, dump_shown
 from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, ESCAPED, PARTIAL, PAYLOAD, PAYLOADS, PROVIDER_HEX,
                                        PROVIDER_PAYLOAD, QP, SPACED_HEX, WRAPPED, DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo
 from keyaudit.engine.marked_line import MarkedLine
-from keyaudit.engine.join_calls import joined_arguments
+from keyaudit.engine.join_calls import goes_on, joined_arguments
 from keyaudit.engine.partial_records import RECORDS_REACH, joined, records_end
 from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, in_hex,
                                       open_base64, open_byte_array, open_hex, spaced_hex_run)
@@ -60,6 +60,7 @@ class Spot:
     column: int
     kind: str  # the anchor's (see :mod:`keyaudit.engine.encodings`)
     allowed: bool = False  # an allow marker (with a reason) on its line or the line before
+    lead: bytes = b""  # a dump's first line, read before ``data`` where that is the rest of its lines
 
 
 def _characters(data: bytes) -> int:
@@ -126,14 +127,21 @@ class SpotCollector:
         """Read the open payloads on into ``buffer`` (the buffers overlap: each goes on where it
         stopped), keeping those it ends or fills; where in ``buffer`` the last of them stops."""
         stop = 0
-        still_open = []
-        for spot in self.open:
+        still_open: list[Spot] = []
+        pending = self.open
+        while pending:
+            spot = pending.pop()
             resume = spot.offset + len(spot.data) - offset
             limit = min(len(buffer), resume + MAX_PAYLOAD_BYTES - len(spot.data))
             end = _run_end(spot, buffer, resume, limit)
             spot = replace(spot, data=spot.data + buffer[resume:end])
             stop = max(stop, end)
-            if end == len(buffer) and not final and len(spot.data) < MAX_PAYLOAD_BYTES:
+            if (rest := dump_rest(spot.kind, spot.lead, spot.data)) is not None:  # rows at their bound: read on
+                self._keep(spot)
+                pending.append(replace(spot, data=spot.data[rest:], offset=spot.offset + rest, column=0, lead=(
+                    spot.lead or spot.data[: spot.data.find(b"\n") + 1]), line=spot.line + spot.data.count(
+                    b"\n", 0, rest)))
+            elif end == len(buffer) and not final and len(spot.data) < MAX_PAYLOAD_BYTES:
                 still_open.append(spot)
             else:
                 self._keep(spot)
@@ -178,8 +186,8 @@ class SpotCollector:
                 first, last = spaced_hex_run(buffer, position, max(0, position - MAX_PAYLOAD_BYTES), far)
             elif anchor.kind == BASE64:  # the run, or the lines it is wrapped over
                 first, last = wrapped_run(buffer, *base64_run(buffer, position, anchor.phase, low, high), low, high)
-            elif anchor.kind == CONCAT:  # the line before the marker's to marked_line.CONCAT_LINES after it
-                first, last = line.joined(position, low, high)
+            elif anchor.kind == CONCAT:  # the line before the marker's to marked_line.CONCAT_LINES after it, and on
+                first, last = line.joined(position, low, high, goes_on)
                 if last <= covered[payload]:
                     continue  # lines taken already (a join may reach past the last spot)
                 joined_to = last
@@ -238,7 +246,7 @@ class SpotCollector:
 def _run_end(spot: Spot, buffer: bytes, position: int, stop: int) -> int:
     """Where the payload ``spot`` holds the start of, going on at ``buffer[position]``, ends, within ``stop``."""
     if spot.kind in DUMPS:
-        return position + dump_read_on(spot.data, spot.kind, buffer[position:stop])
+        return position + dump_read_on(spot.data, spot.kind, buffer[position:stop], spot.lead)
     if spot.kind == BYTES:
         return array_body_end(buffer, position, stop, in_hex(spot.data))
     return base64_end(buffer, position, stop)
@@ -274,7 +282,7 @@ class DecodingLayer:
             result = unbase64(spot.data) or unbase64_wide(spot.data)
             decoded = Decoded(*result, [BASE64]) if result is not None else None
         elif spot.kind in DUMPS:
-            shown = DUMPS[spot.kind][1](spot.data)
+            shown = dump_shown(spot.kind, spot.lead, spot.data)
             decoded = Decoded(*shown, [spot.kind]) if shown is not None else None
         elif spot.kind in _ONCE:
             decoded = _once(spot.data, depth, spot.kind)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from keyaudit.engine.unwrap import Origin, substitute
+from keyaudit.engine.unwrap import CONCATENATION, Origin, substitute
 
 # Two or more literals of one quote, commas between (a call's arguments may go on over lines).
 _LITERALS = rb"(?:\"[^\"\n]*\"(?:[ \t]*,\s{0,40}\"[^\"\n]*\")+|'[^'\n]*'(?:[ \t]*,\s{0,40}'[^'\n]*')+)"
@@ -38,3 +38,16 @@ def joined_arguments(data: bytes) -> tuple[bytes, Origin] | None:
         return None
     return substitute(data, _COMMA, lambda comma: b"" if any(
         start <= comma.start() < end for start, end in spans) else None)
+
+
+def goes_on(data: bytes, end: int) -> bool:
+    """Whether the line ending at ``data[end]`` (its newline) goes on into the next one as one literal: its last
+    literal joined to the next line's first (a concatenation across the break, as
+    :func:`~keyaudit.engine.unwrap.concatenation` joins them, or a join call's next literal argument after a
+    comma), or a backslash ending it."""
+    start = data.rfind(b"\n", 0, end) + 1
+    quote = max(data.rfind(b'"', start, end), data.rfind(b"'", start, end), data.rfind(b"`", start, end))
+    if quote >= 0 and any((match := join.match(data, quote)) is not None and match.end() > end
+                          for join in (CONCATENATION, _COMMA)):
+        return True
+    return data[start:end].rstrip(b"\r").endswith(b"\\")

@@ -5,11 +5,12 @@ a line, so that a long line of many markers is not searched again for each."""
 from __future__ import annotations
 
 import bisect
+from typing import Callable
 
 from keyaudit.engine.encodings import DecodeAnchors
 from keyaudit.engine.line_memo import LineMemo
 
-CONCAT_LINES = 3  # lines after a concatenation's own that it may join: a key in four pieces
+CONCAT_LINES = 3  # lines after a concatenation's own it joins, and as many more as go on from the last (any count)
 
 
 class MarkedLine:
@@ -25,17 +26,21 @@ class MarkedLine:
         """The bounds of the line holding ``buffer[position]`` (its end at the newline)."""
         return self._lines.bounds(position)
 
-    def joined(self, position: int, low: int, high: int) -> tuple[int, int]:
+    def joined(self, position: int, low: int, high: int,
+               goes_on: Callable[[bytes, int], bool] | None = None) -> tuple[int, int]:
         """The lines a concatenation at ``position`` may join, within ``low`` and ``high``: the
         line before its own (the first literal, where the ``+`` starts a line) to
-        ``CONCAT_LINES`` after it (a long key cut into several pieces)."""
+        ``CONCAT_LINES`` after it (a long key cut into several pieces), and on while the last
+        ``goes_on`` into the next (a key in 18 pieces, one a line: each line's own marker holds
+        no keyword, so only the first one's spot can join them)."""
         begin, stop = self._lines.bounds(position)
         if begin > low:
             begin = self._lines.bounds(begin - 1)[0]
-        for _ in range(CONCAT_LINES):
-            if stop + 1 >= high:
-                break
+        count = 0
+        while stop + 1 < high and (count < CONCAT_LINES or goes_on is not None
+                                   and goes_on(self._lines.buffer, stop)):
             stop = self._lines.bounds(stop + 1)[1]
+            count += 1
         return max(begin, low), min(stop, high)
 
     def keyword_near(self, position: int, reach: int) -> bool:

@@ -32,7 +32,7 @@ _BACKSLASH = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|([\\\"'/_$])
 # a long key a formatter or a line length limit cut in pieces. Or one literal a backslash ending the line continues
 # (shell, C, Rust, Java text blocks, YAML, TOML): the next line's indentation goes with the break (a key holds none).
 _JOIN_OPERATOR = rb"(?:\+|\.\.?|<>|\^|~|\|\||&(?:[ \t]+_)?)"
-_CONCATENATION = re.compile(rb"([\"'`])(?:[ \t]*(?:" + _JOIN_OPERATOR + rb"[ \t]*(?:\r?\n[ \t]*)?|\\?\r?\n[ \t]*(?:"
+CONCATENATION = re.compile(rb"([\"'`])(?:[ \t]*(?:" + _JOIN_OPERATOR + rb"[ \t]*(?:\r?\n[ \t]*)?|\\?\r?\n[ \t]*(?:"
                             + _JOIN_OPERATOR + rb")?[ \t]*)|\)[ \t]*(?:\r?\n[ \t]*)?\.(?:append|concat)\()\1"
                             rb"|\\\r?\n[ \t]*")
 # quoted-printable (RFC 2045 6.7): `=` and two capital hex digits, or `=` ending a line (a soft break)
@@ -126,7 +126,7 @@ def backslash(data: bytes) -> tuple[bytes, Origin] | None:
 def concatenation(data: bytes) -> tuple[bytes, Origin] | None:
     """String literals joined as the code that wrote them joins them (``"ab" +\n "cd"`` is
     ``"abcd"``, and so is ``"ab\\`` ending a line before ``  cd"``)."""
-    return substitute(data, _CONCATENATION, lambda match: b"")
+    return substitute(data, CONCATENATION, lambda match: b"")
 
 
 def quoted_printable(data: bytes) -> tuple[bytes, Origin] | None:

@@ -109,6 +109,9 @@ class Exchange:
     # Whether the reading shows the call's answer beside it (a record's status code): written when the answer
     # came, not as the call was sent. Not sent, not compared: what tells a call's reply logged below the call.
     answered: bool = field(default=False, compare=False)
+    # Of an answered reading, the headers it shows that only a request sends or the rules read (names lower-cased):
+    # what ties it to the call above that shows them the same, or makes it a call of its own. Not compared.
+    sent_shown: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False)
     # The first value of each header by lower-cased name, and how many headers it was made of.
     _names: tuple[int, dict[str, str]] = field(default=(-1, {}), init=False, repr=False, compare=False)
 

@@ -73,3 +73,17 @@ def test_a_key_wrapped_over_a_diffs_added_lines_is_found_at_its_first_piece(tmp_
     text = (f"@@ -9,7 +9,10 @@ class AsaasClient:\n-        self.key = \"x\"\n+        self.key = (\n"
             f"+            \"{KEY[:half]}\"\n+        \"{KEY[half:]}\"\n+        )\n")
     assert _scanned(tmp_path, text, engine) == [("asaas-api-key", 4, 15, "concatenation")]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("case", [case for case in JOINED if "\n" in JOINED[case][1]])
+def test_a_key_cut_into_eighteen_literals_one_a_line_is_found_at_its_first_piece(
+        tmp_path: Path, engine: str, case: str) -> None:
+    """Each line's join holds no keyword of its own: the first one's read joined only the three lines after it,
+    so a key in five pieces was found and one in 18 was not, without a word. The join reads on while the last
+    line goes on into the next, any count."""
+    before, joiner, _, after = JOINED[case]
+    size = -(-len(KEY) // 18)
+    text = before + joiner.join(KEY[i:i + size] for i in range(0, len(KEY), size)) + after
+    found = _scanned(tmp_path, "// config\n" + text + "\n// end\n", engine)
+    assert found == [("asaas-api-key", 2, text.index(KEY[:size]) + 1, "concatenation")], case

@@ -188,13 +188,14 @@ def test_a_key_cut_across_rows_is_found_and_placed_on_the_hex_digits_that_show_i
 
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
-@pytest.mark.parametrize(("tool", "pad"), [(xxd, 6_000), (format_hex_rows, 6_000), (xxd, 600_000)],
-                         ids=["xxd", "Format-Hex", "xxd-megabytes"])
+@pytest.mark.parametrize(("tool", "pad"), [(xxd, 6_000), (format_hex_rows, 6_000), (xxd, 600_000), (xxd, 1_400_000)],
+                         ids=["xxd", "Format-Hex", "xxd-megabytes", "xxd-past-its-bound"])
 def test_a_key_in_a_dump_that_goes_on_past_the_pass_buffer_is_found_on_its_rows(
         engine: str, tool: Rows, pad: int, tmp_path: Path) -> None:
     """The pass reads a mebibyte at a time: a dump begun in one buffer (a request of a few kilobytes, or one of
     megabytes over three buffers, in a tool's rows) was read to that buffer's end, and a key its rows showed past
-    it went unfound."""
+    it went unfound. Rows past the 5 MiB a dump's text is read in at once (6 MiB of xxd's, the key in the last) were
+    not read, without a word: they are read on in a text of their own."""
     key, data = _key_request()
     data = data.replace(b"\r\n", b"\r\nX-Pad: " + b"p" * pad + b"\r\n", 1)  # rows before the key's
     rows = tool(data)

@@ -119,3 +119,29 @@ def test_a_cors_preflight_carries_the_calls_url_and_its_credential(tmp_path: Pat
         "Access-Control-Request-Headers: signature,request-time\r\nSignature: signature=bm90IGEgc2lnbmF0dXJl\r\n\r\n"
         .encode())
     assert _found(saved) == []
+
+
+def test_an_answer_record_that_echoes_the_request_headers_folds_into_its_call(tmp_path: Path) -> None:
+    """A client logs each call as two JSON records with their own times: the request, then its answer, which echoes
+    the request's headers (its access_token among them) beside the status. The answer was read as a second call (a
+    credential is what only a request sends). It answers the call above when the headers it shows are the call's:
+    a retry logged as sent is a call again, and an answer that shows another key is a call of its own."""
+    key = asaas_key()
+    headers = {"access_token": key, "Content-Type": "application/json"}
+    url = "https://api.asaas.com/v3/transfers"
+
+    def record(second: str, msg: str, **more: object) -> dict:
+        return {"time": f"2026-11-22T10:00:{second}Z", "msg": msg, "method": "POST", "url": url, "headers": headers,
+                **more}
+
+    sent, answer = record("00.100", "asaas request", body={"value": 10}), record("00.450", "asaas response", status=200)
+    log = tmp_path / "calls.jsonl"
+    log.write_text("".join(json.dumps(item) + "\n" for item in (sent, answer)))
+    assert _found(log) == [(1, "asaas-unsigned-transfer"), (1, "asaas-api-key")]
+    log.write_text("".join(json.dumps(item) + "\n" for item in (sent, {**answer, "status": 503}, sent, answer)))
+    assert [place for place in _found(log) if place[1] == "asaas-unsigned-transfer"] == [
+        (1, "asaas-unsigned-transfer"), (3, "asaas-unsigned-transfer")]
+    other = {**answer, "headers": {**headers, "access_token": asaas_key()}}
+    log.write_text("".join(json.dumps(item) + "\n" for item in (sent, other)))
+    assert [place for place in _found(log) if place[1] == "asaas-unsigned-transfer"] == [
+        (1, "asaas-unsigned-transfer"), (2, "asaas-unsigned-transfer")]

@@ -107,3 +107,29 @@ def test_a_class_macro_line_of_many_literals_is_read_in_one_pass(tmp_path: Path)
     started = time.process_time()
     assert _findings(tmp_path, "client.rb", code) == [("asaas-unsigned-transfer", 7)]
     assert time.process_time() - started < 5
+
+
+def _service_class(methods: int) -> str:
+    """A JavaScript service class of ``methods`` report methods (each naming the API in a comment: anchors all over
+    the class) and one that posts a transfer: no ``function`` keyword ends a group between its methods."""
+    filler = "".join(f"    async loadReport{at}(id) {{\n      const rows = await this.db.query("
+                     f"'select * from report_{at} /* https://api.asaas.com/v3/payments */ where id = $1', [id]);\n"
+                     "      return rows.map((row) => ({ id: row.id, total: row.total }));\n    }\n\n"
+                     for at in range(methods))
+    return ("const axios = require('axios');\n\nclass PaymentService {\n    constructor(db) {\n      this.db = db;\n"
+            "    }\n\n" + filler + "    async transfer(value) {\n"
+            f"      return axios.post('{ASAAS_TRANSFERS}', {{ value: value }},\n"
+            "                        { headers: { 'Content-Type': 'application/json' } });\n    }\n}\n\n"
+            "module.exports = PaymentService;\n")
+
+
+def test_a_request_in_a_class_longer_than_a_group_is_read_in_its_method(tmp_path: Path) -> None:
+    """A 40 KiB service class is one statement group (its methods are no declarations that end one), anchored all
+    over: read whole it was over the 32 KiB a group is read in, and its transfer was lost without a word. Cut at its
+    statements, the method that posts is read as a short class's is."""
+    code = _service_class(200)
+    assert len(code) > 40 << 10
+    line = code.splitlines().index(f"      return axios.post('{ASAAS_TRANSFERS}', {{ value: value }},") + 1
+    started = time.process_time()
+    assert _findings(tmp_path, "service.js", code) == [("asaas-unsigned-transfer", line)]
+    assert time.process_time() - started < 5

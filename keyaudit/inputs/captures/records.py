@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import Any, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
@@ -77,10 +78,10 @@ HEADERS = spellings("headers", "header", "allhttpheaderfields",
 _REPLY_ONLY = frozenset({"server", "set-cookie", "location", "etag", "last-modified", "retry-after", "www-authenticate",
                          "proxy-authenticate", "strict-transport-security", "content-security-policy",
                          "x-frame-options", "accept-ranges", "alt-svc"})
-# Headers only a request carries (RFC 9110's request context and credential fields, and those the client adds):
-# a record of a call that shows one, its status beside it, is the request as sent logged with its outcome, not its
-# answer (see Exchange.answered); nor is one that shows a header the rules read (`known`: where a credential, a
-# signature or a sender's mark travels).
+# Headers only a request carries (RFC 9110's request context and credential fields, and those the client adds): a
+# record of a call with its status beside it that shows one the call above does not, or another value (or a header
+# the rules read: `known`, where a credential, a signature or a sender's mark travels), is a call logged with its
+# outcome, not that call's answer echoing its headers (see Exchange.answered and Exchange.sent_shown).
 _REQUEST_ONLY = frozenset({"authorization", "proxy-authorization", "cookie", "user-agent", "host", "accept",
                            "accept-language", "accept-encoding", "expect", "from", "referer", "te", "max-forwards",
                            "if-match", "if-none-match", "if-modified-since", "if-unmodified-since", "range"})
@@ -252,9 +253,11 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     outer = nodes[0][0] if place and not (len(place) == 1 and role(list(nodes[0][0])[place[0]]) in HEADERS) else None
     body_bytes, exact = body(near, outer, latin1, url, _holds_request, header_value(headers, "Content-Type"))
     tied = request_id(node) or request_id(record) if body_bytes is None else None
-    return make_exchange(method, url, headers, body_bytes, origin, time=_time(record), headers_known=headers_known,
-                         body_exact=exact, request_id=tied,
-                         answered=_answered(node) and not _shows_request_only(headers, known))
+    exchange = make_exchange(method, url, headers, body_bytes, origin, time=_time(record),
+                             headers_known=headers_known, body_exact=exact, request_id=tied, answered=_answered(node))
+    if exchange is not None and exchange.answered:  # (few records: a call's answer, or a call logged with it)
+        exchange = replace(exchange, sent_shown=_sent_only(headers, known))
+    return exchange
 
 
 def _answered(node: dict[str, Any]) -> bool:
@@ -265,10 +268,12 @@ def _answered(node: dict[str, Any]) -> bool:
     return isinstance(number, int) and not isinstance(number, bool) and 100 <= number <= 599
 
 
-def _shows_request_only(headers: list[tuple[str, str]], known: RecordHeaders) -> bool:
-    """Whether ``headers`` hold one only a request carries (see :data:`_REQUEST_ONLY`): a reply never shows the
-    request's credential nor its User-Agent, so a record that does is a call, even with its status beside it."""
-    return any(name.lower() in _REQUEST_ONLY or known.name(folded(name)) is not None for name, _ in headers)
+def _sent_only(headers: list[tuple[str, str]], known: RecordHeaders) -> frozenset[tuple[str, str]]:
+    """Those of ``headers`` only a request carries (see :data:`_REQUEST_ONLY`) or the rules read, names lower-cased:
+    a reply never shows the request's credential nor its User-Agent, so a record with its status that shows one is
+    its call's answer only where the call shows it too, the same."""
+    return frozenset((name.lower(), value.strip()) for name, value in headers
+                     if name.lower() in _REQUEST_ONLY or known.name(folded(name)) is not None)
 
 
 def _logged_headers(near: list[dict[str, Any]]) -> Any:

@@ -91,19 +91,22 @@ def _answers_dropped(kept: list[Exchange]) -> list[Exchange]:
     (:attr:`~keyaudit.model.exchange.Exchange.answered`) whose reader read the same method and URL, headers
     shown, with none at most :data:`NEAR_LINES` lines above is that call logged again when its answer came (an
     app's ``iugu request`` record, then its ``iugu response`` record of the status, the reply's headers and
-    body), not a second call: a reading that shows what only a request sends (its credential, its User-Agent) is
-    never read as answered (:mod:`.records`). Each answers one: a retry logged as sent is a call again. Below a
-    reading that shows no headers the answered one stays, as it may show the request's."""
-    sent: dict[tuple[str, str, str], list[int]] = {}  # reader, method and URL -> the lines of unanswered ones
+    body; or one that echoes the request's headers beside the status, with a time of its own), not a second call —
+    where the headers it shows that only a request sends (:attr:`~keyaudit.model.exchange.Exchange.sent_shown`) are
+    among the call's: one that shows another credential, or one the call does not (a retry's own User-Agent), is a
+    call logged with its outcome. Each answers one: a retry logged as sent is a
+    call again. Below a reading that shows no headers the answered one stays, as it may show the request's."""
+    sent: dict[tuple[str, str, str], list[tuple[int, _Headers]]] = {}  # reader, method and URL -> unanswered ones
     kept_now: list[Exchange] = []
     for exchange in kept:
         key, line = (exchange.origin.capture, exchange.method, exchange.url), exchange.origin.line
         above = sent.get(key)
-        if exchange.answered and above and 0 <= line - above[-1] <= NEAR_LINES:
+        if exchange.answered and above and 0 <= line - above[-1][0] <= NEAR_LINES \
+                and {shown for shown in exchange.sent_shown if shown[0] not in _OPTIONAL} <= above[-1][1]:
             above.pop()
             continue
         if not exchange.answered and exchange.headers_known:
-            sent.setdefault(key, []).append(line)
+            sent.setdefault(key, []).append((line, _headers(exchange)))
         kept_now.append(exchange)
     return kept_now
 

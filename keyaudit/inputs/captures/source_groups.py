@@ -71,6 +71,7 @@ _METHOD_CALLED = re.compile(rf"(?<![\w$.>])({_MEMBER}?[A-Za-z_$][\w$]*)(?:\.|->)
 _CLIENT_HOOKS = (r"(?:(?:auth|event_hooks|hooks|transport|interceptors?|middleware|defaults|mount)\b[\"']?"
                  r"|(?<=[\"'])handler[\"'])")
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # a constant's name: ASAAS_URL, PAYOUT_API_URL
+_CLOSER = re.compile(r"\s*(?:[)}\]]|end\b)")  # a line that closes the block above it at its own indentation
 
 
 class _Fields:
@@ -242,6 +243,48 @@ def anchored_part(group: list[tuple[int, str]], anchored: set[int]) -> list[tupl
     if not numbers:
         return []
     return [item for item in group if numbers[0] - GROUP_BEFORE <= item[0] <= numbers[-1] + GROUP_AFTER]
+
+
+def statements(part: list[tuple[int, str]], most: int) -> Iterator[list[tuple[int, str]]]:
+    """The pieces of ``part`` at most ``most`` characters long, cut at statement boundaries, in one pass: a block (a
+    line and those indented under it, its closing line too) that fits is a piece of its own; one that does not gives
+    its first line as a statement, then its own lines at the next level; statements of one line in a row are read
+    together while they fit. A request built in a long class or function (a 40 KiB service class) is read in its
+    method, its block, as a short one is; only a line longer than ``most`` (a minified bundle's) is still a piece
+    too long to read."""
+    ends, starts = _block_ends(part), [0]
+    for _, text in part:
+        starts.append(starts[-1] + len(text) + 1)
+    piece: list[tuple[int, str]] = []
+    at = 0
+    while at < len(part):
+        end = ends[at] if starts[ends[at]] - starts[at] <= most else at + 1
+        if piece and (end - at > 1 or starts[at] - starts[at - len(piece)] + starts[end] - starts[at] > most):
+            yield piece
+            piece = []
+        piece += part[at:end]
+        if end - at > 1:
+            yield piece
+            piece = []
+        at = end
+    if piece:
+        yield piece
+
+
+def _block_ends(part: list[tuple[int, str]]) -> list[int]:
+    """For each line of ``part``, the index after its block: the lines after it that are indented deeper (a line
+    that closes a block, ``}``, ``end``, is the block's, at its indentation), blank lines among them."""
+    ends = [at + 1 for at in range(len(part))]
+    open_blocks: list[tuple[int, int]] = []  # (indentation, index) of the lines whose blocks are open
+    for at, (_, text) in enumerate(part):
+        if text.strip():
+            depth = len(text) - len(text.lstrip()) + (_CLOSER.match(text) is not None)
+            while open_blocks and open_blocks[-1][0] >= depth:
+                ends[open_blocks.pop()[1]] = at
+            open_blocks.append((depth, at))
+    for _, at in open_blocks:
+        ends[at] = len(part)
+    return ends
 
 
 def naming(group: list[tuple[int, str]], names: AbstractSet[str]) -> set[int]:

@@ -34,7 +34,7 @@ from .lines import HTTP_METHODS, make_exchange, to_bytes
 from .source_bare import BARE_CALLS, bare
 from .source_calls import written_calls
 from .source_groups import (ABSOLUTE_URL, BASE_NAME, anchored_part, bind_constants, client_bases, constants_sent,
-                            groups, naming)
+                            groups, naming, statements)
 from .source_headers import headers_given
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
@@ -42,7 +42,7 @@ from .source_tokens import COMMAND_NAME, Token, tokens
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
 from .source_values import facts, last_part, resolved
 
-MAX_GROUP_CHARS = 32 << 10  # a longer group (a minified bundle's line) is no snippet, and is not read
+MAX_GROUP_CHARS = 32 << 10  # a longer group is read in pieces, cut at its statements (a longer line is not read)
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
 # (a .NET message handler, `DelegatingHandler`, is where a typed client's requests are signed)
 _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers", "messagehandler",
@@ -96,15 +96,23 @@ def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, famil
     constants: dict[str, str | None] = {}
     others = []
     for group in groups(lines):
-        part = anchored_part(group, anchored)
-        if not part:
+        if not anchored_part(group, anchored):
             others.append(group)
-        elif (exchange := _request(part, LANGUAGES[family], path, constants)) is not None:
-            yield exchange
+        yield from _requests(group, anchored, LANGUAGES[family], path, constants)
     named = {name: url for name, url in constants.items() if url is not None}
     for group in others if named else ():
-        using = naming(group, named.keys())
-        if using and (exchange := _request(anchored_part(group, using), LANGUAGES[family], path, named)):
+        if using := naming(group, named.keys()):
+            yield from _requests(group, using, LANGUAGES[family], path, named)
+
+
+def _requests(group: list[tuple[int, str]], anchored: set[int], lang: Language, path: str,
+              constants: dict[str, str | None]) -> Iterator[Exchange]:
+    """The request of the part of ``group`` around its ``anchored`` lines, or, of a part longer than
+    :data:`MAX_GROUP_CHARS`, of each of its statement pieces (:func:`.source_groups.statements`) holding an anchor."""
+    part = anchored_part(group, anchored)
+    pieces = [part] if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS else statements(part, MAX_GROUP_CHARS)
+    for piece in pieces:
+        if (piece := anchored_part(piece, anchored)) and (exchange := _request(piece, lang, path, constants)):
             yield exchange
 
 
