@@ -15,7 +15,7 @@ import dataclasses
 import functools
 import io
 from collections import Counter
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.marks import MarkSet
@@ -34,6 +34,9 @@ from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.model.findings import Finding
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from keyaudit.sources.opening import Opener
+
+if TYPE_CHECKING:  # the readers are imported by the first text read with requests
+    from keyaudit.inputs.captures.envelopes import HeldTexts
 
 READ_ON_BYTES = MAX_WINDOW_BYTES  # how far past a range's end the requests begun in it are read, at most
 MAX_KEPT_BYTES = 32 << 20  # the windows' lines kept from a stream that cannot seek; past it, read again
@@ -206,7 +209,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     from keyaudit.inputs.captures import (argument_pairs, curl, httpdump, json_blocks, jsonlog, sql_records,
                                           text_tables, toml_records, url_mentions, xml_records, yaml_records)
     from keyaudit.inputs.captures.columns import ColumnsReader
-    from keyaudit.inputs.captures.envelopes import joined, unwrapped
+    from keyaudit.inputs.captures.envelopes import HeldTexts, joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
 
     whole = "\n".join([text for _, text in lines])  # looked at once for every mark the readers of windows need
@@ -216,15 +219,16 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     if lines is not given:  # a step of joined changed the lines: they are looked at again
         whole = "\n".join([text for _, text in lines])
         present = _window_marks().present(whole)
-    starts = line_reader_starts(lines, leads)
+    held = HeldTexts()  # what the lines hold as envelopes: the readers below ask about the same lines
+    starts = line_reader_starts(lines, leads, held)
     readers: list[Reader] = [curl.CommandReader(path), *httpdump.readers(path)]
     begun: set[int] = set()  # the lines the line readers' requests begin on
     if scope is None:
-        read = run_readers(readers, unwrapped(around_anchors(lines, starts, readers)))
+        read = run_readers(readers, unwrapped(around_anchors(lines, starts, readers), held))
     else:
         readers.append(ColumnsReader(path, scope, known))
         defined = _defined(lines, scope)
-        read = run_readers(readers, unwrapped(around_anchors(defined, starts, readers)))
+        read = run_readers(readers, unwrapped(around_anchors(defined, starts, readers), held))
     for exchange in read:
         begun.add(exchange.origin.line)
         yield exchange
@@ -242,7 +246,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
     records = list(jsonlog.exchanges(anchored, path, known))
     parts: list[Exchange] = []  # the records that are a part of a record over lines, read whole there
-    blocks = list(json_blocks.exchanges(lines, leads, path, known, cut, records, begun, parts))
+    blocks = list(json_blocks.exchanges(lines, leads, path, known, cut, records, begun, parts, held))
     yield from (record for record in records if not any(record is part for part in parts))
     yield from blocks
     yield from source_exchanges(lines, leads, path)
@@ -260,7 +264,8 @@ def _window_marks() -> MarkSet:
                     "sql-records": sql_records.MARKS, "text-tables": text_tables.MARKS})
 
 
-def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> dict[int, int]:
+def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int], held: HeldTexts | None = None
+                       ) -> dict[int, int]:
     """For each anchored line, how many lines before it the line readers (commands, dumps,
     labelled fields) must begin: its lead, at most :data:`REQUEST_REACH`'s; only a record's few
     lines where the anchor is a member of a pretty-printed JSON object, whose long lead is for
@@ -269,8 +274,11 @@ def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> d
     the reading for an anchored line above it that starts a request begins: a header's request
     begins on that line or below (a Signature header under its dump's request line). None for a
     JSON record on one line that holds a whole request: the readers of JSON records read it. A member that is its
-    record's message is the line it holds (`aws logs filter-log-events` prints each event's so): a line's lead."""
-    from keyaudit.inputs.captures.envelopes import holds_text
+    record's message is the line it holds (`aws logs filter-log-events` prints each event's so): a line's lead.
+    ``held``: what the lines' texts hold as envelopes, as far as worked out."""
+    from keyaudit.inputs.captures.envelopes import HeldTexts
+
+    held = HeldTexts() if held is None else held
 
     text_of = {number: text for number, text in lines if number in leads}
     starts: dict[int, int] = {}
@@ -280,7 +288,7 @@ def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int]) -> d
         line = text.encode("utf-8", "surrogateescape")
         if bracketed(line.rstrip()) and holds_whole_request(line):
             continue  # a JSON record (a curl command on one line is a line reader's)
-        member = JSON_MEMBER_TEXT.match(text) is not None and not holds_text(text)  # a message's member: its line's
+        member = JSON_MEMBER_TEXT.match(text) is not None and held[text] is None  # a message's member: its line's
         lead = min(leads[number], (RECORD_REACH if member else REQUEST_REACH).before)
         starts[number] = lead if begun is None else min(lead, number - begun + starts[begun])
         if starts_request(line):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from keyaudit.engine.marks import MarkSet
+from keyaudit.inputs.captures import envelopes
 from keyaudit.inputs.captures.envelopes import MARKS, joined as joined_seen, unwrapped
 from keyaudit.inputs.text_requests import exchanges_in_lines
 
@@ -308,3 +310,25 @@ def test_a_records_logger_is_written_before_its_messages_first_line_only(tmp_pat
                             "logger_name": "io.ktor.client.HttpClient", "level": "INFO"})]
 
     assert _signed_scan(tmp_path, ktor) == {"requests_judged": 1, "signatures_valid": 1}
+
+
+def test_a_windows_envelope_texts_are_each_opened_once(monkeypatch) -> None:
+    """The line readers, the anchors' leads and the reader of records over lines all ask what the lines of a window
+    hold, and a log repeats its lines' texts (a client's dump of the same call): each distinct text is opened once a
+    window (HeldTexts), and the requests are read as they were."""
+    opened: Counter[str] = Counter()
+    message = envelopes._message
+
+    def counted(text: str, depth: int = 0) -> str | None:
+        opened[text] += depth == 0
+        return message(text, depth)
+
+    monkeypatch.setattr(envelopes, "_message", counted)
+    dump = [f"--> POST {URL}", "Content-Type: application/json", "Signature: signature=c2lnbmVk",
+            "Content-Length: 21", "", '{"amount_cents":1050}', "--> END POST (21-byte body)"]
+    lines = [(number, json.dumps({"log": text + "\n", "stream": "stdout"}))
+             for number, text in enumerate(dump + dump, start=1)]
+    found = [(exchange.origin.line, exchange.header("Signature"), exchange.body)
+             for exchange in exchanges_in_lines(lines, "container.log")]
+    assert found == [(line, "signature=c2lnbmVk", b'{"amount_cents":1050}') for line in (1, 8)]
+    assert set(opened.values()) == {1} and len(opened) == len(set(dump))

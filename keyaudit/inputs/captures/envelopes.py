@@ -136,34 +136,40 @@ def _hex_dump_anchored(lines: list[tuple[int, str]], leads: dict[int, int], ever
     return False
 
 
-def unwrapped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    """The lines, with each envelope replaced by the lines of the text it holds."""
+def unwrapped(lines: Iterable[tuple[int, str]], held: HeldTexts | None = None) -> Iterator[tuple[int, str]]:
+    """The lines, with each envelope replaced by the lines of the text it holds (``held``: what the texts of the
+    window the lines are of hold, as far as worked out)."""
+    held = HeldTexts() if held is None else held
     for number, text in lines:
-        inner = _message(text)
+        inner = held[text]
         if inner is None:
             yield number, text
         else:
-            yield from ((number, part) for part in _held(inner).split("\n"))
+            yield from ((number, part) for part in inner.split("\n"))
 
 
-def holds_text(text: str) -> bool:
-    """Whether the line is an envelope: the text it holds is what the readers of lines read (a member of a JSON
-    object printed over lines that is its record's message, ``"message": "<the line logged>",``, is a line of the
-    log, not a part of a request record)."""
-    return _message(text) is not None
+class HeldTexts(dict[str, "str | None"]):
+    """The text each line's text holds as an envelope (see :func:`held_text`), worked out once a distinct text: the
+    readers of one window ask about the same lines (the line readers, the anchors' leads, the reader of records
+    over lines), and a log repeats the text of its lines (a dump's header lines, a poll's records)."""
 
+    def __missing__(self, text: str) -> str | None:
+        held = self[text] = held_text(text)
+        return held
 
-def held_line(text: str) -> str | None:
-    """The one line an envelope line holds, as :func:`unwrapped` gives it (a container runtime's JSON line: Docker's
-    json-file log keeps each line a program wrote as ``{"log": "<line>\\n", "stream": …}``); None where the line is
-    no envelope, or holds more than one line."""
-    held = held_text(text)
-    return None if held is None or "\n" in held else held
+    def line(self, text: str) -> str | None:
+        """The one line an envelope line holds, as :func:`unwrapped` gives it (a container runtime's JSON line:
+        Docker's json-file log keeps each line a program wrote as ``{"log": "<line>\\n", "stream": …}``); None where
+        the line is no envelope, or holds more than one line."""
+        held = self[text]
+        return None if held is None or "\n" in held else held
 
 
 def held_text(text: str) -> str | None:
     """The text an envelope line holds, as :func:`unwrapped` gives it (its lines joined by line feeds), or None
-    where the line is no envelope."""
+    where the line is no envelope: the text the readers of lines read (a member of a JSON object printed over lines
+    that is its record's message, ``"message": "<the line logged>",``, is a line of the log, not a part of a request
+    record)."""
     inner = _message(text)
     return None if inner is None else _held(inner)
 

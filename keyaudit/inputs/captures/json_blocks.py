@@ -26,7 +26,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .command_lists import command_request
 from .cut_records import count_cut
-from .envelopes import held_line, held_text
+from .envelopes import HeldTexts
 from .introduced import introduced, lead_opening
 from .literals import literal_record
 from .log_prefix import carries, digitless, shared_prefix
@@ -61,7 +61,7 @@ _MESSAGE_OPENING = re.compile(r"""[^"'=(\[{}\s]+(?: [^"'=(\[{}\s]+){2,} \{""")
 def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
               known: RecordHeaders = NO_RECORD_HEADERS, cut: int | None = None,
               read: Iterable[Exchange] = (), begun: Collection[int] = (),
-              parts: list[Exchange] | None = None) -> Iterator[Exchange]:
+              parts: list[Exchange] | None = None, held: HeldTexts | None = None) -> Iterator[Exchange]:
     """The requests of the multi-line JSON objects around the ``anchored`` lines (line numbers). An object is read
     once, whichever of its lines are anchored: the anchors inside one already read are passed over. ``known``: the
     header names the rules know; ``cut``: the text's first line, when the text before it is another range's;
@@ -69,14 +69,14 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
     given again, unless it shows more: that reading, a member's map naming the method and URL, Camel's multiline
     ``Headers: {…}``, is a part of it, added to ``parts``); ``begun``: the lines other readers' requests begin on
     (an object that opens on one and does not close here, a body in a command's quotes, was read by them: no record
-    cut)."""
+    cut); ``held``: what the lines' texts hold as envelopes, as far as worked out (see :func:`_unenveloped`)."""
     on_lines = {(exchange.origin.line, exchange.method, exchange.url): exchange for exchange in read}
     begun, parts = {*begun, *(line for line, _, _ in on_lines)}, [] if parts is None else parts
     position = {number: index for index, (number, _) in enumerate(lines)}
     printed = printed_in(path)  # maps as other languages print them, but in a program's source
     brackets = OpenBrackets()
     tried: set[int] = set()  # the opening lines (numbers) tried
-    held: dict[int, str | None] = {}  # the line each envelope line holds, by index (see _unenveloped)
+    held = HeldTexts() if held is None else held
     read_to = -1  # the last line (number) of the objects read so far
     for number in sorted(anchored):
         index = position.get(number)
@@ -87,7 +87,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
         if not view:
             view, at = _unenveloped(lines, index, held)
         if not view:
-            view, at = _message_lines(lines, index)
+            view, at = _message_lines(lines, index, held)
         if view:
             openings = _openings(view, at, brackets, cut)
         elif printed and lines[index][1][-1:] not in _CLOSED and brackets.hanging(lines[index][1]) is not None:
@@ -158,32 +158,29 @@ def _unprefixed(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[in
     return [(number, line[length:]) for number, line in lines[first : last + 1]], index - first
 
 
-def _unenveloped(lines: list[tuple[int, str]], index: int,
-                 held: dict[int, str | None]) -> tuple[list[tuple[int, str]], int]:
+def _unenveloped(lines: list[tuple[int, str]], index: int, held: HeldTexts) -> tuple[list[tuple[int, str]], int]:
     """Where the anchored line is an envelope that holds one line, a member of an object printed over lines (each
     line a program wrote kept in a JSON line of its own, as Docker's json-file log keeps a container's output: its
     `{` in one, each member in the next ones): the run of envelope lines around it, each as the line it holds, and
-    its place among them; else no lines. ``held``: what each line (by index) holds, as far as worked out: a log
+    its place among them; else no lines. ``held``: what each line's text holds, as far as worked out: a log
     whose every line is such an envelope is read a line once, not once an anchor around it (6,000 lines 3.0 s)."""
     def at(place: int) -> str | None:
-        if place not in held:
-            held[place] = held_line(lines[place][1])
-        return held[place]
+        return held.line(lines[place][1])
 
     member = at(index)
     if member is None or not _member(member):
         return [], 0
     first, last = _run_around(len(lines), index, lambda place: at(place) is not None)
-    return [(lines[place][0], held[place] or "") for place in range(first, last + 1)], index - first
+    return [(lines[place][0], at(place) or "") for place in range(first, last + 1)], index - first
 
 
-def _message_lines(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[int, str]], int]:
+def _message_lines(lines: list[tuple[int, str]], index: int, held: HeldTexts) -> tuple[list[tuple[int, str]], int]:
     """Where the anchored line is an envelope whose one message is over lines, a map printed in it (a function's
     `console.log("iugu request", {…})`, util.inspect's lines, kept whole in a log drain's JSON record): the lines
     the message holds, each with the envelope's number, and the place of the first member among them; else no
     lines. Only a line with an escaped line feed is opened (a JSON record's message over lines has one)."""
-    held = held_text(lines[index][1]) if "\\n" in lines[index][1] else None
-    texts = held.split("\n") if held is not None else []
+    message = held[lines[index][1]] if "\\n" in lines[index][1] else None
+    texts = message.split("\n") if message is not None else []
     at = next((place for place, text in enumerate(texts) if _member(text)), None)
     if at is None:
         return [], 0
