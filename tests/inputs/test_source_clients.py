@@ -6,7 +6,6 @@ written out (real files in a temporary tree, the CLI)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -224,30 +223,3 @@ def test_a_base_url_is_the_request_s_url_where_the_group_names_nothing_else(tmp_
     plain = ('import httpx\n\nclient = httpx.Client(base_url="http://api.asaas.com/v3", headers={"User-Agent": "x"})'
              '\n\n\ndef call(path, body):\n    return client.post(path, json=body)\n')
     assert written_requests(tmp_path, "plain.py", plain)[0] == ["asaas-plaintext-request"]
-
-
-def _typed_client(setup: str) -> str:
-    return ("using System.Net.Http;\nusing System.Text;\n\nnamespace Payouts;\n\n"
-            "public sealed class TransferClient\n{\n"
-            "    private readonly HttpClient _http;\n\n    public TransferClient(HttpClient http)\n    {\n"
-            f"        _http = http;\n{setup}"
-            '        _http.DefaultRequestHeaders.UserAgent.ParseAdd("payouts/3.1");\n    }\n\n'
-            "    public async Task<string> TransferAsync()\n    {\n"
-            f'        using var request = new HttpRequestMessage(HttpMethod.Post, "{PATH.lstrip("/")}");\n'
-            f'        request.Content = new StringContent({json.dumps(_body())}, Encoding.UTF8, "application/json");\n'
-            "        using var response = await _http.SendAsync(request);\n"
-            "        return await response.Content.ReadAsStringAsync();\n    }\n}\n")
-
-
-def test_a_path_relative_to_a_client_s_base_is_joined_to_it(tmp_path: Path) -> None:
-    """.NET's typed client: its ``BaseAddress`` a ``new Uri("…")`` set in its constructor, the request's path
-    relative to it (``"v1/…"``, no leading slash) given to the call naming the method, its one header set by a
-    typed property (``DefaultRequestHeaders.UserAgent.ParseAdd``): one unsigned transfer to the joined URL. With no
-    base, a relative path is no request (nor is the media type beside it a path); with a message handler shown
-    (where such a client's requests are signed), its headers are unknown."""
-    base = '        _http.BaseAddress = new Uri("https://api.iugu.com/");\n'
-    assert _sent(tmp_path, "TransferClient.cs", _typed_client(base)) == [
-        ("iugu-unsigned-transfer", f"https://api.iugu.com{PATH}")]
-    assert _sent(tmp_path, "NoBase.cs", _typed_client("")) == []
-    for handler in ("var signer = new SigningDelegatingHandler();", "services.AddHttpMessageHandler(signer);"):
-        assert _sent(tmp_path, "Handled.cs", _typed_client(f"{base}        {handler}\n")) == []

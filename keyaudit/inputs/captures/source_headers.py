@@ -10,8 +10,7 @@ SAP's ``set_header_field( name = … value = … )``, one typed a header: ColdFu
 name=… value=…>``) or several (``headers(map)``,
 ``addAll``, R's ``req_headers(Name = "value")``), a list of records of a name and a value
 (Jenkins' ``customHeaders: [[name: …, value: …]]``), a request's property or a call named for one
-(``request.ContentType = …``, Laravel's ``withUserAgent('…')``, Spring's ``setContentType(…)``) or a header set's
-typed property given its value (.NET's ``DefaultRequestHeaders.UserAgent.ParseAdd(…)``), a map added to
+(``request.ContentType = …``, Laravel's ``withUserAgent('…')``, Spring's ``setContentType(…)``), a map added to
 the headers (requests' ``session.headers.update({…})``), or a map of header fields given by position beside the URL
 (or a name bound to it, or a construction of it: cpr's ``cpr::Url{"…"}``), to the call or in a tuple it is given
 (Erlang's ``httpc`` request ``{Url, [{"Name", Key}], ContentType, Body}``); a header set's constructor given a map
@@ -59,7 +58,6 @@ NAMED_HEADERS = {"contenttype": "Content-Type", "useragent": "User-Agent"}
 # a call named for the one header it sets, given its value (Laravel's `withUserAgent('…')`, Spring's
 # `headers.setContentType(MediaType.APPLICATION_JSON)`)
 _NAMED_SETTER = re.compile(r"(?i)(?:with_?|set_?)?(content_?type|user_?agent)")
-_TYPED_ADDS = frozenset({"ParseAdd", "TryParseAdd", "Add"})  # what sets a header set's typed property (.NET's)
 _EMPTY_MAPS = frozenset({"Headers", "HashMap", "Dictionary", "LinkedHashMap", "TreeMap", "Header", "HttpHeaders",
                          "WebHeaderCollection", "dict", "Map", "HeaderMap"})
 # a header set's constructor, given the map it holds written out: Nim's `newHttpHeaders({…})`, cohttp's
@@ -94,10 +92,6 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
                 and not _RESPONSE.search(receiver(name)):
             known &= _add(headers, Lit(NAMED_HEADERS[setter.group(1).replace("_", "").lower()]),
                           resolved(positional[0], said))
-        elif verb in _TYPED_ADDS and len(call.args) == len(positional) == 1 and _HEADER_RECEIVER.search(
-                receiver(receiver(name))) and (typed := last_part(receiver(name)).lower()) in NAMED_HEADERS:
-            # a header set's typed property given its value (.NET's `DefaultRequestHeaders.UserAgent.ParseAdd("…")`)
-            known &= _add(headers, Lit(NAMED_HEADERS[typed]), resolved(positional[0], said))
         elif (verb in _HEADER_MAP_CALLS or verb == "update" and _HEADER_RECEIVER.search(receiver(name))) \
                 and len(positional) == 1 and (verb != "setHeader" or len(call.args) == 1):
             # (requests' `session.headers.update({…})` adds a map: one the group does not write out leaves them unknown)

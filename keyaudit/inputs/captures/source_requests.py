@@ -44,9 +44,7 @@ from .source_values import facts, last_part, resolved
 
 MAX_GROUP_CHARS = 32 << 10  # a longer group is read in pieces, cut at its statements (a longer line is not read)
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
-# (a .NET message handler, `DelegatingHandler`, is where a typed client's requests are signed)
-_HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers", "messagehandler",
-                   "delegatinghandler")
+_HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers")
 # a spread, or Guzzle's handler stack (a signing middleware's place) as a quoted option: may stand for unshown headers
 _HIDING_TOKENS = frozenset({("punct", "..."), ("punct", "**"), ("string", "handler")})
 # what holds the method (Jenkins' httpRequest names it `httpMode`)
@@ -68,7 +66,6 @@ _HOST_NAME = re.compile(rf"(?i)(?:host(?:name)?|{BASE_NAME})$")
 # `searchParams`): sent in the URL, a credential among them too
 _QUERY_NAME = re.compile(r"(?i)(?:params|query|qs|query_?params|search_?params|query_?parameters)$")
 _HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions", "RestClient"})
-_RELATIVE_PATH = re.compile(r"[\w.~-]+(?:/[\w.~%{}-]+)+/?")  # `v1/transfers`: no scheme, no leading slash, no blank
 _SCHEME_CALLS = frozenset({"Uri.https", "Uri.http"})  # a URL built of its scheme, host and path (Dart's)
 _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT_POSTFIELDS|content|http_?body|"
                         r"request_?body|string_?body)$")
@@ -239,9 +236,7 @@ def _url(said: Facts, strings: list[str]) -> str | None:
     absolute = {text for text in strings if ABSOLUTE_URL.fullmatch(text)}
     paths = {text for text in strings if text.startswith("/") and len(text) > 1 and " " not in text}
     full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")}
-    if bases := client_bases(said):  # a path relative to a client's base (`HttpRequestMessage(Post, "v1/…")`)
-        paths |= {f"/{text}" for text in _relative_paths(said)}
-    if (kept := full - bases) or paths:  # a base with no path beside it is all the group sends to
+    if (kept := full - client_bases(said)) or paths:  # a base with no path beside it is all the group sends to
         full = kept
     if len(full) > 1:
         full = {text for text in full if _sent(said, text)} or full
@@ -255,22 +250,6 @@ def _url(said: Facts, strings: list[str]) -> str | None:
     origins |= {f"{last_part(name)}://{value.text}" for name, call, _ in said.calls if name in _SCHEME_CALLS
                 for _, value in call.args[:1] if isinstance(value, Lit) and "/" not in value.text}
     return f"{origins.pop()}{paths.pop()}" if len(origins) == 1 and len(paths) == 1 else None
-
-
-def _relative_paths(said: Facts) -> set[str]:
-    """The paths with no leading slash, relative to a client's base (.NET's ``new HttpRequestMessage(HttpMethod.Post,
-    "v1/…")``, ``client.PostAsync("v1/…", …)``), that a call naming the method is given: no other literal with a
-    slash (a media type given a body's call, ``"application/json"``) is one."""
-    return {value.text for name, call, _ in said.calls if _names_method(name, call.args)
-            for _, value in call.args if isinstance(value, Lit) and _RELATIVE_PATH.fullmatch(value.text)}
-
-
-def _names_method(name: str, args: tuple[tuple[str | None, object], ...]) -> bool:
-    """Whether a call so named and given ``args`` names a request's method: it is named for one (``PostAsync``,
-    ``post``), or given a method's word or identifier (``"POST"``, ``HttpMethod.Post``)."""
-    return _ASYNC.sub(r"\1", last_part(name)).upper() in HTTP_METHODS or any(
-        isinstance(value, Lit) and value.text in HTTP_METHODS
-        or isinstance(value, Ref) and _METHOD_IDENTIFIER.search(value.name) is not None for _, value in args)
 
 
 def _method(said: Facts) -> str | None:

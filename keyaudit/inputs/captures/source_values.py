@@ -28,15 +28,13 @@ from keyaudit.model.exchange import UNKNOWN
 from .source_tokens import Token
 from .source_value_kinds import UNKNOWN_VALUE, Call, Facts, Items, Lit, Pairs, Partial, Ref
 
-# Calls that pass a literal on as the bytes sent (a body, its bytes, a reader over it) or as the URL (a URL's
-# object): which argument (-1: the last literal; on a name or a literal, ``"…".toRequestBody()``,
-# ``parameters.data(using:)``, the receiver's).
+# Calls that pass a literal on as the bytes sent (a body, its bytes, a reader over it): which argument (-1: the
+# last literal; on a name or a literal, ``"…".toRequestBody()``, ``parameters.data(using:)``, the receiver's).
 PASSING = {"NewReader": 0, "NewBufferString": 0, "NewBuffer": 0, "getBytes": 0, "GetBytes": 0, "encode": 0,
            "toRequestBody": 0, "toByteArray": 0, "data": 0, "bytes": 0, "StringContent": 0, "ByteArrayContent": 0,
            "create": -1, "Create": -1, "from": 0, "NewStringReader": 0, "ofString": 0, "utf8": 0, "strip": 0,
            "parse": 0, "to_string": 0, "of_string": 0, "into": 0, "to_owned": 0,  # Delphi's TStringStream.Create('…')
-           "ToBinary": 0,  # Power Query's Text.ToBinary(…)
-           "Uri": 0, "URI": 0}  # a URL's type given its text (.NET's `new Uri("…")`, Java's `new URI("…")`)
+           "ToBinary": 0}  # Power Query's Text.ToBinary(…)
 _SPLIT = re.compile(r"\.|::|->|\?\.")
 _SKIPPED = frozenset({"new", "New-Object", "await", "return", "var", "let", "const", "val", "final", "yield"})
 _OPTION = re.compile(r"[A-Z][A-Z0-9]*_[A-Z0-9_]+")  # an option's name: CURLOPT_POSTFIELDS
