@@ -185,6 +185,11 @@ FLOORS = {
     "twenty-sixth": {("credential", "recall"): 0.954,
                      ("credential", "precision"): 1.0,
                      ("all", "precision"): 1.0},
+    # written blind too: the key in binary serialisations and packed containers (captures, wire formats, stores'
+    # files, git objects, documents, executables); blind, only compressed logs and zipped XML were read
+    "twenty-seventh": {("credential", "recall"): 0.353,
+                       ("credential", "precision"): 1.0,
+                       ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
