@@ -185,6 +185,12 @@ FLOORS = {
     "twenty-sixth": {("credential", "recall"): 0.954,
                      ("credential", "precision"): 1.0,
                      ("all", "precision"): 1.0},
+    # written blind too: the key in binary serialisations and packed containers (captures, wire formats, stores'
+    # files, git objects, documents, executables); blind 35 of 99, then binary files' strings, zlib files and keys
+    # run into the next string were read (65 of 99): left, iugu tokens named by the string before, zlib inside files
+    "twenty-seventh": {("credential", "recall"): 0.656,
+                       ("credential", "precision"): 1.0,
+                       ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

@@ -18,12 +18,13 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
 import yaml
 
+from helpers import containers, serialisations
 from helpers.corpus_values import VALUES
 from helpers.data import DATA
 
@@ -103,15 +104,21 @@ CORPUS_DIR = DATA / "credential_corpus"
 # helpers.reviewed): diffs of every tool and option (colour, combined, context, word-diff porcelain, -W hunk headers,
 # -U0, renames, range-diff, bzr, hg), blame, grep, stash, cat-file, filter-repo's replacements, review APIs (GitHub,
 # GitLab, Gerrit, Bitbucket, Azure DevOps), gitleaks, trufflehog, semgrep, bandit, Talisman and git-secrets reports,
-# SARIF, CI annotations, bots' PRs.
+# SARIF, CI annotations, bots' PRs; twenty-seventh, the key in binary serialisations and packed containers (its files'
+# bytes are made by helpers.serialisations and helpers.containers): pcap and pcapng captures, protobuf and gRPC frames,
+# MessagePack, BSON, Redis' AOF and RDB, Kafka log segments, Java and .NET serialised objects, .pyc, git objects and
+# packfiles, PDF streams, ODT and PPTX, bzip2/xz/zstd logs, LevelDB, SQLite WAL, UTF-16LE resources, Hermes bundles.
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
      "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
      "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
-     "twenty-fourth", "twenty-fifth", "twenty-sixth"), start=2)}}
+     "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure
+PACKERS = {**serialisations.PACKERS, **containers.PACKERS}  # labels.yaml's `packed`: path -> how its bytes are made
+# characters str.splitlines() breaks at that are no line to a scanner counting newline bytes
+_NOT_LINES = str.maketrans({character: "." for character in "\r\x0b\x0c\x1c\x1d\x1e\x85"})
 
 
 @dataclass(frozen=True)
@@ -144,14 +151,19 @@ class Rendered:
     labels: list[Label]
     values: dict[str, str]  # label id -> generated value (literal labels are not here)
     encodings: dict[str, str] = field(default_factory=dict)  # path -> codec, where not UTF-8
+    packed: dict[str, bytes] = field(default_factory=dict)  # path -> the bytes its packer made of the text
 
     def write(self, folder: Path) -> None:
         """Write every rendered file under ``folder`` (created as needed), in UTF-8 or the
-        codec ``labels.yaml``'s ``encodings`` gives it (a Windows tool's UTF-16LE log)."""
+        codec ``labels.yaml``'s ``encodings`` gives it (a Windows tool's UTF-16LE log), or the
+        bytes its packer made (a capture, a serialisation, a compressed log)."""
         for relative, text in self.files.items():
             target = folder / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding=self.encodings.get(relative, "utf-8"))
+            if relative in self.packed:
+                target.write_bytes(self.packed[relative])
+            else:
+                target.write_text(text, encoding=self.encodings.get(relative, "utf-8"))
 
 
 def load_manifest(corpus: Path = CORPUS_DIR) -> dict:
@@ -188,8 +200,11 @@ def render(corpus: Path = CORPUS_DIR) -> Rendered:
     files: dict[str, str] = {}
     labels: list[Label] = []
     values: dict[str, str] = {}
+    packed: dict[str, bytes] = {}
     seen: set[str] = set()
     for relative, text in templates(corpus):
+        first = len(labels)
+        written: list[str] = []  # each label's value as written, literal ones too
         out: list[str] = []
         line, column, last = 1, 1, 0
         for mark in MARK.finditer(text):
@@ -207,6 +222,7 @@ def render(corpus: Path = CORPUS_DIR) -> Rendered:
                 value = VALUES[entry["value"]](_rng(label_id))
                 values[label_id] = value
             out.append(value)
+            written.append(value)
             start_line, start_column = line, column
             line, column = _advance(line, column, value)
             labels.append(Label(label_id, relative.split("/")[0], relative, start_line, start_column,
@@ -216,10 +232,35 @@ def render(corpus: Path = CORPUS_DIR) -> Rendered:
             last = mark.end()
         out.append(text[last:])
         files[relative] = "".join(out)
+        packer = (manifest.get("packed") or {}).get(relative)
+        if packer:
+            packed[relative] = PACKERS[packer](files[relative])
+            files[relative], labels[first:] = _placed(packed[relative], files[relative], labels[first:], written)
     unused = sorted(set(entries) - seen)
     if unused:
         raise ValueError(f"labels.yaml: labels with no mark in any file: {unused}")
-    return Rendered(files, labels, values, manifest.get("encodings") or {})
+    return Rendered(files, labels, values, manifest.get("encodings") or {}, packed)
+
+
+def _placed(data: bytes, text: str, labels: list[Label], written: list[str]) -> tuple[str, list[Label]]:
+    """A packed file's view and its labels: where every value stands as it is in the bytes (a capture, a
+    serialisation's string), the bytes read as Latin-1 and each label at its line there (newline bytes counted);
+    where one does not (compressed, UTF-16), the text the packer was given, the layer a reader decodes."""
+    view = data.decode("latin-1").translate(_NOT_LINES)
+    places, start = [], 0
+    for value in written:
+        at = view.find(value, start)
+        at = view.find(value) if at < 0 else at
+        if at < 0 or "\n" in value:
+            return text, labels
+        places.append(at)
+        start = at + len(value)
+    moved = []
+    for label, at, value in zip(labels, places, written):
+        column = at - view.rfind("\n", 0, at)
+        moved.append(replace(label, line=view.count("\n", 0, at) + 1, start=column, end=column + len(value),
+                             end_line=0))
+    return view, moved
 
 
 def _advance(line: int, column: int, text: str) -> tuple[int, int]:

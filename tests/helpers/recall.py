@@ -76,7 +76,7 @@ def _kind(finding: dict) -> str | None:
 
 def _place(finding: dict) -> tuple[str, int, int]:
     location = finding["location"]
-    path = location["path"].replace("\\", "/")
+    path = location["path"].replace("\\", "/").split("!")[0]  # a zip's member (`deck.pptx!ppt/…`): the file written
     while path.startswith("./"):
         path = path[2:]
     return path, location["line"], location["column"]
