@@ -60,3 +60,68 @@ def test_a_declaration_with_no_literal_base_or_with_a_client_of_its_own_sends_no
     of its own (``.client(okHttp)``: its interceptors may sign) sends headers unknown, never unsigned."""
     assert _sent(tmp_path, "Computed.kt", _kotlin("        .baseUrl(BuildConfig.API_URL)\n")) == []
     assert _sent(tmp_path, "Intercepted.kt", _kotlin(BASE + "        .client(okHttp)\n")) == []
+
+
+def _asaas_and_iugu() -> str:
+    """Two interfaces with a method of one name, three classes each with a client field ``api``: iugu's between two
+    of Asaas's, each declared below the method that calls it."""
+    asaas = ("class {name} {{\n    suspend fun send(corpo: RequestBody) {{\n"
+             '        api.transfer(System.getenv("ASAAS_KEY"), corpo)\n    }}\n\n'
+             "    private val api: AsaasApi = Retrofit.Builder()\n"
+             '        .baseUrl("https://api.asaas.com/")\n        .build()\n'
+             "        .create(AsaasApi::class.java)\n}}\n\n")
+    return ("package br.com.app\n\nimport retrofit2.Retrofit\nimport retrofit2.http.*\n\ninterface IuguApi {\n"
+            '    @Headers("Content-Type: application/json")\n    @POST("v1/transfer_requests")\n'
+            "    suspend fun transfer(@Body corpo: RequestBody): Unit\n}\n\ninterface AsaasApi {\n"
+            '    @Headers("Content-Type: application/json")\n    @POST("v3/transfers")\n'
+            '    suspend fun transfer(@Header("access_token") token: String, @Body corpo: RequestBody): Unit\n}\n\n'
+            + asaas.format(name="AsaasRepository")
+            + "class IuguRepository {\n    private val api: IuguApi = Retrofit.Builder()\n"
+            '        .baseUrl("https://api.iugu.com/")\n        .build()\n        .create(IuguApi::class.java)\n\n'
+            "    suspend fun send(corpo: RequestBody) {\n        api.transfer(corpo)\n    }\n}\n\n"
+            + asaas.format(name="LaterAsaas"))
+
+
+def test_a_client_binds_the_calls_of_its_own_class_before_or_after_its_declaration(tmp_path: Path) -> None:
+    """A client field binds the calls within the class it is declared in, a method above it too, and no call in
+    another class: each ``api.transfer`` of an Asaas class is Asaas's (one after a class whose ``api`` is iugu's is
+    not judged against iugu's base and interface; one above its own field is read all the same)."""
+    assert sorted(_sent(tmp_path, "Repositories.kt", _asaas_and_iugu())) == [
+        ("asaas-unsigned-transfer", "https://api.asaas.com/v3/transfers"),
+        ("asaas-unsigned-transfer", "https://api.asaas.com/v3/transfers"),
+        ("iugu-unsigned-transfer", "https://api.iugu.com/v1/transfer_requests")]
+
+
+def test_a_call_two_clients_of_its_name_reach_is_not_read(tmp_path: Path) -> None:
+    """A client field set again in the method that makes the call (a sandbox's, then production's where a flag says
+    so): two clients of its name reach the call, which one it is made on its order alone does not say, so no request
+    is read."""
+    code = _kotlin(BASE.replace("api.iugu.com", "sandbox.example.com")).replace(
+        "        api.transfer(", "        if (production) api = Retrofit.Builder()\n" + BASE
+        + "            .build().create(TransfersApi::class.java)\n        api.transfer(").replace(
+        "private val api", "private var api")
+    assert _sent(tmp_path, "Repository.kt", code) == []
+
+
+def test_a_declared_full_url_replaces_the_base_and_a_path_from_the_root_its_path(tmp_path: Path) -> None:
+    """Retrofit resolves the annotation's URL against the base as a link is: a full URL is sent as it is, whatever
+    the base; a path from the root keeps the base's host and drops its path."""
+    full = _kotlin(BASE.replace("api.iugu.com", "gateway.example.com")).replace(
+        '@POST("v1/', '@POST("https://api.iugu.com/v1/')
+    assert _sent(tmp_path, "Full.kt", full) == [("iugu-unsigned-transfer", "https://api.iugu.com/v1/transfer_requests")]
+    rooted = _kotlin(BASE.replace(".com/", ".com/proxy/")).replace('@POST("v1/', '@POST("/v1/')
+    assert _sent(tmp_path, "Rooted.kt", rooted) == [
+        ("iugu-unsigned-transfer", "https://api.iugu.com/v1/transfer_requests")]
+
+
+def test_a_brace_or_a_parenthesis_in_a_comment_or_a_string_closes_no_interface_or_parameter_list(
+        tmp_path: Path) -> None:
+    """The interface's end and each method's parameters are found by code's brackets alone: a comment's ``}`` (a
+    JSON body written out, a block comment), or a method before it whose parameter's default string holds ``(``,
+    leave the method declared."""
+    head = "interface TransfersApi {\n"
+    commented = ['    // the body: {"amount_cents": 1050} }\n', "    /* { } } */\n"]
+    stringed = '    @POST("v1/drafts")\n    suspend fun draft(@Header("X-Note") note: String = "(draft"): Unit\n\n'
+    for name, lines in [("Line.kt", commented[0]), ("Block.kt", commented[1]), ("Stringed.kt", stringed)]:
+        assert _sent(tmp_path, name, _kotlin(BASE).replace(head, head + lines)) == [
+            ("iugu-unsigned-transfer", "https://api.iugu.com/v1/transfer_requests")], name

@@ -257,6 +257,13 @@ def prose(text: str, lang: Language) -> list[tuple[int, int]]:
     return spans
 
 
+def brackets(text: str, lang: Language) -> list[tuple[int, str]]:
+    """Where each bracket of ``text`` that is code stands, and which it is, in order: none a string or a comment
+    holds (a brace in a URL's template, ``"{id}"``, or in a comment opens no block)."""
+    return [(start, value) for kind, value, start, _end, _line in _lexemes(text, lang)
+            if kind == "punct" and len(value) == 1 and value in "()[]{}"]
+
+
 def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, int]]:
     """Each token of ``text`` and each comment: kind, value (a string's as the language gives it),
     start and end offsets, and the 0-based index of the line it starts on."""
