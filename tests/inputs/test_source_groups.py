@@ -151,18 +151,20 @@ def _long_function(setup: str, rows: int) -> str:
             '                        headers={"Content-Type": "application/json"})\n')
 
 
-@pytest.mark.parametrize("setup", [
-    "    session.headers.update(signed_headers(body))\n",  # headers a helper computes
-    '    session.headers.update({"Signature": sign(body), "Request-Time": now()})\n',  # headers the post does not show
-    "    session.mount('https://', mock_adapter)\n",  # a test's stub
-    "    session.mount('https://', SigningAdapter(**settings))\n",  # a spread may stand for anything
+@pytest.mark.parametrize(("setup", "rows"), [
+    ("    session.headers.update(signed_headers(body))\n", 400),  # headers a helper computes
+    ('    session.headers.update({"Signature": sign(body), "Request-Time": now()})\n', 400),  # not shown by the post
+    ("    session.mount('https://', mock_adapter)\n", 400),  # a test's stub
+    ("    session.mount('https://', SigningAdapter(**settings))\n", 400),  # a spread may stand for anything
+    ("    session.headers.update(signed_headers(body))\n", 800),  # over 64 KiB: not read whole, headers unknown
 ])
-def test_a_piece_of_a_long_function_is_judged_with_what_the_whole_function_sets(tmp_path: Path, setup: str) -> None:
+def test_a_piece_of_a_long_function_is_judged_with_what_the_whole_function_sets(
+        tmp_path: Path, setup: str, rows: int) -> None:
     """A function over 32 KiB is read in statement pieces: its post, read alone, lost the headers the function set
     on its session above a 400-row map — a false unsigned transfer a short function never gave. A piece's headers
     are known only where the whole function's are and the piece shows each of them; a function that mocks gives
-    none."""
-    code = _long_function(setup, 400)
+    none; one too long to read whole leaves its pieces' headers unknown."""
+    code = _long_function(setup, rows)
     assert len(code) > 40 << 10
     assert _findings(tmp_path, "short.py", _long_function(setup, 10)) == []
     assert _findings(tmp_path, "payouts.py", code) == []

@@ -17,6 +17,10 @@ _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add
 _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers")
 # a spread, or Guzzle's handler stack (a signing middleware's place) as a quoted option: may stand for unshown headers
 _HIDING_TOKENS = frozenset({("punct", "..."), ("punct", "**"), ("string", "handler")})
+# the longest part read whole for what it shows of its headers: a name's value is looked up among all the part's
+# bindings, so that reading grows with their square (a function of 5,000 posts, 1 MB, took 5 s); a longer part's
+# pieces have their headers unknown (a false unsigned transfer is worse than one missed)
+_WHOLE_CHARS = 64 << 10
 
 
 class Shown(NamedTuple):
@@ -38,11 +42,13 @@ def hides(found: list[Token], lowered: set[str]) -> bool:
 
 
 def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str | None]) -> Shown:
-    """What the whole of a long ``part`` shows of its headers, read once (linear: its tokens, calls and bindings,
-    as a short group's are): a statement piece cut from it is short of what the part sets elsewhere
+    """What the whole of a long ``part`` shows of its headers, read once (as a short group is, up to
+    :data:`_WHOLE_CHARS`): a statement piece cut from it is short of what the part sets elsewhere
     (``session.headers.update(signed_headers(body))`` above a 40 KiB map, then ``session.post(…)`` — read alone,
     a false unsigned transfer), so a piece's headers are known only where the part's are and the piece shows each
     of those, and no piece of a part that mocks is a request."""
+    if sum(len(text) + 1 for _, text in part) > _WHOLE_CHARS:
+        return Shown(set(), False)
     found = written_calls(tokens("\n".join(text for _, text in part), lang), lang)
     said = facts(found, frozenset(constants))
     lowered = {name.lower() for name in said.names}
