@@ -190,8 +190,7 @@ class SpotCollector:
                 first, last = line.joined(position, low, high)
                 if last <= covered[payload]:
                     continue  # lines taken already (a join may reach past the last spot)
-                # on while the lines go on, as far as a key's pieces reach past a `+` of it: a run of 2,000
-                # pieces, one a line, is read in spots of 1 KiB (each read whole ran a rule out of time)
+                # on while the lines go on, as far as a key reaches past its `+`: a run of 2,000 pieces in 1 KiB spots
                 last = line.read_on(last, min(high, position + CONCAT_REACH), goes_on)
                 joined_to = last
                 if not self._anchors.holds_keyword(buffer[first:last]):
