@@ -187,9 +187,11 @@ class SpotCollector:
             elif anchor.kind == BASE64:  # the run, or the lines it is wrapped over
                 first, last = wrapped_run(buffer, *base64_run(buffer, position, anchor.phase, low, high), low, high)
             elif anchor.kind == CONCAT:  # the line before the marker's to marked_line.CONCAT_LINES after it, and on
-                first, last = line.joined(position, low, high, goes_on)
+                first, last = line.joined(position, low, high)
                 if last <= covered[payload]:
                     continue  # lines taken already (a join may reach past the last spot)
+                # on while the lines go on, as far as a key reaches past its `+`: a run of 2,000 pieces in 1 KiB spots
+                last = line.read_on(last, min(high, position + CONCAT_REACH), goes_on)
                 joined_to = last
                 if not self._anchors.holds_keyword(buffer[first:last]):
                     continue

@@ -10,7 +10,7 @@ from typing import Callable
 from keyaudit.engine.encodings import DecodeAnchors
 from keyaudit.engine.line_memo import LineMemo
 
-CONCAT_LINES = 3  # lines after a concatenation's own it joins, and as many more as go on from the last (any count)
+CONCAT_LINES = 3  # lines after a concatenation's own it joins (and on while they go on: MarkedLine.read_on)
 
 
 class MarkedLine:
@@ -26,22 +26,26 @@ class MarkedLine:
         """The bounds of the line holding ``buffer[position]`` (its end at the newline)."""
         return self._lines.bounds(position)
 
-    def joined(self, position: int, low: int, high: int,
-               goes_on: Callable[[bytes, int], bool] | None = None) -> tuple[int, int]:
+    def joined(self, position: int, low: int, high: int) -> tuple[int, int]:
         """The lines a concatenation at ``position`` may join, within ``low`` and ``high``: the
         line before its own (the first literal, where the ``+`` starts a line) to
-        ``CONCAT_LINES`` after it (a long key cut into several pieces), and on while the last
-        ``goes_on`` into the next (a key in 18 pieces, one a line: each line's own marker holds
-        no keyword, so only the first one's spot can join them)."""
+        ``CONCAT_LINES`` after it (a long key cut into several pieces)."""
         begin, stop = self._lines.bounds(position)
         if begin > low:
             begin = self._lines.bounds(begin - 1)[0]
-        count = 0
-        while stop + 1 < high and (count < CONCAT_LINES or goes_on is not None
-                                   and goes_on(self._lines.buffer, stop)):
+        for _ in range(CONCAT_LINES):
+            if stop + 1 >= high:
+                break
             stop = self._lines.bounds(stop + 1)[1]
-            count += 1
         return max(begin, low), min(stop, high)
+
+    def read_on(self, stop: int, high: int, goes_on: Callable[[bytes, int], bool]) -> int:
+        """Where the lines a join ends at ``stop`` (a line's end) end, read on while the last ``goes_on``
+        into the next, the next starting before ``high`` (a key in 18 pieces, one a line: each line's own
+        marker holds no keyword, so only the first one's spot can join them)."""
+        while stop + 1 < high and goes_on(self._lines.buffer, stop):
+            stop = self._lines.bounds(stop + 1)[1]
+        return min(stop, high)
 
     def keyword_near(self, position: int, reach: int) -> bool:
         """Whether a keyword of the line is within ``reach`` bytes of ``position``: one that

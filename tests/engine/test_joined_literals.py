@@ -87,3 +87,17 @@ def test_a_key_cut_into_eighteen_literals_one_a_line_is_found_at_its_first_piece
     text = before + joiner.join(KEY[i:i + size] for i in range(0, len(KEY), size)) + after
     found = _scanned(tmp_path, "// config\n" + text + "\n// end\n", engine)
     assert found == [("asaas-api-key", 2, text.index(KEY[:size]) + 1, "concatenation")], case
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_run_of_hundreds_of_pieces_is_read_in_bounded_spots(tmp_path: Path, engine: str) -> None:
+    """A join read on while its lines went on read a run of 400 pieces, one a line, from its first `+` to its end
+    (10 KB as one text): a rule's search of it ran out of its time, an error, where main read each `+` a few lines
+    on. The join reads on only as far as a key's pieces reach past a `+` of it, and the `+` its spot took are not
+    read again: no error, and the key in 18 pieces below is still found whole."""
+    before, joiner, _, after = JOINED["lua, `..` ending the line"]
+    size = -(-len(KEY) // 18)
+    key = before + joiner.join(KEY[i:i + size] for i in range(0, len(KEY), size)) + after
+    run = "local label =\n" + '    "iugu_token_part" ..\n' * 400 + '    "end"\n'
+    found = _scanned(tmp_path, "-- config\n" + run + key + "\n-- end\n", engine)
+    assert found == [("asaas-api-key", 404, key.index(KEY[:size]) + 1, "concatenation")]

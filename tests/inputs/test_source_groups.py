@@ -7,6 +7,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from helpers.running import request_places
 
 ASAAS_TRANSFERS = "https://api.asaas.com/v3/transfers"
@@ -133,3 +135,36 @@ def test_a_request_in_a_class_longer_than_a_group_is_read_in_its_method(tmp_path
     started = time.process_time()
     assert _findings(tmp_path, "service.js", code) == [("asaas-unsigned-transfer", line)]
     assert time.process_time() - started < 5
+
+
+IUGU_TRANSFERS = "https://api.iugu.com/v1/transfer_requests"
+
+
+def _long_function(setup: str, rows: int) -> str:
+    """A function that sets its session up (``setup``), builds a map of ``rows`` invoice URLs (anchors all over),
+    then posts a transfer giving one header of its own."""
+    filler = "".join(f'        "https://api.iugu.com/v1/invoices/{at:04}": "fatura numero {at:04} do cliente para '
+                     'conciliacao bancaria mensal",\n' for at in range(rows))
+    return ("import requests\n\n\ndef transfer(body):\n    session = requests.Session()\n" + setup +
+            "    known = {\n" + filler + "    }\n"
+            f'    return session.post("{IUGU_TRANSFERS}", data=body,\n'
+            '                        headers={"Content-Type": "application/json"})\n')
+
+
+@pytest.mark.parametrize(("setup", "rows"), [
+    ("    session.headers.update(signed_headers(body))\n", 400),  # headers a helper computes
+    ('    session.headers.update({"Signature": sign(body), "Request-Time": now()})\n', 400),  # not shown by the post
+    ("    session.mount('https://', mock_adapter)\n", 400),  # a test's stub
+    ("    session.mount('https://', SigningAdapter(**settings))\n", 400),  # a spread may stand for anything
+    ("    session.headers.update(signed_headers(body))\n", 800),  # over 64 KiB: not read whole, headers unknown
+])
+def test_a_piece_of_a_long_function_is_judged_with_what_the_whole_function_sets(
+        tmp_path: Path, setup: str, rows: int) -> None:
+    """A function over 32 KiB is read in statement pieces: its post, read alone, lost the headers the function set
+    on its session above a 400-row map — a false unsigned transfer a short function never gave. A piece's headers
+    are known only where the whole function's are and the piece shows each of them; a function that mocks gives
+    none; one too long to read whole leaves its pieces' headers unknown."""
+    code = _long_function(setup, rows)
+    assert len(code) > 40 << 10
+    assert _findings(tmp_path, "short.py", _long_function(setup, 10)) == []
+    assert _findings(tmp_path, "payouts.py", code) == []

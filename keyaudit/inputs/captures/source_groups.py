@@ -246,12 +246,14 @@ def anchored_part(group: list[tuple[int, str]], anchored: set[int]) -> list[tupl
 
 
 def statements(part: list[tuple[int, str]], most: int) -> Iterator[list[tuple[int, str]]]:
-    """The pieces of ``part`` at most ``most`` characters long, cut at statement boundaries, in one pass: a block (a
-    line and those indented under it, its closing line too) that fits is a piece of its own; one that does not gives
-    its first line as a statement, then its own lines at the next level; statements of one line in a row are read
-    together while they fit. A request built in a long class or function (a 40 KiB service class) is read in its
-    method, its block, as a short one is; only a line longer than ``most`` (a minified bundle's) is still a piece
-    too long to read."""
+    """The pieces of ``part`` at most ``most`` characters long, cut at statement boundaries by indentation, in one
+    pass: a block (a line and those indented under it, its closing line too) that fits is a piece of its own; of one
+    that does not, its first line is taken as a line alone and its lines after it are taken in turn, each a line or a
+    block that fits; lines taken alone are read together, those in a row, while they fit. Each piece is read alone:
+    a method of a 40 KiB service class is read as a short class's is, but the post at the end of a long function is
+    read without what the function set above it (its session's headers) — which the caller judges it with, read
+    over the whole part (:func:`.source_hidden.shown`). Only a line longer than ``most`` (a minified bundle's) is
+    still a piece too long to read."""
     ends, starts = _block_ends(part), [0]
     for _, text in part:
         starts.append(starts[-1] + len(text) + 1)

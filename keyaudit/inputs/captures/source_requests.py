@@ -36,6 +36,7 @@ from .source_calls import written_calls
 from .source_groups import (ABSOLUTE_URL, BASE_NAME, anchored_part, bind_constants, client_bases, constants_sent,
                             groups, naming, statements)
 from .source_headers import headers_given
+from .source_hidden import Shown, hides, mocks, shown
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
 from .source_tokens import COMMAND_NAME, Token, tokens
@@ -43,10 +44,6 @@ from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
 from .source_values import facts, last_part, resolved
 
 MAX_GROUP_CHARS = 32 << 10  # a longer group is read in pieces, cut at its statements (a longer line is not read)
-_MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
-_HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers")
-# a spread, or Guzzle's handler stack (a signing middleware's place) as a quoted option: may stand for unshown headers
-_HIDING_TOKENS = frozenset({("punct", "..."), ("punct", "**"), ("string", "handler")})
 # what holds the method (Jenkins' httpRequest names it `httpMode`)
 _METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?(?:method|mode)|request_?method|verb"
                           r"|CURLOPT_CUSTOMREQUEST)$")
@@ -105,21 +102,23 @@ def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, famil
 def _requests(group: list[tuple[int, str]], anchored: set[int], lang: Language, path: str,
               constants: dict[str, str | None]) -> Iterator[Exchange]:
     """The request of the part of ``group`` around its ``anchored`` lines, or, of a part longer than
-    :data:`MAX_GROUP_CHARS`, of each of its statement pieces (:func:`.source_groups.statements`) holding an anchor."""
+    :data:`MAX_GROUP_CHARS`, of each of its statement pieces (:func:`.source_groups.statements`) holding an anchor,
+    judged with what the whole part says of its headers (:func:`.source_hidden.shown`): none where it mocks."""
     part = anchored_part(group, anchored)
-    pieces = [part] if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS else statements(part, MAX_GROUP_CHARS)
-    for piece in pieces:
-        if (piece := anchored_part(piece, anchored)) and (exchange := _request(piece, lang, path, constants)):
+    whole = None if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS else shown(part, lang, constants)
+    for piece in [part] if whole is None else statements(part, MAX_GROUP_CHARS) if whole.known is not None else ():
+        if (piece := anchored_part(piece, anchored)) and (exchange := _request(piece, lang, path, constants, whole)):
             yield exchange
 
 
-def _request(group: list[tuple[int, str]], lang: Language, path: str,
-             constants: dict[str, str | None]) -> Exchange | None:
+def _request(group: list[tuple[int, str]], lang: Language, path: str, constants: dict[str, str | None],
+             whole: Shown | None = None) -> Exchange | None:
     """The one request a group writes, placed where its URL is written (the column of the literal's
     text, or of the constant's name it sends, or the line's start where escapes make it differ); None
     where it names no one URL and method, or mocks (a test's stub names the API it replaces). An
     anchored group adds the constants it assigns to ``constants``; another is given the file's
-    (a name it assigns itself is its own)."""
+    (a name it assigns itself is its own). A piece of a longer part is given ``whole``, what that part shows
+    of its headers (:func:`.source_hidden.shown`)."""
     text = "\n".join(text for _, text in group)
     if len(text) > MAX_GROUP_CHARS:
         return None
@@ -130,7 +129,7 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str,
     if not given:
         bind_constants(found, constants)
     lowered = {name.lower() for name in said.names}
-    if any(word in name for name in lowered for word in _MOCKING) or "it" in lowered:
+    if mocks(lowered):
         return None
     headers, known = headers_given(said)
     # a literal sent as a header's value (a Referer, an Origin) is no URL the request is sent to
@@ -139,9 +138,8 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str,
     method = _method(said)
     if url is None or method is None or not (_sent(said, url) or _called_on(found, url)) or _commanded(said, url):
         return None
-    known = known and not _handed_on(said, found, url) and (bool(headers) or bare(said, url, lowered)) and not any(
-        word in name for name in lowered for word in _HIDDEN_HEADERS) and not any(
-        (token.kind, token.text) in _HIDING_TOKENS for token in found)
+    known = known and not _handed_on(said, found, url) and (bool(headers) or bare(said, url, lowered)) and not hides(
+        found, lowered) and (whole is None or bool(whole.known) and whole.headers <= set(headers))
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
                          if token.kind == "string" and url.startswith(token.text) and token.text
                          or given.get(token.text) == url), (group[0][0], 1))
