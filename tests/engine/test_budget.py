@@ -3,12 +3,24 @@ with the text the rule is run over, and files nest (an archive's members) withou
 
 from __future__ import annotations
 
+from typing import Callable
+
 import regex
 
 from keyaudit.engine.budget import SECONDS_PER_MIB, RuleBudget
 
 BACKTRACKING = regex.compile(rb"(\w+\s?)+$")
 CRAFTED = b"a" * 5000 + b"!"
+
+
+def _counted_backtracking(found: list[int]) -> Callable[[float], None]:
+    """A rule's work that backtracks past any timeout, counting its runs in ``found``."""
+
+    def work(timeout: float) -> None:
+        found.append(1)
+        BACKTRACKING.search(CRAFTED, timeout=timeout)
+
+    return work
 
 
 def test_the_allowance_grows_with_the_text_a_rule_is_run_over() -> None:
@@ -23,11 +35,7 @@ def test_the_allowance_grows_with_the_text_a_rule_is_run_over() -> None:
 def test_a_rule_out_of_time_keeps_what_it_found_and_is_not_run_again_in_that_file() -> None:
     budget = RuleBudget(0.05)
     found: list[int] = []
-
-    def work(timeout: float) -> None:
-        found.append(1)
-        BACKTRACKING.search(CRAFTED, timeout=timeout)
-
+    work = _counted_backtracking(found)
     with budget.file() as account:
         budget.run("slow", len(CRAFTED), work)
         assert budget.run("slow", len(CRAFTED), work) is None
@@ -60,11 +68,7 @@ def test_the_pieces_of_one_spending_block_share_its_clock_and_its_allowance() ->
 def test_a_piece_out_of_time_stops_the_rest_of_its_block_and_the_rule_in_that_file() -> None:
     budget = RuleBudget(0.05)
     found: list[int] = []
-
-    def work(timeout: float) -> None:
-        found.append(1)
-        BACKTRACKING.search(CRAFTED, timeout=timeout)
-
+    work = _counted_backtracking(found)
     with budget.file() as account:
         with budget.spending("slow") as spend:
             assert spend.run(len(CRAFTED), work) is None and spend.run(len(CRAFTED), work) is None
