@@ -61,28 +61,6 @@ CASES: dict[str, Case] = {
         ("i18n.sh", lambda value: _form_call("https://api.iugu.com/v1/invoices", value,
                                              'notification_url="https://hooks.slack.com/services/T0/B0/x"')),
     ),
-    # a shop that pays through iugu and other Brazilian gateways: PagHiper's and Safe2Pay's tokens (32 characters of
-    # hex look) under their own names, beside iugu's setting
-    "other-gateway-names": (
-        (".env", lambda value: f"IUGU_API_TOKEN=${{IUGU_API_TOKEN}}\nPAGHIPER_TOKEN={value.upper()}\n"
-                               f"SAFE2PAY_API_TOKEN={value.upper()}\n"),
-        (".env", lambda value: f"IUGU_API_TOKEN={value.upper()}\nPAGHIPER_TOKEN=${{PAGHIPER_TOKEN}}\n"),
-    ),
-    # Wirecard/Moip's token handed to its client in a file that configures the iugu SDK; its twin hands it to iugu's
-    "other-gateway-client": (
-        ("payments.php", lambda value: "<?php\nIugu::setApiKey(getenv('IUGU_API_TOKEN'));\n"
-                                       f"$token = '{value.upper()}';\n$key = getenv('MOIP_KEY');\n"
-                                       "$moip = new Moip(new BasicAuth($token, $key), Moip::ENDPOINT_PRODUCTION);\n"),
-        ("payments.php", lambda value: f"<?php\n$token = '{value.upper()}';\nIugu::setApiKey($token);\n"
-                                       "$moip = new Moip(new BasicAuth($moipToken, $key), Moip::ENDPOINT_PRODUCTION);\n"),
-    ),
-    # a settings file of several gateways: PagHiper's object holds the only api_token; its twin, iugu's
-    "other-gateway-settings": (
-        ("gateways.json", lambda value: '{"gateways": {"iugu": {"account_id": "X"}, '
-                                        f'"paghiper": {{"apiKey": "apk_1", "api_token": "{value}"}}}}}}\n'),
-        ("gateways.json", lambda value: '{"gateways": {"paghiper": {"apiKey": "apk_1"}, '
-                                        f'"iugu": {{"account_id": "X", "api_token": "{value}"}}}}}}\n'),
-    ),
     # an iugu client's log of its token's digest
     "digest-in-prose": (
         ("iugu.log", lambda value: "INFO [iugu] GET https://api.iugu.com/v1/invoices -> 200\n"
