@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import binascii
 
-from keyaudit.engine.binary_text import BINARY_SNIFF_BYTES, HOLE_SNIFF_BYTES
-from keyaudit.engine.stream import binary_by_head, scanned_as_binary
+from keyaudit.engine.stream import BINARY_SNIFF_BYTES, HOLE_SNIFF_BYTES, binary_by_head, scanned_as_binary
 
 # Of a long base64 body, decoded first: whole quads decoding to the binary sniff's window, with a
 # sample's room for leading NULs (what it takes to tell; the rest is decoded only for a body kept).
@@ -16,11 +15,10 @@ BODY_HEAD_CHARS = (HOLE_SNIFF_BYTES + BINARY_SNIFF_BYTES) // 3 * 4
 
 def scanned_body(text: str) -> bytes | None:
     """A base64 body's bytes, when a scan of them could find anything: not when the text is not
-    base64, nor when the scan would take the bytes for binary (an image, a font: a recorded
-    response's binary body is left unread, its strings too). That is told from the start of the
-    bytes, decoded alone, when the text is long: the rest of an image's megabytes is then never
-    decoded, nor scanned in the joint pass; a body kept has its rest decoded after that start, not
-    its start decoded again."""
+    base64, nor when the scan would take the bytes for binary (an image, a font) and find
+    nothing. That is told from the start of the bytes, decoded alone, when the text is long: the
+    rest of an image's megabytes is then never decoded, nor scanned in the joint pass; a body
+    kept has its rest decoded after that start, not its start decoded again."""
     head: bytes | None = None
     if len(text) > BODY_HEAD_CHARS:
         head = _decoded_base64(text[:BODY_HEAD_CHARS])

@@ -23,8 +23,7 @@ from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.file_wide import Unsettled
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.matcher import OVERLAP_BYTES
-from keyaudit.engine.binary_text import looks_binary
-from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass
+from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import stream_archive_kind
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
@@ -304,10 +303,12 @@ class UnitScanner:
     @staticmethod
     def _account(chunks: ChunkedPass, keeper: TailKeeper, resume: Resume | None, unit: WorkUnit,
                  tally: Tally) -> bool:
-        """Count what a pass over text read and, with --state, how far it got; binary content (its strings
-        read, :mod:`keyaudit.engine.binary_text`) is counted apart too. False where nothing is to follow."""
+        """Count what a pass over text read and, with --state, how far it got; False for binary
+        content (skipped, not scanned)."""
         counts = tally.counts
-        counts.statistics["binary_files_read_as_strings"] += int(chunks.binary)
+        if chunks.binary:
+            counts.skip(unit.target.display, "binary")
+            return False
         if unit.head is not None:
             tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
                                          chunks.end_column, keeper.tail, resume.record_id if resume else None,

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from keyaudit.engine.binary_text import looks_binary
+from keyaudit.engine.stream import looks_binary
 from keyaudit.inputs.archives import PlannedMember, archive_kind, member_targets
 from keyaudit.inputs.captures.file_scope import DEFINITIONS_HEAD_BYTES, defines_below, defines_in
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har

@@ -24,7 +24,6 @@ from keyaudit.sources.decoders import Codec, Damaged, Decoded
 from keyaudit.sources.frames import FRAME_CODECS, SKIPPABLE_MAGICS
 from keyaudit.sources.readahead import ReadAhead
 from keyaudit.sources.salvage import GZIP_MAGIC, GzipSalvage
-from keyaudit.sources.zlib_stream import ZLIB, starts_zlib
 
 try:
     from isal import igzip_lib
@@ -89,8 +88,7 @@ def sniff_compression(head: bytes) -> str | None:
 
 
 def _codec_at_start(head: bytes, stream: BinaryIO | None = None) -> Codec | None:
-    """The codec (gzip aside) of the stream ``head`` starts: by its magic bytes (zlib by its header and the
-    deflate data after it) or, for zstd and
+    """The codec (gzip aside) of the stream ``head`` starts: by its magic bytes or, for zstd and
     lz4, by the first frame's past the skippable frames before it — pzstd writes one before each
     frame, so its files start with one, and were read as text (their keys lost without a word).
     Skippable frames that run past ``head`` are read past in ``stream`` where it can seek, and
@@ -98,8 +96,8 @@ def _codec_at_start(head: bytes, stream: BinaryIO | None = None) -> Codec | None
     at = 0
     while head.startswith(SKIPPABLE_MAGICS, at) and len(head) >= at + 8:
         at += 8 + int.from_bytes(head[at + 4 : at + 8], "little")
-    if at == 0:  # zlib has no magic of its own: its start is told by decoding it
-        return next((codec for codec in CODECS if head.startswith(codec.magic)), ZLIB if starts_zlib(head) else None)
+    if at == 0:
+        return next((codec for codec in CODECS if head.startswith(codec.magic)), None)
     if len(head) < at + 8:  # the first frame with text, if any, or a skippable one's header, lies past the sniff
         head, at = _frame_magic(stream, at), 0
     return next((codec for codec in FRAME_CODECS if head.startswith(codec.magic, at)), FRAME_CODECS[0])

@@ -88,7 +88,7 @@ def test_bytes_are_decompressed_opened_and_sniffed_as_a_file_is() -> None:
         [(f.location.line, f.location.column) for f in packed.findings]
 
     picture = keyaudit.scan_bytes(png(), name="screen.png")
-    assert list(picture.findings) == [] and picture.skipped_inputs == []  # its strings read: nothing in them
+    assert list(picture.findings) == [] and picture.skipped_inputs == [("screen.png", "binary")]
 
 
 def test_options_shape_the_result_as_they_do_a_scan(here: Path) -> None:

@@ -186,9 +186,8 @@ FLOORS = {
                      ("credential", "precision"): 1.0,
                      ("all", "precision"): 1.0},
     # written blind too: the key in binary serialisations and packed containers (captures, wire formats, stores'
-    # files, git objects, documents, executables); blind 35 of 99, then binary files' strings, zlib files and keys
-    # run into the next string were read (65 of 99): left, iugu tokens named by the string before, zlib inside files
-    "twenty-seventh": {("credential", "recall"): 0.656,
+    # files, git objects, documents, executables); blind, only compressed logs and zipped XML were read
+    "twenty-seventh": {("credential", "recall"): 0.353,
                        ("credential", "precision"): 1.0,
                        ("all", "precision"): 1.0},
 }

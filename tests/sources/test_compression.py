@@ -17,7 +17,6 @@ import struct
 import subprocess
 import sys
 import threading
-import zlib
 from pathlib import Path
 from typing import Callable
 
@@ -35,7 +34,6 @@ from keyaudit.sources.decoders import PIECE_BYTES, Damaged, damage_of
 from keyaudit.sources.opening import opener_for
 from keyaudit.sources.readahead import PIECES_AHEAD
 from keyaudit.sources.targets import Target
-from keyaudit.sources.zlib_stream import starts_zlib
 
 needs_lz4 = pytest.mark.skipif(not LZ4_INSTALLED, reason="lz4 is an extra: pip install 'keyaudit[lz4]'")
 
@@ -46,7 +44,7 @@ def _two(compress: Callable[[bytes], bytes]) -> Callable[[bytes], bytes]:
 
 
 PACKERS = {"gzip": lambda data: gzip_members(data, 2), "bz2": _two(bz2.compress), "xz": _two(lzma.compress),
-           "zstd": zstd_frames, "lz4": pytest.param(lz4_frames, marks=needs_lz4), "zlib": _two(zlib.compress)}
+           "zstd": zstd_frames, "lz4": pytest.param(lz4_frames, marks=needs_lz4)}
 THREADED = pytest.mark.parametrize("threaded", [False, True], ids=["in-line", "read-ahead"])
 
 
@@ -314,28 +312,3 @@ def test_damage_inside_a_log_compressed_twice_says_which_layer(tmp_path: Path, m
     assert [f["location"]["line"] for f in report["findings"]] == [3_001], scrub(run.stderr)
     [error] = report["errors"]
     assert error["message"].startswith("read failed, scanned up to the damage: inside the gzip: gzip damaged at byte ")
-
-
-def test_a_git_loose_object_is_read_as_the_zlib_stream_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A git loose object is a zlib stream of `blob <size>\\0` and the file, with no magic of its own: it was read
-    as binary (its strings, compressed, hold nothing), the keys of a committed file lost."""
-    from helpers.running import scan_json
-
-    first, last = iugu_token(), iugu_token()
-    text = log(3_000) + f"{iugu_line(first)}\n".encode() + log(40_000) + f"{iugu_line(last)}\n".encode()
-    objects = tmp_path / ".git-objects" / "3f"
-    objects.mkdir(parents=True)
-    (objects / "a1c9e0d2b7").write_bytes(zlib.compress(b"blob %d\0" % len(text) + text, 1))
-    monkeypatch.chdir(tmp_path)
-    report, run = scan_json(".git-objects", "--disable", "iugu-token-in-query-string")
-    assert [f["location"]["line"] for f in report["findings"]] == [3_001, 43_002], scrub(run.stderr)
-    assert report["errors"] == [] and report["scan"]["skipped"] == {}
-
-
-def test_text_that_starts_like_a_zlib_header_is_text() -> None:
-    """zlib has no magic: `x^` (levels 2 to 5) starts text often, and is not taken; the others only where the bytes
-    after them decode as deflate data."""
-    assert starts_zlib(zlib.compress(b"api_token=x\n"))
-    assert not starts_zlib(b"x^2 + y^2 = z^2\n")
-    assert not starts_zlib(zlib.compress(b"api_token=x\n", 3))  # level 3: `x^`, left out
-    assert not starts_zlib(b"x\x9c" + b"\xff" * 40)  # the header, then no deflate data
