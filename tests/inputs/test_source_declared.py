@@ -125,3 +125,19 @@ def test_a_brace_or_a_parenthesis_in_a_comment_or_a_string_closes_no_interface_o
     for name, lines in [("Line.kt", commented[0]), ("Block.kt", commented[1]), ("Stringed.kt", stringed)]:
         assert _sent(tmp_path, name, _kotlin(BASE).replace(head, head + lines)) == [
             ("iugu-unsigned-transfer", "https://api.iugu.com/v1/transfer_requests")], name
+
+
+def test_a_client_set_as_a_field_in_a_constructor_or_an_initializer_binds_its_class_s_calls(tmp_path: Path) -> None:
+    """The field assigned in a constructor (``this.api = …``), an ``init {}`` block (``api = …``), or declared in
+    the class's ``companion object``: the class's methods call it, outside the block the client is built in."""
+    declared = "    private val api: TransfersApi = Retrofit.Builder()\n"
+    built = ".create(TransfersApi::class.java)\n"
+    shapes = {"constructor": ("    private val api: TransfersApi\n\n    constructor() {\n        this.api = "
+                              "Retrofit.Builder()\n", "    }\n"),
+              "init": "    private val api: TransfersApi\n\n    init {\n        api = Retrofit.Builder()\n",
+              "companion": "    companion object {\n        private val api: TransfersApi = Retrofit.Builder()\n"}
+    for name, opening in shapes.items():
+        opening, closing = opening if isinstance(opening, tuple) else (opening, "    }\n")
+        code = _kotlin(BASE).replace(declared, opening).replace(built, built + closing)
+        assert _sent(tmp_path, f"{name}/Repository.kt", code) == [
+            ("iugu-unsigned-transfer", "https://api.iugu.com/v1/transfer_requests")], name

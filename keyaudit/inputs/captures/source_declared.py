@@ -1,6 +1,6 @@
 """Requests a declarative client sends: an interface's method whose annotations name the method, a path relative to
-the client's base URL and headers (Retrofit's ``@POST("v1/…")``, ``@Headers("Name: value", …)``, parameters annotated
-``@Header("Name")`` and ``@Body``), a client built with a base URL written out and bound to that interface
+the client's base URL and headers (Retrofit's ``@POST("v1/…")``, ``@Headers("Name: value", …)``, parameters
+annotated ``@Header("Name")`` and ``@Body``), a client built with a base URL written out and bound to that interface
 (``Retrofit.Builder().baseUrl("https://…/")…create(Api::class.java)``), and a call of the method on it
 (``api.transfer(signature = "…", body = corpo)``).
 
@@ -8,7 +8,8 @@ The general rule: a request declared in one place and its base URL bound in anot
 resolved against that base as a link is (Retrofit's rule: a path is joined to it, a path from the root replaces its
 path, a full URL replaces it), each annotated parameter given the value the call passes to it (by the parameter's
 name, or its place), read where the call's group binds it (:mod:`.source_values`). A client binds the calls within
-the brace block it is declared in, before or after it (a class's field declared below the method that calls it); a
+the brace block it is declared in, before or after it (a class's field declared below the method that calls it), or
+its class's, where it is set as a field in a constructor or an initializer or declared in a companion object; a
 call two clients of its name reach is bound to neither (a field and a local of its name, or a field set again in a
 method: which one it is made on, its order alone does not say). Brackets are code's alone, none a string or
 a comment holds (:func:`.source_tokens.brackets`). The groups apart (:mod:`.source_groups`) are read by
@@ -49,6 +50,11 @@ _BUILT = re.compile(r"(\w+)\s*(?::\s*[\w.<>]+\s*)?=\s*(?:new\s+)?Retrofit\.Build
 _BASE = re.compile(r"\.baseUrl\(\s*\"([^\"]+)\"\s*\)")
 _OWN_CLIENT = ".client("  # an HTTP client of its own, whose interceptors may add headers the code does not show
 _OPENING = {")": "(", "]": "[", "}": "{"}
+# before a client's name: nothing on its statement but `this.` (an assignment to a field declared elsewhere), and
+# before a block: what makes it a class's own (a constructor's body is a block after `)`: its assignments are found
+# by the first pattern)
+_FIELD_SET = re.compile(r"(?:^|[;{}])\s*(?:this\.)?\Z")
+_CLASS_LEVEL = re.compile(r"(?:\bcompanion\s+object(?:\s+\w+)?|\binit|\bstatic)\s*\Z")
 
 
 @dataclass
@@ -67,7 +73,7 @@ def declared(lines: list[tuple[int, str]], lang: Language, path: str) -> Iterato
     pairs, blocks = _pairs(brackets(text, lang), len(text))
     interfaces = [(found.start(), found.group(1), _endpoints(text, found.end(), pairs))
                   for found in _INTERFACE.finditer(text)]
-    clients = [(_block(blocks, found.start(), len(text)), found.group(1), base.group(1), endpoints,
+    clients = [(_binding(text, blocks, found.start()), found.group(1), base.group(1), endpoints,
                 _OWN_CLIENT not in found.group(2)) for found in _BUILT.finditer(text)
                if (base := _BASE.search(found.group(2))) is not None
                and (endpoints := _declared(interfaces, found.group(3), found.start())) is not None]
@@ -116,6 +122,17 @@ def _pairs(found: list[tuple[int, str]], end: int) -> tuple[dict[int, int], list
         pairs.update(dict.fromkeys(unclosed, end))
         blocks += [(opening, end) for opening in unclosed] if char == "{" else []
     return pairs, blocks
+
+
+def _binding(text: str, blocks: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    """The block whose calls a client built at ``at`` binds: the one it is declared in; the class's, where it is set
+    as a field (``this.api = …`` or ``api = …`` in a constructor, an ``init {}``, a ``static {}``) or declared in
+    a class's own block (a ``companion object``)."""
+    block = _block(blocks, at, len(text))
+    statement = text[max(0, at - 200) : at]
+    if block[0] >= 0 and (_FIELD_SET.search(statement) or _CLASS_LEVEL.search(text, max(0, block[0] - 60), block[0])):
+        return _block(blocks, block[0], len(text))
+    return block
 
 
 def _block(blocks: list[tuple[int, int]], at: int, end: int) -> tuple[int, int]:
