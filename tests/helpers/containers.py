@@ -4,9 +4,9 @@ corpus for captures, documents, version control's objects, browsers' and apps' s
 A template is the text the container carries (an HTTP call, a page's lines, a slide's XML, a file's content, a
 store's `key<TAB>value` lines); its packer wraps it as the program does: a libpcap or pcapng capture of one TCP
 segment (Ethernet, IPv4 and TCP headers), a PDF page whose content stream is or is not FlateDecode-compressed, an
-OpenDocument text, a PowerPoint deck or an Excel workbook's shared strings (zip of XML), a git loose object and a packfile (zlib), a LevelDB write-ahead
-log (Chrome's Local Storage), a SQLite WAL frame of a table page, a Windows executable's version resource (UTF-16LE)
-and a Hermes bytecode bundle's string storage (strings back to back).
+OpenDocument text, a PowerPoint deck or an Excel workbook's shared strings (zip of XML), a git loose object and a
+packfile (zlib), a LevelDB write-ahead log (Chrome's Local Storage), a SQLite WAL frame of a table page, a Windows
+executable's version resource (UTF-16LE) and a Hermes bytecode bundle's string storage (strings back to back).
 """
 
 from __future__ import annotations
