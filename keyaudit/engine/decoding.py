@@ -21,7 +21,7 @@ from collections import deque
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
-from keyaudit.engine.dump_spans import DUMPS, dump_end, dump_read_on, dump_rest, dump_shown
+from keyaudit.engine.dump_spans import DUMPS, dump_end, dump_lead, dump_read_on, dump_rest, dump_shown
 from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, ESCAPED, PARTIAL, PAYLOAD, PAYLOADS, PROVIDER_HEX,
                                        PROVIDER_PAYLOAD, QP, SPACED_HEX, WRAPPED, DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo
@@ -138,9 +138,9 @@ class SpotCollector:
             stop = max(stop, end)
             if (rest := dump_rest(spot.kind, spot.lead, spot.data)) is not None:  # rows at their bound: read on
                 self._keep(spot)
-                pending.append(replace(spot, data=spot.data[rest:], offset=spot.offset + rest, column=0, lead=(
-                    spot.lead or spot.data[: spot.data.find(b"\n") + 1]), line=spot.line + spot.data.count(
-                    b"\n", 0, rest)))
+                pending.append(replace(spot, data=spot.data[rest:], offset=spot.offset + rest, column=0,
+                                       lead=dump_lead(spot.lead, spot.data),
+                                       line=spot.line + spot.data.count(b"\n", 0, rest)))
             elif end == len(buffer) and not final and len(spot.data) < MAX_PAYLOAD_BYTES:
                 still_open.append(spot)
             else:

@@ -11,9 +11,8 @@ and the last rows before the bound read again: a dump of any length is read, a b
 
 from __future__ import annotations
 
-from typing import Callable
-
 import bisect
+from typing import Callable
 
 from keyaudit.engine import hex_rows, reg_hex
 from keyaudit.engine.encodings import DUMP, HEX, REG
@@ -36,12 +35,18 @@ def dump_end(kind: str, data: bytes, start: int, stop: int) -> int:
     return stop if end < stop <= start + MAX_DUMP_BYTES and data.find(b"\n", end + 1, stop) < 0 else end
 
 
+def dump_lead(lead: bytes, data: bytes) -> bytes:
+    """A dump's first line, which names its rows' format: ``lead`` where ``data`` is a rest of its lines, else the
+    first of ``data``."""
+    return lead or data[: data.find(b"\n") + 1]
+
+
 def dump_read_on(data: bytes, kind: str, more: bytes, lead: bytes = b"") -> int:
     """How much of ``more``, the text after a dump's lines ``data`` (which went on past their buffer), goes on with
     them, up to :data:`MAX_DUMP_BYTES` in all: read with their first line (``lead``, where ``data`` is their rest),
     which names their format, and their last, which the buffer cut (the lines between are not read again: a dump of
     megabytes read each buffer's anew)."""
-    first = lead or data[: data.find(b"\n") + 1]
+    first = dump_lead(lead, data)
     cut = data[max(len(first), data.rfind(b"\n") + 1) :]
     text = first + cut + more[: max(0, MAX_DUMP_BYTES - len(data))]
     return max(0, dump_end(kind, text, 0, len(text)) - len(first) - len(cut))
@@ -52,7 +57,7 @@ def dump_rest(kind: str, lead: bytes, data: bytes) -> int | None:
     they are a rest), the rest of them begins, to be read on in a text of its own after the same first line: the
     line :data:`_OVERLAP_BYTES` before the bound (read again). None for lines under the bound, and for another
     kind's (a curl trace's block declares its size, within the bound; a registry value is shorter)."""
-    if kind != HEX or len(lead or data[: data.find(b"\n") + 1]) + len(data) < MAX_DUMP_BYTES - _ROW_CHARS:
+    if kind != HEX or len(dump_lead(lead, data)) + len(data) < MAX_DUMP_BYTES - _ROW_CHARS:
         return None
     return data.rfind(b"\n", 0, max(0, len(data) - _OVERLAP_BYTES)) + 1 or None
 
