@@ -105,8 +105,14 @@ def _requests(group: list[tuple[int, str]], anchored: set[int], lang: Language, 
     :data:`MAX_GROUP_CHARS`, of each of its statement pieces (:func:`.source_groups.statements`) holding an anchor,
     judged with what the whole part says of its headers (:func:`.source_hidden.shown`): none where it mocks."""
     part = anchored_part(group, anchored)
-    whole = None if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS else shown(part, lang, constants)
-    for piece in [part] if whole is None else statements(part, MAX_GROUP_CHARS) if whole.known is not None else ():
+    if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS:
+        if part and (exchange := _request(part, lang, path, constants)) is not None:
+            yield exchange
+        return
+    whole = shown(part, lang, constants)
+    if whole.known is None:  # the part mocks: none of its pieces is a request
+        return
+    for piece in statements(part, MAX_GROUP_CHARS):
         if (piece := anchored_part(piece, anchored)) and (exchange := _request(piece, lang, path, constants, whole)):
             yield exchange
 
