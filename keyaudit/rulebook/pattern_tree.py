@@ -26,12 +26,12 @@ _POSIX = {"alpha": _LOWER | _UPPER, "digit": _DIGIT, "alnum": _LOWER | _UPPER | 
           "xdigit": _DIGIT | sum(1 << c for c in b"abcdefABCDEF")}
 _ESCAPE_WIDTHS = {"x": 1, "p": 1, "P": 1, "u": 4, "U": 4, "N": 4}  # bytes at most, in a bytes pattern
 _QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
-_INLINE_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-[a-zA-Z]*)?[:)]")
 # regex's fuzzy constraints (``{e<=1}``) and named lists (``\L<words>``): matches of widths not written
 _WIDTH_UNWRITTEN = re.compile(r"\{[^{}]*[deis][ \t]*[<=]|\\L<")
 # the same without a bound (``{e}``, ``{i+d}``: any number of errors), in braces no escape opens (``\p{Lu}``)
 _FUZZY = re.compile(r"(?<!\\[pPNx])\{[^{}]*[deis][^{}]*\}")
-_FLAG_GROUPS = re.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")  # flags set, flags unset, scoped (`:`) or not
+# inline flags: those set, those unset, and whether they are scoped (`:`) or hold to the pattern's end (`)`)
+_INLINE_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
 
 
 @dataclass
@@ -62,7 +62,7 @@ class _Parser:
 
     def __init__(self, text: str) -> None:
         self.text, self.at = text, 0
-        self.verbose = any("x" in flags for flags in _INLINE_FLAGS.findall(text))
+        self.verbose = any("x" in flags for flags in _set_flags(text))
 
     def peek(self, size: int = 1) -> str:
         return self.text[self.at : self.at + size]
@@ -276,7 +276,7 @@ def locality(pattern: str) -> tuple[int, int] | None:
     answers for every span of it, but near a span's ends."""
     if _WIDTH_UNWRITTEN.search(pattern) or _FUZZY.search(pattern) or any(
             "r" in on or "x" in on + off and not (at.start() == 0 and end == ")" and not off)
-            for at in _FLAG_GROUPS.finditer(pattern) for on, off, end in [at.groups(default="")]):
+            for at in _INLINE_FLAGS.finditer(pattern) for on, off, end in [at.groups(default="")]):
         return None  # (verbose mode is followed only where it holds for the whole pattern)
     try:
         tree = parse(pattern)
@@ -309,10 +309,15 @@ def _fold_case(node: Node) -> None:
         _fold_case(item)
 
 
+def _set_flags(pattern: str) -> list[str]:
+    """The flags each inline flag group of ``pattern`` sets."""
+    return [found.group(1) for found in _INLINE_FLAGS.finditer(pattern)]
+
+
 def parse(pattern: str) -> Node:
     """The tree of ``pattern``; its letters match both cases where any part of it ignores case.
     Raises IndexError, ValueError or TypeError on syntax this reader cannot follow."""
     tree = _Parser(pattern).alternation()
-    if any("i" in flags for flags in _INLINE_FLAGS.findall(pattern)):
+    if any("i" in flags for flags in _set_flags(pattern)):
         _fold_case(tree)
     return tree
