@@ -31,6 +31,7 @@ from urllib.parse import urlencode
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.header_setters import HeaderSetters
 
+from .cut_records import count_cut
 from .lines import HTTP_METHODS, make_exchange, to_bytes
 from .source_bare import BARE_CALLS, bare
 from .source_calls import written_calls
@@ -44,7 +45,7 @@ from .source_tokens import COMMAND_NAME, Token, tokens
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
 from .source_values import facts, last_part, resolved
 
-MAX_GROUP_CHARS = 32 << 10  # a longer group is read in pieces, cut at its statements (a longer line is not read)
+MAX_GROUP_CHARS = 32 << 10  # a longer group is read in pieces, cut at its statements (a longer line is counted cut)
 # what holds the method (Jenkins' httpRequest names it `httpMode`)
 _METHOD_NAME = re.compile(r"(?i)(?:^|[.$>])(?:method|http_?(?:method|mode)|request_?method|verb"
                           r"|CURLOPT_CUSTOMREQUEST)$")
@@ -112,7 +113,7 @@ def _requests(group: list[tuple[int, str]], anchored: set[int], read: _Reading,
               constants: dict[str, str | None]) -> Iterator[Exchange]:
     """The request of the part of ``group`` around its ``anchored`` lines, or, of a longer part, of each of its
     statement pieces (:func:`.source_groups.statements`) holding an anchor, judged with what the whole part says of
-    its headers (:func:`.source_hidden.shown`): none where it mocks."""
+    its headers (:func:`.source_hidden.shown`): none where it mocks; a piece of one line too long to read is counted."""
     part = anchored_part(group, anchored)
     if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS:
         if part and (exchange := _request(part, read, constants)) is not None:
@@ -134,7 +135,8 @@ def _request(group: list[tuple[int, str]], read: _Reading, constants: dict[str, 
     ``constants``; another is given the file's (a name it assigns itself is its own). A piece of a longer part is
     given ``whole``, what that part shows of its headers (:func:`.source_hidden.shown`)."""
     text, lang = "\n".join(text for _, text in group), read.lang
-    if len(text) > MAX_GROUP_CHARS:
+    if len(text) > MAX_GROUP_CHARS:  # a line longer than a group (a minified bundle's): not read, but said so
+        count_cut(("source", group[0][0]))
         return None
     found = written_calls(tokens(text, lang), lang)
     said = facts(found, frozenset(constants))
