@@ -1,16 +1,14 @@
-"""The decoding layer of the secret rules: encoded text around the engine's anchors, decoded,
-scanned by the same detection, and its findings placed back on the original bytes.
+"""The decoding layer of the secret rules: encoded text around the engine's anchors, decoded, scanned by the same
+detection, and its findings placed back on the original bytes.
 
 The engine's pass reports where an encoded form of a keyword or an escape marker occurs
-(:mod:`keyaudit.engine.encodings`); :class:`SpotCollector` keeps the text around each place —
-the base64 run, or the line holding a marker near a keyword — as the pass goes by, and
-:class:`DecodingLayer` decodes it (:mod:`keyaudit.engine.unwrap`). The detector scans the
-decoded text with the same rules, validators and context, one layer fewer left to spend (a
-layer can reveal another: base64 of a percent-encoded key), and each finding is moved to the line and
-column of the bytes it was decoded from, naming how (``context.decoded``: ``base64``,
-``percent×2``, ``ansi+json``). Text without anchors costs nothing here. A payload (a compressed
-stream in base64, base64 through a provider's name, a byte array: :mod:`keyaudit.engine.payloads`)
-is opened whatever it holds.
+(:mod:`keyaudit.engine.encodings`); :class:`SpotCollector` keeps the text around each place — the base64 run, or the
+line holding a marker near a keyword — as the pass goes by, and :class:`DecodingLayer` decodes it
+(:mod:`keyaudit.engine.unwrap`). The detector scans the decoded text with the same rules, validators and context, one
+layer fewer left to spend (a layer can reveal another: base64 of a percent-encoded key), and each finding is moved to
+the line and column of the bytes it was decoded from, naming how (``context.decoded``: ``base64``, ``percent×2``,
+``ansi+json``). Text without anchors costs nothing here. A payload (a compressed stream in base64, base64 through a
+provider's name, a byte array: :mod:`keyaudit.engine.payloads`) is opened whatever it holds, up to its bound.
 """
 
 from __future__ import annotations
@@ -84,6 +82,7 @@ class SpotCollector:
         # the lines a key of a rule whose keys loggers wrap ends whole (as written, validated), in order: no join
         # below them; a line leaves once the spots before it are drained (a log with such a key on every line)
         self._whole: deque[int] = deque()
+        self.cut = 0  # payloads read to MAX_PAYLOAD_BYTES: what they hold past it is not read (the scan says so)
 
     def take(self, buffer: bytes, cut: int, place: Callable[[int], tuple[int, int]], offset: int,
              found: list[tuple[int, int]], final: bool = True) -> None:
@@ -242,6 +241,7 @@ class SpotCollector:
                 kept.append(spot)
         if before_line is None:
             kept, self.open = kept + self.open, []
+        self.cut += sum(spot.kind in PAYLOADS and len(spot.data) >= MAX_PAYLOAD_BYTES for spot in kept)
         return kept
 
 
