@@ -1,16 +1,14 @@
-"""The decoding layer of the secret rules: encoded text around the engine's anchors, decoded,
-scanned by the same detection, and its findings placed back on the original bytes.
+"""The decoding layer of the secret rules: encoded text around the engine's anchors, decoded, scanned by the same
+detection, and its findings placed back on the original bytes.
 
 The engine's pass reports where an encoded form of a keyword or an escape marker occurs
-(:mod:`keyaudit.engine.encodings`); :class:`SpotCollector` keeps the text around each place —
-the base64 run, or the line holding a marker near a keyword — as the pass goes by, and
-:class:`DecodingLayer` decodes it (:mod:`keyaudit.engine.unwrap`). The detector scans the
-decoded text with the same rules, validators and context, one layer fewer left to spend (a
-layer can reveal another: base64 of a percent-encoded key), and each finding is moved to the line and
-column of the bytes it was decoded from, naming how (``context.decoded``: ``base64``,
-``percent×2``, ``ansi+json``). Text without anchors costs nothing here. A payload (a compressed
-stream in base64, base64 through a provider's name, a byte array: :mod:`keyaudit.engine.payloads`)
-is opened whatever it holds.
+(:mod:`keyaudit.engine.encodings`); :class:`SpotCollector` keeps the text around each place — the base64 run, or the
+line holding a marker near a keyword — as the pass goes by, and :class:`DecodingLayer` decodes it
+(:mod:`keyaudit.engine.unwrap`). The detector scans the decoded text with the same rules, validators and context, one
+layer fewer left to spend (a layer can reveal another: base64 of a percent-encoded key), and each finding is moved to
+the line and column of the bytes it was decoded from, naming how (``context.decoded``: ``base64``, ``percent×2``,
+``ansi+json``). Text without anchors costs nothing here. A payload (a compressed stream in base64, base64 through a
+provider's name, a byte array: :mod:`keyaudit.engine.payloads`) is opened whatever it holds, up to its bound.
 """
 
 from __future__ import annotations
@@ -25,7 +23,7 @@ from keyaudit.engine.dump_spans import DUMPS, dump_end, dump_lead, dump_read_on,
 from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, ESCAPED, PARTIAL, PAYLOAD, PAYLOADS, PROVIDER_HEX,
                                        PROVIDER_PAYLOAD, QP, SPACED_HEX, WRAPPED, DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo
-from keyaudit.engine.marked_line import MarkedLine
+from keyaudit.engine.marked_line import MarkedLine, written
 from keyaudit.engine.join_calls import goes_on, joined_arguments
 from keyaudit.engine.partial_records import RECORDS_REACH, joined, records_end
 from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, in_hex,
@@ -38,8 +36,8 @@ from keyaudit.model.findings import Finding, Location
 
 MAX_DEPTH = 4  # layers decoded in all, nested ones included (gitleaks' --max-decode-depth)
 SPOT_BYTES = 16 << 10  # at most this much of a line or a base64 run on either side of an anchor
-# bytes a key's pieces and the operators between them take on either side of one of its `+`, at most: a
-# concatenation that far inside the text the last one looked at was joined with it, or held no keyword
+# characters (no blanks: marked_line.written) a key's pieces and joins take on either side of one of its `+`, at most:
+# a concatenation that far inside the text the last one looked at was joined with it, or held no keyword
 # (else each `+` of a long line of them read its own 32 KiB again: 4,000 `"…" + "…"` on a line took 17 s)
 CONCAT_REACH = 1 << 10
 _OPENERS = {BYTES: open_byte_array, PROVIDER_HEX: open_hex, SPACED_HEX: open_hex}  # how a payload opens, base64's else
@@ -84,6 +82,7 @@ class SpotCollector:
         # the lines a key of a rule whose keys loggers wrap ends whole (as written, validated), in order: no join
         # below them; a line leaves once the spots before it are drained (a log with such a key on every line)
         self._whole: deque[int] = deque()
+        self.cut = 0  # payloads read to MAX_PAYLOAD_BYTES: what they hold past it is not read (the scan says so)
 
     def take(self, buffer: bytes, cut: int, place: Callable[[int], tuple[int, int]], offset: int,
              found: list[tuple[int, int]], final: bool = True) -> None:
@@ -165,8 +164,8 @@ class SpotCollector:
                 break
             anchor = self._anchors.anchors[index]
             payload = anchor.kind in PAYLOADS
-            if position + CONCAT_REACH <= joined_to if anchor.kind == CONCAT else position < covered[payload] and (
-                    anchor.kind != WRAPPED or covered[payload] > line.around(position)[1]):
+            if written(buffer, position, joined_to) >= CONCAT_REACH if anchor.kind == CONCAT else position < covered[
+                    payload] and (anchor.kind != WRAPPED or covered[payload] > line.around(position)[1]):
                 continue  # (a wrapped line's join reads on past a spot that took its line alone: an escape's)
             low, high = max(0, position - SPOT_BYTES), min(len(buffer), position + SPOT_BYTES)
             far = min(len(buffer), position + MAX_PAYLOAD_BYTES)  # a payload's end: read whole, bounded
@@ -191,7 +190,7 @@ class SpotCollector:
                 if last <= covered[payload]:
                     continue  # lines taken already (a join may reach past the last spot)
                 # on while the lines go on, as far as a key reaches past its `+`: a run of 2,000 pieces in 1 KiB spots
-                last = line.read_on(last, min(high, position + CONCAT_REACH), goes_on)
+                last = line.read_on(position, last, high, goes_on, CONCAT_REACH)
                 joined_to = last
                 if not self._anchors.holds_keyword(buffer[first:last]):
                     continue
@@ -242,6 +241,7 @@ class SpotCollector:
                 kept.append(spot)
         if before_line is None:
             kept, self.open = kept + self.open, []
+        self.cut += sum(spot.kind in PAYLOADS and len(spot.data) >= MAX_PAYLOAD_BYTES for spot in kept)
         return kept
 
 

@@ -213,6 +213,7 @@ class SecretDetector:
                 nested.on_nested = _placed_on(spot, decoded.name, reader)
             chunks = ChunkedPass(io.BytesIO(decoded.text), self.matcher, sniff_binary=False, windows=nested)
             self.collect(chunks, path, inner, depth - len(decoded.steps))
+            spots.cut += chunks.spots.cut if chunks.spots is not None else 0  # a payload's payloads
             if reader is not None and nested is not None and chunks.markers_seen:
                 reader(NestedText(decoded.text, nested.windows(), spot.line, spot.column, decoded.name,
                                   chunks.anchors_seen, bool(inner)))

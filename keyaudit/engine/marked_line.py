@@ -13,6 +13,15 @@ from keyaudit.engine.line_memo import LineMemo
 CONCAT_LINES = 3  # lines after a concatenation's own it joins (and on while they go on: MarkedLine.read_on)
 
 
+def written(buffer: bytes, start: int, end: int) -> int:
+    """The characters of ``buffer[start:end]`` that are no blank: what a key cut into literals is made of (its pieces,
+    their quotes and joins), not the indentation before each (a key in 30 pieces 40 blanks deep is 2 KiB of bytes,
+    200 such characters)."""
+    if end <= start:
+        return 0
+    return end - start - sum(buffer.count(blank, start, end) for blank in (b" ", b"\t", b"\n", b"\r"))
+
+
 class MarkedLine:
     """The lines of the text markers being read in one buffer, and where each line's keywords
     are, found once a line (:class:`~keyaudit.engine.line_memo.LineMemo`)."""
@@ -39,12 +48,15 @@ class MarkedLine:
             stop = self._lines.bounds(stop + 1)[1]
         return max(begin, low), min(stop, high)
 
-    def read_on(self, stop: int, high: int, goes_on: Callable[[bytes, int], bool]) -> int:
-        """Where the lines a join ends at ``stop`` (a line's end) end, read on while the last ``goes_on``
-        into the next, the next starting before ``high`` (a key in 18 pieces, one a line: each line's own
-        marker holds no keyword, so only the first one's spot can join them)."""
-        while stop + 1 < high and goes_on(self._lines.buffer, stop):
-            stop = self._lines.bounds(stop + 1)[1]
+    def read_on(self, position: int, stop: int, high: int, goes_on: Callable[[bytes, int], bool], reach: int) -> int:
+        """Where the lines a join of the concatenation at ``position`` ends at ``stop`` (a line's end) end, read on
+        while the last ``goes_on`` into the next, the next starting before ``high`` and :func:`written` within
+        ``reach`` of ``position`` (a key in 18 pieces, one a line: each line's own marker holds no keyword, so only
+        the first one's spot can join them)."""
+        buffer, spent = self._lines.buffer, written(self._lines.buffer, position, stop)
+        while stop + 1 < high and goes_on(buffer, stop) and spent < reach:
+            end = self._lines.bounds(stop + 1)[1]
+            spent, stop = spent + written(buffer, stop, end), end
         return min(stop, high)
 
     def keyword_near(self, position: int, reach: int) -> bool:

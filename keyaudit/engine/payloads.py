@@ -29,6 +29,7 @@ from typing import Callable, Sequence
 from keyaudit.engine.unwrap import Base64Origin, base64_bytes, run_start, unwrapped
 
 MAX_PAYLOAD_BYTES = 8 << 20  # of an encoded value read, across the engine's buffers
+PAYLOADS_CUT = "payloads_cut"  # the scan's statistic of the payloads read only to that bound (never a silent cut)
 MAX_OUTPUT_BYTES = 16 << 20  # of text one payload opens to, nested formats included
 MAX_NESTING = 3  # formats opened inside one another (gzip inside a byte array: two)
 _PIECE_BYTES = 4 << 10  # compressed input fed at a time: damage loses at most this much before it

@@ -98,6 +98,8 @@ def summary(result: ScanResult) -> str:
         cut = result.statistics.get(statistic, 0)
         if cut:  # what a request holds past the readers' bounds is not read: said, not left silent
             parts.append(f"{cut} {what.format('s' if cut != 1 else '')} for requests")
+    if payloads := result.statistics.get("payloads_cut", 0):  # a payload past the engine's bound: its rest unread
+        parts.append(f"{payloads} encoded payload{'s' if payloads != 1 else ''} read only in part")
     unverified, keyless = (result.statistics.get(name, 0) for name in ("signatures_unverified",
                                                                          "signatures_unverified_without_key"))
     if unverified:  # why, where it is the flag: a key given, they lack the bytes signed (no body shown, or not as sent)

@@ -23,6 +23,7 @@ from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.file_wide import Unsettled
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.matcher import OVERLAP_BYTES
+from keyaudit.engine.payloads import PAYLOADS_CUT
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import stream_archive_kind
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
@@ -273,6 +274,7 @@ class UnitScanner:
                                  below=functools.partial(ranged.below, OVERLAP_BYTES) if ranged else None)
             requests = stack.enter_context(UnitRequests(
                 self.judge, opener, unit.target.display, tally, chunks, resume, known=self.rules.record_headers,
+                setters=self.rules.setters,
                 read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first))
             windows.on_nested, windows.on_full = requests.read_nested, requests.read_now
             tally.unsettled = Unsettled() if unit.byte_range is not None else None  # judged by the whole file
@@ -317,5 +319,7 @@ class UnitScanner:
                 counts.statistics["files_resumed"] += 1
         counts.files_scanned += int(unit.first)
         counts.bytes_scanned += chunks.bytes_scanned
+        if chunks.spots is not None and chunks.spots.cut:  # encoded payloads read only to their bound: said
+            counts.statistics[PAYLOADS_CUT] += chunks.spots.cut
         tally.lines = chunks.lines
         return True

@@ -101,3 +101,18 @@ def test_a_run_of_hundreds_of_pieces_is_read_in_bounded_spots(tmp_path: Path, en
     run = "local label =\n" + '    "iugu_token_part" ..\n' * 400 + '    "end"\n'
     found = _scanned(tmp_path, "-- config\n" + run + key + "\n-- end\n", engine)
     assert found == [("asaas-api-key", 404, key.index(KEY[:size]) + 1, "concatenation")]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("pieces", [24, 30])
+def test_a_key_cut_into_literals_at_a_deep_indent_is_found_at_its_first_piece(
+        tmp_path: Path, engine: str, pieces: int) -> None:
+    """A join read on 1 KiB of bytes past its `+`: a key in 24 or 30 pieces, each on a line 40 blanks deep, ran past
+    that in indentation alone and was lost without a word. The reach counts what the key is made of (no blanks)."""
+    size = -(-len(KEY) // pieces)
+    indent = "\n" + " " * 40 + '"'
+    text = "        asaasKey:" + indent + ('" +' + indent).join(KEY[i:i + size] for i in range(0, len(KEY), size))
+    text += '",'
+    assert len(text) > 1 << 10
+    found = _scanned(tmp_path, "const settings = {\n" + text + "\n};\n", engine)
+    assert found == [("asaas-api-key", 3, 42, "concatenation")]

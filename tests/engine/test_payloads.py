@@ -23,12 +23,13 @@ from hypothesis import strategies as st
 
 from helpers.credentials import asaas_key, iugu_token
 from helpers.engines import BOTH_ENGINES, needs_hyperscan
-from helpers.running import run_scan
+from helpers.running import run_scan, scan_json
 from keyaudit.engine import create_matcher
 from keyaudit.engine.decoding import DecodingLayer
 from keyaudit.engine.detect import allowed_at
 from keyaudit.engine.encodings import BYTES, PAYLOAD
-from keyaudit.engine.payloads import MAX_OUTPUT_BYTES, magic_forms, open_base64, open_byte_array
+from keyaudit.engine.payloads import (MAX_OUTPUT_BYTES, MAX_PAYLOAD_BYTES, PAYLOADS_CUT, magic_forms, open_base64,
+                                      open_byte_array)
 from keyaudit.engine.stream import ChunkedPass
 from keyaudit.rulebook.loader import load_rules
 
@@ -259,3 +260,20 @@ def test_a_key_in_any_payload_is_placed_on_its_value(tmp_path_factory: pytest.Te
         assert column == start + value.index(b", ".join(str(byte).encode() for byte in KEY[:6].encode()))
     else:
         assert (column, end_column) == (start, start + len(value))
+
+
+def test_a_payload_past_its_bound_is_counted_not_cut_silently(tmp_path: Path) -> None:
+    """A base64 payload longer than MAX_PAYLOAD_BYTES (8 MiB) is read to that bound only: what it holds past it
+    went unread without a word. The scan counts it (``scan.requests.payloads_cut``) and its summary line says so;
+    a payload within the bound is not counted."""
+    noise = random.Random(44).randbytes(6_600_000)  # incompressible: its gzip's base64 is over 8 MiB
+    event = base64.b64encode(gzip.compress(noise, 1)).decode()
+    assert len(event) > MAX_PAYLOAD_BYTES
+    path = tmp_path / "events.log"
+    path.write_text(f'{{"awslogs": {{"data": "{event}"}}}}\n', encoding="utf-8")
+    report, run = scan_json(str(path))
+    assert report["scan"]["requests"][PAYLOADS_CUT] == 1
+    assert "1 encoded payload read only in part" in run.stderr
+    path.write_text(f'{{"awslogs": {{"data": "{base64.b64encode(gzip.compress(TEXT)).decode()}"}}}}\n')
+    report, run = scan_json(str(path))
+    assert PAYLOADS_CUT not in report["scan"]["requests"] and "encoded payload" not in run.stderr

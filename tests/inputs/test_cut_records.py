@@ -178,3 +178,19 @@ def test_a_record_is_counted_once_and_only_while_the_readers_run() -> None:
     assert statistics[STATISTIC] == 2
     count_cut(("dump", 100))  # after the pass: no count in place
     assert statistics[STATISTIC] == 2
+
+
+def test_a_source_line_too_long_to_read_for_requests_is_counted(tmp_path: Path) -> None:
+    """A minified bundle's line of over 32 KiB that posts a transfer is longer than a statement group is read in:
+    it went unread for requests without a word. Counted (once), as any record not read whole; a short line is read."""
+    filler = "".join(f'var a{at}="https://api.iugu.com/v1/invoices/{at:05}";' for at in range(800))
+    post = f'axios.post("{URL}",{BODY!r},{{headers:{{"Content-Type":"application/json"}}}});'
+    path = tmp_path / "bundle.min.js"
+    path.write_text(f"function pay(){{{filler}{post}}}\n")
+    assert len(path.read_text()) > 32 << 10
+    report, run = scan_json(str(path))
+    assert report["scan"]["requests"][STATISTIC] == 1
+    assert "1 record not read whole for requests" in run.stderr
+    path.write_text(f"function pay(){{{post}}}\n")
+    report, run = scan_json(str(path))
+    assert _rules(report) == ["iugu-unsigned-transfer"] and STATISTIC not in report["scan"]["requests"]
