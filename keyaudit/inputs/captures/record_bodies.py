@@ -60,6 +60,9 @@ BODY_DESCRIBED = frozenset({"contenttype", "mimetype", "mediatype", "charset", "
 _BASE64_TEXT = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _HEX_TEXT = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # bytes in hex, one case throughout
 _BYTE_SEPARATOR = ":"  # between the bytes of a bytes field in hex, as tshark shows one
+# What marks a value as bytes in hex before its digits: PostgreSQL's bytea output (docs "Binary Data Types", hex
+# format: `\x7b0a…`, psql's and pg_dump's), SQL Server's and MySQL's binary literals and their clients' (`0x7B0A…`)
+_HEX_PREFIXES = ("\\x", "0x")
 # A value as nginx's log_format escapes it (escape=default: `"`, `\`, a byte below 32 or above 126 as
 # `\xHH`): every backslash opens such an escape, and one of them stands for a control byte or a quote.
 _HEX_ESCAPED = re.compile(r"[^\\]*(?:\\x[0-9A-Fa-f]{2}[^\\]*)*")
@@ -94,10 +97,11 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     what most clients send, but the exact bytes are unknown, so they are not said to be the
     bytes sent; nor is a body the record flags as truncated. A field holding the request's own
     ``url`` is not its body (Azure's ``Data``: for an HTTP call, the URL it called), and a body
-    written wholly in base64 (or in hex, its bytes' digits apart by colons or not; wrapped in lines
-    as an encoder wraps it or not: Flipper's ``data``, Android's Base64.DEFAULT) that decodes to
-    text is that text (a network sensor's body field: Suricata's ``http_request_body``; tshark's
-    ``http.file_data``); a printable rendering is the bytes sent only where no byte was replaced
+    written wholly in base64 (or in hex, its bytes' digits apart by colons or not, after a prefix
+    saying hex or not: PostgreSQL's bytea ``\\x7b0a…``; wrapped in lines as an encoder wraps it or
+    not: Flipper's ``data``, Android's Base64.DEFAULT) that decodes to text is that text (a network
+    sensor's body field: Suricata's ``http_request_body``; tshark's ``http.file_data``; a database's
+    bytes column, pg_net's queued ``body``); a printable rendering is the bytes sent only where no byte was replaced
     by a `.`, which it cannot say
     (see :data:`PRINTABLE`); a string escaped as nginx's log_format escapes a variable
     (``$request_body`` in a ``key="…"`` format) is the bytes it stands for. A body logged twice in
@@ -130,7 +134,7 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
         value = _base64(value)
     elif said is None and isinstance(value, str) and len(value) >= MIN_BASE64_TEXT:
         value = _unpunctuated(value)
-        encoded = _unwrapped(value)  # joined only where it then decodes: a JSON body's lines stay its own
+        encoded = _unwrapped(_unprefixed(value))  # joined only where it then decodes: a JSON body's lines stay its own
         decoded = _hex_text(encoded) if len(encoded) % 2 == 0 and _HEX_TEXT.fullmatch(encoded) else encoded
         decoded = _base64_text(decoded) if isinstance(decoded, str) and len(decoded) % 4 == 0 \
             and _BASE64_TEXT.fullmatch(decoded) else decoded
@@ -229,6 +233,11 @@ def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
         inner = first([holder], BODY_OWN, (str,))
         return None if inner is None else (inner, None)
     return None
+
+
+def _unprefixed(value: str) -> str:
+    """``value`` without the prefix that marks it as bytes in hex (:data:`_HEX_PREFIXES`), else as it is."""
+    return value[2:] if value.startswith(_HEX_PREFIXES) and _HEX_TEXT.fullmatch(value, 2) else value
 
 
 def _unpunctuated(value: str) -> str:
