@@ -1,7 +1,7 @@
 """The body a structured record logs for its request, as the bytes sent.
 
 A body is logged under many names (``body``, ``data``, ``payload``, ``postData``,
-``request_body``, ``RawData``), as a string (escaped, or base64 where the record says so), as an object (the
+``request_body``, ``RawData``; the request's own, ``request``, beside its ``request_headers``), as a string (escaped, or base64 where the record says so), as an object (the
 JSON sent, parsed) or as an object holding the text (HAR's ``{mimeType, text}``, ECS's
 ``{content}``, Hoppscotch's ``{contentType, body}``) or the bytes (Envoy's tap ``{as_bytes}``,
 ``{base64}``). See :func:`body`.
@@ -72,6 +72,8 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 _BLANK = re.compile(rb"\s")
 _FORM = re.compile(rb"[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*")  # `name=value` fields joined by `&`
 MIN_BASE64_TEXT = 8  # a shorter body is never taken for base64 unless the record says so
+# A request's own name, under which a record may keep its body beside its headers named after it (``request_headers``)
+_HEADED = frozenset({"request", "req"})
 KIND = frozenset({"type", "kind", "eventtype", "messagetype"})  # what a record names its kind by
 # A kind naming the request (CXF's REQ_OUT and REQ_IN; "request"), not a reply to one (RESP_IN, "response")
 _REQUEST_KIND = re.compile(r"(?i)(?:.*[^a-z])?req(?:uest)?(?:[^a-z].*)?")
@@ -111,6 +113,8 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     for node in nodes:
         roles = OWN_BODY if node is outer else BODY
         value = first([node], roles, (str, bytes, dict, list), url)
+        if value is None and node is not outer:
+            value = _beside_headers(node)
         if value is None and node is outer and media is not None:
             bare = first([node], BODY, (str,), url)
             value = bare if bare is not None and of_media_type(to_bytes(bare), media, declared=True) else None
@@ -198,6 +202,15 @@ def _json(text: str) -> bool:
     except (ValueError, RecursionError):
         return False
     return True
+
+
+def _beside_headers(node: dict[str, Any]) -> str | None:
+    """The text a member named for the request holds beside the request's headers named for it too (Rollbar.js's
+    network telemetry: ``request_headers`` and ``request``, the body sent), where it reads as a payload (a request
+    line, a URL, a sentence is none); else None."""
+    names = {role(key) for key in node}
+    return next((value for key, value in node.items() if (name := role(key)) in _HEADED and isinstance(value, str)
+                 and name + "headers" in names and _payload(value)), None)
 
 
 def _written_beside(node: dict[str, Any], roles: frozenset[str], parsed: dict[str, Any] | list[Any],
