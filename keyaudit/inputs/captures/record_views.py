@@ -14,8 +14,8 @@ Three notations say what nesting says, and the reconstructor (:mod:`.records`) r
   …}`` the text of the bytes its code points U+0000–U+00FF are);
 - a message attribute is its value: a queue's or a topic's attributes say each value's data type beside it (SQS's
   ``{"StringValue": …, "DataType": "String"}``, a Lambda SQS event's ``{"stringValue": …, "stringListValues": [],
-  "binaryListValues": [], "dataType": …}``, SNS's ``{"Type": "String", "Value": …}``), a binary one's base64 the text
-  of its bytes;
+  "binaryListValues": [], "dataType": …}``, SNS's ``{"Type": "String", "Value": …}``; WebDriver BiDi's bytes,
+  ``{"type": "string" | "base64", "value": …}``), a binary one's base64 the text of its bytes;
 - a string alone in a list is that string: a sensor that logs each field as the list of values
   it saw (Arkime's ``"method": ["POST"]``, ``"host": ["api.example"]``) saw one;
 - a value wrapped in an exact matcher is that value: a mock's or a recorder's request is the requests it matches, and
@@ -55,9 +55,9 @@ _BRANCHES = {"string": str, "boolean": bool, "int": int, "long": int, "float": (
 _BYTES_BRANCH = "bytes"
 # A message attribute's data type (a custom label may follow it after a dot: `String.json`), the members that may say
 # it, and those that may hold its value; any other member it has is an empty list of values (a Lambda event's)
-_ATTRIBUTE_TYPE = re.compile(r"(String|Number|Binary)(?:\.\S*)?")
-_ATTRIBUTE_TYPE_KEYS = ("DataType", "dataType", "Type")
-_ATTRIBUTE_VALUES = ("StringValue", "stringValue", "Value", "BinaryValue", "binaryValue")
+_ATTRIBUTE_TYPE = re.compile(r"(String|Number|Binary|string|base64)(?:\.\S*)?")
+_ATTRIBUTE_TYPE_KEYS = ("DataType", "dataType", "Type", "type")
+_ATTRIBUTE_VALUES = ("StringValue", "stringValue", "Value", "value", "BinaryValue", "binaryValue")
 MAX_ATTRIBUTE_KEYS = 4  # a type, a value, and a Lambda event's two empty lists of values
 # What says a matcher's kind (Hoverfly's ``matcher``), and the kinds that match one value exactly;
 # a one-key object under an exact kind is that value (WireMock's ``{"equalTo": …}``).
@@ -250,7 +250,7 @@ def _attribute_value(value: dict[str, Any]) -> Any:
     if len(held) != 1 or type(inner := value[held[0]]) is not str \
             or any(item != [] for key, item in value.items() if key != held[0] and key not in _ATTRIBUTE_TYPE_KEYS):
         return value
-    return _binary_text(inner, value) if said.group(1) == "Binary" else inner
+    return _binary_text(inner, value) if said.group(1) in ("Binary", "base64") else inner
 
 
 def _binary_text(encoded: str, value: dict[str, Any]) -> Any:
