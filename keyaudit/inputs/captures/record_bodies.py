@@ -1,10 +1,10 @@
 """The body a structured record logs for its request, as the bytes sent.
 
-A body is logged under many names (``body``, ``data``, ``payload``, ``postData``,
-``request_body``, ``RawData``; the request's own, ``request``, beside its ``request_headers``), as a string (escaped, or base64 where the record says so), as an object (the
-JSON sent, parsed) or as an object holding the text (HAR's ``{mimeType, text}``, ECS's
-``{content}``, Hoppscotch's ``{contentType, body}``) or the bytes (Envoy's tap ``{as_bytes}``,
-``{base64}``). See :func:`body`.
+A body is logged under many names (``body``, ``data``, ``payload``, ``postData``, ``request_body``, ``RawData``; the
+request's own, ``request``, beside its ``request_headers``), as a string (escaped, or base64 where the record says
+so), as an object (the JSON sent, parsed) or as an object holding the text (HAR's ``{mimeType, text}``, ECS's
+``{content}``, Hoppscotch's ``{contentType, body}``) or the bytes (Envoy's tap ``{as_bytes}``, ``{base64}``). See
+:func:`body`.
 
 A record can also be the request's message itself, its kind said in a member of its own (Apache CXF's
 LoggingFeature event, ``"type": "REQ_OUT"``, through a JSON encoder): then the text it wraps, its
