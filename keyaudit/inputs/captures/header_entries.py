@@ -16,7 +16,9 @@ choice the editor offers (``Content-Type``), else says where the text is — typ
 
 A value may be written under a member whose name says its type is text — ``valueStr``, ``stringValue``
 — as protobuf's JSON writes a oneof (Linkerd's tap: ``{"name": …, "valueStr": …}``, beside a
-``valueBin`` for bytes) and FHIR its ``value[x]``: where no plain ``value`` is, that text is the value.
+``valueBin`` for bytes) and FHIR its ``value[x]``: where no plain ``value`` is, that text is the value. A plain
+``value`` may wrap its text in a type (WebDriver BiDi's ``{"type": "string", "value": …}``): it is that text
+(:func:`.record_views.typed`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Any
 from keyaudit.model.exchange import UNKNOWN
 
 from .lines import TOKEN, split_header
-from .record_views import role, text
+from .record_views import role, text, typed
 
 _DOCUMENTED = "description"  # the member that documents an entry: a definition's, never a log's
 _SWITCHED_OFF = "disabled"
@@ -47,7 +49,7 @@ def named_pair(item: dict[str, Any]) -> tuple[str, str] | None:
     name = said.get("name", said.get("key", _typed(said, "key")))
     if name is None or said.get(_SWITCHED_OFF) is True:
         return None
-    value = said["value"] if "value" in said else _typed(said, "value") or _text_value(said)
+    value = typed(said["value"]) if "value" in said else _typed(said, "value") or _text_value(said)
     if isinstance(value, list) and all(isinstance(part, str) for part in value):
         return text(name), ", ".join(value)
     if _DOCUMENTED in said and isinstance(value, str) and blank(value):

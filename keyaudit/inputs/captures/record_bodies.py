@@ -1,10 +1,10 @@
 """The body a structured record logs for its request, as the bytes sent.
 
-A body is logged under many names (``body``, ``data``, ``payload``, ``postData``,
-``request_body``, ``RawData``), as a string (escaped, or base64 where the record says so), as an object (the
-JSON sent, parsed) or as an object holding the text (HAR's ``{mimeType, text}``, ECS's
-``{content}``, Hoppscotch's ``{contentType, body}``) or the bytes (Envoy's tap ``{as_bytes}``,
-``{base64}``). See :func:`body`.
+A body is logged under many names (``body``, ``data``, ``payload``, ``postData``, ``request_body``, ``RawData``; the
+request's own, ``request``, beside its ``request_headers``), as a string (escaped, or base64 where the record says
+so), as an object (the JSON sent, parsed) or as an object holding the text (HAR's ``{mimeType, text}``, ECS's
+``{content}``, Hoppscotch's ``{contentType, body}``) or the bytes (Envoy's tap ``{as_bytes}``, ``{base64}``). See
+:func:`body`.
 
 A record can also be the request's message itself, its kind said in a member of its own (Apache CXF's
 LoggingFeature event, ``"type": "REQ_OUT"``, through a JSON encoder): then the text it wraps, its
@@ -60,6 +60,9 @@ BODY_DESCRIBED = frozenset({"contenttype", "mimetype", "mediatype", "charset", "
 _BASE64_TEXT = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _HEX_TEXT = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # bytes in hex, one case throughout
 _BYTE_SEPARATOR = ":"  # between the bytes of a bytes field in hex, as tshark shows one
+# What marks a value as bytes in hex before its digits: PostgreSQL's bytea output (docs "Binary Data Types", hex
+# format: `\x7b0a…`, psql's and pg_dump's), SQL Server's and MySQL's binary literals and their clients' (`0x7B0A…`)
+_HEX_PREFIXES = ("\\x", "0x")
 # A value as nginx's log_format escapes it (escape=default: `"`, `\`, a byte below 32 or above 126 as
 # `\xHH`): every backslash opens such an escape, and one of them stands for a control byte or a quote.
 _HEX_ESCAPED = re.compile(r"[^\\]*(?:\\x[0-9A-Fa-f]{2}[^\\]*)*")
@@ -69,6 +72,8 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 _BLANK = re.compile(rb"\s")
 _FORM = re.compile(rb"[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*")  # `name=value` fields joined by `&`
 MIN_BASE64_TEXT = 8  # a shorter body is never taken for base64 unless the record says so
+# A request's own name, under which a record may keep its body beside its headers named after it (``request_headers``)
+_HEADED = frozenset({"request", "req"})
 KIND = frozenset({"type", "kind", "eventtype", "messagetype"})  # what a record names its kind by
 # A kind naming the request (CXF's REQ_OUT and REQ_IN; "request"), not a reply to one (RESP_IN, "response")
 _REQUEST_KIND = re.compile(r"(?i)(?:.*[^a-z])?req(?:uest)?(?:[^a-z].*)?")
@@ -94,10 +99,11 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     what most clients send, but the exact bytes are unknown, so they are not said to be the
     bytes sent; nor is a body the record flags as truncated. A field holding the request's own
     ``url`` is not its body (Azure's ``Data``: for an HTTP call, the URL it called), and a body
-    written wholly in base64 (or in hex, its bytes' digits apart by colons or not; wrapped in lines
-    as an encoder wraps it or not: Flipper's ``data``, Android's Base64.DEFAULT) that decodes to
-    text is that text (a network sensor's body field: Suricata's ``http_request_body``; tshark's
-    ``http.file_data``); a printable rendering is the bytes sent only where no byte was replaced
+    written wholly in base64 (or in hex, its bytes' digits apart by colons or not, after a prefix
+    saying hex or not: PostgreSQL's bytea ``\\x7b0a…``; wrapped in lines as an encoder wraps it or
+    not: Flipper's ``data``, Android's Base64.DEFAULT) that decodes to text is that text (a network
+    sensor's body field: Suricata's ``http_request_body``; tshark's ``http.file_data``; a database's
+    bytes column, pg_net's queued ``body``); a printable rendering is the bytes sent only where no byte was replaced
     by a `.`, which it cannot say
     (see :data:`PRINTABLE`); a string escaped as nginx's log_format escapes a variable
     (``$request_body`` in a ``key="…"`` format) is the bytes it stands for. A body logged twice in
@@ -107,6 +113,8 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     for node in nodes:
         roles = OWN_BODY if node is outer else BODY
         value = first([node], roles, (str, bytes, dict, list), url)
+        if value is None and node is not outer:
+            value = _beside_headers(node)
         if value is None and node is outer and media is not None:
             bare = first([node], BODY, (str,), url)
             value = bare if bare is not None and of_media_type(to_bytes(bare), media, declared=True) else None
@@ -130,7 +138,7 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
         value = _base64(value)
     elif said is None and isinstance(value, str) and len(value) >= MIN_BASE64_TEXT:
         value = _unpunctuated(value)
-        encoded = _unwrapped(value)  # joined only where it then decodes: a JSON body's lines stay its own
+        encoded = _unwrapped(_unprefixed(value))  # joined only where it then decodes: a JSON body's lines stay its own
         decoded = _hex_text(encoded) if len(encoded) % 2 == 0 and _HEX_TEXT.fullmatch(encoded) else encoded
         decoded = _base64_text(decoded) if isinstance(decoded, str) and len(decoded) % 4 == 0 \
             and _BASE64_TEXT.fullmatch(decoded) else decoded
@@ -196,6 +204,15 @@ def _json(text: str) -> bool:
     return True
 
 
+def _beside_headers(node: dict[str, Any]) -> str | None:
+    """The text a member named for the request holds beside the request's headers named for it too (Rollbar.js's
+    network telemetry: ``request_headers`` and ``request``, the body sent), where it reads as a payload (a request
+    line, a URL, a sentence is none); else None."""
+    names = {role(key) for key in node}
+    return next((value for key, value in node.items() if (name := role(key)) in _HEADED and isinstance(value, str)
+                 and name + "headers" in names and _payload(value)), None)
+
+
 def _written_beside(node: dict[str, Any], roles: frozenset[str], parsed: dict[str, Any] | list[Any],
                     url: str) -> Any:
     """The string another body member of ``node`` holds where it is the JSON ``parsed`` was read
@@ -229,6 +246,11 @@ def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
         inner = first([holder], BODY_OWN, (str,))
         return None if inner is None else (inner, None)
     return None
+
+
+def _unprefixed(value: str) -> str:
+    """``value`` without the prefix that marks it as bytes in hex (:data:`_HEX_PREFIXES`), else as it is."""
+    return value[2:] if value.startswith(_HEX_PREFIXES) and _HEX_TEXT.fullmatch(value, 2) else value
 
 
 def _unpunctuated(value: str) -> str:

@@ -7,26 +7,23 @@ Three notations say what nesting says, and the reconstructor (:mod:`.records`) r
   structlog's bound names);
 - a list of ``{key, value}`` (or ``{name, value}``) objects is an object (OTLP attributes,
   Postman's and HAR's header lists);
-- a value wrapped in a one-key typed object is that value (OTLP's ``{"stringValue": …}``,
-  ``{"arrayValue": {"values": […]}}``, ``{"kvlistValue": {"values": […]}}``; a key-value store's
-  type descriptors, DynamoDB's ``{"S": …}``, ``{"M": {…}}``, ``{"L": […]}``; a document store's
-  Extended JSON, ``{"$binary": {"base64": …}}`` the text of its bytes, ``{"$oid": …}``; a row format's
-  union, Avro's JSON encoding, ``{"string": …}``, ``{"map": {…}}``, ``{"bytes": …}`` the text of the
-  bytes its code points U+0000–U+00FF are);
-- a message attribute is its value: a queue's or a topic's attributes say each value's data type
-  beside it (SQS's ``{"StringValue": …, "DataType": "String"}``, a Lambda SQS event's
-  ``{"stringValue": …, "stringListValues": [], "binaryListValues": [], "dataType": …}``, SNS's
-  ``{"Type": "String", "Value": …}``), a binary one's base64 the text of its bytes;
+- a value wrapped in a one-key typed object is that value (OTLP's ``{"stringValue": …}``, ``{"arrayValue": {"values":
+  […]}}``, ``{"kvlistValue": {"values": […]}}``; a key-value store's type descriptors, DynamoDB's ``{"S": …}``,
+  ``{"M": {…}}``, ``{"L": […]}``; a document store's Extended JSON, ``{"$binary": {"base64": …}}`` the text of its
+  bytes, ``{"$oid": …}``; a row format's union, Avro's JSON encoding, ``{"string": …}``, ``{"map": {…}}``, ``{"bytes":
+  …}`` the text of the bytes its code points U+0000–U+00FF are);
+- a message attribute is its value: a queue's or a topic's attributes say each value's data type beside it (SQS's
+  ``{"StringValue": …, "DataType": "String"}``, a Lambda SQS event's ``{"stringValue": …, "stringListValues": [],
+  "binaryListValues": [], "dataType": …}``, SNS's ``{"Type": "String", "Value": …}``; WebDriver BiDi's bytes,
+  ``{"type": "string" | "base64", "value": …}``), a binary one's base64 the text of its bytes;
 - a string alone in a list is that string: a sensor that logs each field as the list of values
   it saw (Arkime's ``"method": ["POST"]``, ``"host": ["api.example"]``) saw one;
-- a value wrapped in an exact matcher is that value: a mock's or a recorder's request is the
-  requests it matches, and one matched exactly is that request (Hoverfly's ``[{"matcher":
-  "exact", "value": …}]``, WireMock's ``{"equalTo": …}``); any other matcher (a regex, a glob)
-  says no value;
-- a list that begins with a method and an absolute URL is the request they name, a call's
-  positional arguments: a job queued to make it (Sidekiq's ``args``, a Celery task's), then its
-  headers (the first object of text values: an options object of numbers and flags is none) and
-  its body (the first string after the URL).
+- a value wrapped in an exact matcher is that value: a mock's or a recorder's request is the requests it matches, and
+  one matched exactly is that request (Hoverfly's ``[{"matcher": "exact", "value": …}]``, WireMock's ``{"equalTo":
+  …}``); any other matcher (a regex, a glob) says no value;
+- a list that begins with a method and an absolute URL is the request they name, a call's positional arguments: a job
+  queued to make it (Sidekiq's ``args``, a Celery task's), then its headers (the first object of text values: an
+  options object of numbers and flags is none) and its body (the first string after the URL).
 
 Views are built one object at a time, as the reconstructor walks the record, and an object
 written in none of these notations is returned as it is, uncopied.
@@ -58,9 +55,9 @@ _BRANCHES = {"string": str, "boolean": bool, "int": int, "long": int, "float": (
 _BYTES_BRANCH = "bytes"
 # A message attribute's data type (a custom label may follow it after a dot: `String.json`), the members that may say
 # it, and those that may hold its value; any other member it has is an empty list of values (a Lambda event's)
-_ATTRIBUTE_TYPE = re.compile(r"(String|Number|Binary)(?:\.\S*)?")
-_ATTRIBUTE_TYPE_KEYS = ("DataType", "dataType", "Type")
-_ATTRIBUTE_VALUES = ("StringValue", "stringValue", "Value", "BinaryValue", "binaryValue")
+_ATTRIBUTE_TYPE = re.compile(r"(String|Number|Binary|string|base64)(?:\.\S*)?")
+_ATTRIBUTE_TYPE_KEYS = ("DataType", "dataType", "Type", "type")
+_ATTRIBUTE_VALUES = ("StringValue", "stringValue", "Value", "value", "BinaryValue", "binaryValue")
 MAX_ATTRIBUTE_KEYS = 4  # a type, a value, and a Lambda event's two empty lists of values
 # What says a matcher's kind (Hoverfly's ``matcher``), and the kinds that match one value exactly;
 # a one-key object under an exact kind is that value (WireMock's ``{"equalTo": …}``).
@@ -83,7 +80,9 @@ QUALIFIERS = ("", "request", "req", "http", "httprequest", "clientrequest", "cs"
 # protocol's own qualified field (tshark's -T ek writes http.request.method of the http layer as
 # http_http_request_method) is one more.
 MAX_QUALIFIERS = 2
-_KEY = re.compile(r"[^0-9a-z]")
+# What a key is read without: a suffix its store adds for the value's type (Log Analytics' Data Collector API stores
+# a string `method` as `method_s`; `_d` a number, `_b` a flag, `_t` a time, `_g` a GUID), and any non-alphanumeric
+_KEY = re.compile(r"(?<=[0-9a-z])_[bdgst]$|[^0-9a-z]")
 # a producer's namespace before a qualified name: two or three letters and a separator (`tf_http_req_method`), or a
 # capitalized word (Camel's `CamelHttpMethod`), then a qualifier and another word
 _NAMESPACE = re.compile(r"(?i:([a-z]{2,3})[_.-](?=(?:http|req|request)[_.-]))|([A-Z][a-z]+)(?=(?:Http|Req|Request)[A-Z])")
@@ -100,10 +99,10 @@ REPLY_PREFIXES = ("response", "reply")
 
 @functools.lru_cache(maxsize=4096)
 def role(key: object) -> str:
-    """A key as its letters and digits, lower-cased: what two producers' spellings share; a
-    producer's own short namespace written before a name its qualifier says is the request's
-    left out (the Terraform SDK's ``tf_http_req_method`` is ``http_req_method``). Remembered: a
-    log repeats the same few dozen keys on every record, and every key of every record around an
+    """A key as its letters and digits, lower-cased: what two producers' spellings share; a producer's own short
+    namespace written before a name its qualifier says is the request's left out (the Terraform SDK's
+    ``tf_http_req_method`` is ``http_req_method``), and so is a suffix naming the value's type (:data:`_KEY`).
+    Remembered: a log repeats the same few dozen keys on every record, and every key of every record around an
     anchor is asked for."""
     name = str(key)
     spaced = _NAMESPACE.match(name)
@@ -251,7 +250,7 @@ def _attribute_value(value: dict[str, Any]) -> Any:
     if len(held) != 1 or type(inner := value[held[0]]) is not str \
             or any(item != [] for key, item in value.items() if key != held[0] and key not in _ATTRIBUTE_TYPE_KEYS):
         return value
-    return _binary_text(inner, value) if said.group(1) == "Binary" else inner
+    return _binary_text(inner, value) if said.group(1) in ("Binary", "base64") else inner
 
 
 def _binary_text(encoded: str, value: dict[str, Any]) -> Any:
