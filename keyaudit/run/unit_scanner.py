@@ -303,12 +303,15 @@ class UnitScanner:
     @staticmethod
     def _account(chunks: ChunkedPass, keeper: TailKeeper, resume: Resume | None, unit: WorkUnit,
                  tally: Tally) -> bool:
-        """Count what a pass over text read and, with --state, how far it got; False for binary
-        content (skipped, not scanned)."""
+        """Count what a pass over text read and, with --state, how far it got; False for media content
+        (skipped, not scanned). Binary content read for its strings is counted apart, and so is one whose
+        strings were read only as far as the bound (``binary_files_cut``: said in the report, never silent)."""
         counts = tally.counts
-        if chunks.binary:
+        if chunks.media is not None:
             counts.skip(unit.target.display, "binary")
             return False
+        counts.statistics["binary_files_read_as_strings"] += int(chunks.binary)
+        counts.statistics["binary_files_cut"] += int(chunks.cut)
         if unit.head is not None:
             tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
                                          chunks.end_column, keeper.tail, resume.record_id if resume else None,
