@@ -12,7 +12,8 @@ length byte before it.
 
 What cannot hold text — images, audio, video, fonts, archives that are compressed and not undone here — is told by
 its magic at the start (:func:`media_kind`) and skipped as before, at the cost of the sniff. And strings are read in a
-binary file's first :data:`STRINGS_BYTES` only: past them the caller says what was left unread.
+binary file's first 8 MiB only (``keyaudit.model.result.BINARY_STRINGS_BYTES``): past them the caller says what was
+left unread.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import re
 
 BINARY_SNIFF_BYTES = 8192
 HOLE_SNIFF_BYTES = 64 << 10  # how far past holes the bytes judged may lie
-STRINGS_BYTES = 8 << 20  # of a binary file, read for its strings; the rest is counted as cut
 MIN_RUN = 8  # printable characters in a row that make a string (``strings -n 8``)
 _TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
 # The control bytes text does not hold: counted by deleting them (at C speed, not a loop in Python).

@@ -14,13 +14,14 @@ from functools import cached_property
 from typing import BinaryIO, Callable, Iterator
 
 from keyaudit.engine.allocator import keep_freed_buffers
-from keyaudit.engine.binary_text import HOLE_SNIFF_BYTES, STRINGS_BYTES, leading_nuls, looks_binary, media_kind, strings_view
+from keyaudit.engine.binary_text import HOLE_SNIFF_BYTES, leading_nuls, looks_binary, media_kind, strings_view
 from keyaudit.engine.decoding import SpotCollector
 from keyaudit.engine.line_memo import LineCounter, LineMemo, T, line_columns
 from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.engine.tables import Table
 from keyaudit.engine.windows import WindowCollector
+from keyaudit.model.result import BINARY_STRINGS_BYTES
 
 CHUNK_BYTES = 1 << 20
 HEAD_BYTES = 64 << 10  # of the stream's start, kept for what a file's top defines (a table's header row)
@@ -170,7 +171,7 @@ class ChunkedPass:
         self.evidence = FileEvidence()  # provider hosts seen, for file-scope contexts (see ``watch``)
         self.spots: SpotCollector | None = None  # the encoded text around decode anchors, when decoded
         self.bytes_scanned = 0
-        # Binary content is read for its strings (:mod:`.binary_text`), as far as ``STRINGS_BYTES``: ``cut`` when
+        # Binary content is read for its strings (:mod:`.binary_text`), as far as BINARY_STRINGS_BYTES: ``cut`` when
         # it held more; ``media`` names what it is when its strings hold no text (it is not read at all).
         self.binary, self.cut = False, False
         self.media: str | None = None
@@ -273,8 +274,8 @@ class ChunkedPass:
         return taken
 
     def _read_strings(self) -> tuple[bytes, Exception | None]:
-        """The next chunk of binary content, none past :data:`STRINGS_BYTES` (``cut`` says whether any was left)."""
-        if self.bytes_scanned < STRINGS_BYTES:
+        """The next chunk of binary content, none past BINARY_STRINGS_BYTES (``cut`` says whether any was left)."""
+        if self.bytes_scanned < BINARY_STRINGS_BYTES:
             return self._read()
         self.cut = self.cut or bool(self._stream.read(1))
         return b"", None

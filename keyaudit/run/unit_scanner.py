@@ -312,7 +312,7 @@ class UnitScanner:
             return False
         counts.statistics["binary_files_read_as_strings"] += int(chunks.binary)
         counts.statistics["binary_files_cut"] += int(chunks.cut)
-        if unit.head is not None:
+        if unit.head is not None and not chunks.binary:  # binary content is read afresh each run, from its start
             tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
                                          chunks.end_column, keeper.tail, resume.record_id if resume else None,
                                          unit.stamp)
