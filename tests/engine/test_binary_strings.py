@@ -7,7 +7,7 @@ import zlib
 from pathlib import Path
 
 from helpers.binaries import executable, png
-from helpers.credentials import asaas_key, iugu_token
+from helpers.credentials import asaas_key, asaas_payload, iugu_token
 from helpers.running import cli, scan_json
 from keyaudit.engine.binary_text import MIN_RUN, strings_view
 from keyaudit.model.result import BINARY_STRINGS_BYTES
@@ -35,23 +35,28 @@ def test_the_view_keeps_long_runs_and_every_byte_where_it_is() -> None:
 
 
 def test_a_key_in_a_serialisation_is_found_at_its_byte_and_shown_as_a_quarter_at_most(tmp_path: Path) -> None:
-    key = asaas_key()
-    # A Java object stream's strings: TC_STRING ('t'), a two-byte length, the bytes; the next string's 't' runs
-    # into the key, as a reader of the strings sees them.
-    strings = [b"payment.asaas.api-key", key.encode(), b"timeout"]
-    data = HEAD + b"\n\xac\xed\x00\x05" + b"".join(b"t" + len(s).to_bytes(2, "big") + s for s in strings)
+    # An account id of nine characters: a payload of whole base64 quads, with no padding to end it.
+    java, hermes = asaas_key(), "$aact_prod_000" + asaas_payload("482173395")
+    # A Java object stream's strings: TC_STRING ('t'), a two-byte length, the bytes: the next string's 't' runs
+    # into the key. A Hermes bundle's string storage: strings back to back, the next one's letters run into it.
+    strings = [b"payment.asaas.api-key", java.encode(), b"timeout"]
+    data = (HEAD + b"\n\xac\xed\x00\x05" + b"".join(b"t" + len(s).to_bytes(2, "big") + s for s in strings)
+            + b"\n\xc6\x1f\xbc\x03\x00" + b"asaasApiKey" + hermes.encode() + b"sandboxEnvironmentDisabledForTenant\x00")
     (tmp_path / "session.ser").write_bytes(data)
     report, _ = scan_json(str(tmp_path / "session.ser"))
-    line = data[: data.index(key.encode())].count(b"\n") + 1
-    column = data.index(key.encode()) - data.rindex(b"\n", 0, data.index(key.encode()))
-    assert ("asaas-api-key", line, column) in _places(report)
+    found = _places(report)
+    lines = [data[: data.index(key.encode())].count(b"\n") + 1 for key in (java, hermes)]
+    assert [(rule, line) for rule, line, _ in found] == [("asaas-api-key", line) for line in lines]
+    for (_, _, column), key in zip(found, (java, hermes)):
+        at = data.index(key.encode())
+        assert column - (at - data.rindex(b"\n", 0, at)) in (0, 1)  # at its `$`, or past one run into a name
     assert report["scan"]["requests"].get("binary_files_read_as_strings") == 1
-    payload = key[len("$aact_prod_000"):]
-    pieces = {payload[at : at + 9] for at in range(len(payload) - 8)}  # nine characters of it: more than shown
+    payloads = [key[len("$aact_prod_000"):] for key in (java, hermes)]
+    pieces = {payload[at : at + 9] for payload in payloads for at in range(len(payload) - 8)}  # more than shown
     for form in ("text", "json", "jsonl", "sarif", "ecs"):
         out = cli("scan", "--format", form, "--jobs", "1", str(tmp_path / "session.ser")).stdout
-        shown = [piece for piece in pieces if piece in out]
-        assert shown == [], f"{form}: {len(shown)} nine-character pieces of the key shown"
+        shown = sum(piece in out for piece in pieces)  # a count: a failure quotes no piece of a key
+        assert shown == 0, f"{form}: nine-character pieces of a key shown"
 
 
 def test_a_wide_string_is_read_where_its_bytes_are(tmp_path: Path) -> None:
