@@ -252,8 +252,10 @@ def _placed(data: bytes, text: str, labels: list[Label], written: list[str]) -> 
     for value in written:
         at = view.find(value, start)
         at = view.find(value) if at < 0 else at
-        if at < 0:
+        if at < 0:  # written narrow where it starts, as the scan's view of a binary file's strings has it
             at = view.find(value.encode("utf-16-le").decode("latin-1"))
+            if at >= 0:
+                view = view[:at] + value + " " * len(value) + view[at + 2 * len(value) :]
         if at < 0 or "\n" in value:
             return text, labels
         places.append(at)
