@@ -310,8 +310,10 @@ class UnitScanner:
         if chunks.media is not None:
             counts.skip(unit.target.display, "binary")
             return False
-        counts.statistics["binary_files_read_as_strings"] += int(chunks.binary)
-        counts.statistics["binary_files_cut"] += int(chunks.cut)
+        # Counted where there is one: a scan of text reports neither statistic.
+        for statistic, happened in (("binary_files_read_as_strings", chunks.binary), ("binary_files_cut", chunks.cut)):
+            if happened:
+                counts.statistics[statistic] += 1
         if unit.head is not None and not chunks.binary:  # binary content is read afresh each run, from its start
             tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
                                          chunks.end_column, keeper.tail, resume.record_id if resume else None,
