@@ -213,7 +213,10 @@ class _HarScan:
                         hits: list[tuple[int, int]]) -> Iterator[Finding]:
         """The findings of each field that a hit of the joint pass overlaps, scanned alone."""
         for har_field in value.fields_hit(hits):
-            for finding in self._alone_findings(har_field.scanned):
+            # a long text's bytes as the joint pass had them (the request's body too), not encoded once more
+            text = har_field.prefix + har_field.text
+            scanned = har_field.scanned if har_field.decoded_from_base64 else value.encoded(text)
+            for finding in self._alone_findings(scanned):
                 if self._done_elsewhere(finding, har_field.pointer, value.pointer):
                     continue
                 key = (value.entry, finding.rule_id, finding.secret.canonical if finding.secret else "")
