@@ -147,9 +147,10 @@ carrier rules in chunks of the stream it would be, not joined to its head: the b
 times, twice in the joint text and once in the request's text). Upload: peak RSS 301 -> 207 MB (``json.load``
 173 MB), CPU 1.20 -> 1.16 s (0.97x paired; ``json.load`` 0.26 s: 4.61x -> 4.46x); bodies 0.91 -> 0.92 s (1.01x),
 page loads 1.94 -> 1.96 s (1.01x), 47 MB both; findings of all four captures identical. The tokens capture
-(58 MB, a ``token`` every 50 records of the upload's body) was the worst case of all: 38.3 s CPU and 310 MB before (one run), as the joint
-text held the request's head with the body, and a rule gated on a word of the head confirmed the body's keyword
-regions, each a search of the 55 MB line to its ends (``keyword_regions``: quadratic on a long line); with the
+(58 MB, a ``token`` every 50 records of the upload's body) was the worst case of all: 38.3 s CPU and 310 MB
+before (one run), nearly all of it in matching the joint text, which held the body with the rest of the entry
+(py-spy: ``keyword_regions``, which searches a region's line to its ends, once a region: on a line of 55 MB,
+quadratic; bounding those searches alone halved it, the rest was not traced). With the
 body matched alone, 1.16 s CPU and 212 MB (``json.load`` 0.25 s, 177 MB). What is left of the upload's memory is
 the entry's text in the stream's window (58 MB), its body parsed (53 MB) and that body's bytes (53 MB, the
 request's body and the scanned field at once); streaming the capture alone peaks at 176 MB (the JSON decoder
