@@ -138,6 +138,24 @@ faulting in 200 MB), and its ratios with them; the worst case stays above 2x. In
 before: start-up 0.14-0.15 s (an empty capture; the bodies capture's 2x is 0.24 s), the parse 0.15-0.17 s, the
 walk 0.14 s and the joint pass 0.16 s (Hyperscan 0.07 s over 44 MB, confirmations 0.09 s of which 0.04 s is
 compiling the confirming patterns and their reaches once) for the page loads.
+
+Since then (issue 14 again, session 44; load 13-18 on 2 cores, so wall seconds say little: CPU seconds user+sys
+and peak RSS, 5 rounds alternating with the version before and ``json.load``, medians): a part of an entry's
+joint text of a megabyte or more (a body) is matched alone where it is, not copied into the joint text, and a
+request with such a body is left out of the joint text (its credentials are looked for, its text read by the
+carrier rules in chunks of the stream it would be, not joined to its head: the body was held as bytes three
+times, twice in the joint text and once in the request's text). Upload: peak RSS 301 -> 207 MB (``json.load``
+173 MB), CPU 1.20 -> 1.16 s (0.97x paired; ``json.load`` 0.26 s: 4.61x -> 4.46x); bodies 0.91 -> 0.92 s (1.01x),
+page loads 1.94 -> 1.96 s (1.01x), 47 MB both; findings of all four captures identical. The tokens capture
+(58 MB, a ``token`` every 50 records of the upload's body) was the worst case of all: 38.3 s CPU and 310 MB
+before (one run), nearly all of it in matching the joint text, which held the body with the rest of the entry
+(py-spy: ``keyword_regions``, which searches a region's line to its ends, once a region: on a line of 55 MB,
+quadratic; bounding those searches alone halved it, the rest was not traced). With the
+body matched alone, 1.16 s CPU and 212 MB (``json.load`` 0.25 s, 177 MB). What is left of the upload's memory is
+the entry's text in the stream's window (58 MB), its body parsed (53 MB) and that body's bytes (53 MB, the
+request's body and the scanned field at once); streaming the capture alone peaks at 176 MB (the JSON decoder
+builds a string of 53 MB in pieces), ``json.load`` at 173 MB: 150 MB would take an incremental parser that
+places values and a body the request rules read as text.
 """
 
 from __future__ import annotations
@@ -265,16 +283,20 @@ def generate(path: Path, megabytes: int, seed: int, scale: int = 1) -> int:
     return len(entries)
 
 
-def generate_upload(path: Path, megabytes: int, seed: int) -> int:
+def generate_upload(path: Path, megabytes: int, seed: int, token_every: int = 0) -> int:
     """Write a HAR of a page load's few entries and one call to a provider's API that posts a body of about
-    ``megabytes`` MB (a bulk import: a JSON list of records); return its number of entries. The worst case for
-    an entry's memory: a capture is read in the memory of its largest entry."""
+    ``megabytes`` MB (a bulk import: a JSON list of records, every ``token_every``-th with a ``token`` of its
+    own); return its number of entries. The worst case for an entry's memory: a capture is read in the memory
+    of its largest entry."""
     rng = random.Random(seed)
     keys, tokens = [fake_asaas_key(rng) for _ in range(4)], [_hex(rng, 32) for _ in range(4)]
     entries = [har_entry(rng, keys, tokens) for _ in range(40)]
-    records = [{"customer": str(uuid.UUID(int=rng.getrandbits(128))), "value": rng.randint(100, 99_999) / 100,
-                "description": _words(rng, 12), "tags": [_hex(rng, 6) for _ in range(3)]}
-               for _ in range(megabytes * 1_000_000 // 200)]
+    records: list[dict[str, object]] = [
+        {"customer": str(uuid.UUID(int=rng.getrandbits(128))), "value": rng.randint(100, 99_999) / 100,
+         "description": _words(rng, 12), "tags": [_hex(rng, 6) for _ in range(3)]}
+        for _ in range(megabytes * 1_000_000 // 200)]
+    for record in records[::token_every] if token_every else []:
+        record["token"] = f"import-token-{_hex(rng, 12)}"
     upload = har_entry(rng, keys, tokens)
     upload["request"].update({"method": "POST", "url": "https://api.asaas.com/v3/customers/import",  # type: ignore
                               "postData": {"mimeType": "application/json", "text": json.dumps(records)}})
@@ -318,11 +340,12 @@ def main() -> None:
 
 
 # The captures measured: page loads as a browser records them, the same traffic with bodies 40 times as
-# large (a single-page app's bundles, fonts and JSON dumps: the bytes are in bodies), and a page load with one
-# upload of the capture's size to a provider's API (the memory one entry costs).
+# large (a single-page app's bundles, fonts and JSON dumps: the bytes are in bodies), a page load with one
+# upload of the capture's size to a provider's API (the memory one entry costs), and the same upload with a
+# keyword (``token``) every 50 records (10 KB apart: each one a region of the rules to confirm).
 CAPTURES: dict[str, Callable[[Path, int, int], int]] = {
     "capture": functools.partial(generate, scale=1), "bodies": functools.partial(generate, scale=40),
-    "upload": generate_upload}
+    "upload": generate_upload, "tokens": functools.partial(generate_upload, token_every=50)}
 
 
 def compare(capture: Path, rounds: int) -> None:

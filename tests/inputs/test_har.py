@@ -487,3 +487,22 @@ def test_memory_does_not_grow_with_the_count_of_tiny_entries(tmp_path: Path, fil
     if filler == "null":
         assert [e["message"].split(";")[1].split(":")[0] for e in reports[1]["errors"]] == \
             [" and 199999 more parts not read as HAR"]
+
+
+def test_a_request_with_a_body_of_megabytes_is_judged_as_a_short_one(write) -> None:
+    """A body over a megabyte is matched in place, not in the joint text, and the request's credentials are read
+    from its text in chunks: the token at the end of the body, past the first, is still the request's."""
+    token = iugu_token()
+
+    def findings(padding: int) -> list[tuple[str, object]]:
+        body = json.dumps({"items": [{"description": "item " * 20, "n": index} for index in range(padding)],
+                           "api_token": token, "amount_cents": 1000, "transfer_type": "pix"})
+        report, run = scan_json(str(write(f"long-{padding}.har", json.dumps(har([
+            entry("POST", "http://api.iugu.com/v1/transfer_requests", {"Content-Type": "application/json"}, body),
+        ]), indent=2))))
+        assert absent(token, run.stdout, run.stderr), "the token leaked into the report"
+        return sorted((f["rule_id"], f["location"]["pointer"]) for f in report["findings"])
+
+    short = findings(2)
+    assert ("iugu-unsigned-transfer", "/log/entries/0/request") in short
+    assert findings(12_000) == short  # a body of 1.4 MB
