@@ -65,12 +65,34 @@ class RuleBudget:
         finally:
             self._local.account = outer
 
-    def _account(self) -> FileAccount:
+    def account(self) -> FileAccount:
         """The current file's account; outside :meth:`file` (a rule's examples), a standing one."""
         account = getattr(self._local, "account", None)
         if account is None:
             account = self._local.account = FileAccount()
         return account
+
+    def left(self, account: FileAccount, rule_id: str) -> float | None:
+        """The seconds rule ``rule_id`` has left in ``account``'s file, before the bytes it is about to be run
+        over; None when it is stopped there, or off for the scan (then counted in ``account.not_run``)."""
+        if account.stopped(rule_id):
+            return None
+        if self._lost.get(rule_id, 0.0) >= self.per_scan:
+            account.not_run.append(rule_id)
+            return None
+        return self._allowed(account.run_over.get(rule_id, 0)) - account.spent.get(rule_id, 0.0)
+
+    def charge(self, account: FileAccount, rule_id: str, size: int, seconds: float, timed_out: bool) -> None:
+        """Rule ``rule_id`` ran ``seconds`` over ``size`` bytes of ``account``'s file: out of time there when one
+        of its pieces timed out or it has now spent what it was allowed, and the time lost counted for the scan."""
+        run_over = account.run_over[rule_id] = account.run_over.get(rule_id, 0) + size
+        spent = account.spent[rule_id] = account.spent.get(rule_id, 0.0) + seconds
+        if timed_out or spent >= self._allowed(run_over):
+            account.ran_out.append(rule_id)
+            self._lost[rule_id] = self._lost.get(rule_id, 0.0) + spent
+
+    def _allowed(self, run_over: int) -> float:
+        return self.seconds + SECONDS_PER_MIB * run_over / (1 << 20)
 
     def run(self, rule_id: str, size: int, work: Callable[[float], Result]) -> Result | None:
         """``work(timeout)`` for rule ``rule_id`` over ``size`` bytes, with the time the rule has
@@ -97,35 +119,21 @@ class Spending:
 
     def __init__(self, budget: RuleBudget, rule_id: str) -> None:
         self._budget, self._rule_id = budget, rule_id
-        self._account = budget._account()
+        self._account = budget.account()
         self._left: float | None = None  # seconds the rule had when the block began; None: none
         self._started = 0.0
         self.size = 0
         self.timed_out = False
 
     def __enter__(self) -> Spending:
-        account, rule_id = self._account, self._rule_id
-        if account.stopped(rule_id):
-            return self
-        if self._budget._lost.get(rule_id, 0.0) >= self._budget.per_scan:
-            account.not_run.append(rule_id)
-            return self
-        self._left = self._allowed(account.run_over.get(rule_id, 0)) - account.spent.get(rule_id, 0.0)
+        self._left = self._budget.left(self._account, self._rule_id)
         self._started = time.thread_time()
         return self
 
     def __exit__(self, *_exception: object) -> None:
-        if self._left is None:
-            return
-        account, rule_id = self._account, self._rule_id
-        run_over = account.run_over[rule_id] = account.run_over.get(rule_id, 0) + self.size
-        spent = account.spent[rule_id] = account.spent.get(rule_id, 0.0) + time.thread_time() - self._started
-        if self.timed_out or spent >= self._allowed(run_over):
-            account.ran_out.append(rule_id)
-            self._budget._lost[rule_id] = self._budget._lost.get(rule_id, 0.0) + spent
-
-    def _allowed(self, run_over: int) -> float:
-        return self._budget.seconds + SECONDS_PER_MIB * run_over / (1 << 20)
+        if self._left is not None:
+            self._budget.charge(self._account, self._rule_id, self.size, time.thread_time() - self._started,
+                                self.timed_out)
 
     def run(self, size: int, work: Callable[[float], Result]) -> Result | None:
         """``work(timeout)`` over ``size`` more bytes; None when the rule is out of time."""

@@ -132,14 +132,16 @@ def keyword_regions(buffer: bytes, anchors: list[int], reach: int = OVERLAP_BYTE
     ``reach`` (the rule's :func:`keyword_reach`), so the whole lines within ``reach`` on either
     side of each keyword hold them all. Anchors closer than twice that share one region (a log
     with a keyword on every line is one region, found without a search per anchor); regions
-    that touch merge."""
+    that touch merge. A line is searched for its ends no further than the last region's end, and its end once (a
+    body of megabytes on one line, a keyword every few kilobytes, was searched to both its ends for each: quadratic)."""
     regions: list[tuple[int, int]] = []
 
     def close(first: int, last: int) -> None:
-        start = buffer.rfind(b"\n", 0, max(0, first - reach)) + 1
-        stop = buffer.find(b"\n", min(len(buffer), last + reach))
-        stop = len(buffer) if stop < 0 else stop
-        add_region(regions, start, stop)
+        floor = regions[-1][1] if regions else 0  # no line break between it and the start: the region goes on
+        start = buffer.rfind(b"\n", floor, max(floor, first - reach)) + 1 or floor
+        after = min(len(buffer), last + reach)
+        stop = regions[-1][1] if regions and after <= regions[-1][1] else buffer.find(b"\n", after)
+        add_region(regions, start, len(buffer) if stop < 0 else stop)
 
     ordered = sorted(anchors)
     first = last = ordered[0]

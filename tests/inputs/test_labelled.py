@@ -520,3 +520,22 @@ def test_a_scenario_begun_with_no_part_yet_gives_way_to_another_writer_s_request
              "Headers:\t\tAccept=*/*", "Cookies:\t\t<none>", "Body:\t\t\t<none>", NOISE]
     assert [(method, found, headers) for method, found, headers, _, _ in _read(lines)] == [
         ("POST", url, [("Accept", "*/*")])]
+
+
+def test_a_shape_that_writes_no_method_sends_its_unsaid_one_with_a_body_and_get_without() -> None:
+    # Hutool's HttpRequest printed: the URL, the headers and the body, no method; lines ended CR LF
+    def printed(body: str) -> list[str]:
+        text = ("Request Url: https://api.iugu.com/v1/transfers\r\nRequest Headers: \r\n    Accept: */*\r\n"
+                f"Request Body: \r\n    {body}\r\n")
+        return ["10:00:00.123 INFO 1 --- [main] c.e.IuguClient : " + text.split("\n")[0], *text.split("\n")[1:]]
+
+    read = _read(printed('{"amount_cents":100}') + printed(""))
+    assert [(method, url, headers, known) for method, url, headers, _, known in read] == [
+        ("POST", "https://api.iugu.com/v1/transfers", [("Accept", "*/*")], True),
+        ("GET", "https://api.iugu.com/v1/transfers", [("Accept", "*/*")], True)]
+    assert read[0][3] == b'{"amount_cents":100}'  # the CR of the log's CR LF is no byte of the body
+
+
+def test_an_unsaid_method_that_sends_no_body_is_refused_by_the_table() -> None:
+    with pytest.raises(ValueError, match="unsaid"):
+        label_patterns.shape_of({"capture": "x", "unsaid": "GET", "labels": {"URL: ": r"URL: (?P<url>\S+)"}})

@@ -8,6 +8,8 @@ url=<url>` over the message's lines, `Requesting url <url> using method <METHOD>
 key or path. (Split from :mod:`.label_shapes` by job: those are tables and blocks of labels, these a message's words.)
 """
 
+from .lines import TOKEN
+
 MESSAGE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # sttp client's logging backend (sttp.softwaremill.com, backends/wrappers/logging; DefaultLog.beforeRequestSend:
     # `Sending request: ` and Request.show — `<method> <uri>, headers: ` and each header's `Name: value` joined
@@ -41,4 +43,14 @@ MESSAGE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
     {"capture": "debug-sections", "list": "printed", "after": "yes", "labels": {
         "[Request] ": r"^\s*\[Request\] (?P<method>[A-Z]+) (?P<url>https?://\S+) (?P<body>.*)$",
         "[Request Headers] ": r"^\s*\[Request Headers\] (?P<headers>\{.*\})\s*$"}},
+
+    # Hutool's HttpRequest printed (`log.info("{}", request)`; hutool-http HttpRequest.toString and HttpBase.toString):
+    # `Request Url: <url>`, `Request Headers: ` with each header four blanks in, `Name: value`, then `Request Body: `
+    # with the body four blanks in on the lines after, every line ended CR LF. No method is written: the client
+    # sends GET unless told otherwise, and a body only with POST (HttpRequest.post), PUT or PATCH.
+    {"capture": "hutool", "indent": "    ", "unsaid": "POST", "labels": {
+        "Request Url: ": r"Request Url: (?P<url>https?://\S+)\s*$",
+        "Request Headers:": r"^Request Headers:(?P<headers>)\s*$",
+        "    ": rf"^    (?P<name>{TOKEN}): (?P<value>.*?)\r?$",
+        "Request Body:": r"^Request Body:(?P<body>)\s*$"}},
 )

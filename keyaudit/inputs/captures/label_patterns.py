@@ -29,9 +29,10 @@ _LISTS: dict[str, Callable[[str], list[tuple[str, str]]]] = {"map": map_list, "q
                                                               "blanks": blank_list, "dictionary": dictionary_list,
                                                               "piped": piped_list, "colons": colon_list,
                                                               "tuples": tuples_list, "printed": printed_list}
+_UNSAID = frozenset({"POST", "PUT", "PATCH"})  # a method a request with a body is sent with by a client's default
 _OPENING = frozenset({*PARTS, "pseudo", "begin"})  # the groups that give a part, or say one begins
 _KEYS = frozenset({"capture", "labels", "list", "quoted", "close", "indent", "margin", "lined", "head", "after",
-                   "others"})
+                   "others", "unsaid"})
 _LOOKING_BACK = re.compile(r"^(?:\\b|\(\?<!?[^)]*\))+")  # what a field may check before its needle
 _UNESCAPED = re.compile(r"\\(.)")
 
@@ -72,6 +73,7 @@ class LabelShape:
     head: bool  # its headers end as an HTTP head's do: at a blank line after them
     after: bool  # its headers come after the body: the request goes on past it
     others_end: bool  # a line that is none of its labels (nor the body's) ends the request
+    unsaid: str | None  # the method of a request that shows a body, where the shape writes none (GET without one)
 
 
 def shape_of(entry: dict[str, object]) -> LabelShape:
@@ -83,13 +85,15 @@ def shape_of(entry: dict[str, object]) -> LabelShape:
                          f"labels not a mapping, a list not one of {sorted(_LISTS)}, after not yes or others not end")
     built = tuple(Label(needle, pattern := re.compile(field), bool({"name", "headers"} & set(pattern.groupindex)),
                         _at_start(str(entry.get("capture")), needle, field)) for needle, field in labels.items())
-    if not built or _OPENING.isdisjoint(built[0].field.groupindex):
-        raise ValueError(f"label table: entry {entry.get('capture')!r}: its first label gives no part of a request")
+    if not built or _OPENING.isdisjoint(built[0].field.groupindex) or entry.get("unsaid", "POST") not in _UNSAID:
+        raise ValueError(f"label table: entry {entry.get('capture')!r}: its first label gives no part of a request, "
+                         f"or its unsaid method is none of {sorted(_UNSAID)}")
     return LabelShape(str(entry["capture"]), built, _LISTS[str(entry.get("list", "map"))],
                       entry.get("quoted") == "yes", str(entry.get("close", "")), str(entry.get("indent", "")),
                       entry.get("margin") == "yes",
                       any("end" in label.field.groupindex for label in built), entry.get("lined") == "yes",
-                      entry.get("head") == "yes", "after" in entry, "others" in entry)
+                      entry.get("head") == "yes", "after" in entry, "others" in entry,
+                      str(entry["unsaid"]) if "unsaid" in entry else None)
 
 
 def _at_start(capture: str, needle: str, field: str) -> bool:

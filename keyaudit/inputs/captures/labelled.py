@@ -278,7 +278,7 @@ class LabelReader:
         """The body is over: so is the request, unless its method is still to come (Moya logs
         `HTTP Request Method` after the body) or its shape writes the headers after the body
         (Fuel); then it waits for them, as long as no other request begins and its span lasts."""
-        if "method" in current.parts and not current.shape.after:
+        if ("method" in current.parts or current.shape.unsaid) and not current.shape.after:
             yield from self._end()
         else:
             current.closed = True
@@ -300,9 +300,9 @@ def _data(current: _Request, groups: dict[str, str | None]) -> None:
 
 def _exchange(current: _Request, path: str) -> Iterator[Exchange]:
     """The request ``current`` read, as an exchange where it is one."""
-    if "method" not in current.parts:
-        return
     parts, headers = current.parts, current.tables.sent(current.headers)
+    if "method" not in parts and not current.shape.unsaid:
+        return
     url = parts.get("url") or absolute_url(parts.get("target", ""), parts.get("host") or header_value(headers, "Host"),
                                             parts.get("scheme"))
     body: bytes | None = None
@@ -312,7 +312,9 @@ def _exchange(current: _Request, path: str) -> Iterator[Exchange]:
     elif current.body is not None:
         current.body.drop_trailing_blanks()
         body = current.body.value(end_marked=current.end_marked or current.shape.ended)
-    exchange = make_exchange(parts["method"], url, headers, body if current.whole else None,
+    method = parts.get("method") or (current.shape.unsaid if body or current.data or current.body and current.body.lines
+                                     else "GET")
+    exchange = make_exchange(method, url, headers, body if current.whole else None,
                              Origin(path, current.line, capture=current.shape.capture),
                              headers_known=current.headers_known)
     if exchange is not None:

@@ -330,13 +330,13 @@ class BodyLines:
         return self.expected is not None and self._joined_size(1) >= self.expected
 
     def value(self, end_marked: bool = False) -> bytes | None:
-        """The bytes sent, or None where the lines do not show them. ``end_marked``: the log
-        marked where the body ends (an end label, a wrapper's close), so every line read is the
-        body's and a reading of the first lines alone is none."""
+        """The bytes sent, or None where the lines do not show them; with no declared length, the last line's CR is a
+        CR LF log's line end, not the body's. ``end_marked``: the log marked where the body ends (an end label, a
+        wrapper's close), so every line read is the body's and a reading of the first lines alone is none."""
         if self.overflow or (not self.lines and self.expected != 0):
             return None
         if self.expected is None or self._joined_size(1) == self.expected:
-            return b"\n".join(self._parts)
+            return b"\n".join(self._parts).removesuffix(b"\r" if self.expected is None else b"")
         if self._joined_size(1) > self.expected >= self._joined_size(1) - len(self._parts[-1]):
             joined = b"\n".join(self._parts)  # the length ends in the last line: the rest is the log's
             rest = joined[self.expected:]
