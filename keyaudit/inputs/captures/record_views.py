@@ -9,9 +9,9 @@ Three notations say what nesting says, and the reconstructor (:mod:`.records`) r
   Postman's and HAR's header lists);
 - a value wrapped in a one-key typed object is that value (OTLP's ``{"stringValue": …}``, ``{"arrayValue": {"values":
   […]}}``, ``{"kvlistValue": {"values": […]}}``; a key-value store's type descriptors, DynamoDB's ``{"S": …}``,
-  ``{"M": {…}}``, ``{"L": […]}``; a document store's Extended JSON, ``{"$binary": {"base64": …}}`` the text of its
-  bytes, ``{"$oid": …}``; a row format's union, Avro's JSON encoding, ``{"string": …}``, ``{"map": {…}}``, ``{"bytes":
-  …}`` the text of the bytes its code points U+0000–U+00FF are);
+  ``{"M": {…}}``, ``{"L": […]}``; a document store's Extended JSON, ``{"$binary": {"base64": …}}`` the text of
+  its bytes, ``{"$oid": …}``; a row format's union, Avro's JSON encoding, ``{"string": …}``, ``{"map": {…}}``,
+  ``{"bytes": …}`` the text of the bytes its code points U+0000–U+00FF are);
 - a message attribute is its value: a queue's or a topic's attributes say each value's data type beside it (SQS's
   ``{"StringValue": …, "DataType": "String"}``, a Lambda SQS event's ``{"stringValue": …, "stringListValues": [],
   "binaryListValues": [], "dataType": …}``, SNS's ``{"Type": "String", "Value": …}``; WebDriver BiDi's bytes,
