@@ -529,9 +529,12 @@ def test_a_shape_that_writes_no_method_sends_its_unsaid_one_with_a_body_and_get_
                 f"Request Body: \r\n    {body}\r\n")
         return ["10:00:00.123 INFO 1 --- [main] c.e.IuguClient : " + text.split("\n")[0], *text.split("\n")[1:]]
 
-    read = _read(printed('{"amount_cents":100}') + printed(""))
+    said = printed('{"offset":0}')
+    said.insert(1, "Request Method: GET\r")  # a method written among them is the one sent, body or not
+    read = _read(printed('{"amount_cents":100}') + printed("") + said)
     assert [(method, url, headers, known) for method, url, headers, _, known in read] == [
         ("POST", "https://api.iugu.com/v1/transfers", [("Accept", "*/*")], True),
+        ("GET", "https://api.iugu.com/v1/transfers", [("Accept", "*/*")], True),
         ("GET", "https://api.iugu.com/v1/transfers", [("Accept", "*/*")], True)]
     assert read[0][3] == b'{"amount_cents":100}'  # the CR of the log's CR LF is no byte of the body
 

@@ -47,9 +47,11 @@ MESSAGE_LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # Hutool's HttpRequest printed (`log.info("{}", request)`; hutool-http HttpRequest.toString and HttpBase.toString):
     # `Request Url: <url>`, `Request Headers: ` with each header four blanks in, `Name: value`, then `Request Body: `
     # with the body four blanks in on the lines after, every line ended CR LF. No method is written: the client
-    # sends GET unless told otherwise, and a body only with POST (HttpRequest.post), PUT or PATCH.
+    # sends GET unless told otherwise, and a body only with POST (HttpRequest.post), PUT or PATCH — unless a line of
+    # the application's own among them says it (`Request Method: GET`).
     {"capture": "hutool", "indent": "    ", "unsaid": "POST", "labels": {
         "Request Url: ": r"Request Url: (?P<url>https?://\S+)\s*$",
+        "Request Method: ": r"^Request Method: (?P<method>[A-Z]+)\s*$",
         "Request Headers:": r"^Request Headers:(?P<headers>)\s*$",
         "    ": rf"^    (?P<name>{TOKEN}): (?P<value>.*?)\r?$",
         "Request Body:": r"^Request Body:(?P<body>)\s*$"}},
