@@ -191,12 +191,3 @@ def test_many_clients_of_one_name_each_bind_their_own_class_s_calls_in_linear_ti
                                                    ("POST", "https://api.iugu.com/v1/transfer_requests")]
     assert len(_declared(classes(50))) == 53
     assert large < 20 * small, (small, large)  # (quadratic before: 10 times the classes, 60 times the work)
-
-
-def test_an_interface_word_in_a_string_of_an_interface_hides_none_of_its_methods(tmp_path: Path) -> None:
-    """The word ``interface`` in a header's string, before a class's brace: no interface nested in the one it is
-    written in (that brace closes past its end), whose methods are all its own."""
-    code = _kotlin(BASE).replace('@Headers("Content-Type: application/json")',
-                                 '@Headers("Content-Type: application/json", "X-Note: the interface v2")')
-    assert _sent(tmp_path, "Repository.kt", code) == [
-        ("iugu-unsigned-transfer", "https://api.iugu.com/v1/transfer_requests")]
