@@ -175,19 +175,3 @@ def test_interfaces_the_text_cuts_off_are_each_read_for_their_own_methods() -> N
     small, large = (lines_run(lambda: _declared(cut_off(count)), source_declared) for count in (100, 1_000))
     assert _declared(cut_off(100)) == [("POST", "https://api.iugu.com/v1/transfer_requests")]
     assert large < 20 * small, (small, large)  # (quadratic before: 100 times the work for 10 times the text)
-
-
-def test_many_clients_of_one_name_each_bind_their_own_class_s_calls_in_linear_time() -> None:
-    """Each call was looked for among all clients of its receiver's name, and each client's block among all blocks:
-    3,000 classes each with its ``api`` client called once took 58 s. Each call is still bound to its class's own."""
-    def classes(count: int) -> str:
-        return _asaas_and_iugu() + "".join(
-            f"class Repository{n} {{\n    private val api: IuguApi = Retrofit.Builder()\n"
-            f'        .baseUrl("https://api.iugu.com/")\n        .build()\n        .create(IuguApi::class.java)\n\n'
-            f"    suspend fun send(corpo: RequestBody) {{\n        api.transfer(corpo)\n    }}\n}}\n\n"
-            for n in range(count))
-    small, large = (lines_run(lambda: _declared(classes(count)), source_declared) for count in (50, 500))
-    assert sorted(set(_declared(classes(50)))) == [("POST", "https://api.asaas.com/v3/transfers"),
-                                                   ("POST", "https://api.iugu.com/v1/transfer_requests")]
-    assert len(_declared(classes(50))) == 53
-    assert large < 20 * small, (small, large)  # (quadratic before: 10 times the classes, 60 times the work)

@@ -25,7 +25,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Iterator
 from urllib.parse import urljoin
 
 from keyaudit.model.exchange import UNKNOWN, Exchange, Origin
@@ -78,54 +78,36 @@ def declared(lines: list[tuple[int, str]], lang: Language, path: str) -> Iterato
     headers = [(found.start(), found.end(), found.group(1)) for found in _INTERFACE.finditer(text)]
     bodies = [(start, pairs[end - 1]) for start, end, _ in headers if end - 1 in pairs]  # each code's interface
     interfaces = [(start, name, _endpoints(text, end, pairs, bodies)) for start, end, name in headers]
-    built = [(found, base.group(1), endpoints) for found in _BUILT.finditer(text)
-             if (base := _BASE.search(found.group(2))) is not None
-             and (endpoints := _declared(interfaces, found.group(3), found.start())) is not None]
-    bindings = _bindings(text, blocks, [found.start() for found, _, _ in built])
-    clients = [(block, found.group(1), base, endpoints, _OWN_CLIENT not in found.group(2))
-               for block, (found, base, endpoints) in zip(bindings, built)]
-    names = {client[1] for client in clients}
+    clients = [(_binding(text, blocks, found.start()), found.group(1), base.group(1), endpoints,
+                _OWN_CLIENT not in found.group(2)) for found in _BUILT.finditer(text)
+               if (base := _BASE.search(found.group(2))) is not None
+               and (endpoints := _declared(interfaces, found.group(3), found.start())) is not None]
     starts = dict(zip((number for number, _ in lines),
                       itertools.accumulate((len(line) + 1 for _, line in lines), initial=0)))
-    calls = []  # each call of a client's name: where it stands, its receiver, method, call, group's facts, line
     for group in groups(lines) if clients else ():
         said = facts(written_calls(tokens("\n".join(line for _, line in group), lang), lang), frozenset())
         for name, call, at in said.calls:
             receiver, _, called = name.rpartition(".")
-            if receiver in names:
-                line_start = starts[group[at][0]]
-                written = text.find(name, line_start, line_start + len(group[at][1]))  # where the call stands
-                calls.append((line_start if written < 0 else written, receiver, called, call, said, group[at][0]))
-    for (_, _, called, call, said, number), bound in zip(calls, _bound(clients, calls)):
-        if bound is not None and called in bound[1]:
-            base, endpoints, known = bound
-            exchange = _request(endpoints[called], base, known, call, said, Origin(path, number, 1, capture="code"))
-            if exchange is not None:
-                yield exchange
+            line_start = starts[group[at][0]]
+            written = text.find(name, line_start, line_start + len(group[at][1]))  # where the call stands
+            bound = _bound([client for client in clients if client[1] == receiver],
+                           line_start if written < 0 else written)
+            if bound is not None and called in bound[1]:
+                base, endpoints, known = bound
+                exchange = _request(endpoints[called], base, known, call, said, Origin(path, group[at][0], 1,
+                                                                                       capture="code"))
+                if exchange is not None:
+                    yield exchange
 
 
 _Client = tuple[tuple[int, int], str, str, dict[str, _Endpoint], bool]  # its block, name, base, methods, known
 
 
-def _bound(clients: list[_Client], calls: list[tuple[Any, ...]]) -> list[tuple[str, dict[str, _Endpoint], bool] | None]:
-    """For each call (its offset and receiver's name first), the base, methods and known headers of the client it is
-    made on, of those named as its receiver is: the one whose block holds the call; none where no such block does, or
-    where two do. One sweep over the blocks' ends and the calls in order (each call's clients looked for among all of
-    them: 3,000 classes, each with its ``api`` client called once, took 58 s)."""
-    events = sorted([(client[0][0], 2, index) for index, client in enumerate(clients)]  # a block's end before a
-                    + [(client[0][1], 0, index) for index, client in enumerate(clients)]  # call, its start after
-                    + [(call[0], 1, index) for index, call in enumerate(calls)])
-    reaching: dict[str, dict[int, None]] = {name: {} for _, name, *_ in clients}  # name -> the clients reaching
-    found: list[tuple[str, dict[str, _Endpoint], bool] | None] = [None] * len(calls)
-    for _, kind, index in events:
-        if kind == 1:
-            named = reaching[calls[index][1]]
-            found[index] = clients[next(iter(named))][2:] if len(named) == 1 else None
-        elif kind == 2:
-            reaching[clients[index][1]][index] = None
-        else:
-            del reaching[clients[index][1]][index]
-    return found
+def _bound(named: list[_Client], at: int) -> tuple[str, dict[str, _Endpoint], bool] | None:
+    """The base, methods and known headers of the client a call at ``at`` is made on, of those ``named`` as its
+    receiver is: the one whose block holds the call; none where no such block does, or where two do."""
+    reach = [client[2:] for client in named if client[0][0] < at < client[0][1]]
+    return reach[0] if len(reach) == 1 else None
 
 
 def _pairs(found: list[tuple[int, str]], end: int) -> tuple[dict[int, int], list[tuple[int, int]]]:
@@ -147,34 +129,21 @@ def _pairs(found: list[tuple[int, str]], end: int) -> tuple[dict[int, int], list
     return pairs, blocks
 
 
-def _bindings(text: str, blocks: list[tuple[int, int]], built: list[int]) -> list[tuple[int, int]]:
-    """The block whose calls each client built at an offset of ``built`` binds: the one it is declared in; the
-    class's, where it is set as a field (``this.api = …`` or ``api = …`` in a constructor, an ``init {}``, a
-    ``static {}``) or declared in a class's own block (a ``companion object``)."""
-    found = _innermost(blocks, built, len(text))
-    classes = [index for index, (at, block) in enumerate(zip(built, found)) if block[0] >= 0 and (
-        _FIELD_SET.search(text[max(0, at - 200) : at]) or _CLASS_LEVEL.search(text, max(0, block[0] - 60), block[0]))]
-    for index, block in zip(classes, _innermost(blocks, [found[index][0] for index in classes], len(text))):
-        found[index] = block
-    return found
+def _binding(text: str, blocks: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    """The block whose calls a client built at ``at`` binds: the one it is declared in; the class's, where it is set
+    as a field (``this.api = …`` or ``api = …`` in a constructor, an ``init {}``, a ``static {}``) or declared in
+    a class's own block (a ``companion object``)."""
+    block = _block(blocks, at, len(text))
+    statement = text[max(0, at - 200) : at]
+    if block[0] >= 0 and (_FIELD_SET.search(statement) or _CLASS_LEVEL.search(text, max(0, block[0] - 60), block[0])):
+        return _block(blocks, block[0], len(text))
+    return block
 
 
-def _innermost(blocks: list[tuple[int, int]], positions: list[int], end: int) -> list[tuple[int, int]]:
-    """The innermost block holding each of ``positions`` (the whole text, from before its start to past its end,
-    where none does), in one sweep: braces' blocks nest, each closed before the one around it (each position's
-    looked for among all blocks, 3,000 clients in as many classes took 12 s)."""
-    found, stack, ordered, taken = [(-2, end + 1)] * len(positions), [], sorted(blocks, key=lambda b: (b[0], -b[1])), 0
-    for index in sorted(range(len(positions)), key=positions.__getitem__):
-        at = positions[index]
-        while taken < len(ordered) and ordered[taken][0] < at:
-            while stack and stack[-1][1] <= ordered[taken][0]:
-                stack.pop()  # closed before this block opens: none around it
-            stack.append(ordered[taken])
-            taken += 1
-        while stack and stack[-1][1] <= at:
-            stack.pop()
-        found[index] = stack[-1] if stack else found[index]
-    return found
+def _block(blocks: list[tuple[int, int]], at: int, end: int) -> tuple[int, int]:
+    """The innermost block holding ``at`` (the whole text, from before its start to past its end, where none does)."""
+    return max(((opening, close) for opening, close in blocks if opening < at < close),
+               key=lambda block: (block[0], -block[1]), default=(-2, end + 1))  # (nested: opened last, closed first)
 
 
 def _request(endpoint: _Endpoint, base: str, known: bool, call: Call, said: Facts, origin: Origin) -> Exchange | None:
