@@ -4,15 +4,10 @@ on it, each parameter given the value the call passes (real files in a temporary
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from helpers.credentials import iugu_token
 from helpers.running import scan_json
-from helpers.work import lines_run
-from keyaudit.inputs.captures import source_declared
-from keyaudit.inputs.captures.source_declared import declared
-from keyaudit.inputs.captures.source_languages import LANGUAGES
 
 
 def _sent(folder: Path, name: str, text: str) -> list[tuple[str, str]]:
@@ -146,32 +141,3 @@ def test_a_client_set_as_a_field_in_a_constructor_or_an_initializer_binds_its_cl
         code = _kotlin(BASE).replace(declared, opening).replace(built, built + closing)
         assert _sent(tmp_path, f"{name}/Repository.kt", code) == [
             ("iugu-unsigned-transfer", "https://api.iugu.com/v1/transfer_requests")], name
-
-
-def _declared(code: str) -> list[tuple[str, str]]:
-    lines = list(enumerate(code.split("\n"), start=1))
-    return [(exchange.method, exchange.url) for exchange in declared(lines, LANGUAGES["dollar"], "src/Api.kt")]
-
-
-def test_interface_words_with_no_brace_and_a_long_word_are_read_in_linear_time() -> None:
-    """An ``interface`` word with no brace after it read the text to its end for one (4,000 of them, 270 KB, 17 s);
-    a client's name was tried at each character of a word (a word of 16 KB, 10 s). The client still binds."""
-    words = "".join(f"// the interface {n} sends to https://api.iugu.com/v1/transfer_requests\n" for n in range(3_000))
-    code = _kotlin(BASE).replace("class Repository {\n", words + "val x = " + "a" * 20_000 + ";\nclass Repository {\n")
-    started = time.process_time()
-    assert _declared(code) == [("POST", "https://api.iugu.com/v1/transfer_requests")]
-    spent = time.process_time() - started
-    assert spent < 3, spent  # (30 s before)
-
-
-def test_interfaces_the_text_cuts_off_are_each_read_for_their_own_methods() -> None:
-    """An interface whose closing brace the text does not hold (a window of lines cut it) was read to the text's end,
-    each: 2,000 of them in a row, 190 KB, took 36 s. The methods after a nested interface's header are that
-    interface's own: read once, the work grows with the text."""
-    def cut_off(count: int) -> str:
-        interfaces = "".join(f'interface Old{n} {{\n    @POST("v1/x{n}")\n    fun transfer(@Body corpo: RequestBody)\n'
-                             for n in range(count))
-        return _kotlin(BASE).replace("interface TransfersApi {", interfaces + "interface TransfersApi {")
-    small, large = (lines_run(lambda: _declared(cut_off(count)), source_declared) for count in (100, 1_000))
-    assert _declared(cut_off(100)) == [("POST", "https://api.iugu.com/v1/transfer_requests")]
-    assert large < 20 * small, (small, large)  # (quadratic before: 100 times the work for 10 times the text)

@@ -21,7 +21,6 @@ headers unknown, never absent (a header's value the call computes, that value).
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -38,9 +37,7 @@ from .source_tokens import brackets, tokens
 from .source_value_kinds import Call, Facts, Lit
 from .source_values import facts, resolved
 
-# an interface's header, up to its brace within 400 characters (unbounded, each `interface` word with no brace after
-# it read the text to its end: 4,000 of them, 270 KB, took 17 s)
-_INTERFACE = re.compile(r"\binterface\s+(\w+)[^{;]{0,400}\{")
+_INTERFACE = re.compile(r"\binterface\s+(\w+)[^{;]*\{")
 _ENDPOINT = re.compile(r"@(GET|POST|PUT|PATCH|DELETE)\(\s*\"([^\"]*)\"\s*\)")
 _STATIC = re.compile(r"@Headers\(([^)]*)\)")
 _STRING = re.compile(r'"([^"\\]*)"')
@@ -48,8 +45,7 @@ _METHOD_NAME = re.compile(r"(?<![@\w.])(\w+)\s*\(")  # a method's name, no annot
 _ANNOTATION = re.compile(r"@(\w+)(?:\(\s*(?:\"([^\"]*)\")?[^)]*\))?")
 # a client built with its base and bound to the interface it creates: `val api: Api = Retrofit.Builder()`, Java's
 # `Api api = new Retrofit.Builder()`, up to its `.create(Api::class.java)` (`Api.class`)
-# (its name from a word's start: tried at each of a word's characters, a word of 16 KB took 10 s)
-_BUILT = re.compile(r"(?<!\w)(\w+)\s*(?::\s*[\w.<>]+\s*)?=\s*(?:new\s+)?Retrofit\.Builder\(\)(.{0,600}?)"
+_BUILT = re.compile(r"(\w+)\s*(?::\s*[\w.<>]+\s*)?=\s*(?:new\s+)?Retrofit\.Builder\(\)(.{0,600}?)"
                     r"\.create\(\s*(\w+)(?:::class\.java|\.class)\s*\)", re.S)
 _BASE = re.compile(r"\.baseUrl\(\s*\"([^\"]+)\"\s*\)")
 _OWN_CLIENT = ".client("  # an HTTP client of its own, whose interceptors may add headers the code does not show
@@ -75,9 +71,8 @@ def declared(lines: list[tuple[int, str]], lang: Language, path: str) -> Iterato
     if "interface" not in text or ".create(" not in text:  # (most windows: no declarative client)
         return
     pairs, blocks = _pairs(brackets(text, lang), len(text))
-    headers = [(found.start(), found.end(), found.group(1)) for found in _INTERFACE.finditer(text)]
-    bodies = [(start, pairs[end - 1]) for start, end, _ in headers if end - 1 in pairs]  # each code's interface
-    interfaces = [(start, name, _endpoints(text, end, pairs, bodies)) for start, end, name in headers]
+    interfaces = [(found.start(), found.group(1), _endpoints(text, found.end(), pairs))
+                  for found in _INTERFACE.finditer(text)]
     clients = [(_binding(text, blocks, found.start()), found.group(1), base.group(1), endpoints,
                 _OWN_CLIENT not in found.group(2)) for found in _BUILT.finditer(text)
                if (base := _BASE.search(found.group(2))) is not None
@@ -172,37 +167,22 @@ def _declared(interfaces: list[tuple[int, str, dict[str, _Endpoint]]], name: str
     return before[-1] if before else named[0][1] if named else None
 
 
-def _endpoints(text: str, start: int, pairs: dict[int, int], bodies: list[tuple[int, int]]) -> dict[str, _Endpoint]:
+def _endpoints(text: str, start: int, pairs: dict[int, int]) -> dict[str, _Endpoint]:
     """The methods an interface whose body starts at ``start`` declares with a method's annotation, by name (none
-    where the brace before it is no code's: the interface is a comment's or a string's word); an interface nested in
-    it, from its header to its closing brace (``bodies``, by start), declares its own."""
+    where the brace before it is no code's: the interface is a comment's or a string's word)."""
     found: dict[str, _Endpoint] = {}
-    at = start
-    for first, last in _own_parts(start, pairs.get(start - 1, start), bodies):
-        at = max(at, first)
-        for named in _METHOD_NAME.finditer(text, at, last):
-            if named.start() < at or (close := pairs.get(named.end() - 1)) is None:
-                continue
-            head, params = text[at : named.start()], text[named.end() : close]
-            at = close + 1
-            if (endpoint := _ENDPOINT.search(head)) is not None:
-                static = [line.partition(":") for item in _STATIC.findall(head) for line in _STRING.findall(item)]
-                found[named.group(1)] = _Endpoint(endpoint.group(1), endpoint.group(2),
-                                                  [(name.strip(), value.strip()) for name, _, value in static],
-                                                  [_param(param) for param in _split(params)])
+    end, at = pairs.get(start - 1, start), start
+    for named in _METHOD_NAME.finditer(text, start, end):
+        if named.start() < at or (close := pairs.get(named.end() - 1)) is None:
+            continue
+        head, params = text[at : named.start()], text[named.end() : close]
+        at = close + 1
+        if (endpoint := _ENDPOINT.search(head)) is not None:
+            static = [line.partition(":") for item in _STATIC.findall(head) for line in _STRING.findall(item)]
+            found[named.group(1)] = _Endpoint(endpoint.group(1), endpoint.group(2),
+                                              [(name.strip(), value.strip()) for name, _, value in static],
+                                              [_param(param) for param in _split(params)])
     return found
-
-
-def _own_parts(start: int, end: int, bodies: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """The parts of an interface's body from ``start`` to ``end`` that no interface nested in it holds (``bodies``:
-    each code's interface from its header to its closing brace, by start), as (start, end) offsets: each part of a
-    text is read for one interface's methods alone (read for each interface around it, 2,000 interfaces whose
-    closing braces the text cut off, 190 KB, took 36 s)."""
-    while (index := bisect.bisect_left(bodies, (start,))) < len(bodies) and bodies[index][0] < end:
-        yield start, bodies[index][0]
-        start = max(bodies[index][1], bodies[index][0] + 1)
-    if start < end:
-        yield start, end
 
 
 def _param(text: str) -> tuple[str, str, str]:
