@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from keyaudit.rulebook.entries import pattern_entries
 from keyaudit.rulebook.errors import RuleError
 
+_FIELDS = frozenset({"anchor", "pattern", "examples", "negative_examples"})
 KEY = "request_anchor_checks"
 
 
@@ -61,10 +61,21 @@ def parse_anchor_checks(value: Any, path: str) -> tuple[AnchorCheck, ...]:
     """A rule file's ``request_anchor_checks``: a list of ``{anchor, pattern, examples,
     negative_examples}``; the pattern must compile, and each check needs examples of both kinds
     (what the anchor stands for, and the words it must not be taken for)."""
+    if not isinstance(value, list):
+        raise RuleError(path, None, f"'{KEY}' must be a list")
     checks = []
-    for where, raw in pattern_entries(value, path, KEY, "anchor"):
-        check = AnchorCheck(raw["anchor"], raw["pattern"], tuple(raw["examples"]), tuple(raw["negative_examples"]),
-                            path)
+    for number, raw in enumerate(value, 1):
+        where = f"'{KEY}' entry {number}"
+        if not isinstance(raw, dict) or set(raw) != _FIELDS:
+            raise RuleError(path, None, f"{where} must have exactly {', '.join(sorted(_FIELDS))}")
+        if not all(isinstance(raw[name], str) and raw[name] for name in ("anchor", "pattern")):
+            raise RuleError(path, None, f"{where}: anchor and pattern must be non-empty strings")
+        lists = {name: raw[name] for name in ("examples", "negative_examples")}
+        if not all(isinstance(items, list) and items and all(isinstance(item, str) for item in items)
+                   for items in lists.values()):
+            raise RuleError(path, None, f"{where}: examples and negative_examples must be non-empty lists of strings")
+        check = AnchorCheck(raw["anchor"], raw["pattern"], tuple(lists["examples"]),
+                            tuple(lists["negative_examples"]), path)
         try:
             check.pattern  # compiled here, once, as the engines will use it
         except re.error as exc:

@@ -4,7 +4,7 @@ Each failure is one :class:`RuleError` line naming file, rule and problem."""
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any
 
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES
 from keyaudit.rulebook.errors import RuleError
@@ -51,22 +51,3 @@ def described(raw: dict[str, Any], path: str, rule_id: str, confidence: str) -> 
         "references": parse_references(raw.get("references"), path, rule_id),
         "remediation": parse_remediation(raw.get("remediation"), path, rule_id),
     }
-
-
-def pattern_entries(value: Any, path: str, key: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Each entry of a rule file's list ``key`` of ``{<name>, pattern, examples, negative_examples}`` (a request
-    anchor's check, a header setter), with where it is for an error line: a mapping of exactly those fields, the
-    name and pattern non-empty strings, and examples of both kinds (what it stands for, and what it must not)."""
-    fields = {name, "pattern", "examples", "negative_examples"}
-    if not isinstance(value, list):
-        raise RuleError(path, None, f"'{key}' must be a list")
-    for number, raw in enumerate(value, 1):
-        where = f"'{key}' entry {number}"
-        if not isinstance(raw, dict) or set(raw) != fields:
-            raise RuleError(path, None, f"{where} must have exactly {', '.join(sorted(fields))}")
-        if not all(isinstance(raw[field], str) and raw[field] for field in (name, "pattern")):
-            raise RuleError(path, None, f"{where}: {name} and pattern must be non-empty strings")
-        if not all(isinstance(items, list) and items and all(isinstance(item, str) for item in items)
-                   for items in (raw["examples"], raw["negative_examples"])):
-            raise RuleError(path, None, f"{where}: examples and negative_examples must be non-empty lists of strings")
-        yield where, raw

@@ -25,10 +25,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from keyaudit.rulebook.entries import pattern_entries
 from keyaudit.rulebook.errors import RuleError
 
 KEY = "header_setters"
+_FIELDS = frozenset({"name", "pattern", "examples", "negative_examples"})
 # a flag for the whole pattern (``(?i)``): in the alternation of every setter it would be in the middle, an error
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
@@ -76,10 +76,21 @@ def parse_header_setters(value: Any, path: str) -> tuple[HeaderSetter, ...]:
     """A rule file's ``header_setters``: a list of ``{name, pattern, examples, negative_examples}``; the pattern
     must compile, with no capturing group nor global flag (all are searched as one alternation: see
     :class:`HeaderSetters`), and each needs examples of both kinds."""
+    if not isinstance(value, list):
+        raise RuleError(path, None, f"'{KEY}' must be a list")
     setters = []
-    for where, raw in pattern_entries(value, path, KEY, "name"):
-        setter = HeaderSetter(raw["name"], raw["pattern"], tuple(raw["examples"]), tuple(raw["negative_examples"]),
-                              path)
+    for number, raw in enumerate(value, 1):
+        where = f"'{KEY}' entry {number}"
+        if not isinstance(raw, dict) or set(raw) != _FIELDS:
+            raise RuleError(path, None, f"{where} must have exactly {', '.join(sorted(_FIELDS))}")
+        if not all(isinstance(raw[name], str) and raw[name] for name in ("name", "pattern")):
+            raise RuleError(path, None, f"{where}: name and pattern must be non-empty strings")
+        lists = {name: raw[name] for name in ("examples", "negative_examples")}
+        if not all(isinstance(items, list) and items and all(isinstance(item, str) for item in items)
+                   for items in lists.values()):
+            raise RuleError(path, None, f"{where}: examples and negative_examples must be non-empty lists of strings")
+        setter = HeaderSetter(raw["name"], raw["pattern"], tuple(lists["examples"]),
+                              tuple(lists["negative_examples"]), path)
         try:
             compiled = setter.pattern
         except re.error as exc:

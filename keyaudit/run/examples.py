@@ -19,9 +19,7 @@ from keyaudit.engine.detect import SecretDetector
 from keyaudit.model.findings import Finding
 from keyaudit.model.vocabulary import RuleInfo
 from keyaudit.engine.judge import ExchangeJudge
-from keyaudit.rulebook.anchor_checks import AnchorCheck
 from keyaudit.rulebook.backtracking import backtracking_warnings
-from keyaudit.rulebook.header_setters import HeaderSetter
 from keyaudit.rulebook.metadata import missing_metadata
 from keyaudit.rulebook.requests import RequestCheck, RequestRule
 from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning
@@ -106,21 +104,30 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
         for index, text in enumerate(rule.negative_examples):
             if any(f.rule_id == rule.id for f in find(text)):  # type: ignore[operator]
                 failures.append(ExampleFailure(owner, "negative example", index, "was reported"))
-    return failures + _counting_failures(rules)
+    return failures + _anchor_check_failures(rules) + _setter_failures(rules)
 
 
-def _counting_failures(rules: RuleSet) -> list[ExampleFailure]:
-    """Where a request anchor's check or a header setter does not count in its examples, or counts in a negative one."""
-    entries: list[tuple[str, AnchorCheck | HeaderSetter]] = [
-        (f"request anchor check {check.anchor!r}", check) for check in rules.request_anchor_checks]
-    entries += [(f"header setter {setter.name!r}", setter) for setter in rules.header_setters]
+def _anchor_check_failures(rules: RuleSet) -> list[ExampleFailure]:
+    """Where a request anchor's check does not count its examples, or counts a negative one."""
     failures: list[ExampleFailure] = []
-    for what, entry in entries:
-        owner = f"{entry.source}: {what}"
+    for check in rules.request_anchor_checks:
+        owner = f"{check.source}: request anchor check {check.anchor!r}"
         failures += [ExampleFailure(owner, "example", index, "does not count")
-                     for index, text in enumerate(entry.examples) if not entry.counts_in(text)]
+                     for index, text in enumerate(check.examples) if not check.counts_in(text)]
         failures += [ExampleFailure(owner, "negative example", index, "counts")
-                     for index, text in enumerate(entry.negative_examples) if entry.counts_in(text)]
+                     for index, text in enumerate(check.negative_examples) if check.counts_in(text)]
+    return failures
+
+
+def _setter_failures(rules: RuleSet) -> list[ExampleFailure]:
+    """Where a header setter does not count in its examples, or counts in a negative one."""
+    failures: list[ExampleFailure] = []
+    for setter in rules.header_setters:
+        owner = f"{setter.source}: header setter {setter.name!r}"
+        failures += [ExampleFailure(owner, "example", index, "does not count")
+                     for index, text in enumerate(setter.examples) if not setter.counts_in(text)]
+        failures += [ExampleFailure(owner, "negative example", index, "counts")
+                     for index, text in enumerate(setter.negative_examples) if setter.counts_in(text)]
     return failures
 
 
