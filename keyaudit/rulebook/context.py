@@ -16,11 +16,6 @@ for nothing but that none of them is found (a URL in a comment is no call). The 
 ``record``  the record the hit is in: a one-line JSON record, the call or object around it (and
             the object around that object), else its block (an indented block, an INI or TOML
             section, a paragraph of lines);
-``lead``    the text of that record up to the end of the hit's name (to its value where it has
-            none), at most ``bytes`` bytes of it: what the name is written inside. A pattern ending
-            ``\\Z`` is bound to the name itself (``new PagSeguro({ token`` is a call still open at
-            the name), where a record's pattern may find a name of the same spelling written
-            elsewhere in the block;
 ``file``    the text one work unit reads: provider hosts anywhere in it, chunks away; a pattern
             in the mebibyte buffer the hit is in (the whole file, up to a mebibyte);
 ``path``    the path of the file, as reported;
@@ -46,7 +41,7 @@ from keyaudit.rulebook.errors import RuleError
 if TYPE_CHECKING:
     import regex
 
-SCOPES = ("line", "lines", "window", "record", "lead", "file", "path", "name")
+SCOPES = ("line", "lines", "window", "record", "file", "path", "name")
 DEFAULT_CONTEXT_WINDOW = 256
 MAX_CONTEXT_WINDOW = 4096  # the overlap kept between chunks: context beyond it is not seen
 MAX_CONTEXT_LINES = 50
@@ -80,7 +75,7 @@ class Evidence:
     strength: int = 1
     pattern_text: str = ""
     provider_host: str | None = None  # whose hosts: a provider's, or ANY_PROVIDER's; None: a pattern
-    reach: int = 0  # lines (scope ``lines``) or bytes (``window``) on each side of the hit, or before it (``lead``)
+    reach: int = 0  # lines (scope ``lines``) or bytes (scope ``window``) on each side of the hit
     hosts: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -175,11 +170,10 @@ def _parse_evidence(raw: Any, where: str, path: str, rule_id: str, verify: bool)
     reach = 0
     if scope == "lines":
         reach = _int(raw, "lines", 1, MAX_CONTEXT_LINES, 3, where, path, rule_id)
-    elif scope in ("window", "lead"):
+    elif scope == "window":
         reach = _int(raw, "bytes", 1, MAX_CONTEXT_WINDOW, DEFAULT_CONTEXT_WINDOW, where, path, rule_id)
-    if ("lines" in raw and scope != "lines") or ("bytes" in raw and scope not in ("window", "lead")):
-        raise RuleError(path, rule_id,
-                        f"{where} {name!r}: 'lines' is for scope lines, 'bytes' for scopes window and lead")
+    if ("lines" in raw and scope != "lines") or ("bytes" in raw and scope != "window"):
+        raise RuleError(path, rule_id, f"{where} {name!r}: 'lines' is for scope lines, 'bytes' for scope window")
     strength = _int(raw, "strength", 1, MAX_STRENGTH, 1, where, path, rule_id)
     return Evidence(name, scope, strength, pattern, ANY_PROVIDER if host is True else host, reach)
 

@@ -190,13 +190,6 @@ FLOORS = {
     "twenty-seventh": {("credential", "recall"): 0.353,
                        ("credential", "precision"): 1.0,
                        ("all", "precision"): 1.0},
-    # written blind too: multi-gateway code and configuration, iugu's and Asaas's credentials beside PagSeguro's,
-    # PagHiper's, Juno's, Efí's, Pagar.me's, Mercado Pago's, Cielo's and Vindi's (blind 26 of 31, precision 0.765:
-    # PagSeguro's, PagHiper's and Juno's tokens read as iugu's, Juno's 64 hex in a log as a legacy Asaas key)
-    # misses: legacy Asaas keys in settings naming Asaas's v2 host or a tenant's gateway, a Go const block
-    "twenty-eighth": {("credential", "recall"): 0.838,
-                      ("credential", "precision"): 1.0,
-                      ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.
