@@ -22,6 +22,7 @@ from keyaudit.rulebook.requests import Credential, RequestCheck, RequestContext,
 from keyaudit.rulebook.rules import RuleSet
 from keyaudit.engine import create_matcher
 from keyaudit.engine.detect import SecretDetector
+from keyaudit.engine.piece_stream import Pieces
 from keyaudit.engine.stream import CHUNK_BYTES
 
 SECRET_CATEGORIES = ("access-token", "basic-auth")
@@ -30,37 +31,11 @@ _MAX_HOSTS_KEPT = 4096  # hosts whose rule lists are kept (a browser capture mee
 _MAX_TEXTS_KEPT, _MAX_TEXT_KEPT = 1024, 8192
 
 
-def request_text(exchange: Exchange) -> bytes:
-    """The request as an HTTP/1.1-style text: what the secret rules are run over."""
-    return b"\n".join(request_parts(exchange))
-
-
 def request_parts(exchange: Exchange) -> list[bytes]:
-    """:func:`request_text` in parts to be joined by a line break: its head, then its body (a text joined of
-    other parts too need not copy a body twice)."""
+    """The request as an HTTP/1.1-style text, what the secret rules are run over, in parts to be joined by a line
+    break: its head, then its body (a text joined of other parts too need not copy a body twice)."""
     head = "\n".join([f"{exchange.method} {exchange.url} HTTP/1.1", *map(": ".join, exchange.headers)])
     return [(head + "\n").encode("utf-8", "surrogateescape"), exchange.body or b""]
-
-
-class _Joined(io.RawIOBase):
-    """``parts`` read as if joined by line breaks, without joining them: a request's body of 50 MB was copied
-    into its text once more, beside the body and the capture's own text of it."""
-
-    def __init__(self, parts: list[bytes]) -> None:
-        self._views = [memoryview(piece) for part in parts for piece in (b"\n", part)][1:]
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-        while self._views and not self._views[0]:
-            self._views.pop(0)
-        if not self._views:
-            return 0
-        view = self._views[0]
-        size = min(len(buffer), len(view))
-        buffer[:size], self._views[0] = view[:size], view[size:]
-        return size
 
 
 def _to_one_of(exchange: Exchange, hosts: frozenset[str]) -> bool:
@@ -139,12 +114,12 @@ class ExchangeJudge:
         A request's text alone decides what it carries, and a log writes the same request again
         and again (a poll, a client's retries, the few calls a service makes): each short text is
         scanned once (a long body is seldom sent twice), its findings handed out again."""
-        parts = request_parts(exchange)
-        if sum(map(len, parts)) > CHUNK_BYTES:  # a long body: read in chunks, as a scan of the text would be
-            found: list[Finding] = []
-            self._carriers.findings_in(io.BufferedReader(_Joined(parts)), "-", found)
+        head, body = request_parts(exchange)
+        if len(head) + len(body) > CHUNK_BYTES:  # a long body: read in chunks, as a scan of the text would be, and
+            found: list[Finding] = []  # not joined to its head (a body of 50 MB copied once more)
+            self._carriers.findings_in(io.BufferedReader(Pieces(iter((head, b"\n", body)))), "-", found)
             return tuple(found)
-        text = b"\n".join(parts)
+        text = b"\n".join((head, body))
         if len(text) > _MAX_TEXT_KEPT:
             return self._scanned(text)
         carried = self._carried.get(text)

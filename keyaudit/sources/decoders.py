@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Iterator, Protocol
 
-from keyaudit.sources.pieces import Pieces
+from keyaudit.engine.piece_stream import Pieces
 
 INPUT_BYTES = 256 << 10  # compressed bytes read at a time
 # At most this much text decoded per step: the unit handed on, and what damage can cost of the

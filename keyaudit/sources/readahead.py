@@ -15,7 +15,7 @@ import threading
 from typing import BinaryIO, Iterator
 
 from keyaudit.sources.decoders import PIECE_BYTES, damage_of
-from keyaudit.sources.pieces import Pieces
+from keyaudit.engine.piece_stream import Pieces
 
 PIECES_AHEAD = 4  # memory held ahead of the scan: at most PIECE_BYTES * PIECES_AHEAD
 
