@@ -24,6 +24,7 @@ from keyaudit.report.sarif_limits import (GITHUB, Limits, UploadBudget, compress
                                           most_severe_first)
 from keyaudit.report.sarif_places import Places
 from keyaudit.report.sarif_rules import LEVEL, descriptors_json
+from keyaudit.report.unread import cuts
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LINKED_IN_MESSAGE = 5  # related locations a message links to by line; the rest are only listed
@@ -111,12 +112,21 @@ def _tail(result: ScanResult, notifications: list[dict[str, Any]]) -> str:
     """The document from the closing of the results array: the invocation and its notifications."""
     invocation = {"executionSuccessful": True, "toolExecutionNotifications": notifications,
                   "properties": {"engine": result.engine, "filesScanned": result.files_scanned,
-                                 "bytesScanned": result.bytes_scanned}}
+                                 "bytesScanned": result.bytes_scanned, "skipped": dict(sorted(result.skipped.items())),
+                                 "requests": dict(sorted(result.statistics.items()))}}
     return f'\n],"invocations":[{dumps(invocation, compact=True)}]}}]}}\n'
 
 
-def _note(text: str) -> dict[str, Any]:
-    return {"level": "warning", "message": {"text": text}, "descriptor": {"id": "upload-limit"}}
+def _note(text: str, about: str = "upload-limit", level: str = "warning") -> dict[str, Any]:
+    return {"level": level, "message": {"text": text}, "descriptor": {"id": about}}
+
+
+def _unread(result: ScanResult) -> list[dict[str, Any]]:
+    """What the scan did not read, as notifications: inputs skipped (a note each reason: often the user's
+    own choice) and inputs read only in part (a warning: a secret past the cut is not seen)."""
+    skipped = [_note(f"{count:,} input{'s' if count != 1 else ''} skipped: {reason}", "skipped", "note")
+               for reason, count in sorted(result.skipped.items())]
+    return skipped + [_note(text, "partly-read") for text in cuts(result)]
 
 
 def chunks(result: ScanResult, options: ReportOptions, limits: Limits = GITHUB) -> Iterator[str]:
@@ -125,10 +135,10 @@ def chunks(result: ScanResult, options: ReportOptions, limits: Limits = GITHUB) 
     places = Places(result.source_root)
     rules = listed_rules(result.rules, result.findings, limits.rules)
     index = {rule.id: position for position, rule in enumerate(rules)}
-    errors = [{"level": "error", "message": {"text": error.message},
-               "locations": [{"physicalLocation": {"artifactLocation": places.artifact(error.path)}}]}
-              for error in result.errors]
-    budget = UploadBudget(limits.gzip_bytes, compressed_size(_tail(result, errors)) + _RESERVE_FOR_NOTES)
+    notifications = [{"level": "error", "message": {"text": error.message},
+                      "locations": [{"physicalLocation": {"artifactLocation": places.artifact(error.path)}}]}
+                      for error in result.errors] + _unread(result)
+    budget = UploadBudget(limits.gzip_bytes, compressed_size(_tail(result, notifications)) + _RESERVE_FOR_NOTES)
     yield budget.add(_head(result, rules, places))
     written = crowded = unlisted = 0
     over_size = False
@@ -151,7 +161,7 @@ def chunks(result: ScanResult, options: ReportOptions, limits: Limits = GITHUB) 
     for text in notes:
         if options.warn is not None:
             options.warn(text)
-    yield _tail(result, errors + [_note(text) for text in notes])
+    yield _tail(result, notifications + [_note(text) for text in notes])
 
 
 def _limit_notes(total: int, written: int, unlisted: int, over_size: bool, crowded: int, rules_left: int,

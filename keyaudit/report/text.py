@@ -17,6 +17,7 @@ from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.model.findings import Finding
 from keyaudit.report.options import ReportOptions
 from keyaudit.model.result import ScanResult
+from keyaudit.report.unread import cuts
 
 STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
 
@@ -94,12 +95,7 @@ def summary(result: ScanResult) -> str:
     verified = Counter(leaked.verification.status for leaked in result.secrets if leaked.verification is not None)
     if verified:
         parts.append("--verify: " + ", ".join(f"{verified[status]} {status}" for status in STATUSES if verified[status]))
-    for statistic, what in (("request_lines_cut", "line{} too long to read whole"), ("request_records_cut", "record{} not read whole")):
-        cut = result.statistics.get(statistic, 0)
-        if cut:  # what a request holds past the readers' bounds is not read: said, not left silent
-            parts.append(f"{cut} {what.format('s' if cut != 1 else '')} for requests")
-    if payloads := result.statistics.get("payloads_cut", 0):  # a payload past the engine's bound: its rest unread
-        parts.append(f"{payloads} encoded payload{'s' if payloads != 1 else ''} read only in part")
+    parts.extend(cuts(result))  # what is past the readers' and the engine's bounds is not read: said, not silent
     unverified, keyless = (result.statistics.get(name, 0) for name in ("signatures_unverified",
                                                                          "signatures_unverified_without_key"))
     if unverified:  # why, where it is the flag: a key given, they lack the bytes signed (no body shown, or not as sent)

@@ -284,3 +284,43 @@ def test_over_the_rules_limit_the_rules_with_results_stay(tmp_path: Path) -> Non
     assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == ["acme-high", "acme-low"]
     assert len(run["results"]) == 4 and warnings == [
         "SARIF: 3 rules left out: GitHub accepts at most 2 rules in a run"]
+
+
+# --- what the scan did not read -------------------------------------------------------------------
+
+
+def _dump_longer_than_a_span() -> str:
+    """A request dump whose head runs on past what a request's reader takes in (60 trace headers before its
+    Signature): its record is read in part, and the scan counts it."""
+    head = ["POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com", "Content-Type: application/json",
+            *(f"X-Trace-{i}: v{i}" for i in range(60)), "Signature: signature=QUJDRA=="]
+    filler = "2026-11-22 10:00:00 INFO served /health in 2 ms\n" * 20
+    return filler + "\n".join(head) + '\n\n{"amount": 100}\n' + filler
+
+
+def test_what_the_scan_did_not_read_is_in_the_runs_notifications(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A code-scanning UI shows a run's notifications, not the summary line on a terminal: a record read in
+    part and an input skipped are said there too, with the counts the JSON report trends."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "requests.log").write_text(_dump_longer_than_a_span())
+    (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 64)
+    run = cli("scan", "--format", "sarif", "--jobs", "1", "requests.log", "blob.bin")
+    assert run.exit_code in (0, 1), scrub(run.stderr)
+    invocation = sarif_run(run.stdout.encode())["invocations"][0]
+    said = {(n["descriptor"]["id"], n["level"], n["message"]["text"]) for n in invocation["toolExecutionNotifications"]}
+    assert ("partly-read", "warning", "1 record not read whole for requests") in said
+    assert ("skipped", "note", "1 input skipped: binary") in said
+    assert invocation["properties"]["skipped"] == {"binary": 1}
+    assert invocation["properties"]["requests"]["request_records_cut"] == 1
+    report, _ = scan_json("requests.log", "blob.bin")  # the same counts as the JSON report's
+    assert report["scan"]["skipped"] == invocation["properties"]["skipped"]
+    assert report["scan"]["requests"] == invocation["properties"]["requests"]
+
+
+def test_a_scan_that_read_everything_says_nothing_was_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "app.log").write_text(iugu_line(iugu_token()))
+    run = cli("scan", "--format", "sarif", "--jobs", "1", "app.log")
+    invocation = sarif_run(run.stdout.encode())["invocations"][0]
+    assert invocation["toolExecutionNotifications"] == [] and invocation["properties"]["skipped"] == {}

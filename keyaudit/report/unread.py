@@ -1,0 +1,26 @@
+"""What a scan did not read whole, in the words every report format uses.
+
+A cut said only by the text summary is silent to whoever reads another format: a code-scanning UI
+shows a SARIF run's notifications, not the summary line on a terminal, and a run whose long records
+were read in part must not look there like one that read everything. So the sentences are made
+once, here, from the scan's statistics, and each format carries them its own way.
+"""
+
+from __future__ import annotations
+
+from keyaudit.model.result import ScanResult
+
+# (statistic, what it counts): the bounds past which a part of an input is not read, each counted by the scan
+CUT_STATISTICS = (("request_lines_cut", "line{} too long to read whole for requests"),
+                  ("request_records_cut", "record{} not read whole for requests"),
+                  ("payloads_cut", "encoded payload{} read only in part"))
+
+
+def cuts(result: ScanResult) -> list[str]:
+    """One sentence for each bound the scan read some input only up to (``3 records not read whole
+    for requests``); none when everything was read whole."""
+    sentences = []
+    for statistic, what in CUT_STATISTICS:
+        if count := result.statistics.get(statistic, 0):
+            sentences.append(f"{count} {what.format('s' if count != 1 else '')}")
+    return sentences
