@@ -58,7 +58,8 @@ def yaml_method_below_headers(request: Request) -> list[str]:
     # reader's, read by labelled lines it would send `|`
     return (["steps:", "  - name: pay", "    http:", f"      url: {request.url}", "      headers:",
              *(f"        {name}: {json.dumps(value)}" for name, value in request.headers),
-             f"      method: {request.method}", "      body: |-", *(f"        {line}" for line in request.body.split("\n"))])
+             f"      method: {request.method}", "      body: |-",
+             *(f"        {line}" for line in request.body.split("\n"))])
 
 
 @pytest.mark.parametrize("shape", [bare_lines, prefixed_lines, json_document, unindented, yaml_one_member_maps,
@@ -72,8 +73,8 @@ def test_a_label_that_opens_a_request_again_begins_the_next_run() -> None:
     its own run (the first run, its URL said twice, would be no one request's record)."""
     lines = []
     for amount in (100, 200):
-        lines += [PREFIX + "Request URL: https://api.asaas.com/v3/transfers", "Request Method: POST", "Request Headers:",
-                  "    access_token: $aact_placeholder", f'Request Body: {{"value": {amount}}}']
+        lines += [PREFIX + "Request URL: https://api.asaas.com/v3/transfers", "Request Method: POST",
+                  "Request Headers:", "    access_token: $aact_placeholder", f'Request Body: {{"value": {amount}}}']
     read = [(exchange.url, exchange.body) for exchange in exchanges_in_lines(list(enumerate(lines, 1)), "app.log")
             if exchange.origin.capture == "part-lines"]
     assert read == [("https://api.asaas.com/v3/transfers", b'{"value": 100}'),
