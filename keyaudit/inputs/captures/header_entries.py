@@ -37,6 +37,7 @@ _TYPED_IN = frozenset({"other", "str"})  # a typed input's text, typed in: its `
 _SENT_FROM = frozenset({"msg", "flow", "global", "env", "jsonata"})  # taken from elsewhere when sent: unknown
 _TEXT_VALUES = ("valuestr", "valuestring", "stringvalue", "strvalue")  # a value whose member's name says it is text
 # a header field as a list's item: `name=value`, or a pseudo-header (RFC 9113, 8.3) `:name=value` or `:name: value`
+_NAME = re.compile(TOKEN)  # a header's name
 _LISTED_FIELD = re.compile(rf"(:[a-z]+|{TOKEN})=(.*)|(:[a-z]+):[ \t]*(.*)")
 
 
@@ -55,6 +56,19 @@ def named_pair(item: dict[str, Any]) -> tuple[str, str] | None:
     if _DOCUMENTED in said and isinstance(value, str) and blank(value):
         return text(name), UNKNOWN
     return text(name), text(value)
+
+
+def one_member(item: dict[str, Any]) -> tuple[str, str] | None:
+    """A map of one member as a header, the member's name its name: a list of them is how YAML writes headers in
+    order (``- Content-Type: application/json``, a JSON ``[{"Accept": "*/*"}]`` alike); None where the name is no
+    header's name or the value no text or number (a list of names, an object)."""
+    if len(item) != 1:
+        return None
+    ((name, value),) = item.items()
+    if not isinstance(name, str) or _NAME.fullmatch(name) is None or isinstance(value, (bool, dict, list)) or (
+            value is None):
+        return None
+    return name, text(value)
 
 
 def _typed(said: dict[str, Any], part: str) -> str | None:

@@ -8,10 +8,18 @@ roles the record reconstructor knows (:mod:`.records`), not by a table of wordin
 labelled lines is a record, one member a line, and the reconstructor reads it (a headers map
 printed in any notation, a request line, a body). The run begins at a line whose label names the
 method, the URL or the request line, or whose value is a request line whatever the label says (or a
-method in brackets before a URL ends it, unlabelled); the next lines carry the same prefix (or its
+method, in brackets or not, and an absolute URL end it, unlabelled); the next lines carry the same prefix (or its
 outer part, where only the first line bore a tag) and a label of their own, or go on a value whose
 brackets are still open (a JSON body over lines), or, after a label with no value, are that value
 (``Body:`` and the body below it). Any other line ends the run.
+
+A logger writes its prefix once a message: the lines of a message logged at once (``log.info("Request URL: {}\n
+Request Headers:\n{}", …)``) go on bare after the first, which alone bears the prefix, up to a line that opens the
+log's next record. A headers label with no value has the headers below it, as a program prints a map entry by entry:
+``Name: value`` lines indented under the label (or not, up to a label that names another part), or a JSON document.
+A run of a mapping YAML writes (a blank prefix, and its method a ``method: POST`` key: Step CI's and Ansible's
+request steps, a mock's recording) has its nested values read by the YAML reader (:mod:`.yaml_records`), which
+knows block scalars and nested maps; read here as lines, a ``body: |`` would be a body of ``|``.
 
 A program may write its own tag before each part, after the log's prefix, and its labels without a colon where the
 value opens a document: an OpenCart extension's ``$this->log->write('IUGU :: POST ' . $url)``, then ``'IUGU :: REQUEST
@@ -32,12 +40,13 @@ from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from .dump_lines import brackets
 from .lines import MAX_BODY_BYTES, NOTHING, split_header
 from .literals import printed_value
-from .log_prefix import Prefix, learned_prefix
+from .log_prefix import Prefix, learned_prefix, starts_record
 from .php_printed import printed_array
 from .record_bodies import BODY
 from .record_views import role, spellings
 from .record_urls import HOST, PATH, QUERY, URL
 from .records import HEADERS, METHOD, REQUEST_LINE, request_of
+from .yaml_records import method_key
 
 # The label before a part: up to three words, then a colon (blanks before it, where a printer
 # aligned the labels: `Method      : POST`) and a blank or the line's end.
@@ -52,6 +61,8 @@ MAX_LABEL_TRIES = 3  # the places of a line a label may end at
 _REQUEST_LINE_VALUE = re.compile(r"[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) https?://\S+[ \t]*$")
 # The same with the method in brackets and no label, ending the line (talker_dio_logger's `[http-request] [POST] <url>`)
 _BRACKETED_REQUEST = re.compile(r"\[(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\] (?P<url>https?://\S+)[ \t]*$")
+# A method and an absolute URL ending a line of words (`Calling POST https://…`), the parts' labelled lines below it
+_ENDING_REQUEST = re.compile(r"(?<![^ \t])(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) https?://\S+[ \t]*$")
 # A part's label with no colon: its words, then a value that opens a document (JSON's bracket, print_r's `Array`)
 _BARE_LABEL = re.compile(r"([A-Za-z][A-Za-z0-9_-]*(?:[ \t][A-Za-z][A-Za-z0-9_-]*){0,2})[ \t]+(?=[{\[]|Array[ \t]*$)")
 _BEFORE_LABEL = " \t:]>|)"  # what a label's first word follows: a blank, or a log prefix's end (`INFO:root:`)
@@ -97,6 +108,14 @@ def _opening_label(text: str) -> tuple[Prefix, str, str, str] | None:
     the tag the label is where it names no part (its value a request line: `IUGU :: POST https://…`)."""
     if "] http" in text and (bracketed := _BRACKETED_REQUEST.search(text)) is not None:
         return learned_prefix(text[: bracketed.start()]), "request", f"{bracketed['method']} {bracketed['url']}", ""
+    labelled = _labelled_opening(text)
+    if labelled is None and " http" in text and (ending := _ENDING_REQUEST.search(text)) is not None:
+        return learned_prefix(text[: ending.start()]), "request", ending.group().strip(), ""
+    return labelled
+
+
+def _labelled_opening(text: str) -> tuple[Prefix, str, str, str] | None:
+    """The prefix, label, value and tag of a line that begins a run by its label (see :func:`_opening_label`)."""
     limit, colon = MAX_PREFIX_CHARS + 64, -1
     for _ in range(MAX_LABEL_TRIES):
         # the next colon a blank follows: string searches, as a colon is in most lines and a label in few
@@ -147,6 +166,9 @@ class _Run:
         self.printed: str | None = None  # a print_r value's next line: `Array`'s `(`, then the `)` that closes it
         self.closed = False  # a print_r value just closed: the blank line print_r ends it with is the run's
         self.size = len(value)  # of the text held: past MAX_BODY_BYTES the run gives no request
+        self.listing = False  # headers listed below their label, one `Name: value` line each
+        self.listed: set[int] = set()  # the members whose values were so listed
+        self.yaml = prefix.blank and method_key(label + ": " + value)  # a YAML mapping: see above
 
     def takes(self, number: int, text: str) -> bool:
         """Whether the line is the run's: a line of a value still open or yet to come, or a
@@ -158,6 +180,10 @@ class _Run:
         if rest is None and (outer := self.prefix.outer(text)) is not None and _LABEL.match(outer[1]):
             # the message's other lines carry the outer part of its first line's prefix (a tag on the first alone)
             self.prefix, rest = outer
+        if rest is None and text.strip() and not self.prefix.opens_record(text) and not starts_record(text):
+            rest = text  # the message's later lines, bare: its first alone bore the prefix
+        if self.listing and rest is not None and self._listed(rest, value):
+            return True
         if self.printed is not None and (self.printed != "Array" or text.strip() == "("):
             # print_r's array as a part's value (`REQUEST HEADERS Array`): its `(` below, up to the `)` under the `(`
             if self.printed == "Array":
@@ -182,13 +208,34 @@ class _Run:
         if rest and self.tag and rest.startswith(self.tag):
             rest = rest[len(self.tag) :].lstrip(" \t")
         labelled = (_LABEL.match(rest) or (_bare_label(rest) if self.tag else None)) if rest else None
-        if labelled is None:
-            return False
+        if labelled is None or (said := role(labelled.group(1))) in OPENING and any(
+                role(name) == said for name, _ in self.members):
+            return False  # no label, or one that opens the next request's run (its URL again)
         more = rest[labelled.end():]
         self.size += len(more)
         self.members.append((labelled.group(1), [more] if more.strip() and self.size <= MAX_BODY_BYTES else []))
         self.open = brackets(more, 0)
         self.printed = "Array" if more.strip() == "Array" else None
+        self.yaml = self.yaml or (self.prefix.blank and method_key(rest))
+        self.listing = not more.strip() and said in HEADERS and not self.yaml
+        return True
+
+    def _listed(self, rest: str, value: list[str]) -> bool:
+        """Whether a line is one of the headers listed below their label (indented under it, or a header line whose
+        name names no other part), or opens the JSON document they are printed as; taken into ``value`` if so."""
+        line = rest.strip()
+        header = split_header(line)
+        if header is not None and (rest[:1] in " \t" or role(header[0]) not in PARTS - HOST):
+            value.append(line)
+        elif not value and line[:1] in "{[":
+            value.append(line)
+            self.open = brackets(line, 0)
+            self.listing = False  # the document goes on as any value whose brackets are open
+        else:
+            self.listing = False
+            return False
+        self.listed.add(len(self.members) - 1)
+        self.size += len(line)
         return True
 
     def requests(self, path: str) -> Iterator[Exchange]:
@@ -196,7 +243,9 @@ class _Run:
         if self.size > MAX_BODY_BYTES:
             return  # too much to hold: a body cut short is not the bytes sent (the text scan saw them all)
         said: dict[str, list[object]] = {}
-        for name, value in self.members:
+        for index, (name, value) in enumerate(self.members):
+            if self.yaml and index in self.listed:
+                continue  # a YAML mapping's nested value: the YAML reader's (its method key came below it)
             if (part := role(name)) in PARTS and (text := "\n".join(value).rstrip()):
                 said.setdefault(part, []).append(_value(text))
         if SHOWN.isdisjoint(said) or any(len(values) > 1 and not _header_lines(part, values)

@@ -35,7 +35,7 @@ from typing import Any, Iterable
 from keyaudit.rulebook.header_names import RecordHeaders
 
 from .elision import ELISION
-from .header_entries import http2_fields, listed_field, named_pair, pair_list
+from .header_entries import http2_fields, listed_field, named_pair, one_member, pair_list
 from .lines import DASHED_NAME, TOKEN, split_header
 from .literals import printed_value
 from .record_views import ABSENT, matched, message_of, of_reply, role, text
@@ -174,7 +174,7 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
             return block  # an HTTP/2 field block printed as a list (Armeria's, Netty's), values in pieces joined
         pairs = []
         for item in value:
-            if isinstance(item, dict) and (pair := named_pair(item)) is not None:
+            if isinstance(item, dict) and (pair := named_pair(item) or one_member(item)) is not None:
                 pairs.append(pair)
             elif isinstance(item, list) and len(item) == 2:
                 pairs.append((text(item[0]), text(item[1])))

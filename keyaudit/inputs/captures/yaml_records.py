@@ -51,6 +51,12 @@ _DOCUMENT_MARKS = ("---", "...")
 _MAPPING_LINE = re.compile(r" *(?:- |#|(?:\"[^\"]*\"|'[^']*'|[^\s#'\"][^#]*?) *:(?: |$))")
 
 
+def method_key(text: str) -> bool:
+    """Whether a line is a mapping's method key (``method: POST``): the YAML this reader reads a recorded request
+    around (a reader of labelled lines leaves such a mapping's nested values to it)."""
+    return "ethod" in text and _METHOD_KEY.match(text) is not None
+
+
 def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
     """Every request recorded as a YAML mapping among the lines, read as they stream by: only the
     lines a mapping could still start in (or, for one held by a key that is its method, name its
