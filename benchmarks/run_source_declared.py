@@ -28,7 +28,7 @@ CLIENT = ('class Repository{n} {{\n    private val api: TransfersApi = Retrofit.
 CASES: dict[str, Callable[[int], str]] = {
     "interface words in comments, no brace": lambda n: INTERFACE + "".join(
         f"// the interface {k} sends to https://api.iugu.com/v1/transfer_requests\n" for k in range(8 * n))
-    + CLIENT.format(n=""),
+    + "val limit = 10;\n" + CLIENT.format(n=""),  # (the `;` ended each header read to it: none matched)
     "interfaces with no body (Kotlin), in code": lambda n: INTERFACE + "".join(
         f"interface Marker{k}\n" for k in range(8 * n)) + CLIENT.format(n=""),
     "one long word": lambda n: INTERFACE + "val x = " + "a" * (32 * n) + ";\n" + CLIENT.format(n=""),
