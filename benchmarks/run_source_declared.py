@@ -18,8 +18,9 @@ from typing import Callable
 from keyaudit.inputs.captures.source_declared import declared
 from keyaudit.inputs.captures.source_languages import LANGUAGES
 
-INTERFACE = ('interface TransfersApi {\n    @Headers("Content-Type: application/json")\n    @POST("v1/transfer_requests")'
-             '\n    suspend fun transfer(@Header("Request-Time") requestTime: String, @Body corpo: RequestBody): Unit\n}\n')
+INTERFACE = ('interface TransfersApi {\n    @Headers("Content-Type: application/json")\n'
+             '    @POST("v1/transfer_requests")\n'
+             '    suspend fun transfer(@Header("Request-Time") requestTime: String, @Body corpo: RequestBody)\n}\n')
 CLIENT = ('class Repository{n} {{\n    private val api: TransfersApi = Retrofit.Builder()\n'
           '        .baseUrl("https://api.iugu.com/")\n        .build()\n        .create(TransfersApi::class.java)\n\n'
           '    suspend fun send(corpo: RequestBody) {{\n        api.transfer("2026-11-22T10:00:00-03:00", corpo)\n'
@@ -69,7 +70,8 @@ def main() -> None:
         print(f"{name:<42} {len(build(sizes[0])) // 1024:>6} " + " ".join(f"{spent:>9.3f}" for spent, _ in timed)
               + "  " + " ".join(f"{ratio:>4.1f}" for ratio in ratios) + "   "
               + ",".join(str(found) for _, found in timed) + ("  superlinear" if ratios[-1] > limit else ""))
-    print(f"\nlinear work keeps the last ratio near {args.growth ** 2}; above {limit:.0f} it grows faster than the text")
+    print(f"\nlinear work keeps the last ratio near {args.growth ** 2}; above {limit:.0f} it grows faster than"
+          " the text")
     sys.exit(1 if worst > limit else 0)
 
 

@@ -162,9 +162,11 @@ def _java(header: str, method: str = _JAVA_METHOD, chain: str = "            .bu
             f'        api.transfer("{asaas_key("prod")}", body).execute();\n    }}\n}}\n')
 
 
-def _kotlin_asaas(header: str, method: str = _KOTLIN_METHOD, chain: str = "        .build()\n", before: str = "") -> str:
+def _kotlin_asaas(header: str, method: str = _KOTLIN_METHOD, chain: str = "        .build()\n",
+                  before: str = "") -> str:
     """The same in Kotlin, the interface at the file's top level (the key read from the environment)."""
-    return (f"package br.com.app\n\nimport retrofit2.Retrofit\nimport retrofit2.http.*\n\n{before}{header}\n{method}}}\n\n"
+    return ("package br.com.app\n\nimport retrofit2.Retrofit\nimport retrofit2.http.*\n\n"
+            f"{before}{header}\n{method}}}\n\n"
             f"class Repository {{\n    private val api: TransfersApi = Retrofit.Builder()\n        {_SANDBOX}{chain}"
             "        .create(TransfersApi::class.java)\n\n    suspend fun transfer(corpo: RequestBody) {\n"
             '        api.transfer(token = System.getenv("ASAAS_KEY"), corpo = corpo)\n    }\n}\n')
@@ -173,18 +175,18 @@ def _kotlin_asaas(header: str, method: str = _KOTLIN_METHOD, chain: str = "     
 def test_an_interface_s_comment_long_header_allman_brace_or_split_lines_leave_its_methods_declared(
         tmp_path: Path) -> None:
     """Code's tokens alone: a comment in the interface that says "interface" before ``@Headers({…})`` declares no
-    interface of its own (its method stays the interface's), a header of 700 characters (generics, many supertypes)
+    interface of its own (its method stays the interface's), a header of 570 characters (generics, many supertypes)
     is read to its brace, as is an Allman brace after a block comment; an interface, its annotations and its
     parameters split over lines, each parameter annotated, are the same method. Java and Kotlin alike."""
     comment = "// Retrofit interface method for the transfer: the interface sends it signed\n"
     supertypes = ", ".join(f"br.com.app.contracts.Contract{n}<T>" for n in range(14))
-    split_java = ('        @Headers({\n            "Content-Type: application/json",\n            "Accept: text/plain"\n'
-                  '        })\n        @POST("v3/transfers")\n        Call<ResponseBody> transfer(\n'
-                  '                @Header("access_token") String token,\n                @Body RequestBody body\n'
-                  "        );\n")
+    split_java = ('        @Headers({\n            "Content-Type: application/json",\n'
+                  '            "Accept: text/plain"\n        })\n        @POST("v3/transfers")\n'
+                  '        Call<ResponseBody> transfer(\n                @Header("access_token") String token,\n'
+                  "                @Body RequestBody body\n        );\n")
     split_kotlin = ('    @Headers(\n        "Content-Type: application/json",\n        "Accept: text/plain"\n    )\n'
-                    '    @POST("v3/transfers")\n    suspend fun transfer(\n        @Header("access_token") token: String,\n'
-                    "        @Body corpo: RequestBody,\n    ): Unit\n")
+                    '    @POST("v3/transfers")\n    suspend fun transfer(\n'
+                    '        @Header("access_token") token: String,\n        @Body corpo: RequestBody,\n    ): Unit\n')
     java = {"Comment": _java("interface TransfersApi {", "        " + comment + _JAVA_METHOD),
             "Block": _java("interface TransfersApi {", "        /* a Retrofit interface method */\n" + _JAVA_METHOD),
             "Long": _java(f"interface TransfersApi<T extends Comparable<T> & Serializable> extends {supertypes} {{"),

@@ -186,7 +186,8 @@ def _param(part: list[Lexeme], text: str) -> tuple[str, str, str]:
     at = 0
     while at < len(part):
         if part[at][:2] == ("punct", "@") and at + 1 < len(part) and part[at + 1][0] == "name":
-            args, after = _inside(part, at + 2) if at + 2 < len(part) and part[at + 2][:2] == ("punct", "(") else ([], at + 2)
+            given = at + 2 < len(part) and part[at + 2][:2] == ("punct", "(")
+            args, after = _inside(part, at + 2) if given else ([], at + 2)
             if not role:
                 role = part[at + 1][1].rpartition(".")[2]
                 header = literal(args[0], text) if args and args[0][0] == "string" else ""
