@@ -36,7 +36,7 @@ from keyaudit.model.exchange import UNKNOWN, Exchange, Origin
 from .lines import make_exchange, to_bytes
 from .source_calls import written_calls
 from .source_groups import groups
-from .source_interfaces import Endpoint, Interface, Lexeme, interfaces, literal, pairs
+from .source_interfaces import ANNOTATED, Declarations, Endpoint, Interface, Lexeme, interfaces, literal, pairs
 from .source_languages import Language
 from .source_tokens import code_tokens, tokens
 from .source_value_kinds import Call, Facts, Lit
@@ -59,14 +59,22 @@ class _Client:
     known: bool
 
 
-def declared(lines: list[tuple[int, str]], lang: Language, path: str) -> Iterator[Exchange]:
-    """The request each call of an interface's declared method on a client bound to it sends (see the module)."""
+def declared(lines: list[tuple[int, str]], lang: Language, path: str,
+             declarations: Declarations | None = None) -> Iterator[Exchange]:
+    """The request each call of an interface's declared method on a client bound to it sends (see the module); an
+    interface the text above the lines declared (the slices of a file read before: ``declarations``) is the one
+    of its name a client creates where the lines declare none of its name before the client. The interfaces the
+    lines declare are added to ``declarations``."""
     text = "\n".join(line for _, line in lines)
-    if "interface" not in text or ".create(" not in text:  # (most windows: no declarative client)
-        return
+    declares = "interface" in text and ANNOTATED.search(text) is not None
+    if not (".create(" in text and (declares or declarations)) and not (declares and declarations is not None):
+        return  # (most windows: no declarative client)
     found = code_tokens(text, lang)
     matched, unopened = pairs(found)
-    clients = _clients(found, text, matched, unopened, interfaces(found, text, matched))
+    declaring = interfaces(found, text, matched)
+    clients = _clients(found, text, matched, unopened, declaring, declarations or {})
+    if declarations is not None:
+        declarations.update((interface.name, interface.endpoints) for interface in declaring)
     if not clients:
         return
     starts = dict(zip((number for number, _ in lines),
@@ -89,8 +97,9 @@ def declared(lines: list[tuple[int, str]], lang: Language, path: str) -> Iterato
 
 
 def _clients(found: list[Lexeme], text: str, matched: dict[int, int], unopened: list[int],
-             declaring: list[Interface]) -> list[_Client]:
-    """The clients built in ``found`` with a literal base and bound to an interface it declares: ``api =
+             declaring: list[Interface], above: Declarations) -> list[_Client]:
+    """The clients built in ``found`` with a literal base and bound to an interface it declares, or the text
+    ``above`` it did (see :func:`declared`): ``api =
     Retrofit.Builder()`` (Kotlin's ``val api: Api =``, Java's ``Api api = new …``) and the chain of calls after it
     up to its ``.create(Api::class.java)``, each with the block whose calls it binds (see :func:`_binding`)."""
     named: dict[str, list[Interface]] = {}
@@ -106,13 +115,14 @@ def _clients(found: list[Lexeme], text: str, matched: dict[int, int], unopened: 
         equals = index - 1 - (index > 0 and found[index - 1][:2] == ("name", "new"))
         client = _assigned(found, equals) if equals > 0 and found[equals][:2] == ("punct", "=") else None
         chain = _chain(found, matched, index + 2, text) if client is not None else None
-        if client is None or chain is None or chain[0] not in named:
+        if client is None or chain is None or (chain[0] not in named and chain[0] not in above):
             continue
         created, base, known = chain
         name = found[client][1].rpartition(".")[2]
         at = found[client][3] - len(name)
-        before = bisect.bisect_left(starts[created], at)  # its declaration's last before it, else its first after
-        endpoints = named[created][max(0, before - 1)].endpoints
+        before = bisect.bisect_left(starts.get(created, []), at)  # its declaration's last before it, else above's,
+        endpoints = named[created][before - 1].endpoints if before else above[created] if created in above \
+            else named[created][0].endpoints  # else its first after it
         clients.append(_Client(blocks.binding(client, name), name, base, endpoints, known))
     return clients
 

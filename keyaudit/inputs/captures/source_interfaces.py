@@ -21,6 +21,7 @@ Lexeme = tuple[str, str, int, int]  # a code token: kind, value (a string's as t
 _VERBS = frozenset(("GET", "POST", "PUT", "PATCH", "DELETE"))
 _WORD = re.compile(r"\w+")
 _OPENING = {")": "(", "]": "[", "}": "{"}
+ANNOTATED = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s*\(")  # what a text whose interfaces declare requests holds
 
 
 @dataclass
@@ -31,6 +32,9 @@ class Endpoint:
     path: str
     headers: list[tuple[str, str]]  # the static ones, `@Headers("Name: value")`
     params: list[tuple[str, str, str]]  # each parameter's name, role (the annotation: Header, Body…) and header name
+
+
+Declarations = dict[str, dict[str, "Endpoint"]]  # the methods of the interfaces a text declared, by name
 
 
 @dataclass
