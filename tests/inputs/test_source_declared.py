@@ -218,3 +218,16 @@ def test_what_a_comment_holds_or_a_bodiless_interface_or_a_long_chain_hides_no_d
                        "Client": _kotlin_asaas("interface TransfersApi {", chain="        // .client(okHttp)\n"
                                                                                  "        .build()\n")}.items():
         assert _sent(tmp_path, f"{name}.kt", code) == _SENT[1:], name
+
+
+def test_an_interface_declared_in_a_slice_above_binds_the_clients_of_the_slices_below(tmp_path: Path) -> None:
+    """A file is read in slices of 8,192 lines: the interface at its top was unseen by the clients of the slices
+    below (of 1,000 classes, each with its client and its call, only the first slice's 734 were read)."""
+    classes = "".join(
+        f"class Repository{n} {{\n    private val api: AsaasApi = Retrofit.Builder()\n"
+        '        .baseUrl("https://api.asaas.com/")\n        .build()\n        .create(AsaasApi::class.java)\n\n'
+        '    suspend fun send(corpo: RequestBody) {\n        api.transfer(System.getenv("ASAAS_KEY"), corpo)\n'
+        "    }\n}\n\n" for n in range(1_000))
+    code = _kotlin_asaas("interface AsaasApi {").partition("class Repository {")[0] + classes
+    found = _sent(tmp_path, "Repositories.kt", code)
+    assert len(found) == 1_000 and set(found) == {("asaas-unsigned-transfer", "https://api.asaas.com/v3/transfers")}
