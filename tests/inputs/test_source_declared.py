@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.credentials import iugu_token
+from helpers.credentials import asaas_key, iugu_token
 from helpers.running import scan_json
 
 
@@ -141,3 +141,93 @@ def test_a_client_set_as_a_field_in_a_constructor_or_an_initializer_binds_its_cl
         code = _kotlin(BASE).replace(declared, opening).replace(built, built + closing)
         assert _sent(tmp_path, f"{name}/Repository.kt", code) == [
             ("iugu-unsigned-transfer", "https://api.iugu.com/v1/transfer_requests")], name
+
+
+_JAVA_METHOD = ('        @Headers({"Content-Type: application/json"})\n        @POST("v3/transfers")\n'
+                '        Call<ResponseBody> transfer(@Header("access_token") String token, @Body RequestBody body);\n')
+_KOTLIN_METHOD = ('    @Headers("Content-Type: application/json")\n    @POST("v3/transfers")\n'
+                  '    suspend fun transfer(@Header("access_token") token: String, @Body corpo: RequestBody): Unit\n')
+_SANDBOX = '.baseUrl("https://sandbox.asaas.com/api/")\n'
+_SENT = [("asaas-production-key-to-sandbox", "https://sandbox.asaas.com/api/v3/transfers"),
+         ("asaas-unsigned-transfer", "https://sandbox.asaas.com/api/v3/transfers")]
+
+
+def _java(header: str, method: str = _JAVA_METHOD, chain: str = "            .build()\n") -> str:
+    """An Asaas interface nested in a Java class whose client, built on the sandbox's base, sends a production key."""
+    return ("package br.com.app;\n\nimport retrofit2.Retrofit;\nimport retrofit2.http.*;\n\n"
+            f"public class TransferGateway {{\n    {header}\n{method}    }}\n\n"
+            f"    private final TransfersApi api = new Retrofit.Builder()\n            {_SANDBOX}{chain}"
+            "            .create(TransfersApi.class);\n\n    public void send() throws Exception {\n"
+            '        RequestBody body = RequestBody.create("{\\"value\\": 10.5}", JSON);\n'
+            f'        api.transfer("{asaas_key("prod")}", body).execute();\n    }}\n}}\n')
+
+
+def _kotlin_asaas(header: str, method: str = _KOTLIN_METHOD, chain: str = "        .build()\n",
+                  before: str = "") -> str:
+    """The same in Kotlin, the interface at the file's top level (the key read from the environment)."""
+    return ("package br.com.app\n\nimport retrofit2.Retrofit\nimport retrofit2.http.*\n\n"
+            f"{before}{header}\n{method}}}\n\n"
+            f"class Repository {{\n    private val api: TransfersApi = Retrofit.Builder()\n        {_SANDBOX}{chain}"
+            "        .create(TransfersApi::class.java)\n\n    suspend fun transfer(corpo: RequestBody) {\n"
+            '        api.transfer(token = System.getenv("ASAAS_KEY"), corpo = corpo)\n    }\n}\n')
+
+
+def test_an_interface_s_comment_long_header_allman_brace_or_split_lines_leave_its_methods_declared(
+        tmp_path: Path) -> None:
+    """Code's tokens alone: a comment in the interface that says "interface" before ``@Headers({…})`` declares no
+    interface of its own (its method stays the interface's), a header of 570 characters (generics, many supertypes)
+    is read to its brace, as is an Allman brace after a block comment; an interface, its annotations and its
+    parameters split over lines, each parameter annotated, are the same method. Java and Kotlin alike."""
+    comment = "// Retrofit interface method for the transfer: the interface sends it signed\n"
+    supertypes = ", ".join(f"br.com.app.contracts.Contract{n}<T>" for n in range(14))
+    split_java = ('        @Headers({\n            "Content-Type: application/json",\n'
+                  '            "Accept: text/plain"\n        })\n        @POST("v3/transfers")\n'
+                  '        Call<ResponseBody> transfer(\n                @Header("access_token") String token,\n'
+                  "                @Body RequestBody body\n        );\n")
+    split_kotlin = ('    @Headers(\n        "Content-Type: application/json",\n        "Accept: text/plain"\n    )\n'
+                    '    @POST("v3/transfers")\n    suspend fun transfer(\n'
+                    '        @Header("access_token") token: String,\n        @Body corpo: RequestBody,\n    ): Unit\n')
+    java = {"Comment": _java("interface TransfersApi {", "        " + comment + _JAVA_METHOD),
+            "Block": _java("interface TransfersApi {", "        /* a Retrofit interface method */\n" + _JAVA_METHOD),
+            "Long": _java(f"interface TransfersApi<T extends Comparable<T> & Serializable> extends {supertypes} {{"),
+            "Allman": _java("interface TransfersApi /* the account's transfers */\n    {"),
+            "Split": _java("interface TransfersApi\n            extends BaseApi {", split_java)}
+    kotlin = {"Comment": _kotlin_asaas("interface TransfersApi {", "    " + comment + _KOTLIN_METHOD),
+              "Long": _kotlin_asaas(f"interface TransfersApi<T : Comparable<T>> : {supertypes} {{"),
+              "Allman": _kotlin_asaas("interface TransfersApi /* the account's transfers */\n{"),
+              "Split": _kotlin_asaas("interface TransfersApi :\n    BaseApi {", split_kotlin)}
+    for name, code in java.items():
+        assert sorted(_sent(tmp_path, f"{name}.java", code)) == _SENT, name
+    for name, code in kotlin.items():
+        assert _sent(tmp_path, f"{name}.kt", code) == _SENT[1:], name
+
+
+def test_what_a_comment_holds_or_a_bodiless_interface_or_a_long_chain_hides_no_declared_request(
+        tmp_path: Path) -> None:
+    """A block comment before an Allman brace that holds a brace or a ``;`` ended the interface's header (its
+    methods unread); Kotlin's ``interface Marker`` with no body took the next interface's body for its own; a
+    builder's chain of calls longer than 600 characters, or a ``.client(…)`` a comment holds, lost the client or
+    its known headers. Each is the request it sends."""
+    factories = "".join(f"        .addConverterFactory(br.com.app.converters.Converter{n}Factory.create())\n"
+                        for n in range(10))
+    assert sorted(_sent(tmp_path, "Braces.java", _java("interface TransfersApi /* v3 { transfers }; */\n    {"))) \
+        == _SENT
+    for name, code in {"Braces": _kotlin_asaas("interface TransfersApi // v3 { transfers };\n{"),
+                       "Marker": _kotlin_asaas("interface TransfersApi {", before="interface Marker\n\n"),
+                       "Chain": _kotlin_asaas("interface TransfersApi {", chain=factories + "        .build()\n"),
+                       "Client": _kotlin_asaas("interface TransfersApi {", chain="        // .client(okHttp)\n"
+                                                                                 "        .build()\n")}.items():
+        assert _sent(tmp_path, f"{name}.kt", code) == _SENT[1:], name
+
+
+def test_an_interface_declared_in_a_slice_above_binds_the_clients_of_the_slices_below(tmp_path: Path) -> None:
+    """A file is read in slices of 8,192 lines: the interface at its top was unseen by the clients of the slices
+    below (of 1,000 classes, each with its client and its call, only the first slice's 734 were read)."""
+    classes = "".join(
+        f"class Repository{n} {{\n    private val api: AsaasApi = Retrofit.Builder()\n"
+        '        .baseUrl("https://api.asaas.com/")\n        .build()\n        .create(AsaasApi::class.java)\n\n'
+        '    suspend fun send(corpo: RequestBody) {\n        api.transfer(System.getenv("ASAAS_KEY"), corpo)\n'
+        "    }\n}\n\n" for n in range(1_000))
+    code = _kotlin_asaas("interface AsaasApi {").partition("class Repository {")[0] + classes
+    found = _sent(tmp_path, "Repositories.kt", code)
+    assert len(found) == 1_000 and set(found) == {("asaas-unsigned-transfer", "https://api.asaas.com/v3/transfers")}

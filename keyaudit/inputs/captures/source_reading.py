@@ -6,12 +6,15 @@ imported for source code only: most scans read none).
 from __future__ import annotations
 
 import itertools
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from keyaudit.engine.windows import Reach
 from keyaudit.model.exchange import Exchange
 
 from .source_files import GROUP_AFTER, GROUP_BEFORE, family
+
+if TYPE_CHECKING:
+    from .source_interfaces import Declarations
 
 GROUP_REACH = Reach(GROUP_BEFORE, GROUP_AFTER)
 
@@ -22,9 +25,11 @@ def source_reach(_line: bytes, _reach: Reach) -> Reach:
     return GROUP_REACH
 
 
-def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str) -> Iterator[Exchange]:
+def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
+                     declarations: Declarations | None = None) -> Iterator[Exchange]:
     """The requests the statements of source code write around the ``anchored`` lines (none for
-    another file: the reader is not even imported)."""
+    another file: the reader is not even imported), a declarative client's by the interfaces the text above them
+    declared too (``declarations``, which the lines' own are added to)."""
     found = family(path)
     if found is None:
         return iter(())
@@ -32,4 +37,5 @@ def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path
     from .source_languages import LANGUAGES
     from .source_requests import exchanges
 
-    return itertools.chain(exchanges(lines, set(anchored), path, found), declared(lines, LANGUAGES[found], path))
+    return itertools.chain(exchanges(lines, set(anchored), path, found), declared(lines, LANGUAGES[found], path,
+                                                                                    declarations))

@@ -257,11 +257,10 @@ def prose(text: str, lang: Language) -> list[tuple[int, int]]:
     return spans
 
 
-def brackets(text: str, lang: Language) -> list[tuple[int, str]]:
-    """Where each bracket of ``text`` that is code stands, and which it is, in order: none a string or a comment
-    holds (a brace in a URL's template, ``"{id}"``, or in a comment opens no block)."""
-    return [(start, value) for kind, value, start, _end, _line in _lexemes(text, lang)
-            if kind == "punct" and len(value) == 1 and value in "()[]{}"]
+def code_tokens(text: str, lang: Language) -> list[tuple[str, str, int, int]]:
+    """The tokens of ``text`` with where each starts and ends, comments dropped and nothing respelled: for a reader
+    that must tell which of the text's words are code's (a word a comment or a string holds is none)."""
+    return [(kind, value, start, end) for kind, value, start, end, _line in _lexemes(text, lang) if kind != "comment"]
 
 
 def _lexemes(text: str, lang: Language) -> Iterator[tuple[str, str, int, int, int]]:
