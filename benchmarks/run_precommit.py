@@ -1,11 +1,13 @@
 """Pre-commit latency: ``keyaudit scan --staged`` on 10 staged files against detect-secrets-hook
 on the same files, the same with an empty cache each run (a fresh CI runner: no compiled engine
-database), and a scan of a mixed ~5 MB tree of ~70 files (logs, code, HAR).
+database), and a scan of a mixed ~5 MB tree of ~70 files (logs, code, HAR). With ``--binary``, also a commit
+that stages one 50 MB file: a program-like binary (read for its strings, up to the bound), a PNG (skipped by its
+magic) and random bytes: the hook's worst cases, as ratios to the ten-file commit in the same run.
 
 Whole processes, timed in alternating order over several rounds; medians and ratios printed.
 Run by hand, not in CI (detect-secrets is not a dependency: install it to compare):
 
-    python benchmarks/run_precommit.py [--rounds 15]
+    python benchmarks/run_precommit.py [--rounds 15] [--binary]
 """
 
 from __future__ import annotations
@@ -79,6 +81,22 @@ def make_tree(folder: Path, rng: random.Random) -> None:
 
 
 COLD = "keyaudit scan --staged, empty cache"
+BIG_BYTES = 50_000_000
+
+
+def big_files(rng: random.Random) -> dict[str, bytes]:
+    """One large staged file per commit: a program's bytes (NULs among them), a PNG's, random bytes."""
+    program = bytearray(rng.randbytes(BIG_BYTES))
+    program[::4] = bytes(len(program[::4]))
+    return {"program.bin": bytes(program), "photo.png": b"\x89PNG\r\n\x1a\n" + rng.randbytes(BIG_BYTES - 8),
+            "blob.dat": rng.randbytes(BIG_BYTES)}
+
+
+def staged_repo(folder: Path, name: str, data: bytes) -> Path:
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    (folder / name).write_bytes(data)
+    subprocess.run(["git", "-C", str(folder), "add", "-A"], check=True)
+    return folder
 
 
 def timed(command: list[str], cwd: Path, cold: bool) -> float:
@@ -93,6 +111,7 @@ def timed(command: list[str], cwd: Path, cold: bool) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--binary", action="store_true", help="also commits staging one 50 MB binary file")
     args = parser.parse_args()
     rng = random.Random(11)
     keyaudit = [sys.executable, "-m", "keyaudit"]
@@ -112,16 +131,20 @@ def main() -> None:
         }
         if not os.path.exists(hook):
             del commands["detect-secrets-hook FILES"]
+        for name, data in (big_files(rng) if args.binary else {}).items():
+            commands[f"keyaudit scan --staged, 50 MB {name}"] = (keyaudit + ["scan", "--staged", "-q"],
+                                                                 staged_repo(Path(scratch) / name, name, data))
         runs: dict[str, list[float]] = {name: [] for name in commands}
         for round_index in range(args.rounds):
             order = list(commands.items()) if round_index % 2 == 0 else list(reversed(commands.items()))
             for name, (command, cwd) in order:
                 runs[name].append(timed(command, cwd, name == COLD))
     baseline = statistics.median(runs.get("detect-secrets-hook FILES", [float("nan")]))
-    print(f"{'command':<48} {'median ms':>10} {'vs detect-secrets-hook':>24}")
+    hook_median = statistics.median(runs["keyaudit scan --staged"])
+    print(f"{'command':<48} {'median ms':>10} {'vs detect-secrets-hook':>24} {'vs --staged':>12}")
     for name, values in runs.items():
         median = statistics.median(values)
-        print(f"{name:<48} {median * 1000:>10.0f} {median / baseline:>24.2f}")
+        print(f"{name:<48} {median * 1000:>10.0f} {median / baseline:>24.2f} {median / hook_median:>12.2f}")
 
 
 if __name__ == "__main__":

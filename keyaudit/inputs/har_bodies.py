@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import binascii
 
-from keyaudit.engine.stream import BINARY_SNIFF_BYTES, HOLE_SNIFF_BYTES, binary_by_head, scanned_as_binary
+from keyaudit.engine.binary_text import BINARY_SNIFF_BYTES, HOLE_SNIFF_BYTES
+from keyaudit.engine.stream import binary_by_head, scanned_as_binary
 
 # Of a long base64 body, decoded first: whole quads decoding to the binary sniff's window, with a
 # sample's room for leading NULs (what it takes to tell; the rest is decoded only for a body kept).

@@ -20,6 +20,8 @@ from keyaudit.model.verification import Verification
 from keyaudit.model.vocabulary import RuleInfo
 
 SKIPPED_NAMED = 1000  # skipped inputs named one by one (``-v``); the counts stay exact beyond
+# Of a binary file, read for its strings; a file that holds more is counted (``binary_files_cut``) and said so.
+BINARY_STRINGS_BYTES = 8 << 20
 
 
 @dataclass(frozen=True)

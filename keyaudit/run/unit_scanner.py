@@ -304,13 +304,18 @@ class UnitScanner:
     @staticmethod
     def _account(chunks: ChunkedPass, keeper: TailKeeper, resume: Resume | None, unit: WorkUnit,
                  tally: Tally) -> bool:
-        """Count what a pass over text read and, with --state, how far it got; False for binary
-        content (skipped, not scanned)."""
+        """Count what a pass over text read and, with --state, how far it got; False for media content
+        (skipped, not scanned). Binary content read for its strings is counted apart, and so is one whose
+        strings were read only as far as the bound (``binary_files_cut``: said in the report, never silent)."""
         counts = tally.counts
-        if chunks.binary:
+        if chunks.media is not None:
             counts.skip(unit.target.display, "binary")
             return False
-        if unit.head is not None:
+        # Counted where there is one: a scan of text reports neither statistic.
+        for statistic, happened in (("binary_files_read_as_strings", chunks.binary), ("binary_files_cut", chunks.cut)):
+            if happened:
+                counts.statistics[statistic] += 1
+        if unit.head is not None and not chunks.binary:  # binary content is read afresh each run, from its start
             tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
                                          chunks.end_column, keeper.tail, resume.record_id if resume else None,
                                          unit.stamp)
