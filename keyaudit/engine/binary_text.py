@@ -44,7 +44,12 @@ _BLANK = bytes.maketrans(bytes(range(256)), bytes(0x0A if byte == 0x0A else 0x20
 _MEDIA = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"),
           (b"OggS", "Ogg"), (b"fLaC", "FLAC"), (b"ID3", "MP3"), (b"\x1a\x45\xdf\xa3", "Matroska"),
           (b"wOFF", "WOFF"), (b"wOF2", "WOFF2"), (b"Rar!\x1a\x07", "RAR"), (b"7z\xbc\xaf\x27\x1c", "7z"),
-          (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"), (b"\x00\x00\x00\x0cjP  ", "JPEG 2000"))
+          (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"), (b"\x00\x00\x00\x0cjP  ", "JPEG 2000"),
+          (b"OTTO", "OpenType"), (b"ttcf", "TrueType collection"), (b"true", "TrueType"),
+          # Compiled patterns (keyaudit's own cache among them): their literals are the rules', no one's secret.
+          (b"\xdb\xdb\xdb\xdb", "Hyperscan database"))
+_TRUETYPE = b"\x00\x01\x00\x00"  # an sfnt version no other format owns alone: the table count must be a font's too
+_MOST_FONT_TABLES = 64
 _RIFF_MEDIA = {b"WEBP": "WebP", b"WAVE": "WAV", b"AVI ": "AVI"}
 
 
@@ -80,6 +85,8 @@ def media_kind(head: bytes) -> str | None:
     kind = next((name for magic, name in _MEDIA if head.startswith(magic)), None)
     if kind is None and head.startswith(b"RIFF"):
         kind = _RIFF_MEDIA.get(head[8:12])
+    if kind is None and head.startswith(_TRUETYPE) and 0 < int.from_bytes(head[4:6], "big") <= _MOST_FONT_TABLES:
+        kind = "TrueType"
     if kind is None and head[4:8] == b"ftyp":
         kind = "MP4"  # ISO base media: MP4, MOV, HEIC, AVIF
     return kind

@@ -32,14 +32,14 @@ from keyaudit.model.result import ScanError
 from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
-from keyaudit.run.archive_unit import scan_archive, whole_progress
+from keyaudit.run.archive_unit import binary_progress, kept_whole, scan_archive, whole_progress
 from keyaudit.run.code_prose import ProseFilter
 from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
 from keyaudit.run.interrupts import raise_interrupt_behind
 from keyaudit.run.path_secrets import PathRedactor
 from keyaudit.run.placing import Placer, ScanFrame
-from keyaudit.run.state import Progress, Resume, digest
+from keyaudit.run.records import Progress, Resume, digest
 from keyaudit.run.tail_keeper import TailKeeper
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
@@ -201,14 +201,8 @@ class UnitScanner:
 
         With --state a capture is recorded whole, like an archive: a capture is rewritten, not
         appended to, so one with the same length and last bytes is the one already judged."""
-        if unit.head is not None and unit.resume is not None:
-            probe = whole_progress(unit, opener)
-            if probe is not None and (probe.offset, probe.tail_hash) == (unit.resume.offset, unit.resume.tail_hash):
-                tally.progress = Progress.unchanged(unit.head, unit.resume, unit.stamp)
-                tally.errors.extend(tally.progress.damage_errors())
-                tally.counts.files_scanned += 1
-                tally.counts.statistics["files_unchanged"] += 1
-                return True
+        if unit.head is not None and unit.resume is not None and kept_whole(unit, whole_progress(unit, opener), tally):
+            return True
         return scan_har(stream, unit, self.detector, self.judge, tally)
 
     def _scan_messages(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
@@ -245,7 +239,7 @@ class UnitScanner:
         otherwise a fresh stream from the start."""
         keeper = TailKeeper(stream)
         resume = unit.resume
-        if resume is None or resume.offset == 0:
+        if resume is None or resume.offset == 0 or resume.whole:  # binary content is read from its start
             return keeper, None
         if keeper.skip(resume.offset, read_size(stream)) and digest(keeper.tail) == resume.tail_hash:
             return keeper, resume
@@ -258,6 +252,10 @@ class UnitScanner:
         from keyaudit.inputs.text_requests import READ_ON_BYTES, window_collector
         from keyaudit.run.unit_requests import UnitRequests
 
+        probe = None  # binary content recorded whole: its record as it is now, the same not read again
+        if unit.resume is not None and unit.resume.whole and kept_whole(unit, probe := binary_progress(unit, opener),
+                                                                        tally):
+            return
         with contextlib.ExitStack() as stack:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
@@ -287,6 +285,8 @@ class UnitScanner:
                 raise
             if not self._account(chunks, keeper, resume, unit, tally):
                 return
+            if chunks.binary and unit.head is not None:
+                tally.progress = probe or binary_progress(unit, opener)
             past: Iterator[bytes] | None = None  # the text past a range's end, from where its anchors were looked for
             if unit.byte_range is not None and requests.writes_requests() and read_on(stream, READ_ON_BYTES):
                 # A range owns the requests that begin in it, and reads on past its end for them, from
@@ -315,7 +315,7 @@ class UnitScanner:
         for statistic, happened in (("binary_files_read_as_strings", chunks.binary), ("binary_files_cut", chunks.cut)):
             if happened:
                 counts.statistics[statistic] += 1
-        if unit.head is not None and not chunks.binary:  # binary content is read afresh each run, from its start
+        if unit.head is not None and not chunks.binary:  # binary content is recorded whole, by the caller
             tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
                                          chunks.end_column, keeper.tail, resume.record_id if resume else None,
                                          unit.stamp)
