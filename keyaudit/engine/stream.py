@@ -150,8 +150,10 @@ class ChunkedPass:
     def __init__(self, stream: BinaryIO, matcher: Matcher, sniff_binary: bool = True,
                  start: tuple[int, int] = (1, 0), read_bytes: int = CHUNK_BYTES,
                  windows: WindowCollector | None = None, tables: list[Table] | None = None,
-                 above: bytes = b"", below: Callable[[], bytes] | None = None) -> None:
+                 above: bytes = b"", below: Callable[[], bytes] | None = None,
+                 strings_bound: int = BINARY_STRINGS_BYTES) -> None:
         self._stream, self._matcher = stream, matcher
+        self._strings_bound = strings_bound  # bytes of binary content read for strings, at most
         # A range's text of the file just above it, and what gives the text just below it once it is read:
         # what a rule's context reaches into, as into the buffers around a hit in a file read whole; not scanned.
         self._above, self._below = above[-OVERLAP_BYTES:], below
@@ -197,6 +199,7 @@ class ChunkedPass:
                     self.binary, self.media = True, media_kind(data)
                     if self.media is not None:
                         return
+                    data = self._bounded(data)
                 if len(data) == CHUNK_BYTES:
                     keep_freed_buffers()  # a stream of whole chunks: keep their buffers for reuse
             self.bytes_scanned += len(data)
@@ -274,11 +277,20 @@ class ChunkedPass:
         return taken
 
     def _read_strings(self) -> tuple[bytes, Exception | None]:
-        """The next chunk of binary content, none past BINARY_STRINGS_BYTES (``cut`` says whether any was left)."""
-        if self.bytes_scanned < BINARY_STRINGS_BYTES:
-            return self._read()
+        """The next chunk of binary content, none past the bound (``cut`` says whether any was left)."""
+        if self.bytes_scanned < self._strings_bound:
+            data, damage = self._read()
+            bounded = self._bounded(data)
+            return bounded, damage if len(bounded) == len(data) else None  # damage past the bound is not read
         self.cut = self.cut or bool(self._stream.read(1))
         return b"", None
+
+    def _bounded(self, data: bytes) -> bytes:
+        """``data``, binary content that starts ``bytes_scanned`` in, up to the bound; ``cut`` if some lay past."""
+        left = max(self._strings_bound - self.bytes_scanned, 0)
+        if len(data) > left:
+            self.cut, data = True, data[:left]
+        return data
 
     def _read(self) -> tuple[bytes, Exception | None]:
         """Up to a chunk, in reads of ``read_bytes``, so that a damaged compressed stream still

@@ -128,6 +128,9 @@ def chunks(result: ScanResult, options: ReportOptions, limits: Limits = GITHUB) 
     errors = [{"level": "error", "message": {"text": error.message},
                "locations": [{"physicalLocation": {"artifactLocation": places.artifact(error.path)}}]}
               for error in result.errors]
+    if result.binary_cut:  # a coverage gap, said where a code-scanning upload shows the run's notes
+        errors.append({"level": "warning", "message": {"text": result.binary_cut},
+                       "descriptor": {"id": "binary-read-in-part"}})
     budget = UploadBudget(limits.gzip_bytes, compressed_size(_tail(result, errors)) + _RESERVE_FOR_NOTES)
     yield budget.add(_head(result, rules, places))
     written = crowded = unlisted = 0

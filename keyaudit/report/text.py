@@ -16,7 +16,7 @@ from keyaudit.model.verification import STATUSES
 from keyaudit.model.vocabulary import SEVERITIES
 from keyaudit.model.findings import Finding
 from keyaudit.report.options import ReportOptions
-from keyaudit.model.result import BINARY_STRINGS_BYTES, ScanResult
+from keyaudit.model.result import ScanResult
 
 STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
 
@@ -100,10 +100,8 @@ def summary(result: ScanResult) -> str:
             parts.append(f"{cut} {what.format('s' if cut != 1 else '')} for requests")
     if payloads := result.statistics.get("payloads_cut", 0):  # a payload past the engine's bound: its rest unread
         parts.append(f"{payloads} encoded payload{'s' if payloads != 1 else ''} read only in part")
-    cut = result.statistics.get("binary_files_cut", 0)
-    if cut:  # a binary file's strings past the bound are not read: said, as the cuts above are
-        parts.append(f"{cut} binary file{'s' if cut != 1 else ''} read in part (strings past the first "
-                     f"{BINARY_STRINGS_BYTES >> 20} MiB not read)")
+    if result.binary_cut:  # a binary file's strings past the bound are not read: said, as the cuts above are
+        parts.append(result.binary_cut)
     unverified, keyless = (result.statistics.get(name, 0) for name in ("signatures_unverified",
                                                                          "signatures_unverified_without_key"))
     if unverified:  # why, where it is the flag: a key given, they lack the bytes signed (no body shown, or not as sent)

@@ -28,7 +28,7 @@ from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import stream_archive_kind
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
-from keyaudit.model.result import ScanError
+from keyaudit.model.result import BINARY_STRINGS_BYTES, ScanError
 from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
@@ -76,6 +76,8 @@ class UnitScanner:
         self.placer = Placer(rules, frame)
         self.prose = ProseFilter(rules)
         self.names = PathRedactor(self.detector)
+        # Binary content this scanner may still read for strings, when the run has a budget (--staged), else None.
+        self.binary_left: int | None = None
 
     @property
     def engine(self) -> str:
@@ -269,7 +271,9 @@ class UnitScanner:
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
                                  windows=windows, tables=tables_above(unit, resume, self.detector.matcher),
                                  above=ranged.above(OVERLAP_BYTES) if ranged else b"",
-                                 below=functools.partial(ranged.below, OVERLAP_BYTES) if ranged else None)
+                                 below=functools.partial(ranged.below, OVERLAP_BYTES) if ranged else None,
+                                 strings_bound=min(BINARY_STRINGS_BYTES, self.binary_left if self.binary_left
+                                                   is not None else BINARY_STRINGS_BYTES))
             requests = stack.enter_context(UnitRequests(
                 self.judge, opener, unit.target.display, tally, chunks, resume, known=self.rules.record_headers,
                 read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first))
@@ -285,6 +289,8 @@ class UnitScanner:
                 raise
             if not self._account(chunks, keeper, resume, unit, tally):
                 return
+            if chunks.binary and self.binary_left is not None:
+                self.binary_left = max(self.binary_left - chunks.bytes_scanned, 0)
             if chunks.binary and unit.head is not None:
                 tally.progress = probe or binary_progress(unit, opener)
             past: Iterator[bytes] | None = None  # the text past a range's end, from where its anchors were looked for
