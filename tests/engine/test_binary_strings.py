@@ -6,6 +6,8 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
+import pytest
+
 from helpers.binaries import executable, png
 from helpers.credentials import asaas_key, asaas_payload, iugu_token
 from helpers.running import cli, scan_json
@@ -115,3 +117,26 @@ def test_text_that_begins_like_zlib_is_read_as_text(tmp_path: Path) -> None:
     (tmp_path / "cut.z").write_bytes(damaged[:-6])  # a stream cut short: no zlib file, and no error either
     report, _ = scan_json(str(tmp_path / "cut.z"))
     assert report["errors"] == []
+
+
+def test_fonts_and_compiled_pattern_databases_are_skipped_by_their_magic(tmp_path: Path) -> None:
+    # A font's name table and a Hyperscan database's literals are strings too (keyaudit's own cache held a rule's
+    # literals): none is text anyone wrote a key into. A start like TrueType's with no font's table count is read.
+    strings = f"\0\0GET /v1/charge?api_token={iugu_token()}\0\0".encode()
+    starts = {"font.ttf": b"\x00\x01\x00\x00\x00\x0e\x00\x80", "font.otf": b"OTTO\x00\x0c\x00\x80",
+              "fonts.ttc": b"ttcf\x00\x02\x00\x00", "mac.ttf": b"true\x00\x0b\x00\x80",
+              "hs-0123.db": b"\xdb\xdb\xdb\xdb\x00\x0c\x04\x05", "record.bin": b"\x00\x01\x00\x00\x7f\x00\x00\x80"}
+    for name, start in starts.items():
+        (tmp_path / name).write_bytes(start + HEAD[8:2048] + strings + HEAD[2048:])
+    report, _ = scan_json(str(tmp_path))
+    assert [f["location"]["path"].rsplit("/", 1)[1] for f in report["findings"]] == ["record.bin"]
+    assert report["scan"]["skipped"] == {"binary": 5}
+
+
+def test_a_hyperscan_database_of_a_key_s_literal_gives_no_finding(tmp_path: Path) -> None:
+    hyperscan = pytest.importorskip("hyperscan")
+    database = hyperscan.Database()
+    database.compile(expressions=[f"api_token={iugu_token()}".encode(), b"GET /v1/charge\\?api_token=\\w+"])
+    (tmp_path / "hs-cache.db").write_bytes(hyperscan.dumpb(database))
+    report, _ = scan_json(str(tmp_path / "hs-cache.db"))
+    assert report["findings"] == [] and report["scan"]["skipped"] == {"binary": 1}
