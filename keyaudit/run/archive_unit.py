@@ -90,9 +90,8 @@ def binary_progress(unit: WorkUnit, opener: Opener) -> Progress | None:
     except DECOMPRESSION_ERRORS:
         return None
     resume = unit.resume
-    own = resume is not None and resume.whole and resume.path == unit.target.display
-    return Progress.whole(unit.head or b"", length, hasher.digest(), resume.record_id if own else None,  # type: ignore[union-attr]
-                          unit.stamp)
+    own = resume.record_id if resume is not None and resume.whole and resume.path == unit.target.display else None
+    return Progress.whole(unit.head or b"", length, hasher.digest(), own, unit.stamp)
 
 
 def kept_whole(unit: WorkUnit, probe: Progress | None, tally: Tally) -> bool:
