@@ -85,7 +85,7 @@ def test_a_binary_file_past_the_bound_is_read_in_part_and_said_so(tmp_path: Path
     assert report["scan"]["requests"].get("binary_files_cut") == 1
     assert report["scan"]["bytes_scanned"] == BINARY_STRINGS_BYTES
     text = cli("scan", "--jobs", "1", str(tmp_path / "big.bin")).stdout
-    assert "1 binary file read in part (strings past the first 8 MiB not read)" in text
+    assert "1 binary file read in part (strings past the first 8 MiB of each not read)" in text
 
 
 def test_media_are_skipped_by_their_magic(tmp_path: Path) -> None:
