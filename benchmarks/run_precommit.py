@@ -13,8 +13,11 @@ not a dependency: install it to compare; let Python write its bytecode cache, or
 
     python benchmarks/run_precommit.py [--rounds 15] [--binary] [--versus /path/to/other/checkout]
 
-Measured (this session, 2 shared cores, 5 rounds, CPU seconds; against the checkout before binary strings, which
-skipped every binary file): see the README's pre-commit row.
+Measured with ``--binary --rounds 5 --versus`` the version before binary strings (which skipped every binary file),
+on 2 shared cores, medians of CPU seconds, this version against that one: ten files 0.46 against 0.45 s (1.04x);
+50 MB of provider calls in a binary alone 0.65 against 0.43 s (1.51x: the worst case, 128 KiB of the densest text and
+the first text read loading the request readers), beside the ten files 0.73 against 0.58 s (1.26x); mixed log
+text 1.02x alone, 1.00x beside; the program-like binary 0.95x / 1.01x; the PNG 0.97x / 0.99x; random bytes 1.01x.
 """
 
 from __future__ import annotations
