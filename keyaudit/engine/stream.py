@@ -9,29 +9,22 @@ undecodable byte), the way an editor shows the line.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import BinaryIO, Callable, Iterator
 
 from keyaudit.engine.allocator import keep_freed_buffers
+from keyaudit.engine.binary_text import HOLE_SNIFF_BYTES, leading_nuls, looks_binary, media_kind, strings_view
 from keyaudit.engine.decoding import SpotCollector
 from keyaudit.engine.line_memo import LineCounter, LineMemo, T, line_columns
 from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.engine.tables import Table
 from keyaudit.engine.windows import WindowCollector
+from keyaudit.model.result import BINARY_STRINGS_BYTES
 
 CHUNK_BYTES = 1 << 20
-BINARY_SNIFF_BYTES = 8192
-HOLE_SNIFF_BYTES = 64 << 10  # how far past holes the bytes judged may lie
 HEAD_BYTES = 64 << 10  # of the stream's start, kept for what a file's top defines (a table's header row)
-_TEXT_CONTROL = frozenset(b"\t\n\r\f\b\x1b")
-# The control bytes text does not hold: counted by deleting them (at C speed, not a loop in Python).
-_BINARY_CONTROL = bytes(byte for byte in range(0x20) if byte not in _TEXT_CONTROL)
-_LEADING_NULS = re.compile(b"\0*")
-_HOLE = bytes(64)
-_NUL_RUN = re.compile(b"\0{%d,}" % len(_HOLE))  # a hole: what a crash, a preallocating writer or a truncation leaves
 
 
 def _characters(data: bytes) -> int:
@@ -46,29 +39,8 @@ def _char_boundary(buffer: bytes, position: int) -> int:
     return position
 
 
-def looks_binary(head: bytes) -> bool:
-    """A NUL byte among many control bytes: an executable, image or archive, not a log.
-
-    NULs at the very start are passed over and the bytes after them judged: a log truncated by
-    ``copytruncate`` while its writer kept its offset starts with a run of NULs as long as what
-    was cut (a hole, often), and is text after it. A long run of NULs further on is a hole too
-    (a writer that preallocates its file, a crash before the blocks were written), not what the
-    bytes are: the bytes around it are judged, as far as :data:`HOLE_SNIFF_BYTES`. An executable
-    or an image starts with its magic and has NULs among its control bytes further on; all NULs
-    says nothing either way."""
-    start = _LEADING_NULS.match(head).end()  # type: ignore[union-attr]
-    sample = head[start : start + BINARY_SNIFF_BYTES]
-    if b"\0" not in sample:
-        return False
-    window = head[start : start + HOLE_SNIFF_BYTES]
-    if _HOLE in window:  # most binary has no hole: its sample stands as it is
-        sample = _NUL_RUN.sub(b"", window)[:BINARY_SNIFF_BYTES]
-    control = len(sample) - len(sample.translate(None, _BINARY_CONTROL))
-    return control * 10 > len(sample)
-
-
 def scanned_as_binary(data: bytes) -> bool:
-    """Whether a scan of ``data`` takes it for binary, and so finds nothing in it: the sniff of
+    """Whether a scan of ``data`` takes it for binary, and so reads only its strings: the sniff of
     its first chunk, as :class:`ChunkedPass` makes it."""
     return looks_binary(data[:CHUNK_BYTES])
 
@@ -78,7 +50,7 @@ def binary_by_head(head: bytes) -> bool | None:
     ``head`` is too short to tell (the sniff reads past the leading NULs, as far as
     :data:`HOLE_SNIFF_BYTES`). A reader that would decode megabytes only to scan them (a
     capture's base64 image) can tell from their start that they would be scanned in vain."""
-    start = _LEADING_NULS.match(head).end()  # type: ignore[union-attr]
+    start = leading_nuls(head)
     if start + HOLE_SNIFF_BYTES > min(len(head), CHUNK_BYTES):
         return None
     return looks_binary(head)
@@ -178,8 +150,10 @@ class ChunkedPass:
     def __init__(self, stream: BinaryIO, matcher: Matcher, sniff_binary: bool = True,
                  start: tuple[int, int] = (1, 0), read_bytes: int = CHUNK_BYTES,
                  windows: WindowCollector | None = None, tables: list[Table] | None = None,
-                 above: bytes = b"", below: Callable[[], bytes] | None = None) -> None:
+                 above: bytes = b"", below: Callable[[], bytes] | None = None,
+                 strings_bound: int = BINARY_STRINGS_BYTES) -> None:
         self._stream, self._matcher = stream, matcher
+        self._strings_bound = strings_bound  # bytes of binary content read for strings, at most
         # A range's text of the file just above it, and what gives the text just below it once it is read:
         # what a rule's context reaches into, as into the buffers around a hit in a file read whole; not scanned.
         self._above, self._below = above[-OVERLAP_BYTES:], below
@@ -199,7 +173,10 @@ class ChunkedPass:
         self.evidence = FileEvidence()  # provider hosts seen, for file-scope contexts (see ``watch``)
         self.spots: SpotCollector | None = None  # the encoded text around decode anchors, when decoded
         self.bytes_scanned = 0
-        self.binary = False
+        # Binary content is read for its strings (:mod:`.binary_text`), as far as BINARY_STRINGS_BYTES: ``cut`` when
+        # it held more; ``media`` names what it is when its strings hold no text (it is not read at all).
+        self.binary, self.cut = False, False
+        self.media: str | None = None
         # The stream's first bytes: a table's header row there says how every line below it reads,
         # and no window need show it.
         self.head = b""
@@ -214,17 +191,19 @@ class ChunkedPass:
         resume: dict[int, int] = {}  # rule index -> absolute end of its last accepted match
         first = True
         while True:
-            data, damage = self._read()
+            data, damage = self._read_strings() if self.binary else self._read()
             if first:
                 first = False
                 self.head = data[:HEAD_BYTES]
                 if self._sniff_binary and looks_binary(data):
-                    self.binary = True
-                    return
+                    self.binary, self.media = True, media_kind(data)
+                    if self.media is not None:
+                        return
+                    data = self._bounded(data)
                 if len(data) == CHUNK_BYTES:
                     keep_freed_buffers()  # a stream of whole chunks: keep their buffers for reuse
             self.bytes_scanned += len(data)
-            buffer = carry + data
+            buffer = carry + (strings_view(data) if self.binary else data)
             if not buffer:
                 if damage is not None:
                     raise damage
@@ -296,6 +275,22 @@ class ChunkedPass:
         for anchors, reach in ((found.anchors, windows.request), (found.record_anchors, windows.record)):
             windows.add_all(lines, list(anchors), self.bytes_scanned, reach, upto=line - 1)
         return taken
+
+    def _read_strings(self) -> tuple[bytes, Exception | None]:
+        """The next chunk of binary content, none past the bound (``cut`` says whether any was left)."""
+        if self.bytes_scanned < self._strings_bound:
+            data, damage = self._read()
+            bounded = self._bounded(data)
+            return bounded, damage if len(bounded) == len(data) else None  # damage past the bound is not read
+        self.cut = self.cut or bool(self._stream.read(1))
+        return b"", None
+
+    def _bounded(self, data: bytes) -> bytes:
+        """``data``, binary content that starts ``bytes_scanned`` in, up to the bound; ``cut`` if some lay past."""
+        left = max(self._strings_bound - self.bytes_scanned, 0)
+        if len(data) > left:
+            self.cut, data = True, data[:left]
+        return data
 
     def _read(self) -> tuple[bytes, Exception | None]:
         """Up to a chunk, in reads of ``read_bytes``, so that a damaged compressed stream still

@@ -147,6 +147,11 @@ class HarValue:
             parts.append(scannable("\n".join(texts[run:])))
         return [*parts, *walk.bodies]
 
+    @property
+    def bodies_cut(self) -> int:
+        """Binary bodies of the last :meth:`joint_parts` read only as far as the bound on binary content."""
+        return self._walk.bodies_cut if self._walk is not None else 0
+
     def fields_hit(self, hits: list[tuple[int, int]]) -> list[HarField]:
         """The fields that ``hits`` (spans, ends included, in the text of :meth:`joint_parts`)
         overlap, with their pointers, in document order (a body right after its text). Only
@@ -205,6 +210,7 @@ class _Walk:
                  wanted: frozenset[int] = frozenset()) -> None:
         self.texts: list[str] = []
         self.bodies: list[bytes] = []
+        self.bodies_cut = 0  # binary bodies read only as far as the bound on binary content
         self.body_texts: list[int] = []
         self.places: dict[int, _Place] | None = None if pointer is None else {}
         self._wanted = wanted
@@ -254,19 +260,20 @@ class _Walk:
                         self._place(places, (f"{pointer}/{escape_pointer_token(name)}", value, prefix))
                 elif name == "text" and key == "content" and \
                         str(node.get("encoding", "")).lower() == "base64":  # type: ignore[union-attr]
-                    self._body(value)
+                    self._body(value, node.get("mimeType"))  # type: ignore[union-attr]
                 texts.append(prefix + value if prefix else value)
             elif kind is dict or kind is list:
                 self._strings(value, None if places is None else f"{pointer}/{escape_pointer_token(name)}",
                               in_headers or name == "headers", name)
 
-    def _body(self, text: str) -> None:
+    def _body(self, text: str, mime_type: object) -> None:
         """A base64 body, decoded, of the string about to be the walk's next, unless it holds
         nothing to scan."""
-        decoded = scanned_body(text)
-        if decoded is not None:
-            self.bodies.append(decoded)
+        body = scanned_body(text, mime_type)
+        if body is not None:
+            self.bodies.append(body.data)
             self.body_texts.append(len(self.texts))
+            self.bodies_cut += body.cut
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,43 @@
 """A HAR body recorded in base64 (``content.encoding: base64``), decoded for the rules only when
 they could find something in it: an image's or a font's megabytes are never decoded whole.
+
+Binary bytes are read as a binary file is, for their strings (:func:`~keyaudit.engine.binary_text.strings_view`,
+up to :data:`~keyaudit.model.result.BINARY_STRINGS_BYTES`): a protobuf or gRPC body, a download, a serialised
+session hold keys as a file of them does. Media are not read: told by their magic, as files are, or by the type
+the capture declares (``content.mimeType`` image, audio, video or font: browsers record what the server said).
 """
 
 from __future__ import annotations
 
 import binascii
+from dataclasses import dataclass
 
-from keyaudit.engine.stream import BINARY_SNIFF_BYTES, HOLE_SNIFF_BYTES, binary_by_head, scanned_as_binary
+from keyaudit.engine.binary_text import BINARY_SNIFF_BYTES, HOLE_SNIFF_BYTES, media_kind, strings_view
+from keyaudit.engine.stream import binary_by_head, scanned_as_binary
+from keyaudit.model.result import BINARY_STRINGS_BYTES
 
 # Of a long base64 body, decoded first: whole quads decoding to the binary sniff's window, with a
 # sample's room for leading NULs (what it takes to tell; the rest is decoded only for a body kept).
 BODY_HEAD_CHARS = (HOLE_SNIFF_BYTES + BINARY_SNIFF_BYTES) // 3 * 4
+_MEDIA_TYPES = ("image/", "audio/", "video/", "font/")
 
 
-def scanned_body(text: str) -> bytes | None:
+@dataclass(frozen=True)
+class Body:
+    """What the rules read of a body: its bytes, or a binary body's strings (``cut``: its bytes past the bound
+    were not read, counted as a binary file's are)."""
+
+    data: bytes
+    cut: bool = False
+
+
+def scanned_body(text: str, mime_type: object = None) -> Body | None:
     """A base64 body's bytes, when a scan of them could find anything: not when the text is not
-    base64, nor when the scan would take the bytes for binary (an image, a font) and find
-    nothing. That is told from the start of the bytes, decoded alone, when the text is long: the
-    rest of an image's megabytes is then never decoded, nor scanned in the joint pass; a body
-    kept has its rest decoded after that start, not its start decoded again."""
+    base64, nor when they are media (an image, a font: see the module). That is told from the start
+    of the bytes, decoded alone, when the text is long: the rest of an image's megabytes is then
+    never decoded, nor scanned in the joint pass; a body kept has its rest decoded after that
+    start, not its start decoded again."""
+    declared = isinstance(mime_type, str) and mime_type.lower().startswith(_MEDIA_TYPES)
     head: bytes | None = None
     if len(text) > BODY_HEAD_CHARS:
         head = _decoded_base64(text[:BODY_HEAD_CHARS])
@@ -26,14 +45,20 @@ def scanned_body(text: str) -> bytes | None:
         # the body, and leave the decoder where a decoder of the whole text would be.
         if head is None or len(head) * 4 != BODY_HEAD_CHARS * 3:
             head = None
-        elif binary_by_head(head):
+        elif binary_by_head(head) and (declared or media_kind(head) is not None):
             return None
     if head is None:
         decoded = _decoded_base64(text)
     else:
         rest = _decoded_base64(text[BODY_HEAD_CHARS:])
         decoded = None if rest is None else head + rest
-    return None if decoded is None or scanned_as_binary(decoded) else decoded
+    if decoded is None:
+        return None
+    if not scanned_as_binary(decoded):
+        return Body(decoded)
+    if declared or media_kind(decoded) is not None:
+        return None
+    return Body(strings_view(decoded[:BINARY_STRINGS_BYTES]), len(decoded) > BINARY_STRINGS_BYTES)
 
 
 def _decoded_base64(value: str) -> bytes | None:

@@ -115,6 +115,8 @@ class _HarScan:
             parts = value.joint_parts()
         except RecursionError:
             return None
+        if value.bodies_cut:  # said as a binary file's cut is: a body is a file the capture holds
+            self.statistics["binary_files_cut"] += value.bodies_cut
         fields_end = sum(map(len, parts)) + len(parts) - 1
         if value.entry is not None and type(value.root) is not dict:  # its strings, if any, are scanned still
             self._problem(value.pointer, f"{value.pointer} is {json_kind(value.root)}, not an entry (an object)")

@@ -20,6 +20,11 @@ from keyaudit.model.verification import Verification
 from keyaudit.model.vocabulary import RuleInfo
 
 SKIPPED_NAMED = 1000  # skipped inputs named one by one (``-v``); the counts stay exact beyond
+# Of a binary file, read for its strings; a file that holds more is counted (``binary_files_cut``) and said so.
+BINARY_STRINGS_BYTES = 8 << 20
+# Of all binary content a commit hook (``--staged``) reads for strings: a hook runs before every commit, and a staged
+# binary holding dense log text costs as much as that text (about a second a MiB of provider calls); the rest is cut.
+STAGED_BINARY_BYTES = 128 << 10
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,18 @@ class ScanResult:
     @property
     def statistics(self) -> Counter[str]:
         return self.counts.statistics
+
+    @property
+    def binary_cut(self) -> str | None:
+        """What binary content was left unread, as the sentence every report carries (the text summary, a SARIF
+        notification, each JSON Lines and ECS line): a coverage gap is never silent. None when nothing was."""
+        cut = self.statistics.get("binary_files_cut", 0)
+        if not cut:
+            return None
+        bound = (f"a commit hook reads {STAGED_BINARY_BYTES >> 10} KiB of binary content in all"
+                 if "staged" in self.target_kind.split("+") else
+                 f"strings past the first {BINARY_STRINGS_BYTES >> 20} MiB of each not read")
+        return f"{cut} binary file{'s' if cut != 1 else ''} read in part ({bound})"
 
     @property
     def skipped_inputs(self) -> list[tuple[str, str]]:

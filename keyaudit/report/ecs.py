@@ -36,6 +36,7 @@ class Run:
     the zone log times without an offset are read in."""
 
     scan_id: uuid.UUID
+    read_in_part: str | None  # what the run left unread of binary content: on each event, as on each JSON Lines line
     started: datetime
     host: str
     version: str
@@ -47,7 +48,7 @@ class Run:
     @classmethod
     def of(cls, result: ScanResult, options: ReportOptions) -> "Run":
         references = {rule.id: rule.references[0] for rule in result.rules if rule.references}
-        return cls(uuid.UUID(result.scan_id), result.started_at or utc_now(), host_name(),
+        return cls(uuid.UUID(result.scan_id), result.binary_cut, result.started_at or utc_now(), host_name(),
                    result.tool_version, references, options.log_timezone, time_zone(options.log_timezone), options)
 
 
@@ -108,6 +109,7 @@ def event(finding: Finding, index: int, run: Run) -> dict[str, Any]:
     if finding.rule_id in run.references:
         rule["reference"] = run.references[finding.rule_id]
     extra: dict[str, Any] = {}
+    cut = {"read_in_part": run.read_in_part} if run.read_in_part else {}
     if times:
         extra["log_time"] = {"timezone_assumed": any(t.zone_assumed for t in times),
                              "year_assumed": any(t.year_assumed for t in times)}
@@ -120,7 +122,7 @@ def event(finding: Finding, index: int, run: Run) -> dict[str, Any]:
         "file": {"path": finding.location.path},
         "observer": {"vendor": "keyaudit", "product": "keyaudit", "type": "scanner", "version": run.version,
                      "hostname": run.host},
-        "keyaudit": {"schema_version": SCHEMA_VERSION, "scan": {"id": str(run.scan_id)}, **extra,
+        "keyaudit": {"schema_version": SCHEMA_VERSION, "scan": {"id": str(run.scan_id), **cut}, **extra,
                      **{k: v for k, v in data.items() if k != "rule_id"}},
     }
     for name, value in (("url", _url(finding.context.get("url"))), ("http", _http(finding))):

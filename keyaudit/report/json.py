@@ -117,8 +117,10 @@ def tool_block(result: ScanResult) -> dict[str, str]:
 
 def scan_identity(result: ScanResult, host: str) -> dict[str, Any]:
     """Which run a finding comes from: its id, the host it ran on, when it started. A JSON Lines
-    line carries it whole, so each line stands alone in a SIEM; the JSON report's ``scan`` too."""
-    return {"id": result.scan_id, "host": host, "started_at": utc_timestamp(result.started_at)}
+    line carries it whole, so each line stands alone in a SIEM; the JSON report's ``scan`` too. With what the run
+    left unread of binary content (``read_in_part``), where it did: a line's finding may have company there."""
+    cut = {"read_in_part": result.binary_cut} if result.binary_cut else {}
+    return {"id": result.scan_id, "host": host, "started_at": utc_timestamp(result.started_at), **cut}
 
 
 def scan_block(result: ScanResult, host: str) -> dict[str, Any]:

@@ -23,4 +23,6 @@ def cuts(result: ScanResult) -> list[str]:
     for statistic, what in CUT_STATISTICS:
         if count := result.statistics.get(statistic, 0):
             sentences.append(f"{count} {what.format('s' if count != 1 else '')}")
+    if result.binary_cut:  # a binary file's strings past the bound (a file's, or a commit hook's in all)
+        sentences.append(result.binary_cut)
     return sentences

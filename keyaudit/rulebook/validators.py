@@ -72,7 +72,7 @@ def asaas_key(secret: str) -> Validation | None:
     for marker in ("000", ""):
         if marker and not rest.startswith(marker):
             continue
-        payload = rest[len(marker) :]
+        payload = _run_on_cut(rest[len(marker) :])
         decoded = _b64decode(payload)
         if decoded is None:
             continue
@@ -80,13 +80,35 @@ def asaas_key(secret: str) -> Validation | None:
             plain = decoded.decode("ascii")
         except UnicodeDecodeError:
             continue
-        if _ASAAS_PAYLOAD.fullmatch(plain) and not _NIL_IDS.search(plain):
-            shown = text[: len(text) - len(payload)] if prefix_match or marker else ""
+        if _asaas_payload(plain):
+            # The prefix and marker only: never what follows them, however much of ``rest`` the payload left.
+            shown = text[: len(text) - len(rest) + len(marker)] if prefix_match or marker else ""
             return Validation(
                 canonical=payload.rstrip("="),
                 visible_prefix=shown,
             )
     return None
+
+
+def _run_on_cut(payload: str) -> str:
+    """``payload`` without what ran on into it: a binary file's strings stand back to back (a Java object stream's
+    ``t`` before its next string, a SQLite record's next column), and the pattern takes them with the key. Where the
+    whole does not decode to a key's payload but its start does, to a payload that ends on a whole base64 quad (one
+    written without padding), the key is that start; else ``payload`` as it is."""
+    whole = _b64decode(payload)
+    if whole is not None and _asaas_payload(whole.decode("latin-1")):
+        return payload
+    decoded = _b64decode(payload[: len(payload) // 4 * 4])
+    if decoded is None:
+        return payload
+    start = _ASAAS_PAYLOAD.match(decoded.decode("latin-1"))
+    if start is None or start.end() % 3:
+        return payload
+    return payload[: start.end() // 3 * 4]
+
+
+def _asaas_payload(plain: str) -> bool:
+    return _ASAAS_PAYLOAD.fullmatch(plain) is not None and not _NIL_IDS.search(plain)
 
 
 @functools.lru_cache(maxsize=1 << 12)

@@ -1,15 +1,17 @@
 """An archive scanned as a unit: each member a file of its own, and the record ``--state`` keeps
-of content recorded whole (an archive, a HAR capture)."""
+of content recorded whole (an archive, a HAR capture, binary content)."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from dataclasses import replace
 from typing import BinaryIO, Callable
 
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, read_members
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import ScanError
-from keyaudit.run.state import Progress
+from keyaudit.run.records import Progress
 from keyaudit.run.tail_keeper import TailKeeper
 from keyaudit.run.tally import Tally
 from keyaudit.run.units import WorkUnit
@@ -72,3 +74,35 @@ def whole_progress(unit: WorkUnit, opener: Opener) -> Progress | None:
         return None
     return Progress.of(unit.head or b"", keeper.count, 0, 0, keeper.tail,
                        unit.resume.record_id if unit.resume else None, unit.stamp)
+
+
+def binary_progress(unit: WorkUnit, opener: Opener) -> Progress | None:
+    """The record of binary content (:meth:`Progress.whole`: its length and the digest of all of it, read here
+    whole, past the bound its strings are read to); None when it is damaged (not recorded: tried again next run).
+    A changed file moves its own record on (the one it left under its path), never another file's that starts
+    alike."""
+    hasher, length = hashlib.sha256(), 0
+    try:
+        with opener() as probe:
+            for piece in iter(functools.partial(probe.read, 1 << 20), b""):
+                hasher.update(piece)
+                length += len(piece)
+    except DECOMPRESSION_ERRORS:
+        return None
+    resume = unit.resume
+    own = resume.record_id if resume is not None and resume.whole and resume.path == unit.target.display else None
+    return Progress.whole(unit.head or b"", length, hasher.digest(), own, unit.stamp)
+
+
+def kept_whole(unit: WorkUnit, probe: Progress | None, tally: Tally) -> bool:
+    """Whether content recorded whole (a HAR, binary content) is the content its record was made of (``probe``,
+    from a read of it now): then it is counted unchanged, its record and its damage kept, and not read again."""
+    resume = unit.resume
+    if unit.head is None or resume is None or probe is None or (probe.offset, probe.tail_hash) != \
+            (resume.offset, resume.tail_hash):
+        return False
+    tally.progress = Progress.unchanged(unit.head, resume, unit.stamp)
+    tally.errors.extend(tally.progress.damage_errors())
+    tally.counts.files_scanned += 1
+    tally.counts.statistics["files_unchanged"] += 1
+    return True

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from keyaudit.engine.matcher import Matcher
 from keyaudit.engine.tables import Table, table_rows
-from keyaudit.run.state import Resume
+from keyaudit.run.records import Resume
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, is_decompressing
 from keyaudit.sources.frames import CodecMissing

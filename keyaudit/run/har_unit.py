@@ -16,7 +16,7 @@ from typing import BinaryIO
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.model.result import ScanError
-from keyaudit.run.state import Progress
+from keyaudit.run.records import Progress
 from keyaudit.run.tail_keeper import TailKeeper
 from keyaudit.run.tally import Tally
 from keyaudit.run.units import WorkUnit

@@ -18,7 +18,7 @@ from keyaudit.config import Config
 from keyaudit.engine import SMALL_SCAN_BYTES, EngineUnavailable
 from keyaudit.engine.file_wide import Unsettled
 from keyaudit.model.findings import Finding
-from keyaudit.model.result import ScanError, ScanResult, utc_now
+from keyaudit.model.result import STAGED_BINARY_BYTES, ScanError, ScanResult, utc_now
 from keyaudit.rulebook.cache import refusal as cache_refusal
 from keyaudit.rulebook.errors import RuleError, SignatureKeyError
 from keyaudit.run.builder import ScannerSpec
@@ -87,6 +87,8 @@ class Session:
         self._planned: list[str] = []  # the files the last run planned, as the scan reads them
         try:
             self.scanner = self.spec.build()
+            if config.staged:  # a commit hook: what it reads of binary content is bounded for the whole commit
+                self.scanner.binary_left = STAGED_BINARY_BYTES
             baseline = load_baseline(config.baseline) if config.baseline else frozenset()
             for target in filter(is_url, config.targets):
                 filesystem_for(target, dict(config.storage_options))  # a missing extra is a usage error

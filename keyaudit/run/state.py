@@ -26,22 +26,19 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from keyaudit.model.option_values import environment_seconds
 from keyaudit.model.printable import printable
-from keyaudit.model.result import ScanError
 from keyaudit.model.setup_files import regular
+from keyaudit.run.records import WHOLE_DIGEST, Progress, Resume, digest
 
 if TYPE_CHECKING:
     import sqlite3
 
-UNCHANGED_DAMAGE = "unchanged since a run found this, so not read again"
 HEAD_BYTES = 4096
 LOCK_WAIT_SECONDS = 30.0
 LOCK_WAIT_VARIABLE = "KEYAUDIT_STATE_WAIT"  # seconds to wait for another run holding the state
@@ -84,55 +81,6 @@ EXPECTED_COLUMNS = {  # those of SCHEMA the queries name
 
 class StateError(Exception):
     """The state file cannot be used; ``str()`` is one line naming it."""
-
-
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-@dataclass(frozen=True)
-class Resume:
-    """Where to pick a file up: skip ``offset`` bytes if the ones before it hash to ``tail_hash``."""
-
-    record_id: int
-    offset: int
-    lines: int
-    end_column: int
-    tail_hash: str
-    stamp: str | None  # the file's size and mtime when it was scanned up to ``offset``
-    damage: tuple[tuple[str, str], ...] = ()  # the errors reading it gave then: (path, message)
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How far a unit scanned one file's content, to be recorded (digests only, no content)."""
-
-    head_len: int
-    head_hash: str
-    offset: int
-    lines: int
-    end_column: int
-    tail_hash: str
-    resumed_from: int | None  # record id the scan continued, or None for a fresh record
-    stamp: str | None = None  # the file's size and mtime before it was read
-    # The errors reading it gave (path, message): a damaged file left as it is is not read
-    # again, and these are listed again instead, so the report still says it is damaged.
-    damage: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def of(cls, head: bytes, offset: int, lines: int, end_column: int, tail: bytes,
-           resumed_from: int | None, stamp: str | None) -> "Progress":
-        return cls(len(head), digest(head), offset, lines, end_column, digest(tail), resumed_from, stamp)
-
-    @classmethod
-    def unchanged(cls, head: bytes, resume: Resume, stamp: str | None) -> "Progress":
-        """The record kept as it is: the file is the one already scanned to its end."""
-        return cls(len(head), digest(head), resume.offset, resume.lines, resume.end_column, resume.tail_hash,
-                   resume.record_id, stamp, resume.damage)
-
-    def damage_errors(self) -> list[ScanError]:
-        """The errors of a file not read again because it is unchanged: those its last reading gave."""
-        return [ScanError(path, f"{message} ({UNCHANGED_DAMAGE})") for path, message in self.damage]
 
 
 class ScanState:
@@ -195,19 +143,22 @@ class ScanState:
             if not columns <= present:
                 raise sqlite3.DatabaseError(f"table {table} lacks {', '.join(sorted(columns - present))}")
 
-    def resume_for(self, head: bytes) -> Resume | None:
-        """The record whose content starts like ``head``, longest recorded head first."""
+    def resume_for(self, head: bytes, path: str = "") -> Resume | None:
+        """The record whose content starts like ``head``, longest recorded head first; of binary content recorded
+        whole, the one ``path`` left first: two files may start alike (databases of one schema), and each is then
+        known by its own record, not read again each run for the other's."""
         lengths = [row[0] for row in self._db.execute(
             "SELECT DISTINCT head_len FROM files WHERE head_len <= ? ORDER BY head_len DESC", (len(head),))]
         for length in lengths:
             row = self._db.execute(
-                "SELECT id, offset, lines, end_column, tail_hash, stamp, damage FROM files WHERE head_len = ? "
-                "AND head_hash = ? ORDER BY offset DESC LIMIT 1", (length, digest(head[:length]))).fetchone()
+                "SELECT id, offset, lines, end_column, tail_hash, stamp, damage, last_path FROM files "
+                "WHERE head_len = ? AND head_hash = ? ORDER BY tail_hash LIKE ? AND last_path = ? DESC, offset DESC "
+                "LIMIT 1", (length, digest(head[:length]), WHOLE_DIGEST + "%", printable(path))).fetchone()
             if row:
-                damage = _damage(row[-1])
+                damage = _damage(row[-2])
                 if damage is None or not _sound(row):
                     return None  # a record this module did not write: the file is read again
-                return Resume(*row[:-1], damage)
+                return Resume(*row[:-2], damage, row[-1])
         return None
 
     def remember(self, progress: Progress, path: str) -> None:

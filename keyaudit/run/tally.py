@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 from keyaudit.engine.file_wide import Unsettled
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import Counts, ScanError
-from keyaudit.run.state import Progress
+from keyaudit.run.records import Progress
 
 
 PACK_AT = 2_000  # findings held as objects before they are packed

@@ -33,7 +33,7 @@ from keyaudit.model.findings import REBUILT, Finding, Location
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from keyaudit.run.interrupts import raise_interrupt_behind
-from keyaudit.run.state import Resume
+from keyaudit.run.records import Resume
 from keyaudit.run.tally import Tally
 from keyaudit.sources.opening import Opener, reading_on
 

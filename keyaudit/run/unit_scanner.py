@@ -28,18 +28,18 @@ from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import stream_archive_kind
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
-from keyaudit.model.result import ScanError
+from keyaudit.model.result import BINARY_STRINGS_BYTES, ScanError
 from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
-from keyaudit.run.archive_unit import scan_archive, whole_progress
+from keyaudit.run.archive_unit import binary_progress, kept_whole, scan_archive, whole_progress
 from keyaudit.run.code_prose import ProseFilter
 from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
 from keyaudit.run.interrupts import raise_interrupt_behind
 from keyaudit.run.path_secrets import PathRedactor
 from keyaudit.run.placing import Placer, ScanFrame
-from keyaudit.run.state import Progress, Resume, digest
+from keyaudit.run.records import Progress, Resume, digest
 from keyaudit.run.tail_keeper import TailKeeper
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
@@ -76,6 +76,8 @@ class UnitScanner:
         self.placer = Placer(rules, frame)
         self.prose = ProseFilter(rules)
         self.names = PathRedactor(self.detector)
+        # Binary content this scanner may still read for strings, when the run has a budget (--staged), else None.
+        self.binary_left: int | None = None
 
     @property
     def engine(self) -> str:
@@ -201,14 +203,8 @@ class UnitScanner:
 
         With --state a capture is recorded whole, like an archive: a capture is rewritten, not
         appended to, so one with the same length and last bytes is the one already judged."""
-        if unit.head is not None and unit.resume is not None:
-            probe = whole_progress(unit, opener)
-            if probe is not None and (probe.offset, probe.tail_hash) == (unit.resume.offset, unit.resume.tail_hash):
-                tally.progress = Progress.unchanged(unit.head, unit.resume, unit.stamp)
-                tally.errors.extend(tally.progress.damage_errors())
-                tally.counts.files_scanned += 1
-                tally.counts.statistics["files_unchanged"] += 1
-                return True
+        if unit.head is not None and unit.resume is not None and kept_whole(unit, whole_progress(unit, opener), tally):
+            return True
         return scan_har(stream, unit, self.detector, self.judge, tally)
 
     def _scan_messages(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
@@ -245,7 +241,7 @@ class UnitScanner:
         otherwise a fresh stream from the start."""
         keeper = TailKeeper(stream)
         resume = unit.resume
-        if resume is None or resume.offset == 0:
+        if resume is None or resume.offset == 0 or resume.whole:  # binary content is read from its start
             return keeper, None
         if keeper.skip(resume.offset, read_size(stream)) and digest(keeper.tail) == resume.tail_hash:
             return keeper, resume
@@ -258,6 +254,10 @@ class UnitScanner:
         from keyaudit.inputs.text_requests import READ_ON_BYTES, window_collector
         from keyaudit.run.unit_requests import UnitRequests
 
+        probe = None  # binary content recorded whole: its record as it is now, the same not read again
+        if unit.resume is not None and unit.resume.whole and kept_whole(unit, probe := binary_progress(unit, opener),
+                                                                        tally):
+            return
         with contextlib.ExitStack() as stack:
             keeper, resume = self._resume(stream, unit, opener, stack)
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
@@ -271,7 +271,9 @@ class UnitScanner:
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
                                  windows=windows, tables=tables_above(unit, resume, self.detector.matcher),
                                  above=ranged.above(OVERLAP_BYTES) if ranged else b"",
-                                 below=functools.partial(ranged.below, OVERLAP_BYTES) if ranged else None)
+                                 below=functools.partial(ranged.below, OVERLAP_BYTES) if ranged else None,
+                                 strings_bound=min(BINARY_STRINGS_BYTES, self.binary_left if self.binary_left
+                                                   is not None else BINARY_STRINGS_BYTES))
             requests = stack.enter_context(UnitRequests(
                 self.judge, opener, unit.target.display, tally, chunks, resume, known=self.rules.record_headers,
                 read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first))
@@ -287,6 +289,10 @@ class UnitScanner:
                 raise
             if not self._account(chunks, keeper, resume, unit, tally):
                 return
+            if chunks.binary and self.binary_left is not None:
+                self.binary_left = max(self.binary_left - chunks.bytes_scanned, 0)
+            if chunks.binary and unit.head is not None:
+                tally.progress = probe or binary_progress(unit, opener)
             past: Iterator[bytes] | None = None  # the text past a range's end, from where its anchors were looked for
             if unit.byte_range is not None and requests.writes_requests() and read_on(stream, READ_ON_BYTES):
                 # A range owns the requests that begin in it, and reads on past its end for them, from
@@ -304,13 +310,18 @@ class UnitScanner:
     @staticmethod
     def _account(chunks: ChunkedPass, keeper: TailKeeper, resume: Resume | None, unit: WorkUnit,
                  tally: Tally) -> bool:
-        """Count what a pass over text read and, with --state, how far it got; False for binary
-        content (skipped, not scanned)."""
+        """Count what a pass over text read and, with --state, how far it got; False for media content
+        (skipped, not scanned). Binary content read for its strings is counted apart, and so is one whose
+        strings were read only as far as the bound (``binary_files_cut``: said in the report, never silent)."""
         counts = tally.counts
-        if chunks.binary:
+        if chunks.media is not None:
             counts.skip(unit.target.display, "binary")
             return False
-        if unit.head is not None:
+        # Counted where there is one: a scan of text reports neither statistic.
+        for statistic, happened in (("binary_files_read_as_strings", chunks.binary), ("binary_files_cut", chunks.cut)):
+            if happened:
+                counts.statistics[statistic] += 1
+        if unit.head is not None and not chunks.binary:  # binary content is recorded whole, by the caller
             tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
                                          chunks.end_column, keeper.tail, resume.record_id if resume else None,
                                          unit.stamp)

@@ -22,7 +22,8 @@ from keyaudit.inputs.captures.file_scope import DEFINITIONS_HEAD_BYTES, defines_
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
 from keyaudit.run.gzip_cutting import Cutting
-from keyaudit.run.state import HEAD_BYTES, Progress, Resume, ScanState, digest
+from keyaudit.run.records import Progress, Resume, digest
+from keyaudit.run.state import HEAD_BYTES, ScanState
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, sniff_compression
 from keyaudit.sources.deep import DeepFile
 from keyaudit.sources.discover import discover
@@ -284,4 +285,4 @@ def with_resume(unit: WorkUnit, state: ScanState) -> WorkUnit:
     except (OSError, CodecMissing, *DECOMPRESSION_ERRORS):
         return unit  # the scan itself will report what is wrong with it
     stamp = file_stamp(path) if path is not None else reader.stamp()  # type: ignore[union-attr]
-    return replace(unit, head=head, resume=state.resume_for(head), stamp=stamp)
+    return replace(unit, head=head, resume=state.resume_for(head, unit.target.display), stamp=stamp)

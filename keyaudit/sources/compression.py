@@ -24,6 +24,7 @@ from keyaudit.sources.decoders import Codec, Damaged, Decoded
 from keyaudit.sources.frames import FRAME_CODECS, SKIPPABLE_MAGICS
 from keyaudit.sources.readahead import ReadAhead
 from keyaudit.sources.salvage import GZIP_MAGIC, GzipSalvage
+from keyaudit.sources.zlib_stream import ZLIB, whole_zlib
 
 try:
     from isal import igzip_lib
@@ -136,7 +137,7 @@ def open_decompressed(raw: BinaryIO, threaded: bool = False) -> tuple[BinaryIO, 
         decoder: io.RawIOBase = Decoded(buffered, ISAL_GZIP) if fast else GzipSalvage(buffered)  # type: ignore[arg-type]
         name = "gzip"
     else:
-        codec = _codec_at_start(head, buffered)
+        codec = _codec_at_start(head, buffered) or (ZLIB if whole_zlib(buffered) else None)
         if codec is None:
             return buffered, None
         decoder, name = Decoded(buffered, codec), codec.name

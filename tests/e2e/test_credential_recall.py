@@ -186,8 +186,10 @@ FLOORS = {
                      ("credential", "precision"): 1.0,
                      ("all", "precision"): 1.0},
     # written blind too: the key in binary serialisations and packed containers (captures, wire formats, stores'
-    # files, git objects, documents, executables); blind, only compressed logs and zipped XML were read
-    "twenty-seventh": {("credential", "recall"): 0.353,
+    # files, git objects, documents, executables); blind, only compressed logs and zipped XML were read (0.353);
+    # binary files read for their strings and one-zlib-stream files decoded: 69 of 99 (the name in the string
+    # before a token, zlib streams inside a file and captures' plaintext-http left)
+    "twenty-seventh": {("credential", "recall"): 0.696,
                        ("credential", "precision"): 1.0,
                        ("all", "precision"): 1.0},
     # written blind too: multi-gateway code and configuration (iugu's and Asaas's credentials beside PagSeguro's,

@@ -338,7 +338,7 @@ def test_truncated_gzip_through_a_real_process(tmp_path: Path) -> None:
 # --- walking directories ------------------------------------------------------------------------
 
 
-def test_walk_honours_ignore_files_skips_binaries_and_counts_links(tmp_path: Path) -> None:
+def test_walk_honours_ignore_files_skips_images_and_counts_links(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     tokens: dict[str, str] = {}
 
@@ -353,11 +353,11 @@ def test_walk_honours_ignore_files_skips_binaries_and_counts_links(tmp_path: Pat
     (repo / "sub" / ".gitignore").write_text("*.log\n!important.log\n")
     (repo / "sub" / "deeper" / ".keyauditignore").write_text("fixtures/\n/secret-test-data.txt\n")
     scanned = ["app.log", "keep.tmp", "sub/important.log", "sub/notes.txt", "sub/deeper/real.txt",
-               "sub/deeper/other/secret-test-data.txt", "nul-inside.log"]
+               "sub/deeper/other/secret-test-data.txt", "nul-inside.log", "tool.bin"]
     ignored = ["build/out.log", "a.tmp", "sub/debug.log", "sub/deeper/fixtures/f.txt",
                "sub/deeper/secret-test-data.txt"]
     for relative in scanned + ignored:
-        if relative != "nul-inside.log":
+        if relative not in ("nul-inside.log", "tool.bin"):
             plant(relative)
     plant("nul-inside.log", before=b"header\x00with a nul\nand \x00 another\n")
     plant(".git/config")
@@ -371,7 +371,7 @@ def test_walk_honours_ignore_files_skips_binaries_and_counts_links(tmp_path: Pat
     found = sorted(f["location"]["path"] for f in report["findings"])
     assert found == sorted(f"repo/{relative}" for relative in scanned)
     skipped = report["scan"]["skipped"]
-    assert skipped.get("binary") == 2
+    assert skipped.get("binary") == 1  # the image; the program is read for its strings
     assert skipped.get("symlink") == 2
     assert report["scan"]["files_scanned"] == len(scanned)
     nul = next(f for f in report["findings"] if f["location"]["path"] == "repo/nul-inside.log")

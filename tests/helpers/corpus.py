@@ -247,12 +247,17 @@ def render(corpus: Path = CORPUS_DIR) -> Rendered:
 def _placed(data: bytes, text: str, labels: list[Label], written: list[str]) -> tuple[str, list[Label]]:
     """A packed file's view and its labels: where every value stands as it is in the bytes (a capture, a
     serialisation's string), the bytes read as Latin-1 and each label at its line there (newline bytes counted);
-    where one does not (compressed, UTF-16), the text the packer was given, the layer a reader decodes."""
+    where one does not (compressed), the text the packer was given, the layer a reader decodes. A value the bytes
+    hold as UTF-16LE stands where its first byte is, as a scan of a binary file's strings places it."""
     view = data.decode("latin-1").translate(_NOT_LINES)
     places, start = [], 0
     for value in written:
         at = view.find(value, start)
         at = view.find(value) if at < 0 else at
+        if at < 0:  # written narrow where it starts, as the scan's view of a binary file's strings has it
+            at = view.find(value.encode("utf-16-le").decode("latin-1"))
+            if at >= 0:
+                view = view[:at] + value + " " * len(value) + view[at + 2 * len(value) :]
         if at < 0 or "\n" in value:
             return text, labels
         places.append(at)

@@ -431,8 +431,27 @@ def test_a_base64_body_is_scanned_as_its_bytes_would_be_long_or_short_binary_or_
         (tmp_path / name).write_bytes(data)
         if scan_json(str(tmp_path / name))[0]["findings"]:
             alone.add(name)
+    # A binary body is read for its strings as a binary file is (the holed binary's key found in both); an image
+    # (a PNG's magic) in neither.
     assert found == alone
-    assert {"long-text", "holed-text"} <= alone and "long-binary" not in alone
+    assert {"long-text", "holed-text", "holed-binary"} <= alone and "long-binary" not in alone
+
+
+def test_a_binary_body_is_read_for_its_strings_unless_the_capture_declares_it_media(write) -> None:
+    # A protobuf response and a download hold a key among binary bytes; the same bytes declared an image or a font
+    # (what the server said: browsers record it) are not read, as a file starting with an image's magic is not.
+    control = bytes(index % 32 for index in range(2_000))
+    entries = []
+    for index, mime in enumerate(("application/x-protobuf", "application/octet-stream", "image/webp", "font/woff2")):
+        data = control + b"\x12\x40" + f"asaas_api_key={asaas_key('prod')}".encode() + b"\x00\x01" + control
+        body = entry("GET", f"https://shop.example/{index}", response_text=base64.b64encode(data).decode(),
+                     encoding="base64")
+        body["response"]["content"]["mimeType"] = mime
+        entries.append(body)
+    report, run = scan_json(str(write("bodies.har", json.dumps(har(entries)))))
+    found = sorted(f["context"]["url"].rsplit("/", 1)[1] for f in report["findings"] if f["category"] == "access-token")
+    assert found == ["0", "1"]
+    assert "binary_files_cut" not in report["scan"]["requests"]
 
 
 def test_a_request_to_a_provider_host_is_judged_however_its_url_writes_the_host(write) -> None:

@@ -26,7 +26,7 @@ from helpers.archives import tar_bytes
 from helpers.packing import zstd_frames
 from keyaudit.config import Config
 from keyaudit.run.session import Session
-from keyaudit.run.state import UNCHANGED_DAMAGE
+from keyaudit.run.records import UNCHANGED_DAMAGE
 
 
 def keyaudit(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,79 @@
+"""What the resumable scan records of one file's content, and where it picks a file up: digests only, no content.
+
+Kept apart from :mod:`.state` (the database that stores them) because the scanners make and read these records in
+processes that never open the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from keyaudit.model.result import ScanError
+
+UNCHANGED_DAMAGE = "unchanged since a run found this, so not read again"
+WHOLE_DIGEST = "whole:"  # a record's tail_hash so marked is the digest of all its content (no tail's is)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Resume:
+    """Where to pick a file up: skip ``offset`` bytes if the ones before it hash to ``tail_hash``."""
+
+    record_id: int
+    offset: int
+    lines: int
+    end_column: int
+    tail_hash: str
+    stamp: str | None  # the file's size and mtime when it was scanned up to ``offset``
+    damage: tuple[tuple[str, str], ...] = ()  # the errors reading it gave then: (path, message)
+    path: str = ""  # the file it was last recorded under
+
+    @property
+    def whole(self) -> bool:
+        """Whether the record is of content read whole each time it changes (binary content: see
+        :meth:`Progress.whole`), whose ``tail_hash`` is the digest of all of it."""
+        return self.tail_hash.startswith(WHOLE_DIGEST)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a unit scanned one file's content, to be recorded (digests only, no content)."""
+
+    head_len: int
+    head_hash: str
+    offset: int
+    lines: int
+    end_column: int
+    tail_hash: str
+    resumed_from: int | None  # record id the scan continued, or None for a fresh record
+    stamp: str | None = None  # the file's size and mtime before it was read
+    # The errors reading it gave (path, message): a damaged file left as it is is not read
+    # again, and these are listed again instead, so the report still says it is damaged.
+    damage: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, head: bytes, offset: int, lines: int, end_column: int, tail: bytes,
+           resumed_from: int | None, stamp: str | None) -> "Progress":
+        return cls(len(head), digest(head), offset, lines, end_column, digest(tail), resumed_from, stamp)
+
+    @classmethod
+    def whole(cls, head: bytes, length: int, content: bytes, resumed_from: int | None,
+              stamp: str | None) -> "Progress":
+        """The record of binary content: its length and the digest of all of it (``content``: its SHA-256). A
+        binary file is rewritten in place (a database's pages, an executable rebuilt), not appended to: its last
+        bytes say nothing of its middle, so unchanged means the same digest, and changed is read from its start."""
+        return cls(len(head), digest(head), length, 0, 0, WHOLE_DIGEST + content.hex(), resumed_from, stamp)
+
+    @classmethod
+    def unchanged(cls, head: bytes, resume: Resume, stamp: str | None) -> "Progress":
+        """The record kept as it is: the file is the one already scanned to its end."""
+        return cls(len(head), digest(head), resume.offset, resume.lines, resume.end_column, resume.tail_hash,
+                   resume.record_id, stamp, resume.damage)
+
+    def damage_errors(self) -> list[ScanError]:
+        """The errors of a file not read again because it is unchanged: those its last reading gave."""
+        return [ScanError(path, f"{message} ({UNCHANGED_DAMAGE})") for path, message in self.damage]
