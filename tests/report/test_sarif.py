@@ -304,8 +304,8 @@ def test_what_the_scan_did_not_read_is_in_the_runs_notifications(tmp_path: Path,
     part and an input skipped are said there too, with the counts the JSON report trends."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "requests.log").write_text(_dump_longer_than_a_span())
-    (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 64)
-    run = cli("scan", "--format", "sarif", "--jobs", "1", "requests.log", "blob.bin")
+    (tmp_path / "blob.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64)  # media: no strings read
+    run = cli("scan", "--format", "sarif", "--jobs", "1", "requests.log", "blob.png")
     assert run.exit_code in (0, 1), scrub(run.stderr)
     invocation = sarif_run(run.stdout.encode())["invocations"][0]
     said = {(n["descriptor"]["id"], n["level"], n["message"]["text"]) for n in invocation["toolExecutionNotifications"]}
@@ -313,7 +313,7 @@ def test_what_the_scan_did_not_read_is_in_the_runs_notifications(tmp_path: Path,
     assert ("skipped", "note", "1 input skipped: binary") in said
     assert invocation["properties"]["skipped"] == {"binary": 1}
     assert invocation["properties"]["requests"]["request_records_cut"] == 1
-    report, _ = scan_json("requests.log", "blob.bin")  # the same counts as the JSON report's
+    report, _ = scan_json("requests.log", "blob.png")  # the same counts as the JSON report's
     assert report["scan"]["skipped"] == invocation["properties"]["skipped"]
     assert report["scan"]["requests"] == invocation["properties"]["requests"]
 
