@@ -1,0 +1,96 @@
+"""One look a line for which resting line readers could begin on it.
+
+The line readers (:mod:`.httpdump`'s, :mod:`.curl`'s) are fed every line of a window in turn, and on a
+dense log almost every feed is a Python call that looks for its own marks and returns nothing: each
+look a search at C speed, but a dozen of them a line, over 50,000 lines, were a quarter of a scan. A
+reader that says so declares its ``cues``: forms (literals, or patterns written as :mod:`keyaudit.engine.marks`
+reads them alike with either engine) one of which every line it may act on while ``resting`` holds. All
+the readers' cues are one :class:`~keyaudit.engine.marks.MarkSet`, looked for once a line (by Hyperscan,
+in one pass, where it is installed); a resting reader is given only the lines that hold one of its cues.
+A reader that declares none is fed every line, as before.
+
+What a reader declares is a promise the tests hold it to (fed with and without the gate, a reader
+gives the same requests): while ``resting``, ``feed`` of a line that holds none of its cues yields
+nothing and changes nothing its later reading depends on — except what it keeps of the last
+``behind`` lines (the line above a command, the lines that may say where a dump's request went),
+which are given to it again, in order, before the next line it is fed. ``resting`` changes only
+when the reader is fed, so it is asked once after each feed, not once a line.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import deque
+from typing import Any, Iterable, Iterator, Protocol, Sequence
+
+from keyaudit.engine.marks import Mark, MarkSet
+
+
+class Fed(Protocol):
+    """What the gate needs of every reader (see :class:`.lines.Reader`)."""
+
+    def feed(self, number: int, text: str) -> Iterator[Any]: ...
+
+    def close(self) -> Iterator[Any]: ...
+
+
+class Gated(Fed, Protocol):
+    """A reader that declares its cues (see the module)."""
+
+    cues: tuple[Mark, ...]
+    behind: int  # 0 where it is not declared
+
+    @property
+    def resting(self) -> bool: ...
+
+
+def run_gated(readers: Sequence[Fed], lines: Iterable[tuple[int, str]]) -> Iterator[Any]:
+    """What ``readers`` read in ``lines``, each line given to each reader in order, save the lines
+    that hold none of a resting reader's cues (see the module)."""
+    slot_of = [str(index) if getattr(reader, "cues", None) else None for index, reader in enumerate(readers)]
+    gated: dict[str, Gated] = {slot: reader for slot, reader in zip(slot_of, readers) if slot is not None}  # type: ignore
+    if not gated:
+        yield from _every_line(readers, lines)
+        return
+    marks = _cue_set(tuple((slot, reader.cues) for slot, reader in gated.items()))
+    behind = {slot: getattr(reader, "behind", 0) for slot, reader in gated.items()}
+    recent: deque[tuple[int, int, str]] = deque(maxlen=max(behind.values()))  # (index, number, text) of the last
+    fed_at = dict.fromkeys(gated, -1)  # the index of the last line each gated reader was given
+    awake = {slot for slot, reader in gated.items() if not reader.resting}
+    always = [reader for reader, slot in zip(readers, slot_of) if slot is None]
+    for index, (number, text) in enumerate(lines):
+        present = marks.present(text)
+        if not present and not awake:
+            for reader in always:
+                yield from reader.feed(number, text)
+        else:
+            for reader, slot in zip(readers, slot_of):
+                if slot is not None:
+                    if slot not in present and slot not in awake:
+                        continue
+                    if behind[slot] and fed_at[slot] < index - 1:  # the lines it keeps of those passed over
+                        for passed in [line for line in recent if line[0] > fed_at[slot]][-behind[slot]:]:
+                            yield from reader.feed(passed[1], passed[2])
+                    fed_at[slot] = index
+                yield from reader.feed(number, text)
+                if slot is not None:
+                    awake.discard(slot) if gated[slot].resting else awake.add(slot)
+        if recent.maxlen:
+            recent.append((index, number, text))
+    for reader in readers:
+        yield from reader.close()
+
+
+def _every_line(readers: Sequence[Fed], lines: Iterable[tuple[int, str]]) -> Iterator[Any]:
+    for number, text in lines:
+        for reader in readers:
+            yield from reader.feed(number, text)
+    for reader in readers:
+        yield from reader.close()
+
+
+@functools.lru_cache(maxsize=16)
+def _cue_set(cues: tuple[tuple[str, tuple[Mark, ...]], ...]) -> MarkSet:
+    """The readers' cues, by reader, built once for the readers of every window (the same readers, in the same
+    order, read each window of a file)."""
+    return MarkSet(dict(cues))
