@@ -27,7 +27,8 @@ Mark = str | re.Pattern[str]
 _FLAGS = {re.IGNORECASE: "HS_FLAG_CASELESS", re.MULTILINE: "HS_FLAG_MULTILINE", re.DOTALL: "HS_FLAG_DOTALL"}
 
 
-def _holds(text: str, mark: Mark) -> bool:
+def holds(text: str, mark: Mark) -> bool:
+    """Whether ``text`` holds ``mark``, looked for by ``re``."""
     return mark in text if isinstance(mark, str) else mark.search(text) is not None
 
 
@@ -51,7 +52,7 @@ class MarkSet:
         """The names of the marks ``text`` holds a form of."""
         if not self._built:
             self._build()
-        found = {name for name, forms in self._by_re.items() if any(_holds(text, form) for form in forms)}
+        found = {name for name, forms in self._by_re.items() if any(holds(text, form) for form in forms)}
         if self._database is not None:
             found.update(self._scanned(text))
         return frozenset(found)
@@ -83,7 +84,7 @@ class MarkSet:
                 return
             # The forms that have an expression, compiled (from the cache where it is there: compiling one costs
             # tens of milliseconds and megabytes); the others, and those Hyperscan cannot compile, looked for by re.
-            compiled = [(name, form, _expression(hyperscan, form)) for name, forms in self._marks.items()
+            compiled = [(name, form, expression_of(hyperscan, form)) for name, forms in self._marks.items()
                         for form in forms]
             kept = [(name, form, expression) for name, form, expression in compiled if expression is not None]
             rejected: list[int] = []
@@ -101,7 +102,7 @@ class MarkSet:
             self._built = True
 
 
-def _expression(hyperscan: Any, form: Mark) -> tuple[bytes, int] | None:
+def expression_of(hyperscan: Any, form: Mark) -> tuple[bytes, int] | None:
     """Hyperscan's expression and flags for a mark's form, or None where its flags have no match there."""
     try:
         written = form.encode("utf-8") if isinstance(form, str) else form.pattern.encode("utf-8")

@@ -31,7 +31,7 @@ def _makers() -> list[Callable[[], list]]:
 
 
 def _read(readers: list, lines: list[tuple[int, str]], gated: bool) -> list[tuple]:
-    read = run_readers(readers, iter(lines)) if gated else _every_line(readers, iter(lines))
+    read = run_readers(readers, iter(lines), lines) if gated else _every_line(readers, iter(lines))
     return [(exchange.origin.line, exchange.origin.column, exchange.origin.capture, exchange.method, exchange.url,
              exchange.headers, exchange.body, exchange.headers_known, exchange.body_exact) for exchange in read]
 

@@ -45,10 +45,12 @@ class Reader(Protocol):
     def close(self) -> Iterator[Exchange]: ...
 
 
-def run_readers(readers: list[Reader], lines: Iterable[tuple[int, str]]) -> Iterator[Exchange]:
-    """The requests ``readers`` find in ``lines``, read together in one pass; a reader that declares
-    its opener is not given the lines it would pass over (:mod:`.reader_gate`)."""
-    return run_gated(readers, lines)
+def run_readers(readers: list[Reader], lines: Iterable[tuple[int, str]],
+                window: list[tuple[int, str]] | None = None) -> Iterator[Exchange]:
+    """The requests ``readers`` find in ``lines``, read together in one pass; where ``lines`` are taken
+    from a ``window``, a reader that declares its cues is not given the lines it would pass over
+    (:mod:`.reader_gate`)."""
+    return run_gated(readers, lines, window)
 
 
 def around_anchors(lines: Iterable[tuple[int, str]], anchors: dict[int, int], readers: list[Reader]

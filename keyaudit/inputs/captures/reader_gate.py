@@ -23,7 +23,8 @@ import functools
 from collections import deque
 from typing import Any, Iterable, Iterator, Protocol, Sequence
 
-from keyaudit.engine.marks import Mark, MarkSet
+from keyaudit.engine.line_marks import LineMarks
+from keyaudit.engine.marks import Mark
 
 
 class Fed(Protocol):
@@ -44,22 +45,27 @@ class Gated(Fed, Protocol):
     def resting(self) -> bool: ...
 
 
-def run_gated(readers: Sequence[Fed], lines: Iterable[tuple[int, str]]) -> Iterator[Any]:
+def run_gated(readers: Sequence[Fed], lines: Iterable[tuple[int, str]],
+              window: Sequence[tuple[int, str]] | None = None) -> Iterator[Any]:
     """What ``readers`` read in ``lines``, each line given to each reader in order, save the lines
-    that hold none of a resting reader's cues (see the module)."""
+    that hold none of a resting reader's cues (see the module). The cues are looked for once in
+    ``window``, the lines ``lines`` are taken from (a line it does not hold as given, an envelope's
+    line, is looked at alone); with no window, every line is given to every reader."""
     slot_of = [str(index) if getattr(reader, "cues", None) else None for index, reader in enumerate(readers)]
     gated: dict[str, Gated] = {slot: reader for slot, reader in zip(slot_of, readers) if slot is not None}  # type: ignore
-    if not gated:
+    if not gated or window is None:
         yield from _every_line(readers, lines)
         return
-    marks = _cue_set(tuple((slot, reader.cues) for slot, reader in gated.items()))
+    marks = _cue_lines(tuple((slot, reader.cues) for slot, reader in gated.items()))
+    cued = {number: (text, names) for (number, text), names in zip(window, marks.holding([text for _, text in window]))}
     behind = {slot: getattr(reader, "behind", 0) for slot, reader in gated.items()}
     recent: deque[tuple[int, int, str]] = deque(maxlen=max(behind.values()))  # (index, number, text) of the last
     fed_at = dict.fromkeys(gated, -1)  # the index of the last line each gated reader was given
     awake = {slot for slot, reader in gated.items() if not reader.resting}
     always = [reader for reader, slot in zip(readers, slot_of) if slot is None]
     for index, (number, text) in enumerate(lines):
-        present = marks.present(text)
+        seen = cued.get(number)
+        present = seen[1] if seen is not None and seen[0] == text else marks.holding([text])[0]
         if not present and not awake:
             for reader in always:
                 yield from reader.feed(number, text)
@@ -90,7 +96,7 @@ def _every_line(readers: Sequence[Fed], lines: Iterable[tuple[int, str]]) -> Ite
 
 
 @functools.lru_cache(maxsize=16)
-def _cue_set(cues: tuple[tuple[str, tuple[Mark, ...]], ...]) -> MarkSet:
+def _cue_lines(cues: tuple[tuple[str, tuple[Mark, ...]], ...]) -> LineMarks:
     """The readers' cues, by reader, built once for the readers of every window (the same readers, in the same
     order, read each window of a file)."""
-    return MarkSet(dict(cues))
+    return LineMarks(dict(cues))

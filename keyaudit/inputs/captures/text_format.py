@@ -71,7 +71,7 @@ class TextFormatReader:
     capture = "protobuf-text"
     # resting, a run begins only on a line that is all one field, a name then a colon or a bracket (see
     # :mod:`.reader_gate`; any character but a blank or a colon for the name's others)
-    cues = (re.compile(r"^ *[A-Za-z_][^ :]* *[:{<]"),)
+    cues = (re.compile(r"^ *[A-Za-z_][^ :\n]* *[:{<]", re.M),)
 
     def __init__(self, path: str) -> None:
         self.path = path

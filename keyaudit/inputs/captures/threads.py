@@ -33,7 +33,8 @@ WRITERS = tuple((literal, re.compile(pattern)) for literal, pattern in (
 # What any line that names a writer holds, as :mod:`keyaudit.engine.marks` reads it with either engine (looked for
 # in the whole line, any character for a digit or a word's: more lines than :data:`WRITERS` name, never fewer).
 WRITER_CUES: tuple[str | re.Pattern[str], ...] = (
-    re.compile(r"^..-.. ..:..:..\."), re.compile(r"\[[^\]]+-[^\]]+\] "), re.compile(r"\[[A-Za-z][^\]]*-[^\]]+\]"),
+    re.compile(r"^..-.. ..:..:..\.", re.M), re.compile(r"\[[^\]\n]+-[^\]\n]+\] "),
+    re.compile(r"\[[A-Za-z][^\]\n]*-[^\]\n]+\]"),
     "Task-", "Thread-", "tid:", "tid=")
 HEAD_CHARS = 160  # a log prefix naming the writer is in the line's first characters
 MAX_WRITERS = 64  # writers followed at once; the least recently seen one's request ends
