@@ -38,6 +38,8 @@ class MarkSet:
     time a text is asked about (a scan that reads no request never builds it), a scratch space kept
     for each thread that asks (a Dask worker's threads read files side by side)."""
 
+    single = True  # a form found is reported at its first place in a text only
+
     def __init__(self, marks: Mapping[str, Sequence[Mark]]) -> None:
         self._marks = {name: tuple(forms) for name, forms in marks.items()}
         self._lock = threading.Lock()
@@ -75,31 +77,40 @@ class MarkSet:
         with self._lock:
             if self._built:
                 return
-            try:
-                import hyperscan
-
-                from keyaudit.engine.hyperscan_databases import load_or_compile_what_compiles
-            except ImportError:
-                self._built = True
-                return
-            # The forms that have an expression, compiled (from the cache where it is there: compiling one costs
-            # tens of milliseconds and megabytes); the others, and those Hyperscan cannot compile, looked for by re.
-            compiled = [(name, form, expression_of(hyperscan, form)) for name, forms in self._marks.items()
-                        for form in forms]
-            kept = [(name, form, expression) for name, form, expression in compiled if expression is not None]
-            rejected: list[int] = []
-            if kept:
-                self._database, rejected = load_or_compile_what_compiles(
-                    [expression for _, _, (expression, _) in kept], list(range(len(kept))),
-                    [flags | hyperscan.HS_FLAG_SINGLEMATCH for _, _, (_, flags) in kept], len(kept))
-            self._names = [name for name, _, _ in kept]
-            by_re: dict[str, list[Mark]] = {}
-            for name, form in [(name, form) for name, form, expression in compiled if expression is None] + [
-                    kept[index][:2] for index in rejected]:
-                by_re.setdefault(name, []).append(form)
-            self._by_re = {name: tuple(forms) for name, forms in by_re.items()}
-            self._new_scratch = hyperscan.Scratch
+            built = compiled_marks(self._marks, single=self.single)
+            if built is not None:
+                self._database, self._names, self._by_re, self._new_scratch = built
             self._built = True
+
+
+def compiled_marks(marks: Mapping[str, tuple[Mark, ...]], single: bool
+                   ) -> tuple[Any, list[str], dict[str, tuple[Mark, ...]], Callable[[Any], Any]] | None:
+    """Hyperscan's database of ``marks`` (None where none compiled), the name of each form in it by its
+    identifier, the forms left to ``re`` by name, and Hyperscan's Scratch; None where Hyperscan is not
+    installed. ``single``: each form reported once a scan (its first place), not at every place it is."""
+    try:
+        import hyperscan
+
+        from keyaudit.engine.hyperscan_databases import load_or_compile_what_compiles
+    except ImportError:
+        return None
+    # The forms that have an expression, compiled (from the cache where it is there: compiling one costs
+    # tens of milliseconds and megabytes); the others, and those Hyperscan cannot compile, looked for by re.
+    compiled = [(name, form, expression_of(hyperscan, form)) for name, forms in marks.items() for form in forms]
+    kept = [(name, form, expression) for name, form, expression in compiled if expression is not None]
+    rejected: list[int] = []
+    database = None
+    once = hyperscan.HS_FLAG_SINGLEMATCH if single else 0
+    if kept:
+        database, rejected = load_or_compile_what_compiles(
+            [expression for _, _, (expression, _) in kept], list(range(len(kept))),
+            [flags | once for _, _, (_, flags) in kept], len(kept))
+    by_re: dict[str, list[Mark]] = {}
+    for name, form in [(name, form) for name, form, expression in compiled if expression is None] + [
+            kept[index][:2] for index in rejected]:
+        by_re.setdefault(name, []).append(form)
+    return (database, [name for name, _, _ in kept], {name: tuple(forms) for name, forms in by_re.items()},
+            hyperscan.Scratch)
 
 
 def expression_of(hyperscan: Any, form: Mark) -> tuple[bytes, int] | None:
