@@ -23,19 +23,22 @@ class LineMarks(MarkSet):
 
     single = False
 
-    def holding(self, texts: Sequence[str]) -> list[set[str]]:
-        """For each of ``texts`` (the lines of a window), the names of the marks it holds."""
+    def holding(self, texts: Sequence[str]) -> dict[int, set[str]]:
+        """For each of ``texts`` (the lines of a window) that holds a mark, by its index, the names of the marks it
+        holds (most lines hold none: nothing is made for them)."""
         if not self._built:
             self._build()
-        found: list[set[str]] = [set() for _ in texts]
+        found: dict[int, set[str]] = {}
         if self._by_re:
-            for line, text in zip(found, texts):
-                line.update(name for name, forms in self._by_re.items() if any(holds(text, form) for form in forms))
+            for index, text in enumerate(texts):
+                names = {name for name, forms in self._by_re.items() if any(holds(text, form) for form in forms)}
+                if names:
+                    found[index] = names
         if self._database is not None and texts:
             self._scan(texts, found)
         return found
 
-    def _scan(self, texts: Sequence[str], found: list[set[str]]) -> None:
+    def _scan(self, texts: Sequence[str], found: dict[int, set[str]]) -> None:
         whole = "\n".join(texts)
         data = whole.encode("utf-8", "replace")  # a lone surrogate as `?`, as :mod:`.marks` gives it
         sizes = map(len, texts) if len(data) == len(whole) else (len(text.encode("utf-8", "replace")) for text in texts)
@@ -52,4 +55,4 @@ class LineMarks(MarkSet):
             self._database.scan(data, match_event_handler=on_match, scratch=scratch)
         names = self._names
         for identifier, end in hits:
-            found[bisect_right(starts, end - 1) - 1].add(names[identifier])
+            found.setdefault(bisect_right(starts, end - 1) - 1, set()).add(names[identifier])

@@ -199,11 +199,4 @@ def gates() -> tuple[tuple[str, tuple[_Start, ...]], ...]:
 def any_gate() -> Callable[[str], "re.Match[str] | None"]:
     """A search for any gate of :func:`gates` in a line: one look at C speed spares the most lines,
     which hold none, a look for each gate in turn."""
-    return re.compile("|".join(re.escape(gate) for gate in gate_cues())).search
-
-
-@functools.cache
-def gate_cues() -> tuple[str, ...]:
-    """Every gate of :func:`gates`: a line that holds none starts no request (the cues of a reader of dumps,
-    :mod:`.reader_gate`)."""
-    return tuple(sorted({gate for gate, _ in gates()}))
+    return re.compile("|".join(re.escape(gate) for gate in sorted({gate for gate, _ in gates()}))).search

@@ -26,7 +26,7 @@ from .dump_lines import (FLAT_GAPS, RULE_LINE, WRITTEN_CRLF, at_authority, cr_es
                          inspected_head, printed_headers, printed_parts, quoted_list, sent_lines, unquoted_values,
                          written_back)
 from .dump_request import DumpRequest, written_body
-from .dump_table import Shape, any_gate, gate_cues, gates
+from .dump_table import Shape, any_gate, gates
 from .elision import ELISION
 from .log_prefix import PADDED_RECORD_HEAD, learned_prefix, starts_record
 from .lines import (HTTP_METHODS, MAX_HEADERS, VIA_LINES, BodyLines, absolute_url, content_length,
@@ -40,12 +40,10 @@ class DumpReader:
     start line of any shape ends the request before it."""
 
     capture = "dump"
-    behind = VIA_LINES  # the lines between requests it keeps: one may say where the next went (see :meth:`_scheme`)
 
     def __init__(self, path: str) -> None:
         self.path = path
         self._gates, self._any_gate = gates(), any_gate()
-        self.cues = gate_cues()  # resting, a line with no gate only joins the lines between requests
         self._current: DumpRequest | None = None
         # the last lines fed between requests: one may say where the next request went
         self._between: deque[tuple[int, str]] = deque(maxlen=VIA_LINES)
@@ -104,10 +102,6 @@ class DumpReader:
     def busy(self) -> bool:
         """Whether a request is being read: the lines after it may still belong to it."""
         return self._current is not None
-
-    @property
-    def resting(self) -> bool:
-        return self._current is None
 
     def close(self) -> Iterator[Exchange]:
         if self._current is not None:

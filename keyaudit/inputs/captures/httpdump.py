@@ -18,11 +18,9 @@ from typing import Iterable, Iterator
 
 from keyaudit.model.exchange import Exchange
 
-from .dump_table import gate_cues
 from .dumps import DumpReader
 from .wire_logs import WireLogReader
 from .inspected import InspectReader
-from .label_patterns import label_cues
 from .labelled import LabelReader
 from .lines import CaptureParser, Reader, run_readers
 from .part_lines import PartLinesReader
@@ -38,7 +36,7 @@ class WriterDumps(ByWriter):
     capture = DumpReader.capture
 
     def __init__(self, path: str) -> None:
-        super().__init__(path, DumpReader, gate_cues(), DumpReader.behind)
+        super().__init__(path, DumpReader)
 
 
 class WriterLabels(ByWriter):
@@ -47,7 +45,7 @@ class WriterLabels(ByWriter):
     capture = LabelReader.capture
 
     def __init__(self, path: str) -> None:
-        super().__init__(path, LabelReader, label_cues())
+        super().__init__(path, LabelReader)
 
 
 READER_TYPES: tuple[type[WriterDumps] | type[WireLogReader] | type[PythonReader] | type[InspectReader]

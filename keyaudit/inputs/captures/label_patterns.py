@@ -127,13 +127,6 @@ def indexed() -> tuple[re.Pattern[str], Labels, dict[str, Labels]]:
     return needles, openers, {shape.capture: tuple((label, shape) for label in shape.labels) for shape in table}
 
 
-@functools.cache
-def label_cues() -> tuple[str, ...]:
-    """The needles of :func:`indexed`'s search: a line that holds none begins no request (the cues of a reader of
-    labels, :mod:`.reader_gate`)."""
-    return tuple(dict.fromkeys(label.needle for label, _ in indexed()[1]))
-
-
 Found = tuple[Label, LabelShape, "re.Match[str]"]
 
 

@@ -30,7 +30,7 @@ from typing import Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .dump_lines import brackets
-from .label_patterns import PARTS, PSEUDO_PARTS, LabelShape, Labels, found_label, indexed, label_cues, unquoted
+from .label_patterns import PARTS, PSEUDO_PARTS, LabelShape, Labels, found_label, indexed, unquoted
 from .label_tables import Tables
 from .lines import NOTHING, BodyLines, absolute_url, content_length, header_value, make_exchange, to_bytes
 from .log_prefix import Prefix, learned_prefix
@@ -94,17 +94,12 @@ class LabelReader:
     def __init__(self, path: str) -> None:
         self.path = path
         self._needles, self._openers, self._own = indexed()
-        self.cues = label_cues()  # resting, a line without a needle is read by no label
         self._current: _Request | None = None
         self._waiting: dict[tuple[str, str], _Request] = {}  # by stream: requests whose data is still to come
 
     @property
     def busy(self) -> bool:
         return self._current is not None or bool(self._waiting)
-
-    @property
-    def resting(self) -> bool:
-        return not self.busy
 
     def close(self) -> Iterator[Exchange]:
         yield from self._end()
@@ -116,7 +111,7 @@ class LabelReader:
         """What a line completes. Most lines fed are read by no label and come while no request
         is open: they are told apart by one search for the openers' needles, before a generator
         is made."""
-        if self.resting and self._needles.search(text) is None:
+        if self._current is None and not self._waiting and self._needles.search(text) is None:
             return NOTHING
         return self._read(number, text)
 

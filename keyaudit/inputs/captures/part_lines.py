@@ -58,10 +58,11 @@ _BEFORE_LABEL = " \t:]>|)"  # what a label's first word follows: a blank, or a l
 MAX_PREFIX_CHARS = 256  # before a run's first label: a logger's prefix, not a sentence
 _LINE_LABELS = spellings(*REQUEST_LINE)
 # What every line :func:`_opening_label` may find a label on holds, and more lines (see :mod:`.reader_gate`): a
-# bracketed request's mark; the last letter of an opening label (its lower case ends as one of _OPENING_ENDS does),
-# then its colon (a tag's double one) and a blank; or a colon and a request line.
+# bracketed request's mark; the last three letters of an opening label in either case (no character past ASCII
+# lowers to one of them), then its colon (a tag's double one) and a blank; or a colon and a request line.
 _CUES: tuple[str | re.Pattern[str], ...] = (
-    "] http", re.compile(rf"[{''.join(sorted({end[-1] + end[-1].upper() for end in _OPENING_ENDS}))}][ \t]*:?:[ \t]"),
+    "] http", re.compile("(?:" + "|".join("".join(f"[{letter}{letter.upper()}]" for letter in end[-3:])
+                                          for end in _OPENING_ENDS) + r")[ \t]*:?:[ \t]"),
     re.compile(r":[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) https?://"))  # a label before `METHOD <url>`: a record's request line, qualified or not
 OPENING = METHOD | URL | PATH | _LINE_LABELS  # the parts a run begins with (a URI's label is a path's)
 PARTS = OPENING | HEADERS | BODY | HOST | QUERY  # the parts a label may name

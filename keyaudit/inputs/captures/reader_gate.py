@@ -9,6 +9,11 @@ the readers' cues are one :class:`~keyaudit.engine.marks.MarkSet`, looked for on
 in one pass, where it is installed); a resting reader is given only the lines that hold one of its cues.
 A reader that declares none is fed every line, as before.
 
+Only readers whose cues few lines of a window hold declare them (commands, wire logs, Python's
+http.client, axios errors, part lines): a cue Hyperscan finds is a call back into Python, and the
+cues of dumps and labels (``://``, `` HTTP``) are on most lines around a request, where a look for
+them at each place cost more than the reader's own look once a line.
+
 What a reader declares is a promise the tests hold it to (fed with and without the gate, a reader
 gives the same requests): while ``resting``, ``feed`` of a line that holds none of its cues yields
 nothing and changes nothing its later reading depends on — except what it keeps of the last
@@ -21,10 +26,13 @@ from __future__ import annotations
 
 import functools
 from collections import deque
-from typing import Any, Iterable, Iterator, Protocol, Sequence
+from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from keyaudit.engine.line_marks import LineMarks
 from keyaudit.engine.marks import Mark
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 class Fed(Protocol):
@@ -56,16 +64,17 @@ def run_gated(readers: Sequence[Fed], lines: Iterable[tuple[int, str]],
     if not gated or window is None:
         yield from _every_line(readers, lines)
         return
-    marks = _cue_lines(tuple((slot, reader.cues) for slot, reader in gated.items()))
-    cued = {number: (text, names) for (number, text), names in zip(window, marks.holding([text for _, text in window]))}
+    marks, readers_of = _cue_lines(tuple((slot, reader.cues) for slot, reader in gated.items()))
+    texts = dict(window)  # the window's line of each number, the lines the cues were looked for in
+    numbers = list(texts)
+    cued = {numbers[index]: readers_of(names) for index, names in marks.holding(list(texts.values())).items()}
     behind = {slot: getattr(reader, "behind", 0) for slot, reader in gated.items()}
     recent: deque[tuple[int, int, str]] = deque(maxlen=max(behind.values()))  # (index, number, text) of the last
     fed_at = dict.fromkeys(gated, -1)  # the index of the last line each gated reader was given
     awake = {slot for slot, reader in gated.items() if not reader.resting}
     always = [reader for reader, slot in zip(readers, slot_of) if slot is None]
     for index, (number, text) in enumerate(lines):
-        seen = cued.get(number)
-        present = seen[1] if seen is not None and seen[0] == text else marks.holding([text])[0]
+        present = cued.get(number, _NONE) if texts.get(number) == text else readers_of(marks.holding([text]).get(0, set()))
         if not present and not awake:
             for reader in always:
                 yield from reader.feed(number, text)
@@ -96,7 +105,18 @@ def _every_line(readers: Sequence[Fed], lines: Iterable[tuple[int, str]]) -> Ite
 
 
 @functools.lru_cache(maxsize=16)
-def _cue_lines(cues: tuple[tuple[str, tuple[Mark, ...]], ...]) -> LineMarks:
-    """The readers' cues, by reader, built once for the readers of every window (the same readers, in the same
-    order, read each window of a file)."""
-    return LineMarks(dict(cues))
+def _cue_lines(cues: tuple[tuple[str, tuple[Mark, ...]], ...]
+               ) -> tuple[LineMarks, Callable[[set[str]], frozenset[str]]]:
+    """The readers' cues, each form once (readers share some: a place it is at is one call from Hyperscan), and what
+    tells the readers a line's forms are cues of; built once for the readers of every window (the same readers, in
+    the same order, read each window of a file)."""
+    forms: dict[Mark, set[str]] = {}
+    for slot, marks in cues:
+        for form in marks:
+            forms.setdefault(form, set()).add(slot)
+    slots = [frozenset(readers) for readers in forms.values()]
+
+    def readers_of(names: set[str]) -> frozenset[str]:
+        return frozenset().union(*[slots[int(name)] for name in names]) if names else _NONE
+
+    return LineMarks({str(index): (form,) for index, form in enumerate(forms)}), readers_of

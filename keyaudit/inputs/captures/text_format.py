@@ -69,9 +69,6 @@ class TextFormatReader:
     """Runs of text-format lines (see the module), each read as one message when it ends."""
 
     capture = "protobuf-text"
-    # resting, a run begins only on a line that is all one field, a name then a colon or a bracket (see
-    # :mod:`.reader_gate`; any character but a blank or a colon for the name's others)
-    cues = (re.compile(r"^ *[A-Za-z_][^ :\n]* *[:{<]", re.M),)
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -81,10 +78,6 @@ class TextFormatReader:
     def busy(self) -> bool:
         """Whether a run of text-format lines is being read."""
         return self._run is not None
-
-    @property
-    def resting(self) -> bool:
-        return self._run is None
 
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
         if self._run is None and ":" not in text:

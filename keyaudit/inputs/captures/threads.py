@@ -30,12 +30,6 @@ WRITERS = tuple((literal, re.compile(pattern)) for literal, pattern in (
     ("Thread-", r"(?<![\w-])(Thread-\d+)(?![\w-])"),  # Python's %(threadName)s
     ("tid", r"\btid[:=](\d+)"),  # a thread's id as a field: Ruby httpx's `(pid:… tid:…, self:…)`
 ))
-# What any line that names a writer holds, as :mod:`keyaudit.engine.marks` reads it with either engine (looked for
-# in the whole line, any character for a digit or a word's: more lines than :data:`WRITERS` name, never fewer).
-WRITER_CUES: tuple[str | re.Pattern[str], ...] = (
-    re.compile(r"^..-.. ..:..:..\.", re.M), re.compile(r"\[[^\]\n]+-[^\]\n]+\] "),
-    re.compile(r"\[[A-Za-z][^\]\n]*-[^\]\n]+\]"),
-    "Task-", "Thread-", "tid:", "tid=")
 HEAD_CHARS = 160  # a log prefix naming the writer is in the line's first characters
 MAX_WRITERS = 64  # writers followed at once; the least recently seen one's request ends
 
@@ -72,14 +66,9 @@ class ByWriter:
 
     capture: str
 
-    def __init__(self, path: str, make: Callable[[str], Reader], cues: tuple[str, ...], behind: int = 0) -> None:
+    def __init__(self, path: str, make: Callable[[str], Reader]) -> None:
         self.path = path
         self._make = make
-        # While every writer's reader rests, a line that names no writer is its last writer's, which passes it over
-        # unless the line holds one of that reader's cues (``cues``); a line naming a writer moves the last writer,
-        # so it is given to this reader whatever it holds (see :mod:`.reader_gate`).
-        self.cues = (*cues, *WRITER_CUES)
-        self.behind = behind
         self._readers: dict[str | None, _Writer] = {}
         self._last: _Writer | None = None  # the reader of the line before
         self._number = 0
@@ -114,11 +103,6 @@ class ByWriter:
         if len(self._readers) == 1:  # most logs: one writer, or none named
             return self._last is not None and self._last.reader.busy
         return any(own.reader.busy and self._number - own.line < REQUEST_SPAN_LINES for own in self._readers.values())
-
-    @property
-    def resting(self) -> bool:
-        """Whether no writer's reader is in a request, stale or not."""
-        return all(own.reader.resting for own in self._readers.values())  # type: ignore[attr-defined]
 
     def close(self) -> Iterator[Exchange]:
         for own in self._readers.values():
