@@ -27,7 +27,8 @@ CHUNK = 300  # lines a window of the corpus
 def _makers() -> list[Callable[[], list]]:
     """Each reader alone, and all of them in a window's order (with a reader that declares no cues among them)."""
     alone: list[Callable[[], list]] = [lambda make=make: [make("x.log")] for make in READER_TYPES]
-    return [*alone, lambda: [curl.CommandReader("x.log"), *httpdump.readers("x.log"), ColumnsReader("x.log", FileScope())]]
+    return [*alone, lambda: [curl.CommandReader("x.log"), *httpdump.readers("x.log"),
+                             ColumnsReader("x.log", FileScope())]]
 
 
 def _read(readers: list, lines: list[tuple[int, str]], gated: bool) -> list[tuple]:
@@ -88,7 +89,8 @@ _PIECES = [
     "DEBUG:urllib3.connectionpool:https://api.asaas.com:443 \"POST /v3/transfers HTTP/1.1\" 200 2",
     "  config: {", "    url: 'https://api.asaas.com/v3/transfers',", "    method: 'post',", "    headers: {", "  }",
     "Request URL: https://api.iugu.com/v1/transfer_requests", "Request method: POST", "Request headers: {}",
-    "Request body: {}", "[http-request] [POST] https://api.asaas.com/v3/transfers", "IUGU :: POST https://api.iugu.com/v1/x",
+    "Request body: {}", "[http-request] [POST] https://api.asaas.com/v3/transfers",
+    "IUGU :: POST https://api.iugu.com/v1/x", "REQUEST URİ: https://api.iugu.com/v1/x", "Line: POST https://a.io/x",
     "method: \"POST\"", "url: \"https://api.asaas.com/v3/transfers\"", "headers {", "  key: \"access_token\"", "}",
     "Method      : POST", "Endpoint: https://api.asaas.com/v3/transfers", "Sending: GET https://api.iugu.com/v1/x",
     "payout refused:", "2026-11-22 10:00:00 ERROR app -", "tcp 10.0.5.20.80 > 10.0.0.1.5555", "REQUEST: ", "uri: ",
@@ -104,9 +106,10 @@ def test_random_lines_give_the_same_requests_through_the_gate(texts: list[str]) 
 
 
 @pytest.mark.parametrize("skipped", [0, 1, 3, 9])
-def test_a_reader_given_lines_again_sees_the_line_above_and_the_lines_between(skipped: int) -> None:
-    """The lines a reader keeps (the line above a command, the lines before a dump's start line that may say where it
-    went) are the ones it would have been given, however many lines it was passed over."""
+def test_a_reader_given_lines_again_sees_the_line_above(skipped: int) -> None:
+    """The line a reader keeps (the line above a command: a record's head whose message is padded under it, the
+    padding the prefix of the command's lines) is the one it would have been given, however many lines it was passed
+    over."""
     filler = [f"plain line {index}" for index in range(skipped)]
     texts = [*filler, "Dst Port: 80", *filler[:2], "POST /v1/transfer_requests HTTP/1.1", "Host: api.iugu.com",
              "Content-Length: 2", "", "{}", *filler, "info: System.Net.Http.HttpClient.payouts.ClientHandler[100]",
