@@ -115,3 +115,16 @@ def test_a_reader_given_lines_again_sees_the_line_above(skipped: int) -> None:
              "Content-Length: 2", "", "{}", *filler, "info: System.Net.Http.HttpClient.payouts.ClientHandler[100]",
              "      curl -X POST https://api.asaas.com/v3/transfers -d '{", "      \"value\": 1}'"]
     _same(list(enumerate(texts, 1)))
+
+
+@pytest.mark.parametrize("run", [
+    ["[httplog] Sending: POST https://api.asaas.com/v3/transfers", "[httplog] Header: access_token: abc",
+     "[httplog] Data: {}"],
+    ["Request URL: https://api.asaas.com/v3/transfers", "Request method: POST",
+     "Request headers: {'access_token': 'abc'}", "Request body: {}"],
+], ids=["request-line-value", "labels"])
+def test_a_run_of_part_lines_after_lines_passed_over_is_read(run: list[str]) -> None:
+    """Each way a run of part lines opens is among the part lines reader's cues."""
+    lines = list(enumerate(["plain line", *run, "done"], 1))
+    _same(lines)
+    assert _read([httpdump.PartLinesReader("x.log")], lines, gated=True)
