@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import functools
 from collections import deque
-from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
+from typing import Any, Callable, ClassVar, Iterable, Iterator, Protocol, Sequence
 
 from keyaudit.engine.line_marks import LineMarks
 from keyaudit.engine.marks import Mark
 
 
 _NONE: frozenset[str] = frozenset()
+STRETCH_LINES = 256  # the lines looked at in one pass, from the first a reader is to be given on
 
 
 class Fed(Protocol):
@@ -42,9 +43,9 @@ class Fed(Protocol):
 
 
 class Gated(Fed, Protocol):
-    """A reader that declares its cues (see the module)."""
+    """A reader that declares its cues, its class's (see the module)."""
 
-    cues: tuple[Mark, ...]
+    cues: ClassVar[tuple[Mark, ...]]
     behind: int  # 0 where it is not declared
 
     @property
@@ -63,20 +64,14 @@ def run_gated(readers: Sequence[Fed], lines: Iterable[tuple[int, str]],
     if not gated or window is None:
         yield from _every_line(readers, lines)
         return
-    marks, readers_of = _cue_lines(tuple((slot, reader.cues) for slot, reader in gated.items()))
-    texts = dict(window)  # the window's line of each number, the lines the cues were looked for in
-    numbers = list(texts)
-    cued = {numbers[index]: readers_of(names) for index, names in marks.holding(list(texts.values())).items()}
+    cued = _Cued(*_cue_lines(tuple((slot, type(reader)) for slot, reader in gated.items())), window)
     behind = {slot: getattr(reader, "behind", 0) for slot, reader in gated.items()}
     recent: deque[tuple[int, int, str]] = deque(maxlen=max(behind.values()))  # (index, number, text) of the last
     fed_at = dict.fromkeys(gated, -1)  # the index of the last line each gated reader was given
     awake = {slot for slot, reader in gated.items() if not reader.resting}
     always = [reader for reader, slot in zip(readers, slot_of) if slot is None]
     for index, (number, text) in enumerate(lines):
-        if texts.get(number) == text:
-            present = cued.get(number, _NONE)
-        else:  # a line the window does not hold so (an envelope's): looked at alone
-            present = readers_of(marks.holding([text]).get(0, set()))
+        present = cued.readers(number, text)
         if not present and not awake:
             for reader in always:
                 yield from reader.feed(number, text)
@@ -106,15 +101,40 @@ def _every_line(readers: Sequence[Fed], lines: Iterable[tuple[int, str]]) -> Ite
         yield from reader.close()
 
 
+class _Cued:
+    """Which gated readers each line of a window holds cues of, looked for a stretch of lines at a time from the
+    first line asked about on: the readers are given the lines near anchors only, and a window's other lines are
+    not looked at."""
+
+    def __init__(self, marks: LineMarks, readers_of: Callable[[set[str]], frozenset[str]],
+                 window: Sequence[tuple[int, str]]) -> None:
+        self._marks, self._readers_of = marks, readers_of
+        self._texts = dict(window)  # the window's line of each number
+        self._numbers = list(self._texts)
+        self._at = {number: index for index, number in enumerate(self._numbers)}
+        self._found: dict[int, frozenset[str]] = {}
+
+    def readers(self, number: int, text: str) -> frozenset[str]:
+        """The gated readers line ``number`` holds cues of, given as ``text`` (a line the window does not hold so,
+        an envelope's, looked at alone)."""
+        if self._texts.get(number) != text:
+            return self._readers_of(self._marks.holding([text]).get(0, set()))
+        if number not in self._found:
+            numbers = self._numbers[self._at[number] : self._at[number] + STRETCH_LINES]
+            held = self._marks.holding([self._texts[each] for each in numbers])
+            self._found.update((each, self._readers_of(held[index]) if index in held else _NONE)
+                               for index, each in enumerate(numbers))
+        return self._found[number]
+
+
 @functools.lru_cache(maxsize=16)
-def _cue_lines(cues: tuple[tuple[str, tuple[Mark, ...]], ...]
-               ) -> tuple[LineMarks, Callable[[set[str]], frozenset[str]]]:
-    """The readers' cues, each form once (readers share some: a place it is at is one call from Hyperscan), and what
-    tells the readers a line's forms are cues of; built once for the readers of every window (the same readers, in
-    the same order, read each window of a file)."""
+def _cue_lines(kinds: tuple[tuple[str, type], ...]) -> tuple[LineMarks, Callable[[set[str]], frozenset[str]]]:
+    """The cues of the readers of ``kinds`` (a reader's cues are its class's), each form once (readers share some: a
+    place it is at is one call from Hyperscan), and what tells the readers a line's forms are cues of; built once for
+    the readers of every window (the same readers, in the same order, read each window of a file)."""
     forms: dict[Mark, set[str]] = {}
-    for slot, marks in cues:
-        for form in marks:
+    for slot, kind in kinds:
+        for form in kind.cues:  # type: ignore[attr-defined]
             forms.setdefault(form, set()).add(slot)
     slots = [frozenset(readers) for readers in forms.values()]
 
