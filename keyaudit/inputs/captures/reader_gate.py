@@ -64,7 +64,7 @@ def run_gated(readers: Sequence[Fed], lines: Iterable[tuple[int, str]],
     if not gated or window is None:
         yield from _every_line(readers, lines)
         return
-    cued = _Cued(*_cue_lines(tuple((slot, type(reader)) for slot, reader in gated.items())), window)
+    cued = _Cued(*_cue_lines(tuple((slot, type(reader)) for slot, reader in gated.items())), window, frozenset(gated))
     behind = {slot: getattr(reader, "behind", 0) for slot, reader in gated.items()}
     recent: deque[tuple[int, int, str]] = deque(maxlen=max(behind.values()))  # (index, number, text) of the last
     fed_at = dict.fromkeys(gated, -1)  # the index of the last line each gated reader was given
@@ -107,18 +107,19 @@ class _Cued:
     not looked at."""
 
     def __init__(self, marks: LineMarks, readers_of: Callable[[set[str]], frozenset[str]],
-                 window: Sequence[tuple[int, str]]) -> None:
+                 window: Sequence[tuple[int, str]], every: frozenset[str]) -> None:
         self._marks, self._readers_of = marks, readers_of
         self._texts = dict(window)  # the window's line of each number
         self._numbers = list(self._texts)
         self._at = {number: index for index, number in enumerate(self._numbers)}
         self._found: dict[int, frozenset[str]] = {}
+        self._every = every
 
     def readers(self, number: int, text: str) -> frozenset[str]:
-        """The gated readers line ``number`` holds cues of, given as ``text`` (a line the window does not hold so,
-        an envelope's, looked at alone)."""
+        """The gated readers line ``number`` holds cues of, given as ``text``; all of them for a line the window does
+        not hold so (an envelope's: a look at one line costs Hyperscan's call, more than the readers' own looks)."""
         if self._texts.get(number) != text:
-            return self._readers_of(self._marks.holding([text]).get(0, set()))
+            return self._every
         if number not in self._found:
             numbers = self._numbers[self._at[number] : self._at[number] + STRETCH_LINES]
             held = self._marks.holding([self._texts[each] for each in numbers])
