@@ -27,7 +27,8 @@ Mark = str | re.Pattern[str]
 _FLAGS = {re.IGNORECASE: "HS_FLAG_CASELESS", re.MULTILINE: "HS_FLAG_MULTILINE", re.DOTALL: "HS_FLAG_DOTALL"}
 
 
-def _holds(text: str, mark: Mark) -> bool:
+def holds(text: str, mark: Mark) -> bool:
+    """Whether ``text`` holds ``mark``, looked for by ``re``."""
     return mark in text if isinstance(mark, str) else mark.search(text) is not None
 
 
@@ -36,6 +37,8 @@ class MarkSet:
     holds a form of. Built once for a process's readers; the Hyperscan database is compiled the first
     time a text is asked about (a scan that reads no request never builds it), a scratch space kept
     for each thread that asks (a Dask worker's threads read files side by side)."""
+
+    single = True  # a form found is reported at its first place in a text only
 
     def __init__(self, marks: Mapping[str, Sequence[Mark]]) -> None:
         self._marks = {name: tuple(forms) for name, forms in marks.items()}
@@ -51,7 +54,7 @@ class MarkSet:
         """The names of the marks ``text`` holds a form of."""
         if not self._built:
             self._build()
-        found = {name for name, forms in self._by_re.items() if any(_holds(text, form) for form in forms)}
+        found = {name for name, forms in self._by_re.items() if any(holds(text, form) for form in forms)}
         if self._database is not None:
             found.update(self._scanned(text))
         return frozenset(found)
@@ -74,34 +77,43 @@ class MarkSet:
         with self._lock:
             if self._built:
                 return
-            try:
-                import hyperscan
-
-                from keyaudit.engine.hyperscan_databases import load_or_compile_what_compiles
-            except ImportError:
-                self._built = True
-                return
-            # The forms that have an expression, compiled (from the cache where it is there: compiling one costs
-            # tens of milliseconds and megabytes); the others, and those Hyperscan cannot compile, looked for by re.
-            compiled = [(name, form, _expression(hyperscan, form)) for name, forms in self._marks.items()
-                        for form in forms]
-            kept = [(name, form, expression) for name, form, expression in compiled if expression is not None]
-            rejected: list[int] = []
-            if kept:
-                self._database, rejected = load_or_compile_what_compiles(
-                    [expression for _, _, (expression, _) in kept], list(range(len(kept))),
-                    [flags | hyperscan.HS_FLAG_SINGLEMATCH for _, _, (_, flags) in kept], len(kept))
-            self._names = [name for name, _, _ in kept]
-            by_re: dict[str, list[Mark]] = {}
-            for name, form in [(name, form) for name, form, expression in compiled if expression is None] + [
-                    kept[index][:2] for index in rejected]:
-                by_re.setdefault(name, []).append(form)
-            self._by_re = {name: tuple(forms) for name, forms in by_re.items()}
-            self._new_scratch = hyperscan.Scratch
+            built = compiled_marks(self._marks, single=self.single)
+            if built is not None:
+                self._database, self._names, self._by_re, self._new_scratch = built
             self._built = True
 
 
-def _expression(hyperscan: Any, form: Mark) -> tuple[bytes, int] | None:
+def compiled_marks(marks: Mapping[str, tuple[Mark, ...]], single: bool
+                   ) -> tuple[Any, list[str], dict[str, tuple[Mark, ...]], Callable[[Any], Any]] | None:
+    """Hyperscan's database of ``marks`` (None where none compiled), the name of each form in it by its
+    identifier, the forms left to ``re`` by name, and Hyperscan's Scratch; None where Hyperscan is not
+    installed. ``single``: each form reported once a scan (its first place), not at every place it is."""
+    try:
+        import hyperscan
+
+        from keyaudit.engine.hyperscan_databases import load_or_compile_what_compiles
+    except ImportError:
+        return None
+    # The forms that have an expression, compiled (from the cache where it is there: compiling one costs
+    # tens of milliseconds and megabytes); the others, and those Hyperscan cannot compile, looked for by re.
+    compiled = [(name, form, expression_of(hyperscan, form)) for name, forms in marks.items() for form in forms]
+    kept = [(name, form, expression) for name, form, expression in compiled if expression is not None]
+    rejected: list[int] = []
+    database = None
+    once = hyperscan.HS_FLAG_SINGLEMATCH if single else 0
+    if kept:
+        database, rejected = load_or_compile_what_compiles(
+            [expression for _, _, (expression, _) in kept], list(range(len(kept))),
+            [flags | once for _, _, (_, flags) in kept], len(kept))
+    by_re: dict[str, list[Mark]] = {}
+    for name, form in [(name, form) for name, form, expression in compiled if expression is None] + [
+            kept[index][:2] for index in rejected]:
+        by_re.setdefault(name, []).append(form)
+    return (database, [name for name, _, _ in kept], {name: tuple(forms) for name, forms in by_re.items()},
+            hyperscan.Scratch)
+
+
+def expression_of(hyperscan: Any, form: Mark) -> tuple[bytes, int] | None:
     """Hyperscan's expression and flags for a mark's form, or None where its flags have no match there."""
     try:
         written = form.encode("utf-8") if isinstance(form, str) else form.pattern.encode("utf-8")

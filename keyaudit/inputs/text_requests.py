@@ -228,11 +228,11 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     readers: list[Reader] = [curl.CommandReader(path), *httpdump.readers(path)]
     begun: set[int] = set()  # the lines the line readers' requests begin on
     if scope is None:
-        read = run_readers(readers, unwrapped(around_anchors(lines, starts, readers), held))
+        read = run_readers(readers, unwrapped(around_anchors(lines, starts, readers), held), lines)
     else:
         readers.append(ColumnsReader(path, scope, known))
         defined = _defined(lines, scope)
-        read = run_readers(readers, unwrapped(around_anchors(defined, starts, readers), held))
+        read = run_readers(readers, unwrapped(around_anchors(defined, starts, readers), held), lines)
     for exchange in read:
         begun.add(exchange.origin.line)
         yield exchange

@@ -86,6 +86,10 @@ class CommandReader:
     spent, no command more starts on that line."""
 
     capture = "curl"
+    # While it rests (no command, nothing to read again, no session), a line without one of the words starts nothing:
+    # it is only the line above the next (see :mod:`.reader_gate`).
+    cues = (*(word for words in _WORDS.values() for word in words), "WebRequestSession")  # _ANY_WORD's
+    behind = 1
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -100,8 +104,12 @@ class CommandReader:
         """Whether a command goes on in the next line (a continuation, an open quote)."""
         return self.pending is not None
 
+    @property
+    def resting(self) -> bool:
+        return self.pending is None and not self.replay and not self.sessions
+
     def feed(self, number: int, text: str) -> Iterator[Exchange]:
-        if self.pending is None and not self.replay and not self.sessions and _ANY_WORD.search(text) is None:
+        if self.resting and _ANY_WORD.search(text) is None:
             self._above = text
             return NOTHING
         return self._fed(number, text)

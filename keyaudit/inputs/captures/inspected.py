@@ -40,6 +40,7 @@ class InspectReader:
     """``config: {`` blocks, from their opening line to the ``}`` at its indentation."""
 
     capture = "axios"
+    cues = ("config: {",)  # resting, a line that opens no block is passed over (see :mod:`.reader_gate`)
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -68,6 +69,10 @@ class InspectReader:
     def busy(self) -> bool:
         """Whether a ``config: {`` block is being read."""
         return self._block is not None
+
+    @property
+    def resting(self) -> bool:
+        return self._block is None
 
     def close(self) -> Iterator[Exchange]:
         self._block = None

@@ -18,6 +18,7 @@ from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.model.numbers import plain_number
 
 from .cut_records import count_cut
+from .reader_gate import run_gated
 from .templates import is_template
 
 # What most lines give a reader: nothing. A reader's ``feed`` returns it for a line that neither goes
@@ -44,13 +45,12 @@ class Reader(Protocol):
     def close(self) -> Iterator[Exchange]: ...
 
 
-def run_readers(readers: list[Reader], lines: Iterable[tuple[int, str]]) -> Iterator[Exchange]:
-    """The requests ``readers`` find in ``lines``, read together in one pass."""
-    for number, text in lines:
-        for reader in readers:
-            yield from reader.feed(number, text)
-    for reader in readers:
-        yield from reader.close()
+def run_readers(readers: list[Reader], lines: Iterable[tuple[int, str]],
+                window: list[tuple[int, str]] | None = None) -> Iterator[Exchange]:
+    """The requests ``readers`` find in ``lines``, read together in one pass; where ``lines`` are taken
+    from a ``window``, a reader that declares its cues is not given the lines it would pass over
+    (:mod:`.reader_gate`)."""
+    return run_gated(readers, lines, window)
 
 
 def around_anchors(lines: Iterable[tuple[int, str]], anchors: dict[int, int], readers: list[Reader]

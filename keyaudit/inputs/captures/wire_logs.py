@@ -130,6 +130,9 @@ class WireLogReader:
     before it on that connection is complete."""
 
     capture = "wire-log"
+    # a line without a mark is no one's, whatever a connection holds: the reader always rests (see :mod:`.reader_gate`)
+    cues = _MARKS
+    resting = True
 
     def __init__(self, path: str) -> None:
         self.path = path
