@@ -68,13 +68,14 @@ _BARE_LABEL = re.compile(r"([A-Za-z][A-Za-z0-9_-]*(?:[ \t][A-Za-z][A-Za-z0-9_-]*
 _BEFORE_LABEL = " \t:]>|)"  # what a label's first word follows: a blank, or a log prefix's end (`INFO:root:`)
 MAX_PREFIX_CHARS = 256  # before a run's first label: a logger's prefix, not a sentence
 _LINE_LABELS = spellings(*REQUEST_LINE)  # a label before `METHOD <url>`: a record's request line, qualified or not
-# What every line :func:`_opening_label` may find a label on holds, and more lines (see :mod:`.reader_gate`): a
-# bracketed request's mark; the last three letters of an opening label in either case (no character past ASCII
-# lowers to one of them), then its colon (a tag's double one) and a blank; or a colon and a request line.
+# What every line :func:`_opening_label` may find a label on holds, and more lines (see :mod:`.reader_gate`): the
+# last three letters of an opening label in either case (no character past ASCII lowers to one of them), then its
+# colon (a tag's double one) and a blank; or a method, its bracket or none, and an absolute URL (a request line as a
+# label's value, bracketed, or ending a line of words).
 _CUES: tuple[str | re.Pattern[str], ...] = (
-    "] http", re.compile("(?:" + "|".join("".join(f"[{letter}{letter.upper()}]" for letter in end[-3:])
-                                          for end in _OPENING_ENDS) + r")[ \t]*:?:[ \t]"),
-    re.compile(r":[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) https?://"))
+    re.compile("(?:" + "|".join("".join(f"[{letter}{letter.upper()}]" for letter in end[-3:])
+                                for end in _OPENING_ENDS) + r")[ \t]*:?:[ \t]"),
+    re.compile(r"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\]? https?://"))
 OPENING = METHOD | URL | PATH | _LINE_LABELS  # the parts a run begins with (a URI's label is a path's)
 PARTS = OPENING | HEADERS | BODY | HOST | QUERY  # the parts a label may name
 SHOWN = HEADERS | BODY  # the parts a run must name besides its method and URL to be a request
