@@ -171,14 +171,19 @@ def _paint(colour: str, text: str) -> str:
 def script_typescript_httpie(request: Request) -> list[str]:
     # An operator's terminal session recorded with `script -q transfer.typescript` (man script: everything printed
     # to the terminal, escapes and carriage returns as the terminal got them), the call made with HTTPie,
-    # `http --verbose --pretty=colors POST … < transfer.json` (httpie.io/docs/cli: --verbose prints the request
-    # before the response; --pretty=colors colours the request line, each header's name and value and the body's
-    # JSON tokens, without reformatting them).
+    # `http --verbose --pretty=colors POST <url> 'Name:value'… < transfer.json` (httpie.io/docs/cli: a `Name:value`
+    # item a header, the body read from the redirected standard input; --verbose prints the request, HTTPie's own
+    # Accept, Accept-Encoding, Connection, Content-Length and Host with the given headers, before the response;
+    # --pretty=colors colours the request line, each header's name and value and the body's JSON tokens, without
+    # reformatting them).
     out = ["Script started on 2026-11-22 13:00:29+00:00 [TERM=\"xterm-256color\" TTY=\"/dev/pts/3\" COLUMNS=\"220\"]",
            f"\x1b[01;32mops@bastion\x1b[00m:\x1b[01;34m~\x1b[00m$ http --verbose --pretty=colors "
-           f"{request.method} {request.url} < transfer.json",
+           f"{request.method} {request.url} " + "".join(f"'{name}:{value}' " for name, value in request.headers)
+           + "< transfer.json",
            f"{_paint('32', request.method)} {_paint('36', request.path)} {_paint('34', 'HTTP')}/1.1",
            f"{_paint('36', 'Accept')}: {_paint('33', 'application/json, */*;q=0.5')}",
+           f"{_paint('36', 'Accept-Encoding')}: {_paint('33', 'gzip, deflate')}",
+           f"{_paint('36', 'Connection')}: {_paint('33', 'keep-alive')}",
            f"{_paint('36', 'Content-Length')}: {_paint('33', request.content_length)}",
            f"{_paint('36', 'Host')}: {_paint('33', request.host)}"]
     out += [f"{_paint('36', name)}: {_paint('33', value)}" for name, value in request.headers]
