@@ -227,6 +227,22 @@ def test_a_first_line_that_names_no_request_or_is_a_log_line_makes_no_table(tmp_
     assert table_header("method,url") is None  # no line yet: the row may go on
 
 
+def test_a_table_of_dotted_ecs_columns_names_the_url_by_its_object(tmp_path: Path) -> None:
+    """Kibana's Discover exports a column a field, named by its dotted path: ``url.full`` is the whole URL inside the
+    ``url`` object, as a record's dotted key is read. A dotted ``full``, ``original`` or ``raw`` under anything but a
+    URL (a user's full name, an event's original text) names no URL, and its table is no request table."""
+    rows = [_asaas_row()]
+    heads = {"discover.csv": ["@timestamp", "http.request.method", "url.full", "http.request.headers",
+                              "http.request.body.content", "http.response.status_code"],
+             "users.csv": ["@timestamp", "http.request.method", "user.full", "headers", "body", "status"],
+             "events.csv": ["@timestamp", "http.request.method", "event.original", "headers", "body", "status"]}
+    for name, head in heads.items():
+        path = tmp_path / name
+        path.write_text(_table([head, *rows]))
+        found, _ = _request_findings(path)
+        assert found == ([("asaas-unsigned-transfer", 2)] if name == "discover.csv" else []), (name, found)
+
+
 def test_a_big_table_is_read_in_one_piece_on_every_worker_count(tmp_path: Path) -> None:
     """A range from a table's middle would not know its columns: a file whose top is a header
     row naming a request is planned as one unit."""
