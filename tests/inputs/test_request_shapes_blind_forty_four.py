@@ -6,6 +6,22 @@ CloudWatch Logs Insights' `get-query-results`, a Papertrail archive, `gcloud log
 typescript of an HTTPie session in colour, `tmux capture-pane` of a pane that wrapped long lines, and the CSV exports
 of Splunk's search (`_raw`) and Kibana's Discover (one column an ECS field).
 
+Eight of the twelve passed as first written, before the readers were read (kubectl's prefix, compose's coloured
+prefix over a Go dump's lines, journalctl's json-pretty and verbose displays, logcli's jsonl, Insights' field/value
+rows, the Papertrail archive, gcloud's YAML with its literal blocks). Four did not: the tmux pane and the two CSV
+exports (no request found) and the HTTPie typescript (each request judged twice, and the signed ones as replays).
+The typescript was this corpus's own error: its command named none of the headers the dump under it showed, which
+HTTPie never sends unasked, so the two were rightly two requests; written as HTTPie is used (the headers as
+`Name:value` items) the command and its dump are one request. The three others pass now, by three rules:
+
+- a table's header row names the URL by a dotted path to the whole URL inside a ``url`` object (ECS's ``url.full``,
+  as Discover names its columns), as a record's dotted key is read
+  (:func:`keyaudit.inputs.captures.records.names_a_request`);
+- a table's raw event that is no record but a request's text as sent (a dump Splunk indexed as one multi-line event)
+  is that request, its body byte for byte (:mod:`keyaudit.inputs.captures.columns`);
+- a JSON record a terminal cut into rows at its width is joined back where an anchored line is one of its rows and
+  the rows make one object (:mod:`keyaudit.inputs.captures.terminal_rows`).
+
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
 for ``HEADERS_ONLY``, not one header for ``NO_HEADERS``.
