@@ -212,6 +212,20 @@ def test_a_table_of_raw_events_reads_the_json_record_of_each(tmp_path: Path) -> 
     assert found == [("asaas-unsigned-transfer", 2)], found
 
 
+def test_a_table_of_raw_events_reads_a_request_dumped_as_one_event(tmp_path: Path) -> None:
+    """Splunk indexes a client's dump of a request as one multi-line event, and its CSV export quotes the event's
+    lines in ``_raw``: the request as sent, its body byte for byte. A raw event that only mentions a request, or is
+    its answer, is none."""
+    dump = f"POST /v3/transfers HTTP/1.1\nHost: api.asaas.com\naccess_token: {asaas_key()}\n\n{{\n\"value\": 1\n}}"
+    events = {"dump": dump, "mention": f"sent POST /v3/transfers HTTP/1.1 to api.asaas.com key={asaas_key()}",
+              "answer": "HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"id\": \"tra_1\"}"}
+    for name, event in events.items():
+        path = tmp_path / f"{name}.csv"
+        path.write_text(_table([["_time", "host", "_raw"], ["2026-11-22T13:00:00Z", "pay-1", event]]))
+        found, _ = _request_findings(path)
+        assert found == ([("asaas-unsigned-transfer", 2)] if name == "dump" else []), (name, found)
+
+
 def test_a_first_line_that_names_no_request_or_is_a_log_line_makes_no_table(tmp_path: Path) -> None:
     """Only a header row of column names that say a request makes the rows below requests: not a
     log line with commas, nor a table of other things."""
@@ -225,6 +239,22 @@ def test_a_first_line_that_names_no_request_or_is_a_log_line_makes_no_table(tmp_
         assert found == ([("asaas-unsigned-transfer", 2)] if name == "calls.csv" else []), (name, found)
     assert table_header("\ufeff#c\n\nMethod\tURI\tBody\n") == (("Method", "URI", "Body"), "\t")
     assert table_header("method,url") is None  # no line yet: the row may go on
+
+
+def test_a_table_of_dotted_ecs_columns_names_the_url_by_its_object(tmp_path: Path) -> None:
+    """Kibana's Discover exports a column a field, named by its dotted path: ``url.full`` is the whole URL inside the
+    ``url`` object, as a record's dotted key is read. A dotted ``full``, ``original`` or ``raw`` under anything but a
+    URL (a user's full name, an event's original text) names no URL, and its table is no request table."""
+    rows = [_asaas_row()]
+    heads = {"discover.csv": ["@timestamp", "http.request.method", "url.full", "http.request.headers",
+                              "http.request.body.content", "http.response.status_code"],
+             "users.csv": ["@timestamp", "http.request.method", "user.full", "headers", "body", "status"],
+             "events.csv": ["@timestamp", "http.request.method", "event.original", "headers", "body", "status"]}
+    for name, head in heads.items():
+        path = tmp_path / name
+        path.write_text(_table([head, *rows]))
+        found, _ = _request_findings(path)
+        assert found == ([("asaas-unsigned-transfer", 2)] if name == "discover.csv" else []), (name, found)
 
 
 def test_a_big_table_is_read_in_one_piece_on_every_worker_count(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ separator, quoted as RFC 4180 quotes them: a quoted cell may hold the separator,
 and line breaks, so a row (a body logged whole) may span lines. A row read so is a record,
 column name to value, for the generic reconstructor (:mod:`.records`), which knows ``cs-``
 (client to server) as a qualifier of the request's roles and reads a cell holding a JSON
-object (headers logged as one) as the object.
+object (headers logged as one) as the object. A row whose raw event (Splunk's ``_raw``) is no record but a
+request's text as sent (a client's dump indexed as one multi-line event) is that request, its body byte for byte.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from typing import Iterator
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
-from .file_scope import FileScope
+from .file_scope import RAW_EVENT, FileScope
 from .lines import MAX_BODY_BYTES
+from .raw_requests import raw_request
+from .record_views import role
 from .records import request_of
 
 _VALUE = re.compile(r'"[^"]*"|\S+')  # a value: blank-free, or a string in double quotes (the format's own)
@@ -98,8 +101,11 @@ class ColumnsReader:
         self._row, self._quotes, self._chars = [], 0, 0
 
     def _record(self, number: int, columns: tuple[str, ...], values: list[str]) -> Iterator[Exchange]:
-        exchange = request_of(dict(zip(columns, values)), Origin(self.path, number, capture=self.capture),
-                              known=self._known)
+        origin = Origin(self.path, number, capture=self.capture)
+        exchange = request_of(dict(zip(columns, values)), origin, known=self._known)
+        if exchange is None:  # a raw event that is a request as sent: a dump indexed as one multi-line event
+            exchange = next((found for name, value in zip(columns, values) if role(name) in RAW_EVENT
+                             and (found := raw_request(value.encode("utf-8", "surrogateescape"), origin))), None)
         if exchange is not None:
             yield exchange
 

@@ -43,6 +43,7 @@ from .record_views import message_of, role
 from .recordings import MARK as OUTPUT_MARK, joined_output
 from .records import json_object
 from .runtime_pieces import CRI_PREFIX, MARKS as PIECE_MARKS, joined_pieces
+from .terminal_rows import joined_rows
 from .traced_calls import MARKS as CALL_MARKS, joined_calls
 
 # The logger a record names (.NET's Category, Serilog's SourceContext, Logback's logger_name, Monolog's
@@ -102,14 +103,15 @@ def joined(lines: list[tuple[int, str]], leads: dict[int, int], every: str, pres
            ) -> tuple[list[tuple[int, str]], dict[int, int]]:
     """The lines with a container runtime's pieces of each written line joined into one line numbered
     as its first piece, and the anchored lines (``leads``) with an anchor on any piece moved to the
-    joined line (:mod:`.runtime_pieces`); then a terminal recording's
+    joined line (:mod:`.runtime_pieces`), and so a record a terminal cut into rows at its width
+    (:mod:`.terminal_rows`); then a terminal recording's
     output events as the lines the terminal showed (:mod:`.recordings`); then a record's value a
     logger wrote on the lines below it put back into the record's line (:mod:`.continued_values`);
     then the calls a traced process wrote one request in, as the text they wrote (:mod:`.traced_calls`);
     then the pieces of each block of bytes an offset dump shows (:mod:`.offset_dumps`) joined into
     the lines of its text. ``every``: the lines' text; ``present``: which of :data:`MARKS` it holds
     (most windows hold none). The lines are given back as they came where no step ran."""
-    lines, leads = joined_pieces(lines, leads, every, present)
+    lines, leads = joined_rows(*joined_pieces(lines, leads, every, present))
     if "recording" in present:
         lines, leads = joined_output(lines, leads)
     if "continued-values" in present:

@@ -52,7 +52,7 @@ from .php_serialized import serialized_record
 from .record_bodies import BODY, body
 from .record_headers import head_lines, request_headers
 from .record_ids import request_id
-from .record_urls import ONWARD, PATH, SENT_PATH, URL, absolute_target, record_url, url_with_path
+from .record_urls import ONWARD, PATH, SENT_PATH, URL, URL_OBJECT, absolute_target, record_url, url_with_path
 from .record_views import (ABSENT, MAX_ATTRIBUTE_KEYS, curl_options, first, matched, of_reply, pairs_object, plain,
                            positional_request, role, spellings, typed)
 
@@ -211,8 +211,11 @@ def _time(record: dict[str, Any]) -> str | None:
 
 def names_a_request(names: list[str]) -> bool:
     """Whether records with these keys can say a request: a method and a URL (or a path) among
-    them, or a request line (a table's header row, whose rows are records only if it names them)."""
+    them, or a request line (a table's header row, whose rows are records only if it names them). A dotted key is
+    the path the record view reads it as (:func:`~.record_views.plain`): ``url.full`` (ECS, as Kibana's Discover
+    exports its columns) names the whole URL inside a ``url`` object, so it names the URL."""
     roles = {role(name) for name in names}
+    roles |= {role(parent) for parent, _, last in (name.rpartition(".") for name in names) if last in URL_OBJECT}
     return bool(roles & METHOD and roles & (URL | PATH)) or bool(roles & REQUEST_LINE)
 
 
