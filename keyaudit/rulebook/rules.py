@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
 from keyaudit.rulebook.anchor_checks import AnchorCheck
+from keyaudit.rulebook.header_setters import HeaderSetter, HeaderSetters
 from keyaudit.rulebook.basic_users import BasicUser
 from keyaudit.rulebook.context import ContextSpec, parse_context
 from keyaudit.rulebook.environments import KeyEnvironment, parse_environment
@@ -149,6 +150,8 @@ class RuleSet:
     header_names: tuple[str, ...] = ()
     # Where a request anchor's occurrence counts (a header's name, not a message's word).
     request_anchor_checks: tuple[AnchorCheck, ...] = ()
+    # What source code installs on a client that can set its requests' headers (a signing adapter, an auth object).
+    header_setters: tuple[HeaderSetter, ...] = ()
 
     @property
     def every(self) -> list[RuleInfo]:
@@ -179,13 +182,19 @@ class RuleSet:
                        [r for r in self.messages if r.id not in dropped], places=self.places, senders=self.senders,
                        place_rules=[r for r in self.place_rules if r.id not in dropped],
                        verifications=self.verifications, host_groups=self.host_groups, basic_users=self.basic_users,
-                       header_names=self.header_names, request_anchor_checks=self.request_anchor_checks)
+                       header_names=self.header_names, request_anchor_checks=self.request_anchor_checks,
+                       header_setters=self.header_setters)
 
     @functools.cached_property
     def record_headers(self) -> RecordHeaders:
         """The header names a record's own fields are read as (see
         :mod:`~keyaudit.rulebook.header_names`), worked out once a scan."""
         return record_headers(self.requests, self.senders.values(), self.header_names)
+
+    @functools.cached_property
+    def setters(self) -> HeaderSetters:
+        """The header setters, looked for at once (see :mod:`~keyaudit.rulebook.header_setters`)."""
+        return HeaderSetters(self.header_setters)
 
 
 def anchoring_warning(rule: Rule) -> str | None:

@@ -104,7 +104,7 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
         for index, text in enumerate(rule.negative_examples):
             if any(f.rule_id == rule.id for f in find(text)):  # type: ignore[operator]
                 failures.append(ExampleFailure(owner, "negative example", index, "was reported"))
-    return failures + _anchor_check_failures(rules)
+    return failures + _anchor_check_failures(rules) + _setter_failures(rules)
 
 
 def _anchor_check_failures(rules: RuleSet) -> list[ExampleFailure]:
@@ -116,6 +116,18 @@ def _anchor_check_failures(rules: RuleSet) -> list[ExampleFailure]:
                      for index, text in enumerate(check.examples) if not check.counts_in(text)]
         failures += [ExampleFailure(owner, "negative example", index, "counts")
                      for index, text in enumerate(check.negative_examples) if check.counts_in(text)]
+    return failures
+
+
+def _setter_failures(rules: RuleSet) -> list[ExampleFailure]:
+    """Where a header setter does not count in its examples, or counts in a negative one."""
+    failures: list[ExampleFailure] = []
+    for setter in rules.header_setters:
+        owner = f"{setter.source}: header setter {setter.name!r}"
+        failures += [ExampleFailure(owner, "example", index, "does not count")
+                     for index, text in enumerate(setter.examples) if not setter.counts_in(text)]
+        failures += [ExampleFailure(owner, "negative example", index, "counts")
+                     for index, text in enumerate(setter.negative_examples) if setter.counts_in(text)]
     return failures
 
 

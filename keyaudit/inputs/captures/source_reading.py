@@ -10,6 +10,7 @@ from typing import Iterable, Iterator
 
 from keyaudit.engine.windows import Reach
 from keyaudit.model.exchange import Exchange
+from keyaudit.rulebook.header_setters import HeaderSetters
 
 from .source_files import GROUP_AFTER, GROUP_BEFORE, family
 
@@ -22,9 +23,11 @@ def source_reach(_line: bytes, _reach: Reach) -> Reach:
     return GROUP_REACH
 
 
-def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str) -> Iterator[Exchange]:
+def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
+                     setters: HeaderSetters) -> Iterator[Exchange]:
     """The requests the statements of source code write around the ``anchored`` lines (none for
-    another file: the reader is not even imported)."""
+    another file: the reader is not even imported), where code that installs one of ``setters`` on a client
+    leaves its requests' headers unknown."""
     found = family(path)
     if found is None:
         return iter(())
@@ -32,4 +35,5 @@ def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path
     from .source_languages import LANGUAGES
     from .source_requests import exchanges
 
-    return itertools.chain(exchanges(lines, set(anchored), path, found), declared(lines, LANGUAGES[found], path))
+    return itertools.chain(exchanges(lines, set(anchored), path, found, setters),
+                           declared(lines, LANGUAGES[found], path))
