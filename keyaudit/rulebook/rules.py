@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
 from keyaudit.rulebook.anchor_checks import AnchorCheck
-from keyaudit.rulebook.header_setters import HeaderSetter, HeaderSetters
+from keyaudit.rulebook.header_setters import NO_HEADER_SETTERS, HeaderSetters
 from keyaudit.rulebook.basic_users import BasicUser
 from keyaudit.rulebook.context import ContextSpec, parse_context
 from keyaudit.rulebook.environments import KeyEnvironment, parse_environment
@@ -151,7 +151,7 @@ class RuleSet:
     # Where a request anchor's occurrence counts (a header's name, not a message's word).
     request_anchor_checks: tuple[AnchorCheck, ...] = ()
     # What source code installs on a client that can set its requests' headers (a signing adapter, an auth object).
-    header_setters: tuple[HeaderSetter, ...] = ()
+    header_setters: HeaderSetters = NO_HEADER_SETTERS
 
     @property
     def every(self) -> list[RuleInfo]:
@@ -190,11 +190,6 @@ class RuleSet:
         """The header names a record's own fields are read as (see
         :mod:`~keyaudit.rulebook.header_names`), worked out once a scan."""
         return record_headers(self.requests, self.senders.values(), self.header_names)
-
-    @functools.cached_property
-    def setters(self) -> HeaderSetters:
-        """The header setters, looked for at once (see :mod:`~keyaudit.rulebook.header_setters`)."""
-        return HeaderSetters(self.header_setters)
 
 
 def anchoring_warning(rule: Rule) -> str | None:

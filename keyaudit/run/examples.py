@@ -26,6 +26,12 @@ from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning
 from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.run.fold import confirm_replays, is_candidate, replay_order
 from keyaudit.inputs.text_requests import exchanges_in_lines
+from keyaudit.inputs.captures.source_calls import written_calls
+from keyaudit.inputs.captures.source_files import FAMILY
+from keyaudit.inputs.captures.source_languages import LANGUAGES
+from keyaudit.inputs.captures.source_setters import installs_setter
+from keyaudit.inputs.captures.source_tokens import tokens
+from keyaudit.rulebook.header_setters import HeaderSetters
 from keyaudit.inputs.message_findings import findings_in_mail
 from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.place_rules import PlaceRule, example_file
@@ -120,14 +126,22 @@ def _anchor_check_failures(rules: RuleSet) -> list[ExampleFailure]:
 
 
 def _setter_failures(rules: RuleSet) -> list[ExampleFailure]:
-    """Where a header setter does not count in its examples, or counts in a negative one."""
+    """Where a header setter's place does not count in its examples, counts in a negative one, or names a language
+    no reader knows (each read as code of its language, with that place alone and the rule files' word lists)."""
     failures: list[ExampleFailure] = []
-    for setter in rules.header_setters:
-        owner = f"{setter.source}: header setter {setter.name!r}"
-        failures += [ExampleFailure(owner, "example", index, "does not count")
-                     for index, text in enumerate(setter.examples) if not setter.counts_in(text)]
-        failures += [ExampleFailure(owner, "negative example", index, "counts")
-                     for index, text in enumerate(setter.negative_examples) if setter.counts_in(text)]
+    every = rules.header_setters
+    for place in every.places:
+        alone, owner = HeaderSetters((place,), every.signing_words, every.harmless), f"{place.source}: header setter"
+        for kind, listed, wanted in (("example", place.examples, True),
+                                     ("negative example", place.negative_examples, False)):
+            for index, (extension, code) in enumerate(listed):
+                lang = LANGUAGES.get(FAMILY.get(extension, ""))
+                if lang is None:
+                    failures.append(ExampleFailure(f"{owner} {place.name!r}", kind, index,
+                                                   f"names {extension!r}, no source file's extension"))
+                elif installs_setter(written_calls(tokens(code, lang), lang), alone) != wanted:
+                    failures.append(ExampleFailure(f"{owner} {place.name!r}", kind, index,
+                                                   "does not count" if wanted else "counts"))
     return failures
 
 

@@ -274,7 +274,7 @@ class UnitScanner:
                                  below=functools.partial(ranged.below, OVERLAP_BYTES) if ranged else None)
             requests = stack.enter_context(UnitRequests(
                 self.judge, opener, unit.target.display, tally, chunks, resume, known=self.rules.record_headers,
-                setters=self.rules.setters,
+                setters=self.rules.header_setters,
                 read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first))
             windows.on_nested, windows.on_full = requests.read_nested, requests.read_now
             tally.unsettled = Unsettled() if unit.byte_range is not None else None  # judged by the whole file

@@ -1,9 +1,9 @@
 """What a statement group says of its requests' headers beyond the pairs it gives (see :mod:`.source_requests`):
 whether it mocks (a test's stub names the API it replaces: no request), whether it may add headers it does not
-show (a spread, or code that installs on its client something that can set headers — an adapter, an auth object, a
-transport, an interceptor, a handler: which code does is the rule files' ``header_setters``,
-:mod:`keyaudit.rulebook.header_setters`), and, for a part too long to be read whole, what the whole part shows, read
-once, that each statement piece cut from it is judged with (:func:`shown`)."""
+show (a spread, Guzzle's handler stack, or code that installs on its client something that can set headers — an
+interceptor, a signing adapter, auth object, transport or handler: :mod:`.source_setters`), and, for a part too long
+to be read whole, what the whole part shows, read once, that each statement piece cut from it is judged with
+(:func:`shown`)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ from keyaudit.rulebook.header_setters import HeaderSetters
 from .source_calls import written_calls
 from .source_headers import headers_given
 from .source_languages import Language
+from .source_setters import installs_setter
 from .source_tokens import Token, tokens
 from .source_values import facts
 
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
-_SPREADS = frozenset({"...", "**"})  # a spread of a map may stand for headers not shown
+# a spread, or Guzzle's handler stack (a signing middleware's place) as a quoted option: may stand for unshown headers
+_HIDING_TOKENS = frozenset({("punct", "..."), ("punct", "**"), ("string", "handler")})
 # the longest part read whole for what it shows of its headers: a name's value is looked up among all the part's
 # bindings, so that reading grows with their square (a function of 5,000 posts, 1 MB, took 5 s); a longer part's
 # pieces have their headers unknown (a false unsigned transfer is worse than one missed)
@@ -37,10 +39,10 @@ def mocks(lowered: set[str]) -> bool:
     return any(word in name for name in lowered for word in _MOCKING) or "it" in lowered
 
 
-def hides(found: list[Token], code: str, setters: HeaderSetters) -> bool:
-    """Whether a group of tokens ``found``, written ``code``, may add headers it does not show: a spread, or one of
+def hides(found: list[Token], setters: HeaderSetters) -> bool:
+    """Whether a group of tokens ``found`` may add headers it does not show: a spread, a handler stack, or one of
     ``setters`` installed."""
-    return any(token.kind == "punct" and token.text in _SPREADS for token in found) or setters.installed(code)
+    return any((token.kind, token.text) in _HIDING_TOKENS for token in found) or installs_setter(found, setters)
 
 
 def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str | None],
@@ -53,9 +55,8 @@ def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str 
     adapter mounted at its top) leaves them unknown."""
     if sum(len(text) + 1 for _, text in part) > _WHOLE_CHARS:
         return Shown(set(), False)
-    code = "\n".join(text for _, text in part)
-    found = written_calls(tokens(code, lang), lang)
+    found = written_calls(tokens("\n".join(text for _, text in part), lang), lang)
     said = facts(found, frozenset(constants))
     lowered = {name.lower() for name in said.names}
     headers, known = headers_given(said)
-    return Shown(set(headers), None if mocks(lowered) else known and not hides(found, code, setters))
+    return Shown(set(headers), None if mocks(lowered) else known and not hides(found, setters))

@@ -155,7 +155,7 @@ def _request(group: list[tuple[int, str]], read: _Reading, constants: dict[str, 
     if url is None or method is None or not (_sent(said, url) or _called_on(found, url)) or _commanded(said, url):
         return None
     known = known and not _handed_on(said, found, url) and (bool(headers) or bare(said, url, lowered)) and not hides(
-        found, text, read.setters) and (whole is None or bool(whole.known) and whole.headers <= set(headers))
+        found, read.setters) and (whole is None or bool(whole.known) and whole.headers <= set(headers))
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
                          if token.kind == "string" and url.startswith(token.text) and token.text
                          or given.get(token.text) == url), (group[0][0], 1))
