@@ -84,7 +84,8 @@ def parse_header_setters(value: Any, path: str) -> HeaderSetters:
         raise RuleError(path, None, f"'{KEY}': signing_words and harmless must be lists of names")
     if not isinstance(value.get("places", []), list):
         raise RuleError(path, None, f"'{KEY}': places must be a list")
-    places = tuple(_place(raw, f"'{KEY}' place {number}", path) for number, raw in enumerate(value.get("places", []), 1))
+    places = tuple(_place(raw, f"'{KEY}' place {number}", path)
+                   for number, raw in enumerate(value.get("places", []), 1))
     return HeaderSetters(places, frozenset(word.lower() for word in words["signing_words"]),
                          frozenset(words["harmless"]))
 

@@ -1,9 +1,10 @@
 """Source code whose HTTP client signs its requests through something installed on it — a mounted adapter, an auth
 object, a transport, an interceptor, a delegating handler — shows no Signature at the transfer's call, yet may sign
 it: the request's headers are unknown, never missing, so no unsigned transfer is reported (rules/requests.yaml's
-``header_setters``); the file's other findings stay. A library's own part that sets no header (a retry adapter,
-Basic auth, a logging interceptor, the default transport or handler) leaves the call's headers as they are shown
-(real files in a temporary tree, the CLI)."""
+``header_setters``); the file's other findings stay. What cannot sign — a library's own part (a retry adapter, Basic
+auth, a logging interceptor, a timeout transport, a plain handler), also held in a variable, a literal pair, a local
+merely named auth, a comment or a string — leaves the call's headers as they are shown (real files in a temporary
+tree, the CLI)."""
 
 from __future__ import annotations
 
@@ -43,24 +44,73 @@ CSHARP_HANDLER = ("public async Task Transfer(string body)\n{{\n"
                   "    request.Content = new StringContent(body, Encoding.UTF8, \"application/json\");\n"
                   "    await client.SendAsync(request);\n}}\n")
 
-# (file, code, a setter that may sign, the library's own part that sets no header)
-SHAPES = [
-    ("payouts.py", PYTHON_MOUNT, "SigningAdapter(key_id=\"k1\")", "HTTPAdapter(max_retries=3)"),
-    ("payouts.py", PYTHON_AUTH, "SignedAuth(key)", "HTTPBasicAuth(key, \"\")"),
-    ("payouts.go", GO_TRANSPORT, "&signingTransport{key: key}", "&http.Transport{MaxIdleConns: 10}"),
-    ("Payouts.kt", KOTLIN_OKHTTP, "SigningInterceptor(key)", "HttpLoggingInterceptor()"),
-    ("Payouts.cs", CSHARP_HANDLER, "new SigningHandler(key)", "new HttpClientHandler()"),
-]
-IDS = ["requests-mount", "requests-auth", "go-transport", "okhttp-interceptor", "dotnet-handler"]
+# a real unsigned transfer beside something installed or named that cannot sign (each was hidden by a pattern over
+# raw text, or by the word "interceptor" in a name): each file's transfer must stay reported
+PYTHON_HELD_ADAPTER = PYTHON_MOUNT.format(setter="adapter").replace(
+    "    session.mount", "    adapter = HTTPAdapter(max_retries=Retry(3))\n    session.mount")
+PYTHON_HELD_PAIR = PYTHON_AUTH.format(setter="credentials").replace(
+    "    return", "    credentials = (key, \"\")\n    return")
+JS_BASIC = ("async function transfer(token, body) {\n  const auth = Buffer.from(token + ':').toString('base64');\n"
+            f"  return axios.post('{URL}', body, {{ headers: {{ Authorization: 'Basic ' + auth }} }});\n}}\n")
+GO_HELD_TRANSPORT = GO_TRANSPORT.format(setter="tr").replace(
+    "\tclient", "\ttr := &http.Transport{ResponseHeaderTimeout: 5 * time.Second}\n\tclient")
+CSHARP_HELD_HANDLER = CSHARP_HANDLER.format(setter="handler").replace(
+    "    var client", "    var handler = new HttpClientHandler();\n    var client")
+PYTHON_COMMENT = ("import requests\n\n\ndef transfer(body):\n    # no middleware or interceptor here\n"
+                  f"    return requests.post(\"{URL}\", json=body,\n"
+                  "                         headers={\"Content-Type\": \"application/json\"})\n")
+JS_STRING = ("async function transfer(body) {\n  console.log('posting without an interceptor');\n"
+             f"  return axios.post('{URL}', body, {{ headers: {{ 'Content-Type': 'application/json' }} }});\n}}\n")
+UNSIGNED_FILES = {
+    "held_adapter.py": PYTHON_HELD_ADAPTER, "held_pair.py": PYTHON_HELD_PAIR, "basic.js": JS_BASIC,
+    "held_transport.go": GO_HELD_TRANSPORT, "HeldHandler.cs": CSHARP_HELD_HANDLER, "comment.py": PYTHON_COMMENT,
+    "string.js": JS_STRING,
+    "Logging.kt": KOTLIN_OKHTTP.format(setter="HttpLoggingInterceptor().apply { level = BODY }"),
+    "retry.py": PYTHON_MOUNT.format(setter="HTTPAdapter(max_retries=Retry(total=3))"),
+    "basic_auth.py": PYTHON_AUTH.format(setter="HTTPBasicAuth(key, \"\")"),
+    "plain_transport.go": GO_TRANSPORT.format(setter="&http.Transport{MaxIdleConns: 10}"),
+}
+# the same calls, their client given a signer (in the call, or held in a variable the group binds)
+SIGNED_FILES = {
+    "adapter.py": PYTHON_MOUNT.format(setter="SigningAdapter(key_id=\"k1\")"),
+    "held_adapter.py": PYTHON_HELD_ADAPTER.replace("HTTPAdapter(max_retries=Retry(3))", "IuguSigningAdapter(key)"),
+    "auth.py": PYTHON_AUTH.format(setter="RsaSignAuth(key)"),
+    "transport.go": GO_TRANSPORT.format(setter="&signingTransport{key: key}"),
+    "held_transport.go": GO_HELD_TRANSPORT.replace("&http.Transport{ResponseHeaderTimeout: 5 * time.Second}",
+                                                   "&hmacTransport{base: http.DefaultTransport}"),
+    "Signing.kt": KOTLIN_OKHTTP.format(setter="SignatureInterceptor(key)"),
+    "Handler.cs": CSHARP_HANDLER.format(setter="new SigningHandler(key)"),
+    "HeldHandler.cs": CSHARP_HELD_HANDLER.replace("new HttpClientHandler();", "new SigningHandler(key) { InnerHandler "
+                                                  "= new HttpClientHandler() };"),
+}
 
 
-@pytest.mark.parametrize(("name", "code", "signing", "plain"), SHAPES, ids=IDS)
-def test_a_client_with_a_setter_installed_sends_headers_unknown(tmp_path: Path, name: str, code: str, signing: str,
-                                                                 plain: str) -> None:
-    """Each was a false unsigned transfer; the same call with the library's own part installed is still read as
-    unsigned (the group is read, and what cannot sign hides nothing)."""
-    assert written_requests(tmp_path / "signed", name, code.format(setter=signing))[0] == []
-    assert written_requests(tmp_path / "plain", name, code.format(setter=plain))[0] == UNSIGNED
+def _by_file(folder: Path, files: dict[str, str]) -> tuple[dict[str, list[str]], int]:
+    """``files`` written to ``folder`` and scanned at once: each file's request findings, and the requests judged."""
+    folder.mkdir()
+    for name, code in files.items():
+        (folder / name).write_text(code)
+    report, _ = scan_json(str(folder))
+    found: dict[str, list[str]] = {name: [] for name in files}
+    for finding in report["findings"]:
+        if finding["context"].get("method"):
+            found[Path(finding["location"]["path"]).name].append(finding["rule_id"])
+    return found, report["scan"]["requests"]["requests_judged"]
+
+
+def test_a_client_given_what_cannot_sign_still_sends_an_unsigned_transfer(tmp_path: Path) -> None:
+    """A retry adapter or Basic pair held in a variable, a local named auth, a timeout transport, a plain handler, a
+    logging interceptor, a comment or a string naming an interceptor: nothing there signs, each transfer is
+    reported."""
+    found, _ = _by_file(tmp_path / "plain", UNSIGNED_FILES)
+    assert found == dict.fromkeys(UNSIGNED_FILES, UNSIGNED)
+
+
+def test_a_client_given_a_signer_sends_headers_unknown(tmp_path: Path) -> None:
+    """Each was a false unsigned transfer; each is still read as a request (judged), its headers unknown."""
+    found, judged = _by_file(tmp_path / "signed", SIGNED_FILES)
+    assert found == dict.fromkeys(SIGNED_FILES, [])
+    assert judged == len(SIGNED_FILES)
 
 
 def test_a_setter_keeps_the_groups_other_findings(tmp_path: Path) -> None:
