@@ -59,12 +59,16 @@ CSHARP_HELD_HANDLER = CSHARP_HANDLER.format(setter="handler").replace(
 PYTHON_COMMENT = ("import requests\n\n\ndef transfer(body):\n    # no middleware or interceptor here\n"
                   f"    return requests.post(\"{URL}\", json=body,\n"
                   "                         headers={\"Content-Type\": \"application/json\"})\n")
+JS_RESPONSE = ("api.interceptors.response.use((response) => response, (error) => Promise.reject(error));\n\n"
+               "async function transfer(body) {\n"
+               "  api.interceptors.response.use((response) => response, (error) => Promise.reject(error));\n"
+               f"  return api.post('{URL}', body, {{ headers: {{ 'Content-Type': 'application/json' }} }});\n}}\n")
 JS_STRING = ("async function transfer(body) {\n  console.log('posting without an interceptor');\n"
              f"  return axios.post('{URL}', body, {{ headers: {{ 'Content-Type': 'application/json' }} }});\n}}\n")
 UNSIGNED_FILES = {
     "held_adapter.py": PYTHON_HELD_ADAPTER, "held_pair.py": PYTHON_HELD_PAIR, "basic.js": JS_BASIC,
     "held_transport.go": GO_HELD_TRANSPORT, "HeldHandler.cs": CSHARP_HELD_HANDLER, "comment.py": PYTHON_COMMENT,
-    "string.js": JS_STRING,
+    "string.js": JS_STRING, "response.js": JS_RESPONSE,
     "Logging.kt": KOTLIN_OKHTTP.format(setter="HttpLoggingInterceptor().apply { level = BODY }"),
     "retry.py": PYTHON_MOUNT.format(setter="HTTPAdapter(max_retries=Retry(total=3))"),
     "basic_auth.py": PYTHON_AUTH.format(setter="HTTPBasicAuth(key, \"\")"),
@@ -100,8 +104,8 @@ def _by_file(folder: Path, files: dict[str, str]) -> tuple[dict[str, list[str]],
 
 def test_a_client_given_what_cannot_sign_still_sends_an_unsigned_transfer(tmp_path: Path) -> None:
     """A retry adapter or Basic pair held in a variable, a local named auth, a timeout transport, a plain handler, a
-    logging interceptor, a comment or a string naming an interceptor: nothing there signs, each transfer is
-    reported."""
+    logging or a response interceptor, a comment or a string naming an interceptor: nothing there signs, each
+    transfer is reported."""
     found, _ = _by_file(tmp_path / "plain", UNSIGNED_FILES)
     assert found == dict.fromkeys(UNSIGNED_FILES, UNSIGNED)
 

@@ -47,6 +47,7 @@ class _Reading:
     def __init__(self, found: list[Token], setters: HeaderSetters) -> None:
         self.found, self.setters = found, setters
         self.named = tuple(word.lower() for word in setters.by_kind["named"])
+        self._bindings: dict[str, int] | None = None
 
     def installs(self, at: int) -> bool:
         """Whether the name at ``at`` installs a setter."""
@@ -108,9 +109,11 @@ class _Reading:
 
     def _bound(self, name: str) -> list[Token] | None:
         """What the group last binds ``name`` to (``name = …``, ``name := …``, ``val name = …``), or None."""
-        starts = [at + 2 for at, token in enumerate(self.found)
-                  if token.kind == "name" and token.text == name and self._text(at + 1) in _BINDS]
-        return self._span(starts[-1]) if starts else None
+        if self._bindings is None:  # looked for once a group, not once a variable: a group may name hundreds
+            self._bindings = {token.text: at + 2 for at, token in enumerate(self.found)
+                              if token.kind == "name" and self._text(at + 1) in _BINDS}
+        start = self._bindings.get(name)
+        return None if start is None else self._span(start)
 
     def _harmless(self, span: list[Token], depth: int = 0) -> bool:
         """Whether a value is, or is bound to, a harmless library part."""
@@ -121,15 +124,15 @@ class _Reading:
         return bound is not None and self._harmless(bound, depth + 1)
 
     def _signs(self, span: list[Token], held: str, depth: int) -> bool:
-        """Whether a value says it signs: it constructs, or is held in, a name holding a signing word, and is no
-        harmless part; a variable is followed to what the group binds it to."""
+        """Whether a value says it signs: what it constructs or names, or the variable holding it, has a signing
+        word in its name (not an argument's: ``SSLAdapter(cert_rsa)`` holds a TLS key, it signs no request), and it
+        is no harmless part; a variable is followed to what the group binds it to."""
         first, alone = self._value(span)
         if first is None or self._harmless_name(first.text):
             return False
         if alone and depth < _DEPTH and (bound := self._bound(first.text)) is not None:
             return self._signs(bound, first.text, depth + 1)
-        return any(self._signing(name) for name in [held] + [token.text for token in span if token.kind == "name"]
-                   if not self._harmless_name(name))
+        return self._signing(held) or self._signing(first.text)
 
     def _signing(self, name: str) -> bool:
         return any(part.lower() in self.setters.signing_words for part in _PARTS.findall(name))
