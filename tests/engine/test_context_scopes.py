@@ -128,7 +128,7 @@ def test_a_lead_binds_a_piece_to_the_name_where_it_stands(tmp_path: Path) -> Non
 def test_unless_lifts_a_veto_where_its_pattern_is_found(tmp_path: Path) -> None:
     """A piece against with ``unless`` vetoes a hit only where its ``unless`` pattern is not found
     (here a flow: the name handed to Acme's client, spelt as it is); the evidence a finding lists
-    is the evidence's alone."""
+    is the evidence's alone, and a veto without ``unless`` beside it still holds."""
     context = """\
       evidence:
         - {name: sdk, scope: file, pattern: 'import acme'}
@@ -136,10 +136,14 @@ def test_unless_lifts_a_veto_where_its_pattern_is_found(tmp_path: Path) -> None:
         - name: other-call
           scope: lead
           pattern: '(?i)other\\w*\\([^()]*\\Z'
-          unless: {name: handed-to-acme, scope: file, pattern: '(?i)acme\\((?-i:{name})\\)'}"""
-    head = "import acme\ndef other_fallback(token='qwertyuiopas'):\n    return "
-    files = {"handed.py": head + "Acme(token)\n", "kept.py": head + "Other(token)\n",
-             "other_case.py": head + "Acme(TOKEN)\n"}
+          unless: {name: handed-to-acme, scope: file, pattern: '(?i)acme\\((?-i:{name})\\)'}
+        - {name: hash-name, scope: name, pattern: '_hash_'}"""
+    files = {
+        "handed.py": "import acme\ndef other_fallback(token='qwertyuiopas'):\n    return Acme(token)\n",
+        "kept.py": "import acme\ndef other_fallback(token='qwertyuiopas'):\n    return Other(token)\n",
+        "other_case.py": "import acme\ndef other_fallback(token='qwertyuiopas'):\n    return Acme(TOKEN)\n",
+        "hash.py": "import acme\ntoken_hash = 'qwertyuiopas'\nAcme(token_hash)\n",
+    }
     assert _scan(tmp_path, context, files) == [("handed.py", [{"name": "sdk", "scope": "file", "line": 1}])]
 
 
