@@ -78,9 +78,6 @@ class _Around:
         origin = OVERLAP_BYTES if reach_back >= 0 else min(len(hit.before), -reach_back) + hit.match.match_start
         self.secret = (origin + hit.match.start - hit.match.match_start, origin + hit.match.end - hit.match.match_start)
         self.origin, self.end = origin, origin + hit.match.match_end - hit.match.match_start
-        # where the whole name ends (the value starts, where the rule names none): the end of the ``lead`` scope
-        named = None if hit.match.name is None else name_span(hit.buffer, *hit.match.name)[1]
-        self.name = self.secret[0] if named is None else max(0, origin + named - hit.match.match_start)
         self.line = hit.place[0]
         self._spans: dict[tuple[str, int], Span] = {}
 
@@ -94,17 +91,14 @@ class _Around:
                 self._spans[key] = lines_span(self.text, start, end, piece.reach)
             elif piece.scope == "window":
                 self._spans[key] = (max(0, self.origin - piece.reach), min(len(self.text), self.end + piece.reach))
-            elif piece.scope == "lead":
-                record = self._spans.setdefault(("record", 0), record_span(self.text, start, end))
-                self._spans[key] = (max(min(record[0], self.name), self.name - piece.reach), self.name)
             else:
                 self._spans[key] = record_span(self.text, start, end)
         return self._spans[key]
 
 
-def name_span(buffer: bytes, start: int, end: int) -> Span:
-    """Where the name ``buffer[start:end]`` (a rule's group ``name``) is part of starts and ends:
-    widened over the characters names are written with (letters, digits, ``_ $ @ . -``), at most
+def whole_name(buffer: bytes, start: int, end: int) -> bytes:
+    """The name ``buffer[start:end]`` (a rule's group ``name``) is part of: widened over the
+    characters names are written with (letters, digits, ``_ $ @ . -``), at most
     :data:`MAX_NAME_BYTES` each way. A pattern may then mark only a name's telling part (its
     keyword), and need not try every word start to find the whole name."""
     first = start
@@ -113,12 +107,6 @@ def name_span(buffer: bytes, start: int, end: int) -> Span:
     last = end
     while last < min(len(buffer), end + MAX_NAME_BYTES) and buffer[last] in _NAME_BYTES:
         last += 1
-    return first, last
-
-
-def whole_name(buffer: bytes, start: int, end: int) -> bytes:
-    """The name ``buffer[start:end]`` is part of (see :func:`name_span`)."""
-    first, last = name_span(buffer, start, end)
     return buffer[first:last]
 
 
@@ -166,9 +154,6 @@ class ContextJudge:
                         if line is False:
                             continue
                     if against:
-                        lifted = piece.unless is not None and self._locate(spend, piece.unless, hit, around, name)
-                        if lifted is not False:
-                            continue  # the text shows where the value goes: the veto is lifted
                         verdict.against = True
                         return verdict
                     verdict.found.append((piece, None if line is True else line))
@@ -211,9 +196,7 @@ class ContextJudge:
                 return False
             return _line_of(hit.buffer, hit.match.start, hit.place[0], position)
         start, end = around.span(piece)
-        # a lead ends at the hit's name, which its patterns are anchored to (``\\Z``): searched as it is, not as a
-        # span of the buffer's search, whose matches do not end where the lead does
-        position = search(around.text, start, end, None if piece.scope == "lead" else around.in_whole)
+        position = search(around.text, start, end, around.in_whole)
         if position is None:
             return False
         return _line_of(around.text, around.secret[0], around.line, position)

@@ -16,11 +16,6 @@ for nothing but that none of them is found (a URL in a comment is no call). The 
 ``record``  the record the hit is in: a one-line JSON record, the call or object around it (and
             the object around that object), else its block (an indented block, an INI or TOML
             section, a paragraph of lines);
-``lead``    that record's text up to the end of the hit's name (to its value where it has none),
-            at most ``bytes`` bytes of it: what the name is written inside. A pattern ending
-            ``\\Z`` is bound to the name where it stands (``new PagSeguro({ token`` is a call
-            still open at the name), where a record's pattern may find a name of the same
-            spelling elsewhere in the block;
 ``file``    the text one work unit reads: provider hosts anywhere in it, chunks away; a pattern
             in the mebibyte buffer the hit is in (the whole file, up to a mebibyte);
 ``path``    the path of the file, as reported;
@@ -32,11 +27,6 @@ A pattern holding ``{name}`` is a flow: it is looked for with the captured name 
 (``Iugu\\({name}\\)``: the constant is passed to the SDK). ``gate`` lists literals one of which
 must be in the buffer for the rule to run at all (in lower, upper or title case): what keeps a
 rule that matches common names cheap on text that never mentions its provider.
-
-A piece ``against`` may carry ``unless``: a piece (a pattern, no host) whose finding lifts that
-veto for the hit. Another product's word around a value says whose it is only until the text
-shows where the value goes: a parameter of a function named for another gateway that the body
-hands to iugu's client is iugu's token.
 """
 
 from __future__ import annotations
@@ -51,14 +41,14 @@ from keyaudit.rulebook.errors import RuleError
 if TYPE_CHECKING:
     import regex
 
-SCOPES = ("line", "lines", "window", "record", "lead", "file", "path", "name")
+SCOPES = ("line", "lines", "window", "record", "file", "path", "name")
 DEFAULT_CONTEXT_WINDOW = 256
 MAX_CONTEXT_WINDOW = 4096  # the overlap kept between chunks: context beyond it is not seen
 MAX_CONTEXT_LINES = 50
 MAX_STRENGTH = 10
 NAME_PLACEHOLDER = "{name}"
 ANY_PROVIDER = "*"
-_EVIDENCE_FIELDS = ("name", "scope", "strength", "pattern", "provider_host", "lines", "bytes", "unless")
+_EVIDENCE_FIELDS = ("name", "scope", "strength", "pattern", "provider_host", "lines", "bytes")
 _CONTEXT_FIELDS = ("requires", "gate", "evidence", "against")
 _LEGACY_FIELDS = ("pattern", "window", "provider_host")
 # Where a provider host must occur for the first form's ``provider_host`` context: only the file.
@@ -85,9 +75,8 @@ class Evidence:
     strength: int = 1
     pattern_text: str = ""
     provider_host: str | None = None  # whose hosts: a provider's, or ANY_PROVIDER's; None: a pattern
-    reach: int = 0  # lines (scope ``lines``) or bytes (``window``) on each side of the hit, or before it (``lead``)
+    reach: int = 0  # lines (scope ``lines``) or bytes (scope ``window``) on each side of the hit
     hosts: tuple[tuple[str, str], ...] = ()
-    unless: "Evidence | None" = None  # a piece against: found, it lifts the veto
 
     @property
     def flows(self) -> bool:
@@ -158,8 +147,7 @@ def _check_pattern(text: str, where: str, path: str, rule_id: str, verify: bool)
 def _parse_evidence(raw: Any, where: str, path: str, rule_id: str, verify: bool) -> Evidence:
     if not isinstance(raw, dict):
         raise RuleError(path, rule_id, f"each entry of '{where}' must be a mapping")
-    fields = _EVIDENCE_FIELDS if where == "context.against" else _EVIDENCE_FIELDS[:-1]
-    unknown = sorted(set(raw) - set(fields))
+    unknown = sorted(set(raw) - set(_EVIDENCE_FIELDS))
     if unknown:
         raise RuleError(path, rule_id, f"unknown field '{where}.{unknown[0]}'")
     name, scope = raw.get("name"), raw.get("scope")
@@ -182,19 +170,12 @@ def _parse_evidence(raw: Any, where: str, path: str, rule_id: str, verify: bool)
     reach = 0
     if scope == "lines":
         reach = _int(raw, "lines", 1, MAX_CONTEXT_LINES, 3, where, path, rule_id)
-    elif scope in ("window", "lead"):
+    elif scope == "window":
         reach = _int(raw, "bytes", 1, MAX_CONTEXT_WINDOW, DEFAULT_CONTEXT_WINDOW, where, path, rule_id)
-    if ("lines" in raw and scope != "lines") or ("bytes" in raw and scope not in ("window", "lead")):
-        raise RuleError(path, rule_id,
-                        f"{where} {name!r}: 'lines' is for scope lines, 'bytes' for scopes window and lead")
+    if ("lines" in raw and scope != "lines") or ("bytes" in raw and scope != "window"):
+        raise RuleError(path, rule_id, f"{where} {name!r}: 'lines' is for scope lines, 'bytes' for scope window")
     strength = _int(raw, "strength", 1, MAX_STRENGTH, 1, where, path, rule_id)
-    unless = None
-    if "unless" in raw:
-        unless = _parse_evidence(raw["unless"], f"{where} {name!r} unless", path, rule_id, verify)
-        if unless.provider_host is not None or host is not None:
-            raise RuleError(path, rule_id, f"'{where}.unless' of {name!r}: a pattern lifting a pattern's veto "
-                                           "(a provider host is known only at the end of a file)")
-    return Evidence(name, scope, strength, pattern, ANY_PROVIDER if host is True else host, reach, unless=unless)
+    return Evidence(name, scope, strength, pattern, ANY_PROVIDER if host is True else host, reach)
 
 
 def _legacy(raw: dict[str, Any], path: str, rule_id: str, verify: bool) -> ContextSpec:
@@ -239,8 +220,7 @@ def parse_context(raw: Any, path: str, rule_id: str, verify: bool, has_name: boo
     evidence, against = pieces
     if not evidence and not against:
         raise RuleError(path, rule_id, "'context' needs a piece of 'evidence' or of 'against'")
-    lifting = tuple(piece.unless for piece in against if piece.unless is not None)
-    if has_name is False and any(piece.scope == "name" or piece.flows for piece in (*evidence, *against, *lifting)):
+    if has_name is False and any(piece.scope == "name" or piece.flows for piece in (*evidence, *against)):
         raise RuleError(path, rule_id, "context evidence of scope 'name' or with '{name}' needs a group 'name' "
                                        "in the pattern")
     total = sum(piece.strength for piece in evidence)

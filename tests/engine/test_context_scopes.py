@@ -106,47 +106,6 @@ def test_a_piece_against_the_hit_cancels_it(tmp_path: Path) -> None:
     assert [path for path, _ in _scan(tmp_path, context, files)] == ["real.py"]
 
 
-def test_a_lead_binds_a_piece_to_the_name_where_it_stands(tmp_path: Path) -> None:
-    """A lead is the record up to the hit's name: a call still open there holds the name (another
-    product's setting); the same call beside it, closed before it, or further back than the lead's
-    bytes does not, as a record's pattern, which reads the whole block, would have it."""
-    context = """\
-      evidence:
-        - {name: sdk, scope: file, pattern: 'import acme'}
-      against:
-        - {name: other-call, scope: lead, bytes: 200, pattern: 'Other\\w*\\([^()]*\\Z'}"""
-    files = {
-        "inside.py": "import acme\nother = Other(url='x', token='qwertyuiopas')\n",
-        "nested.js": "import acme\nconst other = new OtherClient({\n  url: 'x',\n  token: 'qwertyuiopas',\n});\n",
-        "beside.py": "import acme\ntoken = 'qwertyuiopas'\nOther(token=token)\n",
-        "closed.py": "import acme\nOther(url='x')\ntoken = 'qwertyuiopas'\n",
-        "far.py": "import acme\nother = Other(url='x',\n    pad='" + "y" * 300 + "',\n    token='qwertyuiopas')\n",
-    }
-    assert sorted(path for path, _ in _scan(tmp_path, context, files)) == ["beside.py", "closed.py", "far.py"]
-
-
-def test_unless_lifts_a_veto_where_its_pattern_is_found(tmp_path: Path) -> None:
-    """A piece against with ``unless`` vetoes a hit only where its ``unless`` pattern is not found
-    (here a flow: the name handed to Acme's client, spelt as it is); the evidence a finding lists
-    is the evidence's alone, and a veto without ``unless`` beside it still holds."""
-    context = """\
-      evidence:
-        - {name: sdk, scope: file, pattern: 'import acme'}
-      against:
-        - name: other-call
-          scope: lead
-          pattern: '(?i)other\\w*\\([^()]*\\Z'
-          unless: {name: handed-to-acme, scope: file, pattern: '(?i)acme\\((?-i:{name})\\)'}
-        - {name: hash-name, scope: name, pattern: '_hash_'}"""
-    files = {
-        "handed.py": "import acme\ndef other_fallback(token='qwertyuiopas'):\n    return Acme(token)\n",
-        "kept.py": "import acme\ndef other_fallback(token='qwertyuiopas'):\n    return Other(token)\n",
-        "other_case.py": "import acme\ndef other_fallback(token='qwertyuiopas'):\n    return Acme(TOKEN)\n",
-        "hash.py": "import acme\ntoken_hash = 'qwertyuiopas'\nAcme(token_hash)\n",
-    }
-    assert _scan(tmp_path, context, files) == [("handed.py", [{"name": "sdk", "scope": "file", "line": 1}])]
-
-
 def test_a_flow_follows_the_captured_name_one_step(tmp_path: Path) -> None:
     context = """\
       evidence:

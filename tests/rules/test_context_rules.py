@@ -89,15 +89,6 @@ def test_a_user_rule_of_a_first_form_still_finds_and_names_its_evidence(tmp_path
     ("{evidence: [{name: x, scope: line, pattern: a, lines: 3}]}", "'lines' is for scope lines"),
     ("{evidence: [{name: x, scope: lines, pattern: a, lines: 99}]}", "'context.evidence.lines' must be"),
     ("{evidence: [{name: x, scope: line, pattern: a, colour: red}]}", "unknown field 'context.evidence.colour'"),
-    # a veto is lifted by a pattern of its own, never an evidence's, a nested one's or a host's (known at a file's end)
-    ("{evidence: [{name: x, scope: line, pattern: a, unless: {name: y, scope: file, pattern: b}}]}",
-     "unknown field 'context.evidence.unless'"),
-    ("{against: [{name: x, scope: line, pattern: a, unless: {name: y, scope: file, pattern: b, "
-     "unless: {name: z, scope: line, pattern: c}}}]}", "unknown field"),
-    ("{against: [{name: x, scope: line, pattern: a, unless: {name: y, scope: file, provider_host: true}}]}",
-     "a pattern lifting a pattern's veto"),
-    ("{against: [{name: x, scope: line, pattern: a, unless: [b]}]}", "must be a mapping"),
-    ("{evidence: [{name: x, scope: lead, pattern: a, lines: 3}]}", "'bytes' for scopes window and lead"),
     ("{requires: 3, evidence: [{name: x, scope: line, pattern: a}]}", "more than all its evidence weighs (1)"),
     ("{gate: acme, evidence: [{name: x, scope: line, pattern: a}]}", "'context.gate' must be a list"),
     ("{evidence: [{name: x, scope: line, pattern: a}], colour: red}", "unknown field 'context.colour'"),
