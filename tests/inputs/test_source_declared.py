@@ -220,6 +220,17 @@ def test_what_a_comment_holds_or_a_bodiless_interface_or_a_long_chain_hides_no_d
         assert _sent(tmp_path, f"{name}.kt", code) == _SENT[1:], name
 
 
+def test_a_chain_s_steps_may_take_a_trailing_lambda_or_kotlin_s_null_marks(tmp_path: Path) -> None:
+    """A builder's step given a lambda (``.apply { if (DEBUG) … }``, ``.also { … }``), a ``!!`` after a step or a
+    ``?.`` before one keep the chain going to its ``.create(…)``: the client is the interface's."""
+    for name, chain in {"Apply": "        .apply { if (BuildConfig.DEBUG) addConverterFactory(Scalars.create()) }\n"
+                                 "        .build()\n",
+                        "Also": '        .build()\n        .also { Log.d("api", "built") }\n',
+                        "NotNull": "        .build()!!\n",
+                        "SafeCall": "        ?.build()\n        ?"}.items():
+        assert _sent(tmp_path, f"{name}.kt", _kotlin_asaas("interface TransfersApi {", chain=chain)) == _SENT[1:], name
+
+
 def test_an_interface_declared_in_a_slice_above_binds_the_clients_of_the_slices_below(tmp_path: Path) -> None:
     """A file is read in slices of 8,192 lines: the interface at its top was unseen by the clients of the slices
     below (of 1,000 classes, each with its client and its call, only the first slice's 734 were read)."""

@@ -143,22 +143,31 @@ def _typed(token: Lexeme) -> bool:
     return token[0] == "name" or (token[0] == "punct" and token[1] in _TYPE)
 
 
+_BETWEEN_STEPS = (("punct", "!"), ("punct", "?"))  # what may stand between a chain's steps besides its dot
+
+
 def _chain(found: list[Lexeme], matched: dict[int, int], closing: int,
            text: str) -> tuple[str, str, bool] | None:
     """The interface a builder's chain of calls after ``Retrofit.Builder()`` (its ``)`` at ``closing``) creates, the
     base its first ``.baseUrl("…")`` written out gives and whether no ``.client(…)`` of its own is given; None where
     the chain creates no interface or gives no literal base."""
-    base, known, at = None, True, closing
-    while at + 3 < len(found) and found[at + 1][:2] == ("punct", ".") and found[at + 2][0] == "name" \
-            and found[at + 3][:2] == ("punct", "("):
-        call, close = found[at + 2][1], matched.get(at + 3, len(found))
-        single = found[at + 4] if close == at + 5 else None
+    base, known, at, end = None, True, closing, len(found)
+    while at + 2 < end:
+        while at + 3 < end and found[at + 1][:2] in _BETWEEN_STEPS:
+            at += 1  # Kotlin's `!!` after a step, or the `?` of a `?.` before the next
+        if found[at + 1][:2] != ("punct", ".") or found[at + 2][0] != "name":
+            return None
+        call, at, single = found[at + 2][1], at + 2, None
+        if at + 1 < end and found[at + 1][:2] == ("punct", "("):
+            close = matched.get(at + 1, end)
+            single, at = (found[at + 2] if close == at + 3 else None), close
+        if at + 1 < end and found[at + 1][:2] == ("punct", "{"):
+            at = matched.get(at + 1, end)  # a trailing lambda (`.apply { if (DEBUG) addConverterFactory(…) }`)
         if call == "baseUrl" and base is None and single is not None and single[0] == "string" and single[1]:
             base = literal(single, text)
         known &= call != "client"
         if call == "create" and single is not None and (created := _CREATED.fullmatch(single[1])) is not None:
             return (created.group(1), base, known) if base is not None else None
-        at = close
     return None
 
 
