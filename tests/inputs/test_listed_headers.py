@@ -93,3 +93,34 @@ def test_a_bare_line_that_opens_the_log_s_next_record_ends_the_run() -> None:
     (exchange,) = [exchange for exchange in exchanges_in_lines(list(enumerate(lines, 1)), "app.log")
                    if exchange.origin.capture == "part-lines"]
     assert exchange.body is None and exchange.headers == [("access_token", "$aact_placeholder")]
+
+
+def _part_lines(lines: list[str]) -> list[tuple[str, str, bytes | None]]:
+    return [(exchange.method, exchange.url, exchange.body)
+            for exchange in exchanges_in_lines(list(enumerate(lines, 1)), "app.log")
+            if exchange.origin.capture == "part-lines"]
+
+
+TRANSFER = "https://api.iugu.com/v1/transfer_requests"
+AUTH = '{"Authorization": "Basic abc", "Content-Type": "application/json"}'
+
+
+def test_a_part_said_again_in_other_words_ends_the_run() -> None:
+    """A request's lines bare after a prefixed one's: its ``Method:`` is the next request's, though the run above
+    said ``Request Method:`` (the same part in other words), and begins it."""
+    lines = [PREFIX + "Request URL: https://api.iugu.com/v1/accounts", PREFIX + "Request Method: GET",
+             PREFIX + f"Request Headers: {AUTH}", "Method: POST", f"URL: {TRANSFER}", f"Headers: {AUTH}",
+             'Body: {"amount_cents": 100}']
+    assert _part_lines(lines) == [("GET", "https://api.iugu.com/v1/accounts", None),
+                                  ("POST", TRANSFER, b'{"amount_cents": 100}')]
+
+
+@pytest.mark.parametrize("answer", [["Response: 200 OK", f"Headers: {AUTH}", 'Body: {"id": "tr_1"}'],
+                                    ["Status: 200", 'Body: {"id": "tr_1"}']], ids=["headers-and-body", "body"])
+def test_an_answer_s_bare_parts_after_the_request_end_its_run(answer: list[str]) -> None:
+    """The answer logged as one message under the request (its first line prefixed or not, the rest bare): its
+    headers and body are said again, and are the answer's, not the request's."""
+    request = [PREFIX + f"Request: POST {TRANSFER}", f"Headers: {AUTH}", 'Body: {"amount_cents": 100}']
+    assert _part_lines(request + [PREFIX + answer[0], *answer[1:]]) == [("POST", TRANSFER, b'{"amount_cents": 100}')]
+    prefixed = [PREFIX + line for line in request]
+    assert _part_lines(prefixed + [PREFIX + answer[0], *answer[1:]]) == [("POST", TRANSFER, b'{"amount_cents": 100}')]

@@ -79,6 +79,9 @@ _CUES: tuple[str | re.Pattern[str], ...] = (
 OPENING = METHOD | URL | PATH | _LINE_LABELS  # the parts a run begins with (a URI's label is a path's)
 PARTS = OPENING | HEADERS | BODY | HOST | QUERY  # the parts a label may name
 SHOWN = HEADERS | BODY  # the parts a run must name besides its method and URL to be a request
+# Which part each label names, whatever its words (`Method`, `Request Method`): a run that hears one again has ended
+_PART_OF = {spelling: index for index, part in enumerate((METHOD, URL, PATH, _LINE_LABELS, HEADERS, BODY, HOST, QUERY))
+            for spelling in part}
 
 
 class PartLinesReader:
@@ -221,10 +224,13 @@ class _Run:
         if rest and self.tag and rest.startswith(self.tag):
             rest = rest[len(self.tag) :].lstrip(" \t")
         labelled = (_LABEL.match(rest) or (_bare_label(rest) if self.tag else None)) if rest else None
-        if labelled is None or (said := role(labelled.group(1))) in OPENING and any(
-                role(name) == said for name, _ in self.members):
-            return False  # no label, or one that opens the next request's run (its URL again)
-        more = rest[labelled.end():]
+        if labelled is None:
+            return False
+        said, more = role(labelled.group(1)), rest[labelled.end():]
+        part = _PART_OF.get(said)
+        if part is not None and any(_PART_OF.get(role(name)) == part for name, _ in self.members) and not (
+                said in HEADERS and split_header(more.strip()) is not None):
+            return False  # a part said again (but a header a line): the next request's (its URL), or an answer's
         self.size += len(more)
         self.members.append((labelled.group(1), [more] if more.strip() and self.size <= MAX_BODY_BYTES else []))
         self.open = brackets(more, 0)
