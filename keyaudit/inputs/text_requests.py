@@ -33,7 +33,6 @@ from keyaudit.inputs.window_reading import MAX_WINDOW_BYTES, Slicer, WindowReadi
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.model.findings import Finding
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
-from keyaudit.rulebook.header_setters import NO_HEADER_SETTERS, HeaderSetters
 from keyaudit.sources.opening import Opener
 
 if TYPE_CHECKING:  # the readers are imported by the first text read with requests
@@ -61,11 +60,10 @@ def worth_reading(markers_seen: bool, anchors_seen: bool, found_credentials: boo
 def exchanges_in_text(opener: Opener, path: str, windows: list[Window],
                       known: RecordHeaders = NO_RECORD_HEADERS, line_bytes: int = MAX_CAPTURE_LINE,
                       cut: int | None = None, head: bytes = b"",
-                      statistics: Counter[str] | None = None,
-                      setters: HeaderSetters = NO_HEADER_SETTERS) -> Iterator[Exchange]:
+                      statistics: Counter[str] | None = None) -> Iterator[Exchange]:
     """Every request written in the ``windows`` (in stream order, not overlapping) of the text
     ``opener`` gives, read at once (see :class:`TextReading`, whose arguments these are)."""
-    with TextReading(opener, path, known, line_bytes, cut, head, statistics, setters) as reading:
+    with TextReading(opener, path, known, line_bytes, cut, head, statistics) as reading:
         yield from reading.exchanges(windows)
 
 
@@ -81,13 +79,12 @@ class TextReading:
     cut; ``cut``: the text's first line, when the text before it is another range's (what begins there
     is that range's to read); ``head``: the text's first bytes, when it starts at the file's top (a
     table's header row is there, which no window may show); ``statistics``: where the lines cut
-    (``request_lines_cut``) and the records the readers cut (:mod:`.captures.cut_records`) are counted; ``setters``:
-    what source code installs on a client that can set its headers (:mod:`keyaudit.rulebook.header_setters`)."""
+    (``request_lines_cut``) and the records the readers cut (:mod:`.captures.cut_records`) are counted."""
 
     def __init__(self, opener: Opener, path: str, known: RecordHeaders = NO_RECORD_HEADERS,
                  line_bytes: int = MAX_CAPTURE_LINE, cut: int | None = None, head: bytes = b"",
-                 statistics: Counter[str] | None = None, setters: HeaderSetters = NO_HEADER_SETTERS) -> None:
-        self._opener, self._path, self._known, self._setters = opener, path, known, setters
+                 statistics: Counter[str] | None = None) -> None:
+        self._opener, self._path, self._known = opener, path, known
         self._line_bytes, self._cut, self._statistics = line_bytes, cut, statistics
         self._records_cut = None if statistics is None else CutCount(statistics)
         self._scope = FileScope()  # what the file defined above the lines being read (only in the lines kept, if kept)
@@ -148,7 +145,7 @@ class TextReading:
         defining = scope.defines or (reading is not None and reading.defining) or (
             window.lines is not None and any(text.startswith(DEFINITION_STARTS) for _, text in part))
         read = counted(_window_exchanges(part, here, self._path, self._known, scope if defining else None, self._cut,
-                                         self._setters, self._declarations), self._records_cut)
+                                         self._declarations), self._records_cut)
         yield from (exchange for exchange in requests_read(read, part) if own_first <= exchange.origin.line < own_end)
 
     def _stream_reading(self) -> WindowReading:
@@ -159,8 +156,8 @@ class TextReading:
         return self._reading
 
 
-def exchanges_in_nested(nested: NestedText, path: str, known: RecordHeaders, statistics: Counter[str] | None = None,
-                        setters: HeaderSetters = NO_HEADER_SETTERS) -> Iterator[Exchange]:
+def exchanges_in_nested(nested: NestedText, path: str, known: RecordHeaders,
+                        statistics: Counter[str] | None = None) -> Iterator[Exchange]:
     """Every request written in the text a payload opened to (a CloudWatch subscription's events,
     a journald message's bytes), read in its windows as a file's text is (``statistics``: see
     :func:`exchanges_in_text`), and placed on the encoded value: the only place in the file the request has."""
@@ -174,20 +171,19 @@ def exchanges_in_nested(nested: NestedText, path: str, known: RecordHeaders, sta
     # on one line of megabytes is read whole.
     whole_lines = max(MAX_CAPTURE_LINE, len(nested.text))
     for exchange in exchanges_in_text(lambda: io.BytesIO(nested.text), path, nested.windows, known, whole_lines,
-                                      statistics=statistics, setters=setters):
+                                      statistics=statistics):
         exchange.origin = dataclasses.replace(exchange.origin, line=nested.line, column=nested.column + 1)
         yield exchange
 
 
 def nested_findings(nested: NestedText, path: str, judge: ExchangeJudge, statistics: Counter[str],
-                    known: RecordHeaders = NO_RECORD_HEADERS,
-                    setters: HeaderSetters = NO_HEADER_SETTERS) -> Iterator[Finding]:
+                    known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Finding]:
     """The findings of the request rules in a payload's text, when it is worth reading (see
     :func:`worth_reading`: it writes requests out, the pass saw that); each names how the text was
     decoded, as the secret findings in it do."""
     if not worth_reading(True, nested.anchors_seen, nested.found_credentials):
         return
-    for exchange in exchanges_in_nested(nested, path, known, statistics, setters):
+    for exchange in exchanges_in_nested(nested, path, known, statistics):
         for finding in judge.judge(exchange, statistics):
             finding.context["decoded"] = nested.decoded
             yield finding
@@ -201,7 +197,7 @@ def exchanges_in_lines(lines: list[tuple[int, str]], path: str,
 
 
 def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str, known: RecordHeaders,
-                      scope: FileScope | None, cut: int | None = None, setters: HeaderSetters = NO_HEADER_SETTERS,
+                      scope: FileScope | None, cut: int | None = None,
                       declarations: Declarations | None = None) -> Iterator[Exchange]:
     """The requests of one window, whose anchored lines are ``leads``' keys (each with how many
     lines before it its request may start): around the anchors (from REQUEST_REACH above at most;
@@ -257,7 +253,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     blocks = list(json_blocks.exchanges(lines, leads, path, known, cut, records, begun, parts, held))
     yield from (record for record in records if not any(record is part for part in parts))
     yield from blocks
-    yield from source_exchanges(lines, leads, path, setters, declarations)
+    yield from source_exchanges(lines, leads, path, declarations)
     yield from url_mentions.exchanges(anchored, path)
     yield from argument_pairs.exchanges(anchored, path, known)
 

@@ -15,7 +15,6 @@ from typing import Any, Iterable
 
 from keyaudit.model.values import within
 from keyaudit.rulebook.anchor_checks import KEY as ANCHOR_CHECKS, AnchorCheck, parse_anchor_checks
-from keyaudit.rulebook.header_setters import KEY as HEADER_SETTERS, NO_HEADER_SETTERS, parse_header_setters
 from keyaudit.rulebook.basic_users import BasicUser, parse_basic_auth
 from keyaudit.rulebook.cache import read_entry, write_entry
 from keyaudit.rulebook.errors import RuleError
@@ -123,7 +122,7 @@ def _parsed(text: str, name: str) -> Any:
 RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "header_names",
               "message_rules", "place_rules", "places", "senders")
 _LITERALS = RULE_LISTS[2:6]  # the lists of plain strings, merged across files in order, once each
-TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification", "basic_auth", ANCHOR_CHECKS, HEADER_SETTERS, WORDS)
+TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification", "basic_auth", ANCHOR_CHECKS, WORDS)
 
 
 def load_file(path: Path, verify: bool = True) -> RuleSet:
@@ -166,9 +165,8 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
     verification = parse_verification(document["verification"], name) if "verification" in document else None
     basic_users = parse_basic_auth(document["basic_auth"], name) if "basic_auth" in document else ()
     checks = parse_anchor_checks(document[ANCHOR_CHECKS], name) if ANCHOR_CHECKS in document else ()
-    setters = parse_header_setters(document[HEADER_SETTERS], name) if HEADER_SETTERS in document else NO_HEADER_SETTERS
     return RuleSet(rules, requests, **literals, provider_hosts=hosts, messages=messages, places=places,
-                   senders=senders, place_rules=placed, request_anchor_checks=checks, header_setters=setters,
+                   senders=senders, place_rules=placed, request_anchor_checks=checks,
                    verifications={verification.provider: verification} if verification else {}, host_groups=groups,
                    basic_users=basic_users)
 
@@ -200,7 +198,6 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
     verifications: dict[str, VerificationSpec] = {}
     basic_users: dict[str, BasicUser] = {}  # by provider: a later file's replaces an earlier one's
     anchor_checks: dict[str, AnchorCheck] = {}  # by anchor: the same
-    setters = NO_HEADER_SETTERS  # places by name: the same; the word lists joined
     user_ids: set[str] = set()
     shipped = [shipped_rules_dir()] if include_shipped else []
     for source in shipped + list(extra):
@@ -219,7 +216,6 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
             merge_groups(host_groups, loaded.host_groups)
             basic_users.update((user.provider, user) for user in loaded.basic_users)
             anchor_checks.update((check.anchor, check) for check in loaded.request_anchor_checks)
-            setters = setters.merged(loaded.header_setters)
             if source not in shipped:
                 user_ids.update(rule.id for rule in loaded.every)
                 if loaded.verifications:  # a repository's configuration can name rule packs
@@ -250,5 +246,4 @@ def load_rules(extra: Iterable[Path] = (), *, include_shipped: bool = True) -> R
                    warnings, **{key: tuple(found) for key, found in literals.items()}, provider_hosts=provider_hosts,
                    messages=list(message_rules.values()), places=places, senders=senders,
                    place_rules=list(place_rules.values()), verifications=verifications, host_groups=host_groups,
-                   basic_users=tuple(basic_users.values()), request_anchor_checks=tuple(anchor_checks.values()),
-                   header_setters=setters)
+                   basic_users=tuple(basic_users.values()), request_anchor_checks=tuple(anchor_checks.values()))

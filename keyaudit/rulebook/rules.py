@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from keyaudit.model.vocabulary import CATEGORIES, CONFIDENCES, SEVERITIES, RuleInfo
 from keyaudit.rulebook.anchor_checks import AnchorCheck
-from keyaudit.rulebook.header_setters import NO_HEADER_SETTERS, HeaderSetters
 from keyaudit.rulebook.basic_users import BasicUser
 from keyaudit.rulebook.context import ContextSpec, parse_context
 from keyaudit.rulebook.environments import KeyEnvironment, parse_environment
@@ -150,8 +149,6 @@ class RuleSet:
     header_names: tuple[str, ...] = ()
     # Where a request anchor's occurrence counts (a header's name, not a message's word).
     request_anchor_checks: tuple[AnchorCheck, ...] = ()
-    # What source code installs on a client that can set its requests' headers (a signing adapter, an auth object).
-    header_setters: HeaderSetters = NO_HEADER_SETTERS
 
     @property
     def every(self) -> list[RuleInfo]:
@@ -182,8 +179,7 @@ class RuleSet:
                        [r for r in self.messages if r.id not in dropped], places=self.places, senders=self.senders,
                        place_rules=[r for r in self.place_rules if r.id not in dropped],
                        verifications=self.verifications, host_groups=self.host_groups, basic_users=self.basic_users,
-                       header_names=self.header_names, request_anchor_checks=self.request_anchor_checks,
-                       header_setters=self.header_setters)
+                       header_names=self.header_names, request_anchor_checks=self.request_anchor_checks)
 
     @functools.cached_property
     def record_headers(self) -> RecordHeaders:

@@ -26,12 +26,6 @@ from keyaudit.rulebook.rules import Rule, RuleSet, anchoring_warning
 from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.run.fold import confirm_replays, is_candidate, replay_order
 from keyaudit.inputs.text_requests import exchanges_in_lines
-from keyaudit.inputs.captures.source_calls import written_calls
-from keyaudit.inputs.captures.source_files import FAMILY
-from keyaudit.inputs.captures.source_languages import LANGUAGES
-from keyaudit.inputs.captures.source_setters import installs_setter
-from keyaudit.inputs.captures.source_tokens import tokens
-from keyaudit.rulebook.header_setters import HeaderSetters
 from keyaudit.inputs.message_findings import findings_in_mail
 from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.place_rules import PlaceRule, example_file
@@ -110,7 +104,7 @@ def check_examples(rules: RuleSet) -> list[ExampleFailure]:
         for index, text in enumerate(rule.negative_examples):
             if any(f.rule_id == rule.id for f in find(text)):  # type: ignore[operator]
                 failures.append(ExampleFailure(owner, "negative example", index, "was reported"))
-    return failures + _anchor_check_failures(rules) + _setter_failures(rules)
+    return failures + _anchor_check_failures(rules)
 
 
 def _anchor_check_failures(rules: RuleSet) -> list[ExampleFailure]:
@@ -122,26 +116,6 @@ def _anchor_check_failures(rules: RuleSet) -> list[ExampleFailure]:
                      for index, text in enumerate(check.examples) if not check.counts_in(text)]
         failures += [ExampleFailure(owner, "negative example", index, "counts")
                      for index, text in enumerate(check.negative_examples) if check.counts_in(text)]
-    return failures
-
-
-def _setter_failures(rules: RuleSet) -> list[ExampleFailure]:
-    """Where a header setter's place does not count in its examples, counts in a negative one, or names a language
-    no reader knows (each read as code of its language, with that place alone and the rule files' word lists)."""
-    failures: list[ExampleFailure] = []
-    every = rules.header_setters
-    for place in every.places:
-        alone, owner = HeaderSetters((place,), every.signing_words, every.harmless), f"{place.source}: header setter"
-        for kind, listed, wanted in (("example", place.examples, True),
-                                     ("negative example", place.negative_examples, False)):
-            for index, (extension, code) in enumerate(listed):
-                lang = LANGUAGES.get(FAMILY.get(extension, ""))
-                if lang is None:
-                    failures.append(ExampleFailure(f"{owner} {place.name!r}", kind, index,
-                                                   f"names {extension!r}, no source file's extension"))
-                elif installs_setter(written_calls(tokens(code, lang), lang), alone) != wanted:
-                    failures.append(ExampleFailure(f"{owner} {place.name!r}", kind, index,
-                                                   "does not count" if wanted else "counts"))
     return failures
 
 

@@ -32,7 +32,6 @@ from keyaudit.model.exchange import Exchange
 from keyaudit.model.findings import REBUILT, Finding, Location
 from keyaudit.model.result import ScanError
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
-from keyaudit.rulebook.header_setters import NO_HEADER_SETTERS, HeaderSetters
 from keyaudit.run.interrupts import raise_interrupt_behind
 from keyaudit.run.records import Resume
 from keyaudit.run.tally import Tally
@@ -44,16 +43,15 @@ GENERIC = "generic"  # the provider of a finding of no provider's key (a user na
 class UnitRequests:
     """The requests of the text ``opener`` gives (reported as ``display``), as ``chunks`` reads
     it into ``tally``; with ``resume``, those on lines an earlier run judged are left out.
-    ``known``: the header names the rules know, for records that log headers one field each; ``setters``: what
-    source code installs on a client that can set its headers.
+    ``known``: the header names the rules know, for records that log headers one field each.
     ``read_on``: for a range of a file, how many bytes past its end its requests are read on;
     ``cut``: the range is not the file's first (its first line may be inside a request begun
     before it, which the range before reads)."""
 
     def __init__(self, judge: ExchangeJudge, opener: Opener, display: str, tally: Tally, chunks: ChunkedPass,
-                 resume: Resume | None, *, known: RecordHeaders = NO_RECORD_HEADERS,
-                 setters: HeaderSetters = NO_HEADER_SETTERS, read_on: int = 0, cut: bool = False) -> None:
-        self._judge, self._display, self._known, self._setters = judge, display, known, setters
+                 resume: Resume | None, *, known: RecordHeaders = NO_RECORD_HEADERS, read_on: int = 0,
+                 cut: bool = False) -> None:
+        self._judge, self._display, self._known = judge, display, known
         self._opener = reading_on(opener, read_on) if read_on else opener
         self._ranged, self._cut = read_on > 0, 1 if cut else None
         self._tally, self._chunks = tally, chunks
@@ -106,7 +104,7 @@ class UnitRequests:
         tally, last = self._tally, self._last_line()
         if self._reading is None:  # the text's head is known once the pass has begun
             self._reading = TextReading(self._opener, self._display, self._known, cut=self._cut, head=self._head,
-                                        statistics=tally.counts.statistics, setters=self._setters)
+                                        statistics=tally.counts.statistics)
         for exchange in self._reading.exchanges(windows):
             if exchange.origin.line > last:
                 continue  # begun past the range's end: the next range's
@@ -165,7 +163,7 @@ class UnitRequests:
         tally = self._tally
         try:
             tally.findings.extend(nested_findings(nested, self._display, self._judge, tally.counts.statistics,
-                                                  self._known, self._setters))
+                                                  self._known))
         except Exception as exc:  # noqa: BLE001 - one payload must not end the file's scan
             raise_interrupt_behind(exc)
             tally.errors.append(ScanError(self._display, f"a {nested.decoded} payload on line {nested.line} was "

@@ -276,7 +276,6 @@ class UnitScanner:
                                                    is not None else BINARY_STRINGS_BYTES))
             requests = stack.enter_context(UnitRequests(
                 self.judge, opener, unit.target.display, tally, chunks, resume, known=self.rules.record_headers,
-                setters=self.rules.header_setters,
                 read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first))
             windows.on_nested, windows.on_full = requests.read_nested, requests.read_now
             tally.unsettled = Unsettled() if unit.byte_range is not None else None  # judged by the whole file

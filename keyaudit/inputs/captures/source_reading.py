@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from keyaudit.engine.windows import Reach
 from keyaudit.model.exchange import Exchange
-from keyaudit.rulebook.header_setters import HeaderSetters
 
 from .source_files import GROUP_AFTER, GROUP_BEFORE, family
 
@@ -27,10 +26,9 @@ def source_reach(_line: bytes, _reach: Reach) -> Reach:
 
 
 def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
-                     setters: HeaderSetters, declarations: Declarations | None = None) -> Iterator[Exchange]:
+                     declarations: Declarations | None = None) -> Iterator[Exchange]:
     """The requests the statements of source code write around the ``anchored`` lines (none for
-    another file: the reader is not even imported), where code that installs one of ``setters`` on a client
-    leaves its requests' headers unknown; a declarative client's by the interfaces the text above them
+    another file: the reader is not even imported), a declarative client's by the interfaces the text above them
     declared too (``declarations``, which the lines' own are added to)."""
     found = family(path)
     if found is None:
@@ -39,5 +37,5 @@ def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path
     from .source_languages import LANGUAGES
     from .source_requests import exchanges
 
-    return itertools.chain(exchanges(lines, set(anchored), path, found, setters),
-                           declared(lines, LANGUAGES[found], path, declarations))
+    return itertools.chain(exchanges(lines, set(anchored), path, found), declared(lines, LANGUAGES[found], path,
+                                                                                    declarations))

@@ -25,11 +25,10 @@ mocks) is not read.
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import Iterator
 from urllib.parse import urlencode
 
 from keyaudit.model.exchange import Exchange, Origin
-from keyaudit.rulebook.header_setters import HeaderSetters
 
 from .cut_records import count_cut
 from .lines import HTTP_METHODS, make_exchange, to_bytes
@@ -84,57 +83,49 @@ _COMMAND_ADDS = frozenset({"websession", "credential", "usedefaultcredentials", 
 _LIST_DEPTH = 4  # lists inside lists a request written by position is looked for in
 
 
-class _Reading(NamedTuple):  # what every group of one file is read with
-    lang: Language
-    path: str
-    setters: HeaderSetters
-
-
-def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, family: str,
-              setters: HeaderSetters) -> Iterator[Exchange]:
-    """The request each group of ``lines`` around an ``anchored`` line writes, in source code of the ``family`` of
-    languages :mod:`.source_files` says ``path`` is of (a test's code is none); then the request of each other group
-    that names a constant an anchored group binds (see :func:`.source_groups.bind_constants`). A group that installs
-    one of ``setters`` on its client leaves its request's headers unknown."""
-    read = _Reading(LANGUAGES[family], path, setters)
+def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, family: str) -> Iterator[Exchange]:
+    """The request each group of ``lines`` around an ``anchored`` line writes, in source code of
+    the ``family`` of languages :mod:`.source_files` says ``path`` is of (a test's code is none); then
+    the request of each other group that names a constant an anchored group binds (see
+    :func:`.source_groups.bind_constants`)."""
     constants: dict[str, str | None] = {}
     others = []
     for group in groups(lines):
         if not anchored_part(group, anchored):
             others.append(group)
-        yield from _requests(group, anchored, read, constants)
+        yield from _requests(group, anchored, LANGUAGES[family], path, constants)
     named = {name: url for name, url in constants.items() if url is not None}
     for group in others if named else ():
         if using := naming(group, named.keys()):
-            yield from _requests(group, using, read, named)
+            yield from _requests(group, using, LANGUAGES[family], path, named)
 
 
-def _requests(group: list[tuple[int, str]], anchored: set[int], read: _Reading,
+def _requests(group: list[tuple[int, str]], anchored: set[int], lang: Language, path: str,
               constants: dict[str, str | None]) -> Iterator[Exchange]:
     """The request of the part of ``group`` around its ``anchored`` lines, or, of a longer part, of each of its
     statement pieces (:func:`.source_groups.statements`) holding an anchor, judged with what the whole part says of
     its headers (:func:`.source_hidden.shown`): none where it mocks; a piece of one line too long to read is counted."""
     part = anchored_part(group, anchored)
     if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS:
-        if part and (exchange := _request(part, read, constants)) is not None:
+        if part and (exchange := _request(part, lang, path, constants)) is not None:
             yield exchange
         return
-    whole = shown(part, read.lang, constants, read.setters)
+    whole = shown(part, lang, constants)
     if whole.known is None:  # the part mocks: none of its pieces is a request
         return
     for piece in statements(part, MAX_GROUP_CHARS):
-        if (piece := anchored_part(piece, anchored)) and (exchange := _request(piece, read, constants, whole)):
+        if (piece := anchored_part(piece, anchored)) and (exchange := _request(piece, lang, path, constants, whole)):
             yield exchange
 
 
-def _request(group: list[tuple[int, str]], read: _Reading, constants: dict[str, str | None],
+def _request(group: list[tuple[int, str]], lang: Language, path: str, constants: dict[str, str | None],
              whole: Shown | None = None) -> Exchange | None:
     """The one request a group writes, placed where its URL is written (the column of the literal's text, or of the
     constant's name it sends, or the line's start where escapes make it differ); None where it names no one URL and
     method, or mocks (a test's stub names the API it replaces). An anchored group adds the constants it assigns to
     ``constants``; another is given the file's (a name it assigns itself is its own). A piece of a longer part is
     given ``whole``, what that part shows of its headers (:func:`.source_hidden.shown`)."""
-    text, lang = "\n".join(text for _, text in group), read.lang
+    text = "\n".join(text for _, text in group)
     if len(text) > MAX_GROUP_CHARS:  # a line longer than a group (a minified bundle's): not read, but said so
         count_cut(("source", group[0][0]))
         return None
@@ -155,7 +146,7 @@ def _request(group: list[tuple[int, str]], read: _Reading, constants: dict[str, 
     if url is None or method is None or not (_sent(said, url) or _called_on(found, url)) or _commanded(said, url):
         return None
     known = known and not _handed_on(said, found, url) and (bool(headers) or bare(said, url, lowered)) and not hides(
-        found, read.setters) and (whole is None or bool(whole.known) and whole.headers <= set(headers))
+        found, lowered) and (whole is None or bool(whole.known) and whole.headers <= set(headers))
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
                          if token.kind == "string" and url.startswith(token.text) and token.text
                          or given.get(token.text) == url), (group[0][0], 1))
@@ -163,7 +154,7 @@ def _request(group: list[tuple[int, str]], read: _Reading, constants: dict[str, 
     if query := _query(said):
         url += ("&" if "?" in url else "?") + query
     return make_exchange(method, url, headers, None if body is None else to_bytes(body),
-                         Origin(read.path, line, max(column, 1), capture="code"), headers_known=known)
+                         Origin(path, line, max(column, 1), capture="code"), headers_known=known)
 
 
 def _query(said: Facts) -> str:
