@@ -1,10 +1,10 @@
 """Headers a program prints below their label, and a message's later lines bare: the four money-out requests of
 :mod:`helpers.signed_shapes` (signatures made with a real key pair, checked with ``--public-key``) as hand-written
 interceptors and print statements log them — ``Request Headers:`` then a ``Name: value`` line a header, indented or
-not, or a JSON document; the logger's prefix on the message's first line alone, or on every line; the method and
-URL ending a message's first line. And the YAML a reader of labelled lines must leave to the YAML reader: a mapping
-whose method key comes below its headers, whose body is a block scalar (``body: |``), read as lines, would be a
-body of ``|`` with the headers shown — a false bad signature."""
+not, or a JSON document; the logger's prefix on the message's first line alone, or on every line. And the YAML a
+reader of labelled lines must leave to the YAML reader: a mapping whose method key comes below its headers, whose
+body is a block scalar (``body: |``), read as lines, would be a body of ``|`` with the headers shown — a false bad
+signature."""
 
 from __future__ import annotations
 
@@ -46,12 +46,6 @@ def unindented(request: Request) -> list[str]:
              *(f"{name}: {value}" for name, value in request.headers), "Body:", *request.body.split("\n")])
 
 
-def ending_request(request: Request) -> list[str]:
-    # a message that ends with the method and URL, its parts labelled below it (`--> POST <url>`, `Calling POST <url>`)
-    return ([PREFIX + f"Calling {request.method} {request.url}", "Headers:",
-             *json.dumps(dict(request.headers), indent=2).split("\n"), "Body:", *request.body.split("\n"), "--> END"])
-
-
 def yaml_one_member_maps(request: Request) -> list[str]:
     # a YAML record whose headers are a list of one-member maps (`- Name: value`), as YAML keeps an ordered map
     return ([PREFIX + "outgoing request", f"  method: {request.method}", f"  url: {request.url}", "  headers:",
@@ -68,8 +62,8 @@ def yaml_method_below_headers(request: Request) -> list[str]:
              *(f"        {line}" for line in request.body.split("\n"))])
 
 
-@pytest.mark.parametrize("shape", [bare_lines, prefixed_lines, json_document, unindented, ending_request,
-                                   yaml_one_member_maps, yaml_method_below_headers], ids=lambda shape: shape.__name__)
+@pytest.mark.parametrize("shape", [bare_lines, prefixed_lines, json_document, unindented, yaml_one_member_maps,
+                                   yaml_method_below_headers], ids=lambda shape: shape.__name__)
 def test_headers_below_their_label_are_the_request_s(shape: object, tmp_path: Path) -> None:
     check_shape(shape, tmp_path)  # type: ignore[arg-type]
 

@@ -8,7 +8,7 @@ roles the record reconstructor knows (:mod:`.records`), not by a table of wordin
 labelled lines is a record, one member a line, and the reconstructor reads it (a headers map
 printed in any notation, a request line, a body). The run begins at a line whose label names the
 method, the URL or the request line, or whose value is a request line whatever the label says (or a
-method, in brackets or not, and an absolute URL end it, unlabelled); the next lines carry the same prefix (or its
+method in brackets before a URL ends it, unlabelled); the next lines carry the same prefix (or its
 outer part, where only the first line bore a tag) and a label of their own, or go on a value whose
 brackets are still open (a JSON body over lines), or, after a label with no value, are that value
 (``Body:`` and the body below it). Any other line ends the run.
@@ -61,8 +61,6 @@ MAX_LABEL_TRIES = 3  # the places of a line a label may end at
 _REQUEST_LINE_VALUE = re.compile(r"[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) https?://\S+[ \t]*$")
 # The same with the method in brackets and no label, ending the line (talker_dio_logger's `[http-request] [POST] <url>`)
 _BRACKETED_REQUEST = re.compile(r"\[(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\] (?P<url>https?://\S+)[ \t]*$")
-# A method and an absolute URL ending a line of words (`Calling POST https://…`), the parts' labelled lines below it
-_ENDING_REQUEST = re.compile(r"(?<![^ \t])(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) https?://\S+[ \t]*$")
 # A part's label with no colon: its words, then a value that opens a document (JSON's bracket, print_r's `Array`)
 _BARE_LABEL = re.compile(r"([A-Za-z][A-Za-z0-9_-]*(?:[ \t][A-Za-z][A-Za-z0-9_-]*){0,2})[ \t]+(?=[{\[]|Array[ \t]*$)")
 _BEFORE_LABEL = " \t:]>|)"  # what a label's first word follows: a blank, or a log prefix's end (`INFO:root:`)
@@ -124,14 +122,6 @@ def _opening_label(text: str) -> tuple[Prefix, str, str, str] | None:
     the tag the label is where it names no part (its value a request line: `IUGU :: POST https://…`)."""
     if "] http" in text and (bracketed := _BRACKETED_REQUEST.search(text)) is not None:
         return learned_prefix(text[: bracketed.start()]), "request", f"{bracketed['method']} {bracketed['url']}", ""
-    labelled = _labelled_opening(text)
-    if labelled is None and " http" in text and (ending := _ENDING_REQUEST.search(text)) is not None:
-        return learned_prefix(text[: ending.start()]), "request", ending.group().strip(), ""
-    return labelled
-
-
-def _labelled_opening(text: str) -> tuple[Prefix, str, str, str] | None:
-    """The prefix, label, value and tag of a line that begins a run by its label (see :func:`_opening_label`)."""
     limit, colon = MAX_PREFIX_CHARS + 64, -1
     for _ in range(MAX_LABEL_TRIES):
         # the next colon a blank follows: string searches, as a colon is in most lines and a label in few
