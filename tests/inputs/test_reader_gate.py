@@ -123,8 +123,7 @@ def test_a_reader_given_lines_again_sees_the_line_above(skipped: int) -> None:
     ["Request URL: https://api.asaas.com/v3/transfers", "Request method: POST",
      "Request headers: {'access_token': 'abc'}", "Request body: {}"],
     ["[http-request] [POST] https://api.asaas.com/v3/transfers", "Headers: {'access_token': 'abc'}", "Data: {}"],
-    ["INFO Calling POST https://api.asaas.com/v3/transfers", "Headers:", "  access_token: abc", "Body: {}"],
-], ids=["request-line-value", "labels", "bracketed", "ending-request"])
+], ids=["request-line-value", "labels", "bracketed"])
 def test_a_run_of_part_lines_after_lines_passed_over_is_read(run: list[str]) -> None:
     """Each way a run of part lines opens is among the part lines reader's cues."""
     lines = list(enumerate(["plain line", *run, "done"], 1))

@@ -69,7 +69,7 @@ _LINE_LABELS = spellings(*REQUEST_LINE)  # a label before `METHOD <url>`: a reco
 # What every line :func:`_opening_label` may find a label on holds, and more lines (see :mod:`.reader_gate`): the
 # last three letters of an opening label in either case (no character past ASCII lowers to one of them), then its
 # colon (a tag's double one) and a blank; or a method, its bracket or none, and an absolute URL (a request line as a
-# label's value, bracketed, or ending a line of words).
+# label's value, or bracketed).
 _CUES: tuple[str | re.Pattern[str], ...] = (
     re.compile("(?:" + "|".join("".join(f"[{letter}{letter.upper()}]" for letter in end[-3:])
                                 for end in _OPENING_ENDS) + r")[ \t]*:?:[ \t]"),
