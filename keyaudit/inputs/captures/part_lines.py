@@ -219,7 +219,7 @@ class _Run:
         said, more = role(labelled.group(1)), rest[labelled.end():]
         part = _PART_OF.get(said)
         if part is not None and any(_PART_OF.get(role(name)) == part for name, _ in self.members) and not (
-                said in HEADERS and split_header(more.strip()) is not None):
+                said in HEADERS and _header_lines(said, [_value(more.strip())])):
             return False  # a part said again (but a header a line): the next request's (its URL), or an answer's
         self.size += len(more)
         self.members.append((labelled.group(1), [more] if more.strip() and self.size <= MAX_BODY_BYTES else []))
