@@ -29,7 +29,7 @@ from typing import Any
 from keyaudit.model.exchange import UNKNOWN
 
 from .lines import TOKEN, split_header
-from .record_views import role, text, typed
+from .record_views import pairs_object, role, text, typed
 
 _DOCUMENTED = "description"  # the member that documents an entry: a definition's, never a log's
 _SWITCHED_OFF = "disabled"
@@ -140,3 +140,15 @@ def pseudo_fields(items: list[Any]) -> dict[str, str] | None:
     is anything else: its first item no pseudo-header (HTTP/2 writes them before the other fields)."""
     fields = http2_fields(items)
     return None if fields is None else {name: value for name, value in fields}
+
+
+def method_listed(record: dict[str, Any]) -> bool:
+    """Whether one of a record's lists is a header block that holds the request's method as HTTP/2's pseudo-header
+    (Envoy's tap trace, ``"headers": [{"key": ":method", "value": "POST"}, …]``): the record is the one request that
+    block names — a list of header fields, not of requests, lies between it and a line inside the block."""
+    for value in record.values():
+        if type(value) is list and value:
+            fields = pairs_object(value) or pseudo_fields(value)
+            if fields is not None and isinstance(fields.get(":method"), str):
+                return True
+    return False

@@ -27,6 +27,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from .command_lists import command_request
 from .cut_records import count_cut
 from .envelopes import HeldTexts
+from .header_entries import method_listed
 from .introduced import introduced, lead_opening
 from .literals import literal_record
 from .log_prefix import carries, digitless, shared_prefix
@@ -110,7 +111,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             if closing is None and capture == "jsonlog" and unclosed is None:
                 unclosed = view[opening][0]
             origin = Origin(path, view[opening][0], capture=capture)
-            if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str):
+            if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str) \
+                    and not (type(record) is dict and method_listed(record)):
                 # it holds the list the anchor is in an item of: a query's result set, each row a record (see
                 # :mod:`.result_sets`), or its request may be another item's (unless it lists a command's words)
                 rows = result_rows(record) if isinstance(record, dict) else None

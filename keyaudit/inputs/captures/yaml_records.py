@@ -35,6 +35,10 @@ from .records import request_of
 _METHOD_KEY_TEXT = (r"( *)(- +)?['\"]?(?:method|(?:http|request|req)[_-]?[Mm]ethod)['\"]?: *"
                     r"['\"]?[A-Za-z]{3,7}['\"]? *$")
 _METHOD_KEY = re.compile(_METHOD_KEY_TEXT)
+# the method as HTTP/2's pseudo-header, the first key of an item in a list of header fields (Envoy's tap trace as
+# YAML: `headers:`, then `- key: :method` and `value: POST` below it): the mapping that holds the list is a request's
+_LISTED_METHOD_TEXT = r" *- +['\"]?(?:key|name)['\"]?: *['\"]?:method['\"]? *$"
+_LISTED_METHOD = re.compile(_LISTED_METHOD_TEXT)
 _KEYED = re.compile(r"( *- +)(get|head|post|put|patch|delete|options): *")  # a list item's key that is a method
 _BASE = re.compile(r" *(?:- +)?[\w.-]+: *['\"]?(https?://[^\s'\"]+)['\"]? *")  # a key holding an absolute URL
 # What a window's text holds where it may hold a recorded request, looked for with every reader's marks in one
@@ -42,7 +46,8 @@ _BASE = re.compile(r" *(?:- +)?[\w.-]+: *['\"]?(https?://[^\s'\"]+)['\"]? *")  #
 # member, `"method": "POST",`) or a key that is a method ending its line (_KEYED, as a line). A window of log
 # lines holding neither is not read line by line.
 MARKS = (re.compile("^" + _METHOD_KEY_TEXT, re.MULTILINE),
-         re.compile(r"^ *- +(?:get|head|post|put|patch|delete|options):$", re.MULTILINE))
+         re.compile(r"^ *- +(?:get|head|post|put|patch|delete|options):$", re.MULTILINE),
+         re.compile("^" + _LISTED_METHOD_TEXT, re.MULTILINE))
 MAX_RECORD_LINES = 400  # a mapping longer than this is not a recorded request
 MAX_VALUES = 20_000  # values in a parsed mapping, aliases counted each time they are used
 _DOCUMENT_MARKS = ("---", "...")
@@ -78,6 +83,9 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
         recent.append((number, text))
         if reading is None and "ethod" in text and (match := _METHOD_KEY.match(text)) is not None:
             depth = len(match.group(1)) + len(match.group(2) or "")
+            start = _start(recent, depth)
+            reading = None if start is None else (start, depth)
+        elif reading is None and ":method" in text and _LISTED_METHOD.match(text) and (depth := _holder(recent)) >= 0:
             start = _start(recent, depth)
             reading = None if start is None else (start, depth)
         if reading is None and len(recent) > MAX_RECORD_LINES:
@@ -138,6 +146,17 @@ def _requests(mapping: list[tuple[int, str]], depth: int, path: str) -> Iterator
         exchange = request_of(record, Origin(path, mapping[0][0], capture="yaml"))
         if exchange is not None:
             yield exchange
+
+
+def _holder(recent: list[tuple[int, str]]) -> int:
+    """The depth of the key whose list of header fields the last of the ``recent`` lines is an item of (the nearest
+    line above, no deeper than the item's dash, that is no item of the list): the depth of the request's mapping;
+    -1 where no such key is among the lines."""
+    dash = _indent(recent[-1][1])
+    for _, above in reversed(recent[:-1]):
+        if above.strip() and _indent(above) <= dash and not above.lstrip(" ").startswith("- "):
+            return _indent(above) if above.rstrip().endswith(":") else -1
+    return -1
 
 
 def _start(recent: list[tuple[int, str]], depth: int) -> int | None:
