@@ -252,7 +252,6 @@ SHAPES = [case(envoy_tap_yaml, "taps.yaml"), case(envoy_tap_admin_stream, "taps.
           case(apigee_message_logging, "entries.json"), case(cloudflare_workers_trace_events, "trace-events.log",
                missed="the forwarded call a JSON string inside a console message list (`Logs[].Message[0]`): the "
                       "invocation's own inbound `Event.Request` is taken as the request (headers unknown)"),
-          case(icap_reqmod, "icap.log", missed="the encapsulated body chunked (its size in hex on the line above "
-               "it, `0` below): the size line is read as the body's first line, so both signatures fail")]
+          case(icap_reqmod, "icap.log")]
 HEADERS_ONLY = [case(envoy_grpc_als, "als.jsonl")]
 NO_HEADERS = [case(linkerd_access_log_json, "access.jsonl", plaintext=True)]

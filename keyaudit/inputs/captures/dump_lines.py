@@ -294,3 +294,16 @@ def sent_lines(line: str, taken: int) -> list[str]:
             and isinstance(value := python_literal(line.rstrip()), bytes):
         return value.decode("utf-8", "surrogateescape").split("\n")
     return [line]
+
+
+_CHUNK_SIZE = re.compile(r"([0-9a-fA-F]{1,8})(?:;[^\r\n]*)?\r?")  # a chunk's size line (RFC 9112, 7.1), extensions
+MIN_CHUNKED = 16  # bytes a body framed in one chunk must hold for its size line to tell it (`a` is a word's line)
+
+
+def chunk_size_line(line: str, expected: int | None) -> bool:
+    """Whether a body's first line is the size line of the one chunk that holds it all — the declared length in hex —
+    so the body is framed in chunks: a request encapsulated in another protocol's message, as ICAP's REQMOD carries
+    it (RFC 3507, 4.8: the HTTP head, then its body chunked, `0` after the last chunk), its head's Content-Length the
+    body's own. The line is framing, not the body's (the chunk's bytes end where the length does)."""
+    found = _CHUNK_SIZE.fullmatch(line) if expected is not None and expected >= MIN_CHUNKED else None
+    return found is not None and int(found.group(1), 16) == expected

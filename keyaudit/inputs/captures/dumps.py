@@ -22,9 +22,9 @@ from typing import Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 
 from .cut_records import count_cut
-from .dump_lines import (FLAT_GAPS, RULE_LINE, WRITTEN_CRLF, at_authority, cr_escaped, flat_headers, header_line,
-                         inspected_head, printed_headers, printed_parts, quoted_list, sent_lines, unquoted_values,
-                         written_back)
+from .dump_lines import (FLAT_GAPS, RULE_LINE, WRITTEN_CRLF, at_authority, chunk_size_line, cr_escaped, flat_headers,
+                         header_line, inspected_head, printed_headers, printed_parts, quoted_list, sent_lines,
+                         unquoted_values, written_back)
 from .dump_request import DumpRequest, written_body
 from .dump_table import Shape, any_gate, gates
 from .elision import ELISION
@@ -237,6 +237,8 @@ class DumpReader:
         else:
             if current.body.expected is None:
                 current.count_document(line)
+            elif not current.body.lines and chunk_size_line(line, current.body.expected):
+                return  # the size line of a body framed in one chunk: not the body's
             escaped = cr_escaped(current.eol)
             for part in [written_back(current.eol, line)] if escaped else sent_lines(line, current.body.lines):
                 current.body.add(part)
