@@ -129,3 +129,30 @@ def test_an_object_printed_over_lines_each_kept_in_an_envelope_of_its_own_is_rea
     assert found(list(enumerate(kept, start=3))) == [(3, URL, "signature=c2lnbmVk")]
     cut = kept[:2] + ["2026-11-22 13:00:30 INFO heartbeat ok"] + kept[2:]
     assert found(list(enumerate(cut, start=3))) == []
+
+
+def tap_trace(signature: str) -> dict:
+    """An Envoy tap trace: the method only a pseudo-header in the request's list of header fields."""
+    fields = [(":authority", "api.iugu.com"), (":path", "/v1/transfer_requests"), (":method", "POST"),
+              ("Signature", signature)]
+    return {"http_buffered_trace": {"request": {"headers": [{"key": k, "value": v} for k, v in fields],
+                                                "body": {"as_string": "{}"}}}}
+
+
+def test_a_trace_whose_header_list_names_the_method_is_read_from_an_anchor_inside_that_list() -> None:
+    # the anchor (the host) is a header field's item: the object around the list is the one request it names
+    lines = numbered(json.dumps(tap_trace("signature=c2ln"), indent=2))
+    assert found(lines) == [(3, URL, "signature=c2ln")]
+
+
+def test_traces_listed_in_one_document_are_each_read_once_with_their_own_headers() -> None:
+    # a list of traces lies between the document and each trace: the document names no one request
+    lines = numbered(json.dumps({"traces": [tap_trace("signature=one"), tap_trace("signature=two")]}, indent=2))
+    assert sorted(signature for _, _, signature in found(lines)) == ["signature=one", "signature=two"]
+
+
+def test_a_list_of_header_matchers_naming_the_method_is_no_request() -> None:
+    # a route's header matchers (`{"name": ":method", "string_match": …}`) hold no value: no header block
+    route = {"virtual_hosts": [{"domains": ["api.iugu.com"], "routes": [{"match": {"prefix": "/v1", "headers": [
+        {"name": ":method", "string_match": {"exact": "POST"}}]}, "route": {"cluster": "iugu"}}]}]}
+    assert found(numbered(json.dumps(route, indent=2))) == []
