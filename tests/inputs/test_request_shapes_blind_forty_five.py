@@ -1,10 +1,27 @@
 """A forty-fifth blind corpus: the four money-out requests of :mod:`helpers.signed_shapes` (iugu transfers unsigned,
 signed with the client's real key and with another key, an Asaas transfer) as the GATEWAYS, PROXIES AND MESHES they
 pass through on their way out log them — Envoy's tap filter written as YAML and streamed by its admin endpoint, an
-Envoy Lua filter's `script log:` lines, Envoy's gRPC access log service, Caddy's access log with `log_append`'s body,
-HAProxy's JSON log-format, an nginx log_format over an njs variable holding the headers as JSON, an Apigee
-MessageLogging policy's Cloud Logging entries, Cloudflare's Workers Trace Events Logpush, Squid's ICAP REQMOD as the
-ICAP service records it, and Linkerd's proxy access log.
+Envoy Lua filter's `script log:` lines and the same filter's dynamic metadata in Istio's JSON access log, Envoy's gRPC
+access log service, Caddy's access log with `log_append`'s body, HAProxy's JSON log-format, an nginx log_format over
+an njs variable holding the headers as JSON, an Apigee MessageLogging policy's Cloud Logging entries, Cloudflare's
+Workers Trace Events Logpush, Squid's ICAP REQMOD as the ICAP service records it, and Linkerd's proxy access log.
+
+Seven of the twelve passed as first written, before the readers were read (the gRPC access log's entries, headers
+only; Caddy's appended body; HAProxy's JSON; nginx's headers as a JSON text in a JSON string; Apigee's entries; Istio's
+dynamic metadata; Linkerd's log, no header). Five did not: both Envoy tap traces and the ICAP messages (no request
+found in the traces; both signatures failing in ICAP), the Lua filter's lines and the Workers trace events (headers
+unknown). Three pass now, by two rules:
+
+- a record whose list of header fields names the method as HTTP/2's pseudo-header (Envoy's tap, `[{"key": ":method",
+  "value": "POST"}, …]`) is the one request that list names, read from an anchor inside the list as from one beside
+  it — a list of header fields lies between them, not one of requests (:mod:`keyaudit.inputs.captures.json_blocks`);
+  and the YAML reader reads the mapping that holds such a list (`- key: :method`) as it reads one with a `method:` key
+  (:mod:`keyaudit.inputs.captures.yaml_records`; `key: :method` a request marker in rules/requests.yaml);
+- a dump's body framed in one chunk — the declared length in hex on the line after the head's blank line, as ICAP's
+  REQMOD encapsulates the request (RFC 3507, 4.8) — is the chunk's bytes, the size line framing
+  (:func:`keyaudit.inputs.captures.dump_lines.chunk_size_line`).
+
+Two are strict expected failures, each marked with what it misses.
 
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
@@ -95,6 +112,24 @@ def envoy_lua_script_log(request: Request) -> list[str]:
     lines += [f"{head}{name}: {value}" for name, value in _pseudo(request)]
     body = request.body.split("\n")
     return lines + [f"{head}body: {body[0]}"] + body[1:]
+
+
+# --- Istio: a Lua filter's dynamic metadata in the JSON access log ---------------------------------------------------
+
+def istio_lua_dynamic_metadata(request: Request) -> list[str]:
+    # An Istio egress gateway whose EnvoyFilter adds a Lua filter that keeps the request's headers and body in dynamic
+    # metadata (`request_handle:streamInfo():dynamicMetadata():set("envoy.lua", "request_headers", headersMap)`, the
+    # body joined from `request_handle:bodyChunks()` as "request_body"; "HTTP Request Body Logging with Istio &
+    # Envoy", themartian.hashnode.dev), and a meshConfig accessLogEncoding JSON whose accessLogFormat adds
+    # `"request_headers": "%DYNAMIC_METADATA(envoy.lua:request_headers)%"` and `"request_body":
+    # "%DYNAMIC_METADATA(envoy.lua:request_body)%"` to Istio's default fields (a table written as a JSON object,
+    # its keys the header map's: pseudo-headers and lower-cased names).
+    return _line({"start_time": STAMP, "method": request.method, "path": request.path, "protocol": "HTTP/1.1",
+                  "response_code": 201, "response_flags": "-", "bytes_received": int(request.content_length),
+                  "bytes_sent": 11, "duration": 32, "user_agent": AGENT, "request_id": _run(request),
+                  "authority": request.host, "upstream_host": "200.155.0.10:443",
+                  "upstream_cluster": f"outbound|443||{request.host}",
+                  "request_headers": dict(_pseudo(request)), "request_body": request.body})
 
 
 # --- Envoy gRPC access log service ------------------------------------------------------------------------------------
@@ -246,7 +281,7 @@ def linkerd_access_log_json(request: Request) -> list[str]:
 
 
 SHAPES = [case(envoy_tap_yaml, "taps.yaml"), case(envoy_tap_admin_stream, "taps.json"),
-          case(envoy_lua_script_log, "envoy.log", missed="each header a `script log: name: value` line: the run of "
+          case(istio_lua_dynamic_metadata, "istio-proxy.log"), case(envoy_lua_script_log, "envoy.log", missed="each header a `script log: name: value` line: the run of "
                "labelled lines reads the tag's `name: value` as members no role names, not as headers (headers unknown)"), case(caddy_log_append_body, "access.json"),
           case(haproxy_json_log_format, "haproxy.log"), case(nginx_njs_headers_json, "egress.log"),
           case(apigee_message_logging, "entries.json"), case(cloudflare_workers_trace_events, "trace-events.log",
