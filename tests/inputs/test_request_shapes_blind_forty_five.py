@@ -107,7 +107,8 @@ def envoy_lua_script_log(request: Request) -> list[str]:
     # `getBytes(0, length)`, `request_handle:logInfo(message)`), each call one line of Envoy's log at info: the
     # default format `[%Y-%m-%d %T.%e][%t][%l][%n] [%g:%#] %v`, the message after `script log: `; a message of
     # several lines printed as it is.
-    head = "[2026-11-22 13:00:30.104][31][info][lua] [source/extensions/filters/http/lua/lua_filter.cc:941] script log: "
+    head = ("[2026-11-22 13:00:30.104][31][info][lua] [source/extensions/filters/http/lua/lua_filter.cc:941] "
+            "script log: ")
     lines = [f"{head}egress {request.method} https://{request.host}{request.path}"]
     lines += [f"{head}{name}: {value}" for name, value in _pseudo(request)]
     body = request.body.split("\n")
@@ -281,10 +282,13 @@ def linkerd_access_log_json(request: Request) -> list[str]:
 
 
 SHAPES = [case(envoy_tap_yaml, "taps.yaml"), case(envoy_tap_admin_stream, "taps.json"),
-          case(istio_lua_dynamic_metadata, "istio-proxy.log"), case(envoy_lua_script_log, "envoy.log", missed="each header a `script log: name: value` line: the run of "
-               "labelled lines reads the tag's `name: value` as members no role names, not as headers (headers unknown)"), case(caddy_log_append_body, "access.json"),
-          case(haproxy_json_log_format, "haproxy.log"), case(nginx_njs_headers_json, "egress.log"),
-          case(apigee_message_logging, "entries.json"), case(cloudflare_workers_trace_events, "trace-events.log",
+          case(istio_lua_dynamic_metadata, "istio-proxy.log"),
+          case(envoy_lua_script_log, "envoy.log", missed="each header a `script log: name: value` line: the run of "
+               "labelled lines reads the tag's `name: value` as members no role names, not as headers (headers "
+               "unknown)"),
+          case(caddy_log_append_body, "access.json"), case(haproxy_json_log_format, "haproxy.log"),
+          case(nginx_njs_headers_json, "egress.log"), case(apigee_message_logging, "entries.json"),
+          case(cloudflare_workers_trace_events, "trace-events.log",
                missed="the forwarded call a JSON string inside a console message list (`Logs[].Message[0]`): the "
                       "invocation's own inbound `Event.Request` is taken as the request (headers unknown)"),
           case(icap_reqmod, "icap.log")]

@@ -301,7 +301,7 @@ MIN_CHUNKED = 16  # bytes a body framed in one chunk must hold for its size line
 
 
 def chunk_size_line(line: str, expected: int | None) -> bool:
-    """Whether a body's first line is the size line of the one chunk that holds it all — the declared length in hex —
+    """Whether a body's first line is the size line of the one chunk that holds it all (the declared length in hex),
     so the body is framed in chunks: a request encapsulated in another protocol's message, as ICAP's REQMOD carries
     it (RFC 3507, 4.8: the HTTP head, then its body chunked, `0` after the last chunk), its head's Content-Length the
     body's own. The line is framing, not the body's (the chunk's bytes end where the length does)."""
