@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 from typing import IO, BinaryIO, Iterator
 
 from keyaudit.engine import create_matcher
+from keyaudit.engine.binary_read import BinaryRead
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB, FileAccount, RuleBudget
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.file_wide import Unsettled
@@ -32,7 +33,8 @@ from keyaudit.model.result import BINARY_STRINGS_BYTES, ScanError
 from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
-from keyaudit.run.archive_unit import binary_progress, kept_whole, scan_archive, whole_progress
+from keyaudit.run.archive_unit import kept_whole, scan_archive, whole_progress
+from keyaudit.run.binary_unit import binary_progress, count_cut_again, kept_unchanged, picked_up
 from keyaudit.run.code_prose import ProseFilter
 from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
@@ -104,6 +106,7 @@ class UnitScanner:
             tally = Tally(progress=kept, errors=kept.damage_errors())
             tally.counts.files_scanned = 1
             tally.counts.statistics["files_unchanged"] += 1
+            count_cut_again(tally.counts, kept)
             return tally
         with contextlib.ExitStack() as stack:
             location: Path | IO[bytes] | Opener
@@ -254,12 +257,19 @@ class UnitScanner:
         from keyaudit.inputs.text_requests import READ_ON_BYTES, window_collector
         from keyaudit.run.unit_requests import UnitRequests
 
-        probe = None  # binary content recorded whole: its record as it is now, the same not read again
-        if unit.resume is not None and unit.resume.whole and kept_whole(unit, probe := binary_progress(unit, opener),
-                                                                        tally):
-            return
+        bound = min(BINARY_STRINGS_BYTES, self.binary_left if self.binary_left is not None else BINARY_STRINGS_BYTES)
         with contextlib.ExitStack() as stack:
+            strings = BinaryRead(bound, digesting=unit.head is not None)
+            if unit.resume is not None and unit.resume.whole:  # binary content: unchanged, appended, or rewritten
+                strings = picked_up(stream, unit.resume, bound) or strings
+                if not strings.resumed:
+                    stream = stack.enter_context(opener())
+                elif not stream.peek(1)[:1]:  # type: ignore[attr-defined]
+                    kept_unchanged(unit, unit.resume, tally)
+                    return
             keeper, resume = self._resume(stream, unit, opener, stack)
+            if strings.resumed:  # binary content picked up where it was recorded
+                resume = unit.resume
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
             # A stream that cannot seek (decompressed text) keeps the windows' lines as it goes:
             # reading them again would decode it all again.
@@ -269,11 +279,10 @@ class UnitScanner:
             ranged = line_range(stream)  # a range of a plain file: the text around it, for context
             chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
-                                 windows=windows, tables=tables_above(unit, resume, self.detector.matcher),
+                                 windows=windows, tables=tables_above(unit, None if strings.resumed else resume, self.detector.matcher),
                                  above=ranged.above(OVERLAP_BYTES) if ranged else b"",
                                  below=functools.partial(ranged.below, OVERLAP_BYTES) if ranged else None,
-                                 strings_bound=min(BINARY_STRINGS_BYTES, self.binary_left if self.binary_left
-                                                   is not None else BINARY_STRINGS_BYTES))
+                                 strings=strings)
             requests = stack.enter_context(UnitRequests(
                 self.judge, opener, unit.target.display, tally, chunks, resume, known=self.rules.record_headers,
                 read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first))
@@ -292,7 +301,7 @@ class UnitScanner:
             if chunks.binary and self.binary_left is not None:
                 self.binary_left = max(self.binary_left - chunks.bytes_scanned, 0)
             if chunks.binary and unit.head is not None:
-                tally.progress = probe or binary_progress(unit, opener)
+                tally.progress = binary_progress(unit, keeper, strings, resume)  # type: ignore[arg-type]
             past: Iterator[bytes] | None = None  # the text past a range's end, from where its anchors were looked for
             if unit.byte_range is not None and requests.writes_requests() and read_on(stream, READ_ON_BYTES):
                 # A range owns the requests that begin in it, and reads on past its end for them, from
