@@ -327,15 +327,17 @@ class UnitScanner:
             counts.skip(unit.target.display, "binary")
             return False
         # Counted where there is one: a scan of text reports neither statistic.
-        for statistic, happened in (("binary_files_read_as_strings", chunks.binary), ("binary_files_cut", chunks.cut)):
+        # Binary content an earlier run read in part, picked up where it stopped, is still read in part.
+        cut = chunks.cut or bool(resume is not None and resume.cut)
+        for statistic, happened in (("binary_files_read_as_strings", chunks.binary), ("binary_files_cut", cut)):
             if happened:
                 counts.statistics[statistic] += 1
         if unit.head is not None and not chunks.binary:  # binary content is recorded whole, by the caller
             tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
                                          chunks.end_column, keeper.tail, resume.record_id if resume else None,
                                          unit.stamp)
-            if resume:
-                counts.statistics["files_resumed"] += 1
+        if resume:
+            counts.statistics["files_resumed"] += 1
         counts.files_scanned += int(unit.first)
         counts.bytes_scanned += chunks.bytes_scanned
         if chunks.spots is not None and chunks.spots.cut:  # encoded payloads read only to their bound: said
