@@ -147,11 +147,12 @@ def test_the_record_is_of_the_bytes_the_scan_read_not_of_a_later_read(tmp_path: 
 
     @contextlib.contextmanager
     def reader() -> Iterator[BinaryIO]:
-        """The file as a reader that opens it afresh; a writer rewrites it once the first reading is done."""
+        """The file as a reader that opens it afresh; a writer rewrites it once the scan's pass has begun."""
+        if opened:
+            path.write_bytes(rewritten)
+        opened.append(True)
         with path.open("rb") as raw:
             yield io.BufferedReader(raw)  # type: ignore[arg-type]
-        opened.append(True)
-        path.write_bytes(rewritten)
 
     unit = WorkUnit(Target("ledger.bin", None, reader), head=scanned[:HEAD_BYTES], stamp="1:1")
     tally = UnitScanner(load_rules()).scan(unit)
