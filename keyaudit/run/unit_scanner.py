@@ -327,9 +327,12 @@ class UnitScanner:
             counts.skip(unit.target.display, "binary")
             return False
         # Counted where there is one: a scan of text reports neither statistic.
-        # Binary content an earlier run read in part, picked up where it stopped, is still read in part.
+        # Binary content an earlier run read in part, picked up where it stopped, is still read in part; a
+        # commit hook's content given none of its budget was not read at all (said apart).
         cut = chunks.cut or bool(resume is not None and resume.cut)
-        for statistic, happened in (("binary_files_read_as_strings", chunks.binary), ("binary_files_cut", cut)):
+        unread = chunks.binary and not chunks.bytes_scanned and chunks.cut
+        for statistic, happened in (("binary_files_read_as_strings", chunks.binary and not unread),
+                                    ("binary_files_cut", cut and not unread), ("binary_files_not_read", unread)):
             if happened:
                 counts.statistics[statistic] += 1
         if unit.head is not None and not chunks.binary:  # binary content is recorded whole, by the caller
