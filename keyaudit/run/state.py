@@ -245,8 +245,8 @@ class ScanState:
                            "tail_hash=?, stamp=?, last_path=?, damage=?, cut=?, updated_at=? WHERE id=?",
                            (*values, resumed_from))
         else:
-            cursor.execute("INSERT INTO files (head_len, head_hash, offset, lines, end_column, tail_hash, "
-                           "stamp, last_path, damage, cut, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+            cursor.execute("INSERT INTO files (head_len, head_hash, offset, lines, end_column, tail_hash, stamp, "
+                           "last_path, damage, cut, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator["sqlite3.Cursor"]:

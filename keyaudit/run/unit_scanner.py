@@ -36,6 +36,7 @@ from keyaudit.rulebook.rules import RuleSet
 from keyaudit.run.archive_unit import kept_whole, scan_archive, whole_progress
 from keyaudit.run.binary_unit import binary_progress, count_cut_again, kept_unchanged, picked_up
 from keyaudit.run.code_prose import ProseFilter
+from keyaudit.run.compiled_source import allowed_by_source
 from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
 from keyaudit.run.interrupts import raise_interrupt_behind
@@ -89,6 +90,7 @@ class UnitScanner:
         """Scan one unit into a tally whose names show no credential (see :mod:`.path_secrets`);
         with --state, its progress keeps the errors, for a damaged file left as it is."""
         tally = self._scan(unit)
+        tally.findings = allowed_by_source(tally.findings, unit.target.path)
         self.names.tally(tally)
         if tally.progress is not None and tally.errors and not tally.progress.damage:
             tally.progress = replace(tally.progress, damage=tuple((error.path, error.message) for error in tally.errors))
@@ -268,8 +270,7 @@ class UnitScanner:
                     kept_unchanged(unit, unit.resume, tally)
                     return
             keeper, resume = self._resume(stream, unit, opener, stack)
-            if strings.resumed:  # binary content picked up where it was recorded
-                resume = unit.resume
+            resume = unit.resume if strings.resumed else resume  # binary content picked up where it was recorded
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
             # A stream that cannot seek (decompressed text) keeps the windows' lines as it goes:
             # reading them again would decode it all again.
