@@ -280,7 +280,7 @@ class UnitScanner:
             ranged = line_range(stream)  # a range of a plain file: the text around it, for context
             chunks = ChunkedPass(keeper, self.detector.matcher,  # type: ignore[arg-type]
                                  sniff_binary=unit.first and resume is None, start=start, read_bytes=read_size(stream),
-                                 windows=windows, tables=tables_above(unit, None if strings.resumed else resume, self.detector.matcher),
+                                 windows=windows, tables=tables_above(unit, resume, self.detector.matcher),
                                  above=ranged.above(OVERLAP_BYTES) if ranged else b"",
                                  below=functools.partial(ranged.below, OVERLAP_BYTES) if ranged else None,
                                  strings=strings)
