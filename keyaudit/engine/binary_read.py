@@ -20,6 +20,7 @@ import re
 from typing import BinaryIO
 
 from keyaudit.engine.binary_text import BYTE_CLASSES
+from keyaudit.model.result import BINARY_STRINGS_BYTES
 
 WIDE_CARRY = 4096  # bytes of a UTF-16LE run held back at a piece's end: 2,048 characters, far past any key
 DRAIN_BYTES = 1 << 20
@@ -31,6 +32,23 @@ def wide_tail(data: bytes) -> int:
     """How many of ``data``'s last bytes may be the start of a UTF-16LE run that the next piece goes on with."""
     backwards = data[-WIDE_CARRY:].translate(BYTE_CLASSES)[::-1]
     return _WIDE_TAIL.match(backwards).end()  # type: ignore[union-attr]
+
+
+class BinaryBudget:
+    """What a run may still read of binary content for strings, in all: unbounded (``left`` None) but for each
+    file's own bound, or a commit hook's budget, spent by its binary files and the binary bodies of its captures
+    alike (a HAR's gRPC body costs what a file of it does)."""
+
+    def __init__(self, left: int | None = None) -> None:
+        self.left = left
+
+    def bound(self) -> int:
+        """Bytes the next binary content may be read to."""
+        return BINARY_STRINGS_BYTES if self.left is None else min(BINARY_STRINGS_BYTES, self.left)
+
+    def spend(self, count: int) -> None:
+        if self.left is not None:
+            self.left = max(self.left - count, 0)
 
 
 class BinaryRead:

@@ -18,7 +18,7 @@ from pathlib import Path, PurePath
 from typing import IO, BinaryIO, Iterator
 
 from keyaudit.engine import create_matcher
-from keyaudit.engine.binary_read import BinaryRead
+from keyaudit.engine.binary_read import BinaryBudget, BinaryRead
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB, FileAccount, RuleBudget
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.file_wide import Unsettled
@@ -29,7 +29,7 @@ from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import stream_archive_kind
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
-from keyaudit.model.result import BINARY_STRINGS_BYTES, ScanError
+from keyaudit.model.result import ScanError
 from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
@@ -80,7 +80,7 @@ class UnitScanner:
         self.prose = ProseFilter(rules)
         self.names = PathRedactor(self.detector)
         # Binary content this scanner may still read for strings, when the run has a budget (--staged), else None.
-        self.binary_left: int | None = None
+        self.binary_budget = BinaryBudget()
 
     @property
     def engine(self) -> str:
@@ -210,7 +210,7 @@ class UnitScanner:
         appended to, so one with the same length and last bytes is the one already judged."""
         if unit.head is not None and unit.resume is not None and kept_whole(unit, whole_progress(unit, opener), tally):
             return True
-        return scan_har(stream, unit, self.detector, self.judge, tally)
+        return scan_har(stream, unit, self.detector, self.judge, tally, self.binary_budget)
 
     def _scan_messages(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
         """A mailbox or a message with its MIME parts decoded; a chat export scanned as text, its
@@ -259,7 +259,7 @@ class UnitScanner:
         from keyaudit.inputs.text_requests import READ_ON_BYTES, window_collector
         from keyaudit.run.unit_requests import UnitRequests
 
-        bound = min(BINARY_STRINGS_BYTES, self.binary_left if self.binary_left is not None else BINARY_STRINGS_BYTES)
+        bound = self.binary_budget.bound()
         with contextlib.ExitStack() as stack:
             strings = BinaryRead(bound, digesting=unit.head is not None)
             if unit.resume is not None and unit.resume.whole:  # binary content: unchanged, appended, or rewritten
@@ -299,8 +299,8 @@ class UnitScanner:
                 raise
             if not self._account(chunks, keeper, resume, unit, tally):
                 return
-            if chunks.binary and self.binary_left is not None:
-                self.binary_left = max(self.binary_left - chunks.bytes_scanned, 0)
+            if chunks.binary:
+                self.binary_budget.spend(chunks.bytes_scanned)
             if chunks.binary and unit.head is not None:
                 tally.progress = binary_progress(unit, keeper, strings, resume)  # type: ignore[arg-type]
             past: Iterator[bytes] | None = None  # the text past a range's end, from where its anchors were looked for

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from helpers.binaries import executable
 from helpers.credentials import iugu_token
+from helpers.har import entry, har
 from helpers.repos import git, new_repo
 from keyaudit.model.result import STAGED_BINARY_BYTES
 
@@ -75,3 +77,22 @@ def test_a_key_the_budget_cuts_is_shown_as_a_quarter_at_most_in_every_format(tmp
             pieces = {key[at : at + 9] for at in range(len(key) - 8)}
             assert sum(piece in run.stdout + run.stderr for piece in pieces) == 0, f"{form}: a key shown past a quarter"
         git(repo, "rm", "-q", "--cached", f"cut{index}.bin")
+
+
+def test_a_staged_capture_s_binary_bodies_spend_the_same_budget(tmp_path: Path) -> None:
+    # A HAR's gRPC body is binary content as a file of it is: read for its strings within the commit's budget.
+    repo = new_repo(tmp_path / "repo")
+    early, late, spent = iugu_token(), iugu_token(), iugu_token()
+    body = holding({1000: early, STAGED_BINARY_BYTES + 5000: late}, STAGED_BINARY_BYTES * 2)
+    second = holding({100: spent}, 2000)  # the budget is spent by the first body: not read
+    entries = [entry("POST", f"https://api.shop.example/rpc/{index}", response_text=base64.b64encode(data).decode(),
+                     encoding="base64") for index, data in enumerate((body, second))]
+    (repo / "session.har").write_text(json.dumps(har(entries)))
+    git(repo, "add", "-A")
+    report = json.loads(keyaudit(repo, "--staged", "--format", "json").stdout)
+    assert len(report["findings"]) == 1
+    statistics = report["scan"]["requests"]
+    assert (statistics.get("binary_files_cut"), statistics.get("binary_files_not_read")) == (1, 1)
+    assert report["scan"]["read_in_part"] == SAID
+    whole = json.loads(keyaudit(repo, "--format", "json", "--jobs", "1", "session.har").stdout)
+    assert len(whole["findings"]) == 3 and "read_in_part" not in whole["scan"]  # no hook: every body whole
