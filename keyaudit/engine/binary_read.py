@@ -55,16 +55,14 @@ class BinaryRead:
     """The reading of one binary content's bytes: how many were read and, when ``digesting`` (``--state``), their
     digest, newlines and the bytes after the last newline (the record's line and column); ``cut`` once some lay
     past ``bound``, the bytes this pass reads for strings at most. ``length``, ``state``, ``lines`` and ``column``
-    are those of the content an earlier run read, when this pass picks it up there; ``known``, content the caller
-    has read as binary whatever it holds."""
+    are those of the content an earlier run read, when this pass picks it up there."""
 
     def __init__(self, bound: int, digesting: bool = False, length: int = 0,
-                 state: "hashlib._Hash | None" = None, lines: int = 0, column: int = 0, known: bool = False) -> None:
+                 state: "hashlib._Hash | None" = None, lines: int = 0, column: int = 0) -> None:
         self.bound = bound
         self.hasher = (state or hashlib.sha256()) if digesting else None
         self.length, self.lines, self.column = length, lines, column
         self.resumed = length > 0
-        self.known = known or self.resumed  # read as binary from its start, unsniffed
         self.cut = False
         self._accepted = 0  # bytes handed to the view or held back for it
         self._held = b""

@@ -178,7 +178,7 @@ class ChunkedPass:
         self.bytes_scanned = 0
         # Binary content is read for its strings (:mod:`.binary_text`), as far as the bound (``strings.cut`` when
         # it held more); ``media`` names what it is when its strings hold no text (it is not read at all).
-        self.binary = self.strings.known
+        self.binary = self.strings.resumed
         self.media: str | None = None
         # The stream's first bytes: a table's header row there says how every line below it reads,
         # and no window need show it.
@@ -198,7 +198,7 @@ class ChunkedPass:
             if first:
                 first = False
                 self.head = data[:HEAD_BYTES]
-                if self._sniff_binary and not self.binary and looks_binary(data):
+                if self._sniff_binary and looks_binary(data):
                     self.binary, self.media = True, media_kind(data)
                     if self.media is not None:
                         return

@@ -13,21 +13,12 @@ from __future__ import annotations
 import hashlib
 from typing import BinaryIO
 
-from keyaudit.engine.binary_read import DRAIN_BYTES, BinaryBudget, BinaryRead
+from keyaudit.engine.binary_read import DRAIN_BYTES, BinaryRead
 from keyaudit.model.result import Counts
 from keyaudit.run.records import WHOLE_DIGEST, Progress, Resume
 from keyaudit.run.tally import Tally
 from keyaudit.run.units import WorkUnit
-from keyaudit.sources.compression import DECOMPRESSION_ERRORS, decoded_format
-
-
-def first_reading(budget: BinaryBudget, unit: WorkUnit, stream: BinaryIO) -> BinaryRead:
-    """How binary content of ``stream`` is read from its start: as far as ``budget`` lets, digested for ``--state``.
-    Under a commit hook's budget a file that is one zlib stream (a git loose object, ``zlib-flate`` output) is read
-    as binary whatever it decodes to: its megabyte inflates to as much as 64 MiB of text, which the hook would
-    otherwise read whole, outside the budget."""
-    return BinaryRead(budget.bound(), unit.head is not None,
-                      known=budget.left is not None and decoded_format(stream) == "zlib")
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 
 
 def picked_up(stream: BinaryIO, resume: Resume, bound: int) -> BinaryRead | None:

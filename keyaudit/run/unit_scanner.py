@@ -18,7 +18,7 @@ from pathlib import Path, PurePath
 from typing import IO, BinaryIO, Iterator
 
 from keyaudit.engine import create_matcher
-from keyaudit.engine.binary_read import BinaryBudget
+from keyaudit.engine.binary_read import BinaryBudget, BinaryRead
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB, FileAccount, RuleBudget
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.file_wide import Unsettled
@@ -34,7 +34,7 @@ from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
 from keyaudit.run.archive_unit import kept_whole, scan_archive, whole_progress
-from keyaudit.run.binary_unit import binary_progress, count_cut_again, first_reading, kept_unchanged, picked_up
+from keyaudit.run.binary_unit import binary_progress, count_cut_again, kept_unchanged, picked_up
 from keyaudit.run.code_prose import ProseFilter
 from keyaudit.run.compiled_source import allowed_by_source
 from keyaudit.run.file_top import tables_above
@@ -261,7 +261,7 @@ class UnitScanner:
 
         bound = self.binary_budget.bound()
         with contextlib.ExitStack() as stack:
-            strings = first_reading(self.binary_budget, unit, stream)
+            strings = BinaryRead(bound, digesting=unit.head is not None)
             if unit.resume is not None and unit.resume.whole:  # binary content: unchanged, appended, or rewritten
                 strings = picked_up(stream, unit.resume, bound) or strings
                 if not strings.resumed:

@@ -73,14 +73,6 @@ def is_decompressing(stream: BinaryIO) -> bool:
     return isinstance(getattr(stream, "raw", stream), (Decoded, GzipSalvage, ReadAhead, zipfile.ZipExtFile))
 
 
-def decoded_format(stream: BinaryIO) -> str | None:
-    """The format ``stream`` decodes as :func:`open_decompressed` opened it (``zlib`` for a file that is one zlib
-    stream), in a thread or not; None for content read as it is (and for gzip, which its own readers decode)."""
-    inner = getattr(stream, "raw", stream)
-    inner = inner.source if isinstance(inner, ReadAhead) else inner
-    return inner.format if isinstance(inner, Decoded) else None
-
-
 def loses_failing_read(stream: BinaryIO) -> bool:
     """Whether a read of ``stream`` that meets damage takes the text it decoded with it (a zip
     member's reader raises out of the read that meets damaged deflate data; a bad CRC it keeps,

@@ -78,11 +78,6 @@ class Decoded(Pieces):
         self.damage: Damaged | None = None
         super().__init__(self._decode())
 
-    @property
-    def format(self) -> str:
-        """The name of the format decoded (``zlib``, ``zstd``…)."""
-        return self._codec.name
-
     def _more(self) -> bytes:
         piece = self._raw.read(INPUT_BYTES)
         self._read += len(piece)

@@ -25,7 +25,7 @@ class ReadAhead(Pieces):
     must be done by whoever opened it, never left to the garbage collector)."""
 
     def __init__(self, source: BinaryIO) -> None:
-        self._source = self.source = source
+        self._source = source
         self._queue: queue.Queue[bytes | BaseException] = queue.Queue(PIECES_AHEAD)
         self._stop = threading.Event()
         self._reached_end = False
