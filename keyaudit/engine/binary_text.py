@@ -32,7 +32,7 @@ _NUL_RUN = re.compile(b"\0{%d,}" % len(_HOLE))  # a hole: what a crash, a preall
 _PRINTABLE = bytes(range(0x20, 0x7F)) + b"\t"
 # Each byte as its class, so that runs are found by ``bytes.find`` at C speed (a regular expression tried at every
 # byte of random content reads a few tens of MB/s): 1 printable, 0 NUL, 2 any other.
-_CLASSES = bytes.maketrans(bytes(range(256)), bytes(1 if byte in _PRINTABLE else 0 if byte == 0 else 2
+BYTE_CLASSES = bytes.maketrans(bytes(range(256)), bytes(1 if byte in _PRINTABLE else 0 if byte == 0 else 2
                                                     for byte in range(256)))
 _RUN_START = b"\x01" * MIN_RUN
 _WIDE_START = b"\x01\x00" * MIN_RUN
@@ -97,7 +97,7 @@ def strings_view(data: bytes) -> bytes:
     newline bytes where they are. A run at either end of ``data`` is kept whatever its length: it may be the end
     or the start of a string the piece before or after holds the rest of."""
     view = bytearray(data.translate(_BLANK))
-    classes = data.translate(_CLASSES)
+    classes = data.translate(BYTE_CLASSES)
     for start, end in _runs(classes):
         view[start:end] = data[start:end]
     head = len(data) - len(data.lstrip(_PRINTABLE))

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import BinaryIO, Callable, Iterator
 
 from keyaudit.engine.allocator import keep_freed_buffers
+from keyaudit.engine.binary_read import BinaryRead
 from keyaudit.engine.binary_text import HOLE_SNIFF_BYTES, leading_nuls, looks_binary, media_kind, strings_view
 from keyaudit.engine.decoding import SpotCollector
 from keyaudit.engine.line_memo import LineCounter, LineMemo, T, line_columns
@@ -151,9 +152,11 @@ class ChunkedPass:
                  start: tuple[int, int] = (1, 0), read_bytes: int = CHUNK_BYTES,
                  windows: WindowCollector | None = None, tables: list[Table] | None = None,
                  above: bytes = b"", below: Callable[[], bytes] | None = None,
-                 strings_bound: int = BINARY_STRINGS_BYTES) -> None:
+                 strings: BinaryRead | None = None) -> None:
         self._stream, self._matcher = stream, matcher
-        self._strings_bound = strings_bound  # bytes of binary content read for strings, at most
+        # How binary content is read for strings: its bound, and its digest for --state; one picked up where an
+        # earlier run stopped is binary from the start.
+        self.strings = strings or BinaryRead(BINARY_STRINGS_BYTES)
         # A range's text of the file just above it, and what gives the text just below it once it is read:
         # what a rule's context reaches into, as into the buffers around a hit in a file read whole; not scanned.
         self._above, self._below = above[-OVERLAP_BYTES:], below
@@ -173,9 +176,9 @@ class ChunkedPass:
         self.evidence = FileEvidence()  # provider hosts seen, for file-scope contexts (see ``watch``)
         self.spots: SpotCollector | None = None  # the encoded text around decode anchors, when decoded
         self.bytes_scanned = 0
-        # Binary content is read for its strings (:mod:`.binary_text`), as far as BINARY_STRINGS_BYTES: ``cut`` when
-        # it held more; ``media`` names what it is when its strings hold no text (it is not read at all).
-        self.binary, self.cut = False, False
+        # Binary content is read for its strings (:mod:`.binary_text`), as far as the bound (``strings.cut`` when
+        # it held more); ``media`` names what it is when its strings hold no text (it is not read at all).
+        self.binary = self.strings.resumed
         self.media: str | None = None
         # The stream's first bytes: a table's header row there says how every line below it reads,
         # and no window need show it.
@@ -199,7 +202,7 @@ class ChunkedPass:
                     self.binary, self.media = True, media_kind(data)
                     if self.media is not None:
                         return
-                    data = self._bounded(data)
+                    data = self.strings.take(data, more=damage is None)
                 if len(data) == CHUNK_BYTES:
                     keep_freed_buffers()  # a stream of whole chunks: keep their buffers for reuse
             self.bytes_scanned += len(data)
@@ -276,21 +279,20 @@ class ChunkedPass:
             windows.add_all(lines, list(anchors), self.bytes_scanned, reach, upto=line - 1)
         return taken
 
+    @property
+    def cut(self) -> bool:
+        """Whether binary content held more than the bound let this pass read."""
+        return self.strings.cut
+
     def _read_strings(self) -> tuple[bytes, Exception | None]:
         """The next chunk of binary content, none past the bound (``cut`` says whether any was left)."""
-        if self.bytes_scanned < self._strings_bound:
+        strings = self.strings
+        if strings.room:
             data, damage = self._read()
-            bounded = self._bounded(data)
-            return bounded, damage if len(bounded) == len(data) else None  # damage past the bound is not read
-        self.cut = self.cut or bool(self._stream.read(1))
+            taken = strings.take(data, more=bool(data) and damage is None)
+            return taken, None if strings.cut else damage  # damage past the bound is not read
+        strings.probe(self._stream)
         return b"", None
-
-    def _bounded(self, data: bytes) -> bytes:
-        """``data``, binary content that starts ``bytes_scanned`` in, up to the bound; ``cut`` if some lay past."""
-        left = max(self._strings_bound - self.bytes_scanned, 0)
-        if len(data) > left:
-            self.cut, data = True, data[:left]
-        return data
 
     def _read(self) -> tuple[bytes, Exception | None]:
         """Up to a chunk, in reads of ``read_bytes``, so that a damaged compressed stream still

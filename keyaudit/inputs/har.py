@@ -23,6 +23,7 @@ from functools import cached_property
 from typing import Any, BinaryIO, Iterator
 
 from keyaudit.inputs.captures.lines import well_formed
+from keyaudit.engine.binary_read import BinaryBudget
 from keyaudit.inputs.har_bodies import scanned_body
 from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, loads, pointer_tokens
 from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
@@ -82,8 +83,9 @@ def _entry_index(pointer: str) -> int | None:
 class HarValue:
     """One entry of ``log.entries``, or another member of the document, parsed on its own."""
 
-    def __init__(self, value: Value) -> None:
+    def __init__(self, value: Value, budget: BinaryBudget | None = None) -> None:
         self.pointer = value.pointer
+        self._budget = budget  # what binary bodies may be read to, in all (a commit hook's)
         self.entry = _entry_index(value.pointer)
         self._value, self.place = value, value.place
         self.root = value.parsed if value.parsed is not UNPARSED else self._parsed()
@@ -132,7 +134,7 @@ class HarValue:
         pointers, to learn whether any field can hold a finding. In parts, so that a batch's
         texts are joined once, not copied again for each value (bodies run to megabytes); a
         long string is a part of its own, encoded from itself, not from a copy joined first."""
-        walk = self._walk = _Walk(self.root, self._in_headers)
+        walk = self._walk = _Walk(self.root, self._in_headers, budget=self._budget)
         texts = walk.texts
         if sum(map(len, texts)) < ALONE_CHARS:
             return [scannable("\n".join(texts)), *walk.bodies]
@@ -148,9 +150,10 @@ class HarValue:
         return [*parts, *walk.bodies]
 
     @property
-    def bodies_cut(self) -> int:
-        """Binary bodies of the last :meth:`joint_parts` read only as far as the bound on binary content."""
-        return self._walk.bodies_cut if self._walk is not None else 0
+    def bodies_cut(self) -> tuple[int, int]:
+        """Binary bodies of the last :meth:`joint_parts` read only as far as the bound on binary content, and those
+        a commit hook's budget left nothing of to read."""
+        return (self._walk.bodies_cut, self._walk.bodies_unread) if self._walk is not None else (0, 0)
 
     def fields_hit(self, hits: list[tuple[int, int]]) -> list[HarField]:
         """The fields that ``hits`` (spans, ends included, in the text of :meth:`joint_parts`)
@@ -207,10 +210,11 @@ class _Walk:
     ``api_token=…`` are what rules recognise, not the bare value."""
 
     def __init__(self, root: Any, in_headers: bool, pointer: str | None = None,
-                 wanted: frozenset[int] = frozenset()) -> None:
+                 wanted: frozenset[int] = frozenset(), budget: BinaryBudget | None = None) -> None:
         self.texts: list[str] = []
         self.bodies: list[bytes] = []
-        self.bodies_cut = 0  # binary bodies read only as far as the bound on binary content
+        self.bodies_cut = self.bodies_unread = 0  # binary bodies read only as far as the bound; of none of it
+        self._budget = budget
         self.body_texts: list[int] = []
         self.places: dict[int, _Place] | None = None if pointer is None else {}
         self._wanted = wanted
@@ -269,11 +273,12 @@ class _Walk:
     def _body(self, text: str, mime_type: object) -> None:
         """A base64 body, decoded, of the string about to be the walk's next, unless it holds
         nothing to scan."""
-        body = scanned_body(text, mime_type)
+        body = scanned_body(text, mime_type, self._budget)
         if body is not None:
             self.bodies.append(body.data)
             self.body_texts.append(len(self.texts))
-            self.bodies_cut += body.cut
+            self.bodies_unread += body.unread
+            self.bodies_cut += body.cut and not body.unread
 
 
 @dataclass(frozen=True)
@@ -288,10 +293,12 @@ class Unreadable:
     column: int
 
 
-def read_har(stream: BinaryIO, share: tuple[float, float] | None = None) -> Iterator[HarValue | Unreadable]:
+def read_har(stream: BinaryIO, share: tuple[float, float] | None = None,
+             budget: BinaryBudget | None = None) -> Iterator[HarValue | Unreadable]:
     """The values of a HAR capture, entry by entry, and the parts that could not be read; with
     ``share``, only those that start in that range of its text (the capture is still parsed from
-    its start, for the places and the entries' numbers, and no further than the range).
+    its start, for the places and the entries' numbers, and no further than the range); binary bodies read as far
+    as ``budget`` lets.
 
     Raises :class:`HarError` when the input is not a HAR at all — not JSON, or no
     ``log.entries`` list — so that the caller reads it as text; this can come after values
@@ -312,7 +319,7 @@ def read_har(stream: BinaryIO, share: tuple[float, float] | None = None) -> Iter
                              item.rest, item.place.line, item.place.column)
             return
         try:
-            value: HarValue | Unreadable = HarValue(item)
+            value: HarValue | Unreadable = HarValue(item, budget)
         except UnreadableValue as exc:
             value = Unreadable(item.pointer, f"{exc}; read as plain text", io.BytesIO(scannable(item.text)),
                                item.place.line, item.place.column)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import binascii
 from dataclasses import dataclass
 
+from keyaudit.engine.binary_read import BinaryBudget
 from keyaudit.engine.binary_text import BINARY_SNIFF_BYTES, HOLE_SNIFF_BYTES, media_kind, strings_view
 from keyaudit.engine.stream import binary_by_head, scanned_as_binary
-from keyaudit.model.result import BINARY_STRINGS_BYTES
 
 # Of a long base64 body, decoded first: whole quads decoding to the binary sniff's window, with a
 # sample's room for leading NULs (what it takes to tell; the rest is decoded only for a body kept).
@@ -25,18 +25,19 @@ _MEDIA_TYPES = ("image/", "audio/", "video/", "font/")
 @dataclass(frozen=True)
 class Body:
     """What the rules read of a body: its bytes, or a binary body's strings (``cut``: its bytes past the bound
-    were not read, counted as a binary file's are)."""
+    were not read, counted as a binary file's are; ``unread``: a commit hook's budget left none of it to read)."""
 
     data: bytes
     cut: bool = False
+    unread: bool = False
 
 
-def scanned_body(text: str, mime_type: object = None) -> Body | None:
+def scanned_body(text: str, mime_type: object = None, budget: BinaryBudget | None = None) -> Body | None:
     """A base64 body's bytes, when a scan of them could find anything: not when the text is not
     base64, nor when they are media (an image, a font: see the module). That is told from the start
     of the bytes, decoded alone, when the text is long: the rest of an image's megabytes is then
     never decoded, nor scanned in the joint pass; a body kept has its rest decoded after that
-    start, not its start decoded again."""
+    start, not its start decoded again. A binary body is read as far as ``budget`` lets, and spends it."""
     declared = isinstance(mime_type, str) and mime_type.lower().startswith(_MEDIA_TYPES)
     head: bytes | None = None
     if len(text) > BODY_HEAD_CHARS:
@@ -58,7 +59,10 @@ def scanned_body(text: str, mime_type: object = None) -> Body | None:
         return Body(decoded)
     if declared or media_kind(decoded) is not None:
         return None
-    return Body(strings_view(decoded[:BINARY_STRINGS_BYTES]), len(decoded) > BINARY_STRINGS_BYTES)
+    budget = budget or BinaryBudget()
+    bound = budget.bound()
+    budget.spend(min(bound, len(decoded)))
+    return Body(strings_view(decoded[:bound]), len(decoded) > bound, unread=not bound)
 
 
 def _decoded_base64(value: str) -> bytes | None:

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterator
 
+from keyaudit.engine.binary_read import BinaryBudget
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge, request_parts
 from keyaudit.inputs.har import HarField, HarValue, Unreadable, read_har, scannable
@@ -49,16 +50,17 @@ LONG_PART = 1 << 20
 
 
 def findings_in_har(stream: BinaryIO, path: str, detector: SecretDetector, judge: ExchangeJudge,
-                    statistics: Counter[str], share: tuple[float, float] | None = None) -> Iterator[Finding | ScanError]:
+                    statistics: Counter[str], share: tuple[float, float] | None = None,
+                    budget: BinaryBudget | None = None) -> Iterator[Finding | ScanError]:
     """The secrets in every field of the capture and the request rules' findings of its entries,
     then one error naming what could not be read as HAR, if anything (that was read as text);
-    with ``share``, of the values that start in that range of its text only.
+    with ``share``, of the values that start in that range of its text only; binary bodies as far as ``budget`` lets.
 
     Raises :class:`~keyaudit.inputs.har.HarError` when the input is not a HAR at all."""
     scan = _HarScan(path, detector, judge, statistics)
     batch: list[_Read] = []
     size = 0
-    for item in read_har(stream, share):
+    for item in read_har(stream, share, budget):
         unread: HarValue | Unreadable | None = item  # what could not be read as HAR
         if isinstance(item, HarValue) and (read := scan.read(item)) is not None:
             batch.append(read)
@@ -115,8 +117,9 @@ class _HarScan:
             parts = value.joint_parts()
         except RecursionError:
             return None
-        if value.bodies_cut:  # said as a binary file's cut is: a body is a file the capture holds
-            self.statistics["binary_files_cut"] += value.bodies_cut
+        cut, unread = value.bodies_cut  # said as a binary file's are: a body is a file the capture holds
+        self.statistics.update({name: count for name, count in (("binary_files_cut", cut),
+                                                                ("binary_files_not_read", unread)) if count})
         fields_end = sum(map(len, parts)) + len(parts) - 1
         if value.entry is not None and type(value.root) is not dict:  # its strings, if any, are scanned still
             self._problem(value.pointer, f"{value.pointer} is {json_kind(value.root)}, not an entry (an object)")

@@ -182,13 +182,17 @@ class ScanResult:
     def binary_cut(self) -> str | None:
         """What binary content was left unread, as the sentence every report carries (the text summary, a SARIF
         notification, each JSON Lines and ECS line): a coverage gap is never silent. None when nothing was."""
-        cut = self.statistics.get("binary_files_cut", 0)
-        if not cut:
+        cut, unread = (self.statistics.get(name, 0) for name in ("binary_files_cut", "binary_files_not_read"))
+        if not cut and not unread:
             return None
         bound = (f"a commit hook reads {STAGED_BINARY_BYTES >> 10} KiB of binary content in all"
                  if "staged" in self.target_kind.split("+") else
                  f"strings past the first {BINARY_STRINGS_BYTES >> 20} MiB of each not read")
-        return f"{cut} binary file{'s' if cut != 1 else ''} read in part ({bound})"
+        if unchanged := self.statistics.get("binary_files_cut_unchanged", 0):  # --state: not read again, still cut
+            bound += f"; {unchanged} of them unchanged since the run that read {'it' if unchanged == 1 else 'them'}"
+        files = cut or unread
+        said = f"{files} binary file{'s' if files != 1 else ''} {'read in part' if cut else 'not read'}"
+        return f"{said}{f' and {unread} not read' if cut and unread else ''} ({bound})"
 
     @property
     def skipped_inputs(self) -> list[tuple[str, str]]:

@@ -1,10 +1,8 @@
 """An archive scanned as a unit: each member a file of its own, and the record ``--state`` keeps
-of content recorded whole (an archive, a HAR capture, binary content)."""
+of content recorded whole (an archive, a HAR capture)."""
 
 from __future__ import annotations
 
-import functools
-import hashlib
 from dataclasses import replace
 from typing import BinaryIO, Callable
 
@@ -74,24 +72,6 @@ def whole_progress(unit: WorkUnit, opener: Opener) -> Progress | None:
         return None
     return Progress.of(unit.head or b"", keeper.count, 0, 0, keeper.tail,
                        unit.resume.record_id if unit.resume else None, unit.stamp)
-
-
-def binary_progress(unit: WorkUnit, opener: Opener) -> Progress | None:
-    """The record of binary content (:meth:`Progress.whole`: its length and the digest of all of it, read here
-    whole, past the bound its strings are read to); None when it is damaged (not recorded: tried again next run).
-    A changed file moves its own record on (the one it left under its path), never another file's that starts
-    alike."""
-    hasher, length = hashlib.sha256(), 0
-    try:
-        with opener() as probe:
-            for piece in iter(functools.partial(probe.read, 1 << 20), b""):
-                hasher.update(piece)
-                length += len(piece)
-    except DECOMPRESSION_ERRORS:
-        return None
-    resume = unit.resume
-    own = resume.record_id if resume is not None and resume.whole and resume.path == unit.target.display else None
-    return Progress.whole(unit.head or b"", length, hasher.digest(), own, unit.stamp)
 
 
 def kept_whole(unit: WorkUnit, probe: Progress | None, tally: Tally) -> bool:

@@ -37,8 +37,8 @@ def open_tables(top: bytes, matcher: Matcher) -> list[Table]:
 
 def tables_above(unit: WorkUnit, resume: Resume | None, matcher: Matcher) -> list[Table]:
     """The tables the file's top leaves open where ``resume`` picks ``unit``'s file up; none for
-    a text read from its top, or with no file (see above)."""
-    if resume is None or unit.target.path is None:
+    a text read from its top, with no file (see above), or binary content (recorded whole: no table)."""
+    if resume is None or unit.target.path is None or resume.whole:
         return []
     start = resume.offset
     try:

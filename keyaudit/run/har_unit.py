@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from typing import BinaryIO
 
+from keyaudit.engine.binary_read import BinaryBudget
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.model.result import ScanError
@@ -23,9 +24,9 @@ from keyaudit.run.units import WorkUnit
 
 
 def scan_har(stream: BinaryIO, unit: WorkUnit, detector: SecretDetector, judge: ExchangeJudge,
-             tally: Tally) -> bool:
-    """Scan the capture (or the unit's share of it) into ``tally``, entry by entry as it is read;
-    False (with an error saying why) when it is not a HAR after all, to be read as text."""
+             tally: Tally, budget: BinaryBudget | None = None) -> bool:
+    """Scan the capture (or the unit's share of it) into ``tally``, entry by entry as it is read (its binary
+    bodies as far as ``budget`` lets); False (with an error saying why) when it is not a HAR after all."""
     # The HAR reader is loaded by the first capture: most scans (a commit's files) have none.
     from keyaudit.inputs.har import HarError
     from keyaudit.inputs.har_findings import findings_in_har
@@ -38,7 +39,7 @@ def scan_har(stream: BinaryIO, unit: WorkUnit, detector: SecretDetector, judge: 
     har = Tally()
     try:
         for item in findings_in_har(keeper, display, detector, judge,  # type: ignore[arg-type]
-                                    har.counts.statistics, share):
+                                    har.counts.statistics, share, budget):
             if isinstance(item, ScanError):
                 har.errors.append(item)
             else:

@@ -31,6 +31,9 @@ class Resume:
     stamp: str | None  # the file's size and mtime when it was scanned up to ``offset``
     damage: tuple[tuple[str, str], ...] = ()  # the errors reading it gave then: (path, message)
     path: str = ""  # the file it was last recorded under
+    # Of binary content: whether the run that recorded it read its strings in part (past the bound); None for text
+    # and for binary content recorded before this was kept (read from its start when it changes).
+    cut: bool | None = None
 
     @property
     def whole(self) -> bool:
@@ -54,6 +57,7 @@ class Progress:
     # The errors reading it gave (path, message): a damaged file left as it is is not read
     # again, and these are listed again instead, so the report still says it is damaged.
     damage: tuple[tuple[str, str], ...] = ()
+    cut: bool | None = None  # of binary content: read in part (see :attr:`Resume.cut`)
 
     @classmethod
     def of(cls, head: bytes, offset: int, lines: int, end_column: int, tail: bytes,
@@ -61,18 +65,20 @@ class Progress:
         return cls(len(head), digest(head), offset, lines, end_column, digest(tail), resumed_from, stamp)
 
     @classmethod
-    def whole(cls, head: bytes, length: int, content: bytes, resumed_from: int | None,
-              stamp: str | None) -> "Progress":
-        """The record of binary content: its length and the digest of all of it (``content``: its SHA-256). A
-        binary file is rewritten in place (a database's pages, an executable rebuilt), not appended to: its last
-        bytes say nothing of its middle, so unchanged means the same digest, and changed is read from its start."""
-        return cls(len(head), digest(head), length, 0, 0, WHOLE_DIGEST + content.hex(), resumed_from, stamp)
+    def whole(cls, head: bytes, length: int, place: tuple[int, int], content: str, resumed_from: int | None,
+              stamp: str | None, cut: bool) -> "Progress":
+        """The record of binary content: its length, its newlines and the bytes after the last (``place``) and the
+        digest of all of it (``content``: its SHA-256 in hex). A binary file is rewritten in place (a database's
+        pages, an executable rebuilt) or appended to (a capture, a journal, a WAL): its last bytes say nothing of
+        its middle, so unchanged means the same digest, appended the same digest of as many first bytes, and
+        changed is read from its start. ``cut``: its strings were read in part, which each report says again."""
+        return cls(len(head), digest(head), length, *place, WHOLE_DIGEST + content, resumed_from, stamp, cut=cut)
 
     @classmethod
     def unchanged(cls, head: bytes, resume: Resume, stamp: str | None) -> "Progress":
         """The record kept as it is: the file is the one already scanned to its end."""
         return cls(len(head), digest(head), resume.offset, resume.lines, resume.end_column, resume.tail_hash,
-                   resume.record_id, stamp, resume.damage)
+                   resume.record_id, stamp, resume.damage, resume.cut)
 
     def damage_errors(self) -> list[ScanError]:
         """The errors of a file not read again because it is unchanged: those its last reading gave."""

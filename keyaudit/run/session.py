@@ -88,7 +88,7 @@ class Session:
         try:
             self.scanner = self.spec.build()
             if config.staged:  # a commit hook: what it reads of binary content is bounded for the whole commit
-                self.scanner.binary_left = STAGED_BINARY_BYTES
+                self.scanner.binary_budget.left = STAGED_BINARY_BYTES
             baseline = load_baseline(config.baseline) if config.baseline else frozenset()
             for target in filter(is_url, config.targets):
                 filesystem_for(target, dict(config.storage_options))  # a missing extra is a usage error

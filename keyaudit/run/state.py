@@ -54,7 +54,8 @@ CREATE TABLE IF NOT EXISTS files (
     stamp TEXT,                   -- size and mtime of the file as scanned: unchanged means nothing new
     last_path TEXT NOT NULL,
     damage TEXT,                  -- the errors its reading gave (JSON [[path, message], …]), NULL: none
-    updated_at REAL NOT NULL
+    updated_at REAL NOT NULL,
+    cut INTEGER                   -- binary content whose strings were read in part: 1; read whole: 0; text: NULL
 );
 CREATE INDEX IF NOT EXISTS files_head ON files (head_len, head_hash);
 CREATE TABLE IF NOT EXISTS staged (  -- progress of a report about to be renamed into place
@@ -62,7 +63,8 @@ CREATE TABLE IF NOT EXISTS staged (  -- progress of a report about to be renamed
     head_len INTEGER NOT NULL, head_hash TEXT NOT NULL, offset INTEGER NOT NULL, lines INTEGER NOT NULL,
     end_column INTEGER NOT NULL, tail_hash TEXT NOT NULL, stamp TEXT, last_path TEXT NOT NULL,
     resumed_from INTEGER,       -- the files row it moves on, or NULL for a new one
-    damage TEXT
+    damage TEXT,
+    cut INTEGER
 );
 CREATE TABLE IF NOT EXISTS finished_units (  -- units of the current, unreported run
     unit_key TEXT PRIMARY KEY,  -- path, size and mtime, content head, starting offset
@@ -118,9 +120,11 @@ class ScanState:
             # file is scanned again) instead of failing the query.
             self._db.text_factory = lambda data: data.decode("utf-8", "replace")
             self._db.executescript(SCHEMA)
-            for table, column in (("files", "stamp"), ("files", "damage"), ("staged", "damage")):
+            for table, column, kind in (("files", "stamp", "TEXT"), ("files", "damage", "TEXT"),
+                                        ("staged", "damage", "TEXT"), ("files", "cut", "INTEGER"),
+                                        ("staged", "cut", "INTEGER")):
                 if column not in {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}:
-                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")  # a state from before it
+                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")  # a state from before it
             self._check_usable()
         except (sqlite3.Error, UnicodeDecodeError, OSError) as exc:  # a damaged schema's names need not be UTF-8
             self.close()
@@ -151,14 +155,14 @@ class ScanState:
             "SELECT DISTINCT head_len FROM files WHERE head_len <= ? ORDER BY head_len DESC", (len(head),))]
         for length in lengths:
             row = self._db.execute(
-                "SELECT id, offset, lines, end_column, tail_hash, stamp, damage, last_path FROM files "
+                "SELECT id, offset, lines, end_column, tail_hash, stamp, damage, last_path, cut FROM files "
                 "WHERE head_len = ? AND head_hash = ? ORDER BY tail_hash LIKE ? AND last_path = ? DESC, offset DESC "
                 "LIMIT 1", (length, digest(head[:length]), WHOLE_DIGEST + "%", printable(path))).fetchone()
             if row:
-                damage = _damage(row[-2])
-                if damage is None or not _sound(row):
+                damage, cut = _damage(row[6]), row[8]
+                if damage is None or not _sound(row) or cut not in (None, 0, 1):
                     return None  # a record this module did not write: the file is read again
-                return Resume(*row[:-2], damage, row[-1])
+                return Resume(*row[:6], damage, row[7], None if cut is None else bool(cut))
         return None
 
     def remember(self, progress: Progress, path: str) -> None:
@@ -192,7 +196,8 @@ class ScanState:
         with self._transaction() as cursor:
             cursor.execute("DELETE FROM staged")
             cursor.executemany("INSERT INTO staged (delivery, head_len, head_hash, offset, lines, end_column, "
-                               "tail_hash, stamp, last_path, damage, resumed_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               "tail_hash, stamp, last_path, damage, cut, resumed_from) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                rows)
         self._pending.clear()
         self._delivery = str(delivery)
@@ -226,7 +231,7 @@ class ScanState:
 
     def _apply_staged(self, cursor: "sqlite3.Cursor") -> None:
         staged = cursor.execute("SELECT head_len, head_hash, offset, lines, end_column, tail_hash, stamp, last_path, "
-                                "damage, resumed_from FROM staged").fetchall()
+                                "damage, cut, resumed_from FROM staged").fetchall()
         for *values, resumed_from in staged:
             self._apply(cursor, tuple(values), resumed_from)
         cursor.execute("DELETE FROM staged")
@@ -237,10 +242,11 @@ class ScanState:
         values = (*values, time.time())
         if resumed_from is not None:
             cursor.execute("UPDATE files SET head_len=?, head_hash=?, offset=?, lines=?, end_column=?, "
-                           "tail_hash=?, stamp=?, last_path=?, damage=?, updated_at=? WHERE id=?", (*values, resumed_from))
+                           "tail_hash=?, stamp=?, last_path=?, damage=?, cut=?, updated_at=? WHERE id=?",
+                           (*values, resumed_from))
         else:
-            cursor.execute("INSERT INTO files (head_len, head_hash, offset, lines, end_column, tail_hash, "
-                           "stamp, last_path, damage, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+            cursor.execute("INSERT INTO files (head_len, head_hash, offset, lines, end_column, tail_hash, stamp, "
+                           "last_path, damage, cut, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator["sqlite3.Cursor"]:
@@ -277,10 +283,11 @@ class ScanState:
 
 
 def _row(progress: Progress, path: str) -> tuple:
-    """A file's progress as the state's columns keep it, up to its damage."""
+    """A file's progress as the state's columns keep it, up to whether it was read in part."""
     damage = json.dumps([list(pair) for pair in progress.damage]) if progress.damage else None
     return (progress.head_len, progress.head_hash, progress.offset, progress.lines, progress.end_column,
-            progress.tail_hash, progress.stamp, printable(path), damage)
+            progress.tail_hash, progress.stamp, printable(path), damage, None if progress.cut is None else
+            int(progress.cut))
 
 
 def _sound(row: tuple) -> bool:

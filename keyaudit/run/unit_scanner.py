@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 from typing import IO, BinaryIO, Iterator
 
 from keyaudit.engine import create_matcher
+from keyaudit.engine.binary_read import BinaryBudget, BinaryRead
 from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB, FileAccount, RuleBudget
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.file_wide import Unsettled
@@ -28,12 +29,14 @@ from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import stream_archive_kind
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
 from keyaudit.inputs.message_sniff import message_kind
-from keyaudit.model.result import BINARY_STRINGS_BYTES, ScanError
+from keyaudit.model.result import ScanError
 from keyaudit.rulebook.registry import CheckInputs, request_checks
 from keyaudit.rulebook.requests import RequestCheck
 from keyaudit.rulebook.rules import RuleSet
-from keyaudit.run.archive_unit import binary_progress, kept_whole, scan_archive, whole_progress
+from keyaudit.run.archive_unit import kept_whole, scan_archive, whole_progress
+from keyaudit.run.binary_unit import binary_progress, count_cut_again, kept_unchanged, picked_up
 from keyaudit.run.code_prose import ProseFilter
+from keyaudit.run.compiled_source import allowed_by_source
 from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
 from keyaudit.run.interrupts import raise_interrupt_behind
@@ -77,7 +80,7 @@ class UnitScanner:
         self.prose = ProseFilter(rules)
         self.names = PathRedactor(self.detector)
         # Binary content this scanner may still read for strings, when the run has a budget (--staged), else None.
-        self.binary_left: int | None = None
+        self.binary_budget = BinaryBudget()
 
     @property
     def engine(self) -> str:
@@ -87,6 +90,7 @@ class UnitScanner:
         """Scan one unit into a tally whose names show no credential (see :mod:`.path_secrets`);
         with --state, its progress keeps the errors, for a damaged file left as it is."""
         tally = self._scan(unit)
+        tally.findings = allowed_by_source(tally.findings, unit.target.path)
         self.names.tally(tally)
         if tally.progress is not None and tally.errors and not tally.progress.damage:
             tally.progress = replace(tally.progress, damage=tuple((error.path, error.message) for error in tally.errors))
@@ -104,6 +108,7 @@ class UnitScanner:
             tally = Tally(progress=kept, errors=kept.damage_errors())
             tally.counts.files_scanned = 1
             tally.counts.statistics["files_unchanged"] += 1
+            count_cut_again(tally.counts, kept)
             return tally
         with contextlib.ExitStack() as stack:
             location: Path | IO[bytes] | Opener
@@ -205,7 +210,7 @@ class UnitScanner:
         appended to, so one with the same length and last bytes is the one already judged."""
         if unit.head is not None and unit.resume is not None and kept_whole(unit, whole_progress(unit, opener), tally):
             return True
-        return scan_har(stream, unit, self.detector, self.judge, tally)
+        return scan_har(stream, unit, self.detector, self.judge, tally, self.binary_budget)
 
     def _scan_messages(self, kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, tally: Tally) -> None:
         """A mailbox or a message with its MIME parts decoded; a chat export scanned as text, its
@@ -254,12 +259,18 @@ class UnitScanner:
         from keyaudit.inputs.text_requests import READ_ON_BYTES, window_collector
         from keyaudit.run.unit_requests import UnitRequests
 
-        probe = None  # binary content recorded whole: its record as it is now, the same not read again
-        if unit.resume is not None and unit.resume.whole and kept_whole(unit, probe := binary_progress(unit, opener),
-                                                                        tally):
-            return
+        bound = self.binary_budget.bound()
         with contextlib.ExitStack() as stack:
+            strings = BinaryRead(bound, digesting=unit.head is not None)
+            if unit.resume is not None and unit.resume.whole:  # binary content: unchanged, appended, or rewritten
+                strings = picked_up(stream, unit.resume, bound) or strings
+                if not strings.resumed:
+                    stream = stack.enter_context(opener())
+                elif not stream.peek(1)[:1]:  # type: ignore[attr-defined]
+                    kept_unchanged(unit, unit.resume, tally)
+                    return
             keeper, resume = self._resume(stream, unit, opener, stack)
+            resume = unit.resume if strings.resumed else resume  # binary content picked up where it was recorded
             start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
             # A stream that cannot seek (decompressed text) keeps the windows' lines as it goes:
             # reading them again would decode it all again.
@@ -272,8 +283,7 @@ class UnitScanner:
                                  windows=windows, tables=tables_above(unit, resume, self.detector.matcher),
                                  above=ranged.above(OVERLAP_BYTES) if ranged else b"",
                                  below=functools.partial(ranged.below, OVERLAP_BYTES) if ranged else None,
-                                 strings_bound=min(BINARY_STRINGS_BYTES, self.binary_left if self.binary_left
-                                                   is not None else BINARY_STRINGS_BYTES))
+                                 strings=strings)
             requests = stack.enter_context(UnitRequests(
                 self.judge, opener, unit.target.display, tally, chunks, resume, known=self.rules.record_headers,
                 read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first))
@@ -289,10 +299,10 @@ class UnitScanner:
                 raise
             if not self._account(chunks, keeper, resume, unit, tally):
                 return
-            if chunks.binary and self.binary_left is not None:
-                self.binary_left = max(self.binary_left - chunks.bytes_scanned, 0)
+            if chunks.binary:
+                self.binary_budget.spend(chunks.bytes_scanned)
             if chunks.binary and unit.head is not None:
-                tally.progress = probe or binary_progress(unit, opener)
+                tally.progress = binary_progress(unit, keeper, strings, resume)  # type: ignore[arg-type]
             past: Iterator[bytes] | None = None  # the text past a range's end, from where its anchors were looked for
             if unit.byte_range is not None and requests.writes_requests() and read_on(stream, READ_ON_BYTES):
                 # A range owns the requests that begin in it, and reads on past its end for them, from
@@ -318,15 +328,20 @@ class UnitScanner:
             counts.skip(unit.target.display, "binary")
             return False
         # Counted where there is one: a scan of text reports neither statistic.
-        for statistic, happened in (("binary_files_read_as_strings", chunks.binary), ("binary_files_cut", chunks.cut)):
+        # Binary content an earlier run read in part, picked up where it stopped, is still read in part; a
+        # commit hook's content given none of its budget was not read at all (said apart).
+        cut = chunks.cut or bool(resume is not None and resume.cut)
+        unread = chunks.binary and not chunks.bytes_scanned and chunks.cut
+        for statistic, happened in (("binary_files_read_as_strings", chunks.binary and not unread),
+                                    ("binary_files_cut", cut and not unread), ("binary_files_not_read", unread)):
             if happened:
                 counts.statistics[statistic] += 1
         if unit.head is not None and not chunks.binary:  # binary content is recorded whole, by the caller
             tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
                                          chunks.end_column, keeper.tail, resume.record_id if resume else None,
                                          unit.stamp)
-            if resume:
-                counts.statistics["files_resumed"] += 1
+        if resume:
+            counts.statistics["files_resumed"] += 1
         counts.files_scanned += int(unit.first)
         counts.bytes_scanned += chunks.bytes_scanned
         if chunks.spots is not None and chunks.spots.cut:  # encoded payloads read only to their bound: said

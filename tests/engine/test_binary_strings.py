@@ -12,6 +12,7 @@ from helpers.binaries import executable, png
 from helpers.credentials import asaas_key, asaas_payload, iugu_token
 from helpers.running import cli, scan_json
 from keyaudit.engine.binary_text import MIN_RUN, strings_view
+from keyaudit.engine.stream import CHUNK_BYTES
 from keyaudit.model.result import BINARY_STRINGS_BYTES
 
 # A binary file's bytes before the strings: an executable's start, control bytes and NULs among them.
@@ -140,3 +141,16 @@ def test_a_hyperscan_database_of_a_key_s_literal_gives_no_finding(tmp_path: Path
     (tmp_path / "hs-cache.db").write_bytes(hyperscan.dumpb(database))
     report, _ = scan_json(str(tmp_path / "hs-cache.db"))
     assert report["findings"] == [] and report["scan"]["skipped"] == {"binary": 1}
+
+
+@pytest.mark.parametrize("before", [3, 8, 17, 40, 41])  # characters of the string before the first piece's end
+def test_a_wide_string_across_a_piece_s_end_is_read_whole(tmp_path: Path, before: int) -> None:
+    token = iugu_token()
+    wide = f"api_token={token}".encode("utf-16-le")
+    at = CHUNK_BYTES - 2 * before  # the string's first byte: ``before`` characters of it in the first piece
+    data = (HEAD * (at // len(HEAD) + 1))[:at] + wide + b"\x00\x00\x01\x02" + HEAD
+    (tmp_path / "agent.exe").write_bytes(data)
+    report, _ = scan_json(str(tmp_path / "agent.exe"))
+    run_column = at - data.rindex(b"\n", 0, at)
+    assert [(line, column) for _, line, column in _places(report)] == \
+        [(data[:at].count(b"\n") + 1, run_column + len("api_token="))]
