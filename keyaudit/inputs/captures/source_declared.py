@@ -19,6 +19,13 @@ one sweep over the clients' blocks. The groups apart (:mod:`.source_groups`) are
 base, or no call of it, or a URL given by a parameter (``@Url``), is no request; a client given a client of its own
 (``.client(okHttp)``: its interceptors may add headers) or a map of headers by a parameter (``@HeaderMap``) sends its
 headers unknown, never absent (a header's value the call computes, that value).
+
+A client is also created on a ``Retrofit`` built elsewhere in the text (``retrofit.create(Api::class.java)``, Kotlin's
+``val api by lazy { … }``, a DI module's ``@Provides fun api(r: Retrofit): Api = r.create(…)``, Koin's ``single {
+get<Retrofit>().create(…) }``): its base is the one built under the receiver's name, else the text's only one (two
+bases: none, which one its receiver is the text does not say). A client provided so (returned, not assigned: an
+injector hands it over) binds the calls on each name declared of its type (an injected field, a constructor's
+parameter) in the block that name is declared for.
 """
 
 
@@ -36,15 +43,17 @@ from keyaudit.model.exchange import UNKNOWN, Exchange, Origin
 from .lines import make_exchange, to_bytes
 from .source_calls import written_calls
 from .source_groups import groups
+from .source_blocks import Blocks
 from .source_interfaces import ANNOTATED, Declarations, Endpoint, Interface, Lexeme, interfaces, literal, pairs
 from .source_languages import Language
 from .source_tokens import code_tokens, tokens
 from .source_value_kinds import Call, Facts, Lit
 from .source_values import facts, resolved
 
-_CREATED = re.compile(r"(\w+)(?:::class\.java|\.class)")  # `.create(Api::class.java)`, Java's `.create(Api.class)`
+# `.create(Api::class.java)`, Java's `.create(Api.class)`, a nested interface named through its outer class's name
+_CREATED = re.compile(r"(?:\w+\.)*(\w+)(?:::class\.java|\.class)")
 _TYPE = frozenset(("<", ">", "?", "."))  # what a declared type is written with, its names aside (`Api<T>?`)
-_STATEMENT_END = frozenset(("{", ";", "}"))  # before a client's name: nothing else on its statement (a field's set)
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -101,30 +110,128 @@ def _clients(found: list[Lexeme], text: str, matched: dict[int, int], unopened: 
     """The clients built in ``found`` with a literal base and bound to an interface it declares, or the text
     ``above`` it did (see :func:`declared`): ``api =
     Retrofit.Builder()`` (Kotlin's ``val api: Api =``, Java's ``Api api = new …``) and the chain of calls after it
-    up to its ``.create(Api::class.java)``, each with the block whose calls it binds (see :func:`_binding`)."""
+    up to its ``.create(Api::class.java)``, each with the block whose calls it binds (see :func:`_binding`); and
+    those created on a ``Retrofit`` the text builds elsewhere (see :func:`_created`)."""
     named: dict[str, list[Interface]] = {}
     for interface in declaring:
         named.setdefault(interface.name, []).append(interface)
     starts = {name: [interface.start for interface in each] for name, each in named.items()}
-    blocks = _Blocks(found, text, matched, unopened)
-    clients = []
+
+    def endpoints(created: str, at: int) -> dict[str, Endpoint] | None:
+        """The methods of the interface of that name: its declaration's last before ``at``, else above's, else its
+        first after it; None where none is declared."""
+        before = bisect.bisect_left(starts.get(created, []), at)
+        return named[created][before - 1].endpoints if before else above[created] if created in above \
+            else named[created][0].endpoints if created in named else None
+
+    blocks = Blocks(found, text, matched, unopened)
+    made: list[tuple[int, str, str, bool]] = []  # each create: where it stands, the interface, base, known headers
+    built: list[tuple[str, str, bool]] = []  # each Retrofit built and not bound yet: its name ("" none), base, known
     for index, (kind, value, _start, _end) in enumerate(found):
         if kind != "name" or value != "Retrofit.Builder" or [token[1] for token in found[index + 1 : index + 3]] \
                 != ["(", ")"]:
             continue
-        equals = index - 1 - (index > 0 and found[index - 1][:2] == ("name", "new"))
-        client = _assigned(found, equals) if equals > 0 and found[equals][:2] == ("punct", "=") else None
-        chain = _chain(found, matched, index + 2, text) if client is not None else None
-        if client is None or chain is None or (chain[0] not in named and chain[0] not in above):
+        chain = _chain(found, matched, index + 2, text)
+        if chain is None:
             continue
-        created, base, known = chain
-        name = found[client][1].rpartition(".")[2]
-        at = found[client][3] - len(name)
-        before = bisect.bisect_left(starts.get(created, []), at)  # its declaration's last before it, else above's,
-        endpoints = named[created][before - 1].endpoints if before else above[created] if created in above \
-            else named[created][0].endpoints  # else its first after it
-        clients.append(_Client(blocks.binding(client, name), name, base, endpoints, known))
-    return clients
+        created, base, known, at = chain
+        if created is not None:
+            made.append((index, created, base, known))
+            continue
+        equals = index - 1 - (index > 0 and found[index - 1][:2] == ("name", "new"))
+        owner = _assigned(found, equals) if equals > 0 and found[equals][:2] == ("punct", "=") else None
+        built.append(("" if owner is None else found[owner][1].rpartition(".")[2], base, known))
+    made += _created(found, matched, built)
+    clients: dict[tuple, _Client] = {}
+    provided = _Provided(found)
+    for index, created, base, known in made:
+        methods = endpoints(created, found[index][2])
+        if methods is None:
+            continue
+        owner = _owner(found, index)
+        if owner is None:  # provided (a DI module's, a factory's return): bound by the names declared of its type
+            for declared_at in provided.declared(created):
+                name = found[declared_at][1]
+                block = blocks.parameter_block(declared_at, matched) or blocks.binding(declared_at, name)
+                clients.setdefault((name, block, base, known, id(methods)), _Client(block, name, base, methods, known))
+            continue
+        name = found[owner][1].rpartition(".")[2]
+        block = blocks.binding(owner, name)
+        clients.setdefault((name, block, base, known, id(methods)), _Client(block, name, base, methods, known))
+    return list(clients.values())
+
+
+def _created(found: list[Lexeme], matched: dict[int, int], built: list[tuple[str, str, bool]]
+             ) -> list[tuple[int, str, str, bool]]:
+    """The interfaces created on a ``Retrofit`` the text built elsewhere (``retrofit.create(Api::class.java)``, a
+    DI module's ``r.create(…)``, Koin's ``get<Retrofit>().create(…)``), each where its expression starts, with the
+    base of the one built under the receiver's name, else of the one the text builds (several: none)."""
+    if not built:
+        return []
+    by_name = {name: (base, known) for name, base, known in built if name}
+    only = {(base, known) for _name, base, known in built}
+    made = []
+    for index, (kind, value, _start, _end) in enumerate(found):
+        if kind != "name" or not (value.endswith(".create") or value == "create" and index > 1
+                                  and found[index - 1][:2] == ("punct", ".")) or index + 3 >= len(found) \
+                or found[index + 1][:2] != ("punct", "(") or matched.get(index + 1) != index + 3:
+            continue
+        created = _CREATED.fullmatch(found[index + 2][1])
+        receiver = value.rpartition(".")[0].rpartition(".")[2]
+        given = by_name.get(receiver) or (next(iter(only)) if len(only) == 1 else None)
+        if created is not None and given is not None and (value != "create" or found[index - 2][0] != "name"):
+            made.append((index if value != "create" else _expression_start(found, index - 1), created.group(1),
+                         *given))
+    return made
+
+
+def _expression_start(found: list[Lexeme], dot: int) -> int:
+    """Where the receiver before the ``.`` at ``dot`` starts: a call (``get<Retrofit>()``, ``retrofit()``) and its
+    name, its type arguments included; the dot's own index where no call stands before it."""
+    at = dot - 1
+    if at < 1 or found[at][:2] != ("punct", ")") or found[at - 1][:2] != ("punct", "("):
+        return dot
+    at -= 2
+    if at > 1 and found[at][:2] == ("punct", ">") and found[at - 2][:2] == ("punct", "<"):
+        at -= 3  # `get<Retrofit>()`
+    return at if at >= 0 and found[at][0] == "name" else dot
+
+
+def _owner(found: list[Lexeme], start: int) -> int | None:
+    """The index of the name the expression at ``start`` is bound to: the name an ``=`` before it assigns, or the
+    name of Kotlin's ``val api by lazy { … }``; None where the expression is returned or provided (a function's
+    ``: Api =`` or ``return``, a DI container's ``single { … }``)."""
+    before = [token[1] for token in found[max(0, start - 3) : start]]
+    if before == ["by", "lazy", "{"] and start > 3 and found[start - 4][0] == "name":
+        return start - 4
+    equals = start - 1 - (start > 0 and found[start - 1][:2] == ("name", "new"))
+    if equals < 2 or found[equals][:2] != ("punct", "="):
+        return None
+    owner = _assigned(found, equals)
+    return None if owner is None or found[owner - 1][1] == ":" and found[owner - 2][1] == ")" else owner
+
+
+class _Provided:
+    """The names the code declares of each type (Kotlin's ``api: Api``, Java's ``Api api``), found in one sweep
+    when first asked for: where a provided client of that type is given (an injected field or parameter)."""
+
+    def __init__(self, found: list[Lexeme]) -> None:
+        self._found, self._typed = found, None
+
+    def declared(self, created: str) -> list[int]:
+        """The indices of the names declared of the type ``created``."""
+        if self._typed is None:
+            self._typed = {}
+            found = self._found
+            for index in range(1, len(found) - 1):
+                kind, value, _start, _end = found[index]
+                if kind != "name" or _WORD.fullmatch(value) is None:
+                    continue
+                if found[index + 1][:2] == ("punct", ":") and index + 2 < len(found) and found[index + 2][0] == "name":
+                    self._typed.setdefault(found[index + 2][1].rpartition(".")[2], []).append(index)
+                elif found[index - 1][0] == "name" and found[index + 1][1] in (";", ",", ")", "="):
+                    self._typed.setdefault(found[index - 1][1].rpartition(".")[2], []).append(index)
+        return self._typed.get(created, [])
 
 
 def _assigned(found: list[Lexeme], equals: int) -> int | None:
@@ -147,16 +254,17 @@ _BETWEEN_STEPS = (("punct", "!"), ("punct", "?"))  # what may stand between a ch
 
 
 def _chain(found: list[Lexeme], matched: dict[int, int], closing: int,
-           text: str) -> tuple[str, str, bool] | None:
-    """The interface a builder's chain of calls after ``Retrofit.Builder()`` (its ``)`` at ``closing``) creates, the
-    base its first ``.baseUrl("…")`` written out gives and whether no ``.client(…)`` of its own is given; None where
-    the chain creates no interface or gives no literal base."""
-    base, known, at, end = None, True, closing, len(found)
+           text: str) -> tuple[str | None, str, bool, int] | None:
+    """The interface a builder's chain of calls after ``Retrofit.Builder()`` (its ``)`` at ``closing``) creates (None
+    where the chain ends at its ``.build()``: a ``Retrofit`` to create clients on), the base its first
+    ``.baseUrl("…")`` written out gives, whether no ``.client(…)`` of its own is given and where it ends; None where
+    the chain creates no interface and builds nothing, or gives no literal base."""
+    base, known, at, end, call = None, True, closing, len(found), ""
     while at + 2 < end:
         while at + 3 < end and found[at + 1][:2] in _BETWEEN_STEPS:
             at += 1  # Kotlin's `!!` after a step, or the `?` of a `?.` before the next
         if found[at + 1][:2] != ("punct", ".") or found[at + 2][0] != "name":
-            return None
+            break
         call, at, single = found[at + 2][1], at + 2, None
         if at + 1 < end and found[at + 1][:2] == ("punct", "("):
             close = matched.get(at + 1, end)
@@ -167,46 +275,8 @@ def _chain(found: list[Lexeme], matched: dict[int, int], closing: int,
             base = literal(single, text)
         known &= call != "client"
         if call == "create" and single is not None and (created := _CREATED.fullmatch(single[1])) is not None:
-            return (created.group(1), base, known) if base is not None else None
-    return None
-
-
-class _Blocks:
-    """The brace blocks of the code, as (opening, closing) offsets: the innermost holding each token, by one sweep
-    (a brace that closes a block the text starts in gives that block from before its start, -1; none: the whole
-    text, from -2 to past its end)."""
-
-    def __init__(self, found: list[Lexeme], text: str, matched: dict[int, int], unopened: list[int]) -> None:
-        self._found, self._end, self._matched, self._unopened = found, len(text), matched, unopened
-        self._inner: list[int] = []  # the index of the innermost `{` open at each token, -1 where none is
-        opened: list[int] = []
-        for index, (kind, value, _start, _end) in enumerate(found):
-            self._inner.append(opened[-1] if opened else -1)
-            if kind == "punct" and value == "{":
-                opened.append(index)
-            elif kind == "punct" and value == "}" and opened:
-                opened.pop()
-
-    def _block(self, index: int) -> tuple[int, int]:
-        """The innermost block holding the token at ``index``."""
-        opening = self._inner[index]
-        if opening >= 0:
-            closing = self._matched.get(opening, len(self._found))
-            return self._found[opening][2], self._found[closing][2] if closing < len(self._found) else self._end
-        after = bisect.bisect_right(self._unopened, index)
-        return (-1, self._found[self._unopened[after]][2]) if after < len(self._unopened) else (-2, self._end + 1)
-
-    def binding(self, client: int, name: str) -> tuple[int, int]:
-        """The block whose calls a client whose name stands at ``client`` binds: the one it is declared in; the
-        class's, where it is set as a field (``this.api = …`` or ``api = …`` alone on its statement, in a
-        constructor, an ``init {}``, a ``static {}``) or declared in a class's own block (a ``companion object``)."""
-        found, opening = self._found, self._inner[client]
-        field_set = found[client][1] in (name, f"this.{name}") and (
-            client == 0 or found[client - 1][:2] in (("punct", mark) for mark in _STATEMENT_END))
-        words = [token[1] if token[0] == "name" else "" for token in found[max(0, opening - 3) : max(0, opening)]]
-        class_level = words[-1:] in (["init"], ["static"]) or words[-2:] == ["companion", "object"] or (
-            words[-3:-1] == ["companion", "object"] and words[-1] != "")
-        return self._block(opening if opening >= 0 and (field_set or class_level) else client)
+            return (created.group(1), base, known, at) if base is not None else None
+    return (None, base, known, at) if base is not None and call == "build" else None
 
 
 def _bound(clients: list[_Client], places: list[tuple[int, str]]) -> list[_Client | None]:
