@@ -301,7 +301,8 @@ def _bound(clients: list[_Client], places: list[tuple[int, str]]) -> list[_Clien
 def _request(endpoint: Endpoint, base: str, known: bool, call: Call, said: Facts, origin: Origin) -> Exchange | None:
     """The request a call of ``endpoint`` on a client built with ``base`` sends: each annotated parameter given the
     value the call passes to it, by its name or its place (a header's value the call computes unknown, a map of
-    headers it passes leaves the set unknown); none where a parameter gives the URL itself (``@Url``)."""
+    headers it passes leaves the set unknown unless written out in the call, see :func:`_written_map`); none where a
+    parameter gives the URL itself (``@Url``)."""
     headers, body = list(endpoint.headers), None
     for index, (param, role, header) in enumerate(endpoint.params):
         value = resolved(dict(call.args).get(param, call.args[index][1] if index < len(call.args) else None), said)
@@ -309,7 +310,28 @@ def _request(endpoint: Endpoint, base: str, known: bool, call: Call, said: Facts
             return None
         if role == "Header":
             headers.append((header, value.text if isinstance(value, Lit) else UNKNOWN))
-        known &= role != "HeaderMap"
+        written = _written_map(value) if role == "HeaderMap" else None
+        headers += written or []
+        known &= role != "HeaderMap" or written is not None
         body = (value.text if isinstance(value, Lit) else None) if role == "Body" else body
     return make_exchange(endpoint.method, urljoin(base, endpoint.path), headers,
                          None if body is None else to_bytes(body), origin, headers_known=known)
+
+
+_PAIRED_MAPS = frozenset(("mapOf", "hashMapOf", "mutableMapOf", "linkedMapOf"))  # Kotlin's, of `"Name" to value`
+_LISTED_MAPS = frozenset(("Map.of", "ImmutableMap.of"))  # Java's, of names and values in turn
+
+
+def _written_map(value: object) -> list[tuple[str, str]] | None:
+    """The headers of a map the call writes out, each name written as a literal (``mapOf("Signature" to sig)``,
+    ``Map.of("Signature", sig)``), its value where a literal gives it (Kotlin's pairs give theirs unread: unknown);
+    None for a map of any other making (a variable filled elsewhere: its headers unknown)."""
+    if not isinstance(value, Call) or not value.args:
+        return None
+    given = [arg for _name, arg in value.args]
+    if value.name in _PAIRED_MAPS and all(isinstance(arg, Lit) for arg in given):
+        return [(arg.text, UNKNOWN) for arg in given]  # type: ignore[union-attr]
+    if value.name in _LISTED_MAPS and len(given) % 2 == 0 and all(isinstance(arg, Lit) for arg in given[::2]):
+        return [(name.text, arg.text if isinstance(arg, Lit) else UNKNOWN)  # type: ignore[union-attr]
+                for name, arg in zip(given[::2], given[1::2])]
+    return None
