@@ -173,6 +173,7 @@ class ChunkedPass:
         self.evidence = FileEvidence()  # provider hosts seen, for file-scope contexts (see ``watch``)
         self.spots: SpotCollector | None = None  # the encoded text around decode anchors, when decoded
         self.bytes_scanned = 0
+        self._ended = False  # whether a read met the stream's end
         # Binary content is read for its strings (:mod:`.binary_text`), as far as BINARY_STRINGS_BYTES: ``cut`` when
         # it held more; ``media`` names what it is when its strings hold no text (it is not read at all).
         self.binary, self.cut = False, False
@@ -208,7 +209,10 @@ class ChunkedPass:
                 if damage is not None:
                     raise damage
                 return
-            final = not data or damage is not None
+            # a text whose end this read reached is one last buffer: its hits are judged with the whole of it around
+            # them (a file of up to a chunk), not its last overlap's worth again in a buffer of their own, without
+            # the evidence above (an `import iugu` on line 1 above a long line, or 4 KiB of lines)
+            final = not data or damage is not None or (self._ended and not self.binary)
             cut = len(buffer) if final else self._cut(buffer)
             if cut == 0:
                 carry = buffer
@@ -303,6 +307,7 @@ class ChunkedPass:
             while size < CHUNK_BYTES:
                 piece = self._stream.read(min(self._read_bytes, CHUNK_BYTES - size))
                 if not piece:
+                    self._ended = True
                     break
                 pieces.append(piece)
                 size += len(piece)
