@@ -35,7 +35,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 from urllib.parse import urljoin
 
 from keyaudit.model.exchange import UNKNOWN, Exchange, Origin
@@ -43,6 +43,7 @@ from keyaudit.model.exchange import UNKNOWN, Exchange, Origin
 from .lines import make_exchange, to_bytes
 from .source_calls import written_calls
 from .source_groups import groups
+from .source_across import Seen, Waiting, joined
 from .source_blocks import Blocks
 from .source_interfaces import ANNOTATED, Declarations, Endpoint, Interface, Lexeme, interfaces, literal, pairs
 from .source_languages import Language
@@ -54,6 +55,7 @@ from .source_values import facts, resolved
 _CREATED = re.compile(r"(?:\w+\.)*(\w+)(?:::class\.java|\.class)")
 _TYPE = frozenset(("<", ">", "?", "."))  # what a declared type is written with, its names aside (`Api<T>?`)
 _WORD = re.compile(r"\w+")
+_CREATE_CALL = re.compile(r"\.create\(\s*[\w.]+(?:::class\.java|\.class)\s*\)")  # a client created of an interface
 
 
 @dataclass
@@ -64,26 +66,26 @@ class _Client:
     block: tuple[int, int]
     name: str
     base: str
-    endpoints: dict[str, Endpoint]
+    endpoints: dict[str, Endpoint] | str  # its interface's name, where declared in another file
     known: bool
 
 
-def declared(lines: list[tuple[int, str]], lang: Language, path: str,
-             declarations: Declarations | None = None) -> Iterator[Exchange]:
+def declared(lines: list[tuple[int, str]], lang: Language, path: str, seen: Seen | None = None) -> Iterator[Exchange]:
     """The request each call of an interface's declared method on a client bound to it sends (see the module); an
-    interface the text above the lines declared (the slices of a file read before: ``declarations``) is the one
-    of its name a client creates where the lines declare none of its name before the client. The interfaces the
-    lines declare are added to ``declarations``."""
+    interface the text above the lines declared (the slices of a file read before: ``seen``) is the one of its name
+    a client creates where the lines declare none of its name before the client. The interfaces the lines declare
+    are added to ``seen``, and the calls on a client of an interface no slice declared wait there for the scan's
+    other files (:mod:`.source_across`)."""
     text = "\n".join(line for _, line in lines)
     declares = "interface" in text and ANNOTATED.search(text) is not None
-    if not (".create(" in text and (declares or declarations)) and not (declares and declarations is not None):
+    if not declares and (seen is None or _CREATE_CALL.search(text) is None):
         return  # (most windows: no declarative client)
     found = code_tokens(text, lang)
     matched, unopened = pairs(found)
     declaring = interfaces(found, text, matched)
-    clients = _clients(found, text, matched, unopened, declaring, declarations or {})
-    if declarations is not None:
-        declarations.update((interface.name, interface.endpoints) for interface in declaring)
+    clients = _clients(found, text, matched, unopened, declaring, seen.interfaces if seen is not None else {})
+    if seen is not None:
+        seen.interfaces.update((interface.name, interface.endpoints) for interface in declaring)
     if not clients:
         return
     starts = dict(zip((number for number, _ in lines),
@@ -99,10 +101,19 @@ def declared(lines: list[tuple[int, str]], lang: Language, path: str,
             made.append((called, call, said, Origin(path, group[at][0], 1, capture="code")))
             places.append((line_start if written < 0 else written, receiver))
     for (called, call, said, origin), client in zip(made, _bound(clients, places)):
-        if client is not None and called in client.endpoints:
+        if client is not None and isinstance(client.endpoints, str) and seen is not None:
+            given = tuple((name, resolved(value, said)) for name, value in call.args)
+            seen.wait(Waiting(client.endpoints, called, client.base, client.known, Call(call.name, given), origin))
+        elif client is not None and not isinstance(client.endpoints, str) and called in client.endpoints:
             exchange = _request(client.endpoints[called], client.base, client.known, call, said, origin)
             if exchange is not None:
                 yield exchange
+
+
+def waited(seen: Iterable[Seen]) -> Iterator[Exchange]:
+    """The requests of the calls the files of a scan left waiting for an interface another file declares."""
+    return joined(seen, lambda endpoint, call: _request(endpoint, call.base, call.known, call.call, Facts(),
+                                                         call.origin))
 
 
 def _clients(found: list[Lexeme], text: str, matched: dict[int, int], unopened: list[int],
@@ -117,12 +128,12 @@ def _clients(found: list[Lexeme], text: str, matched: dict[int, int], unopened: 
         named.setdefault(interface.name, []).append(interface)
     starts = {name: [interface.start for interface in each] for name, each in named.items()}
 
-    def endpoints(created: str, at: int) -> dict[str, Endpoint] | None:
+    def endpoints(created: str, at: int) -> dict[str, Endpoint] | str:
         """The methods of the interface of that name: its declaration's last before ``at``, else above's, else its
-        first after it; None where none is declared."""
+        first after it; its name where the text declares none (another file may)."""
         before = bisect.bisect_left(starts.get(created, []), at)
         return named[created][before - 1].endpoints if before else above[created] if created in above \
-            else named[created][0].endpoints if created in named else None
+            else named[created][0].endpoints if created in named else created  # (declared elsewhere: its name)
 
     blocks = Blocks(found, text, matched, unopened)
     made: list[tuple[int, str, str, bool]] = []  # each create: where it stands, the interface, base, known headers
@@ -146,8 +157,6 @@ def _clients(found: list[Lexeme], text: str, matched: dict[int, int], unopened: 
     provided = _Provided(found)
     for index, created, base, known in made:
         methods = endpoints(created, found[index][2])
-        if methods is None:
-            continue
         owner = _owner(found, index)
         if owner is None:  # provided (a DI module's, a factory's return): bound by the names declared of its type
             for declared_at in provided.declared(created):
