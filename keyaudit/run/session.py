@@ -51,7 +51,7 @@ ProgressDisplay = Callable[[int, int], ContextManager[Callable[[int, int], None]
 
 
 class SetupError(Exception):
-    """The scan cannot start (rules, engine, keys, baseline, state, git, URLs, cluster); ``str()`` is the user's line."""
+    """The scan cannot start (rules, engine, keys, baseline, state, git, URLs, cluster); ``str()``: the user's line."""
 
 
 class Session:

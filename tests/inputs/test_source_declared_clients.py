@@ -31,7 +31,8 @@ def _kt_api(signed: str = "", name: str = "IuguApi") -> str:
 
 def _java_api(signed: str = "", name: str = "IuguApi") -> str:
     return (f'interface {name} {{\n    @Headers({{"Content-Type: application/json"}})\n'
-            f'    @POST("v1/transfer_requests")\n    Call<ResponseBody> transfer({signed}@Body RequestBody body);\n}}\n')
+            f'    @POST("v1/transfer_requests")\n'
+            f'    Call<ResponseBody> transfer({signed}@Body RequestBody body);\n}}\n')
 
 
 def _kt_call(signed: bool) -> str:
@@ -45,16 +46,19 @@ def _java_call(signed: bool) -> str:
 def _provided(signed: bool) -> dict[str, str]:
     """A Dagger module that builds the Retrofit and provides the interface, a class given it by injection."""
     kotlin = ("package app\n\n" + _kt_api(KT_SIGNED if signed else "") + "\n@Module\nobject NetworkModule {\n"
-              '    @Provides\n    fun retrofit(): Retrofit = Retrofit.Builder()\n        .baseUrl("https://api.iugu.com/")\n'
-              "        .build()\n\n    @Provides\n    fun api(r: Retrofit): IuguApi = r.create(IuguApi::class.java)\n}\n\n"
+              '    @Provides\n    fun retrofit(): Retrofit = Retrofit.Builder()\n'
+              '        .baseUrl("https://api.iugu.com/")\n        .build()\n\n'
+              "    @Provides\n    fun api(r: Retrofit): IuguApi = r.create(IuguApi::class.java)\n}\n\n"
               "class Repo @Inject constructor(private val api: IuguApi) {\n    suspend fun send(corpo: RequestBody) {\n"
               + _kt_call(signed) + "    }\n}\n")
     java = ("package app;\n\n" + _java_api(JAVA_SIGNED if signed else "") + "\n@Module\nclass NetworkModule {\n"
             "    @Provides\n    static Retrofit retrofit() {\n"
             '        return new Retrofit.Builder().baseUrl("https://api.iugu.com/").build();\n    }\n\n'
-            "    @Provides\n    static IuguApi api(Retrofit retrofit) {\n        return retrofit.create(IuguApi.class);\n"
-            "    }\n}\n\nclass Repo {\n    private final IuguApi api;\n\n    @Inject\n    Repo(IuguApi api) {\n"
-            "        this.api = api;\n    }\n\n    void send(RequestBody body) throws Exception {\n" + _java_call(signed)
+            "    @Provides\n    static IuguApi api(Retrofit retrofit) {\n"
+            "        return retrofit.create(IuguApi.class);\n    }\n}\n\n"
+            "class Repo {\n    private final IuguApi api;\n\n"
+            "    @Inject\n    Repo(IuguApi api) {\n        this.api = api;\n    }\n\n"
+            "    void send(RequestBody body) throws Exception {\n" + _java_call(signed)
             + "    }\n}\n")
     return {"NetworkModule.kt": kotlin, "NetworkModule.java": java}
 
@@ -67,7 +71,8 @@ def _koin_and_lazy(signed: bool) -> dict[str, str]:
             "class Repo(private val api: IuguApi) {\n    suspend fun send(corpo: RequestBody) {\n"
             + _kt_call(signed) + "    }\n}\n")
     lazy = ("package app\n\n" + _kt_api(KT_SIGNED if signed else "") + "\nclass Repo {\n"
-            '    private val retrofit = Retrofit.Builder()\n        .baseUrl("https://api.iugu.com/")\n        .build()\n'
+            '    private val retrofit = Retrofit.Builder()\n'
+            '        .baseUrl("https://api.iugu.com/")\n        .build()\n'
             "    private val api by lazy { retrofit.create(IuguApi::class.java) }\n\n"
             "    suspend fun send(corpo: RequestBody) {\n" + _kt_call(signed) + "    }\n}\n")
     field = ("package app;\n\n" + _java_api(JAVA_SIGNED if signed else "") + "\nclass Repo {\n"
@@ -91,8 +96,8 @@ def test_a_retrofit_of_two_bases_binds_no_provided_client(tmp_path: Path) -> Non
     """Two Retrofits of different bases built in the module (a sandbox's and production's): which one the
     provided client is created on, its receiver's name alone does not say, so no request is read."""
     module = _provided(False)["NetworkModule.kt"].replace(
-        "    @Provides\n    fun api(", '    fun other(): Retrofit = Retrofit.Builder()\n        .baseUrl("https://sandbox'
-        '.example.com/")\n        .build()\n\n    @Provides\n    fun api(')
+        "    @Provides\n    fun api(", '    fun other(): Retrofit = Retrofit.Builder()\n'
+        '        .baseUrl("https://sandbox.example.com/")\n        .build()\n\n    @Provides\n    fun api(')
     assert _sent(tmp_path, {"NetworkModule.kt": module}) == []
 
 
@@ -117,7 +122,8 @@ def _built(kotlin: bool, base: str = "https://api.iugu.com/", name: str = "IuguA
     """A class whose client field is built on ``base`` and created of the interface ``name``."""
     if kotlin:
         return (f"class Repo {{\n    private val api: {name} = Retrofit.Builder()\n        .baseUrl(\"{base}\")\n"
-                f"        .build()\n        .create({name}::class.java)\n\n    suspend fun send(corpo: RequestBody) {{\n")
+                f"        .build()\n        .create({name}::class.java)\n\n"
+                "    suspend fun send(corpo: RequestBody) {\n")
     return (f"class Repo {{\n    private final {name} api = new Retrofit.Builder()\n            .baseUrl(\"{base}\")\n"
             f"            .build()\n            .create({name}.class);\n\n"
             "    void send(RequestBody body) throws Exception {\n")
@@ -147,10 +153,12 @@ def test_a_map_of_headers_written_in_the_call_is_the_headers_sent(tmp_path: Path
     kotlin_api = _kt_api("@HeaderMap headers: Map<String, String>, ")
     java_api = _java_api("@HeaderMap Map<String, String> headers, ")
     calls = {"signed": ('        api.transfer(mapOf("Signature" to sign(corpo), "Request-Time" to now()), corpo)\n',
-                        '        api.transfer(Map.of("Signature", sign(body), "Request-Time", now()), body).execute();\n'),
+                        '        api.transfer(Map.of("Signature", sign(body), "Request-Time", now()), body)'
+                        '.execute();\n'),
              "unsigned": ('        api.transfer(mapOf("Content-Type" to "application/json"), corpo)\n',
                           '        api.transfer(Map.of("Content-Type", "application/json"), body).execute();\n'),
-             "elsewhere": ("        api.transfer(headers(), corpo)\n", "        api.transfer(headers, body).execute();\n")}
+             "elsewhere": ("        api.transfer(headers(), corpo)\n",
+                           "        api.transfer(headers, body).execute();\n")}
     for name, (kotlin, java) in calls.items():
         files = {"Repo.kt": "package app\n\n" + kotlin_api + "\n" + _built(True) + kotlin + "    }\n}\n",
                  "Repo.java": "package app;\n\n" + java_api + "\n" + _built(False) + java + "    }\n}\n"}
@@ -159,8 +167,9 @@ def test_a_map_of_headers_written_in_the_call_is_the_headers_sent(tmp_path: Path
 
 def test_an_interface_declared_in_another_file_of_the_tree_binds_its_clients(tmp_path: Path) -> None:
     """The interface in ``z/api/``, its client and calls in ``a/data/`` (read first): the calls wait for the
-    scan's other files and are joined once all are read. Asaas's on the sandbox's base given a production key (Java:
-    Kotlin's ``"$aact…"`` is a template): both findings; signed iugu: none; an interface two files declare differently joins no call."""
+    scan's other files and are joined once all are read. Asaas's on the sandbox's base given a production key
+    (Java: Kotlin's ``"$aact…"`` is a template): both findings; signed iugu: none; an interface two files declare
+    differently joins no call."""
     asaas = ('interface AsaasApi {\n    @POST("v3/transfers")\n'
              '    Call<ResponseBody> transfer(@Header("access_token") String token, @Body RequestBody body);\n}\n')
     sandbox = _built(False, "https://sandbox.asaas.com/api/", "AsaasApi") + \
@@ -177,6 +186,6 @@ def test_an_interface_declared_in_another_file_of_the_tree_binds_its_clients(tmp
         ("asaas-production-key-to-sandbox", "https://sandbox.asaas.com/api/v3/transfers"),
         ("asaas-unsigned-transfer", "https://sandbox.asaas.com/api/v3/transfers")]
     twice = {"z/one/IuguApi.kt": "package app\n\n" + _kt_api(),
-             "z/two/IuguApi.kt": "package app\n\n" + _kt_api().replace("@Body", '@Header("X-Idempotency") key: String, @Body'),
+             "z/two/IuguApi.kt": "package app\n\n" + _kt_api().replace("@Body", '@Header("X-Key") key: String, @Body'),
              "a/Repo.kt": "package app\n\n" + _built(True) + _kt_call(False) + "    }\n}\n"}
     assert _sent(tmp_path / "twice", twice) == []

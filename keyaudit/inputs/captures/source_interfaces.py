@@ -19,7 +19,7 @@ from keyaudit.model.exchange import UNKNOWN
 
 Lexeme = tuple[str, str, int, int]  # a code token: kind, value (a string's as the language gives it), start, end
 _VERBS = frozenset(("GET", "POST", "PUT", "PATCH", "DELETE"))
-# what a parameter's annotation of the client's own says it is (others, `@NonNull`, `@Named`, say nothing of the request)
+# what a parameter's annotation of the client's own says it is (`@NonNull`, `@Named` say nothing of the request)
 _ROLES = frozenset(("Header", "HeaderMap", "Body", "Url", "Path", "Query", "QueryMap", "QueryName", "Field", "FieldMap",
                     "Part", "PartMap", "Tag"))
 _WORD = re.compile(r"\w+")
