@@ -221,8 +221,9 @@ def _owner(found: list[Lexeme], start: int) -> int | None:
 
 
 class _Provided:
-    """The names the code declares of each type (Kotlin's ``api: Api``, Java's ``Api api``), found in one sweep
-    when first asked for: where a provided client of that type is given (an injected field or parameter)."""
+    """The names the code declares of each type (Kotlin's ``api: Api``, Java's ``Api api``) and gives no value of
+    their own, found in one sweep when first asked for: where a provided client of that type is given (an injected
+    field or parameter)."""
 
     def __init__(self, found: list[Lexeme]) -> None:
         self._found, self._typed = found, None
@@ -237,8 +238,10 @@ class _Provided:
                 if kind != "name" or _WORD.fullmatch(value) is None:
                     continue
                 if found[index + 1][:2] == ("punct", ":") and index + 2 < len(found) and found[index + 2][0] == "name":
-                    self._typed.setdefault(found[index + 2][1].rpartition(".")[2], []).append(index)
-                elif found[index - 1][0] == "name" and found[index + 1][1] in (";", ",", ")", "="):
+                    after = found[index + 3 + (index + 3 < len(found) and found[index + 3][1] == "?"):][:1]
+                    if not after or after[0][1] != "=":  # (a name given its own value is not given one injected)
+                        self._typed.setdefault(found[index + 2][1].rpartition(".")[2], []).append(index)
+                elif found[index - 1][0] == "name" and found[index + 1][1] in (";", ",", ")"):
                     self._typed.setdefault(found[index - 1][1].rpartition(".")[2], []).append(index)
         return self._typed.get(created, [])
 
