@@ -101,6 +101,28 @@ def test_a_retrofit_of_two_bases_binds_no_provided_client(tmp_path: Path) -> Non
     assert _sent(tmp_path, {"NetworkModule.kt": module}) == []
 
 
+def test_a_name_given_its_own_client_in_a_constructor_is_not_bound_to_the_provided_one(tmp_path: Path) -> None:
+    """A module provides the interface on a proxy's base; a class beside it gives its own field the client it builds
+    on iugu's (a constructor's ``this.api = …``, an ``init``'s ``api = …``): its transfer is iugu's, as main read it,
+    not lost to two clients for one name (review)."""
+    own = ('new Retrofit.Builder().baseUrl("https://api.iugu.com/").build().create(IuguApi.class)')
+    java = ("package app;\n\n" + _java_api() + "\n@Module\nclass NetworkModule {\n    @Provides\n"
+            '    static Retrofit retrofit() {\n        return new Retrofit.Builder().baseUrl("https://proxy.internal/")'
+            ".build();\n    }\n\n    @Provides\n    static IuguApi api(Retrofit retrofit) {\n"
+            "        return retrofit.create(IuguApi.class);\n    }\n}\n\nclass DirectPayout {\n"
+            f"    private final IuguApi api;\n\n    DirectPayout() {{\n        this.api = {own};\n    }}\n\n"
+            "    void send(RequestBody body) throws Exception {\n" + _java_call(False) + "    }\n}\n")
+    kotlin = ("package app\n\n" + _kt_api() + "\nval network = module {\n"
+              '    single { Retrofit.Builder().baseUrl("https://proxy.internal/").build() }\n'
+              "    single { get<Retrofit>().create(IuguApi::class.java) }\n}\n\nclass DirectPayout {\n"
+              "    private val api: IuguApi\n\n    init {\n"
+              '        api = Retrofit.Builder().baseUrl("https://api.iugu.com/").build().create(IuguApi::class.java)\n'
+              "    }\n\n    suspend fun send(corpo: RequestBody) {\n" + _kt_call(False) + "    }\n}\n")
+    transfer = ("iugu-unsigned-transfer", "https://api.iugu.com/v1/transfer_requests")
+    assert _sent(tmp_path / "java", {"Net.java": java}) == [transfer]
+    assert _sent(tmp_path / "kotlin", {"Net.kt": kotlin}) == [transfer]
+
+
 def test_an_interface_nested_in_a_class_and_named_through_it_is_created(tmp_path: Path) -> None:
     """``.create(Gateway.IuguApi.class)``, ``.create(Gateway.IuguApi::class.java)``: the nested interface's."""
     def nested(api: str, built: str, call: str) -> str:

@@ -51,8 +51,7 @@ from .source_tokens import code_tokens, tokens
 from .source_value_kinds import Call, Facts, Lit
 from .source_values import facts, resolved
 
-# `.create(Api::class.java)`, Java's `.create(Api.class)`, a nested interface named through its outer class's name
-_CREATED = re.compile(r"(?:\w+\.)*(\w+)(?:::class\.java|\.class)")
+_CREATED = re.compile(r"(?:\w+\.)*(\w+)(?:::class\.java|\.class)")  # `.create(Api::class.java)`, `(Outer.Api.class)`
 _TYPE = frozenset(("<", ">", "?", "."))  # what a declared type is written with, its names aside (`Api<T>?`)
 _WORD = re.compile(r"\w+")
 _CREATE_CALL = re.compile(r"\.create\(\s*[\w.]+(?:::class\.java|\.class)\s*\)")  # a client created of an interface
@@ -221,9 +220,8 @@ def _owner(found: list[Lexeme], start: int) -> int | None:
 
 
 class _Provided:
-    """The names the code declares of each type (Kotlin's ``api: Api``, Java's ``Api api``) and gives no value of
-    their own, found in one sweep when first asked for: where a provided client of that type is given (an injected
-    field or parameter)."""
+    """The names declared of each type (``api: Api``, ``Api api``) given no value of their own anywhere (``this.api =
+    ….create(…)`` holds its own, ``this.api = api`` the injected one), found in one sweep when first asked for."""
 
     def __init__(self, found: list[Lexeme]) -> None:
         self._found, self._typed = found, None
@@ -233,9 +231,12 @@ class _Provided:
         if self._typed is None:
             self._typed = {}
             found = self._found
+            given = {found[at][1].rpartition(".")[2] for at in range(len(found) - 3)
+                     if found[at][0] == "name" and found[at + 1][:2] == ("punct", "=")
+                     and (found[at + 2][1] == "new" or found[at + 3][1] == "(" or found[at + 2][0] != "name")}
             for index in range(1, len(found) - 1):
                 kind, value, _start, _end = found[index]
-                if kind != "name" or _WORD.fullmatch(value) is None:
+                if kind != "name" or _WORD.fullmatch(value) is None or value in given:
                     continue
                 if found[index + 1][:2] == ("punct", ":") and index + 2 < len(found) and found[index + 2][0] == "name":
                     after = found[index + 3 + (index + 3 < len(found) and found[index + 3][1] == "?"):][:1]
