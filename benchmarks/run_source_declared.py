@@ -1,6 +1,7 @@
 """Time against size for the reader of declarative clients (Retrofit's interfaces bound to their calls), on
 hostile source files: each case is built at a size and at ``--growth`` and its square times that size in the same
-run, read by ``declared`` (the reader alone, on the file as one slice); the table shows the CPU seconds of each (the
+run, read by ``declared`` (the reader alone, on the file as one slice, keeping what waits for other files as a
+scan does); the table shows the CPU seconds of each (the
 best of three: the machine is shared) and the ratios to the smallest. Work that grows with the text keeps a ratio
 near its growth; a ratio near the growth's square is work that grows with the square of the file, and the run
 exits 1. Each case also checks the requests still read from its one real client.
@@ -15,6 +16,7 @@ import sys
 import time
 from typing import Callable
 
+from keyaudit.inputs.captures.source_across import Seen
 from keyaudit.inputs.captures.source_declared import declared
 from keyaudit.inputs.captures.source_languages import LANGUAGES
 
@@ -25,6 +27,11 @@ CLIENT = ('class Repository{n} {{\n    private val api: TransfersApi = Retrofit.
           '        .baseUrl("https://api.iugu.com/")\n        .build()\n        .create(TransfersApi::class.java)\n\n'
           '    suspend fun send(corpo: RequestBody) {{\n        api.transfer("2026-11-22T10:00:00-03:00", corpo)\n'
           '    }}\n}}\n')
+
+PROVIDED = ('val network = module {\n    single { Retrofit.Builder().baseUrl("https://api.iugu.com/").build() }\n'
+            '    single { get<Retrofit>().create(TransfersApi::class.java) }\n}\n')
+INJECTED = ('class Repository{n}(private val api: TransfersApi) {{\n    suspend fun send(corpo: RequestBody) {{\n'
+            '        api.transfer("2026-11-22T10:00:00-03:00", corpo)\n    }}\n}}\n')
 
 CASES: dict[str, Callable[[int], str]] = {
     "interface words in comments, no brace": lambda n: INTERFACE + "".join(
@@ -37,6 +44,9 @@ CASES: dict[str, Callable[[int], str]] = {
         f'interface Old{k} {{\n    @POST("v1/x{k}")\n    fun transfer(@Body corpo: RequestBody)\n'
         for k in range(4 * n)) + INTERFACE + CLIENT.format(n=""),
     "classes each with its api client": lambda n: INTERFACE + "".join(CLIENT.format(n=k) for k in range(2 * n)),
+    "clients provided (Koin), injected in classes": lambda n: INTERFACE + PROVIDED + "".join(
+        INJECTED.format(n=k) for k in range(2 * n)),
+    "clients of an interface another file declares": lambda n: "".join(CLIENT.format(n=k) for k in range(2 * n)),
     "interfaces and clients of many names": lambda n: "".join(
         INTERFACE.replace("TransfersApi", f"Api{k}") + CLIENT.format(n=k).replace("TransfersApi", f"Api{k}")
         for k in range(n)),
@@ -49,7 +59,7 @@ def seconds(code: str) -> tuple[float, int]:
     best, found = float("inf"), 0
     for _ in range(3):
         start = time.process_time()
-        found = len(list(declared(lines, LANGUAGES["dollar"], "src/Repository.kt")))
+        found = len(list(declared(lines, LANGUAGES["dollar"], "src/Repository.kt", Seen())))
         best = min(best, time.process_time() - start)
     return best, found
 

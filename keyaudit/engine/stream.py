@@ -169,13 +169,13 @@ class ChunkedPass:
         # Tables whose rows ran on past the last buffer; at first, those the text before the stream left open.
         self._tables: list[Table] = list(tables or [])
         self.anchors_seen = False  # whether a request anchor does
-        # Where the lines worth reading as requests are: around anchors, and around credentials
-        # the caller confirms (``windows.add`` with a hit's place); None when no one will read
-        # them (the text of one request, judged on its own).
+        # Where the lines worth reading as requests are: around anchors, and around credentials the caller confirms
+        # (``windows.add`` with a hit's place); None when no one will read them (one request's text, judged alone).
         self.windows = windows
         self.evidence = FileEvidence()  # provider hosts seen, for file-scope contexts (see ``watch``)
         self.spots: SpotCollector | None = None  # the encoded text around decode anchors, when decoded
         self.bytes_scanned = 0
+        self._ended = False  # whether a read met the stream's end
         # Binary content is read for its strings (:mod:`.binary_text`), as far as the bound (``strings.cut`` when
         # it held more); ``media`` names what it is when its strings hold no text (it is not read at all).
         self.binary = self.strings.resumed
@@ -211,7 +211,9 @@ class ChunkedPass:
                 if damage is not None:
                     raise damage
                 return
-            final = not data or damage is not None
+            # a text whose end this read reached is one last buffer, its hits judged with all of it around them, not
+            # its last overlap again alone, without the evidence above (`import iugu` 4 KiB up)
+            final = not data or damage is not None or (self._ended and not self.binary)
             cut = len(buffer) if final else self._cut(buffer)
             if cut == 0:
                 carry = buffer
@@ -305,6 +307,7 @@ class ChunkedPass:
             while size < CHUNK_BYTES:
                 piece = self._stream.read(min(self._read_bytes, CHUNK_BYTES - size))
                 if not piece:
+                    self._ended = True
                     break
                 pieces.append(piece)
                 size += len(piece)

@@ -37,7 +37,7 @@ from keyaudit.sources.opening import Opener
 
 if TYPE_CHECKING:  # the readers are imported by the first text read with requests
     from keyaudit.inputs.captures.envelopes import HeldTexts
-    from keyaudit.inputs.captures.source_interfaces import Declarations
+    from keyaudit.inputs.captures.source_across import Seen
 
 READ_ON_BYTES = MAX_WINDOW_BYTES  # how far past a range's end the requests begun in it are read, at most
 MAX_KEPT_BYTES = 32 << 20  # the windows' lines kept from a stream that cannot seek; past it, read again
@@ -93,7 +93,7 @@ class TextReading:
         self._reading: WindowReading | None = None
         self._counted_cut = 0  # of the lines the reading cut, those counted
         self._going_on: tuple[Slicer, dict[int, int]] | None = None  # a slice begun in a window that goes on
-        self._declarations: Declarations = {}  # the interfaces source code declared in the slices read (by name)
+        self.seen: Seen | None = None  # what source code declared in the slices read, and its calls waiting
 
     def __enter__(self) -> "TextReading":
         return self
@@ -145,8 +145,16 @@ class TextReading:
         defining = scope.defines or (reading is not None and reading.defining) or (
             window.lines is not None and any(text.startswith(DEFINITION_STARTS) for _, text in part))
         read = counted(_window_exchanges(part, here, self._path, self._known, scope if defining else None, self._cut,
-                                         self._declarations), self._records_cut)
+                                         self._seen()), self._records_cut)
         yield from (exchange for exchange in requests_read(read, part) if own_first <= exchange.origin.line < own_end)
+
+    def _seen(self) -> Seen:
+        """What source code declared in the slices read (made when first read: most texts are none)."""
+        if self.seen is None:
+            from keyaudit.inputs.captures.source_across import Seen
+
+            self.seen = Seen()
+        return self.seen
 
     def _stream_reading(self) -> WindowReading:
         """The forward reading of the stream, opened the first time a window has no kept lines."""
@@ -198,7 +206,7 @@ def exchanges_in_lines(lines: list[tuple[int, str]], path: str,
 
 def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str, known: RecordHeaders,
                       scope: FileScope | None, cut: int | None = None,
-                      declarations: Declarations | None = None) -> Iterator[Exchange]:
+                      seen: Seen | None = None) -> Iterator[Exchange]:
     """The requests of one window, whose anchored lines are ``leads``' keys (each with how many
     lines before it its request may start): around the anchors (from REQUEST_REACH above at most;
     the lines further above a JSON member are for the objects around it), the readers of commands,
@@ -207,7 +215,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     where neither the file nor the window defined anything); every line, YAML and TOML records, SQL rows and printed
     tables; around the
     anchored lines, XML elements and JSON records; source code's statements (by the interfaces the slices above
-    declared too: ``declarations``, which it adds to); on the anchored lines, plain-HTTP URLs
+    declared too: ``seen``, which it adds to); on the anchored lines, plain-HTTP URLs
     that carry a credential and arguments that alternate names and values. Readers are imported for a file with
     requests."""
     from keyaudit.inputs.captures import (argument_pairs, curl, httpdump, json_blocks, jsonlog, sql_records,
@@ -253,7 +261,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     blocks = list(json_blocks.exchanges(lines, leads, path, known, cut, records, begun, parts, held))
     yield from (record for record in records if not any(record is part for part in parts))
     yield from blocks
-    yield from source_exchanges(lines, leads, path, declarations)
+    yield from source_exchanges(lines, leads, path, seen)
     yield from url_mentions.exchanges(anchored, path)
     yield from argument_pairs.exchanges(anchored, path, known)
 

@@ -13,7 +13,8 @@ from keyaudit.model.result import ScanResult
 # (statistic, what it counts): the bounds past which a part of an input is not read, each counted by the scan
 CUT_STATISTICS = (("request_lines_cut", "line{} too long to read whole for requests"),
                   ("request_records_cut", "record{} not read whole for requests"),
-                  ("payloads_cut", "encoded payload{} read only in part"))
+                  ("payloads_cut", "encoded payload{} read only in part"),
+                  ("declared_calls_cut", "call{} on a declarative client not kept for the interfaces of other files"))
 
 
 def cuts(result: ScanResult) -> list[str]:

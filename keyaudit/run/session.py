@@ -21,6 +21,7 @@ from keyaudit.model.findings import Finding
 from keyaudit.model.result import STAGED_BINARY_BYTES, ScanError, ScanResult, utc_now
 from keyaudit.rulebook.cache import refusal as cache_refusal
 from keyaudit.rulebook.errors import RuleError, SignatureKeyError
+from keyaudit.run.across_files import DeclaredAcross
 from keyaudit.run.builder import ScannerSpec
 from keyaudit.run.executors import Executor, Finished
 from keyaudit.run.executors.cluster import DASK_EXTRA, ClusterError, ClusterExecutor, dask_installed
@@ -45,14 +46,12 @@ if TYPE_CHECKING:
     from keyaudit.sources.git import StagedFiles
     from keyaudit.verify import Candidates, Transport
 
-# on_progress(total bytes, total units) gives a context whose callable hears (bytes, findings)
-# of each finished unit.
+# on_progress(total bytes, total units) gives a context whose callable hears (bytes, findings) of each finished unit.
 ProgressDisplay = Callable[[int, int], ContextManager[Callable[[int, int], None]]]
 
 
 class SetupError(Exception):
-    """The scan cannot start (rules, engine, keys, baseline, state, git, URLs, cluster); ``str()``
-    is the one line the user sees."""
+    """The scan cannot start (rules, engine, keys, baseline, state, git, URLs, cluster); ``str()``: the user's line."""
 
 
 class Session:
@@ -70,6 +69,7 @@ class Session:
         self._say, self._transport = say, transport
         self._collecting: Candidates | None = None
         self._unsettled: dict[str, Unsettled] = {}  # by file: what its ranges merged so far left waiting
+        self._across = DeclaredAcross()  # what source files declared and left waiting for the others
         self._range_bytes = range_bytes
         # What a big single-member gzip file costs to decode and to scan: measured on its first
         # text with this session's scanner, unless given (figures a caller already knows).
@@ -254,6 +254,7 @@ class Session:
         # Each byte range of a file that went missing after planning says so: one line, not one a range.
         result.errors = list(dict.fromkeys(result.errors))
         result.counts.add(discovery.counts)
+        self._add(spool, self._across.findings(self.scanner, result.counts.statistics))
         verdict = self._verify(result)
         result.findings, result.secrets = spool.fold(self.filter.reason, dedupe=not config.no_dedupe,
                                                      suppressed=result.suppressed, verdict=verdict)
@@ -301,6 +302,7 @@ class Session:
         self._add(spool, findings)
         result.errors.extend(tally.errors)
         result.counts.add(tally.counts)
+        self._across.take(tally)
         if self.state is not None and tally.progress is not None:
             self.state.remember(tally.progress, self.scanner.names.path(unit.target.display))
 
@@ -322,8 +324,7 @@ def shift_lines(findings: Iterable[Finding], lines: int) -> Iterable[Finding]:
 
 
 def _restored(keys: list[str | None], state: ScanState, with_findings: bool) -> dict[int, Tally]:
-    """The units an interrupted run finished, by position, from the state (those with findings
-    only ``with_findings``: their secrets come back sealed)."""
+    """The units an interrupted run finished, by position (with findings only ``with_findings``: sealed secrets)."""
     tallies: dict[int, Tally] = {}
     for position, key in enumerate(keys):
         summary = state.finished(key) if key else None
@@ -340,8 +341,7 @@ def _no_progress(_total_bytes: int, _total_units: int) -> Iterator[Callable[[int
 
 
 def _staged_files() -> "StagedFiles":
-    """The files staged in the repository around the current folder. git is imported here, not
-    for every scan: a scan of named files starts without ``subprocess``."""
+    """The files staged in the repository around the current folder (git imported here: not for every scan)."""
     from keyaudit.sources.git import GitError, StagedFiles, repository_root
 
     try:

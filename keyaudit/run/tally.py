@@ -13,12 +13,15 @@ import json
 import pickle
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from keyaudit.engine.file_wide import Unsettled
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import Counts, ScanError
 from keyaudit.run.records import Progress
+
+if TYPE_CHECKING:
+    from keyaudit.inputs.captures.source_across import Seen
 
 
 PACK_AT = 2_000  # findings held as objects before they are packed
@@ -74,12 +77,14 @@ class Tally:
     progress: Progress | None = None  # with --state: how far this unit's content was scanned
     rescan_whole: bool = False  # a piece of a gzip file that could not be read alone: scan the file whole
     unsettled: Unsettled | None = None  # a byte range's hits waiting for the hosts of its whole file
+    declared: list[Seen] = field(default_factory=list)  # its source code's interfaces and calls, for the other files
 
     def add(self, other: "Tally") -> None:
         """Fold a member's outcome into its archive's."""
         self.findings.extend(other.findings)
         self.errors.extend(other.errors)
         self.counts.add(other.counts)
+        self.declared.extend(other.declared)
 
     def summary(self, with_findings: bool) -> str | None:
         """The unit as its checkpoint keeps it, as JSON. None when it must be scanned again

@@ -76,6 +76,9 @@ class UnitRequests:
             self._tally.findings.extend(finding for finding, identity in self._rebuilt if identity not in shown)
         if self._reading is not None:
             self._reading.close()
+            seen = self._reading.seen
+            if seen is not None and (seen.interfaces or seen.waiting or seen.dropped):
+                self._tally.declared.append(seen)  # for the scan's other files (see :mod:`.across_files`)
 
     def worth_reading(self) -> bool:
         """Whether the text read so far can hold requests that matter."""

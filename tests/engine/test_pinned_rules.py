@@ -131,7 +131,7 @@ def test_hyperscan_confirms_a_pinned_rule_only_on_the_lines_of_its_candidates(tm
         found[name] = [f.location.line for f in findings if f.rule_id == "acme-key"]
         run_over[name] = account.run_over["acme-key"]
     assert found["hyperscan"] == found["regex"] == [501, 5501, 10501, 15501]
-    assert run_over["regex"] >= len(data) * 0.99  # the keyword is on every line: all of it
+    assert run_over["regex"] >= len(data) * 0.98  # the keyword is on every line: all of it (its lines' regions)
     assert run_over["hyperscan"] < len(data) * 0.05, run_over  # the lines where a match can end
 
 
@@ -150,7 +150,7 @@ def test_hyperscan_confirms_the_basic_rule_only_around_values_that_decode_to_tex
         run_over[name] = account.run_over["http-basic-credential"]
     assert found["hyperscan"] == found["regex"] == found["portable"]
     assert [line for line, _ in found["regex"]] == list(range(701, 20_000, 4_000))
-    assert run_over["regex"] >= len(data) * 0.99  # the keyword is on every line: all of it
+    assert run_over["regex"] >= len(data) * 0.98  # the keyword is on every line: all of it (its lines' regions)
     assert run_over["hyperscan"] < len(data) * 0.1, run_over  # random values rarely decode to text
 
 

@@ -19,6 +19,9 @@ from keyaudit.model.exchange import UNKNOWN
 
 Lexeme = tuple[str, str, int, int]  # a code token: kind, value (a string's as the language gives it), start, end
 _VERBS = frozenset(("GET", "POST", "PUT", "PATCH", "DELETE"))
+# what a parameter's annotation of the client's own says it is (`@NonNull`, `@Named` say nothing of the request)
+_ROLES = frozenset(("Header", "HeaderMap", "Body", "Url", "Path", "Query", "QueryMap", "QueryName", "Field", "FieldMap",
+                    "Part", "PartMap", "Tag"))
 _WORD = re.compile(r"\w+")
 _OPENING = {")": "(", "]": "[", "}": "{"}
 ANNOTATED = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s*\(")  # what a text whose interfaces declare requests holds
@@ -183,8 +186,10 @@ def _split(params: list[Lexeme]) -> list[list[Lexeme]]:
 
 
 def _param(part: list[Lexeme], text: str) -> tuple[str, str, str]:
-    """A parameter's name, its first annotation's name and the string that annotation is given first: Kotlin's
-    ``@Header("Name") name: String``, Java's ``@Header("Name") String name``."""
+    """A parameter's name, its role (its first annotation of the client's own, ``@Header``, ``@Body``…, whatever
+    others stand before or after it: ``@NonNull @Header("Name")``; else its first annotation's name) and the string
+    that annotation is given first: Kotlin's ``@Header("Name") name: String``, Java's ``@Header("Name") String
+    name``."""
     role = header = ""
     rest: list[Lexeme] = []
     at = 0
@@ -192,8 +197,9 @@ def _param(part: list[Lexeme], text: str) -> tuple[str, str, str]:
         if part[at][:2] == ("punct", "@") and at + 1 < len(part) and part[at + 1][0] == "name":
             given = at + 2 < len(part) and part[at + 2][:2] == ("punct", "(")
             args, after = _inside(part, at + 2) if given else ([], at + 2)
-            if not role:
-                role = part[at + 1][1].rpartition(".")[2]
+            named = part[at + 1][1].rpartition(".")[2]
+            if not role or (named in _ROLES and role not in _ROLES):
+                role = named
                 header = literal(args[0], text) if args and args[0][0] == "string" else ""
             at = after
             continue

@@ -14,7 +14,7 @@ from keyaudit.model.exchange import Exchange
 from .source_files import GROUP_AFTER, GROUP_BEFORE, family
 
 if TYPE_CHECKING:
-    from .source_interfaces import Declarations
+    from .source_across import Seen
 
 GROUP_REACH = Reach(GROUP_BEFORE, GROUP_AFTER)
 
@@ -26,10 +26,10 @@ def source_reach(_line: bytes, _reach: Reach) -> Reach:
 
 
 def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
-                     declarations: Declarations | None = None) -> Iterator[Exchange]:
+                     seen: Seen | None = None) -> Iterator[Exchange]:
     """The requests the statements of source code write around the ``anchored`` lines (none for
     another file: the reader is not even imported), a declarative client's by the interfaces the text above them
-    declared too (``declarations``, which the lines' own are added to)."""
+    declared too (``seen``, which the lines' own are added to, with the calls waiting for another file's)."""
     found = family(path)
     if found is None:
         return iter(())
@@ -37,5 +37,4 @@ def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path
     from .source_languages import LANGUAGES
     from .source_requests import exchanges
 
-    return itertools.chain(exchanges(lines, set(anchored), path, found), declared(lines, LANGUAGES[found], path,
-                                                                                    declarations))
+    return itertools.chain(exchanges(lines, set(anchored), path, found), declared(lines, LANGUAGES[found], path, seen))
