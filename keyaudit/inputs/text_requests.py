@@ -233,13 +233,13 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
         present = _window_marks().present(whole)
     held = HeldTexts()  # what the lines hold as envelopes: the readers below ask about the same lines
     starts = line_reader_starts(lines, leads, held)
-    readers: list[Reader] = [curl.CommandReader(path), *httpdump.readers(path)]
     begun: set[int] = set()  # the lines the line readers' requests begin on
-    if scope is None:
-        read = run_readers(readers, unwrapped(around_anchors(lines, starts, readers), held), lines)
-    else:
-        readers.append(ColumnsReader(path, scope, known))
-        defined = _defined(lines, scope)
+    defined = lines if scope is None else _defined(lines, scope)
+    read: Iterable[Exchange] = ()  # no line reader's request begins near an anchor (JSON records, whole): none made
+    if starts:
+        readers: list[Reader] = [curl.CommandReader(path), *httpdump.readers(path)]
+        if scope is not None:
+            readers.append(ColumnsReader(path, scope, known))
         read = run_readers(readers, unwrapped(around_anchors(defined, starts, readers), held), lines)
     for exchange in read:
         begun.add(exchange.origin.line)

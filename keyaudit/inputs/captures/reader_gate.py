@@ -104,28 +104,40 @@ def _every_line(readers: Sequence[Fed], lines: Iterable[tuple[int, str]]) -> Ite
 class _Cued:
     """Which gated readers each line of a window holds cues of, looked for a stretch of lines at a time from the
     first line asked about on: the readers are given the lines near anchors only, and a window's other lines are
-    not looked at."""
+    not looked at. Nothing is made for each of the window's lines (a window of a log holds some 100 lines around its
+    anchors, of which the readers are given a tenth): a line is found by its number's distance from the first, and
+    what a line of the stretch holds is told the readers when it is asked about."""
 
     def __init__(self, marks: LineMarks, readers_of: Callable[[set[str]], frozenset[str]],
                  window: Sequence[tuple[int, str]], every: frozenset[str]) -> None:
         self._marks, self._readers_of = marks, readers_of
-        self._texts = dict(window)  # the window's line of each number
-        self._numbers = list(self._texts)
-        self._at = {number: index for index, number in enumerate(self._numbers)}
-        self._found: dict[int, frozenset[str]] = {}
+        self._window, self._first = window, window[0][0] if window else 0
+        self._at: dict[int, int] | None = None  # each number's index, made where the numbers skip (lines joined)
+        self._stretch = (0, 0)  # the indexes of the lines looked at last (from, past)
+        self._held: dict[int, set[str]] = {}  # what they hold, by index from the stretch's first
         self._every = every
 
     def readers(self, number: int, text: str) -> frozenset[str]:
         """The gated readers line ``number`` holds cues of, given as ``text``; all of them for a line the window does
         not hold so (an envelope's: a look at one line costs Hyperscan's call, more than the readers' own looks)."""
-        if self._texts.get(number) != text:
+        index = self._index(number)
+        if index is None or self._window[index][1] != text:
             return self._every
-        if number not in self._found:
-            numbers = self._numbers[self._at[number] : self._at[number] + STRETCH_LINES]
-            held = self._marks.holding([self._texts[each] for each in numbers])
-            self._found.update((each, self._readers_of(held[index]) if index in held else _NONE)
-                               for index, each in enumerate(numbers))
-        return self._found[number]
+        start, past = self._stretch
+        if not start <= index < past:
+            start, past = self._stretch = index, min(len(self._window), index + STRETCH_LINES)
+            self._held = self._marks.holding([line for _, line in self._window[start:past]])
+        held = self._held.get(index - start)
+        return self._readers_of(held) if held else _NONE
+
+    def _index(self, number: int) -> int | None:
+        """Where line ``number`` is in the window, or None where the window does not hold it."""
+        index = number - self._first
+        if 0 <= index < len(self._window) and self._window[index][0] == number:
+            return index
+        if self._at is None:
+            self._at = {each: index for index, (each, _) in enumerate(self._window)}
+        return self._at.get(number)
 
 
 @functools.lru_cache(maxsize=16)

@@ -35,7 +35,7 @@ _LONG_VALUE = re.compile(r"=[\w$.~%+/=-]{32,}")
 def exchanges(anchored: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]:
     """The plain-HTTP URLs of the ``anchored`` lines whose query carries a long value, each a GET of itself."""
     for number, text in anchored:
-        if "://" not in text:
+        if not _plain_scheme(text):
             continue
         for found in _URL.finditer(text):
             url = found.group().rstrip(_TRAILING)
@@ -44,3 +44,15 @@ def exchanges(anchored: Iterable[tuple[int, str]], path: str) -> Iterator[Exchan
                 origin = Origin(path, number, found.start() + 1, capture=CAPTURE)
                 if (exchange := make_exchange("GET", url, [], None, origin, headers_known=False)) is not None:
                     yield exchange
+
+
+def _plain_scheme(text: str) -> bool:
+    """Whether ``text`` names a scheme ``http`` (in any case) before a ``://``: most anchored lines name
+    ``https://`` alone, and :data:`_URL`, whose look-behind keeps ``re`` from skipping to a literal, is tried at
+    every character of a line it finds nothing on (a JSON record of kilobytes)."""
+    at = text.find("://", 4)
+    while at >= 0:
+        if text[at - 4 : at].lower() == "http":
+            return True
+        at = text.find("://", at + 3)
+    return False
