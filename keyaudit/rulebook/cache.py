@@ -31,6 +31,7 @@ import re
 import stat
 import time
 from pathlib import Path
+from typing import Iterable
 
 UNUSED_DAYS = 30  # an entry no run has read or written for this long is deleted
 KEPT_PER_KIND = 100  # entries kept of each kind (databases, prepared patterns, parsed rule files)
@@ -186,6 +187,12 @@ def _write_tag(path: Path) -> None:
 def own_cache_tag(head: bytes) -> bool:
     """Whether ``head``, the start of a folder's ``CACHEDIR.TAG``, is the tag this module writes."""
     return head.startswith(_TAG_TEXT)
+
+
+def own_cache_names(names: Iterable[str]) -> bool:
+    """Whether ``names``, a folder's entries, are all this module's (its tag, entries and temporaries): a tag
+    copied into a folder of anything else (a committed ``config/`` with a key in it) does not make it the cache."""
+    return all(name == CACHE_TAG or _ENTRY.fullmatch(name) or _TEMPORARY.fullmatch(name) for name in names)
 
 
 def _mark_used(path: Path) -> None:

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from keyaudit.rulebook.cache import CACHE_TAG, own_cache_tag
+from keyaudit.rulebook.cache import CACHE_TAG, own_cache_names, own_cache_tag
 from keyaudit.sources.deep import DeepEntry, DeepFile, deep_entries, too_long
 from keyaudit.sources.ignore import ALWAYS_SKIPPED_DIRS, IGNORE_FILES, IgnoreLevel, ignored, load_ignores
 from keyaudit.sources.targets import Discovery, Target
@@ -88,9 +88,10 @@ def walk(root: Path, display_root: str, discovery: Discovery) -> Iterator[Target
 
 
 def _own_cache(directory: Path, entries: "list[os.DirEntry[str]] | list[DeepEntry]") -> bool:
-    """Whether the folder listed as ``entries`` is keyaudit's cache: tagged with the tag keyaudit writes. A tag
-    that cannot be read leaves the folder to be walked: nothing is passed over on a guess."""
-    if not any(entry.name == CACHE_TAG for entry in entries):
+    """Whether the folder listed as ``entries`` is keyaudit's cache: tagged with the tag keyaudit writes, and
+    holding nothing but what keyaudit's cache writes. A tag that cannot be read leaves the folder to be walked:
+    nothing is passed over on a guess."""
+    if not any(entry.name == CACHE_TAG for entry in entries) or not own_cache_names(e.name for e in entries):
         return False
     try:
         with open(directory / CACHE_TAG, "rb") as tag:

@@ -112,7 +112,8 @@ def test_keyaudit_s_own_cache_folder_is_counted_as_skipped_and_other_tagged_cach
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cache's parsed rule files hold every rule's examples: a scan of a home folder found 210 "credentials" in
     it. The cache tags itself (the Cache Directory Tagging Specification's tag, naming keyaudit) and the walk counts
-    it as skipped; another tool's tagged cache is read like any folder (a key in it is someone's key)."""
+    it as skipped; another tool's tagged cache is read like any folder (a key in it is someone's key), and so is a
+    folder keyaudit's tag was copied into that holds files the cache never writes."""
     import os
     import shutil
 
@@ -127,8 +128,13 @@ def test_keyaudit_s_own_cache_folder_is_counted_as_skipped_and_other_tagged_cach
     (theirs / CACHE_TAG).write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
                                     "# This file is a cache directory tag created by cargo.\n")
     (theirs / "build.log").write_text(iugu_line(iugu_token()) + "\n")
+    forged = tmp_path / "home" / "project" / "config"  # keyaudit's tag copied into a folder of other files
+    forged.mkdir()
+    shutil.copy(ours / CACHE_TAG, forged / CACHE_TAG)
+    (forged / "prod.env").write_text(iugu_line(iugu_token()) + "\n")
     report, run = scan_json("-v", "home")
-    assert [f["location"]["path"] for f in report["findings"]] == ["home/project/target/build.log"], scrub(run.stderr)
+    assert [f["location"]["path"] for f in report["findings"]] == [
+        "home/project/config/prod.env", "home/project/target/build.log"], scrub(run.stderr)
     assert report["scan"]["skipped"] == {"keyaudit cache": 1}
     assert "keyaudit: skipped: home/.cache/keyaudit (keyaudit cache)" in run.stderr
     (ours / CACHE_TAG).unlink()  # untagged, the same folder is read: its rule files' examples are found
