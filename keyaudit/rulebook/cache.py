@@ -31,6 +31,7 @@ import re
 import stat
 import time
 from pathlib import Path
+from typing import Iterable
 
 UNUSED_DAYS = 30  # an entry no run has read or written for this long is deleted
 KEPT_PER_KIND = 100  # entries kept of each kind (databases, prepared patterns, parsed rule files)
@@ -43,6 +44,11 @@ _ENTRY = re.compile(r"(?P<kind>[a-z][a-z0-9-]*?)-[0-9a-f]{16,64}(?:\.[0-9a-f]{64
 _TEMPORARY = re.compile(r"\..+\.[0-9]+\.tmp")
 MEMORY_ENTRIES = 32  # entries a process keeps in memory while the folder is refused
 _memory: dict[str, bytes] = {}  # entry name -> bytes, built by this process, the folder refused
+# The Cache Directory Tagging Specification's tag (https://bford.info/cachedir/), which backup tools honour; its
+# comment names keyaudit, whose folder walk passes over a folder so tagged (:func:`own_cache_tag`): the parsed rule
+# files hold every rule's examples, which are credentials to the rules that read them.
+CACHE_TAG = "CACHEDIR.TAG"
+_TAG_TEXT = b"Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by keyaudit.\n"
 
 
 def cache_dir() -> Path:
@@ -166,6 +172,27 @@ def write_entry(name: str, data: bytes) -> None:
     if listed is not None:
         listed.add(path.name)
         listed.difference_update(prune(folder))
+        if CACHE_TAG not in listed:  # folders made before there was a tag get one with their next entry
+            _write_tag(folder / CACHE_TAG)
+            listed.add(CACHE_TAG)
+
+
+def _write_tag(path: Path) -> None:
+    try:
+        path.write_bytes(_TAG_TEXT)
+    except OSError:
+        pass  # a folder that takes entries but not the tag is scanned like any other, nothing lost
+
+
+def own_cache_tag(head: bytes) -> bool:
+    """Whether ``head``, the start of a folder's ``CACHEDIR.TAG``, is the tag this module writes."""
+    return head.startswith(_TAG_TEXT)
+
+
+def own_cache_names(names: Iterable[str]) -> bool:
+    """Whether ``names``, a folder's entries, are all this module's (its tag, entries and temporaries): a tag
+    copied into a folder of anything else (a committed ``config/`` with a key in it) does not make it the cache."""
+    return all(name == CACHE_TAG or _ENTRY.fullmatch(name) or _TEMPORARY.fullmatch(name) for name in names)
 
 
 def _mark_used(path: Path) -> None:

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
+from keyaudit.rulebook.cache import CACHE_TAG, own_cache_names, own_cache_tag
 from keyaudit.sources.deep import DeepEntry, DeepFile, deep_entries, too_long
 from keyaudit.sources.ignore import ALWAYS_SKIPPED_DIRS, IGNORE_FILES, IgnoreLevel, ignored, load_ignores
 from keyaudit.sources.targets import Discovery, Target
@@ -23,6 +24,9 @@ Open = tuple[str, "Iterator[os.DirEntry[str] | DeepEntry]", list[IgnoreLevel]]
 # bytes are no text (loose objects were read as text, nothing found, nothing said); the history
 # they hold is read as text by piping ``git log -p`` in.
 GIT_OBJECTS = "git objects (history: pipe `git log -p --all` in)"
+# What keyaudit's own cache folder is counted as when a walk comes to it: its parsed rule files hold the rules'
+# examples, every one a credential to the rules (210 findings in one folder, none anyone's secret).
+OWN_CACHE = "keyaudit cache"
 LONG_PATH = 4000  # bytes of a file's path from which it is opened step by step (PATH_MAX is 4096 on Linux)
 
 
@@ -49,6 +53,9 @@ def walk(root: Path, display_root: str, discovery: Discovery) -> Iterator[Target
                 entries = deep_entries(str(root), relative.split("/"), str(directory), IGNORE_FILES)
         except OSError as exc:
             discovery.missing.append((shown(relative), f"cannot list: {exc.strerror or exc}"))
+            return []
+        if relative and _own_cache(directory, entries):
+            discovery.skip(shown(relative), OWN_CACHE)
             return []
         found, problems = load_ignores(relative, entries)
         discovery.missing.extend((shown(where), problem) for where, problem in problems)
@@ -78,6 +85,19 @@ def walk(root: Path, display_root: str, discovery: Discovery) -> Iterator[Target
                 yield _file(root, child, entry, shown(child))
         elif kind:
             discovery.skip(shown(child), kind)
+
+
+def _own_cache(directory: Path, entries: "list[os.DirEntry[str]] | list[DeepEntry]") -> bool:
+    """Whether the folder listed as ``entries`` is keyaudit's cache: tagged with the tag keyaudit writes, and
+    holding nothing but what keyaudit's cache writes. A tag that cannot be read leaves the folder to be walked:
+    nothing is passed over on a guess."""
+    if not any(entry.name == CACHE_TAG for entry in entries) or not own_cache_names(e.name for e in entries):
+        return False
+    try:
+        with open(directory / CACHE_TAG, "rb") as tag:
+            return own_cache_tag(tag.read(256))
+    except OSError:
+        return False
 
 
 def git_directory(path: Path) -> bool:

@@ -106,3 +106,40 @@ def test_a_git_directory_named_counts_its_object_store_as_skipped_and_reads_its_
     # every file outside the object store, the binary index too (its strings read)
     assert scanned == len([p for p in (repo / ".git").rglob("*") if p.is_file() and "objects" not in p.parts]) \
         + len([p for p in (tmp_path / "bare.git").rglob("*") if p.is_file() and "objects" not in p.parts])
+
+
+def test_keyaudit_s_own_cache_folder_is_counted_as_skipped_and_other_tagged_caches_are_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache's parsed rule files hold every rule's examples: a scan of a home folder found 210 "credentials" in
+    it. The cache tags itself (the Cache Directory Tagging Specification's tag, naming keyaudit) and the walk counts
+    it as skipped; another tool's tagged cache is read like any folder (a key in it is someone's key), and so is a
+    folder keyaudit's tag was copied into that holds files the cache never writes."""
+    import os
+    import shutil
+
+    from keyaudit.rulebook.cache import CACHE_TAG
+
+    monkeypatch.chdir(tmp_path)
+    ours = tmp_path / "home" / ".cache" / "keyaudit"
+    shutil.copytree(Path(os.environ["KEYAUDIT_CACHE_DIR"]) / "keyaudit", ours)  # the suite's cache, as a run left it
+    assert (ours / CACHE_TAG).read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55\n")
+    theirs = tmp_path / "home" / "project" / "target"
+    theirs.mkdir(parents=True)
+    (theirs / CACHE_TAG).write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                                    "# This file is a cache directory tag created by cargo.\n")
+    (theirs / "build.log").write_text(iugu_line(iugu_token()) + "\n")
+    forged = tmp_path / "home" / "project" / "config"  # keyaudit's tag copied into a folder of other files
+    forged.mkdir()
+    shutil.copy(ours / CACHE_TAG, forged / CACHE_TAG)
+    (forged / "prod.env").write_text(iugu_line(iugu_token()) + "\n")
+    report, run = scan_json("-v", "home")
+    assert [f["location"]["path"] for f in report["findings"]] == [
+        "home/project/config/prod.env", "home/project/target/build.log"], scrub(run.stderr)
+    assert report["scan"]["skipped"] == {"keyaudit cache": 1}
+    assert "keyaudit: skipped: home/.cache/keyaudit (keyaudit cache)" in run.stderr
+    (ours / CACHE_TAG).unlink()  # untagged, the same folder is read: its rule files' examples are found
+    for entry in ours.glob("rules-*.json"):
+        if entry.stat().st_size > 100_000:
+            entry.unlink()  # one 200 KB line of examples takes seconds: the smaller files show the point
+    untagged, _ = scan_json("home/.cache")
+    assert len(untagged["findings"]) > 10
