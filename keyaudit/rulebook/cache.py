@@ -45,7 +45,7 @@ _TEMPORARY = re.compile(r"\..+\.[0-9]+\.tmp")
 MEMORY_ENTRIES = 32  # entries a process keeps in memory while the folder is refused
 _memory: dict[str, bytes] = {}  # entry name -> bytes, built by this process, the folder refused
 # The Cache Directory Tagging Specification's tag (https://bford.info/cachedir/), which backup tools honour; its
-# comment names keyaudit, whose folder walk passes over a folder so tagged (:func:`own_cache_tag`): the parsed rule
+# comment names keyaudit, whose folder walk passes over a folder so tagged (:func:`own_cache_folder`): the parsed rule
 # files hold every rule's examples, which are credentials to the rules that read them.
 CACHE_TAG = "CACHEDIR.TAG"
 _TAG_TEXT = b"Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by keyaudit.\n"
@@ -184,15 +184,20 @@ def _write_tag(path: Path) -> None:
         pass  # a folder that takes entries but not the tag is scanned like any other, nothing lost
 
 
-def own_cache_tag(head: bytes) -> bool:
-    """Whether ``head``, the start of a folder's ``CACHEDIR.TAG``, is the tag this module writes."""
-    return head.startswith(_TAG_TEXT)
-
-
-def own_cache_names(names: Iterable[str]) -> bool:
-    """Whether ``names``, a folder's entries, are all this module's (its tag, entries and temporaries): a tag
-    copied into a folder of anything else (a committed ``config/`` with a key in it) does not make it the cache."""
-    return all(name == CACHE_TAG or _ENTRY.fullmatch(name) or _TEMPORARY.fullmatch(name) for name in names)
+def own_cache_folder(folder: Path, names: Iterable[str]) -> bool:
+    """Whether ``folder``, whose entries are ``names``, is a cache this module keeps: its tag among them, and nothing
+    but its tag, entries and temporaries (a tag copied into a folder of anything else, a committed ``config/`` with
+    a key in it, does not make it the cache). A tag that cannot be read leaves it no cache: nothing is passed over
+    on a guess."""
+    listed = list(names)
+    if CACHE_TAG not in listed or not all(name == CACHE_TAG or _ENTRY.fullmatch(name) or _TEMPORARY.fullmatch(name)
+                                          for name in listed):
+        return False
+    try:
+        with open(folder / CACHE_TAG, "rb") as tag:
+            return tag.read(len(_TAG_TEXT)) == _TAG_TEXT
+    except OSError:
+        return False
 
 
 def _mark_used(path: Path) -> None:

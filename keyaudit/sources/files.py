@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from keyaudit.rulebook.cache import CACHE_TAG, own_cache_names, own_cache_tag
+from keyaudit.rulebook.cache import own_cache_folder
 from keyaudit.sources.deep import DeepEntry, DeepFile, deep_entries, too_long
 from keyaudit.sources.ignore import ALWAYS_SKIPPED_DIRS, IGNORE_FILES, IgnoreLevel, ignored, load_ignores
 from keyaudit.sources.targets import Discovery, Target
@@ -54,7 +54,7 @@ def walk(root: Path, display_root: str, discovery: Discovery) -> Iterator[Target
         except OSError as exc:
             discovery.missing.append((shown(relative), f"cannot list: {exc.strerror or exc}"))
             return []
-        if relative and _own_cache(directory, entries):
+        if relative and own_cache_folder(directory, (entry.name for entry in entries)):
             discovery.skip(shown(relative), OWN_CACHE)
             return []
         found, problems = load_ignores(relative, entries)
@@ -85,19 +85,6 @@ def walk(root: Path, display_root: str, discovery: Discovery) -> Iterator[Target
                 yield _file(root, child, entry, shown(child))
         elif kind:
             discovery.skip(shown(child), kind)
-
-
-def _own_cache(directory: Path, entries: "list[os.DirEntry[str]] | list[DeepEntry]") -> bool:
-    """Whether the folder listed as ``entries`` is keyaudit's cache: tagged with the tag keyaudit writes, and
-    holding nothing but what keyaudit's cache writes. A tag that cannot be read leaves the folder to be walked:
-    nothing is passed over on a guess."""
-    if not any(entry.name == CACHE_TAG for entry in entries) or not own_cache_names(e.name for e in entries):
-        return False
-    try:
-        with open(directory / CACHE_TAG, "rb") as tag:
-            return own_cache_tag(tag.read(256))
-    except OSError:
-        return False
 
 
 def git_directory(path: Path) -> bool:
