@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+
 from keyaudit.engine.detect import allowed_at
 from keyaudit.model.secrets import Secret
 from keyaudit.run.tally import Found
