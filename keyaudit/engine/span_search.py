@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from keyaudit.rulebook.pattern_factors import Factors, factors
 from keyaudit.rulebook.pattern_tree import locality
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ class SpanSearch:
         alone = end - start <= SHORT_SPAN or last is None or abs(origin + start - last) > end - start
         reach = None if alone else _reach(pattern.pattern)
         if reach is None:
+            if not alone and (needs := _factors(pattern.pattern)) is not None:
+                return self._by_factors(pattern, needs, window, origin, start, end, timeout)
             return _start(pattern.search(window, start, end, timeout=timeout))
         before, after = reach
         # Positions within ``before`` of the window's start read text the window does not have (unless the window
@@ -72,6 +75,20 @@ class SpanSearch:
                 return position - origin
         return _start(pattern.search(window, max(low, high), end, timeout=timeout)) if high < end else None
 
+    def _by_factors(self, pattern: "regex.Pattern[bytes]", needs: tuple[Factors, list["regex.Pattern[bytes]"],
+                    list["regex.Pattern[bytes]"]], window: bytes, origin: int, start: int, end: int,
+                    timeout: float) -> int | None:
+        """A pattern of unknown reach, by its factors: none where one it needs is not in the span (the
+        answer, when they decide it), else the span searched."""
+        plan, needed, refused = needs
+        for factor in needed:
+            if self.first(factor, window, origin, start, end, timeout) is None:
+                return None
+        if plan.exact:
+            refuses = any(self.first(factor, window, origin, start, end, timeout) is not None for factor in refused)
+            return None if refuses else start
+        return _start(pattern.search(window, start, end, timeout=timeout))
+
     def _leftmost(self, pattern: "regex.Pattern[bytes]", position: int, limit: int, after: int,
                   timeout: float) -> int | None:
         """The leftmost match of ``pattern`` in ``whole`` from ``position`` up to ``limit``, or
@@ -87,6 +104,18 @@ class SpanSearch:
             found = match.start() if match is not None and match.start() < known else None
             self._next[pattern.pattern] = (position, found, known)
         return found if found is not None and found < limit else None
+
+
+@functools.lru_cache(maxsize=256)
+def _factors(pattern: bytes) -> tuple[Factors, list["regex.Pattern[bytes]"], list["regex.Pattern[bytes]"]] | None:
+    """:func:`factors` of a compiled pattern's text, the factors compiled."""
+    import regex
+
+    found = factors(pattern.decode("utf-8", "surrogateescape"))
+    if found is None:
+        return None
+    compiled = [regex.compile(text.encode("utf-8", "surrogateescape")) for text in (*found.needed, *found.refused)]
+    return found, compiled[: len(found.needed)], compiled[len(found.needed) :]
 
 
 def _start(found: "regex.Match[bytes] | None") -> int | None:
