@@ -19,7 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from keyaudit.rulebook.pattern_tree import locality
+from keyaudit.rulebook.pattern_tree import line_locality, locality
 
 # global flags that open a pattern: the only inline flags followed (verbose mode changes what every item is)
 _LEAD_FLAGS = re.compile(r"\(\?([aiLmsuVwf0-9]*)\)")
@@ -120,7 +120,8 @@ def _items(text: str) -> list[_Item] | None:
 
 
 def _known(flags: str, text: str) -> bool:
-    return bool(text) and not _NOT_ALONE.search(text) and locality(flags + text) is not None
+    return bool(text) and not _NOT_ALONE.search(text) and (
+        locality(flags + text) is not None or line_locality(flags + text) is not None)
 
 
 def _runs(flags: str, items: list[_Item]) -> list[str]:
