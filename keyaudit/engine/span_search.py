@@ -9,7 +9,10 @@ on the bytes near it (:func:`~keyaudit.rulebook.pattern_tree.locality`), so away
 ends it matches in the window as it does in the buffer (with the text around the buffer); there
 the leftmost match from a position is looked for once and kept for the hits after it, and only
 the ends of each span are searched as the window has them. The answer is the same as a search of
-the window's span; a pattern whose reach is not known (or a short span) is searched so.
+the window's span. A pattern that matches no line break, however long, is decided within its line
+(:func:`~keyaudit.rulebook.pattern_tree.line_locality`): its edges are a line each. One whose reach is
+not known is answered by the pieces it needs (:mod:`keyaudit.rulebook.pattern_factors`), each found so:
+a span without one of them holds no match; else (or in a short span) the span is searched as it is.
 """
 
 from __future__ import annotations
