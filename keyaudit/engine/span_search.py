@@ -9,15 +9,20 @@ on the bytes near it (:func:`~keyaudit.rulebook.pattern_tree.locality`), so away
 ends it matches in the window as it does in the buffer (with the text around the buffer); there
 the leftmost match from a position is looked for once and kept for the hits after it, and only
 the ends of each span are searched as the window has them. The answer is the same as a search of
-the window's span; a pattern whose reach is not known (or a short span) is searched so.
+the window's span. A pattern that matches no line break, however long, is decided within its line
+(:func:`~keyaudit.rulebook.pattern_tree.line_locality`): its edges are a line each. One whose reach is
+not known is answered by the pieces it needs (:mod:`keyaudit.rulebook.pattern_factors`), each found so:
+a span without one of them holds no match; else (or in a short span) the span is searched as it is.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from keyaudit.rulebook.pattern_tree import locality
+from keyaudit.rulebook.pattern_factors import Factors, factors
+from keyaudit.rulebook.pattern_tree import line_locality, locality
 
 if TYPE_CHECKING:
     import regex
@@ -26,11 +31,37 @@ EDGE_BYTES = 2  # past a pattern's reach, kept from a span's ends: an end of the
 SHORT_SPAN = 1024  # a span this short is searched as it is: the edges would be most of it
 
 
+@dataclass(frozen=True)
+class Reach:
+    """How far from a position a pattern reads to decide whether it matches there: ``before`` it, and
+    ``after`` it — or, for a pattern that matches no line break (``line``), after the end of its line."""
+
+    before: int
+    after: int
+    line: bool = False
+
+    def decided(self, text: bytes, floor: int, stop: int) -> int:
+        """Where the positions from ``floor`` that ``text[:stop]`` decides end."""
+        if not self.line:
+            return stop - self.after
+        return max(floor, text.rfind(b"\n", floor, max(floor, stop - self.after)) + 1)
+
+    def reads_to(self, text: bytes, position: int) -> int:
+        """How far in ``text`` the positions before ``position`` are decided."""
+        if not self.line:
+            return position + self.after
+        line_end = text.find(b"\n", max(0, position - 1))
+        return len(text) if line_end < 0 else line_end + self.after
+
+
 @functools.lru_cache(maxsize=1024)
-def _reach(pattern: bytes) -> tuple[int, int] | None:
-    """(before, after) of :func:`locality` with the edge, for a compiled pattern's text."""
-    found = locality(pattern.decode("utf-8", "surrogateescape"))
-    return None if found is None else (found[0] + EDGE_BYTES, found[1] + EDGE_BYTES)
+def _reach(pattern: bytes) -> Reach | None:
+    """:func:`locality` (else :func:`line_locality`) with the edge, for a compiled pattern's text."""
+    text = pattern.decode("utf-8", "surrogateescape")
+    if (found := locality(text)) is not None:
+        return Reach(found[0] + EDGE_BYTES, found[1] + EDGE_BYTES)
+    around = line_locality(text)
+    return None if around is None else Reach(around + EDGE_BYTES, around + EDGE_BYTES, line=True)
 
 
 class SpanSearch:
@@ -55,38 +86,66 @@ class SpanSearch:
         alone = end - start <= SHORT_SPAN or last is None or abs(origin + start - last) > end - start
         reach = None if alone else _reach(pattern.pattern)
         if reach is None:
+            if not alone and (needs := _factors(pattern.pattern)) is not None:
+                return self._by_factors(pattern, needs, window, origin, start, end, timeout)
             return _start(pattern.search(window, start, end, timeout=timeout))
-        before, after = reach
         # Positions within ``before`` of the window's start read text the window does not have (unless the window
         # starts where ``whole`` does), those within ``after`` of the span's end text past it (unless it ends there:
         # then the span's end itself, where only an empty match starts, is one of them too).
-        low = start if origin == 0 else max(start, before)
-        high = end + 1 if origin + end == len(self.whole) else end - after
-        if low > start:  # the edge at the window's start: a match starting there is decided within low + after
-            found = pattern.search(window, start, min(end, low + after), timeout=timeout)
-            if found is not None and found.start() < low or low + after >= end:
+        low = start if origin == 0 else max(start, reach.before)
+        high = end + 1 if origin + end == len(self.whole) else reach.decided(window, start, end)
+        if low > start:  # the edge at the window's start: a match starting there is decided within ``edge``
+            edge = reach.reads_to(window, low)
+            found = pattern.search(window, start, min(end, edge), timeout=timeout)
+            if found is not None and found.start() < low or edge >= end:
                 return _start(found)
         if low < high:
-            position = self._leftmost(pattern, origin + low, origin + high, after, timeout)
+            position = self._leftmost(pattern, origin + low, origin + high, reach, timeout)
             if position is not None:
                 return position - origin
         return _start(pattern.search(window, max(low, high), end, timeout=timeout)) if high < end else None
 
-    def _leftmost(self, pattern: "regex.Pattern[bytes]", position: int, limit: int, after: int,
+    def _by_factors(self, pattern: "regex.Pattern[bytes]", needs: tuple[Factors, list["regex.Pattern[bytes]"],
+                    list["regex.Pattern[bytes]"]], window: bytes, origin: int, start: int, end: int,
+                    timeout: float) -> int | None:
+        """A pattern of unknown reach, by its factors: none where one it needs is not in the span (the
+        answer, when they decide it), else the span searched."""
+        plan, needed, refused = needs
+        for factor in needed:
+            if self.first(factor, window, origin, start, end, timeout) is None:
+                return None
+        if plan.exact:
+            refuses = any(self.first(factor, window, origin, start, end, timeout) is not None for factor in refused)
+            return None if refuses else start
+        return _start(pattern.search(window, start, end, timeout=timeout))
+
+    def _leftmost(self, pattern: "regex.Pattern[bytes]", position: int, limit: int, reach: Reach,
                   timeout: float) -> int | None:
         """The leftmost match of ``pattern`` in ``whole`` from ``position`` up to ``limit``, or
         None. What is not known yet is searched as far again past ``limit`` (the hits after it
         ask of the text there; a hit alone costs what its own span did, twice), and kept."""
         since, found, known = self._next.get(pattern.pattern, (position + 1, None, 0))  # none known: searched
         if not since <= position or (found is None and known < limit) or (found is not None and found < position):
-            stop = min(len(self.whole), 2 * limit - position + after)
+            stop = min(len(self.whole), 2 * limit - position + reach.after)
             match = pattern.search(self.whole, position, stop, timeout=timeout)
             # a match near where the search was cut may be one the text past it would not make, or another; a
             # search to the text's end knows its end too (an empty match there: ``$``, ``(?<=iugu)\Z``)
-            known = len(self.whole) + 1 if stop == len(self.whole) else stop - after
+            known = len(self.whole) + 1 if stop == len(self.whole) else reach.decided(self.whole, position, stop)
             found = match.start() if match is not None and match.start() < known else None
             self._next[pattern.pattern] = (position, found, known)
         return found if found is not None and found < limit else None
+
+
+@functools.lru_cache(maxsize=256)
+def _factors(pattern: bytes) -> tuple[Factors, list["regex.Pattern[bytes]"], list["regex.Pattern[bytes]"]] | None:
+    """:func:`factors` of a compiled pattern's text, the factors compiled."""
+    import regex
+
+    found = factors(pattern.decode("utf-8", "surrogateescape"))
+    if found is None:
+        return None
+    compiled = [regex.compile(text.encode("utf-8", "surrogateescape")) for text in (*found.needed, *found.refused)]
+    return found, compiled[: len(found.needed)], compiled[len(found.needed) :]
 
 
 def _start(found: "regex.Match[bytes] | None") -> int | None:

@@ -274,16 +274,30 @@ def locality(pattern: str) -> tuple[int, int] | None:
     reader does not follow, fuzzy matching, a reversed search). A position that far from the ends
     of two texts that agree around it matches in both alike, so one search of a whole buffer
     answers for every span of it, but near a span's ends."""
+    tree = _followed(pattern)
+    width, reach = (None, None) if tree is None else (max_width(tree), assertion_reach(tree))
+    return None if width is None or reach is None else (reach, width + reach)
+
+
+def line_locality(pattern: str) -> int | None:
+    """For a pattern that matches no line break (however long its match): how many bytes before a
+    position and past the end of its line decide whether it matches there; None when it can match
+    one, or that is not known. A position whose line two texts both hold whole, with that much
+    around it, matches in both alike."""
+    tree = _followed(pattern)
+    return None if tree is None or spans_lines(tree) else assertion_reach(tree)
+
+
+def _followed(pattern: str) -> Node | None:
+    """The tree of ``pattern``, or None where this reader does not follow what it matches."""
     if _WIDTH_UNWRITTEN.search(pattern) or _FUZZY.search(pattern) or any(
             "r" in on or "x" in on + off and not (at.start() == 0 and end == ")" and not off)
             for at in _INLINE_FLAGS.finditer(pattern) for on, off, end in [at.groups(default="")]):
         return None  # (verbose mode is followed only where it holds for the whole pattern)
     try:
-        tree = parse(pattern)
+        return parse(pattern)
     except (IndexError, ValueError, TypeError):
         return None
-    width, reach = max_width(tree), assertion_reach(tree)
-    return None if width is None or reach is None else (reach, width + reach)
 
 
 def spans_lines(node: Node) -> bool:

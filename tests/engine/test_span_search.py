@@ -1,6 +1,7 @@
 """A context pattern searched once per buffer answers every hit's span as a search of that hit's
 window would: the shipped rules' context patterns (and patterns that read past a span's ends: anchors,
-word boundaries, lookarounds) over windows of a text, at spans that start and end anywhere, from
+word boundaries, lookarounds, and of unknown reach: answered by the pieces they need, or within a
+line) over windows of a text, at spans that start and end anywhere, from
 the text's very start to its very end."""
 
 from __future__ import annotations
@@ -12,21 +13,27 @@ import regex
 
 from keyaudit.engine.span_search import SHORT_SPAN, SpanSearch
 from keyaudit.rulebook.loader import load_rules
-from keyaudit.rulebook.pattern_tree import locality
+from keyaudit.rulebook.pattern_factors import Factors, factors
+from keyaudit.rulebook.pattern_tree import line_locality, locality
 
 WINDOW = 4096  # each side of a hit, as the context judge reads it
 EDGY = [rb"(?m)^COPY [^\n]{0,40}\bFROM stdin", rb"(?i)(?<![a-z0-9_])(?:brand|last_?4)(?![a-z0-9_])",
         rb"^iugu", rb"iugu$", rb"(?m)iugu,\S{0,8}$", rb"\biugu\b", rb"(?<=,)iugu(?=,)", rb"\Aiugu|iugu\Z",
-        rb"(?i)invoice|fatura|charge", rb"(?<!x)(?=[0-9a-f]{4})[0-9a-f]", rb"a+b", rb"(\w)\1"]
+        rb"(?i)invoice|fatura|charge", rb"(?<!x)(?=[0-9a-f]{4})[0-9a-f]", rb"a+b", rb"(\w)\1",
+        # of unknown reach: answered by their factors (a \G conjunction outright), or within a line
+        rb"(?i)\G(?=[\s\S]*?/v1/charge\b)(?=[\s\S]*?(?<![\w.-])token(?![\w.-]))", rb"(?is)\G(?=.*?brand)(?!.*?last4)",
+        rb"(?m)^([ \t]*)iugu:[ \t]*\n(?:\1[ \t][^\n]{0,40}\n){0,3}?\1[ \t]+token:", rb"(?m)^[ \t]*iugu[^\n]*$",
+        rb"(?i)(?<![\w-])(?:[\w-]+\.)?iugu\.com(?![\w.-])", rb"[^\n]*,iugu", rb"\Giugu", rb"\G(?=[\s\S]*?x)a"]
 PIECES = [b"iugu", b"iugu,", b",", b"\n", b"\n\n", b" ", b"COPY t (a) FROM stdin;", b"brand", b"last4", b"x",
           b"invoice", b"A983326569F894D88C84A7DE1BE72AE9", b"api.iugu.com", b"token", b"aab", b"ss", b"[prod]",
-          b"loja-norte", b"\t", b"{", b"}", b"\"gateway\":\"iugu\""]
+          b"loja-norte", b"\t", b"{", b"}", b"\"gateway\":\"iugu\"", b"POST /v1/charge ", b"iugu:\n", b"  token: ",
+          b"\"notifier\": {", b"\"token\"", b"payment_methods", b"stripe:\n  "]
 
 
 def _context_patterns() -> list[bytes]:
-    pieces = {piece.pattern_text for rule in load_rules() if rule.context
-              for piece in rule.context.pieces if piece.pattern_text and not piece.flows}
-    return sorted(text.encode("utf-8") for text in pieces)
+    pieces = {piece.pattern_for("token").pattern if piece.flows else piece.pattern_text.encode("utf-8")
+              for rule in load_rules() if rule.context for piece in rule.context.pieces if piece.pattern_text}
+    return sorted(pieces)
 
 
 def _text(rng: random.Random, size: int) -> bytes:
@@ -85,3 +92,26 @@ def test_an_empty_match_at_the_texts_very_end_is_found(text: bytes) -> None:
         window = whole[origin : hit + WINDOW]
         expected = pattern.search(window, 0, len(window))
         assert search.first(pattern, window, origin, 0, len(window), timeout=60.0) == expected.start()
+
+
+def test_what_a_pattern_of_unknown_reach_needs() -> None:
+    # "the span holds A and B (and not C)": decided by the pieces alone
+    both = factors(r"(?i)\G(?=[\s\S]*?(?:/v1/charge|set_as_default))(?=[\s\S]*?\btoken\b)(?!.*?iugu)")
+    # a dot that takes no line break is no "anything": the pieces it needs are still needed, not enough
+    assert both == Factors(("(?i)(?:/v1/charge|set_as_default)", r"(?i)\btoken\b"))
+    both = factors(r"(?is)\G(?=[\s\S]*?(?:/v1/charge|set_as_default))(?=.*?\btoken\b)(?!.*?iugu)")
+    assert both == Factors(("(?is)(?:/v1/charge|set_as_default)", r"(?is)\btoken\b"), ("(?is)iugu",), exact=True)
+    # otherwise the runs of known reach (or within a line) it cannot match without, the longest first
+    block = factors(r"(?m)^([ \t]*)stripe:[ \t]*\n(?:\1[ \t][^\n]*\n){0,20}?\1[ \t]+token:")
+    assert block == Factors((r"(?m)^([ \t]*)stripe:[ \t]*", r"(?m)[ \t]+token:", r"(?m)\n"))
+    assert factors(r"(?i)(?<![\w-])(?:[\w\s-]+\.)?asaas\.com") == Factors((r"(?i)asaas\.com",))
+    # none: alternatives, a pattern whose every piece is unbounded, flags set later in it, verbose mode
+    for pattern in (r"a+|b+", r"[\s\S]*", r"a+(?i)b", r"(?x)a+ b"):
+        assert factors(pattern) is None, pattern
+
+
+def test_what_a_match_within_a_line_reads_around_it() -> None:
+    assert line_locality(r"(?m)^[ \t]*iugu[^\n]*$") == 2
+    assert line_locality(r"a+b") == 0
+    for pattern in (r"a\s+b", r"(a)\1", r"[^,]*iugu", r"(?<=a.*)b", r"(?s).*"):
+        assert line_locality(pattern) is None, pattern
