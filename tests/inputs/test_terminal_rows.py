@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.credentials import asaas_key
+from helpers.credentials import asaas_key, iugu_token
 from helpers.engines import BOTH_ENGINES
 from helpers.running import request_rules, scan_json
 
@@ -60,3 +60,39 @@ def test_whole_records_of_one_length_stay_a_request_each(tmp_path: Path, engine:
     line = _record()
     found, counts = _scan(tmp_path, [line, line.replace("13:00:30.1", "13:00:31.1")], engine)
     assert found == ["asaas-unsigned-transfer"] * 2 and counts["requests_judged"] == 2, (found, counts)
+
+
+def _iugu_transfer(pad: int, message: str = "provider call") -> str:
+    """A payouts service's JSON line of an unsigned iugu transfer, its trace ``pad`` characters long (so that a
+    terminal's cut falls at every place of the record in turn)."""
+    record = {"level": "debug", "msg": message, "trace": "a" * pad, "request": {
+        "method": "POST", "url": "https://api.iugu.com/v1/transfer_requests",
+        "headers": {"Content-Type": "application/json"},
+        "body": json.dumps({"api_token": iugu_token(), "amount": 100, "note": message}, ensure_ascii=False)}}
+    return "2026-11-22T13:00:30.104012345Z " + json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("width", [80, 120, 132, 200])
+def test_a_cut_anywhere_in_the_record_is_joined(tmp_path: Path, engine: str, width: int) -> None:
+    # one record for every place the cut can fall: a first row may end on a field's closing brace
+    # (`"headers":{…}` then `,"body"` on the next row), an escape's backslash, inside a header's name
+    lines = [row for pad in range(width) for row in _rows(_iugu_transfer(pad), width)]
+    found, counts = _scan(tmp_path, lines, engine)
+    assert found == ["iugu-unsigned-transfer"] * width and counts["requests_judged"] == width, (width, counts)
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_rows_fold_cut_at_a_count_of_bytes_are_joined(tmp_path: Path, engine: str) -> None:
+    # `fold -w 120` counts bytes: a row holding a character of two (`ç`, `ã`) is a character short of the others,
+    # and a character may be cut in two between rows
+    width = 120
+    data = b"\n".join(
+        b"\n".join(line[start:start + width] for start in range(0, len(line), width))
+        for line in (_iugu_transfer(pad, "transferência ao João").encode() for pad in range(40)))
+    path = tmp_path / "pane.txt"
+    path.write_bytes(data + b"\n")
+    report, _ = scan_json("--engine", engine, str(path))
+    assert request_rules(report) == ["iugu-unsigned-transfer"] * 40, report["scan"]["requests"]
+    # each token found once (under `api_token`, or its name's other rule where a row cut the name)
+    assert sum(f["category"] == "access-token" for f in report["findings"]) == 40
