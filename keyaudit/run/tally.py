@@ -126,4 +126,5 @@ def _well_typed(values: dict) -> bool:
              progress["end_column"], progress["resumed_from"] or 0)
     return all(type(number) is int for number in whole) and \
         all(isinstance(progress[name], str) for name in ("head_hash", "tail_hash")) and \
-        isinstance(progress.get("stamp") or "", str)
+        isinstance(progress.get("stamp") or "", str) and \
+        isinstance(seen := progress.get("seen") or [], list) and all(isinstance(key, str) for key in seen)
