@@ -5,12 +5,13 @@ and a run that went on from the very end would read only the rest (``cd…``), a
 Filebeat, Fluent Bit and Vector do, the record keeps the offset of the last complete line, and the next run reads
 the incomplete one again with what was appended; binary content, the text run it ends in (see
 :meth:`keyaudit.engine.binary_read.BinaryRead.pick_up`). What the earlier run reported on that line is kept with
-the record (rule and columns: positions, never a secret) and not reported again, so a key reported whole before
-the writer went on is reported once, and a key the writer finished since is reported now.
+the record (rule, columns and a short digest of the secret, never the secret) and not reported again, so a key
+reported whole before the writer went on is reported once, and a key the writer finished since is reported now.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 
 from keyaudit.model.findings import Finding
@@ -53,6 +54,9 @@ def settle(tally: Tally) -> None:
 
 
 def _key(finding: Finding) -> str:
-    """A finding as the line read again shows it again: its rule and its columns (a position, not a secret)."""
-    location = finding.location
-    return f"{finding.rule_id}:{location.column}:{location.end_line - location.line}:{location.end_column}"
+    """A finding as the line read again shows it again: its rule, its columns and a short digest of its secret (so
+    another key written at the same place, in a file replaced up to there, is not taken for it; the reports'
+    fingerprints are digests too, but of the path as well, which logrotate changes)."""
+    location, secret = finding.location, getattr(finding.secret, "canonical", "")
+    value = hashlib.sha256(f"{finding.rule_id}\0{secret}".encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return f"{finding.rule_id}:{location.column}:{location.end_line - location.line}:{location.end_column}:{value}"

@@ -41,6 +41,16 @@ def test_a_line_reported_before_the_writer_went_on_is_not_reported_again(tmp_pat
     assert run(folder, state) == []
 
 
+def test_another_key_at_the_same_place_of_the_line_read_again_is_reported(tmp_path: Path) -> None:
+    folder, state = tmp_path / "logs", tmp_path / "state.db"
+    folder.mkdir()
+    log, first, second = folder / "app.log", iugu_token(), iugu_token()
+    log.write_text(f"boot\nINFO charge api_token={first} ")
+    assert run(folder, state) == [("app.log", 2, 23)]
+    log.write_text(f"boot\nINFO charge api_token={second} retry\n")  # rewritten up to there, another key there
+    assert run(folder, state) == [("app.log", 2, 23)]
+
+
 def test_a_first_line_not_yet_ended_is_read_again_from_the_top(tmp_path: Path) -> None:
     folder, state = tmp_path / "logs", tmp_path / "state.db"
     folder.mkdir()
