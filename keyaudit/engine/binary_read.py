@@ -5,7 +5,9 @@ The record ``--state`` keeps of binary content (its length, the SHA-256 of all o
 bytes this pass read, never of a second read after it: a file rewritten while it was scanned would otherwise be
 recorded as read, and its new bytes never scanned. Past the bound the caller reads on through the same stream only
 to finish the digest (:meth:`BinaryRead.drain`). A content picked up where an earlier run stopped (an appended
-capture, a journal, a WAL) starts with the digest of what that run read (see ``keyaudit.run.binary_unit``).
+capture, a journal, a WAL) is read up to there by :meth:`BinaryRead.pick_up`, into the digest, the newlines and the
+text run it ends in, which the view reads again with what follows: a key the writer had not finished then is one
+string now (see ``keyaudit.run.binary_unit``).
 
 The strings view blanks a UTF-16LE run shorter than ``MIN_RUN`` characters at a piece's start, and narrows a run
 from where it starts in its piece: a wide key cut by a piece's end would be two pieces of text, neither the key. So
@@ -55,14 +57,13 @@ class BinaryRead:
     """The reading of one binary content's bytes: how many were read and, when ``digesting`` (``--state``), their
     digest, newlines and the bytes after the last newline (the record's line and column); ``cut`` once some lay
     past ``bound``, the bytes this pass reads for strings at most. ``length``, ``state``, ``lines`` and ``column``
-    are those of the content an earlier run read, when this pass picks it up there."""
+    are those of the content an earlier run read, when this pass picks it up there (:meth:`pick_up`)."""
 
-    def __init__(self, bound: int, digesting: bool = False, length: int = 0,
-                 state: "hashlib._Hash | None" = None, lines: int = 0, column: int = 0) -> None:
+    def __init__(self, bound: int, digesting: bool = False) -> None:
         self.bound = bound
-        self.hasher = (state or hashlib.sha256()) if digesting else None
-        self.length, self.lines, self.column = length, lines, column
-        self.resumed = length > 0
+        self.hasher = hashlib.sha256() if digesting else None
+        self.length, self.lines, self.column = 0, 0, 0
+        self.resumed = False
         self.cut = False
         self._accepted = 0  # bytes handed to the view or held back for it
         self._held = b""
@@ -86,6 +87,28 @@ class BinaryRead:
             if keep < len(data):
                 data, self._held = data[: len(data) - keep], data[len(data) - keep :]
         return data
+
+    def pick_up(self, stream: BinaryIO, count: int, again: bool = True) -> bool:
+        """Read the first ``count`` bytes of ``stream`` (those an earlier run read) into the digest and the counts,
+        scanning none of them but the string they end in (printable or UTF-16LE: no newline, at most
+        :data:`WIDE_CARRY` bytes), held back for the view to read again with the bytes that follow (unless not
+        ``again``); False when the content is shorter."""
+        last = b""
+        while self.length < count:
+            piece = stream.read(min(DRAIN_BYTES, count - self.length))
+            if not piece:
+                return False
+            self._count(piece)
+            last = (last + piece)[-WIDE_CARRY:]
+        narrow = len(last) - len(last.translate(BYTE_CLASSES).rstrip(b"\x01"))
+        self._held = last[len(last) - max(narrow, wide_tail(last)) :] if again else b""
+        self.resumed = True
+        return True
+
+    @property
+    def start(self) -> tuple[int, int]:
+        """The line (1-based) and column where the view's reading starts: that of the bytes held back."""
+        return self.lines + 1, self.column - len(self._held)
 
     def probe(self, stream: BinaryIO) -> None:
         """At the bound: whether the content holds more (``cut``), read from ``stream`` and counted as read."""

@@ -4,16 +4,17 @@ A binary file is recorded whole (see :meth:`keyaudit.run.records.Progress.whole`
 bytes recorded — as many of them, with the same digest — was not rewritten: when nothing follows them it is
 unchanged, and when more does (a pcap or a systemd journal written on, a SQLite WAL grown) only that is read, as
 an appended log is, so its old findings are not reported again. The check reads the recorded bytes once, digesting
-them into the digest the pass goes on with. A file whose strings an earlier run read in part (past the bound) is
-still read in part, and every report says so, also when the file is not read at all because it is unchanged.
+them into the digest the pass goes on with; the text run they end in is read again with what follows (a key its
+writer had not finished), and what the earlier run reported there is not reported twice (:mod:`.last_line`). A
+file whose strings an earlier run read in part (past the bound) is still read in part, and every report says so,
+also when the file is not read at all because it is unchanged.
 """
 
 from __future__ import annotations
 
-import hashlib
 from typing import BinaryIO
 
-from keyaudit.engine.binary_read import DRAIN_BYTES, BinaryRead
+from keyaudit.engine.binary_read import BinaryRead
 from keyaudit.model.result import Counts
 from keyaudit.run.records import WHOLE_DIGEST, Progress, Resume
 from keyaudit.run.tally import Tally
@@ -23,20 +24,19 @@ from keyaudit.sources.compression import DECOMPRESSION_ERRORS
 
 def picked_up(stream: BinaryIO, resume: Resume, bound: int) -> BinaryRead | None:
     """How binary content recorded by ``resume`` reads on from ``stream`` (at its start): a reading that starts
-    where the record ends, when the content starts with the bytes recorded; else None (read it from its start).
-    A record from before appends were kept (no ``cut``) is read from its start when anything follows it."""
-    hasher, length = hashlib.sha256(), 0
-    while length < resume.offset:
-        piece = stream.read(min(DRAIN_BYTES, resume.offset - length))
-        if not piece:
-            return None  # shorter: rewritten
-        hasher.update(piece)
-        length += len(piece)
-    if WHOLE_DIGEST + hasher.hexdigest() != resume.tail_hash:
+    where the record ends (less the text run it ended in, read again), when the content starts with the bytes
+    recorded; else None (read it from its start). Its line and column are counted from those bytes, not taken from
+    the record (one written before binary newlines were counted holds none). A record from before appends were
+    kept (no ``cut``) is read from its start when anything follows it; one from before what was reported on its last
+line was kept (no ``seen``), or whose strings were read in part (its end was not read), is read on from its very
+end."""
+    strings = BinaryRead(bound, True)
+    if not strings.pick_up(stream, resume.offset, again=resume.seen is not None and not resume.cut) or \
+            WHOLE_DIGEST + strings.hexdigest() != resume.tail_hash:
         return None
     if resume.cut is None and stream.peek(1)[:1]:  # type: ignore[attr-defined]
         return None
-    return BinaryRead(bound, True, length, hasher, resume.lines, resume.end_column)
+    return strings
 
 
 def kept_unchanged(unit: WorkUnit, resume: Resume, tally: Tally) -> None:

@@ -21,15 +21,20 @@ class TailKeeper:
         self._count_lines = count_lines
         self.count = 0
         self.newlines = 0  # in what was read (not in what a seek skipped), with ``count_lines``
-        self.tail = b""
+        self.recent = b""  # the last two ``TAIL_BYTES``: the tail before the start of the line it ends in
 
     def read(self, size: int = -1) -> bytes:
         data = self._stream.read(size)
         self.count += len(data)
         if self._count_lines:
             self.newlines += data.count(b"\n")
-        self.tail = (self.tail + data[-TAIL_BYTES:])[-TAIL_BYTES:]
+        self.recent = (self.recent + data[-2 * TAIL_BYTES :])[-2 * TAIL_BYTES :]
         return data
+
+    @property
+    def tail(self) -> bytes:
+        """The last ``TAIL_BYTES`` read."""
+        return self.recent[-TAIL_BYTES:]
 
     def skip(self, count: int, read_bytes: int = 1 << 20) -> bool:
         """Move past ``count`` bytes, reading only the tail before them where the stream can

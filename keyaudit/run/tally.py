@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from keyaudit.engine.file_wide import Unsettled
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import Counts, ScanError
-from keyaudit.run.records import Progress
+from keyaudit.run.records import Progress, Resume
 
 if TYPE_CHECKING:
     from keyaudit.inputs.captures.source_across import Seen
@@ -75,6 +75,7 @@ class Tally:
     counts: Counts = field(default_factory=Counts)
     lines: int = 0  # lines read by a range unit, to place the next range's findings
     progress: Progress | None = None  # with --state: how far this unit's content was scanned
+    picked_up: Resume | None = None  # with --state: the record its pass went on from (see :mod:`.last_line`)
     rescan_whole: bool = False  # a piece of a gzip file that could not be read alone: scan the file whole
     unsettled: Unsettled | None = None  # a byte range's hits waiting for the hosts of its whole file
     declared: list[Seen] = field(default_factory=list)  # its source code's interfaces and calls, for the other files
@@ -125,4 +126,5 @@ def _well_typed(values: dict) -> bool:
              progress["end_column"], progress["resumed_from"] or 0)
     return all(type(number) is int for number in whole) and \
         all(isinstance(progress[name], str) for name in ("head_hash", "tail_hash")) and \
-        isinstance(progress.get("stamp") or "", str)
+        isinstance(progress.get("stamp") or "", str) and \
+        isinstance(seen := progress.get("seen") or [], list) and all(isinstance(key, str) for key in seen)

@@ -39,6 +39,7 @@ from keyaudit.run.code_prose import ProseFilter
 from keyaudit.run.compiled_source import allowed_by_source
 from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
+from keyaudit.run.last_line import settle, text_progress, went_on_from
 from keyaudit.run.interrupts import raise_interrupt_behind
 from keyaudit.run.path_secrets import PathRedactor
 from keyaudit.run.placing import Placer, ScanFrame
@@ -90,6 +91,7 @@ class UnitScanner:
         """Scan one unit into a tally whose names show no credential (see :mod:`.path_secrets`);
         with --state, its progress keeps the errors, for a damaged file left as it is."""
         tally = self._scan(unit)
+        settle(tally)
         tally.findings = allowed_by_source(tally.findings, unit.target.path)
         self.names.tally(tally)
         if tally.progress is not None and tally.errors and not tally.progress.damage:
@@ -271,7 +273,8 @@ class UnitScanner:
                     return
             keeper, resume = self._resume(stream, unit, opener, stack)
             resume = unit.resume if strings.resumed else resume  # binary content picked up where it was recorded
-            start = (resume.lines + 1, resume.end_column) if resume else (1, 0)
+            tally.picked_up = went_on_from(unit.resume, resume)
+            start = strings.start if strings.resumed else (resume.lines + 1, resume.end_column) if resume else (1, 0)
             # A stream that cannot seek (decompressed text) keeps the windows' lines as it goes:
             # reading them again would decode it all again.
             windows = window_collector(resume.offset if resume else 0,
@@ -292,8 +295,7 @@ class UnitScanner:
             try:  # findings go to the tally as they come: what came before a damaged stream ended is kept
                 self.detector.collect(chunks, unit.target.display, tally.findings, unsettled=tally.unsettled)
             except DECOMPRESSION_ERRORS:
-                # The text before the damage was scanned: counted, and recorded with --state, so
-                # that a damaged file left as it is does not report its findings again next run.
+                # Text before the damage was scanned: counted and recorded (left as it is, it reports none again)
                 if chunks.bytes_scanned or resume:
                     self._account(chunks, keeper, resume, unit, tally)
                 raise
@@ -301,8 +303,7 @@ class UnitScanner:
                 return
             if chunks.binary:
                 self.binary_budget.spend(chunks.bytes_scanned)
-            if chunks.binary and unit.head is not None:
-                tally.progress = binary_progress(unit, keeper, strings, resume)  # type: ignore[arg-type]
+                tally.progress = binary_progress(unit, keeper, strings, resume) if unit.head is not None else None
             past: Iterator[bytes] | None = None  # the text past a range's end, from where its anchors were looked for
             if unit.byte_range is not None and requests.writes_requests() and read_on(stream, READ_ON_BYTES):
                 # A range owns the requests that begin in it, and reads on past its end for them, from
@@ -337,9 +338,8 @@ class UnitScanner:
             if happened:
                 counts.statistics[statistic] += 1
         if unit.head is not None and not chunks.binary:  # binary content is recorded whole, by the caller
-            tally.progress = Progress.of(unit.head, keeper.count, (resume.lines if resume else 0) + chunks.lines,
-                                         chunks.end_column, keeper.tail, resume.record_id if resume else None,
-                                         unit.stamp)
+            tally.progress = text_progress(unit.head, keeper, (resume.lines if resume else 0) + chunks.lines,
+                                           chunks.end_column, resume.record_id if resume else None, unit.stamp)
         if resume:
             counts.statistics["files_resumed"] += 1
         counts.files_scanned += int(unit.first)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 
 def place(data: bytes, offset: int) -> tuple[int, int]:
     """(line, column) of byte ``offset`` as an editor shows it, computed from the whole file:
@@ -31,3 +36,14 @@ def found_spans(report: dict, rule_id: str | None = None) -> list[tuple[int, int
         for f in report["findings"]
         if rule_id is None or f["rule_id"] == rule_id
     )
+
+
+def scanned_places(folder: Path, state: Path | None = None) -> list[tuple[str, int, int]]:
+    """(file, line, column) of each finding of a ``keyaudit scan`` of ``folder`` in a process of its own, with
+    ``--state state`` or without a state."""
+    extra = ["--state", str(state)] if state is not None else []
+    run = subprocess.run([sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--jobs", "1", *extra,
+                          str(folder)], capture_output=True, text=True)
+    assert run.returncode in (0, 1), run.stderr[-2000:]
+    return sorted((Path(f["location"]["path"]).name, f["location"]["line"], f["location"]["column"])
+                  for f in json.loads(run.stdout)["findings"])

@@ -17,6 +17,7 @@ from typing import BinaryIO, Iterator
 
 from helpers.binaries import executable, sqlite_database
 from helpers.credentials import iugu_token
+from helpers.places import scanned_places as places
 from keyaudit.model.result import BINARY_STRINGS_BYTES
 from keyaudit.rulebook.loader import load_rules
 from keyaudit.run.records import WHOLE_DIGEST
@@ -75,16 +76,6 @@ def test_two_binaries_that_start_alike_keep_a_record_each(tmp_path: Path) -> Non
     assert scan(folder, state)[0] == ["a.bin"]
     os.utime(folder / "b.bin", (1, 1))
     assert scan(folder, state)[0] == []
-
-
-def places(folder: Path, state: Path | None = None) -> list[tuple[str, int, int]]:
-    """(file, line, column) of each finding, of a scan with ``state`` or without one."""
-    extra = ["--state", str(state)] if state is not None else []
-    run = subprocess.run([sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--jobs", "1", *extra,
-                          str(folder)], capture_output=True, text=True)
-    assert run.returncode in (0, 1), run.stderr[-2000:]
-    return sorted((Path(f["location"]["path"]).name, f["location"]["line"], f["location"]["column"])
-                  for f in json.loads(run.stdout)["findings"])
 
 
 def record(token: str) -> bytes:
