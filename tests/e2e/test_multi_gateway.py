@@ -1,9 +1,10 @@
 """iugu's and Asaas's credentials beside other gateways' (tests/data/multi_gateway): a veto that reads another
-gateway's token out of a file must never take the iugu or Asaas credential beside it. ``found/`` holds one real
-(made-up) credential a file, in the shapes earlier vetoes lost (a function named for another gateway handing its
+gateway's token out of a file must never take the iugu or Asaas credential beside it. Every file of ``found/``
+holds a real (made-up) one, in the shapes earlier vetoes lost (a function named for another gateway handing its
 token to iugu, a fallback logged after another gateway's failed call, an iugu client built inside another
-gateway's constructor); ``others/`` holds other gateways' tokens as members of their own SDK constructors or
-configuring calls, in files that use iugu."""
+gateway's constructor, a block that builds another gateway's client from a literal beside iugu's token);
+``others/`` holds other gateways' tokens as members of their own SDK constructors or configuring calls, in files
+that use iugu."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def _findings_by_file(folder: Path) -> dict[str, list[dict]]:
 
 def test_every_iugu_or_asaas_credential_beside_another_gateway_is_found() -> None:
     found = _findings_by_file(DATA / "found")
-    assert len(found) >= 26
+    assert len(found) >= 50
     lost = sorted(name for name, findings in found.items()
                   if not any(f["rule_id"].startswith(("iugu-", "asaas-")) for f in findings))
     assert lost == [], f"credentials lost: {lost}"
