@@ -16,13 +16,10 @@ start, the rules' loading) and that work's ratio to the size before's. Linear wo
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import resource
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from run_named_calls import sizes
 
 SIGNER = '''import requests
 from requests.adapters import HTTPAdapter
@@ -49,35 +46,12 @@ def write(folder: Path, pairs: int) -> Path:
     return path
 
 
-def scan(path: Path) -> tuple[float, int]:
-    """CPU seconds of one scan process (and its workers) and its findings."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    run = subprocess.run([sys.executable, "-m", "keyaudit", "scan", "--jobs", "1", "--format", "json", str(path)],
-                         capture_output=True, text=True, env={**os.environ})
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if run.returncode not in (0, 1):
-        sys.exit(f"keyaudit exited {run.returncode}: {run.stderr.strip()[-500:]}")
-    seconds = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return seconds, len(json.loads(run.stdout)["findings"])
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=280, help="pairs in the function at the first size (then 2x, 4x)")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        base = min(scan(write(Path(folder), 0))[0] for _ in range(args.rounds))
-        previous = None
-        print(f"{'pairs':>6} {'cpu s':>8} {'findings':>9} {'past base':>10} {'ratio':>6}")
-        for pairs in (args.pairs, 2 * args.pairs, 4 * args.pairs):
-            path = write(Path(folder), pairs)
-            timings = [scan(path) for _ in range(args.rounds)]
-            seconds, findings = min(timings)[0], timings[0][1]
-            work = max(seconds - base, 0.001)
-            ratio = "" if previous is None else f"{work / previous:6.1f}"
-            print(f"{pairs:>6} {seconds:8.2f} {findings:>9} {work:10.2f} {ratio:>6}")
-            previous = work
+    sizes(write, "pairs", args.pairs, args.rounds)
     return 0
 
 
