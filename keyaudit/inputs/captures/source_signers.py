@@ -19,6 +19,8 @@ from .source_tokens import Token, tokens
 _DEFINING = frozenset({"class", "def", "func", "function", "fun", "type", "struct", "object"})
 # the headers a signer sets, both (lower case): iugu's signature and the time it signs
 _SIGNED = frozenset({"signature", "request-time"})
+# what branches: a header set after one may be set on some requests only
+_BRANCHING = frozenset({"if", "elif", "unless", "switch", "when", "case", "match", "guard", "else"})
 # calls that set a header given its name first (lower case): `Header.Set`, `.header`, `Headers.Add`, `setHeader`
 _SETTERS = frozenset({"set", "add", "header", "setheader", "addheader", "put", "append", "set_header", "add_header",
                       "putheader", "setrequestheader", "tryaddwithoutvalidation", "addheaders"})
@@ -28,17 +30,23 @@ def signers(found: list[Token], lines: list[str]) -> frozenset[str]:
     """The names of the file's definitions whose body sets both signed headers (:data:`_SIGNED`), read from the
     file's tokens ``found`` and its ``lines`` (the text of each, for the indentation a Python body is read by)."""
     closes = _closes(found)
-    setting = [index for index, token in enumerate(found) if _sets_signed(found, index)]
+    bodies = [(index, end, name) for index, token in enumerate(found[:-1]) if token.kind == "name"
+              and token.text in _DEFINING and (name := _defined_name(found, index))
+              and (end := _body_end(found, index, closes, lines)) is not None]
+    setting = [index for index, token in enumerate(found) if _sets_signed(found, index)
+               and not _branched(found, bodies, index)]
     defined: dict[str, set[str]] = {}
-    for index, token in enumerate(found[:-1]):
-        if token.kind != "name" or token.text not in _DEFINING:
-            continue
-        name = _defined_name(found, index)
-        end = _body_end(found, index, closes, lines) if name else None
-        if name and end is not None:
-            defined.setdefault(name, set()).update(
-                found[at].text.lower() for at in setting if index < at < end)
+    for start, end, name in bodies:
+        defined.setdefault(name, set()).update(found[at].text.lower() for at in setting if start < at < end)
     return frozenset(name for name, headers in defined.items() if headers >= _SIGNED)
+
+
+def _branched(found: list[Token], bodies: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the innermost definition holding the header set at ``index`` branches before it (``if "ledger" in
+    request.url``, an early ``return`` under an ``if``): it may set the header on some requests only (none, where
+    the set is in no definition)."""
+    start = max((start for start, end, _ in bodies if start < index < end), default=None)
+    return start is None or any(token.kind == "name" and token.text in _BRANCHING for token in found[start:index])
 
 
 def _sets_signed(found: list[Token], index: int) -> bool:
