@@ -16,7 +16,8 @@ IUGU, ASAAS = "iugu-unsigned-transfer", "asaas-unsigned-transfer"
 # A signer on an earlier client of the same name, a mount for a prefix in a constant or a setting, a keyword
 # argument of another call, a signing word only in a name, a signer on another client, in another function, under
 # an `if`, overridden by a longer mount, by the call's own `auth` or by a later `auth`/`Transport`, or a signer that
-# sets the headers on some requests only (after an `if`): all unsigned.
+# sets the headers on some requests only (after an `if`), a client last bound as a parameter or a loop's variable:
+# all unsigned.
 KEPT = {
     "kept": {("Audit.cs", ASAAS, 10), ("Ktor2.kt", ASAAS, 6), ("Ledger.cs", ASAAS, 10), ("Named.kt", ASAAS, 7),
              ("go_log.go", ASAAS, 10), ("go_reassign3.go", ASAAS, 13), ("kw_binding.py", IUGU, 9),
@@ -30,7 +31,8 @@ KEPT = {
               ("k12_conditional.py", IUGU, 21), ("k14_guzzle.php", IUGU, 16), ("k15_session_auth.py", IUGU, 20),
               ("o13_branches.py", IUGU, 29), ("o14_self.py", IUGU, 31), ("o1_longer_mount.py", IUGU, 26),
               ("o2_own_auth.py", IUGU, 27), ("o3_transport.go", ASAAS, 20), ("o4_auth_again.py", IUGU, 28),
-              ("k16_ledger_only_signer.py", IUGU, 22), ("k17_ledger_only.go", ASAAS, 21)},
+              ("k16_ledger_only_signer.py", IUGU, 22), ("k17_ledger_only.go", ASAAS, 21),
+              ("k18_parameter.py", IUGU, 17), ("k19_loop.py", IUGU, 14)},
 }
 
 
