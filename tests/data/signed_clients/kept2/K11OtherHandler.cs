@@ -1,0 +1,26 @@
+using System.Net.Http;
+
+public class SigningHandler : DelegatingHandler
+{
+    private readonly byte[] _key;
+    public SigningHandler(byte[] key) { _key = key; InnerHandler = new HttpClientHandler(); }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken token)
+    {
+        request.Headers.Add("Request-Time", DateTime.UtcNow.ToString("o"));
+        request.Headers.Add("Signature", "signature=" + Sign(_key, request));
+        return base.SendAsync(request, token);
+    }
+}
+
+public class Payouts
+{
+    public async Task<HttpResponseMessage> Transfer(string body, string apiKey, byte[] key)
+    {
+        var ledger = new HttpClient(new SigningHandler(key));
+        await ledger.PostAsync(_ledgerUrl, new StringContent(body));
+        var client = new HttpClient();
+        client.DefaultRequestHeaders.Add("access_token", apiKey);
+        return await client.PostAsync("https://api.asaas.com/v3/transfers", new StringContent(body));
+    }
+}

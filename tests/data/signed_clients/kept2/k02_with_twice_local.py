@@ -1,0 +1,23 @@
+from datetime import datetime, timezone
+
+import requests
+from requests.adapters import HTTPAdapter
+
+
+class IuguSigningAdapter(HTTPAdapter):
+    def __init__(self, private_key):
+        super().__init__()
+        self.private_key = private_key
+
+    def send(self, request, **kwargs):
+        request.headers["Request-Time"] = datetime.now(timezone.utc).isoformat()
+        request.headers["Signature"] = "signature=" + sign(self.private_key, request)
+        return super().send(request, **kwargs)
+
+
+def pay(body, private_key):
+    with requests.Session() as s:
+        s.mount("https://", IuguSigningAdapter(private_key))
+        s.post(settings.LEDGER_URL, json=body)
+    with requests.Session() as s:
+        return s.post("https://api.iugu.com/v1/transfer_requests", json=body, headers={"Content-Type": "application/json"})

@@ -1,0 +1,26 @@
+from datetime import datetime, timezone
+
+import requests
+from requests.adapters import HTTPAdapter
+
+
+class IuguSigningAdapter(HTTPAdapter):
+    def __init__(self, private_key):
+        super().__init__()
+        self.private_key = private_key
+
+    def send(self, request, **kwargs):
+        request.headers["Request-Time"] = datetime.now(timezone.utc).isoformat()
+        request.headers["Signature"] = "signature=" + sign(self.private_key, request)
+        return super().send(request, **kwargs)
+
+
+def ledger_session(private_key):
+    session = requests.Session()
+    session.mount("https://", IuguSigningAdapter(private_key))
+    return session
+
+
+def pay(body, session):
+    return session.post("https://api.iugu.com/v1/transfer_requests", json=body,
+                        headers={"Content-Type": "application/json"})

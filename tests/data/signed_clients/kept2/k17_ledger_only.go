@@ -1,0 +1,24 @@
+package payouts
+
+import (
+	"net/http"
+	"strings"
+	"time"
+)
+
+type ledgerSigner struct{ key []byte }
+
+func (t *ledgerSigner) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.URL.Host == "ledger.internal" {
+		req.Header.Set("Request-Time", time.Now().Format(time.RFC3339))
+		req.Header.Set("Signature", "signature="+sign(t.key, req))
+	}
+	return http.DefaultTransport.RoundTrip(req)
+}
+
+func Transfer(body string, apiKey string, key []byte) (*http.Response, error) {
+	client := &http.Client{Transport: &ledgerSigner{key: key}}
+	req, _ := http.NewRequest("POST", "https://api.asaas.com/v3/transfers", strings.NewReader(body))
+	req.Header.Set("access_token", apiKey)
+	return client.Do(req)
+}

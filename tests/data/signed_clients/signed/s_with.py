@@ -1,0 +1,20 @@
+import requests
+from requests.adapters import HTTPAdapter
+
+
+class IuguSigningAdapter(HTTPAdapter):
+    def __init__(self, private_key):
+        super().__init__()
+        self.private_key = private_key
+
+    def send(self, request, **kwargs):
+        request.headers["Request-Time"] = now_iso()
+        request.headers["Signature"] = "signature=" + sign(self.private_key, request)
+        return super().send(request, **kwargs)
+
+
+def pay(body, private_key):
+    with requests.Session() as s:
+        s.mount("https://api.iugu.com/", IuguSigningAdapter(private_key))
+        return s.post("https://api.iugu.com/v1/transfer_requests", json=body,
+                      headers={"Content-Type": "application/json"})
