@@ -7,6 +7,14 @@ shape, a Workato job's step input, a Zapier Webhooks step's data in, a Shopify F
 debug lines, a Drupal watchdog entry of Guzzle's log middleware, a Retool workflow's block run log, and Salesforce's
 ApexCallout event log file.
 
+Six of the thirteen passed as first written, before the readers were read (ServiceNow's outbound log and script log,
+Workato's step input, Shopify Flow's action input, Drupal's watchdog entry, Retool's block log). Of the seven that did
+not, one was the corpus's own fault: an event log file is a CSV export, its header row the file's first line, and was
+written between heartbeat lines — written as the file it is, it passes (a test of its own below, as the other table
+exports' are). One passes now, by one rule: a key joined by a double underscore is a path as a dotted key is (Zapier's
+`headers__Signature`, :mod:`keyaudit.inputs.captures.record_views`). Five are strict expected failures, each marked
+with what it misses.
+
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
 for ``HEADERS_ONLY``, not one header for ``NO_HEADERS``.
