@@ -35,7 +35,6 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable
 
 CALL = 'foo_call(a, b, token="{token}")'
 CONSTANT = 'token{index} = "{token}"\n'
@@ -75,25 +74,19 @@ def main() -> int:
     parser.add_argument("--shape", choices=("line", "names", "flows"), default="line",
                         help="calls on one line, or each token under a name of its own (flowing to the SDK)")
     args = parser.parse_args()
-    sizes(lambda folder, count: write(folder, count, args.shape), "calls", args.calls, args.rounds)
-    return 0
-
-
-def sizes(write: Callable[[Path, int], Path], label: str, first: int, rounds: int) -> None:
-    """Print the table of scans of the files ``write`` makes at ``first``, twice and four times that many ``label``
-    (and at none, the base), each the best of ``rounds``."""
     with tempfile.TemporaryDirectory() as folder:
-        base = min(scan(write(Path(folder), 0))[0] for _ in range(rounds))
+        base = min(scan(write(Path(folder), 0, args.shape))[0] for _ in range(args.rounds))
         previous = None
-        print(f"{label:>6} {'cpu s':>8} {'findings':>9} {'past base':>10} {'ratio':>6}")
-        for count in (first, 2 * first, 4 * first):
-            path = write(Path(folder), count)
-            timings = [scan(path) for _ in range(rounds)]
+        print(f"{'calls':>6} {'cpu s':>8} {'findings':>9} {'past base':>10} {'ratio':>6}")
+        for calls in (args.calls, 2 * args.calls, 4 * args.calls):
+            path = write(Path(folder), calls, args.shape)
+            timings = [scan(path) for _ in range(args.rounds)]
             seconds, findings = min(timings)[0], timings[0][1]
             work = max(seconds - base, 0.001)
             ratio = "" if previous is None else f"{work / previous:6.1f}"
-            print(f"{count:>6} {seconds:8.2f} {findings:>9} {work:10.2f} {ratio:>6}")
+            print(f"{calls:>6} {seconds:8.2f} {findings:>9} {work:10.2f} {ratio:>6}")
             previous = work
+    return 0
 
 
 if __name__ == "__main__":

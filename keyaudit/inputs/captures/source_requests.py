@@ -38,10 +38,8 @@ from .source_groups import (ABSOLUTE_URL, BASE_NAME, anchored_part, bind_constan
                             groups, naming, statements)
 from .source_headers import headers_given
 from .source_hidden import Shown, hides, mocks, shown
-from .source_installed import signed_request
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
-from .source_signers import FileSigners
 from .source_tokens import COMMAND_NAME, Token, tokens
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
 from .source_values import facts, last_part, resolved
@@ -92,43 +90,42 @@ def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, famil
     :func:`.source_groups.bind_constants`)."""
     constants: dict[str, str | None] = {}
     others = []
-    signing = FileSigners(lines, LANGUAGES[family])
     for group in groups(lines):
         if not anchored_part(group, anchored):
             others.append(group)
-        yield from _requests(group, anchored, signing, path, constants)
+        yield from _requests(group, anchored, LANGUAGES[family], path, constants)
     named = {name: url for name, url in constants.items() if url is not None}
     for group in others if named else ():
         if using := naming(group, named.keys()):
-            yield from _requests(group, using, signing, path, named)
+            yield from _requests(group, using, LANGUAGES[family], path, named)
 
 
-def _requests(group: list[tuple[int, str]], anchored: set[int], signing: FileSigners, path: str,
+def _requests(group: list[tuple[int, str]], anchored: set[int], lang: Language, path: str,
               constants: dict[str, str | None]) -> Iterator[Exchange]:
     """The request of the part of ``group`` around its ``anchored`` lines, or, of a longer part, of each of its
     statement pieces (:func:`.source_groups.statements`) holding an anchor, judged with what the whole part says of
     its headers (:func:`.source_hidden.shown`): none where it mocks; a piece of one line too long to read is counted."""
-    part, lang = anchored_part(group, anchored), signing.lang
+    part = anchored_part(group, anchored)
     if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS:
-        if part and (exchange := _request(part, signing, path, constants)) is not None:
+        if part and (exchange := _request(part, lang, path, constants)) is not None:
             yield exchange
         return
     whole = shown(part, lang, constants)
     if whole.known is None:  # the part mocks: none of its pieces is a request
         return
     for piece in statements(part, MAX_GROUP_CHARS):
-        if (piece := anchored_part(piece, anchored)) and (exchange := _request(piece, signing, path, constants, whole)):
+        if (piece := anchored_part(piece, anchored)) and (exchange := _request(piece, lang, path, constants, whole)):
             yield exchange
 
 
-def _request(group: list[tuple[int, str]], signing: FileSigners, path: str, constants: dict[str, str | None],
+def _request(group: list[tuple[int, str]], lang: Language, path: str, constants: dict[str, str | None],
              whole: Shown | None = None) -> Exchange | None:
     """The one request a group writes, placed where its URL is written (the column of the literal's text, or of the
     constant's name it sends, or the line's start where escapes make it differ); None where it names no one URL and
     method, or mocks (a test's stub names the API it replaces). An anchored group adds the constants it assigns to
     ``constants``; another is given the file's (a name it assigns itself is its own). A piece of a longer part is
     given ``whole``, what that part shows of its headers (:func:`.source_hidden.shown`)."""
-    text, lang = "\n".join(text for _, text in group), signing.lang
+    text = "\n".join(text for _, text in group)
     if len(text) > MAX_GROUP_CHARS:  # a line longer than a group (a minified bundle's): not read, but said so
         count_cut(("source", group[0][0]))
         return None
@@ -150,8 +147,6 @@ def _request(group: list[tuple[int, str]], signing: FileSigners, path: str, cons
         return None
     known = known and not _handed_on(said, found, url) and (bool(headers) or bare(said, url, lowered)) and not hides(
         found, lowered) and (whole is None or bool(whole.known) and whole.headers <= set(headers))
-    # a signer installed on the request's own client sends headers the group does not show
-    known = known and not signed_request(found, [text for _, text in group], url, given, signing.names())
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
                          if token.kind == "string" and url.startswith(token.text) and token.text
                          or given.get(token.text) == url), (group[0][0], 1))
