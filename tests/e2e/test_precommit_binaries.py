@@ -54,11 +54,9 @@ def test_a_commit_reads_binary_content_within_one_budget_and_says_what_it_left(t
     text = keyaudit(repo, "--staged")
     assert SAID in text.stdout + text.stderr
     lines = [json.loads(line) for line in keyaudit(repo, "--staged", "--format", "jsonl").stdout.splitlines()]
-    assert [line["scan"]["read_in_part"] for line in lines] == [SAID, SAID]  # the finding's line, the run's
-    assert lines[-1]["read_in_part"] == SAID and "rule_id" not in lines[-1]
+    assert [line["scan"]["read_in_part"] for line in lines] == [SAID]
     events = [json.loads(line) for line in keyaudit(repo, "--staged", "--format", "ecs").stdout.splitlines()]
-    assert [event["keyaudit"]["scan"]["read_in_part"] for event in events] == [SAID, SAID]
-    assert events[-1]["event"]["dataset"] == "keyaudit.scan"
+    assert [event["keyaudit"]["scan"]["read_in_part"] for event in events] == [SAID]
     sarif = json.loads(keyaudit(repo, "--staged", "--format", "sarif").stdout)
     notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert [note["message"]["text"] for note in notes] == [SAID]
