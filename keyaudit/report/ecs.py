@@ -10,9 +10,6 @@ first and last log-record times of the finding's occurrences, or its own record'
 with a UTC offset; ``event.created`` is when the scan that found it started; ``@timestamp`` is
 when the event happened — the log time where the records have one, else the scan time.
 ``event.ingested`` is left to the data store's pipeline, where ECS puts it.
-
-A run that read some binary content only in part ends with one event more (``event.kind`` ``event``, dataset
-``keyaudit.scan``) saying so: a run whose only news is the cut says it too, not only on the events of findings.
 """
 
 from __future__ import annotations
@@ -134,22 +131,6 @@ def event(finding: Finding, index: int, run: Run) -> dict[str, Any]:
     return document
 
 
-def run_event(run: Run) -> dict[str, Any]:
-    """The event of the run itself, saying what it read in part."""
-    created = utc_timestamp(run.started)
-    return {
-        "@timestamp": created, "message": f"keyaudit read in part: {run.read_in_part}", "ecs": {"version": ECS_VERSION},
-        "event": {"id": str(uuid.uuid5(run.scan_id, "run")), "kind": "event", "category": ["intrusion_detection"],
-                  "type": ["info"], "module": "keyaudit", "dataset": "keyaudit.scan", "created": created},
-        "observer": {"vendor": "keyaudit", "product": "keyaudit", "type": "scanner", "version": run.version,
-                     "hostname": run.host},
-        "keyaudit": {"schema_version": SCHEMA_VERSION, "scan": {"id": str(run.scan_id),
-                                                                 "read_in_part": run.read_in_part}},
-    }
-
-
 def render(result: ScanResult, options: ReportOptions) -> Iterator[str]:
     run = Run.of(result, options)
-    yield from (dumps(event(finding, index, run), compact=True) + "\n" for index, finding in enumerate(result.findings))
-    if run.read_in_part:
-        yield dumps(run_event(run), compact=True) + "\n"
+    return (dumps(event(finding, index, run), compact=True) + "\n" for index, finding in enumerate(result.findings))

@@ -3,8 +3,7 @@ the run (``scan``: id, host, start) it comes from.
 
 Log shippers (Filebeat, Vector, Fluent Bit) read one event per line and need nothing else: each
 line says which run of which version on which host found it, so lines from many hosts and nights
-can be grouped again in a SIEM. A run that read some binary content only in part ends with one line more, of the
-run alone (``tool``, ``scan`` and ``read_in_part``, no finding): a run whose only news is the cut says it too.
+can be grouped again in a SIEM.
 """
 
 from __future__ import annotations
@@ -25,6 +24,4 @@ def line(finding: Finding, options: ReportOptions, run: dict[str, Any]) -> str:
 
 def render(result: ScanResult, options: ReportOptions) -> Iterator[str]:
     run = {"tool": tool_block(result), "scan": scan_identity(result, host_name())}
-    yield from (line(finding, options, run) for finding in result.findings)
-    if result.binary_cut:
-        yield dumps({**run, "read_in_part": result.binary_cut}, compact=True) + "\n"
+    return (line(finding, options, run) for finding in result.findings)
