@@ -19,6 +19,8 @@ from keyaudit.run.records import Progress, Resume
 from keyaudit.run.tail_keeper import TAIL_BYTES, TailKeeper
 from keyaudit.run.tally import Found, Tally
 
+_DIGITS = 4  # of the secret's digest kept with a finding on the line read again (see _key)
+
 
 def text_progress(head: bytes, keeper: TailKeeper, lines: int, end_column: int, resumed_from: int | None,
                   stamp: str | None) -> Progress:
@@ -56,7 +58,9 @@ def settle(tally: Tally) -> None:
 def _key(finding: Finding) -> str:
     """A finding as the line read again shows it again: its rule, its columns and a short digest of its secret (so
     another key written at the same place, in a file replaced up to there, is not taken for it; the reports'
-    fingerprints are digests too, but of the path as well, which logrotate changes)."""
+    fingerprints are digests too, but of the path as well, which logrotate changes). Four hex digits: the state
+    outlives the report and is not keyed by ``--digest-key``, so its digest must confirm no guess of the secret (a
+    Basic password from a list) — one guess in 65,536 matches any — while another key matches one time in 65,536."""
     location, secret = finding.location, getattr(finding.secret, "canonical", "")
-    value = hashlib.sha256(f"{finding.rule_id}\0{secret}".encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    value = hashlib.sha256(f"{finding.rule_id}\0{secret}".encode("utf-8", "surrogateescape")).hexdigest()[:_DIGITS]
     return f"{finding.rule_id}:{location.column}:{location.end_line - location.line}:{location.end_column}:{value}"
