@@ -20,8 +20,7 @@ from keyaudit.engine.matcher import OVERLAP_BYTES
 from keyaudit.engine.records import Span, line_span, lines_span, record_span
 from keyaudit.engine.span_search import SpanSearch
 from keyaudit.engine.stream import Hit
-from keyaudit.rulebook.context import ContextSpec, Evidence, name_parts
-from keyaudit.rulebook.flow_names import FLOW_NAME_GROUP, MAX_FLOW_NAME
+from keyaudit.rulebook.context import FLOW_NAME_GROUP, MAX_FLOW_NAME, ContextSpec, Evidence, name_parts
 from keyaudit.rulebook.rules import Rule
 
 if TYPE_CHECKING:

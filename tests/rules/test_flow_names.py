@@ -9,10 +9,9 @@ pattern cannot tell."""
 
 from __future__ import annotations
 
-import pytest
 import regex
 
-from keyaudit.rulebook.flow_names import FLOW_NAME_GROUP, any_name_pattern
+from keyaudit.rulebook.context import FLOW_NAME_GROUP
 from keyaudit.rulebook.loader import load_rules
 
 NAME = regex.compile(rb"[A-Za-z0-9_$@.\-]+")
@@ -79,16 +78,3 @@ def test_a_back_reference_past_the_name_keeps_the_named_pattern_only() -> None:
     assert shifted.any_name is None
     found = before.any_name.search(b"a=akeyx")
     assert found is not None and found[FLOW_NAME_GROUP] == b"key"
-
-
-@pytest.mark.parametrize("text", [r"token(?!\s*=\s*{name})", r"(?<!{name}\.)token", r"(?>{name}\.?)key",
-                                  r"(?:{name}[.-])++key", r"(?(1){name}|x)", r"[(]x(?!a{name})"])
-def test_a_name_in_a_group_that_keeps_or_inverts_keeps_the_named_pattern_only(text: str) -> None:
-    """Any name would answer otherwise there: ``token = cfg`` has no ``(?!\\s*=\\s*api)``, but some name always
-    follows."""
-    assert any_name_pattern(text) is None
-
-
-@pytest.mark.parametrize("text", [r"[(?!]{name}\)", r"\(\?!{name}", r"[]\[]{name}(?=\))", r"(?:a|(?=x)){name}"])
-def test_a_name_outside_such_groups_has_an_any_name_pattern(text: str) -> None:
-    assert any_name_pattern(text) is not None
