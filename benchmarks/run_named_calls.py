@@ -13,15 +13,7 @@ before's. Linear work keeps the ratio near 2 or below (before the fix: 0.22, 0.3
 to 64 calls; after: 0.22, 0.22, 0.29). At the default the line stays under the 4 KiB a hit's record is read
 within.
 
-``--shape names`` writes each token on a line of its own under a name of its own (``token7 = "<hex>"``: a module
-of constants), ``--shape flows`` each under its own name passed to the SDK as well (``client7 =
-iugu.Iugu(api_key7)``). A context piece that follows the name (``Iugu({name})``) was compiled once for each
-distinct name, some pieces kilobytes of gateway words: at 250, 500 and 1,000 names (CPU seconds, a busy machine)
-constants took 5.4, 10.8 and 22.6 s, flows 5.8, 11.6 and 23.8 s. Each flow is now looked for with any name first
-and a name's own pattern compiled only where that cannot tell: constants 1.4, 1.9 and 3.0 s, flows 2.5, 4.8 and
-10.7 s (a name that flows still costs its own pattern).
-
-    python benchmarks/run_named_calls.py [--calls 16] [--rounds 3] [--shape line|names|flows]
+    python benchmarks/run_named_calls.py [--calls 16] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -37,21 +29,14 @@ import tempfile
 from pathlib import Path
 
 CALL = 'foo_call(a, b, token="{token}")'
-CONSTANT = 'token{index} = "{token}"\n'
-FLOW = 'api_key{index} = "{token}"\nclient{index} = iugu.Iugu(api_key{index})\n'
 
 
-def write(folder: Path, calls: int, shape: str = "line") -> Path:
-    """The file of ``calls`` calls on one line (or names on lines of their own), each with its own fake token."""
+def write(folder: Path, calls: int) -> Path:
+    """The file of ``calls`` calls on one line, each with its own fake token."""
     chance = random.Random(calls)
     path = folder / f"calls{calls}.py"
-    tokens = [f"{chance.getrandbits(128):032x}" for _ in range(calls)]
-    if shape == "line":
-        text = " ".join(CALL.format(token=token) for token in tokens) + "\n"
-    else:
-        text = "".join((CONSTANT if shape == "names" else FLOW).format(index=index, token=token)
-                       for index, token in enumerate(tokens))
-    path.write_text(f"import iugu\n{text}", encoding="utf-8")
+    line = " ".join(CALL.format(token=f"{chance.getrandbits(128):032x}") for _ in range(calls))
+    path.write_text(f"import iugu\n{line}\n", encoding="utf-8")
     return path
 
 
@@ -71,15 +56,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=16, help="calls on the line at the first size (then 2x, 4x)")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--shape", choices=("line", "names", "flows"), default="line",
-                        help="calls on one line, or each token under a name of its own (flowing to the SDK)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        base = min(scan(write(Path(folder), 0, args.shape))[0] for _ in range(args.rounds))
+        base = min(scan(write(Path(folder), 0))[0] for _ in range(args.rounds))
         previous = None
         print(f"{'calls':>6} {'cpu s':>8} {'findings':>9} {'past base':>10} {'ratio':>6}")
         for calls in (args.calls, 2 * args.calls, 4 * args.calls):
-            path = write(Path(folder), calls, args.shape)
+            path = write(Path(folder), calls)
             timings = [scan(path) for _ in range(args.rounds)]
             seconds, findings = min(timings)[0], timings[0][1]
             work = max(seconds - base, 0.001)

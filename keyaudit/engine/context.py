@@ -12,7 +12,7 @@ piece, which scope, which line; never the text, which may hold the secret).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 from keyaudit.engine.budget import RuleBudget, Spending
 from keyaudit.engine.evidence import FileEvidence
@@ -20,11 +20,9 @@ from keyaudit.engine.matcher import OVERLAP_BYTES
 from keyaudit.engine.records import Span, line_span, lines_span, record_span
 from keyaudit.engine.span_search import SpanSearch
 from keyaudit.engine.stream import Hit
-from keyaudit.rulebook.context import FLOW_NAME_GROUP, MAX_FLOW_NAME, ContextSpec, Evidence, name_parts
+from keyaudit.rulebook.context import ContextSpec, Evidence, name_parts
 from keyaudit.rulebook.rules import Rule
 
-if TYPE_CHECKING:
-    import regex
 
 MAX_NAME_BYTES = 100
 _NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$@.-")
@@ -112,12 +110,6 @@ def whole_name(buffer: bytes, start: int, end: int) -> bytes:
     return buffer[first:last]
 
 
-def _plain_name(name: str) -> bool:
-    """Whether ``name`` is written only with name characters, at most :data:`MAX_FLOW_NAME` of them: what a
-    flow's any-name group takes (a name decoded with a replacement character is not)."""
-    return len(name) <= MAX_FLOW_NAME and all(ord(char) < 128 and ord(char) in _NAME_BYTES for char in name)
-
-
 def _line_of(text: bytes, origin: int, line: int, position: int) -> int:
     """The line of ``text[position]``, given that ``text[origin]`` is on ``line``."""
     if position >= origin:
@@ -135,7 +127,6 @@ class ContextJudge:
         self.budget = budget
         self._buffer_offset = -1
         self._in_buffer: dict[tuple[int, str], int | None] = {}  # (piece id, name) -> position in the buffer
-        self._any_in_buffer: dict[int, tuple[int, bytes] | None] = {}  # flow piece id -> any name's first, and it
         self._spans = SpanSearch()  # the text scopes' searches, over the buffer and the text around it
 
     def judge(self, rule: Rule, hit: Hit) -> Verdict:
@@ -143,7 +134,7 @@ class ContextJudge:
         spec = rule.context
         assert spec is not None, "only rules with a context are judged by it"
         if hit.offset != self._buffer_offset:
-            self._buffer_offset, self._in_buffer, self._any_in_buffer = hit.offset, {}, {}
+            self._buffer_offset, self._in_buffer = hit.offset, {}
             self._spans = SpanSearch(hit.before + hit.buffer + hit.after)
         name = whole_name(hit.buffer, *hit.match.name).decode("utf-8", "replace") if hit.match.name else ""
         around = _Around(hit)
@@ -173,41 +164,16 @@ class ContextJudge:
         return lambda index: hit.on_line(f"host {index}", lambda start, end: self.evidence.on(index, hit.buffer[start:end]))
 
     def _search(self, spend: Spending, piece: Evidence, name: str) -> Callable[[bytes, int, int], int | None]:
-        """Where ``piece`` is first found in ``text[start:end]``, on the rule's time budget. A flow is
-        looked for with any name first (:attr:`Evidence.any_name`): its pattern with this name in is
-        compiled only where that cannot tell."""
-        any_name = piece.any_name if piece.flows and _plain_name(name) else None
+        """Where ``piece`` is first found in ``text[start:end]``, on the rule's time budget."""
+        pattern = piece.pattern_for(name) if piece.flows else piece.pattern
 
-        def first(pattern: "regex.Pattern[bytes]", text: bytes, start: int, end: int,
-                  in_whole: int | None) -> int | None:
+        def search(text: bytes, start: int, end: int, in_whole: int | None = None) -> int | None:
             """``in_whole``: where ``text`` (a hit's window) starts in the buffer's :class:`SpanSearch`."""
             if in_whole is not None:
                 return spend.run(end - start, lambda timeout: self._spans.first(
                     pattern, text, in_whole, start, end, timeout))
             found = spend.run(end - start, lambda timeout: pattern.search(text, start, end, timeout=timeout))
             return None if found is None else found.start()
-
-        def took(text: bytes, start: int, end: int, in_whole: int | None) -> tuple[int, bytes] | None:
-            """Where ``any_name`` matches first, and the name it took there (matched again)."""
-            assert any_name is not None
-            position = first(any_name, text, start, end, in_whole)
-            found = None if position is None else spend.run(
-                0, lambda timeout: any_name.match(text, position, end, timeout=timeout))
-            return None if position is None else (position, b"" if found is None else found[FLOW_NAME_GROUP])
-
-        def search(text: bytes, start: int, end: int, in_whole: int | None = None) -> int | None:
-            if any_name is not None:
-                if piece.scope != "file":
-                    any_found = took(text, start, end, in_whole)
-                elif id(piece) in self._any_in_buffer:  # the same for every name: looked for once a buffer
-                    any_found = self._any_in_buffer[id(piece)]
-                else:
-                    any_found = self._any_in_buffer[id(piece)] = took(text, start, end, in_whole)
-                if any_found is None:
-                    return None
-                if any_found[1] == name.encode("ascii"):
-                    return any_found[0]
-            return first(piece.pattern_for(name) if piece.flows else piece.pattern, text, start, end, in_whole)
 
         return search
 

@@ -47,11 +47,6 @@ MAX_CONTEXT_WINDOW = 4096  # the overlap kept between chunks: context beyond it 
 MAX_CONTEXT_LINES = 50
 MAX_STRENGTH = 10
 NAME_PLACEHOLDER = "{name}"
-FLOW_NAME_GROUP = "keyaudit_flow_name"
-MAX_FLOW_NAME = 400  # longer than any name the engine takes (its group widened by a hundred bytes each way)
-# The characters a flow's name is made of (the engine's name characters), any number up to the longest name.
-_ANY_NAME = rf"(?P<{FLOW_NAME_GROUP}>[A-Za-z0-9_$@.\-]{{0,{MAX_FLOW_NAME}}})"
-_BACK_REFERENCE = re.compile(r"(?<!\\)(?:\\\\)*\\(?:g<)?([1-9][0-9]*)")
 ANY_PROVIDER = "*"
 _EVIDENCE_FIELDS = ("name", "scope", "strength", "pattern", "provider_host", "lines", "bytes")
 _CONTEXT_FIELDS = ("requires", "gate", "evidence", "against")
@@ -97,25 +92,6 @@ class Evidence:
     def pattern_for(self, name: str) -> "regex.Pattern[bytes]":
         """A flow's pattern with ``name`` (escaped) in place of ``{name}``."""
         return _flow_pattern(self.pattern_text, name)
-
-    @functools.cached_property
-    def any_name(self) -> "regex.Pattern[bytes] | None":
-        """A flow's pattern with any name (group :data:`FLOW_NAME_GROUP`) in place of ``{name}``, compiled once;
-        None where that could change what the rest of the pattern means (a numbered back reference to a group
-        opened after the name's).
-
-        Where a flow's pattern with a name matches, this one matches at the same place (the name is one of the
-        texts its group may take), so a span it does not match in holds no flow of any name, and where its
-        leftmost match took the name itself, that is the named pattern's leftmost match too. A file of a
-        thousand distinct names compiled a thousand patterns for each flow (some of them kilobytes of gateway
-        words): most names flow nowhere, and the pattern with the name in is compiled only for one whose answer
-        this one cannot give."""
-        import regex
-
-        generic = regex.compile(self.pattern_text.replace(NAME_PLACEHOLDER, _ANY_NAME).encode("utf-8"))
-        own = generic.groupindex[FLOW_NAME_GROUP]
-        numbered = (int(found) for found in _BACK_REFERENCE.findall(self.pattern_text))
-        return None if any(number >= own for number in numbered) else generic
 
 
 @functools.lru_cache(maxsize=1024)
