@@ -211,24 +211,3 @@ def test_an_interface_declared_in_another_file_of_the_tree_binds_its_clients(tmp
              "z/two/IuguApi.kt": "package app\n\n" + _kt_api().replace("@Body", '@Header("X-Key") key: String, @Body'),
              "a/Repo.kt": "package app\n\n" + _built(True) + _kt_call(False) + "    }\n}\n"}
     assert _sent(tmp_path / "twice", twice) == []
-
-
-def test_a_client_created_on_a_retrofit_parameter_is_not_the_iugu_clients(tmp_path: Path) -> None:
-    """A class given a ``Retrofit`` (a constructor's parameter) creates its client on whatever it is handed: not the
-    iugu client's own, kept in a field under a name of its own in the same file. Its transfer is of an unknown base
-    (no finding); the iugu client's stays found, in Kotlin and Java (review: a false unsigned transfer)."""
-    kotlin = ("package app\n\n" + _kt_api() + "\n" + _kt_api(name="LedgerApi") + "\nobject IuguClient {\n"
-              '    private val retrofit = Retrofit.Builder()\n        .baseUrl("https://api.iugu.com/")\n        .build()\n'
-              "    private val api: IuguApi = retrofit.create(IuguApi::class.java)\n\n"
-              "    suspend fun send(corpo: RequestBody) {\n" + _kt_call(False) + "    }\n}\n\n"
-              "class Ledger(ledgerRetrofit: Retrofit) {\n    private val api = ledgerRetrofit.create(LedgerApi::class.java)\n\n"
-              "    suspend fun record(corpo: RequestBody) {\n" + _kt_call(False) + "    }\n}\n")
-    java = ("package app;\n\n" + _java_api() + "\n" + _java_api(name="LedgerApi") + "\nclass IuguClient {\n"
-            '    private final Retrofit retrofit = new Retrofit.Builder().baseUrl("https://api.iugu.com/").build();\n'
-            "    private final IuguApi api = retrofit.create(IuguApi.class);\n\n"
-            "    void send(RequestBody body) throws Exception {\n" + _java_call(False) + "    }\n}\n\n"
-            "class Ledger {\n    private final LedgerApi api;\n\n"
-            "    Ledger(Retrofit ledgerRetrofit) {\n        this.api = ledgerRetrofit.create(LedgerApi.class);\n    }\n\n"
-            "    void record(RequestBody body) throws Exception {\n" + _java_call(False) + "    }\n}\n")
-    assert _sent(tmp_path / "kotlin", {"Payments.kt": kotlin}) == UNSIGNED
-    assert _sent(tmp_path / "java", {"Payments.java": java}) == UNSIGNED

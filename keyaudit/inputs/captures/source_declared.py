@@ -23,10 +23,9 @@ headers unknown, never absent (a header's value the call computes, that value).
 A client is also created on a ``Retrofit`` built elsewhere in the text (``retrofit.create(Api::class.java)``, Kotlin's
 ``val api by lazy { … }``, a DI module's ``@Provides fun api(r: Retrofit): Api = r.create(…)``, Koin's ``single {
 get<Retrofit>().create(…) }``): its base is the one built under the receiver's name, else the text's only one (two
-bases: none, which one its receiver is the text does not say); a parameter's (an injected field's) the only one the
-text provides, never one it keeps under a name (an iugu client's private field is no other class's parameter). A
-client provided so (returned, not assigned: an injector hands it over) binds the calls on each name declared of its
-type (an injected field, a constructor's parameter) in the block that name is declared for.
+bases: none, which one its receiver is the text does not say). A client provided so (returned, not assigned: an
+injector hands it over) binds the calls on each name declared of its type (an injected field, a constructor's
+parameter) in the block that name is declared for.
 """
 
 
@@ -139,19 +138,22 @@ def _clients(found: list[Lexeme], text: str, matched: dict[int, int], unopened: 
     made: list[tuple[int, str, str, bool]] = []  # each create: where it stands, the interface, base, known headers
     built: list[tuple[str, str, bool]] = []  # each Retrofit built and not bound yet: its name ("" none), base, known
     for index, (kind, value, _start, _end) in enumerate(found):
-        chain = _chain(found, matched, index + 2, text) if kind == "name" and value == "Retrofit.Builder" and [
-            token[1] for token in found[index + 1 : index + 3]] == ["(", ")"] else None
+        if kind != "name" or value != "Retrofit.Builder" or [token[1] for token in found[index + 1 : index + 3]] \
+                != ["(", ")"]:
+            continue
+        chain = _chain(found, matched, index + 2, text)
         if chain is None:
             continue
         created, base, known, at = chain
         if created is not None:
             made.append((index, created, base, known))
             continue
-        owner = _owner(found, index)  # none where it is provided: returned, or a DI container's
+        equals = index - 1 - (index > 0 and found[index - 1][:2] == ("name", "new"))
+        owner = _assigned(found, equals) if equals > 0 and found[equals][:2] == ("punct", "=") else None
         built.append(("" if owner is None else found[owner][1].rpartition(".")[2], base, known))
-    provided = _Provided(found)
-    made += _created(found, matched, built, {found[at][1] for at in provided.declared("Retrofit")})
+    made += _created(found, matched, built)
     clients: dict[tuple, _Client] = {}
+    provided = _Provided(found)
     for index, created, base, known in made:
         methods = endpoints(created, found[index][2])
         owner = _owner(found, index)
@@ -167,16 +169,15 @@ def _clients(found: list[Lexeme], text: str, matched: dict[int, int], unopened: 
     return list(clients.values())
 
 
-def _created(found: list[Lexeme], matched: dict[int, int], built: list[tuple[str, str, bool]], handed: set[str]
+def _created(found: list[Lexeme], matched: dict[int, int], built: list[tuple[str, str, bool]]
              ) -> list[tuple[int, str, str, bool]]:
     """The interfaces created on a ``Retrofit`` the text built elsewhere (``retrofit.create(Api::class.java)``, a
     DI module's ``r.create(…)``, Koin's ``get<Retrofit>().create(…)``), each where its expression starts, with the
-    base of the one built under the receiver's name, else of the one the text builds (several: none); a receiver
-    declared a ``Retrofit`` and given none (``handed``: a parameter, an injected field) has the one it provides."""
+    base of the one built under the receiver's name, else of the one the text builds (several: none)."""
     if not built:
         return []
-    by_name, only = {name: (base, known) for name, base, known in built if name}, {(b, k) for _n, b, k in built}
-    provided = {(base, known) for name, base, known in built if not name}
+    by_name = {name: (base, known) for name, base, known in built if name}
+    only = {(base, known) for _name, base, known in built}
     made = []
     for index, (kind, value, _start, _end) in enumerate(found):
         if kind != "name" or not (value.endswith(".create") or value == "create" and index > 1
@@ -185,8 +186,7 @@ def _created(found: list[Lexeme], matched: dict[int, int], built: list[tuple[str
             continue
         created = _CREATED.fullmatch(found[index + 2][1])
         receiver = value.rpartition(".")[0].rpartition(".")[2]
-        bases = provided if receiver in handed else only
-        given = by_name.get(receiver) or (next(iter(bases)) if len(bases) == 1 else None)
+        given = by_name.get(receiver) or (next(iter(only)) if len(only) == 1 else None)
         if created is not None and given is not None and (value != "create" or found[index - 2][0] != "name"):
             made.append((index if value != "create" else _expression_start(found, index - 1), created.group(1),
                          *given))
