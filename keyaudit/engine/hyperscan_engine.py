@@ -30,7 +30,7 @@ from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.encodings import decode_anchors
 from keyaudit.engine.hex_rows import ROW_BOUNDARY, ROW_STARTS
 from keyaudit.engine.matcher import (OVERLAP_BYTES, BufferHits, EndReach, add_region, end_lines, keyword_reach,
-                                     keyword_regions, within, rule_gates)
+                                     keyword_regions, within)
 from keyaudit.rulebook.anchor_checks import checks_for
 from keyaudit.rulebook.pattern_tree import break_reach, max_width, parse
 from keyaudit.rulebook.rules import Rule, RuleSet
@@ -199,7 +199,6 @@ class HyperscanMatcher:
         self._first_anchor = self._first_marker + len(self._markers)
         # The decoding layers' literals (every occurrence, as written), after the anchors.
         self.decode_anchors = decode_anchors(rules)
-        self.gates = rule_gates(self._rules)
         self._decode_literals = self.decode_anchors.literals
         self._decode_patterns = self.decode_anchors.patterns  # after the literals, by index
         self._first_decode = self._first_anchor + len(self._anchors)
@@ -266,12 +265,11 @@ class HyperscanMatcher:
             add_region(spans, start, stop)
         return spans
 
-    def match(self, buffer: bytes, want_markers: bool, gates: dict[tuple[bytes, ...], bool] | None = None
-              ) -> BufferHits:
+    def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         gated, positions = self._pass(buffer)
         # What occurred is a few identifiers (a request's text is scanned on its own): walk those.
         result = BufferHits([], self.budget, markers_seen=want_markers and any(
-            self._first_marker <= identifier < self._first_anchor for identifier in positions), gates=dict(gates or {}))
+            self._first_marker <= identifier < self._first_anchor for identifier in positions))
         for identifier, ends in positions.items():
             index = identifier - self._first_anchor
             if identifier >= self._first_decode:

@@ -50,9 +50,7 @@ class BufferHits:
     anchors: list[int] = field(default_factory=list)
     record_anchors: list[int] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)  # tables whose rows run on past the buffer
-    # Rule gates open for this buffer: a stream's pass says which opened in it or any buffer before it (the
-    # provider named on a long line's first line, a mebibyte up); else each is asked of this buffer alone.
-    gates: dict[tuple[bytes, ...], bool] = field(default_factory=dict)
+    gates: dict[tuple[bytes, ...], bool] = field(default_factory=dict)  # rule gates open in this buffer
     # Where an encoded form of a keyword or an escape marker starts, with its index in the
     # matcher's ``decode_anchors`` (see :mod:`keyaudit.engine.encodings`); sorted.
     decode_anchors: list[tuple[int, int]] = field(default_factory=list)
@@ -209,39 +207,16 @@ def within(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[
     return common
 
 
-def rule_gates(rules: list[Rule]) -> tuple[tuple[bytes, ...], ...]:
-    """The literals of each distinct gate the rules' contexts have (see :meth:`BufferHits.confirm`)."""
-    return tuple(dict.fromkeys(rule.context.gate_literals for rule in rules
-                               if rule.context is not None and rule.context.gate))
-
-
-class OpenGates:
-    """The gates a stream's buffers opened so far. One opened stays open for the rest of the stream, as a
-    file-wide host counts chunks away: the host on line 1, the token on a line that fills the next mebibyte."""
-
-    def __init__(self, gates: tuple[tuple[bytes, ...], ...]) -> None:
-        self._gates, self._opened = gates, set[tuple[bytes, ...]]()
-
-    def open_for(self, buffer: bytes) -> dict[tuple[bytes, ...], bool]:
-        """Which gates are open for ``buffer``: those opened above it, and those it opens."""
-        self._opened.update(gate for gate in self._gates
-                            if gate not in self._opened and any(literal in buffer for literal in gate))
-        return {gate: gate in self._opened for gate in self._gates}
-
-
 class Matcher(Protocol):
     """Finds rule hits (and marker literals) in a buffer, in one pass where the engine can."""
 
     name: str
     budget: RuleBudget  # what each rule's patterns may cost a file and a scan
     decode_anchors: DecodeAnchors  # the literals whose places ``BufferHits.decode_anchors`` gives
-    gates: tuple[tuple[bytes, ...], ...]  # the rules' gates (:func:`rule_gates`)
 
-    def match(self, buffer: bytes, want_markers: bool, gates: dict[tuple[bytes, ...], bool] | None = None
-              ) -> BufferHits:
+    def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         """Hits in ``buffer``, where its request anchors are, and (when ``want_markers``)
-        whether a request marker occurs in it. ``gates``: which gates are open, when the caller
-        knows (a stream's pass: opened anywhere above); else each is asked of ``buffer``."""
+        whether a request marker occurs in it."""
         ...
 
 
@@ -252,12 +227,10 @@ class Matched:
 
     def __init__(self, matcher: Matcher, text: bytes, hits: BufferHits) -> None:
         self.name, self.budget, self.decode_anchors = matcher.name, matcher.budget, matcher.decode_anchors
-        self.gates = matcher.gates
         self._matcher, self._known = matcher, (text, hits)
 
-    def match(self, buffer: bytes, want_markers: bool, gates: dict[tuple[bytes, ...], bool] | None = None
-              ) -> BufferHits:
+    def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         if self._known is not None and self._known[0] == buffer:
             hits, self._known = self._known[1], None
             return hits
-        return self._matcher.match(buffer, want_markers, gates)
+        return self._matcher.match(buffer, want_markers)

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.encodings import decode_anchors
 from keyaudit.engine.hex_rows import ROW_STARTS, starts_row_at
-from keyaudit.engine.matcher import BufferHits, keyword_reach, keyword_regions, rule_gates
+from keyaudit.engine.matcher import BufferHits, keyword_reach, keyword_regions
 from keyaudit.rulebook.anchor_checks import checks_for
 from keyaudit.rulebook.rules import RuleSet
 
@@ -75,7 +75,6 @@ class RegexMatcher:
         self._first_record_anchor = len(self._markers) + len(rules.request_anchors)
         # Then the decoding layers' literals: base64 forms are case-sensitive, checked in place too.
         self.decode_anchors = decode_anchors(rules)
-        self.gates = rule_gates(self._rules)
         self._first_decode = len(self._literals)
         self._literals += self.decode_anchors.literals
         self._patterns = [(index, re.compile(anchor.search or anchor.literal))
@@ -94,10 +93,9 @@ class RegexMatcher:
         return buffer[start:end] == written and (written not in ROW_STARTS or starts_row_at(buffer, start)) and (
             check is None or check.match(buffer, start) is not None)
 
-    def match(self, buffer: bytes, want_markers: bool, gates: dict[tuple[bytes, ...], bool] | None = None
-              ) -> BufferHits:
+    def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
         keyword_ends: dict[int, list[int]] = {}  # rule index -> where its keywords end
-        result = BufferHits([], self.budget, gates=dict(gates or {}))
+        result = BufferHits([], self.budget)
         keyword_count, first_anchor = len(self._keyword_rules), len(self._keyword_rules) + len(self._markers)
         for needle, start, end in self._search(buffer.lower()):
             if needle < keyword_count:

@@ -19,7 +19,7 @@ from keyaudit.engine.binary_text import HOLE_SNIFF_BYTES, leading_nuls, looks_bi
 from keyaudit.engine.decoding import SpotCollector
 from keyaudit.engine.line_memo import LineCounter, LineMemo, T, line_columns
 from keyaudit.engine.evidence import FileEvidence
-from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, OpenGates, RawMatch
+from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.engine.tables import Table
 from keyaudit.engine.windows import WindowCollector
 from keyaudit.model.result import BINARY_STRINGS_BYTES
@@ -153,7 +153,7 @@ class ChunkedPass:
                  windows: WindowCollector | None = None, tables: list[Table] | None = None,
                  above: bytes = b"", below: Callable[[], bytes] | None = None,
                  strings: BinaryRead | None = None) -> None:
-        self._stream, self._matcher, self._gates = stream, matcher, OpenGates(matcher.gates)  # gates opened above
+        self._stream, self._matcher = stream, matcher
         # How binary content is read for strings: its bound, and its digest for --state; one picked up where an
         # earlier run stopped is binary from the start.
         self.strings = strings or BinaryRead(BINARY_STRINGS_BYTES)
@@ -320,7 +320,7 @@ class ChunkedPass:
         windows around its anchors and the spots around its decode anchors are noted (anchors
         past ``cut`` belong to the next buffer, which starts there)."""
         buffer = lines.buffer
-        found = self._matcher.match(buffer, want_markers=not self.markers_seen, gates=self._gates.open_for(buffer))
+        found = self._matcher.match(buffer, want_markers=not self.markers_seen)
         if self.spots is not None and (found.decode_anchors or self.spots.open):
             cursor = _Cursor(buffer, lines.line(0), column_base, lines)
             self.spots.take(buffer, cut, cursor.place, offset, found.decode_anchors, final)
