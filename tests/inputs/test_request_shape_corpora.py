@@ -75,8 +75,8 @@ CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, ele
            sixteen, seventeen, eighteen, nineteen, twenty, twenty_one, twenty_two, twenty_three, twenty_four,
            twenty_five, twenty_six, twenty_seven, twenty_eight, twenty_nine, thirty, thirty_one, thirty_two,
            thirty_three, thirty_four, thirty_five, thirty_six, thirty_seven, thirty_eight, thirty_nine, forty,
-           forty_one, forty_two, forty_three, forty_four, forty_five, forty_six, code, code_two, code_three, code_four, code_five,
-           code_six, code_seven, printed, layouts, part_lines)
+           forty_one, forty_two, forty_three, forty_four, forty_five, forty_six, code, code_two, code_three, code_four,
+           code_five, code_six, code_seven, printed, layouts, part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")
 
 
