@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .cut_records import count_cut
 from .source_calls import written_calls
 from .source_headers import headers_given
 from .source_languages import Language
@@ -19,7 +20,7 @@ _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_hea
 _HIDING_TOKENS = frozenset({("punct", "..."), ("punct", "**"), ("string", "handler")})
 # the longest part read whole for what it shows of its headers: a name's value is looked up among all the part's
 # bindings, so that reading grows with their square (a function of 5,000 posts, 1 MB, took 5 s); a longer part's
-# pieces have their headers unknown (a false unsigned transfer is worse than one missed)
+# pieces have their headers unknown (a false unsigned transfer is worse than one missed), the part counted cut
 _WHOLE_CHARS = 64 << 10
 
 
@@ -48,6 +49,7 @@ def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str 
     a false unsigned transfer), so a piece's headers are known only where the part's are and the piece shows each
     of those, and no piece of a part that mocks is a request."""
     if sum(len(text) + 1 for _, text in part) > _WHOLE_CHARS:
+        count_cut(("source", part[0][0]))  # its requests judged with headers unknown: said, not silent
         return Shown(set(), False)
     found = written_calls(tokens("\n".join(text for _, text in part), lang), lang)
     said = facts(found, frozenset(constants))
