@@ -27,9 +27,9 @@ def picked_up(stream: BinaryIO, resume: Resume, bound: int) -> BinaryRead | None
     where the record ends (less the text run it ended in, read again), when the content starts with the bytes
     recorded; else None (read it from its start). Its line and column are counted from those bytes, not taken from
     the record (one written before binary newlines were counted holds none). A record from before appends were
-    kept (no ``cut``) is read from its start when anything follows it; one from before what was reported on its last
-line was kept (no ``seen``), or whose strings were read in part (its end was not read), is read on from its very
-end."""
+    kept (no ``cut``) is read from its start when anything follows it; one from before what was reported on its
+    last line was kept (no ``seen``), or whose strings were read in part (its end was not read), is read on from its
+    very end."""
     strings = BinaryRead(bound, True)
     if not strings.pick_up(stream, resume.offset, again=resume.seen is not None and not resume.cut) or \
             WHOLE_DIGEST + strings.hexdigest() != resume.tail_hash:

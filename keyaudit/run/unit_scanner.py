@@ -39,8 +39,8 @@ from keyaudit.run.code_prose import ProseFilter
 from keyaudit.run.compiled_source import allowed_by_source
 from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
-from keyaudit.run.last_line import settle, text_progress, went_on_from
 from keyaudit.run.interrupts import raise_interrupt_behind
+from keyaudit.run.last_line import settle, text_progress, went_on_from
 from keyaudit.run.path_secrets import PathRedactor
 from keyaudit.run.placing import Placer, ScanFrame
 from keyaudit.run.records import Progress, Resume, digest

@@ -14,9 +14,15 @@ from helpers.credentials import iugu_token
 from helpers.places import scanned_places as run
 
 
-def test_a_key_split_by_the_end_of_a_text_log_is_found_once_the_writer_finishes_it(tmp_path: Path) -> None:
-    folder, state = tmp_path / "logs", tmp_path / "state.db"
+def _watched(tmp_path: Path, name: str) -> tuple[Path, Path]:
+    """A folder of files a writer goes on with, and the state of the runs over it."""
+    folder = tmp_path / name
     folder.mkdir()
+    return folder, tmp_path / "state.db"
+
+
+def test_a_key_split_by_the_end_of_a_text_log_is_found_once_the_writer_finishes_it(tmp_path: Path) -> None:
+    folder, state = _watched(tmp_path, "logs")
     log, first, second = folder / "app.log", iugu_token(), iugu_token()
     log.write_text(f"2026-11-22 10:00:00 INFO charge api_token={first}\n2026-11-22 10:00:01 INFO charge "
                    f"api_token={second[:12]}")  # the writer mid-line
@@ -28,8 +34,7 @@ def test_a_key_split_by_the_end_of_a_text_log_is_found_once_the_writer_finishes_
 
 
 def test_a_line_reported_before_the_writer_went_on_is_not_reported_again(tmp_path: Path) -> None:
-    folder, state = tmp_path / "logs", tmp_path / "state.db"
-    folder.mkdir()
+    folder, state = _watched(tmp_path, "logs")
     log, first, second = folder / "app.log", iugu_token(), iugu_token()
     log.write_text(f"boot\nINFO charge api_token={first} ")  # a whole key on a line not yet ended
     assert run(folder, state) == [("app.log", 2, 23)]
@@ -42,8 +47,7 @@ def test_a_line_reported_before_the_writer_went_on_is_not_reported_again(tmp_pat
 
 
 def test_another_key_at_the_same_place_of_the_line_read_again_is_reported(tmp_path: Path) -> None:
-    folder, state = tmp_path / "logs", tmp_path / "state.db"
-    folder.mkdir()
+    folder, state = _watched(tmp_path, "logs")
     log, first, second = folder / "app.log", iugu_token(), iugu_token()
     log.write_text(f"boot\nINFO charge api_token={first} ")
     assert run(folder, state) == [("app.log", 2, 23)]
@@ -52,8 +56,7 @@ def test_another_key_at_the_same_place_of_the_line_read_again_is_reported(tmp_pa
 
 
 def test_a_first_line_not_yet_ended_is_read_again_from_the_top(tmp_path: Path) -> None:
-    folder, state = tmp_path / "logs", tmp_path / "state.db"
-    folder.mkdir()
+    folder, state = _watched(tmp_path, "logs")
     log, first, second = folder / "app.log", iugu_token(), iugu_token()
     log.write_text(f"api_token={first} api_token={second[:10]}")
     assert run(folder, state) == [("app.log", 1, 11)]
@@ -66,8 +69,7 @@ HEAD = executable(4096)
 
 
 def test_a_key_split_by_the_end_of_an_appended_binary_is_found_once(tmp_path: Path) -> None:
-    folder, state = tmp_path / "caps", tmp_path / "state.db"
-    folder.mkdir()
+    folder, state = _watched(tmp_path, "caps")
     capture, first, second = folder / "traffic.pcap", iugu_token(), iugu_token()
     packet = b"\xd4\xc3\xb2\xa1\x02\x00\x04\x00" + bytes(16) + b"\x01\x02\n\x03GET /v1/charge?api_token="
     capture.write_bytes(HEAD + packet + first.encode() + b" HTTP/1.1\0" + packet + second[:12].encode())
@@ -79,8 +81,7 @@ def test_a_key_split_by_the_end_of_an_appended_binary_is_found_once(tmp_path: Pa
 
 
 def test_a_wide_key_split_by_the_end_of_an_appended_binary_is_found_once(tmp_path: Path) -> None:
-    folder, state = tmp_path / "caps", tmp_path / "state.db"
-    folder.mkdir()
+    folder, state = _watched(tmp_path, "caps")
     journal, token = folder / "events.bin", iugu_token()
     text = f"api_token={token}".encode("utf-16-le")
     journal.write_bytes(HEAD + b"\x02\x03" + text[:41])  # odd: the writer stopped inside a character
@@ -91,8 +92,7 @@ def test_a_wide_key_split_by_the_end_of_an_appended_binary_is_found_once(tmp_pat
 
 
 def test_an_old_binary_record_without_line_counts_places_an_appended_key_right(tmp_path: Path) -> None:
-    folder, state = tmp_path / "caps", tmp_path / "state.db"
-    folder.mkdir()
+    folder, state = _watched(tmp_path, "caps")
     capture = folder / "traffic.pcap"
     packet = b"\x01\x02\n\x03GET /v1/charge?api_token=%s HTTP/1.1\0\n\n"
     capture.write_bytes(HEAD + packet % iugu_token().encode())

@@ -67,12 +67,12 @@ def joined_rows(lines: list[tuple[int, str]], leads: dict[int, int]) -> tuple[li
 def _run_around(lines: list[tuple[int, str]], index: int, measure: Measure) -> tuple[int, int] | None:
     """The rows (first index, index past the last) of a record a terminal cut that the line at ``index`` is one of,
     each row's length given by ``measure``, or None."""
-    width = measure(lines[index][1])
-    if index and (above := measure(lines[index - 1][1])) >= MIN_WIDTH and width < above:
+    width = own = measure(lines[index][1])
+    if index and (above := measure(lines[index - 1][1])) >= MIN_WIDTH and own < above:
         width = above  # the anchored line is the record's last row
     if width < MIN_WIDTH:
         return None
-    top = index if measure(lines[index][1]) == width else index - 1
+    top = index if own == width else index - 1
     while top and index - top < MAX_ROWS and measure(lines[top - 1][1]) == width:
         top -= 1
     for start in range(top, index + 1):
