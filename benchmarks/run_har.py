@@ -1,18 +1,22 @@
 """A large HAR capture: keyaudit's wall time and peak RSS against ``json.load`` of the same file.
 
-Generates (seeded) two browser-style HAR 1.2 exports of about ``--megabytes`` MB each,
-pretty-printed as Chrome and Firefox write them: page loads with many headers and cookies, HTML and
-script bodies, base64 images and fonts, and calls to api.iugu.com and api.asaas.com carrying
-credentials (Basic auth, ``access_token`` headers, ``api_token`` query parameters and JSON bodies);
-``capture-*.har`` as a page load records them, ``bodies-*.har`` with bodies 40 times as large (the
-worst case for bytes: few entries, each a bundle, a font or an image to decode and scan, scripts
-full of escapes). Then runs, for each, as separate processes in alternating order, ``python -c
-'json.load(…)'`` (the floor any HAR reader has to pay: parsing the document) and ``keyaudit scan``
-on it, and prints medians of wall and CPU seconds, peak RSS and keyaudit's ratios to the baseline
-from the same run (CPU seconds say more than wall seconds on a machine shared with other work).
+Generates (seeded, :mod:`har_captures`) HAR 1.2 exports of about ``--megabytes`` MB each, pretty-printed as
+Chrome, Firefox and mitmproxy write them: page loads with many headers and cookies, HTML and script bodies,
+base64 images and fonts, and calls to api.iugu.com and api.asaas.com carrying credentials (Basic auth,
+``access_token`` headers, ``api_token`` query parameters and JSON bodies); ``capture-*.har`` as a page load
+records them (many small entries), ``bodies-*.har`` with bodies 40 times as large (the worst case for bytes:
+few entries, each a bundle, a font or an image to decode and scan, scripts full of escapes), ``base64-*.har``
+with every body in base64, ``provider-*.har`` where every entry calls a provider (transfers signed and not,
+credentials masked or leaked), ``upload-*.har`` and ``tokens-*.har`` (one entry of the capture's size). Then
+runs, for each, as separate processes in alternating order, ``python -c 'json.load(…)'`` (the floor any HAR
+reader has to pay: parsing the document), ``keyaudit scan`` of this checkout and, with ``--vs``, of another
+(``git worktree add /tmp/before COMMIT``), and prints medians of wall and CPU seconds, peak RSS and each one's
+ratios to ``json.load`` and to the other checkout from the same run (CPU seconds say more than wall seconds on a
+machine shared with other work). Each process runs in the output folder with the checkout it measures on
+``PYTHONPATH``: run inside a checkout, ``python -m keyaudit`` would load that one whatever the path says.
 Run by hand, not in CI (let Python write its bytecode cache, or every run compiles the package):
 
-    python benchmarks/run_har.py /tmp/harbench [--megabytes 50] [--rounds 3]
+    python benchmarks/run_har.py /tmp/harbench [--megabytes 50] [--rounds 3] [--vs /tmp/before] [--only capture]
 
 Measured (a 2-core machine shared with other work, load 1-3, medians of 5 rounds, CPU seconds; in
 brackets the whole process against the previous version, paired and alternating, 11 pairs,
@@ -161,157 +165,29 @@ places values and a body the request rules read as text.
 from __future__ import annotations
 
 import argparse
-import base64
 import functools
-import json
 import multiprocessing
 import os
-import random
 import statistics
 import subprocess
 import sys
 import time
-import uuid
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
 
-from generate_logs import AGENTS, WORDS, _hex, fake_asaas_key
+from har_captures import generate, generate_shaped, generate_upload
 
-SITE = "https://shop.example.com.br"
-ASSETS = ["/static/app.js", "/static/vendor.js", "/static/main.css", "/img/banner.png", "/img/logo.webp",
-          "/fonts/inter.woff2", "/", "/checkout", "/cart", "/api/session"]
+HERE = Path(__file__).resolve().parents[1]  # the checkout this benchmark belongs to, measured as "this"
 
 
-def _pairs(items: dict[str, str]) -> list[dict[str, str]]:
-    return [{"name": name, "value": value} for name, value in items.items()]
-
-
-def _words(rng: random.Random, count: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(count))
-
-
-def _headers(rng: random.Random, host: str) -> dict[str, str]:
-    return {":authority": host, "accept": "*/*", "accept-encoding": "gzip, deflate, br",
-            "accept-language": "pt-BR,pt;q=0.9,en;q=0.8", "user-agent": rng.choice(AGENTS),
-            "cookie": "; ".join(f"{rng.choice(WORDS)}_{i}={_hex(rng, 24)}" for i in range(rng.randint(3, 9))),
-            "referer": f"{SITE}/{rng.choice(WORDS)}", "sec-ch-ua-platform": '"Linux"',
-            "sec-fetch-mode": rng.choice(["cors", "navigate", "no-cors"]), "x-request-id": str(uuid.UUID(int=rng.getrandbits(128)))}
-
-
-def _content(rng: random.Random, path: str, scale: int) -> dict[str, object]:
-    """A response body as exporters write it: text as is, binary as base64; ``scale`` times the
-    size of a page load's (bundles, fonts and JSON dumps of a single-page app)."""
-    if path.endswith((".png", ".webp", ".woff2")):
-        data = base64.b64encode(rng.randbytes(rng.randint(300, 12_000) * scale)).decode()
-        return {"size": len(data) * 3 // 4, "mimeType": "image/png", "text": data, "encoding": "base64"}
-    if path.endswith(".js"):  # quotes, backslashes and line ends: the escapes a decoder must undo
-        lines = (f'const {rng.choice(WORDS)}_{i} = "{_words(rng, 6)}".split("\\s");' for i in range(rng.randint(5, 120) * scale))
-        text = "\n".join(lines)
-        return {"size": len(text), "mimeType": "application/javascript", "text": text}
-    text = "\n".join(f"<p class=\"{rng.choice(WORDS)}\">{_words(rng, 12)}</p>" for _ in range(rng.randint(1, 30) * scale))
-    return {"size": len(text), "mimeType": "text/html; charset=utf-8", "text": text}
-
-
-def _api_call(rng: random.Random, keys: list[str], tokens: list[str]) -> tuple[str, str, dict[str, str], str | None]:
-    """(method, url, headers, body) of a call to one of the payment APIs, with its credential."""
-    body = json.dumps({"customer": str(uuid.UUID(int=rng.getrandbits(128))), "value": rng.randint(100, 99_999) / 100,
-                       "description": _words(rng, 6)})
-    roll = rng.random()
-    if roll < 0.4:
-        return "POST", "https://api.asaas.com/v3/payments", {"access_token": rng.choice(keys)}, body
-    if roll < 0.7:
-        token = base64.b64encode(f"{rng.choice(tokens)}:".encode()).decode()
-        return "GET", f"https://api.iugu.com/v1/invoices?limit={rng.randint(1, 100)}", {"authorization": f"Basic {token}"}, None
-    if roll < 0.9:
-        return "GET", f"https://api.iugu.com/v1/customers?api_token={rng.choice(tokens)}", {}, None
-    return "POST", "https://api.iugu.com/v1/charge", {}, json.dumps({"api_token": rng.choice(tokens), "items": []})
-
-
-def har_entry(rng: random.Random, keys: list[str], tokens: list[str], scale: int = 1) -> dict[str, object]:
-    if rng.random() < 0.05:
-        method, url, extra, body = _api_call(rng, keys, tokens)
-        content: dict[str, object] = {"size": 120, "mimeType": "application/json",
-                                      "text": json.dumps({"id": _hex(rng, 32), "status": "PENDING"})}
-    else:
-        path = rng.choice(ASSETS)
-        method, url, extra, body = "GET", f"{SITE}{path}?v={_hex(rng, 8)}", {}, None
-        content = _content(rng, path, scale)
-    host = url.split("/")[2].split("?")[0]
-    request: dict[str, object] = {
-        "method": method, "url": url, "httpVersion": "HTTP/2",
-        "headers": _pairs({**_headers(rng, host), **extra}), "queryString": [],
-        "cookies": [{"name": rng.choice(WORDS), "value": _hex(rng, 24)} for _ in range(rng.randint(0, 4))],
-        "headersSize": -1, "bodySize": len(body or "")}
-    if body is not None:
-        request["postData"] = {"mimeType": "application/json", "text": body}
-    return {
-        "_initiator": {"type": "script", "url": f"{SITE}/static/app.js", "lineNumber": rng.randint(1, 9000)},
-        "_priority": "High", "_resourceType": rng.choice(["document", "script", "fetch", "image"]),
-        "cache": {}, "connection": str(rng.randint(1000, 99999)), "pageref": "page_1",
-        "request": request,
-        "response": {"status": 200, "statusText": "", "httpVersion": "HTTP/2",
-                     "headers": _pairs({"content-type": str(content["mimeType"]), "server": "nginx",
-                                        "date": "Sun, 22 Nov 2026 10:00:00 GMT", "etag": f'"{_hex(rng, 32)}"',
-                                        "cache-control": "max-age=3600", "x-amz-cf-id": _hex(rng, 40)}),
-                     "cookies": [], "content": content, "redirectURL": "", "headersSize": -1,
-                     "bodySize": -1, "_transferSize": rng.randint(200, 90_000), "_error": None},
-        "serverIPAddress": f"10.0.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
-        "startedDateTime": f"2026-11-22T10:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}.{rng.randint(0, 999):03d}Z",
-        "time": rng.random() * 900,
-        "timings": {"blocked": rng.random(), "dns": -1, "ssl": -1, "connect": -1, "send": rng.random(),
-                    "wait": rng.random() * 500, "receive": rng.random() * 40, "_blocked_queueing": rng.random()},
-    }
-
-
-def generate(path: Path, megabytes: int, seed: int, scale: int = 1) -> int:
-    """Write a HAR of about ``megabytes`` MB to ``path``, its bodies ``scale`` times a page
-    load's; return its number of entries."""
-    rng = random.Random(seed)
-    keys = [fake_asaas_key(rng) for _ in range(4)]
-    tokens = [_hex(rng, 32) for _ in range(4)]
-    entries, size = [], 0
-    while size < megabytes * 1_000_000:
-        entry = har_entry(rng, keys, tokens, scale)
-        size += len(json.dumps(entry, indent=2)) + 4 * 40  # roughly what the nesting indents add
-        entries.append(entry)
-    document = {"log": {"version": "1.2", "creator": {"name": "WebInspector", "version": "537.36"},
-                        "pages": [{"startedDateTime": "2026-11-22T10:00:00.000Z", "id": "page_1",
-                                   "title": SITE, "pageTimings": {"onContentLoad": 812, "onLoad": 1430}}],
-                        "entries": entries}}
-    path.write_text(json.dumps(document, indent=2), encoding="utf-8")
-    return len(entries)
-
-
-def generate_upload(path: Path, megabytes: int, seed: int, token_every: int = 0) -> int:
-    """Write a HAR of a page load's few entries and one call to a provider's API that posts a body of about
-    ``megabytes`` MB (a bulk import: a JSON list of records, every ``token_every``-th with a ``token`` of its
-    own); return its number of entries. The worst case for an entry's memory: a capture is read in the memory
-    of its largest entry."""
-    rng = random.Random(seed)
-    keys, tokens = [fake_asaas_key(rng) for _ in range(4)], [_hex(rng, 32) for _ in range(4)]
-    entries = [har_entry(rng, keys, tokens) for _ in range(40)]
-    records: list[dict[str, object]] = [
-        {"customer": str(uuid.UUID(int=rng.getrandbits(128))), "value": rng.randint(100, 99_999) / 100,
-         "description": _words(rng, 12), "tags": [_hex(rng, 6) for _ in range(3)]}
-        for _ in range(megabytes * 1_000_000 // 200)]
-    for record in records[::token_every] if token_every else []:
-        record["token"] = f"import-token-{_hex(rng, 12)}"
-    upload = har_entry(rng, keys, tokens)
-    upload["request"].update({"method": "POST", "url": "https://api.asaas.com/v3/customers/import",  # type: ignore
-                              "postData": {"mimeType": "application/json", "text": json.dumps(records)}})
-    entries.insert(len(entries) // 2, upload)
-    document = {"log": {"version": "1.2", "creator": {"name": "WebInspector", "version": "537.36"},
-                        "entries": entries}}
-    path.write_text(json.dumps(document, indent=2), encoding="utf-8")
-    return len(entries)
-
-
-def measure(command: list[str]) -> tuple[float, float, float]:
+def measure(command: list[str], tree: Path | None, cwd: Path) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system) and peak RSS in MB of one process, from the
-    kernel's accounting of that child alone."""
+    kernel's accounting of that child alone; run in ``cwd``, with checkout ``tree`` first on its path."""
+    environment = {**os.environ, "PYTHONPATH": str(tree)} if tree is not None else None
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd,
+                               env=environment)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -326,9 +202,13 @@ def main() -> None:
     parser.add_argument("--megabytes", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--vs", type=Path, help="another checkout of keyaudit, measured in the same rounds")
+    parser.add_argument("--only", action="append", choices=sorted(CAPTURES), help="these captures only")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for name, write in CAPTURES.items():
+        if args.only and name not in args.only:
+            continue
         capture = args.out / f"{name}-{args.megabytes}mb.har"
         if not capture.exists():
             # Generated in a child: the document it builds would stay in this process, and every
@@ -336,39 +216,49 @@ def main() -> None:
             with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
                 entries = pool.submit(write, capture, args.megabytes, args.seed).result()
                 print(f"{capture}: {entries} entries")
-        compare(capture, args.rounds)
+        compare(capture, args.rounds, args.vs and args.vs.resolve())
 
 
 # The captures measured: page loads as a browser records them, the same traffic with bodies 40 times as
-# large (a single-page app's bundles, fonts and JSON dumps: the bytes are in bodies), a page load with one
-# upload of the capture's size to a provider's API (the memory one entry costs), and the same upload with a
-# keyword (``token``) every 50 records (10 KB apart: each one a region of the rules to confirm).
+# large (a single-page app's bundles, fonts and JSON dumps: the bytes are in bodies), with every body in base64,
+# a backend's calls to the providers (every entry a request to judge), a page load with one upload of the
+# capture's size to a provider's API (the memory one entry costs), and the same upload with a keyword (``token``)
+# every 50 records (10 KB apart: each one a region of the rules to confirm).
 CAPTURES: dict[str, Callable[[Path, int, int], int]] = {
     "capture": functools.partial(generate, scale=1), "bodies": functools.partial(generate, scale=40),
+    "base64": functools.partial(generate_shaped, shape="base64"),
+    "provider": functools.partial(generate_shaped, shape="provider"),
     "upload": generate_upload, "tokens": functools.partial(generate_upload, token_every=50)}
 
 
-def compare(capture: Path, rounds: int) -> None:
-    """Run ``json.load`` and ``keyaudit scan`` on ``capture`` in alternating order and print medians."""
-    commands = {
-        "json.load": [sys.executable, "-c", "import json, sys; json.load(open(sys.argv[1], 'rb'))", str(capture)],
-        **{f"keyaudit scan -j{jobs}": [sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--output",
-                                       os.devnull, "--jobs", str(jobs), str(capture)]
-           for jobs in sorted({1, len(os.sched_getaffinity(0))})},
-    }
+def compare(capture: Path, rounds: int, other: Path | None) -> None:
+    """Run ``json.load`` and ``keyaudit scan`` (of this checkout and of ``other``) on ``capture`` in alternating
+    order and print medians, with ratios to ``json.load`` and to ``other`` at the same ``--jobs``."""
+    scan = [sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--output", os.devnull, "--jobs"]
+    commands: dict[str, tuple[list[str], Path | None]] = {
+        "json.load": ([sys.executable, "-c", "import json, sys; json.load(open(sys.argv[1], 'rb'))", str(capture)],
+                      None)}
+    for jobs in sorted({1, len(os.sched_getaffinity(0))}):
+        commands[f"keyaudit -j{jobs}"] = ([*scan, str(jobs), str(capture)], HERE)
+        if other is not None:
+            commands[f"vs -j{jobs}"] = ([*scan, str(jobs), str(capture)], other)
     runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
     for round_index in range(rounds):
         for name in (list(commands) if round_index % 2 == 0 else list(reversed(commands))):
-            runs[name].append(measure(commands[name]))
+            runs[name].append(measure(*commands[name], cwd=capture.parent))
     wall = {name: statistics.median(run[0] for run in taken) for name, taken in runs.items()}
     cpu = {name: statistics.median(run[1] for run in taken) for name, taken in runs.items()}
     megabytes = capture.stat().st_size / 1e6
-    print(f"\n{capture}: {megabytes:.1f} MB, {rounds} rounds, medians")
-    print(f"{'command':<20} {'wall s':>7} {'cpu s':>7} {'MB/s':>7} {'peak RSS MB':>12} {'wall ×':>7} {'cpu ×':>7}")
+    print(f"\n{capture}: {megabytes:.1f} MB, {rounds} rounds, medians" + (f"; vs: {other}" if other else ""))
+    print(f"{'command':<14} {'wall s':>7} {'cpu s':>7} {'MB/s':>7} {'peak RSS MB':>12} {'wall ×':>7} {'cpu ×':>7}"
+          + (f" {'wall vs':>8} {'cpu vs':>8}" if other else ""))
     for name, taken in runs.items():
-        print(f"{name:<20} {wall[name]:>7.2f} {cpu[name]:>7.2f} {megabytes / wall[name]:>7.1f} "
+        versus = name.replace("keyaudit", "vs")
+        print(f"{name:<14} {wall[name]:>7.2f} {cpu[name]:>7.2f} {megabytes / wall[name]:>7.1f} "
               f"{max(run[2] for run in taken):>12.1f} {wall[name] / wall['json.load']:>7.2f} "
-              f"{cpu[name] / cpu['json.load']:>7.2f}")
+              f"{cpu[name] / cpu['json.load']:>7.2f}"
+              + (f" {wall[name] / wall[versus]:>8.2f} {cpu[name] / cpu[versus]:>8.2f}" if other and name != versus
+                 and versus in wall else ""))
 
 
 if __name__ == "__main__":
