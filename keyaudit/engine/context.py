@@ -139,6 +139,7 @@ class ContextJudge:
         name = whole_name(hit.buffer, *hit.match.name).decode("utf-8", "replace") if hit.match.name else ""
         around = _Around(hit)
         verdict = Verdict()
+        waivable: list[Evidence] = []  # pieces against found, that a piece of evidence may yet waive
         with self.budget.spending(rule.id) as spend:
             for against, pieces in ((True, spec.against), (False, spec.evidence)):
                 for piece in pieces:
@@ -153,10 +154,15 @@ class ContextJudge:
                         line = self._locate(spend, piece, hit, around, name)
                         if line is False:
                             continue
-                    if against:
+                    if against and piece.unless:
+                        waivable.append(piece)
+                    elif against:
                         verdict.against = True
                         return verdict
-                    verdict.found.append((piece, None if line is True else line))
+                    else:
+                        verdict.found.append((piece, None if line is True else line))
+        found = {piece.name for piece, _ in verdict.found}
+        verdict.against = any(found.isdisjoint(piece.unless) for piece in waivable)
         return verdict
 
     def _hosts_on_line(self, hit: Hit) -> Callable[[int], str | None]:

@@ -48,7 +48,7 @@ MAX_CONTEXT_LINES = 50
 MAX_STRENGTH = 10
 NAME_PLACEHOLDER = "{name}"
 ANY_PROVIDER = "*"
-_EVIDENCE_FIELDS = ("name", "scope", "strength", "pattern", "provider_host", "lines", "bytes")
+_EVIDENCE_FIELDS = ("name", "scope", "strength", "pattern", "provider_host", "lines", "bytes", "unless")
 _CONTEXT_FIELDS = ("requires", "gate", "evidence", "against")
 _LEGACY_FIELDS = ("pattern", "window", "provider_host")
 # Where a provider host must occur for the first form's ``provider_host`` context: only the file.
@@ -77,6 +77,9 @@ class Evidence:
     provider_host: str | None = None  # whose hosts: a provider's, or ANY_PROVIDER's; None: a pattern
     reach: int = 0  # lines (scope ``lines``) or bytes (scope ``window``) on each side of the hit
     hosts: tuple[tuple[str, str], ...] = ()
+    # A piece against a hit that stops counting where one of these evidence pieces is found: the value is passed to
+    # the provider's own SDK, so a name that says another product's is a misnomer, not another product's token.
+    unless: tuple[str, ...] = ()
 
     @property
     def flows(self) -> bool:
@@ -175,7 +178,11 @@ def _parse_evidence(raw: Any, where: str, path: str, rule_id: str, verify: bool)
     if ("lines" in raw and scope != "lines") or ("bytes" in raw and scope != "window"):
         raise RuleError(path, rule_id, f"{where} {name!r}: 'lines' is for scope lines, 'bytes' for scope window")
     strength = _int(raw, "strength", 1, MAX_STRENGTH, 1, where, path, rule_id)
-    return Evidence(name, scope, strength, pattern, ANY_PROVIDER if host is True else host, reach)
+    unless = raw.get("unless", [])
+    if not isinstance(unless, list) or not all(isinstance(item, str) and item for item in unless):
+        raise RuleError(path, rule_id, f"'{where}.unless' of {name!r} must be a list of evidence names")
+    return Evidence(name, scope, strength, pattern, ANY_PROVIDER if host is True else host, reach,
+                    unless=tuple(unless))
 
 
 def _legacy(raw: dict[str, Any], path: str, rule_id: str, verify: bool) -> ContextSpec:
@@ -198,6 +205,22 @@ def _legacy(raw: dict[str, Any], path: str, rule_id: str, verify: bool) -> Conte
     return ContextSpec((Evidence("context", "window", 1, raw["pattern"], reach=window),))
 
 
+def _check_unless(evidence: tuple[Evidence, ...], against: tuple[Evidence, ...], path: str, rule_id: str) -> None:
+    """``unless`` belongs to pieces against a hit, and names pieces of evidence a pattern finds: a piece that waits
+    for the end of the file (a provider host) would leave a verdict open that is already given."""
+    patterned = {piece.name for piece in evidence if not piece.provider_host}
+    for piece in evidence:
+        if piece.unless:
+            raise RuleError(path, rule_id, f"'unless' of {piece.name!r} is for pieces of 'against'")
+    for piece in against:
+        if piece.unless and piece.provider_host:
+            raise RuleError(path, rule_id, f"'unless' of {piece.name!r}: a provider_host piece cannot be waived")
+        missing = [name for name in piece.unless if name not in patterned]
+        if missing:
+            raise RuleError(path, rule_id, f"'unless' of {piece.name!r} names {missing[0]!r}, which is no "
+                                           "piece of 'evidence' with a pattern")
+
+
 def parse_context(raw: Any, path: str, rule_id: str, verify: bool, has_name: bool | None) -> ContextSpec | None:
     """A rule's ``context``, in either form, or a :class:`RuleError`. ``has_name`` says whether
     the rule's pattern has a group ``name`` (None: not known, the pattern is not compiled)."""
@@ -218,6 +241,7 @@ def parse_context(raw: Any, path: str, rule_id: str, verify: bool, has_name: boo
             raise RuleError(path, rule_id, f"'context.{key}' must be a list")
         pieces.append(tuple(_parse_evidence(item, f"context.{key}", path, rule_id, verify) for item in value))
     evidence, against = pieces
+    _check_unless(evidence, against, path, rule_id)
     if not evidence and not against:
         raise RuleError(path, rule_id, "'context' needs a piece of 'evidence' or of 'against'")
     if has_name is False and any(piece.scope == "name" or piece.flows for piece in (*evidence, *against)):

@@ -23,6 +23,8 @@ FOUND = [
     ("iugu_client.py", "import iugu\n\nTOKEN = \"{token}\"\n\n\nclass Client:\n    def __init__(self):\n"
                        "        self.api = iugu.Iugu(TOKEN)\n"),
     ("payments.js", "const Iugu = require('iugu');\nconst token = '{token}';\nmodule.exports = new Iugu(token);\n"),
+    # a name copied from another gateway's settings, given to the iugu SDK: iugu's token whatever it is called
+    ("misnamed.py", "import iugu\n\nPAGSEGURO_TOKEN = \"{token}\"\nclient = iugu.Iugu(PAGSEGURO_TOKEN)\n"),
     ("IuguService.cs", "namespace Loja.Pagamentos\n{{\n    public class IuguService\n    {{\n"
                        "        private const string ApiToken = \"{token}\";\n    }}\n}}\n"),
     ("IuguConfig.swift", "struct IuguConfig {{\n    static let apiToken: String = \"{token}\"\n}}\n"),

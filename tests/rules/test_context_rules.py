@@ -93,6 +93,15 @@ def test_a_user_rule_of_a_first_form_still_finds_and_names_its_evidence(tmp_path
     ("{gate: acme, evidence: [{name: x, scope: line, pattern: a}]}", "'context.gate' must be a list"),
     ("{evidence: [{name: x, scope: line, pattern: a}], colour: red}", "unknown field 'context.colour'"),
     ("{evidence: [{name: x, scope: file, provider_host: nobody}]}", "a provider host of nobody"),
+    ("{evidence: [{name: x, scope: line, pattern: a, unless: [x]}]}", "'unless' of 'x' is for pieces of 'against'"),
+    ("{evidence: [{name: x, scope: line, pattern: a}], against: [{name: y, scope: name, pattern: b, unless: [z]}]}",
+     "'unless' of 'y' names 'z', which is no piece of 'evidence' with a pattern"),
+    ("{evidence: [{name: x, scope: file, provider_host: acme}], against: [{name: y, scope: name, pattern: b, "
+     "unless: [x]}]}", "'unless' of 'y' names 'x', which is no piece"),
+    ("{evidence: [{name: x, scope: line, pattern: a}], against: [{name: y, scope: file, provider_host: acme, "
+     "unless: [x]}]}", "a provider_host piece cannot be waived"),
+    ("{evidence: [{name: x, scope: line, pattern: a}], against: [{name: y, scope: name, pattern: b, unless: x}]}",
+     "'context.against.unless' of 'y' must be a list of evidence names"),
     ("{pattern: 'a', window: 99999}", "'context.window' must be a number of bytes"),
     ("{provider_host: line}", "'context.provider_host' must be one of file"),
     ("[acme]", "'context' must be a mapping with 'evidence'"),
@@ -104,6 +113,31 @@ def test_a_bad_context_is_one_line(tmp_path: Path, context: str, problem: str) -
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and str(pack) in lines[0] and "acme-token" in lines[0], run.stderr
     assert problem in lines[0], lines[0]
+
+
+def test_a_piece_against_is_waived_only_where_the_evidence_it_names_is_found(tmp_path: Path) -> None:
+    # A name that says another product's vetoes the hit, unless the value is handed to this provider's client:
+    # then the name is a misnomer. The waiver is the piece's own; a veto without `unless` still holds.
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(acme_token_pack("[token]", "'(?P<name>[a-z_]*token)=(?P<secret>[a-z]{12})'", """
+      evidence:
+        - {name: given-to-client, scope: file, strength: 2, pattern: 'AcmeClient\\({name}\\)'}
+        - {name: acme-named, scope: file, pattern: 'acme'}
+      against:
+        - {name: other-product, scope: name, pattern: '_other_', unless: [given-to-client]}
+        - {name: hash-name, scope: name, pattern: '_hash_'}""", "acme token=qwertyuiopas"), encoding="utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    files = {"given.py": "other_token=qwertyuiopas\nAcmeClient(other_token)\n",
+             "kept.py": "other_token=qwertyuiopas\nacme = AcmeClient(mine)\n",
+             "hash.py": "hash_token=qwertyuiopas\nAcmeClient(hash_token)\n",
+             "plain.py": "my_token=qwertyuiopas\nimport acme\n"}
+    for name, text in files.items():
+        (src / name).write_text(text, encoding="utf-8")
+    report, _ = scan_json("--rules", str(pack), str(src))
+    found = {Path(f["location"]["path"]).name: [p["name"] for p in f["context"]["evidence"]]
+             for f in report["findings"] if f["rule_id"] == "acme-token"}
+    assert found == {"given.py": ["given-to-client"], "plain.py": ["acme-named"]}
 
 
 def test_a_name_piece_needs_a_name_group(tmp_path: Path) -> None:
