@@ -74,14 +74,14 @@ class DumpRequest:
 
     def take_listed(self, line: str) -> bool:
         """Whether ``line`` is, and is taken as, a header line of a map shape's head written a header a line: quoted as
-        Ruby's inspect writes them (Faraday's logger, its progname dropped by Rails'), or plain, the message that
-        named the request going on over lines (`… Sending POST <url>`, `Name: value` each, a blank, the body), its
+        Ruby's inspect writes them (Faraday's logger, its progname dropped by Rails'), or plain and bare, the message
+        that named the request going on over lines (`… Sending POST <url>`, `Name: value` each, a blank, the body), its
         first header one only a request sends (:func:`.dump_lines.request_header_line`: an exception's `TypeError: …`
-        under a line that named a request is no header)."""
+        under a line that named a request is no header). A plain line with the log's prefix is a record of its own."""
         header = header_line("quoted", line) if not self.plain_head else None
         if header is not None:
             self.inspected = True
-        elif not self.inspected and (header := request_header_line(line, self.plain_head)) is not None:
+        elif not self.inspected and self.message and (header := request_header_line(line, self.plain_head)) is not None:
             self.plain_head = True
         if header is not None:
             self.headers += [header][: MAX_HEADERS - len(self.headers)]
