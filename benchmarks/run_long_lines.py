@@ -26,16 +26,19 @@ from __future__ import annotations
 
 import argparse
 import base64
+import functools
 import json
 import os
 import statistics
 import sys
 import uuid
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from run_throughput import Timing, run_once
 
 SHORT_LINE_BYTES = 200
+M = TypeVar("M")  # what one scan of a file measures
 
 
 def fake_key() -> str:
@@ -92,14 +95,21 @@ def write_gated(folder: Path, megabytes: int) -> tuple[Path, Path, int]:
     return below, alone, len(records)
 
 
+def alternated(first: Path, second: Path, rounds: int, measure: Callable[[Path], M]) -> dict[Path, list[M]]:
+    """``measure`` of each of two files, ``rounds`` times, which goes first alternating by round (the machine's
+    drift falls on both alike)."""
+    runs: dict[Path, list[M]] = {first: [], second: []}
+    for round_index in range(rounds):
+        for path in (first, second) if round_index % 2 == 0 else (second, first):
+            runs[path].append(measure(path))
+    return runs
+
+
 def gated(folder: Path, sizes: list[int], rounds: int) -> None:
     print(f"{'line MB':>8} {'tokens':>8} {'below s':>8} {'s/MB':>6} {'found':>6} {'alone s':>8} {'s/MB':>6} {'found':>6}")
     for megabytes in sizes:
         below, alone, tokens = write_gated(folder, megabytes)
-        runs: dict[Path, list[tuple[float, int, int]]] = {below: [], alone: []}
-        for round_index in range(rounds):
-            for path in (below, alone) if round_index % 2 == 0 else (alone, below):
-                runs[path].append(sightings(path))
+        runs = alternated(below, alone, rounds, sightings)
         seconds = {path: statistics.median(s for s, _, _ in results) for path, results in runs.items()}
         found = {path: results[0][2] for path, results in runs.items()}
         if found[below] < tokens * 0.99 or found[alone] != 0:  # (the hex validator turns down a rare random one)
@@ -129,10 +139,7 @@ def dense(folder: Path, sizes: list[int], rounds: int) -> None:
     print(f"{'line MB':>8} {'keys':>8} {'one line s':>11} {'lines s':>8} {'time ratio':>11} {'RSS ratio':>10}")
     for megabytes in sizes:
         long_path, short_path, keys = write_dense(folder, megabytes)
-        runs: dict[Path, list[tuple[float, int, int]]] = {long_path: [], short_path: []}
-        for round_index in range(rounds):
-            for path in (long_path, short_path) if round_index % 2 == 0 else (short_path, long_path):
-                runs[path].append(sightings(path))
+        runs = alternated(long_path, short_path, rounds, sightings)
         for path, results in runs.items():
             if any(found != keys for _, _, found in results):
                 raise SystemExit(f"{path}: {[found for _, _, found in results]} sightings reported, not {keys}")
@@ -175,10 +182,7 @@ def main() -> None:
     print(f"{'line MB':>8} {'one line s':>11} {'RSS MB':>8} {'short lines s':>14} {'RSS MB':>8} {'RSS ratio':>10}")
     for megabytes in args.sizes:
         long_path, short_path, key = write_inputs(args.folder, megabytes)
-        runs: dict[Path, list[tuple[float, int]]] = {long_path: [], short_path: []}
-        for round_index in range(args.rounds):
-            for path in (long_path, short_path) if round_index % 2 == 0 else (short_path, long_path):
-                runs[path].append(scan(path, key))
+        runs = alternated(long_path, short_path, args.rounds, functools.partial(scan, key=key))
         seconds = {path: statistics.median(s for s, _ in results) for path, results in runs.items()}
         rss = {path: max(r for _, r in results) / 1024 for path, results in runs.items()}
         print(f"{megabytes:>8} {seconds[long_path]:>11.2f} {rss[long_path]:>8.1f} {seconds[short_path]:>14.2f} "
