@@ -12,24 +12,33 @@ context looks for on the line misses, and was looked for over the whole line), j
 against the same records a line each. Work per match must not grow with the line's length: the
 time ratio stays near 1 whatever the size (it grew with the square of the matches on the line).
 
+With ``--gated`` the line is read by a rule with a gate (``iugu-named-credential``: iugu must be named in the
+buffer, or at the start of the long line it reads): one line of N MB holding a named token every 2 KB, below the
+file's only iugu mention (each token is found: the line keeps the gate its start saw), and the same line with no
+mention at all (none is: the gate shut, and the line's every buffer asked for it). Time per MB must stay flat.
+
     python benchmarks/run_long_lines.py /tmp/long-lines [--sizes 10 100 200] [--rounds 3]
     python benchmarks/run_long_lines.py /tmp/long-lines --dense [--sizes 1 4 16]
+    python benchmarks/run_long_lines.py /tmp/long-lines --gated [--sizes 4 8 16]
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
+import functools
 import json
 import os
 import statistics
 import sys
 import uuid
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from run_throughput import Timing, run_once
 
 SHORT_LINE_BYTES = 200
+M = TypeVar("M")  # what one scan of a file measures
 
 
 def fake_key() -> str:
@@ -72,6 +81,46 @@ def write_dense(folder: Path, megabytes: int) -> tuple[Path, Path, int]:
     return long_path, short_path, len(records)
 
 
+def write_gated(folder: Path, megabytes: int) -> tuple[Path, Path, int]:
+    """One line of ``megabytes`` MB of records with a named token every 2 KB, below one iugu mention and with
+    none; how many tokens."""
+    pad = "x" * 1900
+    records = [f'{{"job":{index},"pad":"{pad}","token":"{os.urandom(16).hex()}"}}'
+               for index in range(megabytes * 1_000_000 // 1960)]
+    line = " ".join(records) + "\n"
+    mention = "2024-05-01T10:00:00Z INFO billing POST https://api.iugu.com/v1/invoices status=200\n"
+    below, alone = folder / f"gated-below-{megabytes}mb.log", folder / f"gated-alone-{megabytes}mb.log"
+    below.write_text(mention + line)
+    alone.write_text("2024-05-01T10:00:00Z INFO billing started\n" + line)
+    return below, alone, len(records)
+
+
+def alternated(first: Path, second: Path, rounds: int, measure: Callable[[Path], M]) -> dict[Path, list[M]]:
+    """``measure`` of each of two files, ``rounds`` times, which goes first alternating by round (the machine's
+    drift falls on both alike)."""
+    runs: dict[Path, list[M]] = {first: [], second: []}
+    for round_index in range(rounds):
+        for path in (first, second) if round_index % 2 == 0 else (second, first):
+            runs[path].append(measure(path))
+    return runs
+
+
+def gated(folder: Path, sizes: list[int], rounds: int) -> None:
+    print(f"{'line MB':>8} {'tokens':>8} {'below s':>8} {'s/MB':>6} {'found':>6} {'alone s':>8} {'s/MB':>6} {'found':>6}")
+    for megabytes in sizes:
+        below, alone, tokens = write_gated(folder, megabytes)
+        runs = alternated(below, alone, rounds, sightings)
+        seconds = {path: statistics.median(s for s, _, _ in results) for path, results in runs.items()}
+        found = {path: results[0][2] for path, results in runs.items()}
+        if found[below] < tokens * 0.99 or found[alone] != 0:  # (the hex validator turns down a rare random one)
+            raise SystemExit(f"{megabytes} MB: {found[below]} of {tokens} tokens found below the mention, "
+                             f"{found[alone]} without one (0 expected)")
+        print(f"{megabytes:>8} {tokens:>8} {seconds[below]:>8.2f} {seconds[below] / megabytes:>6.3f} "
+              f"{found[below]:>6} {seconds[alone]:>8.2f} {seconds[alone] / megabytes:>6.3f} {found[alone]:>6}")
+        below.unlink()
+        alone.unlink()
+
+
 def scanned(path: Path) -> tuple[Timing, list[dict]]:
     """One whole-process scan of ``path`` and the findings of its JSON report."""
     report = path.with_suffix(".json")
@@ -90,10 +139,7 @@ def dense(folder: Path, sizes: list[int], rounds: int) -> None:
     print(f"{'line MB':>8} {'keys':>8} {'one line s':>11} {'lines s':>8} {'time ratio':>11} {'RSS ratio':>10}")
     for megabytes in sizes:
         long_path, short_path, keys = write_dense(folder, megabytes)
-        runs: dict[Path, list[tuple[float, int, int]]] = {long_path: [], short_path: []}
-        for round_index in range(rounds):
-            for path in (long_path, short_path) if round_index % 2 == 0 else (short_path, long_path):
-                runs[path].append(sightings(path))
+        runs = alternated(long_path, short_path, rounds, sightings)
         for path, results in runs.items():
             if any(found != keys for _, _, found in results):
                 raise SystemExit(f"{path}: {[found for _, _, found in results]} sightings reported, not {keys}")
@@ -127,18 +173,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 200], metavar="MB")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--dense", action="store_true", help="one line of many keys and provider URLs")
+    parser.add_argument("--gated", action="store_true", help="one line of named tokens below one iugu mention")
     args = parser.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
-    if args.dense:
-        dense(args.folder, args.sizes, args.rounds)
+    if args.dense or args.gated:
+        (dense if args.dense else gated)(args.folder, args.sizes, args.rounds)
         return
     print(f"{'line MB':>8} {'one line s':>11} {'RSS MB':>8} {'short lines s':>14} {'RSS MB':>8} {'RSS ratio':>10}")
     for megabytes in args.sizes:
         long_path, short_path, key = write_inputs(args.folder, megabytes)
-        runs: dict[Path, list[tuple[float, int]]] = {long_path: [], short_path: []}
-        for round_index in range(args.rounds):
-            for path in (long_path, short_path) if round_index % 2 == 0 else (short_path, long_path):
-                runs[path].append(scan(path, key))
+        runs = alternated(long_path, short_path, args.rounds, functools.partial(scan, key=key))
         seconds = {path: statistics.median(s for s, _ in results) for path, results in runs.items()}
         rss = {path: max(r for _, r in results) / 1024 for path, results in runs.items()}
         print(f"{megabytes:>8} {seconds[long_path]:>11.2f} {rss[long_path]:>8.1f} {seconds[short_path]:>14.2f} "

@@ -29,8 +29,8 @@ from keyaudit.engine.hyperscan_databases import load_or_compile, load_or_compile
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.encodings import decode_anchors
 from keyaudit.engine.hex_rows import ROW_BOUNDARY, ROW_STARTS
-from keyaudit.engine.matcher import (OVERLAP_BYTES, BufferHits, EndReach, add_region, end_lines, keyword_reach,
-                                     keyword_regions, within)
+from keyaudit.engine.matcher import (NO_GATES, OVERLAP_BYTES, BufferHits, CarriedGates, EndReach, add_region,
+                                     end_lines, keyword_reach, keyword_regions, rule_gates, within)
 from keyaudit.rulebook.anchor_checks import checks_for
 from keyaudit.rulebook.pattern_tree import break_reach, max_width, parse
 from keyaudit.rulebook.rules import Rule, RuleSet
@@ -187,6 +187,7 @@ class HyperscanMatcher:
         self._rules = list(rules)
         self._cached_only = cached_only
         self.budget = budget or RuleBudget()
+        self.gates = rule_gates(self._rules)
         keywords = sorted({keyword for rule in self._rules for keyword in rule.keywords})
         self._keyword_ids = {keyword: len(self._rules) + i for i, keyword in enumerate(keywords)}
         self._longest_keyword = max((len(keyword.encode("utf-8")) for keyword in keywords), default=0)
@@ -265,11 +266,11 @@ class HyperscanMatcher:
             add_region(spans, start, stop)
         return spans
 
-    def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
+    def match(self, buffer: bytes, want_markers: bool, carried: CarriedGates = NO_GATES) -> BufferHits:
         gated, positions = self._pass(buffer)
         # What occurred is a few identifiers (a request's text is scanned on its own): walk those.
         result = BufferHits([], self.budget, markers_seen=want_markers and any(
-            self._first_marker <= identifier < self._first_anchor for identifier in positions))
+            self._first_marker <= identifier < self._first_anchor for identifier in positions), carried=carried)
         for identifier, ends in positions.items():
             index = identifier - self._first_anchor
             if identifier >= self._first_decode:

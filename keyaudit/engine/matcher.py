@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple, Protocol
+from typing import Iterable, NamedTuple, Protocol
 
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.encodings import DecodeAnchors
@@ -36,6 +36,25 @@ class RawMatch:
     name: tuple[int, int] | None = None  # the span of the ``name`` group, for the rule's context
 
 
+Gate = tuple[bytes, ...]  # a rule's gate, as its literals (:attr:`ContextSpec.gate_literals`)
+
+
+@dataclass(frozen=True)
+class CarriedGates:
+    """The gates open over a buffer's first line by a buffer before it: a line longer than a buffer keeps the
+    gates its start saw (:mod:`.line_gates`) as far as ``through``, where it ends in this buffer."""
+
+    open: frozenset[Gate] = frozenset()
+    through: int = 0
+
+
+NO_GATES = CarriedGates()
+
+
+def rule_gates(rules: Iterable[Rule]) -> tuple[Gate, ...]:
+    """The distinct gates of ``rules``: what a stream keeps open along its long lines."""
+    return tuple(dict.fromkeys(rule.context.gate_literals for rule in rules
+                               if rule.context is not None and rule.context.gate))
 
 
 @dataclass
@@ -50,7 +69,8 @@ class BufferHits:
     anchors: list[int] = field(default_factory=list)
     record_anchors: list[int] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)  # tables whose rows run on past the buffer
-    gates: dict[tuple[bytes, ...], bool] = field(default_factory=dict)  # rule gates open in this buffer
+    gates: dict[Gate, bool] = field(default_factory=dict)  # rule gates open in this buffer (by its own text)
+    carried: CarriedGates = NO_GATES  # gates open over its first line by the buffers before it
     # Where an encoded form of a keyword or an escape marker starts, with its index in the
     # matcher's ``decode_anchors`` (see :mod:`keyaudit.engine.encodings`); sorted.
     decode_anchors: list[tuple[int, int]] = field(default_factory=list)
@@ -60,8 +80,9 @@ class BufferHits:
         ``secret`` group is a hit (for a table rule, every value under its column in the rows
         after a matched header, read on past ``stop``; a table still open at the end of the
         buffer is kept in ``tables``). A rule whose context has a gate runs only on a buffer
-        holding one of its literals. The rule's time budget bounds it: a rule out of time is
-        not run, and one that runs out keeps the hits found before, and the buffer goes on."""
+        holding one of its literals, or on the buffer's first line where that gate is carried to
+        it (:class:`CarriedGates`). The rule's time budget bounds it: a rule out of time is not
+        run, and one that runs out keeps the hits found before, and the buffer goes on."""
         end = len(buffer) if stop is None else stop
         code_group = rule.environment.group if rule.environment is not None else None
 
@@ -79,12 +100,14 @@ class BufferHits:
                     self.hits.append(RawMatch(index, match.start(), match.end(), secret_start, secret_end,
                                               environment_code=code, name=name))
 
-        if rule.context is not None and rule.context.gate and not self._gate_open(rule.context.gate_literals, buffer):
-            return
+        if rule.context is not None and rule.context.gate and not self.gate_open(rule.context.gate_literals, buffer):
+            if rule.context.gate_literals not in self.carried.open or start >= self.carried.through:
+                return
+            end = min(end, self.carried.through)  # the carried line only: the lines after it are this buffer's
         named = "name" in rule.pattern.groupindex
         self.budget.run(rule.id, end - start, find)
 
-    def _gate_open(self, literals: tuple[bytes, ...], buffer: bytes) -> bool:
+    def gate_open(self, literals: Gate, buffer: bytes) -> bool:
         """Whether one of a rule's gate literals is in ``buffer`` (asked once a buffer)."""
         if literals not in self.gates:
             self.gates[literals] = any(literal in buffer for literal in literals)
@@ -213,10 +236,11 @@ class Matcher(Protocol):
     name: str
     budget: RuleBudget  # what each rule's patterns may cost a file and a scan
     decode_anchors: DecodeAnchors  # the literals whose places ``BufferHits.decode_anchors`` gives
+    gates: tuple[Gate, ...]  # the rules' gates (:func:`rule_gates`)
 
-    def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
+    def match(self, buffer: bytes, want_markers: bool, carried: CarriedGates = NO_GATES) -> BufferHits:
         """Hits in ``buffer``, where its request anchors are, and (when ``want_markers``)
-        whether a request marker occurs in it."""
+        whether a request marker occurs in it; ``carried``: the gates its first line keeps open."""
         ...
 
 
@@ -227,10 +251,11 @@ class Matched:
 
     def __init__(self, matcher: Matcher, text: bytes, hits: BufferHits) -> None:
         self.name, self.budget, self.decode_anchors = matcher.name, matcher.budget, matcher.decode_anchors
+        self.gates = matcher.gates
         self._matcher, self._known = matcher, (text, hits)
 
-    def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
-        if self._known is not None and self._known[0] == buffer:
+    def match(self, buffer: bytes, want_markers: bool, carried: CarriedGates = NO_GATES) -> BufferHits:
+        if self._known is not None and self._known[0] == buffer:  # the whole text, one buffer: nothing carried
             hits, self._known = self._known[1], None
             return hits
-        return self._matcher.match(buffer, want_markers)
+        return self._matcher.match(buffer, want_markers, carried)

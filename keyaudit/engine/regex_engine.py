@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.encodings import decode_anchors
 from keyaudit.engine.hex_rows import ROW_STARTS, starts_row_at
-from keyaudit.engine.matcher import BufferHits, keyword_reach, keyword_regions
+from keyaudit.engine.matcher import NO_GATES, BufferHits, CarriedGates, keyword_reach, keyword_regions, rule_gates
 from keyaudit.rulebook.anchor_checks import checks_for
 from keyaudit.rulebook.rules import RuleSet
 
@@ -61,6 +61,7 @@ class RegexMatcher:
                  budget: RuleBudget | None = None) -> None:
         self._rules = list(rules)
         self.budget = budget or RuleBudget()
+        self.gates = rule_gates(self._rules)
         rules_by_keyword: dict[bytes, list[int]] = {}
         for index, rule in enumerate(self._rules):
             for keyword in sorted({k.lower().encode("utf-8") for k in rule.keywords}):
@@ -93,9 +94,9 @@ class RegexMatcher:
         return buffer[start:end] == written and (written not in ROW_STARTS or starts_row_at(buffer, start)) and (
             check is None or check.match(buffer, start) is not None)
 
-    def match(self, buffer: bytes, want_markers: bool) -> BufferHits:
+    def match(self, buffer: bytes, want_markers: bool, carried: CarriedGates = NO_GATES) -> BufferHits:
         keyword_ends: dict[int, list[int]] = {}  # rule index -> where its keywords end
-        result = BufferHits([], self.budget)
+        result = BufferHits([], self.budget, carried=carried)
         keyword_count, first_anchor = len(self._keyword_rules), len(self._keyword_rules) + len(self._markers)
         for needle, start, end in self._search(buffer.lower()):
             if needle < keyword_count:

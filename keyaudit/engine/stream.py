@@ -15,11 +15,13 @@ from typing import BinaryIO, Callable, Iterator
 
 from keyaudit.engine.allocator import keep_freed_buffers
 from keyaudit.engine.binary_read import BinaryRead
-from keyaudit.engine.binary_text import HOLE_SNIFF_BYTES, leading_nuls, looks_binary, media_kind, strings_view
+from keyaudit.engine.binary_text import looks_binary, media_kind, strings_view
 from keyaudit.engine.decoding import SpotCollector
 from keyaudit.engine.line_memo import LineCounter, LineMemo, T, line_columns
 from keyaudit.engine.evidence import FileEvidence
+from keyaudit.engine.line_gates import GATED_LINES_CUT, LineGates
 from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
+from keyaudit.engine.payloads import PAYLOADS_CUT
 from keyaudit.engine.tables import Table
 from keyaudit.engine.windows import WindowCollector
 from keyaudit.model.result import BINARY_STRINGS_BYTES
@@ -38,23 +40,6 @@ def _char_boundary(buffer: bytes, position: int) -> int:
     while position > floor and 0x80 <= buffer[position] < 0xC0:
         position -= 1
     return position
-
-
-def scanned_as_binary(data: bytes) -> bool:
-    """Whether a scan of ``data`` takes it for binary, and so reads only its strings: the sniff of
-    its first chunk, as :class:`ChunkedPass` makes it."""
-    return looks_binary(data[:CHUNK_BYTES])
-
-
-def binary_by_head(head: bytes) -> bool | None:
-    """What :func:`scanned_as_binary` says of any bytes that start with ``head``; None when
-    ``head`` is too short to tell (the sniff reads past the leading NULs, as far as
-    :data:`HOLE_SNIFF_BYTES`). A reader that would decode megabytes only to scan them (a
-    capture's base64 image) can tell from their start that they would be scanned in vain."""
-    start = leading_nuls(head)
-    if start + HOLE_SNIFF_BYTES > min(len(head), CHUNK_BYTES):
-        return None
-    return looks_binary(head)
 
 
 @dataclass(frozen=True)
@@ -174,6 +159,7 @@ class ChunkedPass:
         self.windows = windows
         self.evidence = FileEvidence()  # provider hosts seen, for file-scope contexts (see ``watch``)
         self.spots: SpotCollector | None = None  # the encoded text around decode anchors, when decoded
+        self.gates = LineGates(matcher.gates)  # what a line longer than a buffer keeps of its rules' gates
         self.bytes_scanned = 0
         self._ended = False  # whether a read met the stream's end
         # Binary content is read for its strings (:mod:`.binary_text`), as far as the bound (``strings.cut`` when
@@ -281,6 +267,12 @@ class ChunkedPass:
             windows.add_all(lines, list(anchors), self.bytes_scanned, reach, upto=line - 1)
         return taken
 
+    def cuts(self) -> dict[str, int]:
+        """What this pass read only in part, by the scan's statistic that counts it (none when nothing was):
+        encoded payloads past their bound, long lines a gated rule searched in part."""
+        counts = {PAYLOADS_CUT: self.spots.cut if self.spots is not None else 0, GATED_LINES_CUT: self.gates.cut}
+        return {statistic: count for statistic, count in counts.items() if count}
+
     @property
     def cut(self) -> bool:
         """Whether binary content held more than the bound let this pass read."""
@@ -320,7 +312,8 @@ class ChunkedPass:
         windows around its anchors and the spots around its decode anchors are noted (anchors
         past ``cut`` belong to the next buffer, which starts there)."""
         buffer = lines.buffer
-        found = self._matcher.match(buffer, want_markers=not self.markers_seen)
+        found = self._matcher.match(buffer, want_markers=not self.markers_seen, carried=self.gates.carried(buffer))
+        self.gates.passed(buffer, cut, found)
         if self.spots is not None and (found.decode_anchors or self.spots.open):
             cursor = _Cursor(buffer, lines.line(0), column_base, lines)
             self.spots.take(buffer, cut, cursor.place, offset, found.decode_anchors, final)

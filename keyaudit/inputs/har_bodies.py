@@ -13,8 +13,8 @@ import binascii
 from dataclasses import dataclass
 
 from keyaudit.engine.binary_read import BinaryBudget
+from keyaudit.engine.binary_sniff import binary_by_head, scanned_as_binary
 from keyaudit.engine.binary_text import BINARY_SNIFF_BYTES, HOLE_SNIFF_BYTES, media_kind, strings_view
-from keyaudit.engine.stream import binary_by_head, scanned_as_binary
 
 # Of a long base64 body, decoded first: whole quads decoding to the binary sniff's window, with a
 # sample's room for leading NULs (what it takes to tell; the rest is decoded only for a body kept).

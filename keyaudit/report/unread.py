@@ -14,6 +14,7 @@ from keyaudit.model.result import ScanResult
 CUT_STATISTICS = (("request_lines_cut", "line{} too long to read whole for requests"),
                   ("request_records_cut", "record{} not read whole for requests"),
                   ("payloads_cut", "encoded payload{} read only in part"),
+                  ("gated_lines_cut", "line{} longer than a buffer searched in part: a provider named only further on"),
                   ("declared_calls_cut", "call{} on a declarative client not kept for the interfaces of other files"))
 
 

@@ -24,7 +24,6 @@ from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.file_wide import Unsettled
 from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.matcher import OVERLAP_BYTES
-from keyaudit.engine.payloads import PAYLOADS_CUT
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import stream_archive_kind
 from keyaudit.inputs.har_sniff import SNIFF_CHARS, looks_like_har
@@ -344,7 +343,6 @@ class UnitScanner:
             counts.statistics["files_resumed"] += 1
         counts.files_scanned += int(unit.first)
         counts.bytes_scanned += chunks.bytes_scanned
-        if chunks.spots is not None and chunks.spots.cut:  # encoded payloads read only to their bound: said
-            counts.statistics[PAYLOADS_CUT] += chunks.spots.cut
+        counts.statistics.update(chunks.cuts())  # what was read only in part (payloads, long lines): said
         tally.lines = chunks.lines
         return True

@@ -1,0 +1,54 @@
+"""Rule gates along a line longer than a buffer.
+
+A rule with a gate (``gate: [iugu]``: a bare credential name is iugu's only where iugu is named near)
+runs on a buffer only where one of its literals is in it: the buffer is what "near" means. A line
+longer than a buffer is read in several, and the mention above it is in none but the first: a token
+on a 1.5 MiB line just below ``POST https://api.iugu.com/…`` was never looked at. So such a line
+keeps, in the buffers that go on reading it, the gates its start saw, and nothing more: the lines
+after it are judged by their own buffer, as every line is (a gate kept open for the rest of the
+stream made `cdn purge ok token=…` megabytes below one mention a finding).
+
+The other way round cannot be decided: the start of a long line read under a shut gate was not
+searched, and when its provider is named only further on (a minified record with the host after
+the token, a mebibyte on), the text before is gone. That is counted (:data:`GATED_LINES_CUT`), never
+silent. A short line at a buffer's edge is left as it was: the overlap holds it whole.
+"""
+
+from __future__ import annotations
+
+from keyaudit.engine.matcher import NO_GATES, OVERLAP_BYTES, BufferHits, CarriedGates, Gate
+
+GATED_LINES_CUT = "gated_lines_cut"  # the scan's statistic of the long lines counted here
+
+
+class LineGates:
+    """The gates one stream's long lines carry from buffer to buffer, and the lines it counts."""
+
+    def __init__(self, gates: tuple[Gate, ...]) -> None:
+        self._gates = gates
+        self._open: frozenset[Gate] = frozenset()  # open at the start of the next buffer's first line
+        self._shut: frozenset[Gate] = frozenset()  # shut over text of that line already taken (not searched)
+        self.cut = 0  # long lines searched in part: their provider named only after text read under a shut gate
+
+    def carried(self, buffer: bytes) -> CarriedGates:
+        """The gates open over ``buffer``'s first line (the line the buffer before ended in)."""
+        if not self._open:
+            return NO_GATES
+        end = buffer.find(b"\n")
+        return CarriedGates(self._open, len(buffer) if end < 0 else end)
+
+    def passed(self, buffer: bytes, cut: int, found: BufferHits) -> None:
+        """Note what ``buffer`` (taken up to ``cut``; ``found``: its pass) shows of the gates: a line carried under a
+        shut gate that opens here is counted, and the line the next buffer begins with, where it is long, keeps the
+        gates its start saw."""
+        if any(found.gate_open(gate, buffer) for gate in self._shut):
+            self.cut += 1
+        start = buffer.rfind(b"\n", 0, cut) + 1  # the line the cut is on; 0: the one this buffer began with
+        if buffer.find(b"\n", start, start + OVERLAP_BYTES) >= 0:  # a short line: the overlap holds it whole
+            self._open = self._shut = frozenset()
+            return
+        kept = found.carried.open if start == 0 else frozenset()
+        shut = self._shut if start == 0 else frozenset()
+        self._open = frozenset(gate for gate in self._gates if gate in kept or found.gate_open(gate, buffer))
+        self._shut = frozenset(gate for gate in self._gates
+                               if gate not in self._open and (gate in shut or cut > start))
