@@ -121,6 +121,14 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             found = [exchange for row in rows or [record] if row and (exchange := request_of(row, origin, known=known))]
             if not found and rows is None and record and (led_to := introduced(record, view, opening)) is not None:
                 found = [exchange] if (exchange := request_of(led_to, origin, known=known)) else []
+            if not found and type(record) is dict and rows is None \
+                    and (described := request_of(record, origin, known=known, settings=True)) is not None:
+                # a client's settings (.settings_records): a request the JSON lines' reader read in them is a part
+                last = view[closing if closing is not None else at][0]
+                read_to = max(read_to, last)
+                parts.extend(on_lines[key] for at in range(view[opening][0], last + 1)
+                             if (key := (at, described.method, described.url)) in on_lines)
+                continue  # (an object around it that shows a call is still read)
             if found:
                 last = view[closing if closing is not None else at][0]
                 read_to = max(read_to, last)

@@ -167,7 +167,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
                 exchange = next(filter(None, (request_of(event_view(record), origin, False, known)
                                               for record in records)), None)
                 found = exchange is not None
-                if exchange is not None:
+                if exchange is not None and not _settings(parsed, origin, known):
                     yield exchange
         reading = Reading(text)  # of the maps other languages printed (the readers below parse the same)
         line = _UnhungLine(text, reading)
@@ -220,6 +220,13 @@ def _mention(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin, re
     else:
         record = logfmt_record(text, reading) if '="' in text else None
     return mentioned_in(record, origin) if record is not None else None
+
+
+def _settings(parsed: tuple[Any, bool, int] | None, origin: Origin, known: RecordHeaders) -> bool:
+    """Whether the line's JSON (``parsed``) is a client's settings (:mod:`.settings_records`): an object inside it
+    that names a method and URL (a bean's properties in Spring Boot's configprops) is a part of them, no call."""
+    return parsed is not None and type(parsed[0]) is dict \
+        and request_of(parsed[0], origin, parsed[1], known, settings=True) is not None
 
 
 def _line_requests(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin,
