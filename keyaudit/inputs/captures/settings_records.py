@@ -6,11 +6,12 @@ The settings of an HTTP client name a method and a URL as a request record does,
 Boot's ``/actuator/configprops`` (``beans.<bean>.properties``), a Terraform plan's ``values``. What tells the two apart
 is where the method sits and what is around it, not the names:
 
-- a settings record files it under sections of its own, objects two deep or more (``Payouts`` → ``Iugu``), none of
-  them named for a request (``request``, ``http``, ``req``…: a log's ``{"http": {"request": {"method"}}}``), nor
-  reached through a list or a JSON text held in a string (a collection's items, a log line's message);
+- a settings record files it under sections of its own, objects two deep or more (``Payouts`` → ``Iugu``) below
+  the last list on its path (Spring Cloud Config's ``propertySources``; a collection's ``item`` holds its ``request``
+  one deep), none of them named for a request (``request``, ``http``, ``req``…: a log's ``{"http": {"request":
+  {"method"}}}``), nor reached through a JSON text held in a string (a log line's message);
 - and nothing in the whole record says a call was made: no time, no status, no duration, no id of the exchange
-  (:func:`.record_ids.request_id`), no reply, no message a logger wrote, no body in the request's own object.
+  (:func:`.record_ids.request_id`), no reply, no message or level a logger wrote, no body in the request's own object.
 
 A record of a real call carries at least one of those (a log record its time, a client's hook its status); one that
 carries none, its method two sections deep, is a description of a client — and is read for the credentials it holds
@@ -35,6 +36,7 @@ MOMENT = TIME | spellings("starttime", "endtime", "createdat", "createdon", "log
                           "eventtime", "t", "duration", "durationms", "elapsed", "elapsedms", "elapsedtime", "latency",
                           "took", "responsetime")
 EXCHANGE = MOMENT | STATUS | frozenset({"request", "requestline"})
+LOGGED = MESSAGE | {"level", "severity", "levelname", "loglevel"}  # a logger's, where a text (not Logging's section)
 # A section named for a request (or what a request is qualified by): the object a log record keeps its call in
 REQUEST_SECTIONS = frozenset(QUALIFIERS) | {"request", "call", "outbound", "input", "args", "arguments", "config"}
 MIN_SECTIONS = 2  # settings nest a client's fields two sections deep at least (a service, then its client)
@@ -47,14 +49,18 @@ def settings_record(nodes: list[tuple[dict[str, Any], tuple[int, ...], str]], pl
     if len(place) < MIN_SECTIONS:
         return False
     views = {where: view for view, where, _ in nodes}
+    sections = 0
     for depth in range(len(place)):
         parent = views.get(place[:depth])
         if parent is None or place[depth] >= len(parent):
             return False
         key = list(parent)[place[depth]]
-        if not isinstance(parent[key], dict) or role(key) in REQUEST_SECTIONS:
-            return False  # a list's item, a string's JSON, a section named for the request: a record's, not settings
+        if not isinstance(parent[key], (dict, list)) or role(key) in REQUEST_SECTIONS:
+            return False  # a string's JSON (a logged message), a section named for the request: a record's
+        sections = sections + 1 if isinstance(parent[key], dict) else 0  # (a list's items: Spring Cloud Config's)
     node = views.get(place)
+    if sections < MIN_SECTIONS:
+        return False
     if node is None or any(role(key) in BODY and value for key, value in node.items()):
         return False
     return not any(_exchanged(view) for view in views.values())
@@ -66,6 +72,6 @@ def _exchanged(view: dict[str, Any]) -> bool:
     for key, value in view.items():
         name = role(key)
         if name in EXCHANGE and value not in (None, "") or of_reply(key) \
-                or name in MESSAGE and isinstance(value, str):
+                or name in LOGGED and isinstance(value, str):
             return True
     return request_id(view) is not None
