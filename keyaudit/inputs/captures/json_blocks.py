@@ -128,7 +128,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 read_to = max(read_to, last)
                 parts.extend(on_lines[key] for at in range(view[opening][0], last + 1)
                              if (key := (at, described.method, described.url)) in on_lines)
-                continue  # (an object around it that shows a call is still read)
+                break  # (the objects inside it, tried next, are its sections)
             if found:
                 last = view[closing if closing is not None else at][0]
                 read_to = max(read_to, last)
