@@ -57,6 +57,16 @@ SETTINGS = {
     # docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html: group_vars as YAML
     "group_vars.yml": f"---\npayouts_port: 8080\npayouts:\n  iugu:\n    method: POST\n    url: \"{URL}\"\n"
                       "    headers:\n      Content-Type: application/json\n",
+    # learn.microsoft.com/aspnet/core/fundamentals/configuration#environment-variables (`__` for `:`), a
+    # ConfigMap's data as `kubectl get -o json` prints it; docs.pydantic.dev … pydantic_settings (env_nested_delimiter
+    # `__`), a .env's variables dumped as JSON: keys joined by double underscores are paths too (Zapier's)
+    "env-configmap.json": json.dumps({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "payouts-env"},
+                                      "data": {"Payouts__Iugu__Method": "POST", "Payouts__Iugu__Url": URL,
+                                               "Payouts__Iugu__Headers__Content-Type": "application/json",
+                                               "ASPNETCORE_ENVIRONMENT": "Production"}}, indent=4),
+    "env.json": json.dumps({"PAYOUTS__IUGU__METHOD": "POST", "PAYOUTS__IUGU__URL": URL,
+                            "PAYOUTS__IUGU__HEADERS__Content-Type": "application/json",
+                            "DATABASE__URL": "postgres://db/payouts"}),
 }
 
 
