@@ -86,7 +86,8 @@ def test_settings_name_no_request(tmp_path: Path) -> None:
 
 
 def test_a_token_in_settings_is_still_a_finding(tmp_path: Path) -> None:
-    settings = {"Payouts": {"Iugu": {**PASCAL, "ApiToken": iugu_token()}}, "Logging": {"LogLevel": {"Default": "Warning"}}}
+    settings = {"Payouts": {"Iugu": {**PASCAL, "ApiToken": iugu_token()}},
+                "Logging": {"LogLevel": {"Default": "Warning"}}}
     (tmp_path / "appsettings.Production.json").write_text(json.dumps(settings, indent=2))
     rules = _findings(tmp_path).get("appsettings.Production.json", [])
     assert UNSIGNED not in rules and any(rule.startswith("iugu-") for rule in rules), rules
