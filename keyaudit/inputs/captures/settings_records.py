@@ -37,8 +37,11 @@ MOMENT = TIME | spellings("starttime", "endtime", "createdat", "createdon", "log
                           "took", "responsetime")
 EXCHANGE = MOMENT | STATUS | frozenset({"request", "requestline"})
 LOGGED = MESSAGE | {"level", "severity", "levelname", "loglevel"}  # a logger's, where a text (not Logging's section)
-# A section named for a request (or what a request is qualified by): the object a log record keeps its call in
-REQUEST_SECTIONS = frozenset(QUALIFIERS) | {"request", "call", "outbound", "input", "args", "arguments", "config"}
+# A section named for a request (or what a request is qualified by): the object a log record keeps its call in; and
+# a workflow's steps, each a request it sends on every run (a Logic Apps or Power Automate definition's `actions`,
+# each an HTTP action's `inputs`), described as a collection describes one
+REQUEST_SECTIONS = frozenset(QUALIFIERS) | {"request", "call", "outbound", "input", "inputs", "args", "arguments",
+                                            "kwargs", "config", "action", "actions", "step", "steps", "task", "tasks"}
 MIN_SECTIONS = 2  # settings nest a client's fields two sections deep at least (a service, then its client)
 
 
