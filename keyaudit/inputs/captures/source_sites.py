@@ -1,0 +1,132 @@
+"""The call sites of a statement group (see :mod:`.source_requests`): where the group gives a call a provider's URL,
+each its own request with its own line and column.
+
+A group read as one request names one URL: a function of 300 identical transfers (a migration script, a generated
+client) was one finding, or, past the length read whole, a few pieces' — the pre-commit user was shown one place of
+300 to fix. So a group whose code gives a call the same kind of URL on two lines or more is cut into one piece per
+call site: the lines from the statement that holds the site to the next site's statement, read after the lines
+before its first site (the function's setup: a client, a helper's headers, a signer, which each of its calls is
+sent with). What a piece sets after its call (Go's ``req.Header.Set`` before ``client.Do(req)``) is its call's; what
+the group sets between two calls is the earlier call's, so a later call using it is read with that name unbound —
+headers unknown, never a false unsigned claim.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from keyaudit.model.exchange import Exchange
+
+from .cut_records import count_cut
+from .source_groups import ABSOLUTE_URL, statements
+from .source_hidden import Shown, hides, mocks
+from .source_languages import Language
+from .source_tokens import Token, tokens
+
+# a label that gives a call its URL as an option (axios' `url:`, Guzzle's `'uri' =>`, requests' `url=`)
+_URL_LABEL = re.compile(r"(?i)url|uri|endpoint")
+_OPENING = frozenset("([{")
+_CLOSING = frozenset(")]}")
+# what ends a line whose statement goes on below it; a line that starts with `.` or a closing bracket goes on above
+_GOES_ON = frozenset(("(", "[", "{", ",", "=", "+", ".", "=>", "->", ":=", "\\", "?", "&&", "||", "|>"))
+_OBJECT_BEFORE = frozenset(("(", "[", ",", "=", ":", "=>", "return"))  # before a `{` that opens a value, no block
+
+
+def _bound_urls(found: list[Token]) -> set[str]:
+    """The names the group binds to an absolute URL with a path (``url := "https://…"``, ``const U = '…'``)."""
+    return {found[at].text for at in range(len(found) - 2)
+            if found[at].kind == "name" and found[at + 1].text in ("=", ":=") and found[at + 2].kind == "string"
+            and _with_path(found[at + 2].text)}
+
+
+def _with_path(text: str) -> bool:
+    return ABSOLUTE_URL.fullmatch(text) is not None and "/" in text.split("://", 1)[1].rstrip("/")
+
+
+def _given(found: list[Token], at: int) -> bool:
+    """Whether the token at ``at`` is given to a call as an argument or a URL option, whole: after ``(`` or ``,``
+    (or a URL's label), before ``)``, ``,`` or a method called on it (a builder's chain)."""
+    before = found[at - 1].text if at else ""
+    after = found[at + 1].text if at + 1 < len(found) else ""
+    if after not in (")", ",", "") and not (after == "." and found[at].kind == "string"):
+        return False
+    if before in ("(", ","):
+        return True
+    label = found[at - 2] if at >= 2 else None
+    return before in (":", "=>", "=") and label is not None and _URL_LABEL.fullmatch(label.text.strip("'\"")) \
+        is not None and (before != "=" or at >= 3 and found[at - 3].text in ("(", ","))
+
+
+def _start(found: list[Token], at: int) -> int:
+    """The index of the token that starts the statement holding the token at ``at``, walking back over brackets
+    it is inside and lines it goes on from (an argument on a line of its own, a builder's ``.url(…)`` under its
+    ``new Request.Builder()``), to a ``;``, a block's brace, or a line break no statement goes on over."""
+    level = 0
+    for back in range(at - 1, -1, -1):
+        token, after = found[back], found[back + 1]
+        if token.line != after.line and level <= 0 and token.text not in _GOES_ON \
+                and after.text not in (".", "?.", ")", "]", "}", "->"):
+            return back + 1
+        if token.kind != "punct":
+            continue
+        if token.text in _CLOSING:
+            if level == 0 and token.text == "}" and token.line != after.line:
+                return back + 1
+            level += 1
+        elif token.text in _OPENING:
+            level -= 1
+            opens_value = back and found[back - 1].text in _OBJECT_BEFORE
+            if level < 0 and token.text == "{" and not opens_value:
+                return back + 1
+        elif token.text == ";" and level <= 0:
+            return back + 1
+    return 0
+
+
+def _call_sites(part: list[tuple[int, str]], lang: Language,
+               most: int) -> tuple[list[list[tuple[int, str]]], Shown | None] | None:
+    """The pieces of ``part``, each its setup and the lines of one call site (see the module's docstring), where two
+    lines or more give a call an absolute URL with a path (a literal, or a name the part binds to one), with what the
+    whole part shows of its headers: all unknown where it may add headers it does not show (an interceptor, a spread
+    anywhere in it); no piece where it mocks; None where fewer than two lines give a URL, or the setup is over half of
+    ``most`` characters (the part is read whole, or in statement pieces)."""
+    found = tokens("\n".join(text for _, text in part), lang)
+    bound = _bound_urls(found)
+    starts: list[int] = []
+    last = -1  # the line of the last site taken
+    for at, token in enumerate(found):
+        if token.line > last and (token.kind == "string" and _with_path(token.text)
+                                  or token.kind == "name" and token.text in bound) and _given(found, at):
+            line = found[_start(found, at)].line
+            starts.append(max(line, last + 1) if starts else line)
+            last = token.line
+    if len(starts) < 2:
+        return None
+    lowered = {token.text.lower() for token in found if token.kind == "name"}
+    if mocks(lowered):
+        return [], None
+    setup = part[: starts[0]]
+    if sum(len(text) + 1 for _, text in setup) > most // 2:  # read before each piece: too long to repeat
+        return None
+    pieces = [setup + part[start:end] for start, end in zip(starts, starts[1:] + [len(part)])]
+    return pieces, Shown(set(), False) if hides(found, lowered) else None
+
+
+def each_site(part: list[tuple[int, str]], lang: Language, most: int,
+              read: Callable[[list[tuple[int, str]], Shown | None], Exchange | None]) -> list[Exchange] | None:
+    """The request ``read`` makes of each call site's piece of ``part`` (see :func:`_call_sites`); of a piece over
+    ``most`` characters (a call given a map of 40 KiB), of the first of its statement pieces that writes one, its
+    headers unknown (no unsigned claim), the piece counted cut. None where the part is read as one: it has fewer than
+    two sites, or none of its pieces is a request and it is short enough (as a part of one site is)."""
+    if (cut := _call_sites(part, lang, most)) is None:
+        return None
+    made = []
+    for piece in cut[0]:
+        if sum(len(text) + 1 for _, text in piece) <= most:
+            exchange = read(piece, cut[1])
+        else:
+            count_cut(("source", piece[0][0]))
+            exchange = next(filter(None, (read(lines, Shown(set(), False)) for lines in statements(piece, most))), None)
+        made += [exchange] if exchange is not None else []
+    return made if made or sum(len(text) + 1 for _, text in part) > most else None
