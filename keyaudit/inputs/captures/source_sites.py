@@ -84,9 +84,9 @@ def _start(found: list[Token], at: int) -> int:
     return 0
 
 
-def _call_sites(part: list[tuple[int, str]], lang: Language,
-               most: int) -> tuple[list[list[tuple[int, str]]], Shown | None] | None:
-    """The pieces of ``part``, each its setup and the lines of one call site (see the module's docstring), where two
+def _call_sites(part: list[tuple[int, str]], lang: Language, most: int) -> tuple[
+        list[tuple[int, str]], list[list[tuple[int, str]]], Shown | None] | None:
+    """The setup of ``part`` and the lines of each of its call sites (see the module's docstring), where two
     lines or more give a call an absolute URL with a path (a literal, or a name the part binds to one), with what the
     whole part shows of its headers: all unknown where it may add headers it does not show (an interceptor, a spread
     anywhere in it); no piece where it mocks; None where fewer than two lines give a URL, or the setup is over half of
@@ -105,12 +105,12 @@ def _call_sites(part: list[tuple[int, str]], lang: Language,
         return None
     lowered = {token.text.lower() for token in found if token.kind == "name"}
     if mocks(lowered):
-        return [], None
+        return [], [], None
     setup = part[: starts[0]]
     if sum(len(text) + 1 for _, text in setup) > most // 2:  # read before each piece: too long to repeat
         return None
-    pieces = [setup + part[start:end] for start, end in zip(starts, starts[1:] + [len(part)])]
-    return pieces, Shown(set(), False) if hides(found, lowered) else None
+    return setup, [part[start:end] for start, end in zip(starts, starts[1:] + [len(part)])], \
+        Shown(set(), False) if hides(found, lowered) else None
 
 
 def each_site(part: list[tuple[int, str]], lang: Language, most: int,
@@ -121,12 +121,14 @@ def each_site(part: list[tuple[int, str]], lang: Language, most: int,
     two sites, or none of its pieces is a request and it is short enough (as a part of one site is)."""
     if (cut := _call_sites(part, lang, most)) is None:
         return None
+    setup, owns, whole = cut
     made = []
-    for piece in cut[0]:
+    for own in owns:
+        piece = setup + own
         if sum(len(text) + 1 for _, text in piece) <= most:
-            exchange = read(piece, cut[1])
+            exchange = read(piece, whole)
         else:
-            count_cut(("source", piece[0][0]))
+            count_cut(("source", own[0][0]))
             exchange = next(filter(None, (read(lines, Shown(set(), False)) for lines in statements(piece, most))), None)
         made += [exchange] if exchange is not None else []
     return made if made or sum(len(text) + 1 for _, text in part) > most else None
