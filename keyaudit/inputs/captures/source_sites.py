@@ -13,6 +13,7 @@ headers unknown, never a false unsigned claim.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Callable
 
@@ -31,6 +32,10 @@ _CLOSING = frozenset(")]}")
 # what ends a line whose statement goes on below it; a line that starts with `.` or a closing bracket goes on above
 _GOES_ON = frozenset(("(", "[", "{", ",", "=", "+", ".", "=>", "->", ":=", "\\", "?", "&&", "||", "|>"))
 _OBJECT_BEFORE = frozenset(("(", "[", ",", "=", ":", "=>", "return"))  # before a `{` that opens a value, no block
+# a method that changes what it is called on (a map of headers, a session, a builder): `headers.update(…)`,
+# `h.Set(…)`, `$headers->add(…)`, `session.headers.update(…)`
+_CHANGING = re.compile(r"(?i)(?:set|add|update|put(?=\w)|append|merge|assign|extend|push|insert|header)\w*")
+_REBINDING = frozenset(("=", "+=", ":=", "|=", "<<"))
 
 
 def _bound_urls(found: list[Token]) -> set[str]:
@@ -38,6 +43,22 @@ def _bound_urls(found: list[Token]) -> set[str]:
     return {found[at].text for at in range(len(found) - 2)
             if found[at].kind == "name" and found[at + 1].text in ("=", ":=") and found[at + 2].kind == "string"
             and _with_path(found[at + 2].text)}
+
+
+def _changed(found: list[Token], names: set[str]) -> int | None:
+    """The index of the first token that changes what one of ``names`` holds (binds it again, sets a key or a
+    field of it, or calls a changing method of it: ``headers["Signature"] = …``, ``headers = {…}``,
+    ``session.headers.update(…)``), or None."""
+    for at, token in enumerate(found[:-1]):
+        if token.kind != "name" or re.split(r"\.|->|::|\?\.", token.text, maxsplit=1)[0] not in names:
+            continue
+        after = found[at + 1].text
+        if after in _REBINDING or after == "[" and any(
+                following.text in _REBINDING for following in found[at + 2 : at + 8]):
+            return at
+        if token.text not in names and after == "(" and _CHANGING.fullmatch(re.split(r"\.|->|::", token.text)[-1]):
+            return at
+    return None
 
 
 def _with_path(text: str) -> bool:
@@ -85,11 +106,11 @@ def _start(found: list[Token], at: int) -> int:
 
 
 def _call_sites(part: list[tuple[int, str]], lang: Language, most: int) -> tuple[
-        list[tuple[int, str]], list[list[tuple[int, str]]], Shown | None] | None:
+        list[tuple[int, str]], list[list[tuple[int, str]]], list[Shown | None]] | None:
     """The setup of ``part`` and the lines of each of its call sites (see the module's docstring), where two
-    lines or more give a call an absolute URL with a path (a literal, or a name the part binds to one), with what the
-    whole part shows of its headers: all unknown where it may add headers it does not show (an interceptor, a spread
-    anywhere in it); no piece where it mocks; None where fewer than two lines give a URL, or the setup is over half of
+    lines or more give a call an absolute URL with a path (a literal, or a name the part binds to one), with what each
+    piece is judged with: headers unknown where the part may add headers it does not show (an interceptor, a spread
+    anywhere in it), and in each piece after one that changes what the setup binds; no piece where it mocks; None where fewer than two lines give a URL, or the setup is over half of
     ``most`` characters (the part is read whole, or in statement pieces)."""
     found = tokens("\n".join(text for _, text in part), lang)
     bound = _bound_urls(found)
@@ -105,12 +126,18 @@ def _call_sites(part: list[tuple[int, str]], lang: Language, most: int) -> tuple
         return None
     lowered = {token.text.lower() for token in found if token.kind == "name"}
     if mocks(lowered):
-        return [], [], None
+        return [], [], []
     setup = part[: starts[0]]
     if sum(len(text) + 1 for _, text in setup) > most // 2:  # read before each piece: too long to repeat
         return None
-    return setup, [part[start:end] for start, end in zip(starts, starts[1:] + [len(part)])], \
-        Shown(set(), False) if hides(found, lowered) else None
+    first = next(at for at, token in enumerate(found) if token.line >= starts[0])
+    named = {re.split(r"\.|->|::|\?\.", token.text, maxsplit=1)[0] for token in found[:first] if token.kind == "name"}
+    changed = _changed(found[first:], named)
+    # a piece after one that changes what the setup binds (its headers, its session's) is read without that change
+    after = len(starts) if changed is None else bisect.bisect_right(starts, found[first + changed].line)
+    unknown = hides(found, lowered)
+    return setup, [part[start:end] for start, end in zip(starts, starts[1:] + [len(part)])], [
+        Shown(set(), False) if unknown or at >= after else None for at in range(len(starts))]
 
 
 def each_site(part: list[tuple[int, str]], lang: Language, most: int,
@@ -121,9 +148,9 @@ def each_site(part: list[tuple[int, str]], lang: Language, most: int,
     two sites, or none of its pieces is a request and it is short enough (as a part of one site is)."""
     if (cut := _call_sites(part, lang, most)) is None:
         return None
-    setup, owns, whole = cut
+    setup, owns, wholes = cut
     made = []
-    for own in owns:
+    for own, whole in zip(owns, wholes):
         piece = setup + own
         if sum(len(text) + 1 for _, text in piece) <= most:
             exchange = read(piece, whole)
