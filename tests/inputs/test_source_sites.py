@@ -30,7 +30,8 @@ _SHAPES = {
     "axios": ("pay.js", "const axios = require('axios');\n\nasync function pay(body) {\n",
               f'  await axios.post(\n    "{URL}",\n    body,\n'
               '    {{ headers: {{ "Content-Type": "application/json" }} }},\n  );\n', "}\n"),
-    "java": ("Pay.java", "import okhttp3.*;\n\npublic class Pay {\n    public void pay(RequestBody body) throws Exception {\n"
+    "java": ("Pay.java", "import okhttp3.*;\n\npublic class Pay {\n"
+             "    public void pay(RequestBody body) throws Exception {\n"
              "        OkHttpClient client = new OkHttpClient();\n",
              "        Request r{i} = new Request.Builder()\n"
              f'            .url("{URL}")\n            .header({JSON})\n            .post(body)\n'

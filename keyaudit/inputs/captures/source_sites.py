@@ -1,14 +1,15 @@
-"""The call sites of a statement group (see :mod:`.source_requests`): where the group gives a call a provider's URL,
+"""The call sites of a statement group (see :mod:`.source_requests`): where the group gives a call an absolute URL,
 each its own request with its own line and column.
 
 A group read as one request names one URL: a function of 300 identical transfers (a migration script, a generated
 client) was one finding, or, past the length read whole, a few pieces' — the pre-commit user was shown one place of
-300 to fix. So a group whose code gives a call the same kind of URL on two lines or more is cut into one piece per
-call site: the lines from the statement that holds the site to the next site's statement, read after the lines
+300 to fix. So a group whose code gives a call an absolute URL with a path on two lines or more is cut into one piece
+per call site: the lines from the statement that holds the site to the next site's statement, read after the lines
 before its first site (the function's setup: a client, a helper's headers, a signer, which each of its calls is
 sent with). What a piece sets after its call (Go's ``req.Header.Set`` before ``client.Do(req)``) is its call's; what
-the group sets between two calls is the earlier call's, so a later call using it is read with that name unbound —
-headers unknown, never a false unsigned claim.
+the group sets between two calls is the earlier call's, so a later call using a name bound there is read with it
+unbound, and one after a piece that changes what the setup binds (``headers["Signature"] = …``, ``headers = {…}``,
+``session.headers.update(…)``) is read with its headers unknown — never a false unsigned claim.
 """
 
 from __future__ import annotations
@@ -110,8 +111,9 @@ def _call_sites(part: list[tuple[int, str]], lang: Language, most: int) -> tuple
     """The setup of ``part`` and the lines of each of its call sites (see the module's docstring), where two
     lines or more give a call an absolute URL with a path (a literal, or a name the part binds to one), with what each
     piece is judged with: headers unknown where the part may add headers it does not show (an interceptor, a spread
-    anywhere in it), and in each piece after one that changes what the setup binds; no piece where it mocks; None where fewer than two lines give a URL, or the setup is over half of
-    ``most`` characters (the part is read whole, or in statement pieces)."""
+    anywhere in it), and in each piece after one that changes what the setup binds; no piece where it mocks; None
+    where fewer than two lines give a URL, or the setup is over half of ``most`` characters (the part is read whole,
+    or in statement pieces)."""
     found = tokens("\n".join(text for _, text in part), lang)
     bound = _bound_urls(found)
     starts: list[int] = []
