@@ -124,3 +124,26 @@ def test_headers_set_before_the_calls_keep_them_unjudged_and_a_loop_is_one_place
                     '    signed = {"Signature": "signature=" + sig(b), "Request-Time": now()}\n'
                     f'    requests.post("{URL}", data=b, headers=signed)\n')
     assert _places(path) == [("iugu-unsigned-transfer", 19), ("iugu-unsigned-transfer", 23)]
+
+
+def test_a_call_after_its_headers_or_clients_defaults_change_is_not_judged_unsigned(tmp_path: Path) -> None:
+    """What the function changes between two calls — the setup's header map updated, a client's default headers
+    added to — reaches the later call, which its own piece does not show: that call's headers are unknown (no
+    unsigned claim), the earlier call is still judged by its own."""
+    python = tmp_path / "payouts.py"
+    python.write_text(f'import requests\n\n\ndef pay(a, b):\n    h = {{"Content-Type": "application/json"}}\n'
+                      f'    requests.post("{URL}", data=a, headers=h)\n    h.update(signed(b))\n'
+                      f'    requests.post("{URL}", data=b, headers=h)\n\n\n'
+                      f'def pay_two(a, b):\n    requests.get("{URL}", headers={{"Accept": "application/json"}})\n'
+                      f'    requests.post("{URL}", json=a, headers={{"Accept": "application/json"}})\n')
+    csharp = tmp_path / "Payouts.cs"
+    call = ('        var {0} = new HttpRequestMessage(HttpMethod.Post, "' + URL + '");\n'
+            '        {0}.Headers.Add("Accept", "application/json");\n        await _http.SendAsync({0});\n')
+    csharp.write_text("using System.Net.Http;\n\npublic class Payouts\n{\n"
+                      "    private readonly HttpClient _http = new HttpClient();\n\n"
+                      "    public async Task PayAsync(string sig, string now)\n    {\n" + call.format("first")
+                      + '        _http.DefaultRequestHeaders.Add("Signature", "signature=" + sig);\n'
+                      + '        _http.DefaultRequestHeaders.Add("Request-Time", now);\n' + call.format("second")
+                      + "    }\n}\n")
+    assert _places(python) == [("iugu-unsigned-transfer", 6), ("iugu-unsigned-transfer", 13)]
+    assert _places(csharp) == []

@@ -37,6 +37,8 @@ _OBJECT_BEFORE = frozenset(("(", "[", ",", "=", ":", "=>", "return"))  # before 
 # `h.Set(…)`, `$headers->add(…)`, `session.headers.update(…)`
 _CHANGING = re.compile(r"(?i)(?:set|add|update|put(?=\w)|append|merge|assign|extend|push|insert|header)\w*")
 _REBINDING = frozenset(("=", "+=", ":=", "|=", "<<"))
+_CHAIN = re.compile(r"\.|->|::|\?\.")  # between the names of a chain: `self.session.headers`, `$this->client`
+_HEADERS = re.compile(r"(?i)header|default|session|auth|client|sign")  # what sets a request's headers
 
 
 def _bound_urls(found: list[Token]) -> set[str]:
@@ -46,18 +48,28 @@ def _bound_urls(found: list[Token]) -> set[str]:
             and _with_path(found[at + 2].text)}
 
 
-def _changed(found: list[Token], names: set[str]) -> int | None:
-    """The index of the first token that changes what one of ``names`` holds (binds it again, sets a key or a
-    field of it, or calls a changing method of it: ``headers["Signature"] = …``, ``headers = {…}``,
-    ``session.headers.update(…)``), or None."""
+def _changed(found: list[Token], names: set[str], starts: list[int]) -> int | None:
+    """The index of the first token that changes what one of the setup's ``names`` holds (binds it again, sets a
+    key or a field of it, calls a changing method of it: ``headers["Signature"] = …``, ``h.update(…)``), or calls a
+    changing method of headers, a session or a client its piece does not bind itself (a class's field:
+    ``_http.DefaultRequestHeaders.Add(…)``, ``self.session.headers.update(…)``; a request a piece builds and
+    sets, Go's ``req.Header.Set(…)``, is its own call's), or None."""
+    own: set[str] = set()  # the names the piece being read binds
+    piece = -1
     for at, token in enumerate(found[:-1]):
-        if token.kind != "name" or re.split(r"\.|->|::|\?\.", token.text, maxsplit=1)[0] not in names:
+        if token.kind != "name":
             continue
+        if (now := bisect.bisect_right(starts, token.line)) != piece:
+            own, piece = set(), now
+        chain = _CHAIN.split(token.text)
         after = found[at + 1].text
-        if after in _REBINDING or after == "[" and any(
-                following.text in _REBINDING for following in found[at + 2 : at + 8]):
+        if after in ("=", ":=") or after == "," and any(later.text in ("=", ":=") for later in found[at + 2 : at + 6]):
+            own.add(chain[0])
+        if len(chain) == 1 and chain[0] in names and (after in _REBINDING or after == "[" and any(
+                following.text in _REBINDING for following in found[at + 2 : at + 8])):
             return at
-        if token.text not in names and after == "(" and _CHANGING.fullmatch(re.split(r"\.|->|::", token.text)[-1]):
+        if len(chain) > 1 and after == "(" and _CHANGING.fullmatch(chain[-1]) and (
+                chain[0] in names or chain[0] not in own and _HEADERS.search(token.text)):
             return at
     return None
 
@@ -133,8 +145,8 @@ def _call_sites(part: list[tuple[int, str]], lang: Language, most: int) -> tuple
     if sum(len(text) + 1 for _, text in setup) > most // 2:  # read before each piece: too long to repeat
         return None
     first = next(at for at, token in enumerate(found) if token.line >= starts[0])
-    named = {re.split(r"\.|->|::|\?\.", token.text, maxsplit=1)[0] for token in found[:first] if token.kind == "name"}
-    changed = _changed(found[first:], named)
+    named = {_CHAIN.split(token.text, maxsplit=1)[0] for token in found[:first] if token.kind == "name"}
+    changed = _changed(found[first:], named, starts)
     # a piece after one that changes what the setup binds (its headers, its session's) is read without that change
     after = len(starts) if changed is None else bisect.bisect_right(starts, found[first + changed].line)
     unknown = hides(found, lowered)
