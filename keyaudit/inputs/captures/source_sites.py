@@ -37,6 +37,7 @@ _OBJECT_BEFORE = frozenset(("(", "[", ",", "=", ":", "=>", "return"))  # before 
 # `h.Set(…)`, `$headers->add(…)`, `session.headers.update(…)`
 _CHANGING = re.compile(r"(?i)(?:set|add|update|put(?=\w)|append|merge|assign|extend|push|insert|header)\w*")
 _REBINDING = frozenset(("=", "+=", ":=", "|=", "<<"))
+_SETUP_CHARS = 2 << 20  # the characters of a part's setup read again, before all its pieces, at most
 _CHAIN = re.compile(r"\.|->|::|\?\.")  # between the names of a chain: `self.session.headers`, `$this->client`
 _HEADERS = re.compile(r"(?i)header|default|session|auth|client|sign")  # what sets a request's headers
 
@@ -92,12 +93,13 @@ def _given(found: list[Token], at: int) -> bool:
         is not None and (before != "=" or at >= 3 and found[at - 3].text in ("(", ","))
 
 
-def _start(found: list[Token], at: int) -> int:
+def _start(found: list[Token], at: int, floor: int) -> int:
     """The index of the token that starts the statement holding the token at ``at``, walking back over brackets
     it is inside and lines it goes on from (an argument on a line of its own, a builder's ``.url(…)`` under its
-    ``new Request.Builder()``), to a ``;``, a block's brace, or a line break no statement goes on over."""
+    ``new Request.Builder()``), to a ``;``, a block's brace, or a line break no statement goes on over — no further
+    back than ``floor``, past the previous site (300 calls in one array: each walk went back to its start)."""
     level = 0
-    for back in range(at - 1, -1, -1):
+    for back in range(at - 1, floor - 1, -1):
         token, after = found[back], found[back + 1]
         if token.line != after.line and level <= 0 and token.text not in _GOES_ON \
                 and after.text not in (".", "?.", ")", "]", "}", "->"):
@@ -115,34 +117,34 @@ def _start(found: list[Token], at: int) -> int:
                 return back + 1
         elif token.text == ";" and level <= 0:
             return back + 1
-    return 0
+    return floor
 
 
-def _call_sites(part: list[tuple[int, str]], lang: Language, most: int) -> tuple[
+def _call_sites(part: list[tuple[int, str]], lang: Language) -> tuple[
         list[tuple[int, str]], list[list[tuple[int, str]]], list[Shown | None]] | None:
     """The setup of ``part`` and the lines of each of its call sites (see the module's docstring), where two
     lines or more give a call an absolute URL with a path (a literal, or a name the part binds to one), with what each
     piece is judged with: headers unknown where the part may add headers it does not show (an interceptor, a spread
     anywhere in it), and in each piece after one that changes what the setup binds; no piece where it mocks; None
-    where fewer than two lines give a URL, or the setup is over half of ``most`` characters (the part is read whole,
-    or in statement pieces)."""
+    where fewer than two lines give a URL, or its setup, read before each piece, would be over :data:`_SETUP_CHARS`
+    (the part is read whole, or in statement pieces)."""
     found = tokens("\n".join(text for _, text in part), lang)
     bound = _bound_urls(found)
     starts: list[int] = []
-    last = -1  # the line of the last site taken
+    last, floor = -1, 0  # the line of the last site taken, and the token after it (no walk back goes past it)
     for at, token in enumerate(found):
         if token.line > last and (token.kind == "string" and _with_path(token.text)
                                   or token.kind == "name" and token.text in bound) and _given(found, at):
-            line = found[_start(found, at)].line
+            line = found[_start(found, at, floor)].line
             starts.append(max(line, last + 1) if starts else line)
-            last = token.line
+            last, floor = token.line, at + 1
     if len(starts) < 2:
         return None
     lowered = {token.text.lower() for token in found if token.kind == "name"}
     if mocks(lowered):
         return [], [], []
     setup = part[: starts[0]]
-    if sum(len(text) + 1 for _, text in setup) > most // 2:  # read before each piece: too long to repeat
+    if sum(len(text) + 1 for _, text in setup) * len(starts) > _SETUP_CHARS:  # read before each piece: too long
         return None
     first = next(at for at, token in enumerate(found) if token.line >= starts[0])
     named = {_CHAIN.split(token.text, maxsplit=1)[0] for token in found[:first] if token.kind == "name"}
@@ -160,7 +162,7 @@ def each_site(part: list[tuple[int, str]], lang: Language, most: int,
     ``most`` characters (a call given a map of 40 KiB), of the first of its statement pieces that writes one, its
     headers unknown (no unsigned claim), the piece counted cut. None where the part is read as one: it has fewer than
     two sites, or none of its pieces is a request and it is short enough (as a part of one site is)."""
-    if (cut := _call_sites(part, lang, most)) is None:
+    if (cut := _call_sites(part, lang)) is None:
         return None
     setup, owns, wholes = cut
     made = []
