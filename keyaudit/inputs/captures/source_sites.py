@@ -31,7 +31,9 @@ _URL_LABEL = re.compile(r"(?i)url|uri|endpoint")
 _OPENING = frozenset("([{")
 _CLOSING = frozenset(")]}")
 # what ends a line whose statement goes on below it; a line that starts with `.` or a closing bracket goes on above
-_GOES_ON = frozenset(("(", "[", "{", ",", "=", "+", ".", "=>", "->", ":=", "\\", "?", "&&", "||", "|>"))
+_GOES_ON = frozenset(("punct", mark) for mark in ("(", "[", "{", ",", "=", "+", ".", "=>", "->", ":=", "\\", "?", "&&",
+                                                  "||", "|>"))
+_GOES_ON_ABOVE = frozenset(("punct", mark) for mark in (".", "?.", ")", "]", "}", "->"))
 _OBJECT_BEFORE = frozenset(("(", "[", ",", "=", ":", "=>", "return"))  # before a `{` that opens a value, no block
 # a method that changes what it is called on (a map of headers, a session, a builder): `headers.update(…)`,
 # `h.Set(…)`, `$headers->add(…)`, `session.headers.update(…)`
@@ -76,6 +78,7 @@ def _changed(found: list[Token], names: set[str], starts: list[int]) -> int | No
 
 
 def _with_path(text: str) -> bool:
+    """Whether ``text`` is an absolute URL with a path (a request's, no bare origin a client's paths are joined to)."""
     return ABSOLUTE_URL.fullmatch(text) is not None and "/" in text.split("://", 1)[1].rstrip("/")
 
 
@@ -101,8 +104,8 @@ def _start(found: list[Token], at: int, floor: int) -> int:
     level = 0
     for back in range(at - 1, floor - 1, -1):
         token, after = found[back], found[back + 1]
-        if token.line != after.line and level <= 0 and token.text not in _GOES_ON \
-                and after.text not in (".", "?.", ")", "]", "}", "->"):
+        if token.line != after.line and level <= 0 and (token.kind, token.text) not in _GOES_ON \
+                and (after.kind, after.text) not in _GOES_ON_ABOVE:
             return back + 1
         if token.kind != "punct":
             continue
