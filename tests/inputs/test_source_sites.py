@@ -147,3 +147,12 @@ def test_a_call_after_its_headers_or_clients_defaults_change_is_not_judged_unsig
                       + "    }\n}\n")
     assert _places(python) == [("iugu-unsigned-transfer", 6), ("iugu-unsigned-transfer", 13)]
     assert _places(csharp) == []
+
+
+def test_calls_given_a_modules_url_constant_are_each_a_finding(tmp_path: Path) -> None:
+    """A module's constant bound to the transfers' URL, sent by three calls of a function below it: three places."""
+    path = tmp_path / "payouts.py"
+    call = '    requests.post(IUGU_TRANSFERS, data={0}, headers={{"Content-Type": "application/json"}})\n'
+    path.write_text(f'import requests\n\nIUGU_TRANSFERS = "{URL}"\n\n\ndef pay(a, b, c):\n'
+                    + "".join(call.format(name) for name in "abc"))
+    assert _places(path) == [("iugu-unsigned-transfer", line) for line in (7, 8, 9)]

@@ -108,7 +108,8 @@ def _requests(group: list[tuple[int, str]], anchored: set[int], lang: Language, 
     statement pieces (:func:`.source_groups.statements`) holding an anchor, judged with what the whole part says of
     its headers (:func:`.source_hidden.shown`): none where it mocks; a piece of one line too long to read is counted."""
     part = anchored_part(group, anchored)
-    if part and (made := each_site(part, lang, MAX_GROUP_CHARS, lambda piece, whole: _request(
+    urls = {name for name, url in constants.items() if url}
+    if part and (made := each_site(part, lang, MAX_GROUP_CHARS, urls, lambda piece, whole: _request(
             piece, lang, path, constants, whole))) is not None:
         yield from made
         return

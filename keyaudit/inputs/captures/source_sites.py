@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Callable
+from typing import AbstractSet, Callable
 
 from keyaudit.model.exchange import Exchange
 
@@ -123,16 +123,16 @@ def _start(found: list[Token], at: int, floor: int) -> int:
     return floor
 
 
-def _call_sites(part: list[tuple[int, str]], lang: Language) -> tuple[
+def _call_sites(part: list[tuple[int, str]], lang: Language, urls: AbstractSet[str]) -> tuple[
         list[tuple[int, str]], list[list[tuple[int, str]]], list[Shown | None]] | None:
-    """The setup of ``part`` and the lines of each of its call sites (see the module's docstring), where two
-    lines or more give a call an absolute URL with a path (a literal, or a name the part binds to one), with what each
-    piece is judged with: headers unknown where the part may add headers it does not show (an interceptor, a spread
-    anywhere in it), and in each piece after one that changes what the setup binds; no piece where it mocks; None
-    where fewer than two lines give a URL, or its setup, read before each piece, would be over :data:`_SETUP_CHARS`
-    (the part is read whole, or in statement pieces)."""
+    """The setup of ``part`` and the lines of each of its call sites (see the module's docstring), where two lines or
+    more give a call an absolute URL with a path (a literal, or a name the part or ``urls`` binds to one), with what
+    each piece is judged with: headers unknown where the part may add headers it does not show (an interceptor, a spread
+    anywhere in it), and in each piece after one that changes what the setup binds; no piece where it mocks; None where
+    fewer than two lines give a URL, or its setup, read before each piece, would be over :data:`_SETUP_CHARS` (the part
+    is read whole, or in statement pieces)."""
     found = tokens("\n".join(text for _, text in part), lang)
-    bound = _bound_urls(found)
+    bound = _bound_urls(found) | urls
     starts: list[int] = []
     last, floor = -1, 0  # the line of the last site taken, and the token after it (no walk back goes past it)
     for at, token in enumerate(found):
@@ -159,13 +159,14 @@ def _call_sites(part: list[tuple[int, str]], lang: Language) -> tuple[
         Shown(set(), False) if unknown or at >= after else None for at in range(len(starts))]
 
 
-def each_site(part: list[tuple[int, str]], lang: Language, most: int,
+def each_site(part: list[tuple[int, str]], lang: Language, most: int, urls: AbstractSet[str],
               read: Callable[[list[tuple[int, str]], Shown | None], Exchange | None]) -> list[Exchange] | None:
-    """The request ``read`` makes of each call site's piece of ``part`` (see :func:`_call_sites`); of a piece over
-    ``most`` characters (a call given a map of 40 KiB), of the first of its statement pieces that writes one, its
-    headers unknown (no unsigned claim), the piece counted cut. None where the part is read as one: it has fewer than
-    two sites, or none of its pieces is a request and it is short enough (as a part of one site is)."""
-    if (cut := _call_sites(part, lang)) is None:
+    """The request ``read`` makes of each call site's piece of ``part`` (see :func:`_call_sites`; ``urls``: the file's
+    constants bound to an absolute URL, ``IUGU_TRANSFERS``, a site where a call is given one); of a piece over ``most``
+    characters (a call given a map of 40 KiB), of the first of its statement pieces that writes one, its headers unknown
+    (no unsigned claim), the piece counted cut. None where the part is read as one: it has fewer than two sites, or none
+    of its pieces is a request and it is short enough (as a part of one site is)."""
+    if (cut := _call_sites(part, lang, urls)) is None:
         return None
     setup, owns, wholes = cut
     made = []
