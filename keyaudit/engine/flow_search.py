@@ -1,0 +1,102 @@
+"""Where a flow (a context pattern holding ``{name}``) is first found for one name, its pattern
+with the name in compiled only where the name could flow.
+
+Each alternative of the flow (:func:`~keyaudit.rulebook.flow_parts.flow_parts`) is looked for on its
+own and the leftmost answer kept, which is the whole pattern's. An alternative's pieces without the
+name are looked for first: a span missing one holds no match, whatever the name. Where the
+alternative's reach is known, a match starts within its reach of where such a piece starts, and
+holds the name there: the name is looked for (in either case) in those regions, and only a region
+that has it is searched, with the alternative's pattern with the name in, cut to the bytes a match
+starting in the region reads (and :data:`EDGE_BYTES` more, where an end of the text is read). A
+module of a thousand constants under ``import iugu`` compiled a flow for each; now only for the
+names written beside ``Iugu(``.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Callable
+
+from keyaudit.engine.budget import Spending
+from keyaudit.engine.span_search import EDGE_BYTES
+from keyaudit.rulebook.flow_parts import MAX_FLOW_NAME, FlowPart
+
+if TYPE_CHECKING:
+    import regex
+
+# (pattern, text, start, end, where the text starts in the buffer's whole or None) -> first match or None
+Find = Callable[["regex.Pattern[bytes]", bytes, int, int, "int | None"], "int | None"]
+
+
+@functools.lru_cache(maxsize=1024)
+def compiled(text: str) -> "regex.Pattern[bytes]":
+    """A part's pattern (or a piece of it) compiled once: asked at every hit of the rule."""
+    import regex
+
+    return regex.compile(text.encode("utf-8"))
+
+
+class FlowSearch:
+    """First matches of flows' parts for names in the spans of one buffer; where the pieces of a
+    part start in the buffer (a file-scope flow is asked once for each name) is kept for it."""
+
+    def __init__(self) -> None:
+        self._starts: dict[tuple[str, int, int, int], list[int]] = {}
+        self._lowered: tuple[bytes, bytes] | None = None  # the buffer a file-scope flow reads, in lower case
+
+    def first(self, parts: tuple[FlowPart, ...], name: str, text: bytes, start: int, end: int,
+              in_whole: int | None, find: Find, spend: Spending) -> int | None:
+        """The leftmost of the parts' first matches with ``name`` in ``text[start:end]``."""
+        found = [self._part(part, name, text, start, end, in_whole, find, spend) for part in parts]
+        return min((position for position in found if position is not None), default=None)
+
+    def _part(self, part: FlowPart, name: str, text: bytes, start: int, end: int, in_whole: int | None,
+              find: Find, spend: Spending) -> int | None:
+        for piece in part.needed:
+            if find(compiled(piece), text, start, end, in_whole) is None:
+                return None
+        written = name.encode("utf-8")
+        if part.reach is None or not part.needed or len(written) > MAX_FLOW_NAME:
+            return find(compiled(part.named(name)), text, start, end, in_whole)
+        after = part.reach[1]
+        wanted = written.lower()  # ASCII, as a pattern of bytes ignores case
+        for first, last in self._regions(part, text, start, end, in_whole, spend):
+            if not self._holds(text, in_whole, wanted, first, min(end, last + after)):
+                continue
+            pattern = compiled(part.named(name))
+            cut = min(end, last + after + EDGE_BYTES)
+            found = spend.run(cut - first, lambda timeout: pattern.search(text, first, cut, timeout=timeout))
+            if found is not None and found.start() <= last:
+                return found.start()
+        return None
+
+    def _holds(self, text: bytes, in_whole: int | None, wanted: bytes, first: int, stop: int) -> bool:
+        """Whether ``text[first:stop]`` holds ``wanted`` in any case; a buffer (a file-scope flow's text,
+        asked for name after name) is put in lower case once."""
+        if in_whole is not None:
+            return wanted in text[first:stop].lower()
+        if self._lowered is None or self._lowered[0] is not text:
+            self._lowered = (text, text.lower())
+        return self._lowered[1].find(wanted, first, stop) >= 0
+
+    def _regions(self, part: FlowPart, text: bytes, start: int, end: int, in_whole: int | None,
+                 spend: Spending) -> list[tuple[int, int]]:
+        """Where in ``text[start:end]`` a match of ``part`` can start, as (first, last) positions: within
+        its reach of a start of its first piece (every start of it, overlapping ones too)."""
+        before, after = part.reach or (0, 0)
+        # a window's span by where it is in the buffer's whole; a text read whole (the buffer) by its length
+        key = (part.text, -1 if in_whole is None else in_whole, start, end)
+        starts = self._starts.get(key)
+        if starts is None:
+            piece = compiled(part.needed[0])
+            low = max(0, start - before)
+            starts = self._starts[key] = spend.run(end - low, lambda timeout: [found.start() for found in piece.finditer(
+                text, low, end, overlapped=True, timeout=timeout)]) or []
+        regions: list[tuple[int, int]] = []
+        for position in starts:
+            first, last = max(start, position - after), min(end, position + before)
+            if regions and first <= regions[-1][1] + 1:
+                regions[-1] = (regions[-1][0], max(regions[-1][1], last))
+            elif first <= last:
+                regions.append((first, last))
+        return regions
