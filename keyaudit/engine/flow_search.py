@@ -14,6 +14,7 @@ names written beside ``Iugu(``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import TYPE_CHECKING, Callable
 
@@ -41,7 +42,7 @@ class FlowSearch:
     part start in the buffer (a file-scope flow is asked once for each name) is kept for it."""
 
     def __init__(self) -> None:
-        self._starts: dict[tuple[str, int, int, int], list[int]] = {}
+        self._regions_of: dict[tuple[str, int, int, int], list[tuple[int, int]]] = {}
         self._lowered: tuple[bytes, bytes] | None = None  # the buffer a file-scope flow reads, in lower case
 
     def first(self, parts: tuple[FlowPart, ...], name: str, text: bytes, start: int, end: int,
@@ -59,39 +60,68 @@ class FlowSearch:
         if part.reach is None or not part.needed or len(written) > MAX_FLOW_NAME:
             return find(compiled(part.named(name)), text, start, end, in_whole)
         after = part.reach[1]
-        wanted = written.lower()  # ASCII, as a pattern of bytes ignores case
-        for first, last in self._regions(part, text, start, end, in_whole, spend):
-            if not self._holds(text, in_whole, wanted, first, min(end, last + after)):
-                continue
-            pattern = compiled(part.named(name))
+        pattern = None
+        for first, last in self._candidates(part, written, text, start, end, in_whole, spend):
+            pattern = pattern or compiled(part.named(name))
             cut = min(end, last + after + EDGE_BYTES)
             found = spend.run(cut - first, lambda timeout: pattern.search(text, first, cut, timeout=timeout))
             if found is not None and found.start() <= last:
                 return found.start()
         return None
 
-    def _holds(self, text: bytes, in_whole: int | None, wanted: bytes, first: int, stop: int) -> bool:
-        """Whether ``text[first:stop]`` holds ``wanted`` in any case; a buffer (a file-scope flow's text,
-        asked for name after name) is put in lower case once."""
+    def _candidates(self, part: FlowPart, written: bytes, text: bytes, start: int, end: int,
+                    in_whole: int | None, spend: Spending) -> list[tuple[int, int]]:
+        """Where a match of ``part`` with the name ``written`` can start, as (first, last) positions in
+        order: in a region of the part (:meth:`_regions`), and at most its reach before where the name is
+        written (in any case: a pattern of bytes ignores case in ASCII)."""
+        regions = self._regions(part, text, start, end, in_whole, spend)
+        if not regions:
+            return []
+        after = part.reach[1] if part.reach else 0
+        low, shift = self._lower(text, in_whole, start, end)
+        wanted, firsts = written.lower(), [first for first, _ in regions]
+        found: list[tuple[int, int]] = []
+        at = low.find(wanted, max(start, regions[0][0]) - shift, min(end, regions[-1][1] + after) - shift)
+        while at >= 0:
+            position = at + shift  # a match holding the name here starts from ``after`` before it up to it
+            index = bisect.bisect_right(firsts, position) - 1
+            while index >= 0 and regions[index][1] + after >= position:
+                first, last = max(regions[index][0], position - after), min(regions[index][1], position)
+                if first <= last:
+                    found.append((first, last))
+                index -= 1
+            at = low.find(wanted, at + 1, min(end, regions[-1][1] + after) - shift)
+        merged: list[tuple[int, int]] = []
+        for first, last in sorted(found):
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+            else:
+                merged.append((first, last))
+        return merged
+
+    def _lower(self, text: bytes, in_whole: int | None, start: int, end: int) -> tuple[bytes, int]:
+        """``text[start:end]`` in lower case and where it starts in ``text``; a buffer (a file-scope
+        flow's text, asked for name after name) is put in lower case once."""
         if in_whole is not None:
-            return wanted in text[first:stop].lower()
+            return text[start:end].lower(), start
         if self._lowered is None or self._lowered[0] is not text:
             self._lowered = (text, text.lower())
-        return self._lowered[1].find(wanted, first, stop) >= 0
+        return self._lowered[1], 0
 
     def _regions(self, part: FlowPart, text: bytes, start: int, end: int, in_whole: int | None,
                  spend: Spending) -> list[tuple[int, int]]:
-        """Where in ``text[start:end]`` a match of ``part`` can start, as (first, last) positions: within
-        its reach of a start of its first piece (every start of it, overlapping ones too)."""
-        before, after = part.reach or (0, 0)
+        """Where in ``text[start:end]`` a match of ``part`` can start, as (first, last) positions, kept
+        for the span: within its reach of a start of its first piece (every start of it, overlapping
+        ones too)."""
         # a window's span by where it is in the buffer's whole; a text read whole (the buffer) by its length
         key = (part.text, -1 if in_whole is None else in_whole, start, end)
-        starts = self._starts.get(key)
-        if starts is None:
-            piece = compiled(part.needed[0])
-            low = max(0, start - before)
-            starts = self._starts[key] = spend.run(end - low, lambda timeout: [found.start() for found in piece.finditer(
-                text, low, end, overlapped=True, timeout=timeout)]) or []
+        if key in self._regions_of:
+            return self._regions_of[key]
+        before, after = part.reach or (0, 0)
+        piece = compiled(part.needed[0])
+        low = max(0, start - before)
+        starts = spend.run(end - low, lambda timeout: [found.start() for found in piece.finditer(
+            text, low, end, overlapped=True, timeout=timeout)]) or []
         regions: list[tuple[int, int]] = []
         for position in starts:
             first, last = max(start, position - after), min(end, position + before)
@@ -99,4 +129,5 @@ class FlowSearch:
                 regions[-1] = (regions[-1][0], max(regions[-1][1], last))
             elif first <= last:
                 regions.append((first, last))
+        self._regions_of[key] = regions
         return regions
