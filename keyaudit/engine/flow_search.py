@@ -42,7 +42,10 @@ class FlowSearch:
     part start in the buffer (a file-scope flow is asked once for each name) is kept for it."""
 
     def __init__(self) -> None:
+        # (a part or piece, where its span is) -> its regions, whether it is there: a window's span by where the
+        # window is in the buffer's whole, a text read whole (the buffer: a file-scope flow's) by -1
         self._regions_of: dict[tuple[str, int, int, int], list[tuple[int, int]]] = {}
+        self._present: dict[tuple[str, int, int, int], bool] = {}
         self._lowered: tuple[bytes, bytes] | None = None  # the buffer a file-scope flow reads, in lower case
 
     def first(self, parts: tuple[FlowPart, ...], name: str, text: bytes, start: int, end: int,
@@ -53,11 +56,14 @@ class FlowSearch:
 
     def _part(self, part: FlowPart, name: str, text: bytes, start: int, end: int, in_whole: int | None,
               find: Find, spend: Spending) -> int | None:
-        for piece in part.needed:
-            if find(compiled(piece), text, start, end, in_whole) is None:
+        for piece in part.needed:  # the same for every name: looked for once a span
+            key = (piece, -1 if in_whole is None else in_whole, start, end)
+            if key not in self._present:
+                self._present[key] = find(compiled(piece), text, start, end, in_whole) is not None
+            if not self._present[key]:
                 return None
         written = name.encode("utf-8")
-        if part.reach is None or not part.needed or len(written) > MAX_FLOW_NAME:
+        if part.reach is None or not part.needed or not written or len(written) > MAX_FLOW_NAME:
             return find(compiled(part.named(name)), text, start, end, in_whole)
         after = part.reach[1]
         pattern = None
@@ -113,7 +119,6 @@ class FlowSearch:
         """Where in ``text[start:end]`` a match of ``part`` can start, as (first, last) positions, kept
         for the span: within its reach of a start of its first piece (every start of it, overlapping
         ones too)."""
-        # a window's span by where it is in the buffer's whole; a text read whole (the buffer) by its length
         key = (part.text, -1 if in_whole is None else in_whole, start, end)
         if key in self._regions_of:
             return self._regions_of[key]
