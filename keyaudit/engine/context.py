@@ -133,6 +133,7 @@ class ContextJudge:
         self._in_buffer: dict[tuple[int, str], int | None] = {}  # (piece id, name) -> position in the buffer
         self._spans = SpanSearch()  # the text scopes' searches, over the buffer and the text around it
         self._flows = FlowSearch()  # flows' searches with a name, by their parts
+        self._first_names: dict[int, str] = {}  # flow piece id -> the first name it was asked with
 
     def judge(self, rule: Rule, hit: Hit) -> Verdict:
         """The verdict of ``rule``'s context on ``hit``."""
@@ -185,11 +186,17 @@ class ContextJudge:
         def search(text: bytes, start: int, end: int, in_whole: int | None = None) -> int | None:
             if not piece.flows:
                 return first(piece.pattern, text, start, end, in_whole)
-            if piece.scope in ("path", "name"):
+            if piece.scope in ("path", "name") or not self._many_names(piece, name):
                 return first(piece.pattern_for(name), text, start, end, in_whole)
             return self._flows.first(flow_parts(piece.pattern_text), name, text, start, end, in_whole, first, spend)
 
         return search
+
+    def _many_names(self, piece: Evidence, name: str) -> bool:
+        """Whether ``piece`` has been asked with another name than ``name`` in this stream: a flow asked with
+        one name is compiled with it, as cheap as splitting it into parts (:func:`flow_parts`) would be."""
+        first = self._first_names.setdefault(id(piece), name)
+        return first != name
 
     def _locate(self, spend: Spending, piece: Evidence, hit: Hit, around: _Around, name: str) -> int | bool:
         """The line ``piece`` is found on, True where it has no line (a path, a name), or False
