@@ -16,14 +16,13 @@ ratio of this tree's to it. The findings must be the same: a different count is 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
-import resource
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from run_named_calls import scan
 
 SHAPES = ("constants", "sdk-names")
 
@@ -42,19 +41,6 @@ def write(folder: Path, shape: str, names: int) -> Path:
     return path
 
 
-def scan(tree: str, path: Path, cache: str) -> tuple[float, int]:
-    """CPU seconds of one scan process by the checkout at ``tree``, and its findings."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    run = subprocess.run([sys.executable, "-P", "-m", "keyaudit", "scan", "--jobs", "1", "--format", "json",
-                          str(path)], capture_output=True, text=True, cwd=path.parent,
-                         env={**os.environ, "PYTHONPATH": tree, "KEYAUDIT_CACHE_DIR": cache})
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if run.returncode not in (0, 1):
-        sys.exit(f"keyaudit ({tree}) exited {run.returncode}: {run.stderr.strip()[-500:]}")
-    seconds = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return seconds, len(json.loads(run.stdout)["findings"])
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--names", type=int, default=250, help="names at the first size (then 2x, 4x, 8x)")
@@ -66,7 +52,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         caches = [os.path.join(folder, f"cache{index}") for index in range(len(trees))]
         for index, tree in enumerate(trees):  # a fresh cache builds the engine's databases: not timed
-            scan(tree, write(Path(folder), "constants", 1), caches[index])
+            scan(write(Path(folder), "constants", 1), tree, caches[index])
         print(f"{'shape':>10} {'names':>6} {'cpu s':>8} {'findings':>9}"
               + (f" {'vs cpu s':>9} {'vs found':>9} {'ratio':>6}" if args.vs else ""))
         for shape in SHAPES:
@@ -75,7 +61,7 @@ def main() -> int:
                 timings: list[list[tuple[float, int]]] = [[] for _ in trees]
                 for _ in range(args.rounds):  # alternating: the machine's drift falls on both alike
                     for index, tree in enumerate(trees):
-                        timings[index].append(scan(tree, path, caches[index]))
+                        timings[index].append(scan(path, tree, caches[index]))
                 best = [min(timing) for timing in timings]
                 row = f"{shape:>10} {names:>6} {best[0][0]:8.2f} {best[0][1]:>9}"
                 if args.vs:
