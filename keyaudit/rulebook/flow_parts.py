@@ -20,10 +20,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from keyaudit.rulebook.context import NAME_PLACEHOLDER
 from keyaudit.rulebook.pattern_factors import alternatives, factors, not_alone
 from keyaudit.rulebook.pattern_tree import locality
 
-NAME_PLACEHOLDER = "{name}"
 MAX_FLOW_NAME = 400  # bytes: a longer name is searched with its pattern alone
 _LEAD_FLAGS = re.compile(r"\(\?([aiLmsuVwf0-9]*)\)")
 _ANY_FLAGS = re.compile(r"\(\?[a-zA-Z0-9-]*\)")
@@ -32,8 +32,8 @@ _ANY_FLAGS = re.compile(r"\(\?[a-zA-Z0-9-]*\)")
 @dataclass(frozen=True)
 class FlowPart:
     """One alternative of a flow's pattern (with the pattern's leading flags): ``needed``, pieces
-    without the name its every match holds; ``reach``, how far from where one of them starts a name
-    in a match can end, and a match start (None: not known, the part is searched with its name)."""
+    without the name its every match holds; ``reach``, how many bytes before and after where a match
+    starts decide it, the name taken at its longest (None: not known, the part is searched with its name)."""
 
     text: str
     needed: tuple[str, ...] = ()
