@@ -40,11 +40,14 @@ def write(folder: Path, calls: int) -> Path:
     return path
 
 
-def scan(path: Path) -> tuple[float, int]:
-    """CPU seconds of one scan process (and its workers) and its findings."""
+def scan(path: Path, tree: str | None = None, cache: str | None = None) -> tuple[float, int]:
+    """CPU seconds of one scan process (and its workers) and its findings: by this checkout, or the one at
+    ``tree`` (with its engine cache at ``cache``)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    run = subprocess.run([sys.executable, "-m", "keyaudit", "scan", "--jobs", "1", "--format", "json", str(path)],
-                         capture_output=True, text=True, env={**os.environ})
+    chosen = {"PYTHONPATH": tree or str(Path(__file__).resolve().parent.parent),
+              **({"KEYAUDIT_CACHE_DIR": cache} if cache else {})}
+    run = subprocess.run([sys.executable, "-P", "-m", "keyaudit", "scan", "--jobs", "1", "--format", "json",
+                          str(path)], capture_output=True, text=True, env={**os.environ, **chosen}, cwd=path.parent)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if run.returncode not in (0, 1):
         sys.exit(f"keyaudit exited {run.returncode}: {run.stderr.strip()[-500:]}")

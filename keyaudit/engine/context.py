@@ -12,17 +12,21 @@ piece, which scope, which line; never the text, which may hold the secret).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from keyaudit.engine.budget import RuleBudget, Spending
 from keyaudit.engine.evidence import FileEvidence
+from keyaudit.engine.flow_search import FlowSearch
 from keyaudit.engine.matcher import OVERLAP_BYTES
 from keyaudit.engine.records import Span, line_span, lines_span, record_span
 from keyaudit.engine.span_search import SpanSearch
 from keyaudit.engine.stream import Hit
 from keyaudit.rulebook.context import ContextSpec, Evidence, name_parts
+from keyaudit.rulebook.flow_parts import flow_parts
 from keyaudit.rulebook.rules import Rule
 
+if TYPE_CHECKING:
+    import regex
 
 MAX_NAME_BYTES = 100
 _NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$@.-")
@@ -128,6 +132,8 @@ class ContextJudge:
         self._buffer_offset = -1
         self._in_buffer: dict[tuple[int, str], int | None] = {}  # (piece id, name) -> position in the buffer
         self._spans = SpanSearch()  # the text scopes' searches, over the buffer and the text around it
+        self._flows = FlowSearch()  # flows' searches with a name, by their parts
+        self._first_names: dict[int, str] = {}  # flow piece id -> the first name it was asked with
 
     def judge(self, rule: Rule, hit: Hit) -> Verdict:
         """The verdict of ``rule``'s context on ``hit``."""
@@ -136,6 +142,7 @@ class ContextJudge:
         if hit.offset != self._buffer_offset:
             self._buffer_offset, self._in_buffer = hit.offset, {}
             self._spans = SpanSearch(hit.before + hit.buffer + hit.after)
+            self._flows = FlowSearch()
         name = whole_name(hit.buffer, *hit.match.name).decode("utf-8", "replace") if hit.match.name else ""
         around = _Around(hit)
         verdict = Verdict()
@@ -170,10 +177,11 @@ class ContextJudge:
         return lambda index: hit.on_line(f"host {index}", lambda start, end: self.evidence.on(index, hit.buffer[start:end]))
 
     def _search(self, spend: Spending, piece: Evidence, name: str) -> Callable[[bytes, int, int], int | None]:
-        """Where ``piece`` is first found in ``text[start:end]``, on the rule's time budget."""
-        pattern = piece.pattern_for(name) if piece.flows else piece.pattern
+        """Where ``piece`` is first found in ``text[start:end]``, on the rule's time budget; a flow in a
+        scope of text by its parts (:class:`FlowSearch`), compiled with the name only where it could flow."""
 
-        def search(text: bytes, start: int, end: int, in_whole: int | None = None) -> int | None:
+        def first(pattern: "regex.Pattern[bytes]", text: bytes, start: int, end: int,
+                  in_whole: int | None) -> int | None:
             """``in_whole``: where ``text`` (a hit's window) starts in the buffer's :class:`SpanSearch`."""
             if in_whole is not None:
                 return spend.run(end - start, lambda timeout: self._spans.first(
@@ -181,7 +189,20 @@ class ContextJudge:
             found = spend.run(end - start, lambda timeout: pattern.search(text, start, end, timeout=timeout))
             return None if found is None else found.start()
 
+        def search(text: bytes, start: int, end: int, in_whole: int | None = None) -> int | None:
+            if not piece.flows:
+                return first(piece.pattern, text, start, end, in_whole)
+            if piece.scope in ("path", "name") or not self._many_names(piece, name):
+                return first(piece.pattern_for(name), text, start, end, in_whole)
+            return self._flows.first(flow_parts(piece.pattern_text), name, text, start, end, in_whole, first, spend)
+
         return search
+
+    def _many_names(self, piece: Evidence, name: str) -> bool:
+        """Whether ``piece`` has been asked with another name than ``name`` in this stream: a flow asked with
+        one name is compiled with it, as cheap as splitting it into parts (:func:`flow_parts`) would be."""
+        first = self._first_names.setdefault(id(piece), name)
+        return first != name
 
     def _locate(self, spend: Spending, piece: Evidence, hit: Hit, around: _Around, name: str) -> int | bool:
         """The line ``piece`` is found on, True where it has no line (a path, a name), or False

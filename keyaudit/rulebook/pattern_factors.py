@@ -26,7 +26,9 @@ _LEAD_FLAGS = re.compile(r"\(\?([aiLmsuVwf0-9]*)\)")
 _ANY_FLAGS = re.compile(r"\(\?[a-zA-Z0-9-]*\)")
 _QUANTIFIER = re.compile(r"(?:[*+?]|\{\d*(?:,\d*)?\})[?+]?")
 # what a piece cannot be searched alone with: a backreference, a recursion, a condition, \G, \K, a named list
-_NOT_ALONE = re.compile(r"\\[1-9gGKL]|\(\?(?:P=|P>|[R&(|]|[+-]?\d)")
+_NOT_ALONE_ESCAPES = frozenset("123456789gGKL")
+_NOT_ALONE_GROUP = re.compile(r"\(\?(?:P=|P>|[R&(|]|[+-]?\d)")
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _ESCAPE_ARGUMENT = {"x": 2, "u": 4, "U": 8}
 # an item that may consume nothing: an anchor, a lookaround, or one repeated from zero times
 _MAY_BE_EMPTY = re.compile(r"\^|\$|\\[bBAZzmM]|\(\?<?[=!]|.*(?:[*?]|\{0*(?:,\d*)?\})[?+]?\Z", re.DOTALL)
@@ -119,8 +121,44 @@ def _items(text: str) -> list[_Item] | None:
     return items
 
 
+def alternatives(body: str) -> list[str] | None:
+    """The top-level alternatives of ``body`` (a pattern without its leading flags), those of a
+    group that is all of it opened: ``(?:A|B)`` is ``[A, B]``. None where this reader does not
+    follow it."""
+    parts, at, start = [], 0, 0
+    try:
+        while at < len(body):
+            char = body[at]
+            if char == "\\":
+                at = _escape_end(body, at)
+            elif char == "[":
+                at = _close(body, _set_start(body, at + 1), "]")
+            elif char == "(":
+                at = _close(body, at + 1, ")")
+            elif char == ")":
+                return None
+            else:
+                if char == "|":
+                    parts.append(body[start:at])
+                    start = at + 1
+                at += 1
+    except (ValueError, IndexError):
+        return None
+    parts.append(body[start:])
+    if len(parts) == 1 and body.startswith("(?:") and _close(body, 3, ")") == len(body):
+        return alternatives(body[3:-1])
+    return parts
+
+
+def not_alone(text: str) -> bool:
+    """Whether ``text`` holds what a piece cannot be searched alone with (outside escapes: an
+    escaped parenthesis before a ``?|`` opens no branch reset)."""
+    return any(char in _NOT_ALONE_ESCAPES for char in _ESCAPE.findall(text)) or bool(
+        _NOT_ALONE_GROUP.search(_ESCAPE.sub("E", text)))
+
+
 def _known(flags: str, text: str) -> bool:
-    return bool(text) and not _NOT_ALONE.search(text) and (
+    return bool(text) and not not_alone(text) and (
         locality(flags + text) is not None or line_locality(flags + text) is not None)
 
 
