@@ -260,9 +260,9 @@ def firebase_functions_log(request: Request) -> list[str]:
 
 
 BLIND = "no request found (blind)"
-SHAPES = [case(pgsql_http_log_statement, "postgresql.log", missed=BLIND),
-          case(pgsql_http_jsonlog, "postgresql.json", missed=BLIND),
-          case(sqlserver_xevent_batch, "rest_calls.xml", missed=BLIND),
+SHAPES = [case(pgsql_http_log_statement, "postgresql.log"),
+          case(pgsql_http_jsonlog, "postgresql.json"),
+          case(sqlserver_xevent_batch, "rest_calls.xml"),
           case(oracle_utl_http_dbms_output, "pay_transfer.lst"),
           case(apex_web_service_debug_sqlcl, "apex_debug.json", missed=BLIND),
           case(snowflake_event_table_log, "events.json"),
@@ -314,3 +314,25 @@ def test_settings_and_ddl_naming_the_api_are_no_calls(tmp_path: Path) -> None:
     report = _scan_lines(tmp_path, "setup.sql.log", lines)
     assert request_rules(report) == [], request_rules(report)
     assert not report["scan"]["requests"].get("requests_judged"), report["scan"]["requests"]
+
+
+def test_a_logged_statement_naming_the_http_functions_without_a_transfer_is_no_request(tmp_path: Path) -> None:
+    # What a database's logs say of its HTTP functions without a transfer sent: SQL Server's error for a refused call
+    # (Msg 31608 names the procedure and the URL) and its @response printed (learn.microsoft.com … "response": status,
+    # headers; "result"), the grant that allows the calls, an http_request GET of a transfer's status, and the pgsql-
+    # http DDL that makes the type.
+    head = "2026-11-22 13:00:30.104 UTC [4242] payouts@loja LOG:  statement: "
+    lines = ["Msg 31608, Level 16, State 1, Procedure sp_invoke_external_rest_endpoint, Line 1 [Batch Start Line 0]",
+             "An error occurred, failed to communicate with the external rest endpoint 'https://api.asaas.com/v3/"
+             "transfers'. HRESULT: 0x80072ee7.",
+             '{"response":{"status":{"http":{"code":201,"description":"Created"}},"headers":{"Date":"Sun, 22 Nov 2026 '
+             '13:00:30 GMT","Content-Type":"application/json"}},"result":{"id":"t1","object":"transfer",'
+             '"url":"https://api.asaas.com/v3/transfers/t1"}}',
+             "GRANT EXECUTE ANY EXTERNAL ENDPOINT TO payouts; -- sp_invoke_external_rest_endpoint to "
+             "https://api.asaas.com/v3/transfers",
+             f"{head}SELECT status, content FROM http(('GET', 'https://api.iugu.com/v1/transfers/t1', "
+             "ARRAY[http_header('Accept', 'application/json')], NULL, NULL)::http_request);",
+             f"{head}CREATE TYPE http_request AS (method http_method, uri varchar, headers http_header[], "
+             "content_type varchar, content varchar); -- https://api.iugu.com/v1/transfers"]
+    report = _scan_lines(tmp_path, "server.log", lines)
+    assert request_rules(report) == [], request_rules(report)
