@@ -269,9 +269,9 @@ SHAPES = [case(pgsql_http_log_statement, "postgresql.log"),
           case(bigquery_remote_function_logging, "entries.json"),
           case(clickhouse_query_log_url_insert, "query_log.jsonl", missed=BLIND),
           case(couchbase_eventing_curl_log, "sendTransfer.log", missed=BLIND),
-          case(mongodb_atlas_trigger_logs, "app-logs.json", missed=BLIND),
+          case(mongodb_atlas_trigger_logs, "app-logs.json"),
           case(firebase_functions_log, "functions.log")]
-HEADERS_ONLY: list[object] = [case(duckdb_http_logging, "http-log.txt", missed=BLIND)]
+HEADERS_ONLY: list[object] = [case(duckdb_http_logging, "http-log.txt")]
 NO_HEADERS: list[object] = []
 
 
@@ -335,4 +335,28 @@ def test_a_logged_statement_naming_the_http_functions_without_a_transfer_is_no_r
              f"{head}CREATE TYPE http_request AS (method http_method, uri varchar, headers http_header[], "
              "content_type varchar, content varchar); -- https://api.iugu.com/v1/transfers"]
     report = _scan_lines(tmp_path, "server.log", lines)
+    assert request_rules(report) == [], request_rules(report)
+
+
+def test_an_object_after_a_member_named_post_that_sends_nothing_is_no_transfer(tmp_path: Path) -> None:
+    # A blog's post object and a call's answer printed after the call that got it: a member named `post` before an
+    # object says the object's method only where the object is a request's options (a URL, headers and a body).
+    lines = ['2026-11-22 13:00:30 INFO cms blog.post {"url": "https://api.iugu.com/v1/transfer_requests", '
+             '"title": "How we pay suppliers", "body": "We call the transfers API."}',
+             '        "context.http.post answer {\\"status\\": \\"201 Created\\", \\"statusCode\\": 201, '
+             '\\"headers\\": {\\"Content-Type\\": [\\"application/json\\"]}, \\"body\\": \\"{\\\\\\"id\\\\\\":'
+             '\\\\\\"t1\\\\\\"}\\"}",']
+    report = _scan_lines(tmp_path, "app.log", lines)
+    assert request_rules(report) == [], request_rules(report)
+
+
+def test_duckdb_requests_elsewhere_and_its_responses_are_no_transfers(tmp_path: Path) -> None:
+    # DuckDB's HTTP log of reading a Parquet file and installing an extension (duckdb.org … logging: HEAD and GET
+    # requests to blobs.duckdb.org), then a GET of a transfer's status from iugu: none sends a transfer.
+    lines = ["HTTP Request:", "\tHEAD /stations.parquet", "\tAccept: */*", "\tHost: blobs.duckdb.org",
+             "\tUser-Agent: cpp-httplib/0.14.3", "", "HTTP Response:", "\t200 OK", "",
+             "HTTP Request:", "\tGET /v1/transfer_requests/t1", "\tAccept: */*", "\tHost: api.iugu.com",
+             "\tUser-Agent: cpp-httplib/0.14.3", "", "HTTP Response:", "\t200 OK",
+             "\tContent-Type: application/json", ""]
+    report = _scan_lines(tmp_path, "http-log.txt", lines)
     assert request_rules(report) == [], request_rules(report)

@@ -28,6 +28,7 @@ from .lines import python_literal
 from .batches import requests_in
 from .cut_records import count_cut
 from .dump_table import outer_marks
+from .envelopes import held_text
 from .literals import literal_record
 from .logfmt import logfmt_record, pairs_after_request
 from .message_templates import event_view
@@ -35,7 +36,8 @@ from .open_brackets import OpenBrackets
 from .parse_failures import Reading
 from .record_mentions import mentioned_in
 from .record_starts import printed_in
-from .records import json_object, request_of
+from .record_views import role
+from .records import METHOD, json_object, request_of
 from .same_request import SPAN
 
 # A tracing span's fields before an event's message, as Rust's tracing-subscriber writes them (`request{method=POST
@@ -47,6 +49,10 @@ _SPAN_CLOSE = "}: "
 _NGINX_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9A-Fa-f]{2})")
 _DECODER = json.JSONDecoder()
 MAX_REPR_CHARS = 256 << 10  # a Python repr longer than this is not evaluated
+# The options object a client's method is given, printed after the call it is given to (MongoDB Atlas'
+# `context.http.post {url, headers, body}`, NetSuite's `https.post(options)`): a member named for a method, right
+# before the object, says the method the object does not.
+_CALLED = re.compile(r"(?i)\w\.(post|put|patch|delete)\W{0,2}$")
 MAX_INNER_TRIES = 8  # places on a line where a request record may begin, tried when the first is none
 
 
@@ -186,6 +192,11 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
             found = exchange is not None
             if exchange is not None:
                 yield exchange
+        held = held_text(text) if not found and '\\"' in text else None
+        if held is not None and len(held) < len(text):  # a record a string holds, after its words (a line's)
+            inner = list(exchanges([(number, part) for part in held.split("\n")], path, known))
+            found = bool(inner)
+            yield from inner
         if not found and (" http" in text or '\\"http' in text) \
                 and (mention := _mention(text, parsed, origin, reading)) is not None:
             yield mention  # the mention shapes' needles: a blank, or a quote escaped in a value, before the URL's scheme
@@ -224,11 +235,18 @@ def _mention(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin, re
 
 def _line_requests(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin,
                    known: RecordHeaders) -> Iterator[Exchange]:
-    """The requests of the line's JSON (``parsed``: see :func:`parse_record`)."""
+    """The requests of the line's JSON (``parsed``: see :func:`parse_record`); of an object that names no method,
+    the method the call printed right before it names (see :data:`_CALLED`)."""
     if parsed is None:
         return
     record, latin1, end = parsed
-    yield from requests_in(event_view(record) if type(record) is dict else record, origin, latin1, known=known)
+    found = False
+    for exchange in requests_in(event_view(record) if type(record) is dict else record, origin, latin1, known=known):
+        found = True
+        yield exchange
+    called = _CALLED.search(text, 0, max(text.find("{"), 0)) if not found and type(record) is dict else None
+    if called is not None and not any(role(key) in METHOD for key in record):
+        yield from requests_in({"method": called.group(1).upper(), **record}, origin, latin1, known=known)
     if end >= 0:
         for value in _following(text, end):
             yield from requests_in(value, origin, known=known)
