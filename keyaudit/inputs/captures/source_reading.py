@@ -32,7 +32,8 @@ def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path
     declared too (``seen``, which the lines' own are added to, with the calls waiting for another file's). In
     another file whose lines show a database's own HTTP call (``logged_sql``: see
     :data:`.source_files.LOGGED_SQL_CALLS`), the statements its records hold are read as SQL: a server log's
-    statement as the database ran it, the text a JSON record's message holds unescaped (:func:`.envelopes.unwrapped`)."""
+    statement as the database ran it, the text a JSON record's message holds unescaped
+    (:func:`.envelopes.unwrapped`)."""
     found = family(path)
     if found is None and logged_sql:
         from .envelopes import unwrapped
