@@ -256,7 +256,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     if "text-tables" in present:
         yield from text_tables.exchanges(lines, path, known)
     yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
-    records = list(jsonlog.exchanges(anchored, path, known))
+    records = list(jsonlog.exchanges(anchored, path, known, held))
     parts: list[Exchange] = []  # the records that are a part of a record over lines, read whole there
     blocks = list(json_blocks.exchanges(lines, leads, path, known, cut, records, begun, parts, held))
     yield from (record for record in records if not any(record is part for part in parts))

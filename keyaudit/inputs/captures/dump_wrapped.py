@@ -25,7 +25,7 @@ WRAPPED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
     # `HTTP Request:`, `\t<method> <path>`, `\t<name>: <value>` a header sent, then `HTTP Response:`). No body is
     # logged; the target is joined to the Host field.
     {"capture": "titled-tab", "needle": "\t", "above": r"^HTTP Request:\s*$",
-     "start": r"\t(?P<method>[A-Z]+) (?P<target>/\S*)\s*$", "lines": "\t", "cut": "HTTP Response:", "body": "none",
+     "start": "\t" r"(?P<method>[A-Z]+) (?P<target>/\S*)\s*$", "lines": "\t", "cut": "HTTP Response:", "body": "none",
      "others": "end", "alone": "none"},
 
     # A request line an object's toString wraps in brackets, its identity hash after them (`Type[<request line>]@<hex>`),

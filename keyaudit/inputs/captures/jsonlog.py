@@ -28,7 +28,7 @@ from .lines import python_literal
 from .batches import requests_in
 from .cut_records import count_cut
 from .dump_table import outer_marks
-from .envelopes import held_text
+from .envelopes import HeldTexts
 from .literals import literal_record
 from .logfmt import logfmt_record, pairs_after_request
 from .message_templates import event_view
@@ -150,12 +150,14 @@ def _inner_records(text: str) -> Iterator[dict[str, Any]]:
         start = text.find("{", start + 1)
 
 
-def exchanges(lines: Iterable[tuple[int, str]], path: str,
-              known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
+def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders = NO_RECORD_HEADERS,
+              held: HeldTexts | None = None) -> Iterator[Exchange]:
     """Every request record among the lines: each record of the line's JSON (its first object
     or array, and any written after it on the line; each record of a batch), else one after
     the first ``{`` that names a request, else the record of the line's logfmt pairs. ``known``:
-    the header names the rules know."""
+    the header names the rules know; ``held``: what the lines' texts hold as envelopes, as far as worked out (a record
+    a JSON string holds after words of the line's own is read as the line's: an App Services log's `logs` item)."""
+    held = HeldTexts() if held is None else held
     printed = printed_in(path)
     outer = outer_marks()
     for number, text in lines:
@@ -192,9 +194,9 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
             found = exchange is not None
             if exchange is not None:
                 yield exchange
-        held = held_text(text) if not found and '\\"' in text else None
-        if held is not None and len(held) < len(text):  # a record a string holds, after its words (a line's)
-            inner = list(exchanges([(number, part) for part in held.split("\n")], path, known))
+        inner_text = held[text] if not found and '\\"' in text else None
+        if inner_text is not None and len(inner_text) < len(text):  # a record a string holds, after its words
+            inner = list(exchanges([(number, part) for part in inner_text.split("\n")], path, known, held))
             found = bool(inner)
             yield from inner
         if not found and (" http" in text or '\\"http' in text) \
