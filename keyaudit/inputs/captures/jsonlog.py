@@ -156,7 +156,8 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
     or array, and any written after it on the line; each record of a batch), else one after
     the first ``{`` that names a request, else the record of the line's logfmt pairs. ``known``:
     the header names the rules know; ``held``: what the lines' texts hold as envelopes, as far as worked out (a record
-    a JSON string holds after words of the line's own is read as the line's: an App Services log's `logs` item)."""
+    a JSON string holds after the call it is given to, which names its method, is read as the line's: an App Services
+    log's `logs` item; a string's record that names its own method is the reader of records over lines' to read)."""
     held = HeldTexts() if held is None else held
     printed = printed_in(path)
     outer = outer_marks()
@@ -195,7 +196,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
             if exchange is not None:
                 yield exchange
         inner_text = held[text] if not found and '\\"' in text else None
-        if inner_text is not None and len(inner_text) < len(text):  # a record a string holds, after its words
+        if inner_text is not None and len(inner_text) < len(text) and _called(inner_text) is not None:  # see the docstring
             inner = list(exchanges([(number, part) for part in inner_text.split("\n")], path, known, held))
             found = bool(inner)
             yield from inner
@@ -235,6 +236,11 @@ def _mention(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin, re
     return mentioned_in(record, origin) if record is not None else None
 
 
+def _called(text: str) -> re.Match[str] | None:
+    """The call the text names right before its first object (see :data:`_CALLED`), or None."""
+    return _CALLED.search(text, 0, max(text.find("{"), 0))
+
+
 def _line_requests(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin,
                    known: RecordHeaders) -> Iterator[Exchange]:
     """The requests of the line's JSON (``parsed``: see :func:`parse_record`); of an object that names no method,
@@ -246,7 +252,7 @@ def _line_requests(text: str, parsed: tuple[Any, bool, int] | None, origin: Orig
     for exchange in requests_in(event_view(record) if type(record) is dict else record, origin, latin1, known=known):
         found = True
         yield exchange
-    called = _CALLED.search(text, 0, max(text.find("{"), 0)) if not found and type(record) is dict else None
+    called = _called(text) if not found and type(record) is dict else None
     if called is not None and not any(role(key) in METHOD for key in record):
         yield from requests_in({"method": called.group(1).upper(), **record}, origin, latin1, known=known)
     if end >= 0:
