@@ -196,7 +196,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
             if exchange is not None:
                 yield exchange
         inner_text = held[text] if not found and '\\"' in text else None
-        if inner_text is not None and len(inner_text) < len(text) and _called(inner_text) is not None:  # see the docstring
+        if inner_text is not None and len(inner_text) < len(text) and _called(inner_text) is not None:
             inner = list(exchanges([(number, part) for part in inner_text.split("\n")], path, known, held))
             found = bool(inner)
             yield from inner
