@@ -18,8 +18,8 @@ did not, five pass now, by three rules:
   the text its record holds (:data:`keyaudit.inputs.captures.source_files.LOGGED_SQL_CALLS`): the log line, the
   `jsonlog` record and the Extended Events capture (all three found nothing: no reader of logs reads SQL);
 - an options object printed right after the call it is given to (`context.http.post {url, headers, body}`) names
-  its method there, and a record a JSON string holds after words of the line's own is read as the line's record
-  (:mod:`keyaudit.inputs.captures.jsonlog`): the Atlas trigger's log;
+  its method there, in a line or in a JSON string that holds the call and the object (an array of log lines'
+  item; :mod:`keyaudit.inputs.captures.jsonlog`): the Atlas trigger's log;
 - a request line indented by a tab under a section's title (`HTTP Request:`; the method and an origin-form target, no
   HTTP version), its header fields indented alike (:mod:`keyaudit.inputs.captures.dump_wrapped`): DuckDB's log.
 
