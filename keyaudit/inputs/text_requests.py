@@ -256,12 +256,12 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     if "text-tables" in present:
         yield from text_tables.exchanges(lines, path, known)
     yield from xml_records.exchanges(lines, anchored := [line for line in lines if line[0] in leads], path, known)
-    records = list(jsonlog.exchanges(anchored, path, known))
+    records = list(jsonlog.exchanges(anchored, path, known, held))
     parts: list[Exchange] = []  # the records that are a part of a record over lines, read whole there
     blocks = list(json_blocks.exchanges(lines, leads, path, known, cut, records, begun, parts, held))
     yield from (record for record in records if not any(record is part for part in parts))
     yield from blocks
-    yield from source_exchanges(lines, leads, path, seen)
+    yield from source_exchanges(lines, leads, path, seen, "logged-sql" in present)
     yield from url_mentions.exchanges(anchored, path)
     yield from argument_pairs.exchanges(anchored, path, known)
 
@@ -271,9 +271,11 @@ def _window_marks() -> MarkSet:
     """What a window's text is looked for once (see :mod:`keyaudit.engine.marks`): the marks of the steps that join
     its lines (:data:`.captures.envelopes.MARKS`) and of the readers of whole windows that read few windows."""
     from keyaudit.inputs.captures import envelopes, sql_records, text_tables, toml_records, yaml_records
+    from keyaudit.inputs.captures.source_files import LOGGED_SQL_CALLS
 
     return MarkSet({**envelopes.MARKS, "yaml-records": yaml_records.MARKS, "toml-records": toml_records.MARKS,
-                    "sql-records": sql_records.MARKS, "text-tables": text_tables.MARKS})
+                    "sql-records": sql_records.MARKS, "text-tables": text_tables.MARKS,
+                    "logged-sql": LOGGED_SQL_CALLS})
 
 
 def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int], held: HeldTexts | None = None

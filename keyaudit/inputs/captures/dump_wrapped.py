@@ -19,6 +19,15 @@ WRAPPED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
     {"capture": "arrow", "needle": "→ ", "start": r"→ (?P<method>[A-Z]+) (?P<url>https?://\S+)\s*$",
      "lines": "  ", "cut": "← ", "body": "none", "others": "end", "alone": "none"},
 
+    # A request under a section's title, its request line (a method and an origin-form target, no version) and each
+    # header field under it indented by a tab, the response's section after it: the cpp-httplib logger DuckDB writes
+    # with `SET enable_http_logging = true` (duckdb.org … operations_manual/logging; duckdb/logging/http_logger.hpp:
+    # `HTTP Request:`, `\t<method> <path>`, `\t<name>: <value>` a header sent, then `HTTP Response:`). No body is
+    # logged; the target is joined to the Host field.
+    {"capture": "titled-tab", "needle": "\t", "above": r"^HTTP Request:\s*$",
+     "start": "\t" r"(?P<method>[A-Z]+) (?P<target>/\S*)\s*$", "lines": "\t", "cut": "HTTP Response:", "body": "none",
+     "others": "end", "alone": "none"},
+
     # A request line an object's toString wraps in brackets, its identity hash after them (`Type[<request line>]@<hex>`),
     # the header fields on the lines under it, the Host among them: Jetty's HttpClient at DEBUG (jetty/jetty.project
     # jetty-client HttpSender.beginToHeaders: `Request headers {}{}{}` — the HttpRequest, whose toString is `%s[%s %s

@@ -28,6 +28,7 @@ from .lines import python_literal
 from .batches import requests_in
 from .cut_records import count_cut
 from .dump_table import outer_marks
+from .envelopes import HeldTexts
 from .literals import literal_record
 from .logfmt import logfmt_record, pairs_after_request
 from .message_templates import event_view
@@ -35,7 +36,8 @@ from .open_brackets import OpenBrackets
 from .parse_failures import Reading
 from .record_mentions import mentioned_in
 from .record_starts import printed_in
-from .records import json_object, request_of
+from .record_views import role
+from .records import METHOD, json_object, request_of
 from .same_request import SPAN
 
 # A tracing span's fields before an event's message, as Rust's tracing-subscriber writes them (`request{method=POST
@@ -47,6 +49,10 @@ _SPAN_CLOSE = "}: "
 _NGINX_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9A-Fa-f]{2})")
 _DECODER = json.JSONDecoder()
 MAX_REPR_CHARS = 256 << 10  # a Python repr longer than this is not evaluated
+# The options object a client's method is given, printed after the call it is given to (MongoDB Atlas'
+# `context.http.post {url, headers, body}`, NetSuite's `https.post(options)`): a member named for a method, right
+# before the object, says the method the object does not.
+_CALLED = re.compile(r"(?i)\w\.(post|put|patch|delete)\W{0,2}$")
 MAX_INNER_TRIES = 8  # places on a line where a request record may begin, tried when the first is none
 
 
@@ -144,12 +150,15 @@ def _inner_records(text: str) -> Iterator[dict[str, Any]]:
         start = text.find("{", start + 1)
 
 
-def exchanges(lines: Iterable[tuple[int, str]], path: str,
-              known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
+def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders = NO_RECORD_HEADERS,
+              held: HeldTexts | None = None) -> Iterator[Exchange]:
     """Every request record among the lines: each record of the line's JSON (its first object
     or array, and any written after it on the line; each record of a batch), else one after
     the first ``{`` that names a request, else the record of the line's logfmt pairs. ``known``:
-    the header names the rules know."""
+    the header names the rules know; ``held``: what the lines' texts hold as envelopes, as far as worked out (a record
+    a JSON string holds after the call it is given to, which names its method, is read as the line's: an App Services
+    log's `logs` item; a string's record that names its own method is the reader of records over lines' to read)."""
+    held = HeldTexts() if held is None else held
     printed = printed_in(path)
     outer = outer_marks()
     for number, text in lines:
@@ -184,6 +193,11 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str,
             found = exchange is not None
             if exchange is not None:
                 yield exchange
+        inner_text = held[text] if not found and '\\"' in text else None
+        if inner_text is not None and len(inner_text) < len(text) and _called(inner_text) is not None:
+            inner = list(exchanges([(number, part) for part in inner_text.split("\n")], path, known, held))
+            found = bool(inner)
+            yield from inner
         if not found and (" http" in text or '\\"http' in text) \
                 and (mention := _mention(text, parsed, origin, reading)) is not None:
             yield mention  # the mention shapes' needles: a blank, or a quote escaped in a value, before the URL's scheme
@@ -233,13 +247,25 @@ def _inner_request(text: str, origin: Origin, known: RecordHeaders) -> Exchange 
     return None
 
 
+def _called(text: str) -> re.Match[str] | None:
+    """The call the text names right before its first object (see :data:`_CALLED`), or None."""
+    return _CALLED.search(text, 0, max(text.find("{"), 0))
+
+
 def _line_requests(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin,
                    known: RecordHeaders) -> Iterator[Exchange]:
-    """The requests of the line's JSON (``parsed``: see :func:`parse_record`)."""
+    """The requests of the line's JSON (``parsed``: see :func:`parse_record`); of an object that names no method,
+    the method the call printed right before it names (see :data:`_CALLED`)."""
     if parsed is None:
         return
     record, latin1, end = parsed
-    yield from requests_in(event_view(record) if type(record) is dict else record, origin, latin1, known=known)
+    found = False
+    for exchange in requests_in(event_view(record) if type(record) is dict else record, origin, latin1, known=known):
+        found = True
+        yield exchange
+    called = _called(text) if not found and type(record) is dict else None
+    if called is not None and not any(role(key) in METHOD for key in record):
+        yield from requests_in({"method": called.group(1).upper(), **record}, origin, latin1, known=known)
     if end >= 0:
         for value in _following(text, end):
             yield from requests_in(value, origin, known=known)

@@ -25,6 +25,12 @@ FAMILY = {**dict.fromkeys(("go", "java", "c", "cc", "cpp", "h", "rs"), "c"), "cs
           **dict.fromkeys(("ml", "mli"), "ocaml"), **dict.fromkeys(("bas", "frm", "vbs"), "vb"),
           **dict.fromkeys(("sql", "pkb", "pks", "pls", "plsql"), "sql"), **dict.fromkeys(("pq", "pqm"), "m"),
           **dict.fromkeys(("cfc", "cfm"), "cfml")}
+# What shows a statement a database ran that made an HTTP call itself, in a file that is no source code (a server
+# log with every statement, an event capture's batch text, a query history's row): the calls of its own HTTP client
+# (pgsql-http's `(…)::http_request`, SQL Server's sp_invoke_external_rest_endpoint, Oracle's UTL_HTTP and
+# APEX_WEB_SERVICE). Such a statement is read as SQL source code is, from the text its record holds.
+LOGGED_SQL_CALLS = ("::http_request", "sp_invoke_external_rest_endpoint", "UTL_HTTP.", "utl_http.",
+                    "APEX_WEB_SERVICE.", "apex_web_service.")
 GROUP_BEFORE, GROUP_AFTER = 40, 60  # lines of a statement group around its anchors, at most
 _TEST_PATH = (r"(?i)(?:^|[/\\])(?:tests?|spec|specs|__tests__|__mocks__|mocks?|fixtures?|testdata)[/\\]"
               r"|(?:_test|_spec|\.test|\.spec|Tests?|Spec)\.\w+$|(?:^|[/\\])test_[^/\\]*$")

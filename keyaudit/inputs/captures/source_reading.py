@@ -26,11 +26,19 @@ def source_reach(_line: bytes, _reach: Reach) -> Reach:
 
 
 def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
-                     seen: Seen | None = None) -> Iterator[Exchange]:
+                     seen: Seen | None = None, logged_sql: bool = False) -> Iterator[Exchange]:
     """The requests the statements of source code write around the ``anchored`` lines (none for
     another file: the reader is not even imported), a declarative client's by the interfaces the text above them
-    declared too (``seen``, which the lines' own are added to, with the calls waiting for another file's)."""
+    declared too (``seen``, which the lines' own are added to, with the calls waiting for another file's). In
+    another file whose lines show a database's own HTTP call (``logged_sql``: see
+    :data:`.source_files.LOGGED_SQL_CALLS`), the statements its records hold are read as SQL: a server log's
+    statement as the database ran it, the text a JSON record's message holds unescaped
+    (:func:`.envelopes.unwrapped`)."""
     found = family(path)
+    if found is None and logged_sql:
+        from .envelopes import unwrapped
+
+        found, lines = "sql", list(unwrapped(lines))
     if found is None:
         return iter(())
     from .source_declared import declared
