@@ -127,4 +127,5 @@ def _well_typed(values: dict) -> bool:
     return all(type(number) is int for number in whole) and \
         all(isinstance(progress[name], str) for name in ("head_hash", "tail_hash")) and \
         isinstance(progress.get("stamp") or "", str) and \
-        isinstance(seen := progress.get("seen") or [], list) and all(isinstance(key, str) for key in seen)
+        isinstance(seen := progress.get("seen") or [], list) and all(isinstance(key, str) for key in seen) and \
+        type(progress.get("held") or 0) is int

@@ -1,0 +1,143 @@
+"""--state over a log whose writer is inside a request: a ``curl -v`` dump writes its header lines one by one, a
+pretty-printed JSON record its fields line by line. The run that ends inside such a record leaves its requests to
+the next, which reads the record again, whole: run 1, the writer's append and run 2 report together exactly what
+one scan of the final file reports (rules, lines, columns). A file that stops growing has its open record judged
+by the next run; a killed run's successor still reports it once."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers.credentials import iugu_token
+from helpers.signing import SIGNED_AT, TRANSFER_PATH, signed_transfer
+
+Found = list[tuple[str, str, int, int]]
+BASIC = "Basic dGVzdDo="  # iugu's token as a Basic user name: this one's is empty, no secret of ours
+NOISE = "2026-12-06 10:00:00 INFO sending\n"
+DONE = "2026-12-06 10:00:01 INFO done\n"
+
+
+def scan(folder: Path, state: Path | None, *extra: str) -> Found:
+    """(file, rule, line, column) of each finding of a ``keyaudit scan`` of ``folder`` in a process of its own."""
+    with_state = ["--state", str(state)] if state is not None else []
+    run = subprocess.run([sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--jobs", "1", *with_state,
+                          *extra, str(folder)], capture_output=True, text=True)
+    assert run.returncode in (0, 1), run.stderr[-2000:]
+    return sorted((Path(f["location"]["path"]).name, f["rule_id"], f["location"]["line"], f["location"]["column"])
+                  for f in json.loads(run.stdout)["findings"])
+
+
+def curl_dump(headers: dict[str, str], path: str = TRANSFER_PATH) -> list[str]:
+    """A ``curl -v`` request as it writes it: the request line and each header on a ``>`` line of its own."""
+    return [f"> POST {path} HTTP/1.1", "> Host: api.iugu.com", *(f"> {name}: {value}" for name, value in headers.items())]
+
+
+def signed_dump(folder: Path) -> tuple[list[str], Path]:
+    """A signed iugu transfer as a client's wire dump: headers, a blank line, the body; and its public key."""
+    public, body, headers = signed_transfer(folder.parent, lambda token: '{"api_token":"%s","amount_cents":1050}'
+                                            % token)
+    lines = curl_dump({"Authorization": BASIC, "Content-Length": str(len(body)), **headers})
+    return [*lines, ">", body], public
+
+
+def outbox_record(token: str) -> list[str]:
+    """An unsigned iugu transfer as a payouts service's outbox logs it: a pretty-printed JSON record."""
+    record = {"method": "POST", "url": "https://api.iugu.com" + TRANSFER_PATH,
+              "headers": {"Content-Type": "application/json"}, "body": json.dumps({"api_token": token,
+                                                                                  "amount_cents": 1050})}
+    return ["2026-12-06 10:00:00 INFO outbox request", *json.dumps(record, indent=2).splitlines()]
+
+
+def written_in_two(tmp_path: Path, lines: list[str], cut: int, *extra: str) -> tuple[Found, Found, Found]:
+    """The findings of run 1 (the first ``cut`` lines written), of run 2 (the rest appended) and of one scan of
+    the final file."""
+    folder = tmp_path / "logs"
+    folder.mkdir(exist_ok=True)
+    log, state = folder / "app.log", tmp_path / "state.db"
+    log.write_text(NOISE + "".join(line + "\n" for line in lines[:cut]))
+    first = scan(folder, state, *extra)
+    with log.open("a") as out:
+        out.write("".join(line + "\n" for line in lines[cut:]) + DONE)
+    return first, scan(folder, state, *extra), scan(folder, None, *extra)
+
+
+def case_headers_open(tmp_path: Path) -> tuple[list[str], int, tuple[str, ...]]:
+    lines, public = signed_dump(tmp_path / "keys")
+    return lines, 4, ("--public-key", str(public))  # up to Authorization: Content-Length, signature, body to come
+
+
+def case_body_to_come(tmp_path: Path) -> tuple[list[str], int, tuple[str, ...]]:
+    lines, public = signed_dump(tmp_path / "keys")
+    return lines, len(lines) - 1, ("--public-key", str(public))  # the blank line written, the body not yet
+
+
+def case_json_open(tmp_path: Path) -> tuple[list[str], int, tuple[str, ...]]:
+    return outbox_record(iugu_token()), 5, ()
+
+
+def case_request_line_alone(tmp_path: Path) -> tuple[list[str], int, tuple[str, ...]]:
+    return [*curl_dump({"Authorization": BASIC, "Content-Type": "application/json"}), ">"], 1, ()
+
+
+CASES = [case_headers_open, case_body_to_come, case_json_open, case_request_line_alone]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.__name__)
+def test_a_request_the_writer_had_not_finished_is_judged_once_whole(tmp_path: Path, case) -> None:
+    (tmp_path / "keys").mkdir()
+    lines, cut, extra = case(tmp_path)
+    first, second, whole = written_in_two(tmp_path, lines, cut, *extra)
+    assert sorted(first + second) == whole, (first, second)
+    assert any(rule.startswith("iugu-") and "-transfer" in rule or rule.startswith("iugu-bad") for _, rule, *_ in whole) \
+        or case is case_headers_open or case is case_body_to_come  # signed with the client's key: valid, no finding
+
+
+def test_an_unsigned_transfer_written_to_its_signature_line_is_not_called_unsigned(tmp_path: Path) -> None:
+    lines = [*curl_dump({"Authorization": BASIC, "Content-Type": "application/json"}),
+             "> Signature: signature=abc"  # malformed: bad whatever the key, f"> Request-Time: {SIGNED_AT}", ">",
+             '{"amount_cents":100}']
+    first, second, whole = written_in_two(tmp_path, lines, 4)
+    assert first == []  # not iugu-unsigned-transfer: the writer was still writing its headers
+    assert second == whole == [("app.log", "iugu-bad-signature", 2, 1)]
+
+
+def test_an_open_record_of_a_file_that_stops_growing_is_judged_by_the_next_run(tmp_path: Path) -> None:
+    folder, state = tmp_path / "logs", tmp_path / "state.db"
+    folder.mkdir()
+    log = folder / "app.log"
+    log.write_text(NOISE + "".join(line + "\n" for line in curl_dump({"Authorization": BASIC})))
+    assert scan(folder, state) == []
+    assert scan(folder, state) == scan(folder, None) == [("app.log", "iugu-unsigned-transfer", 2, 1)]
+    assert scan(folder, state) == []
+    os.utime(log, (1, 1))
+    assert scan(folder, state) == []
+
+
+def test_an_open_record_rotated_and_compressed_is_judged_by_the_next_run(tmp_path: Path) -> None:
+    folder, state = tmp_path / "logs", tmp_path / "state.db"
+    folder.mkdir()
+    log = folder / "app.log"
+    log.write_text(NOISE + "".join(line + "\n" for line in curl_dump({"Authorization": BASIC})))
+    assert scan(folder, state) == []
+    with log.open("rb") as plain, gzip.open(folder / "app.log.1.gz", "wb") as packed:
+        shutil.copyfileobj(plain, packed)
+    log.unlink()
+    assert scan(folder, state) == [("app.log.1.gz", "iugu-unsigned-transfer", 2, 1)]
+    assert scan(folder, state) == []
+
+
+def test_a_key_on_the_lines_of_an_open_record_is_reported_once(tmp_path: Path) -> None:
+    token = iugu_token()
+    lines = outbox_record(token)
+    first, second, whole = written_in_two(tmp_path, lines, len(lines) - 1)  # all but the closing brace
+    secrets = [found for found in whole if found[1] != "iugu-unsigned-transfer"]
+    assert secrets and sorted(first) == secrets  # the key, at once; its request, once the record closed
+    assert sorted(first + second) == whole
