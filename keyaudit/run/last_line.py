@@ -86,15 +86,16 @@ def settle(tally: Tally, requests: Iterable[RequestRule] = ()) -> None:
     if progress is None or not tally.findings:  # its progress says what it saw (kept as it was, when not read)
         return
     first = progress.lines + 1
-    if earlier is not None and earlier.seen:
-        again, reported = earlier.lines + 1, set(earlier.seen)
-        tally.findings = Found(finding for finding in tally.findings
-                               if finding.location.line < again or _key(finding, again) not in reported)
     if progress.held is not None:
         judged = {rule.id for rule in requests}
         tally.findings = Found(finding for finding in tally.findings
                                if finding.location.line < first or finding.rule_id not in judged)
+    # Before what was reported already is left out: the next run reads these lines again too.
     seen = {_key(finding, first) for finding in tally.findings if finding.location.line >= first}
+    if earlier is not None and earlier.seen:
+        again, reported = earlier.lines + 1, set(earlier.seen)
+        tally.findings = Found(finding for finding in tally.findings
+                               if finding.location.line < again or _key(finding, again) not in reported)
     tally.progress = replace(progress, seen=tuple(sorted(seen)))
 
 

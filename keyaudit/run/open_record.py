@@ -20,7 +20,9 @@ import re
 HOLD_BYTES = 64 << 10  # an open record that began further back is judged as it is (said in the statistics)
 
 _REQUEST_LINE = re.compile(rb"(?:^|[\s>\"'])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/\d(?:\.\d)?\s*$")
-_HEADER = re.compile(rb"^(?:.*?[\s>] ?)?[!#$%&'*+.^_`|~0-9A-Za-z-]+:(?:\s|$)")
+# A header line as dumps write it: bare, or after a ``>`` (curl's mark, after a log prefix or not). A log record's
+# ``done: ok`` is no header: it ends the block.
+_HEADER = re.compile(rb"^(?:.*?> ?|\s*)[!#$%&'*+.^_`|~0-9A-Za-z-]+:(?:\s|$)")
 _BLANK = re.compile(rb"^\s*[<>]?\s*$")
 _LENGTH = re.compile(rb"content-length:\s*(\d+)", re.IGNORECASE)
 _SENDS_BODY = {b"POST", b"PUT", b"PATCH"}

@@ -18,6 +18,7 @@ import pytest
 
 from helpers.credentials import iugu_token
 from helpers.signing import SIGNED_AT, TRANSFER_PATH, signed_transfer
+from test_state import DIE_AT
 
 Found = list[tuple[str, str, int, int]]
 BASIC = "Basic dGVzdDo="  # iugu's token as a Basic user name: this one's is empty, no secret of ours
@@ -146,3 +147,37 @@ def test_a_key_on_the_lines_of_an_open_record_is_reported_once(tmp_path: Path) -
     secrets = [found for found in whole if found[1] != "iugu-unsigned-transfer"]
     assert secrets and sorted(first) == secrets  # the key, at once; its request, once the record closed
     assert sorted(first + second) == whole
+
+
+def test_keys_on_lines_a_stray_bracket_holds_are_reported_once_over_many_runs(tmp_path: Path) -> None:
+    folder, state = tmp_path / "logs", tmp_path / "state.db"
+    folder.mkdir()
+    log, tokens = folder / "app.log", [iugu_token() for _ in range(3)]
+    log.write_text(f"2026 ERROR list=[1,2\n2026 INFO api_token={tokens[0]}\n")  # the bracket never closes
+    assert scan(folder, state) == [("app.log", "iugu-api-token", 2, 21)]
+    with log.open("a") as out:
+        out.write(f"2026 INFO api_token={tokens[1]}\n2026 INFO x api_token={tokens[2]}\n")
+    assert scan(folder, state) == [("app.log", "iugu-api-token", 3, 21), ("app.log", "iugu-api-token", 4, 23)]
+    assert scan(folder, state) == []  # not grown: the held lines judged, their keys not again
+    assert scan(folder, state) == []
+
+
+@pytest.mark.parametrize("point", ["staged", "renamed"])
+def test_a_run_killed_after_the_writer_finished_an_open_request_reports_it_once(tmp_path: Path, point: str) -> None:
+    folder, state = tmp_path / "logs", tmp_path / "state.db"
+    folder.mkdir()
+    log = folder / "app.log"
+    log.write_text(NOISE + "".join(line + "\n" for line in curl_dump({"Authorization": BASIC})))
+    assert scan(folder, state) == []
+    with log.open("a") as out:
+        out.write('> Content-Type: application/json\n>\n{"amount_cents":100}\n' + DONE)
+    died = subprocess.run([sys.executable, "-c", DIE_AT, point, str(state)], cwd=folder, capture_output=True,
+                          text=True)
+    assert died.returncode == 9, died.stderr[-2000:]
+    report = folder / "report.jsonl"
+    delivered = [("app.log", f["rule_id"], f["location"]["line"], f["location"]["column"])
+                 for f in map(json.loads, report.read_text().splitlines())] if report.exists() else []
+    assert bool(delivered) == (point == "renamed")
+    after = scan(folder, state, "--exclude", "report.jsonl")
+    assert sorted(delivered + after) == [("app.log", "iugu-unsigned-transfer", 2, 1)]
+    assert scan(folder, state, "--exclude", "report.jsonl") == []
