@@ -83,13 +83,13 @@ def settle(tally: Tally, requests: Iterable[RequestRule] = ()) -> None:
     progress what is reported on the lines it ends in; while it ends in an open record, the findings of the rules
     ``requests`` on that record's lines are the next run's, which reads the record whole."""
     progress, earlier = tally.progress, tally.picked_up
-    if progress is None or not tally.findings:  # its progress says what it saw (kept as it was, when not read)
+    if progress is None:
         return
     first = progress.lines + 1
     if progress.held is not None:
-        judged = {rule.id for rule in requests}
-        tally.findings = Found(finding for finding in tally.findings
-                               if finding.location.line < first or finding.rule_id not in judged)
+        _take_back(tally, first, {rule.id for rule in requests})
+    if not tally.findings:  # its progress says what it saw (kept as it was, when not read)
+        return
     # Before what was reported already is left out: the next run reads these lines again too.
     seen = {_key(finding, first) for finding in tally.findings if finding.location.line >= first}
     if earlier is not None and earlier.seen:
@@ -97,6 +97,19 @@ def settle(tally: Tally, requests: Iterable[RequestRule] = ()) -> None:
         tally.findings = Found(finding for finding in tally.findings
                                if finding.location.line < again or _key(finding, again) not in reported)
     tally.progress = replace(progress, seen=tuple(sorted(seen)))
+
+
+def _take_back(tally: Tally, first: int, judged: set[str]) -> None:
+    """Leave the findings of the rules ``judged`` from line ``first`` on, and what judging their requests counted,
+    to the next run, which reads the record they are in whole."""
+    tally.findings = Found(finding for finding in tally.findings
+                           if finding.location.line < first or finding.rule_id not in judged)
+    statistics = tally.counts.statistics
+    for counted in (counted for line, counted in tally.judged or () if line >= first):
+        statistics.subtract(counted)
+        for name in counted:
+            if statistics[name] <= 0:
+                del statistics[name]
 
 
 def _key(finding: Finding, first: int) -> str:

@@ -126,7 +126,7 @@ class UnitScanner:
                     return Tally(errors=[ScanError(unit.target.display, f"cannot read: {exc.strerror or exc}")])
             held = file_size(path) if path is not None else 0  # its length as its reading begins
             for threaded in (True, False):
-                tally = Tally()
+                tally = Tally(judged=[] if unit.head is not None else None)
                 opener = opener_for(location, unit.byte_range, threaded, unit.members, unit.seek_point, unit.to_end)
                 with self.budget.file() as account:
                     done = self._scan_guarded(unit, opener, tally, last_try=not threaded or unit.cut_compressed)

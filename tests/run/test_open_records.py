@@ -26,14 +26,19 @@ NOISE = "2026-12-06 10:00:00 INFO sending\n"
 DONE = "2026-12-06 10:00:01 INFO done\n"
 
 
-def scan(folder: Path, state: Path | None, *extra: str) -> Found:
-    """(file, rule, line, column) of each finding of a ``keyaudit scan`` of ``folder`` in a process of its own."""
+def report(folder: Path, state: Path | None, *extra: str) -> dict:
+    """The JSON report of a ``keyaudit scan`` of ``folder`` in a process of its own."""
     with_state = ["--state", str(state)] if state is not None else []
     run = subprocess.run([sys.executable, "-m", "keyaudit", "scan", "--format", "json", "--jobs", "1", *with_state,
                           *extra, str(folder)], capture_output=True, text=True)
     assert run.returncode in (0, 1), run.stderr[-2000:]
+    return json.loads(run.stdout)
+
+
+def scan(folder: Path, state: Path | None, *extra: str) -> Found:
+    """(file, rule, line, column) of each finding of a ``keyaudit scan`` of ``folder``."""
     return sorted((Path(f["location"]["path"]).name, f["rule_id"], f["location"]["line"], f["location"]["column"])
-                  for f in json.loads(run.stdout)["findings"])
+                  for f in report(folder, state, *extra)["findings"])
 
 
 def curl_dump(headers: dict[str, str], path: str = TRANSFER_PATH) -> list[str]:
@@ -181,3 +186,18 @@ def test_a_run_killed_after_the_writer_finished_an_open_request_reports_it_once(
     after = scan(folder, state, "--exclude", "report.jsonl")
     assert sorted(delivered + after) == [("app.log", "iugu-unsigned-transfer", 2, 1)]
     assert scan(folder, state, "--exclude", "report.jsonl") == []
+
+
+def test_a_signed_request_whose_body_is_to_come_is_counted_once_judged_whole(tmp_path: Path) -> None:
+    (tmp_path / "keys").mkdir()
+    lines, public = signed_dump(tmp_path / "keys")
+    folder, state, key = tmp_path / "logs", tmp_path / "state.db", ("--public-key", str(public))
+    folder.mkdir()
+    log = folder / "app.log"
+    log.write_text(NOISE + "".join(line + "\n" for line in lines[:-1]))  # the blank line written, not the body
+    assert report(folder, state, *key)["scan"]["requests"] == {}  # not judged unverified: not judged yet
+    with log.open("a") as out:
+        out.write(lines[-1] + "\n" + DONE)
+    second = report(folder, state, *key)["scan"]["requests"]
+    assert {name: second[name] for name in ("requests_judged", "signatures_valid")} == \
+        report(folder, None, *key)["scan"]["requests"] == {"requests_judged": 1, "signatures_valid": 1}
