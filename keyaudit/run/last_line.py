@@ -7,14 +7,20 @@ the incomplete one again with what was appended; binary content, the text run it
 :meth:`keyaudit.engine.binary_read.BinaryRead.pick_up`). What the earlier run reported on that line is kept with
 the record (rule, columns and a short digest of the secret, never the secret) and not reported again, so a key
 reported whole before the writer went on is reported once, and a key the writer finished since is reported now.
-"""
+
+
+A record that takes several lines and is still open where the text ends (a request's header block, a JSON record:
+see :mod:`.open_record`) is read again the same way, from its first line: the record keeps the offset of that line
+and what was reported on each line from it (the line's place among them is part of the key), and the findings of
+the request rules on those lines are left to the next run, which judges the request whole. A file that did not grow
+since has that record judged as it is, so none waits for ever."""
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from typing import Iterable
 from dataclasses import replace
+from typing import Iterable
 
 from keyaudit.model.findings import Finding
 from keyaudit.rulebook.requests import RequestRule
@@ -35,7 +41,7 @@ def text_progress(unit: WorkUnit, keeper: TailKeeper, resume: Resume | None, pla
     the lines and end column this pass read): up to where the open record it ends in begins (see
     :func:`held_start`); else up to the start of the line it ends in, when that line began in its last
     ``TAIL_BYTES`` (a longer one is recorded to its end, as the next run cannot place a start in it)."""
-    assert unit.head is not None  # with --state
+    assert unit.head is not None  # called only with --state, where each unit has its head
     head, stamp, resumed_from = unit.head, unit.stamp, resume.record_id if resume else None
     lines, end_column = (resume.lines if resume else 0) + place[0], place[1]
     hold = held_start(keeper, resume, went_on_from(unit.resume, resume), statistics)

@@ -32,7 +32,8 @@ _BRACKETS = re.compile(rb"[{}\[\]]")
 
 def open_start(text: bytes, whole: bool) -> int | None:
     """The offset in ``text`` (the last bytes read, up to the end) where its last open record begins, or None.
-    ``whole``: ``text`` starts at the content's start; else its first line, cut, is not looked at."""
+    ``whole``: ``text`` starts at a line's start (the content's, or where the pass began); else its first line,
+    cut, is not looked at."""
     first = 0 if whole else text.find(b"\n") + 1
     if not whole and first == 0:
         return None
