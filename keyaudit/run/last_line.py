@@ -8,7 +8,6 @@ the incomplete one again with what was appended; binary content, the text run it
 the record (rule, columns and a short digest of the secret, never the secret) and not reported again, so a key
 reported whole before the writer went on is reported once, and a key the writer finished since is reported now.
 
-
 A record that takes several lines and is still open where the text ends (a request's header block, a JSON record:
 see :mod:`.open_record`) is read again the same way, from its first line: the record keeps the offset of that line
 and what was reported on each line from it (the line's place among them is part of the key), and the findings of
