@@ -14,7 +14,9 @@ from keyaudit.model.result import ScanResult
 CUT_STATISTICS = (("request_lines_cut", "line{} too long to read whole for requests"),
                   ("request_records_cut", "record{} not read whole for requests"),
                   ("payloads_cut", "encoded payload{} read only in part"),
-                  ("declared_calls_cut", "call{} on a declarative client not kept for the interfaces of other files"))
+                  ("declared_calls_cut", "call{} on a declarative client not kept for the interfaces of other files"),
+                  # --state: a record still open at the end, begun too far back to be held for the next run
+                  ("open_records_judged_unfinished", "record{} still open at the end judged as written so far"))
 
 
 def cuts(result: ScanResult) -> list[str]:

@@ -201,3 +201,15 @@ def test_a_signed_request_whose_body_is_to_come_is_counted_once_judged_whole(tmp
     second = report(folder, state, *key)["scan"]["requests"]
     assert {name: second[name] for name in ("requests_judged", "signatures_valid")} == \
         report(folder, None, *key)["scan"]["requests"] == {"requests_judged": 1, "signatures_valid": 1}
+
+
+def test_an_open_record_longer_than_the_hold_is_judged_as_written_and_said(tmp_path: Path) -> None:
+    folder, state = tmp_path / "logs", tmp_path / "state.db"
+    folder.mkdir()
+    fields = "".join(f'  "k{i}": "api_token={iugu_token()}",\n' if i % 50 == 0 else f'  "k{i}": "{"x" * 60}",\n'
+                     for i in range(1100))  # 75 KB of a record whose brace has not closed
+    (folder / "app.log").write_text("boot\n{\n" + fields)
+    first = report(folder, state)
+    assert first["scan"]["requests"] == {"open_records_judged_unfinished": 1}
+    assert sorted((f["location"]["line"], f["location"]["column"]) for f in first["findings"]) == \
+        [(3 + i, len(f'  "k{i}": "api_token=') + 1) for i in range(0, 1100, 50)]  # its keys at once
