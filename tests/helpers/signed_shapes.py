@@ -15,6 +15,7 @@ byte for the signature to verify with ``--public-key``:
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -81,6 +82,21 @@ def go_canonical(name: str) -> str:
     """A header name as Go's textproto.CanonicalMIMEHeaderKey writes it (`access_token` is
     `Access_token`): Go loggers and dumps show names so, whatever the client set."""
     return "-".join(part[:1].upper() + part[1:].lower() for part in name.split("-"))
+
+
+def run_id(request: Request) -> str:
+    """One id per request, the same each time the request is written (a job, run or log id)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, repr(request)))
+
+
+def json_line(record: object) -> list[str]:
+    """``record`` as one compact JSON line, as a JSON Lines log writes it."""
+    return [json.dumps(record, ensure_ascii=False, separators=(",", ":"))]
+
+
+def json_pretty(record: object) -> list[str]:
+    """``record`` pretty-printed over lines, as a console or an export writes it."""
+    return json.dumps(record, indent=2, ensure_ascii=False).split("\n")
 
 
 def requests(folder: Path) -> tuple[list[Request], Path]:

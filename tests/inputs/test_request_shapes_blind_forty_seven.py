@@ -34,26 +34,13 @@ for ``HEADERS_ONLY``, not one header for ``NO_HEADERS``.
 from __future__ import annotations
 
 import json
-import uuid
 from pathlib import Path
 
 from helpers.running import request_rules, scan_json
-from helpers.signed_shapes import Request, case, header_value, requests
+from helpers.signed_shapes import Request, case, header_value, json_line, json_pretty, requests, run_id
 
 STAMP = "2026-11-22T13:00:30.104Z"
 
-
-def _run(request: Request) -> str:
-    """One id per request, the same each time the request is written (a job, run or log id)."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, repr(request)))
-
-
-def _line(record: object) -> list[str]:
-    return [json.dumps(record, ensure_ascii=False, separators=(",", ":"))]
-
-
-def _pretty(record: object) -> list[str]:
-    return json.dumps(record, indent=2, ensure_ascii=False).split("\n")
 
 
 def _sql(text: str) -> str:
@@ -94,7 +81,7 @@ def pgsql_http_jsonlog(request: Request) -> list[str]:
     # PostgreSQL 15's `log_destination = 'jsonlog'` (runtime-config-logging.html "Using JSON-Format Log Output":
     # timestamp, user, dbname, pid, remote_host, session_id, line_num, ps, session_start, vxid, txid, error_severity,
     # message, application_name, backend_type, query_id), one object a line.
-    return _line({"timestamp": "2026-11-22 13:00:30.104 UTC", "user": "payouts", "dbname": "loja", "pid": 4242,
+    return json_line({"timestamp": "2026-11-22 13:00:30.104 UTC", "user": "payouts", "dbname": "loja", "pid": 4242,
                   "remote_host": "[local]", "session_id": "6560b1e6.1092", "line_num": 3, "ps": "SELECT",
                   "session_start": "2026-11-22 12:58:14 UTC", "vxid": "3/41", "txid": 0, "error_severity": "LOG",
                   "message": "statement: " + _pgsql_http_call(request), "application_name": "psql",
@@ -150,7 +137,7 @@ def apex_web_service_debug_sqlcl(request: Request) -> list[str]:
                 f"make_rest_request p_body: {request.body}"]
     items = [{"message_timestamp": "22-NOV-26 01.00.30.104000 PM", "page_id": 42, "message_level": 4,
               "message": message} for message in messages]
-    return _line({"results": [{"columns": [{"name": "MESSAGE_TIMESTAMP", "type": "TIMESTAMP"},
+    return json_line({"results": [{"columns": [{"name": "MESSAGE_TIMESTAMP", "type": "TIMESTAMP"},
                                            {"name": "PAGE_ID", "type": "NUMBER"},
                                            {"name": "MESSAGE_LEVEL", "type": "NUMBER"},
                                            {"name": "MESSAGE", "type": "VARCHAR2"}], "items": items}]})
@@ -176,7 +163,7 @@ def snowflake_event_table_log(request: Request) -> list[str]:
         "telemetry.sdk.language": "python"}, indent=2), "SCOPE": '{\n  "name": "payouts"\n}',
            "RECORD_TYPE": "LOG", "RECORD": '{\n  "severity_text": "INFO"\n}',
            "RECORD_ATTRIBUTES": json.dumps(attributes, indent=2, ensure_ascii=False), "VALUE": '"iugu transfer"'}
-    return _pretty([row])
+    return json_pretty([row])
 
 
 # --- BigQuery: a remote function's Cloud Logging entry -------------------------------------------------------------
@@ -187,10 +174,10 @@ def bigquery_remote_function_logging(request: Request) -> list[str]:
     # stdout, which Cloud Logging makes an entry's jsonPayload (cloud.google.com/logging/docs/structured-logging:
     # `message`, `severity` lifted, the rest kept), the entries read with `gcloud logging read --format=json`.
     payload = {"message": "iugu transfer sent", "bq_caller": "//bigquery.googleapis.com/projects/loja/jobs/"
-               "bquxjob_41", "requestId": _run(request), "outbound": {
+               "bquxjob_41", "requestId": run_id(request), "outbound": {
                    "method": request.method, "url": request.url, "headers": dict(request.headers),
                    "body": request.body}}
-    return _pretty([{"insertId": _run(request)[:16], "jsonPayload": payload, "labels": {
+    return json_pretty([{"insertId": run_id(request)[:16], "jsonPayload": payload, "labels": {
         "instanceId": "0069c7a9"}, "logName": "projects/loja/logs/run.googleapis.com%2Fstdout",
         "receiveTimestamp": STAMP, "resource": {"labels": {"service_name": "send-transfer", "location":
                                                            "southamerica-east1"}, "type": "cloud_run_revision"},
@@ -207,8 +194,8 @@ def clickhouse_query_log_url_insert(request: Request) -> list[str]:
     headers = ", ".join(f"{_sql(name)}={_sql(value)}" for name, value in request.headers)
     query = (f"INSERT INTO FUNCTION url({_sql(request.url)}, 'RawBLOB', 'body String', headers({headers})) "
              f"VALUES ({_sql(request.body)})")
-    return _line({"type": "QueryFinish", "event_time": "2026-11-22 13:00:30", "query_duration_ms": 312,
-                  "query_kind": "Insert", "user": "payouts", "query_id": _run(request), "query": query,
+    return json_line({"type": "QueryFinish", "event_time": "2026-11-22 13:00:30", "query_duration_ms": 312,
+                  "query_kind": "Insert", "user": "payouts", "query_id": run_id(request), "query": query,
                   "written_rows": 1})
 
 
@@ -249,14 +236,14 @@ def mongodb_atlas_trigger_logs(request: Request) -> list[str]:
     # completed, error, logs: [lines], status}]}`).
     args = {"url": request.url, "headers": {name: [value] for name, value in request.headers},
             "body": request.body}
-    entry = {"_id": _run(request).replace("-", "")[:24], "co_id": _run(request)[::-1][:24],
+    entry = {"_id": run_id(request).replace("-", "")[:24], "co_id": run_id(request)[::-1][:24],
              "type": "DATABASE_TRIGGER", "domain_id": "6560b1e6a1b2c3d4e5f60718", "app_id": "6560b1e6a1b2c3d4e5f60719",
              "group_id": "6560b1e6a1b2c3d4e5f6071a", "request_url": "", "request_method": "",
              "event_subscription_id": "6560b1e6a1b2c3d4e5f6071b", "event_subscription_name": "payoutInserted",
              "function_id": "6560b1e6a1b2c3d4e5f6071c", "function_name": "sendTransfer", "started": STAMP,
              "completed": STAMP, "error": None, "logs": [JSON_PREFIX + json.dumps(args, ensure_ascii=False)],
              "status": "OK", "messages": ["running function 'sendTransfer'"], "mem_time_usage": 1.2e8}
-    return _pretty({"logs": [entry], "nextEndDate": STAMP, "nextSkip": 1})
+    return json_pretty({"logs": [entry], "nextEndDate": STAMP, "nextSkip": 1})
 
 
 JSON_PREFIX = "context.http.post "

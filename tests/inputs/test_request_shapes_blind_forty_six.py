@@ -27,29 +27,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import uuid
 from pathlib import Path
 
 import pytest
 
 from helpers.running import request_rules, scan_json
-from helpers.signed_shapes import Request, assert_shape_findings, case, requests
+from helpers.signed_shapes import Request, assert_shape_findings, case, json_line, json_pretty, requests, run_id
 
 STAMP = "2026-11-22T13:00:30.104Z"
 AGENT = "payouts/3.1"
 
-
-def _run(request: Request) -> str:
-    """One id per request, the same each time the request is written (a job, run or log id)."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, repr(request)))
-
-
-def _line(record: object) -> list[str]:
-    return [json.dumps(record, ensure_ascii=False, separators=(",", ":"))]
-
-
-def _pretty(record: object) -> list[str]:
-    return json.dumps(record, indent=2, ensure_ascii=False).split("\n")
 
 
 # --- ServiceNow: the outbound HTTP log through the Table API -------------------------------------------------------
@@ -62,14 +49,14 @@ def servicenow_outbound_http_log(request: Request) -> list[str]:
     # `GET /api/now/table/sys_outbound_http_log?sysparm_query=…` (the Table API's {"result": [records]}, every
     # field a string; the headers one text field of `Name: value` lines), printed two blanks an indent.
     fields = [f"{name}: {value}" for name, value in request.headers]
-    record = {"sys_id": _run(request).replace("-", ""), "sequence": "1", "http_method": request.method,
+    record = {"sys_id": run_id(request).replace("-", ""), "sequence": "1", "http_method": request.method,
               "protocol": "HTTP/1.1", "scheme": "https", "hostname": request.host, "path": request.path,
               "url": request.url, "request_headers": "\n".join(fields + [f"Content-Length: {request.content_length}"]),
               "request_body": request.body, "response_status": "201",
               "response_headers": "Content-Type: application/json\nContent-Length: 11",
               "response_body": '{"id":"t1"}', "source": "x_payouts.TransferMessage", "sys_created_on":
               "2026-11-22 13:00:30"}
-    return _pretty({"result": [record]})
+    return json_pretty({"result": [record]})
 
 
 # --- ServiceNow: a RESTMessageV2 script's system log lines ---------------------------------------------------------
@@ -98,7 +85,7 @@ def netsuite_https_post_options(request: Request) -> list[str]:
     # object shows it as its JSON text in the Details column.
     details = json.dumps({"url": request.url, "headers": dict(request.headers), "body": request.body},
                          ensure_ascii=False)
-    return _line({"date": "11/22/2026 1:00 pm", "type": "DEBUG", "scriptid": "customscript_payouts_transfers",
+    return json_line({"date": "11/22/2026 1:00 pm", "type": "DEBUG", "scriptid": "customscript_payouts_transfers",
                   "title": f"https.{request.method.lower()} options", "detail": details})
 
 
@@ -113,12 +100,12 @@ def dynamics_plugin_trace_log(request: Request) -> list[str]:
     # {"@odata.context", "value": [rows]}); each Trace call a line of messageblock, lines ended CRLF.
     trace = [f"Sending {request.method} {request.url}", *(f"{name}: {value}" for name, value in request.headers), "",
              request.body, "Response: 201 Created"]
-    row = {"@odata.etag": 'W/"4242"', "plugintracelogid": _run(request), "typename":
+    row = {"@odata.etag": 'W/"4242"', "plugintracelogid": run_id(request), "typename":
            "Contoso.Payouts.Plugins.SendTransfer", "messagename": "Create", "primaryentity": "contoso_payout",
-           "mode": 1, "depth": 1, "correlationid": _run(request)[::-1], "createdon": "2026-11-22T13:00:30Z",
+           "mode": 1, "depth": 1, "correlationid": run_id(request)[::-1], "createdon": "2026-11-22T13:00:30Z",
            "performanceexecutionduration": 312, "messageblock": "\r\n".join(trace) + "\r\n",
            "exceptiondetails": ""}
-    return _line({"@odata.context": "https://contoso.crm.dynamics.com/api/data/v9.2/$metadata#plugintracelogs",
+    return json_line({"@odata.context": "https://contoso.crm.dynamics.com/api/data/v9.2/$metadata#plugintracelogs",
                   "value": [row]})
 
 
@@ -149,7 +136,7 @@ def workato_job_step_input(request: Request) -> list[str]:
                                                                  for name, value in request.headers],
                       "body": request.body},
             "output": {"status_code": 201, "body": '{"id":"t1"}'}}
-    return _pretty({"id": 4242, "status": "succeeded", "started_at": STAMP, "lines": [step]})
+    return json_pretty({"id": 4242, "status": "succeeded", "started_at": STAMP, "lines": [step]})
 
 
 # --- Zapier: Webhooks by Zapier's data in --------------------------------------------------------------------------
@@ -161,7 +148,7 @@ def zapier_webhooks_data_in(request: Request) -> list[str]:
     data: dict[str, object] = {"method": request.method, "url": request.url, "data": request.body,
                                "unflatten": "no"}
     data |= {f"headers__{name}": value for name, value in request.headers}
-    return _pretty(data)
+    return json_pretty(data)
 
 
 # --- Shopify Flow: a run's Send HTTP request input -----------------------------------------------------------------
@@ -170,7 +157,7 @@ def shopify_flow_action_input(request: Request) -> list[str]:
     # A Shopify Flow workflow paying a supplier with "Send HTTP request" (help.shopify.com/manual/shopify-flow/
     # reference/actions/send-http-request: HTTP method, URL, Headers "key and value pair", Body), the run's step
     # details copied from the run log: the action's input as JSON, headers a list of key and value.
-    return _pretty({"step": "Send HTTP request", "status": "Succeeded", "input": {
+    return json_pretty({"step": "Send HTTP request", "status": "Succeeded", "input": {
         "httpMethod": request.method, "url": request.url,
         "headers": [{"key": name, "value": value} for name, value in request.headers], "body": request.body},
         "output": {"status": 201}})
@@ -205,8 +192,8 @@ def drupal_watchdog_guzzle(request: Request) -> list[str]:
                        *(f"{name}: {value}" for name, value in request.headers),
                        f"Content-Length: {request.content_length}", "", request.body])
     answer = "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n\r\n{\"id\":\"t1\"}"
-    wid = str(int(_run(request)[:6], 16))
-    return _pretty({wid: {"wid": wid, "type": "payouts_iugu", "message": f">>>>>>>>\n{raw}\n<<<<<<<<\n{answer}\n"
+    wid = str(int(run_id(request)[:6], 16))
+    return json_pretty({wid: {"wid": wid, "type": "payouts_iugu", "message": f">>>>>>>>\n{raw}\n<<<<<<<<\n{answer}\n"
                           "--------\n", "severity": "Debug", "location": "https://shop.example.com/admin/payouts/run",
                           "hostname": "10.0.0.7", "date": "22/Nov 13:00", "username": "admin"}})
 
@@ -217,7 +204,7 @@ def retool_workflow_run_log(request: Request) -> list[str]:
     # A Retool Workflow's REST API resource block sending the transfer (docs.retool.com … workflows: a run's logs,
     # each block's evaluated query — method, URL, headers, body — and its result), one NDJSON line per block as
     # the run log export writes them.
-    return _line({"timestamp": STAMP, "workflowRunId": _run(request), "blockName": "sendTransfer",
+    return json_line({"timestamp": STAMP, "workflowRunId": run_id(request), "blockName": "sendTransfer",
                   "level": "info", "message": "Running query", "query": {
                       "method": request.method, "url": request.url,
                       "headers": [[name, value] for name, value in request.headers], "body": request.body}})
