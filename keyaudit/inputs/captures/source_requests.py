@@ -40,7 +40,6 @@ from .source_headers import headers_given
 from .source_hidden import Shown, hides, mocks, shown
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
-from .source_sites import each_site
 from .source_tokens import COMMAND_NAME, Token, tokens
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
 from .source_values import facts, last_part, resolved
@@ -103,16 +102,10 @@ def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, famil
 
 def _requests(group: list[tuple[int, str]], anchored: set[int], lang: Language, path: str,
               constants: dict[str, str | None]) -> Iterator[Exchange]:
-    """The request of each call site of the part of ``group`` around its ``anchored`` lines
-    (:func:`.source_sites.each_site`), or of a part of one, the part's request; of a longer part, of each of its
+    """The request of the part of ``group`` around its ``anchored`` lines, or, of a longer part, of each of its
     statement pieces (:func:`.source_groups.statements`) holding an anchor, judged with what the whole part says of
     its headers (:func:`.source_hidden.shown`): none where it mocks; a piece of one line too long to read is counted."""
     part = anchored_part(group, anchored)
-    urls = {name for name, url in constants.items() if url}
-    if part and (made := each_site(part, lang, MAX_GROUP_CHARS, urls, lambda piece, whole: _request(
-            piece, lang, path, constants, whole))) is not None:
-        yield from made
-        return
     if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS:
         if part and (exchange := _request(part, lang, path, constants)) is not None:
             yield exchange
