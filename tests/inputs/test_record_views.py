@@ -27,18 +27,6 @@ def test_a_dotted_key_that_collides_with_a_value_stays_as_written() -> None:
     assert plain({"a.b": 1, "a": {"b": 2}}) == {"a": {"b": 2}, "a.b": 1}
 
 
-def test_a_double_underscore_between_names_is_a_path_as_a_dot_is() -> None:
-    # Zapier's step data flattens nested fields so: the headers under one parent, the request whole
-    record = {"method": "POST", "url": URL, "data": "{}", "headers__Signature": "signature=x",
-              "headers__Content-Type": "application/json"}
-    assert plain(record)["headers"] == {"Signature": "signature=x", "Content-Type": "application/json"}
-    assert dict((request(record) or Exchange("", "")).headers) == {"Signature": "signature=x",
-                                                                   "Content-Type": "application/json"}
-    # a dunder, GraphQL's `__typename`, a name ending or beginning in underscores is no path
-    for names in ({"__typename": "Transfer"}, {"__class__": "dict", "a__": 1, "___b": 2}, {"x___": 3}):
-        assert plain(names) == names
-
-
 def test_typed_values_and_key_value_lists() -> None:
     attributes = [{"key": "m", "value": {"stringValue": "POST"}},
                   {"key": "h", "value": {"arrayValue": {"values": [{"stringValue": "a"}, {"intValue": "2"}]}}},

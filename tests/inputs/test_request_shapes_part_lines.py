@@ -98,8 +98,7 @@ def _scan(tmp_path: Path, text: str, name: str) -> dict:
 
 def test_a_method_and_url_without_headers_are_no_unsigned_transfer(tmp_path: Path) -> None:
     """A configuration's or a document's labelled method and URL show no headers: none is called
-    unsigned (the YAML mapping, filed under a service's and a client's sections with nothing of a call
-    around it, is a client's settings, no request: see test_settings_records; the document's lines
+    unsigned (the YAML mapping is read as a request whose headers are unknown; the document's lines
     make no request of their parts)."""
     for name, text in (("config.yaml", "payouts:\n  iugu:\n    method: POST\n    url: https://api.iugu.com/v1/transfer_requests\n"
                                        "    timeout: 30\n"),
@@ -107,7 +106,7 @@ def test_a_method_and_url_without_headers_are_no_unsigned_transfer(tmp_path: Pat
                                         "Sign every transfer.\n")):
         report = _scan(tmp_path, text, name)
         assert [f["rule_id"] for f in report["findings"] if f["context"].get("method")] == [], name
-        assert report["scan"]["requests"] == {}, name
+        assert report["scan"]["requests"] == ({"requests_judged": 1} if name == "config.yaml" else {}), name
 
 
 def test_a_run_of_labels_is_read_at_its_first_line_and_ends_at_another_line(tmp_path: Path) -> None:

@@ -121,10 +121,6 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             found = [exchange for row in rows or [record] if row and (exchange := request_of(row, origin, known=known))]
             if not found and rows is None and record and (led_to := introduced(record, view, opening)) is not None:
                 found = [exchange] if (exchange := request_of(led_to, origin, known=known)) else []
-            if not found and type(record) is dict and (said := request_of(record, origin, known=known, settings=True)):
-                parts.extend(on_lines[key] for at in range(view[opening][0], view[closing or at][0] + 1)
-                             if (key := (at, said.method, said.url)) in on_lines)  # settings: parts, no call
-                break  # (the objects inside it, tried next, are its sections: see .settings_records)
             if found:
                 last = view[closing if closing is not None else at][0]
                 read_to = max(read_to, last)
@@ -142,12 +138,12 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
 
 
 def _unprefixed(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[int, str]], int]:
-    """Where the anchored line is a member of an object printed over lines by a logger, or shipped by a transport,
-    that writes its prefix before EACH line (a formatter that prefixes every line of a message, a CI log's times):
-    the lines around it that carry that prefix, without it, and its place among them; else no lines. The prefix is
-    learned from the lines: what the anchored line shares with the lines above it that open an object (digits
-    aside), where the rest of the anchored line is a member indented past the rest of the opening; the outermost
-    such opening's."""
+    """Where the anchored line is a member of an object printed over lines by a logger, or shipped
+    by a transport, that writes its prefix before EACH line (a formatter that prefixes every line of
+    a message, a CI log's times): the lines around it that carry that prefix, without it, and its
+    place among them; else no lines. The prefix is learned from the lines: what the anchored line
+    shares with the lines above it that open an object (digits aside), where the rest of the
+    anchored line is a member indented past the rest of the opening; the outermost such opening's."""
     text = lines[index][1]
     if text.endswith("}") or not any(mark in text for mark in _MEMBER_MARKS):  # a record on one line; no member
         return [], 0
@@ -206,8 +202,9 @@ def _run_around(count: int, index: int, holds: Callable[[int], bool]) -> tuple[i
 
 
 def _member(text: str) -> bool:
-    """Whether a line is a member of a pretty-printed object: ``"name": value``, or an entry of a map as another
-    language prints it (``name: 'value'``, ``:name => "value"``, ``"name" => …``, PHP's ``[name] => value``).
+    """Whether a line is a member of a pretty-printed object: ``"name": value``, or an entry of
+    a map as another language prints it (``name: 'value'``, ``:name => "value"``, ``"name" => …``,
+    PHP's ``[name] => value``).
     A line at the margin is none: no bracket can enclose it from further left (a dump's headers)."""
     stripped = text.lstrip()
     if len(stripped) == len(text):
@@ -236,14 +233,16 @@ def _margin(text: str) -> int:
 
 def _openings(lines: list[tuple[int, str]], index: int, brackets: OpenBrackets,
               cut: int | None = None) -> list[tuple[int, bool]]:
-    """The lines that open the objects enclosing line ``index`` (each above it, less indented than what it encloses,
-    ending in ``{``, or opening an array PHP printed): those inside the innermost list around it first, outermost
-    first, then those around that list, and so on out — an anchor in an item of a list of headers (``[{"key": "Host",
-    "value": …}]``) is in the request that holds the list, but the object around a list of requests would name only
-    its first. Those that run up to the text's first line, still indented, are left out when that line is ``cut``
-    (the text above is another range's). Each comes with whether a list lies between it and the line. A string
-    printed raw over lines (Perl's Data::Dumper writes a body's line feeds as they are, its lines at the margin) is
-    passed over, from the line that closes it to the one that opens it."""
+    """The lines that open the objects enclosing line ``index`` (each above it, less indented
+    than what it encloses, ending in ``{``, or opening an array PHP printed): those inside the
+    innermost list around it first, outermost first, then those around that list, and so on out
+    — an anchor in an item of a list
+    of headers (``[{"key": "Host", "value": …}]``) is in the request that holds the list, but
+    the object around a list of requests would name only its first. Those that run up to the
+    text's first line, still indented, are left out when that line is ``cut`` (the text above is
+    another range's). Each comes with whether a list lies between it and the line. A string
+    printed raw over lines (Perl's Data::Dumper writes a body's line feeds as they are, its lines
+    at the margin) is passed over, from the line that closes it to the one that opens it."""
     groups: list[list[int]] = [[]]  # the openings between two lists, innermost first
     depth = _indent(lines[index][1])
     lowest = max(-1, index - REQUEST_SPAN_LINES)

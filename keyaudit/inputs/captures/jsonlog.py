@@ -172,7 +172,9 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
                 found = True
                 yield exchange
             if not found:
-                exchange = _inner_request(text, origin, known)
+                records = _inner_records(text)
+                exchange = next(filter(None, (request_of(event_view(record), origin, False, known)
+                                              for record in records)), None)
                 found = exchange is not None
                 if exchange is not None:
                     yield exchange
@@ -232,19 +234,6 @@ def _mention(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin, re
     else:
         record = logfmt_record(text, reading) if '="' in text else None
     return mentioned_in(record, origin) if record is not None else None
-
-
-def _inner_request(text: str, origin: Origin, known: RecordHeaders) -> Exchange | None:
-    """The request of the first object inside the line (outermost first, :func:`_inner_records`) that names one;
-    None where an object around it is a client's settings (:mod:`.settings_records`: a bean's properties in Spring
-    Boot's configprops, too deep in the whole record to be read there, are a part of them, no call)."""
-    for record in _inner_records(text):
-        view = event_view(record)
-        if (exchange := request_of(view, origin, False, known)) is not None:
-            return exchange
-        if request_of(view, origin, False, known, settings=True) is not None:
-            return None
-    return None
 
 
 def _called(text: str) -> re.Match[str] | None:

@@ -2,9 +2,9 @@
 
 Three notations say what nesting says, and the reconstructor (:mod:`.records`) reads nesting:
 
-- dotted keys are paths: ``{"http.request.method": "POST"}`` is ``{"http": {"request": {"method": "POST"}}}``
-  (OpenTelemetry attributes, ECS and Datadog fields as flat keys, structlog's bound names), and so are keys joined
-  by a double underscore (Zapier's step data, ``headers__Signature``; .NET and pydantic settings from the environment);
+- dotted keys are paths: ``{"http.request.method": "POST"}`` is ``{"http": {"request":
+  {"method": "POST"}}}`` (OpenTelemetry attributes, ECS and Datadog fields as flat keys,
+  structlog's bound names);
 - a list of ``{key, value}`` (or ``{name, value}``) objects is an object (OTLP attributes,
   Postman's and HAR's header lists);
 - a value wrapped in a one-key typed object is that value (OTLP's ``{"stringValue": …}``, ``{"arrayValue": {"values":
@@ -40,7 +40,6 @@ from typing import Any
 from .lines import HTTP_METHODS
 
 _ABSOLUTE_URL = re.compile(r"https?://[^\s/?#]+\S*")
-_PATH = re.compile(r"\.|(?<=[^_])__(?=[^_])")  # a flat key's separators (`__typename`, a dunder, is one name)
 # protobuf JSON's AnyValue (OTLP), MongoDB's Extended JSON: the one key says the type of the value it wraps
 _SCALARS = frozenset({"stringValue", "boolValue", "intValue", "doubleValue", "bytesValue", "$oid", "$date",
                       "$numberLong", "$numberInt", "$numberDouble", "$numberDecimal", "$symbol"})
@@ -179,23 +178,23 @@ def compact(value: Any) -> str:
 
 
 def plain(node: dict[str, Any]) -> dict[str, Any]:
-    """``node`` with its dotted keys (:data:`_PATH`) as nested objects; one colliding with a non-object stays as is."""
+    """``node`` with its dotted keys as nested objects; a key that would collide with a value
+    that is not an object stays as written."""
     try:
-        if "." not in (joined := "".join(node)) and "__" not in joined:  # the common case, checked at C speed
+        if "." not in "".join(node):  # the common case, checked at C speed
             return node
     except TypeError:  # a key that is no string (a Python repr's): look at each
-        if not any(isinstance(key, str) and ("." in key or "__" in key) for key in node):
+        if not any(isinstance(key, str) and "." in key for key in node):
             return node
     view: dict[str, Any] = {}
     dotted = []
     for key, value in node.items():
-        parts = _PATH.split(key) if isinstance(key, str) else [key]
-        if len(parts) > 1:
-            dotted.append((key, parts, value))
+        if isinstance(key, str) and "." in key:
+            dotted.append((key, value))
         else:
             view[key] = value
-    for key, parts, value in dotted:
-        *parents, last = parts
+    for key, value in dotted:
+        *parents, last = key.split(".")
         target: dict[str, Any] | None = view
         for part in parents:
             child = target.get(part)

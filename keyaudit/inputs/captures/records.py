@@ -55,7 +55,6 @@ from .record_ids import request_id
 from .record_urls import ONWARD, PATH, SENT_PATH, URL, URL_OBJECT, absolute_target, record_url, url_with_path
 from .record_views import (ABSENT, MAX_ATTRIBUTE_KEYS, curl_options, first, matched, of_reply, pairs_object, plain,
                            positional_request, role, spellings, typed)
-from .settings_records import STATUS, TIME, settings_record
 
 MAX_DEPTH = 8  # objects nested deeper than this are not searched
 MAX_EMBEDDED = 3  # JSON records inside JSON strings, at most this deep
@@ -87,6 +86,9 @@ _REQUEST_ONLY = frozenset({"authorization", "proxy-authorization", "cookie", "us
                            "accept-language", "accept-encoding", "expect", "from", "referer", "te", "max-forwards",
                            "if-match", "if-none-match", "if-modified-since", "if-unmodified-since", "range"})
 _REQUEST_SAID = ("req", "httpreq", "clientreq")  # a headers member's name that says the request's, once a role
+# The call's status code beside its method and URL (`"status": 201`, `statusCode`): the record was written when the
+# answer came (see Exchange.answered)
+STATUS = spellings("status", "statuscode")
 # The head's lines as "Name: value" strings, a list or one string of lines ended `\r\n` (Wireshark's
 # http.request.line, one a header; tshark's fields): headers, where no headers member says them.
 HEADER_LINES = spellings("line")
@@ -95,6 +97,7 @@ NAME = frozenset({"name", "operation", "operationname", "spanname", "displayname
                   "transaction", "transactionname"})
 _NAMED = re.compile(r"([A-Za-z]{3,7}) +(/\S*|[A-Za-z][A-Za-z0-9+.-]*://\S+)")
 REQUEST_LINE = frozenset({"request", "requestline"})  # nginx $request: "POST /v1/x?y=1 HTTP/1.1"
+TIME = frozenset({"time", "timestamp", "ts", "timelocal", "timeiso8601", "datetime", "date"})
 _DECODER = json.JSONDecoder()
 
 
@@ -217,10 +220,8 @@ def names_a_request(names: list[str]) -> bool:
 
 
 def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
-               known: RecordHeaders = NO_RECORD_HEADERS, settings: bool = False) -> Exchange | None:
-    """The request one structured record describes, or None when it names no method and URL, or only as a client's
-    settings (:mod:`.settings_records`: no call made). With ``settings``, the other way round: the request a client's
-    settings describe, or None — what the readers of a record's parts ask of the whole, whose parts then say none.
+               known: RecordHeaders = NO_RECORD_HEADERS) -> Exchange | None:
+    """The request one structured record describes, or None when it names no method and URL.
 
     The request node is the shallowest object with a method field or a request line; failing
     that, the shallowest with a name that says the request (``"POST /v1/x"``: Azure's telemetry
@@ -235,8 +236,6 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     if found is None:
         return None
     node, place, (method, target), side = found
-    if (target is None and settings_record(nodes, place)) is not settings:  # (see .settings_records)
-        return None
     # the reply's headers and body are none of the request's (unless it is read in it: axios's response.config)
     near = _near([item for item in nodes if item[2] != "reply" or side == "reply"], place)
     logged = _logged_headers(near)

@@ -76,7 +76,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
         if reading is not None and text.strip() and (_indent(text) < reading[1] or text.startswith(_DOCUMENT_MARKS)
                                                      or foreign):
             if _whole(recent, reading, foreign):
-                yield from _requests(recent[reading[0] :], reading[1], path, recent[: reading[0]])
+                yield from _requests(recent[reading[0] :], reading[1], path)
             recent, reading = [], None
         elif reading is not None and len(recent) - reading[0] > MAX_RECORD_LINES:
             recent, reading = [], None  # too long for a recorded request; read in part, it could mislead
@@ -91,7 +91,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Exchange]
         if reading is None and len(recent) > MAX_RECORD_LINES:
             del recent[: len(recent) - MAX_RECORD_LINES]
     if reading is not None and _whole(recent, reading, False):
-        yield from _requests(recent[reading[0] :], reading[1], path, recent[: reading[0]])
+        yield from _requests(recent[reading[0] :], reading[1], path)
     if (exchange := keyed.close()) is not None:
         yield exchange
 
@@ -137,37 +137,15 @@ class _Keyed:
         return request_of({"method": method, **record, **based}, Origin(self.path, number, capture="yaml"))
 
 
-def _requests(mapping: list[tuple[int, str]], depth: int, path: str,
-              above: list[tuple[int, str]]) -> Iterator[Exchange]:
+def _requests(mapping: list[tuple[int, str]], depth: int, path: str) -> Iterator[Exchange]:
     texts = [text for _, text in mapping]
-    opened = _opens(texts[0], depth)
-    if opened:  # "- method: POST": the item's dash is not part of the mapping
+    if _opens(texts[0], depth):  # "- method: POST": the item's dash is not part of the mapping
         texts[0] = texts[0].replace("-", " ", 1)
     record = _parsed("\n".join(text[depth:] for text in texts))
     if record is not None:
-        origin = Origin(path, mapping[0][0], capture="yaml")
-        exchange = request_of(record, origin)
-        if exchange is not None and (opened or request_of(_filed(record, above, depth), origin, settings=True) is None):
+        exchange = request_of(record, Origin(path, mapping[0][0], capture="yaml"))
+        if exchange is not None:
             yield exchange
-
-
-def _filed(record: dict[str, Any], above: list[tuple[int, str]], depth: int) -> dict[str, Any]:
-    """The mapping as the document files it: under the keys that hold it (``payouts:``, then ``iugu:``, shallower
-    lines above it; up to a list's item, which holds it as an entry), each beside the ``key: value`` lines written
-    above it at its depth (a log event's ``time:``) — what says a client's settings from a call's record
-    (:mod:`.settings_records`)."""
-    level = depth
-    for _, text in reversed(above):
-        indent, stripped = _indent(text), text.strip()
-        if not stripped or stripped.startswith("#") or indent > level or indent == level == depth:
-            continue
-        if indent < level and (stripped.startswith("- ") or not stripped.endswith(":")):
-            break
-        if indent < level:
-            level, record = indent, {stripped[:-1].strip("'\""): record}
-        elif not stripped.endswith(":") and isinstance(besides := _parsed(stripped), dict):
-            record = {**besides, **record}
-    return record
 
 
 def _holder(recent: list[tuple[int, str]]) -> int:
