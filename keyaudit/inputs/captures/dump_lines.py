@@ -93,25 +93,6 @@ def header_line(kind: str, line: str) -> tuple[str, str] | None:
     return match.group(2), _unescaped(match.group(3))
 
 
-# Request headers of one word (RFC 9110's and the ones tracing and signing add): a first header line without a `-` or
-# a `_` in its name (`Content-Type`, `access_token`) must be one of these — an error's `TypeError: …` is not.
-_ONE_WORD_HEADERS = frozenset({"accept", "authorization", "baggage", "connection", "cookie", "date", "digest", "expect",
-                               "forwarded", "host", "origin", "pragma", "prefer", "priority", "range", "referer",
-                               "signature", "te", "traceparent", "tracestate", "upgrade", "via"})
-_PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
-
-
-def request_header_line(line: str, after_one: bool) -> tuple[str, str] | None:
-    """``Name: value`` as a request's header line under a line that named the request in words: its name a header's
-    (letters, digits, `-` and `_`: a qualified exception type's dots are no header's), and, for the first one
-    (``after_one`` False), one only a request sends; else None."""
-    header = split_header(line)
-    if header is None or _PLAIN_NAME.fullmatch(header[0]) is None:
-        return None
-    name = header[0].lower()
-    return header if after_one or "-" in name or "_" in name or name in _ONE_WORD_HEADERS else None
-
-
 def printed_headers(line: str) -> list[tuple[str, str]] | None:
     """The headers of a header block printed as one map on its line, or None where the line is
     no such map: a program that prints the request it sends part by part (Python's

@@ -45,13 +45,11 @@ NAMED_SHAPES: tuple[dict[str, str | list[str]], ...] = (
     # `print(body)`), and the one after it a JSON document as long as their Content-Length says, the body; or where
     # header lines quoted as Ruby's inspect writes them follow (`Name: "value"`, the first after the log prefix:
     # Faraday's logger through Rails' formatter, which drops its `request` progname), those, and a JSON document after
-    # them; or where plain header lines follow, a request's first (`Sending POST <url>`, `Content-Type: …`, a blank,
-    # the body: one message over lines), those, and the JSON document after the blank. Last: the shapes above own
-    # such a pair on their start lines. (The needle keeps JSON's quoted URLs off the pattern.) Its lead: a time's or
-    # a pid's digits, a closing bracket, a tag in capitals before a colon, or an exception's qualified type before one
-    # (`requests_mock.exceptions.NoMockAddress: No mock address: POST <url>` as pytest prints it, Feign's
-    # `feign.RetryableException: Read timed out executing POST <url>`): an error as a traceback or a test run prints
-    # it, which a document's sentence is not.
+    # them. Last: the shapes above own such a pair on their start lines. (The needle keeps JSON's quoted URLs off the
+    # pattern.) Its lead: a time's or a pid's digits, a closing bracket, a tag in capitals before a colon, or an
+    # exception's qualified type before one (`requests_mock.exceptions.NoMockAddress: No mock address: POST <url>` as
+    # pytest prints it, Feign's `feign.RetryableException: Read timed out executing POST <url>`): an error as a
+    # traceback or a test run prints it, which a document's sentence is not.
     {"capture": "prose", "needle": " http",
      "start": r"(?P<method>[A-Z](?:(?<=[^X] [A-Z])|(?<=[<\[(`][A-Z]))(?<!--request [A-Z])[A-Z]*)(?= http) "
               r"(?P<url>https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dump_lines import JSON_OPENERS, brackets, header_line, printed_headers, request_header_line
+from .dump_lines import JSON_OPENERS, brackets, header_line, printed_headers
 from .dump_table import Shape
 from .lines import MAX_HEADERS, BodyLines, content_length
 from .log_prefix import Prefix
@@ -38,7 +38,6 @@ class DumpRequest:
     passed: bool = False  # a line of the head was passed over: the header block is not known whole
     elsewhere: bool = False  # another logger's record came last: the bare lines under it are its message's
     inspected: bool = False  # a map shape's head came as header lines quoted by Ruby's inspect, not as one map
-    plain_head: bool = False  # a map shape's head came as plain `Name: value` lines, the message going on over lines
     crs_shown: bool = False  # a line of the head still ends with its CR: the capture shows the CRs sent
     fed: int = 0  # lines given the reader since the start line (a writer's own, where several interleave)
     fence: str | None = None  # the rule line right above the start line (ApacheBench's `---`), that closes the block
@@ -71,21 +70,6 @@ class DumpRequest:
         """The head and body the next record wrote as one quoted string (:func:`.dump_lines.inspected_head`):
         the whole request, its body's line breaks as the string's escapes show them."""
         self.headers, self.head_closed, self.inspected, self.body = headers, True, True, written_body(body)
-
-    def take_listed(self, line: str) -> bool:
-        """Whether ``line`` is, and is taken as, a header line of a map shape's head written a header a line: quoted as
-        Ruby's inspect writes them (Faraday's logger, its progname dropped by Rails'), or plain and bare, the message
-        that named the request going on over lines (`… Sending POST <url>`, `Name: value` each, a blank, the body), its
-        first header one only a request sends (:func:`.dump_lines.request_header_line`: an exception's `TypeError: …`
-        under a line that named a request is no header). A plain line with the log's prefix is a record of its own."""
-        header = header_line("quoted", line) if not self.plain_head else None
-        if header is not None:
-            self.inspected = True
-        elif not self.inspected and self.message and (header := request_header_line(line, self.plain_head)) is not None:
-            self.plain_head = True
-        if header is not None:
-            self.headers += [header][: MAX_HEADERS - len(self.headers)]
-        return header is not None
 
     def add_to_rest(self, line: str) -> bool:
         """One more line of a body that runs to the request's end (a `rest` body, begun), the JSON

@@ -29,8 +29,7 @@ of the line's rest after the log prefix and `lines`):
             blanks allowed before the colon: `HOST   : x`, `    Name: value`), equals (Name=value), arrow
             (name => value, a Ruby hash's pair), map (the
             next line is one map of header fields, as a program prints a request's headers, and nothing
-            else is — or header lines quoted, as Ruby's inspect quotes them, or plain `Name: value` lines the
-            first of which is a header only a request sends —: any other line after the start line
+            else is — or header lines quoted, as Ruby's inspect quotes them —: any other line after the start line
             ends the request, its headers unknown), or none:
             the start line is all the library writes (its requests' headers are unknown)
   ignore    lines passed over inside a request (also matched against the whole line)

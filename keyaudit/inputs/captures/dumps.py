@@ -289,9 +289,9 @@ class DumpReader:
         yield from self._ended(current)
 
     def _map_head_line(self, current: DumpRequest, line: str) -> Iterator[Exchange]:
-        """After the start line of a shape whose head is one printed map: the map, or header lines
-        (:meth:`.DumpRequest.take_listed`) closed by the first line that is none (another record ends one that showed
-        neither; a blank closes plain ones, before their body), then a JSON document, the body."""
+        """After the start line of a shape whose head is one printed map: the map, or header lines quoted as Ruby's
+        inspect writes them (Faraday's logger, its progname dropped by Rails'), closed by the first line that is none
+        (a blank, `Name: value` or another record ends one that showed neither), then a JSON document, the body."""
         if not current.head_closed and not current.inspected and (printed := printed_headers(line)) is not None:
             current.headers, current.head_closed = printed, True
             return
@@ -299,10 +299,9 @@ class DumpReader:
             current.take_written(*written)
             yield from self._ended(current)
             return
-        if not current.head_closed and current.take_listed(line):
-            return
-        if current.plain_head and not current.head_closed and not line.strip():
-            current.head_closed = True
+        if not current.head_closed and (header := header_line("quoted", line)) is not None:
+            current.inspected = True
+            current.headers += [header][: MAX_HEADERS - len(current.headers)]
             return
         current.head_closed = current.head_closed or current.inspected
         if current.head_closed and (first := current.shape.body_opening(line)) is not None:
@@ -332,7 +331,7 @@ class DumpReader:
                 current.body.drop_trailing_blanks()
             if shape.body != "end" or current.body.expected is not None:
                 body = current.body.value()
-            if shape.headers == "map" and not current.inspected and not current.plain_head and body is not None \
+            if shape.headers == "map" and not current.inspected and body is not None \
                     and content_length(current.headers) != len(body):
                 body = None  # a record after the map that the headers do not say is the body sent: none shown
         # Only a closed header block, or one that showed a header where the shape has no end line
