@@ -345,6 +345,21 @@ def test_a_logged_statement_naming_the_http_functions_without_a_transfer_is_no_r
     assert request_rules(report) == [], request_rules(report)
 
 
+def test_a_document_s_sql_example_is_no_call_a_log_s_statement_is(tmp_path: Path) -> None:
+    # The same UTL_HTTP block in a README's code fence (an example, as its Python or curl would be) and as a
+    # database's server log ran it: only the log's is a request sent.
+    block = ["DECLARE", "  req  UTL_HTTP.req;", "BEGIN",
+             "  req := UTL_HTTP.BEGIN_REQUEST('https://api.iugu.com/v1/transfers', 'POST', 'HTTP/1.1');",
+             "  UTL_HTTP.SET_HEADER(req, 'Content-Type', 'application/json');",
+             "  UTL_HTTP.WRITE_TEXT(req, '{\"amount_cents\":1050}');", "END;"]
+    document = _scan_lines(tmp_path, "README.md", ["# Paying out from Oracle", "", "Do not do this:", "", "```sql",
+                                                   *block, "```"])
+    assert request_rules(document) == [], request_rules(document)
+    head = "2026-11-22 13:00:30.104 UTC [4242] payouts@loja LOG:  statement: "
+    logged = _scan_lines(tmp_path, "server.log", [head + block[0], *block[1:]])
+    assert request_rules(logged) == ["iugu-unsigned-transfer"], request_rules(logged)
+
+
 def test_an_object_after_a_member_named_post_that_sends_nothing_is_no_transfer(tmp_path: Path) -> None:
     # A blog's post object and a call's answer printed after the call that got it: a member named `post` before an
     # object says the object's method only where the object is a request's options (a URL, headers and a body).

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from keyaudit.engine.windows import Reach
 from keyaudit.model.exchange import Exchange
 
+from .document_prose import document_kind
 from .source_files import GROUP_AFTER, GROUP_BEFORE, family
 
 if TYPE_CHECKING:
@@ -33,9 +34,10 @@ def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path
     another file whose lines show a database's own HTTP call (``logged_sql``: see
     :data:`.source_files.LOGGED_SQL_CALLS`), the statements its records hold are read as SQL: a server log's
     statement as the database ran it, the text a JSON record's message holds unescaped
-    (:func:`.envelopes.unwrapped`)."""
+    (:func:`.envelopes.unwrapped`) — not a document's (Markdown, reStructuredText), whose SQL is an example, as its
+    other languages' code is."""
     found = family(path)
-    if found is None and logged_sql:
+    if found is None and logged_sql and document_kind(path) is None:
         from .envelopes import unwrapped
 
         found, lines = "sql", list(unwrapped(lines))
