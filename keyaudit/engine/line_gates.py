@@ -21,6 +21,18 @@ from keyaudit.engine.matcher import NO_GATES, OVERLAP_BYTES, BufferHits, Carried
 GATED_LINES_CUT = "gated_lines_cut"  # the scan's statistic of the long lines counted here
 
 
+def _first_end(buffer: bytes, start: int = 0, end: int | None = None) -> int:
+    """Where the first line in ``buffer[start:end]`` ends, at a LF or a lone CR (a log written with CR line ends, as
+    old Mac tools and some serial consoles write them, is many records, not one line), or -1."""
+    ends = [at for at in (buffer.find(b"\n", start, end), buffer.find(b"\r", start, end)) if at >= 0]
+    return min(ends) if ends else -1
+
+
+def _last_end(buffer: bytes, end: int) -> int:
+    """Where the last line end (LF or CR) before ``end`` is, or -1."""
+    return max(buffer.rfind(b"\n", 0, end), buffer.rfind(b"\r", 0, end))
+
+
 class LineGates:
     """The gates one stream's long lines carry from buffer to buffer, and the lines it counts."""
 
@@ -34,7 +46,7 @@ class LineGates:
         """The gates open over ``buffer``'s first line (the line the buffer before ended in)."""
         if not self._open:
             return NO_GATES
-        end = buffer.find(b"\n")
+        end = _first_end(buffer)
         return CarriedGates(self._open, len(buffer) if end < 0 else end)
 
     def passed(self, buffer: bytes, cut: int, found: BufferHits) -> None:
@@ -43,8 +55,8 @@ class LineGates:
         gates its start saw."""
         if any(found.gate_open(gate, buffer) for gate in self._shut):
             self.cut += 1
-        start = buffer.rfind(b"\n", 0, cut) + 1  # the line the cut is on; 0: the one this buffer began with
-        if buffer.find(b"\n", start, start + OVERLAP_BYTES) >= 0:  # a short line: the overlap holds it whole
+        start = _last_end(buffer, cut) + 1  # the line the cut is on; 0: the one this buffer began with
+        if _first_end(buffer, start, start + OVERLAP_BYTES) >= 0:  # a short line: the overlap holds it whole
             self._open = self._shut = frozenset()
             return
         kept = found.carried.open if start == 0 else frozenset()

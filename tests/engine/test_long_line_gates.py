@@ -131,6 +131,17 @@ def test_bare_tokens_megabytes_below_one_mention_stay_quiet(tmp_path: Path, engi
 
 
 @pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_records_ended_by_a_lone_cr_are_lines_of_their_own(tmp_path: Path, engine: str) -> None:
+    """A log written with CR line ends is many records, not one long line: `cdn purge ok token=<md5>` 2 MB below its
+    only iugu mention stays quiet, as it does with LF line ends (one such token in the mention's buffer is found
+    either way: that is what near is)."""
+    records = MENTION.rstrip("\n") + "\r" + _deploy_lines(2_000_000).replace("\n", "\r")
+    text = records + "".join(f"2024-05-01T10:01:00Z INFO {_purge(index)}\r" for index in range(50))
+    found, counts, _ = _scan(tmp_path / "cr.log", text, engine)
+    assert found == [] and GATED_LINES_CUT not in counts
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
 def test_a_long_line_of_hex_frames_below_the_mention_stays_quiet(tmp_path: Path, engine: str) -> None:
     """The iugu client's token, passed to its URL, then a 3 MiB line of MQTT frames in hex: the one finding is the
     client's token."""
