@@ -37,9 +37,6 @@ class Resume:
     # What the run that recorded it reported on the line it ended in, which the next run reads again (see
     # :mod:`.last_line`); None for a record from before this was kept (read on from its very end).
     seen: tuple[str, ...] | None = None
-    # The content's length when the run that recorded it ended inside a record still open (see :mod:`.open_record`),
-    # whose requests it left to the next run; None: nothing held back.
-    held: int | None = None
 
     @property
     def whole(self) -> bool:
@@ -64,8 +61,7 @@ class Progress:
     # again, and these are listed again instead, so the report still says it is damaged.
     damage: tuple[tuple[str, str], ...] = ()
     cut: bool | None = None  # of binary content: read in part (see :attr:`Resume.cut`)
-    seen: tuple[str, ...] | None = ()  # what was reported on the lines read again (see :attr:`Resume.seen`)
-    held: int | None = None  # the content's length, when it ends in an open record (see :attr:`Resume.held`)
+    seen: tuple[str, ...] | None = ()  # what was reported on the line it ends in (see :attr:`Resume.seen`)
 
     @classmethod
     def of(cls, head: bytes, offset: int, lines: int, end_column: int, tail: bytes,
@@ -86,7 +82,7 @@ class Progress:
     def unchanged(cls, head: bytes, resume: Resume, stamp: str | None) -> "Progress":
         """The record kept as it is: the file is the one already scanned to its end."""
         return cls(len(head), digest(head), resume.offset, resume.lines, resume.end_column, resume.tail_hash,
-                   resume.record_id, stamp, resume.damage, resume.cut, resume.seen, resume.held)
+                   resume.record_id, stamp, resume.damage, resume.cut, resume.seen)
 
     def damage_errors(self) -> list[ScanError]:
         """The errors of a file not read again because it is unchanged: those its last reading gave."""

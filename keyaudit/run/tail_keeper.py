@@ -16,23 +16,19 @@ class TailKeeper:
     when asked (``count_lines``), how many newlines: text gets its line count from the engine's
     pass, which counts them anyway, so only content read whole elsewhere (a HAR) pays for it."""
 
-    def __init__(self, stream: BinaryIO, count_lines: bool = False, keep: int = TAIL_BYTES) -> None:
+    def __init__(self, stream: BinaryIO, count_lines: bool = False) -> None:
         self._stream = stream
         self._count_lines = count_lines
-        self.keep = keep  # passed on to a keeper of the same stream opened afresh
-        self._keep = keep + TAIL_BYTES
         self.count = 0
         self.newlines = 0  # in what was read (not in what a seek skipped), with ``count_lines``
-        # The last ``keep`` bytes and ``TAIL_BYTES`` more: the tail before the start of the line (or, with --state,
-        # the open record: see :mod:`.open_record`) it ends in.
-        self.recent = b""
+        self.recent = b""  # the last two ``TAIL_BYTES``: the tail before the start of the line it ends in
 
     def read(self, size: int = -1) -> bytes:
         data = self._stream.read(size)
         self.count += len(data)
         if self._count_lines:
             self.newlines += data.count(b"\n")
-        self.recent = (self.recent + data[-self._keep :])[-self._keep :]
+        self.recent = (self.recent + data[-2 * TAIL_BYTES :])[-2 * TAIL_BYTES :]
         return data
 
     @property

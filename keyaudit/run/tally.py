@@ -79,9 +79,6 @@ class Tally:
     rescan_whole: bool = False  # a piece of a gzip file that could not be read alone: scan the file whole
     unsettled: Unsettled | None = None  # a byte range's hits waiting for the hosts of its whole file
     declared: list[Seen] = field(default_factory=list)  # its source code's interfaces and calls, for the other files
-    # With --state: what judging each request counted, by its first line, taken back for those of a record still
-    # open at the end (the next run judges them: see :mod:`.last_line`); None: not kept.
-    judged: list[tuple[int, Counter[str]]] | None = None
 
     def add(self, other: "Tally") -> None:
         """Fold a member's outcome into its archive's."""
@@ -130,5 +127,4 @@ def _well_typed(values: dict) -> bool:
     return all(type(number) is int for number in whole) and \
         all(isinstance(progress[name], str) for name in ("head_hash", "tail_hash")) and \
         isinstance(progress.get("stamp") or "", str) and \
-        isinstance(seen := progress.get("seen") or [], list) and all(isinstance(key, str) for key in seen) and \
-        type(progress.get("held") or 0) is int
+        isinstance(seen := progress.get("seen") or [], list) and all(isinstance(key, str) for key in seen)

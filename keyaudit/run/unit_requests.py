@@ -19,7 +19,6 @@ pass saw their lines, and none writes a request out.
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from dataclasses import replace
 
 from keyaudit.engine.judge import ExchangeJudge
@@ -112,11 +111,8 @@ class UnitRequests:
         for exchange in self._reading.exchanges(windows):
             if exchange.origin.line > last:
                 continue  # begun past the range's end: the next range's
-            counted = tally.counts.statistics if tally.judged is None else Counter()
-            tally.findings.extend(f for f in self._judge.judge(exchange, counted) if f.location.line > self._earlier)
-            if tally.judged is not None:  # with --state: taken back if its record is still open (see .last_line)
-                tally.counts.statistics.update(counted)
-                tally.judged.append((exchange.origin.line, counted))
+            tally.findings.extend(f for f in self._judge.judge(exchange, tally.counts.statistics)
+                                  if f.location.line > self._earlier)
             self._rebuilt += [(f, identity) for f, identity in self._rebuilt_secrets(exchange)
                               if f.location.line > self._earlier]
 

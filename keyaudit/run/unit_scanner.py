@@ -39,11 +39,11 @@ from keyaudit.run.compiled_source import allowed_by_source
 from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
 from keyaudit.run.interrupts import raise_interrupt_behind
-from keyaudit.run.last_line import HOLD_READ, settle, text_progress, went_on_from
+from keyaudit.run.last_line import settle, text_progress, went_on_from
 from keyaudit.run.path_secrets import PathRedactor
 from keyaudit.run.placing import Placer, ScanFrame
 from keyaudit.run.records import Progress, Resume, digest
-from keyaudit.run.tail_keeper import TAIL_BYTES, TailKeeper
+from keyaudit.run.tail_keeper import TailKeeper
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, damage_detail, is_decompressing, loses_failing_read
@@ -90,7 +90,7 @@ class UnitScanner:
         """Scan one unit into a tally whose names show no credential (see :mod:`.path_secrets`);
         with --state, its progress keeps the errors, for a damaged file left as it is."""
         tally = self._scan(unit)
-        settle(tally, self.rules.requests)
+        settle(tally)
         tally.findings = allowed_by_source(tally.findings, unit.target.path)
         self.names.tally(tally)
         if tally.progress is not None and tally.errors and not tally.progress.damage:
@@ -125,7 +125,7 @@ class UnitScanner:
                     return Tally(errors=[ScanError(unit.target.display, f"cannot read: {exc.strerror or exc}")])
             held = file_size(path) if path is not None else 0  # its length as its reading begins
             for threaded in (True, False):
-                tally = Tally(judged=[] if unit.head is not None else None)
+                tally = Tally()
                 opener = opener_for(location, unit.byte_range, threaded, unit.members, unit.seek_point, unit.to_end)
                 with self.budget.file() as account:
                     done = self._scan_guarded(unit, opener, tally, last_try=not threaded or unit.cut_compressed)
@@ -245,13 +245,13 @@ class UnitScanner:
                 stack: contextlib.ExitStack) -> tuple[TailKeeper, Resume | None]:
         """The stream positioned where the last run stopped, when the content there is the same;
         otherwise a fresh stream from the start."""
-        keeper = TailKeeper(stream, keep=HOLD_READ if unit.head is not None else TAIL_BYTES)
+        keeper = TailKeeper(stream)
         resume = unit.resume
         if resume is None or resume.offset == 0 or resume.whole:  # binary content is read from its start
             return keeper, None
         if keeper.skip(resume.offset, read_size(stream)) and digest(keeper.tail) == resume.tail_hash:
             return keeper, resume
-        return TailKeeper(stack.enter_context(opener()), keep=keeper.keep), None  # truncated or replaced: from start
+        return TailKeeper(stack.enter_context(opener())), None  # truncated or replaced: from the start
 
     def _scan_text(self, stream: BinaryIO, unit: WorkUnit, tally: Tally, opener: Opener) -> None:
         # The readers of requests written as text are loaded by the first text scanned: a scan of
@@ -337,7 +337,8 @@ class UnitScanner:
             if happened:
                 counts.statistics[statistic] += 1
         if unit.head is not None and not chunks.binary:  # binary content is recorded whole, by the caller
-            tally.progress = text_progress(unit, keeper, resume, (chunks.lines, chunks.end_column), counts.statistics)
+            tally.progress = text_progress(unit.head, keeper, (resume.lines if resume else 0) + chunks.lines,
+                                           chunks.end_column, resume.record_id if resume else None, unit.stamp)
         if resume:
             counts.statistics["files_resumed"] += 1
         counts.files_scanned += int(unit.first)

@@ -100,10 +100,8 @@ class WorkUnit:
 
     def unchanged_progress(self) -> Progress | None:
         """The earlier record, kept as it is, when the file is the one an earlier run scanned to
-        its end (same stamp): nothing to read, not even to check its tail. One that ended in an open record is read
-        again: that record is judged now (see :mod:`.open_record`)."""
-        if self.head is None or self.resume is None or self.stamp is None or self.resume.stamp != self.stamp or \
-                self.resume.held is not None:
+        its end (same stamp): nothing to read, not even to check its tail."""
+        if self.head is None or self.resume is None or self.stamp is None or self.resume.stamp != self.stamp:
             return None
         return Progress.unchanged(self.head, self.resume, self.stamp)
 
