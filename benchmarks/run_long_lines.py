@@ -106,7 +106,8 @@ def alternated(first: Path, second: Path, rounds: int, measure: Callable[[Path],
 
 
 def gated(folder: Path, sizes: list[int], rounds: int) -> None:
-    print(f"{'line MB':>8} {'tokens':>8} {'below s':>8} {'s/MB':>6} {'found':>6} {'alone s':>8} {'s/MB':>6} {'found':>6}")
+    print(f"{'line MB':>8} {'tokens':>8} {'below s':>8} {'s/MB':>6} {'found':>6} "
+          f"{'alone s':>8} {'s/MB':>6} {'found':>6}")
     for megabytes in sizes:
         below, alone, tokens = write_gated(folder, megabytes)
         runs = alternated(below, alone, rounds, sightings)
