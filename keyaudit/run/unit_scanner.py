@@ -219,14 +219,12 @@ class UnitScanner:
         from keyaudit.inputs.message_findings import MAX_CHAT_BYTES, findings_in_mail, named_by_message
 
         display = unit.target.display
-        if kind in ("slack", "teams"):
-            found = Tally()
-            self._scan_text(stream, unit, found, opener)
+        if kind in ("slack", "teams"):  # read as text, its progress recorded as text's is (with --state)
+            self._scan_text(stream, unit, tally, opener)
             with opener() as again:
                 data = again.read(MAX_CHAT_BYTES + 1)
             channel = PurePath(display.rpartition("!")[2]).parent.name
-            found.findings = Found(named_by_message(found.findings, data, kind, channel, self.rules.messages))
-            tally.add(found)
+            tally.findings = Found(named_by_message(tally.findings, data, kind, channel, self.rules.messages))
             return
         keeper = TailKeeper(stream, count_lines=True)
         for item in findings_in_mail(keeper, display, self.detector, kind == "mbox",  # type: ignore[arg-type]

@@ -107,6 +107,17 @@ def test_a_slack_export_names_the_channel_and_message_of_a_key(tmp_path: Path, e
                 "#financeiro ts 1700000050.000200 user U02", None)}
 
 
+def test_a_slack_export_with_state_is_not_reported_again(tmp_path: Path) -> None:
+    """--state records a chat export as it records text: the next run finds it unchanged (it was read again, and its
+    key reported again, on every run)."""
+    messages = [{"type": "message", "user": "U02", "text": f"usa essa: {asaas_key()}", "ts": "1700000050.000200"}]
+    slack_export(tmp_path / "export", "financeiro", "2026-11-02", messages)
+    state = str(tmp_path / "state.db")
+    assert len(scan_json("--state", state, str(tmp_path / "export"))[0]["findings"]) == 1
+    again, _ = scan_json("--state", state, str(tmp_path / "export"))
+    assert again["findings"] == [] and again["scan"]["requests"]["files_unchanged"] == 1
+
+
 def test_a_truncated_mailbox_and_broken_mime_cost_one_error_line_each(tmp_path: Path) -> None:
     keys = new_keys("before", "cut", "good", "broken")
     cut = support_request(new_keys(*FORMS) | {"base64": keys["cut"]}, "<cut@example.com>")
