@@ -17,16 +17,13 @@ whole pattern was.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from keyaudit.rulebook.context import NAME_PLACEHOLDER
-from keyaudit.rulebook.pattern_factors import alternatives, factors, not_alone
+from keyaudit.rulebook.pattern_factors import alternatives, factors, leading_flags, not_alone
 from keyaudit.rulebook.pattern_tree import locality
 
 MAX_FLOW_NAME = 400  # bytes: a longer name is searched with its pattern alone
-_LEAD_FLAGS = re.compile(r"\(\?([aiLmsuVwf0-9]*)\)")
-_ANY_FLAGS = re.compile(r"\(\?[a-zA-Z0-9-]*\)")
 
 
 @dataclass(frozen=True)
@@ -50,12 +47,13 @@ class FlowPart:
 def flow_parts(pattern: str) -> tuple[FlowPart, ...]:
     """``pattern``'s alternatives as :class:`FlowPart`; one part, told nothing about, where the
     alternatives cannot be searched apart."""
-    lead = _LEAD_FLAGS.match(pattern)
-    flags = lead.group() if lead else ""
-    body = pattern[len(flags):]
+    split = leading_flags(pattern)
+    if split is None:  # a flag set further in, or verbose mode: one part, searched with its name
+        return (FlowPart(pattern),)
+    flags, body = split
     # a back reference, a recursion, a condition ties alternatives together; a \G or \K moves where they match
-    split = None if not_alone(body) or _ANY_FLAGS.search(body) or "x" in flags else alternatives(body)
-    return tuple(_part(flags, text) for text in split or [body])
+    parts = None if not_alone(body) else alternatives(body)
+    return tuple(_part(flags, text) for text in parts or [body])
 
 
 def _part(flags: str, text: str) -> FlowPart:

@@ -190,14 +190,22 @@ def _wanted(flags: str, item: _Item) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=256)
-def factors(pattern: str) -> Factors | None:
-    """The factors of ``pattern``, each with the pattern's leading flags; None where none is known."""
+def leading_flags(pattern: str) -> tuple[str, str] | None:
+    """``pattern`` as its leading flags (``(?i)``, or none) and the rest; None where a flag is set further in or
+    verbose mode is on, which this reader does not follow."""
     lead = _LEAD_FLAGS.match(pattern)
     flags = lead.group() if lead else ""
     body = pattern[len(flags):]
-    if _ANY_FLAGS.search(body) or "x" in flags:
+    return None if _ANY_FLAGS.search(body) or "x" in flags else (flags, body)
+
+
+@functools.lru_cache(maxsize=256)
+def factors(pattern: str) -> Factors | None:
+    """The factors of ``pattern``, each with the pattern's leading flags; None where none is known."""
+    split = leading_flags(pattern)
+    if split is None:
         return None
+    flags, body = split
     try:
         items = _items(body)
     except (ValueError, IndexError):
