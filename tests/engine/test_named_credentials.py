@@ -25,6 +25,8 @@ FOUND = [
     ("payments.js", "const Iugu = require('iugu');\nconst token = '{token}';\nmodule.exports = new Iugu(token);\n"),
     # a name copied from another gateway's settings, given to the iugu SDK: iugu's token whatever it is called
     ("misnamed.py", "import iugu\n\nPAGSEGURO_TOKEN = \"{token}\"\nclient = iugu.Iugu(PAGSEGURO_TOKEN)\n"),
+    ("misnamed.php", "<?php\n$PAGSEGURO_TOKEN = '{token}';\nIugu::setApiKey($PAGSEGURO_TOKEN);\n"),
+    ("misnamed.rb", "PAGSEGURO_TOKEN = '{token}'\nIugu.api_key = PAGSEGURO_TOKEN\n"),
     ("IuguService.cs", "namespace Loja.Pagamentos\n{{\n    public class IuguService\n    {{\n"
                        "        private const string ApiToken = \"{token}\";\n    }}\n}}\n"),
     ("IuguConfig.swift", "struct IuguConfig {{\n    static let apiToken: String = \"{token}\"\n}}\n"),
@@ -56,6 +58,8 @@ NOT_FOUND = [
     ("mention.py", "# payments moved from iugu to another provider last year\n\nTOKEN = \"{token}\"\n"),
     ("other.js", "const TOKEN_API = '{token}';\nfetch(`https://api.example.com/v1?api_token=${{TOKEN_API}}`);\n"),
     ("ids.py", "import iugu\nINVOICE_TOKEN_ID = \"{token}\"\n"),
+    # another gateway's constant given to the project's own iugu module (a migration reading it), not to the SDK
+    ("migrate.py", "import iugu\n\nPAGSEGURO_TOKEN = \"{token}\"\nrows = iugu.import_customers(PAGSEGURO_TOKEN)\n"),
     # iugu's own name for a card's single-use payment token, where a charge or a new payment method
     # spends it: an SDK's test, the cassette it recorded, a Ruby charge (shapes of public iugu clients)
     ("test/iugu/payment_method_test.exs",
