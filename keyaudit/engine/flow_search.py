@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from keyaudit.engine.budget import Spending
 from keyaudit.engine.span_search import EDGE_BYTES
@@ -97,13 +97,7 @@ class FlowSearch:
                     found.append((first, last))
                 index -= 1
             at = low.find(wanted, at + 1, min(end, regions[-1][1] + after) - shift)
-        merged: list[tuple[int, int]] = []
-        for first, last in sorted(found):
-            if merged and first <= merged[-1][1] + 1:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], last))
-            else:
-                merged.append((first, last))
-        return merged
+        return _merged(sorted(found))
 
     def _lower(self, text: bytes, in_whole: int | None, start: int, end: int) -> tuple[bytes, int]:
         """``text[start:end]`` in lower case and where it starts in ``text``; a buffer (a file-scope
@@ -127,12 +121,18 @@ class FlowSearch:
         low = max(0, start - before)
         starts = spend.run(end - low, lambda timeout: [found.start() for found in piece.finditer(
             text, low, end, overlapped=True, timeout=timeout)]) or []
-        regions: list[tuple[int, int]] = []
-        for position in starts:
-            first, last = max(start, position - after), min(end, position + before)
-            if regions and first <= regions[-1][1] + 1:
-                regions[-1] = (regions[-1][0], max(regions[-1][1], last))
-            elif first <= last:
-                regions.append((first, last))
+        regions = _merged((max(start, position - after), min(end, position + before)) for position in starts)
         self._regions_of[key] = regions
         return regions
+
+
+def _merged(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Closed (first, last) intervals given in order of their firsts, as few as cover the same positions:
+    touching and overlapping ones joined, empty ones (first past last) dropped."""
+    merged: list[tuple[int, int]] = []
+    for first, last in intervals:
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        elif first <= last:
+            merged.append((first, last))
+    return merged
