@@ -6,6 +6,22 @@ setting, Dynatrace's spans read with DQL and its log export, an Instana tracer's
 SigNoz's ClickHouse span row, a Cloud Trace v1 span, a Lightstep stored trace, a Tempo TraceQL search, Datadog's
 spans search API, a Mezmo export, Graylog's search API and an Elastic APM intake span.
 
+Ten of the fourteen passed as first written, before the readers were read (the Log Analytics export, both Dynatrace
+shapes, Instana, Cloud Trace's `/http/method` labels, Lightstep's hyphenated JSON:API, Datadog's spans search, Mezmo,
+Graylog, Elastic APM's span). The four that did not pass now, by three rules:
+
+- a record holding a list of ``{key, value}`` entries that names the request's method (a span's attributes, OTLP's
+  and a Tempo search's ``[{"key": "http.request.method", "value": {"stringValue": "POST"}}, …]``) is the one request
+  those entries describe, though a list lies between it and the anchor (as Envoy's ``:method`` header block already
+  was; :func:`keyaudit.inputs.captures.header_entries.method_listed`): Tempo's search;
+- a header value written as the JSON text of a list of strings (``'["application/json"]'``: an array attribute in a
+  store of strings) is that list (:func:`keyaudit.inputs.captures.header_entries.header_values`): Honeycomb's raw
+  rows and SigNoz's ``stringTagMap``;
+- a cell of a result set's row (a string item of a list of lists) looks for its table as far up as a wide table's
+  list of column names may push it (:data:`keyaudit.inputs.captures.result_sets.TABLE_LINES`, and the reach of such a
+  line in :mod:`keyaudit.inputs.request_reach`): the Application Insights query's twelve columns, four lines each,
+  put its table 55 lines above the row, past a request's span.
+
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
 for ``HEADERS_ONLY``, not one header for ``NO_HEADERS``.
@@ -16,8 +32,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers.running import request_rules, scan_json
+from helpers.running import request_rules
 from helpers.signed_shapes import Request, case, json_line, json_pretty, requests, run_id
+from test_request_shapes_blind_forty_seven import _scan_lines as scan_lines
 
 STAMP = "2026-11-22T13:00:30.104Z"
 NANOS = "1795352430104000000"
@@ -276,14 +293,6 @@ NO_HEADERS: list[object] = [case(elastic_apm_intake_span, "apm-intake.ndjson")]
 
 # --- traps: what these products store that is no outbound call -----------------------------------------------------
 
-def _scan_lines(tmp_path: Path, name: str, lines: list[str]) -> dict:
-    _, public = requests(tmp_path)
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report, _ = scan_json("--public-key", str(public), str(path))
-    return report
-
-
 def test_server_spans_of_requests_the_app_received_are_no_outbound_calls(tmp_path: Path) -> None:
     # What an APM keeps of a request INTO the payouts service, on a route named as iugu's is: New Relic's Span
     # events of a transaction read with NerdGraph's NRQL (docs.newrelic.com … "request.headers.*" attributes of the
@@ -302,8 +311,27 @@ def test_server_spans_of_requests_the_app_received_are_no_outbound_calls(tmp_pat
                   "url.scheme": "https", "server.address": "payouts.internal", "http.route": "/v1/transfer_requests",
                   "http.request.header.content-type": '["application/json"]',
                   "http.request.header.user-agent": '["checkout/2.0"]', "http.request.body": token}]
-    report = _scan_lines(tmp_path, "spans.json", [*json_pretty(new_relic), *json_pretty(honeycomb)])
+    pairs = [("span.kind", "server"), ("http.request.method", "POST"), ("url.path", "/v1/transfer_requests"),
+             ("url.scheme", "https"), ("server.address", "payouts.internal"),
+             ("http.request.header.content-type", "application/json"), ("http.request.body", token)]
+    tempo = {"traces": [{"traceID": "0af7651916cd43dd8448eb211c80319f", "rootServiceName": "payouts", "spanSet": {
+        "spans": [{"spanID": "b7ad6b7169203332", "attributes": [{"key": key, "value": {"stringValue": value}}
+                                                                for key, value in pairs]}], "matched": 1}}]}
+    report = scan_lines(tmp_path, "spans.json", [*json_pretty(new_relic), *json_pretty(honeycomb), *json_pretty(tempo)])
     assert request_rules(report) == [], request_rules(report)
+
+
+def test_settings_kept_as_key_value_lists_are_no_calls(tmp_path: Path) -> None:
+    # What keeps the API's address and method as {key, value} entries without calling it: a Postman environment's
+    # `values` (learn.postman.com … environments: [{key, value, type, enabled}])
+    # — no name there is a request's method.
+    environment = {"id": "5f1c2d3e", "name": "iugu prod", "values": [
+        {"key": "iugu_transfers_url", "value": "https://api.iugu.com/v1/transfer_requests", "type": "default",
+         "enabled": True}, {"key": "iugu_http_verb", "value": "POST", "type": "default", "enabled": True},
+        {"key": "signature_header", "value": "Signature", "type": "default", "enabled": True}]}
+    report = scan_lines(tmp_path, "iugu.postman_environment.json", json_pretty(environment))
+    assert request_rules(report) == [], request_rules(report)
+    assert not report["scan"]["requests"].get("requests_judged"), report["scan"]["requests"]
 
 
 def test_a_response_header_is_no_request_header(tmp_path: Path) -> None:
@@ -317,7 +345,7 @@ def test_a_response_header_is_no_request_header(tmp_path: Path) -> None:
            "http.request.header.request-time": '["2026-11-22T10:00:00-03:00"]',
            "http.response.header.signature": '["signature=c2lnbmVkIGJ5IGl1Z3U="]',
            "http.response.header.request-time": '["2026-11-22T10:00:01-03:00"]', "http.request.body": token}
-    report = _scan_lines(tmp_path, "raw-data.json", json_pretty([row]))
+    report = scan_lines(tmp_path, "raw-data.json", json_pretty([row]))
     assert request_rules(report) == ["iugu-unsigned-transfer"], request_rules(report)
 
 
@@ -339,7 +367,7 @@ def test_spans_naming_the_transfer_url_without_headers_claim_nothing(tmp_path: P
     signoz = {"timestamp": "2026-11-22 13:00:30.104000000", "traceID": "0af7651916cd43dd8448eb211c80319e",
               "kind": 3, "httpMethod": "POST", "httpUrl": "https://api.iugu.com/v1/transfer_requests",
               "httpHost": "api.iugu.com", "stringTagMap": {}, "spanKind": "Client"}
-    report = _scan_lines(tmp_path, "trace.json", [*json_pretty(spans), *json_pretty(tempo), *json_line(signoz)])
+    report = scan_lines(tmp_path, "trace.json", [*json_pretty(spans), *json_pretty(tempo), *json_line(signoz)])
     assert request_rules(report) == [], request_rules(report)
     assert report["scan"]["requests"].get("requests_judged") == 4, report["scan"]["requests"]
 
