@@ -4,7 +4,7 @@ store an app's outbound HTTP call keep it, its request headers (and, where the a
 Application Insights' `dependencies` read with the query API and its Log Analytics table exported by a diagnostic
 setting, Dynatrace's spans read with DQL and its log export, an Instana tracer's exit span, Honeycomb's raw rows,
 SigNoz's ClickHouse span row, a Cloud Trace v1 span, a Lightstep stored trace, a Tempo TraceQL search, Datadog's
-spans search API, a Mezmo export, Graylog's search API and an Elastic APM intake span.
+spans search API, a Mezmo export, Graylog's search API, an Elastic APM intake span (and an OTLP file export).
 
 Ten of the fourteen passed as first written, before the readers were read (the Log Analytics export, both Dynatrace
 shapes, Instana, Cloud Trace's `/http/method` labels, Lightstep's hyphenated JSON:API, Datadog's spans search, Mezmo,
@@ -21,6 +21,10 @@ Graylog, Elastic APM's span). The four that did not pass now, by three rules:
   list of column names may push it (:data:`keyaudit.inputs.captures.result_sets.TABLE_LINES`, and the reach of such a
   line in :mod:`keyaudit.inputs.request_reach`): the Application Insights query's twelve columns, four lines each,
   put its table 55 lines above the row, past a request's span.
+
+A fifteenth shape was written after the rules, not blind, to try the first on a format it was not built for: the
+Collector's OTLP file export pretty-printed by `jq`, a server span before the client span (read as no transfer);
+main's readers found none of its four requests.
 
 A comment above each shape names the source its format was taken from. What is checked is what every
 blind corpus must give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body
@@ -215,6 +219,29 @@ def tempo_traceql_search(request: Request) -> list[str]:
                         "metrics": {"inspectedTraces": 41, "inspectedBytes": "52118"}})
 
 
+# --- OpenTelemetry Collector: the file exporter's traces, read with jq --------------------------------------------
+
+def otlp_file_export_jq(request: Request) -> list[str]:
+    # The Collector's file exporter (github.com/open-telemetry/opentelemetry-collector-contrib, exporter/fileexporter:
+    # OTLP JSON a line) pretty-printed by `jq .` to be read: resourceSpans[].scopeSpans[].spans[] (opentelemetry-proto
+    # examples/trace.json: traceId, spanId, parentSpanId, name, kind — 2 server, 3 client — attributes [{key, value:
+    # {stringValue}}]); the server span of the payout the app received first, then its client span of the call.
+    def attributes(pairs: dict[str, str]) -> list[dict[str, object]]:
+        return [{"key": key, "value": {"stringValue": value}} for key, value in pairs.items()]
+
+    server = {"traceId": _trace_id(request), "spanId": "5b3f0c8d2e1a4f60", "name": "POST /payouts", "kind": 2,
+              "attributes": attributes({"http.request.method": "POST", "url.path": "/payouts", "url.scheme": "https",
+                                        "server.address": "payouts.internal",
+                                        "http.request.header.content-type": "application/json"})}
+    client = {"traceId": _trace_id(request), "spanId": _trace_id(request)[16:], "parentSpanId": "5b3f0c8d2e1a4f60",
+              "name": request.method, "kind": 3, "attributes": attributes({
+                  "http.request.method": request.method, "url.full": request.url, "server.address": request.host,
+                  **_otel_headers(request), "http.request.body": request.body})}
+    return json_pretty({"resourceSpans": [{"resource": {"attributes": attributes({"service.name": "payouts"})},
+                                           "scopeSpans": [{"scope": {"name": "@opentelemetry/instrumentation-http"},
+                                                           "spans": [server, client]}]}]})
+
+
 # --- Datadog: the spans search API ----------------------------------------------------------------------------------
 
 def datadog_spans_search(request: Request) -> list[str]:
@@ -283,6 +310,7 @@ SHAPES = [case(app_insights_dependencies_query, "dependencies.json"),
           case(cloud_trace_v1_span, "trace.json"),
           case(lightstep_stored_trace, "stored-traces.json"),
           case(tempo_traceql_search, "search.json"),
+          case(otlp_file_export_jq, "traces.json"),
           case(mezmo_export, "export.jsonl"),
           case(graylog_search_api, "messages.json")]
 HEADERS_ONLY: list[object] = [case(dynatrace_dql_spans, "spans.json"),
