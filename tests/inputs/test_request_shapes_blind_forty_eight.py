@@ -36,6 +36,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from helpers.running import request_rules
 from helpers.signed_shapes import Request, case, json_line, json_pretty, requests, run_id
 from test_request_shapes_blind_forty_seven import _scan_lines as scan_lines
@@ -360,6 +362,17 @@ def test_settings_kept_as_key_value_lists_are_no_calls(tmp_path: Path) -> None:
     report = scan_lines(tmp_path, "iugu.postman_environment.json", json_pretty(environment))
     assert request_rules(report) == [], request_rules(report)
     assert not report["scan"]["requests"].get("requests_judged"), report["scan"]["requests"]
+
+
+@pytest.mark.parametrize("member,name", [("env", "name"), ("variables", "key"), ("environment", "name")])
+def test_variables_naming_a_method_are_no_request_fields(member: str, name: str, tmp_path: Path) -> None:
+    # A job's variables as {name|key, value} entries that name a method, a URL and headers: a Pod's `env` (kubectl get
+    # -o json), GitLab's CI `variables` (its API), ECS's `environment` — settings a job reads, not a call it logged.
+    listed = [{name: "METHOD", "value": "POST"}, {name: "URL", "value": "https://api.iugu.com/v1/transfer_requests"},
+              {name: "HEADERS", "value": '{"Content-Type": "application/json"}'}]
+    job = {"kind": "Pod", "spec": {"containers": [{"name": "payouts", "image": "runner:1", member: listed}]}}
+    report = scan_lines(tmp_path, "job.json", json_pretty(job))
+    assert request_rules(report) == [], request_rules(report)
 
 
 def test_a_response_header_is_no_request_header(tmp_path: Path) -> None:

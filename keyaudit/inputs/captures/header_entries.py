@@ -143,17 +143,25 @@ def pseudo_fields(items: list[Any]) -> dict[str, str] | None:
     return None if fields is None else {name: value for name, value in fields}
 
 
+# The member names a record keeps a request's or a span's own fields under, as a list of entries.
+_FIELD_LISTS = re.compile(r"(?i)(?:^|[._-])(?:headers|attributes|attrs|tags)$")
+
+
 def method_listed(record: dict[str, Any], methods: frozenset[str]) -> bool:
     """Whether one of a record's lists is a block of ``{key, value}`` entries that holds the request's method under
     a name in the ``methods`` roles: a header block with HTTP/2's pseudo-header (Envoy's tap trace, ``"headers":
     [{"key": ":method", "value": "POST"}, …]``), or a span's attributes (a Tempo search's ``"attributes": [{"key":
     "http.request.method", "value": {"stringValue": "POST"}}, …]``, OTLP's): the record is the one request that
-    block names — a list of its fields, not of requests, lies between it and a line inside the block."""
-    for value in record.values():
+    block names — a list of its fields, not of requests, lies between it and a line inside the block. Only a list
+    a record holds as its headers, attributes or tags names the method under another name than ``:method``: an
+    environment's or a job's variables (a Pod's ``env``, GitLab's ``variables``, ECS's ``environment``: ``{"name":
+    "METHOD", "value": "POST"}``) are settings, not a request's fields."""
+    for member, value in record.items():
         if type(value) is list and value:
             fields = pairs_object(value) or pseudo_fields(value)
-            if fields is not None and any(isinstance(said, str) and said.upper() in HTTP_METHODS
-                                          and role(name) in methods for name, said in fields.items()):
+            if fields is not None and (isinstance(fields.get(":method"), str) or _FIELD_LISTS.search(member) and any(
+                    isinstance(said, str) and said.upper() in HTTP_METHODS and role(name) in methods
+                    for name, said in fields.items())):
                 return True
     return False
 
