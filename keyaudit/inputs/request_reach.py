@@ -11,6 +11,7 @@ from keyaudit.inputs.captures.lines import VIA_LINES
 from keyaudit.inputs.captures.quoted import NEWLINE, escaped
 from keyaudit.inputs.captures.record_ids import id_on_line
 from keyaudit.inputs.captures.request_parts import PART_LINES
+from keyaudit.inputs.captures.result_sets import TABLE_LINES
 from keyaudit.inputs.captures.runtime_pieces import goes_on
 from keyaudit.model.exchange import REQUEST_SPAN_LINES
 
@@ -29,6 +30,9 @@ WHOLE_LINE_REACH = Reach(0, 0)  # any anchor on a line holding a whole request
 # lines is read in windows of many (10,000 records a line in two: 1.88 -> 1.38 s; one in 33: -12 %)
 RECORD_LINE_REACH = Reach(0, 0, joins=32)
 JSON_MEMBER_REACH = Reach(REQUEST_SPAN_LINES, 2 * REQUEST_SPAN_LINES)  # a member of a pretty-printed object
+# a string item of a list pretty-printed over lines, a cell of a result set's row maybe: its table (that names the
+# cells' columns) opens above the list of rows, past the list of names (:data:`.captures.result_sets.TABLE_LINES`)
+STRING_ITEM_REACH = Reach(TABLE_LINES, 2 * REQUEST_SPAN_LINES)
 _METHODS = (b"GET", b"POST", b"PUT", b"PATCH", b"DELETE", b"HEAD", b"OPTIONS")
 # A method that does not end a longer word, then its target. The pattern opens with the methods,
 # and each method's own look-behind, after it, sees the character before it (one method is no
@@ -69,13 +73,16 @@ def _line_reach(line: bytes, reach: Reach) -> Reach:
     title), and the few lines that may say where it went (a packet capture's ports), where its target names
     no scheme; a request's span above a member of a pretty-printed JSON object (the objects around it open up
     to that far above, past a URL in parts and lists of headers), two
-    below. Else ``reach``, what the anchor's kind is given."""
+    below; a table's lines above a string item of a list (a row's cell: :data:`STRING_ITEM_REACH`). Else ``reach``,
+    what the anchor's kind is given."""
     if holds_whole_request(line):
         records = bracketed(line.strip()) or (b" HTTP/" in line and _ACCESS_FIELD.search(line) is not None)
         return Reach(0, PART_LINES) if id_on_line(line) else RECORD_LINE_REACH if records else WHOLE_LINE_REACH
     if (found := _request_start(line)) is not None:
         return (FIRST_LINE_REACH if found.start() else MARGIN_REACH) if found.group("absolute") else ORIGIN_FORM_REACH
-    return JSON_MEMBER_REACH if _JSON_MEMBER.match(line) or _STRING_ITEM.match(line) else reach
+    if _JSON_MEMBER.match(line):
+        return JSON_MEMBER_REACH
+    return STRING_ITEM_REACH if _STRING_ITEM.match(line) else reach
 
 
 def starts_request(line: bytes) -> bool:

@@ -51,6 +51,16 @@ def test_a_header_captured_with_underscores_for_dashes_is_the_header_the_rules_s
     assert [name for name, _ in found.headers] == ["Request-Time", "access_token", "x_trace"]
 
 
+def test_a_header_value_written_as_the_json_of_a_list_of_strings_is_that_list() -> None:
+    # A store that keeps attribute values as strings only (Honeycomb's columns, SigNoz's stringTagMap) writes the
+    # captured header's list of strings as its JSON text; anything else that opens so stays the value logged
+    found = request({"http.method": "POST", "http.url": URL, "http.request.header.signature": '["signature=c2ln"]',
+                     "http.request.header.accept": '["text/plain", "application/json"]',
+                     "http.request.header.x_count": '["a", 1]', "http.request.header.x_note": '["cut'})
+    assert found.headers == [("signature", "signature=c2ln"), ("accept", "text/plain"), ("accept", "application/json"),
+                             ("x_count", '["a", 1]'), ("x_note", '["cut')], found.headers
+
+
 def test_a_duration_named_like_a_header_is_no_header() -> None:
     # nginx's $request_time is the seconds a request took
     found = request({"request": "POST /v1/transfer_requests HTTP/1.1", "host": "api.iugu.com", "request_time": "0.032"})

@@ -23,13 +23,14 @@ A value may be written under a member whose name says its type is text — ``val
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from keyaudit.model.exchange import UNKNOWN
 
-from .lines import TOKEN, split_header
-from .record_views import pairs_object, role, text, typed
+from .lines import HTTP_METHODS, TOKEN, split_header
+from .record_views import matched, pairs_object, role, text, typed
 
 _DOCUMENTED = "description"  # the member that documents an entry: a definition's, never a log's
 _SWITCHED_OFF = "disabled"
@@ -142,13 +143,44 @@ def pseudo_fields(items: list[Any]) -> dict[str, str] | None:
     return None if fields is None else {name: value for name, value in fields}
 
 
-def method_listed(record: dict[str, Any]) -> bool:
-    """Whether one of a record's lists is a header block that holds the request's method as HTTP/2's pseudo-header
-    (Envoy's tap trace, ``"headers": [{"key": ":method", "value": "POST"}, …]``): the record is the one request that
-    block names — a list of header fields, not of requests, lies between it and a line inside the block."""
-    for value in record.values():
+# The member names a record keeps a request's or a span's own fields under, as a list of entries.
+_FIELD_LISTS = re.compile(r"(?i)(?:^|[._-])(?:headers|attributes|attrs|tags)$")
+
+
+def method_listed(record: dict[str, Any], methods: frozenset[str]) -> bool:
+    """Whether one of a record's lists is a block of ``{key, value}`` entries that holds the request's method under
+    a name in the ``methods`` roles: a header block with HTTP/2's pseudo-header (Envoy's tap trace, ``"headers":
+    [{"key": ":method", "value": "POST"}, …]``), or a span's attributes (a Tempo search's ``"attributes": [{"key":
+    "http.request.method", "value": {"stringValue": "POST"}}, …]``, OTLP's): the record is the one request that
+    block names — a list of its fields, not of requests, lies between it and a line inside the block. Only a list
+    a record holds as its headers, attributes or tags names the method under another name than ``:method``: an
+    environment's or a job's variables (a Pod's ``env``, GitLab's ``variables``, ECS's ``environment``: ``{"name":
+    "METHOD", "value": "POST"}``) are settings, not a request's fields."""
+    for member, value in record.items():
         if type(value) is list and value:
             fields = pairs_object(value) or pseudo_fields(value)
-            if fields is not None and isinstance(fields.get(":method"), str):
+            if fields is not None and (isinstance(fields.get(":method"), str) or _FIELD_LISTS.search(member) and any(
+                    isinstance(said, str) and said.upper() in HTTP_METHODS and role(name) in methods
+                    for name, said in fields.items())):
                 return True
     return False
+
+
+def header_values(logged: Any) -> list[Any]:
+    """A header's values: a list's items, the value an exact matcher wraps, or the one logged. A list of strings
+    written as its JSON text (``'["application/json"]'``) is that list: a store that keeps an attribute's value
+    as a string only writes an array attribute so (OpenTelemetry's captured ``http.request.header.<name>``, a list
+    of strings, in Honeycomb's columns and SigNoz's ``stringTagMap``)."""
+    exact = matched(logged)
+    if type(exact) is str and exact[:2] == '["' and exact[-2:] == '"]' and (listed := _string_list(exact)):
+        return listed
+    return [exact] if exact is not None else logged if isinstance(logged, list) else [logged]
+
+
+def _string_list(value: str) -> list[str] | None:
+    """The strings a JSON array of strings holds, or None where the text is anything else."""
+    try:
+        items = json.loads(value)
+    except (ValueError, RecursionError):
+        return None
+    return items if isinstance(items, list) and items and all(type(item) is str for item in items) else None

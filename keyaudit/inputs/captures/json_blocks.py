@@ -36,7 +36,7 @@ from .php_printed import opening_depth, opens_printed_array, printed_array, prin
 from .record_starts import printed_in, record_start
 from .record_views import first, matched
 from .records import METHOD, request_of
-from .result_sets import result_rows
+from .result_sets import lines_up, result_rows
 
 _LOGGED = (str, list, dict)  # a method as logged: as text, or wrapped in a matcher (Hoverfly's [{"matcher": "exact", …}])
 MAX_RECORD_LINES = 400  # an object longer than this is not a request record
@@ -112,7 +112,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 unclosed = view[opening][0]
             origin = Origin(path, view[opening][0], capture=capture)
             if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str) \
-                    and not (type(record) is dict and method_listed(record)):
+                    and not (type(record) is dict and method_listed(record, METHOD)):
                 # it holds the list the anchor is in an item of: a query's result set, each row a record (see
                 # :mod:`.result_sets`), or its request may be another item's (unless it lists a command's words)
                 rows = result_rows(record) if isinstance(record, dict) else None
@@ -247,7 +247,7 @@ def _openings(lines: list[tuple[int, str]], index: int, brackets: OpenBrackets,
     depth = _indent(lines[index][1])
     lowest = max(-1, index - REQUEST_SPAN_LINES)
     string_opening = index  # where the raw string whose lines are passed over opens
-    for above in range(index - 1, lowest, -1):
+    for above in lines_up(index, lowest, groups):
         text = lines[above][1]
         stripped = text.strip()
         if not stripped or _margin(text) >= depth or above > string_opening:

@@ -35,10 +35,10 @@ from typing import Any, Iterable
 from keyaudit.rulebook.header_names import RecordHeaders
 
 from .elision import ELISION
-from .header_entries import http2_fields, listed_field, named_pair, one_member, pair_list
+from .header_entries import header_values, http2_fields, listed_field, named_pair, one_member, pair_list
 from .lines import DASHED_NAME, TOKEN, split_header
 from .literals import printed_value
-from .record_views import ABSENT, matched, message_of, of_reply, role, text
+from .record_views import ABSENT, message_of, of_reply, role, text
 
 MAX_HEADER_NESTING = 3  # headers objects inside headers objects, opened at most this deep
 HEADER_MEMBERS = frozenset({"headers", "header"})  # what holds the headers inside a headers object
@@ -163,7 +163,7 @@ def parse(value: Any, depth: int = 0) -> list[tuple[str, str]] | None:
         if inner is not None and depth < MAX_HEADER_NESTING:
             return parse(inner, depth + 1)
         pairs = [(str(name), text(item)) for name, items in value.items()
-                 for item in _values(items) if item is not None]
+                 for item in header_values(items) if item is not None]
         if pairs and all(_ENVIRON_HEADER.fullmatch(name) for name, _ in pairs):
             return [(_environ_name(name), item) for name, item in pairs]  # Rack's env headers (Airbrake's)
         return pairs
@@ -223,12 +223,6 @@ def _alternating(items: list[str]) -> list[tuple[str, str]] | None:
             _TOKEN.fullmatch(value) for value in values):
         return None
     return list(zip(names, values))
-
-
-def _values(logged: Any) -> list[Any]:
-    """A header's values: a list's items, the value an exact matcher wraps, or the one logged."""
-    exact = matched(logged)
-    return [exact] if exact is not None else logged if isinstance(logged, list) else [logged]
 
 
 def _names_alone(logged: Any) -> list[str] | None:

@@ -18,11 +18,14 @@ down in it (Athena's and Databricks' nest them so).
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import Any, Iterator
 
 MAX_ROWS = 10_000  # rows of one result set read, at most
 MAX_TABLES = 16  # the objects of a list looked at for a table each (a response's tables)
 MAX_TRIED = 8  # the lists of names, and of rows, of one object tried
+# How far above a row's cells its table may open: past a list of names printed a line or more each (Application
+# Insights' `dependencies` has some 35 columns, four lines each as `az monitor app-insights query` prints them)
+TABLE_LINES = 200
 _NAME_KEYS = ("name", "Name", "columnName", "ColumnName", "label")  # what a column's object names it by
 
 
@@ -88,3 +91,20 @@ def _cells(row: Any) -> list[Any] | None:
     if not isinstance(row, list):
         return None
     return [next(iter(cell.values())) if isinstance(cell, dict) and len(cell) == 1 else cell for cell in row]
+
+
+def lines_up(index: int, lowest: int, groups: list[list[int]]) -> Iterator[int]:
+    """The lines above ``index`` of a pretty-printed document, nearest first, down to the one past ``lowest`` — or
+    :data:`TABLE_LINES` up while the openings found so far (``groups``: the objects between two lists, innermost
+    first, as they grow) put the line in a row of a result set (:func:`_in_rows`)."""
+    above = index - 1
+    while above > max(-1, index - TABLE_LINES if _in_rows(groups) else lowest):
+        yield above
+        above -= 1
+
+
+def _in_rows(groups: list[list[int]]) -> bool:
+    """Whether the openings found so far put a line in a list of lists, no object between (the line a cell of a
+    row): the table that names the row's columns opens above the list of rows, past its columns' list, which a wide
+    table prints over more lines than a request spans (Application Insights' `dependencies`, four lines a column)."""
+    return len(groups) >= 3 and not groups[0] and not groups[1]
