@@ -178,9 +178,11 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
                 found = exchange is not None
                 if exchange is not None:
                     yield exchange
+        if found:  # (most lines read: the readers below read only a line no record of which is a request)
+            continue
         reading = Reading(text)  # of the maps other languages printed (the readers below parse the same)
         line = _UnhungLine(text, reading)
-        if not found and printed and (literal := line.read(literal_record)) is not None:
+        if printed and (literal := line.read(literal_record)) is not None:
             span = _SPAN_CLOSE in text and _SPAN_OPENING.search(text) is not None
             exchange = request_of(event_view(literal), dataclasses.replace(origin, capture=SPAN if span else "literal"),
                                   False, known)

@@ -21,6 +21,7 @@ from .label_files import FILE_LABEL_SHAPES
 from .label_messages import MESSAGE_LABEL_SHAPES
 from .label_shapes import LABEL_SHAPES
 from .lines import python_literal
+from .literal_search import any_literal
 
 PARTS = ("method", "url", "target", "host", "scheme")
 # HTTP/2 writes the request line's parts as pseudo-header fields (RFC 9113, 8.3.1)
@@ -123,7 +124,7 @@ def indexed() -> tuple[re.Pattern[str], Labels, dict[str, Labels]]:
     (one pass over a line, not one a needle: most lines hold none); and every shape's own labels."""
     table = shapes()
     openers = tuple((shape.labels[0], shape) for shape in table)
-    needles = re.compile("|".join(re.escape(needle) for needle in dict.fromkeys(label.needle for label, _ in openers)))
+    needles = any_literal(label.needle for label, _ in openers)
     return needles, openers, {shape.capture: tuple((label, shape) for label in shape.labels) for shape in table}
 
 

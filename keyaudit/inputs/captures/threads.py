@@ -102,7 +102,7 @@ class ByWriter:
         """Whether a writer's request is open and that writer wrote lately."""
         if len(self._readers) == 1:  # most logs: one writer, or none named
             return self._last is not None and self._last.reader.busy
-        return any(own.reader.busy and self._number - own.line < REQUEST_SPAN_LINES for own in self._readers.values())
+        return any(self._number - own.line < REQUEST_SPAN_LINES and own.reader.busy for own in self._readers.values())
 
     def close(self) -> Iterator[Exchange]:
         for own in self._readers.values():
