@@ -25,6 +25,7 @@ from keyaudit.model.result import ScanResult, utc_now
 from keyaudit.model.urls import split_url
 from keyaudit.report.json import SCHEMA_VERSION, dumps, host_name, utc_timestamp
 from keyaudit.report.options import ReportOptions
+from keyaudit.report.unread import read_in_part
 
 ECS_VERSION = "8.11.0"
 ECS_SEVERITY = {"info": 1, "low": 21, "medium": 47, "high": 73, "critical": 99}
@@ -36,7 +37,7 @@ class Run:
     the zone log times without an offset are read in."""
 
     scan_id: uuid.UUID
-    read_in_part: str | None  # what the run left unread of binary content: on each event, as on each JSON Lines line
+    read_in_part: str | None  # what the run did not read whole: on each event, as on each JSON Lines line
     started: datetime
     host: str
     version: str
@@ -48,7 +49,7 @@ class Run:
     @classmethod
     def of(cls, result: ScanResult, options: ReportOptions) -> "Run":
         references = {rule.id: rule.references[0] for rule in result.rules if rule.references}
-        return cls(uuid.UUID(result.scan_id), result.binary_cut, result.started_at or utc_now(), host_name(),
+        return cls(uuid.UUID(result.scan_id), read_in_part(result), result.started_at or utc_now(), host_name(),
                    result.tool_version, references, options.log_timezone, time_zone(options.log_timezone), options)
 
 

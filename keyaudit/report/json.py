@@ -11,6 +11,7 @@ from typing import Any, Iterable, Iterator
 from keyaudit.model.printable import printable_values
 from keyaudit.model.result import ScanResult
 from keyaudit.report.options import ReportOptions
+from keyaudit.report.unread import read_in_part
 
 SCHEMA_VERSION = "1"
 STREAMED = "@@keyaudit:streamed:{}@@"  # stands, in a document, for a list written item by item
@@ -118,8 +119,8 @@ def tool_block(result: ScanResult) -> dict[str, str]:
 def scan_identity(result: ScanResult, host: str) -> dict[str, Any]:
     """Which run a finding comes from: its id, the host it ran on, when it started. A JSON Lines
     line carries it whole, so each line stands alone in a SIEM; the JSON report's ``scan`` too. With what the run
-    left unread of binary content (``read_in_part``), where it did: a line's finding may have company there."""
-    cut = {"read_in_part": result.binary_cut} if result.binary_cut else {}
+    did not read whole (``read_in_part``), where it did: a line's finding may have company there."""
+    cut = {"read_in_part": said} if (said := read_in_part(result)) else {}
     return {"id": result.scan_id, "host": host, "started_at": utc_timestamp(result.started_at), **cut}
 
 

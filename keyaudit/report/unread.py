@@ -28,3 +28,9 @@ def cuts(result: ScanResult) -> list[str]:
     if result.binary_cut:  # a binary file's strings past the bound (a file's, or a commit hook's in all)
         sentences.append(result.binary_cut)
     return sentences
+
+
+def read_in_part(result: ScanResult) -> str | None:
+    """The cuts as the one sentence a JSON Lines line or an ECS event carries: a SIEM that sees only the events of
+    a run must still learn that its long records were read in part. None when everything was read whole."""
+    return "; ".join(cuts(result)) or None

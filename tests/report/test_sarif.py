@@ -318,6 +318,24 @@ def test_what_the_scan_did_not_read_is_in_the_runs_notifications(tmp_path: Path,
     assert report["scan"]["requests"] == invocation["properties"]["requests"]
 
 
+def test_a_record_read_in_part_is_said_on_every_json_lines_line_and_ecs_event(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SIEM sees a run only as its events: a record read in part was said by the text summary, SARIF and the
+    JSON report's counts, while each JSON Lines line and ECS event said only binary content's cuts."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "requests.log").write_text(_dump_longer_than_a_span() + iugu_line(iugu_token()))
+    said = "1 record not read whole for requests"
+    report, _ = scan_json("requests.log")
+    assert report["scan"]["read_in_part"] == said
+    lines = cli("scan", "--format", "jsonl", "--jobs", "1", "requests.log").stdout.splitlines()
+    events = cli("scan", "--format", "ecs", "--jobs", "1", "requests.log").stdout.splitlines()
+    assert lines and [json.loads(line)["scan"]["read_in_part"] for line in lines] == [said] * len(lines)
+    assert events and [json.loads(event)["keyaudit"]["scan"]["read_in_part"] for event in events] == [said] * len(events)
+    (tmp_path / "whole.log").write_text(iugu_line(iugu_token()))
+    assert all("read_in_part" not in json.loads(line)["scan"]
+               for line in cli("scan", "--format", "jsonl", "--jobs", "1", "whole.log").stdout.splitlines())
+
+
 def test_a_scan_that_read_everything_says_nothing_was_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "app.log").write_text(iugu_line(iugu_token()))
