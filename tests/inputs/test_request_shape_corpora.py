@@ -19,6 +19,7 @@ import test_request_shapes_blind_five as five
 import test_request_shapes_blind_forty as forty
 import test_request_shapes_blind_forty_one as forty_one
 import test_request_shapes_blind_forty_eight as forty_eight
+import test_request_shapes_blind_forty_nine as forty_nine
 import test_request_shapes_blind_forty_seven as forty_seven
 import test_request_shapes_blind_forty_six as forty_six
 import test_request_shapes_blind_forty_five as forty_five
@@ -77,8 +78,8 @@ CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, ele
            sixteen, seventeen, eighteen, nineteen, twenty, twenty_one, twenty_two, twenty_three, twenty_four,
            twenty_five, twenty_six, twenty_seven, twenty_eight, twenty_nine, thirty, thirty_one, thirty_two,
            thirty_three, thirty_four, thirty_five, thirty_six, thirty_seven, thirty_eight, thirty_nine, forty,
-           forty_one, forty_two, forty_three, forty_four, forty_five, forty_six, forty_seven, forty_eight, code,
-           code_two,
+           forty_one, forty_two, forty_three, forty_four, forty_five, forty_six, forty_seven, forty_eight, forty_nine,
+           code, code_two,
            code_three, code_four, code_five, code_six, code_seven, printed, layouts, part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")
 

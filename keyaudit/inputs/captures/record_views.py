@@ -178,8 +178,9 @@ def compact(value: Any) -> str:
 
 
 def plain(node: dict[str, Any]) -> dict[str, Any]:
-    """``node`` with its dotted keys as nested objects; a key that would collide with a value
-    that is not an object stays as written."""
+    """``node`` with its dotted keys as nested objects; a key that would collide with a value that is not an object
+    stays as written, and so does one whose last part is no name (Amazon States Language's ``"Headers.$": "$.h"``
+    is the field ``Headers`` given by a path the run resolves: no member ``$``)."""
     try:
         if "." not in "".join(node):  # the common case, checked at C speed
             return node
@@ -189,7 +190,7 @@ def plain(node: dict[str, Any]) -> dict[str, Any]:
     view: dict[str, Any] = {}
     dotted = []
     for key, value in node.items():
-        if isinstance(key, str) and "." in key:
+        if isinstance(key, str) and "." in key and key.rpartition(".")[2].strip("$"):
             dotted.append((key, value))
         else:
             view[key] = value

@@ -103,14 +103,26 @@ _DECODER = json.JSONDecoder()
 
 def json_object(value: str) -> dict[str, Any] | None:
     """The JSON object a string holds whole (a container log's line, its ``log`` field), or None."""
+    found = _whole(value, "{}")
+    return found if isinstance(found, dict) else None
+
+
+def json_list(value: str) -> list[Any] | None:
+    """The JSON array a string holds whole, or None: a job's arguments kept as the JSON text of their list (a
+    Durable Functions history's ``Input``, ``"[{…}]"``; Hangfire's ``Arguments``, each argument its own JSON text)."""
+    found = _whole(value, "[]")
+    return found if isinstance(found, list) else None
+
+
+def _whole(value: str, marks: str) -> Any:
+    """The JSON value a string holds whole, between ``marks`` (its opening and closing character), or None."""
     text = value.strip()
-    if not text.startswith("{") or not text.endswith("}"):
+    if not text.startswith(marks[0]) or not text.endswith(marks[1]):
         return None
     try:
-        found = _DECODER.decode(text)
+        return _DECODER.decode(text)
     except (ValueError, RecursionError):
         return None
-    return found if isinstance(found, dict) else None
 
 
 def held_object(value: str) -> dict[str, Any] | None:
@@ -169,12 +181,16 @@ def _nodes(record: dict[str, Any]) -> Iterator[tuple[dict[str, Any], tuple[int, 
                 view = dict(node) if view is node else view
                 view[key] = child
             if isinstance(child, str):  # most strings hold no brace: asked first, at C speed
-                child = (held_object(child) or serialized_record(child)) if embedded < MAX_EMBEDDED and "{" in child \
-                    else None
+                child = (held_object(child) or json_list(child) or serialized_record(child)) \
+                    if embedded < MAX_EMBEDDED and "{" in child else None
                 depth = embedded + 1
-            elif isinstance(child, list):  # (an HTTP/2 field block printed as a list: its pseudo-headers' object)
-                child = pairs_object(child) or positional_request(child) \
-                    or next((item for item in child if isinstance(item, dict)), None) or pseudo_fields(child)
+            if isinstance(child, list):  # (an HTTP/2 field block printed as a list: its pseudo-headers' object)
+                items = child
+                child = pairs_object(items) or positional_request(items) \
+                    or next((item for item in items if isinstance(item, dict)), None) or pseudo_fields(items)
+                if child is None and depth < MAX_EMBEDDED:  # else the first item that is an object's JSON text
+                    child, depth = next((found for item in items if isinstance(item, str) and "{" in item
+                                         and (found := json_object(item)) is not None), None), depth + 1
             if isinstance(child, dict):
                 side = onward or ("onward" if role(key).startswith(ONWARD) else "reply" if of_reply(key) else "")
                 queue.append((child, (*place, index), depth, side))
