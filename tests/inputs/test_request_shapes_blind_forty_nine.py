@@ -7,8 +7,9 @@ Resque's failed list, Hangfire's job row in PostgreSQL (psql) and in SQL Server 
 Make scenario's input bundle, QStash's dead-letter queue, a Durable Functions history table exported as CSV and the
 Camunda http-connector's variables.
 
-Eight of the eleven passed as first written, before the readers were read. Two did not pass then and do now, by two
-rules of string-encoded JSON (:mod:`keyaudit.inputs.captures.records`, :mod:`~keyaudit.inputs.captures.file_scope`):
+Eight of the eleven passed as first written, before the readers were read. Of the three that did not, one passes now
+by a rule of string-encoded JSON (:mod:`keyaudit.inputs.captures.records`); the second rule below was built and taken
+out on review (its cost), so the Durable Functions table is a strict expected failure again:
 
 - a string holding a JSON array whole is that list, and a list's first item that is an object's JSON text is that
   object (bounded, as JSON in strings already was): Hangfire's ``InvocationData`` holding ``Arguments``, the JSON text
@@ -37,6 +38,8 @@ from __future__ import annotations
 import base64
 import json
 from pathlib import Path
+
+import pytest
 
 from helpers.running import request_rules
 from helpers.signed_shapes import (Request, assert_shape_findings, case, envelope, go_canonical, json_line, json_pretty,
@@ -267,6 +270,9 @@ HEADERS_ONLY: list[object] = []
 NO_HEADERS: list[object] = []
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "a CSV column of a job's stored input (Input, Arguments, Payload) does not make its rows records: rows of one "
+    "length under so common a column name were read as a terminal's cut rows, 5-28x main's time on such tables"))
 def test_durable_functions_history_exported_as_csv_reads_each_http_call(tmp_path: Path) -> None:
     # The history table of :func:`durable_functions_history_csv` as Storage Explorer exports it: one header row at the
     # file's top, then each orchestration's TaskScheduled row (the corpus's check writes other lines above a shape,

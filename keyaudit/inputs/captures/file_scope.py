@@ -3,8 +3,8 @@ anchor would never see: the columns of its lines — a W3C extended log's (its `
 directive, written at the file's top and again where the server restarted or changed them: a
 later one redefines them; Zeek's ``#fields`` and httpry's ``# Fields:`` the same), a CSV or TSV export's (its header row, the file's first line but for
 a BOM and the comments, blank lines or Excel's ``sep=`` line above it; only a header naming a
-request's roles, see :func:`~.records.names_a_request`, or a column of raw events or of a job's stored input makes
-its rows records to read) — and a request file's variables (VS Code REST Client's ``@name = value``,
+request's roles, see :func:`~.records.names_a_request`, or a column of raw events makes its rows
+records to read) — and a request file's variables (VS Code REST Client's ``@name = value``,
 used as ``{{name}}`` in the requests below it).
 
 The second pass goes through a file in order, so one :class:`FileScope` follows it: it sees the
@@ -62,10 +62,6 @@ TABLE_SEPARATORS = "\t,;|"  # a header row's cells are split on the first of the
 # A column holding each row's whole event as it was logged (Splunk's `_raw`): a JSON record there
 # is read as one nested in the row.
 RAW_EVENT = frozenset({"raw", "rawevent", "rawlog", "rawmessage"})
-# A column holding what a job or a run was given, as the JSON text of a record (a Durable Functions history table's
-# `Input`, a job table's `Arguments` or `Payload`, exported as CSV): its rows are records to read, a request kept
-# there read as one nested in the row, though no column names a request's role.
-STORED_INPUT = frozenset({"input", "inputs", "arguments", "args", "payload", "invocationdata"})
 # What a column name looks like: a line of a log or of prose split on its commas has cells like
 # `2026-11-22 13:00:00 INFO x` or ` and then`, and is no header row.
 _COLUMN_NAME = re.compile(r"[A-Za-z_@][\w.:@$/-]{0,127}")
@@ -130,7 +126,7 @@ def _header_row(line: str) -> tuple[tuple[str, ...], str] | None:
     from .record_views import role
     from .records import names_a_request  # the reconstructor's roles: loaded once a line looks like a header
 
-    if names_a_request(list(names)) or any(role(name) in RAW_EVENT or role(name) in STORED_INPUT for name in names):
+    if names_a_request(list(names)) or any(role(name) in RAW_EVENT for name in names):
         return names, separator
     return None
 

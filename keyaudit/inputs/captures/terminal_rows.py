@@ -35,13 +35,16 @@ def joined_rows(lines: list[tuple[int, str]], leads: dict[int, int]) -> tuple[li
     they came where none is."""
     first = lines[0][0] if lines else 0
     runs: dict[int, int] = {}  # index of a record's first row -> index past its last
+    # (first row, width, measure) -> what _rows_from found: the anchors of a table whose rows are of one length (a
+    # CSV's, a job's stored input a cell each) try the same first rows, each up to MAX_ROWS rows down, once only
+    tried: dict[tuple[int, int, Measure], int | None] = {}
     ascii_only = all(text.isascii() for _, text in lines)  # where every measure of a row's length is one
     measures: tuple[Measure, ...] = (len,) if ascii_only else (len, _utf8_bytes)
     for number in leads:
         index = number - first
         if 0 <= index < len(lines) and lines[index][0] == number and not any(
                 start <= index < end for start, end in runs.items()):
-            found = next((run for measure in measures if (run := _run_around(lines, index, measure)) is not None), None)
+            found = next((run for measure in measures if (run := _run_around(lines, index, measure, tried)) is not None), None)
             if found is not None:
                 runs[found[0]] = found[1]
     if not runs:
@@ -64,7 +67,8 @@ def joined_rows(lines: list[tuple[int, str]], leads: dict[int, int]) -> tuple[li
     return out, moved
 
 
-def _run_around(lines: list[tuple[int, str]], index: int, measure: Measure) -> tuple[int, int] | None:
+def _run_around(lines: list[tuple[int, str]], index: int, measure: Measure,
+                tried: dict[tuple[int, int, Measure], int | None]) -> tuple[int, int] | None:
     """The rows (first index, index past the last) of a record a terminal cut that the line at ``index`` is one of,
     each row's length given by ``measure``, or None."""
     width = own = measure(lines[index][1])
@@ -76,7 +80,9 @@ def _run_around(lines: list[tuple[int, str]], index: int, measure: Measure) -> t
     while top and index - top < MAX_ROWS and measure(lines[top - 1][1]) == width:
         top -= 1
     for start in range(top, index + 1):
-        end = _rows_from(lines, start, width, measure)
+        if (start, width, measure) not in tried:
+            tried[start, width, measure] = _rows_from(lines, start, width, measure)
+        end = tried[start, width, measure]
         if end is not None and end > index:
             return start, end
     return None
