@@ -2,27 +2,27 @@
 
 A log is read while it is written, and a record may take several lines: a ``curl -v`` or HTTP-client dump writes
 a request's header lines one by one, then a blank line and its body; a pretty-printed JSON record spreads over many
-lines. A run that ends inside such a record would judge it half written (a transfer without the ``Signature`` line
-the writer appends next), and the next run, going on from its end, would see the rest without its request line.
-As Filebeat's multiline reader holds an event open until the next one starts, the record of a run with ``--state``
-ends where that open record begins (see :mod:`.last_line`): the next run reads the record again, whole.
+lines. A run that ends inside such a record reports what it can of it (as a scan without --state does), and the next
+run, going on from its end, would see the rest without its request line (a JSON request's closing lines, no request
+at all). As Filebeat's multiline reader keeps an event open until the next one starts, the state of a run with
+``--state`` keeps where that open record begins (see :mod:`.last_line`): the next run reads the record again, whole.
 
-Held open, at the end of the text read, only a record that shows a request, as the rest is judged alike whole or
-cut: a request line with header lines under it and no blank line and no other record after them yet; one whose
-blank line came but not the body its headers announce (a ``Content-Length`` not yet reached, or a method that sends
-one, with nothing after the blank line); a request line alone, when a dump's ``>`` marks it (``> POST … HTTP/1.1``:
-curl writes its headers next), not a bare one (``GET /v1/invoices?… HTTP/1.1``: an access log's line is a whole
-record); a JSON object or array whose braces do not close, when it names a method and a URL (``"method": "POST"``,
-``"url": …``) — not a bracket that prose left open (``template {name``: an opener begins a record only at its
-line's end or before a quoted key). This is the text's structure, not any provider's: no host or key format is
-looked for, so a request to any host is held alike (it costs a re-read of at most ``HOLD_BYTES``).
+Taken as open, at the end of the text read, only a record that shows a request (the rest reads alike whole or cut):
+a request line with header lines under it and no blank line and no other record after them yet; one whose blank
+line came but not the body its headers announce (a ``Content-Length`` not yet reached, or a method that sends one,
+with nothing after the blank line); a request line alone, when a dump's ``>`` marks it (``> POST … HTTP/1.1``: curl
+writes its headers next), not a bare one (``GET /v1/invoices?… HTTP/1.1``: an access log's line is a whole record);
+a JSON object or array whose braces do not close, when it names a method and a URL (``"method": "POST"``,
+``"url": …``) — not a bracket that prose left open (``template {name``: an opener begins a record only at its line's
+end or before a quoted key). This is the text's structure, not any provider's: no host or key format is looked for,
+so a request to any host is read again alike (it costs a re-read of at most ``HOLD_BYTES``).
 """
 
 from __future__ import annotations
 
 import re
 
-HOLD_BYTES = 64 << 10  # an open record that began further back is judged as it is (said in the statistics)
+HOLD_BYTES = 64 << 10  # an open record that began further back is not read again: the next run goes on from the end
 
 _REQUEST_LINE = re.compile(rb"(?:^|[\s>\"'])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/\d(?:\.\d)?\s*$")
 _DUMP_MARK = re.compile(rb">\s?$")  # before a request line: curl's mark of what it sent
