@@ -25,6 +25,7 @@ import re
 HOLD_BYTES = 64 << 10  # an open record that began further back is not read again: the next run goes on from the end
 
 _REQUEST_LINE = re.compile(rb"(?:^|[\s>\"'])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/\d(?:\.\d)?\s*$")
+_ANY_REQUEST_LINE = re.compile(rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/\d")  # a line's, anywhere
 _DUMP_MARK = re.compile(rb">\s?$")  # before a request line: curl's mark of what it sent
 # A JSON record's opener at its line's end, or before a quoted key (an object) or value (an array)
 _RECORD_OPENER = re.compile(rb"[{\[]\s*(?:$|[\"'])")
@@ -39,6 +40,7 @@ _CURL_OWN = re.compile(rb"[<*](?: |$)")  # curl -v's own lines after its "> ": "
 _SENDS_BODY = {b"POST", b"PUT", b"PATCH"}
 _OPENERS, _CLOSERS = b"{[", b"}]"
 _BRACKETS = re.compile(rb"[{}\[\]]")
+_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"?|[{}\[\]]')  # a string (to its line's end, when not closed), a bracket
 
 
 def open_start(text: bytes, whole: bool) -> int | None:
@@ -48,8 +50,13 @@ def open_start(text: bytes, whole: bool) -> int | None:
     first = 0 if whole else text.find(b"\n") + 1
     if not whole and first == 0:
         return None
+    # Most texts (source files, logs of other things) name no request at all: a look at C speed says so.
+    requests, records = _ANY_REQUEST_LINE.search(text, first), _METHOD_FIELD.search(text, first)
+    if requests is None and records is None:
+        return None
     lines = _lines(text, first)
-    starts = [start for start in (_open_request(lines), _open_json(lines)) if start is not None]
+    starts = [start for start in (requests and _open_request(lines), records and _open_json(lines))
+              if start is not None]
     return min(starts) if starts else None
 
 
@@ -106,13 +113,9 @@ def _open_json(lines: list[tuple[int, bytes]]) -> int | None:
     for offset, line in lines:
         if not _BRACKETS.search(line):
             continue
-        quoted = escaped = False
-        for column, byte in enumerate(line):
-            if quoted:
-                escaped, quoted = (False, True) if escaped else (byte == 0x5C, byte != 0x22)
-            elif byte == 0x22:
-                quoted = True
-            elif byte in _OPENERS and (depth or _RECORD_OPENER.match(line, column)):
+        for token in _TOKENS.finditer(line):
+            byte = line[token.start()]
+            if byte in _OPENERS and (depth or _RECORD_OPENER.match(line, token.start())):
                 start = offset if depth == 0 else start
                 depth += 1
             elif byte in _CLOSERS and depth:
