@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 from helpers.credentials import iugu_token
 from helpers.signing import TRANSFER_PATH
@@ -158,9 +158,9 @@ def test_a_compressed_log_keeps_no_open_record(tmp_path: Path) -> None:
         assert database.execute("SELECT held FROM files").fetchall() == [(None,)]
 
 
-def test_a_reader_that_ignores_the_held_record_reports_no_key_twice(tmp_path: Path) -> None:
-    """The held record is kept beside the record of the end, which keeps its last line's keys as they were: a
-    keyaudit that does not read the held column goes on from the end, and its run 2 reports no key run 1 did."""
+def between_two_runs(tmp_path: Path, change: Callable[[sqlite3.Connection], None]) -> tuple[Found, Found]:
+    """The findings of run 1 (a JSON request written up to the body with its key) and of run 2 (the rest appended),
+    the state's database changed by ``change`` between them."""
     folder, state = tmp_path / "logs", tmp_path / "state.db"
     folder.mkdir()
     lines = outbox_record(iugu_token(), token_first=True)
@@ -168,28 +168,29 @@ def test_a_reader_that_ignores_the_held_record_reports_no_key_twice(tmp_path: Pa
     log.write_text(NOISE + "".join(line + "\n" for line in lines[:5]))
     first = scan(folder, state)
     with sqlite3.connect(state) as database:
-        assert database.execute("SELECT count(*) FROM files WHERE held IS NOT NULL").fetchone() == (1,)
-        database.execute("UPDATE files SET held = NULL")
+        change(database)
     with log.open("a") as out:
         out.write("".join(line + "\n" for line in lines[5:]) + DONE)
-    second = scan(folder, state)
+    return first, scan(folder, state)
+
+
+def test_a_reader_that_ignores_the_held_record_reports_no_key_twice(tmp_path: Path) -> None:
+    """The held record is kept beside the record of the end, which keeps its last line's keys as they were: a
+    keyaudit that does not read the held column goes on from the end, and its run 2 reports no key run 1 did."""
+    def ignored(database: sqlite3.Connection) -> None:
+        assert database.execute("SELECT count(*) FROM files WHERE held IS NOT NULL").fetchone() == (1,)
+        database.execute("UPDATE files SET held = NULL")
+
+    first, second = between_two_runs(tmp_path, ignored)
     assert first and not set(first) & set(second)
 
 
 def test_a_state_from_before_held_records_loads(tmp_path: Path) -> None:
-    folder, state = tmp_path / "logs", tmp_path / "state.db"
-    folder.mkdir()
-    lines = outbox_record(iugu_token(), token_first=True)
-    log = folder / "app.log"
-    log.write_text(NOISE + "".join(line + "\n" for line in lines[:5]))
-    first = scan(folder, state)
-    with sqlite3.connect(state) as database:
+    def older(database: sqlite3.Connection) -> None:
         for table in ("files", "staged"):  # the tables as a keyaudit before held records made them
             kept = ", ".join(row[1] for row in database.execute(f"PRAGMA table_info({table})") if row[1] != "held")
             database.executescript(f"CREATE TABLE old AS SELECT {kept} FROM {table}; DROP TABLE {table}; "
                                    f"ALTER TABLE old RENAME TO {table}")
-    with log.open("a") as out:
-        out.write("".join(line + "\n" for line in lines[5:]) + DONE)
-    os.utime(log)
-    second = scan(folder, state)
+
+    first, second = between_two_runs(tmp_path, older)
     assert first and not set(first) & set(second)
