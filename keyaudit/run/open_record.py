@@ -12,9 +12,10 @@ a request line with header lines under it and no blank line and no other record 
 line came but not the body its headers announce (a ``Content-Length`` not yet reached, or a method that sends one,
 with nothing after the blank line); a request line alone, when a dump's ``>`` marks it (``> POST … HTTP/1.1``: curl
 writes its headers next), not a bare one (``GET /v1/invoices?… HTTP/1.1``: an access log's line is a whole record);
-a JSON object or array whose braces do not close, when it names a method and a URL (``"method": "POST"``,
-``"url": …``) — not a bracket that prose left open (``template {name``: an opener begins a record only at its line's
-end or before a quoted key). This is the text's structure, not any provider's: no host or key format is looked for,
+an OkHttp request (``--> POST https://…``) before its ``--> END``; a JSON object or array whose braces do not
+close, when what is written of it names a method or a URL (``"method": "POST"``, ``"url": …``: the other may
+come) — not a bracket that prose left open (``template {name``: an opener begins a record only at its line's end
+or before a quoted key). This is the text's structure, not any provider's: no host or key format is looked for,
 so a request to any host is read again alike (it costs a re-read of at most ``HOLD_BYTES``).
 """
 
@@ -24,8 +25,11 @@ import re
 
 HOLD_BYTES = 64 << 10  # an open record that began further back is not read again: the next run goes on from the end
 
-_REQUEST_LINE = re.compile(rb"(?:^|[\s>\"'])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/\d(?:\.\d)?\s*$")
-_ANY_REQUEST_LINE = re.compile(rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/\d")  # a line's, anywhere
+# A request line as a dump writes it (``POST /v1/x HTTP/1.1``), or as OkHttp's logger does: ``--> POST https://…``
+# (no version; its ``--> END POST`` closes the request)
+_REQUEST_LINE = re.compile(rb"(?:^|[\s>\"'])(?P<okhttp>--> )?(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+"
+                           rb"(?(okhttp)| HTTP/\d(?:\.\d)?)\s*$")
+_ANY_REQUEST_LINE = re.compile(rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/\d|--> [A-Z]")  # anywhere
 _DUMP_MARK = re.compile(rb">\s?$")  # before a request line: curl's mark of what it sent
 # A JSON record's opener at its line's end, or before a quoted key (an object) or value (an array)
 _RECORD_OPENER = re.compile(rb"[{\[]\s*(?:$|[\"'])")
@@ -51,7 +55,8 @@ def open_start(text: bytes, whole: bool) -> int | None:
     if not whole and first == 0:
         return None
     # Most texts (source files, logs of other things) name no request at all: a look at C speed says so.
-    requests, records = _ANY_REQUEST_LINE.search(text, first), _METHOD_FIELD.search(text, first)
+    requests = _ANY_REQUEST_LINE.search(text, first)
+    records = _METHOD_FIELD.search(text, first) or _URL_FIELD.search(text, first)
     if requests is None and records is None:
         return None
     lines = _lines(text, first)
@@ -79,8 +84,8 @@ def _open_request(lines: list[tuple[int, bytes]]) -> int | None:
     line = lines[index][1]
     found = _REQUEST_LINE.search(line)
     assert found is not None
-    method = found.group(1)
-    if index == len(lines) - 1 and not _DUMP_MARK.search(line, 0, found.start(1)):
+    method = found.group("method")
+    if index == len(lines) - 1 and not _DUMP_MARK.search(line, 0, found.start("method")):
         return None  # a bare request line alone: a whole record (an access log's), not a dump's first line
     length: int | None = None
     for place in range(index + 1, len(lines)):
@@ -106,7 +111,7 @@ def _body_pending(after: list[tuple[int, bytes]], method: bytes, length: int | N
 
 def _open_json(lines: list[tuple[int, bytes]]) -> int | None:
     """The offset of the line a still-open JSON object or array began on, when what is written of it names a
-    request's method and URL. Strings end at their line's end (JSON's do; a quote in prose does not leave the rest
+    request's method or URL. Strings end at their line's end (JSON's do; a quote in prose does not leave the rest
     of the log inside a string), a closer with nothing open is prose's, and so is an opener with nothing open that
     does not begin a record (see ``_RECORD_OPENER``)."""
     depth, start = 0, None
@@ -123,4 +128,4 @@ def _open_json(lines: list[tuple[int, bytes]]) -> int | None:
     if not depth or start is None:
         return None
     record = b"\n".join(line for offset, line in lines if offset >= start)
-    return start if _METHOD_FIELD.search(record) and _URL_FIELD.search(record) else None
+    return start if _METHOD_FIELD.search(record) or _URL_FIELD.search(record) else None

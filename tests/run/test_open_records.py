@@ -6,6 +6,7 @@ report together exactly what one scan of the final file reports (rules, lines, c
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import sqlite3
@@ -94,6 +95,25 @@ def test_a_curl_dump_cut_after_its_request_line_is_judged_with_its_headers(tmp_p
     first, second, whole = written_in_two(tmp_path, curl_dump(iugu_token()), 1)
     assert sorted(found(first) + found(second)) == whole
     assert second["scan"]["requests"][AGAIN] == 1
+
+
+def test_an_okhttp_request_cut_before_its_end_is_judged_with_its_headers(tmp_path: Path) -> None:
+    """OkHttp's logger writes ``--> POST https://…`` (no version), its headers, the body and ``--> END POST``."""
+    lines = [f"--> POST https://api.iugu.com{TRANSFER_PATH}", "Content-Type: application/json",
+             f"Authorization: Basic {base64.b64encode((iugu_token() + ':').encode()).decode()}", "",
+             '{"amount_cents":1050}', "--> END POST (21-byte body)"]
+    first, second, whole = written_in_two(tmp_path, lines, 2)
+    assert sorted(found(first) + found(second)) == whole
+    assert sorted(rule for _, rule, *_ in whole) == ["http-basic-credential", "iugu-unsigned-transfer"]
+
+
+def test_a_json_request_whose_url_comes_after_the_cut_is_judged_whole(tmp_path: Path) -> None:
+    record = {"method": "POST", "headers": {"Content-Type": "application/json"},
+              "url": "https://api.iugu.com" + TRANSFER_PATH, "body": json.dumps({"api_token": iugu_token()})}
+    lines = ["2026-12-06 10:00:00 INFO outbox request", *json.dumps(record, indent=2).splitlines()]
+    first, second, whole = written_in_two(tmp_path, lines, 4)  # up to the headers: no URL yet
+    assert sorted(found(first) + found(second)) == whole
+    assert "iugu-unsigned-transfer" in [rule for _, rule, *_ in whole]
 
 
 def test_a_stray_bracket_before_whole_json_requests_delays_none(tmp_path: Path) -> None:
