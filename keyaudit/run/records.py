@@ -7,7 +7,8 @@ processes that never open the database.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 
 from keyaudit.model.result import ScanError
 
@@ -37,12 +38,55 @@ class Resume:
     # What the run that recorded it reported on the line it ended in, which the next run reads again (see
     # :mod:`.last_line`); None for a record from before this was kept (read on from its very end).
     seen: tuple[str, ...] | None = None
+    # Where the record still open at the end of what that run read begins (see :class:`Held`); None: none kept.
+    held: "Held | None" = None
+    # Whether ``seen`` keys each finding by its line's place among the lines read again (a resume from a held
+    # record's start, :meth:`Held.resume`), not only the first line's findings (a record of the end's last line).
+    placed: bool = False
 
     @property
     def whole(self) -> bool:
         """Whether the record is of content read whole each time it changes (binary content: see
         :meth:`Progress.whole`), whose ``tail_hash`` is the digest of all of it."""
         return self.tail_hash.startswith(WHOLE_DIGEST)
+
+
+@dataclass(frozen=True)
+class Held:
+    """The start of the record still open where a run's text ended (see :mod:`.open_record`): the next run reads
+    that record again from ``offset`` (``lines`` newlines before it, the ``TAIL_BYTES`` before it hashing to
+    ``tail_hash``), whole, with what was appended, and leaves out what was reported on its lines (``seen``, keyed
+    by each line's place: see :mod:`.last_line`). Kept beside the record of the run's end, not in its place, so a
+    keyaudit that does not know it goes on from that end as it always did (its ``seen`` the last line's, as that
+    keyaudit keys them): no key twice. ``after``: the offset and stamp of the record of the end it was kept with; a
+    run that moved that record on without it (an older keyaudit) leaves it behind, and it is then not used."""
+
+    offset: int
+    lines: int
+    tail_hash: str
+    seen: tuple[str, ...]
+    after: tuple[int, str | None]
+
+    def column(self) -> str:
+        """The state's ``held`` column."""
+        return json.dumps([self.offset, self.lines, self.tail_hash, list(self.seen), list(self.after)])
+
+    @classmethod
+    def of_column(cls, column: object, offset: int, stamp: str | None) -> "Held | None":
+        """The held record a state's column keeps, when it is one this module wrote and goes with the record of
+        the end at ``offset`` and ``stamp``; else None (the file goes on from that end)."""
+        try:
+            start, lines, tail_hash, seen, (end, at) = json.loads(column)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        sound = all(type(count) is int and count >= 0 for count in (start, lines, end)) and start <= end and \
+            isinstance(tail_hash, str) and isinstance(seen, list) and all(isinstance(key, str) for key in seen)
+        return cls(start, lines, tail_hash, tuple(seen), (end, at)) if sound and (end, at) == (offset, stamp) else None
+
+    def resume(self, end: Resume) -> Resume:
+        """Where the next run picks the file up: this record's start, not ``end``'s."""
+        return replace(end, offset=self.offset, lines=self.lines, end_column=0, tail_hash=self.tail_hash,
+                       seen=self.seen, held=None, placed=True)
 
 
 @dataclass(frozen=True)
@@ -62,6 +106,7 @@ class Progress:
     damage: tuple[tuple[str, str], ...] = ()
     cut: bool | None = None  # of binary content: read in part (see :attr:`Resume.cut`)
     seen: tuple[str, ...] | None = ()  # what was reported on the line it ends in (see :attr:`Resume.seen`)
+    held: Held | None = None  # where the record still open at its end begins (see :class:`Held`)
 
     @classmethod
     def of(cls, head: bytes, offset: int, lines: int, end_column: int, tail: bytes,
@@ -82,7 +127,7 @@ class Progress:
     def unchanged(cls, head: bytes, resume: Resume, stamp: str | None) -> "Progress":
         """The record kept as it is: the file is the one already scanned to its end."""
         return cls(len(head), digest(head), resume.offset, resume.lines, resume.end_column, resume.tail_hash,
-                   resume.record_id, stamp, resume.damage, resume.cut, resume.seen)
+                   resume.record_id, stamp, resume.damage, resume.cut, resume.seen, resume.held)
 
     def damage_errors(self) -> list[ScanError]:
         """The errors of a file not read again because it is unchanged: those its last reading gave."""

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Iterator
 from keyaudit.model.option_values import environment_seconds
 from keyaudit.model.printable import printable
 from keyaudit.model.setup_files import regular
-from keyaudit.run.records import WHOLE_DIGEST, Progress, Resume, digest
+from keyaudit.run.records import WHOLE_DIGEST, Held, Progress, Resume, digest
 
 if TYPE_CHECKING:
     import sqlite3
@@ -56,7 +56,8 @@ CREATE TABLE IF NOT EXISTS files (
     damage TEXT,                  -- the errors its reading gave (JSON [[path, message], …]), NULL: none
     updated_at REAL NOT NULL,
     cut INTEGER,                  -- binary content whose strings were read in part: 1; read whole: 0; text: NULL
-    seen TEXT                     -- what was reported on the line offset ends in (JSON), NULL: not kept
+    seen TEXT,                    -- what was reported on the line offset ends in (JSON), NULL: not kept
+    held TEXT                     -- where the record open at offset's end begins (JSON: records.Held), NULL: none
 );
 CREATE INDEX IF NOT EXISTS files_head ON files (head_len, head_hash);
 CREATE TABLE IF NOT EXISTS staged (  -- progress of a report about to be renamed into place
@@ -66,7 +67,8 @@ CREATE TABLE IF NOT EXISTS staged (  -- progress of a report about to be renamed
     resumed_from INTEGER,       -- the files row it moves on, or NULL for a new one
     damage TEXT,
     cut INTEGER,
-    seen TEXT
+    seen TEXT,
+    held TEXT
 );
 CREATE TABLE IF NOT EXISTS finished_units (  -- units of the current, unreported run
     unit_key TEXT PRIMARY KEY,  -- path, size and mtime, content head, starting offset
@@ -125,7 +127,8 @@ class ScanState:
             for table, column, kind in (("files", "stamp", "TEXT"), ("files", "damage", "TEXT"),
                                         ("staged", "damage", "TEXT"), ("files", "cut", "INTEGER"),
                                         ("staged", "cut", "INTEGER"), ("files", "seen", "TEXT"),
-                                        ("staged", "seen", "TEXT")):
+                                        ("staged", "seen", "TEXT"), ("files", "held", "TEXT"),
+                                        ("staged", "held", "TEXT")):
                 if column not in {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}:
                     self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")  # a state from before it
             self._check_usable()
@@ -158,14 +161,15 @@ class ScanState:
             "SELECT DISTINCT head_len FROM files WHERE head_len <= ? ORDER BY head_len DESC", (len(head),))]
         for length in lengths:
             row = self._db.execute(
-                "SELECT id, offset, lines, end_column, tail_hash, stamp, damage, last_path, cut, seen FROM files "
+                "SELECT id, offset, lines, end_column, tail_hash, stamp, damage, last_path, cut, seen, held FROM files "
                 "WHERE head_len = ? AND head_hash = ? ORDER BY tail_hash LIKE ? AND last_path = ? DESC, offset DESC "
                 "LIMIT 1", (length, digest(head[:length]), WHOLE_DIGEST + "%", printable(path))).fetchone()
             if row:
                 damage, cut, seen = _damage(row[6]), row[8], _seen(row[9])
                 if damage is None or not _sound(row) or cut not in (None, 0, 1) or seen is False:
                     return None  # a record this module did not write: the file is read again
-                return Resume(*row[:6], damage, row[7], None if cut is None else bool(cut), seen)
+                held = None if row[10] is None else Held.of_column(row[10], row[1], row[5])
+                return Resume(*row[:6], damage, row[7], None if cut is None else bool(cut), seen, held)
         return None
 
     def remember(self, progress: Progress, path: str) -> None:
@@ -199,8 +203,8 @@ class ScanState:
         with self._transaction() as cursor:
             cursor.execute("DELETE FROM staged")
             cursor.executemany("INSERT INTO staged (delivery, head_len, head_hash, offset, lines, end_column, "
-                               "tail_hash, stamp, last_path, damage, cut, seen, resumed_from) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               "tail_hash, stamp, last_path, damage, cut, seen, held, resumed_from) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                rows)
         self._pending.clear()
         self._delivery = str(delivery)
@@ -234,7 +238,7 @@ class ScanState:
 
     def _apply_staged(self, cursor: "sqlite3.Cursor") -> None:
         staged = cursor.execute("SELECT head_len, head_hash, offset, lines, end_column, tail_hash, stamp, last_path, "
-                                "damage, cut, seen, resumed_from FROM staged").fetchall()
+                                "damage, cut, seen, held, resumed_from FROM staged").fetchall()
         for *values, resumed_from in staged:
             self._apply(cursor, tuple(values), resumed_from)
         cursor.execute("DELETE FROM staged")
@@ -244,12 +248,13 @@ class ScanState:
         """One file's progress: its record moved on, or a new record."""
         values = (*values, time.time())
         if resumed_from is not None:
-            cursor.execute("UPDATE files SET head_len=?, head_hash=?, offset=?, lines=?, end_column=?, "
-                           "tail_hash=?, stamp=?, last_path=?, damage=?, cut=?, seen=?, updated_at=? WHERE id=?",
+            cursor.execute("UPDATE files SET head_len=?, head_hash=?, offset=?, lines=?, end_column=?, tail_hash=?, "
+                           "stamp=?, last_path=?, damage=?, cut=?, seen=?, held=?, updated_at=? WHERE id=?",
                            (*values, resumed_from))
         else:
             cursor.execute("INSERT INTO files (head_len, head_hash, offset, lines, end_column, tail_hash, stamp, "
-                           "last_path, damage, cut, seen, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           "last_path, damage, cut, seen, held, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            values)
 
     @contextlib.contextmanager
@@ -291,7 +296,8 @@ def _row(progress: Progress, path: str) -> tuple:
     damage = json.dumps([list(pair) for pair in progress.damage]) if progress.damage else None
     return (progress.head_len, progress.head_hash, progress.offset, progress.lines, progress.end_column,
             progress.tail_hash, progress.stamp, printable(path), damage, None if progress.cut is None else
-            int(progress.cut), None if progress.seen is None else json.dumps(list(progress.seen)))
+            int(progress.cut), None if progress.seen is None else json.dumps(list(progress.seen)),
+            None if progress.held is None else progress.held.column())
 
 
 def _sound(row: tuple) -> bool:

@@ -16,19 +16,23 @@ class TailKeeper:
     when asked (``count_lines``), how many newlines: text gets its line count from the engine's
     pass, which counts them anyway, so only content read whole elsewhere (a HAR) pays for it."""
 
-    def __init__(self, stream: BinaryIO, count_lines: bool = False) -> None:
+    def __init__(self, stream: BinaryIO, count_lines: bool = False, keep: int = TAIL_BYTES) -> None:
         self._stream = stream
         self._count_lines = count_lines
+        self.keep = keep  # passed on to a keeper of the same content opened afresh
+        self._keep = keep + TAIL_BYTES
         self.count = 0
         self.newlines = 0  # in what was read (not in what a seek skipped), with ``count_lines``
-        self.recent = b""  # the last two ``TAIL_BYTES``: the tail before the start of the line it ends in
+        # The last ``keep`` bytes and ``TAIL_BYTES`` more: the tail before the start of the line (with --state, of
+        # the record still open: see :mod:`.open_record`) it ends in.
+        self.recent = b""
 
     def read(self, size: int = -1) -> bytes:
         data = self._stream.read(size)
         self.count += len(data)
         if self._count_lines:
             self.newlines += data.count(b"\n")
-        self.recent = (self.recent + data[-2 * TAIL_BYTES :])[-2 * TAIL_BYTES :]
+        self.recent = (self.recent + data[-self._keep :])[-self._keep :]
         return data
 
     @property
@@ -43,7 +47,7 @@ class TailKeeper:
         is shorter."""
         if self._stream.seekable() and not is_decompressing(self._stream):
             end = self._stream.seek(0, os.SEEK_END)
-            self.count = self._stream.seek(max(0, min(count, end) - TAIL_BYTES))
+            self.count, self.recent = self._stream.seek(max(0, min(count, end) - TAIL_BYTES)), b""
         while self.count < count:
             if not self.read(min(read_bytes, count - self.count)):
                 return False

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from keyaudit.engine.file_wide import Unsettled
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import Counts, ScanError
-from keyaudit.run.records import Progress, Resume
+from keyaudit.run.records import Held, Progress, Resume
 
 if TYPE_CHECKING:
     from keyaudit.inputs.captures.source_across import Seen
@@ -96,7 +96,8 @@ class Tally:
         return json.dumps({"files_scanned": counts.files_scanned, "bytes_scanned": counts.bytes_scanned,
                            "skipped": counts.skipped, "skipped_inputs": counts.skipped_inputs,
                            "statistics": counts.statistics, "lines": self.lines,
-                           "progress": asdict(self.progress),
+                           "progress": {**asdict(self.progress), "held": self.progress.held and
+                                        self.progress.held.column()},
                            "findings": [finding.to_checkpoint() for finding in self.findings]})
 
     @classmethod
@@ -112,7 +113,8 @@ class Tally:
                             Counter(values["statistics"]),
                             [(path, reason) for path, reason in values.get("skipped_inputs", [])])
             return cls(findings=Found(Finding.from_checkpoint(finding) for finding in values["findings"]),
-                       counts=counts, lines=values["lines"], progress=Progress(**values["progress"]))
+                       counts=counts, lines=values["lines"],
+                       progress=Progress(**{**values["progress"], "held": _held(values["progress"])}))
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
 
@@ -127,4 +129,11 @@ def _well_typed(values: dict) -> bool:
     return all(type(number) is int for number in whole) and \
         all(isinstance(progress[name], str) for name in ("head_hash", "tail_hash")) and \
         isinstance(progress.get("stamp") or "", str) and \
-        isinstance(seen := progress.get("seen") or [], list) and all(isinstance(key, str) for key in seen)
+        isinstance(seen := progress.get("seen") or [], list) and all(isinstance(key, str) for key in seen) and \
+        (progress.get("held") is None or _held(progress) is not None)
+
+
+def _held(progress: dict) -> Held | None:
+    """The open record a checkpoint's progress keeps (see :class:`Held`), None when none or not one it wrote."""
+    column = progress.get("held")
+    return None if column is None else Held.of_column(column, progress["offset"], progress.get("stamp"))

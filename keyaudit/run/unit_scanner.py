@@ -39,10 +39,10 @@ from keyaudit.run.compiled_source import allowed_by_source
 from keyaudit.run.file_top import tables_above
 from keyaudit.run.har_unit import scan_har
 from keyaudit.run.interrupts import raise_interrupt_behind
-from keyaudit.run.last_line import settle, text_progress, went_on_from
+from keyaudit.run.last_line import READ_AGAIN, pick_up, settle, text_progress, went_on_from
 from keyaudit.run.path_secrets import PathRedactor
 from keyaudit.run.placing import Placer, ScanFrame
-from keyaudit.run.records import Progress, Resume, digest
+from keyaudit.run.records import Progress, Resume
 from keyaudit.run.tail_keeper import TailKeeper
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
@@ -238,19 +238,6 @@ class UnitScanner:
         if unit.head is not None:
             tally.progress = Progress.of(unit.head, keeper.count, keeper.newlines, 0, keeper.tail, None, unit.stamp)
 
-    @staticmethod
-    def _resume(stream: BinaryIO, unit: WorkUnit, opener: Opener,
-                stack: contextlib.ExitStack) -> tuple[TailKeeper, Resume | None]:
-        """The stream positioned where the last run stopped, when the content there is the same;
-        otherwise a fresh stream from the start."""
-        keeper = TailKeeper(stream)
-        resume = unit.resume
-        if resume is None or resume.offset == 0 or resume.whole:  # binary content is read from its start
-            return keeper, None
-        if keeper.skip(resume.offset, read_size(stream)) and digest(keeper.tail) == resume.tail_hash:
-            return keeper, resume
-        return TailKeeper(stack.enter_context(opener())), None  # truncated or replaced: from the start
-
     def _scan_text(self, stream: BinaryIO, unit: WorkUnit, tally: Tally, opener: Opener) -> None:
         # The readers of requests written as text are loaded by the first text scanned: a scan of
         # captures alone (a HAR) never needs them, and they are a tenth of the start-up's imports.
@@ -268,7 +255,7 @@ class UnitScanner:
                 elif not stream.peek(1)[:1]:  # type: ignore[attr-defined]
                     kept_unchanged(unit, unit.resume, tally)
                     return
-            keeper, resume = self._resume(stream, unit, opener, stack)
+            keeper, resume = pick_up(stream, unit, lambda: stack.enter_context(opener()), read_size(stream))
             resume = unit.resume if strings.resumed else resume  # binary content picked up where it was recorded
             tally.picked_up = went_on_from(unit.resume, resume)
             start = strings.start if strings.resumed else (resume.lines + 1, resume.end_column) if resume else (1, 0)
@@ -335,10 +322,11 @@ class UnitScanner:
             if happened:
                 counts.statistics[statistic] += 1
         if unit.head is not None and not chunks.binary:  # binary content is recorded whole, by the caller
-            tally.progress = text_progress(unit.head, keeper, (resume.lines if resume else 0) + chunks.lines,
-                                           chunks.end_column, resume.record_id if resume else None, unit.stamp)
+            tally.progress = text_progress(unit, keeper, resume, (chunks.lines, chunks.end_column))
         if resume:
             counts.statistics["files_resumed"] += 1
+        if tally.picked_up is not None and tally.picked_up.placed:
+            counts.statistics[READ_AGAIN] += 1  # a record still open at the end of the run before, read again
         counts.files_scanned += int(unit.first)
         counts.bytes_scanned += chunks.bytes_scanned
         counts.statistics.update(chunks.cuts())  # what was read only in part (payloads, long lines): said
