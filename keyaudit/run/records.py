@@ -77,7 +77,7 @@ class Held:
         the end at ``offset`` and ``stamp``; else None (the file goes on from that end)."""
         try:
             start, lines, tail_hash, seen, (end, at) = json.loads(column)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, RecursionError):  # nested past the parser's depth: damaged
             return None
         sound = all(type(count) is int and count >= 0 for count in (start, lines, end)) and start <= end and \
             isinstance(tail_hash, str) and isinstance(seen, list) and all(isinstance(key, str) for key in seen)

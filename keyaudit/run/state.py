@@ -316,7 +316,7 @@ def _seen(column: str | None) -> tuple[str, ...] | None | bool:
         return None
     try:
         kept = json.loads(column)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past the parser's depth (a damaged or hand-made column)
         return False
     return tuple(kept) if isinstance(kept, list) and all(isinstance(key, str) for key in kept) else False
 
@@ -325,6 +325,6 @@ def _damage(column: str | None) -> tuple[tuple[str, str], ...] | None:
     """The errors a record keeps, or None when its column is not what this module wrote."""
     try:
         pairs = [(path, message) for path, message in json.loads(column or "[]")]
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         return None
     return tuple(pairs) if all(isinstance(text, str) for pair in pairs for text in pair) else None

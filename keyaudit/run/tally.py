@@ -115,7 +115,7 @@ class Tally:
             return cls(findings=Found(Finding.from_checkpoint(finding) for finding in values["findings"]),
                        counts=counts, lines=values["lines"],
                        progress=Progress(**{**values["progress"], "held": _held(values["progress"])}))
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):  # RecursionError: nested too deep
             return None
 
 

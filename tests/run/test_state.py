@@ -409,6 +409,20 @@ def test_a_record_of_values_of_the_wrong_type_is_read_again(tmp_path: Path, dama
     assert places(again) == [("app.log", 1), ("app.log", 6)]  # read again from the start
 
 
+@pytest.mark.parametrize("column", ["damage", "seen"])
+def test_a_record_nested_past_the_parsers_depth_is_read_again(tmp_path: Path, column: str) -> None:
+    """A record's JSON column nested 200,000 lists deep (a damaged or hand-made state) failed the whole run as an
+    internal RecursionError; it is a record this module did not write, like any other damaged one: read again."""
+    state = tmp_path / "state.db"
+    (tmp_path / "app.log").write_text(log_lines(10, token_every=5))
+    assert places(keyaudit(tmp_path, "app.log", "--state", str(state))) == [("app.log", 1), ("app.log", 6)]
+    with contextlib.closing(sqlite3.connect(state)) as db, db:
+        db.execute(f"UPDATE files SET stamp = NULL, {column} = ?", ("[" * 200_000,))
+    again = keyaudit(tmp_path, "app.log", "--state", str(state))
+    assert again.returncode == 1 and "error" not in again.stderr, again.stderr
+    assert places(again) == [("app.log", 1), ("app.log", 6)]
+
+
 def test_a_state_written_before_stamps_is_upgraded_in_place(tmp_path: Path) -> None:
     state = tmp_path / "state.db"
     with contextlib.closing(sqlite3.connect(state)) as db:
@@ -471,7 +485,10 @@ def test_a_state_file_that_is_not_a_usable_database_is_one_clear_error(tmp_path:
         assert line.startswith(f"keyaudit: error: {state}: not a usable keyaudit state database: "), (name, line)
 
 
-def test_a_damaged_checkpoint_is_scanned_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cut", ['{"files_scanned": 1, "byt', "[" * 200_000])
+def test_a_damaged_checkpoint_is_scanned_again(tmp_path: Path, cut: str) -> None:
+    """A checkpoint cut short, or nested past the parser's depth (an internal RecursionError for the whole run), and
+    one of a count of a wrong type: each unit is scanned again."""
     logs = tmp_path / "logs"
     logs.mkdir()
     (logs / "clean.log").write_text(log_lines(300))
@@ -483,7 +500,7 @@ def test_a_damaged_checkpoint_is_scanned_again(tmp_path: Path) -> None:
     assert checkpointed(state_path) == 2
     with contextlib.closing(sqlite3.connect(state_path)) as db:  # one row cut short, one with a count of a wrong type
         rows = db.execute("SELECT unit_key, summary FROM finished_units ORDER BY unit_key").fetchall()
-        db.execute("UPDATE finished_units SET summary = '{\"files_scanned\": 1, \"byt' WHERE unit_key = ?", (rows[0][0],))
+        db.execute("UPDATE finished_units SET summary = ? WHERE unit_key = ?", (cut, rows[0][0]))
         damaged = {**json.loads(rows[1][1]), "bytes_scanned": "many"}
         db.execute("UPDATE finished_units SET summary = ? WHERE unit_key = ?", (json.dumps(damaged), rows[1][0]))
         db.commit()
