@@ -79,7 +79,7 @@ class Held:
             start, lines, tail_hash, seen, (end, at) = json.loads(column)  # type: ignore[arg-type]
         except (TypeError, ValueError, RecursionError):  # nested past the parser's depth: damaged
             return None
-        sound = all(type(count) is int and count >= 0 for count in (start, lines, end)) and start <= end and \
+        sound = all(type(count) is int and 0 <= count < 1 << 63 for count in (start, lines, end)) and start <= end and \
             isinstance(tail_hash, str) and isinstance(seen, list) and all(isinstance(key, str) for key in seen)
         return cls(start, lines, tail_hash, tuple(seen), (end, at)) if sound and (end, at) == (offset, stamp) else None
 

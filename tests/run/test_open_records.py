@@ -214,3 +214,21 @@ def test_a_state_from_before_held_records_loads(tmp_path: Path) -> None:
 
     first, second = between_two_runs(tmp_path, older)
     assert first and not set(first) & set(second)
+
+
+def test_a_damaged_held_record_is_left_and_the_run_goes_on_from_the_end(tmp_path: Path) -> None:
+    """A held column nested past the JSON parser's depth, or counting lines past 64 bits, was an internal error for
+    the whole run (a RecursionError, an OverflowError writing the state back: every later run the same): now it is
+    no held record, and the file goes on from the record of its end, each key reported once."""
+    def damaged(how: str) -> Callable[[sqlite3.Connection], None]:
+        def change(database: sqlite3.Connection) -> None:
+            (column,), = database.execute("SELECT held FROM files WHERE held IS NOT NULL").fetchall()
+            held = json.loads(column)
+            held[1] = 10**30
+            database.execute("UPDATE files SET held = ?", ("[" * 100_000 if how == "deep" else json.dumps(held),))
+        return change
+
+    for how in ("deep", "huge"):
+        (tmp_path / how).mkdir()
+        first, second = between_two_runs(tmp_path / how, damaged(how))
+        assert first and not set(first) & set(second), how
