@@ -44,7 +44,7 @@ _CURL_OWN = re.compile(rb"[<*](?: |$)")  # curl -v's own lines after its "> ": "
 _SENDS_BODY = {b"POST", b"PUT", b"PATCH"}
 _OPENERS, _CLOSERS = b"{[", b"}]"
 _BRACKETS = re.compile(rb"[{}\[\]]")
-_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"?|[{}\[\]]')  # a string (to its line's end, when not closed), a bracket
+_TOKENS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"?|[{}\[\]]')  # a string (to its line's end, when not closed), a bracket
 
 
 def open_start(text: bytes, whole: bool) -> int | None:
