@@ -49,11 +49,9 @@ def text_progress(unit: WorkUnit, keeper: TailKeeper, resume: Resume | None, pla
     recent = keeper.recent
     newline = recent.rfind(b"\n", max(0, len(recent) - TAIL_BYTES))
     partial = len(recent) - newline - 1 if newline >= 0 else 0 if keeper.count > TAIL_BYTES else len(recent)
-    if not partial:
-        progress = Progress.of(head, keeper.count, lines, end_column, keeper.tail, resumed_from, stamp)
-    else:
-        progress = Progress.of(head, keeper.count - partial, lines, 0, recent[:-partial][-TAIL_BYTES:], resumed_from,
-                               stamp)
+    end, column, tail = (keeper.count - partial, 0, recent[:-partial][-TAIL_BYTES:]) if partial else \
+        (keeper.count, end_column, keeper.tail)
+    progress = Progress.of(head, end, lines, column, tail, resumed_from, stamp)
     hold = held_start(keeper, resume) if keeper.keep == HOLD_BYTES else None  # text that may grow: see may_hold
     if hold is None or keeper.count - (len(recent) - hold) >= progress.offset:
         return progress  # none, or the line the record of the end is read again from
