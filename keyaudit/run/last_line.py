@@ -37,11 +37,13 @@ _DIGITS = 4  # of the secret's digest kept with a finding on the line read again
 READ_AGAIN = "open_records_read_again"  # the statistic of the records still open at a run's end read again whole
 
 
-def text_progress(unit: WorkUnit, keeper: TailKeeper, resume: Resume | None, place: tuple[int, int]) -> Progress:
+def text_progress(unit: WorkUnit, keeper: TailKeeper, resume: Resume | None, place: tuple[int, int],
+                  holds: bool) -> Progress:
     """The record of ``unit``'s text read to ``keeper``'s end (from ``resume``, when it went on from one; ``place``:
     the lines and end column this pass read): up to the start of the line it ends in, when that line began in its
     last ``TAIL_BYTES`` (a longer one is recorded to its end, as the next run cannot place a start in it); with,
-    beside it, where the record still open at the end begins (:func:`held_start`)."""
+    beside it, where the record still open at the end begins (:func:`held_start`), when ``holds`` (:func:`pick_up`'s
+    answer of :func:`may_hold`)."""
     assert unit.head is not None  # called with --state only, where each unit has its head
     picked = went_on_from(unit.resume, resume)  # a record read from the top is moved on, not left beside
     head, stamp, resumed_from = unit.head, unit.stamp, picked.record_id if picked else None
@@ -52,7 +54,7 @@ def text_progress(unit: WorkUnit, keeper: TailKeeper, resume: Resume | None, pla
     end, column, tail = (keeper.count - partial, 0, recent[:-partial][-TAIL_BYTES:]) if partial else \
         (keeper.count, end_column, keeper.tail)
     progress = Progress.of(head, end, lines, column, tail, resumed_from, stamp)
-    hold = held_start(keeper, resume) if keeper.keep == HOLD_BYTES else None  # text that may grow: see may_hold
+    hold = held_start(keeper, resume) if holds else None
     if hold is None or keeper.count - (len(recent) - hold) >= progress.offset:
         return progress  # none, or the line the record of the end is read again from
     kept = recent[hold:]
@@ -80,21 +82,22 @@ def held_start(keeper: TailKeeper, resume: Resume | None) -> int | None:
 
 
 def pick_up(stream: BinaryIO, unit: WorkUnit, reopen: Callable[[], BinaryIO],
-            read_bytes: int) -> tuple[TailKeeper, Resume | None]:
+            read_bytes: int) -> tuple[TailKeeper, Resume | None, bool]:
     """``stream`` positioned where the last run stopped (at the start of the record it held open, where it may:
     :func:`may_hold`), when the content there is the same, with that place; else read afresh from the start
-    (``reopen``), and None. ``read_bytes``: what to read at a time to skip what cannot be sought past."""
+    (``reopen``), and None; and whether its text may hold a record open (for :func:`text_progress`).
+    ``read_bytes``: what to read at a time to skip what cannot be sought past."""
     holds = may_hold(unit, stream)
     keeper = TailKeeper(stream, keep=HOLD_BYTES if holds else TAIL_BYTES)
     recorded = unit.resume
     if recorded is None or recorded.whole:  # binary content is read from its start
-        return keeper, None
+        return keeper, None, holds
     for resume in ((recorded.held.resume(recorded),) if holds and recorded.held else ()) + (recorded,):
         if not resume.offset:
-            return keeper, None  # read from the top (see went_on_from)
+            return keeper, None, holds  # read from the top (see went_on_from)
         if keeper.skip(resume.offset, read_bytes) and digest(keeper.tail) == resume.tail_hash:
-            return keeper, resume
-    return TailKeeper(reopen(), keep=keeper.keep), None  # truncated or replaced: from the start
+            return keeper, resume, holds
+    return TailKeeper(reopen(), keep=keeper.keep), None, holds  # truncated or replaced: from the start
 
 
 def went_on_from(recorded: Resume | None, resumed: Resume | None) -> Resume | None:
